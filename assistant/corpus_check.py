@@ -1,0 +1,197 @@
+"""`assistant corpus check`: front matter, twins, section and paragraph parity, tags, numbers, hedges, scenarios."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .documents import load_corpus_file
+from .errors import DocumentError
+from .references import References
+from .text import cjk_count, numbers_in, split_tags
+from .types import Document
+
+HEADINGS = {
+    "en": ["Overview", "Complications and frequency", "Risk factors", "Prevention", "Recognition and management", "Evidence notes"],
+    "zh": ["概述", "并发症及发生率", "危险因素", "预防", "识别与处理", "证据说明"],
+}
+TOPICS = {"overview", "esi", "facet", "sij", "epiduroscopy", "intradiscal", "vertebral-augmentation", "scs", "idd", "sympathetic",
+          "anticoagulation", "last", "pdph", "infection", "radiation", "ultrasound", "patient-selection", "evidence"}
+HEDGE = {"en": re.compile(r"unverified|to be confirmed|not (?:yet )?confirmed|reported;|recalled", re.I),
+         "zh": re.compile(r"核实|尚待|待确认|未经证实|未经核实|据报道")}
+
+
+@dataclass
+class CorpusStats:
+    """Sizes of the corpus."""
+
+    docs_en: int = 0
+    docs_zh: int = 0
+    words_en: int = 0
+    chars_zh: int = 0
+    paragraphs: int = 0
+    scenarios: int = 0
+
+    def __str__(self) -> str:
+        return (f"corpus: {self.docs_en} English and {self.docs_zh} Chinese documents, {self.words_en} English words, "
+                f"{self.chars_zh} Chinese characters, {self.paragraphs} paragraphs, {self.scenarios} scenarios")
+
+
+def _h2(doc: Document) -> list[str]:
+    seen: list[str] = []
+    for s in doc.sections:
+        if len(s.path) >= 2 and (not seen or seen[-1] != s.path[1]):
+            seen.append(s.path[1])
+    return seen
+
+
+def check_document(doc: Document, slug: str, refs: References) -> list[str]:
+    """Problems of one document on its own."""
+    out: list[str] = []
+    name = f"{doc.lang}/{slug}.md"
+    if doc.id != f"{slug}-{doc.lang}":
+        out.append(f"{name}: id should be {slug}-{doc.lang}, not {doc.id}")
+    if doc.topic not in TOPICS:
+        out.append(f"{name}: topic {doc.topic!r} is not one of the topic keys in docs/corpus-format.md")
+    if _h2(doc) != HEADINGS[doc.lang]:
+        out.append(f"{name}: sections must be {HEADINGS[doc.lang]} in this order, found {_h2(doc)}")
+    used: set[str] = set()
+    for s in doc.sections:
+        for i, p in enumerate(s.paragraphs, start=1):
+            _, tags = split_tags(p.text)
+            if not tags:
+                out.append(f"{name}: '{s.heading}' paragraph {i} does not end with source tags like [Narouze2018]")
+            for t in tags:
+                used.add(t)
+                if refs.entries and t not in refs:
+                    out.append(f"{name}: tag [{t}] has no entry in corpus/references.yaml")
+    if set(doc.sources) != used:
+        missing, extra = sorted(used - set(doc.sources)), sorted(set(doc.sources) - used)
+        out.append(f"{name}: front matter `sources` differs from the body's tags (missing {missing}, unused {extra})")
+    return out
+
+
+def check_twins(en: Document, zh: Document, slug: str) -> list[str]:
+    """Problems between an English document and its Chinese twin."""
+    out: list[str] = []
+    if en.twin != zh.id or zh.twin != en.id:
+        out.append(f"{slug}: twins must name each other (en twin={en.twin}, zh twin={zh.twin})")
+    shape_en = [(len(s.path), len(s.paragraphs)) for s in en.sections]
+    shape_zh = [(len(s.path), len(s.paragraphs)) for s in zh.sections]
+    if shape_en != shape_zh:
+        out.append(f"{slug}: section/paragraph structure differs between en {shape_en} and zh {shape_zh}")
+        return out
+    for se, sz in zip(en.sections, zh.sections):
+        for i, (pe, pz) in enumerate(zip(se.paragraphs, sz.paragraphs), start=1):
+            te, tags_e = split_tags(pe.text)
+            tz, tags_z = split_tags(pz.text)
+            where = f"{slug}: '{se.heading}' paragraph {i}"
+            if set(tags_e) != set(tags_z):
+                out.append(f"{where}: tags differ (en {list(tags_e)}, zh {list(tags_z)})")
+            missing = [n for n in dict.fromkeys(numbers_in(te)) if n not in set(numbers_in(tz))]
+            if missing:
+                out.append(f"{where}: numbers {missing} of the English paragraph are missing from the Chinese twin")
+            if HEDGE["en"].search(te) and not HEDGE["zh"].search(tz):
+                out.append(f"{where}: the English paragraph is hedged but the Chinese one is not")
+    return out
+
+
+def check_scenarios(folder: Path, slugs: set[str], refs: References) -> tuple[list[str], int]:
+    """Problems of the scenario bank, and how many scenarios it has."""
+    out: list[str] = []
+    count = 0
+    ids: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as exc:
+            out.append(f"scenarios/{path.name}: not valid YAML ({str(exc).splitlines()[0]})")
+            continue
+        if not isinstance(items, list):
+            out.append(f"scenarios/{path.name}: must be a YAML list of scenarios")
+            continue
+        for n, item in enumerate(items, start=1):
+            count += 1
+            out.extend(f"scenarios/{path.name} item {n}: {p}" for p in scenario_problems(item, slugs, refs, ids))
+    return out, count
+
+
+def scenario_problems(item: Any, slugs: set[str], refs: References, ids: set[str]) -> list[str]:
+    """Problems of one scenario."""
+    if not isinstance(item, dict):
+        return ["must be a mapping"]
+    out: list[str] = []
+    sid = item.get("id")
+    if not sid or sid in ids:
+        out.append(f"missing or duplicate id {sid!r}")
+    ids.add(str(sid))
+    if item.get("topic") not in TOPICS:
+        out.append(f"topic {item.get('topic')!r} unknown")
+    if item.get("difficulty") not in (1, 2, 3):
+        out.append("difficulty must be 1, 2 or 3")
+    correct = item.get("correct")
+    if not isinstance(correct, int) or not 0 <= correct <= 3:
+        out.append("correct must be 0-3")
+    for d in item.get("doc_ids") or []:
+        if slugs and d not in slugs:
+            out.append(f"doc_ids: {d!r} is not a corpus document")
+    if not item.get("doc_ids"):
+        out.append("doc_ids must list the documents it rests on")
+    for t in item.get("sources") or []:
+        if refs.entries and t not in refs:
+            out.append(f"sources: tag {t!r} has no reference")
+    for lang in ("en", "zh"):
+        part = item.get(lang)
+        if not isinstance(part, dict):
+            out.append(f"{lang}: missing")
+            continue
+        for key in ("vignette", "question", "explanation"):
+            if not isinstance(part.get(key), str) or not part[key].strip():
+                out.append(f"{lang}.{key}: missing")
+        opts = part.get("options")
+        if not isinstance(opts, list) or len(opts) != 4 or not all(isinstance(o, str) and o.strip() for o in opts):
+            out.append(f"{lang}.options: must be 4 non-empty strings")
+    return out
+
+
+def check_corpus(corpus_dir: Path) -> tuple[list[str], CorpusStats]:
+    """Every problem of the corpus (empty list = valid) and its sizes."""
+    problems: list[str] = []
+    stats = CorpusStats()
+    try:
+        refs = References.load(corpus_dir / "references.yaml")
+    except Exception as exc:  # CorpusError with the fix
+        return [str(exc)], stats
+    if not refs.entries:
+        problems.append("corpus/references.yaml is missing or empty: every source tag needs a full reference")
+    docs: dict[str, dict[str, Document]] = {"en": {}, "zh": {}}
+    for lang in ("en", "zh"):
+        for path in sorted((corpus_dir / lang).glob("*.md")):
+            try:
+                doc = load_corpus_file(path)
+            except DocumentError as exc:
+                problems.append(str(exc))
+                continue
+            if doc.lang != lang:
+                problems.append(f"{lang}/{path.name}: lang is {doc.lang} but the file is under {lang}/")
+            docs[lang][path.stem] = doc
+            problems.extend(check_document(doc, path.stem, refs))
+            stats.paragraphs += sum(len(s.paragraphs) for s in doc.sections)
+            body = " ".join(split_tags(p.text)[0] for s in doc.sections for p in s.paragraphs)
+            if lang == "en":
+                stats.words_en += len(body.split())
+            else:
+                stats.chars_zh += cjk_count(body)
+    stats.docs_en, stats.docs_zh = len(docs["en"]), len(docs["zh"])
+    for slug in sorted(set(docs["en"]) | set(docs["zh"])):
+        if slug not in docs["en"] or slug not in docs["zh"]:
+            problems.append(f"{slug}: has no {'zh' if slug in docs['en'] else 'en'} twin")
+            continue
+        problems.extend(check_twins(docs["en"][slug], docs["zh"][slug], slug))
+    scen_problems, stats.scenarios = check_scenarios(corpus_dir / "scenarios", set(docs["en"]) | set(docs["zh"]), refs)
+    problems.extend(scen_problems)
+    return problems, stats

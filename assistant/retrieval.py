@@ -1,0 +1,175 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 per language, fused by reciprocal rank fusion, twins de-duplicated."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from .config import Settings
+from .embeddings import Embedder, get_embedder
+from .store import Backend, ChunkCollection, Manifest, open_current
+from .text import tokenize
+from .types import Chunk, Hit, Lang
+
+LANGS: tuple[Lang, Lang] = ("en", "zh")
+
+
+class LexicalIndex:
+    """BM25 (bm25s) over one language's chunks, with idf for overlap scoring."""
+
+    def __init__(self, ids: list[str], tokens: list[list[str]]) -> None:
+        import bm25s
+
+        self.ids = ids
+        self._bm25: Any = None
+        self.df: dict[str, int] = defaultdict(int)
+        for toks in tokens:
+            for t in set(toks):
+                self.df[t] += 1
+        self.n = max(1, len(ids))
+        if ids:
+            self._bm25 = bm25s.BM25()
+            self._bm25.index([t or ["\u2205"] for t in tokens], show_progress=False)
+
+    def idf(self, token: str) -> float:
+        """Smoothed inverse document frequency (tokens never seen get the highest weight)."""
+        return math.log(1 + (self.n - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
+
+    def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
+        """Top-k chunk ids with BM25 scores (> 0 only)."""
+        if self._bm25 is None or not tokens:
+            return []
+        vocab = self._bm25.vocab_dict
+        known = [t for t in tokens if t in vocab]
+        if not known:
+            return []
+        k = min(k, len(self.ids))
+        docs, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=0)
+        return [(self.ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]
+
+
+class Retriever:
+    """Searches the current index build; load once per process and share."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        t0 = time.perf_counter()
+        self.settings = settings
+        self.backend = Backend(settings.index_dir, settings.chroma_url, settings.collection_prefix)
+        self.manifest: Manifest
+        self.manifest, self.collection = open_current(self.backend, settings.index_hash())
+        self.embedder = embedder or get_embedder(settings)
+        chunks, tokens = self.collection.all_chunks()
+        self.chunks: dict[str, Chunk] = {c.id: c for c in chunks}
+        self.tokens: dict[str, list[str]] = {c.id: t for c, t in zip(chunks, tokens)}
+        self.lexical: dict[str, LexicalIndex] = {}
+        for lang in LANGS:
+            ids = [c.id for c in chunks if c.lang == lang]
+            self.lexical[lang] = LexicalIndex(ids, [self.tokens[i] for i in ids])
+        self.by_section: dict[tuple[str, int], list[Chunk]] = defaultdict(list)
+        self.doc_titles: dict[str, tuple[str, Lang, str]] = {}
+        for c in chunks:
+            self.by_section[(c.doc_id, c.section_ordinal)].append(c)
+            self.doc_titles[c.doc_id] = (c.title, c.lang, c.origin)
+        for v in self.by_section.values():
+            v.sort(key=lambda c: c.ordinal)
+        self.load_ms = (time.perf_counter() - t0) * 1000
+
+    # --- search ----------------------------------------------------------------
+    def search(self, query: str, lang: Lang, k: int | None = None, origins: Sequence[str] | None = None,
+               timings: dict[str, float] | None = None, mode: str | None = None,
+               cross_language: bool | None = None) -> list[Hit]:
+        """Fused top-k hits for a (Simplified-script) query in `lang`."""
+        s = self.settings
+        k = k or s.top_k
+        mode = mode or s.retrieval_mode
+        cross = s.cross_language if cross_language is None else cross_language
+        langs = LANGS if cross else (lang,)
+        lists: list[tuple[float, str, list[tuple[str, float]]]] = []
+        dense_best: dict[str, float] = {}
+        t = time.perf_counter()
+        if mode in ("hybrid", "dense"):
+            qvec = self.embedder.embed_query(query)
+            _tick(timings, "embed", t)
+            t = time.perf_counter()
+            for lg in langs:
+                res = self.collection.query(qvec, s.candidates, lang=lg, origins=origins)
+                lists.append((1.0 if lg == lang else s.other_lang_weight, "dense", res))
+                dense_best.update(res)
+            _tick(timings, "dense", t)
+        t = time.perf_counter()
+        if mode in ("hybrid", "lexical"):
+            for lg in langs:
+                res = self.lexical[lg].search(tokenize(query, lg), s.candidates * 2 if origins else s.candidates)
+                if origins:
+                    res = [(cid, sc) for cid, sc in res if self.chunks[cid].origin in origins][: s.candidates]
+                lists.append((1.0 if lg == lang else s.other_lang_weight, "bm25", res))
+            _tick(timings, "lexical", t)
+        t = time.perf_counter()
+        hits = self._fuse(lists, lang, dense_best, k)
+        _tick(timings, "fuse", t)
+        return hits
+
+    def _fuse(self, lists: list[tuple[float, str, list[tuple[str, float]]]], lang: Lang,
+              dense: dict[str, float], k: int) -> list[Hit]:
+        score: dict[str, float] = defaultdict(float)
+        found: dict[str, set[str]] = defaultdict(set)
+        lex: dict[str, float] = {}
+        for weight, name, res in lists:
+            for rank, (cid, sc) in enumerate(res):
+                score[cid] += weight / (self.settings.rrf_k + rank + 1)
+                found[cid].add(name)
+                if name == "bm25":
+                    lex[cid] = max(lex.get(cid, 0.0), sc)
+        # map other-language hits onto their twin passages in the question's language
+        merged: dict[str, float] = defaultdict(float)
+        for cid, sc in score.items():
+            chunk = self.chunks[cid]
+            target = cid
+            if chunk.lang != lang and chunk.twin_doc_id:
+                twins = self.twin_chunks(chunk)
+                if twins:
+                    target = twins[0].id
+                    found[target] |= found[cid]
+            merged[target] += sc
+        ranked = sorted(merged.items(), key=lambda kv: -kv[1])[:k]
+        return [
+            Hit(chunk=self.chunks[cid], score=sc, rank=i + 1, retrievers=tuple(sorted(found[cid])),
+                dense=dense.get(cid), lexical=lex.get(cid))
+            for i, (cid, sc) in enumerate(ranked)
+        ]
+
+    # --- helpers for answers and the UI ---------------------------------------------
+    def twin_chunks(self, chunk: Chunk) -> list[Chunk]:
+        """Chunks of the twin document covering the same section and paragraphs."""
+        if not chunk.twin_doc_id:
+            return []
+        same = self.by_section.get((chunk.twin_doc_id, chunk.section_ordinal), [])
+        return [c for c in same if c.para_start <= chunk.para_end and c.para_end >= chunk.para_start]
+
+    def twin_text(self, chunk: Chunk) -> str:
+        """The passage's twin in the other language ('' when there is none)."""
+        return " ".join(c.text for c in self.twin_chunks(chunk)) if chunk.lang == "en" else "".join(
+            c.text for c in self.twin_chunks(chunk))
+
+    def dense_scores(self, query_vec: np.ndarray, lang: Lang, k: int) -> list[tuple[str, float]]:
+        """Raw dense search within one language (for calibration and benchmarks)."""
+        return self.collection.query(query_vec, k, lang=lang)
+
+    def titles(self, lang: Lang) -> list[str]:
+        """Titles of the bundled documents in one language."""
+        return sorted({t for t, lg, o in self.doc_titles.values() if lg == lang and o == "bundled"})
+
+
+def _tick(timings: dict[str, float] | None, name: str, t0: float) -> None:
+    if timings is not None:
+        timings[name] = timings.get(name, 0.0) + (time.perf_counter() - t0) * 1000
+
+
+def open_collection(settings: Settings) -> ChunkCollection:
+    """The current build's collection (for tools that do not need the lexical side)."""
+    return open_current(Backend(settings.index_dir, settings.chroma_url, settings.collection_prefix), settings.index_hash())[1]

@@ -1,0 +1,152 @@
+"""Red-flag triage and disclaimers: rule tables in both languages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .types import Lang
+
+DISCLAIMER = {
+    "en": "Decision support only: not a substitute for clinical judgement and local protocols.",
+    "zh": "仅供临床决策参考，不能替代临床判断和本单位规范。",
+}
+
+EVENT_CUES = {
+    "en": r"\b(my patient|the patient|patient (?:is|has|was|became|develop\w*|now|just|suddenly|complain\w*)|he |she |h(?:e|is) (?:is|has)|"
+    r"after (?:the|an|a|his|her|an?)\b|now|just|suddenly|develop\w*|became|is having|has become|started|minutes after|hours after|"
+    r"days after|post[- ]?(?:op|procedure|injection|refill)|following (?:a|an|the))",
+    "zh": r"(患者|病人|刚|突然|出现|之后|以后|术后|注射后|治疗后|补充后|植入后|现在|正在|几分钟|数分钟|数小时|几小时)",
+}
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """One triage rule: every symptom pattern group must match, plus a context or event cue."""
+
+    id: str
+    symptoms: dict[str, tuple[str, ...]]
+    context: dict[str, str]
+    escalation: dict[str, str]
+    hint: dict[str, str]
+
+
+_STOP = {"en": "Stop the procedure, call for help and start your emergency pathway now", "zh": "立即停止操作、呼叫支援并启动本单位急救流程"}
+
+RED_FLAGS: tuple[RedFlag, ...] = (
+    RedFlag(
+        "last",
+        {"en": (r"seiz|convuls|fitting|arrhythm|cardiac arrest|asystol|collapse|unresponsive|loss of consciousness|perioral|metallic taste|tinnitus|ventricular|wide qrs|bradycard",),
+         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|意识丧失|晕倒|口周麻木|金属味|耳鸣|心动过缓|神志不清",)},
+        {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|LAST",
+         "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|局麻"},
+        {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
+         "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
+        {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",
+         "zh": "局麻药全身毒性 处理 脂肪乳 惊厥 气道"},
+    ),
+    RedFlag(
+        "neuraxial-deficit",
+        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t move|unable to move|bladder|bowel|incontinen|urinary retention|saddle|foot drop|cauda equina",),
+         "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾",)},
+        {"en": r"epidural|ESI|TFESI|inject|stimulat|SCS|pump|intrathecal|neuraxial|spinal|lead|catheter|block|vertebroplasty|kyphoplasty|facet|radiofrequency|discogra",
+         "zh": r"硬膜外|注射|刺激|泵|鞘内|椎管|导联|电极|导管|阻滞|椎体成形|后凸成形|关节突|射频|脊髓"},
+        {"en": "URGENT: a new neurological deficit after a neuraxial procedure or implant can be a spinal haematoma, abscess or cord injury. "
+               + _STOP["en"] + ": urgent neurological assessment, emergency MRI and spinal surgery consultation.",
+         "zh": "紧急：椎管内操作或植入术后新发神经功能障碍可能是椎管内血肿、脓肿或脊髓损伤。" + _STOP["zh"] + "：紧急神经系统评估、急诊MRI并请脊柱外科会诊。"},
+        {"en": "epidural haematoma abscess neurological deficit urgent MRI decompression", "zh": "硬膜外血肿 脓肿 神经功能障碍 急诊 MRI 减压"},
+    ),
+    RedFlag(
+        "implant-infection",
+        {"en": (r"fever|febrile|pyrex|rigor|temperature", r"back pain|wound|erythema|red|pus|discharg|swell|neck stiff|meningi|headache"),
+         "zh": (r"发热|发烧|高热|寒战|体温", r"背痛|腰痛|伤口|切口|红肿|流脓|渗液|颈强直|脑膜|头痛")},
+        {"en": r"implant|stimulat|SCS|pump|intrathecal|epidural|lead|catheter|IPG|generator",
+         "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器"},
+        {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be an epidural abscess or meningitis. "
+               + _STOP["en"] + ": urgent assessment, blood cultures, MRI and surgical review.",
+         "zh": "紧急：植入或椎管内操作后发热伴背痛或切口异常，可能是硬膜外脓肿或脑膜炎。" + _STOP["zh"] + "：紧急评估、血培养、MRI并请外科评估。"},
+        {"en": "infection epidural abscess meningitis implant fever management", "zh": "感染 硬膜外脓肿 脑膜炎 植入 发热 处理"},
+    ),
+    RedFlag(
+        "pneumothorax",
+        {"en": (r"breathless|short(?:ness)? of breath|dyspn|chest pain|difficulty breathing|can(?:no|')t breathe|desaturat|spo2|hypox|pleuritic",),
+         "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气",)},
+        {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject",
+         "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射"},
+        {"en": "URGENT: breathlessness or chest pain after a thoracic, cervical or stellate procedure can be a pneumothorax. "
+               + _STOP["en"] + ": oxygen, monitoring and an urgent chest X-ray or ultrasound.",
+         "zh": "紧急：胸段、颈段或星状神经节操作后出现呼吸困难或胸痛，可能是气胸。" + _STOP["zh"] + "：吸氧、监护，并紧急行胸部X线或超声检查。"},
+        {"en": "pneumothorax thoracic procedure chest pain dyspnoea management", "zh": "气胸 胸段 操作 胸痛 呼吸困难 处理"},
+    ),
+    RedFlag(
+        "esi-stroke",
+        {"en": (r"vision|visual|blind|can(?:no|')t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical",),
+         "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体",)},
+        {"en": r"epidural|ESI|TFESI|transforaminal|steroid|inject|cervical|vertebral artery|block",
+         "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞"},
+        {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection suggest embolic or vascular injury to the brain, brainstem, cord or retina. "
+               + _STOP["en"] + ": activate the stroke pathway and get urgent neurological review.",
+         "zh": "紧急：硬膜外类固醇注射后出现视力丧失或卒中征象，提示脑、脑干、脊髓或视网膜的栓塞或血管损伤。" + _STOP["zh"] + "：启动卒中急救流程并紧急请神经科会诊。"},
+        {"en": "epidural steroid injection stroke infarction particulate steroid embolism catastrophic neurologic", "zh": "硬膜外类固醇注射 卒中 梗死 颗粒型类固醇 栓塞 神经系统"},
+    ),
+    RedFlag(
+        "idd-overdose",
+        {"en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won't wake",),
+         "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止",)},
+        {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|ziconotide|IDD|pocket",
+         "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片|齐考诺肽|囊袋"},
+        {"en": "URGENT: drowsiness or slow breathing after an intrathecal pump refill can be an opioid overdose (for example a pocket fill). "
+               + _STOP["en"] + ": support breathing, give naloxone per local protocol and monitor closely.",
+         "zh": "紧急：鞘内泵补充后嗜睡或呼吸变慢，可能是阿片类药物过量（如误注入囊袋）。" + _STOP["zh"] + "：支持通气、按本单位规范给予纳洛酮并严密监护。"},
+        {"en": "intrathecal pump refill pocket fill overdose respiratory depression naloxone", "zh": "鞘内泵 补充 误注入囊袋 过量 呼吸抑制 纳洛酮"},
+    ),
+    RedFlag(
+        "contrast-anaphylaxis",
+        {"en": (r"anaphyla|hives|urticari|wheez|throat (?:swell|tight)|angio-?oedema|angioedema|stridor|hypotens|rash|bronchospasm",),
+         "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛",)},
+        {"en": r"contrast|dye|gadolinium|iodinated|iodine|inject",
+         "zh": r"造影剂|对比剂|钆|碘|注射"},
+        {"en": "URGENT: possible anaphylaxis. " + _STOP["en"] + ": give intramuscular adrenaline per your anaphylaxis protocol, airway support and fluids.",
+         "zh": "紧急：可能为过敏性休克。" + _STOP["zh"] + "：按过敏性休克规范肌注肾上腺素，并给予气道支持和补液。"},
+        {"en": "contrast reaction anaphylaxis allergy management", "zh": "造影剂 过敏反应 过敏性休克 处理"},
+    ),
+    RedFlag(
+        "total-spinal",
+        {"en": (r"total spinal|high spinal|high block|apn(?:o)?ea|stopped breathing|unconscious|profound hypotens|fixed dilated",),
+         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|意识丧失|严重低血压|瞳孔散大",)},
+        {"en": r"epidural|intrathecal|inject|block|stellate|cervical|neuraxial",
+         "zh": r"硬膜外|鞘内|注射|阻滞|星状|颈|椎管"},
+        {"en": "URGENT: sudden apnoea, unconsciousness or profound hypotension after a neuraxial or cervical injection can be a total spinal or intravascular injection. "
+               + _STOP["en"] + ": airway, ventilation and circulatory support.",
+         "zh": "紧急：椎管内或颈部注射后突发呼吸暂停、意识丧失或严重低血压，可能是全脊麻或血管内注射。" + _STOP["zh"] + "：立即进行气道管理、通气和循环支持。"},
+        {"en": "intrathecal injection total spinal dural puncture intravascular injection management", "zh": "鞘内注射 全脊麻 硬脊膜穿破 血管内注射 处理"},
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Triage:
+    """Result of red-flag triage."""
+
+    urgent: bool
+    rule: str = ""
+    escalation: str = ""
+    hint: str = ""
+
+
+@lru_cache(maxsize=64)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+def triage(question: str, lang: Lang) -> Triage:
+    """Urgent when a rule's symptoms match and either its context or an event cue does."""
+    q = question if lang == "zh" else f" {question} "
+    for rule in RED_FLAGS:
+        groups = rule.symptoms[lang]
+        if not all(_rx(g).search(q) for g in groups):
+            continue
+        if _rx(rule.context[lang]).search(q) and _rx(EVENT_CUES[lang]).search(q):
+            return Triage(True, rule.id, rule.escalation[lang], rule.hint[lang])
+    return Triage(False)

@@ -1,0 +1,241 @@
+"""The Chroma index: embedded (PersistentClient) or server (HttpClient), manifest, incremental atomic builds."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .errors import AssistantError, IndexCorruptError, IndexMismatchError, IndexMissingError
+from .types import Chunk, chunk_from_meta, chunk_to_meta
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+POINTER_COLLECTION = "pointer"
+_BATCH = 512
+
+
+def _chroma_settings() -> Any:
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+@dataclass
+class Manifest:
+    """What built an index: checked before every query."""
+
+    build: str
+    index_hash: str
+    embedder_id: str
+    chunker_version: str
+    corpus_hash: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    built_at: float = 0.0
+    documents: int = 0
+    chunks: int = 0
+    dim: int = 0
+
+    def to_json(self) -> str:
+        """Serialise."""
+        return json.dumps(self.__dict__, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, raw: str) -> Manifest:
+        """Parse; a damaged manifest is an IndexCorruptError."""
+        try:
+            return cls(**json.loads(raw))
+        except (ValueError, TypeError) as exc:
+            raise IndexCorruptError(f"index manifest is damaged ({exc}): run `assistant index build --force`") from None
+
+
+class Backend:
+    """Where collections live. One instance per process and location."""
+
+    def __init__(self, index_dir: Path, chroma_url: str | None, prefix: str = "assistant") -> None:
+        self.index_dir = index_dir
+        self.url = chroma_url
+        self.prefix = prefix
+        self._server: Any = None
+
+    @property
+    def server_mode(self) -> bool:
+        """True when a Chroma server is used."""
+        return bool(self.url)
+
+    def describe(self) -> str:
+        """Where the index is, for messages."""
+        return f"Chroma server {self.url}" if self.url else str(self.index_dir)
+
+    # --- clients -------------------------------------------------------------
+    def _server_client(self) -> Any:
+        if self._server is None:
+            import chromadb
+
+            parsed = urlparse(self.url or "")
+            if not parsed.hostname:
+                raise AssistantError(f"ASSISTANT_CHROMA_URL {self.url!r} is not a URL like http://127.0.0.1:8000")
+            try:
+                self._server = chromadb.HttpClient(
+                    host=parsed.hostname, port=parsed.port or 8000, ssl=parsed.scheme == "https", settings=_chroma_settings()
+                )
+            except Exception as exc:
+                raise AssistantError(f"cannot reach the Chroma server at {self.url} ({type(exc).__name__}): start it with `chroma run`") from None
+        return self._server
+
+    def client_for(self, build: str) -> Any:
+        """The Chroma client holding a build."""
+        if self.server_mode:
+            return self._server_client()
+        import chromadb
+
+        return chromadb.PersistentClient(path=str(self.index_dir / "builds" / build), settings=_chroma_settings())
+
+    def collection_name(self, build: str) -> str:
+        """Collection name of a build."""
+        return f"{self.prefix}-{build}" if self.server_mode else "chunks"
+
+    # --- pointer to the current build ---------------------------------------
+    def read_manifest(self) -> Manifest | None:
+        """The manifest of the current build, or None when nothing was built."""
+        if self.server_mode:
+            col = self._server_client().get_or_create_collection(f"{self.prefix}-{POINTER_COLLECTION}", embedding_function=None)
+            got = col.get(ids=["current"], include=["documents"])
+            docs = got.get("documents") or []
+            return Manifest.from_json(docs[0]) if docs and docs[0] else None
+        path = self.index_dir / "CURRENT"
+        if not path.exists():
+            return None
+        try:
+            return Manifest.from_json(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise IndexCorruptError(f"cannot read {path} ({exc.strerror}): run `assistant index build --force`") from None
+
+    def write_manifest(self, manifest: Manifest) -> None:
+        """Point readers at a new build, atomically."""
+        if self.server_mode:
+            col = self._server_client().get_or_create_collection(f"{self.prefix}-{POINTER_COLLECTION}", embedding_function=None)
+            col.upsert(ids=["current"], documents=[manifest.to_json()], embeddings=[[0.0]])
+            return
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.index_dir / f".CURRENT.{uuid.uuid4().hex}"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(manifest.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.index_dir / "CURRENT")
+
+    def builds(self) -> list[str]:
+        """Builds present, oldest first."""
+        if self.server_mode:
+            names = [c if isinstance(c, str) else c.name for c in self._server_client().list_collections()]
+            pre = f"{self.prefix}-b"
+            return sorted(n[len(self.prefix) + 1:] for n in names if n.startswith(pre))
+        folder = self.index_dir / "builds"
+        return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+    def drop(self, build: str) -> None:
+        """Delete a build."""
+        if self.server_mode:
+            try:
+                self._server_client().delete_collection(self.collection_name(build))
+            except Exception:  # already gone
+                pass
+        else:
+            shutil.rmtree(self.index_dir / "builds" / build, ignore_errors=True)
+
+
+def new_build_name() -> str:
+    """Sortable unique build name."""
+    return f"b{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+
+
+class ChunkCollection:
+    """One build's Chroma collection: add, dense query, fetch."""
+
+    def __init__(self, backend: Backend, build: str, create: bool = False) -> None:
+        self.build = build
+        client = backend.client_for(build)
+        name = backend.collection_name(build)
+        try:
+            if create:
+                self._col = client.create_collection(name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
+            else:
+                self._col = client.get_collection(name, embedding_function=None)
+        except AssistantError:
+            raise
+        except Exception as exc:
+            raise IndexCorruptError(
+                f"index build {build} cannot be opened ({type(exc).__name__}): run `assistant index build --force`"
+            ) from None
+
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, tokens: Sequence[str]) -> None:
+        """Add chunks with their vectors and their lexical tokens (space-joined)."""
+        for i in range(0, len(chunks), _BATCH):
+            part = chunks[i:i + _BATCH]
+            metas = [dict(chunk_to_meta(c), tokens=t) for c, t in zip(part, tokens[i:i + _BATCH])]
+            self._col.add(ids=[c.id for c in part], embeddings=vectors[i:i + _BATCH], documents=[c.text for c in part], metadatas=metas)
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of the given chunk ids (those present)."""
+        out: dict[str, np.ndarray] = {}
+        for i in range(0, len(ids), _BATCH):
+            got = self._col.get(ids=list(ids[i:i + _BATCH]), include=["embeddings"])
+            for cid, vec in zip(got["ids"], got["embeddings"]):
+                out[cid] = np.asarray(vec, dtype=np.float32)
+        return out
+
+    def all_chunks(self) -> tuple[list[Chunk], list[list[str]]]:
+        """Every chunk and its lexical tokens."""
+        try:
+            got = self._col.get(include=["documents", "metadatas"])
+            chunks, toks = [], []
+            for text, meta in zip(got["documents"], got["metadatas"]):
+                chunks.append(chunk_from_meta(text, meta))
+                toks.append(str(meta.get("tokens", "")).split())
+        except Exception as exc:
+            raise IndexCorruptError(f"index build {self.build} is damaged ({type(exc).__name__}): run `assistant index build --force`") from None
+        return chunks, toks
+
+    def query(self, vector: np.ndarray, k: int, lang: str | None = None, origins: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        """Top-k chunk ids with cosine similarity, optionally within one language and origin."""
+        conds: list[dict[str, Any]] = []
+        if lang:
+            conds.append({"lang": lang})
+        if origins:
+            conds.append({"origin": {"$in": list(origins)}})
+        where = None if not conds else conds[0] if len(conds) == 1 else {"$and": conds}
+        try:
+            res = self._col.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
+        except Exception as exc:
+            raise IndexCorruptError(f"dense search failed on build {self.build} ({type(exc).__name__}): run `assistant index build --force`") from None
+        return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0])]
+
+    def count(self) -> int:
+        """Number of chunks."""
+        return int(self._col.count())
+
+
+def open_current(backend: Backend, expected_hash: str) -> tuple[Manifest, ChunkCollection]:
+    """Open the current build, refusing one built with other settings."""
+    manifest = backend.read_manifest()
+    if manifest is None:
+        raise IndexMissingError(backend.describe())
+    if manifest.index_hash != expected_hash:
+        raise IndexMismatchError(
+            f"the index was built with {manifest.embedder_id} (chunker v{manifest.chunker_version}, hash {manifest.index_hash}) "
+            f"but the settings now hash to {expected_hash}: run `assistant index build`"
+        )
+    return manifest, ChunkCollection(backend, manifest.build)
+
+
+ProgressFn = Callable[[int], None]

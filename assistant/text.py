@@ -1,0 +1,206 @@
+"""Bilingual text functions: normalisation, language and script detection, sentences, tags, tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .types import Lang
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+TAG_BLOCK = re.compile(r"\s*\[([A-Za-z][A-Za-z0-9\-]*(?:\s*[;,]\s*[A-Za-z][A-Za-z0-9\-]*)*)\]\s*$")
+_TAG_ANY = re.compile(r"\s*\[([A-Za-z][A-Za-z0-9\-]*(?:\s*[;,]\s*[A-Za-z][A-Za-z0-9\-]*)*)\]")
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, no control characters, unified line ends, trimmed trailing spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text).replace("\t", " ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def cjk_count(text: str) -> int:
+    """Number of CJK ideographs in text."""
+    return len(_CJK.findall(text))
+
+
+def detect_lang(text: str) -> Lang:
+    """'zh' if the text is mainly Chinese (CJK characters outweigh Latin words), else 'en'."""
+    cjk = cjk_count(text)
+    if cjk == 0:
+        return "en"
+    latin_words = len(_LATIN_WORD.findall(text))
+    return "zh" if cjk >= max(2, latin_words) or (cjk >= 1 and latin_words <= 1) else "en"
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc  # lazy: only Chinese questions need it
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified Chinese (OpenCC t2s)."""
+    return str(_converter("t2s").convert(text)) if cjk_count(text) else text
+
+
+def to_traditional(text: str) -> str:
+    """Simplified -> Traditional Chinese (OpenCC s2t)."""
+    return str(_converter("s2t").convert(text)) if cjk_count(text) else text
+
+
+def script_of(text: str) -> Literal["hans", "hant", "latin"]:
+    """Which script a question is written in: Simplified, Traditional Chinese, or Latin."""
+    if not cjk_count(text):
+        return "latin"
+    simplified = to_simplified(text)
+    changed = sum(1 for a, b in zip(text, simplified) if a != b)
+    return "hant" if changed >= 1 and changed >= cjk_count(text) * 0.05 else "hans"
+
+
+def split_tags(paragraph: str) -> tuple[str, tuple[str, ...]]:
+    """Strip the trailing `[Tag; Tag]` block(s) of a paragraph; return (text, tags)."""
+    tags: list[str] = []
+    text = paragraph.rstrip()
+    while True:
+        m = TAG_BLOCK.search(text)
+        if not m:
+            break
+        tags = [t.strip() for t in re.split(r"[;,]", m.group(1)) if t.strip()] + tags
+        text = text[: m.start()].rstrip()
+    return text, tuple(dict.fromkeys(tags))
+
+
+def strip_inline_tags(text: str) -> str:
+    """Remove every `[Tag]` block from text (for display of quoted sentences)."""
+    return _TAG_ANY.sub("", text).strip()
+
+
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|et al|approx|Dr|Fig|No|cf|incl|min|max|ca|Ref|refs?)\.|\b[A-Z]\.)$")
+_SENT_END = re.compile(r"[。！？；!?;]|\.(?=\s|$)|\.(?=[\u3400-\u9fff])")
+_OPEN, _CLOSE = "(（[【", ")）]】"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries as (start, end) offsets; splits on 。！？； and . ! ? ; outside brackets
+    (not inside 0.5, e.g. or a parenthesis)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    depth = [0] * (n + 1)
+    d = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            d += 1
+        elif ch in _CLOSE:
+            d = max(0, d - 1)
+        depth[i + 1] = d
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if end <= start or depth[m.start()] > 0:
+            continue
+        if m.group() == "." and _ABBREV.search(text[start:end]):
+            continue
+        # keep a trailing closing bracket/quote and a trailing tag block with the sentence
+        while end < n and text[end] in "）)」”’\"'":
+            end += 1
+        tag = _TAG_ANY.match(text, end)
+        while tag:
+            end = tag.end()
+            tag = _TAG_ANY.match(text, end)
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_trim(text, start, n))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of text (see `sentence_spans`)."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+_EN_STOP = frozenset(
+    """a an the and or of to in on for with by at from as is are was were be been being it its this that these
+    those what which who whom how when where why do does did can could should would may might must will shall
+    i we you he she they me us my our your his her their there here than then so if not no any all some such
+    about into over after before during under between more most less very also other only same per each
+    patient patients""".split()
+)
+_ZH_STOP = frozenset("的 了 和 与 及 或 是 在 有 为 对 等 中 后 时 被 把 吗 呢 吧 啊 什么 怎么 如何 哪些 多少 应该 应 可以 是否 一个 这 那 其 该 之 以 于 并 也 都 而 就 要 会 能 患者 ？ ， 。 、 ； ： （ ） ！".split())
+_EN_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+\d*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=50000)
+def _stem(word: str) -> str:
+    """Snowball English stem, with -ment folded (treatment -> treat) so intents match across forms."""
+    stem = str(_stemmer().stemWord(word))
+    if stem.endswith("ment") and len(stem) > 7:
+        stem = stem[:-4]
+    return stem
+
+
+def _en_tokens(text: str) -> list[str]:
+    return [_stem(w) for w in _EN_TOKEN.findall(text.lower()) if w not in _EN_STOP]
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def tokenize(text: str, lang: Lang) -> list[str]:
+    """Lexical tokens for BM25: English words (stop words out, light stemming); Chinese via jieba."""
+    if lang == "en":
+        return _en_tokens(text)
+    tokens: list[str] = []
+    for tok in _jieba().lcut_for_search(text):
+        tok = tok.strip().lower()
+        if not tok or tok in _ZH_STOP or not any(ch.isalnum() for ch in tok):
+            continue
+        if _EN_TOKEN.fullmatch(tok):
+            tokens.extend(_en_tokens(tok))
+        else:
+            tokens.append(tok)
+    return tokens
+
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers written with digits, normalised (thousands separators removed)."""
+    out = []
+    for m in NUMBER.finditer(text):
+        s = m.group()
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", s):
+            s = s.replace(",", "")
+        out.append(s.rstrip(".,"))
+    return out

@@ -1,0 +1,197 @@
+"""Core types shared by every stage; no logic beyond small conveniences."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Lang = Literal["en", "zh"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph (or bullet item) of a document, with offsets into `Document.text`."""
+
+    text: str
+    start: int
+    end: int
+    tags: tuple[str, ...] = ()
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the paragraphs under it; `path` is the heading trail from the title down."""
+
+    heading: str
+    path: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+    ordinal: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """A normalised source document (bundled corpus or user-ingested)."""
+
+    id: str
+    title: str
+    lang: Lang
+    text: str
+    sections: tuple[Section, ...]
+    sources: tuple[str, ...] = ()
+    twin: str | None = None
+    topic: str = ""
+    origin: Literal["bundled", "user"] = "bundled"
+    path: str = ""
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage of a document."""
+
+    id: str
+    doc_id: str
+    ordinal: int
+    text: str
+    lang: Lang
+    title: str
+    heading_path: tuple[str, ...]
+    section_ordinal: int
+    para_start: int
+    para_end: int
+    start: int
+    end: int
+    sources: tuple[str, ...] = ()
+    twin_doc_id: str | None = None
+    origin: str = "bundled"
+    page: int | None = None
+    topic: str = ""
+
+    @property
+    def section(self) -> str:
+        """The section heading this chunk sits under (last element of the heading path)."""
+        return self.heading_path[-1] if self.heading_path else self.title
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk. `score` is the fused RRF score (higher is better, in (0, 1));
+    `dense` is the cosine similarity in [-1, 1] when the dense retriever found it."""
+
+    chunk: Chunk
+    score: float
+    rank: int
+    retrievers: tuple[str, ...] = ()
+    dense: float | None = None
+    lexical: float | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered citation: the chunk it points to and the passage shown to the user."""
+
+    n: int
+    chunk: Chunk
+    text: str
+    references: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The citation in the answer contract's shape."""
+        c = self.chunk
+        return {
+            "n": self.n,
+            "chunk_id": c.id,
+            "doc_id": c.doc_id,
+            "title": c.title,
+            "section": c.section,
+            "lang": c.lang,
+            "text": self.text,
+            "sources": list(c.sources),
+            "references": list(self.references),
+            "page": c.page,
+            "twin_doc_id": c.twin_doc_id,
+            "origin": c.origin,
+        }
+
+
+@dataclass
+class Answer:
+    """The result of answering one question (the answer contract)."""
+
+    question: str
+    lang: Lang
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    urgent: bool = False
+    escalation: str = ""
+    disclaimer: str = ""
+    nearest_topics: list[str] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    settings_hash: str = ""
+    condensed_question: str = ""
+    script: Literal["hans", "hant", "latin"] = "latin"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as the JSON object printed by `assistant ask --json`."""
+        return {
+            "question": self.question,
+            "lang": self.lang,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "urgent": self.urgent,
+            "escalation": self.escalation,
+            "disclaimer": self.disclaimer,
+            "nearest_topics": self.nearest_topics,
+            "citations": [c.to_dict() for c in self.citations],
+            "timings_ms": self.timings_ms,
+            "settings_hash": self.settings_hash,
+            "condensed_question": self.condensed_question,
+        }
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One conversation turn."""
+
+    role: Literal["user", "assistant"]
+    content: str
+    answer: Answer | None = None
+
+
+def chunk_to_meta(chunk: Chunk) -> dict[str, Any]:
+    """Flatten a chunk into scalar metadata (what vector stores accept)."""
+    d = asdict(chunk)
+    d.pop("text")
+    d["heading_path"] = " \u203a ".join(chunk.heading_path)
+    d["sources"] = ";".join(chunk.sources)
+    d["twin_doc_id"] = chunk.twin_doc_id or ""
+    d["page"] = -1 if chunk.page is None else chunk.page
+    return d
+
+
+def chunk_from_meta(text: str, meta: dict[str, Any]) -> Chunk:
+    """Inverse of `chunk_to_meta`."""
+    page = int(meta.get("page", -1))
+    hp = str(meta.get("heading_path", ""))
+    src = str(meta.get("sources", ""))
+    return Chunk(
+        id=str(meta["id"]),
+        doc_id=str(meta["doc_id"]),
+        ordinal=int(meta["ordinal"]),
+        text=text,
+        lang="zh" if meta["lang"] == "zh" else "en",
+        title=str(meta["title"]),
+        heading_path=tuple(hp.split(" \u203a ")) if hp else (),
+        section_ordinal=int(meta["section_ordinal"]),
+        para_start=int(meta["para_start"]),
+        para_end=int(meta["para_end"]),
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        sources=tuple(s for s in src.split(";") if s),
+        twin_doc_id=str(meta.get("twin_doc_id") or "") or None,
+        origin=str(meta.get("origin", "bundled")),
+        page=None if page < 0 else page,
+        topic=str(meta.get("topic", "")),
+    )
