@@ -20,6 +20,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The optional sentence-transformers backend is exercised by the tests (torch CPU wheel first).
+ST_STAMP := $(VENV)/.installed-st
+$(ST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e ".[dev,st]"
+	touch $(ST_STAMP)
+
 index: install
 	$(BIN)/assistant index build
 
@@ -32,7 +39,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+unit: $(ST_STAMP)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck unit
@@ -41,9 +48,7 @@ bench: index
 	$(BIN)/python benchmarks/latency.py
 
 # Optional: sentence-transformers backend (torch CPU wheel first; a bare torch pulls CUDA).
-install-st: install
-	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e ".[st]"
+install-st: $(ST_STAMP)
 
 clean:
 	rm -rf $(VENV) index

@@ -106,26 +106,22 @@ class AnswerEngine:
             ans = self._compose(question, pq, lang, hits, tri.escalation)
             ans.urgent, ans.escalation = tri.urgent, tri.escalation
         timings["compose"] = _ms(t)
+        ans.retrieved = hits
         return self._finish(ans, pq, timings, t0)
 
     def evidence(self, pq: PreparedQuestion, lang: Lang, hits: list[Hit]) -> float:
-        """Evidence score in [0, 1]: idf-weighted share of the question's terms found in the best passages,
-        blended with the best same-language dense similarity."""
+        """Evidence score in [0, 1]: the idf mass of question terms found in one of the best passages (saturating)
+        blended with the best same-language dense similarity above a per-language floor (calibrated on eval/sets/dev)."""
         if not hits:
             return 0.0
         lex = self.retriever.lexical[lang]
-        q_tokens = list(dict.fromkeys(tokenize(pq.text, lang)))
-        if not q_tokens:
-            return 0.0
-        weights = {t: lex.idf(t) for t in q_tokens}
-        best = 0.0
-        for h in hits[:3]:
-            have = set(self.retriever.tokens.get(h.chunk.id, []))
-            if pq.topic_text:
-                have |= set(tokenize(pq.topic_text, lang))
-            best = max(best, sum(w for t, w in weights.items() if t in have) / sum(weights.values()))
+        text = pq.retrieval_text if pq.topic_text else pq.text
+        weights = {t: lex.idf(t) for t in dict.fromkeys(tokenize(text, lang))}
+        mass = max((sum(w for t, w in weights.items() if t in set(self.retriever.tokens.get(h.chunk.id, []))) for h in hits[:3]),
+                   default=0.0)
         dense = max((h.dense for h in hits[:3] if h.dense is not None and h.chunk.lang == lang), default=0.0)
-        return 0.7 * best + 0.3 * dense
+        floor = self.settings.dense_floor_zh if lang == "zh" else self.settings.dense_floor_en
+        return 0.6 * min(1.0, mass / self.settings.evidence_mass) + 0.4 * max(0.0, min(1.0, (dense - floor) / 0.12))
 
     # --- composition --------------------------------------------------------------------
     def _candidates(self, pq: PreparedQuestion, lang: Lang, hits: list[Hit]) -> list[Candidate]:

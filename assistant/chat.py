@@ -34,9 +34,9 @@ class PreparedQuestion:
 def is_followup(question: str, lang: Lang) -> bool:
     """Does the question lean on an earlier turn (pronouns, ellipsis, very few content words)?"""
     content = tokenize(question, lang)
-    if len(content) <= (1 if lang == "en" else 2):
+    if len(content) <= (3 if lang == "en" else 4):
         return True
-    return bool(_FOLLOWUP[lang].search(question)) and len(content) <= (6 if lang == "en" else 8)
+    return bool(_FOLLOWUP[lang].search(question)) and len(content) <= (8 if lang == "en" else 10)
 
 
 def prepare(question: str, history: list[str] | None = None) -> PreparedQuestion:

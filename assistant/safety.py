@@ -15,9 +15,10 @@ DISCLAIMER = {
 
 EVENT_CUES = {
     "en": r"\b(my patient|the patient|patient (?:is|has|was|became|develop\w*|now|just|suddenly|complain\w*)|he |she |h(?:e|is) (?:is|has)|"
-    r"after (?:the|an|a|his|her|an?)\b|now|just|suddenly|develop\w*|became|is having|has become|started|minutes after|hours after|"
-    r"days after|post[- ]?(?:op|procedure|injection|refill)|following (?:a|an|the))",
-    "zh": r"(患者|病人|刚|突然|出现|之后|以后|术后|注射后|治疗后|补充后|植入后|现在|正在|几分钟|数分钟|数小时|几小时)",
+    r"after\b|during|while|now|just|suddenly|develop\w*|became|becomes|is having|has become|started|minutes|hours|days|"
+    r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what)",
+    "zh": r"(患者|病人|刚|突然|出现|之后|以后|术后|注射后|治疗后|补充后|植入后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
+    r"怎么办|马上|立即|时[，,]|后[，,])",
 }
 
 
@@ -48,8 +49,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "neuraxial-deficit",
-        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t move|unable to move|bladder|bowel|incontinen|urinary retention|saddle|foot drop|cauda equina",),
-         "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾",)},
+        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t move|unable to move|bladder|bowel|incontinen|urinary retention|saddle|"
+                r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi",),
+         "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电",)},
         {"en": r"epidural|ESI|TFESI|inject|stimulat|SCS|pump|intrathecal|neuraxial|spinal|lead|catheter|block|vertebroplasty|kyphoplasty|facet|radiofrequency|discogra",
          "zh": r"硬膜外|注射|刺激|泵|鞘内|椎管|导联|电极|导管|阻滞|椎体成形|后凸成形|关节突|射频|脊髓"},
         {"en": "URGENT: a new neurological deficit after a neuraxial procedure or implant can be a spinal haematoma, abscess or cord injury. "
@@ -100,6 +102,16 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                + _STOP["en"] + ": support breathing, give naloxone per local protocol and monitor closely.",
          "zh": "紧急：鞘内泵补充后嗜睡或呼吸变慢，可能是阿片类药物过量（如误注入囊袋）。" + _STOP["zh"] + "：支持通气、按本单位规范给予纳洛酮并严密监护。"},
         {"en": "intrathecal pump refill pocket fill overdose respiratory depression naloxone", "zh": "鞘内泵 补充 误注入囊袋 过量 呼吸抑制 纳洛酮"},
+    ),
+    RedFlag(
+        "baclofen-withdrawal",
+        {"en": (r"fever|rigid|spastic|spasm|itch|pruritus|withdrawal|alarm|battery|agitat|confus|rhabdo|creatine kinase",),
+         "zh": (r"高热|发热|僵硬|强直|痉挛|瘙痒|撤药|戒断|报警|电量|躁动|意识模糊|横纹肌溶解|肌酸激酶",)},
+        {"en": r"baclofen", "zh": r"巴氯芬"},
+        {"en": "URGENT: fever, rigidity or rebound spasticity in a patient with an intrathecal baclofen pump can be baclofen withdrawal, which can be fatal. "
+               + _STOP["en"] + ": check the pump and catheter urgently and restore baclofen delivery per local protocol.",
+         "zh": "紧急：鞘内巴氯芬泵患者出现高热、肌肉僵硬或痉挛反跳，可能为巴氯芬撤药综合征，可危及生命。" + _STOP["zh"] + "：紧急检查泵和导管，并按本单位规范尽快恢复巴氯芬给药。"},
+        {"en": "intrathecal baclofen withdrawal pump catheter malfunction", "zh": "鞘内 巴氯芬 撤药 泵 导管 故障"},
     ),
     RedFlag(
         "contrast-anaphylaxis",

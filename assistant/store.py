@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -146,10 +147,8 @@ class Backend:
     def drop(self, build: str) -> None:
         """Delete a build."""
         if self.server_mode:
-            try:
+            with contextlib.suppress(Exception):  # already gone
                 self._server_client().delete_collection(self.collection_name(build))
-            except Exception:  # already gone
-                pass
         else:
             shutil.rmtree(self.index_dir / "builds" / build, ignore_errors=True)
 

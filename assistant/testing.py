@@ -7,7 +7,7 @@ import hashlib
 import numpy as np
 
 from .embeddings import Embedder, Kind
-from .text import tokenize, detect_lang
+from .text import detect_lang, tokenize
 
 
 class HashEmbedder(Embedder):

@@ -132,6 +132,7 @@ class Answer:
     settings_hash: str = ""
     condensed_question: str = ""
     script: Literal["hans", "hant", "latin"] = "latin"
+    retrieved: list[Hit] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The answer as the JSON object printed by `assistant ask --json`."""
@@ -148,6 +149,11 @@ class Answer:
             "timings_ms": self.timings_ms,
             "settings_hash": self.settings_hash,
             "condensed_question": self.condensed_question,
+            "retrieved": [
+                {"rank": h.rank, "chunk_id": h.chunk.id, "doc_id": h.chunk.doc_id, "score": round(h.score, 5),
+                 "retrievers": list(h.retrievers)}
+                for h in self.retrieved
+            ],
         }
 
 

@@ -1,0 +1,217 @@
+"""`assistant eval --report DIR`: metrics.json, results.csv, report.md and PNG plots of an evaluation run."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .evaluation import Result
+
+CSV_FIELDS = ("config", "id", "lang", "kind", "question", "answerable", "abstained", "urgent", "keyword_hit", "answer_keyword_hit",
+              "citation_valid", "latency_ms", "top_docs", "answer", "citations")
+LANG_ORDER = ("en", "zh")
+KIND_ORDER = ("factoid", "scenario", "followup", "emergency", "out_of_scope")
+ANSWER_PREVIEW = 200
+
+
+def table_columns(k: int) -> list[tuple[str, str]]:
+    """(metric key, column header) pairs of the per-config Markdown table."""
+    return [
+        ("n", "n"), ("keyword_hit", "keyword hit"), ("answer_keyword_hit", "answer-only keyword hit"), (f"hit@{k}", f"hit@{k}"),
+        ("mrr", "MRR"), ("ndcg@10", "nDCG@10"), ("abstention_precision", "abstention precision"),
+        ("abstention_recall", "abstention recall"), ("false_abstention", "false abstention"), ("urgent_recall", "urgent recall"),
+        ("citation_validity", "citation validity"), ("latency_p50_ms", "latency p50 (ms)"), ("latency_p95_ms", "latency p95 (ms)"),
+    ]
+
+
+def write_report(out_dir: Path, runs: dict[str, list[Result]], metrics: dict[str, dict[str, Any]], k: int, sets: list[str]) -> None:
+    """Write metrics.json, results.csv, report.md and the plots for one evaluation run into out_dir."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    payload = {"sets": sets, "k": k, "configs": metrics}
+    (out_dir / "metrics.json").write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_csv(out_dir / "results.csv", runs)
+    images = write_plots(out_dir, runs, metrics, k)
+    (out_dir / "report.md").write_text(render_markdown(runs, metrics, k, sets, images), encoding="utf-8")
+
+
+# --- results.csv ---------------------------------------------------------------------------
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def citations_text(ans: dict[str, Any]) -> str:
+    """`[n] title › section (chunk id)` for every citation, joined by ` | `."""
+    return " | ".join(f"[{c['n']}] {c['title']} \u203a {c['section']} ({c['chunk_id']})" for c in ans.get("citations", []))
+
+
+def write_csv(path: Path, runs: dict[str, list[Result]]) -> None:
+    """One row per item per config; UTF-8 with BOM so spreadsheet programs read the Chinese text."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_FIELDS)
+        for config, results in runs.items():
+            for r in results:
+                it, ans = r.item, r.answer
+                writer.writerow([
+                    config, it.id, it.lang, it.kind, it.question, it.answerable, ans["abstained"], ans["urgent"],
+                    _cell(r.keyword_hit), _cell(r.answer_hit), r.citation_valid, f"{r.latency_ms:.1f}", ";".join(r.ranks[:5]),
+                    ans["answer"], citations_text(ans),
+                ])
+
+
+# --- report.md -----------------------------------------------------------------------------
+def ordered_groups(groups: Sequence[str]) -> list[str]:
+    """Language x kind groups first (en before zh, kinds in set order), then en, zh, all."""
+    present = set(groups)
+    cross = [f"{lg}/{kd}" for lg in LANG_ORDER for kd in KIND_ORDER if f"{lg}/{kd}" in present]
+    extra = sorted(g for g in present if "/" in g and g not in cross)
+    return cross + extra + [g for g in (*LANG_ORDER, "all") if g in present]
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1.0 else f"{value:.1f}"
+    return str(value)
+
+
+def metrics_table(m: dict[str, Any], k: int) -> str:
+    """One Markdown table: rows = groups, columns = metrics."""
+    cols = table_columns(k)
+    lines = ["| group | " + " | ".join(h for _, h in cols) + " |", "|---|" + "---:|" * len(cols)]
+    for group in ordered_groups(list(m)):
+        vals = m[group]
+        lines.append(f"| {group} | " + " | ".join(_fmt(vals.get(key)) for key, _ in cols) + " |")
+    return "\n".join(lines)
+
+
+def failure_reason(r: Result) -> str | None:
+    """Why an item counts as failed, or None when it passed."""
+    if r.item.answerable and r.keyword_hit is False:
+        return "keyword miss" + (" (abstained)" if r.answer["abstained"] else "")
+    if not r.item.answerable and not r.answer["abstained"]:
+        return "answered out-of-scope"
+    if r.item.kind == "emergency" and not r.answer["urgent"]:
+        return "emergency not flagged urgent"
+    return None
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def failures_section(config: str, results: list[Result]) -> str:
+    """Markdown list of the failed items of one config."""
+    failed = [(r, why) for r in results if (why := failure_reason(r))]
+    lines = [f"### Failed items: {config} ({len(failed)} of {len(results)})", ""]
+    if not failed:
+        lines.append("None.")
+    for r, why in failed:
+        preview = _md_escape(r.answer["answer"])
+        if len(preview) > ANSWER_PREVIEW:
+            preview = preview[:ANSWER_PREVIEW] + "…"
+        lines.append(f"- **{r.item.id}** ({r.item.lang}/{r.item.kind}, {why}): {_md_escape(r.item.question)}")
+        lines.append(f"  - answer: {preview}")
+    return "\n".join(lines)
+
+
+def render_markdown(runs: dict[str, list[Result]], metrics: dict[str, dict[str, Any]], k: int, sets: list[str],
+                    images: list[tuple[str, str]]) -> str:
+    """The whole report.md text."""
+    out = [
+        "# Evaluation report", "",
+        f"- Sets: {', '.join(sets)}",
+        f"- k (cited passages counted for keyword hit; hit@k): {k}",
+        f"- Date: {time.strftime('%Y-%m-%d %H:%M:%S %Z')}",
+        f"- Configs: {', '.join(metrics)}", "",
+        "Groups are language/kind; `-` means the metric does not apply to the group (for example no out-of-scope items).", "",
+        "## Metrics", "",
+    ]
+    for config, m in metrics.items():
+        out += [f"### {config}", "", metrics_table(m, k), ""]
+    if images:
+        out += ["## Plots", ""]
+        for alt, name in images:
+            out += [f"![{alt}]({name})", ""]
+    out += ["## Failed items", "",
+            "Answerable items without a keyword hit, out-of-scope items that were answered, emergency items not flagged urgent.", ""]
+    for config, results in runs.items():
+        out += [failures_section(config, results), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- plots ---------------------------------------------------------------------------------
+def _grouped_bars(ax: Any, labels: list[str], series: dict[str, list[float]]) -> None:
+    import numpy as np
+
+    x = np.arange(len(labels))
+    width = 0.8 / max(1, len(series))
+    for i, (name, vals) in enumerate(series.items()):
+        ax.bar(x + (i - (len(series) - 1) / 2) * width, vals, width, label=name)
+    ax.set_xticks(x)
+    ax.set_xticklabels(labels, rotation=30, ha="right")
+    ax.set_ylim(0, 1.2)
+    ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(fontsize=8, loc="upper center", ncol=min(len(series), 4))
+
+
+def _val(m: dict[str, Any], key: str) -> float:
+    v = m.get(key)
+    return float(v) if isinstance(v, int | float) else 0.0
+
+
+def write_plots(out_dir: Path, runs: dict[str, list[Result]], metrics: dict[str, dict[str, Any]], k: int) -> list[tuple[str, str]]:
+    """metrics_by_group.png, latency.png and (several configs) compare.png; returns (alt text, file name) pairs."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    images: list[tuple[str, str]] = []
+    if metrics:
+        first = next(iter(metrics))
+        m = metrics[first]
+        groups = [g for g in ordered_groups(list(m)) if "/" in g]
+        fig, ax = plt.subplots(figsize=(max(6.0, 0.9 * len(groups) + 2), 4.5))
+        series = {key: [_val(m[g], key) for g in groups] for key in ("keyword_hit", f"hit@{k}", "citation_validity")}
+        _grouped_bars(ax, groups, series)
+        ax.set_title(f"Metrics by language x kind ({first}; 0 where not applicable)")
+        fig.tight_layout()
+        fig.savefig(out_dir / "metrics_by_group.png", dpi=110)
+        plt.close(fig)
+        images.append(("Metrics by language x kind", "metrics_by_group.png"))
+
+    lat = {name: [r.latency_ms for r in rs] for name, rs in runs.items() if rs}
+    if lat:
+        fig, ax = plt.subplots(figsize=(7, 4))
+        hi = max(max(v) for v in lat.values())
+        bins = [hi * i / 30 for i in range(31)] if hi > 0 else 10
+        for name, vals in lat.items():
+            ax.hist(vals, bins=bins, alpha=0.5, label=name)
+        ax.set_xlabel("latency per item (ms)")
+        ax.set_ylabel("items")
+        ax.set_title("Answer latency")
+        ax.legend(fontsize=8)
+        fig.tight_layout()
+        fig.savefig(out_dir / "latency.png", dpi=110)
+        plt.close(fig)
+        images.append(("Latency histogram", "latency.png"))
+
+    if len(metrics) > 1:
+        keys = ["keyword_hit", "answer_keyword_hit", "mrr", "abstention_recall", "false_abstention", "urgent_recall"]
+        fig, ax = plt.subplots(figsize=(9, 4.5))
+        _grouped_bars(ax, keys, {name: [_val(m.get("all", {}), key) for key in keys] for name, m in metrics.items()})
+        ax.set_title("Configs compared (group: all)")
+        fig.tight_layout()
+        fig.savefig(out_dir / "compare.png", dpi=110)
+        plt.close(fig)
+        images.append(("Configs compared", "compare.png"))
+    return images

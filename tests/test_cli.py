@@ -1,0 +1,74 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant.cli import main
+
+CONTRACT = {"question", "lang", "answer", "abstained", "urgent", "citations", "timings_ms"}
+CITATION = {"n", "chunk_id", "doc_id", "title", "section", "lang", "text", "sources"}
+
+
+def _env(settings):
+    return {**os.environ, "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir), "ASSISTANT_INDEX_DIR": str(settings.index_dir),
+            "ASSISTANT_DATA_DIR": str(settings.data_dir), "ASSISTANT_EMBEDDER": settings.embedder}
+
+
+def _run(settings, *args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, text=True,
+                          env=_env(settings), timeout=120)
+
+
+def test_ask_json_prints_the_contract(real_settings):
+    out = _run(real_settings, "ask", "--json", "How is post-dural puncture headache treated?")
+    assert out.returncode == 0, out.stderr
+    ans = json.loads(out.stdout)
+    assert set(ans) >= CONTRACT and not ans["abstained"] and ans["lang"] == "en"
+    assert ans["citations"] and set(ans["citations"][0]) >= CITATION
+    assert "[1]" in ans["answer"] and "total" in ans["timings_ms"]
+    assert "Traceback" not in out.stderr
+
+
+def test_jsonl_answers_every_good_line_and_flags_bad_ones(real_settings):
+    lines = "\n".join([
+        json.dumps({"question": "What is the lipid emulsion bolus for LAST?"}),
+        "{not json",
+        json.dumps({"question": "一旦确诊了，应该怎么处理？", "history": ["局麻药全身毒性有哪些表现？"]}, ensure_ascii=False),
+        json.dumps({"question": 42}),
+    ])
+    out = _run(real_settings, "ask", "--jsonl", stdin=lines)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    assert len(rows) == 4
+    assert rows[0]["citations"] and rows[2]["lang"] == "zh" and rows[2]["citations"]
+    assert rows[1]["line"] == 2 and "invalid JSON" in rows[1]["error"]
+    assert rows[3]["line"] == 4 and "string" in rows[3]["error"]
+
+
+def test_user_errors_exit_2_with_one_line(tmp_path, capsys):
+    code = main(["--index-dir", str(tmp_path / "none"), "--corpus-dir", str(tmp_path), "ask", "anything"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "assistant index build" in err
+    assert main(["ask"]) == 2
+    assert main(["ask", "x" * 5000]) == 2
+
+
+def test_index_status_and_build_commands(hash_settings, capsys):
+    base = ["--embedder", "hash", "--index-dir", str(hash_settings.index_dir), "--corpus-dir", str(hash_settings.corpus_dir)]
+    assert main([*base, "index", "status"]) == 0
+    assert "run `assistant index build`" in capsys.readouterr().out
+    assert main([*base, "index", "build", "--quiet"]) == 0
+    assert "chunks" in capsys.readouterr().out
+    assert main([*base, "index", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["matches_settings"] and status["embedder_id"] == "hash"
+
+
+@pytest.mark.parametrize("module", ["torch", "sentence_transformers", "langchain_core", "streamlit"])
+def test_default_path_does_not_import_heavy_modules(real_settings, module):
+    code = ("import sys; from assistant.cli import main; main(['ask', '--json', 'How is PDPH treated?']); "
+            f"print('LOADED' if '{module}' in sys.modules else 'CLEAN', file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(real_settings), timeout=120)
+    assert out.stderr.strip().endswith("CLEAN"), out.stderr[-500:]

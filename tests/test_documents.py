@@ -1,0 +1,119 @@
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+from assistant.chunking import chunk_document
+from assistant.config import PROJECT_ROOT
+from assistant.documents import load_corpus_file, load_user_file
+from assistant.errors import DocumentError
+
+
+def _text_pdf(path: Path, pages: list[str]) -> Path:
+    """A minimal valid PDF with one text line per page (built by hand: pypdf cannot typeset)."""
+    objs: list[bytes] = []
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(len(pages)))
+    objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    font_id = 3 + 2 * len(pages)
+    for i, text in enumerate(pages):
+        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
+                    f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode())
+        objs.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_bundled_document_parses_with_sections_tags_and_offsets():
+    doc = load_corpus_file(PROJECT_ROOT / "corpus" / "en" / "pdph.md")
+    assert doc.id == "pdph-en" and doc.twin == "pdph-zh" and doc.lang == "en"
+    assert [s.path[1] for s in doc.sections][:2] == ["Overview", "Overview"] or doc.sections[0].path[1] == "Overview"
+    for s in doc.sections:
+        for p in s.paragraphs:
+            assert p.tags, p.text
+            assert doc.text[p.start:p.end].split()[0] in p.text
+
+
+def test_chunks_stay_under_one_heading_and_point_into_the_text():
+    for lang in ("en", "zh"):
+        doc = load_corpus_file(PROJECT_ROOT / "corpus" / lang / "last.md")
+        chunks = chunk_document(doc, max_words=60)
+        assert len({c.id for c in chunks}) == len(chunks)
+        for c in chunks:
+            assert c.sources and c.heading_path[0] == doc.title and len(c.heading_path) >= 2
+            first = c.text[:6]
+            assert first in doc.text[c.start:c.end], (c.text, doc.text[c.start:c.end])
+        assert chunk_document(doc, max_words=60)[3].id == chunks[3].id  # content-hash ids are stable
+
+
+def test_front_matter_problems_name_the_file(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("# no front matter\n\ntext", encoding="utf-8")
+    with pytest.raises(DocumentError, match="bad.md: missing YAML front matter"):
+        load_corpus_file(bad)
+    bad.write_text("---\nid: [unclosed\n---\n# T\n\n## A\n\ntext\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match="not valid YAML"):
+        load_corpus_file(bad)
+
+
+def test_user_text_markdown_and_html(tmp_path):
+    txt = tmp_path / "note.txt"
+    txt.write_text("Caudal notes\n\nThe caudal route was used.\n\nNo complications.", encoding="utf-8")
+    doc = load_user_file(txt)
+    assert doc.title == "Caudal notes" and doc.lang == "en" and doc.origin == "user"
+    html = tmp_path / "page.html"
+    html.write_text("<html><head><title>硬膜外</title><script>x=1</script></head><body><h2>处理</h2><p>硬膜外血补丁是确定性治疗。</p></body></html>",
+                    encoding="utf-8")
+    hdoc = load_user_file(html)
+    assert hdoc.lang == "zh" and hdoc.title == "硬膜外" and "x=1" not in hdoc.text
+    assert hdoc.sections[0].heading == "处理"
+
+
+def test_pdf_keeps_page_numbers(tmp_path):
+    pdf = _text_pdf(tmp_path / "review.pdf", ["Epidural blood patch treats PDPH.", "Lipid emulsion treats LAST."])
+    doc = load_user_file(pdf)
+    pages = [p.page for s in doc.sections for p in s.paragraphs]
+    assert pages == [1, 2]
+    assert chunk_document(doc)[1].page == 2
+
+
+def test_unreadable_files_are_refused_with_the_reason(tmp_path):
+    blank = tmp_path / "scan.pdf"
+    w = PdfWriter()
+    w.add_blank_page(width=612, height=792)
+    with open(blank, "wb") as fh:
+        w.write(fh)
+    with pytest.raises(DocumentError, match="image-only PDF"):
+        load_user_file(blank)
+    enc = tmp_path / "locked.pdf"
+    w2 = PdfWriter(clone_from=str(_text_pdf(tmp_path / "plain.pdf", ["secret"])))
+    w2.encrypt(user_password="pw", owner_password="owner", algorithm="RC4-128")
+    with open(enc, "wb") as fh:
+        w2.write(fh)
+    with pytest.raises(DocumentError, match="encrypted PDF"):
+        load_user_file(enc)
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(DocumentError, match="binary file"):
+        load_user_file(binary)
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("caf\xe9 na\xefve \xff\xfe".encode("latin-1"))
+    with pytest.raises(DocumentError, match="cannot decode"):
+        load_user_file(latin)
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    with pytest.raises(DocumentError, match="empty file"):
+        load_user_file(empty)
+    with pytest.raises(DocumentError, match="unsupported type"):
+        load_user_file(tmp_path / "x.docx")

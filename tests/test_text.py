@@ -1,0 +1,60 @@
+from assistant.text import (
+    detect_lang,
+    numbers_in,
+    script_of,
+    sentence_spans,
+    split_sentences,
+    split_tags,
+    to_simplified,
+    to_traditional,
+    tokenize,
+)
+
+
+def test_english_sentences_keep_decimals_abbreviations_and_tags():
+    text = "Give 1.5 mL/kg of 20% lipid, e.g. Intralipid. Repeat if needed. [Neal2018; ASRA] Then stop."
+    assert split_sentences(text) == ["Give 1.5 mL/kg of 20% lipid, e.g. Intralipid.", "Repeat if needed. [Neal2018; ASRA]", "Then stop."]
+
+
+def test_chinese_sentences_split_on_full_width_marks_but_not_inside_brackets():
+    text = "感染危险因素包括糖尿病（部分取自NACC；未经核实）。第二句；第三句！第四句？"
+    assert split_sentences(text) == ["感染危险因素包括糖尿病（部分取自NACC；未经核实）。", "第二句；", "第三句！", "第四句？"]
+
+
+def test_sentence_offsets_point_into_the_text():
+    text = "硬膜外血肿罕见。Epidural haematoma is rare. 需要紧急MRI。"
+    for a, b in sentence_spans(text):
+        assert text[a:b].strip() == text[a:b] and text[a:b]
+
+
+def test_split_tags_strips_trailing_blocks():
+    assert split_tags("Blood patch works. [Ghaleb2010; Nair2018]") == ("Blood patch works.", ("Ghaleb2010", "Nair2018"))
+    assert split_tags("血补丁有效。[Ghaleb2010]") == ("血补丁有效。", ("Ghaleb2010",))
+    assert split_tags("No tags here.") == ("No tags here.", ())
+
+
+def test_language_detection_handles_mixed_text():
+    assert detect_lang("How is PDPH treated?") == "en"
+    assert detect_lang("TFESI 的主要风险是什么？") == "zh"
+    assert detect_lang("硬膜外血肿") == "zh"
+    assert detect_lang("What does 硬膜外 mean in this epidural context here?") == "en"
+
+
+def test_traditional_chinese_is_detected_and_converted_both_ways():
+    trad = "硬膜外血腫應該怎麼處理？"
+    assert script_of(trad) == "hant"
+    assert to_simplified(trad) == "硬膜外血肿应该怎么处理？"
+    assert script_of("硬膜外血肿应该怎么处理？") == "hans"
+    assert to_traditional("血肿") == "血腫"
+    assert script_of("epidural") == "latin"
+
+
+def test_tokenize_stems_english_and_segments_chinese():
+    assert tokenize("How is post-dural puncture headache treated?", "en") == ["post", "dural", "punctur", "headach", "treat"]
+    assert tokenize("the treatment", "en") == tokenize("treated", "en")
+    zh = tokenize("硬膜外血肿的危险因素", "zh")
+    assert "血肿" in zh and "的" not in zh
+
+
+def test_numbers_are_normalised():
+    assert numbers_in("1,000 injections, 0.5% and 72 h") == ["1000", "0.5", "72"]
