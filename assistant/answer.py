@@ -99,6 +99,13 @@ class AnswerEngine:
         hits = self.retriever.search(query, lang, origins=origins, timings=timings)
         t = time.perf_counter()
         evidence = self.evidence(pq, lang, hits)
+        if history and not pq.topic_text and evidence < self.settings.abstain_threshold:
+            # weak on its own: read it as a follow-up of the conversation
+            forced = prepare(question, list(history), force_followup=True)
+            forced_hits = self.retriever.search(forced.retrieval_text, lang, origins=origins, timings=timings)
+            forced_evidence = self.evidence(forced, lang, forced_hits)
+            if forced_evidence > evidence:
+                pq, hits, evidence = forced, forced_hits, forced_evidence
         if not hits or (evidence < self.settings.abstain_threshold and not tri.urgent):
             ans = self._abstain(question, lang, hits)
             ans.urgent, ans.escalation = tri.urgent, tri.escalation
@@ -120,7 +127,7 @@ class AnswerEngine:
         mass = max((sum(w for t, w in weights.items() if t in set(self.retriever.tokens.get(h.chunk.id, []))) for h in hits[:3]),
                    default=0.0)
         dense = max((h.dense for h in hits[:3] if h.dense is not None and h.chunk.lang == lang), default=0.0)
-        floor = self.settings.dense_floor_zh if lang == "zh" else self.settings.dense_floor_en
+        floor = self.settings.dense_floor(lang)
         return 0.6 * min(1.0, mass / self.settings.evidence_mass) + 0.4 * max(0.0, min(1.0, (dense - floor) / 0.12))
 
     # --- composition --------------------------------------------------------------------
@@ -140,11 +147,11 @@ class AnswerEngine:
                 if len(sent) < 12 or sent.endswith((":", "：")):
                     continue
                 toks = frozenset(tokenize(sent, h.chunk.lang))
-                overlap = sum(lex.idf(t) for t in q_tokens & toks) / denom
+                overlap = 1.5 * sum(lex.idf(t) for t in q_tokens & toks) / denom
                 topic = 0.3 * len(topic_tokens & toks) / max(1, len(topic_tokens)) if topic_tokens else 0.0
-                intent = 0.25 if group in intents else 0.0
-                dense = 0.25 * (h.dense or 0.0) / top_dense
-                rank_prior = 0.2 / h.rank
+                intent = (0.25 if group in intents else 0.0) + (0.1 if any(re.search(INTENTS[i][lang], sent, re.I) for i in intents) else 0.0)
+                dense = 0.15 * (h.dense or 0.0) / top_dense
+                rank_prior = 0.1 / h.rank
                 lang_penalty = 0.0 if h.chunk.lang == lang else -0.2
                 out.append(Candidate(sent, h.chunk, h.rank, group, overlap + topic + intent + dense + rank_prior + lang_penalty, toks))
         return out

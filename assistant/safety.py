@@ -38,8 +38,8 @@ _STOP = {"en": "Stop the procedure, call for help and start your emergency pathw
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "last",
-        {"en": (r"seiz|convuls|fitting|arrhythm|cardiac arrest|asystol|collapse|unresponsive|loss of consciousness|perioral|metallic taste|tinnitus|ventricular|wide qrs|bradycard",),
-         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|意识丧失|晕倒|口周麻木|金属味|耳鸣|心动过缓|神志不清",)},
+        {"en": (r"seiz|convuls|fitting|arrhythm|cardiac arrest|asystol|unresponsive|loss of consciousness|perioral|metallic taste|tinnitus|ventricular|wide qrs",),
+         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|意识丧失|口周麻木|嘴周围发麻|金属味|耳鸣|神志不清",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|LAST",
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|局麻"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
@@ -102,6 +102,18 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                + _STOP["en"] + ": support breathing, give naloxone per local protocol and monitor closely.",
          "zh": "紧急：鞘内泵补充后嗜睡或呼吸变慢，可能是阿片类药物过量（如误注入囊袋）。" + _STOP["zh"] + "：支持通气、按本单位规范给予纳洛酮并严密监护。"},
         {"en": "intrathecal pump refill pocket fill overdose respiratory depression naloxone", "zh": "鞘内泵 补充 误注入囊袋 过量 呼吸抑制 纳洛酮"},
+    ),
+    RedFlag(
+        "vasovagal",
+        {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse",),
+         "zh": (r"晕厥|晕倒|面色苍白|苍白|大汗|出汗|心率慢|心动过缓|血管迷走|头晕|心率[1-4]\d次",)},
+        {"en": r"inject|block|epidural|ESI|procedure|needle|RF|radiofrequency",
+         "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频"},
+        {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
+               "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, monitor, and secure IV access.",
+         "zh": "紧急：注射中或注射后出现面色苍白、大汗、心动过缓或晕厥，多为血管迷走反应，但须排除局麻药全身毒性、高位阻滞或过敏反应。"
+               + _STOP["zh"] + "：让患者平卧、监护并建立静脉通路。"},
+        {"en": "vasovagal reaction management supine intravenous access monitoring", "zh": "血管迷走反应 处理 平卧 静脉通路 监护"},
     ),
     RedFlag(
         "baclofen-withdrawal",

