@@ -87,7 +87,7 @@ class AnswerEngine:
         """Answer one question (with earlier user turns as history)."""
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
-        pq = prepare(question, list(history or []))
+        pq = self._prepare(question, list(history or []))
         lang: Lang = answer_lang or pq.lang
         timings["prepare"] = _ms(t0)
         if not pq.text:
@@ -115,6 +115,10 @@ class AnswerEngine:
         timings["compose"] = _ms(t)
         ans.retrieved = hits
         return self._finish(ans, pq, timings, t0)
+
+    def _prepare(self, question: str, history: list[str]) -> PreparedQuestion:
+        """Language, script and follow-up condensation (rules; the LLM engine may override)."""
+        return prepare(question, history)
 
     def evidence(self, pq: PreparedQuestion, lang: Lang, hits: list[Hit]) -> float:
         """Evidence score in [0, 1]: the idf mass of question terms found in one of the best passages (saturating)
@@ -156,25 +160,33 @@ class AnswerEngine:
                 out.append(Candidate(sent, h.chunk, h.rank, group, overlap + topic + intent + dense + rank_prior + lang_penalty, toks))
         return out
 
-    def _select(self, cands: list[Candidate], intents: list[str]) -> list[Candidate]:
+    def _select(self, cands: list[Candidate], intents: list[str], weights: dict[str, float]) -> list[Candidate]:
+        """Greedy: the best sentence first, then sentences that add question terms not yet covered
+        (long scenario questions need several facts), skipping near-duplicates and weak sentences."""
         ranked = sorted(cands, key=lambda c: -c.score)
         if not ranked:
             return []
         floor = ranked[0].score * 0.45
+        total = sum(weights.values()) or 1.0
         chosen: list[Candidate] = []
-        for c in ranked:
-            if c.score < floor or len(chosen) >= self.settings.max_sentences:
-                break
-            if any(_jaccard(c.tokens, o.tokens) > 0.6 for o in chosen):
+        covered: set[str] = set()
+        pool = [c for c in ranked if c.score >= floor]
+        while pool and len(chosen) < self.settings.max_sentences:
+            best = max(pool, key=lambda c, cov=frozenset(covered): c.score + 0.8 * _new_mass(c, weights, cov) / total)
+            pool.remove(best)
+            if any(_jaccard(best.tokens, o.tokens) > 0.6 for o in chosen):
                 continue
-            chosen.append(c)
+            chosen.append(best)
+            covered |= set(best.tokens)
         lead, rest = chosen[0], chosen[1:]
         order = {g: i for i, g in enumerate([g for g in GROUP_ORDER if g in intents] + [g for g in GROUP_ORDER if g not in intents])}
         rest.sort(key=lambda c: (order[c.group], c.hit_rank, c.chunk.ordinal, -c.score))
         return [lead, *rest]
 
     def _compose(self, question: str, pq: PreparedQuestion, lang: Lang, hits: list[Hit], escalation: str) -> Answer:
-        chosen = self._select(self._candidates(pq, lang, hits), intents_of(pq.text, lang))
+        lex = self.retriever.lexical[lang]
+        weights = {t: lex.idf(t) for t in tokenize(pq.text, lang)}
+        chosen = self._select(self._candidates(pq, lang, hits), intents_of(pq.text, lang), weights)
         numbers: dict[str, int] = {}
         citations: list[Citation] = []
         lines: list[str] = []
@@ -220,6 +232,10 @@ class AnswerEngine:
         timings["total"] = _ms(t0)
         ans.timings_ms = {k: round(v, 2) for k, v in timings.items()}
         return ans
+
+
+def _new_mass(c: Candidate, weights: dict[str, float], covered: frozenset[str]) -> float:
+    return sum(w for t, w in weights.items() if t in c.tokens and t not in covered)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -26,6 +26,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
+    if settings.llm_provider != "none":
+        from .llm import engine_from_settings
+
+        return engine_from_settings(settings)
     from .answer import AnswerEngine
 
     return AnswerEngine(settings)

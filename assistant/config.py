@@ -54,11 +54,11 @@ class Settings(BaseSettings):
     cross_language: bool = Field(True, description="Also search the other language's passages.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     candidates: int = Field(20, ge=1, description="Candidates per retriever and language before fusion.")
-    top_k: int = Field(6, ge=1, description="Passages passed to answer composition.")
+    top_k: int = Field(8, ge=1, description="Passages passed to answer composition.")
     other_lang_weight: float = Field(0.5, ge=0, le=1, description="RRF weight of other-language result lists.")
 
     # answering
-    max_sentences: int = Field(6, ge=1, description="Most sentences in an extractive answer.")
+    max_sentences: int = Field(8, ge=1, description="Most sentences in an extractive answer.")
     abstain_threshold: float = Field(0.46, description="Abstain when the evidence score (0-1) is below this (calibrated on eval/sets/dev).")
     evidence_mass: float = Field(15.0, gt=0, description="Matched idf mass at which lexical evidence saturates.")
     dense_floor_en: float | None = Field(None, description="Dense similarity counted as zero evidence for English; None = calibrated per embedder.")

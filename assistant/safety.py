@@ -17,8 +17,8 @@ EVENT_CUES = {
     "en": r"\b(my patient|the patient|patient (?:is|has|was|became|develop\w*|now|just|suddenly|complain\w*)|he |she |h(?:e|is) (?:is|has)|"
     r"after\b|during|while|now|just|suddenly|develop\w*|became|becomes|is having|has become|started|minutes|hours|days|"
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what)",
-    "zh": r"(患者|病人|刚|突然|出现|之后|以后|术后|注射后|治疗后|补充后|植入后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
-    r"怎么办|马上|立即|时[，,]|后[，,])",
+    "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
+    r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速)",
 }
 
 
@@ -38,10 +38,10 @@ _STOP = {"en": "Stop the procedure, call for help and start your emergency pathw
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "last",
-        {"en": (r"seiz|convuls|fitting|arrhythm|cardiac arrest|asystol|unresponsive|loss of consciousness|perioral|metallic taste|tinnitus|ventricular|wide qrs",),
-         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|意识丧失|口周麻木|嘴周围发麻|金属味|耳鸣|神志不清",)},
+        {"en": (r"seiz|convuls|fitting|arrhythm|arrest|\bvf\b|ventricular fibrillation|asystol|unresponsive|loss of consciousness|perioral|metallic taste|tinnitus|ventricular|wide qrs",),
+         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|口周麻木|嘴周围发麻|金属味|耳鸣|神志不清",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|LAST",
-         "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|局麻"},
+         "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|局麻|神经成形"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",
@@ -53,7 +53,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电",)},
         {"en": r"epidural|ESI|TFESI|inject|stimulat|SCS|pump|intrathecal|neuraxial|spinal|lead|catheter|block|vertebroplasty|kyphoplasty|facet|radiofrequency|discogra",
-         "zh": r"硬膜外|注射|刺激|泵|鞘内|椎管|导联|电极|导管|阻滞|椎体成形|后凸成形|关节突|射频|脊髓"},
+         "zh": r"硬膜外|注射|刺激|泵|鞘内|椎管|导联|电极|导管|阻滞|椎体成形|后凸成形|成形术|关节突|射频|脊髓"},
         {"en": "URGENT: a new neurological deficit after a neuraxial procedure or implant can be a spinal haematoma, abscess or cord injury. "
                + _STOP["en"] + ": urgent neurological assessment, emergency MRI and spinal surgery consultation.",
          "zh": "紧急：椎管内操作或植入术后新发神经功能障碍可能是椎管内血肿、脓肿或脊髓损伤。" + _STOP["zh"] + "：紧急神经系统评估、急诊MRI并请脊柱外科会诊。"},
@@ -71,15 +71,36 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "infection epidural abscess meningitis implant fever management", "zh": "感染 硬膜外脓肿 脑膜炎 植入 发热 处理"},
     ),
     RedFlag(
+        "airway-haematoma",
+        {"en": (r"neck swell|swelling (?:of|in) the neck|swollen neck|hoarse|voice chang|stridor|difficulty swallowing|dysphag",),
+         "zh": (r"颈部.{0,4}肿胀|颈部肿|声音嘶哑|声音变|喘鸣|吞咽困难",)},
+        {"en": r"stellate|cervical|neck|sympathetic|block|inject", "zh": r"星状|颈|交感|阻滞|注射"},
+        {"en": "URGENT: rapid neck swelling, voice change or stridor after a stellate ganglion or cervical procedure can be an expanding (retropharyngeal) "
+               "haematoma threatening the airway. " + _STOP["en"] + ": secure the airway early and get anaesthetic and surgical help.",
+         "zh": "紧急：星状神经节或颈部操作后颈部迅速肿胀、声音改变或喘鸣，可能是进行性增大的（咽后）血肿，危及气道。" + _STOP["zh"] + "：尽早控制气道并请麻醉科和外科支援。"},
+        {"en": "stellate ganglion block retropharyngeal haematoma airway", "zh": "星状神经节阻滞 咽后血肿 气道"},
+    ),
+    RedFlag(
+        "epiduroscopy-pressure",
+        {"en": (r"neck (?:ache|pain)|headache|blurred vision|visual|vision|seiz|hypertens|arrhythm",),
+         "zh": (r"颈痛|颈部.{0,2}痛|头痛|视物模糊|视力|抽搐|血压|心律失常|剧烈疼痛",)},
+        {"en": r"epiduroscop|irrigat|saline|neuroplasty|adhesiolysis|Racz", "zh": r"硬膜外腔镜|冲洗|盐水|神经成形|粘连松解|Racz"},
+        {"en": "URGENT: neck pain, headache, visual symptoms or haemodynamic change during epiduroscopy or neuroplasty can mean raised epidural and CSF pressure "
+               "from fluid. " + _STOP["en"] + ": stop irrigation or injection, assess vision and neurology.",
+         "zh": "紧急：硬膜外腔镜或神经成形术中出现颈痛、头痛、视觉症状或血流动力学变化，可能是液体导致硬膜外及脑脊液压力升高。" + _STOP["zh"] + "：停止冲洗或注药，评估视力和神经功能。"},
+        {"en": "epiduroscopy saline irrigation pressure retinal haemorrhage visual loss", "zh": "硬膜外腔镜 生理盐水 冲洗 压力 视网膜出血 视力"},
+    ),
+    RedFlag(
         "pneumothorax",
         {"en": (r"breathless|short(?:ness)? of breath|dyspn|chest pain|difficulty breathing|can(?:no|')t breathe|desaturat|spo2|hypox|pleuritic",),
          "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气",)},
         {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject",
          "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射"},
-        {"en": "URGENT: breathlessness or chest pain after a thoracic, cervical or stellate procedure can be a pneumothorax. "
+        {"en": "URGENT: breathlessness or chest pain after a thoracic, cervical or stellate procedure can be a pneumothorax "
+               "(after vertebral augmentation, also a pulmonary cement embolism). "
                + _STOP["en"] + ": oxygen, monitoring and an urgent chest X-ray or ultrasound.",
-         "zh": "紧急：胸段、颈段或星状神经节操作后出现呼吸困难或胸痛，可能是气胸。" + _STOP["zh"] + "：吸氧、监护，并紧急行胸部X线或超声检查。"},
-        {"en": "pneumothorax thoracic procedure chest pain dyspnoea management", "zh": "气胸 胸段 操作 胸痛 呼吸困难 处理"},
+         "zh": "紧急：胸段、颈段或星状神经节操作后出现呼吸困难或胸痛，可能是气胸（椎体强化术后还需考虑肺骨水泥栓塞）。" + _STOP["zh"] + "：吸氧、监护，并紧急行胸部X线或超声检查。"},
+        {"en": "pneumothorax cement embolism thoracic procedure chest pain dyspnoea management", "zh": "气胸 骨水泥栓塞 胸段 操作 胸痛 呼吸困难 处理"},
     ),
     RedFlag(
         "esi-stroke",

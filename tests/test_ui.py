@@ -50,6 +50,15 @@ def last_assistant_text(at: AppTest) -> str:
     return plain(" ".join(e.value for e in msg.markdown))
 
 
+def test_missing_index_names_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "no-index"))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.error and "assistant index build" in plain(at.error[0].value)
+    assert not at.chat_message
+
+
 # --- chat ---------------------------------------------------------------------------------------
 def test_sidebar_shows_index_status_and_switches_labels(data_dir):
     at = start()
@@ -171,12 +180,24 @@ def test_benchmark_runs_a_small_bundled_set(data_dir):
     table = at.dataframe[0].value
     assert "group" in table.columns and "all" in list(table["group"]) and int(table.set_index("group").loc["all", "n"]) == 3
     assert at.image and "metrics_by_group.png" in at.image[0].captions, "plots expected"
-    names = {b.label for b in at.get("download_button")}
+    names = {getattr(b, "label", "") for b in at.get("download_button")}
     assert {"metrics.json", "results.csv", "report.md"} <= names
     ids = at.selectbox(key="bm_item").options
     assert len(ids) == 3
     at.selectbox(key="bm_item").set_value(ids[1]).run()
-    assert any(ids[1] in m.value or "Question" in m.value for m in at.markdown)
+    assert any("Question" in m.value for m in at.markdown)
+
+
+def test_benchmark_compares_a_second_configuration(data_dir):
+    at = start("pages_/benchmarks.py")
+    at.selectbox(key="bm_set").set_value("test.jsonl").run()
+    at.number_input(key="bm_limit").set_value(2).run()
+    at.selectbox(key="bm_compare").set_value("lexical").run()
+    at.button(key="bm_run").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert len(at.dataframe) == 2
+    assert any("compare.png" in img.captions for img in at.image)
+    assert any("lexical" in m.value for m in at.markdown)
 
 
 def test_benchmark_upload_shows_errors_per_line_and_runs_nothing(data_dir):

@@ -62,14 +62,20 @@ def settings() -> Settings:
     return load_settings()
 
 
+def _key(s: Settings) -> str:
+    # the data directory does not change answers: one engine serves every data directory
+    return s.model_dump_json(exclude={"data_dir"})
+
+
 @st.cache_resource(show_spinner="Loading the index…")
-def _engine(key: str) -> AnswerEngine:
-    return AnswerEngine(Settings.model_validate_json(key))
+def _engine(key: str, _settings: Settings) -> AnswerEngine:
+    return AnswerEngine(_settings)
 
 
 def engine() -> AnswerEngine:
     """The answer engine for the current settings, created once per process and settings."""
-    return _engine(settings().model_dump_json())
+    s = settings()
+    return _engine(_key(s), s)
 
 
 def engine_or_stop() -> AnswerEngine:
@@ -83,15 +89,16 @@ def engine_or_stop() -> AnswerEngine:
 
 
 @st.cache_resource(show_spinner="Preparing the second configuration…")
-def _variant_engine(key: str, preset: str) -> AnswerEngine:
+def _variant_engine(key: str, preset: str, _settings: Settings) -> AnswerEngine:
     from assistant.evaluation import PRESETS, engine_for
 
-    return engine_for(Settings.model_validate_json(key), PRESETS[preset], progress=False)
+    return engine_for(_settings, PRESETS[preset], progress=False)
 
 
 def variant_engine(preset: str) -> AnswerEngine:
     """An engine for a preset of `assistant.evaluation.PRESETS` (builds a variant index when needed)."""
-    return _variant_engine(settings().model_dump_json(), preset)
+    s = settings()
+    return _variant_engine(_key(s), preset, s)
 
 
 def userdata() -> UserData:

@@ -1,0 +1,120 @@
+"""Optional generation through a LangChain chat model (Ollama or OpenAI-compatible); off by default.
+
+The only module that imports LangChain chat classes. Generated claims are kept only when their [n] markers
+resolve and their numbers stand in the cited passage; otherwise the extractive answer is used."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .answer import AnswerEngine
+from .chat import PreparedQuestion, prepare
+from .config import Settings
+from .errors import ConfigError
+from .text import numbers_in, split_sentences
+from .types import Answer, Citation, Hit, Lang
+
+SYSTEM = {
+    "en": ("You are a clinical safety assistant for interventional pain procedures. Answer ONLY from the numbered passages. "
+           "End every sentence with the marker of the passage it comes from, like [1]. Copy numbers, doses and times exactly "
+           "as they stand in the passage. If the passages do not answer the question, say so. Keep hedges such as 'unverified'. "
+           "Answer in English, at most 8 sentences."),
+    "zh": ("你是疼痛介入治疗安全助手。只能根据下列编号段落回答。每句话末尾标注其来源段落编号，如 [1]。数字、剂量和时间必须与段落原文完全一致。"
+           "段落无法回答时请直接说明。保留“未经核实”等限定语。用简体中文回答，不超过8句。"),
+}
+CONDENSE = {
+    "en": "Rewrite the last question as one standalone question using the conversation. Reply with the question only.",
+    "zh": "根据对话把最后一个问题改写成一个独立完整的问题。只回复问题本身。",
+}
+_MARK = re.compile(r"\[(\d+)\]")
+
+
+def make_chat_model(settings: Settings) -> Any:
+    """The LangChain chat model named by settings."""
+    try:
+        if settings.llm_provider == "ollama":
+            from langchain_ollama import ChatOllama
+
+            return ChatOllama(model=settings.llm_model, base_url=settings.llm_base_url or "http://127.0.0.1:11434", temperature=0)
+        if settings.llm_provider == "openai":
+            from langchain_openai import ChatOpenAI
+
+            return ChatOpenAI(model=settings.llm_model, base_url=settings.llm_base_url, api_key=settings.llm_api_key or "none", temperature=0)
+    except ImportError:
+        raise ConfigError("the LLM backends are not installed: run `.venv/bin/pip install -e '.[llm]'`") from None
+    raise ConfigError("llm_provider is 'none': set ASSISTANT_LLM_PROVIDER=ollama or openai")
+
+
+def filter_claims(text: str, passages: dict[int, str]) -> list[tuple[str, list[int]]]:
+    """Keep generated sentences whose markers all resolve and whose numbers appear in a cited passage."""
+    kept: list[tuple[str, list[int]]] = []
+    for sent in split_sentences(text.replace("\n", " ")):
+        marks = [int(m) for m in _MARK.findall(sent)]
+        if not marks or any(m not in passages for m in marks):
+            continue
+        body = re.sub(r"\s*\[\d+\]", "", sent).strip()
+        cited = " ".join(passages[m] for m in marks)
+        if all(n in numbers_in(cited) for n in numbers_in(body)):
+            kept.append((body, marks))
+    return kept
+
+
+class GenerativeEngine(AnswerEngine):
+    """AnswerEngine whose composition step asks an LLM, then removes ungrounded claims."""
+
+    def __init__(self, settings: Settings, chat_model: Any = None, on_token: Callable[[str], None] | None = None, **kw: Any) -> None:
+        super().__init__(settings, **kw)
+        self.chat_model = chat_model if chat_model is not None else make_chat_model(settings)
+        self.on_token = on_token
+
+    def _prepare(self, question: str, history: list[str]) -> PreparedQuestion:
+        pq = prepare(question, history)
+        if not history or not pq.topic_text:
+            return pq
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        convo = "\n".join(f"- {h}" for h in history) + f"\n- {question}"
+        try:
+            rewritten = str(self.chat_model.invoke([SystemMessage(CONDENSE[pq.lang]), HumanMessage(convo)]).content).strip()
+        except Exception:  # endpoint down: keep the rule-based condensation
+            return pq
+        return PreparedQuestion(pq.original, pq.text, pq.lang, pq.script, rewritten or pq.retrieval_text, pq.topic_text)
+
+    def _compose(self, question: str, pq: PreparedQuestion, lang: Lang, hits: list[Hit], escalation: str) -> Answer:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        passages = {i + 1: h.chunk.text for i, h in enumerate(hits)}
+        context = "\n\n".join(f"[{n}] {h.chunk.title} \u203a {h.chunk.section}\n{h.chunk.text}" for n, h in zip(passages, hits))
+        messages = [SystemMessage(SYSTEM[lang]), HumanMessage(f"{context}\n\nQuestion: {pq.retrieval_text}")]
+        try:
+            parts: list[str] = []
+            for chunk in self.chat_model.stream(messages):
+                token = str(chunk.content)
+                parts.append(token)
+                if self.on_token:
+                    self.on_token(token)
+            generated = "".join(parts)
+        except Exception:  # endpoint unreachable or failing: fall back to the grounded extractive answer
+            return super()._compose(question, pq, lang, hits, escalation)
+        kept = filter_claims(generated, passages)
+        if not kept:
+            return super()._compose(question, pq, lang, hits, escalation)
+        renumber: dict[int, int] = {}
+        citations: list[Citation] = []
+        lines = []
+        for body, marks in kept:
+            for m in marks:
+                if m not in renumber:
+                    renumber[m] = len(renumber) + 1
+                    h = hits[m - 1]
+                    citations.append(Citation(renumber[m], h.chunk, h.chunk.text, tuple(self.references.format(t) for t in h.chunk.sources)))
+            lines.append(f"- {body} " + "".join(f"[{renumber[m]}]" for m in dict.fromkeys(marks)))
+        text = "\n".join(lines)
+        return Answer(question=question, lang=lang, text=f"{escalation}\n\n{text}" if escalation else text, citations=citations)
+
+
+def engine_from_settings(settings: Settings) -> AnswerEngine:
+    """The extractive engine, or the generative one when an LLM provider is configured."""
+    return AnswerEngine(settings) if settings.llm_provider == "none" else GenerativeEngine(settings)
