@@ -172,7 +172,9 @@ class AnswerEngine:
         covered: set[str] = set()
         pool = [c for c in ranked if c.score >= floor]
         while pool and len(chosen) < self.settings.max_sentences:
-            best = max(pool, key=lambda c, cov=frozenset(covered): c.score + 0.8 * _new_mass(c, weights, cov) / total)
+            cov = frozenset(covered)
+            gains = [c.score + 0.8 * _new_mass(c, weights, cov) / total for c in pool]
+            best = pool[gains.index(max(gains))]
             pool.remove(best)
             if any(_jaccard(best.tokens, o.tokens) > 0.6 for o in chosen):
                 continue
