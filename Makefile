@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test install index lint typecheck unit browser bench clean install-st
+.PHONY: run test install index lint typecheck unit browser-deps bench clean install-st
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "error: $(PY) not found; install Python 3.11 or run make PY=/path/to/python3.11"; exit 2; }
@@ -42,7 +42,15 @@ typecheck: install
 unit: $(ST_STAMP)
 	$(BIN)/python -m pytest -q
 
-test: lint typecheck unit
+# The browser tests drive Debian's headless Chromium; CJK fonts make the Chinese pages render. Installs only when missing.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+test: browser-deps lint typecheck unit
 
 bench: index
 	$(BIN)/python benchmarks/latency.py

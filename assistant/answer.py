@@ -89,6 +89,8 @@ class AnswerEngine:
         timings: dict[str, float] = {}
         pq = self._prepare(question, list(history or []))
         lang: Lang = answer_lang or pq.lang
+        if pq.topic_text and not self._in_vocabulary(pq, pq.lang):
+            pq = self._prepare(question, [])  # a new, off-topic question: do not merge it into the conversation
         timings["prepare"] = _ms(t0)
         if not pq.text:
             return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True), pq, timings, t0)
@@ -99,7 +101,7 @@ class AnswerEngine:
         hits = self.retriever.search(query, lang, origins=origins, timings=timings)
         t = time.perf_counter()
         evidence = self.evidence(pq, lang, hits)
-        if history and not pq.topic_text and evidence < self.settings.abstain_threshold:
+        if history and not pq.topic_text and evidence < self.settings.abstain_threshold and self._in_vocabulary(pq, lang):
             # weak on its own: read it as a follow-up of the conversation
             forced = prepare(question, list(history), force_followup=True)
             forced_hits = self.retriever.search(forced.retrieval_text, lang, origins=origins, timings=timings)
@@ -115,6 +117,12 @@ class AnswerEngine:
         timings["compose"] = _ms(t)
         ans.retrieved = hits
         return self._finish(ans, pq, timings, t0)
+
+    def _in_vocabulary(self, pq: PreparedQuestion, lang: Lang) -> bool:
+        """Are most of the question's terms known to the corpus? (A new, off-topic question is not a follow-up.)"""
+        toks = tokenize(pq.text, lang)
+        df = self.retriever.lexical[lang].df
+        return not toks or sum(1 for t in toks if df.get(t, 0) == 0) <= 0.5 * len(toks)
 
     def _prepare(self, question: str, history: list[str]) -> PreparedQuestion:
         """Language, script and follow-up condensation (rules; the LLM engine may override)."""
@@ -228,6 +236,8 @@ class AnswerEngine:
         if pq.script == "hant":
             ans.text = to_traditional(ans.text)
             ans.escalation = to_traditional(ans.escalation)
+            ans.disclaimer = to_traditional(ans.disclaimer)
+            ans.nearest_topics = [to_traditional(t) for t in ans.nearest_topics]
         ans.script = pq.script
         ans.condensed_question = pq.retrieval_text if pq.topic_text else ""
         ans.settings_hash = self.settings.settings_hash()

@@ -92,7 +92,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 out = {"error": msg, "line": n}
             print(json.dumps(out, ensure_ascii=False), flush=True)
         return 0
-    if not args.question:
+    if not args.question or not " ".join(args.question).strip():
         raise InputError("no question given: assistant ask \"How is post-dural puncture headache treated?\"")
     question = check_question(" ".join(args.question))
     ans = _engine(settings).answer(question, check_history(args.history))

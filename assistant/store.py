@@ -163,9 +163,9 @@ class ChunkCollection:
 
     def __init__(self, backend: Backend, build: str, create: bool = False) -> None:
         self.build = build
-        client = backend.client_for(build)
         name = backend.collection_name(build)
         try:
+            client = backend.client_for(build)
             if create:
                 self._col = client.create_collection(name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
             else:

@@ -79,3 +79,9 @@ def test_cross_language_search_reaches_the_other_language(engine):
     assert hits and all(h.chunk.lang == "zh" for h in hits[:3])  # twins mapped back to the question's language
     twin = engine.retriever.twin_text(hits[0].chunk)
     assert twin and cjk_count(twin) == 0
+
+
+def test_an_off_topic_question_after_an_emergency_is_not_merged_into_it(engine):
+    history = ["My patient is seizing right after 20 mL of bupivacaine for a block. What now?"]
+    ans = engine.answer("What is the capital of France?", history)
+    assert ans.abstained and not ans.urgent and not ans.citations

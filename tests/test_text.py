@@ -17,8 +17,15 @@ def test_english_sentences_keep_decimals_abbreviations_and_tags():
 
 
 def test_chinese_sentences_split_on_full_width_marks_but_not_inside_brackets():
-    text = "感染危险因素包括糖尿病（部分取自NACC；未经核实）。第二句；第三句！第四句？"
-    assert split_sentences(text) == ["感染危险因素包括糖尿病（部分取自NACC；未经核实）。", "第二句；", "第三句！", "第四句？"]
+    text = "感染危险因素包括糖尿病（部分取自NACC；未经核实）。第二句！第三句？"
+    assert split_sentences(text) == ["感染危险因素包括糖尿病（部分取自NACC；未经核实）。", "第二句！", "第三句？"]
+    long_a, long_b = "硬膜外血肿是椎管内操作后最严重的出血并发症之一，需要立即处理", "抗凝药物的停用时间应当严格按照指南执行并由医生判断"
+    assert split_sentences(f"{long_a}；{long_b}。") == [f"{long_a}；", f"{long_b}。"]
+
+
+def test_short_semicolon_list_items_stay_together():
+    text = "NSAIDs are held: ibuprofen 1 day; naproxen 4 days; etodolac 2 days. Next sentence here."
+    assert split_sentences(text) == ["NSAIDs are held: ibuprofen 1 day; naproxen 4 days; etodolac 2 days.", "Next sentence here."]
 
 
 def test_sentence_offsets_point_into_the_text():

@@ -1,0 +1,112 @@
+"""One contract test class for the store, run against the embedded store and a real Chroma server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import make_corpus, settings_for
+
+from assistant.answer import AnswerEngine
+from assistant.indexing import build_index
+from assistant.store import Backend, ChunkCollection, Manifest, new_build_name
+from assistant.types import Chunk
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` server on 127.0.0.1 and a free port."""
+    exe = Path(sys.executable).with_name("chroma")
+    port = _free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    log = open(data / "server.log", "wb")  # noqa: SIM115 - closed in teardown
+    proc = subprocess.Popen([str(exe), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("chroma server did not start: see " + str(data / "server.log"))
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+def _chunk(i: int, lang: str) -> Chunk:
+    return Chunk(id=f"c{i}{lang}", doc_id=f"d{i % 3}-{lang}", ordinal=i, text=f"passage {i} {lang}", lang=lang,  # type: ignore[arg-type]
+                 title=f"Doc {i % 3}", heading_path=(f"Doc {i % 3}", "Overview"), section_ordinal=0, para_start=i, para_end=i,
+                 start=0, end=10, sources=("Tag1", "Tag2"), twin_doc_id=None, page=3 if i == 1 else None)
+
+
+class StoreContract:
+    """Behaviour every store backend must have."""
+
+    backend: Backend
+
+    def test_manifest_round_trip_and_pointer_swap(self) -> None:
+        assert self.backend.read_manifest() is None
+        for build in ("b1", "b2"):
+            self.backend.write_manifest(Manifest(build=build, index_hash="h", embedder_id="hash", chunker_version="3", corpus_hash="c"))
+        got = self.backend.read_manifest()
+        assert got is not None and got.build == "b2"
+
+    def test_add_query_fetch_and_drop(self) -> None:
+        build = new_build_name()
+        col = ChunkCollection(self.backend, build, create=True)
+        chunks = [_chunk(i, lang) for i in range(6) for lang in ("en", "zh")]
+        rng = np.random.default_rng(0)
+        vecs = rng.normal(size=(len(chunks), 8)).astype(np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+        col.add(chunks, vecs, ["tok a"] * len(chunks))
+        assert col.count() == 12
+        hits = col.query(vecs[0], 3, lang="en")
+        assert hits[0][0] == chunks[0].id and abs(hits[0][1] - 1.0) < 1e-4
+        assert all(cid.endswith("en") for cid, _ in hits)
+        assert col.query(vecs[0], 3, lang="zh", origins=["user"]) == []
+        got = col.vectors([chunks[3].id, "missing"])
+        assert list(got) == [chunks[3].id] and np.allclose(got[chunks[3].id], vecs[3], atol=1e-5)
+        back, toks = col.all_chunks()
+        one = next(c for c in back if c.id == "c1en")
+        assert one.page == 3 and one.sources == ("Tag1", "Tag2") and one.heading_path == ("Doc 1", "Overview") and toks[0] == ["tok", "a"]
+        assert build in self.backend.builds()
+        self.backend.drop(build)
+        assert build not in self.backend.builds()
+
+
+class TestEmbeddedStore(StoreContract):
+    @pytest.fixture(autouse=True)
+    def _backend(self, tmp_path: Path) -> None:
+        self.backend = Backend(tmp_path / "index", None)
+
+
+class TestServerStore(StoreContract):
+    @pytest.fixture(autouse=True)
+    def _backend(self, chroma_server: str, request: pytest.FixtureRequest) -> None:
+        self.backend = Backend(Path("unused"), chroma_server, prefix=f"t{abs(hash(request.node.name)) % 10**8}")
+
+
+def test_server_mode_end_to_end(chroma_server: str, tmp_path: Path) -> None:
+    make_corpus(tmp_path / "corpus", ("pdph",))
+    s = settings_for(tmp_path, embedder="hash", chroma_url=chroma_server, collection_prefix="e2e")
+    first = build_index(s, progress=False)
+    assert first.embedded == first.chunks and build_index(s, progress=False).up_to_date
+    ans = AnswerEngine(s).answer("epidural blood patch for post-dural puncture headache")
+    assert ans.retrieved and ans.retrieved[0].chunk.doc_id.startswith("pdph")
