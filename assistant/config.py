@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     candidates: int = Field(20, ge=1, description="Candidates per retriever and language before fusion.")
     top_k: int = Field(8, ge=1, description="Passages passed to answer composition.")
-    other_lang_weight: float = Field(0.5, ge=0, le=1, description="RRF weight of other-language result lists.")
+    other_lang_weight: float = Field(1.0, ge=0, le=1, description="RRF weight of other-language result lists (untwinned passages only).")
 
     # answering
     max_sentences: int = Field(8, ge=1, description="Most sentences in an extractive answer.")

@@ -97,7 +97,7 @@ class Retriever:
             _tick(timings, "embed", t)
             t = time.perf_counter()
             for lg in langs:
-                res = self.collection.query(qvec, s.candidates, lang=lg, origins=origins)
+                res = self._untwinned(self.collection.query(qvec, s.candidates, lang=lg, origins=origins), lg != lang)
                 lists.append((1.0 if lg == lang else s.other_lang_weight, "dense", res))
                 dense_best.update(res)
             _tick(timings, "dense", t)
@@ -107,12 +107,21 @@ class Retriever:
                 res = self.lexical[lg].search(tokenize(query, lg), s.candidates * 2 if origins else s.candidates)
                 if origins:
                     res = [(cid, sc) for cid, sc in res if self.chunks[cid].origin in origins][: s.candidates]
+                res = self._untwinned(res, lg != lang)
                 lists.append((1.0 if lg == lang else s.other_lang_weight, "bm25", res))
             _tick(timings, "lexical", t)
         t = time.perf_counter()
         hits = self._fuse(lists, lang, dense_best, k)
         _tick(timings, "fuse", t)
         return hits
+
+    def _untwinned(self, res: list[tuple[str, float]], other_lang: bool) -> list[tuple[str, float]]:
+        """In the other language keep only passages with no twin in the question's language: twinned documents are
+        already searched in the question's language (measured: docs/retrieval.md), untwinned ones (e.g. an English PDF a
+        user ingested) are reachable only this way."""
+        if not other_lang:
+            return res
+        return [(cid, sc) for cid, sc in res if not (self.chunks[cid].twin_doc_id and self.chunks[cid].twin_doc_id in self.doc_titles)]
 
     def _fuse(self, lists: list[tuple[float, str, list[tuple[str, float]]]], lang: Lang,
               dense: dict[str, float], k: int) -> list[Hit]:

@@ -94,3 +94,14 @@ def test_sigkill_during_rebuild_leaves_the_previous_index_answering(hash_setting
     after = AnswerEngine(hash_settings).answer("How is post-dural puncture headache treated?")
     assert after.to_dict()["retrieved"] == before.to_dict()["retrieved"] and after.text == before.text
     assert json.loads((Path(hash_settings.index_dir) / "CURRENT").read_text())["build"] == Backend(hash_settings.index_dir, None).builds()[0]
+
+
+def test_a_chinese_question_reaches_an_english_only_ingested_document(hash_settings, tmp_path):
+    doc = tmp_path / "unit-protocol.md"
+    doc.write_text("# Unit protocol\n\n## Monitoring\n\nWe use capnography for every sedated caudal epidural in our unit.\n", encoding="utf-8")
+    ingest(hash_settings, [doc])
+    build_index(hash_settings, progress=False)
+    r = Retriever(hash_settings)
+    hits = r.search("镇静下骶管注射要用 capnography 监测吗", "zh")
+    assert any(h.chunk.origin == "user" and h.chunk.lang == "en" for h in hits)
+    assert not r.search("镇静下骶管注射要用 capnography 监测吗", "zh", cross_language=False)[0].chunk.origin == "user"
