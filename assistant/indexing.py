@@ -78,7 +78,8 @@ def build_index(settings: Settings, force: bool = False, progress: bool = True,
         return report
 
     reused: dict[str, np.ndarray] = {}
-    if current and current.index_hash == index_hash and not force:
+    if current and current.embedder_id == settings.embedder_id() and not force:
+        # vectors depend only on the embedder and the chunk text (its id): reuse them across tokenizer or other changes
         try:
             reused = ChunkCollection(backend, current.build).vectors([c.id for c in chunks])
         except AssistantError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -189,7 +190,15 @@ def _jieba():  # type: ignore[no-untyped-def]
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    terms = Path(__file__).with_name("data") / "zh_terms.txt"
+    for line in terms.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, freq = line.partition(" ")
+            jieba.add_word(word, int(freq or 2000))
     return jieba
+
+
+TOKENIZER_VERSION = "2"  # bump when tokens change: the lexical index stores them
 
 
 def tokenize(text: str, lang: Lang) -> list[str]:
