@@ -100,6 +100,8 @@ def test_chat_chinese_question_gets_chinese_answer(data_dir):
     text = last_assistant_text(at)
     assert cjk_count(text) > 30 and "[1]" in text
     assert at.expander and all("[" in e.label for e in at.expander)
+    at.run()  # in Auto, the interface follows the language of the last question
+    assert at.title[0].value == "疼痛介入操作安全助手"
 
 
 def test_chat_follow_up_uses_history(data_dir):

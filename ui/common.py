@@ -41,8 +41,11 @@ def answer_lang() -> Lang | None:
 
 
 def ui_lang() -> str:
-    """Interface language: Chinese when 中文 is chosen, English otherwise."""
-    return "zh" if st.session_state.get("lang_choice") == "zh" else "en"
+    """Interface language: the chosen answer language, or in Auto the language of the last question asked."""
+    choice = st.session_state.get("lang_choice", "auto")
+    if choice in ("en", "zh"):
+        return str(choice)
+    return "zh" if st.session_state.get("last_question_lang") == "zh" else "en"
 
 
 def L(key: str, **fmt: Any) -> str:  # noqa: N802 - short on purpose, used everywhere

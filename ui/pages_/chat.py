@@ -86,6 +86,7 @@ if prompt and prompt.strip():
     history = [t["question"] for t in turns]
     with st.spinner("…"):
         answer = eng.answer(prompt, history, origins(), answer_lang())
+        st.session_state["last_question_lang"] = answer.lang
     turns.append({"id": uuid.uuid4().hex[:10], "question": prompt, "answer": answer, "feedback": None})
 
 for turn in turns:
