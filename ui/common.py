@@ -12,6 +12,7 @@ import streamlit as st
 from assistant.answer import AnswerEngine
 from assistant.config import PROJECT_ROOT, Settings, load_settings
 from assistant.errors import AssistantError
+from assistant.text import tokenize
 from assistant.types import Citation, Lang
 from assistant.userdata import UserData, default_path
 from ui.labels import LANG_NAMES, label
@@ -72,7 +73,9 @@ def _key(s: Settings) -> str:
 
 @st.cache_resource(show_spinner="Loading the index…")
 def _engine(key: str, _settings: Settings) -> AnswerEngine:
-    return AnswerEngine(_settings)
+    eng = AnswerEngine(_settings)
+    tokenize("预热", "zh")  # load the Chinese segmenter now, not on the first Chinese question
+    return eng
 
 
 def engine() -> AnswerEngine:
