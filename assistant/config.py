@@ -78,12 +78,14 @@ class Settings(BaseSettings):
     def index_hash(self) -> str:
         """Hash of everything that changes how the index is built (names the index)."""
         from .chunking import CHUNKER_VERSION
+        from .store import STORE_LAYOUT
         from .text import TOKENIZER_VERSION
 
         parts = {
             "embedder": self.embedder_id(),
             "chunker": CHUNKER_VERSION,
             "tokenizer": TOKENIZER_VERSION,
+            "store": STORE_LAYOUT,
             "chunk_max_words": self.chunk_max_words,
             "overlap": self.chunk_overlap_sentences,
         }

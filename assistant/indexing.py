@@ -82,9 +82,9 @@ def build_index(settings: Settings, force: bool = False, progress: bool = True,
         # vectors depend only on the embedder and the chunk text (its id): reuse them across tokenizer or other changes
         try:
             reused = ChunkCollection(backend, current.build).vectors([c.id for c in chunks])
+            report.removed = max(0, current.chunks - len(reused))
         except AssistantError:
-            reused = {}
-        report.removed = max(0, current.chunks - len(reused))
+            reused = {}  # previous build unreadable (damaged or an older layout): embed everything
     todo = [c for c in chunks if c.id not in reused]
     emb = embedder or get_embedder(settings)
     new_vecs = _embed_with_progress(emb, todo, settings.embed_batch_size, progress)
