@@ -216,3 +216,16 @@ def test_benchmark_upload_shows_errors_per_line_and_runs_nothing(data_dir):
 
     at.file_uploader[0].set_value(("ok.jsonl", json.dumps(good).encode(), "application/json")).run()
     assert not at.error and [b for b in at.button if b.key == "bm_run"]
+
+
+def test_chat_with_a_configured_llm_streams_and_keeps_only_grounded_claims(data_dir, monkeypatch: pytest.MonkeyPatch):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    import assistant.llm
+
+    reply = "Blood patching is what the cited sources call definitive [1]. It always works in 100% of cases [1]."
+    monkeypatch.setattr(assistant.llm, "make_chat_model", lambda settings: FakeListChatModel(responses=[reply]))
+    monkeypatch.setenv("ASSISTANT_LLM_PROVIDER", "ollama")
+    text = last_assistant_text(ask(start(), "How is post-dural puncture headache treated?"))
+    assert "Blood patching is what the cited sources call definitive" in text and "[1]" in text
+    assert "100%" not in text  # the number is not in the cited passage, so the claim was removed

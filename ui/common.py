@@ -12,6 +12,7 @@ import streamlit as st
 from assistant.answer import AnswerEngine
 from assistant.config import PROJECT_ROOT, Settings, load_settings
 from assistant.errors import AssistantError
+from assistant.llm import engine_from_settings
 from assistant.text import tokenize
 from assistant.types import Citation, Lang
 from assistant.userdata import UserData, default_path
@@ -73,7 +74,7 @@ def _key(s: Settings) -> str:
 
 @st.cache_resource(show_spinner="Loading the index…")
 def _engine(key: str, _settings: Settings) -> AnswerEngine:
-    eng = AnswerEngine(_settings)
+    eng = engine_from_settings(_settings)  # extractive, or generative when an LLM provider is configured
     tokenize("预热", "zh")  # load the Chinese segmenter now, not on the first Chinese question
     return eng
 

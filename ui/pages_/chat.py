@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.answer import AnswerEngine
+from assistant.llm import GenerativeEngine
 from assistant.types import Answer
 from ui.common import L, answer_lang, answer_markdown, citation_title, engine_or_stop, md, origins, render_citation, userdata
 
@@ -84,9 +85,22 @@ turns: list[dict[str, Any]] = st.session_state.setdefault(TURNS, [])
 prompt = st.chat_input(L("chat_placeholder"))
 if prompt and prompt.strip():
     history = [t["question"] for t in turns]
-    with st.spinner("…"):
-        answer = eng.answer(prompt, history, origins(), answer_lang())
-        st.session_state["last_question_lang"] = answer.lang
+    if isinstance(eng, GenerativeEngine):  # stream the model's tokens while it writes, then show the checked answer
+        with st.chat_message("assistant"):
+            box = st.empty()
+            streamed: list[str] = []
+
+            def _show(token: str) -> None:
+                streamed.append(token)
+                box.text("".join(streamed))
+
+            answer = GenerativeEngine(eng.settings, chat_model=eng.chat_model, on_token=_show, retriever=eng.retriever,
+                                      references=eng.references).answer(prompt, history, origins(), answer_lang())
+            box.empty()
+    else:
+        with st.spinner("…"):
+            answer = eng.answer(prompt, history, origins(), answer_lang())
+    st.session_state["last_question_lang"] = answer.lang
     turns.append({"id": uuid.uuid4().hex[:10], "question": prompt, "answer": answer, "feedback": None})
 
 for turn in turns:
