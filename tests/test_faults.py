@@ -158,3 +158,14 @@ def test_build_ask_and_eval_work_with_sockets_blocked(hash_settings, socket_disa
     assert isinstance(Path(hash_settings.index_dir / "CURRENT").read_text(), str)
     with pytest.raises(AssistantError):
         raise AssistantError("sanity")
+
+
+def test_a_50_mb_file_is_refused_by_name_and_the_rest_is_ingested(hash_settings, tmp_path):
+    big = tmp_path / "huge-review.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    small = tmp_path / "note.md"
+    small.write_text("# Note\n\nCapnography for sedated procedures.\n", encoding="utf-8")
+    report = ingest(hash_settings, [big, small])
+    assert [p for p, _ in report.added] == [str(small)]
+    assert len(report.failed) == 1 and "huge-review.txt: 50 MB is over the 20 MB limit" in report.failed[0]
