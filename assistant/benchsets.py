@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +26,6 @@ class Item:
     must: tuple[tuple[str, ...], ...] = ()
     gold_doc_ids: tuple[str, ...] = ()
     source: str = ""
-
-
-@dataclass
-class SetErrors:
-    """Problems found in a set, one per line."""
-
-    errors: list[str] = field(default_factory=list)
 
 
 def _item(obj: Any, where: str) -> tuple[Item | None, list[str]]:

@@ -26,13 +26,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
-    if settings.llm_provider != "none":
-        from .llm import engine_from_settings
+    from .llm import engine_from_settings  # imports no LangChain unless an LLM provider is configured
 
-        return engine_from_settings(settings)
-    from .answer import AnswerEngine
-
-    return AnswerEngine(settings)
+    return engine_from_settings(settings)
 
 
 def check_question(q: object) -> str:

@@ -152,14 +152,14 @@ def parse_config(spec: str) -> tuple[str, dict[str, Any]]:
 
 def engine_for(base: Settings, overrides: dict[str, Any], progress: bool = True):  # type: ignore[no-untyped-def]
     """An answer engine for settings overrides, building a variant index when the index settings differ."""
-    from .answer import AnswerEngine
     from .indexing import build_index
+    from .llm import engine_from_settings
 
     settings = Settings(**{**base.model_dump(), **overrides})
     if settings.index_hash() != base.index_hash() and not base.chroma_url:
         settings = Settings(**{**settings.model_dump(), "index_dir": base.index_dir / "variants" / settings.index_hash()})
         build_index(settings, progress=progress)
-    return AnswerEngine(settings)
+    return engine_from_settings(settings)
 
 
 def run_items(engine: Any, items: list[Item], k: int, progress: bool = True,
@@ -185,7 +185,7 @@ def run_items(engine: Any, items: list[Item], k: int, progress: bool = True,
 
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     """`assistant eval SET... [--json] [--report DIR] [--k 5] [--compare CONFIG...]`."""
-    from .answer import AnswerEngine
+    from .llm import engine_from_settings
 
     items = load_sets(list(args.sets))
     if args.limit:
@@ -197,7 +197,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         for name, over in configs:
             runs[name] = run_items(engine_for(settings, over, progress), items, args.k, progress)
     else:
-        runs["default"] = run_items(AnswerEngine(settings), items, args.k, progress)
+        runs["default"] = run_items(engine_from_settings(settings), items, args.k, progress)
     all_metrics = {name: metrics(rs, args.k) for name, rs in runs.items()}
     if args.report:
         from .eval_report import write_report

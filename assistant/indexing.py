@@ -177,12 +177,3 @@ def ingest(settings: Settings, paths: list[Path]) -> IngestReport:
         tmp.replace(target)
         report.added.append((str(path), doc.id))
     return report
-
-
-def remove_ingested(settings: Settings, doc_id: str) -> bool:
-    """Forget one ingested document (takes effect at the next build)."""
-    target = settings.ingested_dir / f"{doc_id}.json"
-    if target.exists():
-        target.unlink()
-        return True
-    return False

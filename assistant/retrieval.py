@@ -8,11 +8,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 from .config import Settings
 from .embeddings import Embedder, get_embedder
-from .store import Backend, ChunkCollection, Manifest, open_current
+from .store import Backend, Manifest, open_current
 from .text import tokenize
 from .types import Chunk, Hit, Lang
 
@@ -111,7 +109,7 @@ class Retriever:
                 lists.append((1.0 if lg == lang else s.other_lang_weight, "bm25", res))
             _tick(timings, "lexical", t)
         t = time.perf_counter()
-        hits = self._fuse(lists, lang, dense_best, k)
+        hits = self._fuse(lists, dense_best, k)
         _tick(timings, "fuse", t)
         return hits
 
@@ -123,8 +121,7 @@ class Retriever:
             return res
         return [(cid, sc) for cid, sc in res if not (self.chunks[cid].twin_doc_id and self.chunks[cid].twin_doc_id in self.doc_titles)]
 
-    def _fuse(self, lists: list[tuple[float, str, list[tuple[str, float]]]], lang: Lang,
-              dense: dict[str, float], k: int) -> list[Hit]:
+    def _fuse(self, lists: list[tuple[float, str, list[tuple[str, float]]]], dense: dict[str, float], k: int) -> list[Hit]:
         score: dict[str, float] = defaultdict(float)
         found: dict[str, set[str]] = defaultdict(set)
         lex: dict[str, float] = {}
@@ -134,18 +131,8 @@ class Retriever:
                 found[cid].add(name)
                 if name == "bm25":
                     lex[cid] = max(lex.get(cid, 0.0), sc)
-        # map other-language hits onto their twin passages in the question's language
-        merged: dict[str, float] = defaultdict(float)
-        for cid, sc in score.items():
-            chunk = self.chunks[cid]
-            target = cid
-            if chunk.lang != lang and chunk.twin_doc_id:
-                twins = self.twin_chunks(chunk)
-                if twins:
-                    target = twins[0].id
-                    found[target] |= found[cid]
-            merged[target] += sc
-        ranked = sorted(merged.items(), key=lambda kv: -kv[1])[:k]
+        # other-language lists hold only untwinned passages (see _untwinned), so twins never appear twice
+        ranked = sorted(score.items(), key=lambda kv: -kv[1])[:k]
         return [
             Hit(chunk=self.chunks[cid], score=sc, rank=i + 1, retrievers=tuple(sorted(found[cid])),
                 dense=dense.get(cid), lexical=lex.get(cid))
@@ -165,10 +152,6 @@ class Retriever:
         return " ".join(c.text for c in self.twin_chunks(chunk)) if chunk.lang == "en" else "".join(
             c.text for c in self.twin_chunks(chunk))
 
-    def dense_scores(self, query_vec: np.ndarray, lang: Lang, k: int) -> list[tuple[str, float]]:
-        """Raw dense search within one language (for calibration and benchmarks)."""
-        return self.collection.query(query_vec, k, lang=lang)
-
     def titles(self, lang: Lang) -> list[str]:
         """Titles of the bundled documents in one language."""
         return sorted({t for t, lg, o in self.doc_titles.values() if lg == lang and o == "bundled"})
@@ -177,8 +160,3 @@ class Retriever:
 def _tick(timings: dict[str, float] | None, name: str, t0: float) -> None:
     if timings is not None:
         timings[name] = timings.get(name, 0.0) + (time.perf_counter() - t0) * 1000
-
-
-def open_collection(settings: Settings) -> ChunkCollection:
-    """The current build's collection (for tools that do not need the lexical side)."""
-    return open_current(Backend(settings.index_dir, settings.chroma_url, settings.collection_prefix), settings.index_hash())[1]

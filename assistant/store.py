@@ -8,7 +8,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -253,5 +253,3 @@ def open_current(backend: Backend, expected_hash: str) -> tuple[Manifest, ChunkC
         )
     return manifest, ChunkCollection(backend, manifest.build)
 
-
-ProgressFn = Callable[[int], None]
