@@ -1,76 +1,39 @@
-"""Grounded answers: triage, retrieval, query-focused extractive composition with [n] citations, abstention."""
+"""Grounded answers: the question goes down the stages once (frame -> triage -> retrieve -> judge -> compose)."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from .chat import PreparedQuestion, prepare
+from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of
 from .config import Settings
+from .frame import Question, procedure_like
+from .judge import Verdict, judge
 from .references import References
 from .retrieval import Retriever
-from .safety import DISCLAIMER, triage
-from .text import sentence_spans, split_tags, strip_inline_tags, to_traditional, tokenize
+from .safety import DISCLAIMER, Triage, triage
+from .sections import GROUP_ORDER
+from .text import to_traditional, tokenize
 from .types import Answer, Chunk, Citation, Hit, Lang
-
-# Section groups, in the order an answer presents them. Headings in both languages.
-SECTION_GROUPS: dict[str, tuple[str, ...]] = {
-    "overview": ("overview", "概述"),
-    "complications": ("complications and frequency", "并发症及发生率"),
-    "risk": ("risk factors", "危险因素"),
-    "prevention": ("prevention", "预防"),
-    "management": ("recognition and management", "识别与处理"),
-    "evidence": ("evidence notes", "证据说明"),
-}
-GROUP_ORDER = ("overview", "complications", "risk", "prevention", "management", "evidence")
-
-INTENTS: dict[str, dict[Lang, str]] = {
-    "complications": {"en": r"complication|adverse|risk of|risks|danger|safe|incidence|how common|how often|frequen|rate|percent|%|happen|occur|harm",
-                      "zh": r"并发症|不良|风险|危险|安全|发生率|多常见|概率|比例|多少|发生"},
-    "risk": {"en": r"risk factor|who is at|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|contraindicat|who should(?:n't| not)|not suitable|avoid(?:ed)? in",
-             "zh": r"危险因素|高危|易感|更容易|增加.*风险|禁忌|哪些人不|不适合|不宜"},
-    "prevention": {"en": r"prevent|avoid|reduc|minimi[sz]|lower|safeguard|precaution|should (?:i|we|you)|before|recommend|hold|stop|discontinu|withh|restart|resum|interval|how long|when can|dose|limit|maximum|choose|which|safer|technique|guidance|use of",
-                   "zh": r"预防|避免|降低|减少|防止|注意|建议|推荐|停用|停药|停止|暂停|恢复|重新|多久|多长时间|间隔|剂量|上限|最大|选择|哪种|更安全|技术|引导"},
-    "management": {"en": r"treat|manag|what (?:to|should) do|handle|therap|reverse|respond|rescue|if .* occurs|recogni|symptom|sign|present|diagnos|detect|workup|imaging|mri|next step",
-                   "zh": r"处理|治疗|处置|怎么办|应对|抢救|救治|识别|症状|表现|诊断|征象|检查|下一步|确诊"},
-    "evidence": {"en": r"evidence|disagree|controvers|guideline|grade|uncertain|stud(?:y|ies)|data|source",
-                 "zh": r"证据|分歧|争议|指南|等级|不确定|研究|数据|来源"},
-}
 
 _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
     "zh": "知识库中没有足够的内容回答这个问题。知识库涵盖的相近主题：{topics}。",
 }
+_NOTHING_ON = {"en": "Nothing in the knowledge base on: {terms}.", "zh": "知识库中没有关于以下内容的资料：{terms}。"}
+_OUT_OF_SCOPE = {
+    "en": ("Not covered: {terms} {verb} outside this knowledge base, which covers the safety of image-guided interventional pain "
+           "procedures; its figures (hold times, doses, complication rates) do not transfer to other procedures or settings. "
+           "Nearest topics it does cover: {topics}."),
+    "zh": "未涵盖：{terms}不在本知识库范围内。本知识库只涵盖影像引导下疼痛介入治疗的安全性，其中的数据（停药时间、剂量、并发症发生率）不能套用于其他操作或场景。知识库涵盖的相近主题：{topics}。",
+}
+_PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
+_UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
+                "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
+_ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
+_RECOGNISE = {"en": "**Recognition**", "zh": "**识别**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence from a retrieved passage, with its score."""
-
-    text: str
-    chunk: Chunk
-    hit_rank: int
-    group: str
-    score: float
-    tokens: frozenset[str]
-
-
-def intents_of(question: str, lang: Lang) -> list[str]:
-    """Which answer sections the question asks for, in question order of priority."""
-    return [g for g, pats in INTENTS.items() if re.search(pats[lang], question, re.I)]
-
-
-def group_of(chunk: Chunk) -> str:
-    """The section group of a chunk, from its heading path."""
-    for heading in reversed(chunk.heading_path):
-        h = heading.strip().lower()
-        for group, names in SECTION_GROUPS.items():
-            if h in names:
-                return group
-    return "overview"
+_USER_DOC = {"en": "your document", "zh": "您的文档"}
 
 
 class AnswerEngine:
@@ -80,179 +43,252 @@ class AnswerEngine:
         self.settings = settings
         self.retriever = retriever or Retriever(settings)
         self.references = references or References.load(settings.corpus_dir / "references.yaml")
+        self.lexicon = self.retriever.lexicon
 
     # --- public ------------------------------------------------------------------------
+    def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
+        """The question understood once (see assistant/frame.py)."""
+        return self.retriever.framer.frame(question, list(history or []))
+
     def answer(self, question: str, history: Sequence[str] | None = None, origins: Sequence[str] | None = None,
                answer_lang: Lang | None = None) -> Answer:
         """Answer one question (with earlier user turns as history)."""
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
-        pq = self._prepare(question, list(history or []))
-        lang: Lang = answer_lang or pq.lang
-        if pq.topic_text and not self._in_vocabulary(pq, pq.lang):
-            pq = self._prepare(question, [])  # a new, off-topic question: do not merge it into the conversation
-        timings["prepare"] = _ms(t0)
-        if not pq.text:
-            return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True), pq, timings, t0)
+        q = self._frame(question, list(history or []))
+        lang: Lang = answer_lang or q.lang
+        timings["frame"] = _ms(t0)
+        if not q.text:
+            return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True, verdict="empty"), q, timings, t0)
         t = time.perf_counter()
-        tri = triage(pq.text, pq.lang) if not pq.topic_text else triage(pq.retrieval_text, pq.lang)
+        tri = Triage(False) if self._foreign_subject(q) else triage(q.retrieval_text if q.followup else q.text, q.lang)
         timings["triage"] = _ms(t)
-        query = pq.retrieval_text if not tri.urgent else f"{pq.retrieval_text} {tri.hint}"
-        hits = self.retriever.search(query, lang, origins=origins, timings=timings)
+        if origins is None and not self.settings.answer_user_documents:
+            origins = ("bundled",)
+        hits = self._search(q, lang, tri, origins, timings)
         t = time.perf_counter()
-        evidence = self.evidence(pq, lang, hits)
-        if history and not pq.topic_text and evidence < self.settings.abstain_threshold and self._in_vocabulary(pq, lang):
-            # weak on its own: read it as a follow-up of the conversation
-            forced = prepare(question, list(history), force_followup=True)
-            forced_hits = self.retriever.search(forced.retrieval_text, lang, origins=origins, timings=timings)
-            forced_evidence = self.evidence(forced, lang, forced_hits)
-            if forced_evidence > evidence:
-                pq, hits, evidence = forced, forced_hits, forced_evidence
-        if not hits or (evidence < self.settings.abstain_threshold and not tri.urgent):
-            ans = self._abstain(question, lang, hits)
-            ans.urgent, ans.escalation = tri.urgent, tri.escalation
+        verdict = self.judge(q, lang, hits)
+        if tri.urgent or verdict.answers and hits:
+            ans = self._compose(q, lang, hits, verdict, tri)
         else:
-            ans = self._compose(question, pq, lang, hits, tri.escalation)
-            ans.urgent, ans.escalation = tri.urgent, tri.escalation
+            ans = self._abstain(q, lang, hits, verdict)
+        ans.urgent, ans.escalation, ans.pathway = tri.urgent, tri.escalation, tri.rule
         timings["compose"] = _ms(t)
         ans.retrieved = hits
-        return self._finish(ans, pq, timings, t0)
+        return self._finish(ans, q, timings, t0)
 
-    def _in_vocabulary(self, pq: PreparedQuestion, lang: Lang) -> bool:
-        """Are most of the question's terms known to the corpus? (A new, off-topic question is not a follow-up.)"""
-        toks = tokenize(pq.text, lang)
-        df = self.retriever.lexical[lang].df
-        return not toks or sum(1 for t in toks if df.get(t, 0) == 0) <= 0.5 * len(toks)
-
-    def _prepare(self, question: str, history: list[str]) -> PreparedQuestion:
-        """Language, script and follow-up condensation (rules; the LLM engine may override)."""
-        return prepare(question, history)
-
-    def evidence(self, pq: PreparedQuestion, lang: Lang, hits: list[Hit]) -> float:
+    def evidence(self, q: Question, lang: Lang, hits: list[Hit]) -> float:
         """Evidence score in [0, 1]: the idf mass of question terms found in one of the best passages (saturating)
         blended with the best same-language dense similarity above a per-language floor (calibrated on eval/sets/dev)."""
         if not hits:
             return 0.0
         lex = self.retriever.lexical[lang]
-        text = pq.retrieval_text if pq.topic_text else pq.text
-        weights = {t: lex.idf(t) for t in dict.fromkeys(tokenize(text, lang))}
-        mass = max((sum(w for t, w in weights.items() if t in set(self.retriever.tokens.get(h.chunk.id, []))) for h in hits[:3]),
-                   default=0.0)
+        weights = {t: lex.idf(t) for t in dict.fromkeys(tokenize(q.retrieval_text, lang))}
+        mass = 0.0
+        for h in hits[:3]:
+            toks = set(self.retriever.tokens.get(h.chunk.id, []))
+            mass = max(mass, sum(w for t, w in weights.items() if t in toks))
         dense = max((h.dense for h in hits[:3] if h.dense is not None and h.chunk.lang == lang), default=0.0)
         floor = self.settings.dense_floor(lang)
         return 0.6 * min(1.0, mass / self.settings.evidence_mass) + 0.4 * max(0.0, min(1.0, (dense - floor) / 0.12))
 
-    # --- composition --------------------------------------------------------------------
-    def _candidates(self, pq: PreparedQuestion, lang: Lang, hits: list[Hit]) -> list[Candidate]:
-        q_tokens = set(tokenize(pq.text, lang))
-        topic_tokens = set(tokenize(pq.topic_text, lang)) - q_tokens if pq.topic_text else set()
-        intents = intents_of(pq.text, lang)
-        lex = self.retriever.lexical[lang]
-        denom = sum(lex.idf(t) for t in q_tokens) or 1.0
-        top_dense = max((h.dense or 0.0) for h in hits) or 1.0
-        out: list[Candidate] = []
-        for h in hits:
-            group = group_of(h.chunk)
-            for a, b in sentence_spans(h.chunk.text):
-                raw = h.chunk.text[a:b]
-                sent = strip_inline_tags(split_tags(raw)[0])
-                if len(sent) < 12 or sent.endswith((":", "：")):
-                    continue
-                toks = frozenset(tokenize(sent, h.chunk.lang))
-                overlap = 1.5 * sum(lex.idf(t) for t in q_tokens & toks) / denom
-                topic = 0.3 * len(topic_tokens & toks) / max(1, len(topic_tokens)) if topic_tokens else 0.0
-                intent = (0.25 if group in intents else 0.0) + (0.1 if any(re.search(INTENTS[i][lang], sent, re.I) for i in intents) else 0.0)
-                dense = 0.15 * (h.dense or 0.0) / top_dense
-                rank_prior = 0.1 / h.rank
-                lang_penalty = 0.0 if h.chunk.lang == lang else -0.2
-                out.append(Candidate(sent, h.chunk, h.rank, group, overlap + topic + intent + dense + rank_prior + lang_penalty, toks))
-        return out
+    def judge(self, q: Question, lang: Lang, hits: list[Hit]) -> Verdict:
+        """Answer, answer in part, or abstain (see assistant/judge.py)."""
+        lex = self.lexicon.concepts
+        kinds = {c: lex[c].kind for c in q.all_concepts if c in lex}
+        parents = {c: lex[c].broader for c in q.all_concepts if c in lex}
+        tags = [self.retriever.concepts.get(h.chunk.id, frozenset()) for h in hits]
+        return judge(q, tags, self.evidence(q, lang, hits), self.settings.abstain_threshold, kinds, parents, self.settings.judge)
 
-    def _select(self, cands: list[Candidate], intents: list[str], weights: dict[str, float]) -> list[Candidate]:
-        """Greedy: the best sentence first, then sentences that add question terms not yet covered
-        (long scenario questions need several facts), skipping near-duplicates and weak sentences."""
-        ranked = sorted(cands, key=lambda c: -c.score)
-        if not ranked:
-            return []
-        floor = ranked[0].score * 0.45
-        total = sum(weights.values()) or 1.0
-        chosen: list[Candidate] = []
-        covered: set[str] = set()
-        pool = [c for c in ranked if c.score >= floor]
-        while pool and len(chosen) < self.settings.max_sentences:
-            cov = frozenset(covered)
-            gains = [c.score + 0.8 * _new_mass(c, weights, cov) / total for c in pool]
-            best = pool[gains.index(max(gains))]
-            pool.remove(best)
-            if any(_jaccard(best.tokens, o.tokens) > 0.6 for o in chosen):
-                continue
-            chosen.append(best)
-            covered |= set(best.tokens)
-        lead, rest = chosen[0], chosen[1:]
-        order = {g: i for i, g in enumerate([g for g in GROUP_ORDER if g in intents] + [g for g in GROUP_ORDER if g not in intents])}
-        rest.sort(key=lambda c: (order[c.group], c.hit_rank, c.chunk.ordinal, -c.score))
-        return [lead, *rest]
+    # --- stages ------------------------------------------------------------------------
+    def _frame(self, question: str, history: list[str]) -> Question:
+        """Frame the question (the LLM engine may rewrite a follow-up)."""
+        return self.frame(question, history)
 
-    def _compose(self, question: str, pq: PreparedQuestion, lang: Lang, hits: list[Hit], escalation: str) -> Answer:
-        lex = self.retriever.lexical[lang]
-        weights = {t: lex.idf(t) for t in tokenize(pq.text, lang)}
-        chosen = self._select(self._candidates(pq, lang, hits), intents_of(pq.text, lang), weights)
+    def _foreign_subject(self, q: Question) -> bool:
+        """Is the question about another specialty's procedure (no emergency pathway of ours applies)?"""
+        lex = self.lexicon.concepts
+        foreign = q.out_of_scope or any(procedure_like(u) for u in q.unknown)
+        ours = any(lex[c].kind in ("procedure", "setting", "topic") for c in q.subjects + q.context_concepts)
+        return bool(foreign and not ours)
+
+    def _search(self, q: Question, lang: Lang, tri: Triage, origins: Sequence[str] | None, timings: dict[str, float]) -> list[Hit]:
+        """Hits for the whole question, merged with hits for each part of a multi-part question."""
+        own = [c for c in q.concepts if c not in q.out_of_scope]
+        query = f"{q.retrieval_text} {tri.hint}" if tri.urgent else q.retrieval_text
+        hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
+                                     context=q.context_concepts, groups=q.groups)
+        if len(q.parts) < 2:
+            return hits
+        lists = [hits]
+        for part in q.parts:
+            names = " ".join(self.lexicon.concepts[c].name(lang) for c in part.inherited if c in self.lexicon.concepts)
+            lists.append(self.retriever.search(f"{part.text} {names}".strip(), lang, origins=origins, timings=timings,
+                                               concepts=[c for c in part.concepts if c in own], context=part.inherited,
+                                               groups=part.groups))
+        merged: dict[str, Hit] = {}
+        for rank in range(max(len(lst) for lst in lists)):
+            for lst in lists:
+                if rank < len(lst) and lst[rank].chunk.id not in merged:
+                    merged[lst[rank].chunk.id] = lst[rank]
+        limit = self.settings.top_k + 4 * (len(q.parts) - 1)
+        return [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
+
+    def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage) -> Answer:
+        """Extractive composition: pathway actions first in an emergency; otherwise the asked aspect first."""
+        r = self.retriever
+        sources = list(hits)
+        if tri.urgent and tri.docs:
+            have = {h.chunk.id for h in hits}
+            pathway = [c for c in r.section_chunks(tri.docs, lang, "management") if c.id not in have]
+            sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
+        sents = sentences_of(sources, self.lexicon, self.lexicon.broader_closure)
+        lex = r.lexical[lang]
+        top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
+        dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
+        parents = {c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}
+        bullets: list[Bullet] = []
+        if tri.urgent:
+            hint = frozenset(tokenize(f"{tri.hint} {q.text}", lang))
+            bullets = emergency(sents, tri.docs, hint, lang)
+            # then what this question adds (a drug, a level, a refractory arrest), recognition after actions
+            used = {b.sentence.text for b in bullets}
+            rest = [x for x in sents if x.text not in used]
+            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents)
+            bullets += [Bullet(e.sentence, 0, e.score, "action" if e.sentence.action else "fact") for e in extra
+                        if not any(_similar(e.sentence.text, u) for u in used)]
+            bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
+        if not bullets:
+            bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), parents)
+        if not any(b.sentence.chunk.origin == "bundled" for b in bullets[:1]):
+            bullets = _bundled_first(bullets)
+        return self._render(q, lang, bullets, verdict, tri)
+
+    def _render(self, q: Question, lang: Lang, bullets: list[Bullet], verdict: Verdict, tri: Triage) -> Answer:
+        """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""
         numbers: dict[str, int] = {}
         citations: list[Citation] = []
         lines: list[str] = []
-        for c in chosen:
-            if c.chunk.id not in numbers:
-                numbers[c.chunk.id] = len(numbers) + 1
-                citations.append(Citation(n=numbers[c.chunk.id], chunk=c.chunk, text=c.chunk.text,
-                                          references=tuple(self.references.format(t) for t in c.chunk.sources)))
-            lines.append(f"{c.text} [{numbers[c.chunk.id]}]")
-        body = "\n".join(f"- {line}" for line in lines)
-        text = f"{escalation}\n\n{body}" if escalation else body
-        return Answer(question=question, lang=lang, text=text, citations=citations)
+        meta: list[dict[str, object]] = []
+        multi = len({b.part for b in bullets}) > 1
+        by_group = not multi and not tri.urgent and len(bullets) >= 4 and len({_hgroup(b) for b in bullets}) >= 2
+        last_heading = ""
+        for b in bullets:
+            heading = ""
+            if tri.urgent:
+                heading = _ACT_NOW[lang] if b.kind == "action" else _RECOGNISE[lang]
+            elif multi:
+                heading = f"**{_short(q.parts[b.part].text)}**"
+            elif by_group:
+                heading = heading_for(_hgroup(b), lang)
+            if heading and heading != last_heading:
+                lines.append(heading)
+                last_heading = heading
+            c = b.sentence.chunk
+            if c.id not in numbers:
+                numbers[c.id] = len(numbers) + 1
+                citations.append(Citation(n=numbers[c.id], chunk=c, text=c.text,
+                                          references=tuple(self.references.format(t) for t in c.sources)))
+            marker = f"[{numbers[c.id]}]" if c.origin == "bundled" else f"[{numbers[c.id]} · {_USER_DOC[lang]}]"
+            lines.append(f"- {b.sentence.text} {marker}")
+            meta.append({"text": b.sentence.text, "n": [numbers[c.id]], "group": b.sentence.group, "part": b.part, "kind": b.kind})
+        notes = self._notes(q, lang, verdict)
+        body = "\n".join(lines + ([""] if notes else []) + notes)
+        text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
+        parts = [{"question": p.text, "covered": (verdict.covered[i] if i < len(verdict.covered) else True)}
+                 for i, p in enumerate(q.parts)]
+        return Answer(question=q.original, lang=lang, text=text, citations=citations, verdict=verdict.kind if not tri.urgent else "answered",
+                      bullets=meta, parts=parts)
 
-    def _abstain(self, question: str, lang: Lang, hits: list[Hit]) -> Answer:
+    def _notes(self, q: Question, lang: Lang, verdict: Verdict) -> list[str]:
+        """Scope notes: parts not covered, concepts nothing covers, unconfirmed brand names."""
+        lex = self.lexicon.concepts
+        notes: list[str] = []
+        for i, p in enumerate(q.parts):
+            if i < len(verdict.covered) and not verdict.covered[i] and len(q.parts) > 1:
+                notes.append(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(p.text)))
+        missing = [lex[c].name(lang) if c in lex else c for c in verdict.missing]
+        if missing and len(q.parts) < 2:
+            notes.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join(missing, lang)))
+        for cid in q.unconfirmed:
+            c = lex[cid]
+            generic = ", ".join(lex[b].name(lang) for b in c.broader if b in lex)
+            notes.append(NOTE_PREFIX + _UNCONFIRMED[lang].format(brand=c.name(lang), generic=generic))
+        return notes
+
+    def _abstain(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict) -> Answer:
         topics = self.nearest_topics(hits, lang)
-        sep = "、" if lang == "zh" else "; "
-        return Answer(question=question, lang=lang, text=_NOT_IN_KB[lang].format(topics=sep.join(topics)), abstained=True,
-                      nearest_topics=topics)
+        lex = self.lexicon.concepts
+        if verdict.kind == "out_of_scope":
+            names = [lex[c].name(lang) if c in lex else c for c in verdict.foreign]
+            text = _OUT_OF_SCOPE[lang].format(terms=_join(names, lang), verb="are" if len(names) > 1 else "is",
+                                              topics=_join(topics, lang))
+        else:
+            text = _NOT_IN_KB[lang].format(topics=_join(topics, lang))
+            if verdict.missing:
+                names = [lex[c].name(lang) if c in lex else c for c in verdict.missing]
+                text += " " + _NOTHING_ON[lang].format(terms=_join(names, lang))
+        parts = [{"question": p.text, "covered": False} for p in q.parts]
+        return Answer(question=q.original, lang=lang, text=text, abstained=True, nearest_topics=topics, verdict=verdict.kind, parts=parts)
 
     def nearest_topics(self, hits: list[Hit], lang: Lang, n: int = 3) -> list[str]:
         """Titles of the documents nearest to the question, in the answer's language."""
         out: list[str] = []
         for h in hits:
-            doc = h.chunk.doc_id
             title = h.chunk.title
             if h.chunk.lang != lang and h.chunk.twin_doc_id and h.chunk.twin_doc_id in self.retriever.doc_titles:
                 title = self.retriever.doc_titles[h.chunk.twin_doc_id][0]
-            if title not in out and doc:
+            if h.chunk.origin == "bundled" and title not in out:
                 out.append(title)
             if len(out) >= n:
                 break
         return out or self.retriever.titles(lang)[:n]
 
-    def _finish(self, ans: Answer, pq: PreparedQuestion, timings: dict[str, float], t0: float) -> Answer:
+    def _finish(self, ans: Answer, q: Question, timings: dict[str, float], t0: float) -> Answer:
         ans.disclaimer = DISCLAIMER[ans.lang]
         ans.text = f"{ans.text}\n\n{ans.disclaimer}" if ans.text else ans.disclaimer
-        if pq.script == "hant":
+        if q.script == "hant":
             ans.text = to_traditional(ans.text)
             ans.escalation = to_traditional(ans.escalation)
             ans.disclaimer = to_traditional(ans.disclaimer)
             ans.nearest_topics = [to_traditional(t) for t in ans.nearest_topics]
-        ans.script = pq.script
-        ans.condensed_question = pq.retrieval_text if pq.topic_text else ""
+        ans.script = q.script
+        ans.condensed_question = q.read_as
+        ans.aspects = list(q.groups)
+        ans.concepts = list(q.all_concepts)
         ans.settings_hash = self.settings.settings_hash()
         timings["total"] = _ms(t0)
         ans.timings_ms = {k: round(v, 2) for k, v in timings.items()}
         return ans
 
 
-def _new_mass(c: Candidate, weights: dict[str, float], covered: frozenset[str]) -> float:
-    return sum(w for t, w in weights.items() if t in c.tokens and t not in covered)
+def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
+    """Bundled knowledge leads when it covers the question too (user documents are untrusted)."""
+    bundled = [b for b in bullets if b.sentence.chunk.origin == "bundled"]
+    return bundled + [b for b in bullets if b.sentence.chunk.origin != "bundled"] if bundled else bullets
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / max(1, len(a | b))
+def _similar(a: str, b: str) -> bool:
+    return a in b or b in a
+
+
+def _hgroup(b: Bullet) -> str:
+    return "evidence" if b.kind == "note" else b.sentence.group
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = text.strip().rstrip("?？").strip()
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _join(items: Sequence[str], lang: Lang) -> str:
+    if lang == "zh":
+        return "、".join(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
 def _ms(t0: float) -> float:
     return (time.perf_counter() - t0) * 1000
+
+
+__all__ = ["GROUP_ORDER", "AnswerEngine", "Chunk"]

@@ -127,7 +127,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if args.action == "build":
         from .indexing import build_index
 
-        report = build_index(settings, force=args.force, progress=not args.quiet)
+        report = build_index(settings, force=args.force, progress=not args.quiet, wait=args.wait)
         for err in report.errors:
             print(f"skipped: {err}", file=sys.stderr)
         print(report.summary())
@@ -140,27 +140,47 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"no index in {backend.describe()}: run `assistant index build`")
         return 0
     fresh = manifest.index_hash == settings.index_hash()
-    status = {**manifest.__dict__, "location": backend.describe(), "matches_settings": fresh}
+    from .indexing import build_is_healthy
+
+    healthy = build_is_healthy(backend, manifest)  # opens the build: "OK" only when `ask` can read it
+    status = {**manifest.__dict__, "location": backend.describe(), "matches_settings": fresh, "healthy": healthy}
     if args.json:
         print(json.dumps(status))
     else:
+        state = ("matches current settings" if fresh else "STALE: run `assistant index build`") if healthy else \
+            "DAMAGED: run `assistant index build --force`"
         print(f"index {manifest.build} in {backend.describe()}: {manifest.documents} documents, {manifest.chunks} chunks, "
-              f"embedder {manifest.embedder_id}, {'matches current settings' if fresh else 'STALE: run `assistant index build`'}")
-    return 0
+              f"embedder {manifest.embedder_id}, {state}")
+    return 0 if healthy else 2
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .indexing import build_index, ingest
+    from .indexing import ingest
 
     settings = _settings(args)
-    report = ingest(settings, [Path(p) for p in args.paths])
+    report = ingest(settings, [Path(p) for p in args.paths], progress=not args.quiet, wait=args.wait)
+    for msg in report.failed:  # names are printed without control characters (documents.clean_label)
+        print(f"not added: {msg}", file=sys.stderr)
     for path, doc_id in report.added:
         print(f"added {path} as {doc_id}")
-    for msg in report.failed:
-        print(f"not added: {msg}", file=sys.stderr)
-    if report.added:
-        print(build_index(settings, progress=not args.quiet).summary())
+    for name, old_id in report.replaced:
+        print(f"replaced the earlier version of {name} ({old_id})")
+    if report.build:
+        for err in report.build.errors:
+            print(f"skipped: {err}", file=sys.stderr)
+        print(report.build.summary())
     return 0 if report.added or not report.failed else 2
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from .indexing import remove
+
+    report = remove(_settings(args), args.docs, progress=not args.quiet, wait=args.wait)
+    for name, doc_id in report.removed:
+        print(f"removed {name} ({doc_id})")
+    if report.build:
+        print(report.build.summary())
+    return 0
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
@@ -176,7 +196,28 @@ def cmd_corpus(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import run_cli
 
+    if getattr(args, "export", None):
+        from .ragas_export import check_export
+
+        check_export(*args.export)  # before any item runs
     return run_cli(args, _settings(args))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .api import serve
+
+    settings = _settings(args)
+    if args.host not in ("127.0.0.1", "localhost", "::1") and settings.api_key is None:
+        print(f"warning: listening on {args.host} without ASSISTANT_API_KEY: anyone who reaches it can query it", file=sys.stderr)
+    serve(settings, args.host, args.port)
+    return 0
+
+
+def cmd_mcp(args: argparse.Namespace) -> int:
+    from .mcp_server import run_stdio
+
+    run_stdio(_settings(args))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,12 +246,20 @@ def build_parser() -> argparse.ArgumentParser:
     idx.add_argument("--force", action="store_true", help="re-embed everything")
     idx.add_argument("--quiet", action="store_true", help="no progress bar")
     idx.add_argument("--json", action="store_true", help="status as JSON")
+    idx.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another index build to finish")
     idx.set_defaults(func=cmd_index)
 
     ing = sub.add_parser("ingest", help="add your own PDF, HTML, Markdown or text files")
     ing.add_argument("paths", nargs="+")
     ing.add_argument("--quiet", action="store_true")
+    ing.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another index build to finish")
     ing.set_defaults(func=cmd_ingest)
+
+    rm = sub.add_parser("remove", help="remove documents you ingested (by doc id or file name) and update the index")
+    rm.add_argument("docs", nargs="+", metavar="DOC")
+    rm.add_argument("--quiet", action="store_true")
+    rm.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another index build to finish")
+    rm.set_defaults(func=cmd_remove)
 
     corpus = sub.add_parser("corpus", help="validate the bundled corpus")
     corpus.add_argument("action", choices=["check"])
@@ -223,7 +272,19 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--k", type=int, default=5, help="cited passages that count for keyword hit")
     ev.add_argument("--compare", nargs="+", metavar="CONFIG", help="configurations: preset names or KEY=VALUE[,KEY=VALUE]")
     ev.add_argument("--limit", type=int, help="only the first N items of each set")
+    ev.add_argument("--split", choices=["tune", "holdout"],
+                    help="only items of this split; items without a `split` field (dev, test) are always kept")
+    ev.add_argument("--export", nargs=2, metavar=("FORMAT", "FILE"),
+                    help="also write per-item rows for another evaluator: `--export ragas rows.jsonl` (or .json)")
     ev.set_defaults(func=cmd_eval)
+
+    srv = sub.add_parser("serve", help="HTTP API: OpenAI-compatible /v1/chat/completions, /v1/answer, /v1/search, /docs")
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    srv.set_defaults(func=cmd_serve)
+
+    mcp = sub.add_parser("mcp", help="MCP server over stdio: tools `ask` and `search_passages`, documents as resources")
+    mcp.set_defaults(func=cmd_mcp)
     return p
 
 

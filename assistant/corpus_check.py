@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .config import PROJECT_ROOT
 from .documents import load_corpus_file
 from .errors import DocumentError
 from .references import References
@@ -21,8 +22,11 @@ HEADINGS = {
 }
 TOPICS = {"overview", "esi", "facet", "sij", "epiduroscopy", "intradiscal", "vertebral-augmentation", "scs", "idd", "sympathetic",
           "anticoagulation", "last", "pdph", "infection", "radiation", "ultrasound", "patient-selection", "evidence"}
-HEDGE = {"en": re.compile(r"unverified|to be confirmed|not (?:yet )?confirmed|reported;|recalled", re.I),
-         "zh": re.compile(r"核实|尚待|待确认|未经证实|未经核实|据报道")}
+HEDGE = {"en": re.compile(r"unverified|to be confirmed|not (?:yet )?confirmed|reported;|recalled|secondary summar|consumer pages|"
+                         r"from memory", re.I),
+         "zh": re.compile(r"核实|尚待|待确认|未经证实|未经核实|据报道|二手摘要|消费者|记忆|回忆")}
+FACT_SHEET = PROJECT_ROOT.parent / "shared" / "knowledge" / "facts.md"
+_REF_LINE = re.compile(r"^- \[([^\]\s§]+)\]", re.M)
 
 
 @dataclass
@@ -35,10 +39,26 @@ class CorpusStats:
     chars_zh: int = 0
     paragraphs: int = 0
     scenarios: int = 0
+    sheet_tags: int = 0                      # reference tags of the fact sheet (§21 + §22.16); 0 = sheet not found
+    sheet_tags_used: int = 0                 # ... of which the corpus documents cite
+    unused_s22: list[str] = field(default_factory=list)  # §22.16 tags no document cites yet
 
     def __str__(self) -> str:
-        return (f"corpus: {self.docs_en} English and {self.docs_zh} Chinese documents, {self.words_en} English words, "
+        line = (f"corpus: {self.docs_en} English and {self.docs_zh} Chinese documents, {self.words_en} English words, "
                 f"{self.chars_zh} Chinese characters, {self.paragraphs} paragraphs, {self.scenarios} scenarios")
+        if not self.sheet_tags:
+            return line + f"\nfact sheet: not found at {FACT_SHEET}, tag coverage not reported"
+        return (line + f"\nfact sheet: {self.sheet_tags_used} of {self.sheet_tags} reference tags (§21 + §22.16) used by the corpus;"
+                f" section-22 tags not used yet: {', '.join(self.unused_s22) or 'none'}")
+
+
+def fact_sheet_tags(path: Path) -> tuple[set[str], set[str]]:
+    """Tags of the fact sheet's reference lists: (§21 and §22.16 together, §22.16 alone)."""
+    parts = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.M)
+    s21 = "".join(p for p in parts if p.startswith("21."))
+    s22 = "".join(p for p in parts if p.startswith("22.16"))
+    new = set(_REF_LINE.findall(s22))
+    return set(_REF_LINE.findall(s21)) | new, new
 
 
 def _h2(doc: Document) -> list[str]:
@@ -158,8 +178,8 @@ def scenario_problems(item: Any, slugs: set[str], refs: References, ids: set[str
     return out
 
 
-def check_corpus(corpus_dir: Path) -> tuple[list[str], CorpusStats]:
-    """Every problem of the corpus (empty list = valid) and its sizes."""
+def check_corpus(corpus_dir: Path, fact_sheet: Path = FACT_SHEET) -> tuple[list[str], CorpusStats]:
+    """Every problem of the corpus (empty list = valid), its sizes and its coverage of the fact sheet's tags."""
     problems: list[str] = []
     stats = CorpusStats()
     try:
@@ -194,4 +214,9 @@ def check_corpus(corpus_dir: Path) -> tuple[list[str], CorpusStats]:
         problems.extend(check_twins(docs["en"][slug], docs["zh"][slug], slug))
     scen_problems, stats.scenarios = check_scenarios(corpus_dir / "scenarios", set(docs["en"]) | set(docs["zh"]), refs)
     problems.extend(scen_problems)
+    if fact_sheet.is_file():
+        every, new = fact_sheet_tags(fact_sheet)
+        cited = {t for d in (*docs["en"].values(), *docs["zh"].values()) for t in d.sources}
+        stats.sheet_tags, stats.sheet_tags_used = len(every), len(every & cited)
+        stats.unused_s22 = sorted(new - cited)
     return problems, stats

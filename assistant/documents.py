@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 from dataclasses import asdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +22,34 @@ SUPPORTED = {".md", ".markdown", ".txt", ".text", ".pdf", ".html", ".htm"}
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# Printed text from users' files: control characters (C0, DEL, C1) become spaces; bidirectional overrides and
+# zero-width characters go. Terminal escapes (ESC]0;…, ESC[2J, CSI) cannot survive either.
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff\ufff9-\ufffb]")
+MAX_TITLE_CHARS = 300
+MAX_HEADING_CHARS = 200
+
+
+def clean_label(text: str, limit: int = MAX_TITLE_CHARS) -> str:
+    """A title, heading or file name safe to print on one line: no control, bidirectional or zero-width characters,
+    whitespace collapsed, at most `limit` characters."""
+    out = " ".join(_CONTROL_CHARS.sub(" ", _INVISIBLE.sub("", text)).split())
+    return out if len(out) <= limit else out[: limit - 1].rstrip() + "…"
+
+
+def display_name(path: Path) -> str:
+    """A file's name as printed in messages (see `clean_label`)."""
+    return clean_label(path.name) or "(unnamed file)"
+
+
+def _strip_unsafe(raw: str) -> str:
+    """Body text of a user's file without C1 controls or bidirectional overrides (`normalize` removes the C0 ones)."""
+    return _INVISIBLE.sub("", re.sub("[\x80-\x9f]", "", raw))
+
+
+def _clean_sections(sections: list[Section] | tuple[Section, ...]) -> list[Section]:
+    return [Section(clean_label(s.heading, MAX_HEADING_CHARS), tuple(clean_label(h, MAX_HEADING_CHARS) for h in s.path),
+                    s.paragraphs, s.ordinal) for s in sections]
 
 
 def content_hash(*parts: str) -> str:
@@ -111,18 +140,18 @@ def parse_markdown(body: str) -> tuple[str, str, list[Section]]:
 def load_corpus_file(path: Path) -> Document:
     """Load one bundled corpus document (front matter + Markdown)."""
     raw = _read_text(path)
-    meta, body = parse_front_matter(raw, path.name)
+    meta, body = parse_front_matter(raw, display_name(path))
     for key in ("id", "lang", "title"):
         if not meta.get(key):
-            raise DocumentError(f"{path.name}: front matter lacks `{key}`; see docs/corpus-format.md")
+            raise DocumentError(f"{display_name(path)}: front matter lacks `{key}`; see docs/corpus-format.md")
     if meta["lang"] not in ("en", "zh"):
-        raise DocumentError(f"{path.name}: `lang` must be en or zh, not {meta['lang']!r}")
+        raise DocumentError(f"{display_name(path)}: `lang` must be en or zh, not {meta['lang']!r}")
     h1, text, sections = parse_markdown(body)
     if not sections:
-        raise DocumentError(f"{path.name}: no text under any heading")
+        raise DocumentError(f"{display_name(path)}: no text under any heading")
     sources = meta.get("sources") or []
     if not isinstance(sources, list):
-        raise DocumentError(f"{path.name}: `sources` must be a list of tags")
+        raise DocumentError(f"{display_name(path)}: `sources` must be a list of tags")
     return Document(
         id=str(meta["id"]),
         title=str(meta["title"]),
@@ -154,7 +183,7 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str]]:
 def _read_text(path: Path) -> str:
     data = _read_bytes(path)
     if b"\x00" in data[:8192]:
-        raise DocumentError(f"{path.name}: binary file, not text; convert it to PDF, HTML, Markdown or text")
+        raise DocumentError(f"{display_name(path)}: binary file, not text; convert it to PDF, HTML, Markdown or text")
     for enc in ("utf-8-sig", "gb18030"):
         try:
             out = data.decode(enc)
@@ -162,18 +191,21 @@ def _read_text(path: Path) -> str:
             continue
         if enc == "utf-8-sig" or re.search(r"[\u4e00-\u9fff]", out):
             return out
-    raise DocumentError(f"{path.name}: cannot decode the text (not UTF-8 or GB18030); save it as UTF-8")
+    raise DocumentError(f"{display_name(path)}: cannot decode the text (not UTF-8 or GB18030); save it as UTF-8")
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
+        raise DocumentError(f"{clean_label(str(path))}: cannot read ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(f"{display_name(path)}: not a regular file (a device, pipe or socket); ingest ordinary files only")
+    size = info.st_size
     if size > MAX_FILE_BYTES:
-        raise DocumentError(f"{path.name}: {size // (1024 * 1024)} MB is over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit; split the file")
+        raise DocumentError(f"{display_name(path)}: {size // (1024 * 1024)} MB is over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit; split the file")
     if size == 0:
-        raise DocumentError(f"{path.name}: empty file")
+        raise DocumentError(f"{display_name(path)}: empty file")
     return path.read_bytes()
 
 
@@ -221,18 +253,18 @@ def _pdf_sections(path: Path) -> tuple[str, str, list[Section]]:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(f"{path.name}: encrypted PDF; remove the password and ingest it again")
-        pages = [normalize(p.extract_text() or "") for p in reader.pages]
+            raise DocumentError(f"{display_name(path)}: encrypted PDF; remove the password and ingest it again")
+        pages = [normalize(_strip_unsafe(p.extract_text() or "")) for p in reader.pages]
         meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
-        raise DocumentError(f"{path.name}: unreadable PDF ({type(exc).__name__}); check the file opens in a PDF viewer") from None
+        raise DocumentError(f"{display_name(path)}: unreadable PDF ({type(exc).__name__}); check the file opens in a PDF viewer") from None
     except Exception as exc:  # pypdf raises many internal types on damaged files
-        raise DocumentError(f"{path.name}: unreadable PDF ({type(exc).__name__})") from None
+        raise DocumentError(f"{display_name(path)}: unreadable PDF ({type(exc).__name__})") from None
     if not any(p.strip() for p in pages):
-        raise DocumentError(f"{path.name}: image-only PDF (no text layer); run OCR on it first")
-    title = str(meta_title).strip() or _first_line("\n".join(pages)) or path.stem
+        raise DocumentError(f"{display_name(path)}: image-only PDF (no text layer); run OCR on it first")
+    title = clean_label(str(meta_title)) or clean_label(_first_line("\n".join(pages))) or display_name(path)
     text_parts: list[str] = []
     sections: list[Section] = []
     offset = 0
@@ -263,12 +295,12 @@ def load_user_file(path: Path) -> Document:
     """Parse a user's PDF, HTML, Markdown or text file into a Document; DocumentError says why not."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise DocumentError(f"{path.name}: unsupported type {suffix or '(none)'}; use PDF, HTML, Markdown or text")
+        raise DocumentError(f"{display_name(path)}: unsupported type {suffix or '(none)'}; use PDF, HTML, Markdown or text")
     if suffix == ".pdf":
         _read_bytes(path)
         title, text, sections = _pdf_sections(path)
     else:
-        raw = _read_text(path)
+        raw = _strip_unsafe(_read_text(path))
         if suffix in (".html", ".htm"):
             parser = _HTMLText()
             parser.feed(raw)
@@ -277,13 +309,14 @@ def load_user_file(path: Path) -> Document:
             title = parser.title or h1
         else:
             if suffix in (".md", ".markdown") and _FRONT.match(normalize(raw)):
-                _, raw = parse_front_matter(normalize(raw), path.name)
+                _, raw = parse_front_matter(normalize(raw), display_name(path))
             h1, text, sections = parse_markdown(raw)
             title = h1
-        title = title or _first_line(text) or path.stem
+        title = clean_label(title) or clean_label(_first_line(text)) or clean_label(path.stem) or display_name(path)
         sections = [s if s.path else Section(s.heading or title, (title,), s.paragraphs, s.ordinal) for s in sections]
+    sections = _clean_sections(sections)
     if not sections or not text.strip():
-        raise DocumentError(f"{path.name}: no readable text")
+        raise DocumentError(f"{display_name(path)}: no readable text")
     lang = detect_lang(text[:5000])
     digest = content_hash(path.name, text)
     return Document(
@@ -317,14 +350,35 @@ def document_from_json(raw: str) -> Document:
         for s in d["sections"]
     )
     lang: Lang = "zh" if d["lang"] == "zh" else "en"
+    title = d["title"]
+    if d["origin"] == "user":  # copies kept by older versions may carry raw control characters
+        title, sections = clean_label(title) or "untitled", tuple(_clean_sections(sections))
     return Document(
-        id=d["id"], title=d["title"], lang=lang, text=d["text"], sections=sections, sources=tuple(d["sources"]),
+        id=d["id"], title=title, lang=lang, text=d["text"], sections=sections, sources=tuple(d["sources"]),
         twin=d["twin"], topic=d["topic"], origin=d["origin"], path=d["path"], content_hash=d["content_hash"],
     )
 
 
-def load_ingested(folder: Path) -> list[Document]:
-    """Documents a user ingested earlier (kept as JSON so rebuilds include them)."""
+def source_name(doc: Document) -> str:
+    """The file name a user document was ingested from (re-ingesting that name replaces it)."""
+    return Path(doc.path).name if doc.path else doc.id
+
+
+def load_ingested_files(folder: Path) -> tuple[list[tuple[Path, Document]], list[str]]:
+    """Parsed copies of the user's documents with their files, and one message per damaged copy (skipped)."""
     if not folder.is_dir():
-        return []
-    return [document_from_json(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+        return [], []
+    out: list[tuple[Path, Document]] = []
+    errors: list[str] = []
+    for p in sorted(folder.glob("*.json")):
+        try:
+            out.append((p, document_from_json(p.read_text(encoding="utf-8"))))
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            errors.append(f"{display_name(p)}: damaged copy of an ingested document ({type(exc).__name__}); "
+                          f"run `assistant remove {clean_label(p.stem)}` and ingest the file again")
+    return out, errors
+
+
+def load_ingested(folder: Path) -> list[Document]:
+    """Documents a user ingested earlier (kept as JSON so rebuilds include them); damaged copies are skipped."""
+    return [doc for _, doc in load_ingested_files(folder)[0]]

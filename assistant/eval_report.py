@@ -9,18 +9,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .benchsets import CATEGORIES
+
 if TYPE_CHECKING:
     from .evaluation import Result
 
-CSV_FIELDS = ("config", "id", "lang", "kind", "question", "answerable", "abstained", "urgent", "keyword_hit", "answer_keyword_hit",
+CSV_FIELDS = ("config", "id", "lang", "kind", "category", "split", "question", "answerable", "abstained", "urgent", "verdict",
+              "pathway", "keyword_hit", "answer_keyword_hit", "parts_covered", "citation_precision", "lead_group", "bullets",
               "citation_valid", "latency_ms", "top_docs", "answer", "citations")
 LANG_ORDER = ("en", "zh")
 KIND_ORDER = ("factoid", "scenario", "followup", "emergency", "out_of_scope")
 ANSWER_PREVIEW = 200
 
 
-def table_columns(k: int) -> list[tuple[str, str]]:
-    """(metric key, column header) pairs of the per-config Markdown table."""
+def core_columns(k: int) -> list[tuple[str, str]]:
+    """(metric key, header) pairs of the retrieval / abstention table."""
     return [
         ("n", "n"), ("keyword_hit", "keyword hit"), ("answer_keyword_hit", "answer-only keyword hit"), (f"hit@{k}", f"hit@{k}"),
         ("mrr", "MRR"), ("ndcg@10", "nDCG@10"), ("abstention_precision", "abstention precision"),
@@ -29,15 +32,41 @@ def table_columns(k: int) -> list[tuple[str, str]]:
     ]
 
 
+def quality_columns() -> list[tuple[str, str]]:
+    """(metric key, header) pairs of the answer-quality table (parts, citations, bullets, emergencies)."""
+    return [
+        ("n", "n"), ("parts_coverage", "part coverage"), ("all_parts_covered", "all parts covered"),
+        ("citation_precision", "citation precision"), ("lead_aspect_match", "lead-bullet aspect match"),
+        ("off_topic_bullets", "off-topic bullets"), ("mean_bullets", "bullets per answer"), ("urgent_recall", "urgent recall"),
+        ("false_urgent", "false urgent"), ("pathway_accuracy", "pathway accuracy"), ("action_in_first_two", "action in first 2 bullets"),
+    ]
+
+
+def category_columns(k: int) -> list[tuple[str, str]]:
+    """(metric key, header) pairs of the by-category table."""
+    head = [("n", "n"), ("keyword_hit", "keyword hit"), (f"hit@{k}", f"hit@{k}"), ("abstention_recall", "abstention recall"),
+            ("false_abstention", "false abstention")]
+    return head + [c for c in quality_columns() if c[0] != "n"]
+
+
+def table_columns(k: int) -> list[tuple[str, str]]:
+    """(metric key, column header) pairs of every per-group metric (both Markdown tables of a config)."""
+    core = core_columns(k)
+    return core + [c for c in quality_columns() if c not in core]
+
+
 def write_report(out_dir: Path, runs: dict[str, list[Result]], metrics: dict[str, dict[str, Any]], k: int, sets: list[str]) -> None:
     """Write metrics.json, results.csv, report.md and the plots for one evaluation run into out_dir."""
+    from .evaluation import category_metrics
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    payload = {"sets": sets, "k": k, "configs": metrics}
+    by_category = {name: category_metrics(rs, k) for name, rs in runs.items()}
+    payload = {"sets": sets, "k": k, "configs": metrics, "by_category": by_category}
     (out_dir / "metrics.json").write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
-    write_csv(out_dir / "results.csv", runs)
+    write_csv(out_dir / "results.csv", runs, k)
     images = write_plots(out_dir, runs, metrics, k)
-    (out_dir / "report.md").write_text(render_markdown(runs, metrics, k, sets, images), encoding="utf-8")
+    (out_dir / "report.md").write_text(render_markdown(runs, metrics, k, sets, images, by_category), encoding="utf-8")
 
 
 # --- results.csv ---------------------------------------------------------------------------
@@ -50,18 +79,25 @@ def citations_text(ans: dict[str, Any]) -> str:
     return " | ".join(f"[{c['n']}] {c['title']} \u203a {c['section']} ({c['chunk_id']})" for c in ans.get("citations", []))
 
 
-def write_csv(path: Path, runs: dict[str, list[Result]]) -> None:
+def write_csv(path: Path, runs: dict[str, list[Result]], k: int) -> None:
     """One row per item per config; UTF-8 with BOM so spreadsheet programs read the Chinese text."""
+    from .evaluation import answer_bullets, citation_precision, parts_covered
+
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(CSV_FIELDS)
         for config, results in runs.items():
             for r in results:
                 it, ans = r.item, r.answer
+                parts = parts_covered(it, ans, k)
+                prec = citation_precision(it, ans)
+                bullets = answer_bullets(ans)
                 writer.writerow([
-                    config, it.id, it.lang, it.kind, it.question, it.answerable, ans["abstained"], ans["urgent"],
-                    _cell(r.keyword_hit), _cell(r.answer_hit), r.citation_valid, f"{r.latency_ms:.1f}", ";".join(r.ranks[:5]),
-                    ans["answer"], citations_text(ans),
+                    config, it.id, it.lang, it.kind, it.category, it.split, it.question, it.answerable, ans["abstained"], ans["urgent"],
+                    ans.get("verdict", ""), ans.get("pathway", ""), _cell(r.keyword_hit), _cell(r.answer_hit),
+                    f"{sum(parts)}/{len(parts)}" if parts else "", "" if prec is None else f"{prec:.2f}",
+                    bullets[0].get("group", "") if bullets else "", len(bullets), r.citation_valid, f"{r.latency_ms:.1f}",
+                    ";".join(r.ranks[:k]), ans["answer"], citations_text(ans),
                 ])
 
 
@@ -74,6 +110,13 @@ def ordered_groups(groups: Sequence[str]) -> list[str]:
     return cross + extra + [g for g in (*LANG_ORDER, "all") if g in present]
 
 
+def ordered_category_groups(groups: Sequence[str]) -> list[str]:
+    """Per category (in CATEGORIES order, unknown ones last): en/category, zh/category, then category."""
+    present = set(groups)
+    cats = [c for c in CATEGORIES if c in present] + sorted(g for g in present if "/" not in g and g not in CATEGORIES)
+    return [g for c in cats for g in (*(f"{lg}/{c}" for lg in LANG_ORDER), c) if g in present]
+
+
 def _fmt(value: Any) -> str:
     if value is None:
         return "-"
@@ -82,24 +125,47 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def metrics_table(m: dict[str, Any], k: int) -> str:
-    """One Markdown table: rows = groups, columns = metrics."""
-    cols = table_columns(k)
+def _table(m: dict[str, Any], rows: list[str], cols: list[tuple[str, str]]) -> str:
     lines = ["| group | " + " | ".join(h for _, h in cols) + " |", "|---|" + "---:|" * len(cols)]
-    for group in ordered_groups(list(m)):
+    for group in rows:
         vals = m[group]
         lines.append(f"| {group} | " + " | ".join(_fmt(vals.get(key)) for key, _ in cols) + " |")
     return "\n".join(lines)
 
 
-def failure_reason(r: Result) -> str | None:
+def metrics_table(m: dict[str, Any], k: int) -> str:
+    """One Markdown table: rows = language x kind groups, columns = retrieval and abstention metrics."""
+    return _table(m, ordered_groups(list(m)), core_columns(k))
+
+
+def quality_table(m: dict[str, Any]) -> str:
+    """One Markdown table: rows = language x kind groups, columns = answer-quality metrics."""
+    return _table(m, ordered_groups(list(m)), quality_columns())
+
+
+def category_table(m: dict[str, Any], k: int) -> str:
+    """One Markdown table: rows = language x category groups, columns = category_columns."""
+    return _table(m, ordered_category_groups(list(m)), category_columns(k))
+
+
+def failure_reason(r: Result, k: int) -> str | None:
     """Why an item counts as failed, or None when it passed."""
-    if r.item.answerable and r.keyword_hit is False:
-        return "keyword miss" + (" (abstained)" if r.answer["abstained"] else "")
-    if not r.item.answerable and not r.answer["abstained"]:
+    from .evaluation import parts_covered, pathway_correct
+
+    it, ans = r.item, r.answer
+    if it.answerable and r.keyword_hit is False:
+        if ans["abstained"]:
+            return "keyword miss (abstained)"
+        missing = [str(i + 1) for i, ok in enumerate(parts_covered(it, ans, k)) if not ok]
+        return "keyword miss" + (f" (part {', '.join(missing)} not covered)" if missing else "")
+    if not it.answerable and not ans["abstained"]:
         return "answered out-of-scope"
-    if r.item.kind == "emergency" and not r.answer["urgent"]:
+    if it.is_urgent and not ans["urgent"]:
         return "emergency not flagged urgent"
+    if not it.is_urgent and ans["urgent"]:
+        return "flagged urgent but not an emergency"
+    if "pathway" in ans and pathway_correct(it, ans) is False:
+        return f"pathway {ans['pathway'] or '(none)'}, expected {it.pathway}"
     return None
 
 
@@ -107,9 +173,9 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
-def failures_section(config: str, results: list[Result]) -> str:
+def failures_section(config: str, results: list[Result], k: int) -> str:
     """Markdown list of the failed items of one config."""
-    failed = [(r, why) for r in results if (why := failure_reason(r))]
+    failed = [(r, why) for r in results if (why := failure_reason(r, k))]
     lines = [f"### Failed items: {config} ({len(failed)} of {len(results)})", ""]
     if not failed:
         lines.append("None.")
@@ -122,8 +188,21 @@ def failures_section(config: str, results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+METRIC_NOTES = (
+    "Answer-quality metrics: *part coverage* = share of the parts of multi-part items whose keyword groups all match the answer "
+    "and its first k cited passages (*all parts covered* = share of those items with every part covered); *citation precision* = "
+    "per answered item with gold documents, the share of its citations from a gold document, averaged over items; "
+    "*lead-bullet aspect match* = share of answered items with an `aspect` whose first bullet comes from that section group; "
+    "*off-topic bullets* = bullets (with a citation) none of whose cited passages is from a gold document, over all such bullets "
+    "of answered items with gold documents; *bullets per answer* = mean bullet count of answered items; *urgent recall* / "
+    "*false urgent* = share of urgent / non-urgent items answered urgent; *pathway accuracy* = share of urgent items naming a "
+    "pathway whose answer has that pathway; *action in first 2 bullets* = share of urgent items with `actions` where any action "
+    "keyword is in the first two bullets. Answers without a `bullets` field are read from their `- ` lines."
+)
+
+
 def render_markdown(runs: dict[str, list[Result]], metrics: dict[str, dict[str, Any]], k: int, sets: list[str],
-                    images: list[tuple[str, str]]) -> str:
+                    images: list[tuple[str, str]], by_category: dict[str, dict[str, Any]] | None = None) -> str:
     """The whole report.md text."""
     out = [
         "# Evaluation report", "",
@@ -132,18 +211,25 @@ def render_markdown(runs: dict[str, list[Result]], metrics: dict[str, dict[str, 
         f"- Date: {time.strftime('%Y-%m-%d %H:%M:%S %Z')}",
         f"- Configs: {', '.join(metrics)}", "",
         "Groups are language/kind; `-` means the metric does not apply to the group (for example no out-of-scope items).", "",
+        METRIC_NOTES, "",
         "## Metrics", "",
     ]
     for config, m in metrics.items():
-        out += [f"### {config}", "", metrics_table(m, k), ""]
+        out += [f"### {config}", "", metrics_table(m, k), "", "Answer quality:", "", quality_table(m), ""]
+    if by_category and any(by_category.values()):
+        out += ["## By category", "", "Rows are language/category and category, for items that carry a `category`.", ""]
+        for config, cm in by_category.items():
+            if cm:
+                out += [f"### {config}", "", category_table(cm, k), ""]
     if images:
         out += ["## Plots", ""]
         for alt, name in images:
             out += [f"![{alt}]({name})", ""]
     out += ["## Failed items", "",
-            "Answerable items without a keyword hit, out-of-scope items that were answered, emergency items not flagged urgent.", ""]
+            "Answerable items without a keyword hit, out-of-scope items that were answered, emergencies not flagged urgent, "
+            "non-emergencies flagged urgent, urgent items with the wrong pathway (the parts a multi-part miss left uncovered are named).", ""]
     for config, results in runs.items():
-        out += [failures_section(config, results), ""]
+        out += [failures_section(config, results, k), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .answer import AnswerEngine
-from .chat import PreparedQuestion, prepare
 from .config import Settings
 from .errors import ConfigError
+from .frame import Question
+from .judge import Verdict
+from .safety import Triage
 from .text import numbers_in, split_sentences
 from .types import Answer, Citation, Hit, Lang
 
@@ -20,9 +23,10 @@ SYSTEM = {
     "en": ("You are a clinical safety assistant for interventional pain procedures. Answer ONLY from the numbered passages. "
            "End every sentence with the marker of the passage it comes from, like [1]. Copy numbers, doses and times exactly "
            "as they stand in the passage. If the passages do not answer the question, say so. Keep hedges such as 'unverified'. "
-           "Answer in English, at most 8 sentences."),
+           "Start with the sentence that answers what was asked; in an emergency start with the actions, in protocol order. "
+           "Answer in English, at most {n} sentences."),
     "zh": ("你是疼痛介入治疗安全助手。只能根据下列编号段落回答。每句话末尾标注其来源段落编号，如 [1]。数字、剂量和时间必须与段落原文完全一致。"
-           "段落无法回答时请直接说明。保留“未经核实”等限定语。用简体中文回答，不超过8句。"),
+           "段落无法回答时请直接说明。保留“未经核实”等限定语。第一句直接回答所问的内容；紧急情况先按流程顺序写处理措施。用简体中文回答，不超过{n}句。"),
 }
 CONDENSE = {
     "en": "Rewrite the last question as one standalone question using the conversation. Reply with the question only.",
@@ -69,25 +73,31 @@ class GenerativeEngine(AnswerEngine):
         self.chat_model = chat_model if chat_model is not None else make_chat_model(settings)
         self.on_token = on_token
 
-    def _prepare(self, question: str, history: list[str]) -> PreparedQuestion:
-        pq = prepare(question, history)
-        if not history or not pq.topic_text:
-            return pq
+    def _frame(self, question: str, history: list[str]) -> Question:
+        q = super()._frame(question, history)
+        if not history or not q.followup:
+            return q
         from langchain_core.messages import HumanMessage, SystemMessage
 
         convo = "\n".join(f"- {h}" for h in history) + f"\n- {question}"
         try:
-            rewritten = str(self.chat_model.invoke([SystemMessage(CONDENSE[pq.lang]), HumanMessage(convo)]).content).strip()
-        except Exception:  # endpoint down: keep the rule-based condensation
-            return pq
-        return PreparedQuestion(pq.original, pq.text, pq.lang, pq.script, rewritten or pq.retrieval_text, pq.topic_text)
+            rewritten = str(self.chat_model.invoke([SystemMessage(CONDENSE[q.lang]), HumanMessage(convo)]).content).strip()
+        except Exception:  # noqa: BLE001 - endpoint down: keep the rule-based frame
+            return q
+        return replace(q, retrieval_text=rewritten or q.retrieval_text)
 
-    def _compose(self, question: str, pq: PreparedQuestion, lang: Lang, hits: list[Hit], escalation: str) -> Answer:
+    def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage) -> Answer:
         from langchain_core.messages import HumanMessage, SystemMessage
 
         passages = {i + 1: h.chunk.text for i, h in enumerate(hits)}
         context = "\n\n".join(f"[{n}] {h.chunk.title} \u203a {h.chunk.section}\n{h.chunk.text}" for n, h in zip(passages, hits))
-        messages = [SystemMessage(SYSTEM[lang]), HumanMessage(f"{context}\n\nQuestion: {pq.retrieval_text}")]
+        frame = [f"Asked aspects (answer in this order): {', '.join(q.groups) or 'overview'}"]
+        if len(q.parts) > 1:
+            frame.append("Parts (answer each under its own short heading): " + " | ".join(p.text for p in q.parts))
+        if tri.urgent:
+            frame.append(f"Emergency pathway: {tri.rule}. Lead with the actions from the passages, then recognition.")
+        messages = [SystemMessage(SYSTEM[lang].format(n=self.settings.max_sentences)),
+                    HumanMessage(f"{context}\n\n" + "\n".join(frame) + f"\n\nQuestion: {q.retrieval_text}")]
         try:
             parts: list[str] = []
             for chunk in self.chat_model.stream(messages):
@@ -96,11 +106,11 @@ class GenerativeEngine(AnswerEngine):
                 if self.on_token:
                     self.on_token(token)
             generated = "".join(parts)
-        except Exception:  # endpoint unreachable or failing: fall back to the grounded extractive answer
-            return super()._compose(question, pq, lang, hits, escalation)
+        except Exception:  # noqa: BLE001 - endpoint unreachable or failing: fall back to the grounded extractive answer
+            return super()._compose(q, lang, hits, verdict, tri)
         kept = filter_claims(generated, passages)
         if not kept:
-            return super()._compose(question, pq, lang, hits, escalation)
+            return super()._compose(q, lang, hits, verdict, tri)
         renumber: dict[int, int] = {}
         citations: list[Citation] = []
         lines = []
@@ -112,7 +122,8 @@ class GenerativeEngine(AnswerEngine):
                     citations.append(Citation(renumber[m], h.chunk, h.chunk.text, tuple(self.references.format(t) for t in h.chunk.sources)))
             lines.append(f"- {body} " + "".join(f"[{renumber[m]}]" for m in dict.fromkeys(marks)))
         text = "\n".join(lines)
-        return Answer(question=question, lang=lang, text=f"{escalation}\n\n{text}" if escalation else text, citations=citations)
+        return Answer(question=q.original, lang=lang, text=f"{tri.escalation}\n\n{text}" if tri.escalation else text,
+                      citations=citations, verdict=verdict.kind)
 
 
 def engine_from_settings(settings: Settings) -> AnswerEngine:

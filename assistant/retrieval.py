@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -10,8 +11,10 @@ from typing import Any
 
 from .config import Settings
 from .embeddings import Embedder, get_embedder
+from .frame import Framer
+from .lexicon import load_lexicon
 from .store import Backend, Manifest, open_current
-from .text import tokenize
+from .text import fold_en, tokenize
 from .types import Chunk, Hit, Lang
 
 LANGS: tuple[Lang, Lang] = ("en", "zh")
@@ -75,13 +78,26 @@ class Retriever:
             self.doc_titles[c.doc_id] = (c.title, c.lang, c.origin)
         for v in self.by_section.values():
             v.sort(key=lambda c: c.ordinal)
+        self.lexicon = load_lexicon(settings.lexicon_path)
+        self.concepts: dict[str, frozenset[str]] = {}
+        self.by_concept: dict[str, list[str]] = defaultdict(list)
+        for c in chunks:
+            tagged = frozenset(self.lexicon.broader_closure(c.concepts))
+            self.concepts[c.id] = tagged
+            for cid in tagged:
+                self.by_concept[cid].append(c.id)
+        self.words = frozenset(w for c in chunks if c.lang == "en" for w in re.findall(r"[a-z]{4,}", fold_en(c.text)))
+        self.framer = Framer(self.lexicon, {lg: self.lexical[lg].df for lg in LANGS}, self.words)
         self.load_ms = (time.perf_counter() - t0) * 1000
 
     # --- search ----------------------------------------------------------------
     def search(self, query: str, lang: Lang, k: int | None = None, origins: Sequence[str] | None = None,
                timings: dict[str, float] | None = None, mode: str | None = None,
-               cross_language: bool | None = None) -> list[Hit]:
-        """Fused top-k hits for a (Simplified-script) query in `lang`."""
+               cross_language: bool | None = None, concepts: Sequence[str] = (), context: Sequence[str] = (),
+               groups: Sequence[str] = ()) -> list[Hit]:
+        """Fused top-k hits for a (Simplified-script) query in `lang`; `concepts` (the question's own) and `context`
+        (inherited from the conversation) add a concept-match list, `groups` (asked section groups) favour passages
+        from those sections."""
         s = self.settings
         k = k or s.top_k
         mode = mode or s.retrieval_mode
@@ -109,9 +125,32 @@ class Retriever:
                 lists.append((1.0 if lg == lang else s.other_lang_weight, "bm25", res))
             _tick(timings, "lexical", t)
         t = time.perf_counter()
+        if concepts or context:
+            for lg in langs:
+                res = self._untwinned(self.concept_search(concepts, context, groups, lg, origins, s.candidates), lg != lang)
+                lists.append((s.concept_weight * (1.0 if lg == lang else s.other_lang_weight), "concept", res))
+            _tick(timings, "concepts", t)
+            t = time.perf_counter()
         hits = self._fuse(lists, dense_best, k)
         _tick(timings, "fuse", t)
         return hits
+
+    def concept_search(self, concepts: Sequence[str], context: Sequence[str], groups: Sequence[str], lang: Lang,
+                       origins: Sequence[str] | None, k: int) -> list[tuple[str, float]]:
+        """Passages of one language ranked by the question's concepts they mention (see `concept_scores`)."""
+        from .judge import concept_scores
+
+        pool: set[str] = set()
+        for cid in self.lexicon.broader_closure(list(concepts) + list(context)):
+            pool.update(self.by_concept.get(cid, ()))
+        cands = [cid for cid in pool if self.chunks[cid].lang == lang and (not origins or self.chunks[cid].origin in origins)]
+        n = max(1, len(self.chunks))
+        df = {c: len(self.by_concept.get(c, ())) for c in self.lexicon.broader_closure(list(concepts) + list(context))}
+        idf = {c: math.log(1 + n / (1 + d)) for c, d in df.items()}
+        closure = {c: tuple(self.lexicon.broader_closure([c])[1:]) for c in list(concepts) + list(context)}
+        scored = concept_scores({cid: self.concepts[cid] for cid in cands}, {cid: self.chunks[cid].heading_path for cid in cands},
+                                list(concepts), list(context), closure, idf, groups)
+        return scored[:k]
 
     def _untwinned(self, res: list[tuple[str, float]], other_lang: bool) -> list[tuple[str, float]]:
         """In the other language keep only passages with no twin in the question's language: twinned documents are
@@ -151,6 +190,18 @@ class Retriever:
         """The passage's twin in the other language ('' when there is none)."""
         return " ".join(c.text for c in self.twin_chunks(chunk)) if chunk.lang == "en" else "".join(
             c.text for c in self.twin_chunks(chunk))
+
+    def section_chunks(self, slugs: Sequence[str], lang: Lang, group: str) -> list[Chunk]:
+        """Chunks of the named documents (slugs) in one language and section group, in document order."""
+        from .sections import group_of
+
+        out: list[Chunk] = []
+        for slug in slugs:
+            doc = f"{slug}-{lang}"
+            for (doc_id, _), chunks in sorted(self.by_section.items(), key=lambda kv: kv[0][1]):
+                if doc_id == doc:
+                    out.extend(c for c in chunks if group_of(c.heading_path) == group)
+        return out
 
     def titles(self, lang: Lang) -> list[str]:
         """Titles of the bundled documents in one language."""

@@ -38,9 +38,10 @@ _STOP = {"en": "Stop the procedure, call for help and start your emergency pathw
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "last",
-        {"en": (r"seiz|convuls|fitting|arrhythm|arrest|\bvf\b|ventricular fibrillation|asystol|unresponsive|loss of consciousness|perioral|metallic taste|tinnitus|ventricular|wide qrs",),
-         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|口周麻木|嘴周围发麻|金属味|耳鸣|神志不清",)},
-        {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|LAST",
+        {"en": (r"seiz|convuls|fitting|arrhythm|arrest|\bvf\b|ventricular fibrillation|asystol|unresponsive|loss of consciousness|perioral|circumoral|"
+                r"metallic taste|tinnitus|ringing in (?:the |her |his )?ears|tongue|ventricular|qrs|broad[- ]complex|agitat|twitch",),
+         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|口周麻木|口唇麻木|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动",)},
+        {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b",
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|局麻|神经成形"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
@@ -52,8 +53,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t move|unable to move|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电",)},
-        {"en": r"epidural|ESI|TFESI|inject|stimulat|SCS|pump|intrathecal|neuraxial|spinal|lead|catheter|block|vertebroplasty|kyphoplasty|facet|radiofrequency|discogra",
-         "zh": r"硬膜外|注射|刺激|泵|鞘内|椎管|导联|电极|导管|阻滞|椎体成形|后凸成形|成形术|关节突|射频|脊髓"},
+        {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
+               r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)",
+         "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎"},
         {"en": "URGENT: a new neurological deficit after a neuraxial procedure or implant can be a spinal haematoma, abscess or cord injury. "
                + _STOP["en"] + ": urgent neurological assessment, emergency MRI and spinal surgery consultation.",
          "zh": "紧急：椎管内操作或植入术后新发神经功能障碍可能是椎管内血肿、脓肿或脊髓损伤。" + _STOP["zh"] + "：紧急神经系统评估、急诊MRI并请脊柱外科会诊。"},
@@ -63,7 +65,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "implant-infection",
         {"en": (r"fever|febrile|pyrex|rigor|temperature", r"back pain|wound|erythema|red|pus|discharg|swell|neck stiff|meningi|headache"),
          "zh": (r"发热|发烧|高热|寒战|体温", r"背痛|腰痛|伤口|切口|红肿|流脓|渗液|颈强直|脑膜|头痛")},
-        {"en": r"implant|stimulat|SCS|pump|intrathecal|epidural|lead|catheter|IPG|generator",
+        {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|lead|catheter|\bIPG\b|generator",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器"},
         {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be an epidural abscess or meningitis. "
                + _STOP["en"] + ": urgent assessment, blood cultures, MRI and surgical review.",
@@ -91,6 +93,18 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "epiduroscopy saline irrigation pressure retinal haemorrhage visual loss", "zh": "硬膜外腔镜 生理盐水 冲洗 压力 视网膜出血 视力"},
     ),
     RedFlag(
+        "cement-embolism",
+        {"en": (r"chest (?:tight|pain|discomfort)|breathless|short(?:ness)? of breath|dyspn|desaturat|spo2|sats|hypox|hypotens|cough|"
+                r"tachycard|collapse|blood pressure (?:drop|fall)|pressure dropp",),
+         "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|血氧|低氧|血压下降|低血压|咳嗽|心动过速|憋气|氧饱和度",)},
+        {"en": r"cement|vertebroplast|kyphoplast|\bPMMA\b|vertebral augmentation|\bPVP\b|\bPKP\b",
+         "zh": r"骨水泥|椎体成形|后凸成形|椎体强化|\bPVP\b|\bPKP\b|\bPMMA\b"},
+        {"en": "URGENT: chest tightness, breathlessness, desaturation or hypotension during or after cement injection can be a pulmonary cement "
+               "embolism. " + _STOP["en"] + ": stop injecting cement, give oxygen, support the circulation and arrange chest imaging.",
+         "zh": "紧急：注入骨水泥时或之后出现胸闷、呼吸困难、血氧下降或低血压，可能是肺骨水泥栓塞。" + _STOP["zh"] + "：停止注入骨水泥，给氧、循环支持并安排胸部影像检查。"},
+        {"en": "pulmonary cement embolism vertebroplasty kyphoplasty management oxygen anticoagulation", "zh": "肺骨水泥栓塞 椎体成形 后凸成形 处理 吸氧 抗凝"},
+    ),
+    RedFlag(
         "pneumothorax",
         {"en": (r"breathless|short(?:ness)? of breath|dyspn|chest pain|difficulty breathing|can(?:no|')t breathe|desaturat|spo2|hypox|pleuritic",),
          "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气",)},
@@ -106,7 +120,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "esi-stroke",
         {"en": (r"vision|visual|blind|can(?:no|')t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical",),
          "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体",)},
-        {"en": r"epidural|ESI|TFESI|transforaminal|steroid|inject|cervical|vertebral artery|block",
+        {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block",
          "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞"},
         {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection suggest embolic or vascular injury to the brain, brainstem, cord or retina. "
                + _STOP["en"] + ": activate the stroke pathway and get urgent neurological review.",
@@ -117,7 +131,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "idd-overdose",
         {"en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won't wake",),
          "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止",)},
-        {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|ziconotide|IDD|pocket",
+        {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|ziconotide|\bIDD\b|pocket",
          "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片|齐考诺肽|囊袋"},
         {"en": "URGENT: drowsiness or slow breathing after an intrathecal pump refill can be an opioid overdose (for example a pocket fill). "
                + _STOP["en"] + ": support breathing, give naloxone per local protocol and monitor closely.",
@@ -128,7 +142,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "vasovagal",
         {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse",),
          "zh": (r"晕厥|晕倒|面色苍白|苍白|大汗|出汗|心率慢|心动过缓|血管迷走|头晕|心率[1-4]\d次",)},
-        {"en": r"inject|block|epidural|ESI|procedure|needle|RF|radiofrequency",
+        {"en": r"inject|block|epidural|\bESI\b|procedure|needle|\bRF\b|radiofrequency",
          "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频"},
         {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
                "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, monitor, and secure IV access.",
@@ -170,14 +184,50 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 )
 
 
+# Where each pathway's actions are written (document slugs, searched in their "Recognition and management" sections).
+PATHWAY_DOCS: dict[str, tuple[str, ...]] = {
+    "last": ("last",),
+    "neuraxial-deficit": ("anticoagulants", "esi-general", "spinal-cord-stimulation", "infection-control"),
+    "implant-infection": ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery"),
+    "airway-haematoma": ("cervical-thoracic-sympathetic",),
+    "epiduroscopy-pressure": ("epiduroscopy-adhesiolysis",),
+    "cement-embolism": ("vertebral-augmentation",),
+    "pneumothorax": ("ultrasound-pneumothorax", "cervical-thoracic-sympathetic"),
+    "esi-stroke": ("esi-transforaminal", "esi-general"),
+    "idd-overdose": ("intrathecal-drug-delivery",),
+    "vasovagal": ("patient-selection-monitoring", "esi-general"),
+    "baclofen-withdrawal": ("intrathecal-drug-delivery",),
+    "contrast-anaphylaxis": ("radiation-contrast",),
+    "total-spinal": ("esi-interlaminar-caudal", "cervical-thoracic-sympathetic", "last"),
+}
+
+# A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
+_NOT_NOW = {
+    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
+          r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
+          r"history of|last (?:year|month|week)|years? ago|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
+          r"in (?:the|that|this) (?:study|series|review|audit|cohort|case series)|reported cases|what proportion|what percent|"
+          r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
+          r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do) (?:i|we) (?:observe|monitor)",
+    "zh": r"告知|知情同意|宣教|发生率|多常见|概率|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久",
+}
+_NOW = {
+    "en": r"\bnow\b|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
+          r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)",
+    "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快",
+}
+
+
 @dataclass(frozen=True)
 class Triage:
-    """Result of red-flag triage."""
+    """Result of red-flag triage: the emergency pathway chosen, if any."""
 
     urgent: bool
     rule: str = ""
     escalation: str = ""
     hint: str = ""
+    docs: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -186,12 +236,16 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 def triage(question: str, lang: Lang) -> Triage:
-    """Urgent when a rule's symptoms match and either its context or an event cue does."""
+    """The first pathway (table order is priority: a toxicity picture is LAST before it is a neuraxial deficit) whose
+    symptoms match and whose procedure context or an event cue matches; none for a counselling or frequency question
+    about a complication that is not happening now."""
     q = question if lang == "zh" else f" {question} "
+    if _rx(_NOT_NOW[lang]).search(q) and not _rx(_NOW[lang]).search(q):
+        return Triage(False)
     for rule in RED_FLAGS:
         groups = rule.symptoms[lang]
         if not all(_rx(g).search(q) for g in groups):
             continue
         if _rx(rule.context[lang]).search(q) and _rx(EVENT_CUES[lang]).search(q):
-            return Triage(True, rule.id, rule.escalation[lang], rule.hint[lang])
+            return Triage(True, rule.id, rule.escalation[lang], rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()))
     return Triage(False)

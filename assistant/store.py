@@ -67,6 +67,7 @@ class Backend:
         self.url = chroma_url
         self.prefix = prefix
         self._server: Any = None
+        self._current_cache: tuple[tuple[int, int, int], str] | None = None
 
     @property
     def server_mode(self) -> bool:
@@ -129,11 +130,99 @@ class Backend:
             return
         self.index_dir.mkdir(parents=True, exist_ok=True)
         tmp = self.index_dir / f".CURRENT.{uuid.uuid4().hex}"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(manifest.to_json())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.index_dir / "CURRENT")
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(manifest.to_json())
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.index_dir / "CURRENT")
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written pointer behind
+            raise
+
+    def current_build(self) -> str:
+        """The current build's name, cheaply ("" when none or unreadable): lets a long-running reader notice a new build."""
+        if self.server_mode:
+            try:
+                m = self.read_manifest()
+            except Exception:  # noqa: BLE001 - a reader polls this; the full open reports the real error
+                return ""
+            return m.build if m else ""
+        path = self.index_dir / "CURRENT"
+        try:
+            st = path.stat()
+        except OSError:
+            return ""
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if self._current_cache and self._current_cache[0] == key:
+            return self._current_cache[1]
+        try:
+            build = str(json.loads(path.read_text(encoding="utf-8")).get("build", ""))
+        except (OSError, ValueError, AttributeError):
+            return ""
+        self._current_cache = (key, build)
+        return build
+
+    # --- builds being written (embedded mode): a marker file with the writer's pid beside the build folder -----------
+    def _marker(self, build: str) -> Path:
+        return self.index_dir / "builds" / f"{build}.writing"
+
+    def mark_writing(self, build: str) -> None:
+        """Record that this process is writing `build` (prune leaves it alone while the process lives)."""
+        if self.server_mode:
+            return
+        marker = self._marker(build)
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(str(os.getpid()), encoding="ascii")
+
+    def unmark_writing(self, build: str) -> None:
+        """The build is complete (or gone)."""
+        if not self.server_mode:
+            with contextlib.suppress(OSError):
+                self._marker(build).unlink()
+
+    def being_written(self, build: str) -> bool:
+        """True when a live process has marked `build` as being written."""
+        if self.server_mode:
+            return False
+        try:
+            pid = int(self._marker(build).read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            return False
+        if pid == os.getpid():
+            return True
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    def prune(self, keep: set[str]) -> list[str]:
+        """Delete builds other than `keep`, never the current one or one still being written; stale markers and
+        temporary pointer files go too. Returns the builds deleted. Call with the write lock held."""
+        try:
+            current = self.read_manifest()
+        except AssistantError:
+            current = None
+        protected = set(keep) | ({current.build} if current else set())
+        dropped = []
+        for build in self.builds():
+            if build in protected or self.being_written(build):
+                continue
+            self.drop(build)
+            dropped.append(build)
+        if not self.server_mode:
+            folder = self.index_dir / "builds"
+            for marker in folder.glob("*.writing") if folder.is_dir() else []:
+                if not (folder / marker.stem).is_dir() and not self.being_written(marker.stem):
+                    with contextlib.suppress(OSError):
+                        marker.unlink()
+            for tmp in self.index_dir.glob(".CURRENT.*"):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+        return dropped
 
     def builds(self) -> list[str]:
         """Builds present, oldest first."""
@@ -151,7 +240,20 @@ class Backend:
                 with contextlib.suppress(Exception):  # already gone
                     self._server_client().delete_collection(f"{self.collection_name(build)}-{lang}")
         else:
-            shutil.rmtree(self.index_dir / "builds" / build, ignore_errors=True)
+            path = self.index_dir / "builds" / build
+            _release_local_client(path)
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _release_local_client(path: Path) -> None:
+    """Close this process's cached Chroma system for an embedded build folder, so deleting it frees the space now."""
+    with contextlib.suppress(Exception):  # best effort: private API of chromadb
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        system = SharedSystemClient._identifier_to_system.pop(str(path), None)
+        SharedSystemClient._identifier_to_refcount.pop(str(path), None)
+        if system is not None:
+            system.stop()
 
 
 def new_build_name() -> str:

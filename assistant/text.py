@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-TAG_BLOCK = re.compile(r"\s*\[([A-Za-z][A-Za-z0-9\-]*(?:\s*[;,]\s*[A-Za-z][A-Za-z0-9\-]*)*)\]\s*$")
-_TAG_ANY = re.compile(r"\s*\[([A-Za-z][A-Za-z0-9\-]*(?:\s*[;,]\s*[A-Za-z][A-Za-z0-9\-]*)*)\]")
+# a source tag starts with a letter, or with digits followed by a letter (78Steps-Discography); never digits only ([1] markers)
+_TAG = r"(?:[A-Za-z]|\d+[A-Za-z])[A-Za-z0-9\-]*"
+TAG_BLOCK = re.compile(rf"\s*\[({_TAG}(?:\s*[;,]\s*{_TAG})*)\]\s*$")
+_TAG_ANY = re.compile(rf"\s*\[({_TAG}(?:\s*[;,]\s*{_TAG})*)\]")
 
 
 def normalize(text: str) -> str:
@@ -85,12 +87,14 @@ def strip_inline_tags(text: str) -> str:
 
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|et al|approx|Dr|Fig|No|cf|incl|min|max|ca|Ref|refs?)\.|\b[A-Z]\.)$")
 _SENT_END = re.compile(r"[。！？；!?;]|\.(?=\s|$)|\.(?=[\u3400-\u9fff])")
+_FULL_STOP = re.compile(r"[。！？!?]|\.(?=\s|$)|\.(?=[\u3400-\u9fff])")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, semicolons: bool = True) -> list[tuple[int, int]]:
     """Sentence boundaries as (start, end) offsets; splits on 。！？； and . ! ? ; outside brackets
-    (not inside 0.5, e.g. or a parenthesis)."""
+    (not inside 0.5, e.g. or a parenthesis). With `semicolons=False` a sentence runs to its full stop, so a quoted
+    sentence never loses the qualifier or hedge after its semicolon."""
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -102,7 +106,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             d = max(0, d - 1)
         depth[i + 1] = d
-    for m in _SENT_END.finditer(text):
+    for m in (_SENT_END if semicolons else _FULL_STOP).finditer(text):
         end = m.end()
         if end <= start or depth[m.start()] > 0:
             continue
@@ -120,7 +124,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = end
     if text[start:].strip():
         spans.append(_trim(text, start, n))
-    return _merge_semicolon_fragments(text, spans)
+    return _merge_semicolon_fragments(text, spans) if semicolons else spans
 
 
 def _merge_semicolon_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -179,8 +183,25 @@ def _stem(word: str) -> str:
     return stem
 
 
+# UK -> US spelling folds (matching only: quoted text keeps the corpus's own spelling).
+_SPELLING = ((r"haem", "hem"), (r"anaes", "anes"), (r"oedema", "edema"), (r"aemia", "emia"), (r"paed", "ped"),
+             (r"oesoph", "esoph"), (r"ischaem", "ischem"), (r"aesthe", "esthe"), (r"oestr", "estr"),
+             (r"lignocaine", "lidocaine"), (r"isation", "ization"), (r"ise\b", "ize"), (r"litre", "liter"),
+             (r"colour", "color"), (r"tumour", "tumor"), (r"\bfaeca", "feca"), (r"sulph", "sulf"), (r"labour", "labor"))
+_SPELLING_RX = [(re.compile(a), b) for a, b in _SPELLING]
+
+
+def fold_en(text: str) -> str:
+    """Lower case, hyphens and slashes as spaces, UK spellings folded to US (for matching only)."""
+    s = text.lower().replace("\u2019", "'")
+    s = re.sub(r"[-\u2010-\u2013/_]", " ", s)
+    for rx, rep in _SPELLING_RX:
+        s = rx.sub(rep, s)
+    return re.sub(r"\s+", " ", s)
+
+
 def _en_tokens(text: str) -> list[str]:
-    return [_stem(w) for w in _EN_TOKEN.findall(text.lower()) if w not in _EN_STOP]
+    return [_stem(w) for w in _EN_TOKEN.findall(fold_en(text)) if w not in _EN_STOP]
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +219,7 @@ def _jieba():  # type: ignore[no-untyped-def]
     return jieba
 
 
-TOKENIZER_VERSION = "2"  # bump when tokens change: the lexical index stores them
+TOKENIZER_VERSION = "3"  # bump when tokens change: the lexical index stores them
 
 
 def tokenize(text: str, lang: Lang) -> list[str]:

@@ -67,6 +67,7 @@ class Chunk:
     origin: str = "bundled"
     page: int | None = None
     topic: str = ""
+    concepts: tuple[str, ...] = ()  # lexicon concept ids found in the text (tagged at index time)
 
     @property
     def section(self) -> str:
@@ -133,6 +134,12 @@ class Answer:
     condensed_question: str = ""
     script: Literal["hans", "hant", "latin"] = "latin"
     retrieved: list[Hit] = field(default_factory=list)
+    verdict: str = "answered"  # answered | partial | out_of_scope | not_in_kb | empty
+    pathway: str = ""  # emergency pathway id when urgent
+    parts: list[dict[str, Any]] = field(default_factory=list)  # [{"question", "covered"}] per ask of the question
+    bullets: list[dict[str, Any]] = field(default_factory=list)  # [{"text", "n", "group", "part", "kind"}]
+    aspects: list[str] = field(default_factory=list)  # asked section groups, most specific first
+    concepts: list[str] = field(default_factory=list)  # lexicon concepts of the question (own, then inherited)
 
     def to_dict(self) -> dict[str, Any]:
         """The answer as the JSON object printed by `assistant ask --json`."""
@@ -149,6 +156,12 @@ class Answer:
             "timings_ms": self.timings_ms,
             "settings_hash": self.settings_hash,
             "condensed_question": self.condensed_question,
+            "verdict": self.verdict,
+            "pathway": self.pathway,
+            "parts": self.parts,
+            "bullets": self.bullets,
+            "aspects": self.aspects,
+            "concepts": self.concepts,
             "retrieved": [
                 {"rank": h.rank, "chunk_id": h.chunk.id, "doc_id": h.chunk.doc_id, "score": round(h.score, 5),
                  "retrievers": list(h.retrievers)}
@@ -172,6 +185,7 @@ def chunk_to_meta(chunk: Chunk) -> dict[str, Any]:
     d.pop("text")
     d["heading_path"] = " \u203a ".join(chunk.heading_path)
     d["sources"] = ";".join(chunk.sources)
+    d["concepts"] = ";".join(chunk.concepts)
     d["twin_doc_id"] = chunk.twin_doc_id or ""
     d["page"] = -1 if chunk.page is None else chunk.page
     return d
@@ -200,4 +214,5 @@ def chunk_from_meta(text: str, meta: dict[str, Any]) -> Chunk:
         origin=str(meta.get("origin", "bundled")),
         page=None if page < 0 else page,
         topic=str(meta.get("topic", "")),
+        concepts=tuple(c for c in str(meta.get("concepts", "")).split(";") if c),
     )

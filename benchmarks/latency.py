@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.answer import AnswerEngine  # noqa: E402
 from assistant.benchsets import Item, load_sets  # noqa: E402
-from assistant.chat import prepare  # noqa: E402
 from assistant.chunking import chunk_documents  # noqa: E402
 from assistant.config import Settings, load_settings  # noqa: E402
 from assistant.embeddings import Embedder, Kind  # noqa: E402
@@ -77,7 +76,7 @@ def query_latency(engine: AnswerEngine, items: list[Item]) -> tuple[list[float],
         t0 = time.perf_counter()
         engine.answer(it.question, list(it.history))
         answer_ms.append(ms(t0))
-        text = prepare(it.question, list(it.history)).retrieval_text
+        text = engine.frame(it.question, list(it.history)).retrieval_text
         t0 = time.perf_counter()
         q = ret.embedder.embed_query(text)
         scores = matrix @ q

@@ -20,6 +20,8 @@ def make_corpus(target: Path, slugs: tuple[str, ...] = FIXTURE_SLUGS) -> Path:
         for slug in slugs:
             shutil.copy(src / lang / f"{slug}.md", target / lang / f"{slug}.md")
     shutil.copy(src / "references.yaml", target / "references.yaml")
+    if (src / "lexicon.yaml").exists():
+        shutil.copy(src / "lexicon.yaml", target / "lexicon.yaml")
     return target
 
 

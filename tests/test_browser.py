@@ -6,6 +6,7 @@ Screenshots of every page go to docs/screenshots/. Needs `apt-get install -y chr
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -107,7 +108,7 @@ def page(browser: Any) -> Iterator[Any]:
 
 def _open(page: Any, url: str) -> None:
     page.goto(url)
-    page.get_by_test_id("stSidebar").wait_for()
+    page.get_by_test_id("stSidebar").wait_for(state="attached")  # collapsed (hidden) on a phone-sized viewport
     page.locator("#stMain").wait_for()
 
 
@@ -168,6 +169,106 @@ def test_chat_in_chinese(page: Any, app_url: str) -> None:
     first.locator("summary").click()
     expect(first).to_contain_text("参考文献")
     _shot(page, "chat-zh.png")
+
+
+def _ask_next(page: Any, question: str) -> Any:
+    """Ask a question in an open chat and return its answer once the run has finished (any number of earlier turns)."""
+    users = page.get_by_test_id("stChatMessage").filter(has=page.get_by_test_id("stChatMessageAvatarUser"))
+    before = users.count()
+    box = page.get_by_test_id("stChatInput").locator("textarea")
+    box.fill(question)
+    box.press("Enter")
+    from playwright.sync_api import expect
+
+    expect(users).to_have_count(before + 1)  # the question is shown at once, with "Searching…" under it
+    answer = page.get_by_test_id("stChatMessage").nth(2 * before + 1)
+    expect(answer.get_by_test_id("stTextInput")).to_have_count(1, timeout=SLOW)  # the feedback box ends an answer
+    _settle(page)
+    return answer
+
+
+@pytest.mark.parametrize("width,height", [(1400, 1000), (390, 844)])
+def test_urgent_banner_is_in_view_after_an_emergency_question(browser: Any, app_url: str, width: int, height: int) -> None:
+    from playwright.sync_api import expect
+
+    ctx = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
+    page = ctx.new_page()
+    page.set_default_timeout(SLOW)
+    try:
+        _open(page, f"{app_url}/")
+        _ask_next(page, "How is post-dural puncture headache treated?")  # a long page above the emergency
+        msg = _ask_next(page, "My patient is seizing right after 20 mL of bupivacaine for a block. What now?")
+        banner = msg.get_by_test_id("stAlertContentError")
+        expect(banner).to_contain_text("URGENT")
+        page.wait_for_timeout(1500)  # the page may keep growing (fonts, icons) after the run ends
+        expect(banner).to_be_in_viewport(ratio=1.0)
+        box = banner.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, box
+    finally:
+        ctx.close()
+
+
+def test_question_right_after_a_language_flip_is_answered(page: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    _open(page, f"{app_url}/")
+    first = _ask_next(page, "局麻药全身毒性应该如何处理？")  # Auto: the interface turns Chinese
+    expect(first).to_contain_text("脂肪乳")
+    expect(page.locator("#stMain").locator("h1")).to_contain_text("疼痛介入操作安全助手")
+    second = _ask_next(page, "How is post-dural puncture headache treated?")
+    expect(second).to_contain_text("blood patch")
+    expect(page.locator("#stMain").locator("h1")).to_contain_text("Pain-procedure safety assistant")
+    # an explicit switch in the sidebar, then a question at once
+    page.get_by_test_id("stSidebar").get_by_text("中文", exact=True).click()
+    _settle(page)
+    third = _ask_next(page, "硬脊膜穿刺后头痛如何治疗？")
+    expect(third).to_contain_text("[1]")
+
+
+def test_new_topic_question_is_answered_on_its_own(page: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    _open(page, f"{app_url}/")
+    _ask_next(page, "How is post-dural puncture headache treated?")
+    _ask_next(page, "What are the signs of local anaesthetic systemic toxicity?")
+    # a new, out-of-scope topic is refused as it would be in a fresh session, not answered from the earlier turns
+    oos = _ask_next(page, "Which antibiotics treat community-acquired pneumonia?")
+    expect(oos).to_contain_text("Not in the knowledge base")
+    expect(oos).not_to_contain_text("Read as")
+    expect(oos.get_by_test_id("stExpander")).to_have_count(0)
+    # "New topic" drops the context: a bare follow-up is no longer read with the earlier questions
+    page.locator("#stMain").get_by_role("button", name="New topic").click()
+    _settle(page)
+    fresh = _ask_next(page, "How is it treated?")
+    expect(fresh).not_to_contain_text("Read as")
+
+
+def test_urgent_question_is_never_merged_into_the_conversation(page: Any, app_url: str) -> None:
+    """Depends on the engine: an emergency after two haematoma questions gets the LAST steps it gets in a fresh session."""
+    from playwright.sync_api import expect
+
+    _open(page, f"{app_url}/")
+    _ask_next(page, "硬膜外血肿有哪些危险因素？")
+    _ask_next(page, "抗凝患者出现背痛和下肢无力应该怎么办？")
+    msg = _ask_next(page, "患者注射局麻药后突然抽搐，怎么办？")
+    expect(msg.get_by_test_id("stAlertContentError")).to_contain_text("紧急")
+    expect(msg).not_to_contain_text("按此理解")  # not read together with the earlier questions
+    expect(msg).to_contain_text("呼叫帮助")  # the first LAST step, as in a fresh session
+    expect(msg).not_to_contain_text("血肿")
+
+
+def test_citation_marker_opens_its_passage(page: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    _open(page, f"{app_url}/")
+    msg = _ask_next(page, "How is post-dural puncture headache treated?")
+    link = msg.locator("a[href*='#cite-']").first
+    expect(link).to_have_text(re.compile(r"\[\d+"))
+    n = re.match(r"\[(\d+)", link.inner_text()).group(1)  # type: ignore[union-attr]
+    link.click()
+    target = msg.get_by_test_id("stExpander").filter(has_text=f"[{n}]").first
+    expect(target.locator("details")).to_have_attribute("open", "")
+    expect(target).to_be_in_viewport()
 
 
 def test_scenario_round(page: Any, app_url: str) -> None:

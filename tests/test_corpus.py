@@ -1,8 +1,11 @@
 import shutil
 
+import pytest
+
 from assistant.config import PROJECT_ROOT
-from assistant.corpus_check import check_corpus
+from assistant.corpus_check import FACT_SHEET, check_corpus, fact_sheet_tags
 from assistant.references import References
+from assistant.text import split_tags
 
 
 def test_bundled_corpus_passes_the_check_and_meets_the_size_goals():
@@ -44,3 +47,49 @@ def test_references_format_full_citations():
     s = refs.format("LoBianco2023-P2")
     assert "Lo Bianco" in s and "10.2147/JPR.S396215" in s and "2023" in s
     assert refs.format("Unknown1999") == "[Unknown1999]"
+
+
+def test_every_section_22_tag_of_the_fact_sheet_is_cited_by_the_corpus():
+    if not FACT_SHEET.is_file():
+        pytest.skip(f"fact sheet not found at {FACT_SHEET} (it lives outside the project, in ../shared/knowledge/)")
+    problems, stats = check_corpus(PROJECT_ROOT / "corpus")
+    assert problems == []
+    assert stats.sheet_tags > 100, "the fact sheet's reference lists (§21, §22.16) were not found"
+    assert stats.unused_s22 == [], f"section-22 tags no corpus document cites yet: {stats.unused_s22}"
+
+
+def test_tag_coverage_counts_only_the_reference_lists_and_names_unused_section_22_tags(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    sheet = tmp_path / "facts.md"
+    sheet.write_text(
+        "## 20. Glossary\n- [NotAReference1999] glossary bullets do not count\n"
+        "## 21. Source tags\n- [Narouze2018] Narouze S. ...\n- [Unused2001] Someone. ...\n"
+        "## 22.1 Haematoma\n- a bullet citing [Bos2018] is not a reference line\n"
+        "## 22.16 Source tags (section 22)\n- [Bos2018] Bos EME. ...\n- [78Steps-Discography] excerpt ...\n"
+        "- [Nobody2099] never cited\n"
+        "## 22.17 Glossary additions\n- [AlsoNot2000] not a reference list\n", encoding="utf-8")
+    assert fact_sheet_tags(sheet) == ({"Narouze2018", "Unused2001", "Bos2018", "78Steps-Discography", "Nobody2099"},
+                                      {"Bos2018", "78Steps-Discography", "Nobody2099"})
+    _, stats = check_corpus(corpus, fact_sheet=sheet)
+    assert (stats.sheet_tags, stats.sheet_tags_used, stats.unused_s22) == (5, 3, ["Nobody2099"])
+    assert "3 of 5 reference tags" in str(stats) and "not used yet: Nobody2099" in str(stats)
+    _, no_sheet = check_corpus(corpus, fact_sheet=tmp_path / "missing.md")
+    assert no_sheet.sheet_tags == 0 and "not found" in str(no_sheet)
+
+
+def test_tags_may_start_with_digits_but_bare_numbers_are_not_tags():
+    assert split_tags("Cefazolin in contrast. [78Steps-Discography; Willems2004]") == (
+        "Cefazolin in contrast.", ("78Steps-Discography", "Willems2004"))
+    assert split_tags("See answer [1]") == ("See answer [1]", ())
+
+
+def test_a_secondary_summary_hedge_must_survive_in_the_chinese_twin(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    zh = corpus / "zh" / "cervical-thoracic-sympathetic.md"
+    text = zh.read_text(encoding="utf-8")
+    assert "常伴面部发热和鼻塞（二手摘要）。" in text
+    zh.write_text(text.replace("常伴面部发热和鼻塞（二手摘要）。", "常伴面部发热和鼻塞。", 1), encoding="utf-8")
+    problems, _ = check_corpus(corpus)
+    assert any("cervical-thoracic-sympathetic: 'Complications and frequency'" in p and "hedged but the Chinese one is not" in p for p in problems)

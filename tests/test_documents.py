@@ -1,11 +1,12 @@
+import hashlib
 from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
 
-from assistant.chunking import chunk_document
+from assistant.chunking import MAX_SENTENCE_CHARS, chunk_document, max_chunk_chars
 from assistant.config import PROJECT_ROOT
-from assistant.documents import load_corpus_file, load_user_file
+from assistant.documents import MAX_TITLE_CHARS, load_corpus_file, load_user_file
 from assistant.errors import DocumentError
 
 
@@ -117,3 +118,87 @@ def test_unreadable_files_are_refused_with_the_reason(tmp_path):
         load_user_file(empty)
     with pytest.raises(DocumentError, match="unsupported type"):
         load_user_file(tmp_path / "x.docx")
+
+
+# --- hostile files: printable names, bounded pieces (issue 17) -------------------------------------------------------
+ESCAPES = ("\x1b", "\x07", "\x9b", "\u202e", "\u200b")
+
+
+def _printable(text: str) -> bool:
+    return not any(ch in text for ch in ESCAPES) and "\n" not in text
+
+
+def test_control_characters_are_stripped_from_titles_headings_and_file_names(tmp_path):
+    html = tmp_path / "page.html"
+    html.write_text("<html><head><title>\x1b]0;owned\x07Caudal \x1b[2Jprotocol\u202e</title></head>"
+                    "<body><h2>Se\x9b31mdation\u200b</h2><p>Capnography for every sedated caudal.</p></body></html>", encoding="utf-8")
+    doc = load_user_file(html)
+    assert doc.title == "]0;owned Caudal [2Jprotocol" and _printable(doc.title)
+    assert all(_printable(h) for s in doc.sections for h in (s.heading, *s.path)) and doc.sections[0].heading == "Se31mdation"
+    md = tmp_path / "notes.md"
+    md.write_text("# Ward \x9b2J notes\n\n## Dose\u202e\n\nLipid \x1b[31memulsion\x9b text.\n", encoding="utf-8")
+    mdoc = load_user_file(md)
+    assert _printable(mdoc.title) and all(_printable(h) for s in mdoc.sections for h in s.path)
+    assert not any(ch in mdoc.text for ch in ESCAPES)  # body text too: it is quoted in answers
+    assert all(_printable(c.title) and all(_printable(h) for h in c.heading_path) for c in chunk_document(mdoc))
+    pdf = tmp_path / "review.pdf"
+    w = PdfWriter(clone_from=str(_text_pdf(tmp_path / "plain.pdf", ["Epidural blood patch treats PDPH."])))
+    w.add_metadata({"/Title": "Review\x1b]0;pwn\x07\x1b[2J of PDPH"})
+    with open(pdf, "wb") as fh:
+        w.write(fh)
+    pdoc = load_user_file(pdf)
+    assert pdoc.title == "Review ]0;pwn [2J of PDPH" and all(_printable(h) for s in pdoc.sections for h in s.path)
+    evil = tmp_path / "evil\x1b[2J\nname.docx"
+    evil.write_text("x", encoding="utf-8")
+    with pytest.raises(DocumentError) as err:
+        load_user_file(evil)
+    assert _printable(str(err.value)) and str(err.value).startswith("evil [2J name.docx: unsupported type")
+    long_title = tmp_path / "long.md"
+    long_title.write_text("# " + "T" * 100_000 + "\n\n## " + "H" * 100_000 + "\n\nBody text.\n", encoding="utf-8")
+    ldoc = load_user_file(long_title)
+    assert len(ldoc.title) <= MAX_TITLE_CHARS and all(len(h) <= MAX_TITLE_CHARS for s in ldoc.sections for h in s.path)
+
+
+def test_long_lines_are_split_and_no_chunk_or_sentence_grows_past_the_caps(tmp_path):
+    cap = max_chunk_chars(110)
+    no_spaces = "".join(hashlib.sha256(str(i).encode()).hexdigest() for i in range(20_000))  # 1.3 MB, one "word"
+    chinese = "".join(chr(0x4E00 + (i * 7) % 20_000) for i in range(300_000))  # no punctuation at all
+    for body in (" ".join(f"word{i}" for i in range(200_000)), no_spaces, chinese, " ".join(no_spaces[k * 3000:(k + 1) * 3000] for k in range(100))):
+        path = tmp_path / "long.md"
+        path.write_text("# Long\n\n## Part\n\n" + body + "\n", encoding="utf-8")
+        doc = load_user_file(path)
+        chunks = chunk_document(doc)
+        assert max(len(c.text) for c in chunks) <= cap, body[:10]
+        assert sum(len(c.text) for c in chunks) >= len(body.strip()) * 0.95  # split, not dropped
+        for c in chunks[:50]:  # every piece points into the document and stays under the sentence cap per sentence
+            assert c.text[:20] in doc.text[c.start:c.end]
+    # ordinary prose is untouched: in the bundled corpus no sentence reaches the cap, so chunking is as before
+    from assistant.text import sentence_spans, split_tags
+
+    for lang in ("en", "zh"):
+        for path in sorted((PROJECT_ROOT / "corpus" / lang).glob("*.md")):
+            doc = load_corpus_file(path)
+            for s in doc.sections:
+                for p in s.paragraphs:
+                    body, _ = split_tags(p.text)
+                    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in sentence_spans(body)), path.name
+            assert max(len(c.text) for c in chunk_document(doc)) <= cap
+
+
+def test_a_document_over_the_chunk_cap_is_refused_by_name(tmp_path):
+    from assistant.config import Settings
+    from assistant.indexing import ingest
+
+    s = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index", data_dir=tmp_path / "data", embedder="hash",
+                 max_chunks_per_document=20)
+    big = tmp_path / "textbook.md"
+    big.write_text("# Textbook\n\n" + "\n\n".join(f"## Chapter {i}\n\nChapter {i} text." for i in range(25)), encoding="utf-8")
+    ok = tmp_path / "leaflet.md"
+    ok.write_text("# Leaflet\n\n## Before\n\nDo not eat for six hours.\n", encoding="utf-8")
+    report = ingest(s, [big, ok], build=False)
+    assert [p for p, _ in report.added] == [str(ok)]
+    assert report.failed == ["textbook.md: 25 passages is over the limit of 20 per document; split the file into smaller ones "
+                             "(or raise ASSISTANT_MAX_CHUNKS_PER_DOCUMENT)"]
+    huge = tmp_path / "dump.txt"
+    huge.write_text("word " * 2_000_000, encoding="utf-8")  # 10 MB: refused before chunking it
+    assert "far more than 20 passages" in ingest(s, [huge], build=False).failed[0]

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import AnswerEngine
 from assistant.config import Settings
-from assistant.errors import IndexMismatchError, IndexMissingError
+from assistant.errors import DocumentError, IndexMismatchError, IndexMissingError
 from assistant.indexing import build_index, ingest
 from assistant.retrieval import Retriever
 from assistant.store import Backend
@@ -105,3 +105,228 @@ def test_a_chinese_question_reaches_an_english_only_ingested_document(hash_setti
     hits = r.search("镇静下骶管注射要用 capnography 监测吗", "zh")
     assert any(h.chunk.origin == "user" and h.chunk.lang == "en" for h in hits)
     assert all(h.chunk.origin != "user" for h in r.search("镇静下骶管注射要用 capnography 监测吗", "zh", cross_language=False))
+
+
+# --- one writer at a time, failed builds, leftovers, remove and replace (issue 17) ----------------------------------
+SLOW_INGEST = """
+import sys, time
+from pathlib import Path
+from assistant.config import Settings
+from assistant.indexing import ingest
+from assistant.testing import HashEmbedder
+
+class Slow(HashEmbedder):
+    started = False
+
+    def _embed(self, texts, kind):
+        if not self.started:  # hold the write lock for argv[3] seconds, once
+            self.started = True
+            print("embedding", flush=True)
+            time.sleep(float(sys.argv[3]))
+        return super()._embed(texts, kind)
+
+root = Path(sys.argv[1])
+s = Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data", embedder="hash")
+report = ingest(s, [Path(sys.argv[2])], embedder=Slow(), force=True)
+print("done", report.added, flush=True)
+"""
+
+
+def _env(s: Settings, **extra: str) -> dict[str, str]:
+    return {**os.environ, "ASSISTANT_CORPUS_DIR": str(s.corpus_dir), "ASSISTANT_INDEX_DIR": str(s.index_dir),
+            "ASSISTANT_DATA_DIR": str(s.data_dir), "ASSISTANT_EMBEDDER": "hash", **extra}
+
+
+def _note(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(f"# {name}\n\n## Notes\n\n{text}\n", encoding="utf-8")
+    return path
+
+
+def _user_docs(s: Settings) -> set[str]:
+    return {doc_id for doc_id, (_, _, origin) in Retriever(s).doc_titles.items() if origin == "user"}
+
+
+def _current_build(s: Settings) -> str:
+    return json.loads((s.index_dir / "CURRENT").read_text())["build"]
+
+
+def test_two_processes_ingesting_at_once_take_turns_and_the_index_keeps_both(hash_settings, tmp_path):
+    build_index(hash_settings, progress=False)
+    a = _note(tmp_path, "ward-a.md", "Ward A checks capnography before every caudal injection.")
+    b = _note(tmp_path, "ward-b.md", "Ward B records the platelet count before every epidural.")
+    script = tmp_path / "slow_ingest.py"
+    script.write_text(SLOW_INGEST, encoding="utf-8")
+    root = str(hash_settings.corpus_dir.parent)
+    slow = subprocess.Popen([sys.executable, str(script), root, str(a), "12"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert slow.stdout is not None and slow.stdout.readline().strip() == "embedding"  # it holds the lock now
+        # a second writer that does not wait is told who is building, with exit 2 and nothing changed
+        busy = subprocess.run([sys.executable, "-m", "assistant", "ingest", "--quiet", str(b)], capture_output=True, text=True,
+                              env=_env(hash_settings), timeout=120)
+        assert busy.returncode == 2, busy.stderr
+        assert f"another index build is running (pid {slow.pid}); wait for it to finish or try again" in busy.stderr
+        assert "Traceback" not in busy.stderr and not list(hash_settings.ingested_dir.glob("*.json"))
+        # one that waits gets its turn after the first finished
+        waiting = subprocess.run([sys.executable, "-m", "assistant", "ingest", "--quiet", "--wait", "120", str(b)],
+                                 capture_output=True, text=True, env=_env(hash_settings), timeout=180)
+        assert slow.wait(timeout=120) == 0 and "done" in slow.stdout.read()
+    finally:
+        slow.kill()
+        slow.wait()
+        if slow.stdout:
+            slow.stdout.close()
+    assert waiting.returncode == 0, waiting.stderr
+    assert f"waiting for another index build (pid {slow.pid})" in waiting.stderr
+    builds = Backend(hash_settings.index_dir, None).builds()
+    assert _current_build(hash_settings) in builds and len(builds) <= 2
+    assert len(_user_docs(hash_settings)) == 2
+    assert AnswerEngine(hash_settings).answer("platelet count before epidural").retrieved
+
+
+def test_two_cli_ingests_started_together_both_succeed(hash_settings, tmp_path):
+    build_index(hash_settings, progress=False)
+    files = [_note(tmp_path, f"unit-{i}.md", f"Unit {i} protocol: capnography number {i} for sedation.") for i in range(2)]
+    procs = [subprocess.Popen([sys.executable, "-m", "assistant", "ingest", "--quiet", "--wait", "180", str(f)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(hash_settings)) for f in files]
+    outs = [p.communicate(timeout=240) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    assert _current_build(hash_settings) in Backend(hash_settings.index_dir, None).builds()
+    assert len(_user_docs(hash_settings)) == 2 and len(list(hash_settings.ingested_dir.glob("*.json"))) == 2
+    ask = subprocess.run([sys.executable, "-m", "assistant", "ask", "capnography for sedation"], capture_output=True, text=True,
+                         env=_env(hash_settings), timeout=120)
+    assert ask.returncode == 0, ask.stderr
+
+
+def test_prune_keeps_the_current_build_and_builds_still_being_written(hash_settings):
+    first = build_index(hash_settings, progress=False).build
+    builds = hash_settings.index_dir / "builds"
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (builds / "b00000000000000-live").mkdir()
+        (builds / "b00000000000000-live.writing").write_text(str(writer.pid))
+        (builds / "b00000000000001-dead").mkdir()  # a SIGKILLed writer: its pid is gone
+        (builds / "b00000000000001-dead.writing").write_text("999999999")
+        (builds / "b00000000000002-orphan").mkdir()
+        (hash_settings.index_dir / ".CURRENT.0123abcd").write_text("{half")
+        second = build_index(hash_settings, force=True, progress=False).build
+        left = set(Backend(hash_settings.index_dir, None).builds())
+        assert left == {first, second, "b00000000000000-live"}
+        assert not (builds / "b00000000000001-dead.writing").exists() and not list(hash_settings.index_dir.glob(".CURRENT.*"))
+        # the current build is never pruned, even when not named in `keep`
+        assert Backend(hash_settings.index_dir, None).prune(keep=set()) and _current_build(hash_settings) == second
+        assert (builds / second).is_dir() and (builds / "b00000000000000-live").is_dir()
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("boom"), KeyboardInterrupt()])
+def test_a_failed_build_removes_its_own_folder_and_the_previous_index_answers(hash_settings, monkeypatch, failure):
+    first = build_index(hash_settings, progress=False).build
+    from assistant import store
+
+    def broken_add(self, *args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(store.ChunkCollection, "add", broken_add)
+    with pytest.raises(type(failure)):
+        build_index(hash_settings, force=True, progress=False)
+    monkeypatch.undo()
+    assert Backend(hash_settings.index_dir, None).builds() == [first] and _current_build(hash_settings) == first
+    assert not list((hash_settings.index_dir / "builds").glob("*.writing"))
+    assert AnswerEngine(hash_settings).answer("epidural blood patch").retrieved
+
+
+def test_leftovers_of_killed_runs_never_break_ask_and_the_next_write_clears_them(hash_settings, tmp_path):
+    build_index(hash_settings, progress=False)
+    builds = hash_settings.index_dir / "builds"
+    junk = builds / "b99999999999999-halfway"  # newer than the current build, half written
+    junk.mkdir()
+    (junk / "chroma.sqlite3").write_bytes(b"\x00garbage" * 100)
+    (builds / "b99999999999999-halfway.writing").write_text("999999999")
+    (hash_settings.index_dir / ".CURRENT.deadbeef").write_text("{")
+    (hash_settings.index_dir / ".build.lock").write_text("999999999\n")  # a lock file whose holder is gone
+    stage = hash_settings.ingested_dir / ".staging-999999999"
+    stage.mkdir(parents=True)
+    (stage / "user-000000000000.json").write_text("{\"half\": ")
+    for args in (["ask", "How is post-dural puncture headache treated?"], ["index", "status"]):
+        out = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, env=_env(hash_settings),
+                             timeout=120)
+        assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    report = ingest(hash_settings, [_note(tmp_path, "after.md", "Written after a crash.")])
+    assert report.added and not stage.exists() and not junk.exists() and not list(hash_settings.index_dir.glob(".CURRENT.*"))
+    assert [p.name for p in hash_settings.ingested_dir.iterdir()] == [f"{report.added[0][1]}.json"]
+
+
+def test_reingesting_a_file_replaces_its_old_version_and_remove_takes_it_out(hash_settings, tmp_path):
+    note = _note(tmp_path, "protocol.md", "Version one: fast for six hours.")
+    v1 = ingest(hash_settings, [note]).added[0][1]
+    note.write_text("# protocol.md\n\n## Notes\n\nVersion two: fast for two hours.\n", encoding="utf-8")
+    second = ingest(hash_settings, [note])
+    v2 = second.added[0][1]
+    assert v1 != v2 and second.replaced == [("protocol.md", v1)]
+    assert _user_docs(hash_settings) == {v2} and [p.stem for p in hash_settings.ingested_dir.glob("*.json")] == [v2]
+    other = ingest(hash_settings, [_note(tmp_path, "other.md", "Another unit's note.")]).added[0][1]
+    assert _user_docs(hash_settings) == {v2, other}
+
+    from assistant.indexing import remove
+
+    gone = remove(hash_settings, ["protocol.md"])  # by file name
+    assert gone.removed == [("protocol.md", v2)] and _user_docs(hash_settings) == {other}
+    assert remove(hash_settings, [other]).removed == [("other.md", other)]  # by doc id
+    assert _user_docs(hash_settings) == set() and not list(hash_settings.ingested_dir.glob("*.json"))
+    with pytest.raises(DocumentError, match="not ingested any documents"):
+        remove(hash_settings, ["other.md"])
+    ingest(hash_settings, [note])
+    with pytest.raises(DocumentError, match=r"nothing\.md: no ingested document has this id or file name; yours: protocol\.md \(user-"):
+        remove(hash_settings, ["nothing.md"])
+    with pytest.raises(DocumentError, match="pdph-en is a bundled document"):
+        remove(hash_settings, ["pdph-en"])
+    out = subprocess.run([sys.executable, "-m", "assistant", "remove", "--quiet", "protocol.md"], capture_output=True, text=True,
+                         env=_env(hash_settings), timeout=120)
+    assert out.returncode == 0 and "removed protocol.md (user-" in out.stdout, out.stderr
+    out = subprocess.run([sys.executable, "-m", "assistant", "remove", "protocol.md"], capture_output=True, text=True,
+                         env=_env(hash_settings), timeout=120)
+    assert out.returncode == 2 and out.stderr.startswith("error: protocol.md") and out.stderr.count("\n") == 1
+
+
+def test_the_parsed_copy_is_kept_only_after_a_successful_build(hash_settings, tmp_path):
+    build_index(hash_settings, progress=False)
+    before = _current_build(hash_settings)
+    from assistant.testing import HashEmbedder
+
+    class Failing(HashEmbedder):
+        def _embed(self, texts, kind):
+            raise RuntimeError("embedder crashed")
+
+    note = _note(tmp_path, "draft.md", "A draft that never made it into the index.")
+    with pytest.raises(RuntimeError, match="embedder crashed"):
+        ingest(hash_settings, [note], embedder=Failing())
+    assert not list(hash_settings.ingested_dir.glob("*.json")) and not list(hash_settings.ingested_dir.glob(".staging-*"))
+    assert _current_build(hash_settings) == before
+    # a SIGKILLed ingest keeps nothing either: the next small ingest embeds only its own passages
+    script = tmp_path / "slow_ingest.py"
+    script.write_text(SLOW_INGEST, encoding="utf-8")
+    big = tmp_path / "big.md"
+    big.write_text("# Big\n\n" + "\n\n".join(f"## Part {i}\n\nParagraph {i} about sedation and capnography." for i in range(300)),
+                   encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), str(hash_settings.corpus_dir.parent), str(big), "30"], stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "embedding"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    proc.stdout.close()
+    assert not list(hash_settings.ingested_dir.glob("*.json"))
+    small = ingest(hash_settings, [_note(tmp_path, "small.md", "One short note.")])
+    assert small.build is not None and small.build.embedded == 1 and _current_build(hash_settings) != before
+
+
+def test_index_status_says_damaged_when_ask_could_not_read_the_build(hash_settings):
+    build_index(hash_settings, progress=False)
+    for f in (hash_settings.index_dir / "builds").rglob("*"):
+        if f.is_file():
+            f.write_bytes(b"garbage" * 100)
+    out = subprocess.run([sys.executable, "-m", "assistant", "index", "status"], capture_output=True, text=True,
+                         env=_env(hash_settings), timeout=120)
+    assert out.returncode == 2 and "DAMAGED: run `assistant index build --force`" in out.stdout, out.stdout + out.stderr

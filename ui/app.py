@@ -1,4 +1,4 @@
-"""Streamlit entry point: `streamlit run ui/app.py` from the project root."""
+"""Streamlit entry point: `streamlit run ui/app.py` (from any folder: its settings are in ui/.streamlit/config.toml)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,23 @@ if str(_ROOT) not in sys.path:  # `ui.*` imports work however the app is started
 import streamlit as st  # noqa: E402
 
 from assistant.errors import AssistantError  # noqa: E402
-from ui.common import LANG_CHOICE_NAMES, LANG_CHOICES, L, engine, index_status, md  # noqa: E402
+from ui.common import (  # noqa: E402
+    LANG_CHOICE_NAMES,
+    LANG_CHOICES,
+    L,
+    engine,
+    index_status,
+    md,
+    server_settings_problem,
+    settle_ui_lang,
+)
 
 st.set_page_config(page_title="Pain-procedure safety assistant / 疼痛介入安全助手", page_icon=":material/health_and_safety:", layout="wide")
+if problem := server_settings_problem():  # e.g. an old Streamlit started from another folder: refuse rather than expose
+    st.error(md(problem))
+    st.stop()
 
+settle_ui_lang()  # a question just sent in Auto sets the interface language before the title and sidebar are drawn
 with st.sidebar:
     st.radio("Answer language / 回答语言", LANG_CHOICES, format_func=LANG_CHOICE_NAMES.__getitem__, key="lang_choice",
              horizontal=True)
@@ -29,6 +42,7 @@ with st.sidebar:
         st.caption(index_status(engine()))
     except AssistantError as exc:
         st.error(f"{L('index_error')}: {md(str(exc))}")
+    st.toggle(L("details"), key="show_details")  # timings, document ids, embedder and build
 
 _HERE = Path(__file__).resolve().parent
 pages = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "app_title": "Pain-procedure safety assistant",
@@ -73,6 +75,68 @@ LABELS: dict[str, dict[str, str]] = {
         "citations": "Citations",
         "downloads": "Downloads",
         "config": "Configuration",
+        "details": "Show technical details",
+        "index_line_short": "{documents} documents, {chunks} passages · built {built}",
+        "searching": "Searching the knowledge base…",
+        "too_long": "This question is {n:,} characters long; questions are limited to {limit:,} characters. "
+                    "Shorten it to the essentials and ask again.",
+        "read_as": "Read as: {q}",
+        "new_topic": "New topic",
+        "new_topic_marker": "New topic: earlier questions are not used as context from here on.",
+        "stage_prepare": "prepare",
+        "stage_triage": "triage",
+        "stage_embed": "embed",
+        "stage_dense": "dense search",
+        "stage_lexical": "keyword search",
+        "stage_fuse": "fusion",
+        "stage_compose": "compose",
+        "stage_generate": "generate",
+        "stage_total": "total",
+        "doc_id": "document",
+        "tab_practice": "Practice",
+        "try_again": "Try again",
+        "next": "Next",
+        "locked": "Answer submitted. Use \"Try again\" to answer this case again or \"Next\" for another case.",
+        "your_wrong_answer": "Your last answer",
+        "correct_answer": "Correct answer",
+        "source_only": "reference without a passage in this index",
+        "col_topic": "Topic",
+        "col_attempts": "Attempts",
+        "col_correct": "Correct",
+        "col_accuracy": "Accuracy",
+        "overall": "Overall",
+        "seed": "Sampling seed",
+        "mix": "Items to run, by language × kind (sampled across groups):",
+        "mix_all": "All {n} items will run.",
+        "col_group": "Group",
+        "col_metric": "Metric",
+        "col_delta": "Difference",
+        "summary_for": "Group",
+        "family_answers": "Answers",
+        "family_retrieval": "Retrieval",
+        "family_safety": "Safety",
+        "family_latency": "Latency",
+        "metrics_config": "Configuration",
+        "plot_metrics": "Metrics by language × kind",
+        "plot_latency": "Answer latency (ms per item)",
+        "plot_compare": "Configurations compared (all items)",
+        "latency_ms": "latency (ms)",
+        "items_count": "items",
+        "value": "value",
+        "only_failed": "Only failed items",
+        "no_failed": "No failed items.",
+        "failed_because": "Failed: {why}",
+        "passed": "Passed",
+        "kw_hit": "keyword hit",
+        "cit_valid": "citations valid",
+        "yes": "yes",
+        "no": "no",
+        "not_applicable": "–",
+        "download_zip": "Download results (zip: report.md with plots, CSV, JSON)",
+        "upload_drop": "Drag and drop a JSONL file here",
+        "upload_limit": "Limit 2 MB per file · JSONL",
+        "upload_browse": "Browse files",
+        "metric_help_na": "\"–\" means the metric does not apply to the group (for example no out-of-scope items).",
     },
     "zh": {
         "app_title": "疼痛介入操作安全助手",
@@ -143,10 +207,150 @@ LABELS: dict[str, dict[str, str]] = {
         "citations": "引用",
         "downloads": "下载",
         "config": "配置",
+        "details": "显示技术细节",
+        "index_line_short": "{documents} 篇文档，{chunks} 个段落 · 构建于 {built}",
+        "searching": "正在检索知识库…",
+        "too_long": "该问题长 {n:,} 个字符；问题最长 {limit:,} 个字符。请精简后重新提问。",
+        "read_as": "按此理解：{q}",
+        "new_topic": "新话题",
+        "new_topic_marker": "新话题：此后不再把之前的问题作为上下文。",
+        "stage_prepare": "预处理",
+        "stage_triage": "分诊",
+        "stage_embed": "向量编码",
+        "stage_dense": "向量检索",
+        "stage_lexical": "关键词检索",
+        "stage_fuse": "融合",
+        "stage_compose": "组织回答",
+        "stage_generate": "生成",
+        "stage_total": "合计",
+        "doc_id": "文档",
+        "tab_practice": "练习",
+        "try_again": "再试一次",
+        "next": "下一题",
+        "locked": "已提交答案。点击“再试一次”重新作答，或点击“下一题”换一个病例。",
+        "your_wrong_answer": "您上次的答案",
+        "correct_answer": "正确答案",
+        "source_only": "此索引中没有对应段落的参考文献",
+        "col_topic": "主题",
+        "col_attempts": "作答次数",
+        "col_correct": "答对",
+        "col_accuracy": "正确率",
+        "overall": "总计",
+        "seed": "抽样种子",
+        "mix": "将运行的条目（按语言 × 类型分层抽样）：",
+        "mix_all": "将运行全部 {n} 条。",
+        "col_group": "分组",
+        "col_metric": "指标",
+        "col_delta": "差值",
+        "summary_for": "分组",
+        "family_answers": "回答",
+        "family_retrieval": "检索",
+        "family_safety": "安全",
+        "family_latency": "耗时",
+        "metrics_config": "配置",
+        "plot_metrics": "按语言 × 类型的指标",
+        "plot_latency": "回答耗时（每条，毫秒）",
+        "plot_compare": "配置对比（全部条目）",
+        "latency_ms": "耗时（毫秒）",
+        "items_count": "条目数",
+        "value": "数值",
+        "only_failed": "只看未通过的条目",
+        "no_failed": "没有未通过的条目。",
+        "failed_because": "未通过：{why}",
+        "passed": "通过",
+        "kw_hit": "关键词命中",
+        "cit_valid": "引用有效",
+        "yes": "是",
+        "no": "否",
+        "not_applicable": "–",
+        "download_zip": "下载结果（zip：含图表的 report.md、CSV、JSON）",
+        "upload_drop": "将 JSONL 文件拖放到此处",
+        "upload_limit": "每个文件最大 2 MB · JSONL",
+        "upload_browse": "选择文件",
+        "metric_help_na": "“–”表示该指标不适用于该分组（例如该组没有超出范围的条目）。",
     },
 }
 
 LANG_NAMES = {"en": {"en": "English", "zh": "Chinese"}, "zh": {"en": "英文", "zh": "中文"}}
+
+# Scenario topics (the `topic` of corpus/scenarios/*.yaml) as names; an unknown topic shows its id.
+TOPIC_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "anticoagulation": "Anticoagulants and antiplatelets", "epiduroscopy": "Epiduroscopy and adhesiolysis",
+        "esi": "Epidural steroid injections", "evidence": "Evidence and disagreements", "facet": "Facet, medial branch and RFA",
+        "idd": "Intrathecal drug delivery", "infection": "Infection control", "intradiscal": "Intradiscal procedures and PLDD",
+        "last": "Local anaesthetic systemic toxicity", "patient-selection": "Patient selection and monitoring",
+        "pdph": "Post-dural puncture headache", "radiation": "Radiation and contrast", "scs": "Spinal cord stimulation",
+        "sij": "Sacroiliac procedures", "sympathetic": "Cervical, thoracic and sympathetic blocks",
+        "ultrasound": "Ultrasound and pneumothorax", "vertebral-augmentation": "Vertebral augmentation", "overview": "Overview",
+    },
+    "zh": {
+        "anticoagulation": "抗凝药与抗血小板药", "epiduroscopy": "硬膜外腔镜与粘连松解", "esi": "硬膜外类固醇注射",
+        "evidence": "证据与分歧", "facet": "小关节、内侧支与射频消融", "idd": "鞘内药物输注", "infection": "感染防控",
+        "intradiscal": "椎间盘内治疗与 PLDD", "last": "局麻药全身毒性反应", "patient-selection": "患者选择与监测",
+        "pdph": "硬脊膜穿刺后头痛", "radiation": "辐射与造影剂", "scs": "脊髓电刺激", "sij": "骶髂关节操作",
+        "sympathetic": "颈胸部及交感神经阻滞", "ultrasound": "超声引导与气胸", "vertebral-augmentation": "椎体强化术",
+        "overview": "综述",
+    },
+}
+
+# Benchmark item kinds and metric names (keys of `assistant.evaluation.metrics`).
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "en": {"factoid": "factoid", "scenario": "scenario", "followup": "follow-up", "emergency": "emergency",
+           "out_of_scope": "out of scope", "all": "all"},
+    "zh": {"factoid": "事实", "scenario": "病例", "followup": "追问", "emergency": "急症", "out_of_scope": "超出范围", "all": "全部"},
+}
+METRIC_NAMES: dict[str, dict[str, str]] = {
+    "en": {"n": "n", "keyword_hit": "keyword hit", "answer_keyword_hit": "answer-only keyword hit", "hit@k": "hit@{k}",
+           "mrr": "MRR", "ndcg@10": "nDCG@10", "abstention_precision": "abstention precision",
+           "abstention_recall": "abstention recall", "false_abstention": "false abstention", "urgent_recall": "urgent recall",
+           "urgent_false_positive": "urgent false positive", "citation_validity": "citation validity",
+           "latency_p50_ms": "latency p50 (ms)", "latency_p95_ms": "latency p95 (ms)"},
+    "zh": {"n": "条目数", "keyword_hit": "关键词命中率", "answer_keyword_hit": "仅回答关键词命中率", "hit@k": "hit@{k}",
+           "mrr": "MRR", "ndcg@10": "nDCG@10", "abstention_precision": "拒答精确率", "abstention_recall": "拒答召回率",
+           "false_abstention": "误拒答率", "urgent_recall": "急症召回率", "urgent_false_positive": "急症误报率",
+           "citation_validity": "引用有效率", "latency_p50_ms": "耗时 p50（毫秒）", "latency_p95_ms": "耗时 p95（毫秒）"},
+}
+FAILURE_NAMES: dict[str, dict[str, str]] = {
+    "en": {},
+    "zh": {"keyword miss (abstained)": "关键词未命中（已拒答）", "keyword miss": "关键词未命中",
+           "answered out-of-scope": "超出范围却作答", "emergency not flagged urgent": "急症未标为紧急"},
+}
+
+# `assistant.benchsets.parse_set` messages (`name:line: what`) in Chinese; an unknown message stays as it is.
+_SET_ERRORS_ZH: tuple[tuple[str, str], ...] = (
+    (r"must be a JSON object$", "必须是一个 JSON 对象"),
+    (r"`(\w+)` must be a str$", r"字段 `\1` 必须是字符串"),
+    (r"`(\w+)` must be a bool$", r"字段 `\1` 必须是 true 或 false"),
+    (r"`(\w+)` must be a list$", r"字段 `\1` 必须是列表"),
+    (r"`lang` must be en or zh$", "字段 `lang` 必须是 en 或 zh"),
+    (r"`kind` must be one of (.+)$", r"字段 `kind` 必须是以下之一：\1"),
+    (r"`question` is empty$", "字段 `question` 为空"),
+    (r"`history` must be a list of strings$", "字段 `history` 必须是字符串列表"),
+    (r"`must` must be a list of non-empty keyword lists$", "字段 `must` 必须是由非空关键词列表组成的列表"),
+    (r"`gold_doc_ids` must be a list of strings$", "字段 `gold_doc_ids` 必须是字符串列表"),
+    (r"invalid JSON \((.+)\)$", "不是有效的 JSON"),
+    (r"duplicate id (.+)$", r"重复的 id \1"),
+    (r"no items$", "没有任何条目"),
+)
+
+
+def set_error(message: str, lang: str) -> str:
+    """A benchmark-set error in the interface language (the `name:line:` prefix is kept)."""
+    if lang != "zh":
+        return message
+    head, sep, what = message.rpartition(": ")
+    if not sep:
+        head, what = "", message
+    for pattern, repl in _SET_ERRORS_ZH:
+        if re.search(pattern, what):
+            return f"{head}：{re.sub(pattern, repl, what)}" if head else re.sub(pattern, repl, what)
+    return message
+
+
+def named(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
+    """A name from one of the tables above in `lang` (the English name, else the key itself, when missing)."""
+    return table.get(lang, {}).get(key) or table["en"].get(key) or key
 
 
 def label(key: str, lang: str) -> str:

@@ -12,9 +12,25 @@ import streamlit as st
 from assistant.answer import AnswerEngine
 from assistant.llm import GenerativeEngine
 from assistant.types import Answer
-from ui.common import L, answer_lang, answer_markdown, citation_title, engine_or_stop, md, origins, render_citation, userdata
+from ui.answer_view import answer_markdown
+from ui.common import (
+    CHAT_PROMPT,
+    L,
+    answer_lang,
+    citation_title,
+    engine_or_stop,
+    md,
+    origins,
+    render_citation,
+    show_details,
+    userdata,
+)
+from ui.labels import LABELS
+from ui.widgets import enable_citation_links, run_js
 
 TURNS = "chat_turns"
+CONTEXT_FROM = "chat_context_from"  # index of the first turn whose question is context for the next one ("New topic")
+MAX_QUESTION = 2000  # characters; a 100k-character paste took 100 s to answer
 
 
 def body_lines(ans: Answer) -> list[str]:
@@ -33,39 +49,56 @@ def _save_feedback(turn: dict[str, Any], rating: int) -> None:
 
 def _clear() -> None:
     st.session_state[TURNS] = []
+    st.session_state[CONTEXT_FROM] = 0
+
+
+def _new_topic() -> None:
+    st.session_state[CONTEXT_FROM] = len(st.session_state.get(TURNS, []))
+
+
+def timings_line(timings: dict[str, float]) -> str:
+    """`stage 1.2 · … · total 40.0` with the stage names in the interface language."""
+    names = LABELS["en"]
+    return " · ".join(f"{L(f'stage_{k}') if f'stage_{k}' in names else k} {v:.1f}" for k, v in timings.items())
 
 
 def render_answer(turn: dict[str, Any], eng: AnswerEngine) -> None:
-    """Escalation first, then the answer (or the abstention), citations, feedback and timings."""
+    """Escalation first, then how a follow-up was read, the answer (or the abstention), citations and feedback;
+    timings only with the sidebar's technical details."""
     ans: Answer = turn["answer"]
+    tid = turn["id"]
     if ans.urgent and ans.escalation:
         st.error(md(ans.escalation), icon=":material/emergency:")
+    if ans.condensed_question:
+        st.caption(md(L("read_as", q=ans.condensed_question)))
+    body = "\n".join(body_lines(ans))
     if ans.abstained:
-        text = "\n".join(body_lines(ans))
-        st.warning(f"**{L('not_in_kb')}**  \n{md(text)}", icon=":material/travel_explore:")
-        if ans.nearest_topics:
-            st.markdown(f"{L('nearest')}\n" + "\n".join(f"- {md(t)}" for t in ans.nearest_topics))
+        st.warning(f"**{L('not_in_kb')}**  \n{md(body)}", icon=":material/travel_explore:")
+        missing = [t for t in ans.nearest_topics if t not in body]  # the engine's text usually names them already
+        if missing:
+            st.markdown(f"{L('nearest')}\n" + "\n".join(f"- {md(t)}" for t in missing))
     else:
-        st.markdown(answer_markdown("\n".join(body_lines(ans))))
+        st.markdown(answer_markdown(body, link=tid))
     st.caption(md(ans.disclaimer))
-    for c in ans.citations:
-        render_citation(c, eng, f"{turn['id']}_{c.n}")
+    with st.container(key=f"cites_{tid}"):
+        for c in ans.citations:
+            render_citation(c, eng, f"{tid}_{c.n}")
     if turn.get("feedback") is None:
-        st.text_input(L("comment"), key=f"comment_{turn['id']}")
+        st.text_input(L("comment"), key=f"comment_{tid}")
         with st.container(horizontal=True):
-            st.button(L("helpful"), icon=":material/thumb_up:", key=f"up_{turn['id']}", on_click=_save_feedback, args=(turn, 1))
-            st.button(L("not_helpful"), icon=":material/thumb_down:", key=f"down_{turn['id']}", on_click=_save_feedback,
+            st.button(L("helpful"), icon=":material/thumb_up:", key=f"up_{tid}", on_click=_save_feedback, args=(turn, 1))
+            st.button(L("not_helpful"), icon=":material/thumb_down:", key=f"down_{tid}", on_click=_save_feedback,
                       args=(turn, -1))
     else:
         st.caption((":material/thumb_up: " if turn["feedback"] > 0 else ":material/thumb_down: ") + L("thanks"))
-    timings = " · ".join(f"{k} {v:.1f}" for k, v in ans.timings_ms.items())
-    st.caption(f"{L('timings')}: {md(timings)}")
+    if show_details():
+        st.caption(f"{L('timings')}: {md(timings_line(ans.timings_ms))}")
 
 
 def export_markdown(turns: list[dict[str, Any]]) -> str:
     """The conversation as a Markdown document: questions, answers and full references."""
     out = [f"# {L('app_title')}", "", time.strftime("%Y-%m-%d %H:%M"), ""]
-    for i, turn in enumerate(turns, start=1):
+    for i, turn in enumerate([t for t in turns if t.get("answer") is not None], start=1):
         ans: Answer = turn["answer"]
         out += [f"## {i}. {turn['question']}", "", ans.text, ""]
         if ans.citations:
@@ -77,40 +110,92 @@ def export_markdown(turns: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+def compute_answer(eng: AnswerEngine, question: str, history: list[str], box: Any) -> Answer:
+    """The answer, with a visible "Searching…" in its place meanwhile (the model's tokens when an LLM writes it)."""
+    if isinstance(eng, GenerativeEngine):  # stream the model's tokens while it writes, then show the checked answer
+        streamed: list[str] = []
+        box.caption(L("searching"))
+
+        def _show(token: str) -> None:
+            streamed.append(token)
+            box.text("".join(streamed))
+
+        return GenerativeEngine(eng.settings, chat_model=eng.chat_model, on_token=_show, retriever=eng.retriever,
+                                references=eng.references).answer(question, history, origins(), answer_lang())
+    with box.container(), st.spinner(L("searching")):
+        return eng.answer(question, history, origins(), answer_lang())
+
+
+def scroll_to_turn(tid: str) -> None:
+    """Bring the new turn's top into view (the answer's top, with its urgent banner, when the question is long):
+    the chat layout otherwise keeps the page pinned to the bottom, below a long answer's first lines."""
+    run_js(
+        # the layout snaps back to the bottom while the page still grows: re-check until the top has stayed in view ~2 s
+        "(function(){const sel='.st-key-turn_" + tid + "';let n=0,ok=0;"
+        "function go(){n++;const turn=document.querySelector(sel);"
+        "if(!turn){if(n<100)setTimeout(go,100);return;}"
+        "const msgs=turn.querySelectorAll('[data-testid=\"stChatMessage\"]');"
+        "const q=msgs[0],a=msgs[1]||turn;"
+        "const el=(q&&q.getBoundingClientRect().height<window.innerHeight*0.3)?turn:a;"
+        "el.style.scrollMarginTop='4.5rem';const top=el.getBoundingClientRect().top;"
+        "if(top<0||top>window.innerHeight*0.4){el.scrollIntoView({block:'start'});ok=0;}else{ok++;}"
+        "if(n<120&&ok<16)setTimeout(go,120);}"
+        "go();})();"
+    )
+
+
+def show_turn(turn: dict[str, Any], eng: AnswerEngine) -> bool:
+    """Draw one turn; a pending turn (no answer yet) is answered here, with "Searching…" in place meanwhile.
+    Returns True when the turn was answered in this run."""
+    fresh = False
+    with st.container(key=f"turn_{turn['id']}"):
+        with st.chat_message("user"):
+            st.markdown(md(turn["question"]))
+        with st.chat_message("assistant"):
+            if turn.get("answer") is None:
+                box = st.empty()
+                turn["answer"] = compute_answer(eng, turn["question"], turn["history"], box)
+                st.session_state["last_question_lang"] = turn["answer"].lang
+                fresh = True
+                with box.container():
+                    render_answer(turn, eng)
+            else:
+                render_answer(turn, eng)
+    return fresh
+
+
 eng = engine_or_stop()
 st.title(L("app_title"))
 st.caption(L("chat_intro"))
 turns: list[dict[str, Any]] = st.session_state.setdefault(TURNS, [])
+context_from = min(int(st.session_state.get(CONTEXT_FROM, 0)), len(turns))
 
-prompt = st.chat_input(L("chat_placeholder"))
-if prompt and prompt.strip():
-    history = [t["question"] for t in turns]
-    if isinstance(eng, GenerativeEngine):  # stream the model's tokens while it writes, then show the checked answer
-        with st.chat_message("assistant"):
-            box = st.empty()
-            streamed: list[str] = []
+# a stable key: the placeholder is translated, and without a key a new placeholder is a new widget that drops the question
+prompt = st.chat_input(L("chat_placeholder"), key=CHAT_PROMPT)
+too_long = bool(prompt) and len(prompt or "") > MAX_QUESTION
+if prompt and prompt.strip() and not too_long:
+    # kept before it is answered: a question sent while another is computed interrupts that run, and both stay pending
+    history = [t["question"] for t in turns[context_from:]]
+    turns.append({"id": uuid.uuid4().hex[:10], "question": prompt, "history": history, "answer": None, "feedback": None})
 
-            def _show(token: str) -> None:
-                streamed.append(token)
-                box.text("".join(streamed))
-
-            answer = GenerativeEngine(eng.settings, chat_model=eng.chat_model, on_token=_show, retriever=eng.retriever,
-                                      references=eng.references).answer(prompt, history, origins(), answer_lang())
-            box.empty()
-    else:
-        with st.spinner("…"):
-            answer = eng.answer(prompt, history, origins(), answer_lang())
-    st.session_state["last_question_lang"] = answer.lang
-    turns.append({"id": uuid.uuid4().hex[:10], "question": prompt, "answer": answer, "feedback": None})
-
-for turn in turns:
-    with st.chat_message("user"):
-        st.markdown(md(turn["question"]))
-    with st.chat_message("assistant"):
-        render_answer(turn, eng)
+answered = ""
+for i, turn in enumerate(turns):
+    if i == context_from and i > 0:
+        st.caption(f":material/restart_alt: {L('new_topic_marker')}")
+    if show_turn(turn, eng):
+        answered = turn["id"]
+if context_from == len(turns) and turns:
+    st.caption(f":material/restart_alt: {L('new_topic_marker')}")
+if too_long:
+    st.warning(L("too_long", n=len(prompt or ""), limit=MAX_QUESTION), icon=":material/short_text:")
+if answered:
+    scroll_to_turn(answered)
 
 if turns:
     with st.container(horizontal=True):
         st.download_button(L("export"), export_markdown(turns), file_name="conversation.md", mime="text/markdown",
                            on_click="ignore", key="export_md", icon=":material/download:")
+        st.button(L("new_topic"), on_click=_new_topic, key="new_topic", icon=":material/restart_alt:",
+                  disabled=context_from == len(turns))
         st.button(L("clear"), on_click=_clear, key="clear_chat", icon=":material/delete:")
+    enable_citation_links()

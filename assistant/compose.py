@@ -1,0 +1,231 @@
+"""Extractive answer composition on the question frame: the asked aspect first, only relevant sentences, sentences
+that keep their meaning, emergency actions first, one short heading per part or aspect when an answer spans several."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .frame import ASPECTS, Part, Question
+from .lexicon import Lexicon
+from .sections import GROUP_ORDER, HEADINGS, group_of
+from .text import sentence_spans, split_tags, strip_inline_tags, tokenize
+from .types import Chunk, Hit, Lang
+
+# A sentence that leans on the one before it (quoted together with it, or not at all).
+_DEPENDENT = {
+    "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|"
+                     r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
+                     r"as a result|in (?:that|this|these|such) case|here|there)\b", re.I),
+    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者)"),
+}
+# Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
+_PROVENANCE = {
+    "en": re.compile(r"^(?:these|the|this|that) (?:figures?|numbers?|data|values?|estimates?|rates?) (?:come|comes|are|is|were|was) "
+                     r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
+                     r"secondary summary|not (?:been )?(?:checked|verified) against|editor", re.I),
+    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|二手|尚未.*核实原文|编者"),
+}
+# Sentences that tell the clinician what to do (emergency pathways lead with these).
+_ACTION = {
+    "en": re.compile(r"\b(?:stop|call|get help|secure|give|giving|administer|start|begin|maintain|ventilat\w*|oxygen|airway|benzodiazepine|"
+                     r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|surg\w+|"
+                     r"discontinu\w*|remove|aspirat\w*|withdraw|naloxone|cpr|resuscitat\w*|bypass|adrenaline|epinephrine|amiodarone|"
+                     r"lie|supine|leg raise|fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid)\b", re.I),
+    "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|手术|外科|会诊|"
+                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少"),
+}
+NOTE_PREFIX = "> "
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A quotable unit: one sentence (or a dependent sentence with the one it leans on) of a retrieved passage."""
+
+    text: str
+    chunk: Chunk
+    hit_rank: int
+    position: int  # sentence index in the chunk (protocol order)
+    group: str
+    tokens: frozenset[str]
+    concepts: frozenset[str]
+    provenance: bool
+    action: bool
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One line of the answer and where it comes from."""
+
+    sentence: Sentence
+    part: int
+    score: float
+    kind: str  # action | fact | note
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Named weights of sentence scoring (each with its reason)."""
+
+    concept: float = 1.0  # the question's own concepts in the sentence: the strongest sign it is about the question
+    context: float = 0.4  # concepts inherited from the conversation: keep the topic, but the new question leads
+    lexical: float = 0.7  # idf share of the question's words in the sentence
+    residual: float = 0.8  # idf share of the words outside concept names (the specific detail asked: lung, 45 kg, C6-7)
+    group: float = 0.9  # the passage sits in the asked section group: the asked aspect leads
+    cue: float = 0.15  # the sentence itself uses the asked aspect's words
+    dense: float = 0.15  # the passage's dense similarity (relative to the best)
+    rank: float = 0.1  # fused rank prior (1/rank)
+    broader: float = 0.5  # the sentence names only a broader concept of the question's (haematoma -> bleeding)
+    other_lang: float = -0.25  # a passage in the other language (shown only when nothing in the question's language)
+    provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
+    floor: float = 0.5  # a sentence must reach this share of the part's best score
+    min_score: float = 0.35  # and this absolute score
+    dup: float = 0.6  # token Jaccard above which two sentences say the same
+
+
+def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Sequence[str]], list[str]]) -> list[Sentence]:
+    """Quotable units of the retrieved passages; dependent sentences are joined to the sentence they lean on."""
+    out: list[Sentence] = []
+    for h in hits:
+        c = h.chunk
+        lang = c.lang
+        group = group_of(c.heading_path)
+        raw = [strip_inline_tags(split_tags(c.text[a:b])[0]) for a, b in sentence_spans(c.text, semicolons=False)]
+        units: list[tuple[int, str]] = []
+        for i, sent in enumerate(raw):
+            if not sent:
+                continue
+            if _DEPENDENT[lang].search(sent) or (units and units[-1][1].rstrip().endswith((":", "："))):
+                if units and units[-1][0] == i - 1:
+                    prev_i, prev = units.pop()
+                    units.append((i, f"{prev} {sent}" if lang == "en" else f"{prev}{sent}"))
+                continue  # leans on a sentence that is not available: not quoted at all
+            units.append((i, sent))
+        for i, text in units:
+            if len(text) < 12 or text.rstrip().endswith((":", "：")):
+                continue
+            concepts = frozenset(closure([m.concept for m in lexicon.match(text, homophones=False)]))
+            out.append(Sentence(text, c, h.rank, i, group, frozenset(tokenize(text, lang)), concepts,
+                                bool(_PROVENANCE[lang].search(text)), bool(_ACTION[lang].search(text))))
+    return out
+
+
+def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], dense: Mapping[str, float], lang: Lang,
+          w: Weights = Weights(), q_parents: Mapping[str, frozenset[str]] | None = None) -> float:
+    """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
+    q_parents = q_parents or {}
+    own = [c for c in part.concepts if c in q.concepts] or [c for c in part.inherited if c in q.concepts]
+    if not own and len(q.parts) == 1:
+        own = list(q.subjects)
+    ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own]
+    part_tokens = set(tokenize(part.text, lang))
+    terms = set(part.terms)
+    residual = sum(idf(t) for t in terms & s.tokens) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
+    denom_c = len(own) or 1
+    concept = sum(1.0 if c in s.concepts else w.broader if q_parents.get(c, frozenset()) & s.concepts else 0.0
+                  for c in own) / denom_c if own else 0.0
+    context = sum(1.0 for c in ctx if c in s.concepts) / max(1, len(ctx)) if ctx else 0.0
+    denom = sum(idf(t) for t in part_tokens) or 1.0
+    lexical = sum(idf(t) for t in part_tokens & s.tokens) / denom
+    groups = part.groups
+    group = 0.0
+    if groups and s.group in groups:
+        group = 1.0 if s.group == groups[0] else 0.6
+    cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
+    if "action" in part.aspects and s.action:
+        cue += 1.0  # asked what to do: a sentence that says what to do
+    total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual + w.group * group + w.cue * cue
+             + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
+    if s.chunk.lang != lang:
+        total += w.other_lang
+    if s.provenance:
+        total += w.provenance
+    return total
+
+
+def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable[[str], float], dense: Mapping[str, float],
+           max_bullets: int, covered: Sequence[bool], parents: Mapping[str, frozenset[str]] | None = None,
+           w: Weights = Weights()) -> list[Bullet]:
+    """The bullets of an answer: per covered part, the best sentence of the asked aspect first, then the others above
+    the relevance floor, in reading order (what/how often -> risk -> prevent -> recognise/act -> evidence notes)."""
+    parts = list(q.parts) or [Part(q.text, q.concepts, q.aspects)]
+    scored = [[score(s, p, q, idf, dense, lang, w, parents) for p in parts] for s in sentences]
+    assign = [max(range(len(parts)), key=lambda j, row=row: row[j]) for row in scored]  # type: ignore[misc]
+    n_parts = sum(1 for j in range(len(parts)) if j >= len(covered) or covered[j]) or 1
+    per_part = max(2, max_bullets // n_parts) if n_parts > 1 else max_bullets
+    out: list[Bullet] = []
+    for j, part in enumerate(parts):
+        if j < len(covered) and not covered[j]:
+            continue
+        pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or len(parts) == 1),
+                      key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
+        if not pool:
+            continue
+        best = pool[0][0]
+        floor = max(w.min_score, w.floor * best)
+        chosen: list[tuple[float, Sentence]] = []
+        for sc, s in pool:
+            if sc < floor or len(chosen) >= per_part:
+                break
+            if any(_jaccard(s.tokens, o.tokens) > w.dup or s.text in o.text or o.text in s.text for _, o in chosen):
+                continue
+            chosen.append((sc, s))
+        if not chosen:
+            chosen = [pool[0]]
+        lead = _lead(chosen, part.groups)
+        rest = [c for c in chosen if c is not lead]
+        order = {g: i for i, g in enumerate(GROUP_ORDER)}
+        rest.sort(key=lambda t: (t[1].provenance, t[1].group != lead[1].group, order[t[1].group], t[1].hit_rank, t[1].position))
+        for sc, s in [lead, *rest]:
+            out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
+    return out
+
+
+def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[float, Sentence]:
+    """The best non-provenance sentence from the asked section group (if it is close enough to the best), else the best."""
+    best = chosen[0]
+    usable = [c for c in chosen if not c[1].provenance] or chosen
+    if groups:
+        in_group = [c for c in usable if c[1].group in groups]
+        if in_group and in_group[0][0] >= 0.6 * best[0]:
+            return in_group[0]
+    return usable[0]
+
+
+def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,
+              max_actions: int = 4, max_recognition: int = 2) -> list[Bullet]:
+    """Pathway answer: the actions from the pathway's management passages in protocol order, then recognition."""
+    slugs = set(docs)
+    mgmt = [s for s in sentences if _slug(s.chunk.doc_id) in slugs and s.group == "management" and s.chunk.lang == lang]
+    if not mgmt:
+        mgmt = [s for s in sentences if s.group == "management" and s.chunk.lang == lang]
+    rel = {id(s): len(hint_tokens & s.tokens) for s in mgmt}
+    actions = [s for s in mgmt if s.action and rel[id(s)] > 0 and not s.provenance]
+    actions = sorted(actions, key=lambda s: -rel[id(s)])[: max_actions * 2]
+    actions = _dedup(sorted(actions, key=lambda s: (docs.index(_slug(s.chunk.doc_id)) if _slug(s.chunk.doc_id) in docs else 99,
+                                                    s.chunk.ordinal, s.position)))[:max_actions]
+    recog = [s for s in mgmt if s not in actions and not s.action and rel[id(s)] > 0 and not s.provenance]
+    recog = _dedup(sorted(recog, key=lambda s: -rel[id(s)]))[:max_recognition]
+    return [Bullet(s, 0, 1.0, "action") for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
+
+
+def _dedup(items: list[Sentence]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in items:
+        if not any(_jaccard(s.tokens, o.tokens) > 0.6 or s.text in o.text or o.text in s.text for o in out):
+            out.append(s)
+    return out
+
+
+def heading_for(group: str, lang: Lang) -> str:
+    """Bold heading line of a section group."""
+    return f"**{HEADINGS[group][lang]}**"
+
+
+def _slug(doc_id: str) -> str:
+    return re.sub(r"-(en|zh)$", "", doc_id)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, len(a | b))

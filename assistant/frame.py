@@ -1,0 +1,372 @@
+"""The question frame: a question understood once (language, script, spelling, concepts, asked aspects, parts,
+conversation context, terms outside the knowledge base). Every later stage reads the frame, never the raw text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from .lexicon import SUBJECT_KINDS, Lexicon, Match
+from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
+from .types import Lang
+
+# Asked aspects: id -> (section group an answer should lead with, English cue, Chinese cue). Listed most specific first:
+# when a part asks several things, the first listed that matches leads.
+ASPECTS: dict[str, tuple[str, str, str]] = {
+    "action": ("management",
+               r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
+               r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote",
+               r"怎么办|咋办|怎么处理|如何处理|处理|治疗|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗"),
+    "dose": ("prevention",
+             r"\bdose|dosing|dosage|how much|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume",
+             r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少"),
+    "timing": ("prevention",
+               r"how long|how soon|how many (?:days|hours|weeks)|when (?:can|should|do|to|is|must)|hold|stop|withh|discontinu|"
+               r"restart|resum|interval|before (?:the|a|an|my|his|her)|wait|timing|days? before|hours? before|bridg",
+               r"多久|多长时间|几天|几小时|何时|什么时候|停用|停药|停多|暂停|恢复|重新开始|间隔|提前|等多久|桥接|术前停"),
+    "contraindications": ("risk",
+                          r"contraindicat|can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|is it (?:ok|okay|safe) to|"
+                          r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)",
+                          r"禁忌|能不能做|能做吗|可以做吗|还能做|能否|可否|可以.*吗|能.*吗|适合做|不宜|不能做"),
+    "risk_factors": ("risk",
+                     r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
+                     r"which patients|in whom|high[- ]risk",
+                     r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人"),
+    "recognition": ("management",
+                    r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|workup|"
+                    r"imaging|mri|how do (?:i|we|you) know",
+                    r"症状|表现|识别|诊断|征象|体征|怎么判断|如何判断|鉴别|怀疑|检查"),
+    "prevention": ("prevention",
+                   r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
+                   r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend",
+                   r"预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性"),
+    "frequency": ("complications",
+                  r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|rate\b|rates|percent|%|chance|odds|prevalen|how many (?:patients|cases)",
+                  r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例"),
+    "complications": ("complications",
+                      r"complication|adverse|side effect|risks? of|danger|harm|what can go wrong|what happens|serious|expected effect|warn",
+                      r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知"),
+    "advice": ("",
+               r"tell (?:the |my )?patient|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
+               r"aftercare|go home|safety net",
+               r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家"),
+    "evidence": ("evidence",
+                 r"evidence|disagree|controvers|guideline|grade|uncertain|stud(?:y|ies)|randomi[sz]ed|\\brct|data\\b|source|conflict|which society",
+                 r"证据|分歧|争议|指南|等级|不确定|研究|数据|来源|冲突"),
+    "comparison": ("",
+                   r"\bvs\.?\b|versus|compared|difference between|better than|safer than|or (?:a|an|the)? ?\w+ (?:block|injection)\?",
+                   r"比较|区别|差别|哪个更|哪种更|相比|优于"),
+    "definition": ("overview", r"what (?:is|are) (?:a |an |the )?\w+\??$|define|definition|what does .* mean|explain",
+                   r"是什么|什么是|定义|含义|指什么"),
+}
+GROUP_OF_ASPECT = {a: g for a, (g, _, _) in ASPECTS.items()}
+
+_FOLLOWUP_CUE = {
+    "en": re.compile(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but)\b|^what if\b|^if\b|"
+                     r"\b(?:it|its|it's|this|that|these|those|they|them|their|the same|the latter|the former|such|there|he|she|his|her)\b",
+                     re.I),
+    "zh": re.compile(r"^(?:那|那么|还有|另外|如果|一旦|然后|那如果|要是|假如|但|可是)|它|其|这个|这种|那种|这些|那些|该|此|上述|前者|后者|呢[？?]?$|他|她"),
+}
+_WHAT_ABOUT = {
+    "en": re.compile(r"^(?:and |so |but )?(?:what|how) about\b|^and (?:for|in|with|if)\b|^same (?:for|with|question)\b|^what if\b|"
+                     r"^(?:and|but) (?:a|an|the)?\s?\w+\??$|\binstead\??$", re.I),
+    "zh": re.compile(r"呢[？?]?$|^那|^具体到|^换成|^如果是|^要是|^改成"),
+}
+_EN_INTERROG = re.compile(r"^(?:what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
+                          r"shall|any|name|list|give)\b", re.I)
+_ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗|几|何时|为何|为什么|能否|可否")
+_PROCEDURE_LIKE = {
+    "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
+                     r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation)s?$"),
+    "zh": re.compile(r"(?:镜|术|活检|置管|拔牙|移植|切除|置换|穿刺|分娩|剖宫产|手术|插管|支架)$"),
+}
+_WORD = re.compile(r"[a-z][a-z']{3,}")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One ask of a (possibly multi-part) question."""
+
+    text: str
+    concepts: tuple[str, ...]
+    aspects: tuple[str, ...]
+    inherited: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # lexical tokens outside the concept names: the specific detail asked (lung, 45 kg, C6-7)
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """Section groups of the asked aspects, most specific first."""
+        return tuple(dict.fromkeys(g for a in self.aspects if (g := GROUP_OF_ASPECT[a])))
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question understood once."""
+
+    original: str
+    text: str
+    lang: Lang
+    script: Literal["hans", "hant", "latin"]
+    tokens: tuple[str, ...] = ()
+    matches: tuple[Match, ...] = ()
+    concepts: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+    parts: tuple[Part, ...] = ()
+    context_concepts: tuple[str, ...] = ()
+    context_aspects: tuple[str, ...] = ()
+    followup: bool = False
+    out_of_scope: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+    retrieval_text: str = ""
+    unconfirmed: tuple[str, ...] = ()
+    history: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """Section groups of all asked aspects, in priority order."""
+        return tuple(dict.fromkeys(g for a in self.aspects if (g := GROUP_OF_ASPECT[a])))
+
+    @property
+    def all_concepts(self) -> tuple[str, ...]:
+        """Own concepts followed by those inherited from the conversation."""
+        return tuple(dict.fromkeys(self.concepts + self.context_concepts))
+
+    @property
+    def read_as(self) -> str:
+        """How a follow-up was read (shown to the user); '' for a self-contained question."""
+        return self.retrieval_text if self.followup else ""
+
+
+def aspects_of(text: str, lang: Lang) -> tuple[str, ...]:
+    """Asked aspects of one ask, most specific first."""
+    i = 2 if lang == "zh" else 1
+    low = text if lang == "zh" else f" {text.lower()} "
+    found = tuple(a for a, spec in ASPECTS.items() if _rx(spec[i]).search(low))
+    return found if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+@lru_cache(maxsize=256)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+def split_parts(text: str, lang: Lang) -> list[str]:
+    """The asks of a question: clauses that each carry their own interrogative are separate parts."""
+    if lang == "zh":
+        clauses = [c for c in re.split(r"(?<=[？?；;])|[，,](?=\s*(?:另外|还有|以及|并且|同时|再问|那|再|而且)?)", text) if c and c.strip()]
+        is_q = _ZH_INTERROG.search
+    else:
+        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:what|how|when|which|who|is|are|should|can|"
+                                       r"do|does|will|would|could|must)\b)|,\s+(?=(?:what|how|when|which|who)\b)", text, flags=re.I)
+                   if c and c.strip()]
+        is_q = _EN_INTERROG.search  # type: ignore[assignment]
+    parts: list[str] = []
+    for c in clauses:
+        c = c.strip()
+        if parts and is_q(_lead(c, lang)) and _has_ask(parts[-1], lang) and len(tokenize(c, lang)) >= 1:
+            parts.append(c)
+        elif parts:
+            parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
+        else:
+            parts.append(c)
+    return [p for p in parts if p.strip()] or [text]
+
+
+def _lead(clause: str, lang: Lang) -> str:
+    if lang == "zh":
+        return re.sub(r"^(?:另外|还有|以及|并且|同时|再问|那么|那|再|而且)", "", clause)
+    return re.sub(r"^(?:and|also|plus)\s+", "", clause, flags=re.I)
+
+
+def _has_ask(clause: str, lang: Lang) -> bool:
+    if lang == "zh":
+        return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?"))
+    return bool(_EN_INTERROG.search(clause.strip())) or "?" in clause or bool(aspects_of(clause, lang))
+
+
+class Framer:
+    """Builds question frames from the lexicon and the corpus vocabulary (for spelling and unknown terms)."""
+
+    def __init__(self, lexicon: Lexicon, vocab: Mapping[str, Mapping[str, int]] | None = None,
+                 words: frozenset[str] = frozenset()) -> None:
+        self.lexicon = lexicon
+        self.vocab = vocab or {}
+        self.words = words | frozenset(lexicon.words())
+        self._wordlist = sorted(self.words)
+
+    def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
+        """Understand a question (with earlier user turns)."""
+        original = question
+        q = re.sub(r"\s+", " ", question).strip()
+        script = script_of(q)
+        if script != "latin":
+            q = to_simplified(q)
+        lang = detect_lang(q)
+        if not q:
+            return Question(original, q, lang, script)
+        q, corrections = self._correct(q)
+        matches = tuple(self.lexicon.match(q))
+        concepts = tuple(dict.fromkeys(m.concept for m in matches))
+        lex = self.lexicon.concepts
+        out = tuple(c for c in concepts if lex[c].scope == "out")
+        subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
+        unknown = self._unknown(q, lang, matches)
+        aspects = aspects_of(q, lang)
+        ctx_concepts: tuple[str, ...] = ()
+        ctx_aspects: tuple[str, ...] = ()
+        followup = False
+        prev = self._previous(history)
+        if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
+            followup = True
+            own_kinds = {lex[c].kind for c in subjects}
+            ctx_concepts = tuple(c for c in prev.all_concepts
+                                 if c not in concepts and lex[c].kind in SUBJECT_KINDS and lex[c].kind not in own_kinds)
+            ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
+        parts = self._parts(q, lang, ctx_concepts)
+        if not aspects:
+            aspects = ctx_aspects
+            parts = tuple(Part(p.text, p.concepts, p.aspects or ctx_aspects, p.inherited, p.terms) for p in parts)
+        unconfirmed = tuple(c for c in concepts if lex[c].kind == "brand" and lex[c].status == "unconfirmed")
+        return Question(
+            original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
+            concepts=concepts, subjects=subjects, aspects=aspects, parts=parts, context_concepts=ctx_concepts,
+            context_aspects=ctx_aspects, followup=followup, out_of_scope=out, unknown=unknown,
+            corrections=tuple(corrections), retrieval_text=self._retrieval_text(q, lang, concepts, ctx_concepts),
+            unconfirmed=unconfirmed, history=tuple(history or ()),
+        )
+
+    # --- steps -------------------------------------------------------------------------
+    def _previous(self, history: Sequence[str] | None) -> Question | None:
+        turns = [t for t in (history or []) if t and t.strip()]
+        if not turns:
+            return None
+        return self.frame(turns[-1], turns[:-1])
+
+    def _leans_on(self, q: str, lang: Lang, subjects: tuple[str, ...], out: tuple[str, ...], unknown: tuple[str, ...],
+                  prev: Question) -> bool:
+        """Does the question lean on the earlier turn? (A self-contained new topic never does.)"""
+        if out or (unknown and not subjects):
+            return False  # a new subject the knowledge base does not cover: never merge it into the old topic
+        if not subjects or set(subjects) <= set(prev.all_concepts):
+            return True  # nothing new named: it continues the earlier topic
+        short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
+        if short and _WHAT_ABOUT[lang].search(q):
+            return True  # "what about apixaban?", "具体到星状神经节阻滞呢？": the same question about something else
+        cue = bool(_FOLLOWUP_CUE[lang].search(q))
+        if cue and short and len(subjects) == 1:
+            return True  # "Does a negative aspiration rule it out?": a pronoun pointing back at the earlier topic
+        procedural = any(self.lexicon.concepts[c].kind in ("procedure", "complication", "topic") for c in subjects)
+        return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
+
+    def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...]) -> tuple[Part, ...]:
+        lex = self.lexicon.concepts
+        out: list[Part] = []
+        texts = split_parts(q, lang)
+        for i, t in enumerate(texts):
+            found = self.lexicon.match(t)
+            own = tuple(dict.fromkeys(m.concept for m in found))
+            blank = list(t)
+            for m in found:
+                blank[m.start:m.end] = " " * (m.end - m.start)
+            terms = tuple(tokenize("".join(blank), lang))
+            inherited: tuple[str, ...] = ()
+            if not any(lex[c].kind in SUBJECT_KINDS for c in own):
+                prev = out[-1].concepts + out[-1].inherited if out else ()
+                inherited = tuple(c for c in dict.fromkeys(prev + ctx) if lex[c].kind in SUBJECT_KINDS)
+            elif i == 0 or len(texts) == 1:
+                inherited = ctx
+            out.append(Part(t, own, aspects_of(t, lang), inherited, terms))
+        return tuple(out)
+
+    def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...]) -> str:
+        """The question plus the canonical names of its concepts that it does not spell out (brands, abbreviations,
+        other-language terms, homophone slips, their broader concepts) and of the conversation's concepts."""
+        lex = self.lexicon
+        present = q.lower() if lang == "en" else q
+        add: list[str] = []
+        for cid in concepts:
+            c = lex.concepts[cid]
+            add.append(c.name(lang))
+            if c.kind in ("brand", "drug"):
+                add.extend(lex.concepts[b].name(lang) for b in c.broader if b in lex.concepts)
+        for cid in ctx:
+            add.append(lex.concepts[cid].name(lang))
+        extra = " ".join(dict.fromkeys(a for a in add if a and a.lower() not in present))
+        return f"{q} {extra}".strip()
+
+    def _correct(self, q: str) -> tuple[str, list[tuple[str, str]]]:
+        """Fix English misspellings of known medical words (one or two letters off)."""
+        if not self._wordlist:
+            return q, []
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        fixes: list[tuple[str, str]] = []
+
+        def fix(m: re.Match[str]) -> str:
+            w = m.group()
+            f = fold_en(w)
+            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or _common(f):
+                return w
+            best = process.extractOne(f, self._wordlist, scorer=Levenshtein.distance, score_cutoff=1 if len(f) <= 7 else 2)
+            if best is None:
+                return w
+            fixes.append((w, best[0]))
+            return str(best[0])
+
+        out = re.sub(r"[A-Za-z][A-Za-z\-]{4,}", fix, q)
+        return out, fixes
+
+    def _unknown(self, q: str, lang: Lang, matches: Sequence[Match]) -> tuple[str, ...]:
+        """Salient words the knowledge base never uses (uncommon words outside every concept): candidates for
+        a subject the knowledge base does not cover."""
+        covered = [False] * (len(q) + 1)
+        for cm in matches:
+            for i in range(cm.start, cm.end):
+                covered[i] = True
+        found: list[str] = []
+        for m in re.finditer(r"[A-Za-z]+(?:'[a-z]+)?", q):
+            if any(covered[m.start():m.end()]) or "'" in m.group():
+                continue
+            w = fold_en(m.group())
+            if len(w) >= 4 and not _known_stem(w, self.vocab) and w not in self.words and not _common(w):
+                found.append(m.group())
+        if lang == "zh":
+            from .text import _jieba
+
+            pos = 0
+            for tok in _jieba().lcut(q):
+                start = q.find(tok, pos)
+                pos = start + len(tok) if start >= 0 else pos
+                if start < 0 or len(tok) < 2 or any(covered[start:start + len(tok)]) or not re.fullmatch(r"[\u3400-\u9fff]+", tok):
+                    continue
+                if self.vocab.get("zh", {}).get(tok, 0) == 0 and not _common(tok, "zh"):
+                    found.append(tok)
+        return tuple(dict.fromkeys(found))
+
+
+def procedure_like(term: str) -> bool:
+    """Does an unknown term name a procedure or setting (colonoscopy, 拔牙, 活检 ...)?"""
+    return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()))
+
+
+def _known_stem(word: str, vocab: Mapping[str, Mapping[str, int]]) -> bool:
+    toks = tokenize(word, "en")
+    return bool(toks) and all(vocab.get("en", {}).get(t, 0) > 0 for t in toks)
+
+
+@lru_cache(maxsize=2)
+def _frequencies(lang: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict  # lazy: only questions with a word the corpus never uses need it
+
+    return dict(get_frequency_dict(lang, wordlist="small"))
+
+
+def _common(word: str, lang: str = "en") -> bool:
+    """A common word of the general language (not a salient medical term): Zipf frequency >= 4 (1 in 100,000 words)."""
+    return _frequencies(lang).get(word.lower(), 0.0) >= 1e-5

@@ -1,0 +1,112 @@
+"""Judgement: rank passages by the question's concepts, and decide whether to answer, answer in part, or abstain.
+
+Pure functions over typed inputs; the weights are the `judge` settings group (assistant/config.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .frame import Question, procedure_like
+from .sections import group_of
+
+
+class JudgeWeights(BaseModel):
+    """Weights and thresholds of concept ranking and of the answer/abstain judgement."""
+
+    model_config = ConfigDict(frozen=True)
+
+    broader: float = Field(default=0.5, description="Credit for a passage that mentions only a broader concept (enoxaparin -> LMWH).")
+    context: float = Field(default=0.5, description="Weight of concepts inherited from earlier turns relative to the question's own.")
+    aspect: float = Field(default=0.3, description="Relative boost of a passage from the asked section group.")
+    cover_top: int = Field(default=5, ge=1, description="Passages (best first) that must cover a key concept for it to count as covered.")
+    strong_evidence: float = Field(default=0.75, description="Evidence score that answers even when the question's concepts are not "
+                                                     "found in the passages (lexicon gaps).")
+
+
+Verdict_ = Literal["answered", "partial", "out_of_scope", "not_in_kb"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the judgement decided, and why."""
+
+    kind: Verdict_
+    covered: tuple[bool, ...] = ()  # per part of the question
+    missing: tuple[str, ...] = ()  # key concepts (ids) or unknown terms no passage covers
+    foreign: tuple[str, ...] = ()  # out-of-scope subjects (concept ids or unknown terms) behind a scope note
+
+    @property
+    def answers(self) -> bool:
+        """Does the assistant answer (fully or in part)?"""
+        return self.kind in ("answered", "partial")
+
+
+def concept_scores(passages: Mapping[str, frozenset[str]], headings: Mapping[str, tuple[str, ...]], concepts: Sequence[str],
+                   context: Sequence[str], closure: Mapping[str, tuple[str, ...]], idf: Mapping[str, float],
+                   groups: Sequence[str], w: JudgeWeights | None = None) -> list[tuple[str, float]]:
+    """Passages ranked by the idf of the question's concepts they mention (own full, broader-only `w.broader`,
+    inherited `w.context`), boosted by `w.aspect` when they sit in an asked section group. Ties by id."""
+    w = w or JudgeWeights()
+    out: list[tuple[str, float]] = []
+    for pid, tags in passages.items():
+        s = 0.0
+        for weight, ids in ((1.0, concepts), (w.context, context)):
+            for c in ids:
+                if c in tags:
+                    s += weight * idf.get(c, 1.0)
+                else:
+                    best = max((idf.get(b, 1.0) for b in closure.get(c, ()) if b in tags), default=0.0)
+                    s += weight * w.broader * best
+        if s > 0 and groups and group_of(headings.get(pid, ())) in groups:
+            s *= 1.0 + w.aspect
+        if s > 0:
+            out.append((pid, s))
+    out.sort(key=lambda kv: (-kv[1], kv[0]))
+    return out
+
+
+def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
+    """A passage covers a concept when it mentions it or one of its direct broader concepts (brand -> generic)."""
+    return concept in tags or any(p in tags for p in parents)
+
+
+def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, threshold: float,
+          kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]], w: JudgeWeights | None = None) -> Verdict:
+    """Answer when the best passages cover each part's key concepts; abstain with a scope note when the subject is
+    another specialty's procedure; abstain when nothing covers the question. `passage_tags` are the concept sets of
+    the retrieved passages, best first (with broader closure)."""
+    w = w or JudgeWeights()
+    own_procedures = [c for c in q.subjects + q.context_concepts if kinds.get(c) in ("procedure", "setting", "topic")]
+    foreign = tuple(dict.fromkeys(q.out_of_scope + tuple(u for u in q.unknown if procedure_like(u))))
+    if foreign and not own_procedures:
+        return Verdict("out_of_scope", tuple(False for _ in q.parts), foreign=foreign)
+    if q.unknown and not own_procedures and all(kinds.get(c) in ("drug", "drug-class", "brand") for c in q.subjects):
+        # only a drug of ours next to a salient term we never use (amoxicillin for otitis; antibiotics for pneumonia)
+        return Verdict("not_in_kb", tuple(False for _ in q.parts), missing=q.unknown)
+    top = list(passage_tags[: w.cover_top])
+    covered: list[bool] = []
+    missing: list[str] = []
+    keyed = False
+    for part in q.parts or ():
+        keys = [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited)) if c in q.subjects or c in part.inherited]
+        if not keys:
+            covered.append(evidence >= threshold)
+            continue
+        keyed = True
+        miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) for t in top)]
+        missing.extend(miss)
+        covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold))
+    if not keyed:
+        kind: Verdict_ = "answered" if evidence >= threshold else "not_in_kb"
+        return Verdict(kind, tuple(covered), foreign=foreign)
+    if all(covered):
+        return Verdict("answered", tuple(covered), tuple(dict.fromkeys(missing)), foreign)
+    if any(covered):
+        return Verdict("partial", tuple(covered), tuple(dict.fromkeys(missing)), foreign)
+    if evidence >= w.strong_evidence:
+        return Verdict("answered", tuple(True for _ in covered), tuple(dict.fromkeys(missing)), foreign)
+    return Verdict("not_in_kb", tuple(covered), tuple(dict.fromkeys(missing)), foreign)

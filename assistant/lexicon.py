@@ -1,0 +1,323 @@
+"""The bilingual concept lexicon (corpus/lexicon.yaml): load, validate, and find concepts in any text.
+
+A concept has English and Chinese names, case-sensitive abbreviations, broader/related links and a scope
+(`in`: covered by the corpus; `out`: another specialty's procedure or setting, recognised so that the assistant can say
+it is not covered). Matching works on mixed-language text, folds UK/US spellings and hyphens, takes the longest match
+first, and (for Chinese) accepts a one-character homophone slip in terms of three or more characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import CorpusError
+from .text import fold_en
+from .types import Chunk
+
+KINDS = ("procedure", "complication", "drug", "drug-class", "brand", "anatomy", "finding", "condition", "setting",
+         "equipment", "topic")
+# Kinds that name what a question is about (its subject); used by the judgement and by follow-up inheritance.
+SUBJECT_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand", "setting", "equipment", "topic"})
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One canonical concept with its names in both languages."""
+
+    id: str
+    kind: str
+    scope: str = "in"
+    en: tuple[str, ...] = ()
+    zh: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    status: str = "confirmed"
+    sources: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        """Canonical name in a language (falls back to the other language, then the abbreviation, then the id)."""
+        names = (self.zh + self.en) if lang == "zh" else (self.en + self.zh)
+        return (names or self.abbr or (self.id,))[0]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A concept found in a text: character span in the original text and how it was found."""
+
+    concept: str
+    start: int
+    end: int
+    surface: str
+    how: str = "exact"  # exact | abbr | homophone
+
+
+@dataclass
+class Lexicon:
+    """All concepts, with matchers built once."""
+
+    concepts: dict[str, Concept]
+    digest: str = ""
+    _zh_terms: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for c in self.concepts.values():
+            for z in c.zh:
+                self._zh_terms.setdefault(z, c.id)
+
+    def __repr__(self) -> str:
+        scopes = sum(1 for c in self.concepts.values() if c.scope == "out")
+        return f"Lexicon({len(self.concepts)} concepts, {scopes} out of scope, digest {self.digest})"
+
+    # --- matchers ------------------------------------------------------------------
+    @cached_property
+    def _en_rx(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        forms: dict[str, str] = {}
+        for c in self.concepts.values():
+            for f in c.en:
+                key = fold_en(f).strip()
+                if len(key) >= 2:
+                    forms.setdefault(key, c.id)
+        alts = sorted(forms, key=len, reverse=True)
+        body = "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in alts) or r"(?!x)x"
+        return re.compile(rf"(?<![a-z0-9])(?:{body})(?:s|es)?(?![a-z0-9])"), forms
+
+    @cached_property
+    def _abbr_rx(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        forms: dict[str, str] = {}
+        for c in self.concepts.values():
+            for a in c.abbr:
+                forms.setdefault(a, c.id)
+        body = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True)) or r"(?!x)x"
+        return re.compile(rf"(?<![A-Za-z0-9])(?:{body})s?(?![A-Za-z0-9])"), forms
+
+    @cached_property
+    def _zh_rx(self) -> re.Pattern[str]:
+        body = "|".join(re.escape(z) for z in sorted(self._zh_terms, key=len, reverse=True)) or r"(?!x)x"
+        return re.compile(body)
+
+    def match(self, text: str, homophones: bool = True) -> list[Match]:
+        """Concepts in text, longest first, non-overlapping, in text order (any mix of English and Chinese)."""
+        found: list[Match] = []
+        taken = [False] * (len(text) + 1)
+
+        def add(m: Match) -> None:
+            if m.end <= m.start or any(taken[m.start:m.end]):
+                return
+            for i in range(m.start, m.end):
+                taken[i] = True
+            found.append(m)
+
+        cands: list[Match] = []
+        rx, forms = self._abbr_rx
+        for m in rx.finditer(text):
+            key = m.group()
+            cid = forms.get(key) or forms.get(key[:-1])
+            if cid:
+                cands.append(Match(cid, m.start(), m.end(), key, "abbr"))
+        if _CJK.search(text):
+            for m in self._zh_rx.finditer(text):
+                cands.append(Match(self._zh_terms[m.group()], m.start(), m.end(), m.group()))
+        folded, offsets, ends = _fold_with_offsets(text)
+        erx, eforms = self._en_rx
+        for m in erx.finditer(folded):
+            key = re.sub(r"\s", " ", m.group())
+            cid = eforms.get(key) or eforms.get(re.sub(r"(?:es|s)$", "", key)) or eforms.get(key[:-1])
+            if cid is None:
+                cid = next((v for k, v in eforms.items() if k.replace(" ", "") == key.replace(" ", "")), None)
+            if cid:
+                a, b = offsets[m.start()], ends[m.end() - 1]
+                cands.append(Match(cid, a, b, text[a:b]))
+        if homophones and _CJK.search(text):
+            exact = {(c.start, c.end) for c in cands}
+            cands.extend(h for h in self._homophones(text) if (h.start, h.end) not in exact)
+        for cand in sorted(cands, key=lambda x: (-(x.end - x.start), x.how == "homophone", x.start)):
+            add(cand)
+        return sorted(found, key=lambda x: x.start)
+
+    def _homophones(self, text: str) -> Iterable[Match]:
+        """Chinese terms of >= 3 characters typed with one homophone slip (同音错字, e.g. 局麻要中毒 for 局麻药中毒)."""
+        py = _pinyin(text)
+        index = self._pinyin_index
+        for i in range(len(text)):
+            if not _CJK.match(text[i]):
+                continue
+            for term, tpy in index.get(py[i], ()):
+                n = len(term)
+                if i + n > len(text) or tuple(py[i:i + n]) != tpy:
+                    continue
+                diff = sum(1 for a, b in zip(text[i:i + n], term) if a != b)
+                if diff == 1:
+                    yield Match(self._zh_terms[term], i, i + n, text[i:i + n], "homophone")
+                    break
+
+    @cached_property
+    def _pinyin_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for term in sorted(self._zh_terms, key=len, reverse=True):
+            if len(term) >= 3 and all(_CJK.match(ch) for ch in term):
+                tpy = tuple(_pinyin(term))
+                out.setdefault(tpy[0], []).append((term, tpy))
+        return out
+
+    # --- links ---------------------------------------------------------------------
+    def broader_closure(self, ids: Iterable[str]) -> list[str]:
+        """The ids with everything they are a kind of (transitively), in first-seen order."""
+        out: dict[str, None] = {}
+        stack = list(ids)
+        while stack:
+            cid = stack.pop(0)
+            if cid in out or cid not in self.concepts:
+                continue
+            out[cid] = None
+            stack.extend(self.concepts[cid].broader)
+        return list(out)
+
+    def words(self) -> set[str]:
+        """Every folded English word used by a surface form (for spelling correction)."""
+        out: set[str] = set()
+        for c in self.concepts.values():
+            for f in c.en:
+                out.update(w for w in fold_en(f).split() if len(w) >= 4)
+        return out
+
+
+def tag_chunks(chunks: Sequence[Chunk], lexicon: Lexicon) -> list[Chunk]:
+    """The chunks with the concepts their text mentions (stored with the chunk at index time)."""
+    if not lexicon.concepts:
+        return list(chunks)
+    return [replace(c, concepts=tuple(dict.fromkeys(m.concept for m in lexicon.match(c.text, homophones=False))))
+            for c in chunks]
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
+    """`fold_en` applied piecewise, with maps from each folded character back to the original start and end offsets
+    (the last folded character of a word ends where the original word ends, whatever the folding did to its length)."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in re.finditer(r"[A-Za-z\u00C0-\u024F']+|[^A-Za-z\u00C0-\u024F']", text):
+        piece = m.group()
+        folded = fold_en(piece) if piece.strip() else " "
+        if not folded:
+            continue
+        out.append(folded)
+        span, n = m.end() - m.start(), len(folded)
+        for k in range(n):
+            starts.append(m.start() + min(span - 1, int(k * span / n)))
+            ends.append(m.end() if k == n - 1 else m.start() + min(span, int((k + 1) * span / n)))
+    starts.append(len(text))
+    ends.append(len(text))
+    return "".join(out), starts, ends
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_char(ch: str) -> str:
+    from pypinyin import lazy_pinyin  # lazy: only Chinese text with an unmatched span needs it
+
+    return str(lazy_pinyin(ch)[0])
+
+
+def _pinyin(text: str) -> list[str]:
+    return [_pinyin_char(ch) if _CJK.match(ch) else ch for ch in text]
+
+
+# --- loading and validation --------------------------------------------------------
+def validate(raw: Any) -> list[str]:
+    """Problems of a parsed lexicon file, one message each (empty when valid)."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("concepts"), list):
+        return ["lexicon: top level must be a mapping with a `concepts` list"]
+    errs: list[str] = []
+    ids: set[str] = set()
+    owner: dict[tuple[str, str], str] = {}
+    entries = raw["concepts"]
+    for i, e in enumerate(entries):
+        where = f"lexicon concept #{i + 1}"
+        if not isinstance(e, dict) or not isinstance(e.get("id"), str):
+            errs.append(f"{where}: needs an `id`")
+            continue
+        cid = e["id"]
+        where = f"lexicon concept `{cid}`"
+        if cid in ids:
+            errs.append(f"{where}: duplicate id")
+        ids.add(cid)
+        if e.get("kind") not in KINDS:
+            errs.append(f"{where}: kind must be one of {', '.join(KINDS)}")
+        if e.get("scope", "in") not in ("in", "out"):
+            errs.append(f"{where}: scope must be `in` or `out`")
+        if e.get("kind") == "brand" and e.get("status") not in ("confirmed", "unconfirmed"):
+            errs.append(f"{where}: a brand needs `status: confirmed` or `status: unconfirmed`")
+        if not (e.get("en") or e.get("zh") or e.get("abbr")):
+            errs.append(f"{where}: needs at least one name (en, zh or abbr)")
+        for key in ("en", "zh", "abbr", "broader", "related", "sources"):
+            val = e.get(key, [])
+            if not isinstance(val, list) or not all(isinstance(v, str) and v.strip() for v in val):
+                errs.append(f"{where}: `{key}` must be a list of non-empty strings")
+        for key, norm in (("en", lambda s: fold_en(s).strip()), ("zh", str), ("abbr", str)):
+            for form in e.get(key, []) if isinstance(e.get(key), list) else []:
+                k = (key if key != "abbr" else "abbr", norm(str(form)))
+                if k in owner and owner[k] != cid:
+                    errs.append(f"{where}: name {form!r} is also a name of `{owner[k]}`")
+                owner.setdefault(k, cid)
+    for e in entries:
+        if isinstance(e, dict):
+            for key in ("broader", "related"):
+                for ref in e.get(key, []) if isinstance(e.get(key), list) else []:
+                    if ref not in ids:
+                        errs.append(f"lexicon concept `{e.get('id')}`: {key} id `{ref}` is not defined")
+    return errs
+
+
+def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
+    """Build a Lexicon from a validated mapping."""
+    concepts: dict[str, Concept] = {}
+    for e in raw["concepts"]:
+        concepts[e["id"]] = Concept(
+            id=e["id"], kind=e["kind"], scope=e.get("scope", "in"),
+            en=tuple(e.get("en", [])), zh=tuple(e.get("zh", [])), abbr=tuple(e.get("abbr", [])),
+            broader=tuple(e.get("broader", [])), related=tuple(e.get("related", [])),
+            status=e.get("status", "confirmed"), sources=tuple(e.get("sources", [])),
+        )
+    return Lexicon(concepts, digest)
+
+
+def lexicon_digest(path: Path) -> str:
+    """Content hash of the lexicon file ('' when absent): part of the index name, since chunks store concepts."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else ""
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, digest: str) -> Lexicon:
+    import yaml
+
+    p = Path(path)
+    if not p.exists():
+        return Lexicon({}, "")
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the lexicon ~7x faster
+        raw = yaml.load(p.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"{p} is not valid YAML ({exc.__class__.__name__}): fix the file and run `assistant corpus check`") from None
+    errs = validate(raw)
+    if errs:
+        more = f" (and {len(errs) - 1} more)" if len(errs) > 1 else ""
+        raise CorpusError(f"{p}: {errs[0]}{more}: run `assistant corpus check` for the full list")
+    return parse(raw, digest)
+
+
+def load_lexicon(path: Path | str | None = None) -> Lexicon:
+    """The lexicon at path (default: the bundled corpus/lexicon.yaml); an absent file gives an empty lexicon."""
+    if path is None:
+        from .config import PROJECT_ROOT
+
+        path = PROJECT_ROOT / "corpus" / "lexicon.yaml"
+    p = Path(path)
+    return _load_cached(str(p.resolve()), lexicon_digest(p))

@@ -1,0 +1,71 @@
+"""Widget state that survives a change of interface language, and small browser-side helpers (scrolling, links)."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+
+def keep(*keys: str) -> None:
+    """Re-assign the values of keyed choice widgets before they are drawn.
+
+    Streamlit keeps a radio's, selectbox's or tab bar's value as the option's displayed text; when that text is
+    translated (a format_func or label that follows the interface language) the old text matches no option and the
+    widget goes blank. Reading the value (decoded with the previous run's options) and assigning it back makes the
+    widget encode it again with this run's text.
+    """
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def stable_tabs(ids: Sequence[str], label: Callable[[str], str], key: str) -> dict[str, Any]:
+    """Tabs whose selection is kept by id (labels may be translated); `st.session_state[key + '_id']` selects one.
+
+    Returns the tab containers by id.
+    """
+    id_key = f"{key}_id"
+    current = st.session_state.get(id_key, ids[0])
+    if current not in ids:
+        current = ids[0]
+    labels = [label(i) for i in ids]
+    st.session_state[key] = labels[ids.index(current)]
+
+    def _changed() -> None:
+        chosen = st.session_state.get(key)
+        if chosen in labels:
+            st.session_state[id_key] = ids[labels.index(chosen)]
+
+    tabs = st.tabs(labels, key=key, on_change=_changed)
+    return dict(zip(ids, tabs))
+
+
+def run_js(script: str) -> None:
+    """Run a small script in the page (not in an iframe). Identical scripts are not run again on a rerun.
+
+    The script travels base64-encoded: the HTML sanitiser drops a script whose text contains `<`.
+    """
+    code = base64.b64encode(script.encode("utf-8")).decode("ascii")
+    st.html(f'<script>eval(atob("{code}"))</script>', unsafe_allow_javascript=True)
+
+
+CITE_LINKS_JS = (
+    "(function(){if(window.__citeLinks)return;window.__citeLinks=true;"
+    "document.addEventListener('click',function(e){"
+    "const a=e.target&&e.target.closest?e.target.closest('a[href*=\"#cite-\"]'):null;if(!a)return;"
+    "const m=(a.getAttribute('href')||'').match(/#cite-([A-Za-z0-9_]+)-(\\d+)$/);if(!m)return;"
+    "e.preventDefault();e.stopPropagation();"
+    "const box=document.querySelector('.st-key-cites_'+m[1])||document;"
+    "for(const ex of box.querySelectorAll('[data-testid=\"stExpander\"]')){"
+    "const s=ex.querySelector('summary');const t=s?s.textContent:'';const k=t.match(/\\[(\\d+)\\]/);"
+    "if(k&&k[1]===m[2]){const d=ex.querySelector('details');if(d&&!d.open)s.click();"
+    "ex.scrollIntoView({block:'center'});break;}}},true);})();"
+)
+
+
+def enable_citation_links() -> None:
+    """Make `[n]` links (`#cite-<turn>-<n>`) open and show passage n of that answer (`st.container(key='cites_<turn>')`)."""
+    run_js(CITE_LINKS_JS)
