@@ -252,7 +252,12 @@ class Framer:
         """Does the question lean on the earlier turn? (A self-contained new topic never does.)"""
         if out or (unknown and not subjects):
             return False  # a new subject the knowledge base does not cover: never merge it into the old topic
-        if not subjects or set(subjects) <= set(prev.all_concepts):
+        if not subjects:
+            toks = tokenize(q, lang)
+            known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)
+            # nothing named: it continues the earlier topic, unless its words are foreign to the knowledge base
+            return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q))
+        if set(subjects) <= set(prev.all_concepts):
             return True  # nothing new named: it continues the earlier topic
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
         if short and _WHAT_ABOUT[lang].search(q):
@@ -311,8 +316,8 @@ class Framer:
         def fix(m: re.Match[str]) -> str:
             w = m.group()
             f = fold_en(w)
-            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or _common(f):
-                return w
+            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or f in _frequencies("en"):
+                return w  # a known word (medical or general English) is never "corrected"
             best = process.extractOne(f, self._wordlist, scorer=Levenshtein.distance, score_cutoff=1 if len(f) <= 7 else 2)
             if best is None:
                 return w

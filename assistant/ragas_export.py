@@ -47,10 +47,11 @@ def write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
     if suffix not in (".jsonl", ".json"):
         raise InputError(f"export file {path}: name it .jsonl (JSON lines) or .json (one array)")
     path.parent.mkdir(parents=True, exist_ok=True)
+    # ASCII escapes: RAGAS's `from_jsonl` opens the file in the platform's default encoding
     if suffix == ".jsonl":
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     else:
-        path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        path.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
 
 def check_export(fmt: str, file: str | Path) -> Path:

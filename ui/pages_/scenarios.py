@@ -145,10 +145,12 @@ tab = stable_tabs(["practice", "progress", "mistakes"], L, key="sc_tab")
 
 with tab["practice"]:
     col1, col2, col3 = st.columns(3)
-    topic = col1.selectbox(L("topic"), [ALL, *topics_of(bk.scenarios)], key="sc_topic",
-                           format_func=lambda t: L("all") if t == ALL else topic_name(t))
-    diff = col2.selectbox(L("difficulty"), [0, 1, 2, 3], key="sc_diff", format_func=lambda d: L("all") if d == 0 else "★" * d)
-    lang = col3.radio(L("language"), ["en", "zh"], key="sc_lang", horizontal=True, format_func=lang_name, on_change=_lang_chosen)
+    # option texts are fixed when drawn (format functions may run later, outside the script run)
+    all_label, topic_names, lang_names = L("all"), {t: topic_name(t) for t in topics_of(bk.scenarios)}, {x: lang_name(x) for x in ("en", "zh")}
+    topic = col1.selectbox(L("topic"), [ALL, *topic_names], key="sc_topic", format_func=lambda t: all_label if t == ALL else topic_names[t])
+    diff = col2.selectbox(L("difficulty"), [0, 1, 2, 3], key="sc_diff", format_func=lambda d: all_label if d == 0 else "★" * d)
+    lang = col3.radio(L("language"), ["en", "zh"], key="sc_lang", horizontal=True, format_func=lang_names.__getitem__,
+                      on_change=_lang_chosen)
     pool = [s for s in bk.scenarios if topic in (ALL, s.topic) and diff in (0, s.difficulty)]
     if not pool:
         st.info(L("no_scenarios"))
@@ -156,8 +158,9 @@ with tab["practice"]:
         ids = [s.id for s in pool]
         if st.session_state.get("sc_pick") not in ids:
             st.session_state["sc_pick"] = ids[0]
-        sid = st.selectbox(L("scenario"), ids, key="sc_pick",
-                           format_func=lambda i: f"{topic_name(by_id[i].topic)} {case_number(bk)[i]} · {'★' * by_id[i].difficulty}")
+        numbers = case_number(bk)
+        names = {i: f"{topic_names[by_id[i].topic]} {numbers[i]} · {'★' * by_id[i].difficulty}" for i in ids}
+        sid = st.selectbox(L("scenario"), ids, key="sc_pick", format_func=names.__getitem__)
         show_scenario(by_id[sid], lang, ids)
 
 with tab["progress"]:
