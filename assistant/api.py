@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
 from .config import Settings, load_settings
-from .errors import AssistantError, InputError
+from .errors import AssistantError, ConfigError, InputError
 from .serving import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_SEARCH_K, Service, answer_markdown, check_text
 from .types import Answer
 
@@ -338,9 +338,22 @@ def _version() -> str:
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Load and warm the engine (errors surface before the server starts), then serve until interrupted."""
+    """Take the port, load and warm the engine (errors surface as one line before anything is served), then serve
+    until interrupted."""
+    import socket
+
     import uvicorn
 
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"cannot listen on {host}:{port} ({exc.strerror}): pass another --port or --host") from None
     svc = Service(settings)
     svc.warm()
-    uvicorn.run(create_app(service=svc, warm=False), host=host, port=port, log_level="info")
+    print(f"serving on http://{host}:{port} (OpenAPI docs at /docs; Ctrl+C stops)", flush=True)
+    server = uvicorn.Server(uvicorn.Config(create_app(service=svc, warm=False), log_level="info"))
+    server.run(sockets=[sock])

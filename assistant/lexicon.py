@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -219,11 +220,28 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
-@lru_cache(maxsize=4096)
-def _pinyin_char(ch: str) -> str:
-    from pypinyin import lazy_pinyin  # lazy: only Chinese text with an unmatched span needs it
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[int, str]:
+    """pypinyin's character table, loaded without the package (whose phrase dictionary takes a second to import)."""
+    import importlib.util
 
-    return str(lazy_pinyin(ch)[0])
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).with_name("pinyin_dict.py")
+    mod_spec = importlib.util.spec_from_file_location("_assistant_pinyin_dict", path)
+    if mod_spec is None or mod_spec.loader is None:
+        return {}
+    module = importlib.util.module_from_spec(mod_spec)
+    mod_spec.loader.exec_module(module)
+    return dict(module.pinyin_dict)
+
+
+@lru_cache(maxsize=8192)
+def _pinyin_char(ch: str) -> str:
+    """First reading of a character, without tone marks (药 -> yao)."""
+    reading = _pinyin_table().get(ord(ch), ch).split(",")[0]
+    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
 
 
 def _pinyin(text: str) -> list[str]:

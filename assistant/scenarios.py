@@ -89,26 +89,29 @@ def scenario_problems(item: Any, ids: set[str], slugs: Collection[str] = (), tag
     else:
         out.extend(f"sources: tag {t!r} has no reference" for t in sources if tags and t not in tags)
     for lang in LANGS:
-        part = item.get(lang)
-        if not isinstance(part, dict):
-            out.append(f"{lang}: missing")
-            continue
-        for key in ("vignette", "question", "explanation"):
-            if not isinstance(part.get(key), str) or not part[key].strip():
-                out.append(f"{lang}.{key}: missing")
-        opts = part.get("options")
-        if not isinstance(opts, list) or len(opts) != N_OPTIONS or not all(isinstance(o, str) and o.strip() for o in opts):
-            out.append(f"{lang}.options: must be {N_OPTIONS} non-empty strings")
-        if tags and isinstance(part.get("explanation"), str):
-            out.extend(f"{lang}.explanation: tag {t!r} has no reference" for t in explanation_tags(part["explanation"])
-                       if t not in tags)
+        out.extend(_text_problems(lang, item.get(lang), tags))
+    return out
+
+
+def _text_problems(lang: str, part: Any, tags: Collection[str]) -> list[str]:
+    """Problems of one language's texts of a scenario (vignette, question, options, explanation)."""
+    if not isinstance(part, dict):
+        return [f"{lang}: missing"]
+    out = [f"{lang}.{key}: missing" for key in ("vignette", "question", "explanation")
+           if not isinstance(part.get(key), str) or not part[key].strip()]
+    opts = part.get("options")
+    if not isinstance(opts, list) or len(opts) != N_OPTIONS or not all(isinstance(o, str) and o.strip() for o in opts):
+        out.append(f"{lang}.options: must be {N_OPTIONS} non-empty strings")
+    if tags and isinstance(part.get("explanation"), str):
+        out.extend(f"{lang}.explanation: tag {t!r} has no reference" for t in explanation_tags(part["explanation"]) if t not in tags)
     return out
 
 
 def _scenario(item: dict[str, Any], file: str) -> Scenario:
-    texts = {lang: ScenarioText(item[lang]["vignette"].strip(), item[lang]["question"].strip(),
-                                tuple(o.strip() for o in item[lang]["options"]), item[lang]["explanation"].strip())
-             for lang in LANGS}
+    texts: dict[str, ScenarioText] = {
+        lang: ScenarioText(item[lang]["vignette"].strip(), item[lang]["question"].strip(),
+                           tuple(o.strip() for o in item[lang]["options"]), item[lang]["explanation"].strip())
+        for lang in LANGS}
     return Scenario(item["id"], item["topic"], int(item["difficulty"]), int(item["correct"]), texts,
                     tuple(item.get("doc_ids") or ()), tuple(item.get("sources") or ()), file)
 

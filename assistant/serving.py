@@ -124,7 +124,7 @@ class Service:
             "status": "ok", "version": __version__, "warm": self._warm, "engine": type(self.engine).__name__,
             "settings_hash": self.settings.settings_hash(),
             "index": {"build": m.build, "index_hash": m.index_hash, "embedder": m.embedder_id, "documents": m.documents,
-                      "chunks": m.chunks, "built_at": m.built_at, "location": ret.backend.describe()},
+                      "chunks": m.chunks, "built_at": m.built_at},
         }
 
 

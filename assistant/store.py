@@ -90,7 +90,7 @@ class Backend:
                 self._server = chromadb.HttpClient(
                     host=parsed.hostname, port=parsed.port or 8000, ssl=parsed.scheme == "https", settings=_chroma_settings()
                 )
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - chromadb/httpx raise many types; one line naming the server and the fix
                 raise AssistantError(f"cannot reach the Chroma server at {self.url} ({type(exc).__name__}): start it with `chroma run`") from None
         return self._server
 
@@ -283,7 +283,7 @@ class ChunkCollection:
             self._counts = {lang: int(col.count()) for lang, col in self._cols.items()}
         except AssistantError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any Chroma/SQLite failure here means an unreadable build; named with the fix
             raise IndexCorruptError(
                 f"index build {build} cannot be opened ({type(exc).__name__}): run `assistant index build --force`"
             ) from None
@@ -317,7 +317,7 @@ class ChunkCollection:
                 for text, meta in zip(got["documents"], got["metadatas"]):
                     chunks.append(chunk_from_meta(text, meta))
                     toks.append(str(meta.get("tokens", "")).split())
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - same: a damaged build surfaces as any Chroma/SQLite type
             raise IndexCorruptError(f"index build {self.build} is damaged ({type(exc).__name__}): run `assistant index build --force`") from None
         return chunks, toks
 
@@ -331,7 +331,7 @@ class ChunkCollection:
                 continue
             try:
                 res = self._cols[name].query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - same: HNSW/SQLite errors of a damaged build
                 raise IndexCorruptError(
                     f"dense search failed on build {self.build} ({type(exc).__name__}): run `assistant index build --force`"
                 ) from None

@@ -271,6 +271,48 @@ def test_citation_marker_opens_its_passage(page: Any, app_url: str) -> None:
     expect(target).to_be_in_viewport()
 
 
+def _checked(radio: Any) -> list[str]:
+    return [lb.inner_text().strip() for lb in radio.locator("label:has(input:checked)").all()]
+
+
+def test_choices_survive_a_language_switch(page: Any, app_url: str) -> None:
+    """Streamlit keeps a radio's or selectbox's value as its displayed text: a translated option must not go blank."""
+    from playwright.sync_api import expect
+
+    _open(page, f"{app_url}/scenarios")
+    main = page.locator("#stMain")
+    sidebar = page.get_by_test_id("stSidebar")
+    _settle(page)
+    main.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name="Post-dural puncture headache").click()
+    _settle(page)
+    sidebar.get_by_text("中文", exact=True).click()
+    _settle(page)
+    lang_radio = main.get_by_test_id("stRadio").filter(has_text="语言")
+    assert _checked(lang_radio) == ["中文"], "the case language follows the interface and is not blank"
+    expect(main.get_by_test_id("stSelectbox").first.locator("input")).to_have_value("硬脊膜穿刺后头痛")
+    expect(main.get_by_test_id("stSelectbox").nth(1).locator("input")).to_have_value("全部")
+
+    page.goto(f"{app_url}/benchmarks")
+    main.locator("h1").wait_for()
+    _settle(page)
+    main.get_by_text("上传 JSONL").click()
+    _settle(page)
+    sidebar.get_by_text("English", exact=True).click()
+    _settle(page)
+    assert _checked(main.get_by_test_id("stRadio").filter(has_text="Benchmark set")) == ["Upload JSONL"]
+    sidebar.get_by_text("中文", exact=True).click()
+    _settle(page)
+    assert _checked(main.get_by_test_id("stRadio").filter(has_text="评测集")) == ["上传 JSONL"]
+    uploader = main.get_by_test_id("stFileUploader")
+    expect(uploader).to_be_visible()
+    shown = uploader.evaluate(
+        "u => Array.from(u.querySelectorAll('p, span')).map(e => getComputedStyle(e).fontSize === '0px' ? "
+        "getComputedStyle(e, '::after').content : '').join(' ')")
+    assert "上传" in shown or "选择文件" in shown, shown  # Streamlit's own uploader texts, replaced
+    assert "每个文件最大 2 MB" in shown, shown
+
+
 def test_scenario_round(page: Any, app_url: str) -> None:
     from playwright.sync_api import expect
 
@@ -305,8 +347,12 @@ def test_tiny_benchmark(page: Any, app_url: str) -> None:
     _settle(page)
     main.get_by_role("button", name="Run benchmark").click()
     expect(main.get_by_text("Metrics by language x kind")).to_be_visible(timeout=SLOW)
-    expect(main.get_by_test_id("stDataFrame").first).to_be_visible()
-    expect(main.get_by_test_id("stImage").first).to_be_visible()
-    expect(main.get_by_role("button", name="report.md")).to_be_visible()
+    expect(main.get_by_test_id("stTable").first).to_be_visible()
+    expect(main.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    expect(main.get_by_role("button", name="Download results (zip: report.md with plots, CSV, JSON)")).to_be_visible()
+    overflow = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#stMain *')).filter(e => e.scrollWidth > e.clientWidth + 2 && "
+        "['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => e.getAttribute('data-testid') || e.tagName)")
+    assert not overflow, f"no sideways scroll: {overflow}"
     _settle(page)
     _shot(page, "benchmarks.png")

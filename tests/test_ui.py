@@ -284,37 +284,99 @@ def test_scenario_in_chinese_review_practice_and_no_english(data_dir):
 
 
 # --- benchmarks ---------------------------------------------------------------------------------
-def test_benchmark_runs_a_small_bundled_set(data_dir):
+def _walk(node):  # type: ignore[no-untyped-def]
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def test_stratified_sampling_spreads_over_language_and_kind():
+    from collections import Counter
+
+    from assistant.benchsets import parse_set
+    from ui.bench_view import stratified_sample
+
+    items, errors = parse_set((PROJECT_ROOT / "eval" / "sets" / "dev.jsonl").read_text(encoding="utf-8"), "dev.jsonl")
+    assert not errors
+    groups = {(it.lang, it.kind) for it in items}
+    assert len(groups) == 10
+    ten = stratified_sample(items, 10, seed=0)
+    assert len(ten) == 10 and {(it.lang, it.kind) for it in ten} == groups, "one item of every language x kind"
+    assert ten == stratified_sample(items, 10, seed=0), "seeded: the same items again"
+    assert ten != stratified_sample(items, 10, seed=1)
+    assert [it.id for it in ten] == [it.id for it in items if it in ten], "the set's order is kept"
+    forty = Counter((it.lang, it.kind) for it in stratified_sample(items, 40, seed=3))
+    sizes = Counter((it.lang, it.kind) for it in items)
+    assert sum(forty.values()) == 40 and all(forty[g] >= 1 for g in groups)
+    assert forty[("en", "factoid")] > forty[("en", "emergency")], "larger groups get more items"
+    assert all(forty[g] <= sizes[g] for g in groups)
+    assert len({(it.lang, it.kind) for it in stratified_sample(items, 4, seed=0)}) == 4
+    assert stratified_sample(items, 0) == items and stratified_sample(items, 999) == items
+
+
+def test_benchmark_runs_a_stratified_sample_and_offers_one_zip(data_dir):
+    import io
+    import zipfile
+
     at = start("pages_/benchmarks.py")
     at.selectbox(key="bm_set").set_value("dev.jsonl").run()
-    at.number_input(key="bm_limit").set_value(3).run()
+    at.number_input(key="bm_limit").set_value(10).run()
+    mix = at.dataframe[0].value  # the mix is shown before anything runs
+    assert list(mix["Language"]) == ["English", "Chinese"] and int(mix.drop(columns="Language").to_numpy().sum()) == 10
+    assert (mix.drop(columns="Language").to_numpy() == 1).all(), "one item per language x kind"
+    assert not at.table
     at.button(key="bm_run").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    table = at.dataframe[0].value
-    assert "group" in table.columns and "all" in list(table["group"]) and int(table.set_index("group").loc["all", "n"]) == 3
-    assert at.image and "metrics_by_group.png" in at.image[0].captions, "plots expected"
-    names = {getattr(b, "label", "") for b in at.get("download_button")}
-    assert {"metrics.json", "results.csv", "report.md"} <= names
-    ids = at.selectbox(key="bm_item").options
-    assert len(ids) == 3
-    at.selectbox(key="bm_item").set_value(ids[1]).run()
-    assert any("Question" in m.value for m in at.markdown)
+    summary = at.table[0].value
+    assert list(summary.columns) == ["Metric", "default"]
+    row = summary.set_index("Metric")
+    assert row.loc["n", "default"] == "10" and row.loc["keyword hit", "default"].endswith("%")
+    assert row.loc["urgent recall", "default"].endswith("%") and row.loc["abstention recall", "default"].endswith("%"), \
+        "emergency and out-of-scope items were sampled, so their metrics apply"
+    groups = at.table[1].value  # per language x kind, one narrow table per family of metrics
+    assert "Group" in groups.columns and "English · emergency" in list(groups["Group"])
+    safety = next(t.value for t in at.table if "urgent recall" in t.value.columns).set_index("Group")
+    assert safety.loc["English · factoid", "urgent recall"] == "–", "– where a metric does not apply"
+    assert safety.loc["English · emergency", "urgent recall"].endswith("%")
+    assert any("chart" in node.type for node in _walk(at.main)), "plots"
+    zips = [b for b in at.get("download_button") if "zip" in getattr(b, "label", "")]
+    assert len(zips) == 1 and not [b for b in at.get("download_button") if getattr(b, "label", "") == "report.md"]
+    assert len(at.selectbox(key="bm_item").options) == 10
+    at.toggle(key="bm_only_failed").set_value(True).run()
+    failed = at.selectbox(key="bm_item").options if [s for s in at.selectbox if s.key == "bm_item"] else []
+    assert all(o.startswith("✗") for o in failed)
+
+    from ui.bench_view import linked_images, zip_files
+
+    files = at.session_state["bm_result"]["files"]
+    with zipfile.ZipFile(io.BytesIO(zip_files(files, "b"))) as zf:
+        names = set(zf.namelist())
+        report = zf.read("b/report.md").decode("utf-8")
+    assert {"b/report.md", "b/results.csv", "b/metrics.json"} <= names
+    assert linked_images(report) and all(f"b/{img}" in names for img in linked_images(report)), "report.md's plots are in the zip"
 
 
-def test_benchmark_compares_a_second_configuration(data_dir):
+def test_benchmark_compares_side_by_side_with_na_marks(data_dir):
     at = start("pages_/benchmarks.py")
     at.selectbox(key="bm_set").set_value("test.jsonl").run()
     at.number_input(key="bm_limit").set_value(2).run()
     at.selectbox(key="bm_compare").set_value("lexical").run()
     at.button(key="bm_run").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    assert len(at.dataframe) == 2
-    assert any("compare.png" in img.captions for img in at.image)
-    assert any("lexical" in m.value for m in at.markdown)
+    summary = at.table[0].value
+    assert list(summary.columns) == ["Metric", "default", "lexical", "Difference"]
+    assert (summary == "–").any().any(), "a metric that does not apply to two items shows –"
+    assert not summary.isin(["None", "nan"]).any().any()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Configuration: default" in shown and "Configuration: lexical" in shown, "drill-down side by side"
 
 
-def test_benchmark_upload_shows_errors_per_line_and_runs_nothing(data_dir):
+def test_benchmark_upload_errors_clear_old_results_and_switching_language_keeps_the_set(data_dir):
     at = start("pages_/benchmarks.py")
+    at.selectbox(key="bm_set").set_value("test.jsonl").run()
+    at.number_input(key="bm_limit").set_value(1).run()
+    at.button(key="bm_run").click().run()
+    assert at.table
     at.radio(key="bm_source").set_value("upload").run()
     good = {"id": "x1", "lang": "en", "kind": "factoid", "question": "How is PDPH treated?", "answerable": True, "must": [["patch"]]}
     bad_kind = {**good, "id": "x2", "kind": "trivia"}
@@ -323,10 +385,15 @@ def test_benchmark_upload_shows_errors_per_line_and_runs_nothing(data_dir):
     assert not at.exception
     err = plain(at.error[0].value)
     assert "mine.jsonl:2" in err and "mine.jsonl:3" in err and "mine.jsonl:4" in err and "mine.jsonl:1" not in err
-    assert not [b for b in at.button if b.key == "bm_run"] and not at.dataframe
+    assert not [b for b in at.button if b.key == "bm_run"] and not at.table, "old results are gone under the new errors"
+    at.sidebar.radio(key="lang_choice").set_value("zh").run()
+    err = plain(at.error[0].value)
+    assert "mine.jsonl:2：不是有效的 JSON" in err and "字段 `kind` 必须是以下之一" in err, err
 
     at.file_uploader[0].set_value(("ok.jsonl", json.dumps(good).encode(), "application/json")).run()
     assert not at.error and [b for b in at.button if b.key == "bm_run"]
+    at.sidebar.radio(key="lang_choice").set_value("en").run()  # the set radio and the Run button survive a switch
+    assert at.radio(key="bm_source").value == "upload" and [b for b in at.button if b.key == "bm_run"]
 
 
 def test_chat_with_a_configured_llm_streams_and_keeps_only_grounded_claims(data_dir, monkeypatch: pytest.MonkeyPatch):

@@ -10,7 +10,7 @@ import streamlit as st
 from assistant.answer import AnswerEngine
 from assistant.evaluation import slug
 from assistant.scenarios import TAG_GROUP, Scenario, explanation_tags, number_tags
-from assistant.types import Citation, Hit
+from assistant.types import Citation, Hit, Lang
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*")
 
@@ -43,7 +43,7 @@ def explain(s: Scenario, lang: str, eng: AnswerEngine) -> Explained:
     documents when possible) that carries the tag and matches the sentence citing it; tags without one are listed as
     references only."""
     v = s.text(lang)
-    qlang = "zh" if lang == "zh" else "en"
+    qlang: Lang = "zh" if lang == "zh" else "en"
     own = set(s.doc_ids)
     numbers: dict[str, int] = {}
     by_chunk: dict[str, int] = {}

@@ -161,7 +161,7 @@ def show_plots(res: dict[str, Any]) -> None:
         st.markdown(f"**{L('plot_metrics')}** ({md(configs[0])})")
         data = pd.DataFrame({metric_name(key, k): [100 * (first[g].get(key) or 0.0) for g in cross]
                              for key in ("keyword_hit", f"hit@{k}", "citation_validity")}, index=[group_name(g) for g in cross])
-        st.bar_chart(data, stack=False, y_label="%", height=320)
+        st.bar_chart(data, stack=False, sort=False, y_label="%", height=320)
     with col2:
         st.markdown(f"**{L('plot_latency')}**")
         lat = pd.DataFrame({name: pd.Series([r.latency_ms for r in rs]) for name, rs in res["runs"].items()})
@@ -169,13 +169,13 @@ def show_plots(res: dict[str, Any]) -> None:
         edges = [hi * i / 12 for i in range(13)] if hi > 0 else [0.0, 1.0]
         hist = pd.DataFrame({name: pd.cut(lat[name], edges, include_lowest=True).value_counts(sort=False).values for name in lat},
                             index=[f"{edges[i + 1]:,.0f}" for i in range(len(edges) - 1)])
-        st.bar_chart(hist, stack=False, x_label=L("latency_ms"), y_label=L("items_count"), height=320)
+        st.bar_chart(hist, stack=False, sort=False, x_label=L("latency_ms"), y_label=L("items_count"), height=320)
     if len(configs) > 1:
         st.markdown(f"**{L('plot_compare')}**")
         keys = ["keyword_hit", "answer_keyword_hit", "mrr", "abstention_recall", "false_abstention", "urgent_recall"]
         data = pd.DataFrame({c: [100 * (res["metrics"][c]["all"].get(key) or 0.0) for key in keys] for c in configs},
                             index=[metric_name(key, k) for key in keys])
-        st.bar_chart(data, stack=False, y_label="%", height=320)
+        st.bar_chart(data, stack=False, sort=False, y_label="%", height=320)
 
 
 def show_drilldown(res: dict[str, Any]) -> None:
