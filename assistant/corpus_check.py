@@ -180,6 +180,21 @@ def scenario_problems(item: Any, slugs: set[str], refs: References, ids: set[str
     return out
 
 
+def check_lexicon(path: Path) -> list[str]:
+    """Problems of the concept lexicon (absent is allowed: matching then uses words only)."""
+    import yaml
+
+    from .lexicon import validate
+
+    if not path.exists():
+        return []
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        return [f"lexicon.yaml is not valid YAML ({exc.__class__.__name__}): fix the file"]
+    return validate(raw)
+
+
 def check_corpus(corpus_dir: Path, fact_sheet: Path = FACT_SHEET) -> tuple[list[str], CorpusStats]:
     """Every problem of the corpus (empty list = valid), its sizes and its coverage of the fact sheet's tags."""
     problems: list[str] = []
@@ -216,6 +231,7 @@ def check_corpus(corpus_dir: Path, fact_sheet: Path = FACT_SHEET) -> tuple[list[
         problems.extend(check_twins(docs["en"][slug], docs["zh"][slug], slug))
     scen_problems, stats.scenarios = check_scenarios(corpus_dir / "scenarios", set(docs["en"]) | set(docs["zh"]), refs)
     problems.extend(scen_problems)
+    problems.extend(check_lexicon(corpus_dir / "lexicon.yaml"))
     if fact_sheet.is_file():
         every, new = fact_sheet_tags(fact_sheet)
         cited = {t for d in (*docs["en"].values(), *docs["zh"].values()) for t in d.sources}

@@ -93,3 +93,13 @@ def test_a_secondary_summary_hedge_must_survive_in_the_chinese_twin(tmp_path):
     zh.write_text(text.replace("常伴面部发热和鼻塞（二手摘要）。", "常伴面部发热和鼻塞。", 1), encoding="utf-8")
     problems, _ = check_corpus(corpus)
     assert any("cervical-thoracic-sympathetic: 'Complications and frequency'" in p and "hedged but the Chinese one is not" in p for p in problems)
+
+
+def test_the_check_validates_the_concept_lexicon(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    text = (corpus / "lexicon.yaml").read_text(encoding="utf-8")
+    broken = text + "\n  - id: test-broken\n    kind: drug\n    en: [zzz test drug]\n    broader: [no-such-concept]\n"
+    (corpus / "lexicon.yaml").write_text(broken, encoding="utf-8")
+    problems, _ = check_corpus(corpus)
+    assert any("`no-such-concept` is not defined" in p for p in problems)

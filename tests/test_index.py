@@ -335,3 +335,20 @@ def test_index_status_says_damaged_when_ask_could_not_read_the_build(hash_settin
     out = subprocess.run([sys.executable, "-m", "assistant", "index", "status"], capture_output=True, text=True,
                          env=_env(hash_settings), timeout=120)
     assert out.returncode == 2 and "DAMAGED: run `assistant index build --force`" in out.stdout, out.stdout + out.stderr
+
+
+def test_user_document_text_is_marked_in_the_answer_and_can_be_kept_out(hash_settings, tmp_path):
+    note = tmp_path / "my-lipid-note.md"
+    note.write_text("# My lipid note\n\nThe lipid emulsion dose for local anaesthetic systemic toxicity in my unit note is "
+                    "100 mL/kg of intralipid zebra protocol.\n", encoding="utf-8")
+    build_index(hash_settings, progress=False)
+    ingest(hash_settings, [note])
+    q = "What is the intralipid zebra protocol dose in my unit note?"
+    ans = AnswerEngine(hash_settings).answer(q)
+    user = [b for b in ans.bullets if any(c.n in b["n"] and c.chunk.origin == "user" for c in ans.citations)]
+    assert user, ans.text
+    for b in user:  # every line quoted from the user's document carries its origin next to the marker
+        line = next(ln for ln in ans.text.splitlines() if b["text"] in ln)
+        assert "· your document]" in line
+    bundled_only = AnswerEngine(hash_settings.model_copy(update={"answer_user_documents": False})).answer(q)
+    assert all(c.chunk.origin == "bundled" for c in bundled_only.citations)
