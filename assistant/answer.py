@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of
 from .config import Settings
 from .frame import Question, procedure_like
-from .judge import Verdict, judge
+from .judge import PAIN_PROCEDURE, Verdict, judge
 from .references import References
 from .retrieval import Retriever
 from .safety import DISCLAIMER, Triage, triage
@@ -109,7 +109,7 @@ class AnswerEngine:
         """Is the question about another specialty's procedure (no emergency pathway of ours applies)?"""
         lex = self.lexicon.concepts
         foreign = q.out_of_scope or any(procedure_like(u) for u in q.unknown)
-        ours = any(lex[c].kind in ("procedure", "setting", "topic") for c in q.subjects + q.context_concepts)
+        ours = any(lex[c].kind == "procedure" or c == PAIN_PROCEDURE for c in q.subjects + q.context_concepts)
         return bool(foreign and not ours)
 
     def _search(self, q: Question, lang: Lang, tri: Triage, origins: Sequence[str] | None, timings: dict[str, float]) -> list[Hit]:
@@ -147,6 +147,7 @@ class AnswerEngine:
         top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
         parents = {c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}
+        cidf = r.concept_idf(q.all_concepts)
         bullets: list[Bullet] = []
         if tri.urgent:
             hint = frozenset(tokenize(f"{tri.hint} {q.text}", lang))
@@ -154,12 +155,13 @@ class AnswerEngine:
             # then what this question adds (a drug, a level, a refractory arrest), recognition after actions
             used = {b.sentence.text for b in bullets}
             rest = [x for x in sents if x.text not in used]
-            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents)
+            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents, concept_idf=cidf)
             bullets += [Bullet(e.sentence, 0, e.score, "action" if e.sentence.action else "fact") for e in extra
                         if not any(_similar(e.sentence.text, u) for u in used)]
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
         if not bullets:
-            bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), parents)
+            bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), parents,
+                             concept_idf=cidf)
         if not any(b.sentence.chunk.origin == "bundled" for b in bullets[:1]):
             bullets = _bundled_first(bullets)
         return self._render(q, lang, bullets, verdict, tri)
@@ -220,7 +222,8 @@ class AnswerEngine:
         topics = self.nearest_topics(hits, lang)
         lex = self.lexicon.concepts
         if verdict.kind == "out_of_scope":
-            names = [lex[c].name(lang) if c in lex else c for c in verdict.foreign]
+            said = {m.concept: m.surface for m in q.matches}  # the question's own words ("urinary tract infection")
+            names = list(dict.fromkeys(said.get(c) or (lex[c].name(lang) if c in lex else c) for c in verdict.foreign))
             text = _OUT_OF_SCOPE[lang].format(terms=_join(names, lang), verb="are" if len(names) > 1 else "is",
                                               topics=_join(topics, lang))
         else:

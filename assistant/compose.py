@@ -112,7 +112,8 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Seque
 
 
 def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], dense: Mapping[str, float], lang: Lang,
-          w: Weights = Weights(), q_parents: Mapping[str, frozenset[str]] | None = None) -> float:
+          w: Weights = Weights(), q_parents: Mapping[str, frozenset[str]] | None = None,
+          concept_idf: Mapping[str, float] | None = None) -> float:
     """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
     q_parents = q_parents or {}
     own = [c for c in part.concepts if c in q.concepts] or [c for c in part.inherited if c in q.concepts]
@@ -122,8 +123,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     part_tokens = set(tokenize(part.text, lang))
     terms = set(part.terms)
     residual = sum(idf(t) for t in terms & s.tokens) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
-    denom_c = len(own) or 1
-    concept = sum(1.0 if c in s.concepts else w.broader if q_parents.get(c, frozenset()) & s.concepts else 0.0
+    cw = concept_idf or {}
+    denom_c = sum(cw.get(c, 1.0) for c in own) or 1.0  # rarer concepts (a drug) weigh more than common ones (ESI)
+    concept = sum(cw.get(c, 1.0) * (1.0 if c in s.concepts else w.broader if q_parents.get(c, frozenset()) & s.concepts else 0.0)
                   for c in own) / denom_c if own else 0.0
     context = sum(1.0 for c in ctx if c in s.concepts) / max(1, len(ctx)) if ctx else 0.0
     denom = sum(idf(t) for t in part_tokens) or 1.0
@@ -146,11 +148,11 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
 
 def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable[[str], float], dense: Mapping[str, float],
            max_bullets: int, covered: Sequence[bool], parents: Mapping[str, frozenset[str]] | None = None,
-           w: Weights = Weights()) -> list[Bullet]:
+           w: Weights = Weights(), concept_idf: Mapping[str, float] | None = None) -> list[Bullet]:
     """The bullets of an answer: per covered part, the best sentence of the asked aspect first, then the others above
     the relevance floor, in reading order (what/how often -> risk -> prevent -> recognise/act -> evidence notes)."""
     parts = list(q.parts) or [Part(q.text, q.concepts, q.aspects)]
-    scored = [[score(s, p, q, idf, dense, lang, w, parents) for p in parts] for s in sentences]
+    scored = [[score(s, p, q, idf, dense, lang, w, parents, concept_idf) for p in parts] for s in sentences]
     assign = [max(range(len(parts)), key=lambda j, row=row: row[j]) for row in scored]  # type: ignore[misc]
     n_parts = sum(1 for j in range(len(parts)) if j >= len(covered) or covered[j]) or 1
     per_part = max(2, max_bullets // n_parts) if n_parts > 1 else max_bullets
@@ -164,17 +166,16 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             continue
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
-        chosen: list[tuple[float, Sentence]] = []
-        for sc, s in pool:
-            if sc < floor or len(chosen) >= per_part:
+        above = [(sc, s) for sc, s in pool if sc >= floor] or [pool[0]]
+        lead = _lead(above, part.groups)  # the asked aspect's best sentence, from everything above the floor
+        chosen: list[tuple[float, Sentence]] = [lead]
+        for sc, s in above:
+            if len(chosen) >= per_part:
                 break
             if any(_jaccard(s.tokens, o.tokens) > w.dup or s.text in o.text or o.text in s.text for _, o in chosen):
                 continue
             chosen.append((sc, s))
-        if not chosen:
-            chosen = [pool[0]]
-        lead = _lead(chosen, part.groups)
-        rest = [c for c in chosen if c is not lead]
+        rest = chosen[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
         rest.sort(key=lambda t: (t[1].provenance, t[1].group != lead[1].group, order[t[1].group], t[1].hit_rank, t[1].position))
         for sc, s in [lead, *rest]:
@@ -186,8 +187,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[
     """The best non-provenance sentence from the asked section group (if it is close enough to the best), else the best."""
     best = chosen[0]
     usable = [c for c in chosen if not c[1].provenance] or chosen
-    if groups:
-        in_group = [c for c in usable if c[1].group in groups]
+    for group in groups:  # the most specific asked aspect first
+        in_group = [c for c in usable if c[1].group == group]
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
     return usable[0]

@@ -4,12 +4,12 @@ conversation context, terms outside the knowledge base). Every later stage reads
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from .lexicon import SUBJECT_KINDS, Lexicon, Match
+from .lexicon import SUBJECT_KINDS, Concept, Lexicon, Match
 from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
 from .types import Lang
 
@@ -24,7 +24,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\bdose|dosing|dosage|how much|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume",
              r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少"),
     "timing": ("prevention",
-               r"how long|how soon|how many (?:days|hours|weeks)|when (?:can|should|do|to|is|must)|hold|stop|withh|discontinu|"
+               r"how long|how soon|how many (?:days|hours|weeks)|when (?:can|should|do|to|is|must)|hold|held|stop|withh|discontinu|"
                r"restart|resum|interval|before (?:the|a|an|my|his|her)|wait|timing|days? before|hours? before|bridg",
                r"多久|多长时间|几天|几小时|何时|什么时候|停用|停药|停多|暂停|恢复|重新开始|间隔|提前|等多久|桥接|术前停"),
     "contraindications": ("risk",
@@ -213,12 +213,13 @@ class Framer:
             return Question(original, q, lang, script)
         q, corrections = self._correct(q)
         matches = tuple(self.lexicon.match(q))
-        concepts = tuple(dict.fromkeys(m.concept for m in matches))
         lex = self.lexicon.concepts
+        brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
+        concepts = self._resolve(m.concept for m in matches)
         out = tuple(c for c in concepts if lex[c].scope == "out")
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
-        aspects = aspects_of(q, lang)
+        aspects = _drug_first(aspects_of(q, lang), subjects, lex)
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         followup = False
@@ -233,7 +234,7 @@ class Framer:
         if not aspects:
             aspects = ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or ctx_aspects, p.inherited, p.terms) for p in parts)
-        unconfirmed = tuple(c for c in concepts if lex[c].kind == "brand" and lex[c].status == "unconfirmed")
+        unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
             concepts=concepts, subjects=subjects, aspects=aspects, parts=parts, context_concepts=ctx_concepts,
@@ -243,6 +244,16 @@ class Framer:
         )
 
     # --- steps -------------------------------------------------------------------------
+    def _resolve(self, ids: Iterable[str]) -> tuple[str, ...]:
+        """Concept ids in order, a brand name standing for its generic drug (Brilinta -> ticagrelor)."""
+        lex = self.lexicon.concepts
+        out: list[str] = []
+        for cid in ids:
+            c = lex[cid]
+            generics = [b for b in c.broader if b in lex] if c.kind == "brand" else []
+            out.extend(generics or [cid])
+        return tuple(dict.fromkeys(out))
+
     def _previous(self, history: Sequence[str] | None) -> Question | None:
         turns = [t for t in (history or []) if t and t.strip()]
         if not turns:
@@ -276,7 +287,7 @@ class Framer:
         texts = split_parts(q, lang)
         for i, t in enumerate(texts):
             found = self.lexicon.match(t)
-            own = tuple(dict.fromkeys(m.concept for m in found))
+            own = self._resolve(m.concept for m in found)
             blank = list(t)
             for m in found:
                 blank[m.start:m.end] = " " * (m.end - m.start)
@@ -287,7 +298,8 @@ class Framer:
                 inherited = tuple(c for c in dict.fromkeys(prev + ctx) if lex[c].kind in SUBJECT_KINDS)
             elif i == 0 or len(texts) == 1:
                 inherited = ctx
-            out.append(Part(t, own, aspects_of(t, lang), inherited, terms))
+            subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
+            out.append(Part(t, own, _drug_first(aspects_of(t, lang), subj, lex), inherited, terms))
         return tuple(out)
 
     def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...]) -> str:
@@ -355,6 +367,13 @@ class Framer:
                 if self.vocab.get("zh", {}).get(tok, 0) == 0 and not _common(tok, "zh"):
                     found.append(tok)
         return tuple(dict.fromkeys(found))
+
+
+def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention)."""
+    if aspects[:1] == ("contraindications",) and any(lex[c].kind in ("drug", "drug-class") for c in subjects):
+        return ("timing", *aspects)
+    return aspects
 
 
 def procedure_like(term: str) -> bool:

@@ -27,6 +27,9 @@ class JudgeWeights(BaseModel):
                                                      "found in the passages (lexicon gaps).")
 
 
+# The generic "interventional pain procedure" concept: naming it puts a question in our scope like a named procedure.
+PAIN_PROCEDURE = "interventional-pain-procedure"
+
 Verdict_ = Literal["answered", "partial", "out_of_scope", "not_in_kb"]
 
 
@@ -80,7 +83,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     another specialty's procedure; abstain when nothing covers the question. `passage_tags` are the concept sets of
     the retrieved passages, best first (with broader closure)."""
     w = w or JudgeWeights()
-    own_procedures = [c for c in q.subjects + q.context_concepts if kinds.get(c) in ("procedure", "setting", "topic")]
+    own_procedures = [c for c in q.subjects + q.context_concepts if kinds.get(c) == "procedure" or c == PAIN_PROCEDURE]
     foreign = tuple(dict.fromkeys(q.out_of_scope + tuple(u for u in q.unknown if procedure_like(u))))
     if foreign and not own_procedures:
         return Verdict("out_of_scope", tuple(False for _ in q.parts), foreign=foreign)

@@ -135,6 +135,11 @@ class Retriever:
         _tick(timings, "fuse", t)
         return hits
 
+    def concept_idf(self, concepts: Sequence[str]) -> dict[str, float]:
+        """Inverse passage frequency of concepts (a concept few passages mention is more specific)."""
+        n = max(1, len(self.chunks))
+        return {c: math.log(1 + n / (1 + len(self.by_concept.get(c, ())))) for c in concepts}
+
     def concept_search(self, concepts: Sequence[str], context: Sequence[str], groups: Sequence[str], lang: Lang,
                        origins: Sequence[str] | None, k: int) -> list[tuple[str, float]]:
         """Passages of one language ranked by the question's concepts they mention (see `concept_scores`)."""
@@ -144,9 +149,7 @@ class Retriever:
         for cid in self.lexicon.broader_closure(list(concepts) + list(context)):
             pool.update(self.by_concept.get(cid, ()))
         cands = [cid for cid in pool if self.chunks[cid].lang == lang and (not origins or self.chunks[cid].origin in origins)]
-        n = max(1, len(self.chunks))
-        df = {c: len(self.by_concept.get(c, ())) for c in self.lexicon.broader_closure(list(concepts) + list(context))}
-        idf = {c: math.log(1 + n / (1 + d)) for c, d in df.items()}
+        idf = self.concept_idf(self.lexicon.broader_closure(list(concepts) + list(context)))
         closure = {c: tuple(self.lexicon.broader_closure([c])[1:]) for c in list(concepts) + list(context)}
         scored = concept_scores({cid: self.concepts[cid] for cid in cands}, {cid: self.chunks[cid].heading_path for cid in cands},
                                 list(concepts), list(context), closure, idf, groups)
