@@ -335,6 +335,34 @@ def test_scenario_round(page: Any, app_url: str) -> None:
     _shot(page, "scenarios.png")
 
 
+def test_review_practice_reopens_the_case_with_the_wrong_answer_shown(page: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    from assistant.scenarios import load_bank
+
+    first = load_bank(PROJECT_ROOT / "corpus" / "scenarios").scenarios[0]  # the case shown first (all topics)
+    wrong = (first.correct + 1) % 4
+    _open(page, f"{app_url}/scenarios")
+    main = page.locator("#stMain")
+    options = main.get_by_test_id("stRadio").filter(has_text="Your answer").get_by_test_id("stRadioOption")
+    options.nth(wrong).click()
+    _settle(page)
+    main.get_by_role("button", name="Submit answer").click()
+    expect(main.get_by_text("Incorrect", exact=False).first).to_be_visible()
+    expect(main.get_by_role("button", name="Try again")).to_be_visible()  # locked until "Try again" or "Next"
+    expect(main.get_by_role("button", name="Submit answer")).to_have_count(0)
+    expect(main.get_by_test_id("stRadio").filter(has_text="Your answer").locator("input").first).to_be_disabled()
+    main.get_by_role("tab", name="Review my mistakes").click()
+    review = main.get_by_test_id("stExpander").filter(has_text=first.text("en").question).first
+    review.locator("summary").click()
+    expect(review).to_contain_text("Your last answer")
+    expect(review).to_contain_text(first.text("en").options[wrong])
+    review.get_by_role("button", name="Practice").click()
+    _settle(page)
+    expect(main.get_by_role("tab", name="Practice")).to_have_attribute("aria-selected", "true")
+    expect(main.get_by_role("button", name="Submit answer")).to_be_visible()
+
+
 def test_tiny_benchmark(page: Any, app_url: str) -> None:
     from playwright.sync_api import expect
 

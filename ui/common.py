@@ -30,12 +30,6 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
 
 
-def answer_markdown(text: str) -> str:
-    """Answer text as safe Markdown: `- ` lines stay bullets, everything else is escaped."""
-    lines = [f"- {md(ln[2:])}" if ln.startswith("- ") else md(ln) for ln in text.splitlines()]
-    return "\n".join(lines)
-
-
 # --- language ------------------------------------------------------------------------------
 def answer_lang() -> Lang | None:
     """The answer language chosen in the sidebar (None = the question's language)."""

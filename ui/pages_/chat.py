@@ -19,6 +19,8 @@ from ui.common import (
     answer_lang,
     citation_title,
     engine_or_stop,
+    export_line,
+    export_text,
     md,
     origins,
     render_citation,
@@ -100,12 +102,12 @@ def export_markdown(turns: list[dict[str, Any]]) -> str:
     out = [f"# {L('app_title')}", "", time.strftime("%Y-%m-%d %H:%M"), ""]
     for i, turn in enumerate([t for t in turns if t.get("answer") is not None], start=1):
         ans: Answer = turn["answer"]
-        out += [f"## {i}. {turn['question']}", "", ans.text, ""]
+        out += [f"## {i}. {export_line(turn['question'])}", "", export_text(ans.text), ""]
         if ans.citations:
             out += [f"### {L('references')}", ""]
             for c in ans.citations:
-                out.append(f"- {citation_title(c)} ({c.chunk.id})")
-                out += [f"    - {r}" for r in c.references]
+                out.append(f"- {export_line(citation_title(c))} ({c.chunk.id})")
+                out += [f"    - {export_line(r)}" for r in c.references]
             out.append("")
     return "\n".join(out)
 
