@@ -15,6 +15,7 @@ from typing import Any
 from .benchsets import Item, load_sets
 from .config import Settings
 from .errors import InputError
+from .sections import SECTION_GROUPS
 from .types import Answer
 
 PRESETS: dict[str, dict[str, Any]] = {
@@ -81,16 +82,6 @@ def score_item(item: Item, ans: dict[str, Any], k: int) -> Result:
 
 
 # --- answer-shape measures of one item (pure; an answer without the newer contract fields still works) -----------
-SECTION_GROUPS: dict[str, tuple[str, ...]] = {
-    "overview": ("overview", "概述"),
-    "complications": ("complications and frequency", "并发症及发生率"),
-    "risk": ("risk factors", "危险因素"),
-    "prevention": ("prevention", "预防"),
-    "management": ("recognition and management", "识别与处理"),
-    "evidence": ("evidence notes", "证据说明"),
-}
-
-
 def answer_and_cited(ans: dict[str, Any], k: int) -> str:
     """The answer text followed by its first k cited passages (what keyword groups are matched against)."""
     return ans["answer"] + " " + " ".join(c["text"] for c in ans["citations"][:k])
@@ -99,7 +90,7 @@ def answer_and_cited(ans: dict[str, Any], k: int) -> str:
 def section_group(heading: str) -> str:
     """Section group (overview, complications, risk, prevention, management, evidence) of a heading, or ''."""
     h = heading.strip().lower()
-    return next((g for g, names in SECTION_GROUPS.items() if h in names), "")
+    return next((g for g, names in SECTION_GROUPS.items() if h in names), "")  # the corpus's six headings (sections.py)
 
 
 def answer_bullets(ans: dict[str, Any]) -> list[dict[str, Any]]:
