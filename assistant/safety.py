@@ -244,7 +244,7 @@ _NOW = {
 
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any)\b[^.;,:?!]*",
-    "zh": r"(?:没有|无|未见|否认|不伴|未出现)[^，,。；;：:？?！!、]*",
+    "zh": r"(?:没有|未见|否认|不伴|未出现|无(?![力法菌创名]))[^，,。；;：:？?！!、]*",  # 无力 is weakness, not a negation
 }
 
 

@@ -211,6 +211,7 @@ def test_the_asked_aspect_leads_and_weak_sentences_are_left_out():
     ("腰椎经椎间孔注射推完碘造影剂，病人全身荨麻疹、喘鸣，血压 78/40。马上怎么办？", "zh", "contrast-anaphylaxis"),
     ("T12 经椎间孔注射曲安奈德刚推完，病人双下肢瞬间瘫软。怎么办？", "zh", "esi-stroke"),
     ("鞘内泵加药后病人嗜睡、呼吸变慢，怎么办？", "zh", "idd-overdose"),
+    ("L2椎体后凸成形术后回到病房，病人诉新发右腿放射痛伴无力。", "zh", "neuraxial-deficit"),  # 无力 is not a negation
 ])
 def test_the_right_pathway_is_chosen(question, lang, pathway):
     assert triage(question, lang).rule == pathway
