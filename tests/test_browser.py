@@ -200,10 +200,11 @@ def test_urgent_banner_is_in_view_after_an_emergency_question(browser: Any, app_
         msg = _ask_next(page, "My patient is seizing right after 20 mL of bupivacaine for a block. What now?")
         banner = msg.get_by_test_id("stAlertContentError")
         expect(banner).to_contain_text("URGENT")
-        page.wait_for_timeout(1500)  # the page may keep growing (fonts, icons) after the run ends
-        expect(banner).to_be_in_viewport(ratio=1.0)
-        box = banner.bounding_box()
-        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, box
+        for wait in (1500, 3000):  # and it stays there while the page settles (fonts, icons, late growth)
+            page.wait_for_timeout(wait)
+            expect(banner).to_be_in_viewport(ratio=1.0)
+            box = banner.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, box
     finally:
         ctx.close()
 

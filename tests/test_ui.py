@@ -112,6 +112,18 @@ def test_chat_chinese_question_gets_chinese_answer(data_dir):
     assert at.chat_input[0].placeholder.startswith("请输入")
 
 
+def test_answer_markdown_headings_bullets_links_and_escaping():
+    from ui.answer_view import answer_markdown
+
+    text = "**Act now**\n- Stop the injection [1].\n- Lipid 20% <b>bolus</b> [2 · your document]\n\n**Why**\nSee *notes* [1]"
+    out = answer_markdown(text, link="t1")
+    assert out.startswith("**Act now**\n\n- Stop the injection"), out
+    assert "[\\[1\\]](#cite-t1-1)" in out and "](#cite-t1-2)" in out and "your document" in out
+    assert "\n\n**Why**\n\n" in out, "a heading after bullets starts its own block"
+    assert "<b>" not in out and "\\<b\\>" in out and "\\*notes\\*" in out, "passage text cannot inject HTML or Markdown"
+    assert "#cite-" not in answer_markdown(text), "no links without a turn to link to"
+
+
 def test_chat_question_after_a_language_flip_is_answered(data_dir):
     at = ask(start(), "局麻药全身毒性应该如何处理？")  # Auto: the interface turns Chinese (new placeholder)
     at = ask(at, "How is post-dural puncture headache treated?")  # the first question after the flip

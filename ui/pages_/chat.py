@@ -112,11 +112,14 @@ def export_markdown(turns: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
-def compute_answer(eng: AnswerEngine, question: str, history: list[str], box: Any) -> Answer:
-    """The answer, with a visible "Searching…" in its place meanwhile (the model's tokens when an LLM writes it)."""
+def compute_answer(eng: AnswerEngine, question: str, history: list[str], box: Any, tid: str) -> Answer:
+    """The answer, with a visible "Searching…" in its place meanwhile (the model's tokens when an LLM writes it);
+    the new question is brought into view at once."""
     if isinstance(eng, GenerativeEngine):  # stream the model's tokens while it writes, then show the checked answer
         streamed: list[str] = []
-        box.caption(L("searching"))
+        with box.container():
+            st.caption(L("searching"))
+            scroll_to_turn(tid, "asked")
 
         def _show(token: str) -> None:
             streamed.append(token)
@@ -124,26 +127,50 @@ def compute_answer(eng: AnswerEngine, question: str, history: list[str], box: An
 
         return GenerativeEngine(eng.settings, chat_model=eng.chat_model, on_token=_show, retriever=eng.retriever,
                                 references=eng.references).answer(question, history, origins(), answer_lang())
-    with box.container(), st.spinner(L("searching")):
-        return eng.answer(question, history, origins(), answer_lang())
+    with box.container():
+        scroll_to_turn(tid, "asked")
+        with st.spinner(L("searching")):
+            return eng.answer(question, history, origins(), answer_lang())
 
 
-def scroll_to_turn(tid: str) -> None:
-    """Bring the new turn's top into view (the answer's top, with its urgent banner, when the question is long):
-    the chat layout otherwise keeps the page pinned to the bottom, below a long answer's first lines."""
-    run_js(
-        # the layout snaps back to the bottom while the page still grows: re-check until the top has stayed in view ~2 s
-        "(function(){const sel='.st-key-turn_" + tid + "';let n=0,ok=0;"
-        "function go(){n++;const turn=document.querySelector(sel);"
-        "if(!turn){if(n<100)setTimeout(go,100);return;}"
-        "const msgs=turn.querySelectorAll('[data-testid=\"stChatMessage\"]');"
-        "const q=msgs[0],a=msgs[1]||turn;"
-        "const el=(q&&q.getBoundingClientRect().height<window.innerHeight*0.3)?turn:a;"
-        "el.style.scrollMarginTop='4.5rem';const top=el.getBoundingClientRect().top;"
-        "if(top<0||top>window.innerHeight*0.4){el.scrollIntoView({block:'start'});ok=0;}else{ok++;}"
-        "if(n<120&&ok<16)setTimeout(go,120);}"
-        "go();})();"
-    )
+# Keeps a turn's top in view for ~15 s. The chat layout pins the page to the bottom and animates there whenever it grows;
+# it lets go when it sees a scroll it did not make while idle, so we scroll only after its own scrolling has been still for
+# 150 ms (its scroll handler is throttled to 100 ms). Stops at the user's first scroll, tap or key, or when a newer turn asks.
+_SCROLL_JS = """(function(){
+const sel = '.st-key-turn_%(tid)s', phase = '%(phase)s';
+const box = document.querySelector('[data-testid="stAppScrollToBottomContainer"]');
+let n = 0, stop = false, lastTop = box ? box.scrollTop : 0, lastMove = 0;
+window.__turnScroll = sel;  // a newer turn takes over
+['wheel', 'touchstart', 'pointerdown', 'keydown'].forEach(function(t) {
+  window.addEventListener(t, function() { stop = true; }, {once: true, passive: true, capture: true});
+});
+function go() {
+  if (stop || window.__turnScroll !== sel) return;
+  n++;
+  const now = Date.now();
+  if (box && box.scrollTop !== lastTop) { lastTop = box.scrollTop; lastMove = now; }
+  const turn = document.querySelector(sel);
+  if (turn) {
+    const msgs = turn.querySelectorAll('[data-testid="stChatMessage"]');
+    const q = msgs[0], a = msgs[1] || turn;
+    const el = (q && q.getBoundingClientRect().height < window.innerHeight * 0.3) ? turn : a;
+    el.style.scrollMarginTop = '4.5rem';
+    const top = el.getBoundingClientRect().top;
+    if ((top < 0 || top > window.innerHeight * 0.4) && now - lastMove >= 150) {
+      el.scrollIntoView({block: 'start'});
+      if (box) { lastTop = box.scrollTop; lastMove = now; }
+    }
+  }
+  if (n < 300) setTimeout(go, 50);
+}
+go();
+})();"""
+
+
+def scroll_to_turn(tid: str, phase: str) -> None:
+    """Bring a turn's top into view (the answer's top, with its urgent banner, when the question is long) and keep it
+    there while the page settles; `phase` makes the question's and the answer's requests separate scripts."""
+    run_js(_SCROLL_JS % {"tid": tid, "phase": phase})
 
 
 def show_turn(turn: dict[str, Any], eng: AnswerEngine) -> bool:
@@ -156,7 +183,7 @@ def show_turn(turn: dict[str, Any], eng: AnswerEngine) -> bool:
         with st.chat_message("assistant"):
             if turn.get("answer") is None:
                 box = st.empty()
-                turn["answer"] = compute_answer(eng, turn["question"], turn["history"], box)
+                turn["answer"] = compute_answer(eng, turn["question"], turn["history"], box, turn["id"])
                 st.session_state["last_question_lang"] = turn["answer"].lang
                 fresh = True
                 with box.container():
@@ -191,7 +218,7 @@ if context_from == len(turns) and turns:
 if too_long:
     st.warning(L("too_long", n=len(prompt or ""), limit=MAX_QUESTION), icon=":material/short_text:")
 if answered:
-    scroll_to_turn(answered)
+    scroll_to_turn(answered, "answered")
 
 if turns:
     with st.container(horizontal=True):

@@ -91,6 +91,7 @@ def show_scenario(s: Scenario, lang: str, pool_ids: list[str]) -> None:
         st.warning(L("pick_option"))
     if not done:
         return
+    st.caption(L("locked"))
     if done["correct"]:
         st.success(L("correct"), icon=":material/check_circle:")
     else:
@@ -168,7 +169,7 @@ with tab["progress"]:
     if rows:
         total = sum(r["attempts"] for r in rows)
         right = sum(r["correct"] for r in rows)
-        st.metric(L("overall"), f"{right} / {total}", f"{right / total:.0%}" if total else None, delta_color="off")
+        st.metric(L("overall"), f"{right} / {total} · {right / total:.0%}" if total else "0 / 0")
         table = [{L("col_topic"): topic_name(r["topic"]), L("col_attempts"): r["attempts"], L("col_correct"): r["correct"],
                   L("col_accuracy"): f"{r['accuracy']:.0%}"} for r in rows]
         st.dataframe(table, hide_index=True, width="stretch", key="sc_progress")
