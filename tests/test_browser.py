@@ -60,7 +60,12 @@ def app_url(real_settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         pytest.fail(f"{CHROMIUM} not found: run `apt-get install -y chromium fonts-noto-cjk` (Debian's Chromium and CJK fonts)")
     tmp = tmp_path_factory.mktemp("browser")
     port = _free_port()
-    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(real_settings.corpus_dir), "ASSISTANT_INDEX_DIR": str(real_settings.index_dir),
+    corpus, index = real_settings.corpus_dir, real_settings.index_dir
+    if os.environ.get("ASSISTANT_UPDATE_SCREENSHOTS"):  # the README shows the real product: the bundled corpus and its index
+        corpus, index = PROJECT_ROOT / "corpus", PROJECT_ROOT / "index"
+        if not index.is_dir() or not any(index.iterdir()):
+            pytest.fail("ASSISTANT_UPDATE_SCREENSHOTS needs the bundled index: run `make index` first")
+    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(corpus), "ASSISTANT_INDEX_DIR": str(index),
            "ASSISTANT_DATA_DIR": str(tmp / "data"), "PYTHONWARNINGS": "ignore"}
     log = tmp / "streamlit.log"
     with open(log, "wb") as fh:
