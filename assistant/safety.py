@@ -40,8 +40,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "last",
         {"en": (r"seiz|convuls|fitting|arrhythm|arrest|\bvf\b|ventricular fibrillation|asystol|unresponsive|loss of consciousness|perioral|circumoral|"
-                r"metallic taste|tinnitus|ringing in (?:the |her |his )?ears|tongue|ventricular|qrs|broad[- ]complex|agitat|twitch",),
-         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|口周麻木|口唇麻木|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动",)},
+                r"metallic taste|tinnitus|ringing in (?:the |her |his )?ears|tongue|ventricular|qrs|broad[- ]complex|agitat|twitch|"
+                r"tingl\w* (?:around |of )?(?:the |her |his )?(?:mouth|lips)|lips? (?:are |is )?(?:tingl|numb)|jerking|slurred speech",),
+         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|口周麻木|口唇麻木|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
+                r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b",
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|局麻|神经成形"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
@@ -52,8 +54,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "neuraxial-deficit",
         {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t (?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
-                r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi",),
-         "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电",)},
+                r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
+                r"loss of (?:sensation|feeling)|sensory level",),
+         "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
+                r"发沉|感觉平面|感觉减退|感觉消失|抬不起",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
                r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)",
          "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎"},
@@ -130,8 +134,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "idd-overdose",
-        {"en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won't wake",),
-         "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止",)},
+        {"en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won't wake|"
+                r"hard to (?:rouse|wake)|difficult to (?:rouse|wake)|snoring|\brr (?:of )?[2-9]\b",),
+         "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止|呼之不应|打鼾|瞳孔缩小",)},
         {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|ziconotide|\bIDD\b|pocket",
          "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片|齐考诺肽|囊袋"},
         {"en": "URGENT: drowsiness or slow breathing after an intrathecal pump refill can be an opioid overdose (for example a pocket fill). "
