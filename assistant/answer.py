@@ -12,9 +12,8 @@ from .judge import PAIN_PROCEDURE, Verdict, judge
 from .references import References
 from .retrieval import Retriever
 from .safety import DISCLAIMER, Triage, triage
-from .sections import GROUP_ORDER
 from .text import to_traditional, tokenize
-from .types import Answer, Chunk, Citation, Hit, Lang
+from .types import Answer, Citation, Hit, Lang
 
 _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
@@ -162,8 +161,7 @@ class AnswerEngine:
         if not bullets:
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), parents,
                              concept_idf=cidf)
-        if not any(b.sentence.chunk.origin == "bundled" for b in bullets[:1]):
-            bullets = _bundled_first(bullets)
+        bullets = _bundled_first(bullets)
         return self._render(q, lang, bullets, verdict, tri)
 
     def _render(self, q: Question, lang: Lang, bullets: list[Bullet], verdict: Verdict, tri: Triage) -> Answer:
@@ -266,9 +264,8 @@ class AnswerEngine:
 
 
 def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
-    """Bundled knowledge leads when it covers the question too (user documents are untrusted)."""
-    bundled = [b for b in bullets if b.sentence.chunk.origin == "bundled"]
-    return bundled + [b for b in bullets if b.sentence.chunk.origin != "bundled"] if bundled else bullets
+    """Bundled knowledge leads when it covers the question too (user documents are untrusted); order kept otherwise."""
+    return sorted(bullets, key=lambda b: (b.part, b.sentence.chunk.origin != "bundled"))
 
 
 def _similar(a: str, b: str) -> bool:
@@ -293,5 +290,3 @@ def _join(items: Sequence[str], lang: Lang) -> str:
 def _ms(t0: float) -> float:
     return (time.perf_counter() - t0) * 1000
 
-
-__all__ = ["GROUP_ORDER", "AnswerEngine", "Chunk"]

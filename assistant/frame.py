@@ -322,9 +322,6 @@ class Framer:
         """Fix English misspellings of known medical words (one or two letters off)."""
         if not self._wordlist:
             return q, []
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
-
         fixes: list[tuple[str, str]] = []
 
         def fix(m: re.Match[str]) -> str:
@@ -332,6 +329,9 @@ class Framer:
             f = fold_en(w)
             if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or f in _frequencies("en"):
                 return w  # a known word (medical or general English) is never "corrected"
+            from rapidfuzz import process  # lazy: only a question with an unknown word pays for it
+            from rapidfuzz.distance import Levenshtein
+
             best = process.extractOne(f, self._wordlist, scorer=Levenshtein.distance, score_cutoff=1 if len(f) <= 7 else 2)
             if best is None:
                 return w

@@ -81,6 +81,7 @@ class Lexicon:
     # --- matchers ------------------------------------------------------------------
     @cached_property
     def _en_rx(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """One pattern for every English name (spaces optional, plural -s/-es) and its concepts keyed without spaces."""
         forms: dict[str, str] = {}
         for c in self.concepts.values():
             for f in c.en:
@@ -89,7 +90,10 @@ class Lexicon:
                     forms.setdefault(key, c.id)
         alts = sorted(forms, key=len, reverse=True)
         body = "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in alts) or r"(?!x)x"
-        return re.compile(rf"(?<![a-z0-9])(?:{body})(?:s|es)?(?![a-z0-9])"), forms
+        compact: dict[str, str] = {}
+        for key, cid in forms.items():
+            compact.setdefault(key.replace(" ", ""), cid)
+        return re.compile(rf"(?<![a-z0-9])(?:{body})(?:s|es)?(?![a-z0-9])"), compact
 
     @cached_property
     def _abbr_rx(self) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -130,10 +134,8 @@ class Lexicon:
         folded, offsets, ends = _fold_with_offsets(text)
         erx, eforms = self._en_rx
         for m in erx.finditer(folded):
-            key = re.sub(r"\s", " ", m.group())
+            key = re.sub(r"\s", "", m.group())
             cid = eforms.get(key) or eforms.get(re.sub(r"(?:es|s)$", "", key)) or eforms.get(key[:-1])
-            if cid is None:
-                cid = next((v for k, v in eforms.items() if k.replace(" ", "") == key.replace(" ", "")), None)
             if cid:
                 a, b = offsets[m.start()], ends[m.end() - 1]
                 cands.append(Match(cid, a, b, text[a:b]))

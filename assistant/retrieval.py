@@ -198,13 +198,9 @@ class Retriever:
         """Chunks of the named documents (slugs) in one language and section group, in document order."""
         from .sections import group_of
 
-        out: list[Chunk] = []
-        for slug in slugs:
-            doc = f"{slug}-{lang}"
-            for (doc_id, _), chunks in sorted(self.by_section.items(), key=lambda kv: kv[0][1]):
-                if doc_id == doc:
-                    out.extend(c for c in chunks if group_of(c.heading_path) == group)
-        return out
+        wanted = {f"{slug}-{lang}": i for i, slug in enumerate(slugs)}
+        keys = sorted((k for k in self.by_section if k[0] in wanted), key=lambda k: (wanted[k[0]], k[1]))
+        return [c for k in keys for c in self.by_section[k] if group_of(c.heading_path) == group]
 
     def titles(self, lang: Lang) -> list[str]:
         """Titles of the bundled documents in one language."""
