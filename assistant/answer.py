@@ -30,7 +30,7 @@ _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知�
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
                 "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
 _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
-_RECOGNISE = {"en": "**Recognition**", "zh": "**识别**"}
+_RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 _USER_DOC = {"en": "your document", "zh": "您的文档"}
 
@@ -153,7 +153,7 @@ class AnswerEngine:
             bullets = emergency(sents, tri.docs, hint, lang)
             # then what this question adds (a drug, a level, a refractory arrest), recognition after actions
             used = {b.sentence.text for b in bullets}
-            rest = [x for x in sents if x.text not in used]
+            rest = [x for x in sents if x.text not in used and x.group != "prevention"]  # at the bedside, not prevention
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents, concept_idf=cidf)
             bullets += [Bullet(e.sentence, 0, e.score, "action" if e.sentence.action else "fact") for e in extra
                         if not any(_similar(e.sentence.text, u) for u in used)]

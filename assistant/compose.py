@@ -36,6 +36,11 @@ _ACTION = {
     "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|手术|外科|会诊|"
                      r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少"),
 }
+# Sentences about what to do after the event (report, review) are not actions at the bedside.
+_AFTERWARDS = {
+    "en": re.compile(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
+    "zh": re.compile(r"事后|上报|登记系统|复盘"),
+}
 NOTE_PREFIX = "> "
 
 
@@ -107,7 +112,8 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Seque
                 continue
             concepts = frozenset(closure([m.concept for m in lexicon.match(text, homophones=False)]))
             out.append(Sentence(text, c, h.rank, i, group, frozenset(tokenize(text, lang)), concepts,
-                                bool(_PROVENANCE[lang].search(text)), bool(_ACTION[lang].search(text))))
+                                bool(_PROVENANCE[lang].search(text)),
+                                bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text)))
     return out
 
 

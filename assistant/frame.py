@@ -20,9 +20,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote",
                r"怎么办|咋办|怎么处理|如何处理|处理|治疗|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗"),
-    "dose": ("prevention",
-             r"\bdose|dosing|dosage|how much|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume",
-             r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少"),
+    # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
+    "dose": ("",
+             r"\bdose|dosing|dosage|how much|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume|"
+             r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh",
+             r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤"),
     "timing": ("prevention",
                r"how long|how soon|how many (?:days|hours|weeks)|when (?:can|should|do|to|is|must)|hold|held|stop|withh|discontinu|"
                r"restart|resum|interval|before (?:the|a|an|my|his|her)|wait|timing|days? before|hours? before|bridg",
