@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from .citations import Citer
 from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of
 from .config import Settings
 from .frame import Question, procedure_like
@@ -13,7 +14,7 @@ from .references import References
 from .retrieval import Retriever
 from .safety import DISCLAIMER, Triage, triage
 from .text import to_traditional, tokenize
-from .types import Answer, Citation, Hit, Lang
+from .types import Answer, Hit, Lang
 
 _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
@@ -32,7 +33,6 @@ _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not 
 _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
 _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
-_USER_DOC = {"en": "your document", "zh": "您的文档"}
 
 
 class AnswerEngine:
@@ -50,8 +50,9 @@ class AnswerEngine:
         return self.retriever.framer.frame(question, list(history or []))
 
     def answer(self, question: str, history: Sequence[str] | None = None, origins: Sequence[str] | None = None,
-               answer_lang: Lang | None = None) -> Answer:
-        """Answer one question (with earlier user turns as history)."""
+               answer_lang: Lang | None = None, on_token: Callable[[str], None] | None = None) -> Answer:
+        """Answer one question (with earlier user turns as history); `on_token` receives the text as an LLM writes it
+        (the extractive answer has no tokens to stream)."""
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
         q = self._frame(question, list(history or []))
@@ -68,7 +69,7 @@ class AnswerEngine:
         t = time.perf_counter()
         verdict = self.judge(q, lang, hits)
         if tri.urgent or verdict.answers and hits:
-            ans = self._compose(q, lang, hits, verdict, tri)
+            ans = self._compose(q, lang, hits, verdict, tri, on_token)
         else:
             ans = self._abstain(q, lang, hits, verdict)
         ans.urgent, ans.escalation, ans.pathway = tri.urgent, tri.escalation, tri.rule
@@ -133,7 +134,8 @@ class AnswerEngine:
         limit = self.settings.top_k + 4 * (len(q.parts) - 1)
         return [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
 
-    def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage) -> Answer:
+    def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage,
+                 on_token: Callable[[str], None] | None = None) -> Answer:
         """Extractive composition: pathway actions first in an emergency; otherwise the asked aspect first."""
         r = self.retriever
         sources = list(hits)
@@ -166,8 +168,7 @@ class AnswerEngine:
 
     def _render(self, q: Question, lang: Lang, bullets: list[Bullet], verdict: Verdict, tri: Triage) -> Answer:
         """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""
-        numbers: dict[str, int] = {}
-        citations: list[Citation] = []
+        cites = Citer(self.references)
         lines: list[str] = []
         meta: list[dict[str, object]] = []
         multi = len({b.part for b in bullets}) > 1
@@ -185,19 +186,14 @@ class AnswerEngine:
                 lines.append(heading)
                 last_heading = heading
             c = b.sentence.chunk
-            if c.id not in numbers:
-                numbers[c.id] = len(numbers) + 1
-                citations.append(Citation(n=numbers[c.id], chunk=c, text=c.text,
-                                          references=tuple(self.references.format(t) for t in c.sources)))
-            marker = f"[{numbers[c.id]}]" if c.origin == "bundled" else f"[{numbers[c.id]} · {_USER_DOC[lang]}]"
-            lines.append(f"- {b.sentence.text} {marker}")
-            meta.append({"text": b.sentence.text, "n": [numbers[c.id]], "group": b.sentence.group, "part": b.part, "kind": b.kind})
+            lines.append(f"- {b.sentence.text} {cites.marker(c, lang)}")
+            meta.append({"text": b.sentence.text, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
         notes = self._notes(q, lang, verdict)
         body = "\n".join(lines + ([""] if notes else []) + notes)
         text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
         parts = [{"question": p.text, "covered": (verdict.covered[i] if i < len(verdict.covered) else True)}
                  for i, p in enumerate(q.parts)]
-        return Answer(question=q.original, lang=lang, text=text, citations=citations, verdict=verdict.kind if not tri.urgent else "answered",
+        return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
     def _notes(self, q: Question, lang: Lang, verdict: Verdict) -> list[str]:

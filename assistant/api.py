@@ -179,7 +179,6 @@ class CatchAll:
 def create_app(settings: Settings | None = None, service: Service | None = None, warm: bool = True) -> FastAPI:
     """The FastAPI app; one Service (one engine) per app, loaded and warmed when the server starts."""
     svc = service or Service(settings or load_settings())
-    key = svc.settings.api_key.get_secret_value() if svc.settings.api_key else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -196,6 +195,15 @@ def create_app(settings: Settings | None = None, service: Service | None = None,
         lifespan=lifespan,
     )
     app.state.service = svc
+    _add_error_handlers(app)
+    _add_routes(app, svc, [Depends(key_check(svc.settings.api_key.get_secret_value() if svc.settings.api_key else None))])
+    app.add_middleware(CatchAll)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    return app
+
+
+def key_check(key: str | None) -> Callable[[Request], Awaitable[None]]:
+    """The dependency that guards /v1/*: a Bearer token equal to `key` (no check when key is None)."""
 
     async def require_key(request: Request) -> None:
         if key is None:
@@ -206,7 +214,11 @@ def create_app(settings: Settings | None = None, service: Service | None = None,
             raise HTTPException(401, "missing or wrong API key: send `Authorization: Bearer <ASSISTANT_API_KEY>`",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    guarded = [Depends(require_key)]
+    return require_key
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Every error as JSON in OpenAI's shape: HTTP errors, invalid bodies (400), bad input (400), no index (503)."""
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
@@ -225,6 +237,10 @@ def create_app(settings: Settings | None = None, service: Service | None = None,
     @app.exception_handler(AssistantError)
     async def assistant_error(_: Request, exc: AssistantError) -> JSONResponse:
         return error_response(503, str(exc), "unavailable")
+
+
+def _add_routes(app: FastAPI, svc: Service, guarded: list[Any]) -> None:
+    """The endpoints; `guarded` are the dependencies of those that need the API key."""
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
@@ -247,24 +263,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None,
     @app.post("/v1/chat/completions", tags=["openai"], dependencies=guarded,
               summary="OpenAI-compatible chat completion (stream or not); the structured answer is in the `answer` field")
     def chat_completions(req: ChatRequest) -> Any:
-        if req.n != 1:
-            raise InputError("only n=1 is supported")
-        question, history = conversation(req.messages)
-        ans = svc.ask(question, history)
-        d = ans.to_dict()
-        content = answer_markdown(d)
-        cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
-        usage = {"prompt_tokens": _tokens(question, *history), "completion_tokens": _tokens(content)}
-        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-        base = {"id": cid, "created": created, "model": MODEL_ID, "system_fingerprint": d.get("settings_hash") or None}
-        if not req.stream:
-            return JSONResponse({**base, "object": "chat.completion",
-                                 "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                                              "finish_reason": "stop", "logprobs": None}],
-                                 "usage": usage, "answer": d})
-        include_usage = bool(req.stream_options and req.stream_options.include_usage)
-        return StreamingResponse(_sse(base, content, d, usage if include_usage else None), media_type="text/event-stream",
-                                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+        return chat_completion(svc, req)
 
     @app.post("/v1/answer", tags=["assistant"], dependencies=guarded, summary="The answer contract of `assistant ask --json`")
     def answer(req: AnswerRequest) -> JSONResponse:
@@ -277,9 +276,27 @@ def create_app(settings: Settings | None = None, service: Service | None = None,
     def search(req: SearchRequest) -> JSONResponse:
         return JSONResponse(svc.search(req.query, req.k, req.lang, req.origins))
 
-    app.add_middleware(CatchAll)
-    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
-    return app
+
+def chat_completion(svc: Service, req: ChatRequest) -> JSONResponse | StreamingResponse:
+    """`POST /v1/chat/completions`: the cited answer as Markdown, whole or streamed, with the answer contract attached."""
+    if req.n != 1:
+        raise InputError("only n=1 is supported")
+    question, history = conversation(req.messages)
+    ans = svc.ask(question, history)
+    d = ans.to_dict()
+    content = answer_markdown(d)
+    cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
+    usage = {"prompt_tokens": _tokens(question, *history), "completion_tokens": _tokens(content)}
+    usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+    base = {"id": cid, "created": created, "model": MODEL_ID, "system_fingerprint": d.get("settings_hash") or None}
+    if not req.stream:
+        return JSONResponse({**base, "object": "chat.completion",
+                             "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
+                                          "finish_reason": "stop", "logprobs": None}],
+                             "usage": usage, "answer": d})
+    include_usage = bool(req.stream_options and req.stream_options.include_usage)
+    return StreamingResponse(_sse(base, content, d, usage if include_usage else None), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
 def conversation(messages: list[ChatMessage]) -> tuple[str, list[str]]:

@@ -133,7 +133,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def cmd_index_build(args: argparse.Namespace) -> int:
     from .indexing import build_index
 
-    report = build_index(_settings(args), force=args.force, progress=not args.quiet, wait=args.wait)
+    report = build_index(_settings(args), force=args.force, progress=not args.quiet, wait=args.wait, ray=args.ray)
     for err in report.errors:
         print(f"skipped: {err}", file=sys.stderr)
     print(report.summary())
@@ -204,13 +204,15 @@ def cmd_corpus_check(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluation import run_cli
+    from .eval_run import run_eval
 
-    if getattr(args, "export", None):
+    export = tuple(args.export) if args.export else None
+    if export:
         from .ragas_export import check_export
 
-        check_export(*args.export)  # before any item runs
-    return run_cli(args, _settings(args))
+        check_export(*export)  # before any item runs
+    return run_eval(args.sets, _settings(args), k=args.k, compare=args.compare or (), split=args.split, limit=args.limit,
+                    report=args.report, export=export, as_json=args.json)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -275,6 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = command(idx_sub, "build", "build or update the index (incremental, atomic)")
     build.add_argument("--force", action="store_true", help="re-embed everything")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                       help="embed on a Ray cluster (host:6379 or ray://host:10001; no ADDRESS: a local one); needs the ray extra, docs/performance.md")
     _wait_option(build)
     build.set_defaults(func=cmd_index_build)
     status = command(idx_sub, "status", "what the current index was built with, and whether it matches the settings")
@@ -302,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("sets", nargs="+", type=Path, metavar="SET", help="benchmark sets (JSONL), e.g. eval/sets/*.jsonl")
     ev.add_argument("--json", action="store_true", help="print metrics as one JSON object")
     ev.add_argument("--report", type=Path, help="write report.md, results.csv, metrics.json and plots here")
-    ev.add_argument("--k", type=int, default=5, help="cited passages that count for keyword hit")
+    ev.add_argument("--k", type=int, default=5, help="cited passages that count for keyword hit; also the k of hit@k (default: 5)")
     ev.add_argument("--compare", nargs="+", metavar="CONFIG", help="configurations: preset names or KEY=VALUE[,KEY=VALUE]")
     ev.add_argument("--limit", type=int, help="only the first N items of each set")
     ev.add_argument("--split", choices=["tune", "holdout"],

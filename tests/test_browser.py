@@ -29,7 +29,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 SLOW = 120_000  # ms: the first answer loads the index and the embedding model
 
-pytestmark = [pytest.mark.browser, pytest.mark.allow_hosts(["127.0.0.1", "::1"])]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.allow_hosts(["127.0.0.1", "::1"])]  # a Streamlit server and Chromium
 
 
 def _free_port() -> int:

@@ -125,3 +125,20 @@ def test_every_argument_has_help():
     missing = [f"{p.prog}: {'/'.join(a.option_strings) or a.dest}" for p in _parsers(build_parser()) for a in p._actions
                if not a.help and not isinstance(a, argparse._SubParsersAction)]
     assert not missing
+
+
+def test_eval_command_scores_a_set_and_names_hit_at_its_k(hash_index, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
+    items = [{"id": "a", "lang": "en", "kind": "factoid", "question": "How is post-dural puncture headache treated?",
+              "answerable": True, "must": [["blood patch"]], "gold_doc_ids": ["pdph"]},
+             {"id": "b", "lang": "en", "kind": "out_of_scope", "question": "How is a colonoscopy prepared?", "answerable": False,
+              "must": []}]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
+    base = ["--index-dir", str(hash_index.index_dir), "--corpus-dir", str(hash_index.corpus_dir)]
+    assert main([*base, "eval", str(path), "--k", "3", "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert m["all"]["n"] == 2 and "hit@3" in m["all"] and "hit@5" not in m["all"]
+    assert main([*base, "eval", str(path), "--k", "3", "--limit", "1"]) == 0
+    table = capsys.readouterr().out
+    assert "hit@3" in table and "hit@5" not in table and "en/factoid" in table and "out_of_scope" not in table

@@ -8,8 +8,14 @@ from assistant.references import References
 from assistant.text import split_tags
 
 
-def test_bundled_corpus_passes_the_check_and_meets_the_size_goals():
-    problems, stats = check_corpus(PROJECT_ROOT / "corpus")
+@pytest.fixture(scope="module")
+def bundled_check():
+    """`check_corpus` of the bundled corpus, run once for the tests that only read it."""
+    return check_corpus(PROJECT_ROOT / "corpus")
+
+
+def test_bundled_corpus_passes_the_check_and_meets_the_size_goals(bundled_check):
+    problems, stats = bundled_check
     assert problems == []
     assert stats.docs_en >= 20 and stats.docs_zh >= 20
     assert stats.words_en >= 12000 and stats.chars_zh >= 20000
@@ -49,10 +55,10 @@ def test_references_format_full_citations():
     assert refs.format("Unknown1999") == "[Unknown1999]"
 
 
-def test_every_section_22_tag_of_the_fact_sheet_is_cited_by_the_corpus():
+def test_every_section_22_tag_of_the_fact_sheet_is_cited_by_the_corpus(bundled_check):
     if not FACT_SHEET.is_file():
         pytest.skip(f"fact sheet not found at {FACT_SHEET} (it lives outside the project, in ../shared/knowledge/)")
-    problems, stats = check_corpus(PROJECT_ROOT / "corpus")
+    problems, stats = bundled_check
     assert problems == []
     assert stats.sheet_tags > 100, "the fact sheet's reference lists (§21, §22.16) were not found"
     assert stats.unused_s22 == [], f"section-22 tags no corpus document cites yet: {stats.unused_s22}"
@@ -103,3 +109,21 @@ def test_the_check_validates_the_concept_lexicon(tmp_path):
     (corpus / "lexicon.yaml").write_text(broken, encoding="utf-8")
     problems, _ = check_corpus(corpus)
     assert any("`no-such-concept` is not defined" in p for p in problems)
+
+
+def test_corpus_check_reports_the_scenario_problems_the_app_skips(tmp_path):
+    """One parser: `corpus check` and the Scenarios page read the bank through assistant.scenarios.load_bank."""
+    from assistant.scenarios import load_bank
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    part = ("    vignette: A case.\n    question: What now?\n    options: [a, b, c, d]\n"
+            "    explanation: Because of the guideline. [NoSuchTag2099]\n")
+    (corpus / "scenarios" / "zz-extra.yaml").write_text(
+        "- id: zz-1\n  topic: pdph\n  difficulty: 1\n  correct: 0\n  doc_ids: [pdph]\n"
+        f"  en:\n{part}  zh:\n{part}", encoding="utf-8")
+    problems, stats = check_corpus(corpus)
+    bank = load_bank(corpus / "scenarios", tags=References.load(corpus / "references.yaml").entries.keys())
+    expected = "scenarios/zz-extra.yaml item 1: en.explanation: tag 'NoSuchTag2099' has no reference"
+    assert expected in problems and expected in bank.problems
+    assert stats.scenarios == bank.count == len(bank.scenarios) + 1

@@ -159,6 +159,7 @@ def test_control_characters_are_stripped_from_titles_headings_and_file_names(tmp
     assert len(ldoc.title) <= MAX_TITLE_CHARS and all(len(h) <= MAX_TITLE_CHARS for s in ldoc.sections for h in s.path)
 
 
+@pytest.mark.slow  # megabyte inputs, and every bundled sentence
 def test_long_lines_are_split_and_no_chunk_or_sentence_grows_past_the_caps(tmp_path):
     cap = max_chunk_chars(110)
     no_spaces = "".join(hashlib.sha256(str(i).encode()).hexdigest() for i in range(20_000))  # 1.3 MB, one "word"

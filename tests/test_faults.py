@@ -36,6 +36,7 @@ def _env(s):
             "ASSISTANT_DATA_DIR": str(s.data_dir), "ASSISTANT_EMBEDDER": s.embedder}
 
 
+@pytest.mark.slow  # hypothesis over the real-embedder engine
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(question=NASTY, history=st.lists(NASTY, max_size=2))
 def test_any_question_gives_an_answer_an_abstention_or_an_input_error(engine, question, history):
@@ -49,6 +50,7 @@ def test_any_question_gives_an_answer_an_abstention_or_an_input_error(engine, qu
     assert d["lang"] in ("en", "zh") and d["disclaimer"] in d["answer"]
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_cli_bad_input_is_a_one_line_error_with_exit_2(real_settings):
     env = _env(real_settings)
     big = "x" * (1024 * 1024)
@@ -87,6 +89,7 @@ def test_malformed_corpus_files_are_named_while_the_rest_is_indexed(hash_setting
     assert any("broken.md" in e for e in report.errors) and any("binary.md" in e for e in report.errors)
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_damaged_index_gives_exit_2_with_the_rebuild_command(hash_settings):
     build_index(hash_settings, progress=False)
     build_dir = next((hash_settings.index_dir / "builds").iterdir())
@@ -104,6 +107,7 @@ def test_damaged_index_gives_exit_2_with_the_rebuild_command(hash_settings):
     assert AnswerEngine(hash_settings).answer("blood patch").retrieved
 
 
+@pytest.mark.slow  # rebuilds under 8 threads and a reader
 def test_threads_and_a_reader_during_rebuild_get_answers_not_errors(hash_settings):
     build_index(hash_settings, progress=False)
     engine = AnswerEngine(hash_settings)
@@ -135,6 +139,7 @@ def test_threads_and_a_reader_during_rebuild_get_answers_not_errors(hash_setting
     assert AnswerEngine(hash_settings).answer(questions[1]).retrieved
 
 
+@pytest.mark.slow  # four CLI subprocesses
 def test_four_parallel_cli_clients(hash_settings):
     build_index(hash_settings, progress=False)
     lines = "\n".join(json.dumps({"question": q}, ensure_ascii=False) for q in ["PDPH treatment?", "局麻药中毒怎么办？", "blood patch volume"])
@@ -204,6 +209,7 @@ def _hostile_folder(root: Path) -> tuple[Path, dict[str, str]]:
     return folder, refused
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_hostile_files_are_refused_by_name_and_nothing_unprintable_is_printed(hash_settings, tmp_path):
     folder, refused = _hostile_folder(tmp_path)
     out = subprocess.run([sys.executable, "-m", "assistant", "ingest", "--quiet", str(folder)], capture_output=True, text=True,
@@ -246,6 +252,7 @@ def _fill(disk: Path, leave_kb: int) -> None:
         os.posix_fallocate(fh.fileno(), 0, max(0, free_kb - leave_kb) * 1024)
 
 
+@pytest.mark.slow  # tmpfs mounts and CLI subprocesses
 def test_a_full_disk_is_named_with_what_to_free_and_the_index_keeps_answering(hash_settings, tmp_path):
     disk = tmp_path / "disk"
     reason = _mount_tmpfs(disk, "8m")
@@ -302,6 +309,7 @@ def test_disk_full_errors_are_recognised_through_their_causes():
     assert low is not None and "the disk holding /x is full (0.0 MB free" in str(low)
 
 
+@pytest.mark.slow  # 500 SQLite commits
 def test_a_damaged_user_database_is_moved_aside_and_a_fresh_one_started(tmp_path):
     import sqlite3
 

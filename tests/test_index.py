@@ -39,9 +39,8 @@ def test_build_is_incremental_and_a_no_change_rebuild_is_a_no_op(hash_settings):
     assert len(Backend(hash_settings.index_dir, None).builds()) == 2
 
 
-def test_index_built_with_other_settings_is_refused(hash_settings):
-    build_index(hash_settings, progress=False)
-    other = Settings(**{**hash_settings.model_dump(), "chunk_max_words": 50})
+def test_index_built_with_other_settings_is_refused(hash_index):
+    other = Settings(**{**hash_index.model_dump(), "chunk_max_words": 50})
     with pytest.raises(IndexMismatchError, match="assistant index build"):
         Retriever(other)
 
@@ -79,6 +78,7 @@ build_index(s, force=True, progress=False, embedder=Slow())
 """
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_sigkill_during_rebuild_leaves_the_previous_index_answering(hash_settings, tmp_path):
     build_index(hash_settings, progress=False)
     before = AnswerEngine(hash_settings).answer("How is post-dural puncture headache treated?")
@@ -152,6 +152,7 @@ def _current_build(s: Settings) -> str:
     return json.loads((s.index_dir / "CURRENT").read_text())["build"]
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_two_processes_ingesting_at_once_take_turns_and_the_index_keeps_both(hash_settings, tmp_path):
     build_index(hash_settings, progress=False)
     a = _note(tmp_path, "ward-a.md", "Ward A checks capnography before every caudal injection.")
@@ -189,6 +190,7 @@ def test_two_processes_ingesting_at_once_take_turns_and_the_index_keeps_both(has
     assert AnswerEngine(hash_settings).answer("platelet count before epidural").retrieved
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_two_cli_ingests_started_together_both_succeed(hash_settings, tmp_path):
     build_index(hash_settings, progress=False)
     files = [_note(tmp_path, f"unit-{i}.md", f"Unit {i} protocol: capnography number {i} for sedation.") for i in range(2)]
@@ -203,6 +205,7 @@ def test_two_cli_ingests_started_together_both_succeed(hash_settings, tmp_path):
     assert ask.returncode == 0, ask.stderr
 
 
+@pytest.mark.slow  # a writer subprocess, two builds
 def test_prune_keeps_the_current_build_and_builds_still_being_written(hash_settings):
     first = build_index(hash_settings, progress=False).build
     builds = hash_settings.index_dir / "builds"
@@ -226,6 +229,7 @@ def test_prune_keeps_the_current_build_and_builds_still_being_written(hash_setti
         writer.wait()
 
 
+@pytest.mark.slow  # fault injection: builds that fail midway
 @pytest.mark.parametrize("failure", [RuntimeError("boom"), KeyboardInterrupt()])
 def test_a_failed_build_removes_its_own_folder_and_the_previous_index_answers(hash_settings, monkeypatch, failure):
     first = build_index(hash_settings, progress=False).build
@@ -243,6 +247,7 @@ def test_a_failed_build_removes_its_own_folder_and_the_previous_index_answers(ha
     assert AnswerEngine(hash_settings).answer("epidural blood patch").retrieved
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_leftovers_of_killed_runs_never_break_ask_and_the_next_write_clears_them(hash_settings, tmp_path):
     build_index(hash_settings, progress=False)
     builds = hash_settings.index_dir / "builds"
@@ -264,6 +269,7 @@ def test_leftovers_of_killed_runs_never_break_ask_and_the_next_write_clears_them
     assert [p.name for p in hash_settings.ingested_dir.iterdir()] == [f"{report.added[0][1]}.json"]
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_reingesting_a_file_replaces_its_old_version_and_remove_takes_it_out(hash_settings, tmp_path):
     note = _note(tmp_path, "protocol.md", "Version one: fast for six hours.")
     v1 = ingest(hash_settings, [note]).added[0][1]
@@ -296,6 +302,7 @@ def test_reingesting_a_file_replaces_its_old_version_and_remove_takes_it_out(has
     assert out.returncode == 2 and out.stderr.startswith("error: protocol.md") and out.stderr.count("\n") == 1
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_the_parsed_copy_is_kept_only_after_a_successful_build(hash_settings, tmp_path):
     build_index(hash_settings, progress=False)
     before = _current_build(hash_settings)
@@ -327,6 +334,7 @@ def test_the_parsed_copy_is_kept_only_after_a_successful_build(hash_settings, tm
     assert small.build is not None and small.build.embedded == 1 and _current_build(hash_settings) != before
 
 
+@pytest.mark.slow  # CLI subprocesses
 def test_index_status_says_damaged_when_ask_could_not_read_the_build(hash_settings):
     build_index(hash_settings, progress=False)
     for f in (hash_settings.index_dir / "builds").rglob("*"):

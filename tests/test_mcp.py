@@ -22,7 +22,7 @@ def _params(settings: Any) -> StdioServerParameters:
         cwd=str(PROJECT_ROOT))
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # an MCP server subprocess over the real-embedder index
 def test_mcp_tools_and_resources_over_stdio(real_settings, engine):
     async def session_checks() -> None:
         with anyio.fail_after(240):
@@ -65,6 +65,7 @@ def test_mcp_tools_and_resources_over_stdio(real_settings, engine):
     anyio.run(session_checks)
 
 
+@pytest.mark.slow  # an MCP server subprocess
 def test_mcp_server_reports_a_missing_index_as_a_tool_error(tmp_path):
     from assistant.config import Settings
 

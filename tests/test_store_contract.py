@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import make_corpus, settings_for
 
 from assistant.answer import AnswerEngine
+from assistant.buildfiles import open_build_files, write_build_files
+from assistant.config import Settings
 from assistant.indexing import build_index
 from assistant.store import Backend, ChunkCollection, Manifest, new_build_name
 from assistant.types import Chunk
@@ -68,7 +71,10 @@ class StoreContract:
         got = self.backend.read_manifest()
         assert got is not None and got.build == "b2"
 
-    def test_add_query_fetch_and_drop(self) -> None:
+    def test_add_query_fetch_and_drop(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from assistant.store import collection
+
+        monkeypatch.setattr(collection, "_PAGE", 5)  # all_chunks reads in pages (Chroma's SQLite fails one get of >32k rows)
         build = new_build_name()
         col = ChunkCollection(self.backend, build, create=True)
         chunks = [_chunk(i, lang) for i in range(6) for lang in ("en", "zh")]
@@ -84,11 +90,63 @@ class StoreContract:
         got = col.vectors([chunks[3].id, "missing"])
         assert list(got) == [chunks[3].id] and np.allclose(got[chunks[3].id], vecs[3], atol=1e-5)
         back, toks = col.all_chunks()
+        assert sorted(c.id for c in back) == sorted(c.id for c in chunks)
         one = next(c for c in back if c.id == "c1en")
         assert one.page == 3 and one.sources == ("Tag1", "Tag2") and one.heading_path == ("Doc 1", "Overview") and toks[0] == ["tok", "a"]
         assert build in self.backend.builds()
         self.backend.drop(build)
         assert build not in self.backend.builds()
+
+    def test_an_origins_filter_searches_only_those_collections_without_a_metadata_filter(self) -> None:
+        build = new_build_name()
+        col = ChunkCollection(self.backend, build, create=True)
+        chunks = [replace(_chunk(i, "en"), id=f"o{i}", origin="user" if i % 2 else "bundled") for i in range(8)]
+        vecs = np.random.default_rng(1).normal(size=(8, 8)).astype(np.float32)
+        col.add(chunks, vecs, ["t"] * 8)
+        calls: list[dict] = []
+        for part, inner in list(col._cols.items()):
+            col._cols[part] = _Spy(inner, part, calls)
+        user = col.query(vecs[0], 8, lang="en", origins=["user"])
+        assert sorted(cid for cid, _ in user) == ["o1", "o3", "o5", "o7"]
+        assert [c["part"] for c in calls] == [("en", "user")] and calls[0]["where"] is None
+        both = col.query(vecs[0], 3, lang="en")
+        assert both[0][0] == "o0" and [cid for cid, _ in both] == [cid for cid, _ in sorted(both, key=lambda x: -x[1])]
+        with pytest.raises(ValueError, match="origin 'web'"):
+            col.add([replace(chunks[0], id="w", origin="web")], vecs[:1], ["t"])
+        self.backend.drop(build)
+
+    def test_saved_files_round_trip_and_go_with_their_build(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from assistant.store import server
+
+        monkeypatch.setattr(server, "_FILE_PART", 1000)  # several parts per file on a server
+        build = new_build_name()
+        ChunkCollection(self.backend, build, create=True)
+        assert self.backend.open_files(build) is None  # a build saved without files
+        chunks = [_chunk(i, lang) for i in range(30) for lang in ("en", "zh")]
+        written = self.backend.files_dir(build)
+        write_build_files(written, chunks, [["tok", str(i)] for i in range(60)], lambda ids: list(ids))
+        want = {p.relative_to(written): p.read_bytes() for p in written.rglob("*") if p.is_file()}
+        assert max(len(b) for b in want.values()) > 2000
+        self.backend.publish_files(build)
+        if self.backend.server_mode:  # another machine: no local copy yet
+            shutil.rmtree(written)
+        folder = self.backend.open_files(build)
+        assert folder is not None and {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == want
+        files = open_build_files(folder, build)
+        assert files is not None and files.lexical["zh"].search(["tok"], 3)
+        self.backend.drop(build)
+        assert build not in self.backend.builds() and not folder.exists()
+
+
+class _Spy:
+    """Records the part and the `where` of each query of a Chroma collection."""
+
+    def __init__(self, inner: object, part: tuple[str, str | None], calls: list[dict]) -> None:
+        self.inner, self.part, self.calls = inner, part, calls
+
+    def query(self, **kwargs: object) -> object:
+        self.calls.append({"part": self.part, "where": kwargs.get("where")})
+        return self.inner.query(**kwargs)  # type: ignore[attr-defined]
 
 
 class TestEmbeddedStore(StoreContract):
@@ -97,16 +155,24 @@ class TestEmbeddedStore(StoreContract):
         self.backend = Backend(tmp_path / "index", None)
 
 
+@pytest.mark.slow  # a `chroma run` server subprocess
 class TestServerStore(StoreContract):
     @pytest.fixture(autouse=True)
-    def _backend(self, chroma_server: str, request: pytest.FixtureRequest) -> None:
-        self.backend = Backend(Path("unused"), chroma_server, prefix=f"t{abs(hash(request.node.name)) % 10**8}")
+    def _backend(self, chroma_server: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+        self.backend = Backend(tmp_path / "index", chroma_server, prefix=f"t{abs(hash(request.node.name)) % 10**8}")
 
 
-def test_server_mode_end_to_end(chroma_server: str, tmp_path: Path) -> None:
-    make_corpus(tmp_path / "corpus", ("pdph",))
-    s = settings_for(tmp_path, embedder="hash", chroma_url=chroma_server, collection_prefix="e2e")
+@pytest.mark.slow  # a `chroma run` server subprocess
+def test_server_mode_end_to_end(chroma_server: str, tmp_path: Path, copy_corpus: Callable[..., Path],
+                                settings_at: Callable[..., Settings]) -> None:
+    copy_corpus(tmp_path / "corpus", ("pdph",))
+    s = settings_at(tmp_path, embedder="hash", chroma_url=chroma_server, collection_prefix="e2e")
     first = build_index(s, progress=False)
     assert first.embedded == first.chunks and build_index(s, progress=False).up_to_date
     ans = AnswerEngine(s).answer("epidural blood patch for post-dural puncture headache")
     assert ans.retrieved and ans.retrieved[0].chunk.doc_id.startswith("pdph")
+    # a replica on another machine: no local copy of the saved files; it fetches them once from the server
+    shutil.rmtree(s.index_dir / "server-cache")
+    again = AnswerEngine(s).answer("epidural blood patch for post-dural puncture headache")
+    assert [h.chunk.id for h in again.retrieved] == [h.chunk.id for h in ans.retrieved] and again.text == ans.text
+    assert list((s.index_dir / "server-cache").iterdir()) == [s.index_dir / "server-cache" / f"e2e-{first.build}"]

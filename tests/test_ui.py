@@ -166,7 +166,10 @@ def test_chat_emergency_shows_escalation_first(data_dir):
     at = ask(start(), "My patient is seizing right after 20 mL of bupivacaine for a block. What now?")
     assert at.error and "URGENT" in plain(at.error[0].value)
     msg = [m for m in at.chat_message if m.name == "assistant"][-1]
-    assert msg.children[0].type == "alert" or msg.error, "escalation must come first"
+    first = msg
+    while getattr(first, "children", None):  # the first element drawn in the answer, through its containers
+        first = first.children[min(first.children)]
+    assert first.type == "error" and "URGENT" in plain(first.value), "escalation must come first"
     assert "[1]" in last_assistant_text(at)
 
 

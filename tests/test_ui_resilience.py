@@ -26,15 +26,25 @@ TIMEOUT = 120
 OPTIONS = ("server.address", "browser.gatherUsageStats", "server.maxUploadSize")
 
 
+def _point_app_at(s: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(s.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(s.index_dir))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(s.data_dir))
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
+    return s
+
+
 @pytest.fixture()
 def app_settings(hash_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    """A hash-embedder index over the small fixture corpus, and the app's environment pointing at it."""
+    """A hash-embedder index of its own over the small fixture corpus (to change it), and the app pointed at it."""
     build_index(hash_settings, progress=False)
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(hash_settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(hash_settings.index_dir))
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(hash_settings.data_dir))
-    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
-    return hash_settings
+    return _point_app_at(hash_settings, monkeypatch)
+
+
+@pytest.fixture()
+def shared_app(hash_index: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The app pointed at the session's hash index (read only) with a data directory of its own."""
+    return _point_app_at(hash_index.model_copy(update={"data_dir": tmp_path / "data"}), monkeypatch)
 
 
 def _all_text(at: AppTest) -> str:
@@ -52,15 +62,15 @@ def _start(page: str | None = None) -> AppTest:
     return at
 
 
-def test_a_damaged_user_database_gives_a_one_line_notice_and_a_fresh_store(app_settings: Settings):
-    db = app_settings.data_dir / "assistant.sqlite3"
+def test_a_damaged_user_database_gives_a_one_line_notice_and_a_fresh_store(shared_app: Settings):
+    db = shared_app.data_dir / "assistant.sqlite3"
     db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b"this is not SQLite " * 500)
     at = _start("pages_/scenarios.py")  # reads progress and mistakes at once
     toasts = [t.value for t in at.toast]
     assert len(toasts) == 1 and "damaged" in toasts[0] and "\n" not in toasts[0], toasts
     shown = _all_text(at)
-    assert "Traceback" not in shown and str(app_settings.data_dir) not in shown and "sqlite3" not in shown
+    assert "Traceback" not in shown and str(shared_app.data_dir) not in shown and "sqlite3" not in shown
     assert len(list(db.parent.glob("assistant.sqlite3.damaged-*"))) == 1 and UserData(db).progress() == []
 
     db.write_bytes(b"damaged again " * 500)  # now during a thumbs-up on the chat page
@@ -101,6 +111,21 @@ def test_the_export_escapes_html():
     assert export_line("What dose?\n\n# Injected heading\n<b>x</b>") == "What dose? # Injected heading &lt;b&gt;x&lt;/b&gt;"
 
 
+def test_the_upload_cap_is_one_number():
+    """The uploader, its labels and the size check read ui.common.MAX_UPLOAD_MB; Streamlit reads config.toml: the same number."""
+    import tomllib
+
+    from ui.common import MAX_UPLOAD_MB
+    from ui.labels import LABELS
+
+    config = tomllib.loads((PROJECT_ROOT / "ui" / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == MAX_UPLOAD_MB
+    for lang, labels in LABELS.items():
+        for key in ("upload_label", "too_big", "upload_limit"):
+            assert "{mb}" in labels[key] and " 2 MB" not in labels[key].replace("{mb}", ""), (lang, key)
+
+
+@pytest.mark.slow  # a Python subprocess importing Streamlit
 def test_the_apps_settings_are_read_from_any_working_directory(tmp_path: Path):
     # what `streamlit run /abs/ui/app.py` does before reading its config (streamlit.web.cli._main_run), from another folder
     code = ("import json, sys; from streamlit import config; config._main_script_path = sys.argv[1]; "
@@ -129,8 +154,9 @@ def _listening_addresses(port: int) -> set[str]:
     return found
 
 
+@pytest.mark.slow  # a Streamlit server subprocess
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads listening sockets from /proc/net (Linux)")
-def test_streamlit_started_from_another_folder_listens_on_loopback_only(app_settings: Settings, tmp_path: Path):
+def test_streamlit_started_from_another_folder_listens_on_loopback_only(shared_app: Settings, tmp_path: Path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -160,6 +186,7 @@ def test_streamlit_started_from_another_folder_listens_on_loopback_only(app_sett
     assert "Collecting usage statistics" not in out
 
 
+@pytest.mark.slow  # a Python subprocess importing Streamlit
 def test_without_its_settings_the_app_refuses_to_serve(tmp_path: Path):
     """An older Streamlit started from another folder reads no config: the app then shows how to start it, nothing else."""
     shutil.copytree(PROJECT_ROOT / "ui", tmp_path / "app" / "ui", ignore=shutil.ignore_patterns(".streamlit", "__pycache__"))

@@ -130,13 +130,14 @@ def engine_or_stop() -> AnswerEngine:
 
 @st.cache_resource(show_spinner="Preparing the second configuration…")
 def _variant_engine(key: str, preset: str, _settings: Settings) -> AnswerEngine:
-    from assistant.evaluation import PRESETS, engine_for
+    from assistant.config import PRESETS
+    from assistant.variants import engine_for
 
     return engine_for(_settings, PRESETS[preset], progress=False)
 
 
 def variant_engine(preset: str) -> AnswerEngine:
-    """An engine for a preset of `assistant.evaluation.PRESETS` (builds a variant index when needed)."""
+    """An engine for a preset of `assistant.config.PRESETS` (builds a variant index when needed)."""
     s = settings()
     return _variant_engine(_key(s), preset, s)
 
@@ -161,6 +162,9 @@ def userdata() -> UserData:
 
 
 # --- server settings ----------------------------------------------------------------------------
+# The upload cap (benchmark sets), in MB: the uploader, its labels and the size check read this; Streamlit itself reads
+# server.maxUploadSize from ui/.streamlit/config.toml, which tests/test_ui_resilience.py keeps equal to it.
+MAX_UPLOAD_MB = 2
 _REQUIRED_OPTIONS = ("server.address", "browser.gatherUsageStats", "server.maxUploadSize")
 
 
@@ -176,7 +180,7 @@ def server_settings_problem() -> str | None:
     return (f"This app was started without its settings ({', '.join(unset)} not set), so it would listen on every network "
             "interface and report usage statistics. Start it with `make run`, or `streamlit run ui/app.py` (Streamlit 1.46 "
             "or later reads ui/.streamlit/config.toml from any folder), or pass `--server.address 127.0.0.1 "
-            "--browser.gatherUsageStats false --server.maxUploadSize 2`.")
+            f"--browser.gatherUsageStats false --server.maxUploadSize {MAX_UPLOAD_MB}`.")
 
 
 # --- Markdown export -----------------------------------------------------------------------------

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from assistant.answer import AnswerEngine
-from assistant.evaluation import slug
+from assistant.citations import Citer
 from assistant.scenarios import TAG_GROUP, Scenario, explanation_tags, number_tags
 from assistant.types import Citation, Hit, Lang
+from assistant.types import doc_slug as slug
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*")
 
@@ -45,8 +46,8 @@ def explain(s: Scenario, lang: str, eng: AnswerEngine) -> Explained:
     v = s.text(lang)
     qlang: Lang = "zh" if lang == "zh" else "en"
     own = set(s.doc_ids)
-    numbers: dict[str, int] = {}
-    by_chunk: dict[str, int] = {}
+    numbers: dict[str, int] = {}  # tag -> its number (a passage's, or a reference's of its own)
+    cites = Citer(eng.references)  # passages and references-only share one numbering
     out = Explained(text="")
     for sentence, tags in _claims(v.explanation):
         if all(t in numbers for t in tags):
@@ -58,30 +59,20 @@ def explain(s: Scenario, lang: str, eng: AnswerEngine) -> Explained:
                 continue
             pick: Hit | None = next((h for h in hits if tag in h.chunk.sources), None)
             if pick is None:
-                numbers[tag] = len(numbers_used(numbers)) + 1
+                numbers[tag] = cites.reserve()
                 out.references_only.append((numbers[tag], eng.references.format(tag)))
                 continue
-            if pick.chunk.id not in by_chunk:
-                n = len(numbers_used(numbers)) + 1
-                by_chunk[pick.chunk.id] = n
-                out.passages.append(Citation(n=n, chunk=pick.chunk, text=pick.chunk.text,
-                                             references=tuple(eng.references.format(t) for t in pick.chunk.sources)))
-                out.own_documents &= slug(pick.chunk.doc_id) in own
-            numbers[tag] = by_chunk[pick.chunk.id]
+            numbers[tag] = cites.number(pick.chunk)
+            out.own_documents &= slug(pick.chunk.doc_id) in own
+    out.passages = cites.citations
     if not numbers:  # an explanation without tags: the passages nearest to the case, from its own documents if possible
         hits = eng.retriever.search(f"{v.vignette} {v.question}", qlang, k=12)
         mine = [h for h in hits if slug(h.chunk.doc_id) in own]
         out.own_documents = bool(mine)
-        out.passages = [Citation(n=i, chunk=h.chunk, text=h.chunk.text,
-                                 references=tuple(eng.references.format(t) for t in h.chunk.sources))
-                        for i, h in enumerate((mine or hits)[:3], start=1)]
+        for h in (mine or hits)[:3]:
+            cites.number(h.chunk)
     out.text = number_tags(v.explanation, numbers)
     return out
-
-
-def numbers_used(numbers: dict[str, int]) -> set[int]:
-    """The distinct numbers given so far."""
-    return set(numbers.values())
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -11,16 +11,15 @@ import pandas as pd
 import streamlit as st
 
 from assistant.benchsets import KINDS, Item, parse_set
-from assistant.config import PROJECT_ROOT
+from assistant.config import PRESETS, PROJECT_ROOT
 from assistant.eval_report import failure_reason, ordered_groups, write_report
-from assistant.evaluation import PRESETS, Result, metrics, run_items
+from assistant.evaluation import Result, metrics, run_items
 from ui.answer_view import answer_markdown
 from ui.bench_view import LANGS, families, fmt_delta, fmt_metric, group_parts, mix, stratified_sample, zip_files
-from ui.common import L, citation_dict_title, engine_or_stop, md, ui_lang, variant_engine
+from ui.common import MAX_UPLOAD_MB, L, citation_dict_title, engine_or_stop, md, ui_lang, variant_engine
 from ui.labels import KIND_NAMES, LANG_NAMES, METRIC_NAMES, failure_text, named, set_error
 from ui.widgets import keep
 
-MAX_UPLOAD = 2 * 1024 * 1024
 SETS_DIR = PROJECT_ROOT / "eval" / "sets"
 RESULT = "bm_result"
 UPLOADER_ZH = """<style>
@@ -62,13 +61,13 @@ def choose_set() -> tuple[str, list[Item], list[str]]:
         items, errors = parse_set((SETS_DIR / name).read_text(encoding="utf-8"), name)
         return name, items, errors
     if ui_lang() == "zh":  # the uploader's own texts are English in Streamlit
-        st.html(UPLOADER_ZH % {"browse": L("upload_browse"), "limit": L("upload_limit")})
-    up = st.file_uploader(L("upload_label"), type=["jsonl"], key="bm_upload", max_upload_size=2)
+        st.html(UPLOADER_ZH % {"browse": L("upload_browse"), "limit": L("upload_limit", mb=MAX_UPLOAD_MB)})
+    up = st.file_uploader(L("upload_label", mb=MAX_UPLOAD_MB), type=["jsonl"], key="bm_upload", max_upload_size=MAX_UPLOAD_MB)
     if up is None:
         return "", [], []
     data = up.getvalue()
-    if len(data) > MAX_UPLOAD:
-        return up.name, [], [L("too_big")]
+    if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
+        return up.name, [], [L("too_big", mb=MAX_UPLOAD_MB)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

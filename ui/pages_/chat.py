@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from typing import Any
 
 import streamlit as st
 
 from assistant.answer import AnswerEngine
 from assistant.llm import GenerativeEngine
-from assistant.types import Answer
+from assistant.types import Answer, Turn
 from ui.answer_view import answer_markdown
 from ui.common import (
     CHAT_PROMPT,
@@ -41,12 +40,14 @@ def body_lines(ans: Answer) -> list[str]:
     return [ln for ln in ans.text.splitlines() if ln.strip() not in skip]
 
 
-def _save_feedback(turn: dict[str, Any], rating: int) -> None:
-    ans: Answer = turn["answer"]
-    comment = str(st.session_state.get(f"comment_{turn['id']}", ""))
+def _save_feedback(turn: Turn, rating: int) -> None:
+    ans = turn.answer
+    if ans is None:
+        return
+    comment = str(st.session_state.get(f"comment_{turn.id}", ""))
     cites = json.dumps([c.to_dict() for c in ans.citations], ensure_ascii=False)
-    userdata().save_feedback(turn["question"], ans.text, cites, rating, comment)
-    turn["feedback"] = rating
+    userdata().save_feedback(turn.question, ans.text, cites, rating, comment)
+    turn.feedback = rating
 
 
 def _clear() -> None:
@@ -64,11 +65,10 @@ def timings_line(timings: dict[str, float]) -> str:
     return " · ".join(f"{L(f'stage_{k}') if f'stage_{k}' in names else k} {v:.1f}" for k, v in timings.items())
 
 
-def render_answer(turn: dict[str, Any], eng: AnswerEngine) -> None:
+def render_answer(turn: Turn, ans: Answer, eng: AnswerEngine) -> None:
     """Escalation first, then how a follow-up was read, the answer (or the abstention), citations and feedback;
     timings only with the sidebar's technical details."""
-    ans: Answer = turn["answer"]
-    tid = turn["id"]
+    tid = turn.id
     if ans.urgent and ans.escalation:
         st.error(md(ans.escalation), icon=":material/emergency:")
     if ans.condensed_question:
@@ -85,24 +85,24 @@ def render_answer(turn: dict[str, Any], eng: AnswerEngine) -> None:
     with st.container(key=f"cites_{tid}"):
         for c in ans.citations:
             render_citation(c, eng, f"{tid}_{c.n}")
-    if turn.get("feedback") is None:
+    if turn.feedback is None:
         st.text_input(L("comment"), key=f"comment_{tid}")
         with st.container(horizontal=True):
             st.button(L("helpful"), icon=":material/thumb_up:", key=f"up_{tid}", on_click=_save_feedback, args=(turn, 1))
             st.button(L("not_helpful"), icon=":material/thumb_down:", key=f"down_{tid}", on_click=_save_feedback,
                       args=(turn, -1))
     else:
-        st.caption((":material/thumb_up: " if turn["feedback"] > 0 else ":material/thumb_down: ") + L("thanks"))
+        st.caption((":material/thumb_up: " if turn.feedback > 0 else ":material/thumb_down: ") + L("thanks"))
     if show_details():
         st.caption(f"{L('timings')}: {md(timings_line(ans.timings_ms))}")
 
 
-def export_markdown(turns: list[dict[str, Any]]) -> str:
+def export_markdown(turns: list[Turn]) -> str:
     """The conversation as a Markdown document: questions, answers and full references."""
     out = [f"# {L('app_title')}", "", time.strftime("%Y-%m-%d %H:%M"), ""]
-    for i, turn in enumerate([t for t in turns if t.get("answer") is not None], start=1):
-        ans: Answer = turn["answer"]
-        out += [f"## {i}. {export_line(turn['question'])}", "", export_text(ans.text), ""]
+    answered = [(t.question, t.answer) for t in turns if t.answer is not None]
+    for i, (question, ans) in enumerate(answered, start=1):
+        out += [f"## {i}. {export_line(question)}", "", export_text(ans.text), ""]
         if ans.citations:
             out += [f"### {L('references')}", ""]
             for c in ans.citations:
@@ -125,8 +125,7 @@ def compute_answer(eng: AnswerEngine, question: str, history: list[str], box: An
             streamed.append(token)
             box.text("".join(streamed))
 
-        return GenerativeEngine(eng.settings, chat_model=eng.chat_model, on_token=_show, retriever=eng.retriever,
-                                references=eng.references).answer(question, history, origins(), answer_lang())
+        return eng.answer(question, history, origins(), answer_lang(), on_token=_show)
     with box.container():
         scroll_to_turn(tid, "asked")
         with st.spinner(L("searching")):
@@ -173,30 +172,30 @@ def scroll_to_turn(tid: str, phase: str) -> None:
     run_js(_SCROLL_JS % {"tid": tid, "phase": phase})
 
 
-def show_turn(turn: dict[str, Any], eng: AnswerEngine) -> bool:
+def show_turn(turn: Turn, eng: AnswerEngine) -> bool:
     """Draw one turn; a pending turn (no answer yet) is answered here, with "Searching…" in place meanwhile.
     Returns True when the turn was answered in this run."""
     fresh = False
-    with st.container(key=f"turn_{turn['id']}"):
+    with st.container(key=f"turn_{turn.id}"):
         with st.chat_message("user"):
-            st.markdown(md(turn["question"]))
+            st.markdown(md(turn.question))
         with st.chat_message("assistant"):
-            if turn.get("answer") is None:
+            if turn.answer is None:
                 box = st.empty()
-                turn["answer"] = compute_answer(eng, turn["question"], turn["history"], box, turn["id"])
-                st.session_state["last_question_lang"] = turn["answer"].lang
+                turn.answer = ans = compute_answer(eng, turn.question, turn.history, box, turn.id)
+                st.session_state["last_question_lang"] = ans.lang
                 fresh = True
                 with box.container():
-                    render_answer(turn, eng)
+                    render_answer(turn, ans, eng)
             else:
-                render_answer(turn, eng)
+                render_answer(turn, turn.answer, eng)
     return fresh
 
 
 eng = engine_or_stop()
 st.title(L("app_title"))
 st.caption(L("chat_intro"))
-turns: list[dict[str, Any]] = st.session_state.setdefault(TURNS, [])
+turns: list[Turn] = st.session_state.setdefault(TURNS, [])
 context_from = min(int(st.session_state.get(CONTEXT_FROM, 0)), len(turns))
 
 # a stable key: the placeholder is translated, and without a key a new placeholder is a new widget that drops the question
@@ -204,15 +203,14 @@ prompt = st.chat_input(L("chat_placeholder"), key=CHAT_PROMPT)
 too_long = bool(prompt) and len(prompt or "") > MAX_QUESTION
 if prompt and prompt.strip() and not too_long:
     # kept before it is answered: a question sent while another is computed interrupts that run, and both stay pending
-    history = [t["question"] for t in turns[context_from:]]
-    turns.append({"id": uuid.uuid4().hex[:10], "question": prompt, "history": history, "answer": None, "feedback": None})
+    turns.append(Turn(prompt, history=[t.question for t in turns[context_from:]]))
 
 answered = ""
 for i, turn in enumerate(turns):
     if i == context_from and i > 0:
         st.caption(f":material/restart_alt: {L('new_topic_marker')}")
     if show_turn(turn, eng):
-        answered = turn["id"]
+        answered = turn.id
 if context_from == len(turns) and turns:
     st.caption(f":material/restart_alt: {L('new_topic_marker')}")
 if too_long:
