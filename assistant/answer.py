@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 
-from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of
+from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of, weight_of
 from .config import Settings
 from .frame import Question, procedure_like
 from .judge import PAIN_PROCEDURE, Verdict, judge
@@ -60,7 +61,7 @@ class AnswerEngine:
         if not q.text:
             return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True, verdict="empty"), q, timings, t0)
         t = time.perf_counter()
-        tri = Triage(False) if self._foreign_subject(q) else triage(q.retrieval_text if q.followup else q.text, q.lang)
+        tri = Triage(False) if self._foreign_subject(q) else self._triage(q)
         timings["triage"] = _ms(t)
         if origins is None and not self.settings.answer_user_documents:
             origins = ("bundled",)
@@ -104,6 +105,12 @@ class AnswerEngine:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
         return self.frame(question, history)
 
+    def _triage(self, q: Question) -> Triage:
+        """Emergency pathway of the question (a follow-up is read after the turn before it)."""
+        own = [c for c in q.all_concepts if c not in q.out_of_scope]
+        text = f"{q.history[-1]} {q.text}" if q.followup and q.history else q.text
+        return triage(text, q.lang, set(self.lexicon.broader_closure(own)))
+
     def _foreign_subject(self, q: Question) -> bool:
         """Is the question about another specialty's procedure (no emergency pathway of ours applies)?"""
         lex = self.lexicon.concepts
@@ -139,7 +146,7 @@ class AnswerEngine:
         sources = list(hits)
         if tri.urgent and tri.docs:
             have = {h.chunk.id for h in hits}
-            pathway = [c for c in r.section_chunks(tri.docs, lang, "management") if c.id not in have]
+            pathway = [c for group in ("management", "complications") for c in r.section_chunks(tri.docs, lang, group) if c.id not in have]
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
         sents = sentences_of(sources, self.lexicon, self.lexicon.broader_closure)
         lex = r.lexical[lang]
@@ -150,13 +157,18 @@ class AnswerEngine:
         bullets: list[Bullet] = []
         if tri.urgent:
             hint = frozenset(tokenize(f"{tri.hint} {q.text}", lang))
-            bullets = emergency(sents, tri.docs, hint, lang)
-            # then what this question adds (a drug, a level, a refractory arrest), recognition after actions
-            used = {b.sentence.text for b in bullets}
-            rest = [x for x in sents if x.text not in used and x.group != "prevention"]  # at the bedside, not prevention
-            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents, concept_idf=cidf)
-            bullets += [Bullet(e.sentence, 0, e.score, "action" if e.sentence.action else "fact") for e in extra
-                        if not any(_similar(e.sentence.text, u) for u in used)]
+            bullets = emergency(sents, tri.docs, hint, lang, actions_rx=tri.actions, steps=tri.steps,
+                                pathway_tokens=frozenset(tokenize(tri.hint, lang)), idf=lex.idf, weight=weight_of(q.text),
+                                concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))))
+            # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
+            # own procedures, complications or findings that the pathway itself does not name
+            used = [b.sentence.text for b in bullets]
+            lex_c = self.lexicon.concepts
+            generic = {m.concept for m in self.lexicon.match(tri.hint, homophones=False)}
+            specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
+            rest = [x for x in sents if x.text not in used and x.group != "prevention" and specific & x.concepts]
+            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents, concept_idf=cidf) if specific else []
+            bullets += [Bullet(e.sentence, 0, e.score, "fact") for e in extra[:2] if not any(_similar(e.sentence.text, u) for u in used)]
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
         if not bullets:
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), parents,
@@ -192,7 +204,7 @@ class AnswerEngine:
             marker = f"[{numbers[c.id]}]" if c.origin == "bundled" else f"[{numbers[c.id]} · {_USER_DOC[lang]}]"
             lines.append(f"- {b.sentence.text} {marker}")
             meta.append({"text": b.sentence.text, "n": [numbers[c.id]], "group": b.sentence.group, "part": b.part, "kind": b.kind})
-        notes = self._notes(q, lang, verdict)
+        notes = self._notes(q, lang, verdict, {b.part for b in bullets}, tri.urgent)
         body = "\n".join(lines + ([""] if notes else []) + notes)
         text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
         parts = [{"question": p.text, "covered": (verdict.covered[i] if i < len(verdict.covered) else True)}
@@ -200,15 +212,17 @@ class AnswerEngine:
         return Answer(question=q.original, lang=lang, text=text, citations=citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
-    def _notes(self, q: Question, lang: Lang, verdict: Verdict) -> list[str]:
-        """Scope notes: parts not covered, concepts nothing covers, unconfirmed brand names."""
+    def _notes(self, q: Question, lang: Lang, verdict: Verdict, answered_parts: set[int], urgent: bool) -> list[str]:
+        """Scope notes: parts no bullet answers, concepts the knowledge base has nothing on, unconfirmed brand names.
+        An emergency vignette is one question, not parts."""
         lex = self.lexicon.concepts
         notes: list[str] = []
         for i, p in enumerate(q.parts):
-            if i < len(verdict.covered) and not verdict.covered[i] and len(q.parts) > 1:
+            if not urgent and len(q.parts) > 1 and i not in answered_parts and i < len(verdict.covered) and not verdict.covered[i]:
                 notes.append(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(p.text)))
-        missing = [lex[c].name(lang) if c in lex else c for c in verdict.missing]
-        if missing and len(q.parts) < 2:
+        # "nothing on X" only when no passage of the knowledge base mentions X (not merely the retrieved ones)
+        missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)]
+        if missing and len(q.parts) < 2 and not urgent:
             notes.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join(missing, lang)))
         for cid in q.unconfirmed:
             c = lex[cid]
@@ -266,6 +280,10 @@ class AnswerEngine:
 def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
     """Bundled knowledge leads when it covers the question too (user documents are untrusted); order kept otherwise."""
     return sorted(bullets, key=lambda b: (b.part, b.sentence.chunk.origin != "bundled"))
+
+
+# Concept kinds that make an emergency question specific (what it adds to its pathway).
+_SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 
 
 def _similar(a: str, b: str) -> bool:
