@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 
 from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of, weight_of
 from .config import Settings
 from .frame import Question, procedure_like
-from .judge import PAIN_PROCEDURE, Verdict, judge
+from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
-from .safety import DISCLAIMER, Triage, triage
+from .safety import DISCLAIMER, SYSTEMIC_PATHWAYS, Triage, triage
 from .text import to_traditional, tokenize
 from .types import Answer, Citation, Hit, Lang
 
@@ -61,7 +60,9 @@ class AnswerEngine:
         if not q.text:
             return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True, verdict="empty"), q, timings, t0)
         t = time.perf_counter()
-        tri = Triage(False) if self._foreign_subject(q) else self._triage(q)
+        tri = self._triage(q)
+        if tri.urgent and tri.rule not in SYSTEMIC_PATHWAYS and self._foreign_subject(q):
+            tri = Triage(False)  # another specialty's procedure: its local complications are not our pathways
         timings["triage"] = _ms(t)
         if origins is None and not self.settings.answer_user_documents:
             origins = ("bundled",)
@@ -114,9 +115,9 @@ class AnswerEngine:
     def _foreign_subject(self, q: Question) -> bool:
         """Is the question about another specialty's procedure (no emergency pathway of ours applies)?"""
         lex = self.lexicon.concepts
-        foreign = q.out_of_scope or any(procedure_like(u) for u in q.unknown)
-        ours = any(lex[c].kind == "procedure" or c == PAIN_PROCEDURE for c in q.subjects + q.context_concepts)
-        return bool(foreign and not ours)
+        foreign = bool(q.out_of_scope or any(procedure_like(u) for u in q.unknown))
+        kinds = {c: lex[c].kind for c in q.subjects + q.context_concepts if c in lex}
+        return foreign and not own_procedures(q.subjects + q.context_concepts, kinds, foreign)
 
     def _search(self, q: Question, lang: Lang, tri: Triage, origins: Sequence[str] | None, timings: dict[str, float]) -> list[Hit]:
         """Hits for the whole question, merged with hits for each part of a multi-part question."""

@@ -239,9 +239,10 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
                                              order(s)))
             actions.append(best)
             done += 1
-            if weight is None and _WEIGHT_RULE.search(best.text):  # weight unknown: the regimen for the other weight band too
-                other = [s for s in cands if s is not best and _WEIGHT_RULE.search(s.text) and not _repeats(s, actions)
-                         and _WEIGHT_RULE.search(s.text).group(1) != _WEIGHT_RULE.search(best.text).group(1)]
+            band = _WEIGHT_RULE.search(best.text)
+            if weight is None and band:  # weight unknown: the regimen for the other weight band too
+                other = [s for s in cands if s is not best and (m := _WEIGHT_RULE.search(s.text)) and m.group(1) != band.group(1)
+                         and not _repeats(s, actions)]
                 actions += sorted(other, key=order)[:1]
         if done == max_actions:
             break

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Collection
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .types import Lang
@@ -110,7 +110,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"neck (?:ache|pain)|sore neck|headache|head (?:feels )?(?:tight|full|bursting|pressure)|blurred vision|visual|vision|can(?:no|')t see|"
                 r"seiz|hypertens|arrhythm",),
          "zh": (r"颈.{0,3}[痛疼]|脖子.{0,3}[痛疼]|头.{0,2}[痛疼]|头胀|视物模糊|看不清|眼前发黑|视力|抽搐|血压|心律失常|剧烈疼痛",)},
-        {"en": r"epiduroscop|irrigat|saline|neuroplasty|adhesiolysis|Racz", "zh": r"硬膜外腔镜|冲洗|盐水|神经成形|粘连松解|Racz"},
+        {"en": r"epiduroscop|irrigat|saline|neuroplasty|adhesiolysis|Racz", "zh": r"硬膜外腔镜|椎管内镜|硬膜外镜|冲洗|盐水|神经成形|粘连松解|Racz"},
         {"en": "URGENT: neck pain, headache, visual symptoms or haemodynamic change during epiduroscopy or neuroplasty can mean raised epidural and CSF pressure "
                "from fluid. " + _STOP["en"] + ": stop irrigation or injection, assess vision and neurology.",
          "zh": "紧急：硬膜外腔镜或神经成形术中出现颈痛、头痛、视觉症状或血流动力学变化，可能是液体导致硬膜外及脑脊液压力升高。" + _STOP["zh"] + "：停止冲洗或注药，评估视力和神经功能。"},
@@ -263,6 +263,10 @@ PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 
 
+# Systemic reactions to a drug, not complications of one procedure: they apply after another specialty's procedure too
+# (LAST after a dental or surgical block, anaphylaxis to contrast in any room).
+SYSTEMIC_PATHWAYS = frozenset({"last", "contrast-anaphylaxis", "total-spinal", "vasovagal"})
+
 # Where each pathway's actions are written (document slugs, searched in their "Recognition and management" sections).
 PATHWAY_DOCS: dict[str, tuple[str, ...]] = {
     "last": ("last",),
@@ -340,16 +344,16 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
 
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
 _NOT_NOW = {
-    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|worried|afraid|scared|concerned (?:about|that)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
+    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|concerned (?:about|that)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
           r"history of|last (?:year|month|week)|years? ago|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
           r"in (?:the|that|this) (?:study|series|review|audit|cohort|case series)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
-          r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do) (?:i|we) (?:observe|monitor)",
-    "zh": r"告知|知情同意|宣教|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+          r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)",
+    "zh": r"告知|知情同意|宣教|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
-          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久",
+          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间",
 }
 _NOW = {
     "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
