@@ -144,7 +144,7 @@ class AnswerEngine:
     def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage) -> Answer:
         """Extractive composition: pathway actions first in an emergency; otherwise the asked aspect first."""
         r = self.retriever
-        sources = list(hits)
+        sources = list(hits) + self._neighbours(hits[:3])
         if tri.urgent and tri.docs:
             have = {h.chunk.id for h in hits}
             pathway = [c for group in ("management", "complications") for c in r.section_chunks(tri.docs, lang, group) if c.id not in have]
@@ -176,6 +176,19 @@ class AnswerEngine:
                              concept_idf=cidf)
         bullets = _bundled_first(bullets)
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _neighbours(self, hits: list[Hit]) -> list[Hit]:
+        """The passages just before and after the best hits in the same section (a regimen split over two passages, the
+        sentence a figure leans on), ranked just below the hit they sit next to."""
+        have = {h.chunk.id for h in hits}
+        out: list[Hit] = []
+        for h in hits:
+            section = self.retriever.by_section.get((h.chunk.doc_id, h.chunk.section_ordinal), [])
+            for c in section:
+                if abs(c.ordinal - h.chunk.ordinal) == 1 and c.id not in have:
+                    have.add(c.id)
+                    out.append(Hit(c, 0.0, h.rank + 1, h.retrievers, h.dense, h.lexical))
+        return out
 
     def _render(self, q: Question, lang: Lang, bullets: list[Bullet], verdict: Verdict, tri: Triage) -> Answer:
         """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""

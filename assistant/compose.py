@@ -41,6 +41,11 @@ _AFTERWARDS = {
     "en": re.compile(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
     "zh": re.compile(r"事后|上报|登记系统|复盘"),
 }
+# The figure a timing or dose question asks for: a sentence that gives one answers in kind.
+_FIGURE = {
+    "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|小时|天|日|周|个月|分钟)", re.I),
+    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?", re.I),
+}
 # Advice given to patients (warning signs, discharge instructions) is not a bedside step.
 _COUNSEL = {
     "en": re.compile(r"should be (?:told|taught|advised)|teach the patient|discharge (?:instructions|advice)|return urgently|seek emergency care", re.I),
@@ -92,6 +97,7 @@ class Weights:
     floor: float = 0.5  # a sentence must reach this share of the part's best score
     min_score: float = 0.35  # and this absolute score
     dup: float = 0.6  # token Jaccard above which two sentences say the same
+    weight_band: float = 0.6  # a weight-banded regimen (≤70 kg, >70 kg) that fits (or not) the patient's weight in the question
 
 
 def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Sequence[str]], list[str]]) -> list[Sentence]:
@@ -145,7 +151,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     group = 0.0
     if groups and s.group in groups:
         group = 1.0 if s.group == groups[0] else 0.6
-    cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
+    cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) or (a in _FIGURE and _FIGURE[a].search(s.text))
+                     for a in part.aspects) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual + w.group * group + w.cue * cue
@@ -154,6 +161,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         total += w.other_lang
     if s.provenance:
         total += w.provenance
+    total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
 
 
@@ -197,7 +205,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best), else the best."""
     best = chosen[0]
-    usable = [c for c in chosen if not c[1].provenance] or chosen
+    # an evidence note (how sure, where from) leads only when the evidence is what was asked
+    usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)] or chosen
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
         if in_group and in_group[0][0] >= 0.6 * best[0]:
