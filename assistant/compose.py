@@ -255,7 +255,7 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
                 actions += sorted(other, key=order)[:1]
         if done == max_actions:
             break
-    if len(actions) < 2:
+    if not actions:  # no protocol steps for this pathway, or none found in its passages
         keys = re.compile(actions_rx, re.I) if actions_rx else None
         hits = {id(s): len({m.group(0).lower() for m in keys.finditer(s.text)}) if keys else 0 for s in usable}
         keyed = [s for s in usable if hits[id(s)] and (s.action or keys)]
@@ -271,7 +271,7 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
     recog = [s for s in seen if s not in actions and not s.action and signs[id(s)] >= floor > 0 and not _repeats(s, actions)
              and not _AFTERWARDS[lang].search(s.text)]
     recog = _dedup(sorted(recog, key=lambda s: (-signs[id(s)], -rel[id(s)])))[:max_recognition]
-    return [Bullet(s, 0, 1.0, "action") for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
+    return [Bullet(s, 0, 1.0, "action" if s.action else "fact") for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
 
 
 _WEIGHT = re.compile(r"(\d{2,3}(?:\.\d)?)\s*(?:kg|公斤|千克)", re.I)
