@@ -6,13 +6,13 @@ import time
 from collections.abc import Callable, Sequence
 
 from .citations import Citer
-from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of
+from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of, weight_of
 from .config import Settings
 from .frame import Question, procedure_like
-from .judge import PAIN_PROCEDURE, Verdict, judge
+from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
-from .safety import DISCLAIMER, Triage, triage
+from .safety import DISCLAIMER, SYSTEMIC_PATHWAYS, Triage, triage
 from .text import to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
@@ -61,7 +61,9 @@ class AnswerEngine:
         if not q.text:
             return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True, verdict="empty"), q, timings, t0)
         t = time.perf_counter()
-        tri = Triage(False) if self._foreign_subject(q) else triage(q.retrieval_text if q.followup else q.text, q.lang)
+        tri = self._triage(q)
+        if tri.urgent and tri.rule not in SYSTEMIC_PATHWAYS and self._foreign_subject(q):
+            tri = Triage(False)  # another specialty's procedure: its local complications are not our pathways
         timings["triage"] = _ms(t)
         if origins is None and not self.settings.answer_user_documents:
             origins = ("bundled",)
@@ -105,12 +107,18 @@ class AnswerEngine:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
         return self.frame(question, history)
 
+    def _triage(self, q: Question) -> Triage:
+        """Emergency pathway of the question (a follow-up is read after the turn before it)."""
+        own = [c for c in q.all_concepts if c not in q.out_of_scope]
+        text = f"{q.history[-1]} {q.text}" if q.followup and q.history else q.text
+        return triage(text, q.lang, set(self.lexicon.broader_closure(own)))
+
     def _foreign_subject(self, q: Question) -> bool:
         """Is the question about another specialty's procedure (no emergency pathway of ours applies)?"""
         lex = self.lexicon.concepts
-        foreign = q.out_of_scope or any(procedure_like(u) for u in q.unknown)
-        ours = any(lex[c].kind == "procedure" or c == PAIN_PROCEDURE for c in q.subjects + q.context_concepts)
-        return bool(foreign and not ours)
+        foreign = bool(q.out_of_scope or any(procedure_like(u) for u in q.unknown))
+        kinds = {c: lex[c].kind for c in q.subjects + q.context_concepts if c in lex}
+        return foreign and not own_procedures(q.subjects + q.context_concepts, kinds, foreign)
 
     def _search(self, q: Question, lang: Lang, tri: Triage, origins: Sequence[str] | None, timings: dict[str, float]) -> list[Hit]:
         """Hits for the whole question, merged with hits for each part of a multi-part question."""
@@ -138,10 +146,10 @@ class AnswerEngine:
                  on_token: Callable[[str], None] | None = None) -> Answer:
         """Extractive composition: pathway actions first in an emergency; otherwise the asked aspect first."""
         r = self.retriever
-        sources = list(hits)
+        sources = list(hits) + self._neighbours(hits[:3])
         if tri.urgent and tri.docs:
             have = {h.chunk.id for h in hits}
-            pathway = [c for c in r.section_chunks(tri.docs, lang, "management") if c.id not in have]
+            pathway = [c for group in ("management", "complications") for c in r.section_chunks(tri.docs, lang, group) if c.id not in have]
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
         sents = sentences_of(sources, self.lexicon, self.lexicon.broader_closure)
         lex = r.lexical[lang]
@@ -152,19 +160,36 @@ class AnswerEngine:
         bullets: list[Bullet] = []
         if tri.urgent:
             hint = frozenset(tokenize(f"{tri.hint} {q.text}", lang))
-            bullets = emergency(sents, tri.docs, hint, lang)
-            # then what this question adds (a drug, a level, a refractory arrest), recognition after actions
-            used = {b.sentence.text for b in bullets}
-            rest = [x for x in sents if x.text not in used and x.group != "prevention"]  # at the bedside, not prevention
-            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents, concept_idf=cidf)
-            bullets += [Bullet(e.sentence, 0, e.score, "action" if e.sentence.action else "fact") for e in extra
-                        if not any(_similar(e.sentence.text, u) for u in used)]
+            bullets = emergency(sents, tri.docs, hint, lang, actions_rx=tri.actions, steps=tri.steps,
+                                pathway_tokens=frozenset(tokenize(tri.hint, lang)), idf=lex.idf, weight=weight_of(q.text),
+                                concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))))
+            # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
+            # own procedures, complications or findings that the pathway itself does not name
+            used = [b.sentence.text for b in bullets]
+            lex_c = self.lexicon.concepts
+            generic = {m.concept for m in self.lexicon.match(tri.hint, homophones=False)}
+            specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
+            rest = [x for x in sents if x.text not in used and x.group != "prevention" and specific & x.concepts]
+            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents, concept_idf=cidf) if specific else []
+            bullets += [Bullet(e.sentence, 0, e.score, "fact") for e in extra[:2] if not any(_similar(e.sentence.text, u) for u in used)]
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
         if not bullets:
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), parents,
                              concept_idf=cidf)
         bullets = _bundled_first(bullets)
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _neighbours(self, hits: list[Hit]) -> list[Hit]:
+        """The passages just before and after the best hits in the same section (a regimen split over two passages, the
+        sentence a figure leans on), ranked just below the hit they sit next to."""
+        have = {h.chunk.id for h in hits}
+        out: list[Hit] = []
+        for h in hits:
+            for c in self.retriever.neighbours(h.chunk):
+                if c.id not in have:
+                    have.add(c.id)
+                    out.append(Hit(c, 0.0, h.rank + 1, h.retrievers, h.dense, h.lexical))
+        return out
 
     def _render(self, q: Question, lang: Lang, bullets: list[Bullet], verdict: Verdict, tri: Triage) -> Answer:
         """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""
@@ -188,7 +213,7 @@ class AnswerEngine:
             c = b.sentence.chunk
             lines.append(f"- {b.sentence.text} {cites.marker(c, lang)}")
             meta.append({"text": b.sentence.text, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
-        notes = self._notes(q, lang, verdict)
+        notes = self._notes(q, lang, verdict, {b.part for b in bullets}, tri.urgent)
         body = "\n".join(lines + ([""] if notes else []) + notes)
         text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
         parts = [{"question": p.text, "covered": (verdict.covered[i] if i < len(verdict.covered) else True)}
@@ -196,15 +221,17 @@ class AnswerEngine:
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
-    def _notes(self, q: Question, lang: Lang, verdict: Verdict) -> list[str]:
-        """Scope notes: parts not covered, concepts nothing covers, unconfirmed brand names."""
+    def _notes(self, q: Question, lang: Lang, verdict: Verdict, answered_parts: set[int], urgent: bool) -> list[str]:
+        """Scope notes: parts no bullet answers, concepts the knowledge base has nothing on, unconfirmed brand names.
+        An emergency vignette is one question, not parts."""
         lex = self.lexicon.concepts
         notes: list[str] = []
         for i, p in enumerate(q.parts):
-            if i < len(verdict.covered) and not verdict.covered[i] and len(q.parts) > 1:
+            if not urgent and len(q.parts) > 1 and i not in answered_parts and i < len(verdict.covered) and not verdict.covered[i]:
                 notes.append(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(p.text)))
-        missing = [lex[c].name(lang) if c in lex else c for c in verdict.missing]
-        if missing and len(q.parts) < 2:
+        # "nothing on X" only when no passage of the knowledge base mentions X (not merely the retrieved ones)
+        missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)]
+        if missing and len(q.parts) < 2 and not urgent:
             notes.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join(missing, lang)))
         for cid in q.unconfirmed:
             c = lex[cid]
@@ -262,6 +289,10 @@ class AnswerEngine:
 def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
     """Bundled knowledge leads when it covers the question too (user documents are untrusted); order kept otherwise."""
     return sorted(bullets, key=lambda b: (b.part, b.sentence.chunk.origin != "bundled"))
+
+
+# Concept kinds that make an emergency question specific (what it adds to its pathway).
+_SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 
 
 def _similar(a: str, b: str) -> bool:

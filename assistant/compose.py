@@ -11,7 +11,7 @@ from .frame import ASPECTS, Part, Question
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import sentence_spans, split_tags, strip_inline_tags, tokenize
-from .types import Chunk, Hit, Lang
+from .types import Chunk, Hit, Lang, doc_slug
 
 # A sentence that leans on the one before it (quoted together with it, or not at all).
 _DEPENDENT = {
@@ -40,6 +40,16 @@ _ACTION = {
 _AFTERWARDS = {
     "en": re.compile(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
     "zh": re.compile(r"事后|上报|登记系统|复盘"),
+}
+# The figure a timing or dose question asks for: a sentence that gives one answers in kind.
+_FIGURE = {
+    "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|小时|天|日|周|个月|分钟)", re.I),
+    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?", re.I),
+}
+# Advice given to patients (warning signs, discharge instructions) is not a bedside step.
+_COUNSEL = {
+    "en": re.compile(r"should be (?:told|taught|advised)|teach the patient|discharge (?:instructions|advice)|return urgently|seek emergency care", re.I),
+    "zh": re.compile(r"告知患者|应告知|出院(?:宣教|医嘱|指导)|立即返院|尽快返院|宣教"),
 }
 NOTE_PREFIX = "> "
 
@@ -87,6 +97,7 @@ class Weights:
     floor: float = 0.5  # a sentence must reach this share of the part's best score
     min_score: float = 0.35  # and this absolute score
     dup: float = 0.6  # token Jaccard above which two sentences say the same
+    weight_band: float = 0.6  # a weight-banded regimen (≤70 kg, >70 kg) that fits (or not) the patient's weight in the question
 
 
 def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Sequence[str]], list[str]]) -> list[Sentence]:
@@ -140,7 +151,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     group = 0.0
     if groups and s.group in groups:
         group = 1.0 if s.group == groups[0] else 0.6
-    cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
+    cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) or (a in _FIGURE and _FIGURE[a].search(s.text))
+                     for a in part.aspects) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual + w.group * group + w.cue * cue
@@ -149,6 +161,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         total += w.other_lang
     if s.provenance:
         total += w.provenance
+    total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
 
 
@@ -192,7 +205,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best), else the best."""
     best = chosen[0]
-    usable = [c for c in chosen if not c[1].provenance] or chosen
+    # an evidence note (how sure, where from) leads only when the evidence is what was asked
+    usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)] or chosen
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
         if in_group and in_group[0][0] >= 0.6 * best[0]:
@@ -201,20 +215,98 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[
 
 
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,
-              max_actions: int = 4, max_recognition: int = 2) -> list[Bullet]:
-    """Pathway answer: the actions from the pathway's management passages in protocol order, then recognition."""
+              max_actions: int = 5, max_recognition: int = 2, actions_rx: str = "", steps: Sequence[str] = (),
+              pathway_tokens: frozenset[str] = frozenset(), idf: Callable[[str], float] = lambda t: 1.0,
+              weight: float | None = None, concepts: frozenset[str] = frozenset()) -> list[Bullet]:
+    """Pathway answer from the pathway's management passages: one sentence per protocol step (`steps`, in order; the
+    one fitting the patient's `weight` in kg, then nearest the question's words and `concepts`, wins a step), or, for a
+    pathway without steps, the
+    sentences that talk about its actions (`actions_rx`) in protocol order; then recognition (sentences that share most
+    of the pathway's own description, `pathway_tokens`, weighted by `idf`). `hint_tokens`: the question's and the
+    pathway's words together."""
     slugs = set(docs)
-    mgmt = [s for s in sentences if _slug(s.chunk.doc_id) in slugs and s.group == "management" and s.chunk.lang == lang]
+    mgmt = [s for s in sentences if doc_slug(s.chunk.doc_id) in slugs and s.group == "management" and s.chunk.lang == lang]
     if not mgmt:
         mgmt = [s for s in sentences if s.group == "management" and s.chunk.lang == lang]
     rel = {id(s): len(hint_tokens & s.tokens) for s in mgmt}
-    actions = [s for s in mgmt if s.action and rel[id(s)] > 0 and not s.provenance]
-    actions = sorted(actions, key=lambda s: -rel[id(s)])[: max_actions * 2]
-    actions = _dedup(sorted(actions, key=lambda s: (docs.index(_slug(s.chunk.doc_id)) if _slug(s.chunk.doc_id) in docs else 99,
-                                                    s.chunk.ordinal, s.position)))[:max_actions]
-    recog = [s for s in mgmt if s not in actions and not s.action and rel[id(s)] > 0 and not s.provenance]
-    recog = _dedup(sorted(recog, key=lambda s: -rel[id(s)]))[:max_recognition]
-    return [Bullet(s, 0, 1.0, "action") for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
+    own = hint_tokens - pathway_tokens  # the question's own words
+    near = {id(s): len(own & s.tokens) + 2 * len(concepts & s.concepts) for s in mgmt}  # nearness to this patient
+
+    def order(s: Sentence) -> tuple[int, int, int]:
+        return (docs.index(doc_slug(s.chunk.doc_id)) if doc_slug(s.chunk.doc_id) in docs else 99, s.chunk.ordinal, s.position)
+
+    usable = [s for s in mgmt if not s.provenance]
+    actions: list[Sentence] = []
+    done = 0
+    for step in steps:
+        rx = re.compile(step, re.I)
+        cands = [s for s in usable if rx.search(s.text) and not _repeats(s, actions) and not _COUNSEL[lang].search(s.text)]
+        if weight is None and any(_WEIGHT_RULE.search(s.text) for s in cands):  # a weight-banded regimen: the bands, in order
+            cands = [s for s in cands if _WEIGHT_RULE.search(s.text)]
+        if cands:
+            best = min(cands, key=lambda s: (-weight_fit(s.text, weight), -near[id(s)] if weight or not _WEIGHT_RULE.search(s.text) else 0,
+                                             order(s)))
+            actions.append(best)
+            done += 1
+            band = _WEIGHT_RULE.search(best.text)
+            if weight is None and band:  # weight unknown: the regimen for the other weight band too
+                other = [s for s in cands if s is not best and (m := _WEIGHT_RULE.search(s.text)) and m.group(1) != band.group(1)
+                         and not _repeats(s, actions)]
+                actions += sorted(other, key=order)[:1]
+        if done == max_actions:
+            break
+    if not actions:  # no protocol steps for this pathway, or none found in its passages
+        keys = re.compile(actions_rx, re.I) if actions_rx else None
+        hits = {id(s): len({m.group(0).lower() for m in keys.finditer(s.text)}) if keys else 0 for s in usable}
+        keyed = [s for s in usable if hits[id(s)] and (s.action or keys)]
+        pool = keyed if len(keyed) >= 2 else [s for s in usable if s.action and rel[id(s)] > 0]
+        ranked = sorted(pool, key=lambda s: (-(hits[id(s)] + (1 if rel[id(s)] >= 2 else 0)), -rel[id(s)]))
+        actions = sorted(_dedup(ranked)[:4], key=order)
+    # recognition: what is happening, from the pathway documents' management or complication passages
+    seen = [s for s in sentences if doc_slug(s.chunk.doc_id) in slugs and s.group in ("management", "complications")
+            and s.chunk.lang == lang and not s.provenance]
+    signs = {id(s): sum(idf(t) for t in pathway_tokens & s.tokens) for s in seen}
+    rel.update({id(s): len(hint_tokens & s.tokens) for s in seen if id(s) not in rel})
+    floor = 0.6 * max(signs.values(), default=0.0)
+    recog = [s for s in seen if s not in actions and not s.action and signs[id(s)] >= floor > 0 and not _repeats(s, actions)
+             and not _AFTERWARDS[lang].search(s.text)]
+    recog = _dedup(sorted(recog, key=lambda s: (-signs[id(s)], -rel[id(s)])))[:max_recognition]
+    return [Bullet(s, 0, 1.0, "action" if s.action else "fact") for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
+
+
+_WEIGHT = re.compile(r"(\d{2,3}(?:\.\d)?)\s*(?:kg|公斤|千克)", re.I)
+_WEIGHT_RULE = re.compile(r"(≤|<=|<|≥|>=|>|under|below|over|above|up to)\s*(\d{2,3})\s*(?:kg|公斤|千克)", re.I)
+
+
+def weight_of(text: str) -> float | None:
+    """The patient's weight in kg named in a question (45 kg, 90公斤), if any."""
+    m = _WEIGHT.search(text)
+    return float(m.group(1)) if m else None
+
+
+def weight_fit(text: str, weight: float | None) -> int:
+    """+1 when a sentence's weight condition (≤70 kg, >70 kg) holds for `weight`, -1 when it does not, else 0."""
+    if weight is None:
+        return 0
+    fit = 0
+    for op, num in _WEIGHT_RULE.findall(text):
+        n = float(num)
+        ok = {"≤": weight <= n, "<=": weight <= n, "<": weight < n, "under": weight < n, "below": weight < n, "up to": weight <= n,
+              "≥": weight >= n, ">=": weight >= n, ">": weight > n, "over": weight > n, "above": weight > n}.get(op.lower())
+        fit = 1 if ok else -1
+        break
+    return fit
+
+
+def _repeats(s: Sentence, chosen: Sequence[Sentence]) -> bool:
+    """Does `s` say what a chosen sentence says (same words, or the same figures: one review quoted in two documents)?"""
+    figures = _figures(s.text)
+    return any(s is o or _jaccard(s.tokens, o.tokens) > 0.6 or s.text in o.text or o.text in s.text
+               or (len(figures) >= 2 and figures == _figures(o.text)) for o in chosen)
+
+
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+(?:\.\d+)?", text))
 
 
 def _dedup(items: list[Sentence]) -> list[Sentence]:
@@ -228,10 +320,6 @@ def _dedup(items: list[Sentence]) -> list[Sentence]:
 def heading_for(group: str, lang: Lang) -> str:
     """Bold heading line of a section group."""
     return f"**{HEADINGS[group][lang]}**"
-
-
-def _slug(doc_id: str) -> str:
-    return re.sub(r"-(en|zh)$", "", doc_id)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

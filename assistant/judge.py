@@ -30,6 +30,24 @@ class JudgeWeights(BaseModel):
 # The generic "interventional pain procedure" concept: naming it puts a question in our scope like a named procedure.
 PAIN_PROCEDURE = "interventional-pain-procedure"
 
+# Techniques, imaging and anaesthesia that go with many specialties' procedures: naming one next to another specialty's
+# procedure (a spinal for a caesarean, a steroid injection for a trigger finger, a CT before a diagnostic lumbar
+# puncture) does not put the question in our scope.
+ANCILLARY_PROCEDURES = frozenset({
+    "neuraxial-anaesthesia", "steroid-injection", "peripheral-nerve-block", "sedation", "general-anaesthesia", "mri", "ct", "ct-myelography",
+    "plain-radiograph", "chest-x-ray", "lung-ultrasound", "ct-pulmonary-angiography", "real-time-fluoroscopy", "landmark-technique",
+    "contrast-injection", "premedication", "lumbar-puncture", "antibiotic-prophylaxis", "platelet-transfusion", "loss-of-resistance",
+    "negative-aspiration", "test-dose", "intrathecal-injection", "decolonisation", "water-sip-test", "ecmo", "surgical-decompression",
+    "surgical-embolectomy", "pneumothorax-aspiration", "peripheral-joint-injection", "trigger-point-injection",
+})
+
+
+def own_procedures(concepts: Sequence[str], kinds: Mapping[str, str], foreign: bool) -> list[str]:
+    """The question's procedures of ours; next to another specialty's procedure (`foreign`) an ancillary technique
+    (imaging, anaesthesia, a steroid injection) does not count."""
+    return [c for c in concepts if (kinds.get(c) == "procedure" and not (foreign and c in ANCILLARY_PROCEDURES)) or c == PAIN_PROCEDURE]
+
+
 Verdict_ = Literal["answered", "partial", "out_of_scope", "not_in_kb"]
 
 
@@ -83,11 +101,11 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     another specialty's procedure; abstain when nothing covers the question. `passage_tags` are the concept sets of
     the retrieved passages, best first (with broader closure)."""
     w = w or JudgeWeights()
-    own_procedures = [c for c in q.subjects + q.context_concepts if kinds.get(c) == "procedure" or c == PAIN_PROCEDURE]
     foreign = tuple(dict.fromkeys(q.out_of_scope + tuple(u for u in q.unknown if procedure_like(u))))
-    if foreign and not own_procedures:
+    ours = own_procedures(q.subjects + q.context_concepts, kinds, bool(foreign))
+    if foreign and not ours:
         return Verdict("out_of_scope", tuple(False for _ in q.parts), foreign=foreign)
-    if q.unknown and not own_procedures and all(kinds.get(c) in ("drug", "drug-class", "brand") for c in q.subjects):
+    if q.unknown and not ours and all(kinds.get(c) in ("drug", "drug-class", "brand") for c in q.subjects):
         # only a drug of ours next to a salient term we never use (amoxicillin for otitis; antibiotics for pneumonia)
         return Verdict("not_in_kb", tuple(False for _ in q.parts), missing=q.unknown)
     top = list(passage_tags[: w.cover_top])

@@ -152,6 +152,11 @@ class Retriever:
         rows = [r for doc in sorted(wanted, key=wanted.__getitem__) for r in self.table.doc_rows(doc)]  # by section, position
         return [c for c in (self.table.record(r)[0] for r in rows) if group_of(c.heading_path) == group]
 
+    def neighbours(self, chunk: Chunk) -> list[Chunk]:
+        """The passages just before and after `chunk` in its section."""
+        rows = self.table.doc_rows(chunk.doc_id, chunk.section_ordinal)
+        return [c for c in (self.table.record(r)[0] for r in rows) if abs(c.ordinal - chunk.ordinal) == 1]
+
     def titles(self, lang: Lang) -> list[str]:
         """Titles of the bundled documents in one language."""
         return sorted({t for t, lg, o in self.doc_titles.values() if lg == lang and o == "bundled"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,9 +17,11 @@ DISCLAIMER = {
 EVENT_CUES = {
     "en": r"\b(my patient|the patient|patient (?:is|has|was|became|develop\w*|now|just|suddenly|complain\w*)|he |she |h(?:e|is) (?:is|has)|"
     r"after\b|during|while|now|just|suddenly|develop\w*|became|becomes|is having|has become|started|minutes|hours|days|"
-    r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what)",
+    r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
+          r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
+          r"\btemp(?:erature)? (?:of |is )?\d|\b(?:bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b)",
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
-    r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速)",
+    r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃)",
 }
 
 
@@ -32,6 +35,7 @@ class RedFlag:
     escalation: dict[str, str]
     hint: dict[str, str]
     exclude: dict[str, str] | None = None  # signs of another pathway that rule this one out
+    procedures: tuple[str, ...] = ()  # lexicon concepts (with their broader concepts) that count as the procedure context
 
 
 _STOP = {"en": "Stop the procedure, call for help and start your emergency pathway now", "zh": "立即停止操作、呼叫支援并启动本单位急救流程"}
@@ -41,23 +45,29 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "last",
         {"en": (r"seiz|convuls|fitting|arrhythm|arrest|\bvf\b|ventricular fibrillation|asystol|unresponsive|loss of consciousness|perioral|circumoral|"
                 r"metallic taste|tinnitus|ringing in (?:the |her |his )?ears|tongue|ventricular|qrs|broad[- ]complex|agitat|twitch|"
-                r"tingl\w* (?:around |of )?(?:the |her |his )?(?:mouth|lips)|lips? (?:are |is )?(?:tingl|numb)|jerking|slurred speech",),
+                r"tingl\w* (?:around |of )?(?:the |her |his )?(?:mouth|lips)|lips? (?:are |is )?(?:tingl|numb)|jerking|slurred speech|"
+                r"numb (?:tongue|lips|mouth)|(?:strange|funny|odd) taste|taste of metal|buzzing in (?:the |her |his )?ears|ears? (?:are )?ringing|"
+                r"wide[- ]complex|shaking all over|\bfits?\b",),
          "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|口周麻木|口唇麻木|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
-                r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语",)},
+                r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语|嘴.{0,2}麻|抽风|抽起来|抽了|烦躁不安|嘴里.{0,4}味",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b",
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|局麻|神经成形"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",
          "zh": "局麻药全身毒性 处理 脂肪乳 惊厥 气道"},
+        procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
         "neuraxial-deficit",
         {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t (?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
-                r"loss of (?:sensation|feeling)|sensory level",),
+                r"loss of (?:sensation|feeling)|sensory level|can(?:no|')t walk|unable to walk|legs? (?:gave|giving|give) way|"
+                r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
+                r"pins and needles|can(?:no|')t (?:pass urine|pee|wee)|wet (?:herself|himself)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
-                r"发沉|感觉平面|感觉减退|感觉消失|抬不起",)},
+                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力气|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
+                r"尿不出|解不出小便|小便解不出",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
                r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)",
          "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎"},
@@ -65,37 +75,47 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                + _STOP["en"] + ": urgent neurological assessment, emergency MRI and spinal surgery consultation.",
          "zh": "紧急：椎管内操作或植入术后新发神经功能障碍可能是椎管内血肿、脓肿或脊髓损伤。" + _STOP["zh"] + "：紧急神经系统评估、急诊MRI并请脊柱外科会诊。"},
         {"en": "epidural haematoma abscess neurological deficit urgent MRI decompression", "zh": "硬膜外血肿 脓肿 神经功能障碍 急诊 MRI 减压"},
+        procedures=('neuraxial-procedure', 'esi', 'spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'vertebral-augmentation', 'epiduroscopy', 'epidural-adhesiolysis', 'intradiscal-procedure', 'epidural-blood-patch', 'facet-injection', 'radiofrequency-ablation'),
     ),
     RedFlag(
         "implant-infection",
-        {"en": (r"fever|febrile|pyrex|rigor|temperature", r"back pain|wound|erythema|red|pus|discharg|swell|neck stiff|meningi|headache"),
-         "zh": (r"发热|发烧|高热|寒战|体温", r"背痛|腰痛|伤口|切口|红肿|流脓|渗液|颈强直|脑膜|头痛")},
-        {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|lead|catheter|\bIPG\b|generator",
-         "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器"},
+        {"en": (r"fever|febrile|pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b",
+                r"back pain|neck pain|wound|erythema|red|pus|discharg|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
+         "zh": (r"发热|发烧|高热|寒战|体温|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|伤口|切口|红肿|流脓|渗液|颈强直|脖子硬|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
+        {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
+               r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
+         "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
         {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be an epidural abscess or meningitis. "
                + _STOP["en"] + ": urgent assessment, blood cultures, MRI and surgical review.",
          "zh": "紧急：植入或椎管内操作后发热伴背痛或切口异常，可能是硬膜外脓肿或脑膜炎。" + _STOP["zh"] + "：紧急评估、血培养、MRI并请外科评估。"},
         {"en": "infection epidural abscess meningitis implant fever management", "zh": "感染 硬膜外脓肿 脑膜炎 植入 发热 处理"},
+        procedures=('spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'device-implantation', 'esi', 'neuraxial-procedure', 'intradiscal-procedure', 'discography', 'vertebral-augmentation', 'epiduroscopy', 'facet-injection', 'sacroiliac-joint-injection'),
     ),
     RedFlag(
         "airway-haematoma",
-        {"en": (r"neck swell|swelling (?:of|in) the neck|swollen neck|hoarse|voice chang|stridor|difficulty swallowing|dysphag",),
-         "zh": (r"颈部.{0,4}肿胀|颈部肿|声音嘶哑|声音变|喘鸣|吞咽困难",)},
+        {"en": (r"neck swell|swelling (?:of|in) the neck|swollen neck|hoarse|voice chang|stridor|difficulty swallowing|dysphag|"
+                r"(?:expanding|growing|enlarging) (?:swelling|lump|mass)|swelling (?:at|around|over) the (?:injection|puncture|needle) site|"
+                r"neck (?:is )?(?:swollen|getting bigger)|swallowing (?:is )?(?:hard|difficult)|trouble swallowing|can(?:no|')t swallow|"
+                r"hard to swallow|throat (?:feels )?tight|tight throat|noisy breathing",),
+         "zh": (r"颈.{0,6}肿|脖子.{0,4}肿|进行性肿胀|注射部位.{0,4}肿|声音嘶哑|声音变|喘鸣|吞咽.{0,2}(?:困难|费力|不畅|疼)|咽不下|喉咙.{0,2}紧|喉部.{0,2}紧",)},
         {"en": r"stellate|\bSGB\b|cervical|neck|sympathetic|thyroid", "zh": r"星状|颈|交感|甲状"},
         {"en": "URGENT: rapid neck swelling, voice change or stridor after a stellate ganglion or cervical procedure can be an expanding (retropharyngeal) "
                "haematoma threatening the airway. " + _STOP["en"] + ": secure the airway early and get anaesthetic and surgical help.",
          "zh": "紧急：星状神经节或颈部操作后颈部迅速肿胀、声音改变或喘鸣，可能是进行性增大的（咽后）血肿，危及气道。" + _STOP["zh"] + "：尽早控制气道并请麻醉科和外科支援。"},
         {"en": "stellate ganglion block retropharyngeal haematoma airway", "zh": "星状神经节阻滞 咽后血肿 气道"},
+        procedures=('stellate-ganglion-block', 'cervical-esi'),
     ),
     RedFlag(
         "epiduroscopy-pressure",
-        {"en": (r"neck (?:ache|pain)|headache|blurred vision|visual|vision|seiz|hypertens|arrhythm",),
-         "zh": (r"颈痛|颈部.{0,2}痛|头痛|视物模糊|视力|抽搐|血压|心律失常|剧烈疼痛",)},
-        {"en": r"epiduroscop|irrigat|saline|neuroplasty|adhesiolysis|Racz", "zh": r"硬膜外腔镜|冲洗|盐水|神经成形|粘连松解|Racz"},
+        {"en": (r"neck (?:ache|pain)|sore neck|headache|head (?:feels )?(?:tight|full|bursting|pressure)|blurred vision|visual|vision|can(?:no|')t see|"
+                r"seiz|hypertens|arrhythm",),
+         "zh": (r"颈.{0,3}[痛疼]|脖子.{0,3}[痛疼]|头.{0,2}[痛疼]|头胀|视物模糊|看不清|眼前发黑|视力|抽搐|血压|心律失常|剧烈疼痛",)},
+        {"en": r"epiduroscop|irrigat|saline|neuroplasty|adhesiolysis|Racz", "zh": r"硬膜外腔镜|椎管内镜|硬膜外镜|冲洗|盐水|神经成形|粘连松解|Racz"},
         {"en": "URGENT: neck pain, headache, visual symptoms or haemodynamic change during epiduroscopy or neuroplasty can mean raised epidural and CSF pressure "
                "from fluid. " + _STOP["en"] + ": stop irrigation or injection, assess vision and neurology.",
          "zh": "紧急：硬膜外腔镜或神经成形术中出现颈痛、头痛、视觉症状或血流动力学变化，可能是液体导致硬膜外及脑脊液压力升高。" + _STOP["zh"] + "：停止冲洗或注药，评估视力和神经功能。"},
         {"en": "epiduroscopy saline irrigation pressure retinal haemorrhage visual loss", "zh": "硬膜外腔镜 生理盐水 冲洗 压力 视网膜出血 视力"},
+        procedures=('epiduroscopy', 'epidural-adhesiolysis', 'racz-neuroplasty'),
     ),
     RedFlag(
         "cement-embolism",
@@ -108,11 +128,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                "embolism. " + _STOP["en"] + ": stop injecting cement, give oxygen, support the circulation and arrange chest imaging.",
          "zh": "紧急：注入骨水泥时或之后出现胸闷、呼吸困难、血氧下降或低血压，可能是肺骨水泥栓塞。" + _STOP["zh"] + "：停止注入骨水泥，给氧、循环支持并安排胸部影像检查。"},
         {"en": "pulmonary cement embolism vertebroplasty kyphoplasty management oxygen anticoagulation", "zh": "肺骨水泥栓塞 椎体成形 后凸成形 处理 吸氧 抗凝"},
+        procedures=('vertebral-augmentation',),
     ),
     RedFlag(
         "pneumothorax",
-        {"en": (r"breathless|short(?:ness)? of breath|dyspn|chest pain|difficulty breathing|can(?:no|')t breathe|desaturat|spo2|hypox|pleuritic",),
-         "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气",)},
+        {"en": (r"breathless|short(?:ness)? of breath|\bSOB\b|dyspn|chest pain|difficulty breathing|can(?:no|')t (?:breathe|catch (?:her|his|their) breath)|"
+                r"desaturat|spo2|sats|hypox|pleuritic|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
+         "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气|喘不上气|上不来气|氧饱和度",)},
         {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject",
          "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射"},
         {"en": "URGENT: breathlessness or chest pain after a thoracic, cervical or stellate procedure can be a pneumothorax "
@@ -120,11 +142,15 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                + _STOP["en"] + ": oxygen, monitoring and an urgent chest X-ray or ultrasound.",
          "zh": "紧急：胸段、颈段或星状神经节操作后出现呼吸困难或胸痛，可能是气胸（椎体强化术后还需考虑肺骨水泥栓塞）。" + _STOP["zh"] + "：吸氧、监护，并紧急行胸部X线或超声检查。"},
         {"en": "pneumothorax cement embolism thoracic procedure chest pain dyspnoea management", "zh": "气胸 骨水泥栓塞 胸段 操作 胸痛 呼吸困难 处理"},
+        procedures=('paravertebral-block', 'intercostal-nerve-block', 'stellate-ganglion-block', 'thoracic-sympathetic-block', 'celiac-plexus-block'),
     ),
     RedFlag(
         "esi-stroke",
-        {"en": (r"vision|visual|blind|can(?:no|')t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical",),
-         "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体",)},
+        {"en": (r"vision|visual|blind|can(?:no|')t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
+                r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
+                r"can(?:no|')t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi",),
+         "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体|[左右]侧.{0,4}(?:无力|麻木|瘫|不能动)|半身|"
+                r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block",
          "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞"},
         {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection suggest embolic or vascular injury to the brain, brainstem, cord or retina. "
@@ -135,52 +161,61 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "idd-overdose",
         {"en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won't wake|"
-                r"hard to (?:rouse|wake)|difficult to (?:rouse|wake)|snoring|\brr (?:of )?[2-9]\b",),
-         "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止|呼之不应|打鼾|瞳孔缩小",)},
+                r"hard to (?:rouse|wake)|difficult to (?:rouse|wake)|snoring|\brr (?:of |is )?[2-9]\b|sleepy|breathing (?:is |has )?(?:become )?(?:slow|shallow)|"
+                r"shallow breath|(?:respiratory|resp|breathing) rate (?:of |is |was )?[2-9]\b|[2-9] breaths|barely rousable|rousable",),
+         "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止|呼之不应|打鼾|瞳孔缩小|"
+                r"昏昏欲睡|叫不.{0,2}醒|唤不醒|呼吸.{0,4}(?:慢|浅)|呼吸.{0,5}[2-9]\s*次",)},
         {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|ziconotide|\bIDD\b|pocket",
          "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片|齐考诺肽|囊袋"},
         {"en": "URGENT: drowsiness or slow breathing after an intrathecal pump refill can be an opioid overdose (for example a pocket fill). "
                + _STOP["en"] + ": support breathing, give naloxone per local protocol and monitor closely.",
          "zh": "紧急：鞘内泵补充后嗜睡或呼吸变慢，可能是阿片类药物过量（如误注入囊袋）。" + _STOP["zh"] + "：支持通气、按本单位规范给予纳洛酮并严密监护。"},
         {"en": "intrathecal pump refill pocket fill overdose respiratory depression naloxone", "zh": "鞘内泵 补充 误注入囊袋 过量 呼吸抑制 纳洛酮"},
+        procedures=('intrathecal-drug-delivery', 'pump-refill', 'opioid', 'ziconotide'),
     ),
     RedFlag(
         "vasovagal",
-        {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse",),
-         "zh": (r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|头晕|心率\s*[1-4]\d\s*次",)},
-        {"en": r"inject|block|epidural|\bESI\b|procedure|needle|\bRF\b|radiofrequency",
-         "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频"},
+        {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse|clammy|"
+                r"passed out|passing out|went (?:white|grey|gray)|dizz|nause|\bHR (?:of )?[1-4]\d\b",),
+         "zh": (r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|头晕|心率\s*[1-4]\d\s*次|眼前发黑|恶心|晕过去|心率.{0,4}[1-4]\d",)},
+        {"en": r"inject|block|epidural|\bESI\b|procedure|needle|\bRF\b|radiofrequency|prep",
+         "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频|打针|针|术前|准备"},
         {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
                "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, monitor, and secure IV access.",
          "zh": "紧急：注射中或注射后出现面色苍白、大汗、心动过缓或晕厥，多为血管迷走反应，但须排除局麻药全身毒性、高位阻滞或过敏反应。"
                + _STOP["zh"] + "：让患者平卧、监护并建立静脉通路。"},
         {"en": "vasovagal reaction management supine intravenous access monitoring", "zh": "血管迷走反应 处理 平卧 静脉通路 监护"},
+        procedures=('interventional-pain-procedure', 'esi', 'facet-injection', 'medial-branch-block', 'radiofrequency-ablation', 'sacroiliac-joint-injection', 'peripheral-nerve-block', 'sympathetic-block', 'epidural-blood-patch'),
     ),
     RedFlag(
         "baclofen-withdrawal",
-        {"en": (r"fever|rigid|spastic|spasm|itch|pruritus|withdrawal|alarm|battery|agitat|confus|rhabdo|creatine kinase",),
-         "zh": (r"高热|发热|僵硬|强直|痉挛|瘙痒|撤药|戒断|报警|电量|躁动|意识模糊|横纹肌溶解|肌酸激酶",)},
+        {"en": (r"fever|rigid|spastic|spasm|itch|pruritus|withdrawal|alarm|battery|agitat|confus|rhabdo|creatine kinase|stiff|hypertherm|"
+                r"high temperature|tachycard|seiz",),
+         "zh": (r"高热|发热|发烧|高烧|僵硬|强直|痉挛|痒|撤药|戒断|报警|电量|躁动|烦躁|意识模糊|横纹肌溶解|肌酸激酶|发硬|心率快|心动过速|抽搐|抽筋",)},
         {"en": r"baclofen", "zh": r"巴氯芬"},
         {"en": "URGENT: fever, rigidity or rebound spasticity in a patient with an intrathecal baclofen pump can be baclofen withdrawal, which can be fatal. "
                + _STOP["en"] + ": check the pump and catheter urgently and restore baclofen delivery per local protocol.",
          "zh": "紧急：鞘内巴氯芬泵患者出现高热、肌肉僵硬或痉挛反跳，可能为巴氯芬撤药综合征，可危及生命。" + _STOP["zh"] + "：紧急检查泵和导管，并按本单位规范尽快恢复巴氯芬给药。"},
         {"en": "intrathecal baclofen withdrawal pump catheter malfunction", "zh": "鞘内 巴氯芬 撤药 泵 导管 故障"},
+        procedures=('baclofen',),
     ),
     RedFlag(
         "contrast-anaphylaxis",
         {"en": (r"anaphyla|hives|urticari|wheez|throat (?:swell|tight)|throat\b.{0,12}tight|fac(?:e|ial)\b.{0,10}swell|lips?\b.{0,10}swell|"
-                r"angio-?oedema|angioedema|stridor|hypotens|rash|bronchospasm|\bbp (?:of )?[4-8]\d/",),
-         "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛",)},
+                r"angio-?oedema|angioedema|stridor|hypotens|rash|bronchospasm|\bbp (?:of )?[4-8]\d/|itch|flush|welts|swollen (?:lips|face|tongue|eyes)",),
+         "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛|瘙痒|潮红|风团|起疹|嘴唇肿|眼睑肿|喉咙.{0,2}紧|血压.{0,3}(?:掉|降|低)",)},
         {"en": r"contrast|dye|gadolinium|iodinated|iodine|omnipaque|iohexol",
          "zh": r"造影剂|对比剂|钆|碘|欧乃派克"},
         {"en": "URGENT: possible anaphylaxis. " + _STOP["en"] + ": give intramuscular adrenaline per your anaphylaxis protocol, airway support and fluids.",
          "zh": "紧急：可能为过敏性休克。" + _STOP["zh"] + "：按过敏性休克规范肌注肾上腺素，并给予气道支持和补液。"},
         {"en": "contrast reaction anaphylaxis allergy management", "zh": "造影剂 过敏反应 过敏性休克 处理"},
+        procedures=('contrast-medium', 'contrast-injection'),
     ),
     RedFlag(
         "total-spinal",
-        {"en": (r"total spinal|high spinal|high block|apn(?:o)?ea|stopped breathing|not breathing|respiratory arrest|fixed dilated",),
-         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|呼吸暂停|不呼吸|瞳孔散大",)},
+        {"en": (r"total spinal|high spinal|high block|apn(?:o)?ea|apn(?:o)?eic|stopped breathing|not breathing|respiratory arrest|fixed dilated|"
+                r"breathing (?:has )?stopped|pupils? (?:are )?(?:fixed|dilated)",),
+         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|呼吸暂停|不呼吸|瞳孔散大|没有自主呼吸",)},
         {"en": r"epidural|intrathecal|inject|block|stellate|cervical|neuraxial",
          "zh": r"硬膜外|鞘内|注射|阻滞|星状|颈|椎管"},
         {"en": "URGENT: sudden apnoea, unconsciousness or profound hypotension after a neuraxial or cervical injection can be a total spinal or intravascular injection. "
@@ -188,6 +223,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：椎管内或颈部注射后突发呼吸暂停、意识丧失或严重低血压，可能是全脊麻或血管内注射。" + _STOP["zh"] + "：立即进行气道管理、通气和循环支持。"},
         {"en": "intrathecal injection total spinal dural puncture intravascular injection management", "zh": "鞘内注射 全脊麻 硬脊膜穿破 血管内注射 处理"},
         {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch", "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"},
+        procedures=('neuraxial-procedure', 'esi', 'intrathecal-injection', 'stellate-ganglion-block', 'epidural-blood-patch'),
     ),
     RedFlag(
         "esi-stroke",  # cord infarction: sudden paraplegia right after a transforaminal (particulate) injection is vascular, not a haematoma
@@ -200,8 +236,25 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：经椎间孔注射中或刚注射后突发无力或感觉丧失，可能是动脉内注射导致的脊髓梗死。" + _STOP["zh"] + "：不再继续注射，急诊 MRI 并请神经科/神经外科会诊。"},
         {"en": "spinal cord infarction transforaminal particulate steroid radicular artery Adamkiewicz MRI", "zh": "脊髓梗死 经椎间孔 颗粒型类固醇 根动脉 Adamkiewicz MRI"},
         {"en": r"hours? (?:later|after)|next day|days? (?:later|after)|fever", "zh": r"小时后|次日|第二天|天后|发热"},
+        procedures=('transforaminal-esi', 'particulate-steroid'),
     ),
 )
+
+_HIGH_BLOCK = RedFlag(
+    "total-spinal",
+    {"en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)|"
+            r"struggl\w* to breathe|difficulty breathing|can(?:no|')t (?:breathe|speak|talk)|short(?:ness)? of breath|breathless",
+            r"hypotens|\bbp\b.{0,12}(?:[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:[4-8]\d/|dropp|fall|low)|bradycard|\bhr\b.{0,6}[2-5]\d\b"),
+     "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)|双手|喘不上气|喘不过气|呼吸困难|憋气|说不出话",
+            r"血压.{0,4}(?:掉|降|低|[4-8]\d\s*/)|低血压|心率.{0,4}(?:[2-5]\d|慢)|心动过缓")},
+    {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\bESI\b|bupi|lidocaine|ropivacaine",
+     "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
+    next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,
+    {"en": "high spinal total spinal block hypotension bradycardia intrathecal injection management airway", "zh": "全脊麻 高位阻滞 低血压 心动过缓 鞘内注射 处理 气道"},
+    {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch", "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"},
+    ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
+)
+RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK,)
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways.
@@ -210,11 +263,15 @@ PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 
 
+# Systemic reactions to a drug, not complications of one procedure: they apply after another specialty's procedure too
+# (LAST after a dental or surgical block, anaphylaxis to contrast in any room).
+SYSTEMIC_PATHWAYS = frozenset({"last", "contrast-anaphylaxis", "total-spinal", "vasovagal"})
+
 # Where each pathway's actions are written (document slugs, searched in their "Recognition and management" sections).
 PATHWAY_DOCS: dict[str, tuple[str, ...]] = {
     "last": ("last",),
-    "neuraxial-deficit": ("anticoagulants", "esi-general", "spinal-cord-stimulation", "infection-control"),
-    "implant-infection": ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery"),
+    "neuraxial-deficit": ("anticoagulants", "esi-general", "spinal-cord-stimulation", "infection-control", "vertebral-augmentation"),
+    "implant-infection": ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery", "esi-general"),
     "airway-haematoma": ("cervical-thoracic-sympathetic",),
     "epiduroscopy-pressure": ("epiduroscopy-adhesiolysis",),
     "cement-embolism": ("vertebral-augmentation",),
@@ -227,21 +284,80 @@ PATHWAY_DOCS: dict[str, tuple[str, ...]] = {
     "total-spinal": ("esi-interlaminar-caudal", "cervical-thoracic-sympathetic", "last"),
 }
 
+# What an action of each pathway talks about (its management passages are searched for sentences that match).
+PATHWAY_ACTIONS: dict[str, dict[str, str]] = {
+    "last": {"en": r"stop (?:inject|the injection)|call for help|airway|oxygen|benzodiazepine|seizure|lipid|intralipid|propofol|resuscitat|\bCPR\b|"
+                   r"bypass|amiodarone|vasopressin|adrenaline|epinephrine",
+             "zh": r"停止注射|停止注药|呼叫|气道|氧|苯二氮|惊厥|脂肪乳|丙泊酚|复苏|体外循环|胺碘酮|血管加压素|肾上腺素"},
+    "neuraxial-deficit": {"en": r"\bMRI\b|decompress|surg|neurolog\w* (?:assessment|exam)|evacuat|within \d+ ?h|urgent|emergen",
+                          "zh": r"MRI|磁共振|减压|手术|外科|神经.{0,4}(?:评估|检查)|清除|小时内|紧急|急诊"},
+    "implant-infection": {"en": r"antibiotic|culture|\bMRI\b|remov|explant|drain|surg|debrid|blood tests?|inflammatory markers",
+                          "zh": r"抗生素|培养|MRI|取出|引流|外科|清创|血液检查|炎症指标"},
+    "airway-haematoma": {"en": r"airway|intubat|surg|evacuat|compress|observ|monitor",
+                         "zh": r"气道|插管|外科|清除|压迫|观察|监测"},
+    "epiduroscopy-pressure": {"en": r"\bstop|pause|pressure|volume|irrigat|rate|vision|visual|retina|ophthalm|fundus",
+                              "zh": r"停止|暂停|压力|容量|冲洗|速度|视力|视觉|视网膜|眼科|眼底"},
+    "cement-embolism": {"en": r"stop (?:inject|the|cement)|oxygen|anticoag|heparin|embolectomy|\bCT\b|chest|support|ECMO",
+                        "zh": r"停止|吸氧|给氧|抗凝|肝素|取栓|CT|胸部|支持|ECMO"},
+    "pneumothorax": {"en": r"chest (?:x-ray|radiograph|drain|tube)|aspirat|oxygen|ultrasound|observ|drain",
+                     "zh": r"胸片|X线|胸腔闭式引流|引流|抽气|穿刺抽|吸氧|超声|观察"},
+    "esi-stroke": {"en": r"\bMRI\b|stroke|neurolog|\bstop|imaging|\bCT\b|thromb|angiogra",
+                   "zh": r"MRI|卒中|神经科|停止|影像|CT|溶栓|血管造影"},
+    "idd-overdose": {"en": r"naloxone|airway|breath|respirat|aspirat|empt|monitor",
+                     "zh": r"纳洛酮|气道|呼吸|回抽|排空|监测"},
+    "vasovagal": {"en": r"supine|flat|\blegs?\b|atropine|fluid|monitor|\bIV\b|intravenous",
+                  "zh": r"平卧|抬高|阿托品|补液|监护|静脉"},
+    "baclofen-withdrawal": {"en": r"restor|resum|bolus|oral baclofen|withdrawal|intensive care|\bICU\b",
+                            "zh": r"恢复|口服|撤药|重症|ICU"},
+    "contrast-anaphylaxis": {"en": r"adrenaline|epinephrine|airway|fluid|oxygen|antihistamine|steroid|\bstop",
+                             "zh": r"肾上腺素|气道|补液|吸氧|抗组胺|激素|停止"},
+    "total-spinal": {"en": r"airway|ventilat|intubat|vasopressor|fluid|support|oxygen|atropine|ephedrine|phenylephrine",
+                     "zh": r"气道|通气|插管|升压|补液|支持|吸氧|阿托品|麻黄碱|去氧肾上腺素"},
+}
+
+# Protocol steps of each pathway, in order: each step is quoted from the best-matching sentence of the pathway's
+# management passages (a step no passage matches is left out; pathways without steps use PATHWAY_ACTIONS).
+PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "last": {"en": (r"call for help|stop giving|secure the airway|100% oxygen", r"benzodiazepine", r"lipid emulsion is given|first sign of serious",
+                    r"lipid emulsion regimen|mL/kg", r"\bACLS\b|small boluses|amiodarone", r"bypass|ECMO"),
+             "zh": (r"呼叫帮助|停止注射局麻药|气道通畅|100%\s*氧|纯氧", r"苯二氮", r"最初征象|给予\s*20%\s*脂肪乳", r"脂肪乳剂方案|mL/kg",
+                    r"ACLS|高级心血管生命支持|胺碘酮", r"体外循环|ECMO")},
+    "neuraxial-deficit": {"en": (r"stopping the procedure|examining the patient", r"\bMRI\b|urgent CT",
+                                 r"decompression", r"more than \d+ ?h|within \d+ ?h|as early as possible"),
+                          "zh": (r"停止操作|检查患者", r"MRI|紧急行\s*CT", r"减压", r"\d+\s*(?:h|小时)|尽早")},
+    "implant-infection": {"en": (r"antibiotic", r"explant|remov", r"\bMRI\b|imaging|blood cultures?|inflammatory markers", r"abscess|surgical"),
+                          "zh": (r"抗生素", r"取出|移除", r"MRI|影像|血培养|炎症指标", r"脓肿|外科")},
+    "epiduroscopy-pressure": {"en": (r"pause the procedure|stop (?:the )?(?:irrigation|injection)|fluid can drain", r"retinal haemorrhage|visual",
+                                     r"\d+ mL|pressure"),
+                              "zh": (r"暂停操作|停止冲洗|引流", r"视网膜出血|视觉", r"\d+\s*mL|压力")},
+    "cement-embolism": {"en": (r"stop the cement injection|give oxygen", r"CT pulmonary angiogra|chest X-ray|imaging", r"anticoagulation|heparin|embolectomy"),
+                        "zh": (r"停止注入骨水泥|停止注射骨水泥|给氧|吸氧", r"CT\s*肺动脉造影|胸部\s*X\s*线|影像", r"抗凝|肝素|取栓")},
+    "pneumothorax": {"en": (r"observed and treated with oxygen|oxygen", r"aspiration|chest drain", r"chest X-ray|ultrasound|diagnos"),
+                     "zh": (r"观察和吸氧|吸氧", r"抽气|胸腔闭式引流|引流", r"胸片|X\s*线|超声|诊断")},
+    "esi-stroke": {"en": (r"stop if the patient|do not inject further|\bstop\b", r"\bMRI\b", r"stroke (?:pathway|team|unit)|neurolog\w* review|neurosurg"),
+                   "zh": (r"立即停止|停止注射|不再继续注射", r"MRI", r"卒中(?:流程|团队|中心)|神经科会诊|神经外科")},
+    "idd-overdose": {"en": (r"naloxone|airway and breathing", r"aspirat|emptied"), "zh": (r"纳洛酮|气道和呼吸", r"回抽|排空")},
+    "baclofen-withdrawal": {"en": (r"baclofen withdrawal|withdrawal",), "zh": (r"撤药",)},
+    "total-spinal": {"en": (r"call for help|secure the airway|100% oxygen", r"intrathecal"), "zh": (r"呼叫帮助|气道通畅|100%\s*氧", r"鞘内")},
+    "vasovagal": {"en": (r"supine|IV access|intravenous access", r"monitor"), "zh": (r"平卧|静脉通路", r"监测|监护")},
+    "contrast-anaphylaxis": {"en": (r"epinephrine|adrenaline", r"airway|fluids"), "zh": (r"肾上腺素", r"气道|补液")},
+}
+
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
 _NOT_NOW = {
-    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
+    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|concerned (?:about|that)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
           r"history of|last (?:year|month|week)|years? ago|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
           r"in (?:the|that|this) (?:study|series|review|audit|cohort|case series)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
-          r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do) (?:i|we) (?:observe|monitor)",
-    "zh": r"告知|知情同意|宣教|发生率|多常见|概率|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+          r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)",
+    "zh": r"告知|知情同意|宣教|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
-          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久",
+          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间",
 }
 _NOW = {
-    "en": r"\bnow\b|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
+    "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)",
     "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快",
 }
@@ -262,6 +378,15 @@ class Triage:
     escalation: str = ""
     hint: str = ""
     docs: tuple[str, ...] = ()
+    actions: str = ""  # pattern of what this pathway's actions talk about
+    steps: tuple[str, ...] = ()  # the pathway's protocol steps, in order
+
+
+def _context(rule: RedFlag, lang: Lang) -> str:
+    """The procedure-context pattern; Chinese questions often name procedures and drugs in English (TFESI, Kenalog)."""
+    if lang == "en":
+        return rule.context["en"]
+    return rule.context["zh"] + "|" + rule.context["en"].replace(r"\b", "")
 
 
 @lru_cache(maxsize=64)
@@ -269,10 +394,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-def triage(question: str, lang: Lang) -> Triage:
+def triage(question: str, lang: Lang, concepts: Collection[str] = ()) -> Triage:
     """The first pathway (table order is priority: a toxicity picture is LAST before it is a neuraxial deficit) whose
-    symptoms match and whose procedure context or an event cue matches; none for a counselling or frequency question
-    about a complication that is not happening now."""
+    symptoms match, whose procedure context matches (its words, or one of `concepts`: the question's lexicon concepts
+    with their broader ones) and that is described as an event; none for a counselling or frequency question about a
+    complication that is not happening now."""
     q = question if lang == "zh" else f" {question} "
     if _rx(_NOT_NOW[lang]).search(q) and not _rx(_NOW[lang]).search(q):
         return Triage(False)
@@ -283,6 +409,8 @@ def triage(question: str, lang: Lang) -> Triage:
         groups = rule.symptoms[lang]
         if not all(_rx(g).search(q) for g in groups):
             continue
-        if _rx(rule.context[lang]).search(q) and _rx(EVENT_CUES[lang]).search(q):
-            return Triage(True, rule.id, rule.escalation[lang], rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()))
+        in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
+        if in_context and _rx(EVENT_CUES[lang]).search(q):
+            return Triage(True, rule.id, rule.escalation[lang], rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()),
+                          PATHWAY_ACTIONS.get(rule.id, {}).get(lang, ""), PATHWAY_STEPS.get(rule.id, {}).get(lang, ()))
     return Triage(False)

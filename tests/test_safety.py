@@ -45,3 +45,55 @@ def test_every_rule_and_disclaimer_is_bilingual():
     for rule in RED_FLAGS:
         for table in (rule.symptoms, rule.context, rule.escalation, rule.hint):
             assert set(table) == {"en", "zh"}, rule.id
+
+
+# Bedside shorthand and colloquial wording (written for these tests, not taken from the eval sets).
+@pytest.mark.parametrize(
+    ("question", "lang", "rule"),
+    [
+        ("post-block pt now shaking all over and says her lips are tingling", "en", "last"),
+        ("intrathecal pump topped up an hour ago, pt barely rousable, RR 5", "en", "idd-overdose"),
+        ("caudal epidural yesterday, temp 38.9 and worsening back pain today", "en", "implant-infection"),
+        ("SGB done 5 min ago, there's an expanding swelling at the injection site and she can't swallow", "en", "airway-haematoma"),
+        ("thoracic epidural 10 ml bupi: BP 75/40, HR 40, both arms heavy, struggling to breathe", "en", "total-spinal"),
+        ("pt went clammy and passed out on the table before we even started the facet injection", "en", "vasovagal"),
+        ("打完硬膜外针半小时，病人说腿没劲，站不起来", "zh", "neuraxial-deficit"),
+        ("泵里加完药，病人昏昏欲睡，呼吸一分钟 6 次", "zh", "idd-overdose"),
+        ("椎管内镜做到一半病人说头胀痛、脖子疼", "zh", "epiduroscopy-pressure"),
+        ("pt 做完 T12 TFESI，Depo-Medrol，当场双腿瘫了", "zh", "esi-stroke"),
+        ("巴氯芬泵没药了，病人高烧、全身痒、抽筋", "zh", "baclofen-withdrawal"),
+        ("腰部硬膜外推了布比卡因 12 ml，血压掉到 70/40，心率 42，手抬不起来", "zh", "total-spinal"),
+    ],
+)
+def test_bedside_wording_finds_the_pathway(question, lang, rule):
+    assert triage(question, lang).rule == rule
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("She had LAST with a seizure years ago and is now booked for a facet injection: what precautions?", "en"),
+        ("Has stroke after a stellate ganglion block been reported?", "en"),
+        ("How many patients are left with a visual deficit after retinal haemorrhage from epiduroscopy?", "en"),
+        ("After LAST with an arrhythmia, how long do we need to monitor the patient?", "en"),
+        ("病人担心做射频会瘫痪，怎么解释风险", "zh"),
+        ("鞘内泵导管肉芽肿压迫脊髓导致截瘫的风险有多大？", "zh"),
+    ],
+)
+def test_counselling_history_and_frequency_are_not_emergencies(question, lang):
+    assert not triage(question, lang).urgent
+
+
+def test_the_questions_concepts_give_the_procedure_context():
+    text = "mid-procedure she says her neck hurts and vision is blurred"  # no procedure named in words
+    assert not triage(text, "en").urgent
+    assert triage(text, "en", {"epiduroscopy"}).rule == "epiduroscopy-pressure"
+
+
+def test_every_pathway_has_bilingual_actions():
+    from assistant.safety import PATHWAY_ACTIONS, PATHWAY_STEPS
+
+    ids = {r.id for r in RED_FLAGS}
+    assert set(PATHWAY_ACTIONS) == ids
+    for table in list(PATHWAY_ACTIONS.values()) + list(PATHWAY_STEPS.values()):
+        assert set(table) == {"en", "zh"}

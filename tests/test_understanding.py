@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.compose import Sentence, select
+from assistant.compose import Sentence, emergency, select, weight_fit, weight_of
 from assistant.frame import Framer, Part, Question, aspects_of, split_parts
 from assistant.judge import JudgeWeights, concept_scores, judge
 from assistant.lexicon import load_lexicon, parse, validate
@@ -137,6 +137,16 @@ def test_another_specialtys_procedure_is_out_of_scope():
     assert v.kind == "out_of_scope" and v.foreign == ("colonoscopy",)
 
 
+def test_an_ancillary_technique_does_not_rescue_another_specialtys_procedure():
+    kinds = {"neuraxial-anaesthesia": "procedure", "caesarean-section": "procedure", "bupivacaine": "drug", "esi": "procedure"}
+    q = _q(concepts=("caesarean-section", "neuraxial-anaesthesia", "bupivacaine"), subjects=("neuraxial-anaesthesia", "bupivacaine"),
+           out_of_scope=("caesarean-section",), parts=(Part("q", ("neuraxial-anaesthesia", "bupivacaine"), ("dose",)),))
+    assert judge(q, [frozenset({"bupivacaine"})], 0.9, 0.46, kinds, {}).kind == "out_of_scope"
+    ours = _q(concepts=("caesarean-section", "esi"), subjects=("esi",), out_of_scope=("caesarean-section",),
+              parts=(Part("q", ("esi",), ()),))
+    assert judge(ours, [frozenset({"esi"})], 0.9, 0.46, kinds, {}).kind == "answered"  # a pain procedure of ours keeps it in scope
+
+
 def test_our_procedure_keeps_a_question_in_scope_with_an_unknown_word():
     q = _q(concepts=("transforaminal-esi",), subjects=("transforaminal-esi",), unknown=("fluoxetine",),
            parts=(Part("q", ("transforaminal-esi",), ()),))
@@ -233,3 +243,43 @@ def test_parse_keeps_unconfirmed_brand_status():
     lex = parse({"concepts": [{"id": "g", "kind": "drug", "en": ["generic"]},
                               {"id": "b", "kind": "brand", "zh": ["某品牌"], "broader": ["g"], "status": "unconfirmed"}]})
     assert lex.concepts["b"].status == "unconfirmed" and lex.broader_closure(["b"]) == ["b", "g"]
+
+
+# --- emergency composition -------------------------------------------------------------------
+def _msent(text: str, doc: str, position: int, group: str = "management") -> Sentence:
+    toks = frozenset(w.lower().strip(".,()") for w in text.split())
+    chunk = Chunk(f"{doc}-{position}", f"{doc}-en", position, text, "en", "T", ("T",), 0, 0, 0, 0, 0)
+    return Sentence(text, chunk, 1, position, group, toks, frozenset(), False, True)
+
+
+_LAST_SENTENCES = [
+    _msent("Long-term opioids cause endocrine change, so screen the patient.", "other", 0),
+    _msent("Seizures are treated with a benzodiazepine.", "last", 2),
+    _msent("When toxicity is suspected, call for help and secure the airway.", "last", 1),
+    _msent("For a patient weighing >70 kg the lipid emulsion regimen is a 100 mL bolus.", "last", 4),
+    _msent("For a patient weighing ≤70 kg the lipid emulsion regimen is 1.5 mL/kg.", "last", 3),
+    _msent("Patients should be told to return urgently after discharge.", "last", 5),
+]
+_STEPS = (r"call for help|secure the airway", r"benzodiazepine", r"lipid emulsion regimen|mL/kg", r"return urgently")
+
+
+def test_emergency_actions_follow_the_protocol_steps_from_the_pathway_documents():
+    bullets = emergency(_LAST_SENTENCES, ("last",), frozenset({"seizure"}), "en", steps=_STEPS)
+    texts = [b.sentence.text for b in bullets if b.kind == "action"]
+    assert texts[0].startswith("When toxicity") and texts[1].startswith("Seizures")
+    assert not any("endocrine" in t for t in texts)  # another document is not this pathway
+    assert not any("return urgently" in t for t in texts)  # advice to patients is not a bedside step
+
+
+def test_emergency_dose_follows_the_patients_weight_band_or_gives_both():
+    heavy = [b.sentence.text for b in emergency(_LAST_SENTENCES, ("last",), frozenset(), "en", steps=_STEPS, weight=92.0)]
+    assert any(">70 kg" in t for t in heavy) and not any("≤70 kg" in t for t in heavy)
+    light = [b.sentence.text for b in emergency(_LAST_SENTENCES, ("last",), frozenset(), "en", steps=_STEPS, weight=45.0)]
+    assert any("≤70 kg" in t for t in light) and not any(">70 kg" in t for t in light)
+    unknown = [b.sentence.text for b in emergency(_LAST_SENTENCES, ("last",), frozenset(), "en", steps=_STEPS)]
+    assert any("≤70 kg" in t for t in unknown) and any(">70 kg" in t for t in unknown)
+
+
+def test_weight_is_read_from_the_question():
+    assert weight_of("she's 45 kg, how much lipid?") == 45.0 and weight_of("90公斤的男性") == 90.0 and weight_of("no weight") is None
+    assert weight_fit("for a patient weighing ≤70 kg", 45.0) == 1 and weight_fit("for a patient weighing ≤70 kg", 90.0) == -1
