@@ -16,16 +16,12 @@ terms of the scaling model in docs/performance.md.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import random
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import distributed, indexing  # noqa: E402
+from assistant.chroma_server import start_chroma  # noqa: E402
 from assistant.chunking import chunk_documents  # noqa: E402
 from assistant.config import Settings, load_settings  # noqa: E402
 from assistant.documents import load_corpus, load_user_file  # noqa: E402
@@ -77,24 +74,7 @@ def write_corpus(folder: Path, chunks: int) -> list[Document]:
     return [load_user_file(p) for p in paths]
 
 
-def start_server(path: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """`chroma run` on 127.0.0.1 and a free port, once its heartbeat answers."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    url = f"http://127.0.0.1:{port}"
-    logf = open(path.parent / "chroma-server.log", "wb")  # noqa: SIM115 - lives as long as the server
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "chroma"), "run", "--path", str(path), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=logf, stderr=subprocess.STDOUT)
-    for _ in range(120):
-        with contextlib.suppress(OSError):
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2).read()
-            return proc, url
-        if proc.poll() is not None:
-            break
-        time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("chroma server did not start: see " + str(path.parent / "chroma-server.log"))
+start_server = start_chroma  # `chroma run` on a free port; the caller stops it
 
 
 class StageTimer:

@@ -7,11 +7,12 @@ here: building it takes ~25 s, so `pytest -m "not slow"` (the inner loop) never 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from assistant.chroma_server import chroma_server
 from assistant.config import PROJECT_ROOT, Settings
 
 FIXTURE_SLUGS = ("pdph", "last", "anticoagulants", "esi-transforaminal", "intrathecal-drug-delivery")
@@ -93,3 +94,10 @@ def hash_settings(tmp_path: Path) -> Settings:
     """A fresh corpus copy and empty index dir, with the hash test embedder (fast, no model)."""
     make_corpus(tmp_path / "corpus", ("pdph", "last"))
     return settings_for(tmp_path, embedder="hash")
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` server on 127.0.0.1 and a free port, shared by a test module."""
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as url:
+        yield url

@@ -22,15 +22,20 @@ from assistant.types import Chunk
 BROADER = {"ropivacaine": ["local-anaesthetic"], "local-anaesthetic": ["drug"], "epidural": []}
 
 
-def closure(ids):  # type: ignore[no-untyped-def]
+def walk_up(ids, parents):  # type: ignore[no-untyped-def]
+    """The ids followed by their broader concepts, breadth first (the lexicon's closure on a hand-built hierarchy)."""
     out: dict[str, None] = {}
     stack = list(ids)
     while stack:
         c = stack.pop(0)
         if c not in out:
             out[c] = None
-            stack.extend(BROADER.get(c, []))
+            stack.extend(parents.get(c, []))
     return list(out)
+
+
+def closure(ids):  # type: ignore[no-untyped-def]
+    return walk_up(ids, BROADER)
 
 
 def _chunk(cid: str, doc: str, lang: str, ordinal: int, section: int, *, origin: str = "bundled", twin: str | None = None,
@@ -185,14 +190,7 @@ def test_vectorised_concept_ranking_equals_judge_concept_scores(tmp_path: Path) 
     parents = {f"k{i}": [f"k{i // 3}"] if i >= 3 else [] for i in range(24)}  # a three-level hierarchy
 
     def up(ids):  # type: ignore[no-untyped-def]
-        out: dict[str, None] = {}
-        stack = list(ids)
-        while stack:
-            c = stack.pop(0)
-            if c not in out:
-                out[c] = None
-                stack.extend(parents.get(c, []))
-        return list(out)
+        return walk_up(ids, parents)
 
     heads = ["Overview", "Risk factors", "Prevention", "Recognition and management", "并发症及发生率", "Local notes"]
     chunks = [replace(_chunk(f"p{i:03d}", f"d{i % 7}", "en" if i % 3 else "zh", i, int(rng.integers(6)),

@@ -7,7 +7,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -32,30 +31,6 @@ def local_ray() -> Iterator[None]:
     ray.init(num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1", logging_level="error", log_to_driver=False)
     yield
     ray.shutdown()
-
-
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A `chroma run` server on 127.0.0.1 and a free port (as in test_store_contract.py)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    data = tmp_path_factory.mktemp("chroma-ray")
-    with open(data / "server.log", "wb") as log:
-        proc = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(data / "db"), "--host", "127.0.0.1",
-                                 "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
-        deadline = time.time() + 60
-        while time.time() < deadline and proc.poll() is None:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
-        else:
-            proc.kill()
-            raise RuntimeError(f"chroma server did not start: see {data / 'server.log'}")
-        yield f"http://127.0.0.1:{port}"
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def _snapshot(settings: Settings) -> tuple[object, dict[str, tuple[object, list[str], np.ndarray]]]:

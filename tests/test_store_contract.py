@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,36 +16,6 @@ from assistant.config import Settings
 from assistant.indexing import build_index
 from assistant.store import Backend, ChunkCollection, Manifest, new_build_name
 from assistant.types import Chunk
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `chroma run` server on 127.0.0.1 and a free port."""
-    exe = Path(sys.executable).with_name("chroma")
-    port = _free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    log = open(data / "server.log", "wb")  # noqa: SIM115 - closed in teardown
-    proc = subprocess.Popen([str(exe), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError("chroma server did not start: see " + str(data / "server.log"))
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
 
 
 def _chunk(i: int, lang: str) -> Chunk:
@@ -158,15 +123,15 @@ class TestEmbeddedStore(StoreContract):
 @pytest.mark.slow  # a `chroma run` server subprocess
 class TestServerStore(StoreContract):
     @pytest.fixture(autouse=True)
-    def _backend(self, chroma_server: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
-        self.backend = Backend(tmp_path / "index", chroma_server, prefix=f"t{abs(hash(request.node.name)) % 10**8}")
+    def _backend(self, chroma_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+        self.backend = Backend(tmp_path / "index", chroma_url, prefix=f"t{abs(hash(request.node.name)) % 10**8}")
 
 
 @pytest.mark.slow  # a `chroma run` server subprocess
-def test_server_mode_end_to_end(chroma_server: str, tmp_path: Path, copy_corpus: Callable[..., Path],
+def test_server_mode_end_to_end(chroma_url: str, tmp_path: Path, copy_corpus: Callable[..., Path],
                                 settings_at: Callable[..., Settings]) -> None:
     copy_corpus(tmp_path / "corpus", ("pdph",))
-    s = settings_at(tmp_path, embedder="hash", chroma_url=chroma_server, collection_prefix="e2e")
+    s = settings_at(tmp_path, embedder="hash", chroma_url=chroma_url, collection_prefix="e2e")
     first = build_index(s, progress=False)
     assert first.embedded == first.chunks and build_index(s, progress=False).up_to_date
     ans = AnswerEngine(s).answer("epidural blood patch for post-dural puncture headache")
