@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 
 from .citations import Citer
 from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of, weight_of
 from .config import Settings
-from .frame import Question, procedure_like
+from .frame import ASPECTS, Question, procedure_like
 from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
-from .safety import DISCLAIMER, SYSTEMIC_PATHWAYS, Triage, triage
+from .safety import DISCLAIMER, SYSTEMIC_PATHWAYS, Triage, protocol_for, triage
 from .text import to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
@@ -146,10 +147,11 @@ class AnswerEngine:
                  on_token: Callable[[str], None] | None = None) -> Answer:
         """Extractive composition: pathway actions first in an emergency; otherwise the asked aspect first."""
         r = self.retriever
+        guide = tri if tri.urgent else self._protocol(q, lang)  # an emergency, or "how is LAST treated?"
         sources = list(hits) + self._neighbours(hits[:3])
-        if tri.urgent and tri.docs:
+        if guide.docs:
             have = {h.chunk.id for h in hits}
-            pathway = [c for group in ("management", "complications") for c in r.section_chunks(tri.docs, lang, group) if c.id not in have]
+            pathway = [c for group in ("management", "complications") for c in r.section_chunks(guide.docs, lang, group) if c.id not in have]
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
         sents = sentences_of(sources, self.lexicon, self.lexicon.broader_closure)
         lex = r.lexical[lang]
@@ -158,26 +160,43 @@ class AnswerEngine:
         parents = {c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}
         cidf = r.concept_idf(q.all_concepts)
         bullets: list[Bullet] = []
-        if tri.urgent:
-            hint = frozenset(tokenize(f"{tri.hint} {q.text}", lang))
-            bullets = emergency(sents, tri.docs, hint, lang, actions_rx=tri.actions, steps=tri.steps,
-                                pathway_tokens=frozenset(tokenize(tri.hint, lang)), idf=lex.idf, weight=weight_of(q.text),
+        if guide.rule:
+            hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))
+            bullets = emergency(sents, guide.docs, hint, lang, actions_rx=guide.actions, steps=guide.steps,
+                                pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=weight_of(q.text),
                                 concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))))
             # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
             # own procedures, complications or findings that the pathway itself does not name
             used = [b.sentence.text for b in bullets]
             lex_c = self.lexicon.concepts
-            generic = {m.concept for m in self.lexicon.match(tri.hint, homophones=False)}
+            generic = {m.concept for m in self.lexicon.match(guide.hint, homophones=False)}
             specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
             rest = [x for x in sents if x.text not in used and x.group != "prevention" and specific & x.concepts]
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents, concept_idf=cidf) if specific else []
             bullets += [Bullet(e.sentence, 0, e.score, "fact") for e in extra[:2] if not any(_similar(e.sentence.text, u) for u in used)]
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
+        if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
+            steps = [b for b in bullets if b.kind == "action"][:3]
+            used = [b.sentence.text for b in steps]
+            others = select([x for x in sents if x.text not in used], q, lang, lex.idf, dense, self.settings.max_sentences, (True,),
+                            parents, concept_idf=cidf)
+            others = [b for b in others if not any(_similar(b.sentence.text, u) for u in used)]
+            bullets = steps + others[:max(0, self.settings.max_sentences - len(steps))]
         if not bullets:
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), parents,
                              concept_idf=cidf)
         bullets = _bundled_first(bullets)
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _protocol(self, q: Question, lang: Lang) -> Triage:
+        """The pathway protocol for a one-part question that asks how to treat a complication a pathway covers."""
+        if len(q.parts) != 1 or not q.aspects or q.aspects[0] != "action":
+            return Triage(False)
+        cue = ASPECTS["action"][2 if lang == "zh" else 1]
+        details = [t for t in q.parts[0].terms if len(t) > 1 and not t.isdigit() and t != "kg" and not re.search(cue, t, re.I)]
+        if details:  # a specific ask (reporting afterwards, a symptomatic case): the ordinary answer fits it better
+            return Triage(False)
+        return protocol_for(set(self.lexicon.broader_closure(list(q.concepts))), lang)
 
     def _neighbours(self, hits: list[Hit]) -> list[Hit]:
         """The passages just before and after the best hits in the same section (a regimen split over two passages, the

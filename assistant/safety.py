@@ -343,6 +343,14 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     "contrast-anaphylaxis": {"en": (r"epinephrine|adrenaline", r"airway|fluids"), "zh": (r"肾上腺素", r"气道|补液")},
 }
 
+# The complication each pathway treats: "how is LAST managed?" is answered with the same protocol steps, without urgency.
+PATHWAY_TOPICS: dict[str, str] = {
+    "last": "last", "cement-embolism": "pulmonary-cement-embolism", "pneumothorax": "pneumothorax",
+    "contrast-anaphylaxis": "anaphylaxis", "neuraxial-deficit": "epidural-haematoma", "implant-infection": "epidural-abscess",
+    "epiduroscopy-pressure": "retinal-haemorrhage", "idd-overdose": "opioid-overdose", "baclofen-withdrawal": "baclofen-withdrawal",
+    "total-spinal": "total-spinal", "vasovagal": "vasovagal-reaction",
+}
+
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|concerned (?:about|that)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
@@ -380,6 +388,17 @@ class Triage:
     docs: tuple[str, ...] = ()
     actions: str = ""  # pattern of what this pathway's actions talk about
     steps: tuple[str, ...] = ()  # the pathway's protocol steps, in order
+
+
+def protocol_for(concepts: Collection[str], lang: Lang) -> Triage:
+    """The protocol (not urgent) of the one pathway whose complication the question names, for "how is X treated?";
+    none when it names no such complication or several."""
+    rules = [r for r, topic in PATHWAY_TOPICS.items() if topic in concepts]
+    if len(rules) != 1:
+        return Triage(False)
+    rule = next(r for r in RED_FLAGS if r.id == rules[0])
+    return Triage(False, rule.id, "", rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()), PATHWAY_ACTIONS.get(rule.id, {}).get(lang, ""),
+                  PATHWAY_STEPS.get(rule.id, {}).get(lang, ()))
 
 
 def _context(rule: RedFlag, lang: Lang) -> str:

@@ -97,3 +97,12 @@ def test_every_pathway_has_bilingual_actions():
     assert set(PATHWAY_ACTIONS) == ids
     for table in list(PATHWAY_ACTIONS.values()) + list(PATHWAY_STEPS.values()):
         assert set(table) == {"en", "zh"}
+
+
+def test_how_to_treat_a_pathway_complication_gets_its_protocol_without_urgency():
+    from assistant.safety import protocol_for
+
+    p = protocol_for({"last", "local-anaesthetic"}, "zh")
+    assert p.rule == "last" and not p.urgent and not p.escalation and p.steps
+    assert not protocol_for({"last", "pneumothorax"}, "en").rule  # two complications: no single protocol
+    assert not protocol_for({"epidural-blood-patch"}, "en").rule
