@@ -114,22 +114,9 @@ class Retriever:
         return [(cid, sc) for cid, sc in res if not self.table.twinned[self.table.row(cid)]]  # its twin is in the index
 
     def _fuse(self, lists: list[tuple[float, str, list[tuple[str, float]]]], dense: dict[str, float], k: int) -> list[Hit]:
-        score: dict[str, float] = defaultdict(float)
-        found: dict[str, set[str]] = defaultdict(set)
-        lex: dict[str, float] = {}
-        for weight, name, res in lists:
-            for rank, (cid, sc) in enumerate(res):
-                score[cid] += weight / (self.settings.rrf_k + rank + 1)
-                found[cid].add(name)
-                if name == "bm25":
-                    lex[cid] = max(lex.get(cid, 0.0), sc)
         # other-language lists hold only untwinned passages (see _untwinned), so twins never appear twice
-        ranked = sorted(score.items(), key=lambda kv: -kv[1])[:k]
-        return [
-            Hit(chunk=self.chunks[cid], score=sc, rank=i + 1, retrievers=tuple(sorted(found[cid])),
-                dense=dense.get(cid), lexical=lex.get(cid))
-            for i, (cid, sc) in enumerate(ranked)
-        ]
+        return [Hit(chunk=self.chunks[cid], score=sc, rank=i + 1, retrievers=names, dense=dense.get(cid), lexical=lex)
+                for i, (cid, sc, names, lex) in enumerate(fuse(lists, self.settings.rrf_k, k))]
 
     # --- helpers for answers and the UI ---------------------------------------------
     def twin_chunks(self, chunk: Chunk) -> list[Chunk]:
@@ -160,6 +147,24 @@ class Retriever:
     def titles(self, lang: Lang) -> list[str]:
         """Titles of the bundled documents in one language."""
         return sorted({t for t, lg, o in self.doc_titles.values() if lg == lang and o == "bundled"})
+
+
+def fuse(lists: Sequence[tuple[float, str, Sequence[tuple[str, float]]]], rrf_k: int, k: int
+         ) -> list[tuple[str, float, tuple[str, ...], float | None]]:
+    """Weighted reciprocal-rank fusion: each list (weight, retriever name, [(id, score) best first]) adds
+    weight / (rrf_k + rank) to its passages; the best k as (id, fused score, retrievers that found it, best BM25 score),
+    ties in first-seen order."""
+    score: dict[str, float] = defaultdict(float)
+    found: dict[str, set[str]] = defaultdict(set)
+    lex: dict[str, float] = {}
+    for weight, name, res in lists:
+        for rank, (cid, sc) in enumerate(res):
+            score[cid] += weight / (rrf_k + rank + 1)
+            found[cid].add(name)
+            if name == "bm25":
+                lex[cid] = max(lex.get(cid, 0.0), sc)
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])[:k]
+    return [(cid, sc, tuple(sorted(found[cid])), lex.get(cid)) for cid, sc in ranked]
 
 
 def _tick(timings: dict[str, float] | None, name: str, t0: float) -> None:

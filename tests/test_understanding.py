@@ -283,3 +283,19 @@ def test_emergency_dose_follows_the_patients_weight_band_or_gives_both():
 def test_weight_is_read_from_the_question():
     assert weight_of("she's 45 kg, how much lipid?") == 45.0 and weight_of("90公斤的男性") == 90.0 and weight_of("no weight") is None
     assert weight_fit("for a patient weighing ≤70 kg", 45.0) == 1 and weight_fit("for a patient weighing ≤70 kg", 90.0) == -1
+
+
+# --- fusion ---------------------------------------------------------------------------------
+def test_fusion_order_on_hand_built_lists():
+    from assistant.retrieval import fuse
+
+    dense = (1.0, "dense", [("a", 0.9), ("b", 0.8), ("c", 0.7)])
+    bm25 = (1.0, "bm25", [("b", 12.0), ("d", 9.0)])
+    other = (0.5, "dense", [("e", 0.95)])  # another language at half weight
+    out = fuse([dense, bm25, other], 60, 4)
+    assert [cid for cid, *_ in out] == ["b", "a", "d", "c"]  # found twice beats first once; then 1/61 > 1/62 > 1/63
+    b = out[0]
+    assert b[1] == pytest.approx(1 / 62 + 1 / 61) and b[2] == ("bm25", "dense") and b[3] == 12.0
+    assert out[1][3] is None  # dense only: no BM25 score
+    tie = fuse([(1.0, "dense", [("x", 1.0)]), (1.0, "bm25", [("y", 1.0)])], 60, 2)
+    assert [cid for cid, *_ in tie] == ["x", "y"]  # equal fused scores keep first-seen order
