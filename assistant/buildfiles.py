@@ -126,6 +126,8 @@ class ChunkTable:
         if self.n:
             with open(folder / "records.bin", "rb") as fh:
                 self._records = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            if len(self._records) != int(self._offsets[-1]):
+                raise ValueError("records.bin has another size than its offsets say")
         self._cache: dict[int, tuple[Chunk, list[str]]] = {}
         self._tags: dict[int, frozenset[str]] = {}  # concept sets built so far (concept search reads thousands per query)
         self._headings: list[tuple[str, ...]] | None = None
@@ -146,8 +148,12 @@ class ChunkTable:
         """The chunk of a row and its lexical tokens (parsed once, then cached)."""
         got = self._cache.get(row)
         if got is None:
-            text, meta, toks = json.loads(self._records[int(self._offsets[row]):int(self._offsets[row + 1])])
-            got = (chunk_from_meta(text, meta), toks)
+            try:
+                text, meta, toks = json.loads(self._records[int(self._offsets[row]):int(self._offsets[row + 1])])
+                got = (chunk_from_meta(text, meta), toks)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise IndexCorruptError(f"a saved chunk record of this index is damaged ({type(exc).__name__}): "
+                                        "run `assistant index build --force`") from None
             if len(self._cache) >= _CACHE:
                 self._cache.clear()
             self._cache[row] = got

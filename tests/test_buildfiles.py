@@ -120,6 +120,16 @@ def test_damaged_or_foreign_files_are_named_with_the_fix(tmp_path: Path) -> None
     (folder / "meta.json").write_text(json.dumps({**meta, "format": 999}))
     assert open_build_files(folder, "b1") is None  # another format: opened as a build without files
     (folder / "meta.json").write_text(json.dumps(meta))
+    records = (folder / "records.bin").read_bytes()
+    (folder / "records.bin").write_bytes(records.replace(b'"id":"a1"', b'"id":{a1"'))  # same size, broken JSON
+    files = open_build_files(folder, "b1")
+    assert files is not None and chunk_map(files.table)["a0"] == CHUNKS[0]
+    with pytest.raises(IndexCorruptError, match=r"chunk record of this index is damaged.*assistant index build --force"):
+        chunk_map(files.table)["a1"]
+    (folder / "records.bin").write_bytes(records[:-5])  # truncated
+    with pytest.raises(IndexCorruptError, match=r"saved files of index build b1 are damaged.*assistant index build --force"):
+        open_build_files(folder, "b1")
+    (folder / "records.bin").write_bytes(records)
     (folder / "lang.npy").write_bytes(b"garbage" * 10)
     with pytest.raises(IndexCorruptError, match=r"saved files of index build b1 are damaged.*assistant index build --force"):
         open_build_files(folder, "b1")

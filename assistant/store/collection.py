@@ -30,7 +30,6 @@ class ChunkCollection:
         try:
             for lang, origin in _parts_of(layout):
                 self._cols[(lang, origin)] = backend.collection(build, f"{lang}-{origin}" if origin else lang, create)
-            self._counts = {part: int(col.count()) for part, col in self._cols.items()}
         except AssistantError:
             raise
         except Exception as exc:  # noqa: BLE001 - any Chroma/SQLite failure here means an unreadable build; named with the fix
@@ -53,7 +52,6 @@ class ChunkCollection:
                 sel = idx[j:j + _BATCH]
                 col.add(ids=[chunks[i].id for i in sel], embeddings=vectors[sel], documents=[chunks[i].text for i in sel],
                         metadatas=[dict(chunk_to_meta(chunks[i]), tokens=tokens[i]) for i in sel])
-            self._counts[part] = int(col.count())
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the given chunk ids (those present)."""
@@ -82,16 +80,15 @@ class ChunkCollection:
     def query(self, vector: np.ndarray, k: int, lang: str | None = None, origins: Sequence[str] | None = None) -> list[tuple[str, float]]:
         """Top-k chunk ids with cosine similarity, within one language (or both) and optionally some origins: only the
         collections of those origins are searched (a layout-2 build filters on metadata instead)."""
+        if k <= 0:
+            return []
         where = {"origin": {"$in": list(origins)}} if origins and self.layout < 3 else None
         out: list[tuple[str, float]] = []
         for (lg, origin), col in self._cols.items():
             if (lang and lg != lang) or (origin and origins and origin not in origins):
                 continue
-            n = min(k, self._counts.get((lg, origin), 0))
-            if n <= 0:
-                continue
-            try:
-                res = col.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+            try:  # no count first: a collection is loaded on first use (~1 s per 100k vectors), and only if queried
+                res = col.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
             except Exception as exc:  # noqa: BLE001 - same: HNSW/SQLite errors of a damaged build
                 raise IndexCorruptError(
                     f"dense search failed on build {self.build} ({type(exc).__name__}): run `assistant index build --force`"
@@ -100,8 +97,11 @@ class ChunkCollection:
         return sorted(out, key=lambda x: -x[1])[:k]
 
     def count(self) -> int:
-        """Number of chunks."""
-        return sum(self._counts.values())
+        """Number of chunks (loads every collection)."""
+        try:
+            return sum(int(col.count()) for col in self._cols.values())
+        except Exception as exc:  # noqa: BLE001 - same: a damaged build surfaces as any Chroma/SQLite type
+            raise IndexCorruptError(f"index build {self.build} is damaged ({type(exc).__name__}): run `assistant index build --force`") from None
 
 
 def open_current(backend: Store, expected_hash: str) -> tuple[Manifest, ChunkCollection]:
