@@ -41,9 +41,14 @@ _AFTERWARDS = {
     "en": re.compile(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
     "zh": re.compile(r"事后|上报|登记系统|复盘"),
 }
-# The figure a timing or dose question asks for: a sentence that gives one answers in kind.
-_FIGURE = {
+# What an aspect asks for in kind (a duration, a dose, a rate, signs, advice to the patient): a sentence that gives it answers in kind.
+_KIND = {
     "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|小时|天|日|周|个月|分钟)", re.I),
+    "hold": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|half-lives|小时|天|日|周|个半衰期)", re.I),
+    "advice": re.compile(r"should be (?:told|taught|advised)|\btell (?:the )?patients?|discharge|return (?:urgently|to)|seek (?:urgent|emergency)|"
+                         r"告知患者|应告知|出院|返院|就诊|宣教", re.I),
+    "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
+    "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之", re.I),
     "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?", re.I),
 }
 # Advice given to patients (warning signs, discharge instructions) is not a bedside step.
@@ -89,6 +94,7 @@ class Weights:
     residual: float = 0.8  # idf share of the words outside concept names (the specific detail asked: lung, 45 kg, C6-7)
     group: float = 0.9  # the passage sits in the asked section group: the asked aspect leads
     cue: float = 0.15  # the sentence itself uses the asked aspect's words
+    figure: float = 0.4  # it gives the kind of figure asked (a duration for "how long", a dose, a rate for "how often")
     dense: float = 0.15  # the passage's dense similarity (relative to the best)
     rank: float = 0.1  # fused rank prior (1/rank)
     broader: float = 0.5  # the sentence names only a broader concept of the question's (haematoma -> bleeding)
@@ -151,12 +157,13 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     group = 0.0
     if groups and s.group in groups:
         group = 1.0 if s.group == groups[0] else 0.6
-    cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) or (a in _FIGURE and _FIGURE[a].search(s.text))
-                     for a in part.aspects) else 0.0
+    cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
+    figure = 1.0 if any(a in _KIND and _KIND[a].search(s.text) for a in part.aspects) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
-    total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual + w.group * group + w.cue * cue
-             + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
+    on_topic = concept if own else 1.0  # the asked aspect counts in a sentence about the question's subject, not about another drug
+    total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
+             + on_topic * (w.group * group + w.figure * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:

@@ -19,16 +19,23 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "action": ("management",
                r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote",
-               r"怎么办|咋办|怎么处理|如何处理|处理|治疗|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗"),
+               r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗"),
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"\bdose|dosing|dosage|how much|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh",
              r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤"),
-    "timing": ("prevention",
-               r"how long|how soon|how many (?:days|hours|weeks)|when (?:can|should|do|to|is|must)|hold|held|stop|withh|discontinu|"
-               r"restart|resum|interval|before (?:the|a|an|my|his|her)|wait|timing|days? before|hours? before|bridg",
-               r"多久|多长时间|几天|几小时|何时|什么时候|停用|停药|停多|暂停|恢复|重新开始|间隔|提前|等多久|桥接|术前停"),
+    # holding and restarting a drug around a procedure: hold times live under Prevention
+    "hold": ("prevention",
+             r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
+             r"hours? before|bridg|come off|\boff (?:the |his |her )?\w+ for",
+             r"停用|停药|停多|暂停|停几|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停|桥接"),
+    # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
+    # gives a duration answers it, whatever section it sits in
+    "timing": ("",
+               r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
+               r"how quickly|how fast|within how",
+               r"多久|多长时间|几天|几小时|几周|何时|什么时候|等多久|多快|多长"),
     "contraindications": ("risk",
                           r"contraindicat|can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|is it (?:ok|okay|safe) to|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)",
@@ -37,14 +44,15 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
                      r"which patients|in whom|high[- ]risk",
                      r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人"),
-    "recognition": ("management",
+    # signs are described under Complications as often as under Recognition and management: the sentence decides
+    "recognition": ("",
                     r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|workup|"
                     r"imaging|mri|how do (?:i|we|you) know",
                     r"症状|表现|识别|诊断|征象|体征|怎么判断|如何判断|鉴别|怀疑|检查"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
-                   r"keep (?:it |patients? |them )?safe",
+                   r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check",
                    r"预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键"),
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|rate\b|rates|percent|%|chance|odds|prevalen|how many (?:patients|cases)",
@@ -374,7 +382,7 @@ class Framer:
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
     """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention)."""
     if aspects[:1] == ("contraindications",) and any(lex[c].kind in ("drug", "drug-class") for c in subjects):
-        return ("timing", *aspects)
+        return ("hold", *aspects)
     return aspects
 
 

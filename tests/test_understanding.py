@@ -82,7 +82,10 @@ def test_validation_names_each_problem():
 # --- frame --------------------------------------------------------------------------------
 def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("What are the risk factors for epidural haematoma?", "en")[0] == "risk_factors"
-    assert aspects_of("How long do I hold apixaban before an SCS trial?", "en")[0] == "timing"
+    assert aspects_of("How long do I hold apixaban before an SCS trial?", "en")[:2] == ("hold", "timing")
+    assert aspects_of("After LAST with arrhythmia, how long do we monitor?", "en")[0] == "timing"  # not a hold time
+    assert aspects_of("克赛治疗量，SCS 植入前停多久？", "zh")[:2] == ("hold", "timing")
+    assert aspects_of("糖尿病患者做完硬膜外类固醇注射，血糖会升高多久？", "zh")[0] == "timing"
     assert aspects_of("局麻药中毒怎么办？", "zh")[0] == "action"
     assert aspects_of("脂肪乳的首剂量是多少？", "zh")[0] == "dose"
 
@@ -208,6 +211,20 @@ def test_the_asked_aspect_leads_and_weak_sentences_are_left_out():
     assert bullets[0].sentence.group == "risk"
     assert all("Fluoroscopy" not in b.sentence.text for b in bullets)
     assert all(not b.sentence.provenance for b in bullets[:1])
+
+
+def test_a_how_long_question_is_answered_by_the_sentence_with_a_duration_about_its_subject():
+    part = Part("after LAST how long do we monitor", ("last",), ("timing",), (), ("monitor",))
+    q = _q(concepts=("last",), subjects=("last",), aspects=("timing",), parts=(part,))
+    sents = [
+        _sent("LAST is prevented by the lowest effective dose and incremental injection.", "Risk factors", {"last"}),
+        _sent("After a LAST event, observe the patient for at least 2 h.", "Recognition and management", {"last"}, rank=3),
+        _sent("Apixaban is held for 3 days before a high-risk procedure.", "Risk factors", {"apixaban"}, rank=2),
+    ]
+    bullets = select(sents, q, "en", lambda t: 1.0, {}, 5, (True,))
+    assert "2 h" in bullets[0].sentence.text
+    # a duration about another drug does not answer it: it may follow, never lead
+    assert "Apixaban" not in bullets[0].sentence.text
 
 
 # --- emergency pathways ---------------------------------------------------------------------
