@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from .citations import Citer
-from .compose import NOTE_PREFIX, Bullet, emergency, heading_for, select, sentences_of, weight_of
+from .compose import NOTE_PREFIX, Bullet, Signals, emergency, heading_for, is_counsel, same_point, select, sentences_of, weight_of
 from .config import Settings
 from .frame import ASPECTS, Question, procedure_like
 from .judge import Verdict, judge, own_procedures
@@ -44,6 +44,7 @@ class AnswerEngine:
         self.retriever = retriever or Retriever(settings)
         self.references = references or References.load(settings.corpus_dir / "references.yaml")
         self.lexicon = self.retriever.lexicon
+        self._kinds = {cid: c.kind for cid, c in self.lexicon.concepts.items()}
 
     # --- public ------------------------------------------------------------------------
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
@@ -157,8 +158,9 @@ class AnswerEngine:
         lex = r.lexical[lang]
         top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
-        parents = {c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}
-        cidf = r.concept_idf(q.all_concepts)
+        lx = self.lexicon.concepts
+        sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
+                      self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx})
         bullets: list[Bullet] = []
         if guide.rule:
             hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))
@@ -171,20 +173,24 @@ class AnswerEngine:
             lex_c = self.lexicon.concepts
             generic = {m.concept for m in self.lexicon.match(guide.hint, homophones=False)}
             specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
-            rest = [x for x in sents if x.text not in used and x.group != "prevention" and specific & x.concepts]
-            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), parents, concept_idf=cidf) if specific else []
-            bullets += [Bullet(e.sentence, 0, e.score, "fact") for e in extra[:2] if not any(_similar(e.sentence.text, u) for u in used)]
+            quoted = [b.sentence for b in bullets]
+            rest = [x for x in sents if x.text not in used and x.group != "prevention" and specific & x.concepts
+                    and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)]
+            extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
+            for e in extra[:2]:
+                if not same_point(e.sentence, quoted, lang):
+                    bullets.append(Bullet(e.sentence, 0, e.score, "fact"))
+                    quoted.append(e.sentence)
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
             steps = [b for b in bullets if b.kind == "action"][:3]
             used = [b.sentence.text for b in steps]
             others = select([x for x in sents if x.text not in used], q, lang, lex.idf, dense, self.settings.max_sentences, (True,),
-                            parents, concept_idf=cidf)
+                            sig)
             others = [b for b in others if not any(_similar(b.sentence.text, u) for u in used)]
             bullets = steps + others[:max(0, self.settings.max_sentences - len(steps))]
         if not bullets:
-            bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), parents,
-                             concept_idf=cidf)
+            bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), sig)
         bullets = _bundled_first(bullets)
         return self._render(q, lang, bullets, verdict, tri)
 

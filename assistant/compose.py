@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .frame import ASPECTS, Part, Question
 from .lexicon import Lexicon
@@ -17,15 +17,19 @@ from .types import Chunk, Hit, Lang, doc_slug
 _DEPENDENT = {
     "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
-                     r"as a result|in (?:that|this|these|such) case|here|there)\b", re.I),
-    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者)"),
+                     r"as a result|in (?:that|this|these|such) case|here|there)\b|"
+                     r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently)\b|"  # "X is therefore ..."
+                     r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
+                     r"happened|developed|rose|fell|affected)\b", re.I),  # "In an audit of 16,638 ESIs it occurred in 1.2%"
+    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者)|"
+                     r"^[^，。；]{1,14}?(?:因此|因而|故而)"),
 }
 # Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
 _PROVENANCE = {
     "en": re.compile(r"^(?:these|the|this|that) (?:figures?|numbers?|data|values?|estimates?|rates?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
-                     r"secondary summary|not (?:been )?(?:checked|verified) against|editor", re.I),
-    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|二手|尚未.*核实原文|编者"),
+                     r"secondary summary|not (?:been )?(?:checked|verified) against|editor|(?:was|were) not read|could not be obtained", re.I),
+    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|二手|尚未.*核实原文|编者|未阅读|未能获取"),
 }
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
@@ -47,6 +51,9 @@ _KIND = {
     "hold": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|half-lives|小时|天|日|周|个半衰期)", re.I),
     "advice": re.compile(r"should be (?:told|taught|advised)|\btell (?:the )?patients?|discharge|return (?:urgently|to)|seek (?:urgent|emergency)|"
                          r"告知患者|应告知|出院|返院|就诊|宣教", re.I),
+    "location": re.compile(r"(?<![A-Za-z0-9])[CTLS]\d{1,2}(?:\s*[-–/]\s*[CTLS]?\d{1,2})?(?![A-Za-z0-9])|\b(?:interspace|waist|collar|"
+                           r"under(?:neath)? the (?:apron|lead)|outside the (?:apron|lead)|chest wall|buttock|flank|abdomen|placed|placement|"
+                           r"positioned)\b|节段|间隙|腰部|领口|铅衣(?:内|外|下)|胸壁|臀|腹部|放置|位置", re.I),
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之", re.I),
     "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?", re.I),
@@ -97,13 +104,56 @@ class Weights:
     figure: float = 0.4  # it gives the kind of figure asked (a duration for "how long", a dose, a rate for "how often")
     dense: float = 0.15  # the passage's dense similarity (relative to the best)
     rank: float = 0.1  # fused rank prior (1/rank)
+    focus: float = 2.0  # the focus concept of a several-concept question counts double in the concept share
     broader: float = 0.5  # the sentence names only a broader concept of the question's (haematoma -> bleeding)
+    related: float = 0.3  # or only a related one (pocket fill -> pump refill safety)
     other_lang: float = -0.25  # a passage in the other language (shown only when nothing in the question's language)
     provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
+    rival: float = -0.6  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
+    # Xarelto answer, hyperglycaemia in an epidural-abscess answer)
     floor: float = 0.5  # a sentence must reach this share of the part's best score
     min_score: float = 0.35  # and this absolute score
     dup: float = 0.6  # token Jaccard above which two sentences say the same
     weight_band: float = 0.6  # a weight-banded regimen (≤70 kg, >70 kg) that fits (or not) the patient's weight in the question
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the engine knows about the question's concepts: their broader concepts, how rare each is in the corpus, and
+    every concept's kind (to tell a sentence about another drug, procedure or spinal region from one about the asked one)."""
+
+    parents: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    concept_idf: Mapping[str, float] = field(default_factory=dict)
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    related: Mapping[str, frozenset[str]] = field(default_factory=dict)  # the lexicon's weaker links (pocket fill -> pump refill)
+
+
+# Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
+_RIVAL_KINDS = ("drug", "procedure", "complication")
+_REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
+
+
+def _focus(own: Sequence[str], sig: Signals) -> str | None:
+    """What a question with several concepts is about: the complication it names, else the drug, else None
+    ("chances of an epidural abscess after an ESI in a diabetic" is about the abscess)."""
+    for kinds in (("complication",), ("drug", "drug-class", "brand")):
+        found = [c for c in own if sig.kinds.get(c) in kinds]
+        if len(found) == 1 and len(own) > 1:
+            return found[0]
+    return None
+
+
+def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """Does the sentence name another drug, procedure, complication or spinal region than the question's, and not the
+    question's?"""
+    for kind in (*_RIVAL_KINDS, "region"):
+        mine = [c for c in own if (c in _REGIONS if kind == "region" else sig.kinds.get(c) == kind)]
+        if not mine or any(c in s.concepts for c in mine):
+            continue
+        near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
+        if any(c not in near and (c in _REGIONS if kind == "region" else sig.kinds.get(c) == kind) for c in s.concepts):
+            return True
+    return False
 
 
 def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Sequence[str]], list[str]]) -> list[Sentence]:
@@ -135,10 +185,9 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Seque
 
 
 def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], dense: Mapping[str, float], lang: Lang,
-          w: Weights = Weights(), q_parents: Mapping[str, frozenset[str]] | None = None,
-          concept_idf: Mapping[str, float] | None = None) -> float:
+          w: Weights = Weights(), sig: Signals = Signals()) -> float:
     """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
-    q_parents = q_parents or {}
+    q_parents = sig.parents
     own = [c for c in part.concepts if c in q.concepts] or [c for c in part.inherited if c in q.concepts]
     if not own and len(q.parts) == 1:
         own = list(q.subjects)
@@ -146,9 +195,13 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     part_tokens = set(tokenize(part.text, lang))
     terms = set(part.terms)
     residual = sum(idf(t) for t in terms & s.tokens) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
-    cw = concept_idf or {}
-    denom_c = sum(cw.get(c, 1.0) for c in own) or 1.0  # rarer concepts (a drug) weigh more than common ones (ESI)
-    concept = sum(cw.get(c, 1.0) * (1.0 if c in s.concepts else w.broader if q_parents.get(c, frozenset()) & s.concepts else 0.0)
+    cw = sig.concept_idf
+    focus = _focus(own, sig)
+    # rarer concepts (a drug) weigh more than common ones (ESI), and the focus of the ask (the complication asked about) most
+    cwt = {c: cw.get(c, 1.0) * (w.focus if c == focus else 1.0) for c in own}
+    denom_c = sum(cwt.values()) or 1.0
+    concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if q_parents.get(c, frozenset()) & s.concepts
+                            else w.related if sig.related.get(c, frozenset()) & s.concepts else 0.0)
                   for c in own) / denom_c if own else 0.0
     context = sum(1.0 for c in ctx if c in s.concepts) / max(1, len(ctx)) if ctx else 0.0
     denom = sum(idf(t) for t in part_tokens) or 1.0
@@ -161,44 +214,55 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     figure = 1.0 if any(a in _KIND and _KIND[a].search(s.text) for a in part.aspects) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
-    on_topic = concept if own else 1.0  # the asked aspect counts in a sentence about the question's subject, not about another drug
+    on_topic = max(concept, 0.5 * context) if own else 1.0  # the asked aspect counts in a sentence about the question's subject
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + w.figure * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:
         total += w.provenance
+    if rival(s, own, sig) or (set(q.excluded) & s.concepts and not any(c in s.concepts for c in own)):
+        total += w.rival  # about something else, or about what the question left out ("apart from anticoagulants")
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
 
 
 def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable[[str], float], dense: Mapping[str, float],
-           max_bullets: int, covered: Sequence[bool], parents: Mapping[str, frozenset[str]] | None = None,
-           w: Weights = Weights(), concept_idf: Mapping[str, float] | None = None) -> list[Bullet]:
+           max_bullets: int, covered: Sequence[bool], sig: Signals = Signals(), w: Weights = Weights()) -> list[Bullet]:
     """The bullets of an answer: per covered part, the best sentence of the asked aspect first, then the others above
-    the relevance floor, in reading order (what/how often -> risk -> prevent -> recognise/act -> evidence notes)."""
+    the relevance floor, in reading order (what/how often -> risk -> prevent -> recognise/act -> evidence notes).
+    Parts whose best sentence is the same one ("how long do I hold X, and when can I restart it?" answered by one
+    sentence) are answered together; a sentence said under one part is not repeated under another."""
+    if not sentences:
+        return []
     parts = list(q.parts) or [Part(q.text, q.concepts, q.aspects)]
-    scored = [[score(s, p, q, idf, dense, lang, w, parents, concept_idf) for p in parts] for s in sentences]
-    assign = [max(range(len(parts)), key=lambda j, row=row: row[j]) for row in scored]  # type: ignore[misc]
-    n_parts = sum(1 for j in range(len(parts)) if j >= len(covered) or covered[j]) or 1
-    per_part = max(2, max_bullets // n_parts) if n_parts > 1 else max_bullets
+    scored = [[score(s, p, q, idf, dense, lang, w, sig) for p in parts] for s in sentences]
+    live = [j for j in range(len(parts)) if j >= len(covered) or covered[j]]
+    owner = _merge_parts(scored, live)
+    for row in scored:  # a merged part scores a sentence by the best of its members
+        for j in live:
+            row[owner[j]] = max(row[owner[j]], row[j])
+    heads = sorted(set(owner.values()))
+    assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []  # type: ignore[misc]
+    per_part = max(2, max_bullets // len(heads)) if len(heads) > 1 else max_bullets
     out: list[Bullet] = []
-    for j, part in enumerate(parts):
-        if j < len(covered) and not covered[j]:
-            continue
-        pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or len(parts) == 1),
+    for j in heads:
+        top = max(range(len(sentences)), key=lambda i, j=j: scored[i][j])  # type: ignore[misc]  # its best, wherever assigned
+        pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1),
                       key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
+        pool = [(sc, s) for sc, s in pool if not _repeats(s, [b.sentence for b in out])]
         if not pool:
             continue
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
         above = [(sc, s) for sc, s in pool if sc >= floor] or [pool[0]]
-        lead = _lead(above, part.groups)  # the asked aspect's best sentence, from everything above the floor
+        groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
+        lead = _lead(above, groups)  # the asked aspect's best sentence, from everything above the floor
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
                 break
-            if any(_jaccard(s.tokens, o.tokens) > w.dup or s.text in o.text or o.text in s.text for _, o in chosen):
+            if any(_same(s, o, w.dup) for _, o in chosen):
                 continue
             chosen.append((sc, s))
         rest = chosen[1:]
@@ -207,6 +271,15 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
     return out
+
+
+def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int]) -> dict[int, int]:
+    """Each live part -> the first part whose best sentence it shares (itself when none)."""
+    best = {j: max(range(len(scored)), key=lambda i: scored[i][j]) for j in live} if scored else {}
+    owner: dict[int, int] = {}
+    for j in live:
+        owner[j] = next((k for k in live if k < j and owner.get(k) == k and best.get(k) == best.get(j)), j)
+    return owner
 
 
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[float, Sentence]:
@@ -224,61 +297,161 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,
               max_actions: int = 5, max_recognition: int = 2, actions_rx: str = "", steps: Sequence[str] = (),
               pathway_tokens: frozenset[str] = frozenset(), idf: Callable[[str], float] = lambda t: 1.0,
-              weight: float | None = None, concepts: frozenset[str] = frozenset()) -> list[Bullet]:
-    """Pathway answer from the pathway's management passages: one sentence per protocol step (`steps`, in order; the
-    one fitting the patient's `weight` in kg, then nearest the question's words and `concepts`, wins a step), or, for a
-    pathway without steps, the
-    sentences that talk about its actions (`actions_rx`) in protocol order; then recognition (sentences that share most
-    of the pathway's own description, `pathway_tokens`, weighted by `idf`). `hint_tokens`: the question's and the
-    pathway's words together."""
+              weight: float | None = None, concepts: frozenset[str] = frozenset(), names: str | None = None) -> list[Bullet]:
+    """Pathway answer from the pathway's management passages: one bedside sentence per protocol step (`steps`, in order;
+    a step a quoted sentence already covers is quoted again only for a sentence nearer this patient; the sentence
+    fitting the patient's `weight` in kg, then the one nearest the question's words and `concepts` wins a step), or, for
+    a pathway without steps, the sentences that talk about its actions (`actions_rx`) in protocol order; then recognition
+    (sentences that share most of the pathway's own description, `pathway_tokens`, weighted by `idf`). Every quoted
+    sentence makes its own point (one fact quoted in several documents is quoted once), and recognition names the
+    pathway's condition (`names`, by default looked up from `actions_rx`): when the sources say little, the answer is
+    short rather than padded. `hint_tokens`: the question's and the pathway's words together."""
+    from .safety import condition_names  # the pathway tables live with triage
+
+    if names is None:
+        names = condition_names(actions_rx, lang)
+    named = re.compile(names, re.I) if names else None
     slugs = set(docs)
     mgmt = [s for s in sentences if doc_slug(s.chunk.doc_id) in slugs and s.group == "management" and s.chunk.lang == lang]
     if not mgmt:
         mgmt = [s for s in sentences if s.group == "management" and s.chunk.lang == lang]
-    rel = {id(s): len(hint_tokens & s.tokens) for s in mgmt}
     own = hint_tokens - pathway_tokens  # the question's own words
     near = {id(s): len(own & s.tokens) + 2 * len(concepts & s.concepts) for s in mgmt}  # nearness to this patient
 
     def order(s: Sentence) -> tuple[int, int, int]:
         return (docs.index(doc_slug(s.chunk.doc_id)) if doc_slug(s.chunk.doc_id) in docs else 99, s.chunk.ordinal, s.position)
 
-    usable = [s for s in mgmt if not s.provenance]
-    actions: list[Sentence] = []
-    done = 0
-    for step in steps:
-        rx = re.compile(step, re.I)
-        cands = [s for s in usable if rx.search(s.text) and not _repeats(s, actions) and not _COUNSEL[lang].search(s.text)]
-        if weight is None and any(_WEIGHT_RULE.search(s.text) for s in cands):  # a weight-banded regimen: the bands, in order
-            cands = [s for s in cands if _WEIGHT_RULE.search(s.text)]
-        if cands:
-            best = min(cands, key=lambda s: (-weight_fit(s.text, weight), -near[id(s)] if weight or not _WEIGHT_RULE.search(s.text) else 0,
-                                             order(s)))
-            actions.append(best)
-            done += 1
-            band = _WEIGHT_RULE.search(best.text)
-            if weight is None and band:  # weight unknown: the regimen for the other weight band too
-                other = [s for s in cands if s is not best and (m := _WEIGHT_RULE.search(s.text)) and m.group(1) != band.group(1)
-                         and not _repeats(s, actions)]
-                actions += sorted(other, key=order)[:1]
-        if done == max_actions:
-            break
-    if not actions:  # no protocol steps for this pathway, or none found in its passages
-        keys = re.compile(actions_rx, re.I) if actions_rx else None
-        hits = {id(s): len({m.group(0).lower() for m in keys.finditer(s.text)}) if keys else 0 for s in usable}
-        keyed = [s for s in usable if hits[id(s)] and (s.action or keys)]
-        pool = keyed if len(keyed) >= 2 else [s for s in usable if s.action and rel[id(s)] > 0]
-        ranked = sorted(pool, key=lambda s: (-(hits[id(s)] + (1 if rel[id(s)] >= 2 else 0)), -rel[id(s)]))
-        actions = sorted(_dedup(ranked)[:4], key=order)
+    usable = [s for s in mgmt if not s.provenance and not _COUNSEL[lang].search(s.text) and not _AFTERWARDS[lang].search(s.text)]
+    step_rx = [re.compile(p, re.I) for p in steps]
+    if step_rx:  # a sentence quoted for a protocol step is an action, whatever its wording
+        actions = _protocol_steps(usable, step_rx, lang, weight, near, order, max_actions)
+        kinds = {id(s): "action" for s in actions}
+    else:  # a pathway without protocol steps: the sentences that talk about its actions
+        actions = _keyed_actions([s for s in usable if not named or named.search(s.text)], actions_rx, hint_tokens, lang, order)
+        kinds = {id(s): "action" if s.action else "fact" for s in actions}
     # recognition: what is happening, from the pathway documents' management or complication passages
     seen = [s for s in sentences if doc_slug(s.chunk.doc_id) in slugs and s.group in ("management", "complications")
-            and s.chunk.lang == lang and not s.provenance]
+            and s.chunk.lang == lang and not s.provenance and not _COUNSEL[lang].search(s.text) and not _AFTERWARDS[lang].search(s.text)
+            and not _FRAGMENT.match(s.text) and (not named or named.search(s.text))]
     signs = {id(s): sum(idf(t) for t in pathway_tokens & s.tokens) for s in seen}
-    rel.update({id(s): len(hint_tokens & s.tokens) for s in seen if id(s) not in rel})
+    rel = {id(s): len(hint_tokens & s.tokens) for s in seen}
     floor = 0.6 * max(signs.values(), default=0.0)
-    recog = [s for s in seen if s not in actions and not s.action and signs[id(s)] >= floor > 0 and not _repeats(s, actions)
-             and not _AFTERWARDS[lang].search(s.text)]
-    recog = _dedup(sorted(recog, key=lambda s: (-signs[id(s)], -rel[id(s)])))[:max_recognition]
-    return [Bullet(s, 0, 1.0, "action" if s.action else "fact") for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
+
+    def describes(s: Sentence) -> bool:
+        """A sentence about the condition, not a bedside step (a step the sources support is quoted as an action; when
+        they support none, a sentence naming the condition that mentions an action word, "can obstruct the airway", is
+        still what is happening)."""
+        if not s.action:
+            return True
+        return bool(named) and not actions and not any(r.search(s.text) for r in step_rx)
+
+    recog: list[Sentence] = []
+    for s in sorted(seen, key=lambda s: (-signs[id(s)], -rel[id(s)], order(s))):
+        if len(recog) == max_recognition:
+            break
+        if signs[id(s)] >= floor > 0 and describes(s) and not same_point(s, actions + recog, lang):
+            recog.append(s)
+    if not actions and named:  # the sources give no step: say so when they do ("no specific management pathway is described")
+        recog += [s for s in seen if _NO_PROTOCOL[lang].search(s.text) and not same_point(s, recog, lang)][:1]
+    return [Bullet(s, 0, 1.0, kinds[id(s)]) for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
+
+
+# A sentence saying the sources describe no management for the condition (quoted when no bedside step is found).
+_NO_PROTOCOL = {
+    "en": re.compile(r"(?:do|does) not describe (?:a |any )?(?:specific )?(?:management|treatment)|no (?:diagnostic or )?treatment standard", re.I),
+    "zh": re.compile(r"未描述.{0,20}(?:处理|治疗)(?:流程|方案)|(?:尚无|没有|无).{0,6}(?:诊断(?:或|和))?治疗标准"),
+}
+
+
+# A list item cut from its list ("Uncommon: pneumothorax, ...", "不常见：..."): it leans on the sentence before it.
+_FRAGMENT = re.compile(r"^(?:[A-Z][a-z]+|[\u4e00-\u9fff]{1,4})\s*[:：]")
+
+# Bedside steps the action cues of `sentences_of` miss: pausing, draining, confirming the diagnosis, the test to order.
+_BEDSIDE = {
+    "en": re.compile(r"\bpause|\bdrain|\bconfirm\w*|\bdiagnos\w*|chest x-ray|radiograph|lung ultrasound|\bCT\b|\bCTPA\b|embolectomy", re.I),
+    "zh": re.compile(r"暂停|引流|确诊|确认|诊断|胸片|X\s*线|CT|造影|取栓|停用|停药"),
+}
+
+
+def _protocol_steps(usable: Sequence[Sentence], step_rx: Sequence[re.Pattern[str]], lang: Lang, weight: float | None,
+                    near: Mapping[int, int], order: Callable[[Sentence], tuple[int, int, int]], max_actions: int) -> list[Sentence]:
+    """One bedside sentence per protocol step, in step order (see `emergency`): a step that a quoted sentence already
+    covers is skipped unless another sentence fits the patient better (the urgent CT for cement in the canal after
+    vertebroplasty, beside the general emergency MRI); both weight bands of a regimen when the weight is unknown."""
+    actions: list[Sentence] = []
+    done = 0
+    for rx in step_rx:
+        covering = [near[id(a)] for a in actions if rx.search(a.text)]
+        cands = [s for s in usable if rx.search(s.text) and (s.action or _BEDSIDE[lang].search(s.text))
+                 and not same_point(s, actions, lang)]
+        if weight is None and any(_WEIGHT_RULE.search(s.text) for s in cands):  # a weight-banded regimen: the bands, in order
+            cands = [s for s in cands if _WEIGHT_RULE.search(s.text)]
+        if not cands:
+            continue
+        best = min(cands, key=lambda s: (-weight_fit(s.text, weight), -near[id(s)] if weight or not _WEIGHT_RULE.search(s.text) else 0,
+                                         order(s)))
+        if covering and near[id(best)] <= max(covering):  # a quoted sentence covers this step and none fits this patient better
+            continue
+        actions.append(best)
+        done += 1
+        band = _WEIGHT_RULE.search(best.text)
+        if weight is None and band:  # weight unknown: the regimen for the other weight band too
+            other = [s for s in cands if s is not best and (m := _WEIGHT_RULE.search(s.text)) and m.group(1) != band.group(1)
+                     and not same_point(s, actions, lang)]
+            actions += sorted(other, key=order)[:1]
+        if done == max_actions:
+            break
+    return actions
+
+
+def _keyed_actions(usable: Sequence[Sentence], actions_rx: str, hint_tokens: frozenset[str], lang: Lang,
+                   order: Callable[[Sentence], tuple[int, int, int]]) -> list[Sentence]:
+    """Up to 4 sentences that talk about the pathway's actions (`actions_rx`), most keys first, in protocol order."""
+    keys = re.compile(actions_rx, re.I) if actions_rx else None
+    rel = {id(s): len(hint_tokens & s.tokens) for s in usable}
+    hits = {id(s): len({m.group(0).lower() for m in keys.finditer(s.text)}) if keys else 0 for s in usable}
+    keyed = [s for s in usable if hits[id(s)]]
+    pool = keyed if len(keyed) >= 2 else [s for s in usable if s.action and rel[id(s)] > 0]
+    ranked = sorted(pool, key=lambda s: (-(hits[id(s)] + (1 if rel[id(s)] >= 2 else 0)), -rel[id(s)]))
+    out: list[Sentence] = []
+    for s in ranked:
+        if len(out) < 4 and not same_point(s, out, lang):
+            out.append(s)
+    return sorted(out, key=order)
+
+
+_HEDGES = {"en": "reported unverified, to be confirmed against the primary original source sources guideline; still, specific details",
+           "zh": "据报道，未经核实，尚待与原始文献或指南原文核实核对"}
+_HEDGE_TOKENS: dict[str, frozenset[str]] = {}
+
+
+def _hedge_tokens(lang: Lang) -> frozenset[str]:
+    """Tokens of the hedges and source notes that many sentences carry ("unverified; to be confirmed against the primary
+    source", 未经核实，尚待与原始文献核实): they say nothing about the point a sentence makes."""
+    if lang not in _HEDGE_TOKENS:
+        _HEDGE_TOKENS[lang] = frozenset(tokenize(_HEDGES[lang], lang))
+    return _HEDGE_TOKENS[lang]
+
+
+def is_counsel(text: str, lang: Lang) -> bool:
+    """Advice given to patients (warning signs, discharge instructions): never a bedside step."""
+    return bool(_COUNSEL[lang].search(text))
+
+
+def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float = 0.6) -> bool:
+    """Does `s` make a point a chosen sentence makes: the same sentence, or one whose words (hedges aside) are mostly
+    the other's and that adds no figure of its own (the pneumothorax signs quoted from three documents)? Two regimens
+    with different doses are different points."""
+    hedge = _hedge_tokens(lang)
+    mine, figures = s.tokens - hedge, _figures(s.text)
+    for o in chosen:
+        if s is o or s.text in o.text or o.text in s.text or (len(figures) >= 2 and figures == _figures(o.text)):
+            return True
+        theirs = o.tokens - hedge
+        small = min(len(mine), len(theirs))
+        if small >= 5 and len(mine & theirs) / small >= share and figures <= _figures(o.text):
+            return True
+    return False
 
 
 _WEIGHT = re.compile(r"(\d{2,3}(?:\.\d)?)\s*(?:kg|公斤|千克)", re.I)
@@ -308,20 +481,18 @@ def weight_fit(text: str, weight: float | None) -> int:
 def _repeats(s: Sentence, chosen: Sequence[Sentence]) -> bool:
     """Does `s` say what a chosen sentence says (same words, or the same figures: one review quoted in two documents)?"""
     figures = _figures(s.text)
-    return any(s is o or _jaccard(s.tokens, o.tokens) > 0.6 or s.text in o.text or o.text in s.text
-               or (len(figures) >= 2 and figures == _figures(o.text)) for o in chosen)
+    return any(s is o or _same(s, o) or (len(figures) >= 2 and figures == _figures(o.text)) for o in chosen)
+
+
+def _same(a: Sentence, b: Sentence, dup: float = 0.6) -> bool:
+    """Two sentences that say the same: similar words, or one (6+ words) nearly all inside the other."""
+    small = min(len(a.tokens), len(b.tokens))
+    return (_jaccard(a.tokens, b.tokens) > dup or a.text in b.text or b.text in a.text
+            or (small >= 6 and len(a.tokens & b.tokens) / small > 0.85))
 
 
 def _figures(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\d+(?:\.\d+)?", text))
-
-
-def _dedup(items: list[Sentence]) -> list[Sentence]:
-    out: list[Sentence] = []
-    for s in items:
-        if not any(_jaccard(s.tokens, o.tokens) > 0.6 or s.text in o.text or o.text in s.text for o in out):
-            out.append(s)
-    return out
 
 
 def heading_for(group: str, lang: Lang) -> str:

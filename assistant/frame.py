@@ -29,24 +29,32 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
              r"hours? before|bridg|come off|\boff (?:the |his |her )?\w+ for",
-             r"停用|停药|停多|暂停|停几|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停|桥接"),
+             r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停|桥接"),
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
                r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
                r"how quickly|how fast|within how",
                r"多久|多长时间|几天|几小时|几周|何时|什么时候|等多久|多快|多长"),
+    # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
+    "location": ("",
+                 r"which (?:level|segment|side|spot|site|position|interspace)|what (?:level|segment|site|position)|at what level|"
+                 r"where (?:should|do|does|is|are|to|can|would)|best (?:spot|site|place|level|position)",
+                 r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|哪里|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
                           r"contraindicat|can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|is it (?:ok|okay|safe) to|"
+                          r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)",
-                          r"禁忌|能不能做|能做吗|可以做吗|还能做|能否|可否|可以.*吗|能.*吗|适合做|不宜|不能做"),
+                          r"禁忌|能不能做|能做吗|可以做吗|还能做|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|"
+                          r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|适合做|不宜|不能做"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
                      r"which patients|in whom|high[- ]risk",
                      r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人"),
     # signs are described under Complications as often as under Recognition and management: the sentence decides
     "recognition": ("",
-                    r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|workup|"
+                    r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|workup|work-up|"
+                    r"work (?:it |him |her |them |this )?up|investigat|"
                     r"imaging|mri|how do (?:i|we|you) know",
                     r"症状|表现|识别|诊断|征象|体征|怎么判断|如何判断|鉴别|怀疑|检查"),
     "prevention": ("prevention",
@@ -65,8 +73,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"aftercare|go home|safety net",
                r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家"),
     "evidence": ("evidence",
-                 r"evidence|disagree|controvers|guideline|grade|uncertain|stud(?:y|ies)|randomi[sz]ed|\\brct|data\\b|source|conflict|which society",
-                 r"证据|分歧|争议|指南|等级|不确定|研究|数据|来源|冲突"),
+                 # a guideline named as the frame of reference ("under the 2018 ASRA guideline") asks for its advice, not for notes
+                 r"evidence|disagree|controvers|(?:grade|level|quality|strength) of (?:the )?(?:evidence|recommendation)|uncertain|"
+                 r"stud(?:y|ies)|randomi[sz]ed|\brct\b|\bdata\b|conflict|which society|how (?:good|strong|reliable) is",
+                 r"证据|分歧|争议|证据等级|推荐等级|证据级别|不确定|研究|数据|冲突|可靠吗"),
     "comparison": ("",
                    r"\bvs\.?\b|versus|compared|difference between|better than|safer than|or (?:a|an|the)? ?\w+ (?:block|injection)\?",
                    r"比较|区别|差别|哪个更|哪种更|相比|优于"),
@@ -92,10 +102,46 @@ _ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用")
 _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
-                     r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation)s?$"),
+                     r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation|operation|resection|"
+                     r"removal|fixation|reconstruction)s?$"),
     "zh": re.compile(r"(?:镜|术|活检|置管|拔牙|移植|切除|置换|穿刺|分娩|剖宫产|手术|插管|支架)$"),
 }
+# Drug names by their nonproprietary-name stems (WHO INN stems; the Chinese transliterations keep the same endings):
+# an unknown term with one of these endings names a drug the knowledge base never mentions (methotrexate, 阿糖胞苷).
+_DRUG_LIKE = {
+    "en": re.compile(r"(?:mab|[^a]nib|vir|cillin|mycin|micin|floxacin|cycline|conazole|nidazole|prazole|statin|pril|sartan|olol|alol|"
+                     r"dipine|tidine|gliptin|gliflozin|glitazone|formin|glutide|trexate|platin|rubicin|taxel|tecan|poside|abine|"
+                     r"uracil|mustine|parib|ciclib|lisib|zomib|dronate|lukast|setron|triptan|tropin|relin|gatran|xaban|parin|caine|"
+                     r"azepam|azolam|barbital|profen|fenac|coxib|oxicam|semide|thiazide|triptyline|oxetine|pramine|faxine|"
+                     r"peridol|apine|idone|curonium|flurane|etamine|medetomidine|onidine|pamil|darone|phylline|teplase|"
+                     r"parinux|grel|fentanil|codone|morphone|orphine|adol|sonide|olone|asone|mazine|tirizine|examic|caproic)s?$"),
+    "zh": re.compile(r"(?:他汀|霉素|沙星|西林|头孢\w*|洛尔|普利|沙坦|地平|替尼|单抗|拉唑|格列\w*|列净|双胍|胞苷|嘧啶|蝶呤|铂|比星|紫杉醇|"
+                     r"咪定|唑仑|西泮|洛韦|替丁|司琼|膦酸|溴铵|氯铵|斯的明|氟烷|氟醚|环酸|卡因|肝素|沙班|加群|格雷|瑞洛|米松|尼松|"
+                     r"松龙|可松|芬太尼|吗啡|考酮|巴林|喷丁|西平|氮平|嗪|曲坦|洛芬|昔布|高辛|碘酮|帕明|西汀|普仑|法辛|唑酮|哌啶|"
+                     r"帕米|地尔|茶碱|妥英|丙戊酸|巴比妥|胺酮|泊酚|诺肝素|曲普坦)$"),
+}
+# Measurements are never a subject: units (after a number, or written with a slash: mmol/L, mg/dL, mL/kg/h), unit words,
+# laboratory abbreviations and test names (INR, eGFR, HbA1c, aPTT, troponin ...) and vital signs (sats, 心率).
+_UNIT = (r"(?:[mµμunp]?mol|[mµμnp]?g|kg|mcg|ug|[mdµμ]?l|mmhg|cmh2o|meq|m?iu|units?|mosm|bpm|[mck]?m|[mc]?gy|[mµμ]?sv|kvp?|mas|"
+         r"fr|ga|h|hrs?|mins?|s|secs?|yo|y|yrs?|wks?|d|%)")
+_MEASURE = re.compile(rf"(?i)(?:(?<=\d)|(?<=\d\s)){_UNIT}(?:/{_UNIT})*(?![a-z])|(?<![a-z]){_UNIT}(?:/{_UNIT})+(?![a-z])|"
+                      r"(?<![a-z0-9])(?:mmol|umol|µmol|μmol|nmol|pmol|mmhg|cmh2o|meq|mosm|inr|e?gfr|crcl|hba1c|a1c|a?ptt|anti-?xa|hgb|hct|wbc|"
+                      r"crp|esr|bnp|nt-?probnp|alt|ast|alp|ggt|s?cr|bun|spo2|sao2|pao2|paco2|etco2|gcs|bmi|tsh|fbc|cbc|lfts?|teg|rotem|plt|anc|"
+                      r"troponins?|procalcitonin|creatinine|lactate|ferritin|bilirubin|albumin|fibrinogen|d-?dimer|h(?:a)?emoglobin|"
+                      r"h(?:a)?ematocrit|sats|temp)(?![a-z0-9])")
+_ZH_UNIT = re.compile(r"(?:[毫微纳皮]?摩尔|[毫微纳]克|[毫分]升|公斤|千克|毫米汞柱|国际单位)(?:\s*/\s*(?:[毫分]?升|公斤|千克|小时|分钟|[Ll]))?")
+_ZH_MEASURE = frozenset({"心率", "血氧", "体温", "血压", "脉搏", "呼吸频率", "糖化血红蛋白", "肌酐清除率", "肾小球滤过率", "血肌酐", "肌酐",
+                         "肌钙蛋白", "降钙素原", "血红蛋白", "红细胞压积", "白细胞", "血小板计数", "凝血酶原时间", "部分凝血活酶时间", "二聚体", "乳酸", "血钾",
+                         "血钠", "血氧饱和度", "尿素氮", "转氨酶", "胆红素", "白蛋白", "纤维蛋白原"})
+# function characters: never part of a name (用 in 用右美托咪定, 的, 吗 ...)
+_ZH_FUNCTION = "的了吗呢吧啊和与及或在是用给打把对将以从到被有要会能可也都就还又很更最后前时中上下里内外个次种些这那该其"
+# Head nouns of an operation: with an unknown word before them, the two name a procedure (bunion surgery, 鼻窦手术).
+_EN_PROCEDURE_NOUN = re.compile(r"\s(?:surgery|operation|repair|biopsy|resection|removal|fixation|reconstruction|transplant|"
+                                r"replacement)s?\b", re.I)
+_ZH_PROCEDURE_NOUN = re.compile(r"(?:手术|切除术?|移植术?|置换术?|活检|置管|穿刺术?|插管|支架|镜|镜检查|修补术?|成形术|内固定|重建术?|术)")
 _WORD = re.compile(r"[a-z][a-z']{3,}")
+_ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
+_CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
 
 
 @dataclass(frozen=True)
@@ -136,6 +182,7 @@ class Question:
     corrections: tuple[tuple[str, str], ...] = ()
     retrieval_text: str = ""
     unconfirmed: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()  # "apart from anticoagulants": named only to be left out
     history: tuple[str, ...] = field(default=(), repr=False)
 
     @property
@@ -158,13 +205,33 @@ def aspects_of(text: str, lang: Lang) -> tuple[str, ...]:
     """Asked aspects of one ask, most specific first."""
     i = 2 if lang == "zh" else 1
     low = text if lang == "zh" else f" {text.lower()} "
-    found = tuple(a for a, spec in ASPECTS.items() if _rx(spec[i]).search(low))
-    return found if len(found) == 1 else tuple(a for a in found if a != "definition")
+    found: list[str] = []
+    for a, spec in ASPECTS.items():  # most specific first; words one aspect used do not count again ("危险因素" is not 危险)
+        rx = _rx(spec[i])
+        if rx.search(low):
+            found.append(a)
+            low = rx.sub(lambda m: " " * len(m.group()), low)
+    return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
 @lru_cache(maxsize=256)
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
+
+
+_EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除)"
+                        r"\s*(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def _excluded(text: str, m: Match) -> bool:
+    """Is the concept named only to be left out ("risk factors apart from anticoagulants", "除了抗凝药")?"""
+    return bool(_EXCLUSION.search(text[max(0, m.start - 24):m.start]))
+
+
+def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
+    """Where the question's aspect words are ("how long", "预防"): they say what is asked, not a detail to look for."""
+    i = 2 if lang == "zh" else 1
+    return [(m.start(), m.end()) for spec in ASPECTS.values() for m in _rx(spec[i]).finditer(text)]
 
 
 def split_parts(text: str, lang: Lang) -> list[str]:
@@ -173,19 +240,25 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         clauses = [c for c in re.split(r"(?<=[，,？?；;])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
     else:
-        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:what|how|when|which|who|is|are|should|can|"
-                                       r"do|does|will|would|could|must)\b)|,\s+(?=(?:what|how|when|which|who)\b)", text, flags=re.I)
+        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:what|how|when|where|which|who|why|is|are|"
+                                       r"should|can|do|does|will|would|could|must)\b)|,\s+(?=(?:what|how|when|where|which|who|why)\b)", text,
+                                       flags=re.I)
                    if c and c.strip()]
         is_q = _EN_INTERROG.search  # type: ignore[assignment]
     parts: list[str] = []
+    asked = False  # the part so far carries an ask (a clause that opens with an interrogative, or a question form)
     for c in clauses:
         c = c.strip()
-        if parts and is_q(_lead(c, lang)) and _has_ask(parts[-1], lang) and len(tokenize(c, lang)) >= 1:
+        opens = bool(is_q(_lead(c, lang)))
+        if parts and opens and (asked or _has_ask(parts[-1], lang)) and len(tokenize(c, lang)) >= 1:
             parts.append(c)
         elif parts:
             parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
+            asked = asked or opens
+            continue
         else:
             parts.append(c)
+        asked = opens
     return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
 
 
@@ -222,23 +295,25 @@ class Framer:
         if not q:
             return Question(original, q, lang, script)
         q, corrections = self._correct(q)
-        matches = tuple(self.lexicon.match(q))
+        found = tuple(self.lexicon.match(q))
+        matches = tuple(m for m in found if not _excluded(q, m))
         lex = self.lexicon.concepts
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve(m.concept for m in matches)
-        out = tuple(c for c in concepts if lex[c].scope == "out")
+        excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m)) if c not in concepts)
+        prev = self._previous(history)
+        out = self._out_of_scope(concepts, prev)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
         aspects = _drug_first(aspects_of(q, lang), subjects, lex)
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         followup = False
-        prev = self._previous(history)
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
             own_kinds = {lex[c].kind for c in subjects}
-            ctx_concepts = tuple(c for c in prev.all_concepts
-                                 if c not in concepts and lex[c].kind in SUBJECT_KINDS and lex[c].kind not in own_kinds)
+            ctx_concepts = tuple(c for c in prev.all_concepts  # the earlier topic, and the finding or condition "it" points back to
+                                 if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
         parts = self._parts(q, lang, ctx_concepts)
         if not aspects:
@@ -250,7 +325,7 @@ class Framer:
             concepts=concepts, subjects=subjects, aspects=aspects, parts=parts, context_concepts=ctx_concepts,
             context_aspects=ctx_aspects, followup=followup, out_of_scope=out, unknown=unknown,
             corrections=tuple(corrections), retrieval_text=self._retrieval_text(q, lang, concepts, ctx_concepts),
-            unconfirmed=unconfirmed, history=tuple(history or ()),
+            unconfirmed=unconfirmed, history=tuple(history or ()), excluded=excluded,
         )
 
     # --- steps -------------------------------------------------------------------------
@@ -273,13 +348,14 @@ class Framer:
     def _leans_on(self, q: str, lang: Lang, subjects: tuple[str, ...], out: tuple[str, ...], unknown: tuple[str, ...],
                   prev: Question) -> bool:
         """Does the question lean on the earlier turn? (A self-contained new topic never does.)"""
-        if out or (unknown and not subjects):
+        if out or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() for u in unknown)):
             return False  # a new subject the knowledge base does not cover: never merge it into the old topic
         if not subjects:
             toks = tokenize(q, lang)
             known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)
             # nothing named: it continues the earlier topic, unless its words are foreign to the knowledge base
-            return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q))
+            aftercare = bool(re.search(r"^(?:术后|做完|打完|之后|after (?:it|that|the (?:block|procedure|injection)))", q, re.I))
+            return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q)) or aftercare
         if set(subjects) <= set(prev.all_concepts):
             return True  # nothing new named: it continues the earlier topic
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
@@ -288,7 +364,11 @@ class Framer:
         cue = bool(_FOLLOWUP_CUE[lang].search(q))
         if cue and short and len(subjects) == 1:
             return True  # "Does a negative aspiration rule it out?": a pronoun pointing back at the earlier topic
-        procedural = any(self.lexicon.concepts[c].kind in ("procedure", "complication", "topic") for c in subjects)
+        lex = self.lexicon.concepts
+        if short and not any(lex[c].kind in ("procedure", "equipment") for c in subjects) \
+                and any(lex[c].kind in ("procedure", "equipment") for c in prev.all_concepts):
+            return True  # "感染率多少？" right after an SCS question: a complication or drug of the procedure just discussed
+        procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
 
     def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...]) -> tuple[Part, ...]:
@@ -296,16 +376,20 @@ class Framer:
         out: list[Part] = []
         texts = split_parts(q, lang)
         for i, t in enumerate(texts):
-            found = self.lexicon.match(t)
+            found = [m for m in self.lexicon.match(t) if not _excluded(t, m)]
             own = self._resolve(m.concept for m in found)
             blank = list(t)
-            for m in found:
-                blank[m.start:m.end] = " " * (m.end - m.start)
+            spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words
+            for a, b in spans:
+                blank[a:b] = " " * (b - a)
             terms = tuple(tokenize("".join(blank), lang))
             inherited: tuple[str, ...] = ()
+            prev = out[-1].concepts + out[-1].inherited if out else ()
             if not any(lex[c].kind in SUBJECT_KINDS for c in own):
-                prev = out[-1].concepts + out[-1].inherited if out else ()
                 inherited = tuple(c for c in dict.fromkeys(prev + ctx) if lex[c].kind in SUBJECT_KINDS)
+            elif out and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
+                # "PDPH signs? and conservative treatment?": a generic second ask keeps the first one's complication / procedure / drug
+                inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _ANCHOR_KINDS)
             elif i == 0 or len(texts) == 1:
                 inherited = ctx
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
@@ -351,12 +435,21 @@ class Framer:
         out = re.sub(r"[A-Za-z][A-Za-z\-]{4,}", fix, q)
         return out, fixes
 
+    def _out_of_scope(self, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
+        """Other specialties' procedures, settings, targets and non-clinical topics the question names; not one whose
+        complication the corpus covers (`covers`) when that complication is asked here or in the turn before (headache
+        after a diagnostic LP is ours: "PDPH after a wet tap?" - "and after a routine diagnostic LP?")."""
+        lex = self.lexicon.concepts
+        asked = set(self.lexicon.broader_closure(concepts + (prev.all_concepts if prev else ())))
+        return tuple(c for c in concepts if lex[c].scope == "out" and not asked.intersection(lex[c].covers))
+
     def _unknown(self, q: str, lang: Lang, matches: Sequence[Match]) -> tuple[str, ...]:
         """Salient words the knowledge base never uses (uncommon words outside every concept): candidates for
-        a subject the knowledge base does not cover."""
+        a subject the knowledge base does not cover. Measurements (units, lab tests) are never candidates."""
         covered = [False] * (len(q) + 1)
-        for cm in matches:
-            for i in range(cm.start, cm.end):
+        measures = [mm.span() for rx in (_MEASURE, _ZH_UNIT) for mm in rx.finditer(q)]
+        for span in [(cm.start, cm.end) for cm in matches] + measures:
+            for i in range(*span):
                 covered[i] = True
         found: list[str] = []
         for m in re.finditer(r"[A-Za-z]+(?:'[a-z]+)?", q):
@@ -364,19 +457,38 @@ class Framer:
                 continue
             w = fold_en(m.group())
             if len(w) >= 4 and not _known_stem(w, self.vocab) and w not in self.words and not _common(w):
-                found.append(m.group())
+                noun = _EN_PROCEDURE_NOUN.match(q, m.end())  # "bunion surgery": an unfamiliar part's operation is a procedure
+                found.append(m.group() + noun.group() if noun and not any(covered[noun.start():noun.end()]) else m.group())
         if lang == "zh":
-            from .text import _jieba
-
-            pos = 0
-            for tok in _jieba().lcut(q):
-                start = q.find(tok, pos)
-                pos = start + len(tok) if start >= 0 else pos
-                if start < 0 or len(tok) < 2 or any(covered[start:start + len(tok)]) or not re.fullmatch(r"[\u3400-\u9fff]+", tok):
-                    continue
-                if self.vocab.get("zh", {}).get(tok, 0) == 0 and not _common(tok, "zh"):
-                    found.append(tok)
+            found.extend(self._unknown_zh(q, covered))
         return tuple(dict.fromkeys(found))
+
+    def _unknown_zh(self, q: str, covered: Sequence[bool]) -> list[str]:
+        """Chinese terms the knowledge base never uses: runs of uncovered jieba tokens holding an unknown token, with the
+        single characters jieba split off around it (罗库 + 溴 + 铵, 阿托 + 伐 + 他 + 汀 are one name), or ending in a
+        drug stem; function characters (的, 用 ...) end a run."""
+        from .text import _jieba
+
+        vocab = self.vocab.get("zh", {})
+        found: list[str] = []
+        pos, run, run_end, salient = 0, "", -1, False
+        for tok in [*_jieba().lcut(q), ""]:
+            start = q.find(tok, pos) if tok else len(q)
+            pos = start + len(tok) if start >= 0 else pos
+            free = (start >= 0 and re.fullmatch(r"[\u3400-\u9fff]+", tok) is not None and not any(covered[start:start + len(tok)])
+                    and tok not in _ZH_MEASURE)
+            unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh")
+            part = unknown or (free and len(tok) == 1 and tok not in _ZH_FUNCTION)
+            if part and (not run or start == run_end):
+                run, run_end, salient = run + tok, start + len(tok), salient or unknown
+                continue
+            if salient and free and start == run_end and _ZH_PROCEDURE_NOUN.fullmatch(tok):
+                run, part = run + tok, False  # 鼻窦 + 手术: an unfamiliar organ's operation is one (procedure) term
+            term = run.strip(_ZH_FUNCTION)
+            if len(term) >= 2 and (salient or drug_like(term)):
+                found.append(term)
+            run, run_end, salient = (tok, start + len(tok), unknown) if part else ("", -1, False)
+        return found
 
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
@@ -389,6 +501,11 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lex: Mappin
 def procedure_like(term: str) -> bool:
     """Does an unknown term name a procedure or setting (colonoscopy, 拔牙, 活检 ...)?"""
     return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()))
+
+
+def drug_like(term: str) -> bool:
+    """Does an unknown term name a drug by its nonproprietary-name stem (methotrexate, dexmedetomidine, 阿糖胞苷, 右美托咪定)?"""
+    return bool(_DRUG_LIKE["zh"].search(term) or _DRUG_LIKE["en"].search(term.lower()))
 
 
 def _known_stem(word: str, vocab: Mapping[str, Mapping[str, int]]) -> bool:
@@ -423,5 +540,10 @@ def _frequencies(lang: str) -> dict[str, float]:
 
 
 def _common(word: str, lang: str = "en") -> bool:
-    """A common word of the general language (not a salient medical term): Zipf frequency >= 4 (1 in 100,000 words)."""
-    return _frequencies(lang).get(word.lower(), 0.0) >= 1e-5
+    """A common word of the general language (not a salient medical term): Zipf frequency >= 4 (1 in 100,000 words),
+    a contraction typed without its apostrophe included (whats, dont, theyre)."""
+    freqs = _frequencies(lang)
+    w = word.lower()
+    if freqs.get(w, 0.0) >= 1e-5:
+        return True
+    return lang == "en" and any(freqs.get(f"{w[:-n]}'{w[-n:]}", 0.0) >= 1e-5 for n in (1, 2) if len(w) > n + 1)

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .frame import Question, procedure_like
+from .frame import Question, drug_like, procedure_like
 from .sections import group_of
 
 
@@ -42,10 +42,21 @@ ANCILLARY_PROCEDURES = frozenset({
 })
 
 
-def own_procedures(concepts: Sequence[str], kinds: Mapping[str, str], foreign: bool) -> list[str]:
+# Techniques named by a word other specialties share ("RFA", "射频消融"): aimed at another specialty's target organ or
+# disease (a thyroid nodule, a liver tumour) they are that specialty's procedure, not ours.
+GENERIC_TECHNIQUES = frozenset({"radiofrequency-ablation", "pulsed-radiofrequency", "cooled-radiofrequency"})
+# Kinds of an out-of-scope concept that name the target of a technique (thyroid nodule, liver tumour) rather than a procedure.
+TARGET_KINDS = frozenset({"condition", "anatomy", "finding"})
+DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
+
+
+def own_procedures(concepts: Sequence[str], kinds: Mapping[str, str], foreign: bool, foreign_target: bool = False) -> list[str]:
     """The question's procedures of ours; next to another specialty's procedure (`foreign`) an ancillary technique
-    (imaging, anaesthesia, a steroid injection) does not count."""
-    return [c for c in concepts if (kinds.get(c) == "procedure" and not (foreign and c in ANCILLARY_PROCEDURES)) or c == PAIN_PROCEDURE]
+    (imaging, anaesthesia, a steroid injection) does not count, and aimed at another specialty's target organ or disease
+    (`foreign_target`) neither does a generic technique (RFA of a thyroid nodule)."""
+    return [c for c in concepts
+            if (kinds.get(c) == "procedure" and not (foreign and c in ANCILLARY_PROCEDURES)
+                and not (foreign_target and c in GENERIC_TECHNIQUES)) or c == PAIN_PROCEDURE]
 
 
 Verdict_ = Literal["answered", "partial", "out_of_scope", "not_in_kb"]
@@ -98,16 +109,28 @@ def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
 def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, threshold: float,
           kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]], w: JudgeWeights | None = None) -> Verdict:
     """Answer when the best passages cover each part's key concepts; abstain with a scope note when the subject is
-    another specialty's procedure; abstain when nothing covers the question. `passage_tags` are the concept sets of
-    the retrieved passages, best first (with broader closure)."""
+    another specialty's procedure, target or a non-clinical topic (billing); abstain when the subject is a drug the
+    knowledge base never mentions or nothing covers the question. `passage_tags` are the concept sets of the retrieved
+    passages, best first (with broader closure)."""
     w = w or JudgeWeights()
+    none = tuple(False for _ in q.parts)
+    topics = tuple(c for c in q.out_of_scope if kinds.get(c) == "topic")
+    if topics:
+        return Verdict("out_of_scope", none, foreign=topics)  # billing, careers: not clinical, even about a procedure of ours
     foreign = tuple(dict.fromkeys(q.out_of_scope + tuple(u for u in q.unknown if procedure_like(u))))
-    ours = own_procedures(q.subjects + q.context_concepts, kinds, bool(foreign))
+    subjects = q.subjects + q.context_concepts
+    target = any(kinds.get(c) in TARGET_KINDS for c in q.out_of_scope)
+    ours = own_procedures(subjects, kinds, bool(foreign), target)
     if foreign and not ours:
-        return Verdict("out_of_scope", tuple(False for _ in q.parts), foreign=foreign)
-    if q.unknown and not ours and all(kinds.get(c) in ("drug", "drug-class", "brand") for c in q.subjects):
+        return Verdict("out_of_scope", none, foreign=foreign)
+    drugs = tuple(u for u in q.unknown if drug_like(u))
+    if drugs and not any(kinds.get(c) in DRUG_KINDS for c in subjects) and not own_procedures(subjects, kinds, True):
+        # a drug the knowledge base never mentions is the subject (intrathecal cytarabine, dexmedetomidine for ICU
+        # sedation): the figures of ours would be another drug's
+        return Verdict("not_in_kb", none, missing=tuple(dict.fromkeys(drugs + q.unknown)))
+    if q.unknown and not ours and all(kinds.get(c) in DRUG_KINDS for c in q.subjects):
         # only a drug of ours next to a salient term we never use (amoxicillin for otitis; antibiotics for pneumonia)
-        return Verdict("not_in_kb", tuple(False for _ in q.parts), missing=q.unknown)
+        return Verdict("not_in_kb", none, missing=q.unknown)
     top = list(passage_tags[: w.cover_top])
     covered: list[bool] = []
     missing: list[str] = []

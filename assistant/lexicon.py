@@ -28,6 +28,17 @@ KINDS = ("procedure", "complication", "drug", "drug-class", "brand", "anatomy", 
 SUBJECT_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand", "setting", "equipment", "topic"})
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# A spinal level written the way clinicians do (L3-5, C6-7, T12-L1, s1, 腰4-5, 颈6): its region (after the lexicon's own
+# level entries, which win on the same span).
+_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLScls]|颈|胸|腰|骶)(\d{1,2})(?:\s*[-–/~～]\s*(?:[CTLScls]|颈|胸|腰|骶)?\d{1,2})?(?![A-Za-z0-9])(?!\s*-?\s*(?:weighted|加权|像|信号|signal))")
+_REGION = {"C": "cervical-spine", "T": "thoracic-spine", "L": "lumbar-spine", "S": "sacrum",
+           "颈": "cervical-spine", "胸": "thoracic-spine", "腰": "lumbar-spine", "骶": "sacrum"}
+
+
+def _levels(text: str) -> list[Match]:
+    """Any spinal level (L3-5, c6, T12-L1, 腰4-5) as a match of its region."""
+    return [Match(_REGION[m.group(1).upper() if m.group(1).isascii() else m.group(1)], m.start(), m.end(), m.group(), "level")
+            for m in _LEVEL.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,7 @@ class Concept:
     related: tuple[str, ...] = ()
     status: str = "confirmed"
     sources: tuple[str, ...] = ()
+    covers: tuple[str, ...] = ()  # scope: out only: in-scope concepts the corpus covers after it (pdph after a diagnostic LP)
 
     def name(self, lang: str) -> str:
         """Canonical name in a language (falls back to the other language, then the abbreviation, then the id)."""
@@ -140,6 +152,7 @@ class Lexicon:
             if cid:
                 a, b = offsets[m.start()], ends[m.end() - 1]
                 cands.append(Match(cid, a, b, text[a:b]))
+        cands.extend(m for m in _levels(text) if m.concept in self.concepts)
         if homophones and _CJK.search(text):
             exact = {(c.start, c.end) for c in cands}
             cands.extend(h for h in self._homophones(text) if (h.start, h.end) not in exact)
@@ -284,7 +297,7 @@ def _undefined_links(entries: list[Any], ids: set[str]) -> list[str]:
     errs: list[str] = []
     for e in entries:
         if isinstance(e, dict):
-            for key in ("broader", "related"):
+            for key in ("broader", "related", "covers"):
                 for ref in e.get(key, []) if isinstance(e.get(key), list) else []:
                     if ref not in ids:
                         errs.append(f"lexicon concept `{e.get('id')}`: {key} id `{ref}` is not defined")
@@ -302,7 +315,9 @@ def _entry_problems(e: dict[str, Any]) -> list[str]:
         out.append("a brand needs `status: confirmed` or `status: unconfirmed`")
     if not (e.get("en") or e.get("zh") or e.get("abbr")):
         out.append("needs at least one name (en, zh or abbr)")
-    for key in ("en", "zh", "abbr", "broader", "related", "sources"):
+    if e.get("covers") and e.get("scope", "in") != "out":
+        out.append("`covers` is for `scope: out` concepts only")
+    for key in ("en", "zh", "abbr", "broader", "related", "sources", "covers"):
         val = e.get(key, [])
         if not isinstance(val, list) or not all(isinstance(v, str) and v.strip() for v in val):
             out.append(f"`{key}` must be a list of non-empty strings")
@@ -317,7 +332,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
             id=e["id"], kind=e["kind"], scope=e.get("scope", "in"),
             en=tuple(e.get("en", [])), zh=tuple(e.get("zh", [])), abbr=tuple(e.get("abbr", [])),
             broader=tuple(e.get("broader", [])), related=tuple(e.get("related", [])),
-            status=e.get("status", "confirmed"), sources=tuple(e.get("sources", [])),
+            status=e.get("status", "confirmed"), sources=tuple(e.get("sources", [])), covers=tuple(e.get("covers", [])),
         )
     return Lexicon(concepts, digest)
 

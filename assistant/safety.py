@@ -19,7 +19,8 @@ EVENT_CUES = {
     r"after\b|during|while|now|just|suddenly|develop\w*|became|becomes|is having|has become|started|minutes|hours|days|"
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
           r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
-          r"\btemp(?:erature)? (?:of |is )?\d|\b(?:bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b)",
+          r"\btemp(?:erature)? (?:of |is )?\d|\b(?:bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
+          r"\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b)",
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
     r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃)",
 }
@@ -36,6 +37,7 @@ class RedFlag:
     hint: dict[str, str]
     exclude: dict[str, str] | None = None  # signs of another pathway that rule this one out
     procedures: tuple[str, ...] = ()  # lexicon concepts (with their broader concepts) that count as the procedure context
+    immediate: bool = False  # an event of the injection itself: a delayed onset or an anticoagulant restarted since rules it out
 
 
 _STOP = {"en": "Stop the procedure, call for help and start your emergency pathway now", "zh": "立即停止操作、呼叫支援并启动本单位急救流程"}
@@ -70,11 +72,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"尿不出|解不出小便|小便解不出",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
                r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)",
-         "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎"},
+         "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管"},
         {"en": "URGENT: a new neurological deficit after a neuraxial procedure or implant can be a spinal haematoma, abscess or cord injury. "
                + _STOP["en"] + ": urgent neurological assessment, emergency MRI and spinal surgery consultation.",
          "zh": "紧急：椎管内操作或植入术后新发神经功能障碍可能是椎管内血肿、脓肿或脊髓损伤。" + _STOP["zh"] + "：紧急神经系统评估、急诊MRI并请脊柱外科会诊。"},
-        {"en": "epidural haematoma abscess neurological deficit urgent MRI decompression", "zh": "硬膜外血肿 脓肿 神经功能障碍 急诊 MRI 减压"},
+        {"en": "spinal epidural haematoma abscess new neurological deficit weakness numbness sphincter dysfunction urgent MRI decompression",
+         "zh": "椎管内硬膜外血肿 脓肿 新发神经功能障碍 无力 麻木 括约肌功能障碍 急诊 MRI 减压"},
         procedures=('neuraxial-procedure', 'esi', 'spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'vertebral-augmentation', 'epiduroscopy', 'epidural-adhesiolysis', 'intradiscal-procedure', 'epidural-blood-patch', 'facet-injection', 'radiofrequency-ablation'),
     ),
     RedFlag(
@@ -88,7 +91,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be an epidural abscess or meningitis. "
                + _STOP["en"] + ": urgent assessment, blood cultures, MRI and surgical review.",
          "zh": "紧急：植入或椎管内操作后发热伴背痛或切口异常，可能是硬膜外脓肿或脑膜炎。" + _STOP["zh"] + "：紧急评估、血培养、MRI并请外科评估。"},
-        {"en": "infection epidural abscess meningitis implant fever management", "zh": "感染 硬膜外脓肿 脑膜炎 植入 发热 处理"},
+        {"en": "implant pocket wound infection erythema pus discharge epidural abscess meningitis fever back pain",
+         "zh": "植入物 囊袋 切口 感染 红肿 流脓 渗液 硬膜外脓肿 脑膜炎 发热 背痛"},
         procedures=('spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'device-implantation', 'esi', 'neuraxial-procedure', 'intradiscal-procedure', 'discography', 'vertebral-augmentation', 'epiduroscopy', 'facet-injection', 'sacroiliac-joint-injection'),
     ),
     RedFlag(
@@ -102,7 +106,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "URGENT: rapid neck swelling, voice change or stridor after a stellate ganglion or cervical procedure can be an expanding (retropharyngeal) "
                "haematoma threatening the airway. " + _STOP["en"] + ": secure the airway early and get anaesthetic and surgical help.",
          "zh": "紧急：星状神经节或颈部操作后颈部迅速肿胀、声音改变或喘鸣，可能是进行性增大的（咽后）血肿，危及气道。" + _STOP["zh"] + "：尽早控制气道并请麻醉科和外科支援。"},
-        {"en": "stellate ganglion block retropharyngeal haematoma airway", "zh": "星状神经节阻滞 咽后血肿 气道"},
+        {"en": "stellate ganglion block retropharyngeal haematoma airway neck swelling hoarseness stridor dysphagia",
+         "zh": "星状神经节阻滞 咽后血肿 气道 颈部肿胀 声音嘶哑 喘鸣 吞咽困难"},
         procedures=('stellate-ganglion-block', 'cervical-esi'),
     ),
     RedFlag(
@@ -196,7 +201,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "URGENT: fever, rigidity or rebound spasticity in a patient with an intrathecal baclofen pump can be baclofen withdrawal, which can be fatal. "
                + _STOP["en"] + ": check the pump and catheter urgently and restore baclofen delivery per local protocol.",
          "zh": "紧急：鞘内巴氯芬泵患者出现高热、肌肉僵硬或痉挛反跳，可能为巴氯芬撤药综合征，可危及生命。" + _STOP["zh"] + "：紧急检查泵和导管，并按本单位规范尽快恢复巴氯芬给药。"},
-        {"en": "intrathecal baclofen withdrawal pump catheter malfunction", "zh": "鞘内 巴氯芬 撤药 泵 导管 故障"},
+        {"en": "intrathecal baclofen withdrawal pump catheter malfunction fever rigidity spasticity itching confusion rhabdomyolysis",
+         "zh": "鞘内 巴氯芬 撤药 泵 导管 故障 发热 高热 肌强直 痉挛 瘙痒 意识模糊 横纹肌溶解"},
         procedures=('baclofen',),
     ),
     RedFlag(
@@ -218,10 +224,14 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|呼吸暂停|不呼吸|瞳孔散大|没有自主呼吸",)},
         {"en": r"epidural|intrathecal|inject|block|stellate|cervical|neuraxial",
          "zh": r"硬膜外|鞘内|注射|阻滞|星状|颈|椎管"},
-        {"en": "URGENT: sudden apnoea, unconsciousness or profound hypotension after a neuraxial or cervical injection can be a total spinal or intravascular injection. "
+        {"en": "URGENT: sudden apnoea, unconsciousness or profound hypotension after a neuraxial or cervical injection can be a total spinal "
+               "(local anaesthetic spreading intrathecally or subdurally) or an intravascular injection. "
                + _STOP["en"] + ": airway, ventilation and circulatory support.",
-         "zh": "紧急：椎管内或颈部注射后突发呼吸暂停、意识丧失或严重低血压，可能是全脊麻或血管内注射。" + _STOP["zh"] + "：立即进行气道管理、通气和循环支持。"},
-        {"en": "intrathecal injection total spinal dural puncture intravascular injection management", "zh": "鞘内注射 全脊麻 硬脊膜穿破 血管内注射 处理"},
+         "zh": "紧急：椎管内或颈部注射后突发呼吸暂停、意识丧失或严重低血压，可能是全脊麻（局麻药进入鞘内或硬膜下间隙）或血管内注射。"
+               + _STOP["zh"] + "：立即进行气道管理、通气和循环支持。"},
+        {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection intravascular injection "
+               "apnoea hypotension bradycardia airway",
+         "zh": "全脊麻 高位阻滞 硬膜外 椎板间 骶管注射 鞘内注射 硬膜下注射 血管内注射 呼吸暂停 低血压 心动过缓 气道"},
         {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch", "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"},
         procedures=('neuraxial-procedure', 'esi', 'intrathecal-injection', 'stellate-ganglion-block', 'epidural-blood-patch'),
     ),
@@ -235,8 +245,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                "intra-arterial injection. " + _STOP["en"] + ": do not inject further, get emergency MRI and neurological / neurosurgical review.",
          "zh": "紧急：经椎间孔注射中或刚注射后突发无力或感觉丧失，可能是动脉内注射导致的脊髓梗死。" + _STOP["zh"] + "：不再继续注射，急诊 MRI 并请神经科/神经外科会诊。"},
         {"en": "spinal cord infarction transforaminal particulate steroid radicular artery Adamkiewicz MRI", "zh": "脊髓梗死 经椎间孔 颗粒型类固醇 根动脉 Adamkiewicz MRI"},
-        {"en": r"hours? (?:later|after)|next day|days? (?:later|after)|fever", "zh": r"小时后|次日|第二天|天后|发热"},
+        {"en": r"fever", "zh": r"发热"},
         procedures=('transforaminal-esi', 'particulate-steroid'),
+        immediate=True,  # hours or days later, or after the anticoagulant was restarted, it is a haematoma (neuraxial-deficit)
     ),
 )
 
@@ -250,7 +261,9 @@ _HIGH_BLOCK = RedFlag(
     {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\bESI\b|bupi|lidocaine|ropivacaine",
      "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,
-    {"en": "high spinal total spinal block hypotension bradycardia intrathecal injection management airway", "zh": "全脊麻 高位阻滞 低血压 心动过缓 鞘内注射 处理 气道"},
+    {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection hypotension bradycardia "
+           "breathlessness airway",
+     "zh": "全脊麻 高位阻滞 硬膜外 椎板间 骶管注射 鞘内注射 硬膜下注射 低血压 心动过缓 呼吸困难 气道"},
     {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch", "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
@@ -325,20 +338,30 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     "neuraxial-deficit": {"en": (r"stopping the procedure|examining the patient", r"\bMRI\b|urgent CT",
                                  r"decompression", r"more than \d+ ?h|within \d+ ?h|as early as possible"),
                           "zh": (r"停止操作|检查患者", r"MRI|紧急行\s*CT", r"减压", r"\d+\s*(?:h|小时)|尽早")},
-    "implant-infection": {"en": (r"antibiotic", r"explant|remov", r"\bMRI\b|imaging|blood cultures?|inflammatory markers", r"abscess|surgical"),
-                          "zh": (r"抗生素", r"取出|移除", r"MRI|影像|血培养|炎症指标", r"脓肿|外科")},
+    # the work-up step is the infection work-up (an MRI sentence about a haematoma or a deficit belongs to the deficit pathway)
+    "implant-infection": {"en": (r"antibiotic", r"explant|remov",
+                                 r"blood cultures?|inflammatory markers|(?:abscess|infect)\w*[^,;.]{0,60}\b(?:MRI|imaging)\b",
+                                 r"\bdrain|debrid|\bsurgical (?:drainage|review|debridement)"),
+                          "zh": (r"抗生素", r"取出|移除", r"血培养|炎症指标|(?:脓肿|感染)[^，；,;。]{0,30}(?:MRI|影像)", r"引流|清创|外科(?:引流|会诊|评估)")},
     "epiduroscopy-pressure": {"en": (r"pause the procedure|stop (?:the )?(?:irrigation|injection)|fluid can drain", r"retinal haemorrhage|visual",
                                      r"\d+ mL|pressure"),
                               "zh": (r"暂停操作|停止冲洗|引流", r"视网膜出血|视觉", r"\d+\s*mL|压力")},
     "cement-embolism": {"en": (r"stop the cement injection|give oxygen", r"CT pulmonary angiogra|chest X-ray|imaging", r"anticoagulation|heparin|embolectomy"),
                         "zh": (r"停止注入骨水泥|停止注射骨水泥|给氧|吸氧", r"CT\s*肺动脉造影|胸部\s*X\s*线|影像", r"抗凝|肝素|取栓")},
-    "pneumothorax": {"en": (r"observed and treated with oxygen|oxygen", r"aspiration|chest drain", r"chest X-ray|ultrasound|diagnos"),
-                     "zh": (r"观察和吸氧|吸氧", r"抽气|胸腔闭式引流|引流", r"胸片|X\s*线|超声|诊断")},
+    "pneumothorax": {"en": (r"observed and treated with oxygen|oxygen", r"aspiration|chest drain", r"chest X-ray|lung ultrasound|diagnos"),
+                     "zh": (r"观察和吸氧|吸氧", r"抽气|胸腔闭式引流|引流", r"胸片|X\s*线|肺部超声|诊断|确诊")},
     "esi-stroke": {"en": (r"stop if the patient|do not inject further|\bstop\b", r"\bMRI\b", r"stroke (?:pathway|team|unit)|neurolog\w* review|neurosurg"),
                    "zh": (r"立即停止|停止注射|不再继续注射", r"MRI", r"卒中(?:流程|团队|中心)|神经科会诊|神经外科")},
     "idd-overdose": {"en": (r"naloxone|airway and breathing", r"aspirat|emptied"), "zh": (r"纳洛酮|气道和呼吸", r"回抽|排空")},
-    "baclofen-withdrawal": {"en": (r"baclofen withdrawal|withdrawal",), "zh": (r"撤药",)},
-    "total-spinal": {"en": (r"call for help|secure the airway|100% oxygen", r"intrathecal"), "zh": (r"呼叫帮助|气道通畅|100%\s*氧", r"鞘内")},
+    # bedside steps the knowledge base does not (yet) describe are listed so that a passage added later is found; until
+    # then the answer shows only what the sources support (no steps borrowed from unrelated passages)
+    "baclofen-withdrawal": {"en": (r"restor\w* (?:the )?(?:intrathecal )?baclofen|resum\w* (?:intrathecal )?baclofen|oral baclofen",
+                                   r"intensive care|\bICU\b"),
+                            "zh": (r"恢复.{0,6}巴氯芬|口服巴氯芬", r"重症监护|ICU")},
+    "total-spinal": {"en": (r"call for help|secure the airway|100% oxygen", r"ventilat|intubat", r"vasopressor|ephedrine|phenylephrine|atropine"),
+                     "zh": (r"呼叫帮助|气道通畅|100%\s*氧", r"通气|插管", r"升压药|麻黄碱|去氧肾上腺素|阿托品")},
+    "airway-haematoma": {"en": (r"secure the airway|airway management|intubat", r"evacuat|surgical (?:drainage|decompression|exploration)"),
+                         "zh": (r"控制气道|建立人工气道|气管插管", r"清除血肿|血肿清除|手术探查|外科引流")},
     "vasovagal": {"en": (r"supine|IV access|intravenous access", r"monitor"), "zh": (r"平卧|静脉通路", r"监测|监护")},
     "contrast-anaphylaxis": {"en": (r"epinephrine|adrenaline", r"airway|fluids"), "zh": (r"肾上腺素", r"气道|补液")},
 }
@@ -350,6 +373,36 @@ PATHWAY_TOPICS: dict[str, str] = {
     "epiduroscopy-pressure": "retinal-haemorrhage", "idd-overdose": "opioid-overdose", "baclofen-withdrawal": "baclofen-withdrawal",
     "total-spinal": "total-spinal", "vasovagal": "vasovagal-reaction",
 }
+
+# What each pathway's condition is called: a sentence quoted as recognition (or as an action of a pathway without protocol
+# steps) must name it, so that a pathway with few passages of its own is not padded with another complication's text.
+PATHWAY_NAMES: dict[str, dict[str, str]] = {
+    "last": {"en": r"local an(?:a)?esthetic (?:systemic )?toxicity|\bLAST\b|toxicity", "zh": r"局麻药全身毒性|局麻药中毒|LAST|毒性"},
+    "neuraxial-deficit": {"en": r"ha?ematoma|abscess|neurolog\w* deficit|cord (?:compression|injury)|paraplegi|decompress",
+                          "zh": r"血肿|脓肿|神经功能缺损|神经功能障碍|脊髓(?:压迫|损伤)|截瘫|减压"},
+    "implant-infection": {"en": r"infect|abscess|meningitis|discitis|osteomyelitis", "zh": r"感染|脓肿|脑膜炎|椎间盘炎|骨髓炎"},
+    "airway-haematoma": {"en": r"ha?ematoma|airway", "zh": r"血肿|气道"},
+    "epiduroscopy-pressure": {"en": r"pressure|retinal|visual|vision", "zh": r"压力|视网膜|视力|视觉"},
+    "cement-embolism": {"en": r"cement embol|pulmonary embol|\bPCE\b", "zh": r"骨水泥栓塞|肺栓塞|PCE"},
+    "pneumothorax": {"en": r"pneumothora", "zh": r"气胸"},
+    "esi-stroke": {"en": r"infarct|stroke|embol|blind|intra-?arterial|radicular artery|vertebral artery|neurolog",
+                   "zh": r"梗死|卒中|栓塞|失明|动脉|神经"},
+    "idd-overdose": {"en": r"overdose|pocket fill|respiratory depression|opioid toxicity|naloxone", "zh": r"过量|囊袋|呼吸抑制|阿片.{0,4}毒性|纳洛酮"},
+    "vasovagal": {"en": r"vasovagal", "zh": r"血管迷走"},
+    "baclofen-withdrawal": {"en": r"baclofen", "zh": r"巴氯芬"},
+    "contrast-anaphylaxis": {"en": r"anaphyla|allergic reaction|hypersensitivity reaction|urticaria|bronchospasm",
+                             "zh": r"过敏性休克|严重过敏|过敏反应|超敏反应|荨麻疹|支气管痉挛"},
+    "total-spinal": {"en": r"total spinal|high (?:spinal|block)|unexpectedly high|subdural|intrathecal(?:ly)? inject|inject\w* intrathecal|subarachnoid",
+                     "zh": r"全脊麻|高位阻滞|阻滞平面|硬膜下|鞘内注射|注入鞘内|蛛网膜下"},
+}
+
+
+def condition_names(actions: str, lang: Lang) -> str:
+    """The condition-name pattern (PATHWAY_NAMES) of the pathway whose action pattern (`Triage.actions`) is `actions`;
+    empty when no pathway has it."""
+    rule = next((r for r, by_lang in PATHWAY_ACTIONS.items() if actions and by_lang.get(lang) == actions), "")
+    return PATHWAY_NAMES.get(rule, {}).get(lang, "")
+
 
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
 _NOT_NOW = {
@@ -377,6 +430,45 @@ _NEGATED = {
 }
 
 
+# Onset hours or days after the procedure ("yesterday", "overnight", 第二天, 今早 ...), unless the question also places it
+# during or right after the injection; and an anticoagulant or antiplatelet drug restarted since the procedure.
+_DELAYED = {
+    "en": r"\byesterday\b|\bthe (?:day|morning|evening|night) after\b|\bnext (?:day|morning|evening|night)\b|"
+          r"\bthis (?:morning|am|a\.m\.|afternoon|evening)\b|\bovernight\b|\blast (?:night|evening)\b|\btonight\b|\bwoke (?:up )?(?:with|and)\b|"
+          r"\bon waking\b|\bearlier today\b|\blater (?:that|the same) day\b|\b(?:\d+|a few|few|several|two|three|some) ?(?:h|hrs?|hours?|days?) "
+          r"(?:later|after|post|ago|since)\b|\bhours? later\b|\bdays? (?:later|ago)\b|\bpost[- ]?(?:op|procedure) day\b|\bPOD ?\d\b|"
+          r"\bday (?:[1-9]|one|two|three) (?:after|post)\b|\b(?:went|sent|got) home\b|\bsince (?:discharge|going home)\b|\bat home\b",
+    "zh": r"昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
+          r"夜间|夜里|半夜|当晚|今晚|回家后|出院后|几个?小时后|数小时后|\d+\s*个?小时后|天后|\d+\s*天前|术后第\s*[一二三四五六七\d]+\s*天",
+}
+_IMMEDIATE = {
+    "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
+          r"\bon the table\b|\bmid[- ]?(?:injection|procedure)\b|\bas (?:I|we) (?:inject|push|gave)|\bseconds? (?:after|later)\b",
+    "zh": r"注射时|注药时|推药时|注射中|注射过程中|术中|操作中|当场|当即|立刻|随即|即刻|台上|刚注射完|刚注完|刚推完|刚打完|"
+          r"(?:推|注|打)完(?:药)?(?:就|马上)",
+}
+_RESTART = {
+    "en": r"\b(?:re-?start|resum|re-?commenc|re-?initiat)\w*|\bback on\b|\bstarted (?:back|again)\b|"
+          r"\b(?:took|had|gave|given) (?:her|his|their|the|a) (?:first |usual |next |morning |evening |bedtime )?(?:dose|pill|tablet|jab|injection)",
+    "zh": r"恢复(?:服|吃|用|使用|口服|注射|打|抗凝|抗血小板|抗栓)|重新(?:开始)?(?:服|吃|用|使用|注射|打)|又开始(?:服|吃|用|打)|继续(?:服|吃|用|打)|开始(?:服|吃|用|打)|已经?(?:服|吃|用|打)了",
+}
+_ANTITHROMBOTIC = {
+    "en": r"anticoag|antiplatelet|blood thinner|heparin|enoxaparin|lovenox|clexane|warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|"
+          r"dabigatran|pradaxa|edoxaban|savaysa|lixiana|clopidogrel|plavix|ticagrelor|brilinta|prasugrel|effient|aspirin|\bDOAC\b|\bLMWH\b",
+    "zh": r"抗凝|抗血小板|抗栓|华法林|肝素|阿哌沙班|利伐沙班|达比加群|依度沙班|艾多沙班|氯吡格雷|替格瑞洛|普拉格雷|阿司匹林|艾乐妥|拜瑞妥|泰毕全|"
+          r"波立维|泰嘉|倍林达|克赛|速碧林|DOAC|Eliquis|Xarelto|Plavix",
+}
+
+
+def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> bool:
+    """Did the event start hours or days after the procedure (not during or right after the injection), or after an
+    anticoagulant or antiplatelet drug was restarted? Then a new deficit is a haematoma, not an immediate cord infarct."""
+    anti = "antithrombotic" in concepts or bool(_rx(_ANTITHROMBOTIC[lang]).search(question))
+    if anti and _rx(_RESTART[lang]).search(question):
+        return True
+    return bool(_rx(_DELAYED[lang]).search(question)) and not _rx(_IMMEDIATE[lang]).search(question)
+
+
 @dataclass(frozen=True)
 class Triage:
     """Result of red-flag triage: the emergency pathway chosen, if any."""
@@ -388,6 +480,12 @@ class Triage:
     docs: tuple[str, ...] = ()
     actions: str = ""  # pattern of what this pathway's actions talk about
     steps: tuple[str, ...] = ()  # the pathway's protocol steps, in order
+
+    @property
+    def names(self) -> str:
+        """Pattern of what the pathway's condition is called (PATHWAY_NAMES), in the triaged question's language."""
+        by_lang = PATHWAY_NAMES.get(self.rule, {})
+        return next((p for lang, p in by_lang.items() if PATHWAY_ACTIONS.get(self.rule, {}).get(lang) == self.actions), "")
 
 
 def protocol_for(concepts: Collection[str], lang: Lang) -> Triage:
@@ -422,8 +520,9 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = ()) -> Triage:
     if _rx(_NOT_NOW[lang]).search(q) and not _rx(_NOW[lang]).search(q):
         return Triage(False)
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
+    late = delayed_onset(q, lang, concepts)
     for rule in RED_FLAGS:
-        if rule.exclude and _rx(rule.exclude[lang]).search(q):
+        if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
             continue
         groups = rule.symptoms[lang]
         if not all(_rx(g).search(q) for g in groups):

@@ -106,3 +106,34 @@ def test_how_to_treat_a_pathway_complication_gets_its_protocol_without_urgency()
     assert p.rule == "last" and not p.urgent and not p.escalation and p.steps
     assert not protocol_for({"last", "pneumothorax"}, "en").rule  # two complications: no single protocol
     assert not protocol_for({"epidural-blood-patch"}, "en").rule
+
+
+# A deficit hours or days after the procedure, or after an anticoagulant was restarted, is a haematoma (neuraxial-deficit),
+# not the immediate cord infarct of a transforaminal injection (written for these tests).
+@pytest.mark.parametrize(
+    ("question", "lang", "rule"),
+    [
+        ("L5 TFESI with Depo-Medrol yesterday; this morning both legs are weak and he can't pass urine", "en", "neuraxial-deficit"),
+        ("T11 transforaminal with kenalog, woke up overnight with numb legs", "en", "neuraxial-deficit"),
+        ("TFESI at L3 earlier today, back on warfarin tonight and now her legs are weak", "en", "neuraxial-deficit"),
+        ("右侧 L4 经椎间孔注射甲泼尼龙后第二天，双下肢无力、尿不出", "zh", "neuraxial-deficit"),
+        ("昨天做了经椎间孔注射，今早恢复服用利伐沙班，现在双腿没劲", "zh", "neuraxial-deficit"),
+        ("T12 TFESI with Depo-Medrol: right after the injection he can't move his legs", "en", "esi-stroke"),
+        ("经椎间孔注射得宝松，刚推完病人双腿不能动", "zh", "esi-stroke"),
+    ],
+)
+def test_delayed_onset_or_an_anticoagulant_restart_is_a_haematoma_not_a_cord_infarct(question, lang, rule):
+    assert triage(question, lang).rule == rule
+
+
+def test_delayed_onset_reads_time_words_and_restarts():
+    from assistant.safety import delayed_onset
+
+    assert delayed_onset("TFESI yesterday, now weak legs", "en")
+    assert not delayed_onset("TFESI yesterday; during today's injection his legs went weak", "en")  # placed at the injection
+    assert delayed_onset("restarted Eliquis after the block, now weak", "en")
+    assert delayed_onset("resumed her tablets, now weak", "en", {"apixaban", "antithrombotic"})  # the drug found as a concept
+    assert not delayed_onset("restarted the injection, legs weak", "en")  # no anticoagulant
+    assert delayed_onset("注射后第三天双腿无力", "zh") and not delayed_onset("注射时双腿突然无力", "zh")
+    assert not delayed_onset("held apixaban the day before; on the table his legs went weak", "en")
+    assert not delayed_onset("停药3天后做的经椎间孔注射，推完就双腿不能动", "zh")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.compose import Sentence, emergency, select, weight_fit, weight_of
+from assistant.compose import Sentence, Signals, emergency, rival, score, select, weight_fit, weight_of
 from assistant.frame import Framer, Part, Question, aspects_of, split_parts
 from assistant.judge import JudgeWeights, concept_scores, judge
 from assistant.lexicon import load_lexicon, parse, validate
@@ -96,6 +96,38 @@ def test_two_asks_become_two_parts_in_both_languages():
     zh = split_parts("SCS试验前阿哌沙班要停多久，SCS最常见的并发症是什么？", "zh")
     assert len(zh) == 2 and zh[1].startswith("SCS最常见")
     assert len(split_parts("What are the risk factors and management of PDPH?", "en")) == 1
+    # a lead-in clause without an ask does not swallow the asks after it; "where" opens an ask too
+    lead_in = split_parts("In the practice survey, what share gave no antibiotic before SCS trials, and what share continued them?", "en")
+    assert len(lead_in) == 2 and lead_in[1].startswith("what share continued")
+    assert split_parts("what's the fetal dose limit and where should she wear the badge?", "en")[1] == "where should she wear the badge?"
+
+
+def test_a_short_question_after_a_procedure_continues_it_and_keeps_what_it_points_back_to(framer):
+    q = framer.frame("感染率多少？", ["SCS最常见的并发症是什么？"])
+    assert q.followup and "spinal-cord-stimulation" in q.context_concepts
+    q = framer.frame("how long does it stay elevated?", ["how much does blood sugar go up after an ESI in diabetics?"])
+    assert {"blood-glucose", "esi"} <= set(q.context_concepts)
+    # the ask's own words are not details to look for
+    assert "预防" not in framer.frame("怎么预防囊袋误注？").parts[0].terms
+
+
+def test_what_the_question_leaves_out_is_not_its_subject(framer):
+    q = framer.frame("What are the risk factors for spinal epidural haematoma apart from anticoagulants?")
+    assert "anticoagulant" in q.excluded and "anticoagulant" not in q.concepts and "epidural-haematoma" in q.concepts
+    assert "anticoagulant" in framer.frame("除了抗凝药，硬膜外血肿还有哪些危险因素？").excluded
+
+
+def test_a_generic_second_ask_keeps_the_first_asks_complication(framer):
+    q = framer.frame("PDPH典型表现有哪些？保守治疗怎么做？")
+    assert len(q.parts) == 2 and "pdph" in q.parts[1].inherited
+
+
+def test_any_spinal_level_names_its_region():
+    lex = load_lexicon()
+    found = {m.surface: m.concept for m in lex.match("2 wks post L3-5 RFA; T12 and 腰3-4 and c5; T2-weighted MRI")}
+    assert found["L3-5"] == "lumbar-spine" and found["T12"] == "thoracic-spine" and found["c5"] == "cervical-spine"
+    assert found["腰3-4"] == "lumbar-spine" and "T2" not in found  # an MRI sequence is not a level
+    assert {m.concept for m in lex.match("L5-S1")} == {"level-l5-s1"}  # the lexicon's own level entry wins
 
 
 def test_a_part_without_a_subject_inherits_the_previous_parts(framer):
@@ -227,6 +259,29 @@ def test_a_how_long_question_is_answered_by_the_sentence_with_a_duration_about_i
     assert "Apixaban" not in bullets[0].sentence.text
 
 
+def test_a_sentence_about_another_drug_ranks_below_one_about_the_asked_drug():
+    part = Part("how long do I hold rivaroxaban", ("rivaroxaban",), ("hold",), (), ("long",))
+    q = _q(concepts=("rivaroxaban",), subjects=("rivaroxaban",), aspects=("hold",), parts=(part,))
+    kinds = {"rivaroxaban": "drug", "dabigatran": "drug", "doac": "drug-class"}
+    parents = {"rivaroxaban": frozenset({"doac"})}
+    dabi = _sent("Dabigatran is held for 4 days.", "Risk factors", {"dabigatran", "doac"})
+    doac = _sent("Each DOAC is held for about 3 days.", "Risk factors", {"doac"}, rank=2)
+    sig = Signals(parents, {}, kinds)
+    assert rival(dabi, ["rivaroxaban"], sig) and not rival(doac, ["rivaroxaban"], sig)  # a broader class is not a rival
+    no_kinds = Signals(parents, {}, {})
+    assert score(dabi, part, q, lambda t: 1.0, {}, "en", sig=sig) < score(dabi, part, q, lambda t: 1.0, {}, "en", sig=no_kinds)
+
+
+def test_two_asks_answered_by_one_sentence_are_answered_together():
+    parts = (Part("how long do I hold rivaroxaban", ("rivaroxaban",), ("hold",)),
+             Part("when can I restart it", (), ("hold",), ("rivaroxaban",)))
+    q = _q(concepts=("rivaroxaban",), subjects=("rivaroxaban",), aspects=("hold",), parts=parts)
+    both = _sent("Rivaroxaban is held for 3 days and restarted 24 h afterwards.", "Risk factors", {"rivaroxaban"})
+    other = _sent("Rivaroxaban is a factor Xa inhibitor.", "Recognition and management", {"rivaroxaban"}, rank=2)
+    bullets = select([both, other], q, "en", lambda t: 1.0, {}, 5, (True, True))
+    assert {b.part for b in bullets} == {0} and bullets[0].sentence is both  # one answer, no part headings
+
+
 # --- emergency pathways ---------------------------------------------------------------------
 @pytest.mark.parametrize("question, lang, pathway", [
     ("Tongue numbness, tinnitus and a widening QRS during a paravertebral block with bupivacaine", "en", "last"),
@@ -316,3 +371,127 @@ def test_fusion_order_on_hand_built_lists():
     assert out[1][3] is None  # dense only: no BM25 score
     tie = fuse([(1.0, "dense", [("x", 1.0)]), (1.0, "bm25", [("y", 1.0)])], 60, 2)
     assert [cid for cid, *_ in tie] == ["x", "y"]  # equal fused scores keep first-seen order
+
+
+# --- scope (near misses) ---------------------------------------------------------------------
+def _judged(framer, lexicon, text, history=None):  # type: ignore[no-untyped-def]
+    """Frame a question with the bundled lexicon and judge it against passages that mention all its concepts."""
+    q = framer.frame(text, history)
+    kinds = {c: lexicon.concepts[c].kind for c in q.all_concepts}
+    parents = {c: lexicon.concepts[c].broader for c in q.all_concepts}
+    return q, judge(q, [frozenset(q.all_concepts)], 0.9, 0.46, kinds, parents)
+
+
+@pytest.mark.parametrize("text, foreign", [
+    ("thyroid nodule RFA - risk of recurrent laryngeal nerve injury?", "thyroid-nodule"),  # RFA aimed at another specialty's target
+    ("甲状腺结节射频消融后声音嘶哑怎么办", "thyroid-nodule"),
+    ("肌间沟臂丛阻滞膈神经麻痹的发生率是多少？", "brachial-plexus-anaesthesia"),  # a surgical block, not brachial plexus spread in SGB
+    ("ESP block for rib fractures - max ropivacaine volume?", "surgical-regional-block"),
+    ("brachial plexus block for shoulder surgery - pneumothorax risk?", "limb-surgery"),
+    ("how do I bill 64483 plus 64484 for a two level TFESI?", "medical-billing"),  # not clinical, even about a procedure of ours
+    ("醫生晉升副高職稱需要發幾篇SCI？", "academic-career"),  # SCI = Science Citation Index here, not spinal cord injury
+    ("Do I need a CT head before a diagnostic LP for suspected bacterial meningitis?", "diagnostic-lumbar-puncture"),
+    ("intrathecal methotrexate dose for CNS prophylaxis in an 8yo with ALL", "intrathecal-chemotherapy"),
+])
+def test_a_near_miss_sharing_our_words_is_out_of_scope(framer, lexicon, text, foreign):
+    q, v = _judged(framer, lexicon, text)
+    assert v.kind == "out_of_scope" and foreign in v.foreign, (q.concepts, q.unknown, v)
+
+
+@pytest.mark.parametrize("text, history", [
+    ("SCI after cervical TFESI - how often?", None),  # the abbreviation in its clinical sense
+    ("Can I do RFA at a level with a previous lumbar fusion?", None),  # our technique at our target; the fusion is history
+    ("PDPH after a diagnostic LP - how much blood for the patch?", None),  # headache after any LP is covered
+    ("And after a routine diagnostic LP?", ["What's the risk of PDPH after an accidental wet tap with a Tuohy needle?"]),
+    ("pt on methotrexate for RA, ok to do a lumbar ESI?", None),  # an unknown drug beside a procedure of ours
+])
+def test_our_subject_stays_in_scope_next_to_a_shared_word(framer, lexicon, text, history):
+    q, v = _judged(framer, lexicon, text, history)
+    assert v.kind == "answered", (q.concepts, q.out_of_scope, q.unknown, v)
+
+
+def test_a_diagnostic_lp_is_ours_only_when_its_covered_complication_is_asked(framer):
+    assert framer.frame("Do I need a CT head before a diagnostic LP?").out_of_scope == ("diagnostic-lumbar-puncture",)
+    assert framer.frame("PDPH after a diagnostic LP?").out_of_scope == ()
+    follow = framer.frame("And after a routine diagnostic LP?", ["What's the risk of PDPH after an accidental wet tap?"])
+    assert follow.out_of_scope == () and follow.followup and "pdph" in follow.context_concepts
+
+
+@pytest.mark.parametrize("text", [
+    "glucose 16 mmol/L the day after an ESI - how long does it last?",
+    "糖尿病人打完硬膜外激素第二天血糖16 mmol/L，正常吗？会持续几天？",
+    "Cr 2.1 mg/dL, eGFR 28 and HbA1c 9% - iodinated contrast for a TFESI?",
+    "INR 1.6, aPTT 45 s, plt 80, troponin normal - ok for an SCS trial?",
+    "血小板 60×10^9/L，肌酐 180 微摩尔/升，能做硬膜外注射吗？",
+])
+def test_units_numbers_and_lab_tests_are_never_unknown_subjects(framer, text):
+    measures = {"mmol", "mg", "dl", "egfr", "hba1c", "inr", "aptt", "plt", "troponin", "cr", "微摩尔", "肌酐", "升"}
+    unknown = framer.frame(text).unknown
+    assert not [u for u in unknown if u.lower() in measures or any(m in u for m in ("mmol", "微摩尔"))], unknown
+
+
+@pytest.mark.parametrize("text, name", [
+    ("白血病鞘内注射阿糖胞苷的剂量是多少？", "阿糖胞苷"),
+    ("ICU用右美托咪定镇静，最大剂量多少？", "右美托咪定"),  # the 用 before it is not part of the name
+    ("罗库溴铵的插管剂量是多少？", "罗库溴铵"),  # jieba splits it: 罗库 + 溴 + 铵
+    ("阿托伐他汀和瑞舒伐他汀哪个好？", "瑞舒伐他汀"),
+])
+def test_an_unknown_chinese_drug_name_is_one_term_read_as_a_drug(framer, text, name):
+    from assistant.frame import drug_like
+
+    unknown = framer.frame(text).unknown
+    assert name in unknown and drug_like(name), unknown
+
+
+def test_drug_and_procedure_names_are_told_by_their_stems(framer):
+    from assistant.frame import drug_like, procedure_like
+
+    assert all(drug_like(t) for t in ("methotrexate", "dexmedetomidine", "cytarabine", "rocuronium", "阿糖胞苷", "右美托咪定", "甲氨蝶呤"))
+    assert not any(drug_like(t) for t in ("colonoscopy", "leukaemia", "myalgias", "白血病", "职称", "喝水"))
+    assert procedure_like("bunion surgery") and procedure_like("鼻窦手术") and not procedure_like("阿糖胞苷")
+    assert "鼻窦手术" in framer.frame("鼻窦手术后用氨甲环酸多少剂量？").unknown  # an unfamiliar organ + 手术 is one procedure term
+
+
+def test_an_unknown_drug_with_only_an_ancillary_technique_is_not_in_the_knowledge_base():
+    kinds = {"intrathecal-injection": "procedure", "transforaminal-esi": "procedure", "ropivacaine": "drug", "sedation": "procedure"}
+    q = _q(lang="zh", concepts=("intrathecal-injection",), subjects=("intrathecal-injection",), unknown=("白血病", "阿糖胞苷"),
+           parts=(Part("q", ("intrathecal-injection",), ("dose",)),))
+    v = judge(q, [frozenset({"intrathecal-injection"})], 0.9, 0.46, kinds, {})
+    assert v.kind == "not_in_kb" and v.missing[0] == "阿糖胞苷"  # the drug is named first in the note
+    ours = _q(concepts=("transforaminal-esi",), subjects=("transforaminal-esi",), unknown=("methotrexate",),
+              parts=(Part("q", ("transforaminal-esi",), ()),))
+    assert judge(ours, [frozenset({"transforaminal-esi"})], 0.9, 0.46, kinds, {}).kind == "answered"
+    with_ours = _q(concepts=("sedation", "ropivacaine"), subjects=("sedation", "ropivacaine"), unknown=("dexmedetomidine",),
+                   parts=(Part("q", ("sedation", "ropivacaine"), ("dose",)),))
+    assert judge(with_ours, [frozenset({"sedation", "ropivacaine"})], 0.9, 0.46, kinds, {}).kind == "answered"
+
+
+def test_a_non_clinical_topic_is_out_of_scope_even_about_our_procedure():
+    kinds = {"medical-billing": "topic", "transforaminal-esi": "procedure"}
+    q = _q(concepts=("medical-billing", "transforaminal-esi"), subjects=("transforaminal-esi",), out_of_scope=("medical-billing",),
+           parts=(Part("q", ("medical-billing", "transforaminal-esi"), ()),))
+    v = judge(q, [frozenset({"transforaminal-esi"})], 0.9, 0.46, kinds, {})
+    assert v.kind == "out_of_scope" and v.foreign == ("medical-billing",)
+
+
+def test_a_generic_technique_aimed_at_another_specialtys_target_is_theirs():
+    kinds = {"thyroid-nodule": "condition", "radiofrequency-ablation": "procedure", "open-spine-surgery": "procedure",
+             "recurrent-laryngeal-nerve-block": "complication", "medial-branch-block": "procedure"}
+    rfa = ("radiofrequency-ablation",)
+    thyroid = _q(concepts=("thyroid-nodule", *rfa, "recurrent-laryngeal-nerve-block"), subjects=(*rfa, "recurrent-laryngeal-nerve-block"),
+                 out_of_scope=("thyroid-nodule",), parts=(Part("q", rfa, ("frequency",)),))
+    assert judge(thyroid, [frozenset(rfa)], 0.9, 0.46, kinds, {}).kind == "out_of_scope"
+    fused = _q(concepts=("open-spine-surgery", *rfa), subjects=rfa, out_of_scope=("open-spine-surgery",), parts=(Part("q", rfa, ()),))
+    assert judge(fused, [frozenset(rfa)], 0.9, 0.46, kinds, {}).kind == "answered"  # another specialty's procedure as history only
+    named = _q(concepts=("thyroid-nodule", "medial-branch-block"), subjects=("medial-branch-block",), out_of_scope=("thyroid-nodule",),
+               parts=(Part("q", ("medial-branch-block",), ()),))
+    assert judge(named, [frozenset({"medial-branch-block"})], 0.9, 0.46, kinds, {}).kind == "answered"  # a specific procedure of ours
+
+
+def test_covers_is_validated_like_a_link(lexicon):
+    raw = {"concepts": [{"id": "a", "kind": "procedure", "scope": "in", "en": ["x"], "covers": ["a"]},
+                        {"id": "c", "kind": "procedure", "scope": "out", "en": ["y"], "covers": ["nope"]}]}
+    errs = " | ".join(validate(raw))
+    assert "`covers` is for `scope: out` concepts only" in errs and "covers id `nope` is not defined" in errs
+    for c in lexicon.concepts.values():
+        assert all(lexicon.concepts[x].scope == "in" for x in c.covers), c.id

@@ -1,0 +1,132 @@
+"""Emergency answers: the pathway's steps the sources support, each point once, nothing unrelated (hand-built sentences,
+written for these tests)."""
+
+from __future__ import annotations
+
+from assistant.compose import Sentence, emergency, same_point
+from assistant.safety import PATHWAY_ACTIONS, PATHWAY_NAMES, PATHWAY_STEPS, RED_FLAGS, condition_names, triage
+from assistant.text import tokenize
+from assistant.types import Chunk, Lang
+
+
+def _s(text: str, doc: str, position: int, group: str = "management", lang: Lang = "en", action: bool = True,
+       concepts: frozenset[str] = frozenset()) -> Sentence:
+    chunk = Chunk(f"{doc}-{position}", f"{doc}-{lang}", position, text, lang, "T", ("T",), 0, 0, 0, 0, 0)
+    return Sentence(text, chunk, 1, position, group, frozenset(tokenize(text, lang)), concepts, False, action)
+
+
+def _texts(bullets, kind: str | None = None) -> list[str]:
+    return [b.sentence.text for b in bullets if kind is None or b.kind == kind]
+
+
+_PTX_STEPS = (r"observed and treated with oxygen|oxygen", r"aspiration|chest drain", r"chest X-ray|lung ultrasound|diagnos")
+_PTX_NAMES = r"pneumothora"
+_PTX = [
+    _s("Management of pneumothorax depends on its size: a small pneumothorax is observed and treated with oxygen, whereas a large "
+       "or tension pneumothorax needs aspiration or a chest drain (unverified).", "ptx", 1),
+    _s("Confirm with a chest X-ray or lung ultrasound; a small pneumothorax may be observed with oxygen, whereas a large or "
+       "tension pneumothorax needs aspiration or a chest drain (reported; to be confirmed against the primary source).", "sgb", 1),
+    _s("The diagnosis of pneumothorax is confirmed with a chest X-ray or lung ultrasound (unverified).", "ptx", 2),
+    _s("Local anaesthetic toxicity after ultrasound-guided blocks increasingly shows a delayed onset.", "ptx", 3, action=False),
+    _s("Pneumothorax after a thoracic procedure presents with pleuritic chest pain, cough, dyspnoea and falling SpO2.", "ptx", 4,
+       action=False),
+    _s("Pneumothorax after thoracic or cervical procedures may present with pleuritic chest pain, cough, dyspnoea and falling "
+       "SpO2 (reported; to be confirmed against the primary source).", "sgb", 4, action=False),
+    _s("Patients should be advised not to drive after an injection that contains local anaesthetic.", "ptx", 5, action=False),
+]
+_PTX_HINT = frozenset(tokenize("pneumothorax chest pain dyspnoea oxygen", "en"))
+
+
+def test_a_point_made_in_several_documents_is_quoted_once():
+    bullets = emergency(_PTX, ("ptx", "sgb"), _PTX_HINT, "en", steps=_PTX_STEPS, pathway_tokens=_PTX_HINT, names=_PTX_NAMES)
+    actions = _texts(bullets, "action")
+    # the size-based management covers the oxygen and the drain steps; its paraphrase in another document is not repeated
+    assert actions[0].startswith("Management of pneumothorax") and not any(t.startswith("Confirm with") for t in actions)
+    assert any(t.startswith("The diagnosis of pneumothorax") for t in actions)  # the step it does not cover
+    signs = [t for t in _texts(bullets) if "pleuritic" in t]
+    assert len(signs) == 1  # the signs are quoted from one document, not from both
+
+
+def test_a_sentence_that_only_shares_a_step_word_is_no_bedside_step_and_unrelated_text_is_left_out():
+    texts = _texts(emergency(_PTX, ("ptx", "sgb"), _PTX_HINT, "en", steps=_PTX_STEPS, pathway_tokens=_PTX_HINT, names=_PTX_NAMES))
+    assert not any("delayed onset" in t for t in texts)
+    assert not any("drive" in t for t in texts)  # advice unrelated to the pathway is not padding
+    # "ultrasound-guided" matches a loose step pattern, but a sentence that tells nobody to do anything is not a step
+    loose = emergency([_PTX[3]], ("ptx",), _PTX_HINT, "en", steps=(r"ultrasound",), pathway_tokens=_PTX_HINT, names=_PTX_NAMES)
+    assert not _texts(loose, "action")
+
+
+def test_a_covered_step_is_quoted_again_when_a_sentence_fits_this_patient_better():
+    steps = (r"stopping the procedure|examining the patient", r"\bMRI\b|urgent CT")
+    sents = [
+        _s("Any new neurologic deficit after a neuraxial injection calls for stopping the procedure, examining the patient and "
+           "an emergency MRI.", "deficit", 1),
+        _s("A new neurological deficit after vertebral augmentation calls for an urgent CT scan to look for cement in the canal.",
+           "augment", 1, concepts=frozenset({"vertebral-augmentation"})),
+    ]
+    generic = _texts(emergency(sents, ("deficit", "augment"), frozenset(), "en", steps=steps))
+    assert generic == [sents[0].text]  # nothing nearer: the MRI step is already covered
+    cement = _texts(emergency(sents, ("deficit", "augment"), frozenset(), "en", steps=steps,
+                              concepts=frozenset({"vertebral-augmentation", "vertebroplasty"})))
+    assert cement == [sents[0].text, sents[1].text]
+
+
+def test_when_the_sources_give_no_step_the_answer_is_short_and_says_so():
+    steps = (r"secure the airway|intubat", r"evacuat|surgical decompression")
+    hint = frozenset(tokenize("stellate ganglion block retropharyngeal haematoma airway neck swelling", "en"))
+    sents = [
+        _s("A retropharyngeal haematoma after stellate ganglion block is the complication of most concern, because it can obstruct "
+           "the airway.", "sgb", 1),
+        _s("The sources used here do not describe a specific management pathway for retropharyngeal haematoma.", "sgb", 2, action=False),
+        _s("Confirm a pneumothorax with a chest X-ray; a large pneumothorax needs a chest drain and observation.", "sgb", 3),
+        _s("Withhold food and drink after stellate ganglion block until a sip test, because hoarseness is an expected effect.", "sgb", 4,
+           action=False),
+    ]
+    bullets = emergency(sents, ("sgb",), hint, "en", steps=steps, pathway_tokens=hint, names=r"ha?ematoma|airway")
+    assert not _texts(bullets, "action")  # no borrowed "action" from the pneumothorax passage
+    texts = _texts(bullets)
+    assert texts[0].startswith("A retropharyngeal haematoma") and any("do not describe" in t for t in texts)
+    assert not any("pneumothorax" in t or "sip test" in t for t in texts)
+
+
+def test_same_point_ignores_hedges_but_not_different_doses():
+    a, b = _PTX[4], _PTX[5]
+    assert same_point(b, [a], "en")  # the same signs, one hedged
+    low = _s("For a patient weighing ≤70 kg the lipid emulsion regimen for LAST is a bolus of 1.5 mL/kg then 0.25 mL/kg/min.", "last", 1)
+    high = _s("For a patient weighing >70 kg the lipid emulsion regimen for LAST is a 100 mL bolus then 200–250 mL over 15–20 min.",
+              "last", 2)
+    assert not same_point(high, [low], "en")
+    zh1 = _s("胸椎或颈椎疼痛介入操作后发生的气胸，可表现为胸膜性胸痛、咳嗽、呼吸困难、呼吸音减弱或SpO2下降，有时在操作后数小时才出现。",
+             "ptx", 1, lang="zh", action=False)
+    zh2 = _s("胸部或颈部操作后发生的气胸，可表现为胸膜炎性胸痛、咳嗽、呼吸困难、呼吸音减弱或 SpO2 下降，有时在数小时后才出现（据报道，尚待与原始文献核实）。",
+             "sgb", 1, lang="zh", action=False)
+    assert same_point(zh2, [zh1], "zh")
+
+
+def test_every_pathway_has_bilingual_condition_names_found_from_its_actions():
+    ids = {r.id for r in RED_FLAGS}
+    assert set(PATHWAY_NAMES) == ids and set(PATHWAY_STEPS) == ids
+    for rule, by_lang in PATHWAY_NAMES.items():
+        assert set(by_lang) == {"en", "zh"}
+        for lang in ("en", "zh"):
+            assert condition_names(PATHWAY_ACTIONS[rule][lang], lang) == by_lang[lang]
+    assert condition_names("", "en") == ""
+    t = triage("SGB 10 min ago, neck swelling getting bigger and she's hoarse", "en")
+    assert t.rule == "airway-haematoma" and t.names == PATHWAY_NAMES["airway-haematoma"]["en"]
+
+
+def test_total_spinal_recognition_names_the_condition_and_skips_list_fragments():
+    hint = frozenset(tokenize("total spinal high block intrathecal subdural injection dural puncture apnoea hypotension", "en"))
+    sents = [
+        _s("Uncommon: pneumothorax, seizure, total spinal or high block after intrathecal injection, apnoea and hypotension.", "sgb", 1,
+           "complications", action=False),
+        _s("A subdural injection can produce a delayed, patchy or unexpectedly high block.", "il", 1, "complications", action=False),
+        _s("Post-dural puncture headache after an interlaminar dural puncture is treated with an epidural blood patch.", "il", 2,
+           action=False),
+        _s("Dural puncture was more frequent with interlaminar than transforaminal injection: 0.2% vs 0.04%.", "il", 3,
+           "complications", action=False),
+    ]
+    names = PATHWAY_NAMES["total-spinal"]["en"]
+    texts = _texts(emergency(sents, ("il", "sgb"), hint, "en", steps=PATHWAY_STEPS["total-spinal"]["en"], pathway_tokens=hint,
+                             names=names))
+    assert texts == [sents[1].text]
