@@ -154,7 +154,7 @@ class AnswerEngine:
             have = {h.chunk.id for h in hits}
             pathway = [c for group in ("management", "complications") for c in r.section_chunks(guide.docs, lang, group) if c.id not in have]
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
-        sents = sentences_of(sources, self.lexicon, self.lexicon.broader_closure)
+        sents = sentences_of(sources, self.lexicon)
         lex = r.lexical[lang]
         top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}

@@ -156,7 +156,7 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     return False
 
 
-def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Sequence[str]], list[str]]) -> list[Sentence]:
+def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
     """Quotable units of the retrieved passages; dependent sentences are joined to the sentence they lean on."""
     out: list[Sentence] = []
     for h in hits:
@@ -177,7 +177,7 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon, closure: Callable[[Seque
         for i, text in units:
             if len(text) < 12 or text.rstrip().endswith((":", "：")):
                 continue
-            concepts = frozenset(closure([m.concept for m in lexicon.match(text, homophones=False)]))
+            concepts = lexicon.tags(text)
             out.append(Sentence(text, c, h.rank, i, group, frozenset(tokenize(text, lang)), concepts,
                                 bool(_PROVENANCE[lang].search(text)),
                                 bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text)))

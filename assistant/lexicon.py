@@ -81,6 +81,7 @@ class Lexicon:
     concepts: dict[str, Concept]
     digest: str = ""
     _zh_terms: dict[str, str] = field(default_factory=dict, repr=False)
+    _tags: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for c in self.concepts.values():
@@ -186,6 +187,16 @@ class Lexicon:
         return out
 
     # --- links ---------------------------------------------------------------------
+    def tags(self, text: str) -> frozenset[str]:
+        """The concepts a passage sentence names, with everything they are a kind of (no homophone guesses), cached: the
+        same sentences are read for question after question."""
+        got = self._tags.get(text)
+        if got is None:
+            if len(self._tags) >= 50_000:
+                self._tags.clear()
+            got = self._tags[text] = frozenset(self.broader_closure([m.concept for m in self.match(text, homophones=False)]))
+        return got
+
     def broader_closure(self, ids: Iterable[str]) -> list[str]:
         """The ids with everything they are a kind of (transitively), in first-seen order."""
         out: dict[str, None] = {}

