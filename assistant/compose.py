@@ -47,7 +47,8 @@ _AFTERWARDS = {
 }
 # What an aspect asks for in kind (a duration, a dose, a rate, signs, advice to the patient): a sentence that gives it answers in kind.
 _KIND = {
-    "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|小时|天|日|周|个月|分钟)", re.I),
+    "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|s\b|sec\b|seconds?|小时|天|日|周|个月|分钟|秒)",
+                         re.I),
     "hold": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|half-lives|小时|天|日|周|个半衰期)", re.I),
     "advice": re.compile(r"should be (?:told|taught|advised)|\btell (?:the )?patients?|discharge|return (?:urgently|to)|seek (?:urgent|emergency)|"
                          r"告知患者|应告知|出院|返院|就诊|宣教", re.I),
@@ -262,7 +263,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         for sc, s in above:
             if len(chosen) >= per_part:
                 break
-            if any(_same(s, o, w.dup) for _, o in chosen):
+            if any(_same(s, o, w.dup) for _, o in chosen) or _repeats(s, [o for _, o in chosen]):
                 continue
             chosen.append((sc, s))
         rest = chosen[1:]
@@ -481,7 +482,10 @@ def weight_fit(text: str, weight: float | None) -> int:
 def _repeats(s: Sentence, chosen: Sequence[Sentence]) -> bool:
     """Does `s` say what a chosen sentence says (same words, or the same figures: one review quoted in two documents)?"""
     figures = _figures(s.text)
-    return any(s is o or _same(s, o) or (len(figures) >= 2 and figures == _figures(o.text)) for o in chosen)
+    salient = {f for f in figures if "." in f or len(f) >= 3} | set(re.findall(r"\d+(?:\.\d+)?\s*%", s.text))
+    return any(s is o or _same(s, o) or (len(figures) >= 2 and figures == _figures(o.text))
+               or (salient and figures == _figures(o.text) and salient <= set(re.findall(r"\d+(?:\.\d+)?\s*%", o.text)) | _figures(o.text))
+               for o in chosen)
 
 
 def _same(a: Sentence, b: Sentence, dup: float = 0.6) -> bool:

@@ -22,7 +22,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗"),
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
-             r"\bdose|dosing|dosage|how much|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume|"
+             r"\bdose|dosing|dosage|how much(?! (?:\w+ ){0,2}time)|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh",
              r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
@@ -34,7 +34,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
                r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
-               r"how quickly|how fast|within how",
+               r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time",
                r"多久|多长时间|几天|几小时|几周|何时|什么时候|等多久|多快|多长"),
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
     "location": ("",
@@ -104,7 +104,10 @@ _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
                      r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation|operation|resection|"
                      r"removal|fixation|reconstruction)s?$"),
-    "zh": re.compile(r"(?:镜|术|活检|置管|拔牙|移植|切除|置换|穿刺|分娩|剖宫产|手术|插管|支架)$"),
+    # also with a short object after the device or act (肾镜取石: nephroscopic stone removal)
+    "zh": re.compile(r"(?:镜|术|活检|置管|拔牙|移植|切除|置换|穿刺|分娩|剖宫产|手术|插管|支架)[\u4e00-\u9fff]{0,2}$"),
+    # an unknown all-capitals abbreviation (PCNL, TURP, ERCP, TACE): another specialty's procedure or setting
+    "abbr": re.compile(r"^[A-Z]{3,6}s?$"),
 }
 # Drug names by their nonproprietary-name stems (WHO INN stems; the Chinese transliterations keep the same endings):
 # an unknown term with one of these endings names a drug the knowledge base never mentions (methotrexate, 阿糖胞苷).
@@ -219,13 +222,18 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除)"
-                        r"\s*(?:the\s+|a\s+|an\s+)?$", re.I)
+_EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除|"
+                        r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|没有|不是|并非|未曾)"
+                        r"\s*(?:the\s+|a\s+|an\s+|on\s+|taking\s+|using\s+|in\s+)?$", re.I)
+
+
+_DENIED_AFTER = re.compile(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\b", re.I)  # "pregnant? no"
 
 
 def _excluded(text: str, m: Match) -> bool:
-    """Is the concept named only to be left out ("risk factors apart from anticoagulants", "除了抗凝药")?"""
-    return bool(_EXCLUSION.search(text[max(0, m.start - 24):m.start]))
+    """Is the concept named only to be left out or denied ("risk factors apart from anticoagulants", "除了抗凝药",
+    "pt is not pregnant", "not on anticoagulants")?"""
+    return bool(_EXCLUSION.search(text[max(0, m.start - 24):m.start]) or _DENIED_AFTER.match(text[m.end:m.end + 12]))
 
 
 def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
@@ -500,7 +508,7 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lex: Mappin
 
 def procedure_like(term: str) -> bool:
     """Does an unknown term name a procedure or setting (colonoscopy, 拔牙, 活检 ...)?"""
-    return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()))
+    return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()) or _PROCEDURE_LIKE["abbr"].match(term))
 
 
 def drug_like(term: str) -> bool:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from assistant.compose import Sentence, Signals, emergency, rival, score, select, weight_fit, weight_of
-from assistant.frame import Framer, Part, Question, aspects_of, split_parts
+from assistant.frame import Framer, Part, Question, aspects_of, procedure_like, split_parts
 from assistant.judge import JudgeWeights, concept_scores, judge
 from assistant.lexicon import load_lexicon, parse, validate
 from assistant.safety import triage
@@ -115,6 +115,13 @@ def test_what_the_question_leaves_out_is_not_its_subject(framer):
     q = framer.frame("What are the risk factors for spinal epidural haematoma apart from anticoagulants?")
     assert "anticoagulant" in q.excluded and "anticoagulant" not in q.concepts and "epidural-haematoma" in q.concepts
     assert "anticoagulant" in framer.frame("除了抗凝药，硬膜外血肿还有哪些危险因素？").excluded
+    denied = framer.frame("pregnant? no - but how much fluoro time does a typical MBB take?")
+    assert "pregnancy" in denied.excluded and denied.aspects[0] == "timing"
+    assert "pregnancy" in framer.frame("pt is not pregnant, how much fluoro time for an MBB?").excluded
+
+
+def test_an_unknown_procedure_written_as_clinicians_do_is_another_specialtys():
+    assert procedure_like("PCNL") and procedure_like("肾镜取石") and not procedure_like("技巧")
 
 
 def test_a_generic_second_ask_keeps_the_first_asks_complication(framer):
