@@ -45,11 +45,13 @@ class ChunkCollection:
         return (chunk.lang, chunk.origin)
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, tokens: Sequence[str]) -> None:
-        """Add chunks with their vectors and their lexical tokens (space-joined)."""
+        """Add chunks with their vectors and their lexical tokens (space-joined). Each collection gets the odd-sized batch
+        first and ends with a full one, which makes Chroma save its whole HNSW index (see base.HNSW_SYNC)."""
         for part, col in self._cols.items():
             idx = [i for i, c in enumerate(chunks) if self._part_of(c) == part]
-            for j in range(0, len(idx), _BATCH):
-                sel = idx[j:j + _BATCH]
+            ends = list(range(len(idx), 0, -_BATCH))[::-1]  # batches counted from the end: the odd-sized one comes first
+            for start, end in zip([0, *ends[:-1]], ends):
+                sel = idx[start:end]
                 col.add(ids=[chunks[i].id for i in sel], embeddings=vectors[sel], documents=[chunks[i].text for i in sel],
                         metadatas=[dict(chunk_to_meta(chunks[i]), tokens=tokens[i]) for i in sel])
 
