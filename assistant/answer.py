@@ -169,12 +169,11 @@ class AnswerEngine:
                                 concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))))
             # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
             # own procedures, complications or findings that the pathway itself does not name
-            used = [b.sentence.text for b in bullets]
             lex_c = self.lexicon.concepts
             generic = {m.concept for m in self.lexicon.match(guide.hint, homophones=False)}
             specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
             quoted = [b.sentence for b in bullets]
-            rest = [x for x in sents if x.text not in used and x.group != "prevention" and specific & x.concepts
+            rest = [x for x in sents if x.group != "prevention" and specific & x.concepts
                     and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)]
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
@@ -184,10 +183,9 @@ class AnswerEngine:
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
             steps = [b for b in bullets if b.kind == "action"][:3]
-            used = [b.sentence.text for b in steps]
-            others = select([x for x in sents if x.text not in used], q, lang, lex.idf, dense, self.settings.max_sentences, (True,),
-                            sig)
-            others = [b for b in others if not any(_similar(b.sentence.text, u) for u in used)]
+            shown = [b.sentence for b in steps]
+            others = select([x for x in sents if not same_point(x, shown, lang)], q, lang, lex.idf, dense,
+                            self.settings.max_sentences, (True,), sig)
             bullets = steps + others[:max(0, self.settings.max_sentences - len(steps))]
         if not bullets:
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), sig)
@@ -318,10 +316,6 @@ def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
 
 # Concept kinds that make an emergency question specific (what it adds to its pathway).
 _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
-
-
-def _similar(a: str, b: str) -> bool:
-    return a in b or b in a
 
 
 def _hgroup(b: Bullet) -> str:

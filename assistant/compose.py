@@ -251,7 +251,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         top = max(range(len(sentences)), key=lambda i, j=j: scored[i][j])  # type: ignore[misc]  # its best, wherever assigned
         pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1),
                       key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
-        pool = [(sc, s) for sc, s in pool if not _repeats(s, [b.sentence for b in out])]
+        pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)]
         if not pool:
             continue
         best = pool[0][0]
@@ -263,7 +263,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         for sc, s in above:
             if len(chosen) >= per_part:
                 break
-            if any(_same(s, o, w.dup) for _, o in chosen) or _repeats(s, [o for _, o in chosen]):
+            if same_point(s, [o for _, o in chosen], lang, w.dup):
                 continue
             chosen.append((sc, s))
         rest = chosen[1:]
@@ -440,18 +440,22 @@ def is_counsel(text: str, lang: Lang) -> bool:
 
 
 def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float = 0.6) -> bool:
-    """Does `s` make a point a chosen sentence makes: the same sentence, or one whose words (hedges aside) are mostly
-    the other's and that adds no figure of its own (the pneumothorax signs quoted from three documents)? Two regimens
-    with different doses are different points."""
+    """Does `s` make a point a chosen sentence makes? The same sentence; the same figures (two or more, or one salient
+    figure such as 2.6 % or 16,638: one review quoted in two documents); or words (hedges aside) mostly the other's
+    while adding no figure of its own (the pneumothorax signs quoted from three documents). Two regimens with different
+    doses are different points."""
     hedge = _hedge_tokens(lang)
     mine, figures = s.tokens - hedge, _figures(s.text)
+    salient = any("." in f or len(f) >= 3 for f in figures) or bool(re.search(r"\d\s*%", s.text))
     for o in chosen:
-        if s is o or s.text in o.text or o.text in s.text or (len(figures) >= 2 and figures == _figures(o.text)):
+        theirs = _figures(o.text)
+        if s is o or s.text in o.text or o.text in s.text or (figures and figures == theirs and (len(figures) >= 2 or salient)):
             return True
-        theirs = o.tokens - hedge
-        small = min(len(mine), len(theirs))
-        if small >= 5 and len(mine & theirs) / small >= share and figures <= _figures(o.text):
-            return True
+        if figures <= theirs:
+            other = o.tokens - hedge
+            small = min(len(mine), len(other))
+            if _jaccard(s.tokens, o.tokens) > share or (small >= 5 and len(mine & other) / small >= share):
+                return True
     return False
 
 
@@ -477,22 +481,6 @@ def weight_fit(text: str, weight: float | None) -> int:
         fit = 1 if ok else -1
         break
     return fit
-
-
-def _repeats(s: Sentence, chosen: Sequence[Sentence]) -> bool:
-    """Does `s` say what a chosen sentence says (same words, or the same figures: one review quoted in two documents)?"""
-    figures = _figures(s.text)
-    salient = {f for f in figures if "." in f or len(f) >= 3} | set(re.findall(r"\d+(?:\.\d+)?\s*%", s.text))
-    return any(s is o or _same(s, o) or (len(figures) >= 2 and figures == _figures(o.text))
-               or (salient and figures == _figures(o.text) and salient <= set(re.findall(r"\d+(?:\.\d+)?\s*%", o.text)) | _figures(o.text))
-               for o in chosen)
-
-
-def _same(a: Sentence, b: Sentence, dup: float = 0.6) -> bool:
-    """Two sentences that say the same: similar words, or one (6+ words) nearly all inside the other."""
-    small = min(len(a.tokens), len(b.tokens))
-    return (_jaccard(a.tokens, b.tokens) > dup or a.text in b.text or b.text in a.text
-            or (small >= 6 and len(a.tokens & b.tokens) / small > 0.85))
 
 
 def _figures(text: str) -> frozenset[str]:
