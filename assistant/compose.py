@@ -484,7 +484,8 @@ def weight_fit(text: str, weight: float | None) -> int:
 
 
 def _figures(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\d+(?:\.\d+)?", text))
+    """The numbers a sentence states, without years (a guideline's year is a citation, not a figure)."""
+    return frozenset(f for f in re.findall(r"\d+(?:\.\d+)?", text) if not re.fullmatch(r"(?:19|20)\d\d", f))
 
 
 def heading_for(group: str, lang: Lang) -> str:

@@ -151,3 +151,9 @@ def test_every_example_question_in_the_readme_answers(engine):
         assert not engine.answer(q).abstained, q
     for obj in jsonl:
         assert not engine.answer(obj["question"], obj.get("history", [])).abstained, obj
+
+
+def test_a_patient_with_a_recent_stent_is_warned_not_to_stop_antiplatelets_without_cardiology(engine):
+    ans = engine.answer("pt on Brilinta after a stent 4 months ago, booked for lumbar ILESI - hold it?")
+    assert not ans.abstained and "5 days" in ans.bullets[0]["text"]
+    assert any("cardiology" in b["text"] for b in ans.bullets), ans.text

@@ -502,3 +502,10 @@ def test_covers_is_validated_like_a_link(lexicon):
     assert "`covers` is for `scope: out` concepts only" in errs and "covers id `nope` is not defined" in errs
     for c in lexicon.concepts.values():
         assert all(lexicon.concepts[x].scope == "in" for x in c.covers), c.id
+
+
+def test_a_patient_with_a_stent_is_the_stent_concept_and_years_are_not_figures():
+    lex = load_lexicon()
+    assert "coronary-stent" in {m.concept for m in lex.match("pt on Brilinta after a stent 4 months ago")}
+    from assistant.compose import _figures
+    assert _figures("held for 5 days (Narouze 2018)") == frozenset({"5"})
