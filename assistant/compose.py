@@ -110,7 +110,7 @@ class Weights:
     related: float = 0.3  # or only a related one (pocket fill -> pump refill safety)
     other_lang: float = -0.25  # a passage in the other language (shown only when nothing in the question's language)
     provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
-    rival: float = -0.6  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
+    rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
     # Xarelto answer, hyperglycaemia in an epidural-abscess answer)
     floor: float = 0.5  # a sentence must reach this share of the part's best score
     min_score: float = 0.35  # and this absolute score
@@ -135,9 +135,10 @@ _REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacru
 
 
 def _focus(own: Sequence[str], sig: Signals) -> str | None:
-    """What a question with several concepts is about: the complication it names, else the drug, else None
-    ("chances of an epidural abscess after an ESI in a diabetic" is about the abscess)."""
-    for kinds in (("complication",), ("drug", "drug-class", "brand")):
+    """What a question with several concepts is about: the complication it names, else the patient's condition that
+    changes the answer, else the drug, else None ("chances of an epidural abscess after an ESI in a diabetic" is about the
+    abscess; "hold Brilinta after a stent 4 months ago?" turns on the stent)."""
+    for kinds in (("complication",), ("condition",), ("drug", "drug-class", "brand")):
         found = [c for c in own if sig.kinds.get(c) in kinds]
         if len(found) == 1 and len(own) > 1:
             return found[0]
@@ -215,14 +216,19 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     figure = 1.0 if any(a in _KIND and _KIND[a].search(s.text) for a in part.aspects) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
-    on_topic = max(concept, 0.5 * context) if own else 1.0  # the asked aspect counts in a sentence about the question's subject
+    # the asked aspect counts in a sentence about the question's subject (a follow-up naming nothing: what it inherited)
+    anchors = [c for c in part.inherited if c in s.concepts or q_parents.get(c, frozenset()) & s.concepts]
+    on_topic = max(concept, 0.5 * context) if own else len(anchors) / len(part.inherited) if part.inherited else 1.0
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + w.figure * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:
         total += w.provenance
-    if rival(s, own, sig) or (set(q.excluded) & s.concepts and not any(c in s.concepts for c in own)):
+    # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
+    # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
+    subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
+    if rival(s, subject, sig) or (set(q.excluded) & s.concepts and not any(c in s.concepts for c in own)):
         total += w.rival  # about something else, or about what the question left out ("apart from anticoagulants")
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
@@ -445,18 +451,27 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
     while adding no figure of its own (the pneumothorax signs quoted from three documents). Two regimens with different
     doses are different points."""
     hedge = _hedge_tokens(lang)
-    mine, figures = s.tokens - hedge, _figures(s.text)
+    mine, figures = _whole_words(s.tokens, lang) - hedge, _figures(s.text)
     salient = any("." in f or len(f) >= 3 for f in figures) or bool(re.search(r"\d\s*%", s.text))
     for o in chosen:
         theirs = _figures(o.text)
         if s is o or s.text in o.text or o.text in s.text or (figures and figures == theirs and (len(figures) >= 2 or salient)):
             return True
         if figures <= theirs:
-            other = o.tokens - hedge
+            other = _whole_words(o.tokens, lang) - hedge
             small = min(len(mine), len(other))
             if _jaccard(s.tokens, o.tokens) > share or (small >= 5 and len(mine & other) / small >= share):
                 return True
     return False
+
+
+def _whole_words(tokens: frozenset[str], lang: Lang) -> frozenset[str]:
+    """Chinese tokens that are not part of a longer token of the same sentence: jieba's search mode also yields the
+    pieces of a long term (局麻药全身毒性反应 -> 局麻, 麻药, 毒性 ...), which would make two sentences sharing one term
+    look alike. English tokens are whole words already."""
+    if lang != "zh":
+        return tokens
+    return frozenset(t for t in tokens if not any(t != o and t in o for o in tokens))
 
 
 _WEIGHT = re.compile(r"(\d{2,3}(?:\.\d)?)\s*(?:kg|公斤|千克)", re.I)

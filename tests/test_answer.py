@@ -155,5 +155,19 @@ def test_every_example_question_in_the_readme_answers(engine):
 
 def test_a_patient_with_a_recent_stent_is_warned_not_to_stop_antiplatelets_without_cardiology(engine):
     ans = engine.answer("pt on Brilinta after a stent 4 months ago, booked for lumbar ILESI - hold it?")
-    assert not ans.abstained and "5 days" in ans.bullets[0]["text"]
-    assert any("cardiology" in b["text"] for b in ans.bullets), ans.text
+    assert not ans.abstained and "cardiology" in ans.bullets[0]["text"], ans.text  # the stent changes the answer: it leads
+    assert any("5 days" in b["text"] for b in ans.bullets), ans.text  # and the interval, if stopping is agreed, follows
+
+
+def test_a_follow_up_restart_question_is_answered_for_its_drug_only(engine):
+    first = "pt on Brilinta after a stent 4 months ago, booked for lumbar ILESI - hold it?"
+    ans = engine.answer("and when can she restart it?", [first])
+    assert not ans.abstained and "icagrelor" in ans.bullets[0]["text"] and "restart" in ans.bullets[0]["text"], ans.text
+    others = ("Prasugrel", "Clopidogrel", "Cilostazol", "Warfarin", "NSAID")
+    assert not any(o in b["text"] for b in ans.bullets for o in others), ans.text
+
+
+def test_vessel_entry_during_cervical_transforaminal_injection_gets_the_cervical_tfesi_rate(engine):
+    ans = engine.answer("How often does the needle end up in a vessel during cervical transforaminal injections? "
+                        "I'm worried about strokes.")
+    assert not ans.abstained and "19.4%" in ans.bullets[0]["text"], ans.text
