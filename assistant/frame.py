@@ -46,11 +46,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)",
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|"
-                          r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|适合做|不宜|不能做"),
+                          r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
-                     r"which patients|in whom|high[- ]risk",
-                     r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人"),
+                     r"which patients|in whom|high[- ]risk|risk (?:category|class|grade|tier|level|stratum|group)|"
+                     r"(?:low|intermediate|moderate|medium)[- ]risk",
+                     r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
     # signs are described under Complications as often as under Recognition and management: the sentence decides
     "recognition": ("",
                     r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|workup|work-up|"
@@ -204,9 +206,14 @@ class Question:
         return self.retrieval_text if self.followup else ""
 
 
-def aspects_of(text: str, lang: Lang) -> tuple[str, ...]:
-    """Asked aspects of one ask, most specific first."""
+def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
+    """Asked aspects of one ask, most specific first; `names` are spans of procedure names, whose words are not an ask
+    (椎间盘内治疗 "intradiscal treatment" does not ask how to treat)."""
     i = 2 if lang == "zh" else 1
+    chars = list(text)
+    for start, end in names:
+        chars[start:end] = " " * (end - start)
+    text = "".join(chars)
     low = text if lang == "zh" else f" {text.lower()} "
     found: list[str] = []
     for a, spec in ASPECTS.items():  # most specific first; words one aspect used do not count again ("危险因素" is not 危险)
@@ -215,6 +222,11 @@ def aspects_of(text: str, lang: Lang) -> tuple[str, ...]:
             found.append(a)
             low = rx.sub(lambda m: " " * len(m.group()), low)
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+def _procedure_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
+    """Where the question names a procedure."""
+    return [(m.start, m.end) for m in matches if lex[m.concept].kind == "procedure"]
 
 
 @lru_cache(maxsize=256)
@@ -313,7 +325,7 @@ class Framer:
         out = self._out_of_scope(concepts, prev)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
-        aspects = _drug_first(aspects_of(q, lang), subjects, lex)
+        aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, lex)
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         followup = False
@@ -401,7 +413,7 @@ class Framer:
             elif i == 0 or len(texts) == 1:
                 inherited = ctx
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-            out.append(Part(t, own, _drug_first(aspects_of(t, lang), subj, lex), inherited, terms))
+            out.append(Part(t, own, _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, lex), inherited, terms))
         return tuple(out)
 
     def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...]) -> str:

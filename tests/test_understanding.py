@@ -90,6 +90,16 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("脂肪乳的首剂量是多少？", "zh")[0] == "dose"
 
 
+
+def test_a_procedure_name_is_not_an_ask_and_a_bleeding_risk_class_is_a_risk_ask(framer):
+    # 椎间盘内治疗 ("intradiscal treatment") names a procedure; it does not ask how to treat
+    q = framer.frame("椎间盘内治疗属于几级出血风险？")
+    assert "action" not in q.aspects and q.aspects[0] == "risk_factors" and "intradiscal-procedure" in q.concepts
+    assert framer.frame("What bleeding risk category is a cervical facet RFA?").aspects[0] == "risk_factors"
+    # with the procedure's name blanked, "能用于…吗" still asks whether it may be done
+    assert "contraindications" in framer.frame("颗粒型激素能用于骶管注射吗？").aspects
+
+
 def test_two_asks_become_two_parts_in_both_languages():
     en = split_parts("how soon after a wet tap should I offer a blood patch, and how much blood?", "en")
     assert en == ["how soon after a wet tap should I offer a blood patch", "how much blood?"]
