@@ -132,6 +132,7 @@ class Signals:
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
 _RIVAL_KINDS = ("drug", "procedure", "complication")
 _REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
+_DRUG_KINDS = ("drug", "drug-class")
 
 
 def _focus(own: Sequence[str], sig: Signals) -> str | None:
@@ -146,14 +147,18 @@ def _focus(own: Sequence[str], sig: Signals) -> str | None:
 
 
 def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
-    """Does the sentence name another drug, procedure, complication or spinal region than the question's, and not the
-    question's?"""
+    """Does the sentence name another drug (or drug class), procedure, complication or spinal region than the
+    question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
     for kind in (*_RIVAL_KINDS, "region"):
-        mine = [c for c in own if (c in _REGIONS if kind == "region" else sig.kinds.get(c) == kind)]
+        def member(c: str, kind: str = kind) -> bool:
+            if kind == "region":
+                return c in _REGIONS
+            return sig.kinds.get(c) in (_DRUG_KINDS if kind == "drug" else (kind,))
+        mine = [c for c in own if member(c)]
         if not mine or any(c in s.concepts for c in mine):
             continue
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
-        if any(c not in near and (c in _REGIONS if kind == "region" else sig.kinds.get(c) == kind) for c in s.concepts):
+        if any(c not in near and member(c) for c in s.concepts):
             return True
     return False
 

@@ -285,6 +285,10 @@ def test_a_sentence_about_another_drug_ranks_below_one_about_the_asked_drug():
     doac = _sent("Each DOAC is held for about 3 days.", "Risk factors", {"doac"}, rank=2)
     sig = Signals(parents, {}, kinds)
     assert rival(dabi, ["rivaroxaban"], sig) and not rival(doac, ["rivaroxaban"], sig)  # a broader class is not a rival
+    # a sibling drug class is a rival too: LMWH intervals do not answer an unfractionated-heparin question
+    cls = Signals({"ufh": frozenset({"heparin", "anticoagulant"})}, {}, {"ufh": "drug", "lmwh": "drug-class", "heparin": "drug-class"})
+    lmwh = _sent("Higher-dose LMWH needs a 24 h gap.", "Risk factors", {"lmwh", "heparin"})
+    assert rival(lmwh, ["ufh"], cls) and not rival(_sent("Heparin needs a gap.", "Risk factors", {"heparin"}), ["ufh"], cls)
     no_kinds = Signals(parents, {}, {})
     assert score(dabi, part, q, lambda t: 1.0, {}, "en", sig=sig) < score(dabi, part, q, lambda t: 1.0, {}, "en", sig=no_kinds)
 
