@@ -171,3 +171,10 @@ def test_vessel_entry_during_cervical_transforaminal_injection_gets_the_cervical
     ans = engine.answer("How often does the needle end up in a vessel during cervical transforaminal injections? "
                         "I'm worried about strokes.")
     assert not ans.abstained and "19.4%" in ans.bullets[0]["text"], ans.text
+
+
+def test_how_long_a_small_needle_headache_lasts_leads_with_its_course_in_both_languages(engine):
+    en = engine.answer("spinal headache after a small needle LP - how long till it goes away on its own?")
+    assert not en.abstained and "2 weeks" in en.bullets[0]["text"], en.text
+    zh = engine.answer("腰穿后头痛，用的是细针，一般多久能自己好？")
+    assert not zh.abstained and any("2 周" in b["text"] for b in zh.bullets[:2]), zh.text
