@@ -28,8 +28,10 @@ _DEPENDENT = {
 _PROVENANCE = {
     "en": re.compile(r"^(?:these|the|this|that) (?:figures?|numbers?|data|values?|estimates?|rates?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
-                     r"secondary summary|not (?:been )?(?:checked|verified) against|editor|(?:was|were) not read|could not be obtained", re.I),
-    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|二手|尚未.*核实原文|编者|未阅读|未能获取"),
+                     r"secondary summary|not (?:been )?(?:checked|verified) against|editor|(?:was|were) not read|could not be obtained|"
+                     r"as set out in the [\w -]{1,40} document", re.I),  # a pointer to another document says nothing itself
+    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|二手|尚未.*核实原文|编者|未阅读|未能获取|"
+                     r"具体见本知识库|详见本知识库"),
 }
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
@@ -279,7 +281,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             chosen.append((sc, s))
         rest = chosen[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
-        rest.sort(key=lambda t: (t[1].provenance, t[1].group != lead[1].group, order[t[1].group], t[1].hit_rank, t[1].position))
+        rest.sort(key=lambda t: (t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0], t[1].hit_rank, t[1].position))
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
     return out

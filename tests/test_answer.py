@@ -178,3 +178,10 @@ def test_how_long_a_small_needle_headache_lasts_leads_with_its_course_in_both_la
     assert not en.abstained and "2 weeks" in en.bullets[0]["text"], en.text
     zh = engine.answer("腰穿后头痛，用的是细针，一般多久能自己好？")
     assert not zh.abstained and any("2 周" in b["text"] for b in zh.bullets[:2]), zh.text
+
+
+def test_how_pdph_is_treated_leads_with_treatment_not_a_pointer_to_another_document(engine):
+    ans = engine.answer("How is post-dural puncture headache treated?")
+    assert not ans.abstained and "treatment" in ans.bullets[0]["text"], ans.text
+    assert not any("as set out in the" in b["text"] for b in ans.bullets if b.get("kind") != "note"), ans.text
+    assert any("caffeine" in b["text"] for b in ans.bullets) and any("blood patch" in b["text"] for b in ans.bullets), ans.text
