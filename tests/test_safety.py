@@ -63,6 +63,7 @@ def test_every_rule_and_disclaimer_is_bilingual():
         ("pt 做完 T12 TFESI，Depo-Medrol，当场双腿瘫了", "zh", "esi-stroke"),
         ("巴氯芬泵没药了，病人高烧、全身痒、抽筋", "zh", "baclofen-withdrawal"),
         ("腰部硬膜外推了布比卡因 12 ml，血压掉到 70/40，心率 42，手抬不起来", "zh", "total-spinal"),
+        ("颈椎TFESI推药后病人马上抽搐、意识丧失！", "zh", "last"),  # 推药 is the injection itself
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
@@ -78,6 +79,7 @@ def test_bedside_wording_finds_the_pathway(question, lang, rule):
         ("After LAST with an arrhythmia, how long do we need to monitor the patient?", "en"),
         ("病人担心做射频会瘫痪，怎么解释风险", "zh"),
         ("鞘内泵导管肉芽肿压迫脊髓导致截瘫的风险有多大？", "zh"),
+        ("要不要跟患者交代硬膜外激素注射可能导致瘫痪和失明？", "zh"),  # what to tell the patient at consent
     ],
 )
 def test_counselling_history_and_frequency_are_not_emergencies(question, lang):

@@ -521,6 +521,7 @@ def test_covers_is_validated_like_a_link(lexicon):
 def test_a_patient_with_a_stent_is_the_stent_concept_and_years_are_not_figures():
     lex = load_lexicon()
     assert "coronary-stent" in {m.concept for m in lex.match("pt on Brilinta after a stent 4 months ago")}
+    assert "blood-glucose" in {m.concept for m in lex.match("how long will his sugars stay up after the epidural")}
     tags = {m.concept for m in lex.match("does the needle end up in a vessel during cervical transforaminal injections")}
     assert {"intravascular-injection", "transforaminal-esi"} <= tags and "cervical-esi" not in tags
     from assistant.compose import _figures
