@@ -191,6 +191,8 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
                                 bool(_PROVENANCE[lang].search(text)),
                                 bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text)))
     return out
+        # the most specific asked member counts: "blood thinner (Xarelto)" asks about rivaroxaban, not every anticoagulant
+        mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
 
 
 def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], dense: Mapping[str, float], lang: Lang,

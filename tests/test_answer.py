@@ -185,3 +185,8 @@ def test_how_pdph_is_treated_leads_with_treatment_not_a_pointer_to_another_docum
     assert not ans.abstained and "treatment" in ans.bullets[0]["text"], ans.text
     assert not any("as set out in the" in b["text"] for b in ans.bullets if b.get("kind") != "note"), ans.text
     assert any("caffeine" in b["text"] for b in ans.bullets) and any("blood patch" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_a_blood_thinner_named_by_brand_is_answered_for_that_drug_not_a_warfarin_trial(engine):
+    ans = engine.answer("pt on blood thinner (Xarelto 20mg for AF), booked L4/5 TFESI tmrw - how many days should she have held it?")
+    assert not ans.abstained and "3 days" in ans.bullets[0]["text"] and "BRIDGE" not in ans.bullets[0]["text"], ans.text
