@@ -4,13 +4,13 @@ that keep their meaning, emergency actions first, one short heading per part or 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from .frame import ASPECTS, Part, Question
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
-from .text import sentence_spans, split_tags, strip_inline_tags, tokenize
+from .text import en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
 from .types import Chunk, Hit, Lang, doc_slug
 
 # A sentence that leans on the one before it (quoted together with it, or not at all).
@@ -71,17 +71,51 @@ NOTE_PREFIX = "> "
 
 @dataclass(frozen=True)
 class Sentence:
-    """A quotable unit: one sentence (or a dependent sentence with the one it leans on) of a retrieved passage."""
+    """A quotable unit: one sentence (or a dependent sentence with the one it leans on) of a retrieved passage. Its
+    tokens are cut when first needed: an English question meets a Chinese sentence only in its Latin words and numbers,
+    which need no jieba (`shared`), so an English answer loads jieba only for a Chinese sentence it really weighs."""
 
     text: str
     chunk: Chunk
     hit_rank: int
     position: int  # sentence index in the chunk (protocol order)
     group: str
-    tokens: frozenset[str]
+    given_tokens: frozenset[str] | None  # None: `tokens` cuts them from the text on first use
     concepts: frozenset[str]
     provenance: bool
     action: bool
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        """Lexical tokens of the sentence (`text.tokenize` in its passage's language)."""
+        if self.given_tokens is not None:
+            return self.given_tokens
+        toks: frozenset[str] | None = self.__dict__.get("_tokens")
+        if toks is None:
+            toks = frozenset(tokenize(self.text, self.chunk.lang))
+            object.__setattr__(self, "_tokens", toks)
+        return toks
+
+    def shared(self, words: Set[str]) -> Set[str]:
+        """`words & tokens`. English-shaped words (an English question's) meet a Chinese sentence not cut yet in its
+        Latin words and numbers only: those are found without jieba (`text.latin_tokens`), the sentence stays uncut."""
+        if self._uncut_zh() and en_shaped(words):
+            latin: frozenset[str] | None = self.__dict__.get("_latin")
+            if latin is None:
+                latin = latin_tokens(self.text)
+                object.__setattr__(self, "_latin", latin)
+            if latin is not None:
+                return words & latin
+        return words & self.tokens
+
+    def meets(self, other: Sentence) -> bool:
+        """Do the two sentences share a token? (A Chinese sentence met by an English one is not cut for it, see `shared`.)"""
+        if other._uncut_zh() and not self._uncut_zh():
+            return bool(other.shared(self.tokens))
+        return bool(self.shared(other.tokens))
+
+    def _uncut_zh(self) -> bool:
+        return self.chunk.lang == "zh" and self.given_tokens is None and "_tokens" not in self.__dict__
 
 
 @dataclass(frozen=True)
@@ -157,6 +191,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
                 return c in _REGIONS
             return sig.kinds.get(c) in (_DRUG_KINDS if kind == "drug" else (kind,))
         mine = [c for c in own if member(c)]
+        # the most specific asked member counts: "blood thinner (Xarelto)" asks about rivaroxaban, not every anticoagulant
+        mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
         if not mine or any(c in s.concepts for c in mine):
             continue
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
@@ -187,12 +223,10 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
             if len(text) < 12 or text.rstrip().endswith((":", "：")):
                 continue
             concepts = lexicon.tags(text)
-            out.append(Sentence(text, c, h.rank, i, group, frozenset(tokenize(text, lang)), concepts,
+            out.append(Sentence(text, c, h.rank, i, group, None, concepts,
                                 bool(_PROVENANCE[lang].search(text)),
                                 bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text)))
     return out
-        # the most specific asked member counts: "blood thinner (Xarelto)" asks about rivaroxaban, not every anticoagulant
-        mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
 
 
 def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], dense: Mapping[str, float], lang: Lang,
@@ -205,7 +239,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own]
     part_tokens = set(tokenize(part.text, lang))
     terms = set(part.terms)
-    residual = sum(idf(t) for t in terms & s.tokens) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
+    residual = sum(idf(t) for t in s.shared(terms)) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
     cw = sig.concept_idf
     focus = _focus(own, sig)
     # rarer concepts (a drug) weigh more than common ones (ESI), and the focus of the ask (the complication asked about) most
@@ -216,7 +250,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
                   for c in own) / denom_c if own else 0.0
     context = sum(1.0 for c in ctx if c in s.concepts) / max(1, len(ctx)) if ctx else 0.0
     denom = sum(idf(t) for t in part_tokens) or 1.0
-    lexical = sum(idf(t) for t in part_tokens & s.tokens) / denom
+    lexical = sum(idf(t) for t in s.shared(part_tokens)) / denom
     groups = part.groups
     group = 0.0
     if groups and s.group in groups:
@@ -460,13 +494,15 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
     while adding no figure of its own (the pneumothorax signs quoted from three documents). Two regimens with different
     doses are different points."""
     hedge = _hedge_tokens(lang)
-    mine, figures = _whole_words(s.tokens, lang) - hedge, _figures(s.text)
+    figures = _figures(s.text)
+    mine: frozenset[str] | None = None  # cut only when a word test is reached
     salient = any("." in f or len(f) >= 3 for f in figures) or bool(re.search(r"\d\s*%", s.text))
     for o in chosen:
         theirs = _figures(o.text)
         if s is o or s.text in o.text or o.text in s.text or (figures and figures == theirs and (len(figures) >= 2 or salient)):
             return True
-        if figures <= theirs:
+        if figures <= theirs and (share <= 0 or s.meets(o)):  # with no word in common neither word test can pass
+            mine = _whole_words(s.tokens, lang) - hedge if mine is None else mine
             other = _whole_words(o.tokens, lang) - hedge
             small = min(len(mine), len(other))
             if _jaccard(s.tokens, o.tokens) > share or (small >= 5 and len(mine & other) / small >= share):

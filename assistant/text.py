@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -217,6 +218,49 @@ def _jieba():  # type: ignore[no-untyped-def]
             word, _, freq = line.partition(" ")
             jieba.add_word(word, int(freq or 2000))
     return jieba
+
+
+# How jieba 0.42.1 cuts what is not Han: a block (jieba's re_han_default) is a run of Han characters and of these, any
+# other character is a token of its own; unless a dictionary word holds them (`_jieba_latin_words`), a run of these inside
+# a block is cut by jieba.finalseg's re_skip alone (and search mode adds no dictionary word from inside it).
+_JIEBA_LATIN_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]+")
+_JIEBA_BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+_JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+@lru_cache(maxsize=1)
+def _jieba_latin_words() -> tuple[str, ...]:
+    """The words jieba knows that hold a Latin letter, a digit or one of + # & . _ % - (its dictionary's, listed in
+    data/jieba_latin_words.txt, and ours in data/zh_terms.txt)."""
+    data = Path(__file__).with_name("data")
+    listed = (data / "jieba_latin_words.txt").read_text(encoding="utf-8").splitlines()
+    ours = [line.partition(" ")[0] for line in (data / "zh_terms.txt").read_text(encoding="utf-8").splitlines()]
+    return tuple(w for w in dict.fromkeys(listed + ours) if w and not w.startswith("#") and _JIEBA_LATIN_RUN.search(w))
+
+
+def latin_tokens(text: str) -> frozenset[str] | None:
+    """The tokens of `tokenize(text, "zh")` that an English word can equal (its Latin words and numbers, stemmed as
+    English), found without loading jieba's dictionary; None when the text holds one of jieba's words with Latin letters
+    (X光, PH值, C++), which only the dictionary knows how to cut. The other tokens of Chinese text are never English-shaped
+    (`en_shaped`), so for English-shaped `words`, `words & latin_tokens(text) == words & set(tokenize(text, "zh"))`."""
+    if not cjk_count(text):
+        return frozenset(_en_tokens(text))  # all of its tokens (see `tokenize`)
+    if any(w in text for w in _jieba_latin_words()):
+        return None
+    pieces = [p for m in _JIEBA_LATIN_RUN.finditer(text) for p in _JIEBA_SKIP.split(m.group()) if p]
+    pieces += [ch for ch in text if not _JIEBA_BLOCK_CHAR.match(ch)]  # jieba yields these one by one
+    out: set[str] = set()
+    for piece in pieces:
+        tok = piece.strip().lower()
+        if tok and tok not in _ZH_STOP and _EN_TOKEN.fullmatch(tok):
+            out.update(_en_tokens(tok))
+    return frozenset(out)
+
+
+def en_shaped(tokens: Iterable[str]) -> bool:
+    """Are all these tokens shaped like English ones (a word with optional digits, or a number)? `tokenize` keeps a token
+    of Chinese text that is not as it is, and stems one that is as English."""
+    return all(_EN_TOKEN.fullmatch(t) for t in tokens)
 
 
 TOKENIZER_VERSION = "3"  # bump when tokens change: the lexical index stores them

@@ -180,3 +180,26 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `chroma run` server on 127.0.0.1 and a free port, shared by a test module."""
     with chroma_server(tmp_path_factory.mktemp("chroma-server")) as url:
         yield url
+
+
+def run_cli_side_by_side(env: dict[str, str], *commands: list[str], timeout: float = 120) -> list[subprocess.CompletedProcess[str]]:
+    """Run `python -m assistant COMMAND` processes at the same time and return their results in order. Only for commands
+    that may run together (readers such as `ask` and `index status` take no lock): each is still its own fresh process,
+    it only no longer waits for the one before it to exit."""
+    procs = [subprocess.Popen([sys.executable, "-m", "assistant", *c], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=env) for c in commands]
+    try:
+        outs = [p.communicate(timeout=timeout) for p in procs]
+        return [subprocess.CompletedProcess(p.args, p.returncode, out, err) for p, (out, err) in zip(procs, outs)]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
+
+
+@pytest.fixture(scope="session")
+def cli_side_by_side() -> Callable[..., list[subprocess.CompletedProcess[str]]]:
+    """`cli_side_by_side(env, ["ask", "q"], ["index", "status"])`: CLI readers run at the same time (see
+    `run_cli_side_by_side`), results in order."""
+    return run_cli_side_by_side

@@ -264,7 +264,7 @@ def _fill(disk: Path, leave_kb: int) -> None:
 
 
 @pytest.mark.slow  # tmpfs mounts and CLI subprocesses
-def test_a_full_disk_is_named_with_what_to_free_and_the_index_keeps_answering(hash_settings, tmp_path):
+def test_a_full_disk_is_named_with_what_to_free_and_the_index_keeps_answering(hash_settings, tmp_path, cli_side_by_side):
     disk = tmp_path / "disk"
     reason = _mount_tmpfs(disk, "8m")
     if reason:
@@ -285,8 +285,7 @@ def test_a_full_disk_is_named_with_what_to_free_and_the_index_keeps_answering(ha
             assert "ASSISTANT_INDEX_DIR" in out.stderr and "the current index still answers" in out.stderr
             assert os.listdir(s.index_dir / "builds") == [before] and not list(s.index_dir.glob(".CURRENT.*"))
             assert not list(s.ingested_dir.glob("*.json"))  # the parsed copy is not kept
-            for args in (["ask", "How is post-dural puncture headache treated?"], ["index", "status"]):
-                res = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, env=env, timeout=120)
+            for res in cli_side_by_side(env, ["ask", "How is post-dural puncture headache treated?"], ["index", "status"]):
                 assert res.returncode == 0 and "Traceback" not in res.stderr, res.stderr
         (disk / "filler").unlink()  # what the message said to do
         out = subprocess.run([sys.executable, "-m", "assistant", "ingest", "--quiet", str(note)], capture_output=True, text=True,

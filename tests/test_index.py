@@ -259,7 +259,7 @@ def test_a_failed_build_removes_its_own_folder_and_the_previous_index_answers(ha
 
 
 @pytest.mark.slow  # CLI subprocesses
-def test_leftovers_of_killed_runs_never_break_ask_and_the_next_write_clears_them(hash_settings, tmp_path):
+def test_leftovers_of_killed_runs_never_break_ask_and_the_next_write_clears_them(hash_settings, tmp_path, cli_side_by_side):
     build_index(hash_settings, progress=False)
     builds = hash_settings.index_dir / "builds"
     junk = builds / "b99999999999999-halfway"  # newer than the current build, half written
@@ -271,9 +271,7 @@ def test_leftovers_of_killed_runs_never_break_ask_and_the_next_write_clears_them
     stage = hash_settings.ingested_dir / ".staging-999999999"
     stage.mkdir(parents=True)
     (stage / "user-000000000000.json").write_text("{\"half\": ")
-    for args in (["ask", "How is post-dural puncture headache treated?"], ["index", "status"]):
-        out = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, env=_env(hash_settings),
-                             timeout=120)
+    for out in cli_side_by_side(_env(hash_settings), ["ask", "How is post-dural puncture headache treated?"], ["index", "status"]):
         assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
     report = ingest(hash_settings, [_note(tmp_path, "after.md", "Written after a crash.")])
     assert report.added and not stage.exists() and not junk.exists() and not list(hash_settings.index_dir.glob(".CURRENT.*"))
