@@ -21,8 +21,9 @@ _DEPENDENT = {
                      r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently)\b|"  # "X is therefore ..."
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b", re.I),  # "In an audit of 16,638 ESIs it occurred in 1.2%"
-    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者)|"
-                     r"^[^，。；]{1,14}?(?:因此|因而|故而)"),
+    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一)|"
+                     r"^[^，。；]{1,14}?(?:因此|因而|故而)|"
+                     r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)"),  # "按照该综述，除上述情况外…" leans on the sentence before
 }
 # Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
 _PROVENANCE = {
@@ -32,6 +33,11 @@ _PROVENANCE = {
                      r"as set out in the [\w -]{1,40} document", re.I),  # a pointer to another document says nothing itself
     "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|二手|尚未.*核实原文|编者|未阅读|未能获取|"
                      r"具体见本知识库|详见本知识库"),
+}
+# A brand's identity card ("Xarelto (拜瑞妥) is rivaroxaban (利伐沙班), ...", "克赛（Clexane）即依诺肝素钠（enoxaparin）").
+_IDENTITY = {
+    "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|are) [a-z][\w -]*\("),
+    "zh": re.compile(r"^[^，。；：（]{1,20}(?:（[^）]*）)?\s*(?:即|就是)[^，。；：]{1,30}（"),
 }
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
@@ -146,6 +152,7 @@ class Weights:
     related: float = 0.3  # or only a related one (pocket fill -> pump refill safety)
     other_lang: float = -0.25  # a passage in the other language (shown only when nothing in the question's language)
     provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
+    identity: float = -0.5  # "Eliquis is apixaban (阿哌沙班), a factor Xa inhibitor": a brand's identity answers only "what is it"
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
     # Xarelto answer, hyperglycaemia in an epidural-abscess answer)
     floor: float = 0.5  # a sentence must reach this share of the part's best score
@@ -171,11 +178,13 @@ _REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacru
 _DRUG_KINDS = ("drug", "drug-class")
 
 
-def _focus(own: Sequence[str], sig: Signals) -> str | None:
+def _focus(own: Sequence[str], sig: Signals, followup: bool = False) -> str | None:
     """What a question with several concepts is about: the complication it names, else the patient's condition that
     changes the answer, else the drug, else None ("chances of an epidural abscess after an ESI in a diabetic" is about the
     abscess; "hold Brilinta after a stent 4 months ago?" turns on the stent)."""
-    for kinds in (("complication",), ("condition",), ("drug", "drug-class", "brand")):
+    # a follow-up that changes only the level or region ("anything specific about C7?") is about that level
+    order = ((("anatomy",),) if followup else ()) + (("complication",), ("condition",), ("drug", "drug-class", "brand"))
+    for kinds in order:
         found = [c for c in own if sig.kinds.get(c) in kinds]
         if len(found) == 1 and len(own) > 1:
             return found[0]
@@ -241,7 +250,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     terms = set(part.terms)
     residual = sum(idf(t) for t in s.shared(terms)) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
     cw = sig.concept_idf
-    focus = _focus(own, sig)
+    focus = _focus(own, sig, q.followup)
     # rarer concepts (a drug) weigh more than common ones (ESI), and the focus of the ask (the complication asked about) most
     cwt = {c: cw.get(c, 1.0) * (w.focus if c == focus else 1.0) for c in own}
     denom_c = sum(cwt.values()) or 1.0
@@ -268,6 +277,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         total += w.other_lang
     if s.provenance:
         total += w.provenance
+    if part.aspects and "definition" not in part.aspects and _IDENTITY[s.chunk.lang].search(s.text):
+        total += w.identity
     # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
     # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]

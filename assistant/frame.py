@@ -335,7 +335,15 @@ class Framer:
             ctx_concepts = tuple(c for c in prev.all_concepts  # the earlier topic, and the finding or condition "it" points back to
                                  if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
+            if concepts and not subjects and all(lex[c].kind == "anatomy" for c in concepts):
+                # "and for a cervical one?", "那腰椎的呢？": the earlier ask with the region or level changed, so its drug
+                # and procedure are this question's own subjects again
+                carried = tuple(c for c in ctx_concepts if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
+                concepts, subjects = concepts + carried, carried
+                ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts)
+        if followup and len(parts) == 1 and set(subjects) - set(parts[0].concepts):
+            parts = (Part(parts[0].text, concepts, parts[0].aspects, parts[0].inherited, parts[0].terms),)
         if not aspects:
             aspects = ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or ctx_aspects, p.inherited, p.terms) for p in parts)
@@ -512,10 +520,29 @@ class Framer:
 
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
-    """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention)."""
-    if aspects[:1] == ("contraindications",) and any(lex[c].kind in ("drug", "drug-class") for c in subjects):
+    """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention);
+    "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held)."""
+    if aspects[:1] == ("contraindications",) and any(lex[c].kind in ("drug", "drug-class") and _held(c, lex) for c in subjects):
         return ("hold", *aspects)
     return aspects
+
+
+_HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
+
+
+def _held(cid: str, lex: Mapping[str, Concept]) -> bool:
+    """Is the drug one that is held before a procedure (an antithrombotic or an NSAID, or one of their classes)?"""
+    seen: set[str] = set()
+    todo = [cid]
+    while todo:
+        c = todo.pop()
+        if c in _HELD:
+            return True
+        if c in seen or c not in lex:
+            continue
+        seen.add(c)
+        todo.extend(lex[c].broader)
+    return False
 
 
 def procedure_like(term: str) -> bool:

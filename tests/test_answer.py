@@ -190,3 +190,12 @@ def test_how_pdph_is_treated_leads_with_treatment_not_a_pointer_to_another_docum
 def test_a_blood_thinner_named_by_brand_is_answered_for_that_drug_not_a_warfarin_trial(engine):
     ans = engine.answer("pt on blood thinner (Xarelto 20mg for AF), booked L4/5 TFESI tmrw - how many days should she have held it?")
     assert not ans.abstained and "3 days" in ans.bullets[0]["text"] and "BRIDGE" not in ans.bullets[0]["text"], ans.text
+
+
+def test_a_follow_up_that_changes_only_the_region_is_the_same_ask_for_that_region(engine):
+    ans = engine.answer("and for a cervical one?", ["How long do I hold Eliquis before a lumbar ILESI?"])
+    assert not ans.abstained and "apixaban" in ans.bullets[0]["text"] and "3 days" in ans.bullets[0]["text"], ans.text
+    # a brand's identity card ("Eliquis is apixaban (阿哌沙班), ...") does not answer a hold question
+    assert not any(b["text"].startswith("Eliquis is apixaban") for b in ans.bullets), ans.text
+    zh = engine.answer("那腰椎的呢？", ["颈椎TFESI能用曲安奈德吗？"])
+    assert not zh.abstained and any("激素" in b["text"] for b in zh.bullets), zh.text

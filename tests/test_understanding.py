@@ -526,3 +526,17 @@ def test_a_patient_with_a_stent_is_the_stent_concept_and_years_are_not_figures()
     assert {"intravascular-injection", "transforaminal-esi"} <= tags and "cervical-esi" not in tags
     from assistant.compose import _figures
     assert _figures("held for 5 days (Narouze 2018)") == frozenset({"5"})
+
+
+def test_a_steroid_is_not_held_but_an_antiplatelet_is(framer):
+    assert framer.frame("can I do a TFESI on a patient taking Brilinta?").aspects[0] == "hold"
+    assert "hold" not in framer.frame("颈椎TFESI能用曲安奈德吗？").aspects
+
+
+def test_brand_identity_cards_and_comma_led_dependents_are_recognised():
+    from assistant.compose import _DEPENDENT, _IDENTITY
+    assert _IDENTITY["en"].search("Eliquis is apixaban (阿哌沙班), a direct factor Xa inhibitor.")
+    assert _IDENTITY["zh"].search("克赛（Clexane，美国商品名 Lovenox）即依诺肝素钠（enoxaparin），属低分子肝素。")
+    assert not _IDENTITY["en"].search("Apixaban is held for 3 days before the procedure.")
+    assert _DEPENDENT["zh"].search("按照该综述，除上述情况外，TFESI应选用非颗粒型糖皮质激素。")
+    assert not _DEPENDENT["zh"].search("腰段经椎间孔ESI应首选非颗粒型糖皮质激素（地塞米松），治疗性颈段不应使用颗粒型。")
