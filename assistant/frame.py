@@ -326,6 +326,8 @@ class Framer:
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
         aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, lex)
+        if "hold" in aspects and prev is None and not any(lex[c].kind in ("drug", "drug-class") for c in concepts):
+            aspects = tuple(a for a in aspects if a != "hold")  # "before the risk goes up": no drug, nothing to hold
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         followup = False

@@ -199,3 +199,4 @@ def test_a_follow_up_that_changes_only_the_region_is_the_same_ask_for_that_regio
     assert not any(b["text"].startswith("Eliquis is apixaban") for b in ans.bullets), ans.text
     zh = engine.answer("那腰椎的呢？", ["颈椎TFESI能用曲安奈德吗？"])
     assert not zh.abstained and any("激素" in b["text"] for b in zh.bullets), zh.text
+

@@ -540,3 +540,14 @@ def test_brand_identity_cards_and_comma_led_dependents_are_recognised():
     assert not _IDENTITY["en"].search("Apixaban is held for 3 days before the procedure.")
     assert _DEPENDENT["zh"].search("按照该综述，除上述情况外，TFESI应选用非颗粒型糖皮质激素。")
     assert not _DEPENDENT["zh"].search("腰段经椎间孔ESI应首选非颗粒型糖皮质激素（地塞米松），治疗性颈段不应使用颗粒型。")
+
+
+def test_colloquial_cement_and_blindness_words_and_no_hold_without_a_drug(framer):
+    q = framer.frame("How much glue per level before the risk of cement PE goes up in vertebroplasty?")
+    assert {"bone-cement", "pulmonary-cement-embolism", "vertebroplasty"} <= set(q.concepts) and not q.unknown
+    assert "hold" not in q.aspects and "dose" in q.aspects  # "before the risk goes up" holds no drug
+    assert "hold" in framer.frame("How long before the ILESI do I stop apixaban?").aspects
+    assert "visual-loss" in framer.frame("what do i tell pts about the risk of going blind with epiduroscopy?").concepts
+    from assistant.compose import _DEPENDENT
+    assert _DEPENDENT["en"].search("About 58% of these patients had bilateral retinal haemorrhage.")
+    assert not _DEPENDENT["en"].search("Gill and Heavner (2005) collected 12 cases of visual impairment after epiduroscopy.")
