@@ -67,6 +67,8 @@ _KIND = {
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之", re.I),
     "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?", re.I),
+    "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to)\b|"
+                            r"机制|由于|因为|所致|导致|引起|继而|从而|归因于", re.I),
 }
 # Advice given to patients (warning signs, discharge instructions) is not a bedside step.
 _COUNSEL = {

@@ -82,6 +82,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "comparison": ("",
                    r"\bvs\.?\b|versus|compared|difference between|better than|safer than|or (?:a|an|the)? ?\w+ (?:block|injection)\?",
                    r"比较|区别|差别|哪个更|哪种更|相比|优于"),
+    # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
+    "mechanism": ("",
+                  r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did)|what causes|how does .{0,40}(?:cause|happen|lead)",
+                  r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生"),
     "definition": ("overview", r"what (?:is|are) (?:a |an |the )?\w+\??$|define|definition|what does .* mean|explain",
                    r"是什么|什么是|定义|含义|指什么"),
 }
