@@ -64,6 +64,9 @@ def test_every_rule_and_disclaimer_is_bilingual():
         ("巴氯芬泵没药了，病人高烧、全身痒、抽筋", "zh", "baclofen-withdrawal"),
         ("腰部硬膜外推了布比卡因 12 ml，血压掉到 70/40，心率 42，手抬不起来", "zh", "total-spinal"),
         ("颈椎TFESI推药后病人马上抽搐、意识丧失！", "zh", "last"),  # 推药 is the injection itself
+        # hours later by the clock: a haematoma picture, not the immediate infarct of the ESI-stroke pathway
+        ("Had a TFESI at 9am, now 4pm and he can't lift his legs, new numbness below the waist", "en", "neuraxial-deficit"),
+        ("上午9点做的腰椎TFESI，现在下午4点病人双腿抬不起来，腰以下麻木", "zh", "neuraxial-deficit"),
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
