@@ -202,8 +202,9 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
             if kind == "region":
                 return c in _REGIONS
             return sig.kinds.get(c) in (_DRUG_KINDS if kind == "drug" else (kind,))
-        mine = [c for c in own if member(c)]
-        # the most specific asked member counts: "blood thinner (Xarelto)" asks about rivaroxaban, not every anticoagulant
+        # an asked drug is a named drug (not a class: "iodinated contrast" in a premedication question is not what is
+        # dosed), and the most specific one counts ("blood thinner (Xarelto)" asks about rivaroxaban)
+        mine = [c for c in own if member(c) and (kind != "drug" or sig.kinds.get(c) == "drug")]
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
         if not mine or any(c in s.concepts for c in mine):
             continue

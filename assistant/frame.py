@@ -23,8 +23,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"\bdose|dosing|dosage|how much(?! (?:\w+ ){0,2}time)|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume|"
-             r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh",
-             r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤"),
+             r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule",
+             r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
+             r"用药方案|给药方案|预处理方案|预防用药方案"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"

@@ -291,6 +291,9 @@ def test_a_sentence_about_another_drug_ranks_below_one_about_the_asked_drug():
     cls = Signals({"ufh": frozenset({"heparin", "anticoagulant"})}, {}, {"ufh": "drug", "lmwh": "drug-class", "heparin": "drug-class"})
     lmwh = _sent("Higher-dose LMWH needs a 24 h gap.", "Risk factors", {"lmwh", "heparin"})
     assert rival(lmwh, ["ufh"], cls) and not rival(_sent("Heparin needs a gap.", "Risk factors", {"heparin"}), ["ufh"], cls)
+    # a drug class asked about (iodinated contrast in a premedication question) is not the dosed drug: no rival drugs
+    pre = Signals({}, {}, {"iodinated-contrast": "drug-class", "prednisone": "drug"})
+    assert not rival(_sent("The premedication regimen is prednisone 50 mg.", "Risk factors", {"prednisone"}), ["iodinated-contrast"], pre)
     no_kinds = Signals(parents, {}, {})
     assert score(dabi, part, q, lambda t: 1.0, {}, "en", sig=sig) < score(dabi, part, q, lambda t: 1.0, {}, "en", sig=no_kinds)
 
