@@ -229,6 +229,20 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
+# A concept named by two words apart: a role word with "pregnant" is a pregnant member of staff ("one of our
+# radiographers is 10 wks pregnant"), whose questions are about occupational dose, not a pregnant patient.
+_COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
+                             r"fellows?|registrars?|trainees?)\b|放射技师|技师|护士|同事|员工|工作人员|医生|住院医|进修", re.I),
+     "pregnant-staff"),
+)
+
+
+def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
+    """(concept, compound) pairs the question names by two words apart (see `_COMPOUNDS`)."""
+    return [(need, out) for need, rx, out in _COMPOUNDS if need in concepts and rx.search(q)]
+
+
 def _procedure_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
     """Where the question names a procedure."""
     return [(m.start, m.end) for m in matches if lex[m.concept].kind == "procedure"]
@@ -325,6 +339,9 @@ class Framer:
         lex = self.lexicon.concepts
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve(m.concept for m in matches)
+        for need, compound in _compounds(q, concepts):  # the compound replaces the word it is built on (a pregnant
+            if compound in self.lexicon.concepts:       # colleague, not a pregnant patient)
+                concepts = tuple(compound if c == need else c for c in concepts if c != compound)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m)) if c not in concepts)
         prev = self._previous(history)
         out = self._out_of_scope(concepts, prev)

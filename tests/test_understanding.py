@@ -556,3 +556,10 @@ def test_colloquial_cement_and_blindness_words_and_no_hold_without_a_drug(framer
     from assistant.compose import _DEPENDENT
     assert _DEPENDENT["en"].search("About 58% of these patients had bilateral retinal haemorrhage.")
     assert not _DEPENDENT["en"].search("Gill and Heavner (2005) collected 12 cases of visual impairment after epiduroscopy.")
+
+
+def test_a_pregnant_colleague_is_pregnant_staff_not_a_pregnant_patient(framer):
+    q = framer.frame("one of our radiographers is 10 wks pregnant, can she keep working in the fluoro suite?")
+    assert "pregnant-staff" in q.concepts and "pregnancy" not in q.concepts
+    assert "pregnant-staff" in framer.frame("我们科一位放射技师怀孕10周了，还能继续在透视室工作吗？").concepts
+    assert "pregnancy" in framer.frame("Is fluoroscopy safe for a pregnant patient having an ESI?").concepts
