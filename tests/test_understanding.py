@@ -544,6 +544,7 @@ def test_brand_identity_cards_and_comma_led_dependents_are_recognised():
     assert _IDENTITY["zh"].search("克赛（Clexane，美国商品名 Lovenox）即依诺肝素钠（enoxaparin），属低分子肝素。")
     assert not _IDENTITY["en"].search("Apixaban is held for 3 days before the procedure.")
     assert _DEPENDENT["zh"].search("按照该综述，除上述情况外，TFESI应选用非颗粒型糖皮质激素。")
+    assert _DEPENDENT["zh"].search("由此可见，常规 CT 筛查可在少量但确实存在的椎体强化术患者中发现 PCE。")
     assert not _DEPENDENT["zh"].search("腰段经椎间孔ESI应首选非颗粒型糖皮质激素（地塞米松），治疗性颈段不应使用颗粒型。")
 
 
