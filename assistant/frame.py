@@ -29,8 +29,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # holding and restarting a drug around a procedure: hold times live under Prevention
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
-             r"hours? before|bridg|come off|\boff (?:the |his |her )?\w+ for",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停|桥接"),
+             r"hours? before|come off|\boff (?:the |his |her )?\w+ for",
+             r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停"),
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
@@ -51,8 +51,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
                      r"which patients|in whom|high[- ]risk|risk (?:category|class|grade|tier|level|stratum|group)|"
-                     r"(?:low|intermediate|moderate|medium)[- ]risk",
+                     r"(?:low|intermediate|moderate|medium)[- ]risk|"
+                     # whether this patient needs bridging is a question of who is at high thromboembolic risk
+                     r"(?:need|needs|require|requires|candidate for|qualify for|indicat\w*) (?:\w+ )?bridg\w*|bridg\w* (?:needed|indicated|required)",
                      r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
     # signs are described under Complications as often as under Recognition and management: the sentence decides
     "recognition": ("",

@@ -200,3 +200,10 @@ def test_a_follow_up_that_changes_only_the_region_is_the_same_ask_for_that_regio
     zh = engine.answer("那腰椎的呢？", ["颈椎TFESI能用曲安奈德吗？"])
     assert not zh.abstained and any("激素" in b["text"] for b in zh.bullets), zh.text
 
+
+
+def test_does_she_need_bridging_is_answered_by_who_is_at_high_thromboembolic_risk(engine):
+    first = "Pt on warfarin for a mechanical mitral valve needs an SCS implant. How long do I stop the warfarin?"
+    ans = engine.answer("does she need bridging?", [first])
+    assert not ans.abstained and "high thromboembolic risk" in ans.bullets[0]["text"], ans.text
+    assert "BRIDGE trial" not in ans.bullets[0]["text"], ans.text

@@ -89,6 +89,8 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("局麻药中毒怎么办？", "zh")[0] == "action"
     assert aspects_of("脂肪乳的首剂量是多少？", "zh")[0] == "dose"
     assert aspects_of("视力下降的机制是什么？", "zh") == ("mechanism",)  # a why-ask, not a definition
+    assert aspects_of("does she need bridging?", "en")[0] == "risk_factors"  # who is at high thromboembolic risk
+    assert aspects_of("她需要桥接吗？", "zh")[0] == "risk_factors"
     assert aspects_of("Why does epiduroscopy cause visual loss?", "en")[0] == "mechanism"
 
 
