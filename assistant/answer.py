@@ -112,8 +112,12 @@ class AnswerEngine:
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
         own = [c for c in q.all_concepts if c not in q.out_of_scope]
-        text = f"{q.history[-1]} {q.text}" if q.followup and q.history else q.text
-        return triage(text, q.lang, set(self.lexicon.broader_closure(own)))
+        concepts = set(self.lexicon.broader_closure(own))
+        before = f"{q.history[-1]} " if q.followup and q.history else ""
+        tri = triage(f"{before}{q.text}", q.lang, concepts)
+        if not tri.urgent and q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching")
+            tri = triage(f"{before}{q.original.strip()}", q.lang, concepts)
+        return tri
 
     def _foreign_subject(self, q: Question) -> bool:
         """Is the question about another specialty's procedure (no emergency pathway of ours applies)?"""

@@ -292,6 +292,9 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     for c in clauses:
         c = c.strip()
         opens = bool(is_q(_lead(c, lang)))
+        if parts and _HOW_TO_SAY[lang].match(_lead(c, lang)):  # "怎么回答", "what do I tell her?": how to say the ask before
+            parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
+            continue
         if parts and opens and (asked or _has_ask(parts[-1], lang)) and len(tokenize(c, lang)) >= 1:
             parts.append(c)
         elif parts:
@@ -302,6 +305,16 @@ def split_parts(text: str, lang: Lang) -> list[str]:
             parts.append(c)
         asked = opens
     return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
+
+
+# A clause that only asks how to put the previous ask to the patient is not an ask of its own.
+_HOW_TO_SAY = {
+    "zh": re.compile(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
+                     r"(?:回答|回复|解释|说|讲|跟(?:他|她|患者|病人|家属)(?:说|讲|解释))"
+                     r"(?:比较好|才好|合适)?[？?。.！!]*$"),
+    "en": re.compile(r"^(?:so\s+)?(?:what (?:do|should) (?:i|we) (?:tell|say to) (?:him|her|them|the patient|the family)|"
+                     r"how (?:do|should) (?:i|we) (?:answer|explain|put) (?:it|that|this)(?: to (?:him|her|them))?)\s*[?.!]*$", re.I),
+}
 
 
 def _lead(clause: str, lang: Lang) -> str:

@@ -50,7 +50,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"tingl\w* (?:around |of )?(?:the |her |his )?(?:mouth|lips)|lips? (?:are |is )?(?:tingl|numb)|jerking|slurred speech|"
                 r"numb (?:tongue|lips|mouth)|(?:strange|funny|odd) taste|taste of metal|buzzing in (?:the |her |his )?ears|ears? (?:are )?ringing|"
                 r"wide[- ]complex|shaking all over|\bfits?\b",),
-         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|口周麻木|口唇麻木|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
+         "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|意识不清|意识障碍|昏迷|不省人事|叫不醒|四肢抽|全身抽|抽动|"
+                r"口周麻木|口唇麻木|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
                 r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语|嘴.{0,2}麻|抽风|抽起来|抽了|烦躁不安|嘴里.{0,4}味",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b",
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形"},
@@ -71,7 +72,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力气|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
                 r"尿不出|解不出小便|小便解不出",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
-               r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)",
+               r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal",
          "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管"},
         {"en": "URGENT: a new neurological deficit after a neuraxial procedure or implant can be a spinal haematoma, abscess or cord injury. "
                + _STOP["en"] + ": urgent neurological assessment, emergency MRI and spinal surgery consultation.",
@@ -408,7 +409,7 @@ def condition_names(actions: str, lang: Lang) -> str:
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|concerned (?:about|that)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
-          r"history of|last (?:year|month|week)|years? ago|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
+          r"history of|\bhx of|\bh/o\b|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode)|last (?:year|month|week)|years? ago|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
           r"in (?:the|that|this) (?:study|series|review|audit|cohort|case series)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"

@@ -207,3 +207,8 @@ def test_does_she_need_bridging_is_answered_by_who_is_at_high_thromboembolic_ris
     ans = engine.answer("does she need bridging?", [first])
     assert not ans.abstained and "high thromboembolic risk" in ans.bullets[0]["text"], ans.text
     assert "BRIDGE trial" not in ans.bullets[0]["text"], ans.text
+
+
+def test_a_spelling_fix_never_hides_a_symptom(engine):
+    ans = engine.answer("just injected for a stellate ganglion block and she's unconscious and twitching")
+    assert ans.urgent and ans.pathway == "last", ans.text

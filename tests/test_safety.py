@@ -67,6 +67,8 @@ def test_every_rule_and_disclaimer_is_bilingual():
         # hours later by the clock: a haematoma picture, not the immediate infarct of the ESI-stroke pathway
         ("Had a TFESI at 9am, now 4pm and he can't lift his legs, new numbness below the waist", "en", "neuraxial-deficit"),
         ("上午9点做的腰椎TFESI，现在下午4点病人双腿抬不起来，腰以下麻木", "zh", "neuraxial-deficit"),
+        ("did a caudal this morning, this evening she has new leg weakness and can't pass urine", "en", "neuraxial-deficit"),
+        ("星状神经节阻滞推完药病人立刻意识不清、四肢抽动", "zh", "last"),
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
@@ -83,6 +85,7 @@ def test_bedside_wording_finds_the_pathway(question, lang, rule):
         ("病人担心做射频会瘫痪，怎么解释风险", "zh"),
         ("鞘内泵导管肉芽肿压迫脊髓导致截瘫的风险有多大？", "zh"),
         ("要不要跟患者交代硬膜外激素注射可能导致瘫痪和失明？", "zh"),  # what to tell the patient at consent
+        ("prior rash after contrast for a discogram; lumbar medial branch block planned - what steroid premedication?", "en"),
     ],
 )
 def test_counselling_history_and_frequency_are_not_emergencies(question, lang):

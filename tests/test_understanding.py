@@ -104,6 +104,14 @@ def test_a_procedure_name_is_not_an_ask_and_a_bleeding_risk_class_is_a_risk_ask(
     assert "contraindications" in framer.frame("颗粒型激素能用于骶管注射吗？").aspects
 
 
+def test_asking_how_to_put_it_to_the_patient_is_not_a_second_ask():
+    assert len(split_parts("患者问：做完腰椎射频（RFA）以后腿会不会瘫痪？怎么回答", "zh")) == 1
+    # a clause that names what to discuss (术前谈话: the consent talk) is an ask of its own
+    assert len(split_parts("经椎间孔硬膜外注射后发生截瘫的概率有多高？术前谈话该怎么讲？", "zh")) == 2
+    assert len(split_parts("Will the RFA paralyse my legs, the patient asks. What do I tell him?", "en")) == 1
+    assert len(split_parts("SCS试验前阿哌沙班要停多久，SCS最常见的并发症是什么？", "zh")) == 2  # two real asks stay two
+
+
 def test_two_asks_become_two_parts_in_both_languages():
     en = split_parts("how soon after a wet tap should I offer a blood patch, and how much blood?", "en")
     assert en == ["how soon after a wet tap should I offer a blood patch", "how much blood?"]
