@@ -90,6 +90,7 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("脂肪乳的首剂量是多少？", "zh")[0] == "dose"
     assert aspects_of("视力下降的机制是什么？", "zh") == ("mechanism",)  # a why-ask, not a definition
     assert aspects_of("does she need bridging?", "en")[0] == "risk_factors"  # who is at high thromboembolic risk
+    assert aspects_of("Is Depo-Medrol ok for a cervical transforaminal?", "en")[0] == "contraindications"
     assert aspects_of("她需要桥接吗？", "zh")[0] == "risk_factors"
     assert aspects_of("Why does epiduroscopy cause visual loss?", "en")[0] == "mechanism"
 
