@@ -65,7 +65,8 @@ _KIND = {
                            r"under(?:neath)? the (?:apron|lead)|outside the (?:apron|lead)|chest wall|buttock|flank|abdomen|placed|placement|"
                            r"positioned)\b|节段|间隙|腰部|领口|铅衣(?:内|外|下)|胸壁|臀|腹部|放置|位置", re.I),
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
-    "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之", re.I),
+    "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
+                            r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少", re.I),  # "how often?" "rare"
     "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?", re.I),
     "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to)\b|"
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于", re.I),

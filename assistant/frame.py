@@ -365,8 +365,8 @@ class Framer:
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
         aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, lex)
-        if "hold" in aspects and prev is None and not any(lex[c].kind in ("drug", "drug-class") for c in concepts):
-            aspects = tuple(a for a in aspects if a != "hold")  # "before the risk goes up": no drug, nothing to hold
+        if prev is None:
+            aspects = _without_drugless_hold(q, aspects, concepts, lex)
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         followup = False
@@ -462,7 +462,8 @@ class Framer:
             elif i == 0 or len(texts) == 1:
                 inherited = ctx
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-            out.append(Part(t, own, _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, lex), inherited, terms))
+            asked = _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, lex)
+            out.append(Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms))
         return tuple(out)
 
     def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...]) -> str:
@@ -565,6 +566,18 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lex: Mappin
     "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held)."""
     if aspects[:1] == ("contraindications",) and any(lex[c].kind in ("drug", "drug-class") and _held(c, lex) for c in subjects):
         return ("hold", *aspects)
+    return aspects
+
+
+_STOP_WORD = re.compile(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")
+
+
+def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequence[str], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """A hold ask read only from "before" needs a drug: "before the risk goes up", "warn patients before a TFESI" hold
+    nothing ("when do I stop injecting cement?" still asks when to stop)."""
+    if "hold" in aspects and not _STOP_WORD.search(text.lower()) \
+            and not any(lex[c].kind in ("drug", "drug-class") for c in concepts if c in lex):
+        return tuple(a for a in aspects if a != "hold")
     return aspects
 
 
