@@ -37,8 +37,8 @@ _PROVENANCE = {
 }
 # A brand's identity card ("Xarelto (拜瑞妥) is rivaroxaban (利伐沙班), ...", "克赛（Clexane）即依诺肝素钠（enoxaparin）").
 _IDENTITY = {
-    "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|are) [a-z][\w -]*\("),
-    "zh": re.compile(r"^[^，。；：（]{1,20}(?:（[^）]*）)?\s*(?:即|就是)[^，。；：]{1,30}（"),
+    "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|are) (?:[a-z][\w -]*\(|(?:the |a )?[\w\s'’-]{0,40}\bbrand (?:name )?(?:of|for)\b)"),
+    "zh": re.compile(r"^[^，。；：（]{1,20}(?:（[^）]*）)?\s*(?:即|就是)[^，。；：]{1,30}（|^[^，。；：]{1,30}是[^，。；]{0,40}的[^，。；]{0,20}商品名"),
 }
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {

@@ -554,6 +554,9 @@ def test_brand_identity_cards_and_comma_led_dependents_are_recognised():
     assert _IDENTITY["en"].search("Eliquis is apixaban (阿哌沙班), a direct factor Xa inhibitor.")
     assert _IDENTITY["zh"].search("克赛（Clexane，美国商品名 Lovenox）即依诺肝素钠（enoxaparin），属低分子肝素。")
     assert not _IDENTITY["en"].search("Apixaban is held for 3 days before the procedure.")
+    assert _IDENTITY["en"].search("Coumadin is a Bristol-Myers Squibb brand of warfarin (华法林), a vitamin K antagonist.")
+    assert _IDENTITY["zh"].search("Coumadin 是百时美施贵宝（Bristol-Myers Squibb）的华法林（warfarin）商品名，华法林属维生素K拮抗剂。")
+    assert "warfarin" in {m.concept for m in load_lexicon().match("华法令停几天？")}  # a common variant spelling
     assert _DEPENDENT["zh"].search("按照该综述，除上述情况外，TFESI应选用非颗粒型糖皮质激素。")
     assert _DEPENDENT["zh"].search("由此可见，常规 CT 筛查可在少量但确实存在的椎体强化术患者中发现 PCE。")
     assert not _DEPENDENT["zh"].search("腰段经椎间孔ESI应首选非颗粒型糖皮质激素（地塞米松），治疗性颈段不应使用颗粒型。")
