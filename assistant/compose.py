@@ -40,6 +40,9 @@ _IDENTITY = {
     "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|are) (?:[a-z][\w -]*\(|(?:the |a )?[\w\s'’-]{0,40}\bbrand (?:name )?(?:of|for)\b)"),
     "zh": re.compile(r"^[^，。；：（]{1,20}(?:（[^）]*）)?\s*(?:即|就是)[^，。；：]{1,30}（|^[^，。；：]{1,30}是[^，。；]{0,40}的[^，。；]{0,20}商品名"),
 }
+# What the knowledge base covers, and questions about it.
+_META = {"en": re.compile(r"(?:this|the) knowledge base (?:also )?covers", re.I), "zh": re.compile(r"本知识库(?:还)?涵盖")}
+_ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
     "en": re.compile(r"\b(?:stop|call|get help|secure|give|giving|administer|start|begin|maintain|ventilat\w*|oxygen|airway|benzodiazepine|"
@@ -157,6 +160,7 @@ class Weights:
     other_lang: float = -0.25  # a passage in the other language (shown only when nothing in the question's language)
     provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
     identity: float = -0.5  # "Eliquis is apixaban (阿哌沙班), a factor Xa inhibitor": a brand's identity answers only "what is it"
+    meta: float = -0.5  # "this knowledge base covers …": answers only a question about the knowledge base itself
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
     # Xarelto answer, hyperglycaemia in an epidural-abscess answer)
     floor: float = 0.5  # a sentence must reach this share of the part's best score
@@ -284,6 +288,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         total += w.provenance
     if part.aspects and "definition" not in part.aspects and _IDENTITY[s.chunk.lang].search(s.text):
         total += w.identity
+    if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
+        total += w.meta
     # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
     # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]

@@ -578,3 +578,12 @@ def test_a_pregnant_colleague_is_pregnant_staff_not_a_pregnant_patient(framer):
     assert "pregnant-staff" in q.concepts and "pregnancy" not in q.concepts
     assert "pregnant-staff" in framer.frame("我们科一位放射技师怀孕10周了，还能继续在透视室工作吗？").concepts
     assert "pregnancy" in framer.frame("Is fluoroscopy safe for a pregnant patient having an ESI?").concepts
+
+
+def test_what_the_knowledge_base_covers_answers_only_a_question_about_the_knowledge_base():
+    meta = _sent("Besides the review, this knowledge base covers the main pain procedures.", "Risk factors", set())
+    premed = Part("premed regimen?", (), ("dose",), (), ("premed", "regimen"))
+    scope = Part("what does the knowledge base cover?", (), (), (), ("cover",))
+    on_premed = score(meta, premed, _q(text="premed regimen?", parts=(premed,)), lambda t: 1.0, {}, "en")
+    on_scope = score(meta, scope, _q(text="what does the knowledge base cover?", parts=(scope,)), lambda t: 1.0, {}, "en")
+    assert on_premed < on_scope - 0.4
