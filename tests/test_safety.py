@@ -69,6 +69,8 @@ def test_every_rule_and_disclaimer_is_bilingual():
         ("上午9点做的腰椎TFESI，现在下午4点病人双腿抬不起来，腰以下麻木", "zh", "neuraxial-deficit"),
         ("did a caudal this morning, this evening she has new leg weakness and can't pass urine", "en", "neuraxial-deficit"),
         ("星状神经节阻滞推完药病人立刻意识不清、四肢抽动", "zh", "last"),
+        ("she's having a fit on the table after the paravertebral, what now", "en", "last"),
+        ("post-TFESI she's gone unresponsive with jerky movements", "en", "last"),
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
