@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -261,7 +262,7 @@ _HIGH_BLOCK = RedFlag(
             r"hypotens|\bbp\b.{0,12}(?:[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:[4-8]\d/|dropp|fall|low)|bradycard|\bhr\b.{0,6}[2-5]\d\b"),
      "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)|双手|喘不上气|喘不过气|呼吸困难|憋气|说不出话",
             r"血压.{0,4}(?:掉|降|低|[4-8]\d\s*/)|低血压|心率.{0,4}(?:[2-5]\d|慢)|心动过缓")},
-    {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\bESI\b|bupi|lidocaine|ropivacaine",
+    {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine",
      "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,
     {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection hypotension bradycardia "
@@ -270,7 +271,13 @@ _HIGH_BLOCK = RedFlag(
     {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch", "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
-RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK,)
+# weak or numb arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
+_HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={
+    "en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
+           r"struggl\w* to breathe|difficulty breathing|can(?:no|')t (?:breathe|speak|talk)|short(?:ness)? of breath|breathless"),
+    "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)",
+           r"喘不上气|喘不过气|呼吸困难|憋气|说不出话")})
+RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING)
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways.

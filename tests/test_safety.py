@@ -71,6 +71,7 @@ def test_every_rule_and_disclaimer_is_bilingual():
         ("星状神经节阻滞推完药病人立刻意识不清、四肢抽动", "zh", "last"),
         ("she's having a fit on the table after the paravertebral, what now", "en", "last"),
         ("post-TFESI she's gone unresponsive with jerky movements", "en", "last"),
+        ("mid cervical ILESI pt says her arms feel numb and heavy and she's struggling to breathe", "en", "total-spinal"),
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
