@@ -367,6 +367,10 @@ class Framer:
         aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, lex)
         if prev is None:
             aspects = _without_drugless_hold(q, aspects, concepts, lex)
+        implied: tuple[str, ...] = ()
+        if not aspects and any(lex[c].kind in ("drug", "drug-class") and _held(c, lex) for c in concepts) \
+                and any(lex[c].kind == "procedure" for c in concepts):
+            aspects = implied = ("hold",)  # "84F on apixaban, needs a caudal": what to do with the drug before the procedure
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         followup = False
@@ -385,9 +389,9 @@ class Framer:
         parts = self._parts(q, lang, ctx_concepts)
         if followup and len(parts) == 1 and set(subjects) - set(parts[0].concepts):
             parts = (Part(parts[0].text, concepts, parts[0].aspects, parts[0].inherited, parts[0].terms),)
-        if not aspects:
-            aspects = ctx_aspects
-            parts = tuple(Part(p.text, p.concepts, p.aspects or ctx_aspects, p.inherited, p.terms) for p in parts)
+        if not aspects or implied:
+            aspects = implied or ctx_aspects
+            parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,

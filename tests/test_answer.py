@@ -212,3 +212,8 @@ def test_does_she_need_bridging_is_answered_by_who_is_at_high_thromboembolic_ris
 def test_a_spelling_fix_never_hides_a_symptom(engine):
     ans = engine.answer("just injected for a stellate ganglion block and she's unconscious and twitching")
     assert ans.urgent and ans.pathway == "last", ans.text
+
+
+def test_a_patient_on_an_antiplatelet_booked_for_a_procedure_gets_the_hold_interval_first(engine):
+    ans = engine.answer("pt on clopidogrel, booked for a lumbar TFESI tomorrow")
+    assert not ans.abstained and "7 days" in ans.bullets[0]["text"], ans.text

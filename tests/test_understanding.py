@@ -544,6 +544,13 @@ def test_a_patient_with_a_stent_is_the_stent_concept_and_years_are_not_figures()
     assert _figures("held for 5 days (Narouze 2018)") == frozenset({"5"})
 
 
+def test_a_held_drug_named_with_a_procedure_and_no_ask_implies_a_hold_ask(framer):
+    q = framer.frame("pt on clopidogrel, booked for a lumbar TFESI tomorrow")
+    assert q.aspects == ("hold",) and q.parts[0].aspects == ("hold",)
+    assert "caudal-esi" in framer.frame("84F on apixaban, needs a caudal").concepts
+    assert framer.frame("what is clopidogrel?").aspects != ("hold",)  # no procedure: nothing to hold for
+
+
 def test_a_steroid_is_not_held_but_an_antiplatelet_is(framer):
     assert framer.frame("can I do a TFESI on a patient taking Brilinta?").aspects[0] == "hold"
     assert "hold" not in framer.frame("颈椎TFESI能用曲安奈德吗？").aspects
