@@ -72,6 +72,8 @@ def test_every_rule_and_disclaimer_is_bilingual():
         ("she's having a fit on the table after the paravertebral, what now", "en", "last"),
         ("post-TFESI she's gone unresponsive with jerky movements", "en", "last"),
         ("mid cervical ILESI pt says her arms feel numb and heavy and she's struggling to breathe", "en", "total-spinal"),
+        ("patient developed LAST after a TFESI, how much lipid?", "en", "last"),  # the diagnosis named as happening now
+        ("TFESI 后出现 LAST，lipid 首剂给多少？病人 55kg", "zh", "last"),
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
@@ -89,6 +91,8 @@ def test_bedside_wording_finds_the_pathway(question, lang, rule):
         ("鞘内泵导管肉芽肿压迫脊髓导致截瘫的风险有多大？", "zh"),
         ("要不要跟患者交代硬膜外激素注射可能导致瘫痪和失明？", "zh"),  # what to tell the patient at consent
         ("prior rash after contrast for a discogram; lumbar medial branch block planned - what steroid premedication?", "en"),
+        ("what are the early signs of LAST?", "en"),
+        ("LAST 怎么处理？", "zh"),
     ],
 )
 def test_counselling_history_and_frequency_are_not_emergencies(question, lang):
