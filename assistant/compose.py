@@ -21,7 +21,8 @@ _DEPENDENT = {
                      r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently)\b|"  # "X is therefore ..."
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b|"  # "In an audit of 16,638 ESIs it occurred in 1.2%"
-                     r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b", re.I),  # "About 58% of these patients"
+                     r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
+                     r"\b(?:these|those) [\d,]+\s", re.I),  # "not observed across those 616 lesions" counts what came before
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之)|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)"),  # "按照该综述，除上述情况外…" leans on the sentence before

@@ -577,6 +577,7 @@ def test_colloquial_cement_and_blindness_words_and_no_hold_without_a_drug(framer
     assert "visual-loss" in framer.frame("what do i tell pts about the risk of going blind with epiduroscopy?").concepts
     from assistant.compose import _DEPENDENT
     assert _DEPENDENT["en"].search("About 58% of these patients had bilateral retinal haemorrhage.")
+    assert _DEPENDENT["en"].search("Serious neurological injury after lumbar facet RFA was not observed across those 616 lesions.")
     assert not _DEPENDENT["en"].search("Gill and Heavner (2005) collected 12 cases of visual impairment after epiduroscopy.")
 
 
