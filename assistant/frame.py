@@ -364,12 +364,11 @@ class Framer:
         out = self._out_of_scope(concepts, prev)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
-        aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, lex)
+        aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, self.lexicon)
         if prev is None:
             aspects = _without_drugless_hold(q, aspects, concepts, lex)
         implied: tuple[str, ...] = ()
-        if not aspects and any(lex[c].kind in ("drug", "drug-class") and _held(c, lex) for c in concepts) \
-                and any(lex[c].kind == "procedure" for c in concepts):
+        if not aspects and _held(concepts, self.lexicon) and any(lex[c].kind == "procedure" for c in concepts):
             aspects = implied = ("hold",)  # "84F on apixaban, needs a caudal": what to do with the drug before the procedure
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
@@ -466,7 +465,7 @@ class Framer:
             elif i == 0 or len(texts) == 1:
                 inherited = ctx
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-            asked = _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, lex)
+            asked = _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon)
             out.append(Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms))
         return tuple(out)
 
@@ -565,10 +564,10 @@ class Framer:
         return found
 
 
-def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
     """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention);
     "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held)."""
-    if aspects[:1] == ("contraindications",) and any(lex[c].kind in ("drug", "drug-class") and _held(c, lex) for c in subjects):
+    if aspects[:1] == ("contraindications",) and _held(subjects, lexicon):
         return ("hold", *aspects)
     return aspects
 
@@ -588,19 +587,10 @@ def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequen
 _HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 
 
-def _held(cid: str, lex: Mapping[str, Concept]) -> bool:
-    """Is the drug one that is held before a procedure (an antithrombotic or an NSAID, or one of their classes)?"""
-    seen: set[str] = set()
-    todo = [cid]
-    while todo:
-        c = todo.pop()
-        if c in _HELD:
-            return True
-        if c in seen or c not in lex:
-            continue
-        seen.add(c)
-        todo.extend(lex[c].broader)
-    return False
+def _held(ids: Iterable[str], lexicon: Lexicon) -> bool:
+    """Does one of the concepts name a drug that is held before a procedure (an antithrombotic or an NSAID)?"""
+    lex = lexicon.concepts
+    return any(lex[c].kind in ("drug", "drug-class") and _HELD & set(lexicon.broader_closure([c])) for c in ids if c in lex)
 
 
 def procedure_like(term: str) -> bool:
