@@ -379,11 +379,12 @@ class Framer:
             ctx_concepts = tuple(c for c in prev.all_concepts  # the earlier topic, and the finding or condition "it" points back to
                                  if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
-            if concepts and not subjects and all(lex[c].kind == "anatomy" for c in concepts):
-                # "and for a cervical one?", "那腰椎的呢？": the earlier ask with the region or level changed, so its drug
-                # and procedure are this question's own subjects again
+            if any(lex[c].kind == "anatomy" for c in concepts) and all(
+                    lex[c].kind == "anatomy" or c in prev.all_concepts for c in concepts):
+                # "and for a cervical one?", "那腰椎的呢？", "what if the MBB is lumbar instead?": the earlier ask with the
+                # region or level changed, so its drug and procedure are this question's own subjects again
                 carried = tuple(c for c in ctx_concepts if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-                concepts, subjects = concepts + carried, carried
+                concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
                 ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts)
         if followup and len(parts) == 1 and set(subjects) - set(parts[0].concepts):

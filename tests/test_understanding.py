@@ -595,3 +595,9 @@ def test_what_the_knowledge_base_covers_answers_only_a_question_about_the_knowle
     on_premed = score(meta, premed, _q(text="premed regimen?", parts=(premed,)), lambda t: 1.0, {}, "en")
     on_scope = score(meta, scope, _q(text="what does the knowledge base cover?", parts=(scope,)), lambda t: 1.0, {}, "en")
     assert on_premed < on_scope - 0.4
+
+
+def test_a_follow_up_that_renames_the_procedure_and_changes_the_level_keeps_the_drug(framer):
+    q = framer.frame("what if the MBB is lumbar instead?", ["Effient pt for cervical MBB - stop it or not?"])
+    assert q.followup and {"prasugrel", "medial-branch-block", "lumbar-spine"} <= set(q.concepts)
+    assert {"prasugrel", "medial-branch-block"} <= set(q.subjects)
