@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from .citations import Citer
-from .compose import NOTE_PREFIX, Bullet, Signals, emergency, heading_for, is_counsel, same_point, select, sentences_of, weight_of
+from .compose import DRUG_DECISION, NOTE_PREFIX, Bullet, Signals, emergency, heading_for, is_counsel, same_point, select, sentences_of, weight_of
 from .config import Settings
 from .frame import ASPECTS, Question, procedure_like
 from .judge import Verdict, judge, own_procedures
@@ -45,6 +45,7 @@ class AnswerEngine:
         self.references = references or References.load(settings.corpus_dir / "references.yaml")
         self.lexicon = self.retriever.lexicon
         self._kinds = {cid: c.kind for cid, c in self.lexicon.concepts.items()}
+        self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if "bleeding-risk" in c.broader)
 
     # --- public ------------------------------------------------------------------------
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
@@ -132,6 +133,7 @@ class AnswerEngine:
         query = f"{q.retrieval_text} {tri.hint}" if tri.urgent else q.retrieval_text
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
+        hits += self._risk_class_hits(q, lang, origins, hits)
         if len(q.parts) < 2:
             return hits
         lists = [hits]
@@ -147,6 +149,24 @@ class AnswerEngine:
                     merged[lst[rank].chunk.id] = lst[rank]
         limit = self.settings.top_k + 4 * (len(q.parts) - 1)
         return [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
+
+    def _risk_class_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("Plavix, lumbar TFESI -
+        stop it?"): the passage that classes the asked procedure joins the hits when the search left it out."""
+        if not DRUG_DECISION.intersection(q.aspects):
+            return []
+        lx = self.lexicon.concepts
+        have = {h.chunk.id for h in hits}
+        out: list[Hit] = []
+        for c in q.concepts:
+            classes = [r for r in (lx[c].related if c in lx else ()) if r in self._risk_classes]
+            if not classes:
+                continue
+            for cid, _ in self.retriever.concept_search([c, *classes], (), ("risk",), lang, origins, 1):
+                if cid not in have and cid in self.retriever.chunks:
+                    have.add(cid)
+                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
+        return out
 
     def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage,
                  on_token: Callable[[str], None] | None = None) -> Answer:
@@ -164,7 +184,7 @@ class AnswerEngine:
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
         lx = self.lexicon.concepts
         sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
-                      self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx})
+                      self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx}, self._risk_classes)
         bullets: list[Bullet] = []
         if guide.rule:
             hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))

@@ -160,7 +160,7 @@ class Weights:
     related: float = 0.3  # or only a related one (pocket fill -> pump refill safety)
     other_lang: float = -0.25  # a passage in the other language (shown only when nothing in the question's language)
     provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
-    identity: float = -0.5  # "Eliquis is apixaban (阿哌沙班), a factor Xa inhibitor": a brand's identity answers only "what is it"
+    identity: float = -0.8  # "Eliquis is apixaban (阿哌沙班), a factor Xa inhibitor": a brand's identity answers only "what is it"
     meta: float = -0.5  # "this knowledge base covers …": answers only a question about the knowledge base itself
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
     # Xarelto answer, hyperglycaemia in an epidural-abscess answer)
@@ -179,6 +179,7 @@ class Signals:
     concept_idf: Mapping[str, float] = field(default_factory=dict)
     kinds: Mapping[str, str] = field(default_factory=dict)
     related: Mapping[str, frozenset[str]] = field(default_factory=dict)  # the lexicon's weaker links (pocket fill -> pump refill)
+    risk_classes: frozenset[str] = frozenset()  # the procedure bleeding-risk classes (low / intermediate / high)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -252,9 +253,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
           w: Weights = Weights(), sig: Signals = Signals()) -> float:
     """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
     q_parents = sig.parents
-    own = [c for c in part.concepts if c in q.concepts] or [c for c in part.inherited if c in q.concepts]
-    if not own and len(q.parts) == 1:
-        own = list(q.subjects)
+    own = _own(part, q)
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own]
     part_tokens = set(tokenize(part.text, lang))
     terms = set(part.terms)
@@ -294,10 +293,54 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
     # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
-    if rival(s, subject, sig) or (set(q.excluded) & s.concepts and not any(c in s.concepts for c in own)):
+    if _classes_procedure(s, own, sig):
+        pass  # a list of procedures by bleeding-risk class names other regions and procedures: not a rival
+    elif rival(s, subject, sig) or (set(q.excluded) & s.concepts and not any(c in s.concepts for c in own)):
         total += w.rival  # about something else, or about what the question left out ("apart from anticoagulants")
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
+
+
+# asks whose answer turns on the procedure's bleeding-risk class (stop the drug or not; can I go ahead on it)
+DRUG_DECISION = frozenset({"hold", "contraindications"})
+
+
+def _own(part: Part, q: Question) -> list[str]:
+    """The concepts a part asks about: its own, else what it inherited, else (one-part question) the subjects."""
+    own = [c for c in part.concepts if c in q.concepts] or [c for c in part.inherited if c in q.concepts]
+    return own if own or len(q.parts) != 1 else list(q.subjects)
+
+
+def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                     sig: Signals, w: Weights) -> tuple[list[tuple[float, Sentence]], bool]:
+    """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("on Plavix, can I do a
+    lumbar TFESI?"): the best sentence that classes the asked procedure is quoted second (first, and said to lead, when
+    the question asks whether to stop at all), when the answer does not class it already and it is relevant at all."""
+    own = _own(part, q)
+    if not DRUG_DECISION.intersection(part.aspects) or not any(sig.kinds.get(c) in (*_DRUG_KINDS, "brand") for c in own):
+        return above, False
+    extra = next(((sc, s) for sc, s in pool if sc >= w.min_score / 2 and _classes_procedure(s, own, sig)), None)
+    if extra is None:
+        return above, False
+    rest = [t for t in above if t[1] is not extra[1]]
+    if _WHETHER_TO_STOP.search(part.text) and not any(sig.kinds.get(c) == "condition" for c in own):
+        return [extra, *rest], True  # "do I need to stop it?": the procedure's class answers; the interval follows
+    return [*rest[:1], extra, *rest[1:]], False
+
+
+# "do I need to stop it?", "要不要停药": whether the drug is stopped at all (not how long)
+_WHETHER_TO_STOP = re.compile(
+    r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold)|"
+    r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:continue|keep (?:him|her|them) on)\b|"
+    r"\bshould (?:i|we) (?:stop|hold)|\bhave to (?:stop|hold)|\bmust (?:i|we) (?:stop|hold)|"
+    r"要不要停|需不需要停|需要停.{0,8}吗|停不停|要停吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)", re.I)
+
+
+def _classes_procedure(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """Does the sentence name one of the question's procedures together with that procedure's bleeding-risk class
+    (the lexicon links each procedure to its class)?"""
+    return any((c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts)
+               and sig.related.get(c, frozenset()) & sig.risk_classes & s.concepts for c in own)
 
 
 def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable[[str], float], dense: Mapping[str, float],
@@ -328,9 +371,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             continue
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
-        above = [(sc, s) for sc, s in pool if sc >= floor] or [pool[0]]
+        above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
-        lead = _lead(above, groups)  # the asked aspect's best sentence, from everything above the floor
+        lead = above[0] if leads else _lead(above, groups)  # the asked aspect's best sentence, from everything above the floor
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:

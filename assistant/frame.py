@@ -56,6 +56,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      # whether this patient needs bridging is a question of who is at high thromboembolic risk
                      r"(?:need|needs|require|requires|candidate for|qualify for|indicat\w*) (?:\w+ )?bridg\w*|bridg\w* (?:needed|indicated|required)",
                      r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:哪类|哪一类|哪个|哪一级|什么)(?:出血)?风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
     # signs are described under Complications as often as under Recognition and management: the sentence decides
@@ -356,6 +357,8 @@ class Framer:
         lex = self.lexicon.concepts
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve(m.concept for m in matches)
+        past = self._history(concepts)
+        concepts = _mapped(concepts, past)
         for need, compound in _compounds(q, concepts):  # the compound replaces the word it is built on (a pregnant
             if compound in self.lexicon.concepts:       # colleague, not a pregnant patient)
                 concepts = tuple(compound if c == need else c for c in concepts if c != compound)
@@ -386,7 +389,7 @@ class Framer:
                 carried = tuple(c for c in ctx_concepts if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
                 concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
                 ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
-        parts = self._parts(q, lang, ctx_concepts)
+        parts = self._parts(q, lang, ctx_concepts, past)
         if followup and len(parts) == 1 and set(subjects) - set(parts[0].concepts):
             parts = (Part(parts[0].text, concepts, parts[0].aspects, parts[0].inherited, parts[0].terms),)
         if not aspects or implied:
@@ -444,13 +447,13 @@ class Framer:
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
 
-    def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...]) -> tuple[Part, ...]:
+    def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...], past: Mapping[str, tuple[str, ...]]) -> tuple[Part, ...]:
         lex = self.lexicon.concepts
         out: list[Part] = []
         texts = split_parts(q, lang)
         for i, t in enumerate(texts):
             found = [m for m in self.lexicon.match(t) if not _excluded(t, m)]
-            own = self._resolve(m.concept for m in found)
+            own = _mapped(self._resolve(m.concept for m in found), past)
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words
             for a, b in spans:
@@ -509,6 +512,19 @@ class Framer:
         out = re.sub(r"[A-Za-z][A-Za-z\-]{4,}", fix, q)
         return out, fixes
 
+    def _history(self, concepts: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """Another specialty's procedure named beside one of ours is the patient's history, standing for the condition it
+        leaves ("stent procedure in March, now booked for a TFESI": a patient with a coronary stent): procedure -> condition."""
+        lex = self.lexicon.concepts
+        if not any(lex[c].scope == "in" and lex[c].kind == "procedure" for c in concepts):
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for c in concepts:
+            left = tuple(r for r in lex[c].related if r in lex and lex[r].scope == "in" and lex[r].kind == "condition")
+            if lex[c].scope == "out" and lex[c].kind == "procedure" and left:
+                out[c] = left
+        return out
+
     def _out_of_scope(self, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
         """Other specialties' procedures, settings, targets and non-clinical topics the question names; not one whose
         complication the corpus covers (`covers`) when that complication is asked here or in the turn before (headache
@@ -563,6 +579,11 @@ class Framer:
                 found.append(term)
             run, run_end, salient = (tok, start + len(tok), unknown) if part else ("", -1, False)
         return found
+
+
+def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Concepts with some replaced (see `Framer._history`)."""
+    return tuple(dict.fromkeys(x for c in concepts for x in to.get(c, (c,))))
 
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:

@@ -217,3 +217,11 @@ def test_a_spelling_fix_never_hides_a_symptom(engine):
 def test_a_patient_on_an_antiplatelet_booked_for_a_procedure_gets_the_hold_interval_first(engine):
     ans = engine.answer("pt on clopidogrel, booked for a lumbar TFESI tomorrow")
     assert not ans.abstained and "7 days" in ans.bullets[0]["text"], ans.text
+
+
+def test_whether_to_stop_an_antiplatelet_leads_with_the_procedures_bleeding_risk_class(engine):
+    ans = engine.answer("on plavix, do I need to stop it for a lumbar TFESI?")
+    assert not ans.abstained and "ntermediate bleeding-risk" in ans.bullets[0]["text"], ans.text
+    assert any("7 days" in b["text"] for b in ans.bullets), ans.text  # the interval, if it is stopped, follows
+    how_long = engine.answer("on plavix, how many days do I hold it before a lumbar TFESI?")
+    assert "7 days" in how_long.bullets[0]["text"], how_long.text

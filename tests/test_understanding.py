@@ -256,7 +256,7 @@ def _chunk(cid: str, section: str) -> Chunk:
 def _sent(text: str, section: str, concepts: set[str], rank: int = 1, provenance: bool = False) -> Sentence:
     toks = frozenset(w.lower().strip(".,") for w in text.split())
     return Sentence(text, _chunk(text[:8], section), rank, 0, {"Risk factors": "risk", "Recognition and management": "management",
-                                                               "Evidence notes": "evidence"}[section],
+                                                               "Evidence notes": "evidence", "Prevention": "prevention"}[section],
                     toks, frozenset(concepts), provenance, False)
 
 
@@ -307,6 +307,39 @@ def test_a_sentence_about_another_drug_ranks_below_one_about_the_asked_drug():
     assert not rival(_sent("The premedication regimen is prednisone 50 mg.", "Risk factors", {"prednisone"}), ["iodinated-contrast"], pre)
     no_kinds = Signals(parents, {}, {})
     assert score(dabi, part, q, lambda t: 1.0, {}, "en", sig=sig) < score(dabi, part, q, lambda t: 1.0, {}, "en", sig=no_kinds)
+
+
+def test_whether_to_stop_a_drug_is_answered_by_the_procedures_bleeding_risk_class():
+    classes = frozenset({"low-bleeding-risk-procedure", "intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
+    kinds = {"clopidogrel": "drug", "medial-branch-block": "procedure", "coronary-stent": "condition"}
+    sig = Signals({}, {}, kinds, {"medial-branch-block": frozenset({"low-bleeding-risk-procedure"})}, classes)
+    hold = _sent("Clopidogrel is held for 7 days before a procedure that calls for stopping it.", "Prevention", {"clopidogrel"})
+    other = _sent("Clopidogrel restarts about 12 to 24 h afterwards.", "Prevention", {"clopidogrel"}, rank=2)
+    low = _sent("Low bleeding-risk procedures include trigger-point injections and lumbar medial branch blocks.", "Risk factors",
+                {"medial-branch-block", "low-bleeding-risk-procedure"}, rank=6)
+
+    def ask(text: str, extra: tuple[str, ...] = ()) -> list[str]:
+        concepts = ("clopidogrel", "medial-branch-block", *extra)
+        q = _q(text=text, concepts=concepts, subjects=concepts, aspects=("hold",), parts=(Part(text, concepts, ("hold",)),))
+        return [b.sentence.text for b in select([hold, other, low], q, "en", lambda t: 1.0, {}, 5, (True,), sig)]
+
+    how_long = ask("plavix + lumbar MBB, how long do I hold it?")
+    assert how_long[0] == hold.text and low.text in how_long  # the interval leads; the class is quoted with it
+    assert ask("plavix + lumbar MBB, do I need to stop it?")[0] == low.text  # whether at all: the class answers first
+    assert ask("plavix, stent, lumbar MBB - do I need to stop it?", ("coronary-stent",))[0] != low.text  # the stent decides
+    no_class = Signals({}, {}, kinds, {}, classes)  # a procedure the lexicon does not class: nothing is added
+    q = _q(text="t", concepts=("clopidogrel", "medial-branch-block"), subjects=(), aspects=("hold",),
+           parts=(Part("do I need to stop it?", ("clopidogrel", "medial-branch-block"), ("hold",)),))
+    assert low.text not in [b.sentence.text for b in select([hold, other, low], q, "en", lambda t: 1.0, {}, 5, (True,), no_class)][:2]
+
+
+def test_another_specialtys_procedure_beside_ours_is_the_patients_history(framer):
+    f = framer.frame("pt had a stent procedure in March, on plavix, now booked for lumbar TFESI - hold?")
+    assert "coronary-stent" in f.concepts and "pci" not in f.concepts and not f.out_of_scope
+    assert "coronary-stent" in f.parts[0].concepts
+    assert framer.frame("cardiac cath via radial, pt on plavix + asa - stop before?").out_of_scope == ("cardiac-catheterisation",)
+    assert framer.frame("心脏支架术前氯吡格雷要停吗").out_of_scope == ("pci",)  # the stenting itself is not ours
+    assert "coronary-stent" in framer.frame("3个月前做了心脏支架术，吃着氯吡格雷，现在要做SCS测试，要停药吗？").concepts
 
 
 def test_two_asks_answered_by_one_sentence_are_answered_together():
