@@ -7,7 +7,19 @@ import time
 from collections.abc import Callable, Sequence
 
 from .citations import Citer
-from .compose import DRUG_DECISION, NOTE_PREFIX, Bullet, Signals, emergency, heading_for, is_counsel, same_point, select, sentences_of, weight_of
+from .compose import (
+    DRUG_DECISION,
+    NOTE_PREFIX,
+    Bullet,
+    Signals,
+    emergency,
+    heading_for,
+    is_counsel,
+    same_point,
+    select,
+    sentences_of,
+    weight_of,
+)
 from .config import Settings
 from .frame import ASPECTS, Question, procedure_like
 from .judge import Verdict, judge, own_procedures
