@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from .frame import ASPECTS, Part, Question
+from .frame import ASPECTS, GROUP_OF_ASPECT, Part, Question
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
@@ -31,11 +31,23 @@ _DEPENDENT = {
 _PROVENANCE = {
     "en": re.compile(r"^(?:these|the|this|that) (?:figures?|numbers?|data|values?|estimates?|rates?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
-                     r"secondary summary|not (?:been )?(?:checked|verified) against|editor|(?:was|were) not read|could not be obtained|"
+                     r"editor|(?:was|were) not read|could not be obtained|"
                      r"as set out in the [\w -]{1,40} document", re.I),  # a pointer to another document says nothing itself
-    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|二手|尚未.*核实原文|编者|未阅读|未能获取|"
+    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
                      r"具体见本知识库|详见本知识库"),
 }
+# Where a fact was read ("secondary summary", "二手总结"): a note when that is all the sentence says; a sentence that also
+# gives a figure (caffeine up to 900 mg/day, from a secondary summary) is a hedged fact, quoted with its hedge.
+_SECONDHAND = {
+    "en": re.compile(r"secondary summary|not (?:been )?(?:checked|verified) against", re.I),
+    "zh": re.compile(r"二手|尚未.*核实原文"),
+}
+_FIGURE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:%|mg|mcg|µg|g\b|mL|ml|h\b|hours?|days?|weeks?|months?|mSv|毫升|毫克|小时|天|周|个月)", re.I)
+
+
+def _provenance(text: str, lang: Lang) -> bool:
+    """Does the sentence only say where a figure comes from (an evidence note, not an answer)?"""
+    return bool(_PROVENANCE[lang].search(text)) or (bool(_SECONDHAND[lang].search(text)) and not _FIGURE.search(text))
 # A brand's identity card ("Xarelto (拜瑞妥) is rivaroxaban (利伐沙班), ...", "克赛（Clexane）即依诺肝素钠（enoxaparin）").
 _IDENTITY = {
     "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|are) (?:[a-z][\w -]*\(|(?:the |a )?[\w\s'’-]{0,40}\bbrand (?:name )?(?:of|for)\b)"),
@@ -71,7 +83,12 @@ _KIND = {
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
                             r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少", re.I),  # "how often?" "rare"
-    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?", re.I),
+    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?|"
+                      r"(?:no more than|not more than|at most|up to|maximum of|≤|不超过|最多)\s*\d+(?:[.,–-]\d+)?\s*(?:injections?|times|次)|"
+                      r"\d+(?:[.,–-]\d+)?\s*(?:injections?|times)\s*(?:per|a|each|/)\s*(?:year|yr)|\d+\s*次\s*/\s*年", re.I),
+    "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|ultrasound|myelogra\w*|gadolinium|"
+                        r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|磁共振|MRI|CT|影像|平片|X 线|X线|超声|造影|钆|血培养|"
+                        r"C 反应蛋白|C反应蛋白|血沉|白细胞", re.I),
     "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to)\b|"
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于", re.I),
 }
@@ -153,6 +170,7 @@ class Weights:
     group: float = 0.9  # the passage sits in the asked section group: the asked aspect leads
     cue: float = 0.15  # the sentence itself uses the asked aspect's words
     figure: float = 0.4  # it gives the kind of figure asked (a duration for "how long", a dose, a rate for "how often")
+    kind_only: float = 0.6  # the same, for an ask no section holds (a dose, a work-up, a level): the kind is all there is
     dense: float = 0.15  # the passage's dense similarity (relative to the best)
     rank: float = 0.1  # fused rank prior (1/rank)
     focus: float = 2.0  # the focus concept of a several-concept question counts double in the concept share
@@ -244,7 +262,7 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
                 continue
             concepts = lexicon.tags(text)
             out.append(Sentence(text, c, h.rank, i, group, None, concepts,
-                                bool(_PROVENANCE[lang].search(text)),
+                                _provenance(text, lang),
                                 bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text)))
     return out
 
@@ -281,7 +299,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     anchors = [c for c in part.inherited if c in s.concepts or q_parents.get(c, frozenset()) & s.concepts]
     on_topic = max(concept, 0.5 * context) if own else len(anchors) / len(part.inherited) if part.inherited else 1.0
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
-             + on_topic * (w.group * group + w.figure * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
+             + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:
@@ -373,7 +391,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         floor = max(w.min_score, w.floor * best)
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
-        lead = above[0] if leads else _lead(above, groups)  # the asked aspect's best sentence, from everything above the floor
+        lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]))  # the asked aspect's best sentence, from everything above the floor
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
@@ -398,8 +416,9 @@ def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int]) -> dict
     return owner
 
 
-def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[float, Sentence]:
-    """The best non-provenance sentence from the asked section group (if it is close enough to the best), else the best."""
+def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None) -> tuple[float, Sentence]:
+    """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
+    no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best."""
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)] or chosen
@@ -407,7 +426,16 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str]) -> tuple[
         in_group = [c for c in usable if c[1].group == group]
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
+    in_kind = [c for c in usable if kind is not None and kind.search(c[1].text)]
+    if not groups and in_kind and in_kind[0][0] >= 0.6 * best[0]:
+        return in_kind[0]
     return usable[0]
+
+
+def _asked_kind(part: Part) -> re.Pattern[str] | None:
+    """The kind of answer the part's first ask wants, when no section holds that ask (a duration, a dose, a work-up)."""
+    first = part.aspects[:1]
+    return _KIND.get(first[0]) if first and not GROUP_OF_ASPECT.get(first[0]) else None
 
 
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,

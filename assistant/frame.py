@@ -23,8 +23,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"\bdose|dosing|dosage|how much(?! (?:\w+ ){0,2}time)|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume|"
-             r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule",
-             r"剂量|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
+             r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
+             r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
+             r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
+             r"(?:per|a|each) year\b|(?:per|a|each) day\b|daily max",
+             r"剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|最大量|上限|极量|浓度|限值|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
+             r"最多(?:能|可以|可)?(?:用|给|吃|服|打|做|注射)?(?:多少|几)|(?:一年|每年|一天|每天|每日).{0,6}(?:最多|几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
     "hold": ("prevention",
@@ -41,7 +45,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "location": ("",
                  r"which (?:level|segment|side|spot|site|position|interspace)|what (?:level|segment|site|position)|at what level|"
                  r"where (?:should|do|does|is|are|to|can|would)|best (?:spot|site|place|level|position)",
-                 r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|哪里|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
+                 r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
                           r"contraindicat|can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|is it (?:ok|okay|safe) to|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
@@ -59,12 +63,17 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:哪类|哪一类|哪个|哪一级|什么)(?:出血)?风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
+    # which test or scan confirms it (the work-up): the sentence that names the imaging or test answers it
+    "workup": ("",
+               r"workup|work-up|work (?:it |him |her |them |this )?up|investigat|imaging|\bmri\b|\bct\b|which (?:test|scan|study)|"
+               r"what (?:test|scan|study|tests|scans)|confirm (?:the |a )?(?:diagnosis|it)|(?:order|get|request) (?:a |an )?(?:scan|test)|"
+               r"diagnostic test",
+               r"检查|确诊|明确诊断|影像|核磁|磁共振|拍片|拍什么|做什么片|怎么确认|如何确认|化验"),
     # signs are described under Complications as often as under Recognition and management: the sentence decides
     "recognition": ("",
-                    r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|workup|work-up|"
-                    r"work (?:it |him |her |them |this )?up|investigat|"
-                    r"imaging|mri|how do (?:i|we|you) know",
-                    r"症状|表现|识别|诊断|征象|体征|怎么判断|如何判断|鉴别|怀疑|检查"),
+                    r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
+                    r"how do (?:i|we|you) know",
+                    r"症状|表现|识别|诊断|征象|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
@@ -96,6 +105,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"是什么|什么是|定义|含义|指什么"),
 }
 GROUP_OF_ASPECT = {a: g for a, (g, _, _) in ASPECTS.items()}
+# Words the answer to an ask uses when no section holds it (a work-up names its imaging): added to the search text.
+_ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "workup": {"en": ("imaging", "MRI", "CT"), "zh": ("影像", "MRI", "平片", "CT")},
+}
 
 _FOLLOWUP_CUE = {
     "en": re.compile(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but)\b|^what if\b|^if\b|"
@@ -400,7 +413,7 @@ class Framer:
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
             concepts=concepts, subjects=subjects, aspects=aspects, parts=parts, context_concepts=ctx_concepts,
             context_aspects=ctx_aspects, followup=followup, out_of_scope=out, unknown=unknown,
-            corrections=tuple(corrections), retrieval_text=self._retrieval_text(q, lang, concepts, ctx_concepts),
+            corrections=tuple(corrections), retrieval_text=self._retrieval_text(q, lang, concepts, ctx_concepts, aspects),
             unconfirmed=unconfirmed, history=tuple(history or ()), excluded=excluded,
         )
 
@@ -473,12 +486,13 @@ class Framer:
             out.append(Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms))
         return tuple(out)
 
-    def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...]) -> str:
+    def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], aspects: tuple[str, ...] = ()) -> str:
         """The question plus the canonical names of its concepts that it does not spell out (brands, abbreviations,
-        other-language terms, homophone slips, their broader concepts) and of the conversation's concepts."""
+        other-language terms, homophone slips, their broader concepts) and of the conversation's concepts, and the words
+        the answer to an ask without a section of its own uses ("做什么检查确诊？" is answered by a sentence naming MRI)."""
         lex = self.lexicon
         present = q.lower() if lang == "en" else q
-        add: list[str] = []
+        add: list[str] = [w for a in aspects for w in _ANSWER_WORDS.get(a, {}).get(lang, ())]
         for cid in concepts:
             c = lex.concepts[cid]
             add.append(c.name(lang))

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.compose import Sentence, Signals, emergency, rival, score, select, weight_fit, weight_of
+from assistant.compose import Sentence, Signals, emergency, rival, score, select, sentences_of, weight_fit, weight_of
 from assistant.frame import Framer, Part, Question, aspects_of, procedure_like, split_parts
 from assistant.judge import JudgeWeights, concept_scores, judge
 from assistant.lexicon import load_lexicon, parse, validate
 from assistant.safety import triage
-from assistant.types import Chunk
+from assistant.types import Chunk, Hit
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +93,15 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("Is Depo-Medrol ok for a cervical transforaminal?", "en")[0] == "contraindications"
     assert aspects_of("她需要桥接吗？", "zh")[0] == "risk_factors"
     assert aspects_of("Why does epiduroscopy cause visual loss?", "en")[0] == "mechanism"
+    # a maximum or a count per year is a dose ask; a work-up is its own ask; everyday words that only look like asks are not
+    assert aspects_of("硬脊膜穿破后头痛，咖啡因最多用多少", "zh") == ("dose",)
+    assert aspects_of("一年最多打几次硬膜外激素？", "zh") == ("dose",)
+    assert aspects_of("how many ESIs can I give a year?", "en") == ("dose",)
+    assert aspects_of("那要做什么检查确诊？", "zh")[0] == "workup"
+    assert aspects_of("suspected catheter tip granuloma - what imaging?", "en")[0] == "workup"
+    assert "recognition" not in aspects_of("生命体征平稳，需要观察多久？", "zh")  # vital signs are not "signs of it"
+    assert aspects_of("术者受到的辐射主要来自哪里？", "zh") == ()  # where it comes from is not a site
+    assert aspects_of("剂量计戴在哪里？", "zh") == ("location",)  # a dosimeter is not a dose
 
 
 
@@ -340,6 +349,24 @@ def test_another_specialtys_procedure_beside_ours_is_the_patients_history(framer
     assert framer.frame("cardiac cath via radial, pt on plavix + asa - stop before?").out_of_scope == ("cardiac-catheterisation",)
     assert framer.frame("心脏支架术前氯吡格雷要停吗").out_of_scope == ("pci",)  # the stenting itself is not ours
     assert "coronary-stent" in framer.frame("3个月前做了心脏支架术，吃着氯吡格雷，现在要做SCS测试，要停药吗？").concepts
+
+
+def test_an_ask_no_section_holds_is_led_by_the_sentence_giving_that_kind_of_answer():
+    part = Part("seizure from LAST, settled with midazolam - how long do I observe her?", ("last", "seizure"), ("timing",))
+    q = _q(concepts=("last", "seizure"), subjects=("last", "seizure"), aspects=("timing",), parts=(part,))
+    benzo = _sent("LAST seizures are treated with a benzodiazepine such as midazolam.", "Recognition and management",
+                  {"last", "seizure"})
+    observe = _sent("After a LAST event, monitor for at least 2 h after a limited CNS event.", "Recognition and management",
+                    {"last"}, rank=3)
+    assert select([benzo, observe], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is observe
+
+
+def test_a_secondhand_fact_with_a_figure_is_a_hedged_fact_not_a_note(lexicon):
+    text = ("Conservative treatment, as summarised from a secondary summary of obstetric guidance, includes caffeine up to "
+            "900 mg/day. Where the interval comes from was checked only in a secondary summary.")
+    chunk = Chunk("pdph", "pdph-en", 0, text, "en", "PDPH", ("PDPH", "Recognition and management"), 0, 0, 0, 0, len(text))
+    sents = sentences_of([Hit(chunk, 0.5, 1)], lexicon)
+    assert [s.provenance for s in sents] == [False, True]
 
 
 def test_two_asks_answered_by_one_sentence_are_answered_together():
