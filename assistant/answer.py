@@ -25,7 +25,7 @@ from .frame import ASPECTS, Question, procedure_like
 from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
-from .safety import DISCLAIMER, SYSTEMIC_PATHWAYS, Triage, protocol_for, triage
+from .safety import DISCLAIMER, PATHWAY_TOPICS, SYSTEMIC_PATHWAYS, Triage, borrowed_steps, protocol_for, triage
 from .text import to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
@@ -44,6 +44,9 @@ _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知�
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
                 "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
 _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
+_BORROWED = {"en": "The knowledge base has no protocol of its own for {condition}; the steps above are quoted from its {source} protocol "
+                   "and apply only as far as they go (airway, oxygen, help).",
+             "zh": "本知识库没有针对{condition}的专门处理流程；上述步骤引自其{source}处理流程，仅在其适用范围内参考（气道、给氧、呼叫支援）。"}
 _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
@@ -209,7 +212,7 @@ class AnswerEngine:
             generic = {m.concept for m in self.lexicon.match(guide.hint, homophones=False)}
             specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
             quoted = [b.sentence for b in bullets]
-            rest = [x for x in sents if x.group != "prevention" and specific & x.concepts
+            rest = [x for x in sents if x.group not in ("prevention", "risk") and specific & x.concepts
                     and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)]
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
@@ -273,12 +276,19 @@ class AnswerEngine:
             lines.append(f"- {b.sentence.text} {cites.marker(c, lang)}")
             meta.append({"text": b.sentence.text, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
         notes = self._notes(q, lang, verdict, {b.part for b in bullets}, tri.urgent)
+        if tri.urgent and (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
+            notes.insert(0, NOTE_PREFIX + _BORROWED[lang].format(condition=self._name(PATHWAY_TOPICS.get(tri.rule, tri.rule), lang),
+                                                                  source=self._name(PATHWAY_TOPICS.get(src, src), lang)))
         body = "\n".join(lines + ([""] if notes else []) + notes)
         text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
         parts = [{"question": p.text, "covered": (verdict.covered[i] if i < len(verdict.covered) else True)}
                  for i, p in enumerate(q.parts)]
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
+
+    def _name(self, cid: str, lang: Lang) -> str:
+        lx = self.lexicon.concepts
+        return lx[cid].name(lang) if cid in lx else cid
 
     def _notes(self, q: Question, lang: Lang, verdict: Verdict, answered_parts: set[int], urgent: bool) -> list[str]:
         """Scope notes: parts no bullet answers, concepts the knowledge base has nothing on, unconfirmed brand names.

@@ -25,7 +25,8 @@ _DEPENDENT = {
                      r"\b(?:these|those) [\d,]+\s", re.I),  # "not observed across those 616 lesions" counts what came before
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之)|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|"
-                     r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)"),  # "按照该综述，除上述情况外…" leans on the sentence before
+                     r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
+                     r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)"),  # "…发现包块时，应考虑上述可能"
 }
 # Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
 _PROVENANCE = {
@@ -94,8 +95,9 @@ _KIND = {
 }
 # Advice given to patients (warning signs, discharge instructions) is not a bedside step.
 _COUNSEL = {
-    "en": re.compile(r"should be (?:told|taught|advised)|teach the patient|discharge (?:instructions|advice)|return urgently|seek emergency care", re.I),
-    "zh": re.compile(r"告知患者|应告知|出院(?:宣教|医嘱|指导)|立即返院|尽快返院|宣教"),
+    "en": re.compile(r"should be (?:told|taught|advised)|teach the patient|discharge (?:instructions|advice)|return urgently|seek emergency care|"
+                     r"advised? (?:the )?patients?\b|patients? should be advised|not (?:to )?drive", re.I),
+    "zh": re.compile(r"告知患者|应告知|出院(?:宣教|医嘱|指导)|立即返院|尽快返院|宣教|建议患者|不要驾车|勿驾车|不宜驾车"),
 }
 NOTE_PREFIX = "> "
 
@@ -311,6 +313,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
     # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
+    if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
+        subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
     if _classes_procedure(s, own, sig):
         pass  # a list of procedures by bleeding-risk class names other regions and procedures: not a rival
     elif rival(s, subject, sig) or (set(q.excluded) & s.concepts and not any(c in s.concepts for c in own)):

@@ -378,6 +378,17 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     "contrast-anaphylaxis": {"en": (r"epinephrine|adrenaline", r"airway|fluids"), "zh": (r"肾上腺素", r"气道|补液")},
 }
 
+# Pathways whose steps the sources give only inside another pathway's protocol (a total spinal's airway steps are the LAST
+# protocol's): an answer quoting them says so.
+_BORROWS: dict[str, str] = {"total-spinal": "last"}
+
+
+def borrowed_steps(rule: str, step_docs: Sequence[str]) -> str:
+    """The pathway whose protocol the quoted steps come from, when it is not the emergency's own (else empty)."""
+    src = _BORROWS.get(rule, "")
+    return src if src and any(d.rsplit("-", 1)[0] == src for d in step_docs) else ""
+
+
 # The complication each pathway treats: "how is LAST managed?" is answered with the same protocol steps, without urgency.
 PATHWAY_TOPICS: dict[str, str] = {
     "last": "last", "cement-embolism": "pulmonary-cement-embolism", "pneumothorax": "pneumothorax",

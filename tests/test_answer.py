@@ -225,3 +225,12 @@ def test_whether_to_stop_an_antiplatelet_leads_with_the_procedures_bleeding_risk
     assert any("7 days" in b["text"] for b in ans.bullets), ans.text  # the interval, if it is stopped, follows
     how_long = engine.answer("on plavix, how many days do I hold it before a lumbar TFESI?")
     assert "7 days" in how_long.bullets[0]["text"], how_long.text
+
+
+def test_a_total_spinal_quotes_the_airway_steps_and_says_whose_protocol_they_come_from(engine):
+    ans = engine.answer("Within 3 minutes of 10 mL bupivacaine in a lumbar epidural she stopped breathing and is unconscious, "
+                        "BP 60/30. What do I do?")
+    assert ans.urgent and ans.pathway == "total-spinal", ans.text
+    assert ans.bullets[0]["kind"] == "action" and "airway" in ans.bullets[0]["text"], ans.text
+    assert "no protocol of its own for total spinal" in ans.text, ans.text  # the LAST steps are not passed off as its own
+    assert not any("drive" in b["text"] for b in ans.bullets), ans.text  # discharge advice is no bedside step

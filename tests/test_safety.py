@@ -152,3 +152,10 @@ def test_delayed_onset_reads_time_words_and_restarts():
     assert delayed_onset("注射后第三天双腿无力", "zh") and not delayed_onset("注射时双腿突然无力", "zh")
     assert not delayed_onset("held apixaban the day before; on the table his legs went weak", "en")
     assert not delayed_onset("停药3天后做的经椎间孔注射，推完就双腿不能动", "zh")
+
+
+def test_steps_borrowed_from_another_pathways_protocol_are_named():
+    from assistant.safety import borrowed_steps
+    assert borrowed_steps("total-spinal", ["last-en", "esi-interlaminar-caudal-en"]) == "last"
+    assert borrowed_steps("total-spinal", ["esi-interlaminar-caudal-zh"]) == ""
+    assert borrowed_steps("last", ["last-en"]) == ""  # its own protocol
