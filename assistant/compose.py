@@ -51,7 +51,7 @@ def _provenance(text: str, lang: Lang) -> bool:
     return bool(_PROVENANCE[lang].search(text)) or (bool(_SECONDHAND[lang].search(text)) and not _FIGURE.search(text))
 # A brand's identity card ("Xarelto (拜瑞妥) is rivaroxaban (利伐沙班), ...", "克赛（Clexane）即依诺肝素钠（enoxaparin）").
 _IDENTITY = {
-    "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|are) (?:[a-z][\w -]*\(|(?:the |a )?[\w\s'’-]{0,40}\bbrand (?:name )?(?:of|for)\b)"),
+    "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))?(?:, [^,]{1,40},)? (?:is|are) (?:[a-z][\w -]*\(|(?:the |a )?[\w\s'’-]{0,40}\bbrand (?:name )?(?:of|for)\b)"),
     "zh": re.compile(r"^[^，。；：（]{1,20}(?:（[^）]*）)?\s*(?:即|就是)[^，。；：]{1,30}（|^[^，。；：]{1,30}是[^，。；]{0,40}的[^，。；]{0,20}商品名"),
 }
 # What the knowledge base covers, and questions about it.
@@ -341,6 +341,8 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     own = _own(part, q)
     if not DRUG_DECISION.intersection(part.aspects) or not any(sig.kinds.get(c) in (*_DRUG_KINDS, "brand") for c in own):
         return above, False
+    if len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts):
+        return above, False  # "...and when can I restart it?": the part naming the procedure carries its class
     extra = next(((sc, s) for sc, s in pool if sc >= w.min_score / 2 and _classes_procedure(s, own, sig)), None)
     if extra is None:
         return above, False
@@ -425,7 +427,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best."""
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
-    usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)] or chosen
+    usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
+              and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
         if in_group and in_group[0][0] >= 0.6 * best[0]:
@@ -642,8 +645,10 @@ def weight_fit(text: str, weight: float | None) -> int:
 
 
 def _figures(text: str) -> frozenset[str]:
-    """The numbers a sentence states, without years (a guideline's year is a citation, not a figure)."""
-    return frozenset(f for f in re.findall(r"\d+(?:\.\d+)?", text) if not re.fullmatch(r"(?:19|20)\d\d", f))
+    """The numbers a sentence states, without years (a guideline's year is a citation, not a figure); a range is one
+    figure ("restarted 12–24 h after" is not "12 h before ... 24 h before")."""
+    found = re.findall(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+(?:\.\d+)?)?", text)
+    return frozenset(re.sub(r"\s+", "", f).replace("-", "–") for f in found if not re.fullmatch(r"(?:19|20)\d\d", f))
 
 
 def heading_for(group: str, lang: Lang) -> str:

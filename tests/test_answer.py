@@ -234,3 +234,10 @@ def test_a_total_spinal_quotes_the_airway_steps_and_says_whose_protocol_they_com
     assert ans.bullets[0]["kind"] == "action" and "airway" in ans.bullets[0]["text"], ans.text
     assert "no protocol of its own for total spinal" in ans.text, ans.text  # the LAST steps are not passed off as its own
     assert not any("drive" in b["text"] for b in ans.bullets), ans.text  # discharge advice is no bedside step
+
+
+def test_the_restart_half_of_a_two_part_lmwh_question_gets_the_restart_interval(engine):
+    ans = engine.answer("therapeutic lovenox 1mg/kg bid - when is the last dose before an SCS trial, and when can I restart it?")
+    second = [b["text"] for b in ans.bullets if b["part"] == 1] or [b["text"] for b in ans.bullets[:3]]  # or answered together
+    assert any("restarted" in t for t in second[:2]), ans.text  # not the brand's identity card, not the stop interval again
+    assert not ans.bullets[0]["text"].startswith("Clexane"), ans.text  # a brand's card never leads a hold question

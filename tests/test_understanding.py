@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.compose import Sentence, Signals, emergency, rival, score, select, sentences_of, weight_fit, weight_of
+from assistant.compose import Sentence, Signals, emergency, rival, same_point, score, select, sentences_of, weight_fit, weight_of
 from assistant.frame import Framer, Part, Question, aspects_of, procedure_like, split_parts
 from assistant.judge import JudgeWeights, concept_scores, judge
 from assistant.lexicon import load_lexicon, parse, validate
@@ -367,6 +367,13 @@ def test_a_secondhand_fact_with_a_figure_is_a_hedged_fact_not_a_note(lexicon):
     chunk = Chunk("pdph", "pdph-en", 0, text, "en", "PDPH", ("PDPH", "Recognition and management"), 0, 0, 0, 0, len(text))
     sents = sentences_of([Hit(chunk, 0.5, 1)], lexicon)
     assert [s.provenance for s in sents] == [False, True]
+
+
+def test_a_range_is_one_figure_so_a_restart_interval_is_not_the_stop_interval():
+    stop = _sent("LMWH is stopped at least 12 h before after a prophylactic dose and 24 h before after a therapeutic dose.",
+                 "Risk factors", {"lmwh"})
+    restart = _sent("LMWH is restarted about 12–24 h after the procedure.", "Risk factors", {"lmwh"})
+    assert not same_point(restart, [stop], "en") and same_point(restart, [restart], "en")
 
 
 def test_two_asks_answered_by_one_sentence_are_answered_together():
