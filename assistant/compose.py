@@ -84,9 +84,12 @@ _KIND = {
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
                             r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少", re.I),  # "how often?" "rare"
-    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克)(?:/kg)?|"
+    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克|mSv|mGy|Gy\b)(?:/kg)?|"
                       r"(?:no more than|not more than|at most|up to|maximum of|≤|不超过|最多)\s*\d+(?:[.,–-]\d+)?\s*(?:injections?|times|次)|"
                       r"\d+(?:[.,–-]\d+)?\s*(?:injections?|times)\s*(?:per|a|each|/)\s*(?:year|yr)|\d+\s*次\s*/\s*年", re.I),
+    # a limit stated with its figure ("limit of 20 mSv a year", "不超过 6 次"), not a remark that limits differ
+    "limit": re.compile(r"(?:{w}).*\d|\d.*(?:{w})".format(w=r"\blimits?\b|not (?:to )?exceed|no more than|not more than|at most|"
+                                                        r"maximum|ceiling|up to \d|上限|限值|不超过|不得超过|最多|极量|最大剂量"), re.I),
     "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|ultrasound|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|磁共振|MRI|CT|影像|平片|X 线|X线|超声|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞", re.I),
@@ -294,7 +297,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     if groups and s.group in groups:
         group = 1.0 if s.group == groups[0] else 0.6
     cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
-    figure = 1.0 if any(a in _KIND and _KIND[a].search(s.text) for a in part.aspects) else 0.0
+    kinds = [a for a in part.aspects if a in _KIND and not ("limit" in part.aspects and a == "dose")]  # a dose limit wants the limit
+    figure = 1.0 if any(_KIND[a].search(s.text) for a in kinds) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     # the asked aspect counts in a sentence about the question's subject (a follow-up naming nothing: what it inherited)

@@ -20,6 +20,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote",
                r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗"),
+    # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
+    "limit": ("",
+              r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)",
+              r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高"),
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"\bdose|dosing|dosage|how much(?! (?:\w+ ){0,2}time)|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|maximum|max\b|upper limit|limit|concentration|bolus|volume|"

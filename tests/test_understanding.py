@@ -94,8 +94,9 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("她需要桥接吗？", "zh")[0] == "risk_factors"
     assert aspects_of("Why does epiduroscopy cause visual loss?", "en")[0] == "mechanism"
     # a maximum or a count per year is a dose ask; a work-up is its own ask; everyday words that only look like asks are not
-    assert aspects_of("硬脊膜穿破后头痛，咖啡因最多用多少", "zh") == ("dose",)
-    assert aspects_of("一年最多打几次硬膜外激素？", "zh") == ("dose",)
+    assert aspects_of("硬脊膜穿破后头痛，咖啡因最多用多少", "zh") == ("limit",)
+    assert aspects_of("一年最多打几次硬膜外激素？", "zh")[0] == "limit"
+    assert aspects_of("eye lens dose limit for fluoro staff", "en") == ("limit", "dose")
     assert aspects_of("how many ESIs can I give a year?", "en") == ("dose",)
     assert aspects_of("那要做什么检查确诊？", "zh")[0] == "workup"
     assert aspects_of("suspected catheter tip granuloma - what imaging?", "en")[0] == "workup"
@@ -367,6 +368,15 @@ def test_a_secondhand_fact_with_a_figure_is_a_hedged_fact_not_a_note(lexicon):
     chunk = Chunk("pdph", "pdph-en", 0, text, "en", "PDPH", ("PDPH", "Recognition and management"), 0, 0, 0, 0, len(text))
     sents = sentences_of([Hit(chunk, 0.5, 1)], lexicon)
     assert [s.provenance for s in sents] == [False, True]
+
+
+def test_a_limit_ask_is_led_by_the_sentence_stating_the_limit_not_by_a_measured_dose():
+    part = Part("eye lens dose limit for fluoro staff", ("eye-lens-dose-limit", "fluoroscopy"), ("limit", "dose"), (), ("staff",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    measured = _sent("Fluoroscopy workers had the highest eye-lens dose, a median of about 10 mSv/year.", "Risk factors",
+                     {"eye-lens-dose-limit", "fluoroscopy"})
+    limit = _sent("The ICRP occupational dose limit for the eye lens is 20 mSv/year.", "Risk factors", {"eye-lens-dose-limit"}, rank=3)
+    assert select([measured, limit], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is limit
 
 
 def test_a_range_is_one_figure_so_a_restart_interval_is_not_the_stop_interval():
