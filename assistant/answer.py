@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from .citations import Citer
 from .compose import (
+    CLASS_CONCEPT,
     DRUG_DECISION,
     NOTE_PREFIX,
     Bullet,
@@ -168,12 +169,13 @@ class AnswerEngine:
     def _risk_class_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("Plavix, lumbar TFESI -
         stop it?"): the passage that classes the asked procedure joins the hits when the search left it out."""
-        if not DRUG_DECISION.intersection(q.aspects):
-            return []
         lx = self.lexicon.concepts
+        class_ask = CLASS_CONCEPT in q.concepts
+        if not DRUG_DECISION.intersection(q.aspects) and not class_ask:
+            return []
         have = {h.chunk.id for h in hits}
         out: list[Hit] = []
-        for c in q.concepts:
+        for c in (*q.concepts, *(q.context_concepts if class_ask else ())):
             classes = [r for r in (lx[c].related if c in lx else ()) if r in self._risk_classes]
             if not classes:
                 continue

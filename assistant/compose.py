@@ -90,6 +90,8 @@ _KIND = {
     # a limit stated with its figure ("limit of 20 mSv a year", "不超过 6 次"), not a remark that limits differ
     "limit": re.compile(r"(?:{w}).*\d|\d.*(?:{w})".format(w=r"\blimits?\b|not (?:to )?exceed|no more than|not more than|at most|"
                                                         r"maximum|ceiling|up to \d|上限|限值|不超过|不得超过|最多|极量|最大剂量"), re.I),
+    "expected": re.compile(r"\bexpected (?:effect|side|temporary)|\bexpected\b|self-limit|resolv\w*|needed no treatment|no treatment|"
+                          r"reassur\w*|transient|temporary|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为", re.I),
     "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|ultrasound|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|磁共振|MRI|CT|影像|平片|X 线|X线|超声|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞", re.I),
@@ -329,6 +331,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
 
 # asks whose answer turns on the procedure's bleeding-risk class (stop the drug or not; can I go ahead on it)
 DRUG_DECISION = frozenset({"hold", "contraindications"})
+CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itself
 
 
 def _own(part: Part, q: Question) -> list[str]:
@@ -343,16 +346,19 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     lumbar TFESI?"): the best sentence that classes the asked procedure is quoted second (first, and said to lead, when
     the question asks whether to stop at all), when the answer does not class it already and it is relevant at all."""
     own = _own(part, q)
-    if not DRUG_DECISION.intersection(part.aspects) or not any(sig.kinds.get(c) in (*_DRUG_KINDS, "brand") for c in own):
+    class_ask = CLASS_CONCEPT in part.concepts  # "which bleeding-risk group does that procedure fall into?"
+    if class_ask:
+        own = [*own, *(c for c in q.context_concepts if sig.kinds.get(c) == "procedure")]  # the procedure discussed before
+    elif not DRUG_DECISION.intersection(part.aspects) or not any(sig.kinds.get(c) in (*_DRUG_KINDS, "brand") for c in own):
         return above, False
-    if len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts):
+    elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts):
         return above, False  # "...and when can I restart it?": the part naming the procedure carries its class
     extra = next(((sc, s) for sc, s in pool if sc >= w.min_score / 2 and _classes_procedure(s, own, sig)), None)
     if extra is None:
         return above, False
     rest = [t for t in above if t[1] is not extra[1]]
-    if _WHETHER_TO_STOP.search(part.text) and not any(sig.kinds.get(c) == "condition" for c in own):
-        return [extra, *rest], True  # "do I need to stop it?": the procedure's class answers; the interval follows
+    if class_ask or (_WHETHER_TO_STOP.search(part.text) and not any(sig.kinds.get(c) == "condition" for c in own)):
+        return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
     return [*rest[:1], extra, *rest[1:]], False
 
 

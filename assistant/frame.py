@@ -83,6 +83,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check",
                    r"预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键"),
+    # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
+    "expected": ("",
+                 r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"
+                 r"should (?:i|we) (?:be )?(?:worr|concern)|anything to worry|nothing to worry|harmless",
+                 r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常"),
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|rate\b|rates|percent|%|chance|odds|prevalen|how many (?:patients|cases)",
                   r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例"),

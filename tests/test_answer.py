@@ -241,3 +241,8 @@ def test_the_restart_half_of_a_two_part_lmwh_question_gets_the_restart_interval(
     second = [b["text"] for b in ans.bullets if b["part"] == 1] or [b["text"] for b in ans.bullets[:3]]  # or answered together
     assert any("restarted" in t for t in second[:2]), ans.text  # not the brand's identity card, not the stop interval again
     assert not ans.bullets[0]["text"].startswith("Clexane"), ans.text  # a brand's card never leads a hold question
+
+
+def test_which_bleeding_risk_class_a_procedure_is_in_leads_with_its_class(engine):
+    ans = engine.answer("what bleeding risk category is a lumbar TFESI?")
+    assert not ans.abstained and "ntermediate bleeding-risk" in ans.bullets[0]["text"], ans.text

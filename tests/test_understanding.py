@@ -103,6 +103,8 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert "recognition" not in aspects_of("生命体征平稳，需要观察多久？", "zh")  # vital signs are not "signs of it"
     assert aspects_of("术者受到的辐射主要来自哪里？", "zh") == ()  # where it comes from is not a site
     assert aspects_of("剂量计戴在哪里？", "zh") == ("location",)  # a dosimeter is not a dose
+    assert aspects_of("pt numb and a bit unsteady after third occipital RF - is that expected?", "en")[0] == "expected"
+    assert aspects_of("第三枕神经射频后出现麻木、走路不稳，正常吗", "zh")[0] == "expected"
 
 
 
