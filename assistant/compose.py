@@ -211,6 +211,7 @@ class Signals:
 _RIVAL_KINDS = ("drug", "procedure", "complication")
 _REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
 _DRUG_KINDS = ("drug", "drug-class")
+_SETTING_KINDS = ("procedure", "anatomy")  # where a complication happens, not what a sentence is about
 
 
 def _focus(own: Sequence[str], sig: Signals, followup: bool = False) -> str | None:
@@ -323,7 +324,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
     if _classes_procedure(s, own, sig):
         pass  # a list of procedures by bleeding-risk class names other regions and procedures: not a rival
-    elif rival(s, subject, sig) or (set(q.excluded) & s.concepts and not any(c in s.concepts for c in own)):
+    elif rival(s, subject, sig) or (set(q.excluded) & s.concepts and not any(
+            c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)):  # about the left-out leak, of the same procedure
         total += w.rival  # about something else, or about what the question left out ("apart from anticoagulants")
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total

@@ -94,7 +94,7 @@ class Settings(BaseSettings):
     def index_hash(self) -> str:
         """Hash of everything that changes how the index is built (names the index)."""
         from .chunking import CHUNKER_VERSION
-        from .lexicon import lexicon_digest
+        from .lexicon import MATCHER_VERSION, lexicon_digest
         from .store import STORE_LAYOUT
         from .text import TOKENIZER_VERSION
 
@@ -106,6 +106,7 @@ class Settings(BaseSettings):
             "chunk_max_words": self.chunk_max_words,
             "overlap": self.chunk_overlap_sentences,
             "lexicon": lexicon_digest(self.lexicon_path),  # chunks store the concepts the lexicon finds
+            "matcher": MATCHER_VERSION,
         }
         return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:12]
 

@@ -103,7 +103,8 @@ class Lexicon:
                 if len(key) >= 2:
                     forms.setdefault(key, c.id)
         alts = sorted(forms, key=len, reverse=True)
-        body = "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in alts) or r"(?!x)x"
+        # plural -s/-es below; a name ending in a consonant + y also takes -ies (kyphoplasty -> kyphoplasties)
+        body = "|".join(_plural_y(re.escape(a).replace(r"\ ", r"\s?")) for a in alts) or r"(?!x)x"
         compact: dict[str, str] = {}
         for key, cid in forms.items():
             compact.setdefault(key.replace(" ", ""), cid)
@@ -149,7 +150,8 @@ class Lexicon:
         erx, eforms = self._en_rx
         for m in erx.finditer(folded):
             key = re.sub(r"\s", "", m.group())
-            cid = eforms.get(key) or eforms.get(re.sub(r"(?:es|s)$", "", key)) or eforms.get(key[:-1])
+            cid = eforms.get(key) or eforms.get(re.sub(r"(?:es|s)$", "", key)) or eforms.get(key[:-1]) \
+                or eforms.get(re.sub(r"ies$", "y", key))
             if cid:
                 a, b = offsets[m.start()], ends[m.end() - 1]
                 cands.append(Match(cid, a, b, text[a:b]))
@@ -216,6 +218,11 @@ class Lexicon:
             for f in c.en:
                 out.update(w for w in fold_en(f).split() if len(w) >= 4)
         return out
+
+
+def _plural_y(pattern: str) -> str:
+    """A name pattern whose final consonant + y may also be written -ies."""
+    return re.sub(r"(?<=[^aeiou\\])y$", "(?:y|ies)", pattern)
 
 
 def tag_chunks(chunks: Sequence[Chunk], lexicon: Lexicon) -> list[Chunk]:
@@ -346,6 +353,10 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
             status=e.get("status", "confirmed"), sources=tuple(e.get("sources", [])), covers=tuple(e.get("covers", [])),
         )
     return Lexicon(concepts, digest)
+
+
+# Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
+MATCHER_VERSION = 2  # 2: -ies plurals (kyphoplasties)
 
 
 def lexicon_digest(path: Path) -> str:

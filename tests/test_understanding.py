@@ -381,6 +381,21 @@ def test_a_limit_ask_is_led_by_the_sentence_stating_the_limit_not_by_a_measured_
     assert select([measured, limit], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is limit
 
 
+def test_plurals_in_ies_name_their_concept(lexicon):
+    found = [m.concept for m in lexicon.match("cement leaks in 39.3% of vertebroplasties and 28.9% of kyphoplasties")]
+    assert found == ["cement-leakage", "vertebroplasty", "kyphoplasty"]
+
+
+def test_a_sentence_about_the_left_out_complication_ranks_low_even_when_it_names_the_procedure():
+    part = Part("after vertebroplasty, what complications are there besides cement leaks?", ("vertebroplasty",), ("complications",))
+    q = _q(concepts=("vertebroplasty",), subjects=("vertebroplasty",), aspects=("complications",), parts=(part,),
+           excluded=("cement-leakage",))
+    sig = Signals({}, {}, {"vertebroplasty": "procedure", "cement-leakage": "complication", "rib-fracture": "complication"})
+    leak = _sent("Cement leaks occurred in 39.3% of vertebroplasties.", "Risk factors", {"vertebroplasty", "cement-leakage"})
+    rib = _sent("Rib fractures can follow vertebroplasty.", "Risk factors", {"vertebroplasty", "rib-fracture"}, rank=3)
+    assert select([leak, rib], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence is rib
+
+
 def test_a_range_is_one_figure_so_a_restart_interval_is_not_the_stop_interval():
     stop = _sent("LMWH is stopped at least 12 h before after a prophylactic dose and 24 h before after a therapeutic dose.",
                  "Risk factors", {"lmwh"})
