@@ -359,15 +359,19 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if extra is None:
         return above, False
     rest = [t for t in above if t[1] is not extra[1]]
-    if class_ask or (_WHETHER_TO_STOP.search(part.text) and not any(sig.kinds.get(c) == "condition" for c in own)):
+    whether = bool(_WHETHER_TO_STOP.search(part.text)) and not _HOW_LONG.search(part.text)
+    if class_ask or (whether and not _CARDIOLOGY_DECIDES.intersection(own)):
         return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
     return [*rest[:1], extra, *rest[1:]], False
 
 
+_HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
+# A patient whose antiplatelet drugs are never stopped without cardiology: the stent, not the procedure's class, answers.
+_CARDIOLOGY_DECIDES = frozenset({"coronary-stent"})
 # "do I need to stop it?", "要不要停药": whether the drug is stopped at all (not how long)
 _WHETHER_TO_STOP = re.compile(
     r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold)|"
-    r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:continue|keep (?:him|her|them) on)\b|"
+    r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:stop|hold)(?: it| them)?\s*\?\s*$|\b(?:continue|keep (?:him|her|them) on)\b|"
     r"\bshould (?:i|we) (?:stop|hold)|\bhave to (?:stop|hold)|\bmust (?:i|we) (?:stop|hold)|"
     r"要不要停|需不需要停|需要停.{0,8}吗|停不停|要停吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)", re.I)
 

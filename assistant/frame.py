@@ -18,8 +18,11 @@ from .types import Lang
 ASPECTS: dict[str, tuple[str, str, str]] = {
     "action": ("management",
                r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
-               r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote",
-               r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗"),
+               r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
+               r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
+               r"what else can (?:i|we) (?:do|try)|then what",
+               r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|"
+               r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)",
@@ -72,7 +75,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"workup|work-up|work (?:it |him |her |them |this )?up|investigat|imaging|\bmri\b|\bct\b|which (?:test|scan|study)|"
                r"what (?:test|scan|study|tests|scans)|confirm (?:the |a )?(?:diagnosis|it)|(?:order|get|request) (?:a |an )?(?:scan|test)|"
                r"diagnostic test",
-               r"检查|确诊|明确诊断|影像|核磁|磁共振|拍片|拍什么|做什么片|怎么确认|如何确认|化验"),
+               r"检查|确诊|明确诊断|影像|核磁|磁共振|拍片|拍什么|做什么片|怎么确认|如何确认|化验|怎么查|查什么|要查|需要查"),
     # signs are described under Complications as often as under Recognition and management: the sentence decides
     "recognition": ("",
                     r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
@@ -110,7 +113,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did)|what causes|how does .{0,40}(?:cause|happen|lead)",
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生"),
-    "definition": ("overview", r"what (?:is|are) (?:a |an |the )?\w+\??$|define|definition|what does .* mean|explain",
+    "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
                    r"是什么|什么是|定义|含义|指什么"),
 }
 GROUP_OF_ASPECT = {a: g for a, (g, _, _) in ASPECTS.items()}
@@ -373,6 +376,7 @@ class Framer:
         lang = detect_lang(q)
         if not q:
             return Question(original, q, lang, script)
+        q = _NOTE_WORDS.sub(lambda m: _NOTE_WORD[m.group().lower().rstrip(".")], q)
         q, corrections = self._correct(q)
         found = tuple(self.lexicon.match(q))
         matches = tuple(m for m in found if not _excluded(q, m))
@@ -569,7 +573,7 @@ class Framer:
             if any(covered[m.start():m.end()]) or "'" in m.group():
                 continue
             w = fold_en(m.group())
-            if len(w) >= 4 and not _known_stem(w, self.vocab) and w not in self.words and not _common(w):
+            if len(w) >= 4 and not _known_stem(w, self.vocab) and w not in self.words and not _common(w) and w not in _SHORTHAND:
                 noun = _EN_PROCEDURE_NOUN.match(q, m.end())  # "bunion surgery": an unfamiliar part's operation is a procedure
                 found.append(m.group() + noun.group() if noun and not any(covered[noun.start():noun.end()]) else m.group())
         if lang == "zh":
@@ -677,6 +681,18 @@ def _frequencies(lang: str) -> dict[str, float]:
     except OSError:
         pass  # no writable cache: fine, just slower next time
     return freqs
+
+
+# Note-taking abbreviations of a procedure word, written out before the question is read ("SIJ inj tmrw").
+_NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "injn": "injection"}
+_NOTE_WORDS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
+# Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
+_SHORTHAND = frozenset({
+    "tmrw", "tmrow", "tmorrow", "2moro", "2morrow", "2mrw", "tomoz", "tmw", "tmr", "tonite", "yday", "yest", "ystrdy", "tday", "2day",
+    "wknd", "mins", "hrs", "wks", "mths", "mnths", "yrs", "asap", "stat", "thx", "pls", "plz", "abt", "approx", "appt", "appts",
+    "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
+    "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn",
+})
 
 
 def _common(word: str, lang: str = "en") -> bool:

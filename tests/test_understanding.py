@@ -105,6 +105,17 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("剂量计戴在哪里？", "zh") == ("location",)  # a dosimeter is not a dose
     assert aspects_of("pt numb and a bit unsteady after third occipital RF - is that expected?", "en")[0] == "expected"
     assert aspects_of("第三枕神经射频后出现麻木、走路不稳，正常吗", "zh")[0] == "expected"
+    assert aspects_of("what if that doesn't work after a few days?", "en") == ("action",)  # the next step
+    assert aspects_of("保守治疗还是不好怎么办", "zh")[0] == "action"
+    assert aspects_of("那要怎么查？", "zh") == ("workup",)
+    assert aspects_of("what's a TFESI?", "en") == ("definition",) and aspects_of("What is going on?", "en") == ()
+
+
+def test_shorthand_is_read_and_informal_names_of_other_specialties_procedures_are_out_of_scope(framer):
+    f = framer.frame("pt on Eliquis 5 bd for AF, SIJ inj. tmrw - stop it?")
+    assert "sacroiliac-joint-injection" in f.concepts and not f.unknown  # inj = injection; tmrw is no unknown subject
+    assert framer.frame("AF ablation (cardiac RFA) tomorrow, hold Pradaxa?").out_of_scope
+    assert framer.frame("房颤射频消融 泰毕全要停吗").out_of_scope
 
 
 
