@@ -92,8 +92,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"should (?:i|we) (?:be )?(?:worr|concern)|anything to worry|nothing to worry|harmless",
                  r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常"),
     "frequency": ("complications",
-                  r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|rate\b|rates|percent|%|chance|odds|prevalen|how many (?:patients|cases)",
-                  r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例"),
+                  r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|rate\b|rates|percent|%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
+                  r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky",
+                  r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人"),
     "complications": ("complications",
                       r"complication|adverse|side effect|risks? of|danger|harm|what can go wrong|what happens|serious|expected effect|warn",
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知"),

@@ -555,5 +555,23 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = ()) -> Triage:
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
             return Triage(True, rule.id, rule.escalation[lang], rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()),
-                          PATHWAY_ACTIONS.get(rule.id, {}).get(lang, ""), PATHWAY_STEPS.get(rule.id, {}).get(lang, ()))
+                          PATHWAY_ACTIONS.get(rule.id, {}).get(lang, ""), steps_for(rule.id, lang, q))
     return Triage(False)
+
+
+# Steps a pathway adds when the picture says which of its conditions it is: fever with a new deficit days after a neuraxial
+# injection is an epidural abscess until shown otherwise, so its antibiotic step is quoted too.
+_PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "neuraxial-deficit": ({"en": r"fever|febrile|pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
+                           "zh": r"发热|发烧|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]"},
+                          {"en": r"antibiotic", "zh": r"抗生素"}),
+}
+
+
+def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
+    """The pathway's protocol steps (PATHWAY_STEPS), with the step its picture adds (see `_PICTURE_STEPS`)."""
+    steps = PATHWAY_STEPS.get(rule, {}).get(lang, ())
+    picture = _PICTURE_STEPS.get(rule)
+    if picture and _rx(picture[0][lang]).search(question):
+        steps = (*steps[:2], picture[1][lang], *steps[2:])  # after assessment and imaging, before decompression
+    return steps

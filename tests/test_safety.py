@@ -159,3 +159,11 @@ def test_steps_borrowed_from_another_pathways_protocol_are_named():
     assert borrowed_steps("total-spinal", ["last-en", "esi-interlaminar-caudal-en"]) == "last"
     assert borrowed_steps("total-spinal", ["esi-interlaminar-caudal-zh"]) == ""
     assert borrowed_steps("last", ["last-en"]) == ""  # its own protocol
+
+
+def test_fever_with_a_new_deficit_adds_the_abscess_antibiotic_step():
+    from assistant.safety import steps_for
+    febrile = steps_for("neuraxial-deficit", "en", "3 days after an ILESI: fever 38.9, back pain and leg weakness")
+    afebrile = steps_for("neuraxial-deficit", "en", "6 hrs after an ILESI: severe back pain and numb legs")
+    assert "antibiotic" in febrile and "antibiotic" not in afebrile and febrile[:2] == afebrile[:2]
+    assert "抗生素" in steps_for("neuraxial-deficit", "zh", "硬膜外注射后第三天 发热38.9 双腿无力")
