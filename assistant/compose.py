@@ -83,7 +83,9 @@ _KIND = {
                            r"positioned)\b|节段|间隙|腰部|领口|铅衣(?:内|外|下)|胸壁|臀|腹部|放置|位置", re.I),
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
-                            r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少", re.I),  # "how often?" "rare"
+                            r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少|"
+                            r"\bno (?:\w+ ){0,4}(?:events?|complications?|cases?|injur\w*|deficits?|infections?)\b|\bnone of\b|"
+                            r"未(?:记录到|发生|出现|见)|无一例", re.I),  # "how often?" "rare", "none in 16,638"
     "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克|mSv|mGy|Gy\b)(?:/kg)?|"
                       r"(?:no more than|not more than|at most|up to|maximum of|≤|不超过|最多)\s*\d+(?:[.,–-]\d+)?\s*(?:injections?|times|次)|"
                       r"\d+(?:[.,–-]\d+)?\s*(?:injections?|times)\s*(?:per|a|each|/)\s*(?:year|yr)|\d+\s*次\s*/\s*年", re.I),

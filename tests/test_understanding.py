@@ -392,6 +392,15 @@ def test_a_limit_ask_is_led_by_the_sentence_stating_the_limit_not_by_a_measured_
     assert select([measured, limit], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is limit
 
 
+def test_counselling_words_name_their_concepts(lexicon):
+    tags = lexicon.tags("A multicentre audit of 16,638 ESIs recorded no immediate major neurologic or haemorrhagic event.")
+    assert "neurological-injury" in tags  # the audit's reassuring zero is about neurological injury
+    assert {"informed-consent", "paralysis"} <= lexicon.tags("should I warn pts about paralysis before a TFESI?")
+    assert "death" in lexicon.tags("family worried pt could die from getting an intrathecal pump")
+    assert "esi" in lexicon.tags("病人问打硬膜外激素会不会瘫痪")
+    assert "informed-consent" not in lexicon.tags("New fellow keeps fluoroscoping continuously. What should I tell him?")
+
+
 def test_plurals_in_ies_name_their_concept(lexicon):
     found = [m.concept for m in lexicon.match("cement leaks in 39.3% of vertebroplasties and 28.9% of kyphoplasties")]
     assert found == ["cement-leakage", "vertebroplasty", "kyphoplasty"]
