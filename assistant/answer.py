@@ -22,7 +22,7 @@ from .compose import (
     weight_of,
 )
 from .config import Settings
-from .frame import ASPECTS, Question, procedure_like
+from .frame import ASPECTS, Question, held_drug, procedure_like
 from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
@@ -171,7 +171,7 @@ class AnswerEngine:
         stop it?"): the passage that classes the asked procedure joins the hits when the search left it out."""
         lx = self.lexicon.concepts
         class_ask = CLASS_CONCEPT in q.concepts
-        if not DRUG_DECISION.intersection(q.aspects) and not class_ask:
+        if not class_ask and not (DRUG_DECISION.intersection(q.aspects) and held_drug(q.concepts, self.lexicon)):
             return []
         have = {h.chunk.id for h in hits}
         out: list[Hit] = []

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from .frame import ASPECTS, GROUP_OF_ASPECT, Part, Question
+from .frame import ASPECTS, GROUP_OF_ASPECT, HELD, Part, Question
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
@@ -353,8 +353,9 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     class_ask = CLASS_CONCEPT in part.concepts  # "which bleeding-risk group does that procedure fall into?"
     if class_ask:
         own = [*own, *(c for c in q.context_concepts if sig.kinds.get(c) == "procedure")]  # the procedure discussed before
-    elif not DRUG_DECISION.intersection(part.aspects) or not any(sig.kinds.get(c) in (*_DRUG_KINDS, "brand") for c in own):
-        return above, False
+    elif not DRUG_DECISION.intersection(part.aspects) or not any(
+            sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | {c}) for c in own):
+        return above, False  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
     elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts):
         return above, False  # "...and when can I restart it?": the part naming the procedure carries its class
     extra = next(((sc, s) for sc, s in pool if sc >= w.min_score / 2 and _classes_procedure(s, own, sig)), None)

@@ -21,7 +21,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                r"what else can (?:i|we) (?:do|try)|then what",
-               r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|"
+               r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
@@ -59,7 +59,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)",
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|"
-                          r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗"),
+                          r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
+                          r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
                      r"which patients|in whom|high[- ]risk|risk (?:category|class|grade|tier|level|stratum|group)|"
@@ -84,8 +85,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
-                   r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check",
-                   r"预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键"),
+                   r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
+                   r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
+                   r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice",
+                   r"预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
+                   r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
                  r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"
@@ -398,7 +402,7 @@ class Framer:
         if prev is None:
             aspects = _without_drugless_hold(q, aspects, concepts, lex)
         implied: tuple[str, ...] = ()
-        if not aspects and _held(concepts, self.lexicon) and any(lex[c].kind == "procedure" for c in concepts):
+        if not aspects and held_drug(concepts, self.lexicon) and any(lex[c].kind == "procedure" for c in concepts):
             aspects = implied = ("hold",)  # "84F on apixaban, needs a caudal": what to do with the drug before the procedure
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
@@ -617,7 +621,7 @@ def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tup
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
     """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention);
     "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held)."""
-    if aspects[:1] == ("contraindications",) and _held(subjects, lexicon):
+    if aspects[:1] == ("contraindications",) and held_drug(subjects, lexicon):
         return ("hold", *aspects)
     return aspects
 
@@ -634,13 +638,13 @@ def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequen
     return aspects
 
 
-_HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
+HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})  # drugs held before a procedure for bleeding
 
 
-def _held(ids: Iterable[str], lexicon: Lexicon) -> bool:
+def held_drug(ids: Iterable[str], lexicon: Lexicon) -> bool:
     """Does one of the concepts name a drug that is held before a procedure (an antithrombotic or an NSAID)?"""
     lex = lexicon.concepts
-    return any(lex[c].kind in ("drug", "drug-class") and _HELD & set(lexicon.broader_closure([c])) for c in ids if c in lex)
+    return any(lex[c].kind in ("drug", "drug-class") and HELD & set(lexicon.broader_closure([c])) for c in ids if c in lex)
 
 
 def procedure_like(term: str) -> bool:

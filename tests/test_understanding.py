@@ -109,6 +109,9 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("保守治疗还是不好怎么办", "zh")[0] == "action"
     assert aspects_of("那要怎么查？", "zh") == ("workup",)
     assert aspects_of("what's a TFESI?", "en") == ("definition",) and aspects_of("What is going on?", "en") == ()
+    assert aspects_of("颈椎经椎间孔注射可以用得宝松吗", "zh") == ("contraindications",)
+    assert aspects_of("so which one for a cervical transforaminal?", "en") == ("prevention",)
+    assert aspects_of("布比卡因中毒后病人抽搐，能用丙泊酚止抽吗？", "zh")[0] == "action"
 
 
 def test_shorthand_is_read_and_informal_names_of_other_specialties_procedures_are_out_of_scope(framer):
@@ -335,7 +338,8 @@ def test_a_sentence_about_another_drug_ranks_below_one_about_the_asked_drug():
 def test_whether_to_stop_a_drug_is_answered_by_the_procedures_bleeding_risk_class():
     classes = frozenset({"low-bleeding-risk-procedure", "intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
     kinds = {"clopidogrel": "drug", "medial-branch-block": "procedure", "coronary-stent": "condition"}
-    sig = Signals({}, {}, kinds, {"medial-branch-block": frozenset({"low-bleeding-risk-procedure"})}, classes)
+    held = {"clopidogrel": frozenset({"antiplatelet", "antithrombotic"})}
+    sig = Signals(held, {}, kinds, {"medial-branch-block": frozenset({"low-bleeding-risk-procedure"})}, classes)
     hold = _sent("Clopidogrel is held for 7 days before a procedure that calls for stopping it.", "Prevention", {"clopidogrel"})
     other = _sent("Clopidogrel restarts about 12 to 24 h afterwards.", "Prevention", {"clopidogrel"}, rank=2)
     low = _sent("Low bleeding-risk procedures include trigger-point injections and lumbar medial branch blocks.", "Risk factors",
@@ -350,7 +354,9 @@ def test_whether_to_stop_a_drug_is_answered_by_the_procedures_bleeding_risk_clas
     assert how_long[0] == hold.text and low.text in how_long  # the interval leads; the class is quoted with it
     assert ask("plavix + lumbar MBB, do I need to stop it?")[0] == low.text  # whether at all: the class answers first
     assert ask("plavix, stent, lumbar MBB - do I need to stop it?", ("coronary-stent",))[0] != low.text  # the stent decides
-    no_class = Signals({}, {}, kinds, {}, classes)  # a procedure the lexicon does not class: nothing is added
+    sig = Signals({}, {}, kinds, {"medial-branch-block": frozenset({"low-bleeding-risk-procedure"})}, classes)
+    assert ask("dexamethasone + lumbar MBB, do I need to stop it?")[0] != low.text  # a drug not held for bleeding: no class
+    no_class = Signals(held, {}, kinds, {}, classes)  # a procedure the lexicon does not class: nothing is added
     q = _q(text="t", concepts=("clopidogrel", "medial-branch-block"), subjects=(), aspects=("hold",),
            parts=(Part("do I need to stop it?", ("clopidogrel", "medial-branch-block"), ("hold",)),))
     assert low.text not in [b.sentence.text for b in select([hold, other, low], q, "en", lambda t: 1.0, {}, 5, (True,), no_class)][:2]
