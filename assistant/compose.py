@@ -90,6 +90,8 @@ _KIND = {
                       r"(?:no more than|not more than|at most|up to|maximum of|≤|不超过|最多)\s*\d+(?:[.,–-]\d+)?\s*(?:injections?|times|次)|"
                       r"\d+(?:[.,–-]\d+)?\s*(?:injections?|times)\s*(?:per|a|each|/)\s*(?:year|yr)|\d+\s*次\s*/\s*年", re.I),
     # a limit stated with its figure ("limit of 20 mSv a year", "不超过 6 次"), not a remark that limits differ
+    # "what are the risk factors?" is answered by a sentence that lists them (two list separators or more, not digit groups)
+    "risk_factors": re.compile(r"(?:(?<!\d)[,，、](?!\d)[^,，、]{2,}){2,}"),
     "limit": re.compile(r"(?:{w}).*\d|\d.*(?:{w})".format(w=r"\blimits?\b|not (?:to )?exceed|no more than|not more than|at most|"
                                                         r"maximum|ceiling|up to \d|上限|限值|不超过|不得超过|最多|极量|最大剂量"), re.I),
     "expected": re.compile(r"\bexpected (?:effect|side|temporary)|\bexpected\b|self-limit|resolv\w*|needed no treatment|no treatment|"

@@ -407,6 +407,16 @@ def test_counselling_words_name_their_concepts(lexicon):
     assert "informed-consent" not in lexicon.tags("New fellow keeps fluoroscoping continuously. What should I tell him?")
 
 
+def test_a_risk_factor_ask_is_led_by_a_sentence_that_lists_them():
+    part = Part("What are the risk factors for epidural haematoma?", ("epidural-haematoma",), ("risk_factors",))
+    q = _q(concepts=("epidural-haematoma",), subjects=("epidural-haematoma",), aspects=("risk_factors",), parts=(part,))
+    one = _sent("Osteoporosis was proposed as an overlooked risk factor for epidural haematoma (1 in 3,600).", "Risk factors",
+                {"epidural-haematoma"})
+    listed = _sent("Epidural haematoma risk rises with an indwelling catheter, anticoagulants, older age and spinal deformity.",
+                   "Risk factors", {"epidural-haematoma"}, rank=2)
+    assert select([one, listed], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is listed
+
+
 def test_plurals_in_ies_name_their_concept(lexicon):
     found = [m.concept for m in lexicon.match("cement leaks in 39.3% of vertebroplasties and 28.9% of kyphoplasties")]
     assert found == ["cement-leakage", "vertebroplasty", "kyphoplasty"]
