@@ -96,8 +96,8 @@ _KIND = {
                                                         r"maximum|ceiling|up to \d|上限|限值|不超过|不得超过|最多|极量|最大剂量"), re.I),
     "expected": re.compile(r"\bexpected (?:effect|side|temporary)|\bexpected\b|self-limit|resolv\w*|needed no treatment|no treatment|"
                           r"reassur\w*|transient|temporary|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为", re.I),
-    "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|ultrasound|myelogra\w*|gadolinium|"
-                        r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|磁共振|MRI|CT|影像|平片|X 线|X线|超声|造影|钆|血培养|"
+    "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
+                        r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|(?<![A-Za-z])(?:MRI|CT)(?![A-Za-z])|磁共振|影像|平片|X 线|X线|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞", re.I),
     "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to)\b|"
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于", re.I),

@@ -256,12 +256,22 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     text = "".join(chars)
     low = text if lang == "zh" else f" {text.lower()} "
     found: list[str] = []
+    where: dict[str, int] = {}
     for a, spec in ASPECTS.items():  # most specific first; words one aspect used do not count again ("危险因素" is not 危险)
         rx = _rx(spec[i])
-        if rx.search(low):
+        if m := rx.search(low):
             found.append(a)
+            where[a] = m.start()
             low = rx.sub(lambda m: " " * len(m.group()), low)
+    # an ask in the closing question ("… after repeated dose increases. how to work up?") comes before words of the story
+    ask = _ASK_START.get(lang, _ASK_START["en"])
+    start = max((m.end() for m in ask.finditer(low.rstrip(" ?？"))), default=0)
+    found.sort(key=lambda a: where[a] < start)
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+# Where the closing question of a several-sentence text starts (after the last full stop).
+_ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；]")}
 
 
 # A concept named by two words apart: a role word with "pregnant" is a pregnant member of staff ("one of our

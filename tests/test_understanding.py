@@ -110,6 +110,8 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("那要怎么查？", "zh") == ("workup",)
     assert aspects_of("what's a TFESI?", "en") == ("definition",) and aspects_of("What is going on?", "en") == ()
     assert aspects_of("颈椎经椎间孔注射可以用得宝松吗", "zh") == ("contraindications",)
+    # the closing question's ask comes before words of the story told first
+    assert aspects_of("IT pump pt, analgesia fading despite repeated dose increases. how to work up?", "en")[0] == "workup"
     assert aspects_of("so which one for a cervical transforaminal?", "en") == ("prevention",)
     assert aspects_of("布比卡因中毒后病人抽搐，能用丙泊酚止抽吗？", "zh")[0] == "action"
 
@@ -430,6 +432,12 @@ def test_a_sentence_about_the_left_out_complication_ranks_low_even_when_it_names
     leak = _sent("Cement leaks occurred in 39.3% of vertebroplasties.", "Risk factors", {"vertebroplasty", "cement-leakage"})
     rib = _sent("Rib fractures can follow vertebroplasty.", "Risk factors", {"vertebroplasty", "rib-fracture"}, rank=3)
     assert select([leak, rib], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence is rib
+
+
+def test_a_work_up_sentence_names_a_test_not_letters_inside_a_word():
+    from assistant.compose import _KIND
+    assert not _KIND["workup"].search("an implanted pump connected to a catheter, placed under ultrasound guidance")
+    assert _KIND["workup"].search("then T1-weighted MRI with gadolinium") and _KIND["workup"].search("再行钆增强 MRI 检查")
 
 
 def test_a_range_is_one_figure_so_a_restart_interval_is_not_the_stop_interval():
