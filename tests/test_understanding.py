@@ -406,6 +406,7 @@ def test_counselling_words_name_their_concepts(lexicon):
     assert {"informed-consent", "paralysis"} <= lexicon.tags("should I warn pts about paralysis before a TFESI?")
     assert "death" in lexicon.tags("family worried pt could die from getting an intrathecal pump")
     assert "esi" in lexicon.tags("病人问打硬膜外激素会不会瘫痪")
+    assert "blood-glucose" in lexicon.tags("T2DM on insulin, BM 19 mmol the morning after lumbar TFESI")
     assert "informed-consent" not in lexicon.tags("New fellow keeps fluoroscoping continuously. What should I tell him?")
 
 
