@@ -326,11 +326,11 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
     if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
         subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
-    if _classes_procedure(s, own, sig):
-        pass  # a list of procedures by bleeding-risk class names other regions and procedures: not a rival
-    elif rival(s, subject, sig) or (set(q.excluded) & s.concepts and not any(
-            c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)):  # about the left-out leak, of the same procedure
-        total += w.rival  # about something else, or about what the question left out ("apart from anticoagulants")
+    # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
+    # beside its procedure); a list of procedures by bleeding-risk class names other regions and procedures, and is no rival
+    left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
+    if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out):
+        total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
 
