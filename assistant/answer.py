@@ -26,7 +26,7 @@ from .frame import ASPECTS, Question, held_drug, procedure_like
 from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
-from .safety import DISCLAIMER, PATHWAY_TOPICS, SYSTEMIC_PATHWAYS, Triage, borrowed_steps, protocol_for, triage
+from .safety import DISCLAIMER, PATHWAY_TOPICS, PRIORITY, SYSTEMIC_PATHWAYS, Triage, borrowed_steps, protocol_for, triage
 from .text import to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
@@ -132,8 +132,10 @@ class AnswerEngine:
         concepts = set(self.lexicon.broader_closure(own))
         before = f"{q.history[-1]} " if q.followup and q.history else ""
         tri = triage(f"{before}{q.text}", q.lang, concepts)
-        if not tri.urgent and q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching")
-            tri = triage(f"{before}{q.original.strip()}", q.lang, concepts)
+        if q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
+            typed = triage(f"{before}{q.original.strip()}", q.lang, concepts)
+            if typed.urgent and (not tri.urgent or _rank(typed.rule) < _rank(tri.rule)):
+                tri = typed  # the pathway the words as typed describe, when it comes first (LAST before a faint)
         return tri
 
     def _foreign_subject(self, q: Question) -> bool:
@@ -149,9 +151,8 @@ class AnswerEngine:
         query = f"{q.retrieval_text} {tri.hint}" if tri.urgent else q.retrieval_text
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
-        hits += self._risk_class_hits(q, lang, origins, hits)
         if len(q.parts) < 2:
-            return hits
+            return hits + self._risk_class_hits(q, lang, origins, hits)
         lists = [hits]
         for part in q.parts:
             names = " ".join(self.lexicon.concepts[c].name(lang) for c in part.inherited if c in self.lexicon.concepts)
@@ -164,7 +165,8 @@ class AnswerEngine:
                 if rank < len(lst) and lst[rank].chunk.id not in merged:
                     merged[lst[rank].chunk.id] = lst[rank]
         limit = self.settings.top_k + 4 * (len(q.parts) - 1)
-        return [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
+        out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
+        return out + self._risk_class_hits(q, lang, origins, out)
 
     def _risk_class_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("Plavix, lumbar TFESI -
@@ -179,10 +181,12 @@ class AnswerEngine:
             classes = [r for r in (lx[c].related if c in lx else ()) if r in self._risk_classes]
             if not classes:
                 continue
-            for cid, _ in self.retriever.concept_search([c, *classes], (), ("risk",), lang, origins, 1):
-                if cid not in have and cid in self.retriever.chunks:
-                    have.add(cid)
-                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
+            for cls in classes:  # each class its own passage (lumbar MBB is low risk, cervical MBB intermediate)
+                found = self.retriever.concept_search([c, cls], (), ("risk",), lang, origins, 3)
+                new = next((cid for cid, _ in found if cid not in have and cid in self.retriever.chunks), None)
+                if new is not None:
+                    have.add(new)
+                    out.append(Hit(self.retriever.chunks[new], 0.0, len(hits) + len(out) + 1))
         return out
 
     def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage,
@@ -355,6 +359,11 @@ class AnswerEngine:
         timings["total"] = _ms(t0)
         ans.timings_ms = {k: round(v, 2) for k, v in timings.items()}
         return ans
+
+
+def _rank(rule: str) -> int:
+    """Place of a pathway in the priority order (see `safety.PRIORITY`)."""
+    return PRIORITY.index(rule) if rule in PRIORITY else len(PRIORITY)
 
 
 def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:

@@ -24,7 +24,7 @@ _DEPENDENT = {
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
                      r"\b(?:these|those) [\d,]+\s", re.I),  # "not observed across those 616 lesions" counts what came before
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之)|"
-                     r"^[^，。；]{1,14}?(?:因此|因而|故而)|"
+                     r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)"),  # "…发现包块时，应考虑上述可能"
 }
@@ -360,16 +360,21 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         return above, False  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
     elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts):
         return above, False  # "...and when can I restart it?": the part naming the procedure carries its class
-    extra = next(((sc, s) for sc, s in pool if sc >= w.min_score / 2 and _classes_procedure(s, own, sig)), None)
-    if extra is None:
+    classing = [(sc, s) for sc, s in pool if sc >= w.min_score / 2 and _classes_procedure(s, own, sig)]
+    if not classing:
         return above, False
+    # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
+    extra = next((t for t in classing if not _UPGRADE.search(t[1].text)), classing[0])
     rest = [t for t in above if t[1] is not extra[1]]
-    whether = bool(_WHETHER_TO_STOP.search(part.text)) and not _HOW_LONG.search(part.text)
+    # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long)
+    whether = any(_WHETHER_TO_STOP.search(c) and not _HOW_LONG.search(c) for c in _CLAUSE.split(part.text))
     if class_ask or (whether and not _CARDIOLOGY_DECIDES.intersection(own)):
         return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
     return [*rest[:1], extra, *rest[1:]], False
 
 
+_UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)
+_CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
 _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
 # A patient whose antiplatelet drugs are never stopped without cardiology: the stent, not the procedure's class, answers.
 _CARDIOLOGY_DECIDES = frozenset({"coronary-stent"})

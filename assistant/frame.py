@@ -540,8 +540,8 @@ class Framer:
         def fix(m: re.Match[str]) -> str:
             w = m.group()
             f = fold_en(w)
-            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or f in _frequencies("en"):
-                return w  # a known word (medical or general English) is never "corrected"
+            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or f in _frequencies("en") or _inflected(f):
+                return w  # a known word (medical or general English, or one inflected: twitching) is never "corrected"
             from rapidfuzz import process  # lazy: only a question with an unknown word pays for it
             from rapidfuzz.distance import Levenshtein
 
@@ -708,6 +708,16 @@ _SHORTHAND = frozenset({
     "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
     "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn",
 })
+
+
+def _inflected(word: str) -> bool:
+    """Is the word a general-English word with an ending (twitching, twitched, jerks)?"""
+    freqs = _frequencies("en")
+    for end in ("ing", "ed", "es", "s"):
+        stem = word[: -len(end)] if word.endswith(end) else ""
+        if len(stem) >= 4 and (stem in freqs or f"{stem}e" in freqs):
+            return True
+    return False
 
 
 def _common(word: str, lang: str = "en") -> bool:

@@ -246,3 +246,8 @@ def test_the_restart_half_of_a_two_part_lmwh_question_gets_the_restart_interval(
 def test_which_bleeding_risk_class_a_procedure_is_in_leads_with_its_class(engine):
     ans = engine.answer("what bleeding risk category is a lumbar TFESI?")
     assert not ans.abstained and "ntermediate bleeding-risk" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_spelling_fix_never_moves_an_emergency_to_a_lesser_pathway(engine):
+    ans = engine.answer("mid C6 transforaminal with lido, pt went quiet then started twitching, now HR 38 and BP 70/40. what do I do")
+    assert ans.urgent and ans.pathway == "last", ans.text  # not a faint: twitching after local anaesthetic is LAST
