@@ -140,7 +140,7 @@ _WHAT_ABOUT = {
 }
 _EN_INTERROG = re.compile(r"^(?:what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗|几|何时|为何|为什么|能否|可否|"
+_ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗(?!啡)|几(?!乎)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用")
 _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
@@ -352,7 +352,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
 _HOW_TO_SAY = {
     "zh": re.compile(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
-                     r"(?:回答|回复|解释|说|讲|跟(?:他|她|患者|病人|家属)(?:说|讲|解释))"
+                     r"(?:回答|回复|解释|说|讲|交代|告知|沟通|跟(?:他|她|患者|病人|家属)(?:说|讲|解释|交代))(?:风险|病情)?"
                      r"(?:比较好|才好|合适)?[？?。.！!]*$"),
     "en": re.compile(r"^(?:so\s+)?(?:what (?:do|should) (?:i|we) (?:tell|say to) (?:him|her|them|the patient|the family)|"
                      r"how (?:do|should) (?:i|we) (?:answer|explain|put) (?:it|that|this)(?: to (?:him|her|them))?)\s*[?.!]*$", re.I),

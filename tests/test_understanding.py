@@ -142,6 +142,8 @@ def test_asking_how_to_put_it_to_the_patient_is_not_a_second_ask():
     assert len(split_parts("经椎间孔硬膜外注射后发生截瘫的概率有多高？术前谈话该怎么讲？", "zh")) == 2
     assert len(split_parts("Will the RFA paralyse my legs, the patient asks. What do I tell him?", "en")) == 1
     assert len(split_parts("SCS试验前阿哌沙班要停多久，SCS最常见的并发症是什么？", "zh")) == 2  # two real asks stay two
+    # 吗啡 (morphine) holds no question particle, and "要怎么交代风险" only asks how to put the ask before to the family
+    assert len(split_parts("鞘内吗啡泵植入术前,家属问会不会呼吸停止死亡,要怎么交代风险", "zh")) == 1
 
 
 def test_two_asks_become_two_parts_in_both_languages():
