@@ -436,7 +436,25 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         rest.sort(key=lambda t: (t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0], t[1].hit_rank, t[1].position))
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
+        caveat = _caveat([s for _, s in chosen], sentences, [b.sentence for b in out])
+        if caveat is not None:
+            out.append(Bullet(caveat, j, 0.0, "note"))
     return out
+
+
+def _caveat(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: Sequence[Sentence]) -> Sentence | None:
+    """An evidence note on a figure the answer quotes ("the claims-based 2.13 % probably includes coding-only events"):
+    a quoted rate goes out with the caveat the sources attach to it."""
+    quoted = {f for s in chosen if s.group != "evidence" for f in _figures(s.text) if "." in f or "%" in s.text and len(f) >= 2}
+    if not quoted:
+        return None
+    return next((s for s in sentences if s.group == "evidence" and s not in said and _CAVEAT.search(s.text)
+                 and quoted & _figures(s.text)), None)
+
+
+# A sentence that qualifies a figure (it overstates, may include, is not comparable, comes from claims or case reports).
+_CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|includ\w* minor|coding|not comparable|caution|"
+                     r"很可能|可能(?:高于|低于|包含)|高估|低估|不可直接比较|谨慎", re.I)
 
 
 def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int]) -> dict[int, int]:

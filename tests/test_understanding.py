@@ -446,6 +446,17 @@ def test_a_work_up_sentence_names_a_test_not_letters_inside_a_word():
     assert _KIND["workup"].search("then T1-weighted MRI with gadolinium") and _KIND["workup"].search("再行钆增强 MRI 检查")
 
 
+def test_a_quoted_rate_goes_out_with_the_caveat_the_sources_attach_to_it():
+    part = Part("SCS consent: how often does spinal cord injury happen?", ("spinal-cord-injury",), ("frequency",))
+    q = _q(concepts=("spinal-cord-injury",), subjects=("spinal-cord-injury",), aspects=("frequency",), parts=(part,))
+    rate = _sent("Coded spinal cord injury within 30 days was found in 2.13% of SCS patients.", "Risk factors", {"spinal-cord-injury"})
+    caveat = _sent("The claims-based rate of 2.13% probably includes minor or coding-only events.", "Evidence notes",
+                   {"spinal-cord-injury"}, rank=5)
+    other = _sent("Evidence on SCS lead types is mixed.", "Evidence notes", {"spinal-cord-injury"}, rank=6)
+    bullets = select([rate, caveat, other], q, "en", lambda t: 1.0, {}, 1, (True,))  # room for one fact only
+    assert [b.sentence for b in bullets] == [rate, caveat] and bullets[1].kind == "note"
+
+
 def test_a_range_is_one_figure_so_a_restart_interval_is_not_the_stop_interval():
     stop = _sent("LMWH is stopped at least 12 h before after a prophylactic dose and 24 h before after a therapeutic dose.",
                  "Risk factors", {"lmwh"})
