@@ -412,6 +412,9 @@ def test_counselling_words_name_their_concepts(lexicon):
     assert "death" in lexicon.tags("family worried pt could die from getting an intrathecal pump")
     assert "esi" in lexicon.tags("病人问打硬膜外激素会不会瘫痪")
     assert "blood-glucose" in lexicon.tags("T2DM on insulin, BM 19 mmol the morning after lumbar TFESI")
+    assert "ptosis" in lexicon.tags("he read online it can cause a stroke and a droopy eye")
+    assert "cement-leakage" in lexicon.tags("那如果漏到椎管里面了怎么处理?")
+    assert "cement-leakage" in lexicon.tags("an urgent CT scan to look for cement in the spinal canal or foramen")
     assert "informed-consent" not in lexicon.tags("New fellow keeps fluoroscoping continuously. What should I tell him?")
 
 
