@@ -18,7 +18,7 @@ _DEPENDENT = {
     "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
                      r"as a result|in (?:that|this|these|such) case|here|there)\b|"
-                     r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently)\b|"  # "X is therefore ..."
+                     r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently|nevertheless|nonetheless)\b|"  # "X is therefore ..."
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b|"  # "In an audit of 16,638 ESIs it occurred in 1.2%"
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"

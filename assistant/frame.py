@@ -84,6 +84,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"症状|表现|识别|诊断|征象|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
+                   r"\bcut\b[\w ]{0,15}\brisk|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"

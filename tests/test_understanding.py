@@ -110,6 +110,7 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("那要怎么查？", "zh") == ("workup",)
     assert aspects_of("what's a TFESI?", "en") == ("definition",) and aspects_of("What is going on?", "en") == ()
     assert aspects_of("颈椎经椎间孔注射可以用得宝松吗", "zh") == ("contraindications",)
+    assert aspects_of("best way to cut discitis risk with discography?", "en")[0] == "prevention"
     # the closing question's ask comes before words of the story told first
     assert aspects_of("IT pump pt, analgesia fading despite repeated dose increases. how to work up?", "en")[0] == "workup"
     assert aspects_of("so which one for a cervical transforaminal?", "en") == ("prevention",)
@@ -414,6 +415,7 @@ def test_counselling_words_name_their_concepts(lexicon):
     assert "blood-glucose" in lexicon.tags("T2DM on insulin, BM 19 mmol the morning after lumbar TFESI")
     assert "ptosis" in lexicon.tags("he read online it can cause a stroke and a droopy eye")
     assert "cement-leakage" in lexicon.tags("那如果漏到椎管里面了怎么处理?")
+    assert [m.concept for m in lexicon.match("脊髓电刺激电极移位发生率有多高")] == ["lead-migration"]
     assert "cement-leakage" in lexicon.tags("an urgent CT scan to look for cement in the spinal canal or foramen")
     assert "informed-consent" not in lexicon.tags("New fellow keeps fluoroscoping continuously. What should I tell him?")
 
