@@ -416,6 +416,8 @@ def test_counselling_words_name_their_concepts(lexicon):
     assert "ptosis" in lexicon.tags("he read online it can cause a stroke and a droopy eye")
     assert "cement-leakage" in lexicon.tags("那如果漏到椎管里面了怎么处理?")
     assert [m.concept for m in lexicon.match("脊髓电刺激电极移位发生率有多高")] == ["lead-migration"]
+    assert [m.concept for m in lexicon.match("SCS lead migration rate")] == ["lead-migration"]  # not just the lead
+    assert [m.concept for m in lexicon.match("脊髓电刺激电极断裂怎么办")] == ["lead-fracture"]
     assert "cement-leakage" in lexicon.tags("an urgent CT scan to look for cement in the spinal canal or foramen")
     assert "informed-consent" not in lexicon.tags("New fellow keeps fluoroscoping continuously. What should I tell him?")
 
