@@ -61,7 +61,7 @@ class AnswerEngine:
         self.references = references or References.load(settings.corpus_dir / "references.yaml")
         self.lexicon = self.retriever.lexicon
         self._kinds = {cid: c.kind for cid, c in self.lexicon.concepts.items()}
-        self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if "bleeding-risk" in c.broader)
+        self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if CLASS_CONCEPT in c.broader)
 
     # --- public ------------------------------------------------------------------------
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
@@ -179,8 +179,6 @@ class AnswerEngine:
         out: list[Hit] = []
         for c in (*q.concepts, *(q.context_concepts if class_ask else ())):
             classes = [r for r in (lx[c].related if c in lx else ()) if r in self._risk_classes]
-            if not classes:
-                continue
             for cls in classes:  # each class its own passage (lumbar MBB is low risk, cervical MBB intermediate)
                 found = self.retriever.concept_search([c, cls], (), ("risk",), lang, origins, 3)
                 new = next((cid for cid, _ in found if cid not in have and cid in self.retriever.chunks), None)

@@ -445,7 +445,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
 def _caveat(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: Sequence[Sentence]) -> Sentence | None:
     """An evidence note on a figure the answer quotes ("the claims-based 2.13 % probably includes coding-only events"):
     a quoted rate goes out with the caveat the sources attach to it."""
-    quoted = {f for s in chosen if s.group != "evidence" for f in _figures(s.text) if "." in f or "%" in s.text and len(f) >= 2}
+    quoted = {f for s in chosen if s.group != "evidence" for f in _figures(s.text) if "." in f or ("%" in s.text and len(f) >= 2)}
     if not quoted:
         return None
     return next((s for s in sentences if s.group == "evidence" and s not in said and _CAVEAT.search(s.text)
