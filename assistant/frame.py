@@ -40,7 +40,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # holding and restarting a drug around a procedure: hold times live under Prevention
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
-             r"hours? before|come off|\boff (?:the |his |her )?\w+ for",
+             r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for",
              r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停"),
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in

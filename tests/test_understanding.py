@@ -98,6 +98,7 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("一年最多打几次硬膜外激素？", "zh")[0] == "limit"
     assert aspects_of("eye lens dose limit for fluoro staff", "en") == ("limit", "dose")
     assert "dose" not in aspects_of("limited evidence for SCS?", "en")  # a limit's words belong to the limit ask alone
+    assert aspects_of("Pradaxa 110 bd, booked for cervical ILESI - how many days off?", "en")[0] == "hold"
     assert aspects_of("how many ESIs can I give a year?", "en") == ("dose",)
     assert aspects_of("那要做什么检查确诊？", "zh")[0] == "workup"
     assert aspects_of("suspected catheter tip granuloma - what imaging?", "en")[0] == "workup"
