@@ -22,11 +22,20 @@ _DEPENDENT = {
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b|"  # "In an audit of 16,638 ESIs it occurred in 1.2%"
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
-                     r"\b(?:these|those) [\d,]+\s", re.I),  # "not observed across those 616 lesions" counts what came before
+                     r"\b(?:these|those) [\d,]+\s|"  # "not observed across those 616 lesions" counts what came before
+                     r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b", re.I),  # "The continued drugs were"
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之)|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
-                     r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)"),  # "…发现包块时，应考虑上述可能"
+                     r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
+                     r"^(?:继续|停用)(?:使用|服用)?的药物"),  # "继续使用的药物包括…": the drugs of the cohort before
+}
+# A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
+# it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
+_LEANS = {
+    "en": re.compile(r"\b(?:that|this|these|those)\s+(?:[\w-]+\s+){0,3}?(?:series|cohort|study|trial|audit|registry|survey|"
+                     r"sample)\b", re.I),
+    "zh": re.compile(r"(?:该|此|这项|这一)(?:研究|病例系列|队列|试验|审计|调查)"),
 }
 # Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
 _PROVENANCE = {
@@ -263,6 +272,11 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
         for i, sent in enumerate(raw):
             if not sent:
                 continue
+            leans = bool(_LEANS[lang].search(sent)) and not re.search(r"\d", sent)
+            if leans and units and units[-1][0] == i - 1:
+                prev = units.pop()[1]
+                units.append((i, f"{prev} {sent}" if lang == "en" else f"{prev}{sent}"))
+                continue
             if _DEPENDENT[lang].search(sent) or (units and units[-1][1].rstrip().endswith((":", "："))):
                 if units and units[-1][0] == i - 1:
                     prev_i, prev = units.pop()
@@ -360,7 +374,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         return above, False  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
     elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts):
         return above, False  # "...and when can I restart it?": the part naming the procedure carries its class
-    classing = [(sc, s) for sc, s in pool if sc >= w.min_score / 2 and _classes_procedure(s, own, sig)]
+    classing = [(sc, s) for sc, s in pool if sc > 0 and _classes_procedure(s, own, sig)]  # it names the procedure's class
     if not classing:
         return above, False
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
@@ -433,7 +447,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             chosen.append((sc, s))
         rest = chosen[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
-        rest.sort(key=lambda t: (t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0], t[1].hit_rank, t[1].position))
+        second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
+        rest.sort(key=lambda t: (t[1] is not second, t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0],
+                                 t[1].hit_rank, t[1].position))
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
         caveat = _caveat([s for _, s in chosen], sentences, [b.sentence for b in out])

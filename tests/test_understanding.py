@@ -292,7 +292,8 @@ def _chunk(cid: str, section: str) -> Chunk:
 def _sent(text: str, section: str, concepts: set[str], rank: int = 1, provenance: bool = False) -> Sentence:
     toks = frozenset(w.lower().strip(".,") for w in text.split())
     return Sentence(text, _chunk(text[:8], section), rank, 0, {"Risk factors": "risk", "Recognition and management": "management",
-                                                               "Evidence notes": "evidence", "Prevention": "prevention"}[section],
+                                                               "Evidence notes": "evidence", "Prevention": "prevention",
+                                                               "Overview": "overview"}[section],
                     toks, frozenset(concepts), provenance, False)
 
 
@@ -354,15 +355,18 @@ def test_whether_to_stop_a_drug_is_answered_by_the_procedures_bleeding_risk_clas
     other = _sent("Clopidogrel restarts about 12 to 24 h afterwards.", "Prevention", {"clopidogrel"}, rank=2)
     low = _sent("Low bleeding-risk procedures include trigger-point injections and lumbar medial branch blocks.", "Risk factors",
                 {"medial-branch-block", "low-bleeding-risk-procedure"}, rank=6)
+    guide = _sent("Clopidogrel raises the bleeding risk of a lumbar MBB.", "Risk factors", {"clopidogrel", "medial-branch-block"},
+                  rank=3)  # same section as the class: without the rule it would be quoted before the interval
 
     def ask(text: str, extra: tuple[str, ...] = ()) -> list[str]:
         concepts = ("clopidogrel", "medial-branch-block", *extra)
         q = _q(text=text, concepts=concepts, subjects=concepts, aspects=("hold",), parts=(Part(text, concepts, ("hold",)),))
-        return [b.sentence.text for b in select([hold, other, low], q, "en", lambda t: 1.0, {}, 5, (True,), sig)]
+        return [b.sentence.text for b in select([hold, other, low, guide], q, "en", lambda t: 1.0, {}, 5, (True,), sig)]
 
     how_long = ask("plavix + lumbar MBB, how long do I hold it?")
     assert how_long[0] == hold.text and low.text in how_long  # the interval leads; the class is quoted with it
-    assert ask("plavix + lumbar MBB, do I need to stop it?")[0] == low.text  # whether at all: the class answers first
+    whether = ask("plavix + lumbar MBB, do I need to stop it?")
+    assert whether[:2] == [low.text, hold.text]  # whether at all: the class answers first, the interval right after it
     assert ask("plavix, stent, lumbar MBB - do I need to stop it?", ("coronary-stent",))[0] != low.text  # the stent decides
     sig = Signals({}, {}, kinds, {"medial-branch-block": frozenset({"low-bleeding-risk-procedure"})}, classes)
     assert ask("dexamethasone + lumbar MBB, do I need to stop it?")[0] != low.text  # a drug not held for bleeding: no class
@@ -765,3 +769,15 @@ def test_a_follow_up_that_renames_the_procedure_and_changes_the_level_keeps_the_
     q = framer.frame("what if the MBB is lumbar instead?", ["Effient pt for cervical MBB - stop it or not?"])
     assert q.followup and {"prasugrel", "medial-branch-block", "lumbar-spine"} <= set(q.concepts)
     assert {"prasugrel", "medial-branch-block"} <= set(q.subjects)
+
+
+def test_a_sentence_naming_that_series_without_a_figure_goes_out_with_the_series_it_names(lexicon):
+    text = ("In a series of 322 lumbar transforaminal injections, hyperglycaemia occurred in 0.3%. "
+            "No major complications occurred in that lumbar TFESI series. "
+            "In the series of 3,175 vertebroplasties, canal leaks occurred in 0.7%. "
+            "The continued drugs were warfarin (4) and aspirin (142).")
+    chunk = Chunk("x", "x-en", 0, text, "en", "X", ("X", "Complications and frequency"), 0, 0, 0, 0, len(text))
+    sents = [s.text for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)]
+    assert sents[0].startswith("In a series of 322") and sents[0].endswith("that lumbar TFESI series.")
+    assert "In the series of 3,175 vertebroplasties, canal leaks occurred in 0.7%. The continued drugs were warfarin (4) and aspirin (142)." in sents
+    assert len(sents) == 2
