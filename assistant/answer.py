@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .citations import Citer
 from .compose import (
@@ -12,6 +12,7 @@ from .compose import (
     DRUG_DECISION,
     NOTE_PREFIX,
     Bullet,
+    Sentence,
     Signals,
     emergency,
     heading_for,
@@ -26,7 +27,18 @@ from .frame import ASPECTS, Question, held_drug, procedure_like
 from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
-from .safety import DISCLAIMER, PATHWAY_TOPICS, PRIORITY, SYSTEMIC_PATHWAYS, Triage, borrowed_steps, protocol_for, triage
+from .safety import (
+    DISCLAIMER,
+    PATHWAY_TOPICS,
+    PER_PROCEDURE,
+    PRIORITY,
+    RED_FLAG_BY_ID,
+    SYSTEMIC_PATHWAYS,
+    Triage,
+    borrowed_steps,
+    protocol_for,
+    triage,
+)
 from .text import to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
@@ -209,15 +221,19 @@ class AnswerEngine:
             hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))
             bullets = emergency(sents, guide.docs, hint, lang, actions_rx=guide.actions, steps=guide.steps,
                                 pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=weight_of(q.text),
-                                concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))))
+                                concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))),
+                                foreign=self._other_procedure(q, guide.rule))
             # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
-            # own procedures, complications or findings that the pathway itself does not name
+            # own complications or findings that the pathway itself does not name, or naming its procedure with a step or
+            # with what the patient has ("a tiny intra-arterial dose during SGB can trigger seizures"); a sentence that
+            # only names the procedure (the 2012 outbreak after an ESI) is not what is happening now
             lex_c = self.lexicon.concepts
             generic = {m.concept for m in self.lexicon.match(guide.hint, homophones=False)}
             specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
+            has = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and lex_c[c].kind != "procedure"}
             quoted = [b.sentence for b in bullets]
             rest = [x for x in sents if x.group not in ("prevention", "risk") and specific & x.concepts
-                    and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)]
+                    and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)]
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):
@@ -234,6 +250,28 @@ class AnswerEngine:
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), sig)
         bullets = _bundled_first(bullets)
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _other_procedure(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
+        """Is a sentence about another of the pathway's procedures than the patient's (SCS wound care, a catheter
+        granuloma, for a fever after an ESI; a cement leak for weak legs after SCS leads)? A question naming none of them
+        ("new weakness after a neuraxial procedure") keeps every sentence."""
+        flag = RED_FLAG_BY_ID.get(rule)
+        if flag is None or rule not in PER_PROCEDURE:
+            return lambda s: False
+        lx = self.lexicon
+        named = set(flag.procedures)
+        specific = {p for p in named if not any(p in lx.broader_closure([o])[1:] for o in named)}  # not "neuraxial procedure"
+
+        def topics(concepts: Iterable[str]) -> set[str]:
+            out: set[str] = set()
+            for c in concepts:
+                if c in lx.concepts and lx.concepts[c].kind in ("procedure", "equipment", "complication", "finding"):
+                    out |= specific & {*lx.broader_closure([c]), *lx.concepts[c].related}
+            return out
+        mine = topics(q.all_concepts)
+        if not mine:
+            return lambda s: False
+        return lambda s: bool(t := topics(s.concepts)) and not t & mine
 
     def _protocol(self, q: Question, lang: Lang) -> Triage:
         """The pathway protocol for a one-part question that asks how to treat a complication a pathway covers."""

@@ -508,7 +508,8 @@ def _asked_kind(part: Part) -> re.Pattern[str] | None:
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,
               max_actions: int = 5, max_recognition: int = 2, actions_rx: str = "", steps: Sequence[str] = (),
               pathway_tokens: frozenset[str] = frozenset(), idf: Callable[[str], float] = lambda t: 1.0,
-              weight: float | None = None, concepts: frozenset[str] = frozenset(), names: str | None = None) -> list[Bullet]:
+              weight: float | None = None, concepts: frozenset[str] = frozenset(), names: str | None = None,
+              foreign: Callable[[Sentence], bool] = lambda s: False) -> list[Bullet]:
     """Pathway answer from the pathway's management passages: one bedside sentence per protocol step (`steps`, in order;
     a step a quoted sentence already covers is quoted again only for a sentence nearer this patient; the sentence
     fitting the patient's `weight` in kg, then the one nearest the question's words and `concepts` wins a step), or, for
@@ -516,13 +517,15 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
     (sentences that share most of the pathway's own description, `pathway_tokens`, weighted by `idf`). Every quoted
     sentence makes its own point (one fact quoted in several documents is quoted once), and recognition names the
     pathway's condition (`names`, by default looked up from `actions_rx`): when the sources say little, the answer is
-    short rather than padded. `hint_tokens`: the question's and the pathway's words together."""
+    short rather than padded. `hint_tokens`: the question's and the pathway's words together. A sentence about another
+    procedure than the patient's (`foreign`: SCS wound care for a fever after an ESI) is not quoted."""
     from .safety import condition_names  # the pathway tables live with triage
 
     if names is None:
         names = condition_names(actions_rx, lang)
     named = re.compile(names, re.I) if names else None
     slugs = set(docs)
+    sentences = [s for s in sentences if not foreign(s)]
     mgmt = [s for s in sentences if doc_slug(s.chunk.doc_id) in slugs and s.group == "management" and s.chunk.lang == lang]
     if not mgmt:
         mgmt = [s for s in sentences if s.group == "management" and s.chunk.lang == lang]

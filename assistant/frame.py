@@ -256,6 +256,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
         chars[start:end] = " " * (end - start)
     text = "".join(chars)
     low = text if lang == "zh" else f" {text.lower()} "
+    # English words in a Chinese question ask in English ("SCS知情同意书上complications要写哪些"): same positions, CJK blanked
+    latin = f" {_CJK.sub(' ', text.lower())} " if lang == "zh" and _LATIN_WORD.search(text) else ""
     found: list[str] = []
     where: dict[str, int] = {}
     for a, spec in ASPECTS.items():  # most specific first; words one aspect used do not count again ("危险因素" is not 危险)
@@ -264,6 +266,10 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
             found.append(a)
             where[a] = m.start()
             low = rx.sub(lambda m: " " * len(m.group()), low)
+        elif latin and (m := _rx(spec[1]).search(latin)):
+            found.append(a)
+            where[a] = max(0, m.start() - 1)
+            latin = _rx(spec[1]).sub(lambda m: " " * len(m.group()), latin)
     # an ask in the closing question ("… after repeated dose increases. how to work up?") comes before words of the story
     ask = _ASK_START.get(lang, _ASK_START["en"])
     start = max((m.end() for m in ask.finditer(low.rstrip(" ?？"))), default=0)
@@ -271,6 +277,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 # Where the closing question of a several-sentence text starts (after the last full stop).
 _ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；]")}
 

@@ -75,6 +75,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"pins and needles|can(?:no|')t (?:pass urine|pee|wee)|wet (?:herself|himself)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力气|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
+                r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
                r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal",
@@ -90,7 +91,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "implant-infection",
         {"en": (r"fever|febrile|pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b",
                 r"back pain|neck pain|wound|erythema|red|pus|discharg|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
-         "zh": (r"发热|发烧|高热|寒战|体温|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|伤口|切口|红肿|流脓|渗液|颈强直|脖子硬|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
+         "zh": (r"发热|发烧|高热|寒战|体温|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|渗液|颈强直|脖子硬|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
@@ -286,6 +287,10 @@ RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING)
 PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "epiduroscopy-pressure", "esi-stroke", "neuraxial-deficit",
             "implant-infection", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal", "vasovagal")
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
+RED_FLAG_BY_ID = {r.id: r for r in RED_FLAGS}
+# Pathways shared by procedures whose management differs (an infected SCS pocket is explanted, an abscess after an ESI
+# is not): their answers quote only sentences about the patient's own procedure, when the question names one.
+PER_PROCEDURE = frozenset({"neuraxial-deficit", "implant-infection"})
 
 
 # Systemic reactions to a drug, not complications of one procedure: they apply after another specialty's procedure too

@@ -251,3 +251,20 @@ def test_which_bleeding_risk_class_a_procedure_is_in_leads_with_its_class(engine
 def test_a_spelling_fix_never_moves_an_emergency_to_a_lesser_pathway(engine):
     ans = engine.answer("mid C6 transforaminal with lido, pt went quiet then started twitching, now HR 38 and BP 70/40. what do I do")
     assert ans.urgent and ans.pathway == "last", ans.text  # not a faint: twitching after local anaesthetic is LAST
+
+
+def test_an_emergency_shared_by_several_procedures_quotes_only_the_patients_own(engine):
+    from types import SimpleNamespace
+
+    def about(text: str) -> SimpleNamespace:
+        return SimpleNamespace(concepts=engine.lexicon.tags(text))
+
+    q = engine.frame("Did an L4-5 ILESI 2 days ago, now fever 38.6 and severe back pain, what do I do?")
+    other = engine._other_procedure(q, "implant-infection")
+    assert other(about("A superficial wound infection after spinal cord stimulator (SCS) implantation may respond to antibiotics."))
+    assert other(about("Treatment of an intrathecal catheter-tip granuloma is to revise or remove the catheter."))
+    assert not other(about("An epidural abscess is investigated with gadolinium-enhanced MRI and treated with antibiotics."))
+    assert not other(about("Spinal epidural abscess after epidural steroid injection often appears days later."))
+    assert not engine._other_procedure(q, "vasovagal")(about("Vasovagal reactions after SCS implantation need IV access."))
+    scs = engine.frame("SCS trial leads placed this morning, now new back pain and both legs weak")
+    assert engine._other_procedure(scs, "neuraxial-deficit")(about("A thoracic cement leak warrants prompt assessment."))

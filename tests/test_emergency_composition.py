@@ -130,3 +130,18 @@ def test_total_spinal_recognition_names_the_condition_and_skips_list_fragments()
     texts = _texts(emergency(sents, ("il", "sgb"), hint, "en", steps=PATHWAY_STEPS["total-spinal"]["en"], pathway_tokens=hint,
                              names=names))
     assert texts == [sents[1].text]
+
+
+def test_a_sentence_about_another_procedures_care_is_not_quoted_for_this_patient():
+    steps = (r"antibiotic", r"explant|remov", r"MRI")
+    sents = [
+        _s("A superficial wound infection after SCS implantation may respond to antibiotics.", "inf", 1, concepts=frozenset({"scs"})),
+        _s("An epidural abscess is investigated with MRI and treated with antibiotics.", "esi", 2, concepts=frozenset({"abscess"})),
+        _s("A pocket infection of an implanted SCS system usually requires explantation.", "inf", 3, concepts=frozenset({"scs"})),
+    ]
+    hint = frozenset(tokenize("fever back pain abscess infection", "en"))
+    every = _texts(emergency(sents, ("inf", "esi"), hint, "en", steps=steps, pathway_tokens=hint, names=r"infect|abscess"))
+    assert every[0].startswith("A superficial wound infection")  # without the patient's procedure, the protocol order
+    after_esi = _texts(emergency(sents, ("inf", "esi"), hint, "en", steps=steps, pathway_tokens=hint, names=r"infect|abscess",
+                                 foreign=lambda s: "scs" in s.concepts))
+    assert after_esi == ["An epidural abscess is investigated with MRI and treated with antibiotics."]  # no explant step for an ESI

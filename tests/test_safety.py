@@ -12,6 +12,8 @@ from assistant.safety import DISCLAIMER, RED_FLAGS, triage
         ("硬膜外注射后第二天患者双下肢无力、尿潴留", "zh", "neuraxial-deficit"),
         ("Fever and back pain 5 days after spinal cord stimulator implant", "en", "implant-infection"),
         ("刺激器植入术后一周发热、伤口流脓", "zh", "implant-infection"),
+        ("前天做的腰椎硬膜外注射，今天发烧38.5，腰疼得厉害", "zh", "implant-infection"),  # 腰疼 as said, not 腰痛
+        ("前天做的腰椎硬膜外注射，今天右腿有点麻，怎么办", "zh", "neuraxial-deficit"),  # 腿麻 is numbness (麻醉 is not)
         ("Shortness of breath and chest pain after a thoracic paravertebral block", "en", "pneumothorax"),
         ("星状神经节阻滞后患者出现呼吸困难", "zh", "pneumothorax"),
         ("Sudden visual loss after a cervical transforaminal epidural steroid injection", "en", "esi-stroke"),

@@ -781,3 +781,8 @@ def test_a_sentence_naming_that_series_without_a_figure_goes_out_with_the_series
     assert sents[0].startswith("In a series of 322") and sents[0].endswith("that lumbar TFESI series.")
     assert "In the series of 3,175 vertebroplasties, canal leaks occurred in 0.7%. The continued drugs were warfarin (4) and aspirin (142)." in sents
     assert len(sents) == 2
+
+
+def test_english_words_in_a_chinese_question_ask_in_english(framer):
+    q = framer.frame("SCS知情同意书上complications要写哪些？各自incidence大概多少")
+    assert {"frequency", "complications"} <= set(q.aspects)
