@@ -93,7 +93,7 @@ _KIND = {
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
                             r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少|"
-                            r"\bno (?:\w+ ){0,4}(?:events?|complications?|cases?|injur\w*|deficits?|infections?)\b|\bnone of\b|"
+                            r"\bno (?:\w+ ){0,5}(?:events?|complications?|cases?|injur\w*|deficits?|infections?)\b|\bnone of\b|"
                             r"未(?:记录到|发生|出现|见)|无一例", re.I),  # "how often?" "rare", "none in 16,638"
     "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克|mSv|mGy|Gy\b)(?:/kg)?|"
                       r"(?:no more than|not more than|at most|up to|maximum of|≤|不超过|最多)\s*\d+(?:[.,–-]\d+)?\s*(?:injections?|times|次)|"
@@ -319,7 +319,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         group = 1.0 if s.group == groups[0] else 0.6
     cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
     kinds = [a for a in part.aspects if a in _KIND and not ("limit" in part.aspects and a == "dose")]  # a dose limit wants the limit
-    figure = 1.0 if any(_KIND[a].search(s.text) for a in kinds) else 0.0
+    numbers = "frequency" in kinds and _NUMBERS_ASK.search(part.text)  # "what real numbers can I give her?": a count, not "rare"
+    figure = 1.0 if any((_COUNT if numbers and a == "frequency" else _KIND[a]).search(s.text) for a in kinds) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     # the asked aspect counts in a sentence about the question's subject (a follow-up naming nothing: what it inherited)
@@ -437,7 +438,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         floor = max(w.min_score, w.floor * best)
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
-        lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]))  # the asked aspect's best sentence, from everything above the floor
+        numbers = "frequency" in parts[j].aspects and bool(_NUMBERS_ASK.search(parts[j].text))
+        # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
+        lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None)
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
@@ -473,6 +476,11 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
                      r"很可能|可能(?:高于|低于|包含)|高估|低估|不可直接比较|谨慎", re.I)
 
 
+# Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
+_NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|数字|数据|具体数|多少", re.I)
+_COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|\d+\s*例|万分之|千分之")
+
+
 def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int]) -> dict[int, int]:
     """Each live part -> the first part whose best sentence it shares (itself when none)."""
     best = {j: max(range(len(scored)), key=lambda i: scored[i][j]) for j in live} if scored else {}
@@ -482,13 +490,18 @@ def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int]) -> dict
     return owner
 
 
-def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None) -> tuple[float, Sentence]:
+def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
+          count: re.Pattern[str] | None = None) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
-    no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best."""
+    no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
+    Asked for the numbers (`count`), the best sentence giving one leads when it is half as relevant as the best."""
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
+    counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"]
+    if counted and counted[0][0] >= 0.5 * best[0]:
+        return counted[0]
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
         if in_group and in_group[0][0] >= 0.6 * best[0]:

@@ -54,7 +54,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"where (?:should|do|does|is|are|to|can|would)|best (?:spot|site|place|level|position)",
                  r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
-                          r"contraindicat|can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|is it (?:ok|okay|safe) to|"
+                          r"contraindicat|(?<!numbers )(?<!figures )(?<!what )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
+                          r"is it (?:ok|okay|safe) to|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)",
@@ -99,10 +100,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|rate\b|rates|percent|%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
                   r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky",
-                  r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人"),
+                  r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
+                  r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
-                      r"complication|adverse|side effect|risks? of|danger|harm|what can go wrong|what happens|serious|expected effect|warn",
-                      r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知"),
+                      r"complication|adverse|side effect|risks? of|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
+                      r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
+                      r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
+                      r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成"),
     "advice": ("management",
                r"tell (?:the |my )?patient|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net",
@@ -362,9 +366,11 @@ def split_parts(text: str, lang: Lang) -> list[str]:
 _HOW_TO_SAY = {
     "zh": re.compile(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
                      r"(?:回答|回复|解释|说|讲|交代|告知|沟通|跟(?:他|她|患者|病人|家属)(?:说|讲|解释|交代))(?:风险|病情)?"
-                     r"(?:比较好|才好|合适)?[？?。.！!]*$"),
+                     r"(?:比较好|才好|合适)?[？?。.！!，,]*$|"
+                     r"^(?:有没有|有无|能不能给|能否给|给个)(?:个)?(?:具体|准确)?的?(?:数字|数据)(?:可以说|能说|可以讲|可以给)?[？?。.！!，,]*$"),
     "en": re.compile(r"^(?:so\s+)?(?:what (?:do|should) (?:i|we) (?:tell|say to) (?:him|her|them|the patient|the family)|"
-                     r"how (?:do|should) (?:i|we) (?:answer|explain|put) (?:it|that|this)(?: to (?:him|her|them))?)\s*[?.!]*$", re.I),
+                     r"how (?:do|should) (?:i|we) (?:answer|explain|put) (?:it|that|this)(?: to (?:him|her|them))?)\s*[?.!,]*$|"
+                     r"^(?:any |real |actual |hard )?(?:numbers|figures|stats)(?: (?:pls|please|i can (?:give|quote)|to quote))?\s*[?.!,]*$", re.I),
 }
 
 
@@ -474,8 +480,11 @@ class Framer:
     def _leans_on(self, q: str, lang: Lang, subjects: tuple[str, ...], out: tuple[str, ...], unknown: tuple[str, ...],
                   prev: Question) -> bool:
         """Does the question lean on the earlier turn? (A self-contained new topic never does.)"""
-        if out or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() for u in unknown)):
-            return False  # a new subject the knowledge base does not cover: never merge it into the old topic
+        short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
+        if out or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
+                                        for u in unknown)):
+            return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
+            # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
         if not subjects:
             toks = tokenize(q, lang)
             known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)
@@ -484,7 +493,6 @@ class Framer:
             return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q)) or aftercare
         if set(subjects) <= set(prev.all_concepts):
             return True  # nothing new named: it continues the earlier topic
-        short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
         if short and _WHAT_ABOUT[lang].search(q):
             return True  # "what about apixaban?", "具体到星状神经节阻滞呢？": the same question about something else
         cue = bool(_FOLLOWUP_CUE[lang].search(q))

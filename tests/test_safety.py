@@ -90,6 +90,7 @@ def test_bedside_wording_finds_the_pathway(question, lang, rule):
         ("How many patients are left with a visual deficit after retinal haemorrhage from epiduroscopy?", "en"),
         ("After LAST with an arrhythmia, how long do we need to monitor the patient?", "en"),
         ("病人担心做射频会瘫痪，怎么解释风险", "zh"),
+        ("pt terrified of paralysis from a lumbar epidural steroid shot. what real numbers can I give her?", "en"),
         ("鞘内泵导管肉芽肿压迫脊髓导致截瘫的风险有多大？", "zh"),
         ("要不要跟患者交代硬膜外激素注射可能导致瘫痪和失明？", "zh"),  # what to tell the patient at consent
         ("prior rash after contrast for a discogram; lumbar medial branch block planned - what steroid premedication?", "en"),

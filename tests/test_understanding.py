@@ -786,3 +786,26 @@ def test_a_sentence_naming_that_series_without_a_figure_goes_out_with_the_series
 def test_english_words_in_a_chinese_question_ask_in_english(framer):
     q = framer.frame("SCS知情同意书上complications要写哪些？各自incidence大概多少")
     assert {"frequency", "complications"} <= set(q.aspects)
+
+
+def test_asked_for_the_numbers_a_sentence_with_a_count_leads_not_the_case_reports(framer):
+    part = Part("pt terrified of paralysis from a lumbar ESI. what real numbers can I give her?", ("paralysis", "esi"),
+                ("frequency",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    cases = _sent("Case reports describe paraplegia after thoracolumbar transforaminal injection, which is rare.", "Risk factors",
+                  {"paralysis", "esi"})
+    audit = _sent("An audit of 16,638 ESIs recorded no major neurologic event.", "Risk factors", {"esi"}, rank=2)
+    assert select([cases, audit], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is audit
+    how_often = Part("how often does paralysis follow an ESI?", ("paralysis", "esi"), ("frequency",))
+    q2 = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(how_often,))
+    assert select([cases, audit], q2, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is cases  # "rare" answers how often
+    f = framer.frame("病人问打完腰椎硬膜外激素会不会瘫痪，我该怎么跟他讲，有没有具体数字可以说")
+    assert len(f.parts) == 1 and "frequency" in f.aspects  # how to say it and the numbers are the same ask
+    assert "contraindications" not in framer.frame("what real numbers can I give her about paralysis after an ESI?").aspects
+
+
+def test_a_long_story_with_an_unfamiliar_word_still_follows_the_turn_before(framer):
+    f = framer.frame("2 hrs later she has new burning pain down the L leg and weak hip flexion — what now",
+                     ["did a T12 vertebroplasty this morning, went fine, about 4 mL PMMA"])
+    assert f.followup and "vertebroplasty" in f.context_concepts
+    assert not framer.frame("what about Botox?", ["SCS trial on aspirin - stop it?"]).followup  # a new subject we do not cover
