@@ -23,7 +23,7 @@ from .compose import (
     weight_of,
 )
 from .config import Settings
-from .frame import ASPECTS, Question, held_drug, procedure_like
+from .frame import ASPECTS, TRIED, Question, held_drug, procedure_like
 from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
@@ -159,7 +159,8 @@ class AnswerEngine:
 
     def _search(self, q: Question, lang: Lang, tri: Triage, origins: Sequence[str] | None, timings: dict[str, float]) -> list[Hit]:
         """Hits for the whole question, merged with hits for each part of a multi-part question."""
-        own = [c for c in q.concepts if c not in q.out_of_scope]
+        tried = TRIED if "escalation" in q.aspects else frozenset()  # what failed is not searched for (what comes next is)
+        own = [c for c in q.concepts if c not in q.out_of_scope and c not in tried]
         query = f"{q.retrieval_text} {tri.hint}" if tri.urgent else q.retrieval_text
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from .frame import ASPECTS, GROUP_OF_ASPECT, HELD, Part, Question
+from .frame import ASPECTS, GROUP_OF_ASPECT, HELD, TRIED, Part, Question
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
@@ -82,6 +82,9 @@ _AFTERWARDS = {
 }
 # What an aspect asks for in kind (a duration, a dose, a rate, signs, advice to the patient): a sentence that gives it answers in kind.
 _KIND = {
+    # after a failed treatment: the definitive or next-line one, or what to do when the first fails
+    "escalation": re.compile(r"definitive|next[- ]line|second[- ]line|less invasive (?:option|alternative)|refractory|"
+                             r"(?:if|when|where) [^.;]{0,40}\bfail|persist|确定性|二线|替代|无效时|无效者|失败|难治|持续", re.I),
     "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|s\b|sec\b|seconds?|小时|天|日|周|个月|分钟|秒)",
                          re.I),
     "hold": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|half-lives|小时|天|日|周|个半衰期)", re.I),
@@ -200,6 +203,7 @@ class Weights:
     provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
     identity: float = -0.8  # "Eliquis is apixaban (阿哌沙班), a factor Xa inhibitor": a brand's identity answers only "what is it"
     meta: float = -0.5  # "this knowledge base covers …": answers only a question about the knowledge base itself
+    escalation: float = 1.0  # the tried treatment failed: the definitive or next-line step ("EBP is the definitive treatment")
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
     # Xarelto answer, hyperglycaemia in an epidural-abscess answer)
     floor: float = 0.5  # a sentence must reach this share of the part's best score
@@ -298,6 +302,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
     q_parents = sig.parents
     own = _own(part, q)
+    if "escalation" in part.aspects:  # "caffeine and fluids not working": what was tried is not what is asked
+        own = [c for c in own if c not in TRIED and sig.kinds.get(c) not in _DRUG_KINDS] or own
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own]
     part_tokens = set(tokenize(part.text, lang))
     terms = set(part.terms)
@@ -328,6 +334,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     on_topic = max(concept, 0.5 * context) if own else len(anchors) / len(part.inherited) if part.inherited else 1.0
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
+    if "escalation" in part.aspects and on_topic > 0 and _KIND["escalation"].search(s.text):
+        total += w.escalation  # what comes after the failed treatment outweighs restating that treatment
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:

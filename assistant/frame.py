@@ -16,11 +16,17 @@ from .types import Lang
 # Asked aspects: id -> (section group an answer should lead with, English cue, Chinese cue). Listed most specific first:
 # when a part asks several things, the first listed that matches leads.
 ASPECTS: dict[str, tuple[str, str, str]] = {
+    # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
+    "escalation": ("management",
+                   r"not working|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
+                   r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
+                   r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b",
+                   r"无效|不管用|没效果|没有效果|没用|没改善|未改善|未缓解|不缓解|没缓解|还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
     "action": ("management",
                r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
-               r"what else can (?:i|we) (?:do|try)|then what",
+               r"what else can (?:i|we) (?:do|try)|then what|what next",
                r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
@@ -130,6 +136,7 @@ GROUP_OF_ASPECT = {a: g for a, (g, _, _) in ASPECTS.items()}
 # Words the answer to an ask uses when no section holds it (a work-up names its imaging): added to the search text.
 _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "workup": {"en": ("imaging", "MRI", "CT"), "zh": ("影像", "MRI", "平片", "CT")},
+    "escalation": {"en": ("definitive", "treatment"), "zh": ("确定性", "治疗")},
 }
 
 _FOLLOWUP_CUE = {
@@ -281,6 +288,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
+# A treatment a question can say has failed ("conservative stuff not working"): with any drug it names, not its subject.
+TRIED = frozenset({"conservative-management"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 # Where the closing question of a several-sentence text starts (after the last full stop).
@@ -367,10 +376,13 @@ _HOW_TO_SAY = {
     "zh": re.compile(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
                      r"(?:回答|回复|解释|说|讲|交代|告知|沟通|跟(?:他|她|患者|病人|家属)(?:说|讲|解释|交代))(?:风险|病情)?"
                      r"(?:比较好|才好|合适)?[？?。.！!，,]*$|"
-                     r"^(?:有没有|有无|能不能给|能否给|给个)(?:个)?(?:具体|准确)?的?(?:数字|数据)(?:可以说|能说|可以讲|可以给)?[？?。.！!，,]*$"),
+                     r"^(?:有没有|有无|能不能给|能否给|给个)(?:个)?(?:具体|准确)?的?(?:数字|数据)(?:可以说|能说|可以讲|可以给)?[？?。.！!，,]*$|"
+                     r"^(?:那|那么)?(?:下一步|接下来|然后)(?:该|要)?(?:怎么办|怎么处理|做什么|呢)?[？?。.！!，,]*$"),
     "en": re.compile(r"^(?:so\s+)?(?:what (?:do|should) (?:i|we) (?:tell|say to) (?:him|her|them|the patient|the family)|"
                      r"how (?:do|should) (?:i|we) (?:answer|explain|put) (?:it|that|this)(?: to (?:him|her|them))?)\s*[?.!,]*$|"
-                     r"^(?:any |real |actual |hard )?(?:numbers|figures|stats)(?: (?:pls|please|i can (?:give|quote)|to quote))?\s*[?.!,]*$", re.I),
+                     r"^(?:any |real |actual |hard )?(?:numbers|figures|stats)(?: (?:pls|please|i can (?:give|quote)|to quote))?\s*[?.!,]*$|"
+                     r"^(?:so\s+|and\s+|ok\s+)?(?:what next|what now|now what|then what|what(?:'s| is) (?:the )?next(?: step)?|next steps?)\s*[?.!,]*$",
+                     re.I),
 }
 
 
@@ -424,6 +436,8 @@ class Framer:
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
         aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, self.lexicon)
+        if "escalation" in aspects:  # "conservative stuff not working, what next?": what failed is not the subject
+            subjects = tuple(c for c in subjects if c not in TRIED and lex[c].kind not in ("drug", "drug-class"))
         if prev is None:
             aspects = _without_drugless_hold(q, aspects, concepts, lex)
         implied: tuple[str, ...] = ()

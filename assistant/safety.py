@@ -104,11 +104,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "airway-haematoma",
-        {"en": (r"neck swell|swelling (?:of|in) the neck|swollen neck|hoarse|voice chang|stridor|difficulty swallowing|dysphag|"
+        # a hoarse voice, a lump in the throat and difficulty swallowing are expected effects of a stellate ganglion block
+        # (recurrent laryngeal nerve block): only with a swelling neck, stridor or a tight throat are they an airway emergency
+        {"en": (r"neck swell|swelling (?:of|in) the neck|swollen neck|stridor|"
                 r"(?:expanding|growing|enlarging) (?:swelling|lump|mass)|swelling (?:at|around|over) the (?:injection|puncture|needle) site|"
-                r"neck (?:is )?(?:swollen|getting bigger)|swallowing (?:is )?(?:hard|difficult)|trouble swallowing|can(?:no|')t swallow|"
-                r"hard to swallow|throat (?:feels )?tight|tight throat|noisy breathing",),
-         "zh": (r"颈.{0,6}肿|脖子.{0,4}肿|进行性肿胀|注射部位.{0,4}肿|声音嘶哑|声音变|喘鸣|吞咽.{0,2}(?:困难|费力|不畅|疼)|咽不下|喉咙.{0,2}紧|喉部.{0,2}紧",)},
+                r"neck (?:is )?(?:swollen|getting bigger)|throat (?:feels )?tight|tight throat|noisy breathing|(?:neck|throat) (?:is )?swelling",),
+         "zh": (r"颈.{0,6}肿|脖子.{0,4}肿|进行性肿胀|注射部位.{0,4}肿|喘鸣|喉咙.{0,2}紧|喉部.{0,2}紧",)},
         {"en": r"stellate|\bSGB\b|cervical|neck|sympathetic|thyroid", "zh": r"星状|颈|交感|甲状"},
         {"en": "URGENT: rapid neck swelling, voice change or stridor after a stellate ganglion or cervical procedure can be an expanding (retropharyngeal) "
                "haematoma threatening the airway. " + _STOP["en"] + ": secure the airway early and get anaesthetic and surgical help.",

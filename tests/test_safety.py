@@ -91,6 +91,8 @@ def test_bedside_wording_finds_the_pathway(question, lang, rule):
         ("After LAST with an arrhythmia, how long do we need to monitor the patient?", "en"),
         ("病人担心做射频会瘫痪，怎么解释风险", "zh"),
         ("pt terrified of paralysis from a lumbar epidural steroid shot. what real numbers can I give her?", "en"),
+        ("SGB 20 min ago, she's hoarse and it feels like a lump in her throat - what now?", "en"),  # expected effects of the block
+        ("星状神经节阻滞后病人声音嘶哑，现在怎么办", "zh"),
         ("鞘内泵导管肉芽肿压迫脊髓导致截瘫的风险有多大？", "zh"),
         ("要不要跟患者交代硬膜外激素注射可能导致瘫痪和失明？", "zh"),  # what to tell the patient at consent
         ("prior rash after contrast for a discogram; lumbar medial branch block planned - what steroid premedication?", "en"),

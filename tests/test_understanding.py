@@ -107,8 +107,8 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("剂量计戴在哪里？", "zh") == ("location",)  # a dosimeter is not a dose
     assert aspects_of("pt numb and a bit unsteady after third occipital RF - is that expected?", "en")[0] == "expected"
     assert aspects_of("第三枕神经射频后出现麻木、走路不稳，正常吗", "zh")[0] == "expected"
-    assert aspects_of("what if that doesn't work after a few days?", "en") == ("action",)  # the next step
-    assert aspects_of("保守治疗还是不好怎么办", "zh")[0] == "action"
+    assert aspects_of("what if that doesn't work after a few days?", "en") == ("escalation",)  # the next step (a management ask)
+    assert aspects_of("保守治疗还是不好怎么办", "zh")[:2] == ("escalation", "action")
     assert aspects_of("那要怎么查？", "zh") == ("workup",)
     assert aspects_of("what's a TFESI?", "en") == ("definition",) and aspects_of("What is going on?", "en") == ()
     assert aspects_of("颈椎经椎间孔注射可以用得宝松吗", "zh") == ("contraindications",)
@@ -809,3 +809,22 @@ def test_a_long_story_with_an_unfamiliar_word_still_follows_the_turn_before(fram
                      ["did a T12 vertebroplasty this morning, went fine, about 4 mL PMMA"])
     assert f.followup and "vertebroplasty" in f.context_concepts
     assert not framer.frame("what about Botox?", ["SCS trial on aspirin - stop it?"]).followup  # a new subject we do not cover
+
+
+def test_clinicians_names_for_procedures_and_brands_are_read(framer):
+    assert "interlaminar-esi" in framer.frame("艾乐托2.5 bid，准备做颈椎椎板间硬膜外，提前几天停药").concepts
+    assert "clopidogrel" in framer.frame("plavics pt for lumbar MBB next wk - stop it or continue?").concepts
+    assert framer.frame("genicular nerve RFA for knee OA - complication rate?").out_of_scope == ("peripheral-joint-rfa",)
+    assert framer.frame("膝关节射频消融术前要停阿司匹林吗").out_of_scope == ("peripheral-joint-rfa",)
+    assert "oral-intake" in framer.frame("星状神经节阻滞后可以马上吃饭喝水吗？").concepts
+
+
+def test_a_failed_treatment_asks_for_the_next_step_not_for_that_treatment():
+    part = Part("PDPH, caffeine and fluids for 2 days, still severe - what next?", ("pdph", "conservative-management"),
+                ("escalation", "action"))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    tried = _sent("Conservative treatment of PDPH consists of paracetamol, caffeine and fluids.", "Recognition and management",
+                  {"pdph", "conservative-management"})
+    ebp = _sent("Epidural blood patch is the established definitive treatment for PDPH.", "Recognition and management", {"pdph"},
+                rank=3)
+    assert select([tried, ebp], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is ebp
