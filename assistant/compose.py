@@ -203,6 +203,7 @@ class Weights:
     provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
     identity: float = -0.8  # "Eliquis is apixaban (阿哌沙班), a factor Xa inhibitor": a brand's identity answers only "what is it"
     meta: float = -0.5  # "this knowledge base covers …": answers only a question about the knowledge base itself
+    protocol: float = -0.6  # a trial's own protocol ("in the BRIDGE trial warfarin was stopped 5 days before"): not the advice
     escalation: float = 1.0  # the tried treatment failed: the definitive or next-line step ("EBP is the definitive treatment")
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
     # Xarelto answer, hyperglycaemia in an epidural-abscess answer)
@@ -231,14 +232,19 @@ _DRUG_KINDS = ("drug", "drug-class")
 _SETTING_KINDS = ("procedure", "anatomy")  # where a complication happens, not what a sentence is about
 
 
-def _focus(own: Sequence[str], sig: Signals, followup: bool = False) -> str | None:
+# Conditions an antithrombotic is taken for: they decide bridging, not the interval a drug is held for.
+_INDICATIONS = frozenset({"atrial-fibrillation", "vte"})
+
+
+def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool = False) -> str | None:
     """What a question with several concepts is about: the complication it names, else the patient's condition that
     changes the answer, else the drug, else None ("chances of an epidural abscess after an ESI in a diabetic" is about the
-    abscess; "hold Brilinta after a stent 4 months ago?" turns on the stent)."""
+    abscess; "hold Brilinta after a stent 4 months ago?" turns on the stent). How long to hold a drug does not turn on
+    the condition it is taken for ("coumadin for AF - stop how long?" is about warfarin)."""
     # a follow-up that changes only the level or region ("anything specific about C7?") is about that level
     order = ((("anatomy",),) if followup else ()) + (("complication",), ("condition",), ("drug", "drug-class", "brand"))
     for kinds in order:
-        found = [c for c in own if sig.kinds.get(c) in kinds]
+        found = [c for c in own if sig.kinds.get(c) in kinds and not (hold and c in _INDICATIONS)]
         if len(found) == 1 and len(own) > 1:
             return found[0]
     return None
@@ -309,7 +315,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     terms = set(part.terms)
     residual = sum(idf(t) for t in s.shared(terms)) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
     cw = sig.concept_idf
-    focus = _focus(own, sig, q.followup)
+    focus = _focus(own, sig, q.followup, "hold" in part.aspects)
     # rarer concepts (a drug) weigh more than common ones (ESI), and the focus of the ask (the complication asked about) most
     cwt = {c: cw.get(c, 1.0) * (w.focus if c == focus else 1.0) for c in own}
     denom_c = sum(cwt.values()) or 1.0
@@ -334,6 +340,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     on_topic = max(concept, 0.5 * context) if own else len(anchors) / len(part.inherited) if part.inherited else 1.0
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
+    if "evidence" not in part.aspects and _TRIAL_PROTOCOL[s.chunk.lang].search(s.text):
+        total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if "escalation" in part.aspects and on_topic > 0 and _KIND["escalation"].search(s.text):
         total += w.escalation  # what comes after the failed treatment outweighs restating that treatment
     if s.chunk.lang != lang:
@@ -484,6 +492,12 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
                      r"很可能|可能(?:高于|低于|包含)|高估|低估|不可直接比较|谨慎", re.I)
 
 
+# A trial's own protocol, told as what was done in it ("In the BRIDGE trial (...), warfarin was stopped 5 days before").
+_TRIAL_PROTOCOL = {
+    "en": re.compile(r"^in (?:the|a|an) [^,.]{0,60}\b(?:trial|study|RCT)\b[^.]*\b(?:was|were) (?:stopped|held|given|restarted|started|"
+                     r"resumed|continued|withheld)\b", re.I),
+    "zh": re.compile(r"^[A-Za-z0-9-]+\s*(?:随机)?试验(?:纳入|中)[^。]*(?:停用|恢复|给予)"),
+}
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|数字|数据|具体数|多少", re.I)
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|\d+\s*例|万分之|千分之")

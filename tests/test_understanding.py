@@ -828,3 +828,24 @@ def test_a_failed_treatment_asks_for_the_next_step_not_for_that_treatment():
     ebp = _sent("Epidural blood patch is the established definitive treatment for PDPH.", "Recognition and management", {"pdph"},
                 rank=3)
     assert select([tried, ebp], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is ebp
+
+
+def test_how_long_to_hold_warfarin_is_the_guidelines_interval_not_a_trials_protocol_or_the_af_story():
+    kinds = {"warfarin": "drug", "atrial-fibrillation": "condition"}
+    sig = Signals({}, {}, kinds)
+    part = Part("coumadin for AF, INR 2.6, booked for a TFESI. stop how long?", ("warfarin", "atrial-fibrillation"), ("hold",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    trial = _sent("In the BRIDGE trial of patients with AF on warfarin, warfarin was stopped 5 days before the procedure.",
+                  "Prevention", {"warfarin", "atrial-fibrillation"})
+    high = _sent("Patients with AF and a metal valve on warfarin are at high thromboembolic risk.", "Risk factors",
+                 {"warfarin", "atrial-fibrillation"})
+    advice = _sent("In AF patients on warfarin, warfarin is stopped about 5 days before a pain procedure.", "Prevention",
+                   {"warfarin", "atrial-fibrillation"}, rank=3)
+    assert select([trial, advice], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence is advice  # not the trial's protocol
+    plain = _sent("Warfarin is stopped about 5 days before a pain procedure.", "Prevention", {"warfarin"}, rank=3)
+    assert select([high, plain], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence is plain  # AF is why, not what
+
+
+def test_do_i_bridge_asks_who_is_at_high_thromboembolic_risk():
+    assert "risk_factors" in aspects_of("do I bridge?", "en")
+    assert "risk_factors" in aspects_of("should we bridge her with enoxaparin?", "en")
