@@ -61,6 +61,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
                           r"contraindicat|(?<!numbers )(?<!figures )(?<!what )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
+                          r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
                           r"is it (?:ok|okay|safe) to|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
@@ -303,6 +304,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?)\b|放射技师|技师|护士|同事|员工|工作人员|医生|住院医|进修", re.I),
      "pregnant-staff"),
+    # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
+    ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
 )
 
 
@@ -348,7 +351,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         is_q = _ZH_INTERROG.search
     else:
         clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:what|how|when|where|which|who|why|is|are|"
-                                       r"should|can|do|does|will|would|could|must)\b)|,\s+(?=(?:what|how|when|where|which|who|why)\b)", text,
+                                       r"should|can|do|does|will|would|could|must|if)\b)|,\s+(?=(?:what|how|when|where|which|who|why)\b)", text,
                                        flags=re.I)
                    if c and c.strip()]
         is_q = _EN_INTERROG.search  # type: ignore[assignment]
@@ -356,7 +359,8 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     asked = False  # the part so far carries an ask (a clause that opens with an interrogative, or a question form)
     for c in clauses:
         c = c.strip()
-        opens = bool(is_q(_lead(c, lang)))
+        # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
+        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c))
         if parts and _HOW_TO_SAY[lang].match(_lead(c, lang)):  # "怎么回答", "what do I tell her?": how to say the ask before
             parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
             continue
@@ -373,6 +377,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
 
 
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
+_IF_ASK = re.compile(r"if\b[^?]{3,80}?\b(?:how|what|when|which|where|who|why|should|can|do|does|is|are)\b[^?]*\?", re.I)
 _HOW_TO_SAY = {
     "zh": re.compile(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
                      r"(?:回答|回复|解释|说|讲|交代|告知|沟通|跟(?:他|她|患者|病人|家属)(?:说|讲|解释|交代))(?:风险|病情)?"
@@ -527,6 +532,9 @@ class Framer:
         for i, t in enumerate(texts):
             found = [m for m in self.lexicon.match(t) if not _excluded(t, m)]
             own = _mapped(self._resolve(m.concept for m in found), past)
+            for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
+                if compound in lex:
+                    own = tuple(compound if c == need else c for c in own if c != compound)
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words
             for a, b in spans:

@@ -849,3 +849,16 @@ def test_how_long_to_hold_warfarin_is_the_guidelines_interval_not_a_trials_proto
 def test_do_i_bridge_asks_who_is_at_high_thromboembolic_risk():
     assert "risk_factors" in aspects_of("do I bridge?", "en")
     assert "risk_factors" in aspects_of("should we bridge her with enoxaparin?", "en")
+
+
+def test_a_conditional_second_ask_is_its_own_part():
+    assert split_parts("whats the PDPH rate after a wet tap during ILESI, and if I do a blood patch how much blood?", "en") == [
+        "whats the PDPH rate after a wet tap during ILESI", "if I do a blood patch how much blood?"]
+
+
+def test_patient_and_staff_details_name_their_own_concepts(framer):
+    f = framer.frame("one of our rad techs just told me she's pregnant. can she keep working in the fluoro suite? what's the fetal dose limit?")
+    assert "pregnant-staff" in f.parts[0].concepts and "contraindications" in f.parts[0].aspects
+    assert "shellfish-allergy" in framer.frame("pt says shes allergic to shellfish, does she need premedication before contrast?").concepts
+    cement = framer.frame("椎体成形术骨水泥注入多少毫升以上肺栓塞风险会明显增加？")
+    assert "pulmonary-cement-embolism" in cement.concepts and "pulmonary-embolism" not in cement.concepts
