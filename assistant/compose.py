@@ -63,6 +63,9 @@ _IDENTITY = {
     "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))?(?:, [^,]{1,40},)? (?:is|are) (?:[a-z][\w -]*\(|(?:the |a )?[\w\s'’-]{0,40}\bbrand (?:name )?(?:of|for)\b)"),
     "zh": re.compile(r"^[^，。；：（]{1,20}(?:（[^）]*）)?\s*(?:即|就是)[^，。；：]{1,30}（|^[^，。；：]{1,30}是[^，。；]{0,40}的[^，。；]{0,20}商品名"),
 }
+# A sentence about a brand ("拜阿司匹灵就是阿司匹林", "Brilinta is AstraZeneca's ticagrelor"): the brand is its subject.
+_BRAND_CARD = {"en": re.compile(r"^[A-Z][\w-]+(?: \([^)]*\))? (?:is|are)\b"),
+               "zh": re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:（[^）]*）)?\s*(?:是|就是|即)")}
 # What the knowledge base covers, and questions about it.
 _META = {"en": re.compile(r"(?:this|the) knowledge base (?:also )?covers", re.I), "zh": re.compile(r"本知识库(?:还)?涵盖")}
 _ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
@@ -82,6 +85,9 @@ _AFTERWARDS = {
 }
 # What an aspect asks for in kind (a duration, a dose, a rate, signs, advice to the patient): a sentence that gives it answers in kind.
 _KIND = {
+    # a measured change: from one value to another, or a rise of so much in its unit
+    "magnitude": re.compile(r"\d+(?:\.\d+)?\s*(?:±\s*[\d.]+\s*)?(?:mg/dL|mmol/L|mmHg)|from [\d.]+[^.;]{0,30}\bto [\d.]+|"
+                            r"由\s*[\d.]+[^。；]{0,30}升至|升高\s*[\d.]+", re.I),
     # after a failed treatment: the definitive or next-line one, or what to do when the first fails
     "escalation": re.compile(r"definitive|next[- ]line|second[- ]line|less invasive (?:option|alternative)|refractory|"
                              r"(?:if|when|where) [^.;]{0,40}\bfail|persist|确定性|二线|替代|无效时|无效者|失败|难治|持续", re.I),
@@ -270,6 +276,14 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     return False
 
 
+def _with_regions(concepts: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
+    """The concepts of a sentence with the spinal region its procedures are at ("颈椎小关节射频" is cervical): a
+    sentence about another region's procedure is a rival to the asked region's."""
+    lx = lexicon.concepts
+    implied = {r for c in concepts if c in lx for r in lx[c].related if r in _REGIONS}
+    return concepts | implied if implied else concepts
+
+
 def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
     """Quotable units of the retrieved passages; dependent sentences are joined to the sentence they lean on."""
     out: list[Sentence] = []
@@ -296,7 +310,7 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
         for i, text in units:
             if len(text) < 12 or text.rstrip().endswith((":", "：")):
                 continue
-            concepts = lexicon.tags(text)
+            concepts = _with_regions(lexicon.tags(text), lexicon)
             out.append(Sentence(text, c, h.rank, i, group, None, concepts,
                                 _provenance(text, lang),
                                 bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text)))
@@ -350,6 +364,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         total += w.provenance
     if part.aspects and "definition" not in part.aspects and _IDENTITY[s.chunk.lang].search(s.text):
         total += w.identity
+    elif _BRAND_CARD[s.chunk.lang].search(s.text) and any(sig.kinds.get(c) == "brand" for c in s.concepts) \
+            and not any(sig.kinds.get(c) == "brand" for c in q.all_concepts):
+        total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
     # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
@@ -392,6 +409,8 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts):
         return above, False  # "...and when can I restart it?": the part naming the procedure carries its class
     classing = [(sc, s) for sc, s in pool if sc > 0 and _classes_procedure(s, own, sig)]  # it names the procedure's class
+    # the class of the asked region's procedure (a lumbar facet RF is low risk; the cervical one intermediate)
+    classing = [t for t in classing if not rival(t[1], q.concepts, sig)] or classing
     if not classing:
         return above, False
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
@@ -414,14 +433,18 @@ _WHETHER_TO_STOP = re.compile(
     r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold)|"
     r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:stop|hold)(?: it| them)?\s*\?\s*$|\b(?:continue|keep (?:him|her|them) on)\b|"
     r"\bshould (?:i|we) (?:stop|hold)|\bhave to (?:stop|hold)|\bmust (?:i|we) (?:stop|hold)|"
-    r"要不要停|需不需要停|需要停.{0,8}吗|停不停|要停吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)", re.I)
+    r"要不要停|需不需要停|需要停.{0,8}吗|停不停|要停吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)|"
+    r"能不能不停|能不停吗|可不可以不停|不停(?:行不行|可以吗|行吗)", re.I)
 
 
 def _classes_procedure(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
-    """Does the sentence name one of the question's procedures together with that procedure's bleeding-risk class
-    (the lexicon links each procedure to its class)?"""
-    return any((c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts)
-               and sig.related.get(c, frozenset()) & sig.risk_classes & s.concepts for c in own)
+    """Does the sentence name one of the question's procedures (or the structure it treats: "thoracic and lumbar facet
+    procedures" for a lumbar facet RF) together with that procedure's bleeding-risk class (the lexicon links each
+    procedure to its class)?"""
+    def names(c: str) -> bool:
+        site = {r for r in sig.related.get(c, frozenset()) if sig.kinds.get(r) == "anatomy"}
+        return c in s.concepts or bool((sig.parents.get(c, frozenset()) | site) & s.concepts)
+    return any(names(c) and sig.related.get(c, frozenset()) & sig.risk_classes & s.concepts for c in own)
 
 
 def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable[[str], float], dense: Mapping[str, float],

@@ -47,7 +47,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停"),
+             r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停|"
+             r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)"),
+    # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
+    "magnitude": ("",
+                  r"how (?:high|low|far)\b|by how much|how much (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|"
+                  r"drop|fall|go down|change)",
+                  r"(?:升|升高|增高|涨|降|降低|下降)(?:了)?(?:多少|多高|多大)|(?:升|涨|降)到多少|能(?:升|涨)多高"),
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
@@ -98,7 +104,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
                    r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice",
-                   r"预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
+                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
@@ -154,7 +160,7 @@ _WHAT_ABOUT = {
 }
 _EN_INTERROG = re.compile(r"^(?:what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗(?!啡)|几(?!乎)|何时|为何|为什么|能否|可否|"
+_ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用")
 _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"

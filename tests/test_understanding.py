@@ -862,3 +862,31 @@ def test_patient_and_staff_details_name_their_own_concepts(framer):
     assert "shellfish-allergy" in framer.frame("pt says shes allergic to shellfish, does she need premedication before contrast?").concepts
     cement = framer.frame("椎体成形术骨水泥注入多少毫升以上肺栓塞风险会明显增加？")
     assert "pulmonary-cement-embolism" in cement.concepts and "pulmonary-embolism" not in cement.concepts
+
+
+def test_a_story_told_in_chinese_is_not_read_as_asks(framer):
+    assert "prevention" not in aspects_of("阿司匹林一级预防吃了好几年了", "zh")  # 一级预防 is why she takes it
+    f = framer.frame("老太太阿司匹林100一级预防吃了好几年了，要做腰椎小关节射频，能不能不停啊")
+    assert len(f.parts) == 1 and f.aspects == ("hold",)  # 好几年 is no question word; 能不能不停 asks whether to stop
+    assert "magnitude" in aspects_of("糖尿病人做硬膜外激素注射后血糖一般会升多少？", "zh")
+    assert "magnitude" in aspects_of("how high does glucose go after a TFESI?", "en")
+
+
+def test_a_sentence_about_another_regions_procedure_carries_that_region(lexicon):
+    text = "颈椎小关节内侧支阻滞和颈椎小关节射频消融仍属于中等出血风险类别。"
+    chunk = Chunk("x", "x-zh", 0, text, "zh", "X", ("X", "危险因素"), 0, 0, 0, 0, len(text))
+    assert "cervical-spine" in sentences_of([Hit(chunk, 0.5, 1)], lexicon)[0].concepts
+
+
+def test_a_brand_nobody_asked_about_is_not_quoted():
+    kinds = {"aspirin": "drug", "brand-bayaspirin": "brand", "radiofrequency-ablation": "procedure"}
+    sig = Signals({}, {}, kinds)
+    part = Part("aspirin for primary prevention, lumbar facet RF next week - can she stay on it?", ("aspirin", "radiofrequency-ablation"),
+                ("hold",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    card = _sent("Bayaspirin is aspirin, so the aspirin advice above applies to it.", "Prevention", {"aspirin", "brand-bayaspirin"})
+    rule = _sent("Aspirin for primary prevention is continued for a low-risk procedure.", "Prevention", {"aspirin"}, rank=2)
+    texts = [b.sentence.text for b in select([card, rule], q, "en", lambda t: 1.0, {}, 5, (True,), sig)]
+    assert texts == [rule.text]
+    asked = _q(concepts=(*part.concepts, "brand-bayaspirin"), subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    assert card.text in [b.sentence.text for b in select([card, rule], asked, "en", lambda t: 1.0, {}, 5, (True,), sig)]
