@@ -354,6 +354,25 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     on_topic = max(concept, 0.5 * context) if own else len(anchors) / len(part.inherited) if part.inherited else 1.0
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
+    total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)
+    # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
+    # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
+    subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
+    if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
+        subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
+    # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
+    # beside its procedure); a list of procedures by bleeding-risk class names other regions and procedures, and is no rival
+    left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
+    if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out):
+        total += w.rival
+    total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
+    return total
+
+
+def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
+    """What kind of sentence it is, for this ask: a trial's protocol, the next step after a failed treatment, a passage
+    in the other language, a provenance note, a brand's identity card, a remark about the knowledge base."""
+    total = 0.0
     if "evidence" not in part.aspects and _TRIAL_PROTOCOL[s.chunk.lang].search(s.text):
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if "escalation" in part.aspects and on_topic > 0 and _KIND["escalation"].search(s.text):
@@ -369,17 +388,6 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
-    # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
-    # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
-    subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
-    if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
-        subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
-    # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
-    # beside its procedure); a list of procedures by bleeding-risk class names other regions and procedures, and is no rival
-    left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
-    if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out):
-        total += w.rival
-    total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
 
 
