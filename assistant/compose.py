@@ -72,10 +72,10 @@ _ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|�
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
     "en": re.compile(r"\b(?:stop|call|get help|secure|give|giving|administer|start|begin|maintain|ventilat\w*|oxygen|airway|benzodiazepine|"
-                     r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|surg\w+|"
+                     r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|(?<!prior )(?<!previous )surg\w+(?! history)|"
                      r"discontinu\w*|remove|aspirat\w*|withdraw|naloxone|cpr|resuscitat\w*|bypass|adrenaline|epinephrine|amiodarone|"
                      r"lie|supine|leg raise|fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid)\b", re.I),
-    "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|手术|外科|会诊|"
+    "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
                      r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少"),
 }
 # Sentences about what to do after the event (report, review) are not actions at the bedside.
@@ -649,7 +649,7 @@ _FRAGMENT = re.compile(r"^(?:[A-Z][a-z]+|[\u4e00-\u9fff]{1,4})\s*[:：]")
 # Bedside steps the action cues of `sentences_of` miss: pausing, draining, confirming the diagnosis, the test to order.
 _BEDSIDE = {
     "en": re.compile(r"\bpause|\bdrain|\bconfirm\w*|\bdiagnos\w*|chest x-ray|radiograph|lung ultrasound|\bCT\b|\bCTPA\b|embolectomy", re.I),
-    "zh": re.compile(r"暂停|引流|确诊|确认|诊断|胸片|X\s*线|CT|造影|取栓|停用|停药"),
+    "zh": re.compile(r"暂停|引流|确诊|确认|诊断|胸片|X\s*线|CT|造影|取栓|停用|停药|回抽|排空"),
 }
 
 

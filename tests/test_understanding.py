@@ -13,6 +13,7 @@ from assistant.frame import Framer, Part, Question, aspects_of, procedure_like, 
 from assistant.judge import JudgeWeights, concept_scores, judge
 from assistant.lexicon import load_lexicon, parse, validate
 from assistant.safety import triage
+from assistant.text import tokenize
 from assistant.types import Chunk, Hit
 
 
@@ -890,3 +891,15 @@ def test_a_brand_nobody_asked_about_is_not_quoted():
     assert texts == [rule.text]
     asked = _q(concepts=(*part.concepts, "brand-bayaspirin"), subjects=part.concepts, aspects=part.aspects, parts=(part,))
     assert card.text in [b.sentence.text for b in select([card, rule], asked, "en", lambda t: 1.0, {}, 5, (True,), sig)]
+
+
+def test_a_history_of_surgery_is_not_an_action(lexicon):
+    text = "年龄、性别和既往手术史均不能预测TFESI中的血管内注射。Age, sex and prior surgery did not predict intravascular injection."
+    chunk = Chunk("x", "x-zh", 0, text, "zh", "X", ("X", "并发症"), 0, 0, 0, 0, len(text))
+    assert not any(s.action for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon))
+    text = "必要时回抽或排空药泵储药囊。"
+    chunk = Chunk("y", "y-zh", 0, text, "zh", "Y", ("Y", "识别与处理"), 0, 0, 0, 0, len(text))
+    sent = sentences_of([Hit(chunk, 0.5, 1)], lexicon)[0]
+    hint = frozenset(tokenize("鞘内泵 过量 纳洛酮", "zh"))
+    assert [b.kind for b in emergency([sent], ("y",), hint, "zh", steps=(r"纳洛酮", r"回抽|排空"), pathway_tokens=hint,
+                                      names=r"过量|储药囊")] == ["action"]  # emptying the reservoir is a bedside step
