@@ -270,6 +270,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
         if not mine or any(c in s.concepts for c in mine):
             continue
+        if kind == "complication" and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine):
+            continue  # "no major neurologic or haemorrhagic event" answers a question about paralysis
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
         if any(c not in near and member(c) for c in s.concepts):
             return True
@@ -363,10 +365,19 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
     # beside its procedure); a list of procedures by bleeding-risk class names other regions and procedures, and is no rival
     left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
-    if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out):
+    if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
+
+
+def _drugless(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> bool:
+    """How long to hold a drug is answered by sentences about drugs (or about the procedure's bleeding risk): the
+    procedure's infection bundle is not part of the answer ("那泰毕全呢？" after an SCS implant question)."""
+    if "hold" not in part.aspects or not any(sig.kinds.get(c) in _DRUG_KINDS for c in subject):
+        return False
+    return not any(sig.kinds.get(c) in (*_DRUG_KINDS, "brand") or c in sig.risk_classes or c == CLASS_CONCEPT
+                   for c in s.concepts)
 
 
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:

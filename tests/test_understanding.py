@@ -903,3 +903,20 @@ def test_a_history_of_surgery_is_not_an_action(lexicon):
     hint = frozenset(tokenize("鞘内泵 过量 纳洛酮", "zh"))
     assert [b.kind for b in emergency([sent], ("y",), hint, "zh", steps=(r"纳洛酮", r"回抽|排空"), pathway_tokens=hint,
                                       names=r"过量|储药囊")] == ["action"]  # emptying the reservoir is a bedside step
+
+
+def test_a_hold_answer_is_about_drugs_and_a_broader_complication_is_no_rival():
+    kinds = {"dabigatran": "drug", "spinal-cord-stimulation": "procedure", "infection-bundle": "topic"}
+    sig = Signals({}, {}, kinds)
+    part = Part("那泰毕全呢 肌酐清除率40", ("dabigatran",), ("hold",), ("spinal-cord-stimulation",))
+    q = _q(concepts=("dabigatran",), subjects=("dabigatran",), aspects=("hold",), parts=(part,))
+    hold = _sent("Dabigatran is held 4-5 days, about 6 days with impaired renal function.", "Prevention", {"dabigatran"})
+    bundle = _sent("SCS infection prevention follows the NACC bundle before the SCS implant.", "Prevention",
+                   {"spinal-cord-stimulation", "infection-bundle"})
+    assert [b.sentence for b in select([hold, bundle], q, "en", lambda t: 1.0, {}, 5, (True,), sig)] == [hold]
+    parents = {"paralysis": frozenset({"neurological-injury"})}
+    sig = Signals(parents, {}, {"paralysis": "complication", "neurological-injury": "complication", "bleeding": "complication"})
+    audit = _sent("An audit of 16,638 ESIs recorded no major neurologic or haemorrhagic event.", "Risk factors",
+                  {"neurological-injury", "bleeding"})
+    assert not rival(audit, ["paralysis"], sig)
+    assert rival(_sent("Bleeding is the commonest problem.", "Risk factors", {"bleeding"}), ["paralysis"], sig)
