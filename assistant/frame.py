@@ -460,7 +460,8 @@ class Framer:
         followup = False
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
-            own_kinds = {lex[c].kind for c in subjects}
+            # a procedure of ours named now replaces the earlier one; a treatment that goes with any (explantation) does not
+            own_kinds = {lex[c].kind for c in subjects if lex[c].kind != "procedure" or self._anchor(c)}
             ctx_concepts = tuple(c for c in prev.all_concepts  # the earlier topic, and the finding or condition "it" points back to
                                  if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
@@ -528,8 +529,17 @@ class Framer:
         if short and not any(lex[c].kind in ("procedure", "equipment") for c in subjects) \
                 and any(lex[c].kind in ("procedure", "equipment") for c in prev.all_concepts):
             return True  # "感染率多少？" right after an SCS question: a complication or drug of the procedure just discussed
+        if short and not any(self._anchor(c) for c in subjects) and any(self._anchor(c) for c in prev.all_concepts):
+            return True  # "需要explant吗？还是抗生素就行" after an infected SCS pocket: a treatment of the case just told
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
+
+    def _anchor(self, c: str) -> bool:
+        """Is the concept one of our interventional procedures (one the lexicon gives a bleeding-risk class), not a
+        treatment that goes with any of them (explantation, antibiotics)?"""
+        lex = self.lexicon.concepts
+        return c in lex and lex[c].kind == "procedure" and any(
+            r in lex and "bleeding-risk" in lex[r].broader for c2 in (c, *lex[c].broader) if c2 in lex for r in lex[c2].related)
 
     def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...], past: Mapping[str, tuple[str, ...]]) -> tuple[Part, ...]:
         lex = self.lexicon.concepts

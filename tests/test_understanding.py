@@ -920,3 +920,10 @@ def test_a_hold_answer_is_about_drugs_and_a_broader_complication_is_no_rival():
                   {"neurological-injury", "bleeding"})
     assert not rival(audit, ["paralysis"], sig)
     assert rival(_sent("Bleeding is the commonest problem.", "Risk factors", {"bleeding"}), ["paralysis"], sig)
+
+
+def test_a_short_treatment_question_follows_the_case_just_told(framer):
+    f = framer.frame("需要explant吗？还是抗生素就行", ["SCS植入术后两周，IPG囊袋处红肿渗液"])
+    assert f.followup and "spinal-cord-stimulation" in f.context_concepts + f.concepts
+    assert "cephalosporin" in framer.frame("头孢过敏的话用啥", ["椎间盘造影要不要用预防性抗生素"]).concepts
+    assert not framer.frame("What about botox for migraine?", ["SCS trial on aspirin - stop it?"]).followup
