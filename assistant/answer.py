@@ -165,7 +165,7 @@ class AnswerEngine:
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
         if len(q.parts) < 2:
-            return hits + self._risk_class_hits(q, lang, origins, hits)
+            return hits + self._risk_class_hits(q, lang, origins, hits) + self._asked_of_context(q, lang, origins, hits)
         lists = [hits]
         for part in q.parts:
             names = " ".join(self.lexicon.concepts[c].name(lang) for c in part.inherited if c in self.lexicon.concepts)
@@ -180,6 +180,23 @@ class AnswerEngine:
         limit = self.settings.top_k + 4 * (len(q.parts) - 1)
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
         return out + self._risk_class_hits(q, lang, origins, out)
+
+    def _asked_of_context(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A follow-up that names no complication asks its section of the complication discussed before ("conservative
+        stuff not working, what next?" after a PDPH story: PDPH's management): the passages of that section that name
+        it join the hits (the story's other names, a Tuohy needle, an ILESI, otherwise fill the search)."""
+        lx = self.lexicon.concepts
+        if not q.followup or not q.groups or any(lx[c].kind == "complication" for c in q.concepts if c in lx):
+            return []
+        topics = [c for c in q.context_concepts if c in lx and lx[c].kind == "complication"]
+        have = {h.chunk.id for h in hits}
+        out: list[Hit] = []
+        for c in topics[:1]:
+            for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 3):
+                if cid not in have and cid in self.retriever.chunks:
+                    have.add(cid)
+                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
+        return out
 
     def _risk_class_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("Plavix, lumbar TFESI -

@@ -268,3 +268,13 @@ def test_an_emergency_shared_by_several_procedures_quotes_only_the_patients_own(
     assert not engine._other_procedure(q, "vasovagal")(about("Vasovagal reactions after SCS implantation need IV access."))
     scs = engine.frame("SCS trial leads placed this morning, now new back pain and both legs weak")
     assert engine._other_procedure(scs, "neuraxial-deficit")(about("A thoracic cement leak warrants prompt assessment."))
+
+
+def test_a_failed_treatment_follow_up_is_answered_with_the_next_step(engine):
+    story = "accidental wet tap during an L4-5 epidural with an 18G Tuohy yesterday, pt now has a postural headache"
+    ans = engine.answer("conservative stuff not working, what next?", [story])
+    assert not ans.abstained and "blood patch" in ans.bullets[0]["text"].lower()
+    # the story's needle and procedure fill a search; its complication's management passages are searched for too
+    q = engine.frame("conservative stuff not working, what next?", [story])
+    added = engine._asked_of_context(q, "en", None, [])
+    assert any(h.chunk.doc_id == "pdph-en" and "blood patch" in h.chunk.text.lower() for h in added)
