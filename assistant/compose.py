@@ -442,6 +442,20 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     return [*rest[:1], extra, *rest[1:]], False
 
 
+def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
+                      q: Question) -> tuple[list[tuple[float, Sentence]], bool]:
+    """After a recent coronary stent, what to do with the antiplatelet drugs is first cardiology's call: the sentence
+    saying so leads a hold answer, before any interval."""
+    if not DRUG_DECISION.intersection(part.aspects) or not _CARDIOLOGY_DECIDES.intersection(q.concepts):
+        return above, False
+    says = next(((sc, s) for sc, s in pool if sc > 0 and _CARDIOLOGY_DECIDES & s.concepts and _NEVER_STOP.search(s.text)), None)
+    if says is None:
+        return above, False
+    return [says, *(t for t in above if t[1] is not says[1])], True
+
+
+# "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
+_NEVER_STOP = re.compile(r"never|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
 _UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
 _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
@@ -495,6 +509,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
+        above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         numbers = "frequency" in parts[j].aspects and bool(_NUMBERS_ASK.search(parts[j].text))
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)

@@ -689,6 +689,8 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held)."""
     if aspects[:1] == ("contraindications",) and held_drug(subjects, lexicon):
         return ("hold", *aspects)
+    if aspects == ("action",) and held_drug(subjects, lexicon) and any(lexicon.concepts[c].kind == "procedure" for c in subjects):
+        return ("hold",)  # "on Brilinta, wants a kyphoplasty - what do I do with the antiplatelets?": the drug before the procedure
     return aspects
 
 

@@ -927,3 +927,17 @@ def test_a_short_treatment_question_follows_the_case_just_told(framer):
     assert f.followup and "spinal-cord-stimulation" in f.context_concepts + f.concepts
     assert "cephalosporin" in framer.frame("头孢过敏的话用啥", ["椎间盘造影要不要用预防性抗生素"]).concepts
     assert not framer.frame("What about botox for migraine?", ["SCS trial on aspirin - stop it?"]).followup
+
+
+def test_after_a_recent_stent_cardiology_decides_first(framer):
+    kinds = {"ticagrelor": "drug", "coronary-stent": "condition", "kyphoplasty": "procedure"}
+    sig = Signals({"ticagrelor": frozenset({"antiplatelet", "antithrombotic"})}, {}, kinds)
+    part = Part("on brilinta, DES 4 months ago, wants kyphoplasty - what do I do with the antiplatelets",
+                ("ticagrelor", "coronary-stent", "kyphoplasty"), ("hold",))
+    q = _q(concepts=part.concepts, subjects=("ticagrelor", "kyphoplasty"), aspects=("hold",), parts=(part,))
+    hold = _sent("Ticagrelor is held for 5 days before a procedure that calls for stopping it.", "Prevention", {"ticagrelor"})
+    never = _sent("Antiplatelet therapy must never be stopped after recent coronary stenting without input from cardiology.",
+                  "Prevention", {"coronary-stent"}, rank=4)
+    assert [b.sentence for b in select([hold, never], q, "en", lambda t: 1.0, {}, 5, (True,), sig)][:2] == [never, hold]
+    f = framer.frame("71M on brilinta + asa, DES placed 4 months ago, wants kyphoplasty. what do I do with the antiplatelets")
+    assert f.aspects == ("hold",)
