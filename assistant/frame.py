@@ -68,7 +68,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "contraindications": ("risk",
                           r"contraindicat|(?<!numbers )(?<!figures )(?<!what )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
-                          r"is it (?:ok|okay|safe) to|"
+                          r"is it (?:ok|okay|safe) to|\bis (?:that|this|it) (?:ok|okay|safe)\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)",
@@ -103,7 +103,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
-                   r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice",
+                   r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice|"
+                   r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b",
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)

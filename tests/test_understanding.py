@@ -941,3 +941,9 @@ def test_after_a_recent_stent_cardiology_decides_first(framer):
     assert [b.sentence for b in select([hold, never], q, "en", lambda t: 1.0, {}, 5, (True,), sig)][:2] == [never, hold]
     f = framer.frame("71M on brilinta + asa, DES placed 4 months ago, wants kyphoplasty. what do I do with the antiplatelets")
     assert f.aspects == ("hold",)
+
+
+def test_shorthand_asks_about_antibiotics_and_safety(framer):
+    f = framer.frame("discogram tomorrow, does he need abx and which one")
+    assert "antibiotic" in f.concepts and "prevention" in f.aspects
+    assert "contraindications" in aspects_of("pt on SCS wants an MRI, is that safe?", "en")
