@@ -17,13 +17,14 @@ from .compose import (
     emergency,
     heading_for,
     is_counsel,
+    rival,
     same_point,
     select,
     sentences_of,
     weight_of,
 )
 from .config import Settings
-from .frame import ASPECTS, TRIED, Question, held_drug, procedure_like
+from .frame import ASPECTS, Question, drug_like, held_drug, procedure_like
 from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
@@ -53,6 +54,8 @@ _OUT_OF_SCOPE = {
            "Nearest topics it does cover: {topics}."),
     "zh": "未涵盖：{terms}不在本知识库范围内。本知识库只涵盖影像引导下疼痛介入治疗的安全性，其中的数据（停药时间、剂量、并发症发生率）不能套用于其他操作或场景。知识库涵盖的相近主题：{topics}。",
 }
+_UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
+                 "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
                 "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
@@ -159,8 +162,7 @@ class AnswerEngine:
 
     def _search(self, q: Question, lang: Lang, tri: Triage, origins: Sequence[str] | None, timings: dict[str, float]) -> list[Hit]:
         """Hits for the whole question, merged with hits for each part of a multi-part question."""
-        tried = TRIED if "escalation" in q.aspects else frozenset()  # what failed is not searched for (what comes next is)
-        own = [c for c in q.concepts if c not in q.out_of_scope and c not in tried]
+        own = [c for c in q.concepts if c not in q.out_of_scope and c not in q.tried]  # what failed is not searched for
         query = f"{q.retrieval_text} {tri.hint}" if tri.urgent else q.retrieval_text
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
@@ -203,7 +205,8 @@ class AnswerEngine:
         stop it?"): the passage that classes the asked procedure joins the hits when the search left it out."""
         lx = self.lexicon.concepts
         class_ask = CLASS_CONCEPT in q.concepts
-        if not class_ask and not (DRUG_DECISION.intersection(q.aspects) and held_drug(q.concepts, self.lexicon)):
+        held = held_drug(q.concepts, self.lexicon) or bool(self._unknown_drugs(q))  # an unknown drug: its class still helps
+        if not class_ask and not (DRUG_DECISION.intersection(q.aspects) and held):
             return []
         have = {h.chunk.id for h in hits}
         out: list[Hit] = []
@@ -251,7 +254,8 @@ class AnswerEngine:
             has = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and lex_c[c].kind != "procedure"}
             quoted = [b.sentence for b in bullets]
             rest = [x for x in sents if x.group not in ("prevention", "risk") and specific & x.concepts
-                    and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)]
+                    and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
+                    and (x.action or not rival(x, q.concepts, sig))]  # no other device's hardware fact beside a pump alarm
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):
@@ -266,6 +270,11 @@ class AnswerEngine:
             bullets = steps + others[:max(0, self.settings.max_sentences - len(steps))]
         if not bullets:
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), sig)
+            if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
+                keep = {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
+                fits = [x for x in sents if keep & x.concepts and not rival(x, q.concepts, sig)]
+                bullets = [b for b in bullets if b.sentence in fits] or [
+                    Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
         bullets = _bundled_first(bullets)
         return self._render(q, lang, bullets, verdict, tri)
 
@@ -317,6 +326,9 @@ class AnswerEngine:
         """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""
         cites = Citer(self.references)
         lines: list[str] = []
+        unnamed = self._unknown_drugs(q)
+        if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
+            lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
         meta: list[dict[str, object]] = []
         multi = len({b.part for b in bullets}) > 1
         by_group = not multi and not tri.urgent and len(bullets) >= 4 and len({_hgroup(b) for b in bullets}) >= 2
@@ -345,6 +357,18 @@ class AnswerEngine:
                  for i, p in enumerate(q.parts)]
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
+
+    def _unknown_drugs(self, q: Question) -> list[str]:
+        """Drug names the knowledge base does not know, in a question about holding or dosing a drug that names no drug
+        it knows ("泰嘉75mg qd … 能不能不停？", "Aggrenox … stop it?"): a name written with a dose, a drug-like stem, or a
+        capitalised Latin word."""
+        if not {"hold", "dose", "timing"} & set(q.aspects):
+            return []
+        lx = self.lexicon.concepts
+        if any(c in lx and lx[c].kind in ("drug", "drug-class", "brand") for c in q.concepts):
+            return []
+        dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克)", q.text, re.I)]
+        return list(dict.fromkeys(dosed + [u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper())]))
 
     def _name(self, cid: str, lang: Lang) -> str:
         lx = self.lexicon.concepts

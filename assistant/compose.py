@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from .frame import ASPECTS, GROUP_OF_ASPECT, HELD, TRIED, Part, Question
+from .frame import ASPECTS, COMPOUND_BASE, GROUP_OF_ASPECT, HELD, Part, Question
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
@@ -90,7 +90,7 @@ _KIND = {
                             r"由\s*[\d.]+[^。；]{0,30}升至|升高\s*[\d.]+", re.I),
     # after a failed treatment: the definitive or next-line one, or what to do when the first fails
     "escalation": re.compile(r"definitive|next[- ]line|second[- ]line|less invasive (?:option|alternative)|refractory|"
-                             r"(?:if|when|where) [^.;]{0,40}\bfail|persist|确定性|二线|替代|无效时|无效者|失败|难治|持续", re.I),
+                             r"(?:if|when|where) [^.;]{0,40}\bfail|persist|respond|确定性|二线|无效时|无效者|失败|难治|持续|改用|有效", re.I),
     "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|s\b|sec\b|seconds?|小时|天|日|周|个月|分钟|秒)",
                          re.I),
     "hold": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|half-lives|小时|天|日|周|个半衰期)", re.I),
@@ -325,7 +325,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     q_parents = sig.parents
     own = _own(part, q)
     if "escalation" in part.aspects:  # "caffeine and fluids not working": what was tried is not what is asked
-        own = [c for c in own if c not in TRIED and sig.kinds.get(c) not in _DRUG_KINDS] or own
+        own = [c for c in own if c not in q.tried] or own
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own]
     part_tokens = set(tokenize(part.text, lang))
     terms = set(part.terms)
@@ -365,6 +365,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
     # beside its procedure); a list of procedures by bleeding-risk class names other regions and procedures, and is no rival
     left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
+    # a pregnant colleague's question: a sentence about the pregnant patient (and not staff) is about someone else
+    left_out = left_out or any(COMPOUND_BASE[c] in s.concepts and c not in s.concepts for c in q.concepts if c in COMPOUND_BASE)
     if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight

@@ -21,7 +21,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"not working|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
                    r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b",
-                   r"无效|不管用|没效果|没有效果|没用|没改善|未改善|未缓解|不缓解|没缓解|还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
+                   r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|不见效|没见效|没用|没改善|未改善|未缓解|不缓解|没缓解|"
+                   r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
     "action": ("management",
                r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
@@ -249,6 +250,7 @@ class Question:
     retrieval_text: str = ""
     unconfirmed: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()  # "apart from anticoagulants": named only to be left out
+    tried: tuple[str, ...] = ()  # "caffeine and fluids not working": a treatment said to have failed, not what is asked
     history: tuple[str, ...] = field(default=(), repr=False)
 
     @property
@@ -297,8 +299,18 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
-# A treatment a question can say has failed ("conservative stuff not working"): with any drug it names, not its subject.
+# A treatment a question can say has failed ("conservative stuff not working"), besides any drug named before the failure.
 TRIED = frozenset({"conservative-management"})
+
+
+def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """The treatments the question says have failed: conservative care or a drug named before the words of the failure
+    ("caffeine and fluids for 2 days, still severe"); a drug named after them is what to try next ("效果不好，能不能换得宝松")."""
+    cue = _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).search(q if lang == "zh" else q.lower())
+    if cue is None:
+        return ()
+    return tuple(dict.fromkeys(m.concept for m in matches if m.end <= cue.start()
+                               and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 # Where the closing question of a several-sentence text starts (after the last full stop).
@@ -309,11 +321,15 @@ _ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；
 # radiographers is 10 wks pregnant"), whose questions are about occupational dose, not a pregnant patient.
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
-                             r"fellows?|registrars?|trainees?)\b|放射技师|技师|护士|同事|员工|工作人员|医生|住院医|进修", re.I),
+                             r"fellows?|registrars?|trainees?|I'?m|I am)\b|放射技师|技师|护士|同事|员工|工作人员|医生|住院医|进修|我怀孕", re.I),
      "pregnant-staff"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
 )
+
+
+# The concept each compound is built on (a sentence naming only that, the patient's pregnancy, is about someone else).
+COMPOUND_BASE = {out: need for need, _, out in _COMPOUNDS}
 
 
 def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
@@ -384,6 +400,16 @@ def split_parts(text: str, lang: Lang) -> list[str]:
 
 
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
+# A turn that goes on with the case told before: time has passed, or the patient now says something.
+_STORY_GOES_ON = {
+    "zh": re.compile(r"^(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|效果不好|效果不佳|没效果|没什么效果|"
+                     r"无效|不管用|没用|还是(?:痛|疼|不好)|"
+                     r"[0-9一二三四五六七八九十几两半]+\s*个?(?:小时|天|分钟|周)(?:后|了|以后)|第[0-9一二三四五六七八九十]+天)"),
+    "en": re.compile(r"^(?:now|later|then|afterwards|after that|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
+                     r"(?:it |that |this )?(?:didn'?t|did not|doesn'?t|does not) (?:work|help)|no (?:relief|better|improvement)|"
+                     r"(?:now |about |around )?(?:\d+|a few|few|several|two|three|six)\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?)\s+"
+                     r"(?:later|after|post|on))\b", re.I),
+}
 _IF_ASK = re.compile(r"if\b[^?]{3,80}?\b(?:how|what|when|which|where|who|why|should|can|do|does|is|are)\b[^?]*\?", re.I)
 _HOW_TO_SAY = {
     "zh": re.compile(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
@@ -440,17 +466,15 @@ class Framer:
         concepts = self._resolve(m.concept for m in matches)
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
-        for need, compound in _compounds(q, concepts):  # the compound replaces the word it is built on (a pregnant
-            if compound in self.lexicon.concepts:       # colleague, not a pregnant patient)
-                concepts = tuple(compound if c == need else c for c in concepts if c != compound)
+        concepts = self._with_compounds(q, concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m)) if c not in concepts)
         prev = self._previous(history)
         out = self._out_of_scope(concepts, prev)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
         aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, self.lexicon)
-        if "escalation" in aspects:  # "conservative stuff not working, what next?": what failed is not the subject
-            subjects = tuple(c for c in subjects if c not in TRIED and lex[c].kind not in ("drug", "drug-class"))
+        tried = _tried(q, lang, matches, lex) if "escalation" in aspects else ()
+        subjects = tuple(c for c in subjects if c not in tried)  # "conservative stuff not working, what next?"
         if prev is None:
             aspects = _without_drugless_hold(q, aspects, concepts, lex)
         implied: tuple[str, ...] = ()
@@ -474,6 +498,9 @@ class Framer:
                 concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
                 ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts, past)
+        if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
+            parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
+                          if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)
         if followup and len(parts) == 1 and set(subjects) - set(parts[0].concepts):
             parts = (Part(parts[0].text, concepts, parts[0].aspects, parts[0].inherited, parts[0].terms),)
         if not aspects or implied:
@@ -485,7 +512,7 @@ class Framer:
             concepts=concepts, subjects=subjects, aspects=aspects, parts=parts, context_concepts=ctx_concepts,
             context_aspects=ctx_aspects, followup=followup, out_of_scope=out, unknown=unknown,
             corrections=tuple(corrections), retrieval_text=self._retrieval_text(q, lang, concepts, ctx_concepts, aspects),
-            unconfirmed=unconfirmed, history=tuple(history or ()), excluded=excluded,
+            unconfirmed=unconfirmed, history=tuple(history or ()), excluded=excluded, tried=tried,
         )
 
     # --- steps -------------------------------------------------------------------------
@@ -498,6 +525,17 @@ class Framer:
             generics = [b for b in c.broader if b in lex] if c.kind == "brand" else []
             out.extend(generics or [cid])
         return tuple(dict.fromkeys(out))
+
+    def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
+        colleague's dose limit is the fetus's."""
+        for need, compound in _compounds(q, concepts):
+            if compound in self.lexicon.concepts:
+                concepts = tuple(compound if c == need else c for c in concepts if c != compound)
+        if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
+                and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):
+            concepts = (*concepts, "embryo-fetus")
+        return concepts
 
     def _previous(self, history: Sequence[str] | None) -> Question | None:
         turns = [t for t in (history or []) if t and t.strip()]
@@ -513,6 +551,8 @@ class Framer:
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
             # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
+        if _STORY_GOES_ON[lang].search(q) and not any(self._anchor(c) and c not in prev.all_concepts for c in subjects):
+            return True  # "做完3个小时了，病人说…", "now 6 hours later she has…": the case told before, going on
         if not subjects:
             toks = tokenize(q, lang)
             known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)
@@ -666,7 +706,7 @@ class Framer:
             pos = start + len(tok) if start >= 0 else pos
             free = (start >= 0 and re.fullmatch(r"[\u3400-\u9fff]+", tok) is not None and not any(covered[start:start + len(tok)])
                     and tok not in _ZH_MEASURE)
-            unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh")
+            unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh") and tok not in _ZH_PLAIN
             part = unknown or (free and len(tok) == 1 and tok not in _ZH_FUNCTION)
             if part and (not run or start == run_end):
                 run, run_end, salient = run + tok, start + len(tok), salient or unknown
@@ -777,6 +817,11 @@ def _inflected(word: str) -> bool:
         if len(stem) >= 4 and (stem in freqs or f"{stem}e" in freqs):
             return True
     return False
+
+
+# Everyday Chinese words of a patient's story that name no subject ("躺下能好点", "说话费劲", "夜里痛醒").
+_ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
+                       "越来越", "越来越重", "越来越肿", "呛", "喝水呛", "说话", "不太", "有点", "一点", "还行", "挺好"})
 
 
 def _common(word: str, lang: str = "en") -> bool:

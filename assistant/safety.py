@@ -437,7 +437,7 @@ def condition_names(actions: str, lang: Lang) -> str:
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|terrified|frightened|anxious (?:about|that)|nervous (?:about|that)|fear(?:s|ful)? (?:of|about|that)|concerned (?:about|that)|(?:real|actual|hard) (?:numbers|figures)|what (?:numbers|figures)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
-          r"history of|\bhx of|\bh/o\b|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode)|last (?:year|month|week)|years? ago|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
+          r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode)|last (?:year|month|week)|years? ago|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
           r"in (?:the|that|this) (?:study|series|review|audit|cohort|case series)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"

@@ -278,3 +278,9 @@ def test_a_failed_treatment_follow_up_is_answered_with_the_next_step(engine):
     q = engine.frame("conservative stuff not working, what next?", [story])
     added = engine._asked_of_context(q, "en", None, [])
     assert any(h.chunk.doc_id == "pdph-en" and "blood patch" in h.chunk.text.lower() for h in added)
+
+
+def test_a_drug_the_knowledge_base_does_not_know_is_said_first_and_not_answered_with_others(engine):
+    ans = engine.answer("pt on Aggrenox for a lumbar TFESI - hold it? how long?")
+    assert ans.text.startswith("> Not in the knowledge base: Aggrenox")
+    assert not any("held for" in b["text"] for b in ans.bullets)  # no other drug's interval stands in for it

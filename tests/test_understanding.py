@@ -947,3 +947,32 @@ def test_shorthand_asks_about_antibiotics_and_safety(framer):
     f = framer.frame("discogram tomorrow, does he need abx and which one")
     assert "antibiotic" in f.concepts and "prevention" in f.aspects
     assert "contraindications" in aspects_of("pt on SCS wants an MRI, is that safe?", "en")
+
+
+def test_a_case_that_goes_on_is_a_follow_up_and_its_emergency_is_seen(framer):
+    f = framer.frame("做完3个小时了，病人说喝水呛，右边脖子越来越肿，说话费劲", ["星状神经节阻滞术后注意事项有哪些"])
+    assert f.followup and "stellate-ganglion-block" in f.context_concepts
+    assert triage(f"{f.history[-1]} {f.text}", "zh", ["stellate-ganglion-block"]).rule == "airway-haematoma"
+    f = framer.frame("现在病人说站起来就头痛，躺下能好点，怎么办", ["上午做L3/4椎板间硬膜外，落空后针尾有清亮液体滴出来，换了L2/3做完的"])
+    assert f.followup and "pdph" in f.concepts and "interlaminar-esi" in f.context_concepts and "好点" not in f.unknown
+    f = framer.frame("now 6 hours later she has a headache when she sits up. management?", ["L3-4 ILESI this morning, wet tap"])
+    assert f.followup and "pdph" in f.concepts
+    assert framer.frame("效果不好，下一步怎么办？能不能换得宝松再打一次", ["腰椎TFESI用地塞米松打了一次"]).followup
+
+
+def test_what_failed_is_named_before_the_failure_and_what_to_try_after_it(framer):
+    assert framer.frame("PDPH after a wet tap, caffeine and fluids for 2 days, still severe - what next?").tried == (
+        "conservative-management",)
+    f = framer.frame("效果不好，下一步怎么办？能不能换得宝松再打一次", ["腰椎TFESI用地塞米松打了一次"])
+    assert f.tried == () and "compound-betamethasone" in f.concepts
+
+
+def test_more_clinicians_words(framer):
+    assert framer.frame("腰椎间盘造影术后第10天低烧").concepts[:1] == ("discography",)
+    assert "fever" in framer.frame("腰椎间盘造影术后第10天低烧").concepts
+    assert "coronary-stent" in framer.frame("半年前放的药物支架，要做硬膜外腔镜").concepts
+    assert framer.frame("basivertebral nerve ablation (Intracept) - consent?").out_of_scope
+    assert framer.frame("pacemaker pocket infection 3 weeks after implant - antibiotics or extract?").out_of_scope
+    f = framer.frame("I'm a fellow, 10 weeks pregnant. what are the dose limits for me/the baby?")
+    assert {"pregnant-staff", "embryo-fetus"} <= set(f.concepts) and "pregnancy" not in f.concepts
+    assert not triage("Pt had hives with contrast at her last facet injection. What premed regimen before the next one?", "en").urgent
