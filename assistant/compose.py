@@ -348,7 +348,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
     kinds = [a for a in part.aspects if a in _KIND and not ("limit" in part.aspects and a == "dose")]  # a dose limit wants the limit
     numbers = "frequency" in kinds and _NUMBERS_ASK.search(part.text)  # "what real numbers can I give her?": a count, not "rare"
-    figure = 1.0 if any((_COUNT if numbers and a == "frequency" else _KIND[a]).search(s.text) for a in kinds) else 0.0
+    counted = bool(_COUNT.search(s.text)) and not _CASE_REPORTS.search(s.text)  # a count of case reports is no rate
+    figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     # the asked aspect counts in a sentence about the question's subject (a follow-up naming nothing: what it inherited)
@@ -423,7 +424,8 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     own = _own(part, q)
     class_ask = CLASS_CONCEPT in part.concepts  # "which bleeding-risk group does that procedure fall into?"
     if class_ask:
-        own = [*own, *(c for c in q.context_concepts if sig.kinds.get(c) == "procedure")]  # the procedure discussed before
+        # the question's procedure (asked in another part) or the one discussed before
+        own = [*own, *(c for c in (*q.concepts, *q.context_concepts) if sig.kinds.get(c) == "procedure" and c not in own)]
     elif not DRUG_DECISION.intersection(part.aspects) or not any(
             sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | {c}) for c in own):
         return above, False  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
@@ -557,6 +559,7 @@ _TRIAL_PROTOCOL = {
                      r"resumed|continued|withheld)\b", re.I),
     "zh": re.compile(r"^[A-Za-z0-9-]+\s*(?:随机)?试验(?:纳入|中)[^。]*(?:停用|恢复|给予)"),
 }
+_CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|数字|数据|具体数|多少", re.I)
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|\d+\s*例|万分之|千分之")
@@ -580,7 +583,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
-    counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"]
+    counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
+               and not _CASE_REPORTS.search(c[1].text)]  # "80 % of 166 case reports had deficits" is no rate
     if counted and counted[0][0] >= 0.5 * best[0]:
         return counted[0]
     for group in groups:  # the most specific asked aspect first

@@ -209,6 +209,7 @@ _ZH_PROCEDURE_NOUN = re.compile(r"(?:手术|切除术?|移植术?|置换术?|活
 _WORD = re.compile(r"[a-z][a-z']{3,}")
 _ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
 _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
+REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
 
 
 @dataclass(frozen=True)
@@ -489,6 +490,8 @@ class Framer:
             own_kinds = {lex[c].kind for c in subjects if lex[c].kind != "procedure" or self._anchor(c)}
             ctx_concepts = tuple(c for c in prev.all_concepts  # the earlier topic, and the finding or condition "it" points back to
                                  if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
+            if not REGIONS.intersection(concepts):  # and its spinal region (a lumbar facet RF stays lumbar)
+                ctx_concepts += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx_concepts)
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
             if any(lex[c].kind == "anatomy" for c in concepts) and all(
                     lex[c].kind == "anatomy" or c in prev.all_concepts for c in concepts):
@@ -599,8 +602,10 @@ class Framer:
             terms = tuple(tokenize("".join(blank), lang))
             inherited: tuple[str, ...] = ()
             prev = out[-1].concepts + out[-1].inherited if out else ()
-            if not any(lex[c].kind in SUBJECT_KINDS for c in own):
-                inherited = tuple(c for c in dict.fromkeys(prev + ctx) if lex[c].kind in SUBJECT_KINDS)
+            # a part naming no subject of its own (or only a treatment that goes with any procedure: prophylactic
+            # antibiotics, explantation) asks about the one before, in its region
+            if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self._anchor(c)) for c in own):
+                inherited = tuple(c for c in dict.fromkeys(prev + ctx) if lex[c].kind in SUBJECT_KINDS or c in REGIONS)
             elif out and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
                 # "PDPH signs? and conservative treatment?": a generic second ask keeps the first one's complication / procedure / drug
                 inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _ANCHOR_KINDS)

@@ -976,3 +976,22 @@ def test_more_clinicians_words(framer):
     f = framer.frame("I'm a fellow, 10 weeks pregnant. what are the dose limits for me/the baby?")
     assert {"pregnant-staff", "embryo-fetus"} <= set(f.concepts) and "pregnancy" not in f.concepts
     assert not triage("Pt had hives with contrast at her last facet injection. What premed regimen before the next one?", "en").urgent
+
+
+def test_a_follow_up_keeps_the_region_and_a_treatment_part_keeps_the_procedure(framer):
+    f = framer.frame("now 1 week later burning pain over the area, worse than before. is this normal, what do I do?",
+                     ["Pt had L3-L5 lumbar facet RFA last week"])
+    assert "lumbar-spine" in f.context_concepts and "lumbar-spine" in f.parts[0].inherited
+    f = framer.frame("lumbar discography: what is the discitis rate and should I give prophylactic antibiotics (which one, when)?")
+    assert len(f.parts) == 2 and "discography" in f.parts[1].inherited
+    f = framer.frame("cooled RF of SI joint lateral branches - neuritis rate, and which bleeding-risk category is it in?")
+    assert "lateral-branch-rf" in f.concepts
+
+
+def test_case_reports_are_no_rate_for_a_numbers_ask():
+    part = Part("chances of paralysis from a cervical ESI? real numbers please", ("paralysis", "esi"), ("frequency",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    reports = _sent("Among 166 published case reports of spinal haematoma, 80% had paralysis.", "Risk factors", {"paralysis", "esi"},
+                    rank=2)
+    rare = _sent("Paralysis after ESI is rare but devastating.", "Risk factors", {"paralysis", "esi"})
+    assert select([reports, rare], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is not reports
