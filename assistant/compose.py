@@ -361,6 +361,11 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
     # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
+    # "for lumbar TFESI …, and how reliable is a negative aspiration?": still a lumbar TFESI (not an SGB, not cervical)
+    if not _REGIONS.intersection(subject):
+        subject = [*subject, *(c for c in q.concepts if c in _REGIONS)]
+    if not any(sig.kinds.get(c) == "procedure" for c in subject):
+        subject = [*subject, *(c for c in q.concepts if sig.kinds.get(c) == "procedure")]
     if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
         subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
     # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even

@@ -995,3 +995,25 @@ def test_case_reports_are_no_rate_for_a_numbers_ask():
                     rank=2)
     rare = _sent("Paralysis after ESI is rare but devastating.", "Risk factors", {"paralysis", "esi"})
     assert select([reports, rare], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is not reports
+
+
+def test_a_later_part_is_still_about_the_questions_procedure_and_region():
+    kinds = {"transforaminal-esi": "procedure", "stellate-ganglion-block": "procedure", "intravascular-injection": "complication",
+             "lumbar-spine": "anatomy", "cervical-spine": "anatomy"}
+    sig = Signals({}, {}, kinds)
+    first = Part("For lumbar TFESI which steroid should I use", ("lumbar-spine", "transforaminal-esi"), ("prevention",))
+    second = Part("how reliable is a negative aspiration for ruling out intravascular injection?", ("intravascular-injection",), ())
+    q = _q(concepts=("lumbar-spine", "transforaminal-esi", "intravascular-injection"), subjects=("transforaminal-esi",),
+           aspects=("prevention",), parts=(first, second))
+    sgb = _sent("Intravascular injection during an SGB can occur despite negative aspiration.", "Risk factors",
+                {"intravascular-injection", "stellate-ganglion-block"})
+    cervical = _sent("Cervical intravascular injection occurred despite negative aspiration.", "Risk factors",
+                     {"intravascular-injection", "cervical-spine"})
+    lumbar = _sent("A negative aspiration missed intravascular injection in lumbosacral TFESI.", "Risk factors",
+                   {"intravascular-injection", "transforaminal-esi", "lumbar-spine"}, rank=5)
+    assert score(lumbar, second, q, lambda t: 1.0, {}, "en", sig=sig) > score(sgb, second, q, lambda t: 1.0, {}, "en", sig=sig)
+    assert score(lumbar, second, q, lambda t: 1.0, {}, "en", sig=sig) > score(cervical, second, q, lambda t: 1.0, {}, "en", sig=sig)
+
+
+def test_caudal_named_in_a_list_is_the_caudal_route(framer):
+    assert "caudal-esi" in framer.frame("骶管和经椎板间硬膜外类固醇注射仍可合理选用颗粒型激素").concepts
