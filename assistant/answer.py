@@ -167,7 +167,8 @@ class AnswerEngine:
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
         if len(q.parts) < 2:
-            return hits + self._risk_class_hits(q, lang, origins, hits) + self._asked_of_context(q, lang, origins, hits)
+            hits = hits + self._risk_class_hits(q, lang, origins, hits)
+            return hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
         lists = [hits]
         for part in q.parts:
             names = " ".join(self.lexicon.concepts[c].name(lang) for c in part.inherited if c in self.lexicon.concepts)
@@ -182,6 +183,22 @@ class AnswerEngine:
         limit = self.settings.top_k + 4 * (len(q.parts) - 1)
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
         return out + self._risk_class_hits(q, lang, origins, out)
+
+    def _each_drug_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A hold question about several drugs ("Brilinta + aspirin, stop both?"): each drug's best hold passages join
+        the hits, so that each drug gets its interval."""
+        lx = self.lexicon.concepts
+        drugs = [c for c in q.concepts if c in lx and lx[c].kind == "drug" and held_drug([c], self.lexicon)]
+        if "hold" not in q.aspects or len(drugs) < 2:
+            return []
+        have = {h.chunk.id for h in hits}
+        out: list[Hit] = []
+        for d in drugs:
+            for cid, _ in self.retriever.concept_search([d], (), ("prevention",), lang, origins, 4):
+                if cid not in have and cid in self.retriever.chunks:
+                    have.add(cid)
+                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
+        return out
 
     def _asked_of_context(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A follow-up that names no complication asks its section of the complication discussed before ("conservative

@@ -451,6 +451,28 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     return [*rest[:1], extra, *rest[1:]], False
 
 
+def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+               sig: Signals, lang: Lang) -> list[tuple[float, Sentence]]:
+    """A hold question about several drugs ("Brilinta + aspirin, stop both?") is answered for each: a drug no chosen
+    sentence names gets its best sentence that gives an interval."""
+    if "hold" not in part.aspects:
+        return []
+    drugs = [c for c in _own(part, q) if sig.kinds.get(c) == "drug" and HELD & (sig.parents.get(c, frozenset()) | {c})]
+    if len(drugs) < 2:
+        return []
+    said = [s for _, s in chosen]
+    out: list[tuple[float, Sentence]] = []
+    for d in drugs:
+        if any(d in s.concepts and _KIND["hold"].search(s.text) for s in said):
+            continue  # its interval is already quoted
+        best = next(((sc, s) for sc, s in pool if sc > 0 and d in s.concepts and _KIND["hold"].search(s.text)
+                     and not same_point(s, said, lang)), None)
+        if best is not None:
+            out.append(best)
+            said.append(best[1])
+    return out
+
+
 def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
                       q: Question) -> tuple[list[tuple[float, Sentence]], bool]:
     """After a recent coronary stent, what to do with the antiplatelet drugs is first cardiology's call: the sentence
@@ -530,6 +552,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             if same_point(s, [o for _, o in chosen], lang, w.dup):
                 continue
             chosen.append((sc, s))
+        chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)
         rest = chosen[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval

@@ -1017,3 +1017,19 @@ def test_a_later_part_is_still_about_the_questions_procedure_and_region():
 
 def test_caudal_named_in_a_list_is_the_caudal_route(framer):
     assert "caudal-esi" in framer.frame("骶管和经椎板间硬膜外类固醇注射仍可合理选用颗粒型激素").concepts
+
+
+def test_each_held_drug_of_a_hold_question_gets_its_interval(framer):
+    kinds = {"ticagrelor": "drug", "aspirin": "drug", "scs-trial": "procedure"}
+    parents = {"ticagrelor": frozenset({"antiplatelet", "antithrombotic"}), "aspirin": frozenset({"antiplatelet", "antithrombotic"})}
+    sig = Signals(parents, {}, kinds)
+    part = Part("Brilinta + baby asa, SCS trial - how long to hold each?", ("ticagrelor", "aspirin", "scs-trial"), ("hold",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=("hold",), parts=(part,))
+    tica = _sent("Ticagrelor is held for 5 days before a high-risk procedure.", "Prevention", {"ticagrelor", "scs-trial"})
+    study = _sent("A review of SCS trials in patients who kept taking aspirin was too small to guide practice.", "Prevention",
+                  {"aspirin", "scs-trial"})
+    asa = _sent("Aspirin for primary prevention is stopped 6 days before a high-risk procedure.", "Prevention", {"aspirin"}, rank=6)
+    filler = [_sent(f"SCS trial fact number {i} about the trial.", "Prevention", {"scs-trial"}, rank=2) for i in range(6)]
+    texts = [b.sentence.text for b in select([tica, study, *filler, asa], q, "en", lambda t: 1.0, {}, 2, (True,), sig)]
+    assert asa.text in texts
+    assert "aspirin" in framer.frame("pt on Brilinta + baby asa for an SCS trial").concepts
