@@ -17,6 +17,7 @@ from .compose import (
     emergency,
     heading_for,
     is_counsel,
+    is_rate_report,
     rival,
     same_point,
     select,
@@ -272,7 +273,8 @@ class AnswerEngine:
             quoted = [b.sentence for b in bullets]
             rest = [x for x in sents if x.group not in ("prevention", "risk") and specific & x.concepts
                     and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
-                    and (x.action or not rival(x, q.concepts, sig))]  # no other device's hardware fact beside a pump alarm
+                    and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
+                    and not is_rate_report(x.text, lang)]  # nor how often it happened in a study
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):

@@ -486,7 +486,7 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
 
 
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
-_NEVER_STOP = re.compile(r"never|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
+_NEVER_STOP = re.compile(r"\bnever\b|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
 _UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
 _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
@@ -661,7 +661,8 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
     def order(s: Sentence) -> tuple[int, int, int]:
         return (docs.index(doc_slug(s.chunk.doc_id)) if doc_slug(s.chunk.doc_id) in docs else 99, s.chunk.ordinal, s.position)
 
-    usable = [s for s in mgmt if not s.provenance and not _COUNSEL[lang].search(s.text) and not _AFTERWARDS[lang].search(s.text)]
+    usable = [s for s in mgmt if not s.provenance and not _COUNSEL[lang].search(s.text) and not _AFTERWARDS[lang].search(s.text)
+              and not _SILENT.search(s.text)]  # the symptomatic patient's steps, not the silent form's follow-up
     step_rx = [re.compile(p, re.I) for p in steps]
     if step_rx:  # a sentence quoted for a protocol step is an action, whatever its wording
         actions = _protocol_steps(usable, step_rx, lang, weight, near, order, max_actions)
@@ -672,7 +673,7 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
     # recognition: what is happening, from the pathway documents' management or complication passages
     seen = [s for s in sentences if doc_slug(s.chunk.doc_id) in slugs and s.group in ("management", "complications")
             and s.chunk.lang == lang and not s.provenance and not _COUNSEL[lang].search(s.text) and not _AFTERWARDS[lang].search(s.text)
-            and not _FRAGMENT.match(s.text) and (not named or named.search(s.text))]
+            and not _FRAGMENT.match(s.text) and (not named or named.search(s.text)) and not is_rate_report(s.text, lang)]
     signs = {id(s): sum(idf(t) for t in pathway_tokens & s.tokens) for s in seen}
     rel = {id(s): len(hint_tokens & s.tokens) for s in seen}
     floor = 0.6 * max(signs.values(), default=0.0)
@@ -696,6 +697,22 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
     return [Bullet(s, 0, 1.0, kinds[id(s)]) for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
 
 
+def is_rate_report(text: str, lang: Lang) -> bool:
+    """Does the sentence report how often something happened in a study ("PCE was found in 1.9% of a CT-screened
+    series"), or speak of the silent, symptom-free form ("an asymptomatic PCE is followed up")? At the bedside of an
+    emergency that is background, not what is happening or what to do."""
+    return bool(_RATE_REPORT[lang].search(text) or _SILENT.search(text))
+
+
+_SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
+
+
+_RATE_REPORT = {
+    "en": re.compile(r"\d+(?:\.\d+)?\s*%[^.;]*\b(?:series|review|study|studies|cohort|database|audit|trial|patients|levels|"
+                     r"procedures|injections)\b|\b(?:series|review|study|cohort|database|audit|trial)\b[^.;]*\d+(?:\.\d+)?\s*%", re.I),
+    "zh": re.compile(r"\d+(?:\.\d+)?\s*%[^。；]*(?:研究|系列|综述|队列|数据库|审计|试验|病例)|"
+                     r"(?:研究|系列|综述|队列|数据库|审计|试验|病例|在一组|一组)[^。；]*\d+(?:\.\d+)?\s*%"),
+}
 # A sentence saying the sources describe no management for the condition (quoted when no bedside step is found).
 _NO_PROTOCOL = {
     "en": re.compile(r"(?:do|does) not describe (?:a |any )?(?:specific )?(?:management|treatment)|no (?:diagnostic or )?treatment standard", re.I),

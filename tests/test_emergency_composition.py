@@ -145,3 +145,18 @@ def test_a_sentence_about_another_procedures_care_is_not_quoted_for_this_patient
     after_esi = _texts(emergency(sents, ("inf", "esi"), hint, "en", steps=steps, pathway_tokens=hint, names=r"infect|abscess",
                                  foreign=lambda s: "scs" in s.concepts))
     assert after_esi == ["An epidural abscess is investigated with MRI and treated with antibiotics."]  # no explant step for an ESI
+
+
+def test_study_rates_and_the_silent_form_are_no_bedside_recognition():
+    from assistant.compose import is_rate_report
+    assert is_rate_report("In a CT-screened series of vertebroplasty, pulmonary cement embolism was found in 1.9% (34/1,782).", "en")
+    assert is_rate_report("Manage an asymptomatic peripheral pulmonary cement embolism with clinical follow-up only.", "en")
+    assert is_rate_report("在一组 3,175 例经皮椎体成形术中，椎管内渗漏占 0.7%。", "zh")
+    assert not is_rate_report("Stop the cement injection and give oxygen.", "en")
+    assert not is_rate_report("Florid cardiorespiratory collapse from pulmonary cement embolism can be fatal.", "en")
+
+
+def test_no_control_characters_in_the_source():
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent / "assistant"
+    assert not [p.name for p in root.glob("*.py") if "\x08" in p.read_text(encoding="utf-8")]  # a lost backslash-b

@@ -1033,3 +1033,8 @@ def test_each_held_drug_of_a_hold_question_gets_its_interval(framer):
     texts = [b.sentence.text for b in select([tica, study, *filler, asa], q, "en", lambda t: 1.0, {}, 2, (True,), sig)]
     assert asa.text in texts
     assert "aspirin" in framer.frame("pt on Brilinta + baby asa for an SCS trial").concepts
+
+
+def test_never_stop_is_read_as_written():
+    from assistant.compose import _NEVER_STOP
+    assert _NEVER_STOP.search("Antiplatelet therapy is never stopped after a recent stent.")
