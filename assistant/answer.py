@@ -295,6 +295,8 @@ class AnswerEngine:
                 bullets = [b for b in bullets if b.sentence in fits] or [
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
         bullets = _bundled_first(bullets)
+        if not bullets and not tri.urgent:  # nothing answers what was asked (the dose of a drug the sources never dose)
+            return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)
 
     def _other_procedure(self, q: Question, rule: str) -> Callable[[Sentence], bool]:

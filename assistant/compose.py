@@ -451,6 +451,20 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     return [*rest[:1], extra, *rest[1:]], False
 
 
+# A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
+_ASKS_DOSE = re.compile(r"\bdos(?:e|es|ing|age)\b|how much|how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
+                        r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|打多少|最多|上限", re.I)
+
+
+def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
+    """Does a relevant sentence give a dose of the asked drug or procedure itself (its own concept, not a broader one)?
+    Asked "how much ozone for an intradiscal injection?", a morphine concentration limit is no answer."""
+    own = [c for c in _own(part, q) if sig.kinds.get(c) in (*_DRUG_KINDS, "procedure")]
+    if not own:
+        return True
+    return any(sc > 0 and any(c in s.concepts for c in own) and _KIND["dose"].search(s.text) for sc, s in pool)
+
+
 def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
                sig: Signals, lang: Lang) -> list[tuple[float, Sentence]]:
     """A hold question about several drugs ("Brilinta + aspirin, stop both?") is answered for each: a drug no chosen
@@ -537,6 +551,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)]
         if not pool:
             continue
+        if parts[j].aspects[:1] in (("dose",), ("limit",)) and _ASKS_DOSE.search(parts[j].text) and not _doses_own(pool, parts[j], q, sig):
+            continue  # no dose of the asked drug or procedure: nothing, rather than another drug's dose (ozone: not morphine)
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
@@ -709,7 +725,7 @@ _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多
 
 _RATE_REPORT = {
     "en": re.compile(r"\d+(?:\.\d+)?\s*%[^.;]*\b(?:series|review|study|studies|cohort|database|audit|trial|patients|levels|"
-                     r"procedures|injections)\b|\b(?:series|review|study|cohort|database|audit|trial)\b[^.;]*\d+(?:\.\d+)?\s*%", re.I),
+                     r"procedures|injections|blocks|events)\b|\b(?:series|review|study|cohort|database|audit|trial)\b[^.;]*\d+(?:\.\d+)?\s*%", re.I),
     "zh": re.compile(r"\d+(?:\.\d+)?\s*%[^。；]*(?:研究|系列|综述|队列|数据库|审计|试验|病例)|"
                      r"(?:研究|系列|综述|队列|数据库|审计|试验|病例|在一组|一组)[^。；]*\d+(?:\.\d+)?\s*%"),
 }

@@ -36,7 +36,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
-             r"\bdose|dosing|dosage|how much(?! (?:\w+ ){0,2}time)|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
+             r"\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
@@ -124,7 +124,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成"),
     "advice": ("management",
-               r"tell (?:the |my )?patient|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
+               r"tell (?:the |my )?patient|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net",
                r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家"),
     "evidence": ("evidence",
@@ -550,12 +550,12 @@ class Framer:
                   prev: Question) -> bool:
         """Does the question lean on the earlier turn? (A self-contained new topic never does.)"""
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
+        if not out and _STORY_GOES_ON[lang].search(q) and not any(self._anchor(c) and c not in prev.all_concepts for c in subjects):
+            return True  # "做完3个小时了，病人说…", "now this AM new thigh pain and quad weakness": the case told before, going on
         if out or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
             # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
-        if _STORY_GOES_ON[lang].search(q) and not any(self._anchor(c) and c not in prev.all_concepts for c in subjects):
-            return True  # "做完3个小时了，病人说…", "now 6 hours later she has…": the case told before, going on
         if not subjects:
             toks = tokenize(q, lang)
             known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)

@@ -68,7 +68,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "neuraxial-deficit",
-        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb|can(?:no|')t (?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
+        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb(?!er)|can(?:no|')t (?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
                 r"loss of (?:sensation|feeling)|sensory level|can(?:no|')t walk|unable to walk|legs? (?:gave|giving|give) way|"
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
@@ -163,7 +163,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
                 r"can(?:no|')t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi",),
          "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体|[左右]侧.{0,4}(?:无力|麻木|瘫|不能动)|半身|"
-                r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)",)},
+                r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)|说话.{0,3}(?:含糊|不清|不利索)|吐字不清|"
+                r"[左右](?:手|臂|上肢|半边|半身).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|无力|麻木|不能动|抬不起)",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block",
          "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞"},
         {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection suggest embolic or vascular injury to the brain, brainstem, cord or retina. "
@@ -245,7 +246,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "esi-stroke",  # cord infarction: sudden paraplegia right after a transforaminal (particulate) injection is vascular, not a haematoma
-        {"en": (r"weak|paraly|paraplegi|can(?:no|')t (?:move|feel|lift)|no (?:feeling|sensation)|numb|flaccid",),
+        {"en": (r"weak|paraly|paraplegi|can(?:no|')t (?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid",),
          "zh": (r"瘫|无力|不能动|动不了|没有感觉|感觉消失|麻木|软",)},
         {"en": r"transforaminal|\bTFESI\b|particulate|triamcinolone|methylprednisolone|depo-?medrol|kenalog",
          "zh": r"经椎间孔|颗粒|曲安奈德|甲泼尼龙|得宝松|倍他米松"},
@@ -491,6 +492,13 @@ _ANTITHROMBOTIC = {
 }
 
 
+# A stimulator's therapeutic paraesthesia and its coverage ("paresthesia coverage was great", 刺激覆盖): no symptom.
+_THERAPY = {
+    "en": r"pa(?:ra|r)?esthesias?\s+(?:coverage|map\w*)|(?:stim(?:ulation)?|therapy)\s+pa(?:ra|r)?esthesias?|\bcoverage\b",
+    "zh": r"刺激(?:感|覆盖)|异感覆盖|覆盖范围|覆盖区",
+}
+
+
 def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> bool:
     """Did the event start hours or days after the procedure (not during or right after the injection), or after an
     anticoagulant or antiplatelet drug was restarted? Then a new deficit is a haematoma, not an immediate cord infarct."""
@@ -551,6 +559,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = ()) -> Triage:
     if _rx(_NOT_NOW[lang]).search(q) and not _rx(_NOW[lang]).search(q):
         return Triage(False)
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
+    q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
     late = delayed_onset(q, lang, concepts)
     for rule in RED_FLAGS:
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):

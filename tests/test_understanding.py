@@ -1038,3 +1038,29 @@ def test_each_held_drug_of_a_hold_question_gets_its_interval(framer):
 def test_never_stop_is_read_as_written():
     from assistant.compose import _NEVER_STOP
     assert _NEVER_STOP.search("Antiplatelet therapy is never stopped after a recent stent.")
+
+
+def test_late_findings_of_the_final_blind_round(framer):
+    assert not triage("Pt asking kyphoplasty vs vertebroplasty, which one leaks cement more? numbers pls", "en").urgent
+    assert triage("C6右侧经椎间孔注射，刚推完地米，病人突然说眼前发黑，右手右腿没劲，说话也含糊了，现在怎么办", "zh").rule == "esi-stroke"
+    assert not triage("SCS implant 3 weeks ago, paresthesia coverage was great; now she says stim has moved, lost coverage "
+                      "in L leg, what now", "en").urgent
+    f = framer.frame("now this AM new R thigh pain and quad weakness", ["L1 kyphoplasty yesterday, went fine, ~6 ml cement"])
+    assert f.followup and "weakness" in f.concepts and "kyphoplasty" in f.context_concepts
+    assert "lead-migration" in framer.frame("now she says stim has moved, lost coverage in L leg").concepts
+    assert "pdph" in framer.frame("headache thats much worse sitting up and better lying flat").concepts
+    assert framer.frame("PRP for lateral epicondylitis - infection risk?").out_of_scope
+    assert framer.frame("肩周炎 肩关节腔注射玻璃酸钠 一个疗程打几针").out_of_scope
+
+
+def test_a_dose_asked_of_a_procedure_the_sources_never_dose_is_not_answered_with_another_drugs_dose():
+    kinds = {"intradiscal-ozone": "procedure", "morphine": "drug"}
+    sig = Signals({}, {}, kinds)
+    part = Part("盘内臭氧注射，臭氧浓度一般用多少ug/ml，打多少毫升", ("intradiscal-ozone",), ("dose",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=("dose",), parts=(part,))
+    morphine = _sent("The intrathecal morphine limit is a concentration of 20 mg/mL and 15 mg/day.", "Prevention", {"morphine"})
+    discitis = _sent("Discitis after intradiscal ozone is below 1% per disc.", "Risk factors", {"intradiscal-ozone"}, rank=2)
+    assert select([morphine, discitis], q, "zh", lambda t: 1.0, {}, 5, (True,), sig) == []
+    told = Part("injected 0.5 mL of local during an SGB and she had a seizure", ("intradiscal-ozone",), ("dose",))
+    q2 = _q(concepts=told.concepts, subjects=told.concepts, aspects=("dose",), parts=(told,))
+    assert select([morphine, discitis], q2, "en", lambda t: 1.0, {}, 5, (True,), sig)  # a dose told, not asked
