@@ -28,7 +28,8 @@ _DEPENDENT = {
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
-                     r"^(?:继续|停用)(?:使用|服用)?的药物"),  # "继续使用的药物包括…": the drugs of the cohort before
+                     r"^(?:继续|停用)(?:使用|服用)?的药物|"  # "继续使用的药物包括…": the drugs of the cohort before
+                     r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)"),  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).

@@ -1,3 +1,4 @@
+import re
 import shutil
 
 import pytest
@@ -127,3 +128,11 @@ def test_corpus_check_reports_the_scenario_problems_the_app_skips(tmp_path):
     expected = "scenarios/zz-extra.yaml item 1: en.explanation: tag 'NoSuchTag2099' has no reference"
     assert expected in problems and expected in bank.problems
     assert stats.scenarios == bank.count == len(bank.scenarios) + 1
+
+
+def test_no_sentence_points_back_to_text_the_reader_may_not_see():
+    """Answers quote single sentences: a sentence that leans on "the statement above" / 上文 is meaningless alone."""
+    root = PROJECT_ROOT / "corpus"
+    back = re.compile(r"(?:quoted|stated|mentioned|statement|noted) above|上文|前文", re.I)
+    found = [f"{p.parent.name}/{p.name}" for p in sorted(root.glob("*/*.md")) if back.search(p.read_text(encoding="utf-8"))]
+    assert found == []

@@ -1064,3 +1064,9 @@ def test_a_dose_asked_of_a_procedure_the_sources_never_dose_is_not_answered_with
     told = Part("injected 0.5 mL of local during an SGB and she had a seizure", ("intradiscal-ozone",), ("dose",))
     q2 = _q(concepts=told.concepts, subjects=told.concepts, aspects=("dose",), parts=(told,))
     assert select([morphine, discitis], q2, "en", lambda t: 1.0, {}, 5, (True,), sig)  # a dose told, not asked
+
+
+def test_a_drugs_hedge_goes_out_with_its_interval(lexicon):
+    text = "替格瑞洛在需要停用抗血小板治疗的疼痛介入操作前停用 5 天。替格瑞洛的停药间隔系据指南回忆整理（未经核实）。"
+    chunk = Chunk("x", "x-zh", 0, text, "zh", "X", ("X", "预防"), 0, 0, 0, 0, len(text))
+    assert [s.text for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)] == [text]
