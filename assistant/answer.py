@@ -186,11 +186,11 @@ class AnswerEngine:
         return out + self._risk_class_hits(q, lang, origins, out)
 
     def _each_drug_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
-        """A hold question about several drugs ("Brilinta + aspirin, stop both?"): each drug's best hold passages join
-        the hits, so that each drug gets its interval."""
+        """A hold question: each held drug's best hold passages join the hits, so that each drug gets its interval
+        (also when the question's other words, bridging or the patient's story, fill the search: "华法林停几天，需不需要桥接")."""
         lx = self.lexicon.concepts
         drugs = [c for c in q.concepts if c in lx and lx[c].kind == "drug" and held_drug([c], self.lexicon)]
-        if "hold" not in q.aspects or len(drugs) < 2:
+        if "hold" not in q.aspects or not drugs:
             return []
         have = {h.chunk.id for h in hits}
         out: list[Hit] = []

@@ -250,6 +250,8 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
     the condition it is taken for ("coumadin for AF - stop how long?" is about warfarin)."""
     # a follow-up that changes only the level or region ("anything specific about C7?") is about that level
     order = ((("anatomy",),) if followup else ()) + (("complication",), ("condition",), ("drug", "drug-class", "brand"))
+    if hold and not any(c in _CARDIOLOGY_DECIDES for c in own):  # how long to hold is about the drug (an old lady: the same days)
+        order = ((("anatomy",),) if followup else ()) + (("drug", "drug-class", "brand"), ("complication",), ("condition",))
     for kinds in order:
         found = [c for c in own if sig.kinds.get(c) in kinds and not (hold and c in _INDICATIONS)]
         if len(found) == 1 and len(own) > 1:

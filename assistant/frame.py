@@ -21,7 +21,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"not working|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
                    r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b",
-                   r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|不见效|没见效|没用|没改善|未改善|未缓解|不缓解|没缓解|"
+                   r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|不见效|没见效|基本没效|没效|没用|没改善|未改善|未缓解|不缓解|没缓解|"
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
     "action": ("management",
                r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
@@ -826,6 +826,7 @@ def _inflected(word: str) -> bool:
 
 # Everyday Chinese words of a patient's story that name no subject ("躺下能好点", "说话费劲", "夜里痛醒").
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
+                       "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋",
                        "越来越", "越来越重", "越来越肿", "呛", "喝水呛", "说话", "不太", "有点", "一点", "还行", "挺好"})
 
 

@@ -72,6 +72,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
                 r"loss of (?:sensation|feeling)|sensory level|can(?:no|')t walk|unable to walk|legs? (?:gave|giving|give) way|"
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
+                r"arms? (?:are |feel |feels )?heavy|can(?:no|')t grip|grip (?:is )?weak|weak grip|"
                 r"pins and needles|can(?:no|')t (?:pass urine|pee|wee)|wet (?:herself|himself)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力气|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
@@ -134,7 +135,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "cement-embolism",
         {"en": (r"chest (?:tight|pain|discomfort)|breathless|short(?:ness)? of breath|dyspn|desaturat|spo2|sats|hypox|hypotens|cough|"
                 r"tachycard|collapse|blood pressure (?:drop|fall)|pressure dropp",),
-         "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|血氧|低氧|血压下降|低血压|咳嗽|心动过速|憋气|氧饱和度",)},
+         "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|血氧|低氧|血压下降|低血压|咳嗽|心动过速|憋气|氧饱和|喘不上气|喘不过气|上不来气|"
+                r"胸口.{0,2}(?:闷|痛|疼|紧)",)},
         {"en": r"cement|vertebroplast|kyphoplast|\bPMMA\b|vertebral augmentation|\bPVP\b|\bPKP\b",
          "zh": r"骨水泥|椎体成形|后凸成形|椎体强化|\bPVP\b|\bPKP\b|\bPMMA\b"},
         {"en": "URGENT: chest tightness, breathlessness, desaturation or hypotension during or after cement injection can be a pulmonary cement "
@@ -147,7 +149,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "pneumothorax",
         {"en": (r"breathless|short(?:ness)? of breath|\bSOB\b|dyspn|chest pain|difficulty breathing|can(?:no|')t (?:breathe|catch (?:her|his|their) breath)|"
                 r"desaturat|spo2|sats|hypox|pleuritic|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
-         "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气|喘不上气|上不来气|氧饱和度",)},
+         "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气|喘不上气|上不来气|氧饱和|胸口.{0,2}(?:闷|痛|疼)|"
+                r"吸气时.{0,4}(?:痛|疼)|胸.{0,3}刺痛|有点憋|憋得慌|憋闷",)},
         {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject",
          "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射"},
         {"en": "URGENT: breathlessness or chest pain after a thoracic, cervical or stellate procedure can be a pneumothorax "
