@@ -291,11 +291,12 @@ class AnswerEngine:
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), sig)
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 keep = {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
-                fits = [x for x in sents if keep & x.concepts and not rival(x, q.concepts, sig)]
+                procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
+                fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
                 bullets = [b for b in bullets if b.sentence in fits] or [
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
         bullets = _bundled_first(bullets)
-        if not bullets and not tri.urgent:  # nothing answers what was asked (the dose of a drug the sources never dose)
+        if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
             return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)
 

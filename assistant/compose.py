@@ -455,7 +455,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
 
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
-_ASKS_DOSE = re.compile(r"\bdos(?:e|es|ing|age)\b|how much|how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
+_ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )\bdos(?:e|es|ing|age)\b|how much|how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
                         r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|打多少|最多|上限", re.I)
 
 
@@ -563,7 +563,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         numbers = "frequency" in parts[j].aspects and bool(_NUMBERS_ASK.search(parts[j].text))
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
-        lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None)
+        lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
+                                            _gives_interval(parts[j], q, sig))
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
@@ -621,8 +622,19 @@ def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int]) -> dict
     return owner
 
 
+def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence], bool] | None:
+    """For a hold ask about a drug: does a sentence give that drug's interval (it names the drug and a duration)?"""
+    if part.aspects[:1] != ("hold",):  # asked first how long to hold it (not why sources disagree about holding it)
+        return None
+    drugs = [c for c in _own(part, q) if sig.kinds.get(c) in _DRUG_KINDS] or \
+            [c for c in part.inherited if sig.kinds.get(c) in _DRUG_KINDS]
+    if not drugs:
+        return None
+    return lambda s: any(d in s.concepts for d in drugs) and bool(_KIND["hold"].search(s.text))
+
+
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
-          count: re.Pattern[str] | None = None) -> tuple[float, Sentence]:
+          count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one leads when it is half as relevant as the best."""
@@ -634,6 +646,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
                and not _CASE_REPORTS.search(c[1].text)]  # "80 % of 166 case reports had deficits" is no rate
     if counted and counted[0][0] >= 0.5 * best[0]:
         return counted[0]
+    timed = [c for c in usable if interval is not None and interval(c[1])]  # "how long do I hold Eliquis?": its interval
+    if timed and timed[0][0] >= 0.5 * best[0]:
+        return timed[0]
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
         if in_group and in_group[0][0] >= 0.6 * best[0]:
