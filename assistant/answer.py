@@ -146,7 +146,9 @@ class AnswerEngine:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
         own = [c for c in q.all_concepts if c not in q.out_of_scope]
         concepts = set(self.lexicon.broader_closure(own))
-        before = f"{q.history[-1]} " if q.followup and q.history else ""
+        # the turn before ends its sentence: "…without better relief" must not negate "now he has new leg weakness"
+        stop = "。" if q.lang == "zh" else ". "
+        before = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.followup and q.history else ""
         tri = triage(f"{before}{q.text}", q.lang, concepts)
         if q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
             typed = triage(f"{before}{q.original.strip()}", q.lang, concepts)

@@ -403,7 +403,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
 # A turn that goes on with the case told before: time has passed, or the patient now says something.
 _STORY_GOES_ON = {
-    "zh": re.compile(r"^(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|效果不好|效果不佳|没效果|没什么效果|"
+    "zh": re.compile(r"^(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|效果不好|效果不佳|没效果|没什么效果|"
                      r"无效|不管用|没用|还是(?:痛|疼|不好)|"
                      r"[0-9一二三四五六七八九十几两半]+\s*个?(?:小时|天|分钟|周)(?:后|了|以后)|第[0-9一二三四五六七八九十]+天)"),
     "en": re.compile(r"^(?:now|later|then|afterwards|after that|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
@@ -826,7 +826,8 @@ def _inflected(word: str) -> bool:
 
 # Everyday Chinese words of a patient's story that name no subject ("躺下能好点", "说话费劲", "夜里痛醒").
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
-                       "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋",
+                       "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
+                       "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",
                        "越来越", "越来越重", "越来越肿", "呛", "喝水呛", "说话", "不太", "有点", "一点", "还行", "挺好"})
 
 

@@ -73,7 +73,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"loss of (?:sensation|feeling)|sensory level|can(?:no|')t walk|unable to walk|legs? (?:gave|giving|give) way|"
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
                 r"arms? (?:are |feel |feels )?heavy|can(?:no|')t grip|grip (?:is )?weak|weak grip|"
-                r"pins and needles|can(?:no|')t (?:pass urine|pee|wee)|wet (?:herself|himself)",),
+                r"pins and needles|can(?:no|')t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
+                r"difficulty (?:peeing|passing urine|urinating)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力气|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
@@ -92,7 +93,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "implant-infection",
         {"en": (r"fever|febrile|pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b",
                 r"back pain|neck pain|wound|erythema|red|pus|discharg|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
-         "zh": (r"发热|发烧|高热|寒战|体温|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|渗液|颈强直|脖子硬|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
+         "zh": (r"发热|发烧|高热|寒战|体温|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|渗液|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
@@ -202,6 +203,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：注射中或注射后出现面色苍白、大汗、心动过缓或晕厥，多为血管迷走反应，但须排除局麻药全身毒性、高位阻滞或过敏反应。"
                + _STOP["zh"] + "：让患者平卧、监护并建立静脉通路。"},
         {"en": "vasovagal reaction management supine intravenous access monitoring", "zh": "血管迷走反应 处理 平卧 静脉通路 监护"},
+        exclude={"en": r"headache", "zh": r"头痛|头疼"},  # nausea with a (postural) headache is a PDPH picture, not a faint
         procedures=('interventional-pain-procedure', 'esi', 'facet-injection', 'medial-branch-block', 'radiofrequency-ablation', 'sacroiliac-joint-injection', 'peripheral-nerve-block', 'sympathetic-block', 'epidural-blood-patch'),
     ),
     RedFlag(
@@ -305,7 +307,8 @@ SYSTEMIC_PATHWAYS = frozenset({"last", "contrast-anaphylaxis", "total-spinal", "
 # Where each pathway's actions are written (document slugs, searched in their "Recognition and management" sections).
 PATHWAY_DOCS: dict[str, tuple[str, ...]] = {
     "last": ("last",),
-    "neuraxial-deficit": ("anticoagulants", "esi-general", "spinal-cord-stimulation", "infection-control", "vertebral-augmentation"),
+    "neuraxial-deficit": ("anticoagulants", "esi-general", "spinal-cord-stimulation", "infection-control", "vertebral-augmentation",
+                          "intrathecal-drug-delivery"),
     "implant-infection": ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery", "esi-general"),
     "airway-haematoma": ("cervical-thoracic-sympathetic",),
     "epiduroscopy-pressure": ("epiduroscopy-adhesiolysis",),
@@ -452,6 +455,7 @@ _NOT_NOW = {
 }
 _NOW = {
     "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
+          r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)",
     "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快",
 }
@@ -459,7 +463,7 @@ _NOW = {
 
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any)\b[^.;,:?!]*",
-    "zh": r"(?:没有|未见|否认|不伴|未出现|无(?![力法菌创名]))[^，,。；;：:？?！!、]*",  # 无力 is weakness, not a negation
+    "zh": r"(?:没有|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧))[^，,。；;：:？?！!、]*",  # 无力 is weakness, not a negation
 }
 
 

@@ -284,3 +284,9 @@ def test_a_drug_the_knowledge_base_does_not_know_is_said_first_and_not_answered_
     ans = engine.answer("pt on Aggrenox for a lumbar TFESI - hold it? how long?")
     assert ans.text.startswith("> Not in the knowledge base: Aggrenox")
     assert not any("held for" in b["text"] for b in ans.bullets)  # no other drug's interval stands in for it
+
+
+def test_the_turn_before_does_not_negate_the_new_symptom(engine):
+    q = engine.frame("now he has new leg weakness and trouble peeing",
+                     ["IT morphine pump for 5 years, dose keeps going up without better pain relief"])
+    assert engine._triage(q).rule == "neuraxial-deficit"  # "without better relief" must not swallow the new weakness

@@ -1087,3 +1087,16 @@ def test_fourth_blind_round_findings(framer):
                      ["pt had a caudal epidural with triamcinolone 80 mg 2 weeks ago"])
     assert not f.out_of_scope  # our steroid before their operation stays ours
     assert "post-ablation-neuritis" in framer.frame("burning pain and skin hypersensitivity since the RF").concepts
+
+
+def test_fifth_blind_round_findings(framer):
+    assert triage("just refilled a morphine IT pump, 20 min later pt drowsy, RR 6, pinpoint pupils. worried i went into the side "
+                  "port", "en").rule == "idd-overdose"  # worried, but it is happening now
+    assert not triage("30 hrs later she has a headache when sitting up, nausea, some neck stiffness after the wet tap", "en").urgent
+    assert not triage("SCS植入术后2周，IPG伤口红肿，有点渗液，不发烧，怎么处理", "zh").urgent  # 不发烧 is no fever
+    assert triage("硬膜外注射后晚上头痛变成持续的了，还发烧38.5，有点迷糊，颈子硬", "zh").rule == "implant-infection"
+    assert framer.frame("三叉神经半月节射频热凝，术后面部麻木和角膜炎发生率多少").out_of_scope
+    f = framer.frame("晚上头痛变成持续的了，躺着也痛，还发烧38.5，有点迷糊，颈子硬", ["今天病人一坐起来就头痛，躺下好点，怎么处理？"])
+    assert f.followup and not f.unknown
+
+
