@@ -270,6 +270,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
         # an asked drug is a named drug (not a class: "iodinated contrast" in a premedication question is not what is
         # dosed), and the most specific one counts ("blood thinner (Xarelto)" asks about rivaroxaban)
         mine = [c for c in own if member(c) and (kind != "drug" or sig.kinds.get(c) == "drug")]
+        if kind == "region" and not mine:  # a level names its region (L4-5 is lumbar)
+            mine = [r for c in own for r in sig.parents.get(c, frozenset()) if r in _REGIONS]
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
         if not mine or any(c in s.concepts for c in mine):
             continue
@@ -561,7 +563,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
-        numbers = "frequency" in parts[j].aspects and bool(_NUMBERS_ASK.search(parts[j].text))
+        # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
+        numbers = "frequency" in parts[j].aspects and (bool(_NUMBERS_ASK.search(parts[j].text)) or not any(
+            sig.kinds.get(c) == "complication" for c in _own(parts[j], q)))
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig))
@@ -607,6 +611,8 @@ _TRIAL_PROTOCOL = {
                      r"resumed|continued|withheld)\b", re.I),
     "zh": re.compile(r"^[A-Za-z0-9-]+\s*(?:随机)?试验(?:纳入|中)[^。]*(?:停用|恢复|给予)"),
 }
+_SERIOUS = re.compile(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolog|at least one complication|overall [\w ]{0,30}complication|"
+                      r"严重|重大|至少发生一种|总体并发症", re.I)
 _CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|数字|数据|具体数|多少", re.I)
@@ -641,9 +647,11 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
+              and not _NO_PROTOCOL[c[1].chunk.lang].search(c[1].text)  # "the sources describe no pathway" answers nothing first
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
                and not _CASE_REPORTS.search(c[1].text)]  # "80 % of 166 case reports had deficits" is no rate
+    counted = [c for c in counted if _SERIOUS.search(c[1].text)] or counted  # "odds of something serious": serious events
     if counted and counted[0][0] >= 0.5 * best[0]:
         return counted[0]
     timed = [c for c in usable if interval is not None and interval(c[1])]  # "how long do I hold Eliquis?": its interval

@@ -111,6 +111,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
                  r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"
+                 r"what(?:'s| is) normal|normal after(?:wards)?|what to expect|"
                  r"should (?:i|we) (?:be )?(?:worr|concern)|anything to worry|nothing to worry|harmless",
                  r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常"),
     "frequency": ("complications",
@@ -125,7 +126,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                       r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成"),
     "advice": ("management",
                r"tell (?:the |my )?patient|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
-               r"aftercare|go home|safety net",
+               r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call",
                r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家"),
     "evidence": ("evidence",
                  # a guideline named as the frame of reference ("under the 2018 ASRA guideline") asks for its advice, not for notes
@@ -403,7 +404,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
 # A turn that goes on with the case told before: time has passed, or the patient now says something.
 _STORY_GOES_ON = {
-    "zh": re.compile(r"^(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|效果不好|效果不佳|没效果|没什么效果|"
+    "zh": re.compile(r"^(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|第二次|下一次|下次|效果不好|效果不佳|没效果|没什么效果|"
                      r"无效|不管用|没用|还是(?:痛|疼|不好)|"
                      r"[0-9一二三四五六七八九十几两半]+\s*个?(?:小时|天|分钟|周)(?:后|了|以后)|第[0-9一二三四五六七八九十]+天)"),
     "en": re.compile(r"^(?:now|later|then|afterwards|after that|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
@@ -493,6 +494,8 @@ class Framer:
             if not REGIONS.intersection(concepts):  # and its spinal region (a lumbar facet RF stays lumbar)
                 ctx_concepts += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx_concepts)
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
+            if "escalation" in prev.aspects and "escalation" not in aspects:  # "dex did nothing" - "particulate next time?"
+                aspects = ("escalation", *aspects)
             if any(lex[c].kind == "anatomy" for c in concepts) and all(
                     lex[c].kind == "anatomy" or c in prev.all_concepts for c in concepts):
                 # "and for a cervical one?", "那腰椎的呢？", "what if the MBB is lumbar instead?": the earlier ask with the
@@ -504,8 +507,8 @@ class Framer:
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
                           if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)
-        if followup and len(parts) == 1 and set(subjects) - set(parts[0].concepts):
-            parts = (Part(parts[0].text, concepts, parts[0].aspects, parts[0].inherited, parts[0].terms),)
+        if followup and len(parts) == 1:
+            parts = (_followup_part(parts[0], concepts, subjects, aspects),)
         if not aspects or implied:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
@@ -728,6 +731,16 @@ class Framer:
 def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Concepts with some replaced (see `Framer._history`)."""
     return tuple(dict.fromkeys(x for c in concepts for x in to.get(c, (c,))))
+
+
+def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> Part:
+    """The one part of a follow-up: it asks about all the question's concepts when it names subjects of its own beyond
+    its clause, and keeps the failed treatment the turn before told of ("dex did nothing" - "particulate next time?")."""
+    if "escalation" in aspects and "escalation" not in part.aspects:
+        part = Part(part.text, part.concepts, ("escalation", *part.aspects), part.inherited, part.terms)
+    if set(subjects) - set(part.concepts):
+        part = Part(part.text, concepts, part.aspects, part.inherited, part.terms)
+    return part
 
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:

@@ -799,7 +799,8 @@ def test_asked_for_the_numbers_a_sentence_with_a_count_leads_not_the_case_report
     assert select([cases, audit], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is audit
     how_often = Part("how often does paralysis follow an ESI?", ("paralysis", "esi"), ("frequency",))
     q2 = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(how_often,))
-    assert select([cases, audit], q2, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is cases  # "rare" answers how often
+    sig = Signals({}, {}, {"paralysis": "complication", "esi": "procedure"})
+    assert select([cases, audit], q2, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence is cases  # "rare" answers how often
     f = framer.frame("病人问打完腰椎硬膜外激素会不会瘫痪，我该怎么跟他讲，有没有具体数字可以说")
     assert len(f.parts) == 1 and "frequency" in f.aspects  # how to say it and the numbers are the same ask
     assert "contraindications" not in framer.frame("what real numbers can I give her about paralysis after an ESI?").aspects
@@ -1100,3 +1101,14 @@ def test_fifth_blind_round_findings(framer):
     assert f.followup and not f.unknown
 
 
+
+
+def test_last_round_counselling_and_follow_up_findings(framer):
+    assert "expected" in aspects_of("SGB tomorrow, pt wants to know what's normal afterwards vs what should make her call us", "en")
+    assert "advice" in aspects_of("what should make her call us after the block?", "en")
+    f = framer.frame("第二次能不能换成颗粒型激素比如曲安奈德？", ["L4-5左侧经椎间孔注射，用的地塞米松，打完一个月基本没效果"])
+    assert f.followup and "escalation" in f.parts[0].aspects  # the failed dexamethasone carries into the next question
+    kinds = {"level-l4-l5": "anatomy", "cervical-spine": "anatomy", "lumbar-spine": "anatomy", "dural-puncture": "complication"}
+    sig = Signals({"level-l4-l5": frozenset({"lumbar-spine"})}, {}, kinds)
+    cervical = _sent("In 974 cervical ILESIs dural puncture occurred in 1.4%.", "Risk factors", {"dural-puncture", "cervical-spine"})
+    assert rival(cervical, ["level-l4-l5", "dural-puncture"], sig)  # L4-5 is lumbar: the cervical series is another region's
