@@ -651,8 +651,8 @@ class Framer:
             from rapidfuzz.distance import Levenshtein
 
             best = process.extractOne(f, self._wordlist, scorer=Levenshtein.distance, score_cutoff=1 if len(f) <= 7 else 2)
-            if best is None:
-                return w
+            if best is None or (drug_like(f) and not drug_like(str(best[0]))):
+                return w  # a drug name is never turned into a plain word (ketamine is not "examine")
             fixes.append((w, best[0]))
             return str(best[0])
 

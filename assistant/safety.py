@@ -64,6 +64,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",
          "zh": "局麻药全身毒性 处理 脂肪乳 惊厥 气道"},
+        # a postural headache with tinnitus the day after a dural puncture is PDPH (its auditory symptoms), not toxicity
+        exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache",
+                 "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛"},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -110,7 +113,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (recurrent laryngeal nerve block): only with a swelling neck, stridor or a tight throat are they an airway emergency
         {"en": (r"neck swell|swelling (?:of|in) the neck|swollen neck|stridor|"
                 r"(?:expanding|growing|enlarging) (?:swelling|lump|mass)|swelling (?:at|around|over) the (?:injection|puncture|needle) site|"
-                r"neck (?:is )?(?:swollen|getting bigger)|throat (?:feels )?tight|tight throat|noisy breathing|(?:neck|throat) (?:is )?swelling",),
+                r"neck (?:is )?(?:swollen|getting bigger)|throat (?:feels )?tight|tight throat|noisy breathing|(?:neck|throat) (?:is )?swelling|"
+                r"neck (?:is )?(?:\w+ ){0,2}(?:swelling|swollen)|swelling (?:and )?getting bigger",),
          "zh": (r"颈.{0,6}肿|脖子.{0,4}肿|进行性肿胀|注射部位.{0,4}肿|喘鸣|喉咙.{0,2}紧|喉部.{0,2}紧",)},
         {"en": r"stellate|\bSGB\b|cervical|neck|sympathetic|thyroid", "zh": r"星状|颈|交感|甲状"},
         {"en": "URGENT: rapid neck swelling, voice change or stridor after a stellate ganglion or cervical procedure can be an expanding (retropharyngeal) "

@@ -1112,3 +1112,13 @@ def test_last_round_counselling_and_follow_up_findings(framer):
     sig = Signals({"level-l4-l5": frozenset({"lumbar-spine"})}, {}, kinds)
     cervical = _sent("In 974 cervical ILESIs dural puncture occurred in 1.4%.", "Risk factors", {"dural-puncture", "cervical-spine"})
     assert rival(cervical, ["level-l4-l5", "dural-puncture"], sig)  # L4-5 is lumbar: the cervical series is another region's
+
+
+def test_sixth_blind_round_findings(framer):
+    assert triage("did a landmark SGB on the left ~10 min ago, now her left neck is visibly swelling and getting bigger, hard to "
+                  "swallow, voice sounds strained. what do I do right now", "en").rule == "airway-haematoma"
+    assert triage("昨天做L4/5椎板间意外穿破了硬脊膜。今天病人说一站起来就头痛，躺下好多了，还有点耳鸣，怎么处理", "zh").rule != "last"
+    assert triage("SGB刚推完利多卡因，病人耳鸣、口周麻木，然后抽搐了", "zh").rule == "last"
+    f = framer.frame("outpatient ketamine infusion for CRPS - what dose?")
+    assert not f.corrections  # a drug name is not spell-corrected into a plain word
+    assert "apixaban" in framer.frame("how long to hold apixiban before an SCS trial").concepts  # a drug's typo still is
