@@ -397,6 +397,8 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     """What kind of sentence it is, for this ask: a trial's protocol, the next step after a failed treatment, a passage
     in the other language, a provenance note, a brand's identity card, a remark about the knowledge base."""
     total = 0.0
+    if "coronary-stent" in q.concepts and _PRIMARY_PREVENTION.search(s.text):
+        total += w.protocol  # a stent patient's aspirin is secondary prevention: the primary-prevention rule is not theirs
     if "evidence" not in part.aspects and _TRIAL_PROTOCOL[s.chunk.lang].search(s.text):
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if "escalation" in part.aspects and on_topic > 0 and _KIND["escalation"].search(s.text):
@@ -605,6 +607,8 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
                      r"很可能|可能(?:高于|低于|包含)|高估|低估|不可直接比较|谨慎", re.I)
 
 
+# aspirin "for primary prevention" (and not also secondary): the rule for a patient with no stent or vascular event
+_PRIMARY_PREVENTION = re.compile(r"^(?!.*(?:secondary|二级预防)).*(?:primary[- ]prevention|一级预防)", re.I)
 # A trial's own protocol, told as what was done in it ("In the BRIDGE trial (...), warfarin was stopped 5 days before").
 _TRIAL_PROTOCOL = {
     "en": re.compile(r"^in (?:the|a|an) [^,.]{0,60}\b(?:trial|study|RCT)\b[^.]*\b(?:was|were) (?:stopped|held|given|restarted|started|"

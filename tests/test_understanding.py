@@ -755,6 +755,18 @@ def test_a_pregnant_colleague_is_pregnant_staff_not_a_pregnant_patient(framer):
     assert "pregnant-staff" in q.concepts and "pregnancy" not in q.concepts
     assert "pregnant-staff" in framer.frame("我们科一位放射技师怀孕10周了，还能继续在透视室工作吗？").concepts
     assert "pregnancy" in framer.frame("Is fluoroscopy safe for a pregnant patient having an ESI?").concepts
+    assert "pregnant-staff" in framer.frame("我刚怀孕8周，还能继续进C臂室做介入吗？").concepts
+
+
+def test_a_stent_patients_aspirin_is_secondary_prevention_not_the_primary_prevention_rule():
+    kinds = {"aspirin": "drug", "coronary-stent": "condition"}
+    part = Part("aspirin after a stent, booked for an SCS trial: stop it?", ("aspirin", "coronary-stent"), ("hold",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    primary = _sent("Aspirin taken for primary prevention is stopped 6 days before a high-risk pain procedure.", "Prevention",
+                    {"aspirin"})
+    secondary = _sent("Aspirin taken after a coronary stent is usually continued, decided with the cardiologist.", "Prevention",
+                      {"aspirin", "coronary-stent"}, rank=3)
+    assert select([primary, secondary], q, "en", lambda t: 1.0, {}, 5, (True,), Signals({}, {}, kinds))[0].sentence is secondary
 
 
 def test_what_the_knowledge_base_covers_answers_only_a_question_about_the_knowledge_base():
