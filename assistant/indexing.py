@@ -30,7 +30,7 @@ from .embeddings import Embedder, get_embedder
 from .errors import AssistantError, DocumentError
 from .lexicon import load_lexicon, tag_chunks
 from .store import LAYOUT, Backend, ChunkCollection, Manifest, Store, new_build_name
-from .text import tokenize
+from .text import load_zh_dictionary, tokenize
 from .types import Chunk, Document
 from .writelock import print_waiting, write_lock
 
@@ -137,6 +137,7 @@ def _build(settings: Settings, docs: list[Document], errors: list[str], force: b
     backend.mark_writing(build)
     try:
         collection = ChunkCollection(backend, build, create=True)
+        load_zh_dictionary()
         joined = [" ".join(tokenize(c.text, c.lang)) for c in chunks]
         collection.add(chunks, vectors, joined)
         # the lexical indexes, chunk table and statistics readers memory-map instead of fetching every chunk

@@ -207,17 +207,29 @@ def _en_tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _jieba():  # type: ignore[no-untyped-def]
+    """jieba's tokenizer with our terms added; its dictionary is read from disk a word at a time (`zh_dict`), so a
+    process that cuts one question does not first load all of it."""
     import logging
 
     import jieba
 
+    from .zh_dict import disk_tokenizer
+
     jieba.setLogLevel(logging.WARNING)
+    tk = disk_tokenizer() or jieba.dt
     terms = Path(__file__).with_name("data") / "zh_terms.txt"
     for line in terms.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, freq = line.partition(" ")
-            jieba.add_word(word, int(freq or 2000))
-    return jieba
+            tk.add_word(word, int(freq or 2000))
+    return tk
+
+
+def load_zh_dictionary() -> None:
+    """Hold jieba's whole dictionary in memory: call before tokenizing a corpus (a lookup per word would cost)."""
+    from .zh_dict import load_all
+
+    load_all(_jieba())
 
 
 # How jieba 0.42.1 cuts what is not Han: a block (jieba's re_han_default) is a run of Han characters and of these, any

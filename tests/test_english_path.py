@@ -17,7 +17,7 @@ import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.documents import load_corpus
-from assistant.text import _jieba, en_shaped, latin_tokens, split_sentences, tokenize
+from assistant.text import _jieba, en_shaped, latin_tokens, load_zh_dictionary, split_sentences, tokenize
 
 # Chinese text with the Latin shapes jieba cuts in its own way: ranges, decimals, percentages, units, fullwidth digits,
 # symbols inside a block (+ # & . _ % -), UK spellings, a Latin word glued to Chinese on both sides
@@ -51,7 +51,8 @@ def test_the_latin_word_list_is_what_jieba_knows() -> None:
     listed = {w for w in (data / "jieba_latin_words.txt").read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
     ours = {line.partition(" ")[0] for line in (data / "zh_terms.txt").read_text(encoding="utf-8").splitlines()}
     latin = re.compile(r"[A-Za-z0-9+#&._%\-]")
-    known = {w for w, freq in _jieba().dt.FREQ.items() if freq and latin.search(w)}
+    load_zh_dictionary()  # the whole dictionary in memory, as an index build holds it
+    known = {w for w, freq in _jieba().FREQ.items() if freq and latin.search(w)}
     assert known - ours == listed, "regenerate assistant/data/jieba_latin_words.txt from the installed jieba"
 
 

@@ -65,3 +65,31 @@ def test_tokenize_stems_english_and_segments_chinese():
 
 def test_numbers_are_normalised():
     assert numbers_in("1,000 injections, 0.5% and 72 h") == ["1000", "0.5", "72"]
+
+
+def test_the_on_disk_dictionary_cuts_the_chinese_corpus_exactly_as_jiebas_in_memory_one(tmp_path):
+    from pathlib import Path
+
+    import jieba
+
+    from assistant import zh_dict
+
+    disk = zh_dict.disk_tokenizer(tmp_path)
+    assert disk is not None and isinstance(disk.FREQ, zh_dict.DiskFreq) and list(tmp_path.glob("assistant-jieba-*.sqlite"))
+    ref = jieba.Tokenizer()
+    ref.initialize()
+    for tk in (disk, ref):
+        tk.add_word("经椎间孔", 2000)  # a word of ours, added after the dictionary is read
+    texts = [line for p in sorted(Path("corpus/zh").glob("*.md")) for line in p.read_text(encoding="utf-8").splitlines() if line]
+    assert len(texts) > 500 and disk.total == ref.total
+    assert [disk.lcut_for_search(t) for t in texts] == [ref.lcut_for_search(t) for t in texts]
+    assert [disk.lcut(t) for t in texts] == [ref.lcut(t) for t in texts]
+    zh_dict.load_all(disk)  # before a corpus is cut: a plain dict, with the added word
+    assert type(disk.FREQ) is dict and disk.FREQ["经椎间孔"] == 2000 and disk.FREQ == ref.FREQ
+
+
+def test_without_a_writable_cache_folder_jiebas_own_dictionary_is_used(tmp_path):
+    from assistant import zh_dict
+
+    assert zh_dict.disk_tokenizer(tmp_path / "missing" / "folder") is None  # the caller falls back to jieba.dt
+    assert not list(tmp_path.rglob("*.sqlite*"))
