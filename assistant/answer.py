@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from .citations import Citer
 from .compose import (
@@ -14,6 +15,7 @@ from .compose import (
     Bullet,
     Sentence,
     Signals,
+    asks_whether_to_stop,
     emergency,
     heading_for,
     is_counsel,
@@ -22,6 +24,7 @@ from .compose import (
     same_point,
     select,
     sentences_of,
+    staff_side,
     weight_of,
 )
 from .config import Settings
@@ -185,7 +188,8 @@ class AnswerEngine:
                     merged[lst[rank].chunk.id] = lst[rank]
         limit = self.settings.top_k + 4 * (len(q.parts) - 1)
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
-        return out + self._risk_class_hits(q, lang, origins, out)
+        out = out + self._risk_class_hits(q, lang, origins, out)
+        return out + self._each_drug_hits(q, lang, origins, out)
 
     def _each_drug_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A hold question: each held drug's best hold passages join the hits, so that each drug gets its interval
@@ -197,10 +201,13 @@ class AnswerEngine:
         have = {h.chunk.id for h in hits}
         out: list[Hit] = []
         for d in drugs:
-            for cid, _ in self.retriever.concept_search([d], (), ("prevention",), lang, origins, 4):
-                if cid not in have and cid in self.retriever.chunks:
-                    have.add(cid)
-                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
+            # the drug's own passages, then its class's (enoxaparin: the LMWH intervals, with when it restarts)
+            classes = [c for c in self.lexicon.broader_closure([d])[1:2] if c in lx and lx[c].kind == "drug-class"]
+            for concepts, k in (([d], 4), *(([c], 2) for c in classes)):
+                for cid, _ in self.retriever.concept_search(concepts, (), ("prevention",), lang, origins, k):
+                    if cid not in have and cid in self.retriever.chunks:
+                        have.add(cid)
+                        out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
         return out
 
     def _asked_of_context(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
@@ -230,14 +237,20 @@ class AnswerEngine:
             return []
         have = {h.chunk.id for h in hits}
         out: list[Hit] = []
+        classed_drugs = set(self.lexicon.broader_closure([c for c in (*q.concepts, *q.context_concepts) if c in lx]))
+        drug_classes = [c for c in ("anticoagulant", "antiplatelet") if c in classed_drugs]
         for c in (*q.concepts, *(q.context_concepts if class_ask else ())):
             classes = [r for r in (lx[c].related if c in lx else ()) if r in self._risk_classes]
             for cls in classes:  # each class its own passage (lumbar MBB is low risk, cervical MBB intermediate)
-                found = self.retriever.concept_search([c, cls], (), ("risk",), lang, origins, 3)
-                new = next((cid for cid, _ in found if cid not in have and cid in self.retriever.chunks), None)
-                if new is not None:
-                    have.add(new)
-                    out.append(Hit(self.retriever.chunks[new], 0.0, len(hits) + len(out) + 1))
+                searches = [([c, cls], ("risk",))]
+                if asks_whether_to_stop(q.text):  # "hold it or carry on?": what the class means for stopping at all
+                    searches.append(([cls, *drug_classes], ("prevention",)))
+                for concepts, groups in searches:
+                    found = self.retriever.concept_search(concepts, (), groups, lang, origins, 3)
+                    new = next((cid for cid, _ in found if cid not in have and cid in self.retriever.chunks), None)
+                    if new is not None:
+                        have.add(new)
+                        out.append(Hit(self.retriever.chunks[new], 0.0, len(hits) + len(out) + 1))
         return out
 
     def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage,
@@ -250,7 +263,7 @@ class AnswerEngine:
             have = {h.chunk.id for h in hits}
             pathway = [c for group in ("management", "complications") for c in r.section_chunks(guide.docs, lang, group) if c.id not in have]
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
-        sents = sentences_of(sources, self.lexicon)
+        sents = [x for x in sentences_of(sources, self.lexicon) if not staff_side(x, q)]
         lex = r.lexical[lang]
         top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
@@ -259,11 +272,13 @@ class AnswerEngine:
                       self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx}, self._risk_classes)
         bullets: list[Bullet] = []
         if guide.rule:
+            foreign = self._other_procedure(q, guide.rule)
+            elsewhere = self._other_systemic(q, guide.rule)  # the steps may borrow another protocol's; an extra may not
             hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))
             bullets = emergency(sents, guide.docs, hint, lang, actions_rx=guide.actions, steps=guide.steps,
                                 pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=weight_of(q.text),
                                 concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))),
-                                foreign=self._other_procedure(q, guide.rule))
+                                foreign=foreign)
             # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
             # own complications or findings that the pathway itself does not name, or naming its procedure with a step or
             # with what the patient has ("a tiny intra-arterial dose during SGB can trigger seizures"); a sentence that
@@ -276,13 +291,14 @@ class AnswerEngine:
             rest = [x for x in sents if x.group not in ("prevention", "risk") and specific & x.concepts
                     and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
-                    and not is_rate_report(x.text, lang)]  # nor how often it happened in a study
+                    and not is_rate_report(x.text, lang) and not foreign(x) and not elsewhere(x)]  # nor a study's rate
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):
                     bullets.append(Bullet(e.sentence, 0, e.score, "fact"))
                     quoted.append(e.sentence)
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
+            bullets += self._calm_parts(q, lang, sents, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
             steps = [b for b in bullets if b.kind == "action"][:3]
             shown = [b.sentence for b in steps]
@@ -301,6 +317,24 @@ class AnswerEngine:
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
             return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _calm_parts(self, q: Question, lang: Lang, sents: Sequence[Sentence], quoted: Sequence[Sentence],
+                    dense: Mapping[str, float], sig: Signals) -> list[Bullet]:
+        """An emergency asked beside a planning question ("is there a limit on the saline? and now she says her vision is
+        blurred"): after the pathway, each part that describes no emergency gets its own best sentences."""
+        if len(q.parts) < 2:
+            return []
+        lex = self.retriever.lexical[lang]
+        out: list[Bullet] = []
+        for j, part in enumerate(q.parts):
+            if not _PLANNING.intersection(part.aspects) or _BEDSIDE.intersection(part.aspects) \
+                    or triage(part.text, lang, frozenset(part.concepts + part.inherited)).urgent:
+                continue  # ("is it a stroke? what now?" is the emergency itself)
+            said = [*quoted, *(b.sentence for b in out)]
+            one = replace(q, parts=(part,), aspects=part.aspects)
+            got = select([x for x in sents if not same_point(x, said, lang)], one, lang, lex.idf, dense, 2, (True,), sig)
+            out += [Bullet(b.sentence, j, b.score, b.kind) for b in got[:2]]
+        return out
 
     def _other_procedure(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another of the pathway's procedures than the patient's (SCS wound care, a catheter
@@ -323,6 +357,14 @@ class AnswerEngine:
         if not mine:
             return lambda s: False
         return lambda s: bool(t := topics(s.concepts)) and not t & mine
+
+    def _other_systemic(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
+        """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a
+        febrile patient with a weak hand, a lipid dose beside an anaphylaxis)?"""
+        asked = set(self.lexicon.broader_closure(list(q.all_concepts)))
+        others = {PATHWAY_TOPICS[r] for r in SYSTEMIC_PATHWAYS if r != rule and r in PATHWAY_TOPICS} - asked
+        others.discard(PATHWAY_TOPICS.get(rule, ""))
+        return lambda s: bool(others & s.concepts)
 
     def _protocol(self, q: Question, lang: Lang) -> Triage:
         """The pathway protocol for a one-part question that asks how to treat a complication a pathway covers."""
@@ -475,6 +517,9 @@ def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
 
 # Concept kinds that make an emergency question specific (what it adds to its pathway).
 _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
+# The asks of a planning question (limits, doses, holds, rates), and of the bedside (what is it, what now).
+_PLANNING = frozenset({"limit", "dose", "hold", "prevention", "frequency", "risk_factors", "contraindications", "timing"})
+_BEDSIDE = frozenset({"action", "recognition", "escalation", "definition", "expected"})
 
 
 def _hgroup(b: Bullet) -> str:

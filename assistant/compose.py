@@ -17,14 +17,15 @@ from .types import Chunk, Hit, Lang, doc_slug
 _DEPENDENT = {
     "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
-                     r"as a result|in (?:that|this|these|such) case|here|there)\b|"
+                     r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"
+                     r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|report|registry))\b|"
                      r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently|nevertheless|nonetheless)\b|"  # "X is therefore ..."
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b|"  # "In an audit of 16,638 ESIs it occurred in 1.2%"
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
                      r"\b(?:these|those) [\d,]+\s|"  # "not observed across those 616 lesions" counts what came before
                      r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b", re.I),  # "The continued drugs were"
-    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之)|"
+    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过)|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
@@ -117,7 +118,7 @@ _KIND = {
                           r"reassur\w*|transient|temporary|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为", re.I),
     "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|(?<![A-Za-z])(?:MRI|CT)(?![A-Za-z])|磁共振|影像|平片|X 线|X线|造影|钆|血培养|"
-                        r"C 反应蛋白|C反应蛋白|血沉|白细胞", re.I),
+                        r"C 反应蛋白|C反应蛋白|血沉|白细胞|排除|\brul(?:e|ed|ing) out\b|\bexclud", re.I),  # a test rules it out too
     "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to)\b|"
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于", re.I),
 }
@@ -378,10 +379,19 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
     # a pregnant colleague's question: a sentence about the pregnant patient (and not staff) is about someone else
     left_out = left_out or any(COMPOUND_BASE[c] in s.concepts and c not in s.concepts for c in q.concepts if c in COMPOUND_BASE)
-    if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
+    # (the class of the procedure at another spinal level is a rival: a cervical MBB's class for a lumbar MBB)
+    classes = _classes_procedure(s, own, sig) and not rival(s, [c for c in subject if c in _REGIONS], sig)
+    if not classes and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
+
+
+def staff_side(s: Sentence, q: Question) -> bool:
+    """A pregnant patient's question: is this sentence about a pregnant colleague (her badge, apron, dose limit)? The
+    sources give no patient's fetal dose, and a staff figure must not stand in for one."""
+    return ("pregnancy" in q.concepts and "pregnant-staff" not in q.concepts
+            and bool(_STAFF_SIDE & s.concepts or _STAFF_TEXT.search(s.text)))
 
 
 def _drugless(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> bool:
@@ -434,6 +444,8 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     lumbar TFESI?"): the best sentence that classes the asked procedure is quoted second (first, and said to lead, when
     the question asks whether to stop at all), when the answer does not class it already and it is relevant at all."""
     own = _own(part, q)
+    if q.followup:  # "do I need to stop it at all?" after "on Eliquis, planning an SIJ injection": that drug and procedure
+        own = [*own, *(c for c in part.inherited if c not in own)]
     class_ask = CLASS_CONCEPT in part.concepts  # "which bleeding-risk group does that procedure fall into?"
     if class_ask:
         # the question's procedure (asked in another part) or the one discussed before
@@ -441,18 +453,25 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     elif not DRUG_DECISION.intersection(part.aspects) or not any(
             sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | {c}) for c in own):
         return above, False  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
-    elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts):
+    elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts) and any(
+            sig.kinds.get(c) == "procedure" for p in q.parts for c in p.concepts):
         return above, False  # "...and when can I restart it?": the part naming the procedure carries its class
+    whether = asks_whether_to_stop(part.text)
+    if whether and not _CARDIOLOGY_DECIDES.intersection(own):
+        # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
+        no_stop = next((t for t in pool if t[0] > 0 and _NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
+                        and not t[1].provenance), None)
+        if no_stop is not None:
+            above = [no_stop, *(t for t in above if t[1] is not no_stop[1])]
     classing = [(sc, s) for sc, s in pool if sc > 0 and _classes_procedure(s, own, sig)]  # it names the procedure's class
     # the class of the asked region's procedure (a lumbar facet RF is low risk; the cervical one intermediate)
     classing = [t for t in classing if not rival(t[1], q.concepts, sig)] or classing
     if not classing:
-        return above, False
+        return above, bool(whether and above and _NO_STOP_NEEDED.search(above[0][1].text))
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
     extra = next((t for t in classing if not _UPGRADE.search(t[1].text)), classing[0])
     rest = [t for t in above if t[1] is not extra[1]]
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long)
-    whether = any(_WHETHER_TO_STOP.search(c) and not _HOW_LONG.search(c) for c in _CLAUSE.split(part.text))
     if class_ask or (whether and not _CARDIOLOGY_DECIDES.intersection(own)):
         return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
     return [*rest[:1], extra, *rest[1:]], False
@@ -478,20 +497,48 @@ def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[fl
     sentence names gets its best sentence that gives an interval."""
     if "hold" not in part.aspects:
         return []
-    drugs = [c for c in _own(part, q) if sig.kinds.get(c) == "drug" and HELD & (sig.parents.get(c, frozenset()) | {c})]
+    # the drugs held for bleeding, and the supplements weighed beside them (fish oil, ginkgo)
+    drugs = [c for c in _own(part, q) if sig.kinds.get(c) == "drug" and (HELD | {"dietary-supplement"}) & (sig.parents.get(c, frozenset()) | {c})]
     if len(drugs) < 2:
         return []
     said = [s for _, s in chosen]
     out: list[tuple[float, Sentence]] = []
     for d in drugs:
-        if any(d in s.concepts and _KIND["hold"].search(s.text) for s in said):
+        names = {d} | (sig.parents.get(d, frozenset()) - _BROAD_CLASSES)  # celecoxib: the NSAID intervals
+        if any(names & s.concepts and _KIND["hold"].search(s.text) for s in said):
             continue  # its interval is already quoted
-        best = next(((sc, s) for sc, s in pool if sc > 0 and d in s.concepts and _KIND["hold"].search(s.text)
-                     and not same_point(s, said, lang)), None)
+        # (a class's sentence lists other drugs of the class, so it may score as a rival: it is still this drug's answer)
+        fits = [(sc, s) for sc, s in pool if names & s.concepts and not s.provenance and not same_point(s, said, lang)]
+        # its interval, else what the sources say about it before a procedure (fish oil: "taken into account"); the
+        # drug named before its class
+        fits.sort(key=lambda t: (d not in t[1].concepts, not _KIND["hold"].search(t[1].text)))
+        best = fits[0] if fits else None
         if best is not None:
             out.append(best)
             said.append(best[1])
     return out
+
+
+def _restart_too(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], parts: Sequence[Part],
+                 q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
+    """"...and when can she restart it?" beside how long to hold it: when no chosen sentence says when the drug restarts,
+    the best relevant one that does (about the drug or its class) joins the answer."""
+    if not any("hold" in p.aspects and _RESTART_ASK.search(p.text) for p in parts):
+        return []
+    if any(_RESTARTS.search(s.text) for _, s in chosen):
+        return []
+    drugs = [c for p in parts for c in _own(p, q) if sig.kinds.get(c) in _DRUG_KINDS]
+    near = set(drugs).union(*(sig.parents.get(c, frozenset()) for c in drugs)) - _BROAD_CLASSES  # enoxaparin: LMWH too
+    said = [s for _, s in chosen]
+    return next(([(sc, s)] for sc, s in pool if sc > 0 and s not in said and _RESTARTS.search(s.text)
+                 and (not near or near & s.concepts) and not rival(s, drugs, sig)), [])
+
+
+_BROAD_CLASSES = frozenset({"anticoagulant", "antiplatelet", "antithrombotic", "drug", "medication"})
+
+
+_RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始", re.I)
+_RESTARTS = re.compile(r"\b(?:restart|resum)\w*|恢复", re.I)
 
 
 def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
@@ -513,13 +560,22 @@ _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])
 _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
 # A patient whose antiplatelet drugs are never stopped without cardiology: the stent, not the procedure's class, answers.
 _CARDIOLOGY_DECIDES = frozenset({"coronary-stent"})
+# "low- and intermediate-risk procedures may not require stopping them", "低风险操作继续服用"
+_NO_STOP_NEEDED = re.compile(r"may not (?:require|need) stopping|need not be stopped|continued for (?:a |the )?low|little change to anticoag|"
+                             r"可能无需停|无需停用|不需要停|低风险操作继续", re.I)
 # "do I need to stop it?", "要不要停药": whether the drug is stopped at all (not how long)
 _WHETHER_TO_STOP = re.compile(
     r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold)|"
-    r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:stop|hold)(?: it| them)?\s*\?\s*$|\b(?:continue|keep (?:him|her|them) on)\b|"
+    r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:stop|hold)(?: it| them)?\s*\?\s*$|\b(?:continue|keep (?:him|her|them) on|carry on|keep (?:it|taking|going))\b|"
     r"\bshould (?:i|we) (?:stop|hold)|\bhave to (?:stop|hold)|\bmust (?:i|we) (?:stop|hold)|"
     r"要不要停|需不需要停|需要停.{0,8}吗|停不停|要停吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)|"
     r"能不能不停|能不停吗|可不可以不停|不停(?:行不行|可以吗|行吗)", re.I)
+
+
+def asks_whether_to_stop(text: str) -> bool:
+    """Does a clause ask whether to stop the drug at all, not how long ("要停吗 术后多久能恢复" asks both; "how long do
+    I hold it?" only how long)?"""
+    return any(_WHETHER_TO_STOP.search(c) and not _HOW_LONG.search(c) for c in _CLAUSE.split(text))
 
 
 def _classes_procedure(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -558,7 +614,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)]
         if not pool:
             continue
-        if parts[j].aspects[:1] in (("dose",), ("limit",)) and _ASKS_DOSE.search(parts[j].text) and not _doses_own(pool, parts[j], q, sig):
+        if parts[j].aspects[:1] in (("dose",), ("limit",)) and "hold" not in parts[j].aspects and _ASKS_DOSE.search(parts[j].text) \
+                and not _doses_own(pool, parts[j], q, sig):  # ("恢复治疗剂量" asks when the drug restarts: no dose asked)
             continue  # no dose of the asked drug or procedure: nothing, rather than another drug's dose (ozone: not morphine)
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
@@ -579,6 +636,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                 continue
             chosen.append((sc, s))
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)
+        chosen += _restart_too(chosen, pool, [parts[k] for k in live if owner[k] == j], q, sig)
         rest = chosen[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
@@ -608,6 +666,9 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
 
 
 # aspirin "for primary prevention" (and not also secondary): the rule for a patient with no stent or vascular event
+_STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
+# the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
+_STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|工作人员|技师|剂量计|职业", re.I)
 _PRIMARY_PREVENTION = re.compile(r"^(?!.*(?:secondary|二级预防)).*(?:primary[- ]prevention|一级预防)", re.I)
 # A trial's own protocol, told as what was done in it ("In the BRIDGE trial (...), warfarin was stopped 5 days before").
 _TRIAL_PROTOCOL = {
@@ -674,7 +735,17 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
 def _asked_kind(part: Part) -> re.Pattern[str] | None:
     """The kind of answer the part's first ask wants, when no section holds that ask (a duration, a dose, a work-up)."""
     first = part.aspects[:1]
+    if first == ("timing",) and _LASTS_ASK.search(part.text):
+        return _LASTS  # "how long will it last?": when it settles, not when it starts
     return _KIND.get(first[0]) if first and not GROUP_OF_ASPECT.get(first[0]) else None
+
+
+_LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
+                        r"how long (?:it|this|that|they|the \w+) (?:will|would|might|may|is going to|usually|typically) (?:\w+ )?(?:last|persist|go on)|"
+                        r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
+                        r"持续多久|多久(?:能|会|可以)?(?:好|消失|缓解|恢复|自愈|消退)|什么时候(?:能|会)?(?:好|消失|缓解|消退)", re.I)
+_LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
+                    r"自行缓解|缓解|消退|消失|自愈|持续|恢复", re.I)
 
 
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,
@@ -843,7 +914,8 @@ def is_counsel(text: str, lang: Lang) -> bool:
 
 def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float = 0.6) -> bool:
     """Does `s` make a point a chosen sentence makes? The same sentence; the same figures (two or more, or one salient
-    figure such as 2.6 % or 16,638: one review quoted in two documents); or words (hedges aside) mostly the other's
+    figure such as 2.6 % or 16,638: one review quoted in two documents), or three shared ones with a decimal among them
+    (one result retold with a different frame); or words (hedges aside) mostly the other's
     while adding no figure of its own (the pneumothorax signs quoted from three documents). Two regimens with different
     doses are different points."""
     hedge = _hedge_tokens(lang)
@@ -854,11 +926,14 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
         theirs = _figures(o.text)
         if s is o or s.text in o.text or o.text in s.text or (figures and figures == theirs and (len(figures) >= 2 or salient)):
             return True
+        shared = figures & theirs  # the same result retold ("39.3% (213/532) and 28.9% (143/493)" in two documents)
+        if len(shared) >= 3 and any("." in f for f in shared):
+            return True
         if figures <= theirs and (share <= 0 or s.meets(o)):  # with no word in common neither word test can pass
             mine = _whole_words(s.tokens, lang) - hedge if mine is None else mine
             other = _whole_words(o.tokens, lang) - hedge
-            small = min(len(mine), len(other))
-            if _jaccard(s.tokens, o.tokens) > share or (small >= 5 and len(mine & other) / small >= share):
+            # its own words mostly the other's (a short generic sentence inside a long one is no repeat of it)
+            if _jaccard(s.tokens, o.tokens) > share or (len(mine) >= 5 and len(mine & other) / len(mine) >= share):
                 return True
     return False
 

@@ -47,8 +47,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # holding and restarting a drug around a procedure: hold times live under Prevention
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
-             r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for",
+             r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
+             r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again",
              r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停|"
+             r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
     "magnitude": ("",
@@ -96,8 +98,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # signs are described under Complications as often as under Recognition and management: the sentence decides
     "recognition": ("",
                     r"symptom|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
-                    r"how do (?:i|we|you) know",
-                    r"症状|表现|识别|诊断|征象|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑"),
+                    r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning",
+                    r"症状|表现|识别|诊断|征象|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    r"\bcut\b[\w ]{0,15}\brisk|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
@@ -161,7 +163,7 @@ _WHAT_ABOUT = {
                      r"^(?:and|but) (?:a|an|the)?\s?\w+\??$|\binstead\??$", re.I),
     "zh": re.compile(r"呢[？?]?$|^那|^具体到|^换成|^如果是|^要是|^改成"),
 }
-_EN_INTERROG = re.compile(r"^(?:what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
+_EN_INTERROG = re.compile(r"^(?:whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
 _ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用")
@@ -330,6 +332,12 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 
+# "is that low risk?", "算低风险操作吗": the procedure's bleeding-risk class is asked (the concept that names the class)
+CLASS_ASK = "bleeding-risk"
+_CLASS_WORDS = re.compile(
+    r"\b(?:is|isn't|are|'s) (?:that|this|it|these|they|the (?:procedure|injection|block))\s+(?:a |an |still |considered (?:a |an )?)?"
+    r"(?:low|intermediate|medium|moderate|high)[- ]risk\b(?!\s+(?:of|for)\b)|"
+    r"(?:算|属于|是不是|算不算|是)(?:低|中|中等|高)(?:出血)?风险(?:操作|类|的)?(?:吗|呢|？|\?)", re.I)
 # The concept each compound is built on (a sentence naming only that, the patient's pregnancy, is about someone else).
 COMPOUND_BASE = {out: need for need, _, out in _COMPOUNDS}
 
@@ -357,10 +365,17 @@ _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|exclu
 _DENIED_AFTER = re.compile(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\b", re.I)  # "pregnant? no"
 
 
+# "can I just do it without contrast?" asks about going without it: the contrast is the subject, not left out
+_DO_WITHOUT = re.compile(r"\b(?:do|doing|done|did|perform\w*|proceed\w*|go ahead|inject\w*|manage|get away)\b[^.?!]{0,20}\bwithout\s*(?:the\s+|a\s+|any\s+)?$", re.I)
+
+
 def _excluded(text: str, m: Match) -> bool:
     """Is the concept named only to be left out or denied ("risk factors apart from anticoagulants", "除了抗凝药",
     "pt is not pregnant", "not on anticoagulants")?"""
-    return bool(_EXCLUSION.search(text[max(0, m.start - 24):m.start]) or _DENIED_AFTER.match(text[m.end:m.end + 12]))
+    before = text[max(0, m.start - 40):m.start]
+    if _DO_WITHOUT.search(before):
+        return False
+    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 12]))
 
 
 def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
@@ -375,8 +390,8 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         clauses = [c for c in re.split(r"(?<=[，,？?；;])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
     else:
-        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:what|how|when|where|which|who|why|is|are|"
-                                       r"should|can|do|does|will|would|could|must|if)\b)|,\s+(?=(?:what|how|when|where|which|who|why)\b)", text,
+        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:whats|hows|what|how|when|where|which|who|why|is|are|"
+                                       r"should|can|do|does|will|would|could|must|if)\b)|,\s+(?=(?:whats|hows|what|how|when|where|which|who|why)\b)", text,
                                        flags=re.I)
                    if c and c.strip()]
         is_q = _EN_INTERROG.search  # type: ignore[assignment]
@@ -471,6 +486,7 @@ class Framer:
         concepts = self._with_compounds(q, concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m)) if c not in concepts)
         prev = self._previous(history)
+        concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
@@ -588,6 +604,15 @@ class Framer:
         return c in lex and lex[c].kind == "procedure" and any(
             r in lex and "bleeding-risk" in lex[r].broader for c2 in (c, *lex[c].broader) if c2 in lex for r in lex[c2].related)
 
+    def _with_class_ask(self, text: str, concepts: tuple[str, ...], around: Sequence[str]) -> tuple[str, ...]:
+        """"So is that low risk?" about a procedure or drug (named now or before) asks its bleeding-risk class."""
+        lex = self.lexicon.concepts
+        if CLASS_ASK not in lex or CLASS_ASK in concepts or not _CLASS_WORDS.search(text):
+            return concepts
+        if not any(c in lex and lex[c].kind in ("procedure", "drug", "brand") for c in (*concepts, *around)):
+            return concepts
+        return (*concepts, CLASS_ASK)
+
     def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...], past: Mapping[str, tuple[str, ...]]) -> tuple[Part, ...]:
         lex = self.lexicon.concepts
         out: list[Part] = []
@@ -598,6 +623,7 @@ class Framer:
             for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
                 if compound in lex:
                     own = tuple(compound if c == need else c for c in own if c != compound)
+            own = self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx))
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words
             for a, b in spans:

@@ -101,6 +101,11 @@ def concept_scores(passages: Mapping[str, frozenset[str]], headings: Mapping[str
     return out
 
 
+# Concepts that are the ask itself when named: "how long does relief last after an RFA?" is about the procedure's effect,
+# which a safety knowledge base mostly lacks; without a passage on it the part is not answered, whatever else matches.
+ESSENTIAL = frozenset({"efficacy"})
+
+
 def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
     """A passage covers a concept when it mentions it or one of its direct broader concepts (brand -> generic)."""
     return concept in tags or any(p in tags for p in parents)
@@ -143,7 +148,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         keyed = True
         miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) for t in top)]
         missing.extend(miss)
-        covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold))
+        covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not ESSENTIAL.intersection(miss)))
     if not keyed:
         kind: Verdict_ = "answered" if evidence >= threshold else "not_in_kb"
         return Verdict(kind, tuple(covered), foreign=foreign)

@@ -290,3 +290,31 @@ def test_the_turn_before_does_not_negate_the_new_symptom(engine):
     q = engine.frame("now he has new leg weakness and trouble peeing",
                      ["IT morphine pump for 5 years, dose keeps going up without better pain relief"])
     assert engine._triage(q).rule == "neuraxial-deficit"  # "without better relief" must not swallow the new weakness
+
+
+def test_whether_to_stop_at_all_before_a_low_risk_procedure_says_it_may_need_no_stop(engine):
+    ans = engine.answer("pt on eliquis for AF, planning an SI joint injection. do i need to stop it at all?")
+    lines = _sentences(ans)
+    assert any(re.search(r"little change to anticoagulation|may not require stopping", ln) for ln in lines[:2]), lines
+    assert not ans.text.lstrip().startswith("- Explicit")  # not an evidence note first
+
+
+def test_a_restart_asked_beside_the_last_dose_gets_its_own_interval(engine):
+    ans = engine.answer("克赛1mg/kg q12h 桥接的病人，准备植入鞘内泵，术前最后一针什么时候打？术后多久能恢复治疗剂量？")
+    lines = _sentences(ans)
+    assert re.search(r"依诺肝素.*停用", lines[0]), lines
+    assert any("恢复" in ln and "LMWH" in ln for ln in lines), lines
+
+
+def test_each_drug_of_a_list_gets_its_class_interval(engine):
+    ans = engine.answer("pt on brilinta (DES 14mo ago) + celebrex, booked kypho. which of these actually need holding and for how long")
+    assert "ticagrelor" in ans.text and re.search(r"NSAIDs?\)? are held for about 5 half-lives", ans.text), ans.text
+
+
+def test_a_planning_question_asked_beside_an_emergency_is_answered_after_the_actions(engine):
+    ans = engine.answer("perioral numbness and tinnitus right after a caudal with bupivacaine, what do I do now? and what is the maximum "
+                        "dose of bupivacaine?")
+    assert ans.urgent and ans.pathway == "last"
+    lines = _sentences(ans)
+    assert re.search(r"stop|call for help|airway|lipid", lines[0], re.I), lines
+    assert any(re.search(r"bupivacaine[^.]*\d+(?:–\d+)? mg/kg", ln) for ln in lines[1:]), lines

@@ -1134,3 +1134,81 @@ def test_sixth_blind_round_findings(framer):
     f = framer.frame("outpatient ketamine infusion for CRPS - what dose?")
     assert not f.corrections  # a drug name is not spell-corrected into a plain word
     assert "apixaban" in framer.frame("how long to hold apixiban before an SCS trial").concepts  # a drug's typo still is
+
+
+# --- seventh blind round ----------------------------------------------------------------------
+def test_a_past_contrast_reaction_told_in_shorthand_is_history_not_an_emergency():
+    q = "contrast allergy hx (hives w CT contrast yrs ago) - coming in for cervical facet injection. do i premedicate?"
+    assert not triage(q, "en").urgent
+    assert triage("hives and wheeze right after the contrast injection, what now?", "en").rule == "contrast-anaphylaxis"
+
+
+def test_a_follow_up_asking_is_that_low_risk_asks_the_bleeding_risk_class(framer):
+    f = framer.frame("so is that low risk? do i need to stop it at all", ["pt on eliquis for AF, planning an SI joint injection"])
+    assert "bleeding-risk" in f.parts[0].concepts and "hold" in f.parts[1].aspects
+    assert "bleeding-risk" in framer.frame("腰椎射频算低风险操作吗？", ["吃拜瑞妥的病人"]).concepts
+    assert "bleeding-risk" not in framer.frame("is that high risk of infection?", ["SCS trial"]).concepts
+
+
+def test_asking_to_do_it_without_a_thing_keeps_the_thing_as_the_subject(framer):
+    assert "contrast-medium" in framer.frame("can we do the facet injection without contrast dye?").concepts
+    assert "anticoagulant" not in framer.frame("risk factors for epidural haematoma apart from anticoagulants").concepts
+
+
+def test_new_phrasings_of_detect_early_last_dose_restart_and_whats(framer):
+    assert "recognition" in framer.frame("导管尖端肉芽肿怎么早期发现？").aspects
+    assert "hold" in framer.frame("克赛桥接的病人，术前最后一针什么时候打？").aspects
+    assert "hold" in framer.frame("术后多久能恢复治疗剂量？", ["克赛桥接的病人准备植入鞘内泵"]).aspects
+    assert len(split_parts("how long does relief typically last, and whats the chance of neuritis?", "en")) == 2
+    assert "lumbar-spine" in framer.frame("xarelto 20 od, pt for L-spine facet MBB. hold it or carry on?").concepts
+
+
+def test_a_short_generic_sentence_inside_a_long_one_is_no_repeat_of_it():
+    short = _sent("Vertebral augmentation is a high bleeding-risk procedure.", "Prevention", set())
+    long = _sent("SSRIs and dietary supplements such as fish oil may add to bleeding risk and are taken into account before "
+                 "high-risk procedures.", "Risk factors", set())
+    assert not same_point(long, [short], "en")
+    a = _sent("PVP leaks more cement than PKP: 39.3% (213/532) and 28.9% (143/493) in one review.", "Overview", set())
+    b = _sent("In six controlled studies cement leaked in 39.3% (213/532) of vertebroplasties and 28.9% (143/493) of "
+              "kyphoplasties, none symptomatic.", "Overview", set())
+    assert same_point(b, [a], "en")  # one result retold
+
+
+def test_a_sentence_opening_on_its_neighbour_is_dependent():
+    from assistant.compose import _DEPENDENT
+    assert _DEPENDENT["en"].search("In that review, hematoma and infection occur at lower rates than lead migration.")
+    assert _DEPENDENT["en"].search("By contrast, the authors of a survey describe infection as the commonest complication.")
+    assert _DEPENDENT["zh"].search("相反，SIS FactFinder 将预防性抗生素列为常规。")
+    assert _DEPENDENT["zh"].search("尽管如此，椎间盘炎仍是椎间盘内治疗公认的风险。")
+
+
+def test_how_long_it_will_last_is_answered_by_when_it_settles_not_when_it_starts():
+    part = Part("wet tap, postural headache. how long will it last?", ("pdph",), ("timing",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    onset = _sent("Post-dural puncture headache usually starts within 5 days of the dural puncture.", "Recognition and management",
+                  {"pdph"})
+    course = _sent("Many post-dural puncture headaches settle on their own within 2 weeks.", "Overview", {"pdph"}, rank=3)
+    assert select([onset, course], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is course
+
+
+def test_a_pregnant_patients_question_never_gets_a_pregnant_colleagues_dose_limits():
+    from assistant.compose import staff_side
+    q = _q(concepts=("pregnancy", "fluoroscopy"), subjects=("pregnancy",))
+    assert staff_side(_sent("A lead apron stops about 95-98% of scatter, so the fetal dose is lower still.", "Prevention",
+                            {"lead-apron", "embryo-fetus"}), q)
+    assert staff_side(_sent("NCRP guidance keeps the conceptus below 0.5 mSv per month.", "Prevention", {"embryo-fetus"}), q)
+    assert not staff_side(_sent("Pregnancy is excluded before fluoroscopic pain procedures in women who could be pregnant.",
+                                "Prevention", {"pregnancy"}), q)
+    colleague = _q(concepts=("pregnant-staff", "embryo-fetus"), subjects=("pregnant-staff",))
+    assert not staff_side(_sent("A lead apron stops about 95-98% of scatter.", "Prevention", {"lead-apron"}), colleague)
+
+
+def test_a_part_asking_how_well_or_how_long_a_procedure_works_needs_a_passage_on_its_effect():
+    kinds = {"radiofrequency-ablation": "procedure", "efficacy": "topic", "post-ablation-neuritis": "complication"}
+    parts = (Part("how long does relief last after lumbar RFA", ("radiofrequency-ablation", "efficacy"), ("timing",)),
+             Part("whats the chance of neuritis", ("post-ablation-neuritis",), ("frequency",), ("radiofrequency-ablation",)))
+    q = _q(concepts=("radiofrequency-ablation", "efficacy", "post-ablation-neuritis"),
+           subjects=("radiofrequency-ablation", "efficacy", "post-ablation-neuritis"), parts=parts)
+    tags = [frozenset({"radiofrequency-ablation", "post-ablation-neuritis"})] * 3
+    v = judge(q, tags, 1.0, 0.3, kinds, {})
+    assert v.covered == (False, True) and "efficacy" in v.missing
