@@ -12,6 +12,7 @@ from .compose import (
     CLASS_CONCEPT,
     DRUG_DECISION,
     NOTE_PREFIX,
+    RESTART_ASK,
     Bullet,
     Sentence,
     Signals,
@@ -174,7 +175,8 @@ class AnswerEngine:
                                      context=q.context_concepts, groups=q.groups)
         if len(q.parts) < 2:
             hits = hits + self._risk_class_hits(q, lang, origins, hits)
-            return hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
+            hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
+            return hits + self._own_topic_hits(q, lang, origins, hits)
         lists = [hits]
         for part in q.parts:
             names = " ".join(self.lexicon.concepts[c].name(lang) for c in part.inherited if c in self.lexicon.concepts)
@@ -191,6 +193,24 @@ class AnswerEngine:
         out = out + self._risk_class_hits(q, lang, origins, out)
         return out + self._each_drug_hits(q, lang, origins, out)
 
+    def _own_topic_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A follow-up's own topic that the conversation's procedure crowds out of the search ("那做完能马上自己开车回家吗？"
+        after an SGB question: the driving advice is written for any injection with local anaesthetic, not for the
+        SGB): its best passages join the hits when none of the hits names it."""
+        lx = self.lexicon.concepts
+        if not q.followup:
+            return []
+        have = {h.chunk.id for h in hits}
+        out: list[Hit] = []
+        for c in q.subjects:
+            if c not in lx or lx[c].kind != "topic" or any(c in h.chunk.concepts for h in hits):
+                continue
+            for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 2):
+                if cid not in have and cid in self.retriever.chunks:
+                    have.add(cid)
+                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
+        return out
+
     def _each_drug_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A hold question: each held drug's best hold passages join the hits, so that each drug gets its interval
         (also when the question's other words, bridging or the patient's story, fill the search: "华法林停几天，需不需要桥接")."""
@@ -200,14 +220,20 @@ class AnswerEngine:
             return []
         have = {h.chunk.id for h in hits}
         out: list[Hit] = []
+        restart = bool(RESTART_ASK.search(q.text))
         for d in drugs:
-            # the drug's own passages, then its class's (enoxaparin: the LMWH intervals, with when it restarts)
-            classes = [c for c in self.lexicon.broader_closure([d])[1:2] if c in lx and lx[c].kind == "drug-class"]
-            for concepts, k in (([d], 4), *(([c], 2) for c in classes)):
-                for cid, _ in self.retriever.concept_search(concepts, (), ("prevention",), lang, origins, k):
-                    if cid not in have and cid in self.retriever.chunks:
-                        have.add(cid)
-                        out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
+            own = self.retriever.concept_search([d], (), ("prevention",), lang, origins, 4)
+            found = [cid for cid, _ in own if cid in self.retriever.chunks]
+            # its class's passages too when it has none of its own (celecoxib: the NSAID intervals) or when the restart
+            # is asked (enoxaparin: the LMWH intervals say when it restarts)
+            if restart or not found:
+                classes = [c for c in self.lexicon.broader_closure([d])[1:2] if c in lx and lx[c].kind == "drug-class"]
+                found += [cid for c in classes for cid, _ in self.retriever.concept_search([c], (), ("prevention",), lang, origins, 2)
+                          if cid in self.retriever.chunks]
+            for cid in found:
+                if cid not in have:
+                    have.add(cid)
+                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
         return out
 
     def _asked_of_context(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:

@@ -18,14 +18,15 @@ _DEPENDENT = {
     "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
                      r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"
-                     r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|report|registry))\b|"
+                     r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|report|registry)|"
+                     r"on (?:safety|efficacy|effectiveness)(?: grounds)?|from (?:a|the) (?:safety|efficacy) (?:standpoint|perspective))\b|"
                      r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently|nevertheless|nonetheless)\b|"  # "X is therefore ..."
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b|"  # "In an audit of 16,638 ESIs it occurred in 1.2%"
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
                      r"\b(?:these|those) [\d,]+\s|"  # "not observed across those 616 lesions" counts what came before
                      r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b", re.I),  # "The continued drugs were"
-    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过)|"
+    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
@@ -459,8 +460,10 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     whether = asks_whether_to_stop(part.text)
     if whether and not _CARDIOLOGY_DECIDES.intersection(own):
         # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
-        no_stop = next((t for t in pool if t[0] > 0 and _NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
-                        and not t[1].provenance), None)
+        # about no other named drug (primary-prevention aspirin's rule is not ticagrelor's; a rule for antithrombotics is)
+        drugs = {c for c in own if sig.kinds.get(c) in _DRUG_KINDS}
+        no_stop = next((t for t in pool if _NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
+                        and not any(sig.kinds.get(c) == "drug" and c not in drugs for c in t[1].concepts)), None)
         if no_stop is not None:
             above = [no_stop, *(t for t in above if t[1] is not no_stop[1])]
     classing = [(sc, s) for sc, s in pool if sc > 0 and _classes_procedure(s, own, sig)]  # it names the procedure's class
@@ -508,7 +511,9 @@ def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[fl
         if any(names & s.concepts and _KIND["hold"].search(s.text) for s in said):
             continue  # its interval is already quoted
         # (a class's sentence lists other drugs of the class, so it may score as a rival: it is still this drug's answer)
-        fits = [(sc, s) for sc, s in pool if names & s.concepts and not s.provenance and not same_point(s, said, lang)]
+        # (and not one sibling drug's rule: prasugrel's interval is not clopidogrel's; a class rule lists several examples)
+        fits = [(sc, s) for sc, s in pool if names & s.concepts and not s.provenance and not same_point(s, said, lang)
+                and len({c for c in s.concepts if sig.kinds.get(c) == "drug" and c not in drugs}) not in (1, 2)]
         # its interval, else what the sources say about it before a procedure (fish oil: "taken into account"); the
         # drug named before its class
         fits.sort(key=lambda t: (d not in t[1].concepts, not _KIND["hold"].search(t[1].text)))
@@ -523,7 +528,7 @@ def _restart_too(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[
                  q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
     """"...and when can she restart it?" beside how long to hold it: when no chosen sentence says when the drug restarts,
     the best relevant one that does (about the drug or its class) joins the answer."""
-    if not any("hold" in p.aspects and _RESTART_ASK.search(p.text) for p in parts):
+    if not any("hold" in p.aspects and RESTART_ASK.search(p.text) for p in parts):
         return []
     if any(_RESTARTS.search(s.text) for _, s in chosen):
         return []
@@ -537,7 +542,7 @@ def _restart_too(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[
 _BROAD_CLASSES = frozenset({"anticoagulant", "antiplatelet", "antithrombotic", "drug", "medication"})
 
 
-_RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始", re.I)
+RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始", re.I)
 _RESTARTS = re.compile(r"\b(?:restart|resum)\w*|恢复", re.I)
 
 
@@ -562,7 +567,7 @@ _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多�
 _CARDIOLOGY_DECIDES = frozenset({"coronary-stent"})
 # "low- and intermediate-risk procedures may not require stopping them", "低风险操作继续服用"
 _NO_STOP_NEEDED = re.compile(r"may not (?:require|need) stopping|need not be stopped|continued for (?:a |the )?low|little change to anticoag|"
-                             r"可能无需停|无需停用|不需要停|低风险操作继续", re.I)
+                             r"可能无需停|无需停用|不需要停|低风险操作继续|基本不调整抗凝", re.I)
 # "do I need to stop it?", "要不要停药": whether the drug is stopped at all (not how long)
 _WHETHER_TO_STOP = re.compile(
     r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold)|"

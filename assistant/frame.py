@@ -166,7 +166,7 @@ _WHAT_ABOUT = {
 _EN_INTERROG = re.compile(r"^(?:whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
 _ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
-                          r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用")
+                          r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|还是.{1,20}[？?]\s*$")  # A还是B？: a choice
 _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
                      r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation|operation|resection|"
@@ -332,6 +332,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 
+# The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
+_SWAP = {"en": re.compile(r"^\s*(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|\binstead\s*\??\s*$", re.I),
+         "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
+_DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # "is that low risk?", "算低风险操作吗": the procedure's bleeding-risk class is asked (the concept that names the class)
 CLASS_ASK = "bleeding-risk"
 _CLASS_WORDS = re.compile(
@@ -512,13 +516,9 @@ class Framer:
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
             if "escalation" in prev.aspects and "escalation" not in aspects:  # "dex did nothing" - "particulate next time?"
                 aspects = ("escalation", *aspects)
-            if any(lex[c].kind == "anatomy" for c in concepts) and all(
-                    lex[c].kind == "anatomy" or c in prev.all_concepts for c in concepts):
-                # "and for a cervical one?", "那腰椎的呢？", "what if the MBB is lumbar instead?": the earlier ask with the
-                # region or level changed, so its drug and procedure are this question's own subjects again
-                carried = tuple(c for c in ctx_concepts if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-                concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
-                ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
+            carried = self._carried(q, lang, concepts, ctx_concepts, prev)
+            concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
+            ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts, past)
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
@@ -603,6 +603,20 @@ class Framer:
         lex = self.lexicon.concepts
         return c in lex and lex[c].kind == "procedure" and any(
             r in lex and "bleeding-risk" in lex[r].broader for c2 in (c, *lex[c].broader) if c2 in lex for r in lex[c2].related)
+
+    def _carried(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], prev: Question) -> tuple[str, ...]:
+        """The earlier turn's subjects that a follow-up asks about again, with one thing changed."""
+        lex = self.lexicon.concepts
+        if any(lex[c].kind == "anatomy" for c in concepts) and all(lex[c].kind == "anatomy" or c in prev.all_concepts for c in concepts):
+            # "and for a cervical one?", "那腰椎的呢？", "what if the MBB is lumbar instead?": the earlier ask with the
+            # region or level changed, so its drug and procedure are this question's own subjects again
+            return tuple(c for c in ctx if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
+        if _SWAP[lang].search(q) and any(lex[c].kind == "procedure" for c in concepts) and not any(
+                lex[c].kind in _DRUGLIKE for c in concepts):
+            # "and for a medial branch block?" after how long to hold clopidogrel before an SCS: the same drug, another
+            # procedure (the drug is this question's subject again)
+            return tuple(c for c in ctx if lex[c].kind in _DRUGLIKE and lex[c].scope == "in")
+        return ()
 
     def _with_class_ask(self, text: str, concepts: tuple[str, ...], around: Sequence[str]) -> tuple[str, ...]:
         """"So is that low risk?" about a procedure or drug (named now or before) asks its bleeding-risk class."""

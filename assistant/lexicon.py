@@ -35,6 +35,14 @@ _REGION = {"C": "cervical-spine", "T": "thoracic-spine", "L": "lumbar-spine", "S
            "颈": "cervical-spine", "胸": "thoracic-spine", "腰": "lumbar-spine", "骶": "sacrum"}
 
 
+# A gestational age written as clinicians do (孕8周, 孕 12 周, G1P0 孕10w, 10/40): the patient is pregnant.
+_GESTATION = re.compile(r"孕\s*\d{1,2}\s*(?:\+\s*\d\s*)?(?:周|w\b)|(?<![\d/])(?:[4-9]|[1-3]\d|40)/40\b(?! ?mg)", re.I)
+
+
+def _gestations(text: str) -> list[Match]:
+    return [Match("pregnancy", m.start(), m.end(), m.group(), "gestation") for m in _GESTATION.finditer(text)]
+
+
 def _levels(text: str) -> list[Match]:
     """Any spinal level (L3-5, c6, T12-L1, 腰4-5) as a match of its region."""
     return [Match(_REGION[m.group(1).upper() if m.group(1).isascii() else m.group(1)], m.start(), m.end(), m.group(), "level")
@@ -155,7 +163,7 @@ class Lexicon:
             if cid:
                 a, b = offsets[m.start()], ends[m.end() - 1]
                 cands.append(Match(cid, a, b, text[a:b]))
-        cands.extend(m for m in _levels(text) if m.concept in self.concepts)
+        cands.extend(m for m in _levels(text) + _gestations(text) if m.concept in self.concepts)
         if homophones and _CJK.search(text):
             exact = {(c.start, c.end) for c in cands}
             cands.extend(h for h in self._homophones(text) if (h.start, h.end) not in exact)
@@ -356,7 +364,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 2  # 2: -ies plurals (kyphoplasties)
+MATCHER_VERSION = 3  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40)
 
 
 def lexicon_digest(path: Path) -> str:

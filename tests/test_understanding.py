@@ -1212,3 +1212,32 @@ def test_a_part_asking_how_well_or_how_long_a_procedure_works_needs_a_passage_on
     tags = [frozenset({"radiofrequency-ablation", "post-ablation-neuritis"})] * 3
     v = judge(q, tags, 1.0, 0.3, kinds, {})
     assert v.covered == (False, True) and "efficacy" in v.missing
+
+
+def test_a_gestational_age_is_a_pregnancy(lexicon):
+    assert "pregnancy" in {m.concept for m in lexicon.match("孕8周，坐骨神经痛很厉害，想做X线引导下ESI")}
+    assert "pregnancy" in {m.concept for m in lexicon.match("G1P0 at 10/40 with sciatica")}
+    assert "pregnancy" not in {m.concept for m in lexicon.match("bupivacaine 10/40 mg")}
+
+
+def test_a_choice_after_another_clause_is_its_own_part():
+    parts = split_parts("糖友打了ESI后血糖一般会升多少、持续几天？另外TFESI用地塞米松还是得宝松更安全？", "zh")
+    assert len(parts) == 2 and parts[1].startswith("另外")
+
+
+def test_the_same_ask_about_another_procedure_keeps_the_drug(framer):
+    f = framer.frame("and for a medial branch block?", ["How long to hold clopidogrel before SCS implant?"])
+    assert "clopidogrel" in f.concepts and "medial-branch-block" in f.concepts and "hold" in f.aspects
+    f = framer.frame("那骶髂关节注射呢？", ["泰毕全术前停几天？做SCS测试"])
+    assert "dabigatran" in f.concepts
+
+
+def test_how_long_the_effect_lasts_names_the_efficacy(framer):
+    assert "efficacy" in framer.frame("腰椎小关节射频做完效果能维持多久？").concepts
+    assert "efficacy" in framer.frame("how long does relief typically last after lumbar RFA?").concepts
+
+
+def test_a_safety_or_efficacy_side_of_a_trade_off_leans_on_its_topic_sentence():
+    from assistant.compose import _DEPENDENT
+    assert _DEPENDENT["zh"].search("从安全性角度，各来源倾向于选择非颗粒型糖皮质激素地塞米松。")
+    assert _DEPENDENT["en"].search("On safety grounds, sources favour non-particulate dexamethasone.")
