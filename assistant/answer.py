@@ -82,6 +82,10 @@ class AnswerEngine:
         self.lexicon = self.retriever.lexicon
         self._kinds = {cid: c.kind for cid, c in self.lexicon.concepts.items()}
         self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if CLASS_CONCEPT in c.broader)
+        self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
+        for cid, c in self.lexicon.concepts.items():
+            for b in c.broader if c.kind == "topic" else ():
+                self._narrower[b] = self._narrower.get(b, frozenset()) | {cid}
 
     # --- public ------------------------------------------------------------------------
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
@@ -178,10 +182,14 @@ class AnswerEngine:
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             return hits + self._own_topic_hits(q, lang, origins, hits)
         lists = [hits]
+        lx = self.lexicon.concepts
         for part in q.parts:
-            names = " ".join(self.lexicon.concepts[c].name(lang) for c in part.inherited if c in self.lexicon.concepts)
+            # a part with a subject of its own ("when should I do a blood patch?") keeps only the complication it inherited
+            # as context (the wet tap's needle and procedure would fill its search)
+            ctx = tuple(c for c in part.inherited if not part.concepts or (c in lx and lx[c].kind == "complication"))
+            names = " ".join(lx[c].name(lang) for c in ctx if c in lx)
             lists.append(self.retriever.search(f"{part.text} {names}".strip(), lang, origins=origins, timings=timings,
-                                               concepts=[c for c in part.concepts if c in own], context=part.inherited,
+                                               concepts=[c for c in part.concepts if c in own], context=ctx,
                                                groups=part.groups))
         merged: dict[str, Hit] = {}
         for rank in range(max(len(lst) for lst in lists)):
@@ -295,7 +303,8 @@ class AnswerEngine:
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
         lx = self.lexicon.concepts
         sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
-                      self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx}, self._risk_classes)
+                      self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx}, self._risk_classes,
+                      {c: self._narrower[c] for c in q.all_concepts if c in self._narrower})
         bullets: list[Bullet] = []
         if guide.rule:
             foreign = self._other_procedure(q, guide.rule)
@@ -314,7 +323,7 @@ class AnswerEngine:
             specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
             has = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and lex_c[c].kind != "procedure"}
             quoted = [b.sentence for b in bullets]
-            rest = [x for x in sents if x.group not in ("prevention", "risk") and specific & x.concepts
+            rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
                     and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not foreign(x) and not elsewhere(x)]  # nor a study's rate

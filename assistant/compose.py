@@ -18,7 +18,7 @@ _DEPENDENT = {
     "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
                      r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"
-                     r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|report|registry)|"
+                     r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|meta-analysis|report|registry)|"
                      r"on (?:safety|efficacy|effectiveness)(?: grounds)?|from (?:a|the) (?:safety|efficacy) (?:standpoint|perspective))\b|"
                      r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently|nevertheless|nonetheless)\b|"  # "X is therefore ..."
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
@@ -232,6 +232,7 @@ class Signals:
     kinds: Mapping[str, str] = field(default_factory=dict)
     related: Mapping[str, frozenset[str]] = field(default_factory=dict)  # the lexicon's weaker links (pocket fill -> pump refill)
     risk_classes: frozenset[str] = frozenset()  # the procedure bleeding-risk classes (low / intermediate / high)
+    narrower: Mapping[str, frozenset[str]] = field(default_factory=dict)  # an asked topic's narrower topics (dose limit: eye lens)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -410,6 +411,12 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     total = 0.0
     if "coronary-stent" in q.concepts and _PRIMARY_PREVENTION.search(s.text):
         total += w.protocol  # a stent patient's aspirin is secondary prevention: the primary-prevention rule is not theirs
+    # a narrower topic than the asked one that the question did not name ("the occupational dose limit" is the
+    # whole-body one, not the eye lens's)
+    if any((sig.narrower.get(t, frozenset()) & s.concepts) - set(q.all_concepts) for t in part.concepts):
+        total += w.protocol / 2
+    if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts):
+        total += w.protocol  # a rule stated for parturients (Miller's obstetric summary) is not the pain guideline's
     if "evidence" not in part.aspects and _TRIAL_PROTOCOL[s.chunk.lang].search(s.text):
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if "escalation" in part.aspects and on_topic > 0 and _KIND["escalation"].search(s.text):
@@ -628,11 +635,13 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
-        numbers = "frequency" in parts[j].aspects and (bool(_NUMBERS_ASK.search(parts[j].text)) or not any(
-            sig.kinds.get(c) == "complication" for c in _own(parts[j], q)))
+        members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)
+        numbers = any("frequency" in p.aspects and (bool(_NUMBERS_ASK.search(p.text)) or not any(
+            sig.kinds.get(c) == "complication" for c in _own(p, q))) for p in members)
+        about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
-                                            _gives_interval(parts[j], q, sig))
+                                            _gives_interval(parts[j], q, sig), about, frozenset(parts[j].concepts))
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
@@ -671,6 +680,7 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
 
 
 # aspirin "for primary prevention" (and not also secondary): the rule for a patient with no stent or vascular event
+_OBSTETRIC = re.compile(r"parturient|obstetric|labou?r epidural|产妇|产科|分娩", re.I)
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
 _STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|工作人员|技师|剂量计|职业", re.I)
@@ -710,10 +720,12 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
 
 
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
-          count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None) -> tuple[float, Sentence]:
+          count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
+          about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
-    Asked for the numbers (`count`), the best sentence giving one leads when it is half as relevant as the best."""
+    Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
+    half as relevant as the best."""
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
@@ -721,6 +733,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
                and not _CASE_REPORTS.search(c[1].text)]  # "80 % of 166 case reports had deficits" is no rate
+    counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     counted = [c for c in counted if _SERIOUS.search(c[1].text)] or counted  # "odds of something serious": serious events
     if counted and counted[0][0] >= 0.5 * best[0]:
         return counted[0]
@@ -731,7 +744,12 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         in_group = [c for c in usable if c[1].group == group]
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
-    in_kind = [c for c in usable if kind is not None and kind.search(c[1].text)]
+    # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
+    # timing, not a nerve block's), from an evidence note too when no other sentence gives it
+    gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
+    in_kind = ([c for c in gives if c in usable and subject & c[1].concepts]
+               or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
+               or [c for c in gives if c in usable])
     if not groups and in_kind and in_kind[0][0] >= 0.6 * best[0]:
         return in_kind[0]
     return usable[0]

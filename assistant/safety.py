@@ -587,10 +587,16 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = ()) -> Triage:
 
 # Steps a pathway adds when the picture says which of its conditions it is: fever with a new deficit days after a neuraxial
 # injection is an epidural abscess until shown otherwise, so its antibiotic step is quoted too.
-_PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+_PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
     "neuraxial-deficit": ({"en": r"fever|febrile|pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
                            "zh": r"发热|发烧|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]"},
-                          {"en": r"antibiotic", "zh": r"抗生素"}),
+                          {"en": r"antibiotic", "zh": r"抗生素"}, 2),  # after assessment and imaging, before decompression
+    # an infected implant with a new deficit (numb or weak legs) is an epidural abscess until the MRI says otherwise: the
+    # abscess work-up comes first, before a wound's antibiotics
+    "implant-infection": ({"en": r"numb|weak|can'?t (?:move|feel|walk)|paralys|bladder|bowel|deficit",
+                           "zh": r"麻|无力|没力|不能动|动不了|抬不起|瘫|大小便|尿潴留|排尿困难|神经功能"},
+                          {"en": r"abscess\w*[^,;.]{0,60}\b(?:MRI|imaging)\b|\bMRI\b[^,;.]{0,60}abscess",
+                           "zh": r"脓肿[^，；,;。]{0,30}(?:MRI|影像)|MRI[^，；,;。]{0,30}脓肿"}, 0),
 }
 
 
@@ -599,5 +605,6 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     steps = PATHWAY_STEPS.get(rule, {}).get(lang, ())
     picture = _PICTURE_STEPS.get(rule)
     if picture and _rx(picture[0][lang]).search(question):
-        steps = (*steps[:2], picture[1][lang], *steps[2:])  # after assessment and imaging, before decompression
+        at = picture[2]
+        steps = (*steps[:at], picture[1][lang], *steps[at:])
     return steps

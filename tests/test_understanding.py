@@ -1241,3 +1241,44 @@ def test_a_safety_or_efficacy_side_of_a_trade_off_leans_on_its_topic_sentence():
     from assistant.compose import _DEPENDENT
     assert _DEPENDENT["zh"].search("从安全性角度，各来源倾向于选择非颗粒型糖皮质激素地塞米松。")
     assert _DEPENDENT["en"].search("On safety grounds, sources favour non-particulate dexamethasone.")
+
+
+def test_an_infected_implant_with_a_new_deficit_starts_with_the_abscess_work_up():
+    from assistant.safety import steps_for
+    plain = steps_for("implant-infection", "zh", "SCS植入术后第5天，切口红肿流脓，发烧38.9，怎么办")
+    deficit = steps_for("implant-infection", "zh", "SCS植入术后第5天，切口红肿流脓，发烧38.9，今天腿也开始有点麻了，怎么办")
+    assert deficit[1:] == plain and "脓肿" in deficit[0]
+    assert "abscess" in steps_for("implant-infection", "en", "pus at the IPG pocket, febrile, and now her legs are weak")[0]
+
+
+def test_a_rule_stated_for_parturients_does_not_lead_a_pain_procedure_answer():
+    part = Part("enoxaparin 1mg/kg bid - when do I stop it before a stellate ganglion block", ("enoxaparin",), ("hold",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    miller = _sent("Defer a neuraxial technique for 24 h after higher doses such as enoxaparin 1 mg/kg twice daily (Miller's "
+                   "summary, stated for parturients).", "Prevention", {"enoxaparin"})
+    pain = _sent("Before a pain procedure, enoxaparin is stopped at least 24 h after a therapeutic dose.", "Prevention",
+                 {"enoxaparin"}, rank=3)
+    sig = Signals({}, {}, {"enoxaparin": "drug"})
+    assert select([miller, pain], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence is pain
+
+
+def test_the_asked_topic_leads_before_a_narrower_one_the_question_did_not_name():
+    part = Part("what's the annual occupational dose limit for fluoro staff", ("occupational-dose-limit",), ("limit",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    lens = _sent("The ICRP occupational dose limit for the eye lens is 20 mSv/year.", "Prevention",
+                 {"occupational-dose-limit", "eye-lens-dose-limit"})
+    body = _sent("The ICRP whole-body occupational dose limit is 20 mSv/year.", "Prevention", {"occupational-dose-limit"}, rank=3)
+    sig = Signals({}, {}, {"occupational-dose-limit": "topic", "eye-lens-dose-limit": "topic"},
+                  narrower={"occupational-dose-limit": frozenset({"eye-lens-dose-limit"})})
+    assert select([lens, body], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence is body
+
+
+def test_asked_for_infection_numbers_the_infection_rate_leads():
+    from assistant.compose import _COUNT, _lead
+    bleed = _sent("In intrathecal catheters bleeding occurred in 0.9% and neurologic injury in 0.4%.", "Overview",
+                  {"intrathecal-pump", "bleeding"})
+    infect = _sent("Intrathecal catheters had superficial infection in 2.3% and deep infection in 1.4%.", "Overview",
+                   {"intrathecal-pump", "infection"})
+    ranked = [(2.0, bleed), (1.5, infect)]
+    assert _lead(ranked, (), None, _COUNT, None, frozenset({"infection"}))[1] is infect
+    assert _lead(ranked, (), None, _COUNT, None, frozenset())[1] is bleed  # asked for no complication: the best count
