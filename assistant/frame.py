@@ -300,7 +300,18 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     ask = _ASK_START.get(lang, _ASK_START["en"])
     start = max((m.end() for m in ask.finditer(low.rstrip(" ?？"))), default=0)
     found.sort(key=lambda a: where[a] < start)
+    if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
+        # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
+        found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+# A procedure still to come, and a picture happening now.
+_PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|due (?:for|to have)|needs? (?:a|an)|going to have|"
+                             r"wants? (?:a|an)|listed for|before (?:the|her|his|a|an) )", re.I),
+            "zh": re.compile(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做")}
+_ACUTE = {"en": re.compile(r"\b(?:now|just|suddenly|right after|during|after the (?:injection|block|procedure))\b|minutes? (?:ago|after|later)", re.I),
+          "zh": re.compile(r"刚|突然|现在|正在|术中|术后|注射后|推完|打完|几分钟")}
 
 
 # A treatment a question can say has failed ("conservative stuff not working"), besides any drug named before the failure.

@@ -102,8 +102,9 @@ def concept_scores(passages: Mapping[str, frozenset[str]], headings: Mapping[str
 
 
 # Concepts that are the ask itself when named: "how long does relief last after an RFA?" is about the procedure's effect,
-# which a safety knowledge base mostly lacks; without a passage on it the part is not answered, whatever else matches.
-ESSENTIAL = frozenset({"efficacy"})
+# "PLDD适应症是啥？" about its indications, which a safety knowledge base mostly lacks; without a passage on it the part
+# is not answered, whatever else matches.
+ESSENTIAL = frozenset({"efficacy", "indication"})
 
 
 def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:

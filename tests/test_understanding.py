@@ -1282,3 +1282,22 @@ def test_asked_for_infection_numbers_the_infection_rate_leads():
     ranked = [(2.0, bleed), (1.5, infect)]
     assert _lead(ranked, (), None, _COUNT, None, frozenset({"infection"}))[1] is infect
     assert _lead(ranked, (), None, _COUNT, None, frozenset())[1] is bleed  # asked for no complication: the best count
+
+
+def test_what_to_do_for_an_allergic_patient_booked_for_a_procedure_is_planning_not_a_rescue():
+    assert aspects_of("碘造影剂过敏的病人要做TFESI怎么办？", "zh")[:1] == ("prevention",)
+    assert "action" in aspects_of("TFESI刚推完造影剂，病人突然全身风团、喘不上气，怎么办？", "zh")
+    assert aspects_of("contrast allergic pt booked for a cervical facet injection next week, what should I do?", "en")[:1] == ("prevention",)
+
+
+def test_indications_and_success_rates_are_an_ask_the_passages_must_name(framer):
+    assert "indication" in framer.frame("PLDD适应症是啥？").concepts
+    assert "indication" in framer.frame("how do I explain SCS trial success and the explant rate to a pt?").concepts
+    from assistant.judge import ESSENTIAL
+    assert {"indication", "efficacy"} <= ESSENTIAL
+
+
+def test_a_sentence_pointing_at_this_standard_is_dependent():
+    from assistant.compose import _DEPENDENT
+    assert _DEPENDENT["zh"].search("未经影像和造影剂确认针尖位置的ESI达不到这一标准。")
+    assert _DEPENDENT["en"].search("An ESI performed without image guidance falls short of this standard.")
