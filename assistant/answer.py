@@ -223,7 +223,8 @@ class AnswerEngine:
         """A hold question: each held drug's best hold passages join the hits, so that each drug gets its interval
         (also when the question's other words, bridging or the patient's story, fill the search: "华法林停几天，需不需要桥接")."""
         lx = self.lexicon.concepts
-        drugs = [c for c in q.concepts if c in lx and lx[c].kind == "drug" and held_drug([c], self.lexicon)]
+        named = q.concepts if any(c in lx and lx[c].kind == "drug" for c in q.concepts) else q.concepts + q.context_concepts
+        drugs = [c for c in named if c in lx and lx[c].kind == "drug" and held_drug([c], self.lexicon)]  # ("and restart?": the earlier drug)
         if "hold" not in q.aspects or not drugs:
             return []
         have = {h.chunk.id for h in hits}
@@ -341,7 +342,11 @@ class AnswerEngine:
                             self.settings.max_sentences, (True,), sig)
             bullets = steps + others[:max(0, self.settings.max_sentences - len(steps))]
         if not bullets:
-            bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), sig)
+            gaps: list[int] = []
+            bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), sig,
+                             gaps=gaps)
+            if gaps:  # a part whose own ask no sentence names (how long relief lasts) is said to be not covered
+                verdict = replace(verdict, covered=tuple(c and i not in gaps for i, c in enumerate(verdict.covered)))
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 keep = {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
                 procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from .frame import ASPECTS, COMPOUND_BASE, GROUP_OF_ASPECT, HELD, Part, Question
+from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, Part, Question
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
@@ -383,9 +383,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
     # a pregnant colleague's question: a sentence about the pregnant patient (and not staff) is about someone else
     left_out = left_out or any(COMPOUND_BASE[c] in s.concepts and c not in s.concepts for c in q.concepts if c in COMPOUND_BASE)
-    # (the class of the procedure at another spinal level is a rival: a cervical MBB's class for a lumbar MBB)
-    classes = _classes_procedure(s, own, sig) and not rival(s, [c for c in subject if c in _REGIONS], sig)
-    if not classes and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
+    if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
@@ -603,16 +601,19 @@ def _classes_procedure(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 
 def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable[[str], float], dense: Mapping[str, float],
-           max_bullets: int, covered: Sequence[bool], sig: Signals = Signals(), w: Weights = Weights()) -> list[Bullet]:
+           max_bullets: int, covered: Sequence[bool], sig: Signals = Signals(), w: Weights = Weights(),
+           gaps: list[int] | None = None) -> list[Bullet]:
     """The bullets of an answer: per covered part, the best sentence of the asked aspect first, then the others above
     the relevance floor, in reading order (what/how often -> risk -> prevent -> recognise/act -> evidence notes).
     Parts whose best sentence is the same one ("how long do I hold X, and when can I restart it?" answered by one
-    sentence) are answered together; a sentence said under one part is not repeated under another."""
+    sentence) are answered together; a sentence said under one part is not repeated under another. A part that names an
+    ask of its own (ESSENTIAL: how long relief lasts, the indications) is answered only by sentences naming it; without
+    any, it is left out and its index added to `gaps` (the answer then says the part is not covered)."""
     if not sentences:
         return []
     parts = list(q.parts) or [Part(q.text, q.concepts, q.aspects)]
-    scored = [[score(s, p, q, idf, dense, lang, w, sig) for p in parts] for s in sentences]
-    live = [j for j in range(len(parts)) if j >= len(covered) or covered[j]]
+    scored = [[score(s, p, q, idf, dense, lang, w, sig) if _can_answer(s, p) else _NEVER for p in parts] for s in sentences]
+    live = _answerable([j for j in range(len(parts)) if j >= len(covered) or covered[j]], scored, gaps)
     owner = _merge_parts(scored, live)
     for row in scored:  # a merged part scores a sentence by the best of its members
         for j in live:
@@ -666,6 +667,27 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
     return out
 
 
+_NEVER = -1e9  # the score of a sentence that cannot answer a part
+
+
+def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[int] | None) -> list[int]:
+    """The covered parts some sentence can answer; the others go to `gaps`."""
+    empty = [j for j in live if all(row[j] == _NEVER for row in scored)]
+    if gaps is not None:
+        gaps.extend(empty)
+    return [j for j in live if j not in empty]
+
+
+def _can_answer(s: Sentence, part: Part) -> bool:
+    """A part asking about an ESSENTIAL concept (how long relief lasts) is answered only by a sentence naming it, and
+    giving the kind of answer asked when no section holds it (a duration)."""
+    need = ESSENTIAL.intersection(part.concepts)
+    if not need:
+        return True
+    kind = _asked_kind(part)
+    return bool(need & s.concepts) and (kind is None or bool(kind.search(s.text)))
+
+
 def _caveat(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: Sequence[Sentence]) -> Sentence | None:
     """An evidence note on a figure the answer quotes ("the claims-based 2.13 % probably includes coding-only events"):
     a quoted rate goes out with the caveat the sources attach to it."""
@@ -682,7 +704,9 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
 
 
 # aspirin "for primary prevention" (and not also secondary): the rule for a patient with no stent or vascular event
-_OBSTETRIC = re.compile(r"parturient|obstetric|labou?r epidural|产妇|产科|分娩", re.I)
+# stated for a population of its own (Miller's LMWH intervals "for parturients"); guidance merely sourced from obstetrics
+# (PDPH's conservative care) is not
+_OBSTETRIC = re.compile(r"parturient|labou?r epidural|产妇|分娩镇痛", re.I)
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
 _STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|工作人员|技师|剂量计|职业", re.I)

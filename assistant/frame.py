@@ -343,10 +343,18 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 
+# Concepts that are the ask itself when named: "how long does relief last after an RFA?" is about the procedure's effect,
+# "PLDD适应症是啥？" about its indications, which a safety knowledge base mostly lacks; without a passage on it the part
+# is not answered, whatever else matches.
+ESSENTIAL = frozenset({"efficacy", "indication"})
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
 _SWAP = {"en": re.compile(r"^\s*(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|\binstead\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
+# Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
+_ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
+                            r"what (?:about|if)|how about|any (?:difference|change))\b", re.I),
+           "zh": re.compile(r"调整|改变|减量|加量|有什么不同|有区别|要不要改|还能|还可以|还行|呢[？?]?\s*$")}
 # "is that low risk?", "算低风险操作吗": the procedure's bleeding-risk class is asked (the concept that names the class)
 CLASS_ASK = "bleeding-risk"
 _CLASS_WORDS = re.compile(
@@ -622,6 +630,10 @@ class Framer:
             # "and for a cervical one?", "那腰椎的呢？", "what if the MBB is lumbar instead?": the earlier ask with the
             # region or level changed, so its drug and procedure are this question's own subjects again
             return tuple(c for c in ctx if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
+        if concepts and all(lex[c].kind in ("condition", "finding") for c in concepts) and _ADJUST[lang].search(q) and any(
+                lex[c].kind in _DRUGLIKE for c in ctx):
+            # "pt is 48kg and has ESRD on HD - change anything?" after a bupivacaine dose: the same drug, this patient
+            return tuple(c for c in ctx if lex[c].kind in _DRUGLIKE and lex[c].scope == "in")
         if _SWAP[lang].search(q) and any(lex[c].kind == "procedure" for c in concepts) and not any(
                 lex[c].kind in _DRUGLIKE for c in concepts):
             # "and for a medial branch block?" after how long to hold clopidogrel before an SCS: the same drug, another

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .frame import Question, drug_like, procedure_like
+from .frame import ESSENTIAL, Question, drug_like, procedure_like
 from .sections import group_of
 
 
@@ -99,12 +99,6 @@ def concept_scores(passages: Mapping[str, frozenset[str]], headings: Mapping[str
             out.append((pid, s))
     out.sort(key=lambda kv: (-kv[1], kv[0]))
     return out
-
-
-# Concepts that are the ask itself when named: "how long does relief last after an RFA?" is about the procedure's effect,
-# "PLDD适应症是啥？" about its indications, which a safety knowledge base mostly lacks; without a passage on it the part
-# is not answered, whatever else matches.
-ESSENTIAL = frozenset({"efficacy", "indication"})
 
 
 def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:

@@ -318,3 +318,13 @@ def test_a_planning_question_asked_beside_an_emergency_is_answered_after_the_act
     lines = _sentences(ans)
     assert re.search(r"stop|call for help|airway|lipid", lines[0], re.I), lines
     assert any(re.search(r"bupivacaine[^.]*\d+(?:–\d+)? mg/kg", ln) for ln in lines[1:]), lines
+
+
+def test_and_restart_after_a_hold_question_is_answered_with_the_same_drugs_restart(engine):
+    ans = engine.answer("and restart?", ["apixaban hold before lumbar interlaminar ESI?"])
+    assert not ans.abstained and re.search(r"apixaban[^.]*restarted 24 h", _sentences(ans)[0]), ans.text
+
+
+def test_a_patient_detail_follow_up_keeps_the_drug(engine):
+    f = engine.frame("pt is 48kg and has ESRD on HD - change anything?", ["max dose of bupivacaine for a caudal?"])
+    assert f.followup and {"bupivacaine", "renal-impairment"} <= set(f.concepts) and not f.out_of_scope

@@ -207,7 +207,8 @@ def test_a_part_without_a_subject_inherits_the_previous_parts(framer):
 def test_followup_inherits_the_topic_but_keeps_its_own_ask(framer):
     first = "LAST 时 lipid emulsion 的首剂量是多少？"
     q = framer.frame("如果病人是个45公斤的老太太呢？", [first])
-    assert q.followup and "lipid-emulsion" in q.context_concepts
+    # the patient's weight and age are new; the drug asked about before is this question's subject again
+    assert q.followup and "lipid-emulsion" in q.concepts and "lipid-emulsion" not in q.context_concepts
     assert q.aspects and q.aspects[0] == "dose"
     assert q.retrieval_text.startswith("如果病人是个45公斤的老太太呢")
 
@@ -1301,3 +1302,30 @@ def test_a_sentence_pointing_at_this_standard_is_dependent():
     from assistant.compose import _DEPENDENT
     assert _DEPENDENT["zh"].search("未经影像和造影剂确认针尖位置的ESI达不到这一标准。")
     assert _DEPENDENT["en"].search("An ESI performed without image guidance falls short of this standard.")
+
+
+def test_asking_the_odds_of_paralysis_is_counselling_not_an_emergency():
+    q = "pt asking me what the actual odds of paralysis are from a lumbar epidural steroid injection. what number can I honestly give her?"
+    assert not triage(q, "en").urgent
+    assert triage("lumbar ESI an hour ago, now she can't move her legs - what do I do?", "en").urgent
+
+
+def test_a_dialysis_patient_is_renal_impairment_and_a_morphine_pump_is_a_pump(framer):
+    f = framer.frame("pt is 48kg and has ESRD on HD - change anything?")
+    assert "renal-impairment" in f.concepts and not f.out_of_scope
+    assert "intrathecal-pump" in framer.frame("鞘内吗啡泵植入术前谈话，感染率多少？").concepts
+
+
+def test_a_part_whose_own_ask_no_sentence_names_is_reported_as_a_gap():
+    parts = (Part("how long does relief last after lumbar RFA", ("radiofrequency-ablation", "efficacy"), ("timing",)),
+             Part("whats the chance of neuritis", ("post-ablation-neuritis",), ("frequency",), ("radiofrequency-ablation",)))
+    q = _q(concepts=("radiofrequency-ablation", "efficacy", "post-ablation-neuritis"),
+           subjects=("radiofrequency-ablation", "efficacy", "post-ablation-neuritis"), parts=parts)
+    neuritis = _sent("Neuritic pain lasting less than 2 weeks followed 0.5% of lumbar RF lesions.", "Overview",
+                     {"radiofrequency-ablation", "post-ablation-neuritis"})
+    vague = _sent("Electrode position decides both the efficacy and the safety of facet RFA.", "Overview",
+                  {"radiofrequency-ablation", "efficacy"})
+    gaps: list[int] = []
+    bullets = select([neuritis, vague], q, "en", lambda t: 1.0, {}, 5, (True, True), gaps=gaps)
+    assert gaps == [0] and [b.sentence for b in bullets if b.part == 0] == []  # no duration of relief: part 0 is a gap
+    assert any(b.sentence is neuritis for b in bullets)
