@@ -273,16 +273,21 @@ _HIGH_BLOCK = RedFlag(
     "total-spinal",
     {"en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)|"
             r"struggl\w* to breathe|difficulty breathing|can(?:no|')t (?:breathe|speak|talk)|short(?:ness)? of breath|breathless",
-            r"hypotens|\bbp\b.{0,12}(?:[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:[4-8]\d/|dropp|fall|low)|bradycard|\bhr\b.{0,6}[2-5]\d\b"),
+            r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|bradycard|"
+            r"\bhr\b.{0,6}(?<!\d)[2-5]\d\b"),
      "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)|双手|喘不上气|喘不过气|呼吸困难|憋气|说不出话",
-            r"血压.{0,4}(?:掉|降|低|[4-8]\d\s*/)|低血压|心率.{0,4}(?:[2-5]\d|慢)|心动过缓")},
+            r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压|心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓")},
     {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine",
      "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,
     {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection hypotension bradycardia "
            "breathlessness airway",
      "zh": "全脊麻 高位阻滞 硬膜外 椎板间 骶管注射 鞘内注射 硬膜下注射 低血压 心动过缓 呼吸困难 气道"},
-    {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch", "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"},
+    # a toxicity picture is LAST; weakness of one side with slurred speech is a stroke picture, not a high block
+    {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch|\b(?:left|right)[- ](?:sided )?(?:arm|hand|leg|side)|"
+           r"one side|hemipar|slurred|facial droop|aphasi",
+     "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常|[左右](?:手|臂|上肢|侧肢体|半身|半边)|一侧|偏瘫|说话.{0,3}(?:含糊|不清)|口齿不清|"
+           r"言语不清|口角歪斜"},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
 # weak or numb arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls

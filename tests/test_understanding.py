@@ -1329,3 +1329,18 @@ def test_a_part_whose_own_ask_no_sentence_names_is_reported_as_a_gap():
     bullets = select([neuritis, vague], q, "en", lambda t: 1.0, {}, 5, (True, True), gaps=gaps)
     assert gaps == [0] and [b.sentence for b in bullets if b.part == 0] == []  # no duration of relief: part 0 is a gap
     assert any(b.sentence is neuritis for b in bullets)
+
+
+def test_one_sided_weakness_and_slurred_speech_after_a_cervical_tfesi_is_a_stroke_not_a_high_block():
+    q = ("刚给一个68岁男的做了C6右侧TFESI，推了得宝松1ml+利多卡因，推完不到一分钟病人说话含糊，左手左腿抬不起来，血压160/95，"
+         "意识还清楚。现在该怎么处理？")
+    assert triage(q, "zh").rule == "esi-stroke"  # (160/95 is no low pressure)
+    assert triage("颈椎硬膜外注入利多卡因后双手抬不起来，血压掉到80/40，怎么办", "zh").rule == "total-spinal"
+    assert triage("cervical epidural with lidocaine, 2 min later both arms weak and she is struggling to breathe, BP 80/40",
+                  "en").rule == "total-spinal"
+    assert triage("interlaminar epidural with lidocaine, now her hands are weak and BP 150/90, what do I do?", "en").rule != "total-spinal"
+
+
+def test_voltaren_is_diclofenac(lexicon):
+    assert "diclofenac" in {m.concept for m in lexicon.match("还吃扶他林，做腰椎硬膜外激素注射前要停吗")}
+    assert "diclofenac" in {m.concept for m in lexicon.match("on voltaren gel and tablets")}
