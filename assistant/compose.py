@@ -26,14 +26,14 @@ _DEPENDENT = {
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
                      r"\b(?:these|those) [\d,]+\s|"  # "not observed across those 616 lesions" counts what came before
                      r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b|"  # "The continued drugs were"
-                     r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b", re.I),  # "falls short of this standard"
+                     r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b", re.I),
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
                      r"^(?:继续|停用)(?:使用|服用)?的药物|"  # "继续使用的药物包括…": the drugs of the cohort before
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
-                     r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定)"),  # "…的ESI达不到这一标准": which standard?
+                     r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定)|这些其他|上述其他"),  # "…达不到这一标准": which standard?
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).

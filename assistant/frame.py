@@ -20,8 +20,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "escalation": ("management",
                    r"not working|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
-                   r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b",
+                   r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|不见效|没见效|基本没效|没效|没用|没改善|未改善|未缓解|不缓解|没缓解|"
+                   r"没反应|没有反应|无反应|没起效|不起效|"
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
     "action": ("management",
                r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
@@ -156,7 +157,9 @@ _FOLLOWUP_CUE = {
     "en": re.compile(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but)\b|^what if\b|^if\b|"
                      r"\b(?:it|its|it's|this|that|these|those|they|them|their|the same|the latter|the former|such|there|he|she|his|her)\b",
                      re.I),
-    "zh": re.compile(r"^(?:那|那么|还有|另外|如果|一旦|然后|那如果|要是|假如|但|可是)|它|其|这个|这种|那种|这些|那些|该|此|上述|前者|后者|呢[？?]?$|他|她"),
+    "zh": re.compile(r"^(?:那|那么|还有|另外|如果|一旦|然后|那如果|要是|假如|但|可是)|它|其|这个|这种|那种|这些|那些|该|此|上述|前者|后者|呢[？?]?$|他|她|"
+                     r"^(?:首剂|第一剂|一剂|第二剂|重复|再给|追加)|(?:推完|打完|给完|用完|用了|给了)(?:以?后)?.{0,4}(?:没反应|没效果|无效|不管用|还是)|"
+                     r"^(?:最大|最多|上限|极量)"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
 _WHAT_ABOUT = {
     "en": re.compile(r"^(?:and |so |but )?(?:what|how) about\b|^and (?:for|in|with|if)\b|^same (?:for|with|question)\b|^what if\b|"

@@ -128,7 +128,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # a drug the knowledge base never mentions is the subject (intrathecal cytarabine, dexmedetomidine for ICU
         # sedation): the figures of ours would be another drug's
         return Verdict("not_in_kb", none, missing=tuple(dict.fromkeys(drugs + q.unknown)))
-    if q.unknown and not ours and all(kinds.get(c) in DRUG_KINDS for c in q.subjects):
+    if q.unknown and not ours and q.subjects and all(kinds.get(c) in DRUG_KINDS for c in q.subjects):
         # only a drug of ours next to a salient term we never use (amoxicillin for otitis; antibiotics for pneumonia)
         return Verdict("not_in_kb", none, missing=q.unknown)
     top = list(passage_tags[: w.cover_top])

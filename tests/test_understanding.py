@@ -1344,3 +1344,23 @@ def test_one_sided_weakness_and_slurred_speech_after_a_cervical_tfesi_is_a_strok
 def test_voltaren_is_diclofenac(lexicon):
     assert "diclofenac" in {m.concept for m in lexicon.match("还吃扶他林，做腰椎硬膜外激素注射前要停吗")}
     assert "diclofenac" in {m.concept for m in lexicon.match("on voltaren gel and tablets")}
+
+
+def test_a_failed_first_dose_and_the_maximum_follow_the_drug_asked_before(framer):
+    f = framer.frame("首剂推完没反应怎么办", ["局麻药中毒 脂肪乳剂量是多少"])
+    assert f.followup and "lipid-emulsion" in f.context_concepts and f.aspects[0] == "escalation"
+    f = framer.frame("最大量多少", ["局麻药中毒 脂肪乳剂量是多少", "首剂推完没反应怎么办"])
+    assert f.followup and "lipid-emulsion" in f.context_concepts and "limit" in f.aspects
+    assert "escalation" in aspects_of("gave the first lipid bolus, no response - what next?", "en")
+
+
+def test_an_unknown_word_beside_no_subject_of_ours_is_not_a_drug_the_knowledge_base_lacks(framer):
+    q = framer.frame("首剂推完没反应怎么办", ["局麻药中毒 脂肪乳剂量是多少"])
+    v = judge(q, [frozenset({"last", "lipid-emulsion"})] * 3, 1.0, 0.3, {"last": "complication", "lipid-emulsion": "drug"}, {})
+    assert v.kind == "answered"
+
+
+def test_a_refracture_next_to_a_treated_vertebra_is_the_adjacent_level_fracture(lexicon):
+    assert "adjacent-level-fracture" in {m.concept for m in lexicon.match("椎体成形术后 邻近椎体再骨折 风险多少")}
+    from assistant.compose import _DEPENDENT
+    assert _DEPENDENT["zh"].search("本文所用资料未提供椎体成形术或椎体后凸成形术这些其他并发症的发生率。")
