@@ -507,8 +507,9 @@ def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[fl
     sentence names gets its best sentence that gives an interval."""
     if "hold" not in part.aspects:
         return []
-    # the drugs held for bleeding, and the supplements weighed beside them (fish oil, ginkgo)
-    drugs = [c for c in _own(part, q) if sig.kinds.get(c) == "drug" and (HELD | {"dietary-supplement"}) & (sig.parents.get(c, frozenset()) | {c})]
+    # the drugs held for bleeding, and those weighed beside them (fish oil, ginkgo, an SSRI)
+    drugs = [c for c in _own(part, q) if sig.kinds.get(c) in ("drug", "drug-class")
+             and (HELD | _WEIGHED) & (sig.parents.get(c, frozenset()) | {c})]
     if len(drugs) < 2:
         return []
     said = [s for _, s in chosen]
@@ -529,6 +530,10 @@ def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[fl
             out.append(best)
             said.append(best[1])
     return out
+
+
+# weighed before a high-risk procedure beside the antithrombotics (the guideline's SSRIs, SNRIs and supplements)
+_WEIGHED = frozenset({"dietary-supplement", "ssri", "snri"})
 
 
 def _restart_too(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], parts: Sequence[Part],

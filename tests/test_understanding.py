@@ -1364,3 +1364,9 @@ def test_a_refracture_next_to_a_treated_vertebra_is_the_adjacent_level_fracture(
     assert "adjacent-level-fracture" in {m.concept for m in lexicon.match("椎体成形术后 邻近椎体再骨折 风险多少")}
     from assistant.compose import _DEPENDENT
     assert _DEPENDENT["zh"].search("本文所用资料未提供椎体成形术或椎体后凸成形术这些其他并发症的发生率。")
+
+
+def test_prozac_is_weighed_with_the_antithrombotics_and_a_block_cutoff_is_an_indication_ask(lexicon, framer):
+    assert "fluoxetine" in {m.concept for m in lexicon.match("pt on brilinta, celebrex and prozac")}
+    assert "indication" in framer.frame("what cutoff on the MBB do you use, 50% or 80%?").concepts
+    assert "efficacy" in framer.frame("does pulsed RF of the DRG work for post herpetic neuralgia").concepts
