@@ -37,7 +37,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
-             r"(?<!last )(?<!next )(?<!first )\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
+             r"(?<!last )(?<!next )(?<!first )\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
+             r"(?! (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
@@ -51,7 +52,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
              r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again",
              r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|间隔|提前|术前停|"
-             r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|"
+             r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
     "magnitude": ("",

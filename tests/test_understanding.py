@@ -885,6 +885,15 @@ def test_a_story_told_in_chinese_is_not_read_as_asks(framer):
     assert len(f.parts) == 1 and f.aspects == ("hold",)  # 好几年 is no question word; 能不能不停 asks whether to stop
     assert "magnitude" in aspects_of("糖尿病人做硬膜外激素注射后血糖一般会升多少？", "zh")
     assert "magnitude" in aspects_of("how high does glucose go after a TFESI?", "en")
+    rise = aspects_of("she's diabetic, how much will her sugar go up after the epidural steroid?", "en")
+    assert "magnitude" in rise and "dose" not in rise  # how much X goes up is a change, not an amount to give
+    assert "dose" in aspects_of("how much lidocaine can I give for the skin wheal?", "en")
+
+
+def test_when_to_restart_a_drug_is_a_hold_ask_but_recovering_from_harm_is_not():
+    assert "hold" in aspects_of("射频做完什么时候可以恢复利伐沙班？", "zh")
+    assert "hold" not in aspects_of("硬膜外血肿减压后神经功能多久能恢复？", "zh")
+    assert "hold" not in aspects_of("穿刺后腿麻多久能恢复？", "zh")
 
 
 def test_a_sentence_about_another_regions_procedure_carries_that_region(lexicon):
