@@ -8,7 +8,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.compose import Sentence, Signals, emergency, rival, same_point, score, select, sentences_of, weight_fit, weight_of
+from assistant.compose import (
+    Sentence,
+    Signals,
+    asks_whether_to_stop,
+    emergency,
+    rival,
+    same_point,
+    score,
+    select,
+    sentences_of,
+    weight_fit,
+    weight_of,
+)
 from assistant.frame import Framer, Part, Question, aspects_of, procedure_like, split_parts
 from assistant.judge import JudgeWeights, concept_scores, judge
 from assistant.lexicon import load_lexicon, parse, validate
@@ -888,6 +900,13 @@ def test_a_story_told_in_chinese_is_not_read_as_asks(framer):
     rise = aspects_of("she's diabetic, how much will her sugar go up after the epidural steroid?", "en")
     assert "magnitude" in rise and "dose" not in rise  # how much X goes up is a change, not an amount to give
     assert "dose" in aspects_of("how much lidocaine can I give for the skin wheal?", "en")
+
+
+def test_whether_to_stop_is_told_from_how_long_to_stop():
+    assert asks_whether_to_stop("如果病人在吃氯吡格雷，做腰椎射频要停药吗？")
+    assert asks_whether_to_stop("on Plavix, lumbar MBB next week - do I need to stop it?")
+    assert not asks_whether_to_stop("氯吡格雷要停几天？")
+    assert not asks_whether_to_stop("how long do I hold clopidogrel before a lumbar MBB?")
 
 
 def test_when_to_restart_a_drug_is_a_hold_ask_but_recovering_from_harm_is_not():
