@@ -435,8 +435,13 @@ class AnswerEngine:
         unnamed = self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
             lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
+        answered = {b.part for b in bullets}
+        gaps = self._gaps(q, verdict, answered, tri.urgent)
+        first = min(answered, default=0)
+        ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
+        lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
         meta: list[dict[str, object]] = []
-        multi = len({b.part for b in bullets}) > 1
+        multi = len(answered) > 1 or bool(gaps)  # the part answered goes under its own heading beside the one that is not
         by_group = not multi and not tri.urgent and len(bullets) >= 4 and len({_hgroup(b) for b in bullets}) >= 2
         last_heading = ""
         for b in bullets:
@@ -453,7 +458,7 @@ class AnswerEngine:
             c = b.sentence.chunk
             lines.append(f"- {b.sentence.text} {cites.marker(c, lang)}")
             meta.append({"text": b.sentence.text, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
-        notes = self._notes(q, lang, verdict, {b.part for b in bullets}, tri.urgent)
+        notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
         if tri.urgent and (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
             notes.insert(0, NOTE_PREFIX + _BORROWED[lang].format(condition=self._name(PATHWAY_TOPICS.get(tri.rule, tri.rule), lang),
                                                                   source=self._name(PATHWAY_TOPICS.get(src, src), lang)))
@@ -480,14 +485,19 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         return lx[cid].name(lang) if cid in lx else cid
 
-    def _notes(self, q: Question, lang: Lang, verdict: Verdict, answered_parts: set[int], urgent: bool) -> list[str]:
-        """Scope notes: parts no bullet answers, concepts the knowledge base has nothing on, unconfirmed brand names.
-        An emergency vignette is one question, not parts."""
+    @staticmethod
+    def _gaps(q: Question, verdict: Verdict, answered_parts: set[int], urgent: bool) -> list[int]:
+        """Parts of a several-part question that no bullet answers and the sources do not cover. An emergency vignette
+        is one question, not parts."""
+        if urgent or len(q.parts) < 2:
+            return []
+        return [i for i in range(len(q.parts)) if i not in answered_parts and i < len(verdict.covered) and not verdict.covered[i]]
+
+    def _notes(self, q: Question, lang: Lang, verdict: Verdict, gaps: list[int], urgent: bool) -> list[str]:
+        """Scope notes: parts no bullet answers (`gaps`), concepts the knowledge base has nothing on, unconfirmed brand
+        names."""
         lex = self.lexicon.concepts
-        notes: list[str] = []
-        for i, p in enumerate(q.parts):
-            if not urgent and len(q.parts) > 1 and i not in answered_parts and i < len(verdict.covered) and not verdict.covered[i]:
-                notes.append(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(p.text)))
+        notes = [NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in gaps]
         # "nothing on X" only when no passage of the knowledge base mentions X (not merely the retrieved ones)
         missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)]
         if missing and len(q.parts) < 2 and not urgent:

@@ -51,6 +51,13 @@ _PROVENANCE = {
     "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
                      r"具体见本知识库|详见本知识库"),
 }
+# A note on a reference's own details ("These case titles were recorded from memory", "Willems 2004 的作者和标题系凭记忆记录"):
+# it hedges a citation, not the facts beside it, and tells the clinician nothing; it is never quoted.
+_BIBLIO = {
+    "en": re.compile(r"^(?:These|The|Some)\b[^.,]{0,40}\b(?:titles?|authors?|reference details)\b[^.,]{0,40}\bfrom memory|"
+                     r"^Some [\w ]{0,30}sources are incomplete", re.I),
+    "zh": re.compile(r"^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息"),
+}
 # Where a fact was read ("secondary summary", "二手总结"): a note when that is all the sentence says; a sentence that also
 # gives a figure (caffeine up to 900 mg/day, from a secondary summary) is a hedged fact, quoted with its hedge.
 _SECONDHAND = {
@@ -216,6 +223,8 @@ class Weights:
     meta: float = -0.5  # "this knowledge base covers …": answers only a question about the knowledge base itself
     protocol: float = -0.6  # a trial's own protocol ("in the BRIDGE trial warfarin was stopped 5 days before"): not the advice
     escalation: float = 1.0  # the tried treatment failed: the definitive or next-line step ("EBP is the definitive treatment")
+    sibling: float = 0.6  # a later part's procedure, named in the part before ("caudal ESI: dose? and the dural puncture
+    # risk?"): the caudal sentence on dural puncture, before the one on epidural techniques at large
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
     # Xarelto answer, hyperglycaemia in an epidural-abscess answer)
     floor: float = 0.5  # a sentence must reach this share of the part's best score
@@ -306,7 +315,7 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
         raw = [strip_inline_tags(split_tags(c.text[a:b])[0]) for a, b in sentence_spans(c.text, semicolons=False)]
         units: list[tuple[int, str]] = []
         for i, sent in enumerate(raw):
-            if not sent:
+            if not sent or _BIBLIO[lang].search(sent):
                 continue
             leans = bool(_LEANS[lang].search(sent)) and not re.search(r"\d", sent)
             if leans and units and units[-1][0] == i - 1:
@@ -368,6 +377,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)
+    if any(c in s.concepts for c in part.inherited if c in q.concepts and c not in part.concepts and sig.kinds.get(c) == "procedure"):
+        total += w.sibling * concept  # the asked complication or drug, in the procedure of the part before
     # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
     # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
@@ -636,7 +647,11 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             continue
         if parts[j].aspects[:1] in (("dose",), ("limit",)) and "hold" not in parts[j].aspects and _ASKS_DOSE.search(parts[j].text) \
                 and not _doses_own(pool, parts[j], q, sig):  # ("恢复治疗剂量" asks when the drug restarts: no dose asked)
-            continue  # no dose of the asked drug or procedure: nothing, rather than another drug's dose (ozone: not morphine)
+            # no dose of the asked drug or procedure: nothing, rather than another drug's dose (ozone: not morphine), and
+            # the answer says the part is not covered
+            if gaps is not None:
+                gaps.extend(k for k in live if owner[k] == j)
+            continue
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
@@ -768,7 +783,10 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     counted = [c for c in counted if _SERIOUS.search(c[1].text)] or counted  # "odds of something serious": serious events
     if counted and counted[0][0] >= 0.5 * best[0]:
         return counted[0]
-    timed = [c for c in usable if interval is not None and interval(c[1])]  # "how long do I hold Eliquis?": its interval
+    # "how long do I hold Eliquis?": its interval (from an evidence note when no other sentence gives that drug's: the
+    # superseded 2003 wording is all the sources say of a heparin drip)
+    timed = [c for c in usable if interval is not None and interval(c[1])] or \
+            [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance]
     if timed and timed[0][0] >= 0.5 * best[0]:
         return timed[0]
     for group in groups:  # the most specific asked aspect first

@@ -679,6 +679,10 @@ class Framer:
             elif out and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
                 # "PDPH signs? and conservative treatment?": a generic second ask keeps the first one's complication / procedure / drug
                 inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _ANCHOR_KINDS)
+            elif out and not any(lex[c].kind == "procedure" for c in own):
+                # "caudal ESI: max dose? and the risk of dural puncture?": a later part naming a complication or a drug
+                # but no procedure stays with the procedure (and region) asked before
+                inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind == "procedure" or c in REGIONS)
             elif i == 0 or len(texts) == 1:
                 inherited = ctx
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")

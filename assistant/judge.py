@@ -143,7 +143,10 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         keyed = True
         miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) for t in top)]
         missing.extend(miss)
-        covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not ESSENTIAL.intersection(miss)))
+        # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
+        # passage names is not answered by passages about the rest of the part
+        asked = [c for c in miss if c in ESSENTIAL or (kinds.get(c) == "complication" and c in part.concepts)]
+        covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:
         kind: Verdict_ = "answered" if evidence >= threshold else "not_in_kb"
         return Verdict(kind, tuple(covered), foreign=foreign)

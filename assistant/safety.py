@@ -42,6 +42,8 @@ class RedFlag:
 
 
 _STOP = {"en": "Stop the procedure, call for help and start your emergency pathway now", "zh": "立即停止操作、呼叫支援并启动本单位急救流程"}
+# The same call when the picture began hours or days after the procedure (there is no procedure left to stop).
+_LATE_STOP = {"en": "Call for help and start your emergency pathway now", "zh": "立即呼叫支援并启动本单位急救流程"}
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -139,7 +141,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "cement-embolism",
         {"en": (r"chest (?:tight|pain|discomfort)|breathless|short(?:ness)? of breath|dyspn|desaturat|spo2|sats|hypox|hypotens|cough|"
-                r"tachycard|collapse|blood pressure (?:drop|fall)|pressure dropp",),
+                r"tachycard|collapse|blood pressure (?:drop|fall)|pressure dropp|\bSOB\b|\bdesat|\btachy|difficulty breathing|"
+                r"can(?:no|')t (?:breathe|catch (?:her|his|their) breath)|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
          "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|血氧|低氧|血压下降|低血压|咳嗽|心动过速|憋气|氧饱和|喘不上气|喘不过气|上不来气|"
                 r"胸口.{0,2}(?:闷|痛|疼|紧)",)},
         {"en": r"cement|vertebroplast|kyphoplast|\bPMMA\b|vertebral augmentation|\bPVP\b|\bPKP\b",
@@ -179,6 +182,23 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                + _STOP["en"] + ": activate the stroke pathway and get urgent neurological review.",
          "zh": "紧急：硬膜外类固醇注射后出现视力丧失或卒中征象，提示脑、脑干、脊髓或视网膜的栓塞或血管损伤。" + _STOP["zh"] + "：启动卒中急救流程并紧急请神经科会诊。"},
         {"en": "epidural steroid injection stroke infarction particulate steroid embolism catastrophic neurologic", "zh": "硬膜外类固醇注射 卒中 梗死 颗粒型类固醇 栓塞 神经系统"},
+    ),
+    RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer
+        "idd-overdose",
+        {"en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won't wake|"
+                r"hard to (?:rouse|wake)|difficult to (?:rouse|wake)|snoring|\brr (?:of |is )?[2-9]\b|sleepy|breathing (?:is |has )?(?:become )?(?:slow|shallow)|"
+                r"shallow breath|(?:respiratory|resp|breathing) rate (?:of |is |was )?[2-9]\b|[2-9] breaths|barely rousable|rousable",),
+         "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止|呼之不应|打鼾|瞳孔缩小|"
+                r"昏昏欲睡|叫不.{0,2}醒|唤不醒|呼吸.{0,4}(?:慢|浅)|呼吸.{0,5}[2-9]\s*次",)},
+        {"en": r"baclofen", "zh": r"巴氯芬"},
+        {"en": "URGENT: drowsiness, slow breathing or floppiness after an intrathecal baclofen refill can be a baclofen overdose. "
+               + _STOP["en"] + ": support breathing and circulation, stop the pump or empty its reservoir per your pump protocol and "
+               "monitor closely (the sources' naloxone step is for opioid toxicity).",
+         "zh": "紧急：鞘内巴氯芬泵补充后出现嗜睡、呼吸变慢或肌张力低下，可能是巴氯芬过量。" + _STOP["zh"]
+               + "：支持通气和循环，按本单位泵急救规范停泵或排空储药囊，并严密监护（资料中的纳洛酮一步针对的是阿片类药物毒性）。"},
+        {"en": "intrathecal pump refill overdose respiratory depression airway breathing reservoir emptied",
+         "zh": "鞘内泵 补充 过量 呼吸抑制 气道 呼吸 回抽 排空 储药囊"},
+        procedures=('baclofen',),
     ),
     RedFlag(
         "idd-overdose",
@@ -585,7 +605,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = ()) -> Triage:
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
-            return Triage(True, rule.id, rule.escalation[lang], rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()),
+            banner = rule.escalation[lang].replace(_STOP[lang], _LATE_STOP[lang]) if late else rule.escalation[lang]
+            return Triage(True, rule.id, banner, rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()),
                           PATHWAY_ACTIONS.get(rule.id, {}).get(lang, ""), steps_for(rule.id, lang, q))
     return Triage(False)
 
@@ -595,7 +616,9 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = ()) -> Triage:
 _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
     "neuraxial-deficit": ({"en": r"fever|febrile|pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
                            "zh": r"发热|发烧|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]"},
-                          {"en": r"antibiotic", "zh": r"抗生素"}, 2),  # after assessment and imaging, before decompression
+                          # the abscess's (or deep infection's) antibiotics, not a superficial wound's
+                          {"en": r"(?:abscess|deep infection|explant)[^.;]{0,80}antibiotic|antibiotic[^.;]{0,60}(?:abscess|drainage)",
+                           "zh": r"(?:脓肿|深部感染|取出)[^。；;]{0,40}抗生素|抗生素[^。；;]{0,30}(?:脓肿|引流)"}, 2),  # after assessment and imaging
     # an infected implant with a new deficit (numb or weak legs) is an epidural abscess until the MRI says otherwise: the
     # abscess work-up comes first, before a wound's antibiotics
     "implant-infection": ({"en": r"numb|weak|can'?t (?:move|feel|walk)|paralys|bladder|bowel|deficit",

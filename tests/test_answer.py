@@ -328,3 +328,27 @@ def test_and_restart_after_a_hold_question_is_answered_with_the_same_drugs_resta
 def test_a_patient_detail_follow_up_keeps_the_drug(engine):
     f = engine.frame("pt is 48kg and has ESRD on HD - change anything?", ["max dose of bupivacaine for a caudal?"])
     assert f.followup and {"bupivacaine", "renal-impairment"} <= set(f.concepts) and not f.out_of_scope
+
+
+def test_a_first_part_the_sources_do_not_answer_is_said_first(engine):
+    ans = engine.answer("Does a lumbar TFESI speed up disc degeneration, and how often does a headache follow a dural puncture?")
+    lines = ans.text.splitlines()
+    assert not ans.abstained and [p["covered"] for p in ans.parts] == [False, True]
+    assert lines[0].startswith("> ") and "degeneration" in lines[0]  # said first, where it was asked
+    assert lines[1].startswith("**") and {b["part"] for b in ans.bullets} == {1}
+    assert not any("degeneration" in b["text"] for b in ans.bullets)
+
+
+def test_a_baclofen_pump_overdose_is_not_sent_to_naloxone_and_a_late_event_has_no_procedure_to_stop(engine):
+    ans = engine.answer("ITB pump refill (baclofen) 2 days ago, now pt drowsy, resp rate 6, hypotonic. what do i do")
+    banner = ans.text.splitlines()[0]
+    assert ans.urgent and "baclofen overdose" in banner and "give naloxone" not in banner
+    assert "Call for help" in banner and "Stop the procedure" not in banner  # the refill was two days ago
+    opioid = engine.answer("morphine pump refilled an hour ago, now she is drowsy with a resp rate of 6")
+    assert opioid.urgent and "naloxone" in opioid.text.splitlines()[0]
+
+
+def test_a_heparin_drip_gets_the_unfractionated_heparin_interval_not_lmwh(engine):
+    ans = engine.answer("How long do I stop a heparin drip before a lumbar TFESI?")
+    first = _sentences(ans)[0]
+    assert "unfractionated heparin" in first and "2–4 h" in first  # the only UFH interval the sources give (an evidence note)

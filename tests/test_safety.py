@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from assistant.safety import DISCLAIMER, RED_FLAGS, triage
@@ -8,6 +10,7 @@ from assistant.safety import DISCLAIMER, RED_FLAGS, triage
     [
         ("My patient is seizing after 20 mL of bupivacaine for a block", "en", "last"),
         ("利多卡因注射后患者突然抽搐", "zh", "last"),
+        ("kyphoplasty T12 just finished, pt suddenly SOB, desat to 82%, tachy. cement embolism?? what now", "en", "cement-embolism"),
         ("New leg weakness and urinary retention the day after an epidural steroid injection", "en", "neuraxial-deficit"),
         ("硬膜外注射后第二天患者双下肢无力、尿潴留", "zh", "neuraxial-deficit"),
         ("Fever and back pain 5 days after spinal cord stimulator implant", "en", "implant-infection"),
@@ -170,5 +173,8 @@ def test_fever_with_a_new_deficit_adds_the_abscess_antibiotic_step():
     from assistant.safety import steps_for
     febrile = steps_for("neuraxial-deficit", "en", "3 days after an ILESI: fever 38.9, back pain and leg weakness")
     afebrile = steps_for("neuraxial-deficit", "en", "6 hrs after an ILESI: severe back pain and numb legs")
-    assert "antibiotic" in febrile and "antibiotic" not in afebrile and febrile[:2] == afebrile[:2]
-    assert "抗生素" in steps_for("neuraxial-deficit", "zh", "硬膜外注射后第三天 发热38.9 双腿无力")
+    assert any("antibiotic" in st for st in febrile) and not any("antibiotic" in st for st in afebrile) and febrile[:2] == afebrile[:2]
+    step = next(st for st in febrile if "antibiotic" in st)  # the abscess's antibiotics, not a superficial wound's
+    assert re.search(step, "An epidural abscess is investigated with gadolinium-enhanced MRI and treated with antibiotics, with or without drainage")
+    assert not re.search(step, "A superficial wound infection after spinal cord stimulator (SCS) implantation may respond to antibiotics")
+    assert any("抗生素" in st for st in steps_for("neuraxial-deficit", "zh", "硬膜外注射后第三天 发热38.9 双腿无力"))

@@ -281,6 +281,29 @@ def test_covered_concepts_answer_even_when_the_word_overlap_is_weak():
     assert v.kind == "answered"
 
 
+def test_a_part_whose_complication_no_passage_names_is_not_covered_by_its_procedure():
+    parts = (Part("a", ("discography", "disc-degeneration"), ("complications",)), Part("b", ("discitis",), ("frequency",)))
+    q = _q(concepts=("discography", "disc-degeneration", "discitis"), subjects=("discography", "disc-degeneration", "discitis"),
+           parts=parts)
+    kinds = {"discography": "procedure", "disc-degeneration": "complication", "discitis": "complication"}
+    v = judge(q, [frozenset({"discography", "discitis"})], 0.8, 0.46, kinds, {})
+    assert v.kind == "partial" and v.covered == (False, True) and v.missing == ("disc-degeneration",)
+
+
+def test_a_later_part_naming_no_procedure_stays_with_the_one_asked_before(framer):
+    f = framer.frame("for caudal ESI: what's the max particulate steroid dose you'd use, and what's the risk of dural puncture?")
+    assert len(f.parts) == 2 and "caudal-esi" in f.parts[1].inherited and "caudal-esi" not in f.parts[1].concepts
+
+
+def test_a_limb_joint_injection_is_another_specialtys_but_pain_below_the_knee_is_ours(framer):
+    for text in ("intra-articular knee steroid injection, how often can I repeat, max per year?",
+                 "what's the infection risk of a shoulder joint injection?", "膝关节腔注射激素一年能打几次？"):
+        assert "peripheral-joint-site" in framer.frame(text).out_of_scope, text
+    assert not framer.frame("L5 TFESI for pain radiating below the knee: which steroid?").out_of_scope
+    assert "ufh" in framer.frame("what about if they're on a heparin drip?").concepts
+    assert "ufh" in framer.frame("病人在肝素泵入，做SCS测试要停多久？").concepts
+
+
 def test_a_brand_is_covered_by_its_generic_and_a_missing_part_is_named():
     parts = (Part("a", ("brand-xarelto",), ("timing",)), Part("b", ("ozone",), ()))
     q = _q(concepts=("brand-xarelto", "ozone"), subjects=("brand-xarelto", "ozone"), parts=parts)
@@ -1398,3 +1421,16 @@ def test_prozac_is_weighed_with_the_antithrombotics_and_a_block_cutoff_is_an_ind
     assert "fluoxetine" in {m.concept for m in lexicon.match("pt on brilinta, celebrex and prozac")}
     assert "indication" in framer.frame("what cutoff on the MBB do you use, 50% or 80%?").concepts
     assert "efficacy" in framer.frame("does pulsed RF of the DRG work for post herpetic neuralgia").concepts
+
+
+def test_a_note_on_a_references_title_is_never_quoted_but_a_hedged_fact_is(lexicon):
+    text = ("The review cites paraplegia after thoracolumbar transforaminal injection (Glaser 2005). These case titles were "
+            "recorded from memory (reported; to be confirmed against the original source). The central review cites Hooten "
+            "2006 on discitis after lumbar ESI, but the title of that report is recorded from memory.")
+    chunk = Chunk("x", "x-en", 0, text, "en", "X", ("X", "Complications and frequency"), 0, 0, 0, 0, len(text))
+    sents = [s.text for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)]
+    assert sents[0] == "The review cites paraplegia after thoracolumbar transforaminal injection (Glaser 2005)."
+    assert not any("case titles" in s for s in sents) and any("discitis after lumbar ESI" in s for s in sents)
+    zh = "一项综述引用了经椎间孔注射后截瘫的病例。这些病例报告的标题系凭记忆记录（据报道，尚待与原始文献核实）。"
+    chunk = Chunk("x", "x-zh", 0, zh, "zh", "X", ("X", "并发症及发生率"), 0, 0, 0, 0, len(zh))
+    assert [s.text for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)] == ["一项综述引用了经椎间孔注射后截瘫的病例。"]
