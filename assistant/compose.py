@@ -503,6 +503,13 @@ _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )\bdos(?:e|es|ing|age)\b
                         r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|打多少|最多|上限", re.I)
 
 
+def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
+    """A dose asked in words of a drug or procedure no relevant sentence doses ("恢复治疗剂量" asks when the drug
+    restarts: no dose asked)."""
+    return (part.aspects[:1] in (("dose",), ("limit",)) and "hold" not in part.aspects and bool(_ASKS_DOSE.search(part.text))
+            and not _doses_own(pool, part, q, sig))
+
+
 def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
     """Does a relevant sentence give a dose of the asked drug or procedure itself (its own concept, not a broader one)?
     Asked "how much ozone for an intradiscal injection?", a morphine concentration limit is no answer."""
@@ -645,12 +652,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)]
         if not pool:
             continue
-        if parts[j].aspects[:1] in (("dose",), ("limit",)) and "hold" not in parts[j].aspects and _ASKS_DOSE.search(parts[j].text) \
-                and not _doses_own(pool, parts[j], q, sig):  # ("恢复治疗剂量" asks when the drug restarts: no dose asked)
+        if _undosed(pool, parts[j], q, sig):
             # no dose of the asked drug or procedure: nothing, rather than another drug's dose (ozone: not morphine), and
             # the answer says the part is not covered
-            if gaps is not None:
-                gaps.extend(k for k in live if owner[k] == j)
+            (gaps if gaps is not None else []).extend(k for k in live if owner[k] == j)
             continue
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
