@@ -25,6 +25,7 @@ from .compose import (
     same_point,
     select,
     sentences_of,
+    staff_passage,
     staff_side,
     weight_of,
 )
@@ -177,6 +178,7 @@ class AnswerEngine:
         query = f"{q.retrieval_text} {tri.hint}" if tri.urgent else q.retrieval_text
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
+        hits = hits + self._patient_pregnancy_hits(q, lang, origins, hits)
         if len(q.parts) < 2:
             hits = hits + self._risk_class_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
@@ -200,6 +202,16 @@ class AnswerEngine:
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
         out = out + self._risk_class_hits(q, lang, origins, out)
         return out + self._each_drug_hits(q, lang, origins, out)
+
+    def _patient_pregnancy_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A pregnant patient's question: passages on pregnant staff (their fetal dose limit, badge) fill the search for
+        pregnancy and are kept out of her answer (`staff_side`), so the best passages on the pregnant patient join the hits."""
+        if "pregnancy" not in q.concepts or "pregnant-staff" in q.concepts:
+            return []
+        have = {h.chunk.id for h in hits}
+        found = [cid for cid, _ in self.retriever.concept_search(["pregnancy"], (), (), lang, origins, 12)
+                 if cid not in have and cid in self.retriever.chunks and not staff_passage(self.retriever.chunks[cid].concepts)]
+        return [Hit(self.retriever.chunks[cid], 0.0, len(hits) + i + 1) for i, cid in enumerate(found[:3])]
 
     def _own_topic_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A follow-up's own topic that the conversation's procedure crowds out of the search ("那做完能马上自己开车回家吗？"

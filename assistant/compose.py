@@ -4,7 +4,7 @@ that keep their meaning, emergency actions first, one short heading per part or 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, Part, Question
@@ -263,7 +263,8 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
     abscess; "hold Brilinta after a stent 4 months ago?" turns on the stent). How long to hold a drug does not turn on
     the condition it is taken for ("coumadin for AF - stop how long?" is about warfarin)."""
     # a follow-up that changes only the level or region ("anything specific about C7?") is about that level
-    order = ((("anatomy",),) if followup else ()) + (("complication",), ("condition",), ("drug", "drug-class", "brand"))
+    # (a topic such as driving is what "how long to avoid driving after an MBB with lidocaine?" asks, not the lidocaine)
+    order = ((("anatomy",),) if followup else ()) + (("complication",), ("condition",), ("topic",), ("drug", "drug-class", "brand"))
     if hold and not any(c in _CARDIOLOGY_DECIDES for c in own):  # how long to hold is about the drug (an old lady: the same days)
         order = ((("anatomy",),) if followup else ()) + (("drug", "drug-class", "brand"), ("complication",), ("condition",))
     for kinds in order:
@@ -405,6 +406,11 @@ def staff_side(s: Sentence, q: Question) -> bool:
     sources give no patient's fetal dose, and a staff figure must not stand in for one."""
     return ("pregnancy" in q.concepts and "pregnant-staff" not in q.concepts
             and bool(_STAFF_SIDE & s.concepts or _STAFF_TEXT.search(s.text)))
+
+
+def staff_passage(concepts: Collection[str]) -> bool:
+    """Is a passage about pregnant staff (their fetal dose limit, badge, apron)?"""
+    return not _STAFF_SIDE.isdisjoint(concepts)
 
 
 def _drugless(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> bool:

@@ -76,7 +76,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"is it (?:ok|okay|safe) to|\bis (?:that|this|it) (?:ok|okay|safe)\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
-                          r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)",
+                          r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
+                          # a pregnant patient's "is the fluoro a risk to the baby?" asks whether the procedure is for her
+                          r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
+                          r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
+                          r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗"),
@@ -527,6 +531,7 @@ class Framer:
             aspects = implied = ("hold",)  # "84F on apixaban, needs a caudal": what to do with the drug before the procedure
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
+        swapped: tuple[str, ...] = ()
         followup = False
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
@@ -541,8 +546,13 @@ class Framer:
                 aspects = ("escalation", *aspects)
             carried = self._carried(q, lang, concepts, ctx_concepts, prev)
             concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
+            # "那如果是高风险手术呢，比如脊髓电刺激？" after "要停吗": the same ask of another procedure ("high-risk" names the
+            # procedure, it asks no risk factors)
+            swapped = prev.aspects if carried and _SWAP[lang].search(q) else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts, past)
+        aspects = swapped or aspects
+        parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
                           if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)

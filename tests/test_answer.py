@@ -352,3 +352,10 @@ def test_a_heparin_drip_gets_the_unfractionated_heparin_interval_not_lmwh(engine
     ans = engine.answer("How long do I stop a heparin drip before a lumbar TFESI?")
     first = _sentences(ans)[0]
     assert "unfractionated heparin" in first and "2–4 h" in first  # the only UFH interval the sources give (an evidence note)
+
+
+def test_the_same_ask_of_another_procedure_keeps_the_earlier_ask(engine):
+    f = engine.frame("那如果是高风险手术呢，比如脊髓电刺激？", ["阿司匹林一级预防的病人做腰椎关节突注射要停吗？"])
+    assert f.followup and f.aspects == ("hold",) and {"aspirin", "spinal-cord-stimulation"} <= set(f.concepts)
+    ans = engine.answer("那如果是高风险手术呢，比如脊髓电刺激？", ["阿司匹林一级预防的病人做腰椎关节突注射要停吗？"])
+    assert "一级预防" in _sentences(ans)[0] and "6 天" in _sentences(ans)[0]  # the primary-prevention rule: 6 days before high risk

@@ -1434,3 +1434,19 @@ def test_a_note_on_a_references_title_is_never_quoted_but_a_hedged_fact_is(lexic
     zh = "一项综述引用了经椎间孔注射后截瘫的病例。这些病例报告的标题系凭记忆记录（据报道，尚待与原始文献核实）。"
     chunk = Chunk("x", "x-zh", 0, zh, "zh", "X", ("X", "并发症及发生率"), 0, 0, 0, 0, len(zh))
     assert [s.text for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)] == ["一项综述引用了经椎间孔注射后截瘫的病例。"]
+
+
+def test_a_topic_asked_beside_a_drug_is_what_the_question_is_about():
+    part = Part("pt asks how long to avoid driving after MBB w lidocaine", ("driving", "medial-branch-block", "lidocaine"),
+                ("timing", "prevention"), (), ("pt", "asks", "avoid"))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    kinds = {"driving": "topic", "medial-branch-block": "procedure", "lidocaine": "drug"}
+    dose = _sent("Maximum doses are lidocaine 4.5 mg/kg plain or 7 mg/kg with epinephrine.", "Prevention", {"lidocaine"})
+    drive = _sent("Patients should be advised not to drive after an injection that contains local anaesthetic.", "Prevention",
+                  {"driving", "local-anaesthetic"}, rank=3)
+    assert select([dose, drive], q, "en", lambda t: 1.0, {}, 5, (True,), Signals({}, {}, kinds))[0].sentence is drive
+
+
+def test_a_pregnant_patients_worry_for_the_baby_asks_whether_the_procedure_is_for_her():
+    assert "contraindications" in aspects_of("pregnant pt wants an ESI - is the fluoro radiation a risk to the baby?", "en")
+    assert "contraindications" in aspects_of("孕妇腰痛想做神经阻滞，透视辐射对胎儿有影响吗", "zh")
