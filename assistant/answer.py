@@ -158,9 +158,9 @@ class AnswerEngine:
         # the turn before ends its sentence: "…without better relief" must not negate "now he has new leg weakness"
         stop = "。" if q.lang == "zh" else ". "
         before = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.followup and q.history else ""
-        tri = triage(f"{before}{q.text}", q.lang, concepts)
+        tri = triage(q.text, q.lang, concepts, before)
         if q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
-            typed = triage(f"{before}{q.original.strip()}", q.lang, concepts)
+            typed = triage(q.original.strip(), q.lang, concepts, before)
             if typed.urgent and (not tri.urgent or _rank(typed.rule) < _rank(tri.rule)):
                 tri = typed  # the pathway the words as typed describe, when it comes first (LAST before a faint)
         return tri

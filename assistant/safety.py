@@ -394,10 +394,11 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
                                  r"decompression", r"more than \d+ ?h|within \d+ ?h|as early as possible"),
                           "zh": (r"停止操作|检查患者", r"MRI|紧急行\s*CT", r"减压", r"\d+\s*(?:h|小时)|尽早")},
     # the work-up step is the infection work-up (an MRI sentence about a haematoma or a deficit belongs to the deficit pathway)
-    "implant-infection": {"en": (r"antibiotic", r"explant|remov",
+    # (a superficial wound's antibiotics are not the first step for an infected implant with fever or pus)
+    "implant-infection": {"en": (r"^(?!.*superficial).*antibiotic", r"explant|remov",
                                  r"blood cultures?|inflammatory markers|(?:abscess|infect)\w*[^,;.]{0,60}\b(?:MRI|imaging)\b",
                                  r"\bdrain|debrid|\bsurgical (?:drainage|review|debridement)"),
-                          "zh": (r"抗生素", r"取出|移除", r"血培养|炎症指标|(?:脓肿|感染)[^，；,;。]{0,30}(?:MRI|影像)", r"引流|清创|外科(?:引流|会诊|评估)")},
+                          "zh": (r"^(?!.*浅表).*抗生素", r"取出|移除", r"血培养|炎症指标|(?:脓肿|感染)[^，；,;。]{0,30}(?:MRI|影像)", r"引流|清创|外科(?:引流|会诊|评估)")},
     "epiduroscopy-pressure": {"en": (r"pause the procedure|stop (?:the )?(?:irrigation|injection)|fluid can drain", r"retinal haemorrhage|visual",
                                      r"\d+ mL|pressure"),
                               "zh": (r"暂停操作|停止冲洗|引流", r"视网膜出血|视觉", r"\d+\s*mL|压力")},
@@ -486,8 +487,9 @@ _NOT_NOW = {
 _NOW = {
     "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
-          r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)",
-    "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快",
+          r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
+          r"already (?:has|having|got|developed|showing|complaining)",
+    "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快|已经?出现|已经有了?",
 }
 
 
@@ -587,14 +589,17 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-def triage(question: str, lang: Lang, concepts: Collection[str] = ()) -> Triage:
+def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: str = "") -> Triage:
     """The first pathway (table order is priority: a toxicity picture is LAST before it is a neuraxial deficit) whose
     symptoms match, whose procedure context matches (its words, or one of `concepts`: the question's lexicon concepts
     with their broader ones) and that is described as an event; none for a counselling or frequency question about a
-    complication that is not happening now."""
-    q = question if lang == "zh" else f" {question} "
-    if _rx(_NOT_NOW[lang]).search(q) and not _rx(_NOW[lang]).search(q):
+    complication that is not happening now. `before` is the turn a follow-up leans on: its words give the context and
+    the picture, but only the question itself says whether it is happening now ("局麻药全身毒性怎么预防？" then
+    "那要是病人已经出现头晕口周麻木了呢？")."""
+    asked = question if lang == "zh" else f" {question} "
+    if _rx(_NOT_NOW[lang]).search(asked) and not _rx(_NOW[lang]).search(asked):
         return Triage(False)
+    q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
     late = delayed_onset(q, lang, concepts)

@@ -178,3 +178,17 @@ def test_fever_with_a_new_deficit_adds_the_abscess_antibiotic_step():
     assert re.search(step, "An epidural abscess is investigated with gadolinium-enhanced MRI and treated with antibiotics, with or without drainage")
     assert not re.search(step, "A superficial wound infection after spinal cord stimulator (SCS) implantation may respond to antibiotics")
     assert any("抗生素" in st for st in steps_for("neuraxial-deficit", "zh", "硬膜外注射后第三天 发热38.9 双腿无力"))
+
+
+def test_a_follow_up_telling_the_signs_now_is_urgent_though_the_turn_before_asked_prevention():
+    before = "局麻药全身毒性怎么预防？。"
+    assert triage("那要是病人已经出现头晕口周麻木了呢？", "zh", (), before).rule == "last"
+    assert not triage("局麻药全身毒性怎么预防？", "zh").urgent  # the prevention question itself is no emergency
+    assert triage("what if she already has perioral tingling and tinnitus?", "en", (), "how do I prevent LAST during a TAP block. ").urgent
+
+
+def test_an_infected_implant_with_pus_and_fever_leads_with_the_deep_infection_step():
+    from assistant.safety import steps_for
+    first = steps_for("implant-infection", "en", "day 5 after SCS implant, pus from the wound and fever 38.9")[0]
+    assert re.search(first, "A pocket infection or deep infection of an SCS system usually requires explantation of the device plus antibiotics")
+    assert not re.search(first, "A superficial wound infection after spinal cord stimulator (SCS) implantation may respond to antibiotics")

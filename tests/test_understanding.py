@@ -1450,3 +1450,10 @@ def test_a_topic_asked_beside_a_drug_is_what_the_question_is_about():
 def test_a_pregnant_patients_worry_for_the_baby_asks_whether_the_procedure_is_for_her():
     assert "contraindications" in aspects_of("pregnant pt wants an ESI - is the fluoro radiation a risk to the baby?", "en")
     assert "contraindications" in aspects_of("孕妇腰痛想做神经阻滞，透视辐射对胎儿有影响吗", "zh")
+
+
+def test_a_shunt_is_neurosurgerys_and_a_creatinine_clearance_is_renal_function(framer, lexicon):
+    assert "cranial-neurosurgery" in framer.frame("神经外科脑室腹腔分流术后感染怎么处理").out_of_scope
+    assert "cranial-neurosurgery" in framer.frame("VP shunt infection - antibiotics or take it out?").out_of_scope
+    assert "renal-impairment" in lexicon.broader_closure(["crcl"])
+    assert "renal-impairment" in lexicon.tags("Patients with chronic renal or hepatic disease are managed one class higher.")
