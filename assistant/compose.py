@@ -498,8 +498,10 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
     extra = next((t for t in classing if not _UPGRADE.search(t[1].text)), classing[0])
     rest = [t for t in above if t[1] is not extra[1]]
-    # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long)
-    if class_ask or (whether and not _CARDIOLOGY_DECIDES.intersection(own)):
+    # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
+    # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
+    low = _LOW_RISK in extra[1].concepts and not _HIGHER_RISK & extra[1].concepts
+    if class_ask or ((whether or low) and not _CARDIOLOGY_DECIDES.intersection(own)):
         return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
     return [*rest[:1], extra, *rest[1:]], False
 
@@ -596,6 +598,8 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
 
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
 _NEVER_STOP = re.compile(r"\bnever\b|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
+_LOW_RISK = "low-bleeding-risk-procedure"
+_HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
 _UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
 _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether

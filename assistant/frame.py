@@ -348,6 +348,9 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "pregnant-staff"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
+    # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
+    ("lumbar-puncture", re.compile(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|"
+                                   r"meningitis|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液", re.I), "diagnostic-lumbar-puncture"),
 )
 
 

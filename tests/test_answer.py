@@ -359,3 +359,10 @@ def test_the_same_ask_of_another_procedure_keeps_the_earlier_ask(engine):
     assert f.followup and f.aspects == ("hold",) and {"aspirin", "spinal-cord-stimulation"} <= set(f.concepts)
     ans = engine.answer("那如果是高风险手术呢，比如脊髓电刺激？", ["阿司匹林一级预防的病人做腰椎关节突注射要停吗？"])
     assert "一级预防" in _sentences(ans)[0] and "6 天" in _sentences(ans)[0]  # the primary-prevention rule: 6 days before high risk
+
+
+def test_how_many_days_before_a_low_risk_procedure_leads_with_its_class(engine):
+    low = _sentences(engine.answer("服用利伐沙班的患者做腰椎小关节射频消融需要停药几天？"))
+    assert "低风险" in low[0] and any("3 天" in s for s in low[1:])  # it may need no stop; the interval follows
+    mid = _sentences(engine.answer("how long do I hold apixaban before a lumbar TFESI?"))
+    assert "3 days" in mid[0]  # an intermediate-risk procedure: the interval answers first

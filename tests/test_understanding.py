@@ -1457,3 +1457,9 @@ def test_a_shunt_is_neurosurgerys_and_a_creatinine_clearance_is_renal_function(f
     assert "cranial-neurosurgery" in framer.frame("VP shunt infection - antibiotics or take it out?").out_of_scope
     assert "renal-impairment" in lexicon.broader_closure(["crcl"])
     assert "renal-impairment" in lexicon.tags("Patients with chronic renal or hepatic disease are managed one class higher.")
+
+
+def test_an_lp_done_for_the_csf_is_neurologys_diagnostic_tap(framer):
+    assert "diagnostic-lumbar-puncture" in framer.frame("pt needs LP for diagnostic CSF. on apixaban, how long hold?").out_of_scope
+    assert "diagnostic-lumbar-puncture" in framer.frame("腰穿查脑脊液，病人吃着阿哌沙班，要停几天").out_of_scope
+    assert not framer.frame("headache after a lumbar puncture, worse sitting up - blood patch?").out_of_scope
