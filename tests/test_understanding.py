@@ -401,12 +401,19 @@ def test_whether_to_stop_a_drug_is_answered_by_the_procedures_bleeding_risk_clas
         return [b.sentence.text for b in select([hold, other, low, guide], q, "en", lambda t: 1.0, {}, 5, (True,), sig)]
 
     how_long = ask("plavix + lumbar MBB, how long do I hold it?")
-    assert how_long[0] == hold.text and low.text in how_long  # the interval leads; the class is quoted with it
+    assert how_long[:2] == [low.text, hold.text]  # a low-risk procedure may need no stop: its class first, then the interval
     whether = ask("plavix + lumbar MBB, do I need to stop it?")
     assert whether[:2] == [low.text, hold.text]  # whether at all: the class answers first, the interval right after it
     assert ask("plavix, stent, lumbar MBB - do I need to stop it?", ("coronary-stent",))[0] != low.text  # the stent decides
     sig = Signals({}, {}, kinds, {"medial-branch-block": frozenset({"low-bleeding-risk-procedure"})}, classes)
     assert ask("dexamethasone + lumbar MBB, do I need to stop it?")[0] != low.text  # a drug not held for bleeding: no class
+    mid = _sent("Intermediate bleeding-risk procedures include cervical medial branch blocks.", "Risk factors",
+                {"medial-branch-block", "intermediate-bleeding-risk-procedure"}, rank=6)
+    mid_sig = Signals(held, {}, kinds, {"medial-branch-block": frozenset({"intermediate-bleeding-risk-procedure"})}, classes)
+    q = _q(text="t", concepts=("clopidogrel", "medial-branch-block"), subjects=("clopidogrel", "medial-branch-block"),
+           aspects=("hold",), parts=(Part("plavix + cervical MBB, how long do I hold it?", ("clopidogrel", "medial-branch-block"), ("hold",)),))
+    texts = [b.sentence.text for b in select([hold, other, mid, guide], q, "en", lambda t: 1.0, {}, 5, (True,), mid_sig)]
+    assert texts[0] == hold.text and mid.text in texts  # an intermediate-risk procedure: the interval leads, the class with it
     no_class = Signals(held, {}, kinds, {}, classes)  # a procedure the lexicon does not class: nothing is added
     q = _q(text="t", concepts=("clopidogrel", "medial-branch-block"), subjects=(), aspects=("hold",),
            parts=(Part("do I need to stop it?", ("clopidogrel", "medial-branch-block"), ("hold",)),))
