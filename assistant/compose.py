@@ -47,9 +47,10 @@ _PROVENANCE = {
     "en": re.compile(r"^(?:these|the|this|that) (?:figures?|numbers?|data|values?|estimates?|rates?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
                      r"editor|(?:was|were) not read|could not be obtained|"
-                     r"as set out in the [\w -]{1,40} document", re.I),  # a pointer to another document says nothing itself
+                     r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
+                     r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against", re.I),
     "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
-                     r"具体见本知识库|详见本知识库"),
+                     r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)"),
 }
 # A note on a reference's own details ("These case titles were recorded from memory", "Willems 2004 的作者和标题系凭记忆记录"):
 # it hedges a citation, not the facts beside it, and tells the clinician nothing; it is never quoted.
@@ -716,11 +717,14 @@ def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[i
 def _can_answer(s: Sentence, part: Part) -> bool:
     """A part asking about an ESSENTIAL concept (how long relief lasts) is answered only by a sentence naming it, and
     giving the kind of answer asked when no section holds it (a duration)."""
-    need = ESSENTIAL.intersection(part.concepts)
+    need = ESSENTIAL.intersection(part.concepts or part.inherited)  # a bare "做几次？" goes on with the ask before it
     if not need:
         return True
     kind = _asked_kind(part)
-    return bool(need & s.concepts) and (kind is None or bool(kind.search(s.text)))
+    # (and goes on with its procedure: the diagnostic blocks before an RF, not PDPH's diagnostic criteria)
+    about = [c for c in part.inherited if c not in ESSENTIAL] if not part.concepts else []
+    return (bool(need & s.concepts) and (kind is None or bool(kind.search(s.text)))
+            and (not about or any(c in s.concepts for c in about)) and not s.provenance)
 
 
 def _caveat(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: Sequence[Sentence]) -> Sentence | None:

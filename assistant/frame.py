@@ -44,6 +44,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"(?:per|a|each) year\b|(?:per|a|each) day\b|daily max",
              r"剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
+             r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
@@ -355,9 +356,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 
 # Concepts that are the ask itself when named: "how long does relief last after an RFA?" is about the procedure's effect,
-# "PLDD适应症是啥？" about its indications, which a safety knowledge base mostly lacks; without a passage on it the part
+# "PLDD适应症是啥？" about its indications, "what temperature for a lumbar RF?" about its settings, which a safety knowledge
+# base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
-ESSENTIAL = frozenset({"efficacy", "indication"})
+ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings"})
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
 _SWAP = {"en": re.compile(r"^\s*(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|\binstead\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
@@ -485,7 +487,8 @@ def _lead(clause: str, lang: Lang) -> str:
 def _has_ask(clause: str, lang: Lang) -> bool:
     if lang == "zh":
         return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?"))
-    return bool(_EN_INTERROG.search(clause.strip())) or "?" in clause or bool(aspects_of(clause, lang))
+    body = re.sub(r"^[^:?]{1,40}:\s*", "", clause.strip())  # "lumbar RFA: what temperature and lesion time": the ask after the topic
+    return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(clause, lang))
 
 
 class Framer:
@@ -688,7 +691,10 @@ class Framer:
             # a part naming no subject of its own (or only a treatment that goes with any procedure: prophylactic
             # antibiotics, explantation) asks about the one before, in its region
             if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self._anchor(c)) for c in own):
-                inherited = tuple(c for c in dict.fromkeys(prev + ctx) if lex[c].kind in SUBJECT_KINDS or c in REGIONS)
+                # (the part before's own ask, an RF lesion's temperature, is not that of a part naming one of its own;
+                # a bare "做几次？" goes on with it)
+                inherited = tuple(c for c in dict.fromkeys(prev + ctx)
+                                  if (lex[c].kind in SUBJECT_KINDS or c in REGIONS) and (c not in ESSENTIAL or not own))
             elif out and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
                 # "PDPH signs? and conservative treatment?": a generic second ask keeps the first one's complication / procedure / drug
                 inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _ANCHOR_KINDS)

@@ -1470,3 +1470,21 @@ def test_an_lp_done_for_the_csf_is_neurologys_diagnostic_tap(framer):
     assert "diagnostic-lumbar-puncture" in framer.frame("pt needs LP for diagnostic CSF. on apixaban, how long hold?").out_of_scope
     assert "diagnostic-lumbar-puncture" in framer.frame("腰穿查脑脊液，病人吃着阿哌沙班，要停几天").out_of_scope
     assert not framer.frame("headache after a lumbar puncture, worse sitting up - blood patch?").out_of_scope
+
+
+def test_an_ask_after_a_topic_and_colon_is_a_part_and_its_settings_are_its_own_ask(framer):
+    text = "lumbar RFA: what temperature and lesion time, and what's the risk of deafferentation pain/neuritis?"
+    assert split_parts(text, "en") == ["lumbar RFA: what temperature and lesion time", "what's the risk of deafferentation pain/neuritis?"]
+    f = framer.frame("腰椎射频消融的电极温度和时间一般设多少？做之前要不要先做诊断性阻滞？")
+    assert "rf-lesion-settings" in f.parts[0].concepts and "rf-lesion-settings" not in f.parts[1].inherited
+    assert "dose" in aspects_of("血补片什么时候做、打多少血？", "zh")
+    assert "radiation-safety" in framer.frame("怎么减少自己的辐射？").concepts
+    assert "radiation-safety" in framer.frame("how do I reduce my radiation exposure during fluoro?").concepts
+
+
+def test_a_note_on_which_figures_were_checked_is_provenance(lexicon):
+    text = ("Only the diagnostic-block figures and the cooled RFA neuropathic pain figures in this SIJ document were checked "
+            "against the cited text. SIJ injection is a low bleeding-risk procedure.")
+    chunk = Chunk("x", "x-en", 0, text, "en", "X", ("X", "Evidence notes"), 0, 0, 0, 0, len(text))
+    sents = sentences_of([Hit(chunk, 0.5, 1)], lexicon)
+    assert sents[0].provenance and not sents[1].provenance
