@@ -530,8 +530,10 @@ class AnswerEngine:
                                               topics=_join(topics, lang))
         else:
             text = _NOT_IN_KB[lang].format(topics=_join(topics, lang))
-            if verdict.missing:
-                names = [lex[c].name(lang) if c in lex else c for c in verdict.missing]
+            # "nothing on X" only for what no passage of the knowledge base mentions (an SIJ injection is there, even
+            # when the passages retrieved for a pregnant patient's fluoroscopy question do not name it)
+            names = [lex[c].name(lang) if c in lex else c for c in verdict.missing if not self.retriever.by_concept.get(c)]
+            if names:
                 text += " " + _NOTHING_ON[lang].format(terms=_join(names, lang))
         parts = [{"question": p.text, "covered": False} for p in q.parts]
         return Answer(question=q.original, lang=lang, text=text, abstained=True, nearest_topics=topics, verdict=verdict.kind, parts=parts)

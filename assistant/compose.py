@@ -512,6 +512,13 @@ _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )\bdos(?:e|es|ing|age)\b
                         r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|打多少|最多|上限", re.I)
 
 
+def _names_part(s: Sentence, part: Part, sig: Signals) -> bool:
+    """Does the sentence name one of the part's concepts, one it inherited, or a broader or related one?"""
+    about = set(part.concepts or part.inherited)
+    near = about.union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) for c in about))
+    return not about or bool(near & s.concepts)
+
+
 def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
     """A dose asked in words of a drug or procedure no relevant sentence doses ("恢复治疗剂量" asks when the drug
     restarts: no dose asked)."""
@@ -660,12 +667,11 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         top = max(range(len(sentences)), key=lambda i, j=j: scored[i][j])  # type: ignore[misc]  # its best, wherever assigned
         pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1),
                       key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
-        pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)]
-        if not pool:
-            continue
-        if _undosed(pool, parts[j], q, sig):
-            # no dose of the asked drug or procedure: nothing, rather than another drug's dose (ozone: not morphine), and
-            # the answer says the part is not covered
+        pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)
+                and (len(heads) == 1 or _names_part(s, parts[j], sig))]  # one part of several: sentences about what it names
+        # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
+        # not covered rather than answered with another's
+        if not pool or _undosed(pool, parts[j], q, sig):
             (gaps if gaps is not None else []).extend(k for k in live if owner[k] == j)
             continue
         best = pool[0][0]

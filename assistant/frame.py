@@ -74,7 +74,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "contraindications": ("risk",
                           r"contraindicat|(?<!numbers )(?<!figures )(?<!what )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
-                          r"is it (?:ok|okay|safe) to|\bis (?:that|this|it) (?:ok|okay|safe)\b|"
+                          r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
@@ -487,7 +487,8 @@ def _lead(clause: str, lang: Lang) -> str:
 def _has_ask(clause: str, lang: Lang) -> bool:
     if lang == "zh":
         return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?"))
-    body = re.sub(r"^[^:?]{1,40}:\s*", "", clause.strip())  # "lumbar RFA: what temperature and lesion time": the ask after the topic
+    # the ask after a topic or a told story: "lumbar RFA: what temperature and lesion time", "pt is 14wk pregnant. is fluoro ok"
+    body = re.split(r"(?<=[.:])\s+", clause.strip())[-1]
     return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(clause, lang))
 
 
@@ -619,7 +620,9 @@ class Framer:
             known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)
             # nothing named: it continues the earlier topic, unless its words are foreign to the knowledge base
             aftercare = bool(re.search(r"^(?:术后|做完|打完|之后|after (?:it|that|the (?:block|procedure|injection)))", q, re.I))
-            return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q)) or aftercare
+            # (a short ask naming nothing, "一年最多几次？", asks it of the earlier topic)
+            return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q)) or aftercare or (
+                short and bool(aspects_of(q, lang)))
         if set(subjects) <= set(prev.all_concepts):
             return True  # nothing new named: it continues the earlier topic
         if short and _WHAT_ABOUT[lang].search(q):

@@ -90,7 +90,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"pins and needles|can(?:no|')t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
                 r"difficulty (?:peeing|passing urine|urinating)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
-                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力气|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
+                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
@@ -292,8 +292,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
-    {"en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)|"
-            r"struggl\w* to breathe|difficulty breathing|can(?:no|')t (?:breathe|speak|talk)|short(?:ness)? of breath|breathless",
+    {"en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)|"
+            r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|')t (?:breathe|speak|talk)|"
+            r"short(?:ness)? of breath|breathless",
             r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|bradycard|"
             r"\bhr\b.{0,6}(?<!\d)[2-5]\d\b"),
      "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)|双手|喘不上气|喘不过气|呼吸困难|憋气|说不出话",
@@ -313,11 +314,21 @@ _HIGH_BLOCK = RedFlag(
 )
 # weak or numb arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
 _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={
-    "en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
-           r"struggl\w* to breathe|difficulty breathing|can(?:no|')t (?:breathe|speak|talk)|short(?:ness)? of breath|breathless"),
+    "en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
+           r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|')t (?:breathe|speak|talk)|"
+           r"short(?:ness)? of breath|breathless"),
     "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)",
            r"喘不上气|喘不过气|呼吸困难|憋气|说不出话")})
-RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING)
+# numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block
+# spreading (intrathecal or subdural), not a haematoma: that takes hours
+_LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
+    "en": (r"legs?\b.{0,20}(?:numb|heavy|weak|can(?:no|')t move)|can(?:no|')t (?:move|lift|feel) (?:her |his |their |the |both )?legs",
+           r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)"),
+    "zh": (r"(?:双|两)?(?:腿|下肢).{0,4}(?:麻|无力|没劲|沉|动不了|不能动)",
+           r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压")},
+    context={"en": r"\b(?:lido\w*|bupi\w*|ropi\w*|marcaine|xylocaine|local an(?:a)?esthetic)\b", "zh": r"利多卡因|布比卡因|罗哌卡因|局麻药"},
+    immediate=True)
+RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED)
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways.

@@ -366,3 +366,14 @@ def test_how_many_days_before_a_low_risk_procedure_leads_with_its_class(engine):
     assert "低风险" in low[0] and any("3 天" in s for s in low[1:])  # it may need no stop; the interval follows
     mid = _sentences(engine.answer("how long do I hold apixaban before a lumbar TFESI?"))
     assert "3 days" in mid[0]  # an intermediate-risk procedure: the interval answers first
+
+
+def test_a_short_ask_naming_nothing_goes_on_with_the_turn_before(engine):
+    f = engine.frame("一年最多几次？", ["经椎间孔硬膜外类固醇注射后多久可以再注射一次？"])
+    assert f.followup and "transforaminal-esi" in f.context_concepts
+
+
+def test_nothing_on_names_only_what_no_passage_mentions(engine):
+    ans = engine.answer("lumbar TFESI: what lesion temperature should the probe reach?")
+    assert ans.abstained and "lesion temperature" in ans.text.lower()
+    assert "transforaminal" not in ans.text.split("Nothing in the knowledge base on:")[-1].lower()  # TFESI is in it

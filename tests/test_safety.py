@@ -192,3 +192,13 @@ def test_an_infected_implant_with_pus_and_fever_leads_with_the_deep_infection_st
     first = steps_for("implant-infection", "en", "day 5 after SCS implant, pus from the wound and fever 38.9")[0]
     assert re.search(first, "A pocket infection or deep infection of an SCS system usually requires explantation of the device plus antibiotics")
     assert not re.search(first, "A superficial wound infection after spinal cord stimulator (SCS) implantation may respond to antibiotics")
+
+
+def test_numb_legs_and_a_falling_pressure_right_after_epidural_local_is_the_block_spreading_not_a_haematoma():
+    told = "just did T10-11 ILESI with lido 2% 5ml, pt now says legs numb and heavy, BP 85/50"
+    assert triage(told, "en").rule == "total-spinal"
+    assert triage("now she says hands tingling and hard to breathe, getting drowsy", "en", (), f"{told}. ").rule == "total-spinal"
+    assert triage("ILESI with lidocaine yesterday, this morning legs numb and heavy, BP 85/50", "en").rule == "neuraxial-deficit"
+    assert triage("刚做完腰椎硬膜外注射（2%利多卡因5ml），病人双下肢麻木无力，血压80/50", "zh").rule == "total-spinal"
+    leak = triage("那现在骨水泥漏到椎管里了，病人醒来说一条腿疼得厉害、没力，怎么办", "zh", (), "哪种渗漏最危险。")
+    assert leak.rule == "neuraxial-deficit"  # 没力 is weakness

@@ -1488,3 +1488,23 @@ def test_a_note_on_which_figures_were_checked_is_provenance(lexicon):
     chunk = Chunk("x", "x-en", 0, text, "en", "X", ("X", "Evidence notes"), 0, 0, 0, 0, len(text))
     sents = sentences_of([Hit(chunk, 0.5, 1)], lexicon)
     assert sents[0].provenance and not sents[1].provenance
+
+
+def test_clinicians_words_for_diabetics_insulin_and_a_bilateral_block(framer):
+    f = framer.frame("糖友打完曲安奈德40mg，血糖会高几天？胰岛素要不要提前调？")
+    assert "diabetes" in f.concepts and "insulin" in f.parts[1].concepts
+    assert "diabetes" in framer.frame("insulin-dependent diabetic for a TFESI, how high will glucose go?").concepts
+    assert "bilateral-block" in framer.frame("两侧能不能同一天一起做？").concepts
+    assert "bilateral-block" in framer.frame("can I do bilateral SGB same day?").concepts
+
+
+def test_a_part_is_answered_only_by_sentences_about_what_it_names():
+    a = Part("is fluoro ok at all in pregnancy", ("pregnancy", "fluoroscopy"), ("contraindications",))
+    b = Part("what fetal dose is considered acceptable?", ("embryo-fetus",), ("dose",))
+    q = _q(concepts=("pregnancy", "fluoroscopy", "embryo-fetus"), subjects=("pregnancy", "fluoroscopy"), parts=(a, b))
+    preg = _sent("Pregnancy should be excluded before fluoroscopic pain procedures.", "Prevention", {"pregnancy", "fluoroscopy"})
+    bridge = _sent("What dose is considered acceptable for bridging when anticoagulation is withheld?", "Prevention",
+                   {"bridging"}, rank=2)  # the words of the fetal-dose part, about something else
+    gaps: list[int] = []
+    bullets = select([preg, bridge], q, "en", lambda t: 1.0, {}, 5, (True, True), Signals(), gaps=gaps)
+    assert [b.sentence for b in bullets] == [preg] and gaps == [1]  # no filler for the fetal dose: it is said to be not covered
