@@ -350,11 +350,15 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
-    ("lumbar-puncture", re.compile(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|"
-                                   r"meningitis|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液", re.I), "diagnostic-lumbar-puncture"),
+    ("lumbar-puncture", re.compile(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|work-?up|"
+                                   r"meningitis|multiple sclerosis|\bMS\b|\bneuro(?:logy)?\b|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液|"
+                                   r"神经内科|多发性硬化", re.I), "diagnostic-lumbar-puncture"),
 )
 
 
+# How often a procedure may be repeated ("how many per year?", "一年最多几次？").
+_REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|times|blocks)|how often can|"
+                      r"一年|每年|几次|多少次|间隔多久", re.I)
 # Concepts that are the ask itself when named: "how long does relief last after an RFA?" is about the procedure's effect,
 # "PLDD适应症是啥？" about its indications, "what temperature for a lumbar RF?" about its settings, which a safety knowledge
 # base mostly lacks; without a passage on it the part
@@ -707,6 +711,8 @@ class Framer:
                 inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind == "procedure" or c in REGIONS)
             elif i == 0 or len(texts) == 1:
                 inherited = ctx
+            if not own and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
+                inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
             asked = _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon)
             out.append(Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms))

@@ -47,7 +47,7 @@ _LATE_STOP = {"en": "Call for help and start your emergency pathway now", "zh": 
 
 # An overdose from an intrathecal pump: drowsy, slow or shallow breathing (opioid and baclofen alike).
 _OVERSEDATED: dict[str, tuple[str, ...]] = {
-    "en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won't wake|"
+    "en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won'?t wake|"
            r"hard to (?:rouse|wake)|difficult to (?:rouse|wake)|snoring|\brr (?:of |is )?[2-9]\b|sleepy|breathing (?:is |has )?(?:become )?(?:slow|shallow)|"
            r"shallow breath|(?:respiratory|resp|breathing) rate (?:of |is |was )?[2-9]\b|[2-9] breaths|barely rousable|rousable",),
     "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止|呼之不应|打鼾|瞳孔缩小|"
@@ -82,12 +82,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "neuraxial-deficit",
-        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb(?!er)|can(?:no|')t (?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
+        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb(?!er)|can(?:no|'|’)?t (?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
-                r"loss of (?:sensation|feeling)|sensory level|can(?:no|')t walk|unable to walk|legs? (?:gave|giving|give) way|"
+                r"loss of (?:sensation|feeling)|sensory level|can(?:no|'|’)?t walk|unable to walk|legs? (?:gave|giving|give) way|"
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
-                r"arms? (?:are |feel |feels )?heavy|can(?:no|')t grip|grip (?:is )?weak|weak grip|"
-                r"pins and needles|can(?:no|')t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
+                r"arms? (?:are |feel |feels )?heavy|can(?:no|'|’)?t grip|grip (?:is )?weak|weak grip|"
+                r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
                 r"difficulty (?:peeing|passing urine|urinating)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
@@ -137,7 +137,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "epiduroscopy-pressure",
-        {"en": (r"neck (?:ache|pain)|sore neck|headache|head (?:feels )?(?:tight|full|bursting|pressure)|blurred vision|visual|vision|can(?:no|')t see|"
+        {"en": (r"neck (?:ache|pain)|sore neck|headache|head (?:feels )?(?:tight|full|bursting|pressure)|blurred vision|visual|vision|can(?:no|'|’)?t see|"
                 r"seiz|hypertens|arrhythm",),
          "zh": (r"颈.{0,3}[痛疼]|脖子.{0,3}[痛疼]|头.{0,2}[痛疼]|头胀|视物模糊|看不清|眼前发黑|视力|抽搐|血压|心律失常|剧烈疼痛",)},
         {"en": r"epiduroscop|irrigat|saline|neuroplasty|adhesiolysis|Racz", "zh": r"硬膜外腔镜|椎管内镜|硬膜外镜|冲洗|盐水|神经成形|粘连松解|Racz"},
@@ -151,7 +151,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "cement-embolism",
         {"en": (r"chest (?:tight|pain|discomfort)|breathless|short(?:ness)? of breath|dyspn|desaturat|spo2|sats|hypox|hypotens|cough|"
                 r"tachycard|collapse|blood pressure (?:drop|fall)|pressure dropp|\bSOB\b|\bdesat|\btachy|difficulty breathing|"
-                r"can(?:no|')t (?:breathe|catch (?:her|his|their) breath)|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
+                r"can(?:no|'|’)?t (?:breathe|catch (?:her|his|their) breath)|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
          "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|血氧|低氧|血压下降|低血压|咳嗽|心动过速|憋气|氧饱和|喘不上气|喘不过气|上不来气|"
                 r"胸口.{0,2}(?:闷|痛|疼|紧)",)},
         {"en": r"cement|vertebroplast|kyphoplast|\bPMMA\b|vertebral augmentation|\bPVP\b|\bPKP\b",
@@ -164,7 +164,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "pneumothorax",
-        {"en": (r"breathless|short(?:ness)? of breath|\bSOB\b|dyspn|chest pain|difficulty breathing|can(?:no|')t (?:breathe|catch (?:her|his|their) breath)|"
+        {"en": (r"breathless|short(?:ness)? of breath|\bSOB\b|dyspn|chest pain|difficulty breathing|can(?:no|'|’)?t (?:breathe|catch (?:her|his|their) breath)|"
                 r"desaturat|spo2|sats|hypox|pleuritic|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
          "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气|喘不上气|上不来气|氧饱和|胸口.{0,2}(?:闷|痛|疼)|"
                 r"吸气时.{0,4}(?:痛|疼)|胸.{0,3}刺痛|有点憋|憋得慌|憋闷",)},
@@ -179,9 +179,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "esi-stroke",
-        {"en": (r"vision|visual|blind|can(?:no|')t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
+        {"en": (r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
-                r"can(?:no|')t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi",),
+                r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi",),
          "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体|[左右]侧.{0,4}(?:无力|麻木|瘫|不能动)|半身|"
                 r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)|说话.{0,3}(?:含糊|不清|不利索)|吐字不清|"
                 r"[左右](?:手|臂|上肢|半边|半身).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|无力|麻木|不能动|抬不起)",)},
@@ -276,7 +276,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "esi-stroke",  # cord infarction: sudden paraplegia right after a transforaminal (particulate) injection is vascular, not a haematoma
-        {"en": (r"weak|paraly|paraplegi|can(?:no|')t (?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid",),
+        {"en": (r"weak|paraly|paraplegi|can(?:no|'|’)?t (?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid",),
          "zh": (r"瘫|无力|不能动|动不了|没有感觉|感觉消失|麻木|软",)},
         {"en": r"transforaminal|\bTFESI\b|particulate|triamcinolone|methylprednisolone|depo-?medrol|kenalog",
          "zh": r"经椎间孔|颗粒|曲安奈德|甲泼尼龙|得宝松|倍他米松"},
@@ -292,8 +292,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
-    {"en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)|"
-            r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|')t (?:breathe|speak|talk)|"
+    {"en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)|"
+            r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
             r"short(?:ness)? of breath|breathless",
             r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|bradycard|"
             r"\bhr\b.{0,6}(?<!\d)[2-5]\d\b"),
@@ -314,15 +314,15 @@ _HIGH_BLOCK = RedFlag(
 )
 # weak or numb arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
 _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={
-    "en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|')t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
-           r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|')t (?:breathe|speak|talk)|"
+    "en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
+           r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
            r"short(?:ness)? of breath|breathless"),
     "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)",
            r"喘不上气|喘不过气|呼吸困难|憋气|说不出话")})
 # numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block
 # spreading (intrathecal or subdural), not a haematoma: that takes hours
 _LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
-    "en": (r"legs?\b.{0,20}(?:numb|heavy|weak|can(?:no|')t move)|can(?:no|')t (?:move|lift|feel) (?:her |his |their |the |both )?legs",
+    "en": (r"legs?\b.{0,20}(?:numb|heavy|weak|can(?:no|'|’)?t move)|can(?:no|'|’)?t (?:move|lift|feel) (?:her |his |their |the |both )?legs",
            r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)"),
     "zh": (r"(?:双|两)?(?:腿|下肢).{0,4}(?:麻|无力|没劲|沉|动不了|不能动)",
            r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压")},

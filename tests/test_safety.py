@@ -202,3 +202,8 @@ def test_numb_legs_and_a_falling_pressure_right_after_epidural_local_is_the_bloc
     assert triage("刚做完腰椎硬膜外注射（2%利多卡因5ml），病人双下肢麻木无力，血压80/50", "zh").rule == "total-spinal"
     leak = triage("那现在骨水泥漏到椎管里了，病人醒来说一条腿疼得厉害、没力，怎么办", "zh", (), "哪种渗漏最危险。")
     assert leak.rule == "neuraxial-deficit"  # 没力 is weakness
+
+
+def test_an_emergency_typed_without_apostrophes_is_still_one():
+    assert triage("pt just had L5/S1 TFESI w dexamethasone, 2 min later says cant feel or move legs, BP ok. what now", "en").urgent
+    assert triage("morphine pump refilled this am, now she wont wake and resp rate is 6", "en").rule == "idd-overdose"

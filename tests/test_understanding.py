@@ -1508,3 +1508,9 @@ def test_a_part_is_answered_only_by_sentences_about_what_it_names():
     gaps: list[int] = []
     bullets = select([preg, bridge], q, "en", lambda t: 1.0, {}, 5, (True, True), Signals(), gaps=gaps)
     assert [b.sentence for b in bullets] == [preg] and gaps == [1]  # no filler for the fetal dose: it is said to be not covered
+
+
+def test_a_diagnostic_lp_asked_by_neurology_is_out_and_a_repeat_count_is_the_procedures(framer):
+    assert "diagnostic-lumbar-puncture" in framer.frame("LP for MS workup on pt on clopidogrel - hold how long? neuro asking").out_of_scope
+    f = framer.frame("how many per year max then?", ["how often can i repeat lumbar ESI", "pt is diabetic on insulin"])
+    assert all(c in ("esi", "lumbar-spine") for c in f.parts[0].inherited) and "esi" in f.parts[0].inherited
