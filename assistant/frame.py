@@ -625,8 +625,9 @@ class Framer:
             # nothing named: it continues the earlier topic, unless its words are foreign to the knowledge base
             aftercare = bool(re.search(r"^(?:术后|做完|打完|之后|after (?:it|that|the (?:block|procedure|injection)))", q, re.I))
             # (a short ask naming nothing, "一年最多几次？", asks it of the earlier topic)
+            # ("What is the capital of France?" asks what something is: a new question, not one about the topic before)
             return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q)) or aftercare or (
-                short and bool(aspects_of(q, lang)))
+                short and bool(set(aspects_of(q, lang)) - {"definition", "mechanism"}))
         if set(subjects) <= set(prev.all_concepts):
             return True  # nothing new named: it continues the earlier topic
         if short and _WHAT_ABOUT[lang].search(q):
