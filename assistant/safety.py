@@ -171,9 +171,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject",
          "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射"},
         {"en": "URGENT: breathlessness or chest pain after a thoracic, cervical or stellate procedure can be a pneumothorax "
-               "(after vertebral augmentation, also a pulmonary cement embolism). "
-               + _STOP["en"] + ": oxygen, monitoring and an urgent chest X-ray or ultrasound.",
-         "zh": "紧急：胸段、颈段或星状神经节操作后出现呼吸困难或胸痛，可能是气胸（椎体强化术后还需考虑肺骨水泥栓塞）。" + _STOP["zh"] + "：吸氧、监护，并紧急行胸部X线或超声检查。"},
+               "(after vertebral augmentation, also a pulmonary cement embolism; after a neck block, also an airway-obstructing "
+               "retropharyngeal haematoma). " + _STOP["en"] + ": check the airway, oxygen, monitoring and an urgent chest X-ray or ultrasound.",
+         "zh": "紧急：胸段、颈段或星状神经节操作后出现呼吸困难或胸痛，可能是气胸（椎体强化术后还需考虑肺骨水泥栓塞；颈部阻滞后还需考虑压迫气道的咽后血肿）。"
+               + _STOP["zh"] + "：评估气道、吸氧、监护，并紧急行胸部X线或超声检查。"},
         {"en": "pneumothorax cement embolism thoracic procedure chest pain dyspnoea management", "zh": "气胸 骨水泥栓塞 胸段 操作 胸痛 呼吸困难 处理"},
         procedures=('paravertebral-block', 'intercostal-nerve-block', 'stellate-ganglion-block', 'thoracic-sympathetic-block', 'celiac-plexus-block'),
     ),

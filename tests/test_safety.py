@@ -207,3 +207,9 @@ def test_numb_legs_and_a_falling_pressure_right_after_epidural_local_is_the_bloc
 def test_an_emergency_typed_without_apostrophes_is_still_one():
     assert triage("pt just had L5/S1 TFESI w dexamethasone, 2 min later says cant feel or move legs, BP ok. what now", "en").urgent
     assert triage("morphine pump refilled this am, now she wont wake and resp rate is 6", "en").rule == "idd-overdose"
+
+
+def test_breathlessness_after_a_neck_block_checks_the_airway_first():
+    tri = triage("stellate block with lidocaine, now hoarse, short of breath and sats 88%", "en")
+    assert tri.rule == "pneumothorax" and "check the airway" in tri.escalation and "haematoma" in tri.escalation
+    assert "评估气道" in triage("星状神经节阻滞推了利多卡因后病人声音嘶哑、说喘不上气，血氧掉到88%", "zh").escalation
