@@ -208,10 +208,22 @@ class AnswerEngine:
         pregnancy and are kept out of her answer (`staff_side`), so the best passages on the pregnant patient join the hits."""
         if "pregnancy" not in q.concepts or "pregnant-staff" in q.concepts:
             return []
-        have = {h.chunk.id for h in hits}
         found = [cid for cid, _ in self.retriever.concept_search(["pregnancy"], (), (), lang, origins, 12)
-                 if cid not in have and cid in self.retriever.chunks and not staff_passage(self.retriever.chunks[cid].concepts)]
-        return [Hit(self.retriever.chunks[cid], 0.0, len(hits) + i + 1) for i, cid in enumerate(found[:3])]
+                 if cid in self.retriever.chunks and not staff_passage(self.retriever.chunks[cid].concepts)]
+        return self._after(hits, found, limit=3)
+
+    def _after(self, hits: list[Hit], cids: Iterable[str], limit: int = 0) -> list[Hit]:
+        """Passages (chunk ids, best first) that are not among `hits` yet, as hits ranked after them (at most `limit`)."""
+        have = {h.chunk.id for h in hits}
+        out: list[Hit] = []
+        for cid in cids:
+            if cid in have or cid not in self.retriever.chunks:
+                continue
+            have.add(cid)
+            out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
+            if len(out) == limit:
+                break
+        return out
 
     def _own_topic_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A follow-up's own topic that the conversation's procedure crowds out of the search ("那做完能马上自己开车回家吗？"
@@ -220,16 +232,8 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         if not q.followup:
             return []
-        have = {h.chunk.id for h in hits}
-        out: list[Hit] = []
-        for c in q.subjects:
-            if c not in lx or lx[c].kind != "topic" or any(c in h.chunk.concepts for h in hits):
-                continue
-            for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 2):
-                if cid not in have and cid in self.retriever.chunks:
-                    have.add(cid)
-                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
-        return out
+        topics = [c for c in q.subjects if c in lx and lx[c].kind == "topic" and not any(c in h.chunk.concepts for h in hits)]
+        return self._after(hits, (cid for c in topics for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 2)))
 
     def _each_drug_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A hold question: each held drug's best hold passages join the hits, so that each drug gets its interval
@@ -239,23 +243,17 @@ class AnswerEngine:
         drugs = [c for c in named if c in lx and lx[c].kind == "drug" and held_drug([c], self.lexicon)]  # ("and restart?": the earlier drug)
         if "hold" not in q.aspects or not drugs:
             return []
-        have = {h.chunk.id for h in hits}
-        out: list[Hit] = []
+        found: list[str] = []
         restart = bool(RESTART_ASK.search(q.text))
         for d in drugs:
-            own = self.retriever.concept_search([d], (), ("prevention",), lang, origins, 4)
-            found = [cid for cid, _ in own if cid in self.retriever.chunks]
+            own = [cid for cid, _ in self.retriever.concept_search([d], (), ("prevention",), lang, origins, 4) if cid in self.retriever.chunks]
+            found += own
             # its class's passages too when it has none of its own (celecoxib: the NSAID intervals) or when the restart
             # is asked (enoxaparin: the LMWH intervals say when it restarts)
-            if restart or not found:
+            if restart or not own:
                 classes = [c for c in self.lexicon.broader_closure([d])[1:2] if c in lx and lx[c].kind == "drug-class"]
-                found += [cid for c in classes for cid, _ in self.retriever.concept_search([c], (), ("prevention",), lang, origins, 2)
-                          if cid in self.retriever.chunks]
-            for cid in found:
-                if cid not in have:
-                    have.add(cid)
-                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
-        return out
+                found += [cid for c in classes for cid, _ in self.retriever.concept_search([c], (), ("prevention",), lang, origins, 2)]
+        return self._after(hits, found)
 
     def _asked_of_context(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A follow-up that names no complication asks its section of the complication discussed before ("conservative
@@ -265,14 +263,7 @@ class AnswerEngine:
         if not q.followup or not q.groups or any(lx[c].kind == "complication" for c in q.concepts if c in lx):
             return []
         topics = [c for c in q.context_concepts if c in lx and lx[c].kind == "complication"]
-        have = {h.chunk.id for h in hits}
-        out: list[Hit] = []
-        for c in topics[:1]:
-            for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 3):
-                if cid not in have and cid in self.retriever.chunks:
-                    have.add(cid)
-                    out.append(Hit(self.retriever.chunks[cid], 0.0, len(hits) + len(out) + 1))
-        return out
+        return self._after(hits, (cid for c in topics[:1] for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 3)))
 
     def _risk_class_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("Plavix, lumbar TFESI -
@@ -282,7 +273,6 @@ class AnswerEngine:
         held = held_drug(q.concepts, self.lexicon) or bool(self._unknown_drugs(q))  # an unknown drug: its class still helps
         if not class_ask and not (DRUG_DECISION.intersection(q.aspects) and held):
             return []
-        have = {h.chunk.id for h in hits}
         out: list[Hit] = []
         classed_drugs = set(self.lexicon.broader_closure([c for c in (*q.concepts, *q.context_concepts) if c in lx]))
         drug_classes = [c for c in ("anticoagulant", "antiplatelet") if c in classed_drugs]
@@ -292,12 +282,9 @@ class AnswerEngine:
                 searches = [([c, cls], ("risk",))]
                 if asks_whether_to_stop(q.text):  # "hold it or carry on?": what the class means for stopping at all
                     searches.append(([cls, *drug_classes], ("prevention",)))
-                for concepts, groups in searches:
+                for concepts, groups in searches:  # the best passage of each search that is not in yet
                     found = self.retriever.concept_search(concepts, (), groups, lang, origins, 3)
-                    new = next((cid for cid, _ in found if cid not in have and cid in self.retriever.chunks), None)
-                    if new is not None:
-                        have.add(new)
-                        out.append(Hit(self.retriever.chunks[new], 0.0, len(hits) + len(out) + 1))
+                    out += self._after([*hits, *out], (cid for cid, _ in found), limit=1)
         return out
 
     def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage,

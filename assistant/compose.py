@@ -406,7 +406,7 @@ def staff_side(s: Sentence, q: Question) -> bool:
     """A pregnant patient's question: is this sentence about a pregnant colleague (her badge, apron, dose limit)? The
     sources give no patient's fetal dose, and a staff figure must not stand in for one."""
     return ("pregnancy" in q.concepts and "pregnant-staff" not in q.concepts
-            and bool(_STAFF_SIDE & s.concepts or _STAFF_TEXT.search(s.text)))
+            and (staff_passage(s.concepts) or bool(_STAFF_TEXT.search(s.text))))
 
 
 def staff_passage(concepts: Collection[str]) -> bool:
@@ -652,6 +652,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
     any, it is left out and its index added to `gaps` (the answer then says the part is not covered)."""
     if not sentences:
         return []
+    gaps = gaps if gaps is not None else []
     parts = list(q.parts) or [Part(q.text, q.concepts, q.aspects)]
     scored = [[score(s, p, q, idf, dense, lang, w, sig) if _can_answer(s, p) else _NEVER for p in parts] for s in sentences]
     live = _answerable([j for j in range(len(parts)) if j >= len(covered) or covered[j]], scored, gaps)
@@ -672,7 +673,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
         if not pool or _undosed(pool, parts[j], q, sig):
-            (gaps if gaps is not None else []).extend(k for k in live if owner[k] == j)
+            gaps.extend(k for k in live if owner[k] == j)
             continue
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
@@ -712,11 +713,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
 _NEVER = -1e9  # the score of a sentence that cannot answer a part
 
 
-def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[int] | None) -> list[int]:
+def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[int]) -> list[int]:
     """The covered parts some sentence can answer; the others go to `gaps`."""
     empty = [j for j in live if all(row[j] == _NEVER for row in scored)]
-    if gaps is not None:
-        gaps.extend(empty)
+    gaps.extend(empty)
     return [j for j in live if j not in empty]
 
 

@@ -351,7 +351,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
     ("lumbar-puncture", re.compile(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|work-?up|"
-                                   r"meningitis|multiple sclerosis|\bMS\b|\bneuro(?:logy)?\b|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液|"
+                                   r"meningitis|multiple sclerosis|(?-i:\bMS\b)|neurolog\w*|\bneuro (?:is |are )?ask\w*|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液|"
                                    r"神经内科|多发性硬化", re.I), "diagnostic-lumbar-puncture"),
 )
 

@@ -291,15 +291,21 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
 )
 
+# The signs of a block spreading high, each written once: weak or numb arms, laboured breathing, a falling pressure, a
+# slowing heart.
+_ARMS = {"en": r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
+         "zh": r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)"}
+_BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
+                    r"short(?:ness)? of breath|breathless",
+              "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话"}
+_LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)",
+           "zh": r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}
+_SLOW_HR = {"en": r"bradycard|\bhr\b.{0,6}(?<!\d)[2-5]\d\b", "zh": r"心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓"}
+
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
-    {"en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)|"
-            r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
-            r"short(?:ness)? of breath|breathless",
-            r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|bradycard|"
-            r"\bhr\b.{0,6}(?<!\d)[2-5]\d\b"),
-     "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)|双手|喘不上气|喘不过气|呼吸困难|憋气|说不出话",
-            r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压|心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓")},
+    {"en": (f"{_ARMS['en']}|{_BREATHING['en']}", f"{_LOW_BP['en']}|{_SLOW_HR['en']}"),
+     "zh": (f"{_ARMS['zh']}|双手|{_BREATHING['zh']}", f"{_LOW_BP['zh']}|{_SLOW_HR['zh']}")},
     {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine",
      "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,
@@ -314,19 +320,13 @@ _HIGH_BLOCK = RedFlag(
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
 # weak or numb arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
-_HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={
-    "en": (r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
-           r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
-           r"short(?:ness)? of breath|breathless"),
-    "zh": (r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)",
-           r"喘不上气|喘不过气|呼吸困难|憋气|说不出话")})
+_HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[lang], _BREATHING[lang]) for lang in ("en", "zh")})
 # numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block
 # spreading (intrathecal or subdural), not a haematoma: that takes hours
 _LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
     "en": (r"legs?\b.{0,20}(?:numb|heavy|weak|can(?:no|'|’)?t move)|can(?:no|'|’)?t (?:move|lift|feel) (?:her |his |their |the |both )?legs",
-           r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)"),
-    "zh": (r"(?:双|两)?(?:腿|下肢).{0,4}(?:麻|无力|没劲|沉|动不了|不能动)",
-           r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压")},
+           _LOW_BP["en"]),
+    "zh": (r"(?:双|两)?(?:腿|下肢).{0,4}(?:麻|无力|没劲|沉|动不了|不能动)", _LOW_BP["zh"])},
     context={"en": r"\b(?:lido\w*|bupi\w*|ropi\w*|marcaine|xylocaine|local an(?:a)?esthetic)\b", "zh": r"利多卡因|布比卡因|罗哌卡因|局麻药"},
     immediate=True)
 RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED)
