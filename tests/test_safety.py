@@ -213,3 +213,9 @@ def test_breathlessness_after_a_neck_block_checks_the_airway_first():
     tri = triage("stellate block with lidocaine, now hoarse, short of breath and sats 88%", "en")
     assert tri.rule == "pneumothorax" and "check the airway" in tri.escalation and "haematoma" in tri.escalation
     assert "评估气道" in triage("星状神经节阻滞推了利多卡因后病人声音嘶哑、说喘不上气，血氧掉到88%", "zh").escalation
+
+
+def test_perioral_tingling_written_short_is_the_toxicity_picture_not_a_faint():
+    assert triage("TFESI打完20分钟病人说头晕、口周麻，BP 85/50，要不要给intralipid？剂量多少？", "zh").rule == "last"
+    assert triage("刚做完SGB，嘴唇发麻、耳鸣", "zh").rule == "last"
+    assert not triage("局麻药注射后口周麻木怎么预防", "zh").urgent  # a prevention question is no emergency
