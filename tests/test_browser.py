@@ -366,6 +366,7 @@ def test_review_practice_reopens_the_case_with_the_wrong_answer_shown(page: Any,
     expect(main.get_by_role("button", name="Submit answer")).to_have_count(0)
     expect(main.get_by_test_id("stRadio").filter(has_text="Your answer").locator("input").first).to_be_disabled()
     main.get_by_role("tab", name="Review my mistakes").click()
+    _settle(page)  # the tab change is a script run of its own
     review = main.get_by_test_id("stExpander").filter(has_text=first.text("en").question).first
     review.locator("summary").click()
     expect(review).to_contain_text("Your last answer")
