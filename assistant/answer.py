@@ -63,6 +63,8 @@ _OUT_OF_SCOPE = {
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
+_NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
+             "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
                 "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
 _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
@@ -87,6 +89,10 @@ class AnswerEngine:
         for cid, c in self.lexicon.concepts.items():
             for b in c.broader if c.kind == "topic" else ():
                 self._narrower[b] = self._narrower.get(b, frozenset()) | {cid}
+        self._kinds_of: dict[str, frozenset[str]] = {}  # each complication's kinds (infection: pocket infection, abscess)
+        for cid, c in self.lexicon.concepts.items():
+            for b in self.lexicon.broader_closure([cid])[1:] if c.kind == "complication" else ():
+                self._kinds_of[b] = self._kinds_of.get(b, frozenset()) | {cid}
 
     # --- public ------------------------------------------------------------------------
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
@@ -304,7 +310,8 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
                       self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx}, self._risk_classes,
-                      {c: self._narrower[c] for c in q.all_concepts if c in self._narrower})
+                      {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
+                      {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of})
         bullets: list[Bullet] = []
         if guide.rule:
             foreign = self._other_procedure(q, guide.rule)
@@ -439,6 +446,8 @@ class AnswerEngine:
         first = min(answered, default=0)
         ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
+        if not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets):
+            lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
         meta: list[dict[str, object]] = []
         multi = len(answered) > 1 or bool(gaps)  # the part answered goes under its own heading beside the one that is not
         by_group = not multi and not tri.urgent and len(bullets) >= 4 and len({_hgroup(b) for b in bullets}) >= 2

@@ -87,7 +87,8 @@ _ACTION = {
     "en": re.compile(r"\b(?:stop|call|get help|secure|give|giving|administer|start|begin|maintain|ventilat\w*|oxygen|airway|benzodiazepine|"
                      r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|(?<!prior )(?<!previous )surg\w+(?! history)|"
                      r"discontinu\w*|remove|aspirat\w*|withdraw|naloxone|cpr|resuscitat\w*|bypass|adrenaline|epinephrine|amiodarone|"
-                     r"lie|supine|leg raise|fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid)\b", re.I),
+                     r"lie|supine|leg raise|(?<!spinal )fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid|"
+                     r"treatment|treated with|managed with|first-line|definitive)\b", re.I),
     "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
                      r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少"),
 }
@@ -211,6 +212,7 @@ class Weights:
     residual: float = 0.8  # idf share of the words outside concept names (the specific detail asked: lung, 45 kg, C6-7)
     group: float = 0.9  # the passage sits in the asked section group: the asked aspect leads
     cue: float = 0.15  # the sentence itself uses the asked aspect's words
+    unacted: float = 0.4  # asked what to do, a sentence of the same sections that says what the complication is, not what to do
     figure: float = 0.4  # it gives the kind of figure asked (a duration for "how long", a dose, a rate for "how often")
     kind_only: float = 0.6  # the same, for an ask no section holds (a dose, a work-up, a level): the kind is all there is
     dense: float = 0.15  # the passage's dense similarity (relative to the best)
@@ -245,6 +247,7 @@ class Signals:
     related: Mapping[str, frozenset[str]] = field(default_factory=dict)  # the lexicon's weaker links (pocket fill -> pump refill)
     risk_classes: frozenset[str] = frozenset()  # the procedure bleeding-risk classes (low / intermediate / high)
     narrower: Mapping[str, frozenset[str]] = field(default_factory=dict)  # an asked topic's narrower topics (dose limit: eye lens)
+    kinds_of: Mapping[str, frozenset[str]] = field(default_factory=dict)  # an asked complication's kinds (infection: pocket infection)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -275,10 +278,10 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
     return None
 
 
-def rival(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
-    """Does the sentence name another drug (or drug class), procedure, complication or spinal region than the
-    question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
-    for kind in (*_RIVAL_KINDS, "region"):
+def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
+    """Does the sentence name another drug (or drug class), procedure, complication or spinal region (of `kinds`) than
+    the question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
+    for kind in kinds:
         def member(c: str, kind: str = kind) -> bool:
             if kind == "region":
                 return c in _REGIONS
@@ -373,6 +376,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
+    elif part.aspects[:1] == ("action",) and s.group in ("management", "complications"):
+        cue -= w.unacted / w.cue  # and one that only describes it ("PDPH usually starts within 5 days") comes after
     # the asked aspect counts in a sentence about the question's subject (a follow-up naming nothing: what it inherited)
     anchors = [c for c in part.inherited if c in s.concepts or q_parents.get(c, frozenset()) & s.concepts]
     on_topic = max(concept, 0.5 * context) if own else len(anchors) / len(part.inherited) if part.inherited else 1.0
@@ -517,6 +522,24 @@ def _names_part(s: Sentence, part: Part, sig: Signals) -> bool:
     about = set(part.concepts or part.inherited)
     near = about.union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) for c in about))
     return not about or bool(near & s.concepts)
+
+
+# Asks answered only by sentences naming the asked complication: what to do about it, how often it happens.
+_NAMES_COMPLICATION = frozenset({"action", "frequency"})
+
+
+def _on_complication(pool: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
+    """Asked what to do about a complication, or how often it happens ("how do I manage an infected pump pocket?",
+    "how common is infection after SCS?"): the sentences that name it (or a kind of it, or a broader or related concept)
+    and are not about another complication; none when no sentence does: the part is then said to be not covered, not
+    answered with another complication's steps (an overdose's for an infected pump). A follow-up keeps its context."""
+    asked = [c for c in _own(part, q) if sig.kinds.get(c) == "complication"] if not part.inherited else []  # (not a follow-up's)
+    if not asked or not part.aspects or part.aspects[0] not in _NAMES_COMPLICATION:
+        return pool
+    near = set(asked).union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) | sig.kinds_of.get(c, frozenset())
+                              for c in asked))
+    subject = _own(part, q)
+    return [(sc, s) for sc, s in pool if near & s.concepts and not rival(s, subject, sig, ("complication",))]
 
 
 def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
@@ -670,6 +693,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                       key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
         pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)
                 and (len(heads) == 1 or _names_part(s, parts[j], sig))]  # one part of several: sentences about what it names
+        pool = _on_complication(pool, parts[j], q, sig)
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
         if not pool or _undosed(pool, parts[j], q, sig):

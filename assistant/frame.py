@@ -20,7 +20,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "escalation": ("management",
                    r"not working|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
-                   r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to",
+                   r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
+                   r"\bdespite\b|in spite of|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|不见效|没见效|基本没效|没效|没用|没改善|未改善|未缓解|不缓解|没缓解|"
                    r"没反应|没有反应|无反应|没起效|不起效|"
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
@@ -37,7 +38,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
-             r"(?<!last )(?<!next )(?<!first )\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
+             r"(?<!last )(?<!next )(?<!first )(?<!radiation )(?<!effective )\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
              r"(?! (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
@@ -109,7 +110,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"症状|表现|识别|诊断|征象|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
-                   r"\bcut\b[\w ]{0,15}\brisk|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
+                   r"\bcut\b[\w ]{0,15}\b(?:risk|dose|exposure|radiation)|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
@@ -333,8 +334,15 @@ def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Conce
     cue = _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).search(q if lang == "zh" else q.lower())
     if cue is None:
         return ()
-    return tuple(dict.fromkeys(m.concept for m in matches if m.end <= cue.start()
+    # "headache despite caffeine and fluids": what was tried follows the cue, up to the end of its clause
+    after = _DESPITE.match(cue.group(0)) is not None
+    end = next((m.start() for m in _CLAUSE_END.finditer(q, cue.end())), len(q)) if after else 0
+    return tuple(dict.fromkeys(m.concept for m in matches if (cue.end() <= m.start and m.end <= end if after else m.end <= cue.start())
                                and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))))
+
+
+_DESPITE = re.compile(r"despite|in spite|even", re.I)
+_CLAUSE_END = re.compile(r"[,.;:?!]|\b(?:what|now|and (?:now|still)|but)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 # Where the closing question of a several-sentence text starts (after the last full stop).
@@ -385,6 +393,27 @@ COMPOUND_BASE = {out: need for need, _, out in _COMPOUNDS}
 def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
     """(concept, compound) pairs the question names by two words apart (see `_COMPOUNDS`)."""
     return [(need, out) for need, rx, out in _COMPOUNDS if need in concepts and rx.search(q)]
+
+
+# A finding that, beside a concept of the question or the turn before, is a complication of ours: a headache after a
+# dural puncture is the post-dural puncture headache ("wet tap in the SCS trial" - "day 3 of headache despite caffeine").
+_READ_AS: tuple[tuple[str, frozenset[str], str], ...] = (
+    ("headache", frozenset({"dural-puncture", "epidural-blood-patch"}), "pdph"),
+)
+
+
+def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...], ctx: tuple[str, ...]
+             ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
+    """The question's concepts, subjects and parts with each finding read as the complication it is there (`_READ_AS`)."""
+    for finding, beside, complication in _READ_AS:
+        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx):
+            continue
+
+        def swap(cs: tuple[str, ...], finding: str = finding, complication: str = complication) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(complication if c == finding else c for c in cs))
+        concepts, subjects = swap(concepts), swap(subjects)
+        parts = tuple(Part(p.text, swap(p.concepts), p.aspects, p.inherited, p.terms) for p in parts)
+    return concepts, subjects, parts
 
 
 def _procedure_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
@@ -517,6 +546,7 @@ class Framer:
         if not q:
             return Question(original, q, lang, script)
         q = _NOTE_WORDS.sub(lambda m: _NOTE_WORD[m.group().lower().rstrip(".")], q)
+        q = _ZH_SHORT.sub(lambda m: _ZH_WRITTEN_OUT[m.group()], q)
         q, corrections = self._correct(q)
         found = tuple(self.lexicon.match(q))
         matches = tuple(m for m in found if not _excluded(q, m))
@@ -562,6 +592,7 @@ class Framer:
             swapped = prev.aspects if carried and _SWAP[lang].search(q) else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts, past)
+        concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
@@ -917,6 +948,10 @@ def _frequencies(lang: str) -> dict[str, float]:
 
 # Note-taking abbreviations of a procedure word, written out before the question is read ("SIJ inj tmrw").
 _NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "injn": "injection"}
+# Chinese clinical shorthand written out before matching: 硬外 (硬外注射, 硬外麻) is the epidural; a region's one character
+# before an abbreviation is the spine's region (腰MBB, 颈TFESI: lumbar, cervical).
+_ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎"}
+_ZH_SHORT = re.compile(r"硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
 _SHORTHAND = frozenset({

@@ -377,3 +377,13 @@ def test_nothing_on_names_only_what_no_passage_mentions(engine):
     ans = engine.answer("lumbar TFESI: what lesion temperature should the probe reach?")
     assert ans.abstained and "lesion temperature" in ans.text.lower()
     assert "transforaminal" not in ans.text.split("Nothing in the knowledge base on:")[-1].lower()  # TFESI is in it
+
+
+def test_an_infected_pump_is_not_answered_with_an_overdose_s_steps(engine):
+    ans = engine.answer("How do I manage an infected intrathecal pump pocket?")
+    assert not any(w in ans.text.lower() for w in ("naloxone", "overdose"))  # the pump's other complication is not the answer
+
+
+def test_a_headache_despite_caffeine_after_a_wet_tap_leads_with_the_blood_patch(engine):
+    ans = engine.answer("she's on day 3 of headache despite caffeine and fluids, what next", ["risk of wet tap during SCS trial?"])
+    assert "blood patch" in _sentences(ans)[0].lower()  # not the conservative care that failed

@@ -1514,3 +1514,46 @@ def test_a_diagnostic_lp_asked_by_neurology_is_out_and_a_repeat_count_is_the_pro
     assert "diagnostic-lumbar-puncture" in framer.frame("LP for MS workup on pt on clopidogrel - hold how long? neuro asking").out_of_scope
     f = framer.frame("how many per year max then?", ["how often can i repeat lumbar ESI", "pt is diabetic on insulin"])
     assert all(c in ("esi", "lumbar-spine") for c in f.parts[0].inherited) and "esi" in f.parts[0].inherited
+
+
+def test_dapt_radiation_to_myself_zh_shorthand_and_a_si_joint_rfa_are_read(framer):
+    assert "antiplatelet" in framer.frame("drug eluting stent 2 months ago on DAPT, can we do an L4-5 ESI?").concepts
+    f = framer.frame("how do i cut radiation dose to myself during kyphoplasty")
+    assert "radiation-safety" in f.concepts and "dose" not in f.aspects and "prevention" in f.aspects
+    assert "硬膜外" in framer.frame("克赛治疗量，多久可以做硬外注射？").text  # 硬外 is the epidural written short
+    assert "lumbar-spine" in framer.frame("阿司匹林100 一级预防 做腰MBB用停吗").concepts  # 腰 before an abbreviation
+    assert "lateral-branch-rf" in framer.frame("SI joint RFA complications?").concepts
+
+
+def test_a_thoracolumbar_sentence_is_about_both_regions(lexicon):
+    from assistant.compose import _with_regions
+
+    tags = _with_regions(lexicon.tags("胸腰椎小关节 MBB 和 RFA 属于低出血风险操作"), lexicon)
+    assert {"thoracic-spine", "lumbar-spine"} <= tags
+
+
+def test_a_headache_despite_treatment_after_a_wet_tap_asks_the_next_step_for_pdph(framer):
+    f = framer.frame("she's on day 3 of headache despite caffeine and fluids, what next", ["risk of wet tap during SCS trial?"])
+    assert "pdph" in f.concepts and "headache" not in f.concepts  # a headache after a dural puncture is the PDPH
+    assert f.aspects[0] == "escalation" and f.tried == ("conservative-management",)  # what follows "despite" was tried
+    assert framer.frame("PDPH for 3 days despite caffeine, next step?").tried  # the drug is named after the cue
+
+
+def _action(text: str, concepts: set[str], rank: int = 1) -> Sentence:
+    s = _sent(text, "Recognition and management", concepts, rank)
+    return Sentence(s.text, s.chunk, s.hit_rank, s.position, s.group, s.given_tokens, s.concepts, False, True)
+
+
+def test_what_to_do_about_a_complication_is_answered_only_by_sentences_naming_it(lexicon):
+    kinds = {c: lexicon.concepts[c].kind for c in ("infection", "opioid-overdose", "intrathecal-pump", "hypotension")}
+    part = Part("how do I manage an infected intrathecal pump pocket", ("infection", "intrathecal-pump"), ("action",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    overdose = _action("Suspected overdose after a pump pocket fill calls for airway support and naloxone.",
+                       {"opioid-overdose", "intrathecal-pump"})
+    rate = _sent("Deep infection occurred in 1.4% of intrathecal catheters.", "Recognition and management",
+                 {"infection", "intrathecal-pump"}, rank=2)
+    gaps: list[int] = []
+    bullets = select([overdose, rate], q, "en", lambda t: 1.0, {}, 5, (True,), Signals(kinds=kinds), gaps=gaps)
+    assert [b.sentence for b in bullets] == [rate]  # never another complication's steps
+    gaps = []
+    assert select([overdose], q, "en", lambda t: 1.0, {}, 5, (True,), Signals(kinds=kinds), gaps=gaps) == [] and gaps == [0]
