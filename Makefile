@@ -39,9 +39,11 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-# Spread over the machine's cores (at most 4 workers: each loads the answer engine).
+# Spread over the machine's cores (at most 4 workers: each loads the answer engine); the browser tests then run in one
+# process (under a loaded machine a Streamlit rerun can outlast a click: docs/performance.md#test-suite-time).
 unit: $(ST_STAMP)
-	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist worksteal
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist worksteal -m "not browser"
+	$(BIN)/python -m pytest -q -m browser
 
 # The browser tests drive Debian's headless Chromium; CJK fonts make the Chinese pages render. Installs only when missing.
 browser-deps:
