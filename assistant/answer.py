@@ -86,11 +86,10 @@ class AnswerEngine:
         self._kinds = {cid: c.kind for cid, c in self.lexicon.concepts.items()}
         self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if CLASS_CONCEPT in c.broader)
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
+        self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
         for cid, c in self.lexicon.concepts.items():
             for b in c.broader if c.kind == "topic" else ():
                 self._narrower[b] = self._narrower.get(b, frozenset()) | {cid}
-        self._kinds_of: dict[str, frozenset[str]] = {}  # each complication's kinds (infection: pocket infection, abscess)
-        for cid, c in self.lexicon.concepts.items():
             for b in self.lexicon.broader_closure([cid])[1:] if c.kind == "complication" else ():
                 self._kinds_of[b] = self._kinds_of.get(b, frozenset()) | {cid}
 

@@ -376,13 +376,14 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
-    elif part.aspects[:1] == ("action",) and s.group in ("management", "complications"):
-        cue -= w.unacted / w.cue  # and one that only describes it ("PDPH usually starts within 5 days") comes after
+    # and one of the same sections that only describes the complication ("PDPH usually starts within 5 days") comes after
+    unacted = part.aspects[:1] == ("action",) and not s.action and s.group in ("management", "complications")
     # the asked aspect counts in a sentence about the question's subject (a follow-up naming nothing: what it inherited)
     anchors = [c for c in part.inherited if c in s.concepts or q_parents.get(c, frozenset()) & s.concepts]
     on_topic = max(concept, 0.5 * context) if own else len(anchors) / len(part.inherited) if part.inherited else 1.0
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
+    total -= w.unacted if unacted else 0.0
     total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)
     if any(c in s.concepts for c in part.inherited if c in q.concepts and c not in part.concepts and sig.kinds.get(c) == "procedure"):
         total += w.sibling * concept  # the asked complication or drug, in the procedure of the part before
@@ -517,11 +518,17 @@ _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )\bdos(?:e|es|ing|age)\b
                         r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|打多少|最多|上限", re.I)
 
 
+def _near(about: Collection[str], sig: Signals) -> set[str]:
+    """The concepts with their broader, related and narrower (kinds of a complication) ones: what a sentence may name
+    to be about them."""
+    return set(about).union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) | sig.kinds_of.get(c, frozenset())
+                              for c in about))
+
+
 def _names_part(s: Sentence, part: Part, sig: Signals) -> bool:
-    """Does the sentence name one of the part's concepts, one it inherited, or a broader or related one?"""
-    about = set(part.concepts or part.inherited)
-    near = about.union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) for c in about))
-    return not about or bool(near & s.concepts)
+    """Does the sentence name one of the part's concepts, one it inherited, or a broader, related or narrower one?"""
+    about = part.concepts or part.inherited
+    return not about or bool(_near(about, sig) & s.concepts)
 
 
 # Asks answered only by sentences naming the asked complication: what to do about it, how often it happens.
@@ -536,9 +543,7 @@ def _on_complication(pool: list[tuple[float, Sentence]], part: Part, q: Question
     asked = [c for c in _own(part, q) if sig.kinds.get(c) == "complication"] if not part.inherited else []  # (not a follow-up's)
     if not asked or not part.aspects or part.aspects[0] not in _NAMES_COMPLICATION:
         return pool
-    near = set(asked).union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) | sig.kinds_of.get(c, frozenset())
-                              for c in asked))
-    subject = _own(part, q)
+    near, subject = _near(asked, sig), _own(part, q)
     return [(sc, s) for sc, s in pool if near & s.concepts and not rival(s, subject, sig, ("complication",))]
 
 
