@@ -716,7 +716,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
-                                            _gives_interval(parts[j], q, sig), about, frozenset(parts[j].concepts))
+                                            _gives_interval(parts[j], q, sig), about, frozenset(parts[j].concepts),
+                                            lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts))
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
@@ -821,11 +822,13 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
 
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
-          about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
+          about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
+          harm: Callable[[Sentence], bool] | None = None) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
-    half as relevant as the best."""
+    half as relevant as the best. Asked about complications, a sentence of that section that names one (`harm`) leads
+    before one that does not ("particulate的风险是什么": the permanent injuries, not the efficacy comparison beside them)."""
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
@@ -845,6 +848,12 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         return timed[0]
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
+        if group == "complications" and harm is not None:
+            # (one naming the asked subject too, first, from any section: "particulate steroid at cervical levels is a
+            # risk factor for permanent injury" before "non-particulate steroid almost never causes it")
+            named = [c for c in in_group if harm(c[1])]
+            about_it = [c for c in usable if harm(c[1]) and subject & c[1].concepts]
+            in_group = about_it[:1] if about_it and about_it[0][0] >= 0.6 * best[0] else named or in_group
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's

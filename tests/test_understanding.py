@@ -1557,3 +1557,23 @@ def test_what_to_do_about_a_complication_is_answered_only_by_sentences_naming_it
     assert [b.sentence for b in bullets] == [rate]  # never another complication's steps
     gaps = []
     assert select([overdose], q, "en", lambda t: 1.0, {}, 5, (True,), Signals(kinds=kinds), gaps=gaps) == [] and gaps == [0]
+
+
+def test_a_follow_up_asking_when_to_restart_is_about_the_earlier_drug(framer):
+    f = framer.frame("and when can he restart it after the trial leads come out?",
+                     ["pt on Brilinta 90 bid for stent 8 months ago, booked for SCS trial next week - how many days to hold?"])
+    assert "ticagrelor" in f.parts[0].concepts and "hold" in f.aspects  # not the SCS trial's guideline and rates
+    zh = framer.frame("拔电极之后多久能重新吃？", ["拜瑞妥做SCS试验要停几天？"])
+    assert "hold" in zh.aspects and "rivaroxaban" in zh.concepts  # 重新吃 is the restart
+
+
+def test_asked_about_complications_the_sentence_naming_one_and_the_subject_leads(lexicon):
+    part = Part("what is the risk of particulate steroid", ("particulate-steroid",), ("complications",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    efficacy = Sentence("Non-particulate steroid is non-inferior in efficacy to particulate steroid.", _chunk("eff", "C"), 1, 0,
+                        "complications", None, frozenset({"particulate-steroid"}), False, False)
+    injury = _sent("Particulate steroid at cervical levels is a risk factor for permanent neurologic injury.", "Risk factors",
+                   {"particulate-steroid", "neurological-injury"}, rank=2)
+    kinds = {"particulate-steroid": "drug-class", "neurological-injury": lexicon.concepts["neurological-injury"].kind}
+    bullets = select([efficacy, injury], q, "en", lambda t: 1.0, {}, 5, (True,), Signals(kinds=kinds))
+    assert bullets[0].sentence is injury  # not the efficacy comparison that sits in the complications section
