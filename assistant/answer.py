@@ -30,7 +30,7 @@ from .compose import (
     weight_of,
 )
 from .config import Settings
-from .frame import ASPECTS, Question, drug_like, held_drug, procedure_like
+from .frame import ASPECTS, TOPIC_ASKS, Question, drug_like, held_drug, procedure_like
 from .judge import Verdict, judge, own_procedures
 from .references import References
 from .retrieval import Retriever
@@ -85,6 +85,7 @@ class AnswerEngine:
         self.lexicon = self.retriever.lexicon
         self._kinds = {cid: c.kind for cid, c in self.lexicon.concepts.items()}
         self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if CLASS_CONCEPT in c.broader)
+        self._adjuncts = frozenset(c for c, k in self._kinds.items() if k == "procedure" and not self.retriever.framer.is_anchor(c))
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
         for cid, c in self.lexicon.concepts.items():
@@ -187,14 +188,16 @@ class AnswerEngine:
         if len(q.parts) < 2:
             hits = hits + self._risk_class_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
-            return hits + self._own_topic_hits(q, lang, origins, hits)
+            hits = hits + self._own_topic_hits(q, lang, origins, hits)
+            return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
         for part in q.parts:
             # a part with a subject of its own ("when should I do a blood patch?") keeps only the complication it inherited
             # as context (the wet tap's needle and procedure would fill its search)
             ctx = tuple(c for c in part.inherited if not part.concepts or (c in lx and lx[c].kind == "complication"))
-            names = " ".join(lx[c].name(lang) for c in ctx if c in lx)
+            # (and the canonical names of its own concepts, as the whole question's search has them: 一年最多 -> 重复注射)
+            names = " ".join(lx[c].name(lang) for c in dict.fromkeys((*part.concepts, *ctx)) if c in lx and lx[c].name(lang) not in part.text)
             lists.append(self.retriever.search(f"{part.text} {names}".strip(), lang, origins=origins, timings=timings,
                                                concepts=[c for c in part.concepts if c in own], context=ctx,
                                                groups=part.groups))
@@ -203,7 +206,7 @@ class AnswerEngine:
             for lst in lists:
                 if rank < len(lst) and lst[rank].chunk.id not in merged:
                     merged[lst[rank].chunk.id] = lst[rank]
-        limit = self.settings.top_k + 4 * (len(q.parts) - 1)
+        limit = self.settings.top_k * len(q.parts)  # room for each part's own best (the whole question's search favours one)
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
         out = out + self._risk_class_hits(q, lang, origins, out)
         return out + self._each_drug_hits(q, lang, origins, out)
@@ -238,6 +241,13 @@ class AnswerEngine:
         if not q.followup:
             return []
         topics = [c for c in q.subjects if c in lx and lx[c].kind == "topic" and not any(c in h.chunk.concepts for h in hits)]
+        return self._after(hits, (cid for c in topics for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 2)))
+
+    def _topic_ask_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """An ask named by its topic ("what premedication should she get?" after the patient's story of contrast
+        anaphylaxis and her procedure): the topic's best passages in the asked sections join the hits (the story's
+        words fill the search)."""
+        topics = [c for c in q.subjects if TOPIC_ASKS.get(c) == q.aspects]
         return self._after(hits, (cid for c in topics for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 2)))
 
     def _each_drug_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
@@ -310,7 +320,7 @@ class AnswerEngine:
         sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
                       self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx}, self._risk_classes,
                       {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
-                      {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of})
+                      {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts)
         bullets: list[Bullet] = []
         if guide.rule:
             foreign = self._other_procedure(q, guide.rule)
@@ -449,7 +459,9 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
         meta: list[dict[str, object]] = []
         multi = len(answered) > 1 or bool(gaps)  # the part answered goes under its own heading beside the one that is not
-        by_group = not multi and not tri.urgent and len(bullets) >= 4 and len({_hgroup(b) for b in bullets}) >= 2
+        runs = [g for i, g in enumerate(map(_hgroup, bullets)) if not i or g != _hgroup(bullets[i - 1])]
+        # (a lead out of reading order would repeat a heading: the answer then goes without them)
+        by_group = not multi and not tri.urgent and len(bullets) >= 4 and len(set(runs)) >= 2 and len(runs) == len(set(runs))
         last_heading = ""
         for b in bullets:
             heading = ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, Part, Question
 from .lexicon import Lexicon
@@ -112,7 +113,8 @@ _KIND = {
                          r"告知患者|应告知|出院|返院|就诊|宣教", re.I),
     "location": re.compile(r"(?<![A-Za-z0-9])[CTLS]\d{1,2}(?:\s*[-–/]\s*[CTLS]?\d{1,2})?(?![A-Za-z0-9])|\b(?:interspace|waist|collar|"
                            r"under(?:neath)? the (?:apron|lead)|outside the (?:apron|lead)|chest wall|buttock|flank|abdomen|placed|placement|"
-                           r"positioned)\b|节段|间隙|腰部|领口|铅衣(?:内|外|下)|胸壁|臀|腹部|放置|位置", re.I),
+                           r"positioned|paraspinal|paravertebral|intradiscal|into the (?:spinal )?canal|venous plexus|foramen|foraminal)\b|"
+                           r"节段|间隙|腰部|领口|铅衣(?:内|外|下)|胸壁|臀|腹部|放置|位置|椎旁|椎间盘内|椎管内|静脉丛|椎间孔", re.I),
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
                             r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少|"
@@ -248,6 +250,7 @@ class Signals:
     risk_classes: frozenset[str] = frozenset()  # the procedure bleeding-risk classes (low / intermediate / high)
     narrower: Mapping[str, frozenset[str]] = field(default_factory=dict)  # an asked topic's narrower topics (dose limit: eye lens)
     kinds_of: Mapping[str, frozenset[str]] = field(default_factory=dict)  # an asked complication's kinds (infection: pocket infection)
+    adjuncts: frozenset[str] = frozenset()  # procedures that go with any procedure (antibiotic prophylaxis, explantation)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -292,12 +295,18 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         if kind == "region" and not mine:  # a level names its region (L4-5 is lumbar)
             mine = [r for c in own for r in sig.parents.get(c, frozenset()) if r in _REGIONS]
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
+        # prophylactic antibiotics for an SCS implant: a sentence on discography's is about another of our procedures (and
+        # one on premedication before contrast is not about another: the CT it names is no procedure of ours)
+        others = sig.adjuncts if kind == "procedure" and any(c in sig.adjuncts for c in mine) else frozenset()
+        mine = [c for c in mine if c not in others] or mine
+        if kind == "drug" and any(c in sig.adjuncts and c in s.concepts for c in own):
+            continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin): still the answer
         if not mine or any(c in s.concepts for c in mine):
             continue
         if kind == "complication" and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine):
             continue  # "no major neurologic or haemorrhagic event" answers a question about paralysis
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
-        if any(c not in near and member(c) for c in s.concepts):
+        if any(c not in near and member(c) and c not in others for c in s.concepts):
             return True
     return False
 
@@ -509,8 +518,17 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = _LOW_RISK in extra[1].concepts and not _HIGHER_RISK & extra[1].concepts
     if class_ask or ((whether or low) and not _CARDIOLOGY_DECIDES.intersection(own)):
+        if not class_ask and rest and _rule_per_class(rest[0][1], own, sig):
+            return [rest[0], extra, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
         return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
     return [*rest[:1], extra, *rest[1:]], False
+
+
+def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """Does the sentence give the asked drug's rule class by class ("primary-prevention aspirin: stopped 6 days before a
+    high-risk procedure, ..., continued for a low-risk one")? It answers "do I stop it?" better than the class alone."""
+    return (_LOW_RISK in s.concepts and bool(_HIGHER_RISK & s.concepts)
+            and any(c in s.concepts for c in own if sig.kinds.get(c) in _DRUG_KINDS))
 
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
@@ -872,7 +890,17 @@ def _asked_kind(part: Part) -> re.Pattern[str] | None:
     first = part.aspects[:1]
     if first == ("timing",) and _LASTS_ASK.search(part.text):
         return _LASTS  # "how long will it last?": when it settles, not when it starts
-    return _KIND.get(first[0]) if first and not GROUP_OF_ASPECT.get(first[0]) else None
+    if not first or GROUP_OF_ASPECT.get(first[0]) or first[0] not in _KIND:
+        return None
+    # "头孢唑林几克 术前多久给": a dose or a time, whichever the sources give (the asks no section holds, in order)
+    # (a limit asked with its amount, "dose limit", is one ask: the limit)
+    run = part.aspects[: next((i for i, a in enumerate(part.aspects) if a not in ("dose", "timing")), len(part.aspects))]
+    return _either(tuple(run)) if len(run) > 1 else _KIND[first[0]]
+
+
+@lru_cache(maxsize=32)
+def _either(aspects: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_KIND[a].pattern})" for a in aspects), re.I)
 
 
 _LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"

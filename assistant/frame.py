@@ -45,7 +45,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"(?:per|a|each) year\b|(?:per|a|each) day\b|daily max",
              r"剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
-             r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|"
+             r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
@@ -115,9 +115,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
                    r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice|"
-                   r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b",
+                   r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b|what premedication|premedicate",
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
-                   r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选"),
+                   r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
                  r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"
@@ -175,7 +175,7 @@ _WHAT_ABOUT = {
 }
 _EN_INTERROG = re.compile(r"^(?:whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = re.compile(r"多久|多长|多少|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
+_ZH_INTERROG = re.compile(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|还是.{1,20}[？?]\s*$")  # A还是B？: a choice
 _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
@@ -371,6 +371,7 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # "PLDD适应症是啥？" about its indications, "what temperature for a lumbar RF?" about its settings, which a safety knowledge
 # base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
+TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings"})
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
 _SWAP = {"en": re.compile(r"^\s*(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|\binstead\s*\??\s*$", re.I),
@@ -511,6 +512,16 @@ _HOW_TO_SAY = {
 }
 
 
+def _restates(part: Part, before: Part) -> bool:
+    """"Hold ibuprofen before a DRG implant? how many days": a bare "how long" after an ask whether to hold a drug asks
+    the same thing (how long to hold it), not a second question."""
+    return not part.concepts and "hold" in before.aspects and bool(_HOW_LONG.match(part.text))
+
+
+_HOW_LONG = re.compile(r"\s*(?:and\s+)?(?:for\s+)?how (?:many days|long)(?: (?:for|then|exactly))?\s*[?？]*\s*$|"
+                       r"\s*(?:那|要)?(?:停)?(?:多久|几天|多少天|多长时间)[？?]*\s*$", re.I)
+
+
 def _lead(clause: str, lang: Lang) -> str:
     if lang == "zh":
         return re.sub(r"^(?:另外|还有|以及|并且|同时|再问|那么|那|再|而且)", "", clause)
@@ -577,7 +588,7 @@ class Framer:
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
             # a procedure of ours named now replaces the earlier one; a treatment that goes with any (explantation) does not
-            own_kinds = {lex[c].kind for c in subjects if lex[c].kind != "procedure" or self._anchor(c)}
+            own_kinds = {lex[c].kind for c in subjects if lex[c].kind != "procedure" or self.is_anchor(c)}
             ctx_concepts = tuple(c for c in prev.all_concepts  # the earlier topic, and the finding or condition "it" points back to
                                  if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
             if not REGIONS.intersection(concepts):  # and its spinal region (a lumbar facet RF stays lumbar)
@@ -595,11 +606,18 @@ class Framer:
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
+        parts = tuple(self._drug_asked(p) for p in parts)
+        kept = {c for p in parts for c in p.concepts}
+        concepts, subjects = (tuple(c for c in cs if c not in ESSENTIAL or c in kept) for cs in (concepts, subjects))
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
                           if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)
         if followup and len(parts) == 1:
             parts = (_followup_part(parts[0], concepts, subjects, aspects),)
+        if not aspects and not ctx_aspects:
+            # an ask named only by its topic: "consent risks for a lumbar RFA - what do you list?" (the harms to disclose),
+            # "what premedication should she get?" (prevention)
+            implied = next((a for c, a in TOPIC_ASKS.items() if c in concepts), implied)
         if not aspects or implied:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
@@ -640,11 +658,18 @@ class Framer:
             return None
         return self.frame(turns[-1], turns[:-1])
 
+    def _drug_asked(self, part: Part) -> Part:
+        """"Diagnostic MBB, on aspirin 100, stop it?": when a part asks whether to hold a drug, the procedure's use
+        (diagnostic block, its indications) only names the procedure; it is not a second ask of the part."""
+        if "hold" not in part.aspects or not held_drug(part.concepts + part.inherited, self.lexicon):
+            return part
+        return Part(part.text, tuple(c for c in part.concepts if c not in ESSENTIAL), part.aspects, part.inherited, part.terms)
+
     def _leans_on(self, q: str, lang: Lang, subjects: tuple[str, ...], out: tuple[str, ...], unknown: tuple[str, ...],
                   prev: Question) -> bool:
         """Does the question lean on the earlier turn? (A self-contained new topic never does.)"""
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
-        if not out and _STORY_GOES_ON[lang].search(q) and not any(self._anchor(c) and c not in prev.all_concepts for c in subjects):
+        if not out and _STORY_GOES_ON[lang].search(q) and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
             return True  # "做完3个小时了，病人说…", "now this AM new thigh pain and quad weakness": the case told before, going on
         if out or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):
@@ -670,12 +695,12 @@ class Framer:
         if short and not any(lex[c].kind in ("procedure", "equipment") for c in subjects) \
                 and any(lex[c].kind in ("procedure", "equipment") for c in prev.all_concepts):
             return True  # "感染率多少？" right after an SCS question: a complication or drug of the procedure just discussed
-        if short and not any(self._anchor(c) for c in subjects) and any(self._anchor(c) for c in prev.all_concepts):
+        if short and not any(self.is_anchor(c) for c in subjects) and any(self.is_anchor(c) for c in prev.all_concepts):
             return True  # "需要explant吗？还是抗生素就行" after an infected SCS pocket: a treatment of the case just told
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
 
-    def _anchor(self, c: str) -> bool:
+    def is_anchor(self, c: str) -> bool:
         """Is the concept one of our interventional procedures (one the lexicon gives a bleeding-risk class), not a
         treatment that goes with any of them (explantation, antibiotics)?"""
         lex = self.lexicon.concepts
@@ -734,7 +759,7 @@ class Framer:
             prev = out[-1].concepts + out[-1].inherited if out else ()
             # a part naming no subject of its own (or only a treatment that goes with any procedure: prophylactic
             # antibiotics, explantation) asks about the one before, in its region
-            if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self._anchor(c)) for c in own):
+            if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self.is_anchor(c)) for c in own):
                 # (the part before's own ask, an RF lesion's temperature, is not that of a part naming one of its own;
                 # a bare "做几次？" goes on with it)
                 inherited = tuple(c for c in dict.fromkeys(prev + ctx)
@@ -748,11 +773,16 @@ class Framer:
                 inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind == "procedure" or c in REGIONS)
             elif i == 0 or len(texts) == 1:
                 inherited = ctx
-            if not own and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
+            if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
             asked = _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon)
-            out.append(Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms))
+            part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
+            if out and _restates(part, out[-1]):
+                prev_part = out.pop()
+                part = Part(f"{prev_part.text}{'' if lang == 'zh' else ' '}{t}", prev_part.concepts,
+                            tuple(dict.fromkeys(prev_part.aspects + part.aspects)), prev_part.inherited, prev_part.terms + terms)
+            out.append(part)
         return tuple(out)
 
     def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], aspects: tuple[str, ...] = ()) -> str:

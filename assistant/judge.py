@@ -131,7 +131,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     if q.unknown and not ours and q.subjects and all(kinds.get(c) in DRUG_KINDS for c in q.subjects):
         # only a drug of ours next to a salient term we never use (amoxicillin for otitis; antibiotics for pneumonia)
         return Verdict("not_in_kb", none, missing=q.unknown)
-    top = list(passage_tags[: w.cover_top])
+    top = list(passage_tags[: w.cover_top * max(1, len(q.parts))])  # a multi-part question's lists are interleaved: each part's best
     covered: list[bool] = []
     missing: list[str] = []
     keyed = False

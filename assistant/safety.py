@@ -21,7 +21,7 @@ EVENT_CUES = {
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
           r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
           r"\btemp(?:erature)? (?:of |is )?\d|\b(?:bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
-          r"\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b)",
+          r"\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b)",
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
     r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃)",
 }
@@ -62,11 +62,14 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"tingl\w* (?:around |of )?(?:the |her |his )?(?:mouth|lips)|lips? (?:are |is )?(?:tingl|numb)|jerking|slurred speech|"
                 r"numb (?:tongue|lips|mouth)|(?:strange|funny|odd) taste|taste of metal|buzzing in (?:the |her |his )?ears|ears? (?:are )?ringing|"
                 r"wide[- ]complex|shaking all over|\bfits?\b|jerk\w*|"
-                r"(?:develop\w*|is having|has|got|now (?:has|in)|suspect\w*) (?:a |an )?(?:LAST|local an(?:a)?esthetic (?:systemic )?toxicity)\b",),
+                r"(?:develop\w*|is having|has|got|now (?:has|in)|suspect\w*) (?:a |an )?(?:LAST|local an(?:a)?esthetic (?:systemic )?toxicity)\b|"
+                r"pulseless|no (?:palpable )?pulse|(?:can(?:no|'|’)?t|unable to|could(?:n'|n’|no)t) (?:feel|find|get|palpate) (?:a |her |his |the )?pulse|"
+                r"lost (?:a |her |his |the )?pulse|not rousable|unrousable",),
          "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|意识不清|意识障碍|昏迷|不省人事|叫不醒|四肢抽|全身抽|抽动|"
                 r"口周麻木|口唇麻木|口周.{0,2}麻(?!醉)|口唇.{0,2}麻(?!醉)|嘴(?:唇|周)?.{0,2}发麻|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
                 r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语|嘴.{0,2}麻|抽风|抽起来|抽了|烦躁不安|嘴里.{0,4}味|"
-                r"(?:出现|发生|发作|考虑|怀疑|疑似)了?\s*(?:LAST|局麻药(?:全身)?中毒|局麻药全身毒性)",)},
+                r"(?:出现|发生|发作|考虑|怀疑|疑似)了?\s*(?:LAST|局麻药(?:全身)?中毒|局麻药全身毒性)|"
+                r"意识.{0,2}(?:没了|消失|丧失)|没(?:有)?意识|失去意识|摸不[到着].{0,6}(?:脉|搏动)|无脉|没(?:有)?脉搏?|心跳.{0,2}停|没(?:有)?心跳|心搏停止",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
                r"erector spinae|\bTAP\b|\blido\b|\bbupi\b",
@@ -488,7 +491,7 @@ _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|terrified|frightened|anxious (?:about|that)|nervous (?:about|that)|fear(?:s|ful)? (?:of|about|that)|concerned (?:about|that)|(?:real|actual|hard|honest) (?:numbers?|figures?|odds|chances?|risk)|what (?:numbers?|figures?)|\bodds\b|\bchances? (?:of|that)\b|likelihood|probability|(?:give|quote|tell) (?:her|him|them|the (?:patient|pt)|pts?) (?:a|the|an honest) (?:number|figure|rate)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
           r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode)|last (?:year|month|week)|(?:years?|yrs?|months?|mos?) ago|\bhx\b|previous(?:ly)?|in the past|had (?:a|an) .* before|can (?:she|he|they) (?:still )?have|"
-          r"in (?:the|that|this) (?:study|series|review|audit|cohort|case series)|reported cases|what proportion|what percent|"
+          r"in (?:the|that|this|a|an) (?:[\w-]+ ){0,3}(?:study|series|review|audit|cohort|trial|registry)|did any(?:body|one) (?:get|have|develop)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)",
@@ -502,6 +505,19 @@ _NOW = {
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)",
     "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快|已经?出现|已经有了?",
+}
+
+# A procedure still to come ("needs an L5 TFESI", 这次要做): with a history cue ("hx anaphylaxis to contrast", 以前出过荨麻疹)
+# the question plans around an old reaction, however it ends ("what now?", 怎么办), unless it also says the picture is
+# happening now (during the injection, suddenly, 正在).
+_PLANNED = {
+    "en": r"\b(?:scheduled|booked|planned|planning|needs?|due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for",
+    "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期",
+}
+_HAPPENING = {
+    "en": r"\bright now\b|\bsuddenly\b|\bduring\b|\bjust (?:had|became|developed|started|went)\b|\bis having\b|\bon the table\b|"
+          r"\bnow (?:has|having|with|got|develop\w*|complain\w*|seiz\w*|unresponsive)\b|\bminutes? (?:ago|after)\b",
+    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现",
 }
 
 
@@ -596,7 +612,18 @@ def _context(rule: RedFlag, lang: Lang) -> str:
     return rule.context["zh"] + "|" + rule.context["en"].replace(r"\b", "")
 
 
-@lru_cache(maxsize=64)
+# A word boundary for the Latin words of a Chinese question ("病人SpO2掉到85": \b sees no boundary between 人 and S).
+_LATIN_BOUNDARY = r"(?:(?<=[A-Za-z0-9])(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?=[A-Za-z0-9]))"
+
+
+def _symptoms(rule: RedFlag, lang: Lang) -> tuple[str, ...]:
+    """The symptom pattern groups; a Chinese question's signs may be written in English too (SpO2, BP 80/50, seizure)."""
+    if lang == "en":
+        return rule.symptoms["en"]
+    return tuple(f"{zh}|{en.replace(chr(92) + 'b', _LATIN_BOUNDARY)}" for zh, en in zip(rule.symptoms["zh"], rule.symptoms["en"], strict=True))
+
+
+@lru_cache(maxsize=256)
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
@@ -609,7 +636,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     the picture, but only the question itself says whether it is happening now ("局麻药全身毒性怎么预防？" then
     "那要是病人已经出现头晕口周麻木了呢？")."""
     asked = question if lang == "zh" else f" {question} "
-    if _rx(_NOT_NOW[lang]).search(asked) and not _rx(_NOW[lang]).search(asked):
+    if _rx(_NOT_NOW[lang]).search(asked) and (not _rx(_NOW[lang]).search(asked)
+                                             or (_rx(_PLANNED[lang]).search(asked) and not _rx(_HAPPENING[lang]).search(asked))):
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
@@ -618,8 +646,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     for rule in RED_FLAGS:
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
             continue
-        groups = rule.symptoms[lang]
-        if not all(_rx(g).search(q) for g in groups):
+        if not all(_rx(g).search(q) for g in _symptoms(rule, lang)):
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):

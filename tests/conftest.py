@@ -71,7 +71,6 @@ os.nice(5)  # before the embedder starts its threads, which inherit it
 from pathlib import Path
 from _pytest.config import apply_warning_filters
 from assistant.config import Settings
-from assistant.indexing import build_index
 
 root, ini_filters, cmdline_filters, hosts = Path(sys.argv[1]), *map(json.loads, sys.argv[2:5])
 if not sys.warnoptions:  # what pytest does around each test
@@ -81,7 +80,9 @@ apply_warning_filters(ini_filters, cmdline_filters)
 if hosts:
     from pytest_socket import socket_allow_hosts
     socket_allow_hosts(hosts)
-build_index(Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data"), progress=False)
+sys.path.insert(0, sys.argv[5])
+from conftest import build_with_cache
+build_with_cache(Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data"), Path(sys.argv[6]))
 """
 _WITH_STATUS = '("$0" "$@" >"$ROOT/build.log" 2>&1; echo $? >"$ROOT/status.tmp" && mv "$ROOT/status.tmp" "$ROOT/status") &'
 _REAL_ROOT_KEY = pytest.StashKey[Path]()
@@ -118,11 +119,31 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     hosts = config.getoption("--allow-hosts", None)
     args = [config.getini("filterwarnings"), config.known_args_namespace.pythonwarnings or [],
             hosts.split(",") if isinstance(hosts, str) else hosts]
-    proc = subprocess.Popen(["sh", "-c", _WITH_STATUS, sys.executable, "-c", _REAL_BUILD, str(root), *map(json.dumps, args)],
+    proc = subprocess.Popen(["sh", "-c", _WITH_STATUS, sys.executable, "-c", _REAL_BUILD, str(root), *map(json.dumps, args),
+                             str(Path(__file__).parent), str(_cache_dir(config))],
                             cwd=PROJECT_ROOT, env={**os.environ, "ROOT": str(root)}, stdin=subprocess.DEVNULL,
                             start_new_session=True)
     (root / "pid").write_text(str(proc.pid))
     proc.wait()
+
+
+def _cache_dir(config: pytest.Config) -> Path:
+    """Where the test index's vectors are remembered: pytest's cache folder (kept between runs, ignored by git; the
+    pytest-xdist workers have no `config.cache`, so the path is made here)."""
+    path = config.rootpath / config.getini("cache_dir") / "d" / "real-embedder-index"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def build_with_cache(settings: Settings, cache: Path) -> None:
+    """Build the real-embedder test index in full, with the default embedder's passage vectors remembered by text in
+    pytest's cache folder: the second pytest run of `make test`, and later runs, embed only texts they have not seen
+    (the embedder is deterministic; everything else about the build runs as it would for a user)."""
+    from assistant.embeddings import get_embedder
+    from assistant.indexing import build_index
+    from assistant.testing import RememberingEmbedder
+
+    build_index(settings, progress=False, embedder=RememberingEmbedder(get_embedder(settings), cache / "vectors.npz"))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -173,12 +194,10 @@ def real_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     collection saw a test that needs it, see pytest_collection_finish)."""
     root = request.config.stash.get(_REAL_ROOT_KEY, None)
     if root is None or not (root / "started").exists():  # requested by a test collection did not see needing it
-        from assistant.indexing import build_index
-
         root = tmp_path_factory.mktemp("real")
         make_corpus(root / "corpus")
         s = settings_for(root)
-        build_index(s, progress=False)
+        build_with_cache(s, _cache_dir(request.config))
         return s
     _wait_for_real_build(root)
     return settings_for(root)

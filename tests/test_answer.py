@@ -387,3 +387,12 @@ def test_an_infected_pump_is_not_answered_with_an_overdose_s_steps(engine):
 def test_a_headache_despite_caffeine_after_a_wet_tap_leads_with_the_blood_patch(engine):
     ans = engine.answer("she's on day 3 of headache despite caffeine and fluids, what next", ["risk of wet tap during SCS trial?"])
     assert "blood patch" in _sentences(ans)[0].lower()  # not the conservative care that failed
+
+
+def test_primary_prevention_aspirin_before_a_diagnostic_block_leads_with_the_drugs_own_rule(engine):
+    for q in ("asa 81 for primary prevention - need to stop for lumbar MBB?", "腰椎 MBB 诊断性阻滞，病人吃阿司匹林100 一级预防，要不要停"):
+        ans = engine.answer(q)
+        assert not ans.abstained
+        lead = _sentences(ans)[0]
+        assert ("primary prevention" in lead and "continued for a low-risk" in lead) or ("一级预防" in lead and "低风险操作继续" in lead)
+        assert ans.text.count("**Prevention**") + ans.text.count("**预防**") <= 1  # a heading is never repeated

@@ -105,3 +105,19 @@ def test_a_registered_backend_is_selectable_by_name(monkeypatch):
 def test_readme_lists_every_backend_offered_to_users():
     row = next(line for line in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `embedder` |"))
     assert set(embedder_names(user_facing=True)) <= set(re.findall(r"`([\w-]+)` \(", row))
+
+
+def test_the_remembering_embedder_gives_the_same_vectors_and_embeds_a_text_only_once(tmp_path):
+    from assistant.testing import RememberingEmbedder
+
+    class Refusing(HashEmbedder):
+        def _embed(self, texts, kind):  # type: ignore[no-untyped-def]
+            raise AssertionError(f"embedded again: {texts}")
+
+    texts = ["epidural haematoma after apixaban", "硬脊膜穿刺后头痛", "lipid emulsion 1.5 mL/kg"]
+    first = RememberingEmbedder(HashEmbedder(), tmp_path / "vectors.npz").embed(texts, batch_size=2)
+    assert np.allclose(first, HashEmbedder().embed(texts))
+    again = RememberingEmbedder(Refusing(), tmp_path / "vectors.npz").embed(list(reversed(texts)))
+    assert np.allclose(again, first[::-1])  # every text came from the file, in the order asked
+    with pytest.raises(AssertionError, match="embedded again"):  # a query is another kind of text: not taken for the passage
+        RememberingEmbedder(Refusing(), tmp_path / "vectors.npz").embed(texts[:1], "query")

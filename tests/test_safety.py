@@ -219,3 +219,16 @@ def test_perioral_tingling_written_short_is_the_toxicity_picture_not_a_faint():
     assert triage("TFESI打完20分钟病人说头晕、口周麻，BP 85/50，要不要给intralipid？剂量多少？", "zh").rule == "last"
     assert triage("刚做完SGB，嘴唇发麻、耳鸣", "zh").rule == "last"
     assert not triage("局麻药注射后口周麻木怎么预防", "zh").urgent  # a prevention question is no emergency
+
+
+def test_a_pulseless_patient_and_signs_written_in_english_inside_chinese_are_emergencies():
+    assert triage("星状神经节阻滞 利多卡因刚推完 病人突然意识没了 摸不到颈动脉搏动", "zh").rule == "last"
+    assert triage("SGB with lidocaine just done, now unresponsive and no pulse", "en").rule == "last"
+    assert triage("正在推骨水泥 PVP T12，病人突然SpO2掉到85 血压80/50", "zh").rule == "cement-embolism"
+    assert triage("SCS trial leads in, day 4, fever 39 and new severe back pain, leads still in", "en").rule == "implant-infection"
+
+
+def test_an_old_reaction_before_a_planned_procedure_or_a_question_about_a_series_is_no_emergency():
+    assert not triage("病人以前做增强CT出过荨麻疹 碘造影剂过敏，这次要做腰椎ESI 怎么办 能不用造影吗", "zh").urgent
+    assert triage("以前造影剂过敏，今天做腰椎ESI，刚推完造影剂突然全身荨麻疹、血压掉到80/40，怎么办", "zh").rule == "contrast-anaphylaxis"
+    assert not triage("Lumbar facet nerve burning - in the big Mayo series did anybody get an infection or new numbness or weakness?", "en").urgent

@@ -1577,3 +1577,53 @@ def test_asked_about_complications_the_sentence_naming_one_and_the_subject_leads
     kinds = {"particulate-steroid": "drug-class", "neurological-injury": lexicon.concepts["neurological-injury"].kind}
     bullets = select([efficacy, injury], q, "en", lambda t: 1.0, {}, 5, (True,), Signals(kinds=kinds))
     assert bullets[0].sentence is injury  # not the efficacy comparison that sits in the complications section
+
+
+def test_a_diagnostic_block_on_aspirin_asks_about_the_drug_and_a_bare_how_long_goes_with_the_hold(framer):
+    f = framer.frame("腰椎 MBB 诊断性阻滞，病人吃阿司匹林100 一级预防，要不要停")
+    assert "aspirin" in f.subjects and "indication" not in f.parts[0].concepts and "indication" not in f.subjects
+    assert "indication" in framer.frame("how many diagnostic blocks before a lumbar RFA, and what cutoff?").concepts
+    f = framer.frame("ibuprofen 800 tid, hold before DRG stim implant? how many days")
+    assert len(f.parts) == 1 and "drg-stimulation" in f.concepts and "hold" in f.aspects
+    assert len(framer.frame("hold apixaban before an SCS trial? and when can she restart it?").parts) == 2
+
+
+def test_a_volume_in_chinese_and_a_risk_asked_as_how_big_are_two_asks(framer):
+    f = framer.frame("PVP 每个椎体骨水泥一般打几ml？术后相邻椎体再骨折风险多大")
+    assert len(f.parts) == 2 and "dose" in f.parts[0].aspects
+    f = framer.frame("腰椎ESI 激素一年最多打几次？糖尿病人打完血糖会高几天")
+    assert "repeat-injection-limit" in f.parts[0].concepts and "repeat-injection-limit" not in f.parts[1].concepts
+
+
+def test_a_head_injury_is_another_specialtys_and_the_hand_dose_is_the_operators(framer):
+    assert framer.frame("post-traumatic acute epidural hematoma 12mm on CT after fall - surgery criteria?").out_of_scope
+    assert framer.frame("外伤后颅内硬膜外血肿 12mm 手术指征？").out_of_scope
+    assert not framer.frame("epidural hematoma after ESI - surgery criteria?").out_of_scope
+    assert "occupational-exposure" in framer.frame("kyphoplasty - ways to cut my hand dose?").concepts
+
+
+def test_an_ask_named_only_by_its_topic_asks_what_that_topic_means(framer):
+    assert framer.frame("consent risks lumbar medial branch RFA - what do u usually list").aspects == ("complications",)
+    assert framer.frame("Patient had anaphylaxis to contrast years ago and needs a lumbar TFESI next month. "
+                        "What premedication should she get?").aspects == ("prevention",)
+    assert framer.frame("患者以前做增强 CT 时出现过全身荨麻疹，下周要做腰椎硬膜外注射，术前怎么预处理？").aspects[0] == "prevention"
+
+
+def test_a_prophylaxis_question_is_rivalled_by_another_procedures_sentence_not_by_its_own_exceptions():
+    from assistant.compose import Signals, _asked_kind, rival
+
+    kinds = {"spinal-cord-stimulation": "procedure", "discography": "procedure", "antibiotic-prophylaxis": "procedure",
+             "ct": "procedure", "premedication": "procedure", "esi": "procedure", "cefazolin": "drug", "vancomycin": "drug",
+             "prednisone": "drug"}
+    sig = Signals(kinds=kinds, adjuncts=frozenset({"antibiotic-prophylaxis", "ct", "premedication"}))
+    own = ["spinal-cord-stimulation", "antibiotic-prophylaxis", "cefazolin"]
+    sheep = _sent("If IV prophylaxis is used for discography, in sheep cefazolin 1 g reached the disc.", "Prevention",
+                  {"discography", "antibiotic-prophylaxis", "cefazolin"})
+    nacc = _sent("Under NACC a weight-based prophylactic antibiotic is given within 1 h before incision, vancomycin excepted, "
+                 "for SCS trials and implants.", "Prevention", {"spinal-cord-stimulation", "antibiotic-prophylaxis", "vancomycin"})
+    assert rival(sheep, own, sig) and not rival(nacc, own, sig)
+    premed = _sent("After a prior contrast reaction the ACR premedication regimen is prednisone 50 mg before the CT.", "Prevention",
+                   {"premedication", "prednisone", "ct"})
+    assert not rival(premed, ["esi", "premedication"], sig)
+    kind = _asked_kind(Part("SCS 永久植入 预防性抗生素怎么用 头孢唑林几克 术前多久给", tuple(own), ("dose", "timing")))
+    assert kind is not None and kind.search(nacc.text)  # a dose or a time, whichever the sources give
