@@ -21,6 +21,7 @@ from .compose import (
     heading_for,
     is_counsel,
     is_rate_report,
+    lacks_asked_dose,
     rival,
     same_point,
     select,
@@ -65,6 +66,8 @@ _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
 _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
+_NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
+            "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
                 "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
 _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
@@ -457,6 +460,9 @@ class AnswerEngine:
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
         if not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets):
             lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
+        if not tri.urgent:  # asked for a dose: none of the part's bullets gives one
+            lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
+                         if i in answered and lacks_asked_dose(p, [b for b in bullets if b.part == i]))
         meta: list[dict[str, object]] = []
         multi = len(answered) > 1 or bool(gaps)  # the part answered goes under its own heading beside the one that is not
         runs = [g for i, g in enumerate(map(_hgroup, bullets)) if not i or g != _hgroup(bullets[i - 1])]

@@ -27,7 +27,9 @@ _DEPENDENT = {
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
                      r"\b(?:these|those) [\d,]+\s|"  # "not observed across those 616 lesions" counts what came before
                      r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b|"  # "The continued drugs were"
-                     r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b", re.I),
+                     r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b|"
+                     r"^(?:as|when|once|after|if|because|since|while|until)\b[^.;:]{0,60}?,\s*(?:this|that|these|those|such)\b|"
+                     r"\b(?:with|after|in|for|of|from) such (?:an? )?\w+", re.I),
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
@@ -533,7 +535,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )\bdos(?:e|es|ing|age)\b|how much|how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
-                        r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|打多少|最多|上限", re.I)
+                        r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|打多少|最多|上限|几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
 
 
 def _near(about: Collection[str], sig: Signals) -> set[str]:
@@ -671,6 +673,13 @@ _WHETHER_TO_STOP = re.compile(
     r"能不能不停|能不停吗|可不可以不停|不停(?:行不行|可以吗|行吗)", re.I)
 
 
+def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
+    """Was a dose asked in words ("dexamethasone dose for a lumbar TFESI?") and does none of the part's bullets give one?
+    Then the answer says so before what it has (a steroid choice is no dose)."""
+    return (part.aspects[:1] == ("dose",) and bool(_ASKS_DOSE.search(part.text))
+            and not any(_KIND["dose"].search(b.sentence.text) for b in bullets))
+
+
 def asks_whether_to_stop(text: str) -> bool:
     """Does a clause ask whether to stop the drug at all, not how long ("要停吗 术后多久能恢复" asks both; "how long do
     I hold it?" only how long)?"""
@@ -732,10 +741,12 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         numbers = any("frequency" in p.aspects and (bool(_NUMBERS_ASK.search(p.text)) or not any(
             sig.kinds.get(c) == "complication" for c in _own(p, q))) for p in members)
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
+        near = _near(about, sig)
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about, frozenset(parts[j].concepts),
-                                            lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts))
+                                            lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
+                                            lambda s: not any(sig.kinds.get(c) == "complication" and c not in near for c in s.concepts))
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
@@ -814,7 +825,7 @@ _SERIOUS = re.compile(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolo
                       r"严重|重大|至少发生一种|总体并发症", re.I)
 _CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
-_NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|数字|数据|具体数|多少", re.I)
+_NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之", re.I)
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|\d+\s*例|万分之|千分之")
 
 
@@ -841,7 +852,7 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
-          harm: Callable[[Sentence], bool] | None = None) -> tuple[float, Sentence]:
+          harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -855,6 +866,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
                and not _CASE_REPORTS.search(c[1].text)]  # "80 % of 166 case reports had deficits" is no rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
+    # (one giving that complication's own rate, before an overall rate that lists it among others)
+    counted = [c for c in counted if focused is None or focused(c[1])] or counted
     counted = [c for c in counted if _SERIOUS.search(c[1].text)] or counted  # "odds of something serious": serious events
     if counted and counted[0][0] >= 0.5 * best[0]:
         return counted[0]

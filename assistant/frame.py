@@ -515,7 +515,14 @@ _HOW_TO_SAY = {
 def _restates(part: Part, before: Part) -> bool:
     """"Hold ibuprofen before a DRG implant? how many days": a bare "how long" after an ask whether to hold a drug asks
     the same thing (how long to hold it), not a second question."""
+    if set(part.concepts) <= {"informed-consent"} and _WHICH_FIGURE.match(part.text):
+        return True  # "SCS infection rate? what number to quote in consent": the figure asked before, to quote
     return not part.concepts and "hold" in before.aspects and bool(_HOW_LONG.match(part.text))
+
+
+_WHICH_FIGURE = re.compile(r"\s*(?:and\s+)?(?:so\s+)?what (?:number|figure|rate|percentage|%)s? (?:to|do i|should i|can i|would you|do you) "
+                           r"(?:quote|give|tell|use|cite|say)\b|"
+                           r"\s*(?:那)?(?:知情同意(?:书)?(?:上|里|中|时)?|跟(?:病人|患者))(?:写|说|讲|告知|交代)(?:多少|哪个数)", re.I)
 
 
 _HOW_LONG = re.compile(r"\s*(?:and\s+)?(?:for\s+)?how (?:many days|long)(?: (?:for|then|exactly))?\s*[?？]*\s*$|"

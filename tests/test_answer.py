@@ -396,3 +396,10 @@ def test_primary_prevention_aspirin_before_a_diagnostic_block_leads_with_the_dru
         lead = _sentences(ans)[0]
         assert ("primary prevention" in lead and "continued for a low-risk" in lead) or ("一级预防" in lead and "低风险操作继续" in lead)
         assert ans.text.count("**Prevention**") + ans.text.count("**预防**") <= 1  # a heading is never repeated
+
+
+def test_a_sentence_pointing_back_mid_clause_is_quoted_with_the_one_it_points_to(engine):
+    lead = _sentences(engine.answer("early signs of LAST? what should nurses watch for after a big block"))[0]
+    assert lead.startswith("Early CNS signs") and "these early signs give way" in lead  # never "these early signs" alone
+    lead = _sentences(engine.answer("how common is PDPH after an interlaminar ESI?"))[0]
+    assert not lead.startswith("An inadvertent dural puncture") and "%" in lead  # "with such a needle" says which needle

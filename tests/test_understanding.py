@@ -1627,3 +1627,36 @@ def test_a_prophylaxis_question_is_rivalled_by_another_procedures_sentence_not_b
     assert not rival(premed, ["esi", "premedication"], sig)
     kind = _asked_kind(Part("SCS 永久植入 预防性抗生素怎么用 头孢唑林几克 术前多久给", tuple(own), ("dose", "timing")))
     assert kind is not None and kind.search(nacc.text)  # a dose or a time, whichever the sources give
+
+
+def test_asking_which_figure_to_quote_is_the_figure_asked_before(framer):
+    f = framer.frame("SCS infection rate? what number to quote in consent")
+    assert len(f.parts) == 1 and "frequency" in f.aspects
+    assert len(framer.frame("SCS infection rate? and what should I tell her about paralysis?").parts) == 2
+
+
+def test_a_dose_asked_and_not_given_is_named_as_missing():
+    from assistant.compose import Bullet, lacks_asked_dose
+
+    choice = _sent("Non-particulate dexamethasone is favoured for lumbar TFESI on safety grounds.", "Prevention", {"dexamethasone"})
+    dosed = _sent("Dexamethasone 10 mg is a common transforaminal dose.", "Prevention", {"dexamethasone"})
+    ask = Part("dexamethasone dose for lumbar TFESI?", ("dexamethasone", "transforaminal-esi"), ("dose",))
+    assert lacks_asked_dose(ask, [Bullet(choice, 0, 1.0, "fact")])
+    assert not lacks_asked_dose(ask, [Bullet(choice, 0, 1.0, "fact"), Bullet(dosed, 0, 0.9, "fact")])
+    assert not lacks_asked_dose(Part("which steroid for lumbar TFESI?", ask.concepts, ("prevention",)), [Bullet(choice, 0, 1.0, "fact")])
+    assert lacks_asked_dose(Part("头孢唑林几克", ("cefazolin",), ("dose",)), [Bullet(choice, 0, 1.0, "fact")])
+
+
+def test_asked_for_one_complications_rate_its_own_rate_leads_before_an_overall_rate_listing_it():
+    from assistant.compose import Signals
+
+    part = Part("SCS infection rate?", ("spinal-cord-stimulation", "infection"), ("frequency",), (), ("rate",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    kinds = {"spinal-cord-stimulation": "procedure", "infection": "complication", "lead-migration": "complication",
+             "epidural-haematoma": "complication", "csf-leak": "complication"}
+    overall = _sent("The overall SCS complication rate is 31.9-43%, with lead migration most common; haematoma, infection and CSF leak "
+                    "are rarer.", "Risk factors",
+                    {"spinal-cord-stimulation", "infection", "lead-migration", "epidural-haematoma", "csf-leak"})
+    own = _sent("Pooled SCS series reported infection in about 3-4% of patients.", "Risk factors", {"spinal-cord-stimulation", "infection"}, rank=2)
+    chosen = select([overall, own], q, "en", lambda t: 1.0, {}, 5, (True,), Signals(kinds=kinds))
+    assert chosen[0].sentence is own
