@@ -716,7 +716,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
     heads = sorted(set(owner.values()))
-    assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []  # type: ignore[misc]
+    assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []
     per_part = max(2, max_bullets // len(heads)) if len(heads) > 1 else max_bullets
     out: list[Bullet] = []
     for j in heads:
@@ -746,7 +746,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about, frozenset(parts[j].concepts),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
-                                            lambda s: not any(sig.kinds.get(c) == "complication" and c not in near for c in s.concepts))
+                                            lambda s, near=near: not any(sig.kinds.get(c) == "complication" and c not in near for c in s.concepts))
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
