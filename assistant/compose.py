@@ -673,6 +673,11 @@ _WHETHER_TO_STOP = re.compile(
     r"能不能不停|能不停吗|可不可以不停|不停(?:行不行|可以吗|行吗)", re.I)
 
 
+def _only_about(near: Collection[str], sig: Signals) -> Callable[[Sentence], bool]:
+    """Does a sentence name no complication other than these (the asked one, its broader, related and narrower ones)?"""
+    return lambda s: not any(sig.kinds.get(c) == "complication" and c not in near for c in s.concepts)
+
+
 def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a dose asked in words ("dexamethasone dose for a lumbar TFESI?") and does none of the part's bullets give one?
     Then the answer says so before what it has (a steroid choice is no dose)."""
@@ -716,7 +721,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
     heads = sorted(set(owner.values()))
-    assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []
+    assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []  # type: ignore[misc]
     per_part = max(2, max_bullets // len(heads)) if len(heads) > 1 else max_bullets
     out: list[Bullet] = []
     for j in heads:
@@ -741,12 +746,11 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         numbers = any("frequency" in p.aspects and (bool(_NUMBERS_ASK.search(p.text)) or not any(
             sig.kinds.get(c) == "complication" for c in _own(p, q))) for p in members)
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
-        near = _near(about, sig)
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about, frozenset(parts[j].concepts),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
-                                            lambda s, near=near: not any(sig.kinds.get(c) == "complication" and c not in near for c in s.concepts))
+                                            _only_about(_near(about, sig), sig))
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
