@@ -28,6 +28,7 @@ def stable_tabs(ids: Sequence[str], label: Callable[[str], str], key: str) -> di
     Returns the tab containers by id.
     """
     id_key = f"{key}_id"
+    st.session_state.pop(f"{key}_chosen", None)  # an app's choice counts for the run it was made in (see `select_tab`)
     current = st.session_state.get(id_key, ids[0])
     if current not in ids:
         current = ids[0]
@@ -36,11 +37,19 @@ def stable_tabs(ids: Sequence[str], label: Callable[[str], str], key: str) -> di
 
     def _changed() -> None:
         chosen = st.session_state.get(key)
-        if chosen in labels:
+        if chosen in labels and not st.session_state.get(f"{key}_chosen"):
             st.session_state[id_key] = ids[labels.index(chosen)]
 
     tabs = st.tabs(labels, key=key, on_change=_changed)
     return dict(zip(ids, tabs))
+
+
+def select_tab(key: str, tab_id: str) -> None:
+    """Open a tab of `stable_tabs(..., key)` from a callback (a button elsewhere on the page). A tab click still in
+    flight when the button was pressed arrives in the same run; its callback may run after this one and would undo the
+    choice, so the choice is marked as the app's own for that run."""
+    st.session_state[f"{key}_id"] = tab_id
+    st.session_state[f"{key}_chosen"] = True
 
 
 def run_js(script: str) -> None:

@@ -11,7 +11,7 @@ from assistant.scenarios import TAG_GROUP, Bank, Scenario, load_bank, topics_of
 from ui.common import L, engine_or_stop, lang_name, md, render_citation, scenario_dir, ui_lang, userdata
 from ui.labels import TOPIC_NAMES, named
 from ui.scenario_view import cached_explain, passage_title
-from ui.widgets import keep, stable_tabs
+from ui.widgets import keep, select_tab, stable_tabs
 
 ALL = "__all__"
 
@@ -128,7 +128,8 @@ def case_number(b: Bank) -> dict[str, int]:
 
 def _practise(sid: str) -> None:
     """From the mistakes list: open the case in the Practice tab, unanswered."""
-    st.session_state.update({"sc_topic": ALL, "sc_diff": 0, "sc_pick": sid, "sc_tab_id": "practice"})
+    st.session_state.update({"sc_topic": ALL, "sc_diff": 0, "sc_pick": sid})
+    select_tab("sc_tab", "practice")
     _reset(sid)
 
 
