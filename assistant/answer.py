@@ -37,6 +37,7 @@ from .references import References
 from .retrieval import Retriever
 from .safety import (
     DISCLAIMER,
+    GOES_ON,
     PATHWAY_TOPICS,
     PER_PROCEDURE,
     PRIORITY,
@@ -168,6 +169,10 @@ class AnswerEngine:
         stop = "。" if q.lang == "zh" else ". "
         before = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.followup and q.history else ""
         tri = triage(q.text, q.lang, concepts, before)
+        if not tri.urgent and not q.followup and q.history and GOES_ON[q.lang].search(q.text) \
+                and triage(q.history[-1], q.lang, concepts).urgent:
+            # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's result
+            tri = triage(q.text, q.lang, concepts, f"{q.history[-1].rstrip(' .。!！?？')}{stop}")
         if q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
             typed = triage(q.original.strip(), q.lang, concepts, before)
             if typed.urgent and (not tri.urgent or _rank(typed.rule) < _rank(tri.rule)):
@@ -352,7 +357,8 @@ class AnswerEngine:
                     bullets.append(Bullet(e.sentence, 0, e.score, "fact"))
                     quoted.append(e.sentence)
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
-            bullets += self._calm_parts(q, lang, sents, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
+            calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
+            bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
             steps = [b for b in bullets if b.kind == "action"][:3]
             shown = [b.sentence for b in steps]
@@ -388,6 +394,8 @@ class AnswerEngine:
             if not _PLANNING.intersection(part.aspects) or _BEDSIDE.intersection(part.aspects) \
                     or triage(part.text, lang, frozenset(part.concepts + part.inherited)).urgent:
                 continue  # ("is it a stroke? what now?" is the emergency itself)
+            if part.concepts and all(any(c in x.concepts for x in quoted) for c in part.concepts):
+                continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]
             one = replace(q, parts=(part,), aspects=part.aspects)
             got = select([x for x in sents if not same_point(x, said, lang)], one, lang, lex.idf, dense, 2, (True,), sig)

@@ -570,7 +570,8 @@ def _on_complication(pool: list[tuple[float, Sentence]], part: Part, q: Question
 def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
     """A dose asked in words of a drug or procedure no relevant sentence doses ("恢复治疗剂量" asks when the drug
     restarts: no dose asked)."""
-    return (part.aspects[:1] in (("dose",), ("limit",)) and "hold" not in part.aspects and bool(_ASKS_DOSE.search(part.text))
+    # ("which drug, dose and timing?": the timing the sources give still answers; the missing dose is said in a note)
+    return (part.aspects[:1] in (("dose",), ("limit",)) and not {"hold", "timing"} & set(part.aspects) and bool(_ASKS_DOSE.search(part.text))
             and not _doses_own(pool, part, q, sig))
 
 

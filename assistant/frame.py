@@ -26,7 +26,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"没反应|没有反应|无反应|没起效|不起效|"
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
     "action": ("management",
-               r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|handle|rescue|resuscitat|"
+               r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                r"what else can (?:i|we) (?:do|try)|then what|what next",

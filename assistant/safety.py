@@ -507,6 +507,14 @@ _NOW = {
     "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快|已经?出现|已经有了?",
 }
 
+# The next turn of an emergency: its work-up's result or "and now?" ("CT做了，骨水泥漏到椎管里，然后呢", "MRI shows a
+# collection, now what?") goes on with the picture of the turn before.
+GOES_ON = {
+    "en": re.compile(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
+                     r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|still\b)", re.I),
+    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然", re.I),
+}
+
 # A procedure still to come ("needs an L5 TFESI", 这次要做): with a history cue ("hx anaphylaxis to contrast", 以前出过荨麻疹)
 # the question plans around an old reaction, however it ends ("what now?", 怎么办), unless it also says the picture is
 # happening now (during the injection, suddenly, 正在).

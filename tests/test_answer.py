@@ -403,3 +403,12 @@ def test_a_sentence_pointing_back_mid_clause_is_quoted_with_the_one_it_points_to
     assert lead.startswith("Early CNS signs") and "these early signs give way" in lead  # never "these early signs" alone
     lead = _sentences(engine.answer("how common is PDPH after an interlaminar ESI?"))[0]
     assert not lead.startswith("An inadvertent dural puncture") and "%" in lead  # "with such a needle" says which needle
+
+
+def test_the_next_turn_of_an_emergency_with_its_work_up_result_stays_urgent(engine):
+    first = "just did an L4-5 TFESI with dexamethasone, 3 hours later she can't move her legs, what do I do"
+    assert engine.answer(first).urgent
+    assert engine.answer("MRI done, shows a dorsal epidural collection compressing the cord, now what?", [first]).urgent
+    assert engine.answer("MRI做了，硬膜外有血肿压迫脊髓，然后呢", ["腰椎TFESI术后3小时双下肢不能动，怎么办"]).urgent
+    # the work-up names a new subject (a cement leak), so the turn is no follow-up: the emergency still goes on
+    assert engine.answer("CT做了，L2水平有骨水泥漏到椎管里，硬膜囊受压明显，然后呢", ["腰椎PVP术后病人跟我说双下肢有点麻，现在咋办"]).urgent

@@ -1660,3 +1660,25 @@ def test_asked_for_one_complications_rate_its_own_rate_leads_before_an_overall_r
     own = _sent("Pooled SCS series reported infection in about 3-4% of patients.", "Risk factors", {"spinal-cord-stimulation", "infection"}, rank=2)
     chosen = select([overall, own], q, "en", lambda t: 1.0, {}, 5, (True,), Signals(kinds=kinds))
     assert chosen[0].sentence is own
+
+
+def test_clinicians_shorthand_for_management_medial_branch_rf_dexamethasone_and_lesion_settings(framer):
+    assert framer.frame("PDPH after a wet tap yesterday, positional HA 7/10. first line mgmt?").aspects[0] == "action"
+    f = framer.frame("consent pts for cervical MBRF C3-C6 - what complications should i mention")
+    assert "radiofrequency-ablation" in f.concepts and not f.out_of_scope and "MBRF" not in f.unknown
+    assert "dexamethasone" in framer.frame("dex dose for lumbar TFESI?").concepts
+    assert "rf-lesion-settings" in framer.frame("lumbar MB RFA: what temp and duration per lesion do u use?").concepts
+    assert framer.frame("房颤导管射频消融术前华法林需要停吗？INR多少合适").out_of_scope
+
+
+def test_a_timing_asked_beside_a_missing_dose_is_still_answered():
+    from assistant.compose import _undosed
+
+    part = Part("abx prophylaxis for SCS perm implant - which drug, dose and timing? pt 130kg",
+                ("antibiotic-prophylaxis", "spinal-cord-stimulation"), ("dose", "timing"))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    nacc = _sent("A weight-based prophylactic antibiotic is given within 1 h before incision.", "Prevention",
+                 {"antibiotic-prophylaxis", "spinal-cord-stimulation"})
+    sig = Signals(kinds={"antibiotic-prophylaxis": "procedure", "spinal-cord-stimulation": "procedure"})
+    assert not _undosed([(1.0, nacc)], part, q, sig)
+    assert _undosed([(1.0, nacc)], Part(part.text.replace(" and timing", ""), part.concepts, ("dose",)), q, sig)
