@@ -650,7 +650,26 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     says = next(((sc, s) for sc, s in pool if sc > 0 and _CARDIOLOGY_DECIDES & s.concepts and _NEVER_STOP.search(s.text)), None)
     if says is None:
         return above, False
-    return [says, *(t for t in above if t[1] is not says[1])], True
+    rest = [t for t in above if t[1] is not says[1]]
+    if _months_ago(q.text) >= 12:  # a stent of years ago: the interval answers first, the stent's caution follows
+        return [*rest[:1], says, *rest[1:]], False
+    return [says, *rest], True
+
+
+_AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
+        "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
+_ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _months_ago(text: str) -> float:
+    """How long ago the question's event was, in months ("stent 2 yrs ago", 支架术后8个月); 0 when it does not say."""
+    out = 0.0
+    for rx in _AGO.values():
+        for m in rx.finditer(text):
+            n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            value = float(n) if n[0].isdigit() else float(_ZH_NUM.get(n, 0))
+            out = max(out, value * (12 if unit[0] in "y年" or unit.lower().startswith("y") else 1))
+    return out
 
 
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
@@ -715,7 +734,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         return []
     gaps = gaps if gaps is not None else []
     parts = list(q.parts) or [Part(q.text, q.concepts, q.aspects)]
-    scored = [[score(s, p, q, idf, dense, lang, w, sig) if _can_answer(s, p) else _NEVER for p in parts] for s in sentences]
+    scored = [[score(s, p, q, idf, dense, lang, w, sig) if _can_answer(s, p, sig) else _NEVER for p in parts] for s in sentences]
     live = _answerable([j for j in range(len(parts)) if j >= len(covered) or covered[j]], scored, gaps)
     owner = _merge_parts(scored, live)
     for row in scored:  # a merged part scores a sentence by the best of its members
@@ -784,12 +803,19 @@ def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[i
     return [j for j in live if j not in empty]
 
 
-def _can_answer(s: Sentence, part: Part) -> bool:
+def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     """A part asking about an ESSENTIAL concept (how long relief lasts) is answered only by a sentence naming it, and
     giving the kind of answer asked when no section holds it (a duration)."""
     need = ESSENTIAL.intersection(part.concepts or part.inherited)  # a bare "做几次？" goes on with the ask before it
     if not need:
         return True
+    if "indication" in need:  # "what % relief cutoff?": the criteria are asked, not how well it works
+        need = frozenset({"indication"})
+        # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's)
+        about = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "procedure" or c in _REGIONS]
+        if about and (not any(c in s.concepts for c in about if sig.kinds.get(c) == "procedure")
+                      or rival(s, about, sig, ("procedure", "region"))):
+            return False
     kind = _asked_kind(part)
     # (and goes on with its procedure: the diagnostic blocks before an RF, not PDPH's diagnostic criteria)
     about = [c for c in part.inherited if c not in ESSENTIAL] if not part.concepts else []

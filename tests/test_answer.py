@@ -412,3 +412,10 @@ def test_the_next_turn_of_an_emergency_with_its_work_up_result_stays_urgent(engi
     assert engine.answer("MRI做了，硬膜外有血肿压迫脊髓，然后呢", ["腰椎TFESI术后3小时双下肢不能动，怎么办"]).urgent
     # the work-up names a new subject (a cement leak), so the turn is no follow-up: the emergency still goes on
     assert engine.answer("CT做了，L2水平有骨水泥漏到椎管里，硬膜囊受压明显，然后呢", ["腰椎PVP术后病人跟我说双下肢有点麻，现在咋办"]).urgent
+
+
+def test_a_stent_of_years_ago_lets_the_interval_lead_and_a_recent_one_leads_with_cardiology(engine):
+    old = _sentences(engine.answer("pt on clopidogrel 75 for stent 2 yrs ago, booked for cervical TFESI C6. how many days to hold plavix?"))
+    assert "7 days" in old[0] and any("cardiology" in s for s in old[1:3])
+    recent = _sentences(engine.answer("pt on clopidogrel 75, DES 4 months ago, booked for cervical TFESI C6. how many days to hold plavix?"))
+    assert "cardiology" in recent[0]

@@ -1682,3 +1682,22 @@ def test_a_timing_asked_beside_a_missing_dose_is_still_answered():
     sig = Signals(kinds={"antibiotic-prophylaxis": "procedure", "spinal-cord-stimulation": "procedure"})
     assert not _undosed([(1.0, nacc)], part, q, sig)
     assert _undosed([(1.0, nacc)], Part(part.text.replace(" and timing", ""), part.concepts, ("dose",)), q, sig)
+
+
+def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
+    from assistant.compose import _can_answer
+
+    f = framer.frame("how many MBBs before lumbar RFA and what % relief cutoff is recommended now? single vs dual block")
+    assert "indication" in f.concepts
+    kinds = {"medial-branch-block": "procedure", "radiofrequency-ablation": "procedure", "lumbar-puncture": "procedure",
+             "sacroiliac-joint-injection": "procedure"}
+    sig = Signals(kinds=kinds)
+    part = Part("what % relief cutoff before lumbar MB RFA?", ("indication", "efficacy"), ("frequency",), ("medial-branch-block",
+                "radiofrequency-ablation", "lumbar-spine"))
+    lp = _sent("After lumbar puncture for any indication, 10-40% of patients develop a headache.", "Overview",
+               {"indication", "lumbar-puncture", "lumbar-spine"})
+    sij = _sent("Comparative diagnostic blocks attribute 10-38% of back pain to the sacroiliac joint.", "Overview",
+                {"indication", "sacroiliac-joint-injection"})
+    own = _sent("A lumbar MBB with 80% relief is the positive block before RF.", "Overview",
+                {"indication", "medial-branch-block", "lumbar-spine"})
+    assert not _can_answer(lp, part, sig) and not _can_answer(sij, part, sig) and _can_answer(own, part, sig)
