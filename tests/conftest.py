@@ -2,7 +2,8 @@
 
 Tests use these as fixtures (`copy_corpus`, `settings_at`, `real_settings`, `engine`, `hash_index`, `hash_settings`), never by importing
 this module. Every test that needs the real-embedder index (`real_settings`, also through `engine`) is marked `slow`
-here: building it takes ~25-70 s, so `pytest -m "not slow"` (the inner loop) never builds it. When a run needs it, a
+here: building it takes ~25-70 s (its passage vectors are remembered between runs in `.pytest_cache`, see
+`build_with_cache`), so `pytest -m "not slow"` (the inner loop) never builds it. When a run needs it, a
 subprocess starts building it as soon as collection ends and those tests run after all the others, so the embedding
 overlaps the hash-embedder tests instead of adding to the run's time. Under pytest-xdist (`make test` runs `-n auto`)
 one build serves every worker."""
