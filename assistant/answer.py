@@ -167,12 +167,12 @@ class AnswerEngine:
         concepts = set(self.lexicon.broader_closure(own))
         # the turn before ends its sentence: "…without better relief" must not negate "now he has new leg weakness"
         stop = "。" if q.lang == "zh" else ". "
-        before = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.followup and q.history else ""
+        last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
+        before = last if q.followup else ""
         tri = triage(q.text, q.lang, concepts, before)
-        if not tri.urgent and not q.followup and q.history and GOES_ON[q.lang].search(q.text) \
-                and triage(q.history[-1], q.lang, concepts).urgent:
+        if not tri.urgent and last and not q.followup and GOES_ON[q.lang].search(q.text) and triage(last, q.lang, concepts).urgent:
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's result
-            tri = triage(q.text, q.lang, concepts, f"{q.history[-1].rstrip(' .。!！?？')}{stop}")
+            tri = triage(q.text, q.lang, concepts, last)
         if q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
             typed = triage(q.original.strip(), q.lang, concepts, before)
             if typed.urgent and (not tri.urgent or _rank(typed.rule) < _rank(tri.rule)):

@@ -513,10 +513,11 @@ _HOW_TO_SAY = {
 
 
 def _restates(part: Part, before: Part) -> bool:
-    """"Hold ibuprofen before a DRG implant? how many days": a bare "how long" after an ask whether to hold a drug asks
-    the same thing (how long to hold it), not a second question."""
+    """Does the part ask again what the part before asked? "Hold ibuprofen before a DRG implant? how many days": a bare
+    "how long" after an ask whether to hold a drug (how long to hold it); "SCS infection rate? what number to quote in
+    consent": the figure asked before, to quote."""
     if set(part.concepts) <= {"informed-consent"} and _WHICH_FIGURE.match(part.text):
-        return True  # "SCS infection rate? what number to quote in consent": the figure asked before, to quote
+        return True
     return not part.concepts and "hold" in before.aspects and bool(_HOW_LONG.match(part.text))
 
 
