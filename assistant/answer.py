@@ -45,6 +45,8 @@ from .safety import (
     SYSTEMIC_PATHWAYS,
     Triage,
     borrowed_steps,
+    in_language,
+    not_now,
     protocol_for,
     triage,
 )
@@ -71,6 +73,7 @@ _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on 
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
                 "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
 _BORROWED = {"en": "The knowledge base has no protocol of its own for {condition}; the steps above are quoted from its {source} protocol "
                    "and apply only as far as they go (airway, oxygen, help).",
@@ -170,6 +173,9 @@ class AnswerEngine:
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
         before = last if q.followup else ""
         tri = triage(q.text, q.lang, concepts, before)
+        if not tri.urgent and q.lang == "en" and _CJK.search(q.text) and not not_now(q.text, "en"):
+            # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
+            tri = in_language(triage(q.text, "zh", concepts, before), "zh", "en", q.text)
         if not tri.urgent and last and not q.followup and GOES_ON[q.lang].search(q.text) and triage(last, q.lang, concepts).urgent:
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's result
             tri = triage(q.text, q.lang, concepts, last)

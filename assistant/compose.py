@@ -36,7 +36,8 @@ _DEPENDENT = {
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
                      r"^(?:继续|停用)(?:使用|服用)?的药物|"  # "继续使用的药物包括…": the drugs of the cohort before
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
-                     r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定)|这些其他|上述其他"),  # "…达不到这一标准": which standard?
+                     r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定)|这些其他|上述其他|"
+                     r"这[两几三四]个?(?:步骤|措施|方法|因素|建议|要点|环节)"),  # "…中的这两个步骤旨在…": which two?  # "…达不到这一标准": which standard?
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).

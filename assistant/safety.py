@@ -602,6 +602,18 @@ class Triage:
         return next((p for lang, p in by_lang.items() if PATHWAY_ACTIONS.get(self.rule, {}).get(lang) == self.actions), "")
 
 
+def in_language(tri: Triage, src: Lang, lang: Lang, question: str) -> Triage:
+    """The same pathway, told in another language (a question read as English whose Chinese words set the scene)."""
+    for rule in RED_FLAGS:
+        banner = rule.escalation[src]
+        late = banner.replace(_STOP[src], _LATE_STOP[src]) == tri.escalation and banner != tri.escalation
+        if rule.id == tri.rule and (banner == tri.escalation or late):
+            told = rule.escalation[lang].replace(_STOP[lang], _LATE_STOP[lang]) if late else rule.escalation[lang]
+            return Triage(True, rule.id, told, rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()),
+                          PATHWAY_ACTIONS.get(rule.id, {}).get(lang, ""), steps_for(rule.id, lang, question))
+    return tri
+
+
 def protocol_for(concepts: Collection[str], lang: Lang) -> Triage:
     """The protocol (not urgent) of the one pathway whose complication the question names, for "how is X treated?";
     none when it names no such complication or several."""
@@ -636,6 +648,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+def not_now(question: str, lang: Lang) -> bool:
+    """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
+    to come)?"""
+    asked = question if lang == "zh" else f" {question} "
+    return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
+                                                         or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
+
+
 def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: str = "") -> Triage:
     """The first pathway (table order is priority: a toxicity picture is LAST before it is a neuraxial deficit) whose
     symptoms match, whose procedure context matches (its words, or one of `concepts`: the question's lexicon concepts
@@ -643,9 +663,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     complication that is not happening now. `before` is the turn a follow-up leans on: its words give the context and
     the picture, but only the question itself says whether it is happening now ("局麻药全身毒性怎么预防？" then
     "那要是病人已经出现头晕口周麻木了呢？")."""
-    asked = question if lang == "zh" else f" {question} "
-    if _rx(_NOT_NOW[lang]).search(asked) and (not _rx(_NOW[lang]).search(asked)
-                                             or (_rx(_PLANNED[lang]).search(asked) and not _rx(_HAPPENING[lang]).search(asked))):
+    if not_now(question, lang):
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
@@ -681,11 +699,23 @@ _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
 }
 
 
+# Steps a picture moves first: a patient in cardiac arrest (pulseless VT, VF, asystole, no pulse) needs the modified
+# resuscitation before the seizure and lipid steps.
+_PICTURE_FIRST: dict[str, tuple[dict[str, str], int]] = {
+    "last": ({"en": r"\bv(?:f|t)\b|pulseless|no pulse|asystol|cardiac arrest|\barrest(?:ed)?\b|ventricular fibrillation|\bCPR\b",
+              "zh": r"室颤|室速|无脉|摸不[到着].{0,6}(?:脉|搏动)|心跳.{0,2}停|心搏骤停|心脏骤停|停搏|没(?:有)?心跳|CPR|心肺复苏"}, 4),
+}
+
+
 def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
-    """The pathway's protocol steps (PATHWAY_STEPS), with the step its picture adds (see `_PICTURE_STEPS`)."""
+    """The pathway's protocol steps (PATHWAY_STEPS), with the step its picture adds (see `_PICTURE_STEPS`) and the one
+    it moves first (`_PICTURE_FIRST`)."""
     steps = PATHWAY_STEPS.get(rule, {}).get(lang, ())
     picture = _PICTURE_STEPS.get(rule)
     if picture and _rx(picture[0][lang]).search(question):
         at = picture[2]
         steps = (*steps[:at], picture[1][lang], *steps[at:])
+    first = _PICTURE_FIRST.get(rule)
+    if first and _rx(first[0][lang]).search(question) and first[1] < len(steps):
+        steps = (steps[first[1]], *steps[:first[1]], *steps[first[1] + 1:])
     return steps

@@ -419,3 +419,9 @@ def test_a_stent_of_years_ago_lets_the_interval_lead_and_a_recent_one_leads_with
     assert "7 days" in old[0] and any("cardiology" in s for s in old[1:3])
     recent = _sentences(engine.answer("pt on clopidogrel 75, DES 4 months ago, booked for cervical TFESI C6. how many days to hold plavix?"))
     assert "cardiology" in recent[0]
+
+
+def test_an_english_question_with_chinese_words_is_triaged_with_them_and_told_in_english(engine):
+    ans = engine.answer("硬膜外注射后第5天 fever 39.2, severe back pain, CRP high - what to do")
+    assert ans.urgent and ans.pathway == "implant-infection" and ans.text.startswith("URGENT")
+    assert not engine.answer("After a 局麻药中毒 with arrhythmia, how long do we need to monitor the patient?").urgent

@@ -232,3 +232,16 @@ def test_an_old_reaction_before_a_planned_procedure_or_a_question_about_a_series
     assert not triage("病人以前做增强CT出过荨麻疹 碘造影剂过敏，这次要做腰椎ESI 怎么办 能不用造影吗", "zh").urgent
     assert triage("以前造影剂过敏，今天做腰椎ESI，刚推完造影剂突然全身荨麻疹、血压掉到80/40，怎么办", "zh").rule == "contrast-anaphylaxis"
     assert not triage("Lumbar facet nerve burning - in the big Mayo series did anybody get an infection or new numbness or weakness?", "en").urgent
+
+
+def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
+    from assistant.safety import PATHWAY_STEPS, in_language, steps_for
+
+    acls = PATHWAY_STEPS["last"]["en"][4]
+    assert steps_for("last", "en", "seizure stopped w midaz but now pulseless VT")[0] == acls
+    assert steps_for("last", "en", "pt seizing after bupivacaine")[0] != acls  # a seizure: help, airway, oxygen first
+    assert steps_for("last", "zh", "脂肪乳推了一个bolus了 现在室颤 接下来怎么办")[0] == PATHWAY_STEPS["last"]["zh"][4]
+    # a question read as English whose Chinese words set the scene is triaged in Chinese and told in English
+    q = "硬膜外注射后第5天 fever 39.2, severe back pain, CRP high - what to do"
+    told = in_language(triage(q, "zh", {"esi"}), "zh", "en", q)
+    assert told.urgent and told.rule == "implant-infection" and told.escalation.startswith("URGENT") and "Call for help" in told.escalation

@@ -1701,3 +1701,8 @@ def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(fr
     own = _sent("A lumbar MBB with 80% relief is the positive block before RF.", "Overview",
                 {"indication", "medial-branch-block", "lumbar-spine"})
     assert not _can_answer(lp, part, sig) and not _can_answer(sij, part, sig) and _can_answer(own, part, sig)
+
+
+def test_a_dental_block_written_short_is_another_specialtys(framer):
+    assert framer.frame("max lido w epi for dental inf alveolar nerve block in 20kg child").out_of_scope
+    assert framer.frame("IANB 前要停阿司匹林吗").out_of_scope
