@@ -788,7 +788,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                  t[1].hit_rank, t[1].position))
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
-        caveat = _caveat([s for _, s in chosen], sentences, [b.sentence for b in out])
+        caveat = _caveat([s for _, s in chosen], sentences, [b.sentence for b in out]) or _disputed(
+            [s for _, s in chosen], sentences, [b.sentence for b in out], [c for c in _own(parts[j], q) if sig.kinds.get(c) == "procedure"],
+            sig)
         if caveat is not None:
             out.append(Bullet(caveat, j, 0.0, "note"))
     return out
@@ -832,6 +834,18 @@ def _caveat(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: Seq
         return None
     return next((s for s in sentences if s.group == "evidence" and s not in said and _CAVEAT.search(s.text)
                  and quoted & _figures(s.text)), None)
+
+
+def _disputed(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: Sequence[Sentence], procedures: Sequence[str],
+              sig: Signals) -> Sentence | None:
+    """The asked procedure placed in a bleeding-risk class that the sources dispute ("Sources differ on pump and IPG
+    replacement: ... low risk, whereas ... intermediate"): the dispute goes out with the class."""
+    classed = [c for c in procedures if any(c in s.concepts and sig.risk_classes & s.concepts for s in chosen if s.group != "evidence")]
+    return next((s for s in sentences if s.group == "evidence" and s not in said and _DIFFER.search(s.text)
+                 and any(c in s.concepts for c in classed)), None)
+
+
+_DIFFER = re.compile(r"sources differ|differ on|disagree|conflict|不一致|存在分歧|说法不一|相互矛盾", re.I)
 
 
 # A sentence that qualifies a figure (it overstates, may include, is not comparable, comes from claims or case reports).

@@ -1706,3 +1706,16 @@ def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(fr
 def test_a_dental_block_written_short_is_another_specialtys(framer):
     assert framer.frame("max lido w epi for dental inf alveolar nerve block in 20kg child").out_of_scope
     assert framer.frame("IANB 前要停阿司匹林吗").out_of_scope
+
+
+def test_a_procedures_disputed_bleeding_class_goes_out_with_the_dispute():
+    from assistant.compose import Signals, _disputed
+
+    sig = Signals(kinds={"device-replacement": "procedure", "esi": "procedure"},
+                  risk_classes=frozenset({"intermediate-bleeding-risk-procedure", "low-bleeding-risk-procedure"}))
+    listed = _sent("Intermediate bleeding-risk procedures include ESIs and IPG or pump replacement.", "Risk factors",
+                   {"intermediate-bleeding-risk-procedure", "esi", "device-replacement"})
+    dispute = _sent("Sources differ on pump and IPG replacement: low risk in one table, intermediate in another.", "Evidence notes",
+                    {"device-replacement"})
+    assert _disputed([listed], [listed, dispute], [listed], ["device-replacement"], sig) is dispute
+    assert _disputed([listed], [listed, dispute], [listed], ["esi"], sig) is None  # an ESI's class is not the disputed one
