@@ -45,12 +45,11 @@ from .safety import (
     SYSTEMIC_PATHWAYS,
     Triage,
     borrowed_steps,
-    in_language,
     not_now,
     protocol_for,
     triage,
 )
-from .text import to_traditional, tokenize
+from .text import cjk_count, to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
 _NOT_IN_KB = {
@@ -73,7 +72,6 @@ _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on 
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
                 "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
 _BORROWED = {"en": "The knowledge base has no protocol of its own for {condition}; the steps above are quoted from its {source} protocol "
                    "and apply only as far as they go (airway, oxygen, help).",
@@ -173,9 +171,9 @@ class AnswerEngine:
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
         before = last if q.followup else ""
         tri = triage(q.text, q.lang, concepts, before)
-        if not tri.urgent and q.lang == "en" and _CJK.search(q.text) and not not_now(q.text, "en"):
+        if not tri.urgent and q.lang == "en" and cjk_count(q.text) and not not_now(q.text, "en"):
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
-            tri = in_language(triage(q.text, "zh", concepts, before), "zh", "en", q.text)
+            tri = triage(q.text, "zh", concepts, before, told_in="en")
         if not tri.urgent and last and not q.followup and GOES_ON[q.lang].search(q.text) and triage(last, q.lang, concepts).urgent:
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's result
             tri = triage(q.text, q.lang, concepts, last)
@@ -254,14 +252,17 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         if not q.followup:
             return []
-        topics = [c for c in q.subjects if c in lx and lx[c].kind == "topic" and not any(c in h.chunk.concepts for h in hits)]
-        return self._after(hits, (cid for c in topics for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 2)))
+        return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and not any(c in h.chunk.concepts for h in hits)],
+                                q, lang, origins, hits)
 
     def _topic_ask_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """An ask named by its topic ("what premedication should she get?" after the patient's story of contrast
         anaphylaxis and her procedure): the topic's best passages in the asked sections join the hits (the story's
         words fill the search)."""
-        topics = [c for c in q.subjects if TOPIC_ASKS.get(c) == q.aspects]
+        return self._topic_hits([c for c in q.subjects if TOPIC_ASKS.get(c) == q.aspects], q, lang, origins, hits)
+
+    def _topic_hits(self, topics: Sequence[str], q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """Each topic's two best passages in the asked sections, after the hits."""
         return self._after(hits, (cid for c in topics for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 2)))
 
     def _each_drug_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:

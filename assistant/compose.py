@@ -37,7 +37,8 @@ _DEPENDENT = {
                      r"^(?:继续|停用)(?:使用|服用)?的药物|"  # "继续使用的药物包括…": the drugs of the cohort before
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
                      r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定)|这些其他|上述其他|"
-                     r"这[两几三四]个?(?:步骤|措施|方法|因素|建议|要点|环节)"),  # "…中的这两个步骤旨在…": which two?  # "…达不到这一标准": which standard?
+                     # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
+                     r"这[两几三四]个?(?:步骤|措施|方法|因素|建议|要点|环节)"),
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
@@ -669,7 +670,7 @@ def _months_ago(text: str) -> float:
         for m in rx.finditer(text):
             n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             value = float(n) if n[0].isdigit() else float(_ZH_NUM.get(n, 0))
-            out = max(out, value * (12 if unit[0] in "y年" or unit.lower().startswith("y") else 1))
+            out = max(out, value * (12 if unit[0].lower() in "y年" else 1))
     return out
 
 
@@ -815,9 +816,9 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     if "indication" in need:  # "what % relief cutoff?": the criteria are asked, not how well it works
         need = frozenset({"indication"})
         # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's)
-        about = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "procedure" or c in _REGIONS]
-        if about and (not any(c in s.concepts for c in about if sig.kinds.get(c) == "procedure")
-                      or rival(s, about, sig, ("procedure", "region"))):
+        where = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "procedure" or c in _REGIONS]
+        if where and (not any(c in s.concepts for c in where if sig.kinds.get(c) == "procedure")
+                      or rival(s, where, sig, ("procedure", "region"))):
             return False
     kind = _asked_kind(part)
     # (and goes on with its procedure: the diagnostic blocks before an RF, not PDPH's diagnostic criteria)

@@ -371,8 +371,10 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # "PLDD适应症是啥？" about its indications, "what temperature for a lumbar RF?" about its settings, which a safety knowledge
 # base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
-TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings"})
+# Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
+# disclose, "what premedication should she get?" the prevention.
+TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
 _SWAP = {"en": re.compile(r"^\s*(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|\binstead\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}

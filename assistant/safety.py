@@ -602,18 +602,6 @@ class Triage:
         return next((p for lang, p in by_lang.items() if PATHWAY_ACTIONS.get(self.rule, {}).get(lang) == self.actions), "")
 
 
-def in_language(tri: Triage, src: Lang, lang: Lang, question: str) -> Triage:
-    """The same pathway, told in another language (a question read as English whose Chinese words set the scene)."""
-    for rule in RED_FLAGS:
-        banner = rule.escalation[src]
-        late = banner.replace(_STOP[src], _LATE_STOP[src]) == tri.escalation and banner != tri.escalation
-        if rule.id == tri.rule and (banner == tri.escalation or late):
-            told = rule.escalation[lang].replace(_STOP[lang], _LATE_STOP[lang]) if late else rule.escalation[lang]
-            return Triage(True, rule.id, told, rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()),
-                          PATHWAY_ACTIONS.get(rule.id, {}).get(lang, ""), steps_for(rule.id, lang, question))
-    return tri
-
-
 def protocol_for(concepts: Collection[str], lang: Lang) -> Triage:
     """The protocol (not urgent) of the one pathway whose complication the question names, for "how is X treated?";
     none when it names no such complication or several."""
@@ -656,13 +644,15 @@ def not_now(question: str, lang: Lang) -> bool:
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 
 
-def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: str = "") -> Triage:
+def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: str = "", told_in: Lang | None = None) -> Triage:
     """The first pathway (table order is priority: a toxicity picture is LAST before it is a neuraxial deficit) whose
     symptoms match, whose procedure context matches (its words, or one of `concepts`: the question's lexicon concepts
     with their broader ones) and that is described as an event; none for a counselling or frequency question about a
     complication that is not happening now. `before` is the turn a follow-up leans on: its words give the context and
     the picture, but only the question itself says whether it is happening now ("局麻药全身毒性怎么预防？" then
-    "那要是病人已经出现头晕口周麻木了呢？")."""
+    "那要是病人已经出现头晕口周麻木了呢？"). `told_in`: the language the pathway is told in, when not the one it was read in
+    (a question read as English whose Chinese words set the scene)."""
+    out = told_in or lang
     if not_now(question, lang):
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
@@ -676,9 +666,9 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
-            banner = rule.escalation[lang].replace(_STOP[lang], _LATE_STOP[lang]) if late else rule.escalation[lang]
-            return Triage(True, rule.id, banner, rule.hint[lang], PATHWAY_DOCS.get(rule.id, ()),
-                          PATHWAY_ACTIONS.get(rule.id, {}).get(lang, ""), steps_for(rule.id, lang, q))
+            banner = rule.escalation[out].replace(_STOP[out], _LATE_STOP[out]) if late else rule.escalation[out]
+            return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
+                          PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps_for(rule.id, out, q))
     return Triage(False)
 
 

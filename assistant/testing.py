@@ -9,9 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .embeddings import Embedder, HashEmbedder, Kind
+from .config import Settings
+from .embeddings import Embedder, HashEmbedder, Kind, get_embedder
 
-__all__ = ["HashEmbedder", "RememberingEmbedder"]
+__all__ = ["HashEmbedder", "RememberingEmbedder", "build_remembering"]
 
 
 class RememberingEmbedder(Embedder):
@@ -39,3 +40,12 @@ class RememberingEmbedder(Embedder):
             np.savez(tmp, keys=np.array(list(self.known)), vectors=np.stack(list(self.known.values())))
             tmp.replace(self.path)  # whole file or none; a concurrent run keeps either version
         return np.stack([self.known[k] for k in keys])
+
+
+def build_remembering(settings: Settings, cache: Path) -> None:
+    """Build an index in full with the settings' embedder, its passage vectors remembered by text in `cache`: a later
+    build (the test suite's next run) embeds only texts it has not seen; everything else runs as for a user."""
+    from .indexing import build_index
+
+    cache.mkdir(parents=True, exist_ok=True)
+    build_index(settings, progress=False, embedder=RememberingEmbedder(get_embedder(settings), cache / "vectors.npz"))

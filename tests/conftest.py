@@ -3,7 +3,7 @@
 Tests use these as fixtures (`copy_corpus`, `settings_at`, `real_settings`, `engine`, `hash_index`, `hash_settings`), never by importing
 this module. Every test that needs the real-embedder index (`real_settings`, also through `engine`) is marked `slow`
 here: building it takes ~25-70 s (its passage vectors are remembered between runs in `.pytest_cache`, see
-`build_with_cache`), so `pytest -m "not slow"` (the inner loop) never builds it. When a run needs it, a
+`assistant.testing.build_remembering`), so `pytest -m "not slow"` (the inner loop) never builds it. When a run needs it, a
 subprocess starts building it as soon as collection ends and those tests run after all the others, so the embedding
 overlaps the hash-embedder tests instead of adding to the run's time. Under pytest-xdist (`make test` runs `-n auto`)
 one build serves every worker."""
@@ -81,9 +81,8 @@ apply_warning_filters(ini_filters, cmdline_filters)
 if hosts:
     from pytest_socket import socket_allow_hosts
     socket_allow_hosts(hosts)
-sys.path.insert(0, sys.argv[5])
-from conftest import build_with_cache
-build_with_cache(Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data"), Path(sys.argv[6]))
+from assistant.testing import build_remembering
+build_remembering(Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data"), Path(sys.argv[5]))
 """
 _WITH_STATUS = '("$0" "$@" >"$ROOT/build.log" 2>&1; echo $? >"$ROOT/status.tmp" && mv "$ROOT/status.tmp" "$ROOT/status") &'
 _REAL_ROOT_KEY = pytest.StashKey[Path]()
@@ -121,7 +120,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     args = [config.getini("filterwarnings"), config.known_args_namespace.pythonwarnings or [],
             hosts.split(",") if isinstance(hosts, str) else hosts]
     proc = subprocess.Popen(["sh", "-c", _WITH_STATUS, sys.executable, "-c", _REAL_BUILD, str(root), *map(json.dumps, args),
-                             str(Path(__file__).parent), str(_cache_dir(config))],
+                             str(_cache_dir(config))],
                             cwd=PROJECT_ROOT, env={**os.environ, "ROOT": str(root)}, stdin=subprocess.DEVNULL,
                             start_new_session=True)
     (root / "pid").write_text(str(proc.pid))
@@ -134,17 +133,6 @@ def _cache_dir(config: pytest.Config) -> Path:
     path = config.rootpath / config.getini("cache_dir") / "d" / "real-embedder-index"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def build_with_cache(settings: Settings, cache: Path) -> None:
-    """Build the real-embedder test index in full, with the default embedder's passage vectors remembered by text in
-    pytest's cache folder: the second pytest run of `make test`, and later runs, embed only texts they have not seen
-    (the embedder is deterministic; everything else about the build runs as it would for a user)."""
-    from assistant.embeddings import get_embedder
-    from assistant.indexing import build_index
-    from assistant.testing import RememberingEmbedder
-
-    build_index(settings, progress=False, embedder=RememberingEmbedder(get_embedder(settings), cache / "vectors.npz"))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -198,7 +186,9 @@ def real_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         root = tmp_path_factory.mktemp("real")
         make_corpus(root / "corpus")
         s = settings_for(root)
-        build_with_cache(s, _cache_dir(request.config))
+        from assistant.testing import build_remembering
+
+        build_remembering(s, _cache_dir(request.config))
         return s
     _wait_for_real_build(root)
     return settings_for(root)

@@ -235,7 +235,7 @@ def test_an_old_reaction_before_a_planned_procedure_or_a_question_about_a_series
 
 
 def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
-    from assistant.safety import PATHWAY_STEPS, in_language, steps_for
+    from assistant.safety import PATHWAY_STEPS, steps_for
 
     acls = PATHWAY_STEPS["last"]["en"][4]
     assert steps_for("last", "en", "seizure stopped w midaz but now pulseless VT")[0] == acls
@@ -243,5 +243,5 @@ def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     assert steps_for("last", "zh", "脂肪乳推了一个bolus了 现在室颤 接下来怎么办")[0] == PATHWAY_STEPS["last"]["zh"][4]
     # a question read as English whose Chinese words set the scene is triaged in Chinese and told in English
     q = "硬膜外注射后第5天 fever 39.2, severe back pain, CRP high - what to do"
-    told = in_language(triage(q, "zh", {"esi"}), "zh", "en", q)
+    told = triage(q, "zh", {"esi"}, told_in="en")
     assert told.urgent and told.rule == "implant-infection" and told.escalation.startswith("URGENT") and "Call for help" in told.escalation
