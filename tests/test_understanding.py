@@ -1719,3 +1719,8 @@ def test_a_procedures_disputed_bleeding_class_goes_out_with_the_dispute():
                     {"device-replacement"})
     assert _disputed([listed], [listed, dispute], [listed], ["device-replacement"], sig) is dispute
     assert _disputed([listed], [listed, dispute], [listed], ["esi"], sig) is None  # an ESI's class is not the disputed one
+
+
+def test_can_i_use_a_drug_for_a_procedure_in_chinese_asks_whether_it_is_allowed(framer):
+    assert framer.frame("颈椎TFESI用Depo-Medrol可以吗？").aspects[0] == "contraindications"
+    assert framer.frame("地塞米松能用吗").aspects[0] == "contraindications"
