@@ -27,6 +27,10 @@ import pytest
 from assistant.chroma_server import chroma_server
 from assistant.config import PROJECT_ROOT, Settings
 
+# The default embedder's vectors of the fixture corpus's passages, shipped so that a fresh clone does not embed them
+# (a minute of CPU); checked against the embedder before use, refreshed by copying
+# `.pytest_cache/d/real-embedder-index/current.npz` here when test_the_shipped_vectors_cover_the_fixture_corpus says so.
+SEED_VECTORS = PROJECT_ROOT / "tests" / "data" / "real-index-vectors.npz"
 FIXTURE_SLUGS = ("pdph", "last", "anticoagulants", "esi-transforaminal", "intrathecal-drug-delivery")
 
 
@@ -82,7 +86,9 @@ if hosts:
     from pytest_socket import socket_allow_hosts
     socket_allow_hosts(hosts)
 from assistant.testing import build_remembering
-build_remembering(Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data"), Path(sys.argv[5]))
+unseeded = build_remembering(Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data"),
+                             Path(sys.argv[5]), Path(sys.argv[6]))
+(root / "unseeded").write_text(str(unseeded))
 """
 _WITH_STATUS = '("$0" "$@" >"$ROOT/build.log" 2>&1; echo $? >"$ROOT/status.tmp" && mv "$ROOT/status.tmp" "$ROOT/status") &'
 _REAL_ROOT_KEY = pytest.StashKey[Path]()
@@ -120,7 +126,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     args = [config.getini("filterwarnings"), config.known_args_namespace.pythonwarnings or [],
             hosts.split(",") if isinstance(hosts, str) else hosts]
     proc = subprocess.Popen(["sh", "-c", _WITH_STATUS, sys.executable, "-c", _REAL_BUILD, str(root), *map(json.dumps, args),
-                             str(_cache_dir(config))],
+                             str(_cache_dir(config)), str(SEED_VECTORS)],
                             cwd=PROJECT_ROOT, env={**os.environ, "ROOT": str(root)}, stdin=subprocess.DEVNULL,
                             start_new_session=True)
     (root / "pid").write_text(str(proc.pid))
@@ -188,7 +194,7 @@ def real_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         s = settings_for(root)
         from assistant.testing import build_remembering
 
-        build_remembering(s, _cache_dir(request.config))
+        (root / "unseeded").write_text(str(build_remembering(s, _cache_dir(request.config), SEED_VECTORS)))
         return s
     _wait_for_real_build(root)
     return settings_for(root)

@@ -117,7 +117,33 @@ def test_the_remembering_embedder_gives_the_same_vectors_and_embeds_a_text_only_
     texts = ["epidural haematoma after apixaban", "硬脊膜穿刺后头痛", "lipid emulsion 1.5 mL/kg"]
     first = RememberingEmbedder(HashEmbedder(), tmp_path / "vectors.npz").embed(texts, batch_size=2)
     assert np.allclose(first, HashEmbedder().embed(texts))
-    again = RememberingEmbedder(Refusing(), tmp_path / "vectors.npz").embed(list(reversed(texts)))
+    again = RememberingEmbedder(Refusing(), tmp_path / "vectors.npz", check=0).embed(list(reversed(texts)))
     assert np.allclose(again, first[::-1])  # every text came from the file, in the order asked
     with pytest.raises(AssertionError, match="embedded again"):  # a query is another kind of text: not taken for the passage
-        RememberingEmbedder(Refusing(), tmp_path / "vectors.npz").embed(texts[:1], "query")
+        RememberingEmbedder(Refusing(), tmp_path / "vectors.npz", check=0).embed(texts[:1], "query")
+
+
+def test_remembered_vectors_from_a_seed_are_checked_against_the_embedder_first(tmp_path):
+    from assistant.testing import RememberingEmbedder
+
+    class Shifted(HashEmbedder):  # same id, other vectors: an embedder upgrade the seed has not seen
+        def _embed(self, texts, kind):  # type: ignore[no-untyped-def]
+            return -super()._embed(texts, kind)
+
+    texts = ["epidural haematoma after apixaban", "硬脊膜穿刺后头痛", "lipid emulsion 1.5 mL/kg"]
+    made = RememberingEmbedder(HashEmbedder(), tmp_path / "made.npz")
+    made.embed(texts[:2])
+    assert made.save_used(tmp_path / "seed.npz") == 2  # no seed: both were missing from it
+    seeded = RememberingEmbedder(HashEmbedder(), tmp_path / "cache.npz", tmp_path / "seed.npz")
+    assert np.allclose(seeded.embed(texts), HashEmbedder().embed(texts))
+    assert seeded.save_used(tmp_path / "current.npz") == 1  # the third text was not in the seed
+    stale = RememberingEmbedder(Shifted(), tmp_path / "other.npz", tmp_path / "seed.npz")
+    assert np.allclose(stale.embed(texts), -HashEmbedder().embed(texts))  # the seed was dropped, not trusted
+
+
+def test_the_shipped_vectors_cover_the_fixture_corpus(real_settings):
+    unseeded = int((real_settings.index_dir.parent / "unseeded").read_text())
+    assert unseeded == 0, (
+        f"{unseeded} passages of the fixture corpus are not in tests/data/real-index-vectors.npz, so a fresh clone "
+        "embeds them (a slower make test); refresh it: cp .pytest_cache/d/real-embedder-index/current.npz "
+        "tests/data/real-index-vectors.npz")
