@@ -20,6 +20,7 @@ from .compose import (
     emergency,
     heading_for,
     is_counsel,
+    is_meta,
     is_rate_report,
     lacks_asked_dose,
     rival,
@@ -49,6 +50,7 @@ from .safety import (
     protocol_for,
     triage,
 )
+from .sections import group_of
 from .text import cjk_count, to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
@@ -76,6 +78,11 @@ _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
 _BORROWED = {"en": "The knowledge base has no protocol of its own for {condition}; the steps above are quoted from its {source} protocol "
                    "and apply only as far as they go (airway, oxygen, help).",
              "zh": "本知识库没有针对{condition}的专门处理流程；上述步骤引自其{source}处理流程，仅在其适用范围内参考（气道、给氧、呼叫支援）。"}
+# Asked whether a late picture can still be the pathway's condition, and the sentences on when it starts.
+_STILL_ASK = {"en": re.compile(r"(?:can|could|would|might) (?:it|this|that|she|he) still (?:be|have)|still be (?:a |an )?\w+\?|"
+                               r"this (?:late|long after)|so (?:late|long after)|been (?:ages|so long|this long)|delayed onset", re.I),
+              "zh": re.compile(r"(?:还|仍然?)(?:会|能|可能)是|(?:这么|那么)久(?:了)?(?:还|也)|过了这么久|隔了这么久|迟发|延迟")}
+_ONSET = {"en": re.compile(r"\bdelayed\b|\blate onset\b|\bonset\b", re.I), "zh": re.compile(r"延迟|迟发|发病时间")}
 _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
@@ -200,7 +207,7 @@ class AnswerEngine:
         if len(q.parts) < 2:
             hits = hits + self._risk_class_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
-            hits = hits + self._own_topic_hits(q, lang, origins, hits)
+            hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._managed_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -254,6 +261,18 @@ class AnswerEngine:
             return []
         return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and not any(c in h.chunk.concepts for h in hits)],
                                 q, lang, origins, hits)
+
+    def _managed_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """Asked what to do about a complication ("wet tap - should I still inject the steroid?"): when no hit is a
+        management passage naming it (its rates and risk factors fill the search), its best two join the hits."""
+        lx = self.lexicon.concepts
+        if q.aspects[:1] != ("action",):
+            return []
+        named = [c for c in q.concepts if c in lx and lx[c].kind == "complication"]
+        return self._after(hits, (cid for c in named[:1] if not any(c in h.chunk.concepts and group_of(h.chunk.heading_path) == "management"
+                                                                       for h in hits)
+                                  for cid, _ in self.retriever.concept_search([c, *(p for p in q.concepts if p in lx and lx[p].kind == "procedure")],
+                                                                              (), ("management",), lang, origins, 2)))
 
     def _topic_ask_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """An ask named by its topic ("what premedication should she get?" after the patient's story of contrast
@@ -333,7 +352,7 @@ class AnswerEngine:
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
         lx = self.lexicon.concepts
         sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
-                      self._kinds, {c: frozenset(lx[c].related) for c in q.all_concepts if c in lx}, self._risk_classes,
+                      self._kinds, {c: frozenset(lx[c].related) for c in (*q.all_concepts, *self._adjuncts) if c in lx}, self._risk_classes,
                       {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
                       {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts)
         bullets: list[Bullet] = []
@@ -357,12 +376,18 @@ class AnswerEngine:
             rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
                     and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
-                    and not is_rate_report(x.text, lang) and not foreign(x) and not elsewhere(x)]  # nor a study's rate
+                    and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
+                    and not foreign(x) and not elsewhere(x)]
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):
                     bullets.append(Bullet(e.sentence, 0, e.score, "fact"))
                     quoted.append(e.sentence)
+            # "it's been 40 minutes, can it still be LAST?": what the pathway's sources say about a late onset
+            if _STILL_ASK[lang].search(q.text):
+                onset = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs
+                         and _ONSET[lang].search(x.text) and not is_rate_report(x.text, lang) and not same_point(x, quoted, lang)]
+                bullets += [Bullet(x, 0, 0.5, "fact") for x in onset[:1]]
             bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
             bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
@@ -519,7 +544,11 @@ class AnswerEngine:
         if any(c in lx and lx[c].kind in ("drug", "drug-class", "brand") for c in q.concepts):
             return []
         dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克)", q.text, re.I)]
-        return list(dict.fromkeys(dosed + [u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper())]))
+        # a drug the knowledge base names only to mark it out of scope ("hold Ozempic before the SCS trial?"): another
+        # specialty's drug, whose hold interval is not here either
+        outside = [m.surface for m in self.lexicon.match(q.text, homophones=False) if "hold" in q.aspects and m.concept in q.out_of_scope
+                   and m.concept in lx and any(map(drug_like, lx[m.concept].en))]
+        return list(dict.fromkeys(dosed + outside + [u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper())]))
 
     def _name(self, cid: str, lang: Lang) -> str:
         lx = self.lexicon.concepts

@@ -53,9 +53,11 @@ _PROVENANCE = {
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
                      r"editor|(?:was|were) not read|could not be obtained|"
                      r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
-                     r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against", re.I),
+                     r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against|"
+                     r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b", re.I),
     "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
-                     r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)"),
+                     r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
+                     r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)"),
 }
 # A note on a reference's own details ("These case titles were recorded from memory", "Willems 2004 的作者和标题系凭记忆记录"):
 # it hedges a citation, not the facts beside it, and tells the clinician nothing; it is never quoted.
@@ -93,9 +95,10 @@ _ACTION = {
                      r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|(?<!prior )(?<!previous )surg\w+(?! history)|"
                      r"discontinu\w*|remove|aspirat\w*|withdraw|naloxone|cpr|resuscitat\w*|bypass|adrenaline|epinephrine|amiodarone|"
                      r"lie|supine|leg raise|(?<!spinal )fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid|"
-                     r"treatment|treated with|managed with|first-line|definitive)\b", re.I),
+                     r"treatment|treated with|managed with|first-line|definitive|abort|redirect|must not be injected|do not inject)\b", re.I),
     "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
-                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少"),
+                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少|"
+                     r"中止|改换|绝不能|不能注入|不得注入"),
 }
 # Sentences about what to do after the event (report, review) are not actions at the bedside.
 _AFTERWARDS = {
@@ -310,6 +313,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         if kind == "complication" and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine):
             continue  # "no major neurologic or haemorrhagic event" answers a question about paralysis
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
+        # the asked drug given as a measure that goes with any procedure ("antibiotics after an SCS implant" is prophylaxis)
+        near |= _measures(own, sig)
         if any(c not in near and member(c) and c not in others for c in s.concepts):
             return True
     return False
@@ -372,7 +377,11 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # rarer concepts (a drug) weigh more than common ones (ESI), and the focus of the ask (the complication asked about) most
     cwt = {c: cw.get(c, 1.0) * (w.focus if c == focus else 1.0) for c in own}
     denom_c = sum(cwt.values()) or 1.0
-    concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if q_parents.get(c, frozenset()) & s.concepts
+    # a sentence that names no procedure is about its passage's ("The NACC also suggests stopping prophylactic antibiotics
+    # within 24 h" in the SCS paragraph): the passage's procedure counts as a broader match
+    implied = frozenset() if any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in s.concepts) \
+        else frozenset(c for c in s.chunk.concepts if sig.kinds.get(c) == "procedure")
+    concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if (q_parents.get(c, frozenset()) & s.concepts or c in implied)
                             else w.related if sig.related.get(c, frozenset()) & s.concepts else 0.0)
                   for c in own) / denom_c if own else 0.0
     context = sum(1.0 for c in ctx if c in s.concepts) / max(1, len(ctx)) if ctx else 0.0
@@ -387,6 +396,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     numbers = "frequency" in kinds and _NUMBERS_ASK.search(part.text)  # "what real numbers can I give her?": a count, not "rare"
     counted = bool(_COUNT.search(s.text)) and not _CASE_REPORTS.search(s.text)  # a count of case reports is no rate
     figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
+    if kinds[:1] == ["timing"] and _COURSE_ASK.search(part.text):  # how long a course goes on: a duration that ends it
+        figure = figure if _COURSE.search(s.text) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     # and one of the same sections that only describes the complication ("PDPH usually starts within 5 days") comes after
@@ -770,7 +781,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
-                                            _gives_interval(parts[j], q, sig), about, frozenset(parts[j].concepts),
+                                            _gives_interval(parts[j], q, sig), about, _measures(parts[j].concepts, sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig))
         chosen: list[tuple[float, Sentence]] = [lead]
@@ -896,6 +907,11 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
     return lambda s: any(d in s.concepts for d in drugs) and bool(_KIND["hold"].search(s.text))
 
 
+def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
+    """The concepts with the measures that give one of them around any procedure (antibiotics: antibiotic prophylaxis)."""
+    return frozenset(concepts) | {a for a in sig.adjuncts if sig.related.get(a, frozenset()) & set(concepts)}
+
+
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
@@ -910,6 +926,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
               and not _NO_PROTOCOL[c[1].chunk.lang].search(c[1].text)  # "the sources describe no pathway" answers nothing first
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
+    best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
                and not _CASE_REPORTS.search(c[1].text)]  # "80 % of 166 case reports had deficits" is no rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
@@ -950,6 +967,8 @@ def _asked_kind(part: Part) -> re.Pattern[str] | None:
     first = part.aspects[:1]
     if first == ("timing",) and _LASTS_ASK.search(part.text):
         return _LASTS  # "how long will it last?": when it settles, not when it starts
+    if first == ("timing",) and _COURSE_ASK.search(part.text):
+        return _COURSE  # "how long do I continue the antibiotics?": when the course stops, not when it starts
     if not first or GROUP_OF_ASPECT.get(first[0]) or first[0] not in _KIND:
         return None
     # "头孢唑林几克 术前多久给": a dose or a time, whichever the sources give (the asks no section holds, in order)
@@ -967,6 +986,12 @@ _LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3
                         r"how long (?:it|this|that|they|the \w+) (?:will|would|might|may|is going to|usually|typically) (?:\w+ )?(?:last|persist|go on)|"
                         r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
                         r"持续多久|多久(?:能|会|可以)?(?:好|消失|缓解|恢复|自愈|消退)|什么时候(?:能|会)?(?:好|消失|缓解|消退)", re.I)
+# how long a treatment goes on (a course of antibiotics after an implant), and the sentences that say when it stops
+_COURSE_ASK = re.compile(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on)\b|(?:continue|keep (?:\w+ )?on|carry on)\b[^?]{0,40}\bhow long|"
+                         r"for how (?:long|many days)|how many days (?:of|on)\b|duration|postop\w*\b[^?]{0,30}how long|how long[^?]{0,40}post-?op|"
+                         r"(?:用|吃|打|维持|持续|继续)(?:几天|多久|多长时间|几周)|疗程|术后.{0,12}(?:几天|多久|多长时间)", re.I)
+_COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for \d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
+                     r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)
 _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
                     r"自行缓解|缓解|消退|消失|自愈|持续|恢复", re.I)
 
@@ -1037,6 +1062,11 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
     return [Bullet(s, 0, 1.0, kinds[id(s)]) for s in actions] + [Bullet(s, 0, 0.5, "fact") for s in recog]
 
 
+def is_meta(text: str, lang: Lang) -> bool:
+    """Is the sentence about what the knowledge base covers (an answer to a question about scope, never to a patient's)?"""
+    return bool(_META[lang].search(text))
+
+
 def is_rate_report(text: str, lang: Lang) -> bool:
     """Does the sentence report how often something happened in a study ("PCE was found in 1.9% of a CT-screened
     series"), or speak of the silent, symptom-free form ("an asymptomatic PCE is followed up")? At the bedside of an
@@ -1047,11 +1077,15 @@ def is_rate_report(text: str, lang: Lang) -> bool:
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
 
 
+_SPAN = r"(?:[^.;]|\.\d)*"  # within the sentence's clause (a decimal point does not end it)
 _RATE_REPORT = {
-    "en": re.compile(r"\d+(?:\.\d+)?\s*%[^.;]*\b(?:series|review|study|studies|cohort|database|audit|trial|patients|levels|"
-                     r"procedures|injections|blocks|events)\b|\b(?:series|review|study|cohort|database|audit|trial)\b[^.;]*\d+(?:\.\d+)?\s*%", re.I),
+    "en": re.compile(rf"\d+(?:\.\d+)?\s*%{_SPAN}\b(?:series|review|study|studies|cohort|database|audit|trial|patients|levels|"
+                     rf"procedures|injections|blocks|events)\b|\b(?:series|review|study|cohort|database|audit|trial)\b{_SPAN}\d+(?:\.\d+)?\s*%|"
+                     rf"\b(?:incidence|prevalence)\b{_SPAN}\d+(?:\.\d+)?\s*%|"
+                     r"\b\d{1,3}(?:,\d{3})+ (?:\w+ ){0,2}(?:injections|ESIs|procedures|patients|blocks|cases)\b", re.I),
     "zh": re.compile(r"\d+(?:\.\d+)?\s*%[^。；]*(?:研究|系列|综述|队列|数据库|审计|试验|病例)|"
-                     r"(?:研究|系列|综述|队列|数据库|审计|试验|病例|在一组|一组)[^。；]*\d+(?:\.\d+)?\s*%"),
+                     r"(?:研究|系列|综述|队列|数据库|审计|试验|病例|在一组|一组)[^。；]*\d+(?:\.\d+)?\s*%|"
+                     r"(?:发生率|发病率)[^。；]*\d+(?:\.\d+)?\s*%|\d{1,3}(?:,\d{3})+\s*(?:次|例|名|位)"),
 }
 # A sentence saying the sources describe no management for the condition (quoted when no bedside step is found).
 _NO_PROTOCOL = {

@@ -54,10 +54,22 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
            r"昏昏欲睡|叫不.{0,2}醒|唤不醒|呼吸.{0,4}(?:慢|浅)|呼吸.{0,5}[2-9]\s*次",),
 }
 
+# A stroke picture after a transforaminal injection (lost or blurred vision, a facial droop, one-sided weakness, lost words)
+# with none of the signs that make it toxicity (seizure, tinnitus, perioral numbness, metallic taste, arrhythmia).
+_TOXIC_SIGNS = r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch|\bv[ft]\b|v-?(?:tach|fib)\b"
+_STROKE_SIGNS = r"vision|visual|blind|can(?:no|'|’)?t see|diplopi|double vision|facial droop|hemipar|aphasi"
+_TF_CONTEXT = r"transforaminal|\bTF(?:ESI)?\b|vertebral artery|particulate"
+_STROKE_NOT_TOXIC = {
+    "en": rf"^(?![\s\S]*(?:{_TOXIC_SIGNS}))(?=[\s\S]*(?:{_TF_CONTEXT}))[\s\S]*(?:{_STROKE_SIGNS})",
+    "zh": rf"^(?![\s\S]*(?:{_TOXIC_SIGNS}|抽搐|惊厥|耳鸣|口周|口唇.{{0,2}}麻|嘴.{{0,2}}麻|金属味|心律失常|室颤|室速))"
+          rf"(?=[\s\S]*(?:{_TF_CONTEXT.replace(chr(92) + 'b', '')}|经椎间孔|椎动脉|颗粒))"
+          rf"[\s\S]*(?:{_STROKE_SIGNS}|视力|视物|失明|看不见|看不清|复视|眼前发黑|口角歪斜|嘴歪|偏瘫|失语)",
+}
+
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "last",
-        {"en": (r"seiz|convuls|fitting|arrhythm|arrest|\bvf\b|ventricular fibrillation|asystol|unresponsive|loss of consciousness|perioral|circumoral|"
+        {"en": (r"seiz|convuls|fitting|arrhythm|arrest|\bv[ft]\b|v-?(?:tach|fib)\b|ventricular fibrillation|asystol|unresponsive|loss of consciousness|perioral|circumoral|"
                 r"metallic taste|tinnitus|ringing in (?:the |her |his )?ears|tongue|ventricular|qrs|broad[- ]complex|agitat|twitch|"
                 r"tingl\w* (?:around |of )?(?:the |her |his )?(?:mouth|lips)|lips? (?:are |is )?(?:tingl|numb)|jerking|slurred speech|"
                 r"numb (?:tongue|lips|mouth)|(?:strange|funny|odd) taste|taste of metal|buzzing in (?:the |her |his )?ears|ears? (?:are )?ringing|"
@@ -78,9 +90,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",
          "zh": "局麻药全身毒性 处理 脂肪乳 惊厥 气道"},
-        # a postural headache with tinnitus the day after a dural puncture is PDPH (its auditory symptoms), not toxicity
-        exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache",
-                 "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛"},
+        # a postural headache with tinnitus the day after a dural puncture is PDPH (its auditory symptoms), not toxicity;
+        # lost vision or a facial droop after a transforaminal injection, without a toxicity sign, is a stroke picture
+        # (slurred speech alone is both)
+        exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache|" + _STROKE_NOT_TOXIC["en"],
+                 "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛|" + _STROKE_NOT_TOXIC["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(

@@ -425,3 +425,12 @@ def test_an_english_question_with_chinese_words_is_triaged_with_them_and_told_in
     ans = engine.answer("硬膜外注射后第5天 fever 39.2, severe back pain, CRP high - what to do")
     assert ans.urgent and ans.pathway == "implant-infection" and ans.text.startswith("URGENT")
     assert not engine.answer("After a 局麻药中毒 with arrhythmia, how long do we need to monitor the patient?").urgent
+
+
+def test_asked_whether_a_late_picture_can_still_be_last_the_answer_says_onset_can_be_delayed(engine):
+    ans = engine.answer("Forty minutes after a quadratus lumborum block with 40 mL 0.375% ropivacaine she is twitching with a "
+                        "metallic taste. It's been ages since the injection - can it still be LAST? What do we do now?")
+    assert ans.urgent and ans.pathway == "last"
+    assert "delayed onset" in ans.text and "0.03%" not in ans.text  # the onset, not the incidence
+    zh = engine.answer("QL阻滞40分钟后病人口周麻木、抽动，这么久了还会是局麻药中毒吗？怎么办")
+    assert zh.urgent and "延迟" in zh.text

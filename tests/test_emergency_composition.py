@@ -160,3 +160,12 @@ def test_no_control_characters_in_the_source():
     from pathlib import Path
     root = Path(__file__).resolve().parent.parent / "assistant"
     assert not [p.name for p in root.glob("*.py") if "\x08" in p.read_text(encoding="utf-8")]  # a lost backslash-b
+
+
+def test_an_incidence_or_an_audits_count_is_background_at_the_bedside():
+    from assistant.compose import is_rate_report
+
+    assert is_rate_report("The estimated incidence of LAST is about 0.03%, which corresponds to 0.27 events per 1,000 blocks.", "en")
+    assert is_rate_report("In a multicentre audit of 16,638 ESIs, none had an immediate major neurologic event.", "en")
+    assert is_rate_report("在16,638次硬膜外类固醇注射的多中心审计中，均未发生即刻严重神经系统事件。", "zh")
+    assert not is_rate_report("For a patient weighing >70 kg, the lipid regimen is a 100 mL bolus over 2–3 min.", "en")

@@ -245,3 +245,16 @@ def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     q = "硬膜外注射后第5天 fever 39.2, severe back pain, CRP high - what to do"
     told = triage(q, "zh", {"esi"}, told_in="en")
     assert told.urgent and told.rule == "implant-infection" and told.escalation.startswith("URGENT") and "Call for help" in told.escalation
+
+
+@pytest.mark.parametrize("question, lang, rule", [
+    ("85 kg pt went into VT after bupi for SI RFA, lipid dose now??", "en", "last"),
+    ("颈椎经椎间孔注射后患者突然视物模糊、言语不清，现在怎么办", "zh", "esi-stroke"),
+    ("cervical TFESI, pt now has blurred vision and slurred speech, what now", "en", "esi-stroke"),
+    # a toxicity sign beside the same picture keeps it LAST; slurred speech alone is toxicity too
+    ("during cervical TFESI with lidocaine she has tinnitus, slurred speech and blurred vision - what now", "en", "last"),
+    ("颈椎TFESI后口周发麻、言语不清，怎么办", "zh", "last"),
+])
+def test_ventricular_tachycardia_is_toxicity_and_lost_vision_after_a_transforaminal_injection_is_a_stroke(question, lang, rule):
+    t = triage(question, lang)
+    assert t.urgent and t.rule == rule

@@ -1724,3 +1724,34 @@ def test_a_procedures_disputed_bleeding_class_goes_out_with_the_dispute():
 def test_can_i_use_a_drug_for_a_procedure_in_chinese_asks_whether_it_is_allowed(framer):
     assert framer.frame("颈椎TFESI用Depo-Medrol可以吗？").aspects[0] == "contraindications"
     assert framer.frame("地塞米松能用吗").aspects[0] == "contraindications"
+
+
+def test_how_long_a_course_goes_on_is_answered_by_when_it_stops_not_when_it_starts():
+    part = Part("how long do I continue antibiotics after an SCS implant", ("antibiotic", "spinal-cord-stimulation"), ("timing",), (),
+                ("continue", "antibiotics", "implant"))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=("timing",), parts=(part,))
+    sig = Signals(kinds={"antibiotic": "drug-class", "spinal-cord-stimulation": "procedure", "antibiotic-prophylaxis": "procedure"},
+                  related={"antibiotic-prophylaxis": frozenset({"antibiotic"})}, adjuncts=frozenset({"antibiotic-prophylaxis"}))
+    sents = [
+        _sent("A prophylactic antibiotic is given within 1 h before incision for SCS implants.", "Prevention",
+              {"antibiotic-prophylaxis", "antibiotic", "spinal-cord-stimulation"}),
+        _sent("About 39% continued antibiotics for more than 5 days after SCS implants, against the advice to stop within 24 h.",
+              "Evidence notes", {"antibiotic", "spinal-cord-stimulation"}),
+        _sent("The NACC suggests stopping prophylactic antibiotics within 24 h of implantation.", "Prevention",
+              {"antibiotic-prophylaxis", "antibiotic"}, rank=3),
+    ]
+    bullets = select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), sig)
+    assert bullets[0].sentence.text.startswith("The NACC suggests stopping")
+
+
+def test_carrying_on_after_a_complication_or_a_complication_that_has_happened_asks_what_to_do(framer):
+    assert framer.frame("if I get a wet tap during a cervical ILESI can I carry on?").aspects[0] == "action"
+    assert framer.frame("wet tap during L4-5 ILESI, should I still inject the steroid?").aspects[0] == "action"
+    assert framer.frame("那穿破了还能继续打吗", ["颈椎ILESI 硬脊膜穿破率大概多少"]).aspects[0] == "action"
+    assert framer.frame("那要是已经囊袋感染了呢", ["SCS植入 预防感染有哪些要点"]).aspects[0] == "action"
+    assert framer.frame("可以继续吃阿司匹林吗 做TFESI").aspects[0] == "hold"  # continuing a drug is a hold question
+
+
+def test_brand_names_of_paracetamol_and_glp1_drugs_are_read(framer):
+    assert "paracetamol" in framer.frame("caffeine + tylenol not helping for her PDPH").concepts
+    assert framer.frame("pt on ozempic for SCS trial - how long hold GLP1?").out_of_scope
