@@ -207,7 +207,7 @@ class AnswerEngine:
         if len(q.parts) < 2:
             hits = hits + self._risk_class_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
-            hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._managed_hits(q, lang, origins, hits)
+            hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -262,17 +262,22 @@ class AnswerEngine:
         return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and not any(c in h.chunk.concepts for h in hits)],
                                 q, lang, origins, hits)
 
-    def _managed_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
-        """Asked what to do about a complication ("wet tap - should I still inject the steroid?"): when no hit is a
-        management passage naming it (its rates and risk factors fill the search), its best two join the hits."""
+    def _section_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """Asked one section's aspect of a complication ("wet tap - should I still inject the steroid?", "导管尖端肉芽肿
+        高危因素有哪些"): when no hit is a passage of that section naming it (its rates and signs fill the search), its
+        best two join the hits."""
         lx = self.lexicon.concepts
-        if q.aspects[:1] != ("action",):
+        group = {"action": "management", "risk_factors": "risk"}.get(q.aspects[0], "") if q.aspects else ""
+        if not group:
             return []
-        named = [c for c in q.concepts if c in lx and lx[c].kind == "complication"]
-        return self._after(hits, (cid for c in named[:1] if not any(c in h.chunk.concepts and group_of(h.chunk.heading_path) == "management"
-                                                                       for h in hits)
-                                  for cid, _ in self.retriever.concept_search([c, *(p for p in q.concepts if p in lx and lx[p].kind == "procedure")],
-                                                                              (), ("management",), lang, origins, 2)))
+        own = q.parts[0].concepts if q.parts else q.concepts  # (a follow-up's inherited complication is the search's already)
+        named = [c for c in own if c in lx and lx[c].kind == "complication"][:1]
+        if not named or any(named[0] in h.chunk.concepts and group_of(h.chunk.heading_path) == group for h in hits):
+            return []
+        procedures = [p for p in q.concepts if p in lx and lx[p].kind == "procedure"]
+        docs = {h.chunk.doc_id for h in hits[:3]}  # from the documents the search found it in (not another procedure's)
+        found = self.retriever.concept_search([*named, *procedures], (), (group,), lang, origins, 4)
+        return self._after(hits, (cid for cid, _ in found if cid in self.retriever.chunks and self.retriever.chunks[cid].doc_id in docs), limit=2)
 
     def _topic_ask_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """An ask named by its topic ("what premedication should she get?" after the patient's story of contrast

@@ -396,8 +396,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     numbers = "frequency" in kinds and _NUMBERS_ASK.search(part.text)  # "what real numbers can I give her?": a count, not "rare"
     counted = bool(_COUNT.search(s.text)) and not _CASE_REPORTS.search(s.text)  # a count of case reports is no rate
     figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
-    if kinds[:1] == ["timing"] and _COURSE_ASK.search(part.text):  # how long a course goes on: a duration that ends it
-        figure = figure if _COURSE.search(s.text) else 0.0
+    narrow = _narrow_kind(part)  # how long a course goes on, how fast to infuse: the figure of that kind
+    if narrow is not None and narrow is not _LASTS:
+        figure = figure if narrow.search(s.text) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     # and one of the same sections that only describes the complication ("PDPH usually starts within 5 days") comes after
@@ -965,10 +966,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
 def _asked_kind(part: Part) -> re.Pattern[str] | None:
     """The kind of answer the part's first ask wants, when no section holds that ask (a duration, a dose, a work-up)."""
     first = part.aspects[:1]
-    if first == ("timing",) and _LASTS_ASK.search(part.text):
-        return _LASTS  # "how long will it last?": when it settles, not when it starts
-    if first == ("timing",) and _COURSE_ASK.search(part.text):
-        return _COURSE  # "how long do I continue the antibiotics?": when the course stops, not when it starts
+    narrow = _narrow_kind(part)
+    if narrow is not None:
+        return narrow
     if not first or GROUP_OF_ASPECT.get(first[0]) or first[0] not in _KIND:
         return None
     # "头孢唑林几克 术前多久给": a dose or a time, whichever the sources give (the asks no section holds, in order)
@@ -980,6 +980,17 @@ def _asked_kind(part: Part) -> re.Pattern[str] | None:
 @lru_cache(maxsize=32)
 def _either(aspects: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{_KIND[a].pattern})" for a in aspects), re.I)
+
+
+def _narrow_kind(part: Part) -> re.Pattern[str] | None:
+    """A narrower kind of answer than the part's first ask names: "how long will it last?" (when it settles, not when it
+    starts), "how long do I continue the antibiotics?" (when the course stops), "what infusion rate?" (an amount per time,
+    not a volume)."""
+    first = part.aspects[:1]
+    for aspect, ask, kind in _NARROW:
+        if first == (aspect,) and ask.search(part.text):
+            return kind
+    return None
 
 
 _LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
@@ -994,6 +1005,11 @@ _COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for
                      r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)
 _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
                     r"自行缓解|缓解|消退|消失|自愈|持续|恢复", re.I)
+_RATE_ASK = re.compile(r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
+                       r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
+_RATE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
+                   r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)
+_NARROW = (("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE))
 
 
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,

@@ -434,3 +434,9 @@ def test_asked_whether_a_late_picture_can_still_be_last_the_answer_says_onset_ca
     assert "delayed onset" in ans.text and "0.03%" not in ans.text  # the onset, not the incidence
     zh = engine.answer("QL阻滞40分钟后病人口周麻木、抽动，这么久了还会是局麻药中毒吗？怎么办")
     assert zh.urgent and "延迟" in zh.text
+
+
+def test_asked_a_complications_risk_factors_its_risk_section_leads_even_when_its_signs_fill_the_search(engine):
+    for question in ("鞘内泵导管尖端肉芽肿 高危因素有哪些", "risk factors for an intrathecal catheter tip granuloma?"):
+        ans = engine.answer(question)
+        assert ans.bullets[0]["group"] == "risk" and "T4" in ans.bullets[0]["text"], ans.text

@@ -258,3 +258,9 @@ def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
 def test_ventricular_tachycardia_is_toxicity_and_lost_vision_after_a_transforaminal_injection_is_a_stroke(question, lang, rule):
     t = triage(question, lang)
     assert t.urgent and t.rule == rule
+
+
+def test_how_long_an_effect_will_last_is_not_an_emergency_unless_it_is_happening_now():
+    assert not triage("how long will the numbness last after a lumbar MBB?", "en").urgent
+    assert not triage("腰椎MBB后腿麻要持续多久", "zh").urgent
+    assert triage("her legs are numb and weak now after L4 TFESI, how long will it last? what do I do", "en").urgent

@@ -1755,3 +1755,18 @@ def test_carrying_on_after_a_complication_or_a_complication_that_has_happened_as
 def test_brand_names_of_paracetamol_and_glp1_drugs_are_read(framer):
     assert "paracetamol" in framer.frame("caffeine + tylenol not helping for her PDPH").concepts
     assert framer.frame("pt on ozempic for SCS trial - how long hold GLP1?").out_of_scope
+
+
+def test_an_infusion_rate_asks_for_an_amount_per_time_not_a_frequency(framer):
+    assert framer.frame("epiduroscopy - safe saline infusion rate? worried abt retinal hemorrhage").aspects == ("dose",)
+    assert framer.frame("硬膜外腔镜 生理盐水冲洗速度多少比较安全").aspects[0] == "dose"
+    assert framer.frame("what is the dural puncture rate of ILESI?").aspects[0] == "frequency"
+    part = Part("safe saline infusion rate for epiduroscopy", ("epiduroscopy", "saline"), ("dose",), (), ("infusion", "rate"))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=("dose",), parts=(part,))
+    sents = [
+        _sent("Injecting 30 mL of saline over 1 minute during epiduroscopy can push CSF pressure to about 60 mmHg.", "Risk factors",
+              {"epiduroscopy", "saline"}),
+        _sent("During epiduroscopy, infuse saline slowly, at about 1 mL every 1–2 s, and limit the total volume.", "Prevention",
+              {"epiduroscopy", "saline"}, rank=3),
+    ]
+    assert select(sents, q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence.text.startswith("During epiduroscopy, infuse")
