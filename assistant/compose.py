@@ -87,7 +87,8 @@ _IDENTITY = {
 _BRAND_CARD = {"en": re.compile(r"^[A-Z][\w-]+(?: \([^)]*\))? (?:is|are)\b"),
                "zh": re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:（[^）]*）)?\s*(?:是|就是|即)")}
 # What the knowledge base covers, and questions about it.
-_META = {"en": re.compile(r"(?:this|the) knowledge base (?:also )?covers", re.I), "zh": re.compile(r"本知识库(?:还)?涵盖")}
+_META = {"en": re.compile(r"(?:this|the) knowledge base (?:also )?covers|index terms show|review also deals with", re.I),
+         "zh": re.compile(r"本知识库(?:还)?涵盖|索引词显示|综述还涉及")}
 _ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
@@ -777,14 +778,14 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
         members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)
-        numbers = any("frequency" in p.aspects and (bool(_NUMBERS_ASK.search(p.text)) or not any(
+        numbers = any("frequency" in p.aspects and not _MOST_ASK.search(p.text) and (bool(_NUMBERS_ASK.search(p.text)) or not any(
             sig.kinds.get(c) == "complication" for c in _own(p, q))) for p in members)
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about, _measures(parts[j].concepts, sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
-                                            _only_about(_near(about, sig), sig))
+                                            _only_about(_near(about, sig), sig), _compared(members, q, sig))
         chosen: list[tuple[float, Sentence]] = [lead]
         for sc, s in above:
             if len(chosen) >= per_part:
@@ -908,6 +909,21 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
     return lambda s: any(d in s.concepts for d in drugs) and bool(_KIND["hold"].search(s.text))
 
 
+def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str]:
+    """The two or more things a comparison asks about ("IL vs TF"): the asked concepts of one kind (procedures, drugs),
+    without the broader one they share (ESI)."""
+    for p in parts:
+        if "comparison" not in p.aspects:
+            continue
+        own = _own(p, q)
+        for kinds in (("procedure",), _DRUG_KINDS):
+            same = [c for c in own if sig.kinds.get(c) in kinds]
+            same = [c for c in same if not any(c in sig.parents.get(d, frozenset()) for d in same)]
+            if len(same) >= 2:
+                return frozenset(same)
+    return frozenset()
+
+
 def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
     """The concepts with the measures that give one of them around any procedure (antibiotics: antibiotic prophylaxis)."""
     return frozenset(concepts) | {a for a in sig.adjuncts if sig.related.get(a, frozenset()) & set(concepts)}
@@ -916,7 +932,8 @@ def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
-          harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None) -> tuple[float, Sentence]:
+          harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
+          compared: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -930,6 +947,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
                and not _CASE_REPORTS.search(c[1].text)]  # "80 % of 166 case reports had deficits" is no rate
+    # "IL vs TF": a sentence that names both compared (their rates side by side), before one about either alone
+    both = [c for c in usable if len(compared & c[1].concepts) >= 2]
+    counted = [c for c in counted if c in both] or counted
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     # (one giving that complication's own rate, before an overall rate that lists it among others)
     counted = [c for c in counted if focused is None or focused(c[1])] or counted
@@ -942,6 +962,17 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
             [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance]
     if timed and timed[0][0] >= 0.5 * best[0]:
         return timed[0]
+    if both and both[0][0] >= 0.6 * best[0]:
+        return both[0]
+    # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
+    # timing, not a nerve block's), from an evidence note too when no other sentence gives it
+    gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
+    in_kind = ([c for c in gives if c in usable and subject & c[1].concepts]
+               or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
+               or [c for c in gives if c in usable])
+    # (the first ask is one no section holds, "she's 55 kg, the actual numbers?": its kind before a later ask's section)
+    if in_kind and in_kind[0][0] >= 0.6 * best[0]:
+        return in_kind[0]
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
         if group == "complications" and harm is not None:
@@ -952,14 +983,6 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
             in_group = about_it[:1] if about_it and about_it[0][0] >= 0.6 * best[0] else named or in_group
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
-    # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
-    # timing, not a nerve block's), from an evidence note too when no other sentence gives it
-    gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
-    in_kind = ([c for c in gives if c in usable and subject & c[1].concepts]
-               or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
-               or [c for c in gives if c in usable])
-    if not groups and in_kind and in_kind[0][0] >= 0.6 * best[0]:
-        return in_kind[0]
     return usable[0]
 
 
@@ -1009,7 +1032,12 @@ _RATE_ASK = re.compile(r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
 _RATE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
                    r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)
-_NARROW = (("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE))
+# which complication is the most common: the sentence that ranks one first, not the one with the largest count
+_MOST_ASK = re.compile(r"most (?:common|frequent)|commonest|最常见|最多见|最容易(?:出现|发生)", re.I)
+_MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|listed|lists?) [\w -]{0,30}\bfirst\b|"
+                   r"最常见|最为常见|最多见|列为首位|居首", re.I)
+_NARROW = (("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE),
+           ("frequency", _MOST_ASK, _MOST))
 
 
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,

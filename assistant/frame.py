@@ -34,7 +34,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|continue\s*\?)|"
                r"\bshould (?:i|we) still (?:inject|give|go ahead|do|proceed)\b|"
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b",
-               r"怎么办|咋办|怎么处理|如何处理|处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
+               r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|治疗(?!量|剂量|性)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)"),
@@ -49,7 +49,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
-             r"(?:per|a|each) year\b|(?:per|a|each) day\b|daily max|"
+             r"(?:per|a|each) year\b|(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)",
              r"剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
@@ -385,6 +385,12 @@ ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings"})
 # Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
 # disclose, "what premedication should she get?" the prevention.
 TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
+# ... and asked whether this patient needs it ("shellfish allergy - do I need to premedicate?"): first whether her history is
+# a risk factor for a reaction, then the regimen
+_NEED_ASKS = {"premedication": ("risk_factors", "prevention")}
+_NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|the patient|the pt|pt|it) (?:\w+ )?(?:need|require)|"
+                          r"\bis (?:\w+ )?(?:needed|necessary|required|indicated)|\bany need\b", re.I),
+         "zh": re.compile(r"需要.{0,12}吗|需不需要|要不要|是否需要|用不用|有必要|必须.{0,8}吗")}
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
 _SWAP = {"en": re.compile(r"^\s*(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|\binstead\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
@@ -635,9 +641,7 @@ class Framer:
         if followup and len(parts) == 1:
             parts = (_followup_part(parts[0], concepts, subjects, aspects),)
         if not aspects and not ctx_aspects:
-            # an ask named only by its topic: "consent risks for a lumbar RFA - what do you list?" (the harms to disclose),
-            # "what premedication should she get?" (prevention)
-            implied = next((a for c, a in TOPIC_ASKS.items() if c in concepts), implied)
+            implied = _topic_ask(q, lang, concepts) or implied
         if not aspects or implied:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
@@ -927,6 +931,14 @@ def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, .
     if set(subjects) - set(part.concepts):
         part = Part(part.text, concepts, part.aspects, part.inherited, part.terms)
     return part
+
+
+def _topic_ask(q: str, lang: Lang, concepts: Sequence[str]) -> tuple[str, ...]:
+    """An ask named only by its topic: "consent risks for a lumbar RFA - what do you list?" (the harms to disclose),
+    "what premedication should she get?" (prevention), "shellfish allergy - do I need to premedicate?" (is her history a
+    risk factor, then the regimen)."""
+    asks = {**TOPIC_ASKS, **(_NEED_ASKS if _NEED[lang].search(q) else {})}
+    return next((a for c, a in asks.items() if c in concepts), ())
 
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:

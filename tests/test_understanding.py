@@ -330,7 +330,7 @@ def _sent(text: str, section: str, concepts: set[str], rank: int = 1, provenance
     toks = frozenset(w.lower().strip(".,") for w in text.split())
     return Sentence(text, _chunk(text[:8], section), rank, 0, {"Risk factors": "risk", "Recognition and management": "management",
                                                                "Evidence notes": "evidence", "Prevention": "prevention",
-                                                               "Overview": "overview"}[section],
+                                                               "Overview": "overview", "Complications and frequency": "complications"}[section],
                     toks, frozenset(concepts), provenance, False)
 
 
@@ -1770,3 +1770,46 @@ def test_an_infusion_rate_asks_for_an_amount_per_time_not_a_frequency(framer):
               {"epiduroscopy", "saline"}, rank=3),
     ]
     assert select(sents, q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence.text.startswith("During epiduroscopy, infuse")
+
+
+def test_the_most_common_complication_is_the_one_ranked_first_not_the_largest_count():
+    part = Part("what is the most common complication of SCS", ("spinal-cord-stimulation",), ("frequency", "complications"), (),
+                ("common",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    sents = [
+        _sent("What is the common complication of SCS at one centre? 17% of SCS patients had pain at the IPG site.", "Complications and frequency",
+              {"spinal-cord-stimulation"}),
+        _sent("A 2023 review gives an overall rate of 31.9–43% with lead migration the most common.",
+              "Complications and frequency", {"spinal-cord-stimulation"}, rank=4),
+    ]
+    assert "most common" in select(sents, q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence.text
+
+
+def test_a_comparison_is_answered_first_by_the_sentence_that_names_both():
+    part = Part("dural puncture rate interlaminar vs transforaminal ESI", ("dural-puncture", "interlaminar-esi", "transforaminal-esi", "esi"),
+                ("frequency", "comparison"), (), ("rate",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    sig = Signals(kinds={"interlaminar-esi": "procedure", "transforaminal-esi": "procedure", "esi": "procedure",
+                         "dural-puncture": "complication"},
+                  parents={"interlaminar-esi": frozenset({"esi"}), "transforaminal-esi": frozenset({"esi"})})
+    sents = [
+        _sent("The dural puncture rate of interlaminar ESI in 974 cervical ESIs was 1.4%, highest at C5–C6.", "Complications and frequency",
+              {"dural-puncture", "interlaminar-esi", "esi"}),
+        _sent("In an audit of 16,638 injections, it was 0.2% vs 0.04% (P = 0.006).",
+              "Complications and frequency", {"dural-puncture", "interlaminar-esi", "transforaminal-esi", "esi"}, rank=5),
+    ]
+    assert "0.2% vs 0.04%" in select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text
+
+
+def test_whether_a_patient_needs_premedication_asks_first_whether_her_history_is_a_risk_factor(framer):
+    assert framer.frame("pt says allergic to shellfish - do i need to premedicate before omnipaque for facet inj?").aspects == (
+        "risk_factors", "prevention")
+    assert framer.frame("病人海鲜过敏，做TFESI用碘海醇需要预处理吗").aspects[0] == "risk_factors"  # 预处理 is no 处理 (treatment)
+    assert framer.frame("what premedication should she get before her TFESI?").aspects == ("prevention",)
+    assert "contrast-allergy" in framer.frame("she had anaphylaxis to contrast last year - does she need premedication?").concepts
+
+
+def test_a_weight_asks_for_the_dose_and_shorthand_names_of_post_procedure_neuritis_are_read(framer):
+    f = framer.frame("She's 55 kg - give me the actual numbers.", ["What's the ASRA lipid emulsion regimen for LAST?"])
+    assert f.aspects[0] == "dose"
+    assert "post-ablation-neuritis" in framer.frame("cooled RF of SI lateral branches - how often post-proc neuropathic pain?").concepts
