@@ -83,6 +83,10 @@ _STILL_ASK = {"en": re.compile(r"(?:can|could|would|might) (?:it|this|that|she|h
                                r"this (?:late|long after)|so (?:late|long after)|been (?:ages|so long|this long)|delayed onset", re.I),
               "zh": re.compile(r"(?:还|仍然?)(?:会|能|可能)是|(?:这么|那么)久(?:了)?(?:还|也)|过了这么久|隔了这么久|迟发|延迟")}
 _ONSET = {"en": re.compile(r"\bdelayed\b|\blate onset\b|\bonset\b", re.I), "zh": re.compile(r"延迟|迟发|发病时间")}
+# Asks whose answer sits in one section, with the kinds of concept it is asked about (see `_section_hits`).
+_SECTION_ASKS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "action": ("management", ("complication",)), "risk_factors": ("risk", ("complication",)),
+    "contraindications": ("prevention", ("drug", "drug-class", "brand"))}
 _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
@@ -264,14 +268,15 @@ class AnswerEngine:
 
     def _section_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Asked one section's aspect of a complication ("wet tap - should I still inject the steroid?", "导管尖端肉芽肿
-        高危因素有哪些"): when no hit is a passage of that section naming it (its rates and signs fill the search), its
-        best two join the hits."""
+        高危因素有哪些") or whether a drug may be used for a procedure ("is Kenalog OK for a C6-7 TFESI?": the choice of
+        drug is written under Prevention): when no hit is a passage of that section naming it (its rates and signs fill
+        the search), its best two join the hits."""
         lx = self.lexicon.concepts
-        group = {"action": "management", "risk_factors": "risk"}.get(q.aspects[0], "") if q.aspects else ""
+        group, kinds = _SECTION_ASKS.get(q.aspects[0], ("", ())) if q.aspects else ("", ())
         if not group:
             return []
         own = q.parts[0].concepts if q.parts else q.concepts  # (a follow-up's inherited complication is the search's already)
-        named = [c for c in own if c in lx and lx[c].kind == "complication"][:1]
+        named = [c for c in own if c in lx and lx[c].kind in kinds][:1]
         if not named or any(named[0] in h.chunk.concepts and group_of(h.chunk.heading_path) == group for h in hits):
             return []
         procedures = [p for p in q.concepts if p in lx and lx[p].kind == "procedure"]

@@ -398,8 +398,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     counted = bool(_COUNT.search(s.text)) and not _CASE_REPORTS.search(s.text)  # a count of case reports is no rate
     figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
     narrow = _narrow_kind(part)  # how long a course goes on, how fast to infuse: the figure of that kind
-    if narrow is not None and narrow is not _LASTS:
-        figure = figure if narrow.search(s.text) else 0.0
+    if narrow is not None and narrow is not _LASTS:  # (an ask with no figure of its own: the verdict is its figure)
+        figure = (figure if kinds else 1.0) if narrow.search(s.text) else 0.0
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     # and one of the same sections that only describes the complication ("PDPH usually starts within 5 days") comes after
@@ -428,10 +428,20 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
     # a pregnant colleague's question: a sentence about the pregnant patient (and not staff) is about someone else
     left_out = left_out or any(COMPOUND_BASE[c] in s.concepts and c not in s.concepts for c in q.concepts if c in COMPOUND_BASE)
-    if not _classes_procedure(s, own, sig) and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
+    if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) \
+            and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     return total
+
+
+def _drug_choice(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> bool:
+    """Asked whether a drug may be used (or which to use), a sentence on the drug's class that names the alternative
+    ("particulate steroid should not be used for cervical TFESI; dexamethasone first") is the answer, not a rival."""
+    if not {"contraindications", "prevention"} & set(part.aspects):
+        return False
+    return any(sig.kinds.get(p) == "drug-class" and p in s.concepts
+               for c in subject if sig.kinds.get(c) in _DRUG_KINDS for p in sig.parents.get(c, frozenset()))
 
 
 def staff_side(s: Sentence, q: Question) -> bool:
@@ -962,8 +972,6 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
             [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance]
     if timed and timed[0][0] >= 0.5 * best[0]:
         return timed[0]
-    if both and both[0][0] >= 0.6 * best[0]:
-        return both[0]
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
     # timing, not a nerve block's), from an evidence note too when no other sentence gives it
     gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
@@ -973,6 +981,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # (the first ask is one no section holds, "she's 55 kg, the actual numbers?": its kind before a later ask's section)
     if in_kind and in_kind[0][0] >= 0.6 * best[0]:
         return in_kind[0]
+    if both and both[0][0] >= 0.6 * best[0]:
+        return both[0]
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
         if group == "complications" and harm is not None:
@@ -1036,8 +1046,16 @@ _RATE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)
 _MOST_ASK = re.compile(r"most (?:common|frequent)|commonest|最常见|最多见|最容易(?:出现|发生)", re.I)
 _MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|listed|lists?) [\w -]{0,30}\bfirst\b|"
                    r"最常见|最为常见|最多见|列为首位|居首", re.I)
+# "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
+_VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid\w*|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
+                      r"\bdo not (?:use|inject|give)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
+                      r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用", re.I)
+_ANY = re.compile(r"")
+# "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
+_DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)
+_DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|是)|相比之下", re.I)
 _NARROW = (("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE),
-           ("frequency", _MOST_ASK, _MOST))
+           ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF))
 
 
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,

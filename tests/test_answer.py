@@ -440,3 +440,9 @@ def test_asked_a_complications_risk_factors_its_risk_section_leads_even_when_its
     for question in ("鞘内泵导管尖端肉芽肿 高危因素有哪些", "risk factors for an intrathecal catheter tip granuloma?"):
         ans = engine.answer(question)
         assert ans.bullets[0]["group"] == "risk" and "T4" in ans.bullets[0]["text"], ans.text
+
+
+def test_asked_whether_a_particulate_brand_is_ok_for_a_cervical_tfesi_the_verdict_leads(engine):
+    for question in ("is kenalog ok for C6-7 TFESI", "颈椎TF能用得宝松吗"):
+        first = engine.answer(question).bullets[0]["text"]
+        assert "should not be used" in first or "不应使用" in first, first

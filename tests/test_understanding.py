@@ -1813,3 +1813,17 @@ def test_a_weight_asks_for_the_dose_and_shorthand_names_of_post_procedure_neurit
     f = framer.frame("She's 55 kg - give me the actual numbers.", ["What's the ASRA lipid emulsion regimen for LAST?"])
     assert f.aspects[0] == "dose"
     assert "post-ablation-neuritis" in framer.frame("cooled RF of SI lateral branches - how often post-proc neuropathic pain?").concepts
+
+
+def test_the_difference_between_two_things_is_the_sentence_that_sets_one_against_the_other():
+    part = Part("what is the difference between particulate and non-particulate steroids",
+                ("particulate-steroid", "non-particulate-steroid"), ("comparison",), (), ("difference",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    sig = Signals(kinds={"particulate-steroid": "drug-class", "non-particulate-steroid": "drug-class"})
+    sents = [
+        _sent("What is the difference in the debate on particulate and non-particulate steroids? A review offers a middle position.",
+              "Prevention", {"particulate-steroid", "non-particulate-steroid"}),
+        _sent("Particulate steroids are crystalline suspensions, whereas non-particulate ones are clear solutions.", "Overview",
+              {"particulate-steroid", "non-particulate-steroid"}, rank=4),
+    ]
+    assert "whereas" in select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text
