@@ -104,11 +104,18 @@ class AnswerEngine:
         self._adjuncts = frozenset(c for c, k in self._kinds.items() if k == "procedure" and not self.retriever.framer.is_anchor(c))
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
+        self._drug_classes = {cid: self._specific_classes(cid) for cid, k in self._kinds.items() if k in ("drug", "brand")}
         for cid, c in self.lexicon.concepts.items():
             for b in c.broader if c.kind == "topic" else ():
                 self._narrower[b] = self._narrower.get(b, frozenset()) | {cid}
             for b in self.lexicon.broader_closure([cid])[1:] if c.kind == "complication" else ():
                 self._kinds_of[b] = self._kinds_of.get(b, frozenset()) | {cid}
+
+    def _specific_classes(self, drug: str) -> frozenset[str]:
+        """A drug's narrowest drug classes (Kenalog: particulate steroid, not corticosteroid)."""
+        lx = self.lexicon
+        classes = [b for b in lx.broader_closure([drug])[1:] if self._kinds.get(b) == "drug-class"]
+        return frozenset(c for c in classes if not any(c in lx.broader_closure([o])[1:] for o in classes if o != c))
 
     # --- public ------------------------------------------------------------------------
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
@@ -171,7 +178,21 @@ class AnswerEngine:
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
-        return self.frame(question, history)
+        return self._stand_ins(self.frame(question, history))
+
+    def _stand_ins(self, q: Question) -> Question:
+        """A finding no passage names ("血小板5万": a platelet count) is searched and scored as the condition it points to
+        that the sources do name (thrombocytopenia), and the answer says first that the finding itself is not covered."""
+        lx, by = self.lexicon.concepts, self.retriever.by_concept
+        swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
+        swap = {c: rs for c, rs in swap.items() if rs}
+        if not swap:
+            return q
+
+        def sub(cs: Sequence[str]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(x for c in cs for x in swap.get(c, (c,))))
+        parts = tuple(replace(p, concepts=sub(p.concepts)) for p in q.parts)
+        return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), parts=parts, stand_ins=tuple(swap))
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
@@ -212,6 +233,7 @@ class AnswerEngine:
             hits = hits + self._risk_class_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
+            hits = hits + self._stand_in_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -283,6 +305,14 @@ class AnswerEngine:
         docs = {h.chunk.doc_id for h in hits[:3]}  # from the documents the search found it in (not another procedure's)
         found = self.retriever.concept_search([*named, *procedures], (), (group,), lang, origins, 4)
         return self._after(hits, (cid for cid, _ in found if cid in self.retriever.chunks and self.retriever.chunks[cid].doc_id in docs), limit=2)
+
+    def _stand_in_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """The best passages on the condition a finding no passage names points to (thrombocytopenia for a platelet count):
+        the question's other words (the procedure) fill the search."""
+        lx = self.lexicon.concepts
+        conditions = [r for c in q.stand_ins if c in lx for r in lx[c].related if r in q.concepts]
+        return self._after(hits, (cid for cid, _ in self.retriever.concept_search(conditions, (), (), lang, origins, 3)), limit=3) \
+            if conditions else []
 
     def _topic_ask_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """An ask named by its topic ("what premedication should she get?" after the patient's story of contrast
@@ -364,7 +394,7 @@ class AnswerEngine:
         sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
                       self._kinds, {c: frozenset(lx[c].related) for c in (*q.all_concepts, *self._adjuncts) if c in lx}, self._risk_classes,
                       {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
-                      {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts)
+                      {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts, self._drug_classes)
         bullets: list[Bullet] = []
         if guide.rule:
             foreign = self._other_procedure(q, guide.rule)
@@ -500,6 +530,8 @@ class AnswerEngine:
         """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""
         cites = Citer(self.references)
         lines: list[str] = []
+        if q.stand_ins:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
+            lines.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
         unnamed = self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
             lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))

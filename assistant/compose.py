@@ -259,6 +259,7 @@ class Signals:
     narrower: Mapping[str, frozenset[str]] = field(default_factory=dict)  # an asked topic's narrower topics (dose limit: eye lens)
     kinds_of: Mapping[str, frozenset[str]] = field(default_factory=dict)  # an asked complication's kinds (infection: pocket infection)
     adjuncts: frozenset[str] = frozenset()  # procedures that go with any procedure (antibiotic prophylaxis, explantation)
+    drug_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)  # each drug's narrowest classes (Kenalog: particulate)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -440,8 +441,11 @@ def _drug_choice(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) 
     ("particulate steroid should not be used for cervical TFESI; dexamethasone first") is the answer, not a rival."""
     if not {"contraindications", "prevention"} & set(part.aspects):
         return False
-    return any(sig.kinds.get(p) == "drug-class" and p in s.concepts
-               for c in subject if sig.kinds.get(c) in _DRUG_KINDS for p in sig.parents.get(c, frozenset()))
+    asked = [c for c in subject if sig.kinds.get(c) in _DRUG_KINDS]
+    others = [d for d in s.concepts if d in sig.drug_classes and d not in asked and not any(d in sig.parents.get(c, frozenset()) for c in asked)]
+    # (a class named because the sentence is about another member of it, a generic triamcinolone label, is no choice)
+    return any(p in s.concepts and not any(p in sig.drug_classes[d] for d in others)
+               for c in asked for p in sig.drug_classes.get(c, frozenset()))
 
 
 def staff_side(s: Sentence, q: Question) -> bool:
@@ -1047,9 +1051,10 @@ _MOST_ASK = re.compile(r"most (?:common|frequent)|commonest|最常见|最多见|
 _MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|listed|lists?) [\w -]{0,30}\bfirst\b|"
                    r"最常见|最为常见|最多见|列为首位|居首", re.I)
 # "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
-_VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid\w*|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
+_VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid (?:in|if|when|using|giving|injecting)\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
                       r"\bdo not (?:use|inject|give)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
-                      r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用", re.I)
+                      r"\bnot (?:been )?approved\b|\boff-label\b|"
+                      r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书", re.I)
 _ANY = re.compile(r"")
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
 _DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)

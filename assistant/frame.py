@@ -93,7 +93,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
-                          r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗"),
+                          r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
                      r"which patients|in whom|high[- ]risk|risk (?:category|class|grade|tier|level|stratum|group)|"
@@ -275,6 +275,7 @@ class Question:
     unconfirmed: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()  # "apart from anticoagulants": named only to be left out
     tried: tuple[str, ...] = ()  # "caffeine and fluids not working": a treatment said to have failed, not what is asked
+    stand_ins: tuple[str, ...] = ()  # findings no passage names, searched as the condition they point to (see AnswerEngine)
     history: tuple[str, ...] = field(default=(), repr=False)
 
     @property

@@ -446,3 +446,14 @@ def test_asked_whether_a_particulate_brand_is_ok_for_a_cervical_tfesi_the_verdic
     for question in ("is kenalog ok for C6-7 TFESI", "颈椎TF能用得宝松吗"):
         first = engine.answer(question).bullets[0]["text"]
         assert "should not be used" in first or "不应使用" in first, first
+
+
+def test_a_finding_no_passage_names_is_searched_as_the_condition_it_points_to_and_said_to_be_missing(engine, monkeypatch):
+    q = engine.frame("血小板5万 能做腰椎ILESI吗")
+    assert "platelet-count" in q.concepts
+    monkeypatch.setattr(engine.retriever, "by_concept", {"thrombocytopenia": ("some-passage",)})  # the full corpus's case
+    swapped = engine._stand_ins(q)
+    assert swapped.stand_ins == ("platelet-count",) and "thrombocytopenia" in swapped.concepts
+    assert "platelet-count" not in swapped.parts[0].concepts
+    monkeypatch.setattr(engine.retriever, "by_concept", {"thrombocytopenia": ("a",), "platelet-count": ("b",)})
+    assert engine._stand_ins(q) is q  # a finding the sources name is searched as itself

@@ -1827,3 +1827,9 @@ def test_the_difference_between_two_things_is_the_sentence_that_sets_one_against
               {"particulate-steroid", "non-particulate-steroid"}, rank=4),
     ]
     assert "whereas" in select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text
+
+
+def test_platelet_aggregation_is_not_a_platelet_count_and_a_procedure_named_before_ma_is_asked_about(framer, lexicon):
+    assert "platelet-count" not in lexicon.tags("体外实验中 PMMA 并不促进血小板聚集或凝血")
+    f = framer.frame("血小板5万 能做腰椎ILESI吗")
+    assert "platelet-count" in f.concepts and f.aspects[0] == "contraindications"
