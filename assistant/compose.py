@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, Part, Question
+from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, Part, Question, aspects_of
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
@@ -516,7 +516,9 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     lumbar TFESI?"): the best sentence that classes the asked procedure is quoted second (first, and said to lead, when
     the question asks whether to stop at all), when the answer does not class it already and it is relevant at all."""
     own = _own(part, q)
-    if q.followup:  # "do I need to stop it at all?" after "on Eliquis, planning an SIJ injection": that drug and procedure
+    # "do I need to stop it at all?" after "on Eliquis, planning an SIJ injection", or "…stop Plavix? and for cervical?":
+    # that drug and procedure
+    if q.followup or not any(sig.kinds.get(c) in _DRUG_KINDS for c in own):
         own = [*own, *(c for c in part.inherited if c not in own)]
     class_ask = CLASS_CONCEPT in part.concepts  # "which bleeding-risk group does that procedure fall into?"
     if class_ask:
@@ -525,10 +527,11 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     elif not DRUG_DECISION.intersection(part.aspects) or not any(
             sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | {c}) for c in own):
         return above, False  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
-    elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" for c in part.concepts) and any(
+    elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" or c in _REGIONS for c in part.concepts) and any(
             sig.kinds.get(c) == "procedure" for p in q.parts for c in p.concepts):
-        return above, False  # "...and when can I restart it?": the part naming the procedure carries its class
-    whether = asks_whether_to_stop(part.text)
+        return above, False  # "...and when can I restart it?": the part naming the procedure (or a region) carries its class
+    # (a part that only swaps the level, "…stop it? and for cervical?", asks what the question asked)
+    whether = asks_whether_to_stop(part.text) or (not aspects_of(part.text, q.lang) and asks_whether_to_stop(q.text))
     if whether and not _CARDIOLOGY_DECIDES.intersection(own):
         # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
         # about no other named drug (primary-prevention aspirin's rule is not ticagrelor's; a rule for antithrombotics is)
@@ -715,7 +718,7 @@ _NO_STOP_NEEDED = re.compile(r"may not (?:require|need) stopping|need not be sto
                              r"可能无需停|无需停用|不需要停|低风险操作继续|基本不调整抗凝", re.I)
 # "do I need to stop it?", "要不要停药": whether the drug is stopped at all (not how long)
 _WHETHER_TO_STOP = re.compile(
-    r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold)|"
+    r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold|stop\b)|"
     r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:stop|hold)(?: it| them)?\s*\?\s*$|\b(?:continue|keep (?:him|her|them) on|carry on|keep (?:it|taking|going))\b|"
     r"\bshould (?:i|we) (?:stop|hold)|\bhave to (?:stop|hold)|\bmust (?:i|we) (?:stop|hold)|"
     r"要不要停|需不需要停|需要停.{0,8}吗|停不停|(?:要|得|该|需)停(?:药|用|掉)?吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)|"
@@ -770,7 +773,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
     heads = sorted(set(owner.values()))
-    assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []  # type: ignore[misc]
+    assign = _assign(sentences, scored, parts, heads, w)
     per_part = max(2, max_bullets // len(heads)) if len(heads) > 1 else max_bullets
     out: list[Bullet] = []
     for j in heads:
@@ -903,6 +906,19 @@ _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|\d+\s*例|万分之|千分之")
 
 
+def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], parts: Sequence[Part], heads: Sequence[int],
+            w: Weights) -> list[int]:
+    """Each sentence's part: the one it scores best for, unless it gives the narrow kind of answer exactly one part asks
+    (its verdict, its rate), which goes to that part."""
+    assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []  # type: ignore[misc]
+    narrow = {j: _narrow_kind(parts[j]) for j in heads}
+    for i, s in enumerate(sentences):
+        fits = [j for j in heads if (k := narrow[j]) is not None and k is not _LASTS and k.search(s.text)]
+        if len(fits) == 1 and scored[i][fits[0]] >= w.min_score:
+            assign[i] = fits[0]
+    return assign
+
+
 def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int]) -> dict[int, int]:
     """Each live part -> the first part whose best sentence it shares (itself when none)."""
     best = {j: max(range(len(scored)), key=lambda i: scored[i][j]) for j in live} if scored else {}
@@ -927,9 +943,13 @@ def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str
     """The two or more things a comparison asks about ("IL vs TF"): the asked concepts of one kind (procedures, drugs),
     without the broader one they share (ESI)."""
     for p in parts:
+        own = _own(p, q)
+        classes = [c for c in own if sig.kinds.get(c) == "drug-class"]
+        drugs = [c for c in p.inherited if sig.kinds.get(c) in ("drug", "brand")]
+        if classes and len(classes) == len(own) and drugs:  # "…是不是颗粒型的？": is the drug asked before one of the class
+            return frozenset((*classes, *drugs))
         if "comparison" not in p.aspects:
             continue
-        own = _own(p, q)
         for kinds in (("procedure",), _DRUG_KINDS):
             same = [c for c in own if sig.kinds.get(c) in kinds]
             same = [c for c in same if not any(c in sig.parents.get(d, frozenset()) for d in same)]

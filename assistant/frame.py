@@ -447,7 +447,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除|"
-                        r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|没有|不是|并非|未曾)"
+                        r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾)"
                         r"\s*(?:the\s+|a\s+|an\s+|on\s+|taking\s+|using\s+|in\s+)?$", re.I)
 
 
@@ -489,7 +489,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     for c in clauses:
         c = c.strip()
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
-        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c))
+        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c)) or bool(_SWAP_CLAUSE[lang].match(c))
         if parts and _HOW_TO_SAY[lang].match(_lead(c, lang)):  # "怎么回答", "what do I tell her?": how to say the ask before
             parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
             continue
@@ -516,6 +516,10 @@ _STORY_GOES_ON = {
                      r"(?:now |about |around )?(?:\d+|a few|few|several|two|three|six)\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?)\s+"
                      r"(?:later|after|post|on))\b", re.I),
 }
+# "…需要停药吗？颈椎的呢？", "… need to stop it? and for cervical?": the same ask of another level or procedure
+_SWAP_CLAUSE = {"zh": re.compile(r"^(?:那|那么)?[\u4e00-\u9fffA-Za-z0-9 ]{1,12}呢[？?]\s*$"),
+                "en": re.compile(r"^(?:and|what about|how about)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?[\w-]+(?: [\w-]+){0,2}\s*\?\s*$",
+                                 re.I)}
 _IF_ASK = re.compile(r"if\b[^?]{3,80}?\b(?:how|what|when|which|where|who|why|should|can|do|does|is|are)\b[^?]*\?", re.I)
 _HOW_TO_SAY = {
     "zh": re.compile(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
@@ -764,6 +768,31 @@ class Framer:
             return concepts
         return (*concepts, CLASS_ASK)
 
+    def _inherited(self, own: tuple[str, ...], prev: tuple[str, ...], ctx: tuple[str, ...], later: bool,
+                   first: bool) -> tuple[str, ...]:
+        """What a part takes from the part before it (`prev`) or the conversation (`ctx`)."""
+        lex = self.lexicon.concepts
+        # a part naming no subject of its own (or only a treatment that goes with any procedure: prophylactic
+        # antibiotics, explantation) asks about the one before, in its region
+        if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self.is_anchor(c)) for c in own):
+            # (the part before's own ask, an RF lesion's temperature, is not that of a part naming one of its own;
+            # a bare "做几次？" goes on with it)
+            return tuple(c for c in dict.fromkeys(prev + ctx)
+                         if (lex[c].kind in SUBJECT_KINDS or c in REGIONS) and (c not in ESSENTIAL or not own))
+        if later and own and all(lex[c].kind == "drug-class" for c in own) and any(lex[c].kind in ("drug", "brand") for c in prev):
+            # "得宝松能做硬膜外注射吗？是不是颗粒型的？": whether the drug asked before belongs to the class
+            return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in ("drug", "brand", "procedure"))
+        if later and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
+            # "PDPH signs? and conservative treatment?": a generic second ask keeps the first one's complication / procedure / drug
+            return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _ANCHOR_KINDS)
+        if later and not any(lex[c].kind == "procedure" for c in own):
+            # "caudal ESI: max dose? and the risk of dural puncture?": a later part naming a complication or a drug
+            # but no procedure stays with the procedure (and region) asked before
+            return tuple(c for c in dict.fromkeys(prev) if lex[c].kind == "procedure" or c in REGIONS)
+        if first:
+            return ctx
+        return ()
+
     def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...], past: Mapping[str, tuple[str, ...]]) -> tuple[Part, ...]:
         lex = self.lexicon.concepts
         out: list[Part] = []
@@ -780,28 +809,15 @@ class Framer:
             for a, b in spans:
                 blank[a:b] = " " * (b - a)
             terms = tuple(tokenize("".join(blank), lang))
-            inherited: tuple[str, ...] = ()
             prev = out[-1].concepts + out[-1].inherited if out else ()
-            # a part naming no subject of its own (or only a treatment that goes with any procedure: prophylactic
-            # antibiotics, explantation) asks about the one before, in its region
-            if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self.is_anchor(c)) for c in own):
-                # (the part before's own ask, an RF lesion's temperature, is not that of a part naming one of its own;
-                # a bare "做几次？" goes on with it)
-                inherited = tuple(c for c in dict.fromkeys(prev + ctx)
-                                  if (lex[c].kind in SUBJECT_KINDS or c in REGIONS) and (c not in ESSENTIAL or not own))
-            elif out and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
-                # "PDPH signs? and conservative treatment?": a generic second ask keeps the first one's complication / procedure / drug
-                inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _ANCHOR_KINDS)
-            elif out and not any(lex[c].kind == "procedure" for c in own):
-                # "caudal ESI: max dose? and the risk of dural puncture?": a later part naming a complication or a drug
-                # but no procedure stays with the procedure (and region) asked before
-                inherited = tuple(c for c in dict.fromkeys(prev) if lex[c].kind == "procedure" or c in REGIONS)
-            elif i == 0 or len(texts) == 1:
-                inherited = ctx
+            inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1)
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
             asked = _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon)
+            if out and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the part before's ask, of this level
+                inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
+                asked = out[-1].aspects
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
             if out and _restates(part, out[-1]):
                 prev_part = out.pop()
@@ -932,6 +948,13 @@ def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, .
     if set(subjects) - set(part.concepts):
         part = Part(part.text, concepts, part.aspects, part.inherited, part.terms)
     return part
+
+
+def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept]) -> bool:
+    """Does a concept fill the slot one of `own` fills (a region another region, a procedure another procedure)?"""
+    if c in REGIONS:
+        return any(o in REGIONS for o in own)
+    return lex[c].kind in ("procedure", "drug", "brand") and any(lex[o].kind == lex[c].kind for o in own if o in lex)
 
 
 def _topic_ask(q: str, lang: Lang, concepts: Sequence[str]) -> tuple[str, ...]:

@@ -457,3 +457,9 @@ def test_a_finding_no_passage_names_is_searched_as_the_condition_it_points_to_an
     assert "platelet-count" not in swapped.parts[0].concepts
     monkeypatch.setattr(engine.retriever, "by_concept", {"thrombocytopenia": ("a",), "platelet-count": ("b",)})
     assert engine._stand_ins(q) is q  # a finding the sources name is searched as itself
+
+
+def test_stop_plavix_for_a_lumbar_facet_rf_and_for_a_cervical_one_each_part_gets_its_own_class(engine):
+    ans = engine.answer("Plavix pt for lumbar facet RFA - need to stop it? and for cervical?")
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert second and "ntermediate" in second[0], ans.text

@@ -264,3 +264,7 @@ def test_how_long_an_effect_will_last_is_not_an_emergency_unless_it_is_happening
     assert not triage("how long will the numbness last after a lumbar MBB?", "en").urgent
     assert not triage("腰椎MBB后腿麻要持续多久", "zh").urgent
     assert triage("her legs are numb and weak now after L4 TFESI, how long will it last? what do I do", "en").urgent
+
+
+def test_a_reaction_last_year_before_a_planned_procedure_is_no_emergency():
+    assert not triage("pt had hives w/ omnipaque last yr, needs L4-5 ILESI - premed regimen?", "en").urgent

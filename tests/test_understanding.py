@@ -1833,3 +1833,40 @@ def test_platelet_aggregation_is_not_a_platelet_count_and_a_procedure_named_befo
     assert "platelet-count" not in lexicon.tags("体外实验中 PMMA 并不促进血小板聚集或凝血")
     f = framer.frame("血小板5万 能做腰椎ILESI吗")
     assert "platelet-count" in f.concepts and f.aspects[0] == "contraindications"
+
+
+def test_the_same_ask_of_another_level_is_a_part_of_its_own(framer):
+    for text in ("服用波立维的病人做腰椎小关节射频需要停药吗？颈椎的呢？", "Plavix pt for lumbar facet RFA - need to stop it? and for cervical?"):
+        f = framer.frame(text)
+        assert len(f.parts) == 2, text
+        second = f.parts[1]
+        assert second.concepts == ("cervical-spine",) and second.aspects == ("hold",)
+        assert "clopidogrel" in second.inherited and "lumbar-spine" not in second.inherited
+
+
+def test_cardiac_af_ablation_and_device_mri_labelling_are_not_covered_and_shi_bu_shi_is_no_denial(framer):
+    assert framer.frame("afib RF ablation - esophageal injury risk and how to prevent?").out_of_scope
+    assert framer.frame("Nevro HF10 pt needs 3T MRI brain - is it MRI conditional, what mode settings?").out_of_scope
+    assert "implant-mri-conditions" in framer.frame("SCS病人能做核磁吗？是不是MRI兼容的").concepts  # 是不是: whether, not "is not"
+    assert "pregnancy" not in framer.frame("病人不是孕妇，做TFESI需要铅衣吗").concepts
+
+
+def test_is_it_of_a_class_asks_about_the_drug_named_before(framer):
+    f = framer.frame("得宝松能做硬膜外注射吗？是不是颗粒型的？")
+    assert f.parts[1].concepts == ("particulate-steroid",) and "compound-betamethasone" in f.parts[1].inherited
+
+
+def test_a_verdict_sentence_answers_the_part_that_asks_for_a_verdict():
+    first = Part("can Diprospan be used for an epidural", ("brand-diprospan", "esi"), ("contraindications",), (), ("used",))
+    second = Part("is it particulate", ("particulate-steroid",), (), ("brand-diprospan", "esi"), ("particulate",))
+    q = _q(concepts=("brand-diprospan", "esi", "particulate-steroid"), subjects=("brand-diprospan", "esi", "particulate-steroid"),
+           aspects=("contraindications",), parts=(first, second))
+    sig = Signals(kinds={"brand-diprospan": "brand", "esi": "procedure", "particulate-steroid": "drug-class"})
+    sents = [
+        _sent("Epidural steroid is off-label: no esi route of a particulate steroid such as Diprospan is approved, is it particulate.",
+              "Overview", {"esi", "particulate-steroid", "brand-diprospan"}),
+        _sent("Diprospan should be treated as a particulate steroid.", "Overview", {"brand-diprospan", "particulate-steroid"}, rank=2),
+        _sent("Repeated esi adds up steroid exposure for Diprospan.", "Risk factors", {"brand-diprospan", "esi"}, rank=3),
+    ]
+    bullets = select(sents, q, "en", lambda t: 1.0, {}, 6, (True, True), sig)
+    assert any(b.part == 0 and b.sentence.text.startswith("Epidural steroid is off-label") for b in bullets), bullets
