@@ -540,7 +540,8 @@ class AnswerEngine:
         first = min(answered, default=0)
         ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
-        if not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets):
+        if not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets) \
+                and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
             lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
         if not tri.urgent:  # asked for a dose: none of the part's bullets gives one
             lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
