@@ -299,11 +299,14 @@ class AnswerEngine:
             return []
         own = q.parts[0].concepts if q.parts else q.concepts  # (a follow-up's inherited complication is the search's already)
         named = [c for c in own if c in lx and lx[c].kind in kinds][:1]
-        if not named or any(named[0] in h.chunk.concepts and group_of(h.chunk.heading_path) == group for h in hits):
+        # (a drug's choice may sit in another passage of that section than the one the search found)
+        if not named or (group != "prevention" and any(named[0] in h.chunk.concepts and group_of(h.chunk.heading_path) == group
+                                                       for h in hits)):
             return []
         procedures = [p for p in q.concepts if p in lx and lx[p].kind == "procedure"]
         docs = {h.chunk.doc_id for h in hits[:3]}  # from the documents the search found it in (not another procedure's)
-        found = self.retriever.concept_search([*named, *procedures], (), (group,), lang, origins, 4)
+        classes = [c for d in named for c in self._drug_classes.get(d, ())]  # Depo-Medrol's choice is written of particulate steroid
+        found = self.retriever.concept_search([*named, *classes, *procedures], (), (group,), lang, origins, 4)
         return self._after(hits, (cid for cid, _ in found if cid in self.retriever.chunks and self.retriever.chunks[cid].doc_id in docs), limit=2)
 
     def _stand_in_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:

@@ -576,6 +576,8 @@ class Framer:
         self.vocab = vocab or {}
         self.words = words | frozenset(lexicon.words())
         self._wordlist = sorted(self.words)
+        self._drug_names = [(n.lower(), cid) for cid, c in lexicon.concepts.items() if c.kind == "drug" and c.scope == "in"
+                            for n in (*c.en, *c.zh) if len(n) >= (2 if _CJK.search(n) else 5)]
 
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
         """Understand a question (with earlier user turns)."""
@@ -594,7 +596,7 @@ class Framer:
         matches = tuple(m for m in found if not _excluded(q, m))
         lex = self.lexicon.concepts
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
-        concepts = self._resolve(m.concept for m in matches)
+        concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
@@ -660,6 +662,18 @@ class Framer:
         )
 
     # --- steps -------------------------------------------------------------------------
+    def _inner_drugs(self, matches: Sequence[Match]) -> list[str]:
+        """A drug named inside a longer name ("鞘内吗啡泵", "morphine pump", "baclofen pump"): the pump is the concept
+        matched, and the drug it holds is asked about too."""
+        lex = self.lexicon.concepts
+        out: list[str] = []
+        for m in matches:
+            if lex[m.concept].kind not in ("equipment", "procedure") or len(m.surface) < 4:
+                continue  # (a treatment named with its drug, "caffeine and fluids", stays one treatment)
+            low = m.surface.lower()
+            out += [cid for n, cid in self._drug_names if n in low and n != low and (_CJK.search(n) or re.search(rf"\b{re.escape(n)}\b", low))]
+        return list(dict.fromkeys(out))
+
     def _resolve(self, ids: Iterable[str]) -> tuple[str, ...]:
         """Concept ids in order, a brand name standing for its generic drug (Brilinta -> ticagrelor)."""
         lex = self.lexicon.concepts

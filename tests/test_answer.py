@@ -443,7 +443,7 @@ def test_asked_a_complications_risk_factors_its_risk_section_leads_even_when_its
 
 
 def test_asked_whether_a_particulate_brand_is_ok_for_a_cervical_tfesi_the_verdict_leads(engine):
-    for question in ("is kenalog ok for C6-7 TFESI", "颈椎TF能用得宝松吗"):
+    for question in ("is kenalog ok for C6-7 TFESI", "颈椎TF能用得宝松吗", "is depo-medrol ok for C6-7 transforaminal?"):
         first = engine.answer(question).bullets[0]["text"]
         assert "should not be used" in first or "不应使用" in first, first
 

@@ -1870,3 +1870,10 @@ def test_a_verdict_sentence_answers_the_part_that_asks_for_a_verdict():
     ]
     bullets = select(sents, q, "en", lambda t: 1.0, {}, 6, (True, True), sig)
     assert any(b.part == 0 and b.sentence.text.startswith("Epidural steroid is off-label") for b in bullets), bullets
+
+
+def test_a_drug_inside_a_longer_name_is_asked_about_and_sacral_lateral_branches_are_sacral(framer, lexicon):
+    assert "morphine" in framer.frame("鞘内吗啡泵 PACC推荐的最大浓度和每日最大剂量是多少").concepts
+    assert "baclofen" in framer.frame("baclofen pump refill - what to watch for").concepts
+    assert "morphine" not in framer.frame("SCS trial on apixaban").concepts
+    assert "sacrum" in lexicon.concepts["lateral-branch-rf"].related
