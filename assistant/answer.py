@@ -300,11 +300,13 @@ class AnswerEngine:
         own = q.parts[0].concepts if q.parts else q.concepts  # (a follow-up's inherited complication is the search's already)
         named = [c for c in own if c in lx and lx[c].kind in kinds][:1]
         # (a drug's choice may sit in another passage of that section than the one the search found)
-        if not named or (group != "prevention" and any(named[0] in h.chunk.concepts and group_of(h.chunk.heading_path) == group
-                                                       for h in hits)):
-            return []
         procedures = [p for p in q.concepts if p in lx and lx[p].kind == "procedure"]
-        docs = {h.chunk.doc_id for h in hits[:3]}  # from the documents the search found it in (not another procedure's)
+        # (one naming the complication with the patient's procedure, when the hits have none: PDPH's management names the
+        # wet tap, but not what to do with the steroid when the dura is hit during an ILESI)
+        if not named or (group != "prevention" and any(named[0] in h.chunk.concepts and group_of(h.chunk.heading_path) == group
+                                                       and all(p in h.chunk.concepts for p in procedures) for h in hits)):
+            return []
+        docs = {h.chunk.doc_id for h in hits[:6]}  # from the documents the search found it in (not another procedure's)
         classes = [c for d in named for c in self._drug_classes.get(d, ())]  # Depo-Medrol's choice is written of particulate steroid
         found = self.retriever.concept_search([*named, *classes, *procedures], (), (group,), lang, origins, 4)
         return self._after(hits, (cid for cid, _ in found if cid in self.retriever.chunks and self.retriever.chunks[cid].doc_id in docs), limit=2)

@@ -1877,3 +1877,12 @@ def test_a_drug_inside_a_longer_name_is_asked_about_and_sacral_lateral_branches_
     assert "baclofen" in framer.frame("baclofen pump refill - what to watch for").concepts
     assert "morphine" not in framer.frame("SCS trial on apixaban").concepts
     assert "sacrum" in lexicon.concepts["lateral-branch-rf"].related
+
+
+def test_hitting_the_dura_and_asking_to_push_the_steroid_asks_what_to_do_and_za_splits_an_ask(framer, lexicon):
+    for text in ("ok and if I do hit the dura during the cervical IL, can I still push the steroid?", "颈椎IL扎破硬膜了 还能推激素吗"):
+        f = framer.frame(text)
+        assert f.aspects[0] == "action" and "dural-puncture" in f.concepts, text
+    f = framer.frame("第三枕神经射频 术后神经炎/麻木发生率多少？出现了咋处理")
+    assert [p.aspects[0] for p in f.parts] == ["frequency", "action"]
+    assert "post-ablation-neuritis" in lexicon.tags("ablation-induced third occipital neuralgia after C2-3 RFA")
