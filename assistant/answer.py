@@ -299,10 +299,10 @@ class AnswerEngine:
             return []
         own = q.parts[0].concepts if q.parts else q.concepts  # (a follow-up's inherited complication is the search's already)
         named = [c for c in own if c in lx and lx[c].kind in kinds][:1]
-        # (a drug's choice may sit in another passage of that section than the one the search found)
         procedures = [p for p in q.concepts if p in lx and lx[p].kind == "procedure"]
-        # (one naming the complication with the patient's procedure, when the hits have none: PDPH's management names the
-        # wet tap, but not what to do with the steroid when the dura is hit during an ILESI)
+        # a hit of that section naming the complication with the patient's procedure is enough (PDPH's management names
+        # the wet tap, not what to do with the steroid when the dura is hit during an ILESI); a drug's choice may sit in
+        # another passage of its section than the one the search found
         if not named or (group != "prevention" and any(named[0] in h.chunk.concepts and group_of(h.chunk.heading_path) == group
                                                        and all(p in h.chunk.concepts for p in procedures) for h in hits)):
             return []
@@ -594,7 +594,7 @@ class AnswerEngine:
         dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克)", q.text, re.I)]
         # a drug the knowledge base names only to mark it out of scope ("hold Ozempic before the SCS trial?"): another
         # specialty's drug, whose hold interval is not here either
-        outside = [m.surface for m in self.lexicon.match(q.text, homophones=False) if "hold" in q.aspects and m.concept in q.out_of_scope
+        outside = [m.surface for m in q.matches if "hold" in q.aspects and m.concept in q.out_of_scope
                    and m.concept in lx and any(map(drug_like, lx[m.concept].en))]
         return list(dict.fromkeys(dosed + outside + [u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper())]))
 

@@ -939,8 +939,9 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
 
 
 def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str]:
-    """The two or more things a comparison asks about ("IL vs TF"): the asked concepts of one kind (procedures, drugs),
-    without the broader one they share (ESI)."""
+    """The things a sentence should name together to answer first: the two or more a comparison asks about ("IL vs
+    TF": the asked concepts of one kind, without the broader one they share, ESI), or a class and the drug named before
+    ("…是不是颗粒型的？": is it one of them)."""
     for p in parts:
         own = _own(p, q)
         classes = [c for c in own if sig.kinds.get(c) == "drug-class"]
@@ -1038,6 +1039,7 @@ def _either(aspects: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{_KIND[a].pattern})" for a in aspects), re.I)
 
 
+@lru_cache(maxsize=256)  # asked for every sentence scored
 def _narrow_kind(part: Part) -> re.Pattern[str] | None:
     """A narrower kind of answer than the part's first ask names: "how long will it last?" (when it settles, not when it
     starts), "how long do I continue the antibiotics?" (when the course stops), "what infusion rate?" (an amount per time,

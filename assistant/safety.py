@@ -56,12 +56,15 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
 
 # A stroke picture after a transforaminal injection (lost or blurred vision, a facial droop, one-sided weakness, lost words)
 # with none of the signs that make it toxicity (seizure, tinnitus, perioral numbness, metallic taste, arrhythmia).
-_TOXIC_SIGNS = r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch|\bv[ft]\b|v-?(?:tach|fib)\b"
+# The signs that make a picture local anaesthetic toxicity (they exclude a high block, a stroke and a total spinal).
+_TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch",
+          "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"}
+_TOXIC_SIGNS = _TOXIC["en"] + r"|\bv[ft]\b|v-?(?:tach|fib)\b"
 _STROKE_SIGNS = r"vision|visual|blind|can(?:no|'|’)?t see|diplopi|double vision|facial droop|hemipar|aphasi"
 _TF_CONTEXT = r"transforaminal|\bTF(?:ESI)?\b|vertebral artery|particulate"
 _STROKE_NOT_TOXIC = {
     "en": rf"^(?![\s\S]*(?:{_TOXIC_SIGNS}))(?=[\s\S]*(?:{_TF_CONTEXT}))[\s\S]*(?:{_STROKE_SIGNS})",
-    "zh": rf"^(?![\s\S]*(?:{_TOXIC_SIGNS}|抽搐|惊厥|耳鸣|口周|口唇.{{0,2}}麻|嘴.{{0,2}}麻|金属味|心律失常|室颤|室速))"
+    "zh": rf"^(?![\s\S]*(?:{_TOXIC_SIGNS}|{_TOXIC['zh']}|口唇.{{0,2}}麻|嘴.{{0,2}}麻|室颤|室速))"
           rf"(?=[\s\S]*(?:{_TF_CONTEXT.replace(chr(92) + 'b', '')}|经椎间孔|椎动脉|颗粒))"
           rf"[\s\S]*(?:{_STROKE_SIGNS}|视力|视物|失明|看不见|看不清|复视|眼前发黑|口角歪斜|嘴歪|偏瘫|失语)",
 }
@@ -289,7 +292,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection intravascular injection "
                "apnoea hypotension bradycardia airway",
          "zh": "全脊麻 高位阻滞 硬膜外 椎板间 骶管注射 鞘内注射 硬膜下注射 血管内注射 呼吸暂停 低血压 心动过缓 气道"},
-        {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch", "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"},
+        _TOXIC,
         procedures=('neuraxial-procedure', 'esi', 'intrathecal-injection', 'stellate-ganglion-block', 'epidural-blood-patch'),
     ),
     RedFlag(
@@ -330,9 +333,9 @@ _HIGH_BLOCK = RedFlag(
            "breathlessness airway",
      "zh": "全脊麻 高位阻滞 硬膜外 椎板间 骶管注射 鞘内注射 硬膜下注射 低血压 心动过缓 呼吸困难 气道"},
     # a toxicity picture is LAST; weakness of one side with slurred speech is a stroke picture, not a high block
-    {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch|\b(?:left|right)[- ](?:sided )?(?:arm|hand|leg|side)|"
+    {"en": _TOXIC["en"] + r"|\b(?:left|right)[- ](?:sided )?(?:arm|hand|leg|side)|"
            r"one side|hemipar|slurred|facial droop|aphasi",
-     "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常|[左右](?:手|臂|上肢|侧肢体|半身|半边)|一侧|偏瘫|说话.{0,3}(?:含糊|不清)|口齿不清|"
+     "zh": _TOXIC["zh"] + r"|[左右](?:手|臂|上肢|侧肢体|半身|半边)|一侧|偏瘫|说话.{0,3}(?:含糊|不清)|口齿不清|"
            r"言语不清|口角歪斜"},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )

@@ -24,6 +24,13 @@ from assistant.safety import DISCLAIMER, RED_FLAGS, triage
         ("鞘内泵补充后患者嗜睡、呼吸变慢", "zh", "idd-overdose"),
         ("Hives and wheeze right after contrast injection", "en", "contrast-anaphylaxis"),
         ("注射造影剂后患者出现荨麻疹和喉头水肿", "zh", "contrast-anaphylaxis"),
+        # VT written short is toxicity; lost vision after a transforaminal injection is a stroke picture, unless a
+        # toxicity sign is there too (slurred speech alone is toxicity)
+        ("85 kg pt went into VT after bupi for SI RFA, lipid dose now??", "en", "last"),
+        ("颈椎经椎间孔注射后患者突然视物模糊、言语不清，现在怎么办", "zh", "esi-stroke"),
+        ("cervical TFESI, pt now has blurred vision and slurred speech, what now", "en", "esi-stroke"),
+        ("during cervical TFESI with lidocaine she has tinnitus, slurred speech and blurred vision - what now", "en", "last"),
+        ("颈椎TFESI后口周发麻、言语不清，怎么办", "zh", "last"),
     ],
 )
 def test_red_flags_fire_in_both_languages(question, lang, rule):
@@ -39,6 +46,9 @@ def test_red_flags_fire_in_both_languages(question, lang, rule):
         ("What is the incidence of LAST after peripheral nerve blocks?", "en"),
         ("硬膜外血肿有哪些危险因素？", "zh"),
         ("How long should clopidogrel be held before an SCS trial?", "en"),
+        ("how long will the numbness last after a lumbar MBB?", "en"),  # an expected effect's course
+        ("腰椎MBB后腿麻要持续多久", "zh"),
+        ("pt had hives w/ omnipaque last yr, needs L4-5 ILESI - premed regimen?", "en"),  # a reaction before a planned procedure
     ],
 )
 def test_ordinary_questions_are_not_urgent(question, lang):
@@ -247,24 +257,5 @@ def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     assert told.urgent and told.rule == "implant-infection" and told.escalation.startswith("URGENT") and "Call for help" in told.escalation
 
 
-@pytest.mark.parametrize("question, lang, rule", [
-    ("85 kg pt went into VT after bupi for SI RFA, lipid dose now??", "en", "last"),
-    ("颈椎经椎间孔注射后患者突然视物模糊、言语不清，现在怎么办", "zh", "esi-stroke"),
-    ("cervical TFESI, pt now has blurred vision and slurred speech, what now", "en", "esi-stroke"),
-    # a toxicity sign beside the same picture keeps it LAST; slurred speech alone is toxicity too
-    ("during cervical TFESI with lidocaine she has tinnitus, slurred speech and blurred vision - what now", "en", "last"),
-    ("颈椎TFESI后口周发麻、言语不清，怎么办", "zh", "last"),
-])
-def test_ventricular_tachycardia_is_toxicity_and_lost_vision_after_a_transforaminal_injection_is_a_stroke(question, lang, rule):
-    t = triage(question, lang)
-    assert t.urgent and t.rule == rule
-
-
-def test_how_long_an_effect_will_last_is_not_an_emergency_unless_it_is_happening_now():
-    assert not triage("how long will the numbness last after a lumbar MBB?", "en").urgent
-    assert not triage("腰椎MBB后腿麻要持续多久", "zh").urgent
+def test_how_long_an_effect_will_last_is_an_emergency_when_it_is_happening_now():
     assert triage("her legs are numb and weak now after L4 TFESI, how long will it last? what do I do", "en").urgent
-
-
-def test_a_reaction_last_year_before_a_planned_procedure_is_no_emergency():
-    assert not triage("pt had hives w/ omnipaque last yr, needs L4-5 ILESI - premed regimen?", "en").urgent
