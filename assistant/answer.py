@@ -298,18 +298,26 @@ class AnswerEngine:
         if not group:
             return []
         own = q.parts[0].concepts if q.parts else q.concepts  # (a follow-up's inherited complication is the search's already)
-        named = [c for c in own if c in lx and lx[c].kind in kinds][:1]
+        # (two complications: the wet tap and the headache it led to are each managed: "wet tap ..., now PDPH day 2 - tx?")
+        named = [c for c in own if c in lx and lx[c].kind in kinds][:2 if group == "management" else 1]
         procedures = [p for p in q.concepts if p in lx and lx[p].kind == "procedure"]
-        # a hit of that section naming the complication with the patient's procedure is enough (PDPH's management names
-        # the wet tap, not what to do with the steroid when the dura is hit during an ILESI); a drug's choice may sit in
-        # another passage of its section than the one the search found
-        if not named or (group != "prevention" and any(named[0] in h.chunk.concepts and group_of(h.chunk.heading_path) == group
-                                                       and all(p in h.chunk.concepts for p in procedures) for h in hits)):
-            return []
         docs = {h.chunk.doc_id for h in hits[:6]}  # from the documents the search found it in (not another procedure's)
-        classes = [c for d in named for c in self._drug_classes.get(d, ())]  # Depo-Medrol's choice is written of particulate steroid
-        found = self.retriever.concept_search([*named, *classes, *procedures], (), (group,), lang, origins, 4)
-        return self._after(hits, (cid for cid, _ in found if cid in self.retriever.chunks and self.retriever.chunks[cid].doc_id in docs), limit=2)
+        out: list[Hit] = []
+        for one in named:
+            # a hit of that section naming the complication with the patient's procedure is enough (PDPH's management names
+            # the wet tap, not what to do with the steroid when the dura is hit during an ILESI); a drug's choice may sit in
+            # another passage of its section than the one the search found
+            if group != "prevention" and len(named) == 1 and any(one in h.chunk.concepts and group_of(h.chunk.heading_path) == group
+                                                                 and all(p in h.chunk.concepts for p in procedures) for h in hits):
+                continue
+            classes = self._drug_classes.get(one, ())  # Depo-Medrol's choice is written of particulate steroid
+            # (with the procedure first; then on its own: PDPH's own treatment, after the ILESI passages naming it)
+            found = [*self.retriever.concept_search([one, *classes, *procedures], (), (group,), lang, origins, 4),
+                     *(self.retriever.concept_search([one, *classes], (), (group,), lang, origins, 4) if procedures else [])]
+            out += self._after(hits + out, (cid for cid, _ in found
+                                            if cid in self.retriever.chunks and self.retriever.chunks[cid].doc_id in docs),
+                               limit=3 if group == "management" else 2)  # (its red flags and discharge advice share the section)
+        return out
 
     def _stand_in_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """The best passages on the condition a finding no passage names points to (thrombocytopenia for a platelet count):
@@ -569,8 +577,8 @@ class AnswerEngine:
                 lines.append(heading)
                 last_heading = heading
             c = b.sentence.chunk
-            lines.append(f"- {b.sentence.text} {cites.marker(c, lang)}")
-            meta.append({"text": b.sentence.text, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
+            lines.append(f"- {b.sentence.quoted} {cites.marker(c, lang)}")
+            meta.append({"text": b.sentence.quoted, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
         notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
         if tri.urgent and (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
             notes.insert(0, NOTE_PREFIX + _BORROWED[lang].format(condition=self._name(PATHWAY_TOPICS.get(tri.rule, tri.rule), lang),

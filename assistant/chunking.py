@@ -8,7 +8,7 @@ import re
 from .text import cjk_count, sentence_spans, split_tags
 from .types import Chunk, Document, Paragraph, Section
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"  # 4: chunks record where their paragraphs begin (`Chunk.breaks`)
 # Length caps: a sentence (or a line without any full stop) longer than this is cut at word boundaries, and no chunk
 # grows past `max_chunk_chars`. The bundled corpus stays far below both (longest sentence 513, longest chunk 831 characters).
 MAX_SENTENCE_CHARS = 1000
@@ -104,9 +104,10 @@ def chunk_document(doc: Document, max_words: int = 110, overlap: int = 1) -> lis
     seen: set[str] = set()
     for section in doc.sections:
         for group in _groups(section, max_words, overlap):
-            texts, start, end, p0, p1, tags, page = group
+            texts, pars, start, end, p0, p1, tags, page = group
             sep = "" if doc.lang == "zh" else " "
-            text = sep.join(texts) if doc.lang == "en" else "".join(texts)
+            text = sep.join(texts)
+            breaks = tuple(sum(len(t) + len(sep) for t in texts[:i]) for i in range(1, len(texts)) if pars[i] != pars[i - 1])
             cid = hashlib.sha256(f"{doc.id}\x00{'/'.join(section.path)}\x00{text}".encode()).hexdigest()[:20]
             if cid in seen:  # the same text twice under one heading (a repeated paragraph, a long repeated line): keep one
                 continue
@@ -116,18 +117,19 @@ def chunk_document(doc: Document, max_words: int = 110, overlap: int = 1) -> lis
                     id=cid, doc_id=doc.id, ordinal=len(chunks), text=text, lang=doc.lang, title=doc.title,
                     heading_path=section.path or (doc.title,), section_ordinal=section.ordinal,
                     para_start=p0, para_end=p1, start=start, end=end, sources=tags, twin_doc_id=doc.twin,
-                    origin=doc.origin, page=page, topic=doc.topic,
+                    origin=doc.origin, page=page, topic=doc.topic, breaks=breaks,
                 )
             )
     return chunks
 
 
-Group = tuple[list[str], int, int, int, int, tuple[str, ...], "int | None"]
+Group = tuple[list[str], list[int], int, int, int, int, tuple[str, ...], "int | None"]  # texts, their paragraphs, ...
 
 
 def _groups(section: Section, max_words: int, overlap: int) -> list[Group]:
     groups: list[Group] = []
     cur: list[str] = []
+    cur_pars: list[int] = []
     cur_tags: list[str] = []
     start = end = p0 = 0
     page: int | None = None
@@ -140,16 +142,17 @@ def _groups(section: Section, max_words: int, overlap: int) -> list[Group]:
         for text, a, b in _pieces(par, max_words, overlap):
             s = size_of(text)
             if cur and (size + s > max_words or chars + 1 + len(text) > max_chars or par.page != page):
-                groups.append((cur, start, end, p0, idx_prev, tuple(dict.fromkeys(cur_tags)), page))
-                cur, cur_tags, size, chars = [], [], 0.0, 0
+                groups.append((cur, cur_pars, start, end, p0, idx_prev, tuple(dict.fromkeys(cur_tags)), page))
+                cur, cur_pars, cur_tags, size, chars = [], [], [], 0.0, 0
             if not cur:
                 start, p0, page = a, idx, par.page
             cur.append(text)
+            cur_pars.append(idx)
             cur_tags.extend(ptags or par.tags)
             end, size, idx_prev = b, size + s, idx
             chars += len(text) + 1
     if cur:
-        groups.append((cur, start, end, p0, idx_prev, tuple(dict.fromkeys(cur_tags)), page))
+        groups.append((cur, cur_pars, start, end, p0, idx_prev, tuple(dict.fromkeys(cur_tags)), page))
     return groups
 
 

@@ -4,6 +4,7 @@ that keep their meaning, emergency actions first, one short heading per part or 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,7 +12,7 @@ from functools import lru_cache
 from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, Part, Question, aspects_of
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
-from .text import en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
+from .text import HEDGE, en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
 from .types import Chunk, Hit, Lang, doc_slug
 
 # A sentence that leans on the one before it (quoted together with it, or not at all).
@@ -150,6 +151,8 @@ _COUNSEL = {
     "zh": re.compile(r"告知患者|应告知|出院(?:宣教|医嘱|指导)|立即返院|尽快返院|宣教|建议患者|不要驾车|勿驾车|不宜驾车"),
 }
 NOTE_PREFIX = "> "
+# Said after a sentence whose paragraph is hedged further on (see `Sentence.quoted`).
+HEDGED_LATER = {"en": " (its passage carries an unverified note)", "zh": "（所在段落含未经核实的说明）"}
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,16 @@ class Sentence:
     concepts: frozenset[str]
     provenance: bool
     action: bool
+    hedged_later: bool = False  # a later sentence of its paragraph hedges the fact it belongs to ("该建议的措辞系凭记忆记录")
+
+    @property
+    def quoted(self) -> str:
+        """The text as the answer shows it: a sentence whose paragraph's hedge comes after it carries that hedge along, so a
+        fact the corpus marks unverified never reads as confirmed because only its first sentence was quoted."""
+        if not self.hedged_later:
+            return self.text
+        body, stop = (self.text[:-1], self.text[-1]) if self.text.endswith((".", "。")) else (self.text, "")
+        return f"{body}{HEDGED_LATER[self.chunk.lang]}{stop}"
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -336,7 +349,9 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
         c = h.chunk
         lang = c.lang
         group = group_of(c.heading_path)
-        raw = [strip_inline_tags(split_tags(c.text[a:b])[0]) for a, b in sentence_spans(c.text, semicolons=False)]
+        spans = sentence_spans(c.text, semicolons=False)
+        raw = [strip_inline_tags(split_tags(c.text[a:b])[0]) for a, b in spans]
+        hedged_later = _hedged_later(raw, [bisect_right(c.breaks, a) for a, _ in spans], lang)
         units: list[tuple[int, str]] = []
         for i, sent in enumerate(raw):
             if not sent or _BIBLIO[lang].search(sent):
@@ -358,7 +373,20 @@ def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
             concepts = _with_regions(lexicon.tags(text), lexicon)
             out.append(Sentence(text, c, h.rank, i, group, None, concepts,
                                 _provenance(text, lang),
-                                bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text)))
+                                bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text),
+                                hedged_later[i] and not HEDGE[lang].search(text)))
+    return out
+
+
+def _hedged_later(raw: Sequence[str], paragraph: Sequence[int], lang: Lang) -> list[bool]:
+    """For each sentence: does a later sentence of the same paragraph carry a hedge? A paragraph holds one fact of the fact
+    sheet, whose hedge stands at its end ("... (unverified)"), so it covers the sentences before it as well."""
+    out = [False] * len(raw)
+    seen: set[int] = set()  # paragraphs with a hedge further on
+    for i in range(len(raw) - 1, -1, -1):
+        out[i] = paragraph[i] in seen
+        if HEDGE[lang].search(raw[i]):
+            seen.add(paragraph[i])
     return out
 
 

@@ -13,7 +13,7 @@ from .documents import load_corpus_file
 from .errors import CorpusError, DocumentError
 from .references import References
 from .scenarios import load_bank
-from .text import cjk_count, numbers_in, split_tags
+from .text import HEDGE, cjk_count, numbers_in, split_tags
 from .types import Document
 
 HEADINGS = {
@@ -22,9 +22,6 @@ HEADINGS = {
 }
 TOPICS = {"overview", "esi", "facet", "sij", "epiduroscopy", "intradiscal", "vertebral-augmentation", "scs", "idd", "sympathetic",
           "anticoagulation", "last", "pdph", "infection", "radiation", "ultrasound", "patient-selection", "evidence"}
-HEDGE = {"en": re.compile(r"unverified|to be confirmed|not (?:yet )?confirmed|reported;|recalled|secondary summar|consumer pages|"
-                         r"from memory", re.I),
-         "zh": re.compile(r"核实|尚待|待确认|未经证实|未经核实|据报道|二手摘要|消费者|记忆|回忆")}
 FACT_SHEET = PROJECT_ROOT.parent / "shared" / "knowledge" / "facts.md"
 _REF_LINE = re.compile(r"^- \[([^\]\s§]+)\]", re.M)
 

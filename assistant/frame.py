@@ -376,6 +376,17 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 
+# Asked whether a patient with an implant may have an MRI ("can he get an MRI?", "能做核磁吗", "MRI safe?").
+_IMPLANT_SCAN = "implant-mri-conditions"
+_IMPLANTS = frozenset({"spinal-cord-stimulation", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump", "ipg",
+                       "implantable-device"})
+_MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
+                       r"do|book|order|scan)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication)\b|"
+                       r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌", re.I)
+
+_PRE_IMPLANT = re.compile(r"\bbefore\b|\bprior to\b|\bpre-?(?:implant|op|procedure)|术前|植入前|之前", re.I)  # imaging that plans one
+
+
 # How often a procedure may be repeated ("how many per year?", "一年最多几次？").
 _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|times|blocks)|how often can|"
                       r"一年|每年|几次|多少次|间隔多久", re.I)
@@ -691,10 +702,22 @@ class Framer:
         for need, compound in _compounds(q, concepts):
             if compound in self.lexicon.concepts:
                 concepts = tuple(compound if c == need else c for c in concepts if c != compound)
+        concepts = self._implant_scan(q, concepts)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):
             concepts = (*concepts, "embryo-fetus")
         return concepts
+
+    def _implant_scan(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """"pt has an Abbott SCS, can he get a lumbar MRI?": whether a patient living with an implant may be scanned is the
+        device's MRI labelling (not covered), unless a complication or finding is told (then MRI is its work-up: emergency
+        MRI for a suspected haematoma after lead placement)."""
+        lex = self.lexicon.concepts
+        if "mri" not in concepts or _IMPLANT_SCAN not in lex or not _MAY_SCAN.search(q) or _PRE_IMPLANT.search(q) \
+                or not set(self.lexicon.broader_closure(concepts)) & _IMPLANTS \
+                or any(lex[c].kind in ("complication", "finding") for c in concepts if c in lex):
+            return concepts
+        return tuple(_IMPLANT_SCAN if c == "mri" else c for c in concepts)
 
     def _previous(self, history: Sequence[str] | None) -> Question | None:
         turns = [t for t in (history or []) if t and t.strip()]

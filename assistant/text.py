@@ -21,6 +21,12 @@ TAG_BLOCK = re.compile(rf"\s*\[({_TAG}(?:\s*[;,]\s*{_TAG})*)\]\s*$")
 _TAG_ANY = re.compile(rf"\s*\[({_TAG}(?:\s*[;,]\s*{_TAG})*)\]")
 
 
+# A hedge ("unverified", "from memory", "据报道", "尚待核实"): the fact it stands by is not confirmed against its source.
+HEDGE = {"en": re.compile(r"unverified|to be confirmed|not (?:yet )?confirmed|reported;|recalled|secondary summar|consumer pages|"
+                         r"from memory", re.I),
+         "zh": re.compile(r"核实|尚待|待确认|未经证实|未经核实|据报道|二手摘要|消费者|记忆|回忆")}
+
+
 def normalize(text: str) -> str:
     """Unicode NFC, no control characters, unified line ends, trimmed trailing spaces."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")

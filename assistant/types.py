@@ -70,6 +70,7 @@ class Chunk:
     page: int | None = None
     topic: str = ""
     concepts: tuple[str, ...] = ()  # lexicon concept ids found in the text (tagged at index time)
+    breaks: tuple[int, ...] = ()  # offsets in `text` where a later paragraph begins (paragraphs are joined without a mark)
 
     @property
     def section(self) -> str:
@@ -196,6 +197,7 @@ def chunk_to_meta(chunk: Chunk) -> dict[str, Any]:
     d["heading_path"] = " \u203a ".join(chunk.heading_path)
     d["sources"] = ";".join(chunk.sources)
     d["concepts"] = ";".join(chunk.concepts)
+    d["breaks"] = ";".join(map(str, chunk.breaks))
     d["twin_doc_id"] = chunk.twin_doc_id or ""
     d["page"] = -1 if chunk.page is None else chunk.page
     return d
@@ -225,4 +227,5 @@ def chunk_from_meta(text: str, meta: dict[str, Any]) -> Chunk:
         page=None if page < 0 else page,
         topic=str(meta.get("topic", "")),
         concepts=tuple(c for c in str(meta.get("concepts", "")).split(";") if c),
+        breaks=tuple(int(b) for b in str(meta.get("breaks", "")).split(";") if b),
     )

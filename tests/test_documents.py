@@ -8,6 +8,7 @@ from assistant.chunking import MAX_SENTENCE_CHARS, chunk_document, max_chunk_cha
 from assistant.config import PROJECT_ROOT
 from assistant.documents import MAX_TITLE_CHARS, load_corpus_file, load_user_file
 from assistant.errors import DocumentError
+from assistant.text import split_tags
 
 
 def _text_pdf(path: Path, pages: list[str]) -> Path:
@@ -56,6 +57,18 @@ def test_chunks_stay_under_one_heading_and_point_into_the_text():
             first = c.text[:6]
             assert first in doc.text[c.start:c.end], (c.text, doc.text[c.start:c.end])
         assert chunk_document(doc, max_words=60)[3].id == chunks[3].id  # content-hash ids are stable
+
+
+def test_chunks_record_where_each_of_their_paragraphs_begins():
+    for lang in ("en", "zh"):
+        doc = load_corpus_file(PROJECT_ROOT / "corpus" / lang / "pdph.md")
+        paragraphs = {split_tags(p.text)[0] for s in doc.sections for p in s.paragraphs}
+        chunks = chunk_document(doc)
+        assert any(c.breaks for c in chunks)
+        for c in chunks:
+            starts = (0, *c.breaks)
+            ends = (*(b - (lang == "en") for b in c.breaks), len(c.text))  # English paragraphs are joined by a space
+            assert all(c.text[a:b] in paragraphs for a, b in zip(starts, ends)), (lang, c.text)
 
 
 def test_front_matter_problems_name_the_file(tmp_path):

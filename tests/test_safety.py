@@ -49,6 +49,8 @@ def test_red_flags_fire_in_both_languages(question, lang, rule):
         ("how long will the numbness last after a lumbar MBB?", "en"),  # an expected effect's course
         ("腰椎MBB后腿麻要持续多久", "zh"),
         ("pt had hives w/ omnipaque last yr, needs L4-5 ILESI - premed regimen?", "en"),  # a reaction before a planned procedure
+        ("she had hives with contrast before; what premed before her cervical ESI?", "en"),  # premedication is for later
+        ("以前碘造影剂过敏出过荨麻疹，这次TFESI前怎么预处理？", "zh"),
     ],
 )
 def test_ordinary_questions_are_not_urgent(question, lang):
@@ -67,6 +69,7 @@ def test_every_rule_and_disclaimer_is_bilingual():
     ("question", "lang", "rule"),
     [
         ("post-block pt now shaking all over and says her lips are tingling", "en", "last"),
+        ("had a seizure before we could stop injecting the bupivacaine, what now?", "en", "last"),  # "had ... before we" is now
         ("intrathecal pump topped up an hour ago, pt barely rousable, RR 5", "en", "idd-overdose"),
         ("caudal epidural yesterday, temp 38.9 and worsening back pain today", "en", "implant-infection"),
         ("SGB done 5 min ago, there's an expanding swelling at the injection site and she can't swallow", "en", "airway-haematoma"),

@@ -447,6 +447,20 @@ def test_a_secondhand_fact_with_a_figure_is_a_hedged_fact_not_a_note(lexicon):
     assert [s.provenance for s in sents] == [False, True]
 
 
+def test_a_sentence_quoted_without_its_paragraphs_later_hedge_carries_it(lexicon):
+    first = "Give naloxone for opioid toxicity after a suspected refill error."
+    second = "Aspirate or empty the reservoir as appropriate (unverified)."
+    third = "A later paragraph states a verified rate of 1.2%."
+    text = f"{first} {second} {third}"
+    chunk = Chunk("idd", "idd-en", 0, text, "en", "IDD", ("IDD", "Recognition and management"), 0, 0, 1, 0, len(text),
+                  breaks=(text.index(third),))
+    sents = {s.text: s for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)}
+    assert sents[first].quoted == "Give naloxone for opioid toxicity after a suspected refill error (its passage carries " \
+                                  "an unverified note)."
+    assert sents[second].quoted == second  # hedged in its own words
+    assert sents[third].quoted == third  # another paragraph: the hedge is not its own
+
+
 def test_a_limit_ask_is_led_by_the_sentence_stating_the_limit_not_by_a_measured_dose():
     part = Part("eye lens dose limit for fluoro staff", ("eye-lens-dose-limit", "fluoroscopy"), ("limit", "dose"), (), ("staff",))
     q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
@@ -1886,3 +1900,25 @@ def test_hitting_the_dura_and_asking_to_push_the_steroid_asks_what_to_do_and_za_
     f = framer.frame("第三枕神经射频 术后神经炎/麻木发生率多少？出现了咋处理")
     assert [p.aspects[0] for p in f.parts] == ["frequency", "action"]
     assert "post-ablation-neuritis" in lexicon.tags("ablation-induced third occipital neuralgia after C2-3 RFA")
+
+
+def test_whether_a_patient_living_with_an_implant_may_be_scanned_is_the_devices_mri_labelling(framer):
+    for text in ("pt has an abbott SCS implanted, can he get a lumbar MRI?", "SCS病人能做腰椎核磁吗", "鞘内泵病人能做核磁吗"):
+        assert framer.frame(text).out_of_scope == ("implant-mri-conditions",), text
+    # imaging that plans the implant, or the work-up of a complication told, is ours
+    for text in ("can we do an MRI before the SCS implant?", "SCS trial leads in since yesterday, new leg weakness - can we get an MRI?",
+                 "Should spinal MRI be reviewed before SCS implantation?"):
+        assert not framer.frame(text).out_of_scope, text
+
+
+def test_spine_surgery_hardware_and_a_pacemaker_pocket_are_other_specialties(framer):
+    assert framer.frame("cement augmentation of pedicle screws in osteoporotic fusion - cement leak rate?").out_of_scope
+    assert framer.frame("心脏起搏器囊袋感染了 一定要取出来吗").out_of_scope
+    assert not framer.frame("prior lumbar fusion with pedicle screws, cement leak risk for a PVP at L1?").out_of_scope.count("vertebroplasty")
+
+
+def test_ward_words_name_the_blood_patch_the_continued_drug_and_a_misspelt_brand(framer):
+    assert "epidural-blood-patch" in framer.frame("how much blood for the patch", ["PDPH day 2 after a wet tap, tx options?"]).concepts
+    assert "continued-antithrombotic" in framer.frame("can I do an SIJ injection without stopping Eliquis?").concepts
+    assert "continued-antithrombotic" in framer.frame("病人不停药能做腰椎小关节射频吗？波立维75 qd").concepts
+    assert "enoxaparin" in framer.frame("克塞预防量 打硬膜外腔镜 术前停多久").concepts
