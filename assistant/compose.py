@@ -26,7 +26,7 @@ _DEPENDENT = {
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b|"  # "In an audit of 16,638 ESIs it occurred in 1.2%"
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
-                     r"\b(?:these|those) [\d,]+\s|"  # "not observed across those 616 lesions" counts what came before
+                     r"\b(?:these|those) (?:[\d,]+\s|(?:two|three|four|five)\b)|"  # "across those 616 lesions", "these two estimates"
                      r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b|"  # "The continued drugs were"
                      r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b|"
                      r"^(?:as|when|once|after|if|because|since|while|until)\b[^.;:]{0,60}?,\s*(?:this|that|these|those|such)\b|"
@@ -39,7 +39,7 @@ _DEPENDENT = {
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
                      r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定)|这些其他|上述其他|"
                      # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
-                     r"这[两几三四]个?(?:步骤|措施|方法|因素|建议|要点|环节)"),
+                     r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)"),
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
@@ -151,6 +151,10 @@ _COUNSEL = {
     "zh": re.compile(r"告知患者|应告知|出院(?:宣教|医嘱|指导)|立即返院|尽快返院|宣教|建议患者|不要驾车|勿驾车|不宜驾车"),
 }
 NOTE_PREFIX = "> "
+_REDUCTION = re.compile(r"\b(?:reduc|lower|cut|decreas|halv)\w*[^.;%]{0,40}?\d+(?:\.\d+)?\s*%|(?:减少|降低|下降)约?\s*\d+(?:\.\d+)?\s*%", re.I)
+_MEAN = re.compile(r"\b(?:mean|average|median)\b|平均|中位", re.I)
+# A drug named as the exception to a rule for its class ("... antibiotic within 1 h before incision (vancomycin excepted)").
+_EXCEPTED = {"en": re.compile(r"\bexcept(?:ed|ion|ions)?\b|\bother than\b", re.I), "zh": re.compile(r"除外|例外|以外")}
 # Said after a sentence whose paragraph is hedged further on (see `Sentence.quoted`).
 HEDGED_LATER = {"en": " (its passage carries an unverified note)", "zh": "（所在段落含未经核实的说明）"}
 
@@ -320,8 +324,9 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         # one on premedication before contrast is not about another: the CT it names is no procedure of ours)
         others = sig.adjuncts if kind == "procedure" and any(c in sig.adjuncts for c in mine) else frozenset()
         mine = [c for c in mine if c not in others] or mine
-        if kind == "drug" and any(c in sig.adjuncts and c in s.concepts for c in own):
-            continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin): still the answer
+        if kind == "drug" and (any(c in sig.adjuncts and c in s.concepts for c in own)
+                               or (_EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine))):
+            continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
         if not mine or any(c in s.concepts for c in mine):
             continue
         if kind == "complication" and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine):
@@ -447,8 +452,11 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # "for lumbar TFESI …, and how reliable is a negative aspiration?": still a lumbar TFESI (not an SGB, not cervical)
     if not _REGIONS.intersection(subject):
         subject = [*subject, *(c for c in q.concepts if c in _REGIONS)]
-    if not any(sig.kinds.get(c) == "procedure" for c in subject):
-        subject = [*subject, *(c for c in q.concepts if sig.kinds.get(c) == "procedure")]
+    # (a measure around any procedure, antibiotic prophylaxis, is no procedure of the patient's; an implant's is: IDD's pump)
+    if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in subject):
+        named = [c for c in q.concepts if sig.kinds.get(c) == "procedure" and c not in subject]
+        subject = [*subject, *(named or sorted(p for c in q.concepts for p in sig.parents.get(c, frozenset())
+                                               if sig.kinds.get(p) == "procedure"))]
     if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
         subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
     # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
@@ -976,6 +984,9 @@ def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str
         drugs = [c for c in p.inherited if sig.kinds.get(c) in ("drug", "brand")]
         if classes and len(classes) == len(own) and drugs:  # "…是不是颗粒型的？": is the drug asked before one of the class
             return frozenset((*classes, *drugs))
+        levels = [c for c in own if _is_level(c)]
+        if len(levels) >= 2:  # "能打C5-6吗 还是只能C7-T1": the levels weighed against each other
+            return frozenset(levels)
         if "comparison" not in p.aspects:
             continue
         for kinds in (("procedure",), _DRUG_KINDS):
@@ -984,6 +995,11 @@ def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str
             if len(same) >= 2:
                 return frozenset(same)
     return frozenset()
+
+
+def _is_level(concept: str) -> bool:
+    """A spinal level or interspace (level-c5-c6)."""
+    return concept.startswith("level-")
 
 
 def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
@@ -1008,9 +1024,11 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
     best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
-               and not _CASE_REPORTS.search(c[1].text)]  # "80 % of 166 case reports had deficits" is no rate
+               and not _CASE_REPORTS.search(c[1].text)  # "80 % of 166 case reports had deficits" is no rate
+               and not _REDUCTION.search(c[1].text)]  # nor is "antibiotics cut wound infection by about 50%"
     # "IL vs TF": a sentence that names both compared (their rates side by side), before one about either alone
-    both = [c for c in usable if len(compared & c[1].concepts) >= 2]
+    # ("C5-6 or only C7-T1?": a sentence naming either level asked, before the procedure's contraindication list)
+    both = [c for c in usable if len(compared & c[1].concepts) >= (1 if all(_is_level(x) for x in compared) else 2)]
     counted = [c for c in counted if c in both] or counted
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     # (one giving that complication's own rate, before an overall rate that lists it among others)
@@ -1027,9 +1045,12 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
     # timing, not a nerve block's), from an evidence note too when no other sentence gives it
     gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
+    if kind is _KIND["magnitude"]:  # "how high does glucose go?": a measured mean rise, before one patient's reading
+        gives = [c for c in gives if _MEAN.search(c[1].text)] + [c for c in gives if not _MEAN.search(c[1].text)]
     in_kind = ([c for c in gives if c in usable and subject & c[1].concepts]
                or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
                or [c for c in gives if c in usable])
+    in_kind = [c for c in in_kind if c in both] or in_kind
     # (the first ask is one no section holds, "she's 55 kg, the actual numbers?": its kind before a later ask's section)
     if in_kind and in_kind[0][0] >= 0.6 * best[0]:
         return in_kind[0]
@@ -1037,6 +1058,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         return both[0]
     for group in groups:  # the most specific asked aspect first
         in_group = [c for c in usable if c[1].group == group]
+        if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
+            in_group = [c for c in in_group if focused(c[1])] or in_group
         if group == "complications" and harm is not None:
             # (one naming the asked subject too, first, from any section: "particulate steroid at cervical levels is a
             # risk factor for permanent injury" before "non-particulate steroid almost never causes it")
@@ -1100,7 +1123,7 @@ _MOST_ASK = re.compile(r"most (?:common|frequent)|commonest|最常见|最多见|
 _MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|listed|lists?) [\w -]{0,30}\bfirst\b|"
                    r"最常见|最为常见|最多见|列为首位|居首", re.I)
 # "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
-_VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid (?:in|if|when|using|giving|injecting)\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
+_VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(?:ed|ing|ance)?\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
                       r"\bdo not (?:use|inject|give)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
                       r"\bnot (?:been )?approved\b|\boff-label\b|"
                       r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书", re.I)

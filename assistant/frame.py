@@ -60,8 +60,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
-             r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|间隔|提前|术前停|"
+             r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|\bhow long (?:(?!wear|wears|wore|worn|wore|wearing)\w+ ){0,5}?off\b|\bbe off\b",
+             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
@@ -137,7 +137,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )rates?\b|"
                   r"percent|%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
-                  r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky",
+                  r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky|"
+                  r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b",  # the likelihood (not "the risks of")
                   r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
@@ -603,6 +604,7 @@ class Framer:
             return Question(original, q, lang, script)
         q = _NOTE_WORDS.sub(lambda m: _NOTE_WORD[m.group().lower().rstrip(".")], q)
         q = _ZH_SHORT.sub(lambda m: _ZH_WRITTEN_OUT[m.group()], q)
+        q = _JOINED_LEVEL.sub(r"\1\2-\3\4", q)  # "C7T1", "L5S1": the interspace written without its dash
         q, corrections = self._correct(q)
         found = tuple(self.lexicon.match(q))
         matches = tuple(m for m in found if not _excluded(q, m))
@@ -1080,6 +1082,7 @@ _NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "i
 # Chinese clinical shorthand written out before matching: 硬外 (硬外注射, 硬外麻) is the epidural; a region's one character
 # before an abbreviation is the spine's region (腰MBB, 颈TFESI: lumbar, cervical).
 _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎"}
+_JOINED_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")
 _ZH_SHORT = re.compile(r"硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.

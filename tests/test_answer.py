@@ -482,3 +482,17 @@ def test_a_wet_tap_turned_headache_asks_how_to_treat_the_headache(engine):
     assert not ans.abstained and any("caffeine" in b["text"] for b in ans.bullets), ans.text
     ans = engine.answer("how much blood for the patch", ["wet tap during an L5-S1 epidural, now PDPH day 2 - tx options?"])
     assert "12–20 mL" in ans.bullets[0]["text"] and "no dose" not in ans.text, ans.text
+
+
+def test_a_pump_infection_rate_leads_its_part_not_what_antibiotics_cut_it_by(engine):
+    ans = engine.answer("鞘内泵植入感染率多少？术后预防性抗生素用多久停？")
+    first = [b for b in ans.bullets if b["part"] == 0]
+    assert first and "2.3%" in first[0]["text"], ans.text
+
+
+def test_how_long_off_warfarin_and_whether_to_bridge_are_the_hold_and_the_bridging_rule(engine):
+    asked = "pt on coumadin for AF, planning lumbar TFESI - how long off?"
+    ans = engine.answer(asked)
+    assert any("5 days" in b["text"] for b in ans.bullets[:2]) and "thromboembolic risk" not in ans.bullets[0]["text"], ans.text
+    ans = engine.answer("needs lovenox bridge? CHADS2 is 2", [asked])
+    assert "do not need bridging" in ans.bullets[0]["text"], ans.text

@@ -1922,3 +1922,44 @@ def test_ward_words_name_the_blood_patch_the_continued_drug_and_a_misspelt_brand
     assert "continued-antithrombotic" in framer.frame("can I do an SIJ injection without stopping Eliquis?").concepts
     assert "continued-antithrombotic" in framer.frame("病人不停药能做腰椎小关节射频吗？波立维75 qd").concepts
     assert "enoxaparin" in framer.frame("克塞预防量 打硬膜外腔镜 术前停多久").concepts
+
+
+def test_how_high_is_answered_by_a_measured_mean_before_one_patients_reading():
+    part = Part("how high does glucose go after an epidural steroid in a diabetic?", ("blood-glucose", "esi"), ("magnitude",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    case = _sent("One insulin-dependent patient reached 258 mg/dL glucose after an epidural steroid.", "Risk factors",
+                 {"blood-glucose", "esi"})
+    mean = _sent("In 30 diabetic patients, mean glucose rose from 160 to 286 mg/dL after epidural steroid.",
+                 "Complications and frequency", {"blood-glucose", "esi"}, rank=3)
+    assert select([case, mean], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is mean
+
+
+def test_asked_for_a_rate_a_relative_reduction_is_no_rate():
+    part = Part("pump infection rate, in numbers?", ("intrathecal-pump", "infection"), ("frequency",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    cut = _sent("Preoperative antibiotics cut pump wound infection by about 50%.", "Prevention", {"infection", "intrathecal-pump"})
+    rate = _sent("Superficial infection occurred in 2.3% and deep infection in 1.4% of intrathecal catheters.",
+                 "Complications and frequency", {"infection"}, rank=3)
+    assert select([cut, rate], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is rate
+
+
+def test_two_levels_weighed_against_each_other_are_answered_by_the_level_advice():
+    levels = ("level-c5-c6", "level-c7-t1")
+    part = Part("cervical ILESI at C5-6 ok or only C7-T1?", ("interlaminar-esi", *levels), ("contraindications",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    listed = _sent("Contraindications to cervical ILESI are anticoagulation, contrast allergy and active infection.", "Risk factors",
+                   {"interlaminar-esi", "cervical-spine"})
+    level = _sent("C7-T1 is preferred and levels above C6-C7 are avoided for cervical ILESI.", "Prevention",
+                  {"interlaminar-esi", "level-c7-t1", "level-c6-c7"}, rank=4)
+    assert select([listed, level], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is level
+
+
+def test_ward_shorthand_for_holds_levels_bilateral_blocks_and_a_cefazolin_brand(framer):
+    assert framer.frame("pt on coumadin for AF, planning lumbar SCS trial - how long off?").aspects[0] == "hold"
+    assert framer.frame("how long does the numbness wear off?").aspects[0] != "hold"
+    assert framer.frame("what's the risk of catheter tip granuloma with an IT morphine pump?").aspects[0] == "frequency"
+    assert framer.frame("what are the risks of an SCS implant?").aspects[0] == "complications"
+    assert "level-c7-t1" in framer.frame("颈椎板间硬膜外 能打C5-6吗 还是只能C7T1").concepts
+    assert "bilateral-block" in framer.frame("ok to do both sides same session?", ["common complications of stellate ganglion block?"]).concepts
+    assert "cefazolin" in framer.frame("ancef timing pre SCS implant?").concepts
+    assert "bridging-anticoagulation" in framer.frame("needs lovenox bridge? CHADS2 is 2").concepts
