@@ -134,7 +134,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     top = list(passage_tags[: w.cover_top * max(1, len(q.parts))])  # a multi-part question's lists are interleaved: each part's best
     covered: list[bool] = []
     missing: list[str] = []
-    keyed = False
+    keyed = unheard = False
     for part in q.parts or ():
         keys = [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited)) if c in q.subjects or c in part.inherited]
         if not keys:
@@ -145,7 +145,11 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part
-        asked = [c for c in miss if c in ESSENTIAL or (kinds.get(c) == "complication" and c in part.concepts)]
+        # (nor is a procedure that is all the part asks about, by passages on other procedures: pulsed RF of the DRG is
+        # not answered with conventional RF's neuritis; a drug held before a kyphoplasty is still the drug's hold)
+        unnamed = [c for c in miss if c in part.concepts and kinds.get(c) == "procedure" and keys == [c]]
+        unheard = unheard or bool(unnamed)  # (and strong evidence on the rest does not make up for it)
+        asked = [c for c in miss if c in ESSENTIAL or (kinds.get(c) == "complication" and c in part.concepts)] + unnamed
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:
         kind: Verdict_ = "answered" if evidence >= threshold else "not_in_kb"
@@ -154,6 +158,6 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         return Verdict("answered", tuple(covered), tuple(dict.fromkeys(missing)), foreign)
     if any(covered):
         return Verdict("partial", tuple(covered), tuple(dict.fromkeys(missing)), foreign)
-    if evidence >= w.strong_evidence:
+    if evidence >= w.strong_evidence and not unheard:
         return Verdict("answered", tuple(True for _ in covered), tuple(dict.fromkeys(missing)), foreign)
     return Verdict("not_in_kb", tuple(covered), tuple(dict.fromkeys(missing)), foreign)

@@ -275,6 +275,18 @@ def test_a_drug_next_to_an_unknown_disease_is_not_in_the_knowledge_base():
     assert v.kind == "not_in_kb" and v.missing == ("pneumonia",)
 
 
+def test_a_procedure_no_passage_names_is_not_answered_by_strong_evidence_on_other_procedures():
+    kinds = {"pulsed-radiofrequency": "procedure", "dorsal-root-ganglion": "anatomy", "rivaroxaban": "drug", "kyphoplasty": "procedure"}
+    q = _q(concepts=("pulsed-radiofrequency", "dorsal-root-ganglion"), subjects=("pulsed-radiofrequency",),
+           parts=(Part("q", ("pulsed-radiofrequency", "dorsal-root-ganglion"), ("complications",)),))
+    v = judge(q, [frozenset({"radiofrequency-ablation", "neuritis"})], 0.81, 0.46, kinds, {})
+    assert v.kind == "not_in_kb" and v.missing == ("pulsed-radiofrequency",)
+    # a drug's hold before a procedure no passage names is still the drug's hold
+    q = _q(concepts=("rivaroxaban", "kyphoplasty"), subjects=("rivaroxaban", "kyphoplasty"),
+           parts=(Part("q", ("rivaroxaban", "kyphoplasty"), ("hold",)),))
+    assert judge(q, [frozenset({"rivaroxaban"})], 0.81, 0.46, kinds, {}).answers
+
+
 def test_covered_concepts_answer_even_when_the_word_overlap_is_weak():
     q = _q(concepts=("epidural-haematoma",), subjects=("epidural-haematoma",), parts=(Part("q", ("epidural-haematoma",), ()),))
     v = judge(q, [frozenset({"epidural-haematoma", "bleeding"})], 0.36, 0.46, {"epidural-haematoma": "complication"}, {})
@@ -1920,6 +1932,7 @@ def test_spine_surgery_hardware_and_a_pacemaker_pocket_are_other_specialties(fra
 def test_ward_words_name_the_blood_patch_the_continued_drug_and_a_misspelt_brand(framer):
     assert "epidural-blood-patch" in framer.frame("how much blood for the patch", ["PDPH day 2 after a wet tap, tx options?"]).concepts
     assert "continued-antithrombotic" in framer.frame("can I do an SIJ injection without stopping Eliquis?").concepts
+    assert "continued-antithrombotic" in framer.frame("ok to keep pt on eliquis for an SI joint inj?").concepts
     assert "continued-antithrombotic" in framer.frame("病人不停药能做腰椎小关节射频吗？波立维75 qd").concepts
     assert "enoxaparin" in framer.frame("克塞预防量 打硬膜外腔镜 术前停多久").concepts
 
