@@ -45,8 +45,8 @@ _DEPENDENT = {
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
 _LEANS = {
     "en": re.compile(r"\b(?:that|this|these|those)\s+(?:[\w-]+\s+){0,3}?(?:series|cohort|study|trial|audit|registry|survey|"
-                     r"sample)\b", re.I),
-    "zh": re.compile(r"(?:该|此|这项|这一)(?:研究|病例系列|队列|试验|审计|调查)"),
+                     r"sample|workers|staff|operators|participants|patients|subjects)\b", re.I),
+    "zh": re.compile(r"(?:该|此|这项|这一)(?:研究|病例系列|队列|试验|审计|调查)|(?:这些|该批|上述)(?:工作人员|人员|患者|受试者|操作者)"),
 }
 # Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
 _PROVENANCE = {

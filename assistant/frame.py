@@ -483,7 +483,14 @@ def _excluded(text: str, m: Match) -> bool:
 def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where the question's aspect words are ("how long", "预防"): they say what is asked, not a detail to look for."""
     i = 2 if lang == "zh" else 1
-    return [(m.start(), m.end()) for spec in ASPECTS.values() for m in _rx(spec[i]).finditer(text)]
+    return [(m.start(), m.end()) for spec in ASPECTS.values() for m in _rx(spec[i]).finditer(text)] + \
+        [(m.start(), m.end()) for m in _ASK_WORDS[lang].finditer(text)]
+
+
+# Words that frame an ask ("are lead glasses really necessary?", "是否有必要"), not a detail to look for in a passage (the
+# ALARA rule's "necessary image" is no answer to whether glasses are needed).
+_ASK_WORDS = {"en": re.compile(r"\b(?:really|actually|necessary|needed|required|mandatory|essential|worth(?:while)?|ok|okay)\b", re.I),
+              "zh": re.compile(r"真的|有必要|必要|必须|值得")}
 
 
 def split_parts(text: str, lang: Lang) -> list[str]:

@@ -1976,3 +1976,16 @@ def test_ward_shorthand_for_holds_levels_bilateral_blocks_and_a_cefazolin_brand(
     assert "bilateral-block" in framer.frame("ok to do both sides same session?", ["common complications of stellate ganglion block?"]).concepts
     assert "cefazolin" in framer.frame("ancef timing pre SCS implant?").concepts
     assert "bridging-anticoagulation" in framer.frame("needs lovenox bridge? CHADS2 is 2").concepts
+
+
+def test_a_sentence_about_these_workers_is_quoted_with_the_cohort_it_means(lexicon):
+    first = "In a cohort of radiation workers, fluoroscopy staff had the highest unprotected eye-lens dose, about 10 mSv/year."
+    second = "Leaded glasses reduced the eye-lens dose that these fluoroscopy workers actually received."
+    text = f"{first} {second}"
+    chunk = Chunk("rad", "rad-en", 0, text, "en", "Radiation", ("Radiation", "Complications and frequency"), 0, 0, 0, 0, len(text))
+    assert [s.text for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)] == [text]
+
+
+def test_the_words_that_frame_an_ask_are_not_details_to_look_for(framer):
+    part = framer.frame("are lead glasses really necessary for fluoro?").parts[0]
+    assert not {"necessary", "really"} & set(part.terms), part.terms
