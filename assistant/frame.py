@@ -22,7 +22,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
                    r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
                    r"\bdespite\b|in spite of|even (?:with|after) (?=\w)",
-                   r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|不见效|没见效|基本没效|没效|没用|没改善|未改善|未缓解|不缓解|没缓解|"
+                   r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|未改善|未缓解|不缓解|没缓解|"
                    r"没反应|没有反应|无反应|没起效|不起效|"
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
     "action": ("management",
@@ -656,7 +656,7 @@ class Framer:
             # procedure, it asks no risk factors)
             swapped = prev.aspects if carried and _SWAP[lang].search(q) else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
-        parts = self._parts(q, lang, ctx_concepts, past)
+        parts = self._parts(q, lang, ctx_concepts, past, prev.aspects if followup and prev is not None else ())
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
@@ -840,7 +840,9 @@ class Framer:
             return ctx
         return ()
 
-    def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...], past: Mapping[str, tuple[str, ...]]) -> tuple[Part, ...]:
+    def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...], past: Mapping[str, tuple[str, ...]],
+               before: tuple[str, ...] = ()) -> tuple[Part, ...]:
+        """The parts of the question; `before`: the asks of the turn a follow-up leans on."""
         lex = self.lexicon.concepts
         out: list[Part] = []
         texts = split_parts(q, lang)
@@ -862,9 +864,9 @@ class Framer:
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
             asked = _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon)
-            if out and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the part before's ask, of this level
+            if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
-                asked = out[-1].aspects
+                asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
             if out and _restates(part, out[-1]):
                 prev_part = out.pop()

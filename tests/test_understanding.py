@@ -1989,3 +1989,11 @@ def test_a_sentence_about_these_workers_is_quoted_with_the_cohort_it_means(lexic
 def test_the_words_that_frame_an_ask_are_not_details_to_look_for(framer):
     part = framer.frame("are lead glasses really necessary for fluoro?").parts[0]
     assert not {"necessary", "really"} & set(part.terms), part.terms
+
+
+def test_a_follow_up_opening_with_another_level_asks_the_turn_befores_ask_of_it(framer):
+    f = framer.frame("那腰椎TF呢？地米打了没啥效果 能换颗粒型的吗", ["得宝松能打颈椎经椎间孔吗 还是换地米"])
+    assert f.parts[0].aspects == ("contraindications",) and "compound-betamethasone" in f.parts[0].inherited
+    assert f.parts[1].aspects == ("escalation",) and "dexamethasone" in f.parts[1].concepts
+    second = framer.frame("那HPA轴抑制会持续多久？两次打针隔多久合适", ["糖尿病人打完硬膜外激素 血糖能升多少 几天恢复"]).parts[1]
+    assert "repeat-injection-limit" in second.concepts
