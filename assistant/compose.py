@@ -1131,7 +1131,11 @@ _ANY = re.compile(r"")
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
 _DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)
 _DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|是)|相比之下", re.I)
-_NARROW = (("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE),
+# "血补丁打多少ml", "how much blood for the patch?": a volume (caffeine's mg/day is a dose, not the patch's volume)
+_VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|how much blood|\bvolume\b|多少\s*(?:ml|mL|毫升|cc)|多少血|多大(?:容)?量|"
+                         r"血量|容量", re.I)
+_VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)\b(?!\s*/)", re.I)
+_NARROW = (("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF))
 
 

@@ -1997,3 +1997,13 @@ def test_a_follow_up_opening_with_another_level_asks_the_turn_befores_ask_of_it(
     assert f.parts[1].aspects == ("escalation",) and "dexamethasone" in f.parts[1].concepts
     second = framer.frame("那HPA轴抑制会持续多久？两次打针隔多久合适", ["糖尿病人打完硬膜外激素 血糖能升多少 几天恢复"]).parts[1]
     assert "repeat-injection-limit" in second.concepts
+
+
+def test_asked_how_many_ml_a_volume_leads_not_another_drugs_dose():
+    part = Part("if a headache follows, how many ml for the blood patch?", ("pdph", "epidural-blood-patch"), ("dose",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    caffeine = _sent("Before a blood patch, conservative care of PDPH includes caffeine up to 900 mg/day and oral fluids.",
+                     "Recognition and management", {"pdph", "epidural-blood-patch", "caffeine"})
+    volume = _sent("The optimal adult epidural blood patch volume is about 12–20 mL.", "Recognition and management",
+                   {"epidural-blood-patch"}, rank=3)
+    assert select([caffeine, volume], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is volume
