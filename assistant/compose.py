@@ -1033,7 +1033,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     # (one giving that complication's own rate, before an overall rate that lists it among others)
     counted = [c for c in counted if focused is None or focused(c[1])] or counted
-    counted = [c for c in counted if _SERIOUS.search(c[1].text)] or counted  # "odds of something serious": serious events
+    if not about:  # "odds of something serious?": serious events (a named complication's own rate needs no such word)
+        counted = [c for c in counted if _SERIOUS.search(c[1].text)] or counted
     if counted and counted[0][0] >= 0.5 * best[0]:
         return counted[0]
     # "how long do I hold Eliquis?": its interval (from an evidence note when no other sentence gives that drug's: the
@@ -1125,8 +1126,9 @@ _MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|list
 # "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
 _VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(?:ed|ing|ance)?\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
                       r"\bdo not (?:use|inject|give)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
+                      r"\badvis(?:e|es|ed)\b|\brecommend(?:s|ed)?\b|"
                       r"\bnot (?:been )?approved\b|\boff-label\b|"
-                      r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书", re.I)
+                      r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐", re.I)
 _ANY = re.compile(r"")
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
 _DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)
@@ -1135,7 +1137,9 @@ _DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|
 _VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|how much blood|\bvolume\b|多少\s*(?:ml|mL|毫升|cc)|多少血|多大(?:容)?量|"
                          r"血量|容量", re.I)
 _VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)\b(?!\s*/)", re.I)
-_NARROW = (("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# "which level is safest?": the level advised (preferred, avoided), not the level with the most punctures
+_BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|首选|推荐|最好", re.I)
+_NARROW = (("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF))
 
 

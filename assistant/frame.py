@@ -63,7 +63,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|\bhow long (?:(?!wear|wears|wore|worn|wore|wearing)\w+ ){0,5}?off\b|\bbe off\b",
              r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
-             r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)"),
+             r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
     "magnitude": ("",
                   r"how (?:high|low|far)\b|by how much|how much (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|"
@@ -326,7 +326,14 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
+    if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
+        found = ["hold", *(a for a in found if a not in ("hold", "action"))]
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+_HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:continue|keep|carry on)|\b(?:continue|keep) (?:it |on )?or "
+                                r"(?:hold|stop)", re.I),
+               "zh": re.compile(r"停还是不停|停不停|继续还是停|停还是继续|要不要停|停还是接着")}
 
 
 # A procedure still to come, and a picture happening now.
@@ -941,7 +948,8 @@ class Framer:
         a subject the knowledge base does not cover. Measurements (units, lab tests) are never candidates."""
         covered = [False] * (len(q) + 1)
         measures = [mm.span() for rx in (_MEASURE, _ZH_UNIT) for mm in rx.finditer(q)]
-        for span in [(cm.start, cm.end) for cm in matches] + measures:
+        # (nor are the ask's own words: "血糖大概升多高" asks how high, it names nothing we lack)
+        for span in [(cm.start, cm.end) for cm in matches] + measures + _cue_spans(q, lang):
             for i in range(*span):
                 covered[i] = True
         found: list[str] = []
@@ -1056,8 +1064,17 @@ def drug_like(term: str) -> bool:
 
 
 def _known_stem(word: str, vocab: Mapping[str, Mapping[str, int]]) -> bool:
-    toks = tokenize(word, "en")
-    return bool(toks) and all(vocab.get("en", {}).get(t, 0) > 0 for t in toks)
+    """Does the knowledge base use the word, or the word it compares ("safest", "safer": safe; "biggest": big)?"""
+    def known(w: str) -> bool:
+        toks = tokenize(w, "en")
+        return bool(toks) and all(vocab.get("en", {}).get(t, 0) > 0 for t in toks)
+    if known(word):
+        return True
+    m = re.fullmatch(r"([a-z]{2,}?)(\w?)(est|er)", word.lower())
+    if m is None:
+        return False
+    stem, last = m[1], m[2]  # "saf" + "" (safest), "bigg" -> "big" + "g" (biggest)
+    return any(known(b) for b in {stem + last, stem + last + "e", stem} if len(b) >= 3)
 
 
 @lru_cache(maxsize=2)

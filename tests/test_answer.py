@@ -496,3 +496,18 @@ def test_how_long_off_warfarin_and_whether_to_bridge_are_the_hold_and_the_bridgi
     assert any("5 days" in b["text"] for b in ans.bullets[:2]) and "thromboembolic risk" not in ans.bullets[0]["text"], ans.text
     ans = engine.answer("needs lovenox bridge? CHADS2 is 2", [asked])
     assert "do not need bridging" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_seizure_right_after_an_sgb_with_ropivacaine_shorthand_is_last(engine):
+    ans = engine.answer("超声引导星状节 刚推了2ml罗哌 病人马上抽搐 意识丧失 怎么办！")
+    assert ans.urgent and "脂肪乳" in ans.text, ans.text
+
+
+def test_a_superlative_of_a_known_word_is_no_unknown_subject_and_the_follow_up_keeps_its_topic(engine):
+    f = engine.frame("so which level is safest then", ["dural puncture rate for cervical ILESI?"])
+    assert f.followup and not f.unknown and "interlaminar-esi" in f.parts[0].inherited
+
+
+def test_a_named_complications_own_rate_leads_not_an_overall_rate(engine):
+    ans = engine.answer("what's the realistic PDPH rate after a wet tap with 17g tuohy")
+    assert "16–86%" in ans.bullets[0]["text"], ans.text

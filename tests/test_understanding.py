@@ -2007,3 +2007,12 @@ def test_asked_how_many_ml_a_volume_leads_not_another_drugs_dose():
     volume = _sent("The optimal adult epidural blood patch volume is about 12–20 mL.", "Recognition and management",
                    {"epidural-blood-patch"}, rank=3)
     assert select([caffeine, volume], q, "en", lambda t: 1.0, {}, 5, (True,))[0].sentence is volume
+
+
+def test_round_twenty_shorthand_superlatives_and_asks(framer):
+    f = framer.frame("超声引导星状节 刚推了2ml罗哌 病人马上抽搐 意识丧失 怎么办！")
+    assert {"stellate-ganglion-block", "ropivacaine"} <= set(f.concepts)
+    assert not framer.frame("糖尿病人硬膜外打完激素 血糖大概升多高 多久恢复").unknown  # the ask's own words name nothing we lack
+    assert framer.frame("pt on eliquis 5 bid for SI joint inj - hold or continue?").aspects == ("hold",)
+    assert framer.frame("波立维停还是不停 做腰椎射频").aspects[0] == "hold"
+    assert framer.frame("doing CT guided RFA of liver met, whats the risk of grounding pad burn?").out_of_scope
