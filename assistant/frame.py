@@ -395,6 +395,9 @@ _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|t
 _PRE_IMPLANT = re.compile(r"\bbefore\b|\bprior to\b|\bpre-?(?:implant|op|procedure)|术前|植入前|之前", re.I)  # imaging that plans one
 
 
+_WEIGHT = re.compile(r"\d+(?:\.\d+)?\s*(?:kg|kgs|公斤|千克|斤)|\bweighs?\b|体重", re.I)
+
+
 # How often a procedure may be repeated ("how many per year?", "一年最多几次？").
 _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|times|blocks)|how often can|"
                       r"一年|每年|几次|多少次|间隔多久", re.I)
@@ -677,6 +680,13 @@ class Framer:
             parts = (_followup_part(parts[0], concepts, subjects, aspects),)
         if not aspects and not ctx_aspects:
             implied = _topic_ask(q, lang, concepts) or implied
+        before = prev.all_concepts if prev is not None else ()
+        new_facts = [c for c in concepts if c not in before]  # (what the follow-up carried over is the ask before's)
+        if followup and not aspects and ctx_aspects and new_facts and _ADJUST[lang].search(q) and not _WEIGHT.search(q) \
+                and all(lex[c].kind in ("condition", "finding") for c in new_facts):
+            # "she's also allergic to shellfish, does that change anything?": first whether the new history is a risk
+            # factor, then the ask before (a weight changes the dose instead)
+            implied = ("risk_factors", *(a for a in ctx_aspects if a != "risk_factors"))
         if not aspects or implied:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)

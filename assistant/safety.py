@@ -662,6 +662,11 @@ def not_now(question: str, lang: Lang) -> bool:
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 
 
+def happening_now(question: str, lang: Lang) -> bool:
+    """Does the question say the picture is happening now ("now", "just", "what do I do", 刚刚, 怎么办)?"""
+    return bool(_rx(_NOW[lang]).search(question if lang == "zh" else f" {question} "))
+
+
 def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: str = "", told_in: Lang | None = None) -> Triage:
     """The first pathway (table order is priority: a toxicity picture is LAST before it is a neuraxial deficit) whose
     symptoms match, whose procedure context matches (its words, or one of `concepts`: the question's lexicon concepts

@@ -511,3 +511,9 @@ def test_a_superlative_of_a_known_word_is_no_unknown_subject_and_the_follow_up_k
 def test_a_named_complications_own_rate_leads_not_an_overall_rate(engine):
     ans = engine.answer("what's the realistic PDPH rate after a wet tap with 17g tuohy")
     assert "16–86%" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_follow_up_on_a_planned_procedure_is_no_emergency(engine):
+    ans = engine.answer("she also says shes allergic to shellfish, does that change anything?",
+                        ["pt had hives w iodinated contrast at CT last yr, booked for L5 TFESI fri. premed regimen?"])
+    assert not ans.urgent, ans.text

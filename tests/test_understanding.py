@@ -2016,3 +2016,17 @@ def test_round_twenty_shorthand_superlatives_and_asks(framer):
     assert framer.frame("pt on eliquis 5 bid for SI joint inj - hold or continue?").aspects == ("hold",)
     assert framer.frame("波立维停还是不停 做腰椎射频").aspects[0] == "hold"
     assert framer.frame("doing CT guided RFA of liver met, whats the risk of grounding pad burn?").out_of_scope
+
+
+def test_round_twenty_one_shorthand_and_scope(framer):
+    f = framer.frame("S1 经孔注射 入血率大概多少")
+    assert {"transforaminal-esi", "intravascular-injection"} <= set(f.concepts)
+    assert not framer.frame("上次做增强CT起了一身荨麻疹，这次硬膜外要打造影剂，怎么预处理").out_of_scope  # the CT was where she reacted
+    assert framer.frame("ED LP for ?SAH - how many hrs after headache onset for xanthochromia?").out_of_scope
+
+
+def test_a_new_history_with_does_that_change_anything_asks_first_whether_it_is_a_risk(framer):
+    f = framer.frame("she also says shes allergic to shellfish, does that change anything?",
+                     ["pt had hives w iodinated contrast at CT last yr, booked for L5 TFESI fri. premed regimen?"])
+    assert f.aspects[0] == "risk_factors"
+    assert framer.frame("pt is 48kg - change anything?", ["max dose of bupivacaine for a caudal?"]).aspects[0] == "dose"
