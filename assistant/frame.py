@@ -678,15 +678,8 @@ class Framer:
                           if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)
         if followup and len(parts) == 1:
             parts = (_followup_part(parts[0], concepts, subjects, aspects),)
-        if not aspects and not ctx_aspects:
-            implied = _topic_ask(q, lang, concepts) or implied
-        before = prev.all_concepts if prev is not None else ()
-        new_facts = [c for c in concepts if c not in before]  # (what the follow-up carried over is the ask before's)
-        if followup and not aspects and ctx_aspects and new_facts and _ADJUST[lang].search(q) and not _WEIGHT.search(q) \
-                and all(lex[c].kind in ("condition", "finding") for c in new_facts):
-            # "she's also allergic to shellfish, does that change anything?": first whether the new history is a risk
-            # factor, then the ask before (a weight changes the dose instead)
-            implied = ("risk_factors", *(a for a in ctx_aspects if a != "risk_factors"))
+        if not aspects:
+            implied = self._unsaid_ask(q, lang, concepts, prev if followup else None, ctx_aspects) or implied
         if not aspects or implied:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
@@ -700,6 +693,22 @@ class Framer:
         )
 
     # --- steps -------------------------------------------------------------------------
+    def _unsaid_ask(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None,
+                    ctx_aspects: tuple[str, ...]) -> tuple[str, ...]:
+        """The ask of a question that names none: its topic's ask (a new question), or, for a follow-up ("she's also
+        allergic to shellfish, does that change anything?"), first whether the new history is a risk factor, then the ask
+        before (a weight changes the dose instead; what the follow-up carried over is the ask before's)."""
+        if not ctx_aspects:
+            return _topic_ask(q, lang, concepts)
+        if prev is None:
+            return ()
+        lex = self.lexicon.concepts
+        new_facts = [c for c in concepts if c not in prev.all_concepts]
+        if not ctx_aspects or not new_facts or not _ADJUST[lang].search(q) or _WEIGHT.search(q) \
+                or not all(lex[c].kind in ("condition", "finding") for c in new_facts):
+            return ()
+        return ("risk_factors", *(a for a in ctx_aspects if a != "risk_factors"))
+
     def _inner_drugs(self, matches: Sequence[Match]) -> list[str]:
         """A drug named inside a longer name ("鞘内吗啡泵", "morphine pump", "baclofen pump"): the pump is the concept
         matched, and the drug it holds is asked about too."""
