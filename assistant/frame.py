@@ -500,7 +500,7 @@ def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
 # Words that frame an ask ("are lead glasses really necessary?", "是否有必要"), not a detail to look for in a passage (the
 # ALARA rule's "necessary image" is no answer to whether glasses are needed).
 _ASK_WORDS = {"en": re.compile(r"\b(?:really|actually|necessary|needed|required|mandatory|essential|worth(?:while)?|ok|okay)\b", re.I),
-              "zh": re.compile(r"真的|有必要|必要|必须|值得")}
+              "zh": re.compile(r"真的|有必要|必要|必须|值得|(?:要|会|能)?(?:持续|维持)(?=几|多)")}  # "要持续几天": how long
 
 
 def split_parts(text: str, lang: Lang) -> list[str]:
@@ -842,16 +842,19 @@ class Framer:
         return (*concepts, CLASS_ASK)
 
     def _inherited(self, own: tuple[str, ...], prev: tuple[str, ...], ctx: tuple[str, ...], later: bool,
-                   first: bool) -> tuple[str, ...]:
-        """What a part takes from the part before it (`prev`) or the conversation (`ctx`)."""
+                   first: bool, bare: bool = False) -> tuple[str, ...]:
+        """What a part takes from the part before it (`prev`) or the conversation (`ctx`); `bare`: the part has no word
+        of its own beside its ask ("要持续几天？")."""
         lex = self.lexicon.concepts
         # a part naming no subject of its own (or only a treatment that goes with any procedure: prophylactic
         # antibiotics, explantation) asks about the one before, in its region
         if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self.is_anchor(c)) for c in own):
             # (the part before's own ask, an RF lesion's temperature, is not that of a part naming one of its own;
             # a bare "做几次？" goes on with it)
+            # (saying nothing but its ask, "要持续几天？" after how high glucose rises, it asks about the finding too)
             return tuple(c for c in dict.fromkeys(prev + ctx)
-                         if (lex[c].kind in SUBJECT_KINDS or c in REGIONS) and (c not in ESSENTIAL or not own))
+                         if (lex[c].kind in SUBJECT_KINDS or c in REGIONS or (bare and lex[c].kind in ("finding", "condition")))
+                         and (c not in ESSENTIAL or not own))
         if later and own and all(lex[c].kind == "drug-class" for c in own) and any(lex[c].kind in ("drug", "brand") for c in prev):
             # "得宝松能做硬膜外注射吗？是不是颗粒型的？": whether the drug asked before belongs to the class
             return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in ("drug", "brand", "procedure"))
@@ -885,7 +888,7 @@ class Framer:
                 blank[a:b] = " " * (b - a)
             terms = tuple(tokenize("".join(blank), lang))
             prev = out[-1].concepts + out[-1].inherited if out else ()
-            inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1)
+            inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=not own and not terms)
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")

@@ -2030,3 +2030,10 @@ def test_a_new_history_with_does_that_change_anything_asks_first_whether_it_is_a
                      ["pt had hives w iodinated contrast at CT last yr, booked for L5 TFESI fri. premed regimen?"])
     assert f.aspects[0] == "risk_factors"
     assert framer.frame("pt is 48kg - change anything?", ["max dose of bupivacaine for a caudal?"]).aspects[0] == "dose"
+
+
+def test_a_part_that_says_nothing_but_its_ask_goes_on_with_the_finding_before(framer):
+    f = framer.frame("糖尿病患者做完硬膜外激素注射，血糖一般会升多少？要持续几天？")
+    assert "blood-glucose" in f.parts[1].inherited and f.parts[1].aspects == ("timing",)
+    f = framer.frame("Under ICHD-3, within what time after dural puncture must the headache begin, and is a postural component still required?")
+    assert "headache" not in f.parts[-1].inherited  # (words of its own: it does not take the finding before)
