@@ -95,8 +95,7 @@ def _build(settings: Settings, docs: list[Document], errors: list[str], force: b
     t0 = time.perf_counter()
     if not docs:
         raise AssistantError(f"no documents found under {settings.corpus_dir}: add corpus/en/*.md or run `assistant ingest PATH`")
-    lexicon = load_lexicon(settings.lexicon_path)
-    chunks = tag_chunks(chunk_documents(docs, settings.chunk_max_words, settings.chunk_overlap_sentences), lexicon)
+    chunks = chunk_documents(docs, settings.chunk_max_words, settings.chunk_overlap_sentences)
     report = BuildReport(documents=len(docs), chunks=len(chunks), errors=errors)
     backend = Backend(settings.index_dir, settings.chroma_url, settings.collection_prefix)
     index_hash = settings.index_hash()
@@ -110,6 +109,10 @@ def _build(settings: Settings, docs: list[Document], errors: list[str], force: b
         report.up_to_date, report.build = True, current.build
         report.seconds = time.perf_counter() - t0
         return report
+    # concepts are tagged only for a build that is written: the ids (content hashes) say whether anything changed, and the
+    # lexicon is part of the index hash (tagging the corpus took most of a no-change rebuild's time)
+    lexicon = load_lexicon(settings.lexicon_path)
+    chunks = tag_chunks(chunks, lexicon)
 
     reused: dict[str, np.ndarray] = {}
     if current and current.embedder_id == settings.embedder_id() and not force:
