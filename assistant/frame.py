@@ -83,7 +83,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "contraindications": ("risk",
                           r"contraindicat|(?<!numbers )(?<!figures )(?<!what )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
-                          r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|"
+                          r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"

@@ -2015,6 +2015,7 @@ def test_round_twenty_shorthand_superlatives_and_asks(framer):
     assert not framer.frame("糖尿病人硬膜外打完激素 血糖大概升多高 多久恢复").unknown  # the ask's own words name nothing we lack
     assert framer.frame("pt on eliquis 5 bid for SI joint inj - hold or continue?").aspects == ("hold",)
     assert framer.frame("波立维停还是不停 做腰椎射频").aspects[0] == "hold"
+    assert framer.frame("deep propofol sedation for cervical TFESI - ok or not?").aspects[0] == "contraindications"
     assert framer.frame("doing CT guided RFA of liver met, whats the risk of grounding pad burn?").out_of_scope
 
 
