@@ -47,6 +47,7 @@ from .safety import (
     Triage,
     borrowed_steps,
     happening_now,
+    names_symptoms,
     not_now,
     protocol_for,
     triage,
@@ -203,10 +204,10 @@ class AnswerEngine:
         stop = "。" if q.lang == "zh" else ". "
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
         before = last if q.followup else ""
-        if before and not_now(before, q.lang) and not happening_now(q.text, q.lang):
+        if before and not_now(before, q.lang) and not happening_now(q.text, q.lang) and not names_symptoms(q.text, q.lang):
             # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
-            # planned TFESI: still the planned procedure, no emergency
-            return Triage(False)
+            # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
+            before = ""
         tri = triage(q.text, q.lang, concepts, before)
         if not tri.urgent and q.lang == "en" and cjk_count(q.text) and not not_now(q.text, "en"):
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene

@@ -151,7 +151,8 @@ _COUNSEL = {
     "zh": re.compile(r"告知患者|应告知|出院(?:宣教|医嘱|指导)|立即返院|尽快返院|宣教|建议患者|不要驾车|勿驾车|不宜驾车"),
 }
 NOTE_PREFIX = "> "
-_REDUCTION = re.compile(r"\b(?:reduc|lower|cut|decreas|halv)\w*[^.;%]{0,40}?\d+(?:\.\d+)?\s*%|(?:减少|降低|下降)约?\s*\d+(?:\.\d+)?\s*%", re.I)
+_REDUCTION = re.compile(r"\b(?:reduc\w*|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas\w*|halv\w*)\s+(?:\S+\s+){0,6}?by\s+(?:about\s+|approximately\s+|~)?"
+                        r"\d+(?:\.\d+)?\s*%|(?:减少|降低|下降)约?\s*\d+(?:\.\d+)?\s*%", re.I)
 _MEAN = re.compile(r"\b(?:mean|average|median)\b|平均|中位", re.I)
 # A drug named as the exception to a rule for its class ("... antibiotic within 1 h before incision (vancomycin excepted)").
 _EXCEPTED = {"en": re.compile(r"\bexcept(?:ed|ion|ions)?\b|\bother than\b", re.I), "zh": re.compile(r"除外|例外|以外")}
@@ -1135,8 +1136,8 @@ _DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|�
 _DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|是)|相比之下", re.I)
 # "血补丁打多少ml", "how much blood for the patch?": a volume (caffeine's mg/day is a dose, not the patch's volume)
 _VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|how much blood|\bvolume\b|多少\s*(?:ml|mL|毫升|cc)|多少血|多大(?:容)?量|"
-                         r"血量|容量", re.I)
-_VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)\b(?!\s*/)", re.I)
+                         r"(?<!出)(?<!失)血量|(?<!血)容量", re.I)
+_VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)(?![A-Za-z])(?!\s*/)", re.I)
 # "which level is safest?": the level advised (preferred, avoided), not the level with the most punctures
 _BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|首选|推荐|最好", re.I)
 _NARROW = (("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),

@@ -60,8 +60,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
-             r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|\bhow long (?:(?!wear|wears|wore|worn|wore|wearing)\w+ ){0,5}?off\b|\bbe off\b",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|间隔|提前|术前停|"
+             r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
+             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it

@@ -149,7 +149,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # not answered with conventional RF's neuritis; a drug held before a kyphoplasty is still the drug's hold)
         unnamed = [c for c in miss if c in part.concepts and kinds.get(c) == "procedure" and keys == [c]]
         unheard = unheard or bool(unnamed)  # (and strong evidence on the rest does not make up for it)
-        asked = [c for c in miss if c in ESSENTIAL or (kinds.get(c) == "complication" and c in part.concepts)] + unnamed
+        asked = [c for c in miss if c in ESSENTIAL or (kinds.get(c) == "complication" and c in part.concepts)]
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:
         kind: Verdict_ = "answered" if evidence >= threshold else "not_in_kb"

@@ -517,3 +517,9 @@ def test_a_follow_up_on_a_planned_procedure_is_no_emergency(engine):
     ans = engine.answer("she also says shes allergic to shellfish, does that change anything?",
                         ["pt had hives w iodinated contrast at CT last yr, booked for L5 TFESI fri. premed regimen?"])
     assert not ans.urgent, ans.text
+
+
+def test_a_follow_up_telling_a_picture_after_a_prevention_question_is_urgent(engine):
+    ans = engine.answer("Patient got perioral numbness and tinnitus after the SGB and then seized",
+                        ["How do I prevent LAST during a stellate ganglion block?"])
+    assert ans.urgent, ans.text

@@ -70,6 +70,9 @@ def test_every_rule_and_disclaimer_is_bilingual():
     [
         ("post-block pt now shaking all over and says her lips are tingling", "en", "last"),
         ("had a seizure before we could stop injecting the bupivacaine, what now?", "en", "last"),  # "had ... before we" is now
+        ("Despite premeds, she is wheezing with hives and BP 70/40 after the contrast injection for her L5 TFESI", "en",
+         "contrast-anaphylaxis"),  # premedication given, the reaction is happening
+        ("预处理后造影剂注射后出现荨麻疹、喘鸣、血压70/40", "zh", "contrast-anaphylaxis"),
         ("intrathecal pump topped up an hour ago, pt barely rousable, RR 5", "en", "idd-overdose"),
         ("caudal epidural yesterday, temp 38.9 and worsening back pain today", "en", "implant-infection"),
         ("SGB done 5 min ago, there's an expanding swelling at the injection site and she can't swallow", "en", "airway-haematoma"),

@@ -2011,7 +2011,7 @@ def test_asked_how_many_ml_a_volume_leads_not_another_drugs_dose():
 
 def test_round_twenty_shorthand_superlatives_and_asks(framer):
     f = framer.frame("超声引导星状节 刚推了2ml罗哌 病人马上抽搐 意识丧失 怎么办！")
-    assert {"stellate-ganglion-block", "ropivacaine"} <= set(f.concepts)
+    assert {"stellate-ganglion", "ropivacaine"} <= set(f.concepts)
     assert not framer.frame("糖尿病人硬膜外打完激素 血糖大概升多高 多久恢复").unknown  # the ask's own words name nothing we lack
     assert framer.frame("pt on eliquis 5 bid for SI joint inj - hold or continue?").aspects == ("hold",)
     assert framer.frame("波立维停还是不停 做腰椎射频").aspects[0] == "hold"
@@ -2038,3 +2038,11 @@ def test_a_part_that_says_nothing_but_its_ask_goes_on_with_the_finding_before(fr
     assert "blood-glucose" in f.parts[1].inherited and f.parts[1].aspects == ("timing",)
     f = framer.frame("Under ICHD-3, within what time after dural puncture must the headache begin, and is a postural component still required?")
     assert "headache" not in f.parts[-1].inherited  # (words of its own: it does not take the finding before)
+
+
+def test_ward_words_keep_to_their_meaning(framer):
+    assert "continued-antithrombotic" not in framer.frame("Should the SCS stay on during the MRI?").concepts
+    assert "continued-antithrombotic" not in framer.frame("how long should she stay on her back after the blood patch?").concepts
+    assert "epidural-blood-patch" not in framer.frame("a patch of numbness on her thigh after a TFESI - normal?").concepts
+    assert "intravascular-injection" not in framer.frame("局麻药吸收入血的速度和哪些因素有关").concepts
+    assert framer.frame("局麻药中毒心脏停搏多长时间考虑ECMO？").aspects[:1] != ("hold",)
