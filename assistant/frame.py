@@ -704,7 +704,7 @@ class Framer:
             return ()
         lex = self.lexicon.concepts
         new_facts = [c for c in concepts if c not in prev.all_concepts]
-        if not ctx_aspects or not new_facts or not _ADJUST[lang].search(q) or _WEIGHT.search(q) \
+        if not new_facts or not _ADJUST[lang].search(q) or _WEIGHT.search(q) \
                 or not all(lex[c].kind in ("condition", "finding") for c in new_facts):
             return ()
         return ("risk_factors", *(a for a in ctx_aspects if a != "risk_factors"))

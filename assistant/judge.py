@@ -147,8 +147,8 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # passage names is not answered by passages about the rest of the part
         # (nor is a procedure that is all the part asks about, by passages on other procedures: pulsed RF of the DRG is
         # not answered with conventional RF's neuritis; a drug held before a kyphoplasty is still the drug's hold)
-        unnamed = [c for c in miss if c in part.concepts and kinds.get(c) == "procedure" and keys == [c]]
-        unheard = unheard or bool(unnamed)  # (and strong evidence on the rest does not make up for it)
+        # (and strong evidence on the rest does not make up for it)
+        unheard = unheard or (len(keys) == 1 and keys[0] in miss and keys[0] in part.concepts and kinds.get(keys[0]) == "procedure")
         asked = [c for c in miss if c in ESSENTIAL or (kinds.get(c) == "complication" and c in part.concepts)]
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:
