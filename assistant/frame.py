@@ -395,6 +395,7 @@ _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|t
 _PRE_IMPLANT = re.compile(r"\bbefore\b|\bprior to\b|\bpre-?(?:implant|op|procedure)|术前|植入前|之前", re.I)  # imaging that plans one
 
 
+_EITHER = {"en": re.compile(r"\bor\b|\bvs\.?\b|\bversus\b", re.I), "zh": re.compile(r"还是|或者|或")}
 _WEIGHT = re.compile(r"\d+(?:\.\d+)?\s*(?:kg|kgs|公斤|千克|斤)|\bweighs?\b|体重", re.I)
 
 
@@ -698,11 +699,14 @@ class Framer:
         """The ask of a question that names none: its topic's ask (a new question), or, for a follow-up ("she's also
         allergic to shellfish, does that change anything?"), first whether the new history is a risk factor, then the ask
         before (a weight changes the dose instead; what the follow-up carried over is the ask before's)."""
+        lex = self.lexicon.concepts
         if not ctx_aspects:
-            return _topic_ask(q, lang, concepts)
+            # "颈椎TFESI用地塞米松还是Depo-Medrol？", "dex or depo-medrol for a cervical TF?": which drug to use (a choice is
+            # written under Prevention, with its verdict)
+            drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "brand")]
+            return _topic_ask(q, lang, concepts) or (("prevention",) if len(drugs) >= 2 and _EITHER[lang].search(q) else ())
         if prev is None:
             return ()
-        lex = self.lexicon.concepts
         new_facts = [c for c in concepts if c not in prev.all_concepts]
         if not new_facts or not _ADJUST[lang].search(q) or _WEIGHT.search(q) \
                 or not all(lex[c].kind in ("condition", "finding") for c in new_facts):

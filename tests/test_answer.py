@@ -523,3 +523,8 @@ def test_a_follow_up_telling_a_picture_after_a_prevention_question_is_urgent(eng
     ans = engine.answer("Patient got perioral numbness and tinnitus after the SGB and then seized",
                         ["How do I prevent LAST during a stellate ganglion block?"])
     assert ans.urgent, ans.text
+
+
+def test_a_choice_between_two_steroids_is_answered_with_the_verdict(engine):
+    ans = engine.answer("dex or depo-medrol for cervical TFESI?")
+    assert any("should not be used" in b["text"] or "first choice" in b["text"] for b in ans.bullets[:2]), ans.text

@@ -2046,3 +2046,9 @@ def test_ward_words_keep_to_their_meaning(framer):
     assert "epidural-blood-patch" not in framer.frame("a patch of numbness on her thigh after a TFESI - normal?").concepts
     assert "intravascular-injection" not in framer.frame("局麻药吸收入血的速度和哪些因素有关").concepts
     assert framer.frame("局麻药中毒心脏停搏多长时间考虑ECMO？").aspects[:1] != ("hold",)
+
+
+def test_two_drugs_weighed_against_each_other_ask_which_to_use(framer):
+    assert framer.frame("dex or depo-medrol for cervical TFESI?").aspects == ("prevention",)
+    assert framer.frame("颈椎TFESI用地塞米松还是Depo-Medrol？").aspects == ("prevention",)
+    assert framer.frame("Depo-Medrol for cervical TFESI?").aspects != ("prevention",)  # one drug named: no choice asked
