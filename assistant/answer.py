@@ -67,6 +67,14 @@ _OUT_OF_SCOPE = {
            "Nearest topics it does cover: {topics}."),
     "zh": "未涵盖：{terms}不在本知识库范围内。本知识库只涵盖影像引导下疼痛介入治疗的安全性，其中的数据（停药时间、剂量、并发症发生率）不能套用于其他操作或场景。知识库涵盖的相近主题：{topics}。",
 }
+# The same for another interventional pain procedure (genicular RFA, PRP): in the field, but not in this knowledge base.
+_IN_FIELD = {
+    "en": ("Not covered: {terms} {verb} not among the interventional pain procedures this knowledge base covers (spinal and "
+           "neuraxial injections, spinal radiofrequency, vertebral augmentation, implanted neuromodulation and their safety); "
+           "its figures (hold times, doses, complication rates) do not transfer to other procedures. Nearest topics it does cover: {topics}."),
+    "zh": ("未涵盖：{terms}不属于本知识库收录的疼痛介入操作（脊柱及椎管内注射、脊柱射频、椎体强化、植入式神经调控及其安全性），"
+           "其中的数据（停药时间、剂量、并发症发生率）不能套用于其他操作。知识库涵盖的相近主题：{topics}。"),
+}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
@@ -644,9 +652,10 @@ class AnswerEngine:
         lex = self.lexicon.concepts
         if verdict.kind == "out_of_scope":
             said = {m.concept: m.surface for m in q.matches}  # the question's own words ("urinary tract infection")
-            names = list(dict.fromkeys(said.get(c) or (lex[c].name(lang) if c in lex else c) for c in verdict.foreign))
-            text = _OUT_OF_SCOPE[lang].format(terms=_join(names, lang), verb="are" if len(names) > 1 else "is",
-                                              topics=_join(topics, lang))
+            in_field = [c for c in verdict.foreign if c in lex and lex[c].in_field]
+            names = list(dict.fromkeys(said.get(c) or (lex[c].name(lang) if c in lex else c) for c in in_field or verdict.foreign))
+            note = _IN_FIELD if in_field else _OUT_OF_SCOPE
+            text = note[lang].format(terms=_join(names, lang), verb="are" if len(names) > 1 else "is", topics=_join(topics, lang))
         else:
             text = _NOT_IN_KB[lang].format(topics=_join(topics, lang))
             # "nothing on X" only for what no passage of the knowledge base mentions (an SIJ injection is there, even

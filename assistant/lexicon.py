@@ -64,6 +64,7 @@ class Concept:
     status: str = "confirmed"
     sources: tuple[str, ...] = ()
     covers: tuple[str, ...] = ()  # scope: out only: in-scope concepts the corpus covers after it (pdph after a diagnostic LP)
+    in_field: bool = False  # scope: out only: an interventional pain procedure the corpus does not cover (genicular RFA)
 
     def name(self, lang: str) -> str:
         """Canonical name in a language (falls back to the other language, then the abbreviation, then the id)."""
@@ -343,6 +344,8 @@ def _entry_problems(e: dict[str, Any]) -> list[str]:
         out.append("needs at least one name (en, zh or abbr)")
     if e.get("covers") and e.get("scope", "in") != "out":
         out.append("`covers` is for `scope: out` concepts only")
+    if "in_field" in e and (e.get("scope", "in") != "out" or not isinstance(e["in_field"], bool)):
+        out.append("`in_field` is `true` or `false`, for `scope: out` concepts only")
     for key in ("en", "zh", "abbr", "broader", "related", "sources", "covers"):
         val = e.get(key, [])
         if not isinstance(val, list) or not all(isinstance(v, str) and v.strip() for v in val):
@@ -359,6 +362,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
             en=tuple(e.get("en", [])), zh=tuple(e.get("zh", [])), abbr=tuple(e.get("abbr", [])),
             broader=tuple(e.get("broader", [])), related=tuple(e.get("related", [])),
             status=e.get("status", "confirmed"), sources=tuple(e.get("sources", [])), covers=tuple(e.get("covers", [])),
+            in_field=bool(e.get("in_field", False)),
         )
     return Lexicon(concepts, digest)
 

@@ -21,7 +21,7 @@ EVENT_CUES = {
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
           r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
           r"\btemp(?:erature)? (?:of |is )?\d|\b(?:bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
-          r"\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b)",
+          r"\b\d+\s?(?:mins?|hrs?)\b|\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b)",
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
     r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃)",
 }
@@ -339,8 +339,6 @@ _HIGH_BLOCK = RedFlag(
            r"言语不清|口角歪斜"},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
-# weak or numb arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
-_HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[lang], _BREATHING[lang]) for lang in ("en", "zh")})
 # numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block
 # spreading (intrathecal or subdural), not a haematoma: that takes hours
 _LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
@@ -349,7 +347,31 @@ _LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
     "zh": (r"(?:双|两)?(?:腿|下肢).{0,4}(?:麻|无力|没劲|沉|动不了|不能动)", _LOW_BP["zh"])},
     context={"en": r"\b(?:lido\w*|bupi\w*|ropi\w*|marcaine|xylocaine|local an(?:a)?esthetic)\b", "zh": r"利多卡因|布比卡因|罗哌卡因|局麻药"},
     immediate=True)
-RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED)
+
+# Anaphylaxis to something other than contrast (the steroid, the local anaesthetic, chlorhexidine, latex, the antibiotic):
+# a skin or mucosal sign (not an itch alone: intrathecal opioids itch) with an airway, breathing or circulation sign during
+# or after any procedure is the same pathway.
+_ALLERGIC_SKIN = {"en": r"hives|urticari|welts|rash|flush|angio-?oedema|angioedema|swollen (?:lips|face|tongue|eyes)|"
+                        r"(?:lips?|face|facial|tongue|eyes?|eyelids?)\b.{0,10}swell",
+                  "zh": r"荨麻疹|风团|皮疹|起疹|潮红|血管性水肿|(?:嘴唇|口唇|眼睑|脸|面部|舌头?).{0,2}肿"}
+_CONTRAST = next(r for r in RED_FLAGS if r.id == "contrast-anaphylaxis")
+_ANY_ANAPHYLAXIS = dataclasses.replace(_CONTRAST, symptoms={
+    "en": (_ALLERGIC_SKIN["en"], r"wheez|stridor|bronchospasm|throat\b.{0,12}(?:swell|tight|clos)|desat|collaps|"
+                                 + _BREATHING["en"] + "|" + _LOW_BP["en"]),
+    "zh": (_ALLERGIC_SKIN["zh"], r"喘鸣|哮鸣|喘|喉头水肿|喉咙.{0,2}(?:紧|肿)|支气管痉挛|血氧.{0,3}(?:掉|降|低)|晕倒|"
+                                 + _BREATHING["zh"] + "|" + _LOW_BP["zh"])},
+    context={"en": r"inject|block|epidural|\b(?:TF|IL)?ESI\b|procedure|needle|ablation|\bRFA?\b|stimulator|\bSCS\b|pump|facet|steroid|"
+                   r"lido\w*|bupi\w*|ropi\w*|chlorhexidine|latex|antibiotic|cefazolin|kenalog|depo|dexamethasone|vertebroplasty|kyphoplasty",
+             "zh": r"注射|阻滞|硬膜外|穿刺|操作|术中|术后|射频|刺激器|泵|激素|利多卡因|布比卡因|罗哌卡因|氯己定|洗必泰|乳胶|抗生素|头孢|"
+                   r"椎体成形|后凸成形"},
+    exclude={"en": r"baclofen|withdraw", "zh": r"巴氯芬|撤药"},  # an intrathecal baclofen pump's withdrawal picture is its own pathway
+    procedures=("interventional-pain-procedure",))
+# hives or a swollen face with the breathing and pressure signs is anaphylaxis, not a block spreading high; weak or numb
+# arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
+_HIGH_BLOCK = dataclasses.replace(_HIGH_BLOCK, exclude={lang: f"{_HIGH_BLOCK.exclude[lang]}|{_ALLERGIC_SKIN[lang]}"
+                                                        for lang in ("en", "zh")} if _HIGH_BLOCK.exclude else None)
+_HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[lang], _BREATHING[lang]) for lang in ("en", "zh")})
+RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS)
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways.

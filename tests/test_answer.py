@@ -121,6 +121,18 @@ def test_another_specialtys_procedure_gets_a_scope_note_not_our_figures(engine):
     assert "colonoscopy" in ans.text and not re.search(r"\bdays?\b", ans.text)
 
 
+def test_an_interventional_pain_procedure_we_do_not_cover_is_said_to_be_one(engine):
+    # genicular RFA is a pain procedure, just not in this knowledge base: never "outside interventional pain procedures"
+    for q, lang, said in (("genicular nerve RFA for knee OA - what's the complication rate?", "en", "not among the interventional pain procedures"),
+                          ("膝神经射频消融有哪些并发症？", "zh", "不属于本知识库收录的疼痛介入操作")):
+        ans = engine.answer(q)
+        assert ans.lang == lang, q
+        assert ans.abstained and ans.verdict == "out_of_scope" and not ans.citations, q
+        assert said in ans.text and ("genicular" in ans.text or "膝神经射频" in ans.text), ans.text
+    other = engine.answer("How long should I hold warfarin before a colonoscopy with polypectomy?")
+    assert "not among the interventional pain procedures" not in other.text
+
+
 def test_each_part_of_a_two_part_question_is_answered_under_its_heading(engine):
     ans = engine.answer("How long should rivaroxaban be held before a high-risk procedure, and how is post-dural puncture "
                         "headache treated?")

@@ -95,6 +95,10 @@ def test_every_rule_and_disclaimer_is_bilingual():
         ("mid cervical ILESI pt says her arms feel numb and heavy and she's struggling to breathe", "en", "total-spinal"),
         ("patient developed LAST after a TFESI, how much lipid?", "en", "last"),  # the diagnosis named as happening now
         ("TFESI 后出现 LAST，lipid 首剂给多少？病人 55kg", "zh", "last"),
+        # anaphylaxis to something other than contrast (the steroid, chlorhexidine, latex): no contrast word needed
+        ("L5 TFESI just done, she's covered in hives, wheezing, BP 78/40", "en", "contrast-anaphylaxis"),
+        ("caudal epidural 10 min ago, lips swelling and short of breath, BP dropping", "en", "contrast-anaphylaxis"),
+        ("腰椎硬膜外注射后几分钟全身荨麻疹、喘鸣，血压掉到75/40", "zh", "contrast-anaphylaxis"),
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
@@ -265,3 +269,12 @@ def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
 
 def test_how_long_an_effect_will_last_is_an_emergency_when_it_is_happening_now():
     assert triage("her legs are numb and weak now after L4 TFESI, how long will it last? what do I do", "en").urgent
+
+
+def test_hives_with_falling_pressure_is_anaphylaxis_not_a_high_block_and_a_baclofen_itch_stays_withdrawal():
+    # hives or a swollen face with laboured breathing after an epidural is allergic, not local anaesthetic spreading high
+    assert triage("thoracic epidural 10 ml bupi, now hives everywhere, struggling to breathe, BP 75/40", "en").rule == "contrast-anaphylaxis"
+    assert triage("thoracic epidural 10 ml bupi: BP 75/40, HR 40, both arms heavy, struggling to breathe", "en").rule == "total-spinal"
+    # an itch alone with a falling pressure is no allergic skin sign (intrathecal opioids itch)
+    assert triage("baclofen pump ran dry, pt itchy, febrile, rigid and BP dropping", "en").rule == "baclofen-withdrawal"
+    assert not triage("after the ESI she had a rash on her back for two weeks - is that from the steroid?", "en").urgent

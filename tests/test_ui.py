@@ -422,3 +422,28 @@ def test_chat_with_a_configured_llm_streams_and_keeps_only_grounded_claims(data_
     text = last_assistant_text(ask(start(), "How is post-dural puncture headache treated?"))
     assert "Blood patching is what the cited sources call definitive" in text and "[1]" in text
     assert "100%" not in text  # the number is not in the cited passage, so the claim was removed
+
+
+def _tabbed_page() -> None:
+    import streamlit as st
+
+    from ui.widgets import select_tab, stable_tabs
+
+    tabs = stable_tabs(["one", "two"], str.title, key="t")
+    with tabs["two"]:
+        st.button("Open one", on_click=select_tab, args=("t", "one"))
+
+
+def test_a_tab_opened_by_the_app_while_the_browser_shows_another_gets_new_labels():
+    """The browser moves to the server's tab only when the index it is sent changed since the last run it drew; when the
+    click on the other tab was merged into the button's run (see `ui.widgets.RELABEL`), new labels make it move."""
+    at = AppTest.from_function(_tabbed_page, default_timeout=TIMEOUT)
+    at.run()
+    assert [t.label for t in at.tabs] == ["One", "Two"]
+    at.session_state["t"] = "Two"  # the browser shows tab two: its click arrives with the button's run
+    at.button[0].click().run()
+    assert at.session_state["t_id"] == "one"
+    assert [t.label.rstrip("\u200b") for t in at.tabs] == ["One", "Two"] and all(t.label.endswith("\u200b") for t in at.tabs)
+    assert at.session_state["t"] == "One\u200b"
+    at.run()  # the next run: the browser now shows the app's tab, and the labels are plain again
+    assert [t.label for t in at.tabs] == ["One", "Two"] and at.session_state["t_id"] == "one"

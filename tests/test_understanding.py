@@ -768,6 +768,15 @@ def test_covers_is_validated_like_a_link(lexicon):
                         {"id": "c", "kind": "procedure", "scope": "out", "en": ["y"], "covers": ["nope"]}]}
     errs = " | ".join(validate(raw))
     assert "`covers` is for `scope: out` concepts only" in errs and "covers id `nope` is not defined" in errs
+
+
+def test_in_field_is_for_out_of_scope_concepts_and_read_from_the_lexicon(lexicon):
+    raw = {"concepts": [{"id": "a", "kind": "procedure", "scope": "in", "en": ["x"], "in_field": True},
+                        {"id": "b", "kind": "procedure", "scope": "out", "en": ["y"], "in_field": "yes"},
+                        {"id": "c", "kind": "procedure", "scope": "out", "en": ["z"], "in_field": True}]}
+    errs = validate(raw)
+    assert [e.split(":")[0] for e in errs] == ["lexicon concept `a`", "lexicon concept `b`"], errs
+    assert lexicon.concepts["peripheral-joint-rfa"].in_field and not lexicon.concepts["colonoscopy"].in_field
     for c in lexicon.concepts.values():
         assert all(lexicon.concepts[x].scope == "in" for x in c.covers), c.id
 
