@@ -12,6 +12,7 @@ from .compose import (
     CLASS_CONCEPT,
     DRUG_DECISION,
     NOTE_PREFIX,
+    REGIONS,
     RESTART_ASK,
     Bullet,
     Sentence,
@@ -75,6 +76,8 @@ _IN_FIELD = {
     "zh": ("未涵盖：{terms}不属于本知识库收录的疼痛介入操作（脊柱及椎管内注射、脊柱射频、椎体强化、植入式神经调控及其安全性），"
            "其中的数据（停药时间、剂量、并发症发生率）不能套用于其他操作。知识库涵盖的相近主题：{topics}。"),
 }
+_GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
+                 "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
@@ -101,6 +104,12 @@ _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
 
+def treats_another(s: Sentence, names: str, kinds: Mapping[str, str]) -> bool:
+    """Is the sentence another complication's treatment, beside an emergency pathway whose condition (`names`) it does
+    not name? ("A blood patch is the definitive treatment of PDPH" for a febrile patient asked about as "is it just PDPH?")"""
+    return bool(s.action and names and not re.search(names, s.text, re.I) and any(kinds.get(c) == "complication" for c in s.concepts))
+
+
 class AnswerEngine:
     """Answers questions from a loaded index. Create once; `answer` is thread-safe."""
 
@@ -115,6 +124,8 @@ class AnswerEngine:
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
         self._drug_classes = {cid: self._specific_classes(cid) for cid, k in self._kinds.items() if k in ("drug", "brand")}
+        self._regional = {cid: (frozenset(c.related) & REGIONS, frozenset(self.lexicon.broader_closure([cid])[1:]))
+                          for cid, c in self.lexicon.concepts.items() if c.kind == "procedure" and REGIONS & set(c.related)}
         for cid, c in self.lexicon.concepts.items():
             for b in c.broader if c.kind == "topic" else ():
                 self._narrower[b] = self._narrower.get(b, frozenset()) | {cid}
@@ -421,7 +432,8 @@ class AnswerEngine:
         sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
                       self._kinds, {c: frozenset(lx[c].related) for c in (*q.all_concepts, *self._adjuncts) if c in lx}, self._risk_classes,
                       {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
-                      {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts, self._drug_classes)
+                      {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts, self._drug_classes,
+                      self._regional)
         bullets: list[Bullet] = []
         if guide.rule:
             foreign = self._other_procedure(q, guide.rule)
@@ -441,6 +453,7 @@ class AnswerEngine:
             has = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and lex_c[c].kind != "procedure"}
             quoted = [b.sentence for b in bullets]
             rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
+                    and not treats_another(x, tri.names, self._kinds)
                     and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
@@ -559,6 +572,8 @@ class AnswerEngine:
         lines: list[str] = []
         if q.stand_ins:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
             lines.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
+        for specific, general in self._general_only(q):  # ozone nucleolysis: what the sources say of intradiscal procedures
+            lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         unnamed = self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
             lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
@@ -631,6 +646,23 @@ class AnswerEngine:
         if urgent or len(q.parts) < 2:
             return []
         return [i for i in range(len(q.parts)) if i not in answered_parts and i < len(verdict.covered) and not verdict.covered[i]]
+
+    def _general_only(self, q: Question) -> list[tuple[str, str]]:
+        """The question's procedures that no passage names, each with its nearest broader procedure that passages do
+        name (intradiscal ozone: intradiscal procedures): the answer is about the broader one."""
+        out: list[tuple[str, str]] = []
+        for c in q.concepts:
+            if self._kinds.get(c) != "procedure" or c in self._adjuncts or self.retriever.by_concept.get(c):
+                continue
+            general = next((b for b in self.lexicon.broader_closure([c])[1:] if self._kinds.get(b) == "procedure"
+                            and self.retriever.by_concept.get(b)), None)
+            if general:
+                out.append((c, general))
+        return out
+
+    def _said(self, q: Question, concept: str, lang: Lang) -> str:
+        """A concept as the question wrote it ("ozone discectomy"), else its name."""
+        return next((m.surface for m in q.matches if m.concept == concept), self._name(concept, lang))
 
     def _notes(self, q: Question, lang: Lang, verdict: Verdict, gaps: list[int], urgent: bool) -> list[str]:
         """Scope notes: parts no bullet answers (`gaps`), concepts the knowledge base has nothing on, unconfirmed brand

@@ -277,11 +277,13 @@ class Signals:
     kinds_of: Mapping[str, frozenset[str]] = field(default_factory=dict)  # an asked complication's kinds (infection: pocket infection)
     adjuncts: frozenset[str] = frozenset()  # procedures that go with any procedure (antibiotic prophylaxis, explantation)
     drug_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)  # each drug's narrowest classes (Kenalog: particulate)
+    # procedures of one spinal region, with that region and their broader procedures (cervical ESI: cervical, ESI)
+    regional: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
 _RIVAL_KINDS = ("drug", "procedure", "complication")
-_REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
+REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
 _DRUG_KINDS = ("drug", "drug-class")
 _SETTING_KINDS = ("procedure", "anatomy")  # where a complication happens, not what a sentence is about
 
@@ -313,13 +315,13 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
     for kind in kinds:
         def member(c: str, kind: str = kind) -> bool:
             if kind == "region":
-                return c in _REGIONS
+                return c in REGIONS
             return sig.kinds.get(c) in (_DRUG_KINDS if kind == "drug" else (kind,))
         # an asked drug is a named drug (not a class: "iodinated contrast" in a premedication question is not what is
         # dosed), and the most specific one counts ("blood thinner (Xarelto)" asks about rivaroxaban)
         mine = [c for c in own if member(c) and (kind != "drug" or sig.kinds.get(c) == "drug")]
         if kind == "region" and not mine:  # a level names its region (L4-5 is lumbar)
-            mine = [r for c in own for r in sig.parents.get(c, frozenset()) if r in _REGIONS]
+            mine = [r for c in own for r in sig.parents.get(c, frozenset()) if r in REGIONS]
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
         # prophylactic antibiotics for an SCS implant: a sentence on discography's is about another of our procedures (and
         # one on premedication before contrast is not about another: the CT it names is no procedure of ours)
@@ -335,16 +337,25 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
         # the asked drug given as a measure that goes with any procedure ("antibiotics after an SCS implant" is prophylaxis)
         near |= _measures(own, sig)
+        if kind == "procedure":
+            near |= _regional(s, near, own, sig)
         if any(c not in near and member(c) and c not in others for c in s.concepts):
             return True
     return False
+
+
+def _regional(s: Sentence, near: set[str], own: Sequence[str], sig: Signals) -> set[str]:
+    """The sentence's procedures that are the asked one's broader procedure in the asked region, or in any region when
+    none is asked ("cervical ESI" in an answer about a cervical TFESI, or about TFESI): no rival."""
+    regions = {c for c in own if c in REGIONS}
+    return {c for c in s.concepts if c in sig.regional and (not regions or sig.regional[c][0] & regions) and sig.regional[c][1] <= near}
 
 
 def _with_regions(concepts: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
     """The concepts of a sentence with the spinal region its procedures are at ("颈椎小关节射频" is cervical): a
     sentence about another region's procedure is a rival to the asked region's."""
     lx = lexicon.concepts
-    implied = {r for c in concepts if c in lx for r in lx[c].related if r in _REGIONS}
+    implied = {r for c in concepts if c in lx for r in lx[c].related if r in REGIONS}
     return concepts | implied if implied else concepts
 
 
@@ -451,8 +462,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
     # "for lumbar TFESI …, and how reliable is a negative aspiration?": still a lumbar TFESI (not an SGB, not cervical)
-    if not _REGIONS.intersection(subject):
-        subject = [*subject, *(c for c in q.concepts if c in _REGIONS)]
+    if not REGIONS.intersection(subject):
+        subject = [*subject, *(c for c in q.concepts if c in REGIONS)]
     # (a measure around any procedure, antibiotic prophylaxis, is no procedure of the patient's; an implant's is: IDD's pump)
     if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in subject):
         named = [c for c in q.concepts if sig.kinds.get(c) == "procedure" and c not in subject]
@@ -563,7 +574,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     elif not DRUG_DECISION.intersection(part.aspects) or not any(
             sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | {c}) for c in own):
         return above, False  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
-    elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" or c in _REGIONS for c in part.concepts) and any(
+    elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" or c in REGIONS for c in part.concepts) and any(
             sig.kinds.get(c) == "procedure" for p in q.parts for c in p.concepts):
         return above, False  # "...and when can I restart it?": the part naming the procedure (or a region) carries its class
     # (a part that only swaps the level, "…stop it? and for cervical?", asks what the question asked)
@@ -882,7 +893,7 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     if "indication" in need:  # "what % relief cutoff?": the criteria are asked, not how well it works
         need = frozenset({"indication"})
         # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's)
-        where = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "procedure" or c in _REGIONS]
+        where = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "procedure" or c in REGIONS]
         if where and (not any(c in s.concepts for c in where if sig.kinds.get(c) == "procedure")
                       or rival(s, where, sig, ("procedure", "region"))):
             return False
@@ -1127,9 +1138,9 @@ _MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|list
 # "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
 _VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(?:ed|ing|ance)?\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
                       r"\bdo not (?:use|inject|give)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
-                      r"\badvis(?:e|es|ed)\b|\brecommend(?:s|ed)?\b|"
+                      r"\badvis(?:e|es|ed)\b|\brecommend(?:s|ed)?\b|\bshould be kept\b|"
                       r"\bnot (?:been )?approved\b|\boff-label\b|"
-                      r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐", re.I)
+                      r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐|应保持", re.I)
 _ANY = re.compile(r"")
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
 _DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)

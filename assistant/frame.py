@@ -22,7 +22,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
                    r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
                    r"\bdespite\b|in spite of|even (?:with|after) (?=\w)",
-                   r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|未改善|未缓解|不缓解|没缓解|"
+                   r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
+                   r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
                    r"没反应|没有反应|无反应|没起效|不起效|"
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
     "action": ("management",
@@ -97,7 +98,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
-                     r"which patients|in whom|high[- ]risk|risk (?:category|class|grade|tier|level|stratum|group)|"
+                     r"which patients|in whom|high[- ]risk|predictors?\b|predictive factors?|\bpredicts?\b|"
+                     r"risk (?:category|class|grade|tier|level|stratum|group)|"
                      r"(?:low|intermediate|moderate|medium)[- ]risk|"
                      # whether this patient needs bridging is a question of who is at high thromboembolic risk
                      r"(?:need|needs|require|requires|candidate for|qualify for|indicat\w*) (?:\w+ )?bridg\w*|bridg\w* (?:needed|indicated|required)|"
@@ -403,10 +405,10 @@ _WEIGHT = re.compile(r"\d+(?:\.\d+)?\s*(?:kg|kgs|公斤|千克|斤)|\bweighs?\b|
 _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|times|blocks)|how often can|"
                       r"一年|每年|几次|多少次|间隔多久", re.I)
 # Concepts that are the ask itself when named: "how long does relief last after an RFA?" is about the procedure's effect,
-# "PLDD适应症是啥？" about its indications, "what temperature for a lumbar RF?" about its settings, which a safety knowledge
-# base mostly lacks; without a passage on it the part
+# "PLDD适应症是啥？" about its indications, "what temperature for a lumbar RF?" about its settings, "PVP术后多久下地？" about
+# getting up after it, which a safety knowledge base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
-ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings"})
+ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation"})
 # Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
 # disclose, "what premedication should she get?" the prevention.
 TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
@@ -1143,6 +1145,7 @@ _SHORTHAND = frozenset({
     "wknd", "mins", "hrs", "wks", "mths", "mnths", "yrs", "asap", "stat", "thx", "pls", "plz", "abt", "approx", "appt", "appts",
     "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
     "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn",
+    "diff", "diffs", "refs", "info", "recs", "recos", "mgmt", "mngmt", "abx", "ddx", "sxs", "pts", "lit", "guideline", "guidelines",
 })
 
 

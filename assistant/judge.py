@@ -150,6 +150,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # (and strong evidence on the rest does not make up for it)
         unheard = unheard or (len(keys) == 1 and keys[0] in miss and keys[0] in part.concepts and kinds.get(keys[0]) == "procedure")
         asked = [c for c in miss if c in ESSENTIAL or (kinds.get(c) == "complication" and c in part.concepts)]
+        unheard = unheard or any(c in ESSENTIAL for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:
         kind: Verdict_ = "answered" if evidence >= threshold else "not_in_kb"

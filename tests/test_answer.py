@@ -133,6 +133,17 @@ def test_an_interventional_pain_procedure_we_do_not_cover_is_said_to_be_one(engi
     assert "not among the interventional pain procedures" not in other.text
 
 
+def test_a_procedure_no_passage_names_is_answered_from_its_broader_one_and_says_so(engine):
+    # the fixture corpus names intradiscal procedures (in the anticoagulant lists) but never intradiscal ozone
+    assert not engine.retriever.by_concept.get("intradiscal-ozone") and engine.retriever.by_concept.get("intradiscal-procedure")
+    ans = engine.answer("ozone nucleolysis - how long to hold apixaban before it?")
+    assert not ans.abstained
+    assert ans.text.startswith("> Nothing in the knowledge base on ozone nucleolysis itself; below is what it says on the broader "
+                               "topic: intradiscal procedure"), ans.text
+    plain = engine.answer("How long to hold apixaban before an interlaminar ESI?")
+    assert "itself; below is what it says" not in plain.text
+
+
 def test_each_part_of_a_two_part_question_is_answered_under_its_heading(engine):
     ans = engine.answer("How long should rivaroxaban be held before a high-risk procedure, and how is post-dural puncture "
                         "headache treated?")

@@ -2061,3 +2061,55 @@ def test_two_drugs_weighed_against_each_other_ask_which_to_use(framer):
     assert framer.frame("dex or depo-medrol for cervical TFESI?").aspects == ("prevention",)
     assert framer.frame("颈椎TFESI用地塞米松还是Depo-Medrol？").aspects == ("prevention",)
     assert framer.frame("Depo-Medrol for cervical TFESI?").aspects != ("prevention",)  # one drug named: no choice asked
+
+
+def test_a_regional_procedure_broader_than_the_asked_one_is_no_rival():
+    from assistant.compose import Signals, rival
+
+    kinds = {"transforaminal-esi": "procedure", "cervical-esi": "procedure", "interlaminar-esi": "procedure", "esi": "procedure",
+             "sedation": "procedure", "propofol": "drug", "lumbar-esi": "procedure"}
+    sig = Signals({"transforaminal-esi": frozenset({"esi"})}, kinds=kinds, adjuncts=frozenset({"sedation"}),
+                  regional={"cervical-esi": (frozenset({"cervical-spine"}), frozenset({"esi"})),
+                            "lumbar-esi": (frozenset({"lumbar-spine"}), frozenset({"esi"}))})
+    light = _sent("Sedation during cervical ESI should be kept light.", "Prevention", {"sedation", "cervical-esi", "esi", "cervical-spine"})
+    il = _sent("Sedation for cervical interlaminar ESI should be kept light.", "Prevention",
+               {"sedation", "interlaminar-esi", "esi", "cervical-spine"})
+    own = ["propofol", "sedation", "cervical-spine", "transforaminal-esi"]
+    assert not rival(light, own, sig)  # cervical ESI includes the cervical TFESI asked about
+    assert rival(il, own, sig)  # the interlaminar route is another procedure
+    assert not rival(light, ["sedation", "transforaminal-esi"], sig)  # no region asked: any region's ESI
+    lumbar = _sent("Sedation during lumbar ESI is rarely needed.", "Prevention", {"sedation", "lumbar-esi", "esi", "lumbar-spine"})
+    assert rival(lumbar, own, sig)  # another region's
+
+
+def test_a_missing_ask_that_is_the_question_itself_is_not_made_up_for_by_strong_evidence():
+    kinds = {"vertebroplasty": "procedure", "mobilisation": "topic"}
+    q = _q(concepts=("vertebroplasty", "mobilisation"), subjects=("vertebroplasty", "mobilisation"), aspects=("timing",),
+           parts=(Part("how soon can she walk after PVP", ("vertebroplasty", "mobilisation"), ("timing",)),))
+    tags = [frozenset({"vertebroplasty", "cement-leakage"})] * 3
+    assert judge(q, tags, 0.95, 0.46, kinds, {}).kind == "not_in_kb"  # nothing on getting up after it, however strong the rest
+    covered = [frozenset({"vertebroplasty", "mobilisation"})]
+    assert judge(q, covered, 0.95, 0.46, kinds, {}).kind == "answered"
+
+
+def test_chat_shorthand_and_the_ask_for_predictors_are_no_unknown_subject(framer):
+    assert not framer.frame("max lidocaine dose mg/kg w/ and w/o epi? getting diff numbers from diff refs").unknown
+    f = framer.frame("which pts are more likely to get it? any predictors?")
+    assert f.aspects[0] == "risk_factors" and not f.unknown
+    # lying down that does not relieve a headache is its feature, not a treatment that failed
+    assert "escalation" not in framer.frame("腰椎硬膜外注射后第4天 头痛 躺下也不缓解 体温38.7 脖子发硬 是PDPH吗").aspects
+    assert "escalation" in framer.frame("硬脊膜穿破后头痛 补液咖啡因都不缓解 怎么办").aspects
+
+
+def test_beside_an_infection_pathway_another_complications_treatment_is_no_extra():
+    from assistant.answer import treats_another
+    from assistant.safety import PATHWAY_NAMES
+
+    kinds = {"pdph": "complication", "epidural-blood-patch": "procedure", "epidural-abscess": "complication"}
+    ebp = Sentence("An epidural blood patch is the definitive treatment of PDPH.", _chunk("ebp", "Recognition and management"), 1, 0,
+                   "management", frozenset(), frozenset({"pdph", "epidural-blood-patch"}), False, True)
+    abscess = Sentence("An epidural abscess is treated with antibiotics, with or without drainage.", _chunk("abs", "Recognition and management"),
+                       1, 0, "management", frozenset(), frozenset({"epidural-abscess"}), False, True)
+    names = PATHWAY_NAMES["implant-infection"]["en"]
+    assert treats_another(ebp, names, kinds) and not treats_another(abscess, names, kinds)
+    assert not treats_another(ebp, "", kinds)  # a pathway with no condition names keeps it
