@@ -31,6 +31,7 @@ from .compose import (
     staff_passage,
     staff_side,
     weight_of,
+    with_warnings,
 )
 from .config import Settings
 from .frame import ASPECTS, TOPIC_ASKS, Question, drug_like, held_drug, procedure_like
@@ -489,7 +490,8 @@ class AnswerEngine:
                 fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
                 bullets = [b for b in bullets if b.sentence in fits] or [
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
-        bullets = _bundled_first(bullets)
+        asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
+        bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked) if not tri.urgent else bullets)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
             return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)

@@ -344,6 +344,35 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
     return False
 
 
+# A warning against a practice: "Do not add an antibiotic to discography contrast if dural puncture is possible".
+_PROHIBIT = {"en": re.compile(r"^(?:if [^,]{0,60}, )?(?:do not|don't|never|avoid)\b", re.I),
+             "zh": re.compile(r"^(?:(?:若|如果|如)[^，,。]{0,30}[，,])?(?:不要|切勿|勿|禁止|不得|避免)")}
+
+
+def with_warnings(bullets: Sequence[Bullet], sents: Sequence[Sentence], kinds: Mapping[str, str], asked: Collection[str]) -> list[Bullet]:
+    """A practice quoted (cefazolin mixed into the discography contrast) brings the warning against it from its own
+    document ("do not add an antibiotic to the contrast if dural puncture is possible: intrathecal cefazolin can cause
+    seizures"), right after the bullet that shares most with it: the warning names the same drug and procedure, and a
+    drug the question asks about (`asked`: its concepts with their broader ones)."""
+    quoted = {b.sentence.text for b in bullets}
+    after: dict[int, list[Sentence]] = {}
+    for w in sents:
+        if w.text in quoted or not _PROHIBIT[w.chunk.lang].search(w.text) \
+                or not any(kinds.get(c) in _DRUG_KINDS for c in w.concepts.intersection(asked)):
+            continue
+        fits = [(len(w.concepts & b.sentence.concepts), i) for i, b in enumerate(bullets)
+                if b.sentence.chunk.doc_id == w.chunk.doc_id and not _PROHIBIT[b.sentence.chunk.lang].search(b.sentence.text)
+                and any(kinds.get(c) == "drug" for c in w.concepts & b.sentence.concepts)
+                and any(kinds.get(c) == "procedure" for c in w.concepts & b.sentence.concepts)]
+        if fits:
+            after.setdefault(max(fits, key=lambda f: (f[0], -f[1]))[1], []).append(w)
+            quoted.add(w.text)
+    out: list[Bullet] = []
+    for i, b in enumerate(bullets):
+        out += [b, *(Bullet(w, b.part, b.score, "fact") for w in after.get(i, ())[:1])]
+    return out
+
+
 def _regional(s: Sentence, near: set[str], own: Sequence[str], sig: Signals) -> set[str]:
     """The sentence's procedures that are the asked one's broader procedure in the asked region, or in any region when
     none is asked ("cervical ESI" in an answer about a cervical TFESI, or about TFESI): no rival."""

@@ -559,10 +559,13 @@ _HOW_TO_SAY = {
                      r"(?:回答|回复|解释|说|讲|交代|告知|沟通|跟(?:他|她|患者|病人|家属)(?:说|讲|解释|交代))(?:风险|病情)?"
                      r"(?:比较好|才好|合适)?[？?。.！!，,]*$|"
                      r"^(?:有没有|有无|能不能给|能否给|给个)(?:个)?(?:具体|准确)?的?(?:数字|数据)(?:可以说|能说|可以讲|可以给)?[？?。.！!，,]*$|"
+                     r"^(?:具体|确切|实际|大概)?(?:的)?(?:数字|数据|比例|百分比)?(?:是|有)?多少[？?。.！!，,]*$|"
                      r"^(?:那|那么)?(?:下一步|接下来|然后)(?:该|要)?(?:怎么办|怎么处理|做什么|呢)?[？?。.！!，,]*$"),
     "en": re.compile(r"^(?:so\s+)?(?:what (?:do|should) (?:i|we) (?:tell|say to) (?:him|her|them|the patient|the family)|"
                      r"how (?:do|should) (?:i|we) (?:answer|explain|put) (?:it|that|this)(?: to (?:him|her|them))?)\s*[?.!,]*$|"
                      r"^(?:any |real |actual |hard )?(?:numbers|figures|stats)(?: (?:pls|please|i can (?:give|quote)|to quote))?\s*[?.!,]*$|"
+                     r"^(?:so\s+|and\s+)?(?:what(?:'s| is| are)?|whats|give me|got)\s+(?:the |a |an )?(?:actual |exact |real |hard |rough |ballpark )?"
+                     r"(?:numbers?|figures?|rates?|percentages?|%)(?: (?:pls|please))?\s*[?.!,]*$|"
                      r"^(?:so\s+|and\s+|ok\s+)?(?:what next|what now|now what|then what|what(?:'s| is) (?:the )?next(?: step)?|next steps?)\s*[?.!,]*$",
                      re.I),
 }

@@ -2113,3 +2113,27 @@ def test_beside_an_infection_pathway_another_complications_treatment_is_no_extra
     names = PATHWAY_NAMES["implant-infection"]["en"]
     assert treats_another(ebp, names, kinds) and not treats_another(abscess, names, kinds)
     assert not treats_another(ebp, "", kinds)  # a pathway with no condition names keeps it
+
+
+def test_a_practice_quoted_brings_its_warning_and_an_unasked_drugs_warning_stays_out():
+    from assistant.compose import Bullet, with_warnings
+
+    kinds = {"cefazolin": "drug", "antibiotic": "drug-class", "discography": "procedure", "contrast-medium": "drug-class"}
+    practice = _sent("One practice adds cefazolin 1 g to the discography contrast.", "Prevention", {"cefazolin", "discography", "contrast-medium"})
+    iv = _sent("IV prophylaxis for discography is given 30 min before puncture.", "Prevention", {"antibiotic", "discography"})
+    warning = _sent("Do not add an antibiotic to discography contrast if dural puncture is possible: intrathecal cefazolin can cause "
+                    "seizures.", "Prevention", {"antibiotic", "cefazolin", "discography", "contrast-medium"})
+    for s in (practice, iv, warning):
+        object.__setattr__(s, "chunk", _chunk("disc", "Prevention"))  # one document
+    bullets = [Bullet(iv, 0, 1.0, "fact"), Bullet(practice, 0, 0.9, "fact")]
+    out = with_warnings(bullets, [iv, practice, warning], kinds, {"discography", "antibiotic", "cefazolin"})
+    assert [b.sentence for b in out] == [iv, practice, warning]  # after the practice it warns against
+    # asked about a shellfish allergy (no drug of the warning's): it does not follow an off-topic bullet
+    assert [b.sentence for b in with_warnings(bullets, [warning], kinds, {"shellfish-allergy", "premedication"})] == [iv, practice]
+
+
+def test_a_clause_asking_for_the_figure_again_is_no_part_of_its_own():
+    assert split_parts("How often do patients get neuritis after lumbar medial branch RF? what's the actual number", "en") == [
+        "How often do patients get neuritis after lumbar medial branch RF? what's the actual number"]
+    assert len(split_parts("腰椎射频后神经炎发生率高吗？具体多少？", "zh")) == 1
+    assert len(split_parts("how long to hold apixaban before SCS? what's the rate of hematoma?", "en")) == 2
