@@ -844,7 +844,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
     parts = list(q.parts) or [Part(q.text, q.concepts, q.aspects)]
     scored = [[score(s, p, q, idf, dense, lang, w, sig) if _can_answer(s, p, sig) else _NEVER for p in parts] for s in sentences]
     live = _answerable([j for j in range(len(parts)) if j >= len(covered) or covered[j]], scored, gaps)
-    owner = _merge_parts(scored, live)
+    owner = _merge_parts(scored, live, [frozenset(c for c in p.concepts if sig.kinds.get(c) == "procedure") for p in parts])
     for row in scored:  # a merged part scores a sentence by the best of its members
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
@@ -995,12 +995,16 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
     return assign
 
 
-def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int]) -> dict[int, int]:
-    """Each live part -> the first part whose best sentence it shares (itself when none)."""
+def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int], procedures: Sequence[frozenset[str]] = ()) -> dict[int, int]:
+    """Each live part -> the first part whose best sentence it shares (itself when none), unless the two name different
+    procedures ("stop Eliquis for an MBB RF? and for a PKP?" asks twice: one answer each)."""
     best = {j: max(range(len(scored)), key=lambda i: scored[i][j]) for j in live} if scored else {}
     owner: dict[int, int] = {}
+
+    def apart(k: int, j: int) -> bool:
+        return len(procedures) > max(k, j) and bool(procedures[k]) and bool(procedures[j]) and procedures[k] != procedures[j]
     for j in live:
-        owner[j] = next((k for k in live if k < j and owner.get(k) == k and best.get(k) == best.get(j)), j)
+        owner[j] = next((k for k in live if k < j and owner.get(k) == k and best.get(k) == best.get(j) and not apart(k, j)), j)
     return owner
 
 

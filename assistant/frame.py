@@ -473,7 +473,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除|"
-                        r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾)"
+                        r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
+                        # a history denied: "no prior stroke", "no hx of bleeding", "没卒中史", "既往无出血"
+                        r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往)"
                         r"\s*(?:the\s+|a\s+|an\s+|on\s+|taking\s+|using\s+|in\s+)?$", re.I)
 
 
@@ -551,7 +553,7 @@ _STORY_GOES_ON = {
 }
 # "…需要停药吗？颈椎的呢？", "… need to stop it? and for cervical?": the same ask of another level or procedure
 _SWAP_CLAUSE = {"zh": re.compile(r"^(?:那|那么)?[\u4e00-\u9fffA-Za-z0-9 ]{1,12}呢[？?]\s*$"),
-                "en": re.compile(r"^(?:and|what about|how about)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?[\w-]+(?: [\w-]+){0,2}\s*\?\s*$",
+                "en": re.compile(r"^(?:and|what about|how about)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?[\w-]+(?: [\w-]+){0,2}\s*\??\s*$",
                                  re.I)}
 _IF_ASK = re.compile(r"if\b[^?]{3,80}?\b(?:how|what|when|which|where|who|why|should|can|do|does|is|are)\b[^?]*\?", re.I)
 _HOW_TO_SAY = {
@@ -905,6 +907,11 @@ class Framer:
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)
+            if out and "hold" in asked and own and not any(lex[c].kind in ("drug", "drug-class", "brand") for c in own + inherited):
+                # "吃艾乐妥，做射频要不要停药？如果改做PKP要停几天？": the drug held is the part before's (what this part asks
+                # about, with its procedure), and so is the patient
+                own += tuple(c for c in prev if lex[c].kind in ("drug", "drug-class", "brand") and c not in own)
+                inherited += tuple(c for c in prev if lex[c].kind == "condition" and c not in inherited)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
             if out and _restates(part, out[-1]):
                 prev_part = out.pop()
@@ -1166,7 +1173,8 @@ def _inflected(word: str) -> bool:
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",
-                       "越来越", "越来越重", "越来越肿", "呛", "喝水呛", "说话", "不太", "有点", "一点", "还行", "挺好"})
+                       "越来越", "越来越重", "越来越肿", "呛", "喝水呛", "说话", "不太", "有点", "一点", "还行", "挺好",
+                       "做大", "大范围", "范围", "小范围"})
 
 
 def _common(word: str, lang: str = "en") -> bool:

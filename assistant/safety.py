@@ -23,7 +23,8 @@ EVENT_CUES = {
           r"\btemp(?:erature)? (?:of |is )?\d|\b(?:bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
           r"\b\d+\s?(?:mins?|hrs?)\b|\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b)",
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
-    r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃)",
+    r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃|"
+    r"越来越|今早|今晨|今天|昨天|昨晚|早上|晚上|夜里|半夜|咋处理|咋办|咋整)",
 }
 
 
@@ -68,6 +69,12 @@ _STROKE_NOT_TOXIC = {
           rf"(?=[\s\S]*(?:{_TF_CONTEXT.replace(chr(92) + 'b', '')}|经椎间孔|椎动脉|颗粒))"
           rf"[\s\S]*(?:{_STROKE_SIGNS}|视力|视物|失明|看不见|看不清|复视|眼前发黑|口角歪斜|嘴歪|偏瘫|失语)",
 }
+
+# A faint, not anaphylaxis: a slow heart with no skin or airway sign (anaphylaxis drives the heart fast).
+_ALLERGY_SIGNS = (r"hives|urticari|welts|rash|flush|itch|angio-?oedema|angioedema|swell|swollen|wheez|stridor|bronchospasm|throat|"
+                  r"荨麻疹|风团|皮疹|起疹|潮红|瘙痒|水肿|肿|喘鸣|哮鸣|喘|喉咙|支气管痉挛")
+_SLOW_HEART = r"bradycard|\bHR (?:of |is )?[1-5]\d\b|heart rate (?:of |is )?[1-5]\d\b|心动过缓|心率.{0,4}(?<!\d)[1-5]\d(?!\d)|心率慢"
+_FAINT_NOT_ALLERGIC = {lang: rf"^(?![\s\S]*(?:{_ALLERGY_SIGNS}))[\s\S]*(?:{_SLOW_HEART})" for lang in ("en", "zh")}
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -242,8 +249,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse|clammy|"
                 r"passed out|passing out|went (?:white|grey|gray)|dizz|nause|\bHR (?:of )?[1-4]\d\b",),
          "zh": (r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|头晕|心率\s*[1-4]\d\s*次|眼前发黑|恶心|晕过去|心率.{0,4}[1-4]\d",)},
-        {"en": r"inject|block|epidural|\bESI\b|procedure|needle|\bRF\b|radiofrequency|prep",
-         "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频|打针|针|术前|准备"},
+        {"en": r"inject|block|epidural|\bESI\b|procedure|needle|\bRF\b|radiofrequency|prep|\bTF\b|transforaminal|contrast|lido\w*|bupi\w*|ropi\w*",
+         "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频|打针|针|术前|准备|推完|推药|造影剂|利多卡因|布比卡因|罗哌卡因|经椎间孔"},
         {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
                "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, monitor, and secure IV access.",
          "zh": "紧急：注射中或注射后出现面色苍白、大汗、心动过缓或晕厥，多为血管迷走反应，但须排除局麻药全身毒性、高位阻滞或过敏反应。"
@@ -275,6 +282,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "URGENT: possible anaphylaxis. " + _STOP["en"] + ": give intramuscular adrenaline per your anaphylaxis protocol, airway support and fluids.",
          "zh": "紧急：可能为过敏性休克。" + _STOP["zh"] + "：按过敏性休克规范肌注肾上腺素，并给予气道支持和补液。"},
         {"en": "contrast reaction anaphylaxis allergy management", "zh": "造影剂 过敏反应 过敏性休克 处理"},
+        exclude=_FAINT_NOT_ALLERGIC,  # a slow heart, pale and sweaty, with no skin or airway sign, is a faint
         procedures=('contrast-medium', 'contrast-injection'),
     ),
     RedFlag(
@@ -575,7 +583,9 @@ _HAPPENING = {
 
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any)\b[^.;,:?!]*",
-    "zh": r"(?:没有|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧))[^，,。；;：:？?！!、]*",  # 无力 is weakness, not a negation
+    # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
+    "zh": r"(?:没有|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
+          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射))[^，,。；;：:？?！!、]*",
 }
 
 

@@ -243,6 +243,7 @@ def test_perioral_tingling_written_short_is_the_toxicity_picture_not_a_faint():
 
 def test_a_pulseless_patient_and_signs_written_in_english_inside_chinese_are_emergencies():
     assert triage("星状神经节阻滞 利多卡因刚推完 病人突然意识没了 摸不到颈动脉搏动", "zh").rule == "last"
+    assert triage("还没打针病人就脸色苍白、出冷汗、晕过去了，心率40多", "zh").rule == "vasovagal"  # 还没: not yet
     assert triage("SGB with lidocaine just done, now unresponsive and no pulse", "en").rule == "last"
     assert triage("正在推骨水泥 PVP T12，病人突然SpO2掉到85 血压80/50", "zh").rule == "cement-embolism"
     assert triage("SCS trial leads in, day 4, fever 39 and new severe back pain, leads still in", "en").rule == "implant-infection"
@@ -278,3 +279,18 @@ def test_hives_with_falling_pressure_is_anaphylaxis_not_a_high_block_and_a_baclo
     # an itch alone with a falling pressure is no allergic skin sign (intrathecal opioids itch)
     assert triage("baclofen pump ran dry, pt itchy, febrile, rigid and BP dropping", "en").rule == "baclofen-withdrawal"
     assert not triage("after the ESI she had a rash on her back for two weeks - is that from the steroid?", "en").urgent
+
+
+def test_a_chinese_denial_written_with_mei_is_no_sign_and_a_slow_pale_faint_is_no_anaphylaxis():
+    # "没皮疹没口周麻木": no rash, no perioral numbness; pale, sweaty and slow after contrast and lidocaine is a faint
+    q = "腰4/5 TF刚推完造影剂和利多卡因，病人说头晕恶心出冷汗，脸色苍白，HR 45，BP 80/50，没皮疹没口周麻木，咋处理"
+    assert triage(q, "zh").rule == "vasovagal"
+    assert triage("L4 TF just injected contrast, pt pale sweaty HR 42 BP 78/40, no rash, no wheeze", "en").rule == "vasovagal"
+    assert triage("after contrast for TFESI: hives, wheeze, BP 70/40, HR 50", "en").rule == "contrast-anaphylaxis"
+    # 没劲 / 没感觉 / 没了 are symptoms, not denials
+    assert triage("星状神经节阻滞 利多卡因刚推完 病人突然意识没了 摸不到颈动脉搏动", "zh").rule == "last"
+
+
+def test_a_deficit_the_morning_after_an_scs_trial_on_rivaroxaban_is_urgent():
+    q = "吃拜瑞妥的老太太昨天做的SCS测试电极植入，今早腰背部剧痛，两条腿越来越没劲，小便解不出来"
+    assert triage(q, "zh").rule == "neuraxial-deficit"

@@ -2137,3 +2137,23 @@ def test_a_clause_asking_for_the_figure_again_is_no_part_of_its_own():
         "How often do patients get neuritis after lumbar medial branch RF? what's the actual number"]
     assert len(split_parts("腰椎射频后神经炎发生率高吗？具体多少？", "zh")) == 1
     assert len(split_parts("how long to hold apixaban before SCS? what's the rate of hematoma?", "en")) == 2
+
+
+def test_a_denied_history_is_left_out_of_the_question(framer):
+    f = framer.frame("AF pt on warfarin, CHADS2 of 2, no prior stroke - does she need LMWH bridging before SCS implant?")
+    assert "stroke" in f.excluded and "stroke" not in f.concepts and "atrial-fibrillation" in f.concepts
+    z = framer.frame("房颤 CHADS2 2分 没卒中史，华法林要不要低分子肝素桥接？")
+    assert "stroke" in z.excluded and "warfarin" in z.concepts
+    assert "stroke" in framer.frame("AF with a prior stroke on warfarin - bridge?").concepts
+
+
+def test_a_hold_asked_again_of_another_procedure_keeps_the_drug_and_its_own_heading(framer):
+    f = framer.frame("82岁老太太肾功能不太好，吃艾乐妥。做腰椎脊神经后支射频要不要停药？如果改做PKP要停几天？")
+    assert len(f.parts) == 2 and {"kyphoplasty", "apixaban"} <= set(f.parts[1].concepts)
+    e = framer.frame("on Eliquis - stop it for a lumbar MBB? and for a kyphoplasty, how many days?")
+    assert len(e.parts) == 2 and {"kyphoplasty", "apixaban"} <= set(e.parts[1].concepts) and "hold" in e.parts[1].aspects
+    from assistant.compose import _merge_parts
+
+    scored = [[1.0, 1.0], [0.2, 0.5]]  # both parts' best sentence is the first (the drug's interval)
+    assert _merge_parts(scored, [0, 1]) == {0: 0, 1: 0}
+    assert _merge_parts(scored, [0, 1], [frozenset({"medial-branch-block"}), frozenset({"kyphoplasty"})]) == {0: 0, 1: 1}
