@@ -375,7 +375,9 @@ _ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；
 # radiographers is 10 wks pregnant"), whose questions are about occupational dose, not a pregnant patient.
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
-                             r"fellows?|registrars?|trainees?|I'?m|I am)\b|放射技师|技师|护士|同事|员工|工作人员|医生|住院医|进修|我.{0,3}怀孕", re.I),
+                             r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
+                             r"nurse practitioners?|scrub|works? in (?:the |our )?(?:fluoro|cath|IR|OR|procedure)\w*)\b|"
+                             r"放射技师|技师|护士|同事|员工|工作人员|医生|住院医|进修|规培|医助|助理医师|我.{0,3}怀孕", re.I),
      "pregnant-staff"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),

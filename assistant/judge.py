@@ -153,8 +153,10 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         unheard = unheard or any(c in ESSENTIAL for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:
-        kind: Verdict_ = "answered" if evidence >= threshold else "not_in_kb"
-        return Verdict(kind, tuple(covered), foreign=foreign)
+        # no concept of ours at all, and words the knowledge base never uses ("PREEMPT units for chronic migraine"): those
+        # words are the subject, whatever the evidence score of the passages nearest to the rest
+        kind: Verdict_ = "answered" if evidence >= threshold and not (q.unknown and not q.concepts) else "not_in_kb"
+        return Verdict(kind, tuple(covered), missing=q.unknown if kind == "not_in_kb" else (), foreign=foreign)
     if all(covered):
         return Verdict("answered", tuple(covered), tuple(dict.fromkeys(missing)), foreign)
     if any(covered):

@@ -2157,3 +2157,18 @@ def test_a_hold_asked_again_of_another_procedure_keeps_the_drug_and_its_own_head
     scored = [[1.0, 1.0], [0.2, 0.5]]  # both parts' best sentence is the first (the drug's interval)
     assert _merge_parts(scored, [0, 1]) == {0: 0, 1: 0}
     assert _merge_parts(scored, [0, 1], [frozenset({"medial-branch-block"}), frozenset({"kyphoplasty"})]) == {0: 0, 1: 1}
+
+
+def test_words_the_knowledge_base_never_uses_with_no_concept_of_ours_are_the_subject():
+    q = _q(concepts=(), subjects=(), aspects=("dose",), parts=(Part("units per PREEMPT for chronic migraine", (), ("dose",)),),
+           unknown=("PREEMPT", "migraine"))
+    v = judge(q, [frozenset({"pdph"})], 0.9, 0.46, {}, {})
+    assert v.kind == "not_in_kb" and "PREEMPT" in v.missing
+    plain = _q(concepts=(), subjects=(), aspects=(), parts=(Part("what is safest overall", (), ()),))
+    assert judge(plain, [frozenset({"pdph"})], 0.9, 0.46, {}, {}).kind == "answered"
+
+
+def test_a_pregnant_colleague_named_by_her_role_is_staff(framer):
+    f = framer.frame("my PA is 16 wks pregnant and works in fluoro suite: what's the fetal dose limit, and where does she wear the badge?")
+    assert "pregnant-staff" in f.concepts and "pregnancy" not in f.concepts
+    assert "pregnant-staff" not in framer.frame("16 wks pregnant patient needs an ESI: fetal dose from fluoro?").concepts
