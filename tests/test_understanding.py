@@ -2172,3 +2172,10 @@ def test_a_pregnant_colleague_named_by_her_role_is_staff(framer):
     f = framer.frame("my PA is 16 wks pregnant and works in fluoro suite: what's the fetal dose limit, and where does she wear the badge?")
     assert "pregnant-staff" in f.concepts and "pregnancy" not in f.concepts
     assert "pregnant-staff" not in framer.frame("16 wks pregnant patient needs an ESI: fetal dose from fluoro?").concepts
+
+
+def test_cooled_si_joint_rf_and_its_transient_neuropathic_pain_are_named_alike_in_question_and_corpus(lexicon):
+    q = lexicon.tags("骶髂关节外侧支冷却射频做完，术后神经病理性疼痛发生率多少")
+    passage = lexicon.tags("一项骶神经外侧支冷却射频消融研究中，术后一过性神经病理性疼痛的发生率为每个毁损灶 0.7%。")
+    assert {"lateral-branch-rf", "post-ablation-neuritis"} <= q and {"lateral-branch-rf", "post-ablation-neuritis"} <= passage
+    assert {"lateral-branch-rf", "post-ablation-neuritis"} <= lexicon.tags("cooled SI joint RF - transient neuropathic pain rate?")
