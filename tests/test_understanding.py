@@ -2179,3 +2179,8 @@ def test_cooled_si_joint_rf_and_its_transient_neuropathic_pain_are_named_alike_i
     passage = lexicon.tags("一项骶神经外侧支冷却射频消融研究中，术后一过性神经病理性疼痛的发生率为每个毁损灶 0.7%。")
     assert {"lateral-branch-rf", "post-ablation-neuritis"} <= q and {"lateral-branch-rf", "post-ablation-neuritis"} <= passage
     assert {"lateral-branch-rf", "post-ablation-neuritis"} <= lexicon.tags("cooled SI joint RF - transient neuropathic pain rate?")
+
+
+def test_leads_that_migrate_or_break_are_the_complications_not_the_hardware(lexicon):
+    assert lexicon.tags("How often do SCS leads migrate or fracture?") & {"lead-migration", "lead-fracture"}
+    assert "lead-fracture" in lexicon.tags("my patient's leads fractured after a fall")
