@@ -647,7 +647,7 @@ class Framer:
         out = self._out_of_scope(concepts, prev)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
-        aspects = _drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, self.lexicon)
+        aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, self.lexicon), concepts, q, lang)
         tried = _tried(q, lang, matches, lex) if "escalation" in aspects else ()
         subjects = tuple(c for c in subjects if c not in tried)  # "conservative stuff not working, what next?"
         if prev is None:
@@ -905,7 +905,7 @@ class Framer:
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-            asked = _drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon)
+            asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon), own, t, lang)
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)
@@ -1059,7 +1059,22 @@ def _topic_ask(q: str, lang: Lang, concepts: Sequence[str]) -> tuple[str, ...]:
     "what premedication should she get?" (prevention), "shellfish allergy - do I need to premedicate?" (is her history a
     risk factor, then the regimen)."""
     asks = {**TOPIC_ASKS, **(_NEED_ASKS if _NEED[lang].search(q) else {})}
-    return next((a for c, a in asks.items() if c in concepts), ())
+    return _regimen(next((a for c, a in asks.items() if c in concepts), ()), concepts, q, lang)
+
+
+# Measures given as a drug regimen: asked how to give them ("怎么预处理", "how do I premedicate"), the regimen with its
+# doses answers first, before what the measure achieves.
+_REGIMENS = frozenset({"premedication", "antibiotic-prophylaxis"})
+_HOW_GIVEN = {"en": re.compile(r"\bhow (?:do|should|would|to) (?:i |we |you )?(?:\w+ )?(?:premedicate|premed|give|dose|prepare|prep)\b|"
+                               r"\bwhat (?:\w+ )?(?:regimen|protocol)\b", re.I),
+              "zh": re.compile(r"(?:怎么|如何|怎样)(?:做|进行|给药|用药|使用)?(?:预处理|预防用药|预防性用药|用药|给药|给)|什么(?:方案|药)|用什么")}
+
+
+def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang: Lang) -> tuple[str, ...]:
+    """Prevention asked as how to give a regimen (premedication, antibiotic prophylaxis) asks for its doses too."""
+    if aspects == ("prevention",) and _REGIMENS.intersection(concepts) and _HOW_GIVEN[lang].search(text):
+        return ("prevention", "dose")
+    return aspects
 
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:

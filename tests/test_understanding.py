@@ -2184,3 +2184,10 @@ def test_cooled_si_joint_rf_and_its_transient_neuropathic_pain_are_named_alike_i
 def test_leads_that_migrate_or_break_are_the_complications_not_the_hardware(lexicon):
     assert lexicon.tags("How often do SCS leads migrate or fracture?") & {"lead-migration", "lead-fracture"}
     assert "lead-fracture" in lexicon.tags("my patient's leads fractured after a fall")
+
+
+def test_asked_how_to_give_a_regimen_asks_for_its_doses_too(framer):
+    assert framer.frame("患者以前用碘造影剂出过荨麻疹，下周做腰椎TFESI，术前怎么预防用药？").aspects == ("prevention", "dose")
+    assert framer.frame("had hives to contrast last year - how do I premedicate her before the TFESI?").aspects[:1] == ("prevention",)
+    assert "dose" in framer.frame("had hives to contrast last year - how do I premedicate her before the TFESI?").aspects
+    assert framer.frame("does premedication prevent every contrast reaction?").aspects != ("prevention", "dose")
