@@ -685,9 +685,9 @@ class AnswerEngine:
         topics = self.nearest_topics(hits, lang)
         lex = self.lexicon.concepts
         if verdict.kind == "out_of_scope":
-            said = {m.concept: m.surface for m in q.matches}  # the question's own words ("urinary tract infection")
             in_field = [c for c in verdict.foreign if c in lex and lex[c].in_field]
-            names = list(dict.fromkeys(said.get(c) or (lex[c].name(lang) if c in lex else c) for c in in_field or verdict.foreign))
+            # (in the question's own words: "urinary tract infection")
+            names = list(dict.fromkeys(self._said(q, c, lang) for c in in_field or verdict.foreign))
             note = _IN_FIELD if in_field else _OUT_OF_SCOPE
             text = note[lang].format(terms=_join(names, lang), verb="are" if len(names) > 1 else "is", topics=_join(topics, lang))
         else:
