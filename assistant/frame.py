@@ -1018,7 +1018,8 @@ class Framer:
             pos = start + len(tok) if start >= 0 else pos
             free = (start >= 0 and re.fullmatch(r"[\u3400-\u9fff]+", tok) is not None and not any(covered[start:start + len(tok)])
                     and tok not in _ZH_MEASURE)
-            unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh") and tok not in _ZH_PLAIN
+            unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh") and tok not in _ZH_PLAIN \
+                and not _A_NOT_A.fullmatch(tok)
             part = unknown or (free and len(tok) == 1 and tok not in _ZH_FUNCTION)
             if part and (not run or start == run_end):
                 run, run_end, salient = run + tok, start + len(tok), salient or unknown
@@ -1192,6 +1193,10 @@ _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",
                        "越来越", "越来越重", "越来越肿", "呛", "喝水呛", "说话", "不太", "有点", "一点", "还行", "挺好",
                        "做大", "大范围", "范围", "小范围"})
+
+
+# A yes-no ask said as "A 不 A" (加不加, 停不停, 用不用): the ask's form, never a subject.
+_A_NOT_A = re.compile(r"(.{1,2})不\1")
 
 
 def _common(word: str, lang: str = "en") -> bool:

@@ -2191,3 +2191,8 @@ def test_asked_how_to_give_a_regimen_asks_for_its_doses_too(framer):
     assert framer.frame("had hives to contrast last year - how do I premedicate her before the TFESI?").aspects[:1] == ("prevention",)
     assert "dose" in framer.frame("had hives to contrast last year - how do I premedicate her before the TFESI?").aspects
     assert framer.frame("does premedication prevent every contrast reaction?").aspects != ("prevention", "dose")
+
+
+def test_a_yes_no_ask_said_as_a_not_a_is_no_unknown_subject(framer):
+    assert "加不加" not in framer.frame("70kg病人利多卡因局部浸润最多多少mg，加不加肾上腺素有区别吗").unknown
+    assert "停不停" not in framer.frame("波立维停不停？做腰椎小关节注射").unknown
