@@ -23,11 +23,11 @@ def keep(*keys: str) -> None:
 
 
 RELABEL = "\u200b"
-"""Appended (invisibly) to the tab labels in a run where the app opens a tab the browser is not showing. The browser
-moves to the server's tab only when its index differs from the index of the last run it drew, and a tab click still in
-flight when a button was pressed is merged into the button's run, so that run may send the same index as the one before
-the click: the browser would stay on the clicked tab. When its labels change, the browser drops its own choice for the
-server's tab (Streamlit 1.67, frontend TabContainer)."""
+"""Appended (invisibly, once or twice in turn) to the tab labels in a run where the app opens a tab. The browser moves to
+the server's tab only when its index differs from the index of the last run it drew, and a tab click still in flight
+when a button was pressed is merged into the button's run (or never reported), so that run may send the same index as
+the one before the click: the browser would stay on the clicked tab. When its labels change, the browser drops its own
+choice for the server's tab (Streamlit 1.67, frontend TabContainer)."""
 
 
 def stable_tabs(ids: Sequence[str], label: Callable[[str], str], key: str) -> dict[str, Any]:
@@ -37,13 +37,14 @@ def stable_tabs(ids: Sequence[str], label: Callable[[str], str], key: str) -> di
     """
     id_key = f"{key}_id"
     by_app = st.session_state.pop(f"{key}_chosen", None)  # an app's choice counts for the run it was made in (see `select_tab`)
-    shown = st.session_state.get(key)  # the tab the browser reported
     current = st.session_state.get(id_key, ids[0])
     if current not in ids:
         current = ids[0]
     labels = [label(i) for i in ids]
-    if by_app and shown != labels[ids.index(current)]:
-        labels = [t + RELABEL for t in labels]
+    if by_app:  # (the browser may show another tab than the one it last reported: always relabel, alternating the mark so
+        # that two such runs in a row differ too)
+        turn = st.session_state[f"{key}_relabels"] = st.session_state.get(f"{key}_relabels", 0) + 1
+        labels = [t + RELABEL * (1 + turn % 2) for t in labels]
     st.session_state[key] = labels[ids.index(current)]
 
     def _changed() -> None:
