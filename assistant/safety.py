@@ -70,11 +70,21 @@ _STROKE_NOT_TOXIC = {
           rf"[\s\S]*(?:{_STROKE_SIGNS}|视力|视物|失明|看不见|看不清|复视|眼前发黑|口角歪斜|嘴歪|偏瘫|失语)",
 }
 
-# A faint, not anaphylaxis: a slow heart with no skin or airway sign (anaphylaxis drives the heart fast).
-_ALLERGY_SIGNS = (r"hives|urticari|welts|rash|flush|itch|angio-?oedema|angioedema|swell|swollen|wheez|stridor|bronchospasm|throat|"
-                  r"荨麻疹|风团|皮疹|起疹|潮红|瘙痒|水肿|肿|喘鸣|哮鸣|喘|喉咙|支气管痉挛")
-_SLOW_HEART = r"bradycard|\bHR (?:of |is )?[1-5]\d\b|heart rate (?:of |is )?[1-5]\d\b|心动过缓|心率.{0,4}(?<!\d)[1-5]\d(?!\d)|心率慢"
-_FAINT_NOT_ALLERGIC = {lang: rf"^(?![\s\S]*(?:{_ALLERGY_SIGNS}))[\s\S]*(?:{_SLOW_HEART})" for lang in ("en", "zh")}
+# Allergic signs: of the skin and mucosa (not an itch alone: intrathecal opioids itch), and of the airway.
+_ALLERGIC_SKIN = {"en": r"hives|urticari|welts|rash|flush|angio-?oedema|angioedema|swollen (?:lips|face|tongue|eyes)|"
+                        r"(?:lips?|face|facial|tongue|eyes?|eyelids?)\b.{0,10}swell",
+                  "zh": r"荨麻疹|风团|皮疹|起疹|潮红|血管性水肿|(?:嘴唇|口唇|眼睑|脸|面部|舌头?).{0,2}肿"}
+_ALLERGIC_AIRWAY = {"en": r"wheez|stridor|bronchospasm|throat\b.{0,12}(?:swell|tight|clos)",
+                    "zh": r"喘鸣|哮鸣|喘|喉头水肿|喉咙.{0,2}(?:紧|肿)|支气管痉挛"}
+_SLOW_HR = {"en": r"bradycard|\b(?:hr|heart rate)\b.{0,6}(?<!\d)[2-5]\d\b", "zh": r"心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓"}
+# A faint, not anaphylaxis: a slow heart with no skin or airway sign (anaphylaxis drives the heart fast); a Chinese
+# question may write the signs in English
+_FAINT_NOT_ALLERGIC = {
+    lang: rf"^(?![\s\S]*(?:{signs}|itch|瘙痒))[\s\S]*(?:{slow})"
+    for lang, signs, slow in (
+        ("en", f"{_ALLERGIC_SKIN['en']}|{_ALLERGIC_AIRWAY['en']}", _SLOW_HR["en"]),
+        ("zh", f"{_ALLERGIC_SKIN['zh']}|{_ALLERGIC_AIRWAY['zh']}|{_ALLERGIC_SKIN['en']}|{_ALLERGIC_AIRWAY['en']}",
+         f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -328,7 +338,6 @@ _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble
               "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话"}
 _LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)",
            "zh": r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}
-_SLOW_HR = {"en": r"bradycard|\bhr\b.{0,6}(?<!\d)[2-5]\d\b", "zh": r"心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓"}
 
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
@@ -357,17 +366,11 @@ _LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
     immediate=True)
 
 # Anaphylaxis to something other than contrast (the steroid, the local anaesthetic, chlorhexidine, latex, the antibiotic):
-# a skin or mucosal sign (not an itch alone: intrathecal opioids itch) with an airway, breathing or circulation sign during
-# or after any procedure is the same pathway.
-_ALLERGIC_SKIN = {"en": r"hives|urticari|welts|rash|flush|angio-?oedema|angioedema|swollen (?:lips|face|tongue|eyes)|"
-                        r"(?:lips?|face|facial|tongue|eyes?|eyelids?)\b.{0,10}swell",
-                  "zh": r"荨麻疹|风团|皮疹|起疹|潮红|血管性水肿|(?:嘴唇|口唇|眼睑|脸|面部|舌头?).{0,2}肿"}
+# a skin or mucosal sign with an airway, breathing or circulation sign during or after any procedure is the same pathway.
 _CONTRAST = next(r for r in RED_FLAGS if r.id == "contrast-anaphylaxis")
 _ANY_ANAPHYLAXIS = dataclasses.replace(_CONTRAST, symptoms={
-    "en": (_ALLERGIC_SKIN["en"], r"wheez|stridor|bronchospasm|throat\b.{0,12}(?:swell|tight|clos)|desat|collaps|"
-                                 + _BREATHING["en"] + "|" + _LOW_BP["en"]),
-    "zh": (_ALLERGIC_SKIN["zh"], r"喘鸣|哮鸣|喘|喉头水肿|喉咙.{0,2}(?:紧|肿)|支气管痉挛|血氧.{0,3}(?:掉|降|低)|晕倒|"
-                                 + _BREATHING["zh"] + "|" + _LOW_BP["zh"])},
+    "en": (_ALLERGIC_SKIN["en"], rf"{_ALLERGIC_AIRWAY['en']}|desat|collaps|{_BREATHING['en']}|{_LOW_BP['en']}"),
+    "zh": (_ALLERGIC_SKIN["zh"], rf"{_ALLERGIC_AIRWAY['zh']}|血氧.{{0,3}}(?:掉|降|低)|晕倒|{_BREATHING['zh']}|{_LOW_BP['zh']}")},
     context={"en": r"inject|block|epidural|\b(?:TF|IL)?ESI\b|procedure|needle|ablation|\bRFA?\b|stimulator|\bSCS\b|pump|facet|steroid|"
                    r"lido\w*|bupi\w*|ropi\w*|chlorhexidine|latex|antibiotic|cefazolin|kenalog|depo|dexamethasone|vertebroplasty|kyphoplasty",
              "zh": r"注射|阻滞|硬膜外|穿刺|操作|术中|术后|射频|刺激器|泵|激素|利多卡因|布比卡因|罗哌卡因|氯己定|洗必泰|乳胶|抗生素|头孢|"

@@ -286,6 +286,8 @@ def test_a_chinese_denial_written_with_mei_is_no_sign_and_a_slow_pale_faint_is_n
     q = "腰4/5 TF刚推完造影剂和利多卡因，病人说头晕恶心出冷汗，脸色苍白，HR 45，BP 80/50，没皮疹没口周麻木，咋处理"
     assert triage(q, "zh").rule == "vasovagal"
     assert triage("L4 TF just injected contrast, pt pale sweaty HR 42 BP 78/40, no rash, no wheeze", "en").rule == "vasovagal"
+    assert triage("L4 TF just injected contrast, pt pale and sweaty, heart rate 42, BP 78/40", "en").rule == "vasovagal"
+    assert triage("推完造影剂 全身rash，血压70/40，心率48", "zh").rule == "contrast-anaphylaxis"  # an English sign in Chinese
     assert triage("after contrast for TFESI: hives, wheeze, BP 70/40, HR 50", "en").rule == "contrast-anaphylaxis"
     # 没劲 / 没感觉 / 没了 are symptoms, not denials
     assert triage("星状神经节阻滞 利多卡因刚推完 病人突然意识没了 摸不到颈动脉搏动", "zh").rule == "last"
