@@ -204,17 +204,21 @@ class AnswerEngine:
 
     def _stand_ins(self, q: Question) -> Question:
         """A finding no passage names ("血小板5万": a platelet count) is searched and scored as the condition it points to
-        that the sources do name (thrombocytopenia), and the answer says first that the finding itself is not covered."""
+        that the sources do name (thrombocytopenia), and the answer says first that the finding itself is not covered; a
+        procedure no passage names is read as its nearest broader one (ozone nucleolysis: intradiscal procedures)."""
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
         swap = {c: rs for c, rs in swap.items() if rs}
-        if not swap:
+        general = self._general_only(q)  # occipital nerve stimulation: searched and scored as peripheral nerve stimulation
+        if not swap and not general:
             return q
+        stand_ins = tuple(swap)
+        swap.update({c: (g,) for c, g in general})
 
         def sub(cs: Sequence[str]) -> tuple[str, ...]:
             return tuple(dict.fromkeys(x for c in cs for x in swap.get(c, (c,))))
         parts = tuple(replace(p, concepts=sub(p.concepts)) for p in q.parts)
-        return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), parts=parts, stand_ins=tuple(swap))
+        return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), parts=parts, stand_ins=stand_ins, generalised=tuple(general))
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
@@ -574,7 +578,7 @@ class AnswerEngine:
         lines: list[str] = []
         if q.stand_ins:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
             lines.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
-        for specific, general in self._general_only(q):  # ozone nucleolysis: what the sources say of intradiscal procedures
+        for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
             lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         unnamed = self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list

@@ -1143,7 +1143,8 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
     not a volume)."""
     first = part.aspects[:1]
     for aspect, ask, kind in _NARROW:
-        if first == (aspect,) and ask.search(part.text):
+        # (a choice asked beside another ask, "which is safer", is still a choice: its verdict answers it)
+        if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)) and ask.search(part.text):
             return kind
     return None
 
@@ -1183,9 +1184,10 @@ _VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|
                          r"(?<!出)(?<!失)血量|(?<!血)容量", re.I)
 _VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)(?![A-Za-z])(?!\s*/)", re.I)
 # "which level is safest?": the level advised (preferred, avoided), not the level with the most punctures
-_BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|首选|推荐|最好", re.I)
+_BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好", re.I)
 _NARROW = (("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
-           ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF))
+           ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
+           ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 
 
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,

@@ -280,6 +280,7 @@ class Question:
     excluded: tuple[str, ...] = ()  # "apart from anticoagulants": named only to be left out
     tried: tuple[str, ...] = ()  # "caffeine and fluids not working": a treatment said to have failed, not what is asked
     stand_ins: tuple[str, ...] = ()  # findings no passage names, searched as the condition they point to (see AnswerEngine)
+    generalised: tuple[tuple[str, str], ...] = ()  # (procedure no passage names, the broader one read in its place)
     history: tuple[str, ...] = field(default=(), repr=False)
 
     @property
@@ -527,7 +528,8 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         c = c.strip()
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
         opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c)) or bool(_SWAP_CLAUSE[lang].match(c))
-        if parts and _HOW_TO_SAY[lang].match(_lead(c, lang)):  # "怎么回答", "what do I tell her?": how to say the ask before
+        if parts and (_HOW_TO_SAY[lang].match(_lead(c, lang)) or _WHICH_OF_THEM[lang].match(_lead(c, lang))):
+            # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice
             parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
             continue
         if parts and opens and (asked or _has_ask(parts[-1], lang)) and len(tokenize(c, lang)) >= 1:
@@ -572,6 +574,16 @@ _HOW_TO_SAY = {
                      r"(?:numbers?|figures?|rates?|percentages?|%)(?: (?:pls|please))?\s*[?.!,]*$|"
                      r"^(?:so\s+|and\s+|ok\s+)?(?:what next|what now|now what|then what|what(?:'s| is) (?:the )?next(?: step)?|next steps?)\s*[?.!,]*$",
                      re.I),
+}
+
+
+# "kenalog vs dex for L5-S1 TFESI, which is safer?", "…用曲安奈德还是地塞米松，哪个更安全？": the choice between the
+# alternatives the clause before names, not an ask of its own
+_WHICH_OF_THEM = {
+    "en": re.compile(r"^(?:so\s+)?which(?: one| of (?:them|the two|these|those))?(?: is|'s| would be| will be)?\s+"
+                     r"(?:the\s+)?(?:safer|safest|better|best|preferred|recommended|less risky|lower risk)\b[^?]{0,20}[?.!]*\s*$", re.I),
+    "zh": re.compile(r"^(?:那)?(?:哪个|哪种|哪一个|哪一种|哪样)(?:更|比较|最|相对)?(?:安全|好|合适|推荐|稳妥|风险(?:更|比较)?(?:小|低))"
+                     r"(?:一些|些|一点|呢)?[？?。.！!，,]*$"),
 }
 
 

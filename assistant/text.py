@@ -169,7 +169,7 @@ _EN_STOP = frozenset(
     ["a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "what", "which", "who", "whom", "how", "when", "where", "why", "do", "does", "did", "can", "could", "should", "would", "may", "might", "must", "will", "shall", "i", "we", "you", "he", "she", "they", "me", "us", "my", "our", "your", "his", "her", "their", "there", "here", "than", "then", "so", "if", "not", "no", "any", "all", "some", "such", "about", "into", "over", "after", "before", "during", "under", "between", "more", "most", "less", "very", "also", "other", "only", "same", "per", "each", "patient", "patients", "say", "says", "said", "get", "got", "go", "going", "ok", "okay", "old", "ago", "want", "wants", "doesn", "don", "t", "s", "just", "still", "now", "today", "tomorrow", "yesterday", "really", "actually", "usually", "please", "tell", "know", "think", "need", "needs", "one", "two"]
 )
 _ZH_STOP = frozenset(
-    ["的", "了", "和", "与", "及", "或", "是", "在", "有", "为", "对", "等", "中", "后", "时", "被", "把", "吗", "呢", "吧", "啊", "什么", "怎么", "如何", "哪些", "多少", "应该", "应", "可以", "是否", "一个", "这", "那", "其", "该", "之", "以", "于", "并", "也", "都", "而", "就", "要", "会", "能", "患者", "病人", "做", "哪", "哪个", "哪种", "哪里", "哪类", "哪一", "如果", "今天", "告诉", "说", "问", "想", "里", "还", "还要", "有点", "马上", "这样", "这个", "那个", "大概", "各是", "分别", "具体", "需要", "需", "请问", "一下", "现在", "已经", "之前", "之后", "还是", "或者", "然后", "那么", "我们", "我", "你", "他", "她", "给", "让", "被", "从", "到", "很", "最", "更", "比较", "？", "，", "。", "、", "；", "：", "（", "）", "！"]
+    ["的", "了", "和", "与", "及", "或", "是", "在", "有", "为", "对", "等", "中", "后", "时", "被", "把", "吗", "呢", "吧", "啊", "什么", "怎么", "如何", "哪些", "多少", "应该", "应", "可以", "是否", "一个", "这", "那", "其", "该", "之", "以", "于", "并", "也", "都", "而", "就", "要", "会", "能", "患者", "病人", "做", "哪", "哪个", "哪种", "哪里", "哪类", "哪一", "如果", "今天", "告诉", "说", "问", "想", "里", "还", "还要", "有点", "马上", "这样", "这个", "那个", "大概", "各是", "分别", "具体", "需要", "需", "请问", "一下", "现在", "已经", "之前", "之后", "还是", "或者", "然后", "那么", "我们", "我", "你", "他", "她", "给", "让", "被", "从", "到", "很", "最", "更", "比较", "用", "？", "，", "。", "、", "；", "：", "（", "）", "！"]
 )
 _EN_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+\d*")
 
@@ -281,7 +281,7 @@ def en_shaped(tokens: Iterable[str]) -> bool:
     return all(_EN_TOKEN.fullmatch(t) for t in tokens)
 
 
-TOKENIZER_VERSION = "3"  # bump when tokens change: the lexical index stores them
+TOKENIZER_VERSION = "4"  # 4: 用 (use) is a stop word; bump when tokens change: the lexical index stores them
 
 
 def tokenize(text: str, lang: Lang) -> list[str]:

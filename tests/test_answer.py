@@ -144,6 +144,25 @@ def test_a_procedure_no_passage_names_is_answered_from_its_broader_one_and_says_
     assert "itself; below is what it says" not in plain.text
 
 
+def test_a_procedure_read_as_its_broader_one_is_scored_as_that_one(engine):
+    # occipital nerve stimulation is a peripheral nerve stimulation technique no passage names: the low-risk class of
+    # minimally invasive PNS answers a hold question, not the clopidogrel interval of a procedure that needs a stop
+    assert not engine.retriever.by_concept.get("occipital-nerve-stimulation")
+    for q, said in (("occipital nerve stim trial next week, pt on plavix - hold?", "Nothing in the knowledge base on occipital nerve stim itself"),
+                    ("枕神经刺激测试，病人在吃波立维，要停吗？", "知识库中没有关于枕神经刺激本身的资料")):
+        ans = engine.answer(q)
+        assert not ans.abstained and ans.text.startswith(f"> {said}"), ans.text
+        assert "PNS" in ans.bullets[0]["text"], ans.text
+        assert ans.text.count("occipital nerve stim") + ans.text.count("枕神经刺激") == 1, ans.text  # (no "nothing on it" note too)
+
+
+def test_asked_which_of_two_steroids_is_safer_the_choice_leads(engine):
+    for q in ("kenalog vs dex for L5-S1 TFESI, which is safer?", "L5/S1 TFESI 用 Kenalog 还是 dex 比较安全？"):
+        ans = engine.answer(q)
+        assert len(ans.parts) == 1, ans.text
+        assert any(w in ans.bullets[0]["text"] for w in ("first choice", "首选")), ans.text
+
+
 def test_each_part_of_a_two_part_question_is_answered_under_its_heading(engine):
     ans = engine.answer("How long should rivaroxaban be held before a high-risk procedure, and how is post-dural puncture "
                         "headache treated?")

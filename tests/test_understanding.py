@@ -162,6 +162,16 @@ def test_asking_how_to_put_it_to_the_patient_is_not_a_second_ask():
     assert len(split_parts("鞘内吗啡泵植入术前,家属问会不会呼吸停止死亡,要怎么交代风险", "zh")) == 1
 
 
+def test_which_of_the_alternatives_named_before_is_no_second_ask():
+    for q, lang in (("kenalog vs dex for L5-S1 TFESI, which is safer?", "en"),
+                    ("Depo-Medrol or dexamethasone for a cervical TF - which one is better?", "en"),
+                    ("腰椎经椎间孔注射用曲安奈德还是地塞米松，哪个更安全？", "zh"),
+                    ("颗粒型和非颗粒型激素，哪种比较稳妥？", "zh")):
+        assert len(split_parts(q, lang)) == 1, q
+    # a choice with a subject of its own is still an ask of its own
+    assert len(split_parts("How long to hold apixaban before an SCS trial, and which level is safest for the lead?", "en")) == 2
+
+
 def test_two_asks_become_two_parts_in_both_languages():
     en = split_parts("how soon after a wet tap should I offer a blood patch, and how much blood?", "en")
     assert en == ["how soon after a wet tap should I offer a blood patch", "how much blood?"]
