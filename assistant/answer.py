@@ -79,6 +79,8 @@ _IN_FIELD = {
 }
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
+_BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
+                "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
@@ -575,14 +577,7 @@ class AnswerEngine:
     def _render(self, q: Question, lang: Lang, bullets: list[Bullet], verdict: Verdict, tri: Triage) -> Answer:
         """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""
         cites = Citer(self.references)
-        lines: list[str] = []
-        if q.stand_ins:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
-            lines.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
-        for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
-            lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
-        unnamed = self._unknown_drugs(q)
-        if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
-            lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
+        lines = self._lead_notes(q, lang, verdict)
         answered = {b.part for b in bullets}
         gaps = self._gaps(q, verdict, answered, tri.urgent)
         first = min(answered, default=0)
@@ -625,6 +620,21 @@ class AnswerEngine:
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
+    def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict) -> list[str]:
+        """What the answer is not about, said before its facts."""
+        lines: list[str] = []
+        if q.stand_ins:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
+            lines.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
+        for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
+            lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
+        foreign, ours = self._beside_ours(q, verdict)
+        if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
+            lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(foreign, lang), ours=_join(ours, lang)))
+        unnamed = self._unknown_drugs(q)
+        if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
+            lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
+        return lines
+
     def _unknown_drugs(self, q: Question) -> list[str]:
         """Drug names the knowledge base does not know, in a question about holding or dosing a drug that names no drug
         it knows ("泰嘉75mg qd … 能不能不停？", "Aggrenox … stop it?"): a name written with a dose, a drug-like stem, or a
@@ -665,6 +675,17 @@ class AnswerEngine:
             if general:
                 out.append((c, general))
         return out
+
+    def _beside_ours(self, q: Question, verdict: Verdict) -> tuple[list[str], list[str]]:
+        """Another specialty's setting, procedure or device that no passage names, asked beside a procedure of ours
+        (a vaccine before an ESI, DBS before an RFA), in the question's words, and our procedures, by name: the answer is
+        about ours alone and says so first."""
+        lx, by = self.lexicon.concepts, self.retriever.by_concept
+        foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment") and not by.get(c)]
+        ours = [c for c in own_procedures(q.subjects, self._kinds, True) if c in lx]
+        if not foreign or not ours:
+            return [], []
+        return list(dict.fromkeys(self._said(q, c, q.lang) for c in foreign)), [self._said(q, c, q.lang) for c in ours[:2]]
 
     def _said(self, q: Question, concept: str, lang: Lang) -> str:
         """A concept as the question wrote it ("ozone discectomy"), else its name."""

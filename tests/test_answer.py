@@ -156,6 +156,17 @@ def test_a_procedure_read_as_its_broader_one_is_scored_as_that_one(engine):
         assert ans.text.count("occipital nerve stim") + ans.text.count("枕神经刺激") == 1, ans.text  # (no "nothing on it" note too)
 
 
+def test_another_specialtys_setting_beside_our_procedure_is_said_to_be_uncovered_first(engine):
+    # a vaccine the day before a TFESI: the knowledge base has nothing on the two together, and says so before its facts
+    for q, said in (("pt had covid booster yesterday, ok to do L5 TFESI today?",
+                     "> Nothing in the knowledge base on covid booster together with TFESI; below is what it says on TFESI alone."),
+                    ("打完新冠疫苗第二天能做经椎间孔硬膜外注射吗？", "> 知识库中没有关于新冠疫苗与经椎间孔硬膜外注射之间关系的资料")):
+        ans = engine.answer(q)
+        assert ans.text.startswith(said), ans.text
+    plain = engine.answer("ok to do L5 TFESI today if she is on apixaban?")
+    assert "together with" not in plain.text
+
+
 def test_asked_which_of_two_steroids_is_safer_the_choice_leads(engine):
     for q in ("kenalog vs dex for L5-S1 TFESI, which is safer?", "L5/S1 TFESI 用 Kenalog 还是 dex 比较安全？"):
         ans = engine.answer(q)
