@@ -580,6 +580,14 @@ DRUG_DECISION = frozenset({"hold", "contraindications"})
 CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itself
 
 
+_FIGURE_ASKS = frozenset({"dose", "limit", "hold"})
+
+
+def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """Is the sentence about another procedure than the one the part asks about?"""
+    return rival(s, _own(part, q), sig, ("procedure",))
+
+
 def _own(part: Part, q: Question) -> list[str]:
     """The concepts a part asks about: its own, else what it inherited, else (one-part question) the subjects."""
     own = [c for c in part.concepts if c in q.concepts] or [c for c in part.inherited if c in q.concepts]
@@ -878,12 +886,15 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about, _measures(parts[j].concepts, sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
-                                            _only_about(_near(about, sig), sig), _compared(members, q, sig))
+                                            _only_about(_near(about, sig), sig), _compared(members, q, sig),
+                                            lambda s, part=parts[j]: other_procedure(s, part, q, sig))
         chosen: list[tuple[float, Sentence]] = [lead]
+        # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
+        figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
         for sc, s in above:
             if len(chosen) >= per_part:
                 break
-            if same_point(s, [o for _, o in chosen], lang, w.dup):
+            if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and other_procedure(s, parts[j], q, sig)):
                 continue
             chosen.append((sc, s))
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)
@@ -1056,12 +1067,16 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
-          compared: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
+          compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
     half as relevant as the best. Asked about complications, a sentence of that section that names one (`harm`) leads
-    before one that does not ("particulate的风险是什么": the permanent injuries, not the efficacy comparison beside them)."""
+    before one that does not ("particulate的风险是什么": the permanent injuries, not the efficacy comparison beside them).
+    A sentence about another procedure (`rivalled`: cefazolin in discography contrast, asked the dose for an SCS
+    implant) leads only when nothing else may."""
+    if rivalled is not None:
+        chosen = [c for c in chosen if not rivalled(c[1])] or chosen
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)

@@ -24,7 +24,7 @@ EVENT_CUES = {
           r"\b\d+\s?(?:mins?|hrs?)\b|\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b)",
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
     r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃|"
-    r"越来越|今早|今晨|今天|昨天|昨晚|早上|晚上|夜里|半夜|咋处理|咋办|咋整)",
+    r"越来越|今早|今晨|今天|昨天|昨晚|早上|晚上|夜里|半夜|咋处理|咋办|咋整|这两天|这几天|变成)",
 }
 
 
@@ -59,7 +59,7 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
 # with none of the signs that make it toxicity (seizure, tinnitus, perioral numbness, metallic taste, arrhythmia).
 # The signs that make a picture local anaesthetic toxicity (they exclude a high block, a stroke and a total spinal).
 _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch",
-          "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常"}
+          "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常|嗡嗡|眼睛发直|两眼发直|口吐白沫"}
 _TOXIC_SIGNS = _TOXIC["en"] + r"|\bv[ft]\b|v-?(?:tach|fib)\b"
 _STROKE_SIGNS = r"vision|visual|blind|can(?:no|'|’)?t see|diplopi|double vision|facial droop|hemipar|aphasi"
 _TF_CONTEXT = r"transforaminal|\bTF(?:ESI)?\b|vertebral artery|particulate"
@@ -100,6 +100,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|意识不清|意识障碍|昏迷|不省人事|叫不醒|四肢抽|全身抽|抽动|"
                 r"口周麻木|口唇麻木|口周.{0,2}麻(?!醉)|口唇.{0,2}麻(?!醉)|嘴(?:唇|周)?.{0,2}发麻|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
                 r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语|嘴.{0,2}麻|抽风|抽起来|抽了|烦躁不安|嘴里.{0,4}味|"
+                r"嘴巴?(?:周围|周边|四周|一圈).{0,2}麻|耳朵?.{0,3}(?:嗡嗡|嗡|蝉鸣)|(?:眼睛|两眼|双眼|眼神)发直|翻白眼|口吐白沫|"
+                r"(?:手|脚|腿|胳膊|脸|面部|四肢|全身).{0,3}(?:开始|一直|在)?抽(?![血吸液出取烟查样])|开始抽(?![血吸液出取烟查样])|"
                 r"(?:出现|发生|发作|考虑|怀疑|疑似)了?\s*(?:LAST|局麻药(?:全身)?中毒|局麻药全身毒性)|"
                 r"意识.{0,2}(?:没了|消失|丧失)|没(?:有)?意识|失去意识|摸不[到着].{0,6}(?:脉|搏动)|无脉|没(?:有)?脉搏?|心跳.{0,2}停|没(?:有)?心跳|心搏停止",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
@@ -260,7 +262,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"passed out|passing out|went (?:white|grey|gray)|dizz|nause|\bHR (?:of )?[1-4]\d\b",),
          "zh": (r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|头晕|心率\s*[1-4]\d\s*次|眼前发黑|恶心|晕过去|心率.{0,4}[1-4]\d",)},
         {"en": r"inject|block|epidural|\bESI\b|procedure|needle|\bRF\b|radiofrequency|prep|\bTF\b|transforaminal|contrast|lido\w*|bupi\w*|ropi\w*",
-         "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频|打针|针|术前|准备|推完|推药|造影剂|利多卡因|布比卡因|罗哌卡因|经椎间孔"},
+         "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频|打针|针|术前|准备|推完|推药|造影剂|利多卡因|布比卡因|罗哌卡因|经椎间孔|局麻|打完"},
         {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
                "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, monitor, and secure IV access.",
          "zh": "紧急：注射中或注射后出现面色苍白、大汗、心动过缓或晕厥，多为血管迷走反应，但须排除局麻药全身毒性、高位阻滞或过敏反应。"
@@ -332,10 +334,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 # The signs of a block spreading high, each written once: weak or numb arms, laboured breathing, a falling pressure, a
 # slowing heart.
 _ARMS = {"en": r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
-         "zh": r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻)"}
+         "zh": r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻|没力|没有力|使不上劲)|胳膊.{0,3}(?:没劲|无力|没力|抬不起|麻)"}
 _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
                     r"short(?:ness)? of breath|breathless",
-              "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话"}
+              "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话|(?:喘气|呼吸|出气)(?:很|有点|越来越)?(?:费劲|费力|吃力|困难)|上不来气|气不够用|"
+                    r"说话.{0,4}(?:声音)?越来越(?:小|弱)"}
 _LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)",
            "zh": r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}
 
@@ -382,12 +385,37 @@ _ANY_ANAPHYLAXIS = dataclasses.replace(_CONTRAST, symptoms={
 _HIGH_BLOCK = dataclasses.replace(_HIGH_BLOCK, exclude={lang: f"{_HIGH_BLOCK.exclude[lang]}|{_ALLERGIC_SKIN[lang]}"
                                                         for lang in ("en", "zh")} if _HIGH_BLOCK.exclude else None)
 _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[lang], _BREATHING[lang]) for lang in ("en", "zh")})
-RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS)
+# A headache after a dural puncture that is no longer postural, or comes with vomiting and confusion, fever, a seizure
+# or a new deficit, is not PDPH until meningitis, a subdural haematoma and venous sinus thrombosis are ruled out.
+_DURAL_RED_FLAGS = RedFlag(
+    "dural-puncture-red-flags",
+    {"en": (r"headache|head (?:is )?(?:pounding|splitting)",
+            r"no longer (?:postural|positional)|(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
+            r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
+            r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
+            r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|fever|febrile|3[89](?:\.\d)?\s*°?c\b"),
+     "zh": (r"头[痛疼]|头很[痛疼]",
+            r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|"
+            r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
+            r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)")},
+    {"en": r"wet tap|dural puncture|dural tap|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|lumbar puncture|CSF leak",
+     "zh": r"穿破|硬脊膜|湿穿|PDPH|血补丁|血补片|血液补片|腰穿|脑脊液漏|低颅压"},
+    {"en": "URGENT: a headache after a dural puncture that loses its postural pattern, or comes with fever, a focal deficit, a seizure or "
+           "altered consciousness, needs evaluation for meningitis, subdural haematoma or cerebral venous sinus thrombosis before it is "
+           "called post-dural puncture headache. " + _LATE_STOP["en"] + ": urgent medical and neurological assessment.",
+     "zh": "紧急：硬脊膜穿破后的头痛若失去体位性特征，或伴发热、局灶性神经功能缺损、癫痫发作或意识改变，在归因于硬脊膜穿刺后头痛之前，"
+           "须评估有无脑膜炎、硬膜下血肿或脑静脉窦血栓形成。" + _LATE_STOP["zh"] + "：紧急进行内科及神经系统评估。"},
+    {"en": "red flags post-dural puncture headache meningitis subdural haematoma cerebral venous sinus thrombosis evaluation",
+     "zh": "警示征象 硬脊膜穿刺后头痛 脑膜炎 硬膜下血肿 脑静脉窦血栓形成 评估"},
+    procedures=("pdph", "dural-puncture", "epidural-blood-patch"),
+)
+RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS)
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways.
 PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "epiduroscopy-pressure", "esi-stroke", "neuraxial-deficit",
-            "implant-infection", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal", "vasovagal")
+            "implant-infection", "dural-puncture-red-flags", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal",
+            "vasovagal")
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 RED_FLAG_BY_ID = {r.id: r for r in RED_FLAGS}
 # Pathways shared by procedures whose management differs (an infected SCS pocket is explanted, an abscess after an ESI
@@ -415,6 +443,7 @@ PATHWAY_DOCS: dict[str, tuple[str, ...]] = {
     "baclofen-withdrawal": ("intrathecal-drug-delivery",),
     "contrast-anaphylaxis": ("radiation-contrast",),
     "total-spinal": ("esi-interlaminar-caudal", "cervical-thoracic-sympathetic", "last"),
+    "dural-puncture-red-flags": ("pdph",),
 }
 
 # What an action of each pathway talks about (its management passages are searched for sentences that match).
@@ -446,6 +475,7 @@ PATHWAY_ACTIONS: dict[str, dict[str, str]] = {
                              "zh": r"肾上腺素|气道|补液|吸氧|抗组胺|激素|停止"},
     "total-spinal": {"en": r"airway|ventilat|intubat|vasopressor|fluid|support|oxygen|atropine|ephedrine|phenylephrine",
                      "zh": r"气道|通气|插管|升压|补液|支持|吸氧|阿托品|麻黄碱|去氧肾上腺素"},
+    "dural-puncture-red-flags": {"en": r"red flags?[^.]{0,160}evaluat|return urgently", "zh": r"警示征象[^。]{0,80}评估|尽快返回|立即返院|紧急返回"},
 }
 
 # Protocol steps of each pathway, in order: each step is quoted from the best-matching sentence of the pathway's
@@ -485,6 +515,7 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
                          "zh": (r"控制气道|建立人工气道|气管插管", r"清除血肿|血肿清除|手术探查|外科引流")},
     "vasovagal": {"en": (r"supine|IV access|intravenous access", r"monitor"), "zh": (r"平卧|静脉通路", r"监测|监护")},
     "contrast-anaphylaxis": {"en": (r"epinephrine|adrenaline", r"airway|fluids"), "zh": (r"肾上腺素", r"气道|补液")},
+    "dural-puncture-red-flags": {"en": (r"red flags?[^.]{0,160}evaluat",), "zh": (r"警示征象[^。]{0,80}评估",)},
 }
 
 # Pathways whose steps the sources give only inside another pathway's protocol (a total spinal's airway steps are the LAST
@@ -503,7 +534,7 @@ PATHWAY_TOPICS: dict[str, str] = {
     "last": "last", "cement-embolism": "pulmonary-cement-embolism", "pneumothorax": "pneumothorax",
     "contrast-anaphylaxis": "anaphylaxis", "neuraxial-deficit": "epidural-haematoma", "implant-infection": "epidural-abscess",
     "epiduroscopy-pressure": "retinal-haemorrhage", "idd-overdose": "opioid-overdose", "baclofen-withdrawal": "baclofen-withdrawal",
-    "total-spinal": "total-spinal", "vasovagal": "vasovagal-reaction",
+    "total-spinal": "total-spinal", "vasovagal": "vasovagal-reaction", "dural-puncture-red-flags": "subdural-haematoma",
 }
 
 # What each pathway's condition is called: a sentence quoted as recognition (or as an action of a pathway without protocol
@@ -526,6 +557,7 @@ PATHWAY_NAMES: dict[str, dict[str, str]] = {
                              "zh": r"过敏性休克|严重过敏|过敏反应|超敏反应|荨麻疹|支气管痉挛"},
     "total-spinal": {"en": r"total spinal|high (?:spinal|block)|unexpectedly high|subdural|intrathecal(?:ly)? inject|inject\w* intrathecal|subarachnoid",
                      "zh": r"全脊麻|高位阻滞|阻滞平面|硬膜下|鞘内注射|注入鞘内|蛛网膜下"},
+    "dural-puncture-red-flags": {"en": r"subdural ha?ematoma|venous sinus thrombosis|meningitis", "zh": r"硬膜下血肿|静脉窦血栓|脑膜炎"},
 }
 
 

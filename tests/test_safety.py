@@ -99,6 +99,16 @@ def test_every_rule_and_disclaimer_is_bilingual():
         ("L5 TFESI just done, she's covered in hives, wheezing, BP 78/40", "en", "contrast-anaphylaxis"),
         ("caudal epidural 10 min ago, lips swelling and short of breath, BP dropping", "en", "contrast-anaphylaxis"),
         ("腰椎硬膜外注射后几分钟全身荨麻疹、喘鸣，血压掉到75/40", "zh", "contrast-anaphylaxis"),
+        # colloquial toxicity signs: the mouth numb all round, ears buzzing, a fixed stare, a hand starting to jerk
+        ("腰椎TFESI用了0.5%罗哌卡因快20ml，刚做完病人说嘴巴周围麻，耳朵嗡嗡响，然后眼睛发直，手开始抽", "zh", "last"),
+        # a faint after the skin's local anaesthetic, with no skin or airway sign
+        ("刚打完皮肤局麻，病人头晕想吐、满头大汗、脸色煞白，心率48，血压85/50，没有皮疹也不喘", "zh", "vasovagal"),
+        # arms without strength and laboured breathing minutes after lidocaine in a cervical interlaminar epidural
+        ("C7-T1椎板间注射打了1%利多卡因5ml，几分钟后病人说两只手没力，喘气费劲，血压80/40，心率50，没有抽搐", "zh", "total-spinal"),
+        # a headache after a dural puncture that stops being postural, with vomiting and confusion
+        ("上周硬膜外意外穿破，一直是站起来头疼躺下好，这两天躺着也疼，一直吐，家属说他有点迷糊", "zh", "dural-puncture-red-flags"),
+        ("wet tap during an ILESI 4 days ago, headache was positional but now it's there lying flat too and she's a bit confused", "en",
+         "dural-puncture-red-flags"),
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
@@ -120,6 +130,9 @@ def test_bedside_wording_finds_the_pathway(question, lang, rule):
         ("要不要跟患者交代硬膜外激素注射可能导致瘫痪和失明？", "zh"),  # what to tell the patient at consent
         ("prior rash after contrast for a discogram; lumbar medial branch block planned - what steroid premedication?", "en"),
         ("what are the early signs of LAST?", "en"),
+        ("wet tap yesterday, headache when sitting up, better lying flat - blood patch now?", "en"),  # plain PDPH: no red flag
+        ("硬膜外穿破后第二天，坐起来头痛，躺下就好，要不要打血补丁？", "zh"),
+        ("手抽血化验结果出来了，INR 1.3，可以做经椎间孔注射吗？", "zh"),  # 抽血 is a blood draw, not a jerking hand
         ("LAST 怎么处理？", "zh"),
     ],
 )
