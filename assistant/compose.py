@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, Part, Question, aspects_of
 from .lexicon import Lexicon
@@ -887,7 +887,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             _gives_interval(parts[j], q, sig), about, _measures(parts[j].concepts, sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
-                                            lambda s, part=parts[j]: other_procedure(s, part, q, sig))
+                                            partial(other_procedure, part=parts[j], q=q, sig=sig))
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
