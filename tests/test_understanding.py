@@ -405,6 +405,26 @@ def test_a_sentence_about_another_drug_ranks_below_one_about_the_asked_drug():
     assert score(dabi, part, q, lambda t: 1.0, {}, "en", sig=sig) < score(dabi, part, q, lambda t: 1.0, {}, "en", sig=no_kinds)
 
 
+def test_a_dose_given_for_another_procedure_neither_leads_nor_fills_a_dose_answer():
+    # asked the cefazolin dose for an SCS implant: discography's cefazolin-in-contrast dose is another procedure's figure
+    kinds = {"cefazolin": "drug", "spinal-cord-stimulation": "procedure", "discography": "procedure", "antibiotic": "drug-class"}
+    sig = Signals({"cefazolin": frozenset({"antibiotic"})}, {}, kinds)
+    # (its words match the question better: it outscores the SCS rule even after the penalty for another procedure)
+    disco = _sent("Cefazolin dose: one practice mixes cefazolin 1 g into the discography contrast before an implant.", "Prevention",
+                  {"cefazolin", "discography", "antibiotic"})
+    scs = _sent("A weight-based prophylactic antibiotic is given within 1 h before the SCS incision.", "Prevention",
+                {"antibiotic", "spinal-cord-stimulation"}, rank=2)
+    part = Part("cefazolin dose for an SCS implant", ("cefazolin", "spinal-cord-stimulation"), ("dose",), (), ("implant",))
+    q = _q(text=part.text, concepts=part.concepts, subjects=part.concepts, aspects=("dose",), parts=(part,))
+    texts = [b.sentence.text for b in select([disco, scs], q, "en", lambda t: 1.0, {}, 5, (True,), sig)]
+    assert score(disco, part, q, lambda t: 1.0, {}, "en", sig=sig) > score(scs, part, q, lambda t: 1.0, {}, "en", sig=sig)
+    assert texts == [scs.text]
+    # asked about discography itself, its dose leads
+    part = Part("cefazolin dose in discography contrast", ("cefazolin", "discography"), ("dose",), (), ("contrast",))
+    q = _q(text=part.text, concepts=part.concepts, subjects=part.concepts, aspects=("dose",), parts=(part,))
+    assert select([disco, scs], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text == disco.text
+
+
 def test_whether_to_stop_a_drug_is_answered_by_the_procedures_bleeding_risk_class():
     classes = frozenset({"low-bleeding-risk-procedure", "intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
     kinds = {"clopidogrel": "drug", "medial-branch-block": "procedure", "coronary-stent": "condition"}
