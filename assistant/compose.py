@@ -260,6 +260,8 @@ class Weights:
     floor: float = 0.5  # a sentence must reach this share of the part's best score
     min_score: float = 0.35  # and this absolute score
     dup: float = 0.6  # token Jaccard above which two sentences say the same
+    silent: float = 1.5  # the patient has no symptoms: what the sources say of the silent form (follow-up only), before the
+    # symptomatic patient's emergency steps
     weight_band: float = 0.6  # a weight-banded regimen (≤70 kg, >70 kg) that fits (or not) the patient's weight in the question
 
 
@@ -509,6 +511,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
             and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
+    if _NO_SYMPTOMS_ASK.search(part.text):  # "一小条骨水泥，病人一点症状没有，需要处理吗": the silent form's management, and
+        # not the steps for when symptoms appear
+        total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) else 0.0
     return total
 
 
@@ -1284,6 +1289,10 @@ def is_rate_report(text: str, lang: Lang) -> bool:
 
 
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
+_ONCE_SYMPTOMS = re.compile(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
+                            r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)
+_NO_SYMPTOMS_ASK = re.compile(r"asymptomatic|no symptoms|without (?:any )?symptoms|symptom-?free|无症状|没(?:有)?(?:任何|什么)?症状|"
+                              r"一点症状(?:都|也)?没(?:有)?|症状(?:都|也)?没(?:有)?", re.I)
 
 
 _SPAN = r"(?:[^.;]|\.\d)*"  # within the sentence's clause (a decimal point does not end it)

@@ -66,12 +66,14 @@ def to_traditional(text: str) -> str:
 
 
 def script_of(text: str) -> Literal["hans", "hant", "latin"]:
-    """Which script a question is written in: Simplified, Traditional Chinese, or Latin."""
+    """Which script a question is written in: Simplified, Traditional Chinese, or Latin. A question that mixes them
+    ("PVP術後复查…": two Traditional characters among many Simplified ones) is in the script most of its distinctive
+    characters are in."""
     if not cjk_count(text):
         return "latin"
-    simplified = to_simplified(text)
-    changed = sum(1 for a, b in zip(text, simplified) if a != b)
-    return "hant" if changed >= 1 and changed >= cjk_count(text) * 0.05 else "hans"
+    traditional = sum(1 for a, b in zip(text, to_simplified(text)) if a != b)
+    simplified = sum(1 for a, b in zip(text, to_traditional(text)) if a != b)
+    return "hant" if traditional >= 1 and traditional > simplified and traditional >= cjk_count(text) * 0.05 else "hans"
 
 
 def split_tags(paragraph: str) -> tuple[str, tuple[str, ...]]:

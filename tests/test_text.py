@@ -54,6 +54,9 @@ def test_traditional_chinese_is_detected_and_converted_both_ways():
     assert script_of("硬膜外血肿应该怎么处理？") == "hans"
     assert to_traditional("血肿") == "血腫"
     assert script_of("epidural") == "latin"
+    # a slip of two Traditional characters in a Simplified question: the answer stays Simplified
+    assert script_of("PVP術後复查片子看到椎旁静脉里有一小条骨水泥，病人一点症状没有，需要处理吗") == "hans"
+    assert script_of("PVP術後複查片子看到椎旁靜脈裡有一小條骨水泥，需要處理嗎") == "hant"
 
 
 def test_tokenize_stems_english_and_segments_chinese():

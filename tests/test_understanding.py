@@ -425,6 +425,22 @@ def test_a_dose_given_for_another_procedure_neither_leads_nor_fills_a_dose_answe
     assert select([disco, scs], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text == disco.text
 
 
+def test_a_patient_without_symptoms_gets_the_silent_forms_management_first():
+    steps = _sent("If chest tightness or hypotension develops during cement injection, stop injecting and give oxygen.",
+                  "Recognition and management", {"bone-cement", "vertebroplasty", "pulmonary-cement-embolism"})
+    silent = _sent("Manage an asymptomatic peripheral cement embolus with clinical follow-up only.", "Recognition and management",
+                   {"pulmonary-cement-embolism"}, rank=5)
+    sig = Signals({}, {}, {"vertebroplasty": "procedure", "bone-cement": "drug", "pulmonary-cement-embolism": "complication"})
+
+    def lead(text: str) -> str:
+        part = Part(text, ("vertebroplasty", "bone-cement"), ("action",), (), ("vein",))
+        q = _q(text=text, concepts=part.concepts, subjects=part.concepts, aspects=("action",), parts=(part,))
+        return select([steps, silent], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text
+
+    assert lead("cement in a paravertebral vein after vertebroplasty, patient has no symptoms - treat?") == silent.text
+    assert lead("cement in a paravertebral vein after vertebroplasty - what do I do?") == steps.text
+
+
 def test_whether_to_stop_a_drug_is_answered_by_the_procedures_bleeding_risk_class():
     classes = frozenset({"low-bleeding-risk-procedure", "intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
     kinds = {"clopidogrel": "drug", "medial-branch-block": "procedure", "coronary-stent": "condition"}
