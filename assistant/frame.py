@@ -140,7 +140,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )rates?\b|"
                   r"percent|%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
                   r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky|"
-                  r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b",  # the likelihood (not "the risks of")
+                  r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b|"  # the likelihood (not "the risks of")
+                  # "whats the PDPH risk?" after a wet tap: how likely (a bleeding risk is a class, a risk factor an ask of its own)
+                  r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))",
                   r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
@@ -587,6 +589,18 @@ _WHICH_OF_THEM = {
 }
 
 
+# "需要用什么药？" about a complication (burning skin after an RF ablation), "what meds help?": how it is treated
+_TREAT_DRUG = {"en": re.compile(r"\bwhat (?:meds|medications?|drugs?) (?:help|work|do (?:i|we|you) (?:use|give))|\bwhich (?:meds|medications?|drugs?) help", re.I),
+               "zh": re.compile(r"(?:用|吃|开|上)什么药|用(?:哪些|哪种)药|什么药(?:物)?(?:治疗|能治|好使|管用|有效)")}
+
+
+def _treats(aspects: tuple[str, ...], kinds: Sequence[str], text: str, lang: Lang) -> tuple[str, ...]:
+    """Asked which drug to use about a complication (not before a procedure): what to do, not how to prevent it."""
+    if "prevention" not in aspects or "action" in aspects or "complication" not in kinds or not _TREAT_DRUG[lang].search(text):
+        return aspects
+    return tuple("action" if a == "prevention" else a for a in aspects)
+
+
 def _restates(part: Part, before: Part) -> bool:
     """Does the part ask again what the part before asked? "Hold ibuprofen before a DRG implant? how many days": a bare
     "how long" after an ask whether to hold a drug (how long to hold it); "SCS infection rate? what number to quote in
@@ -705,6 +719,7 @@ class Framer:
         if not aspects or implied:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
+        aspects = _treats(aspects, [lex[c].kind for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
@@ -918,6 +933,7 @@ class Framer:
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
             asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon), own, t, lang)
+            asked = _treats(asked, [lex[c].kind for c in (*own, *inherited, *ctx) if c in lex], t, lang)
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)

@@ -167,6 +167,16 @@ def test_another_specialtys_setting_beside_our_procedure_is_said_to_be_uncovered
     assert "together with" not in plain.text
 
 
+def test_a_ward_follow_up_on_when_to_patch_and_how_much_blood_gets_the_volume(engine):
+    hist = ["wet tap w 17g tuohy during an L4-5 ILESI today"]
+    risk = engine.answer("whats the PDPH risk?", hist)
+    assert "%" in risk.bullets[0]["text"], risk.text  # "the X risk": how likely, not what PDPH is
+    ans = engine.answer("if she gets a headache, when do I patch and how much blood?", [*hist, "whats the PDPH risk?"])
+    assert len(ans.parts) == 2 and not ans.abstained, ans.text
+    assert any("12–20 mL" in b["text"] for b in ans.bullets if b["part"] == 1), ans.text
+    assert "gives no dose" not in ans.text
+
+
 def test_asked_which_of_two_steroids_is_safer_the_choice_leads(engine):
     for q in ("kenalog vs dex for L5-S1 TFESI, which is safer?", "L5/S1 TFESI 用 Kenalog 还是 dex 比较安全？"):
         ans = engine.answer(q)

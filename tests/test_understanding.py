@@ -172,6 +172,19 @@ def test_which_of_the_alternatives_named_before_is_no_second_ask():
     assert len(split_parts("How long to hold apixaban before an SCS trial, and which level is safest for the lead?", "en")) == 2
 
 
+def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
+    # "whats the PDPH risk?": how likely (a bleeding risk is a class, not a rate)
+    assert framer.frame("whats the PDPH risk?").aspects[0] == "frequency"
+    assert "frequency" not in framer.frame("what's the bleeding risk category of a cervical MBB?").aspects
+    # which drug for a complication is how it is treated, not how it is prevented
+    q = framer.frame("腰椎射频术后皮肤烧灼感，需要用什么药？")
+    assert "post-ablation-neuritis" in q.concepts and q.aspects[:1] == ("action",), q
+    assert framer.frame("颈椎经椎间孔注射用什么激素？").aspects[:1] == ("prevention",)  # (before a procedure: the choice)
+    # an urgent case that cannot wait for the 13-hour oral regimen
+    q = framer.frame("what if i cant wait 13 hrs, it's an urgent case?", ["pt had hives w CT contrast last yr, needs TFESI", "premed regimen?"])
+    assert "urgent-premedication" in q.concepts, q
+
+
 def test_two_asks_become_two_parts_in_both_languages():
     en = split_parts("how soon after a wet tap should I offer a blood patch, and how much blood?", "en")
     assert en == ["how soon after a wet tap should I offer a blood patch", "how much blood?"]
