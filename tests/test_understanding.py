@@ -176,6 +176,10 @@ def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
     # "whats the PDPH risk?": how likely (a bleeding risk is a class, not a rate)
     assert framer.frame("whats the PDPH risk?").aspects[0] == "frequency"
     assert "frequency" not in framer.frame("what's the bleeding risk category of a cervical MBB?").aspects
+    # "symptomatic PE rate": a rate; "will there be symptoms?": how it shows
+    assert framer.frame("kyphoplasty cement leak rate and symptomatic PE rate for consent?").aspects[:1] == ("frequency",)
+    assert "recognition" not in framer.frame("椎体成形术后有症状的肺栓塞发生率是多少？").aspects
+    assert "recognition" in framer.frame("骨水泥漏到肺里一般会有症状吗？").aspects
     # which drug for a complication is how it is treated, not how it is prevented
     q = framer.frame("腰椎射频术后皮肤烧灼感，需要用什么药？")
     assert "post-ablation-neuritis" in q.concepts and q.aspects[:1] == ("action",), q
