@@ -945,7 +945,7 @@ class Framer:
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
             if out and _restates(part, out[-1]):
                 prev_part = out.pop()
-                part = Part(f"{prev_part.text}{'' if lang == 'zh' else ' '}{t}", prev_part.concepts,
+                part = Part(f"{prev_part.text}{'，' if lang == 'zh' else ', '}{t}", prev_part.concepts,  # (clauses kept apart)
                             tuple(dict.fromkeys(prev_part.aspects + part.aspects)), prev_part.inherited, prev_part.terms + terms)
             out.append(part)
         return tuple(out)

@@ -177,6 +177,14 @@ def test_a_ward_follow_up_on_when_to_patch_and_how_much_blood_gets_the_volume(en
     assert "gives no dose" not in ans.text
 
 
+def test_whether_and_how_long_asked_together_get_the_no_stop_rule_of_a_low_risk_procedure(engine):
+    # "要不要停，停几天": "how many days" merged into the ask before it keeps its own clause, so the whether is still asked
+    for q in ("倍林达 90 bid 的病人 做腰椎小关节射频消融 要不要停，停几天", "brilinta pt for lumbar facet RFA - do I need to stop it? how many days?"):
+        ans = engine.answer(q)
+        assert len(ans.parts) == 1, ans.text
+        assert any(w in ans.bullets[1]["text"] for w in ("可能无需停", "may not require stopping")), ans.text
+
+
 def test_asked_which_of_two_steroids_is_safer_the_choice_leads(engine):
     for q in ("kenalog vs dex for L5-S1 TFESI, which is safer?", "L5/S1 TFESI 用 Kenalog 还是 dex 比较安全？"):
         ans = engine.answer(q)
