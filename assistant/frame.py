@@ -530,7 +530,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         c = c.strip()
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
         opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c)) or bool(_SWAP_CLAUSE[lang].match(c))
-        if parts and (_HOW_TO_SAY[lang].match(_lead(c, lang)) or _WHICH_OF_THEM[lang].match(_lead(c, lang))):
+        if parts and any(t[lang].match(_lead(c, lang)) for t in (_HOW_TO_SAY, _WHICH_OF_THEM, _WORRY)):
             # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice
             parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
             continue
@@ -599,6 +599,14 @@ def _treats(aspects: tuple[str, ...], kinds: Sequence[str], text: str, lang: Lan
     if "prevention" not in aspects or "action" in aspects or "complication" not in kinds or not _TREAT_DRUG[lang].search(text):
         return aspects
     return tuple("action" if a == "prevention" else a for a in aspects)
+
+
+# "…is it an allergy? should I worry?", "…是不是过敏了？要不要紧？": how much the picture just told matters, not a new ask
+_WORRY = {
+    "en": re.compile(r"^(?:so\s+|and\s+)?(?:should (?:i|we|she|he) (?:be )?worr(?:y|ied)|is (?:it|that|this) (?:serious|dangerous|bad|worrying|a (?:big )?(?:problem|concern))|"
+                     r"(?:any(?:thing)?|something) to worry about|do (?:i|we) need to worry|how worried should (?:i|we) be)\s*[?.!]*\s*$", re.I),
+    "zh": re.compile(r"^(?:那)?(?:要紧吗|要不要紧|严重吗|严不严重|危险吗|危不危险|需要担心吗|用担心吗|用不用担心|要担心吗|有没有事|有事吗|没事吧)[？?。.！!，,]*$"),
+}
 
 
 def _restates(part: Part, before: Part) -> bool:
@@ -987,7 +995,7 @@ class Framer:
             fixes.append((w, best[0]))
             return str(best[0])
 
-        out = re.sub(r"[A-Za-z][A-Za-z\-]{4,}", fix, q)
+        out = re.sub(r"[A-Za-z][A-Za-z\-]{4,}(?![A-Za-z'’])", fix, q)  # (never the stem of a contraction: couldn't)
         return out, fixes
 
     def _history(self, concepts: tuple[str, ...]) -> dict[str, tuple[str, ...]]:

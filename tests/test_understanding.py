@@ -168,6 +168,9 @@ def test_which_of_the_alternatives_named_before_is_no_second_ask():
                     ("腰椎经椎间孔注射用曲安奈德还是地塞米松，哪个更安全？", "zh"),
                     ("颗粒型和非颗粒型激素，哪种比较稳妥？", "zh")):
         assert len(split_parts(q, lang)) == 1, q
+    # "should I worry?" after the picture: how much it matters, not an ask of its own
+    assert len(split_parts("TFESI yesterday, face bright red, sugars up - is it an allergy? should I worry?", "en")) == 1
+    assert len(split_parts("昨天做完TFESI今天脸通红，是不是过敏了？要不要紧？", "zh")) == 1
     # a choice with a subject of its own is still an ask of its own
     assert len(split_parts("How long to hold apixaban before an SCS trial, and which level is safest for the lead?", "en")) == 2
 
@@ -184,6 +187,10 @@ def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
     q = framer.frame("腰椎射频术后皮肤烧灼感，需要用什么药？")
     assert "post-ablation-neuritis" in q.concepts and q.aspects[:1] == ("action",), q
     assert framer.frame("颈椎经椎间孔注射用什么激素？").aspects[:1] == ("prevention",)  # (before a procedure: the choice)
+    # a face gone red and a night without sleep after a steroid injection: the central steroid reaction ("couldn't" is no typo)
+    q = framer.frame("had a TFESI yesterday, today her face is bright red and she couldn't sleep")
+    assert "central-steroid-reaction" in q.concepts and "couldn't" in q.text, q
+    assert "central-steroid-reaction" in framer.frame("昨天做完TFESI，今天脸通红，晚上睡不着").concepts
     # an urgent case that cannot wait for the 13-hour oral regimen
     q = framer.frame("what if i cant wait 13 hrs, it's an urgent case?", ["pt had hives w CT contrast last yr, needs TFESI", "premed regimen?"])
     assert "urgent-premedication" in q.concepts, q
