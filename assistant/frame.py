@@ -74,7 +74,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
                r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
-               r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time",
+               r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|"
+               r"\b(?:keep|continue|carry on|stay)\b[^?.]{0,40}\bfor (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:more )?(?:days?|weeks?|months?)\b",
                r"多久|多长时间|几天|几小时|几周|何时|什么时候|等多久|多快|多长"),
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
     "location": ("",
@@ -675,6 +676,7 @@ class Framer:
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
+        concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m)) if c not in concepts)
         prev = self._previous(history)
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
@@ -778,6 +780,15 @@ class Framer:
             generics = [b for b in c.broader if b in lex] if c.kind == "brand" else []
             out.extend(generics or [cid])
         return tuple(dict.fromkeys(out))
+
+    def _continued(self, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """"Keep him on antibiotics for a week?": continuing a drug that is not held for bleeding is no question about
+        continuing antithrombotics through a procedure."""
+        lex = self.lexicon.concepts
+        drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "drug-class")]
+        if _CONTINUED not in concepts or not drugs or held_drug(drugs, self.lexicon):
+            return concepts
+        return tuple(c for c in concepts if c != _CONTINUED)
 
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
@@ -925,7 +936,7 @@ class Framer:
         texts = split_parts(q, lang)
         for i, t in enumerate(texts):
             found = [m for m in self.lexicon.match(t) if not _excluded(t, m)]
-            own = _mapped(self._resolve(m.concept for m in found), past)
+            own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
                 if compound in lex:
                     own = tuple(compound if c == need else c for c in own if c != compound)
@@ -1137,6 +1148,7 @@ def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequen
 
 
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})  # drugs held before a procedure for bleeding
+_CONTINUED = "continued-antithrombotic"
 
 
 def held_drug(ids: Iterable[str], lexicon: Lexicon) -> bool:

@@ -191,6 +191,10 @@ def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
     q = framer.frame("had a TFESI yesterday, today her face is bright red and she couldn't sleep")
     assert "central-steroid-reaction" in q.concepts and "couldn't" in q.text, q
     assert "central-steroid-reaction" in framer.frame("昨天做完TFESI，今天脸通红，晚上睡不着").concepts
+    # keeping a patient on antibiotics for a week is how long a course runs, not continuing an antithrombotic
+    q = framer.frame("should I keep him on antibiotics for a week after the SCS implant?")
+    assert "continued-antithrombotic" not in q.concepts and q.aspects[:1] == ("timing",), q
+    assert "continued-antithrombotic" in framer.frame("keep pt on plavix through a lumbar MBB?").concepts
     # an urgent case that cannot wait for the 13-hour oral regimen
     q = framer.frame("what if i cant wait 13 hrs, it's an urgent case?", ["pt had hives w CT contrast last yr, needs TFESI", "premed regimen?"])
     assert "urgent-premedication" in q.concepts, q
