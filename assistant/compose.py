@@ -260,6 +260,7 @@ class Weights:
     floor: float = 0.5  # a sentence must reach this share of the part's best score
     min_score: float = 0.35  # and this absolute score
     dup: float = 0.6  # token Jaccard above which two sentences say the same
+    complaint: float = 0.5  # asked whether a reaction the patient has is expected: sentences about that reaction
     silent: float = 1.5  # the patient has no symptoms: what the sources say of the silent form (follow-up only), before the
     # symptomatic patient's emergency steps
     weight_band: float = 0.6  # a weight-banded regimen (≤70 kg, >70 kg) that fits (or not) the patient's weight in the question
@@ -511,6 +512,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
             and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
+    if "expected" in part.aspects and any(sig.kinds.get(c) == "complication" and c in s.concepts for c in part.concepts):
+        total += w.complaint  # "face bright red, can't sleep - worried": what the sources say of that reaction, first
     if _NO_SYMPTOMS_ASK.search(part.text):  # "一小条骨水泥，病人一点症状没有，需要处理吗": the silent form's management, and
         # not the steps for when symptoms appear
         total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) else 0.0

@@ -23,6 +23,8 @@ class JudgeWeights(BaseModel):
     context: float = Field(default=0.5, description="Weight of concepts inherited from earlier turns relative to the question's own.")
     aspect: float = Field(default=0.3, description="Relative boost of a passage from the asked section group.")
     cover_top: int = Field(default=5, ge=1, description="Passages (best first) that must cover a key concept for it to count as covered.")
+    cover_complication: int = Field(default=8, ge=1, description="Passages (best first) that may cover a complication the question "
+                                    "names (its picture's words pull passages on the procedure and drug above it).")
     strong_evidence: float = Field(default=0.75, description="Evidence score that answers even when the question's concepts are not "
                                                      "found in the passages (lexicon gaps).")
 
@@ -132,6 +134,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # only a drug of ours next to a salient term we never use (amoxicillin for otitis; antibiotics for pneumonia)
         return Verdict("not_in_kb", none, missing=q.unknown)
     top = list(passage_tags[: w.cover_top * max(1, len(q.parts))])  # a multi-part question's lists are interleaved: each part's best
+    wide = list(passage_tags[: max(w.cover_top, w.cover_complication) * max(1, len(q.parts))])
     covered: list[bool] = []
     missing: list[str] = []
     keyed = unheard = False
@@ -141,7 +144,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
             covered.append(evidence >= threshold)
             continue
         keyed = True
-        miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) for t in top)]
+        miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) for t in (wide if kinds.get(c) == "complication" else top))]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part

@@ -195,6 +195,8 @@ def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
     q = framer.frame("should I keep him on antibiotics for a week after the SCS implant?")
     assert "continued-antithrombotic" not in q.concepts and q.aspects[:1] == ("timing",), q
     assert "continued-antithrombotic" in framer.frame("keep pt on plavix through a lumbar MBB?").concepts
+    # a trailing "worried": is what the patient has to be expected
+    assert framer.frame("2 days after epidural triamcinolone pt calls: face bright red and can't sleep. worried").aspects == ("expected",)
     # an urgent case that cannot wait for the 13-hour oral regimen
     q = framer.frame("what if i cant wait 13 hrs, it's an urgent case?", ["pt had hives w CT contrast last yr, needs TFESI", "premed regimen?"])
     assert "urgent-premedication" in q.concepts, q
@@ -281,6 +283,18 @@ def _q(**kw: object) -> Question:
     base: dict[str, object] = {"original": "q", "text": "q", "lang": "en", "script": "latin"}
     base.update(kw)
     return Question(**base)  # type: ignore[arg-type]
+
+
+def test_a_named_complication_may_be_covered_a_little_further_down_the_passages():
+    # "face bright red after epidural triamcinolone": the drug pulls its own passages first; the flushing passage is 7th
+    part = Part("q", ("triamcinolone", "central-steroid-reaction"), ("expected",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, parts=(part,))
+    kinds = {"triamcinolone": "drug", "central-steroid-reaction": "complication"}
+    tags = [frozenset({"triamcinolone"})] * 6 + [frozenset({"central-steroid-reaction"})]
+    assert judge(q, tags, 0.65, 0.46, kinds, {}).kind == "answered"
+    assert judge(q, tags, 0.65, 0.46, kinds, {}, JudgeWeights(cover_complication=5)).kind == "not_in_kb"
+    far = [frozenset({"triamcinolone"})] * 9 + [frozenset({"central-steroid-reaction"})]
+    assert judge(q, far, 0.65, 0.46, kinds, {}).kind == "not_in_kb"  # (not anywhere in the list)
 
 
 def test_another_specialtys_procedure_is_out_of_scope():
