@@ -105,7 +105,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      # whether this patient needs bridging is a question of who is at high thromboembolic risk
                      r"(?:need|needs|require|requires|candidate for|qualify for|indicat\w*) (?:\w+ )?bridg\w*|bridg\w* (?:needed|indicated|required)|"
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b",
-                     r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级|什么)(?:出血)?风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
@@ -617,6 +617,8 @@ def _restates(part: Part, before: Part) -> bool:
     consent": the figure asked before, to quote."""
     if set(part.concepts) <= {"informed-consent"} and _WHICH_FIGURE.match(part.text):
         return True
+    if not part.concepts and part.aspects and set(part.aspects) <= set(before.aspects) and not set(part.terms) - {"哪些", "有"}:
+        return True  # "哪些病人容易出血肿？危险因素有哪些": the same ask again, in other words
     return not part.concepts and "hold" in before.aspects and bool(_HOW_LONG.match(part.text))
 
 
@@ -965,7 +967,8 @@ class Framer:
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
             if out and _restates(part, out[-1]):
                 prev_part = out.pop()
-                part = Part(f"{prev_part.text}{'，' if lang == 'zh' else ', '}{t}", prev_part.concepts,  # (clauses kept apart)
+                sep = " " if prev_part.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "  # (clauses kept apart)
+                part = Part(f"{prev_part.text}{sep}{t}".replace("？ ", "？"), prev_part.concepts,
                             tuple(dict.fromkeys(prev_part.aspects + part.aspects)), prev_part.inherited, prev_part.terms + terms)
             out.append(part)
         return tuple(out)

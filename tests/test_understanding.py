@@ -195,6 +195,9 @@ def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
     q = framer.frame("should I keep him on antibiotics for a week after the SCS implant?")
     assert "continued-antithrombotic" not in q.concepts and q.aspects[:1] == ("timing",), q
     assert "continued-antithrombotic" in framer.frame("keep pt on plavix through a lumbar MBB?").concepts
+    # "which patients are prone to a haematoma? what are the risk factors?": one ask in two wordings (出血肿: a haematoma)
+    q = framer.frame("做硬模外注射哪些病人容易出血肿？危险因素有哪些")
+    assert len(q.parts) == 1 and q.aspects == ("risk_factors",) and "haematoma" in q.concepts, q
     # a trailing "worried": is what the patient has to be expected
     assert framer.frame("2 days after epidural triamcinolone pt calls: face bright red and can't sleep. worried").aspects == ("expected",)
     # an urgent case that cannot wait for the 13-hour oral regimen
