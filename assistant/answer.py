@@ -211,7 +211,9 @@ class AnswerEngine:
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
         swap = {c: rs for c, rs in swap.items() if rs}
-        general = self._general_only(q)  # occipital nerve stimulation: searched and scored as peripheral nerve stimulation
+        # occipital nerve stimulation: searched and scored as peripheral nerve stimulation (not when a dose of the specific
+        # one is asked: the ozone concentration is not an intradiscal procedure's antibiotic dose)
+        general = [] if {"dose", "limit"} & set(q.aspects) else self._general_only(q)
         if not swap and not general:
             return q
         stand_ins = tuple(swap)
@@ -499,7 +501,9 @@ class AnswerEngine:
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked) if not tri.urgent else bullets)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
-            return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing, verdict.foreign))
+            unnamed = tuple(c for c in q.concepts if self._kinds.get(c) in ("procedure", "drug", "drug-class")
+                            and not self.retriever.by_concept.get(c))  # (ozone: no passage names it)
+            return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing or unnamed, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)
 
     def _calm_parts(self, q: Question, lang: Lang, sents: Sequence[Sentence], quoted: Sequence[Sentence],
@@ -649,7 +653,8 @@ class AnswerEngine:
         # specialty's drug, whose hold interval is not here either
         outside = [m.surface for m in q.matches if "hold" in q.aspects and m.concept in q.out_of_scope
                    and m.concept in lx and any(map(drug_like, lx[m.concept].en))]
-        return list(dict.fromkeys(dosed + outside + [u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper())]))
+        # (a capitalised name is a brand, Aggrenox; an acronym in capitals is a condition or a test, PTSD, CRPS)
+        return list(dict.fromkeys(dosed + outside + [u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper() and not u.isupper())]))
 
     def _name(self, cid: str, lang: Lang) -> str:
         lx = self.lexicon.concepts

@@ -592,8 +592,12 @@ _FIGURE_ASKS = frozenset({"dose", "limit", "hold"})
 
 
 def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
-    """Is the sentence about another procedure than the one the part asks about?"""
-    return rival(s, _own(part, q), sig, ("procedure",))
+    """Is the sentence about another procedure than the one the part asks about (its own, or the one it inherited from
+    the part before: "PVP术前预防性抗生素用啥？头孢唑林几克？")?"""
+    own = _own(part, q)
+    if not any(sig.kinds.get(c) == "procedure" for c in own):
+        own = [*own, *(c for c in part.inherited if sig.kinds.get(c) == "procedure")]
+    return rival(s, own, sig, ("procedure",))
 
 
 def _own(part: Part, q: Question) -> list[str]:
@@ -696,7 +700,18 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
     restarts: no dose asked)."""
     # ("which drug, dose and timing?": the timing the sources give still answers; the missing dose is said in a note)
     return (part.aspects[:1] in (("dose",), ("limit",)) and not {"hold", "timing"} & set(part.aspects) and bool(_ASKS_DOSE.search(part.text))
-            and not _doses_own(pool, part, q, sig))
+            and not _doses_own(pool, part, q, sig) and not _class_rule_of_procedure(pool, part, q, sig))
+
+
+def _class_rule_of_procedure(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
+    """Does a relevant sentence give the rule for the asked drug's class in the asked procedure ("a weight-based
+    prophylactic antibiotic within 1 h before incision" for an SCS implant, asked the cefazolin dose)? Then the answer
+    quotes it and says that no dose is given."""
+    own = _own(part, q)
+    procs = [c for c in (*own, *part.inherited) if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts]
+    drugs = [c for c in own if sig.kinds.get(c) in _DRUG_KINDS]
+    near = {x for d in drugs for x in (d, *sig.parents.get(d, frozenset()))}
+    return bool(procs and drugs) and any(sc > 0 and near & s.concepts and any(p in s.concepts for p in procs) for sc, s in pool)
 
 
 def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
@@ -705,7 +720,9 @@ def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, 
     own = [c for c in _own(part, q) if sig.kinds.get(c) in (*_DRUG_KINDS, "procedure")]
     if not own:
         return True
-    return any(sc > 0 and any(c in s.concepts for c in own) and _KIND["dose"].search(s.text) for sc, s in pool)
+    # (cefazolin in discography contrast is no cefazolin dose for a vertebroplasty)
+    return any(sc > 0 and any(c in s.concepts for c in own) and _KIND["dose"].search(s.text) and not other_procedure(s, part, q, sig)
+               for sc, s in pool)
 
 
 def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,

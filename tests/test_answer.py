@@ -185,6 +185,17 @@ def test_whether_and_how_long_asked_together_get_the_no_stop_rule_of_a_low_risk_
         assert any(w in ans.bullets[1]["text"] for w in ("可能无需停", "may not require stopping")), ans.text
 
 
+def test_a_dose_of_a_procedure_no_passage_names_is_not_answered_from_its_broader_one(engine):
+    # the ozone concentration is not an intradiscal procedure's antibiotic dose: no figure, and the note names ozone
+    ans = engine.answer("ozone injection for lumbar disc herniation - what ozone concentration in ug/ml?")
+    assert ans.abstained and "Nothing in the knowledge base on: intradiscal ozone" in ans.text, ans.text
+
+
+def test_an_acronym_in_capitals_is_no_unknown_drug(engine):
+    ans = engine.answer("stellate ganglion block for PTSD, what volume and which level")
+    assert "check the drug's label" not in ans.text, ans.text
+
+
 def test_asked_which_of_two_steroids_is_safer_the_choice_leads(engine):
     for q in ("kenalog vs dex for L5-S1 TFESI, which is safer?", "L5/S1 TFESI 用 Kenalog 还是 dex 比较安全？"):
         ans = engine.answer(q)

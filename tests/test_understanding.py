@@ -198,6 +198,9 @@ def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
     # "which patients are prone to a haematoma? what are the risk factors?": one ask in two wordings (出血肿: a haematoma)
     q = framer.frame("做硬模外注射哪些病人容易出血肿？危险因素有哪些")
     assert len(q.parts) == 1 and q.aspects == ("risk_factors",) and "haematoma" in q.concepts, q
+    # "臭氧注射治疗腰突": a treatment for a condition, not an ask how to treat; "怎么治疗" still asks it
+    assert framer.frame("臭氧注射治疗腰突，臭氧浓度一般用多少ug/ml？").aspects == ("dose",)
+    assert framer.frame("射频治疗后腿麻怎么治疗？").aspects[:1] == ("action",)
     # a trailing "worried": is what the patient has to be expected
     assert framer.frame("2 days after epidural triamcinolone pt calls: face bright red and can't sleep. worried").aspects == ("expected",)
     # an urgent case that cannot wait for the 13-hour oral regimen
