@@ -600,6 +600,16 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     return rival(s, own, sig, ("procedure",))
 
 
+def _other_drugs_figure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """A figure in a sentence that names no drug, in a passage about other drugs than the asked one ("under the AAGBI
+    regimen … a cumulative maximum of 12 mL/kg" in the lipid passage, asked lidocaine's maximum dose)."""
+    asked = {c for c in _own(part, q) if sig.kinds.get(c) == "drug"}  # (named drugs: a class, local anaesthetics, spans both)
+    if not asked or any(sig.kinds.get(c) in _DRUG_KINDS for c in s.concepts):
+        return False
+    around = {c for c in s.chunk.concepts if sig.kinds.get(c) == "drug"}
+    return bool(around) and not around & asked and bool(_KIND["dose"].search(s.text))
+
+
 def _own(part: Part, q: Question) -> list[str]:
     """The concepts a part asks about: its own, else what it inherited, else (one-part question) the subjects."""
     own = [c for c in part.concepts if c in q.concepts] or [c for c in part.inherited if c in q.concepts]
@@ -919,7 +929,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         for sc, s in above:
             if len(chosen) >= per_part:
                 break
-            if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and other_procedure(s, parts[j], q, sig)):
+            if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and (other_procedure(s, parts[j], q, sig)
+                                                                                   or _other_drugs_figure(s, parts[j], q, sig))):
                 continue
             chosen.append((sc, s))
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)

@@ -119,7 +119,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "recognition": ("",
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning",
-                    r"(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
+                    r"(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    r"\bcut\b[\w ]{0,15}\b(?:risk|dose|exposure|radiation)|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"

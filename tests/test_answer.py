@@ -191,6 +191,14 @@ def test_a_dose_of_a_procedure_no_passage_names_is_not_answered_from_its_broader
     assert ans.abstained and "Nothing in the knowledge base on: intradiscal ozone" in ans.text, ans.text
 
 
+def test_a_drugs_maximum_dose_is_not_padded_with_another_drugs_figure(engine):
+    # the lipid regimen's "cumulative maximum 12 mL/kg" names no drug, but its passage is about lipid emulsion
+    for q in ("利多卡因加肾上腺素最大剂量是多少 mg/kg？", "max dose of lidocaine with epi in mg/kg?"):
+        ans = engine.answer(q)
+        assert not ans.abstained and "mg/kg" in ans.bullets[0]["text"], ans.text
+        assert not any("12 mL/kg" in b["text"] for b in ans.bullets), ans.text
+
+
 def test_an_acronym_in_capitals_is_no_unknown_drug(engine):
     ans = engine.answer("stellate ganglion block for PTSD, what volume and which level")
     assert "check the drug's label" not in ans.text, ans.text

@@ -201,6 +201,10 @@ def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
     # "臭氧注射治疗腰突": a treatment for a condition, not an ask how to treat; "怎么治疗" still asks it
     assert framer.frame("臭氧注射治疗腰突，臭氧浓度一般用多少ug/ml？").aspects == ("dose",)
     assert framer.frame("射频治疗后腿麻怎么治疗？").aspects[:1] == ("action",)
+    # a headache bad upright and gone lying flat is the postural headache of a dural puncture; "这是X吗" asks what it is
+    assert "pdph" in framer.frame("the day after a lumbar ESI: headache that's bad when upright and gone when lying flat. ER?").concepts
+    q = framer.frame("硬膜外注射时穿破硬脊膜，第二天起床后头痛，躺下就好，这是硬脊膜穿刺后头痛吗？")
+    assert "pdph" in q.concepts and "recognition" in q.aspects, q
     # a trailing "worried": is what the patient has to be expected
     assert framer.frame("2 days after epidural triamcinolone pt calls: face bright red and can't sleep. worried").aspects == ("expected",)
     # an urgent case that cannot wait for the 13-hour oral regimen
