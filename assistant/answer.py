@@ -24,6 +24,7 @@ from .compose import (
     is_meta,
     is_rate_report,
     lacks_asked_dose,
+    lacks_contraindications,
     rival,
     same_point,
     select,
@@ -88,6 +89,8 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
+_NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
+              "zh": "知识库未列出以下操作的禁忌证：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
                 "zh": "商品名对应关系尚未核实：{brand} = {generic}（未经说明书确认，请核对）。"}
 _ACT_NOW = {"en": "**What to do now**", "zh": "**立即处理**"}
@@ -593,6 +596,8 @@ class AnswerEngine:
         if not tri.urgent:  # asked for a dose: none of the part's bullets gives one
             lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in answered and lacks_asked_dose(p, [b for b in bullets if b.part == i]))
+            lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
+                         if i in answered and lacks_contraindications(p, [b for b in bullets if b.part == i]))
         meta: list[dict[str, object]] = []
         multi = len(answered) > 1 or bool(gaps)  # the part answered goes under its own heading beside the one that is not
         runs = [g for i, g in enumerate(map(_hgroup, bullets)) if not i or g != _hgroup(bullets[i - 1])]

@@ -588,7 +588,7 @@ DRUG_DECISION = frozenset({"hold", "contraindications"})
 CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itself
 
 
-_FIGURE_ASKS = frozenset({"dose", "limit", "hold"})
+_FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})  # (and whether it may be done at all)
 
 
 def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
@@ -847,6 +847,16 @@ _WHETHER_TO_STOP = re.compile(
 def _only_about(near: Collection[str], sig: Signals) -> Callable[[Sentence], bool]:
     """Does a sentence name no complication other than these (the asked one, its broader, related and narrower ones)?"""
     return lambda s: not any(sig.kinds.get(c) == "complication" and c not in near for c in s.concepts)
+
+
+_CONTRA = re.compile(r"contraindicat|should not be (?:done|performed|used)|禁忌|不宜|不应(?:进行|实施|使用)", re.I)
+
+
+def lacks_contraindications(part: Part, bullets: Sequence[Bullet]) -> bool:
+    """Were contraindications asked ("contraindications to vertebroplasty?") and does none of the part's bullets name
+    one? Then the answer says so before what it has (cement-leak risk factors are no contraindication)."""
+    return part.aspects[:1] == ("contraindications",) and bool(_CONTRA.search(part.text)) \
+        and not any(_CONTRA.search(b.sentence.text) for b in bullets)
 
 
 def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:

@@ -477,6 +477,22 @@ def test_a_dose_given_for_another_procedure_neither_leads_nor_fills_a_dose_answe
     assert select([disco, scs], q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text == disco.text
 
 
+def test_another_procedures_contraindications_do_not_answer_and_a_missing_list_is_said():
+    from assistant.compose import Bullet, lacks_contraindications, other_procedure
+    kinds = {"vertebroplasty": "procedure", "cervical-ilesi": "procedure", "cement-leakage": "complication"}
+    sig = Signals({}, {}, kinds)
+    other = _sent("Contraindications cited for cervical ILESI are active anticoagulation and infection.", "Prevention",
+                  {"cervical-ilesi"})
+    leak = _sent("Cement leaks after vertebroplasty were more frequent in metastatic fractures.", "Risk factors",
+                 {"vertebroplasty", "cement-leakage"}, rank=2)
+    part = Part("contraindications to vertebroplasty?", ("vertebroplasty",), ("contraindications",))
+    q = _q(text=part.text, concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    assert other_procedure(other, part, q, sig) and not other_procedure(leak, part, q, sig)
+    bullets = select([other, leak], q, "en", lambda t: 1.0, {}, 5, (True,), sig)
+    assert lacks_contraindications(part, bullets)  # (cement-leak risk factors are no contraindication: said first)
+    assert not lacks_contraindications(part, [Bullet(other, 0, 1.0, "fact")])
+
+
 def test_a_patient_without_symptoms_gets_the_silent_forms_management_first():
     steps = _sent("If chest tightness or hypotension develops during cement injection, stop injecting and give oxygen.",
                   "Recognition and management", {"bone-cement", "vertebroplasty", "pulmonary-cement-embolism"})
