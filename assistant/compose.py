@@ -588,6 +588,9 @@ DRUG_DECISION = frozenset({"hold", "contraindications"})
 CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itself
 
 
+_GIVEN_ACCIDENT = re.compile(r"\b(?:after|following|with) (?:an? )?(?:accidental|inadvertent|unintended|unintentional)\b|"
+                             r"^(?:an? )?(?:accidental|inadvertent) [^.;]{0,80}\b(?:is )?followed by|意外.{0,8}后", re.I)
+_ACCIDENT_TOLD = re.compile(r"accidental|inadvertent|wet tap|punctured|意外|刺破了|穿破了|(?:已经|不小心|刚才|术中).{0,4}(?:穿破|刺破)", re.I)
 _FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})  # (and whether it may be done at all)
 
 
@@ -932,7 +935,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             _gives_interval(parts[j], q, sig), about, _measures(parts[j].concepts, sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
-                                            partial(other_procedure, part=parts[j], q=q, sig=sig))
+                                            partial(other_procedure, part=parts[j], q=q, sig=sig),
+                                            bool(_ACCIDENT_TOLD.search(q.text)))
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
@@ -1113,7 +1117,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
-          compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None) -> tuple[float, Sentence]:
+          compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
+          told_accident: bool = True) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -1128,6 +1133,10 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
               and not _NO_PROTOCOL[c[1].chunk.lang].search(c[1].text)  # "the sources describe no pathway" answers nothing first
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
+    if not told_accident and "complications" in groups:
+        # a rate given an accident the question does not tell ("PDPH in 16-86 % after an accidental dural puncture with a
+        # Tuohy needle", asked the PDPH rate to quote for an ESI) comes after the rates of the procedure itself
+        usable = [c for c in usable if not _GIVEN_ACCIDENT.search(c[1].text)] or usable
     best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
                and not _CASE_REPORTS.search(c[1].text)  # "80 % of 166 case reports had deficits" is no rate
