@@ -31,7 +31,7 @@ _DEPENDENT = {
                      r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b|"
                      r"^(?:as|when|once|after|if|because|since|while|until)\b[^.;:]{0,60}?,\s*(?:this|that|these|those|such)\b|"
                      r"\b(?:with|after|in|for|of|from) such (?:an? )?\w+", re.I),
-    "zh": re.compile(r"^(?:此|该|上述|这些|这|其|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
+    "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
@@ -1126,17 +1126,12 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     before one that does not ("particulate的风险是什么": the permanent injuries, not the efficacy comparison beside them).
     A sentence about another procedure (`rivalled`: cefazolin in discography contrast, asked the dose for an SCS
     implant) leads only when nothing else may."""
-    if rivalled is not None:
-        chosen = [c for c in chosen if not rivalled(c[1])] or chosen
+    chosen = _may_lead(chosen, groups, rivalled, told_accident)
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
               and not _NO_PROTOCOL[c[1].chunk.lang].search(c[1].text)  # "the sources describe no pathway" answers nothing first
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
-    if not told_accident and "complications" in groups:
-        # a rate given an accident the question does not tell ("PDPH in 16-86 % after an accidental dural puncture with a
-        # Tuohy needle", asked the PDPH rate to quote for an ESI) comes after the rates of the procedure itself
-        usable = [c for c in usable if not _GIVEN_ACCIDENT.search(c[1].text)] or usable
     best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
                and not _CASE_REPORTS.search(c[1].text)  # "80 % of 166 case reports had deficits" is no rate
@@ -1185,6 +1180,18 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
     return usable[0]
+
+
+def _may_lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], rivalled: Callable[[Sentence], bool] | None,
+              told_accident: bool) -> list[tuple[float, Sentence]]:
+    """The sentences that may lead, when any other may: not one about another procedure (`rivalled`), and not a rate given
+    an accident the question does not tell ("PDPH in 16-86 % after an accidental dural puncture with a Tuohy needle",
+    asked the PDPH rate to quote for an ESI)."""
+    if rivalled is not None:
+        chosen = [c for c in chosen if not rivalled(c[1])] or chosen
+    if not told_accident and "complications" in groups:
+        chosen = [c for c in chosen if not _GIVEN_ACCIDENT.search(c[1].text)] or chosen
+    return chosen
 
 
 def _asked_kind(part: Part) -> re.Pattern[str] | None:

@@ -21,7 +21,8 @@ EVENT_CUES = {
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
           r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
           r"\btemp(?:erature)? (?:of |is )?\d|\b(?:bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
-          r"\b\d+\s?(?:mins?|hrs?)\b|\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b)",
+          r"\b\d+\s?(?:mins?|hrs?)\b|\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b|"
+          r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b)",
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
     r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃|"
     r"越来越|今早|今晨|今天|昨天|昨晚|早上|晚上|夜里|半夜|咋处理|咋办|咋整|这两天|这几天|变成)",
@@ -115,8 +116,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # a postural headache with tinnitus the day after a dural puncture is PDPH (its auditory symptoms), not toxicity;
         # lost vision or a facial droop after a transforaminal injection, without a toxicity sign, is a stroke picture
         # (slurred speech alone is both)
-        exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache|" + _STROKE_NOT_TOXIC["en"],
-                 "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛|" + _STROKE_NOT_TOXIC["zh"]},
+        # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
+        exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache|"
+                       r"(?:wet tap|dural (?:puncture|tap)|\bPDPH\b|blood patch)[\s\S]*headache|headache[\s\S]*(?:wet tap|dural (?:puncture|tap)|\bPDPH\b)|"
+                       + _STROKE_NOT_TOXIC["en"],
+                 "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛|"
+                       r"(?:穿破|湿穿|腰穿|PDPH|血补丁|血补片)[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:穿破|湿穿|PDPH)|" + _STROKE_NOT_TOXIC["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -336,17 +341,19 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 _ARMS = {"en": r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
          "zh": r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻|没力|没有力|使不上劲)|胳膊.{0,3}(?:没劲|无力|没力|抬不起|麻)"}
 _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
-                    r"short(?:ness)? of breath|breathless",
+                    r"short(?:ness)? of breath|breathless|breathing (?:is )?(?:hard|difficult|laboured|labored)|labou?red breathing|"
+                    r"can(?:no|'|’)?t catch (?:her|his|their) breath|gasping",
               "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话|(?:喘气|呼吸|出气)(?:很|有点|越来越)?(?:费劲|费力|吃力|困难)|上不来气|气不够用|"
                     r"说话.{0,4}(?:声音)?越来越(?:小|弱)"}
-_LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)",
+_LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|"
+                 r"\b(?:bp|sbp|blood pressure)\b\s*(?:of |is |now |down to |at )?(?<!\d)[4-8]\d\b(?!\s*/\s*\d{3})(?!\s*/\s*[4-9]\d)",
            "zh": r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}
 
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
     {"en": (f"{_ARMS['en']}|{_BREATHING['en']}", f"{_LOW_BP['en']}|{_SLOW_HR['en']}"),
      "zh": (f"{_ARMS['zh']}|双手|{_BREATHING['zh']}", f"{_LOW_BP['zh']}|{_SLOW_HR['zh']}")},
-    {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine",
+    {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine|\blido\b|tuohy",
      "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,
     {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection hypotension bradycardia "

@@ -199,6 +199,19 @@ def test_a_drugs_maximum_dose_is_not_padded_with_another_drugs_figure(engine):
         assert not any("12 mL/kg" in b["text"] for b in ans.bullets), ans.text
 
 
+def test_other_commonly_quoted_maxima_are_quotable_in_chinese_too(engine):
+    # "其他常被引用的…最大剂量" opens with 其他 ("other"), which does not lean on the sentence before as 其 ("its") does
+    ans = engine.answer("罗哌卡因最大剂量多少mg/kg？")
+    assert not ans.abstained and any("罗哌卡因约 3 mg/kg" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_a_consent_rate_is_not_led_by_a_rate_given_an_accident_not_told(engine):
+    ans = engine.answer("for consent, what PDPH rate do I quote for a lumbar interlaminar ESI?")
+    assert not ans.abstained and "16–86" not in ans.bullets[0]["text"], ans.text
+    told = engine.answer("wet tap with an 18G Tuohy during an ILESI - what's the PDPH risk?")
+    assert "16–86" in told.bullets[0]["text"], told.text
+
+
 def test_an_acronym_in_capitals_is_no_unknown_drug(engine):
     ans = engine.answer("stellate ganglion block for PTSD, what volume and which level")
     assert "check the drug's label" not in ans.text, ans.text

@@ -109,6 +109,15 @@ def test_every_rule_and_disclaimer_is_bilingual():
         ("上周硬膜外意外穿破，一直是站起来头疼躺下好，这两天躺着也疼，一直吐，家属说他有点迷糊", "zh", "dural-puncture-red-flags"),
         ("wet tap during an ILESI 4 days ago, headache was positional but now it's there lying flat too and she's a bit confused", "en",
          "dural-puncture-red-flags"),
+        # a seizure days after a dural puncture, with the headache changed: the puncture's red flag, not toxicity
+        ("Wet tap during an SCS trial 6 days ago. Headache was positional at first, now it's constant, no better lying flat, she's "
+         "vomiting, a bit confused and had a seizure this morning.", "en", "dural-puncture-red-flags"),
+        # a stroke picture told at the bedside ("within a minute", "he's slurring", "can't see properly")
+        ("R C6 TFESI with particulate, within a minute of injecting he's slurring words, can't see properly and L arm weak", "en",
+         "esi-stroke"),
+        # arms that will not move, breathing hard and a systolic of 70 minutes after lidocaine through a Tuohy
+        ("L4/5 ILESI, gave 8 ml lido 1% + steroid through the Tuohy, 3 min later he can't move his arms, says breathing is hard, "
+         "BP 70 systolic", "en", "total-spinal"),
     ],
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
