@@ -205,6 +205,9 @@ def test_ward_phrasings_of_risk_treatment_and_an_urgent_premedication(framer):
     assert "pdph" in framer.frame("the day after a lumbar ESI: headache that's bad when upright and gone when lying flat. ER?").concepts
     q = framer.frame("硬膜外注射时穿破硬脊膜，第二天起床后头痛，躺下就好，这是硬脊膜穿刺后头痛吗？")
     assert "pdph" in q.concepts and "recognition" in q.aspects, q
+    # "支架放了4个月…双抗": a coronary stent on dual antiplatelets
+    q = framer.frame("支架放了4个月，阿司匹林+倍林达双抗，要做PKP，倍林达能停吗")
+    assert {"coronary-stent", "antiplatelet"} <= set(q.concepts), q
     # a trailing "worried": is what the patient has to be expected
     assert framer.frame("2 days after epidural triamcinolone pt calls: face bright red and can't sleep. worried").aspects == ("expected",)
     # an urgent case that cannot wait for the 13-hour oral regimen
