@@ -80,6 +80,8 @@ _IN_FIELD = {
 }
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
+_STAND_IN = {"en": "No figure in the knowledge base for the {finding} itself; below is what it says on {condition}.",
+             "zh": "知识库中没有针对{finding}具体数值的资料；以下是其关于{condition}的内容："}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
@@ -633,7 +635,12 @@ class AnswerEngine:
         """What the answer is not about, said before its facts."""
         lines: list[str] = []
         if q.stand_ins:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
-            lines.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
+            lx = self.lexicon.concepts
+            conditions = [r for c in q.stand_ins if c in lx for r in lx[c].related if r in q.concepts]
+            lines.append(NOTE_PREFIX + _STAND_IN[lang].format(
+                finding=_join([self._said(q, c, lang) for c in q.stand_ins], lang),
+                condition=_join([self._name(c, lang) for c in dict.fromkeys(conditions)], lang)) if conditions
+                else NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
         for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
             lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         foreign, ours = self._beside_ours(q, verdict)

@@ -568,6 +568,13 @@ def test_a_finding_no_passage_names_is_searched_as_the_condition_it_points_to_an
     assert engine._stand_ins(q) is q  # a finding the sources name is searched as itself
 
 
+def test_a_stand_in_says_which_condition_the_answer_is_about(engine):
+    # "eGFR 40": no figure for the filtration rate itself; the dabigatran interval for impaired renal function answers
+    ans = engine.answer("pradaxa, eGFR 40, lumbar TFESI - how many days off?")
+    assert ans.text.startswith("> No figure in the knowledge base for the eGFR itself; below is what it says on renal impairment."), ans.text
+    assert "renal function is impaired" in ans.bullets[0]["text"], ans.text
+
+
 def test_stop_plavix_for_a_lumbar_facet_rf_and_for_a_cervical_one_each_part_gets_its_own_class(engine):
     ans = engine.answer("Plavix pt for lumbar facet RFA - need to stop it? and for cervical?")
     second = [b["text"] for b in ans.bullets if b["part"] == 1]
