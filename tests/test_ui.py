@@ -446,8 +446,13 @@ def test_a_tab_opened_by_the_app_while_the_browser_shows_another_gets_new_labels
     first = [t.label for t in at.tabs]
     assert [x.rstrip("\u200b") for x in first] == ["One", "Two"] and all(x.endswith("\u200b") for x in first)
     assert at.session_state["t"] == first[0]
+    # and the page itself is told to open the app's tab should the browser still show another (a script naming it)
+    import base64
+    script = base64.b64decode(at.get("html")[0].proto.body.split('atob("')[1].split('")')[0]).decode()
+    assert 'const want="One"' in script and "click()" in script
     at.button[0].click().run()  # opened by the app again at once: the labels change again (the mark alternates)
     second = [t.label for t in at.tabs]
     assert second != first and [x.rstrip("\u200b") for x in second] == ["One", "Two"]
     at.run()  # the next run: the browser now shows the app's tab, and the labels are plain again
     assert [t.label for t in at.tabs] == ["One", "Two"] and at.session_state["t_id"] == "one"
+    assert not at.get("html")  # (no script in a run the app opened no tab)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -53,7 +54,19 @@ def stable_tabs(ids: Sequence[str], label: Callable[[str], str], key: str) -> di
             st.session_state[id_key] = ids[labels.index(chosen)]
 
     tabs = st.tabs(labels, key=key, on_change=_changed)
+    if by_app:  # and, should the browser still show another tab, the page itself opens the app's tab
+        run_js(_OPEN_TAB_JS.replace("LABEL", json.dumps(label(current))).replace("TURN", str(st.session_state[f"{key}_relabels"])))
     return dict(zip(ids, tabs))
+
+
+# Clicks the tab labelled LABEL (marks aside) in the main area when it is not the selected one, checking for two seconds
+# while the page draws the run (TURN makes each run's script new, so it is run again).
+_OPEN_TAB_JS = (
+    "(function(){const want=LABEL;let n=0;/*TURN*/const f=function(){n+=1;"
+    "for(const t of document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stTab\"], #stMain [data-testid=\"stTab\"]')){"
+    "if((t.textContent||'').replace(/\u200b/g,'').trim()===want){if(t.getAttribute('aria-selected')!=='true'){t.click();}return;}}"
+    "if(n<20){setTimeout(f,100);}};setTimeout(f,100);})();"
+)
 
 
 def select_tab(key: str, tab_id: str) -> None:
