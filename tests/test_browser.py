@@ -371,9 +371,21 @@ def test_review_practice_reopens_the_case_with_the_wrong_answer_shown(page: Any,
     review.locator("summary").click()
     expect(review).to_contain_text("Your last answer")
     expect(review).to_contain_text(first.text("en").options[wrong])
-    review.get_by_role("button", name="Practice").click()
-    _settle(page)
-    expect(main.get_by_role("tab", name="Practice")).to_have_attribute("aria-selected", "true")
+    _settle(page)  # (no run of the tab click still in flight when the button is pressed)
+    practice = main.get_by_role("tab", name="Practice")
+    for attempt in range(3):
+        # a click Streamlit drops under a loaded machine (the button re-drawn by a run in flight) is clicked again, as a
+        # user would; a button that does not open the tab fails all three (docs/performance.md, "Test suite time")
+        if attempt and practice.get_attribute("aria-selected") == "true":
+            break  # (the tab opened late: no second click)
+        review.get_by_role("button", name="Practice").click()
+        _settle(page)
+        try:
+            expect(practice).to_have_attribute("aria-selected", "true", timeout=20_000 if attempt < 2 else SLOW)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     expect(main.get_by_role("button", name="Submit answer")).to_be_visible()
 
 
