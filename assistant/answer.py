@@ -361,10 +361,14 @@ class AnswerEngine:
     def _stand_in_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """The best passages on the condition a finding no passage names points to (thrombocytopenia for a platelet count):
         the question's other words (the procedure) fill the search."""
-        lx = self.lexicon.concepts
-        conditions = [r for c in q.stand_ins if c in lx for r in lx[c].related if r in q.concepts]
+        conditions = self._stand_in_conditions(q)
         return self._after(hits, (cid for cid, _ in self.retriever.concept_search(conditions, (), (), lang, origins, 3)), limit=3) \
             if conditions else []
+
+    def _stand_in_conditions(self, q: Question) -> list[str]:
+        """The conditions the question's stand-in findings were read as (a platelet count: thrombocytopenia)."""
+        lx = self.lexicon.concepts
+        return list(dict.fromkeys(r for c in q.stand_ins if c in lx for r in lx[c].related if r in q.concepts))
 
     def _topic_ask_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """An ask named by its topic ("what premedication should she get?" after the patient's story of contrast
@@ -635,11 +639,10 @@ class AnswerEngine:
         """What the answer is not about, said before its facts."""
         lines: list[str] = []
         if q.stand_ins:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
-            lx = self.lexicon.concepts
-            conditions = [r for c in q.stand_ins if c in lx for r in lx[c].related if r in q.concepts]
+            conditions = self._stand_in_conditions(q)
             lines.append(NOTE_PREFIX + _STAND_IN[lang].format(
                 finding=_join([self._said(q, c, lang) for c in q.stand_ins], lang),
-                condition=_join([self._name(c, lang) for c in dict.fromkeys(conditions)], lang)) if conditions
+                condition=_join([self._name(c, lang) for c in conditions], lang)) if conditions
                 else NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
         for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
             lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))

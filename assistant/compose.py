@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
-from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, Part, Question, aspects_of
+from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, Part, Question, aspects_of
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import HEDGE, en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
@@ -1233,7 +1233,7 @@ _LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3
 # how long a treatment goes on (a course of antibiotics after an implant), and the sentences that say when it stops
 _COURSE_ASK = re.compile(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on)\b|(?:continue|keep (?:\w+ )?on|carry on)\b[^?]{0,40}\bhow long|"
                          r"for how (?:long|many days)|how many days (?:of|on)\b|"
-                         r"\b(?:keep|continue|carry on|stay)\b[^?.]{0,40}\bfor (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:more )?(?:days?|weeks?)\b|duration|postop\w*\b[^?]{0,30}how long|how long[^?]{0,40}post-?op|"
+                         + KEEP_ON_FOR + r"|duration|postop\w*\b[^?]{0,30}how long|how long[^?]{0,40}post-?op|"
                          r"(?:用|吃|打|维持|持续|继续)(?:几天|多久|多长时间|几周)|疗程|术后.{0,12}(?:几天|多久|多长时间)", re.I)
 _COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for \d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
                      r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)

@@ -15,6 +15,9 @@ from .types import Lang
 
 # Asked aspects: id -> (section group an answer should lead with, English cue, Chinese cue). Listed most specific first:
 # when a part asks several things, the first listed that matches leads.
+# "should I keep him on antibiotics for a week?": how long a course goes on (a timing ask; see compose._COURSE_ASK)
+KEEP_ON_FOR = r"\b(?:keep|continue|carry on|stay)\b[^?.]{0,40}\bfor (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:more )?(?:days?|weeks?|months?)\b"
+
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -74,8 +77,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
                r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
-               r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|"
-               r"\b(?:keep|continue|carry on|stay)\b[^?.]{0,40}\bfor (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:more )?(?:days?|weeks?|months?)\b",
+               r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|" + KEEP_ON_FOR,
                r"多久|多长时间|几天|几小时|几周|何时|什么时候|等多久|多快|多长"),
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
     "location": ("",
@@ -617,7 +619,7 @@ def _restates(part: Part, before: Part) -> bool:
     consent": the figure asked before, to quote."""
     if set(part.concepts) <= {"informed-consent"} and _WHICH_FIGURE.match(part.text):
         return True
-    if not part.concepts and part.aspects and set(part.aspects) <= set(before.aspects) and not set(part.terms) - {"哪些", "有"}:
+    if not part.concepts and not part.terms and part.aspects and set(part.aspects) <= set(before.aspects):
         return True  # "哪些病人容易出血肿？危险因素有哪些": the same ask again, in other words
     return not part.concepts and "hold" in before.aspects and bool(_HOW_LONG.match(part.text))
 

@@ -61,6 +61,9 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
 # The signs that make a picture local anaesthetic toxicity (they exclude a high block, a stroke and a total spinal).
 _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch",
           "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常|嗡嗡|眼睛发直|两眼发直|口吐白沫"}
+# A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
+_DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|lumbar puncture|CSF leak",
+          "zh": r"穿破|湿穿|硬脊膜|腰穿|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
 _TOXIC_SIGNS = _TOXIC["en"] + r"|\bv[ft]\b|v-?(?:tach|fib)\b"
 _STROKE_SIGNS = r"vision|visual|blind|can(?:no|'|’)?t see|diplopi|double vision|facial droop|hemipar|aphasi"
 _TF_CONTEXT = r"transforaminal|\bTF(?:ESI)?\b|vertebral artery|particulate"
@@ -118,10 +121,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (slurred speech alone is both)
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
         exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache|"
-                       r"(?:wet tap|dural (?:puncture|tap)|\bPDPH\b|blood patch)[\s\S]*headache|headache[\s\S]*(?:wet tap|dural (?:puncture|tap)|\bPDPH\b)|"
-                       + _STROKE_NOT_TOXIC["en"],
+                       rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"],
                  "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛|"
-                       r"(?:穿破|湿穿|腰穿|PDPH|血补丁|血补片)[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:穿破|湿穿|PDPH)|" + _STROKE_NOT_TOXIC["zh"]},
+                       rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -405,8 +407,7 @@ _DURAL_RED_FLAGS = RedFlag(
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|"
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
             r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)")},
-    {"en": r"wet tap|dural puncture|dural tap|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|lumbar puncture|CSF leak",
-     "zh": r"穿破|硬脊膜|湿穿|PDPH|血补丁|血补片|血液补片|腰穿|脑脊液漏|低颅压"},
+    _DURAL,
     {"en": "URGENT: a headache after a dural puncture that loses its postural pattern, or comes with fever, a focal deficit, a seizure or "
            "altered consciousness, needs evaluation for meningitis, subdural haematoma or cerebral venous sinus thrombosis before it is "
            "called post-dural puncture headache. " + _LATE_STOP["en"] + ": urgent medical and neurological assessment.",
