@@ -442,7 +442,8 @@ class AnswerEngine:
             have = {h.chunk.id for h in hits}
             pathway = [c for group in ("management", "complications") for c in r.section_chunks(guide.docs, lang, group) if c.id not in have]
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
-        sents = [x for x in sentences_of(sources, self.lexicon) if not staff_side(x, q)]
+        intra = re.compile(tri.intra, re.I) if tri.intra else None  # a late picture: nothing to stop any more
+        sents = [x for x in sentences_of(sources, self.lexicon) if not staff_side(x, q) and not (intra and intra.search(x.text))]
         lex = r.lexical[lang]
         top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}

@@ -1375,8 +1375,9 @@ _FRAGMENT = re.compile(r"^(?:[A-Z][a-z]+|[\u4e00-\u9fff]{1,4})\s*[:：]")
 
 # Bedside steps the action cues of `sentences_of` miss: pausing, draining, confirming the diagnosis, the test to order.
 _BEDSIDE = {
-    "en": re.compile(r"\bpause|\bdrain|\bconfirm\w*|\bdiagnos\w*|chest x-ray|radiograph|lung ultrasound|\bCT\b|\bCTPA\b|embolectomy", re.I),
-    "zh": re.compile(r"暂停|引流|确诊|确认|诊断|胸片|X\s*线|CT|造影|取栓|停用|停药|回抽|排空"),
+    "en": re.compile(r"\bpause|\bdrain|\bconfirm\w*|\bdiagnos\w*|chest x-ray|radiograph|lung ultrasound|\bCT\b|\bCTPA\b|embolectomy|"
+                     r"\bshould (?:raise concern|prompt suspicion)|\bwarrants? (?:assessment|evaluation)", re.I),
+    "zh": re.compile(r"暂停|引流|确诊|确认|诊断|胸片|X\s*线|CT|造影|取栓|停用|停药|回抽|排空|应警惕|应怀疑|应评估"),
 }
 
 

@@ -185,7 +185,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "epiduroscopy-pressure",
         {"en": (r"neck (?:ache|pain)|sore neck|headache|head (?:feels )?(?:tight|full|bursting|pressure)|blurred vision|visual|vision|can(?:no|'|’)?t see|"
                 r"seiz|hypertens|arrhythm",),
-         "zh": (r"颈.{0,3}[痛疼]|脖子.{0,3}[痛疼]|头.{0,2}[痛疼]|头胀|视物模糊|看不清|眼前发黑|视力|抽搐|血压|心律失常|剧烈疼痛",)},
+         "zh": (r"颈.{0,3}[痛疼]|脖子.{0,3}[痛疼]|头.{0,2}[痛疼]|头胀|视物模糊|看不清|眼前发黑|视力|抽搐|血压|心律失常|剧烈疼痛|"
+                r"看东西.{0,2}(?:模糊|重影|不清)|眼睛.{0,3}(?:模糊|看不清|发花)|眼花|视觉",)},
         {"en": r"epiduroscop|irrigat|saline|neuroplasty|adhesiolysis|Racz", "zh": r"硬膜外腔镜|椎管内镜|硬膜外镜|冲洗|盐水|神经成形|粘连松解|Racz"},
         {"en": "URGENT: neck pain, headache, visual symptoms or haemodynamic change during epiduroscopy or neuroplasty can mean raised epidural and CSF pressure "
                "from fluid. " + _STOP["en"] + ": stop irrigation or injection, assess vision and neurology.",
@@ -691,6 +692,7 @@ class Triage:
     docs: tuple[str, ...] = ()
     actions: str = ""  # pattern of what this pathway's actions talk about
     steps: tuple[str, ...] = ()  # the pathway's protocol steps, in order
+    intra: str = ""  # a late picture: pattern of the sentences that apply only during the procedure (never quoted)
 
     @property
     def names(self) -> str:
@@ -774,10 +776,43 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
-            banner = rule.escalation[out].replace(_STOP[out], _LATE_STOP[out]) if late else rule.escalation[out]
+            banner, steps = _late_form(rule, out, q) if late else (rule.escalation[out], steps_for(rule.id, out, q))
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
-                          PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps_for(rule.id, out, q))
+                          PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, _INTRA[out] if late and rule.id in _LATE_FORMS else "")
     return Triage(False)
+
+
+# A picture that began hours or days after the procedure has no injection or irrigation to stop: its banner and its steps
+# start with recognition and work-up (chest tightness on day 2 after a kyphoplasty: suspect a cement embolism, CT pulmonary
+# angiogram), not with "stop injecting cement".
+_LATE_FORMS: dict[str, tuple[dict[str, str], dict[str, tuple[str, ...]]]] = {
+    "cement-embolism": (
+        {"en": "URGENT: new chest tightness, breathlessness, desaturation or hypotension hours or days after vertebral augmentation can be a "
+               "pulmonary cement embolism. " + _LATE_STOP["en"] + ": give oxygen, support the circulation and arrange a CT pulmonary angiogram.",
+         "zh": "紧急：椎体强化术后数小时或数天新出现胸闷、呼吸困难、血氧下降或低血压，可能是肺骨水泥栓塞。" + _LATE_STOP["zh"]
+               + "：给氧、循环支持，并安排 CT 肺动脉造影。"},
+        {"en": (r"suspicion of pulmonary cement|CT pulmonary angiogram", r"confirm a suspected", r"symptomatic or central|heparin"),
+         "zh": (r"应怀疑肺骨水泥栓塞|CT\s*肺动脉造影检查", r"影像学确诊", r"有症状或中央型|肝素")}),
+    "epiduroscopy-pressure": (
+        {"en": "URGENT: neck pain, headache, visual symptoms or haemodynamic change after epiduroscopy or neuroplasty can mean raised epidural and "
+               "CSF pressure from the fluid given. " + _LATE_STOP["en"] + ": assess vision and neurology urgently.",
+         "zh": "紧急：硬膜外腔镜或神经成形术后出现颈痛、头痛、视觉症状或血流动力学变化，可能是注入液体导致硬膜外及脑脊液压力升高。"
+               + _LATE_STOP["zh"] + "：紧急评估视力和神经功能。"},
+        {"en": (r"raise concern for retinal",), "zh": (r"应警惕脑脊液压力升高",)}),
+}
+
+
+# What a sentence says only of the procedure still under way ("stop the cement injection … during vertebroplasty").
+_INTRA = {"en": r"\bstop (?:the )?(?:cement )?(?:injection|injecting|irrigation)|\bpause the procedure|\bduring (?:vertebroplasty|kyphoplasty|the procedure)",
+          "zh": r"停止注射|停止注入|停止冲洗|暂停操作|术中"}
+
+
+def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str, ...]]:
+    """The banner and protocol steps of a pathway whose picture began hours or days after the procedure."""
+    form = _LATE_FORMS.get(rule.id)
+    if form:
+        return form[0][lang], form[1][lang]
+    return rule.escalation[lang].replace(_STOP[lang], _LATE_STOP[lang]), steps_for(rule.id, lang, question)
 
 
 # Steps a pathway adds when the picture says which of its conditions it is: fever with a new deficit days after a neuraxial

@@ -318,3 +318,14 @@ def test_a_chinese_denial_written_with_mei_is_no_sign_and_a_slow_pale_faint_is_n
 def test_a_deficit_the_morning_after_an_scs_trial_on_rivaroxaban_is_urgent():
     q = "吃拜瑞妥的老太太昨天做的SCS测试电极植入，今早腰背部剧痛，两条腿越来越没劲，小便解不出来"
     assert triage(q, "zh").rule == "neuraxial-deficit"
+
+
+def test_a_picture_that_began_days_after_the_procedure_leads_with_the_work_up_not_with_stopping_the_injection():
+    late = triage("Day 2 after kyphoplasty at T12, she now has chest tightness and is short of breath. What should I do?", "en")
+    assert late.rule == "cement-embolism" and "stop injecting" not in late.escalation and "CT pulmonary angiogram" in late.escalation
+    assert re.search(late.steps[0], "should prompt suspicion of pulmonary cement embolism and a CT pulmonary angiogram", re.I)
+    assert re.search(late.intra, "Stop the cement injection, give oxygen", re.I)
+    now = triage("Chest tightness and sats dropping while injecting cement at L1, what now?", "en")
+    assert now.rule == "cement-embolism" and "stop injecting cement" in now.escalation and not now.intra
+    zh = triage("硬膜外腔镜术后第二天病人说看东西模糊，怎么办", "zh")
+    assert zh.rule == "epiduroscopy-pressure" and "停止冲洗" not in zh.escalation and re.search(zh.intra, "应暂停操作，让液体引流排出")
