@@ -80,6 +80,7 @@ _IN_FIELD = {
 }
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
+GUIDANCE = "image-guidance"  # the lexicon concept every imaging guidance (fluoroscopy, a C-arm, ultrasound) leads to
 _STAND_IN = {"en": "No figure in the knowledge base for the {finding} itself; below is what it says on {condition}.",
              "zh": "知识库中没有针对{finding}具体数值的资料；以下是其关于{condition}的内容："}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
@@ -201,8 +202,10 @@ class AnswerEngine:
         lex = self.lexicon.concepts
         kinds = {c: lex[c].kind for c in q.all_concepts if c in lex}
         parents = {c: lex[c].broader for c in q.all_concepts if c in lex}
+        guidance = {c for c in q.all_concepts if c in lex and GUIDANCE in self.lexicon.broader_closure([c, *lex[c].related])}
         tags = [self.retriever.concepts.get(h.chunk.id, frozenset()) for h in hits]
-        return judge(q, tags, self.evidence(q, lang, hits), self.settings.abstain_threshold, kinds, parents, self.settings.judge)
+        return judge(q, tags, self.evidence(q, lang, hits), self.settings.abstain_threshold, kinds, parents, self.settings.judge,
+                     guidance)
 
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:
@@ -502,6 +505,7 @@ class AnswerEngine:
                              gaps=gaps)
             if gaps:  # a part whose own ask no sentence names (how long relief lasts) is said to be not covered
                 verdict = replace(verdict, covered=tuple(c and i not in gaps for i, c in enumerate(verdict.covered)))
+            bullets += self._stand_in_cover(q, lang, sents, bullets, dense, sig)
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 keep = {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
                 procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
@@ -515,6 +519,19 @@ class AnswerEngine:
                             and not self.retriever.by_concept.get(c))  # (ozone: no passage names it)
             return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing or unnamed, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _stand_in_cover(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: Sequence[Bullet],
+                        dense: Mapping[str, float], sig: Signals) -> list[Bullet]:
+        """The answer's note says "below is what it says on renal impairment" (for a CrCl no passage names): when no
+        chosen sentence is about that condition, the best one that is joins the answer."""
+        conditions = set(self._stand_in_conditions(q))
+        if not conditions or any(conditions & b.sentence.concepts for b in bullets):
+            return []
+        said = [b.sentence for b in bullets]
+        pool = [x for x in sents if conditions & x.concepts and x.chunk.lang == lang and not same_point(x, said, lang)
+                and not rival(x, q.concepts, sig, ("drug",))]  # never dabigatran's renal interval for apixaban
+        got = select(pool, q, lang, self.retriever.lexical[lang].idf, dense, 1, (True,), sig)
+        return [Bullet(g.sentence, g.part, g.score, g.kind) for g in got[:1]]
 
     def _calm_parts(self, q: Question, lang: Lang, sents: Sequence[Sentence], quoted: Sequence[Sentence],
                     dense: Mapping[str, float], sig: Signals) -> list[Bullet]:

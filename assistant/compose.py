@@ -37,7 +37,8 @@ _DEPENDENT = {
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
                      r"^(?:继续|停用)(?:使用|服用)?的药物|"  # "继续使用的药物包括…": the drugs of the cohort before
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
-                     r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定)|这些其他|上述其他|"
+                     r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定|分层|分级|分类|类别|等级)|这些其他|上述其他|"
+                     r"(?:参考|参照|依据|根据|按照|遵循)(?:这一|此一|这种|上述|这些|以上)|"  # "…时，需要参考这一分层": which grading?
                      # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
                      r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)"),
 }
@@ -810,6 +811,20 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     return [says, *rest], True
 
 
+def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                     sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"Pregnant 12 weeks, can I do an SI joint injection?": a sentence naming the patient's condition (pregnancy,
+    thrombocytopenia) leads the answer on whether the procedure may be done, before the procedure's general risks (not
+    another procedure's contraindication list that names it)."""
+    if part.aspects[:1] != ("contraindications",) or not above:
+        return above, False
+    cond = {c for c in _own(part, q) if sig.kinds.get(c) == "condition"}
+    naming = [t for t in pool if cond & t[1].concepts and not t[1].provenance and not other_procedure(t[1], part, q, sig)]
+    if not naming or naming[0][0] < 0.3 * above[0][0]:
+        return above, False
+    return [naming[0], *(t for t in above if t is not naming[0])], True
+
+
 _AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
         "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -924,6 +939,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         floor = max(w.min_score, w.floor * best)
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
+        above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
         members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)

@@ -95,9 +95,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
-                          r"禁忌|能不能做|能做吗|可以做吗|还能做|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|"
+                          r"禁忌|能不能做|能做吗|可以做吗|还能做|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
-                          r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
+                          r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
@@ -647,6 +647,9 @@ def _has_ask(clause: str, lang: Lang) -> bool:
     return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(clause, lang))
 
 
+_INJECT_VERB = re.compile(r"\binject\w*|\bshots?\b|\bjabs?\b|打(?:一|几|个)?针|打一下|注射|封闭", re.I)
+
+
 class Framer:
     """Builds question frames from the lexicon and the corpus vocabulary (for spelling and unknown terms)."""
 
@@ -658,6 +661,14 @@ class Framer:
         self._wordlist = sorted(self.words)
         self._drug_names = [(n.lower(), cid) for cid, c in lexicon.concepts.items() if c.kind == "drug" and c.scope == "in"
                             for n in (*c.en, *c.zh) if len(n) >= (2 if _CJK.search(n) else 5)]
+        lx = lexicon.concepts
+        shots: dict[str, list[str]] = {}  # a joint -> the in-scope injection procedures of it
+        for c in lx.values():
+            if c.kind == "procedure" and c.scope == "in" and any("injection" in n for n in c.en):
+                for a in c.related:
+                    if a in lx and lx[a].kind == "anatomy" and any("joint" in n for n in lx[a].en):
+                        shots.setdefault(a, []).append(c.id)
+        self._joint_shots = {a: ps[0] for a, ps in shots.items() if len(ps) == 1}
 
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
         """Understand a question (with earlier user turns)."""
@@ -802,10 +813,19 @@ class Framer:
             if compound in self.lexicon.concepts:
                 concepts = tuple(compound if c == need else c for c in concepts if c != compound)
         concepts = self._implant_scan(q, concepts)
+        concepts = self._joint_shot(q, concepts)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):
             concepts = (*concepts, "embryo-fetus")
         return concepts
+
+    def _joint_shot(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """"骶髂关节痛得厉害，能打一针吗", "can I inject her SI joint?": a joint told with an injection verb, and no procedure
+        named, is that joint's injection procedure."""
+        lex = self.lexicon.concepts
+        if not _INJECT_VERB.search(q) or any(lex[c].kind == "procedure" for c in concepts if c in lex):
+            return concepts
+        return tuple(dict.fromkeys(x for c in concepts for x in ((c, self._joint_shots[c]) if c in self._joint_shots else (c,))))
 
     def _implant_scan(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """"pt has an Abbott SCS, can he get a lumbar MRI?": whether a patient living with an implant may be scanned is the
@@ -945,6 +965,7 @@ class Framer:
             for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
                 if compound in lex:
                     own = tuple(compound if c == need else c for c in own if c != compound)
+            own = self._joint_shot(q, own)
             own = self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx))
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words

@@ -4,7 +4,7 @@ Pure functions over typed inputs; the weights are the `judge` settings group (as
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -109,11 +109,13 @@ def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
 
 
 def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, threshold: float,
-          kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]], w: JudgeWeights | None = None) -> Verdict:
+          kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]], w: JudgeWeights | None = None,
+          guidance: Collection[str] = ()) -> Verdict:
     """Answer when the best passages cover each part's key concepts; abstain with a scope note when the subject is
     another specialty's procedure, target or a non-clinical topic (billing); abstain when the subject is a drug the
     knowledge base never mentions or nothing covers the question. `passage_tags` are the concept sets of the retrieved
-    passages, best first (with broader closure)."""
+    passages, best first (with broader closure). `guidance`: the question's concepts that are an imaging guidance (a C-arm,
+    ultrasound): beside a procedure of ours they say how it is done, and no passage needs to name them."""
     w = w or JudgeWeights()
     none = tuple(False for _ in q.parts)
     topics = tuple(c for c in q.out_of_scope if kinds.get(c) == "topic")
@@ -140,6 +142,8 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     keyed = unheard = False
     for part in q.parts or ():
         keys = [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited)) if c in q.subjects or c in part.inherited]
+        if any(kinds.get(c) == "procedure" for c in keys):  # "an SIJ injection under the C-arm": the guidance is how it is done
+            keys = [c for c in keys if c not in guidance]
         if not keys:
             covered.append(evidence >= threshold)
             continue

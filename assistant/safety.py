@@ -74,6 +74,21 @@ _STROKE_NOT_TOXIC = {
           rf"[\s\S]*(?:{_STROKE_SIGNS}|视力|视物|失明|看不见|看不清|复视|眼前发黑|口角歪斜|嘴歪|偏瘫|失语)",
 }
 
+# A transforaminal injection told with no local anaesthetic in it (contrast or a particulate steroid only): weak arms or a
+# seizure after it are an arterial event (cord infarct, vertebral artery), not a high block or toxicity.
+_LOCAL_ANAESTHETIC = {"en": r"local an(?:a)?esthetic|\blido\w*|lignocaine|\bbupi\w*|\bropi\w*|levobupi\w*|mepivacaine|marcaine|xylocaine|"
+                            r"\bLA\b|test dose|\bLAST\b",
+                      "zh": r"局麻|利多卡因|布比卡因|罗哌卡因|甲哌卡因|试验剂量|LAST"}
+_TF_WITHOUT_LA = {
+    "en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:{_TF_CONTEXT}))",
+    "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))"
+          rf"(?=[\s\S]*(?:{_TF_CONTEXT.replace(chr(92) + 'b', '')}|经椎间孔|椎动脉|颗粒))",
+}
+_CONTRAST_STROKE = {
+    "en": _TF_WITHOUT_LA["en"] + rf"(?=[\s\S]*(?:contrast|dye|omnipaque|iohexol))[\s\S]*(?:{_STROKE_SIGNS})",
+    "zh": _TF_WITHOUT_LA["zh"] + rf"(?=[\s\S]*(?:造影剂|对比剂|contrast))[\s\S]*(?:{_STROKE_SIGNS}|视力|视物|失明|看不见|看不清|复视|眼前发黑|偏瘫|失语)",
+}
+
 # Allergic signs: of the skin and mucosa (not an itch alone: intrathecal opioids itch), and of the airway.
 _ALLERGIC_SKIN = {"en": r"hives|urticari|welts|rash|flush|angio-?oedema|angioedema|swollen (?:lips|face|tongue|eyes)|"
                         r"(?:lips?|face|facial|tongue|eyes?|eyelids?)\b.{0,10}swell",
@@ -121,9 +136,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (slurred speech alone is both)
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
         exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache|"
-                       rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"],
+                       rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
+                       + "|" + _CONTRAST_STROKE["en"],
                  "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛|"
-                       rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]},
+                       rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
+                       + "|" + _CONTRAST_STROKE["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -362,11 +379,12 @@ _HIGH_BLOCK = RedFlag(
     {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection hypotension bradycardia "
            "breathlessness airway",
      "zh": "全脊麻 高位阻滞 硬膜外 椎板间 骶管注射 鞘内注射 硬膜下注射 低血压 心动过缓 呼吸困难 气道"},
-    # a toxicity picture is LAST; weakness of one side with slurred speech is a stroke picture, not a high block
+    # a toxicity picture is LAST; weakness of one side with slurred speech is a stroke picture, not a high block; weak arms
+    # after a transforaminal injection of steroid with no local anaesthetic is a cord infarct
     {"en": _TOXIC["en"] + r"|\b(?:left|right)[- ](?:sided )?(?:arm|hand|leg|side)|"
-           r"one side|hemipar|slurred|facial droop|aphasi",
+           r"one side|hemipar|slurred|facial droop|aphasi|" + _TF_WITHOUT_LA["en"],
      "zh": _TOXIC["zh"] + r"|[左右](?:手|臂|上肢|侧肢体|半身|半边)|一侧|偏瘫|说话.{0,3}(?:含糊|不清)|口齿不清|"
-           r"言语不清|口角歪斜"},
+           r"言语不清|口角歪斜|" + _TF_WITHOUT_LA["zh"]},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
 # numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block
@@ -776,10 +794,35 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
-            banner, steps = _late_form(rule, out, q) if late else (rule.escalation[out], steps_for(rule.id, out, q))
+            banner, steps, intra = _as_told(rule, lang, out, q, late)
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
-                          PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, _INTRA[out] if late and rule.id in _LATE_FORMS else "")
+                          PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, intra)
     return Triage(False)
+
+
+# The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
+_OVER = {"en": r"\bin (?:the )?recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+               r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
+               r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\bcall(?:s|ed)\b",
+         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
+# ... and the patient is at home: the first action is to bring them in.
+_HOME = {"en": r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
+               r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\bcall(?:s|ed)\b",
+         "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
+_HOME_STOP = {"en": "Tell the patient to come to hospital now (emergency services if needed) and start your emergency pathway",
+              "zh": "立即让患者返院（必要时呼叫急救车）并启动本单位急救流程"}
+
+
+def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool) -> tuple[str, tuple[str, ...], str]:
+    """The pathway's banner, protocol steps and intra-procedural pattern (`Triage.intra`) for the setting the question
+    tells (read in `lang`, told in `out`): during the procedure as written; once it is over (hours later, in recovery, on
+    the ward) without "stop the procedure" and, for a late form, with the work-up first; a patient at home is brought in."""
+    if not (late or _rx(_OVER[lang]).search(question)):
+        return rule.escalation[out], steps_for(rule.id, out, question), ""
+    banner, steps = _late_form(rule, out, question)
+    if _rx(_HOME[lang]).search(question):
+        banner = banner.replace(_LATE_STOP[out], _HOME_STOP[out])
+    return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
 
 
 # A picture that began hours or days after the procedure has no injection or irrigation to stop: its banner and its steps
@@ -787,9 +830,9 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
 # angiogram), not with "stop injecting cement".
 _LATE_FORMS: dict[str, tuple[dict[str, str], dict[str, tuple[str, ...]]]] = {
     "cement-embolism": (
-        {"en": "URGENT: new chest tightness, breathlessness, desaturation or hypotension hours or days after vertebral augmentation can be a "
-               "pulmonary cement embolism. " + _LATE_STOP["en"] + ": give oxygen, support the circulation and arrange a CT pulmonary angiogram.",
-         "zh": "紧急：椎体强化术后数小时或数天新出现胸闷、呼吸困难、血氧下降或低血压，可能是肺骨水泥栓塞。" + _LATE_STOP["zh"]
+        {"en": "URGENT: new chest tightness, breathlessness, desaturation or hypotension after vertebral augmentation (in recovery, on the ward "
+               "or days later) can be a pulmonary cement embolism. " + _LATE_STOP["en"] + ": give oxygen, support the circulation and arrange a CT pulmonary angiogram.",
+         "zh": "紧急：椎体强化术后（复苏室、病房或数天后）新出现胸闷、呼吸困难、血氧下降或低血压，可能是肺骨水泥栓塞。" + _LATE_STOP["zh"]
                + "：给氧、循环支持，并安排 CT 肺动脉造影。"},
         {"en": (r"suspicion of pulmonary cement|CT pulmonary angiogram", r"confirm a suspected", r"symptomatic or central|heparin"),
          "zh": (r"应怀疑肺骨水泥栓塞|CT\s*肺动脉造影检查", r"影像学确诊", r"有症状或中央型|肝素")}),

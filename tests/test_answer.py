@@ -575,6 +575,14 @@ def test_a_stand_in_says_which_condition_the_answer_is_about(engine):
     assert "renal function is impaired" in ans.bullets[0]["text"], ans.text
 
 
+def test_a_creatinine_clearance_is_answered_with_what_the_sources_say_on_renal_impairment_never_another_drugs_interval(engine):
+    ans = engine.answer("Apixaban 5 bid, CrCl 25, cervical ILESI, hold how long")
+    assert ans.text.startswith("> No figure in the knowledge base for the CrCl itself; below is what it says on renal impairment."), ans.text
+    assert "apixaban" in ans.bullets[0]["text"].lower(), ans.text
+    assert any("renal" in b["text"] for b in ans.bullets), ans.text  # the note promises it
+    assert not any(re.search(r"(?:dabigatran|pradaxa)[^.]*\b(?:held|days)\b", b["text"], re.I) for b in ans.bullets), ans.text
+
+
 def test_stop_plavix_for_a_lumbar_facet_rf_and_for_a_cervical_one_each_part_gets_its_own_class(engine):
     ans = engine.answer("Plavix pt for lumbar facet RFA - need to stop it? and for cervical?")
     second = [b["text"] for b in ans.bullets if b["part"] == 1]

@@ -329,3 +329,25 @@ def test_a_picture_that_began_days_after_the_procedure_leads_with_the_work_up_no
     assert now.rule == "cement-embolism" and "stop injecting cement" in now.escalation and not now.intra
     zh = triage("硬膜外腔镜术后第二天病人说看东西模糊，怎么办", "zh")
     assert zh.rule == "epiduroscopy-pressure" and "停止冲洗" not in zh.escalation and re.search(zh.intra, "应暂停操作，让液体引流排出")
+
+
+def test_after_a_transforaminal_injection_with_no_local_anaesthetic_weak_arms_or_a_seizure_are_an_arterial_event():
+    # contrast only, then blindness and a seizure: the vertebral artery, not local anaesthetic toxicity
+    assert triage("颈椎经椎间孔注射推造影剂后病人突然说看不见东西，接着抽搐了，怎么办？", "zh").rule == "esi-stroke"
+    assert triage("cervical TF, after contrast she suddenly cant see, then seizes", "en").rule == "esi-stroke"
+    # a particulate steroid only, then arms that cannot move with a low pressure: a cord infarct, not a high block
+    assert triage("C6 TFESI with depo-medrol 80, just injected and pt says he cant move his arms, BP 90/50, HR 50", "en").rule == "esi-stroke"
+    # with local anaesthetic in the syringe the same pictures stay toxicity and a high block
+    assert triage("TFESI with 2 ml lido, after contrast she says she cant see and then has a seizure", "en").rule == "last"
+    assert triage("C6 TFESI with lidocaine and depo-medrol, just injected, pt cant move his arms, BP 80/50, HR 45", "en").rule == "total-spinal"
+
+
+def test_once_the_procedure_is_over_the_banner_does_not_say_stop_it_and_a_patient_at_home_is_brought_in():
+    recovery = triage("PVP术后在复苏室，病人突然胸闷气促，SpO2 86%，BP 85/50", "zh")
+    assert recovery.rule == "cement-embolism" and "停止" not in recovery.escalation and "CT 肺动脉造影" in recovery.escalation
+    phone = triage("Phone call: SCS day 4, fever 38.9, pus from the wound and back pain", "en")
+    assert phone.rule == "implant-infection" and "come to hospital now" in phone.escalation and "Stop the procedure" not in phone.escalation
+    family = triage("巴氯芬泵病人家属打电话：高烧、全身发硬、皮肤很痒、人迷迷糊糊，泵上周报警了没管", "zh")
+    assert family.rule == "baclofen-withdrawal" and "立即让患者返院" in family.escalation
+    table = triage("Injecting PMMA at T8, she suddenly has chest tightness, sats 84%", "en")
+    assert "Stop the procedure" in table.escalation and "stop injecting cement" in table.escalation

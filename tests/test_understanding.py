@@ -3,6 +3,7 @@ emergency pathways. Pure functions, no index (the bundled lexicon is real data).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -2313,3 +2314,38 @@ def test_asked_how_to_give_a_regimen_asks_for_its_doses_too(framer):
 def test_a_yes_no_ask_said_as_a_not_a_is_no_unknown_subject(framer):
     assert "加不加" not in framer.frame("70kg病人利多卡因局部浸润最多多少mg，加不加肾上腺素有区别吗").unknown
     assert "停不停" not in framer.frame("波立维停不停？做腰椎小关节注射").unknown
+
+
+def test_the_imaging_guidance_of_a_procedure_of_ours_needs_no_passage_of_its_own():
+    # "能在C臂下打一针吗": the C-arm says how the SIJ injection is done; passages on the injection answer it
+    part = Part("q", ("pregnancy", "sacroiliac-joint-injection", "c-arm"), ("contraindications",))
+    q = _q(concepts=part.concepts, subjects=("sacroiliac-joint-injection", "c-arm"), parts=(part,))
+    kinds = {"pregnancy": "condition", "sacroiliac-joint-injection": "procedure", "c-arm": "equipment"}
+    tags = [frozenset({"sacroiliac-joint-injection"})] * 4
+    assert judge(q, tags, 0.39, 0.46, kinds, {}).kind == "not_in_kb"
+    assert judge(q, tags, 0.39, 0.46, kinds, {}, guidance={"c-arm"}).kind == "answered"
+    alone = _q(concepts=("c-arm",), subjects=("c-arm",), parts=(Part("q", ("c-arm",), ("dose",)),))
+    assert judge(alone, tags, 0.39, 0.46, {"c-arm": "equipment"}, {}, guidance={"c-arm"}).kind == "not_in_kb"  # the C-arm asked about
+
+
+def test_a_joint_told_with_an_injection_verb_is_its_injection_and_can_i_give_it_asks_whether_it_may_be_done(framer):
+    f = framer.frame("28岁女的怀孕8周，骶髂关节痛得厉害，能在C臂下打一针吗")
+    assert f.aspects[:1] == ("contraindications",) and "sacroiliac-joint-injection" in f.subjects
+    assert "sacroiliac-joint-injection" in framer.frame("can I inject her SI joint if she is 10 weeks pregnant?").concepts
+    assert "sacroiliac-joint-injection" not in framer.frame("SI joint pain in pregnancy: what causes it?").concepts
+
+
+def test_can_i_do_it_in_a_patient_with_a_condition_leads_with_the_sentence_on_that_condition():
+    part = Part("pregnant 10 weeks, can I inject her SI joint?", ("sacroiliac-joint-injection", "pregnancy"), ("contraindications",))
+    q = _q(concepts=part.concepts, subjects=("sacroiliac-joint-injection",), aspects=part.aspects, parts=(part,))
+    kinds = {"sacroiliac-joint-injection": "procedure", "pregnancy": "condition", "esi": "procedure"}
+    sents = [
+        _sent("A blind SIJ injection is a risk factor for an extra-articular injection.", "Risk factors", {"sacroiliac-joint-injection"}),
+        _sent("SIJ injection is a low bleeding-risk procedure.", "Risk factors", {"sacroiliac-joint-injection"}),
+        _sent("Pregnancy is a relative contraindication to ESI.", "Risk factors", {"esi", "pregnancy"}, rank=2),
+        _sent("Pregnancy should be excluded before fluoroscopy-guided pain procedures.", "Prevention", {"pregnancy"}, rank=3),
+    ]
+    bullets = select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), Signals({}, {}, kinds))
+    assert bullets[0].sentence.text.startswith("Pregnancy should be excluded"), [b.sentence.text for b in bullets]
+    plain = replace(q, parts=(replace(part, concepts=("sacroiliac-joint-injection",)),), concepts=("sacroiliac-joint-injection",))
+    assert not select(sents, plain, "en", lambda t: 1.0, {}, 5, (True,), Signals({}, {}, kinds))[0].sentence.text.startswith("Pregnancy")
