@@ -217,20 +217,23 @@ class AnswerEngine:
         that the sources do name (thrombocytopenia), and the answer says first that the finding itself is not covered; a
         procedure no passage names is read as its nearest broader one (ozone nucleolysis: intradiscal procedures)."""
         lx, by = self.lexicon.concepts, self.retriever.by_concept
-        swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
+        swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.all_concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
         swap = {c: rs for c, rs in swap.items() if rs}
+        told = tuple(c for c in swap if c in q.concepts)  # (one carried from the turn before is swapped without a second note)
         # occipital nerve stimulation: searched and scored as peripheral nerve stimulation (not when a dose of the specific
         # one is asked: the ozone concentration is not an intradiscal procedure's antibiotic dose)
         general = [] if {"dose", "limit"} & set(q.aspects) else self._general_only(q)
         if not swap and not general:
             return q
-        stand_ins = tuple(swap)
+        stand_ins = told
         swap.update({c: (g,) for c, g in general})
 
         def sub(cs: Sequence[str]) -> tuple[str, ...]:
             return tuple(dict.fromkeys(x for c in cs for x in swap.get(c, (c,))))
         parts = tuple(replace(p, concepts=sub(p.concepts)) for p in q.parts)
-        return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), parts=parts, stand_ins=stand_ins, generalised=tuple(general))
+        parts = tuple(replace(p, inherited=sub(p.inherited)) for p in parts)
+        return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), context_concepts=sub(q.context_concepts), parts=parts,
+                       stand_ins=stand_ins, generalised=tuple(general))
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""

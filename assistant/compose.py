@@ -792,7 +792,9 @@ def _restart_too(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[
 _BROAD_CLASSES = frozenset({"anticoagulant", "antiplatelet", "antithrombotic", "drug", "medication"})
 
 
-RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始", re.I)
+RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|"
+                         r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
+                         r"\bwhen (?:can|do|should) (?:i|we|she|he|they) (?:give|have|start) (?:the |her |his )?next (?:dose|shot|jab)", re.I)
 _RESTARTS = re.compile(r"\b(?:restart|resum)\w*|恢复", re.I)
 
 

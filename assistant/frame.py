@@ -647,6 +647,11 @@ def _has_ask(clause: str, lang: Lang) -> bool:
     return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(clause, lang))
 
 
+_REPEAT = "repeat-injection-limit"
+# A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
+# anticoagulant in the question, what is given again is the drug, not the injection.
+_AFTER_IT = {"en": r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|\bpost[- ]?(?:procedure|op)\b",
+             "zh": r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?"}
 _INJECT_VERB = re.compile(r"\binject\w*|\bshots?\b|\bjabs?\b|打(?:一|几|个)?针|打一下|注射|封闭", re.I)
 
 
@@ -734,7 +739,7 @@ class Framer:
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
         parts = tuple(self._drug_asked(p) for p in parts)
         kept = {c for p in parts for c in p.concepts}
-        concepts, subjects = (tuple(c for c in cs if c not in ESSENTIAL or c in kept) for cs in (concepts, subjects))
+        concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
                           if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)
@@ -987,6 +992,10 @@ class Framer:
                 # about, with its procedure), and so is the patient
                 own += tuple(c for c in prev if lex[c].kind in ("drug", "drug-class", "brand") and c not in own)
                 inherited += tuple(c for c in prev if lex[c].kind == "condition" and c not in inherited)
+            drugs = tuple(c for c in (*prev, *ctx) if lex[c].kind in ("drug", "drug-class", "brand"))
+            if _REPEAT in own and drugs and re.search(_AFTER_IT[lang], t, re.I):
+                # "克赛…术前停多久？拔针后多久能再打？": after the needle is out, "打" is the anticoagulant's next dose
+                own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
             if out and _restates(part, out[-1]):
                 prev_part = out.pop()

@@ -583,6 +583,11 @@ def test_a_creatinine_clearance_is_answered_with_what_the_sources_say_on_renal_i
     assert not any(re.search(r"(?:dabigatran|pradaxa)[^.]*\b(?:held|days)\b", b["text"], re.I) for b in ans.bullets), ans.text
 
 
+def test_a_finding_carried_from_the_turn_before_is_read_as_its_condition_without_a_nothing_on_note(engine):
+    ans = engine.answer("what if its a cervical TFESI instead, same hold?", ["pradaxa, CrCl 40, lumbar TFESI - how many days off?"])
+    assert not ans.abstained and "Nothing in the knowledge base on" not in ans.text, ans.text
+
+
 def test_stop_plavix_for_a_lumbar_facet_rf_and_for_a_cervical_one_each_part_gets_its_own_class(engine):
     ans = engine.answer("Plavix pt for lumbar facet RFA - need to stop it? and for cervical?")
     second = [b["text"] for b in ans.bullets if b["part"] == 1]

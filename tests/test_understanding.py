@@ -2349,3 +2349,10 @@ def test_can_i_do_it_in_a_patient_with_a_condition_leads_with_the_sentence_on_th
     assert bullets[0].sentence.text.startswith("Pregnancy should be excluded"), [b.sentence.text for b in bullets]
     plain = replace(q, parts=(replace(part, concepts=("sacroiliac-joint-injection",)),), concepts=("sacroiliac-joint-injection",))
     assert not select(sents, plain, "en", lambda t: 1.0, {}, 5, (True,), Signals({}, {}, kinds))[0].sentence.text.startswith("Pregnancy")
+
+
+def test_after_the_needle_is_out_again_means_the_anticoagulants_next_dose_not_another_injection(framer):
+    f = framer.frame("克赛40mg预防量，颈椎ILESI术前要停多久？拔针后多久能再打？")
+    assert "repeat-injection-limit" not in f.concepts and all(p.aspects[:1] == ("hold",) for p in f.parts)
+    assert any("enoxaparin" in p.concepts and "拔针后" in p.text for p in f.parts)
+    assert "repeat-injection-limit" in framer.frame("颈椎ILESI做完多久能再打一次？").concepts  # no drug: the injection again
