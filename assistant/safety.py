@@ -801,7 +801,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
 
 
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
-_OVER = {"en": r"\bin (?:the )?recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+_OVER = {"en": r"\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\bcall(?:s|ed)\b",
          "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}

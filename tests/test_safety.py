@@ -349,5 +349,7 @@ def test_once_the_procedure_is_over_the_banner_does_not_say_stop_it_and_a_patien
     assert phone.rule == "implant-infection" and "come to hospital now" in phone.escalation and "Stop the procedure" not in phone.escalation
     family = triage("巴氯芬泵病人家属打电话：高烧、全身发硬、皮肤很痒、人迷迷糊糊，泵上周报警了没管", "zh")
     assert family.rule == "baclofen-withdrawal" and "立即让患者返院" in family.escalation
+    spinal = triage("recovery: 30 min after T10/11 epidural steroid w 5ml 1% lido test dose, pt now apnoeic, HR 40, pupils dilated", "en")
+    assert spinal.rule == "total-spinal" and "Stop the procedure" not in spinal.escalation
     table = triage("Injecting PMMA at T8, she suddenly has chest tightness, sats 84%", "en")
     assert "Stop the procedure" in table.escalation and "stop injecting cement" in table.escalation
