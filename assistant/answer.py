@@ -225,15 +225,13 @@ class AnswerEngine:
         general = [] if {"dose", "limit"} & set(q.aspects) else self._general_only(q)
         if not swap and not general:
             return q
-        stand_ins = told
         swap.update({c: (g,) for c, g in general})
 
         def sub(cs: Sequence[str]) -> tuple[str, ...]:
             return tuple(dict.fromkeys(x for c in cs for x in swap.get(c, (c,))))
-        parts = tuple(replace(p, concepts=sub(p.concepts)) for p in q.parts)
-        parts = tuple(replace(p, inherited=sub(p.inherited)) for p in parts)
+        parts = tuple(replace(p, concepts=sub(p.concepts), inherited=sub(p.inherited)) for p in q.parts)
         return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), context_concepts=sub(q.context_concepts), parts=parts,
-                       stand_ins=stand_ins, generalised=tuple(general))
+                       stand_ins=told, generalised=tuple(general))
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""

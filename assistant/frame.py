@@ -650,8 +650,9 @@ def _has_ask(clause: str, lang: Lang) -> bool:
 _REPEAT = "repeat-injection-limit"
 # A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
 # anticoagulant in the question, what is given again is the drug, not the injection.
-_AFTER_IT = {"en": r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|\bpost[- ]?(?:procedure|op)\b",
-             "zh": r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?"}
+_AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
+                              r"\bpost[- ]?(?:procedure|op)\b", re.I),
+             "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?")}
 _INJECT_VERB = re.compile(r"\binject\w*|\bshots?\b|\bjabs?\b|打(?:一|几|个)?针|打一下|注射|封闭", re.I)
 
 
@@ -993,7 +994,7 @@ class Framer:
                 own += tuple(c for c in prev if lex[c].kind in ("drug", "drug-class", "brand") and c not in own)
                 inherited += tuple(c for c in prev if lex[c].kind == "condition" and c not in inherited)
             drugs = tuple(c for c in (*prev, *ctx) if lex[c].kind in ("drug", "drug-class", "brand"))
-            if _REPEAT in own and drugs and re.search(_AFTER_IT[lang], t, re.I):
+            if _REPEAT in own and drugs and _AFTER_IT[lang].search(t):
                 # "克赛…术前停多久？拔针后多久能再打？": after the needle is out, "打" is the anticoagulant's next dose
                 own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)

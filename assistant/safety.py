@@ -76,9 +76,9 @@ _STROKE_NOT_TOXIC = {
 
 # A transforaminal injection told with no local anaesthetic in it (contrast or a particulate steroid only): weak arms or a
 # seizure after it are an arterial event (cord infarct, vertebral artery), not a high block or toxicity.
-_LOCAL_ANAESTHETIC = {"en": r"local an(?:a)?esthetic|\blido\w*|lignocaine|\bbupi\w*|\bropi\w*|levobupi\w*|mepivacaine|marcaine|xylocaine|"
-                            r"\bLA\b|test dose|\bLAST\b",
-                      "zh": r"局麻|利多卡因|布比卡因|罗哌卡因|甲哌卡因|试验剂量|LAST"}
+_LA_DRUGS = {"en": r"\b(?:lido\w*|lignocaine|bupi\w*|levobupi\w*|ropi\w*|mepivacaine|marcaine|xylocaine|local an(?:a)?esthetic)\b",
+             "zh": r"利多卡因|布比卡因|罗哌卡因|甲哌卡因|局麻药"}
+_LOCAL_ANAESTHETIC = {"en": _LA_DRUGS["en"] + r"|\bLA\b|test dose|\bLAST\b", "zh": _LA_DRUGS["zh"] + r"|局麻|试验剂量|LAST"}
 _TF_WITHOUT_LA = {
     "en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:{_TF_CONTEXT}))",
     "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))"
@@ -393,7 +393,7 @@ _LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
     "en": (r"legs?\b.{0,20}(?:numb|heavy|weak|can(?:no|'|’)?t move)|can(?:no|'|’)?t (?:move|lift|feel) (?:her |his |their |the |both )?legs",
            _LOW_BP["en"]),
     "zh": (r"(?:双|两)?(?:腿|下肢).{0,4}(?:麻|无力|没劲|沉|动不了|不能动)", _LOW_BP["zh"])},
-    context={"en": r"\b(?:lido\w*|bupi\w*|ropi\w*|marcaine|xylocaine|local an(?:a)?esthetic)\b", "zh": r"利多卡因|布比卡因|罗哌卡因|局麻药"},
+    context=_LA_DRUGS,
     immediate=True)
 
 # Anaphylaxis to something other than contrast (the steroid, the local anaesthetic, chlorhexidine, latex, the antibiotic):
@@ -800,15 +800,14 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     return Triage(False)
 
 
-# The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
-_OVER = {"en": r"\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
-               r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
-               r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\bcall(?:s|ed)\b",
-         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
-# ... and the patient is at home: the first action is to bring them in.
+# The patient is at home (or on the phone): the first action is to bring them in.
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\bcall(?:s|ed)\b",
          "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
+# The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
+_OVER = {"en": r"\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+               + _HOME["en"],
+         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|" + _HOME["zh"]}
 _HOME_STOP = {"en": "Tell the patient to come to hospital now (emergency services if needed) and start your emergency pathway",
               "zh": "立即让患者返院（必要时呼叫急救车）并启动本单位急救流程"}
 
@@ -825,8 +824,8 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool) ->
     return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
 
 
-# A picture that began hours or days after the procedure has no injection or irrigation to stop: its banner and its steps
-# start with recognition and work-up (chest tightness on day 2 after a kyphoplasty: suspect a cement embolism, CT pulmonary
+# A picture that began after the procedure (in recovery, on the ward, hours or days later) has no injection or irrigation to
+# stop: its banner and its steps start with recognition and work-up (chest tightness on day 2 after a kyphoplasty: suspect a cement embolism, CT pulmonary
 # angiogram), not with "stop injecting cement".
 _LATE_FORMS: dict[str, tuple[dict[str, str], dict[str, tuple[str, ...]]]] = {
     "cement-embolism": (
@@ -851,7 +850,7 @@ _INTRA = {"en": r"\bstop (?:the )?(?:cement )?(?:injection|injecting|irrigation)
 
 
 def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str, ...]]:
-    """The banner and protocol steps of a pathway whose picture began hours or days after the procedure."""
+    """The banner and protocol steps of a pathway whose picture began after the procedure was over."""
     form = _LATE_FORMS.get(rule.id)
     if form:
         return form[0][lang], form[1][lang]
