@@ -42,6 +42,7 @@ from .retrieval import Retriever
 from .safety import (
     DISCLAIMER,
     GOES_ON,
+    NO_PROTOCOL,
     PATHWAY_TOPICS,
     PER_PROCEDURE,
     PRIORITY,
@@ -77,6 +78,12 @@ _IN_FIELD = {
            "its figures (hold times, doses, complication rates) do not transfer to other procedures. Nearest topics it does cover: {topics}."),
     "zh": ("未涵盖：{terms}不属于本知识库收录的疼痛介入操作（脊柱及椎管内注射、脊柱射频、椎体强化、植入式神经调控及其安全性），"
            "其中的数据（停药时间、剂量、并发症发生率）不能套用于其他操作。知识库涵盖的相近主题：{topics}。"),
+}
+# The same for a question beside our procedures that the sources never address (scanning a patient with an implant).
+_TOPIC_GAP = {
+    "en": ("Not covered: {terms} {verb} not in this knowledge base, which covers the safety of image-guided interventional pain "
+           "procedures; it has nothing to quote on this. Nearest topics it does cover: {topics}."),
+    "zh": "未涵盖：本知识库没有关于{terms}的资料（知识库涵盖影像引导下疼痛介入治疗的安全性），无可引用的内容。知识库涵盖的相近主题：{topics}。",
 }
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
@@ -458,7 +465,7 @@ class AnswerEngine:
                       {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts, self._drug_classes,
                       self._regional)
         bullets: list[Bullet] = []
-        if guide.rule:
+        if guide.rule and guide.rule not in NO_PROTOCOL:  # (none to quote: what the sources say of the question follows)
             foreign = self._other_procedure(q, guide.rule)
             elsewhere = self._other_systemic(q, guide.rule)  # the steps may borrow another protocol's; an extra may not
             hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))
@@ -507,6 +514,9 @@ class AnswerEngine:
             if gaps:  # a part whose own ask no sentence names (how long relief lasts) is said to be not covered
                 verdict = replace(verdict, covered=tuple(c and i not in gaps for i, c in enumerate(verdict.covered)))
             bullets += self._stand_in_cover(q, lang, sents, bullets, dense, sig)
+            if tri.urgent:  # a picture with no protocol: only what the sources say of its own signs, never a document's scope
+                signs = {c for c in q.concepts if self._kinds.get(c) in ("complication", "finding")}
+                bullets = [b for b in bullets if not is_meta(b.sentence.text, b.sentence.chunk.lang) and signs & b.sentence.concepts]
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 keep = {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
                 procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
@@ -752,7 +762,8 @@ class AnswerEngine:
             in_field = [c for c in verdict.foreign if c in lex and lex[c].in_field]
             # (in the question's own words: "urinary tract infection")
             names = list(dict.fromkeys(self._said(q, c, lang) for c in in_field or verdict.foreign))
-            note = _IN_FIELD if in_field else _OUT_OF_SCOPE
+            topic = all(lex[c].kind == "topic" for c in verdict.foreign if c in lex)
+            note = _IN_FIELD if in_field else _TOPIC_GAP if topic else _OUT_OF_SCOPE
             text = note[lang].format(terms=_join(names, lang), verb="are" if len(names) > 1 else "is", topics=_join(topics, lang))
         else:
             text = _NOT_IN_KB[lang].format(topics=_join(topics, lang))
@@ -779,7 +790,8 @@ class AnswerEngine:
 
     def _finish(self, ans: Answer, q: Question, timings: dict[str, float], t0: float) -> Answer:
         ans.disclaimer = DISCLAIMER[ans.lang]
-        ans.text = f"{ans.text}\n\n{ans.disclaimer}" if ans.text else ans.disclaimer
+        body = ans.text.strip()  # (a banner with no passage under it: no empty lines before the disclaimer)
+        ans.text = f"{body}\n\n{ans.disclaimer}" if body else ans.disclaimer
         if q.script == "hant":
             ans.text = to_traditional(ans.text)
             ans.escalation = to_traditional(ans.escalation)

@@ -89,8 +89,8 @@ _IDENTITY = {
 _BRAND_CARD = {"en": re.compile(r"^[A-Z][\w-]+(?: \([^)]*\))? (?:is|are)\b"),
                "zh": re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:（[^）]*）)?\s*(?:是|就是|即)")}
 # What the knowledge base covers, and questions about it.
-_META = {"en": re.compile(r"(?:this|the) knowledge base (?:also )?covers|index terms show|review also deals with", re.I),
-         "zh": re.compile(r"本知识库(?:还)?涵盖|索引词显示|综述还涉及")}
+_META = {"en": re.compile(r"(?:this|the) (?:knowledge base|document) (?:also )?covers|index terms show|review also deals with", re.I),
+         "zh": re.compile(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及")}
 _ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
@@ -792,6 +792,28 @@ def _restart_too(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[
 _BROAD_CLASSES = frozenset({"anticoagulant", "antiplatelet", "antithrombotic", "drug", "medication"})
 
 
+def _each_member(chosen: Sequence[tuple[float, Sentence]], members: Sequence[int], parts: Sequence[Part],
+                 sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], lang: Lang) -> list[tuple[float, Sentence]]:
+    """Parts answered together because they share a best sentence ("INR多少以下才能做？需要桥接吗？": the bridging list
+    names the INR) each keep a sentence of their own: a member whose subject only the shared sentence names gets its
+    best other sentence about it (warfarin stopped until the INR is normal)."""
+    if len(members) < 2:
+        return []
+    out: list[tuple[float, Sentence]] = []
+    for k in members:
+        asks = frozenset(parts[k].concepts)
+        shared = max(range(len(sentences)), key=lambda i, k=k: scored[i][k])  # type: ignore[misc]
+        said = [s for _, s in (*chosen, *out)]
+        if not asks or any(asks <= s.concepts for s in said if s is not sentences[shared]):
+            continue
+        fits = [i for i in range(len(sentences)) if i != shared and scored[i][k] > 0 and asks <= sentences[i].concepts
+                and sentences[i] not in said and not sentences[i].provenance and not same_point(sentences[i], said, lang)]
+        if fits:
+            i = max(fits, key=lambda i, k=k: scored[i][k])  # type: ignore[misc]
+            out.append((scored[i][k], sentences[i]))
+    return out
+
+
 RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|"
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
                          r"\bwhen (?:can|do|should) (?:i|we|she|he|they) (?:give|have|start) (?:the |her |his )?next (?:dose|shot|jab)", re.I)
@@ -882,7 +904,8 @@ def lacks_contraindications(part: Part, bullets: Sequence[Bullet]) -> bool:
 def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a dose asked in words ("dexamethasone dose for a lumbar TFESI?") and does none of the part's bullets give one?
     Then the answer says so before what it has (a steroid choice is no dose)."""
-    return (part.aspects[:1] == ("dose",) and bool(_ASKS_DOSE.search(part.text))
+    # (a ceiling asked as an amount, "地米最多打多少mg", is a dose too)
+    return ((part.aspects[:1] == ("dose",) or part.aspects[:2] == ("limit", "dose")) and bool(_ASKS_DOSE.search(part.text))
             and not any(_KIND["dose"].search(b.sentence.text) for b in bullets))
 
 
@@ -917,16 +940,19 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
     parts = list(q.parts) or [Part(q.text, q.concepts, q.aspects)]
     scored = [[score(s, p, q, idf, dense, lang, w, sig) if _can_answer(s, p, sig) else _NEVER for p in parts] for s in sentences]
     live = _answerable([j for j in range(len(parts)) if j >= len(covered) or covered[j]], scored, gaps)
-    owner = _merge_parts(scored, live, [frozenset(c for c in p.concepts if sig.kinds.get(c) == "procedure") for p in parts])
+    owner = _merge_parts(scored, live, [frozenset(c for c in p.concepts if sig.kinds.get(c) == "procedure") for p in parts],
+                         [frozenset(p.concepts) for p in parts], [s.concepts for s in sentences])
     for row in scored:  # a merged part scores a sentence by the best of its members
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
     heads = sorted(set(owner.values()))
-    assign = _assign(sentences, scored, parts, heads, w)
+    assign, pinned = _assign(sentences, scored, parts, heads, w)
     per_part = max(2, max_bullets // len(heads)) if len(heads) > 1 else max_bullets
     out: list[Bullet] = []
     for j in heads:
-        top = max(range(len(sentences)), key=lambda i, j=j: scored[i][j])  # type: ignore[misc]  # its best, wherever assigned
+        # its best, wherever assigned (unless it gives the narrow answer another part asks)
+        top = max((i for i in range(len(sentences)) if i not in pinned or assign[i] == j), key=lambda i, j=j: scored[i][j],  # type: ignore[misc]
+                  default=0)
         pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1),
                       key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
         pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)
@@ -967,6 +993,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             chosen.append((sc, s))
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)
         chosen += _restart_too(chosen, pool, [parts[k] for k in live if owner[k] == j], q, sig)
+        chosen += _each_member(chosen, [k for k in live if owner[k] == j], parts, sentences, scored, lang)
         rest = chosen[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
@@ -1062,25 +1089,33 @@ _COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.
 
 
 def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], parts: Sequence[Part], heads: Sequence[int],
-            w: Weights) -> list[int]:
+            w: Weights) -> tuple[list[int], set[int]]:
     """Each sentence's part: the one it scores best for, unless it gives the narrow kind of answer exactly one part asks
-    (its verdict, its rate), which goes to that part."""
+    (its verdict, its rate, when it settles), which goes to that part (those are returned as pinned)."""
+    pinned: set[int] = set()
     assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []  # type: ignore[misc]
     narrow = {j: _narrow_kind(parts[j]) for j in heads}
     for i, s in enumerate(sentences):
-        fits = [j for j in heads if (k := narrow[j]) is not None and k is not _LASTS and k.search(s.text)]
+        # (how long it lasts: a sentence that says when it settles, with the time)
+        fits = [j for j in heads if (k := narrow[j]) is not None and k.search(s.text) and (k is not _LASTS or _TIME_SPAN.search(s.text))]
         if len(fits) == 1 and scored[i][fits[0]] >= w.min_score:
             assign[i] = fits[0]
-    return assign
+            pinned.add(i)
+    return assign, pinned
 
 
-def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int], procedures: Sequence[frozenset[str]] = ()) -> dict[int, int]:
+def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int], procedures: Sequence[frozenset[str]] = (),
+                 asks: Sequence[frozenset[str]] = (), names: Sequence[frozenset[str]] = ()) -> dict[int, int]:
     """Each live part -> the first part whose best sentence it shares (itself when none), unless the two name different
-    procedures ("stop Eliquis for an MBB RF? and for a PKP?" asks twice: one answer each)."""
+    procedures ("stop Eliquis for an MBB RF? and for a PKP?" asks twice: one answer each) or each names a subject of its
+    own that the shared sentence does not ("INR多少以下才能做？需要桥接吗？": the bridging list is no INR threshold)."""
     best = {j: max(range(len(scored)), key=lambda i: scored[i][j]) for j in live} if scored else {}
     owner: dict[int, int] = {}
 
     def apart(k: int, j: int) -> bool:
+        if len(asks) > max(k, j) and asks[k] and asks[j] and not asks[k] & asks[j] and best.get(j) is not None \
+                and len(names) > best[j] and not (asks[k] | asks[j]) <= names[best[j]]:
+            return True
         return len(procedures) > max(k, j) and bool(procedures[k]) and bool(procedures[j]) and procedures[k] != procedures[j]
     for j in live:
         owner[j] = next((k for k in live if k < j and owner.get(k) == k and best.get(k) == best.get(j) and not apart(k, j)), j)
@@ -1244,10 +1279,13 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
     return None
 
 
-_LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
+_LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on|stay|remain)\b|"
                         r"how long (?:it|this|that|they|the \w+) (?:will|would|might|may|is going to|usually|typically) (?:\w+ )?(?:last|persist|go on)|"
                         r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
-                        r"持续多久|多久(?:能|会|可以)?(?:好|消失|缓解|恢复|自愈|消退)|什么时候(?:能|会)?(?:好|消失|缓解|消退)", re.I)
+                        r"how (?:long|many days) (?:until|till|before) (?:it|this|that|they|the \w+) (?:\w+ )?(?:settles?|resolves?|goes away|wears? off|gets? better|comes? down)|"
+                        r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
+                        r"持续(?:多久|几天|多长时间|多少天|几周)|(?:会|要)?(?:高|升高)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
+                        r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
 # how long a treatment goes on (a course of antibiotics after an implant), and the sentences that say when it stops
 _COURSE_ASK = re.compile(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on)\b|(?:continue|keep (?:\w+ )?on|carry on)\b[^?]{0,40}\bhow long|"
                          r"for how (?:long|many days)|how many days (?:of|on)\b|"
@@ -1256,7 +1294,9 @@ _COURSE_ASK = re.compile(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on
 _COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for \d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
                      r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)
 _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
-                    r"自行缓解|缓解|消退|消失|自愈|持续|恢复", re.I)
+                    r"\breturn(?:s|ed|ing)? (?:to|towards) (?:\w+ )?(?:baseline|normal|the usual)|back to (?:baseline|normal)|"
+                    r"自行缓解|缓解|消退|消失|自愈|持续|恢复|回落|回到(?:平时|基线|正常)", re.I)
+_TIME_SPAN = re.compile(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
 _RATE_ASK = re.compile(r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
 _RATE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"

@@ -30,10 +30,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"没反应|没有反应|无反应|没起效|不起效|"
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
     "action": ("management",
-               r"what (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
+               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                r"what else can (?:i|we) (?:do|try)|then what|what next|"
+               r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we) (?:need|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
                # after the complication happened: carry on with the injection? ("wet tap - can I carry on?")
                r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|continue\s*\?)|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
@@ -45,8 +46,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
-              r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)",
-              r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高"),  # ceilings; amounts stay with "dose" below
+              r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
+              r"\bthreshold\b|\bcut-?off\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt|level) (?:is )?(?:ok|okay|safe|acceptable)",
+              r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"(?<!last )(?<!next )(?<!first )(?<!radiation )(?<!effective )\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
@@ -401,9 +403,13 @@ _IMPLANTS = frozenset({"spinal-cord-stimulation", "drg-stimulation", "peripheral
                        "implantable-device"})
 _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication)\b|"
-                       r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌", re.I)
+                       r"\bneeds? (?:an? |a \w+ |\w+ )?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
+                       r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
+                       r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)", re.I)
 
-_PRE_IMPLANT = re.compile(r"\bbefore\b|\bprior to\b|\bpre-?(?:implant|op|procedure)|术前|植入前|之前", re.I)  # imaging that plans one
+# imaging that plans an implant ("MRI before the SCS trial"), not a scan of a patient who has one ("before sending him")
+_PRE_IMPLANT = re.compile(r"\b(?:before|prior to) (?:the |an? |his |her |their )?(?:implant\w*|trial|placement|surgery|procedure|leads?|"
+                          r"SCS|stimulator|pump|IPG)\b|\bpre-?(?:implant|op|procedure)|术前|植入前|植入之前|手术之前", re.I)
 
 
 _EITHER = {"en": re.compile(r"\bor\b|\bvs\.?\b|\bversus\b", re.I), "zh": re.compile(r"还是|或者|或")}
@@ -513,8 +519,10 @@ def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
 
 # Words that frame an ask ("are lead glasses really necessary?", "是否有必要"), not a detail to look for in a passage (the
 # ALARA rule's "necessary image" is no answer to whether glasses are needed).
-_ASK_WORDS = {"en": re.compile(r"\b(?:really|actually|necessary|needed|required|mandatory|essential|worth(?:while)?|ok|okay)\b", re.I),
-              "zh": re.compile(r"真的|有必要|必要|必须|值得|(?:要|会|能)?(?:持续|维持)(?=几|多)")}  # "要持续几天": how long
+_ASK_WORDS = {"en": re.compile(r"\b(?:really|actually|necessary|needed|required|mandatory|essential|worth(?:while)?|ok|okay)\b|"
+                                r"(?<=how long will it )(?:last|persist|stay (?:high|raised|elevated|up|down|low))\b", re.I),
+              # "要持续几天", "会高几天": how long (what stays so is the part before's)
+              "zh": re.compile(r"真的|有必要|必要|必须|值得|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
 
 
 def split_parts(text: str, lang: Lang) -> list[str]:
@@ -840,7 +848,7 @@ class Framer:
         lex = self.lexicon.concepts
         if "mri" not in concepts or _IMPLANT_SCAN not in lex or not _MAY_SCAN.search(q) or _PRE_IMPLANT.search(q) \
                 or not set(self.lexicon.broader_closure(concepts)) & _IMPLANTS \
-                or any(lex[c].kind in ("complication", "finding") for c in concepts if c in lex):
+                or any(lex[c].kind in ("complication", "finding") for c in concepts if c in lex):  # (the indication, radiculopathy, is no complication)
             return concepts
         return tuple(_IMPLANT_SCAN if c == "mri" else c for c in concepts)
 
@@ -1263,11 +1271,14 @@ _SHORTHAND = frozenset({
 
 
 def _inflected(word: str) -> bool:
-    """Is the word a general-English word with an ending (twitching, twitched, jerks)?"""
+    """Is the word a general-English word with an ending (twitching, twitched, jerks; a doubled consonant: slurred,
+    throbbing)?"""
     freqs = _frequencies("en")
     for end in ("ing", "ed", "es", "s"):
         stem = word[: -len(end)] if word.endswith(end) else ""
         if len(stem) >= 4 and (stem in freqs or f"{stem}e" in freqs):
+            return True
+        if end in ("ing", "ed") and len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in freqs:
             return True
     return False
 

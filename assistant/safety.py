@@ -84,8 +84,11 @@ _TF_WITHOUT_LA = {
     "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))"
           rf"(?=[\s\S]*(?:{_TF_CONTEXT.replace(chr(92) + 'b', '')}|经椎间孔|椎动脉|颗粒))",
 }
+# one side of the body, or lost words: with no local anaesthetic in a transforaminal injection, a stroke picture
+_ONE_SIDED = r"\b(?:left|right|L|R|one)[- ](?:sided )?(?:arm|hand|leg|side|face)\b|hemipar|facial droop|slurr|aphasi|can(?:no|'|’)?t (?:speak|talk)"
 _CONTRAST_STROKE = {
-    "en": _TF_WITHOUT_LA["en"] + rf"(?=[\s\S]*(?:contrast|dye|omnipaque|iohexol))[\s\S]*(?:{_STROKE_SIGNS})",
+    "en": _TF_WITHOUT_LA["en"] + rf"(?=[\s\S]*(?:contrast|dye|omnipaque|iohexol))[\s\S]*(?:{_STROKE_SIGNS})|"
+          + _TF_WITHOUT_LA["en"] + rf"[\s\S]*(?:{_ONE_SIDED})",
     "zh": _TF_WITHOUT_LA["zh"] + rf"(?=[\s\S]*(?:造影剂|对比剂|contrast))[\s\S]*(?:{_STROKE_SIGNS}|视力|视物|失明|看不见|看不清|复视|眼前发黑|偏瘫|失语)",
 }
 
@@ -286,14 +289,16 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse|clammy|"
                 r"passed out|passing out|went (?:white|grey|gray)|dizz|nause|\bHR (?:of )?[1-4]\d\b",),
          "zh": (r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|头晕|心率\s*[1-4]\d\s*次|眼前发黑|恶心|晕过去|心率.{0,4}[1-4]\d",)},
-        {"en": r"inject|block|epidural|\bESI\b|procedure|needle|\bRF\b|radiofrequency|prep|\bTF\b|transforaminal|contrast|lido\w*|bupi\w*|ropi\w*",
+        {"en": r"inject|block|epidural|\b(?:TF|IL)?ESI\b|procedure|needle|\bRF\b|radiofrequency|prep|\bTF\b|transforaminal|contrast|lido\w*|bupi\w*|ropi\w*",
          "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频|打针|针|术前|准备|推完|推药|造影剂|利多卡因|布比卡因|罗哌卡因|经椎间孔|局麻|打完"},
         {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
                "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, monitor, and secure IV access.",
          "zh": "紧急：注射中或注射后出现面色苍白、大汗、心动过缓或晕厥，多为血管迷走反应，但须排除局麻药全身毒性、高位阻滞或过敏反应。"
                + _STOP["zh"] + "：让患者平卧、监护并建立静脉通路。"},
         {"en": "vasovagal reaction management supine intravenous access monitoring", "zh": "血管迷走反应 处理 平卧 静脉通路 监护"},
-        exclude={"en": r"headache", "zh": r"头痛|头疼"},  # nausea with a (postural) headache is a PDPH picture, not a faint
+        # nausea with a (postural) headache is a PDPH picture, not a faint; a fast heart is no faint
+        exclude={"en": r"headache|tachycard|\b(?:hr|heart rate|pulse)\b\D{0,6}1\d\d\b",
+                 "zh": r"头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)"},
         procedures=('interventional-pain-procedure', 'esi', 'facet-injection', 'medial-branch-block', 'radiofrequency-ablation', 'sacroiliac-joint-injection', 'peripheral-nerve-block', 'sympathetic-block', 'epidural-blood-patch'),
     ),
     RedFlag(
@@ -436,13 +441,30 @@ _DURAL_RED_FLAGS = RedFlag(
      "zh": "警示征象 硬脊膜穿刺后头痛 脑膜炎 硬膜下血肿 脑静脉窦血栓形成 评估"},
     procedures=("pdph", "dural-puncture", "epidural-blood-patch"),
 )
-RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS)
+# A falling blood pressure (shock) during or after a procedure that no other pathway names (a fast heart after a
+# coeliac plexus neurolysis: not a faint): the banner calls for help and says the knowledge base has no protocol for it.
+_UNSTABLE = RedFlag(
+    "unstable-vitals",
+    {"en": (rf"{_LOW_BP['en']}|\bshock(?:ed)?\b(?! wave)",), "zh": (rf"{_LOW_BP['zh']}|休克",)},
+    {"en": r"inject|block|neurolys|ablation|\bRFA?\b|radiofrequency|procedure|needle|plexus|epidural|\b(?:TF|IL)?ESI\b|facet|"
+           r"stimulator|\bSCS\b|pump|kyphoplasty|vertebroplasty|\bPVP\b|\bPKP\b|discogra|sympathetic",
+     "zh": r"注射|阻滞|毁损|消融|射频|操作|穿刺|神经丛|硬膜外|小关节|电刺激|泵|椎体成形|后凸成形|椎间盘|交感|术后|做完|打完"},
+    {"en": "URGENT: a falling blood pressure during or after a procedure is a shock picture. " + _STOP["en"]
+           + ": assess airway, breathing and circulation and look for the cause (bleeding, the block's sympathetic effect, a high block, "
+             "anaphylaxis). The knowledge base has no protocol for this picture.",
+     "zh": "紧急：操作中或操作后血压下降，属休克表现。" + _STOP["zh"]
+           + "：评估气道、呼吸和循环，并查找原因（出血、阻滞的交感效应、高位阻滞、过敏反应）。知识库中没有针对这一情况的处理流程。"},
+    {"en": "hypotension after block bleeding risk sympathetic block", "zh": "低血压 阻滞后 出血风险 交感神经阻滞"},
+    procedures=('interventional-pain-procedure', 'sympathetic-block', 'radiofrequency-ablation', 'esi'),
+)
+RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE)
+NO_PROTOCOL = frozenset({_UNSTABLE.id})  # pathways with no management passage: the answer quotes no steps for them
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways.
 PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "epiduroscopy-pressure", "esi-stroke", "neuraxial-deficit",
             "implant-infection", "dural-puncture-red-flags", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal",
-            "vasovagal")
+            "vasovagal", "unstable-vitals")
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 RED_FLAG_BY_ID = {r.id: r for r in RED_FLAGS}
 # Pathways shared by procedures whose management differs (an infected SCS pocket is explanted, an abscess after an ESI
@@ -503,6 +525,7 @@ PATHWAY_ACTIONS: dict[str, dict[str, str]] = {
     "total-spinal": {"en": r"airway|ventilat|intubat|vasopressor|fluid|support|oxygen|atropine|ephedrine|phenylephrine",
                      "zh": r"气道|通气|插管|升压|补液|支持|吸氧|阿托品|麻黄碱|去氧肾上腺素"},
     "dural-puncture-red-flags": {"en": r"red flags?[^.]{0,160}evaluat|return urgently", "zh": r"警示征象[^。]{0,80}评估|尽快返回|立即返院|紧急返回"},
+    "unstable-vitals": {"en": r"(?!)", "zh": r"(?!)"},  # no management passage to quote (see NO_PROTOCOL)
 }
 
 # Protocol steps of each pathway, in order: each step is quoted from the best-matching sentence of the pathway's
@@ -543,6 +566,7 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     "vasovagal": {"en": (r"supine|IV access|intravenous access", r"monitor"), "zh": (r"平卧|静脉通路", r"监测|监护")},
     "contrast-anaphylaxis": {"en": (r"epinephrine|adrenaline", r"airway|fluids"), "zh": (r"肾上腺素", r"气道|补液")},
     "dural-puncture-red-flags": {"en": (r"red flags?[^.]{0,160}evaluat",), "zh": (r"警示征象[^。]{0,80}评估",)},
+    "unstable-vitals": {"en": (), "zh": ()},
 }
 
 # Pathways whose steps the sources give only inside another pathway's protocol (a total spinal's airway steps are the LAST
@@ -585,6 +609,7 @@ PATHWAY_NAMES: dict[str, dict[str, str]] = {
     "total-spinal": {"en": r"total spinal|high (?:spinal|block)|unexpectedly high|subdural|intrathecal(?:ly)? inject|inject\w* intrathecal|subarachnoid",
                      "zh": r"全脊麻|高位阻滞|阻滞平面|硬膜下|鞘内注射|注入鞘内|蛛网膜下"},
     "dural-puncture-red-flags": {"en": r"subdural ha?ematoma|venous sinus thrombosis|meningitis", "zh": r"硬膜下血肿|静脉窦血栓|脑膜炎"},
+    "unstable-vitals": {"en": r"\bshock\b|hypotension", "zh": r"休克|低血压"},
 }
 
 
@@ -806,8 +831,10 @@ _HOME = {"en": r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btel
          "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 _OVER = {"en": r"\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
-               + _HOME["en"],
-         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|" + _HOME["zh"]}
+               r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
+         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|" + _HOME["zh"]}
+# Pictures that no procedure under way causes (a baclofen pump that ran out or failed): never "stop the procedure"
+_NOT_PROCEDURAL = frozenset({"baclofen-withdrawal"})
 _HOME_STOP = {"en": "Tell the patient to come to hospital now (emergency services if needed) and start your emergency pathway",
               "zh": "立即让患者返院（必要时呼叫急救车）并启动本单位急救流程"}
 
@@ -816,7 +843,7 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool) ->
     """The pathway's banner, protocol steps and intra-procedural pattern (`Triage.intra`) for the setting the question
     tells (read in `lang`, told in `out`): during the procedure as written; once it is over (hours later, in recovery, on
     the ward) without "stop the procedure" and, for a late form, with the work-up first; a patient at home is brought in."""
-    if not (late or _rx(_OVER[lang]).search(question)):
+    if not (late or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
         return rule.escalation[out], steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)
     if _rx(_HOME[lang]).search(question):

@@ -651,3 +651,24 @@ def test_a_follow_up_telling_a_picture_after_a_prevention_question_is_urgent(eng
 def test_a_choice_between_two_steroids_is_answered_with_the_verdict(engine):
     ans = engine.answer("dex or depo-medrol for cervical TFESI?")
     assert any("should not be used" in b["text"] or "first choice" in b["text"] for b in ans.bullets[:2]), ans.text
+
+
+def test_parts_answered_together_each_keep_a_sentence_of_their_own(engine):
+    ans = engine.answer("INR多少以下才能做？需要桥接吗？", ["SCS植入前华法林需要停几天？"])
+    assert any("INR" in b["text"] and "恢复正常" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_scanning_a_patient_with_an_implant_is_not_covered_without_calling_it_another_procedure(engine):
+    ans = engine.answer("Nevro HF10, MRI L-spine safe?")
+    assert ans.abstained and "not in this knowledge base" in ans.text and "do not transfer" not in ans.text, ans.text
+
+
+
+def test_a_dose_ceiling_no_sentence_gives_is_said_to_be_missing(engine):
+    ans = engine.answer("can I use Kenalog for a cervical TFESI? and max dexamethasone dose in mg?")
+    assert "gives no dose for" in ans.text and "dexamethasone dose" in ans.text, ans.text
+
+
+def test_shock_after_a_procedure_with_no_pathway_borrows_no_other_procedures_steps(engine):
+    ans = engine.answer("20 min after a lumbar TFESI in recovery, BP 70/40 HR 120, clammy, what now?")
+    assert ans.urgent and "no protocol" in ans.text and "What to do now" not in ans.text and "lipid" not in ans.text.lower(), ans.text

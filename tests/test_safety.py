@@ -353,3 +353,28 @@ def test_once_the_procedure_is_over_the_banner_does_not_say_stop_it_and_a_patien
     assert spinal.rule == "total-spinal" and "Stop the procedure" not in spinal.escalation
     table = triage("Injecting PMMA at T8, she suddenly has chest tightness, sats 84%", "en")
     assert "Stop the procedure" in table.escalation and "stop injecting cement" in table.escalation
+
+
+def test_one_sided_weakness_and_slurred_speech_after_a_steroid_only_transforaminal_is_a_stroke_not_last():
+    told = "mid C6-7 TFESI w depo-medrol, pt suddenly cant move L arm + slurred speech. what do i do"
+    assert triage(told, "en").rule == "esi-stroke"
+    assert triage("颈6-7 TFESI 用了得宝松，病人突然左手动不了，说话含糊不清，怎么办", "zh").rule == "esi-stroke"
+
+
+def test_shock_after_a_procedure_with_no_pathway_of_its_own_is_urgent_and_says_there_is_no_protocol():
+    from assistant.safety import NO_PROTOCOL
+
+    en = triage("PACU call: 20 min post celiac plexus neurolysis, BP 72/40 HR 118, pale + clammy. next steps?", "en")
+    assert en.urgent and en.rule in NO_PROTOCOL and "no protocol" in en.escalation and "Stop the procedure" not in en.escalation
+    zh = triage("腹腔神经丛酒精毁损做完 复苏室 BP 72/40 HR 118 咋办", "zh")
+    assert zh.urgent and zh.rule in NO_PROTOCOL and "没有针对" in zh.escalation
+    # a slow heart is still the faint; a question about how often it happens is no emergency
+    assert triage("during the lumbar TFESI she went pale and sweaty, HR 42, BP 80/40", "en").rule == "vasovagal"
+    assert not triage("how common is hypotension after a celiac plexus block?", "en").urgent
+
+
+def test_baclofen_withdrawal_is_never_told_to_stop_a_procedure():
+    ward = triage("ward call - baclofen pump alarm went off earlier, now pt febrile 39.2, itchy all over, spasms way worse, confused. what now", "en")
+    assert ward.rule == "baclofen-withdrawal" and "Stop the procedure" not in ward.escalation
+    refill = triage("baclofen pump refill just done, now she is febrile and rigid, spasms worse", "en")
+    assert refill.rule == "baclofen-withdrawal" and "Stop the procedure" not in refill.escalation

@@ -2356,3 +2356,24 @@ def test_after_the_needle_is_out_again_means_the_anticoagulants_next_dose_not_an
     assert "repeat-injection-limit" not in f.concepts and all(p.aspects[:1] == ("hold",) for p in f.parts)
     assert any("enoxaparin" in p.concepts and "拔针后" in p.text for p in f.parts)
     assert "repeat-injection-limit" in framer.frame("颈椎ILESI做完多久能再打一次？").concepts  # no drug: the injection again
+
+
+def test_a_threshold_is_a_limit_and_a_device_scan_of_a_patient_with_an_implant_is_its_mri_labelling(framer):
+    f = framer.frame("INR多少以下才能做？需要桥接吗？", ["SCS植入前华法林需要停几天？"])
+    assert f.parts[0].aspects[:1] == ("limit",) and "inr" in f.parts[0].concepts
+    assert framer.frame("what platelet count is ok for an SCS trial?").aspects[:1] == ("limit",)
+    for q in ("Nevro HF10, MRI L-spine safe?", "Pt w/ SCS (Medtronic) needs lumbar MRI for new radiculopathy. what do I need to check before sending him?",
+              "有SCS的病人要做腰椎核磁，需要注意什么？"):
+        assert "implant-mri-conditions" in framer.frame(q).concepts, q
+    assert "implant-mri-conditions" not in framer.frame("do I need an MRI before the SCS trial?").concepts  # imaging that plans it
+
+
+def test_clinicians_shorthand_for_enoxaparin_and_the_interlaminar_approach(framer):
+    assert "enoxaparin" in framer.frame("enox 40 daily prophylaxis - timing for L-spine TFESI?").concepts
+    assert "interlaminar-esi" in framer.frame("做完腰椎层间硬膜外第二天头疼").concepts
+
+
+def test_how_long_will_it_stay_high_asks_about_the_finding_before_and_need_to_do_anything_is_an_action(framer):
+    f = framer.frame("diabetic pt, BM 20 the day after a TFESI with triamcinolone - need to do anything? how long will it stay high?")
+    assert f.parts[0].aspects[:1] == ("action",)
+    assert f.parts[1].aspects[:1] == ("timing",) and "blood-glucose" in f.parts[1].inherited
