@@ -905,8 +905,9 @@ def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a dose asked in words ("dexamethasone dose for a lumbar TFESI?") and does none of the part's bullets give one?
     Then the answer says so before what it has (a steroid choice is no dose)."""
     # (a ceiling asked as an amount, "地米最多打多少mg", is a dose too)
+    kind = _narrow_kind(part) or _KIND["dose"]  # (a ratio asked, "how many times the CNS dose": the ratio answers it)
     return ((part.aspects[:1] == ("dose",) or part.aspects[:2] == ("limit", "dose")) and bool(_ASKS_DOSE.search(part.text))
-            and not any(_KIND["dose"].search(b.sentence.text) for b in bullets))
+            and not any(kind.search(b.sentence.text) for b in bullets))
 
 
 def asks_whether_to_stop(text: str) -> bool:
@@ -1321,7 +1322,10 @@ _VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|
 _VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)(?![A-Za-z])(?!\s*/)", re.I)
 # "which level is safest?": the level advised (preferred, avoided), not the level with the most punctures
 _BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好", re.I)
-_NARROW = (("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# "心血管毒性所需剂量是 CNS 毒性的几倍？": a ratio
+_RATIO_ASK = re.compile(r"how many times|what (?:is the )?ratio|\bratio\b|几倍|多少倍|倍数", re.I)
+_RATIO = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值", re.I)
+_NARROW = (("dose", _RATIO_ASK, _RATIO), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

@@ -14,6 +14,7 @@ from assistant.compose import (
     Signals,
     asks_whether_to_stop,
     emergency,
+    lacks_asked_dose,
     rival,
     same_point,
     score,
@@ -2377,3 +2378,24 @@ def test_how_long_will_it_stay_high_asks_about_the_finding_before_and_need_to_do
     f = framer.frame("diabetic pt, BM 20 the day after a TFESI with triamcinolone - need to do anything? how long will it stay high?")
     assert f.parts[0].aspects[:1] == ("action",)
     assert f.parts[1].aspects[:1] == ("timing",) and "blood-glucose" in f.parts[1].inherited
+
+
+def test_what_else_was_linked_to_it_asks_for_risk_factors_and_a_moved_buzz_is_lead_migration(framer):
+    f = framer.frame("Pain pump pts with that inflammatory lump at the catheter tip - apart from where the tip sits, what else was linked to it?")
+    assert f.aspects[:1] == ("risk_factors",) and "catheter-tip-granuloma" in f.concepts
+    f = framer.frame("SCS trial day 3 - pt says the buzzing moved to his ribs, and there's clear fluid on the dressing at the exit site. normal??")
+    assert {"lead-migration", "csf-leak"} <= set(f.concepts) and f.aspects[:1] == ("expected",)
+    assert "lead-migration" in framer.frame("SCS测试第3天，刺激感跑到肋骨那里了，正常吗").concepts
+
+
+def test_a_ratio_asked_is_answered_by_the_sentence_giving_it_without_a_no_dose_note():
+    part = Part("how many times the CNS dose does cardiotoxicity need?", ("last",), ("dose",))
+    q = _q(concepts=part.concepts, subjects=("last",), aspects=part.aspects, parts=(part,))
+    sents = [
+        _sent("For a patient weighing 70 kg or less, lipid emulsion is given as a 1.5 mL/kg bolus.", "Recognition and management", {"last"}),
+        _sent("Cardiovascular toxicity typically requires roughly 3 times the dose that causes CNS toxicity.", "Complications and frequency",
+              {"last"}, rank=3),
+    ]
+    bullets = select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), Signals({}, {}, {"last": "complication"}))
+    assert bullets[0].sentence.text.startswith("Cardiovascular toxicity"), [b.sentence.text for b in bullets]
+    assert not lacks_asked_dose(part, bullets[:1]) and lacks_asked_dose(part, bullets[1:])
