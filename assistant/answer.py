@@ -42,6 +42,7 @@ from .retrieval import Retriever
 from .safety import (
     DISCLAIMER,
     GOES_ON,
+    SETTLED,
     NO_PROTOCOL,
     PATHWAY_TOPICS,
     PER_PROCEDURE,
@@ -252,12 +253,16 @@ class AnswerEngine:
             # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
             before = ""
+        if before and SETTLED[q.lang].search(q.text) and not names_symptoms(q.text, q.lang):
+            before = ""  # "she's stable now. how do I avoid this at the next level?": the emergency is over
         tri = triage(q.text, q.lang, concepts, before)
         if not tri.urgent and q.lang == "en" and cjk_count(q.text) and not not_now(q.text, "en"):
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
             tri = triage(q.text, "zh", concepts, before, told_in="en")
-        if not tri.urgent and last and not q.followup and GOES_ON[q.lang].search(q.text) and triage(last, q.lang, concepts).urgent:
-            # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's result
+        if not tri.urgent and last and not q.followup and (GOES_ON[q.lang].search(q.text) or names_symptoms(q.text, q.lang)) \
+                and triage(last, q.lang, concepts).urgent:
+            # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's
+            # result; "抽搐停了 但是现在室速 血压测不到了": with a new sign of its own
             tri = triage(q.text, q.lang, concepts, last)
         if q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
             typed = triage(q.original.strip(), q.lang, concepts, before)

@@ -956,8 +956,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                   default=0)
         pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1),
                       key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
+        # one part of several: sentences about what it names, of its own procedure (a TON RF's consent is no vertebroplasty's)
         pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)
-                and (len(heads) == 1 or _names_part(s, parts[j], sig))]  # one part of several: sentences about what it names
+                and (len(heads) == 1 or (_names_part(s, parts[j], sig) and not other_procedure(s, parts[j], q, sig)))]
         pool = _on_complication(pool, parts[j], q, sig)
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's

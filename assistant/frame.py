@@ -1113,7 +1113,7 @@ class Framer:
             free = (start >= 0 and re.fullmatch(r"[\u3400-\u9fff]+", tok) is not None and not any(covered[start:start + len(tok)])
                     and tok not in _ZH_MEASURE)
             unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh") and tok not in _ZH_PLAIN \
-                and not _A_NOT_A.fullmatch(tok)
+                and not _A_NOT_A.fullmatch(tok) and not _JUST_DONE.fullmatch(tok)
             part = unknown or (free and len(tok) == 1 and tok not in _ZH_FUNCTION)
             if part and (not run or start == run_end):
                 run, run_end, salient = run + tok, start + len(tok), salient or unknown
@@ -1293,6 +1293,8 @@ _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "
                        "做大", "大范围", "范围", "小范围"})
 
 
+# "just" and a plain verb (支架刚放, 刚做完, 刚打): when something happened, never a subject.
+_JUST_DONE = re.compile(r"刚[放做打装上换拔开装用吃停]完?了?")
 # A yes-no ask said as "A 不 A" (加不加, 停不停, 用不用): the ask's form, never a subject.
 _A_NOT_A = re.compile(r"(.{1,2})不\1")
 

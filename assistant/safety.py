@@ -20,9 +20,10 @@ EVENT_CUES = {
     r"after\b|during|while|now|just|suddenly|develop\w*|became|becomes|is having|has become|started|minutes|hours|days|"
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
           r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
-          r"\btemp(?:erature)? (?:of |is )?\d|\b(?:bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
+          r"\btemp(?:erature)? (?:of |is )?\d|\b(?:s?bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
           r"\b\d+\s?(?:mins?|hrs?)\b|\bwoke\b|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b|"
-          r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b)",
+          r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b)|"
+          r"\s(?:->|→|=>)\s?",  # "omnipaque for SIJ inj -> hives, wheeze": what followed the injection
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
     r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃|"
     r"越来越|今早|今晨|今天|昨天|昨晚|早上|晚上|夜里|半夜|咋处理|咋办|咋整|这两天|这几天|变成)",
@@ -648,6 +649,12 @@ _NOW = {
 
 # The next turn of an emergency: its work-up's result or "and now?" ("CT做了，骨水泥漏到椎管里，然后呢", "MRI shows a
 # collection, now what?") goes on with the picture of the turn before.
+# The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
+SETTLED = {
+    "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|back to (?:normal|baseline))\b|"
+                     r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b", re.I),
+    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)"),
+}
 GOES_ON = {
     "en": re.compile(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
                      r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|still\b)", re.I),
@@ -778,10 +785,19 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+# Vital signs in the shock or arrest range, told as measured now (they make any question an emergency).
+_SEVERE = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
+                  r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,6}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable",
+           "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
+                 r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉"}
+
+
 def not_now(question: str, lang: Lang) -> bool:
     """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
     to come)?"""
     asked = question if lang == "zh" else f" {question} "
+    if _rx(_SEVERE[lang]).search(asked):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
+        return False
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 
@@ -837,6 +853,10 @@ _OVER = {"en": r"\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:
 _NOT_PROCEDURAL = frozenset({"baclofen-withdrawal"})
 _HOME_STOP = {"en": "Tell the patient to come to hospital now (emergency services if needed) and start your emergency pathway",
               "zh": "立即让患者返院（必要时呼叫急救车）并启动本单位急救流程"}
+# A life-threatening picture at home (unrousable, a new deficit, shock): the caller calls emergency services at once.
+_HOME_EMS = {"en": "Tell the caller to call emergency services now and start your emergency pathway",
+             "zh": "立即让家属拨打急救电话（120）送医，并启动本单位急救流程"}
+_COME_IN = frozenset({"implant-infection", "dural-puncture-red-flags"})  # urgent, but the patient can be brought in
 
 
 def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool) -> tuple[str, tuple[str, ...], str]:
@@ -847,7 +867,7 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool) ->
         return rule.escalation[out], steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)
     if _rx(_HOME[lang]).search(question):
-        banner = banner.replace(_LATE_STOP[out], _HOME_STOP[out])
+        banner = banner.replace(_LATE_STOP[out], (_HOME_STOP if rule.id in _COME_IN else _HOME_EMS)[out])
     return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
 
 

@@ -672,3 +672,11 @@ def test_a_dose_ceiling_no_sentence_gives_is_said_to_be_missing(engine):
 def test_shock_after_a_procedure_with_no_pathway_borrows_no_other_procedures_steps(engine):
     ans = engine.answer("20 min after a lumbar TFESI in recovery, BP 70/40 HR 120, clammy, what now?")
     assert ans.urgent and "no protocol" in ans.text and "What to do now" not in ans.text and "lipid" not in ans.text.lower(), ans.text
+
+
+def test_an_emergency_follow_up_with_a_new_sign_stays_urgent_and_one_that_has_settled_is_not(engine):
+    ans = engine.answer("已经给了咪达唑仑 抽搐停了 但是现在室速 血压测不到了 脂肪乳怎么给 肾上腺素用多少", ["星状神经节阻滞推药后病人突然抽搐 意识丧失"])
+    assert ans.urgent and "脂肪乳" in ans.text, ans.text
+    ans = engine.answer("he's stable now. how do I avoid this next time - what's the max bupivacaine dose?",
+                        ["paravertebral block, 30 ml 0.5% bupi, pt seizing now"])
+    assert not ans.urgent and "mg/kg" in ans.bullets[0]["text"], ans.text

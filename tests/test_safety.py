@@ -348,7 +348,7 @@ def test_once_the_procedure_is_over_the_banner_does_not_say_stop_it_and_a_patien
     phone = triage("Phone call: SCS day 4, fever 38.9, pus from the wound and back pain", "en")
     assert phone.rule == "implant-infection" and "come to hospital now" in phone.escalation and "Stop the procedure" not in phone.escalation
     family = triage("巴氯芬泵病人家属打电话：高烧、全身发硬、皮肤很痒、人迷迷糊糊，泵上周报警了没管", "zh")
-    assert family.rule == "baclofen-withdrawal" and "立即让患者返院" in family.escalation
+    assert family.rule == "baclofen-withdrawal" and "立即让家属拨打急救电话" in family.escalation  # (life-threatening: 120 now)
     spinal = triage("recovery: 30 min after T10/11 epidural steroid w 5ml 1% lido test dose, pt now apnoeic, HR 40, pupils dilated", "en")
     assert spinal.rule == "total-spinal" and "Stop the procedure" not in spinal.escalation
     table = triage("Injecting PMMA at T8, she suddenly has chest tightness, sats 84%", "en")
@@ -378,3 +378,11 @@ def test_baclofen_withdrawal_is_never_told_to_stop_a_procedure():
     assert ward.rule == "baclofen-withdrawal" and "Stop the procedure" not in ward.escalation
     refill = triage("baclofen pump refill just done, now she is febrile and rigid, spasms worse", "en")
     assert refill.rule == "baclofen-withdrawal" and "Stop the procedure" not in refill.escalation
+
+
+def test_shock_range_vitals_are_an_emergency_whatever_is_asked_and_an_arrow_tells_what_followed():
+    assert triage("腹腔神经丛毁损（酒精）做完回病房1小时 BP 72/40 HR 110 病人有点头晕 正常吗怎么处理", "zh").urgent
+    assert not triage("腹腔神经丛毁损后低血压常见吗？正常吗", "zh").urgent  # (no vitals told: a counselling question)
+    assert triage("omnipaque for SIJ inj -> hives, wheeze, SBP 80. adrenaline dose + route?", "en").rule == "contrast-anaphylaxis"
+    home = triage("家属打电话来：鞘内吗啡泵今天下午刚加药，现在晚上叫不太醒，呼吸一分钟大概6次，该怎么跟他们说", "zh")
+    assert home.rule == "idd-overdose" and "拨打急救电话" in home.escalation

@@ -2399,3 +2399,9 @@ def test_a_ratio_asked_is_answered_by_the_sentence_giving_it_without_a_no_dose_n
     bullets = select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), Signals({}, {}, {"last": "complication"}))
     assert bullets[0].sentence.text.startswith("Cardiovascular toxicity"), [b.sentence.text for b in bullets]
     assert not lacks_asked_dose(part, bullets[:1]) and lacks_asked_dose(part, bullets[1:])
+
+
+def test_a_catheter_ablation_is_another_specialtys_and_just_placed_is_no_subject(framer):
+    f = framer.frame("Pt on Eliquis 5 bid for AF going for catheter RF ablation (pulmonary vein isolation) next week - hold or uninterrupted?")
+    assert "tumour-ablation" in f.out_of_scope and "radiofrequency-ablation" not in f.concepts
+    assert not framer.frame("如果他是阿司匹林+波立维双抗 支架刚放4个月呢", ["鞘内泵植入前阿司匹林要停吗"]).unknown
