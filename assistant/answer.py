@@ -42,12 +42,12 @@ from .retrieval import Retriever
 from .safety import (
     DISCLAIMER,
     GOES_ON,
-    SETTLED,
     NO_PROTOCOL,
     PATHWAY_TOPICS,
     PER_PROCEDURE,
     PRIORITY,
     RED_FLAG_BY_ID,
+    SETTLED,
     SYSTEMIC_PATHWAYS,
     Triage,
     borrowed_steps,
