@@ -238,8 +238,10 @@ class AnswerEngine:
         def sub(cs: Sequence[str]) -> tuple[str, ...]:
             return tuple(dict.fromkeys(x for c in cs for x in swap.get(c, (c,))))
         parts = tuple(replace(p, concepts=sub(p.concepts), inherited=sub(p.inherited)) for p in q.parts)
+        # (searched by the condition's name too: "CrCl ~25" finds the renal-impairment passages)
+        names = " ".join(lx[r].name(q.lang) for c in told for r in swap[c] if r in lx)
         return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), context_concepts=sub(q.context_concepts), parts=parts,
-                       stand_ins=told, generalised=tuple(general))
+                       stand_ins=told, generalised=tuple(general), retrieval_text=f"{q.retrieval_text} {names}".strip())
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
@@ -521,7 +523,8 @@ class AnswerEngine:
             bullets += self._stand_in_cover(q, lang, sents, bullets, dense, sig)
             if tri.urgent:  # a picture with no protocol: only what the sources say of its own signs, never a document's scope
                 signs = {c for c in q.concepts if self._kinds.get(c) in ("complication", "finding")}
-                bullets = [b for b in bullets if not is_meta(b.sentence.text, b.sentence.chunk.lang) and signs & b.sentence.concepts]
+                bullets = [b for b in bullets if not is_meta(b.sentence.text, b.sentence.chunk.lang) and signs & b.sentence.concepts
+                           and b.sentence.group != "evidence" and not b.sentence.provenance]
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 keep = {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
                 procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]

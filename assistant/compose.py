@@ -494,6 +494,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
     # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
     subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
+    if "hold" in part.aspects and not any(sig.kinds.get(c) in _DRUG_KINDS for c in subject):  # "and if her CrCl is ~25?": the apixaban before
+        subject = [*subject, *(c for c in part.inherited if sig.kinds.get(c) in _DRUG_KINDS and c not in subject)]
     # "for lumbar TFESI …, and how reliable is a negative aspiration?": still a lumbar TFESI (not an SGB, not cervical)
     if not REGIONS.intersection(subject):
         subject = [*subject, *(c for c in q.concepts if c in REGIONS)]
@@ -960,6 +962,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)
                 and (len(heads) == 1 or (_names_part(s, parts[j], sig) and not other_procedure(s, parts[j], q, sig)))]
         pool = _on_complication(pool, parts[j], q, sig)
+        held = [c for c in (*parts[j].concepts, *parts[j].inherited) if sig.kinds.get(c) == "drug"]
+        if "hold" in parts[j].aspects and held and not any(sig.kinds.get(c) == "drug" for c in parts[j].concepts):
+            # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
+            pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
         if not pool or _undosed(pool, parts[j], q, sig):
@@ -1326,7 +1332,11 @@ _BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferre
 # "心血管毒性所需剂量是 CNS 毒性的几倍？": a ratio
 _RATIO_ASK = re.compile(r"how many times|what (?:is the )?ratio|\bratio\b|几倍|多少倍|倍数", re.I)
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值", re.I)
-_NARROW = (("dose", _RATIO_ASK, _RATIO), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# "INR cutoff for an SCS lead?", "血小板多少以上能做": the level the value must reach (a normal INR, a count)
+_LAB_ASK = re.compile(r"\b(?:INR|platelets?|plt)\b|血小板|国际标准化比值", re.I)
+_LAB_LEVEL = re.compile(r"\b(?:INR|platelets?)\b[^.;]{0,60}(?:normal|<|≤|below|under|less than|at least|above|>)|normali[sz]ed[^.;]{0,40}\bINR\b|"
+                        r"(?:INR|国际标准化比值|血小板)[^。；]{0,30}(?:正常|以下|低于|以上|高于|<|≤|>|≥)", re.I)
+_NARROW = (("dose", _RATIO_ASK, _RATIO), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

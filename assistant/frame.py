@@ -982,6 +982,8 @@ class Framer:
                 if compound in lex:
                     own = tuple(compound if c == need else c for c in own if c != compound)
             own = self._joint_shot(q, own)
+            if "indication" in own and _LAB_CUTOFF.search(t):  # "INR cutoff for an SCS lead": a lab threshold, not block criteria
+                own = tuple(c for c in own if c != "indication")
             own = self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx))
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words
@@ -1293,6 +1295,9 @@ _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "
                        "做大", "大范围", "范围", "小范围"})
 
 
+# A laboratory value's threshold ("INR cutoff", "血小板阈值"): the ceiling asked of the value, not a block's criteria.
+_LAB_CUTOFF = re.compile(r"\b(?:INR|platelets?|plt|eGFR|CrCl|creatinine)\b[^?.;]{0,20}\b(?:cut-?off|threshold)|(?:INR|血小板|肌酐清除率)[^？?。]{0,8}(?:阈值|临界值)",
+                         re.I)
 # "just" and a plain verb (支架刚放, 刚做完, 刚打): when something happened, never a subject.
 _JUST_DONE = re.compile(r"刚[放做打装上换拔开装用吃停]完?了?")
 # A yes-no ask said as "A 不 A" (加不加, 停不停, 用不用): the ask's form, never a subject.

@@ -680,3 +680,11 @@ def test_an_emergency_follow_up_with_a_new_sign_stays_urgent_and_one_that_has_se
     ans = engine.answer("he's stable now. how do I avoid this next time - what's the max bupivacaine dose?",
                         ["paravertebral block, 30 ml 0.5% bupi, pt seizing now"])
     assert not ans.urgent and "mg/kg" in ans.bullets[0]["text"], ans.text
+
+
+def test_an_inr_cutoff_is_answered_by_the_normal_inr_and_a_crcl_follow_up_never_by_another_drugs_interval(engine):
+    ans = engine.answer("warfarin INR cutoff for SCS paddle lead? and does a mech mitral valve need bridging")
+    first = [b["text"] for b in ans.bullets if b["part"] == 0]
+    assert first and "INR" in first[0] and "normal" in first[0], ans.text
+    ans = engine.answer("and if her CrCl is ~25?", ["pt on eliquis 5 bd for AF, booked L4/5 interlaminar ESI thurs. when do i stop it + when can she restart"])
+    assert not ans.abstained and "CrCl" in ans.text and not any("abigatran" in b["text"] for b in ans.bullets), ans.text
