@@ -87,6 +87,10 @@ _TF_WITHOUT_LA = {
 }
 # one side of the body, or lost words: with no local anaesthetic in a transforaminal injection, a stroke picture
 _ONE_SIDED = r"\b(?:left|right|L|R|one)[- ](?:sided )?(?:arm|hand|leg|side|face)\b|hemipar|facial droop|slurr|aphasi|can(?:no|'|’)?t (?:speak|talk)"
+# Hypertonic saline given (Racz neuroplasty) and no local anaesthetic named: pain, unstable pressure and arrhythmia are the
+# saline reaching the intrathecal space, not toxicity.
+_SALINE_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*hypertonic saline)",
+                  "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:高渗盐水|高渗生理盐水|hypertonic saline))"}
 _CONTRAST_STROKE = {
     "en": _TF_WITHOUT_LA["en"] + rf"(?=[\s\S]*(?:contrast|dye|omnipaque|iohexol))[\s\S]*(?:{_STROKE_SIGNS})|"
           + _TF_WITHOUT_LA["en"] + rf"[\s\S]*(?:{_ONE_SIDED})",
@@ -141,10 +145,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
         exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
-                       + "|" + _CONTRAST_STROKE["en"],
+                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"],
                  "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
-                       + "|" + _CONTRAST_STROKE["zh"]},
+                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(

@@ -386,3 +386,10 @@ def test_shock_range_vitals_are_an_emergency_whatever_is_asked_and_an_arrow_tell
     assert triage("omnipaque for SIJ inj -> hives, wheeze, SBP 80. adrenaline dose + route?", "en").rule == "contrast-anaphylaxis"
     home = triage("家属打电话来：鞘内吗啡泵今天下午刚加药，现在晚上叫不太醒，呼吸一分钟大概6次，该怎么跟他们说", "zh")
     assert home.rule == "idd-overdose" and "拨打急救电话" in home.escalation
+
+
+def test_hypertonic_saline_without_local_anaesthetic_is_the_neuroplasty_fluid_not_last():
+    for q, lang in (("Racz硬膜外神经成形术中注入高渗盐水后，病人剧烈疼痛、血压忽高忽低，还出现了心律失常。", "zh"),
+                    ("during Racz neuroplasty, right after hypertonic saline she has severe pain, BP swinging and an arrhythmia", "en")):
+        assert triage(q, lang).rule == "epiduroscopy-pressure", q
+    assert triage("Racz neuroplasty: after 10 ml bupivacaine and hypertonic saline she is seizing", "en").rule == "last"

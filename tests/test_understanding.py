@@ -2405,3 +2405,8 @@ def test_a_catheter_ablation_is_another_specialtys_and_just_placed_is_no_subject
     f = framer.frame("Pt on Eliquis 5 bid for AF going for catheter RF ablation (pulmonary vein isolation) next week - hold or uninterrupted?")
     assert "tumour-ablation" in f.out_of_scope and "radiofrequency-ablation" not in f.concepts
     assert not framer.frame("如果他是阿司匹林+波立维双抗 支架刚放4个月呢", ["鞘内泵植入前阿司匹林要停吗"]).unknown
+
+
+def test_the_grounding_pad_is_its_skin_burn(framer):
+    assert "dispersive-pad-burn" in framer.frame("腰椎内侧支射频消融术后第二天，病人大腿上贴负极板的地方起了水疱。这是怎么回事？").concepts
+    assert "dispersive-pad-burn" in framer.frame("day after lumbar RFA there's a blister where the grounding pad was").concepts
