@@ -491,21 +491,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)
     if any(c in s.concepts for c in part.inherited if c in q.concepts and c not in part.concepts and sig.kinds.get(c) == "procedure"):
         total += w.sibling * concept  # the asked complication or drug, in the procedure of the part before
-    # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
-    # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
-    subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
-    if "hold" in part.aspects and not any(sig.kinds.get(c) in _DRUG_KINDS for c in subject):  # "and if her CrCl is ~25?": the apixaban before
-        subject = [*subject, *(c for c in part.inherited if sig.kinds.get(c) in _DRUG_KINDS and c not in subject)]
-    # "for lumbar TFESI …, and how reliable is a negative aspiration?": still a lumbar TFESI (not an SGB, not cervical)
-    if not REGIONS.intersection(subject):
-        subject = [*subject, *(c for c in q.concepts if c in REGIONS)]
-    # (a measure around any procedure, antibiotic prophylaxis, is no procedure of the patient's; an implant's is: IDD's pump)
-    if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in subject):
-        named = [c for c in q.concepts if sig.kinds.get(c) == "procedure" and c not in subject]
-        subject = [*subject, *(named or sorted(p for c in q.concepts for p in sig.parents.get(c, frozenset())
-                                               if sig.kinds.get(p) == "procedure"))]
-    if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
-        subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
+    subject = _subject(part, own, q, sig)
     # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
     # beside its procedure); a list of procedures by bleeding-risk class names other regions and procedures, and is no rival
     left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
@@ -521,6 +507,27 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         # not the steps for when symptoms appear
         total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) else 0.0
     return total
+
+
+def _subject(part: Part, own: list[str], q: Question, sig: Signals) -> list[str]:
+    """What a part is about, for telling a rival sentence: its own concepts, with the region, procedure and (asked for a
+    hold) drug the question or the part before gave it."""
+    # a follow-up naming nothing ("when can she restart it?") is about the drug or procedure it inherited (ticagrelor):
+    # another drug's interval is a rival there too (another complication may well belong to the inherited one's picture)
+    subject = own or [c for c in part.inherited if sig.kinds.get(c) != "complication"]
+    if "hold" in part.aspects and not any(sig.kinds.get(c) in _DRUG_KINDS for c in subject):  # "and if her CrCl is ~25?": the apixaban before
+        subject = [*subject, *(c for c in part.inherited if sig.kinds.get(c) in _DRUG_KINDS and c not in subject)]
+    # "for lumbar TFESI …, and how reliable is a negative aspiration?": still a lumbar TFESI (not an SGB, not cervical)
+    if not REGIONS.intersection(subject):
+        subject = [*subject, *(c for c in q.concepts if c in REGIONS)]
+    # (a measure around any procedure, antibiotic prophylaxis, is no procedure of the patient's; an implant's is: IDD's pump)
+    if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in subject):
+        named = [c for c in q.concepts if sig.kinds.get(c) == "procedure" and c not in subject]
+        subject = [*subject, *(named or sorted(p for c in q.concepts for p in sig.parents.get(c, frozenset())
+                                               if sig.kinds.get(p) == "procedure"))]
+    if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
+        subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
+    return subject
 
 
 def _drug_choice(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> bool:
