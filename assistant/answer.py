@@ -58,7 +58,7 @@ from .safety import (
     triage,
 )
 from .sections import group_of
-from .text import cjk_count, to_traditional, tokenize
+from .text import cjk_count, to_simplified, to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
 _NOT_IN_KB = {
@@ -86,6 +86,18 @@ _TOPIC_GAP = {
            "procedures; it has nothing to quote on this. Nearest topics it does cover: {topics}."),
     "zh": "未涵盖：本知识库没有关于{terms}的资料（知识库涵盖影像引导下疼痛介入治疗的安全性），无可引用的内容。知识库涵盖的相近主题：{topics}。",
 }
+# An emergency follow-up telling that the first-line treatment was given and did not work.
+_TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|had) (?:her |him |them )?(?:\w+ ){0,4}already|still\b|"
+                           r"repeat\b|how much more|more (?:lipid|adrenaline|epinephrine|naloxone)|(?:didn'?t|did not|not) (?:work|help)|"
+                           r"no better|second dose|another dose|given once)", re.I),
+          "zh": re.compile(r"已经(?:给|用|推|打)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|仍然|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
+                           r"第二次|重复给")}
+# The sentences that say what comes after the first dose (a repeat bolus, doubling the infusion, the upper limit).
+_NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|boluses|dose)|up to \d+ repeat|\bdoubl\w* the (?:infusion|rate)|"
+                               r"\bupper limit|\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
+              "zh": re.compile(r"重复推注|重复给予|可重复|输注速度加倍|速度加倍|剂量上限|上限|最大(?:累积)?剂量|持续存在")}
+_NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
+                 "zh": "知识库没有给出一线处理无效后的进一步措施；以下为其已有的处理步骤。"}
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
 GUIDANCE = "image-guidance"  # the lexicon concept every imaging guidance (fluoroscopy, a C-arm, ultrasound) leads to
@@ -266,8 +278,9 @@ class AnswerEngine:
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's
             # result; "抽搐停了 但是现在室速 血压测不到了": with a new sign of its own
             tri = triage(q.text, q.lang, concepts, last)
-        if q.original.strip() != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
-            typed = triage(q.original.strip(), q.lang, concepts, before)
+        typed_text = to_simplified(q.original.strip()) if q.script == "hant" else q.original.strip()  # (the script is no fix)
+        if typed_text != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
+            typed = triage(typed_text, q.lang, concepts, before)
             if typed.urgent and (not tri.urgent or _rank(typed.rule) < _rank(tri.rule)):
                 tri = typed  # the pathway the words as typed describe, when it comes first (LAST before a faint)
         return tri
@@ -531,6 +544,7 @@ class AnswerEngine:
                 fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
                 bullets = [b for b in bullets if b.sentence in fits] or [
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
+        bullets = self._next_steps_first(q, lang, sents, bullets, guide) if tri.urgent else bullets
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked) if not tri.urgent else bullets)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
@@ -538,6 +552,17 @@ class AnswerEngine:
                             and not self.retriever.by_concept.get(c))  # (ozone: no passage names it)
             return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing or unnamed, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _next_steps_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage) -> list[Bullet]:
+        """An emergency follow-up after the first-line treatment was given ("gave 100 ml lipid already, still seizing,
+        how much more?"): the pathway's sentences on what comes next (a repeat bolus, doubling the infusion, the upper
+        limit) lead, before the steps already taken."""
+        if not guide.docs or not _tried_first_line(q):
+            return bullets
+        nxt = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _NEXT_STEP[lang].search(x.text)
+               and not x.provenance and x.group != "evidence"]
+        nxt = [x for i, x in enumerate(nxt) if not same_point(x, nxt[:i], lang)][:2]
+        return [Bullet(x, 0, 1.0, "action") for x in nxt] + [b for b in bullets if b.sentence not in nxt]
 
     def _stand_in_cover(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: Sequence[Bullet],
                         dense: Mapping[str, float], sig: Signals) -> list[Bullet]:
@@ -662,6 +687,8 @@ class AnswerEngine:
             lines.append(f"- {b.sentence.quoted} {cites.marker(c, lang)}")
             meta.append({"text": b.sentence.quoted, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
         notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
+        if tri.urgent and tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
+            notes.insert(0, NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
         if tri.urgent and (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
             notes.insert(0, NOTE_PREFIX + _BORROWED[lang].format(condition=self._name(PATHWAY_TOPICS.get(tri.rule, tri.rule), lang),
                                                                   source=self._name(PATHWAY_TOPICS.get(src, src), lang)))
@@ -813,6 +840,11 @@ class AnswerEngine:
         timings["total"] = _ms(t0)
         ans.timings_ms = {k: round(v, 2) for k, v in timings.items()}
         return ans
+
+
+def _tried_first_line(q: Question) -> bool:
+    """Is the question an emergency follow-up telling that the first-line treatment was already given?"""
+    return bool(q.history) and bool(_TRIED[q.lang].search(q.text))
 
 
 def _rank(rule: str) -> int:

@@ -663,6 +663,12 @@ _REPEAT = "repeat-injection-limit"
 _AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
                               r"\bpost[- ]?(?:procedure|op)\b", re.I),
              "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?")}
+# New pain at another level after vertebral augmentation ("new sharp pain higher up", "上面那节又开始痛").
+_ADJACENT_PAIN = re.compile(r"\b(?:pain|tender\w*|sore\w*|hurts?)\b[^.?!]{0,30}\b(?:higher up|lower down|(?:one )?level (?:above|below|up|down)|"
+                            r"adjacent level|next level)\b|\b(?:level above|level below|adjacent level|next level up)\b[^.?!]{0,30}\b(?:pain|tender|sore|hurts?)|"
+                            r"(?:上面|下面|上|下)(?:那|一)?(?:节|个节段|节段)[^，。？?]{0,12}(?:痛|疼)|(?:相邻|邻近)节段[^，。？?]{0,6}(?:痛|疼)", re.I)
+_GENERIC_RF = "radiofrequency-ablation"  # RF named without a spinal target: ours only beside no other specialty's ablation
+_GIVEN = re.compile(r"\binject\w*|\bshots?\b|\bgave|\bgiven|\bgot\b|\bwith\b|打了|推了|用了|注射|打(?:一|几|个)?针", re.I)
 _INJECT_VERB = re.compile(r"\binject\w*|\bshots?\b|\bjabs?\b|打(?:一|几|个)?针|打一下|注射|封闭", re.I)
 
 
@@ -713,6 +719,7 @@ class Framer:
         prev = self._previous(history)
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)
+        concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, self.lexicon), concepts, q, lang)
@@ -822,6 +829,22 @@ class Framer:
             return concepts
         return tuple(c for c in concepts if c != _CONTINUED)
 
+    def _without_generic_rf(self, concepts: tuple[str, ...], out: tuple[str, ...]) -> tuple[str, ...]:
+        """"AF ablation next week … before the RF ablation": an RF ablation named without a spinal target beside another
+        specialty's ablation is that ablation."""
+        lex = self.lexicon.concepts
+        if _GENERIC_RF in concepts and any(lex[c].kind == "procedure" and _GENERIC_RF in lex[c].related for c in out) \
+                and not any(c in REGIONS or c.startswith("level-") for c in concepts):
+            return tuple(c for c in concepts if c != _GENERIC_RF)
+        return concepts
+
+    def _adjacent(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """New pain a level up or down after vertebral augmentation: what the sources report there (adjacent fractures)."""
+        if _ADJACENT_PAIN.search(q) and {"vertebroplasty", "kyphoplasty", "vertebral-augmentation"} & set(concepts) \
+                and "adjacent-level-fracture" in self.lexicon.concepts and "adjacent-level-fracture" not in concepts:
+            return (*concepts, "adjacent-level-fracture")
+        return concepts
+
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
         colleague's dose limit is the fetus's."""
@@ -830,6 +853,7 @@ class Framer:
                 concepts = tuple(compound if c == need else c for c in concepts if c != compound)
         concepts = self._implant_scan(q, concepts)
         concepts = self._joint_shot(q, concepts)
+        concepts = self._adjacent(q, concepts)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):
             concepts = (*concepts, "embryo-fetus")
@@ -839,7 +863,13 @@ class Framer:
         """"骶髂关节痛得厉害，能打一针吗", "can I inject her SI joint?": a joint told with an injection verb, and no procedure
         named, is that joint's injection procedure."""
         lex = self.lexicon.concepts
-        if not _INJECT_VERB.search(q) or any(lex[c].kind == "procedure" for c in concepts if c in lex):
+        if any(lex[c].kind == "procedure" for c in concepts if c in lex):
+            return concepts
+        # "硬膜外打了倍他米松", "epidural with depo-medrol last week": a steroid given into the epidural space is an ESI
+        if "epidural-space" in concepts and "esi" in lex and _GIVEN.search(q) \
+                and "corticosteroid" in self.lexicon.broader_closure([c for c in concepts if c in lex and lex[c].kind == "drug"]):
+            return (*concepts, "esi")
+        if not _INJECT_VERB.search(q):
             return concepts
         return tuple(dict.fromkeys(x for c in concepts for x in ((c, self._joint_shots[c]) if c in self._joint_shots else (c,))))
 
@@ -981,7 +1011,7 @@ class Framer:
             for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
                 if compound in lex:
                     own = tuple(compound if c == need else c for c in own if c != compound)
-            own = self._joint_shot(q, own)
+            own = self._adjacent(t, self._joint_shot(q, own))
             if "indication" in own and _LAB_CUTOFF.search(t):  # "INR cutoff for an SCS lead": a lab threshold, not block criteria
                 own = tuple(c for c in own if c != "indication")
             own = self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx))

@@ -688,3 +688,14 @@ def test_an_inr_cutoff_is_answered_by_the_normal_inr_and_a_crcl_follow_up_never_
     assert first and "INR" in first[0] and "normal" in first[0], ans.text
     ans = engine.answer("and if her CrCl is ~25?", ["pt on eliquis 5 bd for AF, booked L4/5 interlaminar ESI thurs. when do i stop it + when can she restart"])
     assert not ans.abstained and "CrCl" in ans.text and not any("abigatran" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_a_traditional_script_follow_up_on_consent_rates_is_no_emergency(engine):
+    ans = engine.answer("那頸椎經椎間孔注射呢？術後麻木、無力發生率大概多少", ["腰椎经椎间孔注射知情同意，常见并发症发生率有数据吗？比如麻木"])
+    assert not ans.urgent, ans.text
+
+
+def test_an_emergency_follow_up_after_the_first_line_leads_with_what_comes_next_or_says_there_is_none(engine):
+    ans = engine.answer("gave intralipid 20% 100ml bolus already, she's now seizing and BP 80s. how much more lipid can i give",
+                        ["just gave 3ml 1% lido for a TFESI, pt 68kg now has ringing in ears + metallic taste and twitching. what do i do"])
+    assert ans.urgent and ("repeat" in ans.bullets[0]["text"] or "upper limit" in ans.bullets[0]["text"]), ans.text

@@ -2410,3 +2410,15 @@ def test_a_catheter_ablation_is_another_specialtys_and_just_placed_is_no_subject
 def test_the_grounding_pad_is_its_skin_burn(framer):
     assert "dispersive-pad-burn" in framer.frame("腰椎内侧支射频消融术后第二天，病人大腿上贴负极板的地方起了水疱。这是怎么回事？").concepts
     assert "dispersive-pad-burn" in framer.frame("day after lumbar RFA there's a blister where the grounding pad was").concepts
+
+
+def test_new_pain_a_level_up_after_augmentation_is_the_adjacent_fracture_and_a_steroid_given_epidurally_is_an_esi(framer):
+    for q in ("L1椎体成形术后第3天，病人说上面那节（T12）又开始痛了，正常吗",
+              "1 wk post kyphoplasty L1, new sharp pain higher up, T11 tender. just normal post-op soreness?"):
+        f = framer.frame(q)
+        assert "adjacent-level-fracture" in f.concepts and "adjacent-level-fracture" in f.parts[0].concepts, q
+    assert "esi" in framer.frame("硬膜外打了倍他米松后2天，脸红、睡不着，血糖16（2型糖尿病 吃二甲双胍），正常吗").concepts
+    f = framer.frame("AF ablation next week, pt on eliquis 5 bid - how many doses do I hold before the RF ablation?")
+    assert "radiofrequency-ablation" not in f.concepts and f.out_of_scope
+    assert "radiofrequency-ablation" in framer.frame("on eliquis, lumbar RF ablation at L4-5 next week - hold?").concepts
+    assert "pdph" in framer.frame("2 days after my epidural I get a bad headache when I sit up, goes away when I lie down").concepts
