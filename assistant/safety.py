@@ -847,6 +847,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
 
 # The patient is at home (or on the phone): the first action is to bring them in.
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
+               r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\bcall(?:s|ed)\b",
          "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.

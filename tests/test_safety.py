@@ -393,3 +393,8 @@ def test_hypertonic_saline_without_local_anaesthetic_is_the_neuroplasty_fluid_no
                     ("during Racz neuroplasty, right after hypertonic saline she has severe pain, BP swinging and an arrhythmia", "en")):
         assert triage(q, lang).rule == "epiduroscopy-pressure", q
     assert triage("Racz neuroplasty: after 10 ml bupivacaine and hypertonic saline she is seizing", "en").rule == "last"
+
+
+def test_a_phone_call_from_a_relative_is_a_patient_at_home():
+    t = triage("phone from wife: husband had morphine intrathecal pump refill this AM, now v sleepy, pinpoint pupils, breathing ~6/min", "en")
+    assert t.rule == "idd-overdose" and "call emergency services now" in t.escalation and "Stop the procedure" not in t.escalation
