@@ -42,6 +42,7 @@ from .retrieval import Retriever
 from .safety import (
     DISCLAIMER,
     GOES_ON,
+    NEW_SIGN,
     NO_PROTOCOL,
     PATHWAY_TOPICS,
     PER_PROCEDURE,
@@ -55,6 +56,7 @@ from .safety import (
     names_symptoms,
     not_now,
     protocol_for,
+    severe,
     triage,
 )
 from .sections import group_of
@@ -267,14 +269,16 @@ class AnswerEngine:
             # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
             before = ""
-        if before and SETTLED[q.lang].search(q.text) and not names_symptoms(q.text, q.lang):
-            before = ""  # "she's stable now. how do I avoid this at the next level?": the emergency is over
+        # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
+        settled = bool(SETTLED[q.lang].search(q.text)) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text)
+        if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
+            return Triage(False)
         tri = triage(q.text, q.lang, concepts, before)
         if not tri.urgent and q.lang == "en" and cjk_count(q.text) and not not_now(q.text, "en"):
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
             tri = triage(q.text, "zh", concepts, before, told_in="en")
-        if not tri.urgent and last and not q.followup and (GOES_ON[q.lang].search(q.text) or names_symptoms(q.text, q.lang)) \
-                and triage(last, q.lang, concepts).urgent:
+        if not tri.urgent and last and not q.followup and not settled \
+                and (GOES_ON[q.lang].search(q.text) or names_symptoms(q.text, q.lang)) and triage(last, q.lang, concepts).urgent:
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's
             # result; "抽搐停了 但是现在室速 血压测不到了": with a new sign of its own
             tri = triage(q.text, q.lang, concepts, last)
@@ -518,7 +522,7 @@ class AnswerEngine:
                 onset = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs
                          and _ONSET[lang].search(x.text) and not is_rate_report(x.text, lang) and not same_point(x, quoted, lang)]
                 bullets += [Bullet(x, 0, 0.5, "fact") for x in onset[:1]]
-            bullets = [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"]
+            bullets = self._own_procedure_first(q, guide.rule, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
             bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
@@ -601,9 +605,27 @@ class AnswerEngine:
         """Is a sentence about another of the pathway's procedures than the patient's (SCS wound care, a catheter
         granuloma, for a fever after an ESI; a cement leak for weak legs after SCS leads)? A question naming none of them
         ("new weakness after a neuraxial procedure") keeps every sentence."""
+        topics, mine = self._pathway_topics(q, rule)
+        if not mine:
+            return lambda s: False
+        lx = self.lexicon
+        # (a discography sentence is about an intradiscal procedure: not another's, for a fever after IDET)
+        return lambda s: bool(t := topics(s.concepts)) and not t & mine and not any(m in lx.broader_closure([x]) for x in t for m in mine)
+
+    def _own_procedure_first(self, q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
+        """The pathway's steps for the patient's own procedure lead its generic ones (cement in the canal after a
+        vertebroplasty: the CT for cement before the MRI for a haematoma)."""
+        topics, mine = self._pathway_topics(q, rule)
+        if not mine:
+            return bullets
+        return sorted(bullets, key=lambda b: (b.kind != "action", not topics(b.sentence.concepts) & mine))
+
+    def _pathway_topics(self, q: Question, rule: str) -> tuple[Callable[[Iterable[str]], set[str]], set[str]]:
+        """For a pathway shared by several procedures (PER_PROCEDURE): which of them a set of concepts is about, and
+        the patient's own (empty when the question names none of them, or the pathway is not shared)."""
         flag = RED_FLAG_BY_ID.get(rule)
         if flag is None or rule not in PER_PROCEDURE:
-            return lambda s: False
+            return (lambda cs: set()), set()
         lx = self.lexicon
         named = set(flag.procedures)
         specific = {p for p in named if not any(p in lx.broader_closure([o])[1:] for o in named)}  # not "neuraxial procedure"
@@ -612,12 +634,12 @@ class AnswerEngine:
             out: set[str] = set()
             for c in concepts:
                 if c in lx.concepts and lx.concepts[c].kind in ("procedure", "equipment", "complication", "finding"):
-                    out |= specific & {*lx.broader_closure([c]), *lx.concepts[c].related}
+                    closure = lx.broader_closure([c])
+                    hit = specific & {*closure, *lx.concepts[c].related}
+                    # (IDET: none of the pathway's specific procedures, but an intradiscal procedure it names)
+                    out |= hit or {next((x for x in closure if x in named and x not in _GENERIC_PROCEDURES), "")} - {""}
             return out
-        mine = topics(q.all_concepts)
-        if not mine:
-            return lambda s: False
-        return lambda s: bool(t := topics(s.concepts)) and not t & mine
+        return topics, topics(q.all_concepts)
 
     def _other_systemic(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a
@@ -840,6 +862,9 @@ class AnswerEngine:
         timings["total"] = _ms(t0)
         ans.timings_ms = {k: round(v, 2) for k, v in timings.items()}
         return ans
+
+
+_GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "interventional-pain-procedure"})
 
 
 def _tried_first_line(q: Question) -> bool:

@@ -966,8 +966,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1),
                       key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
         # one part of several: sentences about what it names, of its own procedure (a TON RF's consent is no vertebroplasty's)
+        # (nor another complication's: LAST's observation time is no pump overdose's, "纳洛酮给了…还要观察多久")
         pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)
-                and (len(heads) == 1 or (_names_part(s, parts[j], sig) and not other_procedure(s, parts[j], q, sig)))]
+                and (len(heads) == 1 or (_names_part(s, parts[j], sig) and not other_procedure(s, parts[j], q, sig)
+                                         and not rival(s, [*parts[j].concepts, *parts[j].inherited], sig, ("complication",))))]
         pool = _on_complication(pool, parts[j], q, sig)
         held = [c for c in (*parts[j].concepts, *parts[j].inherited) if sig.kinds.get(c) == "drug"]
         if "hold" in parts[j].aspects and held and not any(sig.kinds.get(c) == "drug" for c in parts[j].concepts):

@@ -104,6 +104,9 @@ _ALLERGIC_SKIN = {"en": r"hives|urticari|welts|rash|flush|angio-?oedema|angioede
 _ALLERGIC_AIRWAY = {"en": r"wheez|stridor|bronchospasm|throat\b.{0,12}(?:swell|tight|clos)",
                     "zh": r"喘鸣|哮鸣|喘|喉头水肿|喉咙.{0,2}(?:紧|肿)|支气管痉挛"}
 _SLOW_HR = {"en": r"bradycard|\b(?:hr|heart rate)\b.{0,6}(?<!\d)[2-5]\d\b", "zh": r"心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓"}
+_LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|"
+                 r"\b(?:bp|sbp|blood pressure)\b\s*(?:of |is |now |down to |at )?(?<!\d)[4-8]\d\b(?!\s*/\s*\d{3})(?!\s*/\s*[4-9]\d)",
+           "zh": r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}
 # A faint, not anaphylaxis: a slow heart with no skin or airway sign (anaphylaxis drives the heart fast); a Chinese
 # question may write the signs in English
 _FAINT_NOT_ALLERGIC = {
@@ -182,9 +185,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
-        {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be an epidural abscess or meningitis. "
+        {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be a wound or device infection, an epidural abscess or meningitis. "
                + _STOP["en"] + ": urgent assessment, blood cultures, MRI and surgical review.",
-         "zh": "紧急：植入或椎管内操作后发热伴背痛或切口异常，可能是硬膜外脓肿或脑膜炎。" + _STOP["zh"] + "：紧急评估、血培养、MRI并请外科评估。"},
+         "zh": "紧急：植入或椎管内操作后发热伴背痛或切口异常，可能是切口或装置感染、硬膜外脓肿或脑膜炎。" + _STOP["zh"] + "：紧急评估、血培养、MRI并请外科评估。"},
         {"en": "implant pocket wound infection erythema pus discharge epidural abscess meningitis fever back pain",
          "zh": "植入物 囊袋 切口 感染 红肿 流脓 渗液 硬膜外脓肿 脑膜炎 发热 背痛"},
         procedures=('spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'device-implantation', 'esi', 'neuraxial-procedure', 'intradiscal-procedure', 'discography', 'vertebral-augmentation', 'epiduroscopy', 'facet-injection', 'sacroiliac-joint-injection'),
@@ -302,8 +305,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                + _STOP["zh"] + "：让患者平卧、监护并建立静脉通路。"},
         {"en": "vasovagal reaction management supine intravenous access monitoring", "zh": "血管迷走反应 处理 平卧 静脉通路 监护"},
         # nausea with a (postural) headache is a PDPH picture, not a faint; a fast heart is no faint
-        exclude={"en": r"headache|tachycard|\b(?:hr|heart rate|pulse)\b\D{0,6}1\d\d\b",
-                 "zh": r"头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)"},
+        # (nor is a low pressure after a coeliac or sympathetic neurolysis, with no slow heart told: the sympathectomy or
+        # a bleed)
+        exclude={"en": r"headache|tachycard|\b(?:hr|heart rate|pulse)\b\D{0,6}1\d\d\b|"
+                       rf"^(?![\s\S]*(?:{_SLOW_HR['en']}))(?=[\s\S]*(?:co?eliac|splanchnic|sympathetic|neurolys))[\s\S]*(?:{_LOW_BP['en']})",
+                 "zh": r"头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)|"
+                       rf"^(?![\s\S]*(?:{_SLOW_HR['zh']}|{_SLOW_HR['en']}))(?=[\s\S]*(?:腹腔神经丛|内脏神经|交感|毁损|coeliac|celiac))[\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']})"},
         procedures=('interventional-pain-procedure', 'esi', 'facet-injection', 'medial-branch-block', 'radiofrequency-ablation', 'sacroiliac-joint-injection', 'peripheral-nerve-block', 'sympathetic-block', 'epidural-blood-patch'),
     ),
     RedFlag(
@@ -375,9 +382,6 @@ _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble
                     r"can(?:no|'|’)?t catch (?:her|his|their) breath|gasping",
               "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话|(?:喘气|呼吸|出气)(?:很|有点|越来越)?(?:费劲|费力|吃力|困难)|上不来气|气不够用|"
                     r"说话.{0,4}(?:声音)?越来越(?:小|弱)"}
-_LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|"
-                 r"\b(?:bp|sbp|blood pressure)\b\s*(?:of |is |now |down to |at )?(?<!\d)[4-8]\d\b(?!\s*/\s*\d{3})(?!\s*/\s*[4-9]\d)",
-           "zh": r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}
 
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
@@ -659,6 +663,9 @@ SETTLED = {
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b", re.I),
     "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)"),
 }
+# A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
+NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
+            "zh": re.compile(r"但是?现在|又出现|又开始|新出现|突然|加重|更差")}
 GOES_ON = {
     "en": re.compile(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
                      r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|still\b)", re.I),
@@ -791,9 +798,15 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # Vital signs in the shock or arrest range, told as measured now (they make any question an emergency).
 _SEVERE = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
-                  r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,6}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable",
+                  r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,6}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
+                  r"\bconfus\w*|disorient\w*|altered (?:mental|conscious)\w*",
            "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
-                 r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉"}
+                 r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉|糊涂|意识模糊|神志不清|胡言乱语"}
+
+
+def severe(question: str, lang: Lang) -> bool:
+    """Does the question tell shock- or arrest-range vital signs or an altered mental state?"""
+    return bool(_rx(_SEVERE[lang]).search(question if lang == "zh" else f" {question} "))
 
 
 def not_now(question: str, lang: Lang) -> bool:
@@ -848,7 +861,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
 # The patient is at home (or on the phone): the first action is to bring them in.
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
-               r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\bcall(?:s|ed)\b",
+               r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
          "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 _OVER = {"en": r"\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
@@ -856,6 +869,7 @@ _OVER = {"en": r"\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:
          "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|" + _HOME["zh"]}
 # Pictures that no procedure under way causes (a baclofen pump that ran out or failed): never "stop the procedure"
 _NOT_PROCEDURAL = frozenset({"baclofen-withdrawal"})
+_WARD = {"en": r"\bward\b|\bnurse\b|\bPACU\b|\brecovery\b|\bICU\b|\bHDU\b", "zh": r"病房|护士|复苏室|恢复室|ICU|监护室"}
 _HOME_STOP = {"en": "Tell the patient to come to hospital now (emergency services if needed) and start your emergency pathway",
               "zh": "立即让患者返院（必要时呼叫急救车）并启动本单位急救流程"}
 # A life-threatening picture at home (unrousable, a new deficit, shock): the caller calls emergency services at once.
@@ -871,7 +885,7 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool) ->
     if not (late or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
         return rule.escalation[out], steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)
-    if _rx(_HOME[lang]).search(question):
+    if _rx(_HOME[lang]).search(question) and not _rx(_WARD[lang]).search(question):  # (the ward on the phone is no home)
         banner = banner.replace(_LATE_STOP[out], (_HOME_STOP if rule.id in _COME_IN else _HOME_EMS)[out])
     return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
 

@@ -699,3 +699,16 @@ def test_an_emergency_follow_up_after_the_first_line_leads_with_what_comes_next_
     ans = engine.answer("gave intralipid 20% 100ml bolus already, she's now seizing and BP 80s. how much more lipid can i give",
                         ["just gave 3ml 1% lido for a TFESI, pt 68kg now has ringing in ears + metallic taste and twitching. what do i do"])
     assert ans.urgent and ("repeat" in ans.bullets[0]["text"] or "upper limit" in ans.bullets[0]["text"]), ans.text
+
+
+def test_a_shared_pathway_leads_with_the_steps_for_the_patients_own_procedure(engine):
+    ans = engine.answer("intrathecal pump placed 2 days ago, now new leg weakness and numbness - what do I do?")
+    acts = [b for b in ans.bullets if b["kind"] == "action"]
+    assert ans.urgent and acts, ans.text
+    first_named = next((b for b in acts if re.search(r"intrathecal|pump|catheter|neuraxial", b["text"], re.I)), None)
+    assert first_named is not None, ans.text
+
+
+def test_stable_now_with_a_vital_sign_quoted_is_no_emergency(engine):
+    ans = engine.answer("现在稳定了 SpO2 95，下次怎么预防？", ["推布比卡因后病人突然抽搐 SpO2 掉到82 血压85/50，怎么办？？"])
+    assert not ans.urgent, ans.text

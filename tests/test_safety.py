@@ -398,3 +398,13 @@ def test_hypertonic_saline_without_local_anaesthetic_is_the_neuroplasty_fluid_no
 def test_a_phone_call_from_a_relative_is_a_patient_at_home():
     t = triage("phone from wife: husband had morphine intrathecal pump refill this AM, now v sleepy, pinpoint pupils, breathing ~6/min", "en")
     assert t.rule == "idd-overdose" and "call emergency services now" in t.escalation and "Stop the procedure" not in t.escalation
+
+
+def test_an_altered_mind_is_an_emergency_even_asked_as_is_it_serious_and_the_ward_on_the_phone_is_no_home():
+    t = triage("巴氯芬泵的病人 家属打电话说这两天身上痒、发烧、抽筋比以前厉害很多 人有点糊涂，泵报警了好像，要紧吗", "zh")
+    assert t.rule == "baclofen-withdrawal" and "拨打急救电话" in t.escalation
+    ward = triage("ward on the phone - SCS trial leads in yesterday, clexane restarted last night, now new bilat leg weakness + numbness", "en")
+    assert ward.rule == "neuraxial-deficit" and "emergency services" not in ward.escalation
+    wife = triage("IT morphine pump refilled this am, wife rings - he's v drowsy, RR 7, pinpoint pupils", "en")
+    assert wife.rule == "idd-overdose" and "call emergency services now" in wife.escalation
+    assert triage("neurolytic coeliac plexus block w alcohol 30 min ago, BP now 70/40, dizzy, back pain", "en").rule == "unstable-vitals"

@@ -2422,3 +2422,7 @@ def test_new_pain_a_level_up_after_augmentation_is_the_adjacent_fracture_and_a_s
     assert "radiofrequency-ablation" not in f.concepts and f.out_of_scope
     assert "radiofrequency-ablation" in framer.frame("on eliquis, lumbar RF ablation at L4-5 next week - hold?").concepts
     assert "pdph" in framer.frame("2 days after my epidural I get a bad headache when I sit up, goes away when I lie down").concepts
+
+
+def test_a_trauma_patients_extradural_haematoma_is_neurosurgerys(framer):
+    assert "head-injury" in framer.frame("trauma pt, extradural haematoma on CT after a fall, GCS 13 and dropping - what now").out_of_scope
