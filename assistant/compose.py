@@ -972,9 +972,12 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                          and not rival(s, [*parts[j].concepts, *parts[j].inherited], sig, ("complication",))))]
         pool = _on_complication(pool, parts[j], q, sig)
         held = [c for c in (*parts[j].concepts, *parts[j].inherited) if sig.kinds.get(c) == "drug"]
-        if "hold" in parts[j].aspects and held and not any(sig.kinds.get(c) == "drug" for c in parts[j].concepts):
+        if {"hold", "timing"} & set(parts[j].aspects) and held and not any(sig.kinds.get(c) == "drug" for c in parts[j].concepts):
             # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
             pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
+        said = [b.sentence for b in out]
+        if said and same_point(sentences[top], said, lang) and (not pool or pool[0][0] < w.floor * scored[top][j]):
+            continue  # its answer was said under the part before ("停几天？术后多久可以恢复？": one sentence gives both)
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
         if not pool or _undosed(pool, parts[j], q, sig):
@@ -1114,7 +1117,9 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
     narrow = {j: _narrow_kind(parts[j]) for j in heads}
     for i, s in enumerate(sentences):
         # (how long it lasts: a sentence that says when it settles, with the time)
-        fits = [j for j in heads if (k := narrow[j]) is not None and k.search(s.text) and (k is not _LASTS or _TIME_SPAN.search(s.text))]
+        # (a drug's restart, "术后约 12–24 小时恢复", is no "how long it lasts")
+        fits = [j for j in heads if (k := narrow[j]) is not None and k.search(s.text)
+                and (k is not _LASTS or (bool(_TIME_SPAN.search(s.text)) and not _DRUG_RESTART.search(s.text)))]
         if len(fits) == 1 and scored[i][fits[0]] >= w.min_score:
             assign[i] = fits[0]
             pinned.add(i)
@@ -1313,6 +1318,7 @@ _COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for
 _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
                     r"\breturn(?:s|ed|ing)? (?:to|towards) (?:\w+ )?(?:baseline|normal|the usual)|back to (?:baseline|normal)|"
                     r"自行缓解|缓解|消退|消失|自愈|持续|恢复|回落|回到(?:平时|基线|正常)", re.I)
+_DRUG_RESTART = re.compile(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
 _TIME_SPAN = re.compile(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
 _RATE_ASK = re.compile(r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)

@@ -712,3 +712,9 @@ def test_a_shared_pathway_leads_with_the_steps_for_the_patients_own_procedure(en
 def test_stable_now_with_a_vital_sign_quoted_is_no_emergency(engine):
     ans = engine.answer("现在稳定了 SpO2 95，下次怎么预防？", ["推布比卡因后病人突然抽搐 SpO2 掉到82 血压85/50，怎么办？？"])
     assert not ans.urgent, ans.text
+
+
+def test_a_hold_and_restart_asked_apart_are_one_sentence_and_no_other_drug(engine):
+    ans = engine.answer("氯吡格雷75mg，做颈椎椎板间硬膜外注射前要停几天？术后多久可以恢复？")
+    assert "7 天" in ans.bullets[0]["text"] and "恢复" in ans.bullets[0]["text"], ans.text
+    assert not any(re.search(r"普拉格雷|替格瑞洛|西洛他唑", b["text"]) for b in ans.bullets), ans.text
