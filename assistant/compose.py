@@ -963,18 +963,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # its best, wherever assigned (unless it gives the narrow answer another part asks)
         top = max((i for i in range(len(sentences)) if i not in pinned or assign[i] == j), key=lambda i, j=j: scored[i][j],  # type: ignore[misc]
                   default=0)
-        pool = sorted(((scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1),
-                      key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
-        # one part of several: sentences about what it names, of its own procedure (a TON RF's consent is no vertebroplasty's)
-        # (nor another complication's: LAST's observation time is no pump overdose's, "纳洛酮给了…还要观察多久")
-        pool = [(sc, s) for sc, s in pool if not same_point(s, [b.sentence for b in out], lang)
-                and (len(heads) == 1 or (_names_part(s, parts[j], sig) and not other_procedure(s, parts[j], q, sig)
-                                         and not rival(s, [*parts[j].concepts, *parts[j].inherited], sig, ("complication",))))]
-        pool = _on_complication(pool, parts[j], q, sig)
-        held = [c for c in (*parts[j].concepts, *parts[j].inherited) if sig.kinds.get(c) == "drug"]
-        if {"hold", "timing"} & set(parts[j].aspects) and held and not any(sig.kinds.get(c) == "drug" for c in parts[j].concepts):
-            # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
-            pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
+        pool = _part_pool([(scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1],
+                          parts[j], q, sig, lang, [b.sentence for b in out], len(heads) > 1)
         said = [b.sentence for b in out]
         if said and same_point(sentences[top], said, lang) and (not pool or pool[0][0] < w.floor * scored[top][j]):
             continue  # its answer was said under the part before ("停几天？术后多久可以恢复？": one sentence gives both)
@@ -1027,6 +1017,23 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         if caveat is not None:
             out.append(Bullet(caveat, j, 0.0, "note"))
     return out
+
+
+def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals, lang: Lang, said: Sequence[Sentence],
+               several: bool) -> list[tuple[float, Sentence]]:
+    """The sentences a part may be answered with, best first: not said already; of several parts, about what it names,
+    of its own procedure (a TON RF's consent is no vertebroplasty's) and complication (LAST's observation time is no
+    pump overdose's); asked of a drug before, never another drug's interval."""
+    pool = sorted(rows, key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
+    pool = [(sc, s) for sc, s in pool if not same_point(s, said, lang)
+            and (not several or (_names_part(s, part, sig) and not other_procedure(s, part, q, sig)
+                                 and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
+    pool = _on_complication(pool, part, q, sig)
+    held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]
+    if {"hold", "timing"} & set(part.aspects) and held and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
+        # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
+        pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
+    return pool
 
 
 _NEVER = -1e9  # the score of a sentence that cannot answer a part
