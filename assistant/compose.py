@@ -966,7 +966,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         pool = _part_pool([(scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1],
                           parts[j], q, sig, lang, [b.sentence for b in out], len(heads) > 1)
         said = [b.sentence for b in out]
-        if said and same_point(sentences[top], said, lang) and (not pool or pool[0][0] < w.floor * scored[top][j]):
+        if said and same_point(sentences[top], said, lang) and _names_part(sentences[top], parts[j], sig) \
+                and (not pool or pool[0][0] < w.floor * scored[top][j]):
             continue  # its answer was said under the part before ("停几天？术后多久可以恢复？": one sentence gives both)
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's

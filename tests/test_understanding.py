@@ -2426,3 +2426,15 @@ def test_new_pain_a_level_up_after_augmentation_is_the_adjacent_fracture_and_a_s
 
 def test_a_trauma_patients_extradural_haematoma_is_neurosurgerys(framer):
     assert "head-injury" in framer.frame("trauma pt, extradural haematoma on CT after a fall, GCS 13 and dropping - what now").out_of_scope
+
+
+def test_a_part_no_sentence_names_is_a_gap_even_when_the_part_before_took_the_best_sentence():
+    rate = Part("cement leak rate?", ("cement-leakage",), ("frequency",))
+    consent = Part("how do I consent the family?", ("informed-consent",), ("action",), ("cement-leakage",))
+    q = _q(concepts=("cement-leakage", "informed-consent"), subjects=("cement-leakage",), aspects=("frequency", "action"),
+           parts=(rate, consent))
+    kinds = {"cement-leakage": "complication", "informed-consent": "topic"}
+    sents = [_sent("Cement leakage occurred in 39% of vertebroplasty levels.", "Complications and frequency", {"cement-leakage"})]
+    gaps: list[int] = []
+    bullets = select(sents, q, "en", lambda t: 1.0, {}, 5, (True, True), Signals({}, {}, kinds), gaps=gaps)
+    assert [b.part for b in bullets] == [0] and gaps == [1], ([b.sentence.text for b in bullets], gaps)
