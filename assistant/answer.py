@@ -479,6 +479,7 @@ class AnswerEngine:
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
         intra = re.compile(tri.intra, re.I) if tri.intra else None  # a late picture: nothing to stop any more
         sents = [x for x in sentences_of(sources, self.lexicon) if not staff_side(x, q) and not (intra and intra.search(x.text))]
+        sents = self._after_emergency(q, tri, sents)
         lex = r.lexical[lang]
         top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
@@ -640,6 +641,17 @@ class AnswerEngine:
                     out |= hit or {next((x for x in closure if x in named and x not in _GENERIC_PROCEDURES), "")} - {""}
             return out
         return topics, topics(q.all_concepts)
+
+    def _after_emergency(self, q: Question, tri: Triage, sents: list[Sentence]) -> list[Sentence]:
+        """A calm follow-up to an emergency ("纳洛酮给了 人醒了…还要观察多久" after a pump overdose): no sentence about
+        another pathway's systemic reaction than the one before (LAST's observation time), unless the question names it."""
+        if tri.urgent or not q.followup or not q.history:
+            return sents
+        before = triage(q.history[-1], q.lang, set(self.lexicon.broader_closure(list(q.context_concepts))))
+        if not before.urgent:
+            return sents
+        elsewhere = self._other_systemic(q, before.rule)
+        return [x for x in sents if not elsewhere(x)]
 
     def _other_systemic(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a

@@ -659,7 +659,7 @@ _NOW = {
 # collection, now what?") goes on with the picture of the turn before.
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
-    "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|back to (?:normal|baseline))\b|"
+    "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b", re.I),
     "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)"),
 }

@@ -718,3 +718,9 @@ def test_a_hold_and_restart_asked_apart_are_one_sentence_and_no_other_drug(engin
     ans = engine.answer("氯吡格雷75mg，做颈椎椎板间硬膜外注射前要停几天？术后多久可以恢复？")
     assert "7 天" in ans.bullets[0]["text"] and "恢复" in ans.bullets[0]["text"], ans.text
     assert not any(re.search(r"普拉格雷|替格瑞洛|西洛他唑", b["text"]) for b in ans.bullets), ans.text
+
+
+def test_a_calm_follow_up_to_an_emergency_gets_no_other_reactions_figures(engine):
+    ans = engine.answer("naloxone given, he's awake now. what do I do with the pump, and how long to observe?",
+                        ["ward: IT morphine pump refilled this morning, now unrousable, RR 6, pinpoint pupils, sats 86%"])
+    assert not ans.urgent and not any("local anaesthetic systemic toxicity" in b["text"] or "LAST" in b["text"] for b in ans.bullets), ans.text
