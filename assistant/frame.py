@@ -1329,7 +1329,7 @@ _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "
 _LAB_CUTOFF = re.compile(r"\b(?:INR|platelets?|plt|eGFR|CrCl|creatinine)\b[^?.;]{0,20}\b(?:cut-?off|threshold)|(?:INR|血小板|肌酐清除率)[^？?。]{0,8}(?:阈值|临界值)",
                          re.I)
 # "just" and a plain verb (支架刚放, 刚做完, 刚打): when something happened, never a subject.
-_JUST_DONE = re.compile(r"刚[放做打装上换拔开装用吃停]完?了?")
+_JUST_DONE = re.compile(r"刚[放做打装上换拔开用吃停]完?了?")
 # A yes-no ask said as "A 不 A" (加不加, 停不停, 用不用): the ask's form, never a subject.
 _A_NOT_A = re.compile(r"(.{1,2})不\1")
 

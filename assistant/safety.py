@@ -655,8 +655,6 @@ _NOW = {
     "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快|已经?出现|已经有了?",
 }
 
-# The next turn of an emergency: its work-up's result or "and now?" ("CT做了，骨水泥漏到椎管里，然后呢", "MRI shows a
-# collection, now what?") goes on with the picture of the turn before.
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
@@ -666,6 +664,8 @@ SETTLED = {
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
             "zh": re.compile(r"但是?现在|又出现|又开始|新出现|突然|加重|更差")}
+# The next turn of an emergency: its work-up's result or "and now?" ("CT做了，骨水泥漏到椎管里，然后呢", "MRI shows a
+# collection, now what?") goes on with the picture of the turn before.
 GOES_ON = {
     "en": re.compile(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
                      r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|still\b)", re.I),
@@ -812,9 +812,9 @@ def severe(question: str, lang: Lang) -> bool:
 def not_now(question: str, lang: Lang) -> bool:
     """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
     to come)?"""
-    asked = question if lang == "zh" else f" {question} "
-    if _rx(_SEVERE[lang]).search(asked):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
+    if severe(question, lang):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
         return False
+    asked = question if lang == "zh" else f" {question} "
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 
