@@ -24,6 +24,8 @@ from .compose import (
     is_meta,
     is_rate_report,
     lacks_asked_dose,
+    lacks_asked_span,
+    restates_tried,
     lacks_contraindications,
     rival,
     same_point,
@@ -43,6 +45,7 @@ from .safety import (
     DISCLAIMER,
     GOES_ON,
     NEW_SIGN,
+    NORMAL_VITALS,
     NO_PROTOCOL,
     PATHWAY_TOPICS,
     PER_PROCEDURE,
@@ -94,6 +97,9 @@ _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|h
                            r"no better|second dose|another dose|given once)", re.I),
           "zh": re.compile(r"已经(?:给|用|推|打)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|仍然|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
                            r"第二次|重复给")}
+# A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
+_GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|giving|with|after|had|got|received|pushed)\b", re.I),
+               "zh": re.compile(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推)")}
 # The sentences that say what comes after the first dose (a repeat bolus, doubling the infusion, the upper limit).
 _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|boluses|dose)|up to \d+ repeat|\bdoubl\w* the (?:infusion|rate)|"
                                r"\bupper limit|\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
@@ -114,6 +120,8 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
+_NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
+            "zh": "知识库未给出以下时长：{part}。相关内容如下："}
 _NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
               "zh": "知识库未列出以下操作的禁忌证：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
@@ -270,7 +278,8 @@ class AnswerEngine:
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
             before = ""
         # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
-        settled = bool(SETTLED[q.lang].search(q.text)) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text)
+        settled = bool(SETTLED[q.lang].search(q.text) or (q.history and NORMAL_VITALS[q.lang].search(q.text) and not names_symptoms(q.text, q.lang))) \
+            and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text)
         if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
             return Triage(False)
         tri = triage(q.text, q.lang, concepts, before)
@@ -549,7 +558,8 @@ class AnswerEngine:
                 fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
                 bullets = [b for b in bullets if b.sentence in fits] or [
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
-        bullets = self._next_steps_first(q, lang, sents, bullets, guide) if tri.urgent else bullets
+        bullets = self._without_given(q, self._next_steps_first(q, lang, sents, bullets, guide)) if tri.urgent else bullets
+        bullets = [b for b in bullets if not restates_tried(b.sentence, q)] or bullets  # (what failed is not the answer)
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked) if not tri.urgent else bullets)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
@@ -568,6 +578,17 @@ class AnswerEngine:
                and not x.provenance and x.group != "evidence"]
         nxt = [x for i, x in enumerate(nxt) if not same_point(x, nxt[:i], lang)][:2]
         return [Bullet(x, 0, 1.0, "action") for x in nxt] + [b for b in bullets if b.sentence not in nxt]
+
+    def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that
+        gives it (a benzodiazepine for the seizure) is not quoted again, unless it is all the pathway has to say."""
+        if not q.history or not _GIVEN_DRUG[q.lang].search(q.text):
+            return bullets
+        given = set(self.lexicon.broader_closure([c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")]))
+        if not given:
+            return bullets
+        kept = [b for b in bullets if not (b.kind == "action" and given & b.sentence.concepts and not _NEXT_STEP[q.lang].search(b.sentence.text))]
+        return kept if any(b.kind == "action" for b in kept) else bullets
 
     def _stand_in_cover(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: Sequence[Bullet],
                         dense: Mapping[str, float], sig: Signals) -> list[Bullet]:
@@ -651,7 +672,7 @@ class AnswerEngine:
         if not before.urgent:
             return sents
         elsewhere = self._other_systemic(q, before.rule)
-        return [x for x in sents if not elsewhere(x)]
+        return [x for x in sents if not elsewhere(x) and not is_meta(x.text, x.chunk.lang)]  # (nor what a document covers)
 
     def _other_systemic(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a
@@ -686,7 +707,7 @@ class AnswerEngine:
     def _render(self, q: Question, lang: Lang, bullets: list[Bullet], verdict: Verdict, tri: Triage) -> Answer:
         """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""
         cites = Citer(self.references)
-        lines = self._lead_notes(q, lang, verdict)
+        lines = self._lead_notes(q, lang, verdict, tri.urgent)
         answered = {b.part for b in bullets}
         gaps = self._gaps(q, verdict, answered, tri.urgent)
         first = min(answered, default=0)
@@ -700,6 +721,8 @@ class AnswerEngine:
                          if i in answered and lacks_asked_dose(p, [b for b in bullets if b.part == i]))
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in answered and lacks_contraindications(p, [b for b in bullets if b.part == i]))
+            lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
+                         if i in answered and lacks_asked_span(p, [b for b in bullets if b.part == i]))
         meta: list[dict[str, object]] = []
         multi = len(answered) > 1 or bool(gaps)  # the part answered goes under its own heading beside the one that is not
         runs = [g for i, g in enumerate(map(_hgroup, bullets)) if not i or g != _hgroup(bullets[i - 1])]
@@ -733,10 +756,11 @@ class AnswerEngine:
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
-    def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict) -> list[str]:
-        """What the answer is not about, said before its facts."""
+    def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False) -> list[str]:
+        """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
+        of its own: the actions come first)."""
         lines: list[str] = []
-        if q.stand_ins:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
+        if q.stand_ins and not urgent:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
             conditions = self._stand_in_conditions(q)
             lines.append(NOTE_PREFIX + _STAND_IN[lang].format(
                 finding=_join([self._said(q, c, lang) for c in q.stand_ins], lang),
@@ -747,7 +771,7 @@ class AnswerEngine:
         foreign, ours = self._beside_ours(q, verdict)
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
             lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(foreign, lang), ours=_join(ours, lang)))
-        unnamed = self._unknown_drugs(q)
+        unnamed = [] if urgent else self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
             lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
         return lines
@@ -815,8 +839,9 @@ class AnswerEngine:
         lex = self.lexicon.concepts
         notes = [NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in gaps]
         # "nothing on X" only when no passage of the knowledge base mentions X (not merely the retrieved ones)
-        missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)]
-        if missing and len(q.parts) < 2 and not urgent:
+        missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)
+                   and (not urgent or lex[c].kind in ("drug", "drug-class"))]  # (in an emergency: a treatment asked for)
+        if missing and len(q.parts) < 2:
             notes.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join(missing, lang)))
         for cid in q.unconfirmed:
             c = lex[cid]

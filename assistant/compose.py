@@ -89,8 +89,9 @@ _IDENTITY = {
 _BRAND_CARD = {"en": re.compile(r"^[A-Z][\w-]+(?: \([^)]*\))? (?:is|are)\b"),
                "zh": re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:（[^）]*）)?\s*(?:是|就是|即)")}
 # What the knowledge base covers, and questions about it.
-_META = {"en": re.compile(r"(?:this|the) (?:knowledge base|document) (?:also )?covers|index terms show|review also deals with", re.I),
-         "zh": re.compile(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及")}
+_META = {"en": re.compile(r"(?:this|the) (?:knowledge base|document) (?:also )?covers|index terms show|review also deals with|"
+                         r"\bframe(?:s|work for)? the [\w -]{0,40}(?:points|statements|sections?) below", re.I),
+         "zh": re.compile(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及|下文[^。]{0,20}总体框架")}
 _ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
@@ -446,7 +447,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     q_parents = sig.parents
     own = _own(part, q)
     if "escalation" in part.aspects:  # "caffeine and fluids not working": what was tried is not what is asked
-        own = [c for c in own if c not in q.tried] or own
+        own = [c for c in own if c not in q.tried] or ([] if part.inherited else own)  # (all it names failed: the case before)
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own]
     part_tokens = set(tokenize(part.text, lang))
     terms = set(part.terms)
@@ -579,6 +580,8 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if "escalation" in part.aspects and on_topic > 0 and _KIND["escalation"].search(s.text):
         total += w.escalation  # what comes after the failed treatment outweighs restating that treatment
+    elif "escalation" in part.aspects and set(q.tried) & s.concepts:
+        total -= w.escalation / 2  # and the treatment that failed, told again, comes after what is left to try
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:
@@ -917,6 +920,22 @@ def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
     kind = _narrow_kind(part) or _KIND["dose"]  # (a ratio asked, "how many times the CNS dose": the ratio answers it)
     return ((part.aspects[:1] == ("dose",) or part.aspects[:2] == ("limit", "dose")) and bool(_ASKS_DOSE.search(part.text))
             and not any(kind.search(b.sentence.text) for b in bullets))
+
+
+_HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周", re.I)
+
+
+def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
+    """Was a length of time asked ("要观察多久", "how long do we watch her?") and does none of the part's bullets give
+    one? Then the answer says so before what it has (the overdose's management is no observation period)."""
+    return part.aspects[:1] == ("timing",) and bool(_HOW_LONG_SPAN.search(part.text)) \
+        and not any(_TIME_SPAN.search(b.sentence.text) for b in bullets)
+
+
+def restates_tried(s: Sentence, q: Question) -> bool:
+    """Does the sentence only tell again the treatment the question says has failed ("conservative treatment is paracetamol,
+    caffeine and fluids" after "fluids and caffeine didn't help"), with no word of what comes next?"""
+    return "escalation" in q.aspects and bool(set(q.tried) & s.concepts) and not _KIND["escalation"].search(s.text)
 
 
 def asks_whether_to_stop(text: str) -> bool:

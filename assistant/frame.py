@@ -185,10 +185,11 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 _FOLLOWUP_CUE = {
-    "en": re.compile(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but)\b|^what if\b|^if\b|"
+    "en": re.compile(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but|btw|update|fyi|forgot to (?:say|mention))\b|"
+                     r"^what if\b|^if\b|"
                      r"\b(?:it|its|it's|this|that|these|those|they|them|their|the same|the latter|the former|such|there|he|she|his|her)\b",
                      re.I),
-    "zh": re.compile(r"^(?:那|那么|还有|另外|如果|一旦|然后|那如果|要是|假如|但|可是)|它|其|这个|这种|那种|这些|那些|该|此|上述|前者|后者|呢[？?]?$|他|她|"
+    "zh": re.compile(r"^(?:那|那么|还有|另外|如果|一旦|然后|那如果|要是|假如|但|可是|补充|再补充|对了|忘了说)|它|其|这个|这种|那种|这些|那些|该|此|上述|前者|后者|呢[？?]?$|他|她|"
                      r"^(?:首剂|第一剂|一剂|第二剂|重复|再给|追加)|(?:推完|打完|给完|用完|用了|给了)(?:以?后)?.{0,4}(?:没反应|没效果|无效|不管用|还是)|"
                      r"^(?:最大|最多|上限|极量)"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
@@ -316,10 +317,13 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     chars = list(text)
     for start, end in names:
         chars[start:end] = " " * (end - start)
-    text = "".join(chars)
+    text = _SIGN_STOPPED[lang].sub(lambda m: " " * len(m.group()), "".join(chars))  # "the seizure has stopped" holds no drug
     low = text if lang == "zh" else f" {text.lower()} "
     # English words in a Chinese question ask in English ("SCS知情同意书上complications要写哪些"): same positions, CJK blanked
     latin = f" {_CJK.sub(' ', text.lower())} " if lang == "zh" and _LATIN_WORD.search(text) else ""
+    # an ask in the closing question ("… after repeated dose increases. how to work up?") comes before words of the story
+    # (where that question starts is read before any ask's words are blanked: a blanked "how long" is no start)
+    start = max((m.end() for m in _ASK_START.get(lang, _ASK_START["en"]).finditer(low.rstrip(" ?？"))), default=0)
     found: list[str] = []
     where: dict[str, int] = {}
     for a, spec in ASPECTS.items():  # most specific first; words one aspect used do not count again ("危险因素" is not 危险)
@@ -332,10 +336,9 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
             found.append(a)
             where[a] = max(0, m.start() - 1)
             latin = _rx(spec[1]).sub(lambda m: " " * len(m.group()), latin)
-    # an ask in the closing question ("… after repeated dose increases. how to work up?") comes before words of the story
-    ask = _ASK_START.get(lang, _ASK_START["en"])
-    start = max((m.end() for m in ask.finditer(low.rstrip(" ?？"))), default=0)
     found.sort(key=lambda a: where[a] < start)
+    if "dose" in found and {"hold", "timing", "contraindications"} & set(found) and not _rx(ASPECTS["dose"][i]).search(_told_weight(text, lang)):
+        found.remove("dose")  # "78岁，体重52kg，那要停几天？": a weight told beside another ask is the patient's, not a dose asked
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
@@ -344,6 +347,34 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
+_GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b", re.I),
+               "zh": re.compile(r"(?:给了|推了|用了|打了|静推了?|注射了)[^，。；？]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)|"
+                                r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
+# A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
+_GAVE = {"en": re.compile(r"\b(?:gave|given|pushed|administered)\b", re.I),
+         "zh": re.compile(r"(?:给了|推了|用了|打了|静推了|注射了|给过|用过)")}
+# A patient's weight told as a value ("52kg", "weighs 45 kg", 体重52公斤).
+_WEIGHT_TOLD = {
+    "en": re.compile(r"\b(?:weigh(?:s|ing|t)?(?: is| of| about| around)?\s*)?(?:~|about |approx\.? )?\d+(?:\.\d+)?\s?(?:kgs?|kilos?)\b", re.I),
+    "zh": re.compile(r"体重\s*(?:约|大概|大约|为|是|只有)?\s*\d+(?:\.\d+)?\s*(?:kg|KG|公斤|千克)?|\d+(?:\.\d+)?\s*(?:kg|KG|公斤|千克)"),
+}
+
+
+def _told_weight(text: str, lang: Lang) -> str:
+    """The text with a told weight or a dose told as given ("gave IM epinephrine 0.5 mg") blanked, lower-cased as the
+    aspect patterns read it."""
+    blank = _GIVEN_DOSE[lang].sub(lambda m: " " * len(m.group()), _WEIGHT_TOLD[lang].sub(lambda m: " " * len(m.group()), text))
+    return blank if lang == "zh" else f" {blank.lower()} "
+
+
+# A sign that has ended ("the seizure has stopped", "抽搐停了"): told, and no ask to stop a drug.
+_SIGN_STOPPED = {
+    "en": re.compile(r"\b(?:seizures?|seizing|fits?|fitting|convulsions?|convulsing|jerking|shaking|twitching|tremors?|rigors?|bleeding|"
+                     r"oozing|vomiting|symptoms?|pain|headache|itching|hiccups?|arrhythmias?|VF|VT)\s+(?:has |have |had )?(?:now |finally |all |just )?"
+                     r"(?:stopped|ceased)\b|\bstopped (?:seizing|fitting|convulsing|jerking|shaking|twitching|bleeding|oozing|vomiting)\b", re.I),
+    "zh": re.compile(r"(?:抽搐|抽筋|惊厥|癫痫|发作|出血|渗血|渗液|呕吐|恶心|症状|疼痛|头痛|瘙痒|寒战|发抖|抽)(?:已经|已|都|也|就|现在|终于|基本)?"
+                     r"(?:停了|停止了|止住了|停下来了|停住了|停止)|不抽了"),
+}
 _HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:continue|keep|carry on)|\b(?:continue|keep) (?:it |on )?or "
                                 r"(?:hold|stop)", re.I),
                "zh": re.compile(r"停还是不停|停不停|继续还是停|停还是继续|要不要停|停还是接着")}
@@ -737,7 +768,10 @@ class Framer:
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
             # a procedure of ours named now replaces the earlier one; a treatment that goes with any (explantation) does not
-            own_kinds = {lex[c].kind for c in subjects if lex[c].kind != "procedure" or self.is_anchor(c)}
+            # (a drug told as given, "gave IM epinephrine", treats the patient before: it does not replace the contrast)
+            given = bool(_GAVE[lang].search(q))
+            own_kinds = {lex[c].kind for c in subjects if (lex[c].kind != "procedure" or self.is_anchor(c))
+                         and not (given and lex[c].kind in ("drug", "drug-class"))}
             ctx_concepts = tuple(c for c in prev.all_concepts  # the earlier topic, and the finding or condition "it" points back to
                                  if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
             if not REGIONS.intersection(concepts):  # and its spinal region (a lumbar facet RF stays lumbar)
@@ -903,6 +937,8 @@ class Framer:
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
         if not out and _STORY_GOES_ON[lang].search(q) and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
             return True  # "做完3个小时了，病人说…", "now this AM new thigh pain and quad weakness": the case told before, going on
+        if not out and _GAVE[lang].search(q) and not any(self.is_anchor(c) for c in subjects):
+            return True  # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before
         if out or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into

@@ -658,8 +658,18 @@ _NOW = {
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
-                     r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b", re.I),
-    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)"),
+                     r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
+                     r"\b(?:fading|resolving|subsiding|settling|improving|cleared)\b", re.I),
+    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|"
+                     r"回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|减轻了|退了)"),
+}
+# A follow-up that tells normal-range vital signs ("gave adrenaline, BP 115/70 now, can we finish today?"), read only when it
+# names no symptom of its own: the emergency is over.
+NORMAL_VITALS = {
+    "en": re.compile(r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
+                     r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
+                     r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
+    "zh": re.compile(r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),

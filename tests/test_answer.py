@@ -724,3 +724,37 @@ def test_a_calm_follow_up_to_an_emergency_gets_no_other_reactions_figures(engine
     ans = engine.answer("naloxone given, he's awake now. what do I do with the pump, and how long to observe?",
                         ["ward: IT morphine pump refilled this morning, now unrousable, RR 6, pinpoint pupils, sats 86%"])
     assert not ans.urgent and not any("local anaesthetic systemic toxicity" in b["text"] or "LAST" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_a_follow_up_that_tells_normal_vitals_or_a_fading_sign_ends_the_emergency_but_a_first_turn_does_not(engine):
+    ans = engine.answer("现在血压心率都恢复正常了，可以让病人回家吗？", ["腰椎硬膜外注射后病人在恢复室血压降到80/40，心率45，面色苍白出冷汗，怎么处理？"])
+    assert not ans.urgent, ans.text
+    ans = engine.answer("Gave IM epinephrine 0.5 mg and fluids, BP now 115/70 and hives fading. Is it OK to finish the injection today?",
+                        ["During a lumbar TFESI, right after the contrast the patient developed hives all over, wheezing, BP 72/40. What now?"])
+    assert not ans.urgent, ans.text
+    # told in the first turn beside the picture itself, a normal blood pressure changes nothing
+    assert engine.answer("tinnitus and perioral numbness then a seizure during a TFESI with bupivacaine, BP 120/80, what now?").urgent
+
+
+def test_a_drug_told_as_given_is_not_quoted_again_and_a_missing_reversal_is_named(engine):
+    ans = engine.answer("seizure stopped with midaz 2mg but now he's gone into VF, what next",
+                        ["pt c/o tinnitus + perioral numbness then seized during bilat L4/5 TFESI, 20ml 0.5% bupi, 70kg. what now"])
+    assert ans.urgent and "midaz" not in ans.text.split("**")[0], ans.text  # no "not in the knowledge base: midaz" note
+    assert not any("benzodiazepine" in b["text"] for b in ans.bullets), ans.text
+    ans = engine.answer("MRI confirms epidural haematoma L2-3. she's 58kg, CrCl 35, last apixaban dose this morning. reversal?",
+                        ["L2/3 interlaminar epidural steroid 4 days ago, restarted apixaban, now new bilateral leg weakness and can't pass urine"])
+    assert ans.urgent and "reversal agent" in ans.text and "CrCl itself" not in ans.text, ans.text
+
+
+def test_a_follow_up_after_naloxone_is_read_with_the_overdose_and_a_missing_observation_time_is_said(engine):
+    ans = engine.answer("纳洛酮0.4mg推了 人醒了 呼吸14 接下来要观察多久？泵怎么办",
+                        ["鞘内吗啡泵刚加完药一个小时 病人叫不醒 呼吸6次/分 针尖样瞳孔 SpO2 82% 怎么办"])
+    assert not ans.urgent and "知识库未给出以下时长" in ans.text, ans.text
+    assert not any("LAST" in b["text"] or "局麻药" in b["text"] for b in ans.bullets), ans.text
+    assert any("药泵" in b["text"] or "储药囊" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_when_the_conservative_care_failed_the_blood_patch_leads(engine):
+    ans = engine.answer("fluids and caffeine didnt help after 48h, still cant sit up. next step?",
+                        ["pt has headache 2 days after L4/5 interlaminar epidural, much worse standing, better lying flat. wet tap suspected"])
+    assert "blood patch" in ans.bullets[0]["text"], ans.text

@@ -169,3 +169,10 @@ def test_an_incidence_or_an_audits_count_is_background_at_the_bedside():
     assert is_rate_report("In a multicentre audit of 16,638 ESIs, none had an immediate major neurologic event.", "en")
     assert is_rate_report("在16,638次硬膜外类固醇注射的多中心审计中，均未发生即刻严重神经系统事件。", "zh")
     assert not is_rate_report("For a patient weighing >70 kg, the lipid regimen is a 100 mL bolus over 2–3 min.", "en")
+
+
+def test_a_sentence_that_frames_the_points_below_is_about_the_document():
+    from assistant.compose import is_meta
+    assert is_meta("The review rests safety on careful selection and close follow-up, which frames the SIJ-specific points below.", "en")
+    assert is_meta("该综述将安全建立在严格的患者选择之上，这也是下文骶髂关节相关要点的总体框架。", "zh")
+    assert not is_meta("Monitor the patient for at least 2 h after a limited CNS event.", "en")

@@ -2438,3 +2438,22 @@ def test_a_part_no_sentence_names_is_a_gap_even_when_the_part_before_took_the_be
     gaps: list[int] = []
     bullets = select(sents, q, "en", lambda t: 1.0, {}, 5, (True, True), Signals({}, {}, kinds), gaps=gaps)
     assert [b.part for b in bullets] == [0] and gaps == [1], ([b.sentence.text for b in bullets], gaps)
+
+
+def test_a_sign_that_stopped_asks_no_hold_and_a_told_weight_or_dose_beside_another_ask_is_no_dose():
+    from assistant.frame import aspects_of
+    assert aspects_of("After a LAST seizure has stopped, how long should we monitor the patient?", "en") == ("timing",)
+    assert aspects_of("LAST 抽搐停了以后要观察多久？", "zh") == ("timing",)
+    assert aspects_of("Eliquis was stopped 3 days ago, ok to go ahead with the ESI?", "en")[0] == "hold"  # a drug stopped is
+    assert aspects_of("补充一下：78岁，肌酐清除率35ml/min，体重52kg，那要停几天？", "zh") == ("hold", "timing")
+    # the closing question's ask comes first, even once its own words are blanked
+    assert aspects_of("OK gave naloxone 0.4 mg and she's awake now. How long do we need to watch her on the ward?", "en") == ("timing",)
+    assert aspects_of("LAST, 55kg, lipid 给多少", "zh") == ("dose",)
+
+
+def test_patient_details_added_or_a_treatment_given_continue_the_case_before(framer):
+    f = framer.frame("补充一下：78岁，肌酐清除率35ml/min，体重52kg，那要停几天？", ["拜瑞妥20mg qd 房颤 下周要做SCS试验电极 要停几天"])
+    assert f.followup and "rivaroxaban" in f.context_concepts + f.concepts and f.aspects[0] == "hold", f
+    f = framer.frame("Gave IM epinephrine 0.5 mg, BP now 115/70. OK to finish the injection today?",
+                     ["During a lumbar TFESI, right after the iohexol injection the patient developed hives and wheezing. What now?"])
+    assert f.followup and "iohexol" in f.context_concepts, f  # the drug given does not replace the contrast
