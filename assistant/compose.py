@@ -1050,10 +1050,19 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
                                  and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
     pool = _on_complication(pool, part, q, sig)
     held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]
-    if {"hold", "timing"} & set(part.aspects) and held and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
-        # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
-        pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
+    if held and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
+        if {"hold", "timing"} & set(part.aspects):
+            # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
+            pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
+        elif "dose" in part.aspects:  # "how much?" of gadolinium: never morphine's limits (a rule on the class may stay)
+            pool = [(sc, s) for sc, s in pool if not _other_agent(s, held, sig)] or pool
     return pool
+
+
+def _other_agent(s: Sentence, held: Sequence[str], sig: Signals) -> bool:
+    """Does the sentence name another drug by name (not a class) and none of the `held` ones?"""
+    near = set(held).union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) for c in held))
+    return not any(c in s.concepts for c in held) and any(sig.kinds.get(c) == "drug" and c not in near for c in s.concepts)
 
 
 _NEVER = -1e9  # the score of a sentence that cannot answer a part
@@ -1378,7 +1387,12 @@ _RATIO = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值"
 _LAB_ASK = re.compile(r"\b(?:INR|platelets?|plt)\b|血小板|国际标准化比值", re.I)
 _LAB_LEVEL = re.compile(r"\b(?:INR|platelets?)\b[^.;]{0,60}(?:normal|<|≤|below|under|less than|at least|above|>)|normali[sz]ed[^.;]{0,40}\bINR\b|"
                         r"(?:INR|国际标准化比值|血小板)[^。；]{0,30}(?:正常|以下|低于|以上|高于|<|≤|>|≥)", re.I)
-_NARROW = (("dose", _RATIO_ASK, _RATIO), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# "how many ESIs a year?", "一年最多打几次": the limit on repeats (per year, in 6 months), not a dose
+_REPEAT_ASK = re.compile(r"how many (?:\w+ ){0,8}?(?:per|a|each|in a|every) (?:year|yr|month|6 months|six months)|how often can|"
+                         r"(?:一年|每年|半年)(?:内)?(?:最多)?(?:能|可以|可)?(?:打|做|注射)?(?:几次|多少次)|最多(?:能|可以)?(?:打|做|注射)?几次", re.I)
+_REPEAT = re.compile(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno more than (?:\d+|three|four|six)\b|"
+                     r"每年|一年|半年|个月内|不超过\s*\d+\s*次|\d+\s*次\s*/\s*年", re.I)
+_NARROW = (("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

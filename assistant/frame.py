@@ -337,8 +337,12 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
             where[a] = max(0, m.start() - 1)
             latin = _rx(spec[1]).sub(lambda m: " " * len(m.group()), latin)
     found.sort(key=lambda a: where[a] < start)
-    if "dose" in found and {"hold", "timing", "contraindications"} & set(found) and not _rx(ASPECTS["dose"][i]).search(_told_weight(text, lang)):
-        found.remove("dose")  # "78岁，体重52kg，那要停几天？": a weight told beside another ask is the patient's, not a dose asked
+    dose_rx = _rx(ASPECTS["dose"][i])
+    if "dose" in found and len(found) > 1 and (not dose_rx.search(_blank(text, lang, _GIVEN_DOSE))
+                                               or {"hold", "timing"} & set(found) and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD))):
+        # "gave IM epinephrine 0.5 mg … OK to finish today?": a dose told as given asks none; "78岁，体重52kg，那要停几天？":
+        # nor does a weight told beside a hold or a time ("he weighs 110 kg - does the nomogram use it?" still asks a dose)
+        found.remove("dose")
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
@@ -360,11 +364,11 @@ _WEIGHT_TOLD = {
 }
 
 
-def _told_weight(text: str, lang: Lang) -> str:
-    """The text with a told weight or a dose told as given ("gave IM epinephrine 0.5 mg") blanked, lower-cased as the
-    aspect patterns read it."""
-    blank = _GIVEN_DOSE[lang].sub(lambda m: " " * len(m.group()), _WEIGHT_TOLD[lang].sub(lambda m: " " * len(m.group()), text))
-    return blank if lang == "zh" else f" {blank.lower()} "
+def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:
+    """The text with what it tells (`told`: a dose given, a weight) blanked, lower-cased as the aspect patterns read it."""
+    for rx in told:
+        text = rx[lang].sub(lambda m: " " * len(m.group()), text)
+    return text if lang == "zh" else f" {text.lower()} "
 
 
 # A sign that has ended ("the seizure has stopped", "抽搐停了"): told, and no ask to stop a drug.

@@ -651,7 +651,7 @@ _NOW = {
     "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
-          r"already (?:has|having|got|developed|showing|complaining)",
+          r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b",
     "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快|已经?出现|已经有了?",
 }
 
@@ -874,9 +874,9 @@ _HOME = {"en": r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btel
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
          "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
-_OVER = {"en": r"\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+_OVER = {"en": r"\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
-         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|" + _HOME["zh"]}
+         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)做完|" + _HOME["zh"]}
 # Pictures that no procedure under way causes (a baclofen pump that ran out or failed): never "stop the procedure"
 _NOT_PROCEDURAL = frozenset({"baclofen-withdrawal"})
 _WARD = {"en": r"\bward\b|\bnurse\b|\bPACU\b|\brecovery\b|\bICU\b|\bHDU\b", "zh": r"病房|护士|复苏室|恢复室|ICU|监护室"}

@@ -408,3 +408,12 @@ def test_an_altered_mind_is_an_emergency_even_asked_as_is_it_serious_and_the_war
     wife = triage("IT morphine pump refilled this am, wife rings - he's v drowsy, RR 7, pinpoint pupils", "en")
     assert wife.rule == "idd-overdose" and "call emergency services now" in wife.escalation
     assert triage("neurolytic coeliac plexus block w alcohol 30 min ago, BP now 70/40, dizzy, back pain", "en").rule == "unstable-vitals"
+
+
+def test_a_complaint_told_after_epiduroscopy_is_urgent_even_asked_as_is_that_expected_and_the_banner_is_for_after():
+    for q, lang in (("after epiduroscopy today pt complaining of blurred vision and headache, is that expected?", "en"),
+                    ("硬膜外腔镜做完 病人说头痛 眼睛看东西模糊 这个要紧吗", "zh")):
+        t = triage(q, lang)
+        assert t.urgent and t.rule == "epiduroscopy-pressure", (q, t)
+        assert "Stop the procedure" not in t.escalation and "停止操作" not in t.escalation, t.escalation
+    assert not triage("is blurred vision after epiduroscopy expected? how common is it?", "en").urgent  # counselling

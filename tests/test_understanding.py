@@ -2457,3 +2457,19 @@ def test_patient_details_added_or_a_treatment_given_continue_the_case_before(fra
     f = framer.frame("Gave IM epinephrine 0.5 mg, BP now 115/70. OK to finish the injection today?",
                      ["During a lumbar TFESI, right after the iohexol injection the patient developed hives and wheezing. What now?"])
     assert f.followup and "iohexol" in f.context_concepts, f  # the drug given does not replace the contrast
+
+
+def test_a_repeat_limit_is_its_own_kind_of_answer_and_a_dose_asked_of_one_agent_is_never_anothers():
+    from assistant.compose import _REPEAT, _narrow_kind, _other_agent
+    part = Part("how many epidural steroid injections can I give someone per year", ("esi",), ("dose", "contraindications"))
+    assert _narrow_kind(part) is _REPEAT
+    assert _narrow_kind(Part("硬膜外激素注射一年最多打几次", ("esi",), ("dose",))) is _REPEAT
+    sig = Signals(kinds={"gadolinium": "drug", "morphine": "drug", "local-anaesthetic": "drug-class"})
+    assert _other_agent(_sent("The 20 mg/mL and 15 mg/day morphine limits are quoted from memory.", "Evidence notes", {"morphine"}), ["gadolinium"], sig)
+    assert not _other_agent(_sent("Gadolinium in the intrathecal space is neurotoxic at higher doses.", "Risk factors", {"gadolinium"}), ["gadolinium"], sig)
+    assert not _other_agent(_sent("Maximum doses are calculated on ideal body weight.", "Prevention", {"local-anaesthetic"}), ["gadolinium"], sig)
+
+
+def test_an_accidental_dural_puncture_in_plain_chinese_is_the_puncture_and_its_headache(framer):
+    f = framer.frame("17G Tuohy针 硬膜意外穿破后头痛的发生率多少？")
+    assert "pdph" in f.concepts, f.concepts
