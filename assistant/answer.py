@@ -559,7 +559,7 @@ class AnswerEngine:
                 bullets = [b for b in bullets if b.sentence in fits] or [
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
         bullets = self._without_given(q, self._next_steps_first(q, lang, sents, bullets, guide)) if tri.urgent else bullets
-        bullets = [b for b in bullets if not restates_tried(b.sentence, q)] or bullets  # (what failed is not the answer)
+        bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q))] or bullets  # (what failed)
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked) if not tri.urgent else bullets)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)

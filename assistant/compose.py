@@ -932,10 +932,12 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
         and not any(_TIME_SPAN.search(b.sentence.text) for b in bullets)
 
 
-def restates_tried(s: Sentence, q: Question) -> bool:
+def restates_tried(s: Sentence, part: Part, q: Question) -> bool:
     """Does the sentence only tell again the treatment the question says has failed ("conservative treatment is paracetamol,
-    caffeine and fluids" after "fluids and caffeine didn't help"), with no word of what comes next?"""
-    return "escalation" in q.aspects and bool(set(q.tried) & s.concepts) and not _KIND["escalation"].search(s.text)
+    caffeine and fluids" after "fluids and caffeine didn't help"), with no word of what comes next, for a part that asks
+    what to do next (a part asking when the patch is done may have the sentence that weighs it against waiting)?"""
+    return "escalation" in part.aspects and part.aspects[:1] in (("escalation",), ("action",)) and bool(set(q.tried) & s.concepts) \
+        and not _KIND["escalation"].search(s.text)
 
 
 def asks_whether_to_stop(text: str) -> bool:
