@@ -17,7 +17,7 @@ from .types import Chunk, Hit, Lang, doc_slug
 
 # A sentence that leans on the one before it (quoted together with it, or not at all).
 _DEPENDENT = {
-    "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|"
+    "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|that is|in other words|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
                      r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"
                      r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|meta-analysis|report|registry)|"
@@ -31,7 +31,7 @@ _DEPENDENT = {
                      r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b|"
                      r"^(?:as|when|once|after|if|because|since|while|until)\b[^.;:]{0,60}?,\s*(?:this|that|these|those|such)\b|"
                      r"\b(?:with|after|in|for|of|from) such (?:an? )?\w+", re.I),
-    "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
+    "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
@@ -504,6 +504,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     if "expected" in part.aspects and any(sig.kinds.get(c) == "complication" and c in s.concepts for c in part.concepts):
         total += w.complaint  # "face bright red, can't sleep - worried": what the sources say of that reaction, first
+    if "expected" in part.aspects:  # "is this normal or should I worry?": what the picture means before how often it happens
+        total += w.complaint / 2 if _READS_PICTURE[s.chunk.lang].search(s.text) else -w.complaint / 2 if is_rate_report(s.text, s.chunk.lang) else 0.0
     if _NO_SYMPTOMS_ASK.search(part.text):  # "一小条骨水泥，病人一点症状没有，需要处理吗": the silent form's management, and
         # not the steps for when symptoms appear
         total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) else 0.0
@@ -1477,6 +1479,10 @@ def is_rate_report(text: str, lang: Lang) -> bool:
     return bool(_RATE_REPORT[lang].search(text) or _SILENT.search(text))
 
 
+# A sentence that says what a picture means (it suggests lead migration, it is expected and settles).
+_READS_PICTURE = {"en": re.compile(r"\bsuggests?\b|\bindicates?\b|should raise|raise concern|should be recogni[sz]ed|\bpoints? to\b|"
+                                  r"\bexpected\b|self-limit|\btransient\b|reassur\w*|usually (?:settles|resolves|self)", re.I),
+                   "zh": re.compile(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为")}
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
 _ONCE_SYMPTOMS = re.compile(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
                             r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)

@@ -1062,6 +1062,8 @@ class Framer:
             terms = tuple(tokenize("".join(blank), lang))
             prev = out[-1].concepts + out[-1].inherited if out else ()
             inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=not own and not terms)
+            if out and terms:  # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not
+                inherited = tuple(c for c in inherited if c not in ESSENTIAL)  # inherit the topic the part before asked
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")

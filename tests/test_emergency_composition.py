@@ -176,3 +176,10 @@ def test_a_sentence_that_frames_the_points_below_is_about_the_document():
     assert is_meta("The review rests safety on careful selection and close follow-up, which frames the SIJ-specific points below.", "en")
     assert is_meta("该综述将安全建立在严格的患者选择之上，这也是下文骶髂关节相关要点的总体框架。", "zh")
     assert not is_meta("Monitor the patient for at least 2 h after a limited CNS event.", "en")
+
+
+def test_that_is_to_say_leans_on_the_sentence_before():
+    from assistant.compose import _DEPENDENT
+    assert _DEPENDENT["zh"].search("也就是说，在这 616 个毁损灶中未观察到严重神经损伤或感染。")
+    assert _DEPENDENT["en"].search("In other words, no serious injury was seen across those lesions.")
+    assert not _DEPENDENT["zh"].search("小关节射频消融后的神经炎通常在数周内自行缓解。")

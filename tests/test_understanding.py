@@ -2473,3 +2473,26 @@ def test_a_repeat_limit_is_its_own_kind_of_answer_and_a_dose_asked_of_one_agent_
 def test_an_accidental_dural_puncture_in_plain_chinese_is_the_puncture_and_its_headache(framer):
     f = framer.frame("17G Tuohy针 硬膜意外穿破后头痛的发生率多少？")
     assert "pdph" in f.concepts, f.concepts
+
+
+def test_a_later_part_in_its_own_words_does_not_inherit_the_topic_the_part_before_asked(framer):
+    f = framer.frame("lumbar medial branch RFA: what lesion temp and time, how many lesions per level, "
+                     "and do i need sensory + motor stim testing before burning?")
+    assert len(f.parts) == 3 and "rf-lesion-settings" in f.parts[0].concepts, f.parts
+    assert all("rf-lesion-settings" not in p.inherited for p in f.parts[1:]), f.parts
+    assert "rf-stimulation-check" in f.parts[2].concepts and "radiofrequency-ablation" in f.parts[2].inherited, f.parts[2]
+
+
+def test_is_this_normal_is_answered_by_what_the_picture_means_before_how_often_it_happens():
+    from assistant.compose import Weights, score
+    part = Part("SCS 3 weeks ago, the tingling moved and he gets a jolt when he bends. Is this normal or should I worry?",
+                ("spinal-cord-stimulation", "lead-migration"), ("expected",))
+    q = _q(text=part.text, concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    sig = Signals(kinds={"spinal-cord-stimulation": "procedure", "lead-migration": "complication"})
+    reads = _sent("Loss of paraesthesia coverage or altered stimulation suggests lead migration or lead fracture.",
+                  "Recognition and management", {"spinal-cord-stimulation", "lead-migration"})
+    rate = _sent("A 2023 review puts the SCS complication rate at 31.9–43%, with lead migration the most common event.",
+                 "Complications and frequency", {"spinal-cord-stimulation", "lead-migration"})
+    def sc(s: Sentence) -> float:
+        return score(s, part, q, lambda t: 1.0, {}, "en", Weights(), sig)
+    assert sc(reads) > sc(rate)
