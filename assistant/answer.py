@@ -24,6 +24,7 @@ from .compose import (
     is_meta,
     is_rate_report,
     lacks_asked_dose,
+    lacks_asked_figure,
     lacks_asked_span,
     lacks_contraindications,
     restates_tried,
@@ -122,6 +123,8 @@ _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on 
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
+_NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
+              "zh": "知识库未给出以下数值：{part}。相关内容如下："}
 _NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
               "zh": "知识库未列出以下操作的禁忌证：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
@@ -723,6 +726,8 @@ class AnswerEngine:
                          if i in answered and lacks_contraindications(p, [b for b in bullets if b.part == i]))
             lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in answered and lacks_asked_span(p, [b for b in bullets if b.part == i]))
+            lines.extend(NOTE_PREFIX + _NO_FIGURE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
+                         if i in answered and lacks_asked_figure(p, [b for b in bullets if b.part == i]))
         meta: list[dict[str, object]] = []
         multi = len(answered) > 1 or bool(gaps)  # the part answered goes under its own heading beside the one that is not
         runs = [g for i, g in enumerate(map(_hgroup, bullets)) if not i or g != _hgroup(bullets[i - 1])]

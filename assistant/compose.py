@@ -934,6 +934,16 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
         and not any(_TIME_SPAN.search(b.sentence.text) for b in bullets)
 
 
+# Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm).
+_ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I), re.compile(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),)
+
+
+def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
+    """Was a figure of one kind asked (a thickness) and does none of the part's bullets give one? Then the answer says
+    so before what it has (time, distance and shielding are no apron thickness)."""
+    return any(ask.search(part.text) and not any(kind.search(b.sentence.text) for b in bullets) for ask, kind in _ONE_FIGURE_ASKS)
+
+
 def restates_tried(s: Sentence, part: Part, q: Question) -> bool:
     """Does the sentence only tell again the treatment the question says has failed ("conservative treatment is paracetamol,
     caffeine and fluids" after "fluids and caffeine didn't help"), with no word of what comes next, for a part that asks

@@ -343,6 +343,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
         # "gave IM epinephrine 0.5 mg … OK to finish today?": a dose told as given asks none; "78岁，体重52kg，那要停几天？":
         # nor does a weight told beside a hold or a time ("he weighs 110 kg - does the nomogram use it?" still asks a dose)
         found.remove("dose")
+    if "risk_factors" in found and _RISKS_TO_TELL[lang].search(text):  # "what risks should I mention?": the harms to disclose
+        found = ["complications" if a == "risk_factors" else a for a in found if a != "complications"]
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
@@ -357,6 +359,11 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
 _GAVE = {"en": re.compile(r"\b(?:gave|given|pushed|administered)\b", re.I),
          "zh": re.compile(r"(?:给了|推了|用了|打了|静推了|注射了|给过|用过)")}
+# The risks to tell a patient (consent), not who is at risk.
+_RISKS_TO_TELL = {"en": re.compile(r"\brisks? (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
+                                  r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\brisks?\b|"
+                                  r"\bconsent\w*\b[^?.]{0,40}\brisks?\b|\brisks?\b[^?.]{0,30}\bconsent", re.I),
+                  "zh": re.compile(r"(?:告知|交代|谈话|知情同意|签字)[^？?。]{0,12}(?:风险|危险)|(?:风险|危险)[^？?。]{0,8}(?:告知|交代|写|谈)")}
 # A patient's weight told as a value ("52kg", "weighs 45 kg", 体重52公斤).
 _WEIGHT_TOLD = {
     "en": re.compile(r"\b(?:weigh(?:s|ing|t)?(?: is| of| about| around)?\s*)?(?:~|about |approx\.? )?\d+(?:\.\d+)?\s?(?:kgs?|kilos?)\b", re.I),

@@ -424,7 +424,10 @@ _ANY_ANAPHYLAXIS = dataclasses.replace(_CONTRAST, symptoms={
     procedures=("interventional-pain-procedure",))
 # hives or a swollen face with the breathing and pressure signs is anaphylaxis, not a block spreading high; weak or numb
 # arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
-_HIGH_BLOCK = dataclasses.replace(_HIGH_BLOCK, exclude={lang: f"{_HIGH_BLOCK.exclude[lang]}|{_ALLERGIC_SKIN[lang]}"
+# (nor is it a high block when the pressure told is high: "can't move arms or legs, BP 160/90" after a cervical
+# interlaminar injection is a cord injury until shown otherwise)
+_HIGH_BP = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:1[4-9]\d|2\d\d)\s*/", "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:1[4-9]\d|2\d\d)\s*/"}
+_HIGH_BLOCK = dataclasses.replace(_HIGH_BLOCK, exclude={lang: f"{_HIGH_BLOCK.exclude[lang]}|{_ALLERGIC_SKIN[lang]}|{_HIGH_BP[lang]}"
                                                         for lang in ("en", "zh")} if _HIGH_BLOCK.exclude else None)
 _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[lang], _BREATHING[lang]) for lang in ("en", "zh")})
 # A headache after a dural puncture that is no longer postural, or comes with vomiting and confusion, fever, a seizure

@@ -417,3 +417,10 @@ def test_a_complaint_told_after_epiduroscopy_is_urgent_even_asked_as_is_that_exp
         assert t.urgent and t.rule == "epiduroscopy-pressure", (q, t)
         assert "Stop the procedure" not in t.escalation and "停止操作" not in t.escalation, t.escalation
     assert not triage("is blurred vision after epiduroscopy expected? how common is it?", "en").urgent  # counselling
+
+
+def test_paralysis_right_after_a_cervical_interlaminar_injection_with_a_high_pressure_is_no_high_block():
+    t = triage("C7-T1 interlaminar ESI, straight after injecting pt says he cant move his arms or legs, BP 160/90 HR 55. what do i do", "en")
+    assert t.urgent and t.rule == "neuraxial-deficit", t
+    t = triage("C7-T1 interlaminar ESI with 5 ml 1% lido, pt now cant move his arms and is struggling to breathe, BP 80/40 HR 45", "en")
+    assert t.urgent and t.rule == "total-spinal", t

@@ -2496,3 +2496,19 @@ def test_is_this_normal_is_answered_by_what_the_picture_means_before_how_often_i
     def sc(s: Sentence) -> float:
         return score(s, part, q, lambda t: 1.0, {}, "en", Weights(), sig)
     assert sc(reads) > sc(rate)
+
+
+def test_risks_to_mention_at_consent_are_the_harms_and_a_region_is_not_swallowed_by_a_procedure_name(framer):
+    assert aspects_of("consenting for lumbar discography - what risks should i mention", "en")[0] == "complications"
+    assert aspects_of("知情同意书上要告知哪些风险", "zh")[0] == "complications"
+    assert aspects_of("what are the risk factors for an epidural haematoma?", "en")[0] == "risk_factors"
+    assert "lumbar-spine" in framer.frame("what's the discitis rate after lumbar discography?").concepts
+
+
+def test_an_asked_thickness_that_no_bullet_gives_is_said_to_be_missing():
+    from assistant.compose import Bullet, lacks_asked_figure
+    part = Part("how thick should the lead apron be", (), ())
+    rules = Bullet(_sent("The classic rules are time, distance and shielding.", "Prevention", set()), 0, 1.0, "fact")
+    mm = Bullet(_sent("A 0.5 mm lead-equivalent apron stops most scatter.", "Prevention", set()), 0, 1.0, "fact")
+    assert lacks_asked_figure(part, [rules]) and not lacks_asked_figure(part, [rules, mm])
+    assert not lacks_asked_figure(Part("how do I cut down dose", (), ()), [rules])
