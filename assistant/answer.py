@@ -48,6 +48,7 @@ from .safety import (
     NEW_SIGN,
     NO_PROTOCOL,
     NORMAL_VITALS,
+    PATHWAY_NAMES,
     PATHWAY_TOPICS,
     PER_PROCEDURE,
     PRIORITY,
@@ -100,7 +101,7 @@ _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|h
                            r"第二次|重复给")}
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
 _GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|giving|with|after|had|got|received|pushed)\b", re.I),
-               "zh": re.compile(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推)")}
+               "zh": re.compile(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注)")}
 # The sentences that say what comes after the first dose (a repeat bolus, doubling the infusion, the upper limit).
 _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|boluses|dose)|up to \d+ repeat|\bdoubl\w* the (?:infusion|rate)|"
                                r"\bupper limit|\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
@@ -125,6 +126,17 @@ _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What 
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
 _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
               "zh": "知识库未给出以下数值：{part}。相关内容如下："}
+_NO_RESUME = {"en": "The knowledge base has no guidance on going on with the procedure or sending the patient home after {condition}. "
+                    "What it has on it:",
+              "zh": "知识库没有关于{condition}之后能否继续操作或让患者回家的指导。相关内容如下："}
+# A calm follow-up asking whether to go on or send the patient home, and a sentence that speaks to it.
+_RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^?]{0,30}\b(?:carry on|continue|go ahead|proceed|finish|resume|"
+                                r"go home|send (?:her|him|them|the patient) home|discharge)|\b(?:can|could|should|shall) (?:we|i|she|he|they)\b[^?]{0,25}"
+                                r"\b(?:carry on|continue|go ahead|proceed|finish|resume|go home|be discharged|send (?:her|him|them|the patient) home|discharge)",
+                                re.I),
+               "zh": re.compile(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
+                                r"(?:能|可以)(?:出院|离院)|接着做|继续做")}
+_RESUME_SAID = re.compile(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
 _NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
               "zh": "知识库未列出以下操作的禁忌证：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
@@ -319,7 +331,7 @@ class AnswerEngine:
             hits = hits + self._risk_class_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
-            hits = hits + self._stand_in_hits(q, lang, origins, hits)
+            hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -341,6 +353,16 @@ class AnswerEngine:
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
         out = out + self._risk_class_hits(q, lang, origins, out)
         return out + self._each_drug_hits(q, lang, origins, out)
+
+    def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """"Conservative care failed, what next?": the management passages of the complication the case is about (the
+        blood patch for a dural-puncture headache), which the procedure's own passages in the context can crowd out."""
+        if "escalation" not in q.aspects:
+            return []
+        comps = [c for c in (*q.concepts, *q.context_concepts) if self._kinds.get(c) == "complication"]
+        if not comps:
+            return []
+        return self._after(hits, [cid for cid, _ in self.retriever.concept_search(comps, (), ("management",), lang, origins, 4)], limit=2)
 
     def _patient_pregnancy_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A pregnant patient's question: passages on pregnant staff (their fetal dose limit, badge) fill the search for
@@ -507,7 +529,7 @@ class AnswerEngine:
             elsewhere = self._other_systemic(q, guide.rule)  # the steps may borrow another protocol's; an extra may not
             hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))
             bullets = emergency(sents, guide.docs, hint, lang, actions_rx=guide.actions, steps=guide.steps,
-                                pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=weight_of(q.text),
+                                pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=_patient_weight(q),
                                 concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))),
                                 foreign=foreign)
             # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
@@ -561,8 +583,7 @@ class AnswerEngine:
                 fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
                 bullets = [b for b in bullets if b.sentence in fits] or [
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
-        bullets = self._without_given(q, self._next_steps_first(q, lang, sents, bullets, guide)) if tri.urgent else bullets
-        bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q))] or bullets  # (what failed)
+        bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked) if not tri.urgent else bullets)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
@@ -585,9 +606,13 @@ class AnswerEngine:
     def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that
         gives it (a benzodiazepine for the seizure) is not quoted again, unless it is all the pathway has to say."""
-        if not q.history or not _GIVEN_DRUG[q.lang].search(q.text):
+        verbs = [(m.start(), m.end()) for m in _GIVEN_DRUG[q.lang].finditer(q.original)]
+        if not q.history or not verbs:
             return bullets
-        given = set(self.lexicon.broader_closure([c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")]))
+        # the drugs told beside the verb ("gave midaz 2mg", "咪达唑仑推了"), not one asked for ("intralipid dose for her?")
+        told = [m.concept for m in q.matches if self._kinds.get(m.concept) in ("drug", "drug-class")
+                and any(0 <= m.start - b <= 30 or 0 <= a - m.end <= 8 for a, b in verbs)]
+        given = set(self.lexicon.broader_closure(told))
         if not given:
             return bullets
         kept = [b for b in bullets if not (b.kind == "action" and given & b.sentence.concepts and not _NEXT_STEP[q.lang].search(b.sentence.text))]
@@ -666,6 +691,39 @@ class AnswerEngine:
             return out
         return topics, topics(q.all_concepts)
 
+    def _after_the_turn_before(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage,
+                               tri: Triage) -> list[Bullet]:
+        """What the conversation so far changes: in an emergency, the next steps first and no step for a drug already given;
+        never the treatment that failed as the answer; after a settled emergency, whether to go on is about its condition."""
+        if tri.urgent:
+            bullets = self._without_given(q, self._next_steps_first(q, lang, sents, bullets, guide))
+        bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q))] or bullets
+        if not tri.urgent and (after := self._resume_after(q, bullets)):  # "stable now, OK to carry on?": only the condition's own
+            bullets = self._about_condition(after, bullets, sents, lang)  # sentences, beside the note that says there is no rule
+        return bullets
+
+    def _about_condition(self, topic: str, bullets: list[Bullet], sents: Sequence[Sentence], lang: Lang) -> list[Bullet]:
+        """The bullets that name the condition (its concept or a narrower one), else its own management sentences."""
+        near = {topic, *self._narrower.get(topic, ())}
+        kept = [b for b in bullets if near & b.sentence.concepts]
+        if kept:
+            return kept
+        own = [x for x in sents if near & x.concepts and x.chunk.lang == lang and x.group in ("management", "complications")
+               and not x.provenance]
+        return [Bullet(x, 0, 1.0, "fact") for x in own[:2]]
+
+    def _resume_after(self, q: Question, bullets: Sequence[Bullet]) -> str:
+        """The condition of the emergency the turn before, when a calm follow-up asks whether to go on with the procedure or
+        send the patient home and no bullet says so for that condition ('' otherwise)."""
+        if not q.followup or not q.history or not _RESUME_ASK[q.lang].search(q.text):
+            return ""
+        before = triage(q.history[-1], q.lang, set(self.lexicon.broader_closure(list(q.context_concepts))))
+        topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
+        names = PATHWAY_NAMES.get(before.rule, {}).get(q.lang)
+        said = any(_RESUME_SAID.search(b.sentence.text) and (topic in b.sentence.concepts or (names and re.search(names, b.sentence.text, re.I)))
+                   for b in bullets)
+        return topic if topic and not said else ""
+
     def _after_emergency(self, q: Question, tri: Triage, sents: list[Sentence]) -> list[Sentence]:
         """A calm follow-up to an emergency ("纳洛酮给了 人醒了…还要观察多久" after a pump overdose): no sentence about
         another pathway's systemic reaction than the one before (LAST's observation time), unless the question names it."""
@@ -716,7 +774,10 @@ class AnswerEngine:
         first = min(answered, default=0)
         ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
-        if not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets) \
+        resume = "" if tri.urgent else self._resume_after(q, bullets)
+        if resume:  # "stable now - OK to carry on / send her home?"
+            lines.append(NOTE_PREFIX + _NO_RESUME[lang].format(condition=self._name(resume, lang)))
+        elif not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets) \
                 and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
             lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
         if not tri.urgent:  # asked for a dose: none of the part's bullets gives one
@@ -907,6 +968,15 @@ class AnswerEngine:
 
 
 _GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "interventional-pain-procedure"})
+
+
+def _patient_weight(q: Question) -> float | None:
+    """The patient's weight in kg, told in this turn or, in a follow-up, in the turns before ("62kg woman … seizure", then
+    "intralipid dose for her?")."""
+    for text in (q.text, *reversed(q.history if q.followup or q.history else ())):
+        if (kg := weight_of(text)) is not None:
+            return kg
+    return None
 
 
 def _tried_first_line(q: Question) -> bool:

@@ -498,7 +498,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
     # a pregnant colleague's question: a sentence about the pregnant patient (and not staff) is about someone else
     left_out = left_out or any(COMPOUND_BASE[c] in s.concepts and c not in s.concepts for c in q.concepts if c in COMPOUND_BASE)
-    if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) \
+    # (what comes after a failed treatment is often another procedure: the blood patch after an interlaminar ESI's wet tap)
+    next_line = "escalation" in part.aspects and bool(_KIND["escalation"].search(s.text))
+    if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) and not next_line \
             and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -358,7 +358,7 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
                                 r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
 _GAVE = {"en": re.compile(r"\b(?:gave|given|pushed|administered)\b", re.I),
-         "zh": re.compile(r"(?:给了|推了|用了|打了|静推了|注射了|给过|用过)")}
+         "zh": re.compile(r"(?:给了|推了|用了|打了|静推了|注射了|给过|用过|(?:静推|肌注|推注|静注)(?:了|后))")}
 # The risks to tell a patient (consent), not who is at risk.
 _RISKS_TO_TELL = {"en": re.compile(r"\brisks? (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\brisks?\b|"
@@ -369,6 +369,13 @@ _WEIGHT_TOLD = {
     "en": re.compile(r"\b(?:weigh(?:s|ing|t)?(?: is| of| about| around)?\s*)?(?:~|about |approx\.? )?\d+(?:\.\d+)?\s?(?:kgs?|kilos?)\b", re.I),
     "zh": re.compile(r"体重\s*(?:约|大概|大约|为|是|只有)?\s*\d+(?:\.\d+)?\s*(?:kg|KG|公斤|千克)?|\d+(?:\.\d+)?\s*(?:kg|KG|公斤|千克)"),
 }
+
+
+def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, ...]) -> bool:
+    """Does a follow-up only tell the patient's numbers ("补充一下：78岁，52kg，CrCl 28") for an ask before that was no dose
+    (how long to hold)? A weight after a dose question ("pt is 48kg - change anything?") still asks the dose."""
+    return aspects == ("dose",) and not {"dose", "limit"} & set(before) \
+        and not _rx(ASPECTS["dose"][2 if lang == "zh" else 1]).search(_blank(q, lang, _WEIGHT_TOLD))
 
 
 def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:
@@ -775,7 +782,7 @@ class Framer:
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         swapped: tuple[str, ...] = ()
-        followup = False
+        followup = told_only = False
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
             # a procedure of ours named now replaces the earlier one; a treatment that goes with any (explantation) does not
@@ -787,6 +794,8 @@ class Framer:
                                  if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
             if not REGIONS.intersection(concepts):  # and its spinal region (a lumbar facet RF stays lumbar)
                 ctx_concepts += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx_concepts)
+            told_only = _told_only(q, lang, aspects, prev.aspects)
+            aspects = () if told_only else aspects
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
             if "escalation" in prev.aspects and "escalation" not in aspects:  # "dex did nothing" - "particulate next time?"
                 aspects = ("escalation", *aspects)
@@ -807,7 +816,7 @@ class Framer:
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
                           if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)
         if followup and len(parts) == 1:
-            parts = (_followup_part(parts[0], concepts, subjects, aspects),)
+            parts = (_followup_part(parts[0], concepts, subjects, aspects, ctx_aspects if told_only else ()),)
         if not aspects:
             implied = self._unsaid_ask(q, lang, concepts, prev if followup else None, ctx_aspects) or implied
         if not aspects or implied:
@@ -1213,9 +1222,13 @@ def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tup
     return tuple(dict.fromkeys(x for c in concepts for x in to.get(c, (c,))))
 
 
-def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> Part:
+def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...],
+                   asked_before: tuple[str, ...] = ()) -> Part:
     """The one part of a follow-up: it asks about all the question's concepts when it names subjects of its own beyond
-    its clause, and keeps the failed treatment the turn before told of ("dex did nothing" - "particulate next time?")."""
+    its clause, and keeps the failed treatment the turn before told of ("dex did nothing" - "particulate next time?");
+    one that only tells the patient's numbers asks what the turn before asked (`asked_before`)."""
+    if asked_before:
+        part = replace(part, aspects=asked_before)
     if "escalation" in aspects and "escalation" not in part.aspects:
         part = Part(part.text, part.concepts, ("escalation", *part.aspects), part.inherited, part.terms)
     if set(subjects) - set(part.concepts):

@@ -220,6 +220,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                "from fluid. " + _STOP["en"] + ": stop irrigation or injection, assess vision and neurology.",
          "zh": "紧急：硬膜外腔镜或神经成形术中出现颈痛、头痛、视觉症状或血流动力学变化，可能是液体导致硬膜外及脑脊液压力升高。" + _STOP["zh"] + "：停止冲洗或注药，评估视力和神经功能。"},
         {"en": "epiduroscopy saline irrigation pressure retinal haemorrhage visual loss", "zh": "硬膜外腔镜 生理盐水 冲洗 压力 视网膜出血 视力"},
+        # a headache that eases lying down, with no eye or neck sign, is a dural-puncture headache, not raised pressure
+        {"en": r"^(?![\s\S]*(?:visual|vision|blurr|can(?:no|'|’)?t see|neck|seiz|hypertens|arrhythm))[\s\S]*(?:better (?:when )?lying|"
+               r"eases? (?:when )?lying|relieved (?:by )?lying|worse (?:when )?(?:sitting|standing|upright|she sits|he sits)|"
+               r"(?:on|when) (?:sitting|standing) up|positional|postural)",
+         "zh": r"^(?![\s\S]*(?:视|看东西|看不清|眼|颈|脖子|抽搐|血压|心律))[\s\S]*(?:(?:躺下|平卧|躺着)[^，。]{0,3}(?:好|缓解|减轻|消失)|"
+               r"(?:起床|站起|坐起|起来)[^，。]{0,4}(?:头痛|头疼)|体位性)"},
         procedures=('epiduroscopy', 'epidural-adhesiolysis', 'racz-neuroplasty'),
     ),
     RedFlag(
@@ -664,15 +670,16 @@ SETTLED = {
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
                      r"\b(?:fading|resolving|subsiding|settling|improving|cleared)\b", re.I),
     "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|"
-                     r"回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|减轻了|退了)"),
+                     r"回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|减轻了|退了|抽搐(?:已经)?停(?:了|止了)|不抽了)"),
 }
 # A follow-up that tells normal-range vital signs ("gave adrenaline, BP 115/70 now, can we finish today?"), read only when it
 # names no symptom of its own: the emergency is over.
 NORMAL_VITALS = {
     "en": re.compile(r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
+                     r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|1[01]\d)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": re.compile(r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
+    "zh": re.compile(r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|1[01]\d)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),

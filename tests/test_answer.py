@@ -758,3 +758,31 @@ def test_when_the_conservative_care_failed_the_blood_patch_leads(engine):
     ans = engine.answer("fluids and caffeine didnt help after 48h, still cant sit up. next step?",
                         ["pt has headache 2 days after L4/5 interlaminar epidural, much worse standing, better lying flat. wet tap suspected"])
     assert "blood patch" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_drug_asked_for_in_an_emergency_follow_up_is_not_taken_for_one_given_and_the_weight_told_before_counts(engine):
+    ans = engine.answer("gave midaz 2mg, seizure stopped but now broad complex tachy and BP 60 systolic. intralipid dose for her?",
+                        ["recovery after bilat L3-5 RFA: 62kg woman, perioral numbness, metallic taste then tonic clonic seizure. "
+                         "total ~25ml 0.5% bupivacaine used"])
+    texts = [b["text"] for b in ans.bullets]
+    assert ans.urgent and any("1.5 mL/kg" in t for t in texts), ans.text
+    assert not any(">70 kg" in t or "benzodiazepine" in t for t in texts), ans.text
+
+
+def test_whether_to_go_on_after_a_settled_emergency_is_said_to_be_missing_and_kept_to_its_condition(engine):
+    ans = engine.answer("脂肪乳已经推了1.5ml/kg，抽搐停了，心率回到70，这台还能接着做吗？",
+                        ["急！腰椎硬外推了0.5%罗哌卡因15ml，病人说口周麻然后就抽了，心率掉到38，血压70/40"])
+    assert not ans.urgent and "能否继续操作或让患者回家" in ans.text, ans.text
+    ans = engine.answer("纳洛酮0.4mg静推后醒了，要观察多久？", ["鞘内泵病人加药后嗜睡呼吸6次/分"])
+    assert not any("LAST" in b["text"] or "局麻药" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_patient_numbers_told_alone_after_a_hold_question_keep_the_hold(engine):
+    ans = engine.answer("补充一下：病人78岁，体重52kg，肌肝清除率28", ["拜瑞妥20mg qd 要做SCS试验电极，术前停几天？"])
+    assert "3 天" in ans.bullets[0]["text"] and "利伐沙班" in ans.bullets[0]["text"], ans.text
+
+
+def test_the_next_line_after_failed_conservative_care_is_found_even_when_the_procedure_fills_the_context(engine):
+    ans = engine.answer("conservative tx 48h not working, still can't sit up. what next?",
+                        ["how to manage PDPH after accidental dural puncture during lumbar ILESI with 18G tuohy"])
+    assert "blood patch" in ans.bullets[0]["text"], ans.text

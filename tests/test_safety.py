@@ -424,3 +424,9 @@ def test_paralysis_right_after_a_cervical_interlaminar_injection_with_a_high_pre
     assert t.urgent and t.rule == "neuraxial-deficit", t
     t = triage("C7-T1 interlaminar ESI with 5 ml 1% lido, pt now cant move his arms and is struggling to breathe, BP 80/40 HR 45", "en")
     assert t.urgent and t.rule == "total-spinal", t
+
+
+def test_a_postural_headache_after_epiduroscopy_is_a_dural_puncture_headache_not_raised_pressure():
+    assert not triage("硬膜外腔镜术后第二天一起床就头痛，躺下好转", "zh").urgent
+    assert not triage("day after epiduroscopy, headache much worse sitting up, better lying flat", "en").urgent
+    assert triage("day after epiduroscopy, headache worse sitting up and now blurred vision", "en").rule == "epiduroscopy-pressure"
