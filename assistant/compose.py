@@ -90,8 +90,9 @@ _BRAND_CARD = {"en": re.compile(r"^[A-Z][\w-]+(?: \([^)]*\))? (?:is|are)\b"),
                "zh": re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:（[^）]*）)?\s*(?:是|就是|即)")}
 # What the knowledge base covers, and questions about it.
 _META = {"en": re.compile(r"(?:this|the) (?:knowledge base|document) (?:also )?covers|index terms show|review also deals with|"
+                         r"(?:among|one of) the (?:\w+ ){0,4}index terms|listed among the index terms|"
                          r"\bframe(?:s|work for)? the [\w -]{0,40}(?:points|statements|sections?) below", re.I),
-         "zh": re.compile(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及|下文[^。]{0,20}总体框架")}
+         "zh": re.compile(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及|下文[^。]{0,20}总体框架|(?:都是|是|属于|列入)[^。]{0,40}索引词")}
 _ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
@@ -572,8 +573,8 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     """What kind of sentence it is, for this ask: a trial's protocol, the next step after a failed treatment, a passage
     in the other language, a provenance note, a brand's identity card, a remark about the knowledge base."""
     total = 0.0
-    if "coronary-stent" in q.concepts and _PRIMARY_PREVENTION.search(s.text):
-        total += w.protocol  # a stent patient's aspirin is secondary prevention: the primary-prevention rule is not theirs
+    if _SECONDARY_PREVENTION & set(q.all_concepts) and _PRIMARY_PREVENTION.search(s.text):
+        total += w.protocol  # a stent or stroke patient's aspirin is secondary prevention: the primary-prevention rule is not theirs
     # a narrower topic than the asked one that the question did not name ("the occupational dose limit" is the
     # whole-body one, not the eye lens's)
     if any((sig.narrower.get(t, frozenset()) & s.concepts) - set(q.all_concepts) for t in part.concepts):
@@ -1495,6 +1496,8 @@ def is_rate_report(text: str, lang: Lang) -> bool:
 _READS_PICTURE = {"en": re.compile(r"\bsuggests?\b|\bindicates?\b|should raise|raise concern|should be recogni[sz]ed|\bpoints? to\b|"
                                   r"\bexpected\b|self-limit|\btransient\b|reassur\w*|usually (?:settles|resolves|self)", re.I),
                    "zh": re.compile(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为")}
+# A history that makes aspirin secondary prevention.
+_SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
 _ONCE_SYMPTOMS = re.compile(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
                             r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)

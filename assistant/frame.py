@@ -65,6 +65,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # holding and restarting a drug around a procedure: hold times live under Prevention
     "hold": ("prevention",
              r"\bhold|\bheld\b|\bstop|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
+             r"\b(?:keep|stay) (?:her |him |them |the patient |pt )?(?:taking |on )?(?:the |her |his |their )?(?:aspirin|asa|clopidogrel|plavix|"
+             r"warfarin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|ticagrelor|brilinta|anticoag\w*|antiplatelet\w*|"
+             r"blood thinners?|nsaids?)\b|"
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
              r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
              r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|间隔|提前|术前停|"
@@ -339,9 +342,11 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     found.sort(key=lambda a: where[a] < start)
     dose_rx = _rx(ASPECTS["dose"][i])
     if "dose" in found and len(found) > 1 and (not dose_rx.search(_blank(text, lang, _GIVEN_DOSE))
-                                               or {"hold", "timing"} & set(found) and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD))):
+                                               or {"hold", "timing"} & set(found)
+                                               and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD, _STRENGTH))):
         # "gave IM epinephrine 0.5 mg … OK to finish today?": a dose told as given asks none; "78岁，体重52kg，那要停几天？":
-        # nor does a weight told beside a hold or a time ("he weighs 110 kg - does the nomogram use it?" still asks a dose)
+        # nor does a weight or a drug's strength told beside a hold or a time ("can I keep aspirin 81 mg?"; "he weighs 110 kg -
+        # does the nomogram use it?" still asks a dose)
         found.remove("dose")
     if "risk_factors" in found and _RISKS_TO_TELL[lang].search(text):  # "what risks should I mention?": the harms to disclose
         found = ["complications" if a == "risk_factors" else a for a in found if a != "complications"]
@@ -356,6 +361,9 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
 _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|静推了?|注射了)[^，。；？]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)|"
                                 r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
+# A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
+_STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)", re.I),
+             "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)", re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
 _GAVE = {"en": re.compile(r"\b(?:gave|given|pushed|administered)\b", re.I),
          "zh": re.compile(r"(?:给了|推了|用了|打了|静推了|注射了|给过|用过|(?:静推|肌注|推注|静注)(?:了|后))")}
@@ -714,8 +722,10 @@ _AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|b
              "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?")}
 # New pain at another level after vertebral augmentation ("new sharp pain higher up", "上面那节又开始痛").
 _ADJACENT_PAIN = re.compile(r"\b(?:pain|tender\w*|sore\w*|hurts?)\b[^.?!]{0,30}\b(?:higher up|lower down|(?:one )?level (?:above|below|up|down)|"
+                            r"(?:at |in )?(?:a |another |a different |other )(?:level|vertebra|segment)|"
                             r"adjacent level|next level)\b|\b(?:level above|level below|adjacent level|next level up)\b[^.?!]{0,30}\b(?:pain|tender|sore|hurts?)|"
-                            r"(?:上面|下面|上|下)(?:那|一)?(?:节|个节段|节段)[^，。？?]{0,12}(?:痛|疼)|(?:相邻|邻近)节段[^，。？?]{0,6}(?:痛|疼)", re.I)
+                            r"(?:上面|下面|上|下)(?:那|一)?(?:节|个节段|节段)[^，。？?]{0,12}(?:痛|疼)|(?:相邻|邻近)节段[^，。？?]{0,6}(?:痛|疼)|"
+                            r"(?:另一个|另外一个|别的|其他)(?:节段|椎体)[^，。？?]{0,8}(?:痛|疼)", re.I)
 _GENERIC_RF = "radiofrequency-ablation"  # RF named without a spinal target: ours only beside no other specialty's ablation
 _GIVEN = re.compile(r"\binject\w*|\bshots?\b|\bgave|\bgiven|\bgot\b|\bwith\b|打了|推了|用了|注射|打(?:一|几|个)?针", re.I)
 _INJECT_VERB = re.compile(r"\binject\w*|\bshots?\b|\bjabs?\b|打(?:一|几|个)?针|打一下|注射|封闭", re.I)

@@ -872,7 +872,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
-            banner, steps, intra = _as_told(rule, lang, out, q, late)
+            banner, steps, intra = _as_told(rule, lang, out, q, late, bool(_rx(_ARRIVED[lang]).search(question)))
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
                           PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, intra)
     return Triage(False)
@@ -887,6 +887,10 @@ _HOME = {"en": r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btel
 _OVER = {"en": r"\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
          "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)做完|" + _HOME["zh"]}
+# A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
+_ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b|"
+                  r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",
+            "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,6}(?:显示|提示|示|做了|结果)|已(?:经)?(?:到|来)(?:医院|急诊)|入院|收住|到了急诊|在急诊"}
 # Pictures that no procedure under way causes (a baclofen pump that ran out or failed): never "stop the procedure"
 _NOT_PROCEDURAL = frozenset({"baclofen-withdrawal"})
 _WARD = {"en": r"\bward\b|\bnurse\b|\bPACU\b|\brecovery\b|\bICU\b|\bHDU\b", "zh": r"病房|护士|复苏室|恢复室|ICU|监护室"}
@@ -898,14 +902,15 @@ _HOME_EMS = {"en": "Tell the caller to call emergency services now and start you
 _COME_IN = frozenset({"implant-infection", "dural-puncture-red-flags"})  # urgent, but the patient can be brought in
 
 
-def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool) -> tuple[str, tuple[str, ...], str]:
+def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, arrived: bool = False) -> tuple[str, tuple[str, ...], str]:
     """The pathway's banner, protocol steps and intra-procedural pattern (`Triage.intra`) for the setting the question
     tells (read in `lang`, told in `out`): during the procedure as written; once it is over (hours later, in recovery, on
     the ward) without "stop the procedure" and, for a late form, with the work-up first; a patient at home is brought in."""
     if not (late or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
         return rule.escalation[out], steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)
-    if _rx(_HOME[lang]).search(question) and not _rx(_WARD[lang]).search(question):  # (the ward on the phone is no home)
+    # (the ward on the phone is no home, nor is a patient whose scan the follow-up reports)
+    if _rx(_HOME[lang]).search(question) and not _rx(_WARD[lang]).search(question) and not arrived:
         banner = banner.replace(_LATE_STOP[out], (_HOME_STOP if rule.id in _COME_IN else _HOME_EMS)[out])
     return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
 

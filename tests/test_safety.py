@@ -430,3 +430,10 @@ def test_a_postural_headache_after_epiduroscopy_is_a_dural_puncture_headache_not
     assert not triage("硬膜外腔镜术后第二天一起床就头痛，躺下好转", "zh").urgent
     assert not triage("day after epiduroscopy, headache much worse sitting up, better lying flat", "en").urgent
     assert triage("day after epiduroscopy, headache worse sitting up and now blurred vision", "en").rule == "epiduroscopy-pressure"
+
+
+def test_a_follow_up_reporting_the_scan_is_no_longer_a_call_from_home():
+    t = triage("MRI显示L3-L5硬膜外脓肿，需要马上手术吗？", "zh",
+               before="患者家属打电话：昨天做了腰椎硬膜外激素注射，今天发烧38.8℃，腰痛加重，两条腿没力气，小便解不出来。")
+    assert t.urgent and "120" not in t.escalation, t.escalation
+    assert "120" in triage("患者家属打电话：昨天做了腰椎硬膜外激素注射，今天发烧38.8℃，腰痛加重，两条腿没力气，小便解不出来", "zh").escalation

@@ -2512,3 +2512,22 @@ def test_an_asked_thickness_that_no_bullet_gives_is_said_to_be_missing():
     mm = Bullet(_sent("A 0.5 mm lead-equivalent apron stops most scatter.", "Prevention", set()), 0, 1.0, "fact")
     assert lacks_asked_figure(part, [rules]) and not lacks_asked_figure(part, [rules, mm])
     assert not lacks_asked_figure(Part("how do I cut down dose", (), ()), [rules])
+
+
+def test_keeping_a_drug_asks_whether_to_hold_it_and_its_strength_is_no_dose_asked(framer):
+    assert aspects_of("Can I keep aspirin 81 mg for a lumbar facet medial branch RF? patient had a stroke 2 years ago", "en") == ("hold",)
+    assert aspects_of("should I keep him on antibiotics for a week after the SCS implant?", "en")[0] == "timing"
+    f = framer.frame("pt had L1 vertebroplasty yesterday, today new mid-back pain at a different level, is that normal?")
+    assert "adjacent-level-fracture" in f.concepts, f.concepts
+
+
+def test_a_stroke_makes_aspirin_secondary_prevention():
+    from assistant.compose import Weights, score
+    part = Part("Can I keep aspirin for a lumbar facet RF? she had a stroke", ("aspirin", "stroke"), ("hold",))
+    q = _q(text=part.text, concepts=part.concepts, subjects=("aspirin",), aspects=part.aspects, parts=(part,))
+    sig = Signals(kinds={"aspirin": "drug", "stroke": "condition"})
+    primary = _sent("Aspirin taken for primary prevention is stopped 6 days before a high-risk pain procedure.", "Prevention", {"aspirin"})
+    secondary = _sent("Aspirin taken for secondary prevention is held only after a shared decision with the prescriber.", "Prevention", {"aspirin"})
+    def sc(s: Sentence) -> float:
+        return score(s, part, q, lambda t: 1.0, {}, "en", Weights(), sig)
+    assert sc(secondary) > sc(primary)
