@@ -365,7 +365,8 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
 _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)", re.I),
              "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)", re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
-_GAVE = {"en": re.compile(r"\b(?:gave|given|pushed|administered)\b", re.I),
+_GAVE = {"en": re.compile(r"\b(?:gave|given|pushed|administered)\b|\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
+                          r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b", re.I),
          "zh": re.compile(r"(?:给了|推了|用了|打了|静推了|注射了|给过|用过|(?:静推|肌注|推注|静注)(?:了|后))")}
 # The risks to tell a patient (consent), not who is at risk.
 _RISKS_TO_TELL = {"en": re.compile(r"\brisks? (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"

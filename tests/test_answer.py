@@ -786,3 +786,4 @@ def test_the_next_line_after_failed_conservative_care_is_found_even_when_the_pro
     ans = engine.answer("conservative tx 48h not working, still can't sit up. what next?",
                         ["how to manage PDPH after accidental dural puncture during lumbar ILESI with 18G tuohy"])
     assert "blood patch" in ans.bullets[0]["text"], ans.text
+

@@ -2531,3 +2531,9 @@ def test_a_stroke_makes_aspirin_secondary_prevention():
     def sc(s: Sentence) -> float:
         return score(s, part, q, lambda t: 1.0, {}, "en", Weights(), sig)
     assert sc(secondary) > sc(primary)
+
+
+def test_a_drug_told_with_its_route_or_dose_after_it_was_given_continues_the_case(framer):
+    f = framer.frame("she's stable now after IM adrenaline 0.5mg + 1L saline, obs normal for 1h. can we send her home?",
+                     ["caudal epidural, gave 5ml omnipaque, now wheezy, urticaria all over, BP 78/45 HR 125. adrenaline dose??"])
+    assert f.followup and "caudal-esi" in f.context_concepts, f
