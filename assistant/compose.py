@@ -18,6 +18,7 @@ from .types import Chunk, Hit, Lang, doc_slug
 # A sentence that leans on the one before it (quoted together with it, or not at all).
 _DEPENDENT = {
     "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|that is|in other words|"
+                     r"(?:outside|apart from|except (?:in|for)|beyond|other than) (?:these|those|this|that|such)|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
                      r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"
                      r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|meta-analysis|report|registry)|"
@@ -1067,12 +1068,12 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
                                  and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
     pool = _on_complication(pool, part, q, sig)
     held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]
-    if held and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
-        if {"hold", "timing"} & set(part.aspects):
-            # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
-            pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
-        elif "dose" in part.aspects:  # "how much?" of gadolinium: never morphine's limits (a rule on the class may stay)
-            pool = [(sc, s) for sc, s in pool if not _other_agent(s, held, sig)] or pool
+    if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
+        # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
+        pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
+    elif "dose" in part.aspects and (agents := held or [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug-class"]):
+        # "how much?" of gadolinium, "how much contrast in CKD 4?": never morphine's limits or Pradaxa's renal interval
+        pool = [(sc, s) for sc, s in pool if not _other_agent(s, agents, sig)] or pool
     return pool
 
 

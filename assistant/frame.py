@@ -558,6 +558,7 @@ _DENIED_AFTER = re.compile(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\
 
 
 # "can I just do it without contrast?" asks about going without it: the contrast is the subject, not left out
+_WHY_NOT = re.compile(r"\bwhy (?:no|not|never|avoid)\s*(?:the\s+|a\s+|an\s+|use\s+|using\s+)?$|(?:为什么|为何)(?:不|不能|不要|禁止)(?:用|使用)?$", re.I)
 _DO_WITHOUT = re.compile(r"\b(?:do|doing|done|did|perform\w*|proceed\w*|go ahead|inject\w*|manage|get away)\b[^.?!]{0,20}\bwithout\s*(?:the\s+|a\s+|any\s+)?$", re.I)
 
 
@@ -565,7 +566,7 @@ def _excluded(text: str, m: Match) -> bool:
     """Is the concept named only to be left out or denied ("risk factors apart from anticoagulants", "除了抗凝药",
     "pt is not pregnant", "not on anticoagulants")?"""
     before = text[max(0, m.start - 40):m.start]
-    if _DO_WITHOUT.search(before):
+    if _DO_WITHOUT.search(before) or _WHY_NOT.search(before):  # ("why no particulate steroid in cervical TF?" asks about it)
         return False
     return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 12]))
 

@@ -2537,3 +2537,18 @@ def test_a_drug_told_with_its_route_or_dose_after_it_was_given_continues_the_cas
     f = framer.frame("she's stable now after IM adrenaline 0.5mg + 1L saline, obs normal for 1h. can we send her home?",
                      ["caudal epidural, gave 5ml omnipaque, now wheezy, urticaria all over, BP 78/45 HR 125. adrenaline dose??"])
     assert f.followup and "caudal-esi" in f.context_concepts, f
+
+
+def test_why_not_a_drug_asks_about_it_and_how_much_contrast_names_the_contrast(framer):
+    f = framer.frame("max dexamethasone dose for lumbar TFESI, why no particulate steroid in cervical TF, and how much contrast is ok in CKD 4?")
+    assert "particulate-steroid" in f.parts[1].concepts and "particulate-steroid" not in f.excluded, f.parts[1]
+    assert "contrast-medium" in f.parts[2].concepts, f.parts[2]
+    assert "anticoagulant" in framer.frame("risk factors for haematoma apart from anticoagulants?").excluded  # still left out
+
+
+def test_a_dose_asked_of_a_class_is_never_another_named_drugs_figure():
+    from assistant.compose import _DEPENDENT, _other_agent
+    sig = Signals(kinds={"contrast-medium": "drug-class", "dabigatran": "drug"})
+    pradaxa = _sent("Pradaxa is held for 4–5 days, or about 6 days when renal function is impaired.", "Prevention", {"dabigatran"})
+    assert _other_agent(pradaxa, ["contrast-medium"], sig)
+    assert _DEPENDENT["en"].search("Outside these situations, non-particulate steroid is the choice for TFESI.")
