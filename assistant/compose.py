@@ -939,7 +939,12 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
 
 
 # Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm).
-_ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I), re.compile(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),)
+_ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I), re.compile(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
+                    # "可以重复做几次？", "how many times can it be repeated?": a repeat limit or a repeat's result
+                    (re.compile(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
+                                r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
+                     re.compile(r"\brepeat\w*[^.;]{0,60}\d|\bper year\b|\bin (?:\d+|six) months\b|\bno more than \d+|"
+                                r"重复[^。；]{0,30}\d|每年|一年|个月内|不超过\s*\d+\s*次", re.I)))
 
 
 def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:

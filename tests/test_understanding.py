@@ -2552,3 +2552,12 @@ def test_a_dose_asked_of_a_class_is_never_another_named_drugs_figure():
     pradaxa = _sent("Pradaxa is held for 4–5 days, or about 6 days when renal function is impaired.", "Prevention", {"dabigatran"})
     assert _other_agent(pradaxa, ["contrast-medium"], sig)
     assert _DEPENDENT["en"].search("Outside these situations, non-particulate steroid is the choice for TFESI.")
+
+
+def test_which_drug_asks_for_the_choice_and_a_repeat_count_no_bullet_gives_is_said_to_be_missing():
+    from assistant.compose import Bullet, lacks_asked_figure
+    assert aspects_of("discography / intradiscal: antibiotic prophylaxis which drug", "en")[:1] == ("prevention",)
+    part = Part("可以重复做几次", ("radiofrequency-ablation",), ())
+    filler = Bullet(_sent("小关节射频消融要求把热毁损灶准确置于神经上。", "Overview", {"radiofrequency-ablation"}), 0, 1.0, "fact")
+    repeat = Bullet(_sent("重复神经切断术的成功率为 86%（12/14）。", "Evidence notes", {"radiofrequency-ablation"}), 0, 1.0, "fact")
+    assert lacks_asked_figure(part, [filler]) and not lacks_asked_figure(part, [filler, repeat])
