@@ -38,8 +38,9 @@ from .compose import (
     with_warnings,
 )
 from .config import Settings
-from .frame import ASPECTS, TOPIC_ASKS, Question, drug_like, held_drug, procedure_like
+from .frame import ASPECTS, SIGN_STOPPED, TOPIC_ASKS, Question, drug_like, held_drug, procedure_like
 from .judge import Verdict, judge, own_procedures
+from .lexicon import Match
 from .references import References
 from .retrieval import Retriever
 from .safety import (
@@ -102,9 +103,10 @@ _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|h
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
 _GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|giving|with|after|had|got|received|pushed)\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注)")}
+_CLAUSE_BREAK = re.compile(r"[,，。.;；?？!！]|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
 # The sentences that say what comes after the first dose (a repeat bolus, doubling the infusion, the upper limit).
 _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|boluses|dose)|up to \d+ repeat|\bdoubl\w* the (?:infusion|rate)|"
-                               r"\bupper limit|\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
+                               r"\bupper limit|(?<!anaesthetic )(?<!anesthetic )\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
               "zh": re.compile(r"重复推注|重复给予|可重复|输注速度加倍|速度加倍|剂量上限|上限|最大(?:累积)?剂量|持续存在")}
 _NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
                  "zh": "知识库没有给出一线处理无效后的进一步措施；以下为其已有的处理步骤。"}
@@ -293,7 +295,9 @@ class AnswerEngine:
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
             before = ""
         # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
-        settled = bool(SETTLED[q.lang].search(q.text) or (q.history and NORMAL_VITALS[q.lang].search(q.text) and not names_symptoms(q.text, q.lang))) \
+        # (a sign told as ended, "抽搐停了", is no sign of the picture going on)
+        ongoing = names_symptoms(SIGN_STOPPED[q.lang].sub(" ", q.text), q.lang)
+        settled = bool(SETTLED[q.lang].search(q.text) or (q.history and NORMAL_VITALS[q.lang].search(q.text) and not ongoing)) \
             and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text)
         if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
             return Triage(False)
@@ -601,22 +605,35 @@ class AnswerEngine:
         nxt = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _NEXT_STEP[lang].search(x.text)
                and not x.provenance and x.group != "evidence"]
         nxt = [x for i, x in enumerate(nxt) if not same_point(x, nxt[:i], lang)][:2]
+        given = self._given(q)
+        named = {c for x in nxt for c in x.concepts if self._kinds.get(c) in ("drug", "drug-class")}
+        if given and named and not given & named:  # a benzodiazepine given is no first lipid dose given
+            return bullets
         return [Bullet(x, 0, 1.0, "action") for x in nxt] + [b for b in bullets if b.sentence not in nxt]
 
     def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that
         gives it (a benzodiazepine for the seizure) is not quoted again, unless it is all the pathway has to say."""
-        verbs = [(m.start(), m.end()) for m in _GIVEN_DRUG[q.lang].finditer(q.original)]
-        if not q.history or not verbs:
-            return bullets
-        # the drugs told beside the verb ("gave midaz 2mg", "咪达唑仑推了"), not one asked for ("intralipid dose for her?")
-        told = [m.concept for m in q.matches if self._kinds.get(m.concept) in ("drug", "drug-class")
-                and any(0 <= m.start - b <= 30 or 0 <= a - m.end <= 8 for a, b in verbs)]
-        given = set(self.lexicon.broader_closure(told))
+        given = self._given(q)
         if not given:
             return bullets
         kept = [b for b in bullets if not (b.kind == "action" and given & b.sentence.concepts and not _NEXT_STEP[q.lang].search(b.sentence.text))]
         return kept if any(b.kind == "action" for b in kept) else bullets
+
+    def _given(self, q: Question) -> set[str]:
+        """The drugs (with their broader classes) a follow-up tells were given, beside the verb in its own clause ("gave
+        midaz 2mg", "咪达唑仑推了"), not one it asks for ("intralipid dose for her?")."""
+        verbs = [(m.start(), m.end()) for m in _GIVEN_DRUG[q.lang].finditer(q.original)]
+        if not q.history or not verbs:
+            return set()
+        reach = 30 if q.lang == "en" else 8
+        text = q.original
+
+        def beside(m: Match, a: int, b: int) -> bool:  # just after the verb or just before it, in its clause
+            between = text[b:m.start] if m.start >= b else text[m.end:a]
+            return (0 <= m.start - b <= reach or 0 <= a - m.end <= 8) and not _CLAUSE_BREAK.search(between)
+        told = [m.concept for m in q.matches if self._kinds.get(m.concept) in ("drug", "drug-class") and any(beside(m, a, b) for a, b in verbs)]
+        return set(self.lexicon.broader_closure(told))
 
     def _stand_in_cover(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: Sequence[Bullet],
                         dense: Mapping[str, float], sig: Signals) -> list[Bullet]:

@@ -321,7 +321,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     chars = list(text)
     for start, end in names:
         chars[start:end] = " " * (end - start)
-    text = _SIGN_STOPPED[lang].sub(lambda m: " " * len(m.group()), "".join(chars))  # "the seizure has stopped" holds no drug
+    text = SIGN_STOPPED[lang].sub(lambda m: " " * len(m.group()), "".join(chars))  # "the seizure has stopped" holds no drug
     low = text if lang == "zh" else f" {text.lower()} "
     # English words in a Chinese question ask in English ("SCS知情同意书上complications要写哪些"): same positions, CJK blanked
     latin = f" {_CJK.sub(' ', text.lower())} " if lang == "zh" and _LATIN_WORD.search(text) else ""
@@ -396,7 +396,7 @@ def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:
 
 
 # A sign that has ended ("the seizure has stopped", "抽搐停了"): told, and no ask to stop a drug.
-_SIGN_STOPPED = {
+SIGN_STOPPED = {
     "en": re.compile(r"\b(?:seizures?|seizing|fits?|fitting|convulsions?|convulsing|jerking|shaking|twitching|tremors?|rigors?|bleeding|"
                      r"oozing|vomiting|symptoms?|pain|headache|itching|hiccups?|arrhythmias?|VF|VT)\s+(?:has |have |had )?(?:now |finally |all |just )?"
                      r"(?:stopped|ceased)\b|\bstopped (?:seizing|fitting|convulsing|jerking|shaking|twitching|bleeding|oozing|vomiting)\b", re.I),

@@ -670,7 +670,7 @@ SETTLED = {
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
                      r"\b(?:fading|resolving|subsiding|settling|improving|cleared)\b", re.I),
     "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|"
-                     r"回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|减轻了|退了|抽搐(?:已经)?停(?:了|止了)|不抽了)"),
+                     r"回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|减轻了|退了)"),
 }
 # A follow-up that tells normal-range vital signs ("gave adrenaline, BP 115/70 now, can we finish today?"), read only when it
 # names no symptom of its own: the emergency is over.

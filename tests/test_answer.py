@@ -787,3 +787,14 @@ def test_the_next_line_after_failed_conservative_care_is_found_even_when_the_pro
                         ["how to manage PDPH after accidental dural puncture during lumbar ILESI with 18G tuohy"])
     assert "blood patch" in ans.bullets[0]["text"], ans.text
 
+
+
+def test_a_benzodiazepine_given_is_no_lipid_given_and_a_seizure_that_stopped_with_a_normal_heart_rate_has_settled(engine):
+    ans = engine.answer("已经给了咪达唑仑2mg 抽搐停了 还要不要上脂肪乳？病人体重55kg 给多少",
+                        ["胸椎旁阻滞 推了0.75%罗哌卡因20ml 5分钟后病人说嘴巴麻、耳鸣，接着抽搐了，HR 42，BP 75/40，怎么处理？"])
+    texts = [b["text"] for b in ans.bullets]
+    assert ans.urgent and any("1.5 mL/kg" in t for t in texts), ans.text
+    assert "重复推注" not in texts[0], ans.text  # no lipid was given yet: its repeat does not lead
+    ans = engine.answer("脂肪乳已经推了1.5ml/kg，抽搐停了，心率回到70，这台还能接着做吗？",
+                        ["急！腰椎硬外推了0.5%罗哌卡因15ml，病人说口周麻然后就抽了，心率掉到38，血压70/40"])
+    assert not ans.urgent, ans.text
