@@ -128,16 +128,16 @@ _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What 
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
 _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
               "zh": "知识库未给出以下数值：{part}。相关内容如下："}
-_NO_RESUME = {"en": "The knowledge base has no guidance on going on with the procedure or sending the patient home after {condition}. "
-                    "What it has on it:",
-              "zh": "知识库没有关于{condition}之后能否继续操作或让患者回家的指导。相关内容如下："}
+_NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {condition} has settled (whether to go on with the procedure, "
+                    "where the patient should be looked after, when they can go home). What it has on it:",
+              "zh": "知识库没有{condition}平稳之后如何处置的指导（能否继续操作、转往何处监护、何时可以回家）。相关内容如下："}
 # A calm follow-up asking whether to go on or send the patient home, and a sentence that speaks to it.
 _RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^?]{0,30}\b(?:carry on|continue|go ahead|proceed|finish|resume|"
                                 r"go home|send (?:her|him|them|the patient) home|discharge)|\b(?:can|could|should|shall) (?:we|i|she|he|they)\b[^?]{0,25}"
-                                r"\b(?:carry on|continue|go ahead|proceed|finish|resume|go home|be discharged|send (?:her|him|them|the patient) home|discharge)",
-                                re.I),
+                                r"\b(?:carry on|continue|go ahead|proceed|finish|resume|go home|be discharged|send (?:her|him|them|the patient) home|discharge|"
+                                r"go back to the ward|return to the ward)|\bneeds? (?:an? )?(?:HDU|ICU|high dependency|intensive care)\b", re.I),
                "zh": re.compile(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
-                                r"(?:能|可以)(?:出院|离院)|接着做|继续做")}
+                                r"(?:能|可以)(?:出院|离院)|接着做|继续做|回病房|(?:转|进|去)(?:ICU|监护室|重症)")}
 _RESUME_SAID = re.compile(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
 _NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
               "zh": "知识库未列出以下操作的禁忌证：{part}。相关内容如下："}
@@ -296,7 +296,8 @@ class AnswerEngine:
             before = ""
         # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
         # (a sign told as ended, "抽搐停了", is no sign of the picture going on)
-        ongoing = names_symptoms(SIGN_STOPPED[q.lang].sub(" ", q.text), q.lang)
+        # (nor are the normal readings themselves: "sats now 95%" names the sats)
+        ongoing = names_symptoms(NORMAL_VITALS[q.lang].sub(" ", SIGN_STOPPED[q.lang].sub(" ", q.text)), q.lang)
         settled = bool(SETTLED[q.lang].search(q.text) or (q.history and NORMAL_VITALS[q.lang].search(q.text) and not ongoing)) \
             and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text)
         if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)

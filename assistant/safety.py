@@ -365,8 +365,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "esi-stroke",  # cord infarction: sudden paraplegia right after a transforaminal (particulate) injection is vascular, not a haematoma
-        {"en": (r"weak|paraly|paraplegi|can(?:no|'|’)?t (?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid",),
-         "zh": (r"瘫|无力|不能动|动不了|没有感觉|感觉消失|麻木|软",)},
+        {"en": (r"weak|paraly|paraplegi|can(?:no|'|’)?t (?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid|floppy|"
+                r"(?:not|isn'?t|no longer|stopped) moving|won'?t move",),
+         "zh": (r"瘫|无力|不能动|动不了|没有感觉|感觉消失|麻木|软|(?:手|腿|胳膊|肢体)(?:不动|动不了)",)},
         {"en": r"transforaminal|\bTFESI\b|particulate|triamcinolone|methylprednisolone|depo-?medrol|kenalog",
          "zh": r"经椎间孔|颗粒|曲安奈德|甲泼尼龙|得宝松|倍他米松"},
         {"en": "URGENT: sudden weakness or loss of sensation during or right after a transforaminal injection can be a spinal cord infarction from "
@@ -677,9 +678,10 @@ SETTLED = {
 NORMAL_VITALS = {
     "en": re.compile(r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
                      r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|1[01]\d)\b|"
+                     r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": re.compile(r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|1[01]\d)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
+    "zh": re.compile(r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|1[01]\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
@@ -819,6 +821,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Vital signs in the shock or arrest range, told as measured now (they make any question an emergency).
 _SEVERE = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
                   r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,6}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
+                  r"\bunresponsive|(?:stopped|not) responding|\bfloppy\b|"
                   r"\bconfus\w*|disorient\w*|altered (?:mental|conscious)\w*",
            "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
                  r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉|糊涂|意识模糊|神志不清|胡言乱语"}
@@ -879,10 +882,10 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
 
 
 # The patient is at home (or on the phone): the first action is to bring them in.
-_HOME = {"en": r"\bat home\b|\bfrom home\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
+_HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
-         "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说"}
+         "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 _OVER = {"en": r"\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],

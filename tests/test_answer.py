@@ -772,7 +772,7 @@ def test_a_drug_asked_for_in_an_emergency_follow_up_is_not_taken_for_one_given_a
 def test_whether_to_go_on_after_a_settled_emergency_is_said_to_be_missing_and_kept_to_its_condition(engine):
     ans = engine.answer("脂肪乳已经推了1.5ml/kg，抽搐停了，心率回到70，这台还能接着做吗？",
                         ["急！腰椎硬外推了0.5%罗哌卡因15ml，病人说口周麻然后就抽了，心率掉到38，血压70/40"])
-    assert not ans.urgent and "能否继续操作或让患者回家" in ans.text, ans.text
+    assert not ans.urgent and "平稳之后如何处置" in ans.text, ans.text
     ans = engine.answer("纳洛酮0.4mg静推后醒了，要观察多久？", ["鞘内泵病人加药后嗜睡呼吸6次/分"])
     assert not any("LAST" in b["text"] or "局麻药" in b["text"] for b in ans.bullets), ans.text
 
@@ -798,3 +798,11 @@ def test_a_benzodiazepine_given_is_no_lipid_given_and_a_seizure_that_stopped_wit
     ans = engine.answer("脂肪乳已经推了1.5ml/kg，抽搐停了，心率回到70，这台还能接着做吗？",
                         ["急！腰椎硬外推了0.5%罗哌卡因15ml，病人说口周麻然后就抽了，心率掉到38，血压70/40"])
     assert not ans.urgent, ans.text
+
+
+def test_normal_sats_told_after_a_cement_embolism_have_settled_it(engine):
+    # (the fixture index has no vertebral augmentation document: the answer itself is not checked here)
+    ans = engine.answer("sats now 95% on 4L NP, HR 100. can she go back to the ward or does she need HDU?",
+                        ["ward call - kyphoplasty L1 this morning, now SOB, sats 86% RA, HR 124, BP 98/60, chest pain. ?cement embolus. management"])
+    assert not ans.urgent, ans.text
+    assert engine.answer("sats 86% RA, HR 124 now, chest pain after kyphoplasty this morning", []).urgent

@@ -437,3 +437,11 @@ def test_a_follow_up_reporting_the_scan_is_no_longer_a_call_from_home():
                before="患者家属打电话：昨天做了腰椎硬膜外激素注射，今天发烧38.8℃，腰痛加重，两条腿没力气，小便解不出来。")
     assert t.urgent and "120" not in t.escalation, t.escalation
     assert "120" in triage("患者家属打电话：昨天做了腰椎硬膜外激素注射，今天发烧38.8℃，腰痛加重，两条腿没力气，小便解不出来", "zh").escalation
+
+
+def test_a_limp_unresponsive_patient_after_a_cervical_transforaminal_steroid_and_a_relative_speaking_are_read():
+    t = triage("pt went floppy & stopped responding during R C6/7 TFESI right after I pushed the depo-medrol, now not moving L arm, "
+               "BP 92/50 HR 58 sats 94% - what do i do", "en")
+    assert t.urgent and t.rule == "esi-stroke", t
+    t = triage("我爸上周做了腰椎硬膜外激素注射，今天发烧39度，头很痛，脖子硬，怕光，要去急诊吗？", "zh")
+    assert t.urgent and ("返院" in t.escalation or "120" in t.escalation) and "停止操作" not in t.escalation, t.escalation

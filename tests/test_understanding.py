@@ -2561,3 +2561,8 @@ def test_which_drug_asks_for_the_choice_and_a_repeat_count_no_bullet_gives_is_sa
     filler = Bullet(_sent("小关节射频消融要求把热毁损灶准确置于神经上。", "Overview", {"radiofrequency-ablation"}), 0, 1.0, "fact")
     repeat = Bullet(_sent("重复神经切断术的成功率为 86%（12/14）。", "Evidence notes", {"radiofrequency-ablation"}), 0, 1.0, "fact")
     assert lacks_asked_figure(part, [filler]) and not lacks_asked_figure(part, [filler, repeat])
+
+
+def test_clear_glucose_positive_fluid_from_a_pocket_is_a_csf_leak(framer):
+    f = framer.frame("抽出来是清亮液体，查糖阳性，下一步咋处理？", ["鞘内吗啡泵植入术后2周，泵囊袋那里鼓起来一个包，软的"])
+    assert "csf-leak" in f.concepts, f.concepts
