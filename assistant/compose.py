@@ -1072,6 +1072,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
             and (not several or (_names_part(s, part, sig) and not other_procedure(s, part, q, sig)
                                  and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
     pool = _on_complication(pool, part, q, sig)
+    procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
+    if several and procs and part.concepts and all(c in ESSENTIAL for c in part.concepts):
+        # "SCS trial: …, what pain relief counts as success?": relief of the trial's pain, not bed rest's relief of a headache
+        pool = [(sc, s) for sc, s in pool if any(p in s.concepts or sig.parents.get(p, frozenset()) & s.concepts for p in procs)]
     held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]
     if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval

@@ -2566,3 +2566,15 @@ def test_which_drug_asks_for_the_choice_and_a_repeat_count_no_bullet_gives_is_sa
 def test_clear_glucose_positive_fluid_from_a_pocket_is_a_csf_leak(framer):
     f = framer.frame("抽出来是清亮液体，查糖阳性，下一步咋处理？", ["鞘内吗啡泵植入术后2周，泵囊袋那里鼓起来一个包，软的"])
     assert "csf-leak" in f.concepts, f.concepts
+
+
+def test_a_part_asking_only_an_essential_topic_is_answered_only_with_its_procedures_sentences():
+    from assistant.compose import _part_pool
+    part = Part("what pain relief counts as success", ("efficacy",), (), ("scs-trial",))
+    q = _q(text="SCS trial: how many days, what pain relief counts as success?", concepts=("scs-trial", "efficacy"), parts=(part,))
+    sig = Signals(kinds={"scs-trial": "procedure", "pdph": "complication", "efficacy": "topic"},
+                  parents={"scs-trial": frozenset({"spinal-cord-stimulation"})})
+    pdph = _sent("Bed rest gives only temporary relief of PDPH.", "Recognition and management", {"pdph", "efficacy"})
+    scs = _sent("An SCS trial counts as successful with at least 50% pain relief.", "Overview", {"spinal-cord-stimulation", "efficacy"})
+    pool = _part_pool([(1.0, pdph), (0.9, scs)], part, q, sig, "en", [], True)
+    assert [s for _, s in pool] == [scs]
