@@ -45,6 +45,7 @@ from .references import References
 from .retrieval import Retriever
 from .safety import (
     DISCLAIMER,
+    FADING,
     GOES_ON,
     NEW_SIGN,
     NO_PROTOCOL,
@@ -103,6 +104,12 @@ _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|h
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
 _GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|giving|with|after|had|got|received|pushed)\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注)")}
+_LA_CEILING = re.compile(r"nomogram|列线图|maximum doses? (?:differ|of (?:lidocaine|bupivacaine|ropivacaine|local))|local an(?:a)?esthetic maximum|"
+                         r"These maximum doses|局麻药[^。]{0,10}最大剂量|最大剂量[^。]{0,20}(?:利多卡因|布比卡因|罗哌卡因)", re.I)
+# The verb forms that may follow the drug they tell ("midaz given", "咪达唑仑推了"; never "with" or "after").
+_GIVEN_AFTER = {"en": re.compile(r"given|pushed|received", re.I), "zh": re.compile(r"给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注")}
+_CLAUSES = re.compile(r"[,，。;；?？!！]|\.\s|\band\b|\bbut\b|但是?|而且")
+_STILL = {"en": re.compile(r"\bstill\b", re.I), "zh": re.compile(r"还在|仍在|仍然|依然|还是")}
 _CLAUSE_BREAK = re.compile(r"[,，。.;；?？!！]|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
 # The sentences that say what comes after the first dose (a repeat bolus, doubling the infusion, the upper limit).
 _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|boluses|dose)|up to \d+ repeat|\bdoubl\w* the (?:infusion|rate)|"
@@ -297,9 +304,13 @@ class AnswerEngine:
         # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
         # (a sign told as ended, "抽搐停了", is no sign of the picture going on)
         # (nor are the normal readings themselves: "sats now 95%" names the sats)
-        ongoing = names_symptoms(NORMAL_VITALS[q.lang].sub(" ", SIGN_STOPPED[q.lang].sub(" ", q.text)), q.lang)
-        settled = bool(SETTLED[q.lang].search(q.text) or (q.history and NORMAL_VITALS[q.lang].search(q.text) and not ongoing)) \
-            and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text)
+        told_now = [c for c in _CLAUSES.split(q.text)
+                    if not (FADING[q.lang].search(c) or NORMAL_VITALS[q.lang].search(c) or SIGN_STOPPED[q.lang].search(c))]
+        ongoing = names_symptoms(" ".join(told_now), q.lang)
+        # (a follow-up's readings back to normal or a sign going, with no sign still there: "BP 100/60, 舌头还在肿" goes on)
+        later = bool(q.history) and bool(FADING[q.lang].search(q.text) or NORMAL_VITALS[q.lang].search(q.text)) \
+            and not ongoing and not _STILL[q.lang].search(q.text)
+        settled = bool(SETTLED[q.lang].search(q.text) or later) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text)
         if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
             return Triage(False)
         tri = triage(q.text, q.lang, concepts, before)
@@ -605,6 +616,7 @@ class AnswerEngine:
             return bullets
         nxt = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _NEXT_STEP[lang].search(x.text)
                and not x.provenance and x.group != "evidence"]
+        nxt = [x for x in nxt if not _LA_CEILING.search(x.text)]  # (a local anaesthetic's ceiling is no step after the rescue)
         nxt = [x for i, x in enumerate(nxt) if not same_point(x, nxt[:i], lang)][:2]
         given = self._given(q)
         named = {c for x in nxt for c in x.concepts if self._kinds.get(c) in ("drug", "drug-class")}
@@ -624,16 +636,17 @@ class AnswerEngine:
     def _given(self, q: Question) -> set[str]:
         """The drugs (with their broader classes) a follow-up tells were given, beside the verb in its own clause ("gave
         midaz 2mg", "咪达唑仑推了"), not one it asks for ("intralipid dose for her?")."""
-        verbs = [(m.start(), m.end()) for m in _GIVEN_DRUG[q.lang].finditer(q.original)]
+        text = q.text  # (the spans of the question's concepts are in its normalised text)
+        verbs = [(m.start(), m.end(), bool(_GIVEN_AFTER[q.lang].fullmatch(m.group()))) for m in _GIVEN_DRUG[q.lang].finditer(text)]
         if not q.history or not verbs:
             return set()
         reach = 30 if q.lang == "en" else 8
-        text = q.original
 
-        def beside(m: Match, a: int, b: int) -> bool:  # just after the verb or just before it, in its clause
+        def beside(m: Match, a: int, b: int, after: bool) -> bool:  # just after the verb, or just before a past form ("midaz given")
             between = text[b:m.start] if m.start >= b else text[m.end:a]
-            return (0 <= m.start - b <= reach or 0 <= a - m.end <= 8) and not _CLAUSE_BREAK.search(between)
-        told = [m.concept for m in q.matches if self._kinds.get(m.concept) in ("drug", "drug-class") and any(beside(m, a, b) for a, b in verbs)]
+            return (0 <= m.start - b <= reach or (after and 0 <= a - m.end <= 8)) and not _CLAUSE_BREAK.search(between)
+        told = [m.concept for m in q.matches if self._kinds.get(m.concept) in ("drug", "drug-class")
+                and any(beside(m, a, b, after) for a, b, after in verbs)]
         return set(self.lexicon.broader_closure(told))
 
     def _stand_in_cover(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: Sequence[Bullet],
@@ -991,7 +1004,7 @@ _GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "
 def _patient_weight(q: Question) -> float | None:
     """The patient's weight in kg, told in this turn or, in a follow-up, in the turns before ("62kg woman … seizure", then
     "intralipid dose for her?")."""
-    for text in (q.text, *reversed(q.history if q.followup or q.history else ())):
+    for text in (q.text, *reversed(q.history if q.followup else ())):
         if (kg := weight_of(text)) is not None:
             return kg
     return None

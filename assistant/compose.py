@@ -1415,7 +1415,7 @@ _LAB_ASK = re.compile(r"\b(?:INR|platelets?|plt)\b|血小板|国际标准化比�
 _LAB_LEVEL = re.compile(r"\b(?:INR|platelets?)\b[^.;]{0,60}(?:normal|<|≤|below|under|less than|at least|above|>)|normali[sz]ed[^.;]{0,40}\bINR\b|"
                         r"(?:INR|国际标准化比值|血小板)[^。；]{0,30}(?:正常|以下|低于|以上|高于|<|≤|>|≥)", re.I)
 # "how many ESIs a year?", "一年最多打几次": the limit on repeats (per year, in 6 months), not a dose
-_REPEAT_ASK = re.compile(r"how many (?:\w+ ){0,8}?(?:per|a|each|in a|every) (?:year|yr|month|6 months|six months)|how often can|"
+_REPEAT_ASK = re.compile(r"how many (?:\w+ ){0,8}?(?:per|a|each|in a|every) (?:year|yr|month|6 months|six months)|"
                          r"(?:一年|每年|半年)(?:内)?(?:最多)?(?:能|可以|可)?(?:打|做|注射)?(?:几次|多少次)|最多(?:能|可以)?(?:打|做|注射)?几次", re.I)
 _REPEAT = re.compile(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno more than (?:\d+|three|four|six)\b|"
                      r"每年|一年|半年|个月内|不超过\s*\d+\s*次|\d+\s*次\s*/\s*年", re.I)

@@ -135,7 +135,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
-                   r"\bwhich (?:drug|agent|antibiotic|abx)\s*(?:\?|$|,|and\b)|\bwhat (?:drug|antibiotic|abx)\b|"
+                   r"\bwhich (?:drug|agent|antibiotic|abx)\s*(?:\?|$|,|and\b)|"
                    r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice|"
                    r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b|what premedication|premedicate",
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
@@ -366,9 +366,10 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
 _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)", re.I),
              "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)", re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
-_GAVE = {"en": re.compile(r"\b(?:gave|given|pushed|administered)\b|\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
+_GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) given\b|\b(?:gave|pushed|administered)\b|"
+                          r"\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
                           r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b", re.I),
-         "zh": re.compile(r"(?:给了|推了|用了|打了|静推了|注射了|给过|用过|(?:静推|肌注|推注|静注)(?:了|后))")}
+         "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))")}
 # The risks to tell a patient (consent), not who is at risk.
 _RISKS_TO_TELL = {"en": re.compile(r"\brisks? (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\brisks?\b|"

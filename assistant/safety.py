@@ -221,7 +221,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：硬膜外腔镜或神经成形术中出现颈痛、头痛、视觉症状或血流动力学变化，可能是液体导致硬膜外及脑脊液压力升高。" + _STOP["zh"] + "：停止冲洗或注药，评估视力和神经功能。"},
         {"en": "epiduroscopy saline irrigation pressure retinal haemorrhage visual loss", "zh": "硬膜外腔镜 生理盐水 冲洗 压力 视网膜出血 视力"},
         # a headache that eases lying down, with no eye or neck sign, is a dural-puncture headache, not raised pressure
-        {"en": r"^(?![\s\S]*(?:visual|vision|blurr|can(?:no|'|’)?t see|neck|seiz|hypertens|arrhythm))[\s\S]*(?:better (?:when )?lying|"
+        {"en": r"^(?![\s\S]*(?:visual|vision|blurr|can(?:no|'|’)?t see|neck|seiz|hypertens|arrhythm|\bs?bp\b|blood pressure))[\s\S]*(?:better (?:when )?lying|"
                r"eases? (?:when )?lying|relieved (?:by )?lying|worse (?:when )?(?:sitting|standing|upright|she sits|he sits)|"
                r"(?:on|when) (?:sitting|standing) up|positional|postural)",
          "zh": r"^(?![\s\S]*(?:视|看东西|看不清|眼|颈|脖子|抽搐|血压|心律))[\s\S]*(?:(?:躺下|平卧|躺着)[^，。]{0,3}(?:好|缓解|减轻|消失)|"
@@ -433,7 +433,8 @@ _ANY_ANAPHYLAXIS = dataclasses.replace(_CONTRAST, symptoms={
 # arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
 # (nor is it a high block when the pressure told is high: "can't move arms or legs, BP 160/90" after a cervical
 # interlaminar injection is a cord injury until shown otherwise)
-_HIGH_BP = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:1[4-9]\d|2\d\d)\s*/", "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:1[4-9]\d|2\d\d)\s*/"}
+_HIGH_BP = {"en": r"^(?![\s\S]*\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)[3-9]\d\s*/)[\s\S]*\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:1[4-9]\d|2\d\d)\s*/",
+            "zh": r"^(?![\s\S]*(?:BP|bp|血压)\D{0,4}(?<!\d)[3-9]\d\s*/)[\s\S]*(?:BP|bp|血压)\D{0,4}(?<!\d)(?:1[4-9]\d|2\d\d)\s*/"}
 _HIGH_BLOCK = dataclasses.replace(_HIGH_BLOCK, exclude={lang: f"{_HIGH_BLOCK.exclude[lang]}|{_ALLERGIC_SKIN[lang]}|{_HIGH_BP[lang]}"
                                                         for lang in ("en", "zh")} if _HIGH_BLOCK.exclude else None)
 _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[lang], _BREATHING[lang]) for lang in ("en", "zh")})
@@ -668,20 +669,25 @@ _NOW = {
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
-                     r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
-                     r"\b(?:fading|resolving|subsiding|settling|improving|cleared)\b", re.I),
-    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|"
-                     r"回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|减轻了|退了)"),
+                     r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b", re.I),
+    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)"),
+}
+# ... and, told in a follow-up, a sign that is going ("hives fading", 疹子退了) or readings back to normal (not negated:
+# "not improving", "没有消退", "不正常了" are no settling)
+FADING = {
+    "en": re.compile(r"(?<!not )(?<!n't )(?<!no )(?<!never )\b(?:fading|resolving|subsiding|settling|improving)\b", re.I),
+    "zh": re.compile(r"(?<![没未不])(?<!没有)(?<!还没)(?:(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|"
+                     r"减轻了|退了)"),
 }
 # A follow-up that tells normal-range vital signs ("gave adrenaline, BP 115/70 now, can we finish today?"), read only when it
 # names no symptom of its own: the emergency is over.
 NORMAL_VITALS = {
     "en": re.compile(r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
-                     r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|1[01]\d)\b|"
+                     r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|100)\b|"
                      r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": re.compile(r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|1[01]\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
+    "zh": re.compile(r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
@@ -691,7 +697,7 @@ NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|
 GOES_ON = {
     "en": re.compile(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
                      r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|still\b)", re.I),
-    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然", re.I),
+    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然|还在|仍在", re.I),
 }
 
 # A procedure still to come ("needs an L5 TFESI", 这次要做): with a history cue ("hx anaphylaxis to contrast", 以前出过荨麻疹)
@@ -821,7 +827,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Vital signs in the shock or arrest range, told as measured now (they make any question an emergency).
 _SEVERE = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
                   r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,6}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
-                  r"\bunresponsive|(?:stopped|not) responding|\bfloppy\b|"
+                  r"\bunresponsive(?!\s+to\b)|(?:stopped|not) responding(?!\s+to\b)|\bfloppy\b|"
                   r"\bconfus\w*|disorient\w*|altered (?:mental|conscious)\w*",
            "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
                  r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉|糊涂|意识模糊|神志不清|胡言乱语"}
@@ -875,7 +881,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
-            banner, steps, intra = _as_told(rule, lang, out, q, late, bool(_rx(_ARRIVED[lang]).search(question)))
+            banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question)))
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
                           PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, intra)
     return Triage(False)
@@ -887,13 +893,13 @@ _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|hus
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
          "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
-_OVER = {"en": r"\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+_OVER = {"en": r"\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
-         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)做完|" + _HOME["zh"]}
+         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
-_ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b|"
+_ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",
-            "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,6}(?:显示|提示|示|做了|结果)|已(?:经)?(?:到|来)(?:医院|急诊)|入院|收住|到了急诊|在急诊"}
+            "zh": r"(?<!以前的)(?<!去年的)(?<!之前的)(?:MRI|核磁|磁共振|CT)[^，。？]{0,6}(?:显示|提示|示|做了|结果)|已(?:经)?(?:到|来)(?:医院|急诊)|入院|收住|到了急诊|在急诊"}
 # Pictures that no procedure under way causes (a baclofen pump that ran out or failed): never "stop the procedure"
 _NOT_PROCEDURAL = frozenset({"baclofen-withdrawal"})
 _WARD = {"en": r"\bward\b|\bnurse\b|\bPACU\b|\brecovery\b|\bICU\b|\bHDU\b", "zh": r"病房|护士|复苏室|恢复室|ICU|监护室"}

@@ -806,3 +806,14 @@ def test_normal_sats_told_after_a_cement_embolism_have_settled_it(engine):
                         ["ward call - kyphoplasty L1 this morning, now SOB, sats 86% RA, HR 124, BP 98/60, chest pain. ?cement embolus. management"])
     assert not ans.urgent, ans.text
     assert engine.answer("sats 86% RA, HR 124 now, chest pain after kyphoplasty this morning", []).urgent
+
+
+def test_review_cases_a_negated_fading_word_and_a_sign_still_there_are_no_settling(engine):
+    ans = engine.answer("硬膜外注射后双下肢麻木无力，一直没有消退，怎么办？", ["腰椎硬膜外注射后双下肢麻木无力，怎么办？"])
+    assert ans.urgent, ans.text
+    ans = engine.answer("BP 100/60 now but her tongue is still swelling - another adrenaline dose?",
+                        ["During a lumbar TFESI, right after the contrast she got hives, wheeze and BP 70/40. What now?"])
+    assert ans.urgent, ans.text
+    ans = engine.answer("Now VF. What intralipid dose after the midaz?",
+                        ["pt c/o tinnitus then seized during L4/5 TFESI with 20ml 0.5% bupi, 60kg. what now"])
+    assert ans.urgent and any("1.5 mL/kg" in b["text"] for b in ans.bullets), ans.text

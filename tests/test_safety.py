@@ -445,3 +445,15 @@ def test_a_limp_unresponsive_patient_after_a_cervical_transforaminal_steroid_and
     assert t.urgent and t.rule == "esi-stroke", t
     t = triage("我爸上周做了腰椎硬膜外激素注射，今天发烧39度，头很痛，脖子硬，怕光，要去急诊吗？", "zh")
     assert t.urgent and ("返院" in t.escalation or "120" in t.escalation) and "停止操作" not in t.escalation, t.escalation
+
+
+def test_review_cases_a_negated_settling_word_a_baseline_pressure_a_past_scan_and_an_unfinished_procedure():
+    assert triage("Leg weakness is not improving 6 hours after the lumbar epidural, what should I do?", "en").urgent
+    t = triage("Cervical interlaminar epidural with lidocaine: pre-procedure BP 160/95, now 5 min after injecting BP 78/40, arms weak "
+               "and she is struggling to breathe", "en")
+    assert t.rule == "total-spinal", t
+    assert not triage("How common is weakness after a transforaminal injection when the pain is not responding to physio?", "en").urgent
+    t = triage("My dad had an L4-5 epidural 2 days ago, his MRI last year showed stenosis, now fever 39, back pain and legs weak", "en")
+    assert t.urgent and "Stop the procedure" not in t.escalation, t.escalation
+    t = triage("椎体成形术快做完的时候病人突然咳嗽，血氧降到88，血压85/50", "zh")
+    assert t.rule == "cement-embolism" and "停止操作" in t.escalation, t.escalation
