@@ -1419,7 +1419,10 @@ _REPEAT_ASK = re.compile(r"how many (?:\w+ ){0,8}?(?:per|a|each|in a|every) (?:y
                          r"(?:一年|每年|半年)(?:内)?(?:最多)?(?:能|可以|可)?(?:打|做|注射)?(?:几次|多少次)|最多(?:能|可以)?(?:打|做|注射)?几次", re.I)
 _REPEAT = re.compile(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno more than (?:\d+|three|four|six)\b|"
                      r"每年|一年|半年|个月内|不超过\s*\d+\s*次|\d+\s*次\s*/\s*年", re.I)
-_NARROW = (("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
+_RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几小时)"
+                          r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始)", re.I)
+_NARROW = (("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

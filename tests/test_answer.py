@@ -817,3 +817,9 @@ def test_review_cases_a_negated_fading_word_and_a_sign_still_there_are_no_settli
     ans = engine.answer("Now VF. What intralipid dose after the midaz?",
                         ["pt c/o tinnitus then seized during L4/5 TFESI with 20ml 0.5% bupi, 60kg. what now"])
     assert ans.urgent and any("1.5 mL/kg" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_a_restart_asked_as_its_own_part_is_answered_by_the_restart(engine):
+    ans = engine.answer("克赛 40mg qd 预防量，明天上午做腰椎内侧支射频，最后一针什么时候打？术后多久可以打")
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert second and "恢复" in second[0], ans.text

@@ -2578,3 +2578,10 @@ def test_a_part_asking_only_an_essential_topic_is_answered_only_with_its_procedu
     scs = _sent("An SCS trial counts as successful with at least 50% pain relief.", "Overview", {"spinal-cord-stimulation", "efficacy"})
     pool = _part_pool([(1.0, pdph), (0.9, scs)], part, q, sig, "en", [], True)
     assert [s for _, s in pool] == [scs]
+
+
+def test_when_to_restart_after_the_procedure_is_its_own_kind_of_answer():
+    from assistant.compose import _DRUG_RESTART, _narrow_kind
+    assert _narrow_kind(Part("术后多久可以打", (), ("timing",), ("enoxaparin",))) is _DRUG_RESTART
+    assert _narrow_kind(Part("and when can she restart it?", (), ("timing",), ("apixaban",))) is _DRUG_RESTART
+    assert _narrow_kind(Part("最后一针什么时候打", ("enoxaparin",), ("timing",))) is not _DRUG_RESTART
