@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .citations import Citer
 from .compose import (
@@ -743,12 +744,16 @@ class AnswerEngine:
                and not x.provenance]
         return [Bullet(x, 0, 1.0, "fact") for x in own[:2]]
 
+    def _emergency_before(self, q: Question) -> Triage:
+        """The pathway of the turn a follow-up answers (read with the conversation's concepts; the same for every stage)."""
+        return _turn_triage(q.history[-1], q.lang, frozenset(self.lexicon.broader_closure(list(q.context_concepts))))
+
     def _resume_after(self, q: Question, bullets: Sequence[Bullet]) -> str:
         """The condition of the emergency the turn before, when a calm follow-up asks whether to go on with the procedure or
         send the patient home and no bullet says so for that condition ('' otherwise)."""
         if not q.followup or not q.history or not _RESUME_ASK[q.lang].search(q.text):
             return ""
-        before = triage(q.history[-1], q.lang, set(self.lexicon.broader_closure(list(q.context_concepts))))
+        before = self._emergency_before(q)
         topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
         names = PATHWAY_NAMES.get(before.rule, {}).get(q.lang)
         said = any(_RESUME_SAID.search(b.sentence.text) and (topic in b.sentence.concepts or (names and re.search(names, b.sentence.text, re.I)))
@@ -760,7 +765,7 @@ class AnswerEngine:
         another pathway's systemic reaction than the one before (LAST's observation time), unless the question names it."""
         if tri.urgent or not q.followup or not q.history:
             return sents
-        before = triage(q.history[-1], q.lang, set(self.lexicon.broader_closure(list(q.context_concepts))))
+        before = self._emergency_before(q)
         if not before.urgent:
             return sents
         elsewhere = self._other_systemic(q, before.rule)
@@ -999,6 +1004,11 @@ class AnswerEngine:
 
 
 _GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "interventional-pain-procedure"})
+
+
+@lru_cache(maxsize=64)  # a follow-up's answer asks it at several stages
+def _turn_triage(text: str, lang: Lang, concepts: frozenset[str]) -> Triage:
+    return triage(text, lang, concepts)
 
 
 def _patient_weight(q: Question) -> float | None:

@@ -586,8 +586,6 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if "escalation" in part.aspects and on_topic > 0 and _KIND["escalation"].search(s.text):
         total += w.escalation  # what comes after the failed treatment outweighs restating that treatment
-    elif "escalation" in part.aspects and set(q.tried) & s.concepts:
-        total -= w.escalation / 2  # and the treatment that failed, told again, comes after what is left to try
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:
@@ -936,15 +934,6 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
     one? Then the answer says so before what it has (the overdose's management is no observation period)."""
     return part.aspects[:1] == ("timing",) and bool(_HOW_LONG_SPAN.search(part.text)) \
         and not any(_TIME_SPAN.search(b.sentence.text) for b in bullets)
-
-
-# Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm).
-_ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I), re.compile(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
-                    # "可以重复做几次？", "how many times can it be repeated?": a repeat limit or a repeat's result
-                    (re.compile(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
-                                r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
-                     re.compile(r"\brepeat\w*[^.;]{0,60}\d|\bper year\b|\bin (?:\d+|six) months\b|\bno more than \d+|"
-                                r"重复[^。；]{0,30}\d|每年|一年|个月内|不超过\s*\d+\s*次", re.I)))
 
 
 def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
@@ -1419,6 +1408,12 @@ _REPEAT_ASK = re.compile(r"how many (?:\w+ ){0,8}?(?:per|a|each|in a|every) (?:y
                          r"(?:一年|每年|半年)(?:内)?(?:最多)?(?:能|可以|可)?(?:打|做|注射)?(?:几次|多少次)|最多(?:能|可以)?(?:打|做|注射)?几次", re.I)
 _REPEAT = re.compile(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno more than (?:\d+|three|four|six)\b|"
                      r"每年|一年|半年|个月内|不超过\s*\d+\s*次|\d+\s*次\s*/\s*年", re.I)
+# Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm;
+# "可以重复做几次？", "how many times can it be repeated?": a repeat limit (`_REPEAT`) or a repeat's result)
+_ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I), re.compile(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
+                    (re.compile(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
+                                r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
+                     re.compile(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))
 # "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
 _RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几小时)"
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始)", re.I)

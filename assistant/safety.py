@@ -103,6 +103,8 @@ _ALLERGIC_SKIN = {"en": r"hives|urticari|welts|rash|flush|angio-?oedema|angioede
                   "zh": r"荨麻疹|风团|皮疹|起疹|潮红|血管性水肿|(?:嘴唇|口唇|眼睑|脸|面部|舌头?).{0,2}肿"}
 _ALLERGIC_AIRWAY = {"en": r"wheez|stridor|bronchospasm|throat\b.{0,12}(?:swell|tight|clos)",
                     "zh": r"喘鸣|哮鸣|喘|喉头水肿|喉咙.{0,2}(?:紧|肿)|支气管痉挛"}
+# A blood pressure reading up to its systolic figure ("BP 72/40", "blood pressure now 115/70", 血压80/50): the ranges follow.
+_BP = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)", "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)"}
 _SLOW_HR = {"en": r"bradycard|\b(?:hr|heart rate)\b.{0,6}(?<!\d)[2-5]\d\b", "zh": r"心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓"}
 _LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|"
                  r"\b(?:bp|sbp|blood pressure)\b\s*(?:of |is |now |down to |at )?(?<!\d)[4-8]\d\b(?!\s*/\s*\d{3})(?!\s*/\s*[4-9]\d)",
@@ -433,8 +435,8 @@ _ANY_ANAPHYLAXIS = dataclasses.replace(_CONTRAST, symptoms={
 # arms with laboured breathing after a neuraxial injection is a high block even before the pressure falls
 # (nor is it a high block when the pressure told is high: "can't move arms or legs, BP 160/90" after a cervical
 # interlaminar injection is a cord injury until shown otherwise)
-_HIGH_BP = {"en": r"^(?![\s\S]*\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)[3-9]\d\s*/)[\s\S]*\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:1[4-9]\d|2\d\d)\s*/",
-            "zh": r"^(?![\s\S]*(?:BP|bp|血压)\D{0,4}(?<!\d)[3-9]\d\s*/)[\s\S]*(?:BP|bp|血压)\D{0,4}(?<!\d)(?:1[4-9]\d|2\d\d)\s*/"}
+# (a high reading with no low one told: a baseline beside a falling pressure still allows a high block)
+_HIGH_BP = {lang: rf"^(?![\s\S]*{_BP[lang]}[3-9]\d\s*/)[\s\S]*{_BP[lang]}(?:1[4-9]\d|2\d\d)\s*/" for lang in ("en", "zh")}
 _HIGH_BLOCK = dataclasses.replace(_HIGH_BLOCK, exclude={lang: f"{_HIGH_BLOCK.exclude[lang]}|{_ALLERGIC_SKIN[lang]}|{_HIGH_BP[lang]}"
                                                         for lang in ("en", "zh")} if _HIGH_BLOCK.exclude else None)
 _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[lang], _BREATHING[lang]) for lang in ("en", "zh")})
@@ -682,12 +684,12 @@ FADING = {
 # A follow-up that tells normal-range vital signs ("gave adrenaline, BP 115/70 now, can we finish today?"), read only when it
 # names no symptom of its own: the emergency is over.
 NORMAL_VITALS = {
-    "en": re.compile(r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
+    "en": re.compile(_BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
                      r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|100)\b|"
                      r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": re.compile(r"(?:BP|bp|血压)\D{0,4}(?<!\d)(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
+    "zh": re.compile(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
@@ -825,11 +827,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # Vital signs in the shock or arrest range, told as measured now (they make any question an emergency).
-_SEVERE = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
+_SEVERE = {"en": _BP["en"] + r"[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
                   r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,6}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
                   r"\bunresponsive(?!\s+to\b)|(?:stopped|not) responding(?!\s+to\b)|\bfloppy\b|"
                   r"\bconfus\w*|disorient\w*|altered (?:mental|conscious)\w*",
-           "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
+           "zh": _BP["zh"] + r"[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
                  r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉|糊涂|意识模糊|神志不清|胡言乱语"}
 
 
