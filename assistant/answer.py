@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .citations import Citer
 from .compose import (
+    CARDIOLOGY_DECIDES,
     CLASS_CONCEPT,
     DRUG_DECISION,
     NOTE_PREFIX,
@@ -345,7 +346,7 @@ class AnswerEngine:
                                      context=q.context_concepts, groups=q.groups)
         hits = hits + self._patient_pregnancy_hits(q, lang, origins, hits)
         if len(q.parts) < 2:
-            hits = hits + self._risk_class_hits(q, lang, origins, hits)
+            hits = hits + self._risk_class_hits(q, lang, origins, hits) + self._stent_told_before_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
@@ -380,6 +381,15 @@ class AnswerEngine:
         if not comps:
             return []
         return self._after(hits, [cid for cid, _ in self.retriever.concept_search(comps, (), ("management",), lang, origins, 4)], limit=2)
+
+    def _stent_told_before_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A follow-up on a drug decision for a patient whose recent stent was told before ("and if it was a kyphoplasty
+        instead?"): the best passage on stopping antiplatelet drugs after a stent joins the hits (the new procedure's
+        words fill the search), so that cardiology's say still comes first."""
+        told = [c for c in q.context_concepts if c in CARDIOLOGY_DECIDES and c not in q.concepts]
+        if not q.followup or not told or not DRUG_DECISION.intersection(q.aspects):
+            return []
+        return self._after(hits, (cid for cid, _ in self.retriever.concept_search(told, (), ("prevention",), lang, origins, 2)), limit=1)
 
     def _patient_pregnancy_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A pregnant patient's question: passages on pregnant staff (their fetal dose limit, badge) fill the search for

@@ -307,7 +307,7 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
     # a follow-up that changes only the level or region ("anything specific about C7?") is about that level
     # (a topic such as driving is what "how long to avoid driving after an MBB with lidocaine?" asks, not the lidocaine)
     order = ((("anatomy",),) if followup else ()) + (("complication",), ("condition",), ("topic",), ("drug", "drug-class", "brand"))
-    if hold and not any(c in _CARDIOLOGY_DECIDES for c in own):  # how long to hold is about the drug (an old lady: the same days)
+    if hold and not any(c in CARDIOLOGY_DECIDES for c in own):  # how long to hold is about the drug (an old lady: the same days)
         order = ((("anatomy",),) if followup else ()) + (("drug", "drug-class", "brand"), ("complication",), ("condition",))
     for kinds in order:
         found = [c for c in own if sig.kinds.get(c) in kinds and not (hold and c in _INDICATIONS)]
@@ -658,7 +658,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         return above, False  # "...and when can I restart it?": the part naming the procedure (or a region) carries its class
     # (a part that only swaps the level, "…stop it? and for cervical?", asks what the question asked)
     whether = asks_whether_to_stop(part.text) or (not aspects_of(part.text, q.lang) and asks_whether_to_stop(q.text))
-    if whether and not _CARDIOLOGY_DECIDES.intersection(own):
+    if whether and not CARDIOLOGY_DECIDES.intersection(own):
         # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
         # about no other named drug (primary-prevention aspirin's rule is not ticagrelor's; a rule for antithrombotics is)
         drugs = {c for c in own if sig.kinds.get(c) in _DRUG_KINDS}
@@ -677,7 +677,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = _LOW_RISK in extra[1].concepts and not _HIGHER_RISK & extra[1].concepts
-    if class_ask or ((whether or low) and not _CARDIOLOGY_DECIDES.intersection(own)):
+    if class_ask or ((whether or low) and not CARDIOLOGY_DECIDES.intersection(own)):
         if not class_ask and rest and _rule_per_class(rest[0][1], own, sig):
             return [rest[0], extra, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
         return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
@@ -840,13 +840,13 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
                       q: Question) -> tuple[list[tuple[float, Sentence]], bool]:
     """After a recent coronary stent, what to do with the antiplatelet drugs is first cardiology's call: the sentence
     saying so leads a hold answer, before any interval."""
-    if not DRUG_DECISION.intersection(part.aspects) or not _CARDIOLOGY_DECIDES.intersection(q.concepts):
-        return above, False
-    says = next(((sc, s) for sc, s in pool if sc > 0 and _CARDIOLOGY_DECIDES & s.concepts and _NEVER_STOP.search(s.text)), None)
+    if not DRUG_DECISION.intersection(part.aspects) or not CARDIOLOGY_DECIDES.intersection(q.all_concepts):
+        return above, False  # (a follow-up keeps the stent told before: "and if it was a kyphoplasty instead?")
+    says = next(((sc, s) for sc, s in pool if sc > 0 and CARDIOLOGY_DECIDES & s.concepts and _NEVER_STOP.search(s.text)), None)
     if says is None:
         return above, False
     rest = [t for t in above if t[1] is not says[1]]
-    if _months_ago(q.text) >= 12:  # a stent of years ago: the interval answers first, the stent's caution follows
+    if max(map(_months_ago, (q.text, *q.history))) >= 12:  # a stent of years ago: the interval answers first, the stent's caution follows
         return [*rest[:1], says, *rest[1:]], False
     return [says, *rest], True
 
@@ -889,7 +889,7 @@ _UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
 _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
 # A patient whose antiplatelet drugs are never stopped without cardiology: the stent, not the procedure's class, answers.
-_CARDIOLOGY_DECIDES = frozenset({"coronary-stent"})
+CARDIOLOGY_DECIDES = frozenset({"coronary-stent"})
 # "low- and intermediate-risk procedures may not require stopping them", "低风险操作继续服用"
 _NO_STOP_NEEDED = re.compile(r"may not (?:require|need) stopping|need not be stopped|continued for (?:a |the )?low|little change to anticoag|"
                              r"可能无需停|无需停用|不需要停|低风险操作继续|基本不调整抗凝", re.I)

@@ -274,6 +274,14 @@ def test_a_follow_up_restart_question_is_answered_for_its_drug_only(engine):
     assert not any(o in b["text"] for b in ans.bullets for o in others), ans.text
 
 
+def test_a_follow_up_on_another_procedure_keeps_the_stent_told_before_and_cardiology_leads(engine):
+    first = "pt on Brilinta, stent 8 months ago, booked for lumbar TFESI - hold it?"
+    ans = engine.answer("and if it was an SCS trial instead?", [first])
+    assert not ans.abstained and "cardiology" in ans.bullets[0]["text"], ans.text  # the stent is still recent
+    old = engine.answer("and if it was an SCS trial instead?", ["pt on Brilinta, stent 3 years ago, booked for lumbar TFESI - hold it?"])
+    assert "cardiology" not in old.bullets[0]["text"], old.text  # a stent of years ago: the interval leads
+
+
 def test_vessel_entry_during_cervical_transforaminal_injection_gets_the_cervical_tfesi_rate(engine):
     ans = engine.answer("How often does the needle end up in a vessel during cervical transforaminal injections? "
                         "I'm worried about strokes.")
