@@ -387,7 +387,7 @@ class AnswerEngine:
         instead?"): the best passage on stopping antiplatelet drugs after a stent joins the hits (the new procedure's
         words fill the search), so that cardiology's say still comes first."""
         told = [c for c in q.context_concepts if c in CARDIOLOGY_DECIDES and c not in q.concepts]
-        if not q.followup or not told or not DRUG_DECISION.intersection(q.aspects):
+        if not q.followup or not told or not DRUG_DECISION.intersection(q.aspects) or RESTART_ASK.search(q.text):
             return []
         return self._after(hits, (cid for cid, _ in self.retriever.concept_search(told, (), ("prevention",), lang, origins, 2)), limit=1)
 

@@ -573,6 +573,16 @@ def _excluded(text: str, m: Match) -> bool:
     return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 12]))
 
 
+def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
+    """Is the consent only the setting of the ask ("consenting a pt for C6-7 TFESI - what risks do I quote?",
+    "PVP术前谈话要交代哪些风险")? The risks of the named procedure are asked, not what a consent discussion is."""
+    return m.concept == _CONSENT and bool(_RISKS_TO_TELL[lang].search(text)) and aspects_of(text, lang)[:1] == ("complications",) \
+        and any(x.concept in lex and lex[x.concept].kind == "procedure" for x in found)
+
+
+_CONSENT = "informed-consent"
+
+
 def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where the question's aspect words are ("how long", "预防"): they say what is asked, not a detail to look for."""
     i = 2 if lang == "zh" else 1
@@ -770,8 +780,8 @@ class Framer:
         q = _JOINED_LEVEL.sub(r"\1\2-\3\4", q)  # "C7T1", "L5S1": the interspace written without its dash
         q, corrections = self._correct(q)
         found = tuple(self.lexicon.match(q))
-        matches = tuple(m for m in found if not _excluded(q, m))
         lex = self.lexicon.concepts
+        matches = tuple(m for m in found if not _excluded(q, m) and not _consent_setting(q, lang, m, found, lex))
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
@@ -1003,11 +1013,8 @@ class Framer:
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
 
     def is_anchor(self, c: str) -> bool:
-        """Is the concept one of our interventional procedures (one the lexicon gives a bleeding-risk class), not a
-        treatment that goes with any of them (explantation, antibiotics)?"""
-        lex = self.lexicon.concepts
-        return c in lex and lex[c].kind == "procedure" and any(
-            r in lex and "bleeding-risk" in lex[r].broader for c2 in (c, *lex[c].broader) if c2 in lex for r in lex[c2].related)
+        """Is the concept one of our interventional procedures (`Lexicon.is_anchor`)?"""
+        return self.lexicon.is_anchor(c)
 
     def _carried(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], prev: Question) -> tuple[str, ...]:
         """The earlier turn's subjects that a follow-up asks about again, with one thing changed."""
@@ -1076,7 +1083,8 @@ class Framer:
         out: list[Part] = []
         texts = split_parts(q, lang)
         for i, t in enumerate(texts):
-            found = [m for m in self.lexicon.match(t) if not _excluded(t, m)]
+            every = self.lexicon.match(t)
+            found = [m for m in every if not _excluded(t, m) and not _consent_setting(t, lang, m, every, lex)]
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
                 if compound in lex:

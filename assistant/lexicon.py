@@ -208,6 +208,13 @@ class Lexicon:
             got = self._tags[text] = frozenset(self.broader_closure([m.concept for m in self.match(text, homophones=False)]))
         return got
 
+    def is_anchor(self, c: str) -> bool:
+        """Is the concept one of our interventional procedures (one the lexicon gives a bleeding-risk class), not a
+        treatment that goes with any of them (explantation, antibiotics) nor an imaging study (a CT)?"""
+        lex = self.concepts
+        return c in lex and lex[c].kind == "procedure" and any(
+            r in lex and "bleeding-risk" in lex[r].broader for c2 in (c, *lex[c].broader) if c2 in lex for r in lex[c2].related)
+
     def broader_closure(self, ids: Iterable[str]) -> list[str]:
         """The ids with everything they are a kind of (transitively), in first-seen order."""
         out: dict[str, None] = {}

@@ -592,6 +592,20 @@ def test_a_sentence_quoted_without_its_paragraphs_later_hedge_carries_it(lexicon
     assert sents[third].quoted == third  # another paragraph: the hedge is not its own
 
 
+def test_a_sentence_naming_no_procedure_is_about_the_one_its_paragraph_named(lexicon):
+    first = "In 974 cervical interlaminar epidural steroid injections, dural puncture occurred in 1.4%."
+    second = "Dural puncture was most frequent at C5-C6 (2.8%), and none occurred above C5-C6."
+    third = "Intravascular injection occurred in 19.4% of cervical transforaminal injections."
+    fourth = "Dural puncture is recognised by CSF in the hub."
+    text = f"{first} {second} {third} {fourth}"
+    chunk = Chunk("esi", "esi-en", 0, text, "en", "ESI", ("ESI", "Complications and frequency"), 0, 0, 1, 0, len(text),
+                  breaks=(text.index(third),))
+    sents = {s.text: s for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)}
+    assert {"interlaminar-esi", "cervical-spine"} <= sents[first].concepts  # (not a cervical ESI of any approach)
+    assert "interlaminar-esi" in sents[second].concepts  # the same fact, told on: the ILESI series' level figure
+    assert "interlaminar-esi" not in sents[fourth].concepts and "transforaminal-esi" in sents[fourth].concepts  # its own paragraph
+
+
 def test_a_limit_ask_is_led_by_the_sentence_stating_the_limit_not_by_a_measured_dose():
     part = Part("eye lens dose limit for fluoro staff", ("eye-lens-dose-limit", "fluoroscopy"), ("limit", "dose"), (), ("staff",))
     q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
@@ -2503,6 +2517,11 @@ def test_risks_to_mention_at_consent_are_the_harms_and_a_region_is_not_swallowed
     assert aspects_of("知情同意书上要告知哪些风险", "zh")[0] == "complications"
     assert aspects_of("what are the risk factors for an epidural haematoma?", "en")[0] == "risk_factors"
     assert "lumbar-spine" in framer.frame("what's the discitis rate after lumbar discography?").concepts
+    # the consent is the setting of the ask: the named procedure's risks are asked, not what a consent discussion is
+    for question in ("consenting a pt for C6-7 TFESI tomorrow - what risks do I quote?", "PVP术前谈话要交代哪些风险？"):
+        q = framer.frame(question)
+        assert "informed-consent" not in q.concepts and q.aspects[0] == "complications", q
+    assert "informed-consent" in framer.frame("what should the consent discussion for an ESI include?").concepts
 
 
 def test_an_asked_thickness_that_no_bullet_gives_is_said_to_be_missing():
