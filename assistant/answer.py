@@ -140,6 +140,8 @@ _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has
 _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {condition} has settled (whether to go on with the procedure, "
                     "where the patient should be looked after, when they can go home). What it has on it:",
               "zh": "知识库没有{condition}平稳之后如何处置的指导（能否继续操作、转往何处监护、何时可以回家）。相关内容如下："}
+_RULED_OUT = {"en": "The knowledge base gives no next step for this picture once the work-up has ruled out {conditions}. What it has on it:",
+              "zh": "知识库未给出排除{conditions}之后的下一步处理。相关内容如下："}
 # A calm follow-up asking whether to go on or send the patient home, and a sentence that speaks to it.
 _RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^?]{0,30}\b(?:carry on|continue|go ahead|proceed|finish|resume|"
                                 r"go home|send (?:her|him|them|the patient) home|discharge)|\b(?:can|could|should|shall) (?:we|i|she|he|they)\b[^?]{0,25}"
@@ -739,10 +741,32 @@ class AnswerEngine:
         never the treatment that failed as the answer; after a settled emergency, whether to go on is about its condition."""
         if tri.urgent:
             bullets = self._without_given(q, self._next_steps_first(q, lang, sents, bullets, guide))
+            bullets = self._without_ruled_out(q, bullets)
         bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q))] or bullets
         if not tri.urgent and (after := self._resume_after(q, bullets)):  # "stable now, OK to carry on?": only the condition's own
             bullets = self._about_condition(after, bullets, sents, lang)  # sentences, beside the note that says there is no rule
         return bullets
+
+    def _ruled_out(self, q: Question) -> set[str]:
+        """The complications an emergency follow-up tells its work-up ruled out ("MRI done, no haematoma no abscess",
+        "MRI没看到血肿"), with what they are a kind of."""
+        if not q.followup or not q.history:
+            return set()
+        return set(self.lexicon.broader_closure([c for c in q.excluded if self._kinds.get(c) == "complication"]))
+
+    def _without_ruled_out(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """No bullet about only the causes the work-up ruled out (early decompression of a haematoma, once the MRI shows
+        none); a step that also names a cause still open (the MRI looks for infarction too, neurosurgical review) stays."""
+        out = self._ruled_out(q)
+        if not out:
+            return bullets
+
+        def only_ruled_out(s: Sentence) -> bool:
+            named = {c for c in s.concepts if self._kinds.get(c) == "complication"}
+            # (a complication the ruled-out one is a kind of, or that is a kind of it, is no other cause)
+            others = {c for c in named if c not in out and not out & set(self.lexicon.broader_closure([c]))}
+            return bool(named & out) and not others
+        return [b for b in bullets if not only_ruled_out(b.sentence)] or bullets
 
     def _about_condition(self, topic: str, bullets: list[Bullet], sents: Sequence[Sentence], lang: Lang) -> list[Bullet]:
         """The bullets that name the condition (its concept or a narrower one), else its own management sentences."""
@@ -821,6 +845,9 @@ class AnswerEngine:
         ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
         resume = "" if tri.urgent else self._resume_after(q, bullets)
+        ruled = [c for c in q.excluded if c in self._ruled_out(q)] if tri.urgent else []
+        if ruled:  # "MRI done, no haematoma - now what?": the sources stop at the work-up
+            lines.append(NOTE_PREFIX + _RULED_OUT[lang].format(conditions=_join([self._name(c, lang) for c in ruled], lang)))
         if resume:  # "stable now - OK to carry on / send her home?"
             lines.append(NOTE_PREFIX + _NO_RESUME[lang].format(condition=self._name(resume, lang)))
         elif not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets) \

@@ -1080,7 +1080,8 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     if several and procs and part.concepts and all(c in ESSENTIAL for c in part.concepts):
         # "SCS trial: …, what pain relief counts as success?": relief of the trial's pain, not bed rest's relief of a headache
         pool = [(sc, s) for sc, s in pool if any(p in s.concepts or sig.parents.get(p, frozenset()) & s.concepts for p in procs)]
-    held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]
+    # (a drug the question says has failed is not the one asked about: "caffeine not helping, how much blood for the patch?")
+    held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug" and c not in q.tried]
     if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
@@ -1305,7 +1306,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
                or [c for c in gives if c in usable])
     in_kind = [c for c in in_kind if c in both] or in_kind
     # (the first ask is one no section holds, "she's 55 kg, the actual numbers?": its kind before a later ask's section)
-    if in_kind and in_kind[0][0] >= 0.6 * best[0]:
+    # (one giving it for the asked subject leads at half the best, as a count or an interval does: "caffeine not helping,
+    # how much blood for the patch?" - the volume, before the patch's place as the definitive treatment)
+    if in_kind and in_kind[0][0] >= (0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
         return in_kind[0]
     if both and both[0][0] >= 0.6 * best[0]:
         return both[0]

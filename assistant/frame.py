@@ -21,7 +21,7 @@ KEEP_ON_FOR = r"\b(?:keep|continue|carry on|stay)\b[^?.]{0,40}\bfor (?:a|an|one|
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
-                   r"not working|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
+                   r"not (?:working|helping|settling|improving|responding)\b|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
                    r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
                    r"\bdespite\b|in spite of|even (?:with|after) (?=\w)",
@@ -551,6 +551,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除|"
                         r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
+                        # a finding a study did not show: "MRI没看到血肿", "CT未见出血"
+                        r"没(?:有)?(?:看到|见到|看见|发现)|未(?:见|发现|看到)|看不到|"
                         # a history denied: "no prior stroke", "no hx of bleeding", "没卒中史", "既往无出血"
                         r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往)"
                         r"\s*(?:the\s+|a\s+|an\s+|on\s+|taking\s+|using\s+|in\s+)?$", re.I)

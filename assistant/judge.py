@@ -41,6 +41,7 @@ ANCILLARY_PROCEDURES = frozenset({
     "contrast-injection", "premedication", "lumbar-puncture", "antibiotic-prophylaxis", "platelet-transfusion", "loss-of-resistance",
     "negative-aspiration", "test-dose", "intrathecal-injection", "decolonisation", "water-sip-test", "ecmo", "surgical-decompression",
     "surgical-embolectomy", "pneumothorax-aspiration", "peripheral-joint-injection", "trigger-point-injection",
+    "explantation", "urgent-premedication",  # (explanting another specialty's device, a DBS lead, is that specialty's call)
 })
 
 

@@ -651,12 +651,15 @@ _NOT_NOW = {
           r"\bhad (?:a |an )?(?:\w+ )?(?:hives|rash|reaction|urticaria|anaphylaxis|allergic reaction|allergy)\b[^.;?]{0,40}?\bbefore\b(?! (?:i|we|you|the|it|she|he)\b)|"
           r"\bpre-?med(?:s|ication|icate)?\s+(?:regimen|protocol|plan|schedule)\b|\b(?:what|which|any|need|needs|needed|should|do i|do we)\b[^.?!]{0,30}\bpre-?med\w*|"
           r"can (?:she|he|they) (?:still )?have|"
+          # a known allergy told as the patient's history ("pen allergic (rash)", "allergic to contrast - hives")
+          r"\b(?:pen(?:icillin)?|cephalosporins?|sulfa|iodine|contrast|latex|shellfish|seafood|chlorhexidine|cefazolin|[a-z]+cillin)[- ]?allerg(?:y|ic)\b|"
+          r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*(?:\(|-|–|:)\s*(?:a |an )?(?:rash|hives|urticaria|itch|swelling|anaphylaxis)|"
           r"in (?:the|that|this|a|an) (?:[\w-]+ ){0,3}(?:study|series|review|audit|cohort|trial|registry)|did any(?:body|one) (?:get|have|develop)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b",
-    "zh": r"(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|对[^，。？?]{1,8}过敏[（(]|(?:青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?|过敏史|过敏体质|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }

@@ -56,6 +56,15 @@ def test_out_of_scope_questions_abstain_in_the_question_language(engine):
         assert not re.search(r"\[\d+\]", ans.text)
 
 
+def test_another_specialtys_implant_is_not_answered_with_the_scs_explant_rule(engine):
+    # explanting a device is no procedure of ours beside another specialty's implant (a DBS lead, a sacral neuromodulator)
+    for q in ("DBS lead infection 3 weeks post-op, do we need to explant?",
+              "InterStim sacral neuromod for OAB - infection rate & explant criteria?"):
+        ans = engine.answer(q)
+        assert ans.abstained and ans.verdict == "out_of_scope" and not ans.citations, ans.text
+    assert not engine.answer("SCS pocket infection 3 weeks post-op, do we need to explant?").abstained
+
+
 def test_emergency_leads_with_escalation_and_still_cites_management(engine):
     ans = engine.answer("My patient is seizing right after 20 mL of bupivacaine for a block. What now?")
     assert ans.urgent and not ans.abstained
@@ -612,6 +621,10 @@ def test_a_wet_tap_turned_headache_asks_how_to_treat_the_headache(engine):
     ans = engine.answer("wet tap during an L5-S1 epidural w 18g tuohy, now PDPH day 2 - tx options?")
     assert not ans.abstained and any("caffeine" in b["text"] for b in ans.bullets), ans.text
     ans = engine.answer("how much blood for the patch", ["wet tap during an L5-S1 epidural, now PDPH day 2 - tx options?"])
+    assert "12–20 mL" in ans.bullets[0]["text"] and "no dose" not in ans.text, ans.text
+    # the failed caffeine is not the drug whose dose is asked: the patch's volume still leads
+    ans = engine.answer("day 3 now, postural headache, caffeine + fluids not helping. how much blood for the patch",
+                        ["wet tap w 18G tuohy at L5-S1 during ILESI. what are the odds of PDPH, what do I tell her?"])
     assert "12–20 mL" in ans.bullets[0]["text"] and "no dose" not in ans.text, ans.text
 
 

@@ -183,3 +183,15 @@ def test_that_is_to_say_leans_on_the_sentence_before():
     assert _DEPENDENT["zh"].search("也就是说，在这 616 个毁损灶中未观察到严重神经损伤或感染。")
     assert _DEPENDENT["en"].search("In other words, no serious injury was seen across those lesions.")
     assert not _DEPENDENT["zh"].search("小关节射频消融后的神经炎通常在数周内自行缓解。")
+
+
+def test_a_follow_up_whose_mri_ruled_out_the_haematoma_drops_its_decompression_and_says_the_sources_stop_there(engine):
+    first = "6h after T10-11 interlaminar ESI pt has new bilat leg weakness and cant pee. plavix only held 3 days. next step??"
+    before = engine.answer(first)
+    assert any("decompression" in b["text"] for b in before.bullets), before.text  # the haematoma's step, before the MRI
+    ans = engine.answer("MRI done, no haematoma no abscess. now what", [first])
+    assert ans.urgent and "ruled out haematoma and abscess" in ans.text, ans.text
+    assert not any("decompression" in b["text"] or "presents with" in b["text"] for b in ans.bullets), ans.text
+    assert any("neurosurgical review" in b["text"] for b in ans.bullets), ans.text  # the step that still stands
+    zh = engine.answer("急诊MRI做了，没看到血肿，下一步？", ["下午做的L5/S1椎板间硬膜外注射，晚上病房打电话说病人双下肢越来越没劲，腰背剧痛，现在怎么办"])
+    assert zh.urgent and "排除血肿" in zh.text and not any("减压" in b["text"] for b in zh.bullets), zh.text

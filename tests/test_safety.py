@@ -277,6 +277,14 @@ def test_an_old_reaction_before_a_planned_procedure_or_a_question_about_a_series
     assert not triage("Lumbar facet nerve burning - in the big Mayo series did anybody get an infection or new numbness or weakness?", "en").urgent
 
 
+def test_a_known_allergy_told_as_history_in_a_planning_question_is_no_emergency():
+    assert not triage("discogram L3-S1 - should i put cefazolin in the contrast? pt pen allergic (rash)", "en").urgent
+    assert not triage("腰椎间盘造影，病人青霉素过敏（皮疹），造影剂里还加头孢吗", "zh").urgent
+    # the allergy beside a reaction happening now is still anaphylaxis
+    assert triage("pt with penicillin allergy, now wheezing and hives after cefazolin for SCS implant", "en").urgent
+    assert triage("SCS植入刚给完头孢唑林，病人突然全身风团、血压80/40，有青霉素过敏史", "zh").urgent
+
+
 def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     from assistant.safety import PATHWAY_STEPS, steps_for
 
