@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
 from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, Part, Question, aspects_of
+from .judge import STUDIES
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import HEDGE, en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
@@ -516,8 +517,10 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     left_out = left_out or any(COMPOUND_BASE[c] in s.concepts and c not in s.concepts for c in q.concepts if c in COMPOUND_BASE)
     # (what comes after a failed treatment is often another procedure: the blood patch after an interlaminar ESI's wet tap)
     next_line = "escalation" in part.aspects and bool(_KIND["escalation"].search(s.text))
+    # (asked for the work-up, the studies a sentence orders are the answer, not another procedure: "plain film, then MRI")
+    looked_at = _without_studies(s) if "workup" in part.aspects else s
     if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) and not next_line \
-            and (rival(s, subject, sig) or left_out or _drugless(s, part, subject, sig)):
+            and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
     total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
     if "expected" in part.aspects and any(sig.kinds.get(c) == "complication" and c in s.concepts for c in part.concepts):
@@ -528,6 +531,12 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         # not the steps for when symptoms appear
         total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) else 0.0
     return total
+
+
+def _without_studies(s: Sentence) -> Sentence:
+    """The sentence as a rival check sees it without the imaging studies it names."""
+    studies = s.concepts & STUDIES
+    return replace(s, concepts=s.concepts - studies) if studies else s
 
 
 def _subject(part: Part, own: list[str], q: Question, sig: Signals) -> list[str]:
@@ -761,12 +770,18 @@ def _class_rule_of_procedure(pool: Sequence[tuple[float, Sentence]], part: Part,
 def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
     """Does a relevant sentence give a dose of the asked drug or procedure itself (its own concept, not a broader one)?
     Asked "how much ozone for an intradiscal injection?", a morphine concentration limit is no answer."""
-    own = [c for c in _own(part, q) if sig.kinds.get(c) in (*_DRUG_KINDS, "procedure")]
+    # (a radiation dose is asked of the setting: the fluoroscopy lists a pregnant nurse works in are not what is dosed)
+    kinds = _DRUG_KINDS if _RADIATION_DOSE.intersection(part.concepts) else (*_DRUG_KINDS, "procedure")
+    own = [c for c in _own(part, q) if sig.kinds.get(c) in kinds]
     if not own:
         return True
     # (cefazolin in discography contrast is no cefazolin dose for a vertebroplasty)
     return any(sc > 0 and any(c in s.concepts for c in own) and _KIND["dose"].search(s.text) and not other_procedure(s, part, q, sig)
                for sc, s in pool)
+
+
+_PREMEDICATION = "premedication"
+_RADIATION_DOSE = frozenset({"occupational-dose-limit", "radiation-exposure", "effective-dose", "radiation-safety"})
 
 
 def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
@@ -1085,7 +1100,9 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
-    elif "dose" in part.aspects and (agents := held or [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug-class"]):
+    elif "dose" in part.aspects and _PREMEDICATION not in part.concepts \
+            and (agents := held or [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug-class"]):
+        # (a premedication regimen is asked in the contrast's name: its prednisone is the dose asked, not another agent's)
         # "how much?" of gadolinium, "how much contrast in CKD 4?": never morphine's limits or Pradaxa's renal interval
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, agents, sig)] or pool
     return pool

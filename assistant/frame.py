@@ -127,8 +127,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # signs are described under Complications as often as under Recognition and management: the sentence decides
     "recognition": ("",
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
-                    r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning",
-                    r"(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
+                    r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
+                    r"what (?:could|might|would) (?:it|this|that) be|differential|what (?:to|should (?:i|we)) (?:consider|think of)",
+                    r"考虑(?:啥|什么|哪些|是什么)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    r"\bcut\b[\w ]{0,15}\b(?:risk|dose|exposure|radiation)|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
@@ -314,14 +315,20 @@ class Question:
         return self.retrieval_text if self.followup else ""
 
 
-def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
+def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Asked aspects of one ask, most specific first; `names` are spans of procedure names, whose words are not an ask
-    (椎间盘内治疗 "intradiscal treatment" does not ask how to treat)."""
+    (椎间盘内治疗 "intradiscal treatment" does not ask how to treat); `signs` spans of findings, whose words tell no failed
+    treatment ("analgesia failing despite dose increases", 加量也没用: the sign told, not an escalation asked)."""
     i = 2 if lang == "zh" else 1
     chars = list(text)
     for start, end in names:
         chars[start:end] = " " * (end - start)
     text = SIGN_STOPPED[lang].sub(lambda m: " " * len(m.group()), "".join(chars))  # "the seizure has stopped" holds no drug
+    if signs and (m := _rx(ASPECTS["escalation"][i]).search(text)) and any(a <= m.start() < b for a, b in signs):
+        chars = list(text)
+        for start, end in signs:
+            chars[start:end] = " " * (end - start)
+        text = "".join(chars)
     low = text if lang == "zh" else f" {text.lower()} "
     # English words in a Chinese question ask in English ("SCS知情同意书上complications要写哪些"): same positions, CJK blanked
     latin = f" {_CJK.sub(' ', text.lower())} " if lang == "zh" and _LATIN_WORD.search(text) else ""
@@ -359,8 +366,13 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = ()) -> 
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
-_GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b", re.I),
+_GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b|"
+                                # (and a dose change told: "despite 3 dose increases", "after we raised the dose")
+                                r"\b(?:\d+|two|three|several|multiple|repeated)? ?dose (?:increases|escalations?|rises|hikes)\b|"
+                                r"\bdose (?:was |has been )?(?:increased|raised|went up)\b|\b(?:increas|rais)(?:ed|ing) the dose\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|静推了?|注射了)[^，。；？]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)|"
+                                r"加(?:了)?量|剂量(?:加大|增加|上调)了?|"
+
                                 r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
 # A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
 _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)", re.I),
@@ -542,6 +554,11 @@ def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[
 def _procedure_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
     """Where the question names a procedure."""
     return [(m.start, m.end) for m in matches if lex[m.concept].kind == "procedure"]
+
+
+def _sign_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
+    """Where the question names a finding."""
+    return [(m.start, m.end) for m in matches if lex[m.concept].kind == "finding"]
 
 
 @lru_cache(maxsize=256)
@@ -797,7 +814,10 @@ class Framer:
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
-        aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex)), subjects, self.lexicon), concepts, q, lang)
+        aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon),
+                           concepts, q, lang)
+        suspected = self._suspected(concepts, aspects)
+        concepts, subjects = concepts + suspected, subjects + suspected
         tried = _tried(q, lang, matches, lex) if "escalation" in aspects else ()
         subjects = tuple(c for c in subjects if c not in tried)  # "conservative stuff not working, what next?"
         if prev is None:
@@ -899,6 +919,16 @@ class Framer:
             generics = [b for b in c.broader if b in lex] if c.kind == "brand" else []
             out.extend(generics or [cid])
         return tuple(dict.fromkeys(out))
+
+    def _suspected(self, concepts: tuple[str, ...], aspects: tuple[str, ...]) -> tuple[str, ...]:
+        """Asked what a told finding could be or how to work it up, and naming no complication ("pump analgesia failing
+        despite dose increases - workup?", "吗啡泵…加量也没用，双腿发麻，考虑啥"): the complications the lexicon links the
+        finding to (a catheter-tip granuloma), which the question is about."""
+        lex = self.lexicon.concepts
+        if not {"workup", "recognition"} & set(aspects) or any(lex[c].kind == "complication" for c in concepts if c in lex):
+            return ()
+        return tuple(dict.fromkeys(r for c in concepts if c in lex and lex[c].kind == "finding" for r in lex[c].related
+                                   if r in lex and lex[r].kind == "complication" and r not in concepts))
 
     def _continued(self, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """"Keep him on antibiotics for a week?": continuing a drug that is not held for bleeding is no question about
@@ -1107,8 +1137,10 @@ class Framer:
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-            asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex)), subj, self.lexicon), own, t, lang)
+            asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex), _sign_names(found, lex)), subj, self.lexicon),
+                             own, t, lang)
             asked = _treats(asked, [lex[c].kind for c in (*own, *inherited, *ctx) if c in lex], t, lang)
+            own += self._suspected(own, asked)
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)

@@ -35,9 +35,11 @@ PAIN_PROCEDURE = "interventional-pain-procedure"
 # Techniques, imaging and anaesthesia that go with many specialties' procedures: naming one next to another specialty's
 # procedure (a spinal for a caesarean, a steroid injection for a trigger finger, a CT before a diagnostic lumbar
 # puncture) does not put the question in our scope.
-ANCILLARY_PROCEDURES = frozenset({
-    "neuraxial-anaesthesia", "steroid-injection", "peripheral-nerve-block", "sedation", "general-anaesthesia", "mri", "ct", "ct-myelography",
-    "plain-radiograph", "chest-x-ray", "lung-ultrasound", "ct-pulmonary-angiography", "real-time-fluoroscopy", "landmark-technique",
+# The imaging studies a work-up orders.
+STUDIES = frozenset({"mri", "ct", "ct-myelography", "plain-radiograph", "chest-x-ray", "lung-ultrasound", "ct-pulmonary-angiography"})
+ANCILLARY_PROCEDURES = STUDIES | frozenset({
+    "neuraxial-anaesthesia", "steroid-injection", "peripheral-nerve-block", "sedation", "general-anaesthesia", "real-time-fluoroscopy",
+    "landmark-technique",
     "contrast-injection", "premedication", "lumbar-puncture", "antibiotic-prophylaxis", "platelet-transfusion", "loss-of-resistance",
     "negative-aspiration", "test-dose", "intrathecal-injection", "decolonisation", "water-sip-test", "ecmo", "surgical-decompression",
     "surgical-embolectomy", "pneumothorax-aspiration", "peripheral-joint-injection", "trigger-point-injection",

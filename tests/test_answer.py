@@ -65,6 +65,13 @@ def test_another_specialtys_implant_is_not_answered_with_the_scs_explant_rule(en
     assert not engine.answer("SCS pocket infection 3 weeks post-op, do we need to explant?").abstained
 
 
+def test_a_pump_whose_analgesia_fails_despite_dose_increases_is_worked_up_for_a_catheter_tip_granuloma(engine):
+    ans = engine.answer("IT morphine pump pt, analgesia failing despite 3 dose increases + new band-like pain at T8. workup?")
+    assert not ans.abstained and "plain film" in ans.bullets[0]["text"] and "gadolinium" in ans.bullets[0]["text"], ans.text
+    zh = engine.answer("吗啡泵用了3年，止痛越来越差，加量也没用，最近双腿有点麻，考虑啥")
+    assert any("肉芽肿" in b["text"] for b in zh.bullets[:2]), zh.text  # the suspected granuloma, among the first
+
+
 def test_emergency_leads_with_escalation_and_still_cites_management(engine):
     ans = engine.answer("My patient is seizing right after 20 mL of bupivacaine for a block. What now?")
     assert ans.urgent and not ans.abstained

@@ -1852,6 +1852,38 @@ def test_a_timing_asked_beside_a_missing_dose_is_still_answered():
     assert _undosed([(1.0, nacc)], Part(part.text.replace(" and timing", ""), part.concepts, ("dose",)), q, sig)
 
 
+def test_a_radiation_dose_or_a_premedication_regimen_is_not_asked_of_the_procedure_or_the_contrast():
+    from assistant.compose import _part_pool, _undosed
+
+    # "pregnant nurse on our fluoro RF lists - dose limits?": the fetal limit answers; the RF lists are only the setting
+    part = Part("pregnant nurse on our fluoro RF lists, dose limits?", ("pregnant-staff", "radiofrequency-ablation", "occupational-dose-limit"),
+                ("limit", "dose"))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    fetal = _sent("The dose to the embryo of a declared pregnant worker must not exceed 5 mSv over the pregnancy.", "Prevention",
+                  {"pregnant-staff", "occupational-dose-limit"})
+    sig = Signals(kinds={"radiofrequency-ablation": "procedure", "pregnant-staff": "condition", "occupational-dose-limit": "topic"})
+    assert not _undosed([(1.0, fetal)], part, q, sig)
+    assert _undosed([(1.0, fetal)], Part("RF lesion - what dose?", ("radiofrequency-ablation",), ("dose",)), q, sig)
+    # "urticaria to contrast last year - premed regimen?": prednisone is the premedication's dose, not another agent's
+    premed = Part("urticaria to iodinated contrast last yr, premed regimen?", ("iodinated-contrast", "premedication"), ("dose",))
+    q = _q(concepts=premed.concepts, subjects=premed.concepts, aspects=premed.aspects, parts=(premed,))
+    regimen = _sent("The regimen is prednisone 50 mg orally 13, 7 and 1 h before contrast.", "Prevention", {"premedication", "prednisone"})
+    sig = Signals(kinds={"iodinated-contrast": "drug-class", "prednisone": "drug", "premedication": "procedure"})
+    assert regimen in [s for _, s in _part_pool([(1.0, regimen)], premed, q, sig, "en", [], False)]
+    plain = Part("how much iodinated contrast in CKD?", ("iodinated-contrast",), ("dose",))
+    assert regimen not in [s for _, s in _part_pool([(1.0, regimen), (0.5, fetal)], plain, q, sig, "en", [], False)]
+
+
+def test_a_told_sign_is_no_ask_and_asked_what_it_could_be_its_complication_is_the_subject(framer):
+    q = framer.frame("IT morphine pump pt, analgesia failing despite 3 dose increases + new band-like pain at T8. workup?")
+    assert q.aspects == ("workup",) and "catheter-tip-granuloma" in q.concepts  # no escalation, no dose asked
+    q = framer.frame("吗啡泵用了3年，止痛越来越差，加量也没用，最近双腿有点麻，考虑啥")
+    assert q.aspects == ("recognition",) and "catheter-tip-granuloma" in q.parts[0].concepts
+    # a complication named is the subject itself; a failed treatment is still an escalation
+    assert "catheter-tip-granuloma" not in framer.frame("pump analgesia failing despite dose increases - how common is it?").concepts
+    assert framer.frame("PDPH day 3, caffeine not helping - next step?").aspects[0] == "escalation"
+
+
 def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
     from assistant.compose import _can_answer
 
