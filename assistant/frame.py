@@ -36,7 +36,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"what else can (?:i|we) (?:do|try)|then what|what next|"
                r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we) (?:need|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
                # after the complication happened: carry on with the injection? ("wet tap - can I carry on?")
-               r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|continue\s*\?)|"
+               r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|\b(?:i|we|to|or) continue\s*\?)|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b",
                r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"

@@ -1884,6 +1884,14 @@ def test_a_told_sign_is_no_ask_and_asked_what_it_could_be_its_complication_is_th
     assert framer.frame("PDPH day 3, caffeine not helping - next step?").aspects[0] == "escalation"
 
 
+def test_clinicians_words_for_steroid_premedication_and_the_sij_slip_are_read_and_how_long_abx_continue_asks_a_time(framer):
+    q = framer.frame("病人说对海鲜过敏，做TFESI造影剂要不要提前用激素")
+    assert "premedication" in q.concepts and "corticosteroid" not in q.concepts  # the premedication, not the injectate
+    assert "sacroiliac-joint-injection" in framer.frame("骶骼关节注射完，病人说左腿发麻、站不稳，要紧吗").concepts
+    assert aspects_of("how long post-op should abx continue?", "en") == ("timing",)
+    assert aspects_of("wet tap - can I continue?", "en") == ("action",)  # carrying on after the complication
+
+
 def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
     from assistant.compose import _can_answer
 
