@@ -448,7 +448,8 @@ _DURAL_RED_FLAGS = RedFlag(
             r"no longer (?:postural|positional)|(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
-            r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|fever|febrile|3[89](?:\.\d)?\s*°?c\b"),
+            r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|fever|febrile|3[89](?:\.\d)?\s*°?c\b|"
+            r"\b(?:t|temp(?:erature)?)\s*(?:of |is )?3[89](?:\.\d)?\b"),
      "zh": (r"头[痛疼]|头很[痛疼]",
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|"
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
@@ -483,9 +484,10 @@ RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY
 NO_PROTOCOL = frozenset({_UNSTABLE.id})  # pathways with no management passage: the answer quotes no steps for them
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
-# without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways.
+# without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways; a
+# headache with fever asked about as a dural-puncture headache ("just PDPH?") is first to be ruled not meningitis.
 PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "epiduroscopy-pressure", "esi-stroke", "neuraxial-deficit",
-            "implant-infection", "dural-puncture-red-flags", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal",
+            "dural-puncture-red-flags", "implant-infection", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal",
             "vasovagal", "unstable-vitals")
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 RED_FLAG_BY_ID = {r.id: r for r in RED_FLAGS}

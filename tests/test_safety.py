@@ -285,6 +285,14 @@ def test_a_known_allergy_told_as_history_in_a_planning_question_is_no_emergency(
     assert triage("SCS植入刚给完头孢唑林，病人突然全身风团、血压80/40，有青霉素过敏史", "zh").urgent
 
 
+def test_a_febrile_headache_asked_about_as_pdph_is_first_ruled_not_meningitis():
+    for q, lang in (("headache 3 days post SCS trial leads, now T 38.9 and neck stiff. just PDPH?", "en"),
+                    ("ESI后第3天头痛，发烧38.9，脖子硬，按PDPH处理行吗", "zh")):
+        assert triage(q, lang).rule == "dural-puncture-red-flags", q
+    # fever with a red wound after an implant is still the implant's infection
+    assert triage("3 days after SCS implant, fever 38.9 and the pocket is red and oozing", "en").rule == "implant-infection"
+
+
 def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     from assistant.safety import PATHWAY_STEPS, steps_for
 
