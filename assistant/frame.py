@@ -462,6 +462,9 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                              r"nurse practitioners?|scrub|works? in (?:the |our )?(?:fluoro|cath|IR|OR|procedure)\w*)\b|"
                              r"放射技师|技师|护士|同事|员工|工作人员|医生|住院医|进修|规培|医助|助理医师|我.{0,3}怀孕", re.I),
      "pregnant-staff"),
+    # an allergic reaction told beside contrast is a contrast reaction ("上次做增强CT出过全身荨麻疹", "hives after the dye last time")
+    ("allergic-reaction", re.compile(r"contrast|\bdye\b|iodinated|iohexol|omnipaque|gadolinium|造影|对比剂|增强CT|增强MRI|增强核磁|碘剂", re.I),
+     "contrast-allergy"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
@@ -851,6 +854,8 @@ class Framer:
             # procedure, it asks no risk factors)
             swapped = prev.aspects if carried and _SWAP[lang].search(q) else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
+            if _SWAP[lang].search(q):  # "那要是上次做增强CT出过荨麻疹呢？" after a seafood allergy: the new history replaces it
+                ctx_concepts = tuple(c for c in ctx_concepts if not self._replaced(c, subjects))
         parts = self._parts(q, lang, ctx_concepts, past, prev.aspects if followup and prev is not None else ())
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         aspects = swapped or aspects
@@ -919,6 +924,14 @@ class Framer:
             generics = [b for b in c.broader if b in lex] if c.kind == "brand" else []
             out.extend(generics or [cid])
         return tuple(dict.fromkeys(out))
+
+    def _replaced(self, c: str, own: Sequence[str]) -> bool:
+        """Is the earlier turn's condition `c` one a what-if follow-up's own concept stands in for (another allergy of the
+        same kind: a contrast reaction for a seafood allergy)?"""
+        lex = self.lexicon.concepts
+        if c not in lex or lex[c].kind != "condition" or not lex[c].broader:
+            return False
+        return any(o != c and set(lex[c].broader) & set(self.lexicon.broader_closure([o])[1:]) for o in own)
 
     def _suspected(self, concepts: tuple[str, ...], aspects: tuple[str, ...]) -> tuple[str, ...]:
         """Asked what a told finding could be or how to work it up, and naming no complication ("pump analgesia failing

@@ -1892,6 +1892,14 @@ def test_clinicians_words_for_steroid_premedication_and_the_sij_slip_are_read_an
     assert aspects_of("wet tap - can I continue?", "en") == ("action",)  # carrying on after the complication
 
 
+def test_a_what_if_follow_up_with_a_prior_contrast_reaction_replaces_the_seafood_allergy_told_before(framer):
+    q = framer.frame("那要是上次做增强CT出过全身荨麻疹呢？", ["病人说对海鲜过敏，做TFESI造影剂要不要提前用激素"])
+    assert "contrast-allergy" in q.concepts and "shellfish-allergy" not in q.context_concepts, q
+    assert "premedication" in q.context_concepts  # the ask before goes on
+    q = framer.frame("and she's also diabetic - does that change anything?", ["seafood allergy, TFESI next week - premedicate?"])
+    assert "shellfish-allergy" in q.context_concepts  # a history added, not swapped
+
+
 def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
     from assistant.compose import _can_answer
 
