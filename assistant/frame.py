@@ -834,15 +834,7 @@ class Framer:
         followup = told_only = False
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
-            # a procedure of ours named now replaces the earlier one; a treatment that goes with any (explantation) does not
-            # (a drug told as given, "gave IM epinephrine", treats the patient before: it does not replace the contrast)
-            given = bool(_GAVE[lang].search(q))
-            own_kinds = {lex[c].kind for c in subjects if (lex[c].kind != "procedure" or self.is_anchor(c))
-                         and not (given and lex[c].kind in ("drug", "drug-class"))}
-            ctx_concepts = tuple(c for c in prev.all_concepts  # the earlier topic, and the finding or condition "it" points back to
-                                 if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
-            if not REGIONS.intersection(concepts):  # and its spinal region (a lumbar facet RF stays lumbar)
-                ctx_concepts += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx_concepts)
+            ctx_concepts = self._earlier_topic(q, lang, concepts, subjects, prev)
             told_only = _told_only(q, lang, aspects, prev.aspects)
             aspects = () if told_only else aspects
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
@@ -854,8 +846,6 @@ class Framer:
             # procedure, it asks no risk factors)
             swapped = prev.aspects if carried and _SWAP[lang].search(q) else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
-            if _SWAP[lang].search(q):  # "那要是上次做增强CT出过荨麻疹呢？" after a seafood allergy: the new history replaces it
-                ctx_concepts = tuple(c for c in ctx_concepts if not self._replaced(c, subjects))
         parts = self._parts(q, lang, ctx_concepts, past, prev.aspects if followup and prev is not None else ())
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         aspects = swapped or aspects
@@ -924,6 +914,22 @@ class Framer:
             generics = [b for b in c.broader if b in lex] if c.kind == "brand" else []
             out.extend(generics or [cid])
         return tuple(dict.fromkeys(out))
+
+    def _earlier_topic(self, q: str, lang: Lang, concepts: tuple[str, ...], subjects: tuple[str, ...], prev: Question) -> tuple[str, ...]:
+        """What a follow-up keeps of the turn before: its topic, and the finding or condition "it" points back to, with its
+        spinal region (a lumbar facet RF stays lumbar). A procedure of ours named now replaces the earlier one, a treatment
+        that goes with any (explantation) does not, nor does a drug told as given ("gave IM epinephrine" treats the patient
+        before: it does not replace the contrast); a what-if's new history replaces the same kind told before."""
+        lex = self.lexicon.concepts
+        given = bool(_GAVE[lang].search(q))
+        own_kinds = {lex[c].kind for c in subjects if (lex[c].kind != "procedure" or self.is_anchor(c))
+                     and not (given and lex[c].kind in ("drug", "drug-class"))}
+        ctx = tuple(c for c in prev.all_concepts if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
+        if not REGIONS.intersection(concepts):
+            ctx += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx)
+        if _SWAP[lang].search(q):  # "那要是上次做增强CT出过荨麻疹呢？" after a seafood allergy
+            ctx = tuple(c for c in ctx if not self._replaced(c, subjects))
+        return ctx
 
     def _replaced(self, c: str, own: Sequence[str]) -> bool:
         """Is the earlier turn's condition `c` one a what-if follow-up's own concept stands in for (another allergy of the
