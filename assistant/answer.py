@@ -140,6 +140,12 @@ _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has
 _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {condition} has settled (whether to go on with the procedure, "
                     "where the patient should be looked after, when they can go home). What it has on it:",
               "zh": "知识库没有{condition}平稳之后如何处置的指导（能否继续操作、转往何处监护、何时可以回家）。相关内容如下："}
+# A follow-up telling what the study found ("MRI: dorsal haematoma T9-11", "CT shows cement in the canal", "MRI回报血肿").
+_STUDY_FOUND = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b\s*(?:[:–-]|shows?|showed|confirms?|confirmed|reported|came back)", re.I),
+                "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:显示|提示|回报|示|见|结果|证实)", re.I)}
+# What treats a complication, once found (not what looks for it).
+_TREATS = {"en": re.compile(r"decompress|evacuat|drain|explant|antibiotic|embolectomy|anticoagul|heparin", re.I),
+           "zh": re.compile(r"减压|清除|引流|取出|抗生素|取栓|抗凝|肝素")}
 _RULED_OUT = {"en": "The knowledge base gives no next step for this picture once the work-up has ruled out {conditions}. What it has on it:",
               "zh": "知识库未给出排除{conditions}之后的下一步处理。相关内容如下："}
 # A calm follow-up asking whether to go on or send the patient home, and a sentence that speaks to it.
@@ -741,11 +747,20 @@ class AnswerEngine:
         never the treatment that failed as the answer; after a settled emergency, whether to go on is about its condition."""
         if tri.urgent:
             bullets = self._without_given(q, self._next_steps_first(q, lang, sents, bullets, guide))
-            bullets = self._without_ruled_out(q, bullets)
+            bullets = self._treatment_first(q, self._without_ruled_out(q, bullets))
         bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q))] or bullets
         if not tri.urgent and (after := self._resume_after(q, bullets)):  # "stable now, OK to carry on?": only the condition's own
             bullets = self._about_condition(after, bullets, sents, lang)  # sentences, beside the note that says there is no rule
         return bullets
+
+    def _treatment_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """An emergency follow-up whose study found the complication ("MRI: epidural haematoma compressing the cord",
+        "MRI回报…血肿压迫马尾"): the steps that treat it lead (early decompression), before the step that orders the study."""
+        if not q.history or not _STUDY_FOUND[q.lang].search(q.text):
+            return bullets
+        found = set(self.lexicon.broader_closure([c for c in q.concepts if self._kinds.get(c) == "complication" and c not in q.excluded]))
+        treats = [b for b in bullets if b.kind == "action" and found & b.sentence.concepts and _TREATS[q.lang].search(b.sentence.text)]
+        return treats + [b for b in bullets if b not in treats]
 
     def _ruled_out(self, q: Question) -> set[str]:
         """The complications an emergency follow-up tells its work-up ruled out ("MRI done, no haematoma no abscess",

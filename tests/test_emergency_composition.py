@@ -195,3 +195,12 @@ def test_a_follow_up_whose_mri_ruled_out_the_haematoma_drops_its_decompression_a
     assert any("neurosurgical review" in b["text"] for b in ans.bullets), ans.text  # the step that still stands
     zh = engine.answer("急诊MRI做了，没看到血肿，下一步？", ["下午做的L5/S1椎板间硬膜外注射，晚上病房打电话说病人双下肢越来越没劲，腰背剧痛，现在怎么办"])
     assert zh.urgent and "排除血肿" in zh.text and not any("减压" in b["text"] for b in zh.bullets), zh.text
+
+
+def test_a_new_deficit_hours_after_an_ilesi_is_urgent_and_an_mri_that_finds_the_haematoma_puts_decompression_first(engine):
+    first = "6h post T10 ILESI, new bilat leg weakness and cant pass urine. on clexane 40 daily, last dose 14h before procedure"
+    assert engine.answer(first).pathway == "neuraxial-deficit"  # "6h post", "new … weakness": happening, whatever drug is named
+    ans = engine.answer("MRI: dorsal epidural haematoma T9-11 compressing cord. on-call NSx wants to wait till morning list, ok?", [first])
+    assert ans.urgent and "decompression" in ans.bullets[0]["text"], ans.text
+    zh = engine.answer("MRI回报L3-5硬膜外血肿压迫马尾，下一步？", ["腰椎硬外激素注射后第二天，病人背痛加重，两条腿没劲，解不出小便"])
+    assert zh.urgent and "减压" in zh.bullets[0]["text"], zh.text

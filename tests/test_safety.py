@@ -293,6 +293,12 @@ def test_a_febrile_headache_asked_about_as_pdph_is_first_ruled_not_meningitis():
     assert triage("3 days after SCS implant, fever 38.9 and the pocket is red and oozing", "en").rule == "implant-infection"
 
 
+def test_hours_after_and_a_new_deficit_tell_an_event_but_a_question_about_its_risk_does_not():
+    assert triage("6h post T10 ILESI, new bilat leg weakness and cant pass urine", "en").rule == "neuraxial-deficit"
+    assert not triage("what's the risk of new leg weakness after an ILESI?", "en").urgent
+    assert not triage("how often does new leg weakness follow a lumbar TFESI?", "en").urgent
+
+
 def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     from assistant.safety import PATHWAY_STEPS, steps_for
 
