@@ -156,6 +156,10 @@ _RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^
                "zh": re.compile(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
                                 r"(?:能|可以)(?:出院|离院)|接着做|继续做|回病房|(?:转|进|去)(?:ICU|监护室|重症)")}
 _RESUME_SAID = re.compile(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
+# Asked whether the patient may go home (not whether the procedure goes on).
+_HOME_ASK = re.compile(r"go home|discharg|send (?:her|him|them|the patient) home|回家|出院|离院", re.I)
+# How long the patient is watched after the event ("monitor for at least 2 h after a limited CNS event"): when to go home.
+_OBSERVED = re.compile(r"monitor\w*[^.;]{0,40}\bfor at least|observ\w* for|(?:监测|监护|观察)(?:至少)?\s*\d|至少(?:监测|监护|观察)", re.I)
 _NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
               "zh": "知识库未列出以下操作的禁忌证：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
@@ -358,6 +362,7 @@ class AnswerEngine:
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
+            hits = hits + self._settled_condition_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -398,6 +403,17 @@ class AnswerEngine:
         if not q.followup or not told or not DRUG_DECISION.intersection(q.aspects) or RESTART_ASK.search(q.text):
             return []
         return self._after(hits, (cid for cid, _ in self.retriever.concept_search(told, (), ("prevention",), lang, origins, 2)), limit=1)
+
+    def _settled_condition_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """"Seizure stopped, obs stable - can she go home?" after a LAST picture: the condition's management passages (how
+        long she is watched) join the hits; the story's words (the procedure, the benzodiazepine given) fill the search."""
+        if not q.followup or not q.history or not _RESUME_ASK[q.lang].search(q.text):
+            return []
+        before = self._emergency_before(q)
+        topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
+        if not topic:
+            return []
+        return self._after(hits, (cid for cid, _ in self.retriever.concept_search([topic], (), ("management",), lang, origins, 4)), limit=3)
 
     def _patient_pregnancy_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A pregnant patient's question: passages on pregnant staff (their fetal dose limit, badge) fill the search for
@@ -786,7 +802,10 @@ class AnswerEngine:
     def _about_condition(self, topic: str, bullets: list[Bullet], sents: Sequence[Sentence], lang: Lang) -> list[Bullet]:
         """The bullets that name the condition (its concept or a narrower one), else its own management sentences."""
         near = {topic, *self._narrower.get(topic, ())}
-        kept = [b for b in bullets if near & b.sentence.concepts]
+        # (how long the patient is watched after it answers "can she go home?" first)
+        watched = [x for x in sents if near & x.concepts and x.chunk.lang == lang and _OBSERVED.search(x.text) and not x.provenance]
+        kept = [Bullet(x, 0, 1.0, "fact") for x in watched[:1]]
+        kept += [b for b in bullets if near & b.sentence.concepts and b.sentence not in watched[:1]]
         if kept:
             return kept
         own = [x for x in sents if near & x.concepts and x.chunk.lang == lang and x.group in ("management", "complications")
@@ -795,7 +814,14 @@ class AnswerEngine:
 
     def _emergency_before(self, q: Question) -> Triage:
         """The pathway of the turn a follow-up answers (read with the conversation's concepts; the same for every stage)."""
-        return _turn_triage(q.history[-1], q.lang, frozenset(self.lexicon.broader_closure(list(q.context_concepts))))
+        # (the picture may be two turns back: "seizing after lidocaine" - "she's 50 kg, how much lipid?" - "seizure stopped,
+        # can she go home?")
+        concepts = frozenset(self.lexicon.broader_closure(list(q.context_concepts)))
+        for turn in reversed(q.history[-3:]):
+            tri = _turn_triage(turn, q.lang, concepts)
+            if tri.urgent:
+                return tri
+        return Triage(False)
 
     def _resume_after(self, q: Question, bullets: Sequence[Bullet]) -> str:
         """The condition of the emergency the turn before, when a calm follow-up asks whether to go on with the procedure or
@@ -805,8 +831,8 @@ class AnswerEngine:
         before = self._emergency_before(q)
         topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
         names = PATHWAY_NAMES.get(before.rule, {}).get(q.lang)
-        said = any(_RESUME_SAID.search(b.sentence.text) and (topic in b.sentence.concepts or (names and re.search(names, b.sentence.text, re.I)))
-                   for b in bullets)
+        said = any((_RESUME_SAID.search(b.sentence.text) or (_HOME_ASK.search(q.text) and _OBSERVED.search(b.sentence.text)))
+                   and (topic in b.sentence.concepts or (names and re.search(names, b.sentence.text, re.I))) for b in bullets)
         return topic if topic and not said else ""
 
     def _after_emergency(self, q: Question, tri: Triage, sents: list[Sentence]) -> list[Sentence]:

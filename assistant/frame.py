@@ -1032,8 +1032,10 @@ class Framer:
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
         if not out and _STORY_GOES_ON[lang].search(q) and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
             return True  # "做完3个小时了，病人说…", "now this AM new thigh pain and quad weakness": the case told before, going on
-        if not out and _GAVE[lang].search(q) and not any(self.is_anchor(c) for c in subjects):
-            return True  # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before
+        if not out and (_GAVE[lang].search(q) or SIGN_STOPPED[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
+            # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
+            # midaz, obs stable - can she go home?": that patient's picture told as over
+            return True
         if out or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into

@@ -204,3 +204,11 @@ def test_a_new_deficit_hours_after_an_ilesi_is_urgent_and_an_mri_that_finds_the_
     assert ans.urgent and "decompression" in ans.bullets[0]["text"], ans.text
     zh = engine.answer("MRI回报L3-5硬膜外血肿压迫马尾，下一步？", ["腰椎硬外激素注射后第二天，病人背痛加重，两条腿没劲，解不出小便"])
     assert zh.urgent and "减压" in zh.bullets[0]["text"], zh.text
+
+
+def test_can_she_go_home_two_turns_after_a_last_seizure_is_answered_with_how_long_she_is_watched(engine):
+    hist = ["pt just started seizing after lidocaine test dose for C6 TFESI what do i do now", "she's ~50kg, how much intralipid"]
+    ans = engine.answer("seizure stopped after midaz, obs stable for 30 min, no cardiac sx. can she go home?", hist)
+    assert not ans.urgent and "at least 2 h" in ans.bullets[0]["text"] and "no guidance" not in ans.text, ans.text
+    zh = engine.answer("现在抽搐停了，生命体征平稳，能回家吗？", ["C6神经根阻滞推药的时候病人突然抽搐、叫不应了，现在怎么办！", "病人才45公斤，脂肪乳怎么推？"])
+    assert "2 小时" in zh.bullets[0]["text"], zh.text
