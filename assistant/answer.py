@@ -140,6 +140,12 @@ _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has
 _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {condition} has settled (whether to go on with the procedure, "
                     "where the patient should be looked after, when they can go home). What it has on it:",
               "zh": "知识库没有{condition}平稳之后如何处置的指导（能否继续操作、转往何处监护、何时可以回家）。相关内容如下："}
+# A follow-up telling a study's result ("MRI done, no haematoma", "MRI negative for abscess", "MRI未见明显血肿").
+_STUDY_TOLD = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b(?:done|back|shows?|showed|negative|normal|clear|"
+                                r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan)\s*[:–-]", re.I),
+               "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|未见|没看到|没见到|阴性|排除)", re.I)}
+_HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there)\b|\bin case\b|\bsuppose\b", re.I),
+                 "zh": re.compile(r"如果|假如|要是|万一|假设")}
 # A follow-up telling what the study found ("MRI: dorsal haematoma T9-11", "CT shows cement in the canal", "MRI回报血肿").
 _STUDY_FOUND = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b\s*(?:[:–-]|shows?|showed|confirms?|confirmed|reported|came back)", re.I),
                 "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:显示|提示|回报|示|见|结果|证实)", re.I)}
@@ -781,9 +787,10 @@ class AnswerEngine:
     def _ruled_out(self, q: Question) -> set[str]:
         """The complications an emergency follow-up tells its work-up ruled out ("MRI done, no haematoma no abscess",
         "MRI没看到血肿"), with what they are a kind of."""
-        if not q.followup or not q.history:
-            return set()
-        return set(self.lexicon.broader_closure([c for c in q.excluded if self._kinds.get(c) == "complication"]))
+        if not q.followup or not q.history or not _STUDY_TOLD[q.lang].search(q.text) or _HYPOTHETICAL[q.lang].search(q.text):
+            return set()  # (a study's result told, not "no MRI yet - what if it isn't a haematoma?")
+        excluded = [c for c in q.excluded if self._kinds.get(c) == "complication"]
+        return {*excluded, *(k for c in excluded for k in self._kinds_of.get(c, ()))}
 
     def _without_ruled_out(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """No bullet about only the causes the work-up ruled out (early decompression of a haematoma, once the MRI shows
@@ -794,9 +801,10 @@ class AnswerEngine:
 
         def only_ruled_out(s: Sentence) -> bool:
             named = {c for c in s.concepts if self._kinds.get(c) == "complication"}
-            # (a complication the ruled-out one is a kind of, or that is a kind of it, is no other cause)
-            others = {c for c in named if c not in out and not out & set(self.lexicon.broader_closure([c]))}
-            return bool(named & out) and not others
+            # its most specific complications (a pocket infection is another cause than the abscess ruled out, although
+            # both are infections)
+            specific = {c for c in named if not any(c != d and c in self.lexicon.broader_closure([d])[1:] for d in named)}
+            return bool(specific) and specific <= out
         return [b for b in bullets if not only_ruled_out(b.sentence)] or bullets
 
     def _about_condition(self, topic: str, bullets: list[Bullet], sents: Sequence[Sentence], lang: Lang) -> list[Bullet]:

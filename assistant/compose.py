@@ -780,7 +780,7 @@ def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, 
                for sc, s in pool)
 
 
-_PREMEDICATION = "premedication"
+_PREMEDICATION = frozenset({"premedication", "urgent-premedication"})
 _RADIATION_DOSE = frozenset({"occupational-dose-limit", "radiation-exposure", "effective-dose", "radiation-safety"})
 
 
@@ -876,7 +876,7 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     if says is None:
         return above, False
     rest = [t for t in above if t[1] is not says[1]]
-    if max(map(_months_ago, (q.text, *q.history))) >= 12:  # a stent of years ago: the interval answers first, the stent's caution follows
+    if _stent_age(q) >= 12:  # a stent of years ago: the interval answers first, the stent's caution follows
         return [*rest[:1], says, *rest[1:]], False
     return [says, *rest], True
 
@@ -898,6 +898,12 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
 _AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
         "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _stent_age(q: Question) -> float:
+    """How long ago the stent was placed, as told most recently (this turn, else the turns before, newest first: "what if
+    the stent was placed 2 months ago instead?" after "stent 3 years ago")."""
+    return next((m for m in map(_months_ago, (q.text, *reversed(q.history))) if m), 0.0)
 
 
 def _months_ago(text: str) -> float:
@@ -1100,7 +1106,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
-    elif "dose" in part.aspects and _PREMEDICATION not in part.concepts \
+    elif "dose" in part.aspects and not _PREMEDICATION.intersection(part.concepts) \
             and (agents := held or [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug-class"]):
         # (a premedication regimen is asked in the contrast's name: its prednisone is the dose asked, not another agent's)
         # "how much?" of gadolinium, "how much contrast in CKD 4?": never morphine's limits or Pradaxa's renal interval

@@ -36,7 +36,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"what else can (?:i|we) (?:do|try)|then what|what next|"
                r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we) (?:need|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
                # after the complication happened: carry on with the injection? ("wet tap - can I carry on?")
-               r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|\b(?:i|we|to|or) continue\s*\?)|"
+               r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
+               r"(?:^|[^\w\s])\s*continue\s*\?|"  # ("wet tap - continue?"; not "how long should abx continue?")
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b",
                r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
@@ -128,8 +129,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "recognition": ("",
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
-                    r"what (?:could|might|would) (?:it|this|that) be|differential|what (?:to|should (?:i|we)) (?:consider|think of)",
-                    r"考虑(?:啥|什么|哪些|是什么)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
+                    r"what (?:could|might) (?:it|this) be|differential",
+                    r"考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    r"\bcut\b[\w ]{0,15}\b(?:risk|dose|exposure|radiation)|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
@@ -572,13 +573,15 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除|"
                         r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
                         # a finding a study did not show: "MRI没看到血肿", "CT未见出血"
-                        r"没(?:有)?(?:看到|见到|看见|发现)|未(?:见|发现|看到)|看不到|"
+                        r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
+                        r"\bnegative for|\bno (?:evidence|signs?) of|"
                         # a history denied: "no prior stroke", "no hx of bleeding", "没卒中史", "既往无出血"
                         r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往)"
                         r"\s*(?:the\s+|a\s+|an\s+|on\s+|taking\s+|using\s+|in\s+)?$", re.I)
 
 
-_DENIED_AFTER = re.compile(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\b", re.I)  # "pregnant? no"
+_DENIED_AFTER = re.compile(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\b|"  # "pregnant? no"
+                           r"\s*(?:(?:was|is|has been|been)\s+)?(?:ruled out|excluded)\b|\s*(?:已)?(?:排除|除外)", re.I)  # "haematoma ruled out"
 
 
 # "can I just do it without contrast?" asks about going without it: the contrast is the subject, not left out
@@ -592,7 +595,7 @@ def _excluded(text: str, m: Match) -> bool:
     before = text[max(0, m.start - 40):m.start]
     if _DO_WITHOUT.search(before) or _WHY_NOT.search(before):  # ("why no particulate steroid in cervical TF?" asks about it)
         return False
-    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 12]))
+    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]))
 
 
 def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
@@ -946,8 +949,12 @@ class Framer:
         lex = self.lexicon.concepts
         if not {"workup", "recognition"} & set(aspects) or any(lex[c].kind == "complication" for c in concepts if c in lex):
             return ()
+        # (only a complication of something the question names: a granuloma for a pump, not for oral gabapentin)
+        named = set(self.lexicon.broader_closure([c for c in concepts if c in lex]))
         return tuple(dict.fromkeys(r for c in concepts if c in lex and lex[c].kind == "finding" for r in lex[c].related
-                                   if r in lex and lex[r].kind == "complication" and r not in concepts))
+                                   if r in lex and lex[r].kind == "complication" and r not in concepts
+                                   and named & set(self.lexicon.broader_closure([x for x in lex[r].related
+                                                                                 if x in lex and lex[x].kind not in _DRUGLIKE]))))
 
     def _continued(self, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """"Keep him on antibiotics for a week?": continuing a drug that is not held for bleeding is no question about

@@ -340,7 +340,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "contrast-anaphylaxis",
         {"en": (r"anaphyla|hives|urticari|wheez|throat (?:swell|tight)|throat\b.{0,12}tight|fac(?:e|ial)\b.{0,10}swell|lips?\b.{0,10}swell|"
                 r"angio-?oedema|angioedema|stridor|hypotens|rash|bronchospasm|\bbp (?:of )?[4-8]\d/|itch|flush|welts|swollen (?:lips|face|tongue|eyes)",),
-         "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛|瘙痒|潮红|风团|起疹|嘴唇肿|眼睑肿|喉咙.{0,2}紧|血压.{0,3}(?:掉|降|低)",)},
+         "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喘憋|喘不上气|喉头.{0,2}紧|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛|瘙痒|潮红|风团|起疹|嘴唇肿|眼睑肿|喉咙.{0,2}紧|血压.{0,3}(?:掉|降|低)",)},
         {"en": r"contrast|dye|gadolinium|iodinated|iodine|omnipaque|iohexol",
          "zh": r"造影剂|对比剂|钆|碘|欧乃派克"},
         {"en": "URGENT: possible anaphylaxis. " + _STOP["en"] + ": give intramuscular adrenaline per your anaphylaxis protocol, airway support and fluids.",
@@ -451,11 +451,11 @@ _DURAL_RED_FLAGS = RedFlag(
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
             r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|fever|febrile|3[89](?:\.\d)?\s*°?c\b|"
-            r"\b(?:t|temp(?:erature)?)\s*(?:of |is )?3[89](?:\.\d)?\b"),
+            r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
      "zh": (r"头[痛疼]|头很[痛疼]",
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|"
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
-            r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)")},
+            r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)|体温\s*[:：]?\s*(?:3[89]|4[0-2])")},
     _DURAL,
     {"en": "URGENT: a headache after a dural puncture that loses its postural pattern, or comes with fever, a focal deficit, a seizure or "
            "altered consciousness, needs evaluation for meningitis, subdural haematoma or cerebral venous sinus thrombosis before it is "
@@ -465,6 +465,9 @@ _DURAL_RED_FLAGS = RedFlag(
     {"en": "red flags post-dural puncture headache meningitis subdural haematoma cerebral venous sinus thrombosis evaluation",
      "zh": "警示征象 硬脊膜穿刺后头痛 脑膜炎 硬膜下血肿 脑静脉窦血栓形成 评估"},
     procedures=("pdph", "dural-puncture", "epidural-blood-patch"),
+    # (a wound that is red, oozing or full of pus is the implant's infection, whatever headache comes with it)
+    exclude={"en": r"\bpus\b|purulen|wound (?:is )?(?:red|hot|swollen|ooz|leak|discharg)|red wound|pocket (?:is )?(?:red|swollen|ooz)|erythema|discharg",
+             "zh": r"流脓|化脓|脓性|伤口.{0,3}(?:红|肿|渗)|切口.{0,3}(?:红|肿|渗)|囊袋.{0,3}(?:红|肿|渗)"},
 )
 # A falling blood pressure (shock) during or after a procedure that no other pathway names (a fast heart after a
 # coeliac plexus neurolysis: not a faint): the banner calls for help and says the knowledge base has no protocol for it.
@@ -655,15 +658,12 @@ _NOT_NOW = {
           r"\bhad (?:a |an )?(?:\w+ )?(?:hives|rash|reaction|urticaria|anaphylaxis|allergic reaction|allergy)\b[^.;?]{0,40}?\bbefore\b(?! (?:i|we|you|the|it|she|he)\b)|"
           r"\bpre-?med(?:s|ication|icate)?\s+(?:regimen|protocol|plan|schedule)\b|\b(?:what|which|any|need|needs|needed|should|do i|do we)\b[^.?!]{0,30}\bpre-?med\w*|"
           r"can (?:she|he|they) (?:still )?have|"
-          # a known allergy told as the patient's history ("pen allergic (rash)", "allergic to contrast - hives")
-          r"\b(?:pen(?:icillin)?|cephalosporins?|sulfa|iodine|contrast|latex|shellfish|seafood|chlorhexidine|cefazolin|[a-z]+cillin)[- ]?allerg(?:y|ic)\b|"
-          r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*(?:\(|-|–|:)\s*(?:a |an )?(?:rash|hives|urticaria|itch|swelling|anaphylaxis)|"
           r"in (?:the|that|this|a|an) (?:[\w-]+ ){0,3}(?:study|series|review|audit|cohort|trial|registry)|did any(?:body|one) (?:get|have|develop)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b",
-    "zh": r"(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|对[^，。？?]{1,8}过敏[（(]|(?:青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?|过敏史|过敏体质|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
@@ -723,6 +723,15 @@ _HAPPENING = {
 }
 
 
+# A known allergy told as the patient's history, with the reaction it once gave in brackets ("pen allergic (rash)",
+# "青霉素过敏（皮疹）"): no sign of a reaction now (the words are left out before the symptoms are read; a reaction told
+# beside it, "hives and wheeze after the contrast", is still read).
+_ALLERGY_HISTORY = {
+    "en": r"\b(?:pen(?:icillin)?|cephalosporins?|sulfa|iodine|contrast|latex|shellfish|seafood|chlorhexidine|cefazolin|[a-z]+cillin)[- ]?"
+          r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?|"
+          r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)",
+    "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(][^）)]{0,10}[）)]",
+}
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any)\b[^.;,:?!]*",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
@@ -881,6 +890,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
+    q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
     late = delayed_onset(q, lang, concepts)
     for rule in RED_FLAGS:

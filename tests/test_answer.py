@@ -298,6 +298,12 @@ def test_a_follow_up_on_another_procedure_keeps_the_stent_told_before_and_cardio
     assert "cardiology" not in old.bullets[0]["text"], old.text  # a stent of years ago: the interval leads
 
 
+def test_the_stent_age_told_last_decides_whether_cardiology_leads(engine):
+    first = "coronary stent placed 3 years ago, on clopidogrel, needs an SCS trial - when do I stop it?"
+    ans = engine.answer("What if the stent was placed 2 months ago instead?", [first])
+    assert "cardiology" in ans.bullets[0]["text"], ans.text
+
+
 def test_vessel_entry_during_cervical_transforaminal_injection_gets_the_cervical_tfesi_rate(engine):
     ans = engine.answer("How often does the needle end up in a vessel during cervical transforaminal injections? "
                         "I'm worried about strokes.")

@@ -212,3 +212,9 @@ def test_can_she_go_home_two_turns_after_a_last_seizure_is_answered_with_how_lon
     assert not ans.urgent and "at least 2 h" in ans.bullets[0]["text"] and "no guidance" not in ans.text, ans.text
     zh = engine.answer("现在抽搐停了，生命体征平稳，能回家吗？", ["C6神经根阻滞推药的时候病人突然抽搐、叫不应了，现在怎么办！", "病人才45公斤，脂肪乳怎么推？"])
     assert "2 小时" in zh.bullets[0]["text"], zh.text
+
+
+def test_a_hypothetical_or_a_sibling_cause_is_not_ruled_out(engine):
+    first = "TFESI yesterday, apixaban restarted this morning, new leg weakness now"
+    ans = engine.answer("No MRI here yet. What if it's not a haematoma?", [first])
+    assert "ruled out" not in ans.text and any("decompression" in b["text"] for b in ans.bullets), ans.text

@@ -299,6 +299,25 @@ def test_hours_after_and_a_new_deficit_tell_an_event_but_a_question_about_its_ri
     assert not triage("how often does new leg weakness follow a lumbar TFESI?", "en").urgent
 
 
+def test_a_known_allergy_beside_a_reaction_happening_now_is_still_anaphylaxis():
+    for q, lang in (("Contrast allergic pt, got omnipaque for L5 TFESI, hives and wheeze and lips swelling", "en"),
+                    ("Is this a contrast allergy? hives, wheeze and throat tightness after the contrast during TFESI", "en"),
+                    ("Penicillin-allergic pt, got cefazolin before SCS implant, developing hives, wheeze, lip swelling", "en"),
+                    ("病人造影剂过敏，TFESI注射造影剂后全身荨麻疹、喘憋、嘴唇肿", "zh"),
+                    ("对碘过敏（皮疹），TFESI推完造影剂后喉头发紧、喘", "zh")):
+        assert triage(q, lang).urgent, q
+
+
+def test_a_red_oozing_wound_is_the_implants_infection_and_a_fever_is_read_in_its_usual_forms():
+    for q, lang in (("SCS implant, wet tap during lead placement, now day 4 fever 38.8, wound red with pus, headache", "en"),
+                    ("鞘内泵植入术后第5天，伤口红肿流脓，脑脊液漏，头痛发热38.5度，怎么办", "zh")):
+        assert triage(q, lang).rule == "implant-infection", q
+    for q, lang in (("wet tap 2 days ago, headache, temp was 38.6", "en"), ("wet tap 2 days ago, headache, Tmax 38.6", "en"),
+                    ("wet tap 2 days ago, headache, 101.5F", "en"), ("硬膜穿破后头痛，体温38.6", "zh")):
+        assert triage(q, lang).rule == "dural-puncture-red-flags", q
+    assert not triage("wet tap, headache, she isn't 38 weeks pregnant, what now", "en").urgent
+
+
 def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     from assistant.safety import PATHWAY_STEPS, steps_for
 

@@ -1900,6 +1900,18 @@ def test_a_what_if_follow_up_with_a_prior_contrast_reaction_replaces_the_seafood
     assert "shellfish-allergy" in q.context_concepts  # a history added, not swapped
 
 
+def test_a_negative_study_denies_its_finding_and_planning_words_are_no_differential(framer):
+    before = ["TFESI yesterday, apixaban restarted, new leg weakness"]
+    for q in ("MRI未见明显血肿，下一步？", "MRI negative for haematoma, now what", "no evidence of haematoma on MRI, next?",
+              "haematoma ruled out on MRI, next?"):
+        assert "haematoma" in framer.frame(q, before).excluded, q
+    assert aspects_of("Wet tap with the Tuohy during the SCS trial - continue?", "en") == ("action",)
+    assert "recognition" not in aspects_of("做颈椎TFESI前需要考虑什么？", "zh")
+    assert "recognition" not in aspects_of("What would that be in mg/kg?", "en")
+    # a granuloma is suspected of a pump, not of oral gabapentin
+    assert "catheter-tip-granuloma" not in framer.frame("颈椎病，口服加巴喷丁加量也没用，考虑啥").concepts
+
+
 def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
     from assistant.compose import _can_answer
 
