@@ -23,7 +23,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "escalation": ("management",
                    r"not (?:working|helping|settling|improving|responding)\b|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
-                   r"still (?:bad|severe|there|has|having|getting)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
+                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
                    r"\bdespite\b|in spite of|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
@@ -52,7 +52,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
-             r"(?<!last )(?<!next )(?<!first )(?<!radiation )(?<!effective )\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
+             r"(?<!last )(?<!next )(?<!first )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
              r"(?! (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
@@ -1039,11 +1039,18 @@ class Framer:
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
         if not out and _STORY_GOES_ON[lang].search(q) and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
             return True  # "做完3个小时了，病人说…", "now this AM new thigh pain and quad weakness": the case told before, going on
-        if not out and (_GAVE[lang].search(q) or SIGN_STOPPED[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
+        failed = _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).search(q if lang == "zh" else f" {q.lower()} ")
+        if not out and (_GAVE[lang].search(q) or SIGN_STOPPED[lang].search(q) or failed) and not any(self.is_anchor(c) for c in subjects):
             # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
-            # midaz, obs stable - can she go home?": that patient's picture told as over
+            # midaz, obs stable - can she go home?": that patient's picture told as over; "caffeine + fluids x3 days, still
+            # can't get up. next step?": that patient's treatment told as failed
             return True
-        if out or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
+        lex = self.lexicon.concepts
+        # (another specialty's treatment of the complication the question names, when the turn before told the procedure of
+        # ours it followed: "small pneumothorax on the film - chest drain?" after "chest pain after a thoracic MBB RF")
+        treats_ours = bool(out) and all(set(lex[o].related) & set(subjects) for o in out if o in lex) \
+            and any(self.is_anchor(c) for c in prev.all_concepts)
+        if (out and not treats_ours) or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
             # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
@@ -1063,7 +1070,6 @@ class Framer:
         cue = bool(_FOLLOWUP_CUE[lang].search(q))
         if cue and short and len(subjects) == 1:
             return True  # "Does a negative aspiration rule it out?": a pronoun pointing back at the earlier topic
-        lex = self.lexicon.concepts
         if short and not any(lex[c].kind in ("procedure", "equipment") for c in subjects) \
                 and any(lex[c].kind in ("procedure", "equipment") for c in prev.all_concepts):
             return True  # "感染率多少？" right after an SCS question: a complication or drug of the procedure just discussed
@@ -1287,7 +1293,7 @@ class Framer:
             free = (start >= 0 and re.fullmatch(r"[\u3400-\u9fff]+", tok) is not None and not any(covered[start:start + len(tok)])
                     and tok not in _ZH_MEASURE)
             unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh") and tok not in _ZH_PLAIN \
-                and not _A_NOT_A.fullmatch(tok) and not _JUST_DONE.fullmatch(tok)
+                and not _A_NOT_A.fullmatch(tok) and not _JUST_DONE.fullmatch(tok) and not _ZH_TIME.fullmatch(tok)
             part = unknown or (free and len(tok) == 1 and tok not in _ZH_FUNCTION)
             if part and (not run or start == run_end):
                 run, run_end, salient = run + tok, start + len(tok), salient or unknown
@@ -1464,6 +1470,8 @@ def _inflected(word: str) -> bool:
 
 
 # Everyday Chinese words of a patient's story that name no subject ("躺下能好点", "说话费劲", "夜里痛醒").
+# Words of time ("明早8点", "最晚啥时候打"): when, not a subject the knowledge base lacks.
+_ZH_TIME = re.compile(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上午|下午|中午|凌晨|傍晚)|[早晚最]?(?:啥|什么)时候|最[早晚迟]|几点(?:钟)?|点钟")
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",

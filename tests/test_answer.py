@@ -857,3 +857,18 @@ def test_a_restart_asked_as_its_own_part_is_answered_by_the_restart(engine):
     ans = engine.answer("克赛 40mg qd 预防量，明天上午做腰椎内侧支射频，最后一针什么时候打？术后多久可以打")
     second = [b["text"] for b in ans.bullets if b["part"] == 1]
     assert second and "恢复" in second[0], ans.text
+
+
+def test_a_failed_conservative_course_told_after_a_headache_story_asks_the_next_line(engine):
+    first = "pt rang 2 days after L3/4 interlaminar ESI, headache worse sitting up, better lying down, some neck stiffness. is this normal??"
+    ans = engine.answer("caffeine + fluids + paracetamol x3 days, still can't get out of bed. next step?", [first])
+    assert not ans.abstained and "blood patch" in ans.bullets[0]["text"].lower(), ans.text
+
+
+def test_time_words_are_no_unknown_subject_and_vessel_uptake_gets_its_stop_rule(engine):
+    ans = engine.answer("克赛0.4ml皮下qd，明早8点做腰段硬外，最后一针最晚啥时候打")
+    assert not ans.abstained and "12 小时" in ans.bullets[0]["text"], ans.text
+    for q, rule in (("doing L5 TFESI, contrast shows vascular uptake - what do I do?", "Do not inject further"),
+                    ("做腰5经椎间孔注射，推造影剂看到血管显影，怎么办？", "不得继续注射")):
+        ans = engine.answer(q)
+        assert rule in ans.bullets[0]["text"], ans.text

@@ -1912,6 +1912,15 @@ def test_a_negative_study_denies_its_finding_and_planning_words_are_no_different
     assert "catheter-tip-granuloma" not in framer.frame("颈椎病，口服加巴喷丁加量也没用，考虑啥").concepts
 
 
+def test_steroid_cover_is_no_dose_asked_and_a_chest_drain_beside_our_pneumothorax_is_ours(framer):
+    q = framer.frame("had 80mg triam epidural 2 wks ago, now booked for THR next week - do i need to worry about adrenal suppression / stress dose?")
+    assert "steroid-cover" in q.concepts and "dose" not in q.aspects, q
+    q = framer.frame("来了拍胸片是少量气胸，血氧97%，要放胸腔引流吗？", ["胸椎内侧支射频做完回家了，晚上打电话说胸痛气短"])
+    assert q.followup and "radiofrequency-ablation" in q.context_concepts, q  # another specialty's treatment of our complication
+    assert framer.frame("CT-guided lung biopsy: pneumothorax rate and when to put in a chest drain?").out_of_scope
+    assert "chest-drain" in framer.frame("how long do we keep a chest drain in after a pneumothorax?").out_of_scope  # its management
+
+
 def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
     from assistant.compose import _can_answer
 
