@@ -780,6 +780,7 @@ def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, 
                for sc, s in pool)
 
 
+_PRESENTS = re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*)\b|表现|征象|症状|体征", re.I)
 _PREMEDICATION = frozenset({"premedication", "urgent-premedication"})
 _RADIATION_DOSE = frozenset({"occupational-dose-limit", "radiation-exposure", "effective-dose", "radiation-safety"})
 
@@ -1324,6 +1325,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
     if kind is _KIND["magnitude"]:  # "how high does glucose go?": a measured mean rise, before one patient's reading
         gives = [c for c in gives if _MEAN.search(c[1].text)] + [c for c in gives if not _MEAN.search(c[1].text)]
+    if kind is _KIND["recognition"]:  # "how would discitis present?": how it presents, before a list that "includes" it
+        gives = [c for c in gives if _PRESENTS.search(c[1].text)] + [c for c in gives if not _PRESENTS.search(c[1].text)]
     in_kind = ([c for c in gives if c in usable and subject & c[1].concepts]
                or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
                or [c for c in gives if c in usable])

@@ -384,9 +384,9 @@ _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nur
                           r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b", re.I),
          "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))")}
 # The risks to tell a patient (consent), not who is at risk.
-_RISKS_TO_TELL = {"en": re.compile(r"\brisks? (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
-                                  r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\brisks?\b|"
-                                  r"\bconsent\w*\b[^?.]{0,40}\brisks?\b|\brisks?\b[^?.]{0,30}\bconsent", re.I),
+_RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?) (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
+                                  r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\b(?:risks?|complications?)\b|"
+                                  r"\bconsent\w*\b[^?.]{0,40}\b(?:risks?|complications?)\b|\brisks?\b[^?.]{0,30}\bconsent", re.I),
                   "zh": re.compile(r"(?:告知|交代|谈话|知情同意|签字)[^？?。]{0,12}(?:风险|危险)|(?:风险|危险)[^？?。]{0,8}(?:告知|交代|写|谈)")}
 # A patient's weight told as a value ("52kg", "weighs 45 kg", 体重52公斤).
 _WEIGHT_TOLD = {

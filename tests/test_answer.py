@@ -872,3 +872,4 @@ def test_time_words_are_no_unknown_subject_and_vessel_uptake_gets_its_stop_rule(
                     ("做腰5经椎间孔注射，推造影剂看到血管显影，怎么办？", "不得继续注射")):
         ans = engine.answer(q)
         assert rule in ans.bullets[0]["text"], ans.text
+

@@ -1921,6 +1921,16 @@ def test_steroid_cover_is_no_dose_asked_and_a_chest_drain_beside_our_pneumothora
     assert "chest-drain" in framer.frame("how long do we keep a chest drain in after a pneumothorax?").out_of_scope  # its management
 
 
+def test_how_a_complication_presents_leads_with_its_presentation_not_a_list_that_includes_it():
+    from assistant.compose import _KIND, _lead
+
+    lists = _sent("Thermal risks specific to PLDD include endplate osteonecrosis and aseptic spondylodiscitis.", "Complications and frequency",
+                  {"discitis", "pldd"})
+    presents = _sent("Discitis after an intradiscal procedure typically presents as escalating back pain days later.",
+                     "Recognition and management", {"discitis"})
+    assert _lead([(2.8, lists), (2.6, presents)], (), _KIND["recognition"])[1] is presents
+
+
 def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
     from assistant.compose import _can_answer
 
