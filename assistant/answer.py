@@ -41,7 +41,7 @@ from .compose import (
 )
 from .config import Settings
 from .frame import ASPECTS, SIGN_STOPPED, TOPIC_ASKS, Question, drug_like, held_drug, procedure_like
-from .judge import Verdict, judge, own_procedures
+from .judge import ANCILLARY_PROCEDURES, Verdict, judge, own_procedures
 from .lexicon import Match
 from .references import References
 from .retrieval import Retriever
@@ -770,7 +770,12 @@ class AnswerEngine:
         if tri.urgent:
             bullets = self._without_given(q, self._next_steps_first(q, lang, sents, bullets, guide))
             bullets = self._treatment_first(q, self._without_ruled_out(q, bullets))
-        bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q))] or bullets
+        tried = set(self.lexicon.broader_closure(list(q.tried)))
+
+        def others(s: Sentence) -> bool:  # a treatment named besides the failed ones (and what they are a kind of)
+            return any(self._kinds.get(c) in ("procedure", "drug", "drug-class") and c not in tried and not self.lexicon.is_anchor(c)
+                       and c not in ANCILLARY_PROCEDURES for c in s.concepts)  # (not the procedure of ours that caused it)
+        bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q, others))] or bullets
         if not tri.urgent and (after := self._resume_after(q, bullets)):  # "stable now, OK to carry on?": only the condition's own
             bullets = self._about_condition(after, bullets, sents, lang)  # sentences, beside the note that says there is no rule
         return bullets

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
-from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, Part, Question, aspects_of
+from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, REPEAT_IT, Part, Question, aspects_of
 from .judge import STUDIES
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
@@ -979,12 +979,20 @@ def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
     return any(ask.search(part.text) and not any(kind.search(b.sentence.text) for b in bullets) for ask, kind in _ONE_FIGURE_ASKS)
 
 
-def restates_tried(s: Sentence, part: Part, q: Question) -> bool:
+def restates_tried(s: Sentence, part: Part, q: Question, others: Callable[[Sentence], bool] = lambda s: True) -> bool:
     """Does the sentence only tell again the treatment the question says has failed ("conservative treatment is paracetamol,
     caffeine and fluids" after "fluids and caffeine didn't help"), with no word of what comes next, for a part that asks
-    what to do next (a part asking when the patch is done may have the sentence that weighs it against waiting)?"""
-    return "escalation" in part.aspects and part.aspects[:1] in (("escalation",), ("action",)) and bool(set(q.tried) & s.concepts) \
-        and not _KIND["escalation"].search(s.text)
+    what to do next (a part asking when the patch is done may have the sentence that weighs it against waiting)? A failed
+    blood patch's own "definitive treatment" sentence says nothing next either, unless it names a repeat or another
+    treatment (`others`: does the sentence name a treatment besides the failed ones?)."""
+    if "escalation" not in part.aspects or part.aspects[:1] not in (("escalation",), ("action",)) or not set(q.tried) & s.concepts:
+        return False
+    return not _KIND["escalation"].search(s.text) or not (others(s) or _ANOTHER_GO[s.chunk.lang].search(s.text))
+
+
+# What comes after a treatment that failed: doing it again, or something else ("a second blood patch", 第二次, 替代).
+_ANOTHER_GO = {"en": re.compile(r"\b(?:second|repeat\w*|again|another|alternative|instead|less invasive)\b", re.I),
+               "zh": re.compile(r"第二次|再次|重复|另一|替代|改用|创伤较小")}
 
 
 def asks_whether_to_stop(text: str) -> bool:
@@ -1461,7 +1469,10 @@ _ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I),
 # "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
 _RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几小时)"
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始)", re.I)
-_NARROW = (("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
+_AGAIN_ASK = re.compile("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
+_AGAIN = re.compile(r"\b(?:second|repeat\w*|again)\b|第二次|再次|重复", re.I)
+_NARROW = (("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

@@ -431,7 +431,7 @@ _ACUTE = {"en": re.compile(r"\b(?:now|just|suddenly|right after|during|after the
 
 
 # A treatment a question can say has failed ("conservative stuff not working"), besides any drug named before the failure.
-TRIED = frozenset({"conservative-management"})
+TRIED = frozenset({"conservative-management", "epidural-blood-patch"})  # (treatments a question tells have failed)
 
 
 def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Concept]) -> tuple[str, ...]:
@@ -447,6 +447,9 @@ def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Conce
                                and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))))
 
 
+REPEAT_IT = {"en": re.compile(r"\brepeat (?:it|the|a|another|one)\b|\brepeat\s*\?|\bdo (?:it|one) again\b|\bagain\s*\?|"
+                                r"\b(?:a )?second (?:one|patch|ebp|blood patch)\b|\banother (?:one|patch)\b", re.I),
+              "zh": re.compile(r"再(?:打|做|来|补|贴)一次|再(?:打|做|补)一个|重复(?:做|打)?|第二次|再补")}
 _DESPITE = re.compile(r"despite|in spite|even", re.I)
 _CLAUSE_END = re.compile(r"[,.;:?!]|\b(?:what|now|and (?:now|still)|but)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -824,7 +827,8 @@ class Framer:
                            concepts, q, lang)
         suspected = self._suspected(concepts, aspects)
         concepts, subjects = concepts + suspected, subjects + suspected
-        tried = _tried(q, lang, matches, lex) if "escalation" in aspects else ()
+        # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
+        tried = _tried(q, lang, matches, lex) if "escalation" in aspects and not REPEAT_IT[lang].search(q) else ()
         subjects = tuple(c for c in subjects if c not in tried)  # "conservative stuff not working, what next?"
         if prev is None:
             aspects = _without_drugless_hold(q, aspects, concepts, lex)

@@ -873,3 +873,11 @@ def test_time_words_are_no_unknown_subject_and_vessel_uptake_gets_its_stop_rule(
         ans = engine.answer(q)
         assert rule in ans.bullets[0]["text"], ans.text
 
+
+
+def test_a_blood_patch_that_failed_is_not_offered_again_as_the_answer_but_asked_to_repeat_it_its_repeat_rate_leads(engine):
+    before = ["椎板间入路穿破硬脊膜了，病人第二天一站起来就头疼，躺下好点，咋处理"]
+    ans = engine.answer("打了血补片还是疼，要不要再打一次？", before)
+    assert "第二次" in ans.bullets[0]["text"], ans.text
+    ans = engine.answer("did a blood patch yesterday, still has the headache. what next?", ["wet tap during ILESI, PDPH day 2 - tx?"])
+    assert not any(b["text"].startswith("Epidural blood patch (EBP) is the established") for b in ans.bullets), ans.text
