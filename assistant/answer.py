@@ -450,7 +450,8 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         if not q.followup:
             return []
-        return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and not any(c in h.chunk.concepts for h in hits)],
+        # (one passage naming it is not enough: the limits differ between sources, "每年≤3–4次" and a 2024 review's)
+        return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and sum(c in h.chunk.concepts for h in hits) < 2],
                                 q, lang, origins, hits)
 
     def _section_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
