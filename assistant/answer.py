@@ -148,7 +148,7 @@ _HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there)\b|\b
                  "zh": re.compile(r"如果|假如|要是|万一|假设")}
 # A follow-up telling what the study found ("MRI: dorsal haematoma T9-11", "CT shows cement in the canal", "MRI回报血肿").
 _STUDY_FOUND = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b\s*(?:[:–-]|shows?|showed|confirms?|confirmed|reported|came back)", re.I),
-                "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:显示|提示|回报|示|见|结果|证实)", re.I)}
+                "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:显示|提示|回报|示|见|结果|证实|看到|发现)", re.I)}
 # What treats a complication, once found (not what looks for it).
 _TREATS = {"en": re.compile(r"decompress|evacuat|drain|explant|antibiotic|embolectomy|anticoagul|heparin", re.I),
            "zh": re.compile(r"减压|清除|引流|取出|抗生素|取栓|抗凝|肝素")}
@@ -162,8 +162,9 @@ _RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^
                "zh": re.compile(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
                                 r"(?:能|可以)(?:出院|离院)|接着做|继续做|回病房|(?:转|进|去)(?:ICU|监护室|重症)")}
 _RESUME_SAID = re.compile(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
-# Asked whether the patient may go home (not whether the procedure goes on).
-_HOME_ASK = re.compile(r"go home|discharg|send (?:her|him|them|the patient) home|回家|出院|离院", re.I)
+# Asked whether the patient may go home (not whether the procedure goes on), or how long she is kept in and watched.
+_HOME_ASK = re.compile(r"go home|discharg|send (?:her|him|them|the patient) home|回家|出院|离院|" + r"keep (?:her|him|them|the patient) in\b|"
+                       r"how long (?:do|should|must|to) (?:i |we )?(?:need to )?(?:observe|monitor|watch)|(?:观察|监测|监护|留观)(?:多久|多长时间|几个小时)", re.I)
 # How long the patient is watched after the event ("monitor for at least 2 h after a limited CNS event"): when to go home.
 _OBSERVED = re.compile(r"monitor\w*[^.;]{0,40}\bfor at least|observ\w* for|(?:监测|监护|观察)(?:至少)?\s*\d|至少(?:监测|监护|观察)", re.I)
 _NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
@@ -413,7 +414,7 @@ class AnswerEngine:
     def _settled_condition_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """"Seizure stopped, obs stable - can she go home?" after a LAST picture: the condition's management passages (how
         long she is watched) join the hits; the story's words (the procedure, the benzodiazepine given) fill the search."""
-        if not q.followup or not q.history or not _RESUME_ASK[q.lang].search(q.text):
+        if not q.followup or not q.history or not _asks_resume(q):
             return []
         before = self._emergency_before(q)
         topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
@@ -840,7 +841,7 @@ class AnswerEngine:
     def _resume_after(self, q: Question, bullets: Sequence[Bullet]) -> str:
         """The condition of the emergency the turn before, when a calm follow-up asks whether to go on with the procedure or
         send the patient home and no bullet says so for that condition ('' otherwise)."""
-        if not q.followup or not q.history or not _RESUME_ASK[q.lang].search(q.text):
+        if not q.followup or not q.history or not _asks_resume(q):
             return ""
         before = self._emergency_before(q)
         topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
@@ -1099,6 +1100,11 @@ _GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "
 
 
 @lru_cache(maxsize=64)  # a follow-up's answer asks it at several stages
+def _asks_resume(q: Question) -> bool:
+    """Does a calm follow-up ask whether to go on, send the patient home or how long to keep them in?"""
+    return bool(_RESUME_ASK[q.lang].search(q.text) or _HOME_ASK.search(q.text))
+
+
 def _turn_triage(text: str, lang: Lang, concepts: frozenset[str]) -> Triage:
     return triage(text, lang, concepts)
 

@@ -679,7 +679,7 @@ _NOW = {
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b", re.I),
-    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)"),
+    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|没(?:有)?症状了|症状(?:都)?(?:消失了|没了))"),
 }
 # ... and, told in a follow-up, a sign that is going ("hives fading", 疹子退了) or readings back to normal (not negated:
 # "not improving", "没有消退", "不正常了" are no settling)
@@ -748,10 +748,13 @@ _DELAYED = {
           r"\bon waking\b|\bearlier today\b|\blater (?:that|the same) day\b|\b(?:\d+|a few|few|several|two|three|some) ?(?:h|hrs?|hours?|days?) "
           r"(?:later|after|post|ago|since)\b|\bhours? later\b|\bdays? (?:later|ago)\b|\bpost[- ]?(?:op|procedure) day\b|\bPOD ?\d\b|"
           r"\bday (?:[1-9]|one|two|three) (?:after|post)\b|\b(?:went|sent|got) home\b|\bsince (?:discharge|going home)\b|\bat home\b|"
-          r"\bat \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)\b.{0,40}\bnow(?: it'?s)? \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)",  # "at 9am, now 4pm"
+          r"\bat \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)\b.{0,40}\bnow(?: it'?s)? \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)|"  # "at 9am, now 4pm"
+          # an implant in place for months or years ("pump for 5 years"): nothing under way to stop
+          r"\b(?:for|over|after) (?:the (?:last|past) )?(?:\d+|a few|few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b",
     "zh": r"昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
           r"夜间|夜里|半夜|当晚|今晚|回家后|出院后|几个?小时后|数小时后|\d+\s*个?小时后|天后|\d+\s*天前|术后第\s*[一二三四五六七\d]+\s*天|"
-          r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)",
+          r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)|"
+          r"(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|[\d一二三四五六七八九十几两]+\s*年(?:了|来|多)",
 }
 _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
@@ -774,8 +777,10 @@ _ANTITHROMBOTIC = {
 
 # A stimulator's therapeutic paraesthesia and its coverage ("paresthesia coverage was great", 刺激覆盖): no symptom.
 _THERAPY = {
-    "en": r"pa(?:ra|r)?esthesias?\s+(?:coverage|map\w*)|(?:stim(?:ulation)?|therapy)\s+pa(?:ra|r)?esthesias?|\bcoverage\b",
-    "zh": r"刺激(?:感|覆盖)|异感覆盖|覆盖范围|覆盖区",
+    "en": r"pa(?:ra|r)?esthesias?\s+(?:coverage|map\w*)|(?:stim(?:ulation)?|therapy)\s+pa(?:ra|r)?esthesias?|\bcoverage\b|"
+          # the stimulation's paraesthesia that has moved ("the paresthesia suddenly moved to his belly"): lead migration
+          r"(?:the |his |her |their )?(?:stim\w* )?pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)",
+    "zh": r"刺激(?:感|覆盖)|异感覆盖|覆盖范围|覆盖区|(?:刺激|麻)(?:感)?(?:跑到|移到|转到|跑|移)",
 }
 
 

@@ -218,3 +218,15 @@ def test_a_hypothetical_or_a_sibling_cause_is_not_ruled_out(engine):
     first = "TFESI yesterday, apixaban restarted this morning, new leg weakness now"
     ans = engine.answer("No MRI here yet. What if it's not a haematoma?", [first])
     assert "ruled out" not in ans.text and any("decompression" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_how_long_to_keep_her_in_after_a_settled_last_seizure_is_how_long_she_is_watched(engine):
+    hist = ["just did L stellete with 0.25% bupi, 30 sec later she's twitching and talking nonsense, sats fine. what do I do",
+            "she's 52kg, how much intralipid do i give"]
+    ans = engine.answer("seizure stopped and she's chatting now. how long do I need to keep her in?", hist)
+    assert not ans.urgent and "at least 2 h" in ans.bullets[0]["text"] and "no guidance" not in ans.text, ans.text
+
+
+def test_a_pump_mass_the_mri_found_is_treated_first(engine):
+    ans = engine.answer("MRI看到导管尖端有个包块，压迫脊髓了，怎么办", ["吗啡泵用了4年，最近加量也止不住痛，腿有点麻，考虑啥"])
+    assert ans.urgent and "减压" in ans.bullets[0]["text"], ans.text

@@ -318,6 +318,13 @@ def test_a_red_oozing_wound_is_the_implants_infection_and_a_fever_is_read_in_its
     assert not triage("wet tap, headache, she isn't 38 weeks pregnant, what now", "en").urgent
 
 
+def test_a_stimulators_paraesthesia_that_moved_is_lead_migration_not_a_deficit_and_a_pump_of_years_has_nothing_to_stop():
+    assert not triage("SCS pt says the paresthesia suddenly moved to his belly, legs not covered anymore. what now?", "en").urgent
+    assert triage("SCS pt suddenly has weak numb legs and back pain 2 days after lead placement", "en").rule == "neuraxial-deficit"
+    pump = triage("鞘内吗啡泵用了5年，剂量一直加但越来越没效果，最近双腿发麻，怎么回事？", "zh", {"intrathecal-drug-delivery"})
+    assert pump.urgent and "停止操作" not in pump.escalation
+
+
 def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     from assistant.safety import PATHWAY_STEPS, steps_for
 
