@@ -163,7 +163,8 @@ _RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^
                                 r"(?:能|可以)(?:出院|离院)|接着做|继续做|回病房|(?:转|进|去)(?:ICU|监护室|重症)")}
 _RESUME_SAID = re.compile(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
 # Asked whether the patient may go home (not whether the procedure goes on), or how long she is kept in and watched.
-_HOME_ASK = re.compile(r"go home|discharg|send (?:her|him|them|the patient) home|回家|出院|离院|" + r"keep (?:her|him|them|the patient) in\b|"
+_HOME_ASK = re.compile(r"go home|discharg|send (?:her|him|them|the patient) home|回家|出院|离院|"
+                       r"keep (?:her|him|them|the patient) in(?:\s+(?:hospital|overnight|for\b)|\s*[?？.]|\s*$)|"
                        r"how long (?:do|should|must|to) (?:i |we )?(?:need to )?(?:observe|monitor|watch)|(?:观察|监测|监护|留观)(?:多久|多长时间|几个小时)", re.I)
 # How long the patient is watched after the event ("monitor for at least 2 h after a limited CNS event"): when to go home.
 _OBSERVED = re.compile(r"monitor\w*[^.;]{0,40}\bfor at least|observ\w* for|(?:监测|监护|观察)(?:至少)?\s*\d|至少(?:监测|监护|观察)", re.I)
@@ -331,7 +332,8 @@ class AnswerEngine:
         # (a follow-up's readings back to normal or a sign going, with no sign still there: "BP 100/60, 舌头还在肿" goes on)
         later = bool(q.history) and bool(FADING[q.lang].search(q.text) or NORMAL_VITALS[q.lang].search(q.text)) \
             and not ongoing and not _STILL[q.lang].search(q.text)
-        settled = bool(SETTLED[q.lang].search(q.text) or later) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text)
+        settled = bool(SETTLED[q.lang].search(q.text) or later) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text) \
+            and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
         if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
             return Triage(False)
         tri = triage(q.text, q.lang, concepts, before)
@@ -339,9 +341,10 @@ class AnswerEngine:
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
             tri = triage(q.text, "zh", concepts, before, told_in="en")
         if not tri.urgent and last and not q.followup and not settled \
-                and (GOES_ON[q.lang].search(q.text) or names_symptoms(q.text, q.lang)) and triage(last, q.lang, concepts).urgent:
+                and ((GOES_ON[q.lang].search(q.text) and triage(last, q.lang, concepts).urgent) or names_symptoms(q.text, q.lang)):
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's
-            # result; "抽搐停了 但是现在室速 血压测不到了": with a new sign of its own
+            # result; "抽搐停了 但是现在室速 血压测不到了", "头痛好了，可是双腿越来越没力" after an epidural: a picture of its own,
+            # in the setting the turn before told
             tri = triage(q.text, q.lang, concepts, last)
         typed_text = to_simplified(q.original.strip()) if q.script == "hant" else q.original.strip()  # (the script is no fix)
         if typed_text != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
@@ -1099,12 +1102,12 @@ class AnswerEngine:
 _GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "interventional-pain-procedure"})
 
 
-@lru_cache(maxsize=64)  # a follow-up's answer asks it at several stages
 def _asks_resume(q: Question) -> bool:
     """Does a calm follow-up ask whether to go on, send the patient home or how long to keep them in?"""
     return bool(_RESUME_ASK[q.lang].search(q.text) or _HOME_ASK.search(q.text))
 
 
+@lru_cache(maxsize=64)  # a follow-up's answer asks it at several stages
 def _turn_triage(text: str, lang: Lang, concepts: frozenset[str]) -> Triage:
     return triage(text, lang, concepts)
 

@@ -437,19 +437,21 @@ TRIED = frozenset({"conservative-management", "epidural-blood-patch"})  # (treat
 def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Concept]) -> tuple[str, ...]:
     """The treatments the question says have failed: conservative care or a drug named before the words of the failure
     ("caffeine and fluids for 2 days, still severe"); a drug named after them is what to try next ("效果不好，能不能换得宝松")."""
-    cue = _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).search(q if lang == "zh" else q.lower())
-    if cue is None:
-        return ()
-    # "headache despite caffeine and fluids": what was tried follows the cue, up to the end of its clause
-    after = _DESPITE.match(cue.group(0)) is not None
-    end = next((m.start() for m in _CLAUSE_END.finditer(q, cue.end())), len(q)) if after else 0
-    return tuple(dict.fromkeys(m.concept for m in matches if (cue.end() <= m.start and m.end <= end if after else m.end <= cue.start())
-                               and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))))
+    out: list[str] = []
+    for cue in _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).finditer(q if lang == "zh" else q.lower()):
+        # "headache despite caffeine and fluids": what was tried follows the cue, up to the end of its clause (every failure
+        # phrase counts: "still can't get out of bed despite fluids and caffeine")
+        after = _DESPITE.match(cue.group(0)) is not None
+        end = next((m.start() for m in _CLAUSE_END.finditer(q, cue.end())), len(q)) if after else 0
+        out += [m.concept for m in matches if (cue.end() <= m.start and m.end <= end if after else m.end <= cue.start())
+                and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))]
+    return tuple(dict.fromkeys(out))
 
 
-REPEAT_IT = {"en": re.compile(r"\brepeat (?:it|the|a|another|one)\b|\brepeat\s*\?|\bdo (?:it|one) again\b|\bagain\s*\?|"
-                                r"\b(?:a )?second (?:one|patch|ebp|blood patch)\b|\banother (?:one|patch)\b", re.I),
-              "zh": re.compile(r"再(?:打|做|来|补|贴)一次|再(?:打|做|补)一个|重复(?:做|打)?|第二次|再补")}
+REPEAT_IT = {"en": re.compile(r"\brepeat(?:ing)? (?:it|the|a|another|one|(?:the )?(?:ebp|(?:blood )?patch))\b|\brepeat\s*\?|\bdo (?:it|one) again\b|"
+                                r"\bagain\s*\?|\b(?:a )?second (?:one|patch|ebp|blood patch)\b|\banother (?:one|patch|ebp|blood patch)\b|\bre-?do\b", re.I),
+             "zh": re.compile(r"再(?:打|做|来|补|贴)一次|再(?:打|做|补)一个|重复(?:做|打)(?:一次)?|再补|"
+                              r"(?:要不要|能不能|可以|需要)?(?:做|打)?第二次(?:血补丁|血补片|补片|EBP)?\s*(?:吗|么|呢|[？?])")}
 _DESPITE = re.compile(r"despite|in spite|even", re.I)
 _CLAUSE_END = re.compile(r"[,.;:?!]|\b(?:what|now|and (?:now|still)|but)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -1043,11 +1045,9 @@ class Framer:
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
         if not out and _STORY_GOES_ON[lang].search(q) and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
             return True  # "做完3个小时了，病人说…", "now this AM new thigh pain and quad weakness": the case told before, going on
-        failed = _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).search(q if lang == "zh" else f" {q.lower()} ")
-        if not out and (_GAVE[lang].search(q) or SIGN_STOPPED[lang].search(q) or failed) and not any(self.is_anchor(c) for c in subjects):
+        if not out and (_GAVE[lang].search(q) or SIGN_STOPPED[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
             # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
-            # midaz, obs stable - can she go home?": that patient's picture told as over; "caffeine + fluids x3 days, still
-            # can't get up. next step?": that patient's treatment told as failed
+            # midaz, obs stable - can she go home?": that patient's picture told as over
             return True
         lex = self.lexicon.concepts
         # (another specialty's treatment of the complication the question names, when the turn before told the procedure of
@@ -1058,6 +1058,9 @@ class Framer:
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
             # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
+        failed = _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).search(q if lang == "zh" else f" {q.lower()} ")
+        if failed and not unknown and not any(self.is_anchor(c) for c in subjects):
+            return True  # "caffeine + fluids x3 days, still can't get up. next step?": that patient's treatment told as failed
         if not subjects:
             toks = tokenize(q, lang)
             known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)

@@ -679,7 +679,9 @@ _NOW = {
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b", re.I),
-    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|没(?:有)?症状了|症状(?:都)?(?:消失了|没了))"),
+    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|"
+                     # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
+                     r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
 }
 # ... and, told in a follow-up, a sign that is going ("hives fading", 疹子退了) or readings back to normal (not negated:
 # "not improving", "没有消退", "不正常了" are no settling)
@@ -748,13 +750,10 @@ _DELAYED = {
           r"\bon waking\b|\bearlier today\b|\blater (?:that|the same) day\b|\b(?:\d+|a few|few|several|two|three|some) ?(?:h|hrs?|hours?|days?) "
           r"(?:later|after|post|ago|since)\b|\bhours? later\b|\bdays? (?:later|ago)\b|\bpost[- ]?(?:op|procedure) day\b|\bPOD ?\d\b|"
           r"\bday (?:[1-9]|one|two|three) (?:after|post)\b|\b(?:went|sent|got) home\b|\bsince (?:discharge|going home)\b|\bat home\b|"
-          r"\bat \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)\b.{0,40}\bnow(?: it'?s)? \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)|"  # "at 9am, now 4pm"
-          # an implant in place for months or years ("pump for 5 years"): nothing under way to stop
-          r"\b(?:for|over|after) (?:the (?:last|past) )?(?:\d+|a few|few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b",
+          r"\bat \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)\b.{0,40}\bnow(?: it'?s)? \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)",  # "at 9am, now 4pm"
     "zh": r"昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
           r"夜间|夜里|半夜|当晚|今晚|回家后|出院后|几个?小时后|数小时后|\d+\s*个?小时后|天后|\d+\s*天前|术后第\s*[一二三四五六七\d]+\s*天|"
-          r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)|"
-          r"(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|[\d一二三四五六七八九十几两]+\s*年(?:了|来|多)",
+          r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)",
 }
 _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
@@ -777,11 +776,14 @@ _ANTITHROMBOTIC = {
 
 # A stimulator's therapeutic paraesthesia and its coverage ("paresthesia coverage was great", 刺激覆盖): no symptom.
 _THERAPY = {
-    "en": r"pa(?:ra|r)?esthesias?\s+(?:coverage|map\w*)|(?:stim(?:ulation)?|therapy)\s+pa(?:ra|r)?esthesias?|\bcoverage\b|"
-          # the stimulation's paraesthesia that has moved ("the paresthesia suddenly moved to his belly"): lead migration
-          r"(?:the |his |her |their )?(?:stim\w* )?pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)",
-    "zh": r"刺激(?:感|覆盖)|异感覆盖|覆盖范围|覆盖区|(?:刺激|麻)(?:感)?(?:跑到|移到|转到|跑|移)",
+    "en": r"pa(?:ra|r)?esthesias?\s+(?:coverage|map\w*)|(?:stim(?:ulation)?|therapy)\s+pa(?:ra|r)?esthesias?|\bcoverage\b",
+    "zh": r"刺激(?:感|覆盖)|异感覆盖|覆盖范围|覆盖区|刺激(?:感)?(?:跑|移|转)",
 }
+# A stimulator's paraesthesia that has moved ("SCS pt says the paresthesia suddenly moved to his belly"): lead migration,
+# read as the therapy only beside a stimulator (after an injection, paraesthesia that spreads is a new deficit).
+_STIM_MOVED = {"en": r"pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)",
+               "zh": r"(?:刺激|电刺激)(?:感)?(?:跑到|移到|转到)"}
+_STIMULATOR = {"en": r"\bstim\w*|\bSCS\b|\bDRG\b|\bleads?\b|\bIPG\b", "zh": r"刺激器|电极|脊髓电刺激|SCS"}
 
 
 def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> bool:
@@ -897,6 +899,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
+    if _rx(_STIMULATOR[lang]).search(q):
+        q = _rx(_STIM_MOVED[lang]).sub(" ", q)
     late = delayed_onset(q, lang, concepts)
     for rule in RED_FLAGS:
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
@@ -917,9 +921,13 @@ _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|hus
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
          "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
-_OVER = {"en": r"\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+# (an implant in place for months or years, "pump for 5 years", 泵用了5年: nothing under way to stop)
+_IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b|"
+                        r"\b(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?) (?:with|on) (?:the |a |an |her |his )?(?:pump|stimulator|SCS|implant)\b",
+                  "zh": r"(?:泵|刺激器|电极|植入物)[^，。]{0,4}(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)"}
+_OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
-         "zh": r"复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+         "zh": _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

@@ -230,3 +230,8 @@ def test_how_long_to_keep_her_in_after_a_settled_last_seizure_is_how_long_she_is
 def test_a_pump_mass_the_mri_found_is_treated_first(engine):
     ans = engine.answer("MRI看到导管尖端有个包块，压迫脊髓了，怎么办", ["吗啡泵用了4年，最近加量也止不住痛，腿有点麻，考虑啥"])
     assert ans.urgent and "减压" in ans.bullets[0]["text"], ans.text
+
+
+def test_one_sign_gone_and_another_still_there_keeps_the_emergency(engine):
+    assert engine.answer("硬膜外注射后头痛症状消失了，可是双腿越来越没力，怎么办").pathway == "neuraxial-deficit"
+    assert engine.answer("头痛好了，可是双腿越来越没力", ["硬膜外注射后第二天头痛"]).pathway == "neuraxial-deficit"

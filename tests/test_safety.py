@@ -325,6 +325,15 @@ def test_a_stimulators_paraesthesia_that_moved_is_lead_migration_not_a_deficit_a
     assert pump.urgent and "停止操作" not in pump.escalation
 
 
+def test_years_of_pain_history_and_paraesthesia_spreading_after_an_injection_keep_their_emergency():
+    q = "Radicular pain for 2 years. L5 TFESI with kenalog, 1 minute after injecting both legs weak and numb, what do I do?"
+    assert triage(q, "en").rule == "esi-stroke"  # the history's years are no delayed onset
+    assert "Stop the procedure" in triage("neck pain for 3 years, stellate ganglion block with bupivacaine, now seizing and tinnitus", "en").escalation
+    for q, lang in (("after the L4 TFESI with kenalog the paresthesia moved down both legs, now what", "en"),
+                    ("硬膜外注射后腿麻移到双侧了，怎么办", "zh")):
+        assert triage(q, lang).urgent, q  # no stimulator: a spreading paraesthesia is a new deficit
+
+
 def test_a_patient_in_arrest_gets_the_modified_resuscitation_step_first():
     from assistant.safety import PATHWAY_STEPS, steps_for
 

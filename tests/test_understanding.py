@@ -1931,6 +1931,21 @@ def test_how_a_complication_presents_leads_with_its_presentation_not_a_list_that
     assert _lead([(2.8, lists), (2.6, presents)], (), _KIND["recognition"])[1] is presents
 
 
+def test_repeat_asks_failed_treatments_and_new_topics_after_a_failure_word(framer):
+    from assistant.frame import REPEAT_IT
+
+    for q in ("EBP failed, should we do another EBP?", "would a repeat EBP help?", "still bad - redo the patch?"):
+        assert REPEAT_IT["en"].search(q), q
+    assert not REPEAT_IT["zh"].search("硬膜外第二次穿刺后头痛，补液咖啡因无效，下一步？")  # a second puncture, not a second patch
+    assert REPEAT_IT["zh"].search("血补丁做了还是疼，要做第二次吗？")
+    q = framer.frame("Still can't get out of bed despite fluids and caffeine. What now?", ["wet tap during ILESI, PDPH day 2 - tx?"])
+    assert "caffeine" in q.tried or "conservative-management" in q.tried, q
+    # a new drug the knowledge base does not know, asked with a failure word, is no follow-up of the hold question before
+    q = framer.frame("What is the role of gabapentin in persistent post-herpetic neuralgia?",
+                     ["How long should I hold apixaban before a cervical interlaminar ESI?"])
+    assert not q.followup
+
+
 def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
     from assistant.compose import _can_answer
 
