@@ -235,3 +235,11 @@ def test_a_pump_mass_the_mri_found_is_treated_first(engine):
 def test_one_sign_gone_and_another_still_there_keeps_the_emergency(engine):
     assert engine.answer("硬膜外注射后头痛症状消失了，可是双腿越来越没力，怎么办").pathway == "neuraxial-deficit"
     assert engine.answer("头痛好了，可是双腿越来越没力", ["硬膜外注射后第二天头痛"]).pathway == "neuraxial-deficit"
+
+
+def test_a_study_result_told_with_the_patient_now_asymptomatic_is_no_emergency():
+    from assistant.safety import SETTLED
+
+    assert SETTLED["en"].search("CTPA: few small peripheral cement emboli, pt now asymptomatic on RA. anticoagulate or not?")
+    assert SETTLED["zh"].search("CTPA回报右下肺外周分支有骨水泥，病人现在没症状了，下一步？")
+    assert not SETTLED["zh"].search("硬膜外注射后头痛症状消失了，可是双腿越来越没力")
