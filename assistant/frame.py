@@ -452,6 +452,10 @@ REPEAT_IT = {"en": re.compile(r"\brepeat(?:ing)? (?:it|the|a|another|one|(?:the 
                                 r"\bagain\s*\?|\b(?:a )?second (?:one|patch|ebp|blood patch)\b|\banother (?:one|patch|ebp|blood patch)\b|\bre-?do\b", re.I),
              "zh": re.compile(r"再(?:打|做|来|补|贴)一次|再(?:打|做|补)一个|重复(?:做|打)(?:一次)?|再补|"
                               r"(?:要不要|能不能|可以|需要)?(?:做|打)?第二次(?:血补丁|血补片|补片|EBP)?\s*(?:吗|么|呢|[？?])")}
+# A treatment told as tried and failed ("tried pregabalin and naproxen, still bad", 咖啡因没用): not a word like "persistent".
+_TOLD_FAILED = {"en": re.compile(r"\btried\b|\b(?:didn'?t|doesn'?t|did not|does not|not) (?:work|help)\w*|\bnot (?:working|helping)\b|"
+                                 r"\bno (?:better|relief|improvement)\b|\bstill (?:bad|severe|there|has|having|can'?t|cannot|unable)\b|\bfailed\b", re.I),
+                "zh": re.compile(r"无效|不管用|没效果|没用|效果不好|没改善|还是(?:疼|痛|不好)|仍然(?:疼|痛)")}
 _DESPITE = re.compile(r"despite|in spite|even", re.I)
 _CLAUSE_END = re.compile(r"[,.;:?!]|\b(?:what|now|and (?:now|still)|but)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -1049,6 +1053,8 @@ class Framer:
             # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
             # midaz, obs stable - can she go home?": that patient's picture told as over
             return True
+        if not out and _TOLD_FAILED[lang].search(q) and not any(self.is_anchor(c) for c in subjects):
+            return True  # "tried pregabalin and naproxen, still bad - next?": that patient's treatment told as failed
         lex = self.lexicon.concepts
         # (another specialty's treatment of the complication the question names, when the turn before told the procedure of
         # ours it followed: "small pneumothorax on the film - chest drain?" after "chest pain after a thoracic MBB RF")
@@ -1058,9 +1064,6 @@ class Framer:
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
             # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
-        failed = _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).search(q if lang == "zh" else f" {q.lower()} ")
-        if failed and not unknown and not any(self.is_anchor(c) for c in subjects):
-            return True  # "caffeine + fluids x3 days, still can't get up. next step?": that patient's treatment told as failed
         if not subjects:
             toks = tokenize(q, lang)
             known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)

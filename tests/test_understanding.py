@@ -1944,6 +1944,10 @@ def test_repeat_asks_failed_treatments_and_new_topics_after_a_failure_word(frame
     q = framer.frame("What is the role of gabapentin in persistent post-herpetic neuralgia?",
                      ["How long should I hold apixaban before a cervical interlaminar ESI?"])
     assert not q.followup
+    # a drug told as tried and failed, even one it does not know, goes on with the case before
+    q = framer.frame("tried pregabalin and naproxen for 4 wks, still bad - next?",
+                     ["3 wks after L3-5 RFA, burning pain and allodynia over the lower back. is this normal? what do I give"])
+    assert q.followup and "radiofrequency-ablation" in q.context_concepts, q
 
 
 def test_the_criteria_of_a_procedure_are_answered_only_by_that_procedures_own(framer):
