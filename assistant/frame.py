@@ -1362,7 +1362,7 @@ _HOW_GIVEN = {"en": re.compile(r"\bhow (?:do|should|would|to) (?:i |we |you )?(?
 def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang: Lang) -> tuple[str, ...]:
     """Prevention asked as how to give a regimen (premedication, antibiotic prophylaxis) asks for its doses too."""
     if aspects == ("prevention",) and _REGIMENS.intersection(concepts) and _HOW_GIVEN[lang].search(text):
-        return ("prevention", "dose")
+        return ("dose", "prevention")  # (the regimen leads: its doses and times, then what else prevents it)
     return aspects
 
 

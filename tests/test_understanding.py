@@ -1774,7 +1774,7 @@ def test_an_ask_named_only_by_its_topic_asks_what_that_topic_means(framer):
     assert framer.frame("consent risks lumbar medial branch RFA - what do u usually list").aspects == ("complications",)
     assert framer.frame("Patient had anaphylaxis to contrast years ago and needs a lumbar TFESI next month. "
                         "What premedication should she get?").aspects == ("prevention",)
-    assert framer.frame("患者以前做增强 CT 时出现过全身荨麻疹，下周要做腰椎硬膜外注射，术前怎么预处理？").aspects[0] == "prevention"
+    assert framer.frame("患者以前做增强 CT 时出现过全身荨麻疹，下周要做腰椎硬膜外注射，术前怎么预处理？").aspects == ("dose", "prevention")
 
 
 def test_a_prophylaxis_question_is_rivalled_by_another_procedures_sentence_not_by_its_own_exceptions():
@@ -2418,10 +2418,22 @@ def test_leads_that_migrate_or_break_are_the_complications_not_the_hardware(lexi
 
 
 def test_asked_how_to_give_a_regimen_asks_for_its_doses_too(framer):
-    assert framer.frame("患者以前用碘造影剂出过荨麻疹，下周做腰椎TFESI，术前怎么预防用药？").aspects == ("prevention", "dose")
-    assert framer.frame("had hives to contrast last year - how do I premedicate her before the TFESI?").aspects[:1] == ("prevention",)
-    assert "dose" in framer.frame("had hives to contrast last year - how do I premedicate her before the TFESI?").aspects
+    # (the regimen's doses and times lead, then what else prevents a reaction: not "premedication does not eliminate it")
+    assert framer.frame("患者以前用碘造影剂出过荨麻疹，下周做腰椎TFESI，术前怎么预防用药？").aspects == ("dose", "prevention")
+    assert framer.frame("had hives to contrast last year - how do I premedicate her before the TFESI?").aspects == ("dose", "prevention")
     assert framer.frame("does premedication prevent every contrast reaction?").aspects != ("prevention", "dose")
+
+
+def test_asked_how_to_premedicate_the_regimen_leads_before_its_caveat(framer):
+    from assistant.compose import _asked_kind, _lead
+
+    q = framer.frame("之前打造影剂起过荨麻疹，这次要做TFESI，怎么预处理")
+    caveat = _sent("Contrast premedication lowers the risk of a repeat reaction but does not eliminate it.", "Prevention",
+                   {"premedication"})
+    regimen = _sent("The ACR regimen is prednisone 50 mg orally 13, 7 and 1 h before contrast plus diphenhydramine 50 mg.",
+                    "Prevention", {"premedication", "prednisone"})
+    part = q.parts[0]
+    assert _lead([(1.4, caveat), (1.2, regimen)], part.groups, _asked_kind(part))[1] is regimen
 
 
 def test_a_yes_no_ask_said_as_a_not_a_is_no_unknown_subject(framer):
