@@ -140,15 +140,13 @@ _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has
 _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {condition} has settled (whether to go on with the procedure, "
                     "where the patient should be looked after, when they can go home). What it has on it:",
               "zh": "知识库没有{condition}平稳之后如何处置的指导（能否继续操作、转往何处监护、何时可以回家）。相关内容如下："}
-# A follow-up telling a study's result ("MRI done, no haematoma", "MRI negative for abscess", "MRI未见明显血肿").
+# A follow-up telling a study's result, what it found or ruled out ("MRI: dorsal haematoma T9-11", "MRI done, no haematoma",
+# "MRI negative for abscess", "MRI回报血肿", "MRI未见明显血肿").
 _STUDY_TOLD = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b(?:done|back|shows?|showed|negative|normal|clear|"
-                                r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan)\s*[:–-]", re.I),
-               "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|未见|没看到|没见到|阴性|排除)", re.I)}
+                                r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\s*[:–-]", re.I),
+               "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除)", re.I)}
 _HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there)\b|\bin case\b|\bsuppose\b", re.I),
                  "zh": re.compile(r"如果|假如|要是|万一|假设")}
-# A follow-up telling what the study found ("MRI: dorsal haematoma T9-11", "CT shows cement in the canal", "MRI回报血肿").
-_STUDY_FOUND = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b\s*(?:[:–-]|shows?|showed|confirms?|confirmed|reported|came back)", re.I),
-                "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:显示|提示|回报|示|见|结果|证实|看到|发现)", re.I)}
 # What treats a complication, once found (not what looks for it).
 _TREATS = {"en": re.compile(r"decompress|evacuat|drain|explant|antibiotic|embolectomy|anticoagul|heparin", re.I),
            "zh": re.compile(r"减压|清除|引流|取出|抗生素|取栓|抗凝|肝素")}
@@ -788,8 +786,8 @@ class AnswerEngine:
     def _treatment_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up whose study found the complication ("MRI: epidural haematoma compressing the cord",
         "MRI回报…血肿压迫马尾"): the steps that treat it lead (early decompression), before the step that orders the study."""
-        if not q.history or not _STUDY_FOUND[q.lang].search(q.text):
-            return bullets
+        if not q.history or not _STUDY_TOLD[q.lang].search(q.text):
+            return bullets  # (what it ruled out is not found: `found` leaves the excluded out)
         found = set(self.lexicon.broader_closure([c for c in q.concepts if self._kinds.get(c) == "complication" and c not in q.excluded]))
         treats = [b for b in bullets if b.kind == "action" and found & b.sentence.concepts and _TREATS[q.lang].search(b.sentence.text)]
         return treats + [b for b in bullets if b not in treats]

@@ -987,12 +987,12 @@ def restates_tried(s: Sentence, part: Part, q: Question, others: Callable[[Sente
     treatment (`others`: does the sentence name a treatment besides the failed ones?)."""
     if "escalation" not in part.aspects or part.aspects[:1] not in (("escalation",), ("action",)) or not set(q.tried) & s.concepts:
         return False
-    return not _KIND["escalation"].search(s.text) or not (others(s) or _ANOTHER_GO[s.chunk.lang].search(s.text))
+    return not _KIND["escalation"].search(s.text) or not (others(s) or _ANOTHER_GO.search(s.text))
 
 
-# What comes after a treatment that failed: doing it again, or something else ("a second blood patch", 第二次, 替代).
-_ANOTHER_GO = {"en": re.compile(r"\b(?:second|repeat\w*|again|another|alternative|instead|less invasive)\b", re.I),
-               "zh": re.compile(r"第二次|再次|重复|另一|替代|改用|创伤较小")}
+# Doing it again ("a second blood patch", 第二次); what comes after a treatment that failed: that, or something else.
+_AGAIN = re.compile(r"\b(?:second|repeat\w*|again)\b|第二次|再次|重复", re.I)
+_ANOTHER_GO = re.compile(_AGAIN.pattern + r"|\b(?:another|alternative|instead|less invasive)\b|另一|替代|改用|创伤较小", re.I)
 
 
 def asks_whether_to_stop(text: str) -> bool:
@@ -1471,7 +1471,6 @@ _RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?a
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始)", re.I)
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
 _AGAIN_ASK = re.compile("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
-_AGAIN = re.compile(r"\b(?:second|repeat\w*|again)\b|第二次|再次|重复", re.I)
 _NARROW = (("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice

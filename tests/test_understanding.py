@@ -25,7 +25,7 @@ from assistant.compose import (
 )
 from assistant.frame import Framer, Part, Question, aspects_of, procedure_like, split_parts
 from assistant.judge import JudgeWeights, concept_scores, judge
-from assistant.lexicon import load_lexicon, parse, validate
+from assistant.lexicon import Lexicon, load_lexicon, parse, validate
 from assistant.safety import triage
 from assistant.text import tokenize
 from assistant.types import Chunk, Hit
@@ -578,14 +578,18 @@ def test_a_secondhand_fact_with_a_figure_is_a_hedged_fact_not_a_note(lexicon):
     assert [s.provenance for s in sents] == [False, True]
 
 
+def _sentences_by_text(paragraph: list[str], next_paragraph: list[str], section: str, lexicon: Lexicon) -> dict[str, Sentence]:
+    """The quotable sentences of one passage of two paragraphs, by their text."""
+    text = " ".join([*paragraph, *next_paragraph])
+    chunk = Chunk("p", "p-en", 0, text, "en", "T", ("T", section), 0, 0, 1, 0, len(text), breaks=(text.index(next_paragraph[0]),))
+    return {s.text: s for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)}
+
+
 def test_a_sentence_quoted_without_its_paragraphs_later_hedge_carries_it(lexicon):
     first = "Give naloxone for opioid toxicity after a suspected refill error."
     second = "Aspirate or empty the reservoir as appropriate (unverified)."
     third = "A later paragraph states a verified rate of 1.2%."
-    text = f"{first} {second} {third}"
-    chunk = Chunk("idd", "idd-en", 0, text, "en", "IDD", ("IDD", "Recognition and management"), 0, 0, 1, 0, len(text),
-                  breaks=(text.index(third),))
-    sents = {s.text: s for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)}
+    sents = _sentences_by_text([first, second], [third], "Recognition and management", lexicon)
     assert sents[first].quoted == "Give naloxone for opioid toxicity after a suspected refill error (its passage carries " \
                                   "an unverified note)."
     assert sents[second].quoted == second  # hedged in its own words
@@ -597,10 +601,7 @@ def test_a_sentence_naming_no_procedure_is_about_the_one_its_paragraph_named(lex
     second = "Dural puncture was most frequent at C5-C6 (2.8%), and none occurred above C5-C6."
     third = "Intravascular injection occurred in 19.4% of cervical transforaminal injections."
     fourth = "Dural puncture is recognised by CSF in the hub."
-    text = f"{first} {second} {third} {fourth}"
-    chunk = Chunk("esi", "esi-en", 0, text, "en", "ESI", ("ESI", "Complications and frequency"), 0, 0, 1, 0, len(text),
-                  breaks=(text.index(third),))
-    sents = {s.text: s for s in sentences_of([Hit(chunk, 0.5, 1)], lexicon)}
+    sents = _sentences_by_text([first, second], [third, fourth], "Complications and frequency", lexicon)
     assert {"interlaminar-esi", "cervical-spine"} <= sents[first].concepts  # (not a cervical ESI of any approach)
     assert "interlaminar-esi" in sents[second].concepts  # the same fact, told on: the ILESI series' level figure
     assert "interlaminar-esi" not in sents[fourth].concepts and "transforaminal-esi" in sents[fourth].concepts  # its own paragraph
