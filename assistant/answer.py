@@ -71,6 +71,7 @@ from .safety import (
 from .sections import group_of
 from .text import cjk_count, to_simplified, to_traditional, tokenize
 from .types import Answer, Hit, Lang
+from .worked import elapsed_line, per_kg, told_weight
 
 _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
@@ -133,6 +134,9 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
+_WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}, not a quoted dose; check the weight basis): {figures}",
+                "zh": "按 {weight} kg 计算（由 {mark} 的每公斤剂量换算，非原文剂量；请核对体重计算基准）：{figures}"}
+_TIMES_TOLD = {"en": "From the times told: ", "zh": "按所述时间推算："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
 _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
@@ -925,20 +929,20 @@ class AnswerEngine:
         # (a lead out of reading order would repeat a heading: the answer then goes without them)
         by_group = not multi and not tri.urgent and len(bullets) >= 4 and len(set(runs)) >= 2 and len(runs) == len(set(runs))
         last_heading = ""
+        timed = False  # the times told are worked beside the first cited interval only
         for b in bullets:
-            heading = ""
-            if tri.urgent:
-                heading = _ACT_NOW[lang] if b.kind == "action" else _RECOGNISE[lang]
-            elif multi:
-                heading = f"**{_short(q.parts[b.part].text)}**"
-            elif by_group:
-                heading = heading_for(_hgroup(b), lang)
+            heading = _heading(b, q, lang, tri.urgent, multi, by_group)
             if heading and heading != last_heading:
                 lines.append(heading)
                 last_heading = heading
             c = b.sentence.chunk
-            lines.append(f"- {b.sentence.quoted} {cites.marker(c, lang)}")
+            mark = cites.marker(c, lang)
+            lines.append(f"- {b.sentence.quoted} {mark}")
             meta.append({"text": b.sentence.quoted, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
+            if worked := self._worked(q, lang, b, mark, tri.urgent, timed):
+                lines.append(f"  ↳ {worked}")  # arithmetic on the cited figures for this patient, said as such
+                meta[-1]["worked"] = worked
+                timed = timed or worked.startswith(_TIMES_TOLD[lang])
         notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
         if tri.urgent and tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
             notes.insert(0, NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
@@ -951,6 +955,19 @@ class AnswerEngine:
                  for i, p in enumerate(q.parts)]
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
+
+    @staticmethod
+    def _worked(q: Question, lang: Lang, b: Bullet, mark: str, urgent: bool, timed: bool) -> str:
+        """The patient's numbers worked on a bullet's cited figures: a per-kg dose times the weight told (asked for a
+        dose or a limit, or in an emergency), or the hours between the two times told beside the cited hold interval."""
+        part = q.parts[b.part] if b.part < len(q.parts) else None
+        asks = set(part.aspects if part else q.aspects)
+        weight = told_weight(q.text, q.history) if urgent or asks & {"dose", "limit"} else None
+        if weight is not None and (figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text)):
+            return _WORKED_DOSE[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
+        if not timed and asks & {"hold", "timing"} and (span := elapsed_line(q.text, b.sentence.text, lang)):
+            return f"{_TIMES_TOLD[lang]}{span} {mark}"
+        return ""
 
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
@@ -1117,6 +1134,16 @@ def _patient_weight(q: Question) -> float | None:
         if (kg := weight_of(text)) is not None:
             return kg
     return None
+
+
+def _heading(b: Bullet, q: Question, lang: Lang, urgent: bool, multi: bool, by_group: bool) -> str:
+    """The heading a bullet goes under: act now / recognise in an emergency, its part's ask when the answer spans parts,
+    its section group when the answer is long enough to group; else none."""
+    if urgent:
+        return _ACT_NOW[lang] if b.kind == "action" else _RECOGNISE[lang]
+    if multi:
+        return f"**{_short(q.parts[b.part].text)}**"
+    return heading_for(_hgroup(b), lang) if by_group else ""
 
 
 def _tried_first_line(q: Question) -> bool:

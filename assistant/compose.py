@@ -959,8 +959,18 @@ def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
     Then the answer says so before what it has (a steroid choice is no dose)."""
     # (a ceiling asked as an amount, "地米最多打多少mg", is a dose too)
     kind = _narrow_kind(part) or _KIND["dose"]  # (a ratio asked, "how many times the CNS dose": the ratio answers it)
+    # (a starting dose asked, "口服吗啡120mg/天 转鞘内起始剂量": a ceiling is no starting dose)
+    starting = bool(_START_ASK.search(part.text))
     return ((part.aspects[:1] == ("dose",) or part.aspects[:2] == ("limit", "dose")) and bool(_ASKS_DOSE.search(part.text))
-            and not any(kind.search(b.sentence.text) for b in bullets))
+            and not any(kind.search(b.sentence.text) and not (starting and (_CEILING.search(b.sentence.text) or not _START.search(b.sentence.text)))
+                        for b in bullets))
+
+
+_START_ASK = re.compile(r"\bstart(?:ing)? (?:dose|rate)|\binitial (?:dose|rate)|\bdose to start\b|\bstart (?:\w+ )?(?:at|on|with) what\b|"
+                        r"起始剂量|初始剂量|起始量|初始量|开始剂量|起始速度|从多少(?:开始|起)", re.I)
+# ... which a sentence gives when it names the start (a bolus, a first or loading dose), not a case's dose or a ceiling
+_START = re.compile(r"\bstart\w*|\binitial\w*|\bbegin\w*|\bfirst dose|\bbolus|\bloading|\btitrat\w*|起始|初始|开始|首剂|首次|推注|负荷|滴定", re.I)
+_CEILING = re.compile(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶")
 
 
 _HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周", re.I)
@@ -1401,7 +1411,8 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
     for aspect, ask, kind in _NARROW:
         # (a choice asked beside another ask, "which is safer", is still a choice: its verdict answers it)
         if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)) and ask.search(part.text):
-            return kind
+            # "她体重45公斤，脂肪乳首剂多少毫升": with the weight told, a per-kg figure gives the volume
+            return _VOLUME_OR_PER_KG if kind is _VOLUME and weight_of(part.text) is not None else kind
     return None
 
 
@@ -1446,6 +1457,7 @@ _DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|
 _VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|how much blood|\bvolume\b|多少\s*(?:ml|mL|毫升|cc)|多少血|多大(?:容)?量|"
                          r"(?<!出)(?<!失)血量|(?<!血)容量", re.I)
 _VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)(?![A-Za-z])(?!\s*/)", re.I)
+_VOLUME_OR_PER_KG = re.compile(_VOLUME.pattern + r"|\d+(?:\.\d+)?\s*(?:mL|ml|毫升)\s*/\s*(?:kg|公斤)(?!\s*/)", re.I)
 # "which level is safest?": the level advised (preferred, avoided), not the level with the most punctures
 _BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好", re.I)
 # "心血管毒性所需剂量是 CNS 毒性的几倍？": a ratio

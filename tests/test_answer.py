@@ -881,3 +881,26 @@ def test_a_blood_patch_that_failed_is_not_offered_again_as_the_answer_but_asked_
     assert "第二次" in ans.bullets[0]["text"], ans.text
     ans = engine.answer("did a blood patch yesterday, still has the headache. what next?", ["wet tap during ILESI, PDPH day 2 - tx?"])
     assert not any(b["text"].startswith("Epidural blood patch (EBP) is the established") for b in ans.bullets), ans.text
+
+
+def test_another_specialtys_vein_ablation_is_declined_not_answered_with_facet_rf_figures(engine):
+    ans = engine.answer("After endovenous radiofrequency ablation of the great saphenous vein, how long should the patient wear "
+                        "compression stockings?")
+    assert ans.abstained and ans.verdict == "out_of_scope", ans.text
+    zh = engine.answer("大隐静脉射频闭合术后弹力袜要穿多久？")
+    assert zh.abstained, zh.text
+
+
+def test_asking_when_to_re_implant_after_the_infected_device_is_out_is_no_emergency(engine):
+    before = "SCS永久植入术后第7天，IPG囊袋处发红、有渗液，体温38.2，要马上取出装置吗？"
+    assert engine.answer(before).urgent
+    later = engine.answer("分泌物培养出来MRSA，装置取出来了，多久以后可以考虑重新植入？", [before])
+    assert not later.urgent and "紧急" not in later.text, later.text
+    en = engine.answer("cultures grew MRSA and the stimulator is out - when can we re-implant?",
+                       ["SCS implant day 7, pocket red and oozing, temp 38.2 - explant now?"])
+    assert not en.urgent, en.text
+
+
+def test_a_starting_dose_asked_is_not_answered_by_a_ceiling_or_a_case_reports_dose(engine):
+    ans = engine.answer("鞘内泵 吗啡 口服吗啡120mg/天 转鞘内起始剂量多少？")
+    assert ans.text.startswith("> 知识库未给出以下剂量"), ans.text

@@ -514,3 +514,17 @@ def test_review_cases_a_negated_settling_word_a_baseline_pressure_a_past_scan_an
     assert t.urgent and "Stop the procedure" not in t.escalation, t.escalation
     t = triage("椎体成形术快做完的时候病人突然咳嗽，血氧降到88，血压85/50", "zh")
     assert t.rule == "cement-embolism" and "停止操作" in t.escalation, t.escalation
+
+
+def test_a_day_of_a_course_with_a_temperature_is_an_event_told_in_chinese():
+    # (a mixed-language bedside note: "day 4" and "发热38.5" say the wound is infected now)
+    tri = triage("SCS trial 第4天 wound 红肿流脓 发热38.5，要不要拔电极？", "zh", {"spinal-cord-stimulation", "scs-trial"})
+    assert tri.urgent and tri.rule == "implant-infection"
+
+
+@pytest.mark.parametrize(("q", "lang", "concepts"), [
+    ("做硬膜外腔镜的时候生理盐水灌注总量和速度有没有上限？听说会导致视力问题是怎么回事", "zh", {"epiduroscopy"}),
+    ("I heard epiduroscopy can cause visual disturbance from the saline - what is the volume limit?", "en", {"epiduroscopy"}),
+])
+def test_a_complication_heard_of_is_asked_about_not_happening(q, lang, concepts):
+    assert not triage(q, lang, concepts).urgent

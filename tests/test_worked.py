@@ -1,0 +1,122 @@
+"""The patient's numbers worked on cited figures: per-kg doses times the weight told, and the hours between two times
+told set beside a cited hold interval (pure functions on hand-written text, then the engine on the fixture corpus)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.worked import cited_span, clocks, elapsed_line, fits_band, hours_between, per_kg, told_weight
+
+
+@pytest.mark.parametrize(("text", "history", "kg"), [
+    ("LAST in a 52 kg woman, lipid dose?", (), 52.0),
+    ("她体重45公斤，脂肪乳首剂多少毫升？", (), 45.0),
+    ("体重110斤的老太太", (), 55.0),  # 斤 is half a kilogram
+    ("and the infusion rate?", ("LAST in a 52kg woman - bolus?",), 52.0),  # told in an earlier turn
+    ("she went from 80 kg down to 60 kg", (), None),  # two weights: not ours to choose
+    ("what lipid dose?", (), None),
+    ("1.5 mL/kg bolus?", (), None),  # a per-kg figure is no weight
+])
+def test_the_weight_told_is_read_from_the_question_or_the_turn_that_told_it(text, history, kg):
+    assert told_weight(text, history) == kg
+
+
+def test_a_per_kg_regimen_is_worked_for_the_weight_told_with_its_bound_kept():
+    s = "For a patient weighing ≤70 kg, the bolus is 1.5 mL/kg over 2–3 min followed by 0.25 mL/kg/min."
+    assert per_kg(s, 52, "en") == "1.5 mL/kg → 78 mL · 0.25 mL/kg/min → 13 mL/min"
+    assert per_kg(s, 45, "en") == "1.5 mL/kg → 67.5 mL · 0.25 mL/kg/min → 11.3 mL/min"  # rounded half up
+    assert per_kg(s, 90, "en") == ""  # the ≤70 kg band does not fit a 90 kg patient
+    assert per_kg("epinephrine in small boluses of ≤1 mcg/kg", 60, "en") == "≤1 mcg/kg → ≤60 mcg"
+    assert per_kg("Enoxaparin is given as a fixed dose.", 60, "en") == ""
+
+
+def test_alternatives_and_ranges_before_the_unit_are_each_worked():
+    assert per_kg("lidocaine 3 versus 4.5 mg/kg without epinephrine", 60, "en") == "3 versus 4.5 mg/kg → 180 versus 270 mg"
+    assert per_kg("布比卡因约 2–3 mg/kg", 60, "zh") == "约 2–3 mg/kg → 约 120–180 mg"
+    assert per_kg("不含肾上腺素的利多卡因为 3 或 4.5 mg/kg", 60, "zh") == "3 或 4.5 mg/kg → 180或270 mg"
+
+
+def test_a_weight_cap_named_in_the_sentence_or_its_passage_is_applied_and_said():
+    passage = "The nomogram uses 2 mg/kg for bupivacaine. It calculates on ideal body weight, capped at 70 kg."
+    assert per_kg("The nomogram uses 2 mg/kg for bupivacaine.", 90, "en", passage) == \
+        "2 mg/kg → 140 mg (capped at 70 kg, as the passage says)"
+    assert per_kg("The nomogram uses 2 mg/kg for bupivacaine.", 60, "en", passage) == "2 mg/kg → 120 mg"
+    zh = "列线图采用较低的阈值（布比卡因 2 mg/kg），并以理想体重计算，上限为 70 kg。"
+    assert per_kg(zh, 90, "zh") == "2 mg/kg → 140 mg（按原文以 70 kg 封顶）"
+
+
+@pytest.mark.parametrize(("sentence", "kg", "fits"), [
+    ("体重 >70 kg 的患者推注固定剂量 100 mL", 45, False), ("体重 >70 kg 的患者", 80, True),
+    ("for patients over 70 kg", 70, False), ("no band here", 120, True),
+])
+def test_a_passage_weight_band_is_checked_against_the_patient(sentence, kg, fits):
+    assert fits_band(sentence, kg) is fits
+
+
+@pytest.mark.parametrize(("text", "lang", "hours"), [
+    ("last dose 9pm, procedure 8am", "en", 11.0),  # the later time falls within the next 24 h
+    ("9pm yesterday, 8am today", "en", 11.0),
+    ("procedure at 8am tomorrow, last dose tonight at 9 pm", "en", 11.0),  # told the other way round, with day words
+    ("took apixaban at 0700, RFA at 1500?", "en", 8.0),
+    ("last eliquis 5mg 10pm, SCS trial booked 7:30am", "en", 9.5),
+    ("昨晚9点吃的利伐沙班，今天上午8点做", "zh", 11.0),
+    ("昨天下午3点吃的，明天上午10点做", "zh", 43.0),
+    ("今早7点半吃的阿司匹林", "zh", None),  # one time told: nothing to work
+    ("held 3 days, restart at 24 h", "en", None),
+])
+def test_the_hours_between_two_times_told(text, lang, hours):
+    got = hours_between(text, lang)
+    assert (got[2] if got else None) == hours
+
+
+def test_clock_times_keep_their_words_and_day():
+    (a, b) = clocks("昨晚9点半吃的，今天上午8点做", "zh")
+    assert (a.hours, a.day, a.shown) == (21.5, -1, "昨晚9点半")
+    assert (b.hours, b.day) == (8.0, 0)
+
+
+def test_the_cited_interval_is_its_one_span_before_the_restart():
+    assert cited_span("Xarelto is held for 3 days and restarted 24 h afterwards") == (72.0, 72.0, "3 days")
+    assert cited_span("hold apixaban 3–5 days before the procedure") == (72.0, 120.0, "3–5 days")
+    assert cited_span("拜瑞妥术前停用 3 天，术后 24 小时恢复") == (72.0, 72.0, "3 天")
+    assert cited_span("hold 12 h for prophylactic and 24 h for therapeutic doses") is None  # two spans: which is not ours to say
+    assert cited_span("Rivaroxaban is a factor Xa inhibitor.") is None
+
+
+def test_the_elapsed_time_is_set_beside_the_cited_interval_in_both_languages():
+    s = "Xarelto is held for 3 days and restarted 24 h afterwards."
+    assert elapsed_line("last rivaroxaban at 21:00 yesterday, TFESI at 08:00 today", s, "en") == \
+        "21:00 → 08:00 = 11 h: shorter than the 3 days (72 h) cited"
+    assert elapsed_line("last dose Monday 8am, procedure Thursday 9am", "hold for 12 h before", "en") == \
+        "8am → 9am = 1 h: shorter than the 12 h (12 h) cited"  # weekdays are not read: the times alone
+    zh = elapsed_line("昨晚9点吃的，今天上午8点做", "拜瑞妥术前停用 3 天，术后 24 小时恢复", "zh")
+    assert zh == "昨晚9点 → 上午8点 = 11 小时：短于所引的 3 天（72 小时）"
+    assert elapsed_line("dose at 6am, block at 8pm", "held for 2–3 days", "en").endswith("shorter than the 2–3 days (48–72 h) cited")
+
+
+# --- the engine on the fixture corpus ------------------------------------------------------------------------------
+def test_a_lipid_dose_asked_for_a_told_weight_is_worked_under_its_cited_regimen(engine):
+    ans = engine.answer("LAST in a 52 kg woman - how much intralipid do I give?")
+    lines = ans.text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("- "))
+    assert "≤70 kg" in lines[first] and "1.5 mL/kg" in lines[first]
+    assert lines[first + 1].strip().startswith("↳ For 52 kg") and "78 mL" in lines[first + 1], lines
+    assert ans.bullets[0]["worked"].endswith("1.5 mL/kg → 78 mL · 0.25 mL/kg/min → 13 mL/min")
+    assert "→ 100 mL" not in ans.text  # the >70 kg fixed regimen is never worked for her
+
+
+def test_a_chinese_follow_up_telling_a_weight_leads_with_the_regimen_for_that_weight(engine):
+    ans = engine.answer("她体重45公斤，脂肪乳首剂多少毫升？", ["LAST in a 52 kg woman - how much intralipid do I give?"])
+    first = next(line for line in ans.text.splitlines() if line.startswith("- "))
+    assert "≤70 kg" in first, ans.text  # not the >70 kg fixed 100 mL
+    assert "67.5 mL" in ans.text and "按 45 kg 计算" in ans.text
+
+
+def test_the_hours_since_the_last_dose_are_set_beside_the_cited_hold(engine):
+    ans = engine.answer("last rivaroxaban 20mg at 21:00 yesterday, TFESI at 08:00 today - ok to proceed?")
+    worked = [b["worked"] for b in ans.bullets if "worked" in b]
+    assert len(worked) == 1 and re.search(r"21:00 → 08:00 = 11 h: shorter than the \d", worked[0]), ans.text
+    plain = engine.answer("how long do I hold rivaroxaban before a TFESI?")
+    assert "↳" not in plain.text  # no times told, nothing worked
