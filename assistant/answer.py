@@ -519,10 +519,11 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         named = q.concepts if any(c in lx and lx[c].kind == "drug" for c in q.concepts) else q.concepts + q.context_concepts
         drugs = [c for c in named if c in lx and lx[c].kind == "drug" and held_drug([c], self.lexicon)]  # ("and restart?": the earlier drug)
-        if "hold" not in q.aspects or not drugs:
+        restart = bool(RESTART_ASK.search(q.text))
+        # ("how long before the TFESI? and after?": a time asked of a held drug, with its restart, is its hold)
+        if not drugs or not ("hold" in q.aspects or ("timing" in q.aspects and restart)):
             return []
         found: list[str] = []
-        restart = bool(RESTART_ASK.search(q.text))
         for d in drugs:
             own = [cid for cid, _ in self.retriever.concept_search([d], (), ("prevention",), lang, origins, 4) if cid in self.retriever.chunks]
             found += own

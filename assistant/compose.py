@@ -824,7 +824,7 @@ def _restart_too(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[
                  q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
     """"...and when can she restart it?" beside how long to hold it: when no chosen sentence says when the drug restarts,
     the best relevant one that does (about the drug or its class) joins the answer."""
-    if not any("hold" in p.aspects and RESTART_ASK.search(p.text) for p in parts):
+    if not any({"hold", "timing"} & set(p.aspects) and RESTART_ASK.search(p.text) for p in parts):
         return []
     if any(_RESTARTS.search(s.text) for _, s in chosen):
         return []
@@ -862,7 +862,9 @@ def _each_member(chosen: Sequence[tuple[float, Sentence]], members: Sequence[int
 
 RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|"
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
-                         r"\bwhen (?:can|do|should) (?:i|we|she|he|they) (?:give|have|start) (?:the |her |his )?next (?:dose|shot|jab)", re.I)
+                         r"\bwhen (?:can|do|should) (?:i|we|she|he|they) (?:give|have|start) (?:the |her |his )?next (?:dose|shot|jab)|"
+                         # "how long before the TFESI? and after?": the restart, asked in two words
+                         r"\b(?:and|what about|how long) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|之后呢|做完(?:以后|之后)?呢", re.I)
 _RESTARTS = re.compile(r"\b(?:restart|resum)\w*|恢复", re.I)
 
 
@@ -1334,8 +1336,10 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         return counted[0]
     # "how long do I hold Eliquis?": its interval (from an evidence note when no other sentence gives that drug's: the
     # superseded 2003 wording is all the sources say of a heparin drip)
-    timed = [c for c in usable if interval is not None and interval(c[1])] or \
-            [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance]
+    # (asked when to restart it: the interval that gives the restart, "LMWH 在术后约 12–24 小时恢复", not the hold before)
+    restart = kind is _DRUG_RESTART
+    timed = [c for c in usable if interval is not None and interval(c[1]) and (not restart or kind.search(c[1].text))] or \
+            [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance and (not restart or kind.search(c[1].text))]
     if timed and timed[0][0] >= 0.5 * best[0]:
         return timed[0]
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
@@ -1410,7 +1414,9 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
     first = part.aspects[:1]
     for aspect, ask, kind in _NARROW:
         # (a choice asked beside another ask, "which is safer", is still a choice: its verdict answers it)
-        if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)) and ask.search(part.text):
+        # (a restart asked of a held drug, "术后什么时候可以恢复克赛", reads as a hold: its restart answers it)
+        if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)
+                or (kind is _DRUG_RESTART and first == ("hold",))) and ask.search(part.text):
             # "她体重45公斤，脂肪乳首剂多少毫升": with the weight told, a per-kg figure gives the volume
             return _VOLUME_OR_PER_KG if kind is _VOLUME and weight_of(part.text) is not None else kind
     return None

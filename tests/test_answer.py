@@ -904,3 +904,13 @@ def test_asking_when_to_re_implant_after_the_infected_device_is_out_is_no_emerge
 def test_a_starting_dose_asked_is_not_answered_by_a_ceiling_or_a_case_reports_dose(engine):
     ans = engine.answer("鞘内泵 吗啡 口服吗啡120mg/天 转鞘内起始剂量多少？")
     assert ans.text.startswith("> 知识库未给出以下剂量"), ans.text
+
+
+def test_a_restart_asked_of_a_held_drug_leads_with_when_it_restarts(engine):
+    before = "SCS trial的病人在打克赛40mg qd预防量，最后一针是昨天晚上8点，今天早上9点能穿刺吗？"
+    ans = engine.answer("术后什么时候可以恢复克赛？", [before])
+    assert "恢复" in ans.bullets[0]["text"] and "12–24" in ans.bullets[0]["text"], ans.text
+    both = engine.answer("clexane 40mg sc daily (DVT ppx) - how long before L4/5 TFESI? and after?")
+    texts = [b["text"] for b in both.bullets]
+    assert "12 h" in texts[0] and any("restarted" in t for t in texts), both.text
+    assert not any("recent VTE" in t for t in texts)  # prophylaxis is no clot history

@@ -122,6 +122,9 @@ def test_answer_markdown_headings_bullets_links_and_escaping():
     assert "\n\n**Why**\n\n" in out, "a heading after bullets starts its own block"
     assert "<b>" not in out and "\\<b\\>" in out and "\\*notes\\*" in out, "passage text cannot inject HTML or Markdown"
     assert "#cite-" not in answer_markdown(text), "no links without a turn to link to"
+    worked = "- Bolus 1.5 mL/kg [1]\n  ↳ For 52 kg (worked from [1]): 1.5 mL/kg → 78 mL\n- Cap 12 mL/kg [2]"
+    lines = answer_markdown(worked).splitlines()
+    assert [line[:4] for line in lines] == ["- Bo", "  - ", "- Ca"] and "↳ For 52 kg" in lines[1], lines  # nested under its bullet
 
 
 def test_chat_question_after_a_language_flip_is_answered(data_dir):

@@ -2715,3 +2715,20 @@ def test_when_to_restart_after_the_procedure_is_its_own_kind_of_answer():
     assert _narrow_kind(Part("术后多久可以打", (), ("timing",), ("enoxaparin",))) is _DRUG_RESTART
     assert _narrow_kind(Part("and when can she restart it?", (), ("timing",), ("apixaban",))) is _DRUG_RESTART
     assert _narrow_kind(Part("最后一针什么时候打", ("enoxaparin",), ("timing",))) is not _DRUG_RESTART
+
+
+@pytest.mark.parametrize("text", ["clexane 40mg sc daily (DVT ppx) - how long before L4/5 TFESI?", "克赛40mg预防深静脉血栓，TFESI前停多久？",
+                                  "enoxaparin for VTE prophylaxis - hold before the block?"])
+def test_a_clot_named_as_what_a_prophylactic_dose_prevents_is_no_history_of_one(framer, text):
+    q = framer.frame(text)
+    assert "vte" not in q.concepts and "enoxaparin" in q.concepts, q.concepts
+
+
+def test_a_clot_told_as_history_is_still_one(framer):
+    assert "vte" in framer.frame("DVT 2 months ago on enoxaparin - TFESI now?").concepts
+
+
+def test_can_i_still_do_it_after_a_known_reaction_is_no_rescue(framer):
+    q = framer.frame("hx anaphylaxis to iodinated contrast - can i still do TFESI?")
+    assert "action" not in q.aspects, q.aspects
+    assert "action" in framer.frame("wet tap with the Tuohy - can I still do the injection?").aspects  # (during the procedure)

@@ -43,6 +43,9 @@ def answer_markdown(text: str, link: str | None = None) -> str:
         if line.startswith(("- ", "* ", "• ")):
             bullets.append(f"- {inline(line[2:].strip(), link)}")
             continue
+        if line.startswith("↳") and bullets:  # the patient's numbers worked on the bullet above: nested under it
+            bullets.append(f"  - {inline(line, link)}")
+            continue
         flush()
         heading = _HEADING.match(line)
         blocks.append(f"**{inline(heading.group(1), link)}**" if heading else inline(line, link))
