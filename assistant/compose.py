@@ -24,7 +24,8 @@ _DEPENDENT = {
                      r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"
                      r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|meta-analysis|report|registry)|"
                      r"on (?:safety|efficacy|effectiveness)(?: grounds)?|from (?:a|the) (?:safety|efficacy) (?:standpoint|perspective))\b|"
-                     r"^(?:[\w()\-–,/%.]+\s+){1,6}(?:thus|therefore|hence|accordingly|consequently|nevertheless|nonetheless)\b|"  # "X is therefore ..."
+                     # "X is therefore ...", "Precise electrode placement, parallel and close to the branch, is therefore essential"
+                     r"^(?:[\w()\-–,/%.]+\s+){1,14}(?:thus|therefore|hence|accordingly|consequently|nevertheless|nonetheless)\b|"
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b|"  # "In an audit of 16,638 ESIs it occurred in 1.2%"
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
@@ -146,8 +147,8 @@ _KIND = {
     "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|(?<![A-Za-z])(?:MRI|CT)(?![A-Za-z])|磁共振|影像|平片|X 线|X线|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞|排除|\brul(?:e|ed|ing) out\b|\bexclud", re.I),  # a test rules it out too
-    "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to)\b|"
-                            r"机制|由于|因为|所致|导致|引起|继而|从而|归因于", re.I),
+    "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to|therefore|hence)\b|"
+                            r"机制|由于|因为|所致|导致|引起|继而|从而|归因于|因此|所以", re.I),
 }
 # Advice given to patients (warning signs, discharge instructions) is not a bedside step.
 _COUNSEL = {
@@ -1338,8 +1339,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # superseded 2003 wording is all the sources say of a heparin drip)
     # (asked when to restart it: the interval that gives the restart, "LMWH 在术后约 12–24 小时恢复", not the hold before)
     restart = kind is _DRUG_RESTART
-    timed = [c for c in usable if interval is not None and interval(c[1]) and (not restart or kind.search(c[1].text))] or \
-            [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance and (not restart or kind.search(c[1].text))]
+    timed = [c for c in usable if interval is not None and interval(c[1]) and (not restart or _DRUG_RESTART.search(c[1].text))] or \
+            [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance
+             and (not restart or _DRUG_RESTART.search(c[1].text))]
     if timed and timed[0][0] >= 0.5 * best[0]:
         return timed[0]
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's

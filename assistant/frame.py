@@ -140,7 +140,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\bwhich (?:drug|agent|antibiotic|abx)\s*(?:\?|$|,|and\b)|"
                    r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice|"
                    r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b|what premedication|premedicate",
-                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意什么|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
+                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
@@ -206,7 +206,7 @@ _WHAT_ABOUT = {
 }
 _EN_INTERROG = re.compile(r"^(?:whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = re.compile(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
+_ZH_INTERROG = re.compile(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|还是.{1,20}[？?]\s*$")  # A还是B？: a choice
 _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
@@ -773,7 +773,8 @@ def _has_ask(clause: str, lang: Lang) -> bool:
     if lang == "zh":
         return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?"))
     # the ask after a topic or a told story: "lumbar RFA: what temperature and lesion time", "pt is 14wk pregnant. is fluoro ok"
-    body = re.split(r"(?<=[.:])\s+", clause.strip())[-1]
+    # (or a dash: "C3-C6 medial branch RFA - what temp/time")
+    body = re.split(r"(?<=[.:])\s+|\s+[-–—]\s+", clause.strip())[-1]
     return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(clause, lang))
 
 

@@ -2732,3 +2732,18 @@ def test_can_i_still_do_it_after_a_known_reaction_is_no_rescue(framer):
     q = framer.frame("hx anaphylaxis to iodinated contrast - can i still do TFESI?")
     assert "action" not in q.aspects, q.aspects
     assert "action" in framer.frame("wet tap with the Tuohy - can I still do the injection?").aspects  # (during the procedure)
+
+
+def test_a_sentence_whose_therefore_comes_after_a_long_subject_leans_on_the_reason_before():
+    from assistant.compose import _DEPENDENT
+    assert _DEPENDENT["en"].search("Precise facet RFA electrode placement, parallel and close to the medial branch, is therefore essential.")
+    assert not _DEPENDENT["en"].search("Conventional RF lesions extend only about 1.1–2.2 mm from the electrode.")
+
+
+@pytest.mark.parametrize(("text", "lang", "n"), [
+    ("C3-C6 cervical medial branch RFA - what temp/time and do i need sensory+motor stim testing in the neck?", "en", 2),
+    ("装了永久起搏器的老太太，能做腰椎内侧支射频消融吗？术中要注意啥", "zh", 2),
+    ("lumbar RFA - what temperature?", "en", 1),
+])
+def test_an_ask_after_a_topic_and_a_dash_or_a_colloquial_ask_is_its_own_part(text, lang, n):
+    assert len(split_parts(text, lang)) == n, split_parts(text, lang)
