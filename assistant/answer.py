@@ -16,6 +16,7 @@ from .compose import (
     NOTE_PREFIX,
     REGIONS,
     RESTART_ASK,
+    TIME_SPAN,
     Bullet,
     Sentence,
     Signals,
@@ -36,7 +37,6 @@ from .compose import (
     sentences_of,
     staff_passage,
     staff_side,
-    weight_of,
     with_warnings,
 )
 from .config import Settings
@@ -374,7 +374,7 @@ class AnswerEngine:
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
-            hits = hits + self._settled_condition_hits(q, lang, origins, hits)
+            hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -394,8 +394,17 @@ class AnswerEngine:
                     merged[lst[rank].chunk.id] = lst[rank]
         limit = self.settings.top_k * len(q.parts)  # room for each part's own best (the whole question's search favours one)
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
-        out = out + self._risk_class_hits(q, lang, origins, out)
+        out = out + self._risk_class_hits(q, lang, origins, out) + self._timed_hits(q, lang, origins, out)
         return out + self._each_drug_hits(q, lang, origins, out)
+
+    def _timed_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A time asked of a procedure ("血补丁什么时候做", "when should I do the blood patch?"): its passages that give a
+        span of time and name it join the hits (a blood patch's timing sits in a note on how the guidance changed)."""
+        lx, chunks = self.lexicon.concepts, self.retriever.chunks
+        procs = [c for p in q.parts if p.aspects[:1] == ("timing",) for c in p.concepts if c in lx and lx[c].kind == "procedure"]
+        found = [cid for c in dict.fromkeys(procs) for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 8)
+                 if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
+        return self._after(hits, found, limit=2)
 
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """"Conservative care failed, what next?": the management passages of the complication the case is about (the
@@ -940,10 +949,11 @@ class AnswerEngine:
             mark = cites.marker(c, lang)
             lines.append(f"- {b.sentence.quoted} {mark}")
             meta.append({"text": b.sentence.quoted, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
-            if worked := self._worked(q, lang, b, mark, tri.urgent, timed):
+            kind, worked = self._worked(q, lang, b, mark, tri.urgent, timed)
+            if worked:
                 lines.append(f"  ↳ {worked}")  # arithmetic on the cited figures for this patient, said as such
                 meta[-1]["worked"] = worked
-                timed = timed or worked.startswith(_TIMES_TOLD[lang])
+                timed = timed or kind == "hours"
         notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
         if tri.urgent and tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
             notes.insert(0, NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
@@ -957,18 +967,27 @@ class AnswerEngine:
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
-    @staticmethod
-    def _worked(q: Question, lang: Lang, b: Bullet, mark: str, urgent: bool, timed: bool) -> str:
-        """The patient's numbers worked on a bullet's cited figures: a per-kg dose times the weight told (asked for a
-        dose or a limit, or in an emergency), or the hours between the two times told beside the cited hold interval."""
+    def _worked(self, q: Question, lang: Lang, b: Bullet, mark: str, urgent: bool, timed: bool) -> tuple[str, str]:
+        """(kind, line): the patient's numbers worked on a bullet's cited figures. "dose": a per-kg figure times the weight
+        told, asked for a dose or a limit of a drug the bullet names (in an emergency, its dosing steps only); "hours":
+        the hours from the last dose to the procedure beside the hold interval of a bullet naming the held drug or its
+        class (the first such bullet only)."""
         part = q.parts[b.part] if b.part < len(q.parts) else None
         asks = set(part.aspects if part else q.aspects)
-        weight = told_weight(q.text, q.history) if urgent or asks & {"dose", "limit"} else None
+        named = part.concepts if part else q.concepts
+        drugs = {c for c in (*named, *q.context_concepts) if self._kinds.get(c) in ("drug", "drug-class", "brand")}
+        # (asked the dose of a drug: a bullet naming it or its class; in an emergency: the pathway's steps)
+        about = b.kind == "action" if urgent else bool(asks & {"dose", "limit"}) and (
+            not drugs or bool(set(self.lexicon.broader_closure(list(drugs))) & b.sentence.concepts))
+        weight = _patient_weight(q) if about else None
         if weight is not None and (figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text)):
-            return _WORKED_DOSE[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
-        if not timed and asks & {"hold", "timing"} and (span := elapsed_line(q.text, b.sentence.text, lang)):
-            return f"{_TIMES_TOLD[lang]}{span} {mark}"
-        return ""
+            return "dose", _WORKED_DOSE[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
+        held = {c for c in drugs if held_drug([c], self.lexicon)}
+        names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
+        if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
+                and (span := elapsed_line(q.text, b.sentence.text, lang)):
+            return "hours", f"{_TIMES_TOLD[lang]}{span} {mark}"
+        return "", ""
 
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
@@ -1131,10 +1150,7 @@ def _turn_triage(text: str, lang: Lang, concepts: frozenset[str]) -> Triage:
 def _patient_weight(q: Question) -> float | None:
     """The patient's weight in kg, told in this turn or, in a follow-up, in the turns before ("62kg woman … seizure", then
     "intralipid dose for her?")."""
-    for text in (q.text, *reversed(q.history if q.followup else ())):
-        if (kg := weight_of(text)) is not None:
-            return kg
-    return None
+    return told_weight(q.text, q.history if q.followup else ())
 
 
 def _heading(b: Bullet, q: Question, lang: Lang, urgent: bool, multi: bool, by_group: bool) -> str:

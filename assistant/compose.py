@@ -15,6 +15,8 @@ from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import HEDGE, en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
 from .types import Chunk, Hit, Lang, doc_slug
+from .worked import WEIGHT_BAND, band_fit, told_weight
+from .worked import band as weight_band
 
 # A sentence that leans on the one before it (quoted together with it, or not at all).
 _DEPENDENT = {
@@ -523,7 +525,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) and not next_line \
             and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig)):
         total += w.rival
-    total += w.weight_band * weight_fit(s.text, weight_of(q.text))  # the regimen for this patient's weight
+    total += w.weight_band * band_fit(s.text, told_weight(q.text))  # the regimen for this patient's weight
     if "expected" in part.aspects and any(sig.kinds.get(c) == "complication" and c in s.concepts for c in part.concepts):
         total += w.complaint  # "face bright red, can't sleep - worried": what the sources say of that reaction, first
     if "expected" in part.aspects:  # "is this normal or should I worry?": what the picture means before how often it happens
@@ -865,7 +867,7 @@ RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
                          r"\bwhen (?:can|do|should) (?:i|we|she|he|they) (?:give|have|start) (?:the |her |his )?next (?:dose|shot|jab)|"
                          # "how long before the TFESI? and after?": the restart, asked in two words
-                         r"\b(?:and|what about|how long) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|之后呢|做完(?:以后|之后)?呢", re.I)
+                         r"\b(?:and|what about) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|做完(?:以后|之后)?呢", re.I)
 _RESTARTS = re.compile(r"\b(?:restart|resum)\w*|恢复", re.I)
 
 
@@ -973,7 +975,7 @@ _START_ASK = re.compile(r"\bstart(?:ing)? (?:dose|rate)|\binitial (?:dose|rate)|
                         r"起始剂量|初始剂量|起始量|初始量|开始剂量|起始速度|从多少(?:开始|起)", re.I)
 # ... which a sentence gives when it names the start (a bolus, a first or loading dose), not a case's dose or a ceiling
 _START = re.compile(r"\bstart\w*|\binitial\w*|\bbegin\w*|\bfirst dose|\bbolus|\bloading|\btitrat\w*|起始|初始|开始|首剂|首次|推注|负荷|滴定", re.I)
-_CEILING = re.compile(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶")
+_CEILING = re.compile(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶", re.I)
 
 
 _HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周", re.I)
@@ -1420,7 +1422,7 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
         if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)
                 or (kind is _DRUG_RESTART and first == ("hold",))) and ask.search(part.text):
             # "她体重45公斤，脂肪乳首剂多少毫升": with the weight told, a per-kg figure gives the volume
-            return _VOLUME_OR_PER_KG if kind is _VOLUME and weight_of(part.text) is not None else kind
+            return _VOLUME_OR_PER_KG if kind is _VOLUME and told_weight(part.text) is not None else kind
     return None
 
 
@@ -1443,6 +1445,7 @@ _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|pers
                     r"自行缓解|缓解|消退|消失|自愈|持续|恢复|回落|回到(?:平时|基线|正常)", re.I)
 _DRUG_RESTART = re.compile(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
 _TIME_SPAN = re.compile(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
+TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
 _RATE_ASK = re.compile(r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
 _RATE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
@@ -1626,19 +1629,19 @@ def _protocol_steps(usable: Sequence[Sentence], step_rx: Sequence[re.Pattern[str
         covering = [near[id(a)] for a in actions if rx.search(a.text)]
         cands = [s for s in usable if rx.search(s.text) and (s.action or _BEDSIDE[lang].search(s.text))
                  and not same_point(s, actions, lang)]
-        if weight is None and any(_WEIGHT_RULE.search(s.text) for s in cands):  # a weight-banded regimen: the bands, in order
-            cands = [s for s in cands if _WEIGHT_RULE.search(s.text)]
+        if weight is None and any(WEIGHT_BAND.search(s.text) for s in cands):  # a weight-banded regimen: the bands, in order
+            cands = [s for s in cands if WEIGHT_BAND.search(s.text)]
         if not cands:
             continue
-        best = min(cands, key=lambda s: (-weight_fit(s.text, weight), -near[id(s)] if weight or not _WEIGHT_RULE.search(s.text) else 0,
+        best = min(cands, key=lambda s: (-band_fit(s.text, weight), -near[id(s)] if weight or not WEIGHT_BAND.search(s.text) else 0,
                                          order(s)))
         if covering and near[id(best)] <= max(covering):  # a quoted sentence covers this step and none fits this patient better
             continue
         actions.append(best)
         done += 1
-        band = _WEIGHT_RULE.search(best.text)
-        if weight is None and band:  # weight unknown: the regimen for the other weight band too
-            other = [s for s in cands if s is not best and (m := _WEIGHT_RULE.search(s.text)) and m.group(1) != band.group(1)
+        told = WEIGHT_BAND.search(best.text)
+        if weight is None and told:  # weight unknown: the regimen for the other weight band too
+            other = [s for s in cands if s is not best and (m := WEIGHT_BAND.search(s.text)) and weight_band(m)[0] != weight_band(told)[0]
                      and not same_point(s, actions, lang)]
             actions += sorted(other, key=order)[:1]
         if done == max_actions:
@@ -1713,30 +1716,6 @@ def _whole_words(tokens: frozenset[str], lang: Lang) -> frozenset[str]:
     if lang != "zh":
         return tokens
     return frozenset(t for t in tokens if not any(t != o and t in o for o in tokens))
-
-
-_WEIGHT = re.compile(r"(\d{2,3}(?:\.\d)?)\s*(?:kg|公斤|千克)", re.I)
-_WEIGHT_RULE = re.compile(r"(≤|<=|<|≥|>=|>|under|below|over|above|up to)\s*(\d{2,3})\s*(?:kg|公斤|千克)", re.I)
-
-
-def weight_of(text: str) -> float | None:
-    """The patient's weight in kg named in a question (45 kg, 90公斤), if any."""
-    m = _WEIGHT.search(text)
-    return float(m.group(1)) if m else None
-
-
-def weight_fit(text: str, weight: float | None) -> int:
-    """+1 when a sentence's weight condition (≤70 kg, >70 kg) holds for `weight`, -1 when it does not, else 0."""
-    if weight is None:
-        return 0
-    fit = 0
-    for op, num in _WEIGHT_RULE.findall(text):
-        n = float(num)
-        ok = {"≤": weight <= n, "<=": weight <= n, "<": weight < n, "under": weight < n, "below": weight < n, "up to": weight <= n,
-              "≥": weight >= n, ">=": weight >= n, ">": weight > n, "over": weight > n, "above": weight > n}.get(op.lower())
-        fit = 1 if ok else -1
-        break
-    return fit
 
 
 def _figures(text: str) -> frozenset[str]:

@@ -425,9 +425,10 @@ _HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:cont
 # A procedure still to come, and a picture happening now.
 _PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|due (?:for|to have)|needs? (?:a|an)|going to have|"
                              r"wants? (?:a|an)|listed for|before (?:the|her|his|a|an) |"
-                             # a reaction told as history ("hx anaphylaxis to contrast - can I still do TFESI?"): the
-                             # procedure is still to come
-                             r"(?:hx|h/o|history|known) (?:of )?(?:an? )?(?:\w+ ){0,2}(?:anaphylaxis|allergy|allergic reaction|reaction)\b)", re.I),
+                             # a reaction told as history and the procedure asked about ("hx anaphylaxis to contrast - can I
+                             # still do TFESI?"): the procedure is still to come
+                             r"(?:hx|h/o|history|known) (?:of )?(?:an? )?(?:\w+ ){0,2}(?:anaphylaxis|allergy|allergic reaction|reaction)\b"
+                             r"(?=[^?]{0,60}\b(?:can|could|should) (?:i|we) still (?:do|have|go ahead|proceed)\b))", re.I),
             "zh": re.compile(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做")}
 _ACUTE = {"en": re.compile(r"\b(?:now|just|suddenly|right after|during|after the (?:injection|block|procedure))\b|minutes? (?:ago|after|later)", re.I),
           "zh": re.compile(r"刚|突然|现在|正在|术中|术后|注射后|推完|打完|几分钟")}
@@ -610,16 +611,20 @@ def _excluded(text: str, m: Match) -> bool:
     return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]))
 
 
-# a clot named as what a prophylactic dose prevents ("clexane 40 (DVT ppx)", "预防深静脉血栓"): the dose's indication, no
-# history of the clot
-_PREVENTED_AFTER = re.compile(r"\W{0,3}(?:ppx|prophyla\w*|prevention)\b|\W{0,2}预防", re.I)
-_PREVENTED_BEFORE = re.compile(r"(?:prophylaxis (?:against|of|for)|prevent(?:ion of|ing)?|预防)\s*$", re.I)
+# a clot named as what a prophylactic dose prevents, in its compound forms ("clexane 40 (DVT ppx)", "VTE prophylaxis",
+# "预防深静脉血栓"): the dose's indication, no history of the clot; never beside a clot told as had or recurring
+_PREVENTED_AFTER = re.compile(r"\s?(?:ppx|prophylaxis|prophylactic)\b", re.I)
+_PREVENTED_BEFORE = re.compile(r"(?:prophylaxis (?:against|of|for)|thromboprophylaxis for|预防(?:性)?)\s*$", re.I)
+_CLOT_HAD = re.compile(r"\b(?:failed|despite|not enough|recurren\w*|history|hx|h/o|ago|recent|previous|prior|last (?:month|week|year))\b|"
+                       r"复发|失败|不够|既往|病史|之前|以前|上个?月|上周|去年|前[一二三四五六七八九十几\d]+[天周月年]", re.I)
 _CLOTS = frozenset({"vte", "pulmonary-embolism"})
 
 
 def _prevented(text: str, m: Match) -> bool:
     """Is a clot named only as what a prophylactic dose prevents?"""
-    return m.concept in _CLOTS and bool(_PREVENTED_AFTER.match(text[m.end:m.end + 16]) or _PREVENTED_BEFORE.search(text[max(0, m.start - 24):m.start]))
+    if m.concept not in _CLOTS or _CLOT_HAD.search(text):
+        return False
+    return bool(_PREVENTED_AFTER.match(text[m.end:m.end + 16]) or _PREVENTED_BEFORE.search(text[max(0, m.start - 24):m.start]))
 
 
 def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:

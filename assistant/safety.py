@@ -653,7 +653,8 @@ def condition_names(actions: str, lang: Lang) -> str:
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|terrified|frightened|anxious (?:about|that)|nervous (?:about|that)|fear(?:s|ful)? (?:of|about|that)|concerned (?:about|that)|(?:real|actual|hard|honest) (?:numbers?|figures?|odds|chances?|risk)|what (?:numbers?|figures?)|\bodds\b|\bchances? (?:of|that)\b|likelihood|probability|(?:give|quote|tell) (?:her|him|them|the (?:patient|pt)|pts?) (?:a|the|an honest) (?:number|figure|rate)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
-          r"\b(?:i|i've|i have|we've|we have) (?:\w+ )?(?:heard|read)\b|\bheard (?:that|it|about)\b|"
+          # "I heard epiduroscopy can cause visual loss": a possibility heard of (not "I heard the pt has leg weakness")
+          r"\b(?:heard|read)(?: that| about)? [^.?]{0,40}\b(?:can|could|may|might|causes?)\b|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
           r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode)|last (?:year|yr|month|mo|week|wk)\b|(?:years?|yrs?|months?|mos?) ago|\bhx\b|previous(?:ly)?|in the past|"
           r"\bhad (?:a|an) [^.;?,]{0,40}\bbefore\s*(?:[,.;?!]|$|(?:with|at|after|during|in)\b)|"  # "had a seizure before with lido"
@@ -665,7 +666,7 @@ _NOT_NOW = {
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b",
-    "zh": r"听说|听人说|是怎么回事|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
@@ -682,10 +683,10 @@ SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
                      r"\b(?:now |is now |'s now |currently )?(?:asymptomatic|symptom-free)\b|\bno (?:more |further )?symptoms (?:now|any more|anymore)\b|"
-                     # a device out and its replacement asked ("explanted, MRSA grew - when can we re-implant?"): the
-                     # infection's treatment is done, what is asked comes weeks later
-                     r"\bre-?implant\w*|\bre-?insert\w*|\bput (?:a new (?:one|device|system)|it|the (?:device|system|pump|stimulator)) back in\b", re.I),
-    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?:重新|再次|再)(?:植入|置入|放置|安装|装)|"
+                     # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
+                     # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
+                     r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
+    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
 }

@@ -1,8 +1,10 @@
-"""Arithmetic on a cited sentence's figures for the patient the question tells: a per-kilogram dose times the weight
-told, and the hours between the two clock times told (the last dose and the procedure) beside a cited interval.
+"""Arithmetic on a cited sentence's figures for the patient the question tells: a per-kilogram dose times the weight told,
+and the hours from the last dose to the procedure (two clock times told) beside a cited hold interval.
 
-Pure functions over text. Every figure multiplied comes from the cited sentence, every patient number from the
-question, and the line says it is worked, not quoted; nothing is worked when a number is ambiguous."""
+Pure functions over text. Every figure multiplied comes from the cited sentence, every patient number from the question,
+and the line says it is worked, not quoted. Whatever is not plain is not worked: two weights, a weight given as a bound,
+two weight bands in one sentence, a weight above 70 kg with no cap in the passage, a daily dose, two intervals in one
+sentence, a time of day that could be morning or evening, times whose order or day is not told."""
 
 from __future__ import annotations
 
@@ -14,42 +16,82 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.types import Lang
 
 _KG = r"(?:kg|公斤|千克)"
-_WEIGHT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d)?)\s*" + _KG + r"(?![a-z/])", re.I)
-_WEIGHT_ZH_JIN = re.compile(r"(?<![\d.])(\d{2,3})\s*斤")  # 斤: half a kilogram, as patients and nurses say weights
-# a weight condition of the passage (≤70 kg, >70 kg): the patient's band
-_BAND = re.compile(r"(≤|<=|<|≥|>=|>|under|below|over|above|up to)\s*(\d{2,3})\s*" + _KG, re.I)
-# a per-kg figure, with the bound it is given with (≤1 mcg/kg, about 3 mg/kg) and an alternative or range written before
-# the unit ("2–3 mg/kg", "3 versus 4.5 mg/kg", "6 或 7 mg/kg")
-_PER_KG = re.compile(r"(≤|<=|<|≥|>=|>|~|about |up to |约\s*|最多\s*)?(?<![\d.])(\d+(?:\.\d+)?)"
-                     r"(?:\s*(–|-|to|versus|vs\.?|or|或|至|对比)\s*(\d+(?:\.\d+)?))?\s*"
-                     r"(mL|ml|mg|mcg|µg|μg|g|units?|U|IU|毫升|毫克)\s*/\s*" + _KG + r"(?:\s*/\s*(min|h|hr|小时|分钟))?", re.I)
-# a weight the passage caps the calculation at ("ideal body weight capped at 70 kg", "体重按 70 kg 封顶")
-_CAP = re.compile(r"capped at (\d{2,3})\s*kg|(?:体重)?上限(?:为|取)\s*(\d{2,3})\s*kg|按\s*(\d{2,3})\s*kg\s*封顶", re.I)
-# "10-kg" / "a 70-kg adult": a weight the passage speaks of, never a figure to multiply
-_UNIT_ZH = {"min": "min", "h": "h", "hr": "h", "小时": "h", "分钟": "min"}
+# the patient's weight: a number of kilograms (or 斤, half a kilogram, as patients and nurses say weights)
+_WEIGHT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d)?)\s*" + _KG + r"(?![a-z/])", re.I)
+_WEIGHT_JIN = re.compile(r"(?<![\d.,])(\d{2,3})\s*斤")
+# ... not one told as a bound, a range or a change ("patient >70 kg", "60-70 kg", "lost 10 kg", "体重超过70公斤")
+_NOT_A_WEIGHT_BEFORE = re.compile(r"(?:[<>≤≥~]|<=|>=|\d\s*[-–]|\bover|\bunder|\babove|\bbelow|\bmore than|\bless than|\bup to|"
+                                  r"\blost|\bgained|\bdown|\bup|超过|大于|小于|不到|低于|高于|减了|瘦了|胖了|掉了|增加了?|减少了?|减轻了?)\s*$", re.I)
+_NOT_A_WEIGHT_AFTER = re.compile(r"^\s*(?:or (?:more|less|over|under)|以上|以下|左右的范围|上下浮动)", re.I)
+
+# a weight condition of the passage ("≤70 kg", "over 70 kg", "70 kg or less", "70 公斤以上"): the patient's band
+WEIGHT_BAND = re.compile(r"(?P<pre>≤|<=|<|≥|>=|>|under|below|over|above|up to|less than|more than|greater than|at least|"
+                         r"不超过|超过|小于|大于|低于|高于|不足)\s*(?P<n1>\d{2,3})\s*" + _KG +
+                         r"|(?P<n2>\d{2,3})\s*" + _KG + r"\s*(?P<post>or (?:less|under|below|more|over|above)|及以下|以下|及以上|以上)", re.I)
+_OPS = {"≤": "le", "<=": "le", "up to": "le", "不超过": "le", "or less": "le", "及以下": "le", "以下": "le",
+        "<": "lt", "under": "lt", "below": "lt", "less than": "lt", "小于": "lt", "低于": "lt", "不足": "lt", "or under": "lt", "or below": "lt",
+        "≥": "ge", ">=": "ge", "at least": "ge", "or more": "ge", "及以上": "ge", "以上": "ge",
+        ">": "gt", "over": "gt", "above": "gt", "more than": "gt", "greater than": "gt", "超过": "gt", "大于": "gt", "高于": "gt",
+        "or over": "gt", "or above": "gt"}
+
+
+def band(m: re.Match[str]) -> tuple[str, float]:
+    """A weight band as (le | lt | ge | gt, kg)."""
+    op = (m.group("pre") or m.group("post")).lower()
+    return _OPS[re.sub(r"\s+", " ", op)], float(m.group("n1") or m.group("n2"))
+
+
+def bands(sentence: str) -> set[tuple[str, float]]:
+    """The distinct weight bands a sentence names."""
+    return {band(m) for m in WEIGHT_BAND.finditer(sentence)}
+
+
+def band_fit(sentence: str, weight: float | None) -> int:
+    """+1 when the sentence's one weight band holds for `weight`, -1 when it does not, 0 when it names none, two, or no
+    weight is told."""
+    found = bands(sentence)
+    if weight is None or len(found) != 1:
+        return 0
+    op, n = found.pop()
+    ok = {"le": weight <= n, "lt": weight < n, "ge": weight >= n, "gt": weight > n}[op]
+    return 1 if ok else -1
 
 
 def told_weight(text: str, history: Sequence[str] = ()) -> float | None:
-    """The patient's weight in kg told in the question, else in the latest earlier turn that tells one (52 kg, 90公斤,
-    110斤); None when none is told or two different weights are."""
+    """The patient's weight in kg told in the question, else in the latest earlier turn that tells one (pass `history` only
+    for a follow-up: an earlier patient's weight is not this one's); None when none is told, two are, or it is a bound."""
     for turn in (text, *reversed(history)):
-        found = {float(m.group(1)) for m in _WEIGHT.finditer(turn) if 2 <= float(m.group(1)) <= 300}
-        found |= {int(m.group(1)) / 2 for m in _WEIGHT_ZH_JIN.finditer(turn) if 40 <= int(m.group(1)) <= 400}
-        if len(found) == 1:
+        found: set[float] = set()
+        bounded = False
+        for m in _WEIGHT.finditer(turn):
+            if _NOT_A_WEIGHT_BEFORE.search(turn[max(0, m.start() - 14):m.start()]) or _NOT_A_WEIGHT_AFTER.match(turn[m.end():]):
+                bounded = True
+            elif 2 <= float(m.group(1)) <= 300:
+                found.add(float(m.group(1)))
+        found |= {int(m.group(1)) / 2 for m in _WEIGHT_JIN.finditer(turn) if 40 <= int(m.group(1)) <= 400}
+        if len(found) == 1 and not bounded:
             return found.pop()
-        if found:
-            return None  # "from 80 kg down to 60 kg": which weight is meant is not ours to guess
+        if found or bounded:
+            return None  # "from 80 kg down to 60 kg", "patient >70 kg": which weight is meant is not ours to guess
     return None
 
 
-def fits_band(sentence: str, weight: float) -> bool:
-    """Does the sentence's weight condition (if any) hold for `weight`? ("≤70 kg" for 52 kg: yes; ">70 kg": no)"""
-    m = _BAND.search(sentence)
-    if not m:
-        return True
-    op, n = m.group(1).lower(), float(m.group(2))
-    return {"≤": weight <= n, "<=": weight <= n, "<": weight < n, "under": weight < n, "below": weight < n, "up to": weight <= n,
-            "≥": weight >= n, ">=": weight >= n, ">": weight > n, "over": weight > n, "above": weight > n}[op]
+# --- per-kilogram figures ----------------------------------------------------------------------------------------
+# a per-kg figure, with the bound it is given with (≤1 mcg/kg, about 3 mg/kg) and an alternative or range written before
+# the unit ("2–3 mg/kg", "3 versus 4.5 mg/kg", "6 或 7 mg/kg"), and its rate (per min or per hour)
+_PER_KG = re.compile(r"(≤|<=|<|~|about |up to |约\s*|最多\s*)?(?<![\d.,])(\d+(?:\.\d+)?)"
+                     r"(?:\s*(–|-|to|versus|vs\.?|or|或|至|对比)\s*(\d+(?:\.\d+)?))?\s*"
+                     r"(mL|ml|mg|mcg|µg|μg|g|units?|U|IU|毫升|毫克)\s*/\s*" + _KG + r"(?:\s*/\s*(min|h|hr|小时|分钟)\b)?", re.I)
+# ... and not one per day or per dose interval ("60 mg/kg/day", "1 mg/kg twice daily", "mg/kg q8h"): no single amount
+_PER_OTHER = re.compile(r"^\s*(?:/|per\b|a day\b|daily\b|twice\b|bid\b|bd\b|q\d|every\b|每日|每天|每次|/天|一日|每\s*\d)", re.I)
+_RATE_UNIT = {"min": "min", "h": "h", "hr": "h", "小时": "h", "分钟": "min"}
+# a weight the calculation is capped at ("ideal body weight capped at 70 kg", "以理想体重计算，上限为 70 kg")
+_CAP = re.compile(r"capped at (\d{2,3})\s*kg|(?:体重)?上限(?:为|取)\s*(\d{2,3})\s*kg|按\s*(\d{2,3})\s*kg\s*封顶", re.I)
+# an amount the total is capped at in the same sentence ("not to exceed 300 mg", "up to 175 mg total")
+_AMOUNT_CAP = re.compile(r"(?:up to|max(?:imum)?(?: of)?|not (?:to )?exceed(?:ing)?|no more than|最多|不超过|上限为?)\s*"
+                         r"(\d+(?:\.\d+)?)\s*(mg|mL|ml|毫克|毫升)(?!\s*/)", re.I)
+_SOURCE_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b|nomogram|列线图")
+_REFERENCE_KG = 70.0  # above it, a per-kg maximum is worked only on a cap the passage states (lean or ideal weight)
 
 
 def _num(x: float) -> str:
@@ -63,168 +105,244 @@ def _joined(joint: str) -> str:
     return "–" if joint in ("–", "-") else f" {joint.strip()} " if joint.isascii() else joint
 
 
+def _sentences(passage: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.。;；])\s*", passage) if s.strip()]
+
+
+def _weight_cap(sentence: str, passage: str) -> float | None:
+    """The weight cap of the sentence, or of a sentence of its passage that names the same source (the nomogram's "capped
+    at 70 kg" for its own thresholds, not for another reference's figures beside them)."""
+    m = _CAP.search(sentence)
+    if m:
+        return float(next(g for g in m.groups() if g))
+    named = set(_SOURCE_WORD.findall(sentence))
+    for other in _sentences(passage):
+        if (m := _CAP.search(other)) and named & set(_SOURCE_WORD.findall(other)):
+            return float(next(g for g in m.groups() if g))
+    return None
+
+
+def _worked_figure(m: re.Match[str], basis: float, totals: dict[str, float], lang: Lang) -> str:
+    """One per-kg figure times the weight ("1.5 mL/kg → 78 mL"), held to the sentence's total for that unit."""
+    bound, lo, joint, hi, unit, per = m.groups()
+    rate = f"/{_RATE_UNIT.get(per.lower(), per)}" if per else ""
+    limit = None if per else totals.get(unit.lower())
+    low, high = float(lo) * basis, (float(hi) * basis if hi else None)
+    capped = limit is not None and max(low, high or 0.0) > limit
+    if limit is not None:
+        low, high = min(low, limit), (min(high, limit) if high is not None else None)
+    amount = (bound or "") + _num(low) + (_joined(joint) + _num(high) if high is not None else "")
+    tail = ((f" (capped at {_num(limit)} {unit})" if lang == "en" else f"（上限 {_num(limit)} {unit}）") if capped and limit is not None else "")
+    shown = re.sub(r"\s+", " ", m.group(0))
+    return f"{shown} → {amount} {unit}{rate}{tail}"
+
+
 def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "") -> str:
     """The sentence's per-kilogram figures worked for `weight` ("1.5 mL/kg → 78 mL · 0.25 mL/kg/min → 13 mL/min"), or ''
-    when it gives none or its weight band does not fit the patient. A weight cap the sentence or its `passage` names
-    ("ideal body weight capped at 70 kg") is applied and said."""
-    if not fits_band(sentence, weight):
+    when it gives none or when working them is not plain (see the module docstring)."""
+    found = bands(sentence)
+    if len(found) > 1 or band_fit(sentence, weight) < 0:
         return ""
-    cap_m = _CAP.search(sentence) or _CAP.search(passage)
-    cap = float(next(g for g in cap_m.groups() if g)) if cap_m else None
+    cap = _weight_cap(sentence, passage)
+    if weight > _REFERENCE_KG and cap is None:
+        return ""  # a heavier patient's maximum is worked on lean or ideal weight, which the question does not tell
     basis = min(weight, cap) if cap else weight
+    totals = {u.lower(): float(n) for n, u in _AMOUNT_CAP.findall(sentence)}
     out: list[str] = []
     for m in _PER_KG.finditer(sentence):
-        bound, lo, joint, hi, unit, per = m.groups()
-        rate = f"/{_UNIT_ZH.get(per.lower(), per)}" if per else ""
-        amount = (bound or "") + _num(float(lo) * basis) + (_joined(joint) + _num(float(hi) * basis) if hi else "")
-        shown = re.sub(r"\s+", " ", m.group(0))
-        item = f"{shown} → {amount} {unit}{rate}"
+        if not m.group(6) and _PER_OTHER.match(sentence[m.end():]):
+            continue  # a daily or per-interval dose is no single amount
+        item = _worked_figure(m, basis, totals, lang)
         if item not in out:
             out.append(item)
     if not out:
         return ""
-    capped = (f" (capped at {_num(cap)} kg, as the passage says)" if lang == "en" else f"（按原文以 {_num(cap)} kg 封顶）") \
-        if cap and weight > cap else ""
-    return " · ".join(out) + capped
+    note = ((f" (capped at {_num(cap)} kg, as the passage says)" if lang == "en" else f"（按原文以 {_num(cap)} kg 封顶）")
+            if cap and weight > cap else "")
+    return " · ".join(out) + note
 
 
-# --- clock times ---------------------------------------------------------------------------------------------------
-# (a four-digit 24-hour time only after "at", "@" or a time-of-day word: "last night 2000", never a dose or a year)
-_EN_CLOCK = re.compile(r"(?<![\d:.])(?:at\s+)?(\d{1,2})(?::([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)|(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])|"
+# --- clock times -------------------------------------------------------------------------------------------------
+# (a 24-hour time with two digits, "08:00", "21:30"; a four-digit one only after "at", "@" or a time-of-day word,
+# "last night 2000", never a dose, a ratio or a year)
+_EN_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2})(?::([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|"
+                       r"(?<![\d:.])([01]\d|2[0-3]):([0-5]\d)(?![\d:])|"
                        r"(?:\bat|@|\bnight|\bmorning|\bevening|\btoday|\btonight|\byesterday|\btomorrow|\btmrw?)\s*([01]\d|2[0-3])([0-5]\d)"
                        r"(?:\s*(?:h|hrs?)\b)?(?!\s*(?:mg|mcg|ml|iu|units?|u\b|%))(?![\d.])|\b(noon|midday|midnight)\b", re.I)
-_ZH_CLOCK = re.compile(r"(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|今早|今晚|昨晚|明早|明晚)?\s*(\d{1,2})\s*(?:点|时|:|：)\s*(半|[0-5]?\d\s*分?)?")
-_EN_DAY = (("yesterday", -1), ("last night", -1), ("tomorrow", 1), ("tmrw", 1), ("tmr", 1), ("tonight", 0), ("today", 0), ("this morning", 0),
-           ("this evening", 0), ("this afternoon", 0))
-_ZH_DAY = (("昨天", -1), ("昨晚", -1), ("昨日", -1), ("前天", -2), ("明天", 1), ("明早", 1), ("明晚", 1), ("明日", 1),
+_ZH_CLOCK = re.compile(r"(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|午夜|今早|今晚|昨晚|明早|明晚|晚间|早|晚)?\s*"
+                       r"(\d{1,2})\s*(?:点|时(?!间))\s*(半|[0-5]?\d\s*分(?!钟)|[0-5]\d(?!\s*(?:mg|ml|mcg|片|粒|毫|克|%)))?")
+_EN_DAY = (("yesterday", -1), ("last night", -1), ("tomorrow", 1), ("tmrw", 1), ("tmr", 1), ("tonight", 0), ("today", 0),
+           ("this morning", 0), ("this evening", 0), ("this afternoon", 0))
+_ZH_DAY = (("昨天", -1), ("昨晚", -1), ("昨日", -1), ("明天", 1), ("明早", 1), ("明晚", 1), ("明日", 1),
            ("今天", 0), ("今早", 0), ("今晚", 0), ("今日", 0))
+_PM_ZH = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "昨晚", "明晚", "晚间", "晚")
+_NIGHT_ZH = ("晚上", "夜里", "夜间", "半夜", "午夜", "凌晨", "今晚", "昨晚", "明晚", "晚间", "晚")  # 12 点 then is midnight
+_AM_ZH = ("凌晨", "早上", "早晨", "清晨", "上午", "今早", "明早", "早")
 _CLAUSE_END = re.compile(r"[,;，；。!?！？]|\.(?:\s|$)")
-_PM_ZH = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "昨晚", "明晚")
+# days the two times are apart that the arithmetic does not read: weekdays, days ago, the day before yesterday
+_OTHER_DAYS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d+\s*days? ago\b|\bnight before last\b|"
+                         r"\bday before (?:yesterday|last)\b|前天|大前天|后天|星期|礼拜|周[一二三四五六日天]|\d+\s*天前", re.I)
+# what a time is the time of: the last dose, or the procedure
+_DOSE_WORDS = re.compile(r"\blast\b|\btook\b|\btaken\b|\bgiven\b|\bgave\b|\bdose\b|\btab(?:let)?s?\b|\bshot\b|\bjab\b|\bpill\b|"
+                         r"末次|最后一(?:次|针|片|剂|顿)|吃的?|服(?:用|的)?|打的|用的|口服|注射了|给药", re.I)
+_PROCEDURE_WORDS = re.compile(r"\bprocedure\b|\bblock\b|\bbooked\b|\bscheduled\b|\blisted\b|\bcase\b|\bslot\b|\btrial\b|"
+                              r"\b(?:TF|IL|C|L)?ESI\b|\bRFA\b|\bMBB\b|\bSCS\b|\bSGB\b|\bPVP\b|\bEBP\b|\binjection\b(?! of)|"
+                              r"做|穿刺|手术|操作|阻滞|治疗|排的|安排", re.I)
 
 
 @dataclass(frozen=True)
 class Clock:
-    """A time of day told in the question, with the day it falls on when a day word is told beside it (-1 yesterday)."""
+    """A time of day told in the question: its hour, the day a day word puts it on (-1 yesterday), how it was written
+    and where, and whether it is the time of the last dose or of the procedure ('' when not told)."""
 
-    hours: float  # 0-24
+    hours: float
     day: int | None
     shown: str
+    start: int
+    role: str = ""
 
 
 def _day_near(text: str, start: int, end: int, lang: Lang, others: Sequence[tuple[int, int]] = ()) -> int | None:
     """The day word told in the clock time's own clause ("21:00 yesterday", "昨晚9点"), nearest first; a clause ends at
     punctuation or at another clock time ("9pm yesterday, 8am today": 8am is today's)."""
-    lo = max([-1, *(m.end() - 1 for m in _CLAUSE_END.finditer(text, 0, start)), *(e - 1 for s, e in others if e <= start)]) + 1
-    hi = min([len(text), *(m.start() for m in _CLAUSE_END.finditer(text, end)), *(s for s, e in others if s >= end)])
+    lo, hi = _clause(text, start, end, others)
     clause = text[lo:hi].lower()
     near: list[tuple[int, int]] = []
-    for word, day in (_EN_DAY if lang == "en" else _ZH_DAY):
+    for word, day in (*_EN_DAY, *_ZH_DAY):
         for m in re.finditer(re.escape(word), clause):
             at = lo + m.start()
             near.append((start - (at + len(word)) if at < start else at - end, day))
     return min(near)[1] if near else None
 
 
-def clocks(text: str, lang: Lang) -> list[Clock]:
-    """The clock times told in a question, in the order told."""
-    out: list[Clock] = []
-    if lang == "zh":
-        spans = [m.span() for m in _ZH_CLOCK.finditer(text)]
-        for m in _ZH_CLOCK.finditer(text):
-            h = int(m.group(2))
-            if h > 24 or (m.group(0).rstrip().endswith((":", "：")) and not m.group(3)):
-                continue
-            minute = 30 if m.group(3) == "半" else int(re.sub(r"\D", "", m.group(3) or "") or 0)
-            if m.group(1) in _PM_ZH and h < 12 or m.group(1) == "中午" and h < 11:
-                h += 12
-            others = [sp for sp in spans if sp != m.span()]
-            out.append(Clock(h % 24 + minute / 60, _day_near(text, m.start(), m.end(), lang, others), m.group(0).strip()))
-        # (a bare "21:00" written in a Chinese question)
-        out.extend(c for c in clocks_en_only(text) if not any(c.shown in o.shown for o in out))
-        return out
-    return clocks_en_only(text)
+def _clause(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    lo = max([-1, *(m.end() - 1 for m in _CLAUSE_END.finditer(text, 0, start)), *(e - 1 for s, e in others if e <= start)]) + 1
+    hi = min([len(text), *(m.start() for m in _CLAUSE_END.finditer(text, end)), *(s for s, e in others if s >= end)])
+    return lo, hi
 
 
-def clocks_en_only(text: str) -> list[Clock]:
-    """The clock times of the 24-hour, am/pm and "at 0800" kinds, in the order told."""
-    out: list[Clock] = []
-    spans = [m.span() for m in _EN_CLOCK.finditer(text)]
+def _role(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> str:
+    """Is the time told the last dose's or the procedure's (by the words of its own clause)?"""
+    lo, hi = _clause(text, start, end, others)
+    clause = text[lo:start] + " " + text[end:hi]
+    dose, proc = bool(_DOSE_WORDS.search(clause)), bool(_PROCEDURE_WORDS.search(clause))
+    return "dose" if dose and not proc else "procedure" if proc and not dose else ""
+
+
+def _zh_hour(period: str | None, h: int) -> int | None:
+    """The 24-hour hour of a Chinese time ("晚上9点" 21, "晚上12点" 0); None when a bare hour could be morning or evening."""
+    if period in _NIGHT_ZH and h == 12:
+        return 0
+    if period in _PM_ZH and h < 12:
+        return h + 12
+    if period == "中午":
+        return h + 12 if h < 11 else h
+    if period in _AM_ZH or h > 12:
+        return h % 24
+    return None  # "9点吃的，8点做": morning or evening is not told
+
+
+def clocks(text: str, lang: Lang) -> list[Clock] | None:
+    """The clock times told in a question, in the order told; None when one of them is not a plain time of day."""
+    found: list[tuple[int, int, float, str]] = []  # (start, end, hours, shown)
     for m in _EN_CLOCK.finditer(text):
         if m.group(1):
             h = int(m.group(1))
-            if h > 12:
+            if not 1 <= h <= 12:
                 continue
-            pm = m.group(3).lower().startswith("p")
-            h = (h % 12) + (12 if pm else 0)
-            minute = int(m.group(2) or 0)
-        elif m.group(4):
-            h, minute = int(m.group(4)), int(m.group(5))
-        elif m.group(6):  # "2000": shown as 20:00, as it is read
-            h, minute = int(m.group(6)), int(m.group(7))
-            out.append(Clock(h + minute / 60, _day_near(text, m.start(), m.end(), "en", [sp for sp in spans if sp != m.span()]),
-                             f"{h:02d}:{minute:02d}"))
-            continue
+            hours = (h % 12) + (12 if m.group(3).lower().startswith("p") else 0) + int(m.group(2) or 0) / 60
+            shown = m.group(0).strip()
+        elif m.group(4) or m.group(6):
+            h, minute = (int(m.group(4)), int(m.group(5))) if m.group(4) else (int(m.group(6)), int(m.group(7)))
+            hours, shown = h + minute / 60, f"{h:02d}:{minute:02d}"
         else:
-            h, minute = (0, 0) if m.group(8).lower() == "midnight" else (12, 0)
-        others = [sp for sp in spans if sp != m.span()]
-        shown = re.sub(r"^(?:at|@|night|morning|evening|today|tonight|yesterday|tomorrow|tmrw?)\s*", "", m.group(0).strip(), flags=re.I)
-        out.append(Clock(h + minute / 60, _day_near(text, m.start(), m.end(), "en", others), shown))
+            hours, shown = (0.0 if m.group(8).lower() == "midnight" else 12.0), m.group(8)
+        found.append((m.start(), m.end(), hours, shown))
+    if lang == "zh":
+        for m in _ZH_CLOCK.finditer(text):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _, _ in found):
+                continue
+            zh_h = _zh_hour(m.group(1), int(m.group(2)))
+            if zh_h is None or int(m.group(2)) > 24:
+                return None
+            tail = m.group(3) or ""
+            minute = 30 if tail == "半" else int(re.sub(r"\D", "", tail) or 0)
+            found.append((m.start(), m.end(), zh_h + minute / 60, m.group(0).strip()))
+    found.sort()
+    spans = [(s, e) for s, e, _, _ in found]
+    out = []
+    for s, e, hours, shown in found:
+        others = [sp for sp in spans if sp != (s, e)]
+        out.append(Clock(hours, _day_near(text, s, e, lang, others), shown, s, _role(text, s, e, others)))
     return out
 
 
 def hours_between(text: str, lang: Lang) -> tuple[Clock, Clock, float] | None:
-    """The hours between the two clock times a question tells (the first told taken as the earlier unless day words
-    say otherwise, the later within the next 24 h); None unless exactly two are told."""
+    """(last dose, procedure, hours from one to the other) for the two clock times a question tells; None unless exactly
+    two plain times are told and which is which is plain: by their words (last dose, procedure) or, with none, in the
+    order told. A time with no day word falls today, or, when that would put the procedure first, on the nearest day that
+    keeps the order ("last dose tonight 9pm, procedure 8am": tomorrow's 8am)."""
     found = clocks(text, lang)
-    if len(found) != 2:
+    if found is None or len(found) != 2 or _OTHER_DAYS.search(text):
         return None
     a, b = found
-    if a.day is not None or b.day is not None:
-        ta, tb = a.hours + 24 * (a.day or 0), b.hours + 24 * (b.day or 0)
-        span = abs(tb - ta)
-        first, second = (a, b) if ta <= tb else (b, a)
+    roles = (a.role, b.role)
+    if roles in (("dose", "procedure"), ("dose", ""), ("", "procedure"), ("", "")):
+        dose, proc = a, b
+    elif roles in (("procedure", "dose"), ("", "dose"), ("procedure", "")):
+        dose, proc = b, a
     else:
-        span = (b.hours - a.hours) % 24
-        first, second = a, b
-    if span == 0 or span > 72:
+        return None  # both told as doses, or both as procedures
+    if dose.day is None and proc.day is None:
+        span = (proc.hours - dose.hours) % 24
+    else:
+        d_day, p_day = (dose.day if dose.day is not None else 0), (proc.day if proc.day is not None else 0)
+        span = proc.hours + 24 * p_day - dose.hours - 24 * d_day
+        if span <= 0 and (dose.day is None or proc.day is None):
+            span += 24  # (the day not told is the next one in order)
+    if not 0 < span <= 72:
         return None
-    return first, second, span
+    return dose, proc, span
 
 
-# the interval a cited hold sentence gives: its first span before a restart is spoken of
+# the interval a cited hold sentence gives: its one span outside the restart it speaks of
 _SPAN = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[–-]\s*(\d+(?:\.\d+)?))?\s*(h\b|hours?\b|days?\b|小时|天|日)", re.I)
-_RESTART = re.compile(r"\b(?:restart|resum|after(?:wards)?\b|post-?procedure)|术后|之后|恢复", re.I)
+_HELD = re.compile(r"\b(?:held|hold\w*|stop\w*|withh\w*|discontinu\w*|defer\w*|omit\w*|paus\w*|interrupt\w*)\b|停用|停药|停|推迟|暂停", re.I)
+_NOT_HELD = re.compile(r"half-?life|半衰期|\bonset\b|\bpeak\b|\blasts?\b|起效|达峰", re.I)
+_RESTART = re.compile(r"\b(?:restart|resum|re-?start)\w*|\bpost-?procedure\b|术后|恢复", re.I)
 
 
 def cited_span(sentence: str) -> tuple[float, float, str] | None:
-    """The hold interval a cited sentence gives, in hours (low, high) with its words ("3 days"), when one span is
-    given before any restart is spoken of; None when none or several are."""
+    """The hold interval a cited sentence gives, in hours (low, high) with its words ("3 days"), when it gives one span
+    before any restart it speaks of and no other span; None when none or several are given ("12 h after a prophylactic
+    dose and 24 h after a therapeutic dose": which applies is not ours to say)."""
     cut = _RESTART.search(sentence)
     head = sentence[: cut.start()] if cut else sentence
-    spans = _SPAN.findall(head)
-    if len(spans) != 1:
+    if not _HELD.search(head) or _NOT_HELD.search(sentence):
+        return None  # a span that is no hold: a half-life, an onset, a duration of effect
+    spans = list(_SPAN.finditer(head))
+    tail_spans = list(_SPAN.finditer(sentence[cut.end():])) if cut else []
+    if len(spans) != 1 or len(tail_spans) > 1:
         return None
-    lo, hi, unit = spans[0]
-    per = 24.0 if unit.lower().startswith(("d", "天", "日")) else 1.0
-    low, high = float(lo) * per, float(hi or lo) * per
-    words = _SPAN.search(head)
-    return low, high, words.group(0) if words else ""
+    m = spans[0]
+    per = 24.0 if m.group(3).lower().startswith(("d", "天", "日")) else 1.0
+    return float(m.group(1)) * per, float(m.group(2) or m.group(1)) * per, m.group(0)
 
 
 def elapsed_line(text: str, sentence: str, lang: Lang) -> str:
-    """The hours between the two times told, set beside the interval the cited sentence gives ("21:00 → 08:00 = 11 h:
-    shorter than the 3 days (72 h) cited"), or '' when the times or the interval are not plain."""
+    """The hours from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00 →
+    08:00 = 11 h: shorter than the 3 days (72 h) cited"), or '' when the times or the interval are not plain."""
     between = hours_between(text, lang)
     span = cited_span(sentence)
     if between is None or span is None:
         return ""
-    first, second, hours = between
+    dose, proc, hours = between
     low, high, words = span
     h = _num(hours)
-    rng = _num(low) if low == high else f"{_num(low)}–{_num(high)}"
+    in_hours = "" if re.search(r"h\b|hours?|小时", words) else (f" ({_num(low)} h)" if low == high else f" ({_num(low)}–{_num(high)} h)")
     if lang == "en":
         verdict = "shorter than" if hours < low else "longer than" if hours > high else "within"
-        return f"{first.shown} → {second.shown} = {h} h: {verdict} the {words} ({rng} h) cited"
+        return f"{dose.shown} → {proc.shown} = {h} h: {verdict} the {words}{in_hours} cited"
+    in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
     verdict = "短于" if hours < low else "长于" if hours > high else "在"
-    tail = "范围内" if verdict == "在" else ""
-    return f"{first.shown} → {second.shown} = {h} 小时：{verdict}所引的 {words}（{rng} 小时）{tail}"
+    return f"{dose.shown} → {proc.shown} = {h} 小时：{verdict}所引的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"

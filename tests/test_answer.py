@@ -914,3 +914,8 @@ def test_a_restart_asked_of_a_held_drug_leads_with_when_it_restarts(engine):
     texts = [b["text"] for b in both.bullets]
     assert "12 h" in texts[0] and any("restarted" in t for t in texts), both.text
     assert not any("recent VTE" in t for t in texts)  # prophylaxis is no clot history
+
+
+def test_a_new_fever_after_the_re_implant_is_an_emergency_again(engine):
+    before = "SCS永久植入术后第7天，IPG囊袋处发红、有渗液，体温38.2，要马上取出装置吗？"
+    assert engine.answer("重新植入一周，今天体温38.9，伤口红肿，怎么办", [before]).urgent

@@ -528,3 +528,15 @@ def test_a_day_of_a_course_with_a_temperature_is_an_event_told_in_chinese():
 ])
 def test_a_complication_heard_of_is_asked_about_not_happening(q, lang, concepts):
     assert not triage(q, lang, concepts).urgent
+
+
+@pytest.mark.parametrize(("q", "lang", "concepts"), [
+    ("星状神经节阻滞后病人抽搐、意识不清，是怎么回事？", "zh", {"stellate-ganglion-block"}),
+    ("硬膜外注射后病人双腿越来越没力，是怎么回事", "zh", {"esi"}),
+    ("病人家属打电话说听说...患者术后发热39度，背痛剧烈，双腿无力，怎么处理？", "zh", {"esi"}),
+    ("I heard from the nurse that the patient's legs are numb and weak after the epidural, MRI?", "en", {"esi"}),
+    ("I've read the MRI - large epidural haematoma after the epidural, legs weak. Surgery?", "en", {"esi"}),
+    ("I heard a crack, patient seized after the block, still fitting", "en", {"local-anaesthetic"}),
+])
+def test_a_picture_told_as_heard_or_asked_what_it_is_is_still_an_emergency(q, lang, concepts):
+    assert triage(q, lang, concepts).urgent

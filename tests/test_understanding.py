@@ -20,8 +20,6 @@ from assistant.compose import (
     score,
     select,
     sentences_of,
-    weight_fit,
-    weight_of,
 )
 from assistant.frame import Framer, Part, Question, aspects_of, procedure_like, split_parts
 from assistant.judge import JudgeWeights, concept_scores, judge
@@ -29,6 +27,7 @@ from assistant.lexicon import Lexicon, load_lexicon, parse, validate
 from assistant.safety import triage
 from assistant.text import tokenize
 from assistant.types import Chunk, Hit
+from assistant.worked import band_fit, told_weight
 
 
 @pytest.fixture(scope="module")
@@ -762,8 +761,8 @@ def test_emergency_dose_follows_the_patients_weight_band_or_gives_both():
 
 
 def test_weight_is_read_from_the_question():
-    assert weight_of("she's 45 kg, how much lipid?") == 45.0 and weight_of("90公斤的男性") == 90.0 and weight_of("no weight") is None
-    assert weight_fit("for a patient weighing ≤70 kg", 45.0) == 1 and weight_fit("for a patient weighing ≤70 kg", 90.0) == -1
+    assert told_weight("she's 45 kg, how much lipid?") == 45.0 and told_weight("90公斤的男性") == 90.0 and told_weight("no weight") is None
+    assert band_fit("for a patient weighing ≤70 kg", 45.0) == 1 and band_fit("for a patient weighing ≤70 kg", 90.0) == -1
 
 
 # --- fusion ---------------------------------------------------------------------------------
@@ -2747,3 +2746,21 @@ def test_a_sentence_whose_therefore_comes_after_a_long_subject_leans_on_the_reas
 ])
 def test_an_ask_after_a_topic_and_a_dash_or_a_colloquial_ask_is_its_own_part(text, lang, n):
     assert len(split_parts(text, lang)) == n, split_parts(text, lang)
+
+
+@pytest.mark.parametrize("text", ["clexane failed to prevent PE last month; now on therapeutic dose - TFESI hold?",
+                                  "recent DVT (ppx failed) on therapeutic clexane - TFESI hold?",
+                                  "on enoxaparin for DVT, prevention of recurrence - hold before block?",
+                                  "上个月深静脉血栓，预防复发打克赛，停多久做TFESI？"])
+def test_a_clot_had_beside_prophylaxis_words_is_still_a_clot(framer, text):
+    assert {"vte", "pulmonary-embolism"} & set(framer.frame(text).concepts), text
+
+
+def test_a_known_allergy_with_a_reaction_now_is_still_a_rescue(framer):
+    assert "action" in framer.frame("known contrast allergy, hives and wheeze after the TFESI, what do I do?").aspects
+
+
+def test_how_long_after_a_stent_is_no_restart_ask():
+    from assistant.compose import RESTART_ASK
+    assert not RESTART_ASK.search("Plavix for a DES 2 months ago, last dose this morning. MBB - how long after?")
+    assert RESTART_ASK.search("clexane 40 - how long before the TFESI? and after?")
