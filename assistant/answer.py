@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -980,7 +980,8 @@ class AnswerEngine:
         about = b.kind == "action" if urgent else bool(asks & {"dose", "limit"}) and (
             not drugs or bool(set(self.lexicon.broader_closure(list(drugs))) & b.sentence.concepts))
         weight = _patient_weight(q) if about else None
-        if weight is not None and (figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text)):
+        names, others = self._drug_names(drugs, b.sentence.concepts, lang) if drugs and not urgent else ((), ())
+        if weight is not None and (figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, names, others)):
             return "dose", _WORKED_DOSE[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
@@ -988,6 +989,15 @@ class AnswerEngine:
                 and (span := elapsed_line(q.text, b.sentence.text, lang)):
             return "hours", f"{_TIMES_TOLD[lang]}{span} {mark}"
         return "", ""
+
+    def _drug_names(self, asked: Collection[str], concepts: Collection[str], lang: Lang) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The names of the asked drugs, and of the other drugs a sentence names, as the sentence's language writes them."""
+        lx = self.lexicon.concepts
+
+        def names(ids: Iterable[str]) -> tuple[str, ...]:
+            return tuple(n for c in ids if c in lx for n in (*getattr(lx[c], lang), *lx[c].abbr) if n)
+        other = [c for c in concepts if self._kinds.get(c) == "drug" and c not in asked]
+        return names(asked), names(other)
 
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure

@@ -137,9 +137,37 @@ def _worked_figure(m: re.Match[str], basis: float, totals: dict[str, float], lan
     return f"{shown} → {amount} {unit}{rate}{tail}"
 
 
-def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "") -> str:
+_LABEL_AFTER = re.compile(r"\s*(?:for|of)\s+((?:(?!\s(?:and|or|but)\s)[^,;.()、，；\d])+)", re.I)
+
+
+def _labels(sentence: str, figures: Sequence[re.Match[str]]) -> list[str]:
+    """What each figure is the figure of: the words after it ("2 mg/kg for bupivacaine"), else those between the figure
+    before (or its own words) and it ("布比卡因 2 mg/kg、利多卡因 3 mg/kg")."""
+    out: list[str] = []
+    cut = 0
+    for m in figures:
+        after = _LABEL_AFTER.match(sentence, m.end())
+        if after:
+            out.append(after.group(1).strip())
+            cut = after.end()
+        else:  # (from the last break before it: "… with epinephrine, bupivacaine about 2–3 mg/kg" is bupivacaine's)
+            out.append(re.split(r"[,;、，；(（:：]", sentence[cut:m.start()])[-1].strip())
+            cut = m.end()
+    return out
+
+
+def _shown_label(label: str, names: Sequence[str]) -> str:
+    """A figure's drug as shown beside it: its own short words ("lidocaine with epinephrine"), else the asked name in them."""
+    if len(label) <= 30:
+        return label
+    return max((n for n in names if n.lower() in label.lower()), key=len, default=label[:30])
+
+
+def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", names: Sequence[str] = (),
+           others: Sequence[str] = ()) -> str:
     """The sentence's per-kilogram figures worked for `weight` ("1.5 mL/kg → 78 mL · 0.25 mL/kg/min → 13 mL/min"), or ''
-    when it gives none or when working them is not plain (see the module docstring)."""
+    when it gives none or when working them is not plain (see the module docstring). A sentence that gives the figures
+    of other drugs (`others`) beside the asked one (`names`) has only the asked drug's worked, each with its drug."""
     found = bands(sentence)
     if len(found) > 1 or band_fit(sentence, weight) < 0:
         return ""
@@ -149,10 +177,12 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "") -> str:
     basis = min(weight, cap) if cap else weight
     totals = {u.lower(): float(n) for n, u in _AMOUNT_CAP.findall(sentence)}
     out: list[str] = []
-    for m in _PER_KG.finditer(sentence):
-        if not m.group(6) and _PER_OTHER.match(sentence[m.end():]):
-            continue  # a daily or per-interval dose is no single amount
-        item = _worked_figure(m, basis, totals, lang)
+    figures = [m for m in _PER_KG.finditer(sentence) if m.group(6) or not _PER_OTHER.match(sentence[m.end():])]
+    mixed = bool(names) and bool(others)  # (a daily or per-interval dose is no single amount, and is left out above)
+    for m, label in zip(figures, _labels(sentence, figures), strict=True):
+        if mixed and not any(n.lower() in label.lower() for n in names):
+            continue  # another drug's figure
+        item = (_shown_label(label, names) + (": " if lang == "en" else "：") if mixed else "") + _worked_figure(m, basis, totals, lang)
         if item not in out:
             out.append(item)
     if not out:

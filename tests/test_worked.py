@@ -74,6 +74,16 @@ def test_an_amount_cap_in_the_sentence_holds_the_worked_figure():
     assert per_kg("lidocaine 4.5 mg/kg, not to exceed 300 mg", 60, "en") == "4.5 mg/kg → 270 mg"
 
 
+def test_beside_other_drugs_figures_only_the_asked_drugs_are_worked_each_with_its_drug():
+    s = "The nomogram assumes thresholds of 2 mg/kg for bupivacaine, 3 mg/kg for lidocaine and 6 mg/kg for lidocaine with epinephrine."
+    assert per_kg(s, 50, "en", names=("bupivacaine",), others=("lidocaine",)) == "bupivacaine: 2 mg/kg → 100 mg"
+    assert per_kg(s, 60, "en", names=("lidocaine", "epinephrine"), others=("bupivacaine",)) == \
+        "lidocaine: 3 mg/kg → 180 mg · lidocaine with epinephrine: 6 mg/kg → 360 mg"
+    zh = "其他常被引用的局麻药最大剂量为：利多卡因单纯 4.5 mg/kg、含肾上腺素 7 mg/kg，布比卡因约 2–3 mg/kg，罗哌卡因约 3 mg/kg。"
+    assert per_kg(zh, 50, "zh", names=("布比卡因",), others=("利多卡因", "罗哌卡因")) == "布比卡因：约 2–3 mg/kg → 约 100–150 mg"
+    assert per_kg(s, 50, "en").count("→") == 3  # no drug asked: every figure, in the sentence's order
+
+
 def test_a_weight_cap_is_taken_only_from_the_same_sources_sentence():
     passage = ("For plain lidocaine some references give 3 mg/kg and others 4.5 mg/kg. The Williams & Walker 2014 nomogram uses "
                "bupivacaine 2 mg/kg and ideal body weight capped at 70 kg.")
@@ -162,3 +172,9 @@ def test_the_hours_since_the_last_dose_are_set_beside_the_cited_hold(engine):
     therapeutic = engine.answer("clexane 1mg/kg bd (therapeutic), last dose 8pm, TFESI at 9am?")
     assert "↳" not in therapeutic.text, therapeutic.text  # 12 h or 24 h by dose, or a half-life: no one interval to set beside
 
+
+
+def test_a_max_dose_asked_for_one_local_anaesthetic_works_only_its_figures(engine):
+    ans = engine.answer("max bupivacaine dose for a 50 kg patient?")
+    worked = [b["worked"] for b in ans.bullets if "worked" in b]
+    assert worked and all("bupivacaine: " in w and "lidocaine" not in w for w in worked), ans.text
