@@ -342,19 +342,48 @@ _NOT_HELD = re.compile(r"half-?life|半衰期|\bonset\b|\bpeak\b|\blasts?\b|起�
 _RESTART = re.compile(r"\b(?:restart|resum|re-?start)\w*|\bpost-?procedure\b|术后|恢复", re.I)
 
 
-def cited_span(sentence: str) -> tuple[float, float, str] | None:
-    """The hold interval a cited sentence gives, in hours (low, high) with its words ("3 days"), when it gives one span
-    before any restart it speaks of and no other span; None when none or several are given ("12 h after a prophylactic
-    dose and 24 h after a therapeutic dose": which applies is not ours to say)."""
+# the kind of dose a span is given for ("12 h after a prophylactic dose", "治疗剂量后至少停用 24 小时"), and the kind a
+# question tells ("clexane 40 ppx", "1 mg/kg bd", 治疗量)
+_DOSE_KIND = {"prophylactic": re.compile(r"prophyla\w*|\bppx\b|low(?:er)?[- ]dose|预防(?:性)?(?:剂)?量|预防剂量", re.I),
+              "therapeutic": re.compile(r"therapeutic|treatment dose|full[- ]dose|higher dose|\b1(?:\.5)?\s*mg/kg\b|治疗(?:性)?(?:剂)?量|治疗剂量|"
+                                        r"较高剂量", re.I)}
+_SPAN_CLAUSE = re.compile(r"[,;，；]|\band\b|\bwhereas\b|而")
+
+
+def dose_kind(text: str) -> str:
+    """The kind of dose a question tells (prophylactic or therapeutic), '' when none or both."""
+    told = [k for k, rx in _DOSE_KIND.items() if rx.search(text)]
+    return told[0] if len(told) == 1 else ""
+
+
+def _span_of_kind(head: str, kind: str) -> re.Match[str] | None:
+    """The one span of the head given for the dose kind told, when each span's own clause names its kind."""
+    if not kind:
+        return None
+    cuts = [0, *(m.end() for m in _SPAN_CLAUSE.finditer(head)), len(head)]
+    kinds: list[tuple[re.Match[str], str]] = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        clause = head[lo:hi]
+        own = [k for k, rx in _DOSE_KIND.items() if rx.search(clause)]
+        kinds += [(m, own[0] if len(own) == 1 else "") for m in _SPAN.finditer(head, lo, hi)]
+    if not kinds or any(not k for _, k in kinds) or len({k for _, k in kinds}) != len(kinds):
+        return None
+    return next((m for m, k in kinds if k == kind), None)
+
+
+def cited_span(sentence: str, kind: str = "") -> tuple[float, float, str] | None:
+    """The hold interval a cited sentence gives, in hours (low, high) with its words ("3 days"): its one span before any
+    restart it speaks of, or, when it gives one span per kind of dose ("12 h after a prophylactic dose and 24 h after a
+    therapeutic dose"), the span of the `kind` the question tells; None otherwise."""
     cut = _RESTART.search(sentence)
     head = sentence[: cut.start()] if cut else sentence
     if not _HELD.search(head) or _NOT_HELD.search(sentence):
         return None  # a span that is no hold: a half-life, an onset, a duration of effect
     spans = list(_SPAN.finditer(head))
     tail_spans = list(_SPAN.finditer(sentence[cut.end():])) if cut else []
-    if len(spans) != 1 or len(tail_spans) > 1:
+    m = spans[0] if len(spans) == 1 else _span_of_kind(head, kind)
+    if m is None or len(tail_spans) > 1:
         return None
-    m = spans[0]
     per = 24.0 if m.group(3).lower().startswith(("d", "天", "日")) else 1.0
     return float(m.group(1)) * per, float(m.group(2) or m.group(1)) * per, m.group(0)
 
@@ -363,16 +392,19 @@ def elapsed_line(text: str, sentence: str, lang: Lang) -> str:
     """The hours from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00 →
     08:00 = 11 h: shorter than the 3 days (72 h) cited"), or '' when the times or the interval are not plain."""
     between = hours_between(text, lang)
-    span = cited_span(sentence)
+    kind = dose_kind(text)
+    span = cited_span(sentence, kind)
     if between is None or span is None:
         return ""
+    by_kind = cited_span(sentence) is None  # (the span chosen by the kind of dose told: said with it)
     dose, proc, hours = between
     low, high, words = span
     h = _num(hours)
     in_hours = "" if re.search(r"h\b|hours?|小时", words) else (f" ({_num(low)} h)" if low == high else f" ({_num(low)}–{_num(high)} h)")
     if lang == "en":
         verdict = "shorter than" if hours < low else "longer than" if hours > high else "within"
-        return f"{dose.shown} → {proc.shown} = {h} h: {verdict} the {words}{in_hours} cited"
+        return f"{dose.shown} → {proc.shown} = {h} h: {verdict} the {words}{in_hours} cited" + (f" for a {kind} dose" if by_kind else "")
     in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
     verdict = "短于" if hours < low else "长于" if hours > high else "在"
-    return f"{dose.shown} → {proc.shown} = {h} 小时：{verdict}所引的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"
+    which = {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] + "的" if by_kind else ""
+    return f"{dose.shown} → {proc.shown} = {h} 小时：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}".replace("的的", "的")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.worked import band_fit, cited_span, clocks, elapsed_line, hours_between, per_kg, told_weight
+from assistant.worked import band_fit, cited_span, clocks, dose_kind, elapsed_line, hours_between, per_kg, told_weight
 
 
 @pytest.mark.parametrize(("text", "history", "kg"), [
@@ -170,7 +170,9 @@ def test_the_hours_since_the_last_dose_are_set_beside_the_cited_hold(engine):
     plain = engine.answer("how long do I hold rivaroxaban before a TFESI?")
     assert "↳" not in plain.text  # no times told, nothing worked
     therapeutic = engine.answer("clexane 1mg/kg bd (therapeutic), last dose 8pm, TFESI at 9am?")
-    assert "↳" not in therapeutic.text, therapeutic.text  # 12 h or 24 h by dose, or a half-life: no one interval to set beside
+    worked = [b["worked"] for b in therapeutic.bullets if "worked" in b]
+    assert len(worked) == 1 and "13 h: shorter than the 24 h cited for a therapeutic dose" in worked[0], therapeutic.text
+    assert "4.5" not in worked[0]  # (never the half-life on the brand's card)
 
 
 
@@ -178,3 +180,16 @@ def test_a_max_dose_asked_for_one_local_anaesthetic_works_only_its_figures(engin
     ans = engine.answer("max bupivacaine dose for a 50 kg patient?")
     worked = [b["worked"] for b in ans.bullets if "worked" in b]
     assert worked and all("bupivacaine: " in w and "lidocaine" not in w for w in worked), ans.text
+
+
+def test_a_hold_given_per_kind_of_dose_is_read_for_the_kind_told():
+    s = "enoxaparin is stopped at least 12 h after a prophylactic dose and at least 24 h after a therapeutic dose"
+    assert (dose_kind("clexane 1mg/kg bd"), dose_kind("克赛40mg qd预防量"), dose_kind("clexane 40mg")) == ("therapeutic", "prophylactic", "")
+    assert cited_span(s, "therapeutic") == (24.0, 24.0, "24 h") and cited_span(s, "prophylactic") == (12.0, 12.0, "12 h")
+    assert elapsed_line("clexane 1mg/kg bd, last dose 8pm, TFESI at 9am?", s, "en") == \
+        "8pm → 9am = 13 h: shorter than the 24 h cited for a therapeutic dose"
+    assert elapsed_line("clexane 40 ppx, last dose 8pm, TFESI at 9am?", s, "en").startswith("8pm → 9am = 13 h: longer than the 12 h")
+    zh = "疼痛介入操作前，依诺肝素预防剂量后至少停用 12 小时，治疗剂量后至少停用 24 小时。"
+    assert elapsed_line("克赛40mg qd预防量，最后一针是昨天晚上8点，今天早上9点能穿刺吗？", zh, "zh") == \
+        "晚上8点 → 早上9点 = 13 小时：长于所引预防剂量的 12 小时"
+    assert elapsed_line("clexane, last dose 8pm, TFESI at 9am?", s, "en") == ""  # the kind not told: no one interval
