@@ -71,7 +71,7 @@ from .safety import (
 from .sections import group_of
 from .text import cjk_count, to_simplified, to_traditional, tokenize
 from .types import Answer, Hit, Lang
-from .worked import elapsed_line, per_kg, told_weight
+from .worked import elapsed_line, per_kg, told_percent, told_weight
 
 _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
@@ -136,6 +136,7 @@ _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on 
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}, not a quoted dose; check the weight basis): {figures}",
                 "zh": "按 {weight} kg 计算（由 {mark} 的每公斤剂量换算，非原文剂量；请核对体重计算基准）：{figures}"}
+_WORKED_AGAIN = {"en": "For {weight} kg (worked from {mark}): {figures}", "zh": "按 {weight} kg 计算（由 {mark} 换算）：{figures}"}
 _TIMES_TOLD = {"en": "From the times told: ", "zh": "按所述时间推算："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
@@ -939,7 +940,7 @@ class AnswerEngine:
         # (a lead out of reading order would repeat a heading: the answer then goes without them)
         by_group = not multi and not tri.urgent and len(bullets) >= 4 and len(set(runs)) >= 2 and len(runs) == len(set(runs))
         last_heading = ""
-        timed = False  # the times told are worked beside the first cited interval only
+        timed = dosed = False  # the times told are worked beside the first cited interval only; the first dose says how
         for b in bullets:
             heading = _heading(b, q, lang, tri.urgent, multi, by_group)
             if heading and heading != last_heading:
@@ -949,11 +950,11 @@ class AnswerEngine:
             mark = cites.marker(c, lang)
             lines.append(f"- {b.sentence.quoted} {mark}")
             meta.append({"text": b.sentence.quoted, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
-            kind, worked = self._worked(q, lang, b, mark, tri.urgent, timed)
+            kind, worked = self._worked(q, lang, b, mark, tri.urgent, timed, dosed)
             if worked:
                 lines.append(f"  ↳ {worked}")  # arithmetic on the cited figures for this patient, said as such
                 meta[-1]["worked"] = worked
-                timed = timed or kind == "hours"
+                timed, dosed = timed or kind == "hours", dosed or kind == "dose"
         notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
         if tri.urgent and tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
             notes.insert(0, NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
@@ -967,7 +968,7 @@ class AnswerEngine:
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
-    def _worked(self, q: Question, lang: Lang, b: Bullet, mark: str, urgent: bool, timed: bool) -> tuple[str, str]:
+    def _worked(self, q: Question, lang: Lang, b: Bullet, mark: str, urgent: bool, timed: bool, dosed: bool) -> tuple[str, str]:
         """(kind, line): the patient's numbers worked on a bullet's cited figures. "dose": a per-kg figure times the weight
         told, asked for a dose or a limit of a drug the bullet names (in an emergency, its dosing steps only); "hours":
         the hours from the last dose to the procedure beside the hold interval of a bullet naming the held drug or its
@@ -981,8 +982,9 @@ class AnswerEngine:
             not drugs or bool(set(self.lexicon.broader_closure(list(drugs))) & b.sentence.concepts))
         weight = _patient_weight(q) if about else None
         names, others = self._drug_names(drugs, b.sentence.concepts, lang) if drugs and not urgent else ((), ())
-        if weight is not None and (figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, names, others)):
-            return "dose", _WORKED_DOSE[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
+        if weight is not None and (figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, names, others,
+                                                             told_percent(q.text) if not urgent else None)):
+            return "dose", (_WORKED_AGAIN if dosed else _WORKED_DOSE)[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
         if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \

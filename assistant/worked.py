@@ -1,18 +1,18 @@
 """Arithmetic on a cited sentence's figures for the patient the question tells: a per-kilogram dose times the weight told,
-and the hours from the last dose to the procedure (two clock times told) beside a cited hold interval.
+and the time from the last dose to the procedure (see `timeline`) beside a cited hold interval.
 
 Pure functions over text. Every figure multiplied comes from the cited sentence, every patient number from the question,
 and the line says it is worked, not quoted. Whatever is not plain is not worked: two weights, a weight given as a bound,
 two weight bands in one sentence, a weight above 70 kg with no cap in the passage, a daily dose, two intervals in one
-sentence, a time of day that could be morning or evening, times whose order or day is not told."""
+sentence."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from assistant.timeline import dose_to_procedure
 from assistant.types import Lang
 
 _KG = r"(?:kg|公斤|千克)"
@@ -122,8 +122,18 @@ def _weight_cap(sentence: str, passage: str) -> float | None:
     return None
 
 
-def _worked_figure(m: re.Match[str], basis: float, totals: dict[str, float], lang: Lang) -> str:
-    """One per-kg figure times the weight ("1.5 mL/kg → 78 mL"), held to the sentence's total for that unit."""
+def told_percent(text: str) -> float | None:
+    """The one solution strength a question tells ("1% lido", "0.5% bupi", "0.25%罗哌卡因"), for amounts in mL."""
+    found = {float(m.group(1)) for m in _PERCENT.finditer(text)}
+    return found.pop() if len(found) == 1 and 0 < next(iter(found)) <= 5 else None
+
+
+_PERCENT = re.compile(r"(?<![\d.])(\d(?:\.\d{1,2})?)\s*%")
+
+
+def _worked_figure(m: re.Match[str], basis: float, totals: dict[str, float], lang: Lang, percent: float | None = None) -> str:
+    """One per-kg figure times the weight ("1.5 mL/kg → 78 mL"), held to the sentence's total for that unit, and in mL of
+    the solution strength told (1% = 10 mg/mL)."""
     bound, lo, joint, hi, unit, per = m.groups()
     rate = f"/{_RATE_UNIT.get(per.lower(), per)}" if per else ""
     limit = None if per else totals.get(unit.lower())
@@ -134,6 +144,10 @@ def _worked_figure(m: re.Match[str], basis: float, totals: dict[str, float], lan
     amount = (bound or "") + _num(low) + (_joined(joint) + _num(high) if high is not None else "")
     tail = ((f" (capped at {_num(limit)} {unit})" if lang == "en" else f"（上限 {_num(limit)} {unit}）") if capped and limit is not None else "")
     shown = re.sub(r"\s+", " ", m.group(0))
+    if percent and unit.lower() in ("mg", "毫克") and not rate:
+        per_ml = percent * 10
+        volume = (bound or "") + _num(low / per_ml) + (_joined(joint) + _num(high / per_ml) if high is not None else "")
+        tail += f" = {volume} mL of {_num(percent)}%" if lang == "en" else f"，即 {_num(percent)}% 溶液 {volume} mL"
     return f"{shown} → {amount} {unit}{rate}{tail}"
 
 
@@ -164,7 +178,7 @@ def _shown_label(label: str, names: Sequence[str]) -> str:
 
 
 def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", names: Sequence[str] = (),
-           others: Sequence[str] = ()) -> str:
+           others: Sequence[str] = (), percent: float | None = None) -> str:
     """The sentence's per-kilogram figures worked for `weight` ("1.5 mL/kg → 78 mL · 0.25 mL/kg/min → 13 mL/min"), or ''
     when it gives none or when working them is not plain (see the module docstring). A sentence that gives the figures
     of other drugs (`others`) beside the asked one (`names`) has only the asked drug's worked, each with its drug."""
@@ -182,7 +196,7 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", names: S
     for m, label in zip(figures, _labels(sentence, figures), strict=True):
         if mixed and not any(n.lower() in label.lower() for n in names):
             continue  # another drug's figure
-        item = (_shown_label(label, names) + (": " if lang == "en" else "：") if mixed else "") + _worked_figure(m, basis, totals, lang)
+        item = (_shown_label(label, names) + (": " if lang == "en" else "：") if mixed else "") + _worked_figure(m, basis, totals, lang, percent)
         if item not in out:
             out.append(item)
     if not out:
@@ -192,149 +206,7 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", names: S
     return " · ".join(out) + note
 
 
-# --- clock times -------------------------------------------------------------------------------------------------
-# (a 24-hour time with two digits, "08:00", "21:30"; a four-digit one only after "at", "@" or a time-of-day word,
-# "last night 2000", never a dose, a ratio or a year)
-_EN_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2})(?::([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|"
-                       r"(?<![\d:.])([01]\d|2[0-3]):([0-5]\d)(?![\d:])|"
-                       r"(?:\bat|@|\bnight|\bmorning|\bevening|\btoday|\btonight|\byesterday|\btomorrow|\btmrw?)\s*([01]\d|2[0-3])([0-5]\d)"
-                       r"(?:\s*(?:h|hrs?)\b)?(?!\s*(?:mg|mcg|ml|iu|units?|u\b|%))(?![\d.])|\b(noon|midday|midnight)\b", re.I)
-_ZH_CLOCK = re.compile(r"(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|午夜|今早|今晚|昨晚|明早|明晚|晚间|早|晚)?\s*"
-                       r"(\d{1,2})\s*(?:点|时(?!间))\s*(半|[0-5]?\d\s*分(?!钟)|[0-5]\d(?!\s*(?:mg|ml|mcg|片|粒|毫|克|%)))?")
-_EN_DAY = (("yesterday", -1), ("last night", -1), ("tomorrow", 1), ("tmrw", 1), ("tmr", 1), ("tonight", 0), ("today", 0),
-           ("this morning", 0), ("this evening", 0), ("this afternoon", 0))
-_ZH_DAY = (("昨天", -1), ("昨晚", -1), ("昨日", -1), ("明天", 1), ("明早", 1), ("明晚", 1), ("明日", 1),
-           ("今天", 0), ("今早", 0), ("今晚", 0), ("今日", 0))
-_PM_ZH = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "昨晚", "明晚", "晚间", "晚")
-_NIGHT_ZH = ("晚上", "夜里", "夜间", "半夜", "午夜", "凌晨", "今晚", "昨晚", "明晚", "晚间", "晚")  # 12 点 then is midnight
-_AM_ZH = ("凌晨", "早上", "早晨", "清晨", "上午", "今早", "明早", "早")
-_CLAUSE_END = re.compile(r"[,;，；。!?！？]|\.(?:\s|$)")
-# days the two times are apart that the arithmetic does not read: weekdays, days ago, the day before yesterday
-_OTHER_DAYS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d+\s*days? ago\b|\bnight before last\b|"
-                         r"\bday before (?:yesterday|last)\b|前天|大前天|后天|星期|礼拜|周[一二三四五六日天]|\d+\s*天前", re.I)
-# what a time is the time of: the last dose, or the procedure
-_DOSE_WORDS = re.compile(r"\blast\b|\btook\b|\btaken\b|\bgiven\b|\bgave\b|\bdose\b|\btab(?:let)?s?\b|\bshot\b|\bjab\b|\bpill\b|"
-                         r"末次|最后一(?:次|针|片|剂|顿)|吃的?|服(?:用|的)?|打的|用的|口服|注射了|给药", re.I)
-_PROCEDURE_WORDS = re.compile(r"\bprocedure\b|\bblock\b|\bbooked\b|\bscheduled\b|\blisted\b|\bcase\b|\bslot\b|\btrial\b|"
-                              r"\b(?:TF|IL|C|L)?ESI\b|\bRFA\b|\bMBB\b|\bSCS\b|\bSGB\b|\bPVP\b|\bEBP\b|\binjection\b(?! of)|"
-                              r"做|穿刺|手术|操作|阻滞|治疗|排的|安排", re.I)
-
-
-@dataclass(frozen=True)
-class Clock:
-    """A time of day told in the question: its hour, the day a day word puts it on (-1 yesterday), how it was written
-    and where, and whether it is the time of the last dose or of the procedure ('' when not told)."""
-
-    hours: float
-    day: int | None
-    shown: str
-    start: int
-    role: str = ""
-
-
-def _day_near(text: str, start: int, end: int, lang: Lang, others: Sequence[tuple[int, int]] = ()) -> int | None:
-    """The day word told in the clock time's own clause ("21:00 yesterday", "昨晚9点"), nearest first; a clause ends at
-    punctuation or at another clock time ("9pm yesterday, 8am today": 8am is today's)."""
-    lo, hi = _clause(text, start, end, others)
-    clause = text[lo:hi].lower()
-    near: list[tuple[int, int]] = []
-    for word, day in (*_EN_DAY, *_ZH_DAY):
-        for m in re.finditer(re.escape(word), clause):
-            at = lo + m.start()
-            near.append((start - (at + len(word)) if at < start else at - end, day))
-    return min(near)[1] if near else None
-
-
-def _clause(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    lo = max([-1, *(m.end() - 1 for m in _CLAUSE_END.finditer(text, 0, start)), *(e - 1 for s, e in others if e <= start)]) + 1
-    hi = min([len(text), *(m.start() for m in _CLAUSE_END.finditer(text, end)), *(s for s, e in others if s >= end)])
-    return lo, hi
-
-
-def _role(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> str:
-    """Is the time told the last dose's or the procedure's (by the words of its own clause)?"""
-    lo, hi = _clause(text, start, end, others)
-    clause = text[lo:start] + " " + text[end:hi]
-    dose, proc = bool(_DOSE_WORDS.search(clause)), bool(_PROCEDURE_WORDS.search(clause))
-    return "dose" if dose and not proc else "procedure" if proc and not dose else ""
-
-
-def _zh_hour(period: str | None, h: int) -> int | None:
-    """The 24-hour hour of a Chinese time ("晚上9点" 21, "晚上12点" 0); None when a bare hour could be morning or evening."""
-    if period in _NIGHT_ZH and h == 12:
-        return 0
-    if period in _PM_ZH and h < 12:
-        return h + 12
-    if period == "中午":
-        return h + 12 if h < 11 else h
-    if period in _AM_ZH or h > 12:
-        return h % 24
-    return None  # "9点吃的，8点做": morning or evening is not told
-
-
-def clocks(text: str, lang: Lang) -> list[Clock] | None:
-    """The clock times told in a question, in the order told; None when one of them is not a plain time of day."""
-    found: list[tuple[int, int, float, str]] = []  # (start, end, hours, shown)
-    for m in _EN_CLOCK.finditer(text):
-        if m.group(1):
-            h = int(m.group(1))
-            if not 1 <= h <= 12:
-                continue
-            hours = (h % 12) + (12 if m.group(3).lower().startswith("p") else 0) + int(m.group(2) or 0) / 60
-            shown = m.group(0).strip()
-        elif m.group(4) or m.group(6):
-            h, minute = (int(m.group(4)), int(m.group(5))) if m.group(4) else (int(m.group(6)), int(m.group(7)))
-            hours, shown = h + minute / 60, f"{h:02d}:{minute:02d}"
-        else:
-            hours, shown = (0.0 if m.group(8).lower() == "midnight" else 12.0), m.group(8)
-        found.append((m.start(), m.end(), hours, shown))
-    if lang == "zh":
-        for m in _ZH_CLOCK.finditer(text):
-            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _, _ in found):
-                continue
-            zh_h = _zh_hour(m.group(1), int(m.group(2)))
-            if zh_h is None or int(m.group(2)) > 24:
-                return None
-            tail = m.group(3) or ""
-            minute = 30 if tail == "半" else int(re.sub(r"\D", "", tail) or 0)
-            found.append((m.start(), m.end(), zh_h + minute / 60, m.group(0).strip()))
-    found.sort()
-    spans = [(s, e) for s, e, _, _ in found]
-    out = []
-    for s, e, hours, shown in found:
-        others = [sp for sp in spans if sp != (s, e)]
-        out.append(Clock(hours, _day_near(text, s, e, lang, others), shown, s, _role(text, s, e, others)))
-    return out
-
-
-def hours_between(text: str, lang: Lang) -> tuple[Clock, Clock, float] | None:
-    """(last dose, procedure, hours from one to the other) for the two clock times a question tells; None unless exactly
-    two plain times are told and which is which is plain: by their words (last dose, procedure) or, with none, in the
-    order told. A time with no day word falls today, or, when that would put the procedure first, on the nearest day that
-    keeps the order ("last dose tonight 9pm, procedure 8am": tomorrow's 8am)."""
-    found = clocks(text, lang)
-    if found is None or len(found) != 2 or _OTHER_DAYS.search(text):
-        return None
-    a, b = found
-    roles = (a.role, b.role)
-    if roles in (("dose", "procedure"), ("dose", ""), ("", "procedure"), ("", "")):
-        dose, proc = a, b
-    elif roles in (("procedure", "dose"), ("", "dose"), ("procedure", "")):
-        dose, proc = b, a
-    else:
-        return None  # both told as doses, or both as procedures
-    if dose.day is None and proc.day is None:
-        span = (proc.hours - dose.hours) % 24
-    else:
-        d_day, p_day = (dose.day if dose.day is not None else 0), (proc.day if proc.day is not None else 0)
-        span = proc.hours + 24 * p_day - dose.hours - 24 * d_day
-        if span <= 0 and (dose.day is None or proc.day is None):
-            span += 24  # (the day not told is the next one in order)
-    if not 0 < span <= 72:
-        return None
-    return dose, proc, span
-
-
+# --- a hold interval --------------------------------------------------------------------------------------------
 # the interval a cited hold sentence gives: its one span outside the restart it speaks of
 _SPAN = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[–-]\s*(\d+(?:\.\d+)?))?\s*(h\b|hours?\b|days?\b|小时|天|日)", re.I)
 _HELD = re.compile(r"\b(?:held|hold\w*|stop\w*|withh\w*|discontinu\w*|defer\w*|omit\w*|paus\w*|interrupt\w*)\b|停用|停药|停|推迟|暂停", re.I)
@@ -389,22 +261,28 @@ def cited_span(sentence: str, kind: str = "") -> tuple[float, float, str] | None
 
 
 def elapsed_line(text: str, sentence: str, lang: Lang) -> str:
-    """The hours from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00 →
-    08:00 = 11 h: shorter than the 3 days (72 h) cited"), or '' when the times or the interval are not plain."""
-    between = hours_between(text, lang)
+    """The time from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00 →
+    08:00 = 11 h: shorter than the 3 days (72 h) cited"; "周二 → 周五 = 3 天"), or '' when the times or the interval are
+    not plain (days without clock times are set only beside an interval in days)."""
+    between = dose_to_procedure(text, lang)
     kind = dose_kind(text)
     span = cited_span(sentence, kind)
     if between is None or span is None:
         return ""
-    by_kind = cited_span(sentence) is None  # (the span chosen by the kind of dose told: said with it)
-    dose, proc, hours = between
     low, high, words = span
-    h = _num(hours)
-    in_hours = "" if re.search(r"h\b|hours?|小时", words) else (f" ({_num(low)} h)" if low == high else f" ({_num(low)}–{_num(high)} h)")
+    in_days = not re.search(r"h\b|hours?|小时", words)
+    if not between.exact and not in_days:
+        return ""  # "stopped Tuesday, procedure Friday" against "12 h": the hours are not told
+    by_kind = cited_span(sentence) is None  # (the span chosen by the kind of dose told: said with it)
+    hours = between.hours
+    told = f"{between.dose.shown} → {between.procedure.shown}"
+    in_hours = "" if not in_days else (f" ({_num(low)} h)" if low == high else f" ({_num(low)}–{_num(high)} h)")
     if lang == "en":
         verdict = "shorter than" if hours < low else "longer than" if hours > high else "within"
-        return f"{dose.shown} → {proc.shown} = {h} h: {verdict} the {words}{in_hours} cited" + (f" for a {kind} dose" if by_kind else "")
+        amount = f"{_num(hours)} h" if between.exact else f"{_num(hours / 24)} days by the days told"
+        return f"{told} = {amount}: {verdict} the {words}{in_hours} cited" + (f" for a {kind} dose" if by_kind else "")
     in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
     verdict = "短于" if hours < low else "长于" if hours > high else "在"
-    which = {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] + "的" if by_kind else ""
-    return f"{dose.shown} → {proc.shown} = {h} 小时：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}".replace("的的", "的")
+    which = {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] if by_kind else ""
+    amount = f"{_num(hours)} 小时" if between.exact else f"按所述日期 {_num(hours / 24)} 天"
+    return f"{told} = {amount}：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"

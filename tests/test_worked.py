@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.worked import band_fit, cited_span, clocks, dose_kind, elapsed_line, hours_between, per_kg, told_weight
+from assistant.worked import band_fit, cited_span, dose_kind, elapsed_line, per_kg, told_percent, told_weight
 
 
 @pytest.mark.parametrize(("text", "history", "kg"), [
@@ -90,40 +90,6 @@ def test_a_weight_cap_is_taken_only_from_the_same_sources_sentence():
     assert per_kg("For plain lidocaine some references give 3 mg/kg and others 4.5 mg/kg.", 90, "en", passage) == ""
 
 
-@pytest.mark.parametrize(("text", "lang", "hours"), [
-    ("last dose 9pm, procedure 8am", "en", 11.0),  # the later time falls within the next 24 h
-    ("9pm yesterday, 8am today", "en", 11.0),
-    ("procedure at 8am tomorrow, last dose tonight at 9 pm", "en", 11.0),  # told the other way round, with day words
-    ("took apixaban at 0700, RFA at 1500?", "en", 8.0),
-    ("last eliquis 5mg 10pm, SCS trial booked 7:30am", "en", 9.5),
-    ("昨晚9点吃的利伐沙班，今天上午8点做", "zh", 11.0),
-    ("昨天下午3点吃的，明天上午10点做", "zh", 43.0),
-    ("今早7点半吃的阿司匹林", "zh", None),  # one time told: nothing to work
-    ("held 3 days, restart at 24 h", "en", None),
-    ("last dose tonight 9pm, procedure 8am", "en", 11.0),  # the procedure falls the next morning
-    ("procedure 8am, last dose 10pm", "en", 10.0),  # told the other way round: their words say which is which
-    ("last dose yesterday 8am, procedure 9am", "en", 25.0),  # a time with no day word falls today
-    ("晚上12点打的克赛，早上8点做", "zh", 8.0),  # 晚上12点 is midnight
-    ("晚9点打的克赛，早8点做", "zh", 11.0),
-    ("10pm吃的，早上8点做", "zh", 10.0),  # English and Chinese times in the order told
-    ("gave 2 amps of bicarb, last dose 9pm, block 8am", "en", 11.0),  # "amps" is no time
-    ("lido 1:10 mix, last dose 21:00, block 08:00", "en", 11.0),  # nor is a ratio
-    ("早上9点 20mg，下午3点做", "zh", 6.0),  # nor a dose after the hour
-    ("9点吃的，8点做", "zh", None),  # morning or evening not told
-    ("last dose 2 days ago at 9pm, procedure 8am today", "en", None),  # days the arithmetic does not read
-    ("last dose Sunday 8pm, procedure today 8am", "en", None),
-])
-def test_the_hours_between_two_times_told(text, lang, hours):
-    got = hours_between(text, lang)
-    assert (got[2] if got else None) == hours
-
-
-def test_clock_times_keep_their_words_and_day():
-    (a, b) = clocks("昨晚9点半吃的，今天上午8点做", "zh")
-    assert (a.hours, a.day, a.shown) == (21.5, -1, "昨晚9点半")
-    assert (b.hours, b.day) == (8.0, 0)
-
-
 def test_the_cited_interval_is_its_one_span_before_the_restart():
     assert cited_span("Xarelto is held for 3 days and restarted 24 h afterwards") == (72.0, 72.0, "3 days")
     assert cited_span("hold apixaban 3–5 days before the procedure") == (72.0, 120.0, "3–5 days")
@@ -137,11 +103,12 @@ def test_the_cited_interval_is_its_one_span_before_the_restart():
 def test_the_elapsed_time_is_set_beside_the_cited_interval_in_both_languages():
     s = "Xarelto is held for 3 days and restarted 24 h afterwards."
     assert elapsed_line("last rivaroxaban at 21:00 yesterday, TFESI at 08:00 today", s, "en") == \
-        "21:00 → 08:00 = 11 h: shorter than the 3 days (72 h) cited"
-    assert elapsed_line("last dose Monday 8am, procedure Thursday 9am", "hold for 12 h before", "en") == ""  # weekdays: not read
+        "21:00 yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited"
+    assert elapsed_line("last dose Monday 8am, procedure Thursday 9am", "hold for 12 h before", "en") == \
+        "Monday 8am → Thursday 9am = 73 h: longer than the 12 h cited"  # weekdays, forward
     assert elapsed_line("last dose 9pm, procedure 8am", "hold for 12 h before", "en") == "9pm → 8am = 11 h: shorter than the 12 h cited"
     zh = elapsed_line("昨晚9点吃的，今天上午8点做", "拜瑞妥术前停用 3 天，术后 24 小时恢复", "zh")
-    assert zh == "昨晚9点 → 上午8点 = 11 小时：短于所引的 3 天（72 小时）"
+    assert zh == "昨晚9点 → 今天上午8点 = 11 小时：短于所引的 3 天（72 小时）"
     assert elapsed_line("dose at 6am, block at 8pm", "held for 2–3 days", "en").endswith("shorter than the 2–3 days (48–72 h) cited")
 
 
@@ -166,7 +133,7 @@ def test_a_chinese_follow_up_telling_a_weight_leads_with_the_regimen_for_that_we
 def test_the_hours_since_the_last_dose_are_set_beside_the_cited_hold(engine):
     ans = engine.answer("last rivaroxaban 20mg at 21:00 yesterday, TFESI at 08:00 today - ok to proceed?")
     worked = [b["worked"] for b in ans.bullets if "worked" in b]
-    assert len(worked) == 1 and re.search(r"21:00 → 08:00 = 11 h: shorter than the \d", worked[0]), ans.text
+    assert len(worked) == 1 and re.search(r"21:00 yesterday → 08:00 today = 11 h: shorter than the \d", worked[0]), ans.text
     plain = engine.answer("how long do I hold rivaroxaban before a TFESI?")
     assert "↳" not in plain.text  # no times told, nothing worked
     therapeutic = engine.answer("clexane 1mg/kg bd (therapeutic), last dose 8pm, TFESI at 9am?")
@@ -191,5 +158,23 @@ def test_a_hold_given_per_kind_of_dose_is_read_for_the_kind_told():
     assert elapsed_line("clexane 40 ppx, last dose 8pm, TFESI at 9am?", s, "en").startswith("8pm → 9am = 13 h: longer than the 12 h")
     zh = "疼痛介入操作前，依诺肝素预防剂量后至少停用 12 小时，治疗剂量后至少停用 24 小时。"
     assert elapsed_line("克赛40mg qd预防量，最后一针是昨天晚上8点，今天早上9点能穿刺吗？", zh, "zh") == \
-        "晚上8点 → 早上9点 = 13 小时：长于所引预防剂量的 12 小时"
+        "昨天晚上8点 → 今天早上9点 = 13 小时：长于所引预防剂量的 12 小时"
     assert elapsed_line("clexane, last dose 8pm, TFESI at 9am?", s, "en") == ""  # the kind not told: no one interval
+
+
+def test_days_told_are_set_beside_an_interval_in_days_only():
+    s = "Clopidogrel is stopped 7 days before the procedure and restarted 24 h afterwards."
+    assert elapsed_line("clopidogrel stopped on 2 March, SCS implant 8 March", s, "en") == \
+        "2 March → 8 March = 6 days by the days told: shorter than the 7 days (168 h) cited"
+    assert elapsed_line("氯吡格雷3月2日晚上停的，3月8日上午做SCS植入", "氯吡格雷术前停用 7 天，术后 24 小时恢复", "zh") == \
+        "3月2日 → 3月8日 = 按所述日期 6 天：短于所引的 7 天（168 小时）"
+    assert elapsed_line("enoxaparin stopped Monday, block Tuesday", "LMWH is held for 24 h before", "en") == ""  # hours not told
+
+
+def test_a_solution_strength_told_turns_the_worked_amount_into_millilitres():
+    assert (told_percent("max 1% lido?"), told_percent("0.5%布比卡因"), told_percent("1% lido and 0.5% bupi"), told_percent("SpO2 92%")) == \
+        (1.0, 0.5, None, None)  # (two strengths: which is not ours to say; 92% is no solution)
+    s = "thresholds of 2 mg/kg for bupivacaine and 3 mg/kg for lidocaine"
+    assert per_kg(s, 50, "en", names=("bupivacaine",), others=("lidocaine",), percent=0.5) == "bupivacaine: 2 mg/kg → 100 mg = 20 mL of 0.5%"
+    assert per_kg("布比卡因约 2–3 mg/kg", 50, "zh", percent=0.5) == "约 2–3 mg/kg → 约 100–150 mg，即 0.5% 溶液 约 20–30 mL"
+    assert "mL of" not in per_kg("bolus 1.5 mL/kg", 50, "en", percent=20)  # (a volume per kg needs no strength)

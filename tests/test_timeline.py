@@ -1,0 +1,60 @@
+"""The last dose and the procedure as a question tells them: clock times, days, whose each is, the time between."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.timeline import dose_to_procedure, moments
+
+
+@pytest.mark.parametrize(("text", "lang", "hours"), [
+    ("last dose 9pm, procedure 8am", "en", 11.0),  # the later time falls within the next 24 h
+    ("9pm yesterday, 8am today", "en", 11.0),
+    ("procedure at 8am tomorrow, last dose tonight at 9 pm", "en", 11.0),  # told the other way round, with day words
+    ("took apixaban at 0700, RFA at 1500?", "en", 8.0),
+    ("last eliquis 5mg 10pm, SCS trial booked 7:30am", "en", 9.5),
+    ("昨晚9点吃的利伐沙班，今天上午8点做", "zh", 11.0),
+    ("昨天下午3点吃的，明天上午10点做", "zh", 43.0),
+    ("今早7点半吃的阿司匹林", "zh", None),  # one time told: nothing to work
+    ("held 3 days, restart at 24 h", "en", None),
+    ("last dose tonight 9pm, procedure 8am", "en", 11.0),  # the procedure falls the next morning
+    ("procedure 8am, last dose 10pm", "en", 10.0),  # told the other way round: their words say which is which
+    ("last dose yesterday 8am, procedure 9am", "en", 25.0),  # a time with no day word falls today
+    ("晚上12点打的克赛，早上8点做", "zh", 8.0),  # 晚上12点 is midnight
+    ("晚9点打的克赛，早8点做", "zh", 11.0),
+    ("10pm吃的，早上8点做", "zh", 10.0),  # English and Chinese times in the order told
+    ("gave 2 amps of bicarb, last dose 9pm, block 8am", "en", 11.0),  # "amps" is no time
+    ("lido 1:10 mix, last dose 21:00, block 08:00", "en", 11.0),  # nor is a ratio
+    ("早上9点 20mg，下午3点做", "zh", 6.0),  # nor a dose after the hour
+    ("9点吃的，8点做", "zh", None),  # morning or evening not told
+    ("last dose 2 days ago at 9pm, procedure 8am today", "en", 35.0),
+    ("last dose Sunday 8pm, procedure today 8am", "en", None),  # a weekday beside "today": which week is not told
+    ("pt on apixaban, last dose 0800 today. booked L4/5 interlaminar ESI tmrw 0900. ok?", "en", 25.0),  # (L4/5 is no date)
+    ("enoxaparin 1mg/kg bid, last dose 2000 last night. RFA booked 1000 today - ok?", "en", 14.0),
+    ("dabigatran, last dose Tue 20:00, pump implant Fri 08:00", "en", 60.0),  # weekdays, forward
+    ("达比加群末次服药周二晚上8点，周五早上8点做泵植入", "zh", 60.0),
+    ("3/2停的氯吡格雷，3/8做", "zh", None),  # a slash date: March or February
+    ("took 2000 mg at 0800", "en", None),  # a dose is no time
+])
+def test_the_time_from_the_last_dose_to_the_procedure(text, lang, hours):
+    got = dose_to_procedure(text, lang)
+    assert (got.hours if got else None) == hours
+
+
+@pytest.mark.parametrize(("text", "lang", "days"), [
+    ("氯吡格雷3月2日晚上停的，3月8日上午做SCS植入", "zh", 6), ("clopidogrel stopped on 2 March, SCS implant 8 March", "en", 6),
+    ("plavix stopped Monday, SCS trial Friday", "en", 4), ("stopped clopidogrel 5 days ago, trial today", "en", 5),
+    ("氯吡格雷前天停的，今天做", "zh", 2),
+])
+def test_days_told_without_clock_times_give_whole_days(text, lang, days):
+    got = dose_to_procedure(text, lang)
+    assert got is not None and not got.exact and got.hours == 24 * days
+
+
+def test_moments_keep_their_words_day_and_role():
+    a, b = moments("昨晚9点半吃的，今天上午8点做", "zh") or []
+    assert (a.hours, a.day, a.shown, a.role) == (21.5, ("rel", -1), "昨晚9点半", "dose")
+    assert (b.hours, b.day, b.role) == (8.0, ("rel", 0), "procedure")
+    assert moments("9点吃的，8点做", "zh") is None
+
+
