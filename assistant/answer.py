@@ -983,7 +983,7 @@ class AnswerEngine:
         weight = _patient_weight(q) if about else None
         names, others = self._drug_names(drugs, b.sentence.concepts, lang) if drugs and not urgent else ((), ())
         if weight is not None and (figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, names, others,
-                                                             told_percent(q.text) if not urgent else None)):
+                                                             told_percent(q.text) if not urgent else None, "limit" in asks)):
             return "dose", (_WORKED_AGAIN if dosed else _WORKED_DOSE)[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)

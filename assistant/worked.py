@@ -3,8 +3,8 @@ and the time from the last dose to the procedure (see `timeline`) beside a cited
 
 Pure functions over text. Every figure multiplied comes from the cited sentence, every patient number from the question,
 and the line says it is worked, not quoted. Whatever is not plain is not worked: two weights, a weight given as a bound,
-two weight bands in one sentence, a weight above 70 kg with no cap in the passage, a daily dose, two intervals in one
-sentence."""
+two weight bands in one sentence, a maximum (or a dose based on lean or ideal weight) for a patient above 70 kg with no
+cap in the passage, a daily dose, two intervals in one sentence."""
 
 from __future__ import annotations
 
@@ -92,6 +92,7 @@ _AMOUNT_CAP = re.compile(r"(?:up to|max(?:imum)?(?: of)?|not (?:to )?exceed(?:in
                          r"(\d+(?:\.\d+)?)\s*(mg|mL|ml|毫克|毫升)(?!\s*/)", re.I)
 _SOURCE_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b|nomogram|列线图")
 _REFERENCE_KG = 70.0  # above it, a per-kg maximum is worked only on a cap the passage states (lean or ideal weight)
+_LEAN = re.compile(r"\blean\b|ideal (?:body )?weight|理想体重|瘦体重|去脂体重", re.I)
 
 
 def _num(x: float) -> str:
@@ -178,7 +179,7 @@ def _shown_label(label: str, names: Sequence[str]) -> str:
 
 
 def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", names: Sequence[str] = (),
-           others: Sequence[str] = (), percent: float | None = None) -> str:
+           others: Sequence[str] = (), percent: float | None = None, ceiling: bool = True) -> str:
     """The sentence's per-kilogram figures worked for `weight` ("1.5 mL/kg → 78 mL · 0.25 mL/kg/min → 13 mL/min"), or ''
     when it gives none or when working them is not plain (see the module docstring). A sentence that gives the figures
     of other drugs (`others`) beside the asked one (`names`) has only the asked drug's worked, each with its drug."""
@@ -186,8 +187,8 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", names: S
     if len(found) > 1 or band_fit(sentence, weight) < 0:
         return ""
     cap = _weight_cap(sentence, passage)
-    if weight > _REFERENCE_KG and cap is None:
-        return ""  # a heavier patient's maximum is worked on lean or ideal weight, which the question does not tell
+    if weight > _REFERENCE_KG and cap is None and (ceiling or _LEAN.search(f"{sentence} {passage}")):
+        return ""  # a heavier patient's maximum, or a dose the passage bases on lean or ideal weight: that weight is not told
     basis = min(weight, cap) if cap else weight
     totals = {u.lower(): float(n) for n, u in _AMOUNT_CAP.findall(sentence)}
     out: list[str] = []

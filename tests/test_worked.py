@@ -61,7 +61,7 @@ def test_a_passage_weight_band_is_checked_against_the_patient(sentence, kg, fit)
 
 @pytest.mark.parametrize(("sentence", "kg"), [
     ("For patients >70 kg, give 100 mL; for ≤70 kg, 1.5 mL/kg then 0.25 mL/kg/min", 90),  # which band a figure is in: unclear
-    ("lidocaine 4.5 mg/kg", 130),  # above 70 kg with no cap stated: lean or ideal weight is not told
+    ("lidocaine 4.5 mg/kg", 130),  # a maximum above 70 kg with no cap stated: lean or ideal weight is not told
     ("paracetamol 60 mg/kg/day", 52), ("enoxaparin 1 mg/kg twice daily", 60),  # a daily dose is no single amount
     ("1,5 mg/kg", 50),
 ])
@@ -178,3 +178,10 @@ def test_a_solution_strength_told_turns_the_worked_amount_into_millilitres():
     assert per_kg(s, 50, "en", names=("bupivacaine",), others=("lidocaine",), percent=0.5) == "bupivacaine: 2 mg/kg → 100 mg = 20 mL of 0.5%"
     assert per_kg("布比卡因约 2–3 mg/kg", 50, "zh", percent=0.5) == "约 2–3 mg/kg → 约 100–150 mg，即 0.5% 溶液 约 20–30 mL"
     assert "mL of" not in per_kg("bolus 1.5 mL/kg", 50, "en", percent=20)  # (a volume per kg needs no strength)
+
+
+def test_above_70_kg_a_dose_is_worked_unless_it_is_a_maximum_or_based_on_lean_weight():
+    acls = "epinephrine is given in small boluses of ≤1 mcg/kg"
+    assert per_kg(acls, 80, "en", ceiling=False) == "≤1 mcg/kg → ≤80 mcg"
+    assert per_kg("lidocaine 4.5 mg/kg", 90, "en", ceiling=True) == ""
+    assert per_kg("a bolus of 1.5 mL/kg", 90, "en", "This lipid dose is calculated on lean or ideal body weight.", ceiling=False) == ""
