@@ -295,6 +295,7 @@ class AnswerEngine:
         """A finding no passage names ("血小板5万": a platelet count) is searched and scored as the condition it points to
         that the sources do name (thrombocytopenia), and the answer says first that the finding itself is not covered; a
         procedure no passage names is read as its nearest broader one (ozone nucleolysis: intradiscal procedures)."""
+        q = _without_normal_renal(q)
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.all_concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
         swap = {c: rs for c, rs in swap.items() if rs}
@@ -1163,6 +1164,25 @@ def _patient_weight(q: Question) -> float | None:
     """The patient's weight in kg, told in this turn or, in a follow-up, in the turns before ("62kg woman … seizure", then
     "intralipid dose for her?")."""
     return told_weight(q.text, q.history if q.followup else ())
+
+
+# a renal clearance told as a value ("CrCl 70", "eGFR ~90", 肌酐清除率 70 ml/min)
+_RENAL_VALUE = re.compile(r"(?:crcl|e?gfr|cr ?cl|肌酐清除率|肾小球滤过率)\s*(?:is|of|was|=|:|：|~|约|为|是)?\s*~?\s*(\d{1,3})", re.I)
+_RENAL_NORMAL = 60  # mL/min: at or above it, no renal impairment is told
+
+
+def _without_normal_renal(q: Question) -> Question:
+    """A clearance told in the normal range ("CrCl 70") says no renal impairment: it is not read as one (no note that the
+    knowledge base has no figure for it, no renal passages)."""
+    values = [int(m.group(1)) for m in _RENAL_VALUE.finditer(q.text)]
+    if not values or min(values) < _RENAL_NORMAL:
+        return q
+    drop = {"crcl", "egfr"}
+
+    def keep(cs: Sequence[str]) -> tuple[str, ...]:
+        return tuple(c for c in cs if c not in drop)
+    parts = tuple(replace(p, concepts=keep(p.concepts)) for p in q.parts)
+    return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), parts=parts)
 
 
 def _heading(b: Bullet, q: Question, lang: Lang, urgent: bool, multi: bool, by_group: bool) -> str:

@@ -919,3 +919,10 @@ def test_a_restart_asked_of_a_held_drug_leads_with_when_it_restarts(engine):
 def test_a_new_fever_after_the_re_implant_is_an_emergency_again(engine):
     before = "SCS永久植入术后第7天，IPG囊袋处发红、有渗液，体温38.2，要马上取出装置吗？"
     assert engine.answer("重新植入一周，今天体温38.9，伤口红肿，怎么办", [before]).urgent
+
+
+def test_a_normal_clearance_is_no_renal_impairment(engine):
+    normal = engine.answer("rivaroxaban 20 daily, CrCl 70, lumbar TFESI next week - how long to hold?")
+    assert "CrCl itself" not in normal.text and "3 days" in normal.bullets[0]["text"], normal.text
+    low = engine.answer("rivaroxaban 20 daily, CrCl 28, lumbar TFESI next week - how long to hold?")
+    assert low.text.startswith("> No figure in the knowledge base for the CrCl itself"), low.text
