@@ -152,6 +152,9 @@ _STUDY_TOLD = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0
                "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除)", re.I)}
 _HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there)\b|\bin case\b|\bsuppose\b", re.I),
                  "zh": re.compile(r"如果|假如|要是|万一|假设")}
+# A step that orders the study a question says was done ("urgent CT to look for cement in the canal").
+_ORDERS = {"ct": re.compile(r"(?:urgent|emergency|obtain|arrange|calls for an?)\s+(?:\w+ )?CT\b|紧急行\s*CT|急诊行?\s*CT|行\s*CT\s*检查", re.I),
+           "mri": re.compile(r"(?:urgent|emergency|obtain|arrange)\s+(?:\w+ )?MRI\b|急诊行?\s*MRI|紧急行?\s*MRI", re.I)}
 # What treats a complication, once found (not what looks for it).
 _TREATS = {"en": re.compile(r"decompress|evacuat|drain|explant|antibiotic|embolectomy|anticoagul|heparin", re.I),
            "zh": re.compile(r"减压|清除|引流|取出|抗生素|取栓|抗凝|肝素")}
@@ -802,11 +805,16 @@ class AnswerEngine:
     def _treatment_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up whose study found the complication ("MRI: epidural haematoma compressing the cord",
         "MRI回报…血肿压迫马尾"): the steps that treat it lead (early decompression), before the step that orders the study."""
-        if not q.history or not _STUDY_TOLD[q.lang].search(q.text):
+        told = _STUDY_TOLD[q.lang].search(q.text)
+        if not told or _HYPOTHETICAL[q.lang].search(q.text):
             return bullets  # (what it ruled out is not found: `found` leaves the excluded out)
         found = set(self.lexicon.broader_closure([c for c in q.concepts if self._kinds.get(c) == "complication" and c not in q.excluded]))
         treats = [b for b in bullets if b.kind == "action" and found & b.sentence.concepts and _TREATS[q.lang].search(b.sentence.text)]
-        return treats + [b for b in bullets if b not in treats]
+        # ("CT见骨水泥渗漏到椎管": the step that orders that CT goes after what the sources say of treating what it found)
+        study = "ct" if re.search(r"\bct\b|CT", told.group(0), re.I) and not re.search(r"mri|核磁|磁共振", told.group(0), re.I) else "mri"
+        done = [b for b in bullets if b not in treats and b.kind == "action" and _ORDERS[study].search(b.sentence.text)]
+        rest = [b for b in bullets if b not in treats and b not in done]
+        return treats + [b for b in rest if b.kind == "action"] + done + [b for b in rest if b.kind != "action"]
 
     def _ruled_out(self, q: Question) -> set[str]:
         """The complications an emergency follow-up tells its work-up ruled out ("MRI done, no haematoma no abscess",

@@ -799,7 +799,14 @@ def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> 
     anti = "antithrombotic" in concepts or bool(_rx(_ANTITHROMBOTIC[lang]).search(question))
     if anti and _rx(_RESTART[lang]).search(question):
         return True
+    if _rx(_SCANNED_HAEMATOMA[lang]).search(question):
+        return True  # "MRI shows an epidural haematoma": whenever it began, it is a haematoma, not a cord infarct
     return bool(_rx(_DELAYED[lang]).search(question)) and not _rx(_IMMEDIATE[lang]).search(question)
+
+
+# A haematoma a scan has shown (negations are blanked before: "MRI shows no haematoma" is none).
+_SCANNED_HAEMATOMA = {"en": r"\b(?:mri|ct|scan|imaging)\b[^.?;]{0,40}\bha?ematoma\b|\bha?ematoma\b[^.?;]{0,20}\b(?:on|seen on|at) (?:mri|ct)\b",
+                      "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,15}血肿"}
 
 
 @dataclass(frozen=True)

@@ -926,3 +926,10 @@ def test_a_normal_clearance_is_no_renal_impairment(engine):
     assert "CrCl itself" not in normal.text and "3 days" in normal.bullets[0]["text"], normal.text
     low = engine.answer("rivaroxaban 20 daily, CrCl 28, lumbar TFESI next week - how long to hold?")
     assert low.text.startswith("> No figure in the knowledge base for the CrCl itself"), low.text
+
+
+def test_a_scan_told_as_done_is_not_ordered_first(engine):
+    ans = engine.answer("new leg weakness after an L4/5 TFESI on apixaban, MRI shows an epidural haematoma compressing the cauda equina - what now?")
+    actions = [b["text"] for b in ans.bullets if b["kind"] == "action"]
+    assert ans.urgent and actions and "decompress" in actions[0], ans.text
+    assert not any(re.search(r"obtain(?:ing)? an emergency MRI", a) for a in actions[:1])

@@ -540,3 +540,11 @@ def test_a_complication_heard_of_is_asked_about_not_happening(q, lang, concepts)
 ])
 def test_a_picture_told_as_heard_or_asked_what_it_is_is_still_an_emergency(q, lang, concepts):
     assert triage(q, lang, concepts).urgent
+
+
+def test_a_haematoma_a_scan_has_shown_is_the_haematoma_pathway_not_a_cord_infarct():
+    concepts = {"transforaminal-esi", "esi"}
+    shown = triage("new leg weakness after an L4/5 TFESI on apixaban, MRI shows an epidural haematoma - what now?", "en", concepts)
+    assert shown.rule == "neuraxial-deficit"
+    assert triage("TFESI后双下肢无力，核磁提示硬膜外血肿压迫，怎么办", "zh", concepts).rule == "neuraxial-deficit"
+    assert triage("sudden leg weakness right after L4/5 TFESI, what now?", "en", concepts).rule == "esi-stroke"
