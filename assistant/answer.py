@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -43,6 +43,7 @@ from .config import Settings
 from .frame import ASPECTS, SIGN_STOPPED, TOPIC_ASKS, Question, drug_like, held_drug, procedure_like
 from .judge import ANCILLARY_PROCEDURES, Verdict, judge, own_procedures
 from .lexicon import Match
+from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
 from .references import References
 from .retrieval import Retriever
 from .safety import (
@@ -71,7 +72,6 @@ from .safety import (
 from .sections import group_of
 from .text import cjk_count, to_simplified, to_traditional, tokenize
 from .types import Answer, Hit, Lang
-from .worked import elapsed_line, per_kg, told_percent, told_weight
 
 _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
@@ -134,10 +134,6 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
-_WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}, not a quoted dose; check the weight basis): {figures}",
-                "zh": "按 {weight} kg 计算（由 {mark} 的每公斤剂量换算，非原文剂量；请核对体重计算基准）：{figures}"}
-_WORKED_AGAIN = {"en": "For {weight} kg (worked from {mark}): {figures}", "zh": "按 {weight} kg 计算（由 {mark} 换算）：{figures}"}
-_TIMES_TOLD = {"en": "From the times told: ", "zh": "按所述时间推算："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
 _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
@@ -150,8 +146,20 @@ _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {cond
 _STUDY_TOLD = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b(?:done|back|shows?|showed|negative|normal|clear|"
                                 r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\s*[:–-]", re.I),
                "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除)", re.I)}
-_HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there)\b|\bin case\b|\bsuppose\b", re.I),
+_HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there|the|an?)\b|\bonce the\b|\bin case\b|\bsuppose\b", re.I),
                  "zh": re.compile(r"如果|假如|要是|万一|假设")}
+# ... not a study still to come ("MRI not done yet", "waiting for the MRI", "MRI: pending", 还没做, 等核磁)
+_STUDY_PENDING = {"en": re.compile(r"\bnot (?:yet|done|back|available|possible|been)\b|n't (?:been|come|done|back)\b|\byet\b|\bpending\b|"
+                                   r"\bawait\w*|\bwaiting\b|\bto come back\b|\bcannot\b|\bcan'?t be\b|\bunable\b|\bbooked\b", re.I),
+                  "zh": re.compile(r"还没|没做|未做|等|待|做不了|不能做|预约")}
+
+
+def _study_done(text: str, lang: Lang) -> re.Match[str] | None:
+    """The study result a question tells, when it tells one (not a study still to come)."""
+    m = _STUDY_TOLD[lang].search(text)
+    if m is None or _STUDY_PENDING[lang].search(text[max(0, m.start() - 12):m.end() + 16]):
+        return None
+    return m
 # A step that orders the study a question says was done ("urgent CT to look for cement in the canal").
 _ORDERS = {"ct": re.compile(r"(?:urgent|emergency|obtain|arrange|calls for an?)\s+(?:\w+ )?CT\b|紧急行\s*CT|急诊行?\s*CT|行\s*CT\s*检查", re.I),
            "mri": re.compile(r"(?:urgent|emergency|obtain|arrange)\s+(?:\w+ )?MRI\b|急诊行?\s*MRI|紧急行?\s*MRI", re.I)}
@@ -210,6 +218,7 @@ class AnswerEngine:
         self.references = references or References.load(settings.corpus_dir / "references.yaml")
         self.lexicon = self.retriever.lexicon
         self._kinds = {cid: c.kind for cid, c in self.lexicon.concepts.items()}
+        self._numbers = PatientNumbers(self.lexicon, self._kinds)
         self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if CLASS_CONCEPT in c.broader)
         self._adjuncts = frozenset(c for c, k in self._kinds.items() if k == "procedure" and not self.retriever.framer.is_anchor(c))
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
@@ -298,7 +307,7 @@ class AnswerEngine:
         """A finding no passage names ("血小板5万": a platelet count) is searched and scored as the condition it points to
         that the sources do name (thrombocytopenia), and the answer says first that the finding itself is not covered; a
         procedure no passage names is read as its nearest broader one (ozone nucleolysis: intradiscal procedures)."""
-        q = _without_normal_renal(q)
+        q = without_normal_renal(q)
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.all_concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
         swap = {c: rs for c, rs in swap.items() if rs}
@@ -608,7 +617,7 @@ class AnswerEngine:
             elsewhere = self._other_systemic(q, guide.rule)  # the steps may borrow another protocol's; an extra may not
             hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))
             bullets = emergency(sents, guide.docs, hint, lang, actions_rx=guide.actions, steps=guide.steps,
-                                pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=_patient_weight(q),
+                                pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=patient_weight(q),
                                 concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))),
                                 foreign=foreign)
             # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
@@ -805,21 +814,21 @@ class AnswerEngine:
     def _treatment_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up whose study found the complication ("MRI: epidural haematoma compressing the cord",
         "MRI回报…血肿压迫马尾"): the steps that treat it lead (early decompression), before the step that orders the study."""
-        told = _STUDY_TOLD[q.lang].search(q.text)
+        told = _study_done(q.text, q.lang)
         if not told or _HYPOTHETICAL[q.lang].search(q.text):
             return bullets  # (what it ruled out is not found: `found` leaves the excluded out)
         found = set(self.lexicon.broader_closure([c for c in q.concepts if self._kinds.get(c) == "complication" and c not in q.excluded]))
         treats = [b for b in bullets if b.kind == "action" and found & b.sentence.concepts and _TREATS[q.lang].search(b.sentence.text)]
         # ("CT见骨水泥渗漏到椎管": the step that orders that CT goes after what the sources say of treating what it found)
         study = "ct" if re.search(r"\bct\b|CT", told.group(0), re.I) and not re.search(r"mri|核磁|磁共振", told.group(0), re.I) else "mri"
-        done = [b for b in bullets if b not in treats and b.kind == "action" and _ORDERS[study].search(b.sentence.text)]
+        done = [b for b in bullets if treats and b not in treats and b.kind == "action" and _ORDERS[study].search(b.sentence.text)]
         rest = [b for b in bullets if b not in treats and b not in done]
         return treats + [b for b in rest if b.kind == "action"] + done + [b for b in rest if b.kind != "action"]
 
     def _ruled_out(self, q: Question) -> set[str]:
         """The complications an emergency follow-up tells its work-up ruled out ("MRI done, no haematoma no abscess",
         "MRI没看到血肿"), with what they are a kind of."""
-        if not q.followup or not q.history or not _STUDY_TOLD[q.lang].search(q.text) or _HYPOTHETICAL[q.lang].search(q.text):
+        if not q.followup or not q.history or not _study_done(q.text, q.lang) or _HYPOTHETICAL[q.lang].search(q.text):
             return set()  # (a study's result told, not "no MRI yet - what if it isn't a haematoma?")
         excluded = [c for c in q.excluded if self._kinds.get(c) == "complication"]
         return {*excluded, *(k for c in excluded for k in self._kinds_of.get(c, ()))}
@@ -959,7 +968,7 @@ class AnswerEngine:
             mark = cites.marker(c, lang)
             lines.append(f"- {b.sentence.quoted} {mark}")
             meta.append({"text": b.sentence.quoted, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
-            kind, worked = self._worked(q, lang, b, mark, tri.urgent, timed, dosed)
+            kind, worked = self._numbers.worked(q, lang, b, mark, tri.urgent, timed, dosed)
             if worked:
                 lines.append(f"  ↳ {worked}")  # arithmetic on the cited figures for this patient, said as such
                 meta[-1]["worked"] = worked
@@ -976,39 +985,6 @@ class AnswerEngine:
                  for i, p in enumerate(q.parts)]
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
-
-    def _worked(self, q: Question, lang: Lang, b: Bullet, mark: str, urgent: bool, timed: bool, dosed: bool) -> tuple[str, str]:
-        """(kind, line): the patient's numbers worked on a bullet's cited figures. "dose": a per-kg figure times the weight
-        told, asked for a dose or a limit of a drug the bullet names (in an emergency, its dosing steps only); "hours":
-        the hours from the last dose to the procedure beside the hold interval of a bullet naming the held drug or its
-        class (the first such bullet only)."""
-        part = q.parts[b.part] if b.part < len(q.parts) else None
-        asks = set(part.aspects if part else q.aspects)
-        named = part.concepts if part else q.concepts
-        drugs = {c for c in (*named, *q.context_concepts) if self._kinds.get(c) in ("drug", "drug-class", "brand")}
-        # (asked the dose of a drug: a bullet naming it or its class; in an emergency: the pathway's steps)
-        about = b.kind == "action" if urgent else bool(asks & {"dose", "limit"}) and (
-            not drugs or bool(set(self.lexicon.broader_closure(list(drugs))) & b.sentence.concepts))
-        weight = _patient_weight(q) if about else None
-        names, others = self._drug_names(drugs, b.sentence.concepts, lang) if drugs and not urgent else ((), ())
-        if weight is not None and (figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, names, others,
-                                                             told_percent(q.text) if not urgent else None, "limit" in asks)):
-            return "dose", (_WORKED_AGAIN if dosed else _WORKED_DOSE)[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
-        held = {c for c in drugs if held_drug([c], self.lexicon)}
-        names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
-        if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
-                and (span := elapsed_line(q.text, b.sentence.text, lang)):
-            return "hours", f"{_TIMES_TOLD[lang]}{span} {mark}"
-        return "", ""
-
-    def _drug_names(self, asked: Collection[str], concepts: Collection[str], lang: Lang) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The names of the asked drugs, and of the other drugs a sentence names, as the sentence's language writes them."""
-        lx = self.lexicon.concepts
-
-        def names(ids: Iterable[str]) -> tuple[str, ...]:
-            return tuple(n for c in ids if c in lx for n in (*getattr(lx[c], lang), *lx[c].abbr) if n)
-        other = [c for c in concepts if self._kinds.get(c) == "drug" and c not in asked]
-        return names(asked), names(other)
 
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
@@ -1166,31 +1142,6 @@ def _asks_resume(q: Question) -> bool:
 @lru_cache(maxsize=64)  # a follow-up's answer asks it at several stages
 def _turn_triage(text: str, lang: Lang, concepts: frozenset[str]) -> Triage:
     return triage(text, lang, concepts)
-
-
-def _patient_weight(q: Question) -> float | None:
-    """The patient's weight in kg, told in this turn or, in a follow-up, in the turns before ("62kg woman … seizure", then
-    "intralipid dose for her?")."""
-    return told_weight(q.text, q.history if q.followup else ())
-
-
-# a renal clearance told as a value ("CrCl 70", "eGFR ~90", 肌酐清除率 70 ml/min)
-_RENAL_VALUE = re.compile(r"(?:crcl|e?gfr|cr ?cl|肌酐清除率|肾小球滤过率)\s*(?:is|of|was|=|:|：|~|约|为|是)?\s*~?\s*(\d{1,3})", re.I)
-_RENAL_NORMAL = 60  # mL/min: at or above it, no renal impairment is told
-
-
-def _without_normal_renal(q: Question) -> Question:
-    """A clearance told in the normal range ("CrCl 70") says no renal impairment: it is not read as one (no note that the
-    knowledge base has no figure for it, no renal passages)."""
-    values = [int(m.group(1)) for m in _RENAL_VALUE.finditer(q.text)]
-    if not values or min(values) < _RENAL_NORMAL:
-        return q
-    drop = {"crcl", "egfr"}
-
-    def keep(cs: Sequence[str]) -> tuple[str, ...]:
-        return tuple(c for c in cs if c not in drop)
-    parts = tuple(replace(p, concepts=keep(p.concepts)) for p in q.parts)
-    return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), parts=parts)
 
 
 def _heading(b: Bullet, q: Question, lang: Lang, urgent: bool, multi: bool, by_group: bool) -> str:

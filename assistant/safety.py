@@ -799,14 +799,28 @@ def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> 
     anti = "antithrombotic" in concepts or bool(_rx(_ANTITHROMBOTIC[lang]).search(question))
     if anti and _rx(_RESTART[lang]).search(question):
         return True
-    if _rx(_SCANNED_HAEMATOMA[lang]).search(question):
+    if scanned_haematoma(question, lang):
         return True  # "MRI shows an epidural haematoma": whenever it began, it is a haematoma, not a cord infarct
     return bool(_rx(_DELAYED[lang]).search(question)) and not _rx(_IMMEDIATE[lang]).search(question)
 
 
-# A haematoma a scan has shown (negations are blanked before: "MRI shows no haematoma" is none).
+# A spinal haematoma a scan has shown ("MRI shows an epidural haematoma", "核磁提示硬膜外血肿"): not one it ruled out
+# ("negative for", "excluded", 排除, 不支持), one still to look for ("to rule out", "if the MRI shows", 如果, 准备), one
+# elsewhere or old (a groin haematoma on CT, an old subdural on a head CT last year).
 _SCANNED_HAEMATOMA = {"en": r"\b(?:mri|ct|scan|imaging)\b[^.?;]{0,40}\bha?ematoma\b|\bha?ematoma\b[^.?;]{0,20}\b(?:on|seen on|at) (?:mri|ct)\b",
                       "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,15}血肿"}
+_NOT_SHOWN = {"en": r"\b(?:no|not|negative|excluded?|ruled? out|rule out|doesn'?t|does not|didn'?t|without|if|whether|pending|awaiting|"
+                    r"waiting|planned|to look for|old|previous|prior|last year|groin|femoral|retroperitoneal|head|scalp|subdural|intracranial)\b",
+              "zh": r"排除|不支持|未见|没有|没见|无明显|如果|假如|要是|准备|等|待|是否|有无|腹股沟|头颅|颅内|硬膜下|以前|既往|去年"}
+
+
+def scanned_haematoma(question: str, lang: Lang) -> bool:
+    """Does the question tell a spinal haematoma a scan has shown (not ruled out, still to look for, elsewhere, or old)?"""
+    for m in _rx(_SCANNED_HAEMATOMA[lang]).finditer(question):
+        around = question[max(0, m.start() - 24):m.end() + 12]
+        if not _rx(_NOT_SHOWN[lang]).search(around):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

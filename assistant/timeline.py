@@ -1,8 +1,9 @@
 """The last dose and the procedure as a question tells them: clock times ("21:00", "9pm", "昨晚9点"), days ("yesterday",
 "Tuesday", "3月2日", "2 days ago"), and which one is the dose's and which the procedure's; the time from one to the other.
 
-Pure functions over text. Whatever is not plain gives nothing: a bare "9点" that could be morning or evening, a slash
-date (3/2: March or February?), two doses or two procedures, days of different kinds (a weekday beside a date)."""
+Pure functions over text. Whatever is not plain gives nothing: a bare "9点" that could be morning or evening, "夜里2点"
+(which night?), a slash date (3/2: March or February?), the same weekday twice or "next/last Tuesday", two doses or two
+procedures, days of different kinds (a weekday beside a date), a procedure told in the past."""
 
 from __future__ import annotations
 
@@ -15,118 +16,151 @@ from assistant.types import Lang
 
 # (a 24-hour time with two digits, "08:00", "21:30"; a four-digit one only beside a dose, booking or day word, "last dose
 # 0800", "booked 1000", "2000 last night", never a dose, a ratio or a year)
-_EN_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2})(?::([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])|"
-                       r"(?<![\d:.])([01]\d|2[0-3]):([0-5]\d)(?![\d:])|"
+_EN_CLOCK = re.compile(r"(?<![\d:.])(?P<h12>\d{1,2})(?::(?P<m12>[0-5]\d))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)(?![a-z])|"
+                       r"(?<![\d:.])(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])|"
                        r"(?:\bat|@|\bnight|\bmorning|\bevening|\btoday|\btonight|\byesterday|\btomorrow|\btmrw?|\bdose|\blast|\bbooked|"
-                       r"\bscheduled|\bdue|\bfor)\s*([01]\d|2[0-3])([0-5]\d)(?:\s*(?:h|hrs?)\b)?(?!\s*(?:mg|mcg|ml|iu|units?|u\b|%))(?!\d|\.\d)|"
-                       r"(?<![\d.])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:h\b|hrs\b|today|tonight|tomorrow|tmrw|yesterday|last night|this morning))|"
-                       r"\b(noon|midday|midnight)\b", re.I)
-_ZH_CLOCK = re.compile(r"(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|午夜|今早|今晚|昨晚|明早|明晚|晚间|早|晚)?\s*"
-                       r"(\d{1,2})\s*(?:点|时(?!间))\s*(半|[0-5]?\d\s*分(?!钟)|[0-5]\d(?!\s*(?:mg|ml|mcg|片|粒|毫|克|%)))?")
-_PM_ZH = ("下午", "傍晚", "晚上", "夜里", "夜间", "今晚", "昨晚", "明晚", "晚间", "晚")
-_NIGHT_ZH = ("晚上", "夜里", "夜间", "半夜", "午夜", "凌晨", "今晚", "昨晚", "明晚", "晚间", "晚")  # 12 点 then is midnight
+                       r"\bscheduled|\bdue|\bfor)\s*(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:h|hrs?)\b)?"
+                       r"(?!\s*(?:mg|mcg|ml|iu|units?|u\b|%))(?!\d|\.\d)|"
+                       r"(?<![\d.])(?P<h4b>[01]\d|2[0-3])(?P<m4b>[0-5]\d)(?=\s*(?:h\b|hrs\b|today|tonight|tomorrow|tmrw|yesterday|last night|this morning))|"
+                       r"\b(?P<word>noon|midday|midnight)\b", re.I)
+_ZH_CLOCK = re.compile(r"(?P<period>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|午夜|今早|今晚|昨晚|明早|明晚|晚间|早|晚)?\s*"
+                       r"(?P<h>\d{1,2})\s*(?:点|时(?!间))\s*(?P<m>半|[0-5]?\d\s*分(?!钟)|[0-5]\d(?!\s*(?:mg|ml|mcg|片|粒|毫|克|%)))?")
+_PM_ZH = ("下午", "傍晚", "晚上", "今晚", "昨晚", "明晚", "晚间", "晚")
+_NIGHT_ZH = ("晚上", "夜里", "夜间", "半夜", "午夜", "今晚", "昨晚", "明晚", "晚间", "晚")  # 12 点 then is the midnight after
 _AM_ZH = ("凌晨", "早上", "早晨", "清晨", "上午", "今早", "明早", "早")
-_CLAUSE_END = re.compile(r"[,;，；。!?！？]|\.(?:\s|$)")
+_CLAUSE_END = re.compile(r"[,;，；。!?！？]|\.(?:\s|$)|\s[-–—]\s")
 
 # days: relative ("yesterday", "2 days ago", 前天), weekdays ("Tue", 周二), dates with their month (3月2日, "2 March")
-_REL_DAYS = (("day before yesterday", -2), ("night before last", -2), ("yesterday", -1), ("last night", -1), ("tomorrow", 1),
-             ("tmrw", 1), ("tmr", 1), ("tonight", 0), ("today", 0), ("this morning", 0), ("this evening", 0), ("this afternoon", 0),
-             ("大前天", -3), ("前天", -2), ("昨天", -1), ("昨晚", -1), ("昨日", -1), ("后天", 2), ("明天", 1), ("明早", 1), ("明晚", 1),
-             ("明日", 1), ("今天", 0), ("今早", 0), ("今晚", 0), ("今日", 0))
-_REL = re.compile("|".join(re.escape(w) for w, _ in _REL_DAYS), re.I)
-_AGO = re.compile(r"\b(\d{1,2})\s*days? ago\b|\bin (\d{1,2}) days?\b|(\d{1,2})\s*天(?:前|以前)|(\d{1,2})\s*天(?:后|以后)", re.I)
-_EN_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|r|urday)?\b\.?|(?:周|星期|礼拜)([一二三四五六日天])", re.I)
+_REL_DAYS = {"day before yesterday": -2, "night before last": -2, "yesterday": -1, "last night": -1, "tomorrow": 1, "tmrw": 1,
+             "tmr": 1, "tonight": 0, "today": 0, "this morning": 0, "this evening": 0, "this afternoon": 0,
+             "大前天": -3, "前天": -2, "昨天": -1, "昨晚": -1, "昨日": -1, "后天": 2, "明天": 1, "明早": 1, "明晚": 1, "明日": 1,
+             "今天": 0, "今早": 0, "今晚": 0, "今日": 0}
+_REL = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in sorted(_REL_DAYS, key=len, reverse=True)) + r")(?![a-z])", re.I)
+_NIGHT_DAY_WORDS = frozenset({"last night", "tonight", "昨晚", "今晚", "明晚"})  # a midnight told with them is the one after
+_AGO = re.compile(r"\b(?P<ago>\d{1,2})\s*days? ago\b|\bin (?P<in>\d{1,2}) days?\b|(?P<zago>\d{1,2})\s*天(?:前|以前)|(?P<zin>\d{1,2})\s*天(?:后|以后)", re.I)
+_EN_WEEKDAY = {"monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thurs": 3,
+               "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}
+_WEEKDAY = re.compile(r"\b(?P<en>" + "|".join(sorted(_EN_WEEKDAY, key=len, reverse=True)) + r")\b\.?|"
+                      r"(?<![每一几])(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])", re.I)
 _ZH_WEEKDAYS = "一二三四五六日"
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|"
-                   r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-                   r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
-_SLASH_DATE = re.compile(r"(?<![\d/A-Za-z])\d{1,2}/\d{1,2}(?![\d/]|\s*(?:mg|ml|mcg|kg))")  # (not a level, L4/5)
-# what a moment is the moment of: the last dose, or the procedure
+_WHICH_WEEK = re.compile(r"\b(?:next|last|this coming|the following)\s+(?:" + "|".join(_EN_WEEKDAY) + r")\b|上周|下周|上星期|下星期|上个?礼拜|下个?礼拜", re.I)
+_MONTH = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6,
+          "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+          "nov": 11, "december": 12, "dec": 12}
+_MONTHS = "|".join(sorted(_MONTH, key=len, reverse=True))
+# ("may" only day-first: "5 May"; "may 5" is more often a verb)
+_DATE = re.compile(r"(?P<zm>\d{1,2})\s*月\s*(?P<zd>\d{1,2})\s*[日号]|"
+                   r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _MONTHS + r")\b|"
+                   r"\b(?P<m2>(?!may\b)(?:" + _MONTHS + r"))\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
+# a slash date beside a time or a dose or procedure word ("stopped 3/2 at 8pm"): March or February is not ours to guess
+# (a level, L4/5, a pain score 7/10 or a blood pressure is no date)
+_SLASH_DATE = re.compile(r"(?<![\d/A-Za-z])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])(?=[^，。,.;；?？]{0,8}"
+                         r"(?:停|吃|做|服|打|\d|am|pm|at|stopped|dose|procedure|on|for))", re.I)
+# what a moment is the moment of: the last dose, or the procedure ("injection" could be either: not read)
 _DOSE_WORDS = re.compile(r"\blast\b|\btook\b|\btaken\b|\bgiven\b|\bgave\b|\bdose\b|\btab(?:let)?s?\b|\bshot\b|\bjab\b|\bpill\b|\bstopped\b|"
                          r"\bheld\b|末次|最后一(?:次|针|片|剂|顿)|吃的?|服(?:用|的)?|打的|用的|口服|注射了|给药|停(?:的|药|了|用)", re.I)
 _PROCEDURE_WORDS = re.compile(r"\bprocedure\b|\bblock\b|\bbooked\b|\bscheduled\b|\blisted\b|\bcase\b|\bslot\b|\btrial\b|\bimplant\b|"
-                              r"\b(?:TF|IL|C|L)?ESI\b|\bRFA\b|\bMBB\b|\bSCS\b|\bSGB\b|\bPVP\b|\bEBP\b|\binjection\b(?! of)|"
-                              r"做|穿刺|手术|操作|阻滞|治疗|排的|安排|植入", re.I)
+                              r"\b(?:TF|IL|C|L)?ESI\b|\bRFA\b|\bMBB\b|\bSCS\b|\bSGB\b|\bPVP\b|\bEBP\b|\bok(?:ay)? for\b|"
+                              r"做|穿刺|手术|操作|阻滞|排的|安排|植入", re.I)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day told: relative to today (kind "rel", -1 yesterday), a weekday ("wd", 0 Monday) or a date ("date", month
+    and day)."""
+
+    kind: str
+    n: int = 0
+    month: int = 0
 
 
 @dataclass(frozen=True)
 class Moment:
-    """A time told: its hour when a clock time is told, its day when a day is told (("rel", -1) yesterday, ("wd", 1)
-    Tuesday, ("date", (3, 2)) 2 March), how it was written, and whose it is (dose | procedure | '' not told)."""
+    """A time told: its hour when a clock time is told, its day when a day is told, how it was written, and whose it is
+    (dose | procedure | '' not told)."""
 
     hours: float | None
-    day: tuple[str, object] | None
+    day: Day | None
     shown: str
     role: str = ""
 
 
-def _zh_hour(period: str | None, h: int) -> int | None:
-    """The 24-hour hour of a Chinese time ("晚上9点" 21, "晚上12点" 0); None when a bare hour could be morning or evening."""
+@dataclass(frozen=True)
+class _Clock:
+    start: int
+    end: int
+    hours: float
+    shown: str
+    night: bool = False  # a midnight told with a night word: the one after that day
+
+
+def _zh_hour(period: str | None, h: int) -> tuple[int, bool] | None:
+    """The 24-hour hour of a Chinese time and whether it is a night's midnight ("晚上9点" 21, "晚上12点" the midnight
+    after); None when a bare hour could be morning or evening, or a night's small hour could be either night."""
     if period in _NIGHT_ZH and h == 12:
-        return 0
+        return 0, True
+    if period in ("夜里", "夜间", "半夜", "午夜") or (period in _NIGHT_ZH and h <= 4):
+        return None  # "昨天夜里2点", "晚上1点": the small hours of which night is not plain
     if period in _PM_ZH and h < 12:
-        return h + 12
+        return h + 12, False
     if period == "中午":
-        return h + 12 if h < 11 else h
+        return (h + 12 if h < 11 else h), False
     if period in _AM_ZH or h > 12:
-        return h % 24
+        return h % 24, False
     return None  # "9点吃的，8点做": morning or evening is not told
 
 
-def _clock_spans(text: str, lang: Lang) -> list[tuple[int, int, float, str]] | None:
-    """(start, end, hour, as written) of each clock time told, in order; None when one is not a plain time of day."""
-    found: list[tuple[int, int, float, str]] = []
+def _clocks(text: str, lang: Lang) -> list[_Clock] | None:
+    """The clock times told, in order; None when one is not a plain time of day."""
+    found: list[_Clock] = []
     for m in _EN_CLOCK.finditer(text):
-        if m.group(1):
-            h = int(m.group(1))
+        if m.group("h12"):
+            h = int(m.group("h12"))
             if not 1 <= h <= 12:
                 continue
-            hours, shown = (h % 12) + (12 if m.group(3).lower().startswith("p") else 0) + int(m.group(2) or 0) / 60, m.group(0).strip()
-        elif m.group(10):
-            hours, shown = (0.0 if m.group(10).lower() == "midnight" else 12.0), m.group(10)
+            hours = (h % 12) + (12 if m.group("ampm").lower().startswith("p") else 0) + int(m.group("m12") or 0) / 60
+            found.append(_Clock(m.start(), m.end(), hours, m.group(0).strip()))
+        elif m.group("word"):
+            word = m.group("word").lower()
+            found.append(_Clock(m.start(), m.end(), 0.0 if word == "midnight" else 12.0, m.group("word"), word == "midnight"))
         else:  # a 24-hour time, shown as it is read ("2000" as 20:00)
-            h, minute = next((int(m.group(i)), int(m.group(i + 1))) for i in (4, 6, 8) if m.group(i))
-            hours, shown = h + minute / 60, f"{h:02d}:{minute:02d}"
-        start = m.start() if m.group(1) or m.group(10) else next(m.start(i) for i in (4, 6, 8) if m.group(i))
-        found.append((start, m.end(), hours, shown))
+            key = next(k for k in ("h24", "h4", "h4b") if m.group(k))
+            h, minute = int(m.group(key)), int(m.group({"h24": "m24", "h4": "m4", "h4b": "m4b"}[key]))
+            found.append(_Clock(m.start(key), m.end(), h + minute / 60, f"{h:02d}:{minute:02d}"))
     if lang == "zh":
         for m in _ZH_CLOCK.finditer(text):
-            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _, _ in found):
+            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in found):
                 continue
-            zh_h = _zh_hour(m.group(1), int(m.group(2)))
-            if zh_h is None or int(m.group(2)) > 24:
+            read = _zh_hour(m.group("period"), int(m.group("h")))
+            if read is None or int(m.group("h")) > 24:
                 return None
-            tail = m.group(3) or ""
+            tail = m.group("m") or ""
             minute = 30 if tail == "半" else int(re.sub(r"\D", "", tail) or 0)
-            found.append((m.start(), m.end(), zh_h + minute / 60, m.group(0).strip()))
-    return sorted(found)
+            found.append(_Clock(m.start(), m.end(), read[0] + minute / 60, m.group(0).strip(), read[1]))
+    return sorted(found, key=lambda c: c.start)
 
 
-def _day_spans(text: str) -> list[tuple[int, int, tuple[str, object], str]]:
-    """(start, end, day, as written) of each day told, in order."""
-    found: list[tuple[int, int, tuple[str, object], str]] = []
+def _days(text: str) -> list[tuple[int, int, Day, str]]:
+    """(start, end, day, as written) of each day told, in order (a day inside a longer one is that one's)."""
+    found: list[tuple[int, int, Day, str]] = []
     for m in _AGO.finditer(text):
-        n = next(int(g) for g in m.groups() if g)
-        found.append((m.start(), m.end(), ("rel", -n if (m.group(1) or m.group(3)) else n), m.group(0)))
+        ago = m.group("ago") or m.group("zago")
+        found.append((m.start(), m.end(), Day("rel", -int(ago) if ago else int(m.group("in") or m.group("zin"))), m.group(0)))
     for m in _REL.finditer(text):
-        day = dict((w.lower(), d) for w, d in _REL_DAYS)[m.group(0).lower()]
-        found.append((m.start(), m.end(), ("rel", day), m.group(0)))
+        found.append((m.start(), m.end(), Day("rel", _REL_DAYS[m.group(0).lower()]), m.group(0)))
     for m in _WEEKDAY.finditer(text):
-        k = _EN_WEEKDAYS.index(m.group(1).lower()[:3]) if m.group(1) else _ZH_WEEKDAYS.index(m.group(2).replace("天", "日"))
-        found.append((m.start(), m.end(), ("wd", k), m.group(0)))
+        k = _EN_WEEKDAY[m.group("en").lower()] if m.group("en") else _ZH_WEEKDAYS.index(m.group("zh").replace("天", "日"))
+        found.append((m.start(), m.end(), Day("wd", k), m.group(0).rstrip(".")))
     for m in _DATE.finditer(text):
-        if m.group(1):
-            month, day = int(m.group(1)), int(m.group(2))
-        elif m.group(3):
-            month, day = _MONTHS.index(m.group(4).lower()[:3]) + 1, int(m.group(3))
+        if m.group("zm"):
+            month, day = int(m.group("zm")), int(m.group("zd"))
+        elif m.group("d1"):
+            month, day = _MONTH[m.group("m1").lower()], int(m.group("d1"))
         else:
-            month, day = _MONTHS.index(m.group(5).lower()[:3]) + 1, int(m.group(6))
+            month, day = _MONTH[m.group("m2").lower()], int(m.group("d2"))
         if 1 <= month <= 12 and 1 <= day <= 31:
-            found.append((m.start(), m.end(), ("date", (month, day)), m.group(0)))
-    found.sort()
-    # (a day inside a longer one: "day before yesterday" is not also "yesterday")
+            found.append((m.start(), m.end(), Day("date", day, month), m.group(0)))
+    found.sort(key=lambda f: f[0])
     return [f for f in found if not any(o is not f and o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0]) for o in found)]
 
 
@@ -144,60 +178,71 @@ def _role(text: str, lo: int, hi: int, start: int, end: int) -> str:
     return "dose" if dose and not proc else "procedure" if proc and not dose else ""
 
 
-def _with_day(text: str, clock: tuple[int, int, str], day: tuple[int, int, str]) -> str:
+def _with_day(clock: _Clock, day: tuple[int, int, Day, str]) -> str:
     """A clock time shown with its day ("Tue 20:00", "8am tomorrow"; "昨晚9点" already says it)."""
-    (cs, ce, cshown), (ds, de, dshown) = clock, day
-    if ds < ce and cs < de:
-        return cshown  # (the day is in the clock's own words)
-    first, second = ((dshown, cshown) if ds < cs else (cshown, dshown))
+    ds, de, _, dshown = day
+    if ds < clock.end and clock.start < de:
+        return clock.shown  # (the day is in the clock's own words)
+    first, second = (dshown, clock.shown) if ds < clock.start else (clock.shown, dshown)
     return f"{first}{'' if re.search(r'[一-鿿]', first + second) else ' '}{second}"
 
 
 def moments(text: str, lang: Lang) -> list[Moment] | None:
-    """The times a question tells, each clock time with the day told in its clause, and each day told without a clock
-    time; None when one is not plain."""
-    if _SLASH_DATE.search(text):
-        return None  # 3/2: the 3rd of February or the 2nd of March
-    clocks = _clock_spans(text, lang)
+    """The times a question tells, each clock time with the day told nearest it in its clause (nearest pairs first),
+    and each day told without a clock time; None when one is not plain."""
+    if _SLASH_DATE.search(text) or _WHICH_WEEK.search(text):
+        return None
+    clocks = _clocks(text, lang)
     if clocks is None:
         return None
-    days = _day_spans(text)
-    clock_spans = [(s, e) for s, e, _, _ in clocks]
+    days = _days(text)
+    spans = [(c.start, c.end) for c in clocks]
+    clauses = [_clause(text, c.start, c.end, [sp for sp in spans if sp != (c.start, c.end)]) for c in clocks]
+    pairs = sorted((c.start - de if de <= c.start else ds - c.end, i, j)
+                   for i, c in enumerate(clocks) for j, (ds, de, _, _) in enumerate(days)
+                   if clauses[i][0] <= ds and de <= clauses[i][1])
+    day_of: dict[int, int] = {}
+    for _, i, j in pairs:
+        if i not in day_of and j not in day_of.values():
+            day_of[i] = j
     out: list[tuple[int, Moment]] = []
-    used: set[int] = set()
-    for s, e, hours, shown in clocks:
-        lo, hi = _clause(text, s, e, [sp for sp in clock_spans if sp != (s, e)])
-        near = [(s - de if de <= s else ds - e, i) for i, (ds, de, _, _) in enumerate(days) if lo <= ds and de <= hi and i not in used]
-        day = None
-        if near:
-            i = min(near)[1]
-            used.add(i)
-            ds, de, day, day_shown = days[i]
-            shown = _with_day(text, (s, e, shown), (ds, de, day_shown))
-            lo, hi = min(lo, ds), max(hi, de)
-        out.append((s, Moment(hours, day, shown, _role(text, lo, hi, s, e))))
-    for i, (s, e, day, shown) in enumerate(days):
-        if i not in used:
-            lo, hi = _clause(text, s, e, clock_spans)
+    for i, c in enumerate(clocks):
+        lo, hi = clauses[i]
+        day, shown = None, c.shown
+        if i in day_of:
+            told = days[day_of[i]]
+            day, shown = told[2], _with_day(c, told)
+            lo, hi = min(lo, told[0]), max(hi, told[1])
+            # (a midnight told with "last night"/昨晚 is the one after that evening)
+            night = c.night and (c.hours == 0.0) and told[3].lower() in _NIGHT_DAY_WORDS
+            if night and day.kind == "rel":
+                day = Day("rel", day.n + 1)
+            elif c.night and c.hours == 0.0 and day.kind != "rel":
+                return None
+        out.append((c.start, Moment(c.hours, day, shown, _role(text, lo, hi, c.start, c.end))))
+    for j, (s, e, day, shown) in enumerate(days):
+        if j not in day_of.values():
+            lo, hi = _clause(text, s, e, spans)
             out.append((s, Moment(None, day, shown, _role(text, lo, hi, s, e))))
     return [m for _, m in sorted(out, key=lambda t: t[0])]
 
 
-def _days_apart(a: tuple[str, object], b: tuple[str, object]) -> int | None:
-    """Days from day a to day b when both are of one kind (a weekday goes forward to the next, a date within a year)."""
-    if a[0] != b[0]:
+def _days_apart(a: Day, b: Day) -> int | None:
+    """Days from day a to day b when both are of one kind (a weekday goes forward to the next, never to itself; a date
+    within this year or into the next)."""
+    if a.kind != b.kind:
         return None
-    if a[0] == "rel" and isinstance(a[1], int) and isinstance(b[1], int):
-        return b[1] - a[1]
-    if a[0] == "wd" and isinstance(a[1], int) and isinstance(b[1], int):
-        return (b[1] - a[1]) % 7
-    if not (isinstance(a[1], tuple) and isinstance(b[1], tuple)):
-        return None
+    if a.kind == "rel":
+        return b.n - a.n
+    if a.kind == "wd":
+        return (b.n - a.n) % 7 or None  # (Monday to Monday: this week's or next week's is not told)
+    year = date.today().year
     try:
-        first, second = date(2001, *a[1]), date(2001, *b[1])
+        first, second = date(year, a.month, a.n), date(year, b.month, b.n)
     except ValueError:
         return None
-    return (second - first).days % 365
+    gap = (second - first).days
+    return gap if gap >= 0 else (date(year + 1, b.month, b.n) - first).days if not (b.month == 2 and b.n == 29) else None
 
 
 @dataclass(frozen=True)
@@ -211,35 +256,40 @@ class Interval:
     exact: bool
 
 
-def dose_to_procedure(text: str, lang: Lang) -> Interval | None:
-    """The time from the last dose to the procedure the question tells; None unless exactly two times are told and which
-    is which is plain, by their words or, with none, in the order told. A clock time with no day falls today, or on the
-    nearest day that keeps the order ("last dose tonight 9pm, procedure 8am": tomorrow's 8am)."""
-    found = moments(text, lang)
-    if found is None or len(found) != 2:
-        return None
-    a, b = found
+def _whose(a: Moment, b: Moment) -> tuple[Moment, Moment] | None:
+    """(dose, procedure) of the two times told: by their words, else in the order told."""
     roles = (a.role, b.role)
     if roles in (("dose", "procedure"), ("dose", ""), ("", "procedure"), ("", "")):
-        dose, proc = a, b
-    elif roles in (("procedure", "dose"), ("", "dose"), ("procedure", "")):
-        dose, proc = b, a
-    else:
-        return None  # both told as doses, or both as procedures
+        return a, b
+    if roles in (("procedure", "dose"), ("", "dose"), ("procedure", "")):
+        return b, a
+    return None  # both told as doses, or both as procedures
+
+
+def dose_to_procedure(text: str, lang: Lang) -> Interval | None:
+    """The time from the last dose to the procedure the question tells; None unless exactly two times are told and which
+    is which is plain. A clock time with no day falls today, or on the nearest day that keeps the order ("last dose
+    tonight 9pm, procedure 8am": tomorrow's 8am); a procedure told in the past is no procedure to come."""
+    found = moments(text, lang)
+    if found is None or len(found) != 2 or (pair := _whose(*found)) is None:
+        return None
+    dose, proc = pair
+    if proc.day is not None and proc.day.kind == "rel" and proc.day.n < 0 and (dose.day is None or dose.day.n >= proc.day.n):
+        return None  # ("clexane injection 5am today - ok for 9am?" read the other way round would put the procedure first)
     if dose.day is None and proc.day is None:
         if dose.hours is None or proc.hours is None:
             return None
         span, exact = (proc.hours - dose.hours) % 24, True
     else:
-        days = _days_apart(dose.day or ("rel", 0), proc.day or ("rel", 0)) if (dose.day or proc.day) else None
-        if days is None or (dose.day is None or proc.day is None) and (dose.day or proc.day or ("",))[0] != "rel":
+        if (dose.day is None or proc.day is None) and (dose.day or proc.day or Day("rel")).kind != "rel":
             return None  # a weekday or a date beside a time with no day: which week is not told
+        days = _days_apart(dose.day or Day("rel"), proc.day or Day("rel"))
+        if days is None:
+            return None
         exact = dose.hours is not None and proc.hours is not None
         span = 24.0 * days + ((proc.hours or 0.0) - (dose.hours or 0.0) if exact else 0.0)
         if exact and span <= 0 and (dose.day is None or proc.day is None):
             span += 24  # (the day not told is the next one in order)
-        if dose.day is not None and dose.day[0] == "wd" and span <= 0:
-            span += 24 * 7  # (Friday to the Tuesday after)
     if not 0 < span <= 24 * 21:
         return None
     return Interval(dose, proc, span, exact)

@@ -548,3 +548,15 @@ def test_a_haematoma_a_scan_has_shown_is_the_haematoma_pathway_not_a_cord_infarc
     assert shown.rule == "neuraxial-deficit"
     assert triage("TFESI后双下肢无力，核磁提示硬膜外血肿压迫，怎么办", "zh", concepts).rule == "neuraxial-deficit"
     assert triage("sudden leg weakness right after L4/5 TFESI, what now?", "en", concepts).rule == "esi-stroke"
+
+
+@pytest.mark.parametrize(("q", "lang"), [
+    ("sudden leg weakness right after L4/5 TFESI, MRI negative for haematoma - what now?", "en"),
+    ("sudden leg weakness right after L4/5 TFESI - if the MRI shows a haematoma, what then?", "en"),
+    ("sudden leg weakness right after L4/5 TFESI, urgent MRI to rule out haematoma?", "en"),
+    ("sudden leg weakness right after L4/5 TFESI, groin haematoma on CT from his angiogram", "en"),
+    ("经椎间孔注射刚推完药双下肢突然无力，核磁排除血肿，怎么办", "zh"),
+    ("经椎间孔注射刚推完药双下肢突然无力，准备做核磁排除血肿", "zh"),
+])
+def test_a_haematoma_ruled_out_looked_for_or_elsewhere_keeps_the_cord_infarct_pathway(q, lang):
+    assert triage(q, lang, {"transforaminal-esi", "esi"}).rule == "esi-stroke", q

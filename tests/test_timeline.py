@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.timeline import dose_to_procedure, moments
+from assistant.timeline import Day, dose_to_procedure, moments
 
 
 @pytest.mark.parametrize(("text", "lang", "hours"), [
@@ -53,8 +53,30 @@ def test_days_told_without_clock_times_give_whole_days(text, lang, days):
 
 def test_moments_keep_their_words_day_and_role():
     a, b = moments("昨晚9点半吃的，今天上午8点做", "zh") or []
-    assert (a.hours, a.day, a.shown, a.role) == (21.5, ("rel", -1), "昨晚9点半", "dose")
-    assert (b.hours, b.day, b.role) == (8.0, ("rel", 0), "procedure")
+    assert (a.hours, a.day, a.shown, a.role) == (21.5, Day("rel", -1), "昨晚9点半", "dose")
+    assert (b.hours, b.day, b.shown, b.role) == (8.0, Day("rel", 0), "今天上午8点", "procedure")
     assert moments("9点吃的，8点做", "zh") is None
 
 
+
+
+@pytest.mark.parametrize(("text", "lang", "hours"), [
+    ("昨晚12点打的，今天早上8点做", "zh", 8.0),  # a night's midnight is the one after that evening
+    ("midnight last night, procedure 8am today", "en", 8.0),
+    ("今晚12点打最后一针，明天早上8点做", "zh", 8.0),
+    ("昨天夜里2点吃的，今天早上8点做", "zh", None),  # the small hours of which night: not plain
+    ("stopped clopidogrel Monday morning, SCS trial Monday afternoon", "en", None),  # the same weekday twice
+    ("last dose Monday 9am, procedure Monday 8am", "en", None),
+    ("stopped Tuesday, procedure next Friday", "en", None),  # which week is told by "next": not read
+    ("apixaban stopped Tuesday, sats 98% on air", "en", None),  # "sats" is no Saturday
+    ("clopidogrel stopped 2 March, SCS trial with marcaine 10 ml", "en", None),  # nor "marcaine 10" a date
+    ("clexane injection 5am today - ok for 9am?", "en", 4.0),  # "injection" tells no procedure
+    ("enoxaparin injection 8pm yesterday. ok for 9am?", "en", 13.0),
+    ("last dose 8am procedure tomorrow 9am", "en", 25.0),  # "tomorrow" is the nearer time's day
+    ("stopped 3/2 at 8pm, procedure 3/8 at 9am", "en", None),  # slash dates beside times
+    ("pain 7/10, last dose 9pm, block 8am", "en", 11.0),  # a pain score is no date
+    ("每周三次透析，末次服药昨晚9点，今天上午8点做", "zh", 11.0),  # 每周三 is no Wednesday
+])
+def test_times_that_are_not_plain_give_nothing_and_the_rest_are_read_right(text, lang, hours):
+    got = dose_to_procedure(text, lang)
+    assert (got.hours if got else None) == hours, got

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from assistant.worked import band_fit, cited_span, dose_kind, elapsed_line, per_kg, told_percent, told_weight
+from assistant.hold_check import cited_span, dose_kind, elapsed_line
+from assistant.worked import Asked, band_fit, per_kg, told_percent, told_weight
 
 
 @pytest.mark.parametrize(("text", "history", "kg"), [
@@ -61,7 +62,7 @@ def test_a_passage_weight_band_is_checked_against_the_patient(sentence, kg, fit)
 
 @pytest.mark.parametrize(("sentence", "kg"), [
     ("For patients >70 kg, give 100 mL; for ≤70 kg, 1.5 mL/kg then 0.25 mL/kg/min", 90),  # which band a figure is in: unclear
-    ("lidocaine 4.5 mg/kg", 130),  # a maximum above 70 kg with no cap stated: lean or ideal weight is not told
+    ("maximum dose of lidocaine 4.5 mg/kg", 130),  # a maximum above 70 kg with no cap stated: lean or ideal weight not told
     ("paracetamol 60 mg/kg/day", 52), ("enoxaparin 1 mg/kg twice daily", 60),  # a daily dose is no single amount
     ("1,5 mg/kg", 50),
 ])
@@ -76,11 +77,11 @@ def test_an_amount_cap_in_the_sentence_holds_the_worked_figure():
 
 def test_beside_other_drugs_figures_only_the_asked_drugs_are_worked_each_with_its_drug():
     s = "The nomogram assumes thresholds of 2 mg/kg for bupivacaine, 3 mg/kg for lidocaine and 6 mg/kg for lidocaine with epinephrine."
-    assert per_kg(s, 50, "en", names=("bupivacaine",), others=("lidocaine",)) == "bupivacaine: 2 mg/kg → 100 mg"
-    assert per_kg(s, 60, "en", names=("lidocaine", "epinephrine"), others=("bupivacaine",)) == \
+    assert per_kg(s, 50, "en", asked=Asked(("bupivacaine",), ("lidocaine",))) == "bupivacaine: 2 mg/kg → 100 mg"
+    assert per_kg(s, 60, "en", asked=Asked(("lidocaine",), ("bupivacaine",))) == \
         "lidocaine: 3 mg/kg → 180 mg · lidocaine with epinephrine: 6 mg/kg → 360 mg"
     zh = "其他常被引用的局麻药最大剂量为：利多卡因单纯 4.5 mg/kg、含肾上腺素 7 mg/kg，布比卡因约 2–3 mg/kg，罗哌卡因约 3 mg/kg。"
-    assert per_kg(zh, 50, "zh", names=("布比卡因",), others=("利多卡因", "罗哌卡因")) == "布比卡因：约 2–3 mg/kg → 约 100–150 mg"
+    assert per_kg(zh, 50, "zh", asked=Asked(("布比卡因",), ("利多卡因", "罗哌卡因"))) == "布比卡因：约 2–3 mg/kg → 约 100–150 mg"
     assert per_kg(s, 50, "en").count("→") == 3  # no drug asked: every figure, in the sentence's order
 
 
@@ -91,9 +92,9 @@ def test_a_weight_cap_is_taken_only_from_the_same_sources_sentence():
 
 
 def test_the_cited_interval_is_its_one_span_before_the_restart():
-    assert cited_span("Xarelto is held for 3 days and restarted 24 h afterwards") == (72.0, 72.0, "3 days")
-    assert cited_span("hold apixaban 3–5 days before the procedure") == (72.0, 120.0, "3–5 days")
-    assert cited_span("拜瑞妥术前停用 3 天，术后 24 小时恢复") == (72.0, 72.0, "3 天")
+    assert cited_span("Xarelto is held for 3 days and restarted 24 h afterwards") == (72.0, 72.0, "3 days", False)
+    assert cited_span("hold apixaban 3–5 days before the procedure") == (72.0, 120.0, "3–5 days", False)
+    assert cited_span("拜瑞妥术前停用 3 天，术后 24 小时恢复") == (72.0, 72.0, "3 天", False)
     assert cited_span("hold 12 h for prophylactic and 24 h for therapeutic doses") is None  # two spans: which is not ours to say
     assert cited_span("enoxaparin is stopped at least 12 h after a prophylactic dose and at least 24 h after a therapeutic dose") is None
     assert cited_span("Rivaroxaban is a factor Xa inhibitor.") is None
@@ -152,7 +153,7 @@ def test_a_max_dose_asked_for_one_local_anaesthetic_works_only_its_figures(engin
 def test_a_hold_given_per_kind_of_dose_is_read_for_the_kind_told():
     s = "enoxaparin is stopped at least 12 h after a prophylactic dose and at least 24 h after a therapeutic dose"
     assert (dose_kind("clexane 1mg/kg bd"), dose_kind("克赛40mg qd预防量"), dose_kind("clexane 40mg")) == ("therapeutic", "prophylactic", "")
-    assert cited_span(s, "therapeutic") == (24.0, 24.0, "24 h") and cited_span(s, "prophylactic") == (12.0, 12.0, "12 h")
+    assert cited_span(s, "therapeutic") == (24.0, 24.0, "24 h", True) and cited_span(s, "prophylactic") == (12.0, 12.0, "12 h", True)
     assert elapsed_line("clexane 1mg/kg bd, last dose 8pm, TFESI at 9am?", s, "en") == \
         "8pm → 9am = 13 h: shorter than the 24 h cited for a therapeutic dose"
     assert elapsed_line("clexane 40 ppx, last dose 8pm, TFESI at 9am?", s, "en").startswith("8pm → 9am = 13 h: longer than the 12 h")
@@ -165,9 +166,11 @@ def test_a_hold_given_per_kind_of_dose_is_read_for_the_kind_told():
 def test_days_told_are_set_beside_an_interval_in_days_only():
     s = "Clopidogrel is stopped 7 days before the procedure and restarted 24 h afterwards."
     assert elapsed_line("clopidogrel stopped on 2 March, SCS implant 8 March", s, "en") == \
-        "2 March → 8 March = 6 days by the days told: shorter than the 7 days (168 h) cited"
+        "2 March → 8 March = 6 days by the days told: close to the 7 days (168 h) cited (check the clock times)"
+    assert elapsed_line("clopidogrel stopped on 2 March, SCS implant 6 March", s, "en") == \
+        "2 March → 6 March = 4 days by the days told: shorter than the 7 days (168 h) cited"
     assert elapsed_line("氯吡格雷3月2日晚上停的，3月8日上午做SCS植入", "氯吡格雷术前停用 7 天，术后 24 小时恢复", "zh") == \
-        "3月2日 → 3月8日 = 按所述日期 6 天：短于所引的 7 天（168 小时）"
+        "3月2日 → 3月8日 = 按所述日期 6 天：接近所引的 7 天（168 小时），请按具体时间核对"
     assert elapsed_line("enoxaparin stopped Monday, block Tuesday", "LMWH is held for 24 h before", "en") == ""  # hours not told
 
 
@@ -175,13 +178,41 @@ def test_a_solution_strength_told_turns_the_worked_amount_into_millilitres():
     assert (told_percent("max 1% lido?"), told_percent("0.5%布比卡因"), told_percent("1% lido and 0.5% bupi"), told_percent("SpO2 92%")) == \
         (1.0, 0.5, None, None)  # (two strengths: which is not ours to say; 92% is no solution)
     s = "thresholds of 2 mg/kg for bupivacaine and 3 mg/kg for lidocaine"
-    assert per_kg(s, 50, "en", names=("bupivacaine",), others=("lidocaine",), percent=0.5) == "bupivacaine: 2 mg/kg → 100 mg = 20 mL of 0.5%"
-    assert per_kg("布比卡因约 2–3 mg/kg", 50, "zh", percent=0.5) == "约 2–3 mg/kg → 约 100–150 mg，即 0.5% 溶液 约 20–30 mL"
-    assert "mL of" not in per_kg("bolus 1.5 mL/kg", 50, "en", percent=20)  # (a volume per kg needs no strength)
+    assert per_kg(s, 50, "en", asked=Asked(("bupivacaine",), ("lidocaine",), 0.5)) == "bupivacaine: 2 mg/kg → 100 mg = 20 mL of 0.5%"
+    assert per_kg("布比卡因约 2–3 mg/kg", 50, "zh", asked=Asked(percent=0.5)) == "约 2–3 mg/kg → 约 100–150 mg，即 0.5% 溶液 约 20–30 mL"
+    assert "mL of" not in per_kg("bolus 1.5 mL/kg", 50, "en", asked=Asked(percent=1.0))  # (a volume per kg needs no strength)
 
 
 def test_above_70_kg_a_dose_is_worked_unless_it_is_a_maximum_or_based_on_lean_weight():
     acls = "epinephrine is given in small boluses of ≤1 mcg/kg"
-    assert per_kg(acls, 80, "en", ceiling=False) == "≤1 mcg/kg → ≤80 mcg"
-    assert per_kg("lidocaine 4.5 mg/kg", 90, "en", ceiling=True) == ""
-    assert per_kg("a bolus of 1.5 mL/kg", 90, "en", "This lipid dose is calculated on lean or ideal body weight.", ceiling=False) == ""
+    assert per_kg(acls, 80, "en") == "≤1 mcg/kg → ≤80 mcg"
+    assert per_kg("lidocaine 4.5 mg/kg", 90, "en", asked=Asked(ceiling=True)) == ""
+    assert per_kg("a bolus of 1.5 mL/kg", 90, "en", "This lipid dose is calculated on lean or ideal body weight.") == ""
+
+
+def test_each_figure_keeps_its_own_cap_and_drug():
+    s = "bupivacaine 3 mg/kg (max 175 mg) and lidocaine 4.5 mg/kg (max 300 mg)"
+    assert per_kg(s, 70, "en", asked=Asked(("bupivacaine",), ("lidocaine",))) == "bupivacaine: 3 mg/kg → 175 mg (capped at 175 mg)"
+    ww = "The nomogram uses the lower thresholds (bupivacaine 2 mg/kg, lidocaine with epinephrine 6 mg/kg)."
+    assert per_kg(ww, 60, "en", asked=Asked(("lidocaine",), ("bupivacaine",))) == "lidocaine with epinephrine: 6 mg/kg → 360 mg"
+    levo = "levobupivacaine 2 mg/kg, bupivacaine 2.5 mg/kg"
+    assert per_kg(levo, 50, "en", asked=Asked(("bupivacaine",), ("levobupivacaine",))) == "bupivacaine: 2.5 mg/kg → 125 mg"
+
+
+def test_a_strength_is_read_beside_the_asked_drug_only():
+    assert told_percent("2% chlorhexidine prep, max lido for 60 kg?", ("lido",)) is None
+    assert told_percent("1-2% lido, max for 60 kg?", ("lido",)) is None  # a range: which strength is not ours to say
+    assert told_percent("0.375% ropi for the block, 60 kg", ("ropi",)) == 0.375
+    assert told_percent("0.25% bupi infiltration, then max lidocaine for 60 kg?", ("lidocaine",)) is None
+
+
+def test_a_sentence_giving_a_maximum_is_a_maximum_whatever_the_ask():
+    s = "Other commonly quoted maximum local anaesthetic doses are lidocaine 4.5 mg/kg plain."
+    assert per_kg(s, 100, "en") == ""  # (asked "how much can I give a 100 kg man?": the maximum, on a weight not told)
+    assert per_kg(s, 60, "en") == "4.5 mg/kg → 270 mg"
+
+
+def test_the_dose_kind_is_not_an_antibiotics_prophylaxis():
+    assert dose_kind("clexane 80mg bd, cefazolin prophylaxis given, last clexane 8pm, ESI 9am?") != "prophylactic"
+    assert dose_kind("依诺肝素1mg/kg q12h") == "therapeutic"
+    assert cited_span("clopidogrel is held for 2 to 3 days") == (48.0, 72.0, "2 to 3 days", False)

@@ -1,0 +1,101 @@
+"""The time from the last dose to the procedure (see `timeline`) set beside the hold interval a cited sentence gives:
+"21:00 yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited". Pure functions over text; nothing is said
+when the interval is not plain (two spans with no dose kind told, a half-life, whole days against an interval in hours)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.timeline import dose_to_procedure
+from assistant.types import Lang
+from assistant.worked import fmt
+
+# the interval a cited hold sentence gives: its one span outside the restart it speaks of
+# the interval a cited hold sentence gives: its one span outside the restart it speaks of ("3 days", "2 to 3 days")
+_SPAN = re.compile(r"(\d+(?:\.\d+)?)(?:\s*(?:[–-]|to|至)\s*(\d+(?:\.\d+)?))?\s*(h\b|hours?\b|days?\b|小时|天|日)", re.I)
+_HELD = re.compile(r"\b(?:held|hold\w*|stop\w*|withh\w*|discontinu\w*|defer\w*|omit\w*|paus\w*|interrupt\w*)\b|停用|停药|停|推迟|暂停", re.I)
+_NOT_HELD = re.compile(r"half-?life|半衰期|\bonset\b|\bpeak\b|\blasts?\b|起效|达峰", re.I)
+_RESTART = re.compile(r"\b(?:restart|resum|re-?start)\w*|\bpost-?procedure\b|术后|恢复", re.I)
+# the kind of dose a span is given for ("12 h after a prophylactic dose", "治疗剂量后至少停用 24 小时"), and the kind a
+# question tells ("clexane 40 ppx", "1 mg/kg bd", 治疗量); not an antibiotic's prophylaxis or a low-dose aspirin
+_DOSE_KIND = {"prophylactic": re.compile(r"(?<!antibiotic )(?<!abx )(?<!cefazolin )(?<!antibiotics )prophyla\w*|\bppx\b|"
+                                         r"预防(?:性)?(?:剂)?量", re.I),
+              "therapeutic": re.compile(r"therapeutic|treatment dose|full[- ]dose|higher doses?|(?<![\d.])1(?:\.5)?\s*mg/kg|"
+                                        r"治疗(?:性)?(?:剂)?量|较高剂量", re.I)}
+_SPAN_CLAUSE = re.compile(r"[,;，；]|\band\b|\bwhereas\b|而")
+
+
+def dose_kind(text: str) -> str:
+    """The kind of dose a question tells (prophylactic or therapeutic), '' when none or both."""
+    told = [k for k, rx in _DOSE_KIND.items() if rx.search(text)]
+    return told[0] if len(told) == 1 else ""
+
+
+def _span_of_kind(head: str, kind: str) -> re.Match[str] | None:
+    """The one span of the head given for the dose kind told, when each span's own clause names its kind."""
+    if not kind:
+        return None
+    cuts = [0, *(m.end() for m in _SPAN_CLAUSE.finditer(head)), len(head)]
+    kinds: list[tuple[re.Match[str], str]] = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        own = [k for k, rx in _DOSE_KIND.items() if rx.search(head[lo:hi])]
+        kinds += [(m, own[0] if len(own) == 1 else "") for m in _SPAN.finditer(head, lo, hi)]
+    if not kinds or any(not k for _, k in kinds) or len({k for _, k in kinds}) != len(kinds):
+        return None
+    return next((m for m, k in kinds if k == kind), None)
+
+
+def cited_span(sentence: str, kind: str = "") -> tuple[float, float, str, bool] | None:
+    """The hold interval a cited sentence gives: (low, high) in hours, its words ("3 days"), and whether it was chosen by
+    the kind of dose told; its one span before any restart it speaks of, or, when it gives one span per kind of dose
+    ("12 h after a prophylactic dose and 24 h after a therapeutic dose"), the span of the `kind` told; None otherwise."""
+    cut = _RESTART.search(sentence)
+    head = sentence[: cut.start()] if cut else sentence
+    if not _HELD.search(head) or _NOT_HELD.search(sentence):
+        return None  # a span that is no hold: a half-life, an onset, a duration of effect
+    spans = list(_SPAN.finditer(head))
+    tail_spans = list(_SPAN.finditer(sentence[cut.end():])) if cut else []
+    m = spans[0] if len(spans) == 1 else _span_of_kind(head, kind)
+    if m is None or len(tail_spans) > 1:
+        return None
+    per = 24.0 if m.group(3).lower().startswith(("d", "天", "日")) else 1.0
+    return float(m.group(1)) * per, float(m.group(2) or m.group(1)) * per, m.group(0), len(spans) > 1
+
+
+def _days_said(days: float, lang: Lang) -> str:
+    n = fmt(days)
+    return (f"{n} day" if n == "1" else f"{n} days") + " by the days told" if lang == "en" else f"按所述日期 {n} 天"
+
+
+def elapsed_line(text: str, sentence: str, lang: Lang) -> str:
+    """The time from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00
+    yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited"; "周二晚上8点 → 周五早上8点 = 60 小时"), or ''
+    when the times or the interval are not plain. Days told without clock times are set only beside an interval in days,
+    and said as "about" when the hours not told could put them on either side of it."""
+    between = dose_to_procedure(text, lang)
+    kind = dose_kind(text)
+    span = cited_span(sentence, kind)
+    if between is None or span is None:
+        return ""
+    low, high, words, by_kind = span
+    in_days = not re.search(r"h\b|hours?|小时", words)
+    if not between.exact and not in_days:
+        return ""  # "stopped Tuesday, procedure Friday" against "12 h": the hours are not told
+    hours = between.hours
+    # (whole days are known to a day either way: "3 days" could be 49 to 95 hours)
+    slack = 0.0 if between.exact else 24.0
+    short, long_ = hours + slack < low, hours - slack > high
+    told = f"{between.dose.shown} → {between.procedure.shown}"
+    in_hours = "" if not in_days else (f" ({fmt(low)} h)" if low == high else f" ({fmt(low)}–{fmt(high)} h)")
+    close = not (between.exact or short or long_)  # (days a day either side of the interval: the clock times decide)
+    if lang == "en":
+        verdict = "shorter than" if short else "longer than" if long_ else "close to" if close else "within"
+        amount = f"{fmt(hours)} h" if between.exact else _days_said(hours / 24, lang)
+        return (f"{told} = {amount}: {verdict} the {words}{in_hours} cited" + (f" for a {kind} dose" if by_kind else "")
+                + (" (check the clock times)" if close else ""))
+    in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
+    verdict = "短于" if short else "长于" if long_ else "接近" if close else "在"
+    which = {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] if by_kind else ""
+    amount = f"{fmt(hours)} 小时" if between.exact else _days_said(hours / 24, lang)
+    return (f"{told} = {amount}：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"
+            + ("，请按具体时间核对" if close else ""))

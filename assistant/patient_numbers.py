@@ -1,0 +1,95 @@
+"""The patient's numbers in an answer: the weight and times a question tells worked on a bullet's cited figures (see
+`worked` and `hold_check`), and a clearance told in the normal range read as no renal impairment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from .compose import Bullet
+from .frame import Question, held_drug
+from .hold_check import elapsed_line
+from .lexicon import Lexicon
+from .types import Lang
+from .worked import Asked, per_kg, told_percent, told_weight
+
+_WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}, not a quoted dose; check the weight basis): {figures}",
+                "zh": "按 {weight} kg 计算（由 {mark} 的每公斤剂量换算，非原文剂量；请核对体重计算基准）：{figures}"}
+_WORKED_AGAIN = {"en": "For {weight} kg (worked from {mark}): {figures}", "zh": "按 {weight} kg 计算（由 {mark} 换算）：{figures}"}
+TIMES_TOLD = {"en": "From the times told: ", "zh": "按所述时间推算："}
+_ADJUNCTS = frozenset({"epinephrine"})  # added to another drug: its figure is that drug's ("lidocaine with epinephrine")
+
+# a renal clearance told as a value ("CrCl 70", "eGFR ~90", 肌酐清除率 70 ml/min), and what says it is changing or that
+# other renal values are told beside it ("CrCl 70 last year, now 25", "creatinine 350")
+_RENAL_VALUE = re.compile(r"(?:crcl|e?gfr|cr ?cl|肌酐清除率|肾小球滤过率)\s*(?:is|of|was|=|:|：|~|约|为|是)?\s*~?\s*(\d{1,3})", re.I)
+_RENAL_TREND = re.compile(r"\bnow\b|\bcurrently\b|\bdown to\b|\bfell\b|\bdropp\w*|\blast (?:year|month|week)\b|->|→|"
+                          r"现在|目前|降到|降至|下降|减少到|去年|上个?月|之前", re.I)
+_CREATININE = re.compile(r"\bcreatinine\b|\bcr\b\s*\d|(?<!清除率)(?:血)?肌酐(?!清除)", re.I)
+_RENAL_NORMAL = 60  # mL/min: at or above it, no renal impairment is told
+_RENAL_NORMAL_DABIGATRAN = 80  # (dabigatran, cleared by the kidney, is held longer below about 80 in some guidance)
+
+
+def without_normal_renal(q: Question) -> Question:
+    """A clearance told once, in the normal range, with no trend and no creatinine beside it ("CrCl 70") says no renal
+    impairment: it is not read as one (no note that the knowledge base has no figure for it, no renal passages)."""
+    values = [int(m.group(1)) for m in _RENAL_VALUE.finditer(q.text)]
+    normal = _RENAL_NORMAL_DABIGATRAN if "dabigatran" in q.all_concepts else _RENAL_NORMAL
+    if len(values) != 1 or values[0] < normal or _RENAL_TREND.search(q.text) or _CREATININE.search(q.text):
+        return q
+    drop = {"crcl", "egfr"}
+
+    def keep(cs: Sequence[str]) -> tuple[str, ...]:
+        return tuple(c for c in cs if c not in drop)
+    parts = tuple(replace(p, concepts=keep(p.concepts), inherited=keep(p.inherited)) for p in q.parts)
+    return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts)
+
+
+def patient_weight(q: Question) -> float | None:
+    """The patient's weight in kg, told in this turn or, in a follow-up, in the turns before ("62kg woman … seizure", then
+    "intralipid dose for her?")."""
+    return told_weight(q.text, q.history if q.followup else ())
+
+
+class PatientNumbers:
+    """Works the patient's numbers on a bullet's cited figures, with the lexicon's drug names and kinds."""
+
+    def __init__(self, lexicon: Lexicon, kinds: Mapping[str, str]) -> None:
+        self.lexicon = lexicon
+        self.kinds = kinds
+
+    def worked(self, q: Question, lang: Lang, b: Bullet, mark: str, urgent: bool, timed: bool, dosed: bool) -> tuple[str, str]:
+        """(kind, line): "dose": a per-kg figure times the weight told, asked for a dose or a limit of a drug the bullet
+        names (in an emergency, its dosing steps only); "hours": the time from the last dose to the procedure beside the
+        hold interval of a bullet naming the held drug or its class (the first such bullet only); ("", "") otherwise."""
+        part = q.parts[b.part] if b.part < len(q.parts) else None
+        asks = set(part.aspects if part else q.aspects)
+        named = part.concepts if part else q.concepts
+        drugs = {c for c in (*named, *q.context_concepts) if self.kinds.get(c) in ("drug", "drug-class", "brand")}
+        # (asked the dose of a drug: a bullet naming it or its class; in an emergency: the pathway's steps)
+        about = b.kind == "action" if urgent else bool(asks & {"dose", "limit"}) and (
+            not drugs or bool(set(self.lexicon.broader_closure(list(drugs))) & b.sentence.concepts))
+        weight = patient_weight(q) if about else None
+        if weight is not None:
+            asked = self._asked(drugs, b.sentence.concepts, lang, q.text, urgent, "limit" in asks)
+            if figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, asked):
+                return "dose", (_WORKED_AGAIN if dosed else _WORKED_DOSE)[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
+        held = {c for c in drugs if held_drug([c], self.lexicon)}
+        names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
+        if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
+                and (span := elapsed_line(q.text, b.sentence.text, lang)):
+            return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
+        return "", ""
+
+    def _asked(self, drugs: Iterable[str], concepts: Iterable[str], lang: Lang, text: str, urgent: bool, ceiling: bool) -> Asked:
+        """What is asked of a sentence's figures: the asked drugs' names (an adjunct only when no other drug is asked; a
+        class is no name: its members' figures are all shown), the other drugs the sentence names, a strength told."""
+        lx = self.lexicon.concepts
+        own = [c for c in drugs if self.kinds.get(c) in ("drug", "brand")]
+        primary = [c for c in own if c not in _ADJUNCTS] or own
+
+        def names(ids: Iterable[str]) -> tuple[str, ...]:
+            return tuple(n for c in ids if c in lx for n in (*getattr(lx[c], lang), *lx[c].abbr, *lx[c].en) if n)
+        other = [c for c in concepts if self.kinds.get(c) == "drug" and c not in own]
+        asked = names(primary) if not urgent else ()
+        return Asked(asked, names(other) if asked else (), told_percent(text, names(primary)) if not urgent else None, ceiling)
