@@ -939,8 +939,8 @@ def test_a_scan_told_as_done_is_not_ordered_first(engine):
 
 
 def test_a_changing_or_creatinine_told_clearance_is_not_read_as_normal():
+    from assistant.frame import Part, Question
     from assistant.patient_numbers import without_normal_renal
-    from assistant.frame import Question, Part
 
     def q(text: str) -> Question:
         return Question(text, text, "en", "latin", concepts=("crcl", "rivaroxaban"), parts=(Part(text, ("crcl", "rivaroxaban"), ("hold",)),))
