@@ -348,6 +348,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
         # the asked drug given as a measure that goes with any procedure ("antibiotics after an SCS implant" is prophylaxis)
         near |= _measures(own, sig)
+        if kind == "complication":  # (a wet tap's headache is about the wet tap: PDPH is its complication, not a rival)
+            near |= {r for c in mine for r in sig.related.get(c, frozenset()) if sig.kinds.get(r) == "complication"}
         if kind == "procedure":
             near |= _regional(s, near, own, sig)
         if any(c not in near and member(c) and c not in others for c in s.concepts):
@@ -1078,7 +1080,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
-                                            _gives_interval(parts[j], q, sig), about, _measures(parts[j].concepts, sig),
+                                            _gives_interval(parts[j], q, sig), about, _timed_subject(parts[j], sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
                                             partial(other_procedure, part=parts[j], q=q, sig=sig),
@@ -1298,6 +1300,14 @@ def _is_level(concept: str) -> bool:
     return concept.startswith("level-")
 
 
+def _timed_subject(part: Part, sig: Signals) -> frozenset[str]:
+    """What the part asks about: asked when to do a procedure ("when should I do the blood patch after a wet tap?"), the
+    procedure (the wet tap is its setting); else all it names, with their measures (`_measures`)."""
+    procedures = [c for c in part.concepts if sig.kinds.get(c) == "procedure"]
+    drugs = any(sig.kinds.get(c) in _DRUG_KINDS for c in part.concepts)  # ("how long do I continue antibiotics after…")
+    return _measures(procedures if part.aspects[:1] == ("timing",) and procedures and not drugs else part.concepts, sig)
+
+
 def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
     """The concepts with the measures that give one of them around any procedure (antibiotics: antibiotic prophylaxis)."""
     return frozenset(concepts) | {a for a in sig.adjuncts if sig.related.get(a, frozenset()) & set(concepts)}
@@ -1349,10 +1359,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
     # timing, not a nerve block's), from an evidence note too when no other sentence gives it
     gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
-    if kind is _KIND["magnitude"]:  # "how high does glucose go?": a measured mean rise, before one patient's reading
-        gives = [c for c in gives if _MEAN.search(c[1].text)] + [c for c in gives if not _MEAN.search(c[1].text)]
-    if kind is _KIND["recognition"]:  # "how would discitis present?": how it presents, before a list that "includes" it
-        gives = [c for c in gives if _PRESENTS.search(c[1].text)] + [c for c in gives if not _PRESENTS.search(c[1].text)]
+    gives = _kind_order(gives, kind)
     in_kind = ([c for c in gives if c in usable and subject & c[1].concepts]
                or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
                or [c for c in gives if c in usable])
@@ -1377,6 +1384,22 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
     return usable[0]
+
+
+def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | None) -> list[tuple[float, Sentence]]:
+    """The sentences giving the asked kind of answer, the ones that give it best first: a measured mean rise before one
+    patient's reading ("how high does glucose go?"), how it presents before a list that "includes" it, when it is done
+    before when a study measured an outcome ("when should I do the patch?")."""
+    first = {id(_KIND["magnitude"]): lambda t: bool(_MEAN.search(t)), id(_KIND["recognition"]): lambda t: bool(_PRESENTS.search(t)),
+             id(_KIND["timing"]): lambda t: not _STUDY_REPORT.search(t)}.get(id(kind))
+    if first is None:
+        return gives
+    return [c for c in gives if first(c[1].text)] + [c for c in gives if not first(c[1].text)]
+
+
+# A sentence reporting what a study found ("In a systematic review of 19 studies …", "在一项纳入 … 的研究中").
+_STUDY_REPORT = re.compile(r"^In (?:a|an|the|one) (?:[\w-]+ ){0,3}(?:systematic review|review|study|series|trial|cohort|audit|"
+                           r"meta-analysis|survey)\b|^(?:在)?一项[^，。]{0,30}(?:研究|综述|病例系列|试验|系统评价)", re.I)
 
 
 def _may_lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], rivalled: Callable[[Sentence], bool] | None,

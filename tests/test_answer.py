@@ -947,3 +947,9 @@ def test_a_changing_or_creatinine_told_clearance_is_not_read_as_normal():
     assert "crcl" not in without_normal_renal(q("rivaroxaban, CrCl 70, hold?")).concepts
     for told in ("rivaroxaban, CrCl 70 last year, now 25 - hold?", "creatinine 350, eGFR 65, rivaroxaban hold?", "CrCl 70 → 25"):
         assert "crcl" in without_normal_renal(q(told)).concepts, told
+
+
+def test_when_to_do_a_blood_patch_leads_with_its_timing_not_the_headaches_onset(engine):
+    for q in ("when should I do the blood patch after a wet tap?", "血补丁什么时候做？"):
+        ans = engine.answer(q)
+        assert "24–48" in ans.bullets[0]["text"], ans.text  # (the early-vs-conservative timing, not "starts within 5 days")

@@ -104,13 +104,13 @@ def test_the_cited_interval_is_its_one_span_before_the_restart():
 def test_the_elapsed_time_is_set_beside_the_cited_interval_in_both_languages():
     s = "Xarelto is held for 3 days and restarted 24 h afterwards."
     assert elapsed_line("last rivaroxaban at 21:00 yesterday, TFESI at 08:00 today", s, "en") == \
-        "21:00 yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited"
+        "21:00 yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited, so that hold is not met"
     assert elapsed_line("last dose Monday 8am, procedure Thursday 9am", "hold for 12 h before", "en") == \
         "Monday 8am → Thursday 9am = 73 h: longer than the 12 h cited"  # weekdays, forward
-    assert elapsed_line("last dose 9pm, procedure 8am", "hold for 12 h before", "en") == "9pm → 8am = 11 h: shorter than the 12 h cited"
+    assert elapsed_line("last dose 9pm, procedure 8am", "hold for 12 h before", "en") == "9pm → 8am = 11 h: shorter than the 12 h cited, so that hold is not met"
     zh = elapsed_line("昨晚9点吃的，今天上午8点做", "拜瑞妥术前停用 3 天，术后 24 小时恢复", "zh")
-    assert zh == "昨晚9点 → 今天上午8点 = 11 小时：短于所引的 3 天（72 小时）"
-    assert elapsed_line("dose at 6am, block at 8pm", "held for 2–3 days", "en").endswith("shorter than the 2–3 days (48–72 h) cited")
+    assert zh == "昨晚9点 → 今天上午8点 = 11 小时：短于所引的 3 天（72 小时），未满足该停药间隔"
+    assert elapsed_line("dose at 6am, block at 8pm", "held for 2–3 days", "en").endswith("shorter than the 2–3 days (48–72 h) cited, so that hold is not met")
 
 
 # --- the engine on the fixture corpus ------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def test_the_hours_since_the_last_dose_are_set_beside_the_cited_hold(engine):
     assert "↳" not in plain.text  # no times told, nothing worked
     therapeutic = engine.answer("clexane 1mg/kg bd (therapeutic), last dose 8pm, TFESI at 9am?")
     worked = [b["worked"] for b in therapeutic.bullets if "worked" in b]
-    assert len(worked) == 1 and "13 h: shorter than the 24 h cited for a therapeutic dose" in worked[0], therapeutic.text
+    assert len(worked) == 1 and "13 h: shorter than the 24 h cited for a therapeutic dose, so that hold is not met" in worked[0], therapeutic.text
     assert "4.5" not in worked[0]  # (never the half-life on the brand's card)
 
 
@@ -155,7 +155,7 @@ def test_a_hold_given_per_kind_of_dose_is_read_for_the_kind_told():
     assert (dose_kind("clexane 1mg/kg bd"), dose_kind("克赛40mg qd预防量"), dose_kind("clexane 40mg")) == ("therapeutic", "prophylactic", "")
     assert cited_span(s, "therapeutic") == (24.0, 24.0, "24 h", True) and cited_span(s, "prophylactic") == (12.0, 12.0, "12 h", True)
     assert elapsed_line("clexane 1mg/kg bd, last dose 8pm, TFESI at 9am?", s, "en") == \
-        "8pm → 9am = 13 h: shorter than the 24 h cited for a therapeutic dose"
+        "8pm → 9am = 13 h: shorter than the 24 h cited for a therapeutic dose, so that hold is not met"
     assert elapsed_line("clexane 40 ppx, last dose 8pm, TFESI at 9am?", s, "en").startswith("8pm → 9am = 13 h: longer than the 12 h")
     zh = "疼痛介入操作前，依诺肝素预防剂量后至少停用 12 小时，治疗剂量后至少停用 24 小时。"
     assert elapsed_line("克赛40mg qd预防量，最后一针是昨天晚上8点，今天早上9点能穿刺吗？", zh, "zh") == \
@@ -168,7 +168,7 @@ def test_days_told_are_set_beside_an_interval_in_days_only():
     assert elapsed_line("clopidogrel stopped on 2 March, SCS implant 8 March", s, "en") == \
         "2 March → 8 March = 6 days by the days told: close to the 7 days (168 h) cited (check the clock times)"
     assert elapsed_line("clopidogrel stopped on 2 March, SCS implant 6 March", s, "en") == \
-        "2 March → 6 March = 4 days by the days told: shorter than the 7 days (168 h) cited"
+        "2 March → 6 March = 4 days by the days told: shorter than the 7 days (168 h) cited, so that hold is not met"
     assert elapsed_line("氯吡格雷3月2日晚上停的，3月8日上午做SCS植入", "氯吡格雷术前停用 7 天，术后 24 小时恢复", "zh") == \
         "3月2日 → 3月8日 = 按所述日期 6 天：接近所引的 7 天（168 小时），请按具体时间核对"
     assert elapsed_line("enoxaparin stopped Monday, block Tuesday", "LMWH is held for 24 h before", "en") == ""  # hours not told
