@@ -1360,7 +1360,11 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # timing, not a nerve block's), from an evidence note too when no other sentence gives it
     gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
     gives = _kind_order(gives, kind)
-    in_kind = ([c for c in gives if c in usable and subject & c[1].concepts]
+    # (when it is done, from an evidence note too, before when a study measured an outcome: "when should I do the patch?")
+    done = [c for c in gives if not (kind is _KIND["timing"] and _STUDY_REPORT.search(c[1].text))]
+    in_kind = ([c for c in done if c in usable and subject & c[1].concepts]
+               or [c for c in done if subject & c[1].concepts and c[1].group == "evidence"]
+               or [c for c in gives if c in usable and subject & c[1].concepts]
                or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
                or [c for c in gives if c in usable])
     in_kind = [c for c in in_kind if c in both] or in_kind
@@ -1388,10 +1392,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
 
 def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | None) -> list[tuple[float, Sentence]]:
     """The sentences giving the asked kind of answer, the ones that give it best first: a measured mean rise before one
-    patient's reading ("how high does glucose go?"), how it presents before a list that "includes" it, when it is done
-    before when a study measured an outcome ("when should I do the patch?")."""
-    first = {id(_KIND["magnitude"]): lambda t: bool(_MEAN.search(t)), id(_KIND["recognition"]): lambda t: bool(_PRESENTS.search(t)),
-             id(_KIND["timing"]): lambda t: not _STUDY_REPORT.search(t)}.get(id(kind))
+    patient's reading ("how high does glucose go?"), how it presents before a list that "includes" it."""
+    first = {id(_KIND["magnitude"]): lambda t: bool(_MEAN.search(t)), id(_KIND["recognition"]): lambda t: bool(_PRESENTS.search(t))}.get(id(kind))
     if first is None:
         return gives
     return [c for c in gives if first(c[1].text)] + [c for c in gives if not first(c[1].text)]
