@@ -953,3 +953,18 @@ def test_when_to_do_a_blood_patch_leads_with_its_timing_not_the_headaches_onset(
     for q in ("when should I do the blood patch after a wet tap?", "血补丁什么时候做？"):
         ans = engine.answer(q)
         assert "24–48" in ans.bullets[0]["text"], ans.text  # (the early-vs-conservative timing, not "starts within 5 days")
+
+
+def test_bridging_asked_beside_a_doac_leads_with_no_bridging_for_doacs(engine):
+    ans = engine.answer("房颤，拜瑞妥(利伐沙班)20mg qd，停药时间够吗？需要低分子肝素桥接吗？")
+    bridging = [b["text"] for b in ans.bullets if b["part"] == len(ans.parts) - 1]
+    assert bridging and "DOAC" in bridging[0] and "华法林" not in bridging[0], ans.text
+
+
+def test_hearsay_about_another_patient_and_a_labour_cse_are_not_our_emergency_or_scope(engine):
+    heard = engine.answer("做硬膜外腔镜，生理盐水冲洗速度和总量有啥限制？听说有人术后视物模糊、颈痛，是什么原因？")
+    assert not heard.urgent, heard.text
+    cse = engine.answer("labour CSE - what intrathecal fentanyl/bupi dose and epidural infusion rate?")
+    assert cse.abstained and cse.verdict == "out_of_scope", cse.text
+    infarct = engine.answer("右侧C5/6经椎间孔注射，推完药30秒病人说四肢没劲，查体四肢肌力0-1级，现在怎么办？")
+    assert infarct.urgent and infarct.pathway == "esi-stroke", infarct.text
