@@ -67,13 +67,14 @@ def _days_said(days: float, lang: Lang) -> str:
     return (f"{n} day" if n == "1" else f"{n} days") + " by the days told" if lang == "en" else f"按所述日期 {n} 天"
 
 
-def elapsed_line(text: str, sentence: str, lang: Lang) -> str:
+def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "") -> str:
     """The time from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00
     yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited"; "周二晚上8点 → 周五早上8点 = 60 小时"), or ''
-    when the times or the interval are not plain. Days told without clock times are set only beside an interval in days,
+    when the times or the interval are not plain (a follow-up's new procedure time is read with the dose time told
+    `before`). Days told without clock times are set only beside an interval in days,
     and said as "about" when the hours not told could put them on either side of it."""
-    between = dose_to_procedure(text, lang)
-    kind = dose_kind(text)
+    between = dose_to_procedure(text, lang, before)
+    kind = dose_kind(text) or dose_kind(before)
     span = cited_span(sentence, kind)
     if between is None or span is None:
         return ""

@@ -77,7 +77,7 @@ class PatientNumbers:
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
         if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
-                and (span := elapsed_line(q.text, b.sentence.text, lang)):
+                and (span := elapsed_line(q.text, b.sentence.text, lang, q.history[-1] if q.followup and q.history else "")):
             return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
         return "", ""
 

@@ -266,14 +266,24 @@ def _whose(a: Moment, b: Moment) -> tuple[Moment, Moment] | None:
     return None  # both told as doses, or both as procedures
 
 
-def dose_to_procedure(text: str, lang: Lang) -> Interval | None:
+def dose_to_procedure(text: str, lang: Lang, before: str = "") -> Interval | None:
     """The time from the last dose to the procedure the question tells; None unless exactly two times are told and which
-    is which is plain. A clock time with no day falls today, or on the nearest day that keeps the order ("last dose
-    tonight 9pm, procedure 8am": tomorrow's 8am); a procedure told in the past is no procedure to come."""
+    is which is plain. A follow-up that tells only the procedure's new time ("push it to tomorrow 10:00?") is read with the
+    dose time the turn `before` told. A clock time with no day falls today, or on the nearest day that keeps the order
+    ("last dose tonight 9pm, procedure 8am": tomorrow's 8am); a procedure told in the past is no procedure to come."""
     found = moments(text, lang)
-    if found is None or len(found) != 2 or (pair := _whose(*found)) is None:
+    if found is None:
         return None
-    dose, proc = pair
+    if len(found) == 1 and before and found[0].role != "dose":
+        doses = [m for m in moments(before, lang) or [] if m.role == "dose"]
+        return _interval(doses[0], found[0]) if len(doses) == 1 else None
+    if len(found) != 2 or (pair := _whose(*found)) is None:
+        return None
+    return _interval(*pair)
+
+
+def _interval(dose: Moment, proc: Moment) -> Interval | None:
+    """The interval from a dose to a procedure, when their days and hours give one (see `dose_to_procedure`)."""
     if proc.day is not None and proc.day.kind == "rel" and proc.day.n < 0 and (dose.day is None or dose.day.n >= proc.day.n):
         return None  # ("clexane injection 5am today - ok for 9am?" read the other way round would put the procedure first)
     if dose.day is None and proc.day is None:

@@ -80,3 +80,11 @@ def test_moments_keep_their_words_day_and_role():
 def test_times_that_are_not_plain_give_nothing_and_the_rest_are_read_right(text, lang, hours):
     got = dose_to_procedure(text, lang)
     assert (got.hours if got else None) == hours, got
+
+
+def test_a_follow_up_telling_only_the_new_procedure_time_is_read_with_the_dose_time_before():
+    before = "clexane 1mg/kg bd, last dose 20:00 last night, SCS lead trial booked 10:00 today - go?"
+    moved = dose_to_procedure("ok so if we push to tomorrow 10:00 thats fine?", "en", before)
+    assert moved is not None and moved.hours == 38.0 and moved.dose.shown == "20:00 last night"
+    assert dose_to_procedure("ok so if we push to tomorrow 10:00 thats fine?", "en") is None  # (no dose told: nothing)
+    assert dose_to_procedure("改到明天上午10点做可以吗？", "zh", "克赛末次是昨晚8点打的，今天上午10点做，行吗？").hours == 38.0
