@@ -320,6 +320,10 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
     return None
 
 
+# What a complication leads to, so that a sentence about that is no rival to it (a wet tap: its headache and CSF leak).
+_LEADS_TO = {"dural-puncture": ("pdph", "csf-leak", "intracranial-hypotension")}
+
+
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
     """Does the sentence name another drug (or drug class), procedure, complication or spinal region (of `kinds`) than
     the question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
@@ -348,8 +352,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
         # the asked drug given as a measure that goes with any procedure ("antibiotics after an SCS implant" is prophylaxis)
         near |= _measures(own, sig)
-        if kind == "complication":  # (a wet tap's headache is about the wet tap: PDPH is its complication, not a rival)
-            near |= {r for c in mine for r in sig.related.get(c, frozenset()) if sig.kinds.get(r) == "complication"}
+        if kind == "complication":  # (a wet tap's headache is about the wet tap: PDPH is what it leads to, not a rival)
+            near |= {r for c in mine for r in _LEADS_TO.get(c, ())}
         if kind == "procedure":
             near |= _regional(s, near, own, sig)
         if any(c not in near and member(c) and c not in others for c in s.concepts):
@@ -663,7 +667,9 @@ def _bridged(own: list[str], q: Question, sig: Signals) -> list[str]:
     question names: a warfarin patient's bridging criteria are another drug's."""
     if "bridging-anticoagulation" not in own or any(sig.kinds.get(c) == "drug" for c in own):
         return own
-    return own + [c for c in q.concepts if sig.kinds.get(c) == "drug" and c not in own]
+    held = [c for c in q.concepts if sig.kinds.get(c) == "drug" and "anticoagulant" in sig.parents.get(c, frozenset())]
+    doacs = [c for c in held if "doac" in sig.parents.get(c, frozenset())]  # (switched from warfarin to apixaban: apixaban's)
+    return own + [c for c in (doacs or held) if c not in own]
 
 
 def _own(part: Part, q: Question) -> list[str]:
@@ -1401,10 +1407,13 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
 def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | None) -> list[tuple[float, Sentence]]:
     """The sentences giving the asked kind of answer, the ones that give it best first: a measured mean rise before one
     patient's reading ("how high does glucose go?"), how it presents before a list that "includes" it."""
-    first = {id(_KIND["magnitude"]): lambda t: bool(_MEAN.search(t)), id(_KIND["recognition"]): lambda t: bool(_PRESENTS.search(t))}.get(id(kind))
-    if first is None:
+    if kind is _KIND["magnitude"]:
+        best = _MEAN
+    elif kind is _KIND["recognition"]:
+        best = _PRESENTS
+    else:
         return gives
-    return [c for c in gives if first(c[1].text)] + [c for c in gives if not first(c[1].text)]
+    return [c for c in gives if best.search(c[1].text)] + [c for c in gives if not best.search(c[1].text)]
 
 
 # A sentence reporting what a study found ("In a systematic review of 19 studies …", "在一项纳入 … 的研究中").

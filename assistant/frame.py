@@ -848,8 +848,6 @@ class Framer:
         prev = self._previous(history)
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)
-        if not concepts and prev is not None and prev.out_of_scope:
-            out = prev.out_of_scope  # "and if the scanner is 3T?" after MRI with an implant: still what is not covered
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)

@@ -93,10 +93,11 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "") -> str:
         verdict = "shorter than" if short else "longer than" if long_ else "close to" if close else "within"
         amount = f"{fmt(hours)} h" if between.exact else _days_said(hours / 24, lang)
         return (f"{told} = {amount}: {verdict} the {words}{in_hours} cited" + (f" for a {kind} dose" if by_kind else "")
-                + (" (check the clock times)" if close else ", so that hold is not met" if short else ""))
+                + (" (check the clock times)" if close else ", so that hold is not met" if short
+                   else ", which meets only its shorter end" if between.exact and hours < high else ""))
     in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
     verdict = "短于" if short else "长于" if long_ else "接近" if close else "在"
     which = {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] if by_kind else ""
     amount = f"{fmt(hours)} 小时" if between.exact else _days_said(hours / 24, lang)
     return (f"{told} = {amount}：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"
-            + ("，请按具体时间核对" if close else "，未满足该停药间隔" if short else ""))
+            + ("，请按具体时间核对" if close else "，未满足该停药间隔" if short else "，仅达到其下限" if between.exact and hours < high else ""))

@@ -77,9 +77,16 @@ class PatientNumbers:
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
         if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
-                and (span := elapsed_line(q.text, b.sentence.text, lang, q.history[-1] if q.followup and q.history else "")):
+                and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q))):
             return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
         return "", ""
+
+    def _dose_turn(self, q: Question) -> str:
+        """The turn before, whose dose time a follow-up that only moves the procedure is read with; '' when the follow-up
+        names a drug of its own (another drug's last dose was not told)."""
+        if not q.followup or not q.history or any(self.kinds.get(c) in ("drug", "brand") for c in q.concepts):
+            return ""
+        return q.history[-1]
 
     def _asked(self, drugs: Iterable[str], concepts: Iterable[str], lang: Lang, text: str, urgent: bool, ceiling: bool) -> Asked:
         """What is asked of a sentence's figures: the asked drugs' names (an adjunct only when no other drug is asked; a

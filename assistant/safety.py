@@ -372,7 +372,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "esi-stroke",  # cord infarction: sudden paraplegia right after a transforaminal (particulate) injection is vascular, not a haematoma
         {"en": (r"weak|paraly|paraplegi|can(?:no|'|’)?t (?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid|floppy|"
                 r"(?:not|isn'?t|no longer|stopped) moving|won'?t move",),
-         "zh": (r"瘫|无力|没劲|没力|不能动|动不了|没有感觉|感觉消失|麻木|软|(?:手|腿|胳膊|肢体)(?:不动|动不了)|肌力\s*[0-3]",)},
+         "zh": (r"瘫|无力|(?:腿|下肢|四肢|手|上肢|胳膊|肢体)[^，。；]{0,3}没(?:劲|力)|不能动|动不了|没有感觉|感觉消失|麻木|软|(?:手|腿|胳膊|肢体)(?:不动|动不了)|肌力\s*[0-3]",)},
         {"en": r"transforaminal|\bTFESI\b|particulate|triamcinolone|methylprednisolone|depo-?medrol|kenalog",
          "zh": r"经椎间孔|颗粒|曲安奈德|甲泼尼龙|得宝松|倍他米松"},
         {"en": "URGENT: sudden weakness or loss of sensation during or right after a transforaminal injection can be a spinal cord infarction from "
@@ -666,7 +666,7 @@ _NOT_NOW = {
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b",
-    "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|听(?:别人|同事|人家)说|据说|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
@@ -760,7 +760,8 @@ _DELAYED = {
           r"\bat \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)\b.{0,40}\bnow(?: it'?s)? \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)",  # "at 9am, now 4pm"
     "zh": r"昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
           r"夜间|夜里|半夜|当晚|今晚|回家后|出院后|几个?小时后|数小时后|\d+\s*个?小时后|天后|\d+\s*天前|术后第\s*[一二三四五六七\d]+\s*天|"
-          r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)",
+          r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)|"
+          r"后\s*[\d一二三四五六七两几]+\s*(?:天|日|周|小时)|当天(?:晚上|夜里)|一周",
 }
 _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"

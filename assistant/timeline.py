@@ -64,6 +64,12 @@ _PROCEDURE_WORDS = re.compile(r"\bprocedure\b|\bblock\b|\bbooked\b|\bscheduled\b
                               r"做|穿刺|手术|操作|阻滞|排的|安排|植入", re.I)
 
 
+# a follow-up that moves the procedure ("push it to tomorrow 10:00", 改到明天上午10点), not one telling a dose or the next
+# one ("actually she had it at 22:00", "next clexane at 18:00?", 今晚8点恢复用药, 明早又要打一针)
+_MOVED = re.compile(r"\b(?:push\w*|mov\w*|reschedul\w*|postpon\w*|delay\w*|bump\w*|shift\w*|rebook\w*)\b|改到|改成|推迟|挪到|延到|延后|推到|换到", re.I)
+_NEXT_DOSE = re.compile(r"\bnext (?:dose|shot|jab|injection)\b|\brestart\w*|\bresum\w*|\bhad it\b|恢复|再打|又打|又要打|打过|打了|吃了", re.I)
+
+
 @dataclass(frozen=True)
 class Day:
     """A day told: relative to today (kind "rel", -1 yesterday), a weekday ("wd", 0 Monday) or a date ("date", month
@@ -274,7 +280,7 @@ def dose_to_procedure(text: str, lang: Lang, before: str = "") -> Interval | Non
     found = moments(text, lang)
     if found is None:
         return None
-    if len(found) == 1 and before and found[0].role != "dose":
+    if len(found) == 1 and before and _MOVED.search(text) and not _DOSE_WORDS.search(text) and not _NEXT_DOSE.search(text):
         doses = [m for m in moments(before, lang) or [] if m.role == "dose"]
         return _interval(doses[0], found[0]) if len(doses) == 1 else None
     if len(found) != 2 or (pair := _whose(*found)) is None:

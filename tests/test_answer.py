@@ -968,3 +968,10 @@ def test_hearsay_about_another_patient_and_a_labour_cse_are_not_our_emergency_or
     assert cse.abstained and cse.verdict == "out_of_scope", cse.text
     infarct = engine.answer("右侧C5/6经椎间孔注射，推完药30秒病人说四肢没劲，查体四肢肌力0-1级，现在怎么办？")
     assert infarct.urgent and infarct.pathway == "esi-stroke", infarct.text
+
+
+
+def test_a_labouring_womans_cse_is_out_of_scope(engine):
+    for q in ("CSE in labour - what intrathecal fentanyl dose?", "CSE for a labouring woman - intrathecal bupivacaine dose?",
+              "产妇腰硬联合，鞘内布比卡因剂量？"):
+        assert engine.answer(q).verdict == "out_of_scope", q

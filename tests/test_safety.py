@@ -560,3 +560,18 @@ def test_a_haematoma_a_scan_has_shown_is_the_haematoma_pathway_not_a_cord_infarc
 ])
 def test_a_haematoma_ruled_out_looked_for_or_elsewhere_keeps_the_cord_infarct_pathway(q, lang):
     assert triage(q, lang, {"transforaminal-esi", "esi"}).rule == "esi-stroke", q
+
+
+@pytest.mark.parametrize(("q", "concepts"), [
+    ("听同事说病人做完经椎间孔注射后双腿没劲，要紧吗？", {"transforaminal-esi", "esi"}),
+    ("据说病人硬膜外注射后腿动不了了，怎么处理？", {"esi"}),
+    ("病人据说昨晚开始发烧39度、背痛加重，前天做了硬膜外注射", {"esi"}),
+])
+def test_a_report_about_our_own_patient_is_no_hearsay(q, concepts):
+    assert triage(q, "zh", concepts).urgent, q
+
+
+def test_weakness_days_later_or_without_a_limb_is_no_cord_infarct():
+    assert triage("经椎间孔注射后3天，病人双腿没劲，背痛", "zh", {"transforaminal-esi", "esi"}).rule != "esi-stroke"
+    assert triage("经椎间孔注射后当天晚上双腿没劲", "zh", {"transforaminal-esi", "esi"}).rule != "esi-stroke"
+    assert not triage("得宝松注射后一周，病人觉得没劲、失眠，是激素副作用吗？", "zh", {"betamethasone"}).urgent

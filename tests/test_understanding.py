@@ -2764,11 +2764,3 @@ def test_how_long_after_a_stent_is_no_restart_ask():
     from assistant.compose import RESTART_ASK
     assert not RESTART_ASK.search("Plavix for a DES 2 months ago, last dose this morning. MBB - how long after?")
     assert RESTART_ASK.search("clexane 40 - how long before the TFESI? and after?")
-
-
-def test_a_follow_up_naming_nothing_after_an_uncovered_topic_stays_uncovered(framer):
-    before = "SCS pt needs knee MRI - is MRI with an implanted device ok?"
-    q = framer.frame("and if the scanner is 3T? any diff for full body scan", [before])
-    assert "implant-mri-conditions" in q.out_of_scope, q
-    named = framer.frame("and what is the infection rate after an SCS implant?", [before])
-    assert not named.out_of_scope  # (a follow-up that names its own subject is judged on it)

@@ -216,3 +216,17 @@ def test_the_dose_kind_is_not_an_antibiotics_prophylaxis():
     assert dose_kind("clexane 80mg bd, cefazolin prophylaxis given, last clexane 8pm, ESI 9am?") != "prophylactic"
     assert dose_kind("依诺肝素1mg/kg q12h") == "therapeutic"
     assert cited_span("clopidogrel is held for 2 to 3 days") == (48.0, 72.0, "2 to 3 days", False)
+
+
+def test_a_hold_met_only_at_the_shorter_end_of_a_range_says_so():
+    assert elapsed_line("last dose Monday 08:00, procedure Wednesday 09:00", "held for 2–3 days before", "en") == \
+        "Monday 08:00 → Wednesday 09:00 = 49 h: within the 2–3 days (48–72 h) cited, which meets only its shorter end"
+    assert elapsed_line("last dose Monday 08:00, procedure Friday 09:00", "held for 2–3 days before", "en").endswith("longer than the 2–3 days (48–72 h) cited")
+
+
+def test_a_follow_up_telling_a_dose_or_another_drug_is_not_read_with_the_time_before(engine):
+    first = "clexane 40 ppx, last dose 20:00 last night, TFESI at 09:00 today - ok?"
+    for later in ("actually she had it at 22:00 - still ok?", "when can she have the next clexane? 18:00 ok?"):
+        assert "From the times told" not in engine.answer(later, [first]).text, later
+    other = engine.answer("she's also on apixaban, still fine to push it to tomorrow 09:00?", [first])
+    assert "From the times told" not in other.text, other.text
