@@ -597,6 +597,22 @@ _DENIED_AFTER = re.compile(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\
                            r"\s*(?:(?:was|is|has been|been)\s+)?(?:ruled out|excluded)\b|\s*(?:已)?(?:排除|除外)", re.I)  # "haematoma ruled out"
 
 
+# A drug the patient was switched from ("switched from warfarin to apixaban", "以前吃华法林，现在换成阿哌沙班",
+# "华法林换成了利伐沙班"): no longer taken, so not the one held (not "was on warfarin, held 5 days": that one is held).
+_SWITCHED_BEFORE = re.compile(r"\b(?:switched|changed|converted|transitioned|moved)\s+(?:\w+\s+)?(?:from|off)\s+$|"
+                              r"(?:以前|之前|原来|原先|曾经)(?:一直)?(?:吃|用|服用|口服|打)(?:的是)?\s*$", re.I)
+_SWITCHED_AFTER = re.compile(r"\s*(?:was |has been )?(?:switched|changed|converted)\s+(?:over\s+)?to\b|\s*(?:→|->)|"
+                             r"[^，。,.;；]{0,6}?(?:换成|改成|换为|改为|改用|换用)", re.I)
+_SWITCH_WORD = re.compile(r"\b(?:switched|changed|converted|transitioned)\b|换成|改成|换为|改为|改用|换用|现在(?:吃|用|服用)", re.I)
+
+
+def _switched_from(text: str, m: Match) -> bool:
+    """Is the drug named as the one the patient was switched from?"""
+    if not _SWITCH_WORD.search(text):
+        return False
+    return bool(_SWITCHED_BEFORE.search(text[max(0, m.start - 24):m.start]) or _SWITCHED_AFTER.match(text[m.end:m.end + 16]))
+
+
 # "can I just do it without contrast?" asks about going without it: the contrast is the subject, not left out
 _WHY_NOT = re.compile(r"\bwhy (?:no|not|never|avoid)\s*(?:the\s+|a\s+|an\s+|use\s+|using\s+)?$|(?:为什么|为何)(?:不|不能|不要|禁止)(?:用|使用)?$", re.I)
 _DO_WITHOUT = re.compile(r"\b(?:do|doing|done|did|perform\w*|proceed\w*|go ahead|inject\w*|manage|get away)\b[^.?!]{0,20}\bwithout\s*(?:the\s+|a\s+|any\s+)?$", re.I)
@@ -608,7 +624,7 @@ def _excluded(text: str, m: Match) -> bool:
     before = text[max(0, m.start - 40):m.start]
     if _DO_WITHOUT.search(before) or _WHY_NOT.search(before):  # ("why no particulate steroid in cervical TF?" asks about it)
         return False
-    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]))
+    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m))
 
 
 # a clot named as what a prophylactic dose prevents, in its compound forms ("clexane 40 (DVT ppx)", "VTE prophylaxis",

@@ -2764,3 +2764,17 @@ def test_how_long_after_a_stent_is_no_restart_ask():
     from assistant.compose import RESTART_ASK
     assert not RESTART_ASK.search("Plavix for a DES 2 months ago, last dose this morning. MBB - how long after?")
     assert RESTART_ASK.search("clexane 40 - how long before the TFESI? and after?")
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("以前吃华法林，现在换成阿哌沙班，SCS测试前停多久？", "apixaban"),
+    ("switched from warfarin to apixaban last month - how long to hold before TFESI?", "apixaban"),
+    ("华法林换成了利伐沙班，停几天？", "rivaroxaban"),
+])
+def test_a_drug_switched_from_is_not_the_one_held(framer, text, held):
+    q = framer.frame(text)
+    assert held in q.concepts and "warfarin" not in q.concepts, q.concepts
+
+
+def test_a_drug_told_as_taken_before_its_hold_is_still_held(framer):
+    assert "warfarin" in framer.frame("was on warfarin, held for 5 days, INR today 1.3 - ok for ILESI?").concepts
