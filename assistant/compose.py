@@ -471,7 +471,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
           w: Weights = Weights(), sig: Signals = Signals()) -> float:
     """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
     q_parents = sig.parents
-    own = _bridged(_own(part, q), q, sig)
+    own = _own(part, q)
     if "escalation" in part.aspects:  # "caffeine and fluids not working": what was tried is not what is asked
         own = [c for c in own if c not in q.tried] or ([] if part.inherited else own)  # (all it names failed: the case before)
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own]
@@ -660,16 +660,6 @@ def _other_drugs_figure(s: Sentence, part: Part, q: Question, sig: Signals) -> b
         return False
     around = {c for c in s.chunk.concepts if sig.kinds.get(c) == "drug"}
     return bool(around) and not around & asked and bool(_KIND["dose"].search(s.text))
-
-
-def _bridged(own: list[str], q: Question, sig: Signals) -> list[str]:
-    """A bridging ask that names no drug ("需要低分子肝素桥接吗？" after the rivaroxaban it holds) is about the held drug the
-    question names: a warfarin patient's bridging criteria are another drug's."""
-    if "bridging-anticoagulation" not in own or any(sig.kinds.get(c) == "drug" for c in own):
-        return own
-    held = [c for c in q.concepts if sig.kinds.get(c) == "drug" and "anticoagulant" in sig.parents.get(c, frozenset())]
-    doacs = [c for c in held if "doac" in sig.parents.get(c, frozenset())]  # (switched from warfarin to apixaban: apixaban's)
-    return own + [c for c in (doacs or held) if c not in own]
 
 
 def _own(part: Part, q: Question) -> list[str]:

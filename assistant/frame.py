@@ -1190,6 +1190,20 @@ class Framer:
             return ctx
         return ()
 
+    def _held_before(self, own: tuple[str, ...], inherited: tuple[str, ...], asked: tuple[str, ...],
+                     prev: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A later part about a drug it does not name leans on the part before's: a hold ("吃艾乐妥，做射频要不要停药？如果
+        改做PKP要停几天？": its drug, with its procedure, and the patient) or a bridge ("拜瑞妥…停药时间够吗？需要低分子肝素桥接吗？":
+        the DOAC held, for which the sources say no bridging; a warfarin bridge is asked of its own criteria)."""
+        lex = self.lexicon.concepts
+        if "hold" in asked and own and not any(lex[c].kind in ("drug", "drug-class", "brand") for c in own + inherited):
+            own += tuple(c for c in prev if lex[c].kind in ("drug", "drug-class", "brand") and c not in own)
+            inherited += tuple(c for c in prev if lex[c].kind == "condition" and c not in inherited)
+        if "bridging-anticoagulation" in own and not any(lex[c].kind in ("drug", "brand") for c in own):
+            own += tuple(c for c in prev if lex[c].kind in ("drug", "brand") and c not in own
+                         and "doac" in self.lexicon.broader_closure([c]))
+        return own, inherited
+
     def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...], past: Mapping[str, tuple[str, ...]],
                before: tuple[str, ...] = ()) -> tuple[Part, ...]:
         """The parts of the question; `before`: the asks of the turn a follow-up leans on."""
@@ -1226,11 +1240,8 @@ class Framer:
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)
-            if out and "hold" in asked and own and not any(lex[c].kind in ("drug", "drug-class", "brand") for c in own + inherited):
-                # "吃艾乐妥，做射频要不要停药？如果改做PKP要停几天？": the drug held is the part before's (what this part asks
-                # about, with its procedure), and so is the patient
-                own += tuple(c for c in prev if lex[c].kind in ("drug", "drug-class", "brand") and c not in own)
-                inherited += tuple(c for c in prev if lex[c].kind == "condition" and c not in inherited)
+            if out:
+                own, inherited = self._held_before(own, inherited, asked, prev)
             drugs = tuple(c for c in (*prev, *ctx) if lex[c].kind in ("drug", "drug-class", "brand"))
             if _REPEAT in own and drugs and _AFTER_IT[lang].search(t):
                 # "克赛…术前停多久？拔针后多久能再打？": after the needle is out, "打" is the anticoagulant's next dose
