@@ -851,7 +851,8 @@ def _each_member(chosen: Sequence[tuple[float, Sentence]], members: Sequence[int
                  sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], lang: Lang) -> list[tuple[float, Sentence]]:
     """Parts answered together because they share a best sentence ("INR多少以下才能做？需要桥接吗？": the bridging list
     names the INR) each keep a sentence of their own: a member whose subject only the shared sentence names gets its
-    best other sentence about it (warfarin stopped until the INR is normal)."""
+    best other sentence about it (warfarin stopped until the INR is normal); a member that names nothing and asks a kind
+    of answer no chosen sentence gives ("patch now or wait? how much blood?") gets its best sentence giving it (12–20 mL)."""
     if len(members) < 2:
         return []
     out: list[tuple[float, Sentence]] = []
@@ -859,14 +860,21 @@ def _each_member(chosen: Sequence[tuple[float, Sentence]], members: Sequence[int
         asks = frozenset(parts[k].concepts)
         shared = max(range(len(sentences)), key=lambda i, k=k: scored[i][k])  # type: ignore[misc]
         said = [s for _, s in (*chosen, *out)]
-        if not asks or any(asks <= s.concepts for s in said if s is not sentences[shared]):
+        kind = None if asks else _asked_kind(parts[k])
+        if (not asks and (kind is None or any(kind.search(s.text) for s in said))) \
+                or (asks and any(asks <= s.concepts for s in said if s is not sentences[shared])):
             continue
-        fits = [i for i in range(len(sentences)) if i != shared and scored[i][k] > 0 and asks <= sentences[i].concepts
+        fits = [i for i in range(len(sentences)) if (i != shared or not asks) and scored[i][k] > 0 and _member_gets(sentences[i], asks, kind)
                 and sentences[i] not in said and not sentences[i].provenance and not same_point(sentences[i], said, lang)]
         if fits:
             i = max(fits, key=lambda i, k=k: scored[i][k])  # type: ignore[misc]
             out.append((scored[i][k], sentences[i]))
     return out
+
+
+def _member_gets(s: Sentence, asks: frozenset[str], kind: re.Pattern[str] | None) -> bool:
+    """Does the sentence answer a merged part: name all it names, or, naming nothing, give the kind of answer it asks?"""
+    return asks <= s.concepts if asks else bool(kind is not None and kind.search(s.text))
 
 
 RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|"

@@ -547,6 +547,23 @@ def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
     return [(need, out) for need, rx, out in _COMPOUNDS if need in concepts and rx.search(q)]
 
 
+# "patch" alone ("patch now or wait?"), and a patch that is a drug's ("fentanyl patch", "lidocaine patch", 贴剂)
+_PATCH = re.compile(r"\bpatch(?:ed|ing|es)?\b|补片|补丁", re.I)
+_DRUG_PATCH = re.compile(r"\b(?:fentanyl|buprenorphine|butrans|durogesic|lidocaine|lignocaine|lidoderm|versatis|nicotine|"
+                         r"capsaicin|qutenza|transdermal|hormone|estrogen|oestrogen|nitrate|nitro\w*|scopolamine|rivastigmine)\s+patch|"
+                         r"贴剂|贴片|芬太尼贴|透皮", re.I)
+
+
+def _blood_patch(q: str, concepts: tuple[str, ...], around: Sequence[str] = ()) -> tuple[str, ...]:
+    """"Patch now or wait?" beside a wet tap or its headache (in the question, the part before or the turns before) is
+    the epidural blood patch; never a patch that is a drug's (a fentanyl or lidocaine patch)."""
+    if not _PATCH.search(q) or _DRUG_PATCH.search(q) or "epidural-blood-patch" in concepts:
+        return concepts
+    if not {*concepts, *around} & {"pdph", "dural-puncture", "csf-leak", "intracranial-hypotension"}:
+        return concepts
+    return (*concepts, "epidural-blood-patch")
+
+
 # A finding that, beside a concept of the question or the turn before, is a complication of ours: a headache after a
 # dural puncture is the post-dural puncture headache ("wet tap in the SCS trial" - "day 3 of headache despite caffeine").
 _READ_AS: tuple[tuple[str, frozenset[str], str], ...] = (
@@ -862,6 +879,7 @@ class Framer:
         concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m)) if c not in concepts)
         prev = self._previous(history)
+        concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)
         concepts = self._without_generic_rf(concepts, out)
@@ -1217,7 +1235,7 @@ class Framer:
             for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
                 if compound in lex:
                     own = tuple(compound if c == need else c for c in own if c != compound)
-            own = self._adjacent(t, self._joint_shot(q, own))
+            own = self._adjacent(t, _blood_patch(t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))
             if "indication" in own and _LAB_CUTOFF.search(t):  # "INR cutoff for an SCS lead": a lab threshold, not block criteria
                 own = tuple(c for c in own if c != "indication")
             own = self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx))

@@ -975,3 +975,9 @@ def test_a_labouring_womans_cse_is_out_of_scope(engine):
     for q in ("CSE in labour - what intrathecal fentanyl dose?", "CSE for a labouring woman - intrathecal bupivacaine dose?",
               "产妇腰硬联合，鞘内布比卡因剂量？"):
         assert engine.answer(q).verdict == "out_of_scope", q
+
+
+def test_a_part_asking_only_how_much_keeps_its_figure_when_answered_with_the_part_before(engine):
+    ans = engine.answer("she's 48kg, postural headache day 2, caffeine not helping - patch now or wait? how much blood?",
+                        ["wet tap with 17G Tuohy during T10 ILESI this morning, what do I tell her?"])
+    assert any("12–20 mL" in b["text"] for b in ans.bullets), ans.text

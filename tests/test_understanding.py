@@ -2778,3 +2778,11 @@ def test_a_drug_switched_from_is_not_the_one_held(framer, text, held):
 
 def test_a_drug_told_as_taken_before_its_hold_is_still_held(framer):
     assert "warfarin" in framer.frame("was on warfarin, held for 5 days, INR today 1.3 - ok for ILESI?").concepts
+
+
+def test_a_patch_beside_a_wet_tap_is_the_blood_patch_and_a_drugs_patch_is_not(framer):
+    before = ["wet tap with 17G Tuohy during T10 ILESI this morning, what do I tell her?"]
+    q = framer.frame("postural headache day 2 - patch now or wait? how much blood?", before)
+    assert "epidural-blood-patch" in q.concepts and "epidural-blood-patch" in q.parts[-1].inherited, q.parts
+    assert "epidural-blood-patch" not in framer.frame("on a fentanyl patch, wet tap yesterday - remove the patch?").concepts
+    assert "epidural-blood-patch" not in framer.frame("lidocaine patch for the back pain - ok before the TFESI?").concepts
