@@ -915,6 +915,27 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     return [naming[0], *(t for t in above if t is not naming[0])], True
 
 
+_NOT_FOR = re.compile(r"\bnot (?:appropriate|indicated|needed|recommended|required)\b|\bno (?:need|role)\b|不宜|不需要|无需|不必|不推荐", re.I)
+_VKA = frozenset({"warfarin", "vka"})
+
+
+def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                       sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"On rivaroxaban - do they need LMWH bridging?": the sources say a DOAC is not bridged, so that sentence leads,
+    before who is at high thromboembolic risk (the criteria for bridging a warfarin hold). Not when warfarin is named."""
+    own = set(_own(part, q)) | set(part.inherited)
+    drugs = {c for c in own if sig.kinds.get(c) in ("drug", "drug-class", "brand")}
+    doac = {c for c in drugs if c == "doac" or "doac" in sig.parents.get(c, ())}
+    if "bridging-anticoagulation" not in own or not doac or drugs - doac \
+            or any(c in _VKA or _VKA & sig.parents.get(c, frozenset()) for c in q.all_concepts):
+        return above, False
+    says = next(((sc, s) for sc, s in pool if {"doac", "bridging-anticoagulation"} <= s.concepts and _NOT_FOR.search(s.text)
+                 and not s.provenance), None)
+    if says is None:
+        return above, False
+    return [says, *(t for t in above if t[1] is not says[1])], True
+
+
 _AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
         "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -1084,6 +1105,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _doac_bridge_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
         members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)

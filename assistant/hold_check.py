@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.timeline import dose_to_procedure
+from assistant.timeline import Interval, Moment, dose_to_procedure
 from assistant.types import Lang
 from assistant.worked import fmt
 
@@ -67,6 +67,40 @@ def _days_said(days: float, lang: Lang) -> str:
     return (f"{n} day" if n == "1" else f"{n} days") + " by the days told" if lang == "en" else f"按所述日期 {n} 天"
 
 
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_REL = {-1: "yesterday", 0: "today", 1: "tomorrow", 2: "the day after tomorrow"}
+_ZH_REL = {-1: "昨天", 0: "今天", 1: "明天", 2: "后天"}
+
+
+def _day_reached(dose: Moment, days: int, lang: Lang) -> str:
+    """The day `days` after the dose's day, named as the question named it (a weekday, today/tomorrow), else counted."""
+    day = dose.day
+    if day is not None and day.kind == "wd" and days < 7:
+        n = (day.n + days) % 7
+        return _EN_DAYS[n] if lang == "en" else "周" + "一二三四五六日"[n]
+    if day is not None and day.kind == "rel" and day.n + days in _EN_REL:
+        return (_EN_REL if lang == "en" else _ZH_REL)[day.n + days]
+    if lang == "en":
+        return "the same day" if days == 0 else "the next day" if days == 1 else f", {days} days after it"
+    return "当天" if days == 0 else "次日" if days == 1 else f"{days} 天后"
+
+
+def _short_by(between: Interval, low: float, lang: Lang) -> str:
+    """How far short of the cited interval's shorter end the time told falls, and when that end is reached
+    (" (61 h short; 72 h after the last dose is 21:00 the day after tomorrow)"): clock times told only; arithmetic on
+    the cited figure, never a new interval."""
+    if not between.exact or between.dose.hours is None:
+        return ""
+    gap, at = low - between.hours, between.dose.hours + low
+    clock = at % 24
+    hhmm = f"{int(clock):02d}:{round(clock % 1 * 60):02d}"
+    day = _day_reached(between.dose, int(at // 24), lang)
+    if lang == "en":
+        day = day if day.startswith(",") else " " + day
+        return f" ({fmt(gap)} h short; {fmt(low)} h after the last dose is {hhmm}{day})"
+    return f"（还差 {fmt(gap)} 小时；末次给药后 {fmt(low)} 小时为{day} {hhmm}）"
+
+
 def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "") -> str:
     """The time from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00
     yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited"; "周二晚上8点 → 周五早上8点 = 60 小时"), or ''
@@ -93,11 +127,12 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "") -> str:
         verdict = "shorter than" if short else "longer than" if long_ else "close to" if close else "within"
         amount = f"{fmt(hours)} h" if between.exact else _days_said(hours / 24, lang)
         return (f"{told} = {amount}: {verdict} the {words}{in_hours} cited" + (f" for a {kind} dose" if by_kind else "")
-                + (" (check the clock times)" if close else ", so that hold is not met" if short
-                   else ", which meets only its shorter end" if between.exact and hours < high else ""))
+                + (" (check the clock times)" if close else ", so that hold is not met" + _short_by(between, low, lang)
+                   if short else ", which meets only its shorter end" if between.exact and hours < high else ""))
     in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
     verdict = "短于" if short else "长于" if long_ else "接近" if close else "在"
     which = {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] if by_kind else ""
     amount = f"{fmt(hours)} 小时" if between.exact else _days_said(hours / 24, lang)
     return (f"{told} = {amount}：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"
-            + ("，请按具体时间核对" if close else "，未满足该停药间隔" if short else "，仅达到其下限" if between.exact and hours < high else ""))
+            + ("，请按具体时间核对" if close else "，未满足该停药间隔" + _short_by(between, low, lang) if short
+               else "，仅达到其下限" if between.exact and hours < high else ""))

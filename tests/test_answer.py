@@ -961,6 +961,15 @@ def test_bridging_asked_beside_a_doac_leads_with_no_bridging_for_doacs(engine):
     assert bridging and "DOAC" in bridging[0] and "华法林" not in bridging[0], ans.text
 
 
+def test_a_bridging_question_about_a_doac_alone_leads_with_no_bridging_for_doacs_and_warfarin_keeps_its_criteria(engine):
+    for q in ("patient on rivaroxaban for AF, CHA2DS2-VASc 4, booked for SCS trial - do they need LMWH bridging?",
+              "吃拜瑞妥的房颤病人，下周做SCS测试，需要低分子肝素桥接吗？"):
+        ans = engine.answer(q)
+        assert "DOAC" in ans.bullets[0]["text"] and ("not appropriate" in ans.text or "不宜" in ans.text), ans.text
+    warfarin = engine.answer("warfarin for AF, CHADS2 2, RFA next week. bridging needed?")
+    assert "DOAC" not in warfarin.bullets[0]["text"] and "bridging" in warfarin.bullets[0]["text"], warfarin.text
+
+
 def test_hearsay_about_another_patient_and_a_labour_cse_are_not_our_emergency_or_scope(engine):
     heard = engine.answer("做硬膜外腔镜，生理盐水冲洗速度和总量有啥限制？听说有人术后视物模糊、颈痛，是什么原因？")
     assert not heard.urgent, heard.text

@@ -103,14 +103,20 @@ def test_the_cited_interval_is_its_one_span_before_the_restart():
 
 def test_the_elapsed_time_is_set_beside_the_cited_interval_in_both_languages():
     s = "Xarelto is held for 3 days and restarted 24 h afterwards."
-    assert elapsed_line("last rivaroxaban at 21:00 yesterday, TFESI at 08:00 today", s, "en") == \
-        "21:00 yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited, so that hold is not met"
+    assert elapsed_line("last rivaroxaban at 21:00 yesterday, TFESI at 08:00 today", s, "en") == (
+        "21:00 yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited, so that hold is not met (61 h short; 72 h after the last "
+        "dose is 21:00 the day after tomorrow)")
     assert elapsed_line("last dose Monday 8am, procedure Thursday 9am", "hold for 12 h before", "en") == \
         "Monday 8am → Thursday 9am = 73 h: longer than the 12 h cited"  # weekdays, forward
-    assert elapsed_line("last dose 9pm, procedure 8am", "hold for 12 h before", "en") == "9pm → 8am = 11 h: shorter than the 12 h cited, so that hold is not met"
+    assert elapsed_line("last dose 9pm, procedure 8am", "hold for 12 h before", "en") == (
+        "9pm → 8am = 11 h: shorter than the 12 h cited, so that hold is not met (1 h short; 12 h after the last dose is 09:00 the next day)")
+    assert elapsed_line("last dose Monday 8am, procedure Thursday 9am", "hold for 5 days before", "en").endswith(
+        "(47 h short; 120 h after the last dose is 08:00 Saturday)")  # the day the hold ends, named as the question named days
+    assert elapsed_line("周二晚上8点吃的最后一次，周四早上8点做", "停用 3 天", "zh").endswith("（还差 36 小时；末次给药后 72 小时为周五 20:00）")
+    assert "short;" not in elapsed_line("clopidogrel stopped on 2 March, SCS implant 6 March", "held 7 days before", "en")  # no clock time
     zh = elapsed_line("昨晚9点吃的，今天上午8点做", "拜瑞妥术前停用 3 天，术后 24 小时恢复", "zh")
-    assert zh == "昨晚9点 → 今天上午8点 = 11 小时：短于所引的 3 天（72 小时），未满足该停药间隔"
-    assert elapsed_line("dose at 6am, block at 8pm", "held for 2–3 days", "en").endswith("shorter than the 2–3 days (48–72 h) cited, so that hold is not met")
+    assert zh == "昨晚9点 → 今天上午8点 = 11 小时：短于所引的 3 天（72 小时），未满足该停药间隔（还差 61 小时；末次给药后 72 小时为后天 21:00）"
+    assert elapsed_line("dose at 6am, block at 8pm", "held for 2–3 days", "en").endswith("shorter than the 2–3 days (48–72 h) cited, so that hold is not met (34 h short; 48 h after the last dose is 06:00, 2 days after it)")
 
 
 # --- the engine on the fixture corpus ------------------------------------------------------------------------------
@@ -155,7 +161,7 @@ def test_a_hold_given_per_kind_of_dose_is_read_for_the_kind_told():
     assert (dose_kind("clexane 1mg/kg bd"), dose_kind("克赛40mg qd预防量"), dose_kind("clexane 40mg")) == ("therapeutic", "prophylactic", "")
     assert cited_span(s, "therapeutic") == (24.0, 24.0, "24 h", True) and cited_span(s, "prophylactic") == (12.0, 12.0, "12 h", True)
     assert elapsed_line("clexane 1mg/kg bd, last dose 8pm, TFESI at 9am?", s, "en") == \
-        "8pm → 9am = 13 h: shorter than the 24 h cited for a therapeutic dose, so that hold is not met"
+        "8pm → 9am = 13 h: shorter than the 24 h cited for a therapeutic dose, so that hold is not met (11 h short; 24 h after the last dose is 20:00 the next day)"
     assert elapsed_line("clexane 40 ppx, last dose 8pm, TFESI at 9am?", s, "en").startswith("8pm → 9am = 13 h: longer than the 12 h")
     zh = "疼痛介入操作前，依诺肝素预防剂量后至少停用 12 小时，治疗剂量后至少停用 24 小时。"
     assert elapsed_line("克赛40mg qd预防量，最后一针是昨天晚上8点，今天早上9点能穿刺吗？", zh, "zh") == \
