@@ -63,6 +63,7 @@ from .safety import (
     Triage,
     borrowed_steps,
     happening_now,
+    moved_first,
     names_symptoms,
     not_now,
     protocol_for,
@@ -118,6 +119,7 @@ _CLAUSE_BREAK = re.compile(r"[,，。.;；?？!！]|\s{2,}|(?<=[\u4e00-\u9fff])\
 _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|boluses|dose)|up to \d+ repeat|\bdoubl\w* the (?:infusion|rate)|"
                                r"\bupper limit|(?<!anaesthetic )(?<!anesthetic )\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
               "zh": re.compile(r"重复推注|重复给予|可重复|输注速度加倍|速度加倍|剂量上限|上限|最大(?:累积)?剂量|持续存在")}
+_REPEAT_STEP = {"en": re.compile(r"\brepeat|\bdoubl", re.I), "zh": re.compile(r"重复|加倍")}
 _NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
                  "zh": "知识库没有给出一线处理无效后的进一步措施；以下为其已有的处理步骤。"}
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
@@ -362,12 +364,30 @@ class AnswerEngine:
             # result; "抽搐停了 但是现在室速 血压测不到了", "头痛好了，可是双腿越来越没力" after an epidural: a picture of its own,
             # in the setting the turn before told
             tri = triage(q.text, q.lang, concepts, last)
+        if not tri.urgent and q.followup and not settled and len(q.history) >= 2:
+            tri = self._scene_goes_on(q, concepts, stop) or tri
         typed_text = to_simplified(q.original.strip()) if q.script == "hant" else q.original.strip()  # (the script is no fix)
         if typed_text != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
             typed = triage(typed_text, q.lang, concepts, before)
             if typed.urgent and (not tri.urgent or _rank(typed.rule) < _rank(tri.rule)):
                 tri = typed  # the pathway the words as typed describe, when it comes first (LAST before a faint)
         return tri
+
+    def _scene_goes_on(self, q: Question, concepts: set[str], stop: str) -> Triage | None:
+        """The emergency told two or three turns back, when the turns since stayed in it: "局麻药中毒抽搐了，咋办" -> "脂肪乳给
+        多少？70kg" -> "推完一次还是室颤、血压测不到，下一步呢？" (the dose question between tells no picture of its own, so the turn
+        before alone is no scene)."""
+        turns = [f"{h.rstrip(' .。!！?？')}{stop}" for h in q.history[-3:]]
+        for k in range(len(turns) - 2, -1, -1):
+            scene = turns[k]
+            if not triage(scene, q.lang, concepts).urgent:
+                continue
+            since = "".join(turns[k:])
+            if all(triage(turns[i], q.lang, concepts, "".join(turns[k:i])).urgent for i in range(k + 1, len(turns))):
+                tri = triage(q.text, q.lang, concepts, since)
+                return tri if tri.urgent else None
+            return None
+        return None
 
     def _foreign_subject(self, q: Question) -> bool:
         """Is the question about another specialty's procedure (no emergency pathway of ours applies)?"""
@@ -689,12 +709,16 @@ class AnswerEngine:
         nxt = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _NEXT_STEP[lang].search(x.text)
                and not x.provenance and x.group != "evidence"]
         nxt = [x for x in nxt if not _LA_CEILING.search(x.text)]  # (a local anaesthetic's ceiling is no step after the rescue)
-        nxt = [x for i, x in enumerate(nxt) if not same_point(x, nxt[:i], lang)][:2]
+        nxt = [x for i, x in enumerate(nxt) if not same_point(x, nxt[:i], lang)]
+        nxt = sorted(nxt, key=lambda x: not _REPEAT_STEP[lang].search(x.text))[:2]  # (the repeat before the ceiling)
         given = self._given(q)
         named = {c for x in nxt for c in x.concepts if self._kinds.get(c) in ("drug", "drug-class")}
         if given and named and not given & named:  # a benzodiazepine given is no first lipid dose given
             return bullets
-        return [Bullet(x, 0, 1.0, "action") for x in nxt] + [b for b in bullets if b.sentence not in nxt]
+        rest = [b for b in bullets if b.sentence not in nxt]
+        # (a patient in arrest: the step the picture moves first, modified ACLS, stays first)
+        first = rest[:1] if rest and rest[0].kind == "action" and moved_first(guide.rule, lang, q.text) else []
+        return first + [Bullet(x, 0, 1.0, "action") for x in nxt] + rest[len(first):]
 
     def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that

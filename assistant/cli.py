@@ -49,7 +49,8 @@ def check_question(q: object) -> str:
 
 
 def check_history(h: object) -> list[str]:
-    """Validate history: a list of earlier user turns (strings or {role, content} objects)."""
+    """Validate history: a list of earlier user turns (strings, {role, content} objects, or {question} objects as in
+    the question lines of `ask --jsonl`, so an earlier line can be pasted as it is)."""
     if h is None:
         return []
     if not isinstance(h, list):
@@ -61,8 +62,10 @@ def check_history(h: object) -> list[str]:
         elif isinstance(item, dict) and isinstance(item.get("content"), str):
             if item.get("role", "user") == "user":
                 out.append(check_question(item["content"]))
+        elif isinstance(item, dict) and isinstance(item.get("question"), str):
+            out.append(check_question(item["question"]))
         else:
-            raise InputError("each history item must be a string or {\"role\": ..., \"content\": ...}")
+            raise InputError("each history item must be a string, {\"role\": ..., \"content\": ...} or {\"question\": ...}")
     return out
 
 
@@ -83,6 +86,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         for n, line in enumerate(sys.stdin, start=1):
             if not line.strip():
                 continue
+            obj = None
             try:
                 obj = json.loads(line)
                 if not isinstance(obj, dict):
@@ -93,7 +97,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                     out["id"] = obj["id"]
             except (ValueError, AssistantError) as exc:
                 msg = f"invalid JSON ({exc})" if isinstance(exc, ValueError) else str(exc)
-                out = {"error": msg, "line": n}
+                out = {"error": msg, "line": n, **({"id": obj["id"]} if isinstance(obj, dict) and "id" in obj else {})}
             print(json.dumps(out, ensure_ascii=False), flush=True)
         return 0
     if not args.question or not " ".join(args.question).strip():

@@ -18,17 +18,24 @@ from .types import Lang
 # "should I keep him on antibiotics for a week?": how long a course goes on (a timing ask; see compose._COURSE_ASK)
 KEEP_ON_FOR = r"\b(?:keep|continue|carry on|stay)\b[^?.]{0,40}\bfor (?:a|an|one|two|three|four|five|six|seven|ten|\d+) (?:more )?(?:days?|weeks?|months?)\b"
 
+# A rescue given and the picture goes on ("still unstable after 5 min", "推完一次还是室颤"): the next step is asked, even
+# though the words name a sign
+RESCUE_FAILING = (r"\bstill (?:very |quite )?(?:unstable|hypotensive|seizing|fitting|pulseless|bradycardic|apn(?:o)?eic|"
+                  r"in (?:vf|vt|arrest|asystole))\b",
+                  r"(?:还是|仍然?|依然|还在|持续)(?:室颤|室速|无脉|抽搐|低血压|不稳|测不到|心跳停)")
+
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
-                   r"not (?:working|helping|settling|improving|responding)\b|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
+                   (r"not (?:working|helping|settling|improving|responding)\b|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
-                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
-                   r"\bdespite\b|in spite of|even (?:with|after) (?=\w)",
+                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|")
+                   + RESCUE_FAILING[0] + r"|\bdespite\b|in spite of|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
                    r"没反应|没有反应|无反应|没起效|不起效|"
-                   r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)"),
+                   r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
+                   + RESCUE_FAILING[1]),
     "action": ("management",
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
@@ -325,7 +332,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     for start, end in names:
         chars[start:end] = " " * (end - start)
     text = SIGN_STOPPED[lang].sub(lambda m: " " * len(m.group()), "".join(chars))  # "the seizure has stopped" holds no drug
-    if signs and (m := _rx(ASPECTS["escalation"][i]).search(text)) and any(a <= m.start() < b for a, b in signs):
+    if signs and (m := _rx(ASPECTS["escalation"][i]).search(text)) and any(a <= m.start() < b for a, b in signs) \
+            and not _rx(RESCUE_FAILING[i - 1]).search(text):
         chars = list(text)
         for start, end in signs:
             chars[start:end] = " " * (end - start)

@@ -1043,6 +1043,12 @@ _PICTURE_FIRST: dict[str, tuple[dict[str, str], int]] = {
 }
 
 
+def moved_first(rule: str, lang: Lang, question: str) -> bool:
+    """Does the question tell a picture that moves one of the pathway's steps first (VF in LAST: modified ACLS)?"""
+    first = _PICTURE_FIRST.get(rule)
+    return bool(first and _rx(first[0][lang]).search(question))
+
+
 def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     """The pathway's protocol steps (PATHWAY_STEPS), with the step its picture adds (see `_PICTURE_STEPS`) and the one
     it moves first (`_PICTURE_FIRST`)."""

@@ -38,15 +38,19 @@ def test_jsonl_answers_every_good_line_and_flags_bad_ones(real_settings):
         json.dumps({"question": "What is the lipid emulsion bolus for LAST?"}),
         "{not json",
         json.dumps({"question": "一旦确诊了，应该怎么处理？", "history": ["局麻药全身毒性有哪些表现？"]}, ensure_ascii=False),
-        json.dumps({"question": 42}),
+        json.dumps({"id": "q4", "question": 42}),
+        # an earlier question line pasted as a history item, as it stands
+        json.dumps({"question": "一旦确诊了，应该怎么处理？", "history": [{"id": "q0", "question": "局麻药全身毒性有哪些表现？"}]},
+                   ensure_ascii=False),
     ])
     out = _run(real_settings, "ask", "--jsonl", stdin=lines)
     assert out.returncode == 0, out.stderr
     rows = [json.loads(x) for x in out.stdout.splitlines()]
-    assert len(rows) == 4
+    assert len(rows) == 5
     assert rows[0]["citations"] and rows[2]["lang"] == "zh" and rows[2]["citations"]
     assert rows[1]["line"] == 2 and "invalid JSON" in rows[1]["error"]
-    assert rows[3]["line"] == 4 and "string" in rows[3]["error"]
+    assert rows[3]["line"] == 4 and "string" in rows[3]["error"] and rows[3]["id"] == "q4"  # (the error keeps its line's id)
+    assert rows[4]["answer"] == rows[2]["answer"]
 
 
 def test_user_errors_exit_2_with_one_line(tmp_path, capsys):

@@ -243,3 +243,28 @@ def test_a_study_result_told_with_the_patient_now_asymptomatic_is_no_emergency()
     assert SETTLED["en"].search("CTPA: few small peripheral cement emboli, pt now asymptomatic on RA. anticoagulate or not?")
     assert SETTLED["zh"].search("CTPA回报右下肺外周分支有骨水泥，病人现在没症状了，下一步？")
     assert not SETTLED["zh"].search("硬膜外注射后头痛症状消失了，可是双腿越来越没力")
+
+
+def test_an_emergency_told_two_turns_back_goes_on_through_a_dose_question_between(engine):
+    scene = "做腰椎内侧支阻滞推完布比卡因，病人说口周发麻耳鸣，接着就抽搐了，现在咋办"
+    ans = engine.answer("推完一次还是室颤、血压测不到，下一步呢？", [scene, "脂肪乳给多少？病人70kg"])
+    assert ans.urgent and ans.pathway == "last", ans.text
+    first, second = ans.bullets[0]["text"], ans.bullets[1]["text"]
+    assert "ACLS" in first, ans.text  # in arrest the modified resuscitation leads, then the repeat bolus
+    assert "重复" in second, ans.text
+    # a conversation that left the emergency behind is not pulled back into it
+    calm = engine.answer("下次怎么预防？", [scene, "脂肪乳给多少？病人70kg"])
+    assert not calm.urgent, calm.text
+
+
+def test_still_unstable_after_the_lipid_bolus_asks_the_next_step():
+    from assistant.frame import aspects_of
+    assert aspects_of("and if shes still unstable after 5 min?", "en", signs=[(11, 26)])[:1] == ("escalation",)
+    assert aspects_of("推完一次还是室颤，下一步呢？", "zh", signs=[(6, 8)])[:1] == ("escalation",)
+    # a failure word inside a sign's own name is still the sign told ("加量也没用" as part of a finding)
+    assert "escalation" not in aspects_of("pump analgesia not working despite dose increases", "en", signs=[(0, 49)])
+
+
+def test_a_lipid_dose_follow_up_that_tells_the_patient_is_still_unstable_leads_with_the_repeat_bolus(engine):
+    ans = engine.answer("and if shes still unstable after 5 min?", ["intralipid dose for LAST?"])
+    assert not ans.abstained and "repeat" in ans.bullets[0]["text"], ans.text
