@@ -923,7 +923,8 @@ class AnswerEngine:
         """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a
         febrile patient with a weak hand, a lipid dose beside an anaphylaxis)?"""
         asked = set(self.lexicon.broader_closure(list(q.all_concepts)))
-        others = {PATHWAY_TOPICS[r] for r in SYSTEMIC_PATHWAYS if r != rule and r in PATHWAY_TOPICS} - asked
+        # (a pump's baclofen withdrawal beside a fever after an SCS trial: another picture, unless the question names it)
+        others = {PATHWAY_TOPICS[r] for r in (*SYSTEMIC_PATHWAYS, "baclofen-withdrawal") if r != rule and r in PATHWAY_TOPICS} - asked
         others.discard(PATHWAY_TOPICS.get(rule, ""))
         return lambda s: bool(others & s.concepts)
 

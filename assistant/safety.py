@@ -486,14 +486,35 @@ _UNSTABLE = RedFlag(
     {"en": "hypotension after block bleeding risk sympathetic block", "zh": "低血压 阻滞后 出血风险 交感神经阻滞"},
     procedures=('interventional-pain-procedure', 'sympathetic-block', 'radiofrequency-ablation', 'esi'),
 )
-RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE)
-NO_PROTOCOL = frozenset({_UNSTABLE.id})  # pathways with no management passage: the answer quotes no steps for them
+# A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to
+# be a post-dural puncture headache (that one is postural and comes on over hours to days); the sources hold no protocol.
+_THUNDERCLAP = RedFlag(
+    "sudden-severe-headache",
+    {"en": (r"thunderclap|worst (?:ever )?headache (?:of (?:her|his|my|their) life|ever|(?:she|he|they|i)(?:'s| has| have|'ve)? ever had)|"
+            r"worst ever headache|headache[^.?!]{0,20}\bworst (?:of (?:her|his|my|their) life|ever)\b|"
+            r"(?:sudden|abrupt|explosive)(?:ly)? (?:onset )?(?:of )?(?:a |an )?(?:severe|excruciating|crushing|splitting|explosive)? ?headache",),
+     "zh": (r"霹雳样头痛|雷击样头痛|炸裂样头痛|头痛欲裂|(?:这辈子|一辈子|有生以来|从来没有?过?)[^，。？]{0,6}(?:最|这么)(?:剧烈|厉害|痛|疼)的?头[痛疼]|"
+            r"突(?:然|发)(?:剧烈|严重|爆炸样)头[痛疼]",)},
+    _UNSTABLE.context,
+    {"en": "URGENT: a sudden, very severe headache during or right after a procedure, above all with neck stiffness, a high blood "
+           "pressure, vomiting, a deficit or drowsiness, is not assumed to be a post-dural puncture headache. " + _STOP["en"]
+           + ": urgent medical and neurological assessment for an intracranial cause. The knowledge base has no protocol for this picture.",
+     "zh": "紧急：操作中或刚操作后突发剧烈头痛，尤其伴颈项强直、血压升高、呕吐、神经功能缺损或嗜睡时，不能默认为硬脊膜穿刺后头痛。"
+           + _STOP["zh"] + "：紧急进行内科及神经系统评估，排查颅内原因。知识库中没有针对这一情况的处理流程。"},
+    {"en": "headache neck stiffness pneumocephalus subdural haematoma red flags", "zh": "头痛 颈项强直 颅内积气 硬膜下血肿 警示征象"},
+    # (positional, eased lying flat: the post-dural puncture headache's own pattern)
+    {"en": r"(?:better|eases?|relieved|goes away|gone) (?:when |on |by |while )?(?:lying|flat|supine)|worse (?:when |on )?(?:sitting|standing|upright)",
+     "zh": r"躺(?:下|平|着)(?:就|会)?(?:好|缓解|减轻)|平卧(?:后)?(?:就)?(?:好|缓解|减轻)|坐起(?:来)?(?:就|后)?(?:加重|痛|疼)|站起(?:来)?(?:就|后)?(?:加重|痛|疼)"},
+    procedures=_UNSTABLE.procedures,
+)
+RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE, _THUNDERCLAP)
+NO_PROTOCOL = frozenset({_UNSTABLE.id, _THUNDERCLAP.id})  # pathways with no management passage: the answer quotes no steps for them
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways; a
 # headache with fever asked about as a dural-puncture headache ("just PDPH?") is first to be ruled not meningitis.
 PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "epiduroscopy-pressure", "esi-stroke", "neuraxial-deficit",
-            "dural-puncture-red-flags", "implant-infection", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal",
+            "dural-puncture-red-flags", "sudden-severe-headache", "implant-infection", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal",
             "vasovagal", "unstable-vitals")
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 RED_FLAG_BY_ID = {r.id: r for r in RED_FLAGS}
@@ -556,6 +577,7 @@ PATHWAY_ACTIONS: dict[str, dict[str, str]] = {
                      "zh": r"气道|通气|插管|升压|补液|支持|吸氧|阿托品|麻黄碱|去氧肾上腺素"},
     "dural-puncture-red-flags": {"en": r"red flags?[^.]{0,160}evaluat|return urgently", "zh": r"警示征象[^。]{0,80}评估|尽快返回|立即返院|紧急返回"},
     "unstable-vitals": {"en": r"(?!)", "zh": r"(?!)"},  # no management passage to quote (see NO_PROTOCOL)
+    "sudden-severe-headache": {"en": r"(?!)", "zh": r"(?!)"},
 }
 
 # Protocol steps of each pathway, in order: each step is quoted from the best-matching sentence of the pathway's
@@ -597,6 +619,7 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     "contrast-anaphylaxis": {"en": (r"epinephrine|adrenaline", r"airway|fluids"), "zh": (r"肾上腺素", r"气道|补液")},
     "dural-puncture-red-flags": {"en": (r"red flags?[^.]{0,160}evaluat",), "zh": (r"警示征象[^。]{0,80}评估",)},
     "unstable-vitals": {"en": (), "zh": ()},
+    "sudden-severe-headache": {"en": (), "zh": ()},
 }
 
 # Pathways whose steps the sources give only inside another pathway's protocol (a total spinal's airway steps are the LAST
@@ -640,6 +663,7 @@ PATHWAY_NAMES: dict[str, dict[str, str]] = {
                      "zh": r"全脊麻|高位阻滞|阻滞平面|硬膜下|鞘内注射|注入鞘内|蛛网膜下"},
     "dural-puncture-red-flags": {"en": r"subdural ha?ematoma|venous sinus thrombosis|meningitis", "zh": r"硬膜下血肿|静脉窦血栓|脑膜炎"},
     "unstable-vitals": {"en": r"\bshock\b|hypotension", "zh": r"休克|低血压"},
+    "sudden-severe-headache": {"en": r"headache", "zh": r"头痛"},
 }
 
 
@@ -977,12 +1001,27 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     tells (read in `lang`, told in `out`): during the procedure as written; once it is over (hours later, in recovery, on
     the ward) without "stop the procedure" and, for a late form, with the work-up first; a patient at home is brought in."""
     if not (late or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
-        return rule.escalation[out], steps_for(rule.id, out, question), ""
+        return _febrile(rule, lang, out, question, rule.escalation[out]), steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)
+    banner = _febrile(rule, lang, out, question, banner)
     # (the ward on the phone is no home, nor is a patient whose scan the follow-up reports)
     if _rx(_HOME[lang]).search(question) and not _rx(_WARD[lang]).search(question) and not arrived:
         banner = banner.replace(_LATE_STOP[out], (_HOME_STOP if rule.id in _COME_IN else _HOME_EMS)[out])
     return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
+
+
+# A new deficit with fever is first an epidural abscess: the banner names it first.
+_FEBRILE_CAUSES = {"neuraxial-deficit": {
+    "en": ("can be a spinal haematoma, abscess or cord injury", "with fever is an epidural abscess until shown otherwise "
+                                                                "(a spinal haematoma or cord injury are the other causes)"),
+    "zh": ("可能是椎管内血肿、脓肿或脊髓损伤", "伴发热时首先考虑硬膜外脓肿（其次为椎管内血肿或脊髓损伤）")}}
+
+
+def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
+    causes, picture = _FEBRILE_CAUSES.get(rule.id), _PICTURE_STEPS.get(rule.id)
+    if not causes or not picture or not _rx(picture[0][lang]).search(question):
+        return banner
+    return banner.replace(*causes[out])
 
 
 # A picture that began after the procedure (in recovery, on the ward, hours or days later) has no injection or irrigation to

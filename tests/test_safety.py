@@ -575,3 +575,24 @@ def test_weakness_days_later_or_without_a_limb_is_no_cord_infarct():
     assert triage("经椎间孔注射后3天，病人双腿没劲，背痛", "zh", {"transforaminal-esi", "esi"}).rule != "esi-stroke"
     assert triage("经椎间孔注射后当天晚上双腿没劲", "zh", {"transforaminal-esi", "esi"}).rule != "esi-stroke"
     assert not triage("得宝松注射后一周，病人觉得没劲、失眠，是激素副作用吗？", "zh", {"betamethasone"}).urgent
+
+
+def test_a_sudden_worst_ever_headache_right_after_a_procedure_is_urgent_and_not_assumed_to_be_pdph():
+    from assistant.safety import NO_PROTOCOL
+
+    en = triage("just finished cervical ESI, pt now says worst headache of her life and neck stiff, BP 190/100. what now", "en")
+    assert en.urgent and en.rule == "sudden-severe-headache" and en.rule in NO_PROTOCOL, en
+    assert "not assumed to be a post-dural puncture headache" in en.escalation and "no protocol" in en.escalation
+    zh = triage("颈椎硬膜外注射刚做完，病人说突然剧烈头痛，这辈子最痛的头痛，脖子发硬，血压190/100，怎么办", "zh")
+    assert zh.urgent and zh.rule == "sudden-severe-headache"
+    # the postural headache of a dural puncture keeps its own reading; a question about headaches is no picture
+    assert triage("2 days after ILESI worst headache ever, better lying flat, worse sitting", "en").rule != "sudden-severe-headache"
+    assert not triage("what is the worst headache you can get after an epidural?", "en").urgent
+
+
+def test_a_new_deficit_with_fever_names_the_epidural_abscess_first_in_the_banner():
+    hot = triage("day 4 after SCS trial leads, temp 38.9, new severe midback pain, and legs getting weaker. what now", "en")
+    assert hot.rule == "neuraxial-deficit" and "epidural abscess until shown otherwise" in hot.escalation
+    assert "首先考虑硬膜外脓肿" in triage("SCS测试电极第4天，发热38.9，背痛加重，双腿越来越没力，怎么办", "zh").escalation
+    cold = triage("2 days after TFESI, new leg weakness, what now", "en")
+    assert "can be a spinal haematoma, abscess or cord injury" in cold.escalation
