@@ -127,6 +127,8 @@ _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; belo
 GUIDANCE = "image-guidance"  # the lexicon concept every imaging guidance (fluoroscopy, a C-arm, ultrasound) leads to
 _STAND_IN = {"en": "No figure in the knowledge base for the {finding} itself; below is what it says on {condition}.",
              "zh": "知识库中没有针对{finding}具体数值的资料；以下是其关于{condition}的内容："}
+_STAND_IN_AFTER = {"en": "No figure in the knowledge base for the {finding} itself; the answer above is what it says on {condition}.",
+                   "zh": "知识库中没有针对{finding}具体数值的资料；以上为其关于{condition}的内容。"}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
@@ -953,7 +955,7 @@ class AnswerEngine:
     def _render(self, q: Question, lang: Lang, bullets: list[Bullet], verdict: Verdict, tri: Triage) -> Answer:
         """Answer text with [n] markers, headings when the answer spans parts or aspects, and notes."""
         cites = Citer(self.references)
-        lines = self._lead_notes(q, lang, verdict, tri.urgent)
+        lines = self._lead_notes(q, lang, verdict, tri.urgent, bullets)
         answered = {b.part for b in bullets}
         gaps = self._gaps(q, verdict, answered, tri.urgent)
         first = min(answered, default=0)
@@ -999,6 +1001,8 @@ class AnswerEngine:
                 meta[-1]["worked"] = worked
                 timed, dosed = timed or kind == "hours", dosed or kind == "dose"
         notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
+        if q.stand_ins and not tri.urgent and self._stand_in_after(q, bullets):
+            notes.append(self._stand_in_note(q, lang, after=True))
         if tri.urgent and tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
             notes.insert(0, NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
         if tri.urgent and (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
@@ -1011,16 +1015,26 @@ class AnswerEngine:
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
-    def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False) -> list[str]:
+    def _stand_in_note(self, q: Question, lang: Lang, after: bool = False) -> str:
+        """"血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have."""
+        conditions = self._stand_in_conditions(q)
+        if not conditions:
+            return NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang))
+        return NOTE_PREFIX + (_STAND_IN_AFTER if after else _STAND_IN)[lang].format(
+            finding=_join([self._said(q, c, lang) for c in q.stand_ins], lang), condition=_join([self._name(c, lang) for c in conditions], lang))
+
+    def _stand_in_after(self, q: Question, bullets: Sequence[Bullet]) -> bool:
+        """Does the answer lead with the condition the told value stands for ("CrCl 45": the interval for impaired renal
+        function)? Then that there is no figure for the value itself is said after it, not before the answer."""
+        conditions = set(self._stand_in_conditions(q))
+        return bool(conditions and bullets and conditions & bullets[0].sentence.concepts)
+
+    def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False, bullets: Sequence[Bullet] = ()) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
         of its own: the actions come first)."""
         lines: list[str] = []
-        if q.stand_ins and not urgent:  # "血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have
-            conditions = self._stand_in_conditions(q)
-            lines.append(NOTE_PREFIX + _STAND_IN[lang].format(
-                finding=_join([self._said(q, c, lang) for c in q.stand_ins], lang),
-                condition=_join([self._name(c, lang) for c in conditions], lang)) if conditions
-                else NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang)))
+        if q.stand_ins and not urgent and not self._stand_in_after(q, bullets):
+            lines.append(self._stand_in_note(q, lang))
         for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
             lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         foreign, ours = self._beside_ours(q, verdict)

@@ -104,11 +104,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
+                          r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b|\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
                           # a pregnant patient's "is the fluoro a risk to the baby?" asks whether the procedure is for her
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
-                          r"禁忌|能不能做|能做吗|可以做吗|还能做|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
+                          r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
@@ -614,7 +615,10 @@ _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|exclu
                         r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
                         r"\bnegative for|\bno (?:evidence|signs?) of|"
                         # a history denied: "no prior stroke", "no hx of bleeding", "没卒中史", "既往无出血"
-                        r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往)"
+                        r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往|"
+                        # a drug not taken, alone or in a list: "没吃抗凝抗血小板药", "未服用华法林"
+                        r"(?<![有出])没(?:有)?(?:在)?(?:吃|服|服用|用|使用|打)(?:过)?(?:任何)?|未(?:服|服用|使用|用)(?:过)?|"
+                        r"(?:没(?:有)?(?:在)?(?:吃|服用|用)|未服用)(?:过)?(?:抗凝|抗血小板)(?:药|剂)?[、和及或与/]?)"
                         r"\s*(?:the\s+|a\s+|an\s+|on\s+|taking\s+|using\s+|in\s+)?$", re.I)
 
 

@@ -22,7 +22,10 @@ _DOSE_KIND = {"prophylactic": re.compile(r"(?<!antibiotic )(?<!abx )(?<!cefazoli
                                          r"预防(?:性)?(?:剂)?量", re.I),
               "therapeutic": re.compile(r"therapeutic|treatment dose|full[- ]dose|higher doses?|(?<![\d.])1(?:\.5)?\s*mg/kg|"
                                         r"治疗(?:性)?(?:剂)?量|较高剂量", re.I)}
-_SPAN_CLAUSE = re.compile(r"[,;，；]|\band\b|\bwhereas\b|而")
+_SPAN_CLAUSE = re.compile(r"[,;，；]|\band\b|\bwhereas\b|\bor\b|而|或")
+# a clause giving the interval for impaired renal function ("or about 6 days when renal function is impaired")
+_RENAL = re.compile(r"\brenal (?:function )?(?:is )?(?:impair|insuffic|failure|disease)\w*|\bkidney (?:function )?(?:is )?(?:impair|disease)\w*|"
+                    r"\b(?:impaired|reduced|poor) (?:renal|kidney) function|\bCrCl\b|肾功能(?:不全|受损|减退|下降)|肾损害|肌酐清除率", re.I)
 
 
 def dose_kind(text: str) -> str:
@@ -45,17 +48,28 @@ def _span_of_kind(head: str, kind: str) -> re.Match[str] | None:
     return next((m for m, k in kinds if k == kind), None)
 
 
-def cited_span(sentence: str, kind: str = "") -> tuple[float, float, str, bool] | None:
+def _span_for_kidneys(head: str, renal: bool) -> re.Match[str] | None:
+    """Of two spans, one given for impaired renal function ("4–5 days, or about 6 days when renal function is impaired"):
+    that one when the question tells impaired renal function (`renal`), else the other."""
+    cuts = [0, *(m.end() for m in _SPAN_CLAUSE.finditer(head)), len(head)]
+    spans = [(m, bool(_RENAL.search(head[lo:hi]))) for lo, hi in zip(cuts, cuts[1:], strict=False) for m in _SPAN.finditer(head, lo, hi)]
+    if len(spans) != 2 or spans[0][1] == spans[1][1]:
+        return None
+    return next(m for m, kidneys in spans if kidneys == renal)
+
+
+def cited_span(sentence: str, kind: str = "", renal: bool = False) -> tuple[float, float, str, bool] | None:
     """The hold interval a cited sentence gives: (low, high) in hours, its words ("3 days"), and whether it was chosen by
     the kind of dose told; its one span before any restart it speaks of, or, when it gives one span per kind of dose
-    ("12 h after a prophylactic dose and 24 h after a therapeutic dose"), the span of the `kind` told; None otherwise."""
+    ("12 h after a prophylactic dose and 24 h after a therapeutic dose"), the span of the `kind` told; of a span for normal
+    and one for impaired renal function, the one `renal` says the patient has; None otherwise."""
     cut = _RESTART.search(sentence)
     head = sentence[: cut.start()] if cut else sentence
     if not _HELD.search(head) or _NOT_HELD.search(sentence):
         return None  # a span that is no hold: a half-life, an onset, a duration of effect
     spans = list(_SPAN.finditer(head))
     tail_spans = list(_SPAN.finditer(sentence[cut.end():])) if cut else []
-    m = spans[0] if len(spans) == 1 else _span_of_kind(head, kind)
+    m = spans[0] if len(spans) == 1 else _span_of_kind(head, kind) or _span_for_kidneys(head, renal)
     if m is None or len(tail_spans) > 1:
         return None
     per = 24.0 if m.group(3).lower().startswith(("d", "天", "日")) else 1.0
@@ -101,7 +115,7 @@ def _short_by(between: Interval, low: float, lang: Lang) -> str:
     return f"（还差 {fmt(gap)} 小时；末次给药后 {fmt(low)} 小时为{day} {hhmm}）"
 
 
-def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "") -> str:
+def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "", renal: bool = False) -> str:
     """The time from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00
     yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited"; "周二晚上8点 → 周五早上8点 = 60 小时"), or ''
     when the times or the interval are not plain (a follow-up's new procedure time is read with the dose time told
@@ -109,7 +123,7 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "") -> str:
     and said as "about" when the hours not told could put them on either side of it."""
     between = dose_to_procedure(text, lang, before)
     kind = dose_kind(text) or dose_kind(before)
-    span = cited_span(sentence, kind)
+    span = cited_span(sentence, kind, renal)
     if between is None or span is None:
         return ""
     low, high, words, by_kind = span
@@ -126,12 +140,15 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "") -> str:
     if lang == "en":
         verdict = "shorter than" if short else "longer than" if long_ else "close to" if close else "within"
         amount = f"{fmt(hours)} h" if between.exact else _days_said(hours / 24, lang)
-        return (f"{told} = {amount}: {verdict} the {words}{in_hours} cited" + (f" for a {kind} dose" if by_kind else "")
+        which = (f" for a {kind} dose" if kind and by_kind else " for impaired renal function" if renal and by_kind else
+                 " for normal renal function" if by_kind else "")
+        return (f"{told} = {amount}: {verdict} the {words}{in_hours} cited" + which
                 + (" (check the clock times)" if close else ", so that hold is not met" + _short_by(between, low, lang)
                    if short else ", which meets only its shorter end" if between.exact and hours < high else ""))
     in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
     verdict = "短于" if short else "长于" if long_ else "接近" if close else "在"
-    which = {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] if by_kind else ""
+    which = ({"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] if kind else "肾功能受损时" if renal else "肾功能正常时") \
+        if by_kind else ""
     amount = f"{fmt(hours)} 小时" if between.exact else _days_said(hours / 24, lang)
     return (f"{told} = {amount}：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"
             + ("，请按具体时间核对" if close else "，未满足该停药间隔" + _short_by(between, low, lang) if short

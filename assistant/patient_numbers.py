@@ -27,6 +27,8 @@ _RENAL_TREND = re.compile(r"\bnow\b|\bcurrently\b|\bdown to\b|\bfell\b|\bdropp\w
                           r"现在|目前|降到|降至|下降|减少到|去年|上个?月|之前", re.I)
 _CREATININE = re.compile(r"\bcreatinine\b|\bcr\b\s*\d|(?<!清除率)(?:血)?肌酐(?!清除)", re.I)
 _RENAL_NORMAL = 60  # mL/min: at or above it, no renal impairment is told
+# (a clearance still read after `without_normal_renal` is below the normal range: impaired renal function told)
+_KIDNEYS = frozenset({"renal-impairment", "crcl", "egfr"})
 _RENAL_NORMAL_DABIGATRAN = 80  # (dabigatran, cleared by the kidney, is held longer below about 80 in some guidance)
 
 
@@ -77,7 +79,7 @@ class PatientNumbers:
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
         if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
-                and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q))):
+                and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q), bool(_KIDNEYS & set(q.all_concepts)))):
             return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
         return "", ""
 

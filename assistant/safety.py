@@ -577,7 +577,7 @@ PATHWAY_ACTIONS: dict[str, dict[str, str]] = {
                      "zh": r"气道|通气|插管|升压|补液|支持|吸氧|阿托品|麻黄碱|去氧肾上腺素"},
     "dural-puncture-red-flags": {"en": r"red flags?[^.]{0,160}evaluat|return urgently", "zh": r"警示征象[^。]{0,80}评估|尽快返回|立即返院|紧急返回"},
     "unstable-vitals": {"en": r"(?!)", "zh": r"(?!)"},  # no management passage to quote (see NO_PROTOCOL)
-    "sudden-severe-headache": {"en": r"(?!)", "zh": r"(?!)"},
+    "sudden-severe-headache": {"en": r"(?!)headache", "zh": r"(?!)头痛"},  # (none either; its own pattern, to be told apart)
 }
 
 # Protocol steps of each pathway, in order: each step is quoted from the best-matching sentence of the pathway's

@@ -2786,3 +2786,12 @@ def test_a_patch_beside_a_wet_tap_is_the_blood_patch_and_a_drugs_patch_is_not(fr
     assert "epidural-blood-patch" in q.concepts and "epidural-blood-patch" in q.parts[-1].inherited, q.parts
     assert "epidural-blood-patch" not in framer.frame("on a fentanyl patch, wet tap yesterday - remove the patch?").concepts
     assert "epidural-blood-patch" not in framer.frame("lidocaine patch for the back pain - ok before the TFESI?").concepts
+
+
+def test_a_platelet_count_in_shorthand_a_drug_list_not_taken_and_a_go_or_no_go_are_read(framer):
+    en = framer.frame("plt 62, INR 1.3, booked for C6-7 interlaminar epidural. go or no go")
+    assert "platelet-count" in en.concepts and en.aspects[:1] == ("contraindications",), en
+    zh = framer.frame("病人血小板62×10^9/L，没吃抗凝抗血小板药，做腰椎小关节内侧支射频消融行不行？")
+    assert not {"anticoagulant", "antiplatelet"} & set(zh.concepts) and zh.aspects[:1] == ("contraindications",), zh
+    # (a meal not eaten is no drug not taken)
+    assert "apixaban" in framer.frame("没吃早饭，今天用了阿哌沙班，能做射频吗").concepts

@@ -236,3 +236,14 @@ def test_a_follow_up_telling_a_dose_or_another_drug_is_not_read_with_the_time_be
         assert "From the times told" not in engine.answer(later, [first]).text, later
     other = engine.answer("she's also on apixaban, still fine to push it to tomorrow 09:00?", [first])
     assert "From the times told" not in other.text, other.text
+
+
+def test_of_a_normal_and_a_renal_interval_the_one_for_the_kidneys_told_is_set_beside_the_times():
+    s = "Before a pain procedure, Pradaxa is held for 4–5 days, or about 6 days when renal function is impaired, and restarted 24 h afterwards."
+    assert cited_span(s)[:3] == (96.0, 120.0, "4–5 days") and cited_span(s, renal=True)[:3] == (144.0, 144.0, "6 days")
+    told = "Pradaxa 150 bid, CrCl 45 ml/min, last dose tuesday 6pm. IT pump implant friday 8am. enough time?"
+    assert elapsed_line(told, s, "en", renal=True).startswith(
+        "tuesday 6pm → friday 8am = 62 h: shorter than the 6 days (144 h) cited for impaired renal function, so that hold is not met")
+    assert "(96–120 h) cited for normal renal function" in elapsed_line(told, s, "en")
+    zh = "疼痛介入操作需要停药时，泰毕全术前停用 4–5 天，肾功能受损时约 6 天，术后 24 小时恢复。"
+    assert cited_span(zh, renal=True)[:3] == (144.0, 144.0, "6 天")
