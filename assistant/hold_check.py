@@ -28,9 +28,19 @@ _RENAL = re.compile(r"\brenal (?:function )?(?:is )?(?:impair|insuffic|failure|d
                     r"\b(?:impaired|reduced|poor) (?:renal|kidney) function|\bCrCl\b|肾功能(?:不全|受损|减退|下降)|肾损害|肌酐清除率", re.I)
 
 
+# an LMWH dose told with how often it is given: twice daily at 60 mg or more is a treatment dose (1 mg/kg), 40 mg or less
+# once daily a prophylactic one ("Lovenox 90mg bid", "克赛40mg皮下qd")
+_LMWH_DOSE = re.compile(r"(?:enoxaparin|lovenox|clexane|lmwh|dalteparin|fragmin|tinzaparin|克赛|依诺肝素|低分子肝素)[^,;.，；。\d]{0,6}"
+                        r"(\d+(?:\.\d+)?)\s*(?:mg|毫克)?[^,;.，；。\d]{0,12}?(?:((?<![a-z])(?:bid|bd|q12h?)(?![a-z])|twice|每12小时|一天两次|每日两次|每天两次|一日两次)|"
+                        r"((?<![a-z])(?:qd|od)(?![a-z])|\bdaily\b|once|每日一次|一天一次|每天一次|一日一次))", re.I)
+
+
 def dose_kind(text: str) -> str:
     """The kind of dose a question tells (prophylactic or therapeutic), '' when none or both."""
     told = [k for k, rx in _DOSE_KIND.items() if rx.search(text)]
+    if not told and (m := _LMWH_DOSE.search(text)):
+        mg = float(m.group(1))
+        told = ["therapeutic"] if m.group(2) and mg >= 60 else ["prophylactic"] if m.group(3) and mg <= 40 else []
     return told[0] if len(told) == 1 else ""
 
 

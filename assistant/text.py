@@ -39,13 +39,24 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
+# The grammar of a mixed question: Chinese particles and common verbs ("要做 kyphoplasty，停几天？" is written in Chinese),
+# English function words ("PDPH after 硬膜外 steroid injection, 咖啡因 dose?" is English with Chinese terms in it).
+_ZH_GRAMMAR = re.compile(r"[的了吗呢吧是在要能会可几多怎什哪么和与或就还也都不没有给用做停打后前时个该请]")
+_EN_GRAMMAR = re.compile(r"\b(?:after|before|the|an?|of|for|to|in|on|with|is|are|was|what|how|when|should|can|do|does|and|or|if|"
+                         r"any|my|her|his|it|she|he)\b", re.I)
+
+
 def detect_lang(text: str) -> Lang:
-    """'zh' if the text is mainly Chinese (CJK characters outweigh Latin words), else 'en'."""
+    """'zh' if the text is mainly Chinese (CJK characters outweigh Latin words, unless the Chinese in it is only terms
+    set in English grammar), else 'en'."""
     cjk = cjk_count(text)
     if cjk == 0:
         return "en"
     latin_words = len(_LATIN_WORD.findall(text))
-    return "zh" if cjk >= max(2, latin_words) or (cjk >= 1 and latin_words <= 1) else "en"
+    zh = cjk >= max(2, latin_words) or (cjk >= 1 and latin_words <= 1)
+    if zh and latin_words and not _ZH_GRAMMAR.search(text) and _EN_GRAMMAR.search(text):
+        return "en"  # Chinese terms in an English sentence
+    return "zh" if zh else "en"
 
 
 @lru_cache(maxsize=2)

@@ -45,6 +45,10 @@ def test_language_detection_handles_mixed_text():
     assert detect_lang("TFESI 的主要风险是什么？") == "zh"
     assert detect_lang("硬膜外血肿") == "zh"
     assert detect_lang("What does 硬膜外 mean in this epidural context here?") == "en"
+    # Chinese terms set in English grammar are English; English terms set in Chinese grammar are Chinese
+    assert detect_lang("PDPH after 硬膜外 steroid injection, 咖啡因 dose?") == "en"
+    assert detect_lang("dabigatran 150 bid, CrCl 35, 要做 kyphoplasty，停几天？") == "zh"
+    assert detect_lang("LAST 时 lipid emulsion 的首剂量是多少？") == "zh"
 
 
 def test_traditional_chinese_is_detected_and_converted_both_ways():

@@ -247,3 +247,11 @@ def test_of_a_normal_and_a_renal_interval_the_one_for_the_kidneys_told_is_set_be
     assert "(96–120 h) cited for normal renal function" in elapsed_line(told, s, "en")
     zh = "疼痛介入操作需要停药时，泰毕全术前停用 4–5 天，肾功能受损时约 6 天，术后 24 小时恢复。"
     assert cited_span(zh, renal=True)[:3] == (144.0, 144.0, "6 天")
+
+
+def test_an_lmwh_dose_told_with_its_frequency_tells_its_kind():
+    assert dose_kind("90kg guy on Lovenox 90mg bid for DVT, last shot 7pm") == "therapeutic"
+    assert dose_kind("克赛40mg皮下qd预防血栓的，最后一针今早7点打的") == "prophylactic"
+    assert dose_kind("clexane 40 daily") == "prophylactic" and dose_kind("clexane 80 bd") == "therapeutic"
+    # (30 mg twice daily, or another drug's dose beside it, tells no kind)
+    assert dose_kind("enoxaparin 30 mg bid after trauma") == "" and dose_kind("aspirin 100mg qd and clexane") == ""
