@@ -992,3 +992,10 @@ def test_a_part_asking_only_how_much_keeps_its_figure_when_answered_with_the_par
     ans = engine.answer("she's 48kg, postural headache day 2, caffeine not helping - patch now or wait? how much blood?",
                         ["wet tap with 17G Tuohy during T10 ILESI this morning, what do I tell her?"])
     assert any("12–20 mL" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_a_failed_blood_patch_asked_after_it_is_answered_with_a_second_patch_too(engine):
+    history = ["wet tap with 14G tuohy placing SCS trial leads, now positional headache day 2. first line mx?",
+               "what about blood patch - how much blood and when?"]
+    ans = engine.answer("and if the EBP fails?", history)
+    assert any("second epidural blood patch" in b["text"] for b in ans.bullets[:2]), ans.text

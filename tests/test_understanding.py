@@ -1165,7 +1165,7 @@ def test_a_hold_answer_is_about_drugs_and_a_broader_complication_is_no_rival():
 def test_a_short_treatment_question_follows_the_case_just_told(framer):
     f = framer.frame("需要explant吗？还是抗生素就行", ["SCS植入术后两周，IPG囊袋处红肿渗液"])
     assert f.followup and "spinal-cord-stimulation" in f.context_concepts + f.concepts
-    assert "cephalosporin" in framer.frame("头孢过敏的话用啥", ["椎间盘造影要不要用预防性抗生素"]).concepts
+    assert "antibiotic-allergy" in framer.frame("头孢过敏的话用啥", ["椎间盘造影要不要用预防性抗生素"]).concepts
     assert not framer.frame("What about botox for migraine?", ["SCS trial on aspirin - stop it?"]).followup
 
 
@@ -2795,3 +2795,9 @@ def test_a_platelet_count_in_shorthand_a_drug_list_not_taken_and_a_go_or_no_go_a
     assert not {"anticoagulant", "antiplatelet"} & set(zh.concepts) and zh.aspects[:1] == ("contraindications",), zh
     # (a meal not eaten is no drug not taken)
     assert "apixaban" in framer.frame("没吃早饭，今天用了阿哌沙班，能做射频吗").concepts
+
+
+def test_a_penicillin_allergy_is_the_patients_condition_not_the_allergic_reaction_complication(framer):
+    f = framer.frame("and if pen allergic?", ["antibiotic prophylaxis for SCS implant - what drug and when?"])
+    assert "antibiotic-allergy" in f.concepts and "allergic-reaction" not in f.concepts, f
+    assert "antibiotic-allergy" in framer.frame("对青霉素过敏的病人，SCS植入前用什么抗生素？").concepts
