@@ -12,7 +12,7 @@ from .frame import Question, held_drug
 from .hold_check import elapsed_line
 from .lexicon import Lexicon
 from .types import Lang
-from .worked import Asked, per_kg, told_percent, told_weight
+from .worked import Asked, per_kg, planned_line, told_percent, told_weight
 
 _WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}, not a quoted dose; check the weight basis): {figures}",
                 "zh": "按 {weight} kg 计算（由 {mark} 的每公斤剂量换算，非原文剂量；请核对体重计算基准）：{figures}"}
@@ -75,6 +75,8 @@ class PatientNumbers:
         if weight is not None:
             asked = self._asked(drugs, b.sentence.concepts, lang, q.text, urgent, "limit" in asks)
             if figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, asked):
+                if asked.ceiling and not dosed:  # asked whether a planned amount is under the maximum: set beside it
+                    figures += planned_line(q.text, figures, asked.percent, lang)
                 return "dose", (_WORKED_AGAIN if dosed else _WORKED_DOSE)[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.hold_check import cited_span, dose_kind, elapsed_line
-from assistant.worked import Asked, band_fit, per_kg, told_percent, told_weight
+from assistant.worked import Asked, band_fit, per_kg, told_percent, told_weight, planned_line
 
 
 @pytest.mark.parametrize(("text", "history", "kg"), [
@@ -255,3 +255,13 @@ def test_an_lmwh_dose_told_with_its_frequency_tells_its_kind():
     assert dose_kind("clexane 40 daily") == "prophylactic" and dose_kind("clexane 80 bd") == "therapeutic"
     # (30 mg twice daily, or another drug's dose beside it, tells no kind)
     assert dose_kind("enoxaparin 30 mg bid after trauma") == "" and dose_kind("aspirin 100mg qd and clexane") == ""
+
+
+def test_a_planned_amount_is_set_beside_the_maximum_worked_for_the_patient():
+    figures = "bupivacaine: about 2–3 mg/kg → about 110–165 mg = about 22–33 mL of 0.5%"
+    told = "55kg lady, I want to use 20ml bupivacaine 0.5% plain. am I under max dose?"
+    assert planned_line(told, figures, 0.5, "en") == " · planned 20 mL of 0.5% = 100 mg: below the 110–165 mg worked"
+    assert planned_line("40 mL of 0.5%", "布比卡因：2 mg/kg → 120 mg", 0.5, "zh") == " · 拟用 40 mL 0.5% = 200 mg：高于换算所得的 120 mg"
+    # (no strength, two volumes, or a per-kg volume: nothing planned is plain)
+    assert planned_line(told, figures, None, "en") == "" and planned_line("20 ml then 10 ml of 0.5%", figures, 0.5, "en") == ""
+    assert planned_line("1.5 mL/kg of 20% lipid", figures, 0.5, "en") == ""
