@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.hold_check import cited_span, dose_kind, elapsed_line
-from assistant.worked import Asked, band_fit, per_kg, told_percent, told_weight, planned_line
+from assistant.worked import Asked, band_fit, per_kg, planned_line, told_percent, told_weight
 
 
 @pytest.mark.parametrize(("text", "history", "kg"), [
