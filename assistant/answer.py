@@ -971,14 +971,17 @@ class AnswerEngine:
                 and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
             lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
         if not tri.urgent:  # asked for a dose: none of the part's bullets gives one
+            # (a part answered together with another, "which one and what dose of dex?", is judged by their bullets)
+            told = {i: [b for b in bullets if b.part == i] or bullets for i in range(len(q.parts))
+                    if bullets and (i in answered or i not in gaps)}
             lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                         if i in answered and lacks_asked_dose(p, [b for b in bullets if b.part == i]))
+                         if i in told and lacks_asked_dose(p, told[i]))
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                         if i in answered and lacks_contraindications(p, [b for b in bullets if b.part == i]))
+                         if i in told and lacks_contraindications(p, told[i]))
             lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                         if i in answered and lacks_asked_span(p, [b for b in bullets if b.part == i]))
+                         if i in told and lacks_asked_span(p, told[i]))
             lines.extend(NOTE_PREFIX + _NO_FIGURE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                         if i in answered and lacks_asked_figure(p, [b for b in bullets if b.part == i]))
+                         if i in told and lacks_asked_figure(p, told[i]))
         meta: list[dict[str, object]] = []
         multi = len(answered) > 1 or bool(gaps)  # the part answered goes under its own heading beside the one that is not
         runs = [g for i, g in enumerate(map(_hgroup, bullets)) if not i or g != _hgroup(bullets[i - 1])]

@@ -999,3 +999,8 @@ def test_a_failed_blood_patch_asked_after_it_is_answered_with_a_second_patch_too
                "what about blood patch - how much blood and when?"]
     ans = engine.answer("and if the EBP fails?", history)
     assert any("second epidural blood patch" in b["text"] for b in ans.bullets[:2]), ans.text
+
+
+def test_a_dose_part_answered_together_with_a_choice_still_says_the_dose_is_not_there(engine):
+    ans = engine.answer("particulate vs non-particulate for cervical TFESI - which one and what dose of dex?")
+    assert "no dose for: what dose of dex" in ans.text and "dexamethasone" in ans.bullets[0]["text"].lower(), ans.text
