@@ -37,7 +37,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
-               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
+               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                r"what else can (?:i|we) (?:do|try)|then what|what next|"
@@ -404,11 +404,25 @@ _WEIGHT_TOLD = {
 }
 
 
+# The kind of dose the patient is on, told as a fact ("那要是治疗剂量呢，1mg/kg q12h那种？", "what if she's on the treatment
+# dose, 1 mg/kg bd?"): no dose asked
+_DOSE_KIND_TOLD = {
+    "en": re.compile(r"\b(?:therapeutic|prophylactic|treatment|full|ppx|prophylaxis)[- ](?:dos\w*|regimen)\b|"
+                     r"\b\d+(?:\.\d+)?\s*mg/kg(?:\s*(?:bid|bd|q12h?|qd|od|daily|twice daily|once daily))?", re.I),
+    "zh": re.compile(r"(?:治疗|预防)(?:性)?(?:剂)?量|\d+(?:\.\d+)?\s*mg/kg(?:\s*(?:q12h?|bid|bd|qd|每12小时|每日两次|每天两次))?", re.I),
+}
+
+
+# ... unless the dose itself is asked ("what's the treatment dose then?", "治疗剂量是多少？")
+_DOSE_ASKED = {"en": re.compile(r"\bwhat(?:'s| is|s)? (?:the |her |his )?(?:\w+ )?dose\b|\bhow much\b", re.I),
+               "zh": re.compile(r"剂量\s*(?:是|为|要|该)?\s*(?:多少|几)|(?:给|打|用)多少|多少(?:mg|毫克|ml|毫升)", re.I)}
+
+
 def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, ...]) -> bool:
     """Does a follow-up only tell the patient's numbers ("补充一下：78岁，52kg，CrCl 28") for an ask before that was no dose
     (how long to hold)? A weight after a dose question ("pt is 48kg - change anything?") still asks the dose."""
-    return aspects == ("dose",) and not {"dose", "limit"} & set(before) \
-        and not _rx(ASPECTS["dose"][2 if lang == "zh" else 1]).search(_blank(q, lang, _WEIGHT_TOLD))
+    return aspects == ("dose",) and not {"dose", "limit"} & set(before) and not _DOSE_ASKED[lang].search(q) \
+        and not _rx(ASPECTS["dose"][2 if lang == "zh" else 1]).search(_blank(q, lang, _WEIGHT_TOLD, _DOSE_KIND_TOLD))
 
 
 def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:

@@ -2801,3 +2801,13 @@ def test_a_penicillin_allergy_is_the_patients_condition_not_the_allergic_reactio
     f = framer.frame("and if pen allergic?", ["antibiotic prophylaxis for SCS implant - what drug and when?"])
     assert "antibiotic-allergy" in f.concepts and "allergic-reaction" not in f.concepts, f
     assert "antibiotic-allergy" in framer.frame("对青霉素过敏的病人，SCS植入前用什么抗生素？").concepts
+
+
+def test_a_what_if_that_tells_the_dose_kind_asks_the_question_before_not_a_dose(framer):
+    before = ["克赛40mg皮下qd预防血栓的，最后一针今早7点打的，下午2点做腰椎板间ESI可以吗"]
+    f = framer.frame("那要是治疗剂量呢，1mg/kg q12h那种？", before)
+    assert f.followup and "dose" not in f.aspects, f
+    en = framer.frame("what if she's on the treatment dose, 1 mg/kg bd?", ["clexane 40 ppx, last dose 8pm, TFESI at 9am - ok?"])
+    assert "dose" not in en.aspects, en
+    # (a dose asked outright is still a dose)
+    assert "dose" in framer.frame("what's the treatment dose then?", ["clexane 40 ppx, last dose 8pm, TFESI at 9am - ok?"]).aspects
