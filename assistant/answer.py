@@ -360,12 +360,18 @@ class AnswerEngine:
         if not tri.urgent and q.lang == "en" and cjk_count(q.text) and not not_now(q.text, "en"):
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
             tri = triage(q.text, "zh", concepts, before, told_in="en")
+        # (the turn before's own procedure sets its scene: "L1 PVP" in the call before "CT: cement in the canal - next?")
+        scene = concepts | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) if last else concepts
         if not tri.urgent and last and not q.followup and not settled \
-                and ((GOES_ON[q.lang].search(q.text) and triage(last, q.lang, concepts).urgent) or names_symptoms(q.text, q.lang)):
+                and ((GOES_ON[q.lang].search(q.text) and triage(last, q.lang, scene).urgent) or names_symptoms(q.text, q.lang)):
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's
             # result; "抽搐停了 但是现在室速 血压测不到了", "头痛好了，可是双腿越来越没力" after an epidural: a picture of its own,
             # in the setting the turn before told
-            tri = triage(q.text, q.lang, concepts, last)
+            tri = triage(q.text, q.lang, scene, last)
+        elif tri.urgent and last and not q.followup and not settled:
+            # the same picture told after the turn before: its setting (yesterday's PVP, on the phone) shapes the banner
+            told = triage(q.text, q.lang, scene, last)
+            tri = told if told.urgent and told.rule == tri.rule else tri
         if not tri.urgent and q.followup and not settled and len(q.history) >= 2:
             tri = self._scene_goes_on(q, concepts, stop) or tri
         typed_text = to_simplified(q.original.strip()) if q.script == "hant" else q.original.strip()  # (the script is no fix)

@@ -1328,9 +1328,9 @@ class Framer:
             if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or f in _frequencies("en") or _inflected(f):
                 return w  # a known word (medical or general English, or one inflected: twitching) is never "corrected"
             from rapidfuzz import process  # lazy: only a question with an unknown word pays for it
-            from rapidfuzz.distance import Levenshtein
+            from rapidfuzz.distance import OSA  # (a swapped pair of letters is one slip: eliqius, eliquis)
 
-            best = process.extractOne(f, self._wordlist, scorer=Levenshtein.distance, score_cutoff=1 if len(f) <= 7 else 2)
+            best = process.extractOne(f, self._wordlist, scorer=OSA.distance, score_cutoff=1 if len(f) <= 7 else 2)
             if best is None or (drug_like(f) and not drug_like(str(best[0]))):
                 return w  # a drug name is never turned into a plain word (ketamine is not "examine")
             fixes.append((w, best[0]))

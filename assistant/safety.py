@@ -169,12 +169,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
                 r"difficulty (?:peeing|passing urine|urinating)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
-                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|使不上劲|肌力.{0,3}(?:下降|减退|[0-3]\s*级)|"
+                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
                r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal",
-         "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管"},
+         "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|PVP|PKP|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管"},
         {"en": "URGENT: a new neurological deficit after a neuraxial procedure or implant can be a spinal haematoma, abscess or cord injury. "
                + _STOP["en"] + ": urgent neurological assessment, emergency MRI and spinal surgery consultation.",
          "zh": "紧急：椎管内操作或植入术后新发神经功能障碍可能是椎管内血肿、脓肿或脊髓损伤。" + _STOP["zh"] + "：紧急神经系统评估、急诊MRI并请脊柱外科会诊。"},
@@ -972,7 +972,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
-         "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
+         "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:说|反映|诉|来电|打电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 # (an implant in place for months or years, "pump for 5 years", 泵用了5年: nothing under way to stop)
 _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b|"

@@ -268,3 +268,10 @@ def test_still_unstable_after_the_lipid_bolus_asks_the_next_step():
 def test_a_lipid_dose_follow_up_that_tells_the_patient_is_still_unstable_leads_with_the_repeat_bolus(engine):
     ans = engine.answer("and if shes still unstable after 5 min?", ["intralipid dose for LAST?"])
     assert not ans.abstained and "repeat" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_scan_result_after_a_phone_call_keeps_the_calls_setting_in_its_banner(engine):
+    call = "电话：昨天下午做的L1 PVP老太太，家属说她今天早上开始双腿没力气、麻，站不起来了，现在怎么办"
+    ans = engine.answer("急诊CT看到骨水泥往椎管里漏了，后缘有一块压着，肌力现在两下肢3级，下一步？", [call])
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text
+    assert "停止操作" not in ans.text.split("\n")[0], ans.text  # (yesterday's procedure: nothing to stop)

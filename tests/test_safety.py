@@ -596,3 +596,12 @@ def test_a_new_deficit_with_fever_names_the_epidural_abscess_first_in_the_banner
     assert "首先考虑硬膜外脓肿" in triage("SCS测试电极第4天，发热38.9，背痛加重，双腿越来越没力，怎么办", "zh").escalation
     cold = triage("2 days after TFESI, new leg weakness, what now", "en")
     assert "can be a spinal haematoma, abscess or cord injury" in cold.escalation
+
+
+def test_a_family_phone_call_brings_the_patient_in_by_ambulance_and_weak_muscle_grades_are_a_deficit():
+    call = triage("电话：昨天下午做的L1 PVP老太太，家属说她今天早上开始双腿没力气、麻，站不起来了，现在怎么办", "zh",
+                  {"vertebral-augmentation"})
+    assert call.urgent and "120" in call.escalation and "停止操作" not in call.escalation
+    ward = triage("病房护士说：昨天做的L1 PVP老太太，家属说她今天早上开始双腿没力气，现在怎么办", "zh", {"vertebral-augmentation"})
+    assert ward.urgent and "120" not in ward.escalation  # (the ward is no home)
+    assert triage("PVP术后，肌力现在两下肢3级，下一步？", "zh", {"vertebral-augmentation"}).rule == "neuraxial-deficit"
