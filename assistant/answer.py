@@ -372,7 +372,9 @@ class AnswerEngine:
             # the same picture told after the turn before: its setting (yesterday's PVP, on the phone) shapes the banner
             told = triage(q.text, q.lang, scene, last)
             tri = told if told.urgent and told.rule == tri.rule else tri
-        if not tri.urgent and q.followup and not settled and len(q.history) >= 2:
+        # (only a turn that tells the picture going on or asks the next step: not "how do I write this up?")
+        if not tri.urgent and q.followup and not settled and len(q.history) >= 2 and (
+                GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)):
             tri = self._scene_goes_on(q, concepts, stop) or tri
         typed_text = to_simplified(q.original.strip()) if q.script == "hant" else q.original.strip()  # (the script is no fix)
         if typed_text != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
@@ -838,7 +840,8 @@ class AnswerEngine:
         def others(s: Sentence) -> bool:  # a treatment named besides the failed ones (and what they are a kind of)
             return any(self._kinds.get(c) in ("procedure", "drug", "drug-class") and c not in tried and not self.lexicon.is_anchor(c)
                        and c not in ANCILLARY_PROCEDURES for c in s.concepts)  # (not the procedure of ours that caused it)
-        bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q, others))] or bullets
+        bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q, others, self._kinds))] \
+            or bullets
         if not tri.urgent and (after := self._resume_after(q, bullets)):  # "stable now, OK to carry on?": only the condition's own
             bullets = self._about_condition(after, bullets, sents, lang)  # sentences, beside the note that says there is no rule
         return bullets
@@ -931,8 +934,11 @@ class AnswerEngine:
         """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a
         febrile patient with a weak hand, a lipid dose beside an anaphylaxis)?"""
         asked = set(self.lexicon.broader_closure(list(q.all_concepts)))
-        # (a pump's baclofen withdrawal beside a fever after an SCS trial: another picture, unless the question names it)
-        others = {PATHWAY_TOPICS[r] for r in (*SYSTEMIC_PATHWAYS, "baclofen-withdrawal") if r != rule and r in PATHWAY_TOPICS} - asked
+        # (a pump's baclofen withdrawal beside a fever after an SCS trial: another picture, unless the question names
+        # baclofen or a pump)
+        pump = {"baclofen", "intrathecal-drug-delivery", "intrathecal-pump"} & asked
+        others = {PATHWAY_TOPICS[r] for r in (*SYSTEMIC_PATHWAYS, *(() if pump else ("baclofen-withdrawal",)))
+                  if r != rule and r in PATHWAY_TOPICS} - asked
         others.discard(PATHWAY_TOPICS.get(rule, ""))
         return lambda s: bool(others & s.concepts)
 

@@ -525,7 +525,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # a pregnant colleague's question: a sentence about the pregnant patient (and not staff) is about someone else
     left_out = left_out or any(COMPOUND_BASE[c] in s.concepts and c not in s.concepts for c in q.concepts if c in COMPOUND_BASE)
     # (what comes after a failed treatment is often another procedure: the blood patch after an interlaminar ESI's wet tap)
-    next_line = _next_step(s, part, q)
+    next_line = _next_step(s, part, q, sig.kinds)
     # (asked for the work-up, the studies a sentence orders are the answer, not another procedure: "plain film, then MRI")
     looked_at = _without_studies(s) if "workup" in part.aspects else s
     if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) and not next_line \
@@ -542,12 +542,17 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     return total
 
 
-def _next_step(s: Sentence, part: Part, q: Question) -> bool:
+def _next_step(s: Sentence, part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
     """Asked what comes after a failed treatment: does the sentence give a definitive or next-line step, or doing the
-    failed treatment again ("about 1 in 5 need a second blood patch")?"""
+    failed procedure again ("about 1 in 5 need a second blood patch"; a failed drug repeated is no next step)?"""
     if "escalation" not in part.aspects:
         return False
-    return bool(_KIND["escalation"].search(s.text)) or bool(_AGAIN.search(s.text) and (set(q.tried) | set(part.concepts)) & s.concepts)
+    return bool(_KIND["escalation"].search(s.text)) or _repeats_tried(s, q, kinds)
+
+
+def _repeats_tried(s: Sentence, q: Question, kinds: Mapping[str, str]) -> bool:
+    """Does the sentence speak of doing a failed procedure again (a second blood patch)?"""
+    return bool(_AGAIN.search(s.text)) and any(kinds.get(c) == "procedure" for c in set(q.tried) & s.concepts)
 
 
 def _without_studies(s: Sentence) -> Sentence:
@@ -624,7 +629,7 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.protocol  # a rule stated for parturients (Miller's obstetric summary) is not the pain guideline's
     if "evidence" not in part.aspects and _TRIAL_PROTOCOL[s.chunk.lang].search(s.text):
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
-    if on_topic > 0 and _next_step(s, part, q):
+    if on_topic > 0 and _next_step(s, part, q, sig.kinds):
         total += w.escalation  # what comes after the failed treatment outweighs restating that treatment
     if s.chunk.lang != lang:
         total += w.other_lang
@@ -1037,7 +1042,8 @@ def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
     return any(ask.search(part.text) and not any(kind.search(b.sentence.text) for b in bullets) for ask, kind in _ONE_FIGURE_ASKS)
 
 
-def restates_tried(s: Sentence, part: Part, q: Question, others: Callable[[Sentence], bool] = lambda s: True) -> bool:
+def restates_tried(s: Sentence, part: Part, q: Question, others: Callable[[Sentence], bool] = lambda s: True,
+                   kinds: Mapping[str, str] = {}) -> bool:  # noqa: B006 (read only)
     """Does the sentence only tell again the treatment the question says has failed ("conservative treatment is paracetamol,
     caffeine and fluids" after "fluids and caffeine didn't help"), with no word of what comes next, for a part that asks
     what to do next (a part asking when the patch is done may have the sentence that weighs it against waiting)? A failed
@@ -1045,8 +1051,8 @@ def restates_tried(s: Sentence, part: Part, q: Question, others: Callable[[Sente
     treatment (`others`: does the sentence name a treatment besides the failed ones?)."""
     if "escalation" not in part.aspects or part.aspects[:1] not in (("escalation",), ("action",)) or not set(q.tried) & s.concepts:
         return False
-    # ("about 1 in 5 need a second blood patch": doing it again is what comes next)
-    return not (_KIND["escalation"].search(s.text) or _AGAIN.search(s.text)) or not (others(s) or _ANOTHER_GO.search(s.text))
+    # ("about 1 in 5 need a second blood patch": doing the failed procedure again is what comes next)
+    return not (_KIND["escalation"].search(s.text) or _repeats_tried(s, q, kinds)) or not (others(s) or _ANOTHER_GO.search(s.text))
 
 
 # Doing it again ("a second blood patch", 第二次); what comes after a treatment that failed: that, or something else.

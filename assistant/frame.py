@@ -104,12 +104,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
-                          r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b|\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
+                          r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
                           # a pregnant patient's "is the fluoro a risk to the baby?" asks whether the procedure is for her
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
-                          r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
+                          r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
@@ -629,10 +629,7 @@ _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|exclu
                         r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
                         r"\bnegative for|\bno (?:evidence|signs?) of|"
                         # a history denied: "no prior stroke", "no hx of bleeding", "没卒中史", "既往无出血"
-                        r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往|"
-                        # a drug not taken, alone or in a list: "没吃抗凝抗血小板药", "未服用华法林"
-                        r"(?<![有出])没(?:有)?(?:在)?(?:吃|服|服用|用|使用|打)(?:过)?(?:任何)?|未(?:服|服用|使用|用)(?:过)?|"
-                        r"(?:没(?:有)?(?:在)?(?:吃|服用|用)|未服用)(?:过)?(?:抗凝|抗血小板)(?:药|剂)?[、和及或与/]?)"
+                        r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往)"
                         r"\s*(?:the\s+|a\s+|an\s+|on\s+|taking\s+|using\s+|in\s+)?$", re.I)
 
 
@@ -661,12 +658,26 @@ _WHY_NOT = re.compile(r"\bwhy (?:no|not|never|avoid)\s*(?:the\s+|a\s+|an\s+|use\
 _DO_WITHOUT = re.compile(r"\b(?:do|doing|done|did|perform\w*|proceed\w*|go ahead|inject\w*|manage|get away)\b[^.?!]{0,20}\bwithout\s*(?:the\s+|a\s+|any\s+)?$", re.I)
 
 
-def _excluded(text: str, m: Match) -> bool:
+# A drug told as not taken, alone or in a list ("没吃抗凝抗血小板药", "未服用华法林", "没在吃阿司匹林")...
+_NOT_TAKEN = re.compile(r"(?:(?<![有出])没(?:有)?(?:在)?(?:吃|服|服用|用|使用)(?:过)?(?:任何)?|未(?:服|服用|使用|用)(?:过)?)"
+                        r"(?:(?:抗凝|抗血小板)(?:药|剂)?[、和及或与/]?)?\s*$")
+# ... not a dose held today or a drug stopped ("今天早上没吃利伐沙班", "昨天开始没吃华法林了"), nor "nothing but aspirin"
+_TAKEN_CONTEXT = re.compile(r"今天|今早|今晨|昨天|昨晚|前天|早上|上午|中午|下午|晚上|开始|最后|停|这次|那次|本次|这顿|一次|两次|以外|之外|外的")
+_CLAUSE = re.compile(r"[，。,;；！？?!]")
+_TAKEN_KINDS = ("drug", "drug-class", "brand")
+
+
+def _excluded(text: str, m: Match, drug: bool = False) -> bool:
     """Is the concept named only to be left out or denied ("risk factors apart from anticoagulants", "除了抗凝药",
-    "pt is not pregnant", "not on anticoagulants")?"""
+    "pt is not pregnant", "not on anticoagulants"; a `drug` told as not taken, "没吃抗凝药")?"""
     before = text[max(0, m.start - 40):m.start]
     if _DO_WITHOUT.search(before) or _WHY_NOT.search(before):  # ("why no particulate steroid in cervical TF?" asks about it)
         return False
+    if drug and _NOT_TAKEN.search(before[-24:]):
+        start = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start)), default=0)
+        end = next((c.start() for c in _CLAUSE.finditer(text, m.end)), len(text))
+        if not _TAKEN_CONTEXT.search(text[start:end]):
+            return True
     return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m))
 
 
@@ -895,7 +906,7 @@ class Framer:
         q, corrections = self._correct(q)
         found = tuple(self.lexicon.match(q))
         lex = self.lexicon.concepts
-        matches = tuple(m for m in found if not _excluded(q, m) and not _consent_setting(q, lang, m, found, lex)
+        matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(q, lang, m, found, lex)
                         and not _prevented(q, m))
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
@@ -903,7 +914,8 @@ class Framer:
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
         concepts = self._continued(concepts)
-        excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m)) if c not in concepts)
+        excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS))
+                         if c not in concepts)
         prev = self._previous(history)
         concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
@@ -1256,7 +1268,7 @@ class Framer:
         texts = split_parts(q, lang)
         for i, t in enumerate(texts):
             every = self.lexicon.match(t)
-            found = [m for m in every if not _excluded(t, m) and not _consent_setting(t, lang, m, every, lex)]
+            found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)]
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
                 if compound in lex:

@@ -4,9 +4,11 @@ when the interval is not plain (two spans with no dose kind told, a half-life, w
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import replace
 
-from assistant.timeline import Interval, Moment, dose_to_procedure
+from assistant.timeline import Day, Interval, Moment, dose_to_procedure
 from assistant.types import Lang
 from assistant.worked import fmt
 
@@ -31,7 +33,7 @@ _RENAL = re.compile(r"\brenal (?:function )?(?:is )?(?:impair|insuffic|failure|d
 # an LMWH dose told with how often it is given: twice daily at 60 mg or more is a treatment dose (1 mg/kg), 40 mg or less
 # once daily a prophylactic one ("Lovenox 90mg bid", "克赛40mg皮下qd")
 _LMWH_DOSE = re.compile(r"(?:enoxaparin|lovenox|clexane|lmwh|dalteparin|fragmin|tinzaparin|克赛|依诺肝素|低分子肝素)[^,;.，；。\d]{0,6}"
-                        r"(\d+(?:\.\d+)?)\s*(?:mg|毫克)?[^,;.，；。\d]{0,12}?(?:((?<![a-z])(?:bid|bd|q12h?)(?![a-z])|twice|每12小时|一天两次|每日两次|每天两次|一日两次)|"
+                        r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?:\s*(?:mg|毫克))?(?!\s*(?:ml|毫升|iu|units?|单位|u\b))[^,;.，；。\d]{0,12}?(?:((?<![a-z])(?:bid|bd|q12h?)(?![a-z])|twice|每12小时|一天两次|每日两次|每天两次|一日两次)|"
                         r"((?<![a-z])(?:qd|od)(?![a-z])|\bdaily\b|once|每日一次|一天一次|每天一次|一日一次))", re.I)
 
 
@@ -58,32 +60,40 @@ def _span_of_kind(head: str, kind: str) -> re.Match[str] | None:
     return next((m for m, k in kinds if k == kind), None)
 
 
-def _span_for_kidneys(head: str, renal: bool) -> re.Match[str] | None:
+def _span_for_kidneys(head: str, renal: bool | None) -> re.Match[str] | None:
     """Of two spans, one given for impaired renal function ("4–5 days, or about 6 days when renal function is impaired"):
-    that one when the question tells impaired renal function (`renal`), else the other."""
+    that one when the question tells impaired renal function (`renal` True), the other when it tells normal function or
+    says nothing of the kidneys (False); none when it speaks of them in words not read (None: "Cr 2.5", "poor kidneys")."""
     cuts = [0, *(m.end() for m in _SPAN_CLAUSE.finditer(head)), len(head)]
     spans = [(m, bool(_RENAL.search(head[lo:hi]))) for lo, hi in zip(cuts, cuts[1:], strict=False) for m in _SPAN.finditer(head, lo, hi)]
-    if len(spans) != 2 or spans[0][1] == spans[1][1]:
+    if renal is None or len(spans) != 2 or spans[0][1] == spans[1][1]:
         return None
     return next(m for m, kidneys in spans if kidneys == renal)
 
 
-def cited_span(sentence: str, kind: str = "", renal: bool = False) -> tuple[float, float, str, bool] | None:
-    """The hold interval a cited sentence gives: (low, high) in hours, its words ("3 days"), and whether it was chosen by
-    the kind of dose told; its one span before any restart it speaks of, or, when it gives one span per kind of dose
-    ("12 h after a prophylactic dose and 24 h after a therapeutic dose"), the span of the `kind` told; of a span for normal
-    and one for impaired renal function, the one `renal` says the patient has; None otherwise."""
+_ABOUT = re.compile(r"(?:about|approximately|around|roughly|~|约|大约)\s*$", re.I)
+
+
+def cited_span(sentence: str, kind: str = "", renal: bool | None = False) -> tuple[float, float, str, str] | None:
+    """The hold interval a cited sentence gives: (low, high) in hours, its words ("3 days", "about 6 days"), and what chose
+    it among several ("kind", "kidneys" or ''); its one span before any restart it speaks of, or, when it gives one span
+    per kind of dose ("12 h after a prophylactic dose and 24 h after a therapeutic dose"), the span of the `kind` told; of
+    a span for normal and one for impaired renal function, the one `renal` says the patient has; None otherwise."""
     cut = _RESTART.search(sentence)
     head = sentence[: cut.start()] if cut else sentence
     if not _HELD.search(head) or _NOT_HELD.search(sentence):
         return None  # a span that is no hold: a half-life, an onset, a duration of effect
     spans = list(_SPAN.finditer(head))
     tail_spans = list(_SPAN.finditer(sentence[cut.end():])) if cut else []
-    m = spans[0] if len(spans) == 1 else _span_of_kind(head, kind) or _span_for_kidneys(head, renal)
+    by_kind = _span_of_kind(head, kind) if len(spans) > 1 else None
+    m = spans[0] if len(spans) == 1 else by_kind or _span_for_kidneys(head, renal)
     if m is None or len(tail_spans) > 1:
         return None
     per = 24.0 if m.group(3).lower().startswith(("d", "天", "日")) else 1.0
-    return float(m.group(1)) * per, float(m.group(2) or m.group(1)) * per, m.group(0), len(spans) > 1
+    about = _ABOUT.search(head[max(0, m.start() - 16):m.start()])
+    words = (("~" if m.group(0).isascii() else "约") if about else "") + m.group(0)  # ("about 6 days": ~6 days)
+    chose = "" if len(spans) == 1 else "kind" if by_kind is not None else "kidneys"
+    return float(m.group(1)) * per, float(m.group(2) or m.group(1)) * per, words, chose
 
 
 def _days_said(days: float, lang: Lang) -> str:
@@ -109,23 +119,29 @@ def _day_reached(dose: Moment, days: int, lang: Lang) -> str:
     return "当天" if days == 0 else "次日" if days == 1 else f"{days} 天后"
 
 
-def _short_by(between: Interval, low: float, lang: Lang) -> str:
+def _short_by(between: Interval, low: float, lang: Lang, approx: bool = False) -> str:
     """How far short of the cited interval's shorter end the time told falls, and when that end is reached
     (" (61 h short; 72 h after the last dose is 21:00 the day after tomorrow)"): clock times told only; arithmetic on
     the cited figure, never a new interval."""
     if not between.exact or between.dose.hours is None:
         return ""
     gap, at = low - between.hours, between.dose.hours + low
+    if approx:  # ("about 6 days": how far short, said as about; no clock time from an approximate interval)
+        return f" (about {fmt(gap)} h short)" if lang == "en" else f"（约差 {fmt(gap)} 小时）"
     clock = at % 24
     hhmm = f"{int(clock):02d}:{round(clock % 1 * 60):02d}"
-    day = _day_reached(between.dose, int(at // 24), lang)
+    dose, proc = between.dose, between.procedure
+    if dose.day is None and proc.day is not None and proc.day.kind == "rel" and proc.hours is not None:
+        # "last dose 21:00, procedure today 08:00": the dose's day is the one the hours put it on (yesterday)
+        dose = replace(dose, day=Day("rel", proc.day.n + math.floor((proc.hours - between.hours) / 24)))
+    day = _day_reached(dose, int(at // 24), lang)
     if lang == "en":
         day = day if day.startswith(",") else " " + day
         return f" ({fmt(gap)} h short; {fmt(low)} h after the last dose is {hhmm}{day})"
     return f"（还差 {fmt(gap)} 小时；末次给药后 {fmt(low)} 小时为{day} {hhmm}）"
 
 
-def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "", renal: bool = False) -> str:
+def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "", renal: bool | None = False) -> str:
     """The time from the last dose to the procedure told, set beside the interval the cited sentence gives ("21:00
     yesterday → 08:00 today = 11 h: shorter than the 3 days (72 h) cited"; "周二晚上8点 → 周五早上8点 = 60 小时"), or ''
     when the times or the interval are not plain (a follow-up's new procedure time is read with the dose time told
@@ -136,7 +152,8 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "", renal: 
     span = cited_span(sentence, kind, renal)
     if between is None or span is None:
         return ""
-    low, high, words, by_kind = span
+    low, high, words, chose = span
+    approx = words.startswith(("~", "约"))
     in_days = not re.search(r"h\b|hours?|小时", words)
     if not between.exact and not in_days:
         return ""  # "stopped Tuesday, procedure Friday" against "12 h": the hours are not told
@@ -150,16 +167,15 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "", renal: 
     if lang == "en":
         verdict = "shorter than" if short else "longer than" if long_ else "close to" if close else "within"
         amount = f"{fmt(hours)} h" if between.exact else _days_said(hours / 24, lang)
-        which = (f" for a {kind} dose" if kind and by_kind else " for impaired renal function" if renal and by_kind else
-                 " for normal renal function" if by_kind else "")
+        which = {"kind": f" for a {kind} dose", "kidneys": " for impaired renal function" if renal else " for normal renal function"}.get(chose, "")
         return (f"{told} = {amount}: {verdict} the {words}{in_hours} cited" + which
-                + (" (check the clock times)" if close else ", so that hold is not met" + _short_by(between, low, lang)
+                + (" (check the clock times)" if close else ", so that hold is not met" + _short_by(between, low, lang, approx)
                    if short else ", which meets only its shorter end" if between.exact and hours < high else ""))
     in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
     verdict = "短于" if short else "长于" if long_ else "接近" if close else "在"
-    which = ({"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}[kind] if kind else "肾功能受损时" if renal else "肾功能正常时") \
-        if by_kind else ""
+    which = {"kind": {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}.get(kind, ""),
+             "kidneys": "肾功能受损时" if renal else "肾功能正常时"}.get(chose, "")
     amount = f"{fmt(hours)} 小时" if between.exact else _days_said(hours / 24, lang)
     return (f"{told} = {amount}：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"
-            + ("，请按具体时间核对" if close else "，未满足该停药间隔" + _short_by(between, low, lang) if short
+            + ("，请按具体时间核对" if close else "，未满足该停药间隔" + _short_by(between, low, lang, approx) if short
                else "，仅达到其下限" if between.exact and hours < high else ""))

@@ -47,6 +47,25 @@ def without_normal_renal(q: Question) -> Question:
     return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts)
 
 
+_KIDNEY_WORDS = re.compile(r"renal|kidney|\bcr\b|creatinine|gfr|crcl|肾|肌酐", re.I)
+_KIDNEYS_NORMAL = re.compile(r"\bnormal (?:renal|kidney) function|\b(?:renal|kidney) function (?:is )?normal|\bnormal creatinine|"
+                             r"\be?gfr\s*[>≥]\s*(?:[6-9]\d|1\d\d)|肾功能正常|肌酐正常", re.I)
+
+
+def kidneys(q: Question) -> bool | None:
+    """What the question tells of the patient's kidneys: impaired (True: a renal impairment, or a clearance below the
+    normal range still read), normal or not spoken of (False), or spoken of in words not read ("Cr 2.5", "poor kidney
+    function": None, so that no interval is chosen for them)."""
+    if _KIDNEYS_NORMAL.search(q.text):
+        return False
+    if _KIDNEYS & set(q.all_concepts):
+        return True
+    values = [int(m.group(1)) for m in _RENAL_VALUE.finditer(q.text)]
+    if values and min(values) >= _RENAL_NORMAL:
+        return False  # (a normal clearance, read as no impairment by `without_normal_renal`)
+    return None if _KIDNEY_WORDS.search(q.text) else False
+
+
 def patient_weight(q: Question) -> float | None:
     """The patient's weight in kg, told in this turn or, in a follow-up, in the turns before ("62kg woman … seizure", then
     "intralipid dose for her?")."""
@@ -81,7 +100,7 @@ class PatientNumbers:
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
         if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
-                and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q), bool(_KIDNEYS & set(q.all_concepts)))):
+                and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q), kidneys(q))):
             return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
         return "", ""
 

@@ -488,24 +488,34 @@ _UNSTABLE = RedFlag(
 )
 # A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to
 # be a post-dural puncture headache (that one is postural and comes on over hours to days); the sources hold no protocol.
+# (the signs that keep it urgent even when it is told as positional)
+_HEADACHE_DANGER = {"en": r"drows|confus|vomit|neck (?:is )?stiff|stiff neck|weak|slurred|seiz|fitting|\bbp\b\W{0,3}(?:1[6-9]\d|2\d\d)/|"
+                          r"unrousable|obtunded|focal",
+                    "zh": r"嗜睡|糊涂|意识|呕吐|颈(?:项)?强直|脖子(?:发)?硬|无力|没劲|说话不清|抽搐|血压\s*(?:1[6-9]\d|2\d\d)\s*/"}
+_NOT = {"en": r"(?<!not )(?<!isn't )(?<!isnt )(?<!no longer )(?<!never )(?<!doesn't )(?<!doesnt )(?<!not any )", "zh": r"(?<!不)(?<!没)(?<!未)"}
 _THUNDERCLAP = RedFlag(
     "sudden-severe-headache",
-    {"en": (r"thunderclap|worst (?:ever )?headache (?:of (?:her|his|my|their) life|ever|(?:she|he|they|i)(?:'s| has| have|'ve)? ever had)|"
-            r"worst ever headache|headache[^.?!]{0,20}\bworst (?:of (?:her|his|my|their) life|ever)\b|"
-            r"(?:sudden|abrupt|explosive)(?:ly)? (?:onset )?(?:of )?(?:a |an )?(?:severe|excruciating|crushing|splitting|explosive)? ?headache",),
+    {"en": (r"thunderclap|worst (?:ever )?headache (?:(?:of|in) (?:(?:her|his|my|their) )?life|ever|(?:she|he|they|i)(?:'s| has| have|'ve)? ever had)|"
+            r"worst ever headache|headache[^.?!]{0,20}\bworst (?:(?:of|in) (?:(?:her|his|my|their) )?life|ever)\b|"
+            r"(?:sudden|abrupt|explosive)(?:ly)?[,\s]+(?:\w+[,\s]+){0,3}?(?:onset )?(?:of )?(?:a |an )?(?:severe|excruciating|crushing|splitting|explosive)?,? ?headache|"
+            r"(?:severe|excruciating|crushing|splitting|explosive) headache (?:\w+ ){0,3}?(?:suddenly|abruptly|all of a sudden|out of nowhere)",),
      "zh": (r"霹雳样头痛|雷击样头痛|炸裂样头痛|头痛欲裂|(?:这辈子|一辈子|有生以来|从来没有?过?)[^，。？]{0,6}(?:最|这么)(?:剧烈|厉害|痛|疼)的?头[痛疼]|"
-            r"突(?:然|发)(?:剧烈|严重|爆炸样)头[痛疼]",)},
-    _UNSTABLE.context,
+            r"突(?:然|发)[^，。？]{0,6}?(?:剧烈|严重|爆炸样)?[^，。？]{0,4}?头[痛疼]|"
+            r"头(?:从来|从未)没(?:有)?(?:这么|如此)(?:痛|疼)过|(?:一辈子|这辈子|从来)没(?:有)?(?:这么|如此)头[痛疼]过",)},
+    # (a dural puncture or a blood patch is this picture's setting too: a subdural haematoma or venous sinus thrombosis)
+    {lang: f"{_UNSTABLE.context[lang]}|{_DURAL[lang]}" for lang in ("en", "zh")},
     {"en": "URGENT: a sudden, very severe headache during or right after a procedure, above all with neck stiffness, a high blood "
            "pressure, vomiting, a deficit or drowsiness, is not assumed to be a post-dural puncture headache. " + _STOP["en"]
            + ": urgent medical and neurological assessment for an intracranial cause. The knowledge base has no protocol for this picture.",
      "zh": "紧急：操作中或刚操作后突发剧烈头痛，尤其伴颈项强直、血压升高、呕吐、神经功能缺损或嗜睡时，不能默认为硬脊膜穿刺后头痛。"
            + _STOP["zh"] + "：紧急进行内科及神经系统评估，排查颅内原因。知识库中没有针对这一情况的处理流程。"},
     {"en": "headache neck stiffness pneumocephalus subdural haematoma red flags", "zh": "头痛 颈项强直 颅内积气 硬膜下血肿 警示征象"},
-    # (positional, eased lying flat: the post-dural puncture headache's own pattern)
-    {"en": r"(?:better|eases?|relieved|goes away|gone) (?:when |on |by |while )?(?:lying|flat|supine)|worse (?:when |on )?(?:sitting|standing|upright)",
-     "zh": r"躺(?:下|平|着)(?:就|会)?(?:好|缓解|减轻)|平卧(?:后)?(?:就)?(?:好|缓解|减轻)|坐起(?:来)?(?:就|后)?(?:加重|痛|疼)|站起(?:来)?(?:就|后)?(?:加重|痛|疼)"},
-    procedures=_UNSTABLE.procedures,
+    # (positional, eased lying flat: the post-dural puncture headache's own pattern, told without a danger sign)
+    {"en": rf"^(?![\s\S]*(?:{_HEADACHE_DANGER['en']}))[\s\S]*(?:{_NOT['en']}(?:better|eases?|relieved|goes away) (?:when |on |by |while )?(?:lying|flat|supine)|"
+           rf"{_NOT['en']}worse (?:when |on )?(?:sitting|standing|upright))",
+     "zh": rf"^(?![\s\S]*(?:{_HEADACHE_DANGER['zh']}))[\s\S]*(?:躺(?:下|平|着)(?:就|会)?{_NOT['zh']}(?:好|缓解|减轻)|平卧(?:后)?(?:就)?{_NOT['zh']}(?:好|缓解|减轻)|"
+           r"坐起(?:来)?(?:就|后)?(?:加重|痛|疼)|站起(?:来)?(?:就|后)?(?:加重|痛|疼))"},
+    procedures=(*_UNSTABLE.procedures, "pdph", "dural-puncture", "epidural-blood-patch", "lumbar-puncture"),
 )
 RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE, _THUNDERCLAP)
 NO_PROTOCOL = frozenset({_UNSTABLE.id, _THUNDERCLAP.id})  # pathways with no management passage: the answer quotes no steps for them
@@ -769,7 +779,7 @@ _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any)\b[^.;,:?!]*",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
     "zh": r"(?:没有|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
-          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射))[^，,。；;：:？?！!、]*",
+          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!、]*",
 }
 
 
@@ -1060,7 +1070,7 @@ def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str
 # Steps a pathway adds when the picture says which of its conditions it is: fever with a new deficit days after a neuraxial
 # injection is an epidural abscess until shown otherwise, so its antibiotic step is quoted too.
 _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
-    "neuraxial-deficit": ({"en": r"fever|febrile|pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
+    "neuraxial-deficit": ({"en": r"(?<!no )fever|(?<!a)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
                            "zh": r"发热|发烧|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]"},
                           # the abscess's (or deep infection's) antibiotics, not a superficial wound's
                           {"en": r"(?:abscess|deep infection|explant)[^.;]{0,80}antibiotic|antibiotic[^.;]{0,60}(?:abscess|drainage)",

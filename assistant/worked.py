@@ -145,27 +145,30 @@ def told_percent(text: str, names: Sequence[str] = ()) -> float | None:
 
 
 _VOLUME = re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s*(?:ml|毫升)(?!\s*/)(?![a-z])", re.I)
-_WORKED_MG = re.compile(r"→ (?:about |约)?(?P<lo>\d+(?:\.\d+)?)(?:–(?P<hi>\d+(?:\.\d+)?))? mg\b")
+_WORKED_MG = re.compile(r"→ (?:about |约\s*|≤\s*|up to )?(?P<lo>\d+(?:\.\d+)?)(?:–(?P<hi>\d+(?:\.\d+)?))? mg\b(?!/)")
 
 
 def planned_line(text: str, figures: str, percent: float | None, lang: Lang) -> str:
     """The amount the question plans to give (its one volume of the strength told: "20ml bupivacaine 0.5%" = 100 mg) set
     beside the first maximum worked in `figures` (" · planned 20 mL of 0.5% = 100 mg: below the 110 mg worked"); ''
     when either is not plain."""
-    vols = {float(m.group("v")) for m in _VOLUME.finditer(text)}
+    vols = [float(m.group("v")) for m in _VOLUME.finditer(text)]  # (two equal volumes are two injections: not plain)
     top = _WORKED_MG.search(figures)
     if percent is None or len(vols) != 1 or top is None:
         return ""
-    volume = vols.pop()
+    volume = vols[0]
     mg, lo = volume * percent * 10, float(top.group("lo"))
     hi = float(top.group("hi") or lo)
     worked = f"{fmt(lo)}–{fmt(hi)}" if hi != lo else fmt(lo)
     said = f"{fmt(volume)} mL of {fmt(percent)}%"
+    between = lo < mg <= hi  # (over the lower figure of a range: said so, not "within", which reads as safe)
     if lang == "en":
-        verdict = "below" if mg < lo else "above" if mg > hi else "within" if hi != lo else "at"
+        verdict = "below" if mg < lo else "above" if mg > hi else "above the lower figure of" if between else "at"
         return f" · planned {said} = {fmt(mg)} mg: {verdict} the {worked} mg worked"
-    verdict = "低于" if mg < lo else "高于" if mg > hi else "处于" if hi != lo else "等于"
-    return f" · 拟用 {fmt(volume)} mL {fmt(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg" + ("范围" if verdict == "处于" else "")
+    if between:
+        return f" · 拟用 {fmt(volume)} mL {fmt(percent)}% = {fmt(mg)} mg：高于换算所得 {worked} mg 的下限"
+    verdict = "低于" if mg < lo else "高于" if mg > hi else "等于"
+    return f" · 拟用 {fmt(volume)} mL {fmt(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg"
 
 
 @dataclass(frozen=True)

@@ -275,3 +275,9 @@ def test_a_scan_result_after_a_phone_call_keeps_the_calls_setting_in_its_banner(
     ans = engine.answer("急诊CT看到骨水泥往椎管里漏了，后缘有一块压着，肌力现在两下肢3级，下一步？", [call])
     assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text
     assert "停止操作" not in ans.text.split("\n")[0], ans.text  # (yesterday's procedure: nothing to stop)
+
+
+def test_a_calm_question_two_turns_after_an_emergency_is_not_pulled_back_into_it(engine):
+    history = ["Seizure 2 min after the block, LAST, what do I do?", "Intralipid dose for 70kg?"]
+    for calm in ("OK. What is the max bupivacaine dose for her next block?", "Thanks. How do I write this up for the incident report?"):
+        assert not engine.answer(calm, history).urgent, calm

@@ -605,3 +605,22 @@ def test_a_family_phone_call_brings_the_patient_in_by_ambulance_and_weak_muscle_
     ward = triage("病房护士说：昨天做的L1 PVP老太太，家属说她今天早上开始双腿没力气，现在怎么办", "zh", {"vertebral-augmentation"})
     assert ward.urgent and "120" not in ward.escalation  # (the ward is no home)
     assert triage("PVP术后，肌力现在两下肢3级，下一步？", "zh", {"vertebral-augmentation"}).rule == "neuraxial-deficit"
+
+
+def test_the_sudden_headache_flag_reads_negated_posture_danger_signs_and_a_dural_puncture_setting():
+    for told in ("thunderclap headache after the ESI, isnt relieved by lying down",
+                 "after the ESI she now has the worst headache ever, not better lying flat",
+                 "sudden worst headache of her life after the ESI, now drowsy and confused, worse sitting up",
+                 "worst headache of her life right after the blood patch",
+                 "After the lumbar puncture she had a thunderclap headache",
+                 "she had a sudden, severe headache after the facet injection",
+                 "worst headache in her life after the epidural"):
+        assert triage(told, "en").rule == "sudden-severe-headache", told
+    for told in ("腰穿后突发剧烈头痛，不是体位性的", "硬膜外注射后突然出现剧烈头痛", "做完硬膜外后头从来没这么痛过",
+                 "颈椎硬膜外注射刚做完，病人说突然剧烈头痛，坐起来就加重，现在嗜睡、呕吐"):
+        assert triage(told, "zh").rule == "sudden-severe-headache", told
+
+
+def test_afebrile_is_no_fever_in_the_deficit_banner():
+    told = triage("Afebrile, new leg weakness 3 days after the epidural steroid injection", "en")
+    assert told.rule == "neuraxial-deficit" and "epidural abscess until shown otherwise" not in told.escalation

@@ -100,3 +100,8 @@ def test_without_a_writable_cache_folder_jiebas_own_dictionary_is_used(tmp_path)
 
     assert zh_dict.disk_tokenizer(tmp_path / "missing" / "folder") is None  # the caller falls back to jieba.dt
     assert not list(tmp_path.rglob("*.sqlite*"))
+
+
+def test_an_abbreviation_in_capitals_is_no_english_grammar():
+    for text in ("OR 突发室颤", "IT 泵 巴氯芬 撤药 症状", "DO 患者 硬膜外 注射 风险"):
+        assert detect_lang(text) == "zh", text

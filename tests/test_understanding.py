@@ -2811,3 +2811,21 @@ def test_a_what_if_that_tells_the_dose_kind_asks_the_question_before_not_a_dose(
     assert "dose" not in en.aspects, en
     # (a dose asked outright is still a dose)
     assert "dose" in framer.frame("what's the treatment dose then?", ["clexane 40 ppx, last dose 8pm, TFESI at 9am - ok?"]).aspects
+
+
+def test_a_drug_not_taken_is_left_out_only_when_the_patient_is_not_on_it(framer):
+    def concepts(q: str) -> tuple[str, ...]:
+        return framer.frame(q).concepts
+    # a dose held today, a drug stopped since yesterday, "nothing but aspirin": the patient is on it
+    assert "rivaroxaban" in concepts("今天早上没吃利伐沙班，昨天早上8点吃的最后一次，今天下午2点做硬膜外注射可以吗")
+    assert "warfarin" in concepts("昨天开始没吃华法林了，明天能做射频吗")
+    assert "aspirin" in concepts("没吃阿司匹林以外的药，能做射频吗")
+    assert "esi" in concepts("之前没打过硬膜外激素，利伐沙班停了3天，能做吗")  # (a procedure never done is still the one planned)
+    assert "aspirin" not in concepts("没在吃阿司匹林，能做射频吗")
+
+
+def test_go_ahead_cues_are_not_read_into_how_to_proceed_or_aftercare():
+    assert "contraindications" not in aspects_of("seizure after the injection, how should we proceed?", "en")
+    assert "contraindications" not in aspects_of("Is she good to go home after the stellate block?", "en")
+    assert "contraindications" not in aspects_of("做完射频以后喝酒行不行", "zh")
+    assert "contraindications" in aspects_of("plt 62, booked for an ILESI - go or no go?", "en")

@@ -92,9 +92,9 @@ def test_a_weight_cap_is_taken_only_from_the_same_sources_sentence():
 
 
 def test_the_cited_interval_is_its_one_span_before_the_restart():
-    assert cited_span("Xarelto is held for 3 days and restarted 24 h afterwards") == (72.0, 72.0, "3 days", False)
-    assert cited_span("hold apixaban 3–5 days before the procedure") == (72.0, 120.0, "3–5 days", False)
-    assert cited_span("拜瑞妥术前停用 3 天，术后 24 小时恢复") == (72.0, 72.0, "3 天", False)
+    assert cited_span("Xarelto is held for 3 days and restarted 24 h afterwards") == (72.0, 72.0, "3 days", "")
+    assert cited_span("hold apixaban 3–5 days before the procedure") == (72.0, 120.0, "3–5 days", "")
+    assert cited_span("拜瑞妥术前停用 3 天，术后 24 小时恢复") == (72.0, 72.0, "3 天", "")
     assert cited_span("hold 12 h for prophylactic and 24 h for therapeutic doses") is None  # two spans: which is not ours to say
     assert cited_span("enoxaparin is stopped at least 12 h after a prophylactic dose and at least 24 h after a therapeutic dose") is None
     assert cited_span("Rivaroxaban is a factor Xa inhibitor.") is None
@@ -110,6 +110,8 @@ def test_the_elapsed_time_is_set_beside_the_cited_interval_in_both_languages():
         "Monday 8am → Thursday 9am = 73 h: longer than the 12 h cited"  # weekdays, forward
     assert elapsed_line("last dose 9pm, procedure 8am", "hold for 12 h before", "en") == (
         "9pm → 8am = 11 h: shorter than the 12 h cited, so that hold is not met (1 h short; 12 h after the last dose is 09:00 the next day)")
+    assert elapsed_line("last dose 21:00, procedure today 08:00", "hold for 12 h before", "en").endswith(
+        "(1 h short; 12 h after the last dose is 09:00 today)")  # (the dose's day is the one the hours put it on)
     assert elapsed_line("last dose Monday 8am, procedure Thursday 9am", "hold for 5 days before", "en").endswith(
         "(47 h short; 120 h after the last dose is 08:00 Saturday)")  # the day the hold ends, named as the question named days
     assert elapsed_line("周二晚上8点吃的最后一次，周四早上8点做", "停用 3 天", "zh").endswith("（还差 36 小时；末次给药后 72 小时为周五 20:00）")
@@ -159,7 +161,7 @@ def test_a_max_dose_asked_for_one_local_anaesthetic_works_only_its_figures(engin
 def test_a_hold_given_per_kind_of_dose_is_read_for_the_kind_told():
     s = "enoxaparin is stopped at least 12 h after a prophylactic dose and at least 24 h after a therapeutic dose"
     assert (dose_kind("clexane 1mg/kg bd"), dose_kind("克赛40mg qd预防量"), dose_kind("clexane 40mg")) == ("therapeutic", "prophylactic", "")
-    assert cited_span(s, "therapeutic") == (24.0, 24.0, "24 h", True) and cited_span(s, "prophylactic") == (12.0, 12.0, "12 h", True)
+    assert cited_span(s, "therapeutic") == (24.0, 24.0, "24 h", "kind") and cited_span(s, "prophylactic") == (12.0, 12.0, "12 h", "kind")
     assert elapsed_line("clexane 1mg/kg bd, last dose 8pm, TFESI at 9am?", s, "en") == \
         "8pm → 9am = 13 h: shorter than the 24 h cited for a therapeutic dose, so that hold is not met (11 h short; 24 h after the last dose is 20:00 the next day)"
     assert elapsed_line("clexane 40 ppx, last dose 8pm, TFESI at 9am?", s, "en").startswith("8pm → 9am = 13 h: longer than the 12 h")
@@ -221,7 +223,7 @@ def test_a_sentence_giving_a_maximum_is_a_maximum_whatever_the_ask():
 def test_the_dose_kind_is_not_an_antibiotics_prophylaxis():
     assert dose_kind("clexane 80mg bd, cefazolin prophylaxis given, last clexane 8pm, ESI 9am?") != "prophylactic"
     assert dose_kind("依诺肝素1mg/kg q12h") == "therapeutic"
-    assert cited_span("clopidogrel is held for 2 to 3 days") == (48.0, 72.0, "2 to 3 days", False)
+    assert cited_span("clopidogrel is held for 2 to 3 days") == (48.0, 72.0, "2 to 3 days", "")
 
 
 def test_a_hold_met_only_at_the_shorter_end_of_a_range_says_so():
@@ -240,21 +242,26 @@ def test_a_follow_up_telling_a_dose_or_another_drug_is_not_read_with_the_time_be
 
 def test_of_a_normal_and_a_renal_interval_the_one_for_the_kidneys_told_is_set_beside_the_times():
     s = "Before a pain procedure, Pradaxa is held for 4–5 days, or about 6 days when renal function is impaired, and restarted 24 h afterwards."
-    assert cited_span(s)[:3] == (96.0, 120.0, "4–5 days") and cited_span(s, renal=True)[:3] == (144.0, 144.0, "6 days")
+    assert cited_span(s)[:3] == (96.0, 120.0, "4–5 days") and cited_span(s, renal=True)[:3] == (144.0, 144.0, "~6 days")
     told = "Pradaxa 150 bid, CrCl 45 ml/min, last dose tuesday 6pm. IT pump implant friday 8am. enough time?"
-    assert elapsed_line(told, s, "en", renal=True).startswith(
-        "tuesday 6pm → friday 8am = 62 h: shorter than the 6 days (144 h) cited for impaired renal function, so that hold is not met")
+    assert elapsed_line(told, s, "en", renal=True) == ("tuesday 6pm → friday 8am = 62 h: shorter than the ~6 days (144 h) cited for "
+                                                        "impaired renal function, so that hold is not met (about 82 h short)")
     assert "(96–120 h) cited for normal renal function" in elapsed_line(told, s, "en")
+    assert elapsed_line(told, s, "en", renal=None) == ""  # kidneys spoken of in words not read ("Cr 2.5"): no interval chosen
+    # (a dose kind told beside them does not label the span the kidneys chose)
+    assert "for impaired renal function" in elapsed_line("dabigatran 150 bid (full dose), last dose tuesday 6pm, implant friday 8am", s, "en",
+                                                          renal=True)
     zh = "疼痛介入操作需要停药时，泰毕全术前停用 4–5 天，肾功能受损时约 6 天，术后 24 小时恢复。"
-    assert cited_span(zh, renal=True)[:3] == (144.0, 144.0, "6 天")
+    assert cited_span(zh, renal=True)[:3] == (144.0, 144.0, "约6 天")
 
 
 def test_an_lmwh_dose_told_with_its_frequency_tells_its_kind():
     assert dose_kind("90kg guy on Lovenox 90mg bid for DVT, last shot 7pm") == "therapeutic"
     assert dose_kind("克赛40mg皮下qd预防血栓的，最后一针今早7点打的") == "prophylactic"
     assert dose_kind("clexane 40 daily") == "prophylactic" and dose_kind("clexane 80 bd") == "therapeutic"
-    # (30 mg twice daily, or another drug's dose beside it, tells no kind)
+    # (30 mg twice daily, a volume in mL, or another drug's dose beside it, tells no kind)
     assert dose_kind("enoxaparin 30 mg bid after trauma") == "" and dose_kind("aspirin 100mg qd and clexane") == ""
+    assert dose_kind("enoxaparin 0.8 mL once daily") == "" and dose_kind("克赛 0.6ml qd") == ""
 
 
 def test_a_planned_amount_is_set_beside_the_maximum_worked_for_the_patient():
@@ -265,3 +272,6 @@ def test_a_planned_amount_is_set_beside_the_maximum_worked_for_the_patient():
     # (no strength, two volumes, or a per-kg volume: nothing planned is plain)
     assert planned_line(told, figures, None, "en") == "" and planned_line("20 ml then 10 ml of 0.5%", figures, 0.5, "en") == ""
     assert planned_line("1.5 mL/kg of 20% lipid", figures, 0.5, "en") == ""
+    assert planned_line("10 ml 0.5% bupivacaine each side (10 ml left, 10 ml right)", figures, 0.5, "en") == ""
+    # (over the lower figure of a range is said so, never "within")
+    assert planned_line("30 ml 0.5%", figures, 0.5, "en") == " · planned 30 mL of 0.5% = 150 mg: above the lower figure of the 110–165 mg worked"
