@@ -804,7 +804,8 @@ def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, 
 
 _PRESENTS = re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*)\b|表现|征象|症状|体征", re.I)
 _PREMEDICATION = frozenset({"premedication", "urgent-premedication"})
-_RADIATION_DOSE = frozenset({"occupational-dose-limit", "radiation-exposure", "effective-dose", "radiation-safety"})
+_RADIATION_DOSE = frozenset({"occupational-dose-limit", "eye-lens-dose-limit", "radiation-exposure", "effective-dose", "radiation-safety",
+                             "embryo-fetus"})
 
 
 def _each_drug(chosen: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,

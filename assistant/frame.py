@@ -1568,6 +1568,7 @@ _SHORTHAND = frozenset({
     "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
     "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn",
     "diff", "diffs", "refs", "info", "recs", "recos", "mgmt", "mngmt", "abx", "ddx", "sxs", "pts", "lit", "guideline", "guidelines",
+    "bilat", "bilateral", "unilat", "multilevel", "lvl", "lvls",
 })
 
 
@@ -1595,7 +1596,9 @@ _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "
 
 
 # A laboratory value's threshold ("INR cutoff", "血小板阈值"): the ceiling asked of the value, not a block's criteria.
-_LAB_CUTOFF = re.compile(r"\b(?:INR|platelets?|plt|eGFR|CrCl|creatinine)\b[^?.;]{0,20}\b(?:cut-?off|threshold)|(?:INR|血小板|肌酐清除率)[^？?。]{0,8}(?:阈值|临界值)",
+_LAB_CUTOFF = re.compile(r"\b(?:INR|platelets?|plt|eGFR|CrCl|creatinine)\b[^?.;]{0,20}\b(?:cut-?off|threshold)|(?:INR|血小板|肌酐清除率)[^？?。]{0,8}(?:阈值|临界值)|"
+                         # (a lab value told, and a cutoff asked with no block or relief named: "plt 62k … what's the cutoff")
+                         r"^(?=[\s\S]*\b(?:INR|platelets?|plts?|eGFR|CrCl)\b)(?![\s\S]*\b(?:relief|blocks?|MBBs?)\b)[\s\S]*\b(?:cut-?off|threshold)\b",
                          re.I)
 # "just" and a plain verb (支架刚放, 刚做完, 刚打): when something happened, never a subject.
 _JUST_DONE = re.compile(r"刚[放做打装上换拔开用吃停]完?了?")

@@ -2829,3 +2829,17 @@ def test_go_ahead_cues_are_not_read_into_how_to_proceed_or_aftercare():
     assert "contraindications" not in aspects_of("Is she good to go home after the stellate block?", "en")
     assert "contraindications" not in aspects_of("做完射频以后喝酒行不行", "zh")
     assert "contraindications" in aspects_of("plt 62, booked for an ILESI - go or no go?", "en")
+
+
+def test_a_platelet_cutoff_with_itp_and_shorthand_is_a_lab_threshold_asked_not_block_criteria(framer):
+    f = framer.frame("plt 62k (chronic ITP), needs bilat L3-L5 medial branch RFA. safe to do or what's the cutoff")
+    assert "indication" not in f.concepts and "thrombocytopenia" in f.concepts and not f.unknown, f
+    assert "indication" in framer.frame("what relief cutoff counts as a positive medial branch block?").concepts
+
+
+def test_an_eye_lens_dose_limit_asked_beside_a_procedure_is_no_procedure_dose():
+    from assistant.compose import Signals, _doses_own
+    part = Part("术者眼晶状体剂量限值现在是多少？", ("fluoroscopy", "radiofrequency-ablation", "eye-lens-dose-limit"), ("limit", "dose"))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    sig = Signals(kinds={"radiofrequency-ablation": "procedure", "fluoroscopy": "equipment", "eye-lens-dose-limit": "topic"})
+    assert _doses_own([], part, q, sig)  # (nothing doses the RF: the limit asked is a radiation dose)
