@@ -62,6 +62,7 @@ from .safety import (
     SYSTEMIC_PATHWAYS,
     Triage,
     borrowed_steps,
+    during_procedure,
     happening_now,
     moved_first,
     names_symptoms,
@@ -368,8 +369,10 @@ class AnswerEngine:
             # result; "抽搐停了 但是现在室速 血压测不到了", "头痛好了，可是双腿越来越没力" after an epidural: a picture of its own,
             # in the setting the turn before told
             tri = triage(q.text, q.lang, scene, last)
-        elif tri.urgent and last and not q.followup and not settled:
-            # the same picture told after the turn before: its setting (yesterday's PVP, on the phone) shapes the banner
+        elif tri.urgent and last and not q.followup and not settled and not during_procedure(q.text, q.lang) \
+                and triage(last, q.lang, scene).urgent:
+            # the same picture told after the emergency of the turn before: its setting (yesterday's PVP, on the phone)
+            # shapes the banner (an unrelated turn before, "my mum…", sets no scene)
             told = triage(q.text, q.lang, scene, last)
             tri = told if told.urgent and told.rule == tri.rule else tri
         # (only a turn that tells the picture going on or asks the next step: not "how do I write this up?")

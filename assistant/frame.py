@@ -98,7 +98,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"where (?:should|do|does|is|are|to|can|would)|best (?:spot|site|place|level|position)",
                  r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
-                          r"contraindicat|(?<!numbers )(?<!figures )(?<!what )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
+                          r"contraindicat|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
                           r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
@@ -662,7 +662,15 @@ _DO_WITHOUT = re.compile(r"\b(?:do|doing|done|did|perform\w*|proceed\w*|go ahead
 _NOT_TAKEN = re.compile(r"(?:(?<![有出])没(?:有)?(?:在)?(?:吃|服|服用|用|使用)(?:过)?(?:任何)?|未(?:服|服用|使用|用)(?:过)?)"
                         r"(?:(?:抗凝|抗血小板)(?:药|剂)?[、和及或与/]?)?\s*$")
 # ... not a dose held today or a drug stopped ("今天早上没吃利伐沙班", "昨天开始没吃华法林了"), nor "nothing but aspirin"
-_TAKEN_CONTEXT = re.compile(r"今天|今早|今晨|昨天|昨晚|前天|早上|上午|中午|下午|晚上|开始|最后|停|这次|那次|本次|这顿|一次|两次|以外|之外|外的")
+_TAKEN_CONTEXT = re.compile(r"今天|今早|今晨|昨天|昨晚|前天|早上|上午|中午|下午|晚上|开始|最后|停|这次|那次|本次|这顿|一次|两次|以外|之外|外的|"
+                            r"[\d一二两三四五六七八九十几半]+\s*(?:天|日|周|个?小时)|已经|从|起|至今|"
+                            # (English: held since a time, for days: "no apixaban since Monday 8am")
+                            r"\bsince\b|\bstopped\b|\bheld\b|\bholding\b|\blast (?:dose|took|taken)\b|\b\d+\s*(?:h|hrs?|hours?|days?)\b", re.I)
+# "nothing but aspirin", "除了阿司匹林没吃别的": the drug named is the one taken
+_ONLY_ONE = re.compile(r"(?:除了|apart from|except(?: for)?|besides|other than)\s*$", re.I)
+_NOTHING_BUT = re.compile(r"\b(?:nothing|none|no (?:other )?(?:drugs?|meds?|medications?|medicines?))\s+(?:but|except(?: for)?|apart from|other than|besides)\s*$|"
+                          r"(?:只吃|只服|只用|仅服用?|只在吃)\s*$", re.I)
+_NONE_ELSE = re.compile(r"^[^，。,.;；]{0,12}?(?:没|没有|不吃|no other|nothing else|none else|别的|其他|其它)", re.I)
 _CLAUSE = re.compile(r"[，。,;；！？?!]")
 _TAKEN_KINDS = ("drug", "drug-class", "brand")
 
@@ -673,11 +681,15 @@ def _excluded(text: str, m: Match, drug: bool = False) -> bool:
     before = text[max(0, m.start - 40):m.start]
     if _DO_WITHOUT.search(before) or _WHY_NOT.search(before):  # ("why no particulate steroid in cervical TF?" asks about it)
         return False
-    if drug and _NOT_TAKEN.search(before[-24:]):
-        start = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start)), default=0)
-        end = next((c.start() for c in _CLAUSE.finditer(text, m.end)), len(text))
-        if not _TAKEN_CONTEXT.search(text[start:end]):
-            return True
+    start = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start)), default=0)
+    end = next((c.start() for c in _CLAUSE.finditer(text, m.end)), len(text))
+    held = drug and bool(_TAKEN_CONTEXT.search(text[start:end]))  # (a drug held for a time is still the patient's)
+    if drug and _NOT_TAKEN.search(before[-24:]) and not held:
+        return True
+    if drug and ((_ONLY_ONE.search(before[-24:]) and _NONE_ELSE.search(text[m.end:m.end + 24])) or _NOTHING_BUT.search(before[-32:])):
+        return False  # "apart from aspirin she takes nothing else": aspirin is taken
+    if held and _EXCLUSION.search(before[-24:]) and re.search(r"\b(?:no|not)\s*(?:taking\s+|on\s+)?$", before[-24:], re.I):
+        return False  # "no apixaban since Monday 8am": held, not denied
     return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m))
 
 

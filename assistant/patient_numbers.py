@@ -47,7 +47,7 @@ def without_normal_renal(q: Question) -> Question:
     return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts)
 
 
-_KIDNEY_WORDS = re.compile(r"renal|kidney|\bcr\b|creatinine|gfr|crcl|肾|肌酐", re.I)
+_KIDNEY_WORDS = re.compile(r"\brenal\b|\bkidneys?\b|\bcr\b|creatinine|gfr|crcl|肾(?!上腺)|肌酐", re.I)
 _KIDNEYS_NORMAL = re.compile(r"\bnormal (?:renal|kidney) function|\b(?:renal|kidney) function (?:is )?normal|\bnormal creatinine|"
                              r"\be?gfr\s*[>≥]\s*(?:[6-9]\d|1\d\d)|肾功能正常|肌酐正常", re.I)
 
@@ -56,9 +56,11 @@ def kidneys(q: Question) -> bool | None:
     """What the question tells of the patient's kidneys: impaired (True: a renal impairment, or a clearance below the
     normal range still read), normal or not spoken of (False), or spoken of in words not read ("Cr 2.5", "poor kidney
     function": None, so that no interval is chosen for them)."""
-    if _KIDNEYS_NORMAL.search(q.text):
-        return False
-    if _KIDNEYS & set(q.all_concepts):
+    impaired = bool(_KIDNEYS & set(q.all_concepts))
+    if _KIDNEYS_NORMAL.search(q.text) or _RENAL_TREND.search(q.text):
+        # ("normal a year ago, CrCl now 25": the kidneys told two ways choose no interval)
+        return None if impaired or _RENAL_TREND.search(q.text) and _KIDNEY_WORDS.search(q.text) else False
+    if impaired:
         return True
     values = [int(m.group(1)) for m in _RENAL_VALUE.finditer(q.text)]
     if values and min(values) >= _RENAL_NORMAL:

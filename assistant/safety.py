@@ -169,7 +169,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
                 r"difficulty (?:peeing|passing urine|urinating)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
-                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
+                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
@@ -489,19 +489,25 @@ _UNSTABLE = RedFlag(
 # A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to
 # be a post-dural puncture headache (that one is postural and comes on over hours to days); the sources hold no protocol.
 # (the signs that keep it urgent even when it is told as positional)
-_HEADACHE_DANGER = {"en": r"drows|confus|vomit|neck (?:is )?stiff|stiff neck|weak|slurred|seiz|fitting|\bbp\b\W{0,3}(?:1[6-9]\d|2\d\d)/|"
-                          r"unrousable|obtunded|focal",
-                    "zh": r"嗜睡|糊涂|意识|呕吐|颈(?:项)?强直|脖子(?:发)?硬|无力|没劲|说话不清|抽搐|血压\s*(?:1[6-9]\d|2\d\d)\s*/"}
+_HEADACHE_DANGER = {"en": r"drows|confus|vomit|neck (?:is )?stiff|stiff neck|nuchal|photophob|weak|slurred|seiz|fitting|"
+                          r"\bbp\b\W{0,3}(?:1[6-9]\d|2\d\d)\s*/|unrousable|obtunded|focal|"
+                          # (not eased lying down, said any way: the posture does not settle it)
+                          r"(?:n'?t|not|hardly|barely|no|little|never)\s+(?:\w+\s+){0,2}(?:better|eas\w*|relie\w*|help\w*)",
+                    "zh": r"嗜睡|糊涂|意识|呕吐|颈(?:项)?强直|颈部僵硬|脖子(?:发)?硬|畏光|无力|没劲|说话不清|抽搐|血压\s*(?:1[6-9]\d|2\d\d)\s*/|"
+                          r"(?:缓解|减轻)(?:不明显|不大|不了)|不(?:缓解|减轻|见好)|没(?:有)?(?:缓解|减轻|用)"}
 _NOT = {"en": r"(?<!not )(?<!isn't )(?<!isnt )(?<!no longer )(?<!never )(?<!doesn't )(?<!doesnt )(?<!not any )", "zh": r"(?<!不)(?<!没)(?<!未)"}
 _THUNDERCLAP = RedFlag(
     "sudden-severe-headache",
     {"en": (r"thunderclap|worst (?:ever )?headache (?:(?:of|in) (?:(?:her|his|my|their) )?life|ever|(?:she|he|they|i)(?:'s| has| have|'ve)? ever had)|"
             r"worst ever headache|headache[^.?!]{0,20}\bworst (?:(?:of|in) (?:(?:her|his|my|their) )?life|ever)\b|"
-            r"(?:sudden|abrupt|explosive)(?:ly)?[,\s]+(?:\w+[,\s]+){0,3}?(?:onset )?(?:of )?(?:a |an )?(?:severe|excruciating|crushing|splitting|explosive)?,? ?headache|"
+            # (sudden … severe headache: a few words between, no comma crossed, nothing mild)
+            r"(?:sudden|abrupt|explosive)(?:ly)?,?\s+(?:(?!mild\b|slight\b|little\b|minor\b)[\w']+\s+){0,3}?(?:(?:very|really) )?"
+            r"(?:severe|excruciating|crushing|splitting|explosive|bad)?,? ?headache|"
             r"(?:severe|excruciating|crushing|splitting|explosive) headache (?:\w+ ){0,3}?(?:suddenly|abruptly|all of a sudden|out of nowhere)",),
      "zh": (r"霹雳样头痛|雷击样头痛|炸裂样头痛|头痛欲裂|(?:这辈子|一辈子|有生以来|从来没有?过?)[^，。？]{0,6}(?:最|这么)(?:剧烈|厉害|痛|疼)的?头[痛疼]|"
-            r"突(?:然|发)[^，。？]{0,6}?(?:剧烈|严重|爆炸样)?[^，。？]{0,4}?头[痛疼]|"
-            r"头(?:从来|从未)没(?:有)?(?:这么|如此)(?:痛|疼)过|(?:一辈子|这辈子|从来)没(?:有)?(?:这么|如此)头[痛疼]过",)},
+            r"突(?:然|发)[^，。？]{0,6}?(?:剧烈|严重|爆炸样)[^，。？]{0,4}?头[痛疼]|突(?:然|发)[^，。？]{0,4}?头(?:很|非常|特别|剧烈)(?:痛|疼)|"
+            r"突(?:然|发)[^，。？]{0,4}?头[痛疼]得(?:厉害|要命|不行)|"
+            r"头(?:从来|从未)(?:没(?:有)?)?(?:这么|如此)(?:痛|疼)过|(?:一辈子|这辈子|从来)没(?:有)?(?:这么|如此)(?:剧烈的)?头[痛疼]过?",)},
     # (a dural puncture or a blood patch is this picture's setting too: a subdural haematoma or venous sinus thrombosis)
     {lang: f"{_UNSTABLE.context[lang]}|{_DURAL[lang]}" for lang in ("en", "zh")},
     {"en": "URGENT: a sudden, very severe headache during or right after a procedure, above all with neck stiffness, a high blood "
@@ -511,10 +517,11 @@ _THUNDERCLAP = RedFlag(
            + _STOP["zh"] + "：紧急进行内科及神经系统评估，排查颅内原因。知识库中没有针对这一情况的处理流程。"},
     {"en": "headache neck stiffness pneumocephalus subdural haematoma red flags", "zh": "头痛 颈项强直 颅内积气 硬膜下血肿 警示征象"},
     # (positional, eased lying flat: the post-dural puncture headache's own pattern, told without a danger sign)
-    {"en": rf"^(?![\s\S]*(?:{_HEADACHE_DANGER['en']}))[\s\S]*(?:{_NOT['en']}(?:better|eases?|relieved|goes away) (?:when |on |by |while )?(?:lying|flat|supine)|"
-           rf"{_NOT['en']}worse (?:when |on )?(?:sitting|standing|upright))",
-     "zh": rf"^(?![\s\S]*(?:{_HEADACHE_DANGER['zh']}))[\s\S]*(?:躺(?:下|平|着)(?:就|会)?{_NOT['zh']}(?:好|缓解|减轻)|平卧(?:后)?(?:就)?{_NOT['zh']}(?:好|缓解|减轻)|"
-           r"坐起(?:来)?(?:就|后)?(?:加重|痛|疼)|站起(?:来)?(?:就|后)?(?:加重|痛|疼))"},
+    {"en": rf"^(?![\s\S]*(?:{_HEADACHE_DANGER['en']}))[\s\S]*(?:{_NOT['en']}(?:better|eases?|relieved|goes away|improves) (?:when |on |by |while )?(?:lying|flat|supine|she lies|he lies)|"
+           rf"lying (?:down |flat )?helps|{_NOT['en']}worse (?:when |on )?(?:sitting|standing|upright)|"
+           r"(?:on|when) (?:she |he |they )?(?:sitting|standing|sits|stands|sit|stand) up)",
+     "zh": rf"^(?![\s\S]*(?:{_HEADACHE_DANGER['zh']}))[\s\S]*(?:躺(?:下|平|着)?(?:后|能|可|就|会)?{_NOT['zh']}(?:好|缓解|减轻)|平躺|平卧(?:后)?(?:就)?{_NOT['zh']}(?:好|缓解|减轻)|"
+           r"(?:站|坐)起(?:来)?(?:就|后)?(?:更|加重|厉害|突然|痛|疼)|一(?:站|坐)起)"},
     procedures=(*_UNSTABLE.procedures, "pdph", "dural-puncture", "epidural-blood-patch", "lumbar-puncture"),
 )
 RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE, _THUNDERCLAP)
@@ -776,9 +783,9 @@ _ALLERGY_HISTORY = {
     "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(][^）)]{0,10}[）)]",
 }
 _NEGATED = {
-    "en": r"\b(?:no|without|denies|denied|absent|not any)\b[^.;,:?!]*",
+    "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an))\b[^.;,:?!]*",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
-    "zh": r"(?:没有|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
+    "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲)|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
           r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!、]*",
 }
 
@@ -942,6 +949,11 @@ def names_symptoms(question: str, lang: Lang) -> bool:
     return any(all(_rx(g).search(q) for g in rule.symptoms[lang]) for rule in RED_FLAGS)
 
 
+def during_procedure(question: str, lang: Lang) -> bool:
+    """Does the question place the picture during the injection itself ("during the epidural", 注射时, 术中)?"""
+    return bool(_rx(_IMMEDIATE[lang]).search(question if lang == "zh" else f" {question} "))
+
+
 def happening_now(question: str, lang: Lang) -> bool:
     """Does the question say the picture is happening now ("now", "just", "what do I do", 刚刚, 怎么办)?"""
     return bool(_rx(_NOW[lang]).search(question if lang == "zh" else f" {question} "))
@@ -982,7 +994,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
-         "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:说|反映|诉|来电|打电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
+         "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:来电|打(?:来)?电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 # (an implant in place for months or years, "pump for 5 years", 泵用了5年: nothing under way to stop)
 _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b|"
@@ -1070,8 +1082,8 @@ def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str
 # Steps a pathway adds when the picture says which of its conditions it is: fever with a new deficit days after a neuraxial
 # injection is an epidural abscess until shown otherwise, so its antibiotic step is quoted too.
 _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
-    "neuraxial-deficit": ({"en": r"(?<!no )fever|(?<!a)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
-                           "zh": r"发热|发烧|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]"},
+    "neuraxial-deficit": ({"en": r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
+                           "zh": r"(?<![未没不无])(?:发热|发烧)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]"},
                           # the abscess's (or deep infection's) antibiotics, not a superficial wound's
                           {"en": r"(?:abscess|deep infection|explant)[^.;]{0,80}antibiotic|antibiotic[^.;]{0,60}(?:abscess|drainage)",
                            "zh": r"(?:脓肿|深部感染|取出)[^。；;]{0,40}抗生素|抗生素[^。；;]{0,30}(?:脓肿|引流)"}, 2),  # after assessment and imaging

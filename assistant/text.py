@@ -42,9 +42,9 @@ def cjk_count(text: str) -> int:
 # The grammar of a mixed question: Chinese particles and common verbs ("要做 kyphoplasty，停几天？" is written in Chinese),
 # English function words ("PDPH after 硬膜外 steroid injection, 咖啡因 dose?" is English with Chinese terms in it).
 _ZH_GRAMMAR = re.compile(r"[的了吗呢吧是在要能会可几多怎什哪么和与或就还也都不没有给用做停打后前时个该请]")
-# (lower case only: an abbreviation in capitals, "OR 突发室颤", "IT 泵", is no English grammar)
+# (a word in capitals is an abbreviation, "OR 突发室颤", "IT 泵": no English grammar)
 _EN_GRAMMAR = re.compile(r"\b(?:after|before|the|an?|of|for|to|in|on|with|is|are|was|what|how|when|should|can|do|does|and|or|if|"
-                         r"any|my|her|his|it|she|he|What|How|When|Is|Can|Does|Should|After|The)\b")
+                         r"any|my|her|his|it|she|he)\b", re.I)
 
 
 def detect_lang(text: str) -> Lang:
@@ -55,7 +55,7 @@ def detect_lang(text: str) -> Lang:
         return "en"
     latin_words = len(_LATIN_WORD.findall(text))
     zh = cjk >= max(2, latin_words) or (cjk >= 1 and latin_words <= 1)
-    if zh and latin_words and not _ZH_GRAMMAR.search(text) and _EN_GRAMMAR.search(text):
+    if zh and latin_words and not _ZH_GRAMMAR.search(text) and any(not m.group().isupper() for m in _EN_GRAMMAR.finditer(text)):
         return "en"  # Chinese terms in an English sentence
     return "zh" if zh else "en"
 

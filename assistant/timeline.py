@@ -31,7 +31,7 @@ _AM_ZH = ("凌晨", "早上", "早晨", "清晨", "上午", "今早", "明早", 
 _CLAUSE_END = re.compile(r"[,;，；。!?！？]|\.(?:\s|$)|\s[-–—]\s")
 
 # days: relative ("yesterday", "2 days ago", 前天), weekdays ("Tue", 周二), dates with their month (3月2日, "2 March")
-_REL_DAYS = {"day before yesterday": -2, "night before last": -2, "yesterday": -1, "last night": -1, "tomorrow": 1, "tmrw": 1,
+_REL_DAYS = {"day before yesterday": -2, "night before last": -2, "day after tomorrow": 2, "yesterday": -1, "last night": -1, "tomorrow": 1, "tmrw": 1,
              "tmr": 1, "tonight": 0, "today": 0, "this morning": 0, "this evening": 0, "this afternoon": 0,
              "大前天": -3, "前天": -2, "昨天": -1, "昨晚": -1, "昨日": -1, "后天": 2, "明天": 1, "明早": 1, "明晚": 1, "明日": 1,
              "今天": 0, "今早": 0, "今晚": 0, "今日": 0}

@@ -145,6 +145,8 @@ def told_percent(text: str, names: Sequence[str] = ()) -> float | None:
 
 
 _VOLUME = re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s*(?:ml|毫升)(?!\s*/)(?![a-z])", re.I)
+_PER_SITE = re.compile(r"\beach\b|\bper (?:side|level|site|joint|nerve|injection)\b|\bbilateral(?:ly)?\b|\bbilat\b|\bx\s*\d|×\s*\d|"
+                       r"双侧|各|每侧|每(?:个)?节段|每个?点|每针", re.I)
 _WORKED_MG = re.compile(r"→ (?:about |约\s*|≤\s*|up to )?(?P<lo>\d+(?:\.\d+)?)(?:–(?P<hi>\d+(?:\.\d+)?))? mg\b(?!/)")
 
 
@@ -153,6 +155,8 @@ def planned_line(text: str, figures: str, percent: float | None, lang: Lang) -> 
     beside the first maximum worked in `figures` (" · planned 20 mL of 0.5% = 100 mg: below the 110 mg worked"); ''
     when either is not plain."""
     vols = [float(m.group("v")) for m in _VOLUME.finditer(text)]  # (two equal volumes are two injections: not plain)
+    if _PER_SITE.search(text):
+        return ""  # a volume per side, level or site ("20 mL each side", 双侧各20ml, "x2"): the total is not told
     top = _WORKED_MG.search(figures)
     if percent is None or len(vols) != 1 or top is None:
         return ""
@@ -163,12 +167,14 @@ def planned_line(text: str, figures: str, percent: float | None, lang: Lang) -> 
     said = f"{fmt(volume)} mL of {fmt(percent)}%"
     between = lo < mg <= hi  # (over the lower figure of a range: said so, not "within", which reads as safe)
     if lang == "en":
-        verdict = "below" if mg < lo else "above" if mg > hi else "above the lower figure of" if between else "at"
+        verdict = "below" if mg < lo else "above" if mg > hi else "above the lower figure of" if between else \
+            "at" if hi == lo else "at the lower figure of"
         return f" · planned {said} = {fmt(mg)} mg: {verdict} the {worked} mg worked"
     if between:
         return f" · 拟用 {fmt(volume)} mL {fmt(percent)}% = {fmt(mg)} mg：高于换算所得 {worked} mg 的下限"
     verdict = "低于" if mg < lo else "高于" if mg > hi else "等于"
-    return f" · 拟用 {fmt(volume)} mL {fmt(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg"
+    tail = "的下限" if verdict == "等于" and hi != lo else ""
+    return f" · 拟用 {fmt(volume)} mL {fmt(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg{tail}"
 
 
 @dataclass(frozen=True)

@@ -624,3 +624,18 @@ def test_the_sudden_headache_flag_reads_negated_posture_danger_signs_and_a_dural
 def test_afebrile_is_no_fever_in_the_deficit_banner():
     told = triage("Afebrile, new leg weakness 3 days after the epidural steroid injection", "en")
     assert told.rule == "neuraxial-deficit" and "epidural abscess until shown otherwise" not in told.escalation
+
+
+def test_the_sudden_headache_flag_spares_a_postural_or_mild_or_denied_headache_and_reads_chinese_comparisons():
+    for calm, lang in (("2 days after a wet tap, severe headache that comes on suddenly when she sits up, what now?", "en"),
+                       ("硬膜外穿破后第二天，站起来突然剧烈头痛，躺下能缓解", "zh"), ("suddenly developed a mild headache after the epidural", "en"),
+                       ("硬膜外注射后突然有点头痛", "zh"), ("Pt is not having a thunderclap headache after epidural", "en"),
+                       ("不是突然头痛，是慢慢加重的，硬膜外后", "zh")):
+        assert triage(calm, lang).rule != "sudden-severe-headache", calm
+    for told, lang in (("患者说这辈子没有这么头痛过，刚做完硬膜外", "zh"), ("腰穿后突然剧烈头痛，躺下缓解不明显", "zh"),
+                       ("sudden severe headache during the epidural, doesnt get better lying flat", "en")):
+        assert triage(told, lang).rule == "sudden-severe-headache", told
+    assert triage("硬膜外刚做完，双下肢没有力气，怎么办", "zh").rule == "neuraxial-deficit"  # (没有力气 is weakness, not a denial)
+    inpatient = triage("硬膜外注射时患者突然抽搐、口周麻木，家属说他以前有癫痫，怎么办", "zh")
+    assert inpatient.rule == "last" and "120" not in inpatient.escalation  # (a relative speaking is no phone call)
+    assert "abscess until" not in triage("new leg weakness 3 days after the ESI, she is not febrile", "en").escalation

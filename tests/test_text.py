@@ -105,3 +105,7 @@ def test_without_a_writable_cache_folder_jiebas_own_dictionary_is_used(tmp_path)
 def test_an_abbreviation_in_capitals_is_no_english_grammar():
     for text in ("OR 突发室颤", "IT 泵 巴氯芬 撤药 症状", "DO 患者 硬膜外 注射 风险"):
         assert detect_lang(text) == "zh", text
+
+
+def test_a_capitalised_sentence_start_is_english_grammar():
+    assert detect_lang("Before 射频消融, stop 阿司匹林?") == "en" and detect_lang("For PDPH 硬膜外血补片 timing?") == "en"

@@ -2843,3 +2843,14 @@ def test_an_eye_lens_dose_limit_asked_beside_a_procedure_is_no_procedure_dose():
     q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
     sig = Signals(kinds={"radiofrequency-ablation": "procedure", "fluoroscopy": "equipment", "eye-lens-dose-limit": "topic"})
     assert _doses_own([], part, q, sig)  # (nothing doses the RF: the limit asked is a radiation dose)
+
+
+def test_a_drug_held_for_days_or_the_only_one_taken_is_still_the_patients(framer):
+    def concepts(q: str) -> tuple[str, ...]:
+        return framer.frame(q).concepts
+    assert "clopidogrel" in concepts("患者三天没吃氯吡格雷了，明天做腰椎射频，够吗？")
+    assert "apixaban" in concepts("No apixaban since Monday 8am, L4-5 interlaminar epidural Thursday 8am, is that long enough?")
+    assert "aspirin" in concepts("除了阿司匹林没吃别的药，明天做硬膜外，要停吗？")
+    assert "clopidogrel" in concepts("Nothing except clopidogrel, epidural tomorrow, how long to hold?")
+    assert "anticoagulant" not in concepts("pt not on anticoagulants, ESI tomorrow ok?")
+    assert "contraindications" not in aspects_of("How can we proceed after a wet tap?", "en")

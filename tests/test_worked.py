@@ -275,3 +275,11 @@ def test_a_planned_amount_is_set_beside_the_maximum_worked_for_the_patient():
     assert planned_line("10 ml 0.5% bupivacaine each side (10 ml left, 10 ml right)", figures, 0.5, "en") == ""
     # (over the lower figure of a range is said so, never "within")
     assert planned_line("30 ml 0.5%", figures, 0.5, "en") == " · planned 30 mL of 0.5% = 150 mg: above the lower figure of the 110–165 mg worked"
+
+
+def test_volumes_per_side_are_no_total_and_the_day_after_tomorrow_is_two_days():
+    figures = "ropivacaine: 3 mg/kg → 180 mg"
+    assert planned_line("Bilateral TAP block, 20 mL each side of 0.5% ropivacaine", figures, 0.5, "en") == ""
+    assert planned_line("双侧各20ml 0.5%罗哌卡因", figures, 0.5, "zh") == ""
+    assert elapsed_line("last apixaban yesterday 21:00, epidural the day after tomorrow 08:00", "hold for 3 days before", "en").startswith(
+        "yesterday 21:00 → day after tomorrow 08:00 = 59 h")
