@@ -1173,6 +1173,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
             and (not several or (_names_part(s, part, sig) and not other_procedure(s, part, q, sig)
                                  and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
     pool = _on_complication(pool, part, q, sig)
+    pool = _no_antiplatelet_bridge(pool, part, q, sig)
     procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
     if several and procs and part.concepts and all(c in ESSENTIAL for c in part.concepts):
         # "SCS trial: …, what pain relief counts as success?": relief of the trial's pain, not bed rest's relief of a headache
@@ -1188,6 +1189,24 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # "how much?" of gadolinium, "how much contrast in CKD 4?": never morphine's limits or Pradaxa's renal interval
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, agents, sig)] or pool
     return pool
+
+
+_ANTICOAGULANTS = frozenset({"vka", "warfarin", "doac", "lmwh", "ufh", "heparin", "anticoagulant"})
+
+
+def _no_antiplatelet_bridge(pool: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
+    """"Brilinta after a stent, cardiology says no stop - can I bridge him?": the sources' bridging is an anticoagulant's
+    (heparin while warfarin is held); for an antiplatelet drug alone no bridging sentence answers (the part is then said
+    to be not covered), only what names the antiplatelet or the stent."""
+    asked = {*part.concepts, *part.inherited}
+    if "bridging-anticoagulation" not in asked:
+        return pool
+    drugs = {c for c in (*asked, *q.context_concepts) if sig.kinds.get(c) in ("drug", "drug-class", "brand")}
+    # (no drug named, beside a coronary stent: the stent's antiplatelet drugs are the ones in question)
+    stent = not drugs and bool(CARDIOLOGY_DECIDES.intersection(q.all_concepts))
+    if not stent and (not drugs or not all("antiplatelet" in sig.parents.get(c, frozenset()) or c == "antiplatelet" for c in drugs)):
+        return pool
+    return [(sc, s) for sc, s in pool if ({"antiplatelet", *CARDIOLOGY_DECIDES} & s.concepts) and not _ANTICOAGULANTS & s.concepts]
 
 
 def _other_agent(s: Sentence, held: Sequence[str], sig: Signals) -> bool:

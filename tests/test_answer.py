@@ -1004,3 +1004,11 @@ def test_a_failed_blood_patch_asked_after_it_is_answered_with_a_second_patch_too
 def test_a_dose_part_answered_together_with_a_choice_still_says_the_dose_is_not_there(engine):
     ans = engine.answer("particulate vs non-particulate for cervical TFESI - which one and what dose of dex?")
     assert "no dose for: what dose of dex" in ans.text and "dexamethasone" in ans.bullets[0]["text"].lower(), ans.text
+
+
+def test_bridging_asked_of_a_stent_patients_antiplatelet_is_said_to_be_not_covered_not_answered_with_warfarins_criteria(engine):
+    ans = engine.answer("cardio says no way, DES placed 4 months ago for NSTEMI. options? can I bridge him?")
+    assert "Not covered in the knowledge base: can I bridge him" in ans.text, ans.text
+    assert not any("warfarin" in b["text"].lower() for b in ans.bullets), ans.text
+    warfarin = engine.answer("warfarin for AF, CHADS2 2, RFA next week. bridging needed?")
+    assert "bridging" in warfarin.bullets[0]["text"], warfarin.text  # (an anticoagulant's bridging keeps its criteria)
