@@ -362,7 +362,9 @@ class AnswerEngine:
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
             tri = triage(q.text, "zh", concepts, before, told_in="en")
         # (the turn before's own procedure sets its scene: "L1 PVP" in the call before "CT: cement in the canal - next?")
-        scene = concepts | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) if last else concepts
+        # (read only for a new question after a turn: the two branches below)
+        scene = concepts | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) \
+            if last and not q.followup and not settled else concepts
         if not tri.urgent and last and not q.followup and not settled \
                 and ((GOES_ON[q.lang].search(q.text) and triage(last, q.lang, scene).urgent) or names_symptoms(q.text, q.lang)):
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's

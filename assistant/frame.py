@@ -681,16 +681,29 @@ def _excluded(text: str, m: Match, drug: bool = False) -> bool:
     before = text[max(0, m.start - 40):m.start]
     if _DO_WITHOUT.search(before) or _WHY_NOT.search(before):  # ("why no particulate steroid in cervical TF?" asks about it)
         return False
+    taken = _drug_taken(text, m, before[-32:]) if drug else None
+    if taken is not None:
+        return not taken
+    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m))
+
+
+_HELD_NOT_DENIED = re.compile(r"\b(?:no|not)\s*(?:taking\s+|on\s+)?$", re.I)
+
+
+def _drug_taken(text: str, m: Match, before: str) -> bool | None:
+    """Whether the patient takes a drug named beside a denial: False when told as not taken (没吃抗凝药), True when held
+    for a time ("no apixaban since Monday", 三天没吃氯吡格雷) or the only one taken ("nothing except clopidogrel",
+    除了阿司匹林没吃别的); None when the words say neither (the general exclusion rules decide)."""
     start = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start)), default=0)
     end = next((c.start() for c in _CLAUSE.finditer(text, m.end)), len(text))
-    held = drug and bool(_TAKEN_CONTEXT.search(text[start:end]))  # (a drug held for a time is still the patient's)
-    if drug and _NOT_TAKEN.search(before[-24:]) and not held:
+    held = bool(_TAKEN_CONTEXT.search(text[start:end]))
+    if _NOT_TAKEN.search(before[-24:]):
+        return held
+    if (_ONLY_ONE.search(before[-24:]) and _NONE_ELSE.search(text[m.end:m.end + 24])) or _NOTHING_BUT.search(before):
         return True
-    if drug and ((_ONLY_ONE.search(before[-24:]) and _NONE_ELSE.search(text[m.end:m.end + 24])) or _NOTHING_BUT.search(before[-32:])):
-        return False  # "apart from aspirin she takes nothing else": aspirin is taken
-    if held and _EXCLUSION.search(before[-24:]) and re.search(r"\b(?:no|not)\s*(?:taking\s+|on\s+)?$", before[-24:], re.I):
-        return False  # "no apixaban since Monday 8am": held, not denied
-    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m))
+    if held and _EXCLUSION.search(before[-24:]) and _HELD_NOT_DENIED.search(before[-24:]):
+        return True
+    return None
 
 
 # a clot named as what a prophylactic dose prevents, in its compound forms ("clexane 40 (DVT ppx)", "VTE prophylaxis",

@@ -32,10 +32,15 @@ _KIDNEYS = frozenset({"renal-impairment", "crcl", "egfr"})
 _RENAL_NORMAL_DABIGATRAN = 80  # (dabigatran, cleared by the kidney, is held longer below about 80 in some guidance)
 
 
+def _clearances(text: str) -> list[int]:
+    """The renal clearance values a question tells ("CrCl 45", 肌酐清除率 70)."""
+    return [int(m.group(1)) for m in _RENAL_VALUE.finditer(text)]
+
+
 def without_normal_renal(q: Question) -> Question:
     """A clearance told once, in the normal range, with no trend and no creatinine beside it ("CrCl 70") says no renal
     impairment: it is not read as one (no note that the knowledge base has no figure for it, no renal passages)."""
-    values = [int(m.group(1)) for m in _RENAL_VALUE.finditer(q.text)]
+    values = _clearances(q.text)
     normal = _RENAL_NORMAL_DABIGATRAN if "dabigatran" in q.all_concepts else _RENAL_NORMAL
     if len(values) != 1 or values[0] < normal or _RENAL_TREND.search(q.text) or _CREATININE.search(q.text):
         return q
@@ -62,7 +67,7 @@ def kidneys(q: Question) -> bool | None:
         return None if impaired or _RENAL_TREND.search(q.text) and _KIDNEY_WORDS.search(q.text) else False
     if impaired:
         return True
-    values = [int(m.group(1)) for m in _RENAL_VALUE.finditer(q.text)]
+    values = _clearances(q.text)
     if values and min(values) >= _RENAL_NORMAL:
         return False  # (a normal clearance, read as no impairment by `without_normal_renal`)
     return None if _KIDNEY_WORDS.search(q.text) else False
