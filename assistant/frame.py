@@ -90,6 +90,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
                r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
+               r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|" + KEEP_ON_FOR,
                r"多久|多长时间|几天|几小时|几周|何时|什么时候|等多久|多快|多长"),
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
@@ -373,6 +374,11 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
     if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
         found = ["hold", *(a for a in found if a not in ("hold", "action"))]
+    later = [a for a in found if a in ("dose", "timing") and "escalation" in where and where[a] > where["escalation"]]
+    if "escalation" in found and later:
+        # "保守治疗无效，EBP 打多少 ml？": the failure tells why; the amount or the time of the next step asked after it is
+        # the ask ("首剂推完没反应怎么办": a first dose told before the failure asks what comes next)
+        found = [*later, *(a for a in found if a not in later)]
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
@@ -768,7 +774,8 @@ def split_parts(text: str, lang: Lang) -> list[str]:
             # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice
             parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
             continue
-        if parts and opens and (asked or _has_ask(parts[-1], lang)) and len(tokenize(c, lang)) >= 1:
+        # (a clause of asking words only, "and when should I do it?", still asks: its aspect says so)
+        if parts and opens and (asked or _has_ask(parts[-1], lang)) and (len(tokenize(c, lang)) >= 1 or aspects_of(c, lang)):
             parts.append(c)
         elif parts:
             parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()

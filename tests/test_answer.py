@@ -1012,3 +1012,12 @@ def test_bridging_asked_of_a_stent_patients_antiplatelet_is_said_to_be_not_cover
     assert not any("warfarin" in b["text"].lower() for b in ans.bullets), ans.text
     warfarin = engine.answer("warfarin for AF, CHADS2 2, RFA next week. bridging needed?")
     assert "bridging" in warfarin.bullets[0]["text"], warfarin.text  # (an anticoagulant's bridging keeps its criteria)
+
+
+def test_after_failed_conservative_care_the_blood_patch_volume_and_timing_asked_lead_each_part(engine):
+    for q in ("PDPH 三天了，保守治疗无效，EBP 打多少 ml？什么时候打？", "PDPH for 3 days, conservative treatment failed. EBP - how many ml? and when?"):
+        ans = engine.answer(q)
+        assert len(ans.parts) == 2, ans.text
+        first = [b["text"] for b in ans.bullets if b["part"] == 0]
+        second = [b["text"] for b in ans.bullets if b["part"] == 1]
+        assert "12–20 mL" in first[0] and second and "24–48" in second[0], ans.text

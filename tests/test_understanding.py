@@ -2854,3 +2854,10 @@ def test_a_drug_held_for_days_or_the_only_one_taken_is_still_the_patients(framer
     assert "clopidogrel" in concepts("Nothing except clopidogrel, epidural tomorrow, how long to hold?")
     assert "anticoagulant" not in concepts("pt not on anticoagulants, ESI tomorrow ok?")
     assert "contraindications" not in aspects_of("How can we proceed after a wet tap?", "en")
+
+
+def test_a_clause_of_asking_words_only_is_a_part_of_its_own():
+    assert split_parts("how many ml of blood? and when should I do it?", "en") == ["how many ml of blood?", "and when should I do it?"]
+    assert aspects_of("and when?", "en") == ("timing",)
+    # (the failure tells why; the amount of the next step is what is asked)
+    assert aspects_of("保守治疗无效，EBP 打多少 ml？", "zh")[0] == "dose"
