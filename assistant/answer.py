@@ -40,7 +40,7 @@ from .compose import (
     with_warnings,
 )
 from .config import Settings
-from .frame import ASPECTS, SIGN_STOPPED, TOPIC_ASKS, Question, drug_like, held_drug, procedure_like
+from .frame import ASPECTS, SIGN_STOPPED, TOPIC_ASKS, Part, Question, drug_like, held_drug, procedure_like
 from .judge import ANCILLARY_PROCEDURES, Verdict, judge, own_procedures
 from .lexicon import Match
 from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
@@ -69,6 +69,7 @@ from .safety import (
     not_now,
     protocol_for,
     severe,
+    slow_heart,
     triage,
 )
 from .sections import group_of
@@ -130,6 +131,10 @@ _STAND_IN = {"en": "No figure in the knowledge base for the {finding} itself; be
              "zh": "知识库中没有针对{finding}具体数值的资料；以下是其关于{condition}的内容："}
 _STAND_IN_AFTER = {"en": "No figure in the knowledge base for the {finding} itself; the answer above is what it says on {condition}.",
                    "zh": "知识库中没有针对{finding}具体数值的资料；以上为其关于{condition}的内容。"}
+_DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local anaesthetic's own maximum dose, which depends on the "
+                         "drug and the patient's weight, not on the procedure.",
+                   "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
+LOCAL_ANAESTHETIC = "local-anaesthetic"
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
@@ -306,7 +311,33 @@ class AnswerEngine:
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
-        return self._stand_ins(self.frame(question, history))
+        return self._stand_ins(self._drug_own_limit(self.frame(question, history)))
+
+    def _drug_own_limit(self, q: Question) -> Question:
+        """A local anaesthetic's maximum dose asked for an interventional pain procedure the sources do not cover ("genicular
+        RFA, 60 kg, max lidocaine?"): the maximum is the drug's own and weight-based, whatever the pain procedure, so the
+        question is read as the drug's limit and the answer says first that the procedure itself is not covered. Only
+        for procedures of our own field (`in_field`): another specialty's use of the drug (tumescent infiltration, a
+        dental block) has limits of its own."""
+        lx = self.lexicon.concepts
+        if not q.out_of_scope or not {"dose", "limit"} & set(q.aspects):
+            return q
+        if not all(c in lx and lx[c].in_field for c in q.out_of_scope) or any(map(procedure_like, q.unknown)):
+            return q
+        la = {c for c in q.concepts if c in lx and LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])}
+        if not any(lx[c].kind == "drug" for c in la):
+            return q
+        if any(lx[c].kind in ("drug", "drug-class", "brand", "procedure") for c in q.concepts if c in lx and c not in la | set(q.out_of_scope)):
+            return q  # (another drug's hold asked beside it, "and how long to hold Eliquis?", is the procedure's own)
+        gone = set(q.out_of_scope)
+
+        def keep(cs: Sequence[str]) -> tuple[str, ...]:
+            return tuple(c for c in cs if c not in gone)
+        parts = tuple(replace(p, concepts=keep(p.concepts), inherited=keep(p.inherited)) for p in q.parts)
+        # ("genicular RFA tomorrow on a 60 kg lady, what's the max lidocaine?": the clause of the procedure alone asks nothing)
+        parts = tuple(p for p in parts if p.concepts or p.inherited) or parts[:1]
+        return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts,
+                       out_of_scope=(), beside_drug=q.out_of_scope)
 
     def _stand_ins(self, q: Question) -> Question:
         """A finding no passage names ("血小板5万": a platelet count) is searched and scored as the condition it points to
@@ -935,6 +966,11 @@ class AnswerEngine:
         elsewhere = self._other_systemic(q, before.rule)
         return [x for x in sents if not elsewhere(x) and not is_meta(x.text, x.chunk.lang)]  # (nor what a document covers)
 
+    def _names_drug(self, part: Part) -> bool:
+        """Does a part name a drug (naloxone, a lipid emulsion)?"""
+        lx = self.lexicon.concepts
+        return any(c in lx and lx[c].kind in ("drug", "drug-class", "brand") for c in part.concepts)
+
     def _other_systemic(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a
         febrile patient with a weak hand, a lipid dose beside an anaphylaxis)?"""
@@ -987,12 +1023,14 @@ class AnswerEngine:
         elif not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets) \
                 and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
             lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
-        if not tri.urgent:  # asked for a dose: none of the part's bullets gives one
-            # (a part answered together with another, "which one and what dose of dex?", is judged by their bullets)
-            told = {i: [b for b in bullets if b.part == i] or bullets for i in range(len(q.parts))
-                    if bullets and (i in answered or i not in gaps)}
-            lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                         if i in told and lacks_asked_dose(p, told[i]))
+        # asked for a dose: none of the part's bullets gives one
+        # (a part answered together with another, "which one and what dose of dex?", is judged by their bullets)
+        told = {i: [b for b in bullets if b.part == i] or bullets for i in range(len(q.parts))
+                if bullets and (i in answered or i not in gaps)}
+        # (in an emergency, only a drug's dose asked by name, "naloxone dose?": the actions still follow at once)
+        lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
+                     if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or self._names_drug(p)))
+        if not tri.urgent:
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in told and lacks_contraindications(p, told[i]))
             lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
@@ -1055,6 +1093,8 @@ class AnswerEngine:
         lines: list[str] = []
         if q.stand_ins and not urgent and not self._stand_in_after(q, bullets):
             lines.append(self._stand_in_note(q, lang))
+        if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
+            lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
             lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         foreign, ours = self._beside_ours(q, verdict)
@@ -1214,8 +1254,16 @@ def _heading(b: Bullet, q: Question, lang: Lang, urgent: bool, multi: bool, by_g
 
 
 def _tried_first_line(q: Question) -> bool:
-    """Is the question an emergency follow-up telling that the first-line treatment was already given?"""
-    return bool(q.history) and bool(_TRIED[q.lang].search(q.text))
+    """Is the question an emergency follow-up telling that the first-line treatment was already given, or that the
+    circulation fails after a turn that asked for or gave the rescue drug ("lipid dose? she's 60kg" -> "seizure stopped
+    but now HR 30s and BP 60/30")?"""
+    if not q.history:
+        return False
+    return bool(_TRIED[q.lang].search(q.text)) or (any(_RESCUE_DRUG.search(h) for h in q.history)
+                                                  and (severe(q.text, q.lang) or slow_heart(q.text, q.lang)))
+
+
+_RESCUE_DRUG = re.compile(r"\blipid|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
 
 
 def _rank(rule: str) -> int:

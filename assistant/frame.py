@@ -142,7 +142,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
-                   r"\bcut\b[\w ]{0,15}\b(?:risk|dose|exposure|radiation)|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
+                   r"\bcut(?:s|ting)?\b[\w ]{0,15}\b(?:risk|dose|exposure|radiation|leak\w*|infections?|bleed\w*|complications?)|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
@@ -307,6 +307,7 @@ class Question:
     tried: tuple[str, ...] = ()  # "caffeine and fluids not working": a treatment said to have failed, not what is asked
     stand_ins: tuple[str, ...] = ()  # findings no passage names, searched as the condition they point to (see AnswerEngine)
     generalised: tuple[tuple[str, str], ...] = ()  # (procedure no passage names, the broader one read in its place)
+    beside_drug: tuple[str, ...] = ()  # in-field procedures not covered, named beside a local anaesthetic's maximum asked
     history: tuple[str, ...] = field(default=(), repr=False)
 
     @property

@@ -12,7 +12,7 @@ from .frame import Question, held_drug
 from .hold_check import elapsed_line
 from .lexicon import Lexicon
 from .types import Lang
-from .worked import Asked, per_kg, planned_line, told_percent, told_weight
+from .worked import Asked, per_kg, planned_line, told_percent, told_variant, told_weight
 
 _WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}, not a quoted dose; check the weight basis): {figures}",
                 "zh": "按 {weight} kg 计算（由 {mark} 的每公斤剂量换算，非原文剂量；请核对体重计算基准）：{figures}"}
@@ -129,4 +129,5 @@ class PatientNumbers:
             return tuple(n for c in ids if c in lx for n in (*getattr(lx[c], lang), *lx[c].abbr, *lx[c].en) if n)
         other = [c for c in concepts if self.kinds.get(c) == "drug" and c not in own]
         asked = names(primary) if not urgent else ()
-        return Asked(asked, names(other) if asked else (), told_percent(text, names(primary)) if not urgent else None, ceiling)
+        return Asked(asked, names(other) if asked else (), told_percent(text, names(primary)) if not urgent else None, ceiling,
+                     told_variant(text))

@@ -108,7 +108,7 @@ _ALLERGIC_AIRWAY = {"en": r"wheez|stridor|bronchospasm|throat\b.{0,12}(?:swell|t
                     "zh": r"喘鸣|哮鸣|喘|喉头水肿|喉咙.{0,2}(?:紧|肿)|支气管痉挛"}
 # A blood pressure reading up to its systolic figure ("BP 72/40", "blood pressure now 115/70", 血压80/50): the ranges follow.
 _BP = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)", "zh": r"(?:BP|bp|血压)\D{0,4}(?<!\d)"}
-_SLOW_HR = {"en": r"bradycard|\b(?:hr|heart rate)\b.{0,6}(?<!\d)[2-5]\d\b", "zh": r"心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓"}
+_SLOW_HR = {"en": r"bradycard|\b(?:hr|heart rate)\b.{0,6}(?<!\d)[2-5]\d(?:s\b|\b)", "zh": r"心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓"}
 _LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|"
                  r"\b(?:bp|sbp|blood pressure)\b\s*(?:of |is |now |down to |at )?(?<!\d)[4-8]\d\b(?!\s*/\s*\d{3})(?!\s*/\s*[4-9]\d)",
            "zh": r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}
@@ -931,6 +931,11 @@ _SEVERE = {"en": _BP["en"] + r"[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:s
 def severe(question: str, lang: Lang) -> bool:
     """Does the question tell shock- or arrest-range vital signs or an altered mental state?"""
     return bool(_rx(_SEVERE[lang]).search(question if lang == "zh" else f" {question} "))
+
+
+def slow_heart(question: str, lang: Lang) -> bool:
+    """Does the question tell a slow heart (bradycardia, "HR 30s", 心率40)?"""
+    return bool(_rx(_SLOW_HR[lang]).search(question))
 
 
 def not_now(question: str, lang: Lang) -> bool:

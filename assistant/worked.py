@@ -186,6 +186,30 @@ class Asked:
     others: tuple[str, ...] = ()
     percent: float | None = None
     ceiling: bool = False
+    variant: str = ""  # "with" (with epinephrine asked), "plain" (without), "" (not told)
+
+
+# A local anaesthetic's form: with epinephrine (adrenaline) or plain. Told in a question ("lido with epi") it chooses
+# between a sentence's figures for the two forms ("lidocaine 4.5 mg/kg plain or 7 mg/kg with epinephrine").
+_WITH_EPI = re.compile(r"\bwith (?:epi\w*|adrenalin\w*)|\b(?:w/|\+)\s*(?:epi\w*|adrenalin\w*)|(?<!不)(?:含|加|带|伴)肾上腺素", re.I)
+_PLAIN = re.compile(r"\bplain\b|\bwithout (?:epi\w*|adrenalin\w*)|\bno (?:epi\w*|adrenalin\w*)|不含肾上腺素|单纯|无肾上腺素", re.I)
+
+
+def _form(text: str) -> str:
+    return "with" if _WITH_EPI.search(text) else "plain" if _PLAIN.search(text) else ""
+
+
+def _form_said(text: str) -> str:
+    """The words that tell a local anaesthetic's form ("with epinephrine", "含肾上腺素", "plain"), or ''."""
+    m = _WITH_EPI.search(text) or _PLAIN.search(text)
+    return m.group() if m else ""
+
+
+def told_variant(text: str) -> str:
+    """The local anaesthetic form a question tells: "with" (with epinephrine), "plain" or ""."""
+    if _PLAIN.search(text):
+        return "plain"
+    return "with" if _WITH_EPI.search(text) else ""
 
 
 def _own_cap(sentence: str, m: re.Match[str]) -> tuple[float, str] | None:
@@ -254,11 +278,32 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", asked: A
     basis = min(weight, cap) if cap else weight
     figures = [m for m in _PER_KG.finditer(sentence) if m.group("per") or not _PER_OTHER.match(sentence[m.end():])]
     mixed = bool(asked.names) and any(_named(n, sentence) for n in asked.others)  # (a daily dose is left out above)
+    labels = _labels(sentence, figures)
+    drugs = (*asked.names, *asked.others)
+    owner = ""  # the drug of the figure before: a form's figure that names no drug is its ("4.5 mg/kg plain or 7 mg/kg with epi")
+    forms: list[str] = []
+    for i, (m, label) in enumerate(zip(figures, labels, strict=True)):
+        named = next((n for n in drugs if _named(n, label)), "")
+        after = re.split(r"[,;、，；]", sentence[m.end():figures[i + 1].start() if i + 1 < len(figures) else len(sentence)])[0]
+        said = _form_said(after) or _form_said(label)  # (told after the figure, else before it)
+        if not named and said and owner:
+            labels[i], named = owner, owner
+        owner = named or owner
+        forms.append(said)
+    keep = [True] * len(figures)
+    if asked.variant and asked.names:  # the form asked, when the sentence gives the asked drug's figure in both
+        mine = [i for i, label in enumerate(labels) if any(_named(n, label) for n in asked.names)]
+        if any(_form(forms[i]) == "with" for i in mine) and len(mine) > 1:
+            keep = [i not in mine or (_form(forms[i]) == "with") == (asked.variant == "with") for i in range(len(figures))]
     out: list[str] = []
-    for m, label in zip(figures, _labels(sentence, figures), strict=True):
+    for m, label, kept, said in zip(figures, labels, keep, forms, strict=True):
+        if not kept:
+            continue
         if mixed and not any(_named(n, label) for n in asked.names):
             continue  # another drug's figure
-        drug = _drug_label(label, (*asked.names, *asked.others)) + (": " if lang == "en" else "：") if mixed else ""
+        drug = _drug_label(label, drugs)
+        drug = f"{drug} {said}" if said and said not in drug else drug  # ("lidocaine with epinephrine", "利多卡因 含肾上腺素")
+        drug = drug + (": " if lang == "en" else "：") if mixed else ""
         item = drug + _worked_figure(m, basis, sentence, lang, asked.percent)
         if item not in out:
             out.append(item)

@@ -149,6 +149,23 @@ def test_an_interventional_pain_procedure_we_do_not_cover_is_said_to_be_one(engi
     assert "not among the interventional pain procedures" not in other.text
 
 
+def test_a_local_anaesthetic_maximum_beside_a_pain_procedure_we_do_not_cover_is_the_drugs_own(engine):
+    # the maximum is the drug's and the weight's, whatever the pain procedure: answered, after saying the procedure is not covered
+    for q, said, worked in (("genicular RFA tomorrow on a 60 kg lady, what's the max lidocaine I can use?",
+                             "Not covered: genicular RFA itself.", "270 mg"),
+                            ("膝关节射频消融，70公斤，罗哌卡因最多用多少？", "知识库未涵盖膝关节射频消融本身", "210 mg")):
+        ans = engine.answer(q)
+        assert not ans.abstained and ans.text.startswith("> " + said), ans.text
+        first = next(line for line in ans.text.splitlines() if line.startswith("- "))
+        assert re.search(r"4\.5 mg/kg|3 mg/kg", first) and worked in ans.text, ans.text
+        assert "mL/kg" not in first, ans.text  # (never the lipid emulsion's dose)
+    # another drug's hold beside it is the procedure's own question; another specialty's use of the drug has its own limits
+    for q in ("For knee RFA what's the bupivacaine max dose and how long to hold Eliquis?",
+              "max lidocaine for tumescent liposuction in a 60 kg woman?"):
+        ans = engine.answer(q)
+        assert ans.abstained and ans.verdict == "out_of_scope", (q, ans.text)
+
+
 def test_a_procedure_no_passage_names_is_answered_from_its_broader_one_and_says_so(engine):
     # the fixture corpus names intradiscal procedures (in the anticoagulant lists) but never intradiscal ozone
     assert not engine.retriever.by_concept.get("intradiscal-ozone") and engine.retriever.by_concept.get("intradiscal-procedure")

@@ -3,6 +3,8 @@ written for these tests)."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.compose import Sentence, emergency, same_point
 from assistant.safety import PATHWAY_ACTIONS, PATHWAY_NAMES, PATHWAY_STEPS, RED_FLAGS, condition_names, triage
 from assistant.text import tokenize
@@ -268,6 +270,28 @@ def test_still_unstable_after_the_lipid_bolus_asks_the_next_step():
 def test_a_lipid_dose_follow_up_that_tells_the_patient_is_still_unstable_leads_with_the_repeat_bolus(engine):
     ans = engine.answer("and if shes still unstable after 5 min?", ["intralipid dose for LAST?"])
     assert not ans.abstained and "repeat" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_failing_circulation_after_the_lipid_dose_turn_leads_with_the_repeat_bolus(engine):
+    # the turn before asked the lipid dose (so it is running); the circulation now fails: the next step leads
+    scene = "pt seizing right after stellate ganglion block w bupi 0.25% 8ml, what do I do now"
+    ans = engine.answer("seizure stopped but now HR 30s and BP 60/30", [scene, "lipid dose? she's 60kg"])
+    assert ans.urgent and ans.pathway == "last", ans.text
+    assert re.search(r"\brepeat", ans.bullets[0]["text"]), ans.text
+    # without a rescue drug in the conversation, the first-line steps lead as before
+    first = engine.answer("now HR 30s and BP 60/30", [scene])
+    assert first.urgent and not re.search(r"\brepeat", first.bullets[0]["text"]), first.text
+
+
+def test_an_emergency_follow_up_asking_a_dose_the_sources_lack_says_so_before_the_actions(engine):
+    scene = "IT morphine pump refill 2h ago, pt now drowsy, pinpoint pupils, RR 6. help"
+    ans = engine.answer("naloxone dose? and will it last long enough", [scene])
+    assert ans.urgent and ans.pathway == "idd-overdose", ans.text
+    body = ans.text.split("\n\n", 1)[1]  # (after the banner)
+    assert body.startswith("> The knowledge base gives no dose for: naloxone dose"), ans.text
+    assert ans.bullets and any("naloxone" in b["text"] for b in ans.bullets), ans.text
+    # the scene itself asks no dose: no such note
+    assert "gives no dose" not in engine.answer(scene).text
 
 
 def test_a_scan_result_after_a_phone_call_keeps_the_calls_setting_in_its_banner(engine):

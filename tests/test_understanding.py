@@ -127,6 +127,8 @@ def test_aspects_lead_with_the_most_specific_ask():
     assert aspects_of("what's a TFESI?", "en") == ("definition",) and aspects_of("What is going on?", "en") == ()
     assert aspects_of("颈椎经椎间孔注射可以用得宝松吗", "zh") == ("contraindications",)
     assert aspects_of("best way to cut discitis risk with discography?", "en")[0] == "prevention"
+    assert aspects_of("Does thicker cement really cut down leaks in kypho?", "en")[0] == "prevention"
+    assert "prevention" not in aspects_of("what is the rate of cement leaks?", "en")
     # the closing question's ask comes before words of the story told first
     assert aspects_of("IT pump pt, analgesia fading despite repeated dose increases. how to work up?", "en")[0] == "workup"
     assert aspects_of("so which one for a cervical transforaminal?", "en") == ("prevention",)

@@ -283,3 +283,24 @@ def test_volumes_per_side_are_no_total_and_the_day_after_tomorrow_is_two_days():
     assert planned_line("双侧各20ml 0.5%罗哌卡因", figures, 0.5, "zh") == ""
     assert elapsed_line("last apixaban yesterday 21:00, epidural the day after tomorrow 08:00", "hold for 3 days before", "en").startswith(
         "yesterday 21:00 → day after tomorrow 08:00 = 59 h")
+
+
+def test_the_local_anaesthetic_form_asked_chooses_between_the_figures_of_both_forms():
+    from assistant.worked import told_variant
+    en = ("Other commonly quoted maximum local anaesthetic doses are lidocaine 4.5 mg/kg plain or 7 mg/kg with epinephrine, "
+          "bupivacaine about 2–3 mg/kg and ropivacaine about 3 mg/kg.")
+    zh = "其他常被引用的局麻药最大剂量为：利多卡因单纯 4.5 mg/kg、含肾上腺素 7 mg/kg，布比卡因约 2–3 mg/kg，罗哌卡因约 3 mg/kg。"
+    lido_en, others_en = ("lidocaine",), ("bupivacaine", "ropivacaine")
+    assert told_variant("max lidocaine with epi, 50kg?") == "with" and told_variant("利多卡因加肾上腺素最多多少") == "with"
+    assert told_variant("max plain lidocaine?") == "plain" and told_variant("不含肾上腺素的利多卡因") == "plain"
+    assert told_variant("max lidocaine?") == ""
+    # the form with no drug before it is the drug of the figure before ("… plain or 7 mg/kg with epinephrine")
+    both = per_kg(en, 50, "en", asked=Asked(lido_en, others_en, ceiling=True))
+    assert both == "lidocaine plain: 4.5 mg/kg → 225 mg · lidocaine with epinephrine: 7 mg/kg → 350 mg", both
+    assert per_kg(en, 50, "en", asked=Asked(lido_en, others_en, ceiling=True, variant="with")) == \
+        "lidocaine with epinephrine: 7 mg/kg → 350 mg"
+    assert per_kg(en, 50, "en", asked=Asked(lido_en, others_en, ceiling=True, variant="plain")) == "lidocaine plain: 4.5 mg/kg → 225 mg"
+    assert per_kg(zh, 50, "zh", asked=Asked(("利多卡因",), ("布比卡因", "罗哌卡因"), ceiling=True, variant="with")) == \
+        "利多卡因 含肾上腺素：7 mg/kg → 350 mg"
+    # a figure for another drug is never given a form's drug (bupivacaine's own)
+    assert "bupivacaine" not in both
