@@ -73,7 +73,7 @@ from .safety import (
     triage,
 )
 from .sections import group_of
-from .text import cjk_count, to_simplified, to_traditional, tokenize
+from .text import cjk_count, detect_lang, to_simplified, to_traditional, tokenize
 from .types import Answer, Hit, Lang
 
 _NOT_IN_KB = {
@@ -371,7 +371,10 @@ class AnswerEngine:
         stop = "。" if q.lang == "zh" else ". "
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
         before = last if q.followup else ""
-        if before and not_now(before, q.lang) and not happening_now(q.text, q.lang) and not names_symptoms(q.text, q.lang):
+        # (nor does "what do I do?" alone about the same history: "碘造影剂过敏的病人要做TFESI怎么办？" after "hx of anaphylaxis
+        # to iodinated contrast, options for TFESI?" tells no sign the turn before did not)
+        if before and not_now(before, detect_lang(before)) and not names_symptoms(q.text, q.lang) \
+                and (not happening_now(q.text, q.lang) or not self._new_signs(q, last)):
             # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
             before = ""
@@ -419,6 +422,11 @@ class AnswerEngine:
                 tri = typed  # the pathway the words as typed describe, when it comes first (LAST before a faint)
         return tri
 
+    def _new_signs(self, q: Question, before: str) -> set[str]:
+        """The complications and findings a follow-up names that the turn before did not."""
+        told = {m.concept for m in self.lexicon.match(before)}
+        return {c for c in q.concepts if self._kinds.get(c) in ("complication", "finding") and c not in told}
+
     def _scene_goes_on(self, q: Question, concepts: set[str], stop: str) -> Triage | None:
         """The emergency told two or three turns back, when the turns since stayed in it: "局麻药中毒抽搐了，咋办" -> "脂肪乳给
         多少？70kg" -> "推完一次还是室颤、血压测不到，下一步呢？" (the dose question between tells no picture of its own, so the turn
@@ -454,6 +462,7 @@ class AnswerEngine:
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
+            hits = hits + self._told_condition_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
@@ -485,6 +494,17 @@ class AnswerEngine:
         found = [cid for c in dict.fromkeys(procs) for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 8)
                  if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
         return self._after(hits, found, limit=2)
+
+    def _told_condition_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A patient's past complication told before a planned procedure ("hx of anaphylaxis to iodinated contrast, options
+        for TFESI?"): how the sources prevent it again (premedication, another agent) joins the hits, which the procedure's
+        own passages crowd out."""
+        if q.aspects[:1] != ("prevention",) or q.followup:
+            return []
+        comps = [c for c in q.concepts if self._kinds.get(c) == "complication"]
+        if not comps or not any(self._kinds.get(c) == "procedure" for c in q.concepts):
+            return []
+        return self._after(hits, [cid for cid, _ in self.retriever.concept_search(comps, (), ("prevention",), lang, origins, 4)], limit=2)
 
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """"Conservative care failed, what next?": the management passages of the complication the case is about (the

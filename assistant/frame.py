@@ -92,7 +92,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|" + KEEP_ON_FOR,
-               r"多久|多长时间|几天|几小时|几周|何时|什么时候|等多久|多快|多长"),
+               r"多久|多长时间|几天|几小时|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长"),
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
     "location": ("",
                  r"which (?:level|segment|side|spot|site|position|interspace)|what (?:level|segment|site|position)|at what level|"
@@ -148,7 +148,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
                    r"\bwhich (?:drug|agent|antibiotic|abx)\s*(?:\?|$|,|and\b)|"
                    r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice|"
-                   r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b|what premedication|premedicate",
+                   r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b|what premedication|premedicate|"
+                   r"(?<!ment )(?<!rescue )\boptions? (?:for|before|at)\b",
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
@@ -754,10 +755,17 @@ _ASK_WORDS = {"en": re.compile(r"\b(?:really|actually|necessary|needed|required|
               "zh": re.compile(r"真的|有必要|必要|必须|值得|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
 
 
+def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
+    """Two clauses of one ask joined again as the question wrote them (a Chinese space kept)."""
+    spaced = lang == "en" or f"{before} {clause}" in text
+    return f"{before}{' ' if spaced else ''}{clause}".strip()
+
+
 def split_parts(text: str, lang: Lang) -> list[str]:
     """The asks of a question: clauses that each carry their own interrogative are separate parts."""
     if lang == "zh":
-        clauses = [c for c in re.split(r"(?<=[，,？?；;])", text) if c and c.strip()]
+        # (a space between two Chinese clauses parts them as a comma does: "血补丁啥时候做 打多少血")
+        clauses = [c for c in re.split(r"(?<=[，,？?；;])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
     else:
         clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:whats|hows|what|how|when|where|which|who|why|is|are|"
@@ -773,13 +781,13 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c)) or bool(_SWAP_CLAUSE[lang].match(c))
         if parts and any(t[lang].match(_lead(c, lang)) for t in (_HOW_TO_SAY, _WHICH_OF_THEM, _WORRY)):
             # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice
-            parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
+            parts[-1] = _joined(parts[-1], c, text, lang)
             continue
         # (a clause of asking words only, "and when should I do it?", still asks: its aspect says so)
         if parts and opens and (asked or _has_ask(parts[-1], lang)) and (len(tokenize(c, lang)) >= 1 or aspects_of(c, lang)):
             parts.append(c)
         elif parts:
-            parts[-1] = f"{parts[-1]}{'' if lang == 'zh' else ' '}{c}".strip()
+            parts[-1] = _joined(parts[-1], c, text, lang)
             asked = asked or opens
             continue
         else:

@@ -1038,3 +1038,31 @@ def test_after_failed_conservative_care_the_blood_patch_volume_and_timing_asked_
         first = [b["text"] for b in ans.bullets if b["part"] == 0]
         second = [b["text"] for b in ans.bullets if b["part"] == 1]
         assert "12–20 mL" in first[0] and second and "24–48" in second[0], ans.text
+
+
+def test_a_past_complication_told_before_a_planned_procedure_searches_its_prevention(engine, monkeypatch):
+    # "hx of anaphylaxis to iodinated contrast, options for TFESI?": how the sources prevent a repeat (premedication,
+    # another agent) joins the hits, beside the procedure's own passages
+    q = engine._frame("pt with hx of anaphylaxis to iodinated contrast, options for TFESI?", [])
+    assert "contrast-allergy" in q.concepts and q.aspects[:1] == ("prevention",), q
+    asked: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+
+    def search(concepts, context, groups, lang, origins, k):  # type: ignore[no-untyped-def]
+        asked.append((tuple(concepts), tuple(groups)))
+        return []
+    monkeypatch.setattr(engine.retriever, "concept_search", search)
+    engine._told_condition_hits(q, "en", None, [])
+    assert asked == [(("contrast-allergy",), ("prevention",))], asked
+    asked.clear()  # (a rescue asked, or no procedure planned: the ordinary search)
+    engine._told_condition_hits(engine._frame("anaphylaxis to contrast during a TFESI, what now?", []), "en", None, [])
+    engine._told_condition_hits(engine._frame("how to prevent a contrast reaction?", []), "en", None, [])
+    assert asked == [], asked
+
+
+def test_a_plan_asked_again_in_the_other_language_after_a_patients_history_is_no_emergency(engine):
+    history = ["pt with hx of anaphylaxis to iodinated contrast, options for TFESI?"]
+    ans = engine.answer("碘造影剂过敏的病人要做TFESI怎么办？", history)
+    assert not ans.urgent, ans.text
+    # a follow-up that tells a sign of its own still is one
+    now = engine.answer("she's now wheezing with hives and BP 70/40 after the contrast, what do I do?", history)
+    assert now.urgent, now.text

@@ -2863,3 +2863,15 @@ def test_a_clause_of_asking_words_only_is_a_part_of_its_own():
     assert aspects_of("and when?", "en") == ("timing",)
     # (the failure tells why; the amount of the next step is what is asked)
     assert aspects_of("保守治疗无效，EBP 打多少 ml？", "zh")[0] == "dose"
+
+
+def test_chinese_asks_parted_by_spaces_are_parts_and_keep_their_spaces(framer):
+    # clinicians type a space where a comma goes: each ask of its own is a part ("啥时候做" the time, "打多少血" the volume)
+    parts = split_parts("硬膜外穿刺穿破硬脊膜 第二天体位性头疼 血补丁啥时候做 打多少血", "zh")
+    assert parts == ["硬膜外穿刺穿破硬脊膜 第二天体位性头疼 血补丁啥时候做", "打多少血"], parts
+    assert len(split_parts("SCS trial 期间 可以洗澡吗", "zh")) == 1  # (a story before one ask stays one part)
+    assert "timing" in aspects_of("血补丁啥时候做", "zh")
+    f = framer.frame("硬膜外穿刺穿破硬脊膜 第二天体位性头疼 血补丁啥时候做 打多少血")
+    assert "pdph" in f.concepts and len(f.parts) == 2, f
+    # a cervical facet procedure in Chinese is the cervical spine and a facet procedure (its bleeding-risk class is read)
+    assert {"cervical-spine", "facet-joint"} <= set(framer.frame("颈椎小关节内侧支射频 波立维要停吗").concepts)
