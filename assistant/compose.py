@@ -35,7 +35,11 @@ _DEPENDENT = {
                      r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b|"  # "The continued drugs were"
                      r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b|"
                      r"^(?:as|when|once|after|if|because|since|while|until)\b[^.;:]{0,60}?,\s*(?:this|that|these|those|such)\b|"
-                     r"\b(?:with|after|in|for|of|from) such (?:an? )?\w+", re.I),
+                     r"\b(?:with|after|in|for|of|from) such (?:an? )?\w+|"
+                     # "Rates were highest at cervical levels" (whose rates?), "The resulting infarction" (of what?)
+                     r"^(?:rates?|incidences?|proportions?|figures?) (?:were|was) (?:highest|lowest|higher|lower|similar)\b|^the resulting\b|"
+                     # "Switching to saline avoids this air-related complication": which one?
+                     r"\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b", re.I),
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
@@ -45,7 +49,9 @@ _DEPENDENT = {
                      r"(?:这一|此一|上述)(?:标准|要求|做法|原则|建议|规定|分层|分级|分类|类别|等级)|这些其他|上述其他|"
                      r"(?:参考|参照|依据|根据|按照|遵循)(?:这一|此一|这种|上述|这些|以上)|"  # "…时，需要参考这一分层": which grading?
                      # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
-                     r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)"),
+                     r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)|"
+                     # "患者的这些反馈是…" (which?), "…可避免这一与空气相关的并发症" (which one?)
+                     r"^[^，。；]{1,8}的(?:这些|这一|上述)|(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述)"),
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
@@ -926,7 +932,12 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     naming = [t for t in pool if cond & t[1].concepts and not t[1].provenance and not other_procedure(t[1], part, q, sig)]
     if not naming or naming[0][0] < 0.3 * above[0][0]:
         return above, False
-    return [naming[0], *(t for t in above if t is not naming[0])], True
+    # (and no sentence on other patients' conditions only: the bleeding-risk upgrade for renal disease is not a pregnant
+    # patient's answer)
+    # (a lab value told, "plt 62k, ok for TFESI?", asks about its condition alone: the procedure's other risks are not asked)
+    others = [t for t in above if t is not naming[0] and not (cond & t[1].concepts)
+              and (bool(q.stand_ins) or any(sig.kinds.get(c) == "condition" for c in t[1].concepts))]
+    return [naming[0], *(t for t in above if t is not naming[0] and t not in others)], True
 
 
 _NOT_FOR = re.compile(r"\bnot (?:appropriate|indicated|needed|recommended|required)\b|\bno (?:need|role)\b|不宜|不需要|无需|不必|不推荐", re.I)
@@ -1278,7 +1289,8 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
 _OBSTETRIC = re.compile(r"parturient|labou?r epidural|产妇|分娩镇痛", re.I)
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
-_STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|工作人员|技师|剂量计|职业", re.I)
+_STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bphysicians?\b|\boperators?\b|\bnurses?\b|"
+                         r"工作人员|护士|技师|剂量计|职业|医师|术者|操作者", re.I)
 _PRIMARY_PREVENTION = re.compile(r"^(?!.*(?:secondary|二级预防)).*(?:primary[- ]prevention|一级预防)", re.I)
 # A trial's own protocol, told as what was done in it ("In the BRIDGE trial (...), warfarin was stopped 5 days before").
 _TRIAL_PROTOCOL = {

@@ -1066,3 +1066,41 @@ def test_a_plan_asked_again_in_the_other_language_after_a_patients_history_is_no
     # a follow-up that tells a sign of its own still is one
     now = engine.answer("she's now wheezing with hives and BP 70/40 after the contrast, what do I do?", history)
     assert now.urgent, now.text
+
+
+def test_a_lab_value_asked_before_a_procedure_is_answered_with_its_condition_alone():
+    # "plt 62k, ok for TFESI?": what the sources say on thrombocytopenia leads, and the procedure's other risks (and other
+    # patients' conditions) are not asked
+    from assistant.compose import Sentence, Signals, _condition_first
+    from assistant.frame import Part, Question
+    from assistant.types import Chunk
+
+    def sent(text: str, concepts: set[str], i: int) -> Sentence:
+        chunk = Chunk(f"d-{i}", "d-en", i, text, "en", "T", ("T",), 0, 0, 0, 0, 0)
+        return Sentence(text, chunk, 1, i, "risk", frozenset(), frozenset(concepts), False, False)
+    kinds = {"thrombocytopenia": "condition", "renal-impairment": "condition", "transforaminal-esi": "procedure",
+             "diabetes": "condition", "intravascular-injection": "complication"}
+    platelets = sent("Thrombocytopenia predisposes to spinal haematoma.", {"thrombocytopenia"}, 1)
+    renal = sent("Patients with renal disease are managed one risk class higher.", {"renal-impairment"}, 2)
+    level = sent("For TFESI the spinal level is a risk factor for intravascular injection.",
+                 {"transforaminal-esi", "intravascular-injection"}, 3)
+    above = [(1.0, level), (0.9, renal), (0.8, platelets)]
+    part = Part("plt 62k, ok for lumbar TFESI?", ("thrombocytopenia", "transforaminal-esi"), ("contraindications",))
+    q = Question("plt 62k, ok for lumbar TFESI?", "plt 62k, ok for lumbar TFESI?", "en", "latin", concepts=part.concepts,
+                 subjects=part.concepts, aspects=part.aspects, parts=(part,), stand_ins=("platelet-count",))
+    sig = Signals(kinds=kinds)
+    led, leads = _condition_first(above, above, part, q, sig)
+    assert leads and [s for _, s in led] == [platelets], led
+    # a condition told in words (pregnancy) keeps the procedure's own points, not other patients' conditions
+    told = Question(q.original, q.text, "en", "latin", concepts=part.concepts, subjects=part.concepts, aspects=part.aspects,
+                    parts=(part,))
+    led, leads = _condition_first(above, above, part, told, sig)
+    assert leads and [s for _, s in led] == [platelets, level], led
+
+
+def test_a_pregnant_patients_fetal_radiation_risk_is_never_answered_with_the_staffs_exposure(engine):
+    from assistant.compose import _STAFF_TEXT
+    assert _STAFF_TEXT.search("the physicians' whole-body radiation exposure stayed low")
+    assert _STAFF_TEXT.search("Nurses who stand close to the patient need protection as well")
+    assert _STAFF_TEXT.search("医师的全身辐射暴露始终处于较低水平")
+    assert not _STAFF_TEXT.search("Pregnancy should be excluded before fluoroscopic pain procedures")

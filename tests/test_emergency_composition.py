@@ -185,6 +185,14 @@ def test_that_is_to_say_leans_on_the_sentence_before():
     assert _DEPENDENT["zh"].search("也就是说，在这 616 个毁损灶中未观察到严重神经损伤或感染。")
     assert _DEPENDENT["en"].search("In other words, no serious injury was seen across those lesions.")
     assert not _DEPENDENT["zh"].search("小关节射频消融后的神经炎通常在数周内自行缓解。")
+    # whose rates? which complication? which feedback? (they are quoted with the sentence before, or not at all)
+    assert _DEPENDENT["en"].search("Rates were highest at cervical (20.6%) and sacral (16.5%) levels versus 6.1% at lumbar levels.")
+    assert _DEPENDENT["en"].search("The resulting embolic or vasospastic infarction can cause paraplegia.")
+    assert _DEPENDENT["en"].search("Switching to saline loss of resistance avoids this air-related complication.")
+    assert _DEPENDENT["zh"].search("患者的这些反馈是脑脊液压力升高的早期预警。")
+    assert _DEPENDENT["zh"].search("改用生理盐水阻力消失法可避免这一与空气相关的并发症。")
+    assert not _DEPENDENT["en"].search("Intravascular injection rates were highest at cervical levels in a series of 2,145 injections.")
+    assert not _DEPENDENT["zh"].search("患者的反馈是脑脊液压力升高的早期预警。")
 
 
 def test_a_follow_up_whose_mri_ruled_out_the_haematoma_drops_its_decompression_and_says_the_sources_stop_there(engine):
