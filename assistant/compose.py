@@ -3,6 +3,7 @@ that keep their meaning, emergency actions first, one short heading per part or 
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence, Set
@@ -709,7 +710,9 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         return above, False  # "...and when can I restart it?": the part naming the procedure (or a region) carries its class
     # (a part that only swaps the level, "…stop it? and for cervical?", asks what the question asked)
     whether = asks_whether_to_stop(part.text) or (not aspects_of(part.text, q.lang) and asks_whether_to_stop(q.text))
-    if whether and not CARDIOLOGY_DECIDES.intersection(own):
+    # (a stent of years ago, "stent 2019", leaves the decision to the procedure's class like any other patient's)
+    cardiology = bool(CARDIOLOGY_DECIDES.intersection(own)) and _stent_age(q) < 12
+    if whether and not cardiology:
         # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
         # about no other named drug (primary-prevention aspirin's rule is not ticagrelor's; a rule for antithrombotics is)
         drugs = {c for c in own if sig.kinds.get(c) in _DRUG_KINDS}
@@ -728,7 +731,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = _LOW_RISK in extra[1].concepts and not _HIGHER_RISK & extra[1].concepts
-    if class_ask or ((whether or low) and not CARDIOLOGY_DECIDES.intersection(own)):
+    if class_ask or ((whether or low) and not cardiology):
         if not class_ask and rest and _rule_per_class(rest[0][1], own, sig):
             return [rest[0], extra, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
         return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
@@ -963,6 +966,9 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
 
 _AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
         "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
+# the year a stent was placed ("stent 2019", "DES in 2019", "2019 stent", 2019年放的支架)
+_IN_YEAR = re.compile(r"\b(?:stent(?:ed|ing)?|DES|BMS|PCI)\b[^,.;?()\d]{0,12}\(?((?:19|20)\d\d)\b|"
+                      r"\b((?:19|20)\d\d)\s*(?:年)?(?:[^,.;?，。；？\d]{0,6})(?:stent|DES|PCI|支架)", re.I)
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -973,8 +979,14 @@ def _stent_age(q: Question) -> float:
 
 
 def _months_ago(text: str) -> float:
-    """How long ago the question's event was, in months ("stent 2 yrs ago", 支架术后8个月); 0 when it does not say."""
+    """How long ago the question's event was, in months ("stent 2 yrs ago", 支架术后8个月, "stent 2019": the years since
+    then, counted from this year); 0 when it does not say."""
     out = 0.0
+    this_year = datetime.date.today().year
+    for m in _IN_YEAR.finditer(text):
+        year = int(m.group(1) or m.group(2))
+        if 1980 <= year <= this_year:
+            out = max(out, (this_year - year) * 12.0)
     for rx in _AGO.values():
         for m in rx.finditer(text):
             n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

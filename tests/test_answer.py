@@ -1104,3 +1104,14 @@ def test_a_pregnant_patients_fetal_radiation_risk_is_never_answered_with_the_sta
     assert _STAFF_TEXT.search("Nurses who stand close to the patient need protection as well")
     assert _STAFF_TEXT.search("医师的全身辐射暴露始终处于较低水平")
     assert not _STAFF_TEXT.search("Pregnancy should be excluded before fluoroscopic pain procedures")
+
+
+def test_a_stent_of_years_ago_told_by_its_year_leaves_the_lead_to_the_procedures_class(engine):
+    from assistant.compose import _months_ago
+    assert _months_ago("aspirin 81 for secondary prevention (stent 2015) - stop?") >= 12 * 10
+    assert _months_ago("2015年放的支架，阿司匹林要停吗") >= 12 * 10 and _months_ago("DES in 2015, on plavix") >= 12 * 10
+    assert _months_ago("stent 2 months ago") == 2 and _months_ago("3000 mg of aspirin, stent") == 0
+    old = engine.answer("aspirin 81 for secondary prevention (stent 2015) - stop before lumbar medial branch RFA?")
+    assert re.search(r"[Ll]ow(?: bleeding)?-risk", old.bullets[0]["text"]), old.text
+    recent = engine.answer("aspirin 81 for secondary prevention (stent 3 months ago) - stop before lumbar medial branch RFA?")
+    assert "cardiology" in recent.bullets[0]["text"], recent.text
