@@ -135,6 +135,8 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                          "drug and the patient's weight, not on the procedure.",
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
+# The patients' conditions that move a pain procedure up a bleeding-risk class (the sources' upgrade rule names them).
+BLEEDING_UPGRADE = frozenset({"renal-impairment", "hepatic-impairment", "elderly", "alcohol-misuse"})
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
@@ -673,6 +675,12 @@ class AnswerEngine:
                 for concepts, groups in searches:  # the best passage of each search that is not in yet
                     found = self.retriever.concept_search(concepts, (), groups, lang, origins, 3)
                     out += self._after([*hits, *out], (cid for cid, _ in found), limit=1)
+        # a patient at higher bleeding risk told now or before (CrCl 45: renal impairment): the rule that moves the
+        # procedure up a class
+        told = [c for c in (*q.concepts, *q.context_concepts) if self._kinds.get(c) == "condition" and c in BLEEDING_UPGRADE]
+        if told and out:
+            found = self.retriever.concept_search([told[0], "bleeding-risk"], (), ("risk",), lang, origins, 3)
+            out += self._after([*hits, *out], (cid for cid, _ in found), limit=1)
         return out
 
     def _compose(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict, tri: Triage,

@@ -728,14 +728,22 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
     extra = next((t for t in classing if not _UPGRADE.search(t[1].text)), classing[0])
     rest = [t for t in above if t[1] is not extra[1]]
+    # a patient told to be at higher bleeding risk (CrCl 45: renal impairment, told now or before) moves up a class: that
+    # rule follows the class it moves the procedure out of
+    told = {c for c in (*own, *part.inherited, *q.context_concepts) if sig.kinds.get(c) == "condition"}
+    upgrade = next((t for t in pool if t[1] is not extra[1] and _UPGRADE.search(t[1].text) and told & t[1].concepts
+                    and not t[1].provenance), None) if _LOW_RISK in extra[1].concepts or _HIGHER_RISK & extra[1].concepts else None
+    moved = [upgrade] if upgrade is not None else []
+    if upgrade is not None:
+        rest = [t for t in rest if t[1] is not upgrade[1]]
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = _LOW_RISK in extra[1].concepts and not _HIGHER_RISK & extra[1].concepts
     if class_ask or ((whether or low) and not cardiology):
         if not class_ask and rest and _rule_per_class(rest[0][1], own, sig):
-            return [rest[0], extra, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
-        return [extra, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
-    return [*rest[:1], extra, *rest[1:]], False
+            return [rest[0], extra, *moved, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
+        return [extra, *moved, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
+    return [*rest[:1], extra, *moved, *rest[1:]], False
 
 
 def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:

@@ -1115,3 +1115,16 @@ def test_a_stent_of_years_ago_told_by_its_year_leaves_the_lead_to_the_procedures
     assert re.search(r"[Ll]ow(?: bleeding)?-risk", old.bullets[0]["text"]), old.text
     recent = engine.answer("aspirin 81 for secondary prevention (stent 3 months ago) - stop before lumbar medial branch RFA?")
     assert "cardiology" in recent.bullets[0]["text"], recent.text
+
+
+def test_a_low_risk_procedure_asked_after_an_impaired_kidney_was_told_carries_the_move_up_a_class(engine):
+    first = "pt on eliquis 5 bid, last dose 8pm last night, CrCl 45. scheduled for C6-7 interlaminar ESI 10am today. ok to go ahead?"
+    ans = engine.answer("what if it's just a lumbar medial branch block instead?", [first])
+    texts = [b["text"] for b in ans.bullets]
+    low = next(i for i, t in enumerate(texts) if re.search(r"[Ll]ow(?: bleeding)?-risk", t))
+    upgrade = next(i for i, t in enumerate(texts) if re.search(r"next-higher", t))
+    assert low < upgrade, ans.text
+    # no kidney told: the class alone
+    plain = engine.answer("what if it's just a lumbar medial branch block instead?",
+                          ["pt on eliquis 5 bid, last dose 8pm last night. scheduled for C6-7 interlaminar ESI 10am today. ok to go ahead?"])
+    assert not any("next-higher" in b["text"] for b in plain.bullets), plain.text
