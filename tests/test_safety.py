@@ -16,6 +16,8 @@ from assistant.safety import DISCLAIMER, RED_FLAGS, triage
         ("Fever and back pain 5 days after spinal cord stimulator implant", "en", "implant-infection"),
         ("刺激器植入术后一周发热、伤口流脓", "zh", "implant-infection"),
         ("前天做的腰椎硬膜外注射，今天发烧38.5，腰疼得厉害", "zh", "implant-infection"),  # 腰疼 as said, not 腰痛
+        ("fever 38.9 and oozing from IPG pocket 10 days after SCS implant, what now", "en", "implant-infection"),
+        ("SCS植入术后10天 发热38.9 囊袋切口有渗出", "zh", "implant-infection"),
         ("前天做的腰椎硬膜外注射，今天右腿有点麻，怎么办", "zh", "neuraxial-deficit"),  # 腿麻 is numbness (麻醉 is not)
         ("Shortness of breath and chest pain after a thoracic paravertebral block", "en", "pneumothorax"),
         ("星状神经节阻滞后患者出现呼吸困难", "zh", "pneumothorax"),
