@@ -263,6 +263,7 @@ _ZH_PROCEDURE_NOUN = re.compile(r"(?:手术|切除术?|移植术?|置换术?|活
 _WORD = re.compile(r"[a-z][a-z']{3,}")
 _ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
 _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
+_OUR_SETTINGS = frozenset({"epidural-space", "spinal-canal", "subarachnoid-space"})  # where our procedures are done
 REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
 
 
@@ -1077,6 +1078,10 @@ class Framer:
             ctx += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx)
         if _SWAP[lang].search(q):  # "那要是上次做增强CT出过荨麻疹呢？" after a seafood allergy
             ctx = tuple(c for c in ctx if not self._replaced(c, subjects))
+        if REGIONS.intersection(concepts) or _OUR_SETTINGS.intersection(concepts):
+            # "ok what about for a lumbar epidural then?" after a knee arthroscopy: the spine (or the epidural space) of our
+            # procedures replaces another specialty's procedure
+            ctx = tuple(c for c in ctx if not (lex[c].scope == "out" and lex[c].kind == "procedure"))
         return ctx
 
     def _replaced(self, c: str, own: Sequence[str]) -> bool:

@@ -2875,3 +2875,13 @@ def test_chinese_asks_parted_by_spaces_are_parts_and_keep_their_spaces(framer):
     assert "pdph" in f.concepts and len(f.parts) == 2, f
     # a cervical facet procedure in Chinese is the cervical spine and a facet procedure (its bleeding-risk class is read)
     assert {"cervical-spine", "facet-joint"} <= set(framer.frame("颈椎小关节内侧支射频 波立维要停吗").concepts)
+
+
+def test_a_follow_up_moving_to_the_spine_drops_another_specialtys_procedure_from_its_context(framer):
+    first = framer.frame("knee arthroscopy next week, pt on xarelto 20 - how many days to stop?")
+    assert "arthroscopy" in first.out_of_scope
+    f = framer.frame("ok what about for a lumbar epidrual then?", [first.original])
+    assert "arthroscopy" not in f.all_concepts and "epidural-space" in f.concepts, f
+    # a follow-up that stays with the knee keeps it
+    g = framer.frame("and if she's on apixaban instead?", [first.original])
+    assert "arthroscopy" in g.all_concepts, g
