@@ -125,7 +125,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
                      r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
-                     r"(?:哪类|哪一类|哪个|哪一级|什么)(?:出血)?风险|"
+                     r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|(?:属于)?什么(?:出血)?风险(?=级|类|等级|分级|分层|组)|属于什么(?:出血)?风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
     # which test or scan confirms it (the work-up): the sentence that names the imaging or test answers it
@@ -164,9 +164,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )rates?\b|"
                   r"percent|%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
                   r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky|"
-                  r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b|"  # the likelihood (not "the risks of")
+                  # the likelihood (not "the risks of", nor the harm of a choice: "the risk of using particulate steroid")
+                  r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b(?!\s+(?:using|giving|injecting|doing|performing|choosing))|"
                   # "whats the PDPH risk?" after a wet tap: how likely (a bleeding risk is a class, a risk factor an ask of its own)
-                  r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))",
+                  r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))(?! of (?:using|giving|injecting|doing|performing|choosing))",
                   r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",

@@ -2885,3 +2885,11 @@ def test_a_follow_up_moving_to_the_spine_drops_another_specialtys_procedure_from
     # a follow-up that stays with the knee keeps it
     g = framer.frame("and if she's on apixaban instead?", [first.original])
     assert "arthroscopy" in g.all_concepts, g
+
+
+def test_the_risk_of_a_choice_asks_its_harms_and_what_risk_class_asks_the_class():
+    assert aspects_of("what's the risk of using particulate steroid for a lumbar TFESI?", "en")[0] == "complications"
+    assert aspects_of("腰椎经椎间孔硬膜外注射用颗粒型类固醇有什么风险？", "zh")[0] == "complications"
+    assert aspects_of("what's the risk of infection after SCS?", "en")[0] == "frequency"  # (a named complication: how likely)
+    assert aspects_of("颈椎射频属于什么风险级别？", "zh")[0] == "risk_factors"
+    assert aspects_of("椎间盘内治疗属于什么出血风险？", "zh")[0] == "risk_factors"
