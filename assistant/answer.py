@@ -135,6 +135,7 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                          "drug and the patient's weight, not on the procedure.",
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
+_HELD_KINDS = ("drug", "drug-class")
 # The patients' conditions that move a pain procedure up a bleeding-risk class (the sources' upgrade rule names them).
 BLEEDING_UPGRADE = frozenset({"renal-impairment", "hepatic-impairment", "elderly", "alcohol-misuse"})
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
@@ -352,7 +353,7 @@ class AnswerEngine:
         told = tuple(c for c in swap if c in q.concepts)  # (one carried from the turn before is swapped without a second note)
         # occipital nerve stimulation: searched and scored as peripheral nerve stimulation (not when a dose of the specific
         # one is asked: the ozone concentration is not an intradiscal procedure's antibiotic dose)
-        general = [] if {"dose", "limit"} & set(q.aspects) else self._general_only(q)
+        general = [] if {"dose", "limit"} & set(q.aspects) else self._general_only(q, held=bool(DRUG_DECISION.intersection(q.aspects)))
         if not swap and not general:
             return q
         swap.update({c: (g,) for c, g in general})
@@ -628,8 +629,9 @@ class AnswerEngine:
         """A hold question: each held drug's best hold passages join the hits, so that each drug gets its interval
         (also when the question's other words, bridging or the patient's story, fill the search: "华法林停几天，需不需要桥接")."""
         lx = self.lexicon.concepts
-        named = q.concepts if any(c in lx and lx[c].kind == "drug" for c in q.concepts) else q.concepts + q.context_concepts
-        drugs = [c for c in named if c in lx and lx[c].kind == "drug" and held_drug([c], self.lexicon)]  # ("and restart?": the earlier drug)
+        named = q.concepts if any(c in lx and lx[c].kind in _HELD_KINDS for c in q.concepts) else q.concepts + q.context_concepts
+        # ("and restart?": the earlier drug; "NSAIDs - stop before an SCS?": the class's own intervals)
+        drugs = [c for c in named if c in lx and lx[c].kind in _HELD_KINDS and held_drug([c], self.lexicon)]
         restart = bool(RESTART_ASK.search(q.text))
         # ("how long before the TFESI? and after?": a time asked of a held drug, with its restart, is its hold)
         if not drugs or not ("hold" in q.aspects or ("timing" in q.aspects and restart)):
@@ -1162,14 +1164,18 @@ class AnswerEngine:
             return []
         return [i for i in range(len(q.parts)) if i not in answered_parts and i < len(verdict.covered) and not verdict.covered[i]]
 
-    def _general_only(self, q: Question) -> list[tuple[str, str]]:
-        """The question's procedures that no passage names, each with its nearest broader procedure that passages do
-        name (intradiscal ozone: intradiscal procedures): the answer is about the broader one."""
+    def _general_only(self, q: Question, held: bool = False) -> list[tuple[str, str]]:
+        """The question's procedures (and, when a hold is asked, drugs) that no passage names, each with its nearest broader
+        procedure (drug class) that passages do name (intradiscal ozone: intradiscal procedures; celecoxib: NSAIDs): the
+        answer is about the broader one."""
         out: list[tuple[str, str]] = []
         for c in q.concepts:
-            if self._kinds.get(c) != "procedure" or c in self._adjuncts or self.retriever.by_concept.get(c):
+            kind = self._kinds.get(c)
+            # (a drug only when its hold is asked: "midaz given" in an emergency is told, not asked about)
+            if kind not in ("procedure", "drug") or (kind == "drug" and not held) or c in self._adjuncts or self.retriever.by_concept.get(c):
                 continue
-            general = next((b for b in self.lexicon.broader_closure([c])[1:] if self._kinds.get(b) == "procedure"
+            wider = ("procedure",) if kind == "procedure" else ("drug", "drug-class")
+            general = next((b for b in self.lexicon.broader_closure([c])[1:] if self._kinds.get(b) in wider
                             and self.retriever.by_concept.get(b)), None)
             if general:
                 out.append((c, general))

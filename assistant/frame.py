@@ -966,7 +966,7 @@ class Framer:
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, matches)
-        aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon),
+        aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
         suspected = self._suspected(concepts, aspects)
         concepts, subjects = concepts + suspected, subjects + suspected
@@ -1336,7 +1336,7 @@ class Framer:
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-            asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex), _sign_names(found, lex)), subj, self.lexicon),
+            asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex), _sign_names(found, lex)), subj, self.lexicon, t),
                              own, t, lang)
             asked = _treats(asked, [lex[c].kind for c in (*own, *inherited, *ctx) if c in lex], t, lang)
             own += self._suspected(own, asked)
@@ -1518,16 +1518,21 @@ def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang:
     return aspects
 
 
-def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon, text: str = "") -> tuple[str, ...]:
     """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention);
     "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held)."""
     if aspects[:1] == ("contraindications",) and held_drug(subjects, lexicon):
         return ("hold", *aspects)
     if aspects == ("action",) and held_drug(subjects, lexicon) and any(lexicon.concepts[c].kind == "procedure" for c in subjects):
         return ("hold",)  # "on Brilinta, wants a kyphoplasty - what do I do with the antiplatelets?": the drug before the procedure
+    if aspects[:1] == ("timing",) and "hold" not in aspects and held_drug(subjects, lexicon) \
+            and any(lexicon.concepts[c].kind == "procedure" for c in subjects) and _BEFORE_IT.search(text) and not _AFTERWARDS_ASK.search(text):
+        return ("hold", *aspects)  # "anticoagulants before SCS - how long?": how long the drug is held before it
     return aspects
 
 
+_BEFORE_IT = re.compile(r"\bbefore\b|\bprior to\b|\bpre-?op|(?:术|植入|操作|手术|注射|穿刺|治疗|之)前|前(?:要|需|得|应)?停", re.I)
+_AFTERWARDS_ASK = re.compile(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|术后|之后|以后|观察|监测", re.I)
 _STOP_WORD = re.compile(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")
 
 

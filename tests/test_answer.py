@@ -1128,3 +1128,17 @@ def test_a_low_risk_procedure_asked_after_an_impaired_kidney_was_told_carries_th
     plain = engine.answer("what if it's just a lumbar medial branch block instead?",
                           ["pt on eliquis 5 bid, last dose 8pm last night. scheduled for C6-7 interlaminar ESI 10am today. ok to go ahead?"])
     assert not any("next-higher" in b["text"] for b in plain.bullets), plain.text
+
+
+def test_a_held_drug_no_passage_names_is_answered_from_its_class_and_says_so(engine):
+    assert not engine.retriever.by_concept.get("celecoxib") and engine.retriever.by_concept.get("nsaid")
+    for q, said, interval in (("celecoxib - stop before an SCS implant? how long?",
+                               "Nothing in the knowledge base on celecoxib itself; below is what it says on the broader topic", "half-lives"),
+                              ("塞来昔布 做SCS植入要停吗", "知识库中没有关于塞来昔布本身的资料", "半衰期")):
+        ans = engine.answer(q)
+        assert ans.text.startswith("> " + said), ans.text
+        assert any(interval in b["text"] for b in ans.bullets), ans.text
+    # a drug told as given in an emergency is not generalised
+    told = engine.answer("seizure stopped with midaz 2mg but now he's gone into VF, what next", ["bupi 0.5% 20 ml TFESI, now seizing"])
+    assert "midaz itself" not in told.text
+

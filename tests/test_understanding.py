@@ -2893,3 +2893,9 @@ def test_the_risk_of_a_choice_asks_its_harms_and_what_risk_class_asks_the_class(
     assert aspects_of("what's the risk of infection after SCS?", "en")[0] == "frequency"  # (a named complication: how likely)
     assert aspects_of("颈椎射频属于什么风险级别？", "zh")[0] == "risk_factors"
     assert aspects_of("椎间盘内治疗属于什么出血风险？", "zh")[0] == "risk_factors"
+
+
+def test_a_held_drug_asked_how_long_before_a_procedure_asks_its_hold(framer):
+    assert framer.frame("anticoagulants before SCS - how long?").aspects[:1] == ("hold",)
+    assert framer.frame("SCS植入前 利伐沙班 要多久").aspects[:1] == ("hold",)
+    assert "hold" not in framer.frame("after an SCS on apixaban, how long do I monitor for a haematoma?").aspects
