@@ -136,6 +136,7 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+CONSERVATIVE = "conservative-management"
 # The patients' conditions that move a pain procedure up a bleeding-risk class (the sources' upgrade rule names them).
 BLEEDING_UPGRADE = frozenset({"renal-impairment", "hepatic-impairment", "elderly", "alcohol-misuse"})
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
@@ -512,12 +513,17 @@ class AnswerEngine:
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """"Conservative care failed, what next?": the management passages of the complication the case is about (the
         blood patch for a dural-puncture headache), which the procedure's own passages in the context can crowd out."""
-        if "escalation" not in q.aspects:
+        # (and "PDPH day 2, how to treat?": the complication's care, which its recognition passages can crowd out)
+        if "escalation" not in q.aspects and q.aspects[:1] != ("action",):
             return []
         comps = [c for c in (*q.concepts, *q.context_concepts) if self._kinds.get(c) == "complication"]
         if not comps:
             return []
-        return self._after(hits, [cid for cid, _ in self.retriever.concept_search(comps, (), ("management",), lang, origins, 4)], limit=2)
+        found = [cid for cid, _ in self.retriever.concept_search(comps, (), ("management",), lang, origins, 4)]
+        if "escalation" not in q.aspects and not q.tried:  # (nothing tried yet: its conservative care first)
+            found = [cid for cid, _ in self.retriever.concept_search([*comps[:1], CONSERVATIVE], (), ("management",), lang, origins, 2)
+                     if cid in self.retriever.chunks and CONSERVATIVE in self.retriever.concepts.get(cid, frozenset())] + found
+        return self._after(hits, found, limit=2)
 
     def _stent_told_before_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A follow-up on a drug decision for a patient whose recent stent was told before ("and if it was a kyphoplasty

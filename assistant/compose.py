@@ -268,6 +268,7 @@ class Weights:
     meta: float = -0.5  # "this knowledge base covers …": answers only a question about the knowledge base itself
     protocol: float = -0.6  # a trial's own protocol ("in the BRIDGE trial warfarin was stopped 5 days before"): not the advice
     escalation: float = 1.0  # the tried treatment failed: the definitive or next-line step ("EBP is the definitive treatment")
+    first_line: float = 0.6  # asked how to treat a complication told, nothing tried yet: the conservative, first-line care
     sibling: float = 0.6  # a later part's procedure, named in the part before ("caudal ESI: dose? and the dural puncture
     # risk?"): the caudal sentence on dural puncture, before the one on epidural techniques at large
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
@@ -638,6 +639,9 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if on_topic > 0 and _next_step(s, part, q, sig.kinds):
         total += w.escalation  # what comes after the failed treatment outweighs restating that treatment
+    elif on_topic > 0 and part.aspects[:1] == ("action",) and not q.tried and _FIRST_LINE[s.chunk.lang].search(s.text) \
+            and any(sig.kinds.get(c) == "complication" for c in (*part.concepts, *part.inherited)):
+        total += w.first_line  # "PDPH day 2, how to treat?": conservative care first, the blood patch if it fails
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:
@@ -652,6 +656,8 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     return total
 
 
+_FIRST_LINE = {"en": re.compile(r"\bconservative (?:treatment|care|management|measures)|\bfirst[- ]line\b|\binitial (?:treatment|management)", re.I),
+               "zh": re.compile(r"保守治疗|一线治疗|首选治疗|初始治疗|先行保守")}
 # asks whose answer turns on the procedure's bleeding-risk class (stop the drug or not; can I go ahead on it)
 DRUG_DECISION = frozenset({"hold", "contraindications"})
 CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itself
@@ -755,7 +761,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )\bdos(?:e|es|ing|age)\b|how much|how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
-                        r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|打多少|最多|上限|几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
+                        r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少|最多|上限|几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
 
 
 def _near(about: Collection[str], sig: Signals) -> set[str]:

@@ -1142,3 +1142,20 @@ def test_a_held_drug_no_passage_names_is_answered_from_its_class_and_says_so(eng
     told = engine.answer("seizure stopped with midaz 2mg but now he's gone into VF, what next", ["bupi 0.5% 20 ml TFESI, now seizing"])
     assert "midaz itself" not in told.text
 
+
+
+def test_a_dural_puncture_headache_asked_how_to_treat_leads_with_conservative_care(engine):
+    # nothing tried yet: the conservative, first-line care, before the blood patch for when it fails
+    for q, word in (("PDPH day 2 after ILESI, how do I treat it?", "Conservative treatment"),
+                    ("硬模外注射后第2天头痛 坐起来加重 躺下好 怎么处理", "保守治疗")):
+        ans = engine.answer(q)
+        assert "pdph" in ans.concepts and word in ans.bullets[0]["text"], ans.text
+    # conservative care failed: the blood patch leads
+    failed = engine.answer("PDPH day 3, caffeine and fluids not working, what next?")
+    assert "Conservative treatment" not in failed.bullets[0]["text"], failed.text
+
+
+def test_a_chinese_naloxone_dose_asked_in_the_overdose_says_the_sources_give_none(engine):
+    scene = "鞘内吗啡泵 刚加完药 病人嗜睡 呼吸8次 现在怎么办"
+    ans = engine.answer("纳洛酮给多少 要不要持续泵", [scene])
+    assert ans.urgent and "知识库未给出以下剂量：纳洛酮给多少" in ans.text, ans.text
