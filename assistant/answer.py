@@ -136,6 +136,7 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+_TAKING = r"(?:服用|口服|在吃|正在吃|正在服用|长期吃|长期服用?|一直吃|吃着|服着|在用)\s*"
 CONSERVATIVE = "conservative-management"
 # The patients' conditions that move a pain procedure up a bleeding-risk class (the sources' upgrade rule names them).
 BLEEDING_UPGRADE = frozenset({"renal-impairment", "hepatic-impairment", "elderly", "alcohol-misuse"})
@@ -1150,7 +1151,8 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         if any(c in lx and lx[c].kind in ("drug", "drug-class", "brand") for c in q.concepts):
             return []
-        dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克)", q.text, re.I)]
+        dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克)", q.text, re.I)
+                 or re.search(_TAKING + re.escape(u), q.text)]  # ("服用保栓通": a name told as taken is a drug's)
         # a drug the knowledge base names only to mark it out of scope ("hold Ozempic before the SCS trial?"): another
         # specialty's drug, whose hold interval is not here either
         outside = [m.surface for m in q.matches if "hold" in q.aspects and m.concept in q.out_of_scope

@@ -1159,3 +1159,11 @@ def test_a_chinese_naloxone_dose_asked_in_the_overdose_says_the_sources_give_non
     scene = "鞘内吗啡泵 刚加完药 病人嗜睡 呼吸8次 现在怎么办"
     ans = engine.answer("纳洛酮给多少 要不要持续泵", [scene])
     assert ans.urgent and "知识库未给出以下剂量：纳洛酮给多少" in ans.text, ans.text
+
+
+def test_a_name_told_as_taken_is_an_unknown_drug_whose_interval_is_not_given(engine):
+    ans = engine.answer("服用保栓通 要做腰椎经椎间孔注射 要停几天")
+    assert "知识库中没有该药物的资料：保栓通" in ans.text.split("\n")[0], ans.text
+    # a known drug told as taken is answered as itself
+    known = engine.answer("服用利伐沙班 要做腰椎经椎间孔注射 要停几天")
+    assert "没有该药物的资料" not in known.text and "3 天" in known.text, known.text
