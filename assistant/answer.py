@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .citations import Citer
 from .compose import (
+    BLEEDING_UPGRADE,
     CARDIOLOGY_DECIDES,
     CLASS_CONCEPT,
     DRUG_DECISION,
@@ -40,7 +41,7 @@ from .compose import (
     with_warnings,
 )
 from .config import Settings
-from .frame import ASPECTS, SIGN_STOPPED, TOPIC_ASKS, Part, Question, drug_like, held_drug, procedure_like
+from .frame import ASPECTS, SIGN_STOPPED, TOPIC_ASKS, Part, Question, drug_like, held_drug, procedure_like, without_concepts
 from .judge import ANCILLARY_PROCEDURES, Verdict, judge, own_procedures
 from .lexicon import Match
 from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
@@ -136,10 +137,15 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+# A follow-up telling the picture in words of time ("it's happening now", 正在), not only asking what to do ("怎么办")
+_PRESENT = {"en": re.compile(r"\b(?:now|right now|happening|currently|just (?:now|started|happened))\b", re.I),
+            "zh": re.compile(r"现在|正在|刚刚|刚才|此刻|马上")}
+_MAXIMUM_ASK = re.compile(r"\bmax(?:imum|imal)?\b|\bceiling\b|\bupper limit\b|\btoxic dose\b|\bhow much can\b|最多|最大|上限|极量|中毒剂量", re.I)
+ALLERGY = "allergic-reaction"
+_PROPHYLAXIS = re.compile(r"prophyla|预防性|预防用|预防使用|测试前|植入前|before (?:an? |the )?(?:SCS )?(?:trials?|implant\w*)", re.I)
+_BUNDLE = frozenset({"nacc", "decolonisation"})  # the infection-prevention bundle's rules
 _TAKING = r"(?:服用|口服|在吃|正在吃|正在服用|长期吃|长期服用?|一直吃|吃着|服着|在用)\s*"
 CONSERVATIVE = "conservative-management"
-# The patients' conditions that move a pain procedure up a bleeding-risk class (the sources' upgrade rule names them).
-BLEEDING_UPGRADE = frozenset({"renal-impairment", "hepatic-impairment", "elderly", "alcohol-misuse"})
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
@@ -325,24 +331,21 @@ class AnswerEngine:
         for procedures of our own field (`in_field`): another specialty's use of the drug (tumescent infiltration, a
         dental block) has limits of its own."""
         lx = self.lexicon.concepts
-        if not q.out_of_scope or not {"dose", "limit"} & set(q.aspects):
+        # (the maximum asked, not a per-site volume or a choice: "how much bupivacaine per nerve?", "lido or bupi?")
+        if not q.out_of_scope or "limit" not in q.aspects and not _MAXIMUM_ASK.search(q.text):
             return q
-        if not all(c in lx and lx[c].in_field for c in q.out_of_scope) or any(map(procedure_like, q.unknown)):
-            return q
+        if not all(c in lx and lx[c].in_field and lx[c].kind == "procedure" for c in q.out_of_scope) \
+                or any(map(procedure_like, q.unknown)) or ALLERGY in self.lexicon.broader_closure(list(q.concepts)):
+            return q  # (nor for a patient allergic to it: the alternative asked is not its maximum)
         la = {c for c in q.concepts if c in lx and LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])}
         if not any(lx[c].kind == "drug" for c in la):
             return q
         if any(lx[c].kind in ("drug", "drug-class", "brand", "procedure") for c in q.concepts if c in lx and c not in la | set(q.out_of_scope)):
             return q  # (another drug's hold asked beside it, "and how long to hold Eliquis?", is the procedure's own)
-        gone = set(q.out_of_scope)
-
-        def keep(cs: Sequence[str]) -> tuple[str, ...]:
-            return tuple(c for c in cs if c not in gone)
-        parts = tuple(replace(p, concepts=keep(p.concepts), inherited=keep(p.inherited)) for p in q.parts)
+        read = without_concepts(q, set(q.out_of_scope))
         # ("genicular RFA tomorrow on a 60 kg lady, what's the max lidocaine?": the clause of the procedure alone asks nothing)
-        parts = tuple(p for p in parts if p.concepts or p.inherited) or parts[:1]
-        return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts,
-                       out_of_scope=(), beside_drug=q.out_of_scope)
+        parts = tuple(p for p in read.parts if p.concepts or p.inherited) or read.parts[:1]
+        return replace(read, parts=parts, out_of_scope=(), beside_drug=q.out_of_scope)
 
     def _stand_ins(self, q: Question) -> Question:
         """A finding no passage names ("血小板5万": a platelet count) is searched and scored as the condition it points to
@@ -379,7 +382,7 @@ class AnswerEngine:
         # (nor does "what do I do?" alone about the same history: "碘造影剂过敏的病人要做TFESI怎么办？" after "hx of anaphylaxis
         # to iodinated contrast, options for TFESI?" tells no sign the turn before did not)
         if before and not_now(before, detect_lang(before)) and not names_symptoms(q.text, q.lang) \
-                and (not happening_now(q.text, q.lang) or not self._new_signs(q, last)):
+                and (not happening_now(q.text, q.lang) or not (self._new_signs(q, last) or _PRESENT[q.lang].search(q.text))):
             # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
             before = ""
@@ -501,9 +504,9 @@ class AnswerEngine:
         return self._after(hits, found, limit=2)
 
     def _told_condition_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
-        """A patient's past complication told before a planned procedure ("hx of anaphylaxis to iodinated contrast, options
-        for TFESI?"): how the sources prevent it again (premedication, another agent) joins the hits, which the procedure's
-        own passages crowd out."""
+        """How to prevent a complication asked beside a procedure ("hx of anaphylaxis to iodinated contrast, options for
+        TFESI?", "how to prevent intravascular injection during TFESI?"): the complication's own prevention passages
+        (premedication, another agent) join the hits, which the procedure's passages crowd out."""
         if q.aspects[:1] != ("prevention",) or q.followup:
             return []
         comps = [c for c in q.concepts if self._kinds.get(c) == "complication"]
@@ -704,7 +707,7 @@ class AnswerEngine:
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
         intra = re.compile(tri.intra, re.I) if tri.intra else None  # a late picture: nothing to stop any more
         sents = [x for x in sentences_of(sources, self.lexicon) if not staff_side(x, q) and not (intra and intra.search(x.text))]
-        sents = self._after_emergency(q, tri, sents)
+        sents = self._for_the_picture(q, tri, self._after_emergency(q, tri, sents))
         lex = r.lexical[lang]
         top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
@@ -992,6 +995,13 @@ class AnswerEngine:
                    and (topic in b.sentence.concepts or (names and re.search(names, b.sentence.text, re.I))) for b in bullets)
         return topic if topic and not said else ""
 
+    @staticmethod
+    def _for_the_picture(q: Question, tri: Triage, sents: list[Sentence]) -> list[Sentence]:
+        """An implant infection being treated: its care, never the prevention rules (see `care_not_prevention`)."""
+        if tri.urgent and tri.rule == "implant-infection" and "prevention" not in q.aspects:
+            return care_not_prevention(sents)
+        return sents
+
     def _after_emergency(self, q: Question, tri: Triage, sents: list[Sentence]) -> list[Sentence]:
         """A calm follow-up to an emergency ("纳洛酮给了 人醒了…还要观察多久" after a pump overdose): no sentence about
         another pathway's systemic reaction than the one before (LAST's observation time), unless the question names it."""
@@ -1003,10 +1013,13 @@ class AnswerEngine:
         elsewhere = self._other_systemic(q, before.rule)
         return [x for x in sents if not elsewhere(x) and not is_meta(x.text, x.chunk.lang)]  # (nor what a document covers)
 
-    def _names_drug(self, part: Part) -> bool:
-        """Does a part name a drug (naloxone, a lipid emulsion)?"""
+    def _asks_of_drug(self, q: Question, part: Part, given: bool = False) -> bool:
+        """Does a part of an emergency question ask about a drug (naloxone, a lipid emulsion; or the one named before it,
+        "用多久？")? Its dose is not asked when the part tells it given ("gave naloxone 0.4 mg dose, RR still 6"); how long
+        to go on giving it may be (`given`)."""
         lx = self.lexicon.concepts
-        return any(c in lx and lx[c].kind in ("drug", "drug-class", "brand") for c in part.concepts)
+        drugs = [c for c in (*part.concepts, *part.inherited) if c in lx and lx[c].kind in ("drug", "drug-class", "brand")]
+        return bool(drugs) and (given or not set(self.lexicon.broader_closure(drugs)) & self._given(q))
 
     def _other_systemic(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a
@@ -1066,12 +1079,13 @@ class AnswerEngine:
                 if bullets and (i in answered or i not in gaps)}
         # (in an emergency, only a drug's dose asked by name, "naloxone dose?": the actions still follow at once)
         lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                     if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or self._names_drug(p)))
+                     if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or self._asks_of_drug(q, p)))
+        # (and how long a drug is given, "MRSA - which antibiotic, how long?", in an emergency too)
+        lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
+                     if i in told and lacks_asked_span(p, told[i]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
         if not tri.urgent:
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in told and lacks_contraindications(p, told[i]))
-            lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                         if i in told and lacks_asked_span(p, told[i]))
             lines.extend(NOTE_PREFIX + _NO_FIGURE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in told and lacks_asked_figure(p, told[i]))
         meta: list[dict[str, object]] = []
@@ -1295,17 +1309,27 @@ def _heading(b: Bullet, q: Question, lang: Lang, urgent: bool, multi: bool, by_g
     return heading_for(_hgroup(b), lang) if by_group else ""
 
 
+def care_not_prevention(sents: Sequence[Sentence]) -> list[Sentence]:
+    """An infection being treated: the prevention rules ("stop prophylactic antibiotics within 24 h of implantation",
+    decolonise carriers before it, what surveyed implanters give before a trial) are not its care, and never quoted
+    beside it."""
+    return [x for x in sents if not (_PROPHYLAXIS.search(x.text) or x.group == "prevention" or _BUNDLE & x.concepts)]
+
+
 def _tried_first_line(q: Question) -> bool:
     """Is the question an emergency follow-up telling that the first-line treatment was already given, or that the
     circulation fails after a turn that asked for or gave the rescue drug ("lipid dose? she's 60kg" -> "seizure stopped
     but now HR 30s and BP 60/30")?"""
     if not q.history:
         return False
-    return bool(_TRIED[q.lang].search(q.text)) or (any(_RESCUE_DRUG.search(h) for h in q.history)
-                                                  and (severe(q.text, q.lang) or slow_heart(q.text, q.lang)))
+    # (the rescue drug's dose asked or given in one of the last two turns: not "pt on statin for high lipids")
+    rescued = any(_RESCUE_DRUG.search(h) and _RESCUE_TOLD.search(h) for h in q.history[-2:])
+    return bool(_TRIED[q.lang].search(q.text)) or (rescued and (severe(q.text, q.lang) or slow_heart(q.text, q.lang)))
 
 
-_RESCUE_DRUG = re.compile(r"\blipid|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
+_RESCUE_DRUG = re.compile(r"\blipid (?:emulsion|rescue|bolus|infusion|dose)|\blipids?\?|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
+_RESCUE_TOLD = re.compile(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
+                          r"剂量|多少|推注|输注|给了|推了|用了|开始", re.I)
 
 
 def _rank(rule: str) -> int:

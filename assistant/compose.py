@@ -40,7 +40,9 @@ _DEPENDENT = {
                      # "Rates were highest at cervical levels" (whose rates?), "The resulting infarction" (of what?)
                      r"^(?:rates?|incidences?|proportions?|figures?) (?:were|was) (?:highest|lowest|higher|lower|similar)\b|^the resulting\b|"
                      # "Switching to saline avoids this air-related complication": which one?
-                     r"\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b", re.I),
+                     # (not when the sentence names what it means first: "…air can cause X, whereas saline avoids this problem")
+                     r"^(?![^.;]*\b(?:whereas|while|but|and)\b)[^.;]{0,80}?\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) "
+                     r"(?:this|these|such)\b", re.I),
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
@@ -52,7 +54,7 @@ _DEPENDENT = {
                      # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
                      r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)|"
                      # "患者的这些反馈是…" (which?), "…可避免这一与空气相关的并发症" (which one?)
-                     r"^[^，。；]{1,8}的(?:这些|这一|上述)|(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述)"),
+                     r"^[^，。；]{1,8}的(?:这些|这一|上述)|^[^，；。]{0,25}(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述)"),
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
@@ -307,6 +309,8 @@ _DRUG_KINDS = ("drug", "drug-class")
 _SETTING_KINDS = ("procedure", "anatomy")  # where a complication happens, not what a sentence is about
 
 
+# The patients' conditions that move a pain procedure up a bleeding-risk class (the sources' upgrade rule names them).
+BLEEDING_UPGRADE = frozenset({"renal-impairment", "hepatic-impairment", "elderly", "alcohol-misuse"})
 # Conditions an antithrombotic is taken for: they decide bridging, not the interval a drug is held for.
 _INDICATIONS = frozenset({"atrial-fibrillation", "vte"})
 
@@ -698,7 +702,9 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
                      sig: Signals, w: Weights) -> tuple[list[tuple[float, Sentence]], bool]:
     """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("on Plavix, can I do a
     lumbar TFESI?"): the best sentence that classes the asked procedure is quoted second (first, and said to lead, when
-    the question asks whether to stop at all), when the answer does not class it already and it is relevant at all."""
+    the question asks whether to stop at all), when the answer does not class it already and it is relevant at all; for
+    a patient told to be at higher bleeding risk (impaired kidneys), the rule that moves the procedure up a class follows
+    the class."""
     own = _own(part, q)
     # "do I need to stop it at all?" after "on Eliquis, planning an SIJ injection", or "…stop Plavix? and for cervical?":
     # that drug and procedure
@@ -736,9 +742,10 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     rest = [t for t in above if t[1] is not extra[1]]
     # a patient told to be at higher bleeding risk (CrCl 45: renal impairment, told now or before) moves up a class: that
     # rule follows the class it moves the procedure out of
-    told = {c for c in (*own, *part.inherited, *q.context_concepts) if sig.kinds.get(c) == "condition"}
+    told = {c for c in (*own, *part.inherited, *q.context_concepts) if c in BLEEDING_UPGRADE}
     upgrade = next((t for t in pool if t[1] is not extra[1] and _UPGRADE.search(t[1].text) and told & t[1].concepts
-                    and not t[1].provenance), None) if _LOW_RISK in extra[1].concepts or _HIGHER_RISK & extra[1].concepts else None
+                    and sig.risk_classes & t[1].concepts and not t[1].provenance), None) \
+        if _LOW_RISK in extra[1].concepts or _HIGHER_RISK & extra[1].concepts else None
     moved = [upgrade] if upgrade is not None else []
     if upgrade is not None:
         rest = [t for t in rest if t[1] is not upgrade[1]]
@@ -952,7 +959,9 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # (and no sentence on other patients' conditions only: the bleeding-risk upgrade for renal disease is not a pregnant
     # patient's answer)
     # (a lab value told, "plt 62k, ok for TFESI?", asks about its condition alone: the procedure's other risks are not asked)
+    # (the procedure's bleeding-risk class stays: it is the other half of whether a low platelet count may go ahead)
     others = [t for t in above if t is not naming[0] and not (cond & t[1].concepts)
+              and not (sig.risk_classes & t[1].concepts or CLASS_CONCEPT in t[1].concepts)
               and (bool(q.stand_ins) or any(sig.kinds.get(c) == "condition" for c in t[1].concepts))]
     return [naming[0], *(t for t in above if t is not naming[0] and t not in others)], True
 
@@ -980,9 +989,11 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
 
 _AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
         "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
-# the year a stent was placed ("stent 2019", "DES in 2019", "2019 stent", 2019年放的支架)
-_IN_YEAR = re.compile(r"\b(?:stent(?:ed|ing)?|DES|BMS|PCI)\b[^,.;?()\d]{0,12}\(?((?:19|20)\d\d)\b|"
-                      r"\b((?:19|20)\d\d)\s*(?:年)?(?:[^,.;?，。；？\d]{0,6})(?:stent|DES|PCI|支架)", re.I)
+# the year a stent was placed, written next to it ("stent 2019", "DES in 2019", "2019 stent", 2019年放的支架; never a
+# guideline's year, "ASRA 2018 - stent pt", nor a dose, "stent, heparin 2000 units")
+_IN_YEAR = re.compile(r"\b(?:stent(?:ed|s)?|DES|BMS|PCI)\s*(?:(?:was |were )?(?:placed |inserted |put in |done )?(?:in |since |from )?)?\(?"
+                      r"((?:19|20)\d\d)\b(?!\s*(?:units?|iu|mg|ml)\b)|"
+                      r"\b((?:19|20)\d\d)\s*(?:年)?\s*(?:(?:放的?|植入的?|置入的?|做的?|placed|inserted)\s*)?(?:stent|DES|BMS|PCI|(?:冠脉)?支架)", re.I)
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -992,21 +1003,24 @@ def _stent_age(q: Question) -> float:
     return next((m for m in map(_months_ago, (q.text, *reversed(q.history))) if m), 0.0)
 
 
-def _months_ago(text: str) -> float:
-    """How long ago the question's event was, in months ("stent 2 yrs ago", 支架术后8个月, "stent 2019": the years since
-    then, counted from this year); 0 when it does not say."""
-    out = 0.0
-    this_year = datetime.date.today().year
+def _months_ago(text: str, this_year: int | None = None) -> float:
+    """How long ago the question's event was, in months ("stent 2 yrs ago", 支架术后8个月; "stent 2019": at least the
+    whole years since then, so last year's stent may be weeks old); the most recent when several are told ("stent 2019,
+    new DES 2 months ago"); 0 when it does not say."""
+    year_now = this_year or datetime.date.today().year
+    ages: list[float] = []
     for m in _IN_YEAR.finditer(text):
         year = int(m.group(1) or m.group(2))
-        if 1980 <= year <= this_year:
-            out = max(out, (this_year - year) * 12.0)
+        if 1980 <= year <= year_now:
+            ages.append(max(0.0, (year_now - year - 1) * 12.0))
     for rx in _AGO.values():
         for m in rx.finditer(text):
             n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             value = float(n) if n[0].isdigit() else float(_ZH_NUM.get(n, 0))
-            out = max(out, value * (12 if unit[0].lower() in "y年" else 1))
-    return out
+            ages.append(value * (12 if unit[0].lower() in "y年" else 1))
+    told = [a for a in ages if a > 0]
+    # (a stent placed last year or this year: its age is not known to be a year, so it counts as recent)
+    return min(told) if told else (0.01 if ages else 0.0)
 
 
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
@@ -1315,8 +1329,9 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
 _OBSTETRIC = re.compile(r"parturient|labou?r epidural|产妇|分娩镇痛", re.I)
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
-_STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bphysicians?\b|\boperators?\b|\bnurses?\b|"
-                         r"工作人员|护士|技师|剂量计|职业|医师|术者|操作者", re.I)
+_STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"
+                         r"\b(?:physicians?|operators?)(?:'s?)? (?:[\w-]+ ){0,3}(?:exposure|dose|protection)|"
+                         r"工作人员|护士|技师|剂量计|职业|(?:医师|术者|操作者)[^，。；]{0,8}(?:暴露|剂量|防护)", re.I)
 _PRIMARY_PREVENTION = re.compile(r"^(?!.*(?:secondary|二级预防)).*(?:primary[- ]prevention|一级预防)", re.I)
 # A trial's own protocol, told as what was done in it ("In the BRIDGE trial (...), warfarin was stopped 5 days before").
 _TRIAL_PROTOCOL = {

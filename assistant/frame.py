@@ -4,7 +4,7 @@ conversation context, terms outside the knowledge base). Every later stage reads
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
@@ -125,7 +125,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
                      r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
-                     r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|(?:属于)?什么(?:出血)?风险(?=级|类|等级|分级|分层|组)|属于什么(?:出血)?风险|"
+                     r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
     # which test or scan confirms it (the work-up): the sentence that names the imaging or test answers it
@@ -149,7 +149,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\bwhich (?:drug|agent|antibiotic|abx)\s*(?:\?|$|,|and\b)|"
                    r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice|"
                    r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b|what premedication|premedicate|"
-                   r"(?<!ment )(?<!rescue )\boptions? (?:for|before|at)\b",
+                   # ("options for TFESI?" in a contrast-allergic patient: how to do the procedure; not "options for PDPH")
+                   # (a procedure's name is blanked before the aspects are read: three spaces or more)
+                   r"(?<!ment )(?<!rescue )\boptions? (?:for|before|at) (?:a |an |the |her |his |my |this )?(?:[\w-]+ )?"
+                   r"(?:tfesi|ilesi|esi|injections?|blocks?|rfa|ablation|procedures?|implants?|trials?|scs|kypho\w*|vertebroplasty|"
+                   r"epidurals?|mbb|sij|discography)\b|(?<!ment )(?<!rescue )\boptions? (?:for|before|at)(?: (?:a|an|the|her|his|my|this))?\s{3,}",
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
@@ -167,7 +171,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # the likelihood (not "the risks of", nor the harm of a choice: "the risk of using particulate steroid")
                   r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b(?!\s+(?:using|giving|injecting|doing|performing|choosing))|"
                   # "whats the PDPH risk?" after a wet tap: how likely (a bleeding risk is a class, a risk factor an ask of its own)
-                  r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))(?! of (?:using|giving|injecting|doing|performing|choosing))",
+                  r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?!the\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))",
                   r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
@@ -265,6 +269,8 @@ _WORD = re.compile(r"[a-z][a-z']{3,}")
 _ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
 _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
 _OUR_SETTINGS = frozenset({"epidural-space", "spinal-canal", "subarachnoid-space"})  # where our procedures are done
+_POINTS_BACK = {"en": re.compile(r"\b(?:the|that|this|her|his) (?:surgery|operation|op|procedure|case|scope)\b|\balso\b|\bfor it\b", re.I),
+                "zh": re.compile(r"这个手术|那个手术|这台|那台|术中|也")}
 REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
 
 
@@ -327,6 +333,14 @@ class Question:
     def read_as(self) -> str:
         """How a follow-up was read (shown to the user); '' for a self-contained question."""
         return self.retrieval_text if self.followup else ""
+
+
+def without_concepts(q: Question, drop: Collection[str]) -> Question:
+    """The question read without some of its concepts (a normal clearance told, a procedure beside a drug's own limit)."""
+    def keep(cs: Sequence[str]) -> tuple[str, ...]:
+        return tuple(c for c in cs if c not in drop)
+    parts = tuple(replace(p, concepts=keep(p.concepts), inherited=keep(p.inherited)) for p in q.parts)
+    return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts)
 
 
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -1079,9 +1093,9 @@ class Framer:
             ctx += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx)
         if _SWAP[lang].search(q):  # "那要是上次做增强CT出过荨麻疹呢？" after a seafood allergy
             ctx = tuple(c for c in ctx if not self._replaced(c, subjects))
-        if REGIONS.intersection(concepts) or _OUR_SETTINGS.intersection(concepts):
-            # "ok what about for a lumbar epidural then?" after a knee arthroscopy: the spine (or the epidural space) of our
-            # procedures replaces another specialty's procedure
+        if REGIONS.intersection(concepts) and _OUR_SETTINGS.intersection(concepts) and not _POINTS_BACK[lang].search(q):
+            # "ok what about for a lumbar epidural then?" after a knee arthroscopy: a spinal level's epidural, one of our
+            # procedures, replaces another specialty's procedure (not "an epidural for the surgery", nor "also has stenosis")
             ctx = tuple(c for c in ctx if not (lex[c].scope == "out" and lex[c].kind == "procedure"))
         return ctx
 

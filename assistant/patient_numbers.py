@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
 
 from .compose import Bullet
-from .frame import Question, held_drug
+from .frame import Question, held_drug, without_concepts
 from .hold_check import elapsed_line
 from .lexicon import Lexicon
 from .types import Lang
@@ -40,16 +39,13 @@ def _clearances(text: str) -> list[int]:
 def without_normal_renal(q: Question) -> Question:
     """A clearance told once, in the normal range, with no trend and no creatinine beside it ("CrCl 70") says no renal
     impairment: it is not read as one (no note that the knowledge base has no figure for it, no renal passages)."""
-    values = _clearances(q.text)
+    # (a follow-up that tells none reads the clearance told in the turn before it: "CrCl 90 …" - "and a lumbar MBB?")
+    text = q.text if _clearances(q.text) else next((h for h in reversed(q.history) if _clearances(h)), q.text)
+    values = _clearances(text)
     normal = _RENAL_NORMAL_DABIGATRAN if "dabigatran" in q.all_concepts else _RENAL_NORMAL
-    if len(values) != 1 or values[0] < normal or _RENAL_TREND.search(q.text) or _CREATININE.search(q.text):
+    if len(values) != 1 or values[0] < normal or _RENAL_TREND.search(text) or _CREATININE.search(text):
         return q
-    drop = {"crcl", "egfr"}
-
-    def keep(cs: Sequence[str]) -> tuple[str, ...]:
-        return tuple(c for c in cs if c not in drop)
-    parts = tuple(replace(p, concepts=keep(p.concepts), inherited=keep(p.inherited)) for p in q.parts)
-    return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts)
+    return without_concepts(q, {"crcl", "egfr"})
 
 
 _KIDNEY_WORDS = re.compile(r"\brenal\b|\bkidneys?\b|\bcr\b|creatinine|gfr|crcl|肾(?!上腺)|肌酐", re.I)
@@ -130,4 +126,4 @@ class PatientNumbers:
         other = [c for c in concepts if self.kinds.get(c) == "drug" and c not in own]
         asked = names(primary) if not urgent else ()
         return Asked(asked, names(other) if asked else (), told_percent(text, names(primary)) if not urgent else None, ceiling,
-                     told_variant(text))
+                     told_variant(text, names(primary)))

@@ -921,7 +921,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # Vital signs in the shock or arrest range, told as measured now (they make any question an emergency).
 _SEVERE = {"en": _BP["en"] + r"[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
-                  r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,6}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
+                  r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,10}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
                   r"\bunresponsive(?!\s+to\b)|(?:stopped|not) responding(?!\s+to\b)|\bfloppy\b|"
                   r"\bconfus\w*|disorient\w*|altered (?:mental|conscious)\w*",
            "zh": _BP["zh"] + r"[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
@@ -934,8 +934,13 @@ def severe(question: str, lang: Lang) -> bool:
 
 
 def slow_heart(question: str, lang: Lang) -> bool:
-    """Does the question tell a slow heart (bradycardia, "HR 30s", 心率40)?"""
-    return bool(_rx(_SLOW_HR[lang]).search(question))
+    """Does the question tell a heart slow enough to be failing (bradycardia, "HR 30s", 心率40; not "1 hr 30 min", nor
+    "HR 58")?"""
+    return bool(_rx(_VERY_SLOW_HR[lang]).search(question))
+
+
+_VERY_SLOW_HR = {"en": r"bradycard|(?<![\d.])(?<!\d )\b(?:hr|heart rate|pulse)\b\D{0,6}(?<!\d)[2-4]\d(?:s\b|\b)(?!\s*(?:min|m\b|h\b))",
+                 "zh": r"心率\D{0,4}(?<!\d)[2-4]\d(?!\d)|心动过缓|心率.{0,2}慢"}
 
 
 def not_now(question: str, lang: Lang) -> bool:

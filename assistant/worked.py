@@ -191,8 +191,10 @@ class Asked:
 
 # A local anaesthetic's form: with epinephrine (adrenaline) or plain. Told in a question ("lido with epi") it chooses
 # between a sentence's figures for the two forms ("lidocaine 4.5 mg/kg plain or 7 mg/kg with epinephrine").
-_WITH_EPI = re.compile(r"\bwith (?:epi\w*|adrenalin\w*)|\b(?:w/|\+)\s*(?:epi\w*|adrenalin\w*)|(?<!不)(?:含|加|带|伴)肾上腺素", re.I)
-_PLAIN = re.compile(r"\bplain\b|\bwithout (?:epi\w*|adrenalin\w*)|\bno (?:epi\w*|adrenalin\w*)|不含肾上腺素|单纯|无肾上腺素", re.I)
+_EPI = r"(?:epi(?:nephrine)?|adrenalin(?:e)?)\b"
+_WITH_EPI = re.compile(rf"\bwith {_EPI}|(?:\bw/|\+)\s*{_EPI}|(?<![没未不无])(?:含|加|带|伴)(?:有)?肾上腺素", re.I)
+_PLAIN = re.compile(rf"\bplain\b|\bwithout {_EPI}|\bno {_EPI}|(?:不含|没加|未加|不加|不带|无|没有)肾上腺素|单纯", re.I)
+_BOTH = re.compile(rf"\bwith or without {_EPI}|\bplain or (?:with )?{_EPI}|含或不含肾上腺素|加不加肾上腺素", re.I)
 
 
 def _form(text: str) -> str:
@@ -205,11 +207,22 @@ def _form_said(text: str) -> str:
     return m.group() if m else ""
 
 
-def told_variant(text: str) -> str:
-    """The local anaesthetic form a question tells: "with" (with epinephrine), "plain" or ""."""
-    if _PLAIN.search(text):
+_AFTER_CUT = re.compile(r"\s(?:and|or|vs\.?|versus)\s(?!(?:with|without)\b)|[,;、，；和及或]", re.I)
+_FORM_ONLY_REST = re.compile(r"[\s,;:、，；：]|\b(?:or|and|vs)\b|或|和|及", re.I)
+
+
+def told_variant(text: str, names: Sequence[str] = ()) -> str:
+    """The local anaesthetic form a question tells of the asked drug (`names`, when given: read only near one of them):
+    "with" (with epinephrine), "plain", or "" (not told, both asked, or told of another drug: then both are shown)."""
+    spans = [m.span() for n in names for m in re.finditer(re.escape(n), text, re.I)] if names else [(0, len(text))]
+    near = " | ".join(text[max(0, a - 12):b + 24] for a, b in spans)
+    if not near or _BOTH.search(near):
+        return ""
+    if _PLAIN.search(near) and not _WITH_EPI.search(near):
         return "plain"
-    return "with" if _WITH_EPI.search(text) else ""
+    if _WITH_EPI.search(near) and not _PLAIN.search(near):
+        return "with"
+    return ""
 
 
 def _own_cap(sentence: str, m: re.Match[str]) -> tuple[float, str] | None:
@@ -284,16 +297,19 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", asked: A
     forms: list[str] = []
     for i, (m, label) in enumerate(zip(figures, labels, strict=True)):
         named = next((n for n in drugs if _named(n, label)), "")
-        after = re.split(r"[,;、，；]", sentence[m.end():figures[i + 1].start() if i + 1 < len(figures) else len(sentence)])[0]
+        after = sentence[m.end():figures[i + 1].start() if i + 1 < len(figures) else len(sentence)]
+        after = _AFTER_CUT.split(after)[0]  # (its own words only: not the next drug's "and lidocaine with epinephrine")
         said = _form_said(after) or _form_said(label)  # (told after the figure, else before it)
-        if not named and said and owner:
-            labels[i], named = owner, owner
+        if not named and said and owner and not _FORM_ONLY_REST.sub("", label.replace(_form_said(label), "")).strip():
+            labels[i], named = owner, owner  # ("… 4.5 mg/kg plain or 7 mg/kg with epinephrine": the form of the drug before)
         owner = named or owner
         forms.append(said)
     keep = [True] * len(figures)
     if asked.variant and asked.names:  # the form asked, when the sentence gives the asked drug's figure in both
         mine = [i for i, label in enumerate(labels) if any(_named(n, label) for n in asked.names)]
-        if any(_form(forms[i]) == "with" for i in mine) and len(mine) > 1:
+        # (a figure of no drug told, "others 4.5 mg/kg", may be either form: then every figure is shown)
+        unread = [i for i, label in enumerate(labels) if not any(_named(n, label) for n in drugs)]
+        if any(_form(forms[i]) == "with" for i in mine) and len(mine) > 1 and not unread:
             keep = [i not in mine or (_form(forms[i]) == "with") == (asked.variant == "with") for i in range(len(figures))]
     out: list[str] = []
     for m, label, kept, said in zip(figures, labels, keep, forms, strict=True):

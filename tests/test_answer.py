@@ -1098,12 +1098,14 @@ def test_a_lab_value_asked_before_a_procedure_is_answered_with_its_condition_alo
     assert leads and [s for _, s in led] == [platelets, level], led
 
 
-def test_a_pregnant_patients_fetal_radiation_risk_is_never_answered_with_the_staffs_exposure(engine):
+def test_a_pregnant_patients_fetal_radiation_risk_is_never_answered_with_the_staffs_exposure():
     from assistant.compose import _STAFF_TEXT
     assert _STAFF_TEXT.search("the physicians' whole-body radiation exposure stayed low")
     assert _STAFF_TEXT.search("Nurses who stand close to the patient need protection as well")
     assert _STAFF_TEXT.search("医师的全身辐射暴露始终处于较低水平")
     assert not _STAFF_TEXT.search("Pregnancy should be excluded before fluoroscopic pain procedures")
+    # the ALARA rule names the operator's image, not the operator's dose: it is the patient's too
+    assert not _STAFF_TEXT.search("exposure kept as low as reasonably achievable while still producing the image the operator needs")
 
 
 def test_a_stent_of_years_ago_told_by_its_year_leaves_the_lead_to_the_procedures_class(engine):
@@ -1167,3 +1169,68 @@ def test_a_name_told_as_taken_is_an_unknown_drug_whose_interval_is_not_given(eng
     # a known drug told as taken is answered as itself
     known = engine.answer("服用利伐沙班 要做腰椎经椎间孔注射 要停几天")
     assert "没有该药物的资料" not in known.text and "3 天" in known.text, known.text
+
+
+def test_an_infection_being_treated_never_gets_the_prophylaxis_rules():
+    from assistant.answer import care_not_prevention
+    from assistant.compose import Sentence
+    from assistant.types import Chunk
+
+    def sent(text: str, group: str, concepts: set[str], i: int) -> Sentence:
+        chunk = Chunk(f"d-{i}", "d-en", i, text, "en", "T", ("T",), 0, 0, 0, 0, 0)
+        return Sentence(text, chunk, 1, i, group, frozenset(), frozenset(concepts), False, False)
+    care = sent("A pocket infection of an implanted SCS system usually requires explantation plus antibiotics.", "management",
+                {"antibiotic"}, 1)
+    stop = sent("The NACC also advises stopping prophylactic antibiotics within 24 h of implantation.", "management",
+                {"antibiotic", "nacc"}, 2)
+    survey = sent("About 39% continued antibiotics for more than 5 days after implantation, against the NACC advice.", "evidence",
+                  {"antibiotic", "nacc"}, 3)
+    before = sent("17% gave no antibiotic before SCS trials.", "evidence", {"antibiotic"}, 4)
+    zh = sent("MSSA 或 MRSA 携带者在植入前应使用鼻腔莫匹罗星联合氯己定擦浴进行去定植。", "management", {"decolonisation"}, 5)
+    assert care_not_prevention([care, stop, survey, before, zh]) == [care]
+
+
+def test_an_emergency_follow_up_asking_how_long_a_drug_is_given_says_the_sources_give_no_span(engine):
+    scene = "IT morphine pump refill 2h ago, pt now drowsy, pinpoint pupils, RR 6. help"
+    ans = engine.answer("RR still 6 after the naloxone, how long do we keep giving it?", [scene])
+    assert ans.urgent and "The knowledge base gives no length of time for:" in ans.text, ans.text
+
+
+def test_a_stent_year_is_read_only_beside_the_stent_and_counts_whole_years_and_the_newest_stent():
+    from assistant.compose import _months_ago
+    assert _months_ago("on plavix, DES in 2025, stop for cervical ILESI?", 2026) < 12  # (last year's stent may be weeks old)
+    assert _months_ago("stent 2019", 2026) == 72 and _months_ago("2019年放的支架", 2026) == 72
+    assert _months_ago("ASRA 2018 - stent pt on plavix, hold?", 2026) < 12  # (a guideline's year)
+    assert _months_ago("stent, heparin 2000 units", 2026) == 0
+    assert _months_ago("stent 2019, new DES 2 months ago, on DAPT", 2026) == 2  # (the newest stent decides)
+
+
+def test_the_local_anaesthetic_maximum_beside_an_uncovered_procedure_is_answered_only_when_the_maximum_is_asked(engine):
+    for q in ("genicular RFA for a 60 kg lady with lidocaine allergy, what can I use instead?",
+              "genicular RFA, how much bupivacaine do I inject per nerve?"):
+        assert engine.answer(q).abstained, q
+
+
+def test_a_picture_told_as_happening_now_after_a_history_turn_is_an_emergency(engine):
+    history = ["pt with hx of anaphylaxis to iodinated contrast, options for TFESI?"]
+    assert engine.answer("she's having a reaction right now, what do I do?", history).urgent
+
+
+def test_a_circulation_failing_reads_a_rescue_only_from_a_turn_that_dosed_or_gave_it(engine):
+    from assistant.safety import slow_heart
+    assert not slow_heart("seizure stopped 1 hr 30 min ago", "en") and not slow_heart("HR 58", "en")
+    assert slow_heart("HR 30s", "en") and slow_heart("心率40", "zh")
+    scene = "pt seizing right after stellate ganglion block w bupi 0.25% 8ml, what do I do now"
+    ans = engine.answer("seizure stopped but now HR 30s and BP 60/30", [scene, "she is on a statin for high lipids, does it matter?"])
+    assert not re.search(r"\brepeat", ans.bullets[0]["text"]), ans.text
+
+
+def test_a_dose_told_as_given_in_an_emergency_is_not_said_to_be_missing(engine):
+    scene = "IT morphine pump refill 2h ago, pt now drowsy, pinpoint pupils, RR 6. help"
+    assert "gives no dose" not in engine.answer("gave naloxone 0.4 mg dose, RR still 6", [scene]).text
+
+
+def test_a_normal_clearance_told_in_the_turn_before_moves_no_procedure_up_a_class(engine):
+    first = "pt on eliquis 5 bid, last dose 8pm last night, CrCl 90. scheduled for C6-7 interlaminar ESI 10am today. ok to go ahead?"
+    ans = engine.answer("what if it's just a lumbar medial branch block instead?", [first])
+    assert not any("next-higher" in b["text"] for b in ans.bullets), ans.text

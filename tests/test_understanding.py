@@ -2899,3 +2899,32 @@ def test_a_held_drug_asked_how_long_before_a_procedure_asks_its_hold(framer):
     assert framer.frame("anticoagulants before SCS - how long?").aspects[:1] == ("hold",)
     assert framer.frame("SCS植入前 利伐沙班 要多久").aspects[:1] == ("hold",)
     assert "hold" not in framer.frame("after an SCS on apixaban, how long do I monitor for a haematoma?").aspects
+
+
+def test_an_epidural_for_another_specialtys_surgery_keeps_that_surgery_in_context(framer):
+    first = "knee arthroscopy next week, pt on xarelto 20 - how many days to stop?"
+    for q in ("and if the anaesthetist wants an epidural for the surgery?", "she also has lumbar stenosis, does that change it?"):
+        assert "arthroscopy" in framer.frame(q, [first]).all_concepts, q
+
+
+def test_bleeding_class_and_harm_asks_in_chinese_and_named_complication_risks():
+    assert aspects_of("TFESI是什么出血风险？", "zh")[0] == "risk_factors"
+    assert aspects_of("what's the epidural haematoma risk of doing it on eliquis?", "en")[0] == "frequency"
+    assert "prevention" not in aspects_of("what are the options for PDPH after a wet tap?", "en")
+    assert "prevention" not in aspects_of("what options for pain relief after SCS implant?", "en")
+
+
+def test_the_form_of_the_local_anaesthetic_is_read_beside_the_asked_drug_only():
+    from assistant.worked import Asked, per_kg, told_variant
+    lido = ("lidocaine", "利多卡因")
+    assert told_variant("max lidocaine for a patient with epilepsy, 60kg?", lido) == ""
+    assert told_variant("60 kg, max lidocaine with epidural?", lido) == ""
+    assert told_variant("没加肾上腺素的利多卡因最多多少 60公斤", lido) == "plain"
+    assert told_variant("lidocaine for skin, bupivacaine with epi for the block, 60kg, max lidocaine?", lido) == ""
+    assert told_variant("max lidocaine with or without epi?", lido) == ""
+    # a figure of no form told ("others 4.5 mg/kg") may be either: every figure is shown
+    s = "For plain lidocaine some references give 3 mg/kg and others 4.5 mg/kg, and for lidocaine with epinephrine 6 mg/kg vs 7 mg/kg."
+    assert per_kg(s, 60, "en", asked=Asked(("lidocaine",), ("bupivacaine",), ceiling=True, variant="plain")).count("→") == 4
+    # the next drug's form is not this figure's ("lidocaine 3 mg/kg and lidocaine with epinephrine 6 mg/kg")
+    two = "Thresholds are lidocaine 3 mg/kg and lidocaine with epinephrine 6 mg/kg and bupivacaine 2 mg/kg."
+    assert per_kg(two, 60, "en", asked=Asked(("lidocaine",), ("bupivacaine",), ceiling=True, variant="plain")) == "lidocaine: 3 mg/kg → 180 mg"
