@@ -137,6 +137,7 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+_ABOUT_THAT = frozenset({"frequency", "complications", "advice", "risk_factors", "prevention", "recognition", "evidence"})
 # A follow-up telling the picture in words of time ("it's happening now", 正在), not only asking what to do ("怎么办")
 _PRESENT = {"en": re.compile(r"\b(?:now|right now|happening|currently|just (?:now|started|happened))\b", re.I),
             "zh": re.compile(r"现在|正在|刚刚|刚才|此刻|马上")}
@@ -322,7 +323,24 @@ class AnswerEngine:
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
-        return self._stand_ins(self._drug_own_limit(self.frame(question, history)))
+        return self._stand_ins(self._drug_own_limit(self._picture_named(self.frame(question, history))))
+
+    def _picture_named(self, q: Question) -> Question:
+        """A calm follow-up about the emergency just told ("how common is that, should it go in the consent?" after
+        desaturation while cement was injected): "that" is the pathway's condition (pulmonary cement embolism), which the
+        turn before described but did not name."""
+        if not q.followup or not q.history or not _ABOUT_THAT.intersection(q.aspects) \
+                or any(self._kinds.get(c) == "complication" for c in q.concepts):
+            return q
+        topic = PATHWAY_TOPICS.get(self._emergency_before(q).rule, "")
+        if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
+            return q
+        # ("that" is what the first part asks about; a later part, "should it go in the consent?", goes on with it)
+        parts = tuple(replace(p, concepts=(*p.concepts, topic)) if i == 0 else replace(p, inherited=(*p.inherited, topic))
+                      for i, p in enumerate(q.parts))
+        name = self.lexicon.concepts[topic].name(q.lang)
+        return replace(q, concepts=(*q.concepts, topic), subjects=(*q.subjects, topic), parts=parts,
+                       retrieval_text=f"{q.retrieval_text} {name}".strip())
 
     def _drug_own_limit(self, q: Question) -> Question:
         """A local anaesthetic's maximum dose asked for an interventional pain procedure the sources do not cover ("genicular

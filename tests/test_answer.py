@@ -1234,3 +1234,14 @@ def test_a_normal_clearance_told_in_the_turn_before_moves_no_procedure_up_a_clas
     first = "pt on eliquis 5 bid, last dose 8pm last night, CrCl 90. scheduled for C6-7 interlaminar ESI 10am today. ok to go ahead?"
     ans = engine.answer("what if it's just a lumbar medial branch block instead?", [first])
     assert not any("next-higher" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_that_in_a_calm_follow_up_to_an_emergency_is_the_pathways_condition(engine):
+    scene = "kyphoplasty T12, just injected cement, pt now SOB sats 84% on table"
+    q = engine._frame("how common is that, should it go in the consent?", [scene])
+    assert "pulmonary-cement-embolism" in q.parts[0].concepts, q
+    # a follow-up naming its own complication asks about that one
+    own = engine._frame("how common is cement leakage into the canal?", [scene])
+    assert "pulmonary-cement-embolism" not in own.concepts, own
+    ans = engine.answer("how common is that?", ["seizing right after 20 ml bupivacaine 0.5% for a TFESI, what now?"])
+    assert "last" in ans.concepts and not ans.urgent, ans.text
