@@ -1086,7 +1086,8 @@ _HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow many (?:hours|days|weeks)\b|多
 def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a length of time asked ("要观察多久", "how long do we watch her?") and does none of the part's bullets give
     one? Then the answer says so before what it has (the overdose's management is no observation period)."""
-    return part.aspects[:1] == ("timing",) and bool(_HOW_LONG_SPAN.search(part.text)) \
+    # (a longest time, "how many days max for the trial", asks a length of time too)
+    return "timing" in part.aspects[:2] and part.aspects[:1] in (("timing",), ("limit",)) and bool(_HOW_LONG_SPAN.search(part.text)) \
         and not any(_TIME_SPAN.search(b.sentence.text) for b in bullets)
 
 

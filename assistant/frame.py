@@ -907,7 +907,13 @@ def _has_ask(clause: str, lang: Lang) -> bool:
     # the ask after a topic or a told story: "lumbar RFA: what temperature and lesion time", "pt is 14wk pregnant. is fluoro ok"
     # (or a dash: "C3-C6 medial branch RFA - what temp/time")
     body = re.split(r"(?<=[.:])\s+|\s+[-–—]\s+", clause.strip())[-1]
+    if _SUBORDINATE.match(body) and "?" not in clause:
+        return False  # "ok so we cancel. when she does get it done, when can she restart eliquis?": when, not asked
     return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(clause, lang))
+
+
+_SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:can|could|do|does|did|should|shall|will|would|is|are|"
+                          r"was|were|must|may|might|to|much|many|long|soon)\b)", re.I)
 
 
 _REPEAT = "repeat-injection-limit"

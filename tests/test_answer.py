@@ -1245,3 +1245,9 @@ def test_that_in_a_calm_follow_up_to_an_emergency_is_the_pathways_condition(engi
     assert "pulmonary-cement-embolism" not in own.concepts, own
     ans = engine.answer("how common is that?", ["seizing right after 20 ml bupivacaine 0.5% for a TFESI, what now?"])
     assert "last" in ans.concepts and not ans.urgent, ans.text
+
+
+def test_lying_flat_after_a_blood_patch_is_said_to_be_not_covered(engine):
+    first = "wet tap w 17g tuohy during L4-5 ILESI yesterday, pt now has positional HA, when do I do EBP"
+    ans = engine.answer("how much blood do i inject and does she need to lie flat after", [first])
+    assert "12–20 mL" in ans.text and "Not covered in the knowledge base: does she need to lie flat after" in ans.text, ans.text

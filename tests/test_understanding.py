@@ -2928,3 +2928,8 @@ def test_the_form_of_the_local_anaesthetic_is_read_beside_the_asked_drug_only():
     # the next drug's form is not this figure's ("lidocaine 3 mg/kg and lidocaine with epinephrine 6 mg/kg")
     two = "Thresholds are lidocaine 3 mg/kg and lidocaine with epinephrine 6 mg/kg and bupivacaine 2 mg/kg."
     assert per_kg(two, 60, "en", asked=Asked(("lidocaine",), ("bupivacaine",), ceiling=True, variant="plain")) == "lidocaine: 3 mg/kg → 180 mg"
+
+
+def test_a_when_clause_that_asks_nothing_is_part_of_the_ask_after_it():
+    assert len(split_parts("ok so we cancel. when she does get it done, when can she restart eliquis after?", "en")) == 1
+    assert len(split_parts("how much blood do I inject, and when should I do the patch?", "en")) == 2
