@@ -79,8 +79,10 @@ _PROVENANCE = {
 # it hedges a citation, not the facts beside it, and tells the clinician nothing; it is never quoted.
 _BIBLIO = {
     "en": re.compile(r"^(?:These|The|Some)\b[^.,]{0,40}\b(?:titles?|authors?|reference details)\b[^.,]{0,40}\bfrom memory|"
-                     r"^Some [\w ]{0,30}sources are incomplete", re.I),
-    "zh": re.compile(r"^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息"),
+                     r"^Some [\w ]{0,30}sources are incomplete|"
+                     r"^The reference record\b[^.]{0,80}\bconfirms only\b", re.I),
+    "zh": re.compile(r"^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息|"
+                     r"^[^，。]{0,30}文献记录仅确认了"),
 }
 # Where a fact was read ("secondary summary", "二手总结"): a note when that is all the sentence says; a sentence that also
 # gives a figure (caffeine up to 900 mg/day, from a secondary summary) is a hedged fact, quoted with its hedge.

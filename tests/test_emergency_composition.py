@@ -195,6 +195,14 @@ def test_that_is_to_say_leans_on_the_sentence_before():
     assert not _DEPENDENT["zh"].search("患者的反馈是脑脊液压力升高的早期预警。")
 
 
+
+def test_a_note_on_what_a_reference_record_confirms_is_never_quoted():
+    from assistant.compose import _BIBLIO
+    assert _BIBLIO["en"].search("The reference record for the Cohen 2011 study on sensory stimulation thresholds confirms only its title and journal.")
+    assert _BIBLIO["zh"].search("Cohen 2011 感觉刺激阈值研究的文献记录仅确认了题目和期刊。")
+    assert not _BIBLIO["en"].search("Sensory (about 50 Hz) and motor (about 2 Hz) stimulation before lesioning confirm a safe distance.")
+
+
 def test_a_follow_up_whose_mri_ruled_out_the_haematoma_drops_its_decompression_and_says_the_sources_stop_there(engine):
     first = "6h after T10-11 interlaminar ESI pt has new bilat leg weakness and cant pee. plavix only held 3 days. next step??"
     before = engine.answer(first)

@@ -2933,3 +2933,7 @@ def test_the_form_of_the_local_anaesthetic_is_read_beside_the_asked_drug_only():
 def test_a_when_clause_that_asks_nothing_is_part_of_the_ask_after_it():
     assert len(split_parts("ok so we cancel. when she does get it done, when can she restart eliquis after?", "en")) == 1
     assert len(split_parts("how much blood do I inject, and when should I do the patch?", "en")) == 2
+
+
+def test_sensory_and_motor_testing_in_chinese_is_stimulation_testing(framer):
+    assert "rf-stimulation-check" in framer.frame("頸椎射頻消融 術前要做感覺運動測試嗎").concepts
