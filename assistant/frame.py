@@ -1304,7 +1304,8 @@ class Framer:
             return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in ("drug", "brand", "procedure"))
         if later and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
             # "PDPH signs? and conservative treatment?": a generic second ask keeps the first one's complication / procedure / drug
-            return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _ANCHOR_KINDS)
+            # (and its spinal region: "lumbar MBB RF: how many blocks? what % relief cutoff?" is still lumbar)
+            return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _ANCHOR_KINDS or c in REGIONS)
         if later and not any(lex[c].kind == "procedure" for c in own):
             # "caudal ESI: max dose? and the risk of dural puncture?": a later part naming a complication or a drug
             # but no procedure stays with the procedure (and region) asked before

@@ -2937,3 +2937,10 @@ def test_a_when_clause_that_asks_nothing_is_part_of_the_ask_after_it():
 
 def test_sensory_and_motor_testing_in_chinese_is_stimulation_testing(framer):
     assert "rf-stimulation-check" in framer.frame("頸椎射頻消融 術前要做感覺運動測試嗎").concepts
+
+
+def test_a_later_generic_ask_keeps_the_spinal_region_of_the_one_before(framer):
+    f = framer.frame("腰椎内侧支射频前要做几次诊断性阻滞 阳性标准多少")
+    assert len(f.parts) == 2 and "lumbar-spine" in f.parts[1].inherited, f.parts
+    g = framer.frame("lumbar medial branch RFA: how many diagnostic blocks first? what % relief cutoff?")
+    assert "lumbar-spine" in g.parts[1].inherited, g.parts
