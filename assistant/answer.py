@@ -137,6 +137,7 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+_INJECTATES = frozenset({"local-anaesthetic", "corticosteroid", "contrast-medium"})
 _ABOUT_THAT = frozenset({"frequency", "complications", "advice", "risk_factors", "prevention", "recognition", "evidence"})
 # A follow-up telling the picture in words of time ("it's happening now", 正在), not only asking what to do ("怎么办")
 _PRESENT = {"en": re.compile(r"\b(?:now|right now|happening|currently|just (?:now|started|happened))\b", re.I),
@@ -847,6 +848,8 @@ class AnswerEngine:
             return (0 <= m.start - b <= reach or (after and 0 <= a - m.end <= 8)) and not _CLAUSE_BREAK.search(between)
         told = [m.concept for m in q.matches if self._kinds.get(m.concept) in ("drug", "drug-class")
                 and any(beside(m, a, b, after) for a, b, after in verbs)]
+        # (the injectate that caused the picture, "5 min after a lumbar ILESI with lidocaine", is no treatment given)
+        told = [c for c in told if not _INJECTATES & set(self.lexicon.broader_closure([c]))]
         return set(self.lexicon.broader_closure(told))
 
     def _stand_in_cover(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: Sequence[Bullet],

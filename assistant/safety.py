@@ -391,14 +391,16 @@ _ARMS = {"en": r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|�
          "zh": r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻|没力|没有力|使不上劲)|胳膊.{0,3}(?:没劲|无力|没力|抬不起|麻)"}
 _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
                     r"short(?:ness)? of breath|breathless|breathing (?:is )?(?:hard|difficult|laboured|labored)|labou?red breathing|"
-                    r"can(?:no|'|’)?t catch (?:her|his|their) breath|gasping",
+                    r"can(?:no|'|’)?t catch (?:her|his|their) breath|gasping|shallow breathing|breathing (?:is |has become |became )?shallow|"
+                    r"resp(?:iration)?s? shallow",
               "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话|(?:喘气|呼吸|出气)(?:很|有点|越来越)?(?:费劲|费力|吃力|困难)|上不来气|气不够用|"
-                    r"说话.{0,4}(?:声音)?越来越(?:小|弱)"}
+                    r"说话.{0,4}(?:声音)?越来越(?:小|弱)|呼吸(?:变)?浅|呼吸微弱|呼吸减弱"}
 
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
-    {"en": (f"{_ARMS['en']}|{_BREATHING['en']}", f"{_LOW_BP['en']}|{_SLOW_HR['en']}"),
-     "zh": (f"{_ARMS['zh']}|双手|{_BREATHING['zh']}", f"{_LOW_BP['zh']}|{_SLOW_HR['zh']}")},
+    # (or unconscious: "5 min after the epidural, unresponsive, BP 70/40, shallow breathing")
+    {"en": (f"{_ARMS['en']}|{_BREATHING['en']}|\\bunresponsive\\b|\\bunconscious\\b", f"{_LOW_BP['en']}|{_SLOW_HR['en']}"),
+     "zh": (f"{_ARMS['zh']}|双手|{_BREATHING['zh']}|意识不清|意识丧失|昏迷|叫不醒", f"{_LOW_BP['zh']}|{_SLOW_HR['zh']}")},
     {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine|\blido\b|tuohy",
      "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,

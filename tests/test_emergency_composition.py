@@ -321,3 +321,11 @@ def test_a_calm_question_two_turns_after_an_emergency_is_not_pulled_back_into_it
     history = ["Seizure 2 min after the block, LAST, what do I do?", "Intralipid dose for 70kg?"]
     for calm in ("OK. What is the max bupivacaine dose for her next block?", "Thanks. How do I write this up for the incident report?"):
         assert not engine.answer(calm, history).urgent, calm
+
+
+def test_the_injectate_that_caused_the_picture_is_no_treatment_given(engine):
+    # "after a lumbar ILESI with lidocaine": the airway, oxygen and help step (which stops the local anaesthetic) stays
+    ans = engine.answer("unresponsive, BP 70/40 and shallow breathing 5 min after a lumbar ILESI with lidocaine, what now?")
+    assert ans.urgent and re.search(r"oxygen|airway", ans.bullets[0]["text"]), ans.text
+    q = engine._frame("seizure stopped with midaz 2mg but now VF, what next", ["seizing after 20 ml bupivacaine 0.5%"])
+    assert "benzodiazepine" in engine._given(q)

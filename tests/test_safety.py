@@ -17,6 +17,8 @@ from assistant.safety import DISCLAIMER, RED_FLAGS, triage
         ("刺激器植入术后一周发热、伤口流脓", "zh", "implant-infection"),
         ("前天做的腰椎硬膜外注射，今天发烧38.5，腰疼得厉害", "zh", "implant-infection"),  # 腰疼 as said, not 腰痛
         ("fever 38.9 and oozing from IPG pocket 10 days after SCS implant, what now", "en", "implant-infection"),
+        ("硬膜外类固醇注射后5分钟患者突然意识不清、血压70/40、呼吸变浅，现在怎么办？", "zh", "total-spinal"),
+        ("unresponsive, BP 70/40 and shallow breathing 5 min after a lumbar ILESI with lidocaine, what now?", "en", "total-spinal"),
         ("SCS植入术后10天 发热38.9 囊袋切口有渗出", "zh", "implant-infection"),
         ("前天做的腰椎硬膜外注射，今天右腿有点麻，怎么办", "zh", "neuraxial-deficit"),  # 腿麻 is numbness (麻醉 is not)
         ("Shortness of breath and chest pain after a thoracic paravertebral block", "en", "pneumothorax"),
