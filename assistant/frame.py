@@ -909,9 +909,11 @@ def _has_ask(clause: str, lang: Lang) -> bool:
     body = re.split(r"(?<=[.:])\s+|\s+[-–—]\s+", clause.strip())[-1]
     if _SUBORDINATE.match(body) and "?" not in clause:
         return False  # "ok so we cancel. when she does get it done, when can she restart eliquis?": when, not asked
-    return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(clause, lang))
+    # ("suspected pocket fill with IT morphine, how long…": a suspicion told is no ask of recognising it)
+    return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(_TOLD_SUSPICION.sub("", clause), lang))
 
 
+_TOLD_SUSPICION = re.compile(r"^\s*(?:suspected|possible|probable|likely|presumed)\b", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:can|could|do|does|did|should|shall|will|would|is|are|"
                           r"was|were|must|may|might|to|much|many|long|soon)\b)", re.I)
 

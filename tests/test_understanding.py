@@ -2944,3 +2944,8 @@ def test_a_later_generic_ask_keeps_the_spinal_region_of_the_one_before(framer):
     assert len(f.parts) == 2 and "lumbar-spine" in f.parts[1].inherited, f.parts
     g = framer.frame("lumbar medial branch RFA: how many diagnostic blocks first? what % relief cutoff?")
     assert "lumbar-spine" in g.parts[1].inherited, g.parts
+
+
+def test_a_suspicion_told_before_the_ask_is_part_of_it():
+    assert len(split_parts("suspected pocket fill with IT morphine, how long should we monitor her?", "en")) == 1
+    assert len(split_parts("how is a pocket fill recognised, and how long should we monitor her?", "en")) == 2
