@@ -18,6 +18,7 @@ from .compose import (
     REGIONS,
     RESTART_ASK,
     TIME_SPAN,
+    TREATMENTS_TOLD,
     Bullet,
     Sentence,
     Signals,
@@ -109,7 +110,7 @@ _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|h
           "zh": re.compile(r"已经(?:给|用|推|打)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|仍然|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
                            r"第二次|重复给")}
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
-_GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|giving|with|after|had|got|received|pushed)\b", re.I),
+_GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|with|after|had|got|received|pushed)\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注)")}
 _LA_CEILING = re.compile(r"nomogram|列线图|maximum doses? (?:differ|of (?:lidocaine|bupivacaine|ropivacaine|local))|local an(?:a)?esthetic maximum|"
                          r"These maximum doses|局麻药[^。]{0,10}最大剂量|最大剂量[^。]{0,20}(?:利多卡因|布比卡因|罗哌卡因)", re.I)
@@ -125,6 +126,9 @@ _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|bolu
 _REPEAT_STEP = {"en": re.compile(r"\brepeat|\bdoubl", re.I), "zh": re.compile(r"重复|加倍")}
 _NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
                  "zh": "知识库没有给出一线处理无效后的进一步措施；以下为其已有的处理步骤。"}
+_CLASS_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on {general} as a class, which may not "
+                      "apply to {specific}: check its label and ask the prescriber.",
+               "zh": "知识库中没有关于{specific}本身的资料；以下是其关于{general}这一类药物的内容，未必适用于{specific}：请查阅其说明书并与处方医师确认。"}
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
 GUIDANCE = "image-guidance"  # the lexicon concept every imaging guidance (fluoroscopy, a C-arm, ultrasound) leads to
@@ -137,15 +141,22 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+_MORE_OF = re.compile(r"\bhow much more\b|\bmore (?:of (?:it|the)|naloxone|lipid|epi\w*)|\banother dose|\brepeat dose|再(?:给|推|用|打)多少|还要(?:给|推|用)多少", re.I)
 _INJECTATES = frozenset({"local-anaesthetic", "corticosteroid", "contrast-medium"})
+_POINTER = {"en": re.compile(r"\b(?:that|it|this)\b", re.I), "zh": re.compile(r"这|那|它")}
 _ABOUT_THAT = frozenset({"frequency", "complications", "advice", "risk_factors", "prevention", "recognition", "evidence"})
 # A follow-up telling the picture in words of time ("it's happening now", 正在), not only asking what to do ("怎么办")
-_PRESENT = {"en": re.compile(r"\b(?:now|right now|happening|currently|just (?:now|started|happened))\b", re.I),
-            "zh": re.compile(r"现在|正在|刚刚|刚才|此刻|马上")}
+_PRESENT = {"en": re.compile(r"\b(?:right now|happening|currently|just (?:now|started|happened))\b", re.I),
+            "zh": re.compile(r"正在|刚刚|刚才|此刻")}
 _MAXIMUM_ASK = re.compile(r"\bmax(?:imum|imal)?\b|\bceiling\b|\bupper limit\b|\btoxic dose\b|\bhow much can\b|最多|最大|上限|极量|中毒剂量", re.I)
 ALLERGY = "allergic-reaction"
 _PROPHYLAXIS = re.compile(r"prophyla|预防性|预防用|预防使用|测试前|植入前|before (?:an? |the )?(?:SCS )?(?:trials?|implant\w*)", re.I)
 _BUNDLE = frozenset({"nacc", "decolonisation"})  # the infection-prevention bundle's rules
+INFECTION = "infection"
+_PREVENTION_ASK = re.compile(r"prophyla|\bprevent|before (?:the |an? )?(?:implant\w*|trial|incision|procedure)|pre-?op\w*|scheduled|booked|"
+                             r"planned|risk factors?|预防|术前|植入前|危险因素|计划|准备", re.I)
+_INFECTION_TOLD = re.compile(r"\binfected\b|\bpus\b|\bdrain(?:ing|s)\b|\booz\w*|\bMRSA\b(?! carrier)|\bMSSA\b(?! carrier)|\bculture|"
+                             r"\babscess|(?:pocket|wound|site|deep) infection|流脓|渗液|渗出|化脓|感染了|培养|脓肿|囊袋感染|切口感染", re.I)
 _TAKING = r"(?:服用|口服|在吃|正在吃|正在服用|长期吃|长期服用?|一直吃|吃着|服着|在用)\s*"
 CONSERVATIVE = "conservative-management"
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
@@ -327,14 +338,20 @@ class AnswerEngine:
         return self._stand_ins(self._drug_own_limit(self._picture_named(self.frame(question, history))))
 
     def _picture_named(self, q: Question) -> Question:
-        """A calm follow-up about the emergency just told ("how common is that, should it go in the consent?" after
-        desaturation while cement was injected): "that" is the pathway's condition (pulmonary cement embolism), which the
-        turn before described but did not name."""
-        if not q.followup or not q.history or not _ABOUT_THAT.intersection(q.aspects) \
+        """A calm follow-up pointing back at the emergency of the turn just before ("how common is that, should it go in
+        the consent?" after desaturation while cement was injected): "that" is the pathway's condition (pulmonary cement
+        embolism), which that turn described but did not name."""
+        if not q.followup or not q.history or not _ABOUT_THAT.intersection(q.aspects) or not _POINTER[q.lang].search(q.text) \
                 or any(self._kinds.get(c) == "complication" for c in q.concepts):
             return q
-        topic = PATHWAY_TOPICS.get(self._emergency_before(q).rule, "")
+        scene = frozenset(self.lexicon.broader_closure(list(q.context_concepts)))
+        topic = PATHWAY_TOPICS.get(_turn_triage(q.history[-1], detect_lang(q.history[-1]), scene).rule, "")
         if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
+            return q
+        # (the turn before named a complication of the same kind, "pocket red and draining" (a wound infection): that one
+        # is "that", not the pathway's epidural abscess; a seizure told is a sign of the LAST it names)
+        kind = set(self.lexicon.broader_closure([topic])[1:])
+        if any(self._kinds.get(c) == "complication" and kind & set(self.lexicon.broader_closure([c])[1:]) for c in q.context_concepts):
             return q
         # ("that" is what the first part asks about; a later part, "should it go in the consent?", goes on with it)
         parts = tuple(replace(p, concepts=(*p.concepts, topic)) if i == 0 else replace(p, inherited=(*p.inherited, topic))
@@ -439,9 +456,17 @@ class AnswerEngine:
             told = triage(q.text, q.lang, scene, last)
             tri = told if told.urgent and told.rule == tri.rule else tri
         # (only a turn that tells the picture going on or asks the next step: not "how do I write this up?")
-        if not tri.urgent and q.followup and not settled and len(q.history) >= 2 and (
+        # (a turn naming a drug of its own, "还是没脉了 肾上腺素给多少", is no follow-up by its words, yet goes on with the picture)
+        if not tri.urgent and (q.followup or GOES_ON[q.lang].search(q.text) or severe(q.text, q.lang)) and not settled \
+                and len(q.history) >= 2 and (
                 GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)):
             tri = self._scene_goes_on(q, concepts, stop) or tri
+        elif tri.urgent and not settled and len(q.history) >= 2 and (GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang)
+                                                                     or severe(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)):
+            # "still hypotensive after 1L + atropine + ephedrine x2, next?" two turns into a LAST: the picture going on is
+            # the toxicity, not a faint that its own words would describe
+            going = self._scene_goes_on(q, concepts, stop)
+            tri = going if going is not None and going.urgent and _rank(going.rule) < _rank(tri.rule) else tri
         typed_text = to_simplified(q.original.strip()) if q.script == "hant" else q.original.strip()  # (the script is no fix)
         if typed_text != q.text:  # a spelling fix must never hide a symptom ("twitching" read as "switching")
             typed = triage(typed_text, q.lang, concepts, before)
@@ -534,8 +559,9 @@ class AnswerEngine:
         return self._after(hits, [cid for cid, _ in self.retriever.concept_search(comps, (), ("prevention",), lang, origins, 4)], limit=2)
 
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
-        """"Conservative care failed, what next?": the management passages of the complication the case is about (the
-        blood patch for a dural-puncture headache), which the procedure's own passages in the context can crowd out."""
+        """"Conservative care failed, what next?" or "how do I treat it?": the management passages of the complication the
+        case is about (the blood patch for a dural-puncture headache; its conservative care first when nothing was tried),
+        which the procedure's own passages in the context can crowd out."""
         # (and "PDPH day 2, how to treat?": the complication's care, which its recognition passages can crowd out)
         if "escalation" not in q.aspects and q.aspects[:1] != ("action",):
             return []
@@ -543,7 +569,7 @@ class AnswerEngine:
         if not comps:
             return []
         found = [cid for cid, _ in self.retriever.concept_search(comps, (), ("management",), lang, origins, 4)]
-        if "escalation" not in q.aspects and not q.tried:  # (nothing tried yet: its conservative care first)
+        if "escalation" not in q.aspects and not q.tried and not TREATMENTS_TOLD & set(q.all_concepts):  # (nothing tried yet)
             found = [cid for cid, _ in self.retriever.concept_search([*comps[:1], CONSERVATIVE], (), ("management",), lang, origins, 2)
                      if cid in self.retriever.chunks and CONSERVATIVE in self.retriever.concepts.get(cid, frozenset())] + found
         return self._after(hits, found, limit=2)
@@ -742,7 +768,7 @@ class AnswerEngine:
             elsewhere = self._other_systemic(q, guide.rule)  # the steps may borrow another protocol's; an extra may not
             hint = frozenset(tokenize(f"{guide.hint} {q.text}", lang))
             bullets = emergency(sents, guide.docs, hint, lang, actions_rx=guide.actions, steps=guide.steps,
-                                pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=patient_weight(q),
+                                pathway_tokens=frozenset(tokenize(guide.hint, lang)), idf=lex.idf, weight=patient_weight(q, tri.urgent),
                                 concepts=frozenset(self.lexicon.broader_closure(list(q.all_concepts))),
                                 foreign=foreign)
             # then what this question adds (delayed LAST after an ultrasound-guided block): sentences naming one of its
@@ -828,7 +854,7 @@ class AnswerEngine:
     def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that
         gives it (a benzodiazepine for the seizure) is not quoted again, unless it is all the pathway has to say."""
-        given = self._given(q)
+        given = self._given(q) | (self._given_before(q) if q.history else set())
         if not given:
             return bullets
         kept = [b for b in bullets if not (b.kind == "action" and given & b.sentence.concepts and not _NEXT_STEP[q.lang].search(b.sentence.text))]
@@ -837,16 +863,30 @@ class AnswerEngine:
     def _given(self, q: Question) -> set[str]:
         """The drugs (with their broader classes) a follow-up tells were given, beside the verb in its own clause ("gave
         midaz 2mg", "咪达唑仑推了"), not one it asks for ("intralipid dose for her?")."""
-        text = q.text  # (the spans of the question's concepts are in its normalised text)
-        verbs = [(m.start(), m.end(), bool(_GIVEN_AFTER[q.lang].fullmatch(m.group()))) for m in _GIVEN_DRUG[q.lang].finditer(text)]
-        if not q.history or not verbs:
+        if not q.history:
             return set()
-        reach = 30 if q.lang == "en" else 8
+        return self._given_in(q.text, q.lang, q.matches)
+
+    def _given_before(self, q: Question) -> set[str]:
+        """The drugs the last two turns before told were given ("seizure stopped after 2mg midaz" before "still hypotensive,
+        next?"): in an emergency that goes on, their steps are not quoted again either."""
+        out: set[str] = set()
+        for turn in q.history[-2:]:
+            lang = detect_lang(turn)
+            out |= self._given_in(turn, lang, tuple(self.lexicon.match(turn)))
+        return out
+
+    def _given_in(self, text: str, lang: Lang, matches: Sequence[Match]) -> set[str]:
+        """The drugs `text` tells were given, beside the verb in its own clause (`matches`: its concepts' spans)."""
+        verbs = [(m.start(), m.end(), bool(_GIVEN_AFTER[lang].fullmatch(m.group()))) for m in _GIVEN_DRUG[lang].finditer(text)]
+        if not verbs:
+            return set()
+        reach = 30 if lang == "en" else 8
 
         def beside(m: Match, a: int, b: int, after: bool) -> bool:  # just after the verb, or just before a past form ("midaz given")
             between = text[b:m.start] if m.start >= b else text[m.end:a]
             return (0 <= m.start - b <= reach or (after and 0 <= a - m.end <= 8)) and not _CLAUSE_BREAK.search(between)
-        told = [m.concept for m in q.matches if self._kinds.get(m.concept) in ("drug", "drug-class")
+        told = [m.concept for m in matches if self._kinds.get(m.concept) in ("drug", "drug-class")
                 and any(beside(m, a, b, after) for a, b, after in verbs)]
         # (the injectate that caused the picture, "5 min after a lumbar ILESI with lidocaine", is no treatment given)
         told = [c for c in told if not _INJECTATES & set(self.lexicon.broader_closure([c]))]
@@ -1016,10 +1056,15 @@ class AnswerEngine:
                    and (topic in b.sentence.concepts or (names and re.search(names, b.sentence.text, re.I))) for b in bullets)
         return topic if topic and not said else ""
 
-    @staticmethod
-    def _for_the_picture(q: Question, tri: Triage, sents: list[Sentence]) -> list[Sentence]:
-        """An implant infection being treated: its care, never the prevention rules (see `care_not_prevention`)."""
-        if tri.urgent and tri.rule == "implant-infection" and "prevention" not in q.aspects:
+    def _for_the_picture(self, q: Question, tri: Triage, sents: list[Sentence]) -> list[Sentence]:
+        """An infection being treated (the implant-infection pathway, or an infection the question or the turn before
+        names, urgent or not): its care, never the prevention rules (see `care_not_prevention`), unless the question
+        itself asks about prevention ("which antibiotic" is the treatment's)."""
+        # (an infection told as present, "pocket infection, MRSA on the swab", not one asked about: its risk factors, its
+        # prevention, a carrier booked for an implant)
+        told = INFECTION in self.lexicon.broader_closure(list(q.all_concepts)) \
+            and any(_INFECTION_TOLD.search(t) for t in (q.text, *q.history[-1:]))
+        if (tri.rule == "implant-infection" or told) and not _PREVENTION_ASK.search(q.text):
             return care_not_prevention(sents)
         return sents
 
@@ -1040,7 +1085,9 @@ class AnswerEngine:
         to go on giving it may be (`given`)."""
         lx = self.lexicon.concepts
         drugs = [c for c in (*part.concepts, *part.inherited) if c in lx and lx[c].kind in ("drug", "drug-class", "brand")]
-        return bool(drugs) and (given or not set(self.lexicon.broader_closure(drugs)) & self._given(q))
+        # ("after naloxone 0.4mg RR still 6 - how much more naloxone?": more of the drug given is still a dose asked)
+        return bool(drugs) and (given or _MORE_OF.search(q.text) is not None
+                                or not set(self.lexicon.broader_closure(drugs)) & self._given(q))
 
     def _other_systemic(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another pathway's systemic reaction than the question describes (a faint's care in a
@@ -1168,7 +1215,8 @@ class AnswerEngine:
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
-            lines.append(NOTE_PREFIX + _GENERAL_ONLY[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
+            note = _CLASS_ONLY if self._kinds.get(specific) == "drug" else _GENERAL_ONLY  # (celecoxib: its own label decides)
+            lines.append(NOTE_PREFIX + note[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         foreign, ours = self._beside_ours(q, verdict)
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
             lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(foreign, lang), ours=_join(ours, lang)))
@@ -1345,10 +1393,12 @@ def _tried_first_line(q: Question) -> bool:
         return False
     # (the rescue drug's dose asked or given in one of the last two turns: not "pt on statin for high lipids")
     rescued = any(_RESCUE_DRUG.search(h) and _RESCUE_TOLD.search(h) for h in q.history[-2:])
-    return bool(_TRIED[q.lang].search(q.text)) or (rescued and (severe(q.text, q.lang) or slow_heart(q.text, q.lang)))
+    # ("still hypotensive after fluids, atropine and ephedrine": the rescue itself not yet given, it is no next step)
+    return (bool(_TRIED[q.lang].search(q.text)) and (rescued or bool(_RESCUE_DRUG.search(q.text)))) \
+        or (rescued and (severe(q.text, q.lang) or slow_heart(q.text, q.lang)))
 
 
-_RESCUE_DRUG = re.compile(r"\blipid (?:emulsion|rescue|bolus|infusion|dose)|\blipids?\?|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
+_RESCUE_DRUG = re.compile(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
 _RESCUE_TOLD = re.compile(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
                           r"剂量|多少|推注|输注|给了|推了|用了|开始", re.I)
 

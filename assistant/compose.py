@@ -41,8 +41,8 @@ _DEPENDENT = {
                      r"^(?:rates?|incidences?|proportions?|figures?) (?:were|was) (?:highest|lowest|higher|lower|similar)\b|^the resulting\b|"
                      # "Switching to saline avoids this air-related complication": which one?
                      # (not when the sentence names what it means first: "…air can cause X, whereas saline avoids this problem")
-                     r"^(?![^.;]*\b(?:whereas|while|but|and)\b)[^.;]{0,80}?\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) "
-                     r"(?:this|these|such)\b", re.I),
+                     r"^(?![^.;]*\b(?:whereas|while|but)\b[^.;]*\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b)"
+                     r"[^.;]{0,80}?\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b", re.I),
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
@@ -54,7 +54,7 @@ _DEPENDENT = {
                      # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
                      r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)|"
                      # "患者的这些反馈是…" (which?), "…可避免这一与空气相关的并发症" (which one?)
-                     r"^[^，。；]{1,8}的(?:这些|这一|上述)|^[^，；。]{0,25}(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述)"),
+                     r"^[^，。；]{1,8}的(?:这些|这一|上述)|^(?![^。；]*[而但][^。；]*(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述))[^。；]{0,40}?(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述)"),
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
@@ -648,7 +648,8 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     if on_topic > 0 and _next_step(s, part, q, sig.kinds):
         total += w.escalation  # what comes after the failed treatment outweighs restating that treatment
     elif on_topic > 0 and part.aspects[:1] == ("action",) and not q.tried and _FIRST_LINE[s.chunk.lang].search(s.text) \
-            and any(sig.kinds.get(c) == "complication" for c in (*part.concepts, *part.inherited)):
+            and any(sig.kinds.get(c) == "complication" for c in (*part.concepts, *part.inherited)) \
+            and not TREATMENTS_TOLD & set(q.all_concepts):  # ("EBP done 2 days ago, still headache": not caffeine again)
         total += w.first_line  # "PDPH day 2, how to treat?": conservative care first, the blood patch if it fails
     if s.chunk.lang != lang:
         total += w.other_lang
@@ -664,6 +665,8 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     return total
 
 
+# treatments a question tells (done, going on): its ask is past the first line of care
+TREATMENTS_TOLD = frozenset({"epidural-blood-patch", "conservative-management", "caffeine"})
 _FIRST_LINE = {"en": re.compile(r"\bconservative (?:treatment|care|management|measures)|\bfirst[- ]line\b|\binitial (?:treatment|management)", re.I),
                "zh": re.compile(r"保守治疗|一线治疗|首选治疗|初始治疗|先行保守")}
 # asks whose answer turns on the procedure's bleeding-risk class (stop the drug or not; can I go ahead on it)
@@ -772,7 +775,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )\bdos(?:e|es|ing|age)\b|how much|how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
-                        r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少|最多|上限|几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
+                        r"剂量|浓度|用量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
 
 
 def _near(about: Collection[str], sig: Signals) -> set[str]:
@@ -995,8 +998,8 @@ _AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(
         "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
 # the year a stent was placed, written next to it ("stent 2019", "DES in 2019", "2019 stent", 2019年放的支架; never a
 # guideline's year, "ASRA 2018 - stent pt", nor a dose, "stent, heparin 2000 units")
-_IN_YEAR = re.compile(r"\b(?:stent(?:ed|s)?|DES|BMS|PCI)\s*(?:(?:was |were )?(?:placed |inserted |put in |done )?(?:in |since |from )?)?\(?"
-                      r"((?:19|20)\d\d)\b(?!\s*(?:units?|iu|mg|ml)\b)|"
+_IN_YEAR = re.compile(r"(?:\b(?:stent(?:ed|s)?|DES|BMS|PCI)\b|支架)\s*(?:(?:was |were )?(?:placed |inserted |put in |done )?(?:in |since |from )?)?"
+                      r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?\(?((?:19|20)\d\d)(?!\d)(?!\s*(?:units?|iu|mg|ml)\b)|"
                       r"\b((?:19|20)\d\d)\s*(?:年)?\s*(?:(?:放的?|植入的?|置入的?|做的?|placed|inserted)\s*)?(?:stent|DES|BMS|PCI|(?:冠脉)?支架)", re.I)
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -1022,9 +1025,9 @@ def _months_ago(text: str, this_year: int | None = None) -> float:
             n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             value = float(n) if n[0].isdigit() else float(_ZH_NUM.get(n, 0))
             ages.append(value * (12 if unit[0].lower() in "y年" else 1))
-    told = [a for a in ages if a > 0]
-    # (a stent placed last year or this year: its age is not known to be a year, so it counts as recent)
-    return min(told) if told else (0.01 if ages else 0.0)
+    # (a stent placed last year or this year: its age is not known to be a year, so it counts as recent, and the newest
+    # stent told decides: "DES 2025, and an old BMS in 2015")
+    return min(a if a > 0 else 0.01 for a in ages) if ages else 0.0
 
 
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"

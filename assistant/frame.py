@@ -268,6 +268,18 @@ _ZH_PROCEDURE_NOUN = re.compile(r"(?:手术|切除术?|移植术?|置换术?|活
 _WORD = re.compile(r"[a-z][a-z']{3,}")
 _ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
 _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
+HEADACHE, PDPH = "headache", "pdph"
+_POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening) (?:on|when|with) (?:sitting|standing|getting) up|\b(?:better|eases|relieved|goes away) "
+                              r"(?:when |on )?(?:lying|lie|lies) (?:flat|down)", re.I),
+             "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)")}
+def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple[str, ...]:
+    """A headache told with the posture that worsens or eases it ("头痛 坐起来加重 躺下好") is the dural-puncture headache,
+    though no name of it was typed; a posture alone ("腿痛起床加重") is not."""
+    if HEADACHE in concepts and PDPH not in concepts and _POSTURAL[lang].search(text):
+        return (*concepts, PDPH)
+    return concepts
+
+
 _OUR_SETTINGS = frozenset({"epidural-space", "spinal-canal", "subarachnoid-space"})  # where our procedures are done
 _POINTS_BACK = {"en": re.compile(r"\b(?:the|that|this|her|his) (?:surgery|operation|op|procedure|case|scope)\b|\balso\b|\bfor it\b", re.I),
                 "zh": re.compile(r"这个手术|那个手术|这台|那台|术中|也")}
@@ -907,13 +919,15 @@ def _has_ask(clause: str, lang: Lang) -> bool:
     # the ask after a topic or a told story: "lumbar RFA: what temperature and lesion time", "pt is 14wk pregnant. is fluoro ok"
     # (or a dash: "C3-C6 medial branch RFA - what temp/time")
     body = re.split(r"(?<=[.:])\s+|\s+[-–—]\s+", clause.strip())[-1]
-    if _SUBORDINATE.match(body) and "?" not in clause:
+    if _SUBORDINATE.match(body) and "?" not in clause and not _ASKS_AFTER_OPENING.search(body.split(None, 1)[-1]):
         return False  # "ok so we cancel. when she does get it done, when can she restart eliquis?": when, not asked
     # ("suspected pocket fill with IT morphine, how long…": a suspicion told is no ask of recognising it)
     return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(_TOLD_SUSPICION.sub("", clause), lang))
 
 
 _TOLD_SUSPICION = re.compile(r"^\s*(?:suspected|possible|probable|likely|presumed)\b", re.I)
+# ("if platelets are 60 can I do the TFESI, what about an ILESI": an ask after the opening clause)
+_ASKS_AFTER_OPENING = re.compile(r"\b(?:what|what's|whats|how|can (?:i|we)|should (?:i|we)|do (?:i|we)|is it|are they|will it)\b", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:can|could|do|does|did|should|shall|will|would|is|are|"
                           r"was|were|must|may|might|to|much|many|long|soon)\b)", re.I)
 
@@ -982,6 +996,7 @@ class Framer:
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS))
                          if c not in concepts)
         prev = self._previous(history)
+        concepts = _posture_headache(concepts, q, lang)
         concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)
@@ -1019,6 +1034,7 @@ class Framer:
             swapped = prev.aspects if carried and _SWAP[lang].search(q) else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts, past, prev.aspects if followup and prev is not None else ())
+        parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
@@ -1543,7 +1559,8 @@ def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang:
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon, text: str = "") -> tuple[str, ...]:
     """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention);
-    "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held)."""
+    "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held); "anticoagulants
+    before SCS - how long?" asks how long the held drug is held before the procedure (not after it: monitoring, a restart)."""
     if aspects[:1] == ("contraindications",) and held_drug(subjects, lexicon):
         return ("hold", *aspects)
     if aspects == ("action",) and held_drug(subjects, lexicon) and any(lexicon.concepts[c].kind == "procedure" for c in subjects):
@@ -1555,7 +1572,7 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
 
 
 _BEFORE_IT = re.compile(r"\bbefore\b|\bprior to\b|\bpre-?op|(?:术|植入|操作|手术|注射|穿刺|治疗|之)前|前(?:要|需|得|应)?停", re.I)
-_AFTERWARDS_ASK = re.compile(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|术后|之后|以后|观察|监测", re.I)
+_AFTERWARDS_ASK = re.compile(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|\brestart|\bresum|术后|之后|以后|做完|观察|监测|恢复", re.I)
 _STOP_WORD = re.compile(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")
 
 

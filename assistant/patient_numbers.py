@@ -40,7 +40,9 @@ def without_normal_renal(q: Question) -> Question:
     """A clearance told once, in the normal range, with no trend and no creatinine beside it ("CrCl 70") says no renal
     impairment: it is not read as one (no note that the knowledge base has no figure for it, no renal passages)."""
     # (a follow-up that tells none reads the clearance told in the turn before it: "CrCl 90 …" - "and a lumbar MBB?")
-    text = q.text if _clearances(q.text) else next((h for h in reversed(q.history) if _clearances(h)), q.text)
+    # (not when this turn speaks of the kidneys in other words: "repeat labs: creatinine 3.2")
+    text = q.text if _clearances(q.text) or _KIDNEY_WORDS.search(q.text) else \
+        next((h for h in reversed(q.history) if _clearances(h)), q.text)
     values = _clearances(text)
     normal = _RENAL_NORMAL_DABIGATRAN if "dabigatran" in q.all_concepts else _RENAL_NORMAL
     if len(values) != 1 or values[0] < normal or _RENAL_TREND.search(text) or _CREATININE.search(text):
@@ -69,10 +71,10 @@ def kidneys(q: Question) -> bool | None:
     return None if _KIDNEY_WORDS.search(q.text) else False
 
 
-def patient_weight(q: Question) -> float | None:
-    """The patient's weight in kg, told in this turn or, in a follow-up, in the turns before ("62kg woman … seizure", then
-    "intralipid dose for her?")."""
-    return told_weight(q.text, q.history if q.followup else ())
+def patient_weight(q: Question, scene: bool = False) -> float | None:
+    """The patient's weight in kg, told in this turn or, in a follow-up (or an emergency going on, `scene`), in the turns
+    before ("62kg woman … seizure", then "intralipid dose for her?"; "…70kg 脂肪乳怎么给" then "还是没脉了 肾上腺素给多少")."""
+    return told_weight(q.text, q.history if q.followup or scene else ())
 
 
 class PatientNumbers:
@@ -93,7 +95,7 @@ class PatientNumbers:
         # (asked the dose of a drug: a bullet naming it or its class; in an emergency: the pathway's steps)
         about = b.kind == "action" if urgent else bool(asks & {"dose", "limit"}) and (
             not drugs or bool(set(self.lexicon.broader_closure(list(drugs))) & b.sentence.concepts))
-        weight = patient_weight(q) if about else None
+        weight = patient_weight(q, urgent) if about else None
         if weight is not None:
             asked = self._asked(drugs, b.sentence.concepts, lang, q.text, urgent, "limit" in asks)
             if figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, asked):

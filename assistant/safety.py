@@ -923,11 +923,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # Vital signs in the shock or arrest range, told as measured now (they make any question an emergency).
 _SEVERE = {"en": _BP["en"] + r"[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
-                  r"\b(?:rr|resp(?:iratory|s)? rate)\b\D{0,10}(?<!\d)[0-7]\b|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
+                  r"\b(?:rr|resp(?:iratory|s)? rate)\b(?:\s*(?:still|now|is|was|of|at|down to|dropped to|=|:))*\s*(?<!\d)[0-7]\b(?!\s*(?:h|hrs?|hours?|mins?|minutes?|am|pm)\b)|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
                   r"\bunresponsive(?!\s+to\b)|(?:stopped|not) responding(?!\s+to\b)|\bfloppy\b|"
                   r"\bconfus\w*|disorient\w*|altered (?:mental|conscious)\w*",
            "zh": _BP["zh"] + r"[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
-                 r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉|糊涂|意识模糊|神志不清|胡言乱语"}
+                 r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉|没(?:有)?脉|脉(?:搏)?没了|糊涂|意识模糊|神志不清|胡言乱语"}
 
 
 def severe(question: str, lang: Lang) -> bool:
@@ -941,8 +941,9 @@ def slow_heart(question: str, lang: Lang) -> bool:
     return bool(_rx(_VERY_SLOW_HR[lang]).search(question))
 
 
-_VERY_SLOW_HR = {"en": r"bradycard|(?<![\d.])(?<!\d )\b(?:hr|heart rate|pulse)\b\D{0,6}(?<!\d)[2-4]\d(?:s\b|\b)(?!\s*(?:min|m\b|h\b))",
-                 "zh": r"心率\D{0,4}(?<!\d)[2-4]\d(?!\d)|心动过缓|心率.{0,2}慢"}
+_VERY_SLOW_HR = {"en": r"bradycard|\bbrady\w* to [1-4]\d\b|(?<![\d.])\b(?:hr|heart rate|pulse)(?!\s*\d+\s*(?:min|m)\b)"
+                       r"(?:\s*(?:still|now|is|was|of|at|down to|dropped to|fell to|dropped|fell|to|=|:))*\s*(?<!\d)[1-4]\d(?:s\b|\b)(?!\s*(?:min|m|h)\b)",
+                 "zh": r"(?:心率|心跳|脉搏)\D{0,4}(?<!\d)[1-4]\d(?!\d)|心动过缓|心率.{0,2}慢"}
 
 
 def not_now(question: str, lang: Lang) -> bool:
@@ -1112,7 +1113,7 @@ _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
 # resuscitation before the seizure and lipid steps.
 _PICTURE_FIRST: dict[str, tuple[dict[str, str], int]] = {
     "last": ({"en": r"\bv(?:f|t)\b|pulseless|no pulse|asystol|cardiac arrest|\barrest(?:ed)?\b|ventricular fibrillation|\bCPR\b",
-              "zh": r"室颤|室速|无脉|摸不[到着].{0,6}(?:脉|搏动)|心跳.{0,2}停|心搏骤停|心脏骤停|停搏|没(?:有)?心跳|CPR|心肺复苏"}, 4),
+              "zh": r"室颤|室速|无脉|没(?:有)?脉|脉(?:搏)?没了|摸不[到着].{0,6}(?:脉|搏动)|心跳.{0,2}停|心搏骤停|心脏骤停|停搏|没(?:有)?心跳|CPR|心肺复苏"}, 4),
 }
 
 

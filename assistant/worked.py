@@ -192,18 +192,19 @@ class Asked:
 # A local anaesthetic's form: with epinephrine (adrenaline) or plain. Told in a question ("lido with epi") it chooses
 # between a sentence's figures for the two forms ("lidocaine 4.5 mg/kg plain or 7 mg/kg with epinephrine").
 _EPI = r"(?:epi(?:nephrine)?|adrenalin(?:e)?)\b"
-_WITH_EPI = re.compile(rf"\bwith {_EPI}|(?:\bw/|\+)\s*{_EPI}|(?<![没未不无])(?:含|加|带|伴)(?:有)?肾上腺素", re.I)
-_PLAIN = re.compile(rf"\bplain\b|\bwithout {_EPI}|\bno {_EPI}|(?:不含|没加|未加|不加|不带|无|没有)肾上腺素|单纯", re.I)
+_WITH_EPI = re.compile(rf"\bwith {_EPI}|(?:\bw/|\+)\s*{_EPI}|(?<![没未不无有要用])(?:含|加|带|伴)(?:有)?肾上腺素", re.I)
+_PLAIN = re.compile(rf"\bplain\b|\bwithout {_EPI}|\bno {_EPI}|\bnot with {_EPI}|"
+                    r"(?:不|没|未|无)(?:有|要|用|需要?)?(?:含|加|带|伴)?(?:有)?肾上腺素|单纯", re.I)
 _BOTH = re.compile(rf"\bwith or without {_EPI}|\bplain or (?:with )?{_EPI}|含或不含肾上腺素|加不加肾上腺素", re.I)
 
 
 def _form(text: str) -> str:
-    return "with" if _WITH_EPI.search(text) else "plain" if _PLAIN.search(text) else ""
+    return "plain" if _PLAIN.search(text) else "with" if _WITH_EPI.search(text) else ""
 
 
 def _form_said(text: str) -> str:
     """The words that tell a local anaesthetic's form ("with epinephrine", "含肾上腺素", "plain"), or ''."""
-    m = _WITH_EPI.search(text) or _PLAIN.search(text)
+    m = _PLAIN.search(text) or _WITH_EPI.search(text)
     return m.group() if m else ""
 
 
@@ -312,14 +313,16 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", asked: A
         if any(_form(forms[i]) == "with" for i in mine) and len(mine) > 1 and not unread:
             keep = [i not in mine or (_form(forms[i]) == "with") == (asked.variant == "with") for i in range(len(figures))]
     out: list[str] = []
+    # (figures of both forms shown together say which form each is, whether or not other drugs are named)
+    both_forms = len({_form(f) for f, k in zip(forms, keep, strict=True) if k and f}) > 1
     for m, label, kept, said in zip(figures, labels, keep, forms, strict=True):
         if not kept:
             continue
         if mixed and not any(_named(n, label) for n in asked.names):
             continue  # another drug's figure
-        drug = _drug_label(label, drugs)
-        drug = f"{drug} {said}" if said and said not in drug else drug  # ("lidocaine with epinephrine", "利多卡因 含肾上腺素")
-        drug = drug + (": " if lang == "en" else "：") if mixed else ""
+        drug = _drug_label(label, drugs) if mixed else ""
+        drug = f"{drug} {said}".strip() if said and said not in drug and (mixed or both_forms) else drug
+        drug = drug + (": " if lang == "en" else "：") if drug else ""
         item = drug + _worked_figure(m, basis, sentence, lang, asked.percent)
         if item not in out:
             out.append(item)

@@ -1135,7 +1135,8 @@ def test_a_low_risk_procedure_asked_after_an_impaired_kidney_was_told_carries_th
 def test_a_held_drug_no_passage_names_is_answered_from_its_class_and_says_so(engine):
     assert not engine.retriever.by_concept.get("celecoxib") and engine.retriever.by_concept.get("nsaid")
     for q, said, interval in (("celecoxib - stop before an SCS implant? how long?",
-                               "Nothing in the knowledge base on celecoxib itself; below is what it says on the broader topic", "half-lives"),
+                               "Nothing in the knowledge base on celecoxib itself; below is what it says on non-steroidal "
+                               "anti-inflammatory drug as a class, which may not apply to celecoxib: check its label", "half-lives"),
                               ("塞来昔布 做SCS植入要停吗", "知识库中没有关于塞来昔布本身的资料", "半衰期")):
         ans = engine.answer(q)
         assert ans.text.startswith("> " + said), ans.text
@@ -1200,7 +1201,9 @@ def test_a_stent_year_is_read_only_beside_the_stent_and_counts_whole_years_and_t
     from assistant.compose import _months_ago
     assert _months_ago("on plavix, DES in 2025, stop for cervical ILESI?", 2026) < 12  # (last year's stent may be weeks old)
     assert _months_ago("stent 2019", 2026) == 72 and _months_ago("2019年放的支架", 2026) == 72
-    assert _months_ago("ASRA 2018 - stent pt on plavix, hold?", 2026) < 12  # (a guideline's year)
+    assert _months_ago("ASRA 2018 - stent pt on plavix, hold?", 2026) == 0  # (a guideline's year: no stent age told)
+    assert _months_ago("DES 2025, and an old BMS in 2015, on plavix - stop for TFESI?", 2026) < 12  # (the newest stent)
+    assert _months_ago("支架2019年放的", 2026) == 72
     assert _months_ago("stent, heparin 2000 units", 2026) == 0
     assert _months_ago("stent 2019, new DES 2 months ago, on DAPT", 2026) == 2  # (the newest stent decides)
 
@@ -1214,6 +1217,8 @@ def test_the_local_anaesthetic_maximum_beside_an_uncovered_procedure_is_answered
 def test_a_picture_told_as_happening_now_after_a_history_turn_is_an_emergency(engine):
     history = ["pt with hx of anaphylaxis to iodinated contrast, options for TFESI?"]
     assert engine.answer("she's having a reaction right now, what do I do?", history).urgent
+    for calm in ("ok so what do I do now - premedicate or use gadolinium?", "现在用什么预处理方案？"):
+        assert not engine.answer(calm, history).urgent, calm
 
 
 def test_a_circulation_failing_reads_a_rescue_only_from_a_turn_that_dosed_or_gave_it(engine):
@@ -1223,17 +1228,25 @@ def test_a_circulation_failing_reads_a_rescue_only_from_a_turn_that_dosed_or_gav
     scene = "pt seizing right after stellate ganglion block w bupi 0.25% 8ml, what do I do now"
     ans = engine.answer("seizure stopped but now HR 30s and BP 60/30", [scene, "she is on a statin for high lipids, does it matter?"])
     assert not re.search(r"\brepeat", ans.bullets[0]["text"]), ans.text
+    given = engine.answer("now HR 35 BP 60/30", [scene, "gave lipids 1.5 ml/kg, she's 60kg"])
+    assert re.search(r"\brepeat", given.bullets[0]["text"]), given.text
 
 
 def test_a_dose_told_as_given_in_an_emergency_is_not_said_to_be_missing(engine):
     scene = "IT morphine pump refill 2h ago, pt now drowsy, pinpoint pupils, RR 6. help"
-    assert "gives no dose" not in engine.answer("gave naloxone 0.4 mg dose, RR still 6", [scene]).text
+    told = engine.answer("gave naloxone 0.4 mg dose, RR still 6", [scene])
+    assert told.urgent and "gives no dose" not in told.text, told.text
+    more = engine.answer("after naloxone 0.4mg RR still 6 - how much more naloxone?", [scene])
+    assert more.urgent and "gives no dose" in more.text, more.text  # (more of it is still a dose asked)
 
 
 def test_a_normal_clearance_told_in_the_turn_before_moves_no_procedure_up_a_class(engine):
     first = "pt on eliquis 5 bid, last dose 8pm last night, CrCl 90. scheduled for C6-7 interlaminar ESI 10am today. ok to go ahead?"
     ans = engine.answer("what if it's just a lumbar medial branch block instead?", [first])
     assert not any("next-higher" in b["text"] for b in ans.bullets), ans.text
+    # a raised creatinine told now is read, whatever the clearance before
+    q = engine._frame("repeat labs today: creatinine 3.2, does that change the hold?", [first])
+    assert "renal-impairment" in q.all_concepts or "crcl" in q.all_concepts, q
 
 
 def test_that_in_a_calm_follow_up_to_an_emergency_is_the_pathways_condition(engine):
@@ -1251,3 +1264,21 @@ def test_lying_flat_after_a_blood_patch_is_said_to_be_not_covered(engine):
     first = "wet tap w 17g tuohy during L4-5 ILESI yesterday, pt now has positional HA, when do I do EBP"
     ans = engine.answer("how much blood do i inject and does she need to lie flat after", [first])
     assert "12–20 mL" in ans.text and "Not covered in the knowledge base: does she need to lie flat after" in ans.text, ans.text
+
+
+def test_the_prophylaxis_rules_are_kept_out_only_of_an_infection_told_as_present(engine):
+    from assistant.compose import Sentence
+    from assistant.safety import Triage
+    from assistant.types import Chunk
+
+    def sent(text: str, group: str, i: int) -> Sentence:
+        chunk = Chunk(f"d-{i}", "d-en", i, text, "en", "T", ("T",), 0, 0, 0, 0, 0)
+        return Sentence(text, chunk, 1, i, group, frozenset(), frozenset({"antibiotic"}), False, False)
+    care = sent("A pocket infection usually requires explantation plus antibiotics.", "management", 1)
+    stop = sent("Stop prophylactic antibiotics within 24 h of implantation.", "management", 2)
+    calm = Triage(False)
+    for q in ("MRSA pocket infection after SCS implant, which antibiotic and how long?", "SCS 术后囊袋感染 MRSA 用什么抗生素 用多久"):
+        assert engine._for_the_picture(engine._frame(q, []), calm, [care, stop]) == [care], q
+    for q in ("SCS植入后感染有哪些危险因素？", "Do preoperative antibiotics actually cut wound infections in neuromodulation implants?",
+              "known MRSA carrier, scheduled for an SCS implant in 3 weeks - what should we do about infection?"):
+        assert engine._for_the_picture(engine._frame(q, []), calm, [care, stop]) == [care, stop], q

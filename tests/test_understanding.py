@@ -2922,6 +2922,7 @@ def test_the_form_of_the_local_anaesthetic_is_read_beside_the_asked_drug_only():
     assert told_variant("没加肾上腺素的利多卡因最多多少 60公斤", lido) == "plain"
     assert told_variant("lidocaine for skin, bupivacaine with epi for the block, 60kg, max lidocaine?", lido) == ""
     assert told_variant("max lidocaine with or without epi?", lido) == ""
+    assert told_variant("没有加肾上腺素的利多卡因最多多少", lido) == "plain" and told_variant("利多卡因不要加肾上腺素 最多用多少", lido) == "plain"
     # a figure of no form told ("others 4.5 mg/kg") may be either: every figure is shown
     s = "For plain lidocaine some references give 3 mg/kg and others 4.5 mg/kg, and for lidocaine with epinephrine 6 mg/kg vs 7 mg/kg."
     assert per_kg(s, 60, "en", asked=Asked(("lidocaine",), ("bupivacaine",), ceiling=True, variant="plain")).count("→") == 4
@@ -2933,6 +2934,7 @@ def test_the_form_of_the_local_anaesthetic_is_read_beside_the_asked_drug_only():
 def test_a_when_clause_that_asks_nothing_is_part_of_the_ask_after_it():
     assert len(split_parts("ok so we cancel. when she does get it done, when can she restart eliquis after?", "en")) == 1
     assert len(split_parts("how much blood do I inject, and when should I do the patch?", "en")) == 2
+    assert len(split_parts("if platelets are 60 can I do the TFESI, what about an ILESI", "en")) == 2
 
 
 def test_sensory_and_motor_testing_in_chinese_is_stimulation_testing(framer):
@@ -2949,3 +2951,10 @@ def test_a_later_generic_ask_keeps_the_spinal_region_of_the_one_before(framer):
 def test_a_suspicion_told_before_the_ask_is_part_of_it():
     assert len(split_parts("suspected pocket fill with IT morphine, how long should we monitor her?", "en")) == 1
     assert len(split_parts("how is a pocket fill recognised, and how long should we monitor her?", "en")) == 2
+
+
+def test_a_headache_told_with_its_posture_is_the_dural_puncture_headache_and_a_posture_alone_is_not(framer):
+    assert "pdph" in framer.frame("头痛 坐起来加重 躺下好 怎么处理").concepts
+    assert "pdph" in framer.frame("硬模外注射后第2天头痛 坐起来加重 躺下好 怎么处理").parts[0].concepts
+    for q in ("腰椎TFESI后第二天腿痛起床加重 怎么办", "骶髂关节痛 站起来加重 躺下好"):
+        assert "pdph" not in framer.frame(q).concepts, q
