@@ -304,6 +304,22 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         procedures=('intrathecal-drug-delivery', 'pump-refill', 'opioid', 'ziconotide'),
     ),
     RedFlag(
+        # a pocket fill suspected before any sign ("加药时 怀疑打进囊袋了 怎么办"): the overdose is on its way
+        "idd-overdose",
+        {"en": (r"pocket fill|(?:into|in) the (?:pump )?pocket|(?:missed|outside) the (?:reservoir|port)|subcutaneous (?:injection|fill) of the (?:refill|drug)",),
+         "zh": (r"(?:打|注|推|加)(?:进|入|到)(?:了)?囊袋|误注(?:入)?囊袋|囊袋(?:内|里)?误注|没(?:有)?打进(?:储药囊|药囊|泵)",)},
+        {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|\bIDD\b",
+         "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片"},
+        {"en": "URGENT: a suspected pocket fill (the refill injected into the pump pocket) can cause an opioid overdose within minutes. "
+               + _STOP["en"] + ": monitor breathing and sedation closely, have naloxone ready per local protocol and aspirate or empty "
+               "the reservoir as your pump protocol says.",
+         "zh": "紧急：怀疑药物误注入泵囊袋时，可在数分钟内出现阿片类药物过量。" + _STOP["zh"] + "：严密监测呼吸和镇静程度，按本单位规范备好纳洛酮，"
+               "并按泵操作规范回抽或排空储药囊。"},
+        {"en": "intrathecal pump refill pocket fill overdose respiratory depression naloxone monitor",
+         "zh": "鞘内泵 补充 误注入囊袋 过量 呼吸抑制 纳洛酮 监测"},
+        procedures=('intrathecal-drug-delivery', 'pump-refill', 'opioid'),
+    ),
+    RedFlag(
         "vasovagal",
         {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse|clammy|"
                 r"passed out|passing out|went (?:white|grey|gray)|dizz|nause|\bHR (?:of )?[1-4]\d\b",),

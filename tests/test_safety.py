@@ -20,6 +20,8 @@ from assistant.safety import DISCLAIMER, RED_FLAGS, triage
         ("硬膜外类固醇注射后5分钟患者突然意识不清、血压70/40、呼吸变浅，现在怎么办？", "zh", "total-spinal"),
         ("unresponsive, BP 70/40 and shallow breathing 5 min after a lumbar ILESI with lidocaine, what now?", "en", "total-spinal"),
         ("SCS植入术后10天 发热38.9 囊袋切口有渗出", "zh", "implant-infection"),
+        ("鞘内吗啡泵 加药时 怀疑打进囊袋了 怎么办", "zh", "idd-overdose"),
+        ("suspected pocket fill during IT morphine refill, what now?", "en", "idd-overdose"),
         ("前天做的腰椎硬膜外注射，今天右腿有点麻，怎么办", "zh", "neuraxial-deficit"),  # 腿麻 is numbness (麻醉 is not)
         ("Shortness of breath and chest pain after a thoracic paravertebral block", "en", "pneumothorax"),
         ("星状神经节阻滞后患者出现呼吸困难", "zh", "pneumothorax"),
@@ -643,3 +645,9 @@ def test_the_sudden_headache_flag_spares_a_postural_or_mild_or_denied_headache_a
     inpatient = triage("硬膜外注射时患者突然抽搐、口周麻木，家属说他以前有癫痫，怎么办", "zh")
     assert inpatient.rule == "last" and "120" not in inpatient.escalation  # (a relative speaking is no phone call)
     assert "abscess until" not in triage("new leg weakness 3 days after the ESI, she is not febrile", "en").escalation
+
+
+def test_a_pocket_fill_asked_about_is_no_emergency():
+    for q in ("how common is a pocket fill with IT pumps?", "how do I avoid a pocket fill when refilling an IT pump?",
+              "should I warn patients about pocket fill?", "鞘内泵加药怎么避免打进囊袋？"):
+        assert not triage(q, "zh" if not q.isascii() else "en").urgent, q
