@@ -269,6 +269,7 @@ _WORD = re.compile(r"[a-z][a-z']{3,}")
 _ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
 _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
 HEADACHE, PDPH = "headache", "pdph"
+DISCOGRAPHY, CONTRAST_SHOT = "discography", "contrast-injection"
 _POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening) (?:on|when|with) (?:sitting|standing|getting) up|\b(?:better|eases|relieved|goes away) "
                               r"(?:when |on )?(?:lying|lie|lies) (?:flat|down)", re.I),
              "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)")}
@@ -997,6 +998,9 @@ class Framer:
                          if c not in concepts)
         prev = self._previous(history)
         concepts = _posture_headache(concepts, q, lang)
+        if prev is not None and DISCOGRAPHY in prev.all_concepts and any(m.concept == CONTRAST_SHOT and m.surface == "造影" for m in matches):
+            # "造影后3周 腰痛越来越重" after a discography question: 造影 is the discography, not a contrast injection
+            concepts = tuple(dict.fromkeys(DISCOGRAPHY if c == CONTRAST_SHOT else c for c in concepts))
         concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)

@@ -159,7 +159,7 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "", renal: 
         return ""  # "stopped Tuesday, procedure Friday" against "12 h": the hours are not told
     hours = between.hours
     # (whole days are known to a day either way: "3 days" could be 49 to 95 hours)
-    slack = 0.0 if between.exact else 24.0
+    slack = 0.0 if between.exact else between.slack
     short, long_ = hours + slack < low, hours - slack > high
     told = f"{between.dose.shown} → {between.procedure.shown}"
     in_hours = "" if not in_days else (f" ({fmt(low)} h)" if low == high else f" ({fmt(low)}–{fmt(high)} h)")

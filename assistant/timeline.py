@@ -260,6 +260,7 @@ class Interval:
     procedure: Moment
     hours: float
     exact: bool
+    slack: float = 24.0  # how far either way the hours not told could move it (a part of the day told: half its window)
 
 
 def _whose(a: Moment, b: Moment) -> tuple[Moment, Moment] | None:
@@ -306,6 +307,30 @@ def _interval(dose: Moment, proc: Moment) -> Interval | None:
         span = 24.0 * days + ((proc.hours or 0.0) - (dose.hours or 0.0) if exact else 0.0)
         if exact and span <= 0 and (dose.day is None or proc.day is None):
             span += 24  # (the day not told is the next one in order)
+        # ("last night 8pm → tomorrow morning": a clock time and a part of the day, 34–40 h, not "2 days" give or take one)
+        window = _window(dose, proc)
+        if not exact and window is not None and dose.day is not None and proc.day is not None:
+            lo, hi = window
+            span = 24.0 * days + (lo + hi) / 2
+            if 0 < span <= 24 * 21:
+                return Interval(dose, proc, span, False, (hi - lo) / 2)
     if not 0 < span <= 24 * 21:
         return None
     return Interval(dose, proc, span, exact)
+
+
+# The parts of a day a time may be told by, without a clock time (morning 06–12, afternoon 12–18, evening 18–24).
+_PARTS_OF_DAY = ((re.compile(r"早|上午|清晨|morning|\bam\b", re.I), 6.0, 12.0), (re.compile(r"下午|afternoon", re.I), 12.0, 18.0),
+                 (re.compile(r"晚|evening|tonight|\bnight\b", re.I), 18.0, 24.0))
+
+
+def _window(dose: Moment, proc: Moment) -> tuple[float, float] | None:
+    """The range of hours from the dose to the procedure within their days, when one has a clock time and the other
+    only a part of the day; None otherwise."""
+    def part(m: Moment) -> tuple[float, float] | None:
+        return next(((a, b) for rx, a, b in _PARTS_OF_DAY if rx.search(m.shown)), None)
+    if dose.hours is not None and proc.hours is None and (p := part(proc)):
+        return p[0] - dose.hours, p[1] - dose.hours
+    if proc.hours is not None and dose.hours is None and (d := part(dose)):
+        return proc.hours - d[1], proc.hours - d[0]
+    return None

@@ -88,3 +88,12 @@ def test_a_follow_up_telling_only_the_new_procedure_time_is_read_with_the_dose_t
     assert moved is not None and moved.hours == 38.0 and moved.dose.shown == "20:00 last night"
     assert dose_to_procedure("ok so if we push to tomorrow 10:00 thats fine?", "en") is None  # (no dose told: nothing)
     assert dose_to_procedure("改到明天上午10点做可以吗？", "zh", "克赛末次是昨晚8点打的，今天上午10点做，行吗？").hours == 38.0
+
+
+def test_a_clock_time_and_a_part_of_the_day_give_a_narrow_range():
+    from assistant.timeline import dose_to_procedure
+    i = dose_to_procedure("拜瑞妥20mg qd 末次昨晚8点 明早腰椎TFESI 能做吗", "zh")
+    assert i is not None and not i.exact and i.hours - i.slack >= 34 and i.hours + i.slack <= 40, i
+    # two days with no clock times stay whole days, a day either way
+    j = dose_to_procedure("last dose yesterday, procedure tomorrow", "en")
+    assert j is not None and j.slack == 24.0

@@ -2958,3 +2958,10 @@ def test_a_headache_told_with_its_posture_is_the_dural_puncture_headache_and_a_p
     assert "pdph" in framer.frame("硬模外注射后第2天头痛 坐起来加重 躺下好 怎么处理").parts[0].concepts
     for q in ("腰椎TFESI后第二天腿痛起床加重 怎么办", "骶髂关节痛 站起来加重 躺下好"):
         assert "pdph" not in framer.frame(q).concepts, q
+
+
+def test_a_bare_contrast_word_after_a_discography_turn_is_the_discography(framer):
+    f = framer.frame("造影后3周 腰痛越来越重 夜里痛醒 低热 考虑啥 查什么", ["椎间盘造影 需要预防抗生素吗 怎么给"])
+    assert "discography" in f.concepts and "contrast-injection" not in f.concepts, f.concepts
+    g = framer.frame("造影后3周 腰痛越来越重", ["TFESI 前要不要做造影"])
+    assert "discography" not in g.concepts

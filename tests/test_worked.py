@@ -304,3 +304,9 @@ def test_the_local_anaesthetic_form_asked_chooses_between_the_figures_of_both_fo
         "利多卡因 含肾上腺素：7 mg/kg → 350 mg"
     # a figure for another drug is never given a form's drug (bupivacaine's own)
     assert "bupivacaine" not in both
+
+
+def test_a_hold_not_met_by_a_clock_time_and_a_part_of_the_day_is_said_short():
+    line = elapsed_line("拜瑞妥20mg qd 末次昨晚8点 肌酐清除率45 明早腰椎TFESI 能做吗",
+                        "疼痛介入操作需要停药时，拜瑞妥术前停用 3 天，术后 24 小时恢复。", "zh")
+    assert "短于" in line and "未满足该停药间隔" in line and "接近" not in line, line
