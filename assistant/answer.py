@@ -141,6 +141,7 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+RADIATION = frozenset({"radiation-safety", "radiation-exposure"})
 _MORE_OF = re.compile(r"\bhow much more\b|\bmore (?:of (?:it|the)|naloxone|lipid|epi\w*)|\banother dose|\brepeat dose|再(?:给|推|用|打)多少|还要(?:给|推|用)多少", re.I)
 _INJECTATES = frozenset({"local-anaesthetic", "corticosteroid", "contrast-medium"})
 _POINTER = {"en": re.compile(r"\b(?:that|it|this)\b", re.I), "zh": re.compile(r"这|那|它")}
@@ -328,6 +329,10 @@ class AnswerEngine:
         kinds = {c: lex[c].kind for c in q.all_concepts if c in lex}
         parents = {c: lex[c].broader for c in q.all_concepts if c in lex}
         guidance = {c for c in q.all_concepts if c in lex and GUIDANCE in self.lexicon.broader_closure([c, *lex[c].related])}
+        if RADIATION & set(self.lexicon.broader_closure(list(q.concepts))):
+            # "how do I cut my own radiation dose during fluoro facet injections?": the procedure is where the dose is
+            # taken, and the radiation passages need not name it
+            guidance |= {c for c in q.concepts if lex.get(c) is not None and lex[c].kind == "procedure"}
         tags = [self.retriever.concepts.get(h.chunk.id, frozenset()) for h in hits]
         return judge(q, tags, self.evidence(q, lang, hits), self.settings.abstain_threshold, kinds, parents, self.settings.judge,
                      guidance)

@@ -1282,3 +1282,19 @@ def test_the_prophylaxis_rules_are_kept_out_only_of_an_infection_told_as_present
     for q in ("SCS植入后感染有哪些危险因素？", "Do preoperative antibiotics actually cut wound infections in neuromodulation implants?",
               "known MRSA carrier, scheduled for an SCS implant in 3 weeks - what should we do about infection?"):
         assert engine._for_the_picture(engine._frame(q, []), calm, [care, stop]) == [care, stop], q
+
+
+def test_the_operators_own_radiation_dose_during_a_procedure_does_not_need_passages_naming_the_procedure(engine, monkeypatch):
+    import assistant.answer as answer_module
+    seen: dict[str, object] = {}
+
+    def spy(q, tags, evidence, threshold, kinds, parents, w, guidance):  # type: ignore[no-untyped-def]
+        seen["guidance"] = set(guidance)
+        return answer_module.Verdict("answered", (True,))
+    monkeypatch.setattr(answer_module, "judge", spy)
+    q = engine._frame("how do i minimise radiation to my hands during kypho, doing lots of cases", [])
+    engine.judge(q, "en", [])
+    assert "kyphoplasty" in seen["guidance"], seen
+    q = engine._frame("how long to hold apixaban before a kyphoplasty?", [])
+    engine.judge(q, "en", [])
+    assert "kyphoplasty" not in seen["guidance"], seen
