@@ -41,6 +41,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                r"what else can (?:i|we) (?:do|try)|then what|what next|"
+               # ("wet tap w 18G tuohy, positional HA day 2. options?": the ways to treat what is told)
+               r"(?<!for )\boptions\s*[?.!]*\s*$|\bwhat (?:are )?(?:my|the|our) options\s*[?.!]*\s*$|"
                r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we) (?:need|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
                # after the complication happened: carry on with the injection? ("wet tap - can I carry on?")
                r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
@@ -64,7 +66,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
-             r"(?:per|a|each) year\b|(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
+             r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)",
              r"剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"

@@ -2965,3 +2965,12 @@ def test_a_bare_contrast_word_after_a_discography_turn_is_the_discography(framer
     assert "discography" in f.concepts and "contrast-injection" not in f.concepts, f.concepts
     g = framer.frame("造影后3周 腰痛越来越重", ["TFESI 前要不要做造影"])
     assert "discography" not in g.concepts
+
+
+def test_options_after_a_told_complication_ask_how_to_treat_it_and_a_headache_day_is_no_daily_dose(framer):
+    assert aspects_of("28F positional HA day 2 after L5-S1 ILESI, wet tap w 18G tuohy. options?", "en") == ("action",)
+    assert aspects_of("options for TFESI in a contrast allergic pt?", "en")[0] == "prevention"
+    assert "dose" in aspects_of("how many mg a day of celecoxib?", "en")
+    f = framer.frame("SCS 植入后两周 IPG 囊袋红肿、渗液，要不要取出？")
+    assert "surgical-site-infection" in f.concepts, f.concepts
+    assert "surgical-site-infection" in framer.frame("IPG pocket red and draining 2 wks after SCS implant, explant?").concepts
