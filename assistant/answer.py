@@ -141,6 +141,11 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+_STILL_SEIZING = {"en": re.compile(r"\bstill (?:seizing|fitting|convulsing)|\bseizures? (?:continu|persist|ongoing)|\bkeeps? seizing", re.I),
+                  "zh": re.compile(r"(?:还在|仍在|仍然|还是|持续|一直)(?:在)?抽|抽搐(?:不止|持续|未停|没停)")}
+# the upper limit of a rescue drug ("the cumulative maximum is 12 mL/kg", 累计最大剂量为 12 mL/kg)
+_RESCUE_CEILING = {"en": re.compile(r"\bupper limit|\bcumulative maximum|\bmaximum (?:cumulative )?(?:dose|total)|\bcap(?:s|ped)? the total", re.I),
+                   "zh": re.compile(r"上限|累计最大|最大累积|总量最多|最大剂量")}
 RADIATION = frozenset({"radiation-safety", "radiation-exposure"})
 _MORE_OF = re.compile(r"\bhow much more\b|\bmore (?:of (?:it|the)|naloxone|lipid|epi\w*)|\banother dose|\brepeat dose|再(?:给|推|用|打)多少|还要(?:给|推|用)多少", re.I)
 _INJECTATES = frozenset({"local-anaesthetic", "corticosteroid", "contrast-medium"})
@@ -462,9 +467,11 @@ class AnswerEngine:
             tri = told if told.urgent and told.rule == tri.rule else tri
         # (only a turn that tells the picture going on or asks the next step: not "how do I write this up?")
         # (a turn naming a drug of its own, "还是没脉了 肾上腺素给多少", is no follow-up by its words, yet goes on with the picture)
+        # (nor a dose of the rescue asked in the middle of it: "病人60kg 脂肪乳总量最多给多少" two turns into a LAST)
         if not tri.urgent and (q.followup or GOES_ON[q.lang].search(q.text) or severe(q.text, q.lang)) and not settled \
                 and len(q.history) >= 2 and (
-                GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)):
+                GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)
+                or ({"dose", "limit"} & set(q.aspects) and _RESCUE_DRUG.search(q.text))):
             tri = self._scene_goes_on(q, concepts, stop) or tri
         elif tri.urgent and not settled and len(q.history) >= 2 and (GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang)
                                                                      or severe(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)):
@@ -842,6 +849,9 @@ class AnswerEngine:
         limit) lead, before the steps already taken."""
         if not guide.docs or not _tried_first_line(q):
             return bullets
+        if _STILL_SEIZING[q.lang].search(q.text) and not (severe(q.text, q.lang) or slow_heart(q.text, q.lang) or moved_first(guide.rule, lang, q.text)) \
+                and not (_MORE_OF.search(q.text) or {"dose", "limit"} & set(q.aspects)):
+            return bullets  # ("脂肪乳已经推了100ml 还在抽": a seizure going on is the benzodiazepine's; the repeat bolus is for the circulation)
         nxt = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _NEXT_STEP[lang].search(x.text)
                and not x.provenance and x.group != "evidence"]
         nxt = [x for x in nxt if not _LA_CEILING.search(x.text)]  # (a local anaesthetic's ceiling is no step after the rescue)
@@ -855,6 +865,16 @@ class AnswerEngine:
         # (a patient in arrest: the step the picture moves first, modified ACLS, stays first)
         first = rest[:1] if rest and rest[0].kind == "action" and moved_first(guide.rule, lang, q.text) else []
         return first + [Bullet(x, 0, 1.0, "action") for x in nxt] + rest[len(first):]
+
+    def _ceiling_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage) -> list[Bullet]:
+        """The rescue drug's maximum asked in the middle of the emergency ("病人60kg 脂肪乳总量最多给多少"): the pathway's
+        sentences giving its upper limit lead (worked for the weight told)."""
+        if not guide.docs or not _RESCUE_DRUG.search(q.text) or not ("limit" in q.aspects or _MAXIMUM_ASK.search(q.text)):
+            return bullets
+        top = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _RESCUE_CEILING[lang].search(x.text)
+               and not x.provenance and not _LA_CEILING.search(x.text)]
+        top = [x for i, x in enumerate(top) if not same_point(x, top[:i], lang)][:2]
+        return [Bullet(x, 0, 1.0, "action") for x in top] + [b for b in bullets if b.sentence not in top]
 
     def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that
@@ -975,7 +995,7 @@ class AnswerEngine:
         """What the conversation so far changes: in an emergency, the next steps first and no step for a drug already given;
         never the treatment that failed as the answer; after a settled emergency, whether to go on is about its condition."""
         if tri.urgent:
-            bullets = self._without_given(q, self._next_steps_first(q, lang, sents, bullets, guide))
+            bullets = self._without_given(q, self._ceiling_first(q, lang, sents, self._next_steps_first(q, lang, sents, bullets, guide), guide))
             bullets = self._treatment_first(q, self._without_ruled_out(q, bullets))
         tried = set(self.lexicon.broader_closure(list(q.tried)))
 

@@ -329,3 +329,12 @@ def test_the_injectate_that_caused_the_picture_is_no_treatment_given(engine):
     assert ans.urgent and re.search(r"oxygen|airway", ans.bullets[0]["text"]), ans.text
     q = engine._frame("seizure stopped with midaz 2mg but now VF, what next", ["seizing after 20 ml bupivacaine 0.5%"])
     assert "benzodiazepine" in engine._given(q)
+
+
+def test_a_seizure_going_on_after_the_lipid_is_the_benzodiazepines_and_the_maximum_asked_mid_rescue_leads(engine):
+    scene = "星状节阻滞 刚推完2ml罗哌 病人突然抽搐 意识不清"
+    going = engine.answer("脂肪乳已经推了100ml 还在抽 下一步怎么办", [scene])
+    assert going.urgent and "重复" not in going.bullets[0]["text"], going.text
+    assert any("苯二氮" in b["text"] for b in going.bullets[:2]), going.text
+    most = engine.answer("病人60kg 脂肪乳总量最多给多少", [scene, "脂肪乳已经推了100ml 还在抽 下一步怎么办"])
+    assert most.urgent and "12 mL/kg" in most.bullets[0]["text"] and "720 mL" in most.text, most.text
