@@ -2974,3 +2974,8 @@ def test_options_after_a_told_complication_ask_how_to_treat_it_and_a_headache_da
     f = framer.frame("SCS 植入后两周 IPG 囊袋红肿、渗液，要不要取出？")
     assert "surgical-site-infection" in f.concepts, f.concepts
     assert "surgical-site-infection" in framer.frame("IPG pocket red and draining 2 wks after SCS implant, explant?").concepts
+
+
+def test_pus_in_a_wound_and_asking_whether_to_take_the_device_out_are_read(framer):
+    f = framer.frame("DRG stimulator 术后一周伤口红肿有脓，要取出吗")
+    assert {"surgical-site-infection", "explantation"} <= set(f.concepts), f.concepts
