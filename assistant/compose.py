@@ -1284,9 +1284,22 @@ def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[i
     return [j for j in live if j not in empty]
 
 
+# Everyday activities asked about after a procedure, each with the words a sentence must use to answer it (either language).
+_ACTIVITIES = tuple((re.compile(ask, re.I), re.compile(answer, re.I)) for ask, answer in (
+    (r"\bshower|\bbath(?:e|ing)?\b|\bhot tub|\bswim|洗澡|淋浴|泡澡|游泳|沐浴", r"shower|bath|swim|hot tub|洗澡|淋浴|泡澡|游泳|沐浴|擦浴"),
+    (r"\b(?:drive|driving)\b|开车|驾驶|驾车", r"\bdriv|开车|驾驶|驾车"),
+    (r"\b(?:back to|return to|go to|off) work\b|\bwork (?:tomorrow|today|next)|上班|复工|返岗", r"\bwork\b|上班|复工|工作"),
+    (r"\bexercise|\bgym\b|\bsports?\b|锻炼|健身|运动(?!功能|神经|阻滞|刺激|障碍|测试|无力|缺损|平面|支)", r"exercis|\bgym\b|\bsport|锻炼|健身|运动"),
+    (r"\bfly(?:ing)?\b|\bflight|坐飞机|乘飞机", r"\bfly|flight|飞机"),
+))
+
+
 def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     """A part asking about an ESSENTIAL concept (how long relief lasts) is answered only by a sentence naming it, and
-    giving the kind of answer asked when no section holds it (a duration)."""
+    giving the kind of answer asked when no section holds it (a duration); a part asking about an everyday activity
+    after the procedure (showering, driving, going back to work) only by a sentence naming that activity."""
+    if not all(rx.search(s.text) for ask, rx in _ACTIVITIES if ask.search(part.text)):
+        return False  # ("can she shower tonight after the TFESI?": not the TFESI's complication rates)
     need = ESSENTIAL.intersection(part.concepts or part.inherited)  # a bare "做几次？" goes on with the ask before it
     if not need:
         return True

@@ -1298,3 +1298,21 @@ def test_the_operators_own_radiation_dose_during_a_procedure_does_not_need_passa
     q = engine._frame("how long to hold apixaban before a kyphoplasty?", [])
     engine.judge(q, "en", [])
     assert "kyphoplasty" not in seen["guidance"], seen
+
+
+def test_an_everyday_activity_after_a_procedure_is_answered_only_by_sentences_naming_it(engine):
+    # "can she shower tonight after the TFESI?": not the TFESI's complication rates under the heading
+    for q in ("can she shower tonight after the lumbar TFESI?", "ESI做完 什么时候可以洗澡 能上班吗"):
+        ans = engine.answer(q)
+        assert ans.abstained or "Not covered" in ans.text or "未涵盖" in ans.text, ans.text
+        assert not ans.bullets, ans.text
+    from assistant.compose import Part, Sentence, _can_answer
+    from assistant.types import Chunk
+    chunk = Chunk("d-1", "d-en", 1, "x", "en", "T", ("T",), 0, 0, 0, 0, 0)
+    drive = Sentence("Patients should be advised not to drive after an injection that contains local anaesthetic.", chunk, 1, 1,
+                     "management", frozenset(), frozenset(), False, False)
+    rates = Sentence("Minor complications occurred in 9.6% of injections.", chunk, 1, 2, "complications", frozenset(), frozenset(), False, False)
+    part = Part("can he drive home after the MBB?", ("medial-branch-block",), ())
+    assert _can_answer(drive, part) and not _can_answer(rates, part)
+    motor = Part("术前要做感觉运动测试吗", ("rf-stimulation-check",), ())
+    assert _can_answer(rates, motor)  # (a motor test is no sport)
