@@ -141,6 +141,7 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
+ACTIVITY_CONCEPTS = frozenset({"driving", "mobilisation"})  # everyday activities after a procedure the lexicon names
 _STILL_SEIZING = {"en": re.compile(r"\bstill (?:seizing|fitting|convulsing)|\bseizures? (?:continu|persist|ongoing)|\bkeeps? seizing", re.I),
                   "zh": re.compile(r"(?:还在|仍在|仍然|还是|持续|一直)(?:在)?抽|抽搐(?:不止|持续|未停|没停)")}
 # the upper limit of a rescue drug ("the cumulative maximum is 12 mL/kg", 累计最大剂量为 12 mL/kg)
@@ -526,7 +527,7 @@ class AnswerEngine:
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
-            hits = hits + self._told_condition_hits(q, lang, origins, hits)
+            hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
@@ -558,6 +559,12 @@ class AnswerEngine:
         found = [cid for c in dict.fromkeys(procs) for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 8)
                  if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
         return self._after(hits, found, limit=2)
+
+    def _activity_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """An everyday activity asked after a procedure ("TFESI做完 当天能自己开车回家吗"): the passages naming it join the
+        hits (only a sentence naming it may answer: see compose's `_ACTIVITIES`)."""
+        asked = [c for c in q.concepts if c in ACTIVITY_CONCEPTS]
+        return self._after(hits, [cid for c in asked for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 3)], limit=2)
 
     def _told_condition_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """How to prevent a complication asked beside a procedure ("hx of anaphylaxis to iodinated contrast, options for

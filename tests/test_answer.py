@@ -1316,3 +1316,17 @@ def test_an_everyday_activity_after_a_procedure_is_answered_only_by_sentences_na
     assert _can_answer(drive, part) and not _can_answer(rates, part)
     motor = Part("术前要做感觉运动测试吗", ("rf-stimulation-check",), ())
     assert _can_answer(rates, motor)  # (a motor test is no sport)
+
+
+def test_an_everyday_activity_asked_searches_its_own_passages(engine, monkeypatch):
+    asked: list[list[str]] = []
+
+    def search(concepts, context, groups, lang, origins, k):  # type: ignore[no-untyped-def]
+        asked.append(list(concepts))
+        return []
+    monkeypatch.setattr(engine.retriever, "concept_search", search)
+    engine._activity_hits(engine._frame("腰椎TFESI做完 当天能自己开车回家吗", []), "zh", None, [])
+    assert asked == [["driving"]], asked
+    asked.clear()
+    engine._activity_hits(engine._frame("how long to hold apixaban before a TFESI?", []), "en", None, [])
+    assert asked == [], asked
