@@ -1286,11 +1286,14 @@ def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[i
 
 # Everyday activities asked about after a procedure, each with the words a sentence must use to answer it (either language).
 _ACTIVITIES = tuple((re.compile(ask, re.I), re.compile(answer, re.I)) for ask, answer in (
-    (r"\bshower|\bbath(?:e|ing)?\b|\bhot tub|\bswim|洗澡|淋浴|泡澡|游泳|沐浴", r"shower|bath|swim|hot tub|洗澡|淋浴|泡澡|游泳|沐浴|擦浴"),
+    (r"\bshower|\bbath(?:e|ing)?\b|\bhot tub|\bswim|\bget (?:it |the wound )?wet\b|洗澡|淋浴|泡澡|游泳|沐浴|沾水|碰水|淋湿",
+     r"shower|\bbath(?!ing)|swim|hot tub|\bwet\b|洗澡|淋浴|泡澡|游泳|(?<!氯己定)沐浴|沾水|碰水"),  # (not chlorhexidine bathing before it)
     (r"\b(?:drive|driving)\b|开车|驾驶|驾车", r"\bdriv|开车|驾驶|驾车"),
     (r"\b(?:back to|return to|go to|off) work\b|\bwork (?:tomorrow|today|next)|上班|复工|返岗", r"\bwork\b|上班|复工|工作"),
     (r"\bexercise|\bgym\b|\bsports?\b|锻炼|健身|运动(?!功能|神经|阻滞|刺激|障碍|测试|无力|缺损|平面|支)", r"exercis|\bgym\b|\bsport|锻炼|健身|运动"),
     (r"\bfly(?:ing)?\b|\bflight|坐飞机|乘飞机", r"\bfly|flight|飞机"),
+    (r"\bdressings?\b|\bbandage|换药|敷料", r"dressing|bandage|换药|敷料"),
+    (r"\bbrace\b|\bcorset|支具|护腰|腰围|^\s*戴(?:多久|多长时间|几周|几天)", r"\bbrace|corset|支具|护腰|腰围"),
 ))
 
 

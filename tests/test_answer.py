@@ -1330,3 +1330,12 @@ def test_an_everyday_activity_asked_searches_its_own_passages(engine, monkeypatc
     asked.clear()
     engine._activity_hits(engine._frame("how long to hold apixaban before a TFESI?", []), "en", None, [])
     assert asked == [], asked
+
+
+def test_dressings_braces_and_wetting_the_wound_are_activities_the_sources_must_name():
+    from assistant.compose import Part, Sentence, _can_answer
+    from assistant.types import Chunk
+    chunk = Chunk("d-1", "d-zh", 1, "x", "zh", "T", ("T",), 0, 0, 0, 0, 0)
+    decolonise = Sentence("对MSSA或MRSA携带者采用鼻腔莫匹罗星加氯己定沐浴进行去定植。", chunk, 1, 1, "prevention", frozenset(), frozenset(), False, False)
+    for ask in ("伤口能沾水吗", "多久换药", "kyphoplasty后要不要戴支具"):
+        assert not _can_answer(decolonise, Part(ask, (), ())), ask
