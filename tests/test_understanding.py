@@ -3,6 +3,7 @@ emergency pathways. Pure functions, no index (the bundled lexicon is real data).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -2815,9 +2816,13 @@ def test_a_what_if_that_tells_the_dose_kind_asks_the_question_before_not_a_dose(
     assert "dose" in framer.frame("what's the treatment dose then?", ["clexane 40 ppx, last dose 8pm, TFESI at 9am - ok?"]).aspects
 
 
+def _concepts_of(framer: Framer) -> Callable[[str], tuple[str, ...]]:
+    """A question's concepts, as the framer reads it alone."""
+    return lambda q: framer.frame(q).concepts
+
+
 def test_a_drug_not_taken_is_left_out_only_when_the_patient_is_not_on_it(framer):
-    def concepts(q: str) -> tuple[str, ...]:
-        return framer.frame(q).concepts
+    concepts = _concepts_of(framer)
     # a dose held today, a drug stopped since yesterday, "nothing but aspirin": the patient is on it
     assert "rivaroxaban" in concepts("今天早上没吃利伐沙班，昨天早上8点吃的最后一次，今天下午2点做硬膜外注射可以吗")
     assert "warfarin" in concepts("昨天开始没吃华法林了，明天能做射频吗")
@@ -2848,8 +2853,7 @@ def test_an_eye_lens_dose_limit_asked_beside_a_procedure_is_no_procedure_dose():
 
 
 def test_a_drug_held_for_days_or_the_only_one_taken_is_still_the_patients(framer):
-    def concepts(q: str) -> tuple[str, ...]:
-        return framer.frame(q).concepts
+    concepts = _concepts_of(framer)
     assert "clopidogrel" in concepts("患者三天没吃氯吡格雷了，明天做腰椎射频，够吗？")
     assert "apixaban" in concepts("No apixaban since Monday 8am, L4-5 interlaminar epidural Thursday 8am, is that long enough?")
     assert "aspirin" in concepts("除了阿司匹林没吃别的药，明天做硬膜外，要停吗？")
