@@ -20,6 +20,7 @@ from assistant.safety import DISCLAIMER, RED_FLAGS, triage
         ("硬膜外类固醇注射后5分钟患者突然意识不清、血压70/40、呼吸变浅，现在怎么办？", "zh", "total-spinal"),
         ("unresponsive, BP 70/40 and shallow breathing 5 min after a lumbar ILESI with lidocaine, what now?", "en", "total-spinal"),
         ("SCS植入术后10天 发热38.9 囊袋切口有渗出", "zh", "implant-infection"),
+        ("SCS trial后 pt 发热38.5 电极穿出处有脓 下一步？", "zh", "implant-infection"),
         ("椎间盘造影后3周 腰痛越来越重 夜里痛醒 低热", "zh", "implant-infection"),
         ("鞘内吗啡泵 加药时 怀疑打进囊袋了 怎么办", "zh", "idd-overdose"),
         ("suspected pocket fill during IT morphine refill, what now?", "en", "idd-overdose"),
