@@ -434,7 +434,8 @@ _HIGH_BLOCK = RedFlag(
 # numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block
 # spreading (intrathecal or subdural), not a haematoma: that takes hours
 _LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
-    "en": (r"legs?\b.{0,20}(?:numb|heavy|weak|can(?:no|'|’)?t move)|can(?:no|'|’)?t (?:move|lift|feel) (?:her |his |their |the |both )?legs",
+    "en": (r"legs?\b.{0,20}(?:numb|heavy|weak|can(?:no|'|’)?t move)|"
+           r"can(?:no|'|’)?t (?:move|lift|feel)(?: (?:or|and|nor) (?:move|lift|feel))? (?:her |his |their |the |both )?legs",
            _LOW_BP["en"]),
     "zh": (r"(?:双|两)?(?:腿|下肢).{0,4}(?:麻|无力|没劲|沉|动不了|不能动)", _LOW_BP["zh"])},
     context=_LA_DRUGS,
@@ -811,7 +812,7 @@ _NEGATED = {
 # Onset hours or days after the procedure ("yesterday", "overnight", 第二天, 今早 ...), unless the question also places it
 # during or right after the injection; and an anticoagulant or antiplatelet drug restarted since the procedure.
 _DELAYED = {
-    "en": r"\byesterday\b|\bthe (?:day|morning|evening|night) after\b|\bnext (?:day|morning|evening|night)\b|"
+    "en": r"\byesterday\b|\b(?:the )?(?:day|morning|evening|night) after\b|\bnext (?:day|morning|evening|night)\b|"
           r"\bthis (?:morning|am|a\.m\.|afternoon|evening)\b|\bovernight\b|\blast (?:night|evening)\b|\btonight\b|\bwoke (?:up )?(?:with|and)\b|"
           r"\bon waking\b|\bearlier today\b|\blater (?:that|the same) day\b|\b(?:\d+|a few|few|several|two|three|some) ?(?:h|hrs?|hours?|days?) "
           r"(?:later|after|post|ago|since)\b|\bhours? later\b|\bdays? (?:later|ago)\b|\bpost[- ]?(?:op|procedure) day\b|\bPOD ?\d\b|"

@@ -21,6 +21,8 @@ from assistant.safety import DISCLAIMER, RED_FLAGS, triage
         ("unresponsive, BP 70/40 and shallow breathing 5 min after a lumbar ILESI with lidocaine, what now?", "en", "total-spinal"),
         ("SCS植入术后10天 发热38.9 囊袋切口有渗出", "zh", "implant-infection"),
         ("SCS trial后 pt 发热38.5 电极穿出处有脓 下一步？", "zh", "implant-infection"),
+        ("just did L4-5 ILESI with 3ml 1% lido, pt now says she can't feel or move her legs and BP 75/40, what now", "en", "total-spinal"),
+        ("day after ILESI, can't feel or move her legs, BP 85/50", "en", "neuraxial-deficit"),
         ("椎间盘造影后3周 腰痛越来越重 夜里痛醒 低热", "zh", "implant-infection"),
         ("鞘内吗啡泵 加药时 怀疑打进囊袋了 怎么办", "zh", "idd-overdose"),
         ("suspected pocket fill during IT morphine refill, what now?", "en", "idd-overdose"),
