@@ -271,10 +271,26 @@ _WORD = re.compile(r"[a-z][a-z']{3,}")
 _ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
 _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
 HEADACHE, PDPH = "headache", "pdph"
-DISCOGRAPHY, CONTRAST_SHOT = "discography", "contrast-injection"
 _POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening) (?:on|when|with) (?:sitting|standing|getting) up|\b(?:better|eases|relieved|goes away) "
                               r"(?:when |on )?(?:lying|lie|lies) (?:flat|down)", re.I),
              "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)")}
+def _short_forms(concepts: tuple[str, ...], matches: Sequence[Match], prev: Question | None,
+                 lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """A Chinese procedure name that is part of a longer one the turn before is its short form: "造影后3周 腰痛越来越重"
+    after a 椎间盘造影 question is the discography, not a contrast injection; 射频 after 脉冲射频 the pulsed one."""
+    if prev is None:
+        return concepts
+    longer = [m for m in prev.matches if lex[m.concept].kind == "procedure" and _CJK.search(m.surface)]
+    short: dict[str, str] = {}
+    for m in matches:
+        if lex[m.concept].kind != "procedure" or len(m.surface) < 2 or not _CJK.search(m.surface):
+            continue
+        whole = [p.concept for p in longer if m.surface in p.surface and len(p.surface) > len(m.surface) and p.concept != m.concept]
+        if len(set(whole)) == 1 and not any(o.concept == m.concept and o.surface not in (m.surface,) for o in matches):
+            short[m.concept] = whole[0]
+    return tuple(dict.fromkeys(short.get(c, c) for c in concepts)) if short else concepts
+
+
 def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple[str, ...]:
     """A headache told with the posture that worsens or eases it ("头痛 坐起来加重 躺下好") is the dural-puncture headache,
     though no name of it was typed; a posture alone ("腿痛起床加重") is not."""
@@ -1000,9 +1016,7 @@ class Framer:
                          if c not in concepts)
         prev = self._previous(history)
         concepts = _posture_headache(concepts, q, lang)
-        if prev is not None and DISCOGRAPHY in prev.all_concepts and any(m.concept == CONTRAST_SHOT and m.surface == "造影" for m in matches):
-            # "造影后3周 腰痛越来越重" after a discography question: 造影 is the discography, not a contrast injection
-            concepts = tuple(dict.fromkeys(DISCOGRAPHY if c == CONTRAST_SHOT else c for c in concepts))
+        concepts = _short_forms(concepts, matches, prev, lex)
         concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)

@@ -146,6 +146,17 @@ def _clocks(text: str, lang: Lang) -> list[_Clock] | None:
     return sorted(found, key=lambda c: c.start)
 
 
+# a part of the day told right after the day ("tomorrow morning", "Tue pm", 明天上午) narrows it (without a clock time)
+_PART_AFTER = re.compile(r"\s*(?:morning|afternoon|evening|night|am\b|pm\b|a\.m\.|p\.m\.|(?:早上|早晨|清晨|上午|下午|傍晚|晚上)(?!\s*\d))",
+                         re.I)
+
+
+def _with_part(text: str, end: int, shown: str) -> tuple[int, str]:
+    """The day's end and words, with a part of the day told right after it."""
+    m = _PART_AFTER.match(text, end)
+    return (m.end(), shown + text[end:m.end()]) if m else (end, shown)
+
+
 def _days(text: str) -> list[tuple[int, int, Day, str]]:
     """(start, end, day, as written) of each day told, in order (a day inside a longer one is that one's)."""
     found: list[tuple[int, int, Day, str]] = []
@@ -153,10 +164,12 @@ def _days(text: str) -> list[tuple[int, int, Day, str]]:
         ago = m.group("ago") or m.group("zago")
         found.append((m.start(), m.end(), Day("rel", -int(ago) if ago else int(m.group("in") or m.group("zin"))), m.group(0)))
     for m in _REL.finditer(text):
-        found.append((m.start(), m.end(), Day("rel", _REL_DAYS[m.group(0).lower()]), m.group(0)))
+        end, shown = _with_part(text, m.end(), m.group(0))
+        found.append((m.start(), end, Day("rel", _REL_DAYS[m.group(0).lower()]), shown))
     for m in _WEEKDAY.finditer(text):
         k = _EN_WEEKDAY[m.group("en").lower()] if m.group("en") else _ZH_WEEKDAYS.index(m.group("zh").replace("天", "日"))
-        found.append((m.start(), m.end(), Day("wd", k), m.group(0).rstrip(".")))
+        end, shown = _with_part(text, m.end(), m.group(0).rstrip("."))
+        found.append((m.start(), end, Day("wd", k), shown))
     for m in _DATE.finditer(text):
         if m.group("zm"):
             month, day = int(m.group("zm")), int(m.group("zd"))
@@ -320,7 +333,7 @@ def _interval(dose: Moment, proc: Moment) -> Interval | None:
 
 
 # The parts of a day a time may be told by, without a clock time (morning 06–12, afternoon 12–18, evening 18–24).
-_PARTS_OF_DAY = ((re.compile(r"早|上午|清晨|morning|\bam\b", re.I), 6.0, 12.0), (re.compile(r"下午|afternoon", re.I), 12.0, 18.0),
+_PARTS_OF_DAY = ((re.compile(r"早|上午|清晨|morning|\bam\b", re.I), 6.0, 12.0), (re.compile(r"下午|afternoon|\bp\.?m\b", re.I), 12.0, 18.0),
                  (re.compile(r"晚|evening|tonight|\bnight\b", re.I), 18.0, 24.0))
 
 

@@ -94,6 +94,12 @@ def test_a_clock_time_and_a_part_of_the_day_give_a_narrow_range():
     from assistant.timeline import dose_to_procedure
     i = dose_to_procedure("拜瑞妥20mg qd 末次昨晚8点 明早腰椎TFESI 能做吗", "zh")
     assert i is not None and not i.exact and i.hours - i.slack >= 34 and i.hours + i.slack <= 40, i
+    # the part of the day told after the day in words: "tomorrow morning", "Thursday afternoon", 明天上午
+    for text, lang, lo, hi in (("apixaban last dose yesterday at 8pm, ILESI tomorrow morning - long enough?", "en", 34, 40),
+                               ("rivaroxaban last taken Monday 9am, RFA booked Thursday afternoon, ok?", "en", 75, 81),
+                               ("阿哌沙班昨晚8点吃的最后一次 明天上午做腰椎ILESI 够了吗", "zh", 34, 40)):
+        k = dose_to_procedure(text, lang)
+        assert k is not None and not k.exact and k.hours - k.slack >= lo and k.hours + k.slack <= hi, (text, k)
     # two days with no clock times stay whole days, a day either way
     j = dose_to_procedure("last dose yesterday, procedure tomorrow", "en")
     assert j is not None and j.slack == 24.0

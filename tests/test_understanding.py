@@ -2964,11 +2964,16 @@ def test_a_headache_told_with_its_posture_is_the_dural_puncture_headache_and_a_p
         assert "pdph" not in framer.frame(q).concepts, q
 
 
-def test_a_bare_contrast_word_after_a_discography_turn_is_the_discography(framer):
+def test_a_chinese_procedure_name_inside_a_longer_one_the_turn_before_is_its_short_form(framer):
     f = framer.frame("造影后3周 腰痛越来越重 夜里痛醒 低热 考虑啥 查什么", ["椎间盘造影 需要预防抗生素吗 怎么给"])
     assert "discography" in f.concepts and "contrast-injection" not in f.concepts, f.concepts
     g = framer.frame("造影后3周 腰痛越来越重", ["TFESI 前要不要做造影"])
     assert "discography" not in g.concepts
+    h = framer.frame("射频后皮肤麻木正常吗", ["脉冲射频治疗带状疱疹后神经痛安全吗"])
+    assert "pulsed-radiofrequency" in h.concepts, h.concepts
+    assert "pulsed-radiofrequency" not in framer.frame("射频后皮肤麻木正常吗").concepts
+    # (a longer name this turn is its own: 造影剂 is the contrast medium after a discography turn too)
+    assert "discography" not in framer.frame("造影剂过敏怎么办", ["椎间盘造影 需要预防抗生素吗"]).concepts
 
 
 def test_options_after_a_told_complication_ask_how_to_treat_it_and_a_headache_day_is_no_daily_dose(framer):
