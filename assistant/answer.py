@@ -42,7 +42,7 @@ from .compose import (
     with_warnings,
 )
 from .config import Settings
-from .frame import ASPECTS, SIGN_STOPPED, TOPIC_ASKS, Part, Question, drug_like, held_drug, procedure_like, without_concepts
+from .frame import ASPECTS, ESSENTIAL, SIGN_STOPPED, TOPIC_ASKS, Part, Question, drug_like, held_drug, procedure_like, without_concepts
 from .judge import ANCILLARY_PROCEDURES, Verdict, judge, own_procedures
 from .lexicon import Match
 from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
@@ -83,6 +83,7 @@ _NOT_IN_KB = {
     "zh": "知识库中没有足够的内容回答这个问题。知识库涵盖的相近主题：{topics}。",
 }
 _NOTHING_ON = {"en": "Nothing in the knowledge base on: {terms}.", "zh": "知识库中没有关于以下内容的资料：{terms}。"}
+_NOTHING_FOR = {"en": "It gives no {terms} for {procedures}.", "zh": "知识库未给出{procedures}的{terms}。"}
 _OUT_OF_SCOPE = {
     "en": ("Not covered: {terms} {verb} outside this knowledge base, which covers the safety of image-guided interventional pain "
            "procedures; its figures (hold times, doses, complication rates) do not transfer to other procedures or settings. "
@@ -509,9 +510,10 @@ class AnswerEngine:
         return None
 
     def _foreign_subject(self, q: Question) -> bool:
-        """Is the question about another specialty's procedure (no emergency pathway of ours applies)?"""
+        """Is the question about another specialty's procedure (no emergency pathway of ours applies)? (A topic we do not
+        cover is none: a baclofen pump alarming with fever and spasticity the day after a "1.5T MRI" is our pump's.)"""
         lex = self.lexicon.concepts
-        foreign = bool(q.out_of_scope or any(procedure_like(u) for u in q.unknown))
+        foreign = any(c in lex and lex[c].kind != "topic" for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
         kinds = {c: lex[c].kind for c in q.subjects + q.context_concepts if c in lex}
         return foreign and not own_procedures(q.subjects + q.context_concepts, kinds, foreign)
 
@@ -1352,8 +1354,22 @@ class AnswerEngine:
             names = [lex[c].name(lang) if c in lex else c for c in verdict.missing if not self.retriever.by_concept.get(c)]
             if names:
                 text += " " + _NOTHING_ON[lang].format(terms=_join(names, lang))
+            text += self._nothing_for(q, lang, verdict)
         parts = [{"question": p.text, "covered": False} for p in q.parts]
         return Answer(question=q.original, lang=lang, text=text, abstained=True, nearest_topics=topics, verdict=verdict.kind, parts=parts)
+
+    def _nothing_for(self, q: Question, lang: Lang, verdict: Verdict) -> str:
+        """The ask no passage on the question's procedure answers, though others do ("the false-positive rate of an MBB":
+        the SIJ block's is there)."""
+        lex = self.lexicon.concepts
+        asks = [c for c in verdict.missing if c in ESSENTIAL and c in lex and self.retriever.by_concept.get(c)]
+        procedures = [lex[c].name(lang) for c in q.subjects + q.context_concepts if c in lex and lex[c].kind == "procedure"]
+        if not asks or not procedures:
+            return ""
+        if len(q.parts) > 1:  # each part in its own words
+            return "\n\n> " + _PART_MISSING[lang].format(part=("；" if lang == "zh" else "; ").join(p.text.rstrip("?？") for p in q.parts))
+        names = [lex[c].name(lang) for c in asks]
+        return " " + _NOTHING_FOR[lang].format(terms=_join(names, lang), procedures=_join(list(dict.fromkeys(procedures))[:2], lang))
 
     def nearest_topics(self, hits: list[Hit], lang: Lang, n: int = 3) -> list[str]:
         """Titles of the documents nearest to the question, in the answer's language."""

@@ -1528,12 +1528,20 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         if group == "complications" and harm is not None:
             # (one naming the asked subject too, first, from any section: "particulate steroid at cervical levels is a
             # risk factor for permanent injury" before "non-particulate steroid almost never causes it")
+            # (asked what the complications are: one that names them, before a series where none occurred)
             named = [c for c in in_group if harm(c[1])]
+            named = [c for c in named if not _NONE_SEEN[c[1].chunk.lang].search(c[1].text)] or named
             about_it = [c for c in usable if harm(c[1]) and subject & c[1].concepts]
             in_group = about_it[:1] if about_it and about_it[0][0] >= 0.6 * best[0] else named or in_group
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
     return usable[0]
+
+
+# A finding that a harm did not occur ("No infection and no new deficit occurred in the Kornick series", 未发生感染).
+_NONE_SEEN = {"en": re.compile(r"^(?:No|None of|Neither)\b|\bno [\w -]{0,60}(?:occurred|was seen|were seen|was observed|were observed)\b|"
+                               r"\bnot observed\b", re.I),
+              "zh": re.compile(r"未发生|未出现|未观察到|没有发生|均未")}
 
 
 def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | None) -> list[tuple[float, Sentence]]:

@@ -592,7 +592,8 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # "PLDD适应症是啥？" about its indications, "what temperature for a lumbar RF?" about its settings, "PVP术后多久下地？" about
 # getting up after it, which a safety knowledge base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
-ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation"})
+ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
+                       "repeat-injection-limit"})
 # Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
 # disclose, "what premedication should she get?" the prevention.
 TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
@@ -1000,7 +1001,7 @@ class Framer:
             return Question(original, q, lang, script)
         q = _NOTE_WORDS.sub(lambda m: _NOTE_WORD[m.group().lower().rstrip(".")], q)
         q = _ZH_SHORT.sub(lambda m: _ZH_WRITTEN_OUT[m.group()], q)
-        q = _JOINED_LEVEL.sub(r"\1\2-\3\4", q)  # "C7T1", "L5S1": the interspace written without its dash
+        q = _MIXED_AND.sub(lambda m: " or " if m.group(1) == "或" else " and ", _JOINED_LEVEL.sub(r"\1\2-\3\4", q))  # "C7T1", "L5S1": the interspace written without its dash
         q, corrections = self._correct(q)
         found = tuple(self.lexicon.match(q))
         lex = self.lexicon.concepts
@@ -1038,6 +1039,7 @@ class Framer:
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         swapped: tuple[str, ...] = ()
+        carried: tuple[str, ...] = ()
         followup = told_only = False
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
@@ -1059,7 +1061,7 @@ class Framer:
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
         parts = tuple(self._drug_asked(p) for p in parts)
-        kept = {c for p in parts for c in p.concepts}
+        kept = {c for p in parts for c in p.concepts} | set(carried)  # ("and for cervical?" after how long relief lasts: still the ask)
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
@@ -1670,6 +1672,8 @@ _NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "i
 # Chinese clinical shorthand written out before matching: 硬外 (硬外注射, 硬外麻) is the epidural; a region's one character
 # before an abbreviation is the spine's region (腰MBB, 颈TFESI: lumbar, cervical).
 _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎"}
+# two English words joined by a Chinese "and" in mixed text ("temperature 和 duration"): the English "and"
+_MIXED_AND = re.compile(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
 _JOINED_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")
 _ZH_SHORT = re.compile(r"硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)

@@ -111,6 +111,15 @@ def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
     return concept in tags or any(p in tags for p in parents)
 
 
+def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str], parents: Mapping[str, Sequence[str]]) -> bool:
+    """An ask that is the whole point of a part (how often a block is falsely positive, when it may be repeated) is
+    covered only by a passage on the part's own procedure: the SIJ block's false-positive rate is not the MBB's, the ESI's
+    repeat limits not the RFA's."""
+    if concept not in ESSENTIAL or not procedures:
+        return True
+    return any(covers(p, tags, parents.get(p, ())) for p in procedures)
+
+
 def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, threshold: float,
           kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]], w: JudgeWeights | None = None,
           guidance: Collection[str] = ()) -> Verdict:
@@ -151,7 +160,9 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
             covered.append(evidence >= threshold)
             continue
         keyed = True
-        miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) for t in (wide if kinds.get(c) == "complication" else top))]
+        procs = [c for c in keys if kinds.get(c) == "procedure"]
+        miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) and _with_procedure(c, t, procs, parents)
+                                           for t in (wide if kinds.get(c) == "complication" else top))]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part
@@ -159,7 +170,10 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # not answered with conventional RF's neuritis; a drug held before a kyphoplasty is still the drug's hold)
         # (and strong evidence on the rest does not make up for it)
         unheard = unheard or (len(keys) == 1 and keys[0] in miss and keys[0] in part.concepts and kinds.get(keys[0]) == "procedure")
-        asked = [c for c in miss if c in ESSENTIAL or (kinds.get(c) == "complication" and c in part.concepts)]
+        # (an ask inherited from the turn before is not this part's when the part asks its own: "what precautions?" after
+        # "how long does relief last?")
+        asked = [c for c in miss if (c in ESSENTIAL and (c in part.concepts or not part.aspects))
+                 or (kinds.get(c) == "complication" and c in part.concepts)]
         unheard = unheard or any(c in ESSENTIAL for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:

@@ -504,6 +504,14 @@ def test_a_baclofen_pump_overdose_is_not_sent_to_naloxone_and_a_late_event_has_n
     assert opioid.urgent and "naloxone" in opioid.text.splitlines()[0]
 
 
+def test_a_topic_we_do_not_cover_never_silences_an_emergency_of_our_own_device(engine):
+    # (device MRI labelling is not covered; the baclofen pump alarming with fever and spasticity after it is ours)
+    ans = engine.answer("ITP patient (baclofen pump) had a 1.5T MRI yesterday, today the pump is alarming and he's itchy, "
+                        "spastic and febrile. What do I do?")
+    assert ans.urgent and ans.pathway == "baclofen-withdrawal" and not ans.abstained
+    assert "withdrawal" in ans.text.splitlines()[0]
+
+
 def test_a_heparin_drip_gets_the_unfractionated_heparin_interval_not_lmwh(engine):
     ans = engine.answer("How long do I stop a heparin drip before a lumbar TFESI?")
     first = _sentences(ans)[0]

@@ -1444,6 +1444,39 @@ def test_a_part_asking_how_well_or_how_long_a_procedure_works_needs_a_passage_on
     assert v.covered == (False, True) and "efficacy" in v.missing
 
 
+def test_the_ask_a_part_is_about_is_covered_only_by_a_passage_on_the_parts_own_procedure():
+    kinds = {"medial-branch-block": "procedure", "sacroiliac-joint-injection": "procedure", "false-positive-block": "topic"}
+    part = Part("lumbar MBB false positive rate?", ("medial-branch-block", "false-positive-block"), ("frequency",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, parts=(part,))
+    sij = frozenset({"sacroiliac-joint-injection", "false-positive-block"})
+    mbb = frozenset({"medial-branch-block", "radiofrequency-ablation"})
+    v = judge(q, [sij, mbb, mbb], 1.0, 0.3, kinds, {})  # the SIJ block's rate is not the MBB's, however strong the evidence
+    assert not v.answers and "false-positive-block" in v.missing
+    assert judge(q, [frozenset({"medial-branch-block", "false-positive-block"}), mbb], 1.0, 0.3, kinds, {}).kind == "answered"
+
+
+def test_an_ask_inherited_from_the_turn_before_does_not_bind_a_part_asking_its_own(framer, lexicon):
+    q, v = _judged(framer, lexicon, "pt has a pacemaker/ICD - ok to do RF? what precautions?",
+                   ["lumbar medial branch RFA - how often does post-RF neuritis happen?", "how long does the relief usually last?"])
+    kinds = {c: lexicon.concepts[c].kind for c in q.all_concepts}
+    parents = {c: lexicon.concepts[c].broader for c in q.all_concepts}
+    told = frozenset({"cardiac-device", "radiofrequency-ablation"})  # no passage on relief
+    assert "efficacy" in q.context_concepts and judge(q, [told, told], 0.9, 0.46, kinds, parents).answers
+    bare, _ = _judged(framer, lexicon, "and for cervical?", ["how long does the relief last after lumbar RFA?"])
+    assert not judge(bare, [frozenset({"radiofrequency-ablation", "cervical-spine"})], 0.9, 0.46,
+                     {c: lexicon.concepts[c].kind for c in bare.all_concepts}, {}).answers
+
+
+def test_clinicians_names_for_the_measure_asked_reach_the_frame(framer):
+    assert "false-positive-block" in framer.frame("腰椎小关节内侧支阻滞的假阳性率是多少？").concepts
+    assert "placement-accuracy" in framer.frame("SIJ injection - fluoro vs ultrasound, how do the accuracy rates compare?").concepts
+    assert "efficacy" in framer.frame("DRG stimulation 和 traditional SCS 治疗下肢 CRPS，哪个效果更好？").concepts
+    assert "repeat-injection-limit" in framer.frame("when can we repeat it?", ["lumbar RFA - how long does relief last?"]).concepts
+    # two English words joined by a Chinese "and" in mixed text
+    assert "rf-lesion-settings" in framer.frame("lumbar medial branch RFA 的 temperature 和 duration 一般设多少？").concepts
+    assert "rf-electrode-placement" in framer.frame("needle 要跟神经 parallel 吗").concepts
+
+
 def test_a_gestational_age_is_a_pregnancy(lexicon):
     assert "pregnancy" in {m.concept for m in lexicon.match("孕8周，坐骨神经痛很厉害，想做X线引导下ESI")}
     assert "pregnancy" in {m.concept for m in lexicon.match("G1P0 at 10/40 with sciatica")}
