@@ -593,7 +593,7 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # getting up after it, which a safety knowledge base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
-                       "repeat-injection-limit"})
+                       "repeat-injection-limit", "trial-duration"})
 # Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
 # disclose, "what premedication should she get?" the prevention.
 TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}

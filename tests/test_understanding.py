@@ -1475,6 +1475,8 @@ def test_clinicians_names_for_the_measure_asked_reach_the_frame(framer):
     # two English words joined by a Chinese "and" in mixed text
     assert "rf-lesion-settings" in framer.frame("lumbar medial branch RFA 的 temperature 和 duration 一般设多少？").concepts
     assert "rf-electrode-placement" in framer.frame("needle 要跟神经 parallel 吗").concepts
+    assert "trial-duration" in framer.frame("how long is a typical SCS trial?").concepts
+    assert "indication" in framer.frame("SCS测试成功标准是啥，疼痛缓解50%就行？").concepts
 
 
 def test_a_gestational_age_is_a_pregnancy(lexicon):
