@@ -1184,8 +1184,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
         members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)
-        numbers = any("frequency" in p.aspects and not _MOST_ASK.search(p.text) and (bool(_NUMBERS_ASK.search(p.text)) or not any(
-            sig.kinds.get(c) == "complication" for c in _own(p, q))) for p in members)
+        # (the most common one asked with its rate, "最常见的并发症有哪些？发生率多少？": a count, one ranking it first before others)
+        numbers = any("frequency" in p.aspects and (not _MOST_ASK.search(p.text) or bool(_RATE_TOO.search(p.text)))
+                      and (bool(_NUMBERS_ASK.search(p.text)) or not any(sig.kinds.get(c) == "complication" for c in _own(p, q)))
+                      for p in members)
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
@@ -1486,6 +1488,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # ("C5-6 or only C7-T1?": a sentence naming either level asked, before the procedure's contraindication list)
     both = [c for c in usable if len(compared & c[1].concepts) >= (1 if all(_is_level(x) for x in compared) else 2)]
     counted = [c for c in counted if c in both] or counted
+    counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     # (one giving that complication's own rate, before an overall rate that lists it among others)
     counted = [c for c in counted if focused is None or focused(c[1])] or counted
@@ -1634,6 +1637,7 @@ _RATE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)
                    r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)
 # which complication is the most common: the sentence that ranks one first, not the one with the largest count
 _MOST_ASK = re.compile(r"most (?:common|frequent)|commonest|最常见|最多见|最容易(?:出现|发生)", re.I)
+_RATE_TOO = re.compile(r"\bhow often\b|\bhow frequent|\brates?\b|\bincidence\b|\bpercent|发生率|几率|概率|比例", re.I)
 _MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|listed|lists?) [\w -]{0,30}\bfirst\b|"
                    r"最常见|最为常见|最多见|列为首位|居首", re.I)
 # "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
@@ -1881,6 +1885,9 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
             return True
         shared = figures & theirs  # the same result retold ("39.3% (213/532) and 28.9% (143/493)" in two documents)
         if len(shared) >= 3 and any("." in f for f in shared):
+            return True
+        # (or all of one's figures inside the other's, two with decimals: "2.3% and 1.4%" retold with their CIs)
+        if shared in (figures, theirs) and sum("." in f for f in shared) >= 2:
             return True
         if figures <= theirs and (share <= 0 or s.meets(o)):  # with no word in common neither word test can pass
             mine = _whole_words(s.tokens, lang) - hedge if mine is None else mine
