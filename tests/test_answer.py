@@ -4,7 +4,7 @@ import json
 import re
 from pathlib import Path
 
-from assistant.compose import HEDGED_LATER
+from assistant.compose import _META, HEDGED_LATER
 from assistant.text import HEDGE, cjk_count, numbers_in, script_of, strip_inline_tags
 
 
@@ -1347,3 +1347,9 @@ def test_dressings_braces_and_wetting_the_wound_are_activities_the_sources_must_
     decolonise = Sentence("对MSSA或MRSA携带者采用鼻腔莫匹罗星加氯己定沐浴进行去定植。", chunk, 1, 1, "prevention", frozenset(), frozenset(), False, False)
     for ask in ("伤口能沾水吗", "多久换药", "kyphoplasty后要不要戴支具"):
         assert not _can_answer(decolonise, Part(ask, (), ())), ask
+
+
+def test_a_sentence_placing_a_procedure_in_the_reviews_scope_is_a_remark_about_the_knowledge_base():
+    assert _META["en"].search("ESI lies within the scope of the central safety review, which treats procedures as an option.")
+    assert _META["zh"].search("因此，PLDD 属于这篇核心安全性综述的讨论范围。")
+    assert not _META["en"].search("Pregnancy is a relative contraindication to fluoroscopic ESI.")

@@ -103,6 +103,13 @@ def test_same_point_ignores_hedges_but_not_different_doses():
     zh2 = _s("胸部或颈部操作后发生的气胸，可表现为胸膜炎性胸痛、咳嗽、呼吸困难、呼吸音减弱或 SpO2 下降，有时在数小时后才出现（据报道，尚待与原始文献核实）。",
              "sgb", 1, lang="zh", action=False)
     assert same_point(zh2, [zh1], "zh")
+    # one result retold with its confidence intervals (two documents quoting one meta-analysis)
+    ci1 = _s("一项针对癌症患者鞘内导管的荟萃分析显示，浅表感染发生率为 2.3%，深部感染为 1.4%。", "idd", 1, lang="zh", action=False)
+    ci2 = _s("一项针对癌症患者鞘内导管的荟萃分析显示，浅表感染发生率为 2.3%（95% CI 0.8–6.1），深部感染为 1.4%（0.5–3.8）。",
+             "infection", 1, lang="zh", action=False)
+    assert same_point(ci2, [ci1], "zh") and same_point(ci1, [ci2], "zh")
+    other = _s("Superficial infection occurred in 2.3% and deep infection in 3.1% of SCS implants.", "scs", 1, action=False)
+    assert not same_point(other, [_s("Superficial infection 2.3%, deep 1.4%.", "idd", 1, action=False)], "en")
 
 
 def test_every_pathway_has_bilingual_condition_names_found_from_its_actions():
