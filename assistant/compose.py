@@ -1682,7 +1682,10 @@ _RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?a
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始)", re.I)
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
 _AGAIN_ASK = re.compile("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
-_NARROW = (("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# "lipid bolus 给多少", "LAST 时脂肪乳首剂量": the bolus (a regimen's first dose), not the ceiling of the whole rescue
+_BOLUS_ASK = re.compile(r"\bbolus\b|\bloading dose|\binitial dose|\bfirst dose|\bstarting dose|首剂|首次剂量|负荷量|负荷剂量|推注|初始剂量", re.I)
+_BOLUS = re.compile(r"\bbolus\b|推注|负荷", re.I)
+_NARROW = (("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

@@ -374,6 +374,9 @@ def without_concepts(q: Question, drop: Collection[str]) -> Question:
     return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts)
 
 
+_PERCENT_STRENGTH = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*%")
+
+
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Asked aspects of one ask, most specific first; `names` are spans of procedure names, whose words are not an ask
     (椎间盘内治疗 "intradiscal treatment" does not ask how to treat); `signs` spans of findings, whose words tell no failed
@@ -383,6 +386,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     for start, end in names:
         chars[start:end] = " " * (end - start)
     text = SIGN_STOPPED[lang].sub(lambda m: " " * len(m.group()), "".join(chars))  # "the seizure has stopped" holds no drug
+    text = _PERCENT_STRENGTH.sub(lambda m: " " * len(m.group()), text)  # "20% lipid", "0.5% bupi": a strength told, no rate asked
     if signs and (m := _rx(ASPECTS["escalation"][i]).search(text)) and any(a <= m.start() < b for a, b in signs) \
             and not _rx(RESCUE_FAILING[i - 1]).search(text):
         chars = list(text)
@@ -907,6 +911,12 @@ _WORRY = {
 }
 
 
+_EPINEPHRINE, _LOCAL_ANAESTHETIC = "epinephrine", "local-anaesthetic"
+# epinephrine told as added to a local anaesthetic: "with epi", "加肾上腺素", "含肾上腺素的"
+_ADDED = {"en": re.compile(r"\b(?:with|plus|w/?|\+)\s*(?:epi\w*|adrenaline)\b|\+\s*(?:epi|adrenaline)", re.I),
+          "zh": re.compile(r"(?:加|含|配|合用|混|加了|加上|带)\s*(?:肾上腺素|epi\w*|adrenaline)", re.I)}
+
+
 def _restates(part: Part, before: Part) -> bool:
     """Does the part ask again what the part before asked? "Hold ibuprofen before a DRG implant? how many days": a bare
     "how long" after an ask whether to hold a drug (how long to hold it); "SCS infection rate? what number to quote in
@@ -1411,13 +1421,20 @@ class Framer:
                 # "克赛…术前停多久？拔针后多久能再打？": after the needle is out, "打" is the anticoagulant's next dose
                 own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
-            if out and _restates(part, out[-1]):
+            if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang)):
                 prev_part = out.pop()
                 sep = " " if prev_part.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "  # (clauses kept apart)
                 part = Part(f"{prev_part.text}{sep}{t}".replace("？ ", "？"), prev_part.concepts,
                             tuple(dict.fromkeys(prev_part.aspects + part.aspects)), prev_part.inherited, prev_part.terms + terms)
             out.append(part)
         return tuple(out)
+
+    def _additive_form(self, part: Part, before: Part, lang: Lang) -> bool:
+        """"利多卡因最大剂量多少？加肾上腺素能到多少", "max lido? and with epi?": epinephrine told as added to the local
+        anaesthetic the part before asked about is that drug's form, the same ask (not epinephrine's own dose)."""
+        if set(part.concepts) != {_EPINEPHRINE} or not _ADDED[lang].search(part.text):
+            return False
+        return any(_LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) for c in before.concepts + before.inherited if c != _EPINEPHRINE)
 
     def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], aspects: tuple[str, ...] = ()) -> str:
         """The question plus the canonical names of its concepts that it does not spell out (brands, abbreviations,

@@ -94,6 +94,13 @@ _ONE_SIDED = r"\b(?:left|right|L|R|one)[- ](?:sided )?(?:arm|hand|leg|side|face)
 # saline reaching the intrathecal space, not toxicity.
 _SALINE_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*hypertonic saline)",
                   "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:高渗盐水|高渗生理盐水|hypertonic saline))"}
+# ... and consciousness lost or a seizure after a particulate steroid alone (a vertebral artery embolus to the brainstem)
+_PARTICULATE = {"en": r"particulate|kenalog|triamcinolone|depo-?medrol|methylpred\w*|celestone|diprospan|betamethasone",
+                "zh": r"颗粒|曲安奈德|甲泼尼龙|得宝松|倍他米松|particulate|kenalog|depo"}
+_OUT_COLD = {"en": r"unresponsive|unconscious|loss of consciousness|not rousable|unrousable|seiz|convuls|fitting",
+             "zh": r"意识(?:丧失|不清|障碍|没了|消失)|昏迷|叫不醒|不省人事|抽搐|惊厥|没(?:有)?意识|失去意识"}
+_PARTICULATE_STROKE = {lang: _TF_WITHOUT_LA[lang] + rf"(?=[\s\S]*(?:{_PARTICULATE[lang]}))[\s\S]*(?:{_OUT_COLD[lang]})"
+                       for lang in ("en", "zh")}
 _CONTRAST_STROKE = {
     "en": _TF_WITHOUT_LA["en"] + rf"(?=[\s\S]*(?:contrast|dye|omnipaque|iohexol))[\s\S]*(?:{_STROKE_SIGNS})|"
           + _TF_WITHOUT_LA["en"] + rf"[\s\S]*(?:{_ONE_SIDED})",
@@ -153,10 +160,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
         exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
-                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"],
+                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"],
                  "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
-                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"]},
+                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -268,10 +275,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "esi-stroke",
         {"en": (r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
-                r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi",),
+                r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi|" + _PARTICULATE_STROKE["en"],),
          "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体|[左右]侧.{0,4}(?:无力|麻木|瘫|不能动)|半身|"
                 r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)|说话.{0,3}(?:含糊|不清|不利索)|吐字不清|"
-                r"[左右](?:手|臂|上肢|半边|半身).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|无力|麻木|不能动|抬不起)",)},
+                r"[左右](?:手|臂|上肢|半边|半身).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|无力|麻木|不能动|抬不起)|" + _PARTICULATE_STROKE["zh"],)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block",
          "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞"},
         {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection suggest embolic or vascular injury to the brain, brainstem, cord or retina. "

@@ -60,7 +60,7 @@ def detect_lang(text: str) -> Lang:
     return "zh" if zh else "en"
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _converter(config: str):  # type: ignore[no-untyped-def]
     import opencc  # lazy: only Chinese questions need it
 
@@ -72,9 +72,19 @@ def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text)) if cjk_count(text) else text
 
 
+# Conversions OpenCC gets wrong in our texts: 感染发生率 is segmented as 感/染发/生率 (dyed hair, 染髮)
+_TRADITIONAL_FIXES = {"髮生": "發生", "髮病": "發病", "髮作": "發作", "髮熱": "發熱", "髮現": "發現", "髮麻": "發麻"}
+
+
 def to_traditional(text: str) -> str:
-    """Simplified -> Traditional Chinese (OpenCC s2t)."""
-    return str(_converter("s2t").convert(text)) if cjk_count(text) else text
+    """Simplified -> Traditional Chinese for a reader in Taiwan or Hong Kong (OpenCC s2tw: 為, 臨床, 核實, not the
+    older 爲, 臨牀, 覈實)."""
+    if not cjk_count(text):
+        return text
+    out = str(_converter("s2tw").convert(text))
+    for wrong, right in _TRADITIONAL_FIXES.items():
+        out = out.replace(wrong, right)
+    return out
 
 
 def script_of(text: str) -> Literal["hans", "hant", "latin"]:
@@ -84,7 +94,7 @@ def script_of(text: str) -> Literal["hans", "hant", "latin"]:
     if not cjk_count(text):
         return "latin"
     traditional = sum(1 for a, b in zip(text, to_simplified(text)) if a != b)
-    simplified = sum(1 for a, b in zip(text, to_traditional(text)) if a != b)
+    simplified = sum(1 for a, b in zip(text, str(_converter("s2t").convert(text))) if a != b)
     return "hant" if traditional >= 1 and traditional > simplified and traditional >= cjk_count(text) * 0.05 else "hans"
 
 

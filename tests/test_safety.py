@@ -433,6 +433,10 @@ def test_one_sided_weakness_and_slurred_speech_after_a_steroid_only_transforamin
     told = "mid C6-7 TFESI w depo-medrol, pt suddenly cant move L arm + slurred speech. what do i do"
     assert triage(told, "en").rule == "esi-stroke"
     assert triage("颈6-7 TFESI 用了得宝松，病人突然左手动不了，说话含糊不清，怎么办", "zh").rule == "esi-stroke"
+    # consciousness lost or a seizure right after a particulate steroid alone: an embolus to the brainstem, not toxicity
+    assert triage("during C6-7 TFESI pt suddenly unresponsive right after i pushed the kenalog ??", "en").rule == "esi-stroke"
+    assert triage("C6-7 TFESI 推完得宝松 病人突然意识丧失", "zh").rule == "esi-stroke"
+    assert triage("during C6-7 TFESI with lidocaine pt suddenly unresponsive", "en").rule == "last"  # local anaesthetic told
 
 
 def test_shock_after_a_procedure_with_no_pathway_of_its_own_is_urgent_and_says_there_is_no_protocol():

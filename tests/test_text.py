@@ -57,6 +57,9 @@ def test_traditional_chinese_is_detected_and_converted_both_ways():
     assert to_simplified(trad) == "硬膜外血肿应该怎么处理？"
     assert script_of("硬膜外血肿应该怎么处理？") == "hans"
     assert to_traditional("血肿") == "血腫"
+    # the forms readers in Taiwan and Hong Kong use (為, 臨床, 核實), and 发生 never turned into hair (髮)
+    assert to_traditional("仅供临床决策参考，未经核实，感染发生率约为 3%") == "僅供臨床決策參考，未經核實，感染發生率約為 3%"
+    assert script_of("如果只是電池囊袋表淺感染 要整組拿掉嗎") == "hant" and script_of("臨牀爲") == "hant"
     assert script_of("epidural") == "latin"
     # a slip of two Traditional characters in a Simplified question: the answer stays Simplified
     assert script_of("PVP術後复查片子看到椎旁静脉里有一小条骨水泥，病人一点症状没有，需要处理吗") == "hans"

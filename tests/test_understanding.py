@@ -3023,3 +3023,19 @@ def test_options_after_a_told_complication_ask_how_to_treat_it_and_a_headache_da
 def test_pus_in_a_wound_and_asking_whether_to_take_the_device_out_are_read(framer):
     f = framer.frame("DRG stimulator 术后一周伤口红肿有脓，要取出吗")
     assert {"surgical-site-infection", "explantation"} <= set(f.concepts), f.concepts
+
+
+def test_epinephrine_added_to_the_local_anaesthetic_asked_before_is_its_form_not_a_drug_of_its_own(framer):
+    f = framer.frame("利多卡因最大剂量多少？加肾上腺素能到多少")
+    assert len(f.parts) == 1 and "lidocaine" in f.parts[0].concepts and "epinephrine" not in f.parts[0].concepts
+    g = framer.frame("肾上腺素过敏性休克给多少？加多少液体")  # epinephrine itself asked: its own part stays
+    assert "epinephrine" in g.parts[0].concepts
+
+
+def test_clinicians_spellings_of_a_strength_a_brand_and_a_labouring_patient(framer):
+    lipid = framer.frame("LAST 时 lipid 20% bolus 给多少")
+    assert "lipid-emulsion" in lipid.concepts and "frequency" not in lipid.aspects  # "20%" is a strength, not a rate asked
+    assert "ropivacaine" in framer.frame("and naropin? pt is 55 kg", ["max dose of marcaine plain in mg/kg?"]).concepts
+    assert "ropivacaine" in framer.frame("耐乐品最大剂量多少").concepts
+    assert "labour-epidural" in framer.frame("laboring pt w/ epidural - what bupivacaine concentration for the infusion?").out_of_scope
+    assert "explantation" in framer.frame("如果只是電池囊袋表淺感染 要整組拿掉嗎", ["脊髓刺激器植入後 感染率大概多少？"]).concepts
