@@ -803,6 +803,8 @@ def _judged(framer, lexicon, text, history=None):  # type: ignore[no-untyped-def
     ("醫生晉升副高職稱需要發幾篇SCI？", "academic-career"),  # SCI = Science Citation Index here, not spinal cord injury
     ("Do I need a CT head before a diagnostic LP for suspected bacterial meningitis?", "diagnostic-lumbar-puncture"),
     ("intrathecal methotrexate dose for CNS prophylaxis in an 8yo with ALL", "intrathecal-chemotherapy"),
+    ("醫美打玻尿酸 出現血管栓塞 要怎麼處理", "cosmetic-filler-injection"),  # an embolism, but not our cement's
+    ("laboring pt w/ epidural - what bupivacaine concentration and rate for the infusion?", "labour-epidural"),
 ])
 def test_a_near_miss_sharing_our_words_is_out_of_scope(framer, lexicon, text, foreign):
     q, v = _judged(framer, lexicon, text)
