@@ -3039,5 +3039,6 @@ def test_clinicians_spellings_of_a_strength_a_brand_and_a_labouring_patient(fram
     assert "lipid-emulsion" in lipid.concepts and "frequency" not in lipid.aspects  # "20%" is a strength, not a rate asked
     assert "ropivacaine" in framer.frame("and naropin? pt is 55 kg", ["max dose of marcaine plain in mg/kg?"]).concepts
     assert "ropivacaine" in framer.frame("耐乐品最大剂量多少").concepts
+    assert "dexamethasone" in framer.frame("cervical TFESI - depo-medrol or decadron? particulate risk?").concepts
     assert "labour-epidural" in framer.frame("laboring pt w/ epidural - what bupivacaine concentration for the infusion?").out_of_scope
     assert "explantation" in framer.frame("如果只是電池囊袋表淺感染 要整組拿掉嗎", ["脊髓刺激器植入後 感染率大概多少？"]).concepts
