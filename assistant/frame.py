@@ -1068,10 +1068,12 @@ class Framer:
         parts = self._parts(q, lang, ctx_concepts, past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
+        # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
+        kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
         parts = tuple(self._drug_asked(p) for p in parts)
-        kept = {c for p in parts for c in p.concepts} | set(carried)  # ("and for cervical?" after how long relief lasts: still the ask)
+        kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)

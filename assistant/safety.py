@@ -1039,8 +1039,9 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
                   "zh": r"(?:泵|刺激器|电极|植入物)[^，。]{0,4}(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)"}
 # (time told since it: "40 min after the TFESI", "SCS trial day 5", "2 weeks post implant", 术后30分钟, 第5天)
 _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes)\s+(?:after|post|later|ago)\b|\bday\s*\d+\b(?!\s*(?:of|-)\s*(?:the )?(?:procedure|injection))|"
-                r"\b\d+\s*(?:days?|weeks?|wks?)\s+(?:after|post|ago|out)\b|\bweeks? (?:after|later|ago)\b",
-          "zh": r"\d+\s*分钟(?:后|前|了)|术后\s*\d+\s*分钟|第\s*\d+\s*天|\d+\s*周(?:前|后|了)"}
+                r"\b\d+\s*(?:days?|weeks?|wks?)\s+(?:after|post|ago|out)\b|\bweeks? (?:after|later|ago)\b|\bpost-?op\b|"
+                r"\bafter the (?:procedure|operation)\b",
+          "zh": r"\d+\s*分钟(?:后|前|了)|术后|第\s*\d+\s*天|\d+\s*周(?:前|后|了)"}
 _OVER = {"en": _SINCE["en"] + "|" + _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
          "zh": _SINCE["zh"] + "|" + _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}

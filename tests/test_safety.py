@@ -423,7 +423,8 @@ def test_once_the_procedure_is_over_the_banner_does_not_say_stop_it_and_a_patien
     # the time told since it: nothing under way to stop
     for text, lang, rule in (("Pt 40 min after C6-7 TFESI with dexamethasone now can't move arms or legs, BP 90/50", "en", "esi-stroke"),
                              ("SCS trial day 5, exit site red and oozing, temp 38.4", "en", "implant-infection"),
-                             ("SCS测试第5天 电极出口红肿流脓 体温38.6", "zh", "implant-infection")):
+                             ("SCS测试第5天 电极出口红肿流脓 体温38.6", "zh", "implant-infection"),
+                             ("硬膜外腔镜术后病人说视力模糊，是怎么回事", "zh", "epiduroscopy-pressure")):
         t = triage(text, lang)
         assert t.rule == rule and "Stop the procedure" not in t.escalation and "立即停止操作" not in t.escalation, (text, t.escalation)
     assert "Stop the procedure" in triage("C6-7 TFESI, just injected dex, pt suddenly can't move his arms", "en").escalation

@@ -805,6 +805,7 @@ def _judged(framer, lexicon, text, history=None):  # type: ignore[no-untyped-def
     ("intrathecal methotrexate dose for CNS prophylaxis in an 8yo with ALL", "intrathecal-chemotherapy"),
     ("醫美打玻尿酸 出現血管栓塞 要怎麼處理", "cosmetic-filler-injection"),  # an embolism, but not our cement's
     ("laboring pt w/ epidural - what bupivacaine concentration and rate for the infusion?", "labour-epidural"),
+    ("顺便问下，房颤 RFA ablation 术后 pericardial tamponade 怎么处理", "tumour-ablation"),  # the heart's RF, not a nerve's
 ])
 def test_a_near_miss_sharing_our_words_is_out_of_scope(framer, lexicon, text, foreign):
     q, v = _judged(framer, lexicon, text)
@@ -1464,6 +1465,8 @@ def test_an_ask_inherited_from_the_turn_before_does_not_bind_a_part_asking_its_o
     parents = {c: lexicon.concepts[c].broader for c in q.all_concepts}
     told = frozenset({"cardiac-device", "radiofrequency-ablation"})  # no passage on relief
     assert "efficacy" in q.context_concepts and judge(q, [told, told], 0.9, 0.46, kinds, parents).answers
+    own = framer.frame("颈椎的呢，第三枕神经RFA有什么特别风险", ["lumbar medial branch RFA 之前要做几次 diagnostic block？阳性标准是多少"])
+    assert "indication" not in own.concepts and own.aspects == ("complications",)  # its own ask, not the criteria again
     bare, _ = _judged(framer, lexicon, "and for cervical?", ["how long does the relief last after lumbar RFA?"])
     assert not judge(bare, [frozenset({"radiofrequency-ablation", "cervical-spine"})], 0.9, 0.46,
                      {c: lexicon.concepts[c].kind for c in bare.all_concepts}, {}).answers
