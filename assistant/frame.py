@@ -192,7 +192,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"证据|分歧|争议|证据等级|推荐等级|证据级别|不确定|研究|数据|冲突|可靠吗"),
     "comparison": ("",
                    r"\bvs\.?\b|versus|compared|difference between|better than|safer than|or (?:a|an|the)? ?\w+ (?:block|injection)\?",
-                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟)[^，,。？?]{1,20}比[，,]"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did)|what causes|how does .{0,40}(?:cause|happen|lead)",

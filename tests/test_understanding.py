@@ -3045,3 +3045,8 @@ def test_clinicians_spellings_of_a_strength_a_brand_and_a_labouring_patient(fram
     assert "dexamethasone" in framer.frame("cervical TFESI - depo-medrol or decadron? particulate risk?").concepts
     assert "labour-epidural" in framer.frame("laboring pt w/ epidural - what bupivacaine concentration for the infusion?").out_of_scope
     assert "explantation" in framer.frame("如果只是電池囊袋表淺感染 要整組拿掉嗎", ["脊髓刺激器植入後 感染率大概多少？"]).concepts
+
+
+def test_a_chinese_comparison_by_which_is_higher_and_the_leads_by_their_chinese_name(framer):
+    f = framer.frame("DRG stimulation 和传统 SCS 比，导线移位率哪个高？")
+    assert "comparison" in f.aspects and "lead-migration" in f.concepts
