@@ -84,6 +84,13 @@ _NOT_IN_KB = {
 }
 _NOTHING_ON = {"en": "Nothing in the knowledge base on: {terms}.", "zh": "知识库中没有关于以下内容的资料：{terms}。"}
 _NOTHING_FOR = {"en": "It gives no {terms} for {procedures}.", "zh": "知识库未给出{procedures}的{terms}。"}
+# what an ask that is the point of a part is called in a sentence (its lexicon names are the ways it is asked)
+_ASK_LABELS = {"repeat-injection-limit": {"en": "repeat limits", "zh": "重复间隔"},
+               "trial-duration": {"en": "trial length", "zh": "测试期时长"},
+               "false-positive-block": {"en": "false-positive rate", "zh": "假阳性率"},
+               "placement-accuracy": {"en": "placement accuracy", "zh": "穿刺准确率"},
+               "efficacy": {"en": "efficacy", "zh": "疗效"}, "indication": {"en": "indications or selection criteria", "zh": "适应证或选择标准"},
+               "rf-lesion-settings": {"en": "lesion settings", "zh": "毁损参数"}, "mobilisation": {"en": "mobilisation advice", "zh": "下床活动建议"}}
 _OUT_OF_SCOPE = {
     "en": ("Not covered: {terms} {verb} outside this knowledge base, which covers the safety of image-guided interventional pain "
            "procedures; its figures (hold times, doses, complication rates) do not transfer to other procedures or settings. "
@@ -171,6 +178,7 @@ _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with 
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
+_HEADACHES = frozenset({"headache", "pdph"})
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
 _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
@@ -810,7 +818,9 @@ class AnswerEngine:
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):
-                    bullets.append(Bullet(e.sentence, 0, e.score, "fact"))
+                    # (a management step of this picture's own, "椎间盘炎…下一步应行 MRI 检查", is an action like the pathway's)
+                    kind = "action" if e.sentence.action and e.sentence.group == "management" else "fact"
+                    bullets.append(Bullet(e.sentence, 0, e.score, kind))
                     quoted.append(e.sentence)
             # "it's been 40 minutes, can it still be LAST?": what the pathway's sources say about a late onset
             if _STILL_ASK[lang].search(q.text):
@@ -1099,7 +1109,10 @@ class AnswerEngine:
         told = INFECTION in self.lexicon.broader_closure(list(q.all_concepts)) \
             and any(_INFECTION_TOLD.search(t) for t in (q.text, *q.history[-1:]))
         if (tri.rule == "implant-infection" or told) and not _PREVENTION_ASK.search(q.text):
-            return care_not_prevention(sents)
+            sents = care_not_prevention(sents)
+        if tri.rule == "implant-infection" and not _HEADACHES & set(self.lexicon.broader_closure(list(q.all_concepts))):
+            # (the red flags of a headache after a dural puncture are not quoted for a hot wound with no headache told)
+            sents = [x for x in sents if not _HEADACHES & x.concepts]
         return sents
 
     def _after_emergency(self, q: Question, tri: Triage, sents: list[Sentence]) -> list[Sentence]:
@@ -1367,8 +1380,8 @@ class AnswerEngine:
         if not asks or not procedures:
             return ""
         if len(q.parts) > 1:  # each part in its own words
-            return "\n\n> " + _PART_MISSING[lang].format(part=("；" if lang == "zh" else "; ").join(p.text.rstrip("?？") for p in q.parts))
-        names = [lex[c].name(lang) for c in asks]
+            return "\n\n" + NOTE_PREFIX + _PART_MISSING[lang].format(part=("；" if lang == "zh" else "; ").join(p.text.rstrip("?？") for p in q.parts))
+        names = [_ASK_LABELS.get(c, {}).get(lang) or lex[c].name(lang) for c in asks]
         return " " + _NOTHING_FOR[lang].format(terms=_join(names, lang), procedures=_join(list(dict.fromkeys(procedures))[:2], lang))
 
     def nearest_topics(self, hits: list[Hit], lang: Lang, n: int = 3) -> list[str]:

@@ -1683,7 +1683,7 @@ _RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?a
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
 _AGAIN_ASK = re.compile("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
 # "lipid bolus 给多少", "LAST 时脂肪乳首剂量": the bolus (a regimen's first dose), not the ceiling of the whole rescue
-_BOLUS_ASK = re.compile(r"\bbolus\b|\bloading dose|\binitial dose|\bfirst dose|\bstarting dose|首剂|首次剂量|负荷量|负荷剂量|推注|初始剂量", re.I)
+_BOLUS_ASK = re.compile(r"\bbolus\b|\bloading dose|\binitial dose|\bfirst dose|\bstarting dose|首剂|首次剂量|负荷量|负荷剂量|初始剂量", re.I)
 _BOLUS = re.compile(r"\bbolus\b|推注|负荷", re.I)
 _NARROW = (("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
@@ -1891,8 +1891,9 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
         shared = figures & theirs  # the same result retold ("39.3% (213/532) and 28.9% (143/493)" in two documents)
         if len(shared) >= 3 and any("." in f for f in shared):
             return True
-        # (or all of one's figures inside the other's, two with decimals: "2.3% and 1.4%" retold with their CIs)
-        if shared in (figures, theirs) and sum("." in f for f in shared) >= 2:
+        # (or the same two decimal figures retold with their CIs: "2.3% and 1.4%" and "2.3% (95% CI 0.8–6.1) and 1.4% (…)")
+        core = _figures(_BRACKETED.sub("", s.text))
+        if core <= theirs and sum("." in f for f in core) >= 2 and s.meets(o):
             return True
         if figures <= theirs and (share <= 0 or s.meets(o)):  # with no word in common neither word test can pass
             mine = _whole_words(s.tokens, lang) - hedge if mine is None else mine
@@ -1901,6 +1902,9 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
             if _jaccard(s.tokens, o.tokens) > share or (len(mine) >= 5 and len(mine & other) / len(mine) >= share):
                 return True
     return False
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _whole_words(tokens: frozenset[str], lang: Lang) -> frozenset[str]:

@@ -274,21 +274,29 @@ HEADACHE, PDPH = "headache", "pdph"
 _POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening) (?:on|when|with) (?:sitting|standing|getting) up|\b(?:better|eases|relieved|goes away) "
                               r"(?:when |on )?(?:lying|lie|lies) (?:flat|down)", re.I),
              "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)")}
-def _short_forms(concepts: tuple[str, ...], matches: Sequence[Match], prev: Question | None,
-                 lex: Mapping[str, Concept]) -> tuple[str, ...]:
+def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: Mapping[str, Concept]) -> dict[str, tuple[str, ...]]:
     """A Chinese procedure name that is part of a longer one the turn before is its short form: "造影后3周 腰痛越来越重"
-    after a 椎间盘造影 question is the discography, not a contrast injection; 射频 after 脉冲射频 the pulsed one."""
+    after a 椎间盘造影 question is the discography, not a contrast injection; 射频 after 脉冲射频 the pulsed one. Not when
+    this turn names the longer one too ("射频和脉冲射频有什么区别") or sets the short one apart (普通射频, 永久植入):
+    short concept -> the longer one."""
     if prev is None:
-        return concepts
+        return {}
     longer = [m for m in prev.matches if lex[m.concept].kind == "procedure" and _CJK.search(m.surface)]
-    short: dict[str, str] = {}
+    own = {m.concept for m in matches}
+    short: dict[str, tuple[str, ...]] = {}
     for m in matches:
         if lex[m.concept].kind != "procedure" or len(m.surface) < 2 or not _CJK.search(m.surface):
             continue
-        whole = [p.concept for p in longer if m.surface in p.surface and len(p.surface) > len(m.surface) and p.concept != m.concept]
-        if len(set(whole)) == 1 and not any(o.concept == m.concept and o.surface not in (m.surface,) for o in matches):
-            short[m.concept] = whole[0]
-    return tuple(dict.fromkeys(short.get(c, c) for c in concepts)) if short else concepts
+        whole = {p.concept for p in longer if m.surface in p.surface and len(p.surface) > len(m.surface) and p.concept != m.concept}
+        if len(whole) != 1 or whole & own or _SET_APART.search(q[max(0, m.start - 3):m.end + 4]):
+            continue
+        if not any(o.concept == m.concept and o.surface != m.surface for o in matches):
+            short[m.concept] = (next(iter(whole)),)
+    return short
+
+
+# a qualifier that sets a short name apart from the longer one of the turn before ("普通射频", "传统射频", "永久植入")
+_SET_APART = re.compile(r"普通|传统|常规|标准|经典|永久|连续")
 
 
 def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple[str, ...]:
@@ -374,7 +382,9 @@ def without_concepts(q: Question, drop: Collection[str]) -> Question:
     return replace(q, concepts=keep(q.concepts), subjects=keep(q.subjects), context_concepts=keep(q.context_concepts), parts=parts)
 
 
-_PERCENT_STRENGTH = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*%")
+# a strength told beside its drug ("20% lipid", "0.5% bupi", "lidocaine 1%", 20%脂肪乳): no rate asked
+_DILUTED = r"lipid|intralipid|bupi\w*|levobupi\w*|lido\w*|lignocaine|ropi\w*|chlorhex\w*|dextrose|glucose|saline|脂肪乳|布比卡因|利多卡因|罗哌卡因|氯己定|葡萄糖|盐水"
+_PERCENT_STRENGTH = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}))|(?:{_DILUTED})\s?\d+(?:\.\d+)?\s*%", re.I)
 
 
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -1027,7 +1037,8 @@ class Framer:
                          if c not in concepts)
         prev = self._previous(history)
         concepts = _posture_headache(concepts, q, lang)
-        concepts = _short_forms(concepts, matches, prev, lex)
+        short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
+        concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)
@@ -1435,6 +1446,9 @@ class Framer:
         """"利多卡因最大剂量多少？加肾上腺素能到多少", "max lido? and with epi?": epinephrine told as added to the local
         anaesthetic the part before asked about is that drug's form, the same ask (not epinephrine's own dose)."""
         if set(part.concepts) != {_EPINEPHRINE} or not _ADDED[lang].search(part.text):
+            return False
+        # (the maximum of the drug asked before, not what to do now: "心脏骤停了怎么办？加肾上腺素用多少" asks epinephrine's dose)
+        if not {"limit", "dose"} & set(before.aspects) or "action" in before.aspects or "action" in part.aspects:
             return False
         return any(_LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) for c in before.concepts + before.inherited if c != _EPINEPHRINE)
 

@@ -21,7 +21,8 @@ EVENT_CUES = {
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
           r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
           r"\btemp(?:erature)? (?:of |is )?\d|\b(?:s?bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
-          r"\b\d+\s?(?:mins?|hrs?|h)\b|\bwoke\b|"
+          r"\b\d+\s?(?:mins?|hrs?|h)\b|\bwoke\b|\b(?:a|one|\d+) weeks? ago\b|\blast week\b|\bs/p\b|"
+          r"\b(?:fever|febrile|temp|t)\s*(?:of\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b|"
           r"\bnew(?:[- ]onset)? (?:(?:bilat\w*|bilateral|severe|sudden|progressive|left|right|leg|arm|back|neck) )*"
           r"(?:weak|numb|paraly|pain|headache|deficit|retention|incontinen|fever|swelling)|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b|"
           r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b)|"
@@ -95,12 +96,18 @@ _ONE_SIDED = r"\b(?:left|right|L|R|one)[- ](?:sided )?(?:arm|hand|leg|side|face)
 _SALINE_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*hypertonic saline)",
                   "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:高渗盐水|高渗生理盐水|hypertonic saline))"}
 # ... and consciousness lost or a seizure after a particulate steroid alone (a vertebral artery embolus to the brainstem)
-_PARTICULATE = {"en": r"particulate|kenalog|triamcinolone|depo-?medrol|methylpred\w*|celestone|diprospan|betamethasone",
-                "zh": r"颗粒|曲安奈德|甲泼尼龙|得宝松|倍他米松|particulate|kenalog|depo"}
+# (a cervical transforaminal injection named as such: the vertebral artery's territory; not a faint with a slow pulse)
+_PARTICULATE = {"en": r"(?<!non-)(?<!non )particulate|kenalog|triamcinolone|depo-?medrol|\bdepo\b|methylprednisolone acetate|celestone|"
+                      r"diprospan|aristospan|betamethasone acetate",
+                "zh": r"(?<!非)颗粒|曲安奈德|甲泼尼龙|得宝松|倍他米松|康宁克通|(?<!non-)(?<!non )particulate|kenalog|depo"}
 _OUT_COLD = {"en": r"unresponsive|unconscious|loss of consciousness|not rousable|unrousable|seiz|convuls|fitting",
              "zh": r"意识(?:丧失|不清|障碍|没了|消失)|昏迷|叫不醒|不省人事|抽搐|惊厥|没(?:有)?意识|失去意识"}
-_PARTICULATE_STROKE = {lang: _TF_WITHOUT_LA[lang] + rf"(?=[\s\S]*(?:{_PARTICULATE[lang]}))[\s\S]*(?:{_OUT_COLD[lang]})"
-                       for lang in ("en", "zh")}
+_CERVICAL_TF = {"en": r"(?=[\s\S]*(?:transforaminal|\bTF(?:ESI)?\b|vertebral artery))(?=[\s\S]*(?:cervical|\bC[1-8]\b|\bC[1-8]-))",
+                "zh": r"(?=[\s\S]*(?:经椎间孔|TFESI|TF\b|椎动脉))(?=[\s\S]*(?:颈|C[1-8]))"}
+_FAINT = {"en": r"pale|sweat|clammy|vasovagal|faint|passed out|\bHR\s*[1-4]\d\b|brady",
+          "zh": r"脸色苍白|面色苍白|出汗|大汗|冷汗|血管迷走|晕厥|心率\s*[1-4]\d\b|心动过缓"}
+_PARTICULATE_STROKE = {lang: _TF_WITHOUT_LA[lang] + _CERVICAL_TF[lang] + rf"(?![\s\S]*(?:{_FAINT[lang]}))"
+                       rf"(?=[\s\S]*(?:{_PARTICULATE[lang]}))[\s\S]*(?:{_OUT_COLD[lang]})" for lang in ("en", "zh")}
 _CONTRAST_STROKE = {
     "en": _TF_WITHOUT_LA["en"] + rf"(?=[\s\S]*(?:contrast|dye|omnipaque|iohexol))[\s\S]*(?:{_STROKE_SIGNS})|"
           + _TF_WITHOUT_LA["en"] + rf"[\s\S]*(?:{_ONE_SIDED})",
@@ -741,8 +748,9 @@ _NOW = {
     "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
-          r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b",
-    "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快|已经?出现|已经有了?",
+          r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
+          r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
+    "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])",
 }
 
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
@@ -1037,14 +1045,19 @@ _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|hus
 _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b|"
                         r"\b(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?) (?:with|on) (?:the |a |an |her |his )?(?:pump|stimulator|SCS|implant)\b",
                   "zh": r"(?:泵|刺激器|电极|植入物)[^，。]{0,4}(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)"}
-# (time told since it: "40 min after the TFESI", "SCS trial day 5", "2 weeks post implant", 术后30分钟, 第5天)
-_SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes)\s+(?:after|post|later|ago)\b|\bday\s*\d+\b(?!\s*(?:of|-)\s*(?:the )?(?:procedure|injection))|"
-                r"\b\d+\s*(?:days?|weeks?|wks?)\s+(?:after|post|ago|out)\b|\bweeks? (?:after|later|ago)\b|\bpost-?op\b|"
-                r"\bafter the (?:procedure|operation)\b",
-          "zh": r"\d+\s*分钟(?:后|前|了)|术后|第\s*\d+\s*天|\d+\s*周(?:前|后|了)"}
-_OVER = {"en": _SINCE["en"] + "|" + _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+# (time told since it: "40 min after the C6-7 TFESI", "SCS trial day 5", "2 weeks post implant", 术后, 第5天; not while the
+# injection goes on: "injecting PMMA, 2 min after starting she…", 术中, 正在推)
+_SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w -]{0,12}?"
+                r"(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|augmentation|vertebroplasty|kyphoplasty)\b|"
+                r"\b(?:trial|implant|post-?op|postoperative) day\s*\d+\b|\bday\s*\d+ (?:after|post|of (?:the |an? )?(?:scs )?trial)\b|"
+                r"\b\d+\s*(?:days?|weeks?|wks?)\s+(?:after|post)\b|\b\d+\s*(?:weeks?|wks?)\s+ago\b|\bweeks? (?:after|later)\b|"
+                r"\bpost-?op\b|\bafter the (?:procedure|operation)\b",
+          "zh": r"术后|(?:测试|植入|术后)第\s*\d+\s*天|第\s*\d+\s*天|\d+\s*周(?:前|后)"}
+_IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)",
+                 "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候"}
+_OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
-         "zh": _SINCE["zh"] + "|" + _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+         "zh": _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",
@@ -1064,7 +1077,8 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     """The pathway's banner, protocol steps and intra-procedural pattern (`Triage.intra`) for the setting the question
     tells (read in `lang`, told in `out`): during the procedure as written; once it is over (hours later, in recovery, on
     the ward) without "stop the procedure" and, for a late form, with the work-up first; a patient at home is brought in."""
-    if not (late or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
+    since = bool(_rx(_SINCE[lang]).search(question)) and not _rx(_IN_PROCEDURE[lang]).search(question)
+    if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
         return _febrile(rule, lang, out, question, rule.escalation[out]), steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)
     banner = _febrile(rule, lang, out, question, banner)

@@ -72,17 +72,19 @@ def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text)) if cjk_count(text) else text
 
 
-# Conversions OpenCC gets wrong in our texts: 感染发生率 is segmented as 感/染发/生率 (dyed hair, 染髮)
-_TRADITIONAL_FIXES = {"髮生": "發生", "髮病": "發病", "髮作": "發作", "髮熱": "發熱", "髮現": "發現", "髮麻": "發麻"}
+# Conversions OpenCC gets wrong in our texts: 感染发生率 is segmented as 感/染发/生率 (dyed hair, 染髮), 和面部 as 和麵 (dough);
+# hair itself stays 髮 (毛髮生長)
+_TRADITIONAL_FIXES = (("染髮生", "染發生"), ("染髮病", "染發病"), ("染髮作", "染發作"), ("染髮熱", "染發熱"), ("染髮現", "染發現"),
+                      ("和麵部", "和面部"))
 
 
 def to_traditional(text: str) -> str:
-    """Simplified -> Traditional Chinese for a reader in Taiwan or Hong Kong (OpenCC s2tw: 為, 臨床, 核實, not the
-    older 爲, 臨牀, 覈實)."""
+    """Simplified -> Traditional Chinese in the standard forms of Taiwan (OpenCC s2tw: 為, 臨床, 核實, not the older 爲,
+    臨牀, 覈實), which Hong Kong readers read as well."""
     if not cjk_count(text):
         return text
     out = str(_converter("s2tw").convert(text))
-    for wrong, right in _TRADITIONAL_FIXES.items():
+    for wrong, right in _TRADITIONAL_FIXES:
         out = out.replace(wrong, right)
     return out
 

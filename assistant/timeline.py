@@ -147,7 +147,7 @@ def _clocks(text: str, lang: Lang) -> list[_Clock] | None:
 
 
 # a part of the day told right after the day ("tomorrow morning", "Tue pm", 明天上午) narrows it (without a clock time)
-_PART_AFTER = re.compile(r"\s*(?:morning|afternoon|evening|night|am\b|pm\b|a\.m\.|p\.m\.|(?:早上|早晨|清晨|上午|下午|傍晚|晚上)(?!\s*\d))",
+_PART_AFTER = re.compile(r"\s*(?:morning|afternoon|evening|night|am\b(?!\s+i\b)|pm\b|a\.m\.|p\.m\.|(?:早上|早晨|清晨|上午|下午|傍晚|晚上)(?!\s*\d))",
                          re.I)
 
 
@@ -333,7 +333,7 @@ def _interval(dose: Moment, proc: Moment) -> Interval | None:
 
 
 # The parts of a day a time may be told by, without a clock time (morning 06–12, afternoon 12–18, evening 18–24).
-_PARTS_OF_DAY = ((re.compile(r"早|上午|清晨|morning|\bam\b", re.I), 6.0, 12.0), (re.compile(r"下午|afternoon|\bp\.?m\b", re.I), 12.0, 18.0),
+_PARTS_OF_DAY = ((re.compile(r"早|上午|清晨|morning|\bam\b", re.I), 6.0, 12.0), (re.compile(r"下午|afternoon", re.I), 12.0, 18.0), (re.compile(r"\bp\.?m\b", re.I), 12.0, 24.0),
                  (re.compile(r"晚|evening|tonight|\bnight\b", re.I), 18.0, 24.0))
 
 

@@ -1353,3 +1353,22 @@ def test_a_sentence_placing_a_procedure_in_the_reviews_scope_is_a_remark_about_t
     assert _META["en"].search("ESI lies within the scope of the central safety review, which treats procedures as an option.")
     assert _META["zh"].search("因此，PLDD 属于这篇核心安全性综述的讨论范围。")
     assert not _META["en"].search("Pregnancy is a relative contraindication to fluoroscopic ESI.")
+
+
+def test_a_hot_implant_wound_with_no_headache_gets_no_headache_red_flags(engine):
+    from assistant.compose import Sentence
+    from assistant.types import Chunk
+
+    def sent(text: str, concepts: set[str]) -> Sentence:
+        chunk = Chunk("d-1", "d-en", 1, text, "en", "T", ("T",), 0, 0, 0, 0, 0)
+        return Sentence(text, chunk, 1, 1, "management", frozenset(), frozenset(concepts), False, True)
+
+    red_flags = sent("Headache with red flags such as fever after a neuraxial procedure demands evaluation for meningitis.",
+                     {"headache", "pdph", "fever", "meningitis"})
+    explant = sent("A pocket infection of an SCS system usually requires explantation plus antibiotics.", {"surgical-site-infection"})
+    wound = engine.frame("DRG stim pt, IPG pocket red warm + tender 2 wks post implant, temp 38.1. what is this")
+    tri = engine._triage(wound)
+    assert tri.rule == "implant-infection"
+    assert engine._for_the_picture(wound, tri, [red_flags, explant]) == [explant]
+    headache = engine.frame("SCS implant 1 week ago, fever 38.5 and bad headache, neck stiff")  # told: its red flags stay
+    assert red_flags in engine._for_the_picture(headache, engine._triage(headache), [red_flags, explant])

@@ -667,3 +667,29 @@ def test_a_pocket_fill_asked_about_is_no_emergency():
     for q in ("how common is a pocket fill with IT pumps?", "how do I avoid a pocket fill when refilling an IT pump?",
               "should I warn patients about pocket fill?", "鞘内泵加药怎么避免打进囊袋？"):
         assert not triage(q, "zh" if not q.isascii() else "en").urgent, q
+
+
+def test_fever_with_headache_or_a_stiff_neck_a_week_after_an_implant_is_the_infection_picture():
+    for text, lang in (("SCS implant 1 week ago, fever 38.5 and bad headache, neck stiff", "en"),
+                       ("pt s/p SCS implant last week, temp 38.5, headache", "en"),
+                       ("SCS 上周植入 发热38.5 头痛 脖子硬", "zh")):
+        assert triage(text, lang).rule == "implant-infection", text
+    # a fever of the past, or one asked about, is not happening now
+    assert not triage("had a fever of 38.5 last year after an ESI - any risk for this one?", "en").urgent
+    assert not triage("should I warn SCS patients about fever after the implant?", "en").urgent
+
+
+def test_a_time_told_while_the_injection_goes_on_keeps_stop_the_procedure():
+    for text, lang in (("Interscalene block, I'm injecting ropivacaine, 3 minutes later pt is seizing", "en"),
+                       ("Injecting PMMA at T8, 2 min after starting the cement she suddenly has chest tightness, sats 84%", "en"),
+                       ("PVP术中 推骨水泥2分钟后 病人突然胸闷", "zh"),
+                       ("last apixaban dose 3 days ago; during the L4-5 ILESI with lidocaine she suddenly seizes", "en")):
+        t = triage(text, lang)
+        assert t.urgent and ("Stop the procedure" in t.escalation or "立即停止操作" in t.escalation), (text, t.escalation)
+
+
+def test_only_a_particulate_steroid_in_a_cervical_transforaminal_injection_makes_unconsciousness_a_stroke():
+    for text in ("C6-7 TFESI with non-particulate dexamethasone, pt suddenly unresponsive",
+                 "cervical interlaminar ESI with particulate steroid, pt unresponsive",
+                 "L5-S1 TFESI with kenalog, pt suddenly had a seizure"):
+        assert triage(text, "en").rule != "esi-stroke", text

@@ -100,6 +100,9 @@ def test_a_clock_time_and_a_part_of_the_day_give_a_narrow_range():
                                ("阿哌沙班昨晚8点吃的最后一次 明天上午做腰椎ILESI 够了吗", "zh", 34, 40)):
         k = dose_to_procedure(text, lang)
         assert k is not None and not k.exact and k.hours - k.slack >= lo and k.hours + k.slack <= hi, (text, k)
+    # "pm" is the afternoon or the evening (12-24 h), not the afternoon alone; "am I ok" is no morning
+    pm = dose_to_procedure("enoxaparin 40mg last dose yesterday pm, caudal today at 8am", "en")
+    assert pm is not None and pm.hours - pm.slack <= 8 and pm.hours + pm.slack >= 20, pm
     # two days with no clock times stay whole days, a day either way
     j = dose_to_procedure("last dose yesterday, procedure tomorrow", "en")
     assert j is not None and j.slack == 24.0
