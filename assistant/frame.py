@@ -177,7 +177,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
-                      r"complication|adverse|side effect|risks? of|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
+                      r"complication|adverse|side effect|risks? of|\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成"),

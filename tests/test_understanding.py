@@ -3074,3 +3074,11 @@ def test_a_rate_asked_with_a_percentage_is_still_a_rate(framer):
     assert "frequency" in aspects_of("after SCS implant, infection in 5%? or less?", "en")
     assert "frequency" in aspects_of("does 1% of TFESIs cause a hematoma?", "en")
     assert "frequency" not in aspects_of("lidocaine 1% how much max?", "en")
+
+
+def test_risks_in_the_plural_ask_the_harms_and_an_si_inj_is_the_sacroiliac_joint(framer):
+    assert aspects_of("what are the risks?", "en") == ("complications",)
+    assert aspects_of("kyphoplasty risks?", "en") == ("complications",)
+    assert aspects_of("risk factors for PDPH?", "en") == ("risk_factors",)
+    assert "complications" in framer.frame("consenting 80yo F for L1 kyphoplasty, osteoporotic fx. what do i tell her re risks").aspects
+    assert "sacroiliac-joint-injection" in framer.frame("pt is 10 wks pregnant and needs an SI inj, what then").concepts
