@@ -3082,3 +3082,8 @@ def test_risks_in_the_plural_ask_the_harms_and_an_si_inj_is_the_sacroiliac_joint
     assert aspects_of("risk factors for PDPH?", "en") == ("risk_factors",)
     assert "complications" in framer.frame("consenting 80yo F for L1 kyphoplasty, osteoporotic fx. what do i tell her re risks").aspects
     assert "sacroiliac-joint-injection" in framer.frame("pt is 10 wks pregnant and needs an SI inj, what then").concepts
+
+
+def test_a_blocks_diagnostic_value_is_its_selection_ask_and_an_injection_volume_is_a_dose(framer):
+    f = framer.frame("腰椎小关结内注射和内侧支阻滞哪个诊断价值更高？注射量多少合适")
+    assert "indication" in f.parts[0].concepts and f.parts[1].aspects == ("dose",)
