@@ -179,6 +179,7 @@ _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with 
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
+_DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
 _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
@@ -459,6 +460,11 @@ class AnswerEngine:
         if not tri.urgent and q.lang == "en" and cjk_count(q.text) and not not_now(q.text, "en"):
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
             tri = triage(q.text, "zh", concepts, before, told_in="en")
+        if not tri.urgent and before and not FADING[q.lang].search(q.text) and {"action", "escalation", "workup"} & set(q.aspects):
+            # "已经停止注射了，生命体征还平稳，下一步做什么" after blindness and four weak limbs: stable vitals, the injection
+            # stopped, do not end a deficit; what to do next is still the pathway's
+            prior = triage(last, q.lang, concepts)
+            tri = prior if prior.rule in _DEFICITS else tri
         # (the turn before's own procedure sets its scene: "L1 PVP" in the call before "CT: cement in the canal - next?")
         # (read only for a new question after a turn: the two branches below)
         scene = concepts | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) \

@@ -733,10 +733,13 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     whether = asks_whether_to_stop(part.text) or (not aspects_of(part.text, q.lang) and asks_whether_to_stop(q.text))
     # (a stent of years ago, "stent 2019", leaves the decision to the procedure's class like any other patient's)
     cardiology = bool(CARDIOLOGY_DECIDES.intersection(own)) and _stent_age(q) < 12
-    if whether and not cardiology:
+    drugs = {c for c in own if sig.kinds.get(c) in _DRUG_KINDS}
+    # (an anticoagulant is stopped before an intermediate- or high-risk procedure: a news summary's "may not require
+    # stopping" is no answer for Xarelto before a TFESI)
+    anticoagulant = any(c == _ANTICOAGULANT or _ANTICOAGULANT in sig.parents.get(c, frozenset()) for c in drugs)
+    if whether and not cardiology and not anticoagulant:
         # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
         # about no other named drug (primary-prevention aspirin's rule is not ticagrelor's; a rule for antithrombotics is)
-        drugs = {c for c in own if sig.kinds.get(c) in _DRUG_KINDS}
         no_stop = next((t for t in pool if _NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
                         and not any(sig.kinds.get(c) == "drug" and c not in drugs for c in t[1].concepts)), None)
         if no_stop is not None:
@@ -749,6 +752,8 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
     extra = next((t for t in classing if not _UPGRADE.search(t[1].text)), classing[0])
     rest = [t for t in above if t[1] is not extra[1]]
+    if anticoagulant and _HIGHER_RISK & extra[1].concepts:
+        rest = [t for t in rest if not _NO_STOP_NEEDED.search(t[1].text)]
     # a patient told to be at higher bleeding risk (CrCl 45: renal impairment, told now or before) moves up a class: that
     # rule follows the class it moves the procedure out of
     told = {c for c in (*own, *part.inherited, *q.context_concepts) if c in BLEEDING_UPGRADE}
@@ -1036,6 +1041,7 @@ def _months_ago(text: str, this_year: int | None = None) -> float:
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
 _NEVER_STOP = re.compile(r"\bnever\b|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
 _LOW_RISK = "low-bleeding-risk-procedure"
+_ANTICOAGULANT = "anticoagulant"
 _HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
 _UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses

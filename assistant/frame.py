@@ -619,8 +619,10 @@ _NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|
                           r"\bis (?:\w+ )?(?:needed|necessary|required|indicated)|\bany need\b", re.I),
          "zh": re.compile(r"需要.{0,12}吗|需不需要|要不要|是否需要|用不用|有必要|必须.{0,8}吗")}
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
-_SWAP = {"en": re.compile(r"^\s*(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|\binstead\s*\??\s*$", re.I),
+_SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
+                         r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
+_INSTEAD = {"en": re.compile(r"\binstead\b|\brather than\b", re.I), "zh": re.compile(r"换成|改成|改做|而不是|代替")}
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
 _ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
@@ -695,6 +697,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除|"
+                        r"\binstead of|\brather than|而不是|"  # ("an SCS trial instead of the TFESI": the TFESI is replaced)
                         r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
                         # a finding a study did not show: "MRI没看到血肿", "CT未见出血"
                         r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
@@ -1045,7 +1048,7 @@ class Framer:
         out = self._out_of_scope(concepts, prev)
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
-        unknown = self._unknown(q, lang, matches)
+        unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
         suspected = self._suspected(concepts, aspects)
@@ -1300,6 +1303,8 @@ class Framer:
                 short and bool(set(aspects_of(q, lang)) - {"definition", "mechanism"}))
         if set(subjects) <= set(prev.all_concepts):
             return True  # nothing new named: it continues the earlier topic
+        if _SWAP[lang].search(q) and _INSTEAD[lang].search(q):
+            return True  # "and what if it's an SCS trial instead of the TFESI?": the ask before, with one thing swapped
         if short and _WHAT_ABOUT[lang].search(q):
             return True  # "what about apixaban?", "具体到星状神经节阻滞呢？": the same question about something else
         cue = bool(_FOLLOWUP_CUE[lang].search(q))

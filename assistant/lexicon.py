@@ -173,28 +173,32 @@ class Lexicon:
         return sorted(found, key=lambda x: x.start)
 
     def _homophones(self, text: str) -> Iterable[Match]:
-        """Chinese terms of >= 3 characters typed with one homophone slip (同音错字, e.g. 局麻要中毒 for 局麻药中毒)."""
-        py = _pinyin(text)
+        """Chinese terms of >= 3 characters typed with one homophone slip (同音错字, e.g. 局麻要中毒 for 局麻药中毒); a
+        character with several readings sounds like each of them (椎 is zhui as well as chui: 锥体成形术 is 椎体成形术)."""
+        sounds = [_readings(ch) if _CJK.match(ch) else frozenset({ch}) for ch in text]
         index = self._pinyin_index
         for i in range(len(text)):
             if not _CJK.match(text[i]):
                 continue
-            for term, tpy in index.get(py[i], ()):
+            seen: set[str] = set()
+            for term, tpy in (t for r in sounds[i] for t in index.get(r, ())):
                 n = len(term)
-                if i + n > len(text) or tuple(py[i:i + n]) != tpy:
+                if term in seen or i + n > len(text) or not all(sounds[i + k] & tpy[k] for k in range(n)):
                     continue
+                seen.add(term)
                 diff = sum(1 for a, b in zip(text[i:i + n], term) if a != b)
                 if diff == 1:
                     yield Match(self._zh_terms[term], i, i + n, text[i:i + n], "homophone")
                     break
 
     @cached_property
-    def _pinyin_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-        out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    def _pinyin_index(self) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
+        out: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
         for term in sorted(self._zh_terms, key=len, reverse=True):
             if len(term) >= 3 and all(_CJK.match(ch) for ch in term):
-                tpy = tuple(_pinyin(term))
-                out.setdefault(tpy[0], []).append((term, tpy))
+                tpy = tuple(_readings(ch) for ch in term)
+                for r in tpy[0]:
+                    out.setdefault(r, []).append((term, tpy))
         return out
 
     # --- links ---------------------------------------------------------------------
@@ -288,14 +292,10 @@ def _pinyin_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=8192)
-def _pinyin_char(ch: str) -> str:
-    """First reading of a character, without tone marks (药 -> yao)."""
-    reading = _pinyin_table().get(ord(ch), ch).split(",")[0]
-    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
-
-
-def _pinyin(text: str) -> list[str]:
-    return [_pinyin_char(ch) if _CJK.match(ch) else ch for ch in text]
+def _readings(ch: str) -> frozenset[str]:
+    """Every reading of a character, without tone marks (椎 -> zhui, chui)."""
+    raw = _pinyin_table().get(ord(ch), ch).split(",")
+    return frozenset("".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)) for r in raw)
 
 
 # --- loading and validation --------------------------------------------------------

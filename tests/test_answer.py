@@ -1372,3 +1372,16 @@ def test_a_hot_implant_wound_with_no_headache_gets_no_headache_red_flags(engine)
     assert engine._for_the_picture(wound, tri, [red_flags, explant]) == [explant]
     headache = engine.frame("SCS implant 1 week ago, fever 38.5 and bad headache, neck stiff")  # told: its red flags stay
     assert red_flags in engine._for_the_picture(headache, engine._triage(headache), [red_flags, explant])
+
+
+def test_stable_vitals_after_the_injection_stopped_do_not_end_a_deficit(engine):
+    ans = engine.answer("已经停止注射了，生命体征还平稳，下一步做什么", ["颈椎TFESI 刚推完药病人突然说看不见东西、四肢动不了！！怎么办"])
+    assert ans.urgent and ans.pathway == "esi-stroke"
+    over = engine.answer("symptoms resolved now, fully recovered - what next?", ["C6-7 TFESI w depo, pt suddenly can't move L arm and slurred speech"])
+    assert not over.urgent
+
+
+def test_an_anticoagulant_before_an_intermediate_risk_procedure_never_gets_may_not_require_stopping(engine):
+    ans = engine.answer("Pt on Xarelto 20mg od for AF, booked for lumbar TFESI L5-S1. do I need to hold it?")
+    assert not any("may not require stopping" in b["text"] for b in ans.bullets), ans.text
+    assert any("3 days" in b["text"] for b in ans.bullets[:2]), ans.text

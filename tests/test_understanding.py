@@ -3087,3 +3087,17 @@ def test_risks_in_the_plural_ask_the_harms_and_an_si_inj_is_the_sacroiliac_joint
 def test_a_blocks_diagnostic_value_is_its_selection_ask_and_an_injection_volume_is_a_dose(framer):
     f = framer.frame("腰椎小关结内注射和内侧支阻滞哪个诊断价值更高？注射量多少合适")
     assert "indication" in f.parts[0].concepts and f.parts[1].aspects == ("dose",)
+
+
+def test_a_homophone_slip_counts_every_reading_of_a_character(lexicon):
+    # 椎 reads zhui as well as chui: 锥体成形术 (a common slip) is the vertebroplasty, and its emergency is ours
+    assert ("vertebroplasty", "homophone") in {(m.concept, m.how) for m in lexicon.match("锥体成形术中病人突然血氧掉到85 胸闷气促")}
+    assert "last" in {m.concept for m in lexicon.match("局麻要中毒了怎么抢救？")}
+
+
+def test_a_procedure_swapped_in_with_instead_of_keeps_the_drug_and_drops_the_old_procedure(framer):
+    f = framer.frame("and what if it's an SCS trial instead of the TFESI?",
+                     ["Pt on Xarelto 20mg od for AF, booked for lumbar TFESI L5-S1. do I need to hold it?"])
+    assert "rivaroxaban" in f.concepts and "scs-trial" in f.concepts and "transforaminal-esi" not in f.concepts
+    assert f.aspects == ("hold",) and not f.unknown
+    assert "tumour-ablation" in framer.frame("risk of atrio-oesophageal fistula after RF ablation for AF?").out_of_scope
