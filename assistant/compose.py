@@ -688,6 +688,9 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     own = _own(part, q)
     if not any(sig.kinds.get(c) == "procedure" for c in own):
         own = [*own, *(c for c in part.inherited if sig.kinds.get(c) == "procedure")]
+    # (a rule stated for parturients, Miller's obstetric summary, is the labour epidural's: not a pain procedure's lead)
+    if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts):
+        return True
     return rival(s, own, sig, ("procedure",))
 
 
@@ -781,8 +784,9 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
-_ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )\bdos(?:e|es|ing|age)\b|how much|how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
-                        r"剂量|浓度|用量|(?:注射|注药|推注|给药)量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
+_ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
+                        r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
+                        r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
                         r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
 
 

@@ -1385,3 +1385,9 @@ def test_an_anticoagulant_before_an_intermediate_risk_procedure_never_gets_may_n
     ans = engine.answer("Pt on Xarelto 20mg od for AF, booked for lumbar TFESI L5-S1. do I need to hold it?")
     assert not any("may not require stopping" in b["text"] for b in ans.bullets), ans.text
     assert any("3 days" in b["text"] for b in ans.bullets[:2]), ans.text
+
+
+def test_a_rule_stated_for_parturients_never_leads_a_pain_procedures_hold_and_a_prophylactic_dose_asks_no_dose(engine):
+    ans = engine.answer("克赛预防剂量的病人做颈椎硬模外注射，术前停多少小时，术后多久再打")
+    assert "产妇" not in ans.bullets[0]["text"] and "12 小时" in ans.bullets[0]["text"], ans.text
+    assert "未给出以下剂量" not in ans.text
