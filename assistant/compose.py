@@ -737,10 +737,12 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # (a stent of years ago, "stent 2019", leaves the decision to the procedure's class like any other patient's)
     cardiology = bool(CARDIOLOGY_DECIDES.intersection(own)) and _stent_age(q) < 12
     drugs = {c for c in own if sig.kinds.get(c) in _DRUG_KINDS}
-    # (an anticoagulant is stopped before an intermediate- or high-risk procedure: a news summary's "may not require
-    # stopping" is no answer for Xarelto before a TFESI)
-    anticoagulant = any(c == _ANTICOAGULANT or _ANTICOAGULANT in sig.parents.get(c, frozenset()) for c in drugs)
-    if whether and not cardiology and not anticoagulant:
+    # (an anticoagulant or a P2Y12 antiplatelet has its own interval before an intermediate- or high-risk procedure: a
+    # news summary's "may not require stopping" is no answer for Xarelto or Plavix before a TFESI, only before a
+    # low-risk one; aspirin has its own rule per class)
+    guarded = any(_STOPPED_OWN & (sig.parents.get(c, frozenset()) | {c}) and not _ASPIRIN_LIKE & (sig.parents.get(c, frozenset()) | {c})
+                  for c in drugs)
+    if whether and not cardiology:
         # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
         # about no other named drug (primary-prevention aspirin's rule is not ticagrelor's; a rule for antithrombotics is)
         no_stop = next((t for t in pool if _NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
@@ -755,7 +757,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
     extra = next((t for t in classing if not _UPGRADE.search(t[1].text)), classing[0])
     rest = [t for t in above if t[1] is not extra[1]]
-    if anticoagulant and _HIGHER_RISK & extra[1].concepts:
+    if guarded and _HIGHER_RISK & extra[1].concepts:
         rest = [t for t in rest if not _NO_STOP_NEEDED.search(t[1].text)]
     # a patient told to be at higher bleeding risk (CrCl 45: renal impairment, told now or before) moves up a class: that
     # rule follows the class it moves the procedure out of
@@ -786,7 +788,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
                         r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
-                        r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
+                        r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
                         r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
 
 
@@ -1045,7 +1047,8 @@ def _months_ago(text: str, this_year: int | None = None) -> float:
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
 _NEVER_STOP = re.compile(r"\bnever\b|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
 _LOW_RISK = "low-bleeding-risk-procedure"
-_ANTICOAGULANT = "anticoagulant"
+_STOPPED_OWN = frozenset({"anticoagulant", "antiplatelet"})
+_ASPIRIN_LIKE = frozenset({"aspirin", "nsaid"})
 _HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
 _UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses

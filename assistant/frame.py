@@ -69,7 +69,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)",
              r"剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
-             r"(?:注射|注药|推注|给药)量|"
+             r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案|(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快"),
@@ -178,7 +178,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
-                      r"complication|adverse|side effect|risks? of|\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
+                      r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成"),
@@ -622,7 +622,8 @@ _NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|
 _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
-_INSTEAD = {"en": re.compile(r"\binstead\b|\brather than\b", re.I), "zh": re.compile(r"换成|改成|改做|而不是|代替")}
+_IMAGING = frozenset({"mri", "ct", "ct-myelography"})
+_INSTEAD = {"en": re.compile(r"\binstead\b", re.I), "zh": re.compile(r"代替|而不是")}
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
 _ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
@@ -697,7 +698,6 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除|"
-                        r"\binstead of|\brather than|而不是|"  # ("an SCS trial instead of the TFESI": the TFESI is replaced)
                         r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
                         # a finding a study did not show: "MRI没看到血肿", "CT未见出血"
                         r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
@@ -758,7 +758,20 @@ def _excluded(text: str, m: Match, drug: bool = False) -> bool:
     taken = _drug_taken(text, m, before[-32:]) if drug else None
     if taken is not None:
         return not taken
-    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m))
+    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m)
+                or _replaced(text, m))
+
+
+# what a swap replaces: "an SCS trial instead of the lumbar TFESI", "做SCS测试代替TFESI" (the whole phrase after it, up to
+# punctuation); not in a why or a choice between them ("why dex rather than triamcinolone?", "haematoma or abscess?")
+_REPLACED_PHRASE = re.compile(r"\binstead of\b(?:(?!\s(?:for|in|to|with|at|after|before|on|because|since|if|when|during)\b)"
+                              r"[^,.;?!，。；？！\-–—]){1,40}|代替[^,.;?!，。；？！]{1,20}|而不是[^,.;?!，。；？！]{1,20}", re.I)
+_CHOICE_ASK = re.compile(r"\bwhy\b|为什么|为啥|\bor\b|还是|区别|\bvs\b|versus|compared", re.I)
+
+
+def _replaced(text: str, m: Match) -> bool:
+    """Is the concept named as what a swap replaces?"""
+    return not _CHOICE_ASK.search(text) and any(p.start() < m.start < p.end() for p in _REPLACED_PHRASE.finditer(text))
 
 
 _HELD_NOT_DENIED = re.compile(r"\b(?:no|not)\s*(?:taking\s+|on\s+)?$", re.I)
@@ -1303,8 +1316,9 @@ class Framer:
                 short and bool(set(aspects_of(q, lang)) - {"definition", "mechanism"}))
         if set(subjects) <= set(prev.all_concepts):
             return True  # nothing new named: it continues the earlier topic
-        if _SWAP[lang].search(q) and _INSTEAD[lang].search(q):
-            return True  # "and what if it's an SCS trial instead of the TFESI?": the ask before, with one thing swapped
+        if _INSTEAD[lang].search(q) and any(p.start() < m.start for p in _REPLACED_PHRASE.finditer(q)
+                                            for m in self.lexicon.match(q) if m.concept in prev.all_concepts):
+            return True  # "and what if it's an SCS trial instead of the TFESI?": the ask before, with what it named swapped
         if short and _WHAT_ABOUT[lang].search(q):
             return True  # "what about apixaban?", "具体到星状神经节阻滞呢？": the same question about something else
         cue = bool(_FOLLOWUP_CUE[lang].search(q))
@@ -1411,7 +1425,8 @@ class Framer:
                 if compound in lex:
                     own = tuple(compound if c == need else c for c in own if c != compound)
             own = self._adjacent(t, _blood_patch(t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))
-            if "indication" in own and _LAB_CUTOFF.search(t):  # "INR cutoff for an SCS lead": a lab threshold, not block criteria
+            if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
+                # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")
             own = self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx))
             blank = list(t)

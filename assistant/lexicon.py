@@ -173,23 +173,27 @@ class Lexicon:
         return sorted(found, key=lambda x: x.start)
 
     def _homophones(self, text: str) -> Iterable[Match]:
-        """Chinese terms of >= 3 characters typed with one homophone slip (同音错字, e.g. 局麻要中毒 for 局麻药中毒); a
-        character with several readings sounds like each of them (椎 is zhui as well as chui: 锥体成形术 is 椎体成形术)."""
-        sounds = [_readings(ch) if _CJK.match(ch) else frozenset({ch}) for ch in text]
+        """Chinese terms of >= 3 characters typed with one homophone slip (同音错字, e.g. 局麻要中毒 for 局麻药中毒): the typed
+        character's usual reading is one of the term character's readings (椎 is zhui as well as chui: 锥体成形术 is
+        椎体成形术; a rare reading of the typed character never counts, so 还 is never 不). Longest terms first, in a fixed
+        order."""
+        sounds = [_reading(ch) if _CJK.match(ch) else ch for ch in text]
         index = self._pinyin_index
         for i in range(len(text)):
             if not _CJK.match(text[i]):
                 continue
-            seen: set[str] = set()
-            for term, tpy in (t for r in sounds[i] for t in index.get(r, ())):
+            for term, tpy in index.get(sounds[i], ()):
                 n = len(term)
-                if term in seen or i + n > len(text) or not all(sounds[i + k] & tpy[k] for k in range(n)):
+                if i + n > len(text) or not all(sounds[i + k] in tpy[k] for k in range(n)):
                     continue
-                seen.add(term)
-                diff = sum(1 for a, b in zip(text[i:i + n], term) if a != b)
-                if diff == 1:
-                    yield Match(self._zh_terms[term], i, i + n, text[i:i + n], "homophone")
-                    break
+                slips = [k for k in range(n) if text[i + k] != term[k]]
+                if len(slips) != 1 or text[i + slips[0]] in _NEVER_SLIPPED:
+                    continue
+                # (through a character's other reading only in a long term: 锥体成形术, not 炎性疼痛 for 癌性疼痛)
+                if sounds[i + slips[0]] != _reading(term[slips[0]]) and n < 5:
+                    continue
+                yield Match(self._zh_terms[term], i, i + n, text[i:i + n], "homophone")
+                break
 
     @cached_property
     def _pinyin_index(self) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
@@ -289,6 +293,17 @@ def _pinyin_table() -> dict[int, str]:
     module = importlib.util.module_from_spec(mod_spec)
     mod_spec.loader.exec_module(module)
     return dict(module.pinyin_dict)
+
+
+# (a slip never lands on a word that turns the meaning: not, no, low, high)
+_NEVER_SLIPPED = frozenset("不无没未非低高否")
+
+
+@lru_cache(maxsize=8192)
+def _reading(ch: str) -> str:
+    """The usual reading of a character, without tone marks (药 -> yao)."""
+    raw = _pinyin_table().get(ord(ch), ch).split(",")[0]
+    return "".join(c for c in unicodedata.normalize("NFD", raw) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8192)

@@ -1375,8 +1375,11 @@ def test_a_hot_implant_wound_with_no_headache_gets_no_headache_red_flags(engine)
 
 
 def test_stable_vitals_after_the_injection_stopped_do_not_end_a_deficit(engine):
-    ans = engine.answer("已经停止注射了，生命体征还平稳，下一步做什么", ["颈椎TFESI 刚推完药病人突然说看不见东西、四肢动不了！！怎么办"])
-    assert ans.urgent and ans.pathway == "esi-stroke"
+    for text in ("已经停止注射了，生命体征还平稳，下一步做什么", "已经停止注射了，生命体征平稳，下一步做什么", "停止注射了，BP 130/80，下一步做什么"):
+        ans = engine.answer(text, ["颈椎TFESI 刚推完药病人突然说看不见东西、四肢动不了！！怎么办"])
+        assert ans.urgent and ans.pathway == "esi-stroke", text
+    en = engine.answer("injection stopped, vitals stable, what next?", ["C6-7 TFESI w depo, pt suddenly can't move his arms"])
+    assert en.urgent and en.pathway == "esi-stroke"
     over = engine.answer("symptoms resolved now, fully recovered - what next?", ["C6-7 TFESI w depo, pt suddenly can't move L arm and slurred speech"])
     assert not over.urgent
 
@@ -1385,6 +1388,8 @@ def test_an_anticoagulant_before_an_intermediate_risk_procedure_never_gets_may_n
     ans = engine.answer("Pt on Xarelto 20mg od for AF, booked for lumbar TFESI L5-S1. do I need to hold it?")
     assert not any("may not require stopping" in b["text"] for b in ans.bullets), ans.text
     assert any("3 days" in b["text"] for b in ans.bullets[:2]), ans.text
+    plavix = engine.answer("Pt on Plavix 75 (no stent, TIA 2 yrs ago), booked for a lumbar TFESI. do I need to stop it?")
+    assert not any("may not require stopping" in b["text"] for b in plavix.bullets), plavix.text
 
 
 def test_a_rule_stated_for_parturients_never_leads_a_pain_procedures_hold_and_a_prophylactic_dose_asks_no_dose(engine):

@@ -3093,6 +3093,10 @@ def test_a_homophone_slip_counts_every_reading_of_a_character(lexicon):
     # 椎 reads zhui as well as chui: 锥体成形术 (a common slip) is the vertebroplasty, and its emergency is ours
     assert ("vertebroplasty", "homophone") in {(m.concept, m.how) for m in lexicon.match("锥体成形术中病人突然血氧掉到85 胸闷气促")}
     assert "last" in {m.concept for m in lexicon.match("局麻要中毒了怎么抢救？")}
+    # a rare reading of the typed character never counts, nor a slip onto a word that turns the meaning
+    for text in ("病人意识还清楚，血压还稳定，下一步怎么办", "阿哌沙班还需要停药吗？", "腰椎TFESI的出血风险属于哪一类？",
+                 "患者的血压180/100", "腰椎注射后血肿怎么办", "这些局麻药中都含肾上腺素吗", "炎性疼痛能做硬膜外注射吗"):
+        assert not [m for m in lexicon.match(text) if m.how == "homophone"], text
 
 
 def test_a_procedure_swapped_in_with_instead_of_keeps_the_drug_and_drops_the_old_procedure(framer):
@@ -3100,4 +3104,16 @@ def test_a_procedure_swapped_in_with_instead_of_keeps_the_drug_and_drops_the_old
                      ["Pt on Xarelto 20mg od for AF, booked for lumbar TFESI L5-S1. do I need to hold it?"])
     assert "rivaroxaban" in f.concepts and "scs-trial" in f.concepts and "transforaminal-esi" not in f.concepts
     assert f.aspects == ("hold",) and not f.unknown
+    for text in ("could we do an SCS trial instead of the lumbar TFESI?", "instead of the TFESI, could we do an SCS trial?"):
+        g = framer.frame(text, ["Pt on Xarelto 20mg od for AF, booked for lumbar TFESI L5-S1. do I need to hold it?"])
+        assert "transforaminal-esi" not in g.concepts and "rivaroxaban" in g.all_concepts and g.aspects == ("hold",), text
+    # a why or a choice keeps both sides; a drug switched in the patient's history is no swap of the turn before
+    assert "triamcinolone" in framer.frame("why choose dexamethasone rather than triamcinolone for a cervical TFESI?").concepts
+    assert not framer.frame("病人上个月从华法林换成阿哌沙班，下周做SCS植入，INR还要查吗？", ["颈椎TFESI 要注意什么"]).followup
     assert "tumour-ablation" in framer.frame("risk of atrio-oesophageal fistula after RF ablation for AF?").out_of_scope
+
+
+def test_the_diagnostic_value_of_a_scan_is_no_block_selection_ask_and_a_volume_told_asks_no_dose(framer):
+    assert "indication" not in framer.frame("what is the diagnostic value of MRI after a PVP with new leg numbness?").all_concepts
+    assert "dose" not in aspects_of("利多卡因注射量5ml后病人口周发麻、耳鸣，怎么办", "zh")
+    assert "complications" not in aspects_of("which procedures are high bleeding risks?", "en")
