@@ -1380,6 +1380,10 @@ def test_stable_vitals_after_the_injection_stopped_do_not_end_a_deficit(engine):
         assert ans.urgent and ans.pathway == "esi-stroke", text
     en = engine.answer("injection stopped, vitals stable, what next?", ["C6-7 TFESI w depo, pt suddenly can't move his arms"])
     assert en.urgent and en.pathway == "esi-stroke"
+    # the deficit itself told gone, in the words of its signs: over
+    assert not engine.answer("视力恢复了，四肢也能动了，接下来呢", ["颈椎TFESI 刚推完药病人突然说看不见东西、四肢动不了！！怎么办"]).urgent
+    assert not engine.answer("vision is back and he is moving all four limbs now, what next?",
+                             ["C6-7 TFESI w depo, pt suddenly can't move his arms"]).urgent
     over = engine.answer("symptoms resolved now, fully recovered - what next?", ["C6-7 TFESI w depo, pt suddenly can't move L arm and slurred speech"])
     assert not over.urgent
 
