@@ -1379,6 +1379,9 @@ class Framer:
             # (the part before's own ask, an RF lesion's temperature, is not that of a part naming one of its own;
             # a bare "做几次？" goes on with it)
             # (saying nothing but its ask, "要持续几天？" after how high glucose rises, it asks about the finding too)
+            # ("那低分子肝素呢？需要停多久？" after a warfarin turn: the drug the part before swapped in, not the turn's old one)
+            if any(lex[c].kind in _DRUGLIKE for c in prev):
+                ctx = tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE)
             return tuple(c for c in dict.fromkeys(prev + ctx)
                          if (lex[c].kind in SUBJECT_KINDS or c in REGIONS or (bare and lex[c].kind in ("finding", "condition")))
                          and (c not in ESSENTIAL or not own))
@@ -1393,8 +1396,8 @@ class Framer:
             # "caudal ESI: max dose? and the risk of dural puncture?": a later part naming a complication or a drug
             # but no procedure stays with the procedure (and region) asked before
             return tuple(c for c in dict.fromkeys(prev) if lex[c].kind == "procedure" or c in REGIONS)
-        if first:
-            return ctx
+        if first:  # (a drug of its own, "那低分子肝素呢", takes the place of the turn before's: warfarin is not inherited)
+            return tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE) if any(lex[c].kind in _DRUGLIKE for c in own) else ctx
         return ()
 
     def _held_before(self, own: tuple[str, ...], inherited: tuple[str, ...], asked: tuple[str, ...],

@@ -189,8 +189,10 @@ class Lexicon:
                 slips = [k for k in range(n) if text[i + k] != term[k]]
                 if len(slips) != 1 or text[i + slips[0]] in _NEVER_SLIPPED:
                     continue
-                # (through a character's other reading only in a long term: 锥体成形术, not 炎性疼痛 for 癌性疼痛)
-                if sounds[i + slips[0]] != _reading(term[slips[0]]) and n < 5:
+                # (through a character's other reading only in a long term or a procedure's name: 锥体成形术, 锥体成形; not
+                # 炎性疼痛 for 癌性疼痛)
+                if sounds[i + slips[0]] != _reading(term[slips[0]]) and n < 5 \
+                        and not (n >= 4 and self.concepts[self._zh_terms[term]].kind == "procedure"):
                     continue
                 yield Match(self._zh_terms[term], i, i + n, text[i:i + n], "homophone")
                 break

@@ -417,8 +417,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 
 # The signs of a block spreading high, each written once: weak or numb arms, laboured breathing, a falling pressure, a
 # slowing heart.
-_ARMS = {"en": r"(?:arms?|hands?)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
-         "zh": r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻|没力|没有力|使不上劲)|胳膊.{0,3}(?:没劲|无力|没力|抬不起|麻)"}
+_ARMS = {"en": r"(?:arms?|hands?|all (?:four )?limbs)\b.{0,20}(?:weak|numb|heavy|tingl)|can(?:no|'|’)?t (?:lift|move|raise) (?:her |his |their |the |both )?(?:arms|hands)",
+         "zh": r"手.{0,4}抬不起|上肢.{0,3}(?:无力|麻|抬不起)|手.{0,3}(?:没劲|无力|麻|没力|没有力|使不上劲)|胳膊.{0,3}(?:没劲|无力|没力|抬不起|麻)|"
+               r"四肢.{0,3}(?:没劲|无力|没力|麻)"}
 _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
                     r"short(?:ness)? of breath|breathless|breathing (?:is )?(?:hard|difficult|laboured|labored)|labou?red breathing|"
                     r"can(?:no|'|’)?t catch (?:her|his|their) breath|gasping|shallow breathing|breathing (?:is |has become |became )?shallow|"

@@ -693,3 +693,9 @@ def test_only_a_particulate_steroid_in_a_cervical_transforaminal_injection_makes
                  "cervical interlaminar ESI with particulate steroid, pt unresponsive",
                  "L5-S1 TFESI with kenalog, pt suddenly had a seizure"):
         assert triage(text, "en").rule != "esi-stroke", text
+
+
+def test_four_weak_limbs_and_breathlessness_right_after_a_cervical_epidural_is_a_high_block():
+    assert triage("急！颈椎硬膜外刚推完药，病人说四肢没劲、喘不上气", "zh").rule == "total-spinal"
+    assert triage("C6-7 IL ESI just done, pt says all limbs weak and can't breathe", "en").rule == "total-spinal"
+    assert triage("颈椎硬膜外注射后第二天 四肢没劲", "zh").rule == "neuraxial-deficit"  # a day later: a haematoma first

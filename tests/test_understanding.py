@@ -3093,6 +3093,7 @@ def test_a_homophone_slip_counts_every_reading_of_a_character(lexicon):
     # 椎 reads zhui as well as chui: 锥体成形术 (a common slip) is the vertebroplasty, and its emergency is ours
     assert ("vertebroplasty", "homophone") in {(m.concept, m.how) for m in lexicon.match("锥体成形术中病人突然血氧掉到85 胸闷气促")}
     assert "last" in {m.concept for m in lexicon.match("局麻要中毒了怎么抢救？")}
+    assert "vertebroplasty" in {m.concept for m in lexicon.match("病人在吃艾乐妥，要做腰椎锥体成形")}  # a procedure's 4-character name
     # a rare reading of the typed character never counts, nor a slip onto a word that turns the meaning
     for text in ("病人意识还清楚，血压还稳定，下一步怎么办", "阿哌沙班还需要停药吗？", "腰椎TFESI的出血风险属于哪一类？",
                  "患者的血压180/100", "腰椎注射后血肿怎么办", "这些局麻药中都含肾上腺素吗", "炎性疼痛能做硬膜外注射吗"):
@@ -3117,3 +3118,13 @@ def test_the_diagnostic_value_of_a_scan_is_no_block_selection_ask_and_a_volume_t
     assert "indication" not in framer.frame("what is the diagnostic value of MRI after a PVP with new leg numbness?").all_concepts
     assert "dose" not in aspects_of("利多卡因注射量5ml后病人口周发麻、耳鸣，怎么办", "zh")
     assert "complications" not in aspects_of("which procedures are high bleeding risks?", "en")
+
+
+def test_a_drug_swapped_in_by_a_follow_up_is_the_one_its_later_part_asks_about(framer):
+    f = framer.frame("那低分子肝素呢？需要停多久？", ["华法林患者做腰椎经椎间孔硬膜外注射，术前INR需要低于多少？"])
+    assert all("warfarin" not in p.inherited for p in f.parts) and "lmwh" in f.parts[1].inherited
+
+
+def test_mri_with_an_implanted_stimulator_is_the_uncovered_device_labelling_topic(framer):
+    f = framer.frame("patient wants to know if he can still have MRI scans after SCS implant - how should I counsel him?")
+    assert "implant-mri-conditions" in f.out_of_scope
