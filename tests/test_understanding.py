@@ -806,6 +806,7 @@ def _judged(framer, lexicon, text, history=None):  # type: ignore[no-untyped-def
     ("醫美打玻尿酸 出現血管栓塞 要怎麼處理", "cosmetic-filler-injection"),  # an embolism, but not our cement's
     ("laboring pt w/ epidural - what bupivacaine concentration and rate for the infusion?", "labour-epidural"),
     ("顺便问下，房颤 RFA ablation 术后 pericardial tamponade 怎么处理", "tumour-ablation"),  # the heart's RF, not a nerve's
+    ("paeds caudal block for hypospadias repair - dose of levobupivacaine?", "paediatric-caudal-block"),
 ])
 def test_a_near_miss_sharing_our_words_is_out_of_scope(framer, lexicon, text, foreign):
     q, v = _judged(framer, lexicon, text)
