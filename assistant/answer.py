@@ -49,6 +49,7 @@ from .patient_numbers import PatientNumbers, patient_weight, without_normal_rena
 from .references import References
 from .retrieval import Retriever
 from .safety import (
+    DEFICIT_GONE,
     DISCLAIMER,
     FADING,
     GOES_ON,
@@ -180,10 +181,6 @@ _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
 _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
-# the deficit itself told as gone (not the vital signs)
-_RESOLVED = {"en": re.compile(r"\bresolved\b|\brecovered\b|back to (?:normal|baseline)|moving (?:all|both|her|his) |can (?:see|move|walk) (?:again|now|normally)|"
-                              r"power (?:is )?(?:back|returned|normal)|full power|(?:vision|sight|strength) (?:is )?(?:back|returned|normal)", re.I),
-             "zh": re.compile(r"恢复|好了|能动了|可以动了|看得见了|能看见了|看清了|消失了|缓解了|肌力正常")}
 _NEXT = {"en": re.compile(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": re.compile(r"下一步|接下来|然后呢|还要做什么")}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
 _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
@@ -459,7 +456,7 @@ class AnswerEngine:
             and not ongoing and not _STILL[q.lang].search(q.text)
         settled = bool(SETTLED[q.lang].search(q.text) or later) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text) \
             and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
-        if before and not _RESOLVED[q.lang].search(q.text) and ({"action", "escalation", "workup"} & set(q.aspects) or _NEXT[q.lang].search(q.text)):
+        if before and not DEFICIT_GONE[q.lang].search(q.text) and ({"action", "escalation", "workup"} & set(q.aspects) or _NEXT[q.lang].search(q.text)):
             # "已经停止注射了，生命体征平稳，下一步做什么", "injection stopped, vitals stable, what next?" after blindness and
             # four weak limbs: stable vitals and a stopped injection do not end a deficit; what next is still the pathway's
             prior = triage(last, q.lang, concepts)

@@ -623,7 +623,6 @@ _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:abo
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
 _IMAGING = frozenset({"mri", "ct", "ct-myelography"})
-_INSTEAD = {"en": re.compile(r"\binstead\b", re.I), "zh": re.compile(r"代替|而不是")}
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
 _ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
@@ -1316,8 +1315,7 @@ class Framer:
                 short and bool(set(aspects_of(q, lang)) - {"definition", "mechanism"}))
         if set(subjects) <= set(prev.all_concepts):
             return True  # nothing new named: it continues the earlier topic
-        if _INSTEAD[lang].search(q) and any(p.start() < m.start for p in _REPLACED_PHRASE.finditer(q)
-                                            for m in self.lexicon.match(q) if m.concept in prev.all_concepts):
+        if any(p.start() < m.start for p in _REPLACED_PHRASE.finditer(q) for m in self.lexicon.match(q) if m.concept in prev.all_concepts):
             return True  # "and what if it's an SCS trial instead of the TFESI?": the ask before, with what it named swapped
         if short and _WHAT_ABOUT[lang].search(q):
             return True  # "what about apixaban?", "具体到星状神经节阻滞呢？": the same question about something else

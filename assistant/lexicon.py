@@ -302,17 +302,20 @@ _NEVER_SLIPPED = frozenset("不无没未非低高否")
 
 
 @lru_cache(maxsize=8192)
+def _toneless(ch: str) -> tuple[str, ...]:
+    """A character's readings, usual one first, without tone marks (椎 -> chui, zhui)."""
+    return tuple("".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c))
+                 for r in _pinyin_table().get(ord(ch), ch).split(","))
+
+
 def _reading(ch: str) -> str:
-    """The usual reading of a character, without tone marks (药 -> yao)."""
-    raw = _pinyin_table().get(ord(ch), ch).split(",")[0]
-    return "".join(c for c in unicodedata.normalize("NFD", raw) if not unicodedata.combining(c))
+    """The usual reading of a character (药 -> yao)."""
+    return _toneless(ch)[0]
 
 
-@lru_cache(maxsize=8192)
 def _readings(ch: str) -> frozenset[str]:
-    """Every reading of a character, without tone marks (椎 -> zhui, chui)."""
-    raw = _pinyin_table().get(ord(ch), ch).split(",")
-    return frozenset("".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)) for r in raw)
+    """Every reading of a character (椎 -> zhui, chui)."""
+    return frozenset(_toneless(ch))
 
 
 # --- loading and validation --------------------------------------------------------

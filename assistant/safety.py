@@ -768,15 +768,18 @@ SETTLED = {
 }
 # ... and, told in a follow-up, a sign that is going ("hives fading", 疹子退了) or readings back to normal (not negated:
 # "not improving", "没有消退", "不正常了" are no settling)
+# A deficit told gone in the words of its signs ("vision back, moving all four limbs", 视力恢复了，四肢也能动了).
+_DEFICIT_GONE = {"en": r"\b(?:vision|sight|power|strength|sensation|movement)\s+(?:is\s+|has\s+)?(?:back|returned|recovered|normal)\b|"
+                       r"\bmoving (?:all|both) (?:four )?(?:limbs|legs|arms)\b|\bcan (?:see|walk|move (?:her|his|both|all) \w+) (?:again|now|normally)\b|"
+                       r"\bfull power\b",
+                 "zh": r"(?:视力|视物|肌力|感觉|力气|四肢|双腿|双下肢|下肢|手脚)[^，。]{0,4}(?:恢复了|能动了|可以动了|正常)|看得见了|能看见了|看清楚了|看清了"}
 FADING = {
-    "en": re.compile(r"(?<!not )(?<!n't )(?<!no )(?<!never )\b(?:fading|resolving|subsiding|settling|improving)\b|"
-                     # (a deficit told gone in the words of its sign: "vision back, moving all four limbs")
-                     r"\b(?:vision|sight|power|strength|sensation|movement)\s+(?:is\s+|has\s+)?(?:back|returned|recovered)\b|"
-                     r"\bmoving (?:all|both) (?:four )?(?:limbs|legs|arms)\b|\bcan (?:see|move (?:her|his|both|all) \w+) (?:again|now)\b", re.I),
+    "en": re.compile(r"(?<!not )(?<!n't )(?<!no )(?<!never )\b(?:fading|resolving|subsiding|settling|improving)\b|" + _DEFICIT_GONE["en"], re.I),
     "zh": re.compile(r"(?<![没未不])(?<!没有)(?<!还没)(?:(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|"
-                     r"减轻了|退了|(?:视力|视物|肌力|感觉|力气|四肢|双腿|双下肢|下肢|手脚)[^，。]{0,4}(?:恢复了|能动了|可以动了)|"
-                     r"看得见了|能看见了|看清楚了)"),
+                     r"减轻了|退了|" + _DEFICIT_GONE["zh"] + ")"),
 }
+# ... or told resolved in so many words: a deficit pathway then ends (stable vital signs alone do not end it)
+DEFICIT_GONE = {"en": re.compile(r"\bresolved\b|\brecovered\b|" + _DEFICIT_GONE["en"], re.I), "zh": re.compile(_DEFICIT_GONE["zh"])}
 # A follow-up that tells normal-range vital signs ("gave adrenaline, BP 115/70 now, can we finish today?"), read only when it
 # names no symptom of its own: the emergency is over.
 NORMAL_VITALS = {
