@@ -542,7 +542,7 @@ class AnswerEngine:
                                      context=q.context_concepts, groups=q.groups)
         hits = hits + self._patient_pregnancy_hits(q, lang, origins, hits)
         if len(q.parts) < 2:
-            hits = hits + self._risk_class_hits(q, lang, origins, hits) + self._stent_told_before_hits(q, lang, origins, hits)
+            hits = hits + self._risk_class_hits(q, lang, origins, hits) + self._stent_told_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
@@ -612,12 +612,14 @@ class AnswerEngine:
                      if cid in self.retriever.chunks and CONSERVATIVE in self.retriever.concepts.get(cid, frozenset())] + found
         return self._after(hits, found, limit=2)
 
-    def _stent_told_before_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
-        """A follow-up on a drug decision for a patient whose recent stent was told before ("and if it was a kyphoplasty
-        instead?"): the best passage on stopping antiplatelet drugs after a stent joins the hits (the new procedure's
-        words fill the search), so that cardiology's say still comes first."""
-        told = [c for c in q.context_concepts if c in CARDIOLOGY_DECIDES and c not in q.concepts]
-        if not q.followup or not told or not DRUG_DECISION.intersection(q.aspects) or RESTART_ASK.search(q.text):
+    def _stent_told_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A drug decision for a patient whose stent is told, now or before ("pt on brilinta after a stent 8 months ago,
+        cervical ILESI - stop it?", "and if it was a kyphoplasty instead?"): the best passage on stopping antiplatelet drugs
+        after a stent joins the hits (the drug's and the procedure's words fill the search), so that cardiology's say
+        still comes first."""
+        told = [c for c in q.concepts if c in CARDIOLOGY_DECIDES] \
+            or [c for c in q.context_concepts if c in CARDIOLOGY_DECIDES and q.followup]
+        if not told or not DRUG_DECISION.intersection(q.aspects) or RESTART_ASK.search(q.text):
             return []
         return self._after(hits, (cid for cid, _ in self.retriever.concept_search(told, (), ("prevention",), lang, origins, 2)), limit=1)
 

@@ -1400,3 +1400,11 @@ def test_a_rule_stated_for_parturients_never_leads_a_pain_procedures_hold_and_a_
     ans = engine.answer("克赛预防剂量的病人做颈椎硬模外注射，术前停多少小时，术后多久再打")
     assert "产妇" not in ans.bullets[0]["text"] and "12 小时" in ans.bullets[0]["text"], ans.text
     assert "未给出以下剂量" not in ans.text
+
+
+def test_a_stent_told_in_the_question_itself_puts_cardiologys_say_first(engine):
+    q = engine.frame("pt on brilinta after a stent 8 months ago, needs cervical ILESI - stop it?")
+    # (the passage on stopping antiplatelet drugs after a stent is searched for, not left to the drug's words)
+    assert any("cardiology" in h.chunk.text for h in engine._stent_told_hits(q, "en", ("bundled",), []))
+    ans = engine.answer(q.original)
+    assert "cardiology" in ans.bullets[0]["text"], ans.text
