@@ -108,9 +108,10 @@ _BRAND_CARD = {"en": re.compile(r"^[A-Z][\w-]+(?: \([^)]*\))? (?:is|are)\b"),
 _META = {"en": re.compile(r"(?:this|the) (?:knowledge base|document) (?:also )?covers|index terms show|review also deals with|"
                          r"(?:among|one of) the (?:\w+ ){0,4}index terms|listed among the index terms|"
                          r"\bframe(?:s|work for)? the [\w -]{0,40}(?:points|statements|sections?) below|"
-                         r"\b(?:lies|falls|is) (?:therefore )?within the scope of (?:the|that) (?:central )?(?:safety )?review", re.I),
+                         r"\b(?:lies|falls|is) (?:therefore )?within the scope of (?:the|that) (?:central )?(?:safety )?review|"
+                         r"\bedition of the [\w -]{1,40}guideline covers\b", re.I),
          "zh": re.compile(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及|下文[^。]{0,20}总体框架|(?:都是|是|属于|列入)[^。]{0,40}索引词|"
-                          r"属于[^。]{0,12}核心安全(?:性)?综述的讨论范围")}
+                          r"属于[^。]{0,12}核心安全(?:性)?综述的讨论范围|版[^。]{0,20}指南涵盖了")}
 _ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {

@@ -628,6 +628,7 @@ _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 _ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
                             r"what (?:about|if)|how about|any (?:difference|change))\b", re.I),
            "zh": re.compile(r"调整|改变|减量|加量|有什么不同|有区别|要不要改|还能|还可以|还行|呢[？?]?\s*$")}
+_AND_IF = re.compile(r"^\s*(?:and|but|so)\s+if\b", re.I)
 # "is that low risk?", "算低风险操作吗": the procedure's bleeding-risk class is asked (the concept that names the class)
 CLASS_ASK = "bleeding-risk"
 _CLASS_WORDS = re.compile(
@@ -1341,7 +1342,9 @@ class Framer:
             # "and for a cervical one?", "那腰椎的呢？", "what if the MBB is lumbar instead?": the earlier ask with the
             # region or level changed, so its drug and procedure are this question's own subjects again
             return tuple(c for c in ctx if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-        if concepts and all(lex[c].kind in ("condition", "finding") for c in concepts) and _ADJUST[lang].search(q) and any(
+        # ("and if she's 50 kg with CKD?": this patient's numbers, not a picture going on, "and if she's still unstable?")
+        adjust = _ADJUST[lang].search(q) or (_AND_IF.search(q) and _WEIGHT.search(q))
+        if concepts and all(lex[c].kind in ("condition", "finding") for c in concepts) and adjust and any(
                 lex[c].kind in _DRUGLIKE for c in ctx):
             # "pt is 48kg and has ESRD on HD - change anything?" after a bupivacaine dose: the same drug, this patient
             return tuple(c for c in ctx if lex[c].kind in _DRUGLIKE and lex[c].scope == "in")

@@ -1408,3 +1408,9 @@ def test_a_stent_told_in_the_question_itself_puts_cardiologys_say_first(engine):
     assert any("cardiology" in h.chunk.text for h in engine._stent_told_hits(q, "en", ("bundled",), []))
     ans = engine.answer(q.original)
     assert "cardiology" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_guidelines_coverage_remark_is_no_bullet():
+    from assistant.compose import _META
+    assert _META["en"].search("The 2018 edition of the pain-procedure anticoagulation guideline covers the newer oral anticoagulants apixaban.")
+    assert _META["zh"].search("2018 版疼痛介入抗凝指南涵盖了新型口服抗凝药阿哌沙班。")

@@ -3129,3 +3129,10 @@ def test_a_drug_swapped_in_by_a_follow_up_is_the_one_its_later_part_asks_about(f
 def test_mri_with_an_implanted_stimulator_is_the_uncovered_device_labelling_topic(framer):
     f = framer.frame("patient wants to know if he can still have MRI scans after SCS implant - how should I counsel him?")
     assert "implant-mri-conditions" in f.out_of_scope
+
+
+def test_and_if_with_the_patients_numbers_asks_the_drug_before_again(framer):
+    f = framer.frame("and if she's 50 kg with CKD?", ["max ropivacaine for a lumbar MBB, pt 80kg?"])
+    assert "ropivacaine" in f.concepts, f.concepts
+    # (a picture going on, "and if she's still unstable?", is no patient's numbers: the ask before goes on as it was)
+    assert "lipid-emulsion" not in framer.frame("and if shes still unstable after 5 min?", ["intralipid dose for LAST?"]).concepts
