@@ -42,7 +42,19 @@ from .compose import (
     with_warnings,
 )
 from .config import Settings
-from .frame import ASPECTS, ESSENTIAL, SIGN_STOPPED, TOPIC_ASKS, Part, Question, drug_like, held_drug, procedure_like, without_concepts
+from .frame import (
+    ASPECTS,
+    ESSENTIAL,
+    POPULATIONS,
+    SIGN_STOPPED,
+    TOPIC_ASKS,
+    Part,
+    Question,
+    drug_like,
+    held_drug,
+    procedure_like,
+    without_concepts,
+)
 from .judge import ANCILLARY_PROCEDURES, Verdict, judge, own_procedures
 from .lexicon import Match
 from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
@@ -91,7 +103,9 @@ _ASK_LABELS = {"repeat-injection-limit": {"en": "repeat limits", "zh": "重复�
                "false-positive-block": {"en": "false-positive rate", "zh": "假阳性率"},
                "placement-accuracy": {"en": "placement accuracy", "zh": "穿刺准确率"},
                "efficacy": {"en": "efficacy", "zh": "疗效"}, "indication": {"en": "indications or selection criteria", "zh": "适应证或选择标准"},
-               "rf-lesion-settings": {"en": "lesion settings", "zh": "毁损参数"}, "mobilisation": {"en": "mobilisation advice", "zh": "下床活动建议"}}
+               "rf-lesion-settings": {"en": "lesion settings", "zh": "毁损参数"}, "mobilisation": {"en": "mobilisation advice", "zh": "下床活动建议"},
+               "breastfeeding": {"en": "advice on breastfeeding", "zh": "哺乳期相关建议"},
+               "paediatric": {"en": "advice specific to children", "zh": "儿童相关建议"}}
 _OUT_OF_SCOPE = {
     "en": ("Not covered: {terms} {verb} outside this knowledge base, which covers the safety of image-guided interventional pain "
            "procedures; its figures (hold times, doses, complication rates) do not transfer to other procedures or settings. "
@@ -175,6 +189,9 @@ _INFECTION_TOLD = re.compile(r"\binfected\b|\bpus\b|\bdrain(?:ing|s)\b|\booz\w*|
                              r"\babscess|(?:pocket|wound|site|deep) infection|流脓|渗液|渗出|化脓|感染了|培养|脓肿|囊袋感染|切口感染", re.I)
 _TAKING = r"(?:服用|口服|在吃|正在吃|正在服用|长期吃|长期服用?|一直吃|吃着|服着|在用)\s*"
 CONSERVATIVE = "conservative-management"
+# a comparison one of whose sides the sources say nothing of on the thing compared
+_ONE_SIDED = {"en": "The sources give nothing on {about} with {missing} to compare; below is what they say of {others}.",
+              "zh": "知识库没有{missing}的{about}资料，无法比较；以下仅为{others}的资料："}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
@@ -1278,10 +1295,42 @@ class AnswerEngine:
         foreign, ours = self._beside_ours(q, verdict)
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
             lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(foreign, lang), ours=_join(ours, lang)))
+        missing, others, about = ([], [], []) if urgent else self._one_sided(q, lang)
+        if missing:  # "is lead migration more common with DRG or with SCS?": the DRG side is not there
+            lines.append(NOTE_PREFIX + _ONE_SIDED[lang].format(missing=_join(missing, lang), others=_join(others, lang),
+                                                               about=_join(about, lang)))
         unnamed = [] if urgent else self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
             lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
         return lines
+
+    def _one_sided(self, q: Question, lang: Lang) -> tuple[list[str], list[str], list[str]]:
+        """The sides of a one-part comparison of procedures that no sentence of the knowledge base names with the harm
+        compared ("is lead migration more common with DRG or with conventional SCS?": the migration figures are SCS's),
+        the sides it does, and the harm, in the question's words; nothing when every side or none is there."""
+        if len(q.parts) != 1 or "comparison" not in q.parts[0].aspects:
+            return [], [], []
+        part, closure = q.parts[0], self.lexicon.broader_closure
+        sides = [c for c in part.concepts if self._kinds.get(c) == "procedure"]
+        sides = [c for c in sides if not any(c != d and c in closure([d]) for d in sides)]  # (not the class both belong to)
+        about = [c for c in part.concepts if self._kinds.get(c) in ("complication", "finding")]
+        if len(sides) < 2 or not about:
+            return [], [], []
+        missing = [c for c in sides if not self._named_with(c, about, lang)]
+        if not missing or len(missing) == len(sides):
+            return [], [], []
+        return ([self._name(c, lang) for c in missing], [self._name(c, lang) for c in sides if c not in missing],
+                [self._said(q, c, lang) for c in about])
+
+    def _named_with(self, side: str, about: Sequence[str], lang: Lang) -> bool:
+        """Does a sentence of the bundled knowledge base name the procedure with one of the harms?"""
+        table = self.retriever.table
+        rows = set(table.concept_rows([side], lang, ("bundled",)).tolist()) & set(table.concept_rows(list(about), lang, ("bundled",)).tolist())
+        for sent in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)], self.lexicon):
+            named = set(self.lexicon.broader_closure(sent.concepts))
+            if side in named and not named.isdisjoint(about):
+                return True
+        return False
 
     def _unknown_drugs(self, q: Question) -> list[str]:
         """Drug names the knowledge base does not know, in a question about holding or dosing a drug that names no drug
@@ -1386,11 +1435,13 @@ class AnswerEngine:
         """The ask no passage on the question's procedure answers, though others do ("the false-positive rate of an MBB":
         the SIJ block's is there)."""
         lex = self.lexicon.concepts
-        asks = [c for c in verdict.missing if c in ESSENTIAL and c in lex and self.retriever.by_concept.get(c)]
+        asks = [c for c in verdict.missing if (c in ESSENTIAL or c in POPULATIONS) and c in lex and self.retriever.by_concept.get(c)]
         procedures = [lex[c].name(lang) for c in q.subjects + q.context_concepts if c in lex and lex[c].kind == "procedure"]
+        if not procedures and asks and all(c in POPULATIONS for c in asks):  # (a child's dose of a drug: the drug)
+            procedures = [lex[c].name(lang) for c in q.subjects if c in lex and lex[c].kind in ("drug", "drug-class")]
         if not asks or not procedures:
             return ""
-        if len(q.parts) > 1:  # each part in its own words
+        if len(q.parts) > 1 and not all(c in POPULATIONS for c in asks):  # each part in its own words (a child is all of them)
             return "\n\n" + NOTE_PREFIX + _PART_MISSING[lang].format(part=("；" if lang == "zh" else "; ").join(p.text.rstrip("?？") for p in q.parts))
         names = [_ASK_LABELS.get(c, {}).get(lang) or lex[c].name(lang) for c in asks]
         return " " + _NOTHING_FOR[lang].format(terms=_join(names, lang), procedures=_join(list(dict.fromkeys(procedures))[:2], lang))

@@ -167,7 +167,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"(?:^|[.,;:!?-]\s*)(?:(?:pt|patient|she|he|they|family)(?:'s| is| are)? )?(?:very |really |a bit |quite )?(?:worried|anxious|scared)\s*[.!?]*\s*$",
                  r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常"),
     "frequency": ("complications",
-                  r"how (?:common|often|frequent|likely|rare)|most (?:common|frequent)|commonest|incidence|"
+                  r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )rates?\b|"
                   r"percent|%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
                   r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky|"
@@ -192,7 +192,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"stud(?:y|ies)|randomi[sz]ed|\brct\b|\bdata\b|conflict|which society|how (?:good|strong|reliable) is",
                  r"证据|分歧|争议|证据等级|推荐等级|证据级别|不确定|研究|数据|冲突|可靠吗"),
     "comparison": ("",
-                   r"\bvs\.?\b|versus|compared|difference between|better than|safer than|or (?:a|an|the)? ?\w+ (?:block|injection)\?",
+                   r"\bvs\.?\b|versus|compared|difference between|better than|safer than|or (?:a|an|the)? ?\w+ (?:block|injection)\?|"
+                   # "is lead migration more common with DRG or with SCS?", "which has the higher infection rate?"
+                   r"\b(with|in|for|after)\b[^?]{1,50}\bor \1\b|"
+                   r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
                    r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟)[^，,。？?]{1,20}比[，,]"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
@@ -609,6 +612,9 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
                        "repeat-injection-limit", "trial-duration"})
+# Patients a question may be about whom the sources rarely single out (a breastfeeding mother, a child): named, the
+# answer must be about them; a passage on the procedure or drug for adults in general does not answer it.
+POPULATIONS = frozenset({"breastfeeding", "paediatric"})
 # Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
 # disclose, "what premedication should she get?" the prevention.
 TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
@@ -665,6 +671,8 @@ def _blood_patch(q: str, concepts: tuple[str, ...], around: Sequence[str] = ()) 
 # dural puncture is the post-dural puncture headache ("wet tap in the SCS trial" - "day 3 of headache despite caffeine").
 _READ_AS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("headache", frozenset({"dural-puncture", "epidural-blood-patch"}), "pdph"),
+    # "DRG vs SCS" weighs the DRG stimulator against the spinal cord stimulator, not the ganglion
+    ("dorsal-root-ganglion", frozenset({"spinal-cord-stimulation", "neuromodulation", "peripheral-nerve-stimulation"}), "drg-stimulation"),
 )
 
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .frame import ESSENTIAL, Question, drug_like, procedure_like
+from .frame import ESSENTIAL, POPULATIONS, Question, drug_like, procedure_like
 from .sections import group_of
 
 
@@ -120,6 +120,17 @@ def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str
     return any(covers(p, tags, parents.get(p, ())) for p in procedures)
 
 
+def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], kinds: Mapping[str, str],
+                    parents: Mapping[str, Sequence[str]]) -> bool:
+    """Does a passage speak of the population with the part's procedure (else one of its other key concepts)? The
+    caffeine dose while breastfeeding answers a breastfeeding mother's PDPH question; a passage on steroid choice does not
+    answer whether she may breastfeed after the ESI."""
+    if not covers(population, tags, parents.get(population, ())):
+        return False
+    need = [c for c in keys if kinds.get(c) == "procedure"] or list(keys)
+    return not need or any(covers(c, tags, parents.get(c, ())) for c in need)
+
+
 def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, threshold: float,
           kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]], w: JudgeWeights | None = None,
           guidance: Collection[str] = ()) -> Verdict:
@@ -163,6 +174,8 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         procs = [c for c in keys if kinds.get(c) == "procedure"]
         miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) and _with_procedure(c, t, procs, parents)
                                            for t in (wide if kinds.get(c) == "complication" else top))]
+        # a breastfeeding mother or a child told anywhere in the question: each part is about them
+        miss += [c for c in q.concepts if c in POPULATIONS and not any(_for_population(c, keys, t, kinds, parents) for t in wide)]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part
@@ -173,8 +186,8 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # (an ask inherited from the turn before is not this part's when the part asks its own: "what precautions?" after
         # "how long does relief last?")
         asked = [c for c in miss if (c in ESSENTIAL and (c in part.concepts or not part.aspects))
-                 or (kinds.get(c) == "complication" and c in part.concepts)]
-        unheard = unheard or any(c in ESSENTIAL for c in asked)
+                 or (kinds.get(c) == "complication" and c in part.concepts) or c in POPULATIONS]
+        unheard = unheard or any(c in ESSENTIAL or c in POPULATIONS for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:
         # no concept of ours at all, and words the knowledge base never uses ("PREEMPT units for chronic migraine"): those

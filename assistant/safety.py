@@ -69,6 +69,12 @@ _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs
 # A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
 _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|lumbar puncture|CSF leak",
           "zh": r"穿破|湿穿|硬脊膜|腰穿|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
+# a headache told as postural (worse upright, eased lying down): the post-dural puncture headache's own pattern
+_POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|getting) up|(?<!not )(?<!n't )(?<!no )better (?:when |on )?lying|"
+                   r"(?<!not )(?<!non-)(?:postural|positional) headache",
+             "zh": r"(?:站|坐)起来.{0,4}(?:就)?头[痛疼]|(?<!不)躺下.{0,4}(?<!不)(?<!没)(?:好|缓解|减轻)|(?<!非)体位性头[痛疼]"}
+_WORST = {"en": r"thunderclap|worst (?:\w+ )?headache|headache[^.?!]{0,20}\bworst\b",
+          "zh": r"霹雳|雷击|头痛欲裂|(?:最|这么)(?:剧烈|厉害|痛|疼).{0,2}头[痛疼]|剧烈.{0,2}头[痛疼]|从来没这么"}
 _TOXIC_SIGNS = _TOXIC["en"] + r"|\bv[ft]\b|v-?(?:tach|fib)\b"
 _STROKE_SIGNS = r"vision|visual|blind|can(?:no|'|’)?t see|diplopi|double vision|facial droop|hemipar|aphasi"
 _TF_CONTEXT = r"transforaminal|\bTF(?:ESI)?\b|vertebral artery|particulate"
@@ -165,10 +171,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # lost vision or a facial droop after a transforaminal injection, without a toxicity sign, is a stroke picture
         # (slurred speech alone is both)
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
-        exclude={"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing) up|better lying|postural headache|"
+        exclude={"en": _POSTURAL["en"] + "|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
                        + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"],
-                 "zh": r"(?:站|坐)起来.{0,4}(?:就)?头痛|躺下.{0,4}(?:好|缓解|减轻)|体位性头痛|"
+                 "zh": _POSTURAL["zh"] + "|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
                        + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
@@ -292,6 +298,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                + _STOP["en"] + ": activate the stroke pathway and get urgent neurological review.",
          "zh": "紧急：硬膜外类固醇注射后出现视力丧失或卒中征象，提示脑、脑干、脊髓或视网膜的栓塞或血管损伤。" + _STOP["zh"] + "：启动卒中急救流程并紧急请神经科会诊。"},
         {"en": "epidural steroid injection stroke infarction particulate steroid embolism catastrophic neurologic", "zh": "硬膜外类固醇注射 卒中 梗死 颗粒型类固醇 栓塞 神经系统"},
+        # (double vision with a postural headache the day after: the low-pressure headache's red flag, not an embolus)
+        exclude=_POSTURAL,
     ),
     RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer
         "idd-overdose",
@@ -485,13 +493,14 @@ _DURAL_RED_FLAGS = RedFlag(
             r"no longer (?:postural|positional)|(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
-            r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|fever|febrile|3[89](?:\.\d)?\s*°?c\b|"
+            r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|diplopi|double vision|fever|febrile|3[89](?:\.\d)?\s*°?c\b|"
             r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
      "zh": (r"头[痛疼]|头很[痛疼]",
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|"
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
-            r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)|体温\s*[:：]?\s*(?:3[89]|4[0-2])")},
-    _DURAL,
+            r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|复视|看东西.{0,2}重影|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)|体温\s*[:：]?\s*(?:3[89]|4[0-2])")},
+    # (a postural headache told is the puncture's, unless it came as a thunderclap: that picture is not assumed to be PDPH)
+    {lang: rf"{_DURAL[lang]}|^(?![\s\S]*(?:{_WORST[lang]}))[\s\S]*(?:{_POSTURAL[lang]})" for lang in ("en", "zh")},
     {"en": "URGENT: a headache after a dural puncture that loses its postural pattern, or comes with fever, a focal deficit, a seizure or "
            "altered consciousness, needs evaluation for meningitis, subdural haematoma or cerebral venous sinus thrombosis before it is "
            "called post-dural puncture headache. " + _LATE_STOP["en"] + ": urgent medical and neurological assessment.",

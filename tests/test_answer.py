@@ -1414,3 +1414,19 @@ def test_a_guidelines_coverage_remark_is_no_bullet():
     from assistant.compose import _META
     assert _META["en"].search("The 2018 edition of the pain-procedure anticoagulation guideline covers the newer oral anticoagulants apixaban.")
     assert _META["zh"].search("2018 版疼痛介入抗凝指南涵盖了新型口服抗凝药阿哌沙班。")
+
+
+def test_a_comparison_one_side_of_which_the_sources_lack_says_so_first(engine):
+    ans = engine.answer("Is catheter-tip granuloma more common with a transforaminal ESI or with intrathecal drug delivery?")
+    assert ans.text.startswith(">") and "nothing on" in ans.text.split("\n")[0], ans.text
+    assert "transforaminal" in ans.text.split("\n")[0], ans.text
+    # (both sides named with the harm: nothing is said missing)
+    both = engine.answer("Is dural puncture more common with a transforaminal ESI or with an intrathecal pump implant?")
+    assert "nothing on" not in both.text.split("\n")[0], both.text
+
+
+def test_a_breastfeeding_mother_after_an_esi_is_told_the_sources_have_nothing_on_her_not_steroid_choice(engine):
+    ans = engine.answer("breastfeeding mum after a dex TFESI - does she need to pump and dump?")
+    assert ans.abstained and "advice on breastfeeding" in ans.text, ans.text
+    caffeine = engine.answer("Wet tap yesterday, she's breastfeeding - is caffeine OK for the headache and how much?")
+    assert not caffeine.abstained and "breastfeeding" in caffeine.bullets[0]["text"], caffeine.text

@@ -699,3 +699,11 @@ def test_four_weak_limbs_and_breathlessness_right_after_a_cervical_epidural_is_a
     assert triage("急！颈椎硬膜外刚推完药，病人说四肢没劲、喘不上气", "zh").rule == "total-spinal"
     assert triage("C6-7 IL ESI just done, pt says all limbs weak and can't breathe", "en").rule == "total-spinal"
     assert triage("颈椎硬膜外注射后第二天 四肢没劲", "zh").rule == "neuraxial-deficit"  # a day later: a haematoma first
+
+
+def test_double_vision_with_a_postural_headache_days_after_an_epidural_is_the_dural_punctures_red_flag_not_a_stroke():
+    assert triage("ESI后第二天 病人说站起来头痛躺下好 现在还出现复视了 要紧吗", "zh").rule == "dural-puncture-red-flags"
+    day2 = triage("day 2 after TFESI, headache worse sitting up, now double vision - worried", "en")
+    assert day2.rule == "dural-puncture-red-flags" and "Stop the procedure" not in day2.escalation
+    # (double vision right after a cervical transforaminal injection, no postural headache, is still a stroke)
+    assert triage("C6 TFESI 10 min ago, now double vision and slurred speech", "en").rule == "esi-stroke"

@@ -3136,3 +3136,32 @@ def test_and_if_with_the_patients_numbers_asks_the_drug_before_again(framer):
     assert "ropivacaine" in f.concepts, f.concepts
     # (a picture going on, "and if she's still unstable?", is no patient's numbers: the ask before goes on as it was)
     assert "lipid-emulsion" not in framer.frame("and if shes still unstable after 5 min?", ["intralipid dose for LAST?"]).concepts
+
+
+def test_an_either_or_with_the_same_preposition_is_a_comparison_and_drg_beside_scs_is_the_stimulator(framer):
+    f = framer.frame("Is lead migration more common with DRG stimulation or with conventional SCS?")
+    assert {"frequency", "comparison"} <= set(f.aspects)
+    assert "comparison" in framer.frame("DRG vs SCS: which has higher infection rate?").aspects
+    assert "drg-stimulation" in framer.frame("DRG vs SCS: which has higher infection rate?").concepts
+    # (a choice of intervals is no comparison; the ganglion alone stays the ganglion)
+    assert "comparison" not in framer.frame("hold apixaban for 3 or 5 days before a TFESI?").aspects
+    assert "drg-stimulation" not in framer.frame("pulsed RF of the DRG for zoster pain - any risks?").concepts
+
+
+def test_a_breastfeeding_mother_or_a_child_is_answered_only_by_a_passage_on_them_with_the_procedure():
+    kinds = {"breastfeeding": "condition", "esi": "procedure", "dexamethasone": "drug", "caffeine": "drug", "pdph": "complication"}
+    part = Part("q", ("breastfeeding", "esi", "dexamethasone"), ("hold",))
+    q = _q(concepts=part.concepts, subjects=("esi", "dexamethasone"), parts=(part,))
+    steroid_choice = [frozenset({"esi", "dexamethasone"})] * 6 + [frozenset({"breastfeeding", "caffeine", "pdph"})]
+    told = judge(q, steroid_choice, 0.7, 0.46, kinds, {})
+    assert told.kind == "not_in_kb" and "breastfeeding" in told.missing
+    # the caffeine dose while breastfeeding answers her headache question
+    caffeine = Part("q", ("breastfeeding", "caffeine"), ("dose",))
+    q2 = _q(concepts=caffeine.concepts, subjects=("caffeine",), parts=(caffeine,))
+    pdph = [frozenset({"pdph"}), frozenset({"breastfeeding", "caffeine", "pdph"})]
+    assert judge(q2, pdph, 0.7, 0.46, kinds, {}).kind == "answered"
+
+
+def test_kids_and_teenagers_are_children(framer):
+    assert "paediatric" in framer.frame("15 yo teenager with CRPS, stellate ganglion block safe?").concepts
+    assert "paediatric" in framer.frame("12岁孩子CRPS 能做腰交感神经阻滞吗").concepts
