@@ -692,7 +692,19 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     # (a rule stated for parturients, Miller's obstetric summary, is the labour epidural's: not a pain procedure's lead)
     if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts):
         return True
-    return rival(s, own, sig, ("procedure",))
+    return rival(s, own, sig, ("procedure",)) or _other_region(s, own, sig)
+
+
+def _other_region(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """A sentence at another spinal region than the one the asked procedure is done at ("in the Kornick lumbar series,
+    neuritic pain lasted less than 2 weeks", asked about third occipital nerve RFA, a cervical procedure): another
+    procedure's figure, though both are RF ablation. (A region the question names itself is the rival check's.)"""
+    if any(c in REGIONS for c in own):
+        return False
+    at = {r for c in own if sig.kinds.get(c) == "procedure" for r in sig.related.get(c, frozenset()) | sig.parents.get(c, frozenset())
+          if r in REGIONS}
+    told = {c for c in s.concepts if c in REGIONS}
+    return bool(at and told) and at.isdisjoint(told)
 
 
 def _other_drugs_figure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
@@ -1110,7 +1122,16 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
     one? Then the answer says so before what it has (the overdose's management is no observation period)."""
     # (a longest time, "how many days max for the trial", asks a length of time too)
     return "timing" in part.aspects[:2] and part.aspects[:1] in (("timing",), ("limit",)) and bool(_HOW_LONG_SPAN.search(part.text)) \
-        and not any(_TIME_SPAN.search(b.sentence.text) for b in bullets)
+        and not any(_TIME_SPAN.search(b.sentence.text) or _ROUGH_SPAN.search(b.sentence.text) for b in bullets)
+
+
+# A note on how a source was read (only its abstract, an excerpt, a table recalled): the facts it concerns carry their
+# own "unverified" hedge; the note itself answers nothing but a question about the evidence.
+# (a hedge on a fact, "these figures are attributed to Cameron 2004 from memory and are unverified", stays with it)
+_HOW_READ = {"en": re.compile(r"\bonly the abstract\b|\babstract (?:was )?read\b|\bexcerpt read\b|\bwas read\b", re.I),
+             "zh": re.compile(r"仅阅读|只阅读|仅读了|所读摘录|已读摘要")}
+# a length of time told in words ("within days", "常在数日后出现")
+_ROUGH_SPAN = re.compile(r"\b(?:a few|several|within|over|after) (?:hours|days|weeks|months)\b|(?:数|几)(?:个)?(?:小时|天|日|周|月)", re.I)
 
 
 def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
@@ -1238,7 +1259,14 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             sig)
         if caveat is not None:
             out.append(Bullet(caveat, j, 0.0, "note"))
-    return out
+    return _without_reading_notes(out, parts)
+
+
+def _without_reading_notes(out: list[Bullet], parts: Sequence[Part]) -> list[Bullet]:
+    """How the sources were read is no bullet unless the evidence is asked (`_HOW_READ`)."""
+    if any("evidence" in p.aspects for p in parts):
+        return out
+    return [b for b in out if not _HOW_READ[b.sentence.chunk.lang].search(b.sentence.text)] or out
 
 
 def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals, lang: Lang, said: Sequence[Sentence],
@@ -1452,7 +1480,7 @@ def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str
             return frozenset(levels)
         if "comparison" not in p.aspects:
             continue
-        for kinds in (("procedure",), _DRUG_KINDS):
+        for kinds in (("procedure",), _DRUG_KINDS, ("equipment",)):  # (percutaneous vs paddle leads)
             same = [c for c in own if sig.kinds.get(c) in kinds]
             same = [c for c in same if not any(c in sig.parents.get(d, frozenset()) for d in same)]
             if len(same) >= 2:
@@ -1504,6 +1532,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # "IL vs TF": a sentence that names both compared (their rates side by side), before one about either alone
     # ("C5-6 or only C7-T1?": a sentence naming either level asked, before the procedure's contraindication list)
     both = [c for c in usable if len(compared & c[1].concepts) >= (1 if all(_is_level(x) for x in compared) else 2)]
+    if compared and both and counted and not any(c in both for c in counted) and both[0][0] >= 0.5 * best[0]:
+        return both[0]  # ("perc vs paddle leads?": the sentence weighing them, before a rate of either or of neither)
     counted = [c for c in counted if c in both] or counted
     counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"

@@ -855,7 +855,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         clauses = [c for c in re.split(r"(?<=[，,？?；;])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
     else:
-        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus)\s+(?=(?:also\s+)?(?:whats|hows|what|how|when|where|which|who|why|is|are|"
+        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus|\+|&)\s+(?=(?:also\s+)?(?:whats|hows|what|how|when|where|which|who|why|is|are|"
                                        r"should|can|do|does|will|would|could|must|if)\b)|,\s+(?=(?:whats|hows|what|how|when|where|which|who|why)\b)", text,
                                        flags=re.I)
                    if c and c.strip()]

@@ -3165,3 +3165,58 @@ def test_a_breastfeeding_mother_or_a_child_is_answered_only_by_a_passage_on_them
 def test_kids_and_teenagers_are_children(framer):
     assert "paediatric" in framer.frame("15 yo teenager with CRPS, stellate ganglion block safe?").concepts
     assert "paediatric" in framer.frame("12岁孩子CRPS 能做腰交感神经阻滞吗").concepts
+
+
+def test_a_comparison_with_no_figure_leads_with_the_sentence_weighing_both_before_a_rate_of_neither(framer):
+    f = framer.frame("SCS lead migration rate perc vs paddle leads?")
+    assert {"percutaneous-lead", "paddle-lead"} <= set(f.concepts) and "comparison" in f.aspects
+    part = f.parts[0]
+    q = _q(concepts=f.concepts, subjects=f.subjects, aspects=f.aspects, parts=f.parts)
+    sig = Signals(kinds={"percutaneous-lead": "equipment", "paddle-lead": "equipment", "lead-migration": "complication"},
+                  parents={"percutaneous-lead": frozenset({"scs-lead"}), "paddle-lead": frozenset({"scs-lead"})})
+    sents = [
+        _sent("Lead migration after SCS is less frequent with paddle electrodes than with percutaneous leads.", "Risk factors",
+              {"lead-migration", "paddle-lead", "percutaneous-lead"}),
+        _sent("A 2023 review puts the overall SCS complication rate at 31.9–43%, with lead migration the most common event.",
+              "Complications and frequency", {"lead-migration"}),
+    ]
+    assert part.concepts and "less frequent with paddle" in select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text
+
+
+def test_a_plus_sign_between_two_asks_parts_them(framer):
+    assert len(framer.frame("infection rate for SCS implant overall + what abx prophylaxis do ppl use").parts) == 2
+
+
+def test_a_length_of_time_told_in_words_answers_how_long_until_it_shows(framer):
+    from assistant.compose import Bullet, lacks_asked_span
+    part = framer.frame("硬模外脓肿早期表现有哪些 ESI后一般多久出现").parts[0]
+    told = _sent("硬膜外类固醇注射后的脊髓硬膜外脓肿常在数日后出现，表现为背痛、发热和逐渐进展的神经功能缺损。", "Recognition and management",
+                 {"epidural-abscess"})
+    silent = _sent("硬膜外脓肿应行钆增强MRI检查，并给予抗生素治疗，必要时引流。", "Recognition and management", {"epidural-abscess"})
+    assert lacks_asked_span(part, [Bullet(silent, 0, 1.0, "fact")])
+    assert not lacks_asked_span(part, [Bullet(told, 0, 1.0, "fact")])
+
+
+def test_how_a_source_was_read_is_no_bullet_unless_the_evidence_is_asked():
+    note = "Only the abstract of the Rathmell 2015 consensus was read; its recommendations were recorded from memory."
+    fact = "Fluoroscopy with contrast to confirm needle position is the standard for epidural steroid injection."
+    for aspects, shown in ((("prevention",), False), (("evidence",), True)):
+        part = Part("q", ("esi",), aspects)
+        q = _q(concepts=("esi",), subjects=("esi",), aspects=aspects, parts=(part,))
+        sents = [_sent(fact, "Prevention", {"esi"}), _sent(note, "Evidence notes", {"esi"})]
+        texts = [b.sentence.text for b in select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), Signals(kinds={"esi": "procedure"}))]
+        assert (note in texts) is shown, texts
+
+
+def test_a_figure_at_another_spinal_region_is_another_procedures_for_a_procedure_done_at_one():
+    from assistant.compose import other_procedure
+    part = Part("how long does the numbness last after TON RFA", ("numbness", "third-occipital-neurotomy"), ("timing",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    sig = Signals(kinds={"third-occipital-neurotomy": "procedure", "radiofrequency-ablation": "procedure", "numbness": "finding"},
+                  parents={"third-occipital-neurotomy": frozenset({"radiofrequency-ablation"})},
+                  related={"third-occipital-neurotomy": frozenset({"cervical-spine", "third-occipital-nerve"})})
+    lumbar = _sent("In the Kornick lumbar series, neuritic pain lasted less than 2 weeks.", "Recognition and management",
+                   {"lumbar-spine", "post-ablation-neuritis", "radiofrequency-ablation"})
+    cervical = _sent("Cervical facet RFA can cause numbness and transient imbalance.", "Complications and frequency",
+                     {"cervical-spine", "radiofrequency-ablation", "numbness"})
+    assert other_procedure(lumbar, part, q, sig) and not other_procedure(cervical, part, q, sig)
