@@ -24,6 +24,7 @@ from .compose import (
     Signals,
     asks_whether_to_stop,
     emergency,
+    gives_dose,
     heading_for,
     is_counsel,
     is_meta,
@@ -837,9 +838,13 @@ class AnswerEngine:
             specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
             has = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and lex_c[c].kind != "procedure"}
             quoted = [b.sentence for b in bullets]
+            # (a step names this picture or what the patient has: "the pump reservoir is aspirated", an overdose's step, is
+            # no step for an infected pump)
+            named = PATHWAY_NAMES.get(guide.rule, {}).get(lang)
             rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
                     and not treats_another(x, tri.names, self._kinds)
-                    and (x.action or has & x.concepts) and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
+                    and ((x.action and (not named or re.search(named, x.text, re.I))) or has & x.concepts)
+                    and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
                     and not foreign(x) and not elsewhere(x)]
@@ -856,6 +861,7 @@ class AnswerEngine:
                          and _ONSET[lang].search(x.text) and not is_rate_report(x.text, lang) and not same_point(x, quoted, lang)]
                 bullets += [Bullet(x, 0, 0.5, "fact") for x in onset[:1]]
             bullets = self._own_procedure_first(q, guide.rule, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
+            bullets = self._asked_drug_first(q, tri, bullets)
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
             bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
@@ -1007,6 +1013,15 @@ class AnswerEngine:
         lx = self.lexicon
         # (a discography sentence is about an intradiscal procedure: not another's, for a fever after IDET)
         return lambda s: bool(t := topics(s.concepts)) and not t & mine and not any(m in lx.broader_closure([x]) for x in t for m in mine)
+
+    def _asked_drug_first(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
+        """A follow-up in the same emergency that asks one drug's dose ("脂肪乳剂量多少 bolus完还要持续泵吗" after the LAST
+        picture): the steps were given the turn before; that drug's doses lead, the rest of the pathway follows."""
+        if not tri.urgent or not q.followup or "dose" not in q.aspects or self._emergency_before(q).rule != tri.rule:
+            return bullets
+        drugs = {c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")}
+        dosed = [b for b in bullets if drugs & b.sentence.concepts and gives_dose(b.sentence)]
+        return dosed + [b for b in bullets if b not in dosed] if drugs else bullets
 
     def _own_procedure_first(self, q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
         """The pathway's steps for the patient's own procedure lead its generic ones (cement in the canal after a

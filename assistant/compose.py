@@ -1117,6 +1117,11 @@ _CEILING = re.compile(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped
 _HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周", re.I)
 
 
+def gives_dose(s: Sentence) -> bool:
+    """Does the sentence give a dose (an amount of a drug, per kilogram or in all)?"""
+    return bool(_KIND["dose"].search(s.text))
+
+
 def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a length of time asked ("要观察多久", "how long do we watch her?") and does none of the part's bullets give
     one? Then the answer says so before what it has (the overdose's management is no observation period)."""

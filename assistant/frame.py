@@ -821,7 +821,7 @@ def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], le
     """Is the consent only the setting of the ask ("consenting a pt for C6-7 TFESI - what risks do I quote?",
     "PVP术前谈话要交代哪些风险")? The risks of the named procedure are asked, not what a consent discussion is."""
     return m.concept == _CONSENT and bool(_RISKS_TO_TELL[lang].search(text)) and aspects_of(text, lang)[:1] == ("complications",) \
-        and any(x.concept in lex and lex[x.concept].kind == "procedure" for x in found)
+        and any(x.concept in lex and lex[x.concept].kind in ("procedure", "equipment") for x in found)  # (or the pump implanted)
 
 
 _CONSENT = "informed-consent"
@@ -848,6 +848,9 @@ def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
     return f"{before}{' ' if spaced else ''}{clause}".strip()
 
 
+_VERSUS = re.compile(r"\bvs\.?(?=\s)|\bversus\b|\bor\b[^?]*\?\s*$", re.I)
+
+
 def split_parts(text: str, lang: Lang) -> list[str]:
     """The asks of a question: clauses that each carry their own interrogative are separate parts."""
     if lang == "zh":
@@ -865,7 +868,8 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     for c in clauses:
         c = c.strip()
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
-        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c)) or bool(_SWAP_CLAUSE[lang].match(c))
+        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c)) or bool(_SWAP_CLAUSE[lang].match(c)) \
+            or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c))  # "…consent? particulate vs non-particulate steroid"
         if parts and any(t[lang].match(_lead(c, lang)) for t in (_HOW_TO_SAY, _WHICH_OF_THEM, _WORRY)):
             # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice
             parts[-1] = _joined(parts[-1], c, text, lang)
@@ -948,6 +952,10 @@ _WORRY = {
 
 _EPINEPHRINE, _LOCAL_ANAESTHETIC = "epinephrine", "local-anaesthetic"
 # epinephrine told as added to a local anaesthetic: "with epi", "加肾上腺素", "含肾上腺素的"
+# epinephrine put into the local anaesthetic ("adding epi to the local", "局麻药里加肾上腺素")
+_ADDING = {"en": re.compile(r"\badd(?:ing|ed|s)?\s+(?:epi\w*|adrenaline)\s+(?:to|in(?:to)?)\s+(?:the\s+|my\s+|your\s+)?"
+                            r"(?:local|la\b|lido\w*|bupi\w*|ropi\w*|injectate|mix)", re.I),
+           "zh": re.compile(r"(?:局麻药|利多卡因|布比卡因|罗哌卡因)(?:里|中|内)?(?:加|加入|加上|加点|混)(?:点|些)?(?:肾上腺素|epi\w*)", re.I)}
 _ADDED = {"en": re.compile(r"\b(?:with|plus|w/?|\+)\s*(?:epi\w*|adrenaline)\b|\+\s*(?:epi|adrenaline)", re.I),
           "zh": re.compile(r"(?:加|含|配|合用|混|加了|加上|带)\s*(?:肾上腺素|epi\w*|adrenaline)", re.I)}
 
@@ -1466,6 +1474,8 @@ class Framer:
             if _REPEAT in own and drugs and _AFTER_IT[lang].search(t):
                 # "克赛…术前停多久？拔针后多久能再打？": after the needle is out, "打" is the anticoagulant's next dose
                 own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
+            own, asked = self._asked_more(t, lang, own, asked, len(found) < len(every) and any(
+                _consent_setting(t, lang, m, every, lex) for m in every))
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
             if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang)):
                 prev_part = out.pop()
@@ -1474,6 +1484,17 @@ class Framer:
                             tuple(dict.fromkeys(prev_part.aspects + part.aspects)), prev_part.inherited, prev_part.terms + terms)
             out.append(part)
         return tuple(out)
+
+    @staticmethod
+    def _asked_more(t: str, lang: Lang, own: tuple[str, ...], asked: tuple[str, ...], consent: bool
+                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Asks a part's words imply: the risks to quote at consent are asked with their figures; "does adding
+        epinephrine to the local help?" asks about the local anaesthetic's form as a precaution."""
+        if consent and asked == ("complications",):
+            return own, ("complications", "frequency")
+        if _EPINEPHRINE in own and not asked and _ADDING[lang].search(t):
+            return (*own, *((_LOCAL_ANAESTHETIC,) if _LOCAL_ANAESTHETIC not in own else ())), ("prevention",)
+        return own, asked
 
     def _additive_form(self, part: Part, before: Part, lang: Lang) -> bool:
         """"利多卡因最大剂量多少？加肾上腺素能到多少", "max lido? and with epi?": epinephrine told as added to the local

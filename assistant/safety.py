@@ -652,10 +652,11 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
                           "zh": (r"停止操作|检查患者", r"MRI|紧急行\s*CT", r"减压", r"\d+\s*(?:h|小时)|尽早")},
     # the work-up step is the infection work-up (an MRI sentence about a haematoma or a deficit belongs to the deficit pathway)
     # (a superficial wound's antibiotics are not the first step for an infected implant with fever or pus)
-    "implant-infection": {"en": (r"^(?!.*superficial).*antibiotic", r"explant|remov",
+    # (removing a catheter for a granuloma is no step for an infection)
+    "implant-infection": {"en": (r"^(?!.*superficial).*antibiotic", r"explant|(?:infect|abscess)\w*[^.;]{0,80}\bremov|\bremov\w*[^.;]{0,80}(?:infect|abscess)",
                                  r"blood cultures?|inflammatory markers|(?:abscess|infect)\w*[^,;.]{0,60}\b(?:MRI|imaging)\b",
                                  r"\bdrain|debrid|\bsurgical (?:drainage|review|debridement)"),
-                          "zh": (r"^(?!.*浅表).*抗生素", r"取出|移除", r"血培养|炎症指标|(?:脓肿|感染)[^，；,;。]{0,30}(?:MRI|影像)", r"引流|清创|外科(?:引流|会诊|评估)")},
+                          "zh": (r"^(?!.*浅表).*抗生素", r"(?:感染|脓肿)[^。；]{0,40}(?:取出|移除)|(?:取出|移除)[^。；]{0,40}(?:感染|脓肿)", r"血培养|炎症指标|(?:脓肿|感染)[^，；,;。]{0,30}(?:MRI|影像)", r"引流|清创|外科(?:引流|会诊|评估)")},
     "epiduroscopy-pressure": {"en": (r"pause the procedure|stop (?:the )?(?:irrigation|injection)|fluid can drain", r"retinal haemorrhage|visual",
                                      r"\d+ mL|pressure"),
                               "zh": (r"暂停操作|停止冲洗|引流", r"视网膜出血|视觉", r"\d+\s*mL|压力")},
@@ -1067,9 +1068,10 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
 _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w -]{0,12}?"
                 r"(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|augmentation|vertebroplasty|kyphoplasty)\b|"
                 r"\b(?:trial|implant|post-?op|postoperative) day\s*\d+\b|\bday\s*\d+ (?:after|post|of (?:the |an? )?(?:scs )?trial)\b|"
-                r"\b\d+\s*(?:days?|weeks?|wks?)\s+(?:after|post)\b|\b\d+\s*(?:weeks?|wks?)\s+ago\b|\bweeks? (?:after|later)\b|"
+                r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|a few|several)\s*(?:days?|weeks?|wks?)\s+(?:after|post)\b|"
+                r"\b\d+\s*(?:weeks?|wks?)\s+ago\b|\b(?:days?|weeks?) (?:after|later)\b|"
                 r"\bpost-?op\b|\bafter the (?:procedure|operation)\b",
-          "zh": r"术后|(?:测试|植入|术后)第\s*\d+\s*天|第\s*\d+\s*天|\d+\s*周(?:前|后)"}
+          "zh": r"术后|(?:测试|植入|术后)第\s*[\d一二三四五六七八九十]+\s*天|第\s*[\d一二三四五六七八九十]+\s*天|[\d一二三四五六七八九十]+\s*(?:周|天)(?:前|后)"}
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)",
                  "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候"}
 _OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"

@@ -1430,3 +1430,26 @@ def test_a_breastfeeding_mother_after_an_esi_is_told_the_sources_have_nothing_on
     assert ans.abstained and "advice on breastfeeding" in ans.text, ans.text
     caffeine = engine.answer("Wet tap yesterday, she's breastfeeding - is caffeine OK for the headache and how much?")
     assert not caffeine.abstained and "breastfeeding" in caffeine.bullets[0]["text"], caffeine.text
+
+
+def test_a_drugs_dose_asked_in_the_same_emergency_leads_the_follow_up(engine):
+    before = ["doing a cervical TFESI, just pushed lidocaine, pt suddenly perioral numbness, tinnitus, now seizing!! what do I do"]
+    ans = engine.answer("lipid dose? and do I keep the infusion running after the bolus?", before)
+    assert ans.urgent and "mL/kg" in ans.bullets[0]["text"], ans.text
+    # (the first turn of the picture still leads with the steps)
+    first = engine.answer(before[0])
+    assert "mL/kg" not in first.bullets[0]["text"], first.text
+
+
+def test_adding_epinephrine_to_the_local_is_answered_with_the_test_dose_not_resuscitation(engine):
+    ans = engine.answer("What are the early warning signs of LAST, and does adding epinephrine to the local help?")
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert second and "test dose" in second[0], ans.text
+
+
+def test_an_infected_pump_gets_no_granuloma_or_overdose_step(engine):
+    ans = engine.answer("Twelve days after an intrathecal pump implant he has a temperature of 39.2, a bad headache, a stiff neck, "
+                        "and the abdominal pocket is red. What do we do?")
+    assert ans.urgent and ans.pathway == "implant-infection", ans.text
+    assert not any("granuloma" in b["text"] or "reservoir is aspirated" in b["text"] for b in ans.bullets), ans.text
+    assert "Stop the procedure" not in ans.text  # (twelve days after: nothing to stop)

@@ -707,3 +707,9 @@ def test_double_vision_with_a_postural_headache_days_after_an_epidural_is_the_du
     assert day2.rule == "dural-puncture-red-flags" and "Stop the procedure" not in day2.escalation
     # (double vision right after a cervical transforaminal injection, no postural headache, is still a stroke)
     assert triage("C6 TFESI 10 min ago, now double vision and slurred speech", "en").rule == "esi-stroke"
+
+
+def test_days_told_in_words_since_the_procedure_drop_stop_the_procedure():
+    told = triage("Twelve days after an intrathecal pump implant he has a temperature of 39.2 and the pocket is red", "en")
+    assert told.urgent and "Stop the procedure" not in told.escalation
+    assert "立即停止操作" not in triage("植入术后第三天 发烧39度 伤口红肿流脓", "zh").escalation

@@ -3220,3 +3220,18 @@ def test_a_figure_at_another_spinal_region_is_another_procedures_for_a_procedure
     cervical = _sent("Cervical facet RFA can cause numbness and transient imbalance.", "Complications and frequency",
                      {"cervical-spine", "radiofrequency-ablation", "numbness"})
     assert other_procedure(lumbar, part, q, sig) and not other_procedure(cervical, part, q, sig)
+
+
+def test_epinephrine_added_to_the_local_is_the_local_anaesthetics_form_asked_as_a_precaution(framer):
+    part = framer.frame("What are the early warning signs of LAST, and does adding epinephrine to the local help?").parts[1]
+    assert "local-anaesthetic" in part.concepts and part.aspects == ("prevention",)
+    assert "prevention" not in framer.frame("cardiac arrest from LAST - how much epinephrine do I give?").aspects
+
+
+def test_risks_to_quote_at_consent_ask_their_figures_and_a_comparison_after_the_question_mark_is_its_own_ask(framer):
+    f = framer.frame("what risks do i quote for cervical interlaminar ESI consent? particulate vs non-particulate steroid")
+    assert len(f.parts) == 2 and f.parts[0].aspects == ("complications", "frequency") and "comparison" in f.parts[1].aspects
+    pump = framer.frame("鞘内药物输注泵植入知情同意，需要告知患者哪些主要风险？")
+    assert pump.parts[0].aspects == ("complications", "frequency")
+    # (what a consent discussion should cover, asked as such, is no frequency ask)
+    assert "frequency" not in framer.frame("what should the informed consent for an ESI include?").aspects
