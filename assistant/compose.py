@@ -1540,6 +1540,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     if compared and both and counted and not any(c in both for c in counted) and both[0][0] >= 0.5 * best[0]:
         return both[0]  # ("perc vs paddle leads?": the sentence weighing them, before a rate of either or of neither)
     counted = [c for c in counted if c in both] or counted
+    # (a complication's rate, not the overview's prevalence of the condition treated)
+    counted = [c for c in counted if c[1].group != "overview" or "overview" in groups] or counted
     counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     # (one giving that complication's own rate, before an overall rate that lists it among others)

@@ -3235,3 +3235,25 @@ def test_risks_to_quote_at_consent_ask_their_figures_and_a_comparison_after_the_
     assert pump.parts[0].aspects == ("complications", "frequency")
     # (what a consent discussion should cover, asked as such, is no frequency ask)
     assert "frequency" not in framer.frame("what should the informed consent for an ESI include?").aspects
+
+
+def test_which_ones_carry_a_higher_risk_asks_the_risk_factors(framer):
+    assert framer.frame("鞘内导管尖端肉芽肿 有啥预警表现 哪些药风险高").parts[1].aspects == ("risk_factors",)
+
+
+def test_a_sacral_lateral_branch_block_is_not_the_lateral_branch_rf(framer):
+    assert framer.frame("SI joint RFA common complications?").concepts == ("lateral-branch-rf",)
+    assert "lateral-branch-block" in framer.frame("sacral lateral branch blocks before RF - false positive rate?").concepts
+
+
+def test_asked_how_often_a_count_from_the_asked_section_leads_before_a_conditions_prevalence():
+    part = Part("SI joint RFA complications? how often?", ("lateral-branch-rf",), ("complications", "frequency"))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,))
+    sig = Signals(kinds={"lateral-branch-rf": "procedure", "neuritis": "complication"})
+    sents = [
+        _sent("Diagnostic blocks attribute 10–38% of back pain to the sacroiliac joint in lateral branch RF candidates.", "Overview",
+              {"lateral-branch-rf"}),
+        _sent("After cooled lateral branch RF, transient neuropathic pain occurred at 0.7% per lesion and 9.4% per patient.",
+              "Complications and frequency", {"lateral-branch-rf", "neuritis"}, rank=3),
+    ]
+    assert "0.7% per lesion" in select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text
