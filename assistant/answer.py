@@ -1239,8 +1239,9 @@ class AnswerEngine:
         lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                      if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or self._asks_of_drug(q, p)))
         # (and how long a drug is given, "MRSA - which antibiotic, how long?", in an emergency too)
+        # (a span given under another part answers it too: "正常吗 多久好" - "neuritis resolves within weeks" under the first)
         lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                     if i in told and lacks_asked_span(p, told[i]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
+                     if i in told and lacks_asked_span(p, bullets) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
         if not tri.urgent:
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in told and lacks_contraindications(p, told[i]))
@@ -1320,15 +1321,16 @@ class AnswerEngine:
         return lines
 
     def _one_sided(self, q: Question, lang: Lang) -> tuple[list[str], list[str], list[str]]:
-        """The sides of a one-part comparison of procedures that no sentence of the knowledge base names with the harm
+        """The sides of a comparison of procedures (its first comparing part) that no sentence of the knowledge base names with the harm
         compared ("is lead migration more common with DRG or with conventional SCS?": the migration figures are SCS's),
         the sides it does, and the harm, in the question's words; nothing when every side or none is there."""
-        if len(q.parts) != 1 or "comparison" not in q.parts[0].aspects:
+        part = next((p for p in q.parts if "comparison" in p.aspects), None)
+        if part is None:
             return [], [], []
-        part, closure = q.parts[0], self.lexicon.broader_closure
-        sides = [c for c in part.concepts if self._kinds.get(c) == "procedure"]
+        closure, named = self.lexicon.broader_closure, (*part.concepts, *part.inherited)
+        sides = [c for c in named if self._kinds.get(c) == "procedure"]
         sides = [c for c in sides if not any(c != d and c in closure([d]) for d in sides)]  # (not the class both belong to)
-        about = [c for c in part.concepts if self._kinds.get(c) in ("complication", "finding")]
+        about = [c for c in named if self._kinds.get(c) in ("complication", "finding")]
         if len(sides) < 2 or not about:
             return [], [], []
         missing = [c for c in sides if not self._named_with(c, about, lang)]

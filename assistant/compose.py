@@ -687,7 +687,9 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     """Is the sentence about another procedure than the one the part asks about (its own, or the one it inherited from
     the part before: "PVP术前预防性抗生素用啥？头孢唑林几克？")?"""
     own = _own(part, q)
-    if not any(sig.kinds.get(c) == "procedure" for c in own):
+    # (a measure that goes with any procedure, antibiotic prophylaxis, is asked for the procedure inherited: "SCS术后感染率？
+    # 围术期抗生素怎么用": discography's cefazolin is another procedure's)
+    if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in own):
         own = [*own, *(c for c in part.inherited if sig.kinds.get(c) == "procedure")]
     # (a rule stated for parturients, Miller's obstetric summary, is the labour epidural's: not a pain procedure's lead)
     if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts):

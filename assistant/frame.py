@@ -145,6 +145,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
+                   # after a reaction: "next time she needs an ESI what do we do?" (it must not happen again)
+                   r"\bnext time (?:she|he|they|the (?:patient|pt)|pt|we|i) (?:needs?|has|have|gets?|comes?|is due)\b|"
                    r"\bcut(?:s|ting)?\b[\w ]{0,15}\b(?:risk|dose|exposure|radiation|leak\w*|infections?|bleed\w*|complications?)|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
@@ -196,7 +198,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # "is lead migration more common with DRG or with SCS?", "which has the higher infection rate?"
                    r"\b(with|in|for|after)\b[^?]{1,50}\bor \1\b|"
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
-                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟)[^，,。？?]{1,20}比[，,]"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did)|what causes|how does .{0,40}(?:cause|happen|lead)",
@@ -1010,7 +1012,7 @@ _REPEAT = "repeat-injection-limit"
 # anticoagulant in the question, what is given again is the drug, not the injection.
 _AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
                               r"\bpost[- ]?(?:procedure|op)\b", re.I),
-             "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?")}
+             "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?|打完(?:后|以后)?")}
 # New pain at another level after vertebral augmentation ("new sharp pain higher up", "上面那节又开始痛").
 _ADJACENT_PAIN = re.compile(r"\b(?:pain|tender\w*|sore\w*|hurts?)\b[^.?!]{0,30}\b(?:higher up|lower down|(?:one )?level (?:above|below|up|down)|"
                             r"(?:at |in )?(?:a |another |a different |other )(?:level|vertebra|segment)|"

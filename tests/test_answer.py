@@ -1453,3 +1453,8 @@ def test_an_infected_pump_gets_no_granuloma_or_overdose_step(engine):
     assert ans.urgent and ans.pathway == "implant-infection", ans.text
     assert not any("granuloma" in b["text"] or "reservoir is aspirated" in b["text"] for b in ans.bullets), ans.text
     assert "Stop the procedure" not in ans.text  # (twelve days after: nothing to stop)
+
+
+def test_a_comparing_part_of_a_two_part_question_says_first_which_side_the_sources_lack(engine):
+    ans = engine.answer("Is catheter-tip granuloma more common with intrathecal drug delivery or with a transforaminal ESI? how to prevent it?")
+    assert len(ans.parts) == 2 and "nothing on" in ans.text.split("\n")[0] and "transforaminal" in ans.text.split("\n")[0], ans.text

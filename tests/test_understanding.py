@@ -3257,3 +3257,37 @@ def test_asked_how_often_a_count_from_the_asked_section_leads_before_a_condition
               "Complications and frequency", {"lateral-branch-rf", "neuritis"}, rank=3),
     ]
     assert "0.7% per lesion" in select(sents, q, "en", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text
+
+
+def test_after_the_injection_another_shot_of_the_anticoagulant_is_its_restart(framer):
+    part = framer.frame("克赛40mg qd预防量，硬膜外注射前最后一针要隔多久？打完多久能再打").parts[1]
+    assert "repeat-injection-limit" not in part.concepts and "enoxaparin" in part.concepts + part.inherited
+
+
+def test_a_clearance_told_normal_in_words_is_no_renal_impairment(framer):
+    from assistant.patient_numbers import without_normal_renal
+    q = framer.frame("泰毕全110 bid，肌酐清除率正常，SCS植入前停几天")
+    assert "crcl" in q.concepts and "crcl" not in without_normal_renal(q).concepts
+    assert "crcl" in without_normal_renal(framer.frame("Pradaxa, CrCl 25, SCS implant - stop how many days?")).concepts
+
+
+def test_a_fingerstick_glucose_is_blood_glucose(framer):
+    f = framer.frame("should i cancel if fingerstick BG 300 morning of?")
+    assert "blood-glucose" in f.concepts and not f.unknown
+
+
+def test_compared_with_ending_in_ne_is_a_chinese_comparison(framer):
+    f = framer.frame("DRG刺激 电极移位发生率高不高，跟传统SCS比呢？怎么预防")
+    assert "comparison" in f.parts[0].aspects and f.parts[1].aspects == ("prevention",)
+
+
+def test_a_measure_asked_after_a_procedure_is_that_procedures_so_another_procedures_regimen_is_a_rival():
+    from assistant.compose import other_procedure
+    part = Part("围术期抗生素怎么用", ("antibiotic-prophylaxis",), ("dose",), ("spinal-cord-stimulation", "infection"))
+    q = _q(concepts=("spinal-cord-stimulation", "infection", "antibiotic-prophylaxis"), subjects=("spinal-cord-stimulation",),
+           parts=(Part("SCS术后感染率大概多少？", ("spinal-cord-stimulation", "infection"), ("frequency",)), part))
+    sig = Signals(kinds={"antibiotic-prophylaxis": "procedure", "spinal-cord-stimulation": "procedure", "discography": "procedure",
+                         "infection": "complication"}, adjuncts=frozenset({"antibiotic-prophylaxis"}))
+    disc = _sent("椎间盘造影静脉预防性抗生素应在穿刺前约30分钟给药。", "Prevention", {"antibiotic-prophylaxis", "discography"})
+    scs = _sent("SCS测试和植入都应在切皮前1 h内按体重给予预防性抗生素。", "Prevention", {"antibiotic-prophylaxis", "spinal-cord-stimulation"})
+    assert other_procedure(disc, part, q, sig) and not other_procedure(scs, part, q, sig)
