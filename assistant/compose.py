@@ -1543,7 +1543,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         return both[0]  # ("perc vs paddle leads?": the sentence weighing them, before a rate of either or of neither)
     counted = [c for c in counted if c in both] or counted
     # (a complication's rate, not the overview's prevalence of the condition treated)
-    counted = [c for c in counted if c[1].group != "overview" or "overview" in groups] or counted
+    counted = [c for c in counted if c[1].group != "overview" or "overview" in groups or (harm is not None and harm(c[1]))] or counted
     counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     # (one giving that complication's own rate, before an overall rate that lists it among others)
