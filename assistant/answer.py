@@ -148,6 +148,15 @@ _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|bolu
                                r"\bupper limit|(?<!anaesthetic )(?<!anesthetic )\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
               "zh": re.compile(r"重复推注|重复给予|可重复|输注速度加倍|速度加倍|剂量上限|上限|最大(?:累积)?剂量|持续存在")}
 _REPEAT_STEP = {"en": re.compile(r"\brepeat|\bdoubl", re.I), "zh": re.compile(r"重复|加倍")}
+# a restart asked around a trial whose lead stays in for days
+_LEAD_IN = {"en": "The sources do not say whether a restart interval counts from placing the trial lead or from removing it; "
+                  "the intervals below are the procedure's.",
+            "zh": "知识库未说明恢复用药的间隔应从测试电极置入还是拔除时起算；以下为该操作的停药/恢复间隔。"}
+# a suspected spinal haematoma in a patient on an anticoagulant: the sources give no reversal
+_NO_REVERSAL = {"en": "The knowledge base gives no anticoagulant reversal for a suspected spinal haematoma; the steps it has are above.",
+                "zh": "知识库未给出疑似椎管内血肿时逆转抗凝的方法；其已有的处理步骤见上。"}
+_REVERSAL = {"en": re.compile(r"\brevers|andexanet|idarucizumab|protamine|prothrombin complex|\bPCC\b|vitamin K\b", re.I),
+             "zh": re.compile(r"逆转|拮抗|鱼精蛋白|依达赛珠|凝血酶原复合物|维生素K")}
 _NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
                  "zh": "知识库没有给出一线处理无效后的进一步措施；以下为其已有的处理步骤。"}
 _CLASS_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on {general} as a class, which may not "
@@ -362,7 +371,7 @@ class AnswerEngine:
     def judge(self, q: Question, lang: Lang, hits: list[Hit]) -> Verdict:
         """Answer, answer in part, or abstain (see assistant/judge.py)."""
         lex = self.lexicon.concepts
-        kinds = {c: lex[c].kind for c in q.all_concepts if c in lex}
+        kinds = {c: lex[c].kind for c in (*q.all_concepts, *q.out_of_scope) if c in lex}  # (a topic carried from the turn before)
         parents = {c: lex[c].broader for c in q.all_concepts if c in lex}
         guidance = {c for c in q.all_concepts if c in lex and GUIDANCE in self.lexicon.broader_closure([c, *lex[c].related])}
         if RADIATION & set(self.lexicon.broader_closure(list(q.concepts))):
@@ -1014,6 +1023,15 @@ class AnswerEngine:
         # (a discography sentence is about an intradiscal procedure: not another's, for a fever after IDET)
         return lambda s: bool(t := topics(s.concepts)) and not t & mine and not any(m in lx.broader_closure([x]) for x in t for m in mine)
 
+    def _restart_with_lead_in(self, q: Question) -> bool:
+        """A drug's restart asked (or its hold and timing) around an SCS trial, whose lead stays in for days."""
+        return "scs-trial" in q.concepts and self._anticoagulated(q) and ({"hold", "timing"} <= set(q.aspects) or bool(RESTART_ASK.search(q.text)))
+
+    def _anticoagulated(self, q: Question) -> bool:
+        """Does the question (or the turn before) tell an anticoagulant or antiplatelet drug the patient takes?"""
+        closure = set(self.lexicon.broader_closure(list(q.all_concepts)))
+        return bool(closure & {"anticoagulant", "antiplatelet", "doac", "lmwh", "warfarin", "heparin"})
+
     def _asked_drug_first(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
         """A follow-up in the same emergency that asks one drug's dose ("脂肪乳剂量多少 bolus完还要持续泵吗" after the LAST
         picture): the steps were given the turn before; that drug's doses lead, the rest of the pathway follows."""
@@ -1273,6 +1291,8 @@ class AnswerEngine:
             notes.append(self._stand_in_note(q, lang, after=True))
         if tri.urgent and tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
             notes.insert(0, NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
+        if tri.urgent and tri.rule == "neuraxial-deficit" and self._anticoagulated(q) and not any(_REVERSAL[lang].search(b.sentence.text) for b in bullets):
+            notes.insert(0, NOTE_PREFIX + _NO_REVERSAL[lang])  # (a haematoma on an anticoagulant: the sources stop at surgery)
         if tri.urgent and (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
             notes.insert(0, NOTE_PREFIX + _BORROWED[lang].format(condition=self._name(PATHWAY_TOPICS.get(tri.rule, tri.rule), lang),
                                                                   source=self._name(PATHWAY_TOPICS.get(src, src), lang)))
@@ -1315,6 +1335,8 @@ class AnswerEngine:
         if missing:  # "is lead migration more common with DRG or with SCS?": the DRG side is not there
             lines.append(NOTE_PREFIX + _ONE_SIDED[lang].format(missing=_join(missing, lang), others=_join(others, lang),
                                                                about=_join(about, lang)))
+        if not urgent and self._restart_with_lead_in(q):  # a DOAC restarted "24 h after" an SCS trial: after what?
+            lines.append(NOTE_PREFIX + _LEAD_IN[lang])
         unnamed = [] if urgent else self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
             lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))

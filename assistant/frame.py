@@ -1077,6 +1077,9 @@ class Framer:
         concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         out = self._out_of_scope(concepts, prev)
+        if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang):
+            # "那DRG刺激器呢" after "装了SCS能做MRI吗", declined as a topic the knowledge base lacks: the same topic, for the DRG
+            out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)

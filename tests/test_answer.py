@@ -1458,3 +1458,24 @@ def test_an_infected_pump_gets_no_granuloma_or_overdose_step(engine):
 def test_a_comparing_part_of_a_two_part_question_says_first_which_side_the_sources_lack(engine):
     ans = engine.answer("Is catheter-tip granuloma more common with intrathecal drug delivery or with a transforaminal ESI? how to prevent it?")
     assert len(ans.parts) == 2 and "nothing on" in ans.text.split("\n")[0] and "transforaminal" in ans.text.split("\n")[0], ans.text
+
+
+def test_a_bare_swap_after_a_topic_the_sources_lack_is_declined_the_same_way(engine):
+    before = ["pt w SCS needs lumbar MRI, what do i tell him"]
+    assert engine.answer(before[0]).abstained
+    swap = engine.answer("what about a DRG stimulator?", before)
+    assert swap.abstained and swap.verdict == "out_of_scope", swap.text
+    assert not engine.answer("what about the bleeding risk of a DRG stimulator?", before).abstained
+
+
+def test_a_haematoma_picture_on_an_anticoagulant_says_the_sources_give_no_reversal(engine):
+    ans = engine.answer("pt on xarelto didnt hold, got T10 ILESI yesterday, now progressive bilat leg weakness and urinary retention")
+    assert ans.urgent and ans.pathway == "neuraxial-deficit" and "no anticoagulant reversal" in ans.text, ans.text
+    plain = engine.answer("got T10 ILESI yesterday, now progressive bilat leg weakness and urinary retention")
+    assert plain.urgent and "reversal" not in plain.text, plain.text
+
+
+def test_a_restart_around_an_scs_trial_says_the_sources_do_not_time_it_from_lead_removal(engine):
+    ans = engine.answer("eliquis 5 bid, SCS trial next wk - when to stop and when to restart")
+    assert "removing it" in ans.text.split("\n")[0] and "3 days" in ans.text, ans.text
+    assert "removing it" not in engine.answer("eliquis 5 bid, lumbar TFESI next wk - when to stop and when to restart").text
