@@ -1024,8 +1024,8 @@ class AnswerEngine:
         return lambda s: bool(t := topics(s.concepts)) and not t & mine and not any(m in lx.broader_closure([x]) for x in t for m in mine)
 
     def _restart_with_lead_in(self, q: Question) -> bool:
-        """A drug's restart asked (or its hold and timing) around an SCS trial, whose lead stays in for days."""
-        return "scs-trial" in q.concepts and self._anticoagulated(q) and ({"hold", "timing"} <= set(q.aspects) or bool(RESTART_ASK.search(q.text)))
+        """A drug's restart asked around an SCS trial, whose lead stays in for days."""
+        return "scs-trial" in q.concepts and self._anticoagulated(q) and bool(RESTART_ASK.search(q.text))
 
     def _anticoagulated(self, q: Question) -> bool:
         """Does the question (or the turn before) tell an anticoagulant or antiplatelet drug the patient takes?"""

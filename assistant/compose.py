@@ -1739,7 +1739,11 @@ _AGAIN_ASK = re.compile("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
 # "lipid bolus 给多少", "LAST 时脂肪乳首剂量": the bolus (a regimen's first dose), not the ceiling of the whole rescue
 _BOLUS_ASK = re.compile(r"\bbolus\b|\bloading dose|\binitial dose|\bfirst dose|\bstarting dose|首剂|首次剂量|负荷量|负荷剂量|初始剂量", re.I)
 _BOLUS = re.compile(r"\bbolus\b|推注|负荷", re.I)
-_NARROW = (("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# whether it gives symptoms at all ("骨水泥漏到肺里一般会有症状吗？"): the sentence that says most are silent
+_SYMPTOMS_ASK = re.compile(r"(?:会|能)?有症状吗|有没有症状|会不会有症状|(?:会|能)?出现症状吗|\bsymptomatic\s*\?|\b(?:cause|give|have) (?:any )?symptoms\b", re.I)
+_SILENT = re.compile(r"(?:大多|多数|大多数|通常|常常|多为)[^，。；]{0,12}无症状|无症状或一过性|"
+                     r"\b(?:mostly|usually|often|largely|most(?: are)?)\b[^.;]{0,30}\basymptomatic\b|\basymptomatic or transient\b", re.I)
+_NARROW = (("recognition", _SYMPTOMS_ASK, _SILENT), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

@@ -95,7 +95,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|" + KEEP_ON_FOR,
-               r"多久|多长时间|几天|几小时|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长"),
+               r"多久|多长时间|几天|几小时|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长|"
+               r"早(?:点)?做还是|(?:马上|立即|尽早)做还是|还是先(?:保守|观察|等)"),  # ("EBP是早做还是先保守？": when)
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
     "location": ("",
                  r"which (?:level|segment|side|spot|site|position|interspace)|what (?:level|segment|site|position)|at what level|"

@@ -1479,3 +1479,4 @@ def test_a_restart_around_an_scs_trial_says_the_sources_do_not_time_it_from_lead
     ans = engine.answer("eliquis 5 bid, SCS trial next wk - when to stop and when to restart")
     assert "removing it" in ans.text.split("\n")[0] and "3 days" in ans.text, ans.text
     assert "removing it" not in engine.answer("eliquis 5 bid, lumbar TFESI next wk - when to stop and when to restart").text
+    assert "removing it" not in engine.answer("on edoxaban - how long before an SCS trial?").text  # (no restart asked)

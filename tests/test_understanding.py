@@ -3291,3 +3291,20 @@ def test_a_measure_asked_after_a_procedure_is_that_procedures_so_another_procedu
     disc = _sent("椎间盘造影静脉预防性抗生素应在穿刺前约30分钟给药。", "Prevention", {"antibiotic-prophylaxis", "discography"})
     scs = _sent("SCS测试和植入都应在切皮前1 h内按体重给予预防性抗生素。", "Prevention", {"antibiotic-prophylaxis", "spinal-cord-stimulation"})
     assert other_procedure(disc, part, q, sig) and not other_procedure(scs, part, q, sig)
+
+
+def test_cement_leaked_into_the_lungs_is_a_pulmonary_cement_embolism_and_early_or_conservative_asks_when(framer):
+    assert framer.frame("骨水泥漏到肺里一般会有症状吗？").concepts == ("pulmonary-cement-embolism",)
+    assert "timing" in framer.frame("PDPH 的 EBP 是早做还是先保守？").aspects
+
+
+def test_asked_whether_it_gives_symptoms_the_sentence_saying_most_are_silent_leads():
+    part = Part("骨水泥漏到肺里一般会有症状吗？", ("pulmonary-cement-embolism",), ("recognition",))
+    q = _q(concepts=part.concepts, subjects=part.concepts, aspects=part.aspects, parts=(part,), lang="zh")
+    sig = Signals(kinds={"pulmonary-cement-embolism": "complication"})
+    sents = [
+        _sent("疑似肺骨水泥栓塞主要依靠影像学确诊，并评估心肺功能状态。", "Recognition and management", {"pulmonary-cement-embolism"}),
+        _sent("无症状外周型骨水泥栓子密切随访；有症状中央型考虑取栓。", "Recognition and management", {"pulmonary-cement-embolism"}),
+        _sent("大多数肺骨水泥栓塞无症状或为一过性，但严重者可致命。", "Complications and frequency", {"pulmonary-cement-embolism"}, rank=4),
+    ]
+    assert select(sents, q, "zh", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text.startswith("大多数")
