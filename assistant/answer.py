@@ -202,6 +202,10 @@ CONSERVATIVE = "conservative-management"
 # a comparison one of whose sides the sources say nothing of on the thing compared
 _ONE_SIDED = {"en": "The sources give nothing on {about} with {missing} to compare; below is what they say of {others}.",
               "zh": "知识库没有{missing}的{about}资料，无法比较；以下仅为{others}的资料："}
+_CONVENTIONAL = re.compile(r"\b(?:conventional|traditional|standard|regular|normal|thermal)\b|传统|常规|普通", re.I)
+# two things weighed that no sentence of the knowledge base names together
+_UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below is what they say of each.",
+               "zh": "知识库没有{sides}之间的直接比较；以下为其分别的资料："}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
@@ -1335,6 +1339,8 @@ class AnswerEngine:
         if missing:  # "is lead migration more common with DRG or with SCS?": the DRG side is not there
             lines.append(NOTE_PREFIX + _ONE_SIDED[lang].format(missing=_join(missing, lang), others=_join(others, lang),
                                                                about=_join(about, lang)))
+        elif not urgent and (sides := self._uncompared(q, lang)):  # "cooled vs conventional RF - which is better?"
+            lines.append(NOTE_PREFIX + _UNCOMPARED[lang].format(sides=_join(sides, lang)))
         if not urgent and self._restart_with_lead_in(q):  # a DOAC restarted "24 h after" an SCS trial: after what?
             lines.append(NOTE_PREFIX + _LEAD_IN[lang])
         unnamed = [] if urgent else self._unknown_drugs(q)
@@ -1361,13 +1367,36 @@ class AnswerEngine:
         return ([self._name(c, lang) for c in missing], [self._name(c, lang) for c in sides if c not in missing],
                 [self._said(q, c, lang) for c in about])
 
-    def _named_with(self, side: str, about: Sequence[str], lang: Lang) -> bool:
-        """Does a sentence of the bundled knowledge base name the procedure with one of the harms?"""
+    def _uncompared(self, q: Question, lang: Lang) -> list[str]:
+        """The two sides of a comparison that asks no harm ("which is better?") when no sentence of the knowledge base
+        names both; a class beside its member is a side when called conventional ("cooled vs conventional RF")."""
+        part = next((p for p in q.parts if "comparison" in p.aspects), None)
+        if part is None or any(self._kinds.get(c) in ("complication", "finding") for c in part.concepts):
+            return []
+        kinds = ("procedure", "drug", "drug-class", "equipment")
+        sides = [c for c in part.concepts if self._kinds.get(c) in kinds]
+        if not _CONVENTIONAL.search(part.text):
+            sides = [c for c in sides if not any(c != d and c in self.lexicon.broader_closure([d]) for d in sides)]
+        if len(sides) != 2:
+            return []
+        # (a class and its member: a sentence on the member names the class through it; the conventional one must be said)
+        member = next((a for a in sides for b in sides if a != b and b in self.lexicon.broader_closure([a])), None)
+        if member is not None:
+            if self._named_with(member, [member], lang, _CONVENTIONAL):
+                return []
+        elif self._named_with(sides[0], [sides[1]], lang) or self._named_with(sides[1], [sides[0]], lang):
+            return []
+        return [("conventional " if lang == "en" else "传统") + self._name(c, lang)
+                if _CONVENTIONAL.search(part.text) and c in self.lexicon.broader_closure([sides[1 - i]]) else self._name(c, lang)
+                for i, c in enumerate(sides)]
+
+    def _named_with(self, side: str, about: Sequence[str], lang: Lang, words: re.Pattern[str] | None = None) -> bool:
+        """Does a sentence of the bundled knowledge base name the procedure with one of the harms (and with `words`)?"""
         table = self.retriever.table
         rows = set(table.concept_rows([side], lang, ("bundled",)).tolist()) & set(table.concept_rows(list(about), lang, ("bundled",)).tolist())
         for sent in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)], self.lexicon):
             named = set(self.lexicon.broader_closure(sent.concepts))
-            if side in named and not named.isdisjoint(about):
+            if side in named and not named.isdisjoint(about) and (words is None or words.search(sent.text)):
                 return True
         return False
 

@@ -199,7 +199,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # "is lead migration more common with DRG or with SCS?", "which has the higher infection rate?"
                    r"\b(with|in|for|after)\b[^?]{1,50}\bor \1\b|"
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
-                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did)|what causes|how does .{0,40}(?:cause|happen|lead)",

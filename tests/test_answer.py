@@ -1480,3 +1480,11 @@ def test_a_restart_around_an_scs_trial_says_the_sources_do_not_time_it_from_lead
     assert "removing it" in ans.text.split("\n")[0] and "3 days" in ans.text, ans.text
     assert "removing it" not in engine.answer("eliquis 5 bid, lumbar TFESI next wk - when to stop and when to restart").text
     assert "removing it" not in engine.answer("on edoxaban - how long before an SCS trial?").text  # (no restart asked)
+
+
+def test_a_comparison_no_sentence_of_the_sources_makes_is_said_not_to_be_there(engine):
+    q = engine.frame("naloxone vs lipid emulsion - which is better?")
+    assert set(engine._uncompared(q, "en")) == {
+        engine._name("naloxone", "en"), engine._name("lipid-emulsion", "en")}
+    # (a sentence that names both answers the comparison)
+    assert engine._uncompared(engine.frame("apixaban vs rivaroxaban - which is better before a TFESI?"), "en") == []

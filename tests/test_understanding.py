@@ -3308,3 +3308,8 @@ def test_asked_whether_it_gives_symptoms_the_sentence_saying_most_are_silent_lea
         _sent("大多数肺骨水泥栓塞无症状或为一过性，但严重者可致命。", "Complications and frequency", {"pulmonary-cement-embolism"}, rank=4),
     ]
     assert select(sents, q, "zh", lambda t: 1.0, {}, 5, (True,), sig)[0].sentence.text.startswith("大多数")
+
+
+def test_which_one_is_good_compares_and_cold_rf_is_cooled_rf(framer):
+    f = framer.frame("冷射频和传统射频哪个好")
+    assert "comparison" in f.aspects and {"cooled-radiofrequency", "radiofrequency-ablation"} <= set(f.concepts)
