@@ -106,6 +106,7 @@ _ASK_LABELS = {"repeat-injection-limit": {"en": "repeat limits", "zh": "重复�
                "efficacy": {"en": "efficacy", "zh": "疗效"}, "indication": {"en": "indications or selection criteria", "zh": "适应证或选择标准"},
                "rf-lesion-settings": {"en": "lesion settings", "zh": "毁损参数"}, "mobilisation": {"en": "mobilisation advice", "zh": "下床活动建议"},
                "breastfeeding": {"en": "advice on breastfeeding", "zh": "哺乳期相关建议"},
+               "patient-selection": {"en": "patient selection criteria", "zh": "患者选择标准"},
                "paediatric": {"en": "advice specific to children", "zh": "儿童相关建议"}}
 _OUT_OF_SCOPE = {
     "en": ("Not covered: {terms} {verb} outside this knowledge base, which covers the safety of image-guided interventional pain "

@@ -1116,7 +1116,7 @@ _START = re.compile(r"\bstart\w*|\binitial\w*|\bbegin\w*|\bfirst dose|\bbolus|\b
 _CEILING = re.compile(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶", re.I)
 
 
-_HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周", re.I)
+_HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow (?:soon|early)\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周|多早", re.I)
 
 
 def gives_dose(s: Sentence) -> bool:

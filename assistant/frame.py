@@ -92,7 +92,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
-               r"how long|how soon|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
+               r"how long|how soon|how early|how late|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|" + KEEP_ON_FOR,
                r"多久|多长时间|几天|几小时|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长|"
@@ -614,7 +614,7 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # getting up after it, which a safety knowledge base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
-                       "repeat-injection-limit", "trial-duration"})
+                       "repeat-injection-limit", "trial-duration", "patient-selection"})
 # Patients a question may be about whom the sources rarely single out (a breastfeeding mother, a child): named, the
 # answer must be about them; a passage on the procedure or drug for adults in general does not answer it.
 POPULATIONS = frozenset({"breastfeeding", "paediatric"})

@@ -3313,3 +3313,8 @@ def test_asked_whether_it_gives_symptoms_the_sentence_saying_most_are_silent_lea
 def test_which_one_is_good_compares_and_cold_rf_is_cooled_rf(framer):
     f = framer.frame("冷射频和传统射频哪个好")
     assert "comparison" in f.aspects and {"cooled-radiofrequency", "radiofrequency-ablation"} <= set(f.concepts)
+
+
+def test_how_early_asks_when_and_a_good_candidate_asks_the_patient_selection(framer):
+    f = framer.frame("acute osteoporotic VCF, how early can I do vertebroplasty? who is a good candidate")
+    assert f.parts[0].aspects[0] == "timing" and f.parts[1].concepts == ("patient-selection",)
