@@ -692,7 +692,9 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in own):
         own = [*own, *(c for c in part.inherited if sig.kinds.get(c) == "procedure")]
     # (a rule stated for parturients, Miller's obstetric summary, is the labour epidural's: not a pain procedure's lead)
-    if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts):
+    # (its conservative treatment of a headache is the headache's, whoever had it: only a figure is the parturients')
+    if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts) \
+            and _FIGURE_ASKS.union({"timing"}).intersection(part.aspects):
         return True
     return rival(s, own, sig, ("procedure",)) or _other_region(s, own, sig)
 
@@ -1240,7 +1242,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
                                             partial(other_procedure, part=parts[j], q=q, sig=sig),
-                                            bool(_ACCIDENT_TOLD.search(q.text)))
+                                            bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",))
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
@@ -1518,7 +1520,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
-          told_accident: bool = True) -> tuple[float, Sentence]:
+          told_accident: bool = True, asked_action: bool = False) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -1584,6 +1586,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         in_group = [c for c in usable if c[1].group == group]
         if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
             in_group = [c for c in in_group if focused(c[1])] or in_group
+        if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it
+            in_group = [c for c in in_group if c[1].action] or in_group
         if group == "complications" and harm is not None:
             # (one naming the asked subject too, first, from any section: "particulate steroid at cervical levels is a
             # risk factor for permanent injury" before "non-particulate steroid almost never causes it")

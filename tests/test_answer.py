@@ -1493,3 +1493,8 @@ def test_a_comparison_no_sentence_of_the_sources_makes_is_said_not_to_be_there(e
 def test_patient_selection_is_answered_only_by_a_passage_on_the_procedures_own_selection(engine):
     ans = engine.answer("who is a good candidate for a transforaminal ESI?")
     assert ans.abstained and "patient selection criteria" in ans.text, ans.text
+
+
+def test_asked_what_to_do_a_step_leads_before_the_criteria_that_recognise_it(engine):
+    ans = engine.answer("硬膜外注射后头痛，坐起来加重躺下缓解，怎么处理？")
+    assert "诊断标准" not in ans.bullets[0]["text"], ans.text

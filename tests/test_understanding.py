@@ -3318,3 +3318,13 @@ def test_which_one_is_good_compares_and_cold_rf_is_cooled_rf(framer):
 def test_how_early_asks_when_and_a_good_candidate_asks_the_patient_selection(framer):
     f = framer.frame("acute osteoporotic VCF, how early can I do vertebroplasty? who is a good candidate")
     assert f.parts[0].aspects[0] == "timing" and f.parts[1].concepts == ("patient-selection",)
+
+
+def test_a_parturients_rule_is_a_rival_only_for_a_figure_not_for_how_a_headache_is_treated():
+    from assistant.compose import other_procedure
+    s = _sent("In parturients, conservative treatment of PDPH is paracetamol, caffeine and fluids.",
+              "Recognition and management", {"pdph"})
+    treat = Part("how do I treat the headache?", ("pdph",), ("action",))
+    hold = Part("how long to hold enoxaparin?", ("enoxaparin",), ("hold",))
+    assert not other_procedure(s, treat, _q(concepts=("pdph",), parts=(treat,)), Signals(kinds={"pdph": "complication"}))
+    assert other_procedure(s, hold, _q(concepts=("enoxaparin",), parts=(hold,)), Signals(kinds={"enoxaparin": "drug"}))
