@@ -149,10 +149,18 @@ _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|bolu
                                r"\bupper limit|(?<!anaesthetic )(?<!anesthetic )\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
               "zh": re.compile(r"重复推注|重复给予|可重复|输注速度加倍|速度加倍|剂量上限|上限|最大(?:累积)?剂量|持续存在")}
 _REPEAT_STEP = {"en": re.compile(r"\brepeat|\bdoubl", re.I), "zh": re.compile(r"重复|加倍")}
+# a follow-up that plans another procedure for later, not the picture going on
+_LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|"
+                              r"\b(?:switch|change) to\b", re.I),
+               "zh": re.compile(r"换成|改成|改做|改用|下次|如果(?:改|换)")}
 # a restart asked around a trial whose lead stays in for days
 _LEAD_IN = {"en": "The sources do not say whether a restart interval counts from placing the trial lead or from removing it; "
                   "the intervals below are the procedure's.",
             "zh": "知识库未说明恢复用药的间隔应从测试电极置入还是拔除时起算；以下为该操作的停药/恢复间隔。"}
+# what to tell the patient or the family, asked in the middle of an emergency
+_NO_TELLING = {"en": "The knowledge base has no advice on what to tell the patient or the family about this emergency; "
+                     "the pathway it has is above.",
+               "zh": "知识库没有关于这一紧急情况应如何向患者或家属交代的内容；其已有的处理流程见上。"}
 # a suspected spinal haematoma in a patient on an anticoagulant: the sources give no reversal
 _NO_REVERSAL = {"en": "The knowledge base gives no anticoagulant reversal for a suspected spinal haematoma; the steps it has are above.",
                 "zh": "知识库未给出疑似椎管内血肿时逆转抗凝的方法；其已有的处理步骤见上。"}
@@ -462,6 +470,21 @@ class AnswerEngine:
         return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), context_concepts=sub(q.context_concepts), parts=parts,
                        stand_ins=told, generalised=tuple(general), retrieval_text=f"{q.retrieval_text} {names}".strip())
 
+    def _scene_before(self, q: Question, last: str) -> str:
+        """The turn before as the scene of a follow-up's picture, or nothing when it sets none for this turn."""
+        if _LATER_PLAN[q.lang].search(q.text) and not names_symptoms(q.text, q.lang) \
+                and not {"action", "escalation", "workup"} & set(q.aspects):
+            # "if we go DRG stim instead, what complications are different?" after an infected SCS: a plan for later
+            return ""
+        # (nor does "what do I do?" alone about the same history: "碘造影剂过敏的病人要做TFESI怎么办？" after "hx of anaphylaxis
+        # to iodinated contrast, options for TFESI?" tells no sign the turn before did not)
+        if not_now(last, detect_lang(last)) and not names_symptoms(q.text, q.lang) \
+                and (not happening_now(q.text, q.lang) or not (self._new_signs(q, last) or _PRESENT[q.lang].search(q.text))):
+            # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
+            # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
+            return ""
+        return last
+
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
         own = [c for c in q.all_concepts if c not in q.out_of_scope]
@@ -469,14 +492,7 @@ class AnswerEngine:
         # the turn before ends its sentence: "…without better relief" must not negate "now he has new leg weakness"
         stop = "。" if q.lang == "zh" else ". "
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
-        before = last if q.followup else ""
-        # (nor does "what do I do?" alone about the same history: "碘造影剂过敏的病人要做TFESI怎么办？" after "hx of anaphylaxis
-        # to iodinated contrast, options for TFESI?" tells no sign the turn before did not)
-        if before and not_now(before, detect_lang(before)) and not names_symptoms(q.text, q.lang) \
-                and (not happening_now(q.text, q.lang) or not (self._new_signs(q, last) or _PRESENT[q.lang].search(q.text))):
-            # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
-            # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
-            before = ""
+        before = self._scene_before(q, last) if q.followup else ""
         # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
         # (a sign told as ended, "抽搐停了", is no sign of the picture going on)
         # (nor are the normal readings themselves: "sats now 95%" names the sats)
@@ -1294,13 +1310,7 @@ class AnswerEngine:
         notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
         if q.stand_ins and not tri.urgent and self._stand_in_after(q, bullets):
             notes.append(self._stand_in_note(q, lang, after=True))
-        if tri.urgent and tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
-            notes.insert(0, NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
-        if tri.urgent and tri.rule == "neuraxial-deficit" and self._anticoagulated(q) and not any(_REVERSAL[lang].search(b.sentence.text) for b in bullets):
-            notes.insert(0, NOTE_PREFIX + _NO_REVERSAL[lang])  # (a haematoma on an anticoagulant: the sources stop at surgery)
-        if tri.urgent and (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
-            notes.insert(0, NOTE_PREFIX + _BORROWED[lang].format(condition=self._name(PATHWAY_TOPICS.get(tri.rule, tri.rule), lang),
-                                                                  source=self._name(PATHWAY_TOPICS.get(src, src), lang)))
+        notes[:0] = self._urgent_notes(q, lang, tri, bullets) if tri.urgent else []
         body = "\n".join(lines + ([""] if notes else []) + notes)
         text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
         parts = [{"question": p.text, "covered": (verdict.covered[i] if i < len(verdict.covered) else True)}
@@ -1348,6 +1358,20 @@ class AnswerEngine:
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
             lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
         return lines
+
+    def _urgent_notes(self, q: Question, lang: Lang, tri: Triage, bullets: Sequence[Bullet]) -> list[str]:
+        """What an emergency's answer says the sources do not give, before its other notes."""
+        notes: list[str] = []
+        if (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
+            notes.append(NOTE_PREFIX + _BORROWED[lang].format(condition=self._name(PATHWAY_TOPICS.get(tri.rule, tri.rule), lang),
+                                                              source=self._name(PATHWAY_TOPICS.get(src, src), lang)))
+        if tri.rule == "neuraxial-deficit" and self._anticoagulated(q) and not any(_REVERSAL[lang].search(b.sentence.text) for b in bullets):
+            notes.append(NOTE_PREFIX + _NO_REVERSAL[lang])  # (a haematoma on an anticoagulant: the sources stop at surgery)
+        if q.history and "informed-consent" in q.concepts:  # "what do I tell the family?" mid-emergency
+            notes.append(NOTE_PREFIX + _NO_TELLING[lang])
+        if tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
+            notes.append(NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
+        return notes
 
     def _one_sided(self, q: Question, lang: Lang) -> tuple[list[str], list[str], list[str]]:
         """The sides of a comparison of procedures (its first comparing part) that no sentence of the knowledge base names with the harm

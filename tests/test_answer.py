@@ -1498,3 +1498,14 @@ def test_patient_selection_is_answered_only_by_a_passage_on_the_procedures_own_s
 def test_asked_what_to_do_a_step_leads_before_the_criteria_that_recognise_it(engine):
     ans = engine.answer("硬膜外注射后头痛，坐起来加重躺下缓解，怎么处理？")
     assert "诊断标准" not in ans.bullets[0]["text"], ans.text
+
+
+def test_a_plan_for_another_procedure_after_an_emergency_is_no_emergency_and_telling_the_family_says_the_gap(engine):
+    infected = ["2 wks post perm SCS implant: fever 38.6, redness over IPG pocket, new back pain"]
+    assert engine.answer(infected[0]).urgent
+    plan = engine.answer("if we go DRG stim instead for CRPS foot, what complications r different?", infected)
+    assert not plan.urgent, plan.text
+    assert engine.answer("what do we do now?", infected).urgent  # (the picture still going on)
+    cord = ["just did R L1 TFESI w kenalog, 5 min later pt cant move either leg, no sensation below umbilicus"]
+    family = engine.answer("what do I tell the family?", cord)
+    assert family.urgent and "what to tell the patient or the family" in family.text, family.text
