@@ -1077,10 +1077,7 @@ class Framer:
         concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
-        out = self._out_of_scope(concepts, prev)
-        if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang):
-            # "那DRG刺激器呢" after "装了SCS能做MRI吗", declined as a topic the knowledge base lacks: the same topic, for the DRG
-            out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
+        concepts, out = self._after_turn(q, lang, concepts, prev)
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
@@ -1282,13 +1279,26 @@ class Framer:
             return concepts
         return tuple(dict.fromkeys(x for c in concepts for x in ((c, self._joint_shots[c]) if c in self._joint_shots else (c,))))
 
-    def _implant_scan(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    def _after_turn(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None
+                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The concepts and the out-of-scope subjects, read after the turn before: "病人以后还能做MRI吗" after turns about
+        his SCS asks whether he may be scanned with it in; "那DRG刺激器呢" after "装了SCS能做MRI吗", declined as a topic the
+        knowledge base lacks, asks the same topic of the DRG."""
+        lex = self.lexicon.concepts
+        if prev is not None and set(self.lexicon.broader_closure(prev.all_concepts)) & _IMPLANTS:
+            concepts = self._implant_scan(q, concepts, implanted=True)
+        out = self._out_of_scope(concepts, prev)
+        if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang):
+            out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
+        return concepts, out
+
+    def _implant_scan(self, q: str, concepts: tuple[str, ...], implanted: bool = False) -> tuple[str, ...]:
         """"pt has an Abbott SCS, can he get a lumbar MRI?": whether a patient living with an implant may be scanned is the
         device's MRI labelling (not covered), unless a complication or finding is told (then MRI is its work-up: emergency
         MRI for a suspected haematoma after lead placement)."""
         lex = self.lexicon.concepts
         if "mri" not in concepts or _IMPLANT_SCAN not in lex or not _MAY_SCAN.search(q) or _PRE_IMPLANT.search(q) \
-                or not set(self.lexicon.broader_closure(concepts)) & _IMPLANTS \
+                or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
                 or any(lex[c].kind in ("complication", "finding") for c in concepts if c in lex):  # (the indication, radiculopathy, is no complication)
             return concepts
         return tuple(_IMPLANT_SCAN if c == "mri" else c for c in concepts)

@@ -131,7 +131,9 @@ class Lexicon:
     @cached_property
     def _zh_rx(self) -> re.Pattern[str]:
         body = "|".join(re.escape(z) for z in sorted(self._zh_terms, key=len, reverse=True)) or r"(?!x)x"
-        return re.compile(body)
+        # (the longest term starting at every position: overlapping candidates, the longest of which wins in `match`, so
+        # "SCS 测试" does not hide "测试期一般几天" that starts inside it)
+        return re.compile(rf"(?=({body}))")
 
     def match(self, text: str, homophones: bool = True) -> list[Match]:
         """Concepts in text, longest first, non-overlapping, in text order (any mix of English and Chinese)."""
@@ -154,7 +156,8 @@ class Lexicon:
                 cands.append(Match(cid, m.start(), m.end(), key, "abbr"))
         if _CJK.search(text):
             for m in self._zh_rx.finditer(text):
-                cands.append(Match(self._zh_terms[m.group()], m.start(), m.end(), m.group()))
+                term = m.group(1)
+                cands.append(Match(self._zh_terms[term], m.start(), m.start() + len(term), term))
         folded, offsets, ends = _fold_with_offsets(text)
         erx, eforms = self._en_rx
         for m in erx.finditer(folded):

@@ -3328,3 +3328,15 @@ def test_a_parturients_rule_is_a_rival_only_for_a_figure_not_for_how_a_headache_
     hold = Part("how long to hold enoxaparin?", ("enoxaparin",), ("hold",))
     assert not other_procedure(s, treat, _q(concepts=("pdph",), parts=(treat,)), Signals(kinds={"pdph": "complication"}))
     assert other_procedure(s, hold, _q(concepts=("enoxaparin",), parts=(hold,)), Signals(kinds={"enoxaparin": "drug"}))
+
+
+def test_a_chinese_term_starting_inside_a_shorter_one_still_competes(framer):
+    f = framer.frame("SCS 测试期一般几天？成功标准是疼痛缓解多少")
+    assert f.parts[0].concepts == ("spinal-cord-stimulation", "trial-duration")
+    assert "indication" in framer.frame("腰椎小关节RFA之前要做几次诊断性内侧支阻滞？").concepts
+
+
+def test_may_he_be_scanned_after_turns_about_his_stimulator_is_the_device_labelling(framer):
+    before = ["SCS 测试期一般几天？成功标准是疼痛缓解多少", "植入后电极移位发生率多高？出院要交代病人什么"]
+    assert "implant-mri-conditions" in framer.frame("病人以后还能做MRI吗", before).out_of_scope
+    assert "implant-mri-conditions" not in framer.frame("病人以后还能做MRI吗", ["腰椎TFESI后多久能洗澡"]).out_of_scope
