@@ -1280,7 +1280,7 @@ class AnswerEngine:
         # (and how long a drug is given, "MRSA - which antibiotic, how long?", in an emergency too)
         # (a span given under another part answers it too: "正常吗 多久好" - "neuritis resolves within weeks" under the first)
         lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                     if i in told and lacks_asked_span(p, bullets) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
+                     if i in told and lacks_asked_span(p, [b for b in bullets if b.part == i or set(p.concepts) & b.sentence.concepts]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
         if not tri.urgent:
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in told and lacks_contraindications(p, told[i]))
@@ -1402,7 +1402,7 @@ class AnswerEngine:
         sides = [c for c in part.concepts if self._kinds.get(c) in kinds]
         if not _CONVENTIONAL.search(part.text):
             sides = [c for c in sides if not any(c != d and c in self.lexicon.broader_closure([d]) for d in sides)]
-        if len(sides) != 2:
+        if len(sides) != 2 or self._kinds.get(sides[0]) != self._kinds.get(sides[1]):  # (a drug is no side beside a procedure)
             return []
         # (a class and its member: a sentence on the member names the class through it; the conventional one must be said)
         member = next((a for a in sides for b in sides if a != b and b in self.lexicon.broader_closure([a])), None)

@@ -703,8 +703,8 @@ def _other_region(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     """A sentence at another spinal region than the one the asked procedure is done at ("in the Kornick lumbar series,
     neuritic pain lasted less than 2 weeks", asked about third occipital nerve RFA, a cervical procedure): another
     procedure's figure, though both are RF ablation. (A region the question names itself is the rival check's.)"""
-    if any(c in REGIONS for c in own):
-        return False
+    if any(c in REGIONS for c in own) or any(c in s.concepts for c in own if sig.kinds.get(c) == "procedure"):
+        return False  # (a region named by the question, or the asked procedure named by the sentence itself)
     at = {r for c in own if sig.kinds.get(c) == "procedure" for r in sig.related.get(c, frozenset()) | sig.parents.get(c, frozenset())
           if r in REGIONS}
     told = {c for c in s.concepts if c in REGIONS}
@@ -1134,6 +1134,8 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
         and not any(_TIME_SPAN.search(b.sentence.text) or _ROUGH_SPAN.search(b.sentence.text) for b in bullets)
 
 
+_COMPARATIVE = re.compile(r"\bthan\b|\b(?:more|less|fewer|higher|lower|greater|smaller)\b|\bvs\.?\b|\bversus\b|\bcompared\b|"
+                          r"高于|低于|多于|少于|更(?:高|低|多|少|常见)|相比|对比", re.I)
 # A note on how a source was read (only its abstract, an excerpt, a table recalled): the facts it concerns carry their
 # own "unverified" hedge; the note itself answers nothing but a question about the evidence.
 # (a hedge on a fact, "these figures are attributed to Cameron 2004 from memory and are unverified", stays with it)
@@ -1541,8 +1543,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # "IL vs TF": a sentence that names both compared (their rates side by side), before one about either alone
     # ("C5-6 or only C7-T1?": a sentence naming either level asked, before the procedure's contraindication list)
     both = [c for c in usable if len(compared & c[1].concepts) >= (1 if all(_is_level(x) for x in compared) else 2)]
-    if compared and both and counted and not any(c in both for c in counted) and both[0][0] >= 0.5 * best[0]:
-        return both[0]  # ("perc vs paddle leads?": the sentence weighing them, before a rate of either or of neither)
+    weighed = [c for c in both if _COMPARATIVE.search(c[1].text)]
+    if compared and weighed and counted and not any(c in both for c in counted) and weighed[0][0] >= 0.5 * best[0]:
+        return weighed[0]  # ("perc vs paddle leads?": the sentence weighing them, before a rate of either or of neither)
     counted = [c for c in counted if c in both] or counted
     # (a complication's rate, not the overview's prevalence of the condition treated)
     counted = [c for c in counted if c[1].group != "overview" or "overview" in groups or (harm is not None and harm(c[1]))] or counted

@@ -128,7 +128,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b|"
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
-                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|(?:哪些|哪种|哪类|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
@@ -197,9 +197,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "comparison": ("",
                    r"\bvs\.?\b|versus|compared|difference between|better than|safer than|or (?:a|an|the)? ?\w+ (?:block|injection)\?|"
                    # "is lead migration more common with DRG or with SCS?", "which has the higher infection rate?"
-                   r"\b(with|in|for|after)\b[^?]{1,50}\bor \1\b|"
+                   r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
-                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:哪个|哪种)[^，,。？?]{1,10}更(?:高|低|大|小|多|少|常见)|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did)|what causes|how does .{0,40}(?:cause|happen|lead)",
@@ -677,13 +677,16 @@ _READ_AS: tuple[tuple[str, frozenset[str], str], ...] = (
     # "DRG vs SCS" weighs the DRG stimulator against the spinal cord stimulator, not the ganglion
     ("dorsal-root-ganglion", frozenset({"spinal-cord-stimulation", "neuromodulation", "peripheral-nerve-stimulation"}), "drg-stimulation"),
 )
+# ... unless another procedure is aimed at it ("pulsed RF of the DRG vs SCS": the ganglion is the RF's target)
+_AIMED_AT = frozenset({"pulsed-radiofrequency", "radiofrequency-ablation", "peripheral-nerve-block", "selective-nerve-root-block"})
 
 
 def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...], ctx: tuple[str, ...]
              ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
     """The question's concepts, subjects and parts with each finding read as the complication it is there (`_READ_AS`)."""
     for finding, beside, complication in _READ_AS:
-        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx):
+        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx) \
+                or (finding == "dorsal-root-ganglion" and _AIMED_AT.intersection(concepts)):
             continue
 
         def swap(cs: tuple[str, ...], finding: str = finding, complication: str = complication) -> tuple[str, ...]:
@@ -851,7 +854,7 @@ def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
     return f"{before}{' ' if spaced else ''}{clause}".strip()
 
 
-_VERSUS = re.compile(r"\bvs\.?(?=\s)|\bversus\b|\bor\b[^?]*\?\s*$", re.I)
+_VERSUS = re.compile(r"\bvs\.?(?=\s)|\bversus\b", re.I)
 
 
 def split_parts(text: str, lang: Lang) -> list[str]:
@@ -1011,6 +1014,9 @@ _SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:c
 _REPEAT = "repeat-injection-limit"
 # A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
 # anticoagulant in the question, what is given again is the drug, not the injection.
+# the procedure asked again, not the drug's next dose ("硬膜外打完多久能再打一次？")
+_AGAIN_OF_IT = {"en": re.compile(r"\b(?:repeat|another) (?:injection|one|block|esi)\b", re.I),
+                "zh": re.compile(r"再(?:打|做)一次|再做")}
 _AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
                               r"\bpost[- ]?(?:procedure|op)\b", re.I),
              "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?|打完(?:后|以后)?")}
@@ -1487,7 +1493,8 @@ class Framer:
             if out:
                 own, inherited = self._held_before(own, inherited, asked, prev)
             drugs = tuple(c for c in (*prev, *ctx) if lex[c].kind in ("drug", "drug-class", "brand"))
-            if _REPEAT in own and drugs and _AFTER_IT[lang].search(t):
+            if _REPEAT in own and drugs and _AFTER_IT[lang].search(t) and not _AGAIN_OF_IT[lang].search(t) \
+                    and not any(lex[c].kind == "procedure" for c in own):
                 # "克赛…术前停多久？拔针后多久能再打？": after the needle is out, "打" is the anticoagulant's next dose
                 own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
             own, asked = self._asked_more(t, lang, own, asked, len(found) < len(every) and any(

@@ -4,6 +4,7 @@ Pure functions over typed inputs; the weights are the `judge` settings group (as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -120,6 +121,16 @@ def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str
     return any(covers(p, tags, parents.get(p, ())) for p in procedures)
 
 
+# the patient is a child: an age under 18 or a word for a child patient ("mother of two kids" is no child patient)
+_CHILD_PATIENT = re.compile(r"\b(?:1[0-7]|[1-9])\s*(?:yo\b|y/o|yrs?\b|years?\b|-year)|\b(?:paediatric|pediatric|paeds|peds)\b|"
+                            r"\bteen(?:ager)?s?\b|\badolescents?\b|\binfants?\b|患儿|小儿|儿童|婴幼儿|青少年|(?<!\d)(?:1[0-7]|[1-9])\s*岁", re.I)
+
+
+def _populations(q: Question) -> list[str]:
+    """The populations the question is about (a child only when the patient is one)."""
+    return [c for c in q.concepts if c in POPULATIONS and (c != "paediatric" or _CHILD_PATIENT.search(q.text))]
+
+
 def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], kinds: Mapping[str, str],
                     parents: Mapping[str, Sequence[str]]) -> bool:
     """Does a passage speak of the population with the part's procedure (else one of its other key concepts)? The
@@ -175,7 +186,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) and _with_procedure(c, t, procs, parents)
                                            for t in (wide if kinds.get(c) == "complication" else top))]
         # a breastfeeding mother or a child told anywhere in the question: each part is about them
-        miss += [c for c in q.concepts if c in POPULATIONS and not any(_for_population(c, keys, t, kinds, parents) for t in wide)]
+        miss += [c for c in _populations(q) if not any(_for_population(c, keys, t, kinds, parents) for t in wide)]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part

@@ -70,9 +70,18 @@ _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs
 _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|lumbar puncture|CSF leak",
           "zh": r"穿破|湿穿|硬脊膜|腰穿|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
 # a headache told as postural (worse upright, eased lying down): the post-dural puncture headache's own pattern
-_POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|getting) up|(?<!not )(?<!n't )(?<!no )better (?:when |on )?lying|"
+# (a headache not eased lying down is a red flag, never the pattern: "doesn't get better lying down", 躺下也不见好)
+_POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|getting) up|"
+                   r"(?<!not )(?<!n't )(?<!no )(?<!any )(?<!get )(?<!getting )(?<!much )better (?:when |on )?lying|"
                    r"(?<!not )(?<!non-)(?:postural|positional) headache",
-             "zh": r"(?:站|坐)起来.{0,4}(?:就)?头[痛疼]|(?<!不)躺下.{0,4}(?<!不)(?<!没)(?:好|缓解|减轻)|(?<!非)体位性头[痛疼]"}
+             "zh": r"(?:站|坐)起来.{0,4}(?:就)?头[痛疼]|(?<!不)躺下(?:(?!不|没|未|无).){0,4}(?:好|缓解|减轻)|(?<!非)体位性头[痛疼]"}
+# signs of a stroke a postural headache never explains (double vision alone may be the low-pressure headache's nerve palsy)
+_STROKE_NOT_POSTURAL = {"en": r"vision loss|lost (?:the )?vision|\bblind|can(?:no|'|’)?t see|facial droop|droop|hemipar|aphasi|slurred|"
+                              r"word[- ]finding|one side|(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)|garbled",
+                        "zh": r"失明|看不见|看不清|视力|口角歪斜|嘴歪|面瘫|偏瘫|失语|言语不清|说话不清|口齿不清|吐字不清|一侧|[左右]侧|半身"}
+# the signs of local anaesthetic toxicity a postural headache never explains
+_TOXIC_NOT_POSTURAL = {"en": r"seiz|convuls|fitting|perioral|metallic|arrhythm|\bv[ft]\b|v-?(?:tach|fib)",
+                       "zh": r"抽搐|惊厥|口周|口唇.{0,2}麻|嘴.{0,2}麻|金属味|心律失常|室颤|室速"}
 _WORST = {"en": r"thunderclap|worst (?:\w+ )?headache|headache[^.?!]{0,20}\bworst\b",
           "zh": r"霹雳|雷击|头痛欲裂|(?:最|这么)(?:剧烈|厉害|痛|疼).{0,2}头[痛疼]|剧烈.{0,2}头[痛疼]|从来没这么"}
 _TOXIC_SIGNS = _TOXIC["en"] + r"|\bv[ft]\b|v-?(?:tach|fib)\b"
@@ -171,10 +180,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # lost vision or a facial droop after a transforaminal injection, without a toxicity sign, is a stroke picture
         # (slurred speech alone is both)
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
-        exclude={"en": _POSTURAL["en"] + "|"
+        exclude={"en": rf"^(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))[\s\S]*(?:{_POSTURAL['en']})|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
                        + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"],
-                 "zh": _POSTURAL["zh"] + "|"
+                 "zh": rf"^(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))[\s\S]*(?:{_POSTURAL['zh']})|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
                        + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
@@ -299,7 +308,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：硬膜外类固醇注射后出现视力丧失或卒中征象，提示脑、脑干、脊髓或视网膜的栓塞或血管损伤。" + _STOP["zh"] + "：启动卒中急救流程并紧急请神经科会诊。"},
         {"en": "epidural steroid injection stroke infarction particulate steroid embolism catastrophic neurologic", "zh": "硬膜外类固醇注射 卒中 梗死 颗粒型类固醇 栓塞 神经系统"},
         # (double vision with a postural headache the day after: the low-pressure headache's red flag, not an embolus)
-        exclude=_POSTURAL,
+        exclude={lang: rf"^(?![\s\S]*(?:{_STROKE_NOT_POSTURAL[lang]}))[\s\S]*(?:{_POSTURAL[lang]})" for lang in ("en", "zh")},
     ),
     RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer
         "idd-overdose",
@@ -500,7 +509,8 @@ _DURAL_RED_FLAGS = RedFlag(
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
             r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|复视|看东西.{0,2}重影|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)|体温\s*[:：]?\s*(?:3[89]|4[0-2])")},
     # (a postural headache told is the puncture's, unless it came as a thunderclap: that picture is not assumed to be PDPH)
-    {lang: rf"{_DURAL[lang]}|^(?![\s\S]*(?:{_WORST[lang]}))[\s\S]*(?:{_POSTURAL[lang]})" for lang in ("en", "zh")},
+    {lang: rf"{_DURAL[lang]}|^(?![\s\S]*(?:{_WORST[lang]}|{_TOXIC_NOT_POSTURAL[lang]}|{_STROKE_NOT_POSTURAL[lang]}))[\s\S]*(?:{_POSTURAL[lang]})"
+     for lang in ("en", "zh")},
     {"en": "URGENT: a headache after a dural puncture that loses its postural pattern, or comes with fever, a focal deficit, a seizure or "
            "altered consciousness, needs evaluation for meningitis, subdural haematoma or cerebral venous sinus thrombosis before it is "
            "called post-dural puncture headache. " + _LATE_STOP["en"] + ": urgent medical and neurological assessment.",
@@ -532,11 +542,11 @@ _UNSTABLE = RedFlag(
 # A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to
 # be a post-dural puncture headache (that one is postural and comes on over hours to days); the sources hold no protocol.
 # (the signs that keep it urgent even when it is told as positional)
-_HEADACHE_DANGER = {"en": r"drows|confus|vomit|neck (?:is )?stiff|stiff neck|nuchal|photophob|weak|slurred|seiz|fitting|"
+_HEADACHE_DANGER = {"en": r"drows|confus|vomit|neck (?:is )?stiff|stiff neck|nuchal|photophob|weak|slurred|seiz|fitting|diplopi|double vision|"
                           r"\bbp\b\W{0,3}(?:1[6-9]\d|2\d\d)\s*/|unrousable|obtunded|focal|"
                           # (not eased lying down, said any way: the posture does not settle it)
                           r"(?:n'?t|not|hardly|barely|no|little|never)\s+(?:\w+\s+){0,2}(?:better|eas\w*|relie\w*|help\w*)",
-                    "zh": r"嗜睡|糊涂|意识|呕吐|颈(?:项)?强直|颈部僵硬|脖子(?:发)?硬|畏光|无力|没劲|说话不清|抽搐|血压\s*(?:1[6-9]\d|2\d\d)\s*/|"
+                    "zh": r"嗜睡|糊涂|意识|呕吐|颈(?:项)?强直|颈部僵硬|脖子(?:发)?硬|畏光|无力|没劲|说话不清|抽搐|复视|重影|血压\s*(?:1[6-9]\d|2\d\d)\s*/|"
                           r"(?:缓解|减轻)(?:不明显|不大|不了)|不(?:缓解|减轻|见好)|没(?:有)?(?:缓解|减轻|用)"}
 _NOT = {"en": r"(?<!not )(?<!isn't )(?<!isnt )(?<!no longer )(?<!never )(?<!doesn't )(?<!doesnt )(?<!not any )", "zh": r"(?<!不)(?<!没)(?<!未)"}
 _THUNDERCLAP = RedFlag(
@@ -1068,12 +1078,16 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
 _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w -]{0,12}?"
                 r"(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|augmentation|vertebroplasty|kyphoplasty)\b|"
                 r"\b(?:trial|implant|post-?op|postoperative) day\s*\d+\b|\bday\s*\d+ (?:after|post|of (?:the |an? )?(?:scs )?trial)\b|"
-                r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|a few|several)\s*(?:days?|weeks?|wks?)\s+(?:after|post)\b|"
-                r"\b\d+\s*(?:weeks?|wks?)\s+ago\b|\b(?:days?|weeks?) (?:after|later)\b|"
+                r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|a few|several)\s*(?:days?|weeks?|wks?)\s+"
+                r"(?:after|post)\s+(?:the |her |his |a |an |its )?[\w -]{0,20}?(?:procedure|injection|block|implant\w*|tfesi|ilesi|esi|rfa|"
+                r"epidural|refill|augmentation|vertebroplasty|kyphoplasty|trial|surgery|op)\b|"
+                r"\b\d+\s*(?:weeks?|wks?)\s+ago\b|\bweeks? (?:after|later)\b|"
                 r"\bpost-?op\b|\bafter the (?:procedure|operation)\b",
-          "zh": r"术后|(?:测试|植入|术后)第\s*[\d一二三四五六七八九十]+\s*天|第\s*[\d一二三四五六七八九十]+\s*天|[\d一二三四五六七八九十]+\s*(?:周|天)(?:前|后)"}
-_IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)",
-                 "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候"}
+          "zh": r"术后|(?:测试|植入|术后)第\s*[\d一二三四五六七八九十]+\s*天|第\s*\d+\s*天|\d+\s*周(?:前|后)|"
+                r"[\d一二三四五六七八九十]+\s*(?:周|天)前(?:做|打|植入|注射|装)"}
+_IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
+                       r"\bjust (?:injected|pushed|gave|given)\b",
+                 "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完|刚注射完?|刚打完"}
 _OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
          "zh": _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}

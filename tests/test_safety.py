@@ -713,3 +713,21 @@ def test_days_told_in_words_since_the_procedure_drop_stop_the_procedure():
     told = triage("Twelve days after an intrathecal pump implant he has a temperature of 39.2 and the pocket is red", "en")
     assert told.urgent and "Stop the procedure" not in told.escalation
     assert "立即停止操作" not in triage("植入术后第三天 发烧39度 伤口红肿流脓", "zh").escalation
+
+
+def test_a_postural_headache_never_hides_a_stroke_or_toxicity_and_a_drug_hold_timeline_keeps_stop():
+    for told, lang in (("C6 TFESI 20 min ago, now she can't see out of her left eye and has a headache worse when sitting up", "en"),
+                       ("颈椎经椎间孔注射后半小时，右眼突然失明，站起来就头痛", "zh"),
+                       ("cervical TFESI this morning, now facial droop and slurred speech, headache worse when standing up", "en"),
+                       ("颈椎经椎间孔注射后第二天头痛，躺下也不见好，现在说话不清、嘴歪", "zh")):
+        assert triage(told, lang).rule == "esi-stroke", told
+    for told in ("stellate ganglion block with bupivacaine 5 min ago, she says her headache is worse getting up, now perioral "
+                 "numbness and she is seizing", "lumbar MBB with lidocaine just now, positional headache since this morning, now "
+                 "tinnitus and seizing"):
+        assert triage(told, "en").rule == "last", told
+    assert triage("after cervical TFESI, sudden worst headache of her life, worse sitting up, now double vision", "en").urgent
+    for told, lang in (("Eliquis held, did the ILESI days after her last dose; just injected and now both legs weak", "en"),
+                       ("术前停用氯吡格雷第七天做的硬膜外，刚推完药病人双腿没劲", "zh"), ("阿哌沙班停药三天后做的颈椎硬膜外注射，刚推完药病人就抽搐了", "zh")):
+        esc = triage(told, lang).escalation
+        assert "Stop the procedure" in esc or "停止操作" in esc, told
+    assert "停止操作" not in triage("植入三天前做的，现在发烧39度 伤口红肿流脓", "zh").escalation

@@ -3340,3 +3340,38 @@ def test_may_he_be_scanned_after_turns_about_his_stimulator_is_the_device_labell
     before = ["SCS 测试期一般几天？成功标准是疼痛缓解多少", "植入后电极移位发生率多高？出院要交代病人什么"]
     assert "implant-mri-conditions" in framer.frame("病人以后还能做MRI吗", before).out_of_scope
     assert "implant-mri-conditions" not in framer.frame("病人以后还能做MRI吗", ["腰椎TFESI后多久能洗澡"]).out_of_scope
+
+
+def test_a_normal_clearance_told_in_words_drops_the_renal_reading_but_a_value_or_a_question_keeps_it(framer):
+    from assistant.patient_numbers import without_normal_renal
+    for told in ("病人吃利伐沙班20mg qd，明天做腰椎层间硬膜外注射，啥时候停？肌酐正常", "泰毕全110 bid，肌酐清除率正常，SCS植入前停几天"):
+        assert "crcl" not in without_normal_renal(framer.frame(told)).concepts, told
+    for told in ("dabigatran, normal CrCl 65, SCS trial, hold how long", "泰毕全，肌酐清除率还正常吗？SCS植入前停几天"):
+        q = framer.frame(told)
+        assert "crcl" not in q.concepts or "crcl" in without_normal_renal(q).concepts, told
+
+
+def test_a_child_is_the_patient_only_when_told_so():
+    from assistant.judge import _populations
+    assert _populations(_q(text="12岁孩子CRPS 能做腰交感神经阻滞吗", concepts=("paediatric", "crps"))) == ["paediatric"]
+    assert _populations(_q(text="Mother of two kids, on apixaban, lumbar TFESI next week", concepts=("paediatric", "apixaban"))) == []
+
+
+def test_review_fixes_comparisons_read_only_their_words_and_a_second_shot_of_the_procedure_is_its_repeat(framer):
+    cryo = framer.frame("Is infection more common with cryoneurolysis or with RF?")
+    assert "comparison" in cryo.aspects and "cryoneurolysis" in cryo.unknown  # (the sides stay readable)
+    assert "comparison" not in framer.frame("hold apixaban for 3 days or for 5 days before a TFESI?").aspects
+    assert "comparison" in framer.frame("DRG和SCS哪种电极移位风险更高？").aspects
+    assert "drg-stimulation" not in framer.frame("pulsed RF of the DRG vs SCS for PHN – which has fewer complications?").concepts
+    assert "repeat-injection-limit" in framer.frame("吃着阿司匹林要停吗？硬膜外打完多久能再打一次？").parts[1].concepts
+    assert len(framer.frame("Max dose of bupi? 0.5% or 0.25%?").parts) == 1
+    assert "lipid-emulsion" not in framer.frame("on a statin for high lipids - hold it before the RFA?").concepts
+
+
+def test_a_sentence_naming_the_asked_procedure_is_never_another_regions():
+    from assistant.compose import _other_region
+    sig = Signals(kinds={"caudal-esi": "procedure"}, related={"caudal-esi": frozenset({"sacrum"})})
+    own_sentence = _sent("Caudal ESI is used for lumbar stenosis when the interlaminar route is hard.", "Overview",
+                         {"caudal-esi", "lumbar-spine"})
+    other = _sent("In lumbar facet RFA, neuritis lasted under 2 weeks.", "Complications and frequency", {"lumbar-spine"})
+    assert not _other_region(own_sentence, ["caudal-esi"], sig) and _other_region(other, ["caudal-esi"], sig)
