@@ -61,7 +61,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
-             r"(?<!last )(?<!next )(?<!first )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
+             r"(?<!last )(?<!next )(?<!first )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
+             r"(?<!scatter )(?<!own )(?<!x-ray )\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
              r"(?! (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
@@ -578,6 +579,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # an allergic reaction told beside contrast is a contrast reaction ("上次做增强CT出过全身荨麻疹", "hives after the dye last time")
     ("allergic-reaction", re.compile(r"contrast|\bdye\b|iodinated|iohexol|omnipaque|gadolinium|造影|对比剂|增强CT|增强MRI|增强核磁|碘剂", re.I),
      "contrast-allergy"),
+    # anaphylaxis to contrast told as the patient's history ("hx anaphylaxis to omnipaque, needs a TFESI") is her contrast
+    # allergy, the thing to plan around (one happening now is the emergency's, read by triage)
+    ("anaphylaxis", re.compile(r"(?:\bhx\b|\bh/o\b|history of|previous|prior|last time|\bbefore\b|上次|以前|既往|曾经|过敏史)"
+                               r"[^.?!。？]{0,40}(?:contrast|\bdye\b|iodinated|iohexol|omnipaque|造影|对比剂|碘)", re.I), "contrast-allergy"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure

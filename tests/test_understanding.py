@@ -3375,3 +3375,13 @@ def test_a_sentence_naming_the_asked_procedure_is_never_another_regions():
                          {"caudal-esi", "lumbar-spine"})
     other = _sent("In lumbar facet RFA, neuritis lasted under 2 weeks.", "Complications and frequency", {"lumbar-spine"})
     assert not _other_region(own_sentence, ["caudal-esi"], sig) and _other_region(other, ["caudal-esi"], sig)
+
+
+def test_cutting_my_own_fluoro_dose_asks_radiation_prevention_not_a_drug_dose(framer):
+    f = framer.frame("tips to cut my own fluoro dose doing RF cases")
+    assert "radiation-exposure" in f.concepts and f.aspects == ("prevention",)
+
+
+def test_anaphylaxis_to_a_contrast_brand_told_as_history_is_her_contrast_allergy(framer):
+    assert "contrast-allergy" in framer.frame("hx anaphylaxis to omnipaque, needs L5-S1 TFESI. options?").concepts
+    assert "contrast-allergy" not in framer.frame("anaphylaxis right now after the omnipaque went in - what do I do?").concepts
