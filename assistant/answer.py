@@ -149,6 +149,17 @@ _NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|bolu
                                r"\bupper limit|(?<!anaesthetic )(?<!anesthetic )\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
               "zh": re.compile(r"重复推注|重复给予|可重复|输注速度加倍|速度加倍|剂量上限|上限|最大(?:累积)?剂量|持续存在")}
 _REPEAT_STEP = {"en": re.compile(r"\brepeat|\bdoubl", re.I), "zh": re.compile(r"重复|加倍")}
+# local anaesthetic toxicity going on to a collapse: no pressure or pulse to find, an arrest, a shockable rhythm
+_COLLAPSE = {"en": re.compile(r"\bno pulse|pulseless|can'?t (?:get|find|feel) (?:a |the )?(?:pulse|bp|blood pressure)|"
+                              r"\b(?:bp|blood pressure) (?:is )?(?:un(?:recordable|measurable|readable)|not recordable)|\barrest|asystol|"
+                              r"\bv-?fib\b|\bvf\b|\bcpr\b", re.I),
+             "zh": re.compile(r"血压测不(?:出|到)|测不(?:出|到)血压|摸不到脉|没有?脉搏|无脉|心跳(?:停|没了)|心(?:脏|搏)骤停|室颤")}
+_RESUSCITATION = {"en": re.compile(r"\bACLS\b|life support|resuscitat|\bCPR\b|lipid emulsion", re.I),
+                  "zh": re.compile(r"生命支持|复苏|心肺复苏|脂肪乳")}
+_SEIZURE_STOPPED = {"en": re.compile(r"\b(?:seizure|fit|convulsion)s? (?:has |have )?(?:stopped|ended|settled)|\bno longer (?:seizing|fitting)|"
+                                     r"\bstopped (?:seizing|fitting)", re.I),
+                    "zh": re.compile(r"(?:抽搐|惊厥|癫痫)(?:已经)?(?:停了|停止了?|止住了?|没了|好了)")}
+_SEIZURE_STEP = {"en": re.compile(r"benzodiazepine", re.I), "zh": re.compile(r"苯二氮")}
 # a follow-up that plans another procedure for later, not the picture going on
 _LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|"
                               r"\b(?:switch|change) to\b", re.I),
@@ -891,7 +902,7 @@ class AnswerEngine:
                          and _ONSET[lang].search(x.text) and not is_rate_report(x.text, lang) and not same_point(x, quoted, lang)]
                 bullets += [Bullet(x, 0, 0.5, "fact") for x in onset[:1]]
             bullets = self._own_procedure_first(q, guide.rule, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
-            bullets = self._asked_drug_first(q, tri, bullets)
+            bullets = self._asked_drug_first(q, tri, self._collapse_first(q, tri, bullets))
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
             bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
@@ -1052,6 +1063,18 @@ class AnswerEngine:
         """Does the question (or the turn before) tell an anticoagulant or antiplatelet drug the patient takes?"""
         closure = set(self.lexicon.broader_closure(list(q.all_concepts)))
         return bool(closure & {"anticoagulant", "antiplatelet", "doac", "lmwh", "warfarin", "heparin"})
+
+    def _collapse_first(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
+        """Local anaesthetic toxicity that goes on to a collapse ("抽搐停了 但是现在心率35 血压测不出来"): resuscitation and the
+        lipid lead; the seizure's benzodiazepine goes once the seizure is told stopped."""
+        if tri.rule != "last":
+            return bullets
+        if _SEIZURE_STOPPED[q.lang].search(q.text):
+            bullets = [b for b in bullets if not _SEIZURE_STEP[b.sentence.chunk.lang].search(b.sentence.text)] or bullets
+        if _COLLAPSE[q.lang].search(q.text):
+            first = [b for b in bullets if b.kind == "action" and _RESUSCITATION[b.sentence.chunk.lang].search(b.sentence.text)]
+            bullets = first + [b for b in bullets if b not in first]
+        return bullets
 
     def _asked_drug_first(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
         """A follow-up in the same emergency that asks one drug's dose ("脂肪乳剂量多少 bolus完还要持续泵吗" after the LAST

@@ -210,6 +210,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "spinal epidural haematoma abscess new neurological deficit weakness numbness sphincter dysfunction urgent MRI decompression",
          "zh": "椎管内硬膜外血肿 脓肿 新发神经功能障碍 无力 麻木 括约肌功能障碍 急诊 MRI 减压"},
         procedures=('neuraxial-procedure', 'esi', 'spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'vertebral-augmentation', 'epiduroscopy', 'epidural-adhesiolysis', 'intradiscal-procedure', 'epidural-blood-patch', 'facet-injection', 'radiofrequency-ablation'),
+        # (numbness or burning of the skin over the ablated nerve after an RF ablation, with no weakness and no bladder sign,
+        # is the ablation's expected effect or its neuritis: "颈段做完RFA 皮肤麻木 灼痛要紧吗")
+        exclude={"en": r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
+                       r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:skin|neck|scalp|back of (?:the |his |her )?(?:head|neck)|"
+                       r"over the (?:joint|site|facet))[^.?!]{0,25}(?:numb|burn|tingl|dysaesth|dysesth)",
+                 "zh": r"^(?![\s\S]*(?:无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉))"
+                       r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)"},
     ),
     RedFlag(
         "implant-infection",

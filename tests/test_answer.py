@@ -1509,3 +1509,11 @@ def test_a_plan_for_another_procedure_after_an_emergency_is_no_emergency_and_tel
     cord = ["just did R L1 TFESI w kenalog, 5 min later pt cant move either leg, no sensation below umbilicus"]
     family = engine.answer("what do I tell the family?", cord)
     assert family.urgent and "what to tell the patient or the family" in family.text, family.text
+
+
+def test_toxicity_going_on_to_a_collapse_leads_with_resuscitation_and_drops_the_stopped_seizures_drug(engine):
+    before = ["急！！正在做星状节阻滞 刚推了3ml罗哌卡因 病人突然抽搐 叫不醒 怎么办"]
+    ans = engine.answer("抽搐停了 但是现在心率35 血压测不出来", before)
+    assert ans.urgent and ans.pathway == "last", ans.text
+    assert not any("苯二氮" in b["text"] for b in ans.bullets), ans.text
+    assert any(w in ans.bullets[0]["text"] for w in ("脂肪乳", "生命支持", "复苏")), ans.text

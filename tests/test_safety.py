@@ -731,3 +731,11 @@ def test_a_postural_headache_never_hides_a_stroke_or_toxicity_and_a_drug_hold_ti
         esc = triage(told, lang).escalation
         assert "Stop the procedure" in esc or "停止操作" in esc, told
     assert "停止操作" not in triage("植入三天前做的，现在发烧39度 伤口红肿流脓", "zh").escalation
+
+
+def test_skin_numbness_or_burning_after_an_rf_ablation_is_no_deficit_unless_weakness_comes_with_it():
+    rf = {"radiofrequency-ablation"}
+    assert not triage("颈段做完RFA 术后常见并发症有哪些 皮肤麻木 灼痛要紧吗", "zh", rf).urgent
+    assert not triage("after cervical RFA the back of his neck is numb and burning - normal?", "en", rf).urgent
+    assert triage("颈椎射频后 脖子后面麻木 两条腿也没劲", "zh", rf).rule == "neuraxial-deficit"
+    assert triage("after cervical RFA neck skin numb and now weak arms", "en", rf).rule == "neuraxial-deficit"
