@@ -1064,7 +1064,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
-            banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question)))
+            banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question)),
+                                            question if before else "")
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
                           PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, intra)
     return Triage(False)
@@ -1113,11 +1114,14 @@ _HOME_EMS = {"en": "Tell the caller to call emergency services now and start you
 _COME_IN = frozenset({"implant-infection", "dural-puncture-red-flags"})  # urgent, but the patient can be brought in
 
 
-def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, arrived: bool = False) -> tuple[str, tuple[str, ...], str]:
+def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, arrived: bool = False,
+             own: str = "") -> tuple[str, tuple[str, ...], str]:
     """The pathway's banner, protocol steps and intra-procedural pattern (`Triage.intra`) for the setting the question
     tells (read in `lang`, told in `out`): during the procedure as written; once it is over (hours later, in recovery, on
     the ward) without "stop the procedure" and, for a late form, with the work-up first; a patient at home is brought in."""
-    since = bool(_rx(_SINCE[lang]).search(question)) and not _rx(_IN_PROCEDURE[lang]).search(question)
+    # (this turn's own time since wins over the turn before's "术中": "术后病人说看东西模糊" after a question on irrigation
+    # limits during epiduroscopy)
+    since = any(bool(_rx(_SINCE[lang]).search(t)) and not _rx(_IN_PROCEDURE[lang]).search(t) for t in (question, own) if t)
     if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
         return _febrile(rule, lang, out, question, rule.escalation[out]), steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)

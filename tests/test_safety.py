@@ -739,3 +739,9 @@ def test_skin_numbness_or_burning_after_an_rf_ablation_is_no_deficit_unless_weak
     assert not triage("after cervical RFA the back of his neck is numb and burning - normal?", "en", rf).urgent
     assert triage("颈椎射频后 脖子后面麻木 两条腿也没劲", "zh", rf).rule == "neuraxial-deficit"
     assert triage("after cervical RFA neck skin numb and now weak arms", "en", rf).rule == "neuraxial-deficit"
+
+
+def test_this_turns_own_time_since_wins_over_the_turn_befores_during():
+    before = "硬膜外腔镜 术中生理盐水灌注量和速度有限制吗？常见并发症有啥。"
+    told = triage("术后病人说看东西模糊 是啥原因", "zh", {"epiduroscopy"}, before)
+    assert told.rule == "epiduroscopy-pressure" and "停止操作" not in told.escalation and "术后" in told.escalation
