@@ -160,6 +160,7 @@ _SEIZURE_STOPPED = {"en": re.compile(r"\b(?:seizure|fit|convulsion)s? (?:has |ha
                                      r"\bstopped (?:seizing|fitting)", re.I),
                     "zh": re.compile(r"(?:抽搐|惊厥|癫痫)(?:已经)?(?:停了|停止了?|止住了?|没了|好了)")}
 _SEIZURE_STEP = {"en": re.compile(r"benzodiazepine", re.I), "zh": re.compile(r"苯二氮")}
+_SCANS = frozenset({"mri", "ct", "ct-myelography", "x-ray", "ultrasound", "imaging"})
 # a follow-up that plans another procedure for later, not the picture going on
 _LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|"
                               r"\b(?:switch|change) to\b", re.I),
@@ -483,9 +484,10 @@ class AnswerEngine:
 
     def _scene_before(self, q: Question, last: str) -> str:
         """The turn before as the scene of a follow-up's picture, or nothing when it sets none for this turn."""
-        if _LATER_PLAN[q.lang].search(q.text) and not names_symptoms(q.text, q.lang) \
-                and not {"action", "escalation", "workup"} & set(q.aspects):
+        if _LATER_PLAN[q.lang].search(q.text) and not names_symptoms(q.text, q.lang) and not happening_now(q.text, q.lang) \
+                and not {"action", "escalation", "workup"} & set(q.aspects) and self._another_procedure_planned(q, last):
             # "if we go DRG stim instead, what complications are different?" after an infected SCS: a plan for later
+            # (never "IV adrenaline instead?", "a CT instead?" in the middle of the picture: a drug or a scan for it now)
             return ""
         # (nor does "what do I do?" alone about the same history: "碘造影剂过敏的病人要做TFESI怎么办？" after "hx of anaphylaxis
         # to iodinated contrast, options for TFESI?" tells no sign the turn before did not)
@@ -495,6 +497,14 @@ class AnswerEngine:
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
             return ""
         return last
+
+    def _another_procedure_planned(self, q: Question, last: str) -> bool:
+        """Does the turn name a procedure of ours the turn before did not, and no drug or scan?"""
+        lx, kinds = self.lexicon.concepts, self._kinds
+        if any(kinds.get(c) in ("drug", "drug-class", "brand") or c in _SCANS for c in q.concepts):
+            return False
+        before = set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)]))
+        return any(kinds.get(c) == "procedure" and c in lx and lx[c].scope == "in" and c not in before for c in q.concepts)
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
@@ -1425,7 +1435,8 @@ class AnswerEngine:
         sides = [c for c in part.concepts if self._kinds.get(c) in kinds]
         if not _CONVENTIONAL.search(part.text):
             sides = [c for c in sides if not any(c != d and c in self.lexicon.broader_closure([d]) for d in sides)]
-        if len(sides) != 2 or self._kinds.get(sides[0]) != self._kinds.get(sides[1]):  # (a drug is no side beside a procedure)
+        coarse = [{"drug-class": "drug"}.get(self._kinds.get(c, ""), self._kinds.get(c, "")) for c in sides]
+        if len(sides) != 2 or coarse[0] != coarse[1]:  # (a drug is no side beside a procedure; a drug and a class are)
             return []
         # (a class and its member: a sentence on the member names the class through it; the conventional one must be said)
         member = next((a for a in sides for b in sides if a != b and b in self.lexicon.broader_closure([a])), None)

@@ -129,7 +129,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b|"
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
-                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
@@ -200,7 +200,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # "is lead migration more common with DRG or with SCS?", "which has the higher infection rate?"
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
-                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:哪个|哪种)[^，,。？?]{1,10}更(?:高|低|大|小|多|少|常见)|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did)|what causes|how does .{0,40}(?:cause|happen|lead)",
@@ -582,7 +582,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # anaphylaxis to contrast told as the patient's history ("hx anaphylaxis to omnipaque, needs a TFESI") is her contrast
     # allergy, the thing to plan around (one happening now is the emergency's, read by triage)
     ("anaphylaxis", re.compile(r"(?:\bhx\b|\bh/o\b|history of|previous|prior|last time|\bbefore\b|上次|以前|既往|曾经|过敏史)"
-                               r"[^.?!。？]{0,40}(?:contrast|\bdye\b|iodinated|iohexol|omnipaque|造影|对比剂|碘)", re.I), "contrast-allergy"),
+                               r"[^.?!。？]{0,40}(?:contrast|\bdye\b|iodinated|iohexol|omnipaque|造影|对比剂|碘(?![伏酒酊]))"
+                               r"(?![^.?!。？]{0,12}(?:没事|没问题|no problem|fine|uneventful))", re.I), "contrast-allergy"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
@@ -651,6 +652,11 @@ _CLASS_WORDS = re.compile(
     r"(?:算|属于|是不是|算不算|是)(?:低|中|中等|高)(?:出血)?风险(?:操作|类|的)?(?:吗|呢|？|\?)", re.I)
 # The concept each compound is built on (a sentence naming only that, the patient's pregnancy, is about someone else).
 COMPOUND_BASE = {out: need for need, _, out in _COMPOUNDS}
+
+
+# blood lipids, not the lipid emulsion of local anaesthetic toxicity
+_LIPID_LOWERING = re.compile(r"\bhigh (?:blood )?lipids?|lipid[- ]lowering|lipid (?:profile|panel|levels?|clinic)|hyperlipid|\bstatins?\b|"
+                             r"cholesterol|血脂|降脂|高脂血", re.I)
 
 
 def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
@@ -1021,7 +1027,7 @@ _REPEAT = "repeat-injection-limit"
 # anticoagulant in the question, what is given again is the drug, not the injection.
 # the procedure asked again, not the drug's next dose ("硬膜外打完多久能再打一次？")
 _AGAIN_OF_IT = {"en": re.compile(r"\b(?:repeat|another) (?:injection|one|block|esi)\b", re.I),
-                "zh": re.compile(r"再(?:打|做)一次|再做")}
+                "zh": re.compile(r"再(?:打|做)一次|再做|再(?:打|做)一(?:针|个)")}
 _AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
                               r"\bpost[- ]?(?:procedure|op)\b", re.I),
              "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?|打完(?:后|以后)?")}
@@ -1265,6 +1271,8 @@ class Framer:
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
         colleague's dose limit is the fetus's."""
+        if "lipid-emulsion" in concepts and _LIPID_LOWERING.search(q):  # "on a statin for high lipids": no rescue drug
+            concepts = tuple(c for c in concepts if c != "lipid-emulsion")
         for need, compound in _compounds(q, concepts):
             if compound in self.lexicon.concepts:
                 concepts = tuple(compound if c == need else c for c in concepts if c != compound)
@@ -1296,7 +1304,9 @@ class Framer:
         his SCS asks whether he may be scanned with it in; "那DRG刺激器呢" after "装了SCS能做MRI吗", declined as a topic the
         knowledge base lacks, asks the same topic of the DRG."""
         lex = self.lexicon.concepts
-        if prev is not None and set(self.lexicon.broader_closure(prev.all_concepts)) & _IMPLANTS:
+        # (not after a turn telling a sign: "SCS lead yesterday, legs weak" - "is an urgent MRI safe?" is the deficit's work-up)
+        if prev is not None and set(self.lexicon.broader_closure(prev.all_concepts)) & _IMPLANTS \
+                and not any(lex[c].kind == "finding" for c in prev.all_concepts if c in lex):
             concepts = self._implant_scan(q, concepts, implanted=True)
         out = self._out_of_scope(concepts, prev)
         if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang):
@@ -1498,8 +1508,7 @@ class Framer:
             if out:
                 own, inherited = self._held_before(own, inherited, asked, prev)
             drugs = tuple(c for c in (*prev, *ctx) if lex[c].kind in ("drug", "drug-class", "brand"))
-            if _REPEAT in own and drugs and _AFTER_IT[lang].search(t) and not _AGAIN_OF_IT[lang].search(t) \
-                    and not any(lex[c].kind == "procedure" for c in own):
+            if _REPEAT in own and drugs and _AFTER_IT[lang].search(t) and not _AGAIN_OF_IT[lang].search(t):
                 # "克赛…术前停多久？拔针后多久能再打？": after the needle is out, "打" is the anticoagulant's next dose
                 own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
             own, asked = self._asked_more(t, lang, own, asked, len(found) < len(every) and any(

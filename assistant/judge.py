@@ -122,13 +122,16 @@ def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str
 
 
 # the patient is a child: an age under 18 or a word for a child patient ("mother of two kids" is no child patient)
-_CHILD_PATIENT = re.compile(r"\b(?:1[0-7]|[1-9])\s*(?:yo\b|y/o|yrs?\b|years?\b|-year)|\b(?:paediatric|pediatric|paeds|peds)\b|"
+_CHILD_PATIENT = re.compile(r"(?<!\d)(?:1[0-7]|[1-9])\s*(?:yo\b|y/o|-?years?[- ]old|yrs? old)|\b(?:paediatric|pediatric|paeds|peds)\b|"
                             r"\bteen(?:ager)?s?\b|\badolescents?\b|\binfants?\b|患儿|小儿|儿童|婴幼儿|青少年|(?<!\d)(?:1[0-7]|[1-9])\s*岁", re.I)
+# the patient's own child ("她孩子才3岁", "my kid"): the age told is the child's, not the patient's
+_FAMILY_CHILD = re.compile(r"(?:她|他|我|病人|患者)的?(?:孩子|儿子|女儿|小孩)|\b(?:her|his|my|their) (?:kids?|child(?:ren)?|son|daughter|baby)\b", re.I)
 
 
 def _populations(q: Question) -> list[str]:
     """The populations the question is about (a child only when the patient is one)."""
-    return [c for c in q.concepts if c in POPULATIONS and (c != "paediatric" or _CHILD_PATIENT.search(q.text))]
+    child = bool(_CHILD_PATIENT.search(q.text)) and not _FAMILY_CHILD.search(q.text)
+    return [c for c in q.concepts if c in POPULATIONS and (c != "paediatric" or child)]
 
 
 def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], kinds: Mapping[str, str],

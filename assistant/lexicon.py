@@ -12,7 +12,7 @@ import hashlib
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -80,7 +80,7 @@ class Match:
     start: int
     end: int
     surface: str
-    how: str = "exact"  # exact | abbr | homophone
+    how: str = "exact"  # exact | abbr | homophone | partial (the free part of a term a longer one displaced)
 
 
 @dataclass
@@ -131,9 +131,12 @@ class Lexicon:
     @cached_property
     def _zh_rx(self) -> re.Pattern[str]:
         body = "|".join(re.escape(z) for z in sorted(self._zh_terms, key=len, reverse=True)) or r"(?!x)x"
-        # (the longest term starting at every position: overlapping candidates, the longest of which wins in `match`, so
-        # "SCS 测试" does not hide "测试期一般几天" that starts inside it)
-        return re.compile(rf"(?=({body}))")
+        return re.compile(body)
+
+    @cached_property
+    def _zh_any_rx(self) -> re.Pattern[str]:
+        """The longest Chinese term starting at every position (overlapping: a term may start inside another)."""
+        return re.compile(rf"(?=({self._zh_rx.pattern}))")
 
     def match(self, text: str, homophones: bool = True) -> list[Match]:
         """Concepts in text, longest first, non-overlapping, in text order (any mix of English and Chinese)."""
@@ -156,8 +159,7 @@ class Lexicon:
                 cands.append(Match(cid, m.start(), m.end(), key, "abbr"))
         if _CJK.search(text):
             for m in self._zh_rx.finditer(text):
-                term = m.group(1)
-                cands.append(Match(self._zh_terms[term], m.start(), m.start() + len(term), term))
+                cands.append(Match(self._zh_terms[m.group()], m.start(), m.end(), m.group()))
         folded, offsets, ends = _fold_with_offsets(text)
         erx, eforms = self._en_rx
         for m in erx.finditer(folded):
@@ -173,7 +175,23 @@ class Lexicon:
             cands.extend(h for h in self._homophones(text) if (h.start, h.end) not in exact)
         for cand in sorted(cands, key=lambda x: (-(x.end - x.start), x.how == "homophone", x.start)):
             add(cand)
+        self._overlapped(text, found, taken, add)
         return sorted(found, key=lambda x: x.start)
+
+    def _overlapped(self, text: str, found: list[Match], taken: list[bool], add: Callable[[Match], None]) -> None:
+        """A Chinese term starting inside one already found ("SCS 测试" hides "测试期一般几天", the trial's length asked)
+        keeps its concept on the characters still free, when they are two or more and the concept is not found already."""
+        have = {m.concept for m in found}
+        for m in self._zh_any_rx.finditer(text) if _CJK.search(text) else ():
+            term = m.group(1)
+            start, end, cid = m.start(), m.start() + len(term), self._zh_terms[term]
+            if cid in have or all(taken[start:end]) or not any(taken[start:end]):
+                continue
+            free = next(i for i in range(start, end) if not taken[i])
+            stop = next((i for i in range(free, end) if taken[i]), end)
+            if stop - free >= 2:
+                add(Match(cid, free, stop, text[free:stop], "partial"))
+                have.add(cid)
 
     def _homophones(self, text: str) -> Iterable[Match]:
         """Chinese terms of >= 3 characters typed with one homophone slip (同音错字, e.g. 局麻要中毒 for 局麻药中毒): the typed
@@ -398,7 +416,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 3  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40)
+MATCHER_VERSION = 5  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part
 
 
 def lexicon_digest(path: Path) -> str:

@@ -43,7 +43,10 @@ def without_normal_renal(q: Question) -> Question:
     # (not when this turn speaks of the kidneys in other words: "repeat labs: creatinine 3.2")
     text = q.text if _clearances(q.text) or _KIDNEY_WORDS.search(q.text) else \
         next((h for h in reversed(q.history) if _clearances(h)), q.text)
-    if _CLEARANCE_NORMAL.search(text) and not _clearances(text) and not _RENAL_TREND.search(text) and not _CREATININE_VALUE.search(text):
+    # (for dabigatran a normal serum creatinine is no normal clearance: its cut-off is 80)
+    told = _CLEARANCE_NORMAL.search(text)
+    if told and not _clearances(text) and not _RENAL_TREND.search(text) and not _CREATININE_VALUE.search(text) \
+            and not ("dabigatran" in q.all_concepts and not _CLEARANCE_WORD.search(told.group())):
         return without_concepts(q, {"crcl", "egfr"})  # "肌酐清除率正常", "CrCl normal": told in words (not asked: 正常吗)
     values = _clearances(text)
     normal = _RENAL_NORMAL_DABIGATRAN if "dabigatran" in q.all_concepts else _RENAL_NORMAL
@@ -52,9 +55,10 @@ def without_normal_renal(q: Question) -> Question:
     return without_concepts(q, {"crcl", "egfr"})
 
 
-_CLEARANCE_NORMAL = re.compile(r"\b(?:crcl|e?gfr|creatinine clearance)\s*(?:is |was |are )?(?:normal|nl|fine|ok)\b|"
-                               r"\bnormal (?:crcl|e?gfr|creatinine(?: clearance)?)\b|\bcreatinine (?:is |was )?(?:normal|fine|ok)\b|"
-                               r"(?:肌酐清除率|肾小球滤过率|eGFR|CrCl|肌酐)\s*(?:都|也|还)?正常(?![吗么嘛?？])", re.I)
+_CLEARANCE_NORMAL = re.compile(r"\b(?:crcl|e?gfr|creatinine clearance)\s*(?:is |was |are )?(?:normal|nl|fine|ok)\b(?!\s*\?)|"
+                               r"(?<!is her )(?<!is his )\bnormal (?:crcl|e?gfr|creatinine(?: clearance)?)\b(?!\s*\?)|\bcreatinine (?:is |was )?(?:normal|fine|ok)\b(?!\s*\?)|"
+                               r"(?:肌酐清除率|肾小球滤过率|eGFR|CrCl|肌酐)\s*(?:都|也|还)?正常(?![吗么嘛吧不否?？])", re.I)
+_CLEARANCE_WORD = re.compile(r"crcl|gfr|clearance|清除率|滤过率", re.I)
 _CREATININE_VALUE = re.compile(r"\bcreatinine\s*(?:of |is |was |=|:)?\s*\d|\bcr\b\s*\d|肌酐\s*[:：]?\s*\d", re.I)
 _KIDNEY_WORDS = re.compile(r"\brenal\b|\bkidneys?\b|\bcr\b|creatinine|gfr|crcl|肾(?!上腺)|肌酐", re.I)
 _KIDNEYS_NORMAL = re.compile(r"\bnormal (?:renal|kidney) function|\b(?:renal|kidney) function (?:is )?normal|\bnormal creatinine|"

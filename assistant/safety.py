@@ -76,9 +76,14 @@ _POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|gettin
                    r"(?<!not )(?<!non-)(?:postural|positional) headache",
              "zh": r"(?:站|坐)起来.{0,4}(?:就)?头[痛疼]|(?<!不)躺下(?:(?!不|没|未|无).){0,4}(?:好|缓解|减轻)|(?<!非)体位性头[痛疼]"}
 # signs of a stroke a postural headache never explains (double vision alone may be the low-pressure headache's nerve palsy)
-_STROKE_NOT_POSTURAL = {"en": r"vision loss|lost (?:the )?vision|\bblind|can(?:no|'|’)?t see|facial droop|droop|hemipar|aphasi|slurred|"
-                              r"word[- ]finding|one side|(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)|garbled",
-                        "zh": r"失明|看不见|看不清|视力|口角歪斜|嘴歪|面瘫|偏瘫|失语|言语不清|说话不清|口齿不清|吐字不清|一侧|[左右]侧|半身"}
+_STROKE_NOT_POSTURAL = {"en": r"vision loss|lost (?:her |his |the )?vision|\bblind(?:ness|ed)?\b|can(?:no|'|’)?t see|facial droop|face (?:is )?droop|"
+                              r"hemipar|aphasi|slurred|word[- ]finding|garbled|(?:right|left)[- ](?:sided )?(?:arm|leg|hand|face) (?:is )?(?:weak|numb|droop)",
+                        "zh": r"失明|看不见|口角歪斜|嘴歪|面瘫|偏瘫|失语|言语不清|说话不清|口齿不清|吐字不清|"
+                              r"[左右]侧(?:肢体|手|腿|上肢|下肢|胳膊).{0,3}(?:无力|麻|不能动)|半身"}
+# told as days later (a seizure the day after, with a postural headache, is the dural puncture's red flag, not toxicity)
+_DAYS_LATER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:after|later|post)|\bday \d+\b|\byesterday\b|\bthe day after\b|"
+                     r"\bnext day\b|\blast (?:night|week)\b",
+               "zh": r"第[\d一二三四五六七八九十]+天|[\d一二三四五六七八九十]+天(?:后|前)|昨天|前天|次日|第二天"}
 # the signs of local anaesthetic toxicity a postural headache never explains
 _TOXIC_NOT_POSTURAL = {"en": r"seiz|convuls|fitting|perioral|metallic|arrhythm|\bv[ft]\b|v-?(?:tach|fib)",
                        "zh": r"抽搐|惊厥|口周|口唇.{0,2}麻|嘴.{0,2}麻|金属味|心律失常|室颤|室速"}
@@ -180,10 +185,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # lost vision or a facial droop after a transforaminal injection, without a toxicity sign, is a stroke picture
         # (slurred speech alone is both)
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
-        exclude={"en": rf"^(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))[\s\S]*(?:{_POSTURAL['en']})|"
+        exclude={"en": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))|(?=[\s\S]*(?:{_DAYS_LATER['en']})))[\s\S]*(?:{_POSTURAL['en']})|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
                        + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"],
-                 "zh": rf"^(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))[\s\S]*(?:{_POSTURAL['zh']})|"
+                 "zh": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))|(?=[\s\S]*(?:{_DAYS_LATER['zh']})))[\s\S]*(?:{_POSTURAL['zh']})|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
                        + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
@@ -516,7 +521,8 @@ _DURAL_RED_FLAGS = RedFlag(
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
             r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|复视|看东西.{0,2}重影|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)|体温\s*[:：]?\s*(?:3[89]|4[0-2])")},
     # (a postural headache told is the puncture's, unless it came as a thunderclap: that picture is not assumed to be PDPH)
-    {lang: rf"{_DURAL[lang]}|^(?![\s\S]*(?:{_WORST[lang]}|{_TOXIC_NOT_POSTURAL[lang]}|{_STROKE_NOT_POSTURAL[lang]}))[\s\S]*(?:{_POSTURAL[lang]})"
+    {lang: rf"{_DURAL[lang]}|^(?![\s\S]*(?:{_WORST[lang]}|{_STROKE_NOT_POSTURAL[lang]}))(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL[lang]}))"
+           rf"|(?=[\s\S]*(?:{_DAYS_LATER[lang]})))[\s\S]*(?:{_POSTURAL[lang]})"
      for lang in ("en", "zh")},
     {"en": "URGENT: a headache after a dural puncture that loses its postural pattern, or comes with fever, a focal deficit, a seizure or "
            "altered consciousness, needs evaluation for meningitis, subdural haematoma or cerebral venous sinus thrombosis before it is "
@@ -1086,16 +1092,17 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
 _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w -]{0,12}?"
                 r"(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|augmentation|vertebroplasty|kyphoplasty)\b|"
                 r"\b(?:trial|implant|post-?op|postoperative) day\s*\d+\b|\bday\s*\d+ (?:after|post|of (?:the |an? )?(?:scs )?trial)\b|"
-                r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|a few|several)\s*(?:days?|weeks?|wks?)\s+"
-                r"(?:after|post)\s+(?:the |her |his |a |an |its )?[\w -]{0,20}?(?:procedure|injection|block|implant\w*|tfesi|ilesi|esi|rfa|"
-                r"epidural|refill|augmentation|vertebroplasty|kyphoplasty|trial|surgery|op)\b|"
-                r"\b\d+\s*(?:weeks?|wks?)\s+ago\b|\bweeks? (?:after|later)\b|"
+                # (not a drug-hold timeline: "days after her last dose", "5 days after stopping it")
+                r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|a few|several)\s*(?:days?|weeks?|wks?)\s+"
+                r"(?:after|post|later)\b(?!\s+(?:her |his |the |their |my )?(?:last |final )?(?:dose|stopping|holding|hold|stop))|"
+                r"\b\d+\s*(?:weeks?|wks?)\s+ago\b|\b(?:days?|weeks?) (?:after|later)\b(?!\s+(?:her |his |the |their |my )?(?:last |final )?"
+                r"(?:dose|stopping|holding|hold|stop))|"
                 r"\bpost-?op\b|\bafter the (?:procedure|operation)\b",
-          "zh": r"术后|(?:测试|植入|术后)第\s*[\d一二三四五六七八九十]+\s*天|第\s*\d+\s*天|\d+\s*周(?:前|后)|"
-                r"[\d一二三四五六七八九十]+\s*(?:周|天)前(?:做|打|植入|注射|装)"}
+          "zh": r"术后|(?:测试|植入|术后|注射后|操作后|做完后?|穿刺后|放置后)第\s*[\d一二三四五六七八九十]+\s*天|(?<!停药)(?<!停用)第\s*\d+\s*天|"
+                r"\d+\s*周(?:前|后)|[\d一二三四五六七八九十]+\s*(?:周|天)前(?:做|打|植入|注射|装)"}
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
-                       r"\bjust (?:injected|pushed|gave|given)\b",
-                 "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完|刚注射完?|刚打完"}
+                       r"\bjust (?:injected|pushed)\b",
+                 "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
 _OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
          "zh": _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}

@@ -1517,3 +1517,10 @@ def test_toxicity_going_on_to_a_collapse_leads_with_resuscitation_and_drops_the_
     assert ans.urgent and ans.pathway == "last", ans.text
     assert not any("苯二氮" in b["text"] for b in ans.bullets), ans.text
     assert any(w in ans.bullets[0]["text"] for w in ("脂肪乳", "生命支持", "复苏")), ans.text
+
+
+def test_a_drug_or_a_scan_instead_in_the_middle_of_an_emergency_keeps_the_emergency(engine):
+    seizing = ["C6 TFESI with lidocaine, now she is seizing with perioral numbness"]
+    assert engine.answer("if we use propofol instead of midazolam, how much?", seizing).urgent
+    legs = ["just did R L1 TFESI w kenalog, 5 min later pt cant move either leg"]
+    assert engine.answer("MRI not available for 2 hours, should we get a CT instead?", legs).urgent

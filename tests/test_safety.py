@@ -745,3 +745,16 @@ def test_this_turns_own_time_since_wins_over_the_turn_befores_during():
     before = "硬膜外腔镜 术中生理盐水灌注量和速度有限制吗？常见并发症有啥。"
     told = triage("术后病人说看东西模糊 是啥原因", "zh", {"epiduroscopy"}, before)
     assert told.rule == "epiduroscopy-pressure" and "停止操作" not in told.escalation and "术后" in told.escalation
+
+
+def test_review_two_fixes_in_triage():
+    late = "2 days after a lumbar epidural steroid injection she has a headache worse when sitting up, and this morning she had a seizure"
+    assert triage(late, "en", {"esi"}).rule == "dural-puncture-red-flags"
+    for told, lang in (("Eleven days after the lumbar MBB she has fever 39 and new leg weakness", "en"),
+                       ("硬膜外注射后第十天发烧39度，双腿无力", "zh"),
+                       ("Twelve days after the ILESI, fever 39 and legs weak; I just gave ceftriaxone", "en")):
+        esc = triage(told, lang, {"esi"}).escalation
+        assert esc and "Stop the procedure" not in esc and "停止操作" not in esc, told
+    for told, lang in (("cervical TFESI yesterday, blinding headache worse when sitting up", "en"),
+                       ("颈椎经椎间孔注射后第二天，坐起来就头痛，躺下缓解，视力有点模糊", "zh")):
+        assert triage(told, lang, {"transforaminal-esi"}).rule != "esi-stroke", told

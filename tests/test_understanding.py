@@ -3332,7 +3332,11 @@ def test_a_parturients_rule_is_a_rival_only_for_a_figure_not_for_how_a_headache_
 
 def test_a_chinese_term_starting_inside_a_shorter_one_still_competes(framer):
     f = framer.frame("SCS 测试期一般几天？成功标准是疼痛缓解多少")
-    assert f.parts[0].concepts == ("spinal-cord-stimulation", "trial-duration")
+    assert f.parts[0].concepts == ("scs-trial", "trial-duration")  # (the trial kept on its free characters)
+    # (a term wholly inside a longer one found first keeps the old reading: no concept lost)
+    assert {"thoracic-procedure", "medial-branch-block"} <= set(framer.frame("胸椎小关节脊神经后支内侧支阻滞会引起气胸吗？").concepts)
+    assert "stellate-ganglion-block" in framer.frame("同次双侧星状神经节阻滞可以吗").concepts
+    assert "intermediate-bleeding-risk-procedure" in framer.frame("药泵更换属于中出血风险类别吗？").concepts
     assert "indication" in framer.frame("腰椎小关节RFA之前要做几次诊断性内侧支阻滞？").concepts
 
 
@@ -3346,15 +3350,18 @@ def test_a_normal_clearance_told_in_words_drops_the_renal_reading_but_a_value_or
     from assistant.patient_numbers import without_normal_renal
     for told in ("病人吃利伐沙班20mg qd，明天做腰椎层间硬膜外注射，啥时候停？肌酐正常", "泰毕全110 bid，肌酐清除率正常，SCS植入前停几天"):
         assert "crcl" not in without_normal_renal(framer.frame(told)).concepts, told
-    for told in ("dabigatran, normal CrCl 65, SCS trial, hold how long", "泰毕全，肌酐清除率还正常吗？SCS植入前停几天"):
+    for told in ("dabigatran, normal CrCl 65, SCS trial, hold how long", "泰毕全，肌酐清除率还正常吗？SCS植入前停几天",
+                 "dabigatran 150 bid, is her CrCl normal? SCS trial next week", "85yo 45kg on dabigatran, creatinine normal, SCS trial"):
         q = framer.frame(told)
-        assert "crcl" not in q.concepts or "crcl" in without_normal_renal(q).concepts, told
+        assert "crcl" in q.concepts and "crcl" in without_normal_renal(q).concepts, told
 
 
 def test_a_child_is_the_patient_only_when_told_so():
     from assistant.judge import _populations
     assert _populations(_q(text="12岁孩子CRPS 能做腰交感神经阻滞吗", concepts=("paediatric", "crps"))) == ["paediatric"]
     assert _populations(_q(text="Mother of two kids, on apixaban, lumbar TFESI next week", concepts=("paediatric", "apixaban"))) == []
+    assert _populations(_q(text="Mother of two kids, back pain for 5 years, TFESI?", concepts=("paediatric",))) == []
+    assert _populations(_q(text="她孩子才3岁，哺乳期，做ESI后能喂奶吗", concepts=("paediatric", "breastfeeding"))) == ["breastfeeding"]
 
 
 def test_review_fixes_comparisons_read_only_their_words_and_a_second_shot_of_the_procedure_is_its_repeat(framer):
@@ -3385,3 +3392,13 @@ def test_cutting_my_own_fluoro_dose_asks_radiation_prevention_not_a_drug_dose(fr
 def test_anaphylaxis_to_a_contrast_brand_told_as_history_is_her_contrast_allergy(framer):
     assert "contrast-allergy" in framer.frame("hx anaphylaxis to omnipaque, needs L5-S1 TFESI. options?").concepts
     assert "contrast-allergy" not in framer.frame("anaphylaxis right now after the omnipaque went in - what do I do?").concepts
+
+
+def test_review_two_fixes_in_the_frame(framer):
+    before = ["SCS trial lead placed yesterday, now both legs weak and numb"]
+    assert "implant-mri-conditions" not in framer.frame("is an urgent MRI safe for him?", before).out_of_scope
+    assert framer.frame("克赛术前停多久？TFESI拔针后多久能再打？").parts[1].aspects == ("hold",)
+    assert "risk_factors" in framer.frame("哪种情况下出血风险更高？").aspects
+    assert "lipid-emulsion" in framer.frame("LAST after a bupivacaine SGB, 60 kg - what is the max lipid?").concepts
+    assert "lipid-emulsion" not in framer.frame("on a statin for high lipids - hold it before the RFA?").concepts
+    assert "contrast-allergy" not in framer.frame("TFESI中病人过敏性休克，以前用碘伏消毒都没事").concepts
