@@ -584,6 +584,11 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("anaphylaxis", re.compile(r"(?:\bhx\b|\bh/o\b|history of|previous|prior|last time|\bbefore\b|上次|以前|既往|曾经|过敏史)"
                                r"[^.?!。？]{0,40}(?:contrast|\bdye\b|iodinated|iohexol|omnipaque|造影|对比剂|碘(?![伏酒酊]))"
                                r"(?![^.?!。？]{0,12}(?:没事|没问题|no problem|fine|uneventful))", re.I), "contrast-allergy"),
+    # an RF ablation aimed at an arrhythmia is cardiology's ("RF ablation for paroxysmal AF", 房颤射频)
+    ("radiofrequency-ablation", re.compile(r"(?:ablation|\brfa?\b|radiofrequency)\s+(?:for|of)\s+(?:(?:paroxysmal|persistent|permanent|chronic|"
+                                           r"symptomatic|recurrent)\s+)?(?:af\b|afib|a-fib|atrial (?:fibrillation|flutter)|svt\b|"
+                                           r"arrhythmi\w*|ventricular tachycardia|vt\b)|(?:房颤|心律失常|房扑|室上速)[^，。？?]{0,4}(?:射频|消融)", re.I),
+     "tumour-ablation"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure

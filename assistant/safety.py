@@ -764,6 +764,7 @@ _NOT_NOW = {
           # "I heard epiduroscopy can cause visual loss": a possibility heard of (not "I heard the pt has leg weakness")
           r"\b(?:heard|read)(?: that| about)? [^.?]{0,40}\b(?:can|could|may|might|causes?)\b|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
+          r"\bany (?:specific |particular |other |special )?(?:risks?|complications|side effects)\b|\bhow (?:common|often|frequent)\b|"
           r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode)|last (?:year|yr|month|mo|week|wk)\b|(?:years?|yrs?|months?|mos?) ago|\bhx\b|previous(?:ly)?|in the past|"
           r"\bhad (?:a|an) [^.;?,]{0,40}\bbefore\s*(?:[,.;?!]|$|(?:with|at|after|during|in)\b)|"  # "had a seizure before with lido"
           r"\bhad (?:a |an )?(?:\w+ )?(?:hives|rash|reaction|urticaria|anaphylaxis|allergic reaction|allergy)\b[^.;?]{0,40}?\bbefore\b(?! (?:i|we|you|the|it|she|he)\b)|"

@@ -3402,3 +3402,11 @@ def test_review_two_fixes_in_the_frame(framer):
     assert "lipid-emulsion" in framer.frame("LAST after a bupivacaine SGB, 60 kg - what is the max lipid?").concepts
     assert "lipid-emulsion" not in framer.frame("on a statin for high lipids - hold it before the RFA?").concepts
     assert "contrast-allergy" not in framer.frame("TFESI中病人过敏性休克，以前用碘伏消毒都没事").concepts
+
+
+def test_an_rf_ablation_for_an_arrhythmia_is_cardiologys_and_a_risks_question_is_no_emergency(framer):
+    assert "tumour-ablation" in framer.frame("RF ablation for paroxysmal AF - what's the rate of pulmonary vein stenosis").out_of_scope
+    assert "tumour-ablation" not in framer.frame("pt with AF on apixaban, lumbar RFA next week - hold?").concepts
+    from assistant.safety import triage
+    asked = "what about cervical RFA incl third occipital nerve, any specific risks? ataxia, numbness, dysaesthesia?"
+    assert not triage(asked, "en", {"radiofrequency-ablation"}, "lumbar facet RFA complications - how common is neuritis. ").urgent
