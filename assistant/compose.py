@@ -22,6 +22,7 @@ from .worked import band as weight_band
 # A sentence that leans on the one before it (quoted together with it, or not at all).
 _DEPENDENT = {
     "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|that is|in other words|"
+                     r"(?:part|some|much|most|all|none|each) of (?:this|these|that|those|the above)\b|"
                      r"(?:outside|apart from|except (?:in|for)|beyond|other than) (?:these|those|this|that|such)|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
                      r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"

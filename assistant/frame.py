@@ -28,7 +28,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
                    (r"not (?:working|helping|settling|improving|responding)\b|(?:doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|aren'?t|wasn'?t|does not|did not|is not|has not) "
-                   r"(?:work|help|settl|improv|respond)\w*|\bfailed\b|\bfails\b|no (?:better|relief|improvement)|refractory|"
+                   # (not the history that brings a patient to the procedure: "failed meds", "failed conservative care")
+                   r"(?:work|help|settl|improv|respond)\w*|\bfailed\b(?! (?:meds|medications?|conservative|physio\w*|pt\b|nsaids?|"
+                   r"oral|analgesics?|pain meds|gabapentin|pregabalin|therapy))|\bfails\b|no (?:better|relief|improvement)|refractory|"
                    r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|")
                    + RESCUE_FAILING[0] + r"|\bdespite\b|in spite of|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"

@@ -3410,3 +3410,16 @@ def test_an_rf_ablation_for_an_arrhythmia_is_cardiologys_and_a_risks_question_is
     from assistant.safety import triage
     asked = "what about cervical RFA incl third occipital nerve, any specific risks? ataxia, numbness, dysaesthesia?"
     assert not triage(asked, "en", {"radiofrequency-ablation"}, "lumbar facet RFA complications - how common is neuritis. ").urgent
+
+
+def test_failed_meds_in_the_history_is_no_escalation_asked(framer):
+    f = framer.frame("pregnant 22 wks, severe L5 radiculopathy, failed meds - can I do TFESI under fluoro? or ultrasound alternative?")
+    assert f.parts[0].aspects == ("contraindications",)
+    assert "escalation" in framer.frame("LAST: lipid bolus given, failed - what next?").aspects
+
+
+def test_a_hedge_on_part_of_the_list_before_it_is_never_quoted_alone(lexicon):
+    first = "Pneumothorax is a recognised complication of thoracic paravertebral blocks and thoracic medial branch block."
+    hedge = "Part of this list of pneumothorax-prone procedures is unverified and should be confirmed against the primary sources."
+    sents = _sentences_by_text([first, hedge], ["A later paragraph about something else entirely."], "Complications and frequency", lexicon)
+    assert hedge not in sents and any(t.startswith(first) and hedge in t for t in sents)
