@@ -1751,7 +1751,10 @@ _BOLUS = re.compile(r"\bbolus\b|推注|负荷", re.I)
 _SYMPTOMS_ASK = re.compile(r"(?:会|能)?有症状吗|有没有症状|会不会有症状|(?:会|能)?出现症状吗|\bsymptomatic\s*\?|\b(?:cause|give|have) (?:any )?symptoms\b", re.I)
 _SILENT = re.compile(r"(?:大多|多数|大多数|通常|常常|多为)[^，。；]{0,12}无症状|无症状或一过性|"
                      r"\b(?:mostly|usually|often|largely|most(?: are)?)\b[^.;]{0,30}\basymptomatic\b|\basymptomatic or transient\b", re.I)
-_NARROW = (("recognition", _SYMPTOMS_ASK, _SILENT), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# a second go asked ("血补丁做完还是头痛 第二次什么时候做", "when can I repeat the patch?"): the sentence on a second one
+_SECOND_ASK = re.compile(r"第二次|再做一次|再补一次|\b(?:a )?(?:second|repeat|another) (?:blood )?patch\b|\brepeat (?:the |an? )?(?:ebp|blood patch)", re.I)
+_SECOND = re.compile(r"第二次|二次|\bsecond\b|\brepeat(?:ed)?\b|再次", re.I)
+_NARROW = (("recognition", _SYMPTOMS_ASK, _SILENT), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

@@ -1524,3 +1524,8 @@ def test_a_drug_or_a_scan_instead_in_the_middle_of_an_emergency_keeps_the_emerge
     assert engine.answer("if we use propofol instead of midazolam, how much?", seizing).urgent
     legs = ["just did R L1 TFESI w kenalog, 5 min later pt cant move either leg"]
     assert engine.answer("MRI not available for 2 hours, should we get a CT instead?", legs).urgent
+
+
+def test_a_second_blood_patch_asked_leads_with_the_sentence_on_a_second_one(engine):
+    ans = engine.answer("血补丁做完24小时还是头痛 第二次什么时候做", ["穿破硬膜后头痛 多久可以做血补丁 打多少ml血"])
+    assert "第二次" in ans.bullets[0]["text"], ans.text
