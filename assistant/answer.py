@@ -13,6 +13,7 @@ from .compose import (
     BLEEDING_UPGRADE,
     CARDIOLOGY_DECIDES,
     CLASS_CONCEPT,
+    COMPARATIVE,
     DRUG_DECISION,
     NOTE_PREFIX,
     REGIONS,
@@ -1313,7 +1314,7 @@ class AnswerEngine:
         # (and how long a drug is given, "MRSA - which antibiotic, how long?", in an emergency too)
         # (a span given under another part answers it too: "正常吗 多久好" - "neuritis resolves within weeks" under the first)
         lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                     if i in told and lacks_asked_span(p, [b for b in bullets if b.part == i or set(p.concepts) & b.sentence.concepts]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
+                     if i in told and lacks_asked_span(p, [b for b in bullets if b.part == i or {*p.concepts, *p.inherited} & b.sentence.concepts]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
         if not tri.urgent:
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in told and lacks_contraindications(p, told[i]))
@@ -1443,8 +1444,8 @@ class AnswerEngine:
         if member is not None:
             if self._named_with(member, [member], lang, _CONVENTIONAL):
                 return []
-        elif self._named_with(sides[0], [sides[1]], lang) or self._named_with(sides[1], [sides[0]], lang):
-            return []
+        elif self._named_with(sides[0], [sides[1]], lang, COMPARATIVE) or self._named_with(sides[1], [sides[0]], lang, COMPARATIVE):
+            return []  # (a sentence weighing them: a bleeding-risk list naming both compares nothing)
         return [("conventional " if lang == "en" else "传统") + self._name(c, lang)
                 if _CONVENTIONAL.search(part.text) and c in self.lexicon.broader_closure([sides[1 - i]]) else self._name(c, lang)
                 for i, c in enumerate(sides)]

@@ -1135,7 +1135,7 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
         and not any(_TIME_SPAN.search(b.sentence.text) or _ROUGH_SPAN.search(b.sentence.text) for b in bullets)
 
 
-_COMPARATIVE = re.compile(r"\bthan\b|\b(?:more|less|fewer|higher|lower|greater|smaller)\b|\bvs\.?\b|\bversus\b|\bcompared\b|"
+COMPARATIVE = _COMPARATIVE = re.compile(r"\bthan\b|\b(?:more|less|fewer|higher|lower|greater|smaller)\b|\bvs\.?\b|\bversus\b|\bcompared\b|"
                           r"高于|低于|多于|少于|更(?:高|低|多|少|常见)|相比|对比", re.I)
 # A note on how a source was read (only its abstract, an excerpt, a table recalled): the facts it concerns carry their
 # own "unverified" hedge; the note itself answers nothing but a question about the evidence.

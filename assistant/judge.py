@@ -189,7 +189,9 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) and _with_procedure(c, t, procs, parents)
                                            for t in (wide if kinds.get(c) == "complication" else top))]
         # a breastfeeding mother or a child told anywhere in the question: each part is about them
-        miss += [c for c in _populations(q) if not any(_for_population(c, keys, t, kinds, parents) for t in wide)]
+        # (with the part's own concepts when it names any: "透视怎么办" after "孕妇能做SI注射吗" asks about fluoroscopy in pregnancy)
+        own_keys = [k for k in part.concepts if k not in POPULATIONS] or keys
+        miss += [c for c in _populations(q) if not any(_for_population(c, own_keys, t, kinds, parents) for t in wide)]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part
