@@ -3423,3 +3423,9 @@ def test_a_hedge_on_part_of_the_list_before_it_is_never_quoted_alone(lexicon):
     hedge = "Part of this list of pneumothorax-prone procedures is unverified and should be confirmed against the primary sources."
     sents = _sentences_by_text([first, hedge], ["A later paragraph about something else entirely."], "Complications and frequency", lexicon)
     assert hedge not in sents and any(t.startswith(first) and hedge in t for t in sents)
+
+
+def test_a_bmi_of_thirty_or_more_is_obesity_not_low_body_weight(framer):
+    f = framer.frame("BMI 48 pt for lumbar facet RFA, how do i keep fluoro dose down")
+    assert "obesity" in f.concepts and "body-weight" not in f.concepts
+    assert "body-weight" in framer.frame("BMI 17, frail, on apixaban - ILESI hold?").concepts
