@@ -170,10 +170,12 @@ _LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choo
 _LEAD_IN = {"en": "The sources do not say whether a restart interval counts from placing the trial lead or from removing it; "
                   "the intervals below are the procedure's.",
             "zh": "知识库未说明恢复用药的间隔应从测试电极置入还是拔除时起算；以下为该操作的停药/恢复间隔。"}
+_TELLING = {"en": re.compile(r"\b(?:tell|say to|explain to|talk to|update) (?:the )?(?:family|relatives|husband|wife|parents|kids)\b", re.I),
+            "zh": re.compile(r"(?:家属|家人|亲属)[^，。？?]{0,8}(?:交代|解释|沟通|说)|怎么(?:跟|和|向)(?:家属|家人|病人|患者)")}
 # what to tell the patient or the family, asked in the middle of an emergency
 _NO_TELLING = {"en": "The knowledge base has no advice on what to tell the patient or the family about this emergency; "
-                     "the pathway it has is above.",
-               "zh": "知识库没有关于这一紧急情况应如何向患者或家属交代的内容；其已有的处理流程见上。"}
+                     "what it has on it is here.",
+               "zh": "知识库没有关于这一紧急情况应如何向患者或家属交代的内容；以下为其相关内容。"}
 # a suspected spinal haematoma in a patient on an anticoagulant: the sources give no reversal
 _NO_REVERSAL = {"en": "The knowledge base gives no anticoagulant reversal for a suspected spinal haematoma; the steps it has are above.",
                 "zh": "知识库未给出疑似椎管内血肿时逆转抗凝的方法；其已有的处理步骤见上。"}
@@ -1070,6 +1072,10 @@ class AnswerEngine:
         """A drug's restart asked around an SCS trial, whose lead stays in for days."""
         return "scs-trial" in q.concepts and self._anticoagulated(q) and bool(RESTART_ASK.search(q.text))
 
+    def _telling_asked(self, q: Question) -> bool:
+        """A follow-up asking what to tell the patient or the family ("what do I tell the family?", 家属怎么交代)."""
+        return bool(q.history) and ("informed-consent" in q.concepts or bool(_TELLING[q.lang].search(q.text)))
+
     def _anticoagulated(self, q: Question) -> bool:
         """Does the question (or the turn before) tell an anticoagulant or antiplatelet drug the patient takes?"""
         closure = set(self.lexicon.broader_closure(list(q.all_concepts)))
@@ -1380,6 +1386,8 @@ class AnswerEngine:
         foreign, ours = self._beside_ours(q, verdict)
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
             lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(foreign, lang), ours=_join(ours, lang)))
+        if not urgent and self._telling_asked(q) and self._emergency_before(q).urgent:
+            lines.append(NOTE_PREFIX + _NO_TELLING[lang])  # ("血压回来了 人也醒了 家属在外面怎么交代" after a LAST)
         missing, others, about = ([], [], []) if urgent else self._one_sided(q, lang)
         if missing:  # "is lead migration more common with DRG or with SCS?": the DRG side is not there
             lines.append(NOTE_PREFIX + _ONE_SIDED[lang].format(missing=_join(missing, lang), others=_join(others, lang),
@@ -1401,7 +1409,7 @@ class AnswerEngine:
                                                               source=self._name(PATHWAY_TOPICS.get(src, src), lang)))
         if tri.rule == "neuraxial-deficit" and self._anticoagulated(q) and not any(_REVERSAL[lang].search(b.sentence.text) for b in bullets):
             notes.append(NOTE_PREFIX + _NO_REVERSAL[lang])  # (a haematoma on an anticoagulant: the sources stop at surgery)
-        if q.history and "informed-consent" in q.concepts:  # "what do I tell the family?" mid-emergency
+        if self._telling_asked(q):  # "what do I tell the family?" mid-emergency
             notes.append(NOTE_PREFIX + _NO_TELLING[lang])
         if tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
             notes.append(NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)

@@ -1531,3 +1531,10 @@ def test_a_drug_or_a_scan_instead_in_the_middle_of_an_emergency_keeps_the_emerge
 def test_a_second_blood_patch_asked_leads_with_the_sentence_on_a_second_one(engine):
     ans = engine.answer("血补丁做完24小时还是头痛 第二次什么时候做", ["穿破硬膜后头痛 多久可以做血补丁 打多少ml血"])
     assert "第二次" in ans.bullets[0]["text"], ans.text
+
+
+def test_what_to_tell_the_family_once_the_emergency_settled_says_the_sources_have_no_such_advice(engine):
+    before = ["急！！刚做完L4/5 TFESI 病人说嘴巴周围发麻 耳鸣 现在开始抽搐了 怎么办", "已经推了咪达唑仑 抽搐停了 但是血压掉到70/40 心率40几 现在怎么办"]
+    ans = engine.answer("脂肪乳用上了 血压回来了 人也醒了 家属在外面怎么交代", before)
+    assert not ans.urgent and ans.text.startswith("> 知识库没有关于这一紧急情况应如何向患者或家属交代"), ans.text
+    assert "交代" not in engine.answer("利多卡因最大剂量多少", []).text
