@@ -73,7 +73,7 @@ _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\
 # (a headache not eased lying down is a red flag, never the pattern: "doesn't get better lying down", 躺下也不见好)
 _POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|getting) up|"
                    r"(?<!not )(?<!n't )(?<!no )(?<!any )(?<!get )(?<!getting )(?<!much )better (?:when |on )?lying|"
-                   r"(?<!not )(?<!non-)(?:postural|positional) headache",
+                   r"(?<!not )(?<!non-)(?:postural|positional) (?:headache|HA\b)",
              "zh": r"(?:站|坐)起来.{0,4}(?:就)?头[痛疼]|(?<!不)躺下(?:(?!不|没|未|无).){0,4}(?:好|缓解|减轻)|(?<!非)体位性头[痛疼]"}
 # signs of a stroke a postural headache never explains (double vision alone may be the low-pressure headache's nerve palsy)
 _STROKE_NOT_POSTURAL = {"en": r"vision loss|lost (?:her |his |the )?vision|\bblind(?:ness|ed)?\b|can(?:no|'|’)?t see|facial droop|face (?:is )?droop|"
@@ -510,7 +510,7 @@ _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[
 # or a new deficit, is not PDPH until meningitis, a subdural haematoma and venous sinus thrombosis are ruled out.
 _DURAL_RED_FLAGS = RedFlag(
     "dural-puncture-red-flags",
-    {"en": (r"headache|head (?:is )?(?:pounding|splitting)",
+    {"en": (r"headache|\bHA\b|head (?:is )?(?:pounding|splitting)",
             r"no longer (?:postural|positional)|(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"

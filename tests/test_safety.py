@@ -758,3 +758,10 @@ def test_review_two_fixes_in_triage():
     for told, lang in (("cervical TFESI yesterday, blinding headache worse when sitting up", "en"),
                        ("颈椎经椎间孔注射后第二天，坐起来就头痛，躺下缓解，视力有点模糊", "zh")):
         assert triage(told, lang, {"transforaminal-esi"}).rule != "esi-stroke", told
+
+
+def test_a_positional_ha_with_fever_before_a_blood_patch_is_the_dural_punctures_red_flag():
+    before = "wet tap w 17G tuohy during L2-3 ILESI. what now? when to do blood patch. "
+    told = triage("day 2 bad positional HA, want to do EBP but pt febrile 38.5 and wbc 14", "en", {"epidural-blood-patch", "pdph"}, before)
+    assert told.rule == "dural-puncture-red-flags"
+    assert not triage("day 2 bad positional HA after the wet tap, when to patch?", "en", {"pdph"}).urgent
