@@ -47,6 +47,7 @@ from .config import Settings
 from .frame import (
     ASPECTS,
     ESSENTIAL,
+    IMAGING,
     POPULATIONS,
     SIGN_STOPPED,
     TOPIC_ASKS,
@@ -161,7 +162,6 @@ _SEIZURE_STOPPED = {"en": re.compile(r"\b(?:seizure|fit|convulsion)s? (?:has |ha
                                      r"\bstopped (?:seizing|fitting)", re.I),
                     "zh": re.compile(r"(?:抽搐|惊厥|癫痫)(?:已经)?(?:停了|停止了?|止住了?|没了|好了)")}
 _SEIZURE_STEP = {"en": re.compile(r"benzodiazepine", re.I), "zh": re.compile(r"苯二氮")}
-_SCANS = frozenset({"mri", "ct", "ct-myelography", "x-ray", "ultrasound", "imaging"})
 # a follow-up that plans another procedure for later, not the picture going on
 _LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|"
                               r"\b(?:switch|change) to\b", re.I),
@@ -504,7 +504,7 @@ class AnswerEngine:
     def _another_procedure_planned(self, q: Question, last: str) -> bool:
         """Does the turn name a procedure of ours the turn before did not, and no drug or scan?"""
         lx, kinds = self.lexicon.concepts, self._kinds
-        if any(kinds.get(c) in ("drug", "drug-class", "brand") or c in _SCANS for c in q.concepts):
+        if any(kinds.get(c) in ("drug", "drug-class", "brand") or c in IMAGING for c in q.concepts):
             return False
         before = set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)]))
         return any(kinds.get(c) == "procedure" and c in lx and lx[c].scope == "in" and c not in before for c in q.concepts)
@@ -1419,12 +1419,11 @@ class AnswerEngine:
         """The sides of a comparison of procedures (its first comparing part) that no sentence of the knowledge base names with the harm
         compared ("is lead migration more common with DRG or with conventional SCS?": the migration figures are SCS's),
         the sides it does, and the harm, in the question's words; nothing when every side or none is there."""
-        part = next((p for p in q.parts if "comparison" in p.aspects), None)
+        part = _comparing_part(q)
         if part is None:
             return [], [], []
-        closure, named = self.lexicon.broader_closure, (*part.concepts, *part.inherited)
-        sides = [c for c in named if self._kinds.get(c) == "procedure"]
-        sides = [c for c in sides if not any(c != d and c in closure([d]) for d in sides)]  # (not the class both belong to)
+        named = (*part.concepts, *part.inherited)
+        sides = self._without_their_class([c for c in named if self._kinds.get(c) == "procedure"])
         about = [c for c in named if self._kinds.get(c) in ("complication", "finding")]
         if len(sides) < 2 or not about:
             return [], [], []
@@ -1437,13 +1436,12 @@ class AnswerEngine:
     def _uncompared(self, q: Question, lang: Lang) -> list[str]:
         """The two sides of a comparison that asks no harm ("which is better?") when no sentence of the knowledge base
         names both; a class beside its member is a side when called conventional ("cooled vs conventional RF")."""
-        part = next((p for p in q.parts if "comparison" in p.aspects), None)
+        part = _comparing_part(q)
         if part is None or any(self._kinds.get(c) in ("complication", "finding") for c in part.concepts):
             return []
-        kinds = ("procedure", "drug", "drug-class", "equipment")
-        sides = [c for c in part.concepts if self._kinds.get(c) in kinds]
+        sides = [c for c in part.concepts if self._kinds.get(c) in ("procedure", "drug", "drug-class", "equipment")]
         if not _CONVENTIONAL.search(part.text):
-            sides = [c for c in sides if not any(c != d and c in self.lexicon.broader_closure([d]) for d in sides)]
+            sides = self._without_their_class(sides)
         coarse = [{"drug-class": "drug"}.get(self._kinds.get(c, ""), self._kinds.get(c, "")) for c in sides]
         if len(sides) != 2 or coarse[0] != coarse[1]:  # (a drug is no side beside a procedure; a drug and a class are)
             return []
@@ -1457,6 +1455,10 @@ class AnswerEngine:
         return [("conventional " if lang == "en" else "传统") + self._name(c, lang)
                 if _CONVENTIONAL.search(part.text) and c in self.lexicon.broader_closure([sides[1 - i]]) else self._name(c, lang)
                 for i, c in enumerate(sides)]
+
+    def _without_their_class(self, sides: Sequence[str]) -> list[str]:
+        """The sides weighed, without the class two of them belong to (ESI beside IL and TF ESI)."""
+        return [c for c in sides if not any(c != d and c in self.lexicon.broader_closure([d]) for d in sides)]
 
     def _named_with(self, side: str, about: Sequence[str], lang: Lang, words: re.Pattern[str] | None = None) -> bool:
         """Does a sentence of the bundled knowledge base name the procedure with one of the harms (and with `words`)?"""
@@ -1686,6 +1688,11 @@ def _hgroup(b: Bullet) -> str:
 def _short(text: str, n: int = 90) -> str:
     text = text.strip().rstrip("?？").strip()
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _comparing_part(q: Question) -> Part | None:
+    """The first part of the question that asks a comparison."""
+    return next((p for p in q.parts if "comparison" in p.aspects), None)
 
 
 def _join(items: Sequence[str], lang: Lang) -> str:

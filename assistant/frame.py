@@ -646,7 +646,7 @@ _NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|
 _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
-_IMAGING = frozenset({"mri", "ct", "ct-myelography"})
+IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})  # scans (not the guidance a procedure is done under)
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
 _ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
@@ -692,21 +692,21 @@ def _blood_patch(q: str, concepts: tuple[str, ...], around: Sequence[str] = ()) 
 
 # A finding that, beside a concept of the question or the turn before, is a complication of ours: a headache after a
 # dural puncture is the post-dural puncture headache ("wet tap in the SCS trial" - "day 3 of headache despite caffeine").
-_READ_AS: tuple[tuple[str, frozenset[str], str], ...] = (
-    ("headache", frozenset({"dural-puncture", "epidural-blood-patch"}), "pdph"),
-    # "DRG vs SCS" weighs the DRG stimulator against the spinal cord stimulator, not the ganglion
-    ("dorsal-root-ganglion", frozenset({"spinal-cord-stimulation", "neuromodulation", "peripheral-nerve-stimulation"}), "drg-stimulation"),
+# (not beside a concept of `unless`)
+_READ_AS: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...] = (
+    ("headache", frozenset({"dural-puncture", "epidural-blood-patch"}), "pdph", frozenset()),
+    # "DRG vs SCS" weighs the DRG stimulator against the spinal cord stimulator, not the ganglion (unless another
+    # procedure is aimed at it: "pulsed RF of the DRG vs SCS")
+    ("dorsal-root-ganglion", frozenset({"spinal-cord-stimulation", "neuromodulation", "peripheral-nerve-stimulation"}), "drg-stimulation",
+     frozenset({"pulsed-radiofrequency", "radiofrequency-ablation", "peripheral-nerve-block", "selective-nerve-root-block"})),
 )
-# ... unless another procedure is aimed at it ("pulsed RF of the DRG vs SCS": the ganglion is the RF's target)
-_AIMED_AT = frozenset({"pulsed-radiofrequency", "radiofrequency-ablation", "peripheral-nerve-block", "selective-nerve-root-block"})
 
 
 def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...], ctx: tuple[str, ...]
              ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
     """The question's concepts, subjects and parts with each finding read as the complication it is there (`_READ_AS`)."""
-    for finding, beside, complication in _READ_AS:
-        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx) \
-                or (finding == "dorsal-root-ganglion" and _AIMED_AT.intersection(concepts)):
+    for finding, beside, complication, unless in _READ_AS:
+        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx) or unless.intersection(concepts):
             continue
 
         def swap(cs: tuple[str, ...], finding: str = finding, complication: str = complication) -> tuple[str, ...]:

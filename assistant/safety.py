@@ -84,12 +84,13 @@ _STROKE_NOT_POSTURAL = {"en": r"vision loss|lost (?:her |his |the )?vision|\bbli
 _DAYS_LATER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:after|later|post)|\bday \d+\b|\byesterday\b|\bthe day after\b|"
                      r"\bnext day\b|\blast (?:night|week)\b",
                "zh": r"第[\d一二三四五六七八九十]+天|[\d一二三四五六七八九十]+天(?:后|前)|昨天|前天|次日|第二天"}
+_SHOCKABLE = r"\bv[ft]\b|v-?(?:tach|fib)\b"  # a ventricular rhythm told (VF, v-tach)
 # the signs of local anaesthetic toxicity a postural headache never explains
-_TOXIC_NOT_POSTURAL = {"en": r"seiz|convuls|fitting|perioral|metallic|arrhythm|\bv[ft]\b|v-?(?:tach|fib)",
+_TOXIC_NOT_POSTURAL = {"en": r"seiz|convuls|fitting|perioral|metallic|arrhythm|" + _SHOCKABLE,
                        "zh": r"抽搐|惊厥|口周|口唇.{0,2}麻|嘴.{0,2}麻|金属味|心律失常|室颤|室速"}
 _WORST = {"en": r"thunderclap|worst (?:\w+ )?headache|headache[^.?!]{0,20}\bworst\b",
           "zh": r"霹雳|雷击|头痛欲裂|(?:最|这么)(?:剧烈|厉害|痛|疼).{0,2}头[痛疼]|剧烈.{0,2}头[痛疼]|从来没这么"}
-_TOXIC_SIGNS = _TOXIC["en"] + r"|\bv[ft]\b|v-?(?:tach|fib)\b"
+_TOXIC_SIGNS = _TOXIC["en"] + "|" + _SHOCKABLE
 _STROKE_SIGNS = r"vision|visual|blind|can(?:no|'|’)?t see|diplopi|double vision|facial droop|hemipar|aphasi"
 _TF_CONTEXT = r"transforaminal|\bTF(?:ESI)?\b|vertebral artery|particulate"
 _STROKE_NOT_TOXIC = {
