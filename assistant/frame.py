@@ -1021,7 +1021,9 @@ def _has_ask(clause: str, lang: Lang) -> bool:
     if _SUBORDINATE.match(body) and "?" not in clause and not _ASKS_AFTER_OPENING.search(body.split(None, 1)[-1]):
         return False  # "ok so we cancel. when she does get it done, when can she restart eliquis?": when, not asked
     # ("suspected pocket fill with IT morphine, how long…": a suspicion told is no ask of recognising it)
-    return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(_TOLD_SUSPICION.sub("", clause), lang))
+    # (nor is a weight told: "ok she's 48 kg, how much blood for the patch?" asks once)
+    told = _WEIGHT_TOLD[lang].sub(" ", _TOLD_SUSPICION.sub("", clause))
+    return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(told, lang))
 
 
 _TOLD_SUSPICION = re.compile(r"^\s*(?:suspected|possible|probable|likely|presumed)\b", re.I)

@@ -3429,3 +3429,8 @@ def test_a_bmi_of_thirty_or_more_is_obesity_not_low_body_weight(framer):
     f = framer.frame("BMI 48 pt for lumbar facet RFA, how do i keep fluoro dose down")
     assert "obesity" in f.concepts and "body-weight" not in f.concepts
     assert "body-weight" in framer.frame("BMI 17, frail, on apixaban - ILESI hold?").concepts
+
+
+def test_a_weight_told_before_the_ask_is_no_ask_of_its_own(framer):
+    f = framer.frame("ok she's 48 kg, how much blood for the patch and when?", ["wet tap with 18G Tuohy during L3-4 ILESI, what now"])
+    assert not any(p.text.strip(" ,?") == "ok she's 48 kg" for p in f.parts), [p.text for p in f.parts]
