@@ -240,6 +240,15 @@ _NEXT = {"en": re.compile(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
 _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
+# a drug asked in an emergency's later turn that none of the pathway's steps names ("should we give high dose steroids
+# for the cord infarct?")
+_NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {condition}; the steps it has for this picture follow.",
+                 "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
+# what the pathways without a topic concept of their own are called in a note
+_PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection", "zh": "注射后的脊髓或脑梗死"},
+             "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
+             "sudden-severe-headache": {"en": "a sudden severe headache", "zh": "突发剧烈头痛"},
+             "unstable-vitals": {"en": "shock", "zh": "休克"}}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
@@ -1248,6 +1257,18 @@ class AnswerEngine:
         elsewhere = self._other_systemic(q, before.rule)
         return [x for x in sents if not elsewhere(x) and not is_meta(x.text, x.chunk.lang)]  # (nor what a document covers)
 
+    def _unsaid_drugs(self, q: Question, bullets: Sequence[Bullet]) -> list[str]:
+        """The drugs an emergency's later turn names itself, not told given, that no bullet names (nor a class of theirs):
+        a treatment the sources do not give for the picture ("should we give high dose steroids for the cord infarct?")."""
+        if not q.history:
+            return []
+        lx = self.lexicon.concepts
+        own = [c for p in q.parts for c in p.concepts if c in lx and lx[c].kind in ("drug", "drug-class", "brand")]
+        said = set().union(*(b.sentence.concepts for b in bullets)) if bullets else set()
+        given = self._given(q)
+        return [c for c in dict.fromkeys(own)
+                if not set(self.lexicon.broader_closure([c])) & (said | given)]
+
     def _asks_of_drug(self, q: Question, part: Part, given: bool = False) -> bool:
         """Does a part of an emergency question ask about a drug (naloxone, a lipid emulsion; or the one named before it,
         "用多久？")? Its dose is not asked when the part tells it given ("gave naloxone 0.4 mg dose, RR still 6"); how long
@@ -1315,8 +1336,15 @@ class AnswerEngine:
         told = {i: [b for b in bullets if b.part == i] or bullets for i in range(len(q.parts))
                 if bullets and (i in answered or i not in gaps)}
         # (in an emergency, only a drug's dose asked by name, "naloxone dose?": the actions still follow at once)
+        unsaid = self._unsaid_drugs(q, bullets) if tri.urgent else []
+        if unsaid:  # "should we give high dose steroids for the cord infarct?": not one of the pathway's steps
+            condition = self._name(PATHWAY_TOPICS[tri.rule], lang) if tri.rule in PATHWAY_TOPICS else \
+                _PICTURES.get(tri.rule, {}).get(lang, tri.rule)
+            lines.append(NOTE_PREFIX + _NO_SUCH_DRUG[lang].format(drugs=_join([self._said(q, c, lang) for c in unsaid], lang),
+                                                                  condition=condition))
         lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                     if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or self._asks_of_drug(q, p)))
+                     if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or self._asks_of_drug(q, p))
+                     and not set(unsaid) & set(p.concepts))
         # (and how long a drug is given, "MRSA - which antibiotic, how long?", in an emergency too)
         # (a span given under another part answers it too: "正常吗 多久好" - "neuritis resolves within weeks" under the first)
         lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)

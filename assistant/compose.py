@@ -1392,10 +1392,14 @@ def _caveat(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: Seq
 def _disputed(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: Sequence[Sentence], procedures: Sequence[str],
               sig: Signals) -> Sentence | None:
     """The asked procedure placed in a bleeding-risk class that the sources dispute ("Sources differ on pump and IPG
-    replacement: ... low risk, whereas ... intermediate"): the dispute goes out with the class."""
+    replacement: ... low risk, whereas ... intermediate"): the dispute goes out with the class (a dispute on something else
+    about the procedure, whether infection is an SCS's most common complication, does not)."""
     classed = [c for c in procedures if any(c in s.concepts and sig.risk_classes & s.concepts for s in chosen if s.group != "evidence")]
     return next((s for s in sentences if s.group == "evidence" and s not in said and _DIFFER.search(s.text)
-                 and any(c in s.concepts for c in classed)), None)
+                 and any(c in s.concepts for c in classed) and _RISK_CLASS.search(s.text)), None)
+
+
+_RISK_CLASS = re.compile(r"\brisk\b|categor|风险|分级|类别", re.I)
 
 
 _DIFFER = re.compile(r"sources differ|differ on|disagree|conflict|不一致|存在分歧|说法不一|相互矛盾", re.I)

@@ -793,6 +793,7 @@ _NOW = {
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
+                     r"(?<!not )(?<!n't )\b(?:awake|alert|responsive) (?:now|again)\b|"
                      r"\b(?:now |is now |'s now |currently )?(?:asymptomatic|symptom-free)\b|\bno (?:more |further )?symptoms (?:now|any more|anymore)\b|"
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
@@ -821,9 +822,10 @@ NORMAL_VITALS = {
     "en": re.compile(_BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
                      r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|100)\b|"
                      r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|"
+                     r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )+(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": re.compile(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
+    "zh": re.compile(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)\s*(?:1\d|20)(?!\d)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),

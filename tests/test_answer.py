@@ -869,6 +869,14 @@ def test_normal_sats_told_after_a_cement_embolism_have_settled_it(engine):
     assert engine.answer("sats 86% RA, HR 124 now, chest pain after kyphoplasty this morning", []).urgent
 
 
+def test_breathing_back_to_normal_and_awake_after_naloxone_has_settled_the_overdose(engine):
+    pump = "pump refill 2h ago, pt now RR 6 pinpoint pupils very drowsy"
+    ans = engine.answer("gave naloxone 0.4, RR up to 14 and awake now. can she go home tonight?", [pump])
+    assert not ans.urgent and "when they can go home" in ans.text, ans.text
+    assert engine.answer("gave naloxone 0.4, RR still 6 and not awake now", [pump]).urgent
+    assert not engine.answer("纳洛酮推了以后呼吸回升到16，能回家吗？", ["鞘内泵加药后嗜睡，呼吸6次/分"]).urgent
+
+
 def test_review_cases_a_negated_fading_word_and_a_sign_still_there_are_no_settling(engine):
     ans = engine.answer("硬膜外注射后双下肢麻木无力，一直没有消退，怎么办？", ["腰椎硬膜外注射后双下肢麻木无力，怎么办？"])
     assert ans.urgent, ans.text

@@ -345,3 +345,15 @@ def test_a_seizure_going_on_after_the_lipid_is_the_benzodiazepines_and_the_maxim
     assert any("苯二氮" in b["text"] for b in going.bullets[:2]), going.text
     most = engine.answer("病人60kg 脂肪乳总量最多给多少", [scene, "脂肪乳已经推了100ml 还在抽 下一步怎么办"])
     assert most.urgent and "12 mL/kg" in most.bullets[0]["text"] and "720 mL" in most.text, most.text
+
+
+def test_a_drug_asked_in_an_emergencys_later_turn_that_no_step_names_is_said_missing(engine):
+    cord = "pt just had a cervical TFESI with depo-medrol, now can't move arms or legs"
+    ans = engine.answer("should we give high dose steroids for the cord infarct?", [cord])
+    assert ans.urgent and "says nothing on steroids for a cord or brain infarction" in ans.text, ans.text
+    assert "gives no dose for" not in ans.text, ans.text  # (it had quoted the question back as a missing dose)
+    ans = engine.answer("要不要上甲强龙冲击？", ["颈椎经椎间孔注射后病人突然四肢不能动"])
+    assert ans.urgent and "使用甲强龙的内容" in ans.text, ans.text
+    # a drug the pathway's steps name gets no such note
+    ans = engine.answer("ok giving midazolam now, and the lipid - how much?", ["pt seizing after 20ml 0.5% bupi for a paravertebral, 70kg"])
+    assert ans.urgent and "says nothing on" not in ans.text, ans.text

@@ -2036,6 +2036,19 @@ def test_a_procedures_disputed_bleeding_class_goes_out_with_the_dispute():
     assert _disputed([listed], [listed, dispute], [listed], ["esi"], sig) is None  # an ESI's class is not the disputed one
 
 
+def test_a_dispute_on_something_else_about_the_procedure_does_not_go_out_with_its_class():
+    from assistant.compose import Signals, _disputed
+
+    sig = Signals(kinds={"spinal-cord-stimulation": "procedure"}, risk_classes=frozenset({"high-bleeding-risk-procedure"}))
+    listed = _sent("DRG stimulation was added to the high bleeding-risk category, so drugs before SCS follow the high-risk rules.",
+                   "Prevention", {"high-bleeding-risk-procedure", "spinal-cord-stimulation"})
+    other = _sent("Sources disagree on whether infection is the most common complication after SCS implantation.",
+                  "Evidence notes", {"spinal-cord-stimulation", "infection"})
+    assert _disputed([listed], [listed, other], [listed], ["spinal-cord-stimulation"], sig) is None  # (an LMWH restart had it)
+    zh = _sent("各来源对 SCS 的风险分级不一致。", "Evidence notes", {"spinal-cord-stimulation"})
+    assert _disputed([listed], [listed, zh], [listed], ["spinal-cord-stimulation"], sig) is zh
+
+
 def test_can_i_use_a_drug_for_a_procedure_in_chinese_asks_whether_it_is_allowed(framer):
     assert framer.frame("颈椎TFESI用Depo-Medrol可以吗？").aspects[0] == "contraindications"
     assert framer.frame("地塞米松能用吗").aspects[0] == "contraindications"
