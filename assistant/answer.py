@@ -23,6 +23,7 @@ from .compose import (
     Bullet,
     Sentence,
     Signals,
+    against_the_plan,
     asks_whether_to_stop,
     emergency,
     gives_dose,
@@ -292,6 +293,7 @@ _RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^
                                 r"go back to the ward|return to the ward)|\bneeds? (?:an? )?(?:HDU|ICU|high dependency|intensive care)\b", re.I),
                "zh": re.compile(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
                                 r"(?:能|可以)(?:出院|离院)|接着做|继续做|回病房|(?:转|进|去)(?:ICU|监护室|重症)")}
+_DISCHARGE = "discharge-advice"
 _RESUME_SAID = re.compile(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
 # Asked whether the patient may go home (not whether the procedure goes on), or how long she is kept in and watched.
 _HOME_ASK = re.compile(r"go home|discharg|send (?:her|him|them|the patient) home|回家|出院|离院|"
@@ -546,6 +548,10 @@ class AnswerEngine:
         if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
             return Triage(False)
         tri = triage(q.text, q.lang, concepts, before)
+        if not tri.urgent and before and (told_lang := detect_lang(before)) != q.lang and not not_now(q.text, q.lang):
+            # "SCS IPG implanted 3 wks ago, pocket red … T 38.4" then "可以先口服头孢氨苄观察一周吗？": the scene is read in
+            # the language it was told in, the answer given in the question's
+            tri = triage(q.text, told_lang, concepts, before, told_in=q.lang)
         if not tri.urgent and q.lang == "en" and cjk_count(q.text) and not not_now(q.text, "en"):
             # "硬膜外注射后第5天 fever 39.2, severe back pain": read as English, its Chinese words still set the scene
             tri = triage(q.text, "zh", concepts, before, told_in="en")
@@ -951,13 +957,34 @@ class AnswerEngine:
                 bullets = [b for b in bullets if b.sentence in fits] or [
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
-        asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
-        bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked) if not tri.urgent else bullets)
+        bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
             unnamed = tuple(c for c in q.concepts if self._kinds.get(c) in ("procedure", "drug", "drug-class")
                             and not self.retriever.by_concept.get(c))  # (ozone: no passage names it)
             return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing or unnamed, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _warned(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
+        """The warnings that go with what the answer quotes (`with_warnings`) and with what the question plans: "cervical
+        TFESI w particulate steroid - what number do I quote?" gets the sources' advice against it (`against_the_plan`)."""
+        asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
+        bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked))
+        told = self.lexicon.broader_closure(list(q.concepts))
+        return against_the_plan(bullets, [*sents, *self._naming_both(q, told)], told, q.concepts, self._kinds,
+                                lambda t: set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(t)])))
+
+    def _naming_both(self, q: Question, told: Sequence[str]) -> list[Sentence]:
+        """The bundled sentences that name one of the question's own drugs and one of its own procedures (retrieved or not):
+        where advice against the plan it tells would be."""
+        drugs = [c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class", "brand")]
+        procedures = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
+        if not drugs or not procedures:
+            return []
+        table = self.retriever.table
+        specific = [c for c in told if self._kinds.get(c) in ("drug", "drug-class") and c in self.retriever.by_concept]
+        rows = set(table.concept_rows(specific, q.lang, ("bundled",)).tolist()) \
+            & set(table.concept_rows(procedures, q.lang, ("bundled",)).tolist())
+        return sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)[:40]], self.lexicon)
 
     def _next_steps_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage) -> list[Bullet]:
         """An emergency follow-up after the first-line treatment was given ("gave 100 ml lipid already, still seizing,
@@ -1156,6 +1183,9 @@ class AnswerEngine:
             or bullets
         if not tri.urgent and (after := self._resume_after(q, bullets)):  # "stable now, OK to carry on?": only the condition's own
             bullets = self._about_condition(after, bullets, sents, lang)  # sentences, beside the note that says there is no rule
+        if not tri.urgent and _HOME_ASK.search(q.text) and _asks_resume(q) and any(_OBSERVED.search(b.sentence.text) for b in bullets[:1]):
+            # (how long she is watched answers "can she go home?": the rescue's doses are no part of it)
+            bullets = [b for b in bullets if not gives_dose(b.sentence)] or bullets
         return bullets
 
     def _treatment_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
@@ -1214,7 +1244,7 @@ class AnswerEngine:
         # can she go home?")
         concepts = frozenset(self.lexicon.broader_closure(list(q.context_concepts)))
         for turn in reversed(q.history[-3:]):
-            tri = _turn_triage(turn, q.lang, concepts)
+            tri = _turn_triage(turn, detect_lang(turn), concepts)
             if tri.urgent:
                 return tri
         return Triage(False)
@@ -1222,7 +1252,11 @@ class AnswerEngine:
     def _resume_after(self, q: Question, bullets: Sequence[Bullet]) -> str:
         """The condition of the emergency the turn before, when a calm follow-up asks whether to go on with the procedure or
         send the patient home and no bullet says so for that condition ('' otherwise)."""
-        if not q.followup or not q.history or not _asks_resume(q):
+        if not q.history or not _asks_resume(q):
+            return ""
+        # (a turn naming only what the conversation named, or the going home itself, is a follow-up too: "she's back to
+        # baseline after one bolus of lipid - ok to send her home?")
+        if not q.followup and not set(q.concepts) <= {_DISCHARGE, *(m.concept for t in q.history[-3:] for m in self.lexicon.match(t))}:
             return ""
         before = self._emergency_before(q)
         topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
@@ -1379,7 +1413,7 @@ class AnswerEngine:
         if q.stand_ins and not tri.urgent and self._stand_in_after(q, bullets):
             notes.append(self._stand_in_note(q, lang, after=True))
         notes[:0] = self._urgent_notes(q, lang, tri, bullets) if tri.urgent else []
-        body = "\n".join(lines + ([""] if notes else []) + notes)
+        body = "\n".join(_said_once(lines) + ([""] if notes else []) + notes)
         text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
         parts = [{"question": p.text, "covered": (verdict.covered[i] if i < len(verdict.covered) else True)}
                  for i, p in enumerate(q.parts)]
@@ -1713,8 +1747,24 @@ def _hgroup(b: Bullet) -> str:
     return "evidence" if b.kind == "note" else b.sentence.group
 
 
+_WHAT_IT_HAS = (" What it has on it:", "相关内容如下：")
+# the joining word a later part starts with ("… and how long do we observe her", "另外…")
+_JOINER = re.compile(r"^(?:(?:and|also|plus|then|but|so|&)\b[\s,]*)+|^(?:另外|还有|以及|并且|而且|同时|那)[，,\s]*", re.I)
+
+
+def _said_once(lines: list[str]) -> list[str]:
+    """Notes in a row that each end "What it has on it:" end so only the last (the bullets follow it once)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        if out[i].startswith(NOTE_PREFIX) and out[i + 1].startswith(NOTE_PREFIX):
+            for tail in _WHAT_IT_HAS:
+                if out[i].endswith(tail) and out[i + 1].endswith(tail):
+                    out[i] = out[i][: -len(tail)].rstrip()
+    return out
+
+
 def _short(text: str, n: int = 90) -> str:
-    text = text.strip().rstrip("?？").strip()
+    text = _JOINER.sub("", text.strip()).rstrip("?？").strip() or text.strip()
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 

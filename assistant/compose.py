@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
-from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, REPEAT_IT, Part, Question, aspects_of
+from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, REGIONS, REPEAT_IT, Part, Question, aspects_of
 from .judge import STUDIES
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
@@ -310,7 +310,6 @@ class Signals:
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
 _RIVAL_KINDS = ("drug", "procedure", "complication")
-REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
 _DRUG_KINDS = ("drug", "drug-class")
 _SETTING_KINDS = ("procedure", "anatomy")  # where a complication happens, not what a sentence is about
 
@@ -406,6 +405,36 @@ def with_warnings(bullets: Sequence[Bullet], sents: Sequence[Sentence], kinds: M
     for i, b in enumerate(bullets):
         out += [b, *(Bullet(w, b.part, b.score, "fact") for w in after.get(i, ())[:1])]
     return out
+
+
+# A sentence advising against a practice ("particulate steroid should not be used for therapeutic cervical transforaminal ESI").
+_AGAINST = {"en": re.compile(r"\bshould not be (?:used|given|injected|performed|done)\b|\bmust not be (?:used|given|injected)\b|"
+                             r"\b(?:is|are) contraindicated\b|\bnot recommended\b", re.I),
+            "zh": re.compile(r"不应(?:使用|用于|注射|进行)|不宜(?:使用|用于)|禁用|禁止(?:使用|用于)|不推荐")}
+_CLAUSE = re.compile(r"[;；]|,\s*(?:and|but|whereas|while)\s+|，(?:而|但|且)?")
+
+
+def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told: Collection[str], own: Collection[str],
+                     kinds: Mapping[str, str], concepts_of: Callable[[str], set[str]]) -> list[Bullet]:
+    """A practice the question tells (a drug for a procedure, at a region when it names one: "cervical TFESI w particulate
+    steroid") that a sentence of the sources advises against, in the clause that says so: that sentence goes right after
+    the lead, whatever was asked ("what number do I quote for paralysis?"). `told`: the question's concepts with their
+    broader ones (a brand is its drug's class); `own`: the question's own (its procedure, not the class of procedures)."""
+    drugs = {c for c in told if kinds.get(c) in _DRUG_KINDS}
+    procedures = {c for c in own if kinds.get(c) == "procedure"}
+    regions = {c for c in told if c in REGIONS}
+    if not drugs or not procedures or any(_AGAINST[b.sentence.chunk.lang].search(b.sentence.text) and drugs & b.sentence.concepts
+                                          for b in bullets[:2]):
+        return list(bullets)
+    for s in sents:
+        if not _AGAINST[s.chunk.lang].search(s.text) or s.provenance:
+            continue
+        clause = next((c for c in _CLAUSE.split(s.text) if _AGAINST[s.chunk.lang].search(c)), "")
+        named = concepts_of(clause)
+        if drugs & named and procedures <= named and regions <= named:
+            rest = [b for b in bullets if b.sentence is not s]
+            return [*rest[:1], Bullet(s, rest[0].part if rest else 0, 1.0, "fact"), *rest[1:]]
+    return list(bullets)
 
 
 def _regional(s: Sentence, near: set[str], own: Sequence[str], sig: Signals) -> set[str]:

@@ -113,6 +113,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
+                          r"(?:^|[-–—:;,]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
                           # a pregnant patient's "is the fluoro a risk to the baby?" asks whether the procedure is for her
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
@@ -433,7 +434,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
             latin = _rx(spec[1]).sub(lambda m: " " * len(m.group()), latin)
     found.sort(key=lambda a: where[a] < start)
     dose_rx = _rx(ASPECTS["dose"][i])
-    if "dose" in found and len(found) > 1 and (not dose_rx.search(_blank(text, lang, _GIVEN_DOSE))
+    if "dose" in found and (len(found) > 1 or _GOING_HOME.search(text)) and (not dose_rx.search(_blank(text, lang, _GIVEN_DOSE))
                                                or {"hold", "timing"} & set(found)
                                                and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD, _STRENGTH))):
         # "gave IM epinephrine 0.5 mg … OK to finish today?": a dose told as given asks none; "78岁，体重52kg，那要停几天？":
@@ -458,11 +459,15 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
 _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b|"
                                 # (and a dose change told: "despite 3 dose increases", "after we raised the dose")
                                 r"\b(?:\d+|two|three|several|multiple|repeated)? ?dose (?:increases|escalations?|rises|hikes)\b|"
-                                r"\bdose (?:was |has been )?(?:increased|raised|went up)\b|\b(?:increas|rais)(?:ed|ing) the dose\b", re.I),
+                                r"\bdose (?:was |has been )?(?:increased|raised|went up)\b|\b(?:increas|rais)(?:ed|ing) the dose\b|"
+                                # (and a bolus told given: "back to baseline after one bolus of lipid")
+                                r"\bafter (?:one|a|the|two|three|\d+|a single|the first|the second) (?:\w+ )?(?:bolus|boluses|doses?)\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|静推了?|注射了)[^，。；？]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)|"
                                 r"加(?:了)?量|剂量(?:加大|增加|上调)了?|"
 
                                 r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
+# Going home asked ("ok to send her home?", 能回家吗): a dose told beside it is no dose asked.
+_GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
 # A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
 _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)", re.I),
              "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)", re.I)}
@@ -695,6 +700,10 @@ def _blood_patch(q: str, concepts: tuple[str, ...], around: Sequence[str] = ()) 
 # (not beside a concept of `unless`)
 _READ_AS: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...] = (
     ("headache", frozenset({"dural-puncture", "epidural-blood-patch"}), "pdph", frozenset()),
+    # an infection being treated elsewhere (a UTI, a pneumonia) before one of our procedures is an active infection, a
+    # reason to wait ("UTI on cipro day 2, SCS trial tomorrow - proceed?")
+    ("general-infection-treatment", frozenset({"interventional-pain-procedure", "neuraxial-procedure", "neuromodulation",
+                                              "intrathecal-drug-delivery", "esi"}), "active-infection", frozenset()),
     # "DRG vs SCS" weighs the DRG stimulator against the spinal cord stimulator, not the ganglion (unless another
     # procedure is aimed at it: "pulsed RF of the DRG vs SCS")
     ("dorsal-root-ganglion", frozenset({"spinal-cord-stimulation", "neuromodulation", "peripheral-nerve-stimulation"}), "drg-stimulation",
@@ -702,11 +711,13 @@ _READ_AS: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...] = (
 )
 
 
-def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...], ctx: tuple[str, ...]
-             ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
-    """The question's concepts, subjects and parts with each finding read as the complication it is there (`_READ_AS`)."""
+def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...], ctx: tuple[str, ...],
+             broader: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
+    """The question's concepts, subjects and parts with each finding read as the complication it is there (`_READ_AS`;
+    `broader`: the classes of the question's and the conversation's concepts)."""
     for finding, beside, complication, unless in _READ_AS:
-        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx) or unless.intersection(concepts):
+        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx + broader) \
+                or unless.intersection(concepts):
             continue
 
         def swap(cs: tuple[str, ...], finding: str = finding, complication: str = complication) -> tuple[str, ...]:
@@ -1142,7 +1153,8 @@ class Framer:
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts, past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
-        concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
+        concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts,
+                                             tuple(self.lexicon.broader_closure([*concepts, *ctx_concepts])))
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
@@ -1161,6 +1173,7 @@ class Framer:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
         aspects = _treats(aspects, [lex[c].kind for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
+        out = tuple(c for c in out if c in concepts or not any(c == f and r in concepts for f, _, r, _ in _READ_AS))  # (read as ours)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
@@ -1820,6 +1833,8 @@ _SHORTHAND = frozenset({
     "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn",
     "diff", "diffs", "refs", "info", "recs", "recos", "mgmt", "mngmt", "abx", "ddx", "sxs", "pts", "lit", "guideline", "guidelines",
     "bilat", "bilateral", "unilat", "multilevel", "lvl", "lvls",
+    # where the patient is looked after, no subject of its own ("we're an outpatient ASC, no MRI until tomorrow")
+    "outpatient", "outpatients", "inpatient", "inpatients", "ambulatory", "daycase", "daysurgery",
 })
 
 

@@ -834,8 +834,10 @@ NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|
 # collection, now what?") goes on with the picture of the turn before.
 GOES_ON = {
     "en": re.compile(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
-                     r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|(?:ct|mri|ctpa|scan|x-?ray|imaging)\s*[:–-]\s*\w|still\b)", re.I),
-    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然|还在|仍在", re.I),
+                     r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|(?:ct|mri|ctpa|scan|x-?ray|imaging)\s*[:–-]\s*\w|still\b|"
+                     # a plan to wait it out asked ("oral keflex and watch for a week?"): the picture is still there
+                     r"(?:watch|observe|wait)(?: and see| it out)?(?: for| over)? (?:a|one|two|three|\d+|the) (?:days?|weeks?|nights?)|just (?:watch|observe|wait)\b)", re.I),
+    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|(?:观察|等)(?:一|两|几|1|2|3)(?:周|天|晚|下|段时间)|先(?:口服|观察|等等?)|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然|还在|仍在", re.I),
 }
 
 # A procedure still to come ("needs an L5 TFESI", 这次要做): with a history cue ("hx anaphylaxis to contrast", 以前出过荨麻疹)
@@ -1023,10 +1025,19 @@ _VERY_SLOW_HR = {"en": r"bradycard|\bbrady\w* to [1-4]\d\b|(?<![\d.])\b(?:hr|hea
                  "zh": r"(?:心率|心跳|脉搏)\D{0,4}(?<!\d)[1-4]\d(?!\d)|心动过缓|心率.{0,2}慢"}
 
 
+# A rescue drug's dose asked: the emergency is going on, whatever else the question asks.
+_RESCUE_DRUGS = {"en": r"(?:naloxone|narcan|lipid|intralipid|adrenaline|epinephrine|atropine|midazolam|midaz|benzo\w*|lorazepam|diazepam)",
+                 "zh": r"(?:纳洛酮|脂肪乳|肾上腺素|阿托品|咪达唑仑|咪唑安定|地西泮|安定|劳拉西泮)"}
+_RESCUE_DOSE = {"en": re.compile(r"\b" + _RESCUE_DRUGS["en"] + r"\b[^.?;]{0,12}\b(?:dose|how much)\b|\bhow much " + _RESCUE_DRUGS["en"] + r"\b", re.I),
+                "zh": re.compile(_RESCUE_DRUGS["zh"] + r"[^，。？?；]{0,6}(?:剂量|给多少|用多少|推多少|打多少|多少)")}
+
+
 def not_now(question: str, lang: Lang) -> bool:
     """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
     to come)?"""
     if severe(question, lang):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
+        return False
+    if _RESCUE_DOSE[lang].search(question):  # "naloxone dose? and how long do we observe her": the rescue is going on
         return False
     asked = question if lang == "zh" else f" {question} "
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)

@@ -1546,3 +1546,15 @@ def test_what_to_tell_the_family_once_the_emergency_settled_says_the_sources_hav
     ans = engine.answer("脂肪乳用上了 血压回来了 人也醒了 家属在外面怎么交代", before)
     assert not ans.urgent and ans.text.startswith("> 知识库没有关于这一紧急情况应如何向患者或家属交代"), ans.text
     assert "交代" not in engine.answer("利多卡因最大剂量多少", []).text
+
+
+def test_a_plan_the_sources_advise_against_is_said_right_after_the_lead(engine):
+    for question in ("pt asking what's the risk of paralysis from cervical TFESI w particulate steroid, what number do i quote",
+                     "C6 transforaminal with triamcinolone, consent risks?",
+                     "颈椎经椎间孔注射打得宝松，病人问瘫痪的风险有多大？"):
+        ans = engine.answer(question)
+        assert any("should not be used for therapeutic cervical" in b["text"] or "治疗性颈段经椎间孔ESI不应使用" in b["text"]
+                   for b in ans.bullets[:2]), ans.text
+    # a lumbar injection is not what that clause advises against
+    ans = engine.answer("lumbar TFESI with depo-medrol, risk of paralysis?")
+    assert not any("should not be used" in b["text"] for b in ans.bullets[:2]), ans.text

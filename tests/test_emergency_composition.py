@@ -357,3 +357,32 @@ def test_a_drug_asked_in_an_emergencys_later_turn_that_no_step_names_is_said_mis
     # a drug the pathway's steps name gets no such note
     ans = engine.answer("ok giving midazolam now, and the lipid - how much?", ["pt seizing after 20ml 0.5% bupi for a paravertebral, 70kg"])
     assert ans.urgent and "says nothing on" not in ans.text, ans.text
+
+
+def test_going_home_after_a_last_rescue_is_answered_by_how_long_she_is_watched_not_by_the_lipid_doses(engine):
+    hist = ["doing a stellate ganglion block w 10 ml bupi 0.25%, pt says tinnitus + metallic taste then goes into GTC seizure, "
+            "sat 88%. what now", "seizure stopped after 2mg midaz. now HR 35 wide QRS, BP 60/30. how much intralipid?"]
+    ans = engine.answer("she's back to baseline after one bolus of lipid, vitals normal x20 min. ok to send her home from the clinic?",
+                        hist)
+    assert not ans.urgent and "4–6 h" in ans.bullets[0]["text"], ans.text
+    assert not any("mL/kg" in b["text"] for b in ans.bullets), ans.text  # (it had repeated the lipid regimens)
+
+
+def test_a_rescue_dose_asked_keeps_the_emergency_going_whatever_else_is_asked(engine):
+    pump = "just refilled a hydromorphone IT pump, 15 min later pt very drowsy, RR 6, pinpoint pupils. ?pocket fill"
+    ans = engine.answer("naloxone dose? and how long do we need to observe her", [pump])
+    assert ans.urgent and ans.pathway == "idd-overdose", ans.text
+    assert ans.text.count("What it has on it:") == 1 and "for: how long do we need" in ans.text, ans.text  # (no "for: and how…")
+    assert not engine.answer("she's awake now, how long do we need to observe her?", [pump]).urgent
+
+
+def test_a_scene_told_in_english_goes_on_through_a_chinese_follow_up(engine):
+    ans = engine.answer("可以先口服头孢氨苄观察一周吗？", ["SCS IPG implanted 3 wks ago, pocket red, warm, serous drainage, T 38.4"])
+    assert ans.urgent and ans.lang == "zh", ans.text
+    assert not engine.answer("下次怎么预防？", ["SCS IPG implanted 3 wks ago, pocket red, warm, serous drainage, T 38.4"]).urgent
+
+
+def test_an_outpatient_setting_is_no_subject_the_knowledge_base_lacks(engine):
+    ans = engine.answer("we're an outpatient ASC, no MRI until tomorrow. transfer now or watch overnight?",
+                        ["lumbar TFESI this AM, apixaban restarted early, now 4h later new bilateral leg weakness and numbness"])
+    assert ans.urgent and ans.verdict == "answered" and "outpatient" not in ans.text, ans.text

@@ -3447,3 +3447,14 @@ def test_a_bmi_of_thirty_or_more_is_obesity_not_low_body_weight(framer):
 def test_a_weight_told_before_the_ask_is_no_ask_of_its_own(framer):
     f = framer.frame("ok she's 48 kg, how much blood for the patch and when?", ["wet tap with 18G Tuohy during L3-4 ILESI, what now"])
     assert not any(p.text.strip(" ,?") == "ok she's 48 kg" for p in f.parts), [p.text for p in f.parts]
+
+
+def test_an_infection_treated_elsewhere_before_one_of_our_procedures_is_an_active_infection(framer):
+    q = framer.frame("fever 38.1 and UTI on cipro day 2, SCS trial tomorrow - proceed?")
+    assert "active-infection" in q.concepts and "general-infection-treatment" not in q.out_of_scope, q
+    assert q.aspects[:1] == ("contraindications",), q.aspects
+    assert framer.frame("amoxicillin dose for a UTI in a 70 kg adult?").out_of_scope  # (alone it is still another specialty's)
+
+
+def test_keflex_is_cefalexin_not_a_reflex(framer):
+    assert "cefalexin" in framer.frame("can I just give oral keflex and watch for a week?").concepts
