@@ -15,6 +15,9 @@ from .compose import (
     CLASS_CONCEPT,
     COMPARATIVE,
     DRUG_DECISION,
+    HIGHER_RISK,
+    LOW_RISK,
+    NO_STOP_NEEDED,
     NOTE_PREFIX,
     REGIONS,
     RESTART_ASK,
@@ -969,9 +972,26 @@ class AnswerEngine:
         TFESI w particulate steroid - what number do I quote?" gets the sources' advice against it (`against_the_plan`)."""
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked))
+        bullets = self._low_risk_rule(q, bullets)
         told = self.lexicon.broader_closure(list(q.concepts))
-        return against_the_plan(bullets, [*sents, *self._naming_both(q, told)], told, q.concepts, self._kinds,
-                                lambda t: set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(t)])))
+        return against_the_plan(bullets, [*sents, *self._naming_both(q, told)], told, self._kinds,
+                                lambda t: {m.concept for m in self.lexicon.match(t)})
+
+    def _low_risk_rule(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A drug held for bleeding before a procedure the lead places in the low-risk class: that such a procedure may need
+        no stop follows the class, before the drug's interval "for a procedure that requires stopping it" ("eliquis, lumbar
+        MBB tmrw am, ok if last dose tonight?"; the sentence is found in the knowledge base when not retrieved)."""
+        if not bullets or LOW_RISK not in bullets[0].sentence.concepts or HIGHER_RISK & bullets[0].sentence.concepts \
+                or any(NO_STOP_NEEDED.search(b.sentence.text) for b in bullets) \
+                or not held_drug([c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class", "brand")], self.lexicon):
+            return bullets
+        table = self.retriever.table
+        rows = sorted(table.concept_rows([LOW_RISK], q.lang, ("bundled",)).tolist())
+        named = set(self.lexicon.broader_closure(list(q.concepts)))
+        rule = next((s for s in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in rows], self.lexicon)
+                     if NO_STOP_NEEDED.search(s.text) and s.group != "evidence"
+                     and not any(self._kinds.get(c) == "drug" and c not in named for c in s.concepts)), None)
+        return bullets if rule is None else [bullets[0], Bullet(rule, bullets[0].part, 1.0, "fact"), *bullets[1:]]
 
     def _naming_both(self, q: Question, told: Sequence[str]) -> list[Sentence]:
         """The bundled sentences that name one of the question's own drugs and one of its own procedures (retrieved or not):
@@ -1395,6 +1415,7 @@ class AnswerEngine:
         by_group = not multi and not tri.urgent and len(bullets) >= 4 and len(set(runs)) >= 2 and len(runs) == len(set(runs))
         last_heading = ""
         timed = dosed = False  # the times told are worked beside the first cited interval only; the first dose says how
+        said_kinds: set[str] = set()
         for b in bullets:
             heading = _heading(b, q, lang, tri.urgent, multi, by_group)
             if heading and heading != last_heading:
@@ -1405,6 +1426,9 @@ class AnswerEngine:
             lines.append(f"- {b.sentence.quoted} {mark}")
             meta.append({"text": b.sentence.quoted, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
             kind, worked = self._numbers.worked(q, lang, b, mark, tri.urgent, timed, dosed)
+            if worked and kind in said_kinds and kind not in ("hours", "dose"):
+                worked = ""  # (an INR told is said once, beside the first sentence asking for a normalised one)
+            said_kinds.add(kind)
             if worked:
                 lines.append(f"  ↳ {worked}")  # arithmetic on the cited figures for this patient, said as such
                 meta[-1]["worked"] = worked

@@ -411,27 +411,26 @@ def with_warnings(bullets: Sequence[Bullet], sents: Sequence[Sentence], kinds: M
 _AGAINST = {"en": re.compile(r"\bshould not be (?:used|given|injected|performed|done)\b|\bmust not be (?:used|given|injected)\b|"
                              r"\b(?:is|are) contraindicated\b|\bnot recommended\b", re.I),
             "zh": re.compile(r"不应(?:使用|用于|注射|进行)|不宜(?:使用|用于)|禁用|禁止(?:使用|用于)|不推荐")}
-_CLAUSE = re.compile(r"[;；]|,\s*(?:and|but|whereas|while)\s+|，(?:而|但|且)?")
+_AGAINST_CLAUSE = re.compile(r"[;；]|,\s*(?:and|but|whereas|while)\s+|，(?:而|但|且)?")
 
 
-def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told: Collection[str], own: Collection[str],
-                     kinds: Mapping[str, str], concepts_of: Callable[[str], set[str]]) -> list[Bullet]:
-    """A practice the question tells (a drug for a procedure, at a region when it names one: "cervical TFESI w particulate
-    steroid") that a sentence of the sources advises against, in the clause that says so: that sentence goes right after
-    the lead, whatever was asked ("what number do I quote for paralysis?"). `told`: the question's concepts with their
-    broader ones (a brand is its drug's class); `own`: the question's own (its procedure, not the class of procedures)."""
-    drugs = {c for c in told if kinds.get(c) in _DRUG_KINDS}
-    procedures = {c for c in own if kinds.get(c) == "procedure"}
-    regions = {c for c in told if c in REGIONS}
-    if not drugs or not procedures or any(_AGAINST[b.sentence.chunk.lang].search(b.sentence.text) and drugs & b.sentence.concepts
-                                          for b in bullets[:2]):
+def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told: Collection[str], kinds: Mapping[str, str],
+                     concepts_of: Callable[[str], set[str]]) -> list[Bullet]:
+    """A practice the question tells (a drug for a procedure, at a region: "cervical TFESI w particulate steroid") that a
+    sentence of the sources advises against in the clause that says so: that sentence goes right after the lead, whatever
+    was asked ("what number do I quote for paralysis?"). The clause's own drug, procedure and region must each be the
+    question's or a kind of it (`told`: the question's concepts with their broader ones); steroids or an ESI in general
+    plan nothing a clause on particulate steroid for cervical transforaminal ESI advises against."""
+    if any(_AGAINST[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets[:2]):
         return list(bullets)
     for s in sents:
         if not _AGAINST[s.chunk.lang].search(s.text) or s.provenance:
             continue
-        clause = next((c for c in _CLAUSE.split(s.text) if _AGAINST[s.chunk.lang].search(c)), "")
+        clause = next((c for c in _AGAINST_CLAUSE.split(s.text) if _AGAINST[s.chunk.lang].search(c)), "")
         named = concepts_of(clause)
-        if drugs & named and procedures <= named and regions <= named:
+        drugs = {c for c in named if kinds.get(c) in _DRUG_KINDS}
+        procedures = {c for c in named if kinds.get(c) == "procedure"}
+        if drugs & set(told) and procedures & set(told) and {c for c in named if c in REGIONS} <= set(told):
             rest = [b for b in bullets if b.sentence is not s]
             return [*rest[:1], Bullet(s, rest[0].part if rest else 0, 1.0, "fact"), *rest[1:]]
     return list(bullets)
@@ -792,7 +791,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if whether and not cardiology:
         # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
         # about no other named drug (primary-prevention aspirin's rule is not ticagrelor's; a rule for antithrombotics is)
-        no_stop = next((t for t in pool if _NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
+        no_stop = next((t for t in pool if NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
                         and not any(sig.kinds.get(c) == "drug" and c not in drugs for c in t[1].concepts)), None)
         if no_stop is not None:
             above = [no_stop, *(t for t in above if t[1] is not no_stop[1])]
@@ -800,24 +799,24 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # the class of the asked region's procedure (a lumbar facet RF is low risk; the cervical one intermediate)
     classing = [t for t in classing if not rival(t[1], q.concepts, sig)] or classing
     if not classing:
-        return above, bool(whether and above and _NO_STOP_NEEDED.search(above[0][1].text))
+        return above, bool(whether and above and NO_STOP_NEEDED.search(above[0][1].text))
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
     extra = next((t for t in classing if not _UPGRADE.search(t[1].text)), classing[0])
     rest = [t for t in above if t[1] is not extra[1]]
-    if guarded and _HIGHER_RISK & extra[1].concepts:
-        rest = [t for t in rest if not _NO_STOP_NEEDED.search(t[1].text)]
+    if guarded and HIGHER_RISK & extra[1].concepts:
+        rest = [t for t in rest if not NO_STOP_NEEDED.search(t[1].text)]
     # a patient told to be at higher bleeding risk (CrCl 45: renal impairment, told now or before) moves up a class: that
     # rule follows the class it moves the procedure out of
     told = {c for c in (*own, *part.inherited, *q.context_concepts) if c in BLEEDING_UPGRADE}
     upgrade = next((t for t in pool if t[1] is not extra[1] and _UPGRADE.search(t[1].text) and told & t[1].concepts
                     and sig.risk_classes & t[1].concepts and not t[1].provenance), None) \
-        if _LOW_RISK in extra[1].concepts or _HIGHER_RISK & extra[1].concepts else None
+        if LOW_RISK in extra[1].concepts or HIGHER_RISK & extra[1].concepts else None
     moved = [upgrade] if upgrade is not None else []
     if upgrade is not None:
         rest = [t for t in rest if t[1] is not upgrade[1]]
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
-    low = _LOW_RISK in extra[1].concepts and not _HIGHER_RISK & extra[1].concepts
+    low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
     if class_ask or ((whether or low) and not cardiology):
         if not class_ask and rest and _rule_per_class(rest[0][1], own, sig):
             return [rest[0], extra, *moved, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
@@ -828,7 +827,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
 def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     """Does the sentence give the asked drug's rule class by class ("primary-prevention aspirin: stopped 6 days before a
     high-risk procedure, ..., continued for a low-risk one")? It answers "do I stop it?" better than the class alone."""
-    return (_LOW_RISK in s.concepts and bool(_HIGHER_RISK & s.concepts)
+    return (LOW_RISK in s.concepts and bool(HIGHER_RISK & s.concepts)
             and any(c in s.concepts for c in own if sig.kinds.get(c) in _DRUG_KINDS))
 
 
@@ -1093,17 +1092,17 @@ def _months_ago(text: str, this_year: int | None = None) -> float:
 
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
 _NEVER_STOP = re.compile(r"\bnever\b|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
-_LOW_RISK = "low-bleeding-risk-procedure"
+LOW_RISK = "low-bleeding-risk-procedure"
 _STOPPED_OWN = frozenset({"anticoagulant", "antiplatelet"})
 _ASPIRIN_LIKE = frozenset({"aspirin", "nsaid"})
-_HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
+HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
 _UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
 _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
 # A patient whose antiplatelet drugs are never stopped without cardiology: the stent, not the procedure's class, answers.
 CARDIOLOGY_DECIDES = frozenset({"coronary-stent"})
 # "low- and intermediate-risk procedures may not require stopping them", "低风险操作继续服用"
-_NO_STOP_NEEDED = re.compile(r"may not (?:require|need) stopping|need not be stopped|continued for (?:a |the )?low|little change to anticoag|"
+NO_STOP_NEEDED = re.compile(r"may not (?:require|need) stopping|need not be stopped|continued for (?:a |the )?low|little change to anticoag|"
                              r"可能无需停|无需停用|不需要停|低风险操作继续|基本不调整抗凝", re.I)
 # "do I need to stop it?", "要不要停药": whether the drug is stopped at all (not how long)
 _WHETHER_TO_STOP = re.compile(
@@ -1782,12 +1781,12 @@ _BOLUS_ASK = re.compile(r"\bbolus\b|\bloading dose|\binitial dose|\bfirst dose|\
 _BOLUS = re.compile(r"\bbolus\b|推注|负荷", re.I)
 # whether it gives symptoms at all ("骨水泥漏到肺里一般会有症状吗？"): the sentence that says most are silent
 _SYMPTOMS_ASK = re.compile(r"(?:会|能)?有症状吗|有没有症状|会不会有症状|(?:会|能)?出现症状吗|\bsymptomatic\s*\?|\b(?:cause|give|have) (?:any )?symptoms\b", re.I)
-_SILENT = re.compile(r"(?:大多|多数|大多数|通常|常常|多为)[^，。；]{0,12}无症状|无症状或一过性|"
-                     r"\b(?:mostly|usually|often|largely|most(?: are)?)\b[^.;]{0,30}\basymptomatic\b|\basymptomatic or transient\b", re.I)
+_MOSTLY_SILENT = re.compile(r"(?:大多|多数|大多数|通常|常常|多为)[^，。；]{0,12}无症状|无症状或一过性|"
+                            r"\b(?:mostly|usually|often|largely|most(?: are)?)\b[^.;]{0,30}\basymptomatic\b|\basymptomatic or transient\b", re.I)
 # a second go asked ("血补丁做完还是头痛 第二次什么时候做", "when can I repeat the patch?"): the sentence on a second one
 _SECOND_ASK = re.compile(r"第二次|再做一次|再补一次|\b(?:a )?(?:second|repeat|another) (?:blood )?patch\b|\brepeat (?:the |an? )?(?:ebp|blood patch)", re.I)
 _SECOND = re.compile(r"第二次|二次|\bsecond\b|\brepeat(?:ed)?\b|再次", re.I)
-_NARROW = (("recognition", _SYMPTOMS_ASK, _SILENT), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+_NARROW = (("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

@@ -31,12 +31,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # (not the history that brings a patient to the procedure: "failed meds", "failed conservative care")
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b(?! (?:meds|medications?|conservative|physio\w*|pt\b|nsaids?|"
                    r"oral|analgesics?|pain meds|gabapentin|pregabalin|therapy))|\bfails\b|no (?:better|relief|improvement)|refractory|"
-                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|")
+                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable|(?:a |the )?headache|headachy|in pain)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|")
                    + RESCUE_FAILING[0] + r"|\bdespite\b|in spite of|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
                    r"没反应|没有反应|无反应|没起效|不起效|"
-                   r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
+                   r"还是(?:痛|疼|不好|没好|头痛|头疼)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
@@ -600,6 +600,12 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("body-weight", re.compile(r"\bBMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
+    # how long after the stent the antiplatelet goes on ("冠脉支架术后多久可以停氯吡格雷？", "how long after a DES before plavix
+    # can be stopped?") is cardiology's duration of therapy, not a hold before a pain procedure
+    ("coronary-stent", re.compile(r"(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
+                                  r"\bhow long (?:after|following) (?:a |an |the |his |her )?(?:stent\w*|DES|BMS|PCI)\b|"
+                                  r"\bhow long (?:do|should|must) (?:we|they|he|she|i) (?:keep|continue|stay on|leave)\b", re.I),
+     "dapt-duration"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
     ("lumbar-puncture", re.compile(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|work-?up|"
                                    r"meningitis|multiple sclerosis|(?-i:\bMS\b)|neurolog\w*|\bneuro (?:is |are )?ask\w*|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液|"
@@ -1050,6 +1056,9 @@ _REPEAT = "repeat-injection-limit"
 # the procedure asked again, not the drug's next dose ("硬膜外打完多久能再打一次？")
 _AGAIN_OF_IT = {"en": re.compile(r"\b(?:repeat|another) (?:injection|one|block|esi)\b", re.I),
                 "zh": re.compile(r"再(?:打|做)一次|再做|再(?:打|做)一(?:针|个)")}
+# The treatment of the turn before, done ("still headache after it", 打完还是头痛).
+_AFTER_TREATMENT = {"en": re.compile(r"\bafter (?:it|that|the (?:patch|ebp|blood patch|treatment|injection))\b|\bpost[- ]?(?:patch|ebp)\b", re.I),
+                    "zh": re.compile(r"(?:打|做|补|贴)完|(?:打|做)了(?:以后|之后)?")}
 _AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
                               r"\bpost[- ]?(?:procedure|op)\b", re.I),
              "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?|打完(?:后|以后)?")}
@@ -1126,6 +1135,9 @@ class Framer:
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
         tried = _tried(q, lang, matches, lex) if "escalation" in aspects and not REPEAT_IT[lang].search(q) else ()
+        if not tried and prev is not None and "escalation" in aspects and _AFTER_TREATMENT[lang].search(q):
+            # "打完还是头痛怎么办" after "how much blood for a patch?": the treatment the turn before asked about has failed
+            tried = tuple(c for c in prev.all_concepts if c in TRIED)
         subjects = tuple(c for c in subjects if c not in tried)  # "conservative stuff not working, what next?"
         if prev is None:
             aspects = _without_drugless_hold(q, aspects, concepts, lex)
@@ -1647,7 +1659,9 @@ class Framer:
                 found.append(m.group() + noun.group() if noun and not any(covered[noun.start():noun.end()]) else m.group())
         if lang == "zh":
             found.extend(self._unknown_zh(q, covered))
-        return tuple(dict.fromkeys(found))
+        drugs = [m for m in matches if self.lexicon.concepts.get(m.concept) is not None
+                 and self.lexicon.concepts[m.concept].kind in ("drug", "drug-class", "brand")]
+        return tuple(w for w in dict.fromkeys(found) if not _bracketed_with(q, w, drugs))
 
     def _unknown_zh(self, q: str, covered: Sequence[bool]) -> list[str]:
         """Chinese terms the knowledge base never uses: runs of uncovered jieba tokens holding an unknown token, with the
@@ -1870,6 +1884,20 @@ _LAB_CUTOFF = re.compile(r"\b(?:INR|platelets?|plt|eGFR|CrCl|creatinine)\b[^?.;]
 _JUST_DONE = re.compile(r"刚[放做打装上换拔开用吃停]完?了?")
 # A yes-no ask said as "A 不 A" (加不加, 停不停, 用不用): the ask's form, never a subject.
 _A_NOT_A = re.compile(r"(.{1,2})不\1")
+
+
+def _bracketed_with(q: str, word: str, drugs: Sequence[Match]) -> bool:
+    """Is the word written with a known drug in brackets beside it ("培达（西洛他唑）", "cilostazol (Pletal)"): a name of
+    that drug the question itself gives, no subject the knowledge base lacks?"""
+    i = q.find(word)
+    if i < 0:
+        return False
+    j = i + len(word)
+    after = re.match(r"\s*[（(]\s*", q[j:])
+    if after and any(m.start == j + after.end() for m in drugs):
+        return True
+    before = re.search(r"[（(]\s*$", q[:i])
+    return bool(before and re.match(r"\s*[)）]", q[j:]) and any(0 <= before.start() - m.end <= 1 for m in drugs))
 
 
 def _common(word: str, lang: str = "en") -> bool:

@@ -17,6 +17,13 @@ _WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}
                 "zh": "按 {weight} kg 计算（由 {mark} 的每公斤剂量换算，非原文剂量；请核对体重计算基准）：{figures}"}
 _WORKED_AGAIN = {"en": "For {weight} kg (worked from {mark}): {figures}", "zh": "按 {weight} kg 计算（由 {mark} 换算）：{figures}"}
 TIMES_TOLD = {"en": "From the times told: ", "zh": "按所述时间推算："}
+# an INR told as a value ("INR 1.4 this am", INR 1.6) beside a sentence asking for a normalised INR: the sources give no value
+_INR_TOLD = re.compile(r"\bINR\s*(?:is|was|of|=|:|：|为|是|today|this am|now)?\s*(\d(?:\.\d{1,2})?)(?!\d)", re.I)
+_NORMAL_INR = re.compile(r"normali[sz]ed (?:international normali[sz]ed ratio|INR)|normal INR|INR (?:has )?(?:returned to )?normal|"
+                         r"INR\s*(?:已)?恢复正常|INR\s*正常", re.I)
+_INR_LINE = {"en": "INR {value} told: the sources give no value for a normalised INR; compare it with your laboratory's reference range "
+                   "and local protocol before the needle is placed {mark}",
+             "zh": "所述 INR {value}：知识库未给出“INR 恢复正常”的具体数值；穿刺前请对照本院检验参考范围和本单位规范判断 {mark}"}
 _ADJUNCTS = frozenset({"epinephrine"})  # added to another drug: its figure is that drug's ("lidocaine with epinephrine")
 
 # a renal clearance told as a value ("CrCl 70", "eGFR ~90", 肌酐清除率 70 ml/min), and what says it is changing or that
@@ -117,6 +124,8 @@ class PatientNumbers:
         if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
                 and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q), kidneys(q))):
             return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
+        if not urgent and (inr := _INR_TOLD.search(q.text)) and _NORMAL_INR.search(b.sentence.text):
+            return "inr", _INR_LINE[lang].format(value=inr.group(1), mark=mark)  # ("INR 1.4 this am, T-spine ILESI - go ahead?")
         return "", ""
 
     def _dose_turn(self, q: Question) -> str:

@@ -1558,3 +1558,20 @@ def test_a_plan_the_sources_advise_against_is_said_right_after_the_lead(engine):
     # a lumbar injection is not what that clause advises against
     ans = engine.answer("lumbar TFESI with depo-medrol, risk of paralysis?")
     assert not any("should not be used" in b["text"] for b in ans.bullets[:2]), ans.text
+
+
+def test_a_low_risk_procedures_class_is_followed_by_its_rule_before_the_drugs_interval(engine):
+    from assistant.compose import NO_STOP_NEEDED
+
+    ans = engine.answer("pt on eliquis 5 bid, lumbar MBB tmrw am, ok if last dose tonight?")
+    assert re.search(r"low[- ]\S*risk", ans.bullets[0]["text"], re.I) and NO_STOP_NEEDED.search(ans.bullets[1]["text"]), ans.text
+    ans = engine.answer("pt on eliquis 5 bid, lumbar TFESI tmrw am, ok if last dose tonight?")  # (intermediate risk: no such rule)
+    assert not any(NO_STOP_NEEDED.search(b["text"]) for b in ans.bullets[:2]), ans.text
+
+
+def test_still_a_headache_after_the_patch_the_turn_before_asked_about_is_a_failed_patch(engine):
+    ans = engine.answer("打完还是头痛怎么办", ["硬膜外血补丁一般打多少ml血？"])
+    assert "第二次" in ans.bullets[0]["text"] and "确定性治疗" not in ans.text, ans.text
+    ans = engine.answer("still headache after it, what now?", ["how much blood for an epidural blood patch?"])
+    assert any("second epidural blood patch" in b["text"] for b in ans.bullets[:2]), ans.text
+    assert not any("definitive treatment" in b["text"] for b in ans.bullets), ans.text

@@ -3458,3 +3458,18 @@ def test_an_infection_treated_elsewhere_before_one_of_our_procedures_is_an_activ
 
 def test_keflex_is_cefalexin_not_a_reflex(framer):
     assert "cefalexin" in framer.frame("can I just give oral keflex and watch for a week?").concepts
+
+
+def test_a_name_written_with_a_known_drug_in_brackets_is_that_drugs_name(framer):
+    q = framer.frame("培达（西洛他唑）做颈椎硬膜外需要停吗？")
+    assert "培达" not in q.unknown and {"cilostazol", "esi"} <= set(q.concepts), (q.unknown, q.concepts)
+    assert "Pletaal" not in framer.frame("pt on cilostazol (Pletaal) for PAD, L4 TFESI - hold?").unknown
+    assert "Zorbex" in framer.frame("pt on Zorbex for PAD, L4 TFESI - hold?").unknown  # (alone it is still unknown)
+
+
+def test_how_long_a_stented_patient_stays_on_antiplatelets_is_cardiologys(framer):
+    for question in ("冠脉支架术后多久可以停氯吡格雷？（心内科会诊问的）", "how long after a DES do we keep plavix before it can be stopped?"):
+        assert "dapt-duration" in framer.frame(question).out_of_scope, question
+    for question in ("stent 6 months ago on plavix, how long to hold before a lumbar TFESI?", "支架8个月，阿司匹林+波立维，要做腰椎ESI，能停吗？"):
+        q = framer.frame(question)
+        assert "dapt-duration" not in q.concepts and "coronary-stent" in q.concepts, question

@@ -310,3 +310,12 @@ def test_a_hold_not_met_by_a_clock_time_and_a_part_of_the_day_is_said_short():
     line = elapsed_line("拜瑞妥20mg qd 末次昨晚8点 肌酐清除率45 明早腰椎TFESI 能做吗",
                         "疼痛介入操作需要停药时，拜瑞妥术前停用 3 天，术后 24 小时恢复。", "zh")
     assert "短于" in line and "未满足该停药间隔" in line and "接近" not in line, line
+
+
+def test_an_inr_told_beside_a_normalised_inr_says_the_sources_give_no_value(engine):
+    ans = engine.answer("stopped warfarin 5d ago, INR 1.4 this am, T-spine ILESI - go ahead?")
+    lines = [b.get("worked", "") for b in ans.bullets if b.get("worked")]
+    assert len(lines) == 1 and "INR 1.4 told: the sources give no value for a normalised INR" in lines[0], ans.text
+    ans = engine.answer("华法林 INR 1.6，今天能做 L5/S1 椎间孔注射吗？")
+    assert any("所述 INR 1.6" in b.get("worked", "") for b in ans.bullets), ans.text
+    assert not any("INR" in b.get("worked", "") for b in engine.answer("warfarin - how long before a lumbar TFESI?").bullets)
