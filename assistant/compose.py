@@ -418,9 +418,10 @@ def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told:
                      concepts_of: Callable[[str], set[str]]) -> list[Bullet]:
     """A practice the question tells (a drug for a procedure, at a region: "cervical TFESI w particulate steroid") that a
     sentence of the sources advises against in the clause that says so: that sentence goes right after the lead, whatever
-    was asked ("what number do I quote for paralysis?"). The clause's own drug, procedure and region must each be the
-    question's or a kind of it (`told`: the question's concepts with their broader ones); steroids or an ESI in general
-    plan nothing a clause on particulate steroid for cervical transforaminal ESI advises against."""
+    was asked ("what number do I quote for paralysis?"). A drug of the clause, every procedure and every region it names
+    must be the question's or a kind of it (`told`: the question's concepts with their broader ones): steroids or an ESI
+    in general plan nothing that a clause on particulate steroid for cervical transforaminal ESI, or on the epidural dose
+    after a wet tap in an interlaminar ESI, advises against."""
     if any(_AGAINST[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets[:2]):
         return list(bullets)
     for s in sents:
@@ -430,7 +431,7 @@ def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told:
         named = concepts_of(clause)
         drugs = {c for c in named if kinds.get(c) in _DRUG_KINDS}
         procedures = {c for c in named if kinds.get(c) == "procedure"}
-        if drugs & set(told) and procedures & set(told) and {c for c in named if c in REGIONS} <= set(told):
+        if drugs & set(told) and procedures and procedures <= set(told) and {c for c in named if c in REGIONS} <= set(told):
             rest = [b for b in bullets if b.sentence is not s]
             return [*rest[:1], Bullet(s, rest[0].part if rest else 0, 1.0, "fact"), *rest[1:]]
     return list(bullets)

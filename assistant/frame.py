@@ -31,12 +31,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # (not the history that brings a patient to the procedure: "failed meds", "failed conservative care")
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b(?! (?:meds|medications?|conservative|physio\w*|pt\b|nsaids?|"
                    r"oral|analgesics?|pain meds|gabapentin|pregabalin|therapy))|\bfails\b|no (?:better|relief|improvement)|refractory|"
-                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable|(?:a |the )?headache|headachy|in pain)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|")
+                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|")
                    + RESCUE_FAILING[0] + r"|\bdespite\b|in spite of|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
                    r"没反应|没有反应|无反应|没起效|不起效|"
-                   r"还是(?:痛|疼|不好|没好|头痛|头疼)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
+                   r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
@@ -1056,6 +1056,9 @@ _REPEAT = "repeat-injection-limit"
 # the procedure asked again, not the drug's next dose ("硬膜外打完多久能再打一次？")
 _AGAIN_OF_IT = {"en": re.compile(r"\b(?:repeat|another) (?:injection|one|block|esi)\b", re.I),
                 "zh": re.compile(r"再(?:打|做)一次|再做|再(?:打|做)一(?:针|个)")}
+# ... and the symptom it treated still there.
+_STILL_SYMPTOM = {"en": re.compile(r"\bstill (?:has |having |got )?(?:a |the )?(?:headache|headachy|in pain|sore)\b", re.I),
+                  "zh": re.compile(r"还是(?:头痛|头疼)|仍(?:然)?(?:头痛|头疼)")}
 # The treatment of the turn before, done ("still headache after it", 打完还是头痛).
 _AFTER_TREATMENT = {"en": re.compile(r"\bafter (?:it|that|the (?:patch|ebp|blood patch|treatment|injection))\b|\bpost[- ]?(?:patch|ebp)\b", re.I),
                     "zh": re.compile(r"(?:打|做|补|贴)完|(?:打|做)了(?:以后|之后)?")}
@@ -1135,9 +1138,11 @@ class Framer:
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
         tried = _tried(q, lang, matches, lex) if "escalation" in aspects and not REPEAT_IT[lang].search(q) else ()
-        if not tried and prev is not None and "escalation" in aspects and _AFTER_TREATMENT[lang].search(q):
+        if not tried and prev is not None and _AFTER_TREATMENT[lang].search(q) \
+                and ("escalation" in aspects or _STILL_SYMPTOM[lang].search(q)):
             # "打完还是头痛怎么办" after "how much blood for a patch?": the treatment the turn before asked about has failed
             tried = tuple(c for c in prev.all_concepts if c in TRIED)
+            aspects = aspects if not tried or "escalation" in aspects else ("escalation", *(a for a in aspects if a != "action"))
         subjects = tuple(c for c in subjects if c not in tried)  # "conservative stuff not working, what next?"
         if prev is None:
             aspects = _without_drugless_hold(q, aspects, concepts, lex)
