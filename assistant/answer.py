@@ -253,6 +253,17 @@ _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection
              "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
              "sudden-severe-headache": {"en": "a sudden severe headache", "zh": "突发剧烈头痛"},
              "unstable-vitals": {"en": "shock", "zh": "休克"}}
+# A patient told to be pregnant now ("孕22周", "20 wks pregnant", 孕妇), the screening that is no answer for her, and the
+# sentence that spares the fetus fluoroscopy.
+PREGNANCY, FLUOROSCOPY = "pregnancy", "fluoroscopy"
+_PREGNANT_NOW = {"en": re.compile(r"\b\d+\s*(?:wks?|weeks?)\s*(?:pregnant|gestation|pg)\b|\bpregnant (?:patient|woman|lady|pt|mother|mum)\b|"
+                              r"\b(?:she'?s|she is|pt is|patient is|who is|is)\s+(?:\d+\s*(?:wks?|weeks?)\s+)?pregnant\b|"
+                              r"\b(?:first|second|third|1st|2nd|3rd) trimester\b", re.I),
+                 "zh": re.compile(r"孕\s*\d+\s*周|妊娠\s*\d+\s*周|孕妇|怀孕(?:了|\s*\d)|孕(?:早|中|晚)期|正在怀孕")}
+_SCREENING = {"en": re.compile(r"pregnancy should be excluded|exclude pregnancy|rule out pregnancy|pregnancy test", re.I),
+              "zh": re.compile(r"排除妊娠|妊娠试验|验孕")}
+_FETUS_SPARED = {"en": re.compile(r"fluoroscopy is avoided to protect the fetus|avoid\w* fluoroscopy", re.I),
+                 "zh": re.compile(r"为保护胎儿应避免透视|避免透视")}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
@@ -972,10 +983,28 @@ class AnswerEngine:
         TFESI w particulate steroid - what number do I quote?" gets the sources' advice against it (`against_the_plan`)."""
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked))
-        bullets = self._low_risk_rule(q, bullets)
+        bullets = self._pregnant_patient(q, self._low_risk_rule(q, bullets))
         told = self.lexicon.broader_closure(list(q.concepts))
         return against_the_plan(bullets, [*sents, *self._naming_both(q, told)], told, self._kinds,
                                 lambda t: {m.concept for m in self.lexicon.match(t)})
+
+    def _pregnant_patient(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A patient told to be pregnant ("孕22周…X线下做SI关节注射吗？"): excluding pregnancy before fluoroscopy is no answer
+        for her; the sentence that fluoroscopy is avoided to protect the fetus leads (found in the knowledge base when not
+        retrieved), what it says of the procedure follows."""
+        if PREGNANCY not in q.concepts or "pregnant-staff" in q.concepts or not _PREGNANT_NOW[q.lang].search(q.text):
+            return bullets
+        kept = [b for b in bullets if not _SCREENING[b.sentence.chunk.lang].search(b.sentence.text)]
+        if any(_FETUS_SPARED[b.sentence.chunk.lang].search(b.sentence.text) for b in kept):
+            return kept or bullets
+        table = self.retriever.table
+        rows = set(table.concept_rows([PREGNANCY], q.lang, ("bundled",)).tolist()) & set(
+            table.concept_rows([FLUOROSCOPY], q.lang, ("bundled",)).tolist())
+        lead = next((s for s in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)], self.lexicon)
+                     if _FETUS_SPARED[s.chunk.lang].search(s.text)), None)
+        if lead is None:
+            return kept or bullets
+        return [Bullet(lead, 0, 1.0, "fact"), *kept]
 
     def _low_risk_rule(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A drug held for bleeding before a procedure the lead places in the low-risk class: that such a procedure may need

@@ -657,6 +657,7 @@ _NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|
 _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
+_DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure"})  # the operator's own dose and how to cut it
 IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})  # scans (not the guidance a procedure is done under)
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
@@ -1172,6 +1173,7 @@ class Framer:
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts,
                                              tuple(self.lexicon.broader_closure([*concepts, *ctx_concepts])))
+        concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
@@ -1353,6 +1355,24 @@ class Framer:
         if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang):
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
         return concepts, out
+
+    def _radiation_first(self, concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...]
+                         ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
+        """How to cut radiation ("C臂透视下做腰椎ESI，术者怎么减少辐射？") is asked of the fluoroscopy, whatever it guides: the
+        procedure named is only where it happens, so the measures that hold for every procedure answer (a part that names
+        radiation safety or the staff's own dose loses its procedures and regions; the others keep theirs)."""
+        if not _DOSE_CUT & set(concepts):
+            return concepts, subjects, parts
+        lx = self.lexicon.concepts
+
+        def setting(c: str) -> bool:
+            return c in REGIONS or (c in lx and lx[c].kind == "procedure" and lx[c].scope == "in")
+        mine = [p for p in parts if _DOSE_CUT & set(p.concepts)]
+        if len(mine) == len(parts):
+            concepts, subjects = (tuple(c for c in cs if not setting(c)) for cs in (concepts, subjects))
+        parts = tuple(replace(p, concepts=tuple(c for c in p.concepts if not setting(c)), inherited=tuple(c for c in p.inherited if not setting(c)))
+                      if p in mine else p for p in parts)
+        return concepts, subjects, parts
 
     def _implant_scan(self, q: str, concepts: tuple[str, ...], implanted: bool = False) -> tuple[str, ...]:
         """"pt has an Abbott SCS, can he get a lumbar MRI?": whether a patient living with an implant may be scanned is the

@@ -1309,6 +1309,8 @@ def test_the_operators_own_radiation_dose_during_a_procedure_does_not_need_passa
         return answer_module.Verdict("answered", (True,))
     monkeypatch.setattr(answer_module, "judge", spy)
     q = engine._frame("how do i minimise radiation to my hands during kypho, doing lots of cases", [])
+    assert "kyphoplasty" not in q.concepts, q.concepts  # (cutting one's own dose is asked of the fluoroscopy: no setting kept)
+    q = engine._frame("what's a typical radiation exposure per case during kypho?", [])
     engine.judge(q, "en", [])
     assert "kyphoplasty" in seen["guidance"], seen
     q = engine._frame("how long to hold apixaban before a kyphoplasty?", [])

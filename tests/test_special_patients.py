@@ -1,0 +1,39 @@
+"""Patients and askers the passages are not written for: a pregnant patient before fluoroscopy, the operator cutting their
+own dose while doing a procedure (hash-embedder index over the documents that hold the answers: the lexical and concept
+retrievers find them; the dense one is random here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AnswerEngine
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("clinic-index")
+    copy_corpus(root / "corpus", ("esi-general", "patient-selection-monitoring", "sacroiliac", "radiation-contrast", "anticoagulants"))
+    s = settings_at(root, embedder="hash")
+    build_index(s, progress=False)
+    return AnswerEngine(s)
+
+
+def test_a_pregnant_patient_is_told_fluoroscopy_is_avoided_not_to_exclude_pregnancy(clinic):
+    for question, spared, screening in (("孕22周腰骶痛，可以X线下做SI关节注射吗？", "为保护胎儿应避免透视", "排除妊娠"),
+                                        ("she's 20 wks pregnant, can I do her SI joint injection under fluoro?",
+                                         "fluoroscopy is avoided to protect the fetus", "should be excluded")):
+        ans = clinic.answer(question)
+        assert spared in ans.bullets[0]["text"], ans.text
+        assert not any(screening in b["text"] for b in ans.bullets), ans.text
+    # a woman of child-bearing age before fluoroscopy is still told to exclude pregnancy
+    ans = clinic.answer("do I need to rule out pregnancy before a fluoroscopic SI joint injection in a 30-year-old woman?")
+    assert any("should be excluded" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_cutting_the_operators_dose_is_asked_of_the_fluoroscopy_not_of_the_procedure_it_guides(clinic):
+    for question in ("C臂透视下做腰椎ESI，术者怎么减少辐射？", "under C-arm for a lumbar ESI, how do I as the operator cut my radiation?"):
+        ans = clinic.answer(question)
+        first = next(c for c in ans.citations if c.n == ans.bullets[0]["n"][0])
+        assert first.chunk.doc_id.startswith("radiation-contrast"), ans.text  # (it had led with ESI technique or pregnancy)
