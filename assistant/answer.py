@@ -45,6 +45,7 @@ from .compose import (
     sentences_of,
     staff_passage,
     staff_side,
+    unsaid_activities,
     with_warnings,
 )
 from .config import Settings
@@ -264,6 +265,8 @@ _SCREENING = {"en": re.compile(r"pregnancy should be excluded|exclude pregnancy|
               "zh": re.compile(r"排除妊娠|妊娠试验|验孕")}
 _FETUS_SPARED = {"en": re.compile(r"fluoroscopy is avoided to protect the fetus|avoid\w* fluoroscopy", re.I),
                  "zh": re.compile(r"为保护胎儿应避免透视|避免透视")}
+_NO_ACTIVITY = {"en": "The knowledge base says nothing on {what} after it; what it has on the rest follows.",
+                "zh": "知识库没有关于术后{what}的内容；以下为其对其余部分的资料。"}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
@@ -424,6 +427,9 @@ class AnswerEngine:
     def judge(self, q: Question, lang: Lang, hits: list[Hit]) -> Verdict:
         """Answer, answer in part, or abstain (see assistant/judge.py)."""
         lex = self.lexicon.concepts
+        if q.unknown and q.history and self._emergency_before(q).urgent:
+            # "插管了 血压用麻黄碱维持住了 需要转ICU吗？" after a total spinal: what was done for the patient is no subject of its own
+            q = replace(q, unknown=())
         kinds = {c: lex[c].kind for c in (*q.all_concepts, *q.out_of_scope) if c in lex}  # (a topic carried from the turn before)
         parents = {c: lex[c].broader for c in q.all_concepts if c in lex}
         guidance = {c for c in q.all_concepts if c in lex and GUIDANCE in self.lexicon.broader_closure([c, *lex[c].related])}
@@ -588,10 +594,11 @@ class AnswerEngine:
         # (only a turn that tells the picture going on or asks the next step: not "how do I write this up?")
         # (a turn naming a drug of its own, "还是没脉了 肾上腺素给多少", is no follow-up by its words, yet goes on with the picture)
         # (nor a dose of the rescue asked in the middle of it: "病人60kg 脂肪乳总量最多给多少" two turns into a LAST)
-        if not tri.urgent and (q.followup or GOES_ON[q.lang].search(q.text) or severe(q.text, q.lang)) and not settled \
+        rescue = bool({"dose", "limit"} & set(q.aspects) and _RESCUE_DRUG.search(q.text))
+        if not tri.urgent and (q.followup or GOES_ON[q.lang].search(q.text) or severe(q.text, q.lang) or rescue) and not settled \
                 and len(q.history) >= 2 and (
                 GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)
-                or ({"dose", "limit"} & set(q.aspects) and _RESCUE_DRUG.search(q.text))):
+                or rescue):
             tri = self._scene_goes_on(q, concepts, stop) or tri
         elif tri.urgent and not settled and len(q.history) >= 2 and (GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang)
                                                                      or severe(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)):
@@ -1511,6 +1518,8 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _UNCOMPARED[lang].format(sides=_join(sides, lang)))
         if not urgent and self._restart_with_lead_in(q):  # a DOAC restarted "24 h after" an SCS trial: after what?
             lines.append(NOTE_PREFIX + _LEAD_IN[lang])
+        if bullets and (idle := unsaid_activities(q, bullets)):  # "wet tap … flying tomorrow": nothing on the flight itself
+            lines.append(NOTE_PREFIX + _NO_ACTIVITY[lang].format(what=_join(idle, lang)))
         unnamed = [] if urgent else self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
             lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))

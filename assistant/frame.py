@@ -474,8 +474,11 @@ _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
 _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) given\b|\b(?:gave|pushed|administered)\b|"
                           r"\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
-                          r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b", re.I),
-         "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))")}
+                          r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b|"
+                          # (and the resuscitation done: "intubated, on pressors", "got ROSC after 2 cycles")
+                          r"\b(?:intubated|ventilated|on (?:the )?vent(?:ilator)?|on pressors|got ROSC|ROSC (?:achieved|after|now))\b", re.I),
+         "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))|"
+                          r"(?:已经?|气管)?插(?:了)?管了?|上了?呼吸机|(?:用|上)了?升压药|恢复了?自主循环")}
 # The risks to tell a patient (consent), not who is at risk.
 _RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?) (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\b(?:risks?|complications?)\b|"
@@ -1874,6 +1877,7 @@ _SHORTHAND = frozenset({
     "bilat", "bilateral", "unilat", "multilevel", "lvl", "lvls",
     # where the patient is looked after, no subject of its own ("we're an outpatient ASC, no MRI until tomorrow")
     "outpatient", "outpatients", "inpatient", "inpatients", "ambulatory", "daycase", "daysurgery",
+    "rosc", "intubated", "pressors",
 })
 
 

@@ -909,6 +909,13 @@ _THERAPY = {
     "en": r"pa(?:ra|r)?esthesias?\s+(?:coverage|map\w*)|(?:stim(?:ulation)?|therapy)\s+pa(?:ra|r)?esthesias?|\bcoverage\b",
     "zh": r"刺激(?:感|覆盖)|异感覆盖|覆盖范围|覆盖区|刺激(?:感)?(?:跑|移|转)",
 }
+# The twitch a radiofrequency probe's stimulation test gives ("motor stim at 2V gives leg/foot twitch", 运动刺激时腿抽动): the
+# test's own answer (the probe sits near a motor nerve), never a toxicity sign or a new deficit.
+_STIM_TEST = {
+    "en": r"\b(?:motor|sensory|sens)\s*stim\w*[^.;?]{0,40}?\b(?:twitch\w*|contraction\w*|fasciculat\w*|jerk\w*|movement)|"
+          r"\b(?:twitch\w*|contraction\w*|fasciculat\w*)[^.;?]{0,20}\b(?:on|with|at|during) (?:the )?(?:motor |sensory )?stim\w*",
+    "zh": r"(?:运动|感觉)刺激[^，。；？?]{0,15}?(?:抽动|跳动|收缩|肌颤|抽)|(?:抽动|跳动|收缩|肌颤)[^，。；？?]{0,8}?(?:运动|感觉)刺激",
+}
 # A stimulator's paraesthesia that has moved ("SCS pt says the paresthesia suddenly moved to his belly"): lead migration,
 # read as the therapy only beside a stimulator (after an injection, paraesthesia that spreads is a new deficit).
 _STIM_MOVED = {"en": r"pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)",
@@ -1075,6 +1082,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
+    q = _rx(_STIM_TEST[lang]).sub(" ", q)  # nor is the twitch of an RF probe's stimulation test
     if _rx(_STIMULATOR[lang]).search(q):
         q = _rx(_STIM_MOVED[lang]).sub(" ", q)
     late = delayed_onset(q, lang, concepts)

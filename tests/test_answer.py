@@ -1577,3 +1577,11 @@ def test_still_a_headache_after_the_patch_the_turn_before_asked_about_is_a_faile
     ans = engine.answer("still headache after it, what now?", ["how much blood for an epidural blood patch?"])
     assert any("second epidural blood patch" in b["text"] for b in ans.bullets[:2]), ans.text
     assert not any("definitive treatment" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_a_wet_tap_told_beside_a_flight_is_answered_on_the_wet_tap_and_the_flight_said_missing(engine):
+    ans = engine.answer("Wet tap with 17G Tuohy during lumbar epidural, patient is flying tomorrow for work, what do I tell him?")
+    assert ans.verdict == "answered" and "says nothing on flying" in ans.text, ans.text
+    ans = engine.answer("腰椎硬膜外 湿穿了 用的17G Tuohy，病人说明天要坐飞机出差 怎么跟他说")
+    assert ans.verdict == "answered" and "坐飞机" in ans.text.split("\n")[0], ans.text
+    assert engine.answer("can she fly tomorrow after her TFESI?").verdict != "answered"  # (the flight alone: still not covered)

@@ -386,3 +386,26 @@ def test_an_outpatient_setting_is_no_subject_the_knowledge_base_lacks(engine):
     ans = engine.answer("we're an outpatient ASC, no MRI until tomorrow. transfer now or watch overnight?",
                         ["lumbar TFESI this AM, apixaban restarted early, now 4h later new bilateral leg weakness and numbness"])
     assert ans.urgent and ans.verdict == "answered" and "outpatient" not in ans.text, ans.text
+
+
+def test_an_rf_probes_stimulation_twitch_is_no_toxicity(engine):
+    for question in ("doing L4-5 medial branch RFA, sensory stim ok at 0.4V but motor stim at 2V gives leg/foot twitch. what now",
+                     "做腰椎内侧支射频，运动刺激2V时下肢抽动，怎么办"):
+        assert not engine.answer(question).urgent, question
+    assert engine.answer("during L4 TFESI with lido, pt suddenly twitching all over and confused").pathway == "last"
+
+
+def test_the_lipid_ceiling_asked_after_rosc_goes_on_with_the_toxicity_and_works_the_weight(engine):
+    hist = ["60kg lady got 20ml 0.5% bupivacaine for a lumbar paravertebral, now perioral numbness, garbled speech and now seizing",
+            "now pulseless VT"]
+    ans = engine.answer("how much intralipid max total? and how long keep infusion going after ROSC", hist)
+    assert ans.urgent and ans.pathway == "last" and "12 mL/kg" in ans.bullets[0]["text"], ans.text
+    assert "720 mL" in ans.bullets[0].get("worked", ""), ans.text  # (it had declined: "Not covered: ROSC")
+
+
+def test_care_told_done_in_an_emergency_is_no_subject_the_knowledge_base_lacks(engine):
+    ans = engine.answer("插管了 血压用麻黄碱维持住了 需要转ICU吗？家属那边怎么交代",
+                        ["Pt became apneic and hypotensive about 3 min after L4-5 interlaminar ESI, test dose 3 ml 1% lido. What now?"])
+    assert ans.verdict != "out_of_scope" and "插管" not in ans.text, ans.text  # (it had declined: "没有关于插管的资料")
+    q = engine._frame("intubated, on pressors now. ICU? what do I tell the wife?", ["apnoeic and hypotensive 3 min after an L4-5 ILESI"])
+    assert q.followup and not q.unknown, (q.followup, q.unknown)
