@@ -254,6 +254,9 @@ _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection
              "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
              "sudden-severe-headache": {"en": "a sudden severe headache", "zh": "突发剧烈头痛"},
              "unstable-vitals": {"en": "shock", "zh": "休克"}}
+# A rule to stop the injection ("stop when the cement approaches the posterior vertebral wall", 停止注射).
+_STOP_STEP = {"en": re.compile(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b", re.I),
+              "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)")}
 # A patient told to be pregnant now ("孕22周", "20 wks pregnant", 孕妇), the screening that is no answer for her, and the
 # sentence that spares the fetus fluoroscopy.
 PREGNANCY, FLUOROSCOPY = "pregnancy", "fluoroscopy"
@@ -990,10 +993,36 @@ class AnswerEngine:
         TFESI w particulate steroid - what number do I quote?" gets the sources' advice against it (`against_the_plan`)."""
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked))
-        bullets = self._pregnant_patient(q, self._low_risk_rule(q, bullets))
+        bullets = self._stop_first(q, self._pregnant_patient(q, self._low_risk_rule(q, bullets)))
         told = self.lexicon.broader_closure(list(q.concepts))
         return against_the_plan(bullets, [*sents, *self._naming_both(q, told)], told, self._kinds,
                                 lambda t: {m.concept for m in self.lexicon.match(t)})
+
+    def _stop_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A complication seen during the procedure and what to do asked, with no emergency picture ("cement leak seen on
+        lateral into the canal during L2 vertebroplasty, pt awake. next steps?"): the sources' rule to stop, for that
+        complication and procedure, leads (found in the knowledge base when not retrieved)."""
+        if not bullets or q.aspects[:1] != ("action",) or not during_procedure(q.text, q.lang) \
+                or any(_STOP_STEP[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets[:1]):
+            return bullets
+        complications = [c for c in q.concepts if self._kinds.get(c) == "complication"]
+        procedures = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
+        if not complications or not procedures:
+            return bullets
+        table = self.retriever.table
+        rows = table.concept_rows(procedures, q.lang, ("bundled",)).tolist()
+        steps = [s for s in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)], self.lexicon)
+                 if _STOP_STEP[s.chunk.lang].search(s.text) and not s.provenance and s.group != "evidence"]
+
+        def fit(s: Sentence) -> int:  # its own complication named, else no other one (not the embolism's "stop" for a canal leak)
+            named = set(self.lexicon.broader_closure(list(s.concepts)))
+            others = {c for c in s.concepts if self._kinds.get(c) == "complication"} - set(complications)
+            return 2 if set(complications) & named else 0 if others else 1
+        fits = [s for s in steps if fit(s)]
+        if not fits:
+            return bullets
+        step = max(fits, key=fit)
+        return [Bullet(step, 0, 1.0, "action"), *(b for b in bullets if b.sentence.text != step.text)]
 
     def _pregnant_patient(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A patient told to be pregnant ("孕22周…X线下做SI关节注射吗？"): excluding pregnancy before fluoroscopy is no answer

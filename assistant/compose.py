@@ -341,6 +341,17 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
 _LEADS_TO = {"dural-puncture": ("pdph", "csf-leak", "intracranial-hypotension")}
 
 
+def _member_of_another_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """A class of drug held for bleeding asked and no drug ("heparin with dialysis - timing?"): does the sentence name only
+    drugs of other classes (Pradaxa's interval), none of the asked class nor the class itself?"""
+    # (a class held for bleeding only: iodinated contrast asked beside a premedication regimen is not what is dosed)
+    classes = {c for c in own if sig.kinds.get(c) == "drug-class" and HELD & (sig.parents.get(c, frozenset()) | {c})}
+    named = [c for c in s.concepts if sig.kinds.get(c) in ("drug", "brand")]
+    if not classes or not named or classes & s.concepts:
+        return False
+    return not any(classes & (sig.parents.get(c, frozenset()) | {c}) for c in named)
+
+
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
     """Does the sentence name another drug (or drug class), procedure, complication or spinal region (of `kinds`) than
     the question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
@@ -355,6 +366,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         if kind == "region" and not mine:  # a level names its region (L4-5 is lumbar)
             mine = [r for c in own for r in sig.parents.get(c, frozenset()) if r in REGIONS]
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
+        if kind == "drug" and not mine and _member_of_another_class(s, own, sig):
+            return True  # (heparin asked: a dabigatran interval is no member's)
         # prophylactic antibiotics for an SCS implant: a sentence on discography's is about another of our procedures (and
         # one on premedication before contrast is not about another: the CT it names is no procedure of ours)
         others = sig.adjuncts if kind == "procedure" and any(c in sig.adjuncts for c in mine) else frozenset()

@@ -534,6 +534,7 @@ _HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:cont
 
 # A procedure still to come, and a picture happening now.
 _PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|due (?:for|to have)|needs? (?:a|an)|going to have|"
+                             r"needs? (?:her |his |a |an )?(?:cervical|thoracic|lumbar|sacral|caudal|repeat|another|[CLT]\d)|"
                              r"wants? (?:a|an)|listed for|before (?:the|her|his|a|an) |"
                              # a reaction told as history and the procedure asked about ("hx anaphylaxis to contrast - can I
                              # still do TFESI?"): the procedure is still to come
@@ -591,9 +592,13 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "contrast-allergy"),
     # anaphylaxis to contrast told as the patient's history ("hx anaphylaxis to omnipaque, needs a TFESI") is her contrast
     # allergy, the thing to plan around (one happening now is the emergency's, read by triage)
-    ("anaphylaxis", re.compile(r"(?:\bhx\b|\bh/o\b|history of|previous|prior|last time|\bbefore\b|上次|以前|既往|曾经|过敏史)"
+    ("anaphylaxis", re.compile(r"(?:\bhx\b|\bh/o\b|history of|previous|prior|last time|\bbefore\b|上次|以前|既往|曾经|过敏史|去年|前年)"
                                r"[^.?!。？]{0,40}(?:contrast|\bdye\b|iodinated|iohexol|omnipaque|造影|对比剂|碘(?![伏酒酊]))"
-                               r"(?![^.?!。？]{0,12}(?:没事|没问题|no problem|fine|uneventful))", re.I), "contrast-allergy"),
+                               r"(?![^.?!。？]{0,12}(?:没事|没问题|no problem|fine|uneventful))|"
+                               # (or told with its date after it: "true anaphylaxis to omnipaque last yr")
+                               r"(?:contrast|\bdye\b|iodinated|iohexol|omnipaque|造影|对比剂)[^.?!。？]{0,25}"
+                               r"(?:\blast (?:yr|year|month|time)\b|\b\d+\s*(?:yrs?|years?|months?|mo) ago\b|\byears? ago\b)", re.I),
+     "contrast-allergy"),
     # an RF ablation aimed at an arrhythmia is cardiology's ("RF ablation for paroxysmal AF", 房颤射频)
     ("radiofrequency-ablation", re.compile(r"(?:ablation|\brfa?\b|radiofrequency)\s+(?:for|of)\s+(?:(?:paroxysmal|persistent|permanent|chronic|"
                                            r"symptomatic|recurrent)\s+)?(?:af\b|afib|a-fib|atrial (?:fibrillation|flutter)|svt\b|"

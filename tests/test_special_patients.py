@@ -1,5 +1,5 @@
 """Patients and askers the passages are not written for: a pregnant patient before fluoroscopy, the operator cutting their
-own dose while doing a procedure (hash-embedder index over the documents that hold the answers: the lexical and concept
+own dose while doing a procedure, a complication seen on the table with no emergency picture (hash-embedder index over the documents that hold the answers: the lexical and concept
 retrievers find them; the dense one is random here)."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ def clinic(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyp
     from assistant.indexing import build_index
 
     root = tmp_path_factory.mktemp("clinic-index")
-    copy_corpus(root / "corpus", ("esi-general", "patient-selection-monitoring", "sacroiliac", "radiation-contrast", "anticoagulants"))
+    copy_corpus(root / "corpus", ("esi-general", "patient-selection-monitoring", "sacroiliac", "radiation-contrast", "anticoagulants",
+                                       "vertebral-augmentation"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -37,3 +38,11 @@ def test_cutting_the_operators_dose_is_asked_of_the_fluoroscopy_not_of_the_proce
         ans = clinic.answer(question)
         first = next(c for c in ans.citations if c.n == ans.bullets[0]["n"][0])
         assert first.chunk.doc_id.startswith("radiation-contrast"), ans.text  # (it had led with ESI technique or pregnancy)
+
+
+def test_a_complication_seen_on_the_table_gets_the_rule_to_stop_first(clinic):
+    for question, stop in (("cement leak seen on lateral into the canal during L2 vertebroplasty, pt awake. next steps?",
+                            "stop when the cement approaches the posterior vertebral wall"),
+                           ("L1 PVP术中侧位透视见骨水泥漏入椎管，病人清醒无症状，下一步？", "即停止注射")):
+        ans = clinic.answer(question)
+        assert not ans.urgent and stop in ans.bullets[0]["text"], ans.text  # (it had led with thoracic decompression rates)

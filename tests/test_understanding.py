@@ -3473,3 +3473,21 @@ def test_how_long_a_stented_patient_stays_on_antiplatelets_is_cardiologys(framer
     for question in ("stent 6 months ago on plavix, how long to hold before a lumbar TFESI?", "支架8个月，阿司匹林+波立维，要做腰椎ESI，能停吗？"):
         q = framer.frame(question)
         assert "dapt-duration" not in q.concepts and "coronary-stent" in q.concepts, question
+
+
+def test_contrast_anaphylaxis_dated_after_it_is_the_history_to_plan_around(framer):
+    q = framer.frame("true anaphylaxis to omnipaque last yr. needs cervical TFESI. options?")
+    assert "contrast-allergy" in q.concepts and q.aspects[:1] == ("prevention",), (q.concepts, q.aspects)
+    assert "contrast-allergy" not in framer.frame("anaphylaxis to omnipaque right now during a cervical TFESI").concepts
+
+
+def test_a_held_class_asked_makes_another_classs_drug_a_rival():
+    from assistant.compose import Signals, rival
+
+    sig = Signals(kinds={"heparin": "drug-class", "dabigatran": "drug", "enoxaparin": "drug", "lmwh": "drug-class"},
+                  parents={"heparin": frozenset({"anticoagulant"}), "dabigatran": frozenset({"doac", "anticoagulant"}),
+                           "enoxaparin": frozenset({"lmwh", "heparin", "anticoagulant"}), "lmwh": frozenset({"heparin", "anticoagulant"})})
+    pradaxa = _sent("Pradaxa is held for 4-5 days, or 6 days when renal function is impaired.", "Prevention", {"dabigatran"})
+    clexane = _sent("Enoxaparin is stopped 24 h before after a treatment dose.", "Prevention", {"enoxaparin"})
+    assert rival(pradaxa, ["heparin", "vertebroplasty"], sig)  # (ESRD on dialysis heparin had led with Pradaxa)
+    assert not rival(clexane, ["heparin", "vertebroplasty"], sig)
