@@ -156,6 +156,12 @@ _FAINT_NOT_ALLERGIC = {
         ("zh", f"{_ALLERGIC_SKIN['zh']}|{_ALLERGIC_AIRWAY['zh']}|{_ALLERGIC_SKIN['en']}|{_ALLERGIC_AIRWAY['en']}",
          f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
 
+# The signs of a faint one can see or measure (not dizziness or nausea alone).
+_FAINT_SIGNS = {"en": r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|heart rate (?:of )?[1-4]\d\b|collapse|clammy|"
+                      r"passed out|passing out|went (?:white|grey|gray)|\bHR (?:of )?[1-4]\d\b|unresponsive|brady",
+                "zh": r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|心率\s*[1-4]\d\s*次|眼前发黑|晕过去|心率.{0,4}[1-4]\d|"
+                      r"意识丧失|叫不醒"}
+
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "last",
@@ -378,10 +384,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # nausea with a (postural) headache is a PDPH picture, not a faint; a fast heart is no faint
         # (nor is a low pressure after a coeliac or sympathetic neurolysis, with no slow heart told: the sympathectomy or
         # a bleed)
+        # (nor is dizziness, nausea or light-headedness with no sign to see: "dizzy and unsteady walking - safe to discharge?")
         exclude={"en": r"headache|tachycard|\b(?:hr|heart rate|pulse)\b\D{0,6}1\d\d\b|"
-                       rf"^(?![\s\S]*(?:{_SLOW_HR['en']}))(?=[\s\S]*(?:co?eliac|splanchnic|sympathetic|neurolys))[\s\S]*(?:{_LOW_BP['en']})",
+                       rf"^(?![\s\S]*(?:{_SLOW_HR['en']}))(?=[\s\S]*(?:co?eliac|splanchnic|sympathetic|neurolys))[\s\S]*(?:{_LOW_BP['en']})|"
+                       rf"^(?![\s\S]*(?:{_FAINT_SIGNS['en']}|{_LOW_BP['en']}))",
                  "zh": r"头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)|"
-                       rf"^(?![\s\S]*(?:{_SLOW_HR['zh']}|{_SLOW_HR['en']}))(?=[\s\S]*(?:腹腔神经丛|内脏神经|交感|毁损|coeliac|celiac))[\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']})"},
+                       rf"^(?![\s\S]*(?:{_SLOW_HR['zh']}|{_SLOW_HR['en']}))(?=[\s\S]*(?:腹腔神经丛|内脏神经|交感|毁损|coeliac|celiac))[\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']})|"
+                       rf"^(?![\s\S]*(?:{_FAINT_SIGNS['zh']}|{_FAINT_SIGNS['en']}|{_LOW_BP['zh']}|{_LOW_BP['en']}))"},
         procedures=('interventional-pain-procedure', 'esi', 'facet-injection', 'medial-branch-block', 'radiofrequency-ablation', 'sacroiliac-joint-injection', 'peripheral-nerve-block', 'sympathetic-block', 'epidural-blood-patch'),
     ),
     RedFlag(
@@ -793,12 +802,14 @@ _NOW = {
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
-                     r"(?<!not )(?<!n't )\b(?:awake|alert|responsive) (?:now|again)\b|"
+                     r"(?<!not )(?<!n't )\b(?:awake|alert|responsive) (?:now|again)\b|\bback (?:in|to) sinus(?: rhythm)?\b|"
+                     r"\bsinus rhythm (?:now|restored|again)\b|\balert and orient\w*|\bGCS 15\b|"
                      r"\b(?:now |is now |'s now |currently )?(?:asymptomatic|symptom-free)\b|\bno (?:more |further )?symptoms (?:now|any more|anymore)\b|"
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
                      r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
-    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
+    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|恢复(?:了)?窦(?:性心)?律|"
+                     r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
 }

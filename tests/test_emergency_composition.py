@@ -409,3 +409,20 @@ def test_care_told_done_in_an_emergency_is_no_subject_the_knowledge_base_lacks(e
     assert ans.verdict != "out_of_scope" and "插管" not in ans.text, ans.text  # (it had declined: "没有关于插管的资料")
     q = engine._frame("intubated, on pressors now. ICU? what do I tell the wife?", ["apnoeic and hypotensive 3 min after an L4-5 ILESI"])
     assert q.followup and not q.unknown, (q.followup, q.unknown)
+
+
+def test_sinus_rhythm_back_and_a_clear_mind_have_settled_the_toxicity(engine):
+    hist = ["腰丛阻滞 罗哌卡因0.5% 30ml 推完5分钟 病人抽搐 意识不清", "intralipid已经给了 还是室速，胺碘酮能用吗？利多卡因可以吗？肾上腺素给多少"]
+    ans = engine.answer("现在恢复窦律了 意识清楚，要观察多久？今天能回家吗", hist)
+    assert not ans.urgent and "4–6 小时" in ans.bullets[0]["text"], ans.text
+    from assistant.safety import SETTLED
+    assert SETTLED["en"].search("back in sinus now, alert and oriented, GCS 15 - how long do we watch her?")
+    assert not SETTLED["zh"].search("病人意识不清，还在抽")
+
+
+def test_dizziness_alone_with_no_sign_to_see_is_no_faint_emergency(engine):
+    for question in ("Cervical MBB C3-5 done 20 min ago, pt dizzy and unsteady walking. Safe to discharge?",
+                     "做完颈椎内侧支阻滞20分钟 病人头晕 走路不稳 能回家吗"):
+        assert not engine.answer(question).urgent, question
+    for question in ("pt went pale and sweaty after the TFESI, HR 42", "打完针病人头晕 出冷汗 面色苍白"):
+        assert engine.answer(question).pathway == "vasovagal", question
