@@ -666,7 +666,8 @@ _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:abo
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
 _DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure"})  # the operator's own dose and how to cut it
-IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})  # scans (not the guidance a procedure is done under)
+IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})
+_DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told  # scans (not the guidance a procedure is done under)
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
 _ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
@@ -1285,7 +1286,11 @@ class Framer:
         despite dose increases - workup?", "吗啡泵…加量也没用，双腿发麻，考虑啥"): the complications the lexicon links the
         finding to (a catheter-tip granuloma), which the question is about."""
         lex = self.lexicon.concepts
-        if not {"workup", "recognition"} & set(aspects) or any(lex[c].kind == "complication" for c in concepts if c in lex):
+        # (or a story told with a deficit and no ask of its own: "鞘内泵 吗啡 用了4年 剂量越加越多还是痛 双下肢无力 小便费劲")
+        told = not set(aspects) - {"escalation", "dose", "action"} and any(lex[c].kind == "finding" and c in _DEFICIT_SIGNS
+                                                                               for c in concepts if c in lex)
+        if not ({"workup", "recognition"} & set(aspects) or told) \
+                or any(lex[c].kind == "complication" and c not in _DEFICIT_SIGNS for c in concepts if c in lex):
             return ()
         # (only a complication of something the question names: a granuloma for a pump, not for oral gabapentin)
         named = set(self.lexicon.broader_closure([c for c in concepts if c in lex]))

@@ -426,3 +426,10 @@ def test_dizziness_alone_with_no_sign_to_see_is_no_faint_emergency(engine):
         assert not engine.answer(question).urgent, question
     for question in ("pt went pale and sweaty after the TFESI, HR 42", "打完针病人头晕 出冷汗 面色苍白"):
         assert engine.answer(question).pathway == "vasovagal", question
+
+
+def test_a_pump_patient_needing_ever_more_drug_with_weak_legs_is_read_as_a_catheter_tip_mass(engine):
+    ans = engine.answer("鞘内泵 吗啡 用了4年 最近剂量越加越多还是痛 而且出现双下肢无力 小便费劲")
+    assert ans.urgent and "肉芽肿" in ans.bullets[0]["text"], ans.text  # (it had led with CT myelography and a haematoma)
+    q = engine._frame("IT morphine pump 4 yrs, needing more and more, now weak legs", [])
+    assert "catheter-tip-granuloma" in q.concepts, q.concepts
