@@ -268,6 +268,9 @@ _SCREENING = {"en": re.compile(r"pregnancy should be excluded|exclude pregnancy|
               "zh": re.compile(r"排除妊娠|妊娠试验|验孕")}
 _FETUS_SPARED = {"en": re.compile(r"fluoroscopy is avoided to protect the fetus|avoid\w* fluoroscopy", re.I),
                  "zh": re.compile(r"为保护胎儿应避免透视|避免透视")}
+# the times worked against an interval for a procedure the lead places in the low-risk class
+_IF_STOPPED = {"en": " (this interval applies where the procedure calls for stopping the drug; see the low-risk class above)",
+               "zh": "（此间隔适用于需要停药的操作；该操作的低风险分级见上）"}
 _NO_ACTIVITY = {"en": "The knowledge base says nothing on {what} after it; what it has on the rest follows.",
                 "zh": "知识库没有关于术后{what}的内容；以下为其对其余部分的资料。"}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
@@ -1481,6 +1484,7 @@ class AnswerEngine:
         last_heading = ""
         timed = dosed = False  # the times told are worked beside the first cited interval only; the first dose says how
         said_kinds: set[str] = set()
+        low_lead = bool(bullets) and LOW_RISK in bullets[0].sentence.concepts and not HIGHER_RISK & bullets[0].sentence.concepts
         for b in bullets:
             heading = _heading(b, q, lang, tri.urgent, multi, by_group)
             if heading and heading != last_heading:
@@ -1494,6 +1498,8 @@ class AnswerEngine:
             if worked and kind in said_kinds and kind not in ("hours", "dose"):
                 worked = ""  # (an INR told is said once, beside the first sentence asking for a normalised one)
             said_kinds.add(kind)
+            if worked and kind == "hours" and low_lead:  # ("lumbar MBB ... lovenox last dose 8pm, ok?": the class may need no stop)
+                worked = f"{worked[: -len(mark)].rstrip()}{_IF_STOPPED[lang]} {mark}" if worked.endswith(mark) else worked + _IF_STOPPED[lang]
             if worked:
                 lines.append(f"  ↳ {worked}")  # arithmetic on the cited figures for this patient, said as such
                 meta[-1]["worked"] = worked

@@ -667,7 +667,11 @@ _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:abo
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
 _DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure"})  # the operator's own dose and how to cut it
 IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})
-_DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told  # scans (not the guidance a procedure is done under)
+_DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told
+_PUMPS = frozenset({"intrathecal-pump", "intrathecal-drug-delivery"})
+_GRANULOMA = "catheter-tip-granuloma"
+# a picture that came on over weeks or years of therapy ("x6 yrs", "over weeks", 用了4年)
+_CHRONIC = re.compile(r"\b(?:years?|yrs?|months?|mos|weeks|wks)\b|[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|几周|数周|几个月", re.I)  # scans (not the guidance a procedure is done under)
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
 _ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
@@ -1144,7 +1148,7 @@ class Framer:
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
-        suspected = self._suspected(concepts, aspects)
+        suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
         tried = _tried(q, lang, matches, lex) if "escalation" in aspects and not REPEAT_IT[lang].search(q) else ()
@@ -1281,7 +1285,7 @@ class Framer:
             return False
         return any(o != c and set(lex[c].broader) & set(self.lexicon.broader_closure([o])[1:]) for o in own)
 
-    def _suspected(self, concepts: tuple[str, ...], aspects: tuple[str, ...]) -> tuple[str, ...]:
+    def _suspected(self, concepts: tuple[str, ...], aspects: tuple[str, ...], q: str = "") -> tuple[str, ...]:
         """Asked what a told finding could be or how to work it up, and naming no complication ("pump analgesia failing
         despite dose increases - workup?", "吗啡泵…加量也没用，双腿发麻，考虑啥"): the complications the lexicon links the
         finding to (a catheter-tip granuloma), which the question is about."""
@@ -1294,6 +1298,8 @@ class Framer:
             return ()
         # (only a complication of something the question names: a granuloma for a pump, not for oral gabapentin)
         named = set(self.lexicon.broader_closure([c for c in concepts if c in lex]))
+        if told and _PUMPS & named and _CHRONIC.search(q) and _GRANULOMA in lex and _GRANULOMA not in concepts:
+            return (_GRANULOMA,)  # "morphine IT pump x6 yrs, now progressive leg weakness over weeks": its late signs
         return tuple(dict.fromkeys(r for c in concepts if c in lex and lex[c].kind == "finding" for r in lex[c].related
                                    if r in lex and lex[r].kind == "complication" and r not in concepts
                                    and named & set(self.lexicon.broader_closure([x for x in lex[r].related

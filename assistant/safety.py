@@ -1119,7 +1119,10 @@ _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|hus
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 # (an implant in place for months or years, "pump for 5 years", 泵用了5年: nothing under way to stop)
 _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b|"
-                        r"\b(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?) (?:with|on) (?:the |a |an |her |his )?(?:pump|stimulator|SCS|implant)\b",
+                        r"\b(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?) (?:with|on) (?:the |a |an |her |his )?(?:pump|stimulator|SCS|implant)\b|"
+                        # ("morphine IT pump x6 yrs", "pump for 6 yrs", a picture coming on "over weeks")
+                        r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,20}\bx\s*\d+\s*(?:years?|yrs?|months?|mos?)\b|"
+                        r"\bover (?:the (?:last|past) )?(?:days|weeks|months|\d+ (?:days|weeks|months))\b",
                   "zh": r"(?:泵|刺激器|电极|植入物)[^，。]{0,4}(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)"}
 # (time told since it: "40 min after the C6-7 TFESI", "SCS trial day 5", "2 weeks post implant", 术后, 第5天; not while the
 # injection goes on: "injecting PMMA, 2 min after starting she…", 术中, 正在推)

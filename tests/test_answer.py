@@ -1567,8 +1567,10 @@ def test_a_low_risk_procedures_class_is_followed_by_its_rule_before_the_drugs_in
 
     ans = engine.answer("pt on eliquis 5 bid, lumbar MBB tmrw am, ok if last dose tonight?")
     assert re.search(r"low[- ]\S*risk", ans.bullets[0]["text"], re.I) and NO_STOP_NEEDED.search(ans.bullets[1]["text"]), ans.text
+    assert "applies where the procedure calls for stopping" in ans.bullets[2].get("worked", ""), ans.text
     ans = engine.answer("pt on eliquis 5 bid, lumbar TFESI tmrw am, ok if last dose tonight?")  # (intermediate risk: no such rule)
     assert not any(NO_STOP_NEEDED.search(b["text"]) for b in ans.bullets[:2]), ans.text
+    assert not any("applies where the procedure" in b.get("worked", "") for b in ans.bullets), ans.text
 
 
 def test_still_a_headache_after_the_patch_the_turn_before_asked_about_is_a_failed_patch(engine):

@@ -433,3 +433,6 @@ def test_a_pump_patient_needing_ever_more_drug_with_weak_legs_is_read_as_a_cathe
     assert ans.urgent and "肉芽肿" in ans.bullets[0]["text"], ans.text  # (it had led with CT myelography and a haematoma)
     q = engine._frame("IT morphine pump 4 yrs, needing more and more, now weak legs", [])
     assert "catheter-tip-granuloma" in q.concepts, q.concepts
+    ans = engine.answer("morphine IT pump x6 yrs, now progressive leg weakness and numbness over weeks. concern?")
+    assert ans.urgent and "granuloma" in ans.bullets[0]["text"] and "Stop the procedure" not in ans.text, ans.text
+    assert "catheter-tip-granuloma" not in engine._frame("pump refill 1 hour ago, now legs weak and numb", []).concepts
