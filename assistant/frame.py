@@ -535,6 +535,7 @@ _HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:cont
 # A procedure still to come, and a picture happening now.
 _PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|due (?:for|to have)|needs? (?:a|an)|going to have|"
                              r"needs? (?:her |his |a |an )?(?:cervical|thoracic|lumbar|sacral|caudal|repeat|another|[CLT]\d)|"
+                             r"(?:[CLT]\d[\w/-]*|TFESI|ILESI|ESI|MBB|RFA|SCS|block|injection|procedure|trial|implant)\s+(?:tomorrow|tmrw|tmr|next week)\b|"
                              r"wants? (?:a|an)|listed for|before (?:the|her|his|a|an) |"
                              # a reaction told as history and the procedure asked about ("hx anaphylaxis to contrast - can I
                              # still do TFESI?"): the procedure is still to come
@@ -1226,7 +1227,10 @@ class Framer:
             # "颈椎TFESI用地塞米松还是Depo-Medrol？", "dex or depo-medrol for a cervical TF?": which drug to use (a choice is
             # written under Prevention, with its verdict)
             drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "brand")]
-            return _topic_ask(q, lang, concepts) or (("prevention",) if len(drugs) >= 2 and _EITHER[lang].search(q) else ())
+            # ("SCS测试期第3天，覆盖区域变了，原来腿上的麻感没了": a complication told happening to the patient asks what it is)
+            told = any(lex[c].kind == "complication" for c in concepts if c in lex) and _HAPPENED[lang].search(q)
+            return _topic_ask(q, lang, concepts) or (("prevention",) if len(drugs) >= 2 and _EITHER[lang].search(q) else ()) \
+                or (("recognition",) if told else ())
         if prev is None:
             return ()
         new_facts = [c for c in concepts if c not in prev.all_concepts]
@@ -1657,6 +1661,8 @@ class Framer:
             best = process.extractOne(f, self._wordlist, scorer=OSA.distance, score_cutoff=1 if len(f) <= 7 else 2)
             if best is None or (drug_like(f) and not drug_like(str(best[0]))):
                 return w  # a drug name is never turned into a plain word (ketamine is not "examine")
+            if f.endswith(str(best[0])) and f[: len(f) - len(str(best[0]))] in _NEGATING:
+                return w  # nor is a negated word turned into its opposite ("afebrile" is not "febrile")
             fixes.append((w, best[0]))
             return str(best[0])
 
@@ -1929,6 +1935,12 @@ _LAB_CUTOFF = re.compile(r"\b(?:INR|platelets?|plt|eGFR|CrCl|creatinine)\b[^?.;]
 _JUST_DONE = re.compile(r"刚[放做打装上换拔开用吃停]完?了?")
 # A yes-no ask said as "A 不 A" (加不加, 停不停, 用不用): the ask's form, never a subject.
 _A_NOT_A = re.compile(r"(.{1,2})不\1")
+
+
+# A change told as having happened to the patient ("覆盖区域变了", "麻感没了", "has moved", "lost the coverage").
+_HAPPENED = {"en": re.compile(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b", re.I),
+             "zh": re.compile(r"变了|没了|消失了|不见了|跑了|移位了")}
+_NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 
 
 def _bracketed_with(q: str, word: str, drugs: Sequence[Match]) -> bool:

@@ -232,7 +232,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "implant-infection",
-        {"en": (r"fever|febrile|pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b",
+        {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b",
                 r"back pain|neck pain|wound|erythema|red|pus|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
@@ -524,7 +524,7 @@ _DURAL_RED_FLAGS = RedFlag(
             r"no longer (?:postural|positional)|(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
-            r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|diplopi|double vision|fever|febrile|3[89](?:\.\d)?\s*°?c\b|"
+            r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|diplopi|double vision|fever|(?<!a)febrile|3[89](?:\.\d)?\s*°?c\b|"
             r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
      "zh": (r"头[痛疼]|头很[痛疼]",
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|"
@@ -677,9 +677,9 @@ PATHWAY_ACTIONS: dict[str, dict[str, str]] = {
 # management passages (a step no passage matches is left out; pathways without steps use PATHWAY_ACTIONS).
 PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     "last": {"en": (r"call for help|stop giving|secure the airway|100% oxygen", r"benzodiazepine", r"lipid emulsion is given|first sign of serious",
-                    r"lipid emulsion regimen|mL/kg", r"\bACLS\b|small boluses|amiodarone", r"bypass|ECMO"),
+                    r"lipid emulsion regimen|mL/kg", r"\bACLS\b|small boluses|amiodarone", r"avoid vasopressin", r"bypass|ECMO"),
              "zh": (r"呼叫帮助|停止注射局麻药|气道通畅|100%\s*氧|纯氧", r"苯二氮", r"最初征象|给予\s*20%\s*脂肪乳", r"脂肪乳剂方案|mL/kg",
-                    r"ACLS|高级心血管生命支持|胺碘酮", r"体外循环|ECMO")},
+                    r"ACLS|高级心血管生命支持|胺碘酮", r"避免使用血管加压素|血管加压素", r"体外循环|ECMO")},
     "neuraxial-deficit": {"en": (r"stopping the procedure|examining the patient", r"\bMRI\b|urgent CT",
                                  r"decompression", r"more than \d+ ?h|within \d+ ?h|as early as possible"),
                           "zh": (r"停止操作|检查患者", r"MRI|紧急行\s*CT", r"减压", r"\d+\s*(?:h|小时)|尽早")},
@@ -775,7 +775,7 @@ _NOT_NOW = {
           r"\b(?:heard|read)(?: that| about)? [^.?]{0,40}\b(?:can|could|may|might|causes?)\b|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
           r"\bany (?:specific |particular |other |special )?(?:risks?|complications|side effects)\b|\bhow (?:common|often|frequent)\b|"
-          r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode)|last (?:year|yr|month|mo|week|wk)\b|(?:years?|yrs?|months?|mos?) ago|\bhx\b|previous(?:ly)?|in the past|"
+          r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode|anaphyla\w*)|last (?:year|yr|month|mo|week|wk)\b|(?:years?|yrs?|months?|mos?) ago|\bhx\b|previous(?:ly)?|in the past|"
           r"\bhad (?:a|an) [^.;?,]{0,40}\bbefore\s*(?:[,.;?!]|$|(?:with|at|after|during|in)\b)|"  # "had a seizure before with lido"
           r"\bhad (?:a |an )?(?:\w+ )?(?:hives|rash|reaction|urticaria|anaphylaxis|allergic reaction|allergy)\b[^.;?]{0,40}?\bbefore\b(?! (?:i|we|you|the|it|she|he)\b)|"
           r"\bpre-?med(?:s|ication|icate)?\s+(?:regimen|protocol|plan|schedule)\b|\b(?:what|which|any|need|needs|needed|should|do i|do we)\b[^.?!]{0,30}\bpre-?med\w*|"
@@ -929,8 +929,10 @@ _STIM_TEST = {
 }
 # A stimulator's paraesthesia that has moved ("SCS pt says the paresthesia suddenly moved to his belly"): lead migration,
 # read as the therapy only beside a stimulator (after an injection, paraesthesia that spreads is a new deficit).
-_STIM_MOVED = {"en": r"pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)",
-               "zh": r"(?:刺激|电刺激)(?:感)?(?:跑到|移到|转到)"}
+_STIM_MOVED = {"en": r"pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)|"
+                     r"(?:lost|lose|losing|no longer (?:feels?|gets?|has)) (?:the |his |her |their )?(?:stim\w*|pa(?:ra|r)?esthesias?|tingling|coverage)",
+               "zh": r"(?:刺激|电刺激)(?:感)?(?:跑到|移到|转到)|(?:原来)?[^，。；]{0,6}(?:麻感|麻的感觉|刺激感|发麻的感觉)(?:没了|消失了?|不见了|变了|跑了)|"
+                     r"(?:麻感|刺激感)(?:跑到|移到|转到)"}
 _STIMULATOR = {"en": r"\bstim\w*|\bSCS\b|\bDRG\b|\bleads?\b|\bIPG\b", "zh": r"刺激器|电极|脊髓电刺激|SCS"}
 
 

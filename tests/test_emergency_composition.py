@@ -436,3 +436,23 @@ def test_a_pump_patient_needing_ever_more_drug_with_weak_legs_is_read_as_a_cathe
     ans = engine.answer("morphine IT pump x6 yrs, now progressive leg weakness and numbness over weeks. concern?")
     assert ans.urgent and "granuloma" in ans.bullets[0]["text"] and "Stop the procedure" not in ans.text, ans.text
     assert "catheter-tip-granuloma" not in engine._frame("pump refill 1 hour ago, now legs weak and numb", []).concepts
+
+
+def test_afebrile_is_never_read_as_febrile(engine):
+    question = "day 2 after L5-S1 IL ESI w/ wet tap, HA much worse upright, mild neck stiffness, afebrile. EBP now or wait?"
+    assert "afebrile" in engine._frame(question, []).text  # (the spelling fixer had turned it into "febrile")
+    assert not engine.answer(question).urgent
+    assert engine.answer("day 2 after L5-S1 IL ESI w/ wet tap, HA much worse upright, neck stiffness, febrile 38.6").urgent
+
+
+def test_a_prior_anaphylaxis_before_tomorrows_procedure_is_planned_around_not_treated(engine):
+    ans = engine.answer("pt with prior anaphylaxis to iodinated contrast, L5 TFESI tomorrow. what are my options?")
+    assert not ans.urgent and "no management steps" not in ans.text, ans.text
+
+
+def test_stimulation_lost_in_a_trial_is_lead_migration_not_a_deficit(engine):
+    question = "SCS测试期第3天，覆盖区域变了，原来腿上的麻感没了"
+    assert not engine.answer(question).urgent  # (it had raised the haematoma banner: 麻 read as numbness)
+    q = engine._frame(question, [])
+    assert "lead-migration" in q.concepts and q.aspects[:1] == ("recognition",), (q.concepts, q.aspects)
+    assert engine.answer("SCS测试期第3天，双腿无力，麻木").urgent
