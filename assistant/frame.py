@@ -1188,6 +1188,7 @@ class Framer:
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts,
                                              tuple(self.lexicon.broader_closure([*concepts, *ctx_concepts])))
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
+        parts = tuple(self._kept_on_foreign(p) for p in parts)
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
@@ -1378,6 +1379,15 @@ class Framer:
         if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang):
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
         return concepts, out
+
+    def _kept_on_foreign(self, part: Part) -> Part:
+        """"and should she keep taking alendronate?": going on with another specialty's drug is no antithrombotic continued
+        through a procedure (the part is about that drug alone)."""
+        lex = self.lexicon.concepts
+        if _CONTINUED not in part.concepts or held_drug([c for c in part.concepts if c != _CONTINUED], self.lexicon) \
+                or not any(c in lex and lex[c].scope == "out" for c in part.concepts):
+            return part
+        return replace(part, concepts=tuple(c for c in part.concepts if c != _CONTINUED))
 
     def _radiation_first(self, concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...]
                          ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:

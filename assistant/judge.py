@@ -178,11 +178,14 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     missing: list[str] = []
     keyed = unheard = False
     for part in q.parts or ():
-        keys = [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited)) if c in q.subjects or c in part.inherited]
+        # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
+        foreign_alone = len(q.parts) > 1 and bool(part.concepts) and all(c in q.out_of_scope for c in part.concepts)
+        keys = [] if foreign_alone else [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited))
+                                         if c in q.subjects or c in part.inherited]
         if any(kinds.get(c) == "procedure" for c in keys):  # "an SIJ injection under the C-arm": the guidance is how it is done
             keys = [c for c in keys if c not in guidance]
         if not keys:
-            covered.append(evidence >= threshold)
+            covered.append(evidence >= threshold and not foreign_alone)
             continue
         keyed = True
         procs = [c for c in keys if kinds.get(c) == "procedure"]

@@ -3491,3 +3491,18 @@ def test_a_held_class_asked_makes_another_classs_drug_a_rival():
     clexane = _sent("Enoxaparin is stopped 24 h before after a treatment dose.", "Prevention", {"enoxaparin"})
     assert rival(pradaxa, ["heparin", "vertebroplasty"], sig)  # (ESRD on dialysis heparin had led with Pradaxa)
     assert not rival(clexane, ["heparin", "vertebroplasty"], sig)
+
+
+def test_zoster_as_an_indication_is_declined_but_a_zoster_patients_drug_hold_is_answered(engine):
+    for question in ("带状疱疹后神经痛有哪些介入治疗？DRG脉冲射频效果怎么样", "带疱急性期做硬膜外或神经阻滞能预防PHN吗",
+                     "does pulsed RF of the DRG work for postherpetic neuralgia?"):
+        assert engine.answer(question).verdict == "out_of_scope", question
+    assert engine.answer("PHN pt on Xarelto for a T6 intercostal block - hold?").verdict == "answered"
+
+
+def test_a_part_about_another_specialtys_drug_alone_is_a_part_not_covered(engine):
+    ans = engine.answer("lumbar TFESI tomorrow on Xarelto - how long to hold? and should she keep taking alendronate?")
+    assert "Not covered in the knowledge base: should she keep taking alendronate" in ans.text, ans.text
+    assert "3 days" in ans.bullets[0]["text"] and len({b["part"] for b in ans.bullets}) == 1, ans.text
+    q = engine._frame("PVP术后出院交代，什么时候可以下地，要不要抗骨松治疗？", [])
+    assert "osteoporosis-treatment" in q.parts[-1].concepts, q.parts
