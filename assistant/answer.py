@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .citations import Citer
 from .compose import (
+    AGAINST,
     BLEEDING_UPGRADE,
     CARDIOLOGY_DECIDES,
     CLASS_CONCEPT,
@@ -247,6 +248,9 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 # a drug asked in an emergency's later turn that none of the pathway's steps names ("should we give high dose steroids
 # for the cord infarct?")
+_GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|use|using|add|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
+             "zh": re.compile(r"要不要|能不能|可不可以|可以|用不用|需不需要|需要|上|用|给|推|加")}
+_TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
 _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {condition}; the steps it has for this picture follow.",
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # what the pathways without a topic concept of their own are called in a note
@@ -366,6 +370,7 @@ class AnswerEngine:
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
         self._drug_classes = {cid: self._specific_classes(cid) for cid, k in self._kinds.items() if k in ("drug", "brand")}
+        self._drug_closure = {cid: frozenset(self.lexicon.broader_closure([cid])[1:]) for cid, k in self._kinds.items() if k in ("drug", "brand")}
         self._regional = {cid: (frozenset(c.related) & REGIONS, frozenset(self.lexicon.broader_closure([cid])[1:]))
                           for cid, c in self.lexicon.concepts.items() if c.kind == "procedure" and REGIONS & set(c.related)}
         for cid, c in self.lexicon.concepts.items():
@@ -435,7 +440,8 @@ class AnswerEngine:
         lex = self.lexicon.concepts
         if q.unknown and q.history and self._emergency_before(q).urgent:
             # "插管了 血压用麻黄碱维持住了 需要转ICU吗？" after a total spinal: what was done for the patient is no subject of its own
-            q = replace(q, unknown=())
+            # (a drug it names still is: "give tranexamic acid?", "she also takes Zorbex")
+            q = replace(q, unknown=tuple(u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper() and not u.isupper())))
         kinds = {c: lex[c].kind for c in (*q.all_concepts, *q.out_of_scope) if c in lex}  # (a topic carried from the turn before)
         parents = {c: lex[c].broader for c in q.all_concepts if c in lex}
         guidance = {c for c in q.all_concepts if c in lex and GUIDANCE in self.lexicon.broader_closure([c, *lex[c].related])}
@@ -915,7 +921,7 @@ class AnswerEngine:
                       self._kinds, {c: frozenset(lx[c].related) for c in (*q.all_concepts, *self._adjuncts) if c in lx}, self._risk_classes,
                       {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
                       {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts, self._drug_classes,
-                      self._regional)
+                      self._regional, self._drug_closure)
         bullets: list[Bullet] = []
         if guide.rule and guide.rule not in NO_PROTOCOL:  # (none to quote: what the sources say of the question follows)
             foreign = self._other_procedure(q, guide.rule)
@@ -1031,8 +1037,11 @@ class AnswerEngine:
         """A patient told to be pregnant ("孕22周…X线下做SI关节注射吗？"): excluding pregnancy before fluoroscopy is no answer
         for her; the sentence that fluoroscopy is avoided to protect the fetus leads (found in the knowledge base when not
         retrieved), what it says of the procedure follows."""
-        if PREGNANCY not in q.concepts or "pregnant-staff" in q.concepts or not _PREGNANT_NOW[q.lang].search(q.text):
-            return bullets
+        told = _PREGNANT_NOW[q.lang].search(q.text)
+        if PREGNANCY not in q.concepts or "pregnant-staff" in q.concepts or told is None \
+                or _HYPOTHETICAL[q.lang].search(q.text[max(0, told.start() - 20):told.start()]) \
+                or not {FLUOROSCOPY, *RADIATION} & set(self.lexicon.broader_closure(list(q.concepts))):
+            return bullets  # (not "what if she is pregnant?", nor a question that does not involve the X-ray)
         kept = [b for b in bullets if not _SCREENING[b.sentence.chunk.lang].search(b.sentence.text)]
         if any(_FETUS_SPARED[b.sentence.chunk.lang].search(b.sentence.text) for b in kept):
             return kept or bullets
@@ -1072,7 +1081,8 @@ class AnswerEngine:
         specific = [c for c in told if self._kinds.get(c) in ("drug", "drug-class") and c in self.retriever.by_concept]
         rows = set(table.concept_rows(specific, q.lang, ("bundled",)).tolist()) \
             & set(table.concept_rows(procedures, q.lang, ("bundled",)).tolist())
-        return sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)[:40]], self.lexicon)
+        chunks = [c for c in (table.record(r)[0] for r in sorted(rows)) if AGAINST[c.lang].search(c.text)]  # (only where advice against is)
+        return sentences_of([Hit(c, 0.0, 0) for c in chunks], self.lexicon)
 
     def _next_steps_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage) -> list[Bullet]:
         """An emergency follow-up after the first-line treatment was given ("gave 100 ml lipid already, still seizing,
@@ -1385,7 +1395,12 @@ class AnswerEngine:
         if not q.history:
             return []
         lx = self.lexicon.concepts
-        own = [c for p in q.parts for c in p.concepts if c in lx and lx[c].kind in ("drug", "drug-class", "brand")]
+        # (only a drug the turn asks about giving, "should we give…", 要不要上…: not one told as the patient's, "she's on
+        # eliquis btw", nor the injectate told as used)
+        asked = [m.concept for m in q.matches if m.concept in lx and lx[m.concept].kind in ("drug", "drug-class", "brand")
+                 and _GIVE_ASK[q.lang].search(q.text[max(0, m.start - 25):m.start])
+                 and not _TAKES[q.lang].search(q.text[max(0, m.start - 12):m.start])]
+        own = [c for c in asked if self.retriever.by_concept.get(c)]  # (one no passage names gets "Nothing on …" instead)
         said = set().union(*(b.sentence.concepts for b in bullets)) if bullets else set()
         given = self._given(q)
         return [c for c in dict.fromkeys(own)
@@ -1553,7 +1568,7 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _UNCOMPARED[lang].format(sides=_join(sides, lang)))
         if not urgent and self._restart_with_lead_in(q):  # a DOAC restarted "24 h after" an SCS trial: after what?
             lines.append(NOTE_PREFIX + _LEAD_IN[lang])
-        if bullets and (idle := unsaid_activities(q, bullets)):  # "wet tap … flying tomorrow": nothing on the flight itself
+        if bullets and not urgent and (idle := unsaid_activities(q, bullets)):  # "wet tap … flying tomorrow": nothing on the flight
             lines.append(NOTE_PREFIX + _NO_ACTIVITY[lang].format(what=_join(idle, lang)))
         unnamed = [] if urgent else self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
@@ -1846,7 +1861,7 @@ def _hgroup(b: Bullet) -> str:
 
 _WHAT_IT_HAS = (" What it has on it:", "相关内容如下：")
 # the joining word a later part starts with ("… and how long do we observe her", "另外…")
-_JOINER = re.compile(r"^(?:(?:and|also|plus|then|but|so|&)\b[\s,]*)+|^(?:另外|还有|以及|并且|而且|同时|那)[，,\s]*", re.I)
+_JOINER = re.compile(r"^(?:(?:and|also|plus|then|but|so|&)(?=[\s,])[\s,]*)+|^(?:另外|还有|以及|并且|而且|同时|那么|那(?=[，,\s]))[，,\s]*", re.I)
 
 
 def _said_once(lines: list[str]) -> list[str]:

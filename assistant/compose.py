@@ -306,6 +306,7 @@ class Signals:
     drug_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)  # each drug's narrowest classes (Kenalog: particulate)
     # procedures of one spinal region, with that region and their broader procedures (cervical ESI: cervical, ESI)
     regional: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    drug_closure: Mapping[str, frozenset[str]] = field(default_factory=dict)  # every drug's classes, all the way up (enoxaparin: heparin)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -349,7 +350,7 @@ def _member_of_another_class(s: Sentence, own: Sequence[str], sig: Signals) -> b
     named = [c for c in s.concepts if sig.kinds.get(c) in ("drug", "brand")]
     if not classes or not named or classes & s.concepts:
         return False
-    return not any(classes & (sig.parents.get(c, frozenset()) | {c}) for c in named)
+    return not any(classes & (sig.drug_closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) | {c}) for c in named)
 
 
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
@@ -421,7 +422,7 @@ def with_warnings(bullets: Sequence[Bullet], sents: Sequence[Sentence], kinds: M
 
 
 # A sentence advising against a practice ("particulate steroid should not be used for therapeutic cervical transforaminal ESI").
-_AGAINST = {"en": re.compile(r"\bshould not be (?:used|given|injected|performed|done)\b|\bmust not be (?:used|given|injected)\b|"
+AGAINST = {"en": re.compile(r"\bshould not be (?:used|given|injected|performed|done)\b|\bmust not be (?:used|given|injected)\b|"
                              r"\b(?:is|are) contraindicated\b|\bnot recommended\b", re.I),
             "zh": re.compile(r"不应(?:使用|用于|注射|进行)|不宜(?:使用|用于)|禁用|禁止(?:使用|用于)|不推荐")}
 _AGAINST_CLAUSE = re.compile(r"[;；]|,\s*(?:and|but|whereas|while)\s+|，(?:而|但|且)?")
@@ -435,16 +436,19 @@ def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told:
     must be the question's or a kind of it (`told`: the question's concepts with their broader ones): steroids or an ESI
     in general plan nothing that a clause on particulate steroid for cervical transforaminal ESI, or on the epidural dose
     after a wet tap in an interlaminar ESI, advises against."""
-    if any(_AGAINST[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets[:2]):
-        return list(bullets)
+    if not bullets or any(AGAINST[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets[:2]):
+        return list(bullets)  # (nothing answered: a warning alone is no answer)
     for s in sents:
-        if not _AGAINST[s.chunk.lang].search(s.text) or s.provenance:
+        if not AGAINST[s.chunk.lang].search(s.text) or s.provenance:
             continue
-        clause = next((c for c in _AGAINST_CLAUSE.split(s.text) if _AGAINST[s.chunk.lang].search(c)), "")
+        clause = next((c for c in _AGAINST_CLAUSE.split(s.text) if AGAINST[s.chunk.lang].search(c)), "")
         named = concepts_of(clause)
         drugs = {c for c in named if kinds.get(c) in _DRUG_KINDS}
         procedures = {c for c in named if kinds.get(c) == "procedure"}
-        if drugs & set(told) and procedures and procedures <= set(told) and {c for c in named if c in REGIONS} <= set(told):
+        # (and the condition the clause sets, a dural puncture, must be told too)
+        conditions = {c for c in named if kinds.get(c) in ("complication", "condition", "finding")}
+        if drugs & set(told) and procedures and procedures <= set(told) and {c for c in named if c in REGIONS} <= set(told) \
+                and conditions <= set(told):
             rest = [b for b in bullets if b.sentence is not s]
             return [*rest[:1], Bullet(s, rest[0].part if rest else 0, 1.0, "fact"), *rest[1:]]
     return list(bullets)
@@ -1399,8 +1403,24 @@ _ACTIVITIES = tuple((re.compile(ask, re.I), re.compile(answer, re.I)) for ask, a
 
 
 def unsaid_activities(q: Question, bullets: Sequence[Bullet]) -> list[str]:
-    """The everyday activities the question asks about (a flight, a shower) that no bullet names, in its words."""
-    return [m.group(0) for ask, rx in _ACTIVITIES if (m := ask.search(q.text)) and not any(rx.search(b.sentence.text) for b in bullets)]
+    """The everyday activities the question asks about (a flight, a shower: an ask or a plan beside the word, not "pulled
+    over while driving home") that no bullet names, as a noun."""
+    out = []
+    for ask, rx in _ACTIVITIES:
+        m = ask.search(q.text)
+        if m is None or any(rx.search(b.sentence.text) for b in bullets):
+            continue
+        if _ACTIVITY_BEFORE.search(q.text[max(0, m.start() - 20):m.start()]) or _ACTIVITY_AFTER.match(q.text[m.end():]):
+            word = m.group(0).strip()
+            out.append(_ACTIVITY_NOUN.get(word.lower(), word))
+    return out
+
+
+# an activity asked or planned ("can she fly?", "is flying tomorrow", 明天要坐飞机, 能不能洗澡)
+_ACTIVITY_BEFORE = re.compile(r"\b(?:can|could|may|when|ok|okay|safe|allowed|should|is|are|will|going to|wants? to|plans? to|has to|"
+                              r"needs? to|to)\s+(?:\w+\s+)?$|能不能|可以|可不可以|什么时候|多久|要|准备|打算|明天|今晚", re.I)
+_ACTIVITY_AFTER = re.compile(r"\s*(?:tomorrow|tonight|next week|today|\?|吗|？)", re.I)
+_ACTIVITY_NOUN = {"fly": "flying", "drive": "driving", "swim": "swimming", "shower": "showering", "bath": "bathing"}
 
 
 def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:

@@ -476,9 +476,10 @@ _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nur
                           r"\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
                           r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b|"
                           # (and the resuscitation done: "intubated, on pressors", "got ROSC after 2 cycles")
-                          r"\b(?:intubated|ventilated|on (?:the )?vent(?:ilator)?|on pressors|got ROSC|ROSC (?:achieved|after|now))\b", re.I),
+                          r"(?:^\s*|\b(?:is|was|now|been|pt|patient|she's|he's|she is|he is)\s+(?:now\s+)?)(?:intubated|ventilated)\b(?![^.?]{0,20}\?)|"
+                          r"\bon (?:the )?vent(?:ilator)?\b|\bon pressors\b|(?<!no )\b(?:got|achieved|have|had) ROSC\b|(?<!no )\bROSC (?:achieved|now)\b", re.I),
          "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))|"
-                          r"(?:已经?|气管)?插(?:了)?管了?|上了?呼吸机|(?:用|上)了?升压药|恢复了?自主循环")}
+                          r"(?:插了管|已经?插管|插管后|插管了(?!吗))|上了呼吸机|用了升压药|(?<![没未])恢复了自主循环")}
 # The risks to tell a patient (consent), not who is at risk.
 _RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?) (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\b(?:risks?|complications?)\b|"
@@ -609,11 +610,16 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("body-weight", re.compile(r"\bBMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
+    # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a
+    # reason to wait ("UTI on cipro day 2, SCS trial tomorrow - proceed?"); not cellulitis at the pocket, wound or puncture
+    # site of one already done (that is the procedure's own infection)
+    ("general-infection-treatment", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|囊袋|切口|穿刺点|伤口|穿刺部位))"
+                                               r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|"
+                                               r"\bdue\b|明天|下周|计划|准备做|拟行|预约))", re.I), "active-infection"),
     # how long after the stent the antiplatelet goes on ("冠脉支架术后多久可以停氯吡格雷？", "how long after a DES before plavix
     # can be stopped?") is cardiology's duration of therapy, not a hold before a pain procedure
-    ("coronary-stent", re.compile(r"(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
-                                  r"\bhow long (?:after|following) (?:a |an |the |his |her )?(?:stent\w*|DES|BMS|PCI)\b|"
-                                  r"\bhow long (?:do|should|must) (?:we|they|he|she|i) (?:keep|continue|stay on|leave)\b", re.I),
+    ("coronary-stent", re.compile(r"(?:支架|PCI)[^，。？?]{0,4}(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
+                                  r"\bhow long (?:after|following) (?:a |an |the |his |her )?(?:stent\w*|DES|BMS|PCI)\b", re.I),
      "dapt-duration"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
     ("lumbar-puncture", re.compile(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|work-?up|"
@@ -721,10 +727,6 @@ def _blood_patch(q: str, concepts: tuple[str, ...], around: Sequence[str] = ()) 
 # (not beside a concept of `unless`)
 _READ_AS: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...] = (
     ("headache", frozenset({"dural-puncture", "epidural-blood-patch"}), "pdph", frozenset()),
-    # an infection being treated elsewhere (a UTI, a pneumonia) before one of our procedures is an active infection, a
-    # reason to wait ("UTI on cipro day 2, SCS trial tomorrow - proceed?")
-    ("general-infection-treatment", frozenset({"interventional-pain-procedure", "neuraxial-procedure", "neuromodulation",
-                                              "intrathecal-drug-delivery", "esi"}), "active-infection", frozenset()),
     # "DRG vs SCS" weighs the DRG stimulator against the spinal cord stimulator, not the ganglion (unless another
     # procedure is aimed at it: "pulsed RF of the DRG vs SCS")
     ("dorsal-root-ganglion", frozenset({"spinal-cord-stimulation", "neuromodulation", "peripheral-nerve-stimulation"}), "drg-stimulation",
@@ -1076,7 +1078,7 @@ _STILL_SYMPTOM = {"en": re.compile(r"\bstill (?:has |having |got )?(?:a |the )?(
                   "zh": re.compile(r"还是(?:头痛|头疼)|仍(?:然)?(?:头痛|头疼)")}
 # The treatment of the turn before, done ("still headache after it", 打完还是头痛).
 _AFTER_TREATMENT = {"en": re.compile(r"\bafter (?:it|that|the (?:patch|ebp|blood patch|treatment|injection))\b|\bpost[- ]?(?:patch|ebp)\b", re.I),
-                    "zh": re.compile(r"(?:打|做|补|贴)完|(?:打|做)了(?:以后|之后)?")}
+                    "zh": re.compile(r"(?:打|做|补|贴)完")}
 _AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
                               r"\bpost[- ]?(?:procedure|op)\b", re.I),
              "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?|打完(?:后|以后)?")}
@@ -1156,7 +1158,11 @@ class Framer:
         if not tried and prev is not None and _AFTER_TREATMENT[lang].search(q) \
                 and ("escalation" in aspects or _STILL_SYMPTOM[lang].search(q)):
             # "打完还是头痛怎么办" after "how much blood for a patch?": the treatment the turn before asked about has failed
-            tried = tuple(c for c in prev.all_concepts if c in TRIED)
+            # (the one this turn names, else the only one the turn before named: "how long conservative care before a
+            # patch?" names two, and which one was done is not said)
+            own = tuple(c for c in concepts if c in TRIED)
+            before = tuple(c for c in prev.all_concepts if c in TRIED)
+            tried = own or (before if len(before) == 1 else ())
             aspects = aspects if not tried or "escalation" in aspects else ("escalation", *(a for a in aspects if a != "action"))
         subjects = tuple(c for c in subjects if c not in tried)  # "conservative stuff not working, what next?"
         if prev is None:
@@ -1335,14 +1341,26 @@ class Framer:
             return (*concepts, "adjacent-level-fracture")
         return concepts
 
+    def _compounded(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """Each compound the question names replaces the word it is built on; how long a stent's antiplatelets go on is
+        cardiology's only when no procedure of ours is named ("stent pt on plavix, lumbar TFESI next week - how long…?": the
+        hold is ours, and the stent's warning with it)."""
+        lex = self.lexicon.concepts
+        found = _compounds(q, concepts)
+        if any(out == _DAPT for _, out in found) and any(lex[m.concept].kind == "procedure" and lex[m.concept].scope == "in"
+                                                        for m in self.lexicon.match(q)):
+            found = [(need, out) for need, out in found if out != _DAPT]
+        for need, compound in found:
+            if compound in lex:
+                concepts = tuple(compound if c == need else c for c in concepts if c != compound)
+        return concepts
+
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
         colleague's dose limit is the fetus's."""
         if "lipid-emulsion" in concepts and _LIPID_LOWERING.search(q):  # "on a statin for high lipids": no rescue drug
             concepts = tuple(c for c in concepts if c != "lipid-emulsion")
-        for need, compound in _compounds(q, concepts):
-            if compound in self.lexicon.concepts:
-                concepts = tuple(compound if c == need else c for c in concepts if c != compound)
+        concepts = self._compounded(q, concepts)
         concepts = self._implant_scan(q, concepts)
         concepts = self._joint_shot(q, concepts)
         concepts = self._adjacent(q, concepts)
@@ -1572,9 +1590,7 @@ class Framer:
             every = self.lexicon.match(t)
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)]
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
-            for need, compound in _compounds(q, own):  # as for the whole question (a pregnant colleague in any part)
-                if compound in lex:
-                    own = tuple(compound if c == need else c for c in own if c != compound)
+            own = self._compounded(q, own)  # as for the whole question (a pregnant colleague in any part)
             own = self._adjacent(t, _blood_patch(t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
@@ -1950,6 +1966,7 @@ _A_NOT_A = re.compile(r"(.{1,2})不\1")
 # A change told as having happened to the patient ("覆盖区域变了", "麻感没了", "has moved", "lost the coverage").
 _HAPPENED = {"en": re.compile(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b", re.I),
              "zh": re.compile(r"变了|没了|消失了|不见了|跑了|移位了")}
+_DAPT = "dapt-duration"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 
 
@@ -1961,7 +1978,8 @@ def _bracketed_with(q: str, word: str, drugs: Sequence[Match]) -> bool:
         return False
     j = i + len(word)
     after = re.match(r"\s*[（(]\s*", q[j:])
-    if after and any(m.start == j + after.end() for m in drugs):
+    # (the bracket holds the drug's name alone: "Zontivity (aspirin too)" names two drugs)
+    if after and any(m.start == j + after.end() and re.match(r"\s*[)）]", q[m.end:]) for m in drugs):
         return True
     before = re.search(r"[（(]\s*$", q[:i])
     return bool(before and re.match(r"\s*[)）]", q[j:]) and any(0 <= before.start() - m.end <= 1 for m in drugs))

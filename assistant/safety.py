@@ -157,10 +157,11 @@ _FAINT_NOT_ALLERGIC = {
          f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
 
 # The signs of a faint one can see or measure (not dizziness or nausea alone).
-_FAINT_SIGNS = {"en": r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|heart rate (?:of )?[1-4]\d\b|collapse|clammy|"
-                      r"passed out|passing out|went (?:white|grey|gray)|\bHR (?:of )?[1-4]\d\b|unresponsive|brady",
-                "zh": r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|心率\s*[1-4]\d\s*次|眼前发黑|晕过去|心率.{0,4}[1-4]\d|"
-                      r"意识丧失|叫不醒"}
+_FAINT_SIGNS = {"en": r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|collapse|clammy|brady|unresponsive|unconscious|"
+                      r"passed out|passing out|went (?:white|grey|gray)|lost consciousness|loss of consciousness|\bLOC\b|black(?:ed)? out|"
+                      r"\b(?:hr|heart rate|pulse|p)\b\D{0,15}(?<!\d)[2-5]\d\b",
+                "zh": r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|眼前发黑|晕过去|晕了|昏(?:过去|倒|迷)|"
+                      r"意识丧失|不省人事|叫不醒|(?:心率|脉搏|心跳)\D{0,6}(?<!\d)[2-5]\d(?!\d)"}
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -784,10 +785,12 @@ _NOT_NOW = {
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
-          r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b",
+          r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
+          # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
+          r"\bdocument\w*\b|\bwrite (?:this|it) up\b|\bincident report|\breport (?:this|it) (?:as|to)\b",
     "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
-          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
+          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|上报|不良事件|怎么记录|病历怎么写|写病历|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
 _NOW = {
     "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
@@ -802,13 +805,14 @@ _NOW = {
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
-                     r"(?<!not )(?<!n't )\b(?:awake|alert|responsive) (?:now|again)\b|\bback (?:in|to) sinus(?: rhythm)?\b|"
-                     r"\bsinus rhythm (?:now|restored|again)\b|\balert and orient\w*|\bGCS 15\b|"
+                     r"(?<!not )(?<!n't )(?<!not fully )(?<!not really )(?<!only )(?<!barely )(?<!hardly )(?<!partly )(?<!partially )"
+                     r"\b(?:awake|alert|responsive) (?:now|again)\b(?! to pain)|(?<!not )(?<!n't )\bback (?:in|to) sinus(?: rhythm)?\b|"
+                     r"\bsinus rhythm (?:now|restored|again)\b|\balert and orient\w*|\bGCS (?:now )?15\b(?![^.;?]{0,30}\bGCS\b)(?! earlier| before| initially)|"
                      r"\b(?:now |is now |'s now |currently )?(?:asymptomatic|symptom-free)\b|\bno (?:more |further )?symptoms (?:now|any more|anymore)\b|"
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
                      r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
-    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|恢复(?:了)?窦(?:性心)?律|"
+    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
                      r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
@@ -847,8 +851,9 @@ GOES_ON = {
     "en": re.compile(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
                      r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|(?:ct|mri|ctpa|scan|x-?ray|imaging)\s*[:–-]\s*\w|still\b|"
                      # a plan to wait it out asked ("oral keflex and watch for a week?"): the picture is still there
-                     r"(?:watch|observe|wait)(?: and see| it out)?(?: for| over)? (?:a|one|two|three|\d+|the) (?:days?|weeks?|nights?)|just (?:watch|observe|wait)\b)", re.I),
-    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|(?:观察|等)(?:一|两|几|1|2|3)(?:周|天|晚|下|段时间)|先(?:口服|观察|等等?)|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然|还在|仍在", re.I),
+                     r"(?:watch|observe)(?: and see| it)?(?: for| over)? (?:a|one|two|three|\d+|the) (?:days?|weeks?|nights?)|"
+                     r"just (?:watch|observe)\b|\bwait and (?:see|watch)\b)", re.I),
+    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|观察(?:一|两|几|1|2|3)(?:周|天|晚|段时间)|先(?:口服|观察)|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然|还在|仍在", re.I),
 }
 
 # A procedure still to come ("needs an L5 TFESI", 这次要做): with a history cue ("hx anaphylaxis to contrast", 以前出过荨麻疹)
@@ -923,9 +928,12 @@ _THERAPY = {
 # The twitch a radiofrequency probe's stimulation test gives ("motor stim at 2V gives leg/foot twitch", 运动刺激时腿抽动): the
 # test's own answer (the probe sits near a motor nerve), never a toxicity sign or a new deficit.
 _STIM_TEST = {
-    "en": r"\b(?:motor|sensory|sens)\s*stim\w*[^.;?]{0,40}?\b(?:twitch\w*|contraction\w*|fasciculat\w*|jerk\w*|movement)|"
-          r"\b(?:twitch\w*|contraction\w*|fasciculat\w*)[^.;?]{0,20}\b(?:on|with|at|during) (?:the )?(?:motor |sensory )?stim\w*",
-    "zh": r"(?:运动|感觉)刺激[^，。；？?]{0,15}?(?:抽动|跳动|收缩|肌颤|抽)|(?:抽动|跳动|收缩|肌颤)[^，。；？?]{0,8}?(?:运动|感觉)刺激",
+    # (the twitch of the stimulated segment, tied to the stimulation with nothing given between: not "after motor stim we
+    # injected 2 ml lido and now pt twitching all over")
+    "en": r"\b(?:motor|sensory|sens)\s*stim\w*(?:(?!\b(?:inject\w*|lido\w*|bupi\w*|gave|given|all over|seiz\w*|whole body)\b)[^.;?]){0,30}?"
+          r"\b(?:(?:leg|foot|calf|thigh|back|paraspinal|multifidus|buttock|arm|hand|neck)\s+)?(?:twitch\w*|contraction\w*|fasciculat\w*)|"
+          r"\b(?:leg|foot|calf|thigh|paraspinal|multifidus|buttock)\s+(?:twitch\w*|contraction\w*|fasciculat\w*)[^.;?]{0,12}\b(?:on|with|at|during) (?:the )?(?:motor |sensory )?stim\w*",
+    "zh": r"(?:运动|感觉)刺激(?:(?!注射|推|利多卡因|布比卡因|罗哌卡因|全身|抽搐)[^，。；？?]){0,10}?(?:下肢|腿|足|脚|臀|背部?|椎旁)?(?:抽动|跳动|收缩|肌颤)",
 }
 # A stimulator's paraesthesia that has moved ("SCS pt says the paresthesia suddenly moved to his belly"): lead migration,
 # read as the therapy only beside a stimulator (after an injection, paraesthesia that spreads is a new deficit).
@@ -1046,8 +1054,9 @@ _VERY_SLOW_HR = {"en": r"bradycard|\bbrady\w* to [1-4]\d\b|(?<![\d.])\b(?:hr|hea
 
 
 # A rescue drug's dose asked: the emergency is going on, whatever else the question asks.
-_RESCUE_DRUGS = {"en": r"(?:naloxone|narcan|lipid|intralipid|adrenaline|epinephrine|atropine|midazolam|midaz|benzo\w*|lorazepam|diazepam)",
-                 "zh": r"(?:纳洛酮|脂肪乳|肾上腺素|阿托品|咪达唑仑|咪唑安定|地西泮|安定|劳拉西泮)"}
+_RESCUE_DRUGS = {"en": r"(?:naloxone|narcan|lipid|intralipid|(?<!with )(?<!plus )(?<!and )(?:adrenaline|epinephrine)|atropine|midazolam|midaz|"
+                       r"benzo\w*|lorazepam|diazepam)",
+                 "zh": r"(?:纳洛酮|脂肪乳|(?<!加)(?<!含)(?<!和)肾上腺素|阿托品|咪达唑仑|咪唑安定|地西泮|安定|劳拉西泮)"}
 _RESCUE_DOSE = {"en": re.compile(r"\b" + _RESCUE_DRUGS["en"] + r"\b[^.?;]{0,12}\b(?:dose|how much)\b|\bhow much " + _RESCUE_DRUGS["en"] + r"\b", re.I),
                 "zh": re.compile(_RESCUE_DRUGS["zh"] + r"[^，。？?；]{0,6}(?:剂量|给多少|用多少|推多少|打多少|多少)")}
 
@@ -1056,8 +1065,6 @@ def not_now(question: str, lang: Lang) -> bool:
     """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
     to come)?"""
     if severe(question, lang):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
-        return False
-    if _RESCUE_DOSE[lang].search(question):  # "naloxone dose? and how long do we observe her": the rescue is going on
         return False
     asked = question if lang == "zh" else f" {question} "
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
@@ -1089,7 +1096,9 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     "那要是病人已经出现头晕口周麻木了呢？"). `told_in`: the language the pathway is told in, when not the one it was read in
     (a question read as English whose Chinese words set the scene)."""
     out = told_in or lang
-    if not_now(question, lang):
+    # (a rescue drug's dose asked in a follow-up, "naloxone dose? and how long do we observe her", is the rescue going on,
+    # whatever else it asks; asked alone, before any picture, it is a plan)
+    if not_now(question, lang) and not (before and _RESCUE_DOSE[lang].search(question)):
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count

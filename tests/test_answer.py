@@ -1300,7 +1300,7 @@ def test_the_prophylaxis_rules_are_kept_out_only_of_an_infection_told_as_present
         assert engine._for_the_picture(engine._frame(q, []), calm, [care, stop]) == [care, stop], q
 
 
-def test_the_operators_own_radiation_dose_during_a_procedure_does_not_need_passages_naming_the_procedure(engine, monkeypatch):
+def test_radiation_asked_during_a_procedure_does_not_need_passages_naming_the_procedure(engine, monkeypatch):
     import assistant.answer as answer_module
     seen: dict[str, object] = {}
 

@@ -417,7 +417,9 @@ def test_sinus_rhythm_back_and_a_clear_mind_have_settled_the_toxicity(engine):
     assert not ans.urgent and "4–6 小时" in ans.bullets[0]["text"], ans.text
     from assistant.safety import SETTLED
     assert SETTLED["en"].search("back in sinus now, alert and oriented, GCS 15 - how long do we watch her?")
-    assert not SETTLED["zh"].search("病人意识不清，还在抽")
+    for told, lang in (("没有恢复窦律，怎么办", "zh"), ("仍未恢复窦律，下一步？", "zh"), ("not fully awake now, how long do we keep the naloxone going?", "en"),
+                       ("only responsive now to pain, what next", "en"), ("GCS 15 earlier, now GCS 9 - what next?", "en")):
+        assert not SETTLED[lang].search(told), told  # (negated or past: the emergency goes on)
 
 
 def test_dizziness_alone_with_no_sign_to_see_is_no_faint_emergency(engine):
@@ -431,8 +433,10 @@ def test_dizziness_alone_with_no_sign_to_see_is_no_faint_emergency(engine):
 def test_a_pump_patient_needing_ever_more_drug_with_weak_legs_is_read_as_a_catheter_tip_mass(engine):
     ans = engine.answer("鞘内泵 吗啡 用了4年 最近剂量越加越多还是痛 而且出现双下肢无力 小便费劲")
     assert ans.urgent and "肉芽肿" in ans.bullets[0]["text"], ans.text  # (it had led with CT myelography and a haematoma)
-    q = engine._frame("IT morphine pump 4 yrs, needing more and more, now weak legs", [])
+    q = engine._frame("IT morphine pump 4 yrs, now weak legs", [])
     assert "catheter-tip-granuloma" in q.concepts, q.concepts
+    q = engine._frame("cancer pt on escalating doses of oral morphine, considering an IT pump - what workup before the trial?", [])
+    assert "catheter-tip-granuloma" not in q.concepts, q.concepts  # (no catheter yet)
     ans = engine.answer("morphine IT pump x6 yrs, now progressive leg weakness and numbness over weeks. concern?")
     assert ans.urgent and "granuloma" in ans.bullets[0]["text"] and "Stop the procedure" not in ans.text, ans.text
     assert "catheter-tip-granuloma" not in engine._frame("pump refill 1 hour ago, now legs weak and numb", []).concepts
@@ -456,3 +460,39 @@ def test_stimulation_lost_in_a_trial_is_lead_migration_not_a_deficit(engine):
     q = engine._frame(question, [])
     assert "lead-migration" in q.concepts and q.aspects[:1] == ("recognition",), (q.concepts, q.aspects)
     assert engine.answer("SCS测试期第3天，双腿无力，麻木").urgent
+
+
+def test_review_cases_a_slow_pulse_or_a_blackout_is_still_a_faint(engine):
+    for question in ("pt dizzy and nauseous after cervical MBB, pulse 38", "after the L5 TFESI pt became dizzy, HR dropped to 38, BP 100/60",
+                     "after the L4 TFESI pt lost consciousness briefly, now dizzy", "腰椎TFESI后病人头晕恶心，脉搏40",
+                     "腰椎TFESI后病人晕了，现在头晕恶心", "做完颈椎内侧支阻滞病人突然昏过去了，现在头晕"):
+        assert engine.answer(question).pathway == "vasovagal", question
+
+
+def test_review_cases_a_rescue_dose_asked_before_any_picture_is_a_plan(engine):
+    for question in ("max lidocaine with epinephrine dose for a 70kg pt? worried about LAST and seizures",
+                     "how to prevent respiratory depression after a pump refill, and what naloxone dose should be on hand?",
+                     "以前做阻滞时出现过局麻药中毒抽搐，这次利多卡因加肾上腺素最大剂量多少？"):
+        assert not engine.answer(question).urgent, question
+
+
+def test_review_cases_a_seizure_after_the_stimulation_test_is_still_toxicity(engine):
+    for question in ("做腰椎内侧支射频，运动刺激后注射利多卡因2ml 病人全身抽搐，怎么办",
+                     "L4-5 medial branch RFA: after motor stim we injected 2 ml lido and now pt twitching all over, confused"):
+        assert engine.answer(question).pathway == "last", question
+
+
+def test_review_cases_planning_after_a_settled_toxicity_is_no_emergency(engine):
+    hist = ["腰丛阻滞 罗哌卡因0.5% 30ml 推完5分钟 病人抽搐 意识不清", "脂肪乳给多少？病人70kg"]
+    for question in ("等一下，我想问问下次再做腰丛阻滞要注意什么？", "should we wait 2 weeks before redoing the block?", "等两周再做可以吗？",
+                     "how should I document this in the notes?"):
+        assert not engine.answer(question, hist).urgent, question
+
+
+def test_review_cases_care_asked_for_is_not_care_told_done():
+    from assistant.frame import _GAVE
+
+    for asked, lang in (("需要插管吗？", "zh"), ("要不要上呼吸机", "zh"), ("还没恢复自主循环", "zh"), ("no ROSC after 2 cycles", "en"),
+                        ("should we get her intubated?", "en")):
+        assert not _GAVE[lang].search(asked), asked
+    assert _GAVE["zh"].search("插管了 血压用麻黄碱维持住了") and _GAVE["en"].search("intubated, on pressors now. ICU?")

@@ -3462,7 +3462,7 @@ def test_keflex_is_cefalexin_not_a_reflex(framer):
 
 def test_a_name_written_with_a_known_drug_in_brackets_is_that_drugs_name(framer):
     q = framer.frame("培达（西洛他唑）做颈椎硬膜外需要停吗？")
-    assert "培达" not in q.unknown and {"cilostazol", "esi"} <= set(q.concepts), (q.unknown, q.concepts)
+    assert "培达" not in q.unknown and {"cilostazol", "cervical-esi"} <= set(q.concepts), (q.unknown, q.concepts)
     assert "Pletaal" not in framer.frame("pt on cilostazol (Pletaal) for PAD, L4 TFESI - hold?").unknown
     assert "Zorbex" in framer.frame("pt on Zorbex for PAD, L4 TFESI - hold?").unknown  # (alone it is still unknown)
 
@@ -3484,9 +3484,11 @@ def test_contrast_anaphylaxis_dated_after_it_is_the_history_to_plan_around(frame
 def test_a_held_class_asked_makes_another_classs_drug_a_rival():
     from assistant.compose import Signals, rival
 
+    # (as the engine builds them: parents only for the question's concepts, every drug's classes in drug_closure)
     sig = Signals(kinds={"heparin": "drug-class", "dabigatran": "drug", "enoxaparin": "drug", "lmwh": "drug-class"},
-                  parents={"heparin": frozenset({"anticoagulant"}), "dabigatran": frozenset({"doac", "anticoagulant"}),
-                           "enoxaparin": frozenset({"lmwh", "heparin", "anticoagulant"}), "lmwh": frozenset({"heparin", "anticoagulant"})})
+                  parents={"heparin": frozenset({"anticoagulant"})},
+                  drug_closure={"dabigatran": frozenset({"doac", "anticoagulant"}),
+                                "enoxaparin": frozenset({"lmwh", "heparin", "anticoagulant"})})
     pradaxa = _sent("Pradaxa is held for 4-5 days, or 6 days when renal function is impaired.", "Prevention", {"dabigatran"})
     clexane = _sent("Enoxaparin is stopped 24 h before after a treatment dose.", "Prevention", {"enoxaparin"})
     assert rival(pradaxa, ["heparin", "vertebroplasty"], sig)  # (ESRD on dialysis heparin had led with Pradaxa)
@@ -3506,3 +3508,32 @@ def test_a_part_about_another_specialtys_drug_alone_is_a_part_not_covered(engine
     assert "3 days" in ans.bullets[0]["text"] and len({b["part"] for b in ans.bullets}) == 1, ans.text
     q = engine._frame("PVP术后出院交代，什么时候可以下地，要不要抗骨松治疗？", [])
     assert "osteoporosis-treatment" in q.parts[-1].concepts, q.parts
+
+
+def test_review_cases_a_stented_patients_hold_before_our_procedure_keeps_the_stent(framer):
+    for question in ("coronary stent pt on plavix, lumbar TFESI next week - how long do we keep him off plavix before it?",
+                     "冠脉支架术后多久可以停氯吡格雷做腰椎ESI？"):
+        q = framer.frame(question)
+        assert "coronary-stent" in q.concepts and "dapt-duration" not in q.concepts and "dapt-duration" not in q.out_of_scope, question
+
+
+def test_review_cases_a_bracket_with_more_than_the_drug_names_no_brand(framer):
+    assert "Zontivity" in framer.frame("pt on Zontivity (aspirin too) for PAD, L4 TFESI - hold?").unknown
+
+
+def test_review_cases_cellulitis_at_the_site_of_our_procedure_is_its_own_infection(framer):
+    for question in ("IT pump pocket cellulitis 2 weeks post implant, T 38.2 - oral abx ok?", "腰椎硬膜外注射后3天 穿刺点周围蜂窝织炎 发热38.5"):
+        assert "active-infection" not in framer.frame(question).concepts, question
+
+
+def test_review_cases_a_failed_treatment_is_the_one_told_done(engine):
+    ans = engine.answer("did 3 days of fluids and caffeine, still headache after that, what now?",
+                        ["PDPH after wet tap - how long conservative management before a blood patch?"])
+    assert not any("second epidural blood patch" in b["text"] for b in ans.bullets[:1]), ans.text
+
+
+def test_review_cases_quoted_parts_keep_their_first_word():
+    from assistant.answer import _short
+
+    assert _short("那么术后多久可以洗澡？") == "术后多久可以洗澡" and _short("那个泵多久换电池？") == "那个泵多久换电池"
+    assert _short("so-called wet tap, how long?").startswith("so-called") and _short("and how long?") == "how long"
