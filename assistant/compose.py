@@ -836,10 +836,17 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
     if class_ask or ((whether or low) and not cardiology):
+        rest = _not_primary(rest, q)  # (a stent patient's aspirin: the primary-prevention rule is not hers)
         if not class_ask and rest and _rule_per_class(rest[0][1], own, sig):
             return [rest[0], extra, *moved, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
         return [extra, *moved, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
     return [*rest[:1], extra, *moved, *rest[1:]], False
+
+
+def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:
+    """Without the primary-prevention aspirin rule when the patient's aspirin is secondary prevention (a stent, a stroke)."""
+    secondary = bool(_SECONDARY_PREVENTION & set(q.all_concepts))
+    return [t for t in rest if not (secondary and _PRIMARY_PREVENTION.search(t[1].text))]
 
 
 def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:

@@ -446,6 +446,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
+    found = _history_first(found, text, lang)
     if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
         found = ["hold", *(a for a in found if a not in ("hold", "action"))]
     later = [a for a in found if a in ("dose", "timing") and "escalation" in where and where[a] > where["escalation"]]
@@ -528,6 +529,17 @@ SIGN_STOPPED = {
     "zh": re.compile(r"(?:抽搐|抽筋|惊厥|癫痫|发作|出血|渗血|渗液|呕吐|恶心|症状|疼痛|头痛|瘙痒|寒战|发抖|抽)(?:已经|已|都|也|就|现在|终于|基本)?"
                      r"(?:停了|停止了|止住了|停下来了|停住了|停止)|不抽了"),
 }
+def _history_first(found: list[str], text: str, lang: Lang) -> list[str]:
+    """"有碘造影剂过敏史，还能做经椎间孔注射吗？": with a reaction in the history, whether the procedure may go ahead is asked as
+    how to go ahead (premedication) first."""
+    if found[:1] == ["contraindications"] and _REACTION_HISTORY[lang].search(text):
+        return ["prevention", *(a for a in found if a != "prevention")]
+    return found
+
+
+# A reaction told in the patient's history ("hx of contrast allergy", 有碘造影剂过敏史, 上次打完起过疹子).
+_REACTION_HISTORY = {"en": re.compile(r"\b(?:hx|h/o|history|known|prior|previous)\b[^.?]{0,30}\b(?:allerg|anaphyla|reaction)", re.I),
+                     "zh": re.compile(r"过敏史|(?:既往|以前|上次|曾经)[^，。？?]{0,10}(?:过敏|反应|荨麻疹|起疹)")}
 _HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:continue|keep|carry on)|\b(?:continue|keep) (?:it |on )?or "
                                 r"(?:hold|stop)", re.I),
                "zh": re.compile(r"停还是不停|停不停|继续还是停|停还是继续|要不要停|停还是接着")}

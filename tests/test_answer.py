@@ -1587,3 +1587,9 @@ def test_a_wet_tap_told_beside_a_flight_is_answered_on_the_wet_tap_and_the_fligh
     ans = engine.answer("腰椎硬膜外 湿穿了 用的17G Tuohy，病人说明天要坐飞机出差 怎么跟他说")
     assert ans.verdict == "answered" and "坐飞机" in ans.text.split("\n")[0], ans.text
     assert engine.answer("can she fly tomorrow after her TFESI?").verdict != "answered"  # (the flight alone: still not covered)
+
+
+def test_a_stent_patients_aspirin_gets_no_primary_prevention_rule(engine):
+    ans = engine.answer("患者冠脉支架术后2年，拜阿司匹林100 qd，明天L5/S1经椎间孔ESI，要不要停？")
+    assert not any("一级预防" in b["text"] for b in ans.bullets), ans.text
+    assert any("二级预防" in b["text"] for b in ans.bullets), ans.text

@@ -3537,3 +3537,10 @@ def test_review_cases_quoted_parts_keep_their_first_word():
 
     assert _short("那么术后多久可以洗澡？") == "术后多久可以洗澡" and _short("那个泵多久换电池？") == "那个泵多久换电池"
     assert _short("so-called wet tap, how long?").startswith("so-called") and _short("and how long?") == "how long"
+
+
+def test_whether_to_go_ahead_with_a_reaction_in_the_history_asks_how_first():
+    from assistant.frame import aspects_of
+
+    assert aspects_of("有碘造影剂过敏史，还能做经椎间孔注射吗？", "zh")[:1] == ("prevention",)
+    assert aspects_of("能做经椎间孔注射吗？", "zh")[:1] == ("contraindications",)
