@@ -78,6 +78,7 @@ from .safety import (
     NO_PROTOCOL,
     NORMAL_VITALS,
     PATHWAY_NAMES,
+    PATHWAY_STEPS,
     PATHWAY_TOPICS,
     PER_PROCEDURE,
     PRIORITY,
@@ -1010,28 +1011,42 @@ class AnswerEngine:
     def _stop_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A complication seen during the procedure and what to do asked, with no emergency picture ("cement leak seen on
         lateral into the canal during L2 vertebroplasty, pt awake. next steps?"): the sources' rule to stop, for that
-        complication and procedure, leads (found in the knowledge base when not retrieved)."""
-        if not bullets or q.aspects[:1] != ("action",) or not during_procedure(q.text, q.lang) \
-                or any(_STOP_STEP[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets[:1]):
+        complication and procedure, leads the part that asks what to do (found in the knowledge base when not retrieved;
+        "PVP渗漏率多少？术中发现肺栓塞怎么处理？" gets it under its second part, not as the rate)."""
+        if not bullets or not during_procedure(q.text, q.lang):
             return bullets
-        complications = [c for c in q.concepts if self._kinds.get(c) == "complication"]
-        procedures = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
+        for j, part in enumerate(q.parts):
+            mine = [b for b in bullets if b.part == j]
+            if part.aspects[:1] != ("action",) or any(_STOP_STEP[b.sentence.chunk.lang].search(b.sentence.text) for b in mine[:1]):
+                continue
+            step = self._stop_step([*part.concepts, *part.inherited], q.lang)
+            if step is not None:
+                at = next((i for i, b in enumerate(bullets) if b.part == j), len(bullets))
+                rest = [b for b in bullets if b.sentence.text != step.text]
+                return [*rest[:at], Bullet(step, j, 1.0, "action"), *rest[at:]]
+        return bullets
+
+    def _stop_step(self, concepts: Sequence[str], lang: Lang) -> Sentence | None:
+        """The bundled sentence that says to stop the injection, for a complication of a procedure among `concepts`: one
+        naming the complication, else one naming no other complication (not the embolism's "stop" for a canal leak)."""
+        complications = [c for c in concepts if self._kinds.get(c) == "complication"]
+        procedures = [c for c in concepts if self._kinds.get(c) == "procedure"]
         if not complications or not procedures:
-            return bullets
+            return None
         table = self.retriever.table
-        rows = table.concept_rows(procedures, q.lang, ("bundled",)).tolist()
+        rows = table.concept_rows(procedures, lang, ("bundled",)).tolist()
         steps = [s for s in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)], self.lexicon)
                  if _STOP_STEP[s.chunk.lang].search(s.text) and not s.provenance and s.group != "evidence"]
 
-        def fit(s: Sentence) -> int:  # its own complication named, else no other one (not the embolism's "stop" for a canal leak)
+        # (the first step of the complication's own pathway, when it has one: "stop the cement injection" for an embolism)
+        own_step = [PATHWAY_STEPS[r][lang][0] for r, topic in PATHWAY_TOPICS.items() if topic in complications and r in PATHWAY_STEPS]
+
+        def fit(s: Sentence) -> tuple[int, int]:
             named = set(self.lexicon.broader_closure(list(s.concepts)))
             others = {c for c in s.concepts if self._kinds.get(c) == "complication"} - set(complications)
-            return 2 if set(complications) & named else 0 if others else 1
-        fits = [s for s in steps if fit(s)]
-        if not fits:
-            return bullets
-        step = max(fits, key=fit)
-        return [Bullet(step, 0, 1.0, "action"), *(b for b in bullets if b.sentence.text != step.text)]
+            return (2 if set(complications) & named else 0 if others else 1), int(any(re.search(rx, s.text, re.I) for rx in own_step))
+        fits = [s for s in steps if fit(s)[0]]
+        return max(fits, key=fit) if fits else None
 
     def _pregnant_patient(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A patient told to be pregnant ("孕22周…X线下做SI关节注射吗？"): excluding pregnancy before fluoroscopy is no answer

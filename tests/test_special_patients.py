@@ -46,3 +46,11 @@ def test_a_complication_seen_on_the_table_gets_the_rule_to_stop_first(clinic):
                            ("L1 PVP术中侧位透视见骨水泥漏入椎管，病人清醒无症状，下一步？", "即停止注射")):
         ans = clinic.answer(question)
         assert not ans.urgent and stop in ans.bullets[0]["text"], ans.text  # (it had led with thoracic decompression rates)
+
+
+def test_the_rule_to_stop_goes_under_the_part_that_asks_what_to_do(clinic):
+    ans = clinic.answer("PVP 骨水泥渗漏率大概多少？术中发现肺栓塞怎么处理？")
+    first = [b for b in ans.bullets if b["part"] == 0]
+    second = [b for b in ans.bullets if b["part"] == 1]
+    assert first and "停止注射" not in first[0]["text"], ans.text  # (the rate part had led with the rule to stop)
+    assert second and "停止注射骨水泥" in second[0]["text"], ans.text
