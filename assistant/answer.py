@@ -254,6 +254,8 @@ _GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|use|using|add|tr
 _TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
 _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {condition}; the steps it has for this picture follow.",
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
+# the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
+_SETTLED_TOPICS = {"esi-stroke": "stroke"}
 # what the pathways without a topic concept of their own are called in a note
 _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection", "zh": "注射后的脊髓或脑梗死"},
              "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
@@ -750,7 +752,7 @@ class AnswerEngine:
         if not q.followup or not q.history or not _asks_resume(q):
             return []
         before = self._emergency_before(q)
-        topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
+        topic = PATHWAY_TOPICS.get(before.rule, _SETTLED_TOPICS.get(before.rule, "")) if before.urgent else ""
         if not topic:
             return []
         return self._after(hits, (cid for cid, _ in self.retriever.concept_search([topic], (), ("management",), lang, origins, 4)), limit=3)
@@ -1372,7 +1374,8 @@ class AnswerEngine:
         if not q.followup and not set(q.concepts) <= {_DISCHARGE, *(m.concept for t in q.history[-3:] for m in self.lexicon.match(t))}:
             return ""
         before = self._emergency_before(q)
-        topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
+        # (a stroke picture that cleared after a transforaminal injection: what to do after it is not in the sources either)
+        topic = PATHWAY_TOPICS.get(before.rule, _SETTLED_TOPICS.get(before.rule, "")) if before.urgent else ""
         names = PATHWAY_NAMES.get(before.rule, {}).get(q.lang)
         said = any((_RESUME_SAID.search(b.sentence.text) or (_HOME_ASK.search(q.text) and _OBSERVED.search(b.sentence.text)))
                    and (topic in b.sentence.concepts or (names and re.search(names, b.sentence.text, re.I))) for b in bullets)

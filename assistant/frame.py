@@ -313,11 +313,17 @@ _SET_APART = re.compile(r"普通|传统|常规|标准|经典|永久|连续")
 def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple[str, ...]:
     """A headache told with the posture that worsens or eases it ("头痛 坐起来加重 躺下好") is the dural-puncture headache,
     though no name of it was typed; a posture alone ("腿痛起床加重") is not."""
-    if HEADACHE in concepts and PDPH not in concepts and _POSTURAL[lang].search(text):
-        return (*concepts, PDPH)
-    return concepts
+    if HEADACHE not in concepts or not _POSTURAL[lang].search(text):
+        return concepts
+    # (the posture told is the headache's feature, not getting up asked about: "坐起加重，平卧缓解" asks nothing of bed rest)
+    told = tuple(c for c in concepts if c != _MOBILISATION or _MOBILISATION_ASK[lang].search(text))
+    return told if PDPH in told else (*told, PDPH)
 
 
+_MOBILISATION = "mobilisation"
+# bed rest or getting up asked about, beside a postural headache ("should she stay flat?", 要不要平卧, 卧床多久)
+_MOBILISATION_ASK = {"en": re.compile(r"\b(?:should|must|need|can|how long)\b[^.?]{0,25}\b(?:stay|lie|lay|keep|bed rest|get up|mobilis|mobiliz)", re.I),
+                     "zh": re.compile(r"(?:要不要|需不需要|需要|能不能|可以|该不该|是否)[^，。？?]{0,6}(?:平卧|卧床|躺|下地|起床)|(?:平卧|卧床|躺)[^，。？?]{0,4}(?:多久|几天|多长时间)")}
 _OUR_SETTINGS = frozenset({"epidural-space", "spinal-canal", "subarachnoid-space"})  # where our procedures are done
 _POINTS_BACK = {"en": re.compile(r"\b(?:the|that|this|her|his) (?:surgery|operation|op|procedure|case|scope)\b|\balso\b|\bfor it\b", re.I),
                 "zh": re.compile(r"这个手术|那个手术|这台|那台|术中|也")}

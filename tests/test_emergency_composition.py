@@ -496,3 +496,19 @@ def test_review_cases_care_asked_for_is_not_care_told_done():
                         ("should we get her intubated?", "en")):
         assert not _GAVE[lang].search(asked), asked
     assert _GAVE["zh"].search("插管了 血压用麻黄碱维持住了") and _GAVE["en"].search("intubated, on pressors now. ICU?")
+
+
+def test_round_63_cases(engine):
+    # a postural headache told in Chinese is PDPH, its posture no question about bed rest
+    ans = engine.answer("硬膜外注射后第二天头痛，坐起加重，平卧缓解，怎么处理？")
+    assert ans.verdict == "answered" and "mobilisation" not in engine._frame("硬膜外注射后第二天头痛，坐起加重，平卧缓解，怎么处理？", []).concepts, ans.text
+    assert "mobilisation" in engine._frame("PDPH 要不要平卧休息？卧床多久？", []).concepts
+    # a normal temperature is no fever
+    assert not engine.answer("椎间盘内治疗后5天，体温正常，但腰痛明显加重，CRP升高，要考虑什么？").urgent
+    # a tearing back pain with unequal arm pressures is another specialty's emergency, never answered with a block
+    assert engine.answer("65岁男 突发剧烈腰背痛 撕裂样 血压190/110 两侧血压不一样 要不要先做个神经阻滞止痛").verdict == "out_of_scope"
+    # a stroke picture that cleared: whether she can go home is said to be beyond the sources
+    # (the fixture index lacks the stroke passages the note sits beside: the condition it is asked after is checked)
+    from assistant.answer import _SETTLED_TOPICS
+    assert _SETTLED_TOPICS["esi-stroke"] in engine.lexicon.concepts
+    assert not engine.answer("症状10分钟后完全缓解了，现在神经系统检查正常，可以回家吗", ["刚做完C6 TFESI，病人突然说看不清东西，右侧肢体无力"]).urgent
