@@ -249,8 +249,8 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 # a drug asked in an emergency's later turn that none of the pathway's steps names ("should we give high dose steroids
 # for the cord infarct?")
-_GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|use|using|add|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
-             "zh": re.compile(r"要不要|能不能|可不可以|可以|用不用|需不需要|需要|上|用|给|推|加")}
+_GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
+             "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)")}
 _TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
 _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {condition}; the steps it has for this picture follow.",
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
@@ -271,6 +271,8 @@ _PREGNANT_NOW = {"en": re.compile(r"\b\d+\s*(?:wks?|weeks?)\s*(?:pregnant|gestat
                               r"\b(?:she'?s|she is|pt is|patient is|who is|is)\s+(?:\d+\s*(?:wks?|weeks?)\s+)?pregnant\b|"
                               r"\b(?:first|second|third|1st|2nd|3rd) trimester\b", re.I),
                  "zh": re.compile(r"孕\s*\d+\s*周|妊娠\s*\d+\s*周|孕妇|怀孕(?:了|\s*\d)|孕(?:早|中|晚)期|正在怀孕")}
+_UNSURE = {"en": re.compile(r"\bwhether\b|\bnot sure\b|\bunsure\b|\bunknown\b|\bmight\b|\bmay\b|\bpossibly\b|\bcould\b", re.I),
+           "zh": re.compile(r"是否|不确定|不知道|可能|会不会|有没有")}
 _SCREENING = {"en": re.compile(r"pregnancy should be excluded|exclude pregnancy|rule out pregnancy|pregnancy test", re.I),
               "zh": re.compile(r"排除妊娠|妊娠试验|验孕")}
 _FETUS_SPARED = {"en": re.compile(r"fluoroscopy is avoided to protect the fetus|avoid\w* fluoroscopy", re.I),
@@ -1057,6 +1059,7 @@ class AnswerEngine:
         told = _PREGNANT_NOW[q.lang].search(q.text)
         if PREGNANCY not in q.concepts or "pregnant-staff" in q.concepts or told is None \
                 or _HYPOTHETICAL[q.lang].search(q.text[max(0, told.start() - 20):told.start()]) \
+                or _UNSURE[q.lang].search(q.text[max(0, told.start() - 20):told.start()]) \
                 or not {FLUOROSCOPY, *RADIATION} & set(self.lexicon.broader_closure(list(q.concepts))):
             return bullets  # (not "what if she is pregnant?", nor a question that does not involve the X-ray)
         kept = [b for b in bullets if not _SCREENING[b.sentence.chunk.lang].search(b.sentence.text)]

@@ -436,8 +436,8 @@ def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told:
     must be the question's or a kind of it (`told`: the question's concepts with their broader ones): steroids or an ESI
     in general plan nothing that a clause on particulate steroid for cervical transforaminal ESI, or on the epidural dose
     after a wet tap in an interlaminar ESI, advises against."""
-    if not bullets or any(AGAINST[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets[:2]):
-        return list(bullets)  # (nothing answered: a warning alone is no answer)
+    if any(AGAINST[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets[:2]):
+        return list(bullets)
     for s in sents:
         if not AGAINST[s.chunk.lang].search(s.text) or s.provenance:
             continue

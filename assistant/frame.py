@@ -696,7 +696,9 @@ _DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-ret
 _PUMPS = frozenset({"intrathecal-pump", "intrathecal-drug-delivery"})
 _GRANULOMA = "catheter-tip-granuloma"
 # a picture that came on over weeks or years of therapy ("x6 yrs", "over weeks", 用了4年)
-_CHRONIC = re.compile(r"\b(?:years?|yrs?|months?|mos|weeks|wks)\b|[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|几周|数周|几个月", re.I)  # scans (not the guidance a procedure is done under)
+_CHRONIC = re.compile(r"\bx\s*\d+\s*(?:years?|yrs?|months?|mos)\b|\b(?:for|over) (?:the (?:last|past) )?(?:\d+ |a few |several )?(?:years?|yrs?|months?|weeks)\b|"
+                      r"\b\d+\s*(?:years?|yrs?|months?)\b(?!\s*(?:old|ago))|(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|"
+                      r"[\d一二三四五六七八九十几两半]+\s*(?:年|个月)(?:了|来)|几周来|数周来|几个月来|最近几周", re.I)  # scans (not the guidance a procedure is done under)
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
 _ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
@@ -1365,9 +1367,12 @@ class Framer:
         hold is ours, and the stent's warning with it)."""
         lex = self.lexicon.concepts
         found = _compounds(q, concepts)
-        if any(out == _DAPT for _, out in found) and any(lex[m.concept].kind == "procedure" and lex[m.concept].scope == "in"
-                                                        for m in self.lexicon.match(q)):
-            found = [(need, out) for need, out in found if out != _DAPT]
+        # (ours: a procedure of ours, or an epidural told plainly, "下周要打个硬膜外")
+        ours = any((lex[m.concept].kind == "procedure" and lex[m.concept].scope == "in") or m.concept in _OUR_SETTINGS
+                   for m in self.lexicon.match(q))
+        # (the stent's antiplatelet duration is cardiology's only with none of ours; an infection elsewhere is a reason to
+        # wait only before one of ours)
+        found = [(need, out) for need, out in found if not (out == _DAPT and ours) and not (out == _ACTIVE_INFECTION and not ours)]
         for need, compound in found:
             if compound in lex:
                 concepts = tuple(compound if c == need else c for c in concepts if c != compound)
@@ -1984,7 +1989,7 @@ _A_NOT_A = re.compile(r"(.{1,2})不\1")
 # A change told as having happened to the patient ("覆盖区域变了", "麻感没了", "has moved", "lost the coverage").
 _HAPPENED = {"en": re.compile(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b", re.I),
              "zh": re.compile(r"变了|没了|消失了|不见了|跑了|移位了")}
-_DAPT = "dapt-duration"
+_DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 
 
@@ -1997,7 +2002,8 @@ def _bracketed_with(q: str, word: str, drugs: Sequence[Match]) -> bool:
     j = i + len(word)
     after = re.match(r"\s*[（(]\s*", q[j:])
     # (the bracket holds the drug's name alone: "Zontivity (aspirin too)" names two drugs)
-    if after and any(m.start == j + after.end() and re.match(r"\s*[)）]", q[m.end:]) for m in drugs):
+    if after and any(m.start == j + after.end() and re.match(r"\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|毫克))?\s*[)）]", q[m.end:], re.I)
+                     for m in drugs):
         return True
     before = re.search(r"[（(]\s*$", q[:i])
     return bool(before and re.match(r"\s*[)）]", q[j:]) and any(0 <= before.start() - m.end <= 1 for m in drugs))

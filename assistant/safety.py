@@ -158,10 +158,11 @@ _FAINT_NOT_ALLERGIC = {
 
 # The signs of a faint one can see or measure (not dizziness or nausea alone).
 _FAINT_SIGNS = {"en": r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|collapse|clammy|brady|unresponsive|unconscious|"
-                      r"passed out|passing out|went (?:white|grey|gray)|lost consciousness|loss of consciousness|\bLOC\b|black(?:ed)? out|"
-                      r"\b(?:hr|heart rate|pulse|p)\b\D{0,15}(?<!\d)[2-5]\d\b",
+                      r"passed out|passing out|went (?:white|grey|gray)|lost consciousness|loss of consciousness|(?-i:\bLOC\b)|black(?:ed)? out|"
+                      r"\b(?:hr|heart rate|pulse)\b\s*(?:is |was |of |at |now |:|=)?\s*(?:(?:dropped|fell|down|went|slowed) (?:to )?)?"
+                      r"(?<!\d)[2-5]\d\b(?!\s*(?:yo|y/o|years?|yrs?|min|mins|minutes|%|s\b))",
                 "zh": r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|眼前发黑|晕过去|晕了|昏(?:过去|倒|迷)|"
-                      r"意识丧失|不省人事|叫不醒|(?:心率|脉搏|心跳)\D{0,6}(?<!\d)[2-5]\d(?!\d)"}
+                      r"意识丧失|不省人事|叫不醒|(?:心率|脉搏|心跳)\s*(?:只有|降到|掉到|降至|为|是|:|：)?\s*(?<!\d)[2-5]\d(?!\d)(?!\s*(?:分钟|岁|min))"}
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -787,10 +788,11 @@ _NOT_NOW = {
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
-          r"\bdocument\w*\b|\bwrite (?:this|it) up\b|\bincident report|\breport (?:this|it) (?:as|to)\b",
+          r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
+          r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
     "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|多久出现|多久会出现|一般在|通常在|"
-          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|上报|不良事件|怎么记录|病历怎么写|写病历|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
+          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
 _NOW = {
     "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
@@ -801,6 +803,27 @@ _NOW = {
     "zh": r"怎么办|现在|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|快|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])",
 }
 
+class _Unnegated:
+    """A pattern whose matches count only when no negation or hedge comes just before them and nothing undoes them just
+    after ("未能恢复窦律", "never got back to sinus", "not yet awake now", "was GCS 15, now 9", "GCS 15 on arrival, dropped
+    to 8"): a `search` like a compiled pattern's."""
+
+    def __init__(self, rx: re.Pattern[str], before: re.Pattern[str], after: re.Pattern[str], reach: int = 24) -> None:
+        self.rx, self.before, self.after, self.reach = rx, before, after, reach
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for m in self.rx.finditer(text):
+            if not self.before.search(text[max(0, m.start() - self.reach):m.start()]) and not self.after.match(text[m.end():]):
+                return m
+        return None
+
+
+_UNDONE_BEFORE = {"en": re.compile(r"\b(?:not|never|no|didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|yet|only|barely|hardly|partly|"
+                                   r"partially|fail(?:ed|s)? to)\b[^.;?!,]{0,16}$", re.I),
+                  "zh": re.compile(r"(?:没|未|不|尚未|仍未|还没|没有|没能|未能)[^，。；？?]{0,3}$")}
+_UNDONE_AFTER = {"en": re.compile(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|fell|worse|then (?:crashed|arrested|seized)|now GCS)\b|"
+                                  r"[^.;?!]{0,6}\bnow\s+(?:GCS\s*)?\d", re.I),
+                 "zh": re.compile(r"[^。；？?]{0,6}(?:又|但是?|可是|然后又)")}
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
@@ -817,6 +840,7 @@ SETTLED = {
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
 }
+SETTLED = {lang: _Unnegated(rx, _UNDONE_BEFORE[lang], _UNDONE_AFTER[lang]) for lang, rx in SETTLED.items()}  # type: ignore[misc]
 # ... and, told in a follow-up, a sign that is going ("hives fading", 疹子退了) or readings back to normal (not negated:
 # "not improving", "没有消退", "不正常了" are no settling)
 # A deficit told gone in the words of its signs ("vision back, moving all four limbs", 视力恢复了，四肢也能动了).
@@ -852,8 +876,9 @@ GOES_ON = {
                      r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|(?:ct|mri|ctpa|scan|x-?ray|imaging)\s*[:–-]\s*\w|still\b|"
                      # a plan to wait it out asked ("oral keflex and watch for a week?"): the picture is still there
                      r"(?:watch|observe)(?: and see| it)?(?: for| over)? (?:a|one|two|three|\d+|the) (?:days?|weeks?|nights?)|"
-                     r"just (?:watch|observe)\b|\bwait and (?:see|watch)\b)", re.I),
-    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|观察(?:一|两|几|1|2|3)(?:周|天|晚|段时间)|先(?:口服|观察)|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然|还在|仍在", re.I),
+                     r"just (?:watch|observe)\b|\bwait and (?:see|watch)\b|\bwait\b[^.?]{0,20}\bon (?:oral |po )?(?:abx|antibiotics?)\b|"
+                     r"\bwait it out\b)", re.I),
+    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|观察(?:一|两|几|1|2|3)(?:周|天|晚|段时间)|先(?:口服|观察)|先等等看|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然|还在|仍在", re.I),
 }
 
 # A procedure still to come ("needs an L5 TFESI", 这次要做): with a history cue ("hx anaphylaxis to contrast", 以前出过荨麻疹)
@@ -930,16 +955,16 @@ _THERAPY = {
 _STIM_TEST = {
     # (the twitch of the stimulated segment, tied to the stimulation with nothing given between: not "after motor stim we
     # injected 2 ml lido and now pt twitching all over")
-    "en": r"\b(?:motor|sensory|sens)\s*stim\w*(?:(?!\b(?:inject\w*|lido\w*|bupi\w*|gave|given|all over|seiz\w*|whole body)\b)[^.;?]){0,30}?"
+    "en": r"\b(?:motor|sensory|sens)\s*stim\w*(?:(?!\b(?:inject\w*|lido\w*|bupi\w*|ropi\w*|gave|given|all over|seiz\w*|whole body|fac\w*|lips?|perioral|arms and legs)\b)[^.;?]){0,30}?"
           r"\b(?:(?:leg|foot|calf|thigh|back|paraspinal|multifidus|buttock|arm|hand|neck)\s+)?(?:twitch\w*|contraction\w*|fasciculat\w*)|"
           r"\b(?:leg|foot|calf|thigh|paraspinal|multifidus|buttock)\s+(?:twitch\w*|contraction\w*|fasciculat\w*)[^.;?]{0,12}\b(?:on|with|at|during) (?:the )?(?:motor |sensory )?stim\w*",
-    "zh": r"(?:运动|感觉)刺激(?:(?!注射|推|利多卡因|布比卡因|罗哌卡因|全身|抽搐)[^，。；？?]){0,10}?(?:下肢|腿|足|脚|臀|背部?|椎旁)?(?:抽动|跳动|收缩|肌颤)",
+    "zh": r"(?:运动|感觉)刺激(?:(?!注射|推|利多卡因|布比卡因|罗哌卡因|全身|抽搐|四肢|面部|脸|口周)[^，。；？?]){0,10}?(?:下肢|腿|足|脚|臀|背部?|椎旁)?(?:抽动|跳动|收缩|肌颤)",
 }
 # A stimulator's paraesthesia that has moved ("SCS pt says the paresthesia suddenly moved to his belly"): lead migration,
 # read as the therapy only beside a stimulator (after an injection, paraesthesia that spreads is a new deficit).
 _STIM_MOVED = {"en": r"pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)|"
                      r"(?:lost|lose|losing|no longer (?:feels?|gets?|has)) (?:the |his |her |their )?(?:stim\w*|pa(?:ra|r)?esthesias?|tingling|coverage)",
-               "zh": r"(?:刺激|电刺激)(?:感)?(?:跑到|移到|转到)|(?:原来)?[^，。；]{0,6}(?:麻感|麻的感觉|刺激感|发麻的感觉)(?:没了|消失了?|不见了|变了|跑了)|"
+               "zh": r"(?:刺激|电刺激)(?:感)?(?:跑到|移到|转到)|(?:麻感|麻的感觉|刺激感|发麻的感觉)(?:没了|消失了?|不见了|变了|跑了)|"
                      r"(?:麻感|刺激感)(?:跑到|移到|转到)"}
 _STIMULATOR = {"en": r"\bstim\w*|\bSCS\b|\bDRG\b|\bleads?\b|\bIPG\b", "zh": r"刺激器|电极|脊髓电刺激|SCS"}
 
@@ -1053,6 +1078,10 @@ _VERY_SLOW_HR = {"en": r"bradycard|\bbrady\w* to [1-4]\d\b|(?<![\d.])\b(?:hr|hea
                  "zh": r"(?:心率|心跳|脉搏)\D{0,4}(?<!\d)[1-4]\d(?!\d)|心动过缓|心率.{0,2}慢"}
 
 
+# A rescue dose asked as a plan, not in the middle of it ("worried about LAST", "drawn up just in case", 以防万一).
+_PLAN_WORDS = {"en": re.compile(r"\bworr(?:y|ied)\b|\bin case\b|\bon hand\b|\bdrawn up\b|\bif it happens\b|\bprevent|\bnext time\b|"
+                                r"\bmax(?:imum)? (?:dose|safe|lido\w*|bupi\w*|ropi\w*)|\bplan", re.I),
+               "zh": re.compile(r"担心|以防|万一|预防|下次|这次|最大剂量|备好|准备好")}
 # A rescue drug's dose asked: the emergency is going on, whatever else the question asks.
 _RESCUE_DRUGS = {"en": r"(?:naloxone|narcan|lipid|intralipid|(?<!with )(?<!plus )(?<!and )(?:adrenaline|epinephrine)|atropine|midazolam|midaz|"
                        r"benzo\w*|lorazepam|diazepam)",
@@ -1098,7 +1127,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     out = told_in or lang
     # (a rescue drug's dose asked in a follow-up, "naloxone dose? and how long do we observe her", is the rescue going on,
     # whatever else it asks; asked alone, before any picture, it is a plan)
-    if not_now(question, lang) and not (before and _RESCUE_DOSE[lang].search(question)):
+    if not_now(question, lang) and not (_RESCUE_DOSE[lang].search(question)
+                                        and (before or (names_symptoms(question, lang) and not _PLAN_WORDS[lang].search(question)))):
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count

@@ -512,3 +512,27 @@ def test_round_63_cases(engine):
     from assistant.answer import _SETTLED_TOPICS
     assert _SETTLED_TOPICS["esi-stroke"] in engine.lexicon.concepts
     assert not engine.answer("症状10分钟后完全缓解了，现在神经系统检查正常，可以回家吗", ["刚做完C6 TFESI，病人突然说看不清东西，右侧肢体无力"]).urgent
+
+
+def test_review2_cases_emergencies_kept(engine):
+    for question in ("L4 TFESI yesterday, nurse documented new bilateral leg weakness and urinary retention this morning",
+                     "SCS测试第3天 双腿无力 麻感没了", "seizing after lumbar plexus block with 30ml ropi, hx epilepsy - lipid dose?",
+                     "腰丛阻滞后全身抽搐，有癫痫病史，咪达唑仑给多少？"):
+        assert engine.answer(question).urgent, question
+    assert engine.answer("can we wait a week on oral antibiotics?", ["SCS IPG implanted 3 wks ago, pocket red, warm, serous drainage, T 38.4"]).urgent
+
+
+def test_review2_cases_no_false_banner(engine):
+    for question in ("s/p ESI 20 min ago, dizzy, HR normal, 45 yo - ok to go home?", "脉搏正常，30分钟了，头晕，能回家吗",
+                     "max lidocaine with epinephrine dose for a 70kg pt? worried about LAST and seizures"):
+        assert not engine.answer(question).urgent, question
+
+
+def test_review2_cases_settling_words_undone_settle_nothing():
+    from assistant.safety import SETTLED
+
+    for told, lang in (("未能恢复窦律", "zh"), ("没能恢复窦性心律", "zh"), ("never got back to sinus rhythm", "en"),
+                       ("GCS 15 on arrival, dropped to 8", "en"), ("was GCS 15, now 9", "en"), ("responsive now only to pain", "en")):
+        assert not SETTLED[lang].search(told), told
+    for told, lang in (("BP was low, she's stable now", "en"), ("现在恢复窦律了 意识清楚", "zh")):
+        assert SETTLED[lang].search(told), told

@@ -3544,3 +3544,10 @@ def test_whether_to_go_ahead_with_a_reaction_in_the_history_asks_how_first():
 
     assert aspects_of("有碘造影剂过敏史，还能做经椎间孔注射吗？", "zh")[:1] == ("prevention",)
     assert aspects_of("能做经椎间孔注射吗？", "zh")[:1] == ("contraindications",)
+
+
+def test_review2_cases_frames(framer):
+    assert "catheter-tip-granuloma" not in framer.frame("68 year old with IT pump implanted 2 weeks ago, now fever and leg weakness").concepts
+    assert "dapt-duration" not in framer.frame("支架术后多久可以停波立维？下周要打个硬膜外").concepts
+    assert "active-infection" not in framer.frame("amoxicillin dose for pneumonia next week?").concepts
+    assert "培达" not in framer.frame("培达（西洛他唑 100mg）做颈椎硬膜外需要停吗？").unknown
