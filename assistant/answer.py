@@ -188,6 +188,8 @@ _NO_REVERSAL = {"en": "The knowledge base gives no anticoagulant reversal for a 
                 "zh": "知识库未给出疑似椎管内血肿时逆转抗凝的方法；其已有的处理步骤见上。"}
 _REVERSAL = {"en": re.compile(r"\brevers|andexanet|idarucizumab|protamine|prothrombin complex|\bPCC\b|vitamin K\b", re.I),
              "zh": re.compile(r"逆转|拮抗|鱼精蛋白|依达赛珠|凝血酶原复合物|维生素K")}
+_NO_STEPS_HERE = {"en": "The knowledge base gives no treatment steps for {condition} beyond the banner's; follow your local protocol.",
+                  "zh": "知识库未给出{condition}的具体处理步骤，除上方提示外请按本单位流程处理。"}
 _NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
                  "zh": "知识库没有给出一线处理无效后的进一步措施；以下为其已有的处理步骤。"}
 _CLASS_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on {general} as a class, which may not "
@@ -1608,6 +1610,9 @@ class AnswerEngine:
             notes.append(NOTE_PREFIX + _NO_TELLING[lang])
         if tri.docs and _tried_first_line(q) and not any(_NEXT_STEP[lang].search(b.sentence.text) for b in bullets):
             notes.append(NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
+        elif bullets and not any(b.kind == "action" for b in bullets) and tri.rule in PATHWAY_TOPICS:
+            # (baclofen withdrawal: the sources warn of it and give no treatment; said so, not left to the banner alone)
+            notes.append(NOTE_PREFIX + _NO_STEPS_HERE[lang].format(condition=self._name(PATHWAY_TOPICS[tri.rule], lang)))
         return notes
 
     def _one_sided(self, q: Question, lang: Lang) -> tuple[list[str], list[str], list[str]]:

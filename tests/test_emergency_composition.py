@@ -536,3 +536,16 @@ def test_review2_cases_settling_words_undone_settle_nothing():
         assert not SETTLED[lang].search(told), told
     for told, lang in (("BP was low, she's stable now", "en"), ("现在恢复窦律了 意识清楚", "zh")):
         assert SETTLED[lang].search(told), told
+
+
+def test_half_an_hour_after_it_is_over_is_no_time_to_stop_it(engine):
+    ans = engine.answer("颈椎射频做完半小时，病人说手臂无力，握力下降，怎么办")
+    assert ans.urgent and "停止操作" not in ans.text.split("\n")[0], ans.text
+    assert "停止操作" in engine.answer("射频做完的时候病人说手臂无力").text.split("\n")[0]
+
+
+def test_a_pathway_whose_sources_give_no_treatment_says_so(engine):
+    ans = engine.answer("intrathecal baclofen pump, pt itchy, spastic and febrile since this morning, alarm beeping - what do I do?")
+    assert ans.urgent and "gives no treatment steps for baclofen withdrawal" in ans.text, ans.text
+    ans = engine.answer("just refilled a hydromorphone IT pump, 15 min later pt very drowsy, RR 6, pinpoint pupils")
+    assert ans.urgent and "gives no treatment steps" not in ans.text, ans.text  # (its steps are there)
