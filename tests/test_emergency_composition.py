@@ -549,3 +549,10 @@ def test_a_pathway_whose_sources_give_no_treatment_says_so(engine):
     assert ans.urgent and "gives no treatment steps for baclofen withdrawal" in ans.text, ans.text
     ans = engine.answer("just refilled a hydromorphone IT pump, 15 min later pt very drowsy, RR 6, pinpoint pupils")
     assert ans.urgent and "gives no treatment steps" not in ans.text, ans.text  # (its steps are there)
+
+
+def test_a_low_grade_temperature_is_fever_and_an_afebrile_purulent_pocket_is_still_its_infection(engine):
+    assert engine.answer("SCS测试期穿刺点渗液、发红，体温37.8，怎么处理").urgent  # (37.3-38 is 低热)
+    assert not engine.answer("SCS测试期穿刺点渗液、发红，体温37，怎么处理").urgent
+    q = engine._frame("3 wks after perm SCS, IPG pocket red warm and draining purulent fluid, afebrile. plan?", [])
+    assert "surgical-site-infection" in q.concepts, q.concepts
