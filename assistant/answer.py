@@ -457,8 +457,21 @@ class AnswerEngine:
             # taken, and the radiation passages need not name it
             guidance |= {c for c in q.concepts if lex.get(c) is not None and lex[c].kind == "procedure"}
         tags = [self.retriever.concepts.get(h.chunk.id, frozenset()) for h in hits]
-        return judge(q, tags, self.evidence(q, lang, hits), self.settings.abstain_threshold, kinds, parents, self.settings.judge,
-                     guidance)
+        verdict = judge(q, tags, self.evidence(q, lang, hits), self.settings.abstain_threshold, kinds, parents, self.settings.judge,
+                        guidance)
+        if verdict.answers and self._unsourced_allergy(q, lang):
+            return Verdict("not_in_kb", tuple(False for _ in q.parts))
+        return verdict
+
+    def _unsourced_allergy(self, q: Question, lang: Lang) -> bool:
+        """An allergy told to a local anaesthetic ("病人5年前用利多卡因后起过皮疹，可以用布比卡因吗？") that no sentence of the
+        knowledge base names with an allergic reaction: the sources say nothing on it, and their figures for the drug are
+        its dose limits, no answer on the allergy."""
+        if ALLERGY not in q.concepts:
+            return False
+        la = [c for c in q.concepts if self._kinds.get(c) in ("drug", "brand")
+              and LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])]
+        return bool(la) and not any(self._named_with(c, [ALLERGY], lang) for c in la)
 
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:

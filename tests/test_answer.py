@@ -1593,3 +1593,10 @@ def test_a_stent_patients_aspirin_gets_no_primary_prevention_rule(engine):
     ans = engine.answer("患者冠脉支架术后2年，拜阿司匹林100 qd，明天L5/S1经椎间孔ESI，要不要停？")
     assert not any("一级预防" in b["text"] for b in ans.bullets), ans.text
     assert any("二级预防" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_an_allergy_to_a_local_anaesthetic_the_sources_never_name_is_not_answered_with_its_doses(engine):
+    for question in ("病人5年前用利多卡因后起过皮疹，今天做腰椎小关节内侧支阻滞，可以用布比卡因吗？",
+                     "pt had a rash with lidocaine years ago, can I use bupivacaine for her MBB today?"):
+        assert engine.answer(question).verdict == "not_in_kb", question
+    assert engine.answer("max lidocaine dose for a 60 kg pt?").verdict == "answered"
