@@ -53,6 +53,7 @@ from .config import Settings
 from .frame import (
     ASPECTS,
     ESSENTIAL,
+    GOING_HOME,
     IMAGING,
     POPULATIONS,
     SIGN_STOPPED,
@@ -99,7 +100,7 @@ from .safety import (
 )
 from .sections import group_of
 from .text import cjk_count, detect_lang, to_simplified, to_traditional, tokenize
-from .types import Answer, Hit, Lang
+from .types import Answer, Chunk, Hit, Lang
 
 _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
@@ -330,7 +331,7 @@ _RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^
 _DISCHARGE = "discharge-advice"
 _RESUME_SAID = re.compile(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
 # Asked whether the patient may go home (not whether the procedure goes on), or how long she is kept in and watched.
-_HOME_ASK = re.compile(r"go home|discharg|send (?:her|him|them|the patient) home|回家|出院|离院|"
+_HOME_ASK = re.compile(GOING_HOME.pattern + r"|"
                        r"keep (?:her|him|them|the patient) in(?:\s+(?:hospital|overnight|for\b)|\s*[?？.]|\s*$)|"
                        r"how long (?:do|should|must|to) (?:i |we )?(?:need to )?(?:observe|monitor|watch)|(?:观察|监测|监护|留观)(?:多久|多长时间|几个小时)", re.I)
 # How long the patient is watched after the event ("monitor for at least 2 h after a limited CNS event"): when to go home.
@@ -1052,9 +1053,7 @@ class AnswerEngine:
         procedures = [c for c in concepts if self._kinds.get(c) == "procedure"]
         if not complications or not procedures:
             return None
-        table = self.retriever.table
-        rows = table.concept_rows(procedures, lang, ("bundled",)).tolist()
-        steps = [s for s in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)], self.lexicon)
+        steps = [s for s in self._bundled_sentences(lang, procedures)
                  if _STOP_STEP[s.chunk.lang].search(s.text) and not s.provenance and s.group != "evidence"]
 
         # (the first step of the complication's own pathway, when it has one: "stop the cement injection" for an embolism)
@@ -1080,11 +1079,8 @@ class AnswerEngine:
         kept = [b for b in bullets if not _SCREENING[b.sentence.chunk.lang].search(b.sentence.text)]
         if any(_FETUS_SPARED[b.sentence.chunk.lang].search(b.sentence.text) for b in kept):
             return kept or bullets
-        table = self.retriever.table
-        rows = set(table.concept_rows([PREGNANCY], q.lang, ("bundled",)).tolist()) & set(
-            table.concept_rows([FLUOROSCOPY], q.lang, ("bundled",)).tolist())
-        lead = next((s for s in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)], self.lexicon)
-                     if _FETUS_SPARED[s.chunk.lang].search(s.text)), None)
+        lead = next((s for s in self._bundled_sentences(q.lang, [PREGNANCY], [FLUOROSCOPY]) if _FETUS_SPARED[s.chunk.lang].search(s.text)),
+                    None)
         if lead is None:
             return kept or bullets
         return [Bullet(lead, 0, 1.0, "fact"), *kept]
@@ -1097,10 +1093,8 @@ class AnswerEngine:
                 or any(NO_STOP_NEEDED.search(b.sentence.text) for b in bullets) \
                 or not held_drug([c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class", "brand")], self.lexicon):
             return bullets
-        table = self.retriever.table
-        rows = sorted(table.concept_rows([LOW_RISK], q.lang, ("bundled",)).tolist())
         named = set(self.lexicon.broader_closure(list(q.concepts)))
-        rule = next((s for s in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in rows], self.lexicon)
+        rule = next((s for s in self._bundled_sentences(q.lang, [LOW_RISK])
                      if NO_STOP_NEEDED.search(s.text) and s.group != "evidence"
                      and not any(self._kinds.get(c) == "drug" and c not in named for c in s.concepts)), None)
         return bullets if rule is None else [bullets[0], Bullet(rule, bullets[0].part, 1.0, "fact"), *bullets[1:]]
@@ -1112,12 +1106,20 @@ class AnswerEngine:
         procedures = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
         if not drugs or not procedures:
             return []
-        table = self.retriever.table
         specific = [c for c in told if self._kinds.get(c) in ("drug", "drug-class") and c in self.retriever.by_concept]
-        rows = set(table.concept_rows(specific, q.lang, ("bundled",)).tolist()) \
-            & set(table.concept_rows(procedures, q.lang, ("bundled",)).tolist())
-        chunks = [c for c in (table.record(r)[0] for r in sorted(rows)) if AGAINST[c.lang].search(c.text)]  # (only where advice against is)
-        return sentences_of([Hit(c, 0.0, 0) for c in chunks], self.lexicon)
+        # (only the chunks where advice against is)
+        return self._bundled_sentences(q.lang, specific, procedures, keep=lambda c: bool(AGAINST[c.lang].search(c.text)))
+
+    def _bundled_sentences(self, lang: Lang, *groups: Sequence[str], keep: Callable[[Chunk], bool] | None = None) -> list[Sentence]:
+        """The sentences of the bundled chunks (in one language, in document order) that name a concept of every group,
+        retrieved or not; `keep` narrows the chunks before they are split (a cheap text test before the costly split)."""
+        table = self.retriever.table
+        rows: set[int] | None = None
+        for group in groups:
+            found = set(table.concept_rows(list(group), lang, ("bundled",)).tolist())
+            rows = found if rows is None else rows & found
+        chunks = [table.record(r)[0] for r in sorted(rows or ())]
+        return sentences_of([Hit(c, 0.0, 0) for c in chunks if keep is None or keep(c)], self.lexicon)
 
     def _next_steps_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage) -> list[Bullet]:
         """An emergency follow-up after the first-line treatment was given ("gave 100 ml lipid already, still seizing,
@@ -1675,9 +1677,7 @@ class AnswerEngine:
 
     def _named_with(self, side: str, about: Sequence[str], lang: Lang, words: re.Pattern[str] | None = None) -> bool:
         """Does a sentence of the bundled knowledge base name the procedure with one of the harms (and with `words`)?"""
-        table = self.retriever.table
-        rows = set(table.concept_rows([side], lang, ("bundled",)).tolist()) & set(table.concept_rows(list(about), lang, ("bundled",)).tolist())
-        for sent in sentences_of([Hit(table.record(r)[0], 0.0, 0) for r in sorted(rows)], self.lexicon):
+        for sent in self._bundled_sentences(lang, [side], about):
             named = set(self.lexicon.broader_closure(sent.concepts))
             if side in named and not named.isdisjoint(about) and (words is None or words.search(sent.text)):
                 return True

@@ -440,7 +440,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
             latin = _rx(spec[1]).sub(lambda m: " " * len(m.group()), latin)
     found.sort(key=lambda a: where[a] < start)
     dose_rx = _rx(ASPECTS["dose"][i])
-    if "dose" in found and (len(found) > 1 or _GOING_HOME.search(text)) and (not dose_rx.search(_blank(text, lang, _GIVEN_DOSE))
+    if "dose" in found and (len(found) > 1 or GOING_HOME.search(text)) and (not dose_rx.search(_blank(text, lang, _GIVEN_DOSE))
                                                or {"hold", "timing"} & set(found)
                                                and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD, _STRENGTH))):
         # "gave IM epinephrine 0.5 mg … OK to finish today?": a dose told as given asks none; "78岁，体重52kg，那要停几天？":
@@ -474,7 +474,7 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
 
                                 r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
 # Going home asked ("ok to send her home?", 能回家吗): a dose told beside it is no dose asked.
-_GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
+GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
 # A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
 _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)", re.I),
              "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)", re.I)}
@@ -691,7 +691,7 @@ _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:abo
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
 _DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure"})  # the operator's own dose and how to cut it
-IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})
+IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})  # scans (not the guidance a procedure is done under)
 _DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told
 _PUMPS = frozenset({"intrathecal-pump", "intrathecal-drug-delivery"})
 _GRANULOMA = "catheter-tip-granuloma"
@@ -754,13 +754,11 @@ _READ_AS: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...] = (
 )
 
 
-def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...], ctx: tuple[str, ...],
-             broader: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
-    """The question's concepts, subjects and parts with each finding read as the complication it is there (`_READ_AS`;
-    `broader`: the classes of the question's and the conversation's concepts)."""
+def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[Part, ...], ctx: tuple[str, ...]
+             ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
+    """The question's concepts, subjects and parts with each finding read as the complication it is there (`_READ_AS`)."""
     for finding, beside, complication, unless in _READ_AS:
-        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx + broader) \
-                or unless.intersection(concepts):
+        if finding not in concepts or complication in concepts or not beside.intersection(concepts + ctx) or unless.intersection(concepts):
             continue
 
         def swap(cs: tuple[str, ...], finding: str = finding, complication: str = complication) -> tuple[str, ...]:
@@ -1211,8 +1209,7 @@ class Framer:
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         parts = self._parts(q, lang, ctx_concepts, past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
-        concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts,
-                                             tuple(self.lexicon.broader_closure([*concepts, *ctx_concepts])))
+        concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
         parts = tuple(self._kept_on_foreign(p) for p in parts)
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
@@ -1233,7 +1230,6 @@ class Framer:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
         aspects = _treats(aspects, [lex[c].kind for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
-        out = tuple(c for c in out if c in concepts or not any(c == f and r in concepts for f, _, r, _ in _READ_AS))  # (read as ours)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
