@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
-from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, REGIONS, REPEAT_IT, Part, Question, aspects_of
+from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, MONITOR_ASK, MONITORING, REGIONS, REPEAT_IT, Part, Question, aspects_of
 from .judge import STUDIES
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
@@ -543,7 +543,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     terms = set(part.terms)
     residual = sum(idf(t) for t in s.shared(terms)) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
     cw = sig.concept_idf
-    focus = _focus(own, sig, q.followup, "hold" in part.aspects)
+    # (what failed is no focus of a part naming nothing: "caffeine didn't help. blood patch now? how much blood?")
+    focus = _focus([c for c in own if c not in q.tried] if not part.concepts else own, sig, q.followup, "hold" in part.aspects)
     # rarer concepts (a drug) weigh more than common ones (ESI), and the focus of the ask (the complication asked about) most
     cwt = {c: cw.get(c, 1.0) * (w.focus if c == focus else 1.0) for c in own}
     denom_c = sum(cwt.values()) or 1.0
@@ -554,7 +555,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if (q_parents.get(c, frozenset()) & s.concepts or c in implied)
                             else w.related if sig.related.get(c, frozenset()) & s.concepts else 0.0)
                   for c in own) / denom_c if own else 0.0
-    context = sum(1.0 for c in ctx if c in s.concepts) / max(1, len(ctx)) if ctx else 0.0
+    # (the class named for the drug before, "an anticoagulated patient" for the apixaban told, is the context in part)
+    context = sum(1.0 if c in s.concepts else w.broader if q_parents.get(c, frozenset()) & s.concepts else 0.0
+                  for c in ctx) / max(1, len(ctx)) if ctx else 0.0
     denom = sum(idf(t) for t in part_tokens) or 1.0
     lexical = sum(idf(t) for t in s.shared(part_tokens)) / denom
     groups = part.groups
@@ -1835,7 +1838,7 @@ _MOSTLY_SILENT = re.compile(r"(?:大多|多数|大多数|通常|常常|多为)[^
 # a second go asked ("血补丁做完还是头痛 第二次什么时候做", "when can I repeat the patch?"): the sentence on a second one
 _SECOND_ASK = re.compile(r"第二次|再做一次|再补一次|\b(?:a )?(?:second|repeat|another) (?:blood )?patch\b|\brepeat (?:the |an? )?(?:ebp|blood patch)", re.I)
 _SECOND = re.compile(r"第二次|二次|\bsecond\b|\brepeat(?:ed)?\b|再次", re.I)
-_NARROW = (("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+_NARROW = (("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

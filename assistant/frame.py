@@ -24,6 +24,16 @@ RESCUE_FAILING = (r"\bstill (?:very |quite )?(?:unstable|hypotensive|seizing|fit
                   r"in (?:vf|vt|arrest|asystole))\b",
                   r"(?:还是|仍然?|依然|还在|持续)(?:室颤|室速|无脉|抽搐|低血压|不稳|测不到|心跳停)")
 
+# what the team watches for afterwards ("what should the nurses watch for tonight?", 术后观察什么): the warning signs and the
+# checks that catch them (`MONITORING` in the sentence answers it)
+_MONITOR_ASK_EN = (r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|\bmonitor(?:ed|ing)? for\b|"
+                   r"what (?:\w+ ){0,4}?(?:monitor|check|observe)|neuro ?(?:checks?|obs)\b")
+_MONITOR_ASK_ZH = r"(?:观察|注意|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察"
+MONITOR_ASK = re.compile(f"{_MONITOR_ASK_EN}|{_MONITOR_ASK_ZH}", re.I)
+MONITORING = re.compile(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|ing)?\b|\bobserv(?:e|ed|ation)\b|"
+                        r"神经(?:功能)?检查|警示(?:征象|症状|体征)|预警(?:征象|症状)|监测|观察", re.I)
+_MONITOR_WORDS = {"en": ("neurologic checks", "warning signs", "monitor"), "zh": ("神经功能检查", "警示征象", "监测")}
+
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -146,8 +156,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "recognition": ("",
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
-                    r"what (?:could|might) (?:it|this) be|differential",
-                    r"考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
+                    r"what (?:could|might) (?:it|this) be|differential|" + _MONITOR_ASK_EN,
+                    _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    # after a reaction: "next time she needs an ESI what do we do?" (it must not happen again)
@@ -915,9 +925,10 @@ def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
 # Words that frame an ask ("are lead glasses really necessary?", "是否有必要"), not a detail to look for in a passage (the
 # ALARA rule's "necessary image" is no answer to whether glasses are needed).
 _ASK_WORDS = {"en": re.compile(r"\b(?:really|actually|necessary|needed|required|mandatory|essential|worth(?:while)?|ok|okay)\b|"
+                                r"\b(?:afterwards?|tonight)\b|"  # (when the ask is for, "what do we monitor afterwards?")"
                                 r"(?<=how long will it )(?:last|persist|stay (?:high|raised|elevated|up|down|low))\b", re.I),
               # "要持续几天", "会高几天": how long (what stays so is the part before's)
-              "zh": re.compile(r"真的|有必要|必要|必须|值得|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
+              "zh": re.compile(r"真的|有必要|必要|必须|值得|今晚|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
 
 
 def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
@@ -1679,6 +1690,8 @@ class Framer:
         lex = self.lexicon
         present = q.lower() if lang == "en" else q
         add: list[str] = [w for a in aspects for w in _ANSWER_WORDS.get(a, {}).get(lang, ())]
+        if aspects[:1] == ("recognition",) and MONITOR_ASK.search(q):
+            add.extend(_MONITOR_WORDS[lang])
         for cid in concepts:
             c = lex.concepts[cid]
             add.append(c.name(lang))

@@ -1025,6 +1025,11 @@ def test_a_part_asking_only_how_much_keeps_its_figure_when_answered_with_the_par
     ans = engine.answer("she's 48kg, postural headache day 2, caffeine not helping - patch now or wait? how much blood?",
                         ["wet tap with 17G Tuohy during T10 ILESI this morning, what do I tell her?"])
     assert any("12–20 mL" in b["text"] for b in ans.bullets), ans.text
+    # a part naming nothing asks of the patch, not of the caffeine that failed: the volume leads a part of its own
+    ans = engine.answer("next day headache sitting up, caffeine didn't help. blood patch now? how much blood?",
+                        ["had a wet tap during an L4-5 ILESI yesterday"])
+    volume = next(i for i, b in enumerate(ans.bullets) if "12–20 mL" in b["text"])
+    assert ans.bullets[volume]["part"] == 1 and all(b["part"] == 0 for b in ans.bullets[:volume]), ans.text
 
 
 def test_a_failed_blood_patch_asked_after_it_is_answered_with_a_second_patch_too(engine):
@@ -1600,3 +1605,10 @@ def test_an_allergy_to_a_local_anaesthetic_the_sources_never_name_is_not_answere
                      "pt had a rash with lidocaine years ago, can I use bupivacaine for her MBB today?"):
         assert engine.answer(question).verdict == "not_in_kb", question
     assert engine.answer("max lidocaine dose for a 60 kg pt?").verdict == "answered"
+
+
+def test_what_to_monitor_after_the_procedure_leads_with_the_checks_and_warning_signs(engine):
+    # asked what to watch for afterwards (not how long, not the hold told before): the neurologic checks and the signs
+    ans = engine.answer("what should we monitor afterwards?", ["on Eliquis 5 bid, stopped 3 days ago, did L4-5 TFESI today"])
+    assert not ans.abstained and "neurologic checks" in ans.bullets[0]["text"], ans.text
+    assert "held for 3 days" not in ans.text, ans.text
