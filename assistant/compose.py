@@ -10,7 +10,21 @@ from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
-from .frame import ASPECTS, COMPOUND_BASE, ESSENTIAL, GROUP_OF_ASPECT, HELD, KEEP_ON_FOR, MONITOR_ASK, MONITORING, REGIONS, REPEAT_IT, Part, Question, aspects_of
+from .frame import (
+    ASPECTS,
+    COMPOUND_BASE,
+    ESSENTIAL,
+    GROUP_OF_ASPECT,
+    HELD,
+    KEEP_ON_FOR,
+    MONITOR_ASK,
+    MONITORING,
+    REGIONS,
+    REPEAT_IT,
+    Part,
+    Question,
+    aspects_of,
+)
 from .judge import STUDIES
 from .lexicon import Lexicon
 from .sections import GROUP_ORDER, HEADINGS, group_of
