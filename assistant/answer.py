@@ -242,6 +242,7 @@ _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below 
                "zh": "知识库没有{sides}之间的直接比较；以下为其分别的资料："}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
+_CONTRAINDICATION = "contraindication"
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
@@ -688,6 +689,7 @@ class AnswerEngine:
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
+            hits = hits + self._contraindication_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
@@ -736,6 +738,20 @@ class AnswerEngine:
         if not comps or not any(self._kinds.get(c) == "procedure" for c in q.concepts):
             return []
         return self._after(hits, [cid for cid, _ in self.retriever.concept_search(comps, (), ("prevention",), lang, origins, 4)], limit=2)
+
+    def _contraindication_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """Whether a patient with a condition told may have the procedure ("temp 38.2 on antibiotics for a UTI, L3-4 ILESI
+        this afternoon - proceed or cancel?"): the passages listing that condition among contraindications join the hits
+        (the procedure's own passages fill the search)."""
+        if q.aspects[:1] != ("contraindications",) or q.followup:
+            return []
+        conditions = [c for c in q.concepts if self._kinds.get(c) == "condition"]
+        procedures = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
+        if not conditions or not procedures:
+            return []  # (the procedure's passages, or its broader one's, first: ILESI's, then all ESI's)
+        found = self.retriever.concept_search([*conditions, _CONTRAINDICATION], procedures, ("risk",), lang, origins, 4)
+        return self._after(hits, [cid for cid, _ in found if _CONTRAINDICATION in self.retriever.concepts.get(cid, frozenset())
+                                  and set(conditions) & self.retriever.concepts.get(cid, frozenset())], limit=2)
 
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """"Conservative care failed, what next?" or "how do I treat it?": the management passages of the complication the
@@ -1692,7 +1708,8 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         if any(c in lx and lx[c].kind in ("drug", "drug-class", "brand") for c in q.concepts):
             return []
-        dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克)", q.text, re.I)
+        dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克|(?:qd|bid|tid|qid|qn|od|bd)\b|每[日天])",
+                                                   q.text, re.I)
                  or re.search(_TAKING + re.escape(u), q.text)]  # ("服用保栓通": a name told as taken is a drug's)
         # a drug the knowledge base names only to mark it out of scope ("hold Ozempic before the SCS trial?"): another
         # specialty's drug, whose hold interval is not here either

@@ -124,10 +124,15 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
                           r"(?:^|[-–—:;,]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
+                          # go or not ("proceed or cancel?", "cancel?", "do it or postpone?")
+                          r"\b(?:proceed|go ahead|do it|go)(?: or|/| vs\.?) ?(?:cancel|postpone|defer|delay|wait|not)\b|"
+                          r"\b(?:cancel|postpone|defer|delay)(?: or|/| vs\.?) ?(?:proceed|go ahead|do it)\b|"
+                          r"\b(?:cancel|postpone|defer)(?: (?:it|the (?:case|procedure|injection|block)|him|her))?\s*\?|"
                           # a pregnant patient's "is the fluoro a risk to the baby?" asks whether the procedure is for her
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
+                          r"做还是不做|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
@@ -267,7 +272,8 @@ _DRUG_LIKE = {
     "zh": re.compile(r"(?:他汀|霉素|沙星|西林|头孢\w*|洛尔|普利|沙坦|地平|替尼|单抗|拉唑|格列\w*|列净|双胍|胞苷|嘧啶|蝶呤|铂|比星|紫杉醇|"
                      r"咪定|唑仑|西泮|洛韦|替丁|司琼|膦酸|溴铵|氯铵|斯的明|氟烷|氟醚|环酸|卡因|肝素|沙班|加群|格雷|瑞洛|米松|尼松|"
                      r"松龙|可松|芬太尼|吗啡|考酮|巴林|喷丁|西平|氮平|嗪|曲坦|洛芬|昔布|高辛|碘酮|帕明|西汀|普仑|法辛|唑酮|哌啶|"
-                     r"帕米|地尔|茶碱|妥英|丙戊酸|巴比妥|胺酮|泊酚|诺肝素|曲普坦)$"),
+                     r"帕米|地尔|茶碱|妥英|丙戊酸|巴比妥|胺酮|泊酚|诺肝素|曲普坦|"
+                     r"缓释|控释|肠溶|缓释片|控释片|肠溶片|胶囊)$"),  # (a release form names a drug: 倍他乐克缓释)
 }
 # Measurements are never a subject: units (after a number, or written with a slash: mmol/L, mg/dL, mL/kg/h), unit words,
 # laboratory abbreviations and test names (INR, eGFR, HbA1c, aPTT, troponin ...) and vital signs (sats, 心率).
@@ -643,7 +649,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # site of one already done (that is the procedure's own infection)
     ("general-infection-treatment", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|囊袋|切口|穿刺点|伤口|穿刺部位))"
                                                r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|"
-                                               r"\bdue\b|明天|下周|计划|准备做|拟行|预约))", re.I), "active-infection"),
+                                               r"\bdue\b|\bthis (?:afternoon|aft|pm|morning)\b|\blater today\b|明天|下周|计划|准备做|拟行|预约|"
+                                               r"下午的|上午的|今天的|待会|取消|推迟|延期))", re.I), "active-infection"),
     # how long after the stent the antiplatelet goes on ("冠脉支架术后多久可以停氯吡格雷？", "how long after a DES before plavix
     # can be stopped?") is cardiology's duration of therapy, not a hold before a pain procedure
     ("coronary-stent", re.compile(r"(?:支架|PCI)[^，。？?]{0,4}(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
@@ -1794,6 +1801,8 @@ class Framer:
             if salient and free and start == run_end and _ZH_PROCEDURE_NOUN.fullmatch(tok):
                 run, part = run + tok, False  # 鼻窦 + 手术: an unfamiliar organ's operation is one (procedure) term
             term = run.strip(_ZH_FUNCTION)
+            if term.endswith("术") and q[run_end:run_end + 1] in ("前", "后"):
+                term = term[:-1]  # 倍他乐克 + 术前: the drug, then "before the procedure" (jieba reads 乐克术 as one word)
             if len(term) >= 2 and (salient or drug_like(term)):
                 found.append(term)
             run, run_end, salient = (tok, start + len(tok), unknown) if part else ("", -1, False)

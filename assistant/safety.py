@@ -204,7 +204,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "neuraxial-deficit",
-        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb(?!er)|can(?:no|'|’)?t (?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
+        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
                 r"loss of (?:sensation|feeling)|sensory level|can(?:no|'|’)?t walk|unable to walk|legs? (?:gave|giving|give) way|"
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
@@ -441,7 +441,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "esi-stroke",  # cord infarction: sudden paraplegia right after a transforaminal (particulate) injection is vascular, not a haematoma
-        {"en": (r"weak|paraly|paraplegi|can(?:no|'|’)?t (?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid|floppy|"
+        {"en": (r"weak|paraly|paraplegi|can(?:no|'|’)?t (?:i |she |he )?(?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid|floppy|"
                 r"(?:not|isn'?t|no longer|stopped) moving|won'?t move",),
          "zh": (r"瘫|无力|(?:腿|下肢|四肢|手|上肢|胳膊|肢体)[^，。；]{0,3}没(?:劲|力)|不能动|动不了|没有感觉|感觉消失|麻木|软|(?:手|腿|胳膊|肢体)(?:不动|动不了)|肌力\s*[0-3]",)},
         {"en": r"transforaminal|\bTFESI\b|particulate|triamcinolone|methylprednisolone|depo-?medrol|kenalog",
@@ -772,7 +772,10 @@ def condition_names(actions: str, lang: Lang) -> str:
 
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
 _NOT_NOW = {
-    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|terrified|frightened|anxious (?:about|that)|nervous (?:about|that)|fear(?:s|ful)? (?:of|about|that)|concerned (?:about|that)|(?:real|actual|hard|honest) (?:numbers?|figures?|odds|chances?|risk)|what (?:numbers?|figures?)|\bodds\b|\bchances? (?:of|that)\b|likelihood|probability|(?:give|quote|tell) (?:her|him|them|the (?:patient|pt)|pts?) (?:a|the|an honest) (?:number|figure|rate)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
+    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|"
+          # (a patient's question to answer with figures: "pt asks 'can this shot paralyze me?' … what do i tell him, any numbers?")
+          r"\bany (?:numbers?|figures?|stats)\b|"
+          r"what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|terrified|frightened|anxious (?:about|that)|nervous (?:about|that)|fear(?:s|ful)? (?:of|about|that)|concerned (?:about|that)|(?:real|actual|hard|honest) (?:numbers?|figures?|odds|chances?|risk)|what (?:numbers?|figures?)|\bodds\b|\bchances? (?:of|that)\b|likelihood|probability|(?:give|quote|tell) (?:her|him|them|the (?:patient|pt)|pts?) (?:a|the|an honest) (?:number|figure|rate)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
           # "I heard epiduroscopy can cause visual loss": a possibility heard of (not "I heard the pt has leg weakness")
           r"\b(?:heard|read)(?: that| about)? [^.?]{0,40}\b(?:can|could|may|might|causes?)\b|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|expected|prevent|avoid|reduce the risk|"
@@ -1090,6 +1093,10 @@ _RESCUE_DOSE = {"en": re.compile(r"\b" + _RESCUE_DRUGS["en"] + r"\b[^.?;]{0,12}\
                 "zh": re.compile(_RESCUE_DRUGS["zh"] + r"[^，。？?；]{0,6}(?:剂量|给多少|用多少|推多少|打多少|多少)")}
 
 
+# A question quoted in the asker's text: the patient's words to answer, not a symptom told (unless it is happening now).
+_QUOTED_ASK = {"en": r"['\"“‘][^'\"”’]{2,100}?\?\s*['\"”’]", "zh": r"[“「『\"'][^”」』\"']{2,60}?[?？]\s*[”」』\"']"}
+
+
 def not_now(question: str, lang: Lang) -> bool:
     """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
     to come)?"""
@@ -1125,6 +1132,9 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     "那要是病人已经出现头晕口周麻木了呢？"). `told_in`: the language the pathway is told in, when not the one it was read in
     (a question read as English whose Chinese words set the scene)."""
     out = told_in or lang
+    quoted = _rx(_QUOTED_ASK[lang])  # the patient's own question quoted ("pt asks 'can this shot paralyze me?'") is no picture
+    if quoted.search(question) and not happening_now(quoted.sub(" ", question), lang):
+        question = quoted.sub(" ", question)
     # (a rescue drug's dose asked in a follow-up, "naloxone dose? and how long do we observe her", is the rescue going on,
     # whatever else it asks; asked alone, before any picture, it is a plan)
     if not_now(question, lang) and not (_RESCUE_DOSE[lang].search(question)

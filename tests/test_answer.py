@@ -1188,6 +1188,11 @@ def test_a_chinese_naloxone_dose_asked_in_the_overdose_says_the_sources_give_non
 def test_a_name_told_as_taken_is_an_unknown_drug_whose_interval_is_not_given(engine):
     ans = engine.answer("服用保栓通 要做腰椎经椎间孔注射 要停几天")
     assert "知识库中没有该药物的资料：保栓通" in ans.text.split("\n")[0], ans.text
+    # a brand told with its release form and frequency (no mg), or before 术前, is a drug too
+    ans = engine.answer("倍他乐克缓释47.5 qd，做腰椎经椎间孔注射之前要停吗")
+    assert "知识库中没有该药物的资料：倍他乐克缓释" in ans.text.split("\n")[0], ans.text
+    ans = engine.answer("倍他乐克术前要停吗")
+    assert "倍他乐克术" not in ans.text and "倍他乐克" in ans.text, ans.text
     # a known drug told as taken is answered as itself
     known = engine.answer("服用利伐沙班 要做腰椎经椎间孔注射 要停几天")
     assert "没有该药物的资料" not in known.text and "3 天" in known.text, known.text

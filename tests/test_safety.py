@@ -134,6 +134,14 @@ def test_bedside_wording_finds_the_pathway(question, lang, rule):
     assert triage(question, lang).rule == rule
 
 
+def test_what_to_tell_a_patient_with_a_deficit_now_stays_urgent():
+    for q in ("20 min after C6-7 TFESI he can't move his arm, what do I tell him?",
+              "pt asks if the numb legs after the L4-5 TFESI 10 min ago are normal",
+              # the patient's own words, quoted as a question, told as happening now
+              "pt asks 'why can't I move my legs?' 10 min after the L1 TFESI, what do we do"):
+        assert triage(q, "en").rule == "esi-stroke", q
+
+
 @pytest.mark.parametrize(
     ("question", "lang"),
     [
@@ -153,6 +161,10 @@ def test_bedside_wording_finds_the_pathway(question, lang, rule):
         ("硬膜外穿破后第二天，坐起来头痛，躺下就好，要不要打血补丁？", "zh"),
         ("手抽血化验结果出来了，INR 1.3，可以做经椎间孔注射吗？", "zh"),  # 抽血 is a blood draw, not a jerking hand
         ("LAST 怎么处理？", "zh"),
+        # a patient's question before the procedure, to be answered at consent (the quoted words are no symptom)
+        ("pt asks 'can this shot paralyze me?' before C6-7 TFESI. what do i tell him, any numbers?", "en"),
+        ("pt asks 'can this shot paralyze me?' before C6-7 TFESI. what do i tell him?", "en"),
+        ("病人问“这一针会不会让我瘫痪？”，明天做颈椎TFESI，怎么回答", "zh"),
     ],
 )
 def test_counselling_history_and_frequency_are_not_emergencies(question, lang):

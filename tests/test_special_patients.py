@@ -54,3 +54,12 @@ def test_the_rule_to_stop_goes_under_the_part_that_asks_what_to_do(clinic):
     second = [b for b in ans.bullets if b["part"] == 1]
     assert first and "停止注射" not in first[0]["text"], ans.text  # (the rate part had led with the rule to stop)
     assert second and "停止注射骨水泥" in second[0]["text"], ans.text
+
+
+def test_an_infection_being_treated_before_todays_procedure_is_answered_by_the_contraindications(clinic):
+    # "proceed or cancel?" asks whether she may have it; the UTI on antibiotics before this afternoon's ESI is an active
+    # infection, and the passage listing it among the absolute contraindications leads
+    for q, said in (("temp 38.2 and on macrobid for UTI, L3-4 ILESI booked this aft. proceed or cancel?", "systemic infection"),
+                    ("发烧38.5，尿路感染在吃抗生素，下午的腰椎硬膜外注射要取消吗", "全身感染")):
+        ans = clinic.answer(q)
+        assert not ans.abstained and said in ans.bullets[0]["text"], ans.text

@@ -807,6 +807,8 @@ def _judged(framer, lexicon, text, history=None):  # type: ignore[no-untyped-def
     ("laboring pt w/ epidural - what bupivacaine concentration and rate for the infusion?", "labour-epidural"),
     ("顺便问下，房颤 RFA ablation 术后 pericardial tamponade 怎么处理", "tumour-ablation"),  # the heart's RF, not a nerve's
     ("paeds caudal block for hypospadias repair - dose of levobupivacaine?", "paediatric-caudal-block"),
+    ("ED here - how much 1% lido can i use for a digital block on a finger lac, 80kg guy?", "surgical-regional-block"),
+    ("手指外伤清创，指根阻滞用1%利多卡因最多能打多少？", "surgical-regional-block"),
 ])
 def test_a_near_miss_sharing_our_words_is_out_of_scope(framer, lexicon, text, foreign):
     q, v = _judged(framer, lexicon, text)
@@ -3554,3 +3556,10 @@ def test_review2_cases_frames(framer):
     assert "dapt-duration" not in framer.frame("支架术后多久可以停波立维？下周要打个硬膜外").concepts
     assert "active-infection" not in framer.frame("amoxicillin dose for pneumonia next week?").concepts
     assert "培达" not in framer.frame("培达（西洛他唑 100mg）做颈椎硬膜外需要停吗？").unknown
+
+
+def test_go_or_not_asks_whether_the_procedure_may_be_done():
+    from assistant.frame import aspects_of
+    for q, lang in (("L3-4 ILESI booked this aft. proceed or cancel?", "en"), ("INR 1.6 this morning - cancel?", "en"),
+                    ("下午的腰椎硬膜外注射要取消吗", "zh"), ("明天的射频做还是不做", "zh")):
+        assert aspects_of(q, lang)[:1] == ("contraindications",), q
