@@ -574,6 +574,20 @@ class AnswerEngine:
         before = set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)]))
         return any(kinds.get(c) == "procedure" and c in lx and lx[c].scope == "in" and c not in before for c in q.concepts)
 
+    def _two_turns_back(self, q: Question, concepts: set[str], before: str, stop: str, tri: Triage) -> Triage:
+        """A third turn of one scene ("fever, back pain, wound draining after an SCS trial" - "MRI: epidural collection, who
+        do I call?" - "what empiric abx?"): the picture told two turns back, when the turn between went on with it and this
+        one asks of its care (what to do, or one of the pathway's own measures; "max bupivacaine for her next block?" does
+        not)."""
+        if tri.urgent or not before or len(q.history) < 2 or not_now(q.text, q.lang):
+            return tri
+        told = f"{q.history[-2].rstrip(' .。!！?？')}{stop}"
+        if not triage(before, q.lang, concepts, told).urgent:
+            return tri
+        again = triage(q.text, q.lang, concepts, f"{told}{before}")
+        asks_care = {"action", "escalation", "workup"} & set(q.aspects) or (again.actions and re.search(again.actions, q.text, re.I))
+        return again if again.urgent and asks_care else tri
+
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
         own = [c for c in q.all_concepts if c not in q.out_of_scope]
@@ -602,6 +616,7 @@ class AnswerEngine:
         if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
             return Triage(False)
         tri = triage(q.text, q.lang, concepts, before)
+        tri = self._two_turns_back(q, concepts, before, stop, tri)
         if not tri.urgent and before and (told_lang := detect_lang(before)) != q.lang and not not_now(q.text, q.lang):
             # "SCS IPG implanted 3 wks ago, pocket red … T 38.4" then "可以先口服头孢氨苄观察一周吗？": the scene is read in
             # the language it was told in, the answer given in the question's

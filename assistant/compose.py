@@ -876,6 +876,8 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
                         r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
+                        r"\b(?:which|what) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?) (?:should|do|to|would|shall|can)\b|"  # (its regimen)
+                        r"(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)|经验性(?:用药|抗生素|抗感染|抗菌)|"
                         r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
                         r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
 

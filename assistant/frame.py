@@ -80,7 +80,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
-             r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)",
+             r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
+             # which drug to start for it ("what empiric abx should we start?"): the regimen
+             r"\b(?:which|what) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?) (?:should|do|to|would|shall|can)\b",
+             r"(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)|经验性(?:用药|抗生素|抗感染|抗菌)|"
              r"剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
@@ -105,7 +108,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
-               r"how long|how soon|how early|how late|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait|timing|"
+               r"how long|how soon|how early|how late|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|" + KEEP_ON_FOR,
                r"多久|多长时间|几天|几小时|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长|"

@@ -328,8 +328,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                + _STOP["en"] + ": activate the stroke pathway and get urgent neurological review.",
          "zh": "紧急：硬膜外类固醇注射后出现视力丧失或卒中征象，提示脑、脑干、脊髓或视网膜的栓塞或血管损伤。" + _STOP["zh"] + "：启动卒中急救流程并紧急请神经科会诊。"},
         {"en": "epidural steroid injection stroke infarction particulate steroid embolism catastrophic neurologic", "zh": "硬膜外类固醇注射 卒中 梗死 颗粒型类固醇 栓塞 神经系统"},
-        # (double vision with a postural headache the day after: the low-pressure headache's red flag, not an embolus)
-        exclude={lang: rf"^(?![\s\S]*(?:{_STROKE_NOT_POSTURAL[lang]}))[\s\S]*(?:{_POSTURAL[lang]})" for lang in ("en", "zh")},
+        # (double vision with a postural headache the day after, or with a headache days after a wet tap: the low-pressure
+        # headache's red flag, not an embolus)
+        exclude={lang: rf"^(?![\s\S]*(?:{_STROKE_NOT_POSTURAL[lang]}))(?:[\s\S]*(?:{_POSTURAL[lang]})|"
+                       rf"(?=[\s\S]*(?:{_DURAL[lang]}))(?=[\s\S]*(?:{_DAYS_LATER[lang]}))[\s\S]*(?:headache|头[痛疼]))"
+                 for lang in ("en", "zh")},
     ),
     RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer
         "idd-overdose",
@@ -789,6 +792,7 @@ _NOT_NOW = {
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
           r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
+          r"how long (?:should|do|does|must|will|would) (?:the (?:patient|pt)|pt|she|he|they) (?:need to )?(?:be )?(?:observed|monitored|watched|kept)|"
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
           r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
@@ -1155,7 +1159,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
-            banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question)),
+            banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question) or _rx(_ARRIVED[lang]).search(before)),
                                             question if before else "")
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
                           PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, intra)

@@ -1617,3 +1617,22 @@ def test_what_to_monitor_after_the_procedure_leads_with_the_checks_and_warning_s
     ans = engine.answer("what should we monitor afterwards?", ["on Eliquis 5 bid, stopped 3 days ago, did L4-5 TFESI today"])
     assert not ans.abstained and "neurologic checks" in ans.bullets[0]["text"], ans.text
     assert "held for 3 days" not in ans.text, ans.text
+
+
+def test_how_long_to_monitor_after_a_settled_toxicity_is_the_observation_period(engine):
+    scene = ["just did bilat L3-5 MBB w/ bupi 0.5%, pt c/o metallic taste, then started twitching and now seizing on the table. "
+             "what do I do now", "she's 52 kg. intralipid bolus and infusion rate? max dose?"]
+    ans = engine.answer("seizure stopped after midaz, BP ok now. how long do I need to monitor her and can she go home today?", scene)
+    assert "at least 2 h" in ans.bullets[0]["text"] and "no length of time" not in ans.text, ans.text
+    # asked as a plan, how long she is watched is no emergency
+    ans = engine.answer("after LAST with a seizure, how long should the patient be monitored?")
+    assert not ans.urgent and "at least 2 h" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_third_turn_of_an_infection_scene_stays_urgent_and_says_no_regimen_is_given(engine):
+    scene = ["day 4 after SCS trial leads placed, pt calls: fever 38.8, new midline back pain, redness and drainage at lead exit site",
+             "MRI shows dorsal epidural collection T10-11. who do i call and do i pull the leads myself?"]
+    ans = engine.answer("what empiric abx should we start while waiting for cultures?", scene)
+    # (the picture was told two turns back; she is in hospital now, the scan is done; "while waiting" asks no time)
+    assert ans.urgent and "come to hospital" not in ans.text, ans.text
+    assert "gives no dose for: what empiric abx" in ans.text and "before incision" not in ans.text, ans.text

@@ -122,6 +122,10 @@ def test_every_rule_and_disclaimer_is_bilingual():
         # a seizure days after a dural puncture, with the headache changed: the puncture's red flag, not toxicity
         ("Wet tap during an SCS trial 6 days ago. Headache was positional at first, now it's constant, no better lying flat, she's "
          "vomiting, a bit confused and had a seizure this morning.", "en", "dural-puncture-red-flags"),
+        # double vision days after a wet tap, with the headache going on: the puncture's red flag, not an embolus
+        ("wet tap w/ 18G tuohy during T10-11 IL ESI yesterday. day 3 headache still bad and now she has double vision and vomiting",
+         "en", "dural-puncture-red-flags"),
+        ("腰椎硬膜外注射时湿穿了，第3天头痛还是很重，现在出现复视和呕吐", "zh", "dural-puncture-red-flags"),
         # a stroke picture told at the bedside ("within a minute", "he's slurring", "can't see properly")
         ("R C6 TFESI with particulate, within a minute of injecting he's slurring words, can't see properly and L arm weak", "en",
          "esi-stroke"),
