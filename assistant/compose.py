@@ -1077,6 +1077,31 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     return [naming[0], *(t for t in above if t is not naming[0] and t not in others)], True
 
 
+def _class_member_next(rest: list[tuple[float, Sentence]], best: Sentence, pool: Sequence[tuple[float, Sentence]], part: Part,
+                       q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
+    """"得宝松可以用于颈椎经椎间孔注射吗": the lead gives the rule for the drug's class (no particulate steroid for a cervical
+    TFESI) without naming the drug; the sentence that puts the drug in that class comes next."""
+    member = _class_member(best, pool, part, q, sig)
+    return rest if member is None else [member, *(t for t in rest if t[1] is not member[1])]
+
+
+def _class_member(best: Sentence, pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                  sig: Signals) -> tuple[float, Sentence] | None:
+    """The sentence that puts the asked drug in the class the lead's rule names (`_class_member_next`)."""
+    drugs = [c for c in _own(part, q) if sig.kinds.get(c) in ("drug", "brand")]
+    classes = {k for d in drugs for k in sig.parents.get(d, frozenset()) if sig.kinds.get(k) == "drug-class"} & best.concepts
+
+    def names(s: Sentence) -> bool:  # the drug, or the drug a brand is (Brilinta: ticagrelor)
+        return any(d in s.concepts or {p for p in sig.parents.get(d, frozenset()) if sig.kinds.get(p) == "drug"} & s.concepts
+                   for d in drugs)
+    if not classes or names(best):
+        return None
+    members = [t for t in pool if classes & t[1].concepts and names(t[1]) and not t[1].provenance
+               and not other_procedure(t[1], part, q, sig)]  # (discography's cefazolin is no SCS implant's)
+    # (a statement of what the drug is before an evidence note comparing it with another product)
+    return min(members, key=lambda t: (t[1].group == "evidence", -t[0])) if members else None
+
+
 _NOT_FOR = re.compile(r"\bnot (?:appropriate|indicated|needed|recommended|required)\b|\bno (?:need|role)\b|不宜|不需要|无需|不必|不推荐", re.I)
 _VKA = frozenset({"warfarin", "vka"})
 
@@ -1336,6 +1361,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
         rest.sort(key=lambda t: (t[1] is not second, t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0],
                                  t[1].hit_rank, t[1].position))
+        rest = _class_member_next(rest, lead[1], pool, parts[j], q, sig)
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
         caveat = _caveat([s for _, s in chosen], sentences, [b.sentence for b in out]) or _disputed(

@@ -644,7 +644,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                            r"arrhythmi\w*|ventricular tachycardia|vt\b)|(?:房颤|心律失常|房扑|室上速)[^，。？?]{0,4}(?:射频|消融)", re.I),
      "tumour-ablation"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
-    ("body-weight", re.compile(r"\bBMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
+    ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a

@@ -18,7 +18,7 @@ _WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}
 _WORKED_AGAIN = {"en": "For {weight} kg (worked from {mark}): {figures}", "zh": "按 {weight} kg 计算（由 {mark} 换算）：{figures}"}
 TIMES_TOLD = {"en": "From the times told: ", "zh": "按所述时间推算："}
 # an INR told as a value ("INR 1.4 this am", INR 1.6) beside a sentence asking for a normalised INR: the sources give no value
-_INR_TOLD = re.compile(r"\bINR\s*(?:is|was|of|=|:|：|为|是|today|this am|now)?\s*(\d(?:\.\d{1,2})?)(?!\d)", re.I)
+_INR_TOLD = re.compile(r"(?<![A-Za-z])INR\s*(?:is|was|of|=|:|：|为|是|today|this am|now)?\s*(\d(?:\.\d{1,2})?)(?!\d)", re.I)
 _NORMAL_INR = re.compile(r"normali[sz]ed (?:international normali[sz]ed ratio|INR)|normal INR|INR (?:has )?(?:returned to )?normal|"
                          r"INR\s*(?:已)?恢复正常|INR\s*正常", re.I)
 _INR_LINE = {"en": "INR {value} told: the sources give no value for a normalised INR; compare it with your laboratory's reference range "

@@ -15,7 +15,7 @@ def clinic(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyp
 
     root = tmp_path_factory.mktemp("clinic-index")
     copy_corpus(root / "corpus", ("esi-general", "patient-selection-monitoring", "sacroiliac", "radiation-contrast", "anticoagulants",
-                                       "vertebral-augmentation"))
+                                       "vertebral-augmentation", "esi-transforaminal"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -63,3 +63,11 @@ def test_an_infection_being_treated_before_todays_procedure_is_answered_by_the_c
                     ("发烧38.5，尿路感染在吃抗生素，下午的腰椎硬膜外注射要取消吗", "全身感染")):
         ans = clinic.answer(q)
         assert not ans.abstained and said in ans.bullets[0]["text"], ans.text
+
+
+def test_a_brand_asked_beside_its_classs_rule_is_said_to_be_of_that_class(clinic):
+    # the rule is the particulate class's; the sentence that puts Diprospan in that class follows it
+    for q, rule, member in (("得宝松可以用于颈椎经椎间孔注射吗", "不应使用颗粒型", "得宝松应按颗粒型"),
+                            ("can I use Diprospan for a C6 TFESI?", "should not be used", "Diprospan should be treated as a particulate")):
+        texts = [b["text"] for b in clinic.answer(q).bullets]
+        assert rule in texts[0] and member in texts[1], texts

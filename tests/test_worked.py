@@ -318,4 +318,6 @@ def test_an_inr_told_beside_a_normalised_inr_says_the_sources_give_no_value(engi
     assert len(lines) == 1 and "INR 1.4 told: the sources give no value for a normalised INR" in lines[0], ans.text
     ans = engine.answer("华法林 INR 1.6，今天能做 L5/S1 椎间孔注射吗？")
     assert any("所述 INR 1.6" in b.get("worked", "") for b in ans.bullets), ans.text
+    ans = engine.answer("华法林INR 1.5，今天能做L5/S1椎间孔注射吗？")  # (written straight after the drug's name)
+    assert any("所述 INR 1.5" in b.get("worked", "") for b in ans.bullets), ans.text
     assert not any("INR" in b.get("worked", "") for b in engine.answer("warfarin - how long before a lumbar TFESI?").bullets)
