@@ -1625,8 +1625,11 @@ class AnswerEngine:
             note = _CLASS_ONLY if self._kinds.get(specific) == "drug" else _GENERAL_ONLY  # (celecoxib: its own label decides)
             lines.append(NOTE_PREFIX + note[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         foreign, ours = self._beside_ours(q, verdict)
+        ours = ours or [self._said(q, c, lang) for c in own_procedures(q.subjects, self._kinds, True)[:2] if c in self.lexicon.concepts]
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
             lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(foreign, lang), ours=_join(ours, lang)))
+        elif not urgent and (unsaid := self._conditions_unsaid(q, bullets)):  # "BP 190/105 … SIJ injection, do I cancel?"
+            lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(unsaid, lang), ours=_join(ours, lang)))
         if not urgent and self._telling_asked(q) and self._emergency_before(q).urgent:
             lines.append(NOTE_PREFIX + _NO_TELLING[lang])  # ("血压回来了 人也醒了 家属在外面怎么交代" after a LAST)
         missing, others, about = ([], [], []) if urgent else self._one_sided(q, lang)
@@ -1772,6 +1775,20 @@ class AnswerEngine:
         if not foreign or not ours:
             return [], []
         return list(dict.fromkeys(self._said(q, c, q.lang) for c in foreign)), [self._said(q, c, q.lang) for c in ours[:2]]
+
+    def _conditions_unsaid(self, q: Question, bullets: Sequence[Bullet]) -> list[str]:
+        """Whether a patient with a condition told may have a procedure of ours ("BP 190/105 in the pre-op bay, SI joint
+        injection - do I cancel?") when none of the answer's sentences names the condition: the condition, in the question's
+        words (the answer is about the procedure alone and says so first)."""
+        if q.aspects[:1] != ("contraindications",) or not bullets or not own_procedures(q.subjects, self._kinds, True):
+            return []
+        named = set().union(*(b.sentence.concepts for b in bullets))
+        lx, by = self.lexicon.concepts, self.retriever.by_concept
+        # (and no passage anywhere names it with the procedure or a broader one: the note must be true of the whole base)
+        near = {x for p in own_procedures(q.subjects, self._kinds, True) for x in self.lexicon.broader_closure([p])}
+        beside = {cid for x in near for cid in by.get(x, ())}
+        return [self._said(q, c, q.lang) for c in q.concepts if self._kinds.get(c) == "condition" and c in lx and c not in named
+                and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside]
 
     def _said(self, q: Question, concept: str, lang: Lang) -> str:
         """A concept as the question wrote it ("ozone discectomy"), else its name."""

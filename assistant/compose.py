@@ -610,7 +610,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # (asked for the work-up, the studies a sentence orders are the answer, not another procedure: "plain film, then MRI")
     looked_at = _without_studies(s) if "workup" in part.aspects else s
     if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) and not next_line \
-            and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig)):
+            and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)):
         total += w.rival
     total += w.weight_band * band_fit(s.text, told_weight(q.text))  # the regimen for this patient's weight
     if "expected" in part.aspects and any(sig.kinds.get(c) == "complication" and c in s.concepts for c in part.concepts):
@@ -696,6 +696,17 @@ def _drugless(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> 
         return False
     return not any(sig.kinds.get(c) in (*_DRUG_KINDS, "brand") or c in sig.risk_classes or c == CLASS_CONCEPT
                    for c in s.concepts)
+
+
+def _drug_only(s: Sentence, part: Part, q: Question, subject: Sequence[str], sig: Signals) -> bool:
+    """Whether a patient may have a procedure, no drug asked ("BP 190/105 … SIJ injection, do I cancel?"): a sentence about
+    drugs that names none of the asked procedures is about managing those drugs (hypertension among the candidates for
+    bridging a warfarin hold)."""
+    if part.aspects[:1] != ("contraindications",) or any(sig.kinds.get(c) in _DRUG_KINDS for c in (*subject, *part.inherited)):
+        return False
+    procedures = [c for c in subject if sig.kinds.get(c) == "procedure"]
+    near = {x for c in procedures for x in (c, *sig.parents.get(c, frozenset()))}
+    return bool(procedures) and any(sig.kinds.get(c) in _DRUG_KINDS for c in s.concepts) and not near & s.concepts
 
 
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
@@ -1064,7 +1075,11 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if part.aspects[:1] != ("contraindications",) or not above:
         return above, False
     cond = {c for c in _own(part, q) if sig.kinds.get(c) == "condition"}
-    naming = [t for t in pool if cond & t[1].concepts and not t[1].provenance and not other_procedure(t[1], part, q, sig)]
+    # (with no drug asked, a sentence naming the condition among a drug's criteria is the drug's: hypertension among the
+    # candidates for bridging a warfarin hold is no answer for a high blood pressure before an SIJ injection)
+    drugless = not any(sig.kinds.get(c) in _DRUG_KINDS for c in (*_own(part, q), *part.inherited))
+    naming = [t for t in pool if cond & t[1].concepts and not t[1].provenance and not other_procedure(t[1], part, q, sig)
+              and not (drugless and any(sig.kinds.get(c) in _DRUG_KINDS for c in t[1].concepts))]
     if not naming or naming[0][0] < 0.3 * above[0][0]:
         return above, False
     # (and no sentence on other patients' conditions only: the bleeding-risk upgrade for renal disease is not a pregnant

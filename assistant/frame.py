@@ -135,7 +135,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
-                          r"做还是不做|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
+                          r"做还是不做|还做不做|做不做|还能不能做|还要不要做|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
@@ -752,6 +752,17 @@ _DRUG_PATCH = re.compile(r"\b(?:fentanyl|buprenorphine|butrans|durogesic|lidocai
                          r"贴剂|贴片|芬太尼贴|透皮", re.I)
 
 
+# A blood pressure told in the hypertensive range (systolic 160 or more, or diastolic 100 or more: "BP 190/105 in the pre-op
+# bay", 血压190/110) is hypertension, whether to proceed with it being the question; a low one is no finding of this kind.
+_HIGH_PRESSURE = re.compile(r"(?:\b(?:bp|blood pressure|b/p)|血压)\s*(?:is|was|of|now|=|:|：|为|是|达)?\s*"
+                            r"(?:(?:1[6-9]\d|2\d\d)\s*/\s*\d{2,3}|\d{2,3}\s*/\s*(?:1\d\d))(?!\d)", re.I)
+
+
+def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's concepts with hypertension when a blood pressure in its range is told (`_HIGH_PRESSURE`)."""
+    return (*concepts, "hypertension") if _HIGH_PRESSURE.search(q) and "hypertension" not in concepts else concepts
+
+
 def _blood_patch(q: str, concepts: tuple[str, ...], around: Sequence[str] = ()) -> tuple[str, ...]:
     """"Patch now or wait?" beside a wet tap or its headache (in the question, the part before or the turns before) is
     the epidural blood patch; never a patch that is a drug's (a fentanyl or lidocaine patch)."""
@@ -1182,7 +1193,7 @@ class Framer:
         concepts = _posture_headache(concepts, q, lang)
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
-        concepts = _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())
+        concepts = _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ()))
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         concepts, out = self._after_turn(q, lang, concepts, prev)
         concepts = self._without_generic_rf(concepts, out)
@@ -1631,7 +1642,7 @@ class Framer:
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)]
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, own)  # as for the whole question (a pregnant colleague in any part)
-            own = self._adjacent(t, _blood_patch(t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))
+            own = self._adjacent(t, _high_pressure(t, _blood_patch(t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ())))))
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")

@@ -893,7 +893,8 @@ GOES_ON = {
 # happening now (during the injection, suddenly, 正在).
 _PLANNED = {
     "en": r"\b(?:scheduled|booked|planned|planning|needs?|due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for",
-    "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期",
+    "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期|"
+          r"(?:这次|下次)[^，。？?]{0,10}(?:造影|注射|阻滞|射频|手术|操作)",  # ("这次TFESI造影怎么办": the procedure to come)
 }
 _HAPPENING = {
     "en": r"\bright now\b|\bsuddenly\b|\bduring\b|\bjust (?:had|became|developed|started|went)\b|\bis having\b|\bon the table\b|"

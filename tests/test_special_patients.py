@@ -71,3 +71,13 @@ def test_a_brand_asked_beside_its_classs_rule_is_said_to_be_of_that_class(clinic
                             ("can I use Diprospan for a C6 TFESI?", "should not be used", "Diprospan should be treated as a particulate")):
         texts = [b["text"] for b in clinic.answer(q).bullets]
         assert rule in texts[0] and member in texts[1], texts
+
+
+def test_a_high_blood_pressure_told_before_a_procedure_is_said_to_be_beyond_the_sources(clinic):
+    for q, note in (("BP 190/105 in pre-op bay, pt anxious, for SI joint injection under fluoro. do I cancel?",
+                     "Nothing in the knowledge base on hypertension together with SI joint injection"),
+                    ("护士电话：PKP病人进手术室血压190/110，心率96，还做不做？", "知识库中没有关于高血压与PKP之间关系的资料")):
+        ans = clinic.answer(q)
+        assert ans.text.startswith("> " + note) and not ans.urgent, ans.text
+    # a condition the sources do name with the procedure gets no such note (pregnancy before fluoroscopic SIJ injection)
+    assert "Nothing in the knowledge base on" not in clinic.answer("she's 20 wks pregnant, can I do her SI joint injection under fluoro?").text

@@ -3563,3 +3563,11 @@ def test_go_or_not_asks_whether_the_procedure_may_be_done():
     for q, lang in (("L3-4 ILESI booked this aft. proceed or cancel?", "en"), ("INR 1.6 this morning - cancel?", "en"),
                     ("下午的腰椎硬膜外注射要取消吗", "zh"), ("明天的射频做还是不做", "zh")):
         assert aspects_of(q, lang)[:1] == ("contraindications",), q
+
+
+def test_a_blood_pressure_told_in_the_hypertensive_range_is_hypertension(framer):
+    for q in ("BP 190/105 in pre-op bay, for SI joint injection. do I cancel?", "PKP病人进手术室血压190/110，还做不做？",
+              "bp 150/112 before the MBB"):
+        assert "hypertension" in framer.frame(q).concepts, q
+    for q in ("BP 70/40 after the block", "BP 130/80, ok for TFESI?", "血压90/60"):
+        assert "hypertension" not in framer.frame(q).concepts, q
