@@ -21,6 +21,7 @@ from .frame import (
     MONITORING,
     REGIONS,
     REPEAT_IT,
+    RISKS_TO_TELL,
     Part,
     Question,
     aspects_of,
@@ -740,7 +741,17 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
-    return total
+    return total + _harms_listed(s, part, lang, w, sig)
+
+
+def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals) -> float:
+    """The harms to disclose at consent ("what complications should I mention?"): a sentence naming several of them (the
+    hazards of the route) comes before one study's rates (a list, not a series' rates: its counts answer "how common"
+    after it)."""
+    if part.aspects[:1] != ("complications",) or not RISKS_TO_TELL[lang].search(part.text) or _COUNT.search(s.text):
+        return 0.0
+    harms = sum(1 for c in s.concepts if sig.kinds.get(c) == "complication")
+    return w.figure * min(harms, 5) / 2.5 if harms >= 3 else 0.0
 
 
 # treatments a question tells (done, going on): its ask is past the first line of care
@@ -1347,7 +1358,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
         members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)
         # (the most common one asked with its rate, "最常见的并发症有哪些？发生率多少？": a count, one ranking it first before others)
+        # (not the harms to disclose at consent, "what complications should I mention and how common?": the list leads)
         numbers = any("frequency" in p.aspects and (not _MOST_ASK.search(p.text) or bool(_RATE_TOO.search(p.text)))
+                      and not (p.aspects[:1] == ("complications",) and RISKS_TO_TELL[lang].search(p.text))
                       and (bool(_NUMBERS_ASK.search(p.text)) or not any(sig.kinds.get(c) == "complication" for c in _own(p, q)))
                       for p in members)
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")

@@ -466,8 +466,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
         # nor does a weight or a drug's strength told beside a hold or a time ("can I keep aspirin 81 mg?"; "he weighs 110 kg -
         # does the nomogram use it?" still asks a dose)
         found.remove("dose")
-    if "risk_factors" in found and _RISKS_TO_TELL[lang].search(text):  # "what risks should I mention?": the harms to disclose
-        found = ["complications" if a == "risk_factors" else a for a in found if a != "complications"]
+    found = _harms_to_tell(found, text, lang)
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
@@ -507,7 +506,19 @@ _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nur
          "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))|"
                           r"(?:插了管|已经?插管|插管后|插管了(?!吗))|上了呼吸机|用了升压药|(?<![没未])恢复了自主循环")}
 # The risks to tell a patient (consent), not who is at risk.
-_RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?) (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
+def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
+    """"What risks should I mention?" asks the harms to disclose, not who is at risk; "consent for lumbar TFESI - what
+    complications should I mention and roughly how common?" the harms first, their rates after."""
+    if not RISKS_TO_TELL[lang].search(text):
+        return found
+    if "risk_factors" in found:
+        return ["complications" if a == "risk_factors" else a for a in found if a != "complications"]
+    if "complications" in found and "frequency" in found:
+        return ["complications", *(a for a in found if a != "complications")]
+    return found
+
+
+RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?) (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\b(?:risks?|complications?)\b|"
                                   r"\bconsent\w*\b[^?.]{0,40}\b(?:risks?|complications?)\b|\brisks?\b[^?.]{0,30}\bconsent", re.I),
                   "zh": re.compile(r"(?:告知|交代|谈话|知情同意|签字)[^？?。]{0,12}(?:风险|危险)|(?:风险|危险)[^？?。]{0,8}(?:告知|交代|写|谈)")}
@@ -929,7 +940,7 @@ def _prevented(text: str, m: Match) -> bool:
 def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
     """Is the consent only the setting of the ask ("consenting a pt for C6-7 TFESI - what risks do I quote?",
     "PVP术前谈话要交代哪些风险")? The risks of the named procedure are asked, not what a consent discussion is."""
-    return m.concept == _CONSENT and bool(_RISKS_TO_TELL[lang].search(text)) and aspects_of(text, lang)[:1] == ("complications",) \
+    return m.concept == _CONSENT and bool(RISKS_TO_TELL[lang].search(text)) and aspects_of(text, lang)[:1] == ("complications",) \
         and any(x.concept in lex and lex[x.concept].kind in ("procedure", "equipment") for x in found)  # (or the pump implanted)
 
 

@@ -81,3 +81,17 @@ def test_a_high_blood_pressure_told_before_a_procedure_is_said_to_be_beyond_the_
         assert ans.text.startswith("> " + note) and not ans.urgent, ans.text
     # a condition the sources do name with the procedure gets no such note (pregnancy before fluoroscopic SIJ injection)
     assert "Nothing in the knowledge base on" not in clinic.answer("she's 20 wks pregnant, can I do her SI joint injection under fluoro?").text
+
+
+def test_a_pregnancy_test_asked_before_fluoroscopy_is_answered_by_excluding_pregnancy(clinic):
+    for q, said in (("28F for a fluoro-guided SI joint injection, unsure of LMP. do we need a urine bhcg first?", "should be excluded"),
+                    ("28岁女性，透视下骶髂关节注射，末次月经记不清，要先查尿HCG吗", "应排除妊娠")):
+        ans = clinic.answer(q)
+        assert said in ans.bullets[0]["text"], ans.text
+
+
+def test_the_harms_to_disclose_at_consent_lead_before_one_series_rates(clinic):
+    for q, said in (("consent for lumbar TFESI - what complications should I mention and roughly how common?", "recognised hazards"),
+                    ("腰椎TFESI知情同意要告知哪些风险？发生率大概多少？", "已知风险包括")):
+        ans = clinic.answer(q)
+        assert said in ans.bullets[0]["text"] and any("%" in b["text"] for b in ans.bullets[1:]), ans.text
