@@ -88,6 +88,7 @@ from .safety import (
     SYSTEMIC_PATHWAYS,
     Triage,
     borrowed_steps,
+    days_later,
     during_procedure,
     happening_now,
     moved_first,
@@ -1064,8 +1065,8 @@ class AnswerEngine:
         lateral into the canal during L2 vertebroplasty, pt awake. next steps?"): the sources' rule to stop, for that
         complication and procedure, leads the part that asks what to do (found in the knowledge base when not retrieved;
         "PVP渗漏率多少？术中发现肺栓塞怎么处理？" gets it under its second part, not as the rate)."""
-        if not bullets or not during_procedure(q.text, q.lang):
-            return bullets
+        if not bullets or not during_procedure(q.text, q.lang) or days_later(q.text, q.lang):
+            return bullets  # (a wet tap during yesterday's ILESI, its headache asked today: no injection to stop)
         for j, part in enumerate(q.parts):
             mine = [b for b in bullets if b.part == j]
             if part.aspects[:1] != ("action",) or any(_STOP_STEP[b.sentence.chunk.lang].search(b.sentence.text) for b in mine[:1]):
@@ -1084,8 +1085,10 @@ class AnswerEngine:
         procedures = [c for c in concepts if self._kinds.get(c) == "procedure"]
         if not complications or not procedures:
             return None
+        near = set(self.lexicon.broader_closure(procedures))  # (not a sibling's rule: "during transforaminal ESI, stop if…" for an ILESI)
         steps = [s for s in self._bundled_sentences(lang, procedures)
-                 if _STOP_STEP[s.chunk.lang].search(s.text) and not s.provenance and s.group != "evidence"]
+                 if _STOP_STEP[s.chunk.lang].search(s.text) and not s.provenance and s.group != "evidence"
+                 and (set(procedures) & s.concepts or not {c for c in s.concepts if self._kinds.get(c) == "procedure"} - near)]
 
         # (the first step of the complication's own pathway, when it has one: "stop the cement injection" for an embolism)
         own_step = [PATHWAY_STEPS[r][lang][0] for r, topic in PATHWAY_TOPICS.items() if topic in complications and r in PATHWAY_STEPS]

@@ -936,7 +936,9 @@ _DELAYED = {
 }
 _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
-          r"\bon the table\b|\bmid[- ]?(?:injection|procedure)\b|\bas (?:I|we) (?:inject|push|gave)|\bseconds? (?:after|later)\b",
+          r"\bon the table\b|\bmid[- ]?(?:injection|procedure)\b|\bas (?:I|we) (?:inject|push|gave)|\bseconds? (?:after|later)\b|"
+          # (the images of the procedure under way: "doing a R C6/7 TFESI, live fluoro shows contrast washing out")
+          r"\b(?:doing|in the middle of) (?:a|an|the|my) |\blive fluoro\w*\b|\b(?:lateral|ap|oblique) (?:view|image|shot) shows\b",
     "zh": r"注射时|注药时|推药时|注射中|注射过程中|术中|操作中|当场|当即|立刻|随即|即刻|台上|刚注射完|刚注完|刚推完|刚打完|"
           r"(?:推|注|打)完(?:药)?(?:就|马上)",
 }
@@ -1121,6 +1123,11 @@ def names_symptoms(question: str, lang: Lang) -> bool:
 def during_procedure(question: str, lang: Lang) -> bool:
     """Does the question place the picture during the injection itself ("during the epidural", 注射时, 术中)?"""
     return bool(_rx(_IMMEDIATE[lang]).search(question if lang == "zh" else f" {question} "))
+
+
+def days_later(question: str, lang: Lang) -> bool:
+    """Is the question told a day or more after the procedure ("wet tap during the ILESI yesterday", 第3天)?"""
+    return bool(_rx(_DAYS_LATER[lang]).search(question if lang == "zh" else f" {question} "))
 
 
 def happening_now(question: str, lang: Lang) -> bool:

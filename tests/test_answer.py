@@ -1636,3 +1636,9 @@ def test_a_third_turn_of_an_infection_scene_stays_urgent_and_says_no_regimen_is_
     # (the picture was told two turns back; she is in hospital now, the scan is done; "while waiting" asks no time)
     assert ans.urgent and "come to hospital" not in ans.text, ans.text
     assert "gives no dose for: what empiric abx" in ans.text and "before incision" not in ans.text, ans.text
+
+
+def test_a_wet_tap_yesterday_is_no_injection_to_stop_today(engine):
+    # the puncture happened during yesterday's ILESI; today's headache asks how to treat it, not the rule to stop injecting
+    ans = engine.answer("pos wet tap during L3/4 interlaminar ESI yesterday, now headache worse sitting up, better lying flat. mx?")
+    assert "stop if" not in ans.bullets[0]["text"] and "transforaminal" not in ans.bullets[0]["text"], ans.text

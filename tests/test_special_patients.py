@@ -95,3 +95,11 @@ def test_the_harms_to_disclose_at_consent_lead_before_one_series_rates(clinic):
                     ("腰椎TFESI知情同意要告知哪些风险？发生率大概多少？", "已知风险包括")):
         ans = clinic.answer(q)
         assert said in ans.bullets[0]["text"] and any("%" in b["text"] for b in ans.bullets[1:]), ans.text
+
+
+def test_what_the_images_show_during_the_procedure_gets_the_rule_to_stop_first(clinic):
+    # live fluoroscopy showing a vascular pattern, a lateral view showing cement in the veins: the procedure is under way
+    ans = clinic.answer("doing a R C6/7 TFESI, live fluoro shows contrast rapidly washing out in a vascular pattern. what now?")
+    assert "Do not inject further" in ans.bullets[0]["text"], ans.text
+    ans = clinic.answer("vertebroplasty T12, lateral view shows cement tracking into the paravertebral veins. stop injecting? what do I watch for")
+    assert "fills veins" in ans.bullets[0]["text"], ans.text  # ("stop injecting?" asks of the cement, not a drug hold)
