@@ -39,6 +39,7 @@ from .compose import (
     lacks_asked_figure,
     lacks_asked_span,
     lacks_contraindications,
+    manages_drug,
     restates_tried,
     rival,
     same_point,
@@ -698,14 +699,13 @@ class AnswerEngine:
         query = f"{q.retrieval_text} {tri.hint}" if tri.urgent else q.retrieval_text
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
-        hits = hits + self._patient_pregnancy_hits(q, lang, origins, hits)
+        hits = hits + self._patient_pregnancy_hits(q, lang, origins, hits) + self._contraindication_hits(q, lang, origins, hits)
         if len(q.parts) < 2:
             hits = hits + self._risk_class_hits(q, lang, origins, hits) + self._stent_told_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
-            hits = hits + self._contraindication_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
@@ -759,15 +759,17 @@ class AnswerEngine:
         """Whether a patient with a condition told may have the procedure ("temp 38.2 on antibiotics for a UTI, L3-4 ILESI
         this afternoon - proceed or cancel?"): the passages listing that condition among contraindications join the hits
         (the procedure's own passages fill the search)."""
-        if q.aspects[:1] != ("contraindications",) or q.followup:
+        if not any(p.aspects[:1] == ("contraindications",) for p in q.parts) or q.followup:
             return []
         conditions = [c for c in q.concepts if self._kinds.get(c) == "condition"]
         procedures = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
         if not conditions or not procedures:
             return []  # (the procedure's passages, or its broader one's, first: ILESI's, then all ESI's)
         found = self.retriever.concept_search([*conditions, _CONTRAINDICATION], procedures, ("risk",), lang, origins, 4)
-        return self._after(hits, [cid for cid, _ in found if _CONTRAINDICATION in self.retriever.concepts.get(cid, frozenset())
-                                  and set(conditions) & self.retriever.concepts.get(cid, frozenset())], limit=2)
+        # (listed as a contraindication first; else what the sources say the condition risks: low platelets and a haematoma)
+        naming = [cid for cid, _ in found if set(conditions) & self.retriever.concepts.get(cid, frozenset())]
+        naming.sort(key=lambda cid: _CONTRAINDICATION not in self.retriever.concepts.get(cid, frozenset()))
+        return self._after(hits, naming, limit=2)
 
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """"Conservative care failed, what next?" or "how do I treat it?": the management passages of the complication the
@@ -1785,10 +1787,11 @@ class AnswerEngine:
         words (the answer is about the procedure alone and says so first)."""
         if q.aspects[:1] != ("contraindications",) or not bullets or not own_procedures(q.subjects, self._kinds, True):
             return []
-        named = set().union(*(b.sentence.concepts for b in bullets))
         lx, by = self.lexicon.concepts, self.retriever.by_concept
-        # (and no passage anywhere names it with the procedure or a broader one: the note must be true of the whole base)
+        # (named in a sentence with the procedure or a broader one, not among a drug's criteria; and no passage anywhere
+        # names it with them: the note must be true of the whole base)
         near = {x for p in own_procedures(q.subjects, self._kinds, True) for x in self.lexicon.broader_closure([p])}
+        named = set().union(*(b.sentence.concepts for b in bullets if near & b.sentence.concepts or not manages_drug(b.sentence, self._kinds)))
         beside = {cid for x in near for cid in by.get(x, ())}
         return [self._said(q, c, q.lang) for c in q.concepts if self._kinds.get(c) == "condition" and c in lx and c not in named
                 and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside]

@@ -707,7 +707,17 @@ def _drug_only(s: Sentence, part: Part, q: Question, subject: Sequence[str], sig
         return False
     procedures = [c for c in subject if sig.kinds.get(c) == "procedure"]
     near = {x for c in procedures for x in (c, *sig.parents.get(c, frozenset()))}
-    return bool(procedures) and any(sig.kinds.get(c) in _DRUG_KINDS for c in s.concepts) and not near & s.concepts
+    # (a sentence on what a drug's management turns on: held, bridged, restarted; not low platelets and anticoagulation
+    # as risk factors for a haematoma)
+    return bool(procedures) and not near & s.concepts and manages_drug(s, sig.kinds)
+
+
+def manages_drug(s: Sentence, kinds: Mapping[str, str]) -> bool:
+    """Is the sentence about what a drug's management turns on (held, bridged, restarted)?"""
+    return any(kinds.get(c) in _DRUG_KINDS for c in s.concepts) and bool(_MANAGED.search(s.text))
+
+
+_MANAGED = re.compile(r"\bbridg\w*|\bstop(?:s|ped|ping)?\b|\bheld\b|\bhold\w*|\brestart\w*|\bresum\w*|桥接|停用|停药|恢复用药", re.I)
 
 
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
@@ -941,6 +951,11 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
             and not _doses_own(pool, part, q, sig) and not _class_rule_of_procedure(pool, part, q, sig))
 
 
+def _unleveled(pool: Sequence[tuple[float, Sentence]], part: Part) -> bool:
+    """A lab threshold asked ("多少以上才安全" after the platelet count told) that no relevant sentence gives."""
+    return _narrow_kind(part) is _LAB_LEVEL and not any(_LAB_LEVEL.search(s.text) for _, s in pool)
+
+
 def _class_rule_of_procedure(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
     """Does a relevant sentence give the rule for the asked drug's class in the asked procedure ("a weight-based
     prophylactic antibiotic within 1 h before incision" for an SCS implant, asked the cefazolin dose)? Then the answer
@@ -1086,11 +1101,11 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if part.aspects[:1] != ("contraindications",) or not above:
         return above, False
     cond = {c for c in _own(part, q) if sig.kinds.get(c) == "condition"}
-    # (with no drug asked, a sentence naming the condition among a drug's criteria is the drug's: hypertension among the
-    # candidates for bridging a warfarin hold is no answer for a high blood pressure before an SIJ injection)
-    drugless = not any(sig.kinds.get(c) in _DRUG_KINDS for c in (*_own(part, q), *part.inherited))
+    # (with no drug asked, a sentence naming the condition among a drug's criteria, and no procedure, is the drug's:
+    # hypertension among the candidates for bridging a warfarin hold is no answer for a high blood pressure before an SIJ
+    # injection)
     naming = [t for t in pool if cond & t[1].concepts and not t[1].provenance and not other_procedure(t[1], part, q, sig)
-              and not (drugless and any(sig.kinds.get(c) in _DRUG_KINDS for c in t[1].concepts))]
+              and not _drug_only(t[1], part, q, _own(part, q), sig)]
     if not naming or naming[0][0] < 0.3 * above[0][0]:
         return above, False
     # (and no sentence on other patients' conditions only: the bleeding-risk upgrade for renal disease is not a pregnant
@@ -1345,7 +1360,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             continue  # its answer was said under the part before ("停几天？术后多久可以恢复？": one sentence gives both)
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
-        if not pool or _undosed(pool, parts[j], q, sig):
+        if not pool or _undosed(pool, parts[j], q, sig) or _unleveled(pool, parts[j]):
             gaps.extend(k for k in live if owner[k] == j)
             continue
         best = pool[0][0]
@@ -1822,8 +1837,10 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
     for aspect, ask, kind in _NARROW:
         # (a choice asked beside another ask, "which is safer", is still a choice: its verdict answers it)
         # (a restart asked of a held drug, "术后什么时候可以恢复克赛", reads as a hold: its restart answers it)
+        # (a threshold asked after the lab value told, "血小板6万…多少以上才安全", is the lab's: its level answers)
+        lab = kind is _LAB_LEVEL and bool(_LABS & set(part.inherited)) and not part.concepts
         if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)
-                or (kind is _DRUG_RESTART and first == ("hold",))) and ask.search(part.text):
+                or (kind is _DRUG_RESTART and first == ("hold",))) and (ask.search(part.text) or lab):
             # "她体重45公斤，脂肪乳首剂多少毫升": with the weight told, a per-kg figure gives the volume
             return _VOLUME_OR_PER_KG if kind is _VOLUME and told_weight(part.text) is not None else kind
     return None
@@ -1879,6 +1896,7 @@ _BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferre
 _RATIO_ASK = re.compile(r"how many times|what (?:is the )?ratio|\bratio\b|几倍|多少倍|倍数", re.I)
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值", re.I)
 # "INR cutoff for an SCS lead?", "血小板多少以上能做": the level the value must reach (a normal INR, a count)
+_LABS = frozenset({"inr", "platelet-count", "thrombocytopenia"})
 _LAB_ASK = re.compile(r"\b(?:INR|platelets?|plt)\b|血小板|国际标准化比值", re.I)
 _LAB_LEVEL = re.compile(r"\b(?:INR|platelets?)\b[^.;]{0,60}(?:normal|<|≤|below|under|less than|at least|above|>)|normali[sz]ed[^.;]{0,40}\bINR\b|"
                         r"(?:INR|国际标准化比值|血小板)[^。；]{0,30}(?:正常|以下|低于|以上|高于|<|≤|>|≥)", re.I)

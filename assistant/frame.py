@@ -70,7 +70,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
-              r"\bthreshold\b|\bcut-?off\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt|level) (?:is )?(?:ok|okay|safe|acceptable)",
+              r"\bthreshold\b|\bcut-?off\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt|level) (?:is )?(?:ok|okay|safe|acceptable)|"
+              r"\bwhat (?:count|level|value|INR|platelet count|plt) (?:do|would|should) (?:you|we|i) (?:need|want|accept)\b",
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
@@ -125,7 +126,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
-                          r"ok to (?:do|proceed|inject)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
+                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
                           r"(?:^|[-–—:;,]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
                           # go or not ("proceed or cancel?", "cancel?", "do it or postpone?")
@@ -768,6 +769,11 @@ _DRUG_PATCH = re.compile(r"\b(?:fentanyl|buprenorphine|butrans|durogesic|lidocai
 # bay", 血压190/110) is hypertension, whether to proceed with it being the question; a low one is no finding of this kind.
 _HIGH_PRESSURE = re.compile(r"(?:\b(?:bp|blood pressure|b/p)|血压)\s*(?:is|was|of|now|=|:|：|为|是|达)?\s*"
                             r"(?:(?:1[6-9]\d|2\d\d)\s*/\s*\d{2,3}|\d{2,3}\s*/\s*(?:1\d\d))(?!\d)", re.I)
+
+
+_THRESHOLD_ASK = re.compile(r"多少(?:以上|以下)|(?:高于|低于|大于|小于|超过)多少|多少(?:才|就)(?:能|可以|安全|行)|\bcut-?off\b|\bthreshold\b|"
+                            r"\bwhat (?:count|level|value|number|inr|platelet count) (?:do|would|should|is)\b|\bhow (?:high|low) (?:does|do|should|must) (?:it|the)\b",
+                            re.I)
 
 
 def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -1665,7 +1671,9 @@ class Framer:
                 blank[a:b] = " " * (b - a)
             terms = tuple(tokenize("".join(blank), lang))
             prev = out[-1].concepts + out[-1].inherited if out else ()
-            inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=not own and not terms)
+            # (a threshold asked, "多少以上才安全", "what count do you need?", is of the finding told before: the platelets)
+            bare = not own and (not terms or bool(_THRESHOLD_ASK.search(t)))
+            inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=bare)
             if out and terms:  # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not
                 inherited = tuple(c for c in inherited if c not in ESSENTIAL)  # inherit the topic the part before asked
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated

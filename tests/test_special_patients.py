@@ -103,3 +103,11 @@ def test_what_the_images_show_during_the_procedure_gets_the_rule_to_stop_first(c
     assert "Do not inject further" in ans.bullets[0]["text"], ans.text
     ans = clinic.answer("vertebroplasty T12, lateral view shows cement tracking into the paravertebral veins. stop injecting? what do I watch for")
     assert "fills veins" in ans.bullets[0]["text"], ans.text  # ("stop injecting?" asks of the cement, not a drug hold)
+
+
+def test_a_platelet_threshold_the_sources_do_not_give_is_said_missing_not_answered_with_a_spinal_level(clinic):
+    for q, note in (("血小板 6万，腰椎经椎间孔注射能做吗？多少以上才安全", "知识库未涵盖：多少以上才安全"),
+                    ("plts 62 this morning, booked for L5/S1 TFESI. ok to go ahead? what count do you need?",
+                     "Not covered in the knowledge base: what count do you need")):
+        ans = clinic.answer(q)
+        assert note in ans.text and all(b["part"] == 0 for b in ans.bullets), ans.text

@@ -3571,3 +3571,10 @@ def test_a_blood_pressure_told_in_the_hypertensive_range_is_hypertension(framer)
         assert "hypertension" in framer.frame(q).concepts, q
     for q in ("BP 70/40 after the block", "BP 130/80, ok for TFESI?", "血压90/60"):
         assert "hypertension" not in framer.frame(q).concepts, q
+
+
+def test_a_threshold_asked_after_a_lab_value_is_of_that_value(framer):
+    q = framer.frame("血小板 6万，颈椎 interlaminar ESI 能做吗？多少以上才安全")
+    assert "platelet-count" in q.parts[1].inherited and q.parts[1].aspects[:1] == ("limit",), q.parts
+    q = framer.frame("plts 62 this morning, booked for L5/S1 TFESI. ok to go ahead? what count do you need?")
+    assert q.parts[0].aspects[:1] == ("contraindications",) and q.parts[1].aspects[:1] == ("limit",), q.parts
