@@ -1839,6 +1839,8 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
         # (a restart asked of a held drug, "术后什么时候可以恢复克赛", reads as a hold: its restart answers it)
         # (a threshold asked after the lab value told, "血小板6万…多少以上才安全", is the lab's: its level answers)
         lab = kind is _LAB_LEVEL and bool(_LABS & set(part.inherited)) and not part.concepts
+        if kind is MONITORING and _KIND["recognition"].search(part.text):
+            continue  # ("which early signs should the nurses watch for?": the signs, not the checks)
         if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)
                 or (kind is _DRUG_RESTART and first == ("hold",))) and (ask.search(part.text) or lab):
             # "她体重45公斤，脂肪乳首剂多少毫升": with the weight told, a per-kg figure gives the volume

@@ -28,7 +28,7 @@ RESCUE_FAILING = (r"\bstill (?:very |quite )?(?:unstable|hypotensive|seizing|fit
 # checks that catch them (`MONITORING` in the sentence answers it)
 _MONITOR_ASK_EN = (r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|\bmonitor(?:ed|ing)? for\b|"
                    r"what (?:\w+ ){0,4}?(?:monitor|check|observe)|neuro ?(?:checks?|obs)\b")
-_MONITOR_ASK_ZH = r"(?:观察|注意|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察"
+_MONITOR_ASK_ZH = r"(?:观察|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察"  # (not 注意什么: the precautions)
 MONITOR_ASK = re.compile(f"{_MONITOR_ASK_EN}|{_MONITOR_ASK_ZH}", re.I)
 MONITORING = re.compile(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|ing)?\b|\bobserv(?:e|ed|ation)\b|"
                         r"神经(?:功能)?检查|警示(?:征象|症状|体征)|预警(?:征象|症状)|监测|观察", re.I)

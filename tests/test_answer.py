@@ -1642,3 +1642,8 @@ def test_a_wet_tap_yesterday_is_no_injection_to_stop_today(engine):
     # the puncture happened during yesterday's ILESI; today's headache asks how to treat it, not the rule to stop injecting
     ans = engine.answer("pos wet tap during L3/4 interlaminar ESI yesterday, now headache worse sitting up, better lying flat. mx?")
     assert "stop if" not in ans.bullets[0]["text"] and "transforaminal" not in ans.bullets[0]["text"], ans.text
+
+
+def test_the_early_signs_to_watch_for_are_the_signs_not_the_observation_period(engine):
+    ans = engine.answer("Which early signs of local anaesthetic toxicity should our recovery nurses watch for after nerve blocks?")
+    assert "at least 2 h" not in ans.bullets[0]["text"], ans.text

@@ -2634,6 +2634,7 @@ def test_a_sign_that_stopped_asks_no_hold_and_a_told_weight_or_dose_beside_anoth
     # what to watch for (not for how long) asks the warning signs
     assert aspects_of("what do the nurses need to watch for tonight?", "en") == ("recognition",)
     assert aspects_of("术后今晚要观察什么？", "zh")[:1] == ("recognition",)
+    assert aspects_of("这次要做骶髂关节注射，需要注意什么？", "zh")[:1] != ("recognition",)  # (the precautions)
     assert aspects_of("LAST 抽搐停了以后要观察多久？", "zh") == ("timing",)
     assert aspects_of("Eliquis was stopped 3 days ago, ok to go ahead with the ESI?", "en")[0] == "hold"  # a drug stopped is
     assert aspects_of("补充一下：78岁，肌酐清除率35ml/min，体重52kg，那要停几天？", "zh") == ("hold", "timing")
