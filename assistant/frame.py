@@ -170,6 +170,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
+                   # what a step of the technique is for ("what's the point of the extension tubing?", 接延长管有什么用)
+                   r"\bwhat(?:'s| is) the (?:point|purpose|use) of\b|\bwhy (?:do|should|would) (?:we|i|you) (?:use|attach|add|need)\b|"
                    # after a reaction: "next time she needs an ESI what do we do?" (it must not happen again)
                    r"\bnext time (?:she|he|they|the (?:patient|pt)|pt|we|i) (?:needs?|has|have|gets?|comes?|is due)\b|"
                    r"\bcut(?:s|ting)?\b[\w ]{0,15}\b(?:risk|dose|exposure|radiation|leak\w*|infections?|bleed\w*|complications?)|best way to|how to stop (?:it|this|them) (?:happening|occurring)|"
@@ -185,7 +187,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"(?:tfesi|ilesi|esi|injections?|blocks?|rfa|ablation|procedures?|implants?|trials?|scs|kypho\w*|vertebroplasty|"
                    r"epidurals?|mbb|sij|discography)\b|(?<!ment )(?<!rescue )\boptions? (?:for|before|at)(?: (?:a|an|the|her|his|my|this))?\s{3,}",
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
-                   r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药"),
+                   r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药|"
+                   r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
                  r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"

@@ -3579,3 +3579,9 @@ def test_a_threshold_asked_after_a_lab_value_is_of_that_value(framer):
     assert "platelet-count" in q.parts[1].inherited and q.parts[1].aspects[:1] == ("limit",), q.parts
     q = framer.frame("plts 62 this morning, booked for L5/S1 TFESI. ok to go ahead? what count do you need?")
     assert q.parts[0].aspects[:1] == ("contraindications",) and q.parts[1].aspects[:1] == ("limit",), q.parts
+
+
+def test_what_a_step_of_the_technique_is_for_asks_its_safety_purpose():
+    from assistant.frame import aspects_of
+    assert aspects_of("操作时接延长管有什么用？", "zh")[:1] == ("prevention",)
+    assert aspects_of("what's the point of the extension tubing?", "en")[:1] == ("prevention",)
