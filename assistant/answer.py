@@ -17,6 +17,7 @@ from .compose import (
     COMPARATIVE,
     DRUG_DECISION,
     HIGHER_RISK,
+    HOLD_SPAN,
     LOW_RISK,
     NO_STOP_NEEDED,
     NOTE_PREFIX,
@@ -55,6 +56,7 @@ from .frame import (
     ASPECTS,
     ESSENTIAL,
     GOING_HOME,
+    HELD,
     IMAGING,
     POPULATIONS,
     SIGN_STOPPED,
@@ -292,6 +294,8 @@ _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on 
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
+_NO_INTERVAL = {"en": "The knowledge base gives no interval for stopping {drugs}. What it has on them:",
+                "zh": "知识库未给出{drugs}的停药间隔。相关内容如下："}
 _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
               "zh": "知识库未给出以下数值：{part}。相关内容如下："}
 _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {condition} has settled (whether to go on with the procedure, "
@@ -1125,15 +1129,22 @@ class AnswerEngine:
         """A drug held for bleeding before a procedure the lead places in the low-risk class: that such a procedure may need
         no stop follows the class, before the drug's interval "for a procedure that requires stopping it" ("eliquis, lumbar
         MBB tmrw am, ok if last dose tonight?"; the sentence is found in the knowledge base when not retrieved)."""
-        if not bullets or LOW_RISK not in bullets[0].sentence.concepts or HIGHER_RISK & bullets[0].sentence.concepts \
-                or any(NO_STOP_NEEDED.search(b.sentence.text) for b in bullets) \
-                or not held_drug([c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class", "brand")], self.lexicon):
+        # (the class may come second, after a rule for one of two drugs: "eliquis plus ASA 81 - hold both for a lumbar MBB?")
+        at = next((i for i, b in enumerate(bullets[:2]) if LOW_RISK in b.sentence.concepts and not HIGHER_RISK & b.sentence.concepts), None)
+        drugs = [c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class", "brand")]
+
+        def for_all(s: Sentence) -> bool:  # (aspirin's own "continued for a low-risk procedure" is not apixaban's)
+            named = set(self.lexicon.broader_closure(list(s.concepts)))
+            return not any(self._kinds.get(c) == "drug" for c in s.concepts) or all(
+                set(self.lexicon.broader_closure([d])) & named - HELD for d in drugs)
+        if at is None or any(NO_STOP_NEEDED.search(b.sentence.text) and for_all(b.sentence) for b in bullets) \
+                or not held_drug(drugs, self.lexicon):
             return bullets
         named = set(self.lexicon.broader_closure(list(q.concepts)))
         rule = next((s for s in self._bundled_sentences(q.lang, [LOW_RISK])
-                     if NO_STOP_NEEDED.search(s.text) and s.group != "evidence"
+                     if NO_STOP_NEEDED.search(s.text) and s.group != "evidence" and for_all(s)
                      and not any(self._kinds.get(c) == "drug" and c not in named for c in s.concepts)), None)
-        return bullets if rule is None else [bullets[0], Bullet(rule, bullets[0].part, 1.0, "fact"), *bullets[1:]]
+        return bullets if rule is None else [*bullets[:at + 1], Bullet(rule, bullets[at].part, 1.0, "fact"), *bullets[at + 1:]]
 
     def _naming_both(self, q: Question, told: Sequence[str]) -> list[Sentence]:
         """The bundled sentences that name one of the question's own drugs and one of its own procedures (retrieved or not):
@@ -1560,6 +1571,7 @@ class AnswerEngine:
         # (a span given under another part answers it too: "正常吗 多久好" - "neuritis resolves within weeks" under the first)
         lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                      if i in told and lacks_asked_span(p, [b for b in bullets if b.part == i or {*p.concepts, *p.inherited} & b.sentence.concepts]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
+        lines.extend([] if tri.urgent else self._no_interval(q, lang, bullets))  # "fish oil + ginkgo + garlic, SCS trial - stop them?"
         if not tri.urgent:
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in told and lacks_contraindications(p, told[i]))
@@ -1780,6 +1792,22 @@ class AnswerEngine:
         if not foreign or not ours:
             return [], []
         return list(dict.fromkeys(self._said(q, c, q.lang) for c in foreign)), [self._said(q, c, q.lang) for c in ours[:2]]
+
+    def _no_interval(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
+        """The note naming the drugs a hold is asked of ("pt on fish oil + ginkgo + garlic, SCS trial next wk - need to stop
+        them?") that none of the answer's sentences gives an interval for (naming the drug, or a class of it narrower than
+        all antithrombotics, with a duration), in the question's words."""
+        if q.aspects[:1] != ("hold",) or not bullets:
+            return []
+        timed = [b.sentence.concepts for b in bullets if HOLD_SPAN.search(b.sentence.text)]
+
+        def given(d: str) -> bool:
+            near = set(self.lexicon.broader_closure([d])) - HELD
+            return any(near & c for c in timed)
+        # (and none anywhere in the knowledge base: the note must be true of the whole base)
+        unheld = [self._said(q, d, q.lang) for d in q.concepts if self._kinds.get(d) in ("drug", "brand") and not given(d)
+                  and not any(HOLD_SPAN.search(s.text) for s in self._bundled_sentences(q.lang, [d]))]
+        return [NOTE_PREFIX + _NO_INTERVAL[lang].format(drugs=_join(unheld, lang))] if unheld else []
 
     def _conditions_unsaid(self, q: Question, bullets: Sequence[Bullet]) -> list[str]:
         """Whether a patient with a condition told may have a procedure of ours ("BP 190/105 in the pre-op bay, SI joint

@@ -182,6 +182,7 @@ _KIND = {
     "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to|therefore|hence)\b|"
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于|因此|所以", re.I),
 }
+HOLD_SPAN = _KIND["hold"]  # a hold interval in a sentence (3 days, 24 h)
 # Advice given to patients (warning signs, discharge instructions) is not a bedside step.
 _COUNSEL = {
     "en": re.compile(r"should be (?:told|taught|advised)|teach the patient|discharge (?:instructions|advice)|return urgently|seek emergency care|"

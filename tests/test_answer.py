@@ -1647,3 +1647,17 @@ def test_a_wet_tap_yesterday_is_no_injection_to_stop_today(engine):
 def test_the_early_signs_to_watch_for_are_the_signs_not_the_observation_period(engine):
     ans = engine.answer("Which early signs of local anaesthetic toxicity should our recovery nurses watch for after nerve blocks?")
     assert "at least 2 h" not in ans.bullets[0]["text"], ans.text
+
+
+def test_a_low_risk_class_after_one_drugs_rule_is_followed_by_the_rule_for_all_drugs(engine):
+    # aspirin's "continued for a low-risk procedure" says nothing of the apixaban: the general no-stop rule follows the class
+    ans = engine.answer("eliquis 5 bid plus ASA 81 - do i need to hold both for a lumbar medial branch block?")
+    texts = [b["text"] for b in ans.bullets]
+    at = next(i for i, t in enumerate(texts) if re.search(r"[Ll]ow[- ]bleeding[- ]risk (?:pain )?procedures include|lists .*low-risk", t))
+    assert "little change to anticoagulation" in texts[at + 1] or "may not require stopping" in texts[at + 1], texts
+
+
+def test_a_hold_asked_of_drugs_the_sources_give_no_interval_for_says_so(engine):
+    ans = engine.answer("pt on fish oil + ginkgo + garlic supplements, for SCS trial next wk. need to stop them?")
+    assert ans.text.startswith("> The knowledge base gives no interval for stopping fish oil, ginkgo and garlic"), ans.text
+    assert "no interval for stopping" not in engine.answer("eliquis - how long before a lumbar TFESI?").text
