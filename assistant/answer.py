@@ -1326,7 +1326,9 @@ class AnswerEngine:
         topics, mine = self._pathway_topics(q, rule)
         if not mine:
             return bullets
-        return sorted(bullets, key=lambda b: (b.kind != "action", not topics(b.sentence.concepts) & mine))
+        # (another procedure's own step is no step for this patient: explanting an SCS is no care for an ESI's meningitis)
+        kept = [b for b in bullets if not (b.kind == "action" and topics(b.sentence.concepts) and not topics(b.sentence.concepts) & mine)]
+        return sorted(kept or bullets, key=lambda b: (b.kind != "action", not topics(b.sentence.concepts) & mine))
 
     def _pathway_topics(self, q: Question, rule: str) -> tuple[Callable[[Iterable[str]], set[str]], set[str]]:
         """For a pathway shared by several procedures (PER_PROCEDURE): which of them a set of concepts is about, and
@@ -1347,7 +1349,9 @@ class AnswerEngine:
                     # (IDET: none of the pathway's specific procedures, but an intradiscal procedure it names)
                     out |= hit or {next((x for x in closure if x in named and x not in _GENERIC_PROCEDURES), "")} - {""}
             return out
-        return topics, topics(q.all_concepts)
+        # (a follow-up telling only the picture, "headache not positional, neck stiffness, fever 39": the procedure told before)
+        told = [m.concept for turn in q.history[-1:] for m in lx.match(turn)]
+        return topics, topics(q.all_concepts) or topics(told)
 
     def _after_the_turn_before(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage,
                                tri: Triage) -> list[Bullet]:

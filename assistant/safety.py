@@ -234,7 +234,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "implant-infection",
-        {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b",
+        {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b|"
+                r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b",
                 r"back pain|neck pain|wound|erythema|red|pus|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.[0-2])?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
@@ -471,11 +472,15 @@ _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble
               "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话|(?:喘气|呼吸|出气)(?:很|有点|越来越)?(?:费劲|费力|吃力|困难)|上不来气|气不够用|"
                     r"说话.{0,4}(?:声音)?越来越(?:小|弱)|呼吸(?:变)?浅|呼吸微弱|呼吸减弱"}
 
+# numbness up to the chest (a sensory level at the nipples, T4): the block has spread high
+_HIGH_LEVEL = {"en": r"numb\w* (?:up )?to (?:the |her |his )?(?:nipples?|chest|xiphoid|t[1-6]\b)|(?:sensory )?level (?:at|to|of) (?:the )?(?:t[1-6]\b|nipples?)",
+               "zh": r"麻(?:木)?(?:到|至)(?:了)?(?:乳头|胸口|胸部|胸前|剑突)|(?:感觉|麻醉)?平面(?:到|达|至)(?:了)?(?:T[1-6]|乳头|胸)"}
+
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
     # (or unconscious: "5 min after the epidural, unresponsive, BP 70/40, shallow breathing")
-    {"en": (f"{_ARMS['en']}|{_BREATHING['en']}|\\bunresponsive\\b|\\bunconscious\\b", f"{_LOW_BP['en']}|{_SLOW_HR['en']}"),
-     "zh": (f"{_ARMS['zh']}|双手|{_BREATHING['zh']}|意识不清|意识丧失|昏迷|叫不醒", f"{_LOW_BP['zh']}|{_SLOW_HR['zh']}")},
+    {"en": (f"{_ARMS['en']}|{_BREATHING['en']}|\\bunresponsive\\b|\\bunconscious\\b|{_HIGH_LEVEL['en']}", f"{_LOW_BP['en']}|{_SLOW_HR['en']}"),
+     "zh": (f"{_ARMS['zh']}|双手|{_BREATHING['zh']}|意识不清|意识丧失|昏迷|叫不醒|{_HIGH_LEVEL['zh']}", f"{_LOW_BP['zh']}|{_SLOW_HR['zh']}")},
     {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine|\blido\b|tuohy",
      "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,

@@ -122,6 +122,13 @@ def test_every_rule_and_disclaimer_is_bilingual():
         # a seizure days after a dural puncture, with the headache changed: the puncture's red flag, not toxicity
         ("Wet tap during an SCS trial 6 days ago. Headache was positional at first, now it's constant, no better lying flat, she's "
          "vomiting, a bit confused and had a seizure this morning.", "en", "dural-puncture-red-flags"),
+        # a low-grade temperature told beside a draining pocket (as 体温37.8 is 低热)
+        ("SCS IPG pocket 3 wk post implant, red, warm, draining cloudy fluid, T 37.9. can I just do abx and keep the device?", "en",
+         "implant-infection"),
+        # a sensory level at the nipples with a falling pressure and a slow heart minutes after lidocaine: a high block
+        ("just did L4-5 IL ESI 10ml lido mix, 5 min later BP 75/40 HR 45, nauseous, numb up to nipples, talking but anxious. what now",
+         "en", "total-spinal"),
+        ("刚做完L4-5椎板间硬膜外注射，利多卡因10ml，5分钟后血压75/40，心率45，恶心，麻到乳头，能说话但很紧张，怎么办", "zh", "total-spinal"),
         # double vision days after a wet tap, with the headache going on: the puncture's red flag, not an embolus
         ("wet tap w/ 18G tuohy during T10-11 IL ESI yesterday. day 3 headache still bad and now she has double vision and vomiting",
          "en", "dural-puncture-red-flags"),
@@ -136,6 +143,10 @@ def test_every_rule_and_disclaimer_is_bilingual():
 )
 def test_bedside_wording_finds_the_pathway(question, lang, rule):
     assert triage(question, lang).rule == rule
+
+
+def test_a_normal_temperature_told_beside_a_red_wound_is_no_fever():
+    assert not triage("SCS IPG pocket 3 wk post implant, a bit red at the edge, T 37.1. ok to watch?", "en").urgent
 
 
 def test_what_to_tell_a_patient_with_a_deficit_now_stays_urgent():

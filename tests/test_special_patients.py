@@ -15,7 +15,7 @@ def clinic(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyp
 
     root = tmp_path_factory.mktemp("clinic-index")
     copy_corpus(root / "corpus", ("esi-general", "patient-selection-monitoring", "sacroiliac", "radiation-contrast", "anticoagulants",
-                                       "vertebral-augmentation", "esi-transforaminal"))
+                                       "vertebral-augmentation", "esi-transforaminal", "infection-control"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -111,3 +111,10 @@ def test_a_platelet_threshold_the_sources_do_not_give_is_said_missing_not_answer
                      "Not covered in the knowledge base: what count do you need")):
         ans = clinic.answer(q)
         assert note in ans.text and all(b["part"] == 0 for b in ans.bullets), ans.text
+
+
+def test_an_esi_patients_meningitis_gets_no_step_of_another_procedure(clinic):
+    # told two turns apart: the ESI before, the picture now; explanting an SCS is no step for her
+    ans = clinic.answer("headache is not positional, she has neck stiffness and fever 39, photophobia",
+                        ["Pt had IL ESI 2 days ago, now has headache"])
+    assert ans.urgent and not any("explant" in b["text"] for b in ans.bullets), ans.text
