@@ -202,6 +202,8 @@ _CLASS_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below 
                "zh": "知识库中没有关于{specific}本身的资料；以下是其关于{general}这一类药物的内容，未必适用于{specific}：请查阅其说明书并与处方医师确认。"}
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
+_SIBLING_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; below is what it says of a related procedure, {general}.",
+                 "zh": "知识库中没有{specific}本身这方面的资料；以下是其关于相关操作（{general}）的内容："}
 GUIDANCE = "image-guidance"  # the lexicon concept every imaging guidance (fluoroscopy, a C-arm, ultrasound) leads to
 _STAND_IN = {"en": "No figure in the knowledge base for the {finding} itself; below is what it says on {condition}.",
              "zh": "知识库中没有针对{finding}具体数值的资料；以下是其关于{condition}的内容："}
@@ -1644,6 +1646,7 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
             note = _CLASS_ONLY if self._kinds.get(specific) == "drug" else _GENERAL_ONLY  # (celecoxib: its own label decides)
+            note = _SIBLING_ONLY if general not in self.lexicon.broader_closure([specific]) else note  # (DRG: what SCS's say)
             lines.append(NOTE_PREFIX + note[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         foreign, ours = self._beside_ours(q, verdict)
         ours = ours or [self._said(q, c, lang) for c in own_procedures(q.subjects, self._kinds, True)[:2] if c in self.lexicon.concepts]
@@ -1784,6 +1787,26 @@ class AnswerEngine:
                             and self.retriever.by_concept.get(b)), None)
             if general:
                 out.append((c, general))
+        return out + self._sibling_for(q, [c for c, _ in out])
+
+    def _sibling_for(self, q: Question, done: Sequence[str]) -> list[tuple[str, str]]:
+        """A procedure whose passages never name the complication asked about (DRG stimulation and lead migration), with
+        the related procedure of the same family whose passages do (spinal cord stimulation): the answer is about that one,
+        and says so."""
+        lx, by = self.lexicon.concepts, self.retriever.by_concept
+        comps = [c for c in q.concepts if self._kinds.get(c) == "complication" and by.get(c)]
+        out: list[tuple[str, str]] = []
+        for c in q.concepts:
+            if self._kinds.get(c) != "procedure" or c in done or c not in lx or not comps or not by.get(c):
+                continue
+            mine = set(by[c])
+            if any(mine & set(by[k]) for k in comps):
+                continue
+            family = set(self.lexicon.broader_closure([c])[1:])
+            sibling = next((r for r in lx[c].related if self._kinds.get(r) == "procedure" and family & set(self.lexicon.broader_closure([r])[1:])
+                            and any(set(by.get(r, ())) & set(by[k]) for k in comps)), None)
+            if sibling:
+                out.append((c, sibling))
         return out
 
     def _beside_ours(self, q: Question, verdict: Verdict) -> tuple[list[str], list[str]]:

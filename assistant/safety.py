@@ -980,8 +980,11 @@ _STIM_TEST = {
 _STIM_MOVED = {"en": r"pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)|"
                      r"(?:lost|lose|losing|no longer (?:feels?|gets?|has)) (?:the |his |her |their )?(?:stim\w*|pa(?:ra|r)?esthesias?|tingling|coverage)",
                "zh": r"(?:刺激|电刺激)(?:感)?(?:跑到|移到|转到)|(?:麻感|麻的感觉|刺激感|发麻的感觉)(?:没了|消失了?|不见了|变了|跑了)|"
-                     r"(?:麻感|刺激感)(?:跑到|移到|转到)"}
-_STIMULATOR = {"en": r"\bstim\w*|\bSCS\b|\bDRG\b|\bleads?\b|\bIPG\b", "zh": r"刺激器|电极|脊髓电刺激|SCS"}
+                     r"(?:麻感|刺激感)(?:跑到|移到|转到)|"
+                     # ("原来覆盖的区域 paresthesia 没了": the coverage lost, told in both languages)
+                     r"(?:pa(?:ra|r)?esthesias?|覆盖(?:的)?(?:区域|范围|部位)?)[^，。？?]{0,12}?(?:没了|消失了?|不见了|变了|跑了)"}
+_STIMULATOR = {"en": r"\bstim\w*|\bSCS\b|\bDRG\b|\bleads?\b|\bIPG\b",
+               "zh": r"刺激器|电极|脊髓电刺激|SCS|DRG|IPG|stimulat|(?<![A-Za-z])lead"}
 
 
 def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> bool:

@@ -15,7 +15,7 @@ def clinic(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyp
 
     root = tmp_path_factory.mktemp("clinic-index")
     copy_corpus(root / "corpus", ("esi-general", "patient-selection-monitoring", "sacroiliac", "radiation-contrast", "anticoagulants",
-                                       "vertebral-augmentation", "esi-transforaminal", "infection-control"))
+                                       "vertebral-augmentation", "esi-transforaminal", "infection-control", "spinal-cord-stimulation"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -118,3 +118,14 @@ def test_an_esi_patients_meningitis_gets_no_step_of_another_procedure(clinic):
     ans = clinic.answer("headache is not positional, she has neck stiffness and fever 39, photophobia",
                         ["Pt had IL ESI 2 days ago, now has headache"])
     assert ans.urgent and not any("explant" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_a_complication_no_passage_names_for_drg_is_answered_from_scs_and_said_so(clinic):
+    for q, note in (("DRG stim pt lost coverage 2 wks after implant, lead migration? what do I do",
+                     "Nothing in the knowledge base on this for DRG stim itself; below is what it says of a related procedure"),
+                    ("DRG stimulator 植入两周，病人说原来覆盖的区域 paresthesia 没了，是不是 lead migration？怎么处理？",
+                     "知识库中没有DRG stimulator本身这方面的资料")):
+        ans = clinic.answer(q)
+        # (lost coverage from a stimulator is no new deficit: no haematoma banner)
+        assert ans.text.startswith("> " + note) and not ans.urgent and any("impedance" in b["text"] or "阻抗" in b["text"]
+                                                                            for b in ans.bullets), ans.text
