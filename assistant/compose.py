@@ -752,7 +752,13 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
+    if _URGENT_VARIANT.search(s.text) and not _URGENT_ASK.search(q.text) and "action" not in part.aspects:
+        total += w.protocol / 2  # the regimen for when it is needed urgently is not a planned procedure's first answer
     return total + _harms_listed(s, part, lang, w, sig)
+
+
+_URGENT_VARIANT = re.compile(r"\bneeds? (?:\w+ ){0,2}urgently\b|\burgent (?:intravenous|iv) regimen|如需紧急|紧急使用|急需使用", re.I)
+_URGENT_ASK = re.compile(r"\burgent\w*|\bemergenc\w*|\bstat\b|\bnow\b|紧急|急诊|马上|立刻", re.I)
 
 
 def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals) -> float:

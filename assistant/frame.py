@@ -595,7 +595,9 @@ _PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in 
                              # still do TFESI?"): the procedure is still to come
                              r"(?:hx|h/o|history|known) (?:of )?(?:an? )?(?:\w+ ){0,2}(?:anaphylaxis|allergy|allergic reaction|reaction)\b"
                              r"(?=[^?]{0,60}\b(?:can|could|should) (?:i|we) still (?:do|have|go ahead|proceed)\b))", re.I),
-            "zh": re.compile(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做")}
+            # (an allergy told as history, then the procedure: "碘造影剂过敏史（以前…），做TFESI怎么办？")
+            "zh": re.compile(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做|"
+                             r"(?:过敏史|既往|以前|曾经)[^？?]{0,30}?[，,）)]\s*(?:这次)?做")}
 _ACUTE = {"en": re.compile(r"\b(?:now|just|suddenly|right after|during|after the (?:injection|block|procedure))\b|minutes? (?:ago|after|later)", re.I),
           "zh": re.compile(r"刚|突然|现在|正在|术中|术后|注射后|推完|打完|几分钟")}
 

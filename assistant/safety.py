@@ -915,7 +915,7 @@ _ALLERGY_HISTORY = {
     "en": r"\b(?:pen(?:icillin)?|cephalosporins?|sulfa|iodine|contrast|latex|shellfish|seafood|chlorhexidine|cefazolin|[a-z]+cillin)[- ]?"
           r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?|"
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)",
-    "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(][^）)]{0,10}[）)]",
+    "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(][^）)]{0,24}[）)]",
 }
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an))\b[^.;,:?!]*",

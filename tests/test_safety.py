@@ -181,6 +181,7 @@ def test_what_to_tell_a_patient_with_a_deficit_now_stays_urgent():
         ("pt asks 'can this shot paralyze me?' before C6-7 TFESI. what do i tell him?", "en"),
         ("病人问“这一针会不会让我瘫痪？”，明天做颈椎TFESI，怎么回答", "zh"),
         ("病人以前做增强CT起过荨麻疹，这次TFESI造影怎么办？可以用钆剂代替吗", "zh"),  # a past reaction before the next one
+        ("病人有碘造影剂过敏史（以前CT增强出过荨麻疹），做TFESI怎么办？能用钆吗", "zh"),
     ],
 )
 def test_counselling_history_and_frequency_are_not_emergencies(question, lang):

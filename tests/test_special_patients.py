@@ -129,3 +129,8 @@ def test_a_complication_no_passage_names_for_drg_is_answered_from_scs_and_said_s
         # (lost coverage from a stimulator is no new deficit: no haematoma banner)
         assert ans.text.startswith("> " + note) and not ans.urgent and any("impedance" in b["text"] or "阻抗" in b["text"]
                                                                             for b in ans.bullets), ans.text
+
+
+def test_a_contrast_allergy_told_as_history_before_a_tfesi_leads_with_the_standard_premedication(clinic):
+    ans = clinic.answer("病人有碘造影剂过敏史（以前CT增强出过荨麻疹），做TFESI怎么办？能用钆吗")
+    assert not ans.urgent and "13、7和1" in ans.bullets[0]["text"], ans.text
