@@ -30,6 +30,7 @@ from .compose import (
     Signals,
     against_the_plan,
     asks_whether_to_stop,
+    drug_managed,
     emergency,
     gives_dose,
     heading_for,
@@ -249,6 +250,10 @@ _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below 
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _CONTRAINDICATION = "contraindication"
+_ANY_PROCEDURE = frozenset({"interventional-pain-procedure", "steroid-injection"})
+# A work-up result told as negative ("MRI negative for collection", "no abscess on MRI", 核磁未见脓肿)
+_RULED_OUT_TOLD = {"en": re.compile(r"\bnegative\b|\bno (?:collection|abscess|haematoma|hematoma)\b|\bruled out\b|\bexcluded\b", re.I),
+                   "zh": re.compile(r"未见|阴性|排除了|没有(?:脓肿|血肿|积液)")}
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
@@ -589,12 +594,16 @@ class AnswerEngine:
         not)."""
         if tri.urgent or not before or len(q.history) < 2 or not_now(q.text, q.lang):
             return tri
-        told = f"{q.history[-2].rstrip(' .。!！?？')}{stop}"
-        if not triage(before, q.lang, concepts, told).urgent:
+        # (not when the turn between settled it: "leads pulled, MRI negative, afebrile now, pain settled")
+        middle = q.history[-1]
+        if any(rx[q.lang].search(middle) for rx in (SETTLED, FADING, NORMAL_VITALS, SIGN_STOPPED, DEFICIT_GONE, _RULED_OUT_TOLD)):
             return tri
+        told = f"{q.history[-2].rstrip(' .。!！?？')}{stop}"
         again = triage(q.text, q.lang, concepts, f"{told}{before}")
         asks_care = {"action", "escalation", "workup"} & set(q.aspects) or (again.actions and re.search(again.actions, q.text, re.I))
-        return again if again.urgent and asks_care else tri
+        if not (again.urgent and asks_care):
+            return tri
+        return again if triage(before, q.lang, concepts, told).urgent else tri
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
@@ -770,7 +779,8 @@ class AnswerEngine:
         conditions = [c for c in q.concepts if self._kinds.get(c) == "condition"]
         procedures = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
         if not conditions or not procedures:
-            return []  # (the procedure's passages, or its broader one's, first: ILESI's, then all ESI's)
+            return []
+        # (the procedure's passages, or its broader one's, first: ILESI's, then all ESI's)
         found = self.retriever.concept_search([*conditions, _CONTRAINDICATION], procedures, ("risk",), lang, origins, 4)
         # (listed as a contraindication first; else what the sources say the condition risks: low platelets and a haematoma)
         naming = [cid for cid, _ in found if set(conditions) & self.retriever.concepts.get(cid, frozenset())]
@@ -1846,10 +1856,13 @@ class AnswerEngine:
         # (named in a sentence with the procedure or a broader one, not among a drug's criteria; and no passage anywhere
         # names it with them: the note must be true of the whole base)
         near = {x for p in own_procedures(q.subjects, self._kinds, True) for x in self.lexicon.broader_closure([p])}
+        near |= _ANY_PROCEDURE  # (what the sources say of any pain procedure or steroid injection covers this one too)
         named = set().union(*(b.sentence.concepts for b in bullets if near & b.sentence.concepts or not manages_drug(b.sentence, self._kinds)))
         beside = {cid for x in near for cid in by.get(x, ())}
+        # (a stent's, AF's or a valve's care is its drugs': never said to be beyond the sources here)
+        sig = Signals({}, {}, self._kinds, {c: frozenset(lx[c].related) for c in q.concepts if c in lx})
         return [self._said(q, c, q.lang) for c in q.concepts if self._kinds.get(c) == "condition" and c in lx and c not in named
-                and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside]
+                and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside and not drug_managed(c, sig)]
 
     def _said(self, q: Question, concept: str, lang: Lang) -> str:
         """A concept as the question wrote it ("ozone discectomy"), else its name."""

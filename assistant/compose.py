@@ -19,9 +19,12 @@ from .frame import (
     KEEP_ON_FOR,
     MONITOR_ASK,
     MONITORING,
+    REGIMEN_ASK_EN,
+    REGIMEN_ASK_ZH,
     REGIONS,
     REPEAT_IT,
     RISKS_TO_TELL,
+    THRESHOLD_ASK,
     Part,
     Question,
     aspects_of,
@@ -704,8 +707,9 @@ def _drug_only(s: Sentence, part: Part, q: Question, subject: Sequence[str], sig
     """Whether a patient may have a procedure, no drug asked ("BP 190/105 … SIJ injection, do I cancel?"): a sentence about
     drugs that names none of the asked procedures is about managing those drugs (hypertension among the candidates for
     bridging a warfarin hold)."""
-    if part.aspects[:1] != ("contraindications",) or any(sig.kinds.get(c) in _DRUG_KINDS for c in (*subject, *part.inherited)):
-        return False
+    if part.aspects[:1] != ("contraindications",) or any(sig.kinds.get(c) in _DRUG_KINDS for c in (*subject, *part.inherited)) \
+            or any(drug_managed(c, sig) for c in subject):
+        return False  # (a recent stent's or AF's answer is its drugs' management: "never stop antiplatelets without cardiology")
     procedures = [c for c in subject if sig.kinds.get(c) == "procedure"]
     near = {x for c in procedures for x in (c, *sig.parents.get(c, frozenset()))}
     # (a sentence on what a drug's management turns on: held, bridged, restarted; not low platelets and anticoagulation
@@ -715,7 +719,17 @@ def _drug_only(s: Sentence, part: Part, q: Question, subject: Sequence[str], sig
 
 def manages_drug(s: Sentence, kinds: Mapping[str, str]) -> bool:
     """Is the sentence about what a drug's management turns on (held, bridged, restarted)?"""
-    return any(kinds.get(c) in _DRUG_KINDS for c in s.concepts) and bool(_MANAGED.search(s.text))
+    return (any(kinds.get(c) in _DRUG_KINDS for c in s.concepts) or _BRIDGING in s.concepts) and bool(_MANAGED.search(s.text))
+
+
+def drug_managed(condition: str, sig: Signals) -> bool:
+    """Is a condition one whose care around a procedure is its drugs' (a coronary stent, AF, a mechanical valve, a VTE)?"""
+    return sig.kinds.get(condition) == "condition" and (condition in _THROMBOTIC or any(
+        sig.kinds.get(r) in _DRUG_KINDS or r == _BRIDGING for r in sig.related.get(condition, frozenset())))
+
+
+_BRIDGING = "bridging-anticoagulation"
+_THROMBOTIC = frozenset({"vte", "thromboembolism"})
 
 
 _MANAGED = re.compile(r"\bbridg\w*|\bstop(?:s|ped|ping)?\b|\bheld\b|\bhold\w*|\brestart\w*|\bresum\w*|桥接|停用|停药|恢复用药", re.I)
@@ -752,9 +766,16 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
-    if _URGENT_VARIANT.search(s.text) and not _URGENT_ASK.search(q.text) and "action" not in part.aspects:
-        total += w.protocol / 2  # the regimen for when it is needed urgently is not a planned procedure's first answer
-    return total + _harms_listed(s, part, lang, w, sig)
+    return total + _harms_listed(s, part, lang, w, sig) + _urgent_variant(s, part, q, w)
+
+
+_OTHER_HARMS = re.compile(r"\b(?:other|further|additional) (?:problems|complications|events|hazards)\b|\balso reported\b|其他问题|其他并发症|此外还", re.I)
+
+
+def _urgent_variant(s: Sentence, part: Part, q: Question, w: Weights) -> float:
+    """The regimen for when it is needed urgently (IV steroids when contrast cannot wait) is not a planned procedure's
+    first answer."""
+    return w.protocol / 2 if _URGENT_VARIANT.search(s.text) and not _URGENT_ASK.search(q.text) and "action" not in part.aspects else 0.0
 
 
 _URGENT_VARIANT = re.compile(r"\bneeds? (?:\w+ ){0,2}urgently\b|\burgent (?:intravenous|iv) regimen|如需紧急|紧急使用|急需使用", re.I)
@@ -765,7 +786,8 @@ def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals)
     """The harms to disclose at consent ("what complications should I mention?"): a sentence naming several of them (the
     hazards of the route) comes before one study's rates (a list, not a series' rates: its counts answer "how common"
     after it)."""
-    if part.aspects[:1] != ("complications",) or not RISKS_TO_TELL[lang].search(part.text) or _COUNT.search(s.text):
+    if part.aspects[:1] != ("complications",) or not RISKS_TO_TELL[lang].search(part.text) or _COUNT.search(s.text) \
+            or _OTHER_HARMS.search(s.text):  # (not "other problems reported include…": the principal ones come first)
         return 0.0
     harms = sum(1 for c in s.concepts if sig.kinds.get(c) == "complication")
     return w.figure * min(harms, 5) / 2.5 if harms >= 3 else 0.0
@@ -915,8 +937,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
                         r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
-                        r"\b(?:which|what) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?) (?:should|do|to|would|shall|can)\b|"  # (its regimen)
-                        r"(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)|经验性(?:用药|抗生素|抗感染|抗菌)|"
+                        + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH + "|"  # (the regimen for an infection)
                         r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
                         r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
 
@@ -1844,8 +1865,10 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
     for aspect, ask, kind in _NARROW:
         # (a choice asked beside another ask, "which is safer", is still a choice: its verdict answers it)
         # (a restart asked of a held drug, "术后什么时候可以恢复克赛", reads as a hold: its restart answers it)
-        # (a threshold asked after the lab value told, "血小板6万…多少以上才安全", is the lab's: its level answers)
-        lab = kind is _LAB_LEVEL and bool(_LABS & set(part.inherited)) and not part.concepts
+        # (a threshold asked after the lab value told, "血小板6万…多少以上才安全", is the lab's: its level answers; not
+        # "what's the max?", a dose)
+        lab = kind is _LAB_LEVEL and bool(_LABS & set(part.inherited)) and not part.concepts and bool(THRESHOLD_ASK.search(part.text)) \
+            and not _ASKS_DOSE.search(part.text)
         if kind is MONITORING and _KIND["recognition"].search(part.text):
             continue  # ("which early signs should the nurses watch for?": the signs, not the checks)
         if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)

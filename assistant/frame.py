@@ -24,14 +24,21 @@ RESCUE_FAILING = (r"\bstill (?:very |quite )?(?:unstable|hypotensive|seizing|fit
                   r"in (?:vf|vt|arrest|asystole))\b",
                   r"(?:还是|仍然?|依然|还在|持续)(?:室颤|室速|无脉|抽搐|低血压|不稳|测不到|心跳停)")
 
+# which antibiotic to start for an infection ("what empiric abx should we start?", 经验性用什么抗生素): the treatment regimen
+# (not prophylaxis before an implant)
+REGIMEN_ASK_EN = r"\bempiric(?:al)? (?:abx|antibiotics?|antimicrobials?|cover(?:age)?|therapy)\b"
+REGIMEN_ASK_ZH = r"经验性[^，。？?]{0,4}(?:用药|抗生素|抗感染|抗菌|治疗)|(?:感染|脓肿|脑膜炎)[^，。？?]{0,8}(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)"
+# a lab level asked as the one needed ("what count do you need?", "what INR would you accept?")
+_LEVEL_NEEDED = r"\bwhat (?:count|level|value|number|INR|platelet count|plt) (?:do|would|should) (?:you|we|i) (?:need|want|accept)\b"
 # what the team watches for afterwards ("what should the nurses watch for tonight?", 术后观察什么): the warning signs and the
 # checks that catch them (`MONITORING` in the sentence answers it)
 _MONITOR_ASK_EN = (r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|\bmonitor(?:ed|ing)? for\b|"
-                   r"what (?:\w+ ){0,4}?(?:monitor|check|observe)|neuro ?(?:checks?|obs)\b")
-_MONITOR_ASK_ZH = r"(?:观察|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察"  # (not 注意什么: the precautions)
+                   r"what (?:\w+ ){0,4}?(?:monitor|observe)\b(?! (?:\w+ ){0,3}before)|neuro ?(?:checks?|obs)\b")  # (not "check before")
+_MONITOR_ASK_ZH = r"(?<!前要)(?<!前需)(?<!前需要)(?<!前)(?:观察|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察"  # (not 注意什么: the precautions)
 MONITOR_ASK = re.compile(f"{_MONITOR_ASK_EN}|{_MONITOR_ASK_ZH}", re.I)
-MONITORING = re.compile(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|ing)?\b|\bobserv(?:e|ed|ation)\b|"
-                        r"神经(?:功能)?检查|警示(?:征象|症状|体征)|预警(?:征象|症状)|监测|观察", re.I)
+# (advice to watch, not a study's "no events were observed", 未观察到)
+MONITORING = re.compile(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|ing)?\b|\bobserve\b|\b(?:under |period of )?observation\b|"
+                        r"神经(?:功能)?检查|警示(?:征象|症状|体征)|预警(?:征象|症状)|监测|(?<!未)(?<!未被)观察(?!到)", re.I)
 _MONITOR_WORDS = {"en": ("neurologic checks", "warning signs", "monitor"), "zh": ("神经功能检查", "警示征象", "监测")}
 
 ASPECTS: dict[str, tuple[str, str, str]] = {
@@ -71,7 +78,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
               r"\bthreshold\b|\bcut-?off\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt|level) (?:is )?(?:ok|okay|safe|acceptable)|"
-              r"\bwhat (?:count|level|value|INR|platelet count|plt) (?:do|would|should) (?:you|we|i) (?:need|want|accept)\b",
+              + _LEVEL_NEEDED,
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
@@ -83,10 +90,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
-             # which drug to start for it ("what empiric abx should we start?"): the regimen
-             r"\b(?:which|what) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?) (?:should|do|to|would|shall|can)\b",
-             r"(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)|经验性(?:用药|抗生素|抗感染|抗菌)|"
-             r"剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
+             + REGIMEN_ASK_EN,
+             REGIMEN_ASK_ZH + r"|剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
@@ -137,7 +142,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
-                          r"做还是不做|还做不做|做不做|还能不能做|还要不要做|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
+                          r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?:做还是不做|还做不做|做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
@@ -510,7 +515,6 @@ _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nur
                           r"\bon (?:the )?vent(?:ilator)?\b|\bon pressors\b|(?<!no )\b(?:got|achieved|have|had) ROSC\b|(?<!no )\bROSC (?:achieved|now)\b", re.I),
          "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))|"
                           r"(?:插了管|已经?插管|插管后|插管了(?!吗))|上了呼吸机|用了升压药|(?<![没未])恢复了自主循环")}
-# The risks to tell a patient (consent), not who is at risk.
 def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
     """"What risks should I mention?" asks the harms to disclose, not who is at risk; "consent for lumbar TFESI - what
     complications should I mention and roughly how common?" the harms first, their rates after."""
@@ -523,6 +527,7 @@ def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
     return found
 
 
+# The risks to tell a patient (consent), not who is at risk.
 RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?) (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\b(?:risks?|complications?)\b|"
                                   r"\bconsent\w*\b[^?.]{0,40}\b(?:risks?|complications?)\b|\brisks?\b[^?.]{0,30}\bconsent", re.I),
@@ -772,13 +777,12 @@ _DRUG_PATCH = re.compile(r"\b(?:fentanyl|buprenorphine|butrans|durogesic|lidocai
 
 # A blood pressure told in the hypertensive range (systolic 160 or more, or diastolic 100 or more: "BP 190/105 in the pre-op
 # bay", 血压190/110) is hypertension, whether to proceed with it being the question; a low one is no finding of this kind.
-_HIGH_PRESSURE = re.compile(r"(?:\b(?:bp|blood pressure|b/p)|血压)\s*(?:is|was|of|now|=|:|：|为|是|达)?\s*"
+_HIGH_PRESSURE = re.compile(r"(?:\b(?:bp|blood pressure|b/p)|血压)[^\d.。;；]{0,15}?"
                             r"(?:(?:1[6-9]\d|2\d\d)\s*/\s*\d{2,3}|\d{2,3}\s*/\s*(?:1\d\d))(?!\d)", re.I)
 
 
-_THRESHOLD_ASK = re.compile(r"多少(?:以上|以下)|(?:高于|低于|大于|小于|超过)多少|多少(?:才|就)(?:能|可以|安全|行)|\bcut-?off\b|\bthreshold\b|"
-                            r"\bwhat (?:count|level|value|number|inr|platelet count) (?:do|would|should|is)\b|\bhow (?:high|low) (?:does|do|should|must) (?:it|the)\b",
-                            re.I)
+THRESHOLD_ASK = re.compile(r"多少(?:以上|以下)|(?:高于|低于|大于|小于|超过)多少|多少(?:才|就)(?:能|可以|安全|行)|\bcut-?off\b|\bthreshold\b|"
+                           + _LEVEL_NEEDED + r"|\bhow (?:high|low) (?:does|do|should|must) (?:it|the)\b", re.I)
 
 
 def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -969,7 +973,7 @@ def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
 # Words that frame an ask ("are lead glasses really necessary?", "是否有必要"), not a detail to look for in a passage (the
 # ALARA rule's "necessary image" is no answer to whether glasses are needed).
 _ASK_WORDS = {"en": re.compile(r"\b(?:really|actually|necessary|needed|required|mandatory|essential|worth(?:while)?|ok|okay)\b|"
-                                r"\b(?:afterwards?|tonight)\b|"  # (when the ask is for, "what do we monitor afterwards?")"
+                                r"\b(?:afterwards?|tonight)\b|"  # (when the ask is for: "what do we monitor afterwards?")
                                 r"(?<=how long will it )(?:last|persist|stay (?:high|raised|elevated|up|down|low))\b", re.I),
               # "要持续几天", "会高几天": how long (what stays so is the part before's)
               "zh": re.compile(r"真的|有必要|必要|必须|值得|今晚|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
@@ -1677,7 +1681,7 @@ class Framer:
             terms = tuple(tokenize("".join(blank), lang))
             prev = out[-1].concepts + out[-1].inherited if out else ()
             # (a threshold asked, "多少以上才安全", "what count do you need?", is of the finding told before: the platelets)
-            bare = not own and (not terms or bool(_THRESHOLD_ASK.search(t)))
+            bare = not own and (not terms or bool(THRESHOLD_ASK.search(t)))
             inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=bare)
             if out and terms:  # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not
                 inherited = tuple(c for c in inherited if c not in ESSENTIAL)  # inherit the topic the part before asked

@@ -81,9 +81,11 @@ _STROKE_NOT_POSTURAL = {"en": r"vision loss|lost (?:her |his |the )?vision|\bbli
                         "zh": r"失明|看不见|口角歪斜|嘴歪|面瘫|偏瘫|失语|言语不清|说话不清|口齿不清|吐字不清|"
                               r"[左右]侧(?:肢体|手|腿|上肢|下肢|胳膊).{0,3}(?:无力|麻|不能动)|半身"}
 # told as days later (a seizure the day after, with a postural headache, is the dural puncture's red flag, not toxicity)
-_DAYS_LATER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:after|later|post)|\bday \d+\b|\byesterday\b|\bthe day after\b|"
-                     r"\bnext day\b|\blast (?:night|week)\b",
+# (a day or more after the procedure itself, `days_later`; "last week" tells an earlier one)
+_DAYS_AFTER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:after|later|post)|\bday \d+\b|\byesterday\b|\bthe day after\b|"
+                     r"\bnext day\b",
                "zh": r"第[\d一二三四五六七八九十]+天|[\d一二三四五六七八九十]+天(?:后|前)|昨天|前天|次日|第二天"}
+_DAYS_LATER = {"en": _DAYS_AFTER["en"] + r"|\blast (?:night|week)\b", "zh": _DAYS_AFTER["zh"]}
 _SHOCKABLE = r"\bv[ft]\b|v-?(?:tach|fib)\b"  # a ventricular rhythm told (VF, v-tach)
 # the signs of local anaesthetic toxicity a postural headache never explains
 _TOXIC_NOT_POSTURAL = {"en": r"seiz|convuls|fitting|perioral|metallic|arrhythm|" + _SHOCKABLE,
@@ -899,7 +901,9 @@ GOES_ON = {
 _PLANNED = {
     "en": r"\b(?:scheduled|booked|planned|planning|needs?|due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for",
     "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期|"
-          r"(?:这次|下次)[^，。？?]{0,10}(?:造影|注射|阻滞|射频|手术|操作)",  # ("这次TFESI造影怎么办": the procedure to come)
+          # (a reaction before, this time's procedure asked: "以前做增强CT起过荨麻疹，这次TFESI造影怎么办"; 这次 alone is often
+          # the procedure just done)
+          r"下次[^，。？?]{0,10}(?:造影|注射|阻滞|射频|手术|操作)|(?:以前|既往|曾经|上次)[^？?]{0,30}这次[^，。？?后完了]{0,10}(?:造影|注射|阻滞|射频|手术|操作)(?![^，。？?]{0,3}(?:后|完|以后|之后|了))",
 }
 _HAPPENING = {
     "en": r"\bright now\b|\bsuddenly\b|\bduring\b|\bjust (?:had|became|developed|started|went)\b|\bis having\b|\bon the table\b|"
@@ -941,9 +945,7 @@ _DELAYED = {
 }
 _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
-          r"\bon the table\b|\bmid[- ]?(?:injection|procedure)\b|\bas (?:I|we) (?:inject|push|gave)|\bseconds? (?:after|later)\b|"
-          # (the images of the procedure under way: "doing a R C6/7 TFESI, live fluoro shows contrast washing out")
-          r"\b(?:doing|in the middle of) (?:a|an|the|my) |\blive fluoro\w*\b|\b(?:lateral|ap|oblique) (?:view|image|shot) shows\b",
+          r"\bon the table\b|\bmid[- ]?(?:injection|procedure)\b|\bas (?:I|we) (?:inject|push|gave)|\bseconds? (?:after|later)\b",
     "zh": r"注射时|注药时|推药时|注射中|注射过程中|术中|操作中|当场|当即|立刻|随即|即刻|台上|刚注射完|刚注完|刚推完|刚打完|"
           r"(?:推|注|打)完(?:药)?(?:就|马上)",
 }
@@ -1109,7 +1111,17 @@ _RESCUE_DOSE = {"en": re.compile(r"\b" + _RESCUE_DRUGS["en"] + r"\b[^.?;]{0,12}\
 
 
 # A question quoted in the asker's text: the patient's words to answer, not a symptom told (unless it is happening now).
-_QUOTED_ASK = {"en": r"['\"“‘][^'\"”’]{2,100}?\?\s*['\"”’]", "zh": r"[“「『\"'][^”」』\"']{2,60}?[?？]\s*[”」』\"']"}
+_QUOTED_ASK = {"en": r"(?<!\w)['\"“‘][^'\"”’]{2,100}?\?\s*['\"”’]", "zh": r"[“「『\"'][^”」』\"']{2,60}?[?？]\s*[”」』\"']"}
+# ... asked before the procedure, or at consent
+_BEFORE_IT = {"en": r"\bbefore (?:his|her|the|their|a|an|my)?\s?(?:\w+[ -]){0,3}?(?:tfesi|ilesi|esi|injection|block|procedure|rfa|"
+                    r"ablation|implant|trial|shot|epidural)|\btomorrow\b|\bnext week\b|\bconsent\w*|\bbooked\b|\bscheduled\b",
+              "zh": r"明天|下周|术前|之前|知情同意|谈话|签字|准备做|预约"}
+
+
+# A sign told as going on now ("still seizing", "is twitching", 还在抽搐): no ask about watching or counselling makes it a plan.
+_GOING_ON = {"en": r"\bstill (?:seizing|fitting|twitching|convulsing|unresponsive|apn(?:o)?eic|not breathing)\b|"
+                   r"\b(?:is|are|keeps?|started) (?:seizing|fitting|twitching|convulsing)\b|\bseizing on the table\b",
+             "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽|抽搐|惊厥|抽动)"}
 
 
 def not_now(question: str, lang: Lang) -> bool:
@@ -1118,6 +1130,8 @@ def not_now(question: str, lang: Lang) -> bool:
     if severe(question, lang):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
         return False
     asked = question if lang == "zh" else f" {question} "
+    if _rx(_GOING_ON[lang]).search(asked):  # "still seizing; how long does she need to be monitored?": it is happening
+        return False
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 
@@ -1129,13 +1143,26 @@ def names_symptoms(question: str, lang: Lang) -> bool:
 
 
 def during_procedure(question: str, lang: Lang) -> bool:
-    """Does the question place the picture during the injection itself ("during the epidural", 注射时, 术中)?"""
-    return bool(_rx(_IMMEDIATE[lang]).search(question if lang == "zh" else f" {question} "))
+    """Does the question place the picture during the injection itself ("during the epidural", 注射时, 术中), or tell the
+    images of a procedure under way ("doing a R C6/7 TFESI, live fluoro shows contrast washing out"; not "was doing a TFESI
+    yesterday")?"""
+    q = question if lang == "zh" else f" {question} "
+    return bool(_rx(_IMMEDIATE[lang]).search(q)) or (bool(_rx(_UNDER_WAY[lang]).search(q)) and not _rx(_DAYS_LATER[lang]).search(q)
+                                                    and not _rx(_DELAYED[lang]).search(q))
+
+
+# The procedure under way, told by what is being done or seen now (for the rule to stop; not a timing of onset).
+_UNDER_WAY = {"en": r"(?<!was )(?<!were )\b(?:doing|in the middle of) (?:a|an|the|my) (?:\w+[ /-]){0,4}?(?:tfesi|ilesi|esi|injection|block|"
+                    r"vertebroplasty|kyphoplasty|rfa|ablation|epidural|procedure|discogra\w*)\b|\blive fluoro\w* (?:shows|showing)\b|"
+                    r"\b(?:lateral|ap|oblique) (?:view|image|shot) shows\b",
+              "zh": r"正在做|做到一半|透视(?:下)?(?:显示|看到|见)|侧位(?:片|透视)?(?:显示|看到|见)"}
 
 
 def days_later(question: str, lang: Lang) -> bool:
-    """Is the question told a day or more after the procedure ("wet tap during the ILESI yesterday", 第3天)?"""
-    return bool(_rx(_DAYS_LATER[lang]).search(question if lang == "zh" else f" {question} "))
+    """Is the question told a day or more after the procedure ("wet tap during the ILESI yesterday", 第3天; not an earlier
+    procedure "last week" beside today's)?"""
+    return bool(_rx(_DAYS_AFTER[lang]).search(question if lang == "zh" else f" {question} "))
+
 
 
 def happening_now(question: str, lang: Lang) -> bool:
@@ -1152,9 +1179,12 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     "那要是病人已经出现头晕口周麻木了呢？"). `told_in`: the language the pathway is told in, when not the one it was read in
     (a question read as English whose Chinese words set the scene)."""
     out = told_in or lang
-    quoted = _rx(_QUOTED_ASK[lang])  # the patient's own question quoted ("pt asks 'can this shot paralyze me?'") is no picture
-    if quoted.search(question) and not happening_now(quoted.sub(" ", question), lang):
-        question = quoted.sub(" ", question)
+    # the patient's own question quoted before the procedure ("pt asks 'can this shot paralyze me?' before C6-7 TFESI") is no
+    # picture; one told after it ("pt says 'my legs feel numb and weak, is that ok?'") is a symptom
+    quoted = _rx(_QUOTED_ASK[lang])
+    rest = quoted.sub(" ", question)
+    if rest != question and _rx(_BEFORE_IT[lang]).search(rest) and not happening_now(rest, lang):
+        question = rest
     # (a rescue drug's dose asked in a follow-up, "naloxone dose? and how long do we observe her", is the rescue going on,
     # whatever else it asks; asked alone, before any picture, it is a plan)
     if not_now(question, lang) and not (_RESCUE_DOSE[lang].search(question)

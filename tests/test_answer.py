@@ -1636,6 +1636,9 @@ def test_a_third_turn_of_an_infection_scene_stays_urgent_and_says_no_regimen_is_
     # (the picture was told two turns back; she is in hospital now, the scan is done; "while waiting" asks no time)
     assert ans.urgent and "come to hospital" not in ans.text, ans.text
     assert "gives no dose for: what empiric abx" in ans.text and "before incision" not in ans.text, ans.text
+    # the turn between settled it: no banner
+    settled = [scene[0], "leads pulled yesterday, MRI negative for collection, she is afebrile now and the back pain has settled"]
+    assert not engine.answer("what antibiotics should we start?", settled).urgent
 
 
 def test_a_wet_tap_yesterday_is_no_injection_to_stop_today(engine):

@@ -794,3 +794,22 @@ def test_a_positional_ha_with_fever_before_a_blood_patch_is_the_dural_punctures_
     told = triage("day 2 bad positional HA, want to do EBP but pt febrile 38.5 and wbc 14", "en", {"epidural-blood-patch", "pdph"}, before)
     assert told.rule == "dural-puncture-red-flags"
     assert not triage("day 2 bad positional HA after the wet tap, when to patch?", "en", {"pdph"}).urgent
+
+
+@pytest.mark.parametrize(("question", "lang", "rule"), [
+    # review 3: a sign still going on stays urgent whatever else is asked
+    ("after bupi MBB she had a seizure and is still seizing; how long does she need to be monitored?", "en", "last"),
+    ("布比卡因阻滞后病人还在抽搐，要观察多久？", "zh", "last"),
+    # 这次 is often the procedure just done
+    ("这次腰椎TFESI注射后两条腿没力气了，正常吗？现在怎么办", "zh", "esi-stroke"),
+    ("这次腰椎注射后腿没力，会不会是血肿？现在怎么办", "zh", "neuraxial-deficit"),
+    # a symptom the patient voices as a question after the procedure is a symptom
+    ("L4-5 TFESI done, pt says 'my legs feel numb and weak, is that ok?'", "en", "esi-stroke"),
+    ("刚做完腰椎TFESI，病人说“我的腿怎么动不了了？”", "zh", "esi-stroke"),
+    # a deficit the morning after an injection "I was doing" is a haematoma picture, not an immediate infarct
+    ("Was doing a L4-5 TFESI yesterday on a pt on clopidogrel; this morning she has progressive bilateral leg weakness and "
+     "urinary retention", "en", "neuraxial-deficit"),
+    ("L4-5 TFESI under live fluoro yesterday, this morning progressive leg weakness and back pain", "en", "neuraxial-deficit"),
+])
+def test_review_three_pictures_keep_their_pathway(question, lang, rule):
+    assert triage(question, lang).rule == rule

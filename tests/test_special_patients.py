@@ -134,3 +134,16 @@ def test_a_complication_no_passage_names_for_drg_is_answered_from_scs_and_said_s
 def test_a_contrast_allergy_told_as_history_before_a_tfesi_leads_with_the_standard_premedication(clinic):
     ans = clinic.answer("病人有碘造影剂过敏史（以前CT增强出过荨麻疹），做TFESI怎么办？能用钆吗")
     assert not ans.urgent and "13、7和1" in ans.bullets[0]["text"], ans.text
+
+
+def test_review_three_answers(clinic):
+    # a recent stent before today's procedure: its antiplatelet rule, and no note saying the base lacks it
+    ans = clinic.answer("pt had a drug-eluting coronary stent 2 months ago, lumbar TFESI today - proceed or cancel?")
+    assert "Nothing in the knowledge base" not in ans.text and any("cardiology" in b["text"] for b in ans.bullets[:2]), ans.text
+    ans = clinic.answer("冠脉支架术后2个月，今天的腰椎TFESI要取消吗")
+    assert "知识库中没有关于" not in ans.text and any("心内科" in b["text"] for b in ans.bullets[:2]), ans.text
+    # a maximum asked after a platelet count is the drug's, not a lab level
+    ans = clinic.answer("plts 62, 60kg, lumbar MBB with bupi today. ok to proceed? what's the max?")
+    assert "Not covered in the knowledge base: what's the max" not in ans.text, ans.text
+    # prophylaxis before an implant is no empiric regimen
+    assert not clinic.answer("SCS植入术前用什么抗生素预防？").abstained

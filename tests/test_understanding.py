@@ -3585,3 +3585,25 @@ def test_what_a_step_of_the_technique_is_for_asks_its_safety_purpose():
     from assistant.frame import aspects_of
     assert aspects_of("操作时接延长管有什么用？", "zh")[:1] == ("prevention",)
     assert aspects_of("what's the point of the extension tubing?", "en")[:1] == ("prevention",)
+
+
+def test_an_empiric_regimen_is_a_dose_ask_and_prophylaxis_or_a_hold_is_not():
+    from assistant.compose import _ASKS_DOSE
+    for q in ("what empiric abx should we start while waiting for cultures?", "SCS囊袋感染，经验性用什么抗生素？"):
+        assert _ASKS_DOSE.search(q), q
+    for q in ("SCS植入术前用什么抗生素预防？", "which antibiotics should I stop before the ILESI?"):
+        assert not _ASKS_DOSE.search(q), q
+
+
+def test_review_three_frames():
+    from assistant.frame import _HIGH_PRESSURE, aspects_of
+    for t in ("血压高达190/110", "BP up to 190/105", "pre-op BP reading 200/110"):
+        assert _HIGH_PRESSURE.search(t), t
+    assert aspects_of("PVP术后腰痛加重，MRI做不做？", "zh")[:1] != ("contraindications",)  # (a scan, not the procedure)
+    assert aspects_of("what should I check before starting a vertebroplasty?", "en")[:1] != ("recognition",)
+
+
+def test_review_three_lexicon_names(framer):
+    assert "cement-leakage" not in framer.frame("L1 vertebroplasty, cement tracking well into the anterior body, no leak").concepts
+    assert "pregnancy" not in framer.frame("72岁女性，停经20年，透视下骶髂关节注射要注意什么").concepts
+    assert "hypertension" not in framer.frame("procedural hypertension rate after TFESI?").concepts
