@@ -88,6 +88,7 @@ from .safety import (
     PER_PROCEDURE,
     PRIORITY,
     RED_FLAG_BY_ID,
+    RULED_OUT_TOLD,
     SETTLED,
     SYSTEMIC_PATHWAYS,
     Triage,
@@ -203,8 +204,9 @@ _CLASS_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below 
                "zh": "知识库中没有关于{specific}本身的资料；以下是其关于{general}这一类药物的内容，未必适用于{specific}：请查阅其说明书并与处方医师确认。"}
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
-_SIBLING_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; below is what it says of a related procedure, {general}.",
-                 "zh": "知识库中没有{specific}本身这方面的资料；以下是其关于相关操作（{general}）的内容："}
+_SIBLING_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; below is what it says of a related procedure, {general}, "
+                       "and in general.",
+                 "zh": "知识库中没有{specific}本身这方面的资料；以下是其关于相关操作（{general}）及一般情况的内容："}
 GUIDANCE = "image-guidance"  # the lexicon concept every imaging guidance (fluoroscopy, a C-arm, ultrasound) leads to
 _STAND_IN = {"en": "No figure in the knowledge base for the {finding} itself; below is what it says on {condition}.",
              "zh": "知识库中没有针对{finding}具体数值的资料；以下是其关于{condition}的内容："}
@@ -251,9 +253,7 @@ _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with 
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _CONTRAINDICATION = "contraindication"
 _ANY_PROCEDURE = frozenset({"interventional-pain-procedure", "steroid-injection"})
-# A work-up result told as negative ("MRI negative for collection", "no abscess on MRI", 核磁未见脓肿)
-_RULED_OUT_TOLD = {"en": re.compile(r"\bnegative\b|\bno (?:collection|abscess|haematoma|hematoma)\b|\bruled out\b|\bexcluded\b", re.I),
-                   "zh": re.compile(r"未见|阴性|排除了|没有(?:脓肿|血肿|积液)")}
+
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
@@ -301,7 +301,7 @@ _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on 
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
-_NO_INTERVAL = {"en": "The knowledge base gives no interval for stopping {drugs}. What it has on them:",
+_NO_INTERVAL = {"en": "The knowledge base gives no interval for stopping {drugs}. What it has:",
                 "zh": "知识库未给出{drugs}的停药间隔。相关内容如下："}
 _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
               "zh": "知识库未给出以下数值：{part}。相关内容如下："}
@@ -596,7 +596,8 @@ class AnswerEngine:
             return tri
         # (not when the turn between settled it: "leads pulled, MRI negative, afebrile now, pain settled")
         middle = q.history[-1]
-        if any(rx[q.lang].search(middle) for rx in (SETTLED, FADING, NORMAL_VITALS, SIGN_STOPPED, DEFICIT_GONE, _RULED_OUT_TOLD)):
+        if any(rx[q.lang].search(middle) for rx in (SETTLED, FADING, NORMAL_VITALS, SIGN_STOPPED, DEFICIT_GONE, RULED_OUT_TOLD)) \
+                and not names_symptoms(middle, q.lang):  # ("CT negative, but now drowsy and febrile 39.5": it goes on)
             return tri
         told = f"{q.history[-2].rstrip(' .。!！?？')}{stop}"
         again = triage(q.text, q.lang, concepts, f"{told}{before}")
@@ -1646,6 +1647,20 @@ class AnswerEngine:
         conditions = set(self._stand_in_conditions(q))
         return bool(conditions and bullets and conditions & bullets[0].sentence.concepts)
 
+    def _general_notes(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
+        """What the answer says instead of the asked procedure or drug: its broader one (ozone nucleolysis: intradiscal
+        procedures; celecoxib: its own label decides), or a related one (DRG: what SCS's passages say, unless its own are
+        shown)."""
+        lines: list[str] = []
+        for specific, general in q.generalised:
+            note = _CLASS_ONLY if self._kinds.get(specific) == "drug" else _GENERAL_ONLY
+            if general not in self.lexicon.broader_closure([specific]):
+                if any(specific in b.sentence.concepts for b in bullets):
+                    continue
+                note = _SIBLING_ONLY
+            lines.append(NOTE_PREFIX + note[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
+        return lines
+
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False, bullets: Sequence[Bullet] = ()) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
         of its own: the actions come first)."""
@@ -1654,10 +1669,7 @@ class AnswerEngine:
             lines.append(self._stand_in_note(q, lang))
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
-        for specific, general in q.generalised:  # ozone nucleolysis: what the sources say of intradiscal procedures
-            note = _CLASS_ONLY if self._kinds.get(specific) == "drug" else _GENERAL_ONLY  # (celecoxib: its own label decides)
-            note = _SIBLING_ONLY if general not in self.lexicon.broader_closure([specific]) else note  # (DRG: what SCS's say)
-            lines.append(NOTE_PREFIX + note[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
+        lines.extend(self._general_notes(q, lang, bullets))  # ozone nucleolysis: what the sources say of intradiscal procedures
         foreign, ours = self._beside_ours(q, verdict)
         ours = ours or [self._said(q, c, lang) for c in own_procedures(q.subjects, self._kinds, True)[:2] if c in self.lexicon.concepts]
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
@@ -1805,6 +1817,8 @@ class AnswerEngine:
         and says so."""
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         comps = [c for c in q.concepts if self._kinds.get(c) == "complication" and by.get(c)]
+        if held_drug([c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class", "brand")], self.lexicon):
+            return []  # (a drug held for it: the procedure's own bleeding class answers)
         out: list[tuple[str, str]] = []
         for c in q.concepts:
             if self._kinds.get(c) != "procedure" or c in done or c not in lx or not comps or not by.get(c):
@@ -1859,10 +1873,9 @@ class AnswerEngine:
         near |= _ANY_PROCEDURE  # (what the sources say of any pain procedure or steroid injection covers this one too)
         named = set().union(*(b.sentence.concepts for b in bullets if near & b.sentence.concepts or not manages_drug(b.sentence, self._kinds)))
         beside = {cid for x in near for cid in by.get(x, ())}
-        # (a stent's, AF's or a valve's care is its drugs': never said to be beyond the sources here)
-        sig = Signals({}, {}, self._kinds, {c: frozenset(lx[c].related) for c in q.concepts if c in lx})
+        # (a stent's care is its drugs': never said to be beyond the sources here)
         return [self._said(q, c, q.lang) for c in q.concepts if self._kinds.get(c) == "condition" and c in lx and c not in named
-                and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside and not drug_managed(c, sig)]
+                and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside and not drug_managed(c)]
 
     def _said(self, q: Question, concept: str, lang: Lang) -> str:
         """A concept as the question wrote it ("ozone discectomy"), else its name."""

@@ -708,7 +708,7 @@ def _drug_only(s: Sentence, part: Part, q: Question, subject: Sequence[str], sig
     drugs that names none of the asked procedures is about managing those drugs (hypertension among the candidates for
     bridging a warfarin hold)."""
     if part.aspects[:1] != ("contraindications",) or any(sig.kinds.get(c) in _DRUG_KINDS for c in (*subject, *part.inherited)) \
-            or any(drug_managed(c, sig) for c in subject):
+            or any(drug_managed(c) for c in subject):
         return False  # (a recent stent's or AF's answer is its drugs' management: "never stop antiplatelets without cardiology")
     procedures = [c for c in subject if sig.kinds.get(c) == "procedure"]
     near = {x for c in procedures for x in (c, *sig.parents.get(c, frozenset()))}
@@ -722,14 +722,14 @@ def manages_drug(s: Sentence, kinds: Mapping[str, str]) -> bool:
     return (any(kinds.get(c) in _DRUG_KINDS for c in s.concepts) or _BRIDGING in s.concepts) and bool(_MANAGED.search(s.text))
 
 
-def drug_managed(condition: str, sig: Signals) -> bool:
-    """Is a condition one whose care around a procedure is its drugs' (a coronary stent, AF, a mechanical valve, a VTE)?"""
-    return sig.kinds.get(condition) == "condition" and (condition in _THROMBOTIC or any(
-        sig.kinds.get(r) in _DRUG_KINDS or r == _BRIDGING for r in sig.related.get(condition, frozenset())))
+def drug_managed(condition: str) -> bool:
+    """Is a condition one whose answer is its drugs' care whatever drug is taken (a coronary stent: "never stop antiplatelets
+    without cardiology")? AF, a valve or a VTE with no drug named get the procedure's own answer."""
+    return condition in _STENTED
 
 
 _BRIDGING = "bridging-anticoagulation"
-_THROMBOTIC = frozenset({"vte", "thromboembolism"})
+_STENTED = frozenset({"coronary-stent"})
 
 
 _MANAGED = re.compile(r"\bbridg\w*|\bstop(?:s|ped|ping)?\b|\bheld\b|\bhold\w*|\brestart\w*|\bresum\w*|桥接|停用|停药|恢复用药", re.I)

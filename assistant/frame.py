@@ -26,15 +26,18 @@ RESCUE_FAILING = (r"\bstill (?:very |quite )?(?:unstable|hypotensive|seizing|fit
 
 # which antibiotic to start for an infection ("what empiric abx should we start?", 经验性用什么抗生素): the treatment regimen
 # (not prophylaxis before an implant)
-REGIMEN_ASK_EN = r"\bempiric(?:al)? (?:abx|antibiotics?|antimicrobials?|cover(?:age)?|therapy)\b"
-REGIMEN_ASK_ZH = r"经验性[^，。？?]{0,4}(?:用药|抗生素|抗感染|抗菌|治疗)|(?:感染|脓肿|脑膜炎)[^，。？?]{0,8}(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)"
+REGIMEN_ASK_EN = (r"\bempiric(?:al)? (?:abx|antibiotics?|antimicrobials?|cover(?:age)?|therapy)\b|"
+                  r"\b(?:which|what) (?:\w+ )?(?:abx|antibiotics?) (?:\w+ ){0,4}?for (?:the |an? |this |her |his )?(?:\w+ )?"
+                  r"(?:infect\w*|abscess|meningitis|discitis)")
+REGIMEN_ASK_ZH = r"经验性[^，。？?]{0,4}(?:用药|抗生素|抗感染|抗菌|治疗)|(?:感染|脓肿|脑膜炎|椎间盘炎)[^。？?]{0,12}(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)"
 # a lab level asked as the one needed ("what count do you need?", "what INR would you accept?")
 _LEVEL_NEEDED = r"\bwhat (?:count|level|value|number|INR|platelet count|plt) (?:do|would|should) (?:you|we|i) (?:need|want|accept)\b"
 # what the team watches for afterwards ("what should the nurses watch for tonight?", 术后观察什么): the warning signs and the
 # checks that catch them (`MONITORING` in the sentence answers it)
 _MONITOR_ASK_EN = (r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|\bmonitor(?:ed|ing)? for\b|"
-                   r"what (?:\w+ ){0,4}?(?:monitor|observe)\b(?! (?:\w+ ){0,3}before)|neuro ?(?:checks?|obs)\b")  # (not "check before")
-_MONITOR_ASK_ZH = r"(?<!前要)(?<!前需)(?<!前需要)(?<!前)(?:观察|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察"  # (not 注意什么: the precautions)
+                   r"what (?:\w+ ){0,4}?(?:monitor|observe)\b(?! (?:\w+ ){0,3}before (?:the |a |an )?(?:procedure|injection|block|starting|injecting|doing))|"
+                   r"neuro ?(?:checks?|obs)\b")  # (not what to check before the procedure; before discharge still is)
+_MONITOR_ASK_ZH = r"(?<![术作射频刺疗]前)(?<![术作射频刺疗]前要)(?<![术作射频刺疗]前需)(?<![术作射频刺疗]前需要)(?:观察|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察"  # (not 注意什么: the precautions)
 MONITOR_ASK = re.compile(f"{_MONITOR_ASK_EN}|{_MONITOR_ASK_ZH}", re.I)
 # (advice to watch, not a study's "no events were observed", 未观察到)
 MONITORING = re.compile(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|ing)?\b|\bobserve\b|\b(?:under |period of )?observation\b|"
@@ -142,7 +145,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
-                          r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?:做还是不做|还做不做|做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
+                          r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
+                          r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
@@ -515,6 +519,8 @@ _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nur
                           r"\bon (?:the )?vent(?:ilator)?\b|\bon pressors\b|(?<!no )\b(?:got|achieved|have|had) ROSC\b|(?<!no )\bROSC (?:achieved|now)\b", re.I),
          "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))|"
                           r"(?:插了管|已经?插管|插管后|插管了(?!吗))|上了呼吸机|用了升压药|(?<![没未])恢复了自主循环")}
+
+
 def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
     """"What risks should I mention?" asks the harms to disclose, not who is at risk; "consent for lumbar TFESI - what
     complications should I mention and roughly how common?" the harms first, their rates after."""
@@ -602,7 +608,7 @@ _PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in 
                              r"(?=[^?]{0,60}\b(?:can|could|should) (?:i|we) still (?:do|have|go ahead|proceed)\b))", re.I),
             # (an allergy told as history, then the procedure: "碘造影剂过敏史（以前…），做TFESI怎么办？")
             "zh": re.compile(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做|"
-                             r"(?:过敏史|既往|以前|曾经)[^？?]{0,30}?[，,）)]\s*(?:这次)?做")}
+                             r"过敏(?:史)?[^？?]{0,30}?[，,）)]\s*(?:这次)?做(?!完|了|过)")}
 _ACUTE = {"en": re.compile(r"\b(?:now|just|suddenly|right after|during|after the (?:injection|block|procedure))\b|minutes? (?:ago|after|later)", re.I),
           "zh": re.compile(r"刚|突然|现在|正在|术中|术后|注射后|推完|打完|几分钟")}
 
@@ -782,7 +788,18 @@ _HIGH_PRESSURE = re.compile(r"(?:\b(?:bp|blood pressure|b/p)|血压)[^\d.。;；
 
 
 THRESHOLD_ASK = re.compile(r"多少(?:以上|以下)|(?:高于|低于|大于|小于|超过)多少|多少(?:才|就)(?:能|可以|安全|行)|\bcut-?off\b|\bthreshold\b|"
-                           + _LEVEL_NEEDED + r"|\bhow (?:high|low) (?:does|do|should|must) (?:it|the)\b", re.I)
+                           + _LEVEL_NEEDED + r"|\bwhat (?:count|level|value|number|inr|platelet count) is\b|"
+                           r"\bhow (?:high|low) (?:does|do|should|must) (?:it|the)\b", re.I)
+
+
+# Menopause told (停经20年, 绝经, postmenopausal, "LMP 20 yrs ago"): no pregnancy, whatever word named the periods
+_MENOPAUSE = re.compile(r"停经\s*\d+\s*年|停经(?:多|十|二十|几十)[^，。？?]{0,2}年|绝经|post-?menopaus\w*|\bmenopaus\w*|"
+                        r"\b(?:lmp|last menstrual period)\b[^.,;?]{0,12}\b(?:yrs?|years?|decades?) ago", re.I)
+
+
+def _menopausal(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's concepts without pregnancy when menopause is told (`_MENOPAUSE`)."""
+    return tuple(c for c in concepts if c != "pregnancy") if _MENOPAUSE.search(q) else concepts
 
 
 def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -1220,7 +1237,7 @@ class Framer:
         concepts = _posture_headache(concepts, q, lang)
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
-        concepts = _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ()))
+        concepts = _menopausal(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())))
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         concepts, out = self._after_turn(q, lang, concepts, prev)
         concepts = self._without_generic_rf(concepts, out)
@@ -1669,7 +1686,8 @@ class Framer:
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)]
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, own)  # as for the whole question (a pregnant colleague in any part)
-            own = self._adjacent(t, _high_pressure(t, _blood_patch(t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ())))))
+            own = self._adjacent(t, _menopausal(q, _high_pressure(t, _blood_patch(t, self._joint_shot(q, own),
+                                                                                (*ctx, *(out[-1].concepts if out else ()))))))
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")

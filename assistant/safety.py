@@ -83,9 +83,9 @@ _STROKE_NOT_POSTURAL = {"en": r"vision loss|lost (?:her |his |the )?vision|\bbli
 # told as days later (a seizure the day after, with a postural headache, is the dural puncture's red flag, not toxicity)
 # (a day or more after the procedure itself, `days_later`; "last week" tells an earlier one)
 _DAYS_AFTER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:after|later|post)|\bday \d+\b|\byesterday\b|\bthe day after\b|"
-                     r"\bnext day\b",
+                     r"\bnext day\b|\blast (?:night|evening)\b",
                "zh": r"第[\d一二三四五六七八九十]+天|[\d一二三四五六七八九十]+天(?:后|前)|昨天|前天|次日|第二天"}
-_DAYS_LATER = {"en": _DAYS_AFTER["en"] + r"|\blast (?:night|week)\b", "zh": _DAYS_AFTER["zh"]}
+_DAYS_LATER = {"en": _DAYS_AFTER["en"] + r"|\blast week\b", "zh": _DAYS_AFTER["zh"]}
 _SHOCKABLE = r"\bv[ft]\b|v-?(?:tach|fib)\b"  # a ventricular rhythm told (VF, v-tach)
 # the signs of local anaesthetic toxicity a postural headache never explains
 _TOXIC_NOT_POSTURAL = {"en": r"seiz|convuls|fitting|perioral|metallic|arrhythm|" + _SHOCKABLE,
@@ -237,7 +237,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "implant-infection",
         {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b|"
-                r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b",
+                # (a low-grade temperature only beside a draining or purulent wound: 37.5 with a clean wound after an implant is
+                # the usual course)
+                r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
+                r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz))",
                 r"back pain|neck pain|wound|erythema|red|pus|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.[0-2])?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
@@ -475,8 +478,8 @@ _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble
                     r"说话.{0,4}(?:声音)?越来越(?:小|弱)|呼吸(?:变)?浅|呼吸微弱|呼吸减弱"}
 
 # numbness up to the chest (a sensory level at the nipples, T4): the block has spread high
-_HIGH_LEVEL = {"en": r"numb\w* (?:up )?to (?:the |her |his )?(?:nipples?|chest|xiphoid|t[1-6]\b)|(?:sensory )?level (?:at|to|of) (?:the )?(?:t[1-6]\b|nipples?)",
-               "zh": r"麻(?:木)?(?:到|至)(?:了)?(?:乳头|胸口|胸部|胸前|剑突)|(?:感觉|麻醉)?平面(?:到|达|至)(?:了)?(?:T[1-6]|乳头|胸)"}
+_HIGH_LEVEL = {"en": r"numb\w* (?:up )?to (?:the |her |his )?(?:nipples?|chest|xiphoid|t[1-6]\b)|(?:sensory|block|dermatomal) level (?:at|to|of) (?:the )?(?:t[1-6]\b|nipples?)",
+               "zh": r"麻(?:木)?(?:到|至)(?:了)?(?:乳头|胸口|胸部|胸前|剑突)|(?:感觉|阻滞|麻醉)平面(?:到|达|至)(?:了)?(?:T[1-6]|乳头|胸)"}
 
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
@@ -903,7 +906,9 @@ _PLANNED = {
     "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期|"
           # (a reaction before, this time's procedure asked: "以前做增强CT起过荨麻疹，这次TFESI造影怎么办"; 这次 alone is often
           # the procedure just done)
-          r"下次[^，。？?]{0,10}(?:造影|注射|阻滞|射频|手术|操作)|(?:以前|既往|曾经|上次)[^？?]{0,30}这次[^，。？?后完了]{0,10}(?:造影|注射|阻滞|射频|手术|操作)(?![^，。？?]{0,3}(?:后|完|以后|之后|了))",
+          r"下次[^，。？?]{0,10}(?:造影|注射|阻滞|射频|手术|操作)|"
+          r"(?:以前|既往|曾经|上次)[^？?]{0,20}(?:过敏|荨麻疹|风团|反应)[^？?]{0,20}这次[^，。？?后完了]{0,10}(?:造影|注射|阻滞|射频|手术|操作)"
+          r"(?![^。？?]*(?:后|完|以后|之后|了|晚上|小时|分钟|结束))",
 }
 _HAPPENING = {
     "en": r"\bright now\b|\bsuddenly\b|\bduring\b|\bjust (?:had|became|developed|started|went)\b|\bis having\b|\bon the table\b|"
@@ -919,7 +924,7 @@ _ALLERGY_HISTORY = {
     "en": r"\b(?:pen(?:icillin)?|cephalosporins?|sulfa|iodine|contrast|latex|shellfish|seafood|chlorhexidine|cefazolin|[a-z]+cillin)[- ]?"
           r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?|"
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)",
-    "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(][^）)]{0,24}[）)]",
+    "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]",
 }
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an))\b[^.;,:?!]*",
@@ -1112,6 +1117,7 @@ _RESCUE_DOSE = {"en": re.compile(r"\b" + _RESCUE_DRUGS["en"] + r"\b[^.?;]{0,12}\
 
 # A question quoted in the asker's text: the patient's words to answer, not a symptom told (unless it is happening now).
 _QUOTED_ASK = {"en": r"(?<!\w)['\"“‘][^'\"”’]{2,100}?\?\s*['\"”’]", "zh": r"[“「『\"'][^”」』\"']{2,60}?[?？]\s*[”」』\"']"}
+_POSSIBLE = {"en": r"^\W*(?:can|could|will|would|might|may|is it possible|what if)\b", "zh": r"会不会|可能|会吗|能不能|会让|会导致"}
 # ... asked before the procedure, or at consent
 _BEFORE_IT = {"en": r"\bbefore (?:his|her|the|their|a|an|my)?\s?(?:\w+[ -]){0,3}?(?:tfesi|ilesi|esi|injection|block|procedure|rfa|"
                     r"ablation|implant|trial|shot|epidural)|\btomorrow\b|\bnext week\b|\bconsent\w*|\bbooked\b|\bscheduled\b",
@@ -1119,9 +1125,13 @@ _BEFORE_IT = {"en": r"\bbefore (?:his|her|the|their|a|an|my)?\s?(?:\w+[ -]){0,3}
 
 
 # A sign told as going on now ("still seizing", "is twitching", 还在抽搐): no ask about watching or counselling makes it a plan.
-_GOING_ON = {"en": r"\bstill (?:seizing|fitting|twitching|convulsing|unresponsive|apn(?:o)?eic|not breathing)\b|"
-                   r"\b(?:is|are|keeps?|started) (?:seizing|fitting|twitching|convulsing)\b|\bseizing on the table\b",
-             "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽|抽搐|惊厥|抽动)"}
+_GOING_ON = {"en": r"\bstill (?:seizing|fitting|convulsing|unresponsive|apn(?:o)?eic|not breathing|can(?:no|'|’)?t|unable|has no)\b|"
+                   r"\b(?:is|are|keeps?|started) (?:seizing|fitting|convulsing)\b|\bseizing\b|\bseizure (?:is )?ongoing\b",
+             "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽搐|惊厥|抽)|抽搐不止|抽个不停|在抽搐"}
+# ... unless told as stopped
+_STOPPED_NOW = {"en": r"\bstopped\b|\bresolved\b|\bsettled\b|\bback to (?:baseline|normal)\b",
+                "zh": r"停了|停止了|止住|不抽了|已缓解|恢复了|好了"}
+
 
 
 def not_now(question: str, lang: Lang) -> bool:
@@ -1130,8 +1140,8 @@ def not_now(question: str, lang: Lang) -> bool:
     if severe(question, lang):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
         return False
     asked = question if lang == "zh" else f" {question} "
-    if _rx(_GOING_ON[lang]).search(asked):  # "still seizing; how long does she need to be monitored?": it is happening
-        return False
+    if _rx(_GOING_ON[lang]).search(asked) and not _rx(_STOPPED_NOW[lang]).search(asked):
+        return False  # "still seizing; how long does she need to be monitored?": it is happening
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 
@@ -1142,20 +1152,28 @@ def names_symptoms(question: str, lang: Lang) -> bool:
     return any(all(_rx(g).search(q) for g in rule.symptoms[lang]) for rule in RED_FLAGS)
 
 
+# The procedure under way, told by what is being done or seen now (for the rule to stop; not a timing of onset).
+_UNDER_WAY = {"en": r"(?<!was )(?<!were )\b(?:doing|in the middle of) (?:a|an|the|my) (?:\w+[ /-]){0,4}?(?:tfesi|ilesi|esi|injection|block|"
+                    r"vertebroplasty|kyphoplasty|rfa|ablation|epidural|procedure|discogra\w*)\b|\blive fluoro\w* (?:shows|showing)\b|"
+                    r"\b(?:lateral|ap|oblique) (?:view|image|shot) shows\b",
+              "zh": r"正在做|做到一半|透视(?:下)?(?:显示|看到|见)|侧位(?:片|透视)?(?:显示|看到|见)"}
+# ... not a check film after it ("PVP术后复查侧位片显示…")
+_AFTER_IT = {"en": r"\bpost-?op\w*|\bcheck (?:film|x-?ray|image)|\bfollow-?up (?:film|x-?ray|image)|\bafterwards\b",
+             "zh": r"术后|复查|回病房|之后"}
+
+
 def during_procedure(question: str, lang: Lang) -> bool:
     """Does the question place the picture during the injection itself ("during the epidural", 注射时, 术中), or tell the
     images of a procedure under way ("doing a R C6/7 TFESI, live fluoro shows contrast washing out"; not "was doing a TFESI
     yesterday")?"""
     q = question if lang == "zh" else f" {question} "
     return bool(_rx(_IMMEDIATE[lang]).search(q)) or (bool(_rx(_UNDER_WAY[lang]).search(q)) and not _rx(_DAYS_LATER[lang]).search(q)
-                                                    and not _rx(_DELAYED[lang]).search(q))
+                                                    and not _rx(_DELAYED[lang]).search(q) and not _rx(_AFTER_IT[lang]).search(q))
 
 
-# The procedure under way, told by what is being done or seen now (for the rule to stop; not a timing of onset).
-_UNDER_WAY = {"en": r"(?<!was )(?<!were )\b(?:doing|in the middle of) (?:a|an|the|my) (?:\w+[ /-]){0,4}?(?:tfesi|ilesi|esi|injection|block|"
-                    r"vertebroplasty|kyphoplasty|rfa|ablation|epidural|procedure|discogra\w*)\b|\blive fluoro\w* (?:shows|showing)\b|"
-                    r"\b(?:lateral|ap|oblique) (?:view|image|shot) shows\b",
-              "zh": r"正在做|做到一半|透视(?:下)?(?:显示|看到|见)|侧位(?:片|透视)?(?:显示|看到|见)"}
+# A work-up result told as negative ("MRI negative for collection", "no abscess on MRI", 核磁未见脓肿)
+RULED_OUT_TOLD = {"en": re.compile(r"\bnegative\b|\bno (?:collection|abscess|haematoma|hematoma)\b|\bruled out\b|\bexcluded\b", re.I),
+                  "zh": re.compile(r"未见|阴性|排除了|没有(?:脓肿|血肿|积液)")}
 
 
 def days_later(question: str, lang: Lang) -> bool:
@@ -1181,10 +1199,14 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     out = told_in or lang
     # the patient's own question quoted before the procedure ("pt asks 'can this shot paralyze me?' before C6-7 TFESI") is no
     # picture; one told after it ("pt says 'my legs feel numb and weak, is that ok?'") is a symptom
-    quoted = _rx(_QUOTED_ASK[lang])
-    rest = quoted.sub(" ", question)
-    if rest != question and _rx(_BEFORE_IT[lang]).search(rest) and not happening_now(rest, lang):
-        question = rest
+    if (m := _rx(_QUOTED_ASK[lang]).search(question)) is not None:
+        rest = question[:m.start()] + " " + question[m.end():]
+        # (the "before" must govern the quote: right around it, not a baseline remark or a booking elsewhere)
+        near = question[max(0, m.start() - 30):m.start()] + " " + question[m.end():m.end() + 40]
+        # (a possibility asked, "can this shot paralyze me?"; not a symptom voiced, "my legs feel numb, is that ok?")
+        possible = _rx(_POSSIBLE[lang]).search(m.group()) or not names_symptoms(m.group(), lang)
+        if _rx(_BEFORE_IT[lang]).search(near) and not happening_now(rest, lang) and possible:
+            question = rest
     # (a rescue drug's dose asked in a follow-up, "naloxone dose? and how long do we observe her", is the rescue going on,
     # whatever else it asks; asked alone, before any picture, it is a plan)
     if not_now(question, lang) and not (_RESCUE_DOSE[lang].search(question)

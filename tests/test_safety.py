@@ -813,3 +813,20 @@ def test_a_positional_ha_with_fever_before_a_blood_patch_is_the_dural_punctures_
 ])
 def test_review_three_pictures_keep_their_pathway(question, lang, rule):
     assert triage(question, lang).rule == rule
+
+
+@pytest.mark.parametrize(("question", "lang", "rule"), [
+    # review 4: a reaction in brackets happening now, a history word before this time's deficit, a sign going on while
+    # a watch period is asked, the needle's level is no sensory level, a clean wound at 37.5 is no infection
+    ("TFESI时出现造影剂过敏（推完造影剂后全身起风团，喉头发紧，血压80/50），怎么办", "zh", "contrast-anaphylaxis"),
+    ("既往有房颤吃华法林，这次腰椎硬膜外注射当天晚上两腿无力，会不会是血肿？怎么办", "zh", "neuraxial-deficit"),
+    ("上次颈椎注射没事，这次颈椎TFESI注射，结束半小时左眼看不见了，会不会是栓塞？怎么办", "zh", "esi-stroke"),
+    ("after cervical TFESI she still can't see out of her left eye, how long should she be monitored?", "en", "esi-stroke"),
+    ("T4-5 thoracic interlaminar epidural; needle at the level of T4 confirmed on fluoro; pt went pale and sweaty, BP 80/40, "
+     "HR 45, feels faint - vasovagal?", "en", "vasovagal"),
+    ("胸椎硬膜外注射，穿刺平面至T4，病人面色苍白出汗，血压80/40，心率45，是迷走反射吗", "zh", "vasovagal"),
+    ("2 days after SCS implant, pt's temp 37.5 this morning, wound looks fine, mild incisional pain", "en", ""),
+    ("布比卡因阻滞后病人一直抽搐，刚停了，要观察多久？", "zh", ""),
+])
+def test_review_four_pictures(question, lang, rule):
+    assert triage(question, lang).rule == rule

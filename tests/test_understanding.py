@@ -3607,3 +3607,14 @@ def test_review_three_lexicon_names(framer):
     assert "cement-leakage" not in framer.frame("L1 vertebroplasty, cement tracking well into the anterior body, no leak").concepts
     assert "pregnancy" not in framer.frame("72岁女性，停经20年，透视下骶髂关节注射要注意什么").concepts
     assert "hypertension" not in framer.frame("procedural hypertension rate after TFESI?").concepts
+
+
+def test_review_four_frames(framer):
+    from assistant.frame import aspects_of
+    assert "pregnancy" in framer.frame("28岁女性，停经6周，明天透视下做骶髂关节注射，要注意什么").concepts
+    assert "pregnancy" in framer.frame("28F, LMP 7 weeks ago, hcg positive, fluoro-guided SIJ injection tomorrow").concepts
+    assert "pregnancy" not in framer.frame("postmenopausal 70F, LMP 20 yrs ago, fluoro-guided SIJ injection tomorrow").concepts
+    assert aspects_of("出院前要观察什么？", "zh")[:1] == ("recognition",)  # (before discharge is still after the procedure)
+    assert aspects_of("PVP术后腰痛加重，核磁还做不做？", "zh")[:1] != ("contraindications",)
+    assert "thrombocytopenia" in framer.frame("plts 62, lumbar ILESI today. ok to proceed? what count is safe?").parts[1].inherited or \
+        "platelet-count" in framer.frame("plts 62, lumbar ILESI today. ok to proceed? what count is safe?").parts[1].inherited
