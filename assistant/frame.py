@@ -62,7 +62,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
-               r"what else can (?:i|we) (?:do|try)|then what|what next|"
+               r"what else can (?:i|we) (?:do|try)|then what|what next|(?:^|[.,;:!]\s*)next\s*\?|"
                # ("wet tap w 18G tuohy, positional HA day 2. options?": the ways to treat what is told)
                r"(?<!for )\boptions\s*[?.!]*\s*$|\bwhat (?:are )?(?:my|the|our) options\s*[?.!]*\s*$|"
                r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we) (?:need|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"

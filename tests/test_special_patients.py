@@ -123,6 +123,8 @@ def test_an_esi_patients_meningitis_gets_no_step_of_another_procedure(clinic):
 def test_a_complication_no_passage_names_for_drg_is_answered_from_scs_and_said_so(clinic):
     for q, note in (("DRG stim pt lost coverage 2 wks after implant, lead migration? what do I do",
                      "Nothing in the knowledge base on this for DRG stim itself; below is what it says of a related procedure"),
+                    ("DRG stim 3 wks post implant, pt says the stim moved to her hip, coverage gone. next?",
+                     "Nothing in the knowledge base on this for DRG stim itself; below is what it says of a related procedure"),
                     ("DRG stimulator 植入两周，病人说原来覆盖的区域 paresthesia 没了，是不是 lead migration？怎么处理？",
                      "知识库中没有DRG stimulator本身这方面的资料")):
         ans = clinic.answer(q)
