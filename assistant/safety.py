@@ -1124,7 +1124,8 @@ _BEFORE_IT = {"en": r"\bbefore (?:his|her|the|their|a|an|my)?\s?(?:\w+[ -]){0,3}
               "zh": r"明天|下周|术前|之前|知情同意|谈话|签字|准备做|预约"}
 
 
-# A sign told as going on now ("still seizing", "is twitching", 还在抽搐): no ask about watching or counselling makes it a plan.
+# A sign told as going on now ("still seizing", "still can't see", 还在抽搐): no ask about watching or counselling makes it a plan.
+# (looser than SETTLED and frame's SIGN_STOPPED below: "刚停了" and "now stopped" end it too)
 _GOING_ON = {"en": r"\bstill (?:seizing|fitting|convulsing|unresponsive|apn(?:o)?eic|not breathing|can(?:no|'|’)?t|unable|has no)\b|"
                    r"\b(?:is|are|keeps?|started) (?:seizing|fitting|convulsing)\b|\bseizing\b|\bseizure (?:is )?ongoing\b",
              "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽搐|惊厥|抽)|抽搐不止|抽个不停|在抽搐"}
