@@ -59,7 +59,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
-               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
+               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                r"what else can (?:i|we) (?:do|try)|then what|what next|(?:^|[.,;:!]\s*)next\s*\?|"
@@ -1022,7 +1022,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     for c in clauses:
         c = c.strip()
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
-        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(c)) or bool(_SWAP_CLAUSE[lang].match(c)) \
+        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) or bool(_SWAP_CLAUSE[lang].match(c)) \
             or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c))  # "…consent? particulate vs non-particulate steroid"
         if parts and any(t[lang].match(_lead(c, lang)) for t in (_HOW_TO_SAY, _WHICH_OF_THEM, _WORRY)):
             # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice

@@ -3618,3 +3618,12 @@ def test_review_four_frames(framer):
     assert aspects_of("PVP术后腰痛加重，核磁还做不做？", "zh")[:1] != ("contraindications",)
     assert "thrombocytopenia" in framer.frame("plts 62, lumbar ILESI today. ok to proceed? what count is safe?").parts[1].inherited or \
         "platelet-count" in framer.frame("plts 62, lumbar ILESI today. ok to proceed? what count is safe?").parts[1].inherited
+
+
+def test_a_conditional_second_ask_after_a_question_is_a_part_of_its_own(framer):
+    from assistant.frame import aspects_of, split_parts
+    q = "she's flying to Beijing in 2 days, is that ok? and if the HA starts on the plane what should she do?"
+    assert split_parts(q, "en") == ["she's flying to Beijing in 2 days, is that ok?", "and if the HA starts on the plane what should she do?"]
+    assert aspects_of("what should she do?", "en")[:1] == ("action",)
+    assert "headache" in framer.frame("HA worse sitting up since yesterday").concepts or \
+        "pdph" in framer.frame("HA worse sitting up since yesterday").concepts
