@@ -1090,10 +1090,19 @@ _TREAT_DRUG = {"en": re.compile(r"\bwhat (?:meds|medications?|drugs?) (?:help|wo
 
 
 def _treats(aspects: tuple[str, ...], kinds: Sequence[str], text: str, lang: Lang) -> tuple[str, ...]:
-    """Asked which drug to use about a complication (not before a procedure): what to do, not how to prevent it."""
+    """Asked which drug to use about a complication (not before a procedure): what to do, not how to prevent it; asked
+    whether a treatment is needed for it ("PDPH 样头痛，需要做 EBP 吗？"): what to do (conservative care first, the patch
+    if it fails)."""
+    if not aspects and "complication" in kinds and "procedure" in kinds and _NEED_DONE[lang].search(text):
+        return ("action",)
     if "prevention" not in aspects or "action" in aspects or "complication" not in kinds or not _TREAT_DRUG[lang].search(text):
         return aspects
     return tuple("action" if a == "prevention" else a for a in aspects)
+
+
+_NEED_DONE = {"en": re.compile(r"\b(?:do|does|should) (?:i|we|she|he|they) (?:need (?:to do |to have |to get )?|do |get |have )"
+                               r"(?:a |an |the )?(?:blood patch|ebp|patch)\b|\bneed (?:a |an )?(?:blood patch|ebp)\b", re.I),
+              "zh": re.compile(r"(?:需要|需不需要|要不要|该不该|是否需要|用不用)(?:做|打|行)[^，。？?]{0,12}(?:吗|[？?]|$)")}
 
 
 # "…is it an allergy? should I worry?", "…是不是过敏了？要不要紧？": how much the picture just told matters, not a new ask

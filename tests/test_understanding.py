@@ -3627,3 +3627,10 @@ def test_a_conditional_second_ask_after_a_question_is_a_part_of_its_own(framer):
     assert aspects_of("what should she do?", "en")[:1] == ("action",)
     assert "headache" in framer.frame("HA worse sitting up since yesterday").concepts or \
         "pdph" in framer.frame("HA worse sitting up since yesterday").concepts
+
+
+def test_whether_a_treatment_is_needed_for_a_complication_asks_what_to_do(framer):
+    q = framer.frame("SCS trial 术后第1天，pt 诉 PDPH 样头痛，坐起加重，需要做 EBP 吗？打多少 ml？")
+    assert q.parts[0].aspects[:1] == ("action",) and q.parts[1].aspects[:1] == ("dose",), q.parts
+    assert framer.frame("wet tap yesterday, postural HA today, do we need a blood patch?").aspects[:1] == ("action",)
+    assert framer.frame("需要做SCS测试吗？").aspects[:1] != ("action",)  # (no complication told: not a treatment ask)
