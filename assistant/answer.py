@@ -363,6 +363,8 @@ _STILL_ASK = {"en": re.compile(r"(?:can|could|would|might) (?:it|this|that|she|h
                                r"this (?:late|long after)|so (?:late|long after)|been (?:ages|so long|this long)|delayed onset", re.I),
               "zh": re.compile(r"(?:还|仍然?)(?:会|能|可能)是|(?:这么|那么)久(?:了)?(?:还|也)|过了这么久|隔了这么久|迟发|延迟")}
 _ONSET = {"en": re.compile(r"\bdelayed\b|\blate onset\b|\bonset\b", re.I), "zh": re.compile(r"延迟|迟发|发病时间")}
+# The observation period after a complication, asked in an emergency (`_OBSERVED` gives it)
+_WATCH_ASKED = "post-procedure-monitoring"
 # Asks whose answer sits in one section, with the kinds of concept it is asked about (see `_section_hits`).
 _SECTION_ASKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "action": ("management", ("complication",)), "risk_factors": ("risk", ("complication",)),
@@ -720,7 +722,7 @@ class AnswerEngine:
             hits = hits + self._risk_class_hits(q, lang, origins, hits) + self._stent_told_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
-            hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits)
+            hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits, tri)
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
@@ -743,6 +745,7 @@ class AnswerEngine:
         limit = self.settings.top_k * len(q.parts)  # room for each part's own best (the whole question's search favours one)
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
         out = out + self._risk_class_hits(q, lang, origins, out) + self._timed_hits(q, lang, origins, out)
+        out = out + self._escalation_hits(q, lang, origins, out, tri)  # ("wet tap … another level or abort? what do I tell her?")
         return out + self._each_drug_hits(q, lang, origins, out)
 
     def _timed_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
@@ -788,20 +791,24 @@ class AnswerEngine:
         naming.sort(key=lambda cid: _CONTRAINDICATION not in self.retriever.concepts.get(cid, frozenset()))
         return self._after(hits, naming, limit=2)
 
-    def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+    def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit], tri: Triage) -> list[Hit]:
         """"Conservative care failed, what next?" or "how do I treat it?": the management passages of the complication the
         case is about (the blood patch for a dural-puncture headache; its conservative care first when nothing was tried),
         which the procedure's own passages in the context can crowd out."""
         # (and "PDPH day 2, how to treat?": the complication's care, which its recognition passages can crowd out)
-        if "escalation" not in q.aspects and q.aspects[:1] != ("action",):
-            return []
+        if ("escalation" not in q.aspects and q.aspects[:1] != ("action",)) or tri.urgent:
+            return []  # (an emergency's steps come from its pathway's passages)
         comps = [c for c in (*q.concepts, *q.context_concepts) if self._kinds.get(c) == "complication"]
         if not comps:
             return []
         found = [cid for cid, _ in self.retriever.concept_search(comps, (), ("management",), lang, origins, 4)]
         if "escalation" not in q.aspects and not q.tried and not TREATMENTS_TOLD & set(q.all_concepts):  # (nothing tried yet)
+            # (conservative care of this complication: never another's, a haematoma's; nor the headache's for a wet tap
+            # just made, "another level or abort?")
+            near = set(comps)
             found = [cid for cid, _ in self.retriever.concept_search([*comps[:1], CONSERVATIVE], (), ("management",), lang, origins, 2)
-                     if cid in self.retriever.chunks and CONSERVATIVE in self.retriever.concepts.get(cid, frozenset())] + found
+                     if cid in self.retriever.chunks and CONSERVATIVE in (got := self.retriever.concepts.get(cid, frozenset()))
+                     and near & got] + found
         return self._after(hits, found, limit=2)
 
     def _stent_told_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
@@ -1029,11 +1036,7 @@ class AnswerEngine:
                     kind = "action" if e.sentence.action and e.sentence.group == "management" else "fact"
                     bullets.append(Bullet(e.sentence, 0, e.score, kind))
                     quoted.append(e.sentence)
-            # "it's been 40 minutes, can it still be LAST?": what the pathway's sources say about a late onset
-            if _STILL_ASK[lang].search(q.text):
-                onset = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs
-                         and _ONSET[lang].search(x.text) and not is_rate_report(x.text, lang) and not same_point(x, quoted, lang)]
-                bullets += [Bullet(x, 0, 0.5, "fact") for x in onset[:1]]
+            bullets += self._onset_and_watch(q, lang, sents, guide, quoted)
             bullets = self._own_procedure_first(q, guide.rule, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
             bullets = self._asked_drug_first(q, tri, self._collapse_first(q, tri, bullets))
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
@@ -1267,6 +1270,20 @@ class AnswerEngine:
                 and not rival(x, q.concepts, sig, ("drug",))]  # never dabigatran's renal interval for apixaban
         got = select(pool, q, lang, self.retriever.lexical[lang].idf, dense, 1, (True,), sig)
         return [Bullet(g.sentence, g.part, g.score, g.kind) for g in got[:1]]
+
+    @staticmethod
+    def _onset_and_watch(q: Question, lang: Lang, sents: Sequence[Sentence], guide: Triage, quoted: Sequence[Sentence]) -> list[Bullet]:
+        """What an emergency question asks beside the steps: "it's been 40 minutes, can it still be LAST?" (what the
+        pathway's sources say about a late onset), "has a metallic taste and twitching, how long should they be
+        observed?" (the pathway's observation period)."""
+        def own(x: Sentence) -> bool:
+            return x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and not same_point(x, quoted, lang)
+        out: list[Sentence] = []
+        if _STILL_ASK[lang].search(q.text):
+            out += [x for x in sents if own(x) and _ONSET[lang].search(x.text) and not is_rate_report(x.text, lang)][:1]
+        if _WATCH_ASKED in q.concepts:
+            out += [x for x in sents if own(x) and _OBSERVED.search(x.text)][:1]
+        return [Bullet(x, 0, 0.5, "fact") for x in out]
 
     def _calm_parts(self, q: Question, lang: Lang, sents: Sequence[Sentence], quoted: Sequence[Sentence],
                     dense: Mapping[str, float], sig: Signals) -> list[Bullet]:
@@ -1809,7 +1826,35 @@ class AnswerEngine:
                             and self.retriever.by_concept.get(b)), None)
             if general:
                 out.append((c, general))
-        return out + self._sibling_for(q, [c for c, _ in out])
+        done = [c for c, _ in out]
+        sibling = self._sibling_for(q, done)
+        return out + sibling + self._listed_for_sibling(q, done + [c for c, _ in sibling])
+
+    def _listed_for_sibling(self, q: Question, done: Sequence[str]) -> list[tuple[str, str]]:
+        """Whether a patient with a condition may have a procedure whose passages never name that condition (a fever
+        before an SI joint injection), when the condition is listed among another procedure's contraindications (systemic
+        infection for an ESI): the answer is about that one, and says so."""
+        if q.aspects[:1] != ("contraindications",) or q.followup:
+            return []
+        by, chunk_concepts = self.retriever.by_concept, self.retriever.concepts
+        conditions = [c for c in q.concepts if self._kinds.get(c) == "condition" and by.get(c)]
+        listing = [cid for c in conditions for cid in by[c] if _CONTRAINDICATION in chunk_concepts.get(cid, frozenset())]
+        if not listing:
+            return []
+        # (nor when they name it with something else the question names: pregnancy with the fluoroscopy of an SIJ injection)
+        told = [c for c in q.concepts if self._kinds.get(c) in ("equipment", "setting", "technique") or c == GUIDANCE]
+        out: list[tuple[str, str]] = []
+        for p in q.concepts:
+            if self._kinds.get(p) != "procedure" or p in done or not by.get(p):
+                continue
+            near = {cid for x in self.lexicon.broader_closure([p, *told]) for cid in by.get(x, ())}
+            if any(near & set(by[c]) for c in conditions):
+                continue  # (its own passages name the condition)
+            named = [x for cid in listing for x in chunk_concepts.get(cid, frozenset())
+                     if self._kinds.get(x) == "procedure" and x != p and x in self.lexicon.concepts and self.lexicon.concepts[x].scope == "in"]
+            if named:
+                out.append((p, max(sorted(set(named)), key=named.count)))
+        return out
 
     def _sibling_for(self, q: Question, done: Sequence[str]) -> list[tuple[str, str]]:
         """A procedure whose passages never name the complication asked about (DRG stimulation and lead migration), with

@@ -142,6 +142,9 @@ _ACTION = {
     "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
                      r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少"),
 }
+# Whether to go on with the procedure, asked and answered ("another level or abort?": "abort or redirect to another level")
+_GO_ON = {"en": re.compile(r"\b(?:abort\w*|redirect\w*|reposition\w*|abandon\w*|another level|different level|continue|carry on)\b", re.I),
+          "zh": re.compile(r"中止|终止|放弃|改换|换个?(?:节段|间隙)|其他节段|继续")}
 # Sentences about what to do after the event (report, review) are not actions at the bedside.
 _AFTERWARDS = {
     "en": re.compile(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
@@ -372,6 +375,15 @@ def _member_of_another_class(s: Sentence, own: Sequence[str], sig: Signals) -> b
     return not any(classes & (sig.drug_closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) | {c}) for c in named)
 
 
+_CONTRA_LISTED = "contraindication"
+
+
+def _lists_condition(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """Does the sentence list the patient's condition among contraindications ("poorly controlled diabetes … antibiotics"):
+    the drugs it names are the list's, no rival to the one asked?"""
+    return _CONTRA_LISTED in s.concepts and any(sig.kinds.get(c) == "condition" and c in s.concepts for c in own)
+
+
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
     """Does the sentence name another drug (or drug class), procedure, complication or spinal region (of `kinds`) than
     the question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
@@ -392,7 +404,7 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         # one on premedication before contrast is not about another: the CT it names is no procedure of ours)
         others = sig.adjuncts if kind == "procedure" and any(c in sig.adjuncts for c in mine) else frozenset()
         mine = [c for c in mine if c not in others] or mine
-        if kind == "drug" and (any(c in sig.adjuncts and c in s.concepts for c in own)
+        if kind == "drug" and (any(c in sig.adjuncts and c in s.concepts for c in own) or _lists_condition(s, own, sig)
                                or (_EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine))):
             continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
         if not mine or any(c in s.concepts for c in mine):
@@ -594,7 +606,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     if "action" in part.aspects and s.action:
         cue += 1.0  # asked what to do: a sentence that says what to do
     # and one of the same sections that only describes the complication ("PDPH usually starts within 5 days") comes after
-    unacted = part.aspects[:1] == ("action",) and not s.action and s.group in ("management", "complications")
+    unacted = part.aspects[:1] == ("action",) and not s.action and s.group in ("management", "complications") \
+        and not (_GO_ON[s.chunk.lang].search(s.text) and _GO_ON[q.lang].search(part.text))
     # the asked aspect counts in a sentence about the question's subject (a follow-up naming nothing: what it inherited)
     anchors = [c for c in part.inherited if c in s.concepts or q_parents.get(c, frozenset()) & s.concepts]
     on_topic = max(concept, 0.5 * context) if own else len(anchors) / len(part.inherited) if part.inherited else 1.0
@@ -1136,6 +1149,9 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
               and not _drug_only(t[1], part, q, _own(part, q), sig)]
     if not naming or naming[0][0] < 0.3 * above[0][0]:
         return above, False
+    # (one that lists the condition among the procedure's contraindications or cautions comes first: whether it may go ahead)
+    listed = [t for t in naming if _CONTRA_LISTED in t[1].concepts and t[0] >= 0.5 * naming[0][0]]
+    naming = listed[:1] + [t for t in naming if t not in listed[:1]]
     # (and no sentence on other patients' conditions only: the bleeding-risk upgrade for renal disease is not a pregnant
     # patient's answer)
     # (a lab value told, "plt 62k, ok for TFESI?", asks about its condition alone: the procedure's other risks are not asked)

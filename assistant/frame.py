@@ -69,6 +69,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # after the complication happened: carry on with the injection? ("wet tap - can I carry on?")
                r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
                r"(?:^|[^\w\s])\s*continue\s*\?|"  # ("wet tap - continue?"; not "how long should abx continue?")
+               # a choice of what to do with the needle or the case now ("reposition or abandon?", "another level or abort?")
+               r"\b(?:reposition|redirect|re-?site|abandon|abort|move (?:up|down) a level|(?:try|go to|another|a different|the next) "
+               r"(?:level|interspace|space))\w*\b[^.?!]{0,30}\?|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bstop (?:injecting|the (?:injection|cement|irrigation|procedure))\s*\?|"  # ("cement in the veins - stop injecting?")
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b",
@@ -76,6 +79,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
                r"还能(?:推|打|注)(?:药|激素|进去)?(?:吗|么)|"
+               r"(?:换个?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|放弃|中止|终止)[^，。？?]{0,12}(?:还是|吗|[？?])|"
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
@@ -136,7 +140,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           r"(?:ok|okay) to (?:do|proceed|inject|go ahead)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
-                          r"(?:^|[-–—:;,]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
+                          r"(?:^|[-–—:;,.]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
                           # go or not ("proceed or cancel?", "cancel?", "do it or postpone?")
                           r"\b(?:proceed|go ahead|do it|go)(?: or|/| vs\.?) ?(?:cancel|postpone|defer|delay|wait|not)\b|"
                           r"\b(?:cancel|postpone|defer|delay)(?: or|/| vs\.?) ?(?:proceed|go ahead|do it)\b|"
@@ -222,7 +226,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成"),
     "advice": ("management",
-               r"tell (?:the |my )?patient|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
+               r"tell (?:the |my )?(?:patient|pt)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call",
                r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家"),
     "evidence": ("evidence",
@@ -315,9 +319,15 @@ _WORD = re.compile(r"[a-z][a-z']{3,}")
 _ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
 _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
 HEADACHE, PDPH = "headache", "pdph"
-_POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening) (?:on|when|with) (?:sitting|standing|getting) up|\b(?:better|eases|relieved|goes away) "
-                              r"(?:when |on )?(?:lying|lie|lies) (?:flat|down)", re.I),
-             "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)")}
+_POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening|bad|terrible|awful|severe|horrible|unbearable|excruciating|pounding|comes on|starts) "
+                              r"(?:\w+ ){0,2}?(?:on|when|with|while|after) (?:sitting|standing|getting|she sits|he sits|she stands|he stands)(?: up)?\b|"
+                              r"\b(?:better|eases|eased|relieved|goes away|gone|resolves|disappears|settles|improves|fine|ok|okay) (?:\w+ ){0,2}?"
+                              r"(?:when |on |after |once |while )?(?:lying|lie|lies|laying|she lies|he lies)(?: (?:flat|down|supine))?\b|"
+                              r"\b(?:sitting|standing|getting) up makes it worse\b|\blying (?:flat|down) (?:helps|relieves|makes it better)\b|"
+                              r"(?<!non-)(?<!non )(?<!not )\b(?:postural|positional|orthostatic) (?:headache|HA)\b", re.I),
+             "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)|"
+                              r"(?:坐|站)(?:起来|着)[^，。？]{0,4}(?:痛|疼)得(?:厉害|受不了)|(?:躺下|平躺|平卧|躺着)[^，。？]{0,3}(?:消失|没事|就不痛|就不疼)|"
+                              r"(?:体位性|直立性)头[痛疼]")}
 def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: Mapping[str, Concept]) -> dict[str, tuple[str, ...]]:
     """A Chinese procedure name that is part of a longer one the turn before is its short form: "造影后3周 腰痛越来越重"
     after a 椎间盘造影 question is the discography, not a contrast injection; 射频 after 脉冲射频 the pulsed one. Not when
@@ -649,6 +659,13 @@ _ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；
 
 # A concept named by two words apart: a role word with "pregnant" is a pregnant member of staff ("one of our
 # radiographers is 10 wks pregnant"), whose questions are about occupational dose, not a pregnant patient.
+# How long a patient is kept under observation, in any wording ("how long should they be observed?", "how long do we keep
+# him in recovery?", "要留观几个小时"): the observation period is asked, whatever else the question names
+_HOW_LONG_WATCHED = re.compile(r"\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|kept|keep (?:\w+ )?(?:in|on|under|for)|stay in)\b|"
+                               r"\b(?:observation|monitoring) (?:period|time)\b|"
+                               r"(?:观察|监测|监护|留观|留院|看护)(?:多久|多长时间|几个?小时|几天|多少小时)", re.I)
+_MONITORING_CONCEPT = "post-procedure-monitoring"
+
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
@@ -682,7 +699,14 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("general-infection-treatment", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|囊袋|切口|穿刺点|伤口|穿刺部位))"
                                                r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|"
                                                r"\bdue\b|\bthis (?:afternoon|aft|pm|morning)\b|\blater today\b|明天|下周|计划|准备做|拟行|预约|"
-                                               r"下午的|上午的|今天的|待会|取消|推迟|延期))", re.I), "active-infection"),
+                                               r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|"
+                                               r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期))", re.I), "active-infection"),
+    # so is a fever told before a procedure still to come ("temp in pre-op is 38.3 - proceed?", "术前体温38.5，今天能做吗")
+    ("fever", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|\bafter (?:the |her |his |an? )?\w+|\bpost-?(?!op\b)\w+|"
+                         r"\b(?:days?|weeks?) (?:after|post|later)\b|囊袋|切口|穿刺点|伤口|穿刺部位|术后|[做打]完|之后))"
+                         r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|\bdue\b|"
+                         r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|\bcancel\b|\bpostpone\b|明天|下周|计划|准备做|拟行|预约|术前|"
+                         r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|能做吗|能不能做|还做不做))", re.I), "active-infection"),
     # how long after the stent the antiplatelet goes on ("冠脉支架术后多久可以停氯吡格雷？", "how long after a DES before plavix
     # can be stopped?") is cardiology's duration of therapy, not a hold before a pain procedure
     ("coronary-stent", re.compile(r"(?:支架|PCI)[^，。？?]{0,4}(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
@@ -769,6 +793,15 @@ _LIPID_LOWERING = re.compile(r"\bhigh (?:blood )?lipids?|lipid[- ]lowering|lipid
                              r"cholesterol|血脂|降脂|高脂血", re.I)
 
 
+# A temperature told in the febrile range ("temp in pre-op is 38.3 C", "T 38.5", "体温38.6") is a fever.
+_FEVER_READING = re.compile(r"(?:\btemp(?:erature)?\b|\bT\b|\btmax\b|体温)[^.\d。，,;；]{0,20}?(?<![\d.])(?:3[89]|4[01])(?:\.\d)?(?![\d/])", re.I)
+
+
+def _febrile(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's concepts with fever when a febrile temperature is told (`_FEVER_READING`)."""
+    return (*concepts, "fever") if "fever" not in concepts and _FEVER_READING.search(q) else concepts
+
+
 def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
     """(concept, compound) pairs the question names by two words apart (see `_COMPOUNDS`)."""
     return [(need, out) for need, rx, out in _COMPOUNDS if need in concepts and rx.search(q)]
@@ -802,9 +835,21 @@ def _menopausal(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for c in concepts if c != "pregnancy") if _MENOPAUSE.search(q) else concepts
 
 
+_BP_WORD = re.compile(r"\b(?:bp|blood pressure|b/p)\b|血压", re.I)
+_READING = re.compile(r"(?<![\d/])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])")
+
+
 def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
-    """The question's concepts with hypertension when a blood pressure in its range is told (`_HIGH_PRESSURE`)."""
-    return (*concepts, "hypertension") if _HIGH_PRESSURE.search(q) and "hypertension" not in concepts else concepts
+    """The question's concepts with hypertension when a blood pressure in its range is told (`_HIGH_PRESSURE`) and the
+    last reading told is still in it ("172/104 this morning, rechecked 150/90": the recheck is the pressure now)."""
+    if "hypertension" in concepts or (start := _BP_WORD.search(q)) is None:
+        return concepts
+    readings = [(int(a), int(b)) for a, b in _READING.findall(q[start.start():])]
+    readings = [(a, b) for a, b in readings if 60 <= a <= 300 and 30 <= b < a]  # (not "pain 10/10")
+    if not readings or not _HIGH_PRESSURE.search(q[start.start():]) and len(readings) < 2:
+        return concepts
+    sys_bp, dia_bp = readings[-1]
+    return (*concepts, "hypertension") if sys_bp >= 160 or dia_bp >= 100 else concepts
 
 
 def _blood_patch(q: str, concepts: tuple[str, ...], around: Sequence[str] = ()) -> tuple[str, ...]:
@@ -1464,14 +1509,29 @@ class Framer:
         colleague's dose limit is the fetus's."""
         if "lipid-emulsion" in concepts and _LIPID_LOWERING.search(q):  # "on a statin for high lipids": no rescue drug
             concepts = tuple(c for c in concepts if c != "lipid-emulsion")
-        concepts = self._compounded(q, concepts)
+        concepts = self._compounded(q, _febrile(q, concepts))
         concepts = self._implant_scan(q, concepts)
         concepts = self._joint_shot(q, concepts)
         concepts = self._adjacent(q, concepts)
+        concepts = self._observed(q, concepts)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):
             concepts = (*concepts, "embryo-fetus")
         return concepts
+
+    def _observed(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """"how long should they be observed?": the observation period is asked, in whatever words; after the signs of a
+        complication that are all it names ("tinnitus and perioral tingling, now resolved"), the observation after that
+        complication."""
+        lex = self.lexicon.concepts
+        if not _HOW_LONG_WATCHED.search(q) or _MONITORING_CONCEPT not in lex:
+            return concepts
+        if any(lex[c].kind == "complication" for c in concepts if c in lex):
+            signs: tuple[str, ...] = ()
+        else:
+            signs = tuple(r for c in concepts if c in lex and lex[c].kind == "finding" for r in lex[c].related
+                          if r in lex and lex[r].kind == "complication")
+        return tuple(dict.fromkeys((*concepts, *signs[:1], _MONITORING_CONCEPT)))
 
     def _joint_shot(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """"骶髂关节痛得厉害，能打一针吗", "can I inject her SI joint?": a joint told with an injection verb, and no procedure
@@ -1694,9 +1754,9 @@ class Framer:
             every = self.lexicon.match(t)
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)]
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
-            own = self._compounded(q, own)  # as for the whole question (a pregnant colleague in any part)
-            own = self._adjacent(t, _menopausal(q, _high_pressure(t, _blood_patch(t, self._joint_shot(q, own),
-                                                                                (*ctx, *(out[-1].concepts if out else ()))))))
+            own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
+            own = self._observed(t, self._adjacent(t, _menopausal(q, _high_pressure(t, _blood_patch(t, self._joint_shot(q, own),
+                                                                                (*ctx, *(out[-1].concepts if out else ())))))))
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")
@@ -1982,6 +2042,10 @@ def _known_stem(word: str, vocab: Mapping[str, Mapping[str, int]]) -> bool:
         toks = tokenize(w, "en")
         return bool(toks) and all(vocab.get("en", {}).get(t, 0) > 0 for t in toks)
     if known(word):
+        return True
+    # (a known word with a prefix: "reposition" is "position" done again, never a slip for it)
+    pre = re.fullmatch(r"(?:re|pre|post|over|under|un|mis|non|sub|inter|intra|peri|co|de|multi)-?([a-z]{4,})", word.lower())
+    if pre is not None and (known(pre[1]) or pre[1] in _frequencies("en")):
         return True
     m = re.fullmatch(r"([a-z]{2,}?)(\w?)(est|er)", word.lower())
     if m is None:

@@ -242,7 +242,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
                 r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz))",
                 r"back pain|neck pain|wound|erythema|red|pus|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
-         "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.[0-2])?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
+         "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
+                r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿))|"
+                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
@@ -385,7 +387,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasovagal|light-?headed|heart rate (?:of )?[1-4]\d\b|collapse|clammy|"
                 r"passed out|passing out|went (?:white|grey|gray)|dizz|nause|\bHR (?:of )?[1-4]\d\b",),
          "zh": (r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|头晕|心率\s*[1-4]\d\s*次|眼前发黑|恶心|晕过去|心率.{0,4}[1-4]\d",)},
-        {"en": r"inject|block|epidural|\b(?:TF|IL)?ESI\b|procedure|needle|\bRF\b|radiofrequency|prep|\bTF\b|transforaminal|contrast|lido\w*|bupi\w*|ropi\w*",
+        {"en": r"inject|block|epidural|\b(?:TF|IL)?ESI\b|procedure|needle|\bRF\b|radiofrequency|prep|\bTF\b|transforaminal|caudal|contrast|lido\w*|bupi\w*|ropi\w*",
          "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频|打针|针|术前|准备|推完|推药|造影剂|利多卡因|布比卡因|罗哌卡因|经椎间孔|局麻|打完"},
         {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
                "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, monitor, and secure IV access.",
@@ -786,6 +788,9 @@ def condition_names(actions: str, lang: Lang) -> str:
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|"
+          # (what patients in general are told: "what do I tell patients after medial branch RFA - burning, numbness?")
+          r"\bwhat (?:do|should|can|would) (?:i|we|you) (?:tell|say to|warn|advise) (?:my |our |the )?(?:patients|pts)\b|"
+          r"\b(?:tell|warn|advise|counsel) (?:my |our |the )?(?:patients|pts) (?:after|before|about)\b|"
           # (a patient's question to answer with figures: "pt asks 'can this shot paralyze me?' … what do i tell him, any numbers?")
           r"\bany (?:numbers?|figures?|stats)\b|"
           r"what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|terrified|frightened|anxious (?:about|that)|nervous (?:about|that)|fear(?:s|ful)? (?:of|about|that)|concerned (?:about|that)|(?:real|actual|hard|honest) (?:numbers?|figures?|odds|chances?|risk)|what (?:numbers?|figures?)|\bodds\b|\bchances? (?:of|that)\b|likelihood|probability|(?:give|quote|tell) (?:her|him|them|the (?:patient|pt)|pts?) (?:a|the|an honest) (?:number|figure|rate)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
@@ -812,7 +817,7 @@ _NOT_NOW = {
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
 _NOW = {
-    "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
+    "en": r"\bnow\b(?! (?:resolved|settled|stable|recovered|fine|ok|okay|better|improved|gone|back to)\b)(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
@@ -1129,7 +1134,19 @@ _BEFORE_IT = {"en": r"\bbefore (?:his|her|the|their|a|an|my)?\s?(?:\w+[ -]){0,3}
 _GOING_ON = {"en": r"\bstill (?:seizing|fitting|convulsing|unresponsive|apn(?:o)?eic|not breathing|can(?:no|'|’)?t|unable|has no)\b|"
                    r"\b(?:is|are|keeps?|started) (?:seizing|fitting|convulsing)\b|\bseizing\b|\bseizure (?:is )?ongoing\b",
              "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽搐|惊厥|抽)|抽搐不止|抽个不停|在抽搐"}
+# Early toxicity signs a patient has now, told before an observation question ("pt has a metallic taste and some twitching,
+# how long should they be observed?"): the toxicity is going on, not a question about a past or possible one
+_SIGNS_NOW = {"en": r"\b(?:patient|pt|she|he|they|who)\s+(?:now\s+)?(?:has|have|is having|are having|is complaining of|complains of|c/o|"
+                    r"is getting|is developing)\s+(?:a |an |some |mild |new |slight )?(?:metallic taste|twitch\w*|tinnitus|ringing in|"
+                    r"perioral|circumoral|numb (?:lips|tongue|mouth)|jerk\w*|tingling (?:lips|around))",
+              "zh": r"(?:病人|患者|病患|老人|他|她)(?!.{0,10}(?:之前|以前|曾|上次|既往))[^，。？?]{0,14}"
+                    r"(?:口周.{0,2}麻|口唇.{0,2}麻|嘴.{0,2}麻|舌头?发?麻|耳鸣|金属味|肌肉抽动|肌颤)"}
 # ... unless told as stopped
+# A picture told as over, with the observation after it asked
+_SETTLED_WATCH = {"en": r"^(?=[\s\S]*\b(?:now|has|have|had|all|since|fully|completely) (?:resolved|settled|stopped|subsided|gone|recovered|back to (?:baseline|normal))\b)"
+                        r"(?=[\s\S]*\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|kept|keep)\b)",
+                  "zh": r"^(?=[\s\S]*(?:已|已经|现在|目前)(?:缓解|消失|好转|恢复|停止|停了|不抽了))"
+                        r"(?=[\s\S]*(?:观察|监测|监护|留观)(?:多久|多长时间|几个?小时))"}
 _STOPPED_NOW = {"en": r"\bstopped\b|\bresolved\b|\bsettled\b|\bback to (?:baseline|normal)\b",
                 "zh": r"停了|停止了|止住|不抽了|已缓解|恢复了|好了"}
 
@@ -1141,8 +1158,10 @@ def not_now(question: str, lang: Lang) -> bool:
     if severe(question, lang):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
         return False
     asked = question if lang == "zh" else f" {question} "
-    if _rx(_GOING_ON[lang]).search(asked) and not _rx(_STOPPED_NOW[lang]).search(asked):
+    if (_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked):
         return False  # "still seizing; how long does she need to be monitored?": it is happening
+    if _rx(_SETTLED_WATCH[lang]).search(asked):
+        return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 

@@ -830,3 +830,20 @@ def test_review_three_pictures_keep_their_pathway(question, lang, rule):
 ])
 def test_review_four_pictures(question, lang, rule):
     assert triage(question, lang).rule == rule
+
+
+@pytest.mark.parametrize(("question", "lang", "rule"), [
+    # round 69: a low-grade temperature with a clean wound after an implant is the usual course (as in English); early
+    # toxicity signs the patient has now stay urgent while a watch period is asked, and over ones do not; what patients in
+    # general are told after an RF ablation is counselling; a faint during a caudal is a faint
+    ("SCS植入术后第二天体温37.5℃，伤口干燥无红肿，要紧吗？", "zh", ""),
+    ("SCS植入术后体温37.8，伤口红肿渗液", "zh", "implant-infection"),
+    ("Patient has metallic taste and some twitching after the injection, how long should they be observed?", "en", "last"),
+    ("患者注射利多卡因后出现耳鸣和口周麻木，要观察多长时间？", "zh", "last"),
+    ("pt had tinnitus and perioral tingling during the block, now resolved, how long should she be observed?", "en", ""),
+    ("病人注射时出现口周麻木和耳鸣，现在已缓解，要观察多久？", "zh", ""),
+    ("what do I tell patients after lumbar medial branch RFA - burning, numbness, how long till it works?", "en", ""),
+    ("during caudal pt went grey and sweaty, HR 42 BP 78/40, still conscious. what now", "en", "vasovagal"),
+])
+def test_round_69_pictures(question, lang, rule):
+    assert triage(question, lang).rule == rule

@@ -3634,3 +3634,26 @@ def test_whether_a_treatment_is_needed_for_a_complication_asks_what_to_do(framer
     assert q.parts[0].aspects[:1] == ("action",) and q.parts[1].aspects[:1] == ("dose",), q.parts
     assert framer.frame("wet tap yesterday, postural HA today, do we need a blood patch?").aspects[:1] == ("action",)
     assert framer.frame("需要做SCS测试吗？").aspects[:1] != ("action",)  # (no complication told: not a treatment ask)
+
+
+def test_round_69_frames(framer):
+    from assistant.frame import aspects_of
+    # the last blood pressure told is the pressure now
+    assert "hypertension" not in framer.frame("BP 172/104 this morning, rechecked 150/90, ok to do the RFA?").concepts
+    assert "hypertension" in framer.frame("BP 150/90 this morning, rechecked 182/104, ok to do the RFA?").concepts
+    assert "hypertension" in framer.frame("BP 180/110, pain 10/10, ok for TFESI?").concepts  # (a pain score is no reading)
+    # a febrile reading before today's procedure is an active infection, and "Proceed?" after a full stop asks go or not
+    q = framer.frame("SI joint injection today but pt says she's on day 2 of Macrobid for a UTI and temp in pre-op is 38.3 C. Proceed?")
+    assert "active-infection" in q.concepts and q.aspects[:1] == ("contraindications",), (q.concepts, q.aspects)
+    assert "active-infection" not in framer.frame("temp 38.3 two days after the SI joint injection").concepts
+    # a prefixed word is no slip for its stem, and a choice of what to do with the needle asks what to do
+    assert framer.frame("L5 TFESI, contrast shows vascular runoff. Reposition or abandon?").corrections == ()
+    assert aspects_of("Reposition or abandon?", "en")[:1] == ("action",)
+    assert aspects_of("wet tap during SCS trial lead placement. continue at another level or abort?", "en")[:1] == ("action",)
+    assert aspects_of("穿破硬脊膜了，换个节段继续还是放弃？", "zh")[:1] == ("action",)
+    # a headache told with its posture in plain words is the dural-puncture headache; a non-positional one is not
+    assert "pdph" in framer.frame("2 days after L4-5 ILESI she has a headache that's terrible sitting up and gone lying flat. Mx?").concepts
+    assert "pdph" not in framer.frame("how often was there transient non-positional headache after TFESI?").concepts
+    # how long a patient is watched, in any words; after toxicity signs, the watch after toxicity
+    q = framer.frame("pt had tinnitus and perioral tingling during the block, now resolved, how long should she be observed?")
+    assert {"post-procedure-monitoring", "last"} <= set(q.concepts), q.concepts
