@@ -1204,7 +1204,10 @@ class AnswerEngine:
             return bullets
         rest = [b for b in bullets if b.sentence not in nxt]
         # (a patient in arrest: the step the picture moves first, modified ACLS, stays first)
-        first = rest[:1] if rest and rest[0].kind == "action" and moved_first(guide.rule, lang, q.text) else []
+        # (nor the drug the question asks about first: "肾上腺素给多少？脂肪乳还要继续吗")
+        asked = {c for c in (q.parts[0].concepts if q.parts else ()) if self._kinds.get(c) in ("drug", "drug-class")}
+        first = rest[:1] if rest and rest[0].kind == "action" and (moved_first(guide.rule, lang, q.text)
+                                                                   or asked & rest[0].sentence.concepts) else []
         return first + [Bullet(x, 0, 1.0, "action") for x in nxt] + rest[len(first):]
 
     def _ceiling_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage) -> list[Bullet]:
@@ -2049,10 +2052,13 @@ def _tried_first_line(q: Question) -> bool:
     # (the rescue drug's dose asked or given in one of the last two turns: not "pt on statin for high lipids")
     rescued = any(_RESCUE_DRUG.search(h) and _RESCUE_TOLD.search(h) for h in q.history[-2:])
     # ("still hypotensive after fluids, atropine and ephedrine": the rescue itself not yet given, it is no next step)
+    # ("脂肪乳还要继续吗", "keep the lipid running?": asked whether to go on with it, the rescue drug is running)
+    going_on = bool(_RESCUE_DRUG.search(q.text) and _GO_ON_WITH.search(q.text))
     return (bool(_TRIED[q.lang].search(q.text)) and (rescued or bool(_RESCUE_DRUG.search(q.text)))) \
-        or (rescued and (severe(q.text, q.lang) or slow_heart(q.text, q.lang)))
+        or (rescued and (severe(q.text, q.lang) or slow_heart(q.text, q.lang))) or going_on
 
 
+_GO_ON_WITH = re.compile(r"\b(?:continue|keep (?:it |the \w+ )?(?:going|running|on)|carry on with)\b|继续|接着(?:给|输|用)", re.I)
 _RESCUE_DRUG = re.compile(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
 _RESCUE_TOLD = re.compile(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
                           r"剂量|多少|推注|输注|给了|推了|用了|开始", re.I)

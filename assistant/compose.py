@@ -1562,10 +1562,16 @@ _ACTIVITY_AFTER = re.compile(r"\s*(?:tomorrow|tonight|next week|today|\?|吗|？
 _ACTIVITY_NOUN = {"fly": "flying", "drive": "driving", "swim": "swimming", "shower": "showering", "bath": "bathing"}
 
 
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
 def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     """A part asking about an ESSENTIAL concept (how long relief lasts) is answered only by a sentence naming it, and
     giving the kind of answer asked when no section holds it (a duration); a part asking about an everyday activity
     after the procedure (showering, driving, going back to work) only by a sentence naming that activity."""
+    if s.chunk.lang == "en" and _CJK_NAME.search(s.text) and not _CJK_NAME.search(part.text) \
+            and any(sig.kinds.get(c) == "brand" for c in s.concepts):
+        return False  # (a Chinese brand's own sentence answers no English question that does not name it: 拜阿司匹灵)
     if not all(rx.search(s.text) for ask, rx in _ACTIVITIES if ask.search(part.text)) \
             and not any(sig.kinds.get(c) in ("complication", "finding") for c in part.concepts):
         # ("can she shower tonight after the TFESI?": not the TFESI's complication rates; a wet tap told beside a flight is

@@ -323,6 +323,8 @@ _POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening|bad|terrible|awful|
                               r"(?:\w+ ){0,2}?(?:on|when|with|while|after) (?:sitting|standing|getting|she sits|he sits|she stands|he stands)(?: up)?\b|"
                               r"\b(?:better|eases|eased|relieved|goes away|gone|resolves|disappears|settles|improves|fine|ok|okay) (?:\w+ ){0,2}?"
                               r"(?:when |on |after |once |while )?(?:lying|lie|lies|laying|she lies|he lies)(?: (?:flat|down|supine))?\b|"
+                              r"\b(?:headache|HA|head pain)\b (?:\w+ ){0,2}?(?:when|on|after|whenever|as soon as) (?:she |he |they |the (?:patient|pt) )?"
+                              r"(?:sits|stands|sit|stand|sitting|standing|gets|getting) up\b|"
                               r"\b(?:sitting|standing|getting) up makes it worse\b|\blying (?:flat|down) (?:helps|relieves|makes it better)\b|"
                               r"(?<!non-)(?<!non )(?<!not )\b(?:postural|positional|orthostatic) (?:headache|HA)\b", re.I),
              "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)|"
@@ -1005,7 +1007,7 @@ _PREVENTED_AFTER = re.compile(r"\s?(?:ppx|prophylaxis|prophylactic)\b", re.I)
 _PREVENTED_BEFORE = re.compile(r"(?:prophylaxis (?:against|of|for)|thromboprophylaxis for|预防(?:性)?)\s*$", re.I)
 _CLOT_HAD = re.compile(r"\b(?:failed|despite|not enough|recurren\w*|history|hx|h/o|ago|recent|previous|prior|last (?:month|week|year))\b|"
                        r"复发|失败|不够|既往|病史|之前|以前|上个?月|上周|去年|前[一二三四五六七八九十几\d]+[天周月年]", re.I)
-_CLOTS = frozenset({"vte", "pulmonary-embolism"})
+_CLOTS = frozenset({"vte", "pulmonary-embolism", "thromboembolism"})
 
 
 def _prevented(text: str, m: Match) -> bool:
@@ -1382,8 +1384,11 @@ class Framer:
             drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "brand")]
             # ("SCS测试期第3天，覆盖区域变了，原来腿上的麻感没了": a complication told happening to the patient asks what it is)
             told = any(lex[c].kind == "complication" for c in concepts if c in lex) and _HAPPENED[lang].search(q)
+            # ("SCS trial pt called: clear fluid leaking from the exit site and a headache on standing": a complication
+            # reported by a caller, with no ask, asks what to do)
+            called = any(lex[c].kind == "complication" for c in concepts if c in lex) and _CALLED[lang].search(q)
             return _topic_ask(q, lang, concepts) or (("prevention",) if len(drugs) >= 2 and _EITHER[lang].search(q) else ()) \
-                or (("recognition",) if told else ())
+                or (("recognition",) if told else ()) or (("action",) if called else ())
         if prev is None:
             return ()
         new_facts = [c for c in concepts if c not in prev.all_concepts]
@@ -2141,6 +2146,8 @@ _A_NOT_A = re.compile(r"(.{1,2})不\1")
 # A change told as having happened to the patient ("覆盖区域变了", "麻感没了", "has moved", "lost the coverage").
 _HAPPENED = {"en": re.compile(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b", re.I),
              "zh": re.compile(r"变了|没了|消失了|不见了|跑了|移位了")}
+_CALLED = {"en": re.compile(r"\b(?:called|calls|phoned|phones|rang|paged|pages|messaged|texted)\b|\bon the phone\b|\bphone call\b", re.I),
+           "zh": re.compile(r"打电话|来电|电话(?:说|讲|反映|报告|里)|电话：|护士(?:说|报告|反映)")}
 _DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 

@@ -369,8 +369,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         # a pocket fill suspected before any sign ("加药时 怀疑打进囊袋了 怎么办"): the overdose is on its way
         "idd-overdose",
-        {"en": (r"pocket fill|(?:into|in) the (?:pump )?pocket|(?:missed|outside) the (?:reservoir|port)|subcutaneous (?:injection|fill) of the (?:refill|drug)",),
-         "zh": (r"(?:打|注|推|加)(?:进|入|到)(?:了)?囊袋|误注(?:入)?囊袋|囊袋(?:内|里)?误注|没(?:有)?打进(?:储药囊|药囊|泵)",)},
+        {"en": (r"pocket fill|(?:into|in) the (?:subcutaneous |pump |sub-?q |subcut )?pocket|(?:missed|outside) the (?:reservoir|port)|subcutaneous (?:injection|fill) of the (?:refill|drug)",),
+         "zh": (r"(?:打|注|推|加)(?:进|入|到)(?:了)?(?:皮下)?(?:的)?(?:泵)?囊袋|误注(?:入)?(?:皮下)?囊袋|囊袋(?:内|里)?误注|没(?:有)?打进(?:储药囊|药囊|泵)",)},
         {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|\bIDD\b",
          "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片"},
         {"en": "URGENT: a suspected pocket fill (the refill injected into the pump pocket) can cause an opioid overdose within minutes. "

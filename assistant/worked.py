@@ -35,6 +35,10 @@ _OPS = {"≤": "le", "<=": "le", "up to": "le", "不超过": "le", "or less": "l
         "or over": "gt", "or above": "gt"}
 
 
+# a worked example for one weight ("for a 70-kg adult", "以70 kg成人为例")
+_EXAMPLE_WEIGHT = re.compile(r"\bfor an? (\d{2,3})[- ]?" + _KG + r"\s+(?:adult|patient|man|woman)\b|以\s*(\d{2,3})[- ]?" + _KG + r"\s*(?:的)?成人为例", re.I)
+
+
 def band(m: re.Match[str]) -> tuple[str, float]:
     """A weight band as (le | lt | ge | gt, kg)."""
     op = (m.group("pre") or m.group("post")).lower()
@@ -50,6 +54,8 @@ def band_fit(sentence: str, weight: float | None) -> int:
     """+1 when the sentence's one weight band holds for `weight`, -1 when it does not, 0 when it names none, two, or no
     weight is told."""
     found = bands(sentence)
+    if weight is not None and not found and (ex := _EXAMPLE_WEIGHT.search(sentence)):
+        return -1 if abs(float(ex.group(1) or ex.group(2)) - weight) > 2 else 0  # (a worked example for another weight: "for a 70-kg adult")
     if weight is None or len(found) != 1:
         return 0
     op, n = found.pop()

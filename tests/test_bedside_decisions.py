@@ -1,12 +1,16 @@
 """Decisions at the bedside and in the pre-op bay told as a scene: go on with the needle or abort, proceed with a fever or
 a high glucose, how long to watch after toxicity signs (round 69 of the blind clinician trials). The `engine` fixture
-holds the PDPH, LAST and TFESI documents; `clinic` (test_special_patients) the ESI and SIJ ones."""
+holds the PDPH, LAST and TFESI documents; `preop` the ESI, SIJ and patient-selection ones."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from assistant.answer import AnswerEngine
+
+re_cjk = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +62,30 @@ def test_a_fever_before_an_sij_injection_gets_the_related_procedures_contraindic
 def test_a_high_glucose_before_an_esi_leads_with_the_listed_caution(preop, q):
     ans = preop.answer(q)
     assert "poorly controlled diabetes" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_chinese_brands_own_sentence_is_not_quoted_to_an_english_question(engine):
+    ans = engine.answer("does baby aspirin 81mg for primary prevention need stopping for lumbar medial branch RFA L3-L5?")
+    assert not any(re_cjk.search(b["text"]) for b in ans.bullets), ans.text
+
+
+def test_a_weight_told_after_a_lipid_dose_question_leads_with_its_band_not_a_worked_example(engine):
+    ans = engine.answer("pt is 80kg, give me the actual numbers for bolus and infusion", ["intralipid dose for LAST?"])
+    assert ">70 kg" in ans.bullets[0]["text"], ans.text
+
+
+def test_whether_to_go_on_with_the_lipid_in_an_arrest_gets_the_next_steps_after_the_asked_drug(engine):
+    ans = engine.answer("肾上腺素给多少？脂肪乳还要继续吗", ["刚做完星状神经节阻滞，病人突然抽搐", "已经推了咪达唑仑，抽搐停了，但是现在室颤了"])
+    texts = [b["text"] for b in ans.bullets]
+    assert ans.urgent and "肾上腺素" in texts[0], texts
+    assert any("重复推注" in t for t in texts[1:3]), texts
+
+
+def test_a_prophylactic_lmwh_named_with_the_clot_it_prevents_leads_with_its_hold(engine):
+    ans = engine.answer("克赛40mg 皮下qd 预防血栓，明早8点做TFESI，今晚还能打吗？最后一针离手术要多久")
+    assert "12 小时" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_leak_and_a_postural_headache_reported_by_a_caller_get_the_headaches_care(engine):
+    ans = engine.answer("SCS trial pt called: clear fluid leaking from lead exit site and headache when she stands up. Day 3.")
+    assert "Conservative treatment" in ans.bullets[0]["text"], ans.text

@@ -847,3 +847,12 @@ def test_review_four_pictures(question, lang, rule):
 ])
 def test_round_69_pictures(question, lang, rule):
     assert triage(question, lang).rule == rule
+
+
+@pytest.mark.parametrize(("question", "lang", "rule"), [
+    # round 69: a pocket fill suspected in the subcutaneous pocket, in both languages
+    ("鞘内泵加药的时候，回抽不太顺，可能打到皮下囊袋里了（吗啡浓度很高），病人现在还没症状，怎么办", "zh", "idd-overdose"),
+    ("refilling the morphine pump, aspiration was poor, I think some went into the subcutaneous pocket. what now", "en", "idd-overdose"),
+])
+def test_round_69_pocket_fill(question, lang, rule):
+    assert triage(question, lang).rule == rule
