@@ -1577,7 +1577,7 @@ class AnswerEngine:
         cites = Citer(self.references)
         lines = self._lead_notes(q, lang, verdict, tri.urgent, bullets)
         answered = {b.part for b in bullets}
-        gaps = self._gaps(q, verdict, answered, tri.urgent)
+        gaps = [i for i in self._gaps(q, verdict, answered, tri.urgent) if not self._next_step_beside(q, i, bullets)]
         first = min(answered, default=0)
         ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
@@ -1805,6 +1805,18 @@ class AnswerEngine:
     def _name(self, cid: str, lang: Lang) -> str:
         lx = self.lexicon.concepts
         return lx[cid].name(lang) if cid in lx else cid
+
+    def _next_step_beside(self, q: Question, i: int, bullets: Sequence[Bullet]) -> bool:
+        """"卧床 补液 咖啡因都用了3天了还是痛，下一步？血补片什么时候做": the next step after what failed, asked in one
+        part, is the treatment another part's bullets give (the blood patch): no gap to note."""
+        part = q.parts[i]
+        if not ({"escalation", "action"} & set(part.aspects[:1])) or not q.tried:
+            return False
+        comps = {c for c in (*part.concepts, *part.inherited) if self._kinds.get(c) == "complication"}
+        tried = set(self.lexicon.broader_closure(list(q.tried)))
+        return any(b.part != i and comps & b.sentence.concepts and b.sentence.action
+                   and any(self._kinds.get(c) in ("procedure", "drug", "drug-class") and c not in tried for c in b.sentence.concepts)
+                   for b in bullets)
 
     @staticmethod
     def _gaps(q: Question, verdict: Verdict, answered_parts: set[int], urgent: bool) -> list[int]:

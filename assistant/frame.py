@@ -98,7 +98,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
              + REGIMEN_ASK_EN,
-             REGIMEN_ASK_ZH + r"|剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
+             REGIMEN_ASK_ZH + r"|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
@@ -183,6 +183,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
+                   # whether a preventive measure is needed ("do I need antibiotic prophylaxis?", "need abx cover?")
+                   r"\b(?:do|does|should) (?:i|we|she|he|they|the (?:patient|pt)) (?:need|give|get)\b[^.?!]{0,25}\b(?:prophyla\w*|cover|premed\w*)\b|"
+                   r"\bneed (?:\w+ )?(?:prophylaxis|cover)\b|"
                    # what a step of the technique is for ("what's the point of the extension tubing?", 接延长管有什么用)
                    r"\bwhat(?:'s| is) the (?:point|purpose|use) of\b|\bwhy (?:do|should|would) (?:we|i|you) (?:use|attach|add|need)\b|"
                    # after a reaction: "next time she needs an ESI what do we do?" (it must not happen again)
@@ -891,8 +894,8 @@ def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[
 
 
 def _procedure_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
-    """Where the question names a procedure."""
-    return [(m.start, m.end) for m in matches if lex[m.concept].kind == "procedure"]
+    """Where the question names a procedure (not a preventive measure: "do I need antibiotic prophylaxis?" asks prevention)."""
+    return [(m.start, m.end) for m in matches if lex[m.concept].kind == "procedure" and not m.concept.endswith("prophylaxis")]
 
 
 def _sign_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:

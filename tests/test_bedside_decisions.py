@@ -89,3 +89,8 @@ def test_a_prophylactic_lmwh_named_with_the_clot_it_prevents_leads_with_its_hold
 def test_a_leak_and_a_postural_headache_reported_by_a_caller_get_the_headaches_care(engine):
     ans = engine.answer("SCS trial pt called: clear fluid leaking from lead exit site and headache when she stands up. Day 3.")
     assert "Conservative treatment" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_next_step_asked_after_failed_care_is_not_called_uncovered_when_the_next_part_answers_it(engine):
+    ans = engine.answer("卧床 补液 咖啡因都用了3天了还是痛，下一步？血补片什么时候做", ["腰椎ILESI后第二天头痛，坐起来就痛躺下好，恶心，护士问怎么处理"])
+    assert "知识库未涵盖" not in ans.text and any("自体血填充" in b["text"] for b in ans.bullets), ans.text

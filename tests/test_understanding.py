@@ -3657,3 +3657,16 @@ def test_round_69_frames(framer):
     # how long a patient is watched, in any words; after toxicity signs, the watch after toxicity
     q = framer.frame("pt had tinnitus and perioral tingling during the block, now resolved, how long should she be observed?")
     assert {"post-procedure-monitoring", "last"} <= set(q.concepts), q.concepts
+
+
+def test_round_69_asks(framer):
+    from assistant.frame import aspects_of
+    # the radiation dose to cut is prevention, no drug dose; whether a preventive measure is needed asks prevention
+    assert "dose" not in aspects_of("我们科做射频时C臂透视时间很长，怎么减少医生和病人的辐射剂量", "zh")
+    assert framer.frame("discography - do I need antibiotic prophylaxis?").aspects[:1] == ("prevention",)
+
+
+def test_consulting_the_device_team_is_a_step():
+    from assistant.compose import _ACTION
+    # ("那术中需要怎么处理起搏器？": the device team's advice is what to do, no "no management steps" note)
+    assert _ACTION["zh"].search("对于植入心脏起搏器的患者，应咨询心脏装置团队，对方可能建议改用双极射频或对装置重新程控")
