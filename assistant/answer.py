@@ -2065,12 +2065,16 @@ def _tried_first_line(q: Question) -> bool:
     rescued = any(_RESCUE_DRUG.search(h) and _RESCUE_TOLD.search(h) for h in q.history[-2:])
     # ("still hypotensive after fluids, atropine and ephedrine": the rescue itself not yet given, it is no next step)
     # ("脂肪乳还要继续吗", "keep the lipid running?": asked whether to go on with it, the rescue drug is running)
-    going_on = bool(_RESCUE_DRUG.search(q.text) and _GO_ON_WITH.search(q.text))
+    going_on = bool(_GO_ON_WITH.search(q.text)) and not _BACK.search(q.text)
     return (bool(_TRIED[q.lang].search(q.text)) and (rescued or bool(_RESCUE_DRUG.search(q.text)))) \
         or (rescued and (severe(q.text, q.lang) or slow_heart(q.text, q.lang))) or going_on
 
 
-_GO_ON_WITH = re.compile(r"\b(?:continue|keep (?:it |the \w+ )?(?:going|running|on)|carry on with)\b|继续|接着(?:给|输|用)", re.I)
+_GO_ON_WITH = re.compile(r"\b(?:continue|keep|carry on with)\W+(?:\w+\W+){0,2}?(?:lipid|intralipid|the infusion|naloxone)\b|"
+                         r"\b(?:lipid|intralipid|infusion)\W+(?:\w+\W+){0,2}?(?:going|running|on)\b|"
+                         r"脂肪乳[^，。？?]{0,4}(?:还要|要不要|是否|还)?继续|继续(?:给|输|用|推)?脂肪乳", re.I)
+# a circulation told as back ("BP back to 110/70", 血压回升): no escalation of the rescue
+_BACK = re.compile(r"\bback to\b|\bstable\b|\brecovered\b|\bROSC\b|稳定|恢复(?:了|正常)|回升|好转", re.I)
 _RESCUE_DRUG = re.compile(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
 _RESCUE_TOLD = re.compile(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
                           r"剂量|多少|推注|输注|给了|推了|用了|开始", re.I)

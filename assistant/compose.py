@@ -31,6 +31,7 @@ from .frame import (
 )
 from .judge import STUDIES
 from .lexicon import Lexicon
+from .safety import days_later
 from .sections import GROUP_ORDER, HEADINGS, group_of
 from .text import HEDGE, en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
 from .types import Chunk, Hit, Lang, doc_slug
@@ -143,8 +144,20 @@ _ACTION = {
                      r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少|咨询|程控"),
 }
 # Whether to go on with the procedure, asked and answered ("another level or abort?": "abort or redirect to another level")
-_GO_ON = {"en": re.compile(r"\b(?:abort\w*|redirect\w*|reposition\w*|abandon\w*|another level|different level|continue|carry on)\b", re.I),
-          "zh": re.compile(r"中止|终止|放弃|改换|换个?(?:节段|间隙)|其他节段|继续")}
+_GO_ON = {"en": re.compile(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|abandon(?:ed|ing)?|another level|different level|continue|carry on)\b", re.I),
+          "zh": re.compile(r"中止|终止(?!妊娠)|放弃|改换|换(?:个|一个)?(?:节段|间隙)|其他节段|继续")}
+# The operator's step on the table ("abort or redirect to another level"), and a question told a day or more later or on
+# the phone ("pt phoned day 2 after C7-T1 ILESI, headache worse sitting up"): the step is past
+_OPERATOR_STEP = {"en": re.compile(r"\bthe operator should\b|\babort or redirect\b|\bif the dura is punctured during\b", re.I),
+                  "zh": re.compile(r"术者应|中止操作|改换其他节段|改在其他节段|若穿破硬脊膜")}
+_CALLED_IN = {"en": re.compile(r"\b(?:phoned|phones|called|calls|rang|on the phone)\b", re.I), "zh": re.compile(r"打电话|来电|电话")}
+
+
+def _on_the_table_later(s: Sentence, q: Question) -> bool:
+    """Is the sentence a step on the table, for a question told after the procedure is over?"""
+    return bool(_OPERATOR_STEP[s.chunk.lang].search(s.text)) and (days_later(q.text, q.lang) or bool(_CALLED_IN[q.lang].search(q.text)))
+
+
 # Sentences about what to do after the event (report, review) are not actions at the bedside.
 _AFTERWARDS = {
     "en": re.compile(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
@@ -285,6 +298,7 @@ class Weights:
     group: float = 0.9  # the passage sits in the asked section group: the asked aspect leads
     cue: float = 0.15  # the sentence itself uses the asked aspect's words
     unacted: float = 0.4  # asked what to do, a sentence of the same sections that says what the complication is, not what to do
+    past_step: float = 1.5  # a step on the table ("abort or redirect"), asked about a day or more later or on the phone
     figure: float = 0.4  # it gives the kind of figure asked (a duration for "how long", a dose, a rate for "how often")
     kind_only: float = 0.6  # the same, for an ask no section holds (a dose, a work-up, a level): the kind is all there is
     dense: float = 0.15  # the passage's dense similarity (relative to the best)
@@ -614,6 +628,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     total -= w.unacted if unacted else 0.0
+    total -= w.past_step if _on_the_table_later(s, q) else 0.0
     total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)
     if any(c in s.concepts for c in part.inherited if c in q.concepts and c not in part.concepts and sig.kinds.get(c) == "procedure"):
         total += w.sibling * concept  # the asked complication or drug, in the procedure of the part before
@@ -1562,14 +1577,14 @@ _ACTIVITY_AFTER = re.compile(r"\s*(?:tomorrow|tonight|next week|today|\?|吗|？
 _ACTIVITY_NOUN = {"fly": "flying", "drive": "driving", "swim": "swimming", "shower": "showering", "bath": "bathing"}
 
 
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CJK_NAME = re.compile(r"\W*[\u4e00-\u9fff]{2,}")  # (`match`: a sentence that opens with the Chinese name is that brand's own)
 
 
 def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     """A part asking about an ESSENTIAL concept (how long relief lasts) is answered only by a sentence naming it, and
     giving the kind of answer asked when no section holds it (a duration); a part asking about an everyday activity
     after the procedure (showering, driving, going back to work) only by a sentence naming that activity."""
-    if s.chunk.lang == "en" and _CJK_NAME.search(s.text) and not _CJK_NAME.search(part.text) \
+    if s.chunk.lang == "en" and _CJK_NAME.match(s.text) and not _CJK_NAME.search(part.text) \
             and any(sig.kinds.get(c) == "brand" for c in s.concepts):
         return False  # (a Chinese brand's own sentence answers no English question that does not name it: 拜阿司匹灵)
     if not all(rx.search(s.text) for ask, rx in _ACTIVITIES if ask.search(part.text)) \

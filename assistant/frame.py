@@ -70,8 +70,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
                r"(?:^|[^\w\s])\s*continue\s*\?|"  # ("wet tap - continue?"; not "how long should abx continue?")
                # a choice of what to do with the needle or the case now ("reposition or abandon?", "another level or abort?")
-               r"\b(?:reposition|redirect|re-?site|abandon|abort|move (?:up|down) a level|(?:try|go to|another|a different|the next) "
-               r"(?:level|interspace|space))\w*\b[^.?!]{0,30}\?|"
+               r"\b(?:reposition|redirect|re-?site|abandon|abort|bail|stop|continue|carry on|(?:go|move) (?:up|down) a level|"
+               r"(?:try|go to|use)? ?(?:another|a different|the next|the adjacent) (?:level|interspace|space))\b(?: [\w-]+){0,6}? or "
+               r"(?:[\w-]+ ){0,4}?(?:reposition|redirect|re-?site|abandon|abort|bail|stop|continue|carry on|level|interspace|space)\b[^.?!]{0,20}\?|"
+               r"\b(?:should|do|can|shall) (?:i|we) (?:just )?(?:reposition|redirect|re-?site|abandon|abort|bail)\b|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bstop (?:injecting|the (?:injection|cement|irrigation|procedure))\s*\?|"  # ("cement in the veins - stop injecting?")
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b",
@@ -79,7 +81,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
                r"还能(?:推|打|注)(?:药|激素|进去)?(?:吗|么)|"
-               r"(?:换个?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|放弃|中止|终止)[^，。？?]{0,12}(?:还是|吗|[？?])|"
+               r"(?:换(?:个|一个)?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|继续)[^，。？?]{0,10}还是[^，。？?]{0,8}"
+               r"(?:放弃|中止|终止(?!妊娠)|停止|停)|(?:放弃|中止|停止)[^，。？?]{0,6}还是[^，。？?]{0,10}(?:换|继续|调整)|"
+               r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
@@ -183,9 +187,6 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
-                   # whether a preventive measure is needed ("do I need antibiotic prophylaxis?", "need abx cover?")
-                   r"\b(?:do|does|should) (?:i|we|she|he|they|the (?:patient|pt)) (?:need|give|get)\b[^.?!]{0,25}\b(?:prophyla\w*|cover|premed\w*)\b|"
-                   r"\bneed (?:\w+ )?(?:prophylaxis|cover)\b|"
                    # what a step of the technique is for ("what's the point of the extension tubing?", 接延长管有什么用)
                    r"\bwhat(?:'s| is) the (?:point|purpose|use) of\b|\bwhy (?:do|should|would) (?:we|i|you) (?:use|attach|add|need)\b|"
                    # after a reaction: "next time she needs an ESI what do we do?" (it must not happen again)
@@ -326,13 +327,14 @@ _POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening|bad|terrible|awful|
                               r"(?:\w+ ){0,2}?(?:on|when|with|while|after) (?:sitting|standing|getting|she sits|he sits|she stands|he stands)(?: up)?\b|"
                               r"\b(?:better|eases|eased|relieved|goes away|gone|resolves|disappears|settles|improves|fine|ok|okay) (?:\w+ ){0,2}?"
                               r"(?:when |on |after |once |while )?(?:lying|lie|lies|laying|she lies|he lies)(?: (?:flat|down|supine))?\b|"
-                              r"\b(?:headache|HA|head pain)\b (?:\w+ ){0,2}?(?:when|on|after|whenever|as soon as) (?:she |he |they |the (?:patient|pt) )?"
-                              r"(?:sits|stands|sit|stand|sitting|standing|gets|getting) up\b|"
+                              r"\b(?:headache|HA|head pain)\b (?:\w+ ){0,2}?(?:when|on|whenever|as soon as) (?:she |he |they |the (?:patient|pt) )?"
+                              r"(?:sits|stands|sit|stand|sitting|standing|gets|getting) up\b|\b(?:headache|HA)\b[^.?!]{0,30}\b(?:when upright|on standing|when (?:she|he) stands)\b|"
+                              r"\b(?:worse|bad|terrible) (?:when |on being )?upright\b|"
                               r"\b(?:sitting|standing|getting) up makes it worse\b|\blying (?:flat|down) (?:helps|relieves|makes it better)\b|"
-                              r"(?<!non-)(?<!non )(?<!not )\b(?:postural|positional|orthostatic) (?:headache|HA)\b", re.I),
+                              r"(?<!non-)(?<!non )(?<!not )(?<!no )(?<!without )(?<!denies )(?<!not a )\b(?:postural|positional|orthostatic) (?:headache|HA)\b", re.I),
              "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)|"
                               r"(?:坐|站)(?:起来|着)[^，。？]{0,4}(?:痛|疼)得(?:厉害|受不了)|(?:躺下|平躺|平卧|躺着)[^，。？]{0,3}(?:消失|没事|就不痛|就不疼)|"
-                              r"(?:体位性|直立性)头[痛疼]")}
+                              r"(?<!非)(?<!无)(?<!不是)(?:体位性|直立性)头[痛疼]")}
 def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: Mapping[str, Concept]) -> dict[str, tuple[str, ...]]:
     """A Chinese procedure name that is part of a longer one the turn before is its short form: "造影后3周 腰痛越来越重"
     after a 椎间盘造影 question is the discography, not a contrast injection; 射频 after 脉冲射频 the pulsed one. Not when
@@ -666,10 +668,17 @@ _ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；
 # radiographers is 10 wks pregnant"), whose questions are about occupational dose, not a pregnant patient.
 # How long a patient is kept under observation, in any wording ("how long should they be observed?", "how long do we keep
 # him in recovery?", "要留观几个小时"): the observation period is asked, whatever else the question names
-_HOW_LONG_WATCHED = re.compile(r"\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|kept|keep (?:\w+ )?(?:in|on|under|for)|stay in)\b|"
+_HOW_LONG_WATCHED = re.compile(r"\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|(?:kept|keep (?:\w+ )?)(?:in recovery|under observation|in hospital|overnight|for observation)|stay in recovery)\b|"
                                r"\b(?:observation|monitoring) (?:period|time)\b|"
                                r"(?:观察|监测|监护|留观|留院|看护)(?:多久|多长时间|几个?小时|几天|多少小时)", re.I)
 _MONITORING_CONCEPT = "post-procedure-monitoring"
+# signs of one complication only (a toxicity's tinnitus, metallic taste, perioral numbness): not dizziness or numbness alone
+_SPECIFIC_SIGN = re.compile(r"tinnitus|ringing in|metallic|perioral|circumoral|(?:lips?|tongue|mouth) (?:is |are )?(?:numb|tingl)|"
+                            r"numb (?:lips|tongue|mouth)|耳鸣|金属味|口周|口唇|嘴唇|舌头?发?麻", re.I)
+
+# an infection told as treated or over ("finished antibiotics for UTI last week", "afebrile", 已治愈): no active one
+_TREATED = r"(?![\s\S]*(?:\b(?:finished|completed|treated|resolved|cleared)\b|\bafebrile\b|\bno (?:fever|temp\w*)\b|已治愈|治好了|已好|已停药|不发热|不发烧|没有发热|没发烧|体温正常))"
+
 
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
@@ -705,10 +714,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                                r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|"
                                                r"\bdue\b|\bthis (?:afternoon|aft|pm|morning)\b|\blater today\b|明天|下周|计划|准备做|拟行|预约|"
                                                r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|"
-                                               r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期))", re.I), "active-infection"),
+                                               r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|术前|还做不做|能做吗|能不能做))" + _TREATED, re.I), "active-infection"),
     # so is a fever told before a procedure still to come ("temp in pre-op is 38.3 - proceed?", "术前体温38.5，今天能做吗")
-    ("fever", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|\bafter (?:the |her |his |an? )?\w+|\bpost-?(?!op\b)\w+|"
-                         r"\b(?:days?|weeks?) (?:after|post|later)\b|囊袋|切口|穿刺点|伤口|穿刺部位|术后|[做打]完|之后))"
+    ("fever", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|\b(?:after|following|since) (?:the |her |his |an? )?\w+|\bpost-?(?!op\b)\w+|"
+                         r"\b(?:days?|weeks?) (?:after|post|later|following)\b|囊袋|切口|穿刺点|伤口|穿刺部位|术后|[做打]完|之后))" + _TREATED +
                          r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|\bdue\b|"
                          r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|\bcancel\b|\bpostpone\b|明天|下周|计划|准备做|拟行|预约|术前|"
                          r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|能做吗|能不能做|还做不做))", re.I), "active-infection"),
@@ -799,7 +808,9 @@ _LIPID_LOWERING = re.compile(r"\bhigh (?:blood )?lipids?|lipid[- ]lowering|lipid
 
 
 # A temperature told in the febrile range ("temp in pre-op is 38.3 C", "T 38.5", "体温38.6") is a fever.
-_FEVER_READING = re.compile(r"(?:\btemp(?:erature)?\b|\bT\b|\btmax\b|体温)[^.\d。，,;；]{0,20}?(?<![\d.])(?:3[89]|4[01])(?:\.\d)?(?![\d/])", re.I)
+_FEVER_READING = re.compile(r"(?<!['’])\b(?:temp(?:erature)?|T|tmax)\b\s*(?:[:=]|is|was|of|now|in pre-?op(?: is| was)?|this (?:morning|am))?\s*"
+                            r"(?<![\d.])(?:3[89]|4[01])(?:\.\d)?\s*(?:°\s*C?|℃|C\b|度)?(?!\s*(?:yo|y/o|years?|yrs?|mg|min|kg|minutes|mins)\b)(?![\d/])|"
+                            r"体温\s*(?:是|为|有|:|：|到了|达|高达)?\s*(?:3[89]|4[01])(?:\.\d)?(?![\d/])(?!\s*岁)", re.I)
 
 
 def _febrile(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -840,20 +851,25 @@ def _menopausal(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for c in concepts if c != "pregnancy") if _MENOPAUSE.search(q) else concepts
 
 
+_RECHECK = re.compile(r"\brecheck\w*|\brepeat(?:ed)?(?: bp| reading)?\b|\bafter (?:rest|resting|\d+ min\w*)|\bre-?measured\b|\bsecond reading\b|"
+                      r"复测|再测|重测|复查血压|休息后", re.I)
 _BP_WORD = re.compile(r"\b(?:bp|blood pressure|b/p)\b|血压", re.I)
 _READING = re.compile(r"(?<![\d/])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])")
 
 
 def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
-    """The question's concepts with hypertension when a blood pressure in its range is told (`_HIGH_PRESSURE`) and the
-    last reading told is still in it ("172/104 this morning, rechecked 150/90": the recheck is the pressure now)."""
+    """The question's concepts with hypertension when a blood pressure in its range is told (`_HIGH_PRESSURE`); when a
+    recheck is told, the recheck's reading decides ("172/104 this morning, rechecked 150/90": the recheck is the pressure now)."""
     if "hypertension" in concepts or (start := _BP_WORD.search(q)) is None:
         return concepts
-    readings = [(int(a), int(b)) for a, b in _READING.findall(q[start.start():])]
+    recheck = _RECHECK.search(q, start.start())
+    if recheck is None:  # (no recheck told: a reading in the range is the finding, "186/112 in pre-op now, was 138/82")
+        return (*concepts, "hypertension") if _HIGH_PRESSURE.search(q) else concepts
+    readings = [(int(a), int(b)) for a, b in _READING.findall(q[recheck.start():])]
     readings = [(a, b) for a, b in readings if 60 <= a <= 300 and 30 <= b < a]  # (not "pain 10/10")
-    if not readings or not _HIGH_PRESSURE.search(q[start.start():]) and len(readings) < 2:
-        return concepts
-    sys_bp, dia_bp = readings[-1]
+    if not readings:
+        return (*concepts, "hypertension") if _HIGH_PRESSURE.search(q) else concepts
+    sys_bp, dia_bp = readings[0]  # the recheck's reading
     return (*concepts, "hypertension") if sys_bp >= 160 or dia_bp >= 100 else concepts
 
 
@@ -894,8 +910,8 @@ def _read_as(concepts: tuple[str, ...], subjects: tuple[str, ...], parts: tuple[
 
 
 def _procedure_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
-    """Where the question names a procedure (not a preventive measure: "do I need antibiotic prophylaxis?" asks prevention)."""
-    return [(m.start, m.end) for m in matches if lex[m.concept].kind == "procedure" and not m.concept.endswith("prophylaxis")]
+    """Where the question names a procedure."""
+    return [(m.start, m.end) for m in matches if lex[m.concept].kind == "procedure"]
 
 
 def _sign_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
@@ -1364,6 +1380,8 @@ class Framer:
         if not aspects or implied:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
+        # ("discography - do I need antibiotic prophylaxis? which abx and dose?": a part naming a topic with an ask of its own)
+        parts = tuple(p if p.aspects else replace(p, aspects=_topic_ask(p.text, lang, p.concepts)) for p in parts)
         aspects = _treats(aspects, [lex[c].kind for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
@@ -1534,8 +1552,8 @@ class Framer:
         lex = self.lexicon.concepts
         if not _HOW_LONG_WATCHED.search(q) or _MONITORING_CONCEPT not in lex:
             return concepts
-        if any(lex[c].kind == "complication" for c in concepts if c in lex):
-            signs: tuple[str, ...] = ()
+        if any(lex[c].kind == "complication" for c in concepts if c in lex) or not _SPECIFIC_SIGN.search(q):
+            signs: tuple[str, ...] = ()  # (dizziness alone is no toxicity sign)
         else:
             signs = tuple(r for c in concepts if c in lex and lex[c].kind == "finding" for r in lex[c].related
                           if r in lex and lex[r].kind == "complication")
@@ -2052,7 +2070,7 @@ def _known_stem(word: str, vocab: Mapping[str, Mapping[str, int]]) -> bool:
     if known(word):
         return True
     # (a known word with a prefix: "reposition" is "position" done again, never a slip for it)
-    pre = re.fullmatch(r"(?:re|pre|post|over|under|un|mis|non|sub|inter|intra|peri|co|de|multi)-?([a-z]{4,})", word.lower())
+    pre = re.fullmatch(r"(?:re|pre|post|over|under|un|mis|non)-?([a-z]{4,})", word.lower())
     if pre is not None and (known(pre[1]) or pre[1] in _frequencies("en")):
         return True
     m = re.fullmatch(r"([a-z]{2,}?)(\w?)(est|er)", word.lower())

@@ -218,8 +218,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
-               r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal",
-         "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|PVP|PKP|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管"},
+               r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal|"
+               r"sympathetic|paravertebral",
+         "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|PVP|PKP|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管|"
+               r"交感|椎旁"},
         {"en": "URGENT: a new neurological deficit after a neuraxial procedure or implant can be a spinal haematoma, abscess or cord injury. "
                + _STOP["en"] + ": urgent neurological assessment, emergency MRI and spinal surgery consultation.",
          "zh": "紧急：椎管内操作或植入术后新发神经功能障碍可能是椎管内血肿、脓肿或脊髓损伤。" + _STOP["zh"] + "：紧急神经系统评估、急诊MRI并请脊柱外科会诊。"},
@@ -239,12 +241,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b|"
                 # (a low-grade temperature only beside a draining or purulent wound: 37.5 with a clean wound after an implant is
                 # the usual course)
-                r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
-                r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz))",
+                r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
+                r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b))",
                 r"back pain|neck pain|wound|erythema|red|pus|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
-                r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿))|"
-                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
+                r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开))|"
+                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
@@ -369,7 +371,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         # a pocket fill suspected before any sign ("加药时 怀疑打进囊袋了 怎么办"): the overdose is on its way
         "idd-overdose",
-        {"en": (r"pocket fill|(?:into|in) the (?:subcutaneous |pump |sub-?q |subcut )?pocket|(?:missed|outside) the (?:reservoir|port)|subcutaneous (?:injection|fill) of the (?:refill|drug)",),
+        {"en": (r"pocket fill|into the (?:subcutaneous |pump |sub-?q |subcut )?pocket|"
+                r"(?:went|gone|injected|given|ended up|refill\w*|drug|dose) in the (?:subcutaneous |pump |sub-?q |subcut )?pocket|(?:missed|outside) the (?:reservoir|port)|subcutaneous (?:injection|fill) of the (?:refill|drug)",),
          "zh": (r"(?:打|注|推|加)(?:进|入|到)(?:了)?(?:皮下)?(?:的)?(?:泵)?囊袋|误注(?:入)?(?:皮下)?囊袋|囊袋(?:内|里)?误注|没(?:有)?打进(?:储药囊|药囊|泵)",)},
         {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|\bIDD\b",
          "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片"},
@@ -786,11 +789,13 @@ def condition_names(actions: str, lang: Lang) -> str:
 
 
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
+# (no one patient told beside it: "what do I tell patients after a TFESI? this one has numb, weak legs" is a case)
+_NO_CASE = r"(?![\s\S]*\b(?:this one|this (?:pt|patient|lady|man|woman|guy)|she (?:has|is|'s)|he (?:has|is|'s)|my (?:pt|patient) (?:has|is))\b)"
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|"
           # (what patients in general are told: "what do I tell patients after medial branch RFA - burning, numbness?")
-          r"\bwhat (?:do|should|can|would) (?:i|we|you) (?:tell|say to|warn|advise) (?:my |our |the )?(?:patients|pts)\b|"
-          r"\b(?:tell|warn|advise|counsel) (?:my |our |the )?(?:patients|pts) (?:after|before|about)\b|"
+          r"\bwhat (?:do|should|can|would) (?:i|we|you) (?:tell|say to|warn|advise) (?:my |our |the )?(?:patients|pts)\b" + _NO_CASE + r"|"
+          r"\b(?:tell|warn|advise|counsel) (?:my |our |the )?(?:patients|pts) (?:after|before|about)\b" + _NO_CASE + r"|"
           # (a patient's question to answer with figures: "pt asks 'can this shot paralyze me?' … what do i tell him, any numbers?")
           r"\bany (?:numbers?|figures?|stats)\b|"
           r"what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|terrified|frightened|anxious (?:about|that)|nervous (?:about|that)|fear(?:s|ful)? (?:of|about|that)|concerned (?:about|that)|(?:real|actual|hard|honest) (?:numbers?|figures?|odds|chances?|risk)|what (?:numbers?|figures?)|\bodds\b|\bchances? (?:of|that)\b|likelihood|probability|(?:give|quote|tell) (?:her|him|them|the (?:patient|pt)|pts?) (?:a|the|an honest) (?:number|figure|rate)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
@@ -817,7 +822,7 @@ _NOT_NOW = {
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
 _NOW = {
-    "en": r"\bnow\b(?! (?:resolved|settled|stable|recovered|fine|ok|okay|better|improved|gone|back to)\b)(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
+    "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
@@ -1133,20 +1138,30 @@ _BEFORE_IT = {"en": r"\bbefore (?:his|her|the|their|a|an|my)?\s?(?:\w+[ -]){0,3}
 # (looser than SETTLED and frame's SIGN_STOPPED below: "刚停了" and "now stopped" end it too)
 _GOING_ON = {"en": r"\bstill (?:seizing|fitting|convulsing|unresponsive|apn(?:o)?eic|not breathing|can(?:no|'|’)?t|unable|has no)\b|"
                    r"\b(?:is|are|keeps?|started) (?:seizing|fitting|convulsing)\b|\bseizing\b|\bseizure (?:is )?ongoing\b",
-             "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽搐|惊厥|抽)|抽搐不止|抽个不停|在抽搐"}
+             "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽搐|惊厥|抽)|抽搐不止|抽个不停|在抽搐|(?:仍|仍然|还)(?:意识不清|昏迷|叫不醒|无反应|没醒)"}
+# a sign still present after another stopped ("the seizure has stopped but she's still unresponsive")
+_STILL_SIGN = {"en": r"\bstill (?:unresponsive|apn(?:o)?eic|not breathing|not rousable|unconscious)\b",
+               "zh": r"(?:仍|仍然|还)(?:意识不清|昏迷|叫不醒|无反应|没醒)"}
 # Early toxicity signs a patient has now, told before an observation question ("pt has a metallic taste and some twitching,
 # how long should they be observed?"): the toxicity is going on, not a question about a past or possible one
-_SIGNS_NOW = {"en": r"\b(?:patient|pt|she|he|they|who)\s+(?:now\s+)?(?:has|have|is having|are having|is complaining of|complains of|c/o|"
-                    r"is getting|is developing)\s+(?:a |an |some |mild |new |slight )?(?:metallic taste|twitch\w*|tinnitus|ringing in|"
+_SIGNS_NOW = {"en": r"\b(?:patient|pt|she|he|they|who)\s*(?:'s|has|have|is|are)?\s*(?:now\s+)?(?:got|has|have|is having|are having|"
+                    r"is complaining of|complains of|c/o|is getting|is developing|developed)\s+"
+                    r"(?!(?:\w+ ){0,3}?(?:chronic|long-?standing|baseline|known|history|hx|lifelong))"
+                    r"(?:a |an |some |mild |new |slight )?(?:\w+ ){0,2}?(?:metallic taste|twitch\w*|tinnitus|ringing in|"
                     r"perioral|circumoral|numb (?:lips|tongue|mouth)|jerk\w*|tingling (?:lips|around))",
-              "zh": r"(?:病人|患者|病患|老人|他|她)(?!.{0,10}(?:之前|以前|曾|上次|既往))[^，。？?]{0,14}"
+              "zh": r"(?:病人|患者|病患|老人|他|她)(?!.{0,10}(?:之前|以前|曾|上次|既往|长期|多年|病史|本来|一直|慢性|基础|平时|平常|原来|老是))"
+                    r"(?![\s\S]*(?:担心|概率|发生率|怎么判断|如何判断|安全吗|能做吗|可以做吗))[^，。？?]{0,14}"
                     r"(?:口周.{0,2}麻|口唇.{0,2}麻|嘴.{0,2}麻|舌头?发?麻|耳鸣|金属味|肌肉抽动|肌颤)"}
 # ... unless told as stopped
 # A picture told as over, with the observation after it asked
 _SETTLED_WATCH = {"en": r"^(?=[\s\S]*\b(?:now|has|have|had|all|since|fully|completely) (?:resolved|settled|stopped|subsided|gone|recovered|back to (?:baseline|normal))\b)"
-                        r"(?=[\s\S]*\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|kept|keep)\b)",
+                        r"(?=[\s\S]*\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|kept|keep)\b)"
+                        # (not when another sign goes on: "the hives have resolved but she is now wheezing")
+                        r"(?![\s\S]*(?:\b(?:but|however|although|though)\b[^.?]{0,60}\b(?:now|still|persist\w*|can(?:no|'|’)?t|is|are|has)\b|"
+                        r"\bstill\b|\bpersist\w*|\bnow (?:has|is|she|he|her|his|wheez\w*|swell\w*|twitch\w*|seiz\w*|can(?:no|'|’)?t|unresponsive)))",
                   "zh": r"^(?=[\s\S]*(?:已|已经|现在|目前)(?:缓解|消失|好转|恢复|停止|停了|不抽了))"
-                        r"(?=[\s\S]*(?:观察|监测|监护|留观)(?:多久|多长时间|几个?小时))"}
+                        r"(?=[\s\S]*(?:观察|监测|监护|留观)(?:多久|多长时间|几个?小时))"
+                        r"(?![\s\S]*(?:但(?:是)?[^，。？]{0,4}(?:现在|仍|还|又|出现|开始)|仍(?:然|有|在)|还在|还有|又出现|现在(?:又|出现|开始)|持续))"}
 _STOPPED_NOW = {"en": r"\bstopped\b|\bresolved\b|\bsettled\b|\bback to (?:baseline|normal)\b",
                 "zh": r"停了|停止了|止住|不抽了|已缓解|恢复了|好了"}
 
@@ -1158,7 +1173,8 @@ def not_now(question: str, lang: Lang) -> bool:
     if severe(question, lang):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
         return False
     asked = question if lang == "zh" else f" {question} "
-    if (_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked):
+    if ((_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked)) \
+            or _rx(_STILL_SIGN[lang]).search(asked):
         return False  # "still seizing; how long does she need to be monitored?": it is happening
     if _rx(_SETTLED_WATCH[lang]).search(asked):
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
@@ -1310,13 +1326,29 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     # limits during epiduroscopy)
     since = any(bool(_rx(_SINCE[lang]).search(t)) and not _rx(_IN_PROCEDURE[lang]).search(t) for t in (question, own) if t)
     if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
-        return _febrile(rule, lang, out, question, rule.escalation[out]), steps_for(rule.id, out, question), ""
+        return _unstable(rule, lang, out, question, _febrile(rule, lang, out, question, rule.escalation[out])), steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)
-    banner = _febrile(rule, lang, out, question, banner)
+    banner = _unstable(rule, lang, out, question, _febrile(rule, lang, out, question, banner))
     # (the ward on the phone is no home, nor is a patient whose scan the follow-up reports)
     if _rx(_HOME[lang]).search(question) and not _rx(_WARD[lang]).search(question) and not arrived:
         banner = banner.replace(_LATE_STOP[out], (_HOME_STOP if rule.id in _COME_IN else _HOME_EMS)[out])
     return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
+
+
+# A deficit told with laboured breathing or a low blood pressure ("颈椎TFESI推完药 手脚都动不了了，呼吸费力，血压80/40"):
+# the airway and the circulation come before the scan.
+_ABC_FIRST = {"en": "Breathing difficulty or a low blood pressure comes first: support the airway, ventilation and circulation now. ",
+              "zh": "出现呼吸困难或低血压，须首先立即保障气道、通气和循环。"}
+_WITH_ABC = frozenset({"esi-stroke", "neuraxial-deficit"})
+
+
+def _unstable(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
+    """The banner of a deficit told with failing breathing or circulation, with those first."""
+    q = question if lang == "zh" else f" {question} "
+    if rule.id not in _WITH_ABC or not (_rx(_BREATHING[lang]).search(q) or _rx(_LOW_BP[lang]).search(q) or severe(question, lang)):
+        return banner
+    head, sep, rest = banner.partition("：" if out == "zh" else ": ")
+    return f"{head}{sep}{_ABC_FIRST[out]}{rest}"
 
 
 # A new deficit with fever is first an epidural abscess: the banner names it first.

@@ -94,3 +94,14 @@ def test_a_leak_and_a_postural_headache_reported_by_a_caller_get_the_headaches_c
 def test_a_next_step_asked_after_failed_care_is_not_called_uncovered_when_the_next_part_answers_it(engine):
     ans = engine.answer("卧床 补液 咖啡因都用了3天了还是痛，下一步？血补片什么时候做", ["腰椎ILESI后第二天头痛，坐起来就痛躺下好，恶心，护士问怎么处理"])
     assert "知识库未涵盖" not in ans.text and any("自体血填充" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_an_english_sentence_naming_a_chinese_brand_beside_its_english_name_is_still_quoted(engine):
+    ans = engine.answer("what is Lixiana and how long do I hold it before an ESI?")
+    assert any("Lixiana (里先安)" in b["text"] for b in ans.bullets), ans.text
+
+
+def test_continuing_cpr_is_no_lipid_already_running(engine):
+    ans = engine.answer("we continue CPR, what is the lipid dose? she's 70 kg",
+                        ["just did a stellate with bupivacaine, pt seized", "seizure stopped but now she's in VF"])
+    assert not any("repeat the lipid bolus" in b["text"] for b in ans.bullets[:2]), ans.text

@@ -856,3 +856,26 @@ def test_round_69_pictures(question, lang, rule):
 ])
 def test_round_69_pocket_fill(question, lang, rule):
     assert triage(question, lang).rule == rule
+
+
+@pytest.mark.parametrize(("question", "lang", "rule"), [
+    # review 5: one sign settled while another goes on is still the emergency; a pocket's own swelling is no pocket fill;
+    # long-standing tinnitus is history; a low-grade temperature with a red, tender wound after an implant is urgent;
+    # counselling of patients in general does not hide the case told beside it
+    ("after ILESI the hives have resolved but she is now wheezing, how long should she be observed?", "en", "contrast-anaphylaxis"),
+    ("造影剂过敏，皮疹已经消失了，但现在喘憋，要观察多久？", "zh", "contrast-anaphylaxis"),
+    ("腰椎硬膜外注射后腰痛已经缓解了，但是现在双腿无力麻木，要观察多久？", "zh", "neuraxial-deficit"),
+    ("tinnitus during the block has stopped but she now has a metallic taste and twitching, how long should we watch her?", "en", "last"),
+    ("numbness has resolved but leg weakness persists 3 hours after the TFESI, how long should we monitor?", "en", "neuraxial-deficit"),
+    ("注射后抽搐已经停了，但患者仍意识不清，要监护多久？", "zh", "last"),
+    ("IT pump implanted 10 days ago, redness and swelling in the subcutaneous pocket, what now?", "en", ""),
+    ("2 weeks after pump implant there is a seroma in the subcutaneous pocket, what now?", "en", ""),
+    ("患者有多年耳鸣病史，做星状神经节阻滞用布比卡因安全吗？", "zh", ""),
+    ("担心星状神经节阻滞时局麻药中毒，患者本来就有耳鸣，怎么判断早期中毒？", "zh", ""),
+    ("after the SGB she's got numb lips and a metallic taste, how long should we watch her?", "en", "last"),
+    ("SCS植入术后第5天体温37.8，切口周围发红、压痛明显，怎么办？", "zh", "implant-infection"),
+    ("IPG implant day 5, temp 37.8, wound red and tender", "en", "implant-infection"),
+    ("what do I tell patients after a TFESI? this one has numb, weak legs since this morning's injection", "en", "neuraxial-deficit"),
+])
+def test_review_five_pictures(question, lang, rule):
+    assert triage(question, lang).rule == rule

@@ -3670,3 +3670,46 @@ def test_consulting_the_device_team_is_a_step():
     from assistant.compose import _ACTION
     # ("那术中需要怎么处理起搏器？": the device team's advice is what to do, no "no management steps" note)
     assert _ACTION["zh"].search("对于植入心脏起搏器的患者，应咨询心脏装置团队，对方可能建议改用双极射频或对装置重新程控")
+
+
+@pytest.mark.parametrize(("question", "concept", "present"), [
+    # review 5: an afebrile or treated patient has no active infection ("can't" holds no temperature, nor "39 yo"); a
+    # reading in range is hypertension unless a recheck says otherwise; a non-postural headache is no PDPH; a runny nose
+    # and a pocket seroma are no CSF leak; "caudal to the pedicle" names no caudal ESI; dizziness is no toxicity sign
+    ("can't lie prone for 40 min, SIJ injection today. proceed?", "active-infection", False),
+    ("temp fine 39 yo female booked for SIJ injection today, ok to proceed?", "active-infection", False),
+    ("体温正常 40岁 男性，今天做TFESI，需要注意什么？", "active-infection", False),
+    ("pt afebrile, finished antibiotics for UTI last week, proceed with SIJ injection today?", "active-infection", False),
+    ("temp 38.5 three days following her TFESI, seen in clinic today, what now?", "active-infection", False),
+    ("PVP术前病人尿路感染，体温37.8，还做不做", "active-infection", True),
+    ("T 38.6 this morning, booked for MBB today, proceed?", "active-infection", True),
+    ("BP 186/112 in pre-op now, was 138/82 at his last clinic visit, ok to proceed with TFESI?", "hypertension", True),
+    ("BP in pre-op is 192/118; his usual is 130/80. proceed with SCS trial?", "hypertension", True),
+    ("TFESI后非体位性头痛的发生率是多少？", "pdph", False),
+    ("headache after getting up this morning, 1 week after her TFESI, any concern?", "pdph", False),
+    ("SCS trial pt phoned: exit site is leaking clear fluid and she gets a headache when upright. Day 3.", "pdph", True),
+    ("病人流清水鼻涕、发烧，明天能做TFESI吗？", "csf-leak", False),
+    ("IPG pocket has some clear drainage day 5 after implant, afebrile, what now?", "csf-leak", False),
+    ("for L5 TFESI, should the needle tip be caudal to the pedicle?", "caudal-esi", False),
+    ("how long should the patient stay in recovery after a cervical TFESI with dizziness?", "last", False),
+    ("how long should apixaban be kept off before an SCS trial?", "post-procedure-monitoring", False),
+])
+def test_review_five_frames(framer, question, concept, present):
+    assert (concept in framer.frame(question).concepts) is present, framer.frame(question).concepts
+
+
+@pytest.mark.parametrize(("question", "lang", "action"), [
+    # review 5: a choice of what to do with the needle asks what to do; how often a case is abandoned, an abortion or a
+    # dose at another level do not
+    ("Should I go up a level or stop?", "en", True),
+    ("ILESI穿破硬脊膜了，换一个间隙还是停止？", "zh", True),
+    ("how often is a TFESI abandoned because of vascular flow?", "en", False),
+    ("what percentage of lumbar TFESIs are aborted for vascular uptake?", "en", False),
+    ("TFESI中因血管显影而放弃注射的比例是多少？", "zh", False),
+    ("what is the max steroid dose if I inject another level?", "en", False),
+    ("does fluoroscopy during an ESI in early pregnancy raise the risk of spontaneous abortion?", "en", False),
+    ("孕早期做了透视，需要终止妊娠吗？", "zh", False),
+])
+def test_review_five_choices(question, lang, action):
+    from assistant.frame import aspects_of
+    assert ("action" in aspects_of(question, lang)) is action
