@@ -796,7 +796,8 @@ class AnswerEngine:
         case is about (the blood patch for a dural-puncture headache; its conservative care first when nothing was tried),
         which the procedure's own passages in the context can crowd out."""
         # (and "PDPH day 2, how to treat?": the complication's care, which its recognition passages can crowd out)
-        if ("escalation" not in q.aspects and q.aspects[:1] != ("action",)) or tri.urgent:
+        # (and "pt phoned day 2 with a postural headache, what do I tell her?": what to tell is the complication's care)
+        if ("escalation" not in q.aspects and q.aspects[:1] not in (("action",), ("advice",))) or tri.urgent:
             return []  # (an emergency's steps come from its pathway's passages)
         comps = [c for c in (*q.concepts, *q.context_concepts) if self._kinds.get(c) == "complication"]
         if not comps:

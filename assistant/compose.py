@@ -617,8 +617,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     narrow = _narrow_kind(part)  # how long a course goes on, how fast to infuse: the figure of that kind
     if narrow is not None and narrow is not _LASTS:  # (an ask with no figure of its own: the verdict is its figure)
         figure = (figure if kinds else 1.0) if narrow.search(s.text) else 0.0
-    if "action" in part.aspects and s.action:
-        cue += 1.0  # asked what to do: a sentence that says what to do
+    if s.action and ("action" in part.aspects or ("advice" in part.aspects[:1] and any(sig.kinds.get(c) == "complication" for c in part.concepts))):
+        cue += 1.0  # asked what to do (or what to tell a patient who has the complication): a sentence that says what to do
     # and one of the same sections that only describes the complication ("PDPH usually starts within 5 days") comes after
     unacted = part.aspects[:1] == ("action",) and not s.action and s.group in ("management", "complications") \
         and not (_GO_ON[s.chunk.lang].search(s.text) and _GO_ON[q.lang].search(part.text))

@@ -105,3 +105,9 @@ def test_continuing_cpr_is_no_lipid_already_running(engine):
     ans = engine.answer("we continue CPR, what is the lipid dose? she's 70 kg",
                         ["just did a stellate with bupivacaine, pt seized", "seizure stopped but now she's in VF"])
     assert not any("repeat the lipid bolus" in b["text"] for b in ans.bullets[:2]), ans.text
+
+
+def test_a_step_on_the_table_is_not_quoted_to_a_phone_call_days_later(engine):
+    ans = engine.answer("pt phoned day 2 after C7-T1 ILESI, headache much worse sitting up, better lying flat. what do i tell her")
+    assert not any("abort or redirect" in b["text"] for b in ans.bullets), ans.text
+    assert any(w in b["text"] for b in ans.bullets for w in ("blood patch", "Conservative treatment", "Red flags")), ans.text

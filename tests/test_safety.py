@@ -879,3 +879,15 @@ def test_round_69_pocket_fill(question, lang, rule):
 ])
 def test_review_five_pictures(question, lang, rule):
     assert triage(question, lang).rule == rule
+
+
+def test_round_70_deficits():
+    # a deficit after a lumbar sympathetic block on a barely held anticoagulant is a haematoma picture; a deficit with
+    # laboured breathing and a low pressure puts the airway and the circulation first in the banner
+    assert triage("腰交感阻滞后2小时，病人回家前说背痛加剧，下肢无力逐渐加重，他在吃拜瑞妥只停了1天", "zh").rule == "neuraxial-deficit"
+    t = triage("颈椎TFESI推完药病人说手脚都动不了了，呼吸费力，血压80/40", "zh")
+    assert t.urgent and t.escalation.index("气道") < t.escalation.index("MRI"), t.escalation
+    t = triage("just finished a C6 TFESI, she can't move her arms or legs and is struggling to breathe, BP 78/40", "en")
+    assert t.urgent and t.escalation.index("airway") < t.escalation.index("MRI"), t.escalation
+    calm = triage("C6 TFESI just now, she can't move her left arm", "en")
+    assert calm.urgent and "airway" not in calm.escalation.split("MRI")[0], calm.escalation
