@@ -1647,12 +1647,21 @@ class AnswerEngine:
         if q.stand_ins and not tri.urgent and self._stand_in_after(q, bullets):
             notes.append(self._stand_in_note(q, lang, after=True))
         notes[:0] = self._urgent_notes(q, lang, tri, bullets) if tri.urgent else []
+        # (a complication asked about that no passage names is said before the facts that stand beside it: "long fluoro
+        # time, when do we worry about skin burns?" has nothing on radiation skin injury)
+        missing_first = [n for n in notes if n.startswith(NOTE_PREFIX + _NOTHING_ON[lang].split("{")[0]) and self._asked_missing(q, verdict)]
+        lines[:0], notes = missing_first, [n for n in notes if n not in missing_first]
         body = "\n".join(_said_once(lines) + ([""] if notes else []) + notes)
         text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
         parts = [{"question": p.text, "covered": (verdict.covered[i] if i < len(verdict.covered) else True)}
                  for i, p in enumerate(q.parts)]
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
+
+    def _asked_missing(self, q: Question, verdict: Verdict) -> bool:
+        """Is a complication the question asks about one that no passage names?"""
+        return any(self._kinds.get(c) == "complication" and c in q.subjects and not self.retriever.by_concept.get(c)
+                   for c in verdict.missing)
 
     def _stand_in_note(self, q: Question, lang: Lang, after: bool = False) -> str:
         """"血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have."""

@@ -705,6 +705,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "tumour-ablation"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
     ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
+    # a skin burn asked after a long fluoroscopy time is the X-ray beam's, not the RF pad's ("long fluoro time … worry about
+    # skin burns?"), unless the pad is named
+    ("dispersive-pad-burn", re.compile(r"^(?![\s\S]*(?:\bpad\b|grounding|dispersive|return electrode|负极板|电极板))"
+                                       r"(?=[\s\S]*(?:fluoro|radiation|x-?ray|\bmGy\b|\bGy\b|c-?arm|透视|辐射|射线|C臂))", re.I), "radiation-injury"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a

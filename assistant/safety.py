@@ -243,10 +243,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 # the usual course)
                 r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
                 r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b))",
-                r"back pain|neck pain|wound|erythema|red|pus|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers"),
+                r"back pain|neck pain|wound|erythema|red|pus|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers|"
+                # (a trial lead still through the skin is a wound: "SCS trial leads in, pt febrile")
+                r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b|exit site"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
                 r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开))|"
-                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标")},
+                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标|电极(?:还)?在|出口处")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
@@ -1325,7 +1327,8 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     # (this turn's own time since wins over the turn before's "术中": "术后病人说看东西模糊" after a question on irrigation
     # limits during epiduroscopy)
     since = any(bool(_rx(_SINCE[lang]).search(t)) and not _rx(_IN_PROCEDURE[lang]).search(t) for t in (question, own) if t)
-    if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)):
+    if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)
+            or (days_later(question, lang) and not _rx(_IMMEDIATE[lang]).search(question))):
         return _unstable(rule, lang, out, question, _febrile(rule, lang, out, question, rule.escalation[out])), steps_for(rule.id, out, question), ""
     banner, steps = _late_form(rule, out, question)
     banner = _unstable(rule, lang, out, question, _febrile(rule, lang, out, question, banner))

@@ -111,3 +111,8 @@ def test_a_step_on_the_table_is_not_quoted_to_a_phone_call_days_later(engine):
     ans = engine.answer("pt phoned day 2 after C7-T1 ILESI, headache much worse sitting up, better lying flat. what do i tell her")
     assert not any("abort or redirect" in b["text"] for b in ans.bullets), ans.text
     assert any(w in b["text"] for b in ans.bullets for w in ("blood patch", "Conservative treatment", "Red flags")), ans.text
+
+
+def test_an_asked_complication_no_passage_names_is_said_first(engine):
+    ans = engine.answer("wound dehiscence over SCS IPG, hardware visible. can I just resuture it in clinic?")
+    assert ans.text.startswith("> Nothing in the knowledge base on: wound dehiscence"), ans.text

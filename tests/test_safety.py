@@ -891,3 +891,12 @@ def test_round_70_deficits():
     assert t.urgent and t.escalation.index("airway") < t.escalation.index("MRI"), t.escalation
     calm = triage("C6 TFESI just now, she can't move her left arm", "en")
     assert calm.urgent and "airway" not in calm.escalation.split("MRI")[0], calm.escalation
+
+
+def test_round_70_implants():
+    # a fever with trial leads still in is the implant's infection; days after the procedure, nothing is left to stop
+    assert triage("SCS trial leads in, pt febrile, remove leads?", "en").rule == "implant-infection"
+    assert triage("SCS测试电极还在，病人发烧38.5，要拔电极吗", "zh").rule == "implant-infection"
+    assert triage("how do I prevent infection while the SCS trial leads are in?", "en").rule == ""
+    t = triage("SCS trial pt febrile 38.4 day 4, lead exit site red and tender, what now?", "en")
+    assert t.rule == "implant-infection" and "Stop the procedure" not in t.escalation, t.escalation

@@ -3713,3 +3713,13 @@ def test_review_five_frames(framer, question, concept, present):
 def test_review_five_choices(question, lang, action):
     from assistant.frame import aspects_of
     assert ("action" in aspects_of(question, lang)) is action
+
+
+def test_round_70_concepts(framer):
+    # a skin burn after a long fluoroscopy time is the beam's; the pad's when the pad is named; a wound opened over an
+    # implant and an opioid-tolerant patient are named (so an answer can say the sources lack them)
+    q = framer.frame("long fluoro time (>40 min) for a difficult RFA, when do we worry about skin burns / need follow-up")
+    assert "radiation-injury" in q.concepts and "dispersive-pad-burn" not in q.concepts, q.concepts
+    assert "dispersive-pad-burn" in framer.frame("skin burn under the grounding pad after RFA, what now?").concepts
+    assert "wound-dehiscence" in framer.frame("wound dehiscence over SCS IPG, hardware visible. can I just resuture it in clinic?").concepts
+    assert "opioid-tolerance" in framer.frame("starting dose for IT morphine trial, pt opioid tolerant on 300 mg OME").concepts
