@@ -60,6 +60,8 @@ from .frame import (
     HELD,
     IMAGING,
     POPULATIONS,
+    REGIMEN_ASK_EN,
+    REGIMEN_ASK_ZH,
     SIGN_STOPPED,
     TOPIC_ASKS,
     Part,
@@ -151,6 +153,10 @@ _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|h
           "zh": re.compile(r"已经(?:给|用|推|打)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|仍然|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
                            r"第二次|重复给")}
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
+# A dose asked in words, not one told ("just injected 3 mL lidocaine test dose" tells one; "naloxone dose?" asks)
+_DOSE_ASKED = re.compile(r"\bhow much\b|\bwhat(?:'s| is)? (?:the )?(?:\w+ )?dos(?:e|ing)\b|\bdos(?:e|ing)\s*(?:for (?:her|him|them|a \w+)\s*)?\?|"
+                         r"\bhow many (?:mg|ml|mcg|ampoules?|amps?)\b|多少|几毫升|几毫克|剂量[？?]|剂量是|怎么给|如何给|"
+                         + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH, re.I)  # (a regimen asked: "what empiric abx should we start?")
 _GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|with|after|had|got|received|pushed)\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注)")}
 _LA_CEILING = re.compile(r"nomogram|列线图|maximum doses? (?:differ|of (?:lidocaine|bupivacaine|ropivacaine|local))|local an(?:a)?esthetic maximum|"
@@ -1603,7 +1609,7 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _NO_SUCH_DRUG[lang].format(drugs=_join([self._said(q, c, lang) for c in unsaid], lang),
                                                                   condition=condition))
         lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                     if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or self._asks_of_drug(q, p))
+                     if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or (self._asks_of_drug(q, p) and _DOSE_ASKED.search(p.text)))
                      and not set(unsaid) & set(p.concepts))
         # (and how long a drug is given, "MRSA - which antibiotic, how long?", in an emergency too)
         # (a span given under another part answers it too: "正常吗 多久好" - "neuritis resolves within weeks" under the first)

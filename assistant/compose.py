@@ -803,10 +803,13 @@ _OTHER_HARMS = re.compile(r"\b(?:other|further|additional) (?:problems|complicat
 def _urgent_variant(s: Sentence, part: Part, q: Question, w: Weights) -> float:
     """The regimen for when it is needed urgently (IV steroids when contrast cannot wait) is not a planned procedure's
     first answer."""
-    return w.protocol / 2 if _URGENT_VARIANT.search(s.text) and not _URGENT_ASK.search(q.text) and "action" not in part.aspects else 0.0
+    # (asked how to handle the contrast for a patient with a past reaction, "以前CT增强起过荨麻疹，造影剂怎么处理", is planning too)
+    planned = "action" not in part.aspects or bool(_PAST_REACTION.search(q.text))
+    return w.protocol / 2 if _URGENT_VARIANT.search(s.text) and not _URGENT_ASK.search(q.text) and planned else 0.0
 
 
 _URGENT_VARIANT = re.compile(r"\bneeds? (?:\w+ ){0,2}urgently\b|\burgent (?:intravenous|iv) regimen|如需紧急|紧急使用|急需使用", re.I)
+_PAST_REACTION = re.compile(r"\bprior\b|\bprevious\w*|\bhistory of\b|\bhx\b|\bh/o\b|\ballergic to\b|\ballergy to\b|以前|既往|之前|曾经|过敏史|对.{1,6}过敏", re.I)
 _URGENT_ASK = re.compile(r"\burgent\w*|\bemergenc\w*|\bstat\b|\bnow\b|紧急|急诊|马上|立刻", re.I)
 
 

@@ -1165,11 +1165,24 @@ def _treats(aspects: tuple[str, ...], kinds: Sequence[str], text: str, lang: Lan
     if it fails)."""
     if not aspects and "complication" in kinds and "procedure" in kinds and _NEED_DONE[lang].search(text):
         return ("action",)
+    # ("以前CT增强起过荨麻疹，颈椎TFESI造影剂怎么处理": what to do about a known allergy before a procedure is to prevent a
+    # reaction, not to treat one; no complication happening is told)
+    if aspects[:1] == ("action",) and "allergy-history" in kinds and "complication" not in kinds and "procedure" in kinds:
+        return ("prevention", *aspects[1:])
     if "prevention" not in aspects or "action" in aspects or "complication" not in kinds or not _TREAT_DRUG[lang].search(text):
         return aspects
     return tuple("action" if a == "prevention" else a for a in aspects)
 
 
+_ALLERGIES = frozenset({"contrast-allergy", "allergic-reaction"})
+_PAST_ALLERGY = re.compile(r"\bprior\b|\bprevious\w*|\bhistory of\b|\bhx\b|\bh/o\b|\ballergic to\b|\ballergy to\b|\blast time\b|"
+                           r"\b(?:years?|months?) ago\b|以前|既往|之前|曾经|过敏史|对.{1,6}过敏|上次", re.I)
+
+
+def _allergy_kind(concept: str, kind: str, text: str) -> str:
+    """An allergy told as the patient's history ("以前CT增强起过荨麻疹", "hx anaphylaxis to contrast") is no complication
+    happening now."""
+    return "allergy-history" if concept in _ALLERGIES and _PAST_ALLERGY.search(text) else kind
 _NEED_DONE = {"en": re.compile(r"\b(?:do|does|should) (?:i|we|she|he|they) (?:need (?:to do |to have |to get )?|do |get |have )"
                                r"(?:a |an |the )?(?:blood patch|ebp|patch)\b|\bneed (?:a |an )?(?:blood patch|ebp)\b", re.I),
               "zh": re.compile(r"(?:需要|需不需要|要不要|该不该|是否需要|用不用)(?:做|打|行)[^，。？?]{0,12}(?:吗|[？?]|$)")}
@@ -1386,7 +1399,7 @@ class Framer:
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
         # ("discography - do I need antibiotic prophylaxis? which abx and dose?": a part naming a topic with an ask of its own)
         parts = tuple(p if p.aspects else replace(p, aspects=_topic_ask(p.text, lang, p.concepts)) for p in parts)
-        aspects = _treats(aspects, [lex[c].kind for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
+        aspects = _treats(aspects, [_allergy_kind(c, lex[c].kind, q) for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
@@ -1807,7 +1820,7 @@ class Framer:
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
             asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex), _sign_names(found, lex)), subj, self.lexicon, t),
                              own, t, lang)
-            asked = _treats(asked, [lex[c].kind for c in (*own, *inherited, *ctx) if c in lex], t, lang)
+            asked = _treats(asked, [_allergy_kind(c, lex[c].kind, t) for c in (*own, *inherited, *ctx) if c in lex], t, lang)
             own += self._suspected(own, asked)
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))

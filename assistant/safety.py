@@ -914,7 +914,8 @@ GOES_ON = {
 # the question plans around an old reaction, however it ends ("what now?", 怎么办), unless it also says the picture is
 # happening now (during the injection, suddenly, 正在).
 _PLANNED = {
-    "en": r"\b(?:scheduled|booked|planned|planning|needs?|due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for",
+    "en": r"\b(?:scheduled|booked|planned|planning|needs?|due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for|"
+          r"\bhow (?:do|should|can) (?:i|we) do (?:her|his|their|the|this|a|an)\b|\b(?:do|doing) (?:it|her \w+|his \w+|the \w+) safely\b",
     "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期|"
           # (a reaction before, this time's procedure asked: "以前做增强CT起过荨麻疹，这次TFESI造影怎么办"; 这次 alone is often
           # the procedure just done)

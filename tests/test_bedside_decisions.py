@@ -116,3 +116,8 @@ def test_a_step_on_the_table_is_not_quoted_to_a_phone_call_days_later(engine):
 def test_an_asked_complication_no_passage_names_is_said_first(engine):
     ans = engine.answer("wound dehiscence over SCS IPG, hardware visible. can I just resuture it in clinic?")
     assert ans.text.startswith("> Nothing in the knowledge base on: wound dehiscence"), ans.text
+
+
+def test_a_dose_told_in_an_emergency_is_no_dose_asked(engine):
+    ans = engine.answer("Lumbar ILESI, just injected 3 mL lidocaine test dose, pt now says legs numb and heavy, BP 85/50, HR 50, getting short of breath")
+    assert ans.urgent and "gives no dose" not in ans.text, ans.text

@@ -900,3 +900,8 @@ def test_round_70_implants():
     assert triage("how do I prevent infection while the SCS trial leads are in?", "en").rule == ""
     t = triage("SCS trial pt febrile 38.4 day 4, lead exit site red and tender, what now?", "en")
     assert t.rule == "implant-infection" and "Stop the procedure" not in t.escalation, t.escalation
+
+
+def test_a_history_of_anaphylaxis_asked_for_a_planned_procedure_is_no_reaction_now():
+    assert triage("hx anaphylaxis to iodinated contrast at CT. How do I do her lumbar TFESI safely - what do I do about the contrast?", "en").rule == ""
+    assert triage("hx contrast allergy, during the TFESI she now has hives and wheeze, what do I do?", "en").rule == "contrast-anaphylaxis"

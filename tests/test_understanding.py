@@ -3723,3 +3723,9 @@ def test_round_70_concepts(framer):
     assert "dispersive-pad-burn" in framer.frame("skin burn under the grounding pad after RFA, what now?").concepts
     assert "wound-dehiscence" in framer.frame("wound dehiscence over SCS IPG, hardware visible. can I just resuture it in clinic?").concepts
     assert "opioid-tolerance" in framer.frame("starting dose for IT morphine trial, pt opioid tolerant on 300 mg OME").concepts
+
+
+def test_a_known_allergy_before_a_procedure_asks_prevention(framer):
+    # what to do about the contrast for a patient with a past reaction is to prevent one; a reaction now is to treat it
+    assert framer.frame("病人说对碘过敏（以前CT增强起过荨麻疹），颈椎TFESI造影剂怎么处理").aspects[:1] == ("prevention",)
+    assert framer.frame("TFESI时推完造影剂全身起风团，喉头发紧，怎么处理").aspects[:1] == ("action",)
