@@ -114,6 +114,11 @@ _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
     "zh": "知识库中没有足够的内容回答这个问题。知识库涵盖的相近主题：{topics}。",
 }
+_COUNSELLED = {"en": re.compile(r"\bexplain|\btell (?:her|him|them|the (?:patient|pt))|\bconsent|\bworried|\bafraid|\bscared|\bfear", re.I),
+               "zh": re.compile(r"怕|担心|解释|交代|告知|知情同意|害怕")}
+_NONE_AFTER = {"en": "Nothing in the knowledge base on {complications} after {procedure}; what it has on other procedures is not "
+                      "quoted as if it applied to {procedure}.",
+               "zh": "知识库中没有关于{procedure}后{complications}的资料；其他操作的相关数据不适用于{procedure}，故不引用。"}
 _NOTHING_ON = {"en": "Nothing in the knowledge base on: {terms}.", "zh": "知识库中没有关于以下内容的资料：{terms}。"}
 _NOTHING_FOR = {"en": "It gives no {terms} for {procedures}.", "zh": "知识库未给出{procedures}的{terms}。"}
 # what an ask that is the point of a part is called in a sentence (its lexicon names are the ways it is asked)
@@ -1073,6 +1078,8 @@ class AnswerEngine:
                     Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
+        if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
+            return self._none_for(q, lang, hits, unsaid)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
             unnamed = tuple(c for c in q.concepts if self._kinds.get(c) in ("procedure", "drug", "drug-class")
                             and not self.retriever.by_concept.get(c))  # (ozone: no passage names it)
@@ -1993,6 +2000,39 @@ class AnswerEngine:
             text += self._nothing_for(q, lang, verdict)
         parts = [{"question": p.text, "covered": False} for p in q.parts]
         return Answer(question=q.original, lang=lang, text=text, abstained=True, nearest_topics=topics, verdict=verdict.kind, parts=parts)
+
+    def _others_only(self, q: Question, bullets: Sequence[Bullet]) -> tuple[str, ...]:
+        """Asked how often, or who is at risk of, a complication after one procedure of ours whose passages never name it
+        ("coeliac plexus neurolysis - risk of paraplegia?"), with every bullet about another procedure (the ESI's
+        paraplegia, the SGB's complications): the complications asked, which the answer must not fill with others' figures."""
+        if q.aspects[:1] not in (("frequency",), ("complications",), ("risk_factors",)) or not bullets or q.followup \
+                or _COUNSELLED[q.lang].search(q.text):
+            return ()  # (a patient's fear to answer, "怕做射频会瘫痪，怎么解释": the procedure's own risks answer it)
+        by = self.retriever.by_concept
+        procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and by.get(c)]
+        comps = [c for c in q.concepts if self._kinds.get(c) in ("complication", "finding") and by.get(c)]
+        if len(procs) != 1 or not comps:
+            return ()
+        mine = set(by[procs[0]])
+        unsaid = tuple(c for c in comps if not mine & set(by[c]))
+        near = set(self.lexicon.broader_closure([procs[0]]))
+
+        def other(b: Bullet) -> bool:  # about another procedure, not this one
+            return procs[0] not in b.sentence.concepts and any(self._kinds.get(c) == "procedure" and c not in near for c in b.sentence.concepts)
+        # (what is left once the other procedures' bullets go names none of the complications asked)
+        left = [b for b in bullets if not other(b) and set(comps) & b.sentence.concepts]
+        return unsaid if unsaid == tuple(comps) and not left else ()
+
+    def _none_for(self, q: Question, lang: Lang, hits: list[Hit], unsaid: Sequence[str]) -> Answer:
+        """The answer that says the sources have nothing on these complications after the question's procedure."""
+        lx = self.lexicon.concepts
+        proc = next(c for c in q.subjects if self._kinds.get(c) == "procedure")
+        proc = next((specific for specific, general in q.generalised if general == proc), proc)  # (as asked, not its broader one)
+        text = NOTE_PREFIX + _NONE_AFTER[lang].format(complications=_join([self._said(q, c, lang) for c in unsaid], lang),
+                                                      procedure=self._said(q, proc, lang) if proc in lx else proc)
+        topics = self.nearest_topics(hits, lang)
+        parts = [{"question": p.text, "covered": False} for p in q.parts]
+        return Answer(question=q.original, lang=lang, text=text, abstained=True, nearest_topics=topics, verdict="not_in_kb", parts=parts)
 
     def _nothing_for(self, q: Question, lang: Lang, verdict: Verdict) -> str:
         """The ask no passage on the question's procedure answers, though others do ("the false-positive rate of an MBB":

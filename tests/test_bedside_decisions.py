@@ -121,3 +121,15 @@ def test_an_asked_complication_no_passage_names_is_said_first(engine):
 def test_a_dose_told_in_an_emergency_is_no_dose_asked(engine):
     ans = engine.answer("Lumbar ILESI, just injected 3 mL lidocaine test dose, pt now says legs numb and heavy, BP 85/50, HR 50, getting short of breath")
     assert ans.urgent and "gives no dose" not in ans.text, ans.text
+
+
+def test_a_complication_never_named_for_the_asked_procedure_gets_no_other_procedures_figures(engine):
+    ans = engine.answer("coeliac plexus neurolysis - risk of paraplegia?")
+    assert ans.abstained and "Nothing in the knowledge base on paraplegia after coeliac plexus neurolysis" in ans.text, ans.text
+    assert not engine.answer("how common is paraplegia after TFESI?").abstained  # (its own passages name it)
+
+
+def test_a_patients_fear_of_a_complication_is_answered_with_the_procedures_own_risks(engine):
+    # (the counselling ask is not cut to "nothing on paralysis after it")
+    assert not engine.answer("pt scared the coeliac plexus block will paralyse her, how do I explain the risk?").text.startswith(
+        "> Nothing in the knowledge base on paralysis after")
