@@ -70,7 +70,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
                r"(?:^|[^\w\s])\s*continue\s*\?|"  # ("wet tap - continue?"; not "how long should abx continue?")
                # a choice of what to do with the needle or the case now ("reposition or abandon?", "another level or abort?")
-               r"\b(?:reposition|redirect|re-?site|abandon|abort|bail|stop|continue|carry on|(?:go|move) (?:up|down) a level|"
+               r"\b(?:reposition|redirect|re-?site|abandon|abort|bail|(?:go|move) (?:up|down) a level|"
                r"(?:try|go to|use)? ?(?:another|a different|the next|the adjacent) (?:level|interspace|space))\b(?: [\w-]+){0,6}? or "
                r"(?:[\w-]+ ){0,4}?(?:reposition|redirect|re-?site|abandon|abort|bail|stop|continue|carry on|level|interspace|space)\b[^.?!]{0,20}\?|"
                r"\b(?:should|do|can|shall) (?:i|we) (?:just )?(?:reposition|redirect|re-?site|abandon|abort|bail)\b|"

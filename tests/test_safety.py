@@ -905,3 +905,9 @@ def test_round_70_implants():
 def test_a_history_of_anaphylaxis_asked_for_a_planned_procedure_is_no_reaction_now():
     assert triage("hx anaphylaxis to iodinated contrast at CT. How do I do her lumbar TFESI safely - what do I do about the contrast?", "en").rule == ""
     assert triage("hx contrast allergy, during the TFESI she now has hives and wheeze, what do I do?", "en").rule == "contrast-anaphylaxis"
+
+
+def test_round_71_planning_asks():
+    # how fast to irrigate, and whether it can cause the signs, is planning (多快 is a rate, 会出现…吗 a possibility)
+    assert triage("硬膜外腔镜 生理盐水冲多快算安全？会出现视物模糊 视网膜出血吗", "zh").rule == ""
+    assert triage("硬膜外腔镜冲洗中病人突然说视物模糊，怎么办", "zh").rule == "epiduroscopy-pressure"

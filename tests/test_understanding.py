@@ -3729,3 +3729,9 @@ def test_a_known_allergy_before_a_procedure_asks_prevention(framer):
     # what to do about the contrast for a patient with a past reaction is to prevent one; a reaction now is to treat it
     assert framer.frame("病人说对碘过敏（以前CT增强起过荨麻疹），颈椎TFESI造影剂怎么处理").aspects[:1] == ("prevention",)
     assert framer.frame("TFESI时推完造影剂全身起风团，喉头发紧，怎么处理").aspects[:1] == ("action",)
+
+
+def test_stop_the_drug_or_carry_on_asks_the_hold():
+    from assistant.frame import aspects_of
+    assert aspects_of("caudal epidural in pt on aspirin 75mg OD - stop it or carry on?", "en")[:1] == ("hold",)
+    assert aspects_of("Should I go up a level or stop?", "en")[:1] == ("action",)
