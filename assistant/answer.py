@@ -2126,11 +2126,13 @@ def _tried_first_line(q: Question) -> bool:
         or (rescued and (severe(q.text, q.lang) or slow_heart(q.text, q.lang))) or going_on
 
 
-_GO_ON_WITH = re.compile(r"\b(?:continue|keep|carry on with)\W+(?:\w+\W+){0,2}?(?:lipid|intralipid|the infusion|naloxone)\b|"
-                         r"\b(?:lipid|intralipid|infusion)\W+(?:\w+\W+){0,2}?(?:going|running|on)\b|"
+_GO_ON_WITH = re.compile(r"\b(?:continue|carry on with)\W+(?:\w+\W+){0,2}?(?:lipid|intralipid|the infusion|naloxone)\b|"
+                         r"\bkeep (?:the )?(?:lipid|intralipid|infusion) (?:going|running|on)\b|"
+                         r"\b(?:lipid|intralipid|infusion)\W+(?:\w+\W+){0,2}?(?:going|running|infusing|up|started|given)\b|"
                          r"脂肪乳[^，。？?]{0,4}(?:还要|要不要|是否|还)?继续|继续(?:给|输|用|推)?脂肪乳", re.I)
 # a circulation told as back ("BP back to 110/70", 血压回升): no escalation of the rescue
-_BACK = re.compile(r"\bback to\b|\bstable\b|\brecovered\b|\bROSC\b|稳定|恢复(?:了|正常)|回升|好转", re.I)
+_BACK = re.compile(r"(?<!n't come )(?<!not )(?<!never )(?<!n't )\bback to\b|(?<!not )(?<!un)\bstable\b|(?<!not )\brecovered\b|\bROSC\b|"
+                   r"(?<!不)稳定|(?<!没有)(?<!没)(?<!未)恢复(?:了|正常)|(?<!没)(?<!未)(?<!不)(?<!还没)回升|(?<!没)(?<!未)好转", re.I)
 _RESCUE_DRUG = re.compile(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
 _RESCUE_TOLD = re.compile(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
                           r"剂量|多少|推注|输注|给了|推了|用了|开始", re.I)

@@ -150,12 +150,17 @@ _GO_ON = {"en": re.compile(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|aba
 # the phone ("pt phoned day 2 after C7-T1 ILESI, headache worse sitting up"): the step is past
 _OPERATOR_STEP = {"en": re.compile(r"\bthe operator should\b|\babort or redirect\b|\bif the dura is punctured during\b", re.I),
                   "zh": re.compile(r"术者应|中止操作|改换其他节段|改在其他节段|若穿破硬脊膜")}
-_CALLED_IN = {"en": re.compile(r"\b(?:phoned|phones|called|calls|rang|on the phone)\b", re.I), "zh": re.compile(r"打电话|来电|电话")}
+_CALLED_IN = {"en": re.compile(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|son|mum|mom|dad)\b[^.]{0,12}\b(?:phoned|called|rang)\b|"
+                               r"\bphone call from\b|\bon the phone\b", re.I),
+              "zh": re.compile(r"来电|打电话来|打来电话|电话里说|打电话说")}
+_AT_THE_TABLE = {"en": re.compile(r"\bjust (?:now|got|made|had)\b|\bright now\b|\bon the table\b|\bdoing (?:the|a|an|my)\b|\bnow\b", re.I),
+                 "zh": re.compile(r"刚刚|刚才|现在|正在|术中|台上")}
 
 
 def _on_the_table_later(s: Sentence, q: Question) -> bool:
     """Is the sentence a step on the table, for a question told after the procedure is over?"""
-    return bool(_OPERATOR_STEP[s.chunk.lang].search(s.text)) and (days_later(q.text, q.lang) or bool(_CALLED_IN[q.lang].search(q.text)))
+    return bool(_OPERATOR_STEP[s.chunk.lang].search(s.text)) and not _AT_THE_TABLE[q.lang].search(q.text) \
+        and (days_later(q.text, q.lang) or bool(_CALLED_IN[q.lang].search(q.text)))
 
 
 # Sentences about what to do after the event (report, review) are not actions at the bedside.

@@ -328,13 +328,13 @@ _POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening|bad|terrible|awful|
                               r"\b(?:better|eases|eased|relieved|goes away|gone|resolves|disappears|settles|improves|fine|ok|okay) (?:\w+ ){0,2}?"
                               r"(?:when |on |after |once |while )?(?:lying|lie|lies|laying|she lies|he lies)(?: (?:flat|down|supine))?\b|"
                               r"\b(?:headache|HA|head pain)\b (?:\w+ ){0,2}?(?:when|on|whenever|as soon as) (?:she |he |they |the (?:patient|pt) )?"
-                              r"(?:sits|stands|sit|stand|sitting|standing|gets|getting) up\b|\b(?:headache|HA)\b[^.?!]{0,30}\b(?:when upright|on standing|when (?:she|he) stands)\b|"
-                              r"\b(?:worse|bad|terrible) (?:when |on being )?upright\b|"
+                              r"(?:sits|stands|sit|stand|sitting|standing|gets|getting) up\b|\b(?:headache|HA)\b(?![^.?!]{0,30}\b(?:not|no|isn'?t|never|without)\b)[^.?!]{0,30}\b(?:when upright|on standing|when (?:she|he) stands)\b|"
+                              r"(?<!not )(?<!no )(?<!isn't )(?<!never )\b(?:worse|bad|terrible) (?:when |on being )?upright\b|"
                               r"\b(?:sitting|standing|getting) up makes it worse\b|\blying (?:flat|down) (?:helps|relieves|makes it better)\b|"
                               r"(?<!non-)(?<!non )(?<!not )(?<!no )(?<!without )(?<!denies )(?<!not a )\b(?:postural|positional|orthostatic) (?:headache|HA)\b", re.I),
              "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)|"
                               r"(?:坐|站)(?:起来|着)[^，。？]{0,4}(?:痛|疼)得(?:厉害|受不了)|(?:躺下|平躺|平卧|躺着)[^，。？]{0,3}(?:消失|没事|就不痛|就不疼)|"
-                              r"(?<!非)(?<!无)(?<!不是)(?:体位性|直立性)头[痛疼]")}
+                              r"(?<!非)(?<!无)(?<!不是)(?<!没有)(?<!不伴)(?<!无明显)(?<!没有明显)(?:体位性|直立性)头[痛疼]")}
 def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: Mapping[str, Concept]) -> dict[str, tuple[str, ...]]:
     """A Chinese procedure name that is part of a longer one the turn before is its short form: "造影后3周 腰痛越来越重"
     after a 椎间盘造影 question is the discography, not a contrast injection; 射频 after 脉冲射频 the pulsed one. Not when
@@ -668,7 +668,7 @@ _ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；
 # radiographers is 10 wks pregnant"), whose questions are about occupational dose, not a pregnant patient.
 # How long a patient is kept under observation, in any wording ("how long should they be observed?", "how long do we keep
 # him in recovery?", "要留观几个小时"): the observation period is asked, whatever else the question names
-_HOW_LONG_WATCHED = re.compile(r"\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|(?:kept|keep (?:\w+ )?)(?:in recovery|under observation|in hospital|overnight|for observation)|stay in recovery)\b|"
+_HOW_LONG_WATCHED = re.compile(r"\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|(?:kept|keep (?:\w+ )?)(?:in recovery|under observation|in hospital|overnight|for observation|in (?:the )?(?:pacu|recovery room|unit|day unit|ward))|stay in (?:recovery|the (?:unit|ward|day unit|pacu)|pacu))\b|"
                                r"\b(?:observation|monitoring) (?:period|time)\b|"
                                r"(?:观察|监测|监护|留观|留院|看护)(?:多久|多长时间|几个?小时|几天|多少小时)", re.I)
 _MONITORING_CONCEPT = "post-procedure-monitoring"
@@ -677,7 +677,7 @@ _SPECIFIC_SIGN = re.compile(r"tinnitus|ringing in|metallic|perioral|circumoral|(
                             r"numb (?:lips|tongue|mouth)|耳鸣|金属味|口周|口唇|嘴唇|舌头?发?麻", re.I)
 
 # an infection told as treated or over ("finished antibiotics for UTI last week", "afebrile", 已治愈): no active one
-_TREATED = r"(?![\s\S]*(?:\b(?:finished|completed|treated|resolved|cleared)\b|\bafebrile\b|\bno (?:fever|temp\w*)\b|已治愈|治好了|已好|已停药|不发热|不发烧|没有发热|没发烧|体温正常))"
+_TREATED = r"(?![\s\S]*(?:\b(?:finished|completed|resolved|cleared)\b|\bafebrile\b|\bno (?:fever|temp\w*)\b|已治愈|治好了|已好|已停药|不发热|不发烧|没有发热|没发烧|体温正常))"
 
 
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -708,7 +708,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # a skin burn asked after a long fluoroscopy time is the X-ray beam's, not the RF pad's ("long fluoro time … worry about
     # skin burns?"), unless the pad is named
     ("dispersive-pad-burn", re.compile(r"^(?![\s\S]*(?:\bpad\b|grounding|dispersive|return electrode|负极板|电极板))"
-                                       r"(?=[\s\S]*(?:fluoro|radiation|x-?ray|\bmGy\b|\bGy\b|c-?arm|透视|辐射|射线|C臂))", re.I), "radiation-injury"),
+                                       r"(?=[\s\S]*(?:\blong\b|prolonged|\d+\s*min\w* of fluoro|fluoro(?:scopy)? time|\bmGy\b|\bGy\b|"
+                                       r"radiation dose|skin dose|透视时间|剂量|时间(?:很|太)?长))", re.I), "radiation-injury"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
     # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a
@@ -720,8 +721,9 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                                r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|"
                                                r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|术前|还做不做|能做吗|能不能做))" + _TREATED, re.I), "active-infection"),
     # so is a fever told before a procedure still to come ("temp in pre-op is 38.3 - proceed?", "术前体温38.5，今天能做吗")
-    ("fever", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|\b(?:after|following|since) (?:the |her |his |an? )?\w+|\bpost-?(?!op\b)\w+|"
-                         r"\b(?:days?|weeks?) (?:after|post|later|following)\b|囊袋|切口|穿刺点|伤口|穿刺部位|术后|[做打]完|之后))" + _TREATED +
+    ("fever", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|\b(?:after|following) (?:the |her |his |an? )?\w+|"
+                         r"\bsince (?:the|her|his) (?:procedure|injection|block|implant|trial|surgery|\w*esi|rfa|mbb)\b|\bpost-?(?!op\b)\w+|"
+                         r"\b(?:days?|weeks?) (?:after|post|later|following)\b|囊袋|切口|穿刺点|伤口|穿刺部位|术后|[做打]完|之后))" +
                          r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|\bdue\b|"
                          r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|\bcancel\b|\bpostpone\b|明天|下周|计划|准备做|拟行|预约|术前|"
                          r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|能做吗|能不能做|还做不做))", re.I), "active-infection"),
@@ -773,7 +775,7 @@ POPULATIONS = frozenset({"breastfeeding", "paediatric"})
 TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
 # ... and asked whether this patient needs it ("shellfish allergy - do I need to premedicate?"): first whether her history is
 # a risk factor for a reaction, then the regimen
-_NEED_ASKS = {"premedication": ("risk_factors", "prevention")}
+_NEED_ASKS = {"premedication": ("risk_factors", "prevention"), "antibiotic-prophylaxis": ("evidence", "prevention")}
 _NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|the patient|the pt|pt|it) (?:\w+ )?(?:need|require)|"
                           r"\bis (?:\w+ )?(?:needed|necessary|required|indicated)|\bany need\b", re.I),
          "zh": re.compile(r"需要.{0,12}吗|需不需要|要不要|是否需要|用不用|有必要|必须.{0,8}吗")}
@@ -812,9 +814,9 @@ _LIPID_LOWERING = re.compile(r"\bhigh (?:blood )?lipids?|lipid[- ]lowering|lipid
 
 
 # A temperature told in the febrile range ("temp in pre-op is 38.3 C", "T 38.5", "体温38.6") is a fever.
-_FEVER_READING = re.compile(r"(?<!['’])\b(?:temp(?:erature)?|T|tmax)\b\s*(?:[:=]|is|was|of|now|in pre-?op(?: is| was)?|this (?:morning|am))?\s*"
+_FEVER_READING = re.compile(r"(?:(?<!['’])\b(?:temp(?:erature)?|tmax|t max)\b[^\d.。，,;；]{0,25}?|(?<!['’])\bT\b\s*[:=]?\s*)"
                             r"(?<![\d.])(?:3[89]|4[01])(?:\.\d)?\s*(?:°\s*C?|℃|C\b|度)?(?!\s*(?:yo|y/o|years?|yrs?|mg|min|kg|minutes|mins)\b)(?![\d/])|"
-                            r"体温\s*(?:是|为|有|:|：|到了|达|高达)?\s*(?:3[89]|4[01])(?:\.\d)?(?![\d/])(?!\s*岁)", re.I)
+                            r"体温[^\d。，,;；]{0,8}?(?:3[89]|4[01])(?:\.\d)?(?![\d/])(?!\s*岁)", re.I)
 
 
 def _febrile(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -855,7 +857,7 @@ def _menopausal(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for c in concepts if c != "pregnancy") if _MENOPAUSE.search(q) else concepts
 
 
-_RECHECK = re.compile(r"\brecheck\w*|\brepeat(?:ed)?(?: bp| reading)?\b|\bafter (?:rest|resting|\d+ min\w*)|\bre-?measured\b|\bsecond reading\b|"
+_RECHECK = re.compile(r"\brecheck\w*|\brepeat(?:ed)? (?:bp|reading|measurement|check)\b|\bafter (?:rest|resting|\d+ min\w*)|\bre-?measured\b|\bsecond reading\b|"
                       r"复测|再测|重测|复查血压|休息后", re.I)
 _BP_WORD = re.compile(r"\b(?:bp|blood pressure|b/p)\b|血压", re.I)
 _READING = re.compile(r"(?<![\d/])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])")
@@ -867,8 +869,10 @@ def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     if "hypertension" in concepts or (start := _BP_WORD.search(q)) is None:
         return concepts
     recheck = _RECHECK.search(q, start.start())
-    if recheck is None:  # (no recheck told: a reading in the range is the finding, "186/112 in pre-op now, was 138/82")
-        return (*concepts, "hypertension") if _HIGH_PRESSURE.search(q) else concepts
+    if recheck is None:  # (no recheck told: any reading in the range is the finding, "138/82 last visit, 186/112 today")
+        told = [(int(a), int(b)) for a, b in _READING.findall(q[start.start():])]
+        high = any(60 <= a <= 300 and 30 <= b < a and (a >= 160 or b >= 100) for a, b in told)
+        return (*concepts, "hypertension") if high or _HIGH_PRESSURE.search(q) else concepts
     readings = [(int(a), int(b)) for a, b in _READING.findall(q[recheck.start():])]
     readings = [(a, b) for a, b in readings if 60 <= a <= 300 and 30 <= b < a]  # (not "pain 10/10")
     if not readings:

@@ -245,7 +245,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b))",
                 r"back pain|neck pain|wound|erythema|red|pus|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers|"
                 # (a trial lead still through the skin is a wound: "SCS trial leads in, pt febrile")
-                r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b|exit site"),
+                r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b(?! place for \d)(?! for \d)|exit site"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
                 r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开))|"
                 r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标|电极(?:还)?在|出口处")},
@@ -374,7 +374,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # a pocket fill suspected before any sign ("加药时 怀疑打进囊袋了 怎么办"): the overdose is on its way
         "idd-overdose",
         {"en": (r"pocket fill|into the (?:subcutaneous |pump |sub-?q |subcut )?pocket|"
-                r"(?:went|gone|injected|given|ended up|refill\w*|drug|dose) in the (?:subcutaneous |pump |sub-?q |subcut )?pocket|(?:missed|outside) the (?:reservoir|port)|subcutaneous (?:injection|fill) of the (?:refill|drug)",),
+                r"(?<!swelling )(?<!seroma )(?<!redness )(?<!collection )(?<!fluid )(?<!pain )(?<!infection )"
+                r"(?:refill\w*|inject\w*|\bput\b|needle|drug|dose|hydromorphone|morphine|baclofen|ziconotide|bupivacaine|went|gone|given|ended up)"
+                r"[^.?!]{0,40}?\bin the (?:subcutaneous |pump |sub-?q |subcut )?pocket|(?:missed|outside) the (?:reservoir|port)|subcutaneous (?:injection|fill) of the (?:refill|drug)",),
          "zh": (r"(?:打|注|推|加)(?:进|入|到)(?:了)?(?:皮下)?(?:的)?(?:泵)?囊袋|误注(?:入)?(?:皮下)?囊袋|囊袋(?:内|里)?误注|没(?:有)?打进(?:储药囊|药囊|泵)",)},
         {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|\bIDD\b",
          "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片"},
@@ -821,10 +823,10 @@ _NOT_NOW = {
           r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
     "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
-          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|平稳|稳定|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
+          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
 _NOW = {
-    "en": r"\bnow\b(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
+    "en": r"\bnow\b(?! (?:resolved|settled|stable|recovered|fine|ok|okay|better|improved|gone|back to)\b)(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
@@ -940,10 +942,11 @@ _ALLERGY_HISTORY = {
     "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]",
 }
 _NEGATED = {
-    "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an))\b[^.;,:?!]*",
+    "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
+          r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
     "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲)|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
-          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!、]*",
+          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*",
 }
 
 
@@ -1143,30 +1146,45 @@ _GOING_ON = {"en": r"\bstill (?:seizing|fitting|convulsing|unresponsive|apn(?:o)
                    r"\b(?:is|are|keeps?|started) (?:seizing|fitting|convulsing)\b|\bseizing\b|\bseizure (?:is )?ongoing\b",
              "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽搐|惊厥|抽)|抽搐不止|抽个不停|在抽搐|(?:仍|仍然|还)(?:意识不清|昏迷|叫不醒|无反应|没醒)"}
 # a sign still present after another stopped ("the seizure has stopped but she's still unresponsive")
-_STILL_SIGN = {"en": r"\bstill (?:unresponsive|apn(?:o)?eic|not breathing|not rousable|unconscious)\b",
+_STILL_SIGN = {"en": r"(?<!was )(?<!were )\bstill (?:unresponsive|apn(?:o)?eic|not breathing|not rousable|unconscious)\b",
                "zh": r"(?:仍|仍然|还)(?:意识不清|昏迷|叫不醒|无反应|没醒)"}
 # Early toxicity signs a patient has now, told before an observation question ("pt has a metallic taste and some twitching,
 # how long should they be observed?"): the toxicity is going on, not a question about a past or possible one
-_SIGNS_NOW = {"en": r"\b(?:patient|pt|she|he|they|who)\s*(?:'s|has|have|is|are)?\s*(?:now\s+)?(?:got|has|have|is having|are having|"
+_SIGNS_NOW = {"en": r"\b(?:patient|pt|she|he|they)(?![^.?]{0,80}\b(?:last (?:time|year|month|week)|years? ago|months? ago|in the past|previously|prior)\b)"
+                    r"\s*(?:'s|has|have|is|are)?\s*(?:now\s+)?(?:got|has|have|is having|are having|"
                     r"is complaining of|complains of|c/o|is getting|is developing|developed)\s+"
-                    r"(?!(?:\w+ ){0,3}?(?:chronic|long-?standing|baseline|known|history|hx|lifelong))"
+                    r"(?!(?:\w+ ){0,3}?(?:chronic|long-?standing|baseline|known|history|hx|lifelong|previously|once|had))"
                     r"(?:a |an |some |mild |new |slight )?(?:\w+ ){0,2}?(?:metallic taste|twitch\w*|tinnitus|ringing in|"
                     r"perioral|circumoral|numb (?:lips|tongue|mouth)|jerk\w*|tingling (?:lips|around))",
               "zh": r"(?:病人|患者|病患|老人|他|她)(?!.{0,10}(?:之前|以前|曾|上次|既往|长期|多年|病史|本来|一直|慢性|基础|平时|平常|原来|老是))"
-                    r"(?![\s\S]*(?:担心|概率|发生率|怎么判断|如何判断|安全吗|能做吗|可以做吗))[^，。？?]{0,14}"
+                    r"[^，。？?]{0,14}"
                     r"(?:口周.{0,2}麻|口唇.{0,2}麻|嘴.{0,2}麻|舌头?发?麻|耳鸣|金属味|肌肉抽动|肌颤)"}
 # ... unless told as stopped
 # A picture told as over, with the observation after it asked
 _SETTLED_WATCH = {"en": r"^(?=[\s\S]*\b(?:now|has|have|had|all|since|fully|completely) (?:resolved|settled|stopped|subsided|gone|recovered|back to (?:baseline|normal))\b)"
-                        r"(?=[\s\S]*\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|kept|keep)\b)"
-                        # (not when another sign goes on: "the hives have resolved but she is now wheezing")
-                        r"(?![\s\S]*(?:\b(?:but|however|although|though)\b[^.?]{0,60}\b(?:now|still|persist\w*|can(?:no|'|’)?t|is|are|has)\b|"
-                        r"\bstill\b|\bpersist\w*|\bnow (?:has|is|she|he|her|his|wheez\w*|swell\w*|twitch\w*|seiz\w*|can(?:no|'|’)?t|unresponsive)))",
+                        r"(?=[\s\S]*\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|kept|keep)\b)",
                   "zh": r"^(?=[\s\S]*(?:已|已经|现在|目前)(?:缓解|消失|好转|恢复|停止|停了|不抽了))"
-                        r"(?=[\s\S]*(?:观察|监测|监护|留观)(?:多久|多长时间|几个?小时))"
-                        r"(?![\s\S]*(?:但(?:是)?[^，。？]{0,4}(?:现在|仍|还|又|出现|开始)|仍(?:然|有|在)|还在|还有|又出现|现在(?:又|出现|开始)|持续))"}
+                        r"(?=[\s\S]*(?:观察|监测|监护|留观)(?:多久|多长时间|几个?小时))"}
+# Where a clause beside a settled sign may tell another one going on ("the hives have resolved but she is now wheezing",
+# "腰痛已经缓解了，但是现在双腿无力"): the words after these cues are read for a sign (`_sign_beside`)
+_BESIDE_CUE = {"en": r"\b(?:but|however|although|though|still|now (?:has|is|she|he|her|his))\b|\bpersist\w*",
+               "zh": r"但(?:是)?|仍(?:然)?|还(?:在|有)|又|现在|持续"}
+_BENIGN = {"en": r"\bno (?:symptoms?|complaints?)\b|\bfine\b|\bwell\b|\bcomfortable\b|\banxious\b|\botherwise\b|\bbp\b|\bblood pressure\b",
+           "zh": r"无症状|没有不适|无不适|很好|正常|平稳|焦虑|紧张"}
+
+
+def _sign_beside(asked: str, lang: Lang) -> bool:
+    """Does a clause after a "but/still/now" cue name a red-flag sign (another one going on beside a settled one)?"""
+    reach = 40 if lang == "en" else 14
+    for m in _rx(_BESIDE_CUE[lang]).finditer(asked):
+        clause = re.split(r"[.;?!,。；？！，]", asked[m.end():m.end() + reach])[0]
+        if _rx(_BENIGN[lang]).search(clause):
+            continue
+        if any(_rx(g).search(f" {clause} " if lang == "en" else clause) for rule in RED_FLAGS for g in _symptoms(rule, lang)):
+            return True
+    return False
 _STOPPED_NOW = {"en": r"\bstopped\b|\bresolved\b|\bsettled\b|\bback to (?:baseline|normal)\b",
-                "zh": r"停了|停止了|止住|不抽了|已缓解|恢复了|好了"}
+                "zh": r"停了|停止了|止住|不抽了|已缓解|已经缓解|恢复了|好了|已消失|已经消失|消失了"}
 
 
 
@@ -1179,6 +1197,8 @@ def not_now(question: str, lang: Lang) -> bool:
     if ((_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked)) \
             or _rx(_STILL_SIGN[lang]).search(asked):
         return False  # "still seizing; how long does she need to be monitored?": it is happening
+    if _rx(_STOPPED_NOW[lang]).search(asked) and _sign_beside(asked, lang):
+        return False  # "the hives have resolved but she is now wheezing": another sign goes on
     if _rx(_SETTLED_WATCH[lang]).search(asked):
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
@@ -1344,15 +1364,18 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
 _ABC_FIRST = {"en": "Breathing difficulty or a low blood pressure comes first: support the airway, ventilation and circulation now. ",
               "zh": "出现呼吸困难或低血压，须首先立即保障气道、通气和循环。"}
 _WITH_ABC = frozenset({"esi-stroke", "neuraxial-deficit"})
+_APNOEA = {"en": r"apn(?:o)?e|stopped breathing|not breathing|no resp\w*|respiratory arrest|\bbrady\w*|\bHR\s*(?:of\s*)?[1-4]\d\b|arrest",
+           "zh": r"呼吸停止|没有呼吸|没呼吸|呼吸暂停|不呼吸|心率\s*[1-4]\d|心跳停|心脏骤停"}
 
 
 def _unstable(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
     """The banner of a deficit told with failing breathing or circulation, with those first."""
     q = question if lang == "zh" else f" {question} "
-    if rule.id not in _WITH_ABC or not (_rx(_BREATHING[lang]).search(q) or _rx(_LOW_BP[lang]).search(q) or severe(question, lang)):
+    if rule.id not in _WITH_ABC or not (_rx(_BREATHING[lang]).search(q) or _rx(_LOW_BP[lang]).search(q) or severe(question, lang)
+                                        or _rx(_APNOEA[lang]).search(q)):
         return banner
     head, sep, rest = banner.partition("：" if out == "zh" else ": ")
-    return f"{head}{sep}{_ABC_FIRST[out]}{rest}"
+    return f"{head}{sep}{_ABC_FIRST[out]}{rest[:1].upper()}{rest[1:]}"
 
 
 # A new deficit with fever is first an epidural abscess: the banner names it first.

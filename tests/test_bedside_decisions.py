@@ -133,3 +133,8 @@ def test_a_patients_fear_of_a_complication_is_answered_with_the_procedures_own_r
     # (the counselling ask is not cut to "nothing on paralysis after it")
     assert not engine.answer("pt scared the coeliac plexus block will paralyse her, how do I explain the risk?").text.startswith(
         "> Nothing in the knowledge base on paralysis after")
+
+
+def test_a_circulation_not_yet_back_keeps_the_repeat_bolus_first(engine):
+    ans = engine.answer("血压还没回升，脂肪乳还要继续吗？", ["星状神经节阻滞用了布比卡因，病人抽搐后血压掉到70/40", "已经推了1.5 mL/kg脂肪乳，输注也开始了"])
+    assert "重复推注" in ans.bullets[0]["text"], ans.text

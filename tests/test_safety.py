@@ -911,3 +911,32 @@ def test_round_71_planning_asks():
     # how fast to irrigate, and whether it can cause the signs, is planning (多快 is a rate, 会出现…吗 a possibility)
     assert triage("硬膜外腔镜 生理盐水冲多快算安全？会出现视物模糊 视网膜出血吗", "zh").rule == ""
     assert triage("硬膜外腔镜冲洗中病人突然说视物模糊，怎么办", "zh").rule == "epiduroscopy-pressure"
+
+
+@pytest.mark.parametrize(("question", "lang", "rule"), [
+    # review 6: a settled picture asked about calmly stays calm; a sign beside a settled one must be a sign; a past episode
+    # is history; a negated wound list is no wound sign; a pocket fill told with its drug or needle is a pocket fill; worry
+    # words do not hide signs told now; a deficit with stable vitals is a deficit; a case report's patient is not ours
+    ("perioral tingling after the stellate block, now settled, is she safe to drive home?", "en", ""),
+    ("leg numbness after TFESI now resolved, any reports of this coming back?", "en", ""),
+    ("perioral tingling after SGB has now resolved, she is still a bit anxious, how long should we observe her?", "en", ""),
+    ("tinnitus during the block has resolved and she now has no symptoms, how long should she be observed?", "en", ""),
+    ("she developed tinnitus during her SGB last year, booked for another one today - what dose of bupivacaine is safe?", "en", ""),
+    ("pt has previously had perioral tingling with lidocaine, any precautions for the SGB today?", "en", ""),
+    ("IPG implant day 5, temp 37.6, wound not red or tender", "en", ""),
+    ("SCS植入术后第3天，体温37.6，切口无红肿、压痛", "zh", ""),
+    ("refilled the IT pump 10 min ago, think I put the hydromorphone in the pocket, what now?", "en", "idd-overdose"),
+    ("pump refill - needle was in the pocket not the reservoir, what now?", "en", "idd-overdose"),
+    ("星状神经节阻滞后患者口周麻木、耳鸣，担心局麻药中毒，要观察多久？", "zh", "last"),
+    ("颈椎TFESI后病人左上肢不能动，呼吸平稳，血压130/80", "zh", "esi-stroke"),
+    ("星状神经节阻滞后患者耳鸣，现在已经缓解，还有必要观察多久？", "zh", ""),
+    ("in the case report, after the seizure the patient was still unconscious for 2 hours - how common is that after SGB?", "en", ""),
+    ("temp 38.4 this morning, SCS trial planned today with leads in place for 7 days - proceed or postpone?", "en", ""),
+])
+def test_review_six_pictures(question, lang, rule):
+    assert triage(question, lang).rule == rule
+
+
+def test_review_six_apnoea_puts_the_airway_first():
+    t = triage("C5 TFESI just now, she can't move arms or legs and has stopped breathing", "en")
+    assert t.urgent and "airway" in t.escalation.split("MRI")[0], t.escalation

@@ -3663,7 +3663,8 @@ def test_round_69_asks(framer):
     from assistant.frame import aspects_of
     # the radiation dose to cut is prevention, no drug dose; whether a preventive measure is needed asks prevention
     assert "dose" not in aspects_of("我们科做射频时C臂透视时间很长，怎么减少医生和病人的辐射剂量", "zh")
-    assert framer.frame("discography - do I need antibiotic prophylaxis?").aspects[:1] == ("prevention",)
+    # (whether it is needed at all is the evidence on it, then how it is given: review 6)
+    assert framer.frame("discography - do I need antibiotic prophylaxis?").aspects[:2] == ("evidence", "prevention")
 
 
 def test_consulting_the_device_team_is_a_step():
@@ -3735,3 +3736,24 @@ def test_stop_the_drug_or_carry_on_asks_the_hold():
     from assistant.frame import aspects_of
     assert aspects_of("caudal epidural in pt on aspirin 75mg OD - stop it or carry on?", "en")[:1] == ("hold",)
     assert aspects_of("Should I go up a level or stop?", "en")[:1] == ("action",)
+
+
+@pytest.mark.parametrize(("question", "concept", "present"), [
+    # review 6: a febrile patient before a procedure has an active infection whatever the wording, unless it is over;
+    # any high reading without a recheck is hypertension; a pad burn under fluoroscopy is still the pad's; a negated
+    # postural headache is none; a leak at a site is a CSF leak; PACU is where a patient is observed
+    ("fever since yesterday, 38.7 this morning, booked for L4-5 TFESI today, proceed?", "active-infection", True),
+    ("fever 38.6 today, being treated with antibiotics for a UTI, TFESI booked this afternoon - proceed?", "active-infection", True),
+    ("completed antibiotics for a UTI yesterday but still febrile 38.5, TFESI today?", "active-infection", True),
+    ("temperature this morning was 38.6, proceed with TFESI today?", "active-infection", True),
+    ("术前体温升到38.6，今天的TFESI还做吗？", "active-infection", True),
+    ("BP 138/82 at last clinic visit, 186/112 in pre-op today, proceed with TFESI?", "hypertension", True),
+    ("for repeat TFESI today, BP 150/90 at the first injection, now 188/114 - proceed?", "hypertension", True),
+    ("skin burn on the thigh after lumbar medial branch RFA done under fluoroscopy, what now?", "dispersive-pad-burn", True),
+    ("headache after ILESI, not worse when upright, what else could it be?", "pdph", False),
+    ("ILESI后头痛，没有体位性头痛，需要担心吗？", "pdph", False),
+    ("SCS测试电极出口处渗清水，起来就头痛，第3天", "csf-leak", True),
+    ("how long do we keep him in PACU after a stellate ganglion block?", "post-procedure-monitoring", True),
+])
+def test_review_six_frames(framer, question, concept, present):
+    assert (concept in framer.frame(question).concepts) is present, framer.frame(question).concepts
