@@ -139,9 +139,10 @@ _ACTION = {
                      r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|(?<!prior )(?<!previous )surg\w+(?! history)|"
                      r"discontinu\w*|remove|aspirat\w*|withdraw|naloxone|cpr|resuscitat\w*|bypass|adrenaline|epinephrine|amiodarone|"
                      r"lie|supine|leg raise|(?<!spinal )fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid|"
-                     r"treatment|treated with|managed with|first-line|definitive)\b", re.I),
+                     r"treatment|treated with|managed with|first-line|definitive|do not inject)\b", re.I),
     "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
-                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少|咨询|程控"),
+                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少|咨询|程控|"
+                     r"(?:不得|不应|不要|不再)(?:继续)?注射"),
 }
 # Whether to go on with the procedure, asked and answered ("another level or abort?": "abort or redirect to another level")
 _GO_ON = {"en": re.compile(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|abandon(?:ed|ing)?|another level|different level|continue|carry on)\b", re.I),

@@ -363,7 +363,9 @@ _SET_APART = re.compile(r"普通|传统|常规|标准|经典|永久|连续")
 def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple[str, ...]:
     """A headache told with the posture that worsens or eases it ("头痛 坐起来加重 躺下好") is the dural-puncture headache,
     though no name of it was typed; a posture alone ("腿痛起床加重") is not."""
-    if HEADACHE not in concepts or not _POSTURAL[lang].search(text):
+    if _MOBILISATION in concepts and _POSITIONED[lang].search(text) and not _MOBILISATION_ASK[lang].search(text):
+        concepts = tuple(c for c in concepts if c != _MOBILISATION)  # ("lay flat, legs up" after a faint: what was done)
+    if not {HEADACHE, PDPH} & set(concepts) or not _POSTURAL[lang].search(text):
         return concepts
     # (the posture told is the headache's feature, not getting up asked about: "坐起加重，平卧缓解" asks nothing of bed rest)
     told = tuple(c for c in concepts if c != _MOBILISATION or _MOBILISATION_ASK[lang].search(text))
@@ -371,6 +373,9 @@ def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple
 
 
 _MOBILISATION = "mobilisation"
+# a position the patient was put in, told as done ("lay flat, legs up", 平卧抬腿后): no question about getting up
+_POSITIONED = {"en": re.compile(r"\b(?:lay|laid|put|placed)\b[^.?!]{0,12}\b(?:flat|supine|down)\b|\blegs? (?:up|raised|elevated)\b", re.I),
+               "zh": re.compile(r"(?:平卧|躺平|抬高双?下肢|抬腿)(?:后|之后|了)")}
 # bed rest or getting up asked about, beside a postural headache ("should she stay flat?", 要不要平卧, 卧床多久)
 _MOBILISATION_ASK = {"en": re.compile(r"\b(?:should|must|need|can|how long)\b[^.?]{0,25}\b(?:stay|lie|lay|keep|bed rest|get up|mobilis|mobiliz)", re.I),
                      "zh": re.compile(r"(?:要不要|需不需要|需要|能不能|可以|该不该|是否)[^，。？?]{0,6}(?:平卧|卧床|躺|下地|起床)|(?:平卧|卧床|躺)[^，。？?]{0,4}(?:多久|几天|多长时间)")}

@@ -574,7 +574,7 @@ _DURAL_RED_FLAGS = RedFlag(
 # coeliac plexus neurolysis: not a faint): the banner calls for help and says the knowledge base has no protocol for it.
 _UNSTABLE = RedFlag(
     "unstable-vitals",
-    {"en": (rf"{_LOW_BP['en']}|\bshock(?:ed)?\b(?! wave)",), "zh": (rf"{_LOW_BP['zh']}|休克",)},
+    {"en": (rf"{_LOW_BP['en']}|(?<!electric )(?<!electrical )\bshock(?:ed)?\b(?! wave)(?! down)(?!-like)",), "zh": (rf"{_LOW_BP['zh']}|休克",)},
     {"en": r"inject|block|neurolys|ablation|\bRFA?\b|radiofrequency|procedure|needle|plexus|epidural|\b(?:TF|IL)?ESI\b|facet|"
            r"stimulator|\bSCS\b|pump|kyphoplasty|vertebroplasty|\bPVP\b|\bPKP\b|discogra|sympathetic",
      "zh": r"注射|阻滞|毁损|消融|射频|操作|穿刺|神经丛|硬膜外|小关节|电刺激|泵|椎体成形|后凸成形|椎间盘|交感|术后|做完|打完"},
@@ -815,7 +815,7 @@ _NOT_NOW = {
           r"in (?:the|that|this|a|an) (?:[\w-]+ ){0,3}(?:study|series|review|audit|cohort|trial|registry)|did any(?:body|one) (?:get|have|develop)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
-          r"(?:now|is) (?:stable|settled|resolved|recovered)|has (?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
+          r"(?:now|is) (?:fully |completely |all |totally )?(?:stable|settled|resolved|recovered|back to normal)|has (?:fully |completely )?(?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
           r"how long (?:should|do|does|must|will|would) (?:the (?:patient|pt)|pt|she|he|they) (?:need to )?(?:be )?(?:observed|monitored|watched|kept)|"
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
@@ -826,7 +826,7 @@ _NOT_NOW = {
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
 _NOW = {
-    "en": r"\bnow\b(?! (?:resolved|settled|stable|recovered|fine|ok|okay|better|improved|gone|back to)\b)(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
+    "en": r"\bnow\b(?! (?:fully |completely |all |totally )?(?:resolved|settled|stable|recovered|fine|ok|okay|better|improved|gone|back to)\b)(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"

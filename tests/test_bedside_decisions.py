@@ -138,3 +138,10 @@ def test_a_patients_fear_of_a_complication_is_answered_with_the_procedures_own_r
 def test_a_circulation_not_yet_back_keeps_the_repeat_bolus_first(engine):
     ans = engine.answer("血压还没回升，脂肪乳还要继续吗？", ["星状神经节阻滞用了布比卡因，病人抽搐后血压掉到70/40", "已经推了1.5 mL/kg脂肪乳，输注也开始了"])
     assert "重复推注" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_vascular_picture_at_the_needle_leads_with_not_injecting(engine):
+    for q in ("L1 TFESI, contrast on live fluoro shows rapid washout, looks vascular. what now",
+              "blood in the hub on S1 TF, aspiration positive. reposition and carry on or abandon?"):
+        ans = engine.answer(q)
+        assert "Do not inject further" in ans.bullets[0]["text"], ans.text

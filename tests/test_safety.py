@@ -940,3 +940,10 @@ def test_review_six_pictures(question, lang, rule):
 def test_review_six_apnoea_puts_the_airway_first():
     t = triage("C5 TFESI just now, she can't move arms or legs and has stopped breathing", "en")
     assert t.urgent and "airway" in t.escalation.split("MRI")[0], t.escalation
+
+
+def test_round_72_pictures():
+    # a faint told as fully recovered with a calm ask is calm; an electric shock down the leg is no shock picture
+    assert triage("vasovagal during SIJ injection, lay flat, legs up, now fully recovered BP 115/70 HR 72 - ok to discharge usual time?", "en").rule == ""
+    assert triage("pt yelled with electric shock down the leg as I advanced the needle for L5 TF. next step?", "en").rule != "unstable-vitals"
+    assert triage("patient in septic shock after SCS implant, BP 70/40", "en").urgent

@@ -3757,3 +3757,15 @@ def test_stop_the_drug_or_carry_on_asks_the_hold():
 ])
 def test_review_six_frames(framer, question, concept, present):
     assert (concept in framer.frame(question).concepts) is present, framer.frame(question).concepts
+
+
+def test_round_72_frames(framer):
+    # a vascular picture told in plain words is an intravascular injection; a position told as done asks nothing of
+    # getting up; a postural headache named as PDPH keeps its posture out of the ask
+    for q in ("L1 TFESI, contrast on live fluoro shows rapid washout, looks vascular. what now",
+              "blood in the hub on S1 TF, aspiration positive. reposition and carry on or abandon?",
+              "颈椎TFESI推造影剂时看到一条细细的线状影很快就冲走了，怎么办"):
+        assert "intravascular-injection" in framer.frame(q).concepts, q
+    assert "mobilisation" not in framer.frame("vasovagal during SIJ injection, lay flat, legs up, now fully recovered - ok to discharge?").concepts
+    q = framer.frame("phone call: pt 2 days post L3/4 IL ESI, headache worse sitting up, fine lying flat, no fever no neck stiffness. advice?")
+    assert "mobilisation" not in q.concepts and "pdph" in q.concepts, q.concepts
