@@ -2003,8 +2003,9 @@ class AnswerEngine:
 
     def _others_only(self, q: Question, bullets: Sequence[Bullet]) -> tuple[str, ...]:
         """Asked how often, or who is at risk of, a complication after one procedure of ours whose passages never name it
-        ("coeliac plexus neurolysis - risk of paraplegia?"), with every bullet about another procedure (the ESI's
-        paraplegia, the SGB's complications): the complications asked, which the answer must not fill with others' figures."""
+        ("coeliac plexus neurolysis - risk of paraplegia?"), when no bullet names them but those about another procedure
+        (the ESI's paraplegia, the SGB's complications): the complications asked, which the answer must not fill with
+        others' figures."""
         if q.aspects[:1] not in (("frequency",), ("complications",), ("risk_factors",)) or not bullets or q.followup \
                 or _COUNSELLED[q.lang].search(q.text):
             return ()  # (a patient's fear to answer, "怕做射频会瘫痪，怎么解释": the procedure's own risks answer it)
