@@ -947,3 +947,8 @@ def test_round_72_pictures():
     assert triage("vasovagal during SIJ injection, lay flat, legs up, now fully recovered BP 115/70 HR 72 - ok to discharge usual time?", "en").rule == ""
     assert triage("pt yelled with electric shock down the leg as I advanced the needle for L5 TF. next step?", "en").rule != "unstable-vitals"
     assert triage("patient in septic shock after SCS implant, BP 70/40", "en").urgent
+
+
+def test_round_72_a_passing_sign_told_as_over():
+    assert triage("刚做完C6 TFESI的病人说刚才头晕了一下，现在已经好了，血压130/80，神志清，四肢活动都正常，还需要处理吗", "zh").rule == ""
+    assert triage("刚做完C6 TFESI病人现在头晕、面色苍白、出汗，心率45，怎么办", "zh").rule == "vasovagal"

@@ -3769,3 +3769,7 @@ def test_round_72_frames(framer):
     assert "mobilisation" not in framer.frame("vasovagal during SIJ injection, lay flat, legs up, now fully recovered - ok to discharge?").concepts
     q = framer.frame("phone call: pt 2 days post L3/4 IL ESI, headache worse sitting up, fine lying flat, no fever no neck stiffness. advice?")
     assert "mobilisation" not in q.concepts and "pdph" in q.concepts, q.concepts
+
+
+def test_an_occupational_dose_ceiling_is_the_dose_limit(framer):
+    assert "occupational-dose-limit" in framer.frame("做C臂透视的医生，一年的职业照射剂量上限是多少？").concepts
