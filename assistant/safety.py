@@ -1183,6 +1183,7 @@ def _sign_beside(asked: str, lang: Lang) -> bool:
         if any(_rx(g).search(f" {clause} " if lang == "en" else clause) for rule in RED_FLAGS for g in _symptoms(rule, lang)):
             return True
     return False
+# a sign told in Chinese as over now ("现在已经好了", "已经缓解了"): with a calm ask, nothing is happening
 _SETTLED_ZH = r"(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了|消失了)"
 _STOPPED_NOW = {"en": r"\bstopped\b|\bresolved\b|\bsettled\b|\bback to (?:baseline|normal)\b",
                 "zh": r"停了|停止了|止住|不抽了|已缓解|已经缓解|恢复了|好了|已消失|已经消失|消失了"}

@@ -3773,3 +3773,9 @@ def test_round_72_frames(framer):
 
 def test_an_occupational_dose_ceiling_is_the_dose_limit(framer):
     assert "occupational-dose-limit" in framer.frame("做C臂透视的医生，一年的职业照射剂量上限是多少？").concepts
+
+
+def test_a_dura_pricked_is_a_dural_puncture(framer):
+    # (刺破 is one more everyday verb for it; the headache asked after it is then the puncture's headache)
+    q = framer.frame("ILESI意外刺破硬膜的概率多少，刺破以后头痛的几率有多大")
+    assert "dural-puncture" in q.concepts, q.concepts
