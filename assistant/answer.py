@@ -15,6 +15,7 @@ from .compose import (
     CARDIOLOGY_DECIDES,
     CLASS_CONCEPT,
     COMPARATIVE,
+    CONTRAINDICATION,
     DRUG_DECISION,
     HIGHER_RISK,
     HOLD_SPAN,
@@ -59,6 +60,7 @@ from .frame import (
     GOING_HOME,
     HELD,
     IMAGING,
+    OBSERVATION,
     POPULATIONS,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
@@ -262,7 +264,6 @@ _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below 
                "zh": "知识库没有{sides}之间的直接比较；以下为其分别的资料："}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
-_CONTRAINDICATION = "contraindication"
 _ANY_PROCEDURE = frozenset({"interventional-pain-procedure", "steroid-injection"})
 
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
@@ -374,8 +375,6 @@ _STILL_ASK = {"en": re.compile(r"(?:can|could|would|might) (?:it|this|that|she|h
                                r"this (?:late|long after)|so (?:late|long after)|been (?:ages|so long|this long)|delayed onset", re.I),
               "zh": re.compile(r"(?:还|仍然?)(?:会|能|可能)是|(?:这么|那么)久(?:了)?(?:还|也)|过了这么久|隔了这么久|迟发|延迟")}
 _ONSET = {"en": re.compile(r"\bdelayed\b|\blate onset\b|\bonset\b", re.I), "zh": re.compile(r"延迟|迟发|发病时间")}
-# The observation period after a complication, asked in an emergency (`_OBSERVED` gives it)
-_WATCH_ASKED = "post-procedure-monitoring"
 # Asks whose answer sits in one section, with the kinds of concept it is asked about (see `_section_hits`).
 _SECTION_ASKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "action": ("management", ("complication",)), "risk_factors": ("risk", ("complication",)),
@@ -796,10 +795,10 @@ class AnswerEngine:
         if not conditions or not procedures:
             return []
         # (the procedure's passages, or its broader one's, first: ILESI's, then all ESI's)
-        found = self.retriever.concept_search([*conditions, _CONTRAINDICATION], procedures, ("risk",), lang, origins, 4)
+        found = self.retriever.concept_search([*conditions, CONTRAINDICATION], procedures, ("risk",), lang, origins, 4)
         # (listed as a contraindication first; else what the sources say the condition risks: low platelets and a haematoma)
         naming = [cid for cid, _ in found if set(conditions) & self.retriever.concepts.get(cid, frozenset())]
-        naming.sort(key=lambda cid: _CONTRAINDICATION not in self.retriever.concepts.get(cid, frozenset()))
+        naming.sort(key=lambda cid: CONTRAINDICATION not in self.retriever.concepts.get(cid, frozenset()))
         return self._after(hits, naming, limit=2)
 
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit], tri: Triage) -> list[Hit]:
@@ -1298,7 +1297,7 @@ class AnswerEngine:
         out: list[Sentence] = []
         if _STILL_ASK[lang].search(q.text):
             out += [x for x in sents if own(x) and _ONSET[lang].search(x.text) and not is_rate_report(x.text, lang)][:1]
-        if _WATCH_ASKED in q.concepts:
+        if OBSERVATION in q.concepts:
             out += [x for x in sents if own(x) and _OBSERVED.search(x.text)][:1]
         return [Bullet(x, 0, 0.5, "fact") for x in out]
 
@@ -1876,7 +1875,7 @@ class AnswerEngine:
             return []
         by, chunk_concepts = self.retriever.by_concept, self.retriever.concepts
         conditions = [c for c in q.concepts if self._kinds.get(c) == "condition" and by.get(c)]
-        listing = [cid for c in conditions for cid in by[c] if _CONTRAINDICATION in chunk_concepts.get(cid, frozenset())]
+        listing = [cid for c in conditions for cid in by[c] if CONTRAINDICATION in chunk_concepts.get(cid, frozenset())]
         if not listing:
             return []
         # (nor when they name it with something else the question names: pregnancy with the fluoroscopy of an SIJ injection)

@@ -12,6 +12,7 @@ from functools import lru_cache, partial
 
 from .frame import (
     ASPECTS,
+    CALLED_IN,
     COMPOUND_BASE,
     ESSENTIAL,
     GROUP_OF_ASPECT,
@@ -151,9 +152,6 @@ _GO_ON = {"en": re.compile(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|aba
 # the phone ("pt phoned day 2 after C7-T1 ILESI, headache worse sitting up"): the step is past
 _OPERATOR_STEP = {"en": re.compile(r"\bthe operator should\b|\babort or redirect\b|\bif the dura is punctured during\b", re.I),
                   "zh": re.compile(r"术者应|中止操作|改换其他节段|改在其他节段|若穿破硬脊膜")}
-_CALLED_IN = {"en": re.compile(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|son|mum|mom|dad)\b[^.]{0,12}\b(?:phoned|called|rang)\b|"
-                               r"\bphone call from\b|\bon the phone\b", re.I),
-              "zh": re.compile(r"来电|打电话来|打来电话|电话里说|打电话说")}
 _AT_THE_TABLE = {"en": re.compile(r"\bjust (?:now|got|made|had)\b|\bright now\b|\bon the table\b|\bdoing (?:the|a|an|my)\b|\bnow\b", re.I),
                  "zh": re.compile(r"刚刚|刚才|现在|正在|术中|台上")}
 
@@ -161,7 +159,7 @@ _AT_THE_TABLE = {"en": re.compile(r"\bjust (?:now|got|made|had)\b|\bright now\b|
 def _on_the_table_later(s: Sentence, q: Question) -> bool:
     """Is the sentence a step on the table, for a question told after the procedure is over?"""
     return bool(_OPERATOR_STEP[s.chunk.lang].search(s.text)) and not _AT_THE_TABLE[q.lang].search(q.text) \
-        and (days_later(q.text, q.lang) or bool(_CALLED_IN[q.lang].search(q.text)))
+        and (days_later(q.text, q.lang) or bool(CALLED_IN[q.lang].search(q.text)))
 
 
 # Sentences about what to do after the event (report, review) are not actions at the bedside.
@@ -395,13 +393,13 @@ def _member_of_another_class(s: Sentence, own: Sequence[str], sig: Signals) -> b
     return not any(classes & (sig.drug_closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) | {c}) for c in named)
 
 
-_CONTRA_LISTED = "contraindication"
+CONTRAINDICATION = "contraindication"
 
 
 def _lists_condition(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     """Does the sentence list the patient's condition among contraindications ("poorly controlled diabetes … antibiotics"):
     the drugs it names are the list's, no rival to the one asked?"""
-    return _CONTRA_LISTED in s.concepts and any(sig.kinds.get(c) == "condition" and c in s.concepts for c in own)
+    return CONTRAINDICATION in s.concepts and any(sig.kinds.get(c) == "condition" and c in s.concepts for c in own)
 
 
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
@@ -809,13 +807,11 @@ _OTHER_HARMS = re.compile(r"\b(?:other|further|additional) (?:problems|complicat
 def _urgent_variant(s: Sentence, part: Part, q: Question, w: Weights) -> float:
     """The regimen for when it is needed urgently (IV steroids when contrast cannot wait) is not a planned procedure's
     first answer."""
-    # (asked how to handle the contrast for a patient with a past reaction, "以前CT增强起过荨麻疹，造影剂怎么处理", is planning too)
-    planned = "action" not in part.aspects or bool(_PAST_REACTION.search(q.text))
-    return w.protocol / 2 if _URGENT_VARIANT.search(s.text) and not _URGENT_ASK.search(q.text) and planned else 0.0
+    # (asked how to handle the contrast for a patient with a past reaction, the frame reads the ask as prevention)
+    return w.protocol / 2 if _URGENT_VARIANT.search(s.text) and not _URGENT_ASK.search(q.text) and "action" not in part.aspects else 0.0
 
 
 _URGENT_VARIANT = re.compile(r"\bneeds? (?:\w+ ){0,2}urgently\b|\burgent (?:intravenous|iv) regimen|如需紧急|紧急使用|急需使用", re.I)
-_PAST_REACTION = re.compile(r"\bprior\b|\bprevious\w*|\bhistory of\b|\bhx\b|\bh/o\b|\ballergic to\b|\ballergy to\b|以前|既往|之前|曾经|过敏史|对.{1,6}过敏", re.I)
 _URGENT_ASK = re.compile(r"\burgent\w*|\bemergenc\w*|\bstat\b|\bnow\b|紧急|急诊|马上|立刻", re.I)
 
 
@@ -1174,7 +1170,7 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if not naming or naming[0][0] < 0.3 * above[0][0]:
         return above, False
     # (one that lists the condition among the procedure's contraindications or cautions comes first: whether it may go ahead)
-    listed = [t for t in naming if _CONTRA_LISTED in t[1].concepts and t[0] >= 0.5 * naming[0][0]]
+    listed = [t for t in naming if CONTRAINDICATION in t[1].concepts and t[0] >= 0.5 * naming[0][0]]
     naming = listed[:1] + [t for t in naming if t not in listed[:1]]
     # (and no sentence on other patients' conditions only: the bleeding-risk upgrade for renal disease is not a pregnant
     # patient's answer)

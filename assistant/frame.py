@@ -676,7 +676,7 @@ _ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；
 _HOW_LONG_WATCHED = re.compile(r"\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|(?:kept|keep (?:\w+ )?)(?:in recovery|under observation|in hospital|overnight|for observation|in (?:the )?(?:pacu|recovery room|unit|day unit|ward))|stay in (?:recovery|the (?:unit|ward|day unit|pacu)|pacu))\b|"
                                r"\b(?:observation|monitoring) (?:period|time)\b|"
                                r"(?:观察|监测|监护|留观|留院|看护)(?:多久|多长时间|几个?小时|几天|多少小时)", re.I)
-_MONITORING_CONCEPT = "post-procedure-monitoring"
+OBSERVATION = "post-procedure-monitoring"
 # signs of one complication only (a toxicity's tinnitus, metallic taste, perioral numbness): not dizziness or numbness alone
 _SPECIFIC_SIGN = re.compile(r"tinnitus|ringing in|metallic|perioral|circumoral|(?:lips?|tongue|mouth) (?:is |are )?(?:numb|tingl)|"
                             r"numb (?:lips|tongue|mouth)|耳鸣|金属味|口周|口唇|嘴唇|舌头?发?麻", re.I)
@@ -1184,14 +1184,14 @@ def _treats(aspects: tuple[str, ...], kinds: Sequence[str], text: str, lang: Lan
 
 
 _ALLERGIES = frozenset({"contrast-allergy", "allergic-reaction"})
-_PAST_ALLERGY = re.compile(r"\bprior\b|\bprevious\w*|\bhistory of\b|\bhx\b|\bh/o\b|\ballergic to\b|\ballergy to\b|\blast time\b|"
+PAST_ALLERGY = re.compile(r"\bprior\b|\bprevious\w*|\bhistory of\b|\bhx\b|\bh/o\b|\ballergic to\b|\ballergy to\b|\blast time\b|"
                            r"\b(?:years?|months?) ago\b|以前|既往|之前|曾经|过敏史|对.{1,6}过敏|上次", re.I)
 
 
 def _allergy_kind(concept: str, kind: str, text: str) -> str:
     """An allergy told as the patient's history ("以前CT增强起过荨麻疹", "hx anaphylaxis to contrast") is no complication
     happening now."""
-    return "allergy-history" if concept in _ALLERGIES and _PAST_ALLERGY.search(text) else kind
+    return "allergy-history" if concept in _ALLERGIES and PAST_ALLERGY.search(text) else kind
 _NEED_DONE = {"en": re.compile(r"\b(?:do|does|should) (?:i|we|she|he|they) (?:need (?:to do |to have |to get )?|do |get |have )"
                                r"(?:a |an |the )?(?:blood patch|ebp|patch)\b|\bneed (?:a |an )?(?:blood patch|ebp)\b", re.I),
               "zh": re.compile(r"(?:需要|需不需要|要不要|该不该|是否需要|用不用)(?:做|打|行)[^，。？?]{0,12}(?:吗|[？?]|$)")}
@@ -1433,7 +1433,7 @@ class Framer:
             told = any(lex[c].kind == "complication" for c in concepts if c in lex) and _HAPPENED[lang].search(q)
             # ("SCS trial pt called: clear fluid leaking from the exit site and a headache on standing": a complication
             # reported by a caller, with no ask, asks what to do)
-            called = any(lex[c].kind == "complication" for c in concepts if c in lex) and _CALLED[lang].search(q)
+            called = any(lex[c].kind == "complication" for c in concepts if c in lex) and CALLED_IN[lang].search(q)
             return _topic_ask(q, lang, concepts) or (("prevention",) if len(drugs) >= 2 and _EITHER[lang].search(q) else ()) \
                 or (("recognition",) if told else ()) or (("action",) if called else ())
         if prev is None:
@@ -1576,14 +1576,14 @@ class Framer:
         complication that are all it names ("tinnitus and perioral tingling, now resolved"), the observation after that
         complication."""
         lex = self.lexicon.concepts
-        if not _HOW_LONG_WATCHED.search(q) or _MONITORING_CONCEPT not in lex:
+        if not _HOW_LONG_WATCHED.search(q) or OBSERVATION not in lex:
             return concepts
         if any(lex[c].kind == "complication" for c in concepts if c in lex) or not _SPECIFIC_SIGN.search(q):
             signs: tuple[str, ...] = ()  # (dizziness alone is no toxicity sign)
         else:
             signs = tuple(r for c in concepts if c in lex and lex[c].kind == "finding" for r in lex[c].related
                           if r in lex and lex[r].kind == "complication")
-        return tuple(dict.fromkeys((*concepts, *signs[:1], _MONITORING_CONCEPT)))
+        return tuple(dict.fromkeys((*concepts, *signs[:1], OBSERVATION)))
 
     def _joint_shot(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """"骶髂关节痛得厉害，能打一针吗", "can I inject her SI joint?": a joint told with an injection verb, and no procedure
@@ -2193,8 +2193,11 @@ _A_NOT_A = re.compile(r"(.{1,2})不\1")
 # A change told as having happened to the patient ("覆盖区域变了", "麻感没了", "has moved", "lost the coverage").
 _HAPPENED = {"en": re.compile(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b", re.I),
              "zh": re.compile(r"变了|没了|消失了|不见了|跑了|移位了")}
-_CALLED = {"en": re.compile(r"\b(?:called|calls|phoned|phones|rang|paged|pages|messaged|texted)\b|\bon the phone\b|\bphone call\b", re.I),
-           "zh": re.compile(r"打电话|来电|电话(?:说|讲|反映|报告|里)|电话：|护士(?:说|报告|反映)")}
+# A report phoned or paged in by the patient, the family or the ward ("SCS trial pt called: …", "nurse pages: …", 病人来电,
+# 护士打电话说); not the operator calling for help ("I called my attending")
+CALLED_IN = {"en": re.compile(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|son|mum|mom|dad|nurse|ward|recovery|pacu)\b[^.]{0,12}"
+                              r"\b(?:phoned|phones|called|calls|rang|paged|pages|messaged|texted)\b|\bphone call from\b|\bon the phone\b", re.I),
+             "zh": re.compile(r"来电|打电话来|打来电话|打电话说|电话(?:说|讲|反映|报告|里|：)|护士(?:说|报告|反映)")}
 _DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 

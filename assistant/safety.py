@@ -1144,7 +1144,7 @@ _BEFORE_IT = {"en": r"\bbefore (?:his|her|the|their|a|an|my)?\s?(?:\w+[ -]){0,3}
 # (looser than SETTLED and frame's SIGN_STOPPED below: "刚停了" and "now stopped" end it too)
 _GOING_ON = {"en": r"\bstill (?:seizing|fitting|convulsing|unresponsive|apn(?:o)?eic|not breathing|can(?:no|'|’)?t|unable|has no)\b|"
                    r"\b(?:is|are|keeps?|started) (?:seizing|fitting|convulsing)\b|\bseizing\b|\bseizure (?:is )?ongoing\b",
-             "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽搐|惊厥|抽)|抽搐不止|抽个不停|在抽搐|(?:仍|仍然|还)(?:意识不清|昏迷|叫不醒|无反应|没醒)"}
+             "zh": r"(?:还在|仍在|正在|一直|持续)(?:抽搐|惊厥|抽)|抽搐不止|抽个不停|在抽搐"}
 # a sign still present after another stopped ("the seizure has stopped but she's still unresponsive")
 _STILL_SIGN = {"en": r"(?<!was )(?<!were )\bstill (?:unresponsive|apn(?:o)?eic|not breathing|not rousable|unconscious)\b",
                "zh": r"(?:仍|仍然|还)(?:意识不清|昏迷|叫不醒|无反应|没醒)"}

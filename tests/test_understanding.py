@@ -3779,3 +3779,11 @@ def test_a_dura_pricked_is_a_dural_puncture(framer):
     # (刺破 is one more everyday verb for it; the headache asked after it is then the puncture's headache)
     q = framer.frame("ILESI意外刺破硬膜的概率多少，刺破以后头痛的几率有多大")
     assert "dural-puncture" in q.concepts, q.concepts
+
+
+def test_a_report_phoned_in_is_the_patients_or_the_wards_not_the_operators():
+    from assistant.frame import CALLED_IN
+    assert CALLED_IN["en"].search("SCS trial pt called: clear fluid leaking from the exit site")
+    assert CALLED_IN["en"].search("recovery nurse pages: pt drowsy after the pump refill")
+    assert not CALLED_IN["en"].search("wet tap during the ILESI just now, I called my attending")
+    assert CALLED_IN["zh"].search("护士打电话说病人头痛")
