@@ -404,7 +404,8 @@ class AnswerEngine:
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
         self._drug_classes = {cid: self._specific_classes(cid) for cid, k in self._kinds.items() if k in ("drug", "brand")}
-        self._drug_closure = {cid: frozenset(self.lexicon.broader_closure([cid])[1:]) for cid, k in self._kinds.items() if k in ("drug", "brand")}
+        self._drug_closure = {cid: frozenset(self.lexicon.broader_closure([cid])[1:]) for cid, k in self._kinds.items()
+                              if k in ("drug", "brand", "procedure")}
         self._regional = {cid: (frozenset(c.related) & REGIONS, frozenset(self.lexicon.broader_closure([cid])[1:]))
                           for cid, c in self.lexicon.concepts.items() if c.kind == "procedure" and REGIONS & set(c.related)}
         for cid, c in self.lexicon.concepts.items():
@@ -1033,8 +1034,12 @@ class AnswerEngine:
             # (a step names this picture or what the patient has: "the pump reservoir is aspirated", an overdose's step, is
             # no step for an infected pump)
             named = PATHWAY_NAMES.get(guide.rule, {}).get(lang)
+            # (a condition the patient lives with, diabetes, counts only in a sentence on this picture: its routine glucose
+            # check after an ESI is no step for a febrile back after one)
+            lives_with = {c for c in has if lex_c[c].kind == "condition"}
             rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
                     and not treats_another(x, tri.names, self._kinds)
+                    and (not named or re.search(named, x.text, re.I) or not (lives_with & x.concepts) or (has - lives_with) & x.concepts)
                     and ((x.action and (not named or re.search(named, x.text, re.I))) or has & x.concepts)
                     and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
@@ -1960,8 +1965,8 @@ class AnswerEngine:
                 and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside and not drug_managed(c)]
 
     def _said(self, q: Question, concept: str, lang: Lang) -> str:
-        """A concept as the question wrote it ("ozone discectomy"), else its name."""
-        return next((m.surface for m in q.matches if m.concept == concept), self._name(concept, lang))
+        """A concept as the question wrote it ("ozone discectomy"; "into his knee": "knee"), else its name."""
+        return next((_LEADING_WORDS.sub("", m.surface) or m.surface for m in q.matches if m.concept == concept), self._name(concept, lang))
 
     def _notes(self, q: Question, lang: Lang, verdict: Verdict, gaps: list[int], urgent: bool) -> list[str]:
         """Scope notes: parts no bullet answers (`gaps`), concepts the knowledge base has nothing on, unconfirmed brand
@@ -2162,6 +2167,9 @@ def _hgroup(b: Bullet) -> str:
 _WHAT_IT_HAS = (" What it has on it:", "相关内容如下：")
 # the joining word a later part starts with ("… and how long do we observe her", "另外…")
 _JOINER = re.compile(r"^(?:(?:and|also|plus|then|but|so|&)(?=[\s,])[\s,]*)+|^(?:另外|还有|以及|并且|而且|同时|那么|那(?=[，,\s]))[，,\s]*", re.I)
+
+
+_LEADING_WORDS = re.compile(r"^(?:(?:into|in|to|the|a|an|his|her|their|my|our)\s+)+", re.I)  # a name written as it was met in a sentence
 
 
 def _said_once(lines: list[str]) -> list[str]:

@@ -327,6 +327,8 @@ class Weights:
     complaint: float = 0.5  # asked whether a reaction the patient has is expected: sentences about that reaction
     silent: float = 1.5  # the patient has no symptoms: what the sources say of the silent form (follow-up only), before the
     # symptomatic patient's emergency steps
+    choice: float = 0.3  # asked whether (or which) drug to use for a procedure: a rule naming the drug or its class for that
+    # procedure ("particulate steroid should not be used for cervical TFESI") before facts about the drug (its label, its particles)
     weight_band: float = 0.6  # a weight-banded regimen (≤70 kg, >70 kg) that fits (or not) the patient's weight in the question
 
 
@@ -346,7 +348,8 @@ class Signals:
     drug_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)  # each drug's narrowest classes (Kenalog: particulate)
     # procedures of one spinal region, with that region and their broader procedures (cervical ESI: cervical, ESI)
     regional: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
-    drug_closure: Mapping[str, frozenset[str]] = field(default_factory=dict)  # every drug's classes, all the way up (enoxaparin: heparin)
+    # every drug's classes, all the way up (enoxaparin: heparin), and every procedure's broader ones (TFESI: ESI)
+    drug_closure: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -746,7 +749,9 @@ def _drug_only(s: Sentence, part: Part, q: Question, subject: Sequence[str], sig
     near = {x for c in procedures for x in (c, *sig.parents.get(c, frozenset()))}
     # (a sentence on what a drug's management turns on: held, bridged, restarted; not low platelets and anticoagulation
     # as risk factors for a haematoma)
-    return bool(procedures) and not near & s.concepts and manages_drug(s, sig.kinds)
+    # (one naming the finding told, "a normalised INR is documented before the needle" for "INR 1.6, can I go ahead?", is its)
+    told = any(sig.kinds.get(c) == "finding" and c in s.concepts for c in subject)
+    return bool(procedures) and not near & s.concepts and not told and manages_drug(s, sig.kinds)
 
 
 def manages_drug(s: Sentence, kinds: Mapping[str, str]) -> bool:
@@ -798,7 +803,53 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
+    total += w.choice * _choice_rule(s, part, q, sig)
     return total + _harms_listed(s, part, lang, w, sig) + _urgent_variant(s, part, q, w)
+
+
+_RECOMMENDS = {"en": re.compile(r"\bshould (?:not )?be (?:used|the first choice|preferred|avoided|reserved|considered)\b|\bfirst choice\b|"
+                                r"\bpreferred\b|\breserves?\b|\blimits? [\w -]{0,30}\bto\b|\bmay be considered\b|\bmust not be used\b|\bfavou?r\b|"
+                                r"\bremains? (?:a )?reasonable\b", re.I),
+               "zh": re.compile(r"首选|不应使用|不得使用|应避免|避免使用|仅限|限于|保留用于|可考虑|应选用|宜选用|可合理选用|倾向于(?:选择|使用)")}
+
+
+def _drug_and_procedure(part: Part, q: Question, sig: Signals) -> tuple[list[str], list[str]]:
+    """The drugs a part asks whether (or which) to use, and the procedures it asks them for (or the procedure of the turn
+    before: "TFESI用什么激素比较安全？" then "那曲安奈德呢？"); none unless the part asks whether or which."""
+    if not {"contraindications", "prevention", "comparison"} & set(part.aspects):
+        return [], []
+    own = _own(part, q)
+    drugs = [c for c in own if sig.kinds.get(c) in ("drug", "brand")]
+    procs = [c for c in own if sig.kinds.get(c) == "procedure"] or [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
+    return drugs, procs
+
+
+def _choice_of(part: Part, q: Question, sig: Signals) -> frozenset[str]:
+    """Asked whether (or which) drug to use for a procedure: the drug's classes and the procedure's broader ones, which the
+    rule answering it names ("particulate steroid … for cervical TFESI", asked about Kenalog for a C6 nerve root block)."""
+    drugs, procs = _drug_and_procedure(part, q, sig)
+    if not drugs or not procs:
+        return frozenset()
+    return frozenset(k for d in drugs for k in sig.drug_classes.get(d, frozenset())) \
+        | frozenset(b for c in procs for b in sig.parents.get(c, frozenset()) if sig.kinds.get(b) == "procedure")
+
+
+def _choice_rule(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """Asked whether (or which) drug to use for a procedure ("C6 SNRB - can I use Kenalog?", "kenalog vs dex for a lumbar
+    TF?"): a recommendation naming the drug or its class and the procedure (or the procedure it is a form of)."""
+    if not _RECOMMENDS[s.chunk.lang].search(s.text):
+        return False
+    drugs, procs = _drug_and_procedure(part, q, sig)
+    # (a rule for some routes, "particulate steroid only for caudal and interlaminar", is no answer on epidural use at large:
+    # the sentence names narrower procedures than the one asked, and not the one asked itself)
+    named = {c for c in s.concepts if sig.kinds.get(c) == "procedure"}
+    implied = {b for c in named for b in sig.drug_closure.get(c, frozenset())}
+    specific = {c for c in procs if not any(c in sig.drug_closure.get(o, frozenset()) for o in procs)}
+    routes = {c for c in named if specific & sig.drug_closure.get(c, frozenset())}
+    if routes and not (specific & named) - implied:
+        return False
+    return bool(drugs) and any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in procs) \
+        and any(d in s.concepts or sig.drug_closure.get(d, frozenset()) & s.concepts for d in drugs)
 
 
 _OTHER_HARMS = re.compile(r"\b(?:other|further|additional) (?:problems|complications|events|hazards)\b|\balso reported\b|其他问题|其他并发症|此外还", re.I)
@@ -946,9 +997,12 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
-    if class_ask or ((whether or low) and not cardiology):
+    # (a follow-up that swaps the region, "如果是颈椎呢？" after a lumbar facet RF: the new region's class is the news)
+    swapped = q.followup and bool(q.history) and asks_whether_to_stop(q.history[-1]) \
+        and any(c in REGIONS and c not in part.inherited for c in part.concepts)
+    if class_ask or ((whether or low or swapped) and not cardiology):
         rest = _not_primary(rest, q)  # (a stent patient's aspirin: the primary-prevention rule is not hers)
-        if not class_ask and rest and _rule_per_class(rest[0][1], own, sig):
+        if not class_ask and not swapped and rest and _rule_per_class(rest[0][1], own, sig):
             return [rest[0], extra, *moved, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
         return [extra, *moved, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
     return [*rest[:1], extra, *moved, *rest[1:]], False
@@ -1161,7 +1215,9 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     another procedure's contraindication list that names it)."""
     if part.aspects[:1] != ("contraindications",) or not above:
         return above, False
-    cond = {c for c in _own(part, q) if sig.kinds.get(c) == "condition"}
+    # (and a finding told with its value, "INR 1.6 this morning, can I go ahead?": what the sources say of it decides)
+    valued = {m.concept for m in q.matches if sig.kinds.get(m.concept) == "finding" and _VALUE_AFTER.match(q.text, m.end)}
+    cond = {c for c in _own(part, q) if sig.kinds.get(c) == "condition" or c in valued}
     # (with no drug asked, a sentence naming the condition among a drug's criteria, and no procedure, is the drug's:
     # hypertension among the candidates for bridging a warfarin hold is no answer for a high blood pressure before an SIJ
     # injection)
@@ -1180,6 +1236,28 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
               and not (sig.risk_classes & t[1].concepts or CLASS_CONCEPT in t[1].concepts)
               and (bool(q.stand_ins) or any(sig.kinds.get(c) == "condition" for c in t[1].concepts))]
     return [naming[0], *(t for t in above if t is not naming[0] and t not in others)], True
+
+
+def _card_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Part, sig: Signals) -> bool:
+    """A brand's identity card ("Brilinta is ticagrelor, a P2Y12 inhibitor") beside a bullet that already names its drug
+    (the interval "ticagrelor (Brilinta) is held for 5 days"): filler, unless what the drug is was asked."""
+    if "definition" in part.aspects or not _IDENTITY[s.chunk.lang].search(s.text):
+        return False
+    drugs = {c for c in s.concepts if sig.kinds.get(c) == "drug"}
+    return bool(drugs) and drugs <= {c for _, o in chosen for c in o.concepts}
+
+
+_VALUE_AFTER = re.compile(r"\s*(?:of|is|was|at|=|:|：|为|是)?\s*(?:~|about|约)?\s*\d")
+
+
+def _choice_first(above: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"kenalog vs dex for a lumbar TF - which one?", "is depo-medrol ok for a lumbar interlaminar ESI?": the rule on which
+    drug to use for the procedure leads, before what the drugs are (their particles, their labels)."""
+    rules = [t for t in above if _choice_rule(t[1], part, q, sig) and not t[1].provenance and t[1].group != "evidence"
+             and not other_procedure(t[1], part, q, sig)]
+    if not rules or rules[0][0] < 0.5 * above[0][0]:
+        return above, False
+    return [rules[0], *(t for t in above if t is not rules[0])], True
 
 
 def _class_member_next(rest: list[tuple[float, Sentence]], best: Sentence, pool: Sequence[tuple[float, Sentence]], part: Part,
@@ -1283,7 +1361,7 @@ _WHETHER_TO_STOP = re.compile(
     r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold|stop\b)|"
     r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:stop|hold)(?: it| them)?\s*\?\s*$|\b(?:continue|keep (?:him|her|them) on|carry on|keep (?:it|taking|going))\b|"
     r"\bshould (?:i|we) (?:stop|hold)|\bhave to (?:stop|hold)|\bmust (?:i|we) (?:stop|hold)|"
-    r"要不要停|需不需要停|需要停.{0,8}吗|停不停|(?:要|得|该|需)停(?:药|用|掉)?吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)|"
+    r"要不要停|需不需要停|需要停.{0,8}吗|停不停|(?:要|得|该|需)停(?:药|用|掉)?吗|(?<!需)要停[^，。？?多几]{1,10}吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)|"
     r"能不能不停|能不停吗|可不可以不停|不停(?:行不行|可以吗|行吗)", re.I)
 
 
@@ -1432,6 +1510,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _choice_first(above, parts[j], q, sig) if not leads else (above, leads)
         above, leads = _doac_bridge_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
@@ -1445,11 +1524,12 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
-                                            _gives_interval(parts[j], q, sig), about, _timed_subject(parts[j], sig),
+                                            _gives_interval(parts[j], q, sig), about, _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
                                             partial(other_procedure, part=parts[j], q=q, sig=sig),
-                                            bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",))
+                                            bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
+                                            lambda c: sig.kinds.get(c) == "topic")
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
@@ -1457,13 +1537,14 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             if len(chosen) >= per_part:
                 break
             if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and (other_procedure(s, parts[j], q, sig)
-                                                                                   or _other_drugs_figure(s, parts[j], q, sig))):
+                                                                                   or _other_drugs_figure(s, parts[j], q, sig))) \
+                    or _card_said(s, chosen, parts[j], sig):
                 continue
             chosen.append((sc, s))
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)
         chosen += _restart_too(chosen, pool, [parts[k] for k in live if owner[k] == j], q, sig)
         chosen += _each_member(chosen, [k for k in live if owner[k] == j], parts, sentences, scored, lang)
-        rest = chosen[1:]
+        rest = _without_retold(chosen)[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
         rest.sort(key=lambda t: (t[1] is not second, t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0],
@@ -1493,7 +1574,9 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     pump overdose's); asked of a drug before, never another drug's interval."""
     pool = sorted(rows, key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
     pool = [(sc, s) for sc, s in pool if not same_point(s, said, lang)
-            and (not several or (_names_part(s, part, sig) and not other_procedure(s, part, q, sig)
+            and (not several or (_names_part(s, part, sig)
+                                 # (a bleeding-risk class list naming the asked procedure among others is its class)
+                                 and (not other_procedure(s, part, q, sig) or _classes_procedure(s, _own(part, q), sig))
                                  and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
     pool = _on_complication(pool, part, q, sig)
     pool = _no_antiplatelet_bridge(pool, part, q, sig)
@@ -1762,7 +1845,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
-          told_accident: bool = True, asked_action: bool = False) -> tuple[float, Sentence]:
+          told_accident: bool = True, asked_action: bool = False, topic: Callable[[str], bool] | None = None) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -1818,6 +1901,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
                or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
                or [c for c in gives if c in usable])
     in_kind = [c for c in in_kind if c in both] or in_kind
+    in_kind = _widest_note(done, subject, topic) + in_kind
     # (the first ask is one no section holds, "she's 55 kg, the actual numbers?": its kind before a later ask's section)
     # (one giving it for the asked subject leads at half the best, as a count or an interval does: "caffeine not helping,
     # how much blood for the patch?" - the volume, before the patch's place as the definitive treatment)
@@ -1842,6 +1926,17 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
     return usable[0]
+
+
+def _widest_note(done: list[tuple[float, Sentence]], subject: frozenset[str], topic: Callable[[str], bool] | None
+                 ) -> list[tuple[float, Sentence]]:
+    """An evidence note giving the asked kind for every topic the part names ("各机构对妊娠工作人员的胎儿剂量限值不同：ICRP
+    为…1 mSv"), when no other sentence does: before a sentence giving it for one of them (the whole-body limit, asked the
+    pregnant nurse's)."""
+    topics = frozenset(c for c in subject if topic is not None and topic(c))
+    if len(topics) < 2 or any(topics <= c[1].concepts for c in done if c[1].group != "evidence"):
+        return []
+    return [c for c in done if c[1].group == "evidence" and topics <= c[1].concepts][:1]
 
 
 # A finding that a harm did not occur ("No infection and no new deficit occurred in the Kornick series", 未发生感染).
@@ -1951,7 +2046,7 @@ _MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|list
                    r"最常见|最为常见|最多见|列为首位|居首", re.I)
 # "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
 _VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(?:ed|ing|ance)?\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
-                      r"\bdo not (?:use|inject|give)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
+                      r"\bdo not (?:use|inject|give|add)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
                       r"\badvis(?:e|es|ed)\b|\brecommend(?:s|ed)?\b|\bshould be kept\b|"
                       r"\bnot (?:been )?approved\b|\boff-label\b|"
                       r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐|应保持", re.I)
@@ -2217,6 +2312,20 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
             if _jaccard(s.tokens, o.tokens) > share or (len(mine) >= 5 and len(mine & other) / len(mine) >= share):
                 return True
     return False
+
+
+def _without_retold(chosen: list[tuple[float, Sentence]]) -> list[tuple[float, Sentence]]:
+    """Without a sentence whose figures the others all state between them, three of them in one ("the nomogram uses 2, 3
+    and 6 mg/kg and ideal weight capped at 70 kg" beside "it assumes 2, 3 and 6 mg/kg" and "it caps ideal weight at
+    70 kg"): one source retold; the last chosen goes first."""
+    out = list(chosen)
+    for t in reversed(chosen[1:]):
+        others = [o for _, o in out if o is not t[1]]
+        figures, told = _figures(t[1].text), [_figures(o.text) for o in others]
+        if len(figures) >= 3 and figures <= frozenset().union(*told) and any(len(figures & f) >= 3 for f in told) \
+                and any(t[1].meets(o) for o in others):
+            out.remove(t)
+    return out
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")

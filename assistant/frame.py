@@ -142,6 +142,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
+                          # ("any situation where I shouldn't?", "when should I not add it?", "any reason not to?")
+                          r"\b(?:situations?|cases?|times?|circumstances?|patients?) (?:where|when|in which) (?:i|we|you) (?:should ?n[o']t|must ?n[o']t)\b|"
+                          r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen (?:not|shouldn'?t (?:i|we|you)) (?:to )?(?:\w+)?|\b(?:any )?reasons? not to\b|"
                           r"(?:ok|okay) to (?:do|proceed|inject|go ahead)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
                           r"(?:^|[-–—:;,.]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
@@ -1384,7 +1387,8 @@ class Framer:
             # procedure, it asks no risk factors)
             swapped = prev.aspects if carried and _SWAP[lang].search(q) else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
-        parts = self._parts(q, lang, ctx_concepts, past, prev.aspects if followup and prev is not None else ())
+        # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
+        parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
@@ -1820,7 +1824,8 @@ class Framer:
             terms = tuple(tokenize("".join(blank), lang))
             prev = out[-1].concepts + out[-1].inherited if out else ()
             # (a threshold asked, "多少以上才安全", "what count do you need?", is of the finding told before: the platelets)
-            bare = not own and (not terms or bool(THRESHOLD_ASK.search(t)))
+            # (and "要怎么监测？" after how long glucose stays up: what is monitored is the finding before)
+            bare = not own and (not terms or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_ASK.search(t)))
             inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=bare)
             if out and terms:  # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not
                 inherited = tuple(c for c in inherited if c not in ESSENTIAL)  # inherit the topic the part before asked
@@ -1994,6 +1999,10 @@ class Framer:
 def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Concepts with some replaced (see `Framer._history`)."""
     return tuple(dict.fromkeys(x for c in concepts for x in to.get(c, (c,))))
+
+
+_MONITOR_ASK = re.compile(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
+                          r"(?:怎么|如何|怎样|多久)(?:监测|复查|检测|观察|随访)", re.I)
 
 
 def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...],

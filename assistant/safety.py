@@ -1040,6 +1040,18 @@ def scanned_haematoma(question: str, lang: Lang) -> bool:
     return False
 
 
+# A patient's own scan told ("MRI shows epidural hematoma after his SCS trial", "he has an epidural haematoma on MRI",
+# 病人核磁提示硬膜外血肿): not a question on what a haematoma looks like on MRI
+_PATIENT_TOLD = {"en": r"\b(?:pt|patient|he|she|his|her|him|my|our|they|their)\b|\b(?:mri|ct|scan)\b[^.?;]{0,10}\b(?:shows?|showed|confirms?|confirmed|demonstrat\w*|revea\w*)\b",
+                 "zh": r"患者|病人|他|她|我的|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}(?:显示|提示|示|证实|发现)"}
+
+
+def shown_in_patient(question: str, lang: Lang) -> bool:
+    """A spinal haematoma a scan has shown in the patient the question is about (a neuraxial-deficit picture with or
+    without its signs told)."""
+    return scanned_haematoma(question, lang) and bool(_rx(_PATIENT_TOLD[lang]).search(question))
+
+
 @dataclass(frozen=True)
 class Triage:
     """Result of red-flag triage: the emergency pathway chosen, if any."""
@@ -1286,7 +1298,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     for rule in RED_FLAGS:
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
             continue
-        if not all(_rx(g).search(q) for g in _symptoms(rule, lang)):
+        if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not (rule.id == "neuraxial-deficit" and shown_in_patient(q, lang)):
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
         if in_context and _rx(EVENT_CUES[lang]).search(q):
@@ -1351,6 +1363,9 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     the ward) without "stop the procedure" and, for a late form, with the work-up first; a patient at home is brought in."""
     # (this turn's own time since wins over the turn before's "术中": "术后病人说看东西模糊" after a question on irrigation
     # limits during epiduroscopy)
+    if rule.id == "neuraxial-deficit" and shown_in_patient(question, lang):
+        # the scan is done and shows the haematoma: decompression and its timing are the steps, not stop-examine-scan
+        return _unstable(rule, lang, out, question, _SCANNED[out]), steps_for(rule.id, out, question)[2:], ""
     since = any(bool(_rx(_SINCE[lang]).search(t)) and not _rx(_IN_PROCEDURE[lang]).search(t) for t in (question, own) if t)
     if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)
             or (days_later(question, lang) and not _rx(_IMMEDIATE[lang]).search(question))):
@@ -1361,6 +1376,11 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     if _rx(_HOME[lang]).search(question) and not _rx(_WARD[lang]).search(question) and not arrived:
         banner = banner.replace(_LATE_STOP[out], (_HOME_STOP if rule.id in _COME_IN else _HOME_EMS)[out])
     return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
+
+
+_SCANNED = {"en": "URGENT: a spinal haematoma shown on imaging after a neuraxial procedure or implant needs surgical decompression as early as "
+                  "possible. " + _LATE_STOP["en"] + ": spinal surgery consultation for decompression now.",
+            "zh": "紧急：椎管内操作或植入术后影像已证实椎管内血肿，须尽早手术减压。" + _LATE_STOP["zh"] + "：立即请脊柱外科会诊行减压。"}
 
 
 # A deficit told with laboured breathing or a low blood pressure ("颈椎TFESI推完药 手脚都动不了了，呼吸费力，血压80/40"):
