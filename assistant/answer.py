@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -106,6 +106,7 @@ from .safety import (
     protocol_for,
     severe,
     slow_heart,
+    toxicity_told,
     triage,
 )
 from .sections import group_of
@@ -383,6 +384,15 @@ _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
 
+def on_picture(s: Sentence, named: str | None, has: Collection[str], kinds: Mapping[str, str]) -> bool:
+    """Beside an emergency's steps: a step naming this picture (`named`), or a sentence naming what the patient has; a
+    condition the patient lives with (diabetes) counts only in a sentence on this picture (its routine glucose check after
+    an ESI is no step for a febrile back after one)."""
+    this = not named or bool(re.search(named, s.text, re.I))
+    now = {c for c in has if kinds.get(c) != "condition"}
+    return (s.action and this) or bool(now & s.concepts) or (this and bool(set(has) & s.concepts))
+
+
 def treats_another(s: Sentence, names: str, kinds: Mapping[str, str]) -> bool:
     """Is the sentence another complication's treatment, beside an emergency pathway whose condition (`names`) it does
     not name? ("A blood patch is the definitive treatment of PDPH" for a febrile patient asked about as "is it just PDPH?")"""
@@ -404,7 +414,7 @@ class AnswerEngine:
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
         self._drug_classes = {cid: self._specific_classes(cid) for cid, k in self._kinds.items() if k in ("drug", "brand")}
-        self._drug_closure = {cid: frozenset(self.lexicon.broader_closure([cid])[1:]) for cid, k in self._kinds.items()
+        self._closure = {cid: frozenset(self.lexicon.broader_closure([cid])[1:]) for cid, k in self._kinds.items()
                               if k in ("drug", "brand", "procedure")}
         self._regional = {cid: (frozenset(c.related) & REGIONS, frozenset(self.lexicon.broader_closure([cid])[1:]))
                           for cid, c in self.lexicon.concepts.items() if c.kind == "procedure" and REGIONS & set(c.related)}
@@ -1012,7 +1022,7 @@ class AnswerEngine:
                       self._kinds, {c: frozenset(lx[c].related) for c in (*q.all_concepts, *self._adjuncts) if c in lx}, self._risk_classes,
                       {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
                       {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts, self._drug_classes,
-                      self._regional, self._drug_closure)
+                      self._regional, self._closure)
         bullets: list[Bullet] = []
         if guide.rule and guide.rule not in NO_PROTOCOL:  # (none to quote: what the sources say of the question follows)
             foreign = self._other_procedure(q, guide.rule)
@@ -1034,13 +1044,8 @@ class AnswerEngine:
             # (a step names this picture or what the patient has: "the pump reservoir is aspirated", an overdose's step, is
             # no step for an infected pump)
             named = PATHWAY_NAMES.get(guide.rule, {}).get(lang)
-            # (a condition the patient lives with, diabetes, counts only in a sentence on this picture: its routine glucose
-            # check after an ESI is no step for a febrile back after one)
-            lives_with = {c for c in has if lex_c[c].kind == "condition"}
             rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
-                    and not treats_another(x, tri.names, self._kinds)
-                    and (not named or re.search(named, x.text, re.I) or not (lives_with & x.concepts) or (has - lives_with) & x.concepts)
-                    and ((x.action and (not named or re.search(named, x.text, re.I))) or has & x.concepts)
+                    and not treats_another(x, tri.names, self._kinds) and on_picture(x, named, has, self._kinds)
                     and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
@@ -1364,8 +1369,11 @@ class AnswerEngine:
 
     def _asked_drug_first(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
         """A follow-up in the same emergency that asks one drug's dose ("脂肪乳剂量多少 bolus完还要持续泵吗" after the LAST
-        picture): the steps were given the turn before; that drug's doses lead, the rest of the pathway follows."""
-        if not tri.urgent or not q.followup or "dose" not in q.aspects or self._emergency_before(q).rule != tri.rule:
+        picture): the steps were given the turn before; that drug's doses lead, the rest of the pathway follows. The same
+        for a first turn that names the toxicity and asks the lipid ("局麻药中毒，病人60公斤，20%脂肪乳怎么给？")."""
+        if not tri.urgent or "dose" not in q.aspects:
+            return bullets
+        if not (toxicity_told(q.text, q.lang) if not q.followup else self._emergency_before(q).rule == tri.rule):
             return bullets
         drugs = {c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")}
         dosed = [b for b in bullets if drugs & b.sentence.concepts and gives_dose(b.sentence)]
@@ -1965,8 +1973,8 @@ class AnswerEngine:
                 and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside and not drug_managed(c)]
 
     def _said(self, q: Question, concept: str, lang: Lang) -> str:
-        """A concept as the question wrote it ("ozone discectomy"; "into his knee": "knee"), else its name."""
-        return next((_LEADING_WORDS.sub("", m.surface) or m.surface for m in q.matches if m.concept == concept), self._name(concept, lang))
+        """A concept as the question wrote it ("ozone discectomy"), else its name."""
+        return next((m.surface for m in q.matches if m.concept == concept), self._name(concept, lang))
 
     def _notes(self, q: Question, lang: Lang, verdict: Verdict, gaps: list[int], urgent: bool) -> list[str]:
         """Scope notes: parts no bullet answers (`gaps`), concepts the knowledge base has nothing on, unconfirmed brand
@@ -2167,9 +2175,6 @@ def _hgroup(b: Bullet) -> str:
 _WHAT_IT_HAS = (" What it has on it:", "相关内容如下：")
 # the joining word a later part starts with ("… and how long do we observe her", "另外…")
 _JOINER = re.compile(r"^(?:(?:and|also|plus|then|but|so|&)(?=[\s,])[\s,]*)+|^(?:另外|还有|以及|并且|而且|同时|那么|那(?=[，,\s]))[，,\s]*", re.I)
-
-
-_LEADING_WORDS = re.compile(r"^(?:(?:into|in|to|the|a|an|his|her|their|my|our)\s+)+", re.I)  # a name written as it was met in a sentence
 
 
 def _said_once(lines: list[str]) -> list[str]:

@@ -189,7 +189,7 @@ _KIND = {
                             r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少|"
                             r"\bno (?:\w+ ){0,5}(?:events?|complications?|cases?|injur\w*|deficits?|infections?)\b|\bnone of\b|"
                             r"未(?:记录到|发生|出现|见)|无一例", re.I),  # "how often?" "rare", "none in 16,638"
-    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克|mSv|mGy|Gy\b)(?:/kg)?|"
+    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克|mSv|mGy|Gy\b)(?!\s*/\s*(?:dL|L)\b)(?:/kg)?|"
                       r"(?:no more than|not more than|at most|up to|maximum of|≤|不超过|最多)\s*\d+(?:[.,–-]\d+)?\s*(?:injections?|times|次)|"
                       r"\d+(?:[.,–-]\d+)?\s*(?:injections?|times)\s*(?:per|a|each|/)\s*(?:year|yr)|\d+\s*次\s*/\s*年", re.I),
     # a limit stated with its figure ("limit of 20 mSv a year", "不超过 6 次"), not a remark that limits differ
@@ -349,7 +349,7 @@ class Signals:
     # procedures of one spinal region, with that region and their broader procedures (cervical ESI: cervical, ESI)
     regional: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     # every drug's classes, all the way up (enoxaparin: heparin), and every procedure's broader ones (TFESI: ESI)
-    drug_closure: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    closure: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -393,7 +393,7 @@ def _member_of_another_class(s: Sentence, own: Sequence[str], sig: Signals) -> b
     named = [c for c in s.concepts if sig.kinds.get(c) in ("drug", "brand")]
     if not classes or not named or classes & s.concepts:
         return False
-    return not any(classes & (sig.drug_closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) | {c}) for c in named)
+    return not any(classes & (sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) | {c}) for c in named)
 
 
 CONTRAINDICATION = "contraindication"
@@ -708,8 +708,8 @@ def _subject(part: Part, own: list[str], q: Question, sig: Signals) -> list[str]
 def _drug_choice(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> bool:
     """Asked whether a drug may be used (or which to use), a sentence on the drug's class that names the alternative
     ("particulate steroid should not be used for cervical TFESI; dexamethasone first") is the answer, not a rival."""
-    if not {"contraindications", "prevention"} & set(part.aspects):
-        return False
+    if not {"contraindications", "prevention"} & set(part.aspects) or rival(s, subject, sig, ("region",)):
+        return False  # (nor one for another spinal region: "…may be considered for selected lumbar cases", asked about T11)
     asked = [c for c in subject if sig.kinds.get(c) in _DRUG_KINDS]
     others = [d for d in s.concepts if d in sig.drug_classes and d not in asked and not any(d in sig.parents.get(c, frozenset()) for c in asked)]
     # (a class named because the sentence is about another member of it, a generic triamcinolone label, is no choice)
@@ -782,8 +782,7 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     # whole-body one, not the eye lens's)
     if any((sig.narrower.get(t, frozenset()) & s.concepts) - set(q.all_concepts) for t in part.concepts):
         total += w.protocol / 2
-    if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts):
-        total += w.protocol  # a rule stated for parturients (Miller's obstetric summary) is not the pain guideline's
+    total += w.protocol * _other_settings_rule(s, q)
     if "evidence" not in part.aspects and _TRIAL_PROTOCOL[s.chunk.lang].search(s.text):
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if on_topic > 0 and _next_step(s, part, q, sig.kinds):
@@ -803,7 +802,7 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
-    total += w.choice * _choice_rule(s, part, q, sig)
+    total += w.choice * _choice_rule(s, part, q, sig) + w.protocol * _class_unasked(s, q, sig)
     return total + _harms_listed(s, part, lang, w, sig) + _urgent_variant(s, part, q, w)
 
 
@@ -819,7 +818,7 @@ def _drug_and_procedure(part: Part, q: Question, sig: Signals) -> tuple[list[str
     if not {"contraindications", "prevention", "comparison"} & set(part.aspects):
         return [], []
     own = _own(part, q)
-    drugs = [c for c in own if sig.kinds.get(c) in ("drug", "brand")]
+    drugs = [c for c in part.concepts if sig.kinds.get(c) in ("drug", "brand")]  # (named in the part itself, not inherited)
     procs = [c for c in own if sig.kinds.get(c) == "procedure"] or [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
     return drugs, procs
 
@@ -834,6 +833,19 @@ def _choice_of(part: Part, q: Question, sig: Signals) -> frozenset[str]:
         | frozenset(b for c in procs for b in sig.parents.get(c, frozenset()) if sig.kinds.get(b) == "procedure")
 
 
+# what a question on bleeding is about: a drug held for it, a bleed, a clotting disorder (any of them, or a narrower one)
+_BLEEDING_TOPICS = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "bleeding-risk", "bleeding", "haematoma",
+                              "epidural-haematoma", "coagulopathy", "thrombocytopenia"})
+
+
+def _class_unasked(s: Sentence, q: Question, sig: Signals) -> bool:
+    """A procedure's bleeding-risk class ("intermediate bleeding-risk procedures include … IPG replacement") in an answer
+    to a question that has nothing to do with bleeding (who gets pain at the IPG site)."""
+    return bool(sig.risk_classes & s.concepts) and not any(
+        c in _BLEEDING_TOPICS or sig.parents.get(c, frozenset()) & _BLEEDING_TOPICS for c in q.all_concepts) \
+        and not {"hold", "contraindications"} & set(q.aspects)
+
+
 def _choice_rule(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     """Asked whether (or which) drug to use for a procedure ("C6 SNRB - can I use Kenalog?", "kenalog vs dex for a lumbar
     TF?"): a recommendation naming the drug or its class and the procedure (or the procedure it is a form of)."""
@@ -843,13 +855,16 @@ def _choice_rule(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     # (a rule for some routes, "particulate steroid only for caudal and interlaminar", is no answer on epidural use at large:
     # the sentence names narrower procedures than the one asked, and not the one asked itself)
     named = {c for c in s.concepts if sig.kinds.get(c) == "procedure"}
-    implied = {b for c in named for b in sig.drug_closure.get(c, frozenset())}
-    specific = {c for c in procs if not any(c in sig.drug_closure.get(o, frozenset()) for o in procs)}
-    routes = {c for c in named if specific & sig.drug_closure.get(c, frozenset())}
+    implied = {b for c in named for b in sig.closure.get(c, frozenset())}
+    specific = {c for c in procs if not any(c in sig.closure.get(o, frozenset()) for o in procs)}
+    routes = {c for c in named if specific & sig.closure.get(c, frozenset())}
     if routes and not (specific & named) - implied:
         return False
+    # (a rule for another spinal region, "particulate steroid may be considered for selected lumbar cases", asked about T11)
+    if rival(s, [*_own(part, q), *part.inherited], sig, ("region",)) or _other_region(s, [*_own(part, q), *part.inherited], sig):
+        return False
     return bool(drugs) and any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in procs) \
-        and any(d in s.concepts or sig.drug_closure.get(d, frozenset()) & s.concepts for d in drugs)
+        and any(d in s.concepts or sig.closure.get(d, frozenset()) & s.concepts for d in drugs)
 
 
 _OTHER_HARMS = re.compile(r"\b(?:other|further|additional) (?:problems|complications|events|hazards)\b|\balso reported\b|其他问题|其他并发症|此外还", re.I)
@@ -997,15 +1012,29 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
-    # (a follow-up that swaps the region, "如果是颈椎呢？" after a lumbar facet RF: the new region's class is the news)
-    swapped = q.followup and bool(q.history) and asks_whether_to_stop(q.history[-1]) \
-        and any(c in REGIONS and c not in part.inherited for c in part.concepts)
+    swapped = _swaps_region(part, q)
     if class_ask or ((whether or low or swapped) and not cardiology):
-        rest = _not_primary(rest, q)  # (a stent patient's aspirin: the primary-prevention rule is not hers)
-        if not class_ask and not swapped and rest and _rule_per_class(rest[0][1], own, sig):
-            return [rest[0], extra, *moved, *rest[1:]], True  # the drug's own rule per class answers; the procedure's class follows
-        return [extra, *moved, *rest], True  # the class is what was asked, or whether to stop at all: it answers; the interval follows
+        # (a stent patient's aspirin: the primary-prevention rule is not hers)
+        return _class_answers(extra, moved, _not_primary(rest, q), own, sig, not class_ask and not swapped, swapped), True
     return [*rest[:1], extra, *moved, *rest[1:]], False
+
+
+def _class_answers(extra: tuple[float, Sentence], moved: list[tuple[float, Sentence]], rest: list[tuple[float, Sentence]],
+                   own: Sequence[str], sig: Signals, rule_first: bool, swapped: bool) -> list[tuple[float, Sentence]]:
+    """The order when the class answers: the drug's own rule per class first when it answers (`rule_first`), the class
+    following; else the class (what was asked, or whether to stop at all), then, for a follow-up that swapped the region,
+    the drug's rule for that class, then the interval."""
+    if rule_first and rest and _rule_per_class(rest[0][1], own, sig):
+        return [rest[0], extra, *moved, *rest[1:]]
+    per_class = [t for t in rest if _rule_per_class(t[1], own, sig)][:1] if swapped else []
+    return [extra, *per_class, *moved, *(t for t in rest if t not in per_class)]
+
+
+def _swaps_region(part: Part, q: Question) -> bool:
+    """A follow-up that swaps the region of a whether-to-stop ask ("如果是颈椎呢？" after "腰椎内侧支射频术前要停阿司匹林吗？"):
+    the new region's class is the news (not when it asks how long: "那颈椎的呢，要停多久？")."""
+    return q.followup and bool(q.history) and asks_whether_to_stop(q.history[-1]) and not _HOW_LONG.search(part.text) \
+        and any(c in REGIONS and c not in part.inherited for c in part.concepts)
 
 
 def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:
@@ -1216,7 +1245,7 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if part.aspects[:1] != ("contraindications",) or not above:
         return above, False
     # (and a finding told with its value, "INR 1.6 this morning, can I go ahead?": what the sources say of it decides)
-    valued = {m.concept for m in q.matches if sig.kinds.get(m.concept) == "finding" and _VALUE_AFTER.match(q.text, m.end)}
+    valued = {m.concept for m in q.matches if m.concept in _DECIDING_LABS and _VALUE_AFTER.match(q.text, m.end)}
     cond = {c for c in _own(part, q) if sig.kinds.get(c) == "condition" or c in valued}
     # (with no drug asked, a sentence naming the condition among a drug's criteria, and no procedure, is the drug's:
     # hypertension among the candidates for bridging a warfarin hold is no answer for a high blood pressure before an SIJ
@@ -1227,15 +1256,38 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         return above, False
     # (one that lists the condition among the procedure's contraindications or cautions comes first: whether it may go ahead)
     listed = [t for t in naming if CONTRAINDICATION in t[1].concepts and t[0] >= 0.5 * naming[0][0]]
+    # (else one that says what to do for it, "consult the cardiac device team; bipolar RF", before a list of risk factors)
+    listed = listed or [t for t in naming if t[1].group == "prevention" and t[1].action and t[0] >= 0.5 * naming[0][0]]
     naming = listed[:1] + [t for t in naming if t not in listed[:1]]
     # (and no sentence on other patients' conditions only: the bleeding-risk upgrade for renal disease is not a pregnant
     # patient's answer)
     # (a lab value told, "plt 62k, ok for TFESI?", asks about its condition alone: the procedure's other risks are not asked)
     # (the procedure's bleeding-risk class stays: it is the other half of whether a low platelet count may go ahead)
     others = [t for t in above if t is not naming[0] and not (cond & t[1].concepts)
-              and not (sig.risk_classes & t[1].concepts or CLASS_CONCEPT in t[1].concepts)
+              and not ((sig.risk_classes & t[1].concepts or CLASS_CONCEPT in t[1].concepts) and not rival(t[1], _own(part, q), sig, ("region",)))
               and (bool(q.stand_ins) or any(sig.kinds.get(c) == "condition" for c in t[1].concepts))]
     return [naming[0], *(t for t in above if t is not naming[0] and t not in others)], True
+
+
+def _rate_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part, about: frozenset[str]
+                ) -> tuple[float, Sentence]:
+    """"How common is PDPH after a wet tap with a 14G Tuohy?": a sentence giving the asked complication's rate ("16–86% of
+    accidental dural punctures with a Tuohy needle") leads over one that only says it is a risk, when nearly as relevant."""
+    if part.aspects[:1] != ("frequency",) or "comparison" in part.aspects or not about or _COUNT.search(lead[1].text):
+        return lead
+    rated = [t for t in above if _COUNT.search(t[1].text) and about & t[1].concepts and not t[1].provenance
+             and t[1].group != "evidence" and not _CASE_REPORTS.search(t[1].text) and t[0] >= 0.85 * lead[0]]
+    return rated[0] if rated else lead
+
+
+def _drugless_dose(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """Asked only for a drug's dose or limit ("max lidocaine for skin infiltration during IPG implant, 110 kg?"): a sentence
+    naming neither the drug nor a class of it (the IPG's pocket pain) is about the setting, not the dose."""
+    if not part.aspects or not set(part.aspects) <= {"dose", "limit"}:
+        return False
+    drugs = [c for c in (*_own(part, q), *part.inherited) if sig.kinds.get(c) in ("drug", "brand")]
+    named = {d for c in drugs for d in (c, *sig.closure.get(c, frozenset()))}
+    return bool(drugs) and not named & s.concepts
 
 
 def _card_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Part, sig: Signals) -> bool:
@@ -1247,6 +1299,9 @@ def _card_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Part
     return bool(drugs) and drugs <= {c for _, o in chosen for c in o.concepts}
 
 
+# labs whose value decides whether a needle may go in (the sources' rule names them: a normalised INR); an HbA1c is a
+# condition's measure, answered by the condition's caution
+_DECIDING_LABS = frozenset({"inr", "aptt"})
 _VALUE_AFTER = re.compile(r"\s*(?:of|is|was|at|=|:|：|为|是)?\s*(?:~|about|约)?\s*\d")
 
 
@@ -1361,7 +1416,7 @@ _WHETHER_TO_STOP = re.compile(
     r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold|stop\b)|"
     r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:stop|hold)(?: it| them)?\s*\?\s*$|\b(?:continue|keep (?:him|her|them) on|carry on|keep (?:it|taking|going))\b|"
     r"\bshould (?:i|we) (?:stop|hold)|\bhave to (?:stop|hold)|\bmust (?:i|we) (?:stop|hold)|"
-    r"要不要停|需不需要停|需要停.{0,8}吗|停不停|(?:要|得|该|需)停(?:药|用|掉)?吗|(?<!需)要停[^，。？?多几]{1,10}吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)|"
+    r"要不要停|需不需要停|需要停.{0,8}吗|停不停|(?:要|得|该|需)停(?:药|用|掉)?吗|(?<!需)要停(?!留|止)[^，。？?多几]{1,10}吗|用停吗|不停药|可以不停|该不该停|必须停.{0,6}吗|继续(?:服|用|吃)|"
     r"能不能不停|能不停吗|可不可以不停|不停(?:行不行|可以吗|行吗)", re.I)
 
 
@@ -1384,7 +1439,8 @@ def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a dose asked in words ("dexamethasone dose for a lumbar TFESI?") and does none of the part's bullets give one?
     Then the answer says so before what it has (a steroid choice is no dose)."""
     # (a ceiling asked as an amount, "地米最多打多少mg", is a dose too)
-    kind = _narrow_kind(part) or _KIND["dose"]  # (a ratio asked, "how many times the CNS dose": the ratio answers it)
+    # (a ratio asked, "how many times the CNS dose": the ratio answers it; an amount in mg, "地塞米松用几毫克", a mass)
+    kind = _narrow_kind(part) or (_MASS if _MASS_ASK.search(part.text) else _KIND["dose"])
     # (a starting dose asked, "口服吗啡120mg/天 转鞘内起始剂量": a ceiling is no starting dose)
     starting = bool(_START_ASK.search(part.text))
     return ((part.aspects[:1] == ("dose",) or part.aspects[:2] == ("limit", "dose")) and bool(_ASKS_DOSE.search(part.text))
@@ -1530,6 +1586,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             partial(other_procedure, part=parts[j], q=q, sig=sig),
                                             bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
                                             lambda c: sig.kinds.get(c) == "topic")
+        lead = _rate_first(lead, above, parts[j], about) if not leads else lead
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
@@ -1538,7 +1595,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                 break
             if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and (other_procedure(s, parts[j], q, sig)
                                                                                    or _other_drugs_figure(s, parts[j], q, sig))) \
-                    or _card_said(s, chosen, parts[j], sig):
+                    or _card_said(s, chosen, parts[j], sig) or _drugless_dose(s, parts[j], q, sig) or _class_unasked(s, q, sig):
                 continue
             chosen.append((sc, s))
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)
@@ -1732,6 +1789,15 @@ _CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|inc
 # stated for a population of its own (Miller's LMWH intervals "for parturients"); guidance merely sourced from obstetrics
 # (PDPH's conservative care) is not
 _OBSTETRIC = re.compile(r"parturient|labou?r epidural|产妇|分娩镇痛", re.I)
+_SURGICAL = re.compile(r"\bCHEST\b[^.;。；]{0,40}(?:perioperative|surgery)|\bbefore surgery\b|围术期指南|手术前\s*\d", re.I)
+
+
+def _other_settings_rule(s: Sentence, q: Question) -> float:
+    """A rule stated for another setting: parturients (Miller's obstetric summary) in full, surgery (the CHEST
+    perioperative guideline) in half: not the pain guideline's, which comes first."""
+    if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts):
+        return 1.0
+    return 0.5 if _SURGICAL.search(s.text) and not _SURGICAL.search(q.text) and "CHEST" not in q.text else 0.0
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
 _STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"
@@ -1901,7 +1967,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
                or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
                or [c for c in gives if c in usable])
     in_kind = [c for c in in_kind if c in both] or in_kind
-    in_kind = _widest_note(done, subject, topic) + in_kind
+    widest = _widest_note(done, subject, topic)
+    in_kind = widest + [c for c in in_kind if c not in widest]
     # (the first ask is one no section holds, "she's 55 kg, the actual numbers?": its kind before a later ask's section)
     # (one giving it for the asked subject leads at half the best, as a count or an interval does: "caffeine not helping,
     # how much blood for the patch?" - the volume, before the patch's place as the definitive treatment)
@@ -1952,9 +2019,15 @@ def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | Non
         best = _MEAN
     elif kind is _KIND["recognition"]:
         best = _PRESENTS
+    elif kind is _KIND["workup"]:
+        best = _WORKS_UP  # the studies to order for a suspected case, before why imaging surveillance is done
     else:
         return gives
     return [c for c in gives if best.search(c[1].text)] + [c for c in gives if not best.search(c[1].text)]
+
+
+_WORKS_UP = re.compile(r"\b(?:suspected|obtain\w*|order\w*|confirm\w*|diagnos\w*|followed by|then)\b|疑似|怀疑|先行|再行|确诊|诊断|"
+                       r"行[^，。；]{0,20}检查", re.I)
 
 
 # A sentence reporting what a study found ("In a systematic review of 19 studies …", "在一项纳入 … 的研究中").
@@ -2051,6 +2124,8 @@ _VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(
                       r"\bnot (?:been )?approved\b|\boff-label\b|"
                       r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐|应保持", re.I)
 _ANY = re.compile(r"")
+# "where's the best spot for the box?": the verdict, or the site where the harm was least common
+_BEST_PLACE = re.compile(_VERDICT.pattern + r"|\bleast (?:common|frequent)\b|\blowest\b|\bfewest\b|最低|最少", re.I)
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
 _DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)
 _DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|是)|相比之下", re.I)
@@ -2095,7 +2170,10 @@ _MOSTLY_SILENT = re.compile(r"(?:大多|多数|大多数|通常|常常|多为)[^
 # a second go asked ("血补丁做完还是头痛 第二次什么时候做", "when can I repeat the patch?"): the sentence on a second one
 _SECOND_ASK = re.compile(r"第二次|再做一次|再补一次|\b(?:a )?(?:second|repeat|another) (?:blood )?patch\b|\brepeat (?:the |an? )?(?:ebp|blood patch)", re.I)
 _SECOND = re.compile(r"第二次|二次|\bsecond\b|\brepeat(?:ed)?\b|再次", re.I)
-_NARROW = (("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _VERDICT), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# "地塞米松用几毫克？", "how many mg of dex?": an amount in mass units (a repeat limit, "≤3–4 次/年", is no such dose)
+_MASS_ASK = re.compile(r"\bhow many (?:mg|milligrams?|mcg|micrograms?)\b|几\s*(?:毫克|mg|微克|克)|多少\s*(?:毫克|mg|微克|克)", re.I)
+_MASS = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|毫克|微克|克)(?!\s*/\s*(?:dL|L|mL)\b)", re.I)  # (not a glucose in mg/dL)
+_NARROW = (("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

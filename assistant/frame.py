@@ -94,7 +94,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"(?<!last )(?<!next )(?<!first )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
-             r"(?<!scatter )(?<!own )(?<!x-ray )\bdose|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
+             # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
+             r"(?<!scatter )(?<!own )(?<!x-ray )\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
              r"(?! (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
@@ -102,7 +103,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
              + REGIMEN_ASK_EN,
-             REGIMEN_ASK_ZH + r"|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
+             REGIMEN_ASK_ZH + r"|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
@@ -144,7 +145,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           # ("any situation where I shouldn't?", "when should I not add it?", "any reason not to?")
                           r"\b(?:situations?|cases?|times?|circumstances?|patients?) (?:where|when|in which) (?:i|we|you) (?:should ?n[o']t|must ?n[o']t)\b|"
-                          r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen (?:not|shouldn'?t (?:i|we|you)) (?:to )?(?:\w+)?|\b(?:any )?reasons? not to\b|"
+                          r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen not to\b|\bwhen shouldn'?t (?:i|we|you)\b|\b(?:any )?reasons? not to\b|"
                           r"(?:ok|okay) to (?:do|proceed|inject|go ahead)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
                           r"(?:^|[-–—:;,.]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
@@ -165,6 +166,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
                      r"which patients|in whom|high[- ]risk|predictors?\b|predictive factors?|\bpredicts?\b|"
+                     r"\bwho (?:gets?|has|have|develops?) (?:it )?more\b|\bwho (?:is|are) more (?:likely|prone)\b|"
                      r"risk (?:category|class|grade|tier|level|stratum|group)|"
                      r"(?:low|intermediate|moderate|medium)[- ]risk|"
                      # whether this patient needs bridging is a question of who is at high thromboembolic risk
@@ -174,7 +176,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
                      r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
-                     r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?(?:肝素)?桥接|"
+                     r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
     # which test or scan confirms it (the work-up): the sentence that names the imaging or test answers it
     "workup": ("",
@@ -187,7 +189,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
                     r"what (?:could|might) (?:it|this) be|differential|" + _MONITOR_ASK_EN,
-                    _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
+                    _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
                    # what a step of the technique is for ("what's the point of the extension tubing?", 接延长管有什么用)
@@ -219,13 +221,15 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )rates?\b|"
-                  r"percent|%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
+                  # (not a concentration told: "1% plain", "0.5% bupivacaine", "20% lipid", "2% lido")
+                  r"percent|(?<![\d.])%|(?<=\d)%(?=\s*(?:of|risk|chance|rate|or (?:more|less|higher|lower))\b|\s*\?)|"
+                  r"\b(?:under|over|above|below|less than|more than|about|around)\s*[<>~]?\s*\d+(?:\.\d+)?\s*%|[<>≤≥]\s*\d+(?:\.\d+)?\s*%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
                   r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky|"
                   # the likelihood (not "the risks of", nor the harm of a choice: "the risk of using particulate steroid")
                   r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b(?!\s+(?:using|giving|injecting|doing|performing|choosing))|"
                   # "whats the PDPH risk?" after a wet tap: how likely (a bleeding risk is a class, a risk factor an ask of its own)
                   r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?!the\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))",
-                  r"发生率|多常见|常见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
+                  r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
                       r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
@@ -785,7 +789,8 @@ TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevent
 # a risk factor for a reaction, then the regimen
 _NEED_ASKS = {"premedication": ("risk_factors", "prevention"), "antibiotic-prophylaxis": ("evidence", "prevention")}
 _NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|the patient|the pt|pt|it) (?:\w+ )?(?:need|require)|"
-                          r"\bis (?:\w+ )?(?:needed|necessary|required|indicated)|\bany need\b", re.I),
+                          r"\bis (?:\w+ )?(?:needed|necessary|required|indicated)|\bany need\b|"
+                          r"(?:^|[.;,:—–-]\s*)(?:still )?needs? (?:to |any |a )?\w+[^.;?]{0,30}\?", re.I),
          "zh": re.compile(r"需要.{0,12}吗|需不需要|要不要|是否需要|用不用|有必要|必须.{0,8}吗")}
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
 _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
@@ -1397,7 +1402,7 @@ class Framer:
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
-        parts = tuple(self._drug_asked(p) for p in parts)
+        parts = self._each_its_drug(tuple(self._drug_asked(p) for p in parts))
         kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
@@ -1661,6 +1666,24 @@ class Framer:
         if not turns:
             return None
         return self.frame(turns[-1], turns[:-1])
+
+    def _each_its_drug(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
+        """"克赛桥接华法林…华法林停几天？克赛最后一针什么时候打？": a hold part naming two drugs asks about the one no other part
+        asks about (the bridging enoxaparin is the second part's)."""
+        lex = self.lexicon.concepts
+
+        def drugs(p: Part) -> list[str]:
+            return [c for c in p.concepts if lex[c].kind in ("drug", "brand")]
+        if len(parts) < 2:
+            return parts
+        out = []
+        for i, p in enumerate(parts):
+            mine = drugs(p)
+            others = {d for j, o in enumerate(parts) if j != i and len(drugs(o)) == 1 for d in drugs(o)}
+            if "hold" in p.aspects and len(mine) >= 2 and set(mine) - others and set(mine) & others:
+                p = replace(p, concepts=tuple(c for c in p.concepts if c not in others))
+            out.append(p)
+        return tuple(out)
 
     def _drug_asked(self, part: Part) -> Part:
         """"Diagnostic MBB, on aspirin 100, stop it?": when a part asks whether to hold a drug, the procedure's use

@@ -648,7 +648,7 @@ SYSTEMIC_PATHWAYS = frozenset({"last", "contrast-anaphylaxis", "total-spinal", "
 PATHWAY_DOCS: dict[str, tuple[str, ...]] = {
     "last": ("last",),
     "neuraxial-deficit": ("anticoagulants", "esi-general", "spinal-cord-stimulation", "infection-control", "vertebral-augmentation",
-                          "intrathecal-drug-delivery"),
+                          "intrathecal-drug-delivery", "spinal-haematoma"),
     "implant-infection": ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery", "esi-general"),
     "airway-haematoma": ("cervical-thoracic-sympathetic",),
     "epiduroscopy-pressure": ("epiduroscopy-adhesiolysis",),
@@ -1040,16 +1040,41 @@ def scanned_haematoma(question: str, lang: Lang) -> bool:
     return False
 
 
-# A patient's own scan told ("MRI shows epidural hematoma after his SCS trial", "he has an epidural haematoma on MRI",
-# 病人核磁提示硬膜外血肿): not a question on what a haematoma looks like on MRI
-_PATIENT_TOLD = {"en": r"\b(?:pt|patient|he|she|his|her|him|my|our|they|their)\b|\b(?:mri|ct|scan)\b[^.?;]{0,10}\b(?:shows?|showed|confirms?|confirmed|demonstrat\w*|revea\w*)\b",
-                 "zh": r"患者|病人|他|她|我的|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}(?:显示|提示|示|证实|发现)"}
+# A patient's own spinal haematoma a scan shows now ("MRI shows epidural hematoma after his SCS trial", 病人核磁提示硬膜外
+# 血肿): not what one looks like, a protocol or a general "when the MRI shows…", one that has resolved, been evacuated or
+# is years old, nor a haematoma outside the canal (paraspinal muscle, psoas, an IPG pocket).
+_PATIENT_TOLD = {"en": r"\b(?:pt|patient|he|she|his|her|him)\b", "zh": r"患者|病人|(?<!其)他|(?<!其)她"}
+_SPINAL_HAEMATOMA = {"en": r"\b(?:epidural|spinal|intraspinal|neuraxial|intrathecal|subdural spinal)\b[^.?;]{0,12}\bha?ematoma\b",
+                     "zh": r"(?:硬膜外|椎管内|椎管|脊髓|硬脊膜外)血肿"}
+_NOT_NOW_SHOWN = {"en": r"\bago\b|\bresolv\w*|\bevacuat\w*|\bdecompress(?:ed|ion was)\b|\bprotocol\b|\bwhen (?:the )?(?:mri|ct|scan)\b|"
+                        r"\bwhose\b|\bin a patient\b|\bpocket\b|\bparaspinal\b|\bpsoas\b|\bmuscle\b|\bsubcutaneous\b|\bhistory of\b",
+                  "zh": r"吸收|清除|减压后|术后恢复|以前|之前|既往|去年|年前|囊袋|椎旁肌|腰大肌|皮下|时[，,]|时其他"}
 
 
 def shown_in_patient(question: str, lang: Lang) -> bool:
-    """A spinal haematoma a scan has shown in the patient the question is about (a neuraxial-deficit picture with or
+    """A spinal haematoma a scan shows now in the patient the question is about (a neuraxial-deficit picture with or
     without its signs told)."""
-    return scanned_haematoma(question, lang) and bool(_rx(_PATIENT_TOLD[lang]).search(question))
+    return scanned_haematoma(question, lang) and all(_rx(p[lang]).search(question) for p in (_PATIENT_TOLD, _SPINAL_HAEMATOMA)) \
+        and not _rx(_NOT_NOW_SHOWN[lang]).search(question)
+
+
+# Toxicity named as what a patient (told by a weight or a person) has, with the lipid asked for ("局麻药中毒，病人60公斤，20%
+# 脂肪乳怎么给？", "What lipid bolus do I give a 90 kg man with bupivacaine toxicity?"): the rescue is going on; not a
+# regimen asked in general ("LAST 时 lipid emulsion 的首剂量是多少？"), a plan, or a past episode.
+_TOXICITY_TOLD = {"en": r"\bLAST\b|local an(?:a)?esthetic (?:systemic )?toxicity|\b(?:bupi\w*|lido\w*|ropi\w*|LA) toxicity",
+                  "zh": r"局麻药(?:全身)?(?:毒性反应|中毒)|局部麻醉药(?:全身)?(?:毒性反应|中毒)|LAST"}
+# (this patient, not "a 95 kg man" in a question on the regimen)
+_A_PATIENT = {"en": r"\b(?:pt|my patient|the patient|this (?:patient|lady|man|woman|guy)|our patient|he|she|him|her)\b",
+              "zh": r"(?<!其)(?:病人|患者|他|她)"}
+_LIPID_ASKED = {"en": r"\b(?:lipid|intralipid)\b", "zh": r"脂肪乳|lipid|intralipid"}
+_PAST_EPISODE = {"en": r"\bago\b|\blast (?:year|month|time)\b|\bprevious\w*|\bhistory of\b|\bhad (?:a|an) (?:episode|LAST)\b",
+                 "zh": r"以前|之前|既往|曾经|去年|上次|前发生过"}
+
+
+def toxicity_told(question: str, lang: Lang) -> bool:
+    """Is local anaesthetic toxicity told as what a patient has now, with the lipid asked for?"""
+    return all(_rx(p[lang]).search(question) for p in (_TOXICITY_TOLD, _A_PATIENT, _LIPID_ASKED)) \
+        and not _PLAN_WORDS[lang].search(question) and not _rx(_PAST_EPISODE[lang]).search(question)
 
 
 @dataclass(frozen=True)
@@ -1298,10 +1323,12 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     for rule in RED_FLAGS:
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
             continue
-        if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not (rule.id == "neuraxial-deficit" and shown_in_patient(q, lang)):
+        # (told in this turn: a turn before that asked the regimen in general is no patient)
+        told = (rule.id == "neuraxial-deficit" and shown_in_patient(question, lang)) or (rule.id == "last" and toxicity_told(question, lang))
+        if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told:
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
-        if in_context and _rx(EVENT_CUES[lang]).search(q):
+        if in_context and (told or _rx(EVENT_CUES[lang]).search(q)):
             banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question) or _rx(_ARRIVED[lang]).search(before)),
                                             question if before else "")
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
@@ -1365,7 +1392,9 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     # limits during epiduroscopy)
     if rule.id == "neuraxial-deficit" and shown_in_patient(question, lang):
         # the scan is done and shows the haematoma: decompression and its timing are the steps, not stop-examine-scan
-        return _unstable(rule, lang, out, question, _SCANNED[out]), steps_for(rule.id, out, question)[2:], ""
+        seen = PATHWAY_STEPS[rule.id][out][:2]  # (stop and examine, scan: done; when surgery can wait, too)
+        steps = tuple(s for s in steps_for(rule.id, out, question) if s not in seen) + (_CONSERVATIVE[out],)
+        return _unstable(rule, lang, out, question, _SCANNED[out]), steps, ""
     since = any(bool(_rx(_SINCE[lang]).search(t)) and not _rx(_IN_PROCEDURE[lang]).search(t) for t in (question, own) if t)
     if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)
             or (days_later(question, lang) and not _rx(_IMMEDIATE[lang]).search(question))):
@@ -1378,9 +1407,10 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
 
 
-_SCANNED = {"en": "URGENT: a spinal haematoma shown on imaging after a neuraxial procedure or implant needs surgical decompression as early as "
-                  "possible. " + _LATE_STOP["en"] + ": spinal surgery consultation for decompression now.",
-            "zh": "紧急：椎管内操作或植入术后影像已证实椎管内血肿，须尽早手术减压。" + _LATE_STOP["zh"] + "：立即请脊柱外科会诊行减压。"}
+_CONSERVATIVE = {"en": r"conservative \(non-surgical\) management|conservative management", "zh": r"保守(?:（非手术）)?治疗|保守处理"}
+_SCANNED = {"en": "URGENT: a spinal haematoma shown on imaging after a neuraxial procedure or implant needs spine surgery review now; "
+                  "when decompression is indicated, the earlier the better. " + _LATE_STOP["en"] + ".",
+            "zh": "紧急：椎管内操作或植入术后影像已证实椎管内血肿，须立即请脊柱外科评估；如需减压，越早越好。" + _LATE_STOP["zh"] + "。"}
 
 
 # A deficit told with laboured breathing or a low blood pressure ("颈椎TFESI推完药 手脚都动不了了，呼吸费力，血压80/40"):

@@ -73,9 +73,9 @@ def to_simplified(text: str) -> str:
 
 
 # Conversions OpenCC gets wrong in our texts: 感染发生率 is segmented as 感/染发/生率 (dyed hair, 染髮), 和面部 as 和麵 (dough);
-# hair itself stays 髮 (毛髮生長)
+# hair itself stays 髮 (毛髮生長); 指南回忆 as 指南迴 (a southern loop road) 憶
 _TRADITIONAL_FIXES = (("染髮生", "染發生"), ("染髮病", "染發病"), ("染髮作", "染發作"), ("染髮熱", "染發熱"), ("染髮現", "染發現"),
-                      ("和麵部", "和面部"))
+                      ("和麵部", "和面部"), ("迴憶", "回憶"))
 
 
 def to_traditional(text: str) -> str:

@@ -17,7 +17,7 @@ def desk(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped
     root = tmp_path_factory.mktemp("desk-index")
     copy_corpus(root / "corpus", ("esi-general", "esi-transforaminal", "esi-interlaminar-caudal", "anticoagulants", "radiation-contrast",
                                   "intradiscal-pldd", "cervical-thoracic-sympathetic", "facet-mbb-rfa", "patient-selection-monitoring",
-                                  "spinal-haematoma", "last", "vertebral-augmentation"))
+                                  "spinal-haematoma", "last", "vertebral-augmentation", "spinal-cord-stimulation"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -36,6 +36,14 @@ def test_a_haematoma_the_scan_has_shown_is_urgent_with_decompression_first(quest
 
 
 @pytest.mark.parametrize("question,lang", [
+    ("Patient had an epidural hematoma on MRI after an SCS trial 2 years ago; can we do a permanent implant now?", "en"),
+    ("他的核磁提示硬膜外血肿已经吸收了，可以重新做SCS测试吗？", "zh"),
+    ("MRI showed an epidural hematoma after his SCS trial, it was evacuated yesterday - when can we restart apixaban?", "en"),
+    ("MRI showed a small paraspinal muscle hematoma after his lumbar facet RF, no weakness or numbness. Anything to do?", "en"),
+    ("患者SCS植入术后CT提示囊袋血肿，怎么处理？", "zh"),
+    ("MRI shows psoas hematoma after his lumbar sympathetic block, BP stable", "en"),
+    ("When MRI shows an epidural hematoma after ESI, how fast is decompression needed?", "en"),
+    ("TFESI后核磁提示硬膜外血肿时，其他需要鉴别的疾病有哪些？", "zh"),
     ("What does an epidural haematoma look like on MRI after ESI?", "en"),
     ("MRI ruled out an epidural haematoma after his ESI, what else causes the back pain?", "en"),
     ("如果核磁提示硬膜外血肿，一般多久内要减压？", "zh"),
@@ -45,11 +53,17 @@ def test_a_haematoma_asked_about_or_ruled_out_raises_no_banner(question, lang):
 
 
 def test_a_covered_steroid_brand_does_not_pull_a_knee_injection_into_scope(desk):
-    for q in ("How often can I do Kenalog injections into an OA knee?", "can I put 40 of Kenalog into his knee, he's diabetic?",
+    for q in ("How often can I do Kenalog injections into an OA knee?", "can I give 40 of Kenalog as a knee injection, he's diabetic?",
               "膝盖打封闭用得宝松，一年能打几次？"):
         ans = desk.answer(q)
         assert ans.abstained and ans.verdict == "out_of_scope", ans.text
-        assert "into his knee" not in ans.text, ans.text  # (the scope note names the site, not the words around it)
+
+
+def test_numbness_going_into_the_knee_after_an_epidural_is_still_a_deficit(desk):
+    for q in ("new numbness into the knee and foot drop after epidural this morning",
+              "Kenalog epidural yesterday, now she can't lift her leg and numb into the knee"):
+        ans = desk.answer(q)
+        assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text
 
 
 def test_a_steroid_asked_for_a_route_gets_the_route_rule_first(desk):
@@ -124,3 +138,84 @@ def test_a_monitoring_ask_after_a_glucose_question_monitors_the_glucose(desk):
     assert len(q.parts) == 2 and "blood-glucose" in q.parts[1].inherited, q.parts
     ask = desk.frame("Adding cefazolin to discography contrast - what dose, and is there any situation where I shouldn't?")
     assert ask.parts[1].aspects[:1] == ("contraindications",), ask.parts
+
+
+def test_each_part_of_a_bridging_question_asks_about_its_own_drug(desk):
+    q = desk.frame("克赛桥接华法林的病人要做椎体成形术，华法林停几天？克赛最后一针什么时候打？")
+    assert "enoxaparin" not in q.parts[0].concepts and "warfarin" in q.parts[0].concepts, q.parts
+    ans = desk.answer("克赛桥接华法林的病人要做椎体成形术，华法林停几天？克赛最后一针什么时候打？")
+    # (the pain guideline's warfarin rule, with its INR, before the surgical CHEST guideline's)
+    assert "疼痛介入操作前约停用 5 天" in ans.bullets[0]["text"], ans.text
+
+
+def test_asked_how_to_confirm_it_the_studies_to_order_come_first(engine):
+    ans = engine.answer("鞘内吗啡泵导管尖端肉芽肿早期有什么表现？怎么确诊？")
+    second = [b for b in ans.bullets if b["part"] == 1]
+    assert second and "MRI" in second[0]["text"] and "平片" in second[0]["text"], ans.text
+
+
+@pytest.mark.parametrize("question,lang,urgent", [
+    ("局麻药中毒，病人60公斤，20%脂肪乳怎么给？", "zh", True),
+    ("pt in LAST, 80 kg, how much intralipid?", "en", True),
+    ("Lipid emulsion dosing for LAST in a 95 kg man?", "en", False),  # (the regimen asked in general)
+    ("按英国AAGBI方案，70公斤成人的脂肪乳最大用量是多少？", "zh", False),
+    ("She had LAST two years ago, lipid on hand for her SIJ injection?", "en", False),
+])
+def test_toxicity_named_in_a_patient_with_the_lipid_asked_is_the_rescue_going_on(question, lang, urgent):
+    tri = triage(question, lang)
+    assert tri.urgent is urgent and (tri.rule == "last" or not urgent), tri
+
+
+def test_a_steroid_rule_for_another_region_does_not_lead(desk):
+    ans = desk.answer("Can I use Kenalog for a T11 selective nerve root block?")
+    assert not any("selected lumbar cases" in b["text"] for b in ans.bullets[:2]), ans.text
+
+
+def test_a_condition_measure_told_with_its_value_gets_the_conditions_caution_not_trivia(desk):
+    ans = desk.answer("HbA1c 9.5, can I go ahead with the L5 TFESI?")
+    assert "half-life" not in ans.bullets[0]["text"], ans.text
+
+
+def test_the_words_of_other_asks_are_not_read_as_asks(desk):
+    assert "contraindications" not in desk.frame("What happens when not using contrast during TFESI?").aspects
+    assert desk.frame("椎体成形每节打多少ml骨水泥比较安全？骨水泥漏进椎管多见吗？").parts[1].aspects[:1] == ("frequency",)
+    assert "frequency" not in desk.frame("max lidocaine for skin infiltration during IPG implant in a 110 kg man (1% plain)?").aspects
+    assert "risk_factors" in desk.frame("华法林的病人要做脊髓刺激器植入，术前需要用低分子肝素桥接吗？").aspects
+    assert "rf-stimulation-check" in desk.frame("腰椎内侧支RFA的时候sensory和motor测试各用多少Hz？").concepts
+    assert "dose" not in desk.frame("鞘内吗啡泵的病人止痛效果越来越差，剂量一直往上加，要考虑什么？").aspects
+
+
+def test_whether_to_stop_is_not_a_stay_or_a_stop_injecting():
+    from assistant.compose import asks_whether_to_stop
+
+    assert asks_whether_to_stop("腰椎内侧支射频术前要停阿司匹林吗？")
+    assert not asks_whether_to_stop("服用氯吡格雷的患者腰椎TFESI后要停留观察吗？")
+    assert not asks_whether_to_stop("病人腿麻了，要停止推药吗？")
+
+
+def test_a_mass_dose_the_sources_never_give_is_said_first(desk):
+    for q, note in (("打封闭针一般地塞米松用几毫克？", "知识库未给出"), ("how many mg of dex do you use for a lumbar TFESI?", "gives no dose")):
+        ans = desk.answer(q)
+        assert ans.abstained or note in ans.text.splitlines()[0], ans.text  # (never a repeat limit or a glucose in mg/dL as its dose)
+
+
+def test_a_pacemaker_before_rf_gets_what_to_do_for_it_first(desk):
+    ans = desk.answer("装了起搏器的病人可以做腰椎射频去神经吗？")
+    assert "心脏装置团队" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_lung_collapse_before_thoracic_medial_branch_blocks_is_their_pneumothorax(desk):
+    q = desk.frame("what do I warn pts about for lung collapse before thoracic medial branch blocks? how common")
+    assert {"pneumothorax", "medial-branch-block"} <= set(q.concepts), q.concepts
+
+
+def test_a_sore_battery_pocket_is_pocket_pain_and_its_best_site_is_its_own_part(desk):
+    ans = desk.answer("Stimulator battery pocket is sore - how common is that, and where's the best spot for the box?")
+    where = [b for b in ans.bullets if b["part"] == 1]
+    assert "17%" in ans.bullets[0]["text"] and where and "posterior chest wall" in where[0]["text"], ans.text
+    assert "pocket-pain" in desk.frame("脊髓电刺激埋电池那个地方老是疼，多见吗？").concepts
+
+
+def test_who_gets_more_asks_the_risk_factors_and_no_bleeding_class_fills_it(desk):
+    q = desk.frame("Who gets more pain at the IPG site, and what rare lead complications have case reports described?")
+    assert q.parts[0].aspects[:1] == ("risk_factors",) and "scs-lead" in q.concepts, q.parts

@@ -61,6 +61,7 @@ def test_traditional_chinese_is_detected_and_converted_both_ways():
     assert to_traditional("仅供临床决策参考，未经核实，感染发生率约为 3%") == "僅供臨床決策參考，未經核實，感染發生率約為 3%"
     assert script_of("如果只是電池囊袋表淺感染 要整組拿掉嗎") == "hant" and script_of("臨牀爲") == "hant"
     assert to_traditional("毛发生长") == "毛髮生長" and to_traditional("感染发热和面部潮红") == "感染發熱和面部潮紅"
+    assert to_traditional("系据指南回忆整理") == "系據指南回憶整理"
     assert script_of("epidural") == "latin"
     # a slip of two Traditional characters in a Simplified question: the answer stays Simplified
     assert script_of("PVP術後复查片子看到椎旁静脉里有一小条骨水泥，病人一点症状没有，需要处理吗") == "hans"

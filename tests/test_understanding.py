@@ -3490,10 +3490,10 @@ def test_contrast_anaphylaxis_dated_after_it_is_the_history_to_plan_around(frame
 def test_a_held_class_asked_makes_another_classs_drug_a_rival():
     from assistant.compose import Signals, rival
 
-    # (as the engine builds them: parents only for the question's concepts, every drug's classes in drug_closure)
+    # (as the engine builds them: parents only for the question's concepts, every drug's classes in closure)
     sig = Signals(kinds={"heparin": "drug-class", "dabigatran": "drug", "enoxaparin": "drug", "lmwh": "drug-class"},
                   parents={"heparin": frozenset({"anticoagulant"})},
-                  drug_closure={"dabigatran": frozenset({"doac", "anticoagulant"}),
+                  closure={"dabigatran": frozenset({"doac", "anticoagulant"}),
                                 "enoxaparin": frozenset({"lmwh", "heparin", "anticoagulant"})})
     pradaxa = _sent("Pradaxa is held for 4-5 days, or 6 days when renal function is impaired.", "Prevention", {"dabigatran"})
     clexane = _sent("Enoxaparin is stopped 24 h before after a treatment dose.", "Prevention", {"enoxaparin"})
