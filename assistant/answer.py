@@ -1371,9 +1371,15 @@ class AnswerEngine:
         """A follow-up in the same emergency that asks one drug's dose ("脂肪乳剂量多少 bolus完还要持续泵吗" after the LAST
         picture): the steps were given the turn before; that drug's doses lead, the rest of the pathway follows. The same
         for a first turn that names the toxicity and asks the lipid ("局麻药中毒，病人60公斤，20%脂肪乳怎么给？")."""
-        if not tri.urgent or "dose" not in q.aspects:
+        if not tri.urgent:
             return bullets
-        if not (toxicity_told(q.text, q.lang) if not q.followup else self._emergency_before(q).rule == tri.rule):
+        # ("still in VF - can I give vasopressin?": whether that drug may be given answers right after the first step)
+        allowed = [p for p in q.parts if p.aspects[:1] == ("contraindications",) and any(self._kinds.get(c) == "drug" for c in p.concepts)]
+        if allowed and bullets:
+            asked = {c for p in allowed for c in p.concepts if self._kinds.get(c) == "drug"}
+            named = [b for b in bullets[1:] if asked & b.sentence.concepts][:1]
+            return [bullets[0], *named, *(b for b in bullets[1:] if b not in named)]
+        if "dose" not in q.aspects or not (toxicity_told(q.text, q.lang) if not q.followup else self._emergency_before(q).rule == tri.rule):
             return bullets
         drugs = {c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")}
         dosed = [b for b in bullets if drugs & b.sentence.concepts and gives_dose(b.sentence)]

@@ -198,7 +198,7 @@ _KIND = {
     "limit": re.compile(r"(?:{w}).*\d|\d.*(?:{w})".format(w=r"\blimits?\b|not (?:to )?exceed|no more than|not more than|at most|"
                                                         r"maximum|ceiling|up to \d|上限|限值|不超过|不得超过|最多|极量|最大剂量"), re.I),
     "expected": re.compile(r"\bexpected (?:effect|side|temporary)|\bexpected\b|self-limit|resolv\w*|needed no treatment|no treatment|"
-                          r"reassur\w*|transient|temporary|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为", re.I),
+                          r"reassur\w*|transient|temporary|\beffects?\s*[—–:]|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为|效应，表现为", re.I),
     "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|(?<![A-Za-z])(?:MRI|CT)(?![A-Za-z])|磁共振|影像|平片|X 线|X线|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞|排除|\brul(?:e|ed|ing) out\b|\bexclud", re.I),  # a test rules it out too
@@ -802,7 +802,7 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
-    total += w.choice * _choice_rule(s, part, q, sig) + w.protocol * _class_unasked(s, q, sig)
+    total += w.choice * _choice_rule(s, part, q, sig) + w.protocol * _class_unasked(s, q, sig) - w.complaint * _others_listed(s, part, q, sig)
     return total + _harms_listed(s, part, lang, w, sig) + _urgent_variant(s, part, q, w)
 
 
@@ -836,6 +836,16 @@ def _choice_of(part: Part, q: Question, sig: Signals) -> frozenset[str]:
 # what a question on bleeding is about: a drug held for it, a bleed, a clotting disorder (any of them, or a narrower one)
 _BLEEDING_TOPICS = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "bleeding-risk", "bleeding", "haematoma",
                               "epidural-haematoma", "coagulopathy", "thrombocytopenia"})
+
+
+def _others_listed(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """Asked whether the reaction a patient has is expected ("face bright red, couldn't sleep - normal?"): a sentence listing
+    the rates of two or more other complications beside it (dural puncture, vasovagal, pain) is a study's table, not what
+    the reaction is."""
+    if "expected" not in part.aspects:
+        return False
+    own = set(_own(part, q))
+    return sum(1 for c in s.concepts if sig.kinds.get(c) == "complication" and c not in own) >= 2
 
 
 def _class_unasked(s: Sentence, q: Question, sig: Signals) -> bool:
@@ -2257,9 +2267,11 @@ def is_rate_report(text: str, lang: Lang) -> bool:
 
 
 # A sentence that says what a picture means (it suggests lead migration, it is expected and settles).
+# (or what the reaction consists of: "systemic corticosteroid effects — insomnia, flushing…", "presents as", 表现为)
 _READS_PICTURE = {"en": re.compile(r"\bsuggests?\b|\bindicates?\b|should raise|raise concern|should be recogni[sz]ed|\bpoints? to\b|"
-                                  r"\bexpected\b|self-limit|\btransient\b|reassur\w*|usually (?:settles|resolves|self)", re.I),
-                   "zh": re.compile(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为")}
+                                  r"\bexpected\b|self-limit|\btransient\b|reassur\w*|usually (?:settles|resolves|self)|"
+                                  r"\beffects?\s*[—–:]|\bpresents? (?:with|as)\b|\bmanifests? as\b", re.I),
+                   "zh": re.compile(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为|表现为")}
 # A history that makes aspirin secondary prevention.
 _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)

@@ -1521,4 +1521,11 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     first = _PICTURE_FIRST.get(rule)
     if first and _rx(first[0][lang]).search(question) and first[1] < len(steps):
         steps = (steps[first[1]], *steps[:first[1]], *steps[first[1] + 1:])
+        # (an arrest with no seizure told: the seizure's benzodiazepine gives way to the steps for a heart that stays
+        # stopped, no vasopressin and bypass or ECMO)
+        if rule == "last" and not _rx(_SEIZING[lang]).search(question):
+            steps = tuple(x for x in steps if x != PATHWAY_STEPS[rule][lang][1])
     return steps
+
+
+_SEIZING = {"en": r"seiz|convuls|fitting|twitch", "zh": r"抽搐|惊厥|癫痫|抽动"}
