@@ -669,6 +669,11 @@ _TOLD_FAILED = {"en": re.compile(r"\btried\b|\b(?:didn'?t|doesn'?t|did not|does 
                                  r"\bno (?:better|relief|improvement)\b|\bstill (?:bad|severe|there|has|having|can'?t|cannot|unable)\b|\bfailed\b", re.I),
                 "zh": re.compile(r"无效|不管用|没效果|没用|效果不好|没改善|还是(?:疼|痛|不好)|仍然(?:疼|痛)")}
 _DESPITE = re.compile(r"despite|in spite|even", re.I)
+# whether the patient's care can wait ("可以等吗", "can it wait till morning?")
+_WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:surgery|operation|scan|mri)) (?:\w+ )?wait\b|"
+                              r"\bwait (?:until|till|til) (?:tomorrow|the morning|morning|monday)\b|\bok to wait\b|\bsafe to wait\b|"
+                              r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b", re.I),
+             "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)")}
 _CLAUSE_END = re.compile(r"[,.;:?!]|\b(?:what|now|and (?:now|still)|but)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
@@ -1702,8 +1707,10 @@ class Framer:
             # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
             # midaz, obs stable - can she go home?": that patient's picture told as over
             return True
-        if not out and _TOLD_FAILED[lang].search(q) and not any(self.is_anchor(c) for c in subjects):
-            return True  # "tried pregabalin and naproxen, still bad - next?": that patient's treatment told as failed
+        if not out and (_TOLD_FAILED[lang].search(q) or _WAIT_ASK[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
+            # "tried pregabalin and naproxen, still bad - next?": that patient's treatment told as failed; "MRI is 4 h away,
+            # surgery tomorrow morning - can we wait?": that patient's care, delayed
+            return True
         lex = self.lexicon.concepts
         # (another specialty's treatment of the complication the question names, when the turn before told the procedure of
         # ours it followed: "small pneumothorax on the film - chest drain?" after "chest pain after a thoracic MBB RF")

@@ -213,7 +213,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"arms? (?:are |feel |feels )?heavy|can(?:no|'|’)?t grip|grip (?:is )?weak|weak grip|"
                 r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
                 r"difficulty (?:peeing|passing urine|urinating)",),
-         "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|"
+         "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|放电样|放电感|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出",)},
@@ -336,9 +336,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"[左右](?:手|臂|上肢|半边|半身).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|无力|麻木|不能动|抬不起)|" + _PARTICULATE_STROKE["zh"],)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block",
          "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞"},
-        {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection suggest embolic or vascular injury to the brain, brainstem, cord or retina. "
+        {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection or a neck block (stellate ganglion) suggest embolic or vascular injury to the brain, brainstem, cord or retina. "
                + _STOP["en"] + ": activate the stroke pathway and get urgent neurological review.",
-         "zh": "紧急：硬膜外类固醇注射后出现视力丧失或卒中征象，提示脑、脑干、脊髓或视网膜的栓塞或血管损伤。" + _STOP["zh"] + "：启动卒中急救流程并紧急请神经科会诊。"},
+         "zh": "紧急：硬膜外类固醇注射或颈部阻滞（星状神经节）后出现视力丧失或卒中征象，提示脑、脑干、脊髓或视网膜的栓塞或血管损伤。" + _STOP["zh"] + "：启动卒中急救流程并紧急请神经科会诊。"},
         {"en": "epidural steroid injection stroke infarction particulate steroid embolism catastrophic neurologic", "zh": "硬膜外类固醇注射 卒中 梗死 颗粒型类固醇 栓塞 神经系统"},
         # (double vision with a postural headache the day after, or with a headache days after a wet tap: the low-pressure
         # headache's red flag, not an embolus)
@@ -1518,6 +1518,8 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     if picture and _rx(picture[0][lang]).search(question):
         at = picture[2]
         steps = (*steps[:at], picture[1][lang], *steps[at:])
+    if rule == "neuraxial-deficit" and _rx(_ON_THE_NEEDLE[lang]).search(question):
+        steps = (_PULL_BACK[lang], *steps)  # (a paraesthesia as the catheter is threaded: withdraw it first)
     first = _PICTURE_FIRST.get(rule)
     if first and _rx(first[0][lang]).search(question) and first[1] < len(steps):
         steps = (steps[first[1]], *steps[:first[1]], *steps[first[1] + 1:])
@@ -1528,4 +1530,12 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     return steps
 
 
+# A paraesthesia or shooting pain while a needle, catheter or lead is being advanced ("while I'm threading the intrathecal
+# cath", 置管时): the sources' step on the table is to withdraw and pass again, or stop advancing.
+_ON_THE_NEEDLE = {"en": r"(?:paraesthesi|paresthesi|shooting|electric|radicular|zing)[^.?]{0,60}\b(?:while|as) (?:i'?m |i am |we'?re |we are |i |we )?"
+                        r"(?:thread|advanc|insert|plac|pass|feed)\w*|\b(?:while|as) (?:i'?m |i am |we'?re |we are |i |we )?(?:thread|advanc|insert|pass|feed)\w*"
+                        r"[^.?]{0,60}(?:paraesthesi|paresthesi|shooting|electric|radicular)",
+                  "zh": r"(?:置管|穿管|送管|置入导管|进针|推进)(?:时|的时候|过程中)[^。？?]{0,20}(?:异感|放电|触电|窜|放射|根性痛)|"
+                        r"(?:异感|放电|触电|根性痛)[^。？?]{0,20}(?:置管|送管|进针)(?:时|的时候)"}
+_PULL_BACK = {"en": r"withdrawn immediately|\bwithdraw (?:the )?(?:needle|catheter|lead)|stop advancing", "zh": r"立即退出|退出后重新|重新置入|停止进针"}
 _SEIZING = {"en": r"seiz|convuls|fitting|twitch", "zh": r"抽搐|惊厥|癫痫|抽动"}

@@ -235,3 +235,36 @@ def test_a_sore_battery_pocket_is_pocket_pain_and_its_best_site_is_its_own_part(
 def test_who_gets_more_asks_the_risk_factors_and_no_bleeding_class_fills_it(desk):
     q = desk.frame("Who gets more pain at the IPG site, and what rare lead complications have case reports described?")
     assert q.parts[0].aspects[:1] == ("risk_factors",) and "scs-lead" in q.concepts, q.parts
+
+
+def test_asked_whether_the_haematoma_can_wait_keeps_the_emergency(desk):
+    ans = desk.answer("急诊 MRI 要排 4 小时，神经外科说明天早上再手术，可以等吗？",
+                      ["腰椎层间 ESI 术后 5 小时双下肢无力进行性加重，背部剧痛，怀疑硬膜外血肿"])
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text
+
+
+def test_a_stroke_after_a_stellate_block_is_not_told_as_an_epidural_injections():
+    tri = triage("右侧星状神经节阻滞后 30 分钟，Horner 之外突然说话含糊、口角歪斜、左侧肢体无力", "zh")
+    assert tri.urgent and tri.rule == "esi-stroke" and "星状神经节" in tri.escalation, tri
+
+
+def test_a_paraesthesia_while_threading_the_catheter_is_withdrawn_first(engine):
+    for q, step in (("pt reports shooting paresthesia down the leg while im threading the intrathecal cath for pump implant, what now",
+                     "withdraw the catheter immediately"),
+                    ("鞘内泵置管时病人说腿上有放电样的感觉窜下去，怎么办？", "立即退出导管")):
+        ans = engine.answer(q)
+        assert ans.urgent and step in ans.bullets[0]["text"], ans.text
+
+
+def test_an_arrest_with_no_seizure_drops_the_benzodiazepine_for_the_arrests_own_steps():
+    from assistant.safety import steps_for
+
+    arrest = steps_for("last", "en", "bupivacaine block, now VF arrest, CPR started, lipid given, still in VF")
+    fitting = steps_for("last", "en", "seizing then VF arrest after the block")
+    assert not any("benzodiazepine" in s for s in arrest) and any("ECMO" in s for s in arrest)
+    assert any("benzodiazepine" in s for s in fitting)
+
+
+def test_asked_whether_a_flushed_face_is_normal_the_reaction_leads_not_a_table_of_rates(desk):
+    ans = desk.answer("face bright red and couldn't sleep night after epidural steroid inj, no fever. normal?")
+    assert "flushing" in ans.bullets[0]["text"] and "dural puncture" not in ans.bullets[0]["text"], ans.text
