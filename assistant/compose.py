@@ -173,7 +173,8 @@ _KIND = {
     "magnitude": re.compile(r"\d+(?:\.\d+)?\s*(?:±\s*[\d.]+\s*)?(?:mg/dL|mmol/L|mmHg)|from [\d.]+[^.;]{0,30}\bto [\d.]+|"
                             r"由\s*[\d.]+[^。；]{0,30}升至|升高\s*[\d.]+", re.I),
     # after a failed treatment: the definitive or next-line one, or what to do when the first fails
-    "escalation": re.compile(r"definitive|next[- ]line|second[- ]line|less invasive (?:option|alternative)|refractory|"
+    "escalation": re.compile(r"definitive|next[- ]line|second[- ]line|\ba second\b|\brepeat (?:epidural )?(?:blood )?patch|less invasive (?:option|alternative)|refractory|"
+                             r"第二次|再次(?:行)?(?:硬膜外)?(?:自体)?血(?:补片|填充)|"
                              r"(?:if|when|where) [^.;]{0,40}\bfail|persist|respond|确定性|二线|无效时|无效者|失败|难治|持续|改用|有效", re.I),
     "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|s\b|sec\b|seconds?|小时|天|日|周|个月|分钟|秒)",
                          re.I),
@@ -852,8 +853,13 @@ def _class_unasked(s: Sentence, q: Question, sig: Signals) -> bool:
     """A procedure's bleeding-risk class ("intermediate bleeding-risk procedures include … IPG replacement") in an answer
     to a question that has nothing to do with bleeding (who gets pain at the IPG site)."""
     return bool(sig.risk_classes & s.concepts) and not any(
-        c in _BLEEDING_TOPICS or sig.parents.get(c, frozenset()) & _BLEEDING_TOPICS for c in q.all_concepts) \
-        and not {"hold", "contraindications"} & set(q.aspects)
+        c in _BLEEDING_TOPICS or c in sig.risk_classes or c in _DECIDING_LABS or sig.parents.get(c, frozenset()) & _BLEEDING_TOPICS
+        for c in q.all_concepts) and not {"hold", "contraindications"} & set(q.aspects) and not _CLASS_ASKED.search(q.text)
+
+
+# a risk class asked in words ("which risk category is a kyphoplasty?", 属于哪类风险操作, "is it intermediate risk?")
+_CLASS_ASKED = re.compile(r"\brisk (?:category|class|tier|level|grade|group)|\b(?:high|intermediate|moderate|low)[- ]risk\b|"
+                          r"风险(?:操作|类别|分级|等级|级别)|(?:高|中|中等|低)风险|哪[类级一]", re.I)
 
 
 def _choice_rule(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:

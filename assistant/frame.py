@@ -222,8 +222,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )rates?\b|"
                   # (not a concentration told: "1% plain", "0.5% bupivacaine", "20% lipid", "2% lido")
-                  r"percent|(?<![\d.])%|(?<=\d)%(?=\s*(?:of|risk|chance|rate|or (?:more|less|higher|lower))\b|\s*\?)|"
-                  r"\b(?:under|over|above|below|less than|more than|about|around)\s*[<>~]?\s*\d+(?:\.\d+)?\s*%|[<>≤≥]\s*\d+(?:\.\d+)?\s*%|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
+                  r"percent|%(?!\s*(?:plain|lido\w*|lignocaine|bupi\w*|levobupi\w*|ropi\w*|mepi\w*|marcaine|naropin|xylocaine|"
+                  r"lipid|intralipid|with epi\w*|solution|dextrose|saline|chlorhex\w*|alcohol|povidone|contrast|iohexol|omnipaque|\)))|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
                   r"(?:real|actual|hard) (?:numbers|figures|risk)|\bnumbers\b|statistics|how risky|"
                   # the likelihood (not "the risks of", nor the harm of a choice: "the risk of using particulate steroid")
                   r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b(?!\s+(?:using|giving|injecting|doing|performing|choosing))|"
@@ -1354,6 +1354,7 @@ class Framer:
         concepts = _menopausal(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())))
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         concepts, out = self._after_turn(q, lang, concepts, prev)
+        out = _joint_injected(q, out)
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
@@ -1673,8 +1674,9 @@ class Framer:
         return self.frame(turns[-1], turns[:-1])
 
     def _each_its_drug(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
-        """"克赛桥接华法林…华法林停几天？克赛最后一针什么时候打？": a hold part naming two drugs asks about the one no other part
-        asks about (the bridging enoxaparin is the second part's)."""
+        """"克赛桥接华法林…华法林停几天？克赛最后一针什么时候打？": a hold part of a bridging question naming two drugs asks about
+        the one no other part asks about (the bridging enoxaparin is the second part's; not "stop warfarin and aspirin?
+        when to restart aspirin?", which asks both)."""
         lex = self.lexicon.concepts
 
         def drugs(p: Part) -> list[str]:
@@ -1685,7 +1687,7 @@ class Framer:
         for i, p in enumerate(parts):
             mine = drugs(p)
             others = {d for j, o in enumerate(parts) if j != i and len(drugs(o)) == 1 for d in drugs(o)}
-            if "hold" in p.aspects and len(mine) >= 2 and set(mine) - others and set(mine) & others:
+            if "hold" in p.aspects and "bridging-anticoagulation" in p.concepts and len(mine) >= 2 and set(mine) - others and set(mine) & others:
                 p = replace(p, concepts=tuple(c for c in p.concepts if c not in others))
             out.append(p)
         return tuple(out)
@@ -1855,7 +1857,7 @@ class Framer:
             prev = out[-1].concepts + out[-1].inherited if out else ()
             # (a threshold asked, "多少以上才安全", "what count do you need?", is of the finding told before: the platelets)
             # (and "要怎么监测？" after how long glucose stays up: what is monitored is the finding before)
-            bare = not own and (not terms or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_ASK.search(t)))
+            bare = not own and (not terms or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_ASK.search(t)) or bool(_HOW_LONG_IT.search(t)))
             inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=bare)
             if out and terms:  # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not
                 inherited = tuple(c for c in inherited if c not in ESSENTIAL)  # inherit the topic the part before asked
@@ -2031,6 +2033,24 @@ def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tup
     return tuple(dict.fromkeys(x for c in concepts for x in to.get(c, (c,))))
 
 
+# (and "how many days does it last?" after how high glucose goes: how long the finding before lasts)
+_HOW_LONG_IT = re.compile(r"\bhow (?:long|many (?:days|hours|weeks)) (?:does|will|would|do|can|might) (?:it|this|that|they) "
+                          r"(?:last|stay|persist|go on)\b|(?:会)?持续(?:多久|几天|多长时间)|(?:高|升高)(?:多久|几天)", re.I)
+# A drug injected into a limb joint ("is it safe to inject triamcinolone into her knee on warfarin?"), not a deficit that
+# goes into the knee after an epidural ("numbness into the knee and foot drop")
+_JOINT_INJECTED = re.compile(r"\b(?:inject\w*|shot|jab|put)\b[^.?;]{0,40}?\binto (?:the|her|his|their|a|an|my) (?:\w+ )?"
+                             r"(?:knee|shoulder|hip|ankle|elbow|wrist)(?: joint)?\b", re.I)
+_DEFICIT_WORDS = re.compile(r"\bnumb|\bweak|\bfoot drop|\bparaly|\bradiat|\bshooting|\bgoing into\b|\bdown (?:the|her|his) leg|"
+                            r"\bcan'?t (?:lift|move|walk|feel)", re.I)
+def _joint_injected(q: str, out: tuple[str, ...]) -> tuple[str, ...]:
+    """The out-of-scope subjects with a limb joint injected ("inject triamcinolone into her knee"), which no lexicon name
+    can hold (the words between vary)."""
+    if _JOINT_INJECTED.search(q) and not _DEFICIT_WORDS.search(q) and _JOINT_SITE not in out:
+        return (*out, _JOINT_SITE)
+    return out
+
+
+_JOINT_SITE = "peripheral-joint-site"
 _MONITOR_ASK = re.compile(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
                           r"(?:怎么|如何|怎样|多久)(?:监测|复查|检测|观察|随访)", re.I)
 

@@ -1043,12 +1043,16 @@ def scanned_haematoma(question: str, lang: Lang) -> bool:
 # A patient's own spinal haematoma a scan shows now ("MRI shows epidural hematoma after his SCS trial", 病人核磁提示硬膜外
 # 血肿): not what one looks like, a protocol or a general "when the MRI shows…", one that has resolved, been evacuated or
 # is years old, nor a haematoma outside the canal (paraspinal muscle, psoas, an IPG pocket).
-_PATIENT_TOLD = {"en": r"\b(?:pt|patient|he|she|his|her|him)\b", "zh": r"患者|病人|(?<!其)他|(?<!其)她"}
-_SPINAL_HAEMATOMA = {"en": r"\b(?:epidural|spinal|intraspinal|neuraxial|intrathecal|subdural spinal)\b[^.?;]{0,12}\bha?ematoma\b",
-                     "zh": r"(?:硬膜外|椎管内|椎管|脊髓|硬脊膜外)血肿"}
-_NOT_NOW_SHOWN = {"en": r"\bago\b|\bresolv\w*|\bevacuat\w*|\bdecompress(?:ed|ion was)\b|\bprotocol\b|\bwhen (?:the )?(?:mri|ct|scan)\b|"
-                        r"\bwhose\b|\bin a patient\b|\bpocket\b|\bparaspinal\b|\bpsoas\b|\bmuscle\b|\bsubcutaneous\b|\bhistory of\b",
-                  "zh": r"吸收|清除|减压后|术后恢复|以前|之前|既往|去年|年前|囊袋|椎旁肌|腰大肌|皮下|时[，,]|时其他"}
+_PATIENT_TOLD = {"en": r"\b(?:pt|patient|he|she|his|her|him)\b|\b(?:mri|ct|scan)\b[^.?;]{0,10}\b(?:shows?|showed|confirms?|confirmed|demonstrates?)\b",
+                 "zh": r"患者|病人|(?<!其)他|(?<!其)她|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}(?:显示|提示|示|证实)"}
+_SPINAL_HAEMATOMA = {"en": r"\b(?:epidural|spinal|intraspinal|neuraxial|intrathecal)\b[^.?;]{0,12}\bha?ematoma\b|"
+                           r"\bha?ematoma\b[^.?;]{0,25}\b(?:cord|cauda|canal|thecal sac)\b",
+                     "zh": r"(?:硬膜外|椎管内|椎管|脊髓|硬脊膜外)血肿|血肿[^，。？?]{0,10}(?:压迫脊髓|压迫马尾|椎管)"}
+# (what says the haematoma is not now, not this patient's, or not in the canal; looked for around the haematoma's words)
+_NOT_NOW_SHOWN = {"en": r"\b(?:years?|months?|weeks?) ago\b|\bresolv\w*|\bevacuat\w*|\b(?:was|been|were) decompressed\b|\bdecompressed (?:\d|two|three|yesterday|last)|"
+                        r"\bour (?:\w+ )?protocol\b|\bprotocol for\b|\bwhen (?:the )?(?:mri|ct|scan)\b|\bwhose\b|\bin a patient\b|\bhistory of\b|"
+                        r"\b(?:pocket|paraspinal(?: muscle)?|psoas|muscle|subcutaneous|wound|groin)\s+ha?ematoma|ha?ematoma (?:in|of) the (?:\w+ )?(?:pocket|psoas|paraspinal|muscle|wound)",
+                  "zh": r"吸收|清除|减压后|术后恢复|既往|去年|年前|(?:囊袋|椎旁肌|腰大肌|皮下|肌肉|伤口)(?:内)?血肿|血肿时[，,]?|时其他"}
 
 
 def shown_in_patient(question: str, lang: Lang) -> bool:
@@ -1058,17 +1062,24 @@ def shown_in_patient(question: str, lang: Lang) -> bool:
         and not _rx(_NOT_NOW_SHOWN[lang]).search(question)
 
 
+def haematoma_shown(question: str, before: str, lang: Lang) -> bool:
+    """This turn, or the turn it follows ("需要多快手术？" after the scan's result), tells a spinal haematoma shown now."""
+    return shown_in_patient(question, lang) or (bool(before) and shown_in_patient(before, lang)
+                                                and not _rx(_NOT_NOW_SHOWN[lang]).search(question))
+
+
 # Toxicity named as what a patient (told by a weight or a person) has, with the lipid asked for ("局麻药中毒，病人60公斤，20%
 # 脂肪乳怎么给？", "What lipid bolus do I give a 90 kg man with bupivacaine toxicity?"): the rescue is going on; not a
 # regimen asked in general ("LAST 时 lipid emulsion 的首剂量是多少？"), a plan, or a past episode.
-_TOXICITY_TOLD = {"en": r"\bLAST\b|local an(?:a)?esthetic (?:systemic )?toxicity|\b(?:bupi\w*|lido\w*|ropi\w*|LA) toxicity",
-                  "zh": r"局麻药(?:全身)?(?:毒性反应|中毒)|局部麻醉药(?:全身)?(?:毒性反应|中毒)|LAST"}
+_TOXICITY_TOLD = {"en": r"(?-i:\bLAST\b)|local an(?:a)?esthetic (?:systemic )?toxicity|\b(?:bupi\w*|lido\w*|ropi\w*|(?-i:LA)) toxicity",
+                  "zh": r"局麻药(?:全身)?(?:毒性反应|中毒)|局部麻醉药(?:全身)?(?:毒性反应|中毒)|(?-i:LAST)"}
 # (this patient, not "a 95 kg man" in a question on the regimen)
 _A_PATIENT = {"en": r"\b(?:pt|my patient|the patient|this (?:patient|lady|man|woman|guy)|our patient|he|she|him|her)\b",
               "zh": r"(?<!其)(?:病人|患者|他|她)"}
 _LIPID_ASKED = {"en": r"\b(?:lipid|intralipid)\b", "zh": r"脂肪乳|lipid|intralipid"}
-_PAST_EPISODE = {"en": r"\bago\b|\blast (?:year|month|time)\b|\bprevious\w*|\bhistory of\b|\bhad (?:a|an) (?:episode|LAST)\b",
-                 "zh": r"以前|之前|既往|曾经|去年|上次|前发生过"}
+_PAST_EPISODE = {"en": r"\bago\b|\blast (?:year|month|time)\b|\bprevious\w*|\bhistory of\b|\bhad (?:a |an )?(?:episode|LAST)\b|\byesterday\b|"
+                        r"\bresolved\b|\bif\b|\bin case\b|\bwould\b",
+                 "zh": r"以前|之前|既往|曾经|去年|上次|前发生过|昨天|已经纠正|已纠正|已经好了|如果|万一|假如"}
 
 
 def toxicity_told(question: str, lang: Lang) -> bool:
@@ -1324,7 +1335,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
             continue
         # (told in this turn: a turn before that asked the regimen in general is no patient)
-        told = (rule.id == "neuraxial-deficit" and shown_in_patient(question, lang)) or (rule.id == "last" and toxicity_told(question, lang))
+        told = (rule.id == "neuraxial-deficit" and haematoma_shown(question, before, lang)) or (rule.id == "last" and toxicity_told(question, lang))
         if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told:
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
@@ -1390,7 +1401,7 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     the ward) without "stop the procedure" and, for a late form, with the work-up first; a patient at home is brought in."""
     # (this turn's own time since wins over the turn before's "术中": "术后病人说看东西模糊" after a question on irrigation
     # limits during epiduroscopy)
-    if rule.id == "neuraxial-deficit" and shown_in_patient(question, lang):
+    if rule.id == "neuraxial-deficit" and shown_in_patient(question, lang):  # (this turn with the one before it)
         # the scan is done and shows the haematoma: decompression and its timing are the steps, not stop-examine-scan
         seen = PATHWAY_STEPS[rule.id][out][:2]  # (stop and examine, scan: done; when surgery can wait, too)
         steps = tuple(s for s in steps_for(rule.id, out, question) if s not in seen) + (_CONSERVATIVE[out],)

@@ -24,6 +24,10 @@ def desk(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped
 
 
 @pytest.mark.parametrize("question,lang", [
+    ("MRI shows an epidural hematoma after the SCS trial, what now?", "en"),
+    ("SCS测试后核磁提示硬膜外血肿，怎么办？", "zh"),
+    ("MRI shows epidural hematoma after his ESI, symptoms started 2 hours ago", "en"),
+    ("MRI shows a hematoma compressing the cord after his SCS trial", "en"),
     ("epidural hematoma on MRI after ESI, how fast does he need decompression?", "en"),
     ("MRI shows epidural hematoma after his SCS trial, neurosurgery asking how urgent - what's the window?", "en"),
     ("病人TFESI术后核磁提示硬膜外血肿，多久内要手术减压？", "zh"),
@@ -171,6 +175,9 @@ def test_asked_how_to_confirm_it_the_studies_to_order_come_first(engine):
 
 
 @pytest.mark.parametrize("question,lang,urgent", [
+    ("Her last lipid panel was high - is bupivacaine OK for her SIJ injection?", "en", False),  # ("last" is no LAST)
+    ("he had LAST yesterday after the block, lipid given, can he go home?", "en", False),
+    ("if my patient gets LAST during the block, what lipid dose?", "en", False),
     ("局麻药中毒，病人60公斤，20%脂肪乳怎么给？", "zh", True),
     ("pt in LAST, 80 kg, how much intralipid?", "en", True),
     ("Lipid emulsion dosing for LAST in a 95 kg man?", "en", False),  # (the regimen asked in general)
@@ -268,3 +275,28 @@ def test_an_arrest_with_no_seizure_drops_the_benzodiazepine_for_the_arrests_own_
 def test_asked_whether_a_flushed_face_is_normal_the_reaction_leads_not_a_table_of_rates(desk):
     ans = desk.answer("face bright red and couldn't sleep night after epidural steroid inj, no fever. normal?")
     assert "flushing" in ans.bullets[0]["text"] and "dural puncture" not in ans.bullets[0]["text"], ans.text
+
+
+def test_a_haematoma_scan_told_the_turn_before_keeps_the_emergency():
+    tri = triage("需要多快手术？", "zh", before="病人SCS测试后核磁提示硬膜外血肿")
+    assert tri.urgent and tri.rule == "neuraxial-deficit", tri
+
+
+def test_a_steroid_injected_into_a_knee_is_declined_in_any_wording(desk):
+    ans = desk.answer("is it safe to inject triamcinolone into her knee if she's on warfarin?")
+    assert ans.abstained and ans.verdict == "out_of_scope", ans.text
+
+
+def test_a_bleeding_risk_class_asked_in_words_is_still_answered(desk):
+    for q in ("which risk category is a kyphoplasty?", "椎体成形术属于哪类风险操作？"):
+        ans = desk.answer(q)
+        assert not ans.abstained and ("bleeding-risk" in ans.bullets[0]["text"] or "出血风险" in ans.bullets[0]["text"]), ans.text
+
+
+def test_a_rate_quoted_in_the_question_is_still_a_frequency_ask(desk):
+    assert "frequency" in desk.frame("Is SCS infection really 5% or so?").aspects
+
+
+def test_both_drugs_of_a_hold_part_stay_when_a_later_part_asks_one_restart(desk):
+    q = desk.frame("how long do I stop warfarin and aspirin before the SCS trial, and when do I restart the aspirin?")
+    assert {"warfarin", "aspirin"} <= set(q.parts[0].concepts), q.parts
