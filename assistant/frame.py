@@ -2042,6 +2042,8 @@ _JOINT_INJECTED = re.compile(r"\b(?:inject\w*|shot|jab|put)\b[^.?;]{0,40}?\binto
                              r"(?:knee|shoulder|hip|ankle|elbow|wrist)(?: joint)?\b", re.I)
 _DEFICIT_WORDS = re.compile(r"\bnumb|\bweak|\bfoot drop|\bparaly|\bradiat|\bshooting|\bgoing into\b|\bdown (?:the|her|his) leg|"
                             r"\bcan'?t (?:lift|move|walk|feel)", re.I)
+
+
 def _joint_injected(q: str, out: tuple[str, ...]) -> tuple[str, ...]:
     """The out-of-scope subjects with a limb joint injected ("inject triamcinolone into her knee"), which no lexicon name
     can hold (the words between vary)."""
