@@ -384,6 +384,21 @@ _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
 
+# A turn after an emergency that asks for the next plan or the general rule ("Next week, can I block both sides?", "How
+# much cement per level is considered safe?", 下次还能做吗): the picture before is no scene for it.
+_GENERAL_OR_LATER = {"en": re.compile(r"\bnext (?:week|month|time|session|visit|procedure)\b|\bin (?:the )?future\b|\bfuture\b|"
+                                      r"\bsame session\b|\bconsidered safe\b|\bin general\b|\bgenerally\b|\bas a rule\b|"
+                                      r"\bfor the (?:next|other) (?:level|side|one)\b|\brepeat (?:it|the (?:block|procedure|injection))\b", re.I),
+                     "zh": re.compile(r"下次|下周|以后|将来|一般(?:来说)?|通常|另一侧|对侧|同次")}
+
+
+def _calm_next(q: Question) -> bool:
+    """Is this follow-up a calm next plan or general rule, with no sign of its own and no next step asked?"""
+    return bool(_GENERAL_OR_LATER[q.lang].search(q.text)) and not names_symptoms(q.text, q.lang) \
+        and not {"action", "escalation", "workup"} & set(q.aspects) and not _NEXT[q.lang].search(q.text) \
+        and not happening_now(q.text, q.lang)
+
+
 def on_picture(s: Sentence, named: str | None, has: Collection[str], kinds: Mapping[str, str]) -> bool:
     """Beside an emergency's steps: a step naming this picture (`named`), or a sentence naming what the patient has; a
     condition the patient lives with (diabetes) counts only in a sentence on this picture (its routine glucose check after
@@ -636,7 +651,7 @@ class AnswerEngine:
         # the turn before ends its sentence: "…without better relief" must not negate "now he has new leg weakness"
         stop = "。" if q.lang == "zh" else ". "
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
-        before = self._scene_before(q, last) if q.followup else ""
+        before = self._scene_before(q, last) if q.followup and not _calm_next(q) else ""
         # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
         # (a sign told as ended, "抽搐停了", is no sign of the picture going on)
         # (nor are the normal readings themselves: "sats now 95%" names the sats)

@@ -1306,6 +1306,20 @@ def _drugless_dose(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     return bool(drugs) and not named & s.concepts
 
 
+def _class_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Part, sig: Signals) -> bool:
+    """Asked how long to hold a drug: the procedure's bleeding-risk class is said once ("DRG stimulation is high risk"),
+    not again in the other words of three more passages."""
+    classes = sig.risk_classes | {CLASS_CONCEPT}
+    drug = any(sig.kinds.get(c) in ("drug", "brand", "drug-class") for c in (*part.concepts, *part.inherited))
+
+    def states_class(x: Sentence) -> bool:
+        # (a rule stated per class, a drug's or the move up a class for a frail patient, is no statement of the class)
+        return bool(classes & x.concepts) and not (NO_STOP_NEEDED.search(x.text) or _UPGRADE.search(x.text)
+                                                   or any(sig.kinds.get(c) in ("drug", "brand") for c in x.concepts))
+    return ("hold" in part.aspects or ("timing" in part.aspects and drug)) and states_class(s) \
+        and any(states_class(o) for _, o in chosen if o is not s)
+
+
 def _card_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Part, sig: Signals) -> bool:
     """A brand's identity card ("Brilinta is ticagrelor, a P2Y12 inhibitor") beside a bullet that already names its drug
     (the interval "ticagrelor (Brilinta) is held for 5 days"): filler, unless what the drug is was asked."""
@@ -1611,7 +1625,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                 break
             if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and (other_procedure(s, parts[j], q, sig)
                                                                                    or _other_drugs_figure(s, parts[j], q, sig))) \
-                    or _card_said(s, chosen, parts[j], sig) or _drugless_dose(s, parts[j], q, sig) or _class_unasked(s, q, sig):
+                    or _card_said(s, chosen, parts[j], sig) or _drugless_dose(s, parts[j], q, sig) or _class_unasked(s, q, sig) \
+                    or _class_said(s, chosen, parts[j], sig):
                 continue
             chosen.append((sc, s))
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)

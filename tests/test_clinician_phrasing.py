@@ -4,6 +4,8 @@ swaps the region, a lab value told before a procedure. The `desk` fixture indexe
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answer import AnswerEngine
@@ -300,3 +302,33 @@ def test_a_rate_quoted_in_the_question_is_still_a_frequency_ask(desk):
 def test_both_drugs_of_a_hold_part_stay_when_a_later_part_asks_one_restart(desk):
     q = desk.frame("how long do I stop warfarin and aspirin before the SCS trial, and when do I restart the aspirin?")
     assert {"warfarin", "aspirin"} <= set(q.parts[0].concepts), q.parts
+
+
+def test_a_calm_plan_after_an_emergency_is_answered_not_the_emergency_again(desk):
+    for q, history in (("How much cement per level is considered safe?",
+                        ["During kyphoplasty at T8 the patient suddenly becomes short of breath and desaturates to 85%. What do I do?"]),
+                       ("Next week, can I block both sides in the same session?",
+                        ["20 minutes after the stellate block her neck is swelling and her voice is getting hoarse and she says it's hard to breathe."])):
+        assert not desk.answer(q, history).urgent, q
+    assert desk.answer("still hypoxic, what next?",
+                       ["During kyphoplasty at T8 the patient suddenly becomes short of breath and desaturates to 85%. What do I do?"]).urgent
+
+
+def test_a_reaction_told_in_the_past_in_chinese_raises_no_banner():
+    assert not triage("病人之前打显影剂起过荨麻疹，下周要做颈椎硬膜外类固醇注射，premedication要怎么给？", "zh",
+                      {"contrast-medium", "premedication", "esi"}).urgent
+    assert triage("病人之前打造影剂起过荨麻疹，现在推完造影剂又全身荨麻疹、喘，血压80/50", "zh", {"contrast-medium"}).urgent
+
+
+def test_the_bleeding_risk_class_is_said_once_beside_a_restart(engine):
+    ans = engine.answer("Eliquis - when can I restart it after a DRG stimulator implant?")
+    classes = [b for b in ans.bullets if re.search(r"high bleeding-risk|high-risk (?:category|procedure)", b["text"])
+               and "apixaban" not in b["text"].lower() and "eliquis" not in b["text"].lower()]
+    assert len(classes) <= 1, ans.text
+
+
+def test_a_past_contrast_reaction_in_english_raises_no_banner_before_the_next_procedure():
+    assert not triage("Patient had hives after iodinated contrast last year and needs a lumbar TFESI next week. What premedication?",
+                      "en", {"contrast-medium", "premedication", "transforaminal-esi"}).urgent
+    assert triage("pt had hives after contrast last year, now just injected omnipaque and she is wheezing with BP 70/40", "en",
+                  {"contrast-medium"}).urgent
