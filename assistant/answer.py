@@ -386,17 +386,22 @@ _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
 # A turn after an emergency that asks for the next plan or the general rule ("Next week, can I block both sides?", "How
 # much cement per level is considered safe?", 下次还能做吗): the picture before is no scene for it.
-_GENERAL_OR_LATER = {"en": re.compile(r"\bnext (?:week|month|time|session|visit|procedure)\b|\bin (?:the )?future\b|\bfuture\b|"
-                                      r"\bsame session\b|\bconsidered safe\b|\bin general\b|\bgenerally\b|\bas a rule\b|"
-                                      r"\bfor the (?:next|other) (?:level|side|one)\b|\brepeat (?:it|the (?:block|procedure|injection))\b", re.I),
-                     "zh": re.compile(r"下次|下周|以后|将来|一般(?:来说)?|通常|另一侧|对侧|同次")}
+_GENERAL_OR_LATER = {"en": re.compile(r"\bnext (?:week|month|time|session|visit|procedure)\b|\bin (?:the )?future\b|\bsame session\b|"
+                                      r"\bper level (?:is )?(?:considered )?safe\b", re.I),
+                     "zh": re.compile(r"下次|下周|下个月|以后再|将来|同次")}
+# (anything that keeps the question in the scene: here, still, now, this patient, a rescue drug)
+_IN_THE_SCENE = {"en": re.compile(r"\bhere\b|\bstill\b|\bnow\b|\bright now\b|\bthis (?:patient|pt|time)\b|\bhim\b|\bher\b|\bit\b|"
+                                  r"\blipid|\bintralipid|\badrenaline|\bepinephrine|\bnaloxone|\bmidaz|\bpropofol|\batropine|\bsteroid", re.I),
+                 "zh": re.compile(r"现在|还在|仍然|目前|这个病人|刚才|脂肪乳|肾上腺素|纳洛酮|咪达唑仑|丙泊酚|阿托品|激素")}
 
 
 def _calm_next(q: Question) -> bool:
-    """Is this follow-up a calm next plan or general rule, with no sign of its own and no next step asked?"""
-    return bool(_GENERAL_OR_LATER[q.lang].search(q.text)) and not names_symptoms(q.text, q.lang) \
-        and not {"action", "escalation", "workup"} & set(q.aspects) and not _NEXT[q.lang].search(q.text) \
-        and not happening_now(q.text, q.lang)
+    """Is this follow-up a calm next plan ("Next week, can I block the other side?", 下次还能做吗) or a general figure ("how
+    much cement per level is considered safe?"), with no sign of its own, nothing of the scene (here, still, a rescue
+    drug) and no next step asked?"""
+    return bool(_GENERAL_OR_LATER[q.lang].search(q.text)) and not _IN_THE_SCENE[q.lang].search(q.text) \
+        and not names_symptoms(q.text, q.lang) and not {"action", "escalation", "workup"} & set(q.aspects) \
+        and not _NEXT[q.lang].search(q.text) and not happening_now(q.text, q.lang)
 
 
 def on_picture(s: Sentence, named: str | None, has: Collection[str], kinds: Mapping[str, str]) -> bool:

@@ -1316,8 +1316,10 @@ def _class_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Par
         # (a rule stated per class, a drug's or the move up a class for a frail patient, is no statement of the class)
         return bool(classes & x.concepts) and not (NO_STOP_NEEDED.search(x.text) or _UPGRADE.search(x.text)
                                                    or any(sig.kinds.get(c) in ("drug", "brand") for c in x.concepts))
+    # (the same class: a second procedure's other class is said too, "kyphoplasty high, trigger point low")
+    mine = sig.risk_classes & s.concepts
     return ("hold" in part.aspects or ("timing" in part.aspects and drug)) and states_class(s) \
-        and any(states_class(o) for _, o in chosen if o is not s)
+        and any(states_class(o) and (not mine or mine & o.concepts) for _, o in chosen if o is not s)
 
 
 def _card_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Part, sig: Signals) -> bool:

@@ -701,7 +701,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
                              r"nurse practitioners?|scrub|works? in (?:the |our )?(?:fluoro|cath|IR|OR|procedure)\w*)\b|"
-                             r"放射技师|技师|护士|同事|员工|工作人员|医生|住院医|进修|规培|医助|助理医师|我.{0,3}怀孕", re.I),
+                             r"放射技师|放射师|技师|护士|同事|员工|工作人员|医生|住院医|进修|规培|医助|助理医师|我.{0,3}怀孕|"
+                             r"我是[^，。？?]{0,6}(?:师|护士|医生)[^。？?]{0,6}怀孕|跟台|跟刀|跟.{0,6}的刀", re.I),
      "pregnant-staff"),
     # an allergic reaction told beside contrast is a contrast reaction ("上次做增强CT出过全身荨麻疹", "hives after the dye last time")
     ("allergic-reaction", re.compile(r"contrast|\bdye\b|iodinated|iohexol|omnipaque|gadolinium|造影|对比剂|增强CT|增强MRI|增强核磁|碘剂", re.I),

@@ -940,10 +940,10 @@ _ALLERGY_HISTORY = {
           r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?|"
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)|"
           # (a reaction told in the past: "had hives after iodinated contrast last year")
-          r"\bhad (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago|previously)\b",
+          r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b",
     "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]|"
           # (a reaction told in the past: "之前打显影剂起过荨麻疹", "去年用造影剂出过皮疹")
-          r"(?:之前|以前|既往|曾经|上次|去年|前年|几年前)[^，。？?]{0,12}(?:起过|出过|发生过|有过|发过)[^，。？?]{0,6}(?:荨麻疹|皮疹|过敏|瘙痒|红疹|风团)",
+          r"(?:之前|以前|既往|曾经|上次|去年|前年|几年前)[^，。？?]{0,12}(?:起过|出过|出现过|发生过|有过|发过)[^，。？?]{0,6}(?:荨麻疹|皮疹|过敏|瘙痒|红疹|风团)",
 }
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"

@@ -332,3 +332,30 @@ def test_a_past_contrast_reaction_in_english_raises_no_banner_before_the_next_pr
                       "en", {"contrast-medium", "premedication", "transforaminal-esi"}).urgent
     assert triage("pt had hives after contrast last year, now just injected omnipaque and she is wheezing with BP 70/40", "en",
                   {"contrast-medium"}).urgent
+
+
+def test_a_pregnant_radiographer_told_in_the_first_person_is_staff(desk):
+    q = desk.frame("我是放射师，刚怀孕，还可以在C-arm室跟疼痛科的刀吗？剂量限制是多少？")
+    assert "pregnant-staff" in q.concepts, q.concepts
+    assert "last" in desk.frame("bupivicaine toxicity during a nerve block, whats the lipid emulsion dose?").concepts
+
+
+@pytest.mark.parametrize("question,history", [
+    ("Is propofol considered safe here?", ["C6 TFESI with lidocaine, now she is seizing with perioral numbness"]),
+    ("一般脂肪乳给多少？", ["星状神经节阻滞推完布比卡因病人突然抽搐"]),
+    ("Can I repeat it?", ["pt has hives and wheeze after omnipaque, BP 70/40, gave IM adrenaline 0.5 mg"]),
+])
+def test_a_general_word_in_the_middle_of_an_emergency_keeps_it(desk, question, history):
+    assert desk.answer(question, history).urgent
+
+
+def test_a_reaction_now_beside_a_past_tolerance_stays_urgent():
+    assert triage("Pt had hives and wheeze, BP 80/50 after contrast, previously tolerated it fine. what do I do?", "en",
+                  {"contrast-medium"}).urgent
+    assert not triage("之前造影后出现过荨麻疹，今天做TFESI怎么办？", "zh", {"contrast-medium", "transforaminal-esi"}).urgent
+
+
+def test_each_procedures_own_class_is_said_beside_a_restart(desk):
+    ans = desk.answer("When can rivaroxaban be restarted after a kyphoplasty and after a trigger point injection?")
+    assert any("high bleeding-risk" in b["text"] for b in ans.bullets) and any("ow-bleeding-risk" in b["text"] or "low-risk" in b["text"]
+                                                                              for b in ans.bullets), ans.text
