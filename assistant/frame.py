@@ -215,9 +215,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "expected": ("",
                  r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"
                  r"what(?:'s| is) normal|normal after(?:wards)?|what to expect|"
+                 r"what (?:\w+ )?effects? (?:should|do|would|can|will) (?:i|we|you|she|he|they|the patient|pts?) (?:\w+ )?expect|\bexpected effects?\b|"
                  r"should (?:i|we) (?:be )?(?:worr|concern)|anything to worry|nothing to worry|harmless|"
                  r"(?:^|[.,;:!?-]\s*)(?:(?:pt|patient|she|he|they|family)(?:'s| is| are)? )?(?:very |really |a bit |quite )?(?:worried|anxious|scared)\s*[.!?]*\s*$",
-                 r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常"),
+                 r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )rates?\b|"

@@ -359,3 +359,9 @@ def test_each_procedures_own_class_is_said_beside_a_restart(desk):
     ans = desk.answer("When can rivaroxaban be restarted after a kyphoplasty and after a trigger point injection?")
     assert any("high bleeding-risk" in b["text"] for b in ans.bullets) and any("ow-bleeding-risk" in b["text"] or "low-risk" in b["text"]
                                                                               for b in ans.bullets), ans.text
+
+
+def test_expected_effects_asked_lead_with_the_expected_effect(desk):
+    assert "expected" in desk.frame("What effects should I expect after a stellate ganglion block?").aspects
+    q = desk.frame("做完星狀神經節阻斷，病人聲音沙啞、吞口水怪怪的，眼皮也垂下來，這樣正常嗎？多久可以喝水？")
+    assert {"stellate-ganglion-block", "hoarseness", "ptosis"} <= set(q.concepts), q.concepts
