@@ -18,6 +18,7 @@ from .frame import (
     GROUP_OF_ASPECT,
     HELD,
     KEEP_ON_FOR,
+    LASTS_ASK,
     MONITOR_ASK,
     MONITORING,
     REGIMEN_ASK_EN,
@@ -2121,13 +2122,6 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
     return None
 
 
-_LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on|stay|remain)\b|"
-                        r"how long (?:it|this|that|they|the \w+) (?:will|would|might|may|is going to|usually|typically) (?:\w+ )?(?:last|persist|go on)|"
-                        r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
-                        r"how (?:long|many days) (?:until|till|before) (?:it|this|that|they|the \w+) (?:\w+ )?(?:settles?|resolves?|goes away|wears? off|gets? better|comes? down)|"
-                        r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
-                        r"持续(?:多久|几天|多长时间|多少天|几周)|(?:会|要)?(?:高|升高)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
-                        r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
 # how long a treatment goes on (a course of antibiotics after an implant), and the sentences that say when it stops
 _COURSE_ASK = re.compile(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on)\b|(?:continue|keep (?:\w+ )?on|carry on)\b[^?]{0,40}\bhow long|"
                          r"for how (?:long|many days)|how many days (?:of|on)\b|"
@@ -2206,7 +2200,7 @@ _SECOND = re.compile(r"第二次|二次|\bsecond\b|\brepeat(?:ed)?\b|再次", re
 # "地塞米松用几毫克？", "how many mg of dex?": an amount in mass units (a repeat limit, "≤3–4 次/年", is no such dose)
 _MASS_ASK = re.compile(r"\bhow many (?:mg|milligrams?|mcg|micrograms?)\b|几\s*(?:毫克|mg|微克|克)|多少\s*(?:毫克|mg|微克|克)", re.I)
 _MASS = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|毫克|微克|克)(?!\s*/\s*(?:dL|L|mL)\b)", re.I)  # (not a glucose in mg/dL)
-_NARROW = (("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", _LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+_NARROW = (("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

@@ -1859,7 +1859,7 @@ class Framer:
             prev = out[-1].concepts + out[-1].inherited if out else ()
             # (a threshold asked, "多少以上才安全", "what count do you need?", is of the finding told before: the platelets)
             # (and "要怎么监测？" after how long glucose stays up: what is monitored is the finding before)
-            bare = not own and (not terms or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_ASK.search(t)) or bool(_HOW_LONG_IT.search(t)))
+            bare = not own and (not terms or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_HOW.search(t)) or bool(LASTS_ASK.search(t)))
             inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=bare)
             if out and terms:  # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not
                 inherited = tuple(c for c in inherited if c not in ESSENTIAL)  # inherit the topic the part before asked
@@ -2035,9 +2035,6 @@ def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tup
     return tuple(dict.fromkeys(x for c in concepts for x in to.get(c, (c,))))
 
 
-# (and "how many days does it last?" after how high glucose goes: how long the finding before lasts)
-_HOW_LONG_IT = re.compile(r"\bhow (?:long|many (?:days|hours|weeks)) (?:does|will|would|do|can|might) (?:it|this|that|they) "
-                          r"(?:last|stay|persist|go on)\b|(?:会)?持续(?:多久|几天|多长时间)|(?:高|升高)(?:多久|几天)", re.I)
 # A drug injected into a limb joint ("is it safe to inject triamcinolone into her knee on warfarin?"), not a deficit that
 # goes into the knee after an epidural ("numbness into the knee and foot drop")
 _JOINT_INJECTED = re.compile(r"\b(?:inject\w*|shot|jab|put)\b[^.?;]{0,40}?\binto (?:the|her|his|their|a|an|my) (?:\w+ )?"
@@ -2055,7 +2052,16 @@ def _joint_injected(q: str, out: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _JOINT_SITE = "peripheral-joint-site"
-_MONITOR_ASK = re.compile(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
+# How long it lasts ("how long will it last?", 持续多久): asked after how high glucose goes, of the finding before; its
+# answer says when it settles (compose's narrow kind)
+LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on|stay|remain)\b|"
+                       r"how long (?:it|this|that|they|the \w+) (?:will|would|might|may|is going to|usually|typically) (?:\w+ )?(?:last|persist|go on)|"
+                       r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
+                       r"how (?:long|many days) (?:until|till|before) (?:it|this|that|they|the \w+) (?:\w+ )?(?:settles?|resolves?|goes away|wears? off|gets? better|comes? down)|"
+                       r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
+                       r"持续(?:多久|几天|多长时间|多少天|几周)|(?:会|要)?(?:高|升高)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
+                       r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
+_MONITOR_HOW = re.compile(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
                           r"(?:怎么|如何|怎样|多久)(?:监测|复查|检测|观察|随访)", re.I)
 
 

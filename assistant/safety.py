@@ -1047,8 +1047,11 @@ def scanned_haematoma(question: str, lang: Lang) -> bool:
 # A patient's own spinal haematoma a scan shows now ("MRI shows epidural hematoma after his SCS trial", 病人核磁提示硬膜外
 # 血肿): not what one looks like, a protocol or a general "when the MRI shows…", one that has resolved, been evacuated or
 # is years old, nor a haematoma outside the canal (paraspinal muscle, psoas, an IPG pocket).
-_PATIENT_TOLD = {"en": r"\b(?:pt|patient|he|she|his|her|him)\b|\b(?:mri|ct|scan)\b[^.?;]{0,10}\b(?:shows?|showed|confirms?|confirmed|demonstrates?)\b",
-                 "zh": r"患者|病人|(?<!其)他|(?<!其)她|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}(?:显示|提示|示|证实)"}
+# (this patient: "the patient", pt, he, her, 病人 — not "a 95 kg man" in a question on a regimen, nor 其他)
+_THIS_PATIENT = {"en": r"\b(?:pt|my patient|the patient|this (?:patient|lady|man|woman|guy)|our patient|he|she|his|him|her)\b",
+                 "zh": r"(?<!其)(?:病人|患者|他|她)"}
+_PATIENT_TOLD = {"en": _THIS_PATIENT["en"] + r"|\b(?:mri|ct|scan)\b[^.?;]{0,10}\b(?:shows?|showed|confirms?|confirmed|demonstrates?)\b",
+                 "zh": _THIS_PATIENT["zh"] + r"|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}(?:显示|提示|示|证实)"}
 _SPINAL_HAEMATOMA = {"en": r"\b(?:epidural|spinal|intraspinal|neuraxial|intrathecal)\b[^.?;]{0,12}\bha?ematoma\b|"
                            r"\bha?ematoma\b[^.?;]{0,25}\b(?:cord|cauda|canal|thecal sac)\b",
                      "zh": r"(?:硬膜外|椎管内|椎管|脊髓|硬脊膜外)血肿|血肿[^，。？?]{0,10}(?:压迫脊髓|压迫马尾|椎管)"}
@@ -1077,9 +1080,6 @@ def haematoma_shown(question: str, before: str, lang: Lang) -> bool:
 # regimen asked in general ("LAST 时 lipid emulsion 的首剂量是多少？"), a plan, or a past episode.
 _TOXICITY_TOLD = {"en": r"(?-i:\bLAST\b)|local an(?:a)?esthetic (?:systemic )?toxicity|\b(?:bupi\w*|lido\w*|ropi\w*|(?-i:LA)) toxicity",
                   "zh": r"局麻药(?:全身)?(?:毒性反应|中毒)|局部麻醉药(?:全身)?(?:毒性反应|中毒)|(?-i:LAST)"}
-# (this patient, not "a 95 kg man" in a question on the regimen)
-_A_PATIENT = {"en": r"\b(?:pt|my patient|the patient|this (?:patient|lady|man|woman|guy)|our patient|he|she|him|her)\b",
-              "zh": r"(?<!其)(?:病人|患者|他|她)"}
 _LIPID_ASKED = {"en": r"\b(?:lipid|intralipid)\b", "zh": r"脂肪乳|lipid|intralipid"}
 _PAST_EPISODE = {"en": r"\bago\b|\blast (?:year|month|time)\b|\bprevious\w*|\bhistory of\b|\bhad (?:a |an )?(?:episode|LAST)\b|\byesterday\b|"
                         r"\bresolved\b|\bif\b|\bin case\b|\bwould\b",
@@ -1088,7 +1088,7 @@ _PAST_EPISODE = {"en": r"\bago\b|\blast (?:year|month|time)\b|\bprevious\w*|\bhi
 
 def toxicity_told(question: str, lang: Lang) -> bool:
     """Is local anaesthetic toxicity told as what a patient has now, with the lipid asked for?"""
-    return all(_rx(p[lang]).search(question) for p in (_TOXICITY_TOLD, _A_PATIENT, _LIPID_ASKED)) \
+    return all(_rx(p[lang]).search(question) for p in (_TOXICITY_TOLD, _THIS_PATIENT, _LIPID_ASKED)) \
         and not _PLAN_WORDS[lang].search(question) and not _rx(_PAST_EPISODE[lang]).search(question)
 
 
