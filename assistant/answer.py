@@ -1042,7 +1042,7 @@ class AnswerEngine:
                       self._kinds, {c: frozenset(lx[c].related) for c in (*q.all_concepts, *self._adjuncts) if c in lx}, self._risk_classes,
                       {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
                       {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts, self._drug_classes,
-                      self._regional, self._closure)
+                      self._regional, self._closure, {x.chunk.doc_id: self._home(x.chunk) for x in sents})
         bullets: list[Bullet] = []
         if guide.rule and guide.rule not in NO_PROTOCOL:  # (none to quote: what the sources say of the question follows)
             foreign = self._other_procedure(q, guide.rule)
@@ -1611,6 +1611,10 @@ class AnswerEngine:
         if details:  # a specific ask (reporting afterwards, a symptomatic case): the ordinary answer fits it better
             return Triage(False)
         return protocol_for(set(self.lexicon.broader_closure(list(q.concepts))), lang)
+
+    def _home(self, chunk: Chunk) -> frozenset[str]:
+        """The concepts a document is about: those its title names (a user's document has none)."""
+        return self.lexicon.tags(chunk.title) if chunk.origin == "bundled" else frozenset()
 
     def _neighbours(self, hits: list[Hit]) -> list[Hit]:
         """The passages just before and after the best hits in the same section (a regimen split over two passages, the

@@ -69,6 +69,22 @@ def check_history(h: object) -> list[str]:
     return out
 
 
+def history_option(values: list[str] | None) -> list[str]:
+    """The turns of `ask --history`: each value is one earlier user turn, or a JSON list of turns as the API takes them
+    (`[{"role": "user", "content": ...}, {"role": "assistant", ...}]`: the user turns are kept, an answer pasted in as
+    a turn would bury the question in its own bullets)."""
+    out: list[str] = []
+    for v in values or []:
+        parsed: object = None
+        if v.lstrip().startswith("["):
+            try:
+                parsed = json.loads(v)
+            except ValueError:
+                parsed = None
+        out += check_history(parsed) if isinstance(parsed, list) else check_history([v])
+    return out
+
+
 def _print_answer(ans: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps(ans.to_dict(), ensure_ascii=False))
@@ -103,7 +119,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not args.question or not " ".join(args.question).strip():
         raise InputError("no question given: assistant ask \"How is post-dural puncture headache treated?\"")
     question = check_question(" ".join(args.question))
-    ans = _engine(settings).answer(question, check_history(args.history))
+    ans = _engine(settings).answer(question, history_option(args.history))
     _print_answer(ans, args.json)
     return 0
 
@@ -274,7 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question, in English or Chinese (quote it)")
     ask.add_argument("--json", action="store_true", help="print the answer contract as JSON")
     ask.add_argument("--jsonl", action="store_true", help="read {\"question\", \"history\"} lines from stdin")
-    ask.add_argument("--history", action="append", help="an earlier user turn (repeatable)")
+    ask.add_argument("--history", action="append",
+                     help="an earlier user turn (repeatable), or a JSON list of turns: '[{\"role\": \"user\", \"content\": ...}]'")
     ask.set_defaults(func=cmd_ask)
 
     chat = command(sub, "chat", "interactive chat with follow-ups")

@@ -352,6 +352,8 @@ class Signals:
     regional: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     # every drug's classes, all the way up (enoxaparin: heparin), and every procedure's broader ones (TFESI: ESI)
     closure: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # each document's own concepts (its title's): where a fact quoted in several documents is at home
+    homes: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 # Kinds whose members compete: a sentence naming another of the same kind, and not the asked one, is about something else.
@@ -592,7 +594,11 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     own = _own(part, q)
     if "escalation" in part.aspects:  # "caffeine and fluids not working": what was tried is not what is asked
         own = [c for c in own if c not in q.tried] or ([] if part.inherited else own)  # (all it names failed: the case before)
-    ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own]
+    before = _asked_before(part, own, sig)  # "那鞘内泵呢？" after the SCS infection rate: the pump's infection rate
+    # (and the procedure it leaves, SCS, is no context of it any more: another procedure's rate)
+    left = frozenset(c for c in part.inherited if sig.kinds.get(c) in ("procedure", "equipment") and c not in own) if before else frozenset()
+    own = [*own, *sorted(before)]
+    ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own and c not in left]
     part_tokens = set(tokenize(part.text, lang))
     terms = set(part.terms)
     residual = sum(idf(t) for t in s.shared(terms)) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
@@ -639,9 +645,12 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total -= w.unacted if unacted else 0.0
     total -= w.past_step if _on_the_table_later(s, q) else 0.0
     total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)
-    if any(c in s.concepts for c in part.inherited if c in q.concepts and c not in part.concepts and sig.kinds.get(c) == "procedure"):
+    if not before and any(c in s.concepts for c in part.inherited if c in q.concepts and c not in part.concepts
+                          and sig.kinds.get(c) == "procedure"):
         total += w.sibling * concept  # the asked complication or drug, in the procedure of the part before
-    subject = _subject(part, own, q, sig)
+    subject = [c for c in _subject(part, own, q, sig) if c not in left]
+    if left and not any(sig.kinds.get(c) == "procedure" for c in subject):  # (the pump swapped in: intrathecal drug delivery)
+        subject += [r for c in own for r in sorted(sig.parents.get(c, ())) if sig.kinds.get(r) == "procedure"]
     # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
     # beside its procedure); a list of procedures by bleeding-risk class names other regions and procedures, and is no rival
     left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
@@ -772,6 +781,21 @@ _STENTED = frozenset({"coronary-stent"})
 
 
 _MANAGED = re.compile(r"\bbridg\w*|\bstop(?:s|ped|ping)?\b|\bheld\b|\bhold\w*|\brestart\w*|\bresum\w*|桥接|停用|停药|恢复用药", re.I)
+
+
+# A follow-up that only swaps in something else: "那鞘内泵呢？", "如果是SCS呢？", "what about in the neck?", "and for an IDD?"
+_SWAPS_IN = re.compile(r"^(?:那|那么|如果是|要是|换成|改成)?[^，,。？?]{1,16}呢[？?]?\s*$|"
+                       r"^(?:and|what about|how about|same for|if it'?s)\b[^,.?]{0,50}\??\s*$", re.I)
+
+
+def _asked_before(part: Part, own: Sequence[str], sig: Signals) -> frozenset[str]:
+    """A follow-up naming only another procedure ("如果是SCS呢？" after the haematoma rate, "那鞘内泵呢？" after the SCS
+    infection rate): the complications the conversation asked about. They are the subject the new procedure is asked
+    for, not context."""
+    if not part.inherited or not own or not all(sig.kinds.get(c) in ("procedure", "equipment") for c in own) \
+            or not _SWAPS_IN.search(part.text):
+        return frozenset()  # ("操作时接延长管有什么用？" after a cord infarction: the tubing's use, not its infarctions)
+    return frozenset(c for c in part.inherited if sig.kinds.get(c) == "complication" and c not in own)
 
 
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
@@ -1110,6 +1134,21 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
     # ("which drug, dose and timing?": the timing the sources give still answers; the missing dose is said in a note)
     return (part.aspects[:1] in (("dose",), ("limit",)) and not {"hold", "timing"} & set(part.aspects) and bool(_ASKS_DOSE.search(part.text))
             and not _doses_own(pool, part, q, sig) and not _class_rule_of_procedure(pool, part, q, sig))
+
+
+def _words_met(pool: list[tuple[float, Sentence]], part: Part, idf: Callable[[str], float], w: Weights, sig: Signals
+               ) -> list[tuple[float, Sentence]]:
+    """A later part that names no concept and no aspect we know, only words of its own ("一定要做两次吗", "can you
+    repeat it?" after a facet RF question): what it asks is in those words, so it is answered by the relevant sentences
+    that carry most of their weight ("repeat") about its subject (a repeat cervical TON neurotomy is no lumbar RF), and
+    by none (not covered) rather than by the procedure's complication rates."""
+    if part.concepts or part.aspects or not part.terms or not pool:
+        return pool
+    terms = set(part.terms)
+    total = sum(idf(t) for t in terms) or 1.0
+    floor = max(w.min_score, w.floor * pool[0][0])
+    return [(sc, s) for sc, s in pool if sc >= floor and sum(idf(t) for t in s.shared(terms)) / total >= w.floor
+            and not rival(s, part.inherited, sig)]
 
 
 def _unleveled(pool: Sequence[tuple[float, Sentence]], part: Part) -> bool:
@@ -1591,6 +1630,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             continue  # its answer was said under the part before ("停几天？术后多久可以恢复？": one sentence gives both)
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
+        pool = _words_met(pool, parts[j], idf, w, sig) if j else pool
         if not pool or _undosed(pool, parts[j], q, sig) or _unleveled(pool, parts[j]):
             gaps.extend(k for k in live if owner[k] == j)
             continue
@@ -1610,7 +1650,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                       and not (p.aspects[:1] == ("complications",) and RISKS_TO_TELL[lang].search(p.text))
                       and (bool(_NUMBERS_ASK.search(p.text)) or not any(sig.kinds.get(c) == "complication" for c in _own(p, q)))
                       for p in members)
-        about = frozenset(c for p in members for c in _own(p, q) if sig.kinds.get(c) == "complication")
+        about = frozenset(c for p in members for c in (*_own(p, q), *_asked_before(p, _own(p, q), sig)) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about, _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),
@@ -1635,6 +1675,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)
         chosen += _restart_too(chosen, pool, [parts[k] for k in live if owner[k] == j], q, sig)
         chosen += _each_member(chosen, [k for k in live if owner[k] == j], parts, sentences, scored, lang)
+        chosen = _at_home(chosen, sentences, [b.sentence for b in out], q, sig, lang)
         rest = _without_retold(chosen)[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
@@ -1776,7 +1817,9 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
         return True
     if "indication" in need:  # "what % relief cutoff?": the criteria are asked, not how well it works
         need = frozenset({"indication"})
-        # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's)
+    if need & {"indication", "efficacy"}:
+        # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's; a
+        # cooled SIJ RF's relief: not a TON neurotomy's)
         where = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "procedure" or c in REGIONS]
         if where and (not any(c in s.concepts for c in where if sig.kinds.get(c) == "procedure")
                       or rival(s, where, sig, ("procedure", "region"))):
@@ -2131,6 +2174,7 @@ _COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for
                      r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)
 _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
                     r"\breturn(?:s|ed|ing)? (?:to|towards) (?:\w+ )?(?:baseline|normal|the usual)|back to (?:baseline|normal)|"
+                    r"\brelief of \d+ (?:days|weeks|months)|"  # (a series' median relief: how long relief lasts)
                     r"自行缓解|缓解|消退|消失|自愈|持续|恢复|回落|回到(?:平时|基线|正常)", re.I)
 _DRUG_RESTART = re.compile(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
 _TIME_SPAN = re.compile(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
@@ -2421,16 +2465,44 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
     return False
 
 
-def _without_retold(chosen: list[tuple[float, Sentence]]) -> list[tuple[float, Sentence]]:
+def _at_home(chosen: list[tuple[float, Sentence]], sentences: Sequence[Sentence], said: Sequence[Sentence], q: Question,
+             sig: Signals, lang: Lang) -> list[tuple[float, Sentence]]:
+    """Each chosen fact quoted from the document it belongs to when another retrieved document retells it: the Kornick
+    facet-RF series from the facet document rather than from the SIJ document quoting it as a reference, the fluoroscopy
+    times from the radiation document rather than the discography one. At home is the copy whose document title names
+    more of what the question is about (what the sentence names would send a caudal-vs-discography figure to the
+    caudal document) and that loses none of its figures; the lead keeps its section group (the asked aspect)."""
+    if not sig.homes:
+        return chosen
+    asked = frozenset(c for c in q.all_concepts for c in (c, *sig.closure.get(c, ()), *sig.parents.get(c, ())))
+    taken = {id(x) for x in said} | {id(x) for _, x in chosen}
+    cited = [x.chunk.id for x in said] + [x.chunk.id for _, x in chosen]
+    out = []
+    def home(x: Sentence) -> int:
+        return len(sig.homes.get(x.chunk.doc_id, frozenset()) & asked)
+
+    for i, (sc, s) in enumerate(chosen):
+        copies = [t for t in sentences if t.chunk.doc_id != s.chunk.doc_id and t.chunk.lang == s.chunk.lang and id(t) not in taken
+                  and not t.provenance and (i or t.group == s.group) and home(t) > home(s) and (t.chunk.id in cited or cited.count(s.chunk.id) > 1) and _figures(s.text) <= _figures(t.text)
+                  and same_point(t, [s], lang) and same_point(s, [t], lang)]
+        best = max(copies, key=home, default=None)
+        if best is not None:
+            taken.add(id(best))
+        out.append((sc, best if best is not None else s))
+    return out
+
+
+def _without_retold(chosen: list[tuple[float, Sentence]], said: Sequence[Sentence] = ()) -> list[tuple[float, Sentence]]:
     """Without a sentence whose figures the others all state between them, three of them in one ("the nomogram uses 2, 3
     and 6 mg/kg and ideal weight capped at 70 kg" beside "it assumes 2, 3 and 6 mg/kg" and "it caps ideal weight at
-    70 kg"): one source retold; the last chosen goes first."""
+    70 kg"), or two with a decimal among them ("a facet RF series: 1.0 % per lesion, neuritis under 2 weeks 0.5 %" beside
+    the series' own sentences, here or under a part before): one source retold; the last chosen goes first."""
     out = list(chosen)
     for t in reversed(chosen[1:]):
-        others = [o for _, o in out if o is not t[1]]
+        others = [o for _, o in out if o is not t[1]] + list(said)
         figures, told = _figures(t[1].text), [_figures(o.text) for o in others]
-        if len(figures) >= 3 and figures <= frozenset().union(*told) and any(len(figures & f) >= 3 for f in told) \
-                and any(t[1].meets(o) for o in others):
+        if len(figures) >= 2 and figures <= frozenset().union(*told) and any(len(figures & f) >= 3 or (
+                len(figures & f) >= 2 and any("." in x for x in figures & f)) for f in told) and any(t[1].meets(o) for o in others):
             out.remove(t)
     return out
 

@@ -596,6 +596,15 @@ def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, 
         and not _rx(ASPECTS["dose"][2 if lang == "zh" else 1]).search(_blank(q, lang, _WEIGHT_TOLD, _DOSE_KIND_TOLD))
 
 
+def _without_told_dose(q: str, lang: Lang, aspects: tuple[str, ...]) -> tuple[str, ...]:
+    """The kind of dose the patient is on told beside a hold ("克赛 预防剂量 最后一针后多久可以做鞘内泵植入？", "on a
+    prophylactic dose of Lovenox, how long before…"): the interval is asked, not a dose."""
+    if "dose" not in aspects or not {"hold", "timing"} & set(aspects) or _DOSE_ASKED[lang].search(q) \
+            or _rx(ASPECTS["dose"][2 if lang == "zh" else 1]).search(_blank(q, lang, _DOSE_KIND_TOLD)):
+        return aspects
+    return tuple(a for a in aspects if a != "dose")
+
+
 def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:
     """The text with what it tells (`told`: a dose given, a weight) blanked, lower-cased as the aspect patterns read it."""
     for rx in told:
@@ -1869,6 +1878,7 @@ class Framer:
             asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex), _sign_names(found, lex)), subj, self.lexicon, t),
                              own, t, lang)
             asked = _treats(asked, [_allergy_kind(c, lex[c].kind, t) for c in (*own, *inherited, *ctx) if c in lex], t, lang)
+            asked = _without_told_dose(t, lang, asked)
             own += self._suspected(own, asked)
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
@@ -2059,7 +2069,7 @@ LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}
                        r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
                        r"how (?:long|many days) (?:until|till|before) (?:it|this|that|they|the \w+) (?:\w+ )?(?:settles?|resolves?|goes away|wears? off|gets? better|comes? down)|"
                        r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
-                       r"持续(?:多久|几天|多长时间|多少天|几周)|(?:会|要)?(?:高|升高)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
+                       r"持续(?:多久|几天|多长时间|多少天|几周)|(?:效果|疗效|缓解)(?:能|可以)?维持(?:多久|几天|多长时间|几个月)|(?:会|要)?(?:高|升高)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
                        r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
 _MONITOR_HOW = re.compile(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
                           r"(?:怎么|如何|怎样|多久)(?:监测|复查|检测|观察|随访)", re.I)

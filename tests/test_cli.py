@@ -155,3 +155,16 @@ def test_eval_command_scores_a_set_and_names_hit_at_its_k(hash_index, tmp_path, 
     assert main([*base, "eval", str(path), "--k", "3", "--limit", "1"]) == 0
     table = capsys.readouterr().out
     assert "hit@3" in table and "hit@5" not in table and "en/factoid" in table and "out_of_scope" not in table
+
+
+def test_history_takes_plain_turns_or_a_json_list_keeping_only_the_user_turns():
+    from assistant.cli import history_option
+    from assistant.errors import InputError
+
+    turns = json.dumps([{"role": "user", "content": "LAST 20%脂肪乳 首剂打多少？"},
+                        {"role": "assistant", "content": "- 体重 ≤70 kg：1.5 mL/kg …"}], ensure_ascii=False)
+    assert history_option([turns]) == ["LAST 20%脂肪乳 首剂打多少？"]
+    assert history_option(["[bracketed] plain turn", "second"]) == ["[bracketed] plain turn", "second"]
+    assert history_option(None) == []
+    with pytest.raises(InputError):
+        history_option(["[1, 2]"])
