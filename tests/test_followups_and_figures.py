@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import AnswerEngine
-from assistant.compose import Part, _asked_before, Signals
+from assistant.compose import Part, Signals, _asked_before
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +83,9 @@ def test_the_kind_of_dose_told_beside_a_hold_asks_the_interval(figures):
     assert "dose" in figures.frame("克赛治疗剂量是多少？").parts[0].aspects
     ans = figures.answer("克赛 预防剂量 最后一针后多久可以做鞘内泵植入？")
     assert "12 小时" in ans.bullets[0]["text"], ans.text
+
+
+@pytest.mark.parametrize("question", ["疼痛科 DRG 付费 怎么算绩效？", "how does DRG payment work for SCS implants?"])
+def test_drg_as_hospital_payment_is_out_of_scope_and_drg_stimulation_is_not(figures, question):
+    assert figures.answer(question).abstained
+    assert not figures.answer("DRG刺激植入前阿哌沙班停几天？").abstained
