@@ -1983,6 +1983,15 @@ def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
     return frozenset(concepts) | {a for a in sig.adjuncts if sig.related.get(a, frozenset()) & set(concepts)}
 
 
+def _weighing(both: list[tuple[float, Sentence]], counted: list[tuple[float, Sentence]], compared: frozenset[str],
+              best: tuple[float, Sentence]) -> tuple[float, Sentence] | None:
+    """Two things compared and no rate naming both: the sentence weighing them, when half as relevant as the best."""
+    weighed = [c for c in both if _COMPARATIVE.search(c[1].text)]
+    if compared and weighed and counted and not any(c in both for c in counted) and weighed[0][0] >= 0.5 * best[0]:
+        return weighed[0]
+    return None
+
+
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
@@ -2009,9 +2018,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # "IL vs TF": a sentence that names both compared (their rates side by side), before one about either alone
     # ("C5-6 or only C7-T1?": a sentence naming either level asked, before the procedure's contraindication list)
     both = [c for c in usable if len(compared & c[1].concepts) >= (1 if all(_is_level(x) for x in compared) else 2)]
-    weighed = [c for c in both if _COMPARATIVE.search(c[1].text)]
-    if compared and weighed and counted and not any(c in both for c in counted) and weighed[0][0] >= 0.5 * best[0]:
-        return weighed[0]  # ("perc vs paddle leads?": the sentence weighing them, before a rate of either or of neither)
+    weighed = _weighing(both, counted, compared, best)
+    if weighed is not None:
+        return weighed  # ("perc vs paddle leads?": the sentence weighing them, before a rate of either or of neither)
     counted = [c for c in counted if c in both] or counted
     # (a complication's rate, not the overview's prevalence of the condition treated)
     counted = [c for c in counted if c[1].group != "overview" or "overview" in groups or (harm is not None and harm(c[1]))] or counted
@@ -2054,7 +2063,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     if both and both[0][0] >= 0.6 * best[0]:
         return both[0]
     for group in groups:  # the most specific asked aspect first
-        in_group = [c for c in usable if c[1].group == group]
+        # ("how good is the evidence?": the best sentence reporting a study of it, a review of 19 studies, is evidence)
+        in_group = [c for c in usable if c[1].group == group or (group == "evidence" and c is best and _STUDY_REPORT.search(c[1].text))]
         if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
             in_group = [c for c in in_group if focused(c[1])] or in_group
         if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it

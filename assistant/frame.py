@@ -596,6 +596,17 @@ def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, 
         and not _rx(ASPECTS["dose"][2 if lang == "zh" else 1]).search(_blank(q, lang, _WEIGHT_TOLD, _DOSE_KIND_TOLD))
 
 
+# How many patients or studies the evidence rests on ("how good is the evidence, how many patients?", "证据怎么样，多少例？")
+_EVIDENCE_SIZE = re.compile(r"^\W*(?:and\s+)?(?:in\s+)?how many (?:patients|studies|trials|cases|people|subjects|pts)\b[^?]{0,30}\??\s*$|"
+                            r"^\W*(?:另外)?(?:纳入了?|包括|共)?(?:多少|几)(?:例|个?病人|个?患者|人|项研究|篇|个研究)[^？?]{0,10}[？?]?\s*$", re.I)
+
+
+def _evidence_size(part: Part, before: Part) -> bool:
+    """A clause asking only how many patients or studies, after an ask about the evidence: the same ask (the size of that
+    evidence), not a count of its own to be answered with an incidence."""
+    return not part.concepts and "evidence" in before.aspects and bool(_EVIDENCE_SIZE.search(part.text))
+
+
 def _without_told_dose(q: str, lang: Lang, aspects: tuple[str, ...]) -> tuple[str, ...]:
     """The kind of dose the patient is on told beside a hold ("克赛 预防剂量 最后一针后多久可以做鞘内泵植入？", "on a
     prophylactic dose of Lovenox, how long before…"): the interval is asked, not a dose."""
@@ -1892,7 +1903,7 @@ class Framer:
             own, asked = self._asked_more(t, lang, own, asked, len(found) < len(every) and any(
                 _consent_setting(t, lang, m, every, lex) for m in every))
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
-            if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang)):
+            if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang) or _evidence_size(part, out[-1])):
                 prev_part = out.pop()
                 sep = " " if prev_part.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "  # (clauses kept apart)
                 part = Part(f"{prev_part.text}{sep}{t}".replace("？ ", "？"), prev_part.concepts,

@@ -89,3 +89,12 @@ def test_the_kind_of_dose_told_beside_a_hold_asks_the_interval(figures):
 def test_drg_as_hospital_payment_is_out_of_scope_and_drg_stimulation_is_not(figures, question):
     assert figures.answer(question).abstained
     assert not figures.answer("DRG刺激植入前阿哌沙班停几天？").abstained
+
+
+@pytest.mark.parametrize("question", ["Nerve blocks instead of a 血补片 for PDPH - how good is the evidence, how many patients?",
+                                      "用枕大神经阻滞代替血补丁治疗PDPH，证据怎么样，多少例？"])
+def test_how_good_the_evidence_is_leads_with_the_study_of_it_and_its_size_is_the_same_ask(question, engine):
+    q = engine.frame(question)
+    assert len(q.parts) == 1, q.parts  # ("how many patients" is the size of that evidence, not an incidence)
+    ans = engine.answer(question)
+    assert "221" in ans.bullets[0]["text"], ans.text
