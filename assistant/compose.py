@@ -596,7 +596,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         own = [c for c in own if c not in q.tried] or ([] if part.inherited else own)  # (all it names failed: the case before)
     before = _asked_before(part, own, sig)  # "那鞘内泵呢？" after the SCS infection rate: the pump's infection rate
     # (and the procedure it leaves, SCS, is no context of it any more: another procedure's rate)
-    left = frozenset(c for c in part.inherited if sig.kinds.get(c) in ("procedure", "equipment") and c not in own) if before else frozenset()
+    left = _left_behind(part, own, sig)
     own = [*own, *sorted(before)]
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own and c not in left]
     part_tokens = set(tokenize(part.text, lang))
@@ -784,18 +784,55 @@ _MANAGED = re.compile(r"\bbridg\w*|\bstop(?:s|ped|ping)?\b|\bheld\b|\bhold\w*|\b
 
 
 # A follow-up that only swaps in something else: "那鞘内泵呢？", "如果是SCS呢？", "what about in the neck?", "and for an IDD?"
-_SWAPS_IN = re.compile(r"^(?:那|那么|如果是|要是|换成|改成)?[^，,。？?]{1,16}呢[？?]?\s*$|"
-                       r"^(?:and|what about|how about|same for|if it'?s)\b[^,.?]{0,50}\??\s*$", re.I)
+# (not one asking something of its own: "那SCS测试需要多少天呢？", "and how is an SCS trial done?")
+_SWAPS_IN = re.compile(r"^(?:那|那么|如果是|要是|换成|改成)?(?:(?!怎么|多少|几|什么|如何|哪|吗|为啥|为什么|要不要|能不能)[^，,。？?]){1,16}呢[？?]?\s*$|"
+                       r"^(?:and|what about|how about|same for)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?"
+                       r"[\w-]+(?: [\w-]+){0,2}\s*\??\s*$", re.I)
+
+
+def _swapped_in(part: Part, own: Sequence[str], sig: Signals) -> frozenset[str]:
+    """The procedures a short follow-up swaps in for the one before (`_SWAPS_IN`): procedures it names, or the procedure
+    an implant it names belongs to (the pump's intrathecal drug delivery), none of them the procedure before or a part
+    of it (a paddle lead or the IPG is still SCS; ultrasound or CT guidance is a technique, no procedure)."""
+    if not part.inherited or not own or not _SWAPS_IN.search(part.text):
+        return frozenset()
+    procs: set[str] = set()
+    for c in own:
+        kind = sig.kinds.get(c)
+        parents = {p for p in sig.parents.get(c, ()) if sig.kinds.get(p) == "procedure"}
+        if kind == "procedure":
+            procs.add(c)
+        elif kind == "equipment" and parents:
+            procs |= parents
+        else:
+            return frozenset()
+    before = {c for c in part.inherited if sig.kinds.get(c) in ("procedure", "equipment")}
+    near = {p for c in own for p in (*sig.parents.get(c, ()), *sig.related.get(c, ()))}
+    return frozenset() if procs & before or near & before else frozenset(procs)
 
 
 def _asked_before(part: Part, own: Sequence[str], sig: Signals) -> frozenset[str]:
-    """A follow-up naming only another procedure ("如果是SCS呢？" after the haematoma rate, "那鞘内泵呢？" after the SCS
+    """A follow-up swapping in another procedure ("如果是SCS呢？" after the haematoma rate, "那鞘内泵呢？" after the SCS
     infection rate): the complications the conversation asked about. They are the subject the new procedure is asked
-    for, not context."""
-    if not part.inherited or not own or not all(sig.kinds.get(c) in ("procedure", "equipment") for c in own) \
-            or not _SWAPS_IN.search(part.text):
-        return frozenset()  # ("操作时接延长管有什么用？" after a cord infarction: the tubing's use, not its infarctions)
+    for, not context ("操作时接延长管有什么用？" after a cord infarction asks the tubing's use, not its infarctions)."""
+    if not _swapped_in(part, own, sig):
+        return frozenset()
     return frozenset(c for c in part.inherited if sig.kinds.get(c) == "complication" and c not in own)
+
+
+def _rivalled(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """A sentence that may lead only when nothing else may: about another procedure, or, under a follow-up swapping in
+    a procedure, not about the one swapped in ("那鞘内泵呢？" after SCS: not SCS's own rate, not a mixed cohort's)."""
+    own = _own(part, q)
+    swapped = _swapped_in(part, own, sig) if _asked_before(part, own, sig) else frozenset()
+    return other_procedure(s, part, q, sig) or (bool(swapped) and not (swapped | set(own)) & s.concepts)
+
+
+def _left_behind(part: Part, own: Sequence[str], sig: Signals) -> frozenset[str]:
+    """The procedures (and devices) of the conversation a swapping follow-up leaves (SCS, for "那鞘内泵呢？")."""
+    if not _asked_before(part, own, sig):
+        return frozenset()
+    return frozenset(c for c in part.inherited if sig.kinds.get(c) in ("procedure", "equipment") and c not in own)
 
 
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
@@ -1136,18 +1173,25 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
             and not _doses_own(pool, part, q, sig) and not _class_rule_of_procedure(pool, part, q, sig))
 
 
+_WORDS_MET = 0.5  # the share of a words-only part's weight a sentence must carry to answer it
+# Words of the ask itself, not of its subject ("跟针有关系吗", "does it matter?"): no sentence need carry them
+_ASK_WORDS = frozenset({"关系", "影响", "区别", "必要", "需要", "有用", "意义", "问题", "情况", "一定", "另外", "matter", "difference",
+                        "problem", "necessary", "worth", "important", "issue"})
+
+
 def _words_met(pool: list[tuple[float, Sentence]], part: Part, idf: Callable[[str], float], w: Weights, sig: Signals
                ) -> list[tuple[float, Sentence]]:
     """A later part that names no concept and no aspect we know, only words of its own ("一定要做两次吗", "can you
     repeat it?" after a facet RF question): what it asks is in those words, so it is answered by the relevant sentences
     that carry most of their weight ("repeat") about its subject (a repeat cervical TON neurotomy is no lumbar RF), and
     by none (not covered) rather than by the procedure's complication rates."""
-    if part.concepts or part.aspects or not part.terms or not pool:
+    unseen = idf("\x00")  # (a word the corpus never uses, "matter", or a segmenter's fragment, 针有, says nothing of it)
+    terms = {t for t in part.terms if len(t) > 1 and idf(t) < unseen and t not in _ASK_WORDS}
+    if part.concepts or part.aspects or not terms or not pool:
         return pool
-    terms = set(part.terms)
     total = sum(idf(t) for t in terms) or 1.0
     floor = max(w.min_score, w.floor * pool[0][0])
-    return [(sc, s) for sc, s in pool if sc >= floor and sum(idf(t) for t in s.shared(terms)) / total >= w.floor
+    return [(sc, s) for sc, s in pool if sc >= floor and sum(idf(t) for t in s.shared(terms)) / total >= _WORDS_MET
             and not rival(s, part.inherited, sig)]
 
 
@@ -1656,10 +1700,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             _gives_interval(parts[j], q, sig), about, _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
-                                            partial(other_procedure, part=parts[j], q=q, sig=sig),
+                                            partial(_rivalled, part=parts[j], q=q, sig=sig),
                                             bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
                                             lambda c: sig.kinds.get(c) == "topic")
-        lead = _rate_first(lead, above, parts[j], about) if not leads else lead
+        lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
@@ -1827,7 +1871,9 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     kind = _asked_kind(part)
     # (and goes on with its procedure: the diagnostic blocks before an RF, not PDPH's diagnostic criteria)
     about = [c for c in part.inherited if c not in ESSENTIAL] if not part.concepts else []
-    return (bool(need & s.concepts) and (kind is None or bool(kind.search(s.text)))
+    # (how long relief lasts: a sentence with a span of time, "median relief of 297 days", not any 缓解)
+    spans = kind is not _LASTS or "efficacy" not in need or bool(_TIME_SPAN.search(s.text))
+    return (bool(need & s.concepts) and (kind is None or bool(kind.search(s.text))) and spans
             and (not about or any(c in s.concepts for c in about)) and not s.provenance)
 
 
@@ -2493,26 +2539,40 @@ def _at_home(chosen: list[tuple[float, Sentence]], sentences: Sequence[Sentence]
 
     for i, (sc, s) in enumerate(chosen):
         copies = [t for t in sentences if t.chunk.doc_id != s.chunk.doc_id and t.chunk.lang == s.chunk.lang and id(t) not in taken
-                  and not t.provenance and (i or t.group == s.group) and home(t) > home(s) and (t.chunk.id in cited or cited.count(s.chunk.id) > 1) and _figures(s.text) <= _figures(t.text)
-                  and same_point(t, [s], lang) and same_point(s, [t], lang)]
+                  and not t.provenance and (i or t.group == s.group) and home(t) > home(s)
+                  and (t.chunk.id in cited or cited.count(s.chunk.id) > 1) and _same_copy(s, t, lang)]
         best = max(copies, key=home, default=None)
         if best is not None:
             taken.add(id(best))
+            cited.append(best.chunk.id)
         out.append((sc, best if best is not None else s))
     return out
 
 
-def _without_retold(chosen: list[tuple[float, Sentence]], said: Sequence[Sentence] = ()) -> list[tuple[float, Sentence]]:
+_ANAPHOR = re.compile(r"^(?:the (?:risk|rate|same)|this|these|that|those|such|it|they)\b|^(?:该|这|此|其|上述|同一)", re.I)
+
+
+def _same_copy(s: Sentence, t: Sentence, lang: Lang) -> bool:
+    """Is `t` the same fact as `s`, fit to stand in for it: the same point both ways, every figure and hedge of `s`
+    kept, about as long (not one fact inside a passage of five), and no opening that leans on a sentence before it."""
+    return (_figures(s.text) <= _figures(t.text) and 0.67 <= len(t.text) / max(1, len(s.text)) <= 1.5
+            and (not HEDGE[lang].search(s.quoted) or bool(HEDGE[lang].search(t.quoted)))
+            and (bool(_ANAPHOR.search(s.text)) or not _ANAPHOR.search(t.text))
+            and same_point(t, [s], lang) and same_point(s, [t], lang))
+
+
+def _without_retold(chosen: list[tuple[float, Sentence]]) -> list[tuple[float, Sentence]]:
     """Without a sentence whose figures the others all state between them, three of them in one ("the nomogram uses 2, 3
     and 6 mg/kg and ideal weight capped at 70 kg" beside "it assumes 2, 3 and 6 mg/kg" and "it caps ideal weight at
     70 kg"), or two with a decimal among them ("a facet RF series: 1.0 % per lesion, neuritis under 2 weeks 0.5 %" beside
-    the series' own sentences, here or under a part before): one source retold; the last chosen goes first."""
+    the series' own sentences; each with its unit, 0.5 rem being no 0.5 mSv): one source retold; the last chosen goes first."""
     out = list(chosen)
     for t in reversed(chosen[1:]):
-        others = [o for _, o in out if o is not t[1]] + list(said)
+        others = [o for _, o in out if o is not t[1]]
         figures, told = _figures(t[1].text), [_figures(o.text) for o in others]
-        if len(figures) >= 2 and figures <= frozenset().union(*told) and any(len(figures & f) >= 3 or (
-                len(figures & f) >= 2 and any("." in x for x in figures & f)) for f in told) and any(t[1].meets(o) for o in others):
+        units, told_units = _with_units(t[1].text), [_with_units(o.text) for o in others]
+        if len(figures) >= 2 and figures <= frozenset().union(*told) and (any(len(figures & f) >= 3 for f in told) or any(
+                len(units & u) >= 2 and any("." in x for x in units & u) for u in told_units)) and any(t[1].meets(o) for o in others):
             out.remove(t)
     return out
 
@@ -2527,6 +2587,11 @@ def _whole_words(tokens: frozenset[str], lang: Lang) -> frozenset[str]:
     if lang != "zh":
         return tokens
     return frozenset(t for t in tokens if not any(t != o and t in o for o in tokens))
+
+
+def _with_units(text: str) -> frozenset[str]:
+    """The figures a sentence states with the unit after each ("0.5%", "2周", "0.5rem")."""
+    return frozenset(re.sub(r"\s+", "", m) for m in re.findall(r"\d+(?:\.\d+)?\s*(?:%|[A-Za-z]+|[\u4e00-\u9fff])", text))
 
 
 def _figures(text: str) -> frozenset[str]:

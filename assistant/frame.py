@@ -236,7 +236,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                       r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
-                      r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成"),
+                      r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
                r"tell (?:the |my )?(?:patient|pt)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call",
@@ -254,7 +254,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
-                  r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did)|what causes|how does .{0,40}(?:cause|happen|lead)",
+                  r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|how does .{0,40}(?:cause|happen|lead)",
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生"),
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
                    r"是什么|什么是|定义|含义|指什么"),

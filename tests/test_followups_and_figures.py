@@ -39,7 +39,9 @@ def test_a_follow_up_swapping_in_a_procedure_asks_the_complication_asked_before(
 
 def test_only_a_short_swap_clause_makes_a_follow_up_a_procedure_swap():
     sig = Signals(kinds={"extension-tubing": "equipment", "intrathecal-pump": "equipment", "spinal-cord-infarction": "complication",
-                         "transforaminal-esi": "procedure", "infection": "complication", "spinal-cord-stimulation": "procedure"})
+                         "transforaminal-esi": "procedure", "infection": "complication", "spinal-cord-stimulation": "procedure",
+                         "intrathecal-drug-delivery": "procedure"},
+                  parents={"intrathecal-pump": frozenset({"intrathecal-drug-delivery"})})
     swap = Part("那鞘内泵呢？", ("intrathecal-pump",), ("frequency",), ("spinal-cord-stimulation", "infection"))
     assert _asked_before(swap, ["intrathecal-pump"], sig) == {"infection"}
     tubing = Part("操作时接延长管有什么用？", ("extension-tubing",), ("prevention",), ("transforaminal-esi", "spinal-cord-infarction"))
@@ -98,3 +100,44 @@ def test_how_good_the_evidence_is_leads_with_the_study_of_it_and_its_size_is_the
     assert len(q.parts) == 1, q.parts  # ("how many patients" is the size of that evidence, not an incidence)
     ans = engine.answer(question)
     assert "221" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_technique_or_a_part_of_the_same_device_asked_after_is_no_procedure_swap(figures):
+    sig = Signals(kinds={"image-guidance": "equipment", "paddle-lead": "equipment", "spinal-cord-stimulation": "procedure",
+                         "infection": "complication", "intrathecal-pump": "equipment", "intrathecal-drug-delivery": "procedure"},
+                  parents={"paddle-lead": frozenset({"spinal-cord-stimulation"}),
+                           "intrathecal-pump": frozenset({"intrathecal-drug-delivery"})})
+    assert not _asked_before(Part("用超声引导呢？", ("image-guidance",), (), ("stellate-ganglion-block", "pneumothorax")), ["image-guidance"], sig)
+    assert not _asked_before(Part("如果是桨状电极呢？", ("paddle-lead",), (), ("spinal-cord-stimulation", "infection")), ["paddle-lead"], sig)
+    assert _asked_before(Part("那鞘内泵呢？", ("intrathecal-pump",), (), ("spinal-cord-stimulation", "infection")), ["intrathecal-pump"], sig)
+    ans = figures.answer("如果是桨状电极呢？", ["SCS 感染率多少？"])
+    assert not any(k in b["text"] for b in ans.bullets for k in ("化脓性关节炎", "椎间盘造影", "鞘内导管")), ans.text
+
+
+@pytest.mark.parametrize("text", ["那SCS测试需要多少天呢？", "那鞘内泵怎么预防呢？", "and how is an SCS trial done?"])
+def test_a_follow_up_asking_something_of_its_own_is_no_bare_swap(text):
+    from assistant.compose import _SWAPS_IN
+
+    assert not _SWAPS_IN.search(text)
+    assert _SWAPS_IN.search("那鞘内泵呢？") and _SWAPS_IN.search("what about in the neck?")
+
+
+def test_after_a_swap_the_procedure_left_does_not_lead(figures):
+    ans = figures.answer("那鞘内泵呢？", ["SCS 电极移位率多少？"])
+    assert "31.9" not in ans.bullets[0]["text"], ans.text
+
+
+def test_a_drug_asked_whether_it_works_is_still_answered(figures):
+    assert not figures.answer("脂肪乳治疗局麻药中毒有效吗？").abstained
+
+
+def test_figures_are_compared_with_their_units():
+    from assistant.compose import _with_units
+
+    assert not _with_units("整个孕期不得超过 5 mSv（0.5 rem）") & _with_units("NCRP 为每月 0.5 mSv")
+    assert {"0.5%", "2周"} <= _with_units("持续不足 2 周的神经炎性疼痛为 0.5%")
+
+
+def test_a_words_only_part_keeps_its_answer_when_its_words_are_the_asks_own(engine):
+    ans = engine.answer("腰穿后头痛发生率多少？跟针有关系吗？")
+    assert "未涵盖" not in ans.text and any("针" in b["text"] for b in ans.bullets if b["part"] == 1), ans.text
