@@ -1173,6 +1173,17 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
             and not _doses_own(pool, part, q, sig) and not _class_rule_of_procedure(pool, part, q, sig))
 
 
+def _kind_unmet(pool: list[tuple[float, Sentence]], part: Part, w: Weights) -> bool:
+    """One part of several asking a kind of answer no section holds (how many days an SCS trial lasts, how long per
+    lesion) that no relevant sentence gives: not covered, rather than the procedure's rates under that part's heading
+    (a single question keeps its related sentences, after a note saying the figure is not given)."""
+    kind = _narrow_kind(part)
+    if kind not in (_LASTS, _COURSE, _RATE, _VOLUME, _RATIO) or not pool:  # (a span or an amount; a verdict is no figure)
+        return False
+    floor = max(w.min_score, w.floor * pool[0][0])
+    return not any(kind.search(s.text) for sc, s in pool if sc >= floor)
+
+
 _WORDS_MET = 0.5  # the share of a words-only part's weight a sentence must carry to answer it
 # Words of the ask itself, not of its subject ("跟针有关系吗", "does it matter?"): no sentence need carry them
 _ASK_WORDS = frozenset({"关系", "影响", "区别", "必要", "需要", "有用", "意义", "问题", "情况", "一定", "另外", "matter", "difference",
@@ -1675,7 +1686,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
         pool = _words_met(pool, parts[j], idf, w, sig) if j else pool
-        if not pool or _undosed(pool, parts[j], q, sig) or _unleveled(pool, parts[j]):
+        if not pool or _undosed(pool, parts[j], q, sig) or _unleveled(pool, parts[j]) or (len(heads) > 1 and _kind_unmet(pool, parts[j], w)):
             gaps.extend(k for k in live if owner[k] == j)
             continue
         best = pool[0][0]
@@ -2225,7 +2236,7 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
 _COURSE_ASK = re.compile(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on)\b|(?:continue|keep (?:\w+ )?on|carry on)\b[^?]{0,40}\bhow long|"
                          r"for how (?:long|many days)|how many days (?:of|on)\b|"
                          + KEEP_ON_FOR + r"|duration|postop\w*\b[^?]{0,30}how long|how long[^?]{0,40}post-?op|"
-                         r"(?:用|吃|打|维持|持续|继续)(?:几天|多久|多长时间|几周)|疗程|术后.{0,12}(?:几天|多久|多长时间)", re.I)
+                         r"(?:用|吃|打|做|维持|持续|继续)(?:几天|多久|多长时间|几周)|疗程|术后.{0,12}(?:几天|多久|多长时间)", re.I)
 _COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for \d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
                      r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)
 _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"

@@ -141,3 +141,9 @@ def test_figures_are_compared_with_their_units():
 def test_a_words_only_part_keeps_its_answer_when_its_words_are_the_asks_own(engine):
     ans = engine.answer("腰穿后头痛发生率多少？跟针有关系吗？")
     assert "未涵盖" not in ans.text and any("针" in b["text"] for b in ans.bullets if b["part"] == 1), ans.text
+
+
+
+def test_a_course_asked_in_one_part_that_no_sentence_gives_is_not_covered_rather_than_filled(figures):
+    ans = figures.answer("腰椎射频后神经炎多常见？另外激素要用几天？")
+    assert "知识库未涵盖：激素要用几天" in ans.text and all(b["part"] == 0 for b in ans.bullets), ans.text
