@@ -940,7 +940,10 @@ _ALLERGY_HISTORY = {
           r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?|"
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)|"
           # (a reaction told in the past: "had hives after iodinated contrast last year")
-          r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b",
+          r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b|"
+          # (a patient known to react, told before a planned procedure: "pt w hives to iodinated contrast for caudal ESI")
+          r"\b(?:w/?|with|h/o|hx of|history of) (?:a )?(?:hives|rash|urticaria|reaction) to (?:iodinated |iodine |iv |ct )?(?:contrast|dye|iodine)\b"
+          r"(?![^.?]{0,40}\b(?:now|just|right now|bp\b|wheez\w*|stridor|sats?\b|spo2|after (?:the |i |we )?inject\w*))",
     "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]|"
           # (a reaction told in the past: "之前打显影剂起过荨麻疹", "去年用造影剂出过皮疹")
           r"(?:之前|以前|既往|曾经|上次|去年|前年|几年前)[^，。？?]{0,12}(?:起过|出过|出现过|发生过|有过|发过)[^，。？?]{0,6}(?:荨麻疹|皮疹|过敏|瘙痒|红疹|风团)",

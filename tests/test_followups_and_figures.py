@@ -147,3 +147,11 @@ def test_a_words_only_part_keeps_its_answer_when_its_words_are_the_asks_own(engi
 def test_a_course_asked_in_one_part_that_no_sentence_gives_is_not_covered_rather_than_filled(figures):
     ans = figures.answer("腰椎射频后神经炎多常见？另外激素要用几天？")
     assert "知识库未涵盖：激素要用几天" in ans.text and all(b["part"] == 0 for b in ans.bullets), ans.text
+
+
+def test_a_patient_known_to_react_to_contrast_told_before_a_planned_block_is_no_emergency():
+    from assistant.safety import triage
+
+    assert not triage("pt w hives to iodinated contrast for caudal ESI. can i just skip contrast, and if i use gad whats the limit",
+                      "en", {"contrast-medium", "caudal-esi"}).urgent
+    assert triage("pt with hives to contrast just now, BP 70/40, wheezing. what do i do", "en", {"contrast-medium"}).urgent
