@@ -1746,6 +1746,24 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + note[lang].format(specific=self._said(q, specific, lang), general=self._name(general, lang)))
         return lines
 
+    def _about_others(self, q: Question, lang: Lang, bullets: Sequence[Bullet], urgent: bool) -> list[str]:
+        """A procedure asked that no bullet names, while the bullets are about other procedures ("lumbar sympathetic block
+        complications?": the passages are the stellate ganglion block's): said first, so no figure is read as its own."""
+        lx = self.lexicon.concepts
+        asked = [c for c in q.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts and c in lx]
+        # (a passage naming a procedure linked to the asked one, SIJ lateral branch RF for a cooled RF, is about it)
+        near = {x for c in asked for x in (c, *lx[c].related) if self._kinds.get(x) == "procedure"} | {
+            c for c, k in self._kinds.items() if k == "procedure" and c in lx and set(asked) & set(lx[c].related)}
+        if urgent or not asked or not bullets or any(near & b.sentence.concepts for b in bullets):
+            return []
+        others = [[c for c in b.sentence.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts
+                   and not any(c in self.lexicon.broader_closure([a]) for a in asked)] for b in bullets]
+        if sum(bool(o) for o in others) * 2 < len(bullets):
+            return []
+        named = list(dict.fromkeys(c for o in others for c in o if not any(c in self.lexicon.broader_closure([x])[1:] for x in o)))
+        return [NOTE_PREFIX + _SIBLING_ONLY[lang].format(specific=self._said(q, asked[0], lang),
+                                                          general=_join([self._name(c, lang) for c in named[:2]], lang))]
+
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False, bullets: Sequence[Bullet] = ()) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
         of its own: the actions come first)."""
@@ -1754,7 +1772,7 @@ class AnswerEngine:
             lines.append(self._stand_in_note(q, lang))
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
-        lines.extend(self._general_notes(q, lang, bullets))  # ozone nucleolysis: what the sources say of intradiscal procedures
+        lines.extend(self._general_notes(q, lang, bullets) or self._about_others(q, lang, bullets, urgent))
         foreign, ours = self._beside_ours(q, verdict)
         ours = ours or [self._said(q, c, lang) for c in own_procedures(q.subjects, self._kinds, True)[:2] if c in self.lexicon.concepts]
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)

@@ -155,3 +155,10 @@ def test_a_patient_known_to_react_to_contrast_told_before_a_planned_block_is_no_
     assert not triage("pt w hives to iodinated contrast for caudal ESI. can i just skip contrast, and if i use gad whats the limit",
                       "en", {"contrast-medium", "caudal-esi"}).urgent
     assert triage("pt with hives to contrast just now, BP 70/40, wheezing. what do i do", "en", {"contrast-medium"}).urgent
+
+
+def test_a_procedure_no_bullet_names_is_said_first_when_the_bullets_are_about_others(figures):
+    ans = figures.answer("lumbar sympathetic block complications?")
+    assert ans.abstained or ans.text.startswith("> Nothing in the knowledge base on this for lumbar sympathetic block itself"), ans.text
+    ans = figures.answer("SIJ 外侧支做 cooled RF，术后 neuropathic pain 按患者算发生率是多少？")
+    assert "9.4%" in ans.text and "知识库中没有" not in ans.text, ans.text
