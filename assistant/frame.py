@@ -230,7 +230,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b(?!\s+(?:using|giving|injecting|doing|performing|choosing))|"
                   # "whats the PDPH risk?" after a wet tap: how likely (a bleeding risk is a class, a risk factor an ask of its own)
                   r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?!the\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))",
-                  r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|是)?多(?:少|高|大)|多少人|"
+                  r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有)*多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
                       r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"

@@ -162,3 +162,9 @@ def test_a_procedure_no_bullet_names_is_said_first_when_the_bullets_are_about_ot
     assert ans.abstained or ans.text.startswith("> Nothing in the knowledge base on this for lumbar sympathetic block itself"), ans.text
     ans = figures.answer("SIJ 外侧支做 cooled RF，术后 neuropathic pain 按患者算发生率是多少？")
     assert "9.4%" in ans.text and "知识库中没有" not in ans.text, ans.text
+
+
+def test_a_rate_asked_with_a_word_between_is_still_a_rate(figures):
+    q = figures.frame("SCS植入术后感染率一般多少？")
+    assert "frequency" in q.aspects, q.aspects
+    assert "3–4%" in figures.answer("SCS植入术后感染率一般多少？").bullets[0]["text"]
