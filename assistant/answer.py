@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -218,6 +219,9 @@ _CLASS_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below 
                "zh": "知识库中没有关于{specific}本身的资料；以下是其关于{general}这一类药物的内容，未必适用于{specific}：请查阅其说明书并与处方医师确认。"}
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
+_OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; the passages below are about {general} and may not apply "
+                       "to it.",
+                "zh": "知识库中没有{specific}本身这方面的资料；以下内容来自{general}，未必适用于{specific}："}
 _SIBLING_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; below is what it says of a related procedure, {general}, "
                        "and in general.",
                  "zh": "知识库中没有{specific}本身这方面的资料；以下是其关于相关操作（{general}）及一般情况的内容："}
@@ -1747,22 +1751,27 @@ class AnswerEngine:
         return lines
 
     def _about_others(self, q: Question, lang: Lang, bullets: Sequence[Bullet], urgent: bool) -> list[str]:
-        """A procedure asked that no bullet names, while the bullets are about other procedures ("lumbar sympathetic block
-        complications?": the passages are the stellate ganglion block's): said first, so no figure is read as its own."""
+        """One procedure asked that no bullet names (nor one linked to it in the lexicon), while the bullets are about
+        other procedures ("lumbar sympathetic block complications?": the stellate ganglion block's passages): said
+        first, so no figure is read as its own. The procedures named are those the bullets name most often."""
         lx = self.lexicon.concepts
         asked = [c for c in q.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts and c in lx]
-        # (a passage naming a procedure linked to the asked one, SIJ lateral branch RF for a cooled RF, is about it)
-        near = {x for c in asked for x in (c, *lx[c].related) if self._kinds.get(x) == "procedure"} | {
-            c for c, k in self._kinds.items() if k == "procedure" and c in lx and set(asked) & set(lx[c].related)}
-        if urgent or not asked or not bullets or any(near & b.sentence.concepts for b in bullets):
+        if urgent or len(asked) != 1 or len(q.parts) > 1 or not bullets:
             return []
-        others = [[c for c in b.sentence.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts
-                   and not any(c in self.lexicon.broader_closure([a]) for a in asked)] for b in bullets]
-        if sum(bool(o) for o in others) * 2 < len(bullets):
+        near = {x for x in (asked[0], *lx[asked[0]].related) if self._kinds.get(x) == "procedure"} | {
+            c for c, k in self._kinds.items() if k == "procedure" and c in lx and asked[0] in lx[c].related}
+        if any(near & b.sentence.concepts for b in bullets):
             return []
-        named = list(dict.fromkeys(c for o in others for c in o if not any(c in self.lexicon.broader_closure([x])[1:] for x in o)))
-        return [NOTE_PREFIX + _SIBLING_ONLY[lang].format(specific=self._said(q, asked[0], lang),
-                                                          general=_join([self._name(c, lang) for c in named[:2]], lang))]
+        wider = set(self.lexicon.broader_closure([asked[0]]))
+        others = [sorted(c for c in b.sentence.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts and c not in wider)
+                  for b in bullets]
+        if not any(others):
+            return []
+        count = Counter(c for o in others for c in o if not any(c in self.lexicon.broader_closure([x])[1:] for x in o))
+        first = {c: i for i, o in enumerate(others) for c in reversed(o)}
+        named = sorted(count, key=lambda c: (-count[c], first[c], c))[:2]
+        return [NOTE_PREFIX + _OTHERS_ONLY[lang].format(specific=self._said(q, asked[0], lang),
+                                                         general=_join([self._name(c, lang) for c in named], lang))]
 
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False, bullets: Sequence[Bullet] = ()) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure

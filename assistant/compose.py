@@ -35,7 +35,7 @@ from .judge import STUDIES
 from .lexicon import Lexicon
 from .safety import days_later
 from .sections import GROUP_ORDER, HEADINGS, group_of
-from .text import HEDGE, en_shaped, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
+from .text import HEDGE, en_shaped, is_zh_word, latin_tokens, sentence_spans, split_tags, strip_inline_tags, tokenize
 from .types import Chunk, Hit, Lang, doc_slug
 from .worked import WEIGHT_BAND, band_fit, told_weight
 from .worked import band as weight_band
@@ -1174,16 +1174,17 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
 
 
 def _kind_unmet(pool: list[tuple[float, Sentence]], part: Part, w: Weights) -> bool:
-    """One part of several asking a kind of answer no section holds (how many days an SCS trial lasts, how long per
-    lesion) that no relevant sentence gives: not covered, rather than the procedure's rates under that part's heading
-    (a single question keeps its related sentences, after a note saying the figure is not given)."""
+    """One part of several asking how long something lasts or goes on ("另外激素要用几天？") that no relevant sentence
+    gives: not covered, rather than the procedure's rates under that part's heading (a single question keeps its related
+    sentences, after a note saying the span is not given)."""
     kind = _narrow_kind(part)
-    if kind not in (_LASTS, _COURSE, _RATE, _VOLUME, _RATIO) or not pool:  # (a span or an amount; a verdict is no figure)
+    if kind not in (_LASTS, _COURSE) or not pool:  # (a span; an amount may be in passages the question did not retrieve)
         return False
     floor = max(w.min_score, w.floor * pool[0][0])
     return not any(kind.search(s.text) for sc, s in pool if sc >= floor)
 
 
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _WORDS_MET = 0.5  # the share of a words-only part's weight a sentence must carry to answer it
 # Words of the ask itself, not of its subject ("跟针有关系吗", "does it matter?"): no sentence need carry them
 _ASK_WORDS = frozenset({"关系", "影响", "区别", "必要", "需要", "有用", "意义", "问题", "情况", "一定", "另外", "matter", "difference",
@@ -1196,8 +1197,9 @@ def _words_met(pool: list[tuple[float, Sentence]], part: Part, idf: Callable[[st
     repeat it?" after a facet RF question): what it asks is in those words, so it is answered by the relevant sentences
     that carry most of their weight ("repeat") about its subject (a repeat cervical TON neurotomy is no lumbar RF), and
     by none (not covered) rather than by the procedure's complication rates."""
-    unseen = idf("\x00")  # (a word the corpus never uses, "matter", or a segmenter's fragment, 针有, says nothing of it)
-    terms = {t for t in part.terms if len(t) > 1 and idf(t) < unseen and t not in _ASK_WORDS}
+    unseen = idf("\x00")  # (a segmenter's fragment the corpus never uses, 针有, says nothing of it; a word it never uses,
+    # 住院, is what the part asks and no sentence answers)
+    terms = {t for t in part.terms if len(t) > 1 and t not in _ASK_WORDS and (idf(t) < unseen or not _CJK_ONLY.match(t) or is_zh_word(t))}
     if part.concepts or part.aspects or not terms or not pool:
         return pool
     total = sum(idf(t) for t in terms) or 1.0

@@ -932,6 +932,25 @@ _HAPPENING = {
 }
 
 
+# A patient known to react to contrast, told before a planned procedure ("pt w hives to iodinated contrast for caudal ESI.
+# can i just skip contrast?"): not a reaction now, unless anything in the question tells one happening ("during the
+# caudal", "5 minutes after", "what do I do", a pressure, wheeze).
+_KNOWN_REACTOR = r"\b(?:w/?|with|h/o|hx of|history of|known) (?:a )?(?:hives|rash|urticaria|reaction) to (?:iodinated |iodine |iv |ct )?(?:contrast|dye|iodine)\b"
+_FOR_A_PLAN = (r"\bfor (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,2}(?:esi|tfesi|injection|block|procedure|caudal|epidural|rfa?|mbb)\b"
+               r"|\b(?:can|should|could) (?:i|we) (?:just )?(?:skip|use|avoid|give|premedicate|do without)\b")
+_REACTING = (r"\bafter (?:the |his |her |my |our )?(?:[\w-]+ ){0,2}(?:inject\w*|caudal|esi|tfesi|block|contrast)\b|what (?:do|should) (?:i|we) do"
+             r"|\btreat(?:ing)? (?:it|her|him|now)\b|\bgetting worse\b|\bworsening\b|\bwheez\w*|\bstridor\b|\bbp\b|\bsats?\b|\bspo2\b"
+             r"|\bhypotens\w*|\bswelling\b|\bnow\b|\bjust (?:now|happened|started|developed|came)\b")
+
+
+def _without_known_reactor(q: str, lang: Lang) -> str:
+    """The question without a known contrast reaction told as history before a planned block (`_KNOWN_REACTOR`)."""
+    if lang != "en" or not _rx(_KNOWN_REACTOR).search(q) or not (_rx(_FOR_A_PLAN).search(q) or _rx(_PLANNED["en"]).search(q)) \
+            or _rx(_HAPPENING["en"]).search(q) or _rx(_REACTING).search(q):
+        return q
+    return _rx(_KNOWN_REACTOR).sub(" ", q)
+
+
 # A known allergy told as the patient's history, with the reaction it once gave in brackets ("pen allergic (rash)",
 # "青霉素过敏（皮疹）"): no sign of a reaction now (the words are left out before the symptoms are read; a reaction told
 # beside it, "hives and wheeze after the contrast", is still read).
@@ -940,10 +959,7 @@ _ALLERGY_HISTORY = {
           r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?|"
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)|"
           # (a reaction told in the past: "had hives after iodinated contrast last year")
-          r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b|"
-          # (a patient known to react, told before a planned procedure: "pt w hives to iodinated contrast for caudal ESI")
-          r"\b(?:w/?|with|h/o|hx of|history of) (?:a )?(?:hives|rash|urticaria|reaction) to (?:iodinated |iodine |iv |ct )?(?:contrast|dye|iodine)\b"
-          r"(?![^.?]{0,40}\b(?:now|just|right now|bp\b|wheez\w*|stridor|sats?\b|spo2|after (?:the |i |we )?inject\w*))",
+          r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b",
     "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]|"
           # (a reaction told in the past: "之前打显影剂起过荨麻疹", "去年用造影剂出过皮疹")
           r"(?:之前|以前|既往|曾经|上次|去年|前年|几年前)[^，。？?]{0,12}(?:起过|出过|出现过|发生过|有过|发过)[^，。？?]{0,6}(?:荨麻疹|皮疹|过敏|瘙痒|红疹|风团)",
@@ -1333,6 +1349,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
+    q = _without_known_reactor(q, lang)
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
     q = _rx(_STIM_TEST[lang]).sub(" ", q)  # nor is the twitch of an RF probe's stimulation test
     if _rx(_STIMULATOR[lang]).search(q):

@@ -257,6 +257,11 @@ def _jieba():  # type: ignore[no-untyped-def]
     return tk
 
 
+def is_zh_word(token: str) -> bool:
+    """Is a Chinese token a word of the dictionary (住院), not a fragment the segmenter cut across words (针有)?"""
+    return bool(_jieba().FREQ.get(token))
+
+
 def load_zh_dictionary() -> None:
     """Hold jieba's whole dictionary in memory: call before tokenizing a corpus (a lookup per word would cost)."""
     from .zh_dict import load_all
