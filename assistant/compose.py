@@ -2562,7 +2562,8 @@ def _at_home(chosen: list[tuple[float, Sentence]], sentences: Sequence[Sentence]
     return out
 
 
-_ANAPHOR = re.compile(r"^(?:the (?:risk|rate|same)|this|these|that|those|such|it|they)\b|^(?:该|这|此|其|上述|同一)", re.I)
+# (an opening that leans on the sentence before: "The risk is higher at C7", not "The risk of vertebral artery injection …")
+_ANAPHOR = re.compile(r"^(?:the (?:risk|rate|same) (?:is|was|are|were)\b|this|these|that|those|such|it|they)\b|^(?:该|这|此|其|上述|同一)", re.I)
 
 
 def _same_copy(s: Sentence, t: Sentence, lang: Lang) -> bool:

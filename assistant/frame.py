@@ -597,7 +597,8 @@ def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, 
 
 
 # How many patients or studies the evidence rests on ("how good is the evidence, how many patients?", "证据怎么样，多少例？")
-_EVIDENCE_SIZE = re.compile(r"^\W*(?:and\s+)?(?:in\s+)?how many (?:patients|studies|trials|cases|people|subjects|pts)\b[^?]{0,30}\??\s*$|"
+_EVIDENCE_SIZE = re.compile(r"^\W*(?:and\s+)?(?:in\s+)?how many (?:patients|studies|trials|cases|people|subjects|pts)\b"
+                            r"(?! (?:had|got|developed|died|needed|suffered))[^?]{0,30}\??\s*$|"
                             r"^\W*(?:另外)?(?:纳入了?|包括|共)?(?:多少|几)(?:例|个?病人|个?患者|人|项研究|篇|个研究)[^？?]{0,10}[？?]?\s*$", re.I)
 
 

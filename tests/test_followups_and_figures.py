@@ -182,3 +182,12 @@ def test_a_words_only_part_asking_a_word_the_corpus_never_uses_is_not_covered(en
     assert is_zh_word("住院") and not is_zh_word("针有")
     ans = engine.answer("TFESI后头痛怎么处理？需要住院吗？")
     assert not any(b["part"] == 1 for b in ans.bullets), ans.text
+
+
+def test_a_copy_opening_on_the_sentence_before_never_stands_in_and_an_event_count_is_no_evidence_size():
+    from assistant.compose import _ANAPHOR
+    from assistant.frame import _EVIDENCE_SIZE
+
+    assert _ANAPHOR.search("The risk is higher at C7, where the vertebral artery often lies outside the foramen transversarium.")
+    assert not _ANAPHOR.search("The risk of vertebral artery injection is higher at C7.")
+    assert _EVIDENCE_SIZE.search("how many patients?") and not _EVIDENCE_SIZE.search("How many patients had it?")
