@@ -707,7 +707,9 @@ def _subject(part: Part, own: list[str], q: Question, sig: Signals) -> list[str]
     # (a measure around any procedure, antibiotic prophylaxis, is no procedure of the patient's; an implant's is: IDD's pump)
     if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in subject):
         # (or the one the conversation is about: "should it go in the consent?" after a kyphoplasty's emergency)
-        named = [c for c in q.concepts if sig.kinds.get(c) == "procedure" and c not in subject] \
+        # (an implant named is its procedure's: "what about an IT pump implant?" is intrathecal drug delivery, not the SCS before)
+        named = [p for c in subject if sig.kinds.get(c) == "equipment" for p in sorted(sig.parents.get(c, ())) if sig.kinds.get(p) == "procedure"] \
+            or [c for c in q.concepts if sig.kinds.get(c) == "procedure" and c not in subject] \
             or [c for c in part.inherited if sig.kinds.get(c) == "procedure" and c not in subject]
         subject = [*subject, *(named or sorted(p for c in q.concepts for p in sig.parents.get(c, frozenset())
                                                if sig.kinds.get(p) == "procedure"))]

@@ -191,3 +191,8 @@ def test_a_copy_opening_on_the_sentence_before_never_stands_in_and_an_event_coun
     assert _ANAPHOR.search("The risk is higher at C7, where the vertebral artery often lies outside the foramen transversarium.")
     assert not _ANAPHOR.search("The risk of vertebral artery injection is higher at C7.")
     assert _EVIDENCE_SIZE.search("how many patients?") and not _EVIDENCE_SIZE.search("How many patients had it?")
+
+
+def test_a_hold_follow_up_naming_an_implant_keeps_the_drug_and_leaves_the_procedure_before(engine):
+    ans = engine.answer("what about an IT pump implant?", ["pt on Effient, SCS trial next week - how long off?"])
+    assert "prasugrel" in ans.bullets[0]["text"], ans.text
