@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from .frame import (
     ASPECTS,
@@ -594,9 +595,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     own = _own(part, q)
     if "escalation" in part.aspects:  # "caffeine and fluids not working": what was tried is not what is asked
         own = [c for c in own if c not in q.tried] or ([] if part.inherited else own)  # (all it names failed: the case before)
-    before = _asked_before(part, own, sig)  # "那鞘内泵呢？" after the SCS infection rate: the pump's infection rate
-    # (and the procedure it leaves, SCS, is no context of it any more: another procedure's rate)
-    left = _left_behind(part, own, sig)
+    # "那鞘内泵呢？" after the SCS infection rate: the pump's infection rate (and the procedure it leaves, SCS, is no
+    # context of it any more: another procedure's rate)
+    before, left = _swap(part, own, sig)[1:]
     own = [*own, *sorted(before)]
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own and c not in left]
     part_tokens = set(tokenize(part.text, lang))
@@ -813,28 +814,32 @@ def _swapped_in(part: Part, own: Sequence[str], sig: Signals) -> frozenset[str]:
     return frozenset() if procs & before or near & before else frozenset(procs)
 
 
-def _asked_before(part: Part, own: Sequence[str], sig: Signals) -> frozenset[str]:
+class _Swap(NamedTuple):
+    """What a follow-up swapping in another procedure changes (`_swap`): the procedures swapped in, the complications the
+    conversation asked about (now the subject), and the procedures or devices it leaves."""
+
+    procs: frozenset[str] = frozenset()
+    asked: frozenset[str] = frozenset()
+    left: frozenset[str] = frozenset()
+
+
+def _swap(part: Part, own: Sequence[str], sig: Signals) -> _Swap:
     """A follow-up swapping in another procedure ("如果是SCS呢？" after the haematoma rate, "那鞘内泵呢？" after the SCS
-    infection rate): the complications the conversation asked about. They are the subject the new procedure is asked
-    for, not context ("操作时接延长管有什么用？" after a cord infarction asks the tubing's use, not its infarctions)."""
-    if not _swapped_in(part, own, sig):
-        return frozenset()
-    return frozenset(c for c in part.inherited if sig.kinds.get(c) == "complication" and c not in own)
+    infection rate) asks the complications asked before for the new procedure: they are its subject, not context
+    ("操作时接延长管有什么用？" after a cord infarction asks the tubing's use, not its infarctions)."""
+    procs = _swapped_in(part, own, sig)
+    asked = frozenset(c for c in part.inherited if sig.kinds.get(c) == "complication" and c not in own) if procs else frozenset()
+    if not asked:
+        return _Swap()
+    return _Swap(procs, asked, frozenset(c for c in part.inherited if sig.kinds.get(c) in ("procedure", "equipment") and c not in own))
 
 
 def _rivalled(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     """A sentence that may lead only when nothing else may: about another procedure, or, under a follow-up swapping in
     a procedure, not about the one swapped in ("那鞘内泵呢？" after SCS: not SCS's own rate, not a mixed cohort's)."""
     own = _own(part, q)
-    swapped = _swapped_in(part, own, sig) if _asked_before(part, own, sig) else frozenset()
+    swapped = _swap(part, own, sig).procs
     return other_procedure(s, part, q, sig) or (bool(swapped) and not (swapped | set(own)) & s.concepts)
-
-
-def _left_behind(part: Part, own: Sequence[str], sig: Signals) -> frozenset[str]:
-    """The procedures (and devices) of the conversation a swapping follow-up leaves (SCS, for "那鞘内泵呢？")."""
-    if not _asked_before(part, own, sig):
-        return frozenset()
-    return frozenset(c for c in part.inherited if sig.kinds.get(c) in ("procedure", "equipment") and c not in own)
 
 
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
@@ -1709,7 +1714,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                       and not (p.aspects[:1] == ("complications",) and RISKS_TO_TELL[lang].search(p.text))
                       and (bool(_NUMBERS_ASK.search(p.text)) or not any(sig.kinds.get(c) == "complication" for c in _own(p, q)))
                       for p in members)
-        about = frozenset(c for p in members for c in (*_own(p, q), *_asked_before(p, _own(p, q), sig)) if sig.kinds.get(c) == "complication")
+        about = frozenset(c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked) if sig.kinds.get(c) == "complication")
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about, _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),

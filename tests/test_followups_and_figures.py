@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import AnswerEngine
-from assistant.compose import Part, Signals, _asked_before
+from assistant.compose import Part, Signals, _swap
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +43,10 @@ def test_only_a_short_swap_clause_makes_a_follow_up_a_procedure_swap():
                          "intrathecal-drug-delivery": "procedure"},
                   parents={"intrathecal-pump": frozenset({"intrathecal-drug-delivery"})})
     swap = Part("那鞘内泵呢？", ("intrathecal-pump",), ("frequency",), ("spinal-cord-stimulation", "infection"))
-    assert _asked_before(swap, ["intrathecal-pump"], sig) == {"infection"}
+    assert _swap(swap, ["intrathecal-pump"], sig).asked == {"infection"}
     tubing = Part("操作时接延长管有什么用？", ("extension-tubing",), ("prevention",), ("transforaminal-esi", "spinal-cord-infarction"))
-    assert not _asked_before(tubing, ["extension-tubing"], sig)
-    assert _asked_before(Part("what about an IT pump?", ("intrathecal-pump",), (), ("infection",)), ["intrathecal-pump"], sig)
+    assert not _swap(tubing, ["extension-tubing"], sig).asked
+    assert _swap(Part("what about an IT pump?", ("intrathecal-pump",), (), ("infection",)), ["intrathecal-pump"], sig).asked
 
 
 @pytest.mark.parametrize("question", ["内侧支阻滞 假阳性率 多少？一定要做两次吗",
@@ -107,9 +107,9 @@ def test_a_technique_or_a_part_of_the_same_device_asked_after_is_no_procedure_sw
                          "infection": "complication", "intrathecal-pump": "equipment", "intrathecal-drug-delivery": "procedure"},
                   parents={"paddle-lead": frozenset({"spinal-cord-stimulation"}),
                            "intrathecal-pump": frozenset({"intrathecal-drug-delivery"})})
-    assert not _asked_before(Part("用超声引导呢？", ("image-guidance",), (), ("stellate-ganglion-block", "pneumothorax")), ["image-guidance"], sig)
-    assert not _asked_before(Part("如果是桨状电极呢？", ("paddle-lead",), (), ("spinal-cord-stimulation", "infection")), ["paddle-lead"], sig)
-    assert _asked_before(Part("那鞘内泵呢？", ("intrathecal-pump",), (), ("spinal-cord-stimulation", "infection")), ["intrathecal-pump"], sig)
+    assert not _swap(Part("用超声引导呢？", ("image-guidance",), (), ("stellate-ganglion-block", "pneumothorax")), ["image-guidance"], sig).asked
+    assert not _swap(Part("如果是桨状电极呢？", ("paddle-lead",), (), ("spinal-cord-stimulation", "infection")), ["paddle-lead"], sig).asked
+    assert _swap(Part("那鞘内泵呢？", ("intrathecal-pump",), (), ("spinal-cord-stimulation", "infection")), ["intrathecal-pump"], sig).asked
     ans = figures.answer("如果是桨状电极呢？", ["SCS 感染率多少？"])
     assert not any(k in b["text"] for b in ans.bullets for k in ("化脓性关节炎", "椎间盘造影", "鞘内导管")), ans.text
 
