@@ -1768,7 +1768,10 @@ class AnswerEngine:
         if not any(others):
             return []
         count = Counter(c for o in others for c in o if not any(c in self.lexicon.broader_closure([x])[1:] for x in o))
-        first = {c: i for i, o in enumerate(others) for c in reversed(o)}
+        first: dict[str, int] = {}
+        for i, o in enumerate(others):  # (the bullet each procedure is first named in breaks a tie)
+            for c in o:
+                first.setdefault(c, i)
         named = sorted(count, key=lambda c: (-count[c], first[c], c))[:2]
         return [NOTE_PREFIX + _OTHERS_ONLY[lang].format(specific=self._said(q, asked[0], lang),
                                                          general=_join([self._name(c, lang) for c in named], lang))]
