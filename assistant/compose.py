@@ -439,7 +439,10 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
             continue  # "no major neurologic or haemorrhagic event" answers a question about paralysis
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
         # the asked drug given as a measure that goes with any procedure ("antibiotics after an SCS implant" is prophylaxis)
-        near |= _measures(own, sig)
+        # (not another procedure of the asked one's family linked to the complication: epidural anaesthesia's haematoma
+        # estimate, asked the haematoma after an ESI)
+        family = set().union(*(sig.closure.get(c, frozenset()) for c in mine)) if kind == "procedure" else set()
+        near |= {m for m in _measures(own, sig) if m in own or not sig.closure.get(m, frozenset()) & family}
         if kind == "complication":  # (a wet tap's headache is about the wet tap: PDPH is what it leads to, not a rival)
             near |= {r for c in mine for r in _LEADS_TO.get(c, ())}
         if kind == "procedure":
@@ -1958,7 +1961,10 @@ _SERIOUS = re.compile(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolo
 _CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之", re.I)
-_COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|\d+\s*例|万分之|千分之")
+# (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
+# "a review of 647 cases" is none in English)
+_COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
+                    r"(?<![\d.])(?<!一项)(?<!一项 )(?<!纳入)(?<!纳入 )\d+\s*例(?![^，。；]{0,12}(?:综述|研究|系列))")
 
 
 def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], parts: Sequence[Part], heads: Sequence[int],

@@ -185,13 +185,22 @@ class Lexicon:
         for m in self._zh_any_rx.finditer(text) if _CJK.search(text) else ():
             term = m.group(1)
             start, end, cid = m.start(), m.start() + len(term), self._zh_terms[term]
-            if cid in have or all(taken[start:end]) or not any(taken[start:end]):
+            if cid in have or all(taken[start:end]) or not any(taken[start:end]) or self._unrelated(cid, start, end, found):
                 continue
             free = next(i for i in range(start, end) if not taken[i])
             stop = next((i for i in range(free, end) if taken[i]), end)
             if stop - free >= 2:
                 add(Match(cid, free, stop, text[free:stop], "partial"))
                 have.add(cid)
+
+    def _unrelated(self, cid: str, start: int, end: int, found: list[Match]) -> bool:
+        """A procedure's term hidden by another procedure's that is no kind of it, nor it of that one ("产科硬膜外阻滞",
+        a labour epidural, hides "硬膜外阻滞", an ESI): the characters left ("阻滞") name no ESI."""
+        lx = self.concepts
+        if cid not in lx or lx[cid].kind != "procedure":
+            return False
+        over = [m.concept for m in found if m.start < end and start < m.end and m.concept in lx and lx[m.concept].kind == "procedure"]
+        return any(cid not in self.broader_closure([o]) and o not in self.broader_closure([cid]) for o in over)
 
     def _homophones(self, text: str) -> Iterable[Match]:
         """Chinese terms of >= 3 characters typed with one homophone slip (同音错字, e.g. 局麻要中毒 for 局麻药中毒): the typed
@@ -416,7 +425,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 5  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part
+MATCHER_VERSION = 6  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's
 
 
 def lexicon_digest(path: Path) -> str:
