@@ -146,7 +146,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           # ("any situation where I shouldn't?", "when should I not add it?", "any reason not to?")
                           r"\b(?:situations?|cases?|times?|circumstances?|patients?) (?:where|when|in which) (?:i|we|you) (?:should ?n[o']t|must ?n[o']t)\b|"
                           r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen not to\b|\bwhen shouldn'?t (?:i|we|you)\b|\b(?:any )?reasons? not to\b|"
-                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead)|safe to (?:do|proceed|inject|go ahead)|should (?:i|we) (?:avoid|cancel|postpone)|"
+                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead|use|give)|safe to (?:do|proceed|inject|go ahead|use|give)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
                           r"(?:^|[-–—:;,.]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
                           # go or not ("proceed or cancel?", "cancel?", "do it or postpone?")
@@ -2033,6 +2033,7 @@ class Framer:
         for tok in [*_jieba().lcut(q), ""]:
             start = q.find(tok, pos) if tok else len(q)
             pos = start + len(tok) if start >= 0 else pos
+            start, tok = _uncovered(start, tok, covered)  # ("泰嘉要" before the ask "要停几天": the name 泰嘉)
             free = (start >= 0 and re.fullmatch(r"[\u3400-\u9fff]+", tok) is not None and not any(covered[start:start + len(tok)])
                     and tok not in _ZH_MEASURE)
             unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh") and tok not in _ZH_PLAIN \
@@ -2050,6 +2051,23 @@ class Framer:
                 found.append(term)
             run, run_end, salient = (tok, start + len(tok), unknown) if part else ("", -1, False)
         return found
+
+
+def _uncovered(start: int, tok: str, covered: Sequence[bool]) -> tuple[int, str]:
+    """A token that runs into words already read (a concept, the ask) keeps the part before or after them when that is
+    two characters or more: jieba joins a name it does not know to the next character ("泰嘉要" of "泰嘉要停几天")."""
+    if start < 0 or len(tok) < 3:
+        return start, tok
+    flags = [bool(covered[i]) for i in range(start, start + len(tok))]
+    if not any(flags) or all(flags):
+        return start, tok
+    head = flags.index(True)  # the first character read already
+    free_from = len(flags) - flags[::-1].index(True)  # the first character after the last one read
+    if head >= 2 and all(flags[head:]):
+        return start, tok[:head]
+    if len(tok) - free_from >= 2 and all(flags[:free_from]):
+        return start + free_from, tok[free_from:]
+    return start, tok
 
 
 def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -2224,7 +2242,7 @@ def _frequencies(lang: str) -> dict[str, float]:
 
 
 # Note-taking abbreviations of a procedure word, written out before the question is read ("SIJ inj tmrw").
-_NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "injn": "injection"}
+_NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "injn": "injection", "yr": "year", "yrs": "years"}
 # Chinese clinical shorthand written out before matching: 硬外 (硬外注射, 硬外麻) is the epidural; a region's one character
 # before an abbreviation is the spine's region (腰MBB, 颈TFESI: lumbar, cervical).
 _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎"}

@@ -212,12 +212,17 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
                 r"arms? (?:are |feel |feels )?heavy|can(?:no|'|’)?t grip|grip (?:is )?weak|weak grip|"
                 r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
-                r"difficulty (?:peeing|passing urine|urinating)",),
+                r"difficulty (?:peeing|passing urine|urinating)|"
+                # (new root pain with cement in view: cement in the canal or a foramen, "kypho, cement going into canal, new leg pain")
+                r"^(?=[\s\S]*(?:cement|vertebroplast|kyphoplast|\bkypho\b|\bPVP\b|\bPKP\b))[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}"
+                r"(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|"
+                r"^(?=[\s\S]*(?:cement|vertebroplast|kyphoplast|\bkypho\b|\bPVP\b|\bPKP\b))[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}(?:radicul|sciatica)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|放电样|放电感|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
-                r"尿不出|解不出小便|小便解不出",)},
-        {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|"
+                r"尿不出|解不出小便|小便解不出|"
+                r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))[\s\S]*?(?:新发|新出现|出现|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
+        {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|\bkypho\b|cement|"
                r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal|"
                r"sympathetic|paravertebral",
          "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|PVP|PKP|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管|"

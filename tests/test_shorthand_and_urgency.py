@@ -1,6 +1,7 @@
 """Round 80 (a fellow's questions between cases, typed in shorthand): another neuraxial procedure's haematoma estimate
 is no ESI's; a study's size is no count of the complication; a Chinese term hidden by another procedure's keeps no
-concept of its own."""
+concept of its own; new root pain with cement in view is urgent; shorthand (rxn, yr, intravasc, neg aspiration, "no
+time for the 13h", "ok to use") is read; a drug name the base does not know is said to be unknown when a hold is asked."""
 
 from __future__ import annotations
 
@@ -45,3 +46,45 @@ def test_a_term_hidden_by_an_unrelated_procedures_term_names_nothing():
                                               ("第 48 天时 14 例中有 5 例反应减弱", True), ("296 次阻滞中发生 1 例气胸", True)])
 def test_a_studys_size_is_no_count(text, counts):
     assert bool(_COUNT.search(text)) is counts
+
+
+@pytest.mark.parametrize("question", ["kypho, lateral view shows cement going into canal and pt c/o new leg pain",
+                                      "PVP做完，病人新出现腿疼，CT看骨水泥进了椎管"])
+def test_new_root_pain_with_cement_in_view_is_urgent_with_the_ct_first(shorthand, question):
+    ans = shorthand.answer(question)
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text
+    assert any(k in ans.bullets[0]["text"] for k in ("urgent CT", "紧急行 CT")), ans.text
+
+
+@pytest.mark.parametrize("question", ["how common is new radicular pain after vertebroplasty?", "骨水泥渗漏后新出现下肢疼痛多常见？"])
+def test_asking_how_common_root_pain_is_after_cement_is_no_emergency(shorthand, question):
+    assert not shorthand.answer(question).urgent
+
+
+def test_a_follow_up_with_no_time_for_the_13_hour_regimen_gets_the_urgent_iv_one(shorthand):
+    ans = shorthand.answer("what if case is tomorrow am, no time for the 13h regimen", ["pt w prior contrast rxn, lumbar ILESI next wk - premed?"])
+    assert "methylprednisolone 40 mg" in ans.bullets[0]["text"], ans.text
+    first = shorthand.answer("pt w prior contrast rxn, lumbar ILESI next wk - premed?")
+    assert "prednisone 50 mg" in first.bullets[0]["text"], first.text  # (not the ESI's generic safeguards)
+
+
+def test_a_repeat_limit_in_shorthand_is_answered(shorthand):
+    ans = shorthand.answer("max number of ESIs per yr?")
+    assert not ans.abstained and "3–4" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_negative_aspiration_asked_in_shorthand_is_covered(shorthand):
+    ans = shorthand.answer("intravasc rate at S1 TF? and does neg aspiration rule it out")
+    assert "Not covered" not in ans.text and "44.7%" in ans.text and "21.3%" in ans.text, ans.text
+
+
+def test_ok_to_use_a_steroid_asks_whether_it_may_be_used(shorthand):
+    ans = shorthand.answer("ok to use kenalog for cervical TF?")
+    assert "should not be used for therapeutic cervical" in ans.bullets[0]["text"], ans.text
+
+
+@pytest.mark.parametrize(("question", "name"), [("泰嘉要停几天做TFESI", "泰嘉"), ("how long to hold zontivity before TFESI", "zontivity")])
+def test_a_drug_name_the_base_does_not_know_is_said_before_the_procedures_class(shorthand, question, name):
+    ans = shorthand.answer(question)
+    assert name in ans.text.splitlines()[0], ans.text
+    assert not any(k in ans.text for k in ("地塞米松", "dexamethasone", "回抽", "aspiration")), ans.text
