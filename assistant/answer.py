@@ -113,6 +113,7 @@ from .safety import (
 from .sections import group_of
 from .text import cjk_count, detect_lang, to_simplified, to_traditional, tokenize
 from .types import Answer, Chunk, Hit, Lang
+from .worked import band_fit
 
 _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
@@ -1410,7 +1411,10 @@ class AnswerEngine:
             return bullets
         drugs = {c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")}
         dosed = [b for b in bullets if drugs & b.sentence.concepts and gives_dose(b.sentence)]
-        return dosed + [b for b in bullets if b not in dosed] if drugs else bullets
+        # (the regimen for another weight band than the one told, "≤70 kg" for 80 kg, does not lead beside its own)
+        other_band = [b for b in dosed if band_fit(b.sentence.text, patient_weight(q, True)) < 0]
+        dosed = [b for b in dosed if b not in other_band]
+        return dosed + [b for b in bullets if b not in dosed and b not in other_band] + other_band if drugs else bullets
 
     def _own_procedure_first(self, q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
         """The pathway's steps for the patient's own procedure lead its generic ones (cement in the canal after a

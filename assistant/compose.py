@@ -1703,7 +1703,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             continue
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
-        above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor] or [pool[0]], pool, parts[j], q, sig, w)
+        above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor or (_advice_given(sc, s, best, parts[j])
+                                                                                       and not rival(s, _own(parts[j], q), sig))]
+                                        or [pool[0]], pool, parts[j], q, sig, w)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads else (above, leads)
@@ -1730,7 +1732,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
-        for sc, s in above:
+        for sc, s in _kind_ahead(above, lead, [k for k in (_asked_kind(parts[j]), _KIND["timing"]) if k is not None]
+                                 if _WHEN_AND_HOW_LONG.search(parts[j].text) else []):
             if len(chosen) >= per_part:
                 break
             if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and (other_procedure(s, parts[j], q, sig)
@@ -1757,6 +1760,30 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         if caveat is not None:
             out.append(Bullet(caveat, j, 0.0, "note"))
     return _without_reading_notes(out, parts)
+
+
+# One part asking both when and for how long ("抗生素预防什么时候给、用多久", "when do I give it and for how long?")
+_WHEN_AND_HOW_LONG = re.compile(r"(?:什么时候|何时|啥时候)[^？?。]{0,12}(?:多久|多长时间|几天)|(?:多久|多长时间)[^？?。]{0,12}(?:什么时候|何时)|"
+                                r"\bwhen\b[^?.]{0,40}\bhow long\b|\bhow long\b[^?.]{0,40}\bwhen\b", re.I)
+
+
+def _advice_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
+    """Asked what to tell the patient ("能自己开车回家吗"): the sentence giving the advice ("都应建议患者不要驾车") is an
+    answer though its words are fewer of the question's than the precaution beside it."""
+    return part.aspects[:1] == ("advice",) and sc >= 0.4 * best and bool(_COUNSEL[s.chunk.lang].search(s.text))
+
+
+def _kind_ahead(above: list[tuple[float, Sentence]], lead: tuple[float, Sentence], kinds: Sequence[re.Pattern[str]]
+                ) -> list[tuple[float, Sentence]]:
+    """The sentences after the lead, those giving a kind of answer asked (a time) first when nearly as relevant: a part
+    asking when and how long ("抗生素预防什么时候给、用多久") has within 1 h before the incision beside the 24 h stop,
+    before the benefit of giving it."""
+    if not kinds:
+        return above
+    rest = [t for t in above if t is not lead]
+    top = rest[0][0] if rest else 0.0
+    ahead = [t for t in rest if any(k.search(t[1].text) for k in kinds) and not t[1].provenance and t[0] >= 0.75 * top]
+    return [lead, *ahead, *(t for t in rest if t not in ahead)]
 
 
 def _without_reading_notes(out: list[Bullet], parts: Sequence[Part]) -> list[Bullet]:

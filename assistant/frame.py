@@ -103,7 +103,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
              + REGIMEN_ASK_EN,
-             REGIMEN_ASK_ZH + r"|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|体重|公斤|"
+             REGIMEN_ASK_ZH + r"|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|怎么推|如何推|怎么输|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
@@ -251,7 +251,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # "is lead migration more common with DRG or with SCS?", "which has the higher infection rate?"
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
-                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|how does .{0,40}(?:cause|happen|lead)",
@@ -586,7 +586,7 @@ _DOSE_KIND_TOLD = {
 
 # ... unless the dose itself is asked ("what's the treatment dose then?", "治疗剂量是多少？")
 _DOSE_ASKED = {"en": re.compile(r"\bwhat(?:'s| is|s)? (?:the |her |his )?(?:\w+ )?dose\b|\bhow much\b", re.I),
-               "zh": re.compile(r"剂量\s*(?:是|为|要|该)?\s*(?:多少|几)|(?:给|打|用)多少|多少(?:mg|毫克|ml|毫升)", re.I)}
+               "zh": re.compile(r"剂量\s*(?:是|为|要|该)?\s*(?:多少|几)|(?:给|打|用)多少|多少(?:mg|毫克|ml|毫升)|(?:怎么|如何)(?:推|给|输)", re.I)}
 
 
 def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, ...]) -> bool:

@@ -1,7 +1,9 @@
 """Round 80 (a fellow's questions between cases, typed in shorthand): another neuraxial procedure's haematoma estimate
 is no ESI's; a study's size is no count of the complication; a Chinese term hidden by another procedure's keeps no
 concept of its own; new root pain with cement in view is urgent; shorthand (rxn, yr, intravasc, neg aspiration, "no
-time for the 13h", "ok to use") is read; a drug name the base does not know is said to be unknown when a hold is asked."""
+time for the 13h", "ok to use") is read; a drug name the base does not know is said to be unknown when a hold is asked;
+a part asking when and how long gets both times; asked whether she may drive, the advice not to; an emergency follow-up
+asking how to push the lipid leads with the regimen for the weight told; "X和Y哪个更安全" compares them."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ def shorthand(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-un
 
     root = tmp_path_factory.mktemp("shorthand-index")
     copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "vertebral-augmentation",
-                                  "radiation-contrast", "last"))
+                                  "radiation-contrast", "last", "spinal-cord-stimulation", "infection-control", "sacroiliac"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -88,3 +90,29 @@ def test_a_drug_name_the_base_does_not_know_is_said_before_the_procedures_class(
     ans = shorthand.answer(question)
     assert name in ans.text.splitlines()[0], ans.text
     assert not any(k in ans.text for k in ("地塞米松", "dexamethasone", "回抽", "aspiration")), ans.text
+
+
+def test_a_part_asking_when_and_how_long_gets_both_times(shorthand):
+    ans = shorthand.answer("SCS感染率多少，抗生素预防什么时候给、用多久")
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert any("切皮前 1 h" in t for t in second) and any("24 h" in t for t in second), ans.text
+
+
+def test_can_she_drive_home_gets_the_advice_not_to_drive(shorthand):
+    ans = shorthand.answer("骶髂关节注射完腿麻了，能自己开车回家吗")
+    assert any("不要驾车" in b["text"] for b in ans.bullets), ans.text
+    # (another region's discharge advice is no answer for a lumbar procedure)
+    lumbar = shorthand.answer("腰椎硬膜外注射做完准备离院，出院宣教要告诉病人哪些情况需要立即返院？")
+    assert not any("胸椎和颈椎" in b["text"] for b in lumbar.bullets), lumbar.text
+
+
+def test_an_emergency_follow_up_asking_how_to_push_the_lipid_leads_with_the_weights_regimen(shorthand):
+    ans = shorthand.answer("体重80kg，脂肪乳怎么推", ["急！TFESI刚推了利多卡因病人突然抽搐了怎么办"])
+    assert ans.urgent and ">70 kg" in ans.bullets[0]["text"], ans.text
+    # (the other weight band's regimen is not the second line of an 80 kg patient's answer)
+    assert "≤70 kg" not in ans.bullets[1]["text"], ans.text
+
+
+@pytest.mark.parametrize("question", ["PVP和PKP哪个更安全", "椎体成形和后凸成形哪个更安全", "地塞米松和曲安奈德哪个好"])
+def test_which_of_two_named_is_safer_is_a_comparison(shorthand, question):
+    assert "comparison" in shorthand.frame(question, []).aspects
