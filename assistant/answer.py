@@ -1138,8 +1138,10 @@ class AnswerEngine:
         lateral into the canal during L2 vertebroplasty, pt awake. next steps?"): the sources' rule to stop, for that
         complication and procedure, leads the part that asks what to do (found in the knowledge base when not retrieved;
         "PVP渗漏率多少？术中发现肺栓塞怎么处理？" gets it under its second part, not as the rate)."""
-        if not bullets or not during_procedure(q.text, q.lang) or days_later(q.text, q.lang):
-            return bullets  # (a wet tap during yesterday's ILESI, its headache asked today: no injection to stop)
+        if not bullets or not during_procedure(q.text, q.lang) or days_later(q.text, q.lang) or "pdph" in q.concepts:
+            # (a wet tap during yesterday's ILESI, its headache asked today: no injection to stop; a positional headache
+            # after a wet tap "during LESI" is one that came after it)
+            return bullets
         for j, part in enumerate(q.parts):
             mine = [b for b in bullets if b.part == j]
             if part.aspects[:1] != ("action",) or any(_STOP_STEP[b.sentence.chunk.lang].search(b.sentence.text) for b in mine[:1]):

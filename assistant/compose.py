@@ -1727,7 +1727,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
                                             partial(_rivalled, part=parts[j], q=q, sig=sig),
                                             bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
-                                            lambda c: sig.kinds.get(c) == "topic")
+                                            lambda c: sig.kinds.get(c) == "topic",
+                                            parts[j].aspects[:1] == ("frequency",)
+                                            and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))))
         lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
@@ -2096,7 +2098,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
-          told_accident: bool = True, asked_action: bool = False, topic: Callable[[str], bool] | None = None) -> tuple[float, Sentence]:
+          told_accident: bool = True, asked_action: bool = False, topic: Callable[[str], bool] | None = None,
+          level_free: bool = False) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -2104,7 +2107,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     before one that does not ("particulate的风险是什么": the permanent injuries, not the efficacy comparison beside them).
     A sentence about another procedure (`rivalled`: cefazolin in discography contrast, asked the dose for an SCS
     implant) leads only when nothing else may."""
-    chosen = _may_lead(chosen, groups, rivalled, told_accident)
+    chosen = _may_lead(chosen, groups, rivalled, told_accident, level_free)
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
@@ -2125,6 +2128,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     counted = [c for c in counted if c[1].group != "overview" or "overview" in groups or (harm is not None and harm(c[1]))] or counted
     counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
+    # (a rate, before a series where none occurred: "no discitis occurred (0/200)" does not lead the pooled 0.25%)
+    counted = [c for c in counted if not _NONE_SEEN[c[1].chunk.lang].search(c[1].text)] or counted
     # (one giving that complication's own rate, before an overall rate that lists it among others)
     counted = [c for c in counted if focused is None or focused(c[1])] or counted
     if not about:  # "odds of something serious?": serious events (a named complication's own rate needs no such word)
@@ -2167,6 +2172,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
             in_group = [c for c in in_group if focused(c[1])] or in_group
         if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it
+            # (of the complication told: a wet tap's headache is treated, not the TFESI's stop rule followed)
+            in_group = [c for c in in_group if about & c[1].concepts] or in_group
             in_group = [c for c in in_group if c[1].action] or in_group
         if group == "complications" and harm is not None:
             # (one naming the asked subject too, first, from any section: "particulate steroid at cervical levels is a
@@ -2222,10 +2229,13 @@ _STUDY_REPORT = re.compile(r"^In (?:a|an|the|one) (?:[\w-]+ ){0,3}(?:systematic 
 
 
 def _may_lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], rivalled: Callable[[Sentence], bool] | None,
-              told_accident: bool) -> list[tuple[float, Sentence]]:
+              told_accident: bool, level_free: bool = False) -> list[tuple[float, Sentence]]:
     """The sentences that may lead, when any other may: not one about another procedure (`rivalled`), and not a rate given
     an accident the question does not tell ("PDPH in 16-86 % after an accidental dural puncture with a Tuohy needle",
-    asked the PDPH rate to quote for an ESI)."""
+    asked the PDPH rate to quote for an ESI). Asked how often with no level (`level_free`), one about every level first:
+    the overall 1.4 % of cervical ILESIs before C5-6's 2.8 %."""
+    if level_free:
+        chosen = [c for c in chosen if not any(map(_is_level, c[1].concepts))] + [c for c in chosen if any(map(_is_level, c[1].concepts))]
     if rivalled is not None:
         chosen = [c for c in chosen if not rivalled(c[1])] or chosen
     if not told_accident and "complications" in groups:

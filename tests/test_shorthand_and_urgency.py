@@ -20,7 +20,8 @@ def shorthand(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-un
 
     root = tmp_path_factory.mktemp("shorthand-index")
     copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "vertebral-augmentation",
-                                  "radiation-contrast", "last", "spinal-cord-stimulation", "infection-control", "sacroiliac"))
+                                  "radiation-contrast", "last", "spinal-cord-stimulation", "infection-control", "sacroiliac",
+                                  "intradiscal-pldd", "pdph", "esi-interlaminar-caudal"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -116,3 +117,21 @@ def test_an_emergency_follow_up_asking_how_to_push_the_lipid_leads_with_the_weig
 @pytest.mark.parametrize("question", ["PVP和PKP哪个更安全", "椎体成形和后凸成形哪个更安全", "地塞米松和曲安奈德哪个好"])
 def test_which_of_two_named_is_safer_is_a_comparison(shorthand, question):
     assert "comparison" in shorthand.frame(question, []).aspects
+
+
+def test_a_rate_leads_before_a_series_where_none_occurred(shorthand):
+    ans = shorthand.answer("discitis rate after discography?")
+    assert "0/200" not in ans.bullets[0]["text"] and "%" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_positional_headache_after_a_wet_tap_during_an_esi_is_treated_not_the_injection_stopped(shorthand):
+    ans = shorthand.answer("wet tap during LESI w 18g tuohy, pt now has positional HA. conservative tx first?")
+    assert "stop if the patient reports" not in ans.bullets[0]["text"], ans.text
+    assert any(k in ans.bullets[0]["text"] for k in ("onservative", "blood patch", "EBP")), ans.text
+
+
+def test_how_often_with_no_level_asked_gets_the_overall_rate_and_the_safest_level_is_a_location(shorthand):
+    ans = shorthand.answer("how often do u get a wet tap w cervical ILESI and what level is safest")
+    first = [b["text"] for b in ans.bullets if b["part"] == 0][0]
+    assert "1.4%" in first, ans.text
+    assert shorthand.frame("what level is safest for a cervical ILESI?", []).aspects[:1] == ("location",)
