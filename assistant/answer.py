@@ -770,6 +770,7 @@ class AnswerEngine:
         if len(q.parts) < 2:
             hits = hits + self._risk_class_hits(q, lang, origins, hits) + self._stent_told_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
+            hits = hits + self._drug_of_context_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits, tri)
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
@@ -1001,6 +1002,17 @@ class AnswerEngine:
         topics = [c for c in q.context_concepts if c in lx and lx[c].kind == "complication"]
         return self._after(hits, (cid for c in topics[:1] for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 3)))
 
+    def _drug_of_context_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A follow-up naming a drug no hit names ("caffeine dose?" after a PDPH story, whose words fill the search): the
+        passages naming that drug with the complication discussed before join the hits."""
+        lx = self.lexicon.concepts
+        if not q.followup:
+            return []
+        named = set().union(*(h.chunk.concepts for h in hits))
+        drugs = [c for c in q.concepts if c in lx and lx[c].kind in ("drug", "drug-class") and c not in named]
+        topics = [c for c in q.context_concepts if c in lx and lx[c].kind == "complication"]
+        return self._after(hits, (cid for d in drugs[:1] for cid, _ in self.retriever.concept_search([d, *topics[:1]], (), q.groups, lang, origins, 3)))
+
     def _risk_class_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("Plavix, lumbar TFESI -
         stop it?"): the passage that classes the asked procedure joins the hits when the search left it out."""
@@ -1012,7 +1024,9 @@ class AnswerEngine:
         out: list[Hit] = []
         classed_drugs = set(self.lexicon.broader_closure([c for c in (*q.concepts, *q.context_concepts) if c in lx]))
         drug_classes = [c for c in ("anticoagulant", "antiplatelet") if c in classed_drugs]
-        for c in (*q.concepts, *(q.context_concepts if class_ask else ())):
+        # (a follow-up telling the patient, "病人80岁呢", asks of the procedure before)
+        before = class_ask or (q.followup and not any(self._kinds.get(c) == "procedure" for c in q.concepts))
+        for c in (*q.concepts, *(q.context_concepts if before else ())):
             classes = [r for r in (lx[c].related if c in lx else ()) if r in self._risk_classes]
             for cls in classes:  # each class its own passage (lumbar MBB is low risk, cervical MBB intermediate)
                 searches = [([c, cls], ("risk",))]
@@ -1451,6 +1465,17 @@ class AnswerEngine:
         told = [m.concept for turn in q.history[-1:] for m in lx.match(turn)]
         return topics, topics(q.all_concepts) or topics(told)
 
+    def _named_now_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
+        """An emergency follow-up naming what the steps so far do not ("MRI not avail till 8am": CT myelography, the
+        alternative when MRI cannot be had): the sentence naming it leads, the steps follow."""
+        if not q.followup or not bullets:
+            return bullets
+        said = set().union(*(b.sentence.concepts for b in bullets))
+        # (a procedure: a drug named now has its own dose and step rules)
+        new = [c for p in q.parts for c in p.concepts if self._kinds.get(c) == "procedure" and c not in said]
+        found = [x for x in sents if x.chunk.lang == lang and new and new[0] in x.concepts and not x.provenance and x.group == "management"]
+        return [Bullet(found[0], 0, 1.0, "action"), *bullets] if found else bullets
+
     def _after_the_turn_before(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage,
                                tri: Triage) -> list[Bullet]:
         """What the conversation so far changes: in an emergency, the next steps first and no step for a drug already given;
@@ -1458,6 +1483,7 @@ class AnswerEngine:
         if tri.urgent:
             bullets = self._without_given(q, self._ceiling_first(q, lang, sents, self._next_steps_first(q, lang, sents, bullets, guide), guide))
             bullets = self._treatment_first(q, self._without_ruled_out(q, bullets))
+            bullets = self._named_now_first(q, lang, sents, bullets)
         tried = set(self.lexicon.broader_closure(list(q.tried)))
 
         def others(s: Sentence) -> bool:  # a treatment named besides the failed ones (and what they are a kind of)

@@ -1812,6 +1812,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     if several and procs and part.concepts and all(c in ESSENTIAL for c in part.concepts):
         # "SCS trial: …, what pain relief counts as success?": relief of the trial's pain, not bed rest's relief of a headache
         pool = [(sc, s) for sc, s in pool if any(p in s.concepts or sig.parents.get(p, frozenset()) & s.concepts for p in procs)]
+    # ("ESI后血糖会高几天，要监测多久": the monitoring of the complication the part before asked, not any monitoring)
+    harms = [c for c in part.inherited if sig.kinds.get(c) == "complication"]
+    if several and harms and part.concepts and all(sig.kinds.get(c) == "topic" for c in part.concepts):
+        pool = [(sc, s) for sc, s in pool if any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)] or pool
     # (a drug the question says has failed is not the one asked about: "caffeine not helping, how much blood for the patch?")
     held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug" and c not in q.tried]
     if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts):

@@ -1471,7 +1471,9 @@ class Framer:
             told = any(lex[c].kind == "complication" for c in concepts if c in lex) and _HAPPENED[lang].search(q)
             # ("SCS trial pt called: clear fluid leaking from the exit site and a headache on standing": a complication
             # reported by a caller, with no ask, asks what to do)
-            called = any(lex[c].kind == "complication" for c in concepts if c in lex) and CALLED_IN[lang].search(q)
+            # (nor a patient's complication told going on, "pt headache since L5S1 ILESI wet tap 2d ago, worse upright")
+            called = any(lex[c].kind == "complication" for c in concepts if c in lex) \
+                and (CALLED_IN[lang].search(q) or (_GOING_ON[lang].search(q) and "?" not in q and "？" not in q))
             return _topic_ask(q, lang, concepts) or (("prevention",) if len(drugs) >= 2 and _EITHER[lang].search(q) else ()) \
                 or (("recognition",) if told else ()) or (("action",) if called else ())
         if prev is None:
@@ -2262,6 +2264,8 @@ _SHORTHAND = frozenset({
     # where the patient is looked after, no subject of its own ("we're an outpatient ASC, no MRI until tomorrow")
     "outpatient", "outpatients", "inpatient", "inpatients", "ambulatory", "daycase", "daysurgery",
     "rosc", "intubated", "pressors",
+    # who else is at the bedside, no subject of their own ("paramedics there now, what do I tell them re the pump")
+    "paramedic", "paramedics", "medics", "ambulance", "ambo", "crew", "triage",
 })
 
 
@@ -2307,6 +2311,9 @@ _HAPPENED = {"en": re.compile(r"\b(?:has|have) (?:moved|shifted|gone|changed|sto
 CALLED_IN = {"en": re.compile(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|son|mum|mom|dad|nurse|ward|recovery|pacu)\b[^.]{0,12}"
                               r"\b(?:phoned|phones|called|calls|rang|paged|pages|messaged|texted)\b|\bphone call from\b|\bon the phone\b", re.I),
              "zh": re.compile(r"来电|打电话来|打来电话|打电话说|电话(?:说|讲|反映|报告|里|：)|护士(?:说|报告|反映)")}
+# A patient's problem told as going on, in a note with no question ("pt headache since … 2d ago", "患者术后头痛3天了")
+_GOING_ON = {"en": re.compile(r"^\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still)\b", re.I),
+             "zh": re.compile(r"^(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了)")}
 _DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 

@@ -43,6 +43,18 @@ def _gestations(text: str) -> list[Match]:
     return [Match("pregnancy", m.start(), m.end(), m.group(), "gestation") for m in _GESTATION.finditer(text)]
 
 
+# An age told (80岁, 78F, 82 yo, aged 80): 75 or more is the sources' "older age" (no threshold given; 75 read as clearly old)
+_AGE = re.compile(r"(?<!\d)(\d{2,3})\s*(?:岁|周岁)|(?<![\d.])(\d{2,3})\s*(?:yo|y/o|yrs? old|years? old|-year-old|-yo|[MF])(?![A-Za-z])|"
+                  r"\baged (\d{2,3})\b", re.I)
+OLDER_AGE = 75
+
+
+def _ages(text: str) -> list[Match]:
+    # ("101F" is a fever, not a 101-year-old woman: an age written with its sex stops below fever readings)
+    return [Match("elderly", m.start(), m.end(), m.group(), "age") for m in _AGE.finditer(text)
+            if OLDER_AGE <= int(next(g for g in m.groups() if g)) <= (97 if m.group()[-1] in "MFmf" else 120)]
+
+
 def _levels(text: str) -> list[Match]:
     """Any spinal level (L3-5, c6, T12-L1, 腰4-5) as a match of its region."""
     return [Match(_REGION[m.group(1).upper() if m.group(1).isascii() else m.group(1)], m.start(), m.end(), m.group(), "level")
@@ -169,7 +181,7 @@ class Lexicon:
             if cid:
                 a, b = offsets[m.start()], ends[m.end() - 1]
                 cands.append(Match(cid, a, b, text[a:b]))
-        cands.extend(m for m in _levels(text) + _gestations(text) if m.concept in self.concepts)
+        cands.extend(m for m in _levels(text) + _gestations(text) + _ages(text) if m.concept in self.concepts)
         if homophones and _CJK.search(text):
             exact = {(c.start, c.end) for c in cands}
             cands.extend(h for h in self._homophones(text) if (h.start, h.end) not in exact)
@@ -425,7 +437,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 6  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's
+MATCHER_VERSION = 7  # 7: an age of 75 or more is older age; 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's
 
 
 def lexicon_digest(path: Path) -> str:

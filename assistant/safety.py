@@ -590,6 +590,10 @@ _UNSTABLE = RedFlag(
            + "：评估气道、呼吸和循环，并查找原因（出血、阻滞的交感效应、高位阻滞、过敏反应）。知识库中没有针对这一情况的处理流程。"},
     {"en": "hypotension after block bleeding risk sympathetic block", "zh": "低血压 阻滞后 出血风险 交感神经阻滞"},
     procedures=('interventional-pain-procedure', 'sympathetic-block', 'radiofrequency-ablation', 'esi'),
+    # (a shock weeks after the procedure: "triamcinolone 2 wks ago, now septic, BP 75/40 - steroid cover?" is no block's
+    # sympathetic effect)
+    exclude={"en": r"\b\d+\s*(?:wks?|weeks?|months?|mths?)\s+(?:ago|after|later|post)\b|\blast (?:week|month)\b",
+             "zh": r"\d+\s*(?:周|个月)(?:前|后|以前)|上(?:周|个月)"},
 )
 # A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to
 # be a post-dural puncture headache (that one is postural and comes on over hours to days); the sources hold no protocol.

@@ -157,7 +157,7 @@ def test_a_lab_value_told_before_a_procedure_is_answered_by_what_the_sources_say
 
 def test_a_monitoring_ask_after_a_glucose_question_monitors_the_glucose(desk):
     q = desk.frame("硬膜外类故醇注射后糖尿病人血糖会高几天？要怎么监测？")
-    assert len(q.parts) == 2 and "blood-glucose" in q.parts[1].inherited, q.parts
+    assert len(q.parts) == 2 and {"blood-glucose", "steroid-hyperglycaemia"} & set(q.parts[1].inherited), q.parts
     ask = desk.frame("Adding cefazolin to discography contrast - what dose, and is there any situation where I shouldn't?")
     assert ask.parts[1].aspects[:1] == ("contraindications",), ask.parts
 

@@ -3,7 +3,11 @@ is no ESI's; a study's size is no count of the complication; a Chinese term hidd
 concept of its own; new root pain with cement in view is urgent; shorthand (rxn, yr, intravasc, neg aspiration, "no
 time for the 13h", "ok to use") is read; a drug name the base does not know is said to be unknown when a hold is asked;
 a part asking when and how long gets both times; asked whether she may drive, the advice not to; an emergency follow-up
-asking how to push the lipid leads with the regimen for the weight told; "X和Y哪个更安全" compares them."""
+asking how to push the lipid leads with the regimen for the weight told; "X和Y哪个更安全" compares them. Round 81
+(night calls, pre-procedure clinic): a patient's complication told with no question asks what to do; a follow-up's drug
+is searched with the complication before; paramedics are no new subject; "MRI not available" leads with CT
+myelography; a shock weeks after an ESI is not the block's; chemonucleolysis is not covered; an age of 75 or more is
+older age, which brings the bleeding-risk upgrade rule."""
 
 from __future__ import annotations
 
@@ -21,7 +25,8 @@ def shorthand(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-un
     root = tmp_path_factory.mktemp("shorthand-index")
     copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "vertebral-augmentation",
                                   "radiation-contrast", "last", "spinal-cord-stimulation", "infection-control", "sacroiliac",
-                                  "intradiscal-pldd", "pdph", "esi-interlaminar-caudal"))
+                                  "intradiscal-pldd", "pdph", "esi-interlaminar-caudal", "intrathecal-drug-delivery",
+                                  "patient-selection-monitoring"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -135,3 +140,56 @@ def test_how_often_with_no_level_asked_gets_the_overall_rate_and_the_safest_leve
     first = [b["text"] for b in ans.bullets if b["part"] == 0][0]
     assert "1.4%" in first, ans.text
     assert shorthand.frame("what level is safest for a cervical ILESI?", []).aspects[:1] == ("location",)
+
+
+_PDPH_STORY = "pt headache since L5S1 ILESI wet tap 2d ago, worse upright, better flat, no fever"
+
+
+def test_a_patients_complication_told_with_no_question_asks_what_to_do(shorthand):
+    ans = shorthand.answer(_PDPH_STORY)
+    assert any(k in ans.bullets[0]["text"] for k in ("onservative", "blood patch", "EBP")), ans.text
+
+
+def test_a_drug_named_in_a_follow_up_is_searched_with_the_complication_before(shorthand):
+    ans = shorthand.answer("caffeine dose?", [_PDPH_STORY])
+    assert not ans.abstained and "900 mg" in ans.text, ans.text
+
+
+def test_who_is_at_the_bedside_is_no_new_subject_of_an_emergency_follow_up(shorthand):
+    ans = shorthand.answer("paramedics there now, what do I tell them re the pump",
+                           ["wife rang: husband had IT morphine pump refill today, very sleepy, snoring, RR 8, pinpoint pupils"])
+    assert ans.urgent and "naloxone" in ans.text, ans.text
+
+
+def test_mri_not_available_in_an_emergency_follow_up_leads_with_the_alternative(shorthand):
+    ans = shorthand.answer("MRI not avail till 8am, it's 1am", ["ward: 78F L4-5 ILESI 2 days ago, xarelto restarted yesterday, "
+                                                               "now severe back pain + both legs weak, retaining urine"])
+    assert ans.urgent and "CT myelography" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_shock_weeks_after_an_esi_asking_for_steroid_cover_is_not_the_blocks(shorthand):
+    ans = shorthand.answer("pt had epidural triamcinolone 80mg 2 wks ago, now septic on ward, BP 75/40 despite 3L fluids. "
+                           "does he need steroid cover?")
+    assert "sympathetic effect" not in ans.text and "steroid cover" in ans.text, ans.text
+
+
+def test_enzymatic_chemonucleolysis_is_not_covered(shorthand):
+    ans = shorthand.answer("胶原酶髓核溶解术的知情同意要告知哪些风险？过敏性休克发生率多少？")
+    assert ans.abstained and "胶原酶" in ans.text, ans.text
+
+
+def test_an_age_told_in_a_hold_follow_up_brings_the_upgrade_rule(shorthand):
+    ans = shorthand.answer("病人80岁呢", ["阿司匹林肠溶片100mg一级预防，做颈椎经椎板间硬膜外注射，要停吗？"])
+    assert any("高一级" in b["text"] for b in ans.bullets), ans.text
+
+
+@pytest.mark.parametrize(("text", "old"), [("病人80岁呢", True), ("78F L4-5 ILESI", True), ("pt is 82 yo", True),
+                                           ("45岁女性", False), ("fever 101F after SCS", False), ("80 mg", False)])
+def test_an_age_of_75_or_more_is_older_age(text, old):
+    assert any(m.concept == "elderly" for m in load_lexicon().match(text)) is old
+
+
+def test_a_glucose_follow_up_in_chinese_is_answered(shorthand):
+    ans = shorthand.answer("术后血糖会高几天，要监测多久", ["糖尿病人 HbA1c 9.2%，用胰岛素，要做腰椎ESI，术前要注意什么"])
+    first = [b["text"] for b in ans.bullets if b["part"] == 0]
+    assert first and any(k in first[0] for k in ("2 天", "1.06")), ans.text
