@@ -1410,8 +1410,10 @@ _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile
                        r"\bjust (?:injected|pushed)\b",
                  "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
 _OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
-               r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|" + _HOME["en"],
-         "zh": _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+               r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
+               # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
+               r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b|" + _HOME["en"],
+         "zh": _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",
@@ -1448,7 +1450,7 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     # (the ward on the phone is no home, nor is a patient whose scan the follow-up reports)
     if _rx(_HOME[lang]).search(question) and not _rx(_WARD[lang]).search(question) and not arrived:
         banner = banner.replace(_LATE_STOP[out], (_HOME_STOP if rule.id in _COME_IN else _HOME_EMS)[out])
-    return banner, steps, _INTRA[out] if rule.id in _LATE_FORMS else ""
+    return banner, steps, _INTRA[out]  # (once it is over nothing is stopped: "During TFESI, stop if…" is no step hours later)
 
 
 _CONSERVATIVE = {"en": r"conservative \(non-surgical\) management|conservative management", "zh": r"保守(?:（非手术）)?治疗|保守处理"}
@@ -1511,8 +1513,9 @@ _LATE_FORMS: dict[str, tuple[dict[str, str], dict[str, tuple[str, ...]]]] = {
 
 
 # What a sentence says only of the procedure still under way ("stop the cement injection … during vertebroplasty").
-_INTRA = {"en": r"\bstop (?:the )?(?:cement )?(?:injection|injecting|irrigation)|\bpause the procedure|\bduring (?:vertebroplasty|kyphoplasty|the procedure)",
-          "zh": r"停止注射|停止注入|停止冲洗|暂停操作|术中"}
+_INTRA = {"en": r"\bstop (?:the )?(?:cement )?(?:injection|injecting|irrigation)|\bpause the procedure|\bduring (?:vertebroplasty|kyphoplasty|the procedure)|"
+                r"^during [^,]{0,40}, stop\b|\bdo not inject (?:any )?further\b",
+          "zh": r"停止注射|停止注入|停止冲洗|暂停操作|术中|^[^，。]{0,20}中，[^。]{0,40}停止操作|不要继续注射|不再继续注射"}
 
 
 def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str, ...]]:

@@ -26,7 +26,7 @@ def shorthand(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-un
     copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "vertebral-augmentation",
                                   "radiation-contrast", "last", "spinal-cord-stimulation", "infection-control", "sacroiliac",
                                   "intradiscal-pldd", "pdph", "esi-interlaminar-caudal", "intrathecal-drug-delivery",
-                                  "patient-selection-monitoring"))
+                                  "patient-selection-monitoring", "epiduroscopy-adhesiolysis"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -193,3 +193,18 @@ def test_a_glucose_follow_up_in_chinese_is_answered(shorthand):
     ans = shorthand.answer("术后血糖会高几天，要监测多久", ["糖尿病人 HbA1c 9.2%，用胰岛素，要做腰椎ESI，术前要注意什么"])
     first = [b["text"] for b in ans.bullets if b["part"] == 0]
     assert first and any(k in first[0] for k in ("2 天", "1.06")), ans.text
+
+
+@pytest.mark.parametrize("question", ["C6-7 TFESI w/ Kenalog this am, now R arm weak + slurred speech",
+                                      "颈6-7 TFESI 今天上午做的，现在右上肢无力、说话含糊",
+                                      "epiduroscopy today, ~150ml saline used, now bilat blurry vision + headache"])
+def test_a_picture_hours_after_the_procedure_gets_no_step_for_the_procedure_under_way(shorthand, question):
+    ans = shorthand.answer(question)
+    assert ans.urgent, ans.text
+    assert not any(k in b["text"] for b in ans.bullets[:2] for k in ("During transforaminal ESI, stop", "经椎间孔ESI中",
+                                                                      "pause the procedure", "Do not inject further")), ans.text
+
+
+def test_a_picture_during_the_injection_keeps_its_stop_step(shorthand):
+    ans = shorthand.answer("正在做颈椎TFESI，推药时病人突然说右手无力、说话含糊")
+    assert ans.urgent and any("停止操作" in b["text"] for b in ans.bullets[:2]), ans.text
