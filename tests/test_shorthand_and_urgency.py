@@ -208,3 +208,8 @@ def test_a_picture_hours_after_the_procedure_gets_no_step_for_the_procedure_unde
 def test_a_picture_during_the_injection_keeps_its_stop_step(shorthand):
     ans = shorthand.answer("正在做颈椎TFESI，推药时病人突然说右手无力、说话含糊")
     assert ans.urgent and any("停止操作" in b["text"] for b in ans.bullets[:2]), ans.text
+
+
+def test_antiplatelets_that_cannot_be_stopped_bring_the_continued_drug_evidence(shorthand):
+    ans = shorthand.answer("心内科说不能停，那这个注射还能做吗", ["药物洗脱支架植入才2个月，阿司匹林+波立维双抗，腰椎TFESI要不要停抗血小板药？"])
+    assert any(k in ans.text for k in ("4,766", "275")), ans.text
