@@ -1378,6 +1378,7 @@ class Framer:
         concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
         concepts, out = self._after_turn(q, lang, concepts, prev)
         out = _joint_injected(q, out)
+        out = _child_caudal(concepts, out)
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
@@ -2083,6 +2084,17 @@ _JOINT_INJECTED = re.compile(r"\b(?:inject\w*|shot|jab|put)\b[^.?;]{0,40}?\binto
                              r"(?:knee|shoulder|hip|ankle|elbow|wrist)(?: joint)?\b", re.I)
 _DEFICIT_WORDS = re.compile(r"\bnumb|\bweak|\bfoot drop|\bparaly|\bradiat|\bshooting|\bgoing into\b|\bdown (?:the|her|his) leg|"
                             r"\bcan'?t (?:lift|move|walk|feel)", re.I)
+
+
+def _child_caudal(concepts: tuple[str, ...], out: tuple[str, ...]) -> tuple[str, ...]:
+    """A caudal block for a child ("caudal ropivacaine dose for a 3 yo having inguinal hernia repair") is the paediatric
+    anaesthetic caudal, not an adult caudal ESI: its dose is not the adult local anaesthetic ceiling."""
+    if _PAEDIATRIC in concepts and _CAUDAL in concepts and _CHILD_CAUDAL not in out:
+        return (*out, _CHILD_CAUDAL)
+    return out
+
+
+_PAEDIATRIC, _CAUDAL, _CHILD_CAUDAL = "paediatric", "caudal-esi", "paediatric-caudal-block"
 
 
 def _joint_injected(q: str, out: tuple[str, ...]) -> tuple[str, ...]:

@@ -354,7 +354,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer
         "idd-overdose",
         _OVERSEDATED,
-        {"en": r"baclofen", "zh": r"巴氯芬"},
+        {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"},
         {"en": "URGENT: drowsiness, slow breathing or floppiness after an intrathecal baclofen refill can be a baclofen overdose. "
                + _STOP["en"] + ": support breathing and circulation, stop the pump or empty its reservoir per your pump protocol and "
                "monitor closely (the sources' naloxone step is for opioid toxicity).",
@@ -423,7 +423,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"fever|rigid|spastic|spasm|itch|pruritus|withdrawal|alarm|battery|agitat|confus|rhabdo|creatine kinase|stiff|hypertherm|"
                 r"high temperature|tachycard|seiz",),
          "zh": (r"高热|发热|发烧|高烧|僵硬|强直|痉挛|痒|撤药|戒断|报警|电量|躁动|烦躁|意识模糊|横纹肌溶解|肌酸激酶|发硬|心率快|心动过速|抽搐|抽筋",)},
-        {"en": r"baclofen", "zh": r"巴氯芬"},
+        {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"},  # (a homophone slip, 巴氯分泵, is still baclofen)
         {"en": "URGENT: fever, rigidity or rebound spasticity in a patient with an intrathecal baclofen pump can be baclofen withdrawal, which can be fatal. "
                + _STOP["en"] + ": check the pump and catheter urgently and restore baclofen delivery per local protocol.",
          "zh": "紧急：鞘内巴氯芬泵患者出现高热、肌肉僵硬或痉挛反跳，可能为巴氯芬撤药综合征，可危及生命。" + _STOP["zh"] + "：紧急检查泵和导管，并按本单位规范尽快恢复巴氯芬给药。"},
@@ -783,7 +783,7 @@ PATHWAY_NAMES: dict[str, dict[str, str]] = {
                    "zh": r"梗死|卒中|栓塞|失明|动脉|神经"},
     "idd-overdose": {"en": r"overdose|pocket fill|respiratory depression|opioid toxicity|naloxone", "zh": r"过量|囊袋|呼吸抑制|阿片.{0,4}毒性|纳洛酮"},
     "vasovagal": {"en": r"vasovagal", "zh": r"血管迷走"},
-    "baclofen-withdrawal": {"en": r"baclofen", "zh": r"巴氯芬"},
+    "baclofen-withdrawal": {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"},
     "contrast-anaphylaxis": {"en": r"anaphyla|allergic reaction|hypersensitivity reaction|urticaria|bronchospasm",
                              "zh": r"过敏性休克|严重过敏|过敏反应|超敏反应|荨麻疹|支气管痉挛"},
     "total-spinal": {"en": r"total spinal|high (?:spinal|block)|unexpectedly high|subdural|intrathecal(?:ly)? inject|inject\w* intrathecal|subarachnoid",
@@ -975,10 +975,15 @@ _ALLERGY_HISTORY = {
 }
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
-          r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*",
+          r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
+          # (normal findings told: "bladder and bowels fine", "legs strong", "full power")
+          r"\b(?:bladder|bowels?|sphincters?|continence)\b[^.;,?!]{0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
+          r"\blegs? (?:are |feel )?strong\b|\b(?:power|strength) (?:is )?(?:normal|full|5/5)\b|\bfull power\b",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
     "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲)|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
-          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*",
+          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*|"
+          # (normal findings told: "大小便正常", "腿有力", "肌力正常")
+          r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)",
 }
 
 

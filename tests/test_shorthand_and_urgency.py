@@ -213,3 +213,37 @@ def test_a_picture_during_the_injection_keeps_its_stop_step(shorthand):
 def test_antiplatelets_that_cannot_be_stopped_bring_the_continued_drug_evidence(shorthand):
     ans = shorthand.answer("心内科说不能停，那这个注射还能做吗", ["药物洗脱支架植入才2个月，阿司匹林+波立维双抗，腰椎TFESI要不要停抗血小板药？"])
     assert any(k in ans.text for k in ("4,766", "275")), ans.text
+
+
+@pytest.mark.parametrize("question", ["内侧支射频后第3天，皮肤麻、烧灼感，腿有力，大小便正常",
+                                      "SCS测试第2天，伤口有点疼，没有腿麻没有无力，大小便正常，不发烧",
+                                      "SCS trial day 2, some wound pain, no leg numbness or weakness, bladder and bowels fine, afebrile"])
+def test_normal_findings_told_raise_no_banner(question):
+    from assistant.safety import triage
+
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+    assert not triage(question, lang).urgent
+
+
+@pytest.mark.parametrize("question", ["ILESI后腿没力气，大小便解不出", "after ILESI both legs weak, can't pee"])
+def test_abnormal_findings_keep_the_banner(question):
+    from assistant.safety import triage
+
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+    assert triage(question, lang).rule == "neuraxial-deficit"
+
+
+def test_a_baclofen_pump_written_with_a_homophone_slip_still_raises_withdrawal():
+    from assistant.safety import triage
+
+    assert triage("巴氯分泵的病人，泵报警了好几天没管，今天发烧39.2，浑身发紧，一直喊痒，HR 130", "zh").rule == "baclofen-withdrawal"
+
+
+def test_a_childs_caudal_block_is_not_answered_with_adult_ceilings(shorthand):
+    ans = shorthand.answer("caudal block dose of ropivacaine for a 3 yo having inguinal hernia repair?")
+    assert ans.abstained and "3 mg/kg" not in ans.text, ans.text
+
+
+def test_mri_that_cannot_be_had_until_tomorrow_in_chinese_leads_with_the_alternative(shorthand):
+    ans = shorthand.answer("MRI明天才能排上，能等吗", ["腰椎ILESI术后第2天，吃利伐沙班，现在双下肢无力、尿不出来"])
+    assert ans.urgent and "CT 脊髓造影" in ans.bullets[0]["text"], ans.text
