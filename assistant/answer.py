@@ -260,6 +260,7 @@ _PREVENTION_ASK = re.compile(r"prophyla|\bprevent|before (?:the |an? )?(?:implan
 _INFECTION_TOLD = re.compile(r"\binfected\b|\bpus\b|\bdrain(?:ing|s)\b|\booz\w*|\bMRSA\b(?! carrier)|\bMSSA\b(?! carrier)|\bculture|"
                              r"\babscess|(?:pocket|wound|site|deep) infection|流脓|渗液|渗出|化脓|感染了|培养|脓肿|囊袋感染|切口感染", re.I)
 _TAKING = r"(?:服用|口服|在吃|正在吃|正在服用|长期吃|长期服用?|一直吃|吃着|服着|在用)\s*"
+_ALTERNATIVE_TESTS = frozenset({"ct-myelography"})  # named by "MRI not available", 核磁排不上: what to do instead
 # the word held or stopped is a drug's name ("how long to hold zontivity", "泰嘉要停几天")
 _HELD_BEFORE = r"(?:\bhold|\bstop|\bpause|\bdiscontinue|\bcome off|停用?|停掉|停药)\s*(?:the |his |her |their |taking )?"
 _HELD_AFTER = r"\s*(?:(?:needs? to |should |must )?be (?:held|stopped)\b|(?:要|需要|得|需|应该|该|必须)?\s*停)"
@@ -1471,9 +1472,12 @@ class AnswerEngine:
         if not q.followup or not bullets:
             return bullets
         said = set().union(*(b.sentence.concepts for b in bullets))
-        # (a procedure: a drug named now has its own dose and step rules)
-        new = [c for p in q.parts for c in p.concepts if self._kinds.get(c) == "procedure" and c not in said]
-        found = [x for x in sents if x.chunk.lang == lang and new and new[0] in x.concepts and not x.provenance and x.group == "management"]
+        # (only the alternative to a test that cannot be had: a procedure the turn proposes, "should we do a blood patch?",
+        # or tells done is no step of this picture; the sentence must be about the pathway's complication)
+        new = [c for p in q.parts for c in p.concepts if c in _ALTERNATIVE_TESTS and c not in said]
+        harm = {c for b in bullets for c in b.sentence.concepts if self._kinds.get(c) == "complication"}
+        found = [x for x in sents if x.chunk.lang == lang and new and new[0] in x.concepts and not x.provenance
+                 and x.group == "management" and harm & x.concepts]
         return [Bullet(found[0], 0, 1.0, "action"), *bullets] if found else bullets
 
     def _after_the_turn_before(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage,

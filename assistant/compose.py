@@ -2132,8 +2132,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     counted = [c for c in counted if c[1].group != "overview" or "overview" in groups or (harm is not None and harm(c[1]))] or counted
     counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
-    # (a rate, before a series where none occurred: "no discitis occurred (0/200)" does not lead the pooled 0.25%)
-    counted = [c for c in counted if not _NONE_SEEN[c[1].chunk.lang].search(c[1].text)] or counted
+    counted = _rates_before_none_seen(counted, about)
     # (one giving that complication's own rate, before an overall rate that lists it among others)
     counted = [c for c in counted if focused is None or focused(c[1])] or counted
     if not about:  # "odds of something serious?": serious events (a named complication's own rate needs no such word)
@@ -2230,6 +2229,16 @@ _WORKS_UP = re.compile(r"\b(?:suspected|obtain\w*|order\w*|confirm\w*|diagnos\w*
 # A sentence reporting what a study found ("In a systematic review of 19 studies …", "在一项纳入 … 的研究中").
 _STUDY_REPORT = re.compile(r"^In (?:a|an|the|one) (?:[\w-]+ ){0,3}(?:systematic review|review|study|series|trial|cohort|audit|"
                            r"meta-analysis|survey)\b|^(?:在)?一项[^，。]{0,30}(?:研究|综述|病例系列|试验|系统评价)", re.I)
+
+
+def _rates_before_none_seen(counted: list[tuple[float, Sentence]], about: frozenset[str]) -> list[tuple[float, Sentence]]:
+    """A rate of the asked complication, before a series where none occurred ("no discitis occurred (0/200)" does not lead
+    the pooled 0.25 %); with no other rate of it, "no infection in 16,638 ESIs" stays the infection answer."""
+    def none_seen(c: tuple[float, Sentence]) -> bool:
+        return bool(_NONE_SEEN[c[1].chunk.lang].search(c[1].text))
+    if any(about & c[1].concepts and not none_seen(c) for c in counted):
+        return [c for c in counted if not none_seen(c)]
+    return counted
 
 
 def _may_lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], rivalled: Callable[[Sentence], bool] | None,

@@ -88,7 +88,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
-              r"\bthreshold\b|\bcut-?off\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt|level) (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
+              r"\bthreshold\b|\bcut-?off\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
@@ -1474,7 +1474,8 @@ class Framer:
             # reported by a caller, with no ask, asks what to do)
             # (nor a patient's complication told going on, "pt headache since L5S1 ILESI wet tap 2d ago, worse upright")
             called = any(lex[c].kind == "complication" for c in concepts if c in lex) \
-                and (CALLED_IN[lang].search(q) or (_GOING_ON[lang].search(q) and "?" not in q and "？" not in q))
+                and (CALLED_IN[lang].search(q) or (_GOING_ON[lang].search(q) and "?" not in q and "？" not in q
+                                                   and not _PLANNED[lang].search(q)))  # ("LAST during SGB last year, now needs repeat SGB")
             return _topic_ask(q, lang, concepts) or (("prevention",) if len(drugs) >= 2 and _EITHER[lang].search(q) else ()) \
                 or (("recognition",) if told else ()) or (("action",) if called else ())
         if prev is None:

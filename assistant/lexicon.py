@@ -44,8 +44,8 @@ def _gestations(text: str) -> list[Match]:
 
 
 # An age told (80岁, 78F, 82 yo, aged 80): 75 or more is the sources' "older age" (no threshold given; 75 read as clearly old)
-_AGE = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:岁|周岁)|(?<![\d.])(\d{1,3})\s*(?:yo|y/o|yrs? old|years? old|-year-old|-yo|[MF])(?![A-Za-z])|"
-                  r"\baged (\d{1,3})\b", re.I)
+_AGE = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:多)?(?:岁|周岁)|(?<![\d.])(\d{1,3})\s*(?:(?i:yo|y/o|y\.o\.|yrs? old|years? old|-year-old|-yo)|[MF])(?![A-Za-z])|"
+                  r"(?i:\baged) (\d{1,3})\b")
 OLDER_AGE, CHILD_AGE = 75, 12
 
 
@@ -55,9 +55,9 @@ def _ages(text: str) -> list[Match]:
     out = []
     for m in _AGE.finditer(text):
         age = int(next(g for g in m.groups() if g))
-        if OLDER_AGE <= age <= (97 if m.group()[-1] in "MFmf" else 120):
+        if OLDER_AGE <= age <= (95 if m.group()[-1] in "MF" else 120):  # (96F, 98F: temperatures)
             out.append(Match("elderly", m.start(), m.end(), m.group(), "age"))
-        elif age <= CHILD_AGE and m.group()[-1] not in "MFmf":  # ("2F catheter" is a size, "C7 3M" no child)
+        elif age <= CHILD_AGE and m.group()[-1] not in "MF":  # ("2F catheter" is a size, "C7 3M" no child)
             out.append(Match("paediatric", m.start(), m.end(), m.group(), "age"))
     return out
 
@@ -444,7 +444,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 8  # 7: an age of 75 or more is older age; 8: a child's age is paediatric; 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's
+MATCHER_VERSION = 9  # 9: ages read in any case but the sex letter; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's
 
 
 def lexicon_digest(path: Path) -> str:

@@ -213,15 +213,18 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"arms? (?:are |feel |feels )?heavy|can(?:no|'|’)?t grip|grip (?:is )?weak|weak grip|"
                 r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
                 r"difficulty (?:peeing|passing urine|urinating)|"
-                # (new root pain with cement in view: cement in the canal or a foramen, "kypho, cement going into canal, new leg pain")
-                r"^(?=[\s\S]*(?:cement|vertebroplast|kyphoplast|\bkypho\b|\bPVP\b|\bPKP\b))[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}"
-                r"(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|"
-                r"^(?=[\s\S]*(?:cement|vertebroplast|kyphoplast|\bkypho\b|\bPVP\b|\bPKP\b))[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}(?:radicul|sciatica)",),
+                # (new root pain with cement in view, after the injection or with cement in the canal told: "kypho, cement going into
+                # canal, new leg pain"; not a plan, "kyphoplasty planned tomorrow, severe leg pain from stenosis", nor a general ask)
+                r"^(?=[\s\S]*(?:cement|vertebroplast|kyphoplast|\bkypho\b|\bPVP\b|\bPKP\b))"
+                r"(?=[\s\S]*(?:\b(?:after|post|done|during|c/o|complains?)\b|cement[^.?!]{0,30}(?:canal|foram)))"
+                r"(?![\s\S]*\b(?:planned|tomorrow|candidate|what causes|why|causes? of|principles?|indications?)\b)"
+                r"[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}(?:(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|radicul|sciatica)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|放电样|放电感|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出|"
-                r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))[\s\S]*?(?:新发|新出现|出现|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
+                r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))(?![\s\S]*(?:原因|适应证|处理原则|术前|明天|能做吗|是什么))"
+                r"[\s\S]*?(?:新发|新出现|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|\bkypho\b|cement|"
                r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal|"
                r"sympathetic|paravertebral",
@@ -590,10 +593,12 @@ _UNSTABLE = RedFlag(
            + "：评估气道、呼吸和循环，并查找原因（出血、阻滞的交感效应、高位阻滞、过敏反应）。知识库中没有针对这一情况的处理流程。"},
     {"en": "hypotension after block bleeding risk sympathetic block", "zh": "低血压 阻滞后 出血风险 交感神经阻滞"},
     procedures=('interventional-pain-procedure', 'sympathetic-block', 'radiofrequency-ablation', 'esi'),
-    # (a shock weeks after the procedure: "triamcinolone 2 wks ago, now septic, BP 75/40 - steroid cover?" is no block's
-    # sympathetic effect)
-    exclude={"en": r"\b\d+\s*(?:wks?|weeks?|months?|mths?)\s+(?:ago|after|later|post)\b|\blast (?:week|month)\b",
-             "zh": r"\d+\s*(?:周|个月)(?:前|后|以前)|上(?:周|个月)"},
+    # (a shock weeks after the procedure: "epidural triamcinolone 2 wks ago, now septic, BP 75/40 - steroid cover?" is no
+    # block's sympathetic effect; the time is the procedure's, and nothing places the shock at a procedure now)
+    exclude={"en": r"^(?![\s\S]*\b(?:just|during|today|post-?op|recovery|pacu|after the (?:block|injection|procedure)|implant(?:ed)? today)\b)"
+                   r"[\s\S]*\b(?:ESI|TFESI|ILESI|injection|block|implant|procedure|triamcinolone|steroid|epidural)\b[^.?]{0,30}?"
+                   r"\b\d+\s*(?:wks?|weeks?|months?|mths?)\s+(?:ago|before)\b",
+             "zh": r"^(?![\s\S]*(?:刚|术中|今天|做完|术后当天|复苏室))[\s\S]*(?:注射|阻滞|植入|ESI|激素|手术)[^，。]{0,10}?\d+\s*(?:周|个月)(?:前|以前)"},
 )
 # A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to
 # be a post-dural puncture headache (that one is postural and comes on over hours to days); the sources hold no protocol.

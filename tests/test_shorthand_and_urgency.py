@@ -247,3 +247,63 @@ def test_a_childs_caudal_block_is_not_answered_with_adult_ceilings(shorthand):
 def test_mri_that_cannot_be_had_until_tomorrow_in_chinese_leads_with_the_alternative(shorthand):
     ans = shorthand.answer("MRI明天才能排上，能等吗", ["腰椎ILESI术后第2天，吃利伐沙班，现在双下肢无力、尿不出来"])
     assert ans.urgent and "CT 脊髓造影" in ans.bullets[0]["text"], ans.text
+
+
+# Review 12: the inputs that the first versions of this session's changes got wrong.
+@pytest.mark.parametrize(("question", "lang"), [
+    ("stopped clopidogrel 1 week ago, just did coeliac plexus neurolysis, now BP 70/40 HR 125 and pale", "en"),
+    ("停用氯吡格雷1周后做腹腔神经丛阻滞，刚做完血压70/40，心率130", "zh"),
+    ("上周做过一次ESI，今天做腰交感神经阻滞后血压降到75/40", "zh"),
+    ("had a COVID infection 2 weeks ago; during the lumbar sympathetic block BP dropped to 75/40", "en"),
+    ("SCS implanted 3 months ago, today IPG replacement, post-op BP 70/40, HR 130, pocket swelling", "en")])
+def test_a_shock_now_keeps_its_banner_whatever_else_happened_weeks_ago(question, lang):
+    from assistant.safety import triage
+
+    assert triage(question, lang).urgent
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("kyphoplasty planned tomorrow; she has severe leg pain from L4-5 stenosis too, ok to proceed?", "en"),
+    ("PKP适应证：椎体骨折伴突然出现下肢放射痛的患者能做吗", "zh"), ("what causes new leg pain after vertebroplasty", "en"),
+    ("椎体成形术后出现下肢放射痛的原因有哪些", "zh"), ("PVP骨水泥渗漏导致新发根性疼痛的处理原则", "zh"), ("PKP术后3个月，出现腿疼，怎么办", "zh")])
+def test_leg_pain_with_cement_planned_or_asked_in_general_is_no_emergency(question, lang):
+    from assistant.safety import triage
+
+    assert not triage(question, lang).urgent
+
+
+_WARD = "ward: 78F L4-5 ILESI 2 days ago, xarelto restarted yesterday, now severe back pain + both legs weak, retaining urine"
+
+
+@pytest.mark.parametrize(("follow_up", "not_first"), [("should we do a blood patch?", ("blood patch", "EBP")),
+                                                      ("ok, MRI shows epidural haematoma at L4-5", ("obtaining an emergency MRI",))])
+def test_a_procedure_proposed_or_done_in_an_emergency_follow_up_never_leads(shorthand, follow_up, not_first):
+    ans = shorthand.answer(follow_up, [_WARD])
+    assert ans.urgent and not any(k in ans.bullets[0]["text"] for k in not_first), ans.text
+
+
+@pytest.mark.parametrize("question", ["SCS植入后能不能做MRI？", "鞘内药物泵的病人能不能做MRI检查", "is MRI contraindicated after an SCS implant?"])
+def test_mri_with_an_implant_is_still_not_covered(shorthand, question):
+    assert shorthand.answer(question).abstained
+
+
+def test_a_past_complication_with_a_repeat_planned_asks_prevention(shorthand):
+    assert shorthand.frame("pt with LAST during SGB last year, now needs repeat SGB", []).aspects[:1] != ("action",)
+
+
+@pytest.mark.parametrize(("text", "concept"), [("claudication at 80m", None), ("temp 96F", None), ("85 y.o.", "elderly"),
+                                               ("80多岁", "elderly"), ("2F catheter", None)])
+def test_ages_are_read_but_not_distances_temperatures_or_sizes(text, concept):
+    found = {m.concept for m in load_lexicon().match(text)} & {"elderly", "paediatric"}
+    assert found == ({concept} if concept else set()), found
+
+
+def test_no_infection_in_a_large_audit_still_answers_an_infection_rate_with_no_other(shorthand):
+    ans = shorthand.answer("infection rate after lumbar TFESI?")
+    assert "no infection" in ans.bullets[0]["text"], ans.text
+
+
+def test_the_safest_inr_is_still_a_lab_limit():
+    from assistant.frame import aspects_of
+
+    assert "limit" in aspects_of("what INR is safest for a lumbar ILESI?", "en")
