@@ -263,6 +263,7 @@ _TAKING = r"(?:服用|口服|在吃|正在吃|正在服用|长期吃|长期服�
 _ALTERNATIVE_TESTS = frozenset({"ct-myelography"})  # named by "MRI not available", 核磁排不上: what to do instead
 # the word held or stopped is a drug's name ("how long to hold zontivity", "泰嘉要停几天")
 _HELD_BEFORE = r"(?:\bhold|\bstop|\bpause|\bdiscontinue|\bcome off|停用?|停掉|停药)\s*(?:the |his |her |their |taking )?"
+_HELD_NOT_DRUGS = frozenset({"喂奶", "哺乳", "母乳", "化疗", "透析", "运动", "洗澡", "上班", "工作", "开车", "锻炼", "健身"})  # (held, not drugs)
 _HELD_AFTER = r"\s*(?:(?:needs? to |should |must )?be (?:held|stopped)\b|(?:要|需要|得|需|应该|该|必须)?\s*停)"
 CONSERVATIVE = "conservative-management"
 # a comparison one of whose sides the sources say nothing of on the thing compared
@@ -1929,7 +1930,8 @@ class AnswerEngine:
         dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克|(?:qd|bid|tid|qid|qn|od|bd)\b|每[日天])",
                                                    q.text, re.I)
                  or re.search(_TAKING + re.escape(u), q.text)  # ("服用保栓通": a name told as taken is a drug's)
-                 or re.search(_HELD_BEFORE + re.escape(u) + r"(?![A-Za-z])", q.text, re.I) or re.search(re.escape(u) + _HELD_AFTER, q.text, re.I)]
+                 or (u not in _HELD_NOT_DRUGS and (re.search(_HELD_BEFORE + re.escape(u) + r"(?![A-Za-z])", q.text, re.I)
+                                                   or re.search(re.escape(u) + _HELD_AFTER, q.text, re.I)))]
         # a drug the knowledge base names only to mark it out of scope ("hold Ozempic before the SCS trial?"): another
         # specialty's drug, whose hold interval is not here either
         outside = [m.surface for m in q.matches if "hold" in q.aspects and m.concept in q.out_of_scope

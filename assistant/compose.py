@@ -1995,7 +1995,7 @@ _CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案�
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之", re.I)
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
-# "a review of 647 cases" is none in English)
+# "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
                     r"(?<![\d.])(?<!一项)(?<!一项 )(?<!纳入)(?<!纳入 )\d+\s*例(?![^，。；]{0,12}(?:综述|研究|系列))")
 

@@ -251,6 +251,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # "is lead migration more common with DRG or with SCS?", "which has the higher infection rate?"
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
+                   # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
                    r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
@@ -1472,7 +1473,7 @@ class Framer:
             told = any(lex[c].kind == "complication" for c in concepts if c in lex) and _HAPPENED[lang].search(q)
             # ("SCS trial pt called: clear fluid leaking from the exit site and a headache on standing": a complication
             # reported by a caller, with no ask, asks what to do)
-            # (nor a patient's complication told going on, "pt headache since L5S1 ILESI wet tap 2d ago, worse upright")
+            # (or a patient's complication told going on, "pt headache since L5S1 ILESI wet tap 2d ago, worse upright")
             called = any(lex[c].kind == "complication" for c in concepts if c in lex) \
                 and (CALLED_IN[lang].search(q) or (_GOING_ON[lang].search(q) and "?" not in q and "？" not in q
                                                    and not _PLANNED[lang].search(q)))  # ("LAST during SGB last year, now needs repeat SGB")
@@ -2057,20 +2058,21 @@ class Framer:
         return found
 
 
+_ASK_HEADS = frozenset("要需停得该能可还用吃")  # the characters an ask starts with after a name (要停, 需要, 能不能…)
+
+
 def _uncovered(start: int, tok: str, covered: Sequence[bool]) -> tuple[int, str]:
-    """A token that runs into words already read (a concept, the ask) keeps the part before or after them when that is
-    two characters or more: jieba joins a name it does not know to the next character ("泰嘉要" of "泰嘉要停几天")."""
+    """A token that runs into the ask keeps the part before it when that is two characters or more: jieba joins a name it
+    does not know to the ask's first character ("泰嘉要" of "泰嘉要停几天")."""
     if start < 0 or len(tok) < 3:
         return start, tok
     flags = [bool(covered[i]) for i in range(start, start + len(tok))]
     if not any(flags) or all(flags):
         return start, tok
     head = flags.index(True)  # the first character read already
-    free_from = len(flags) - flags[::-1].index(True)  # the first character after the last one read
-    if head >= 2 and all(flags[head:]):
+    # (only a name before the ask's first word: "满头" of 满头大汗 is no name)
+    if head >= 2 and all(flags[head:]) and tok[head] in _ASK_HEADS:
         return start, tok[:head]
-    if len(tok) - free_from >= 2 and all(flags[:free_from]):
-        return start + free_from, tok[free_from:]
     return start, tok
 
 

@@ -307,3 +307,13 @@ def test_the_safest_inr_is_still_a_lab_limit():
     from assistant.frame import aspects_of
 
     assert "limit" in aspects_of("what INR is safest for a lumbar ILESI?", "en")
+
+
+@pytest.mark.parametrize("question", ["打完ESI喂奶要停多久", "病人化疗要停吗，做腹腔神经丛阻滞"])
+def test_an_activity_or_therapy_held_is_no_unknown_drug(shorthand, question):
+    assert "该药物的资料" not in shorthand.answer(question).text
+
+
+def test_only_a_name_before_the_ask_is_trimmed_from_a_joined_token(shorthand):
+    assert shorthand.frame("泰嘉要停几天做TFESI", []).unknown == ("泰嘉",)
+    assert "满头" not in shorthand.frame("ESI后满头大汗正常吗", []).unknown
