@@ -45,7 +45,9 @@ def _gestations(text: str) -> list[Match]:
 
 # An age told (80岁, 78F, 82 yo, aged 80): 75 or more is the sources' "older age" (no threshold given; 75 read as clearly old)
 _AGE = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:多)?(?:岁|周岁)|(?<![\d.])(\d{1,3})\s*(?:(?i:yo|y/o|y\.o\.|yrs? old|years? old|-year-old|-yo)|[MF])(?![A-Za-z])|"
-                  r"(?i:\baged) (\d{1,3})\b")
+                  r"(?i:\baged) (\d{1,3})\b|"
+                  # ("and if she's 82?", "pt is 80": a bare number said of the patient, not a weight or a dose)
+                  r"(?i:\b(?:she|he|pt|patient)(?:'s|’s| is))\s+(\d{2,3})\b(?!\s*(?i:kgs?|lbs?|mg|ml|%|/|\.\d|cm|mm|bpm|mmhg|kilos?|pounds?))")
 OLDER_AGE, CHILD_AGE = 75, 12
 
 
@@ -444,7 +446,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 9  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter
+MATCHER_VERSION = 10  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient
 
 
 def lexicon_digest(path: Path) -> str:

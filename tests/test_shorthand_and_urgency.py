@@ -292,7 +292,8 @@ def test_a_past_complication_with_a_repeat_planned_asks_prevention(shorthand):
 
 
 @pytest.mark.parametrize(("text", "concept"), [("claudication at 80m", None), ("temp 96F", None), ("85 y.o.", "elderly"),
-                                               ("80多岁", "elderly"), ("2F catheter", None)])
+                                               ("80多岁", "elderly"), ("2F catheter", None), ("and if she's 82?", "elderly"),
+                                               ("she is 70 kg", None), ("pt is 80", "elderly")])
 def test_ages_are_read_but_not_distances_temperatures_or_sizes(text, concept):
     found = {m.concept for m in load_lexicon().match(text)} & {"elderly", "paediatric"}
     assert found == ({concept} if concept else set()), found
