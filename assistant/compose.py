@@ -205,7 +205,7 @@ _KIND = {
     "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|(?<![A-Za-z])(?:MRI|CT)(?![A-Za-z])|磁共振|影像|平片|X 线|X线|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞|排除|\brul(?:e|ed|ing) out\b|\bexclud", re.I),  # a test rules it out too
-    "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanism|leads? to|raises?|attributed to|therefore|hence)\b|"
+    "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanisms?|leads? to|raises?|attributed to|therefore|hence)\b|"
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于|因此|所以", re.I),
 }
 HOLD_SPAN = _KIND["hold"]  # a hold interval in a sentence (3 days, 24 h)
@@ -2114,7 +2114,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     chosen = _may_lead(chosen, groups, rivalled, told_accident, level_free)
     best = chosen[0]
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
-    usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups)
+    # (or a mechanism named, asked how it works: the lipid shuttle is written as an evidence note)
+    usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups
+                                                            or (kind is _KIND["mechanism"] and bool(_MECHANISM_NAMED.search(c[1].text))))
               and not _NO_PROTOCOL[c[1].chunk.lang].search(c[1].text)  # "the sources describe no pathway" answers nothing first
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
     best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
@@ -2165,7 +2167,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # (the first ask is one no section holds, "she's 55 kg, the actual numbers?": its kind before a later ask's section)
     # (one giving it for the asked subject leads at half the best, as a count or an interval does: "caffeine not helping,
     # how much blood for the patch?" - the volume, before the patch's place as the definitive treatment)
-    if in_kind and in_kind[0][0] >= (0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
+    # (a named mechanism of the asked subject answers "how does it work?" even when the dosing sentences score higher)
+    named_mechanism = kind is _KIND["mechanism"] and bool(in_kind) and bool(_MECHANISM_NAMED.search(in_kind[0][1].text))
+    if in_kind and in_kind[0][0] >= (0.3 if named_mechanism else 0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
         return in_kind[0]
     if both and both[0][0] >= 0.6 * best[0]:
         return both[0]
@@ -2217,11 +2221,15 @@ def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | Non
         best = _PRESENTS
     elif kind is _KIND["workup"]:
         best = _WORKS_UP  # the studies to order for a suspected case, before why imaging surveillance is done
+    elif kind is _KIND["mechanism"]:
+        best = _MECHANISM_NAMED  # the mechanism named, before a sentence that only says "because"
     else:
         return gives
     return [c for c in gives if best.search(c[1].text)] + [c for c in gives if not best.search(c[1].text)]
 
 
+# (the mechanism itself, not a sentence saying that a guideline describes one)
+_MECHANISM_NAMED = re.compile(r"^(?![\s\S]*(?:\bdescribes?\b|阐述|介绍了))[\s\S]*(?:\bmechanism|\bproposed\b|\battributed to\b|\bthought to\b|\bembol|机制|原理|归因于|被认为|栓塞)", re.I)
 _WORKS_UP = re.compile(r"\b(?:suspected|obtain\w*|order\w*|confirm\w*|diagnos\w*|followed by|then)\b|疑似|怀疑|先行|再行|确诊|诊断|"
                        r"行[^，。；]{0,20}检查", re.I)
 

@@ -255,8 +255,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
-                  r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|how does .{0,40}(?:cause|happen|lead)",
-                  r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生"),
+                  r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|how does .{0,40}(?:cause|happen|lead)|"
+                  r"how (?:does|do|would) (?:the |a |an )?[\w -]{1,30}?\b(?:actually |really )?work\b(?! (?:for|in (?:a|an|the) \w+ (?:patient|pt)))",  # ("how does the lipid actually work?")
+                  r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)"),
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
                    r"是什么|什么是|定义|含义|指什么"),
 }

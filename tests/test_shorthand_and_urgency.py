@@ -318,3 +318,11 @@ def test_an_activity_or_therapy_held_is_no_unknown_drug(shorthand, question):
 def test_only_a_name_before_the_ask_is_trimmed_from_a_joined_token(shorthand):
     assert shorthand.frame("泰嘉要停几天做TFESI", []).unknown == ("泰嘉",)
     assert "满头" not in shorthand.frame("ESI后满头大汗正常吗", []).unknown
+
+
+@pytest.mark.parametrize(("question", "history"), [("how does lipid emulsion work in LAST?", []),
+                                                   ("and how does the lipid actually work?", ["ASRA vs AAGBI lipid dosing?"]),
+                                                   ("脂肪乳为什么能治局麻药中毒", [])])
+def test_how_a_rescue_works_leads_with_its_proposed_mechanisms(shorthand, question, history):
+    ans = shorthand.answer(question, history)
+    assert any(k in ans.bullets[0]["text"] for k in ("lipid shuttle", "脂质穿梭")), ans.text
