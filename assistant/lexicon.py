@@ -49,6 +49,7 @@ _AGE = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:多)?(?:岁|周岁)|(?<![\d.])(\d{1
                   # ("and if she's 82?", "pt is 80": a bare number said of the patient, not a weight or a dose)
                   r"(?i:\b(?:she|he|pt|patient)(?:'s|’s| is))\s+(\d{2,3})\b(?!\s*(?i:kgs?|lbs?|mg|ml|%|/|\.\d|cm|mm|bpm|mmhg|kilos?|pounds?))")
 OLDER_AGE, CHILD_AGE = 75, 12
+_DEVICE_BEFORE = re.compile(r"(?:\b(?:IPG|pump|battery|device|stimulator|implant|SCS|generator|lead)s?\b|泵|电池|刺激器|电极|装置)\W{0,3}(?:is\s+)?$", re.I)
 
 
 def _ages(text: str) -> list[Match]:
@@ -56,6 +57,8 @@ def _ages(text: str) -> list[Match]:
     # "3 yo", 5岁, is a paediatric patient)
     out = []
     for m in _AGE.finditer(text):
+        if _DEVICE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # ("SCS IPG 8 years old", 泵用了 8 年: a device's age)
         age = int(next(g for g in m.groups() if g))
         if OLDER_AGE <= age <= (95 if m.group()[-1] in "MF" else 120):  # (96F, 98F: temperatures)
             out.append(Match("elderly", m.start(), m.end(), m.group(), "age"))
@@ -446,7 +449,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 10  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient
+MATCHER_VERSION = 11  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age
 
 
 def lexicon_digest(path: Path) -> str:

@@ -216,14 +216,15 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 # (new root pain with cement in view, after the injection or with cement in the canal told: "kypho, cement going into
                 # canal, new leg pain"; not a plan, "kyphoplasty planned tomorrow, severe leg pain from stenosis", nor a general ask)
                 r"^(?=[\s\S]*(?:cement|vertebroplast|kyphoplast|\bkypho\b|\bPVP\b|\bPKP\b))"
-                r"(?=[\s\S]*(?:\b(?:after|post|done|during|c/o|complains?)\b|cement[^.?!]{0,30}(?:canal|foram)))"
-                r"(?![\s\S]*\b(?:planned|tomorrow|candidate|what causes|why|causes? of|principles?|indications?)\b)"
+                r"(?=[\s\S]*(?:\b(?:after|post|post-?op|done|during|ago|now|c/o|complains?)\b|cement[^.?!]{0,30}(?:canal|foram)))"
+                r"(?![\s\S]*\b(?:planned|scheduled|booked|candidate|what causes|causes? of|principles?|indications?|common|how often|"
+                r"how (?:to|do you|should (?:i|we)) (?:manage|treat)|rate)\b)(?!\W*why\b)"
                 r"[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}(?:(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|radicul|sciatica)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|放电样|放电感|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出|"
-                r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))(?![\s\S]*(?:原因|适应证|处理原则|术前|明天|能做吗|是什么))"
+                r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))(?![\s\S]*(?:什么原因|原因有哪些|原因是什么|适应证|处理原则|术前|能做吗|常见吗|发生率|多常见))"
                 r"[\s\S]*?(?:新发|新出现|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|\bkypho\b|cement|"
                r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal|"
@@ -595,10 +596,12 @@ _UNSTABLE = RedFlag(
     procedures=('interventional-pain-procedure', 'sympathetic-block', 'radiofrequency-ablation', 'esi'),
     # (a shock weeks after the procedure: "epidural triamcinolone 2 wks ago, now septic, BP 75/40 - steroid cover?" is no
     # block's sympathetic effect; the time is the procedure's, and nothing places the shock at a procedure now)
-    exclude={"en": r"^(?![\s\S]*\b(?:just|during|today|post-?op|recovery|pacu|after the (?:block|injection|procedure)|implant(?:ed)? today)\b)"
+    exclude={"en": r"^(?![\s\S]*\b(?:just|during|today|tonight|yesterday|this (?:morning|am|afternoon|evening)|an? (?:hour|few hours) ago|"
+                   r"\d+\s*(?:min|mins|minutes|h|hrs?|hours?) ago|post-?op|recovery|pacu|after the (?:block|injection|procedure)|"
+                   r"implant(?:ed)? today)\b)"
                    r"[\s\S]*\b(?:ESI|TFESI|ILESI|injection|block|implant|procedure|triamcinolone|steroid|epidural)\b[^.?]{0,30}?"
                    r"\b\d+\s*(?:wks?|weeks?|months?|mths?)\s+(?:ago|before)\b",
-             "zh": r"^(?![\s\S]*(?:刚|术中|今天|做完|术后当天|复苏室))[\s\S]*(?:注射|阻滞|植入|ESI|激素|手术)[^，。]{0,10}?\d+\s*(?:周|个月)(?:前|以前)"},
+             "zh": r"^(?![\s\S]*(?:刚|术中|今天|今晨|今早|昨天|昨晚|\d+\s*(?:小时|分钟)前|做完|术后当天|复苏室))[\s\S]*(?:注射|阻滞|植入|ESI|激素|手术)[^，。]{0,10}?\d+\s*(?:周|个月)(?:前|以前)"},
 )
 # A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to
 # be a post-dural puncture headache (that one is postural and comes on over hours to days); the sources hold no protocol.
@@ -982,13 +985,13 @@ _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
           r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
           # (normal findings told: "bladder and bowels fine", "legs strong", "full power")
-          r"\b(?:bladder|bowels?|sphincters?|continence)\b[^.;,?!]{0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
+          r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
           r"\blegs? (?:are |feel )?strong\b|\b(?:power|strength) (?:is )?(?:normal|full|5/5)\b|\bfull power\b",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
     "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲)|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
           r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*|"
           # (normal findings told: "大小便正常", "腿有力", "肌力正常")
-          r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)",
+          r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?不非未异]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)",
 }
 
 
@@ -1422,8 +1425,9 @@ _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile
 _OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
-               r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b|" + _HOME["en"],
-         "zh": _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+               r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
+               r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
+         "zh": _IMPLANT_YEARS["zh"] + r"|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

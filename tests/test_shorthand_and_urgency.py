@@ -323,6 +323,37 @@ def test_only_a_name_before_the_ask_is_trimmed_from_a_joined_token(shorthand):
 @pytest.mark.parametrize(("question", "history"), [("how does lipid emulsion work in LAST?", []),
                                                    ("and how does the lipid actually work?", ["ASRA vs AAGBI lipid dosing?"]),
                                                    ("脂肪乳为什么能治局麻药中毒", [])])
-def test_how_a_rescue_works_leads_with_its_proposed_mechanisms(shorthand, question, history):
-    ans = shorthand.answer(question, history)
+def test_how_a_rescue_works_leads_with_its_proposed_mechanisms(engine, question, history):
+    ans = engine.answer(question, history)
     assert any(k in ans.bullets[0]["text"] for k in ("lipid shuttle", "脂质穿梭")), ans.text
+
+
+# Review 13: close variants of review 12's inputs.
+@pytest.mark.parametrize(("question", "lang", "urgent"), [
+    ("coeliac plexus block 2 hrs ago, pt had same block 6 weeks ago, now BP 70/40 and pale", "en", True),
+    ("ESI 2周前做过，今晨腹腔神经丛阻滞后血压70/40", "zh", True),
+    ("kyphoplasty done this am, new severe leg pain, ok to discharge tomorrow?", "en", True),
+    ("vertebroplasty 2 hours ago, now new severe leg pain", "en", True),
+    ("PKP术后2小时，新发下肢放射痛，明天能出院吗", "zh", True),
+    ("is new leg pain after vertebroplasty common?", "en", False),
+    ("how to manage new radicular pain after vertebroplasty?", "en", False),
+    ("椎体成形术后新发下肢疼痛常见吗", "zh", False),
+    ("2 days after L4-5 ILESI, on apixaban, bladder not normal, back pain severe", "en", True),
+    ("ESI后第二天，大小便不正常，腰痛剧烈", "zh", True)])
+def test_close_variants_of_the_timing_cement_and_normal_finding_cues(question, lang, urgent):
+    from assistant.safety import triage
+
+    assert triage(question, lang).urgent is urgent
+
+
+@pytest.mark.parametrize(("question", "lang"), [("今天下午做PVP，现在推骨水泥时病人血氧降到85%", "zh"),
+                                                ("今天做星状神经节阻滞，现在推药时病人突然抽搐", "zh")])
+def test_today_and_now_with_the_injection_going_on_is_during_it(question, lang):
+    from assistant.safety import triage
+
+    tri = triage(question, lang)
+    assert tri.urgent and not tri.intra, tri
+
+
+def test_a_devices_age_is_no_patients():
+    assert not {m.concept for m in load_lexicon().match("SCS IPG 8 years old, battery replacement planned")} & {"paediatric", "elderly"}
