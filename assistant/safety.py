@@ -1127,6 +1127,18 @@ _PAST_EPISODE = {"en": r"\bago\b|\blast (?:year|month|time)\b|\bprevious\w*|\bhi
                  "zh": r"以前|之前|既往|曾经|去年|上次|前发生过|昨天|已经纠正|已纠正|已经好了|如果|万一|假如"}
 
 
+def _still_unstable_after_lipid(question: str, before: str, lang: Lang, concepts: Collection[str] = ()) -> bool:
+    """A follow-up telling the circulation still fails ("he's still hypotensive after the bolus, what next?") after a turn on
+    LAST's lipid rescue: the toxicity goes on, not a shock of unknown cause."""
+    # (only where the shock banner would take it: a turn that raises no banner keeps its quiet answer of the next step)
+    return bool(before) and bool(_rx(_LIPID_OR_LAST[lang]).search(before)) and bool(_rx(_LOW_BP[lang]).search(question)) \
+        and (bool(_rx(_UNSTABLE.context[lang]).search(question)) or not set(_UNSTABLE.procedures).isdisjoint(concepts))
+
+
+_LIPID_OR_LAST = {"en": r"(?-i:\bLAST\b)|intralipid|lipid (?:emulsion|rescue|bolus|dose)|local an(?:a)?esthetic (?:systemic )?toxicity",
+                  "zh": r"LAST|局麻药(?:全身)?中毒|局麻药全身毒性|脂肪乳"}
+
+
 def toxicity_told(question: str, lang: Lang) -> bool:
     """Is local anaesthetic toxicity told as what a patient has now, with the lipid asked for?"""
     return all(_rx(p[lang]).search(question) for p in (_TOXICITY_TOLD, _THIS_PATIENT, _LIPID_ASKED)) \
@@ -1381,7 +1393,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
             continue
         # (told in this turn: a turn before that asked the regimen in general is no patient)
-        told = (rule.id == "neuraxial-deficit" and haematoma_shown(question, before, lang)) or (rule.id == "last" and toxicity_told(question, lang))
+        told = (rule.id == "neuraxial-deficit" and haematoma_shown(question, before, lang)) or (rule.id == "last" and (
+            toxicity_told(question, lang) or _still_unstable_after_lipid(question, before, lang, concepts)))
         if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told:
             continue
         in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)

@@ -357,3 +357,18 @@ def test_today_and_now_with_the_injection_going_on_is_during_it(question, lang):
 
 def test_a_devices_age_is_no_patients():
     assert not {m.concept for m in load_lexicon().match("SCS IPG 8 years old, battery replacement planned")} & {"paediatric", "elderly"}
+
+
+def test_a_circulation_still_failing_after_the_lipid_turn_is_no_shock_of_unknown_cause(engine):
+    ans = engine.answer("he's still hypotensive after the bolus, what next?", ["Anaesthetist: Intralipid dose for LAST, 85 kg man."])
+    assert "shock picture" not in ans.text and "repeat the lipid bolus" in ans.bullets[0]["text"], ans.text
+    # ("last dose" is no LAST)
+    from assistant.safety import _still_unstable_after_lipid
+
+    assert not _still_unstable_after_lipid("BP 70/40 after the block", "when was his last dose of xarelto? ", "en", ("esi",))
+    assert _still_unstable_after_lipid("BP 70/40 after the block", "Intralipid dose for LAST? ", "en", ("esi",))
+
+
+def test_a_baclofen_pump_running_dry_asked_in_a_follow_up_is_the_withdrawal(shorthand):
+    ans = shorthand.answer("那巴氯芬泵突然断药会怎么样？怎么处理？", ["鞘内泵导管尖端肉芽肿危险因素？怎么早期识别？"])
+    assert "撤药综合征" in ans.bullets[0]["text"], ans.text
