@@ -1008,7 +1008,20 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts) \
             and _FIGURE_ASKS.union({"timing"}).intersection(part.aspects):
         return True
-    return rival(s, own, sig, ("procedure",)) or _other_region(s, own, sig)
+    return rival(s, own, sig, ("procedure",)) or _other_region(s, own, sig) or _other_home(s, own, sig)
+
+
+def _other_home(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """A sentence naming no procedure, in a document about other procedures than the asked one ("出血发生率为 0.9%…" of
+    the intrathecal catheters, asked SCS's infection rate): another procedure's figure, though it names only a catheter."""
+    def procs(cs: Collection[str]) -> set[str]:
+        return {c for c in cs if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts}
+    mine = procs(own)
+    home = procs(sig.homes.get(s.chunk.doc_id, frozenset()))
+    if not mine or not home or procs(s.concepts):
+        return False
+    near = mine.union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in mine))
+    return not near & home.union(*(sig.closure.get(c, frozenset()) for c in home))
 
 
 def _other_region(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -1993,7 +2006,7 @@ _SERIOUS = re.compile(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolo
                       r"严重|重大|至少发生一种|总体并发症", re.I)
 _CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
-_NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之", re.I)
+_NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
 # "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"

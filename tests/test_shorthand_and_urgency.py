@@ -372,3 +372,9 @@ def test_a_circulation_still_failing_after_the_lipid_turn_is_no_shock_of_unknown
 def test_a_baclofen_pump_running_dry_asked_in_a_follow_up_is_the_withdrawal(shorthand):
     ans = shorthand.answer("那巴氯芬泵突然断药会怎么样？怎么处理？", ["鞘内泵导管尖端肉芽肿危险因素？怎么早期识别？"])
     assert "撤药综合征" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_rate_follow_up_after_scs_is_not_the_intrathecal_catheters_figure(shorthand):
+    ans = shorthand.answer("感染率呢？围术期抗生素怎么用？", ["SCS 最常见并发症？电极移位率多少？"])
+    first = [b["text"] for b in ans.bullets if b["part"] == 0][0]
+    assert "鞘内导管" not in first and "%" in first and "减少约" not in first, ans.text
