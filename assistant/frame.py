@@ -140,7 +140,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "contraindications": ("risk",
                           r"contraindicat|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
-                          r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
+                          r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\bis\s{2,}(?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
                           # ("any situation where I shouldn't?", "when should I not add it?", "any reason not to?")

@@ -378,3 +378,9 @@ def test_a_rate_follow_up_after_scs_is_not_the_intrathecal_catheters_figure(shor
     ans = shorthand.answer("感染率呢？围术期抗生素怎么用？", ["SCS 最常见并发症？电极移位率多少？"])
     first = [b["text"] for b in ans.bullets if b["part"] == 0][0]
     assert "鞘内导管" not in first and "%" in first and "减少约" not in first, ans.text
+
+
+def test_an_immunosuppressed_patient_asking_whether_an_esi_is_safe_gets_the_caution_not_a_premedication(shorthand):
+    ans = shorthand.answer("Rheumatology patient on methotrexate and prednisolone 10 mg. Is ESI safe, any extra precautions?")
+    assert "immunosuppression" in ans.bullets[0]["text"] and "prednisone 50 mg" not in ans.bullets[0]["text"], ans.text
+    assert "contraindications" in shorthand.frame("Is ESI safe in her?", []).aspects
