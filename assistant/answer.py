@@ -1476,8 +1476,10 @@ class AnswerEngine:
         # (only the alternative to a test that cannot be had: a procedure the turn proposes, "should we do a blood patch?",
         # or tells done is no step of this picture; the sentence must be about the pathway's complication)
         new = [c for p in q.parts for c in p.concepts if c in _ALTERNATIVE_TESTS and c not in said]
+        if not new:
+            return bullets
         harm = {c for b in bullets for c in b.sentence.concepts if self._kinds.get(c) == "complication"}
-        found = [x for x in sents if x.chunk.lang == lang and new and new[0] in x.concepts and not x.provenance
+        found = [x for x in sents if x.chunk.lang == lang and new[0] in x.concepts and not x.provenance
                  and x.group == "management" and harm & x.concepts]
         return [Bullet(found[0], 0, 1.0, "action"), *bullets] if found else bullets
 

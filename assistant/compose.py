@@ -1747,8 +1747,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
-        for sc, s in _kind_ahead(above, lead, [k for k in (_asked_kind(parts[j]), _KIND["timing"]) if k is not None]
-                                 if _WHEN_AND_HOW_LONG.search(parts[j].text) else []):
+        for sc, s in _kind_ahead(above, lead, parts[j]):
             if len(chosen) >= per_part:
                 break
             if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and (other_procedure(s, parts[j], q, sig)
@@ -1788,13 +1787,13 @@ def _advice_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
     return part.aspects[:1] == ("advice",) and sc >= 0.4 * best and bool(_COUNSEL[s.chunk.lang].search(s.text))
 
 
-def _kind_ahead(above: list[tuple[float, Sentence]], lead: tuple[float, Sentence], kinds: Sequence[re.Pattern[str]]
-                ) -> list[tuple[float, Sentence]]:
-    """The sentences after the lead, those giving a kind of answer asked (a time) first when nearly as relevant: a part
-    asking when and how long ("抗生素预防什么时候给、用多久") has within 1 h before the incision beside the 24 h stop,
-    before the benefit of giving it."""
-    if not kinds:
+def _kind_ahead(above: list[tuple[float, Sentence]], lead: tuple[float, Sentence], part: Part) -> list[tuple[float, Sentence]]:
+    """The sentences after the lead, those giving a time first when nearly as relevant, for a part asking when and how
+    long ("抗生素预防什么时候给、用多久": within 1 h before the incision beside the 24 h stop, before the benefit of giving
+    it); any other part's as they are."""
+    if not _WHEN_AND_HOW_LONG.search(part.text):
         return above
+    kinds = [k for k in (_asked_kind(part), _KIND["timing"]) if k is not None]
     rest = [t for t in above if t is not lead]
     top = rest[0][0] if rest else 0.0
     ahead = [t for t in rest if any(k.search(t[1].text) for k in kinds) and not t[1].provenance and t[0] >= 0.75 * top]

@@ -53,12 +53,12 @@ _DEVICE_BEFORE = re.compile(r"(?:\b(?:IPG|pump|battery|device|stimulator|implant
 
 
 def _ages(text: str) -> list[Match]:
-    # ("101F" is a fever, not a 101-year-old woman: an age written with its sex stops below fever readings; a child's age,
-    # "3 yo", 5岁, is a paediatric patient)
+    """A patient's age told: 75 or more as older age, 12 or less as a paediatric patient ("3 yo", 5岁). ("101F" is a
+    fever, not a 101-year-old woman: an age written with its sex stops below fever readings.)"""
     out = []
     for m in _AGE.finditer(text):
         if _DEVICE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
-            continue  # ("SCS IPG 8 years old", 泵用了 8 年: a device's age)
+            continue  # ("SCS IPG 8 years old": a device's age)
         age = int(next(g for g in m.groups() if g))
         if OLDER_AGE <= age <= (95 if m.group()[-1] in "MF" else 120):  # (96F, 98F: temperatures)
             out.append(Match("elderly", m.start(), m.end(), m.group(), "age"))

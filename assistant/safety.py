@@ -166,6 +166,9 @@ _FAINT_SIGNS = {"en": r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasova
                 "zh": r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|眼前发黑|晕过去|晕了|昏(?:过去|倒|迷)|"
                       r"意识丧失|不省人事|叫不醒|(?:心率|脉搏|心跳)\s*(?:只有|降到|掉到|降至|为|是|:|：)?\s*(?<!\d)[2-5]\d(?!\d)(?!\s*(?:分钟|岁|min))"}
 
+# Baclofen named, with its brand and a homophone slip (巴氯分泵 is still baclofen).
+_BACLOFEN = {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"}
+
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "last",
@@ -358,7 +361,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer
         "idd-overdose",
         _OVERSEDATED,
-        {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"},
+        _BACLOFEN,
         {"en": "URGENT: drowsiness, slow breathing or floppiness after an intrathecal baclofen refill can be a baclofen overdose. "
                + _STOP["en"] + ": support breathing and circulation, stop the pump or empty its reservoir per your pump protocol and "
                "monitor closely (the sources' naloxone step is for opioid toxicity).",
@@ -427,7 +430,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"fever|rigid|spastic|spasm|itch|pruritus|withdrawal|alarm|battery|agitat|confus|rhabdo|creatine kinase|stiff|hypertherm|"
                 r"high temperature|tachycard|seiz",),
          "zh": (r"高热|发热|发烧|高烧|僵硬|强直|痉挛|痒|撤药|戒断|报警|电量|躁动|烦躁|意识模糊|横纹肌溶解|肌酸激酶|发硬|心率快|心动过速|抽搐|抽筋",)},
-        {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"},  # (a homophone slip, 巴氯分泵, is still baclofen)
+        _BACLOFEN,
         {"en": "URGENT: fever, rigidity or rebound spasticity in a patient with an intrathecal baclofen pump can be baclofen withdrawal, which can be fatal. "
                + _STOP["en"] + ": check the pump and catheter urgently and restore baclofen delivery per local protocol.",
          "zh": "紧急：鞘内巴氯芬泵患者出现高热、肌肉僵硬或痉挛反跳，可能为巴氯芬撤药综合征，可危及生命。" + _STOP["zh"] + "：紧急检查泵和导管，并按本单位规范尽快恢复巴氯芬给药。"},
@@ -791,7 +794,7 @@ PATHWAY_NAMES: dict[str, dict[str, str]] = {
                    "zh": r"梗死|卒中|栓塞|失明|动脉|神经"},
     "idd-overdose": {"en": r"overdose|pocket fill|respiratory depression|opioid toxicity|naloxone", "zh": r"过量|囊袋|呼吸抑制|阿片.{0,4}毒性|纳洛酮"},
     "vasovagal": {"en": r"vasovagal", "zh": r"血管迷走"},
-    "baclofen-withdrawal": {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"},
+    "baclofen-withdrawal": _BACLOFEN,
     "contrast-anaphylaxis": {"en": r"anaphyla|allergic reaction|hypersensitivity reaction|urticaria|bronchospasm",
                              "zh": r"过敏性休克|严重过敏|过敏反应|超敏反应|荨麻疹|支气管痉挛"},
     "total-spinal": {"en": r"total spinal|high (?:spinal|block)|unexpectedly high|subdural|intrathecal(?:ly)? inject|inject\w* intrathecal|subarachnoid",

@@ -142,6 +142,10 @@ def test_how_often_with_no_level_asked_gets_the_overall_rate_and_the_safest_leve
     assert shorthand.frame("what level is safest for a cervical ILESI?", []).aspects[:1] == ("location",)
 
 
+def _lang(text: str) -> str:
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+
+
 _PDPH_STORY = "pt headache since L5S1 ILESI wet tap 2d ago, worse upright, better flat, no fever"
 
 
@@ -221,7 +225,7 @@ def test_antiplatelets_that_cannot_be_stopped_bring_the_continued_drug_evidence(
 def test_normal_findings_told_raise_no_banner(question):
     from assistant.safety import triage
 
-    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+    lang = _lang(question)
     assert not triage(question, lang).urgent
 
 
@@ -229,7 +233,7 @@ def test_normal_findings_told_raise_no_banner(question):
 def test_abnormal_findings_keep_the_banner(question):
     from assistant.safety import triage
 
-    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+    lang = _lang(question)
     assert triage(question, lang).rule == "neuraxial-deficit"
 
 
