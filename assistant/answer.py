@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from .citations import Citer
+from .citations import Citer, marker
 from .compose import (
     AGAINST,
     BLEEDING_UPGRADE,
@@ -1731,9 +1731,10 @@ class AnswerEngine:
                 lines.append(heading)
                 last_heading = heading
             c = b.sentence.chunk
-            mark = cites.marker(c, lang)
+            n = cites.number(c, b.sentence.text)
+            mark = marker(n, c, lang)
             lines.append(f"- {b.sentence.quoted} {mark}")
-            meta.append({"text": b.sentence.quoted, "n": [cites.number(c)], "group": b.sentence.group, "part": b.part, "kind": b.kind})
+            meta.append({"text": b.sentence.quoted, "n": [n], "group": b.sentence.group, "part": b.part, "kind": b.kind})
             kind, worked = self._numbers.worked(q, lang, b, mark, tri.urgent, timed, dosed)
             if worked and kind in said_kinds and kind not in ("hours", "dose"):
                 worked = ""  # (an INR told is said once, beside the first sentence asking for a normalised one)

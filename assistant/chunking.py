@@ -8,7 +8,7 @@ import re
 from .text import cjk_count, sentence_spans, split_tags
 from .types import Chunk, Document, Paragraph, Section
 
-CHUNKER_VERSION = "4"  # 4: chunks record where their paragraphs begin (`Chunk.breaks`)
+CHUNKER_VERSION = "5"  # 4: chunks record where their paragraphs begin (`Chunk.breaks`); 5: and each one's source tags
 # Length caps: a sentence (or a line without any full stop) longer than this is cut at word boundaries, and no chunk
 # grows past `max_chunk_chars`. The bundled corpus stays far below both (longest sentence 513, longest chunk 831 characters).
 MAX_SENTENCE_CHARS = 1000
@@ -104,10 +104,12 @@ def chunk_document(doc: Document, max_words: int = 110, overlap: int = 1) -> lis
     seen: set[str] = set()
     for section in doc.sections:
         for group in _groups(section, max_words, overlap):
-            texts, pars, start, end, p0, p1, tags, page = group
+            texts, pars, start, end, p0, p1, tags, page, piece_tags = group
             sep = "" if doc.lang == "zh" else " "
             text = sep.join(texts)
-            breaks = tuple(sum(len(t) + len(sep) for t in texts[:i]) for i in range(1, len(texts)) if pars[i] != pars[i - 1])
+            firsts = [i for i in range(len(texts)) if not i or pars[i] != pars[i - 1]]  # each paragraph's first piece
+            breaks = tuple(sum(len(t) + len(sep) for t in texts[:i]) for i in firsts[1:])
+            par_sources = tuple(piece_tags[i] for i in firsts)
             cid = hashlib.sha256(f"{doc.id}\x00{'/'.join(section.path)}\x00{text}".encode()).hexdigest()[:20]
             if cid in seen:  # the same text twice under one heading (a repeated paragraph, a long repeated line): keep one
                 continue
@@ -117,13 +119,14 @@ def chunk_document(doc: Document, max_words: int = 110, overlap: int = 1) -> lis
                     id=cid, doc_id=doc.id, ordinal=len(chunks), text=text, lang=doc.lang, title=doc.title,
                     heading_path=section.path or (doc.title,), section_ordinal=section.ordinal,
                     para_start=p0, para_end=p1, start=start, end=end, sources=tags, twin_doc_id=doc.twin,
-                    origin=doc.origin, page=page, topic=doc.topic, breaks=breaks,
+                    origin=doc.origin, page=page, topic=doc.topic, breaks=breaks, par_sources=par_sources,
                 )
             )
     return chunks
 
 
-Group = tuple[list[str], list[int], int, int, int, int, tuple[str, ...], "int | None"]  # texts, their paragraphs, ...
+# texts, their paragraphs, offsets, paragraph span, tags, page, each text's tags
+Group = tuple[list[str], list[int], int, int, int, int, tuple[str, ...], "int | None", list[tuple[str, ...]]]
 
 
 def _groups(section: Section, max_words: int, overlap: int) -> list[Group]:
@@ -131,6 +134,7 @@ def _groups(section: Section, max_words: int, overlap: int) -> list[Group]:
     cur: list[str] = []
     cur_pars: list[int] = []
     cur_tags: list[str] = []
+    cur_piece_tags: list[tuple[str, ...]] = []
     start = end = p0 = 0
     page: int | None = None
     size = 0.0
@@ -142,17 +146,18 @@ def _groups(section: Section, max_words: int, overlap: int) -> list[Group]:
         for text, a, b in _pieces(par, max_words, overlap):
             s = size_of(text)
             if cur and (size + s > max_words or chars + 1 + len(text) > max_chars or par.page != page):
-                groups.append((cur, cur_pars, start, end, p0, idx_prev, tuple(dict.fromkeys(cur_tags)), page))
-                cur, cur_pars, cur_tags, size, chars = [], [], [], 0.0, 0
+                groups.append((cur, cur_pars, start, end, p0, idx_prev, tuple(dict.fromkeys(cur_tags)), page, cur_piece_tags))
+                cur, cur_pars, cur_tags, cur_piece_tags, size, chars = [], [], [], [], 0.0, 0
             if not cur:
                 start, p0, page = a, idx, par.page
             cur.append(text)
             cur_pars.append(idx)
             cur_tags.extend(ptags or par.tags)
+            cur_piece_tags.append(tuple(ptags or par.tags))
             end, size, idx_prev = b, size + s, idx
             chars += len(text) + 1
     if cur:
-        groups.append((cur, cur_pars, start, end, p0, idx_prev, tuple(dict.fromkeys(cur_tags)), page))
+        groups.append((cur, cur_pars, start, end, p0, idx_prev, tuple(dict.fromkeys(cur_tags)), page, cur_piece_tags))
     return groups
 
 

@@ -91,7 +91,7 @@ def _print_answer(ans: Any, as_json: bool) -> None:
         return
     print(ans.text)
     for c in ans.citations:
-        refs = "; ".join(c.chunk.sources)
+        refs = "; ".join(c.cited_sources)
         print(f"  [{c.n}] {c.chunk.title} \u203a {c.chunk.section} ({c.chunk.lang}){' - ' + refs if refs else ''}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -71,6 +72,14 @@ class Chunk:
     topic: str = ""
     concepts: tuple[str, ...] = ()  # lexicon concept ids found in the text (tagged at index time)
     breaks: tuple[int, ...] = ()  # offsets in `text` where a later paragraph begins (paragraphs are joined without a mark)
+    par_sources: tuple[tuple[str, ...], ...] = ()  # the source tags of each of its paragraphs (one more than `breaks`)
+
+    def sources_of(self, start: int, end: int) -> tuple[str, ...]:
+        """The source tags of the paragraphs that text[start:end] spans (every tag of the passage when unknown)."""
+        if len(self.par_sources) != len(self.breaks) + 1 or start < 0:
+            return self.sources
+        first, last = bisect_right(self.breaks, start), bisect_right(self.breaks, max(start, end - 1))
+        return tuple(dict.fromkeys(t for seg in self.par_sources[first:last + 1] for t in seg)) or self.sources
 
     @property
     def section(self) -> str:
@@ -99,6 +108,12 @@ class Citation:
     chunk: Chunk
     text: str
     references: tuple[str, ...] = ()
+    sources: tuple[str, ...] | None = None  # the tags of the paragraphs the answer quotes (None: the whole passage's)
+
+    @property
+    def cited_sources(self) -> tuple[str, ...]:
+        """The source tags behind what the answer quotes from the passage."""
+        return self.chunk.sources if self.sources is None else self.sources
 
     def to_dict(self) -> dict[str, Any]:
         """The citation in the answer contract's shape."""
@@ -111,7 +126,8 @@ class Citation:
             "section": c.section,
             "lang": c.lang,
             "text": self.text,
-            "sources": list(c.sources),
+            "sources": list(self.cited_sources),
+            "passage_sources": list(c.sources),
             "references": list(self.references),
             "page": c.page,
             "twin_doc_id": c.twin_doc_id,
@@ -198,6 +214,7 @@ def chunk_to_meta(chunk: Chunk) -> dict[str, Any]:
     d["sources"] = ";".join(chunk.sources)
     d["concepts"] = ";".join(chunk.concepts)
     d["breaks"] = ";".join(map(str, chunk.breaks))
+    d["par_sources"] = "|".join(";".join(tags) for tags in chunk.par_sources)
     d["twin_doc_id"] = chunk.twin_doc_id or ""
     d["page"] = -1 if chunk.page is None else chunk.page
     return d
@@ -228,4 +245,10 @@ def chunk_from_meta(text: str, meta: dict[str, Any]) -> Chunk:
         topic=str(meta.get("topic", "")),
         concepts=tuple(c for c in str(meta.get("concepts", "")).split(";") if c),
         breaks=tuple(int(b) for b in str(meta.get("breaks", "")).split(";") if b),
+        par_sources=_par_sources(str(meta.get("par_sources", ""))),
     )
+
+
+def _par_sources(flat: str) -> tuple[tuple[str, ...], ...]:
+    """Inverse of the `par_sources` field of `chunk_to_meta` ("A;B|C": two paragraphs)."""
+    return tuple(tuple(t for t in seg.split(";") if t) for seg in flat.split("|")) if flat else ()
