@@ -273,6 +273,10 @@ _CONVENTIONAL = re.compile(r"\b(?:conventional|traditional|standard|regular|norm
 # two things weighed that no sentence of the knowledge base names together
 _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below is what they say of each.",
                "zh": "知识库没有{sides}之间的直接比较；以下为其分别的资料："}
+# a bare "epidural" told as what the patient had ("day 2 after epidural", 打完硬膜外; not "an epidural collection")
+_HAD_EPIDURAL = {"en": re.compile(r"\b(?:after|post|had|following|since) (?:an |the |his |her |their |a )?epidural\b(?!\s+(?:collection|abscess|"
+                                  r"ha?ematoma|space|fat|veins?|catheter|blood patch|steroid|injection))", re.I),
+                 "zh": re.compile(r"(?:打完|做完|做了|打了)硬膜外(?!腔|间隙|血肿|脓肿)|硬膜外(?:注射)?(?:术)?(?:后|之后|以后)")}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _ANY_PROCEDURE = frozenset({"interventional-pain-procedure", "steroid-injection"})
@@ -1465,7 +1469,10 @@ class AnswerEngine:
             return out
         # (a follow-up telling only the picture, "headache not positional, neck stiffness, fever 39": the procedure told before)
         told = [m.concept for turn in q.history[-1:] for m in lx.match(turn)]
-        return topics, topics(q.all_concepts) or topics(told)
+        mine = topics(q.all_concepts) or topics(told)
+        if not mine and "esi" in specific and any(_HAD_EPIDURAL[q.lang].search(t) for t in (q.text, *q.history[-1:])):
+            mine = {"esi"}  # ("day 2 after epidural, fever and stiff neck": an epidural injection, not an SCS's pocket)
+        return topics, mine
 
     def _named_now_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up naming what the steps so far do not ("MRI not avail till 8am": CT myelography, the

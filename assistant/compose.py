@@ -1349,9 +1349,13 @@ def _member_gets(s: Sentence, asks: frozenset[str], kind: re.Pattern[str] | None
     return asks <= s.concepts if asks else bool(kind is not None and kind.search(s.text))
 
 
-RESTART_ASK = re.compile(r"\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|"
+# the next dose after the procedure: "ok to give the evening dose at 3pm?", "做完6小时能打克赛吗", "晚上那针能打吗"
+NEXT_DOSE_ASK = (r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|"
+                 r"tonight'?s|pm|am|next) (?:dose|shot|injection|jab)\b|"
+                 r"(?:术后|操作后|做完)[^，。？?]{0,12}\d+\s*(?:个)?(?:小时|天|h)[^，。？?]{0,3}(?:就)?(?:能|可以|可)(?:再)?(?:打|吃|用|恢复|开始)|"
+                 r"(?:晚上|今晚|明早|明天|下午|下一)那?(?:一)?(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用)")
+RESTART_ASK = re.compile(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|续上|接着打|"
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
-                         r"\bwhen (?:can|do|should) (?:i|we|she|he|they) (?:give|have|start) (?:the |her |his )?next (?:dose|shot|jab)|"
                          # "how long before the TFESI? and after?": the restart, asked in two words
                          r"\b(?:and|what about) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|做完(?:以后|之后)?呢", re.I)
 _RESTARTS = re.compile(r"\b(?:restart|resum)\w*|恢复", re.I)
@@ -1733,6 +1737,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                       and (bool(_NUMBERS_ASK.search(p.text)) or not any(sig.kinds.get(c) == "complication" for c in _own(p, q)))
                       for p in members)
         about = frozenset(c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked) if sig.kinds.get(c) == "complication")
+        above = _asked_too(above, pool, parts[j], members, q, sig, leads)
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about, _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),
@@ -2056,7 +2061,39 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
             [c for c in part.inherited if sig.kinds.get(c) in _DRUG_KINDS]
     if not drugs:
         return None
+    if _narrow_kind(part) is _DRUG_RESTART:  # (when it restarts: its class's restart too, "LMWH is restarted…" for enoxaparin)
+        drugs += [c for d in drugs for c in sig.parents.get(d, frozenset()) if c not in _BROAD_CLASSES]
     return lambda s: any(d in s.concepts for d in drugs) and bool(_KIND["hold"].search(s.text))
+
+
+def _asked_too(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, members: Sequence[Part],
+               q: Question, sig: Signals, leads: bool) -> list[tuple[float, Sentence]]:
+    """The sentence a narrow ask wants, when none above the floor gives it, so that it may lead: asked when the drug
+    restarts, its restart; asked whether a drug is one of a class, the sentence placing it (after a choice that leads:
+    right after it)."""
+    if not leads and _narrow_kind(part) is _DRUG_RESTART:
+        above = above + _restart_too(above, pool, members, q, sig)
+    member = _member_too(above, pool, members, q, sig)
+    return [*above[:1], *member, *above[1:]] if leads else above + member
+
+
+def _member_too(above: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], parts: Sequence[Part],
+                q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
+    """"得宝松算不算颗粒型激素？" asked beside a choice of steroid: the sentence placing the drug in the class joins the
+    answer (so that it may lead) when none above does."""
+    asked = [p for p in parts if _MEMBER_ASK.search(p.text) and any(sig.kinds.get(c) == "drug-class" for c in _own(p, q))]
+    both = _compared(asked, q, sig) if asked else frozenset()
+    if not both or any(both <= s.concepts for _, s in above):
+        return []
+    naming = [(sc, s) for sc, s in pool if both <= s.concepts and not s.provenance]
+    # (the one about the drug asked, not one setting it beside another brand: Celestone Soluspan)
+    others = [len({c for c in s.concepts - both if sig.kinds.get(c) in ("drug", "brand")}) for _, s in naming]
+    return [naming[others.index(min(others))]] if naming else []
+
+
+# whether a drug is one of a class ("算不算", "是不是…", "is Diprospan particulate?", "does it count as")
+_MEMBER_ASK = re.compile(r"算不算|是不是|属不属于|属于[^，。？?]{0,12}吗|算[^，。？?]{0,12}吗|是[^，。？?]{0,12}吗|"
+                         r"^\W*(?:so\s+)?(?:is|are)\b|\bcounts? as\b|\bconsidered (?:a |an )?\w+\s*\??\s*$", re.I)
 
 
 def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str]:
@@ -2069,6 +2106,9 @@ def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str
         drugs = [c for c in p.inherited if sig.kinds.get(c) in ("drug", "brand")]
         if classes and len(classes) == len(own) and drugs:  # "…是不是颗粒型的？": is the drug asked before one of the class
             return frozenset((*classes, *drugs))
+        named = [c for c in own if sig.kinds.get(c) in ("drug", "brand")]
+        if classes and named and len(classes) + len(named) == len(own) and _MEMBER_ASK.search(p.text):
+            return frozenset((*classes, *named))  # "得宝松算不算颗粒型激素？", "is Depo-Medrol a particulate?": both named
         levels = [c for c in own if _is_level(c)]
         if len(levels) >= 2:  # "能打C5-6吗 还是只能C7-T1": the levels weighed against each other
             return frozenset(levels)
@@ -2160,7 +2200,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     timed = [c for c in usable if interval is not None and interval(c[1]) and (not restart or _DRUG_RESTART.search(c[1].text))] or \
             [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance
              and (not restart or _DRUG_RESTART.search(c[1].text))]
-    if timed and timed[0][0] >= 0.5 * best[0]:
+    # (a restart among the chosen answers a restart ask however the drug is named: "LMWH is restarted…" for enoxaparin)
+    if timed and (restart or timed[0][0] >= 0.5 * best[0]):
         return timed[0]
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
     # timing, not a nerve block's), from an evidence note too when no other sentence gives it
@@ -2379,8 +2420,8 @@ _ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I),
                                 r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
                      re.compile(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))
 # "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
-_RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几小时)"
-                          r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始)", re.I)
+_RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
+                          r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始|续)|" + NEXT_DOSE_ASK, re.I)
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
 _AGAIN_ASK = re.compile("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
 # "lipid bolus 给多少", "LAST 时脂肪乳首剂量": the bolus (a regimen's first dose), not the ceiling of the whole rescue
@@ -2396,7 +2437,11 @@ _SECOND = re.compile(r"第二次|二次|\bsecond\b|\brepeat(?:ed)?\b|再次", re
 # "地塞米松用几毫克？", "how many mg of dex?": an amount in mass units (a repeat limit, "≤3–4 次/年", is no such dose)
 _MASS_ASK = re.compile(r"\bhow many (?:mg|milligrams?|mcg|micrograms?)\b|几\s*(?:毫克|mg|微克|克)|多少\s*(?:毫克|mg|微克|克)", re.I)
 _MASS = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|毫克|微克|克)(?!\s*/\s*(?:dL|L|mL)\b)", re.I)  # (not a glucose in mg/dL)
-_NARROW = (("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# which strength ("20% or 30%?", 用20%还是30%的): the sentence that gives a drug's strength
+_STRENGTH_ASK = re.compile(r"\d+(?:\.\d+)?\s?%\s?(?:的)?\s?(?:or|vs\.?|versus|还是|或者?)\s?\d+(?:\.\d+)?\s?%", re.I)
+_STRENGTH_GIVEN = re.compile(r"\d+(?:\.\d+)?\s?%\s?(?:[a-z-]+ )?(?:lipid|emulsion|lidocaine|lignocaine|bupivacaine|ropivacaine|"
+                             r"chlorhexidine|dextrose|glucose)|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:脂肪乳|脂质|利多卡因|布比卡因|罗哌卡因|氯己定|葡萄糖)", re.I)
+_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

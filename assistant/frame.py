@@ -93,7 +93,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
-             r"(?<!last )(?<!next )(?<!first )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
+             r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
              r"(?<!scatter )(?<!own )(?<!x-ray )\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
              r"(?! (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
@@ -102,8 +102,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
+             r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              + REGIMEN_ASK_EN,
-             REGIMEN_ASK_ZH + r"|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|怎么推|如何推|怎么输|体重|公斤|"
+             REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|怎么推|如何推|怎么输|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
@@ -115,8 +116,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"warfarin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|ticagrelor|brilinta|anticoag\w*|antiplatelet\w*|"
              r"blood thinners?|nsaids?)\b|"
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
-             r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|间隔|提前|术前停|"
+             r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|"
+             # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
+             r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|tonight'?s|pm|am) (?:dose|shot|injection|jab)\b|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
+             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|接着打|续上|续用|续打|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
@@ -129,8 +132,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "timing": ("",
                r"how long|how soon|how early|how late|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
-               r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|" + KEEP_ON_FOR,
-               r"多久|多长时间|几天|几小时|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长|"
+               r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|"
+               # (a discharge time asked: "can we discharge at 2pm?", "ok to send her home by 4?")
+               r"\b(?:discharg\w*|send (?:her|him|them|the (?:patient|pt)) home|go home) (?:(?:her|him|them|the (?:patient|pt)) )?(?:at|by) \d|" + KEEP_ON_FOR,
+               r"多久|多长时间|几天|几(?:个)?小时|几(?:个)?钟头|多少(?:个)?(?:小时|钟头)|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长|"
                r"早(?:点)?做还是|(?:马上|立即|尽早)做还是|还是先(?:保守|观察|等)"),  # ("EBP是早做还是先保守？": when)
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
     "location": ("",
@@ -207,10 +212,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # (a procedure's name is blanked before the aspects are read: three spaces or more)
                    r"(?<!ment )(?<!rescue )\boptions? (?:for|before|at) (?:a |an |the |her |his |my |this )?(?:[\w-]+ )?"
                    r"(?:tfesi|ilesi|esi|injections?|blocks?|rfa|ablation|procedures?|implants?|trials?|scs|kypho\w*|vertebroplasty|"
-                   r"epidurals?|mbb|sij|discography)\b|(?<!ment )(?<!rescue )\boptions? (?:for|before|at)(?: (?:a|an|the|her|his|my|this))?\s{3,}",
+                   r"epidurals?|mbb|sij|discography)\b|(?<!ment )(?<!rescue )\boptions? (?:for|before|at)(?: (?:a|an|the|her|his|my|this))?\s{3,}|"
+                   # what a unit keeps ready ("how much lipid should we stock?", 介入室要常备多少脂肪乳)
+                   r"\b(?:stock(?:ed)?|keep on hand|have on hand|on hand|kept (?:in|on) (?:the )?(?:unit|suite|room|cart|trolley))\b",
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药|"
-                   r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)"),
+                   r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)|常备|储备|备用|备多少|备好|(?:要|需要|得)备"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
                  r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"
@@ -268,6 +275,9 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "escalation": {"en": ("definitive", "treatment"), "zh": ("确定性", "治疗")},
 }
 
+# The procedure changed for the same patient ("switches him to", "instead", 换成, 改做).
+_SWITCHED = {"en": re.compile(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
+             "zh": re.compile(r"换成|改成|改做|改为|换做|改行")}
 _FOLLOWUP_CUE = {
     "en": re.compile(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but|btw|update|fyi|forgot to (?:say|mention))\b|"
                      r"^what if\b|^if\b|"
@@ -285,7 +295,8 @@ _WHAT_ABOUT = {
 _EN_INTERROG = re.compile(r"^(?:whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
 _ZH_INTERROG = re.compile(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
-                          r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|还是.{1,20}[？?]\s*$")  # A还是B？: a choice
+                          r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|算不算|属不属于|行不行|好不好|对不对|"
+                          r"还是.{1,20}[？?]\s*$")  # A还是B？: a choice
 _PROCEDURE_LIKE = {
     "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
                      r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation|operation|resection|"
@@ -512,6 +523,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
         # nor does a weight or a drug's strength told beside a hold or a time ("can I keep aspirin 81 mg?"; "he weighs 110 kg -
         # does the nomogram use it?" still asks a dose)
         found.remove("dose")
+    elif found == ["dose"] and not re.search(r"[?？]", text) and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE)):
+        found.remove("dose")  # "IT morphine trial dose given in PACU at 10am, when can she go?": the story's dose asks nothing
     found = _harms_to_tell(found, text, lang)
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
@@ -532,7 +545,9 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
                                 r"\b(?:\d+|two|three|several|multiple|repeated)? ?dose (?:increases|escalations?|rises|hikes)\b|"
                                 r"\bdose (?:was |has been )?(?:increased|raised|went up)\b|\b(?:increas|rais)(?:ed|ing) the dose\b|"
                                 # (and a bolus told given: "back to baseline after one bolus of lipid")
-                                r"\bafter (?:one|a|the|two|three|\d+|a single|the first|the second) (?:\w+ )?(?:bolus|boluses|doses?)\b", re.I),
+                                r"\bafter (?:one|a|the|two|three|\d+|a single|the first|the second) (?:\w+ )?(?:bolus|boluses|doses?)\b|"
+                                # (and a dose told given with no amount: "first IT morphine trial dose given at 10am")
+                                r"\bdose (?:was |has been |got )?(?:given|administered|done|in)\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|静推了?|注射了)[^，。；？]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)|"
                                 r"加(?:了)?量|剂量(?:加大|增加|上调)了?|"
 
@@ -540,8 +555,10 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
 # Going home asked ("ok to send her home?", 能回家吗): a dose told beside it is no dose asked.
 GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
 # A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
-_STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)", re.I),
-             "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)", re.I)}
+# (and a regimen the patient is on, "enoxaparin 1 mg/kg bid", 克赛1mg/kg q12h)
+_ON_REGIMEN = r"|\d+(?:\.\d+)?\s?mg/kg\s?(?:bid|bd|od|qd|daily|q12h?|q24h?|twice daily|once daily|每日[一二两]次|每天[一二两]次)"
+_STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)" + _ON_REGIMEN, re.I),
+             "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)" + _ON_REGIMEN, re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
 _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) given\b|\b(?:gave|pushed|administered)\b|"
                           r"\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
@@ -651,7 +668,7 @@ _HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:cont
 
 
 # A procedure still to come, and a picture happening now.
-_PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|due (?:for|to have)|needs? (?:a|an)|going to have|"
+_PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|due (?:for|to have)|needs? (?:a|an)|going to have|next time|"
                              r"needs? (?:her |his |a |an )?(?:cervical|thoracic|lumbar|sacral|caudal|repeat|another|[CLT]\d)|"
                              r"(?:[CLT]\d[\w/-]*|TFESI|ILESI|ESI|MBB|RFA|SCS|block|injection|procedure|trial|implant)\s+(?:tomorrow|tmrw|tmr|next week)\b|"
                              r"wants? (?:a|an)|listed for|before (?:the|her|his|a|an) |"
@@ -660,7 +677,7 @@ _PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in 
                              r"(?:hx|h/o|history|known) (?:of )?(?:an? )?(?:\w+ ){0,2}(?:anaphylaxis|allergy|allergic reaction|reaction)\b"
                              r"(?=[^?]{0,60}\b(?:can|could|should) (?:i|we) still (?:do|have|go ahead|proceed)\b))", re.I),
             # (an allergy told as history, then the procedure: "碘造影剂过敏史（以前…），做TFESI怎么办？")
-            "zh": re.compile(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做|"
+            "zh": re.compile(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做|下次再?做|下一次再?做|以后再做|"
                              r"过敏(?:史)?[^？?]{0,30}?[，,）)]\s*(?:这次)?做(?!完|了|过)")}
 _ACUTE = {"en": re.compile(r"\b(?:now|just|suddenly|right after|during|after the (?:injection|block|procedure))\b|minutes? (?:ago|after|later)", re.I),
           "zh": re.compile(r"刚|突然|现在|正在|术中|术后|注射后|推完|打完|几分钟")}
@@ -975,7 +992,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|不算|不包括|排除|"
+_EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|(?<!算)不算|(?<!包)不包括|排除|"
                         r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
                         # a finding a study did not show: "MRI没看到血肿", "CT未见出血"
                         r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
@@ -1767,8 +1784,11 @@ class Framer:
         if short and _WHAT_ABOUT[lang].search(q):
             return True  # "what about apixaban?", "具体到星状神经节阻滞呢？": the same question about something else
         cue = bool(_FOLLOWUP_CUE[lang].search(q))
-        if cue and short and len(subjects) == 1:
-            return True  # "Does a negative aspiration rule it out?": a pronoun pointing back at the earlier topic
+        # "Does a negative aspiration rule it out?": a pronoun pointing back at the earlier topic; "ok and if the doc switches
+        # him to a lumbar MBB instead, do we still need to hold the apixaban?": the same patient (his CrCl told before still
+        # counts), with the procedure changed
+        if cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and bool(set(subjects) & set(prev.all_concepts)))):
+            return True
         if short and not any(lex[c].kind in ("procedure", "equipment") for c in subjects) \
                 and any(lex[c].kind in ("procedure", "equipment") for c in prev.all_concepts):
             return True  # "感染率多少？" right after an SCS question: a complication or drug of the procedure just discussed
@@ -2042,7 +2062,9 @@ class Framer:
             start, tok = _uncovered(start, tok, covered)  # ("泰嘉要" before the ask "要停几天": the name 泰嘉)
             free = (start >= 0 and re.fullmatch(r"[\u3400-\u9fff]+", tok) is not None and not any(covered[start:start + len(tok)])
                     and tok not in _ZH_MEASURE)
+            # (a character jieba joined to the ask's first one, 介入室 + 要 read as 介入 / 室要, is no name)
             unknown = free and len(tok) >= 2 and vocab.get(tok, 0) == 0 and not _common(tok, "zh") and tok not in _ZH_PLAIN \
+                and not (len(tok) == 2 and tok[1] in _ASK_HEADS) \
                 and not _A_NOT_A.fullmatch(tok) and not _JUST_DONE.fullmatch(tok) and not _ZH_TIME.fullmatch(tok)
             part = unknown or (free and len(tok) == 1 and tok not in _ZH_FUNCTION)
             if part and (not run or start == run_end):
@@ -2050,7 +2072,7 @@ class Framer:
                 continue
             if salient and free and start == run_end and _ZH_PROCEDURE_NOUN.fullmatch(tok):
                 run, part = run + tok, False  # 鼻窦 + 手术: an unfamiliar organ's operation is one (procedure) term
-            term = run.strip(_ZH_FUNCTION)
+            term = run.strip(_ZH_FUNCTION).lstrip("吃服")  # ("一直吃泰嘉": the name, not the verb taking it)
             if term.endswith("术") and q[run_end:run_end + 1] in ("前", "后"):
                 term = term[:-1]  # 倍他乐克 + 术前: the drug, then "before the procedure" (jieba reads 乐克术 as one word)
             if len(term) >= 2 and (salient or drug_like(term)):
@@ -2164,7 +2186,13 @@ def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang:
     """Prevention asked as how to give a regimen (premedication, antibiotic prophylaxis) asks for its doses too."""
     if aspects == ("prevention",) and _REGIMENS.intersection(concepts) and _HOW_GIVEN[lang].search(text):
         return ("dose", "prevention")  # (the regimen leads: its doses and times, then what else prevents it)
+    if _URGENT_REGIMEN in concepts and not {"dose", "evidence", "comparison", "mechanism"} & set(aspects):
+        # ("case in 5 hrs, can we do IV instead?", "来不及提前13个钟头呢？": the urgent regimen, with its doses)
+        return ("dose", "action")
     return aspects
+
+
+_URGENT_REGIMEN = "urgent-premedication"
 
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon, text: str = "") -> tuple[str, ...]:
@@ -2278,7 +2306,8 @@ _SHORTHAND = frozenset({
     "diff", "diffs", "refs", "info", "recs", "recos", "mgmt", "mngmt", "abx", "ddx", "sxs", "pts", "lit", "guideline", "guidelines",
     "bilat", "bilateral", "unilat", "multilevel", "lvl", "lvls",
     # where the patient is looked after, no subject of its own ("we're an outpatient ASC, no MRI until tomorrow")
-    "outpatient", "outpatients", "inpatient", "inpatients", "ambulatory", "daycase", "daysurgery",
+    "outpatient", "outpatients", "inpatient", "inpatients", "ambulatory", "daycase", "daysurgery", "pacu", "resus",
+    "theatre", "theatres", "theater", "theaters",
     "rosc", "intubated", "pressors",
     # who else is at the bedside, no subject of their own ("paramedics there now, what do I tell them re the pump")
     "paramedic", "paramedics", "medics", "ambulance", "ambo", "crew", "triage",
@@ -2300,7 +2329,8 @@ def _inflected(word: str) -> bool:
 
 # Everyday Chinese words of a patient's story that name no subject ("躺下能好点", "说话费劲", "夜里痛醒").
 # Words of time ("明早8点", "最晚啥时候打"): when, not a subject the knowledge base lacks.
-_ZH_TIME = re.compile(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上午|下午|中午|凌晨|傍晚)|[早晚最]?(?:啥|什么)时候|最[早晚迟]|几点(?:钟)?|点钟")
+_ZH_TIME = re.compile(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上午|下午|中午|凌晨|傍晚)|[早晚最]?(?:啥|什么)时候|最[早晚迟]|几点(?:钟)?|点钟|"
+                      r"(?:几个|多少个?|\d+个?)?钟头")
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from .compose import Bullet
+from .compose import NEXT_DOSE_ASK, Bullet
 from .frame import Question, held_drug, without_concepts
 from .hold_check import elapsed_line
 from .lexicon import Lexicon
@@ -94,6 +94,8 @@ def patient_weight(q: Question, scene: bool = False) -> float | None:
     return told_weight(q.text, q.history if q.followup or scene else ())
 
 
+_NEXT_DOSE = re.compile(NEXT_DOSE_ASK, re.I)
+
 class PatientNumbers:
     """Works the patient's numbers on a bullet's cited figures, with the lexicon's drug names and kinds."""
 
@@ -121,7 +123,8 @@ class PatientNumbers:
                 return "dose", (_WORKED_AGAIN if dosed else _WORKED_DOSE)[lang].format(weight=f"{weight:g}", mark=mark, figures=figures)
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
-        if not timed and not urgent and held and names_held and asks & {"hold", "timing"} \
+        # (not when the next dose after the procedure is asked, "ok to give the evening dose at 3pm?": no dose-to-procedure span)
+        if not timed and not urgent and held and names_held and asks & {"hold", "timing"} and not _NEXT_DOSE.search(q.text) \
                 and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q), kidneys(q))):
             return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
         if not urgent and (inr := _INR_TOLD.search(q.text)) and _NORMAL_INR.search(b.sentence.text):

@@ -1,0 +1,165 @@
+"""Round 84 (a hospital pharmacist and a recovery-room nurse calling the pain service; a county hospital's WeChat consults
+and its pharmacists): the next dose of a held anticoagulant after the procedure asks its restart (not the hold before it,
+and no dose-to-procedure arithmetic); where the patient is (PACU) names no subject; a trial dose told as given asks no
+dose; colloquial time words (钟头, 续上) and a unit's stock (常备) are read; a choice between strengths is answered by the
+strength the sources give; a follow-up after an emergency that asks a general safe amount or the next procedure's
+precautions is no emergency; "IV instead" / 来不及提前13个钟头 asks the urgent premedication regimen; a circulation still
+failing after the first lipid bolus gets the next lipid step; what to watch for at home is the discharge advice; a bare
+"epidural" told as what the patient had is not an SCS's pocket; the same patient with the procedure switched keeps the
+kidneys told before; whether a brand is one of a class is answered beside the choice of steroid."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AnswerEngine
+from assistant.frame import aspects_of, split_parts
+from assistant.safety import triage
+
+
+@pytest.fixture(scope="module")
+def pharmacy(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("pharmacy-index")
+    copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "vertebral-augmentation",
+                                  "radiation-contrast", "last", "spinal-cord-stimulation", "infection-control", "pdph",
+                                  "intrathecal-drug-delivery", "patient-selection-monitoring", "facet-mbb-rfa"))
+    s = settings_at(root, embedder="hash")
+    build_index(s, progress=False)
+    return AnswerEngine(s)
+
+
+# --- the next dose of a held anticoagulant after the procedure ------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["Did a lumbar TFESI at 9am, patient on enoxaparin 1 mg/kg bid - ok to give the evening dose at 3pm?",
+                                      "Can I give the evening dose of enoxaparin 6 hours after the TFESI?",
+                                      "做完经椎间孔注射6小时能打依诺肝素吗", "上午做的TFESI，克赛晚上那针能打吗？"])
+def test_the_next_dose_after_the_procedure_is_answered_by_the_restart(pharmacy, question):
+    ans = pharmacy.answer(question)
+    assert not ans.abstained, ans.text
+    first = ans.bullets[0]["text"]
+    assert ("restarted" in first or "恢复" in first) and "12–24" in first, ans.text
+    # (the times told are the procedure's and the next dose's: no dose-to-procedure span is worked out)
+    assert "From the times told" not in ans.text and "根据所述时间" not in ans.text, ans.text
+
+
+def test_a_regimen_the_patient_is_on_asks_no_dose_beside_the_next_dose():
+    aspects = aspects_of("Did a lumbar TFESI at 9am, patient on enoxaparin 1 mg/kg bid - ok to give the evening dose at 3pm?", "en")
+    assert aspects[:1] == ("hold",) and "dose" not in aspects, aspects
+    # (a dose asked stays a dose: "what dose of enoxaparin?")
+    assert "dose" in aspects_of("what dose of enoxaparin for bridging?", "en")
+
+
+def test_colloquial_hours_and_carrying_on_are_read_as_the_restart(pharmacy):
+    ans = pharmacy.answer("克赛 0.6ml q12h 治疗量在打，后天上午做腰椎硬膜外，最后一针啥时候打？术后几个钟头能续上？")
+    assert not ans.abstained and "钟头" not in " ".join(ans.parts[i]["question"] for i in range(len(ans.parts)) if not ans.parts[i]["covered"]), ans.text
+    assert "没有关于以下内容的资料" not in ans.text, ans.text
+    assert "12–24 小时恢复" in ans.text and "24 小时" in ans.bullets[0]["text"], ans.text
+
+
+# --- where the patient is, and a trial dose told as given -------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["first intrathecal morphine trial dose given at 10am in PACU. can we discharge at 2pm if obs stable?",
+                                      "intrathecal morphine trial dose given in PACU at 10am, when can she be discharged?"])
+def test_a_recovery_room_is_no_uncovered_subject_and_the_observation_period_leads(pharmacy, question):
+    ans = pharmacy.answer(question)
+    assert not ans.abstained and "Not covered" not in ans.text, ans.text
+    assert "at least 24 h" in ans.bullets[0]["text"], ans.text
+    assert len(ans.parts) == 1, ans.parts  # (the story's dose given is no ask of its own)
+
+
+# --- a unit's stock, and a choice between strengths -------------------------------------------------------------------
+
+def test_what_a_unit_keeps_in_stock_and_which_strength(pharmacy):
+    ans = pharmacy.answer("疼痛科介入室要常备多少脂肪乳？用20%还是30%的？")
+    assert not ans.abstained and "没有关于以下内容的资料" not in ans.text, ans.text
+    assert "LAST 急救包" in ans.bullets[0]["text"], ans.text
+    strength = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert strength and "20% 脂肪乳" in " ".join(strength), ans.text
+    en = pharmacy.answer("lipid for LAST - 20% or 30%?")
+    assert "20% lipid emulsion" in en.bullets[0]["text"], en.text
+
+
+# --- follow-ups after an emergency that ask about later ---------------------------------------------------------------
+
+def test_a_safe_amount_or_the_next_procedure_asked_after_an_emergency_is_no_emergency(pharmacy):
+    pce = "PVP推骨水泥推到第二个椎体，病人突然胸闷气短，SpO2掉到85%，BP 85/50，HR 120"
+    assert pharmacy.answer(pce).urgent
+    ans = pharmacy.answer("每个椎体骨水泥打多少ml比较安全？", [pce])
+    assert not ans.urgent and "3.5" in ans.text, ans.text
+    last = "急！L5 TFESI刚推完2ml利多卡因，病人说嘴巴周围发麻耳朵响，接着就抽起来了，BP 80/40 HR 45，咋办"
+    ans = pharmacy.answer("那这个病人抢救过来了，下次再做介入局麻药要注意啥？", [last])
+    assert not ans.urgent and ans.bullets[0]["group"] == "prevention", ans.text
+    # (the rescue going on still is one: "肾上腺素打多少？" after the same picture)
+    assert triage("next time what should we watch with local anaesthetic?", "en", before="pt seizing after bupivacaine").urgent is False
+    assert triage("she is seizing again now, what do we do?", "en", before="pt seizing after bupivacaine, lipid given").urgent
+
+
+# --- the urgent premedication -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("history, question, first", [
+    ("pt had hives + wheeze w/ IV contrast last year, now booked for fluoro TFESI tomorrow 10am. premed regimen pls",
+     "actually they moved her to this afternoon, case in about 5 hrs. can we do IV instead?", "methylprednisolone 40 mg"),
+    ("有碘造影剂过敏史（上次荨麻疹），下周做TFESI，药房要准备预处理，ACR方案是啥？", "要是今天急着做，来不及提前13个钟头呢？", "甲泼尼龙40 mg"),
+])
+def test_no_time_for_the_oral_regimen_leads_with_the_intravenous_one(pharmacy, history, question, first):
+    ans = pharmacy.answer(question, [history])
+    assert first in ans.bullets[0]["text"], ans.text
+
+
+# --- the circulation still failing after the first lipid bolus --------------------------------------------------------
+
+def test_still_hypotensive_after_the_first_bolus_gets_the_next_lipid_step(pharmacy):
+    ans = pharmacy.answer("still hypotensive after the first bolus - what next, and can we just use propofol since it's lipid?",
+                          ["LAST dosing for a 50kg lady - lipid bolus in mL and infusion rate?"])
+    first = [b["text"] for b in ans.bullets if b["part"] == 0]
+    assert first and "repeat the lipid bolus" in first[0], ans.text
+    assert any("Propofol" in b["text"] for b in ans.bullets if b["part"] == 1), ans.text
+
+
+# --- discharge advice -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("history, question", [
+    (["pt had lumbar TFESI with lidocaine, wants to drive himself home - ok? when can he drive?"],
+     "what should i tell him to watch for at home and when to call us?"),
+    ([], "pt had lumbar TFESI today, what should i tell him to watch for at home and when to call us?"),
+])
+def test_what_to_watch_for_at_home_is_the_discharge_advice(pharmacy, history, question):
+    ans = pharmacy.answer(question, history)
+    assert "bladder or bowel change" in ans.bullets[0]["text"], ans.text
+
+
+# --- a bare epidural told as what the patient had ---------------------------------------------------------------------
+
+def test_a_fever_after_an_epidural_is_not_answered_with_an_stimulators_pocket(pharmacy):
+    ans = pharmacy.answer("day 2 after epidural, pt has headache, fever 38.9 and stiff neck")
+    assert ans.urgent, ans.text
+    assert not any("SCS" in b["text"] or "explant" in b["text"] for b in ans.bullets), ans.text
+    # (an epidural collection on the scan of an SCS patient is no epidural injection: its abscess steps stay)
+    scene = ["day 4 after SCS trial leads placed, pt calls: fever 38.8, new midline back pain, redness and drainage at lead exit site",
+             "MRI shows dorsal epidural collection T10-11. who do i call and do i pull the leads myself?"]
+    ans = pharmacy.answer("what empiric abx should we start while waiting for cultures?", scene)
+    assert ans.urgent and any("explantation" in b["text"] for b in ans.bullets), ans.text
+
+
+# --- the same patient, the procedure switched -------------------------------------------------------------------------
+
+def test_a_switched_procedure_keeps_the_kidneys_told_before(pharmacy):
+    ans = pharmacy.answer("ok and if the doc switches him to a lumbar medial branch block instead, do we still need to hold the apixaban?",
+                          ["pt on Eliquis 5mg bd, CrCl 28, booked for L4/5 interlaminar ESI thurs. how many days do we hold it and when can he restart?"])
+    assert "next-higher bleeding-risk category" in ans.text, ans.text
+
+
+# --- whether a brand is one of a class --------------------------------------------------------------------------------
+
+def test_whether_a_brand_is_particulate_is_answered_beside_the_choice_of_steroid(pharmacy):
+    assert len(split_parts("TFESI用得宝松还是地塞米松？得宝松算不算颗粒型激素？", "zh")) == 2
+    ans = pharmacy.answer("药剂科问一下：TFESI用得宝松还是地塞米松？得宝松算不算颗粒型激素？")
+    assert any("得宝松应按颗粒型糖皮质激素对待" in b["text"] for b in ans.bullets[:3]), ans.text
+    assert "particulate-steroid" in ans.concepts, ans.concepts  # (算不算 is no exclusion)
+
+
+def test_an_unknown_drug_is_named_without_the_verb_taking_it(pharmacy):
+    ans = pharmacy.answer("病人一直吃泰嘉75mg，明天做腰椎小关节RFA，要不要停？")
+    assert "泰嘉" in ans.text and "吃泰嘉" not in ans.text, ans.text
