@@ -1028,6 +1028,7 @@ class AnswerEngine:
         if not class_ask and not (DRUG_DECISION.intersection(q.aspects) and held):
             return []
         out: list[Hit] = []
+        classed = False  # a procedure asked of with its class (whether its passage was in the hits already or not)
         classed_drugs = set(self.lexicon.broader_closure([c for c in (*q.concepts, *q.context_concepts) if c in lx]))
         drug_classes = [c for c in ("anticoagulant", "antiplatelet") if c in classed_drugs]
         # (a follow-up telling the patient, "病人80岁呢", asks of the procedure before)
@@ -1035,6 +1036,7 @@ class AnswerEngine:
         for c in (*q.concepts, *(q.context_concepts if before else ())):
             classes = [r for r in (lx[c].related if c in lx else ()) if r in self._risk_classes]
             for cls in classes:  # each class its own passage (lumbar MBB is low risk, cervical MBB intermediate)
+                classed = True
                 searches = [([c, cls], ("risk",))]
                 if asks_whether_to_stop(q.text):  # "hold it or carry on?": what the class means for stopping at all
                     searches.append(([cls, *drug_classes], ("prevention",)))
@@ -1044,7 +1046,7 @@ class AnswerEngine:
         # a patient at higher bleeding risk told now or before (CrCl 45: renal impairment): the rule that moves the
         # procedure up a class
         told = [c for c in (*q.concepts, *q.context_concepts) if self._kinds.get(c) == "condition" and c in BLEEDING_UPGRADE]
-        if told and out:
+        if told and classed:  # (also when the class's passage was found by the search already)
             found = self.retriever.concept_search([told[0], "bleeding-risk"], (), ("risk",), lang, origins, 3)
             out += self._after([*hits, *out], (cid for cid, _ in found), limit=1)
         return out
@@ -1107,9 +1109,11 @@ class AnswerEngine:
                     quoted.append(e.sentence)
             bullets += self._onset_and_watch(q, lang, sents, guide, quoted)
             bullets = self._own_procedure_first(q, guide.rule, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
-            bullets = self._asked_drug_first(q, tri, self._collapse_first(q, tri, bullets))
+            bullets = self._collapse_first(q, tri, bullets)
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
             bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
+            # (the drug asked, answered by a calm part too: "抽搐能用丙泊酚压吗？" right after the first step)
+            bullets = self._asked_drug_first(q, tri, bullets)
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
             steps = [b for b in bullets if b.kind == "action"][:3]
             shown = [b.sentence for b in steps]
@@ -1428,15 +1432,21 @@ class AnswerEngine:
         if allowed and bullets:
             asked = {c for p in allowed for c in p.concepts if self._kinds.get(c) == "drug"}
             named = [b for b in bullets[1:] if asked & b.sentence.concepts][:1]
-            return [bullets[0], *named, *(b for b in bullets[1:] if b not in named)]
+            # (a management line on it, "avoid propofol when unstable", is said among the steps, not apart from them)
+            shown = [replace(b, kind="action") if b.sentence.group == "management" else b for b in named]
+            return [bullets[0], *shown, *(b for b in bullets[1:] if b not in named)]
         if "dose" not in q.aspects or not (toxicity_told(q.text, q.lang) if not q.followup else self._emergency_before(q).rule == tri.rule):
             return bullets
         drugs = {c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")}
         dosed = [b for b in bullets if drugs & b.sentence.concepts and gives_dose(b.sentence)]
         # (the regimen for another weight band than the one told, "≤70 kg" for 80 kg, does not lead beside its own)
-        other_band = [b for b in dosed if band_fit(b.sentence.text, patient_weight(q, True)) < 0]
+        # (nor does it follow when the told band's own regimen is given: "85 kg, how do I push the lipid?" is not
+        # answered with the ≤70 kg per-kg regimen too)
+        weight = patient_weight(q, True)
+        other_band = [b for b in dosed if band_fit(b.sentence.text, weight) < 0]
         dosed = [b for b in dosed if b not in other_band]
-        return dosed + [b for b in bullets if b not in dosed and b not in other_band] + other_band if drugs else bullets
+        other_band = [] if any(band_fit(b.sentence.text, weight) > 0 for b in dosed) else other_band
+        return dosed + [b for b in bullets if b not in dosed and band_fit(b.sentence.text, weight) >= 0] + other_band if drugs else bullets
 
     def _own_procedure_first(self, q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
         """The pathway's steps for the patient's own procedure lead its generic ones (cement in the canal after a

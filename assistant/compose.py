@@ -319,7 +319,7 @@ class Weights:
     meta: float = -0.5  # "this knowledge base covers …": answers only a question about the knowledge base itself
     protocol: float = -0.6  # a trial's own protocol ("in the BRIDGE trial warfarin was stopped 5 days before"): not the advice
     escalation: float = 1.0  # the tried treatment failed: the definitive or next-line step ("EBP is the definitive treatment")
-    first_line: float = 0.6  # asked how to treat a complication told, nothing tried yet: the conservative, first-line care
+    first_line: float = 0.9  # asked how to treat a complication told, nothing tried yet: the conservative, first-line care
     sibling: float = 0.6  # a later part's procedure, named in the part before ("caudal ESI: dose? and the dural puncture
     # risk?"): the caudal sentence on dural puncture, before the one on epidural techniques at large
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
@@ -849,7 +849,7 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     """What kind of sentence it is, for this ask: a trial's protocol, the next step after a failed treatment, a passage
     in the other language, a provenance note, a brand's identity card, a remark about the knowledge base."""
     total = 0.0
-    if _SECONDARY_PREVENTION & set(q.all_concepts) and _PRIMARY_PREVENTION.search(s.text):
+    if _secondary(q) and _PRIMARY_PREVENTION.search(s.text):
         total += w.protocol  # a stent or stroke patient's aspirin is secondary prevention: the primary-prevention rule is not theirs
     # a narrower topic than the asked one that the question did not name ("the occupational dose limit" is the
     # whole-body one, not the eye lens's)
@@ -863,7 +863,8 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     elif on_topic > 0 and part.aspects[:1] == ("action",) and not q.tried and _FIRST_LINE[s.chunk.lang].search(s.text) \
             and any(sig.kinds.get(c) == "complication" for c in (*part.concepts, *part.inherited)) \
             and not TREATMENTS_TOLD & set(q.all_concepts):  # ("EBP done 2 days ago, still headache": not caffeine again)
-        total += w.first_line  # "PDPH day 2, how to treat?": conservative care first, the blood patch if it fails
+        # "PDPH day 2, how to treat?": conservative care first, the blood patch if it fails (asked what comes first, more so)
+        total += w.first_line * (1.5 if _FIRST_ASK.search(part.text) else 1.0)
     if s.chunk.lang != lang:
         total += w.other_lang
     if s.provenance:
@@ -982,6 +983,7 @@ def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals)
 
 # treatments a question tells (done, going on): its ask is past the first line of care
 TREATMENTS_TOLD = frozenset({"epidural-blood-patch", "conservative-management", "caffeine"})
+_FIRST_ASK = re.compile(r"\b(?:first|initially|to start with)\b|(?<![首])先(?!前|兆)|首先", re.I)
 _FIRST_LINE = {"en": re.compile(r"\bconservative (?:treatment|care|management|measures)|\bfirst[- ]line\b|\binitial (?:treatment|management)", re.I),
                "zh": re.compile(r"保守治疗|一线治疗|首选治疗|初始治疗|先行保守")}
 # asks whose answer turns on the procedure's bleeding-risk class (stop the drug or not; can I go ahead on it)
@@ -1140,8 +1142,13 @@ def _swaps_region(part: Part, q: Question) -> bool:
 
 def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:
     """Without the primary-prevention aspirin rule when the patient's aspirin is secondary prevention (a stent, a stroke)."""
-    secondary = bool(_SECONDARY_PREVENTION & set(q.all_concepts))
+    secondary = _secondary(q)
     return [t for t in rest if not (secondary and _PRIMARY_PREVENTION.search(t[1].text))]
+
+
+def _secondary(q: Question) -> bool:
+    """Is the patient's aspirin secondary prevention (a stent, a stroke, or said so: "aspirin 100 for secondary prevention")?"""
+    return bool(_SECONDARY_PREVENTION & set(q.all_concepts)) or bool(_SECONDARY_TOLD.search(" ".join((q.text, *q.history[-1:]))))
 
 
 def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -1505,7 +1512,10 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
     """"On rivaroxaban - do they need LMWH bridging?": the sources say a DOAC is not bridged, so that sentence leads,
     before who is at high thromboembolic risk (the criteria for bridging a warfarin hold). Not when warfarin is named."""
     own = set(_own(part, q)) | set(part.inherited)
-    drugs = {c for c in own if sig.kinds.get(c) in ("drug", "drug-class", "brand")}
+    # (the drug held told before, "should I bridge her with clexane while off it?" after apixaban; the bridging agent
+    # named is no drug of the patient's)
+    drugs = {c for c in (*own, *q.context_concepts) if sig.kinds.get(c) in ("drug", "drug-class", "brand")
+             and "heparin" not in sig.closure.get(c, frozenset()) and c not in ("heparin", "lmwh")}
     doac = {c for c in drugs if c == "doac" or "doac" in sig.parents.get(c, ())}
     if "bridging-anticoagulation" not in own or not doac or drugs - doac \
             or any(c in _VKA or _VKA & sig.parents.get(c, frozenset()) for c in q.all_concepts):
@@ -1726,7 +1736,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads else (above, leads)
-        above, leads = _doac_bridge_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
+        # (from every sentence: "bridge her with clexane?" scores the DOAC rule low, naming no enoxaparin)
+        above, leads = _doac_bridge_first(above, sorted(((scored[i][j], x) for i, x in enumerate(sentences)), key=lambda t: -t[0]),
+                                          parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
         members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)
@@ -1835,7 +1847,9 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         pool = [(sc, s) for sc, s in pool if any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)] or pool
     # (a drug the question says has failed is not the one asked about: "caffeine not helping, how much blood for the patch?")
     held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug" and c not in q.tried]
-    if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts):
+    # (not asked how long a change lasts: "几天能回落？" after Diprospan is answered by a steroid's glucose rise, whichever)
+    if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts) \
+            and _narrow_kind(part) is not _LASTS:
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
     elif "dose" in part.aspects and not _PREMEDICATION.intersection(part.concepts) \
@@ -2245,7 +2259,10 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
             in_group = about_it[:1] if about_it and about_it[0][0] >= 0.6 * best[0] else named or in_group
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
-    return usable[0]
+    # (nothing more to go by: one naming what the part asks about, "两种混着用怎么算？" the mixture, before one naming only
+    # the drugs it inherited)
+    named = [c for c in usable if subject & c[1].concepts] if not groups else []
+    return named[0] if named and named[0][0] >= 0.6 * best[0] else usable[0]
 
 
 def _widest_note(done: list[tuple[float, Sentence]], subject: frozenset[str], topic: Callable[[str], bool] | None
@@ -2441,7 +2458,11 @@ _MASS = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|毫克|微克|克)(
 _STRENGTH_ASK = re.compile(r"\d+(?:\.\d+)?\s?%\s?(?:的)?\s?(?:or|vs\.?|versus|还是|或者?)\s?\d+(?:\.\d+)?\s?%", re.I)
 _STRENGTH_GIVEN = re.compile(r"\d+(?:\.\d+)?\s?%\s?(?:[a-z-]+ )?(?:lipid|emulsion|lidocaine|lignocaine|bupivacaine|ropivacaine|"
                              r"chlorhexidine|dextrose|glucose)|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:脂肪乳|脂质|利多卡因|布比卡因|罗哌卡因|氯己定|葡萄糖)", re.I)
-_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# how a drug is given ("SCS植入前抗生素怎么给？"): its regimen, a dose or how it is dosed and when ("weight-based, within 1 h
+# before incision")
+_HOW_GIVEN_ASK = re.compile(r"(?:怎么|如何|怎样|咋)给(?!多少)|\bhow (?:do|should|would|to) (?:i |we |you )?give\b|\bhow is (?:it|\w+) given\b", re.I)
+_GIVEN_HOW = re.compile(_KIND["dose"].pattern + r"|\bweight-based\b|按体重(?:给予|计算)|within \d+ h(?:ours?)? before|切皮前\s*\d+\s*h", re.I)
+_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 
@@ -2532,6 +2553,7 @@ _READS_PICTURE = {"en": re.compile(r"\bsuggests?\b|\bindicates?\b|should raise|r
                    "zh": re.compile(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为|表现为")}
 # A history that makes aspirin secondary prevention.
 _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
+_SECONDARY_TOLD = re.compile(r"\bsecondary prevention\b|\b2(?:ry|nd|°) prevention\b|二级预防", re.I)
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
 _ONCE_SYMPTOMS = re.compile(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
                             r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)

@@ -59,7 +59,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
-               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
+               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                r"what else can (?:i|we) (?:do|try)|then what|what next|(?:^|[.,;:!]\s*)next\s*\?|"
@@ -104,7 +104,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              + REGIMEN_ASK_EN,
-             REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|怎么推|如何推|怎么输|体重|公斤|"
+             REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
@@ -275,6 +275,9 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "escalation": {"en": ("definitive", "treatment"), "zh": ("确定性", "治疗")},
 }
 
+# The same patient said so ("the same pt", 同一个病人).
+_SAME_PATIENT = {"en": re.compile(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
+                 "zh": re.compile(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
 # The procedure changed for the same patient ("switches him to", "instead", 换成, 改做).
 _SWITCHED = {"en": re.compile(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
              "zh": re.compile(r"换成|改成|改做|改为|换做|改行")}
@@ -518,7 +521,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     dose_rx = _rx(ASPECTS["dose"][i])
     if "dose" in found and (len(found) > 1 or GOING_HOME.search(text)) and (not dose_rx.search(_blank(text, lang, _GIVEN_DOSE))
                                                or {"hold", "timing"} & set(found)
-                                               and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD, _STRENGTH))):
+                                               and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD, _STRENGTH, _LAST_DOSE))):
         # "gave IM epinephrine 0.5 mg … OK to finish today?": a dose told as given asks none; "78岁，体重52kg，那要停几天？":
         # nor does a weight or a drug's strength told beside a hold or a time ("can I keep aspirin 81 mg?"; "he weighs 110 kg -
         # does the nomogram use it?" still asks a dose)
@@ -552,6 +555,9 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
                                 r"加(?:了)?量|剂量(?:加大|增加|上调)了?|"
 
                                 r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
+# The last or next dose of a drug named ("when is the last LMWH dose before the procedure?"): a time, not an amount.
+_LAST_DOSE = {"en": re.compile(r"\b(?:last|final|next) (?:[\w-]+ )?(?:dose|shot|injection|jab)\b", re.I),
+              "zh": re.compile(r"(?:最后|末次|下)一?(?:针|剂|次)(?:[\u4e00-\u9fff]{0,6}剂量)?")}
 # Going home asked ("ok to send her home?", 能回家吗): a dose told beside it is no dose asked.
 GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
 # A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
@@ -605,7 +611,7 @@ _DOSE_KIND_TOLD = {
 
 # ... unless the dose itself is asked ("what's the treatment dose then?", "治疗剂量是多少？")
 _DOSE_ASKED = {"en": re.compile(r"\bwhat(?:'s| is|s)? (?:the |her |his )?(?:\w+ )?dose\b|\bhow much\b", re.I),
-               "zh": re.compile(r"剂量\s*(?:是|为|要|该)?\s*(?:多少|几)|(?:给|打|用)多少|多少(?:mg|毫克|ml|毫升)|(?:怎么|如何)(?:推|给|输)", re.I)}
+               "zh": re.compile(r"剂量\s*(?:是|为|要|该)?\s*(?:多少|几)|(?:给|打|用)多少|多少(?:mg|毫克|ml|毫升)|(?:怎么|如何|咋)(?:推|给|输)", re.I)}
 
 
 def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, ...]) -> bool:
@@ -1534,8 +1540,11 @@ class Framer:
         before: it does not replace the contrast); a what-if's new history replaces the same kind told before."""
         lex = self.lexicon.concepts
         given = bool(_GAVE[lang].search(q))
+        # (the bridging agent named, "bridge her with clexane while off it?", does not replace the drug held before)
+        bridging = _BRIDGING in concepts
         own_kinds = {lex[c].kind for c in subjects if (lex[c].kind != "procedure" or self.is_anchor(c))
-                     and not (given and lex[c].kind in ("drug", "drug-class"))}
+                     and not (given and lex[c].kind in ("drug", "drug-class"))
+                     and not (bridging and HELD & set(self.lexicon.broader_closure([c])) and "heparin" in self.lexicon.broader_closure([c]))}
         ctx = tuple(c for c in prev.all_concepts if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
         if not REGIONS.intersection(concepts):
             ctx += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx)
@@ -1787,8 +1796,9 @@ class Framer:
         # "Does a negative aspiration rule it out?": a pronoun pointing back at the earlier topic; "ok and if the doc switches
         # him to a lumbar MBB instead, do we still need to hold the apixaban?": the same patient (his CrCl told before still
         # counts), with the procedure changed
-        if cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and bool(set(subjects) & set(prev.all_concepts)))):
-            return True
+        if (cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and bool(set(subjects) & set(prev.all_concepts))))) \
+                or _SAME_PATIENT[lang].search(q):
+            return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
         if short and not any(lex[c].kind in ("procedure", "equipment") for c in subjects) \
                 and any(lex[c].kind in ("procedure", "equipment") for c in prev.all_concepts):
             return True  # "感染率多少？" right after an SCS question: a complication or drug of the procedure just discussed
@@ -2218,12 +2228,27 @@ def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequen
     """A hold ask read only from "before" needs a drug: "before the risk goes up", "warn patients before a TFESI" hold
     nothing ("when do I stop injecting cement?" still asks when to stop)."""
     if "hold" in aspects and not _STOP_WORD.search(text.lower()) \
-            and not any(lex[c].kind in ("drug", "drug-class") for c in concepts if c in lex):
+            and not any(lex[c].kind in ("drug", "drug-class") and not _contrast(c, lex) for c in concepts if c in lex):
         return tuple(a for a in aspects if a != "hold")
     return aspects
 
 
-HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})  # drugs held before a procedure for bleeding
+def _contrast(c: str, lex: Mapping[str, Concept]) -> bool:
+    """Is the concept a contrast medium (given before the images, never held: "premedicate her before the omnipaque")?"""
+    seen, todo = set(), [c]
+    while todo:
+        x = todo.pop()
+        if x == _CONTRAST_MEDIUM:
+            return True
+        if x in lex and x not in seen:
+            seen.add(x)
+            todo.extend(lex[x].broader)
+    return False
+
+
+_CONTRAST_MEDIUM = "contrast-medium"
+HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
+_BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
 _CONTINUED = "continued-antithrombotic"
 
 

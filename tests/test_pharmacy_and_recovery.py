@@ -6,7 +6,13 @@ strength the sources give; a follow-up after an emergency that asks a general sa
 precautions is no emergency; "IV instead" / 来不及提前13个钟头 asks the urgent premedication regimen; a circulation still
 failing after the first lipid bolus gets the next lipid step; what to watch for at home is the discharge advice; a bare
 "epidural" told as what the patient had is not an SCS's pocket; the same patient with the procedure switched keeps the
-kidneys told before; whether a brand is one of a class is answered beside the choice of steroid."""
+kidneys told before; whether a brand is one of a class is answered beside the choice of steroid; a mixture of local
+anaesthetics, how a drug is given, what to do first, the told weight's lipid regimen alone, an asked drug among the
+emergency's steps, the last dose, secondary prevention, how long glucose stays up. Round 85 (a radiographer and an
+anaesthetist covering the list; an interventional nurse and a night resident): contrast spreading like a vessel or a
+myelogram mid-case gets the step to stop; "asleep for it" is sedation; a DOAC patient's bridging follow-up gets the
+no-bridging rule; embolisation is another specialty's procedure; a contrast agent is given, not held; an unanswerable pump
+alarm is said to be so; urinary retention after an epidural is a deficit to rule out."""
 
 from __future__ import annotations
 
@@ -24,7 +30,8 @@ def pharmacy(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-unt
     root = tmp_path_factory.mktemp("pharmacy-index")
     copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "vertebral-augmentation",
                                   "radiation-contrast", "last", "spinal-cord-stimulation", "infection-control", "pdph",
-                                  "intrathecal-drug-delivery", "patient-selection-monitoring", "facet-mbb-rfa"))
+                                  "intrathecal-drug-delivery", "patient-selection-monitoring", "facet-mbb-rfa",
+                                  "esi-interlaminar-caudal"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -163,3 +170,116 @@ def test_whether_a_brand_is_particulate_is_answered_beside_the_choice_of_steroid
 def test_an_unknown_drug_is_named_without_the_verb_taking_it(pharmacy):
     ans = pharmacy.answer("病人一直吃泰嘉75mg，明天做腰椎小关节RFA，要不要停？")
     assert "泰嘉" in ans.text and "吃泰嘉" not in ans.text, ans.text
+
+
+# --- round 84, the rest: a mixture, how a drug is given, what comes first, the told weight band, an asked drug in an
+# emergency, the last dose, secondary prevention, how long a change lasts ---------------------------------------------
+
+def test_a_mixture_of_local_anaesthetics_is_answered_by_the_mixture_rule(pharmacy):
+    ans = pharmacy.answer("利多卡因和罗哌卡因最大剂量各是多少mg/kg？两种混着用怎么算？")
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert second and "混合使用多种局麻药" in second[0], ans.text
+    # (a steroid mixed with lidocaine is no local anaesthetic mixture)
+    assert "local-anaesthetic-mixture" not in pharmacy.lexicon.tags("糖皮质激素与局麻药混合后应尽快注射")
+
+
+@pytest.mark.parametrize("question", ["SCS植入前抗生素怎么给？术后要用几天？", "how do we give antibiotic prophylaxis for an SCS implant?"])
+def test_how_an_antibiotic_is_given_is_answered_by_its_regimen(pharmacy, question):
+    ans = pharmacy.answer(question)
+    assert "1 h" in ans.bullets[0]["text"] and ("weight-based" in ans.bullets[0]["text"] or "按体重" in ans.bullets[0]["text"]), ans.text
+
+
+def test_asked_what_to_do_first_for_a_pdph_conservative_care_leads(pharmacy):
+    ans = pharmacy.answer("腰椎ILESI做完第二天，病人一坐起来就头痛，躺下就好多了，是不是PDPH？先怎么处理")
+    first = next(b["text"] for b in ans.bullets if b["part"] == 1)
+    assert "保守治疗" in first, ans.text
+
+
+def test_the_told_weights_lipid_regimen_leads_and_the_other_band_is_left_out(pharmacy):
+    scene = "急！L5 TFESI刚推完2ml利多卡因，病人说嘴巴周围发麻耳朵响，接着就抽起来了，BP 80/40 HR 45，咋办"
+    ans = pharmacy.answer("病人体重85公斤，脂肪乳具体咋推？", [scene])
+    assert ans.urgent and "体重 >70 kg" in ans.bullets[0]["text"], ans.text
+    assert "体重 ≤70 kg" not in ans.text, ans.text
+    ans = pharmacy.answer("抽搐能用丙泊酚压吗？肾上腺素给多少？", [scene, "病人体重85公斤，脂肪乳具体咋推？"])
+    assert "丙泊酚" in ans.bullets[1]["text"] and ans.bullets[1]["kind"] == "action", ans.text
+
+
+def test_the_last_dose_before_the_procedure_asks_a_time_not_a_dose(pharmacy):
+    ans = pharmacy.answer("if we bridge with enoxaparin, when is the last LMWH dose before the procedure?",
+                          ["warfarin for mechanical mitral valve, INR 2.8. vertebroplasty in 10 days. when do we stop warfarin and does she need bridging?"])
+    assert "gives no dose" not in ans.text and "24 h" in ans.bullets[0]["text"], ans.text
+
+
+def test_aspirin_said_to_be_secondary_prevention_does_not_get_the_primary_prevention_rule_first(pharmacy):
+    from assistant.compose import _secondary
+
+    q = "pharmacy here - Plavix 75 and aspirin 100 for secondary prevention, pt booked for lumbar MBB next wk. do either need stopping?"
+    assert _secondary(pharmacy.frame(q)) and _secondary(pharmacy.frame("阿司匹林二级预防，腰椎MBB要停吗"))
+    assert not _secondary(pharmacy.frame("aspirin 100 for primary prevention, lumbar MBB next wk - stop it?"))
+    ans = pharmacy.answer(q)
+    assert "primary prevention" not in ans.bullets[0]["text"], ans.text
+
+
+def test_how_long_glucose_stays_up_is_answered_by_its_return_to_baseline(pharmacy):
+    ans = pharmacy.answer("糖尿病病人HbA1c 9%，打胰岛素的，ESI用得宝松1ml，血糖会升多少？几天能回落？")
+    second = next(b["text"] for b in ans.bullets if b["part"] == 1)
+    assert "2 天内回落" in second or "半衰期" in second, ans.text
+
+
+# --- round 85 ---------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, first", [
+    ("doing a L4 TFESI, contrast went in and washed out really fast in a squiggly line going medially, looks vascular. what should the dr do now?",
+     "Do not inject further"),
+    ("during a lumbar interlaminar the contrast is spreading like a myelogram, outlining the roots and going up. what do we do?",
+     "must not be injected intrathecally"),
+    ("腰椎椎板间注射时造影剂像脊髓造影一样勾勒出神经根，怎么办", "注入鞘内"),
+])
+def test_contrast_going_the_wrong_way_mid_case_gets_the_step_to_stop(pharmacy, question, first):
+    ans = pharmacy.answer(question)
+    assert first in ans.bullets[0]["text"], ans.text
+
+
+def test_asleep_for_a_cervical_tfesi_is_sedation(pharmacy):
+    ans = pharmacy.answer("pt very anxious for a C6/7 TFESI, can I give a propofol TCI so she's asleep for it?")
+    assert "Sedation during cervical epidural steroid injection should be kept light" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_doac_patients_bridging_follow_up_gets_the_no_bridging_rule(pharmacy):
+    ans = pharmacy.answer("and if the same pt is then booked for an SCS trial - same interval? should I bridge her with clexane while off it?",
+                          ["pt on apixaban 5mg bd for AF, listed for L4/5 TFESI thurs. how long to hold it? for a spinal i'd do 72h"])
+    bridge = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert bridge and "not appropriate for patients on a direct oral anticoagulant" in bridge[0], ans.text
+    assert any("high bleeding-risk" in b["text"].lower() for b in ans.bullets if b["part"] == 0), ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "after the pain list we have a uterine fibroid embolisation in the same room - whats the typical patient skin dose and any contrast precautions for UFE?",
+])
+def test_embolisation_is_another_specialtys_procedure(pharmacy, question):
+    ans = pharmacy.answer(question)
+    assert ans.abstained and "cement" not in ans.text, ans.text
+
+
+def test_a_contrast_agent_is_given_not_held_and_shellfish_is_no_risk_factor(pharmacy):
+    ans = pharmacy.answer("pt for L5/S1 TFESI says shes allergic to iodine and shellfish. do we need to premedicate her before the omnipaque or cancel?")
+    assert "no interval for stopping" not in ans.text, ans.text
+    assert "shellfish allergy is not a specific risk factor" in ans.bullets[0]["text"], ans.text
+    ans = pharmacy.answer("what if the list got moved and we only have about 5 hrs notice, is there a quicker option?",
+                          ["pt had hives after IV contrast at CT last yr, booked for TFESI tmrw 9am. what premed regimen should we give?"])
+    assert "methylprednisolone 40 mg" in ans.bullets[0]["text"], ans.text
+
+
+@pytest.mark.parametrize("question, note", [("IT morphine pump alarming low reservoir overnight, what should the on-call do?", "Nothing in the knowledge base on: pump alarm"),
+                                            ("鞘内吗啡泵半夜报警，显示低储药量报警，值班怎么处理", "知识库中没有关于以下内容的资料")])
+def test_a_pump_alarm_is_said_to_be_uncovered_not_answered_with_an_overdose_step(pharmacy, question, note):
+    ans = pharmacy.answer(question)
+    assert note in ans.text, ans.text
+    assert not any("aspirated or emptied" in b["text"] or "排空" in b["text"] for b in ans.bullets[:1]), ans.text
+
+
+def test_urinary_retention_after_a_lumbar_epidural_is_a_deficit_to_rule_out():
+    t = triage("腰椎硬膜外注射后4个小时病人一直没解小便，膀胱区胀，要导尿吗？需要警惕什么", "zh",
+               concepts=("lumbar-spine", "esi", "urinary-retention", "neuraxial-procedure"))
+    assert t.urgent and t.rule == "neuraxial-deficit", t
+    assert "立即停止操作" not in t.escalation, t.escalation  # (four hours later: nothing to stop)
