@@ -1428,9 +1428,11 @@ class AnswerEngine:
         if not tri.urgent:
             return bullets
         # ("still in VF - can I give vasopressin?": whether that drug may be given answers right after the first step)
-        allowed = [p for p in q.parts if p.aspects[:1] == ("contraindications",) and any(self._kinds.get(c) == "drug" for c in p.concepts)]
+        # ("CTPA shows a central cement embolus - anticoagulate?", 要不要抗凝: a drug class asked whether to give, read as a hold)
+        allowed = [p for p in q.parts if p.aspects[:1] in (("contraindications",), ("hold",))
+                   and any(self._kinds.get(c) in ("drug", "drug-class") for c in p.concepts)]
         if allowed and bullets:
-            asked = {c for p in allowed for c in p.concepts if self._kinds.get(c) == "drug"}
+            asked = {c for p in allowed for c in p.concepts if self._kinds.get(c) in ("drug", "drug-class")}
             named = [b for b in bullets[1:] if asked & b.sentence.concepts][:1]
             # (a management line on it, "avoid propofol when unstable", is said among the steps, not apart from them)
             shown = [replace(b, kind="action") if b.sentence.group == "management" else b for b in named]

@@ -1442,12 +1442,12 @@ _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
                        r"\bjust (?:injected|pushed)\b",
                  "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
-_OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+_OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bfor (?:several |a few |\d+ )?months now\b|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
                r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
-         "zh": _IMPLANT_YEARS["zh"] + r"|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+         "zh": _IMPLANT_YEARS["zh"] + r"|(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

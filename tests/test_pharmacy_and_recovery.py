@@ -283,3 +283,23 @@ def test_urinary_retention_after_a_lumbar_epidural_is_a_deficit_to_rule_out():
                concepts=("lumbar-spine", "esi", "urinary-retention", "neuraxial-procedure"))
     assert t.urgent and t.rule == "neuraxial-deficit", t
     assert "立即停止操作" not in t.escalation, t.escalation  # (four hours later: nothing to stop)
+
+
+def test_steroid_prophylaxis_for_a_seafood_allergy_asks_whether_it_is_needed(pharmacy):
+    ans = pharmacy.answer("病人说自己对海鲜过敏，做腰椎注射用造影济前要不要给激素预防？")
+    assert "贝类过敏并不是特异性危险因素" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_picture_coming_on_over_months_has_nothing_to_stop():
+    t = triage("鞘内吗啡泵的病人这几个月一直加量但镇痛越来越差，最近腿还有点麻，考虑什么", "zh",
+               concepts=("intrathecal-pump", "morphine", "numbness", "intrathecal-drug-delivery"))
+    assert t.urgent and "立即停止操作" not in t.escalation, t
+    t = triage("IT morphine pump pt, dose going up over the past few months, now new leg numbness - what is it?", "en",
+               concepts=("intrathecal-pump", "morphine", "numbness", "intrathecal-drug-delivery"))
+    assert t.urgent and "Stop the procedure" not in t.escalation, t
+
+
+def test_a_drug_class_asked_in_an_emergency_follow_up_comes_right_after_the_first_step(pharmacy):
+    scene = "PVP推骨水泥推到第二个椎体，病人突然胸闷气短，SpO2掉到85%，BP 85/50，HR 120"
+    ans = pharmacy.answer("CTPA是中央型骨水泥栓子，要不要抗凝？", [scene])
+    assert ans.urgent and any("肝素" in b["text"] for b in ans.bullets[:2]), ans.text  # (the regimen asked, not the banner's steps again)
