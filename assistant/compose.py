@@ -1732,13 +1732,12 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         floor = max(w.min_score, w.floor * best)
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor or (_advice_given(sc, s, best, parts[j])
                                                                                        and not rival(s, _own(parts[j], q), sig))]
-                                        or [pool[0]], pool, parts[j], q, sig, w)
+                                        or [pool[0]], _every(pool, scored, sentences, j), parts[j], q, sig, w)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads else (above, leads)
         # (from every sentence: "bridge her with clexane?" scores the DOAC rule low, naming no enoxaparin)
-        above, leads = _doac_bridge_first(above, sorted(((scored[i][j], x) for i, x in enumerate(sentences)), key=lambda t: -t[0]),
-                                          parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _doac_bridge_first(above, _every(pool, scored, sentences, j), parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
         members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)
@@ -2080,6 +2079,15 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
     return lambda s: any(d in s.concepts for d in drugs) and bool(_KIND["hold"].search(s.text))
 
 
+def _every(pool: list[tuple[float, Sentence]], scored: Sequence[Sequence[float]], sentences: Sequence[Sentence], j: int
+           ) -> list[tuple[float, Sentence]]:
+    """The part's pool, then every other sentence as it scores for the part (best first): the rule a part turns on (a
+    procedure's bleeding-risk class, a DOAC's no-bridging) may have been assigned to another part ("lumbar facet RF on
+    warfarin - stop it? … when to restart, bridging?")."""
+    have = {id(s) for _, s in pool}
+    return [*pool, *sorted(((scored[i][j], x) for i, x in enumerate(sentences) if id(x) not in have), key=lambda t: -t[0])]
+
+
 def _asked_too(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, members: Sequence[Part],
                q: Question, sig: Signals, leads: bool) -> list[tuple[float, Sentence]]:
     """The sentence a narrow ask wants, when none above the floor gives it, so that it may lead: asked when the drug
@@ -2236,7 +2244,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # how much blood for the patch?" - the volume, before the patch's place as the definitive treatment)
     # (a named mechanism of the asked subject answers "how does it work?" even when the dosing sentences score higher)
     named_mechanism = kind is _KIND["mechanism"] and bool(in_kind) and bool(_MECHANISM_NAMED.search(in_kind[0][1].text))
-    if in_kind and in_kind[0][0] >= (0.3 if named_mechanism else 0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
+    # (and a drug's restart answers "when can she have the next dose?" whatever scores higher: its hold before, a label)
+    if in_kind and in_kind[0][0] >= (0.3 if named_mechanism or kind is _DRUG_RESTART else 0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
         return in_kind[0]
     if both and both[0][0] >= 0.6 * best[0]:
         return both[0]

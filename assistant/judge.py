@@ -161,7 +161,10 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     foreign = tuple(dict.fromkeys(q.out_of_scope + tuple(u for u in q.unknown if procedure_like(u))))
     subjects = q.subjects + q.context_concepts
     target = any(kinds.get(c) in TARGET_KINDS for c in q.out_of_scope)
-    ours = own_procedures(subjects, kinds, bool(foreign), target)
+    # (an ancillary technique of ours, a steroid injection, does not count beside another specialty's procedure; beside a
+    # setting the patient is in, "T2DM on metformin … facet steroid injection 4 days ago, glucose 24", it does)
+    procedural = any(kinds.get(c) != "setting" for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
+    ours = own_procedures(subjects, kinds, procedural, target)
     if foreign and not ours:
         return Verdict("out_of_scope", none, foreign=foreign)
     drugs = tuple(u for u in q.unknown if drug_like(u))

@@ -124,7 +124,7 @@ class PatientNumbers:
         held = {c for c in drugs if held_drug([c], self.lexicon)}
         names_held = bool(set(self.lexicon.broader_closure(list(held))) & b.sentence.concepts)
         # (not when the next dose after the procedure is asked, "ok to give the evening dose at 3pm?": no dose-to-procedure span)
-        if not timed and not urgent and held and names_held and asks & {"hold", "timing"} and not _NEXT_DOSE.search(q.text) \
+        if not timed and not urgent and held and names_held and asks & {"hold", "timing"} and not _NEXT_DOSE.search(part.text if part else q.text) \
                 and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q), kidneys(q))):
             return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
         if not urgent and (inr := _INR_TOLD.search(q.text)) and _NORMAL_INR.search(b.sentence.text):

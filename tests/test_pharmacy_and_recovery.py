@@ -303,3 +303,49 @@ def test_a_drug_class_asked_in_an_emergency_follow_up_comes_right_after_the_firs
     scene = "PVP推骨水泥推到第二个椎体，病人突然胸闷气短，SpO2掉到85%，BP 85/50，HR 120"
     ans = pharmacy.answer("CTPA是中央型骨水泥栓子，要不要抗凝？", [scene])
     assert ans.urgent and any("肝素" in b["text"] for b in ans.bullets[:2]), ans.text  # (the regimen asked, not the banner's steps again)
+
+
+# --- round 86 (an ED doctor and a GP seeing patients days later; Chinese emergency doctors and families) ---------------
+
+@pytest.mark.parametrize("question, lang", [
+    ("患者上周在腰上打了一针，今天发热38.9℃，腰痛加重，双腿无力，急诊该怎么处理？", "zh"),
+    ("78岁老太太一直吃拜瑞妥，3天前在腰上打了一针止痛，今天突然后背剧痛，两条腿发麻没力气，尿也解不出来，怎么办？", "zh"),
+    ("had some injection in her back last week, now fever 39 and back pain, legs weak - what do we do?", "en"),
+])
+def test_a_lay_injection_in_the_back_is_a_neuraxial_procedure_for_the_deficit_banner(pharmacy, question, lang):
+    ans = pharmacy.answer(question)
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text
+
+
+@pytest.mark.parametrize("question, lang, urgent", [
+    ("家属很着急：做完颈部交感神经阻滞后，一边眼皮耷拉下来，瞳孔变小，脸发热鼻子堵，是不是中风了？", "zh", False),
+    ("after SGB her eyelid droops and pupil is small - is this a stroke?", "en", False),
+    ("after C6 TFESI she has slurred speech and right arm weakness, is it a stroke?", "en", True),
+    ("TFESI后说话不清，右手没劲，是不是中风了？", "zh", True),
+])
+def test_a_stroke_asked_about_is_no_stroke_sign(question, lang, urgent):
+    assert triage(question, lang, concepts=("stellate-ganglion-block", "transforaminal-esi")).urgent is urgent
+
+
+def test_a_low_risk_class_assigned_to_another_part_still_answers_whether_to_stop(pharmacy):
+    ans = pharmacy.answer("pt on warfarin for AF (CHADS2VASc 3) getting lumbar facet RF ablation. does he need to stop warfarin at all? "
+                          "if so when to restart, need bridging?")
+    first = ans.bullets[0]["text"]
+    assert "low" in first.lower() and "Intermediate bleeding-risk" not in first, ans.text
+
+
+def test_a_drug_the_patient_takes_from_another_specialty_does_not_decline_our_question(pharmacy):
+    ans = pharmacy.answer("T2DM on metformin + gliclazide, had a facet joint steroid injection 4 days ago, glucose now 24 mmol/L, "
+                          "no ketones, feels ok. is this the steroid?")
+    assert not ans.abstained and "Nothing in the knowledge base on metformin together with" in ans.text, ans.text
+    assert any("glucose" in b["text"] for b in ans.bullets[:2]), ans.text
+    # (another specialty's procedure beside a steroid injection is still theirs)
+    assert pharmacy.answer("steroid injection into the knee after a total knee replacement - infection risk?").verdict == "out_of_scope"
+
+
+def test_the_next_dose_part_leads_with_the_restart_and_the_hold_part_keeps_its_arithmetic(pharmacy):
+    ans = pharmacy.answer("pt on clexane 40mg od for VTE prophylaxis, booked for L5/S1 interlaminar ESI at 2pm. last dose 8pm last night - "
+                          "ok to go? when can she have the next dose?")
+    assert "From the times told: 8pm last night → 2pm = 18 h" in ans.text, ans.text
+    restart = next(b["text"] for b in ans.bullets if b["part"] == 1)
+    assert "restarted" in restart, ans.text
