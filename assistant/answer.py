@@ -273,6 +273,12 @@ _CONVENTIONAL = re.compile(r"\b(?:conventional|traditional|standard|regular|norm
 # two things weighed that no sentence of the knowledge base names together
 _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below is what they say of each.",
                "zh": "知识库没有{sides}之间的直接比较；以下为其分别的资料："}
+def _whether_given(p: Part) -> bool:
+    """Does the part ask whether a drug may be given (read as a hold or a contraindication, "能用丙泊酚吗", 要不要抗凝), or
+    name it bare ("… - anticoagulate?"), not how much of it?"""
+    return p.aspects[:1] in (("contraindications",), ("hold",)) or (not p.aspects and p.text.rstrip().endswith(("?", "？")))
+
+
 # a bare "epidural" told as what the patient had ("day 2 after epidural", 打完硬膜外; not "an epidural collection")
 _HAD_EPIDURAL = {"en": re.compile(r"\b(?:after|post|had|following|since) (?:an |the |his |her |their |a )?epidural\b(?!\s+(?:collection|abscess|"
                                   r"ha?ematoma|space|fat|veins?|catheter|blood patch|steroid|injection))", re.I),
@@ -1429,8 +1435,8 @@ class AnswerEngine:
             return bullets
         # ("still in VF - can I give vasopressin?": whether that drug may be given answers right after the first step)
         # ("CTPA shows a central cement embolus - anticoagulate?", 要不要抗凝: a drug class asked whether to give, read as a hold)
-        allowed = [p for p in q.parts if p.aspects[:1] in (("contraindications",), ("hold",))
-                   and any(self._kinds.get(c) in ("drug", "drug-class") for c in p.concepts)]
+        # (or asked bare, "… - anticoagulate?")
+        allowed = [p for p in q.parts if _whether_given(p) and any(self._kinds.get(c) in ("drug", "drug-class") for c in p.concepts)]
         if allowed and bullets:
             asked = {c for p in allowed for c in p.concepts if self._kinds.get(c) in ("drug", "drug-class")}
             named = [b for b in bullets[1:] if asked & b.sentence.concepts][:1]

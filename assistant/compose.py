@@ -1147,8 +1147,12 @@ def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[
 
 
 def _secondary(q: Question) -> bool:
-    """Is the patient's aspirin secondary prevention (a stent, a stroke, or said so: "aspirin 100 for secondary prevention")?"""
-    return bool(_SECONDARY_PREVENTION & set(q.all_concepts)) or bool(_SECONDARY_TOLD.search(" ".join((q.text, *q.history[-1:]))))
+    """Is the patient's aspirin secondary prevention (a stent, a stroke, or said so: "aspirin 100 for secondary prevention";
+    not "primary, not secondary prevention", 不是二级预防)?"""
+    text = " ".join((q.text, *q.history[-1:]))
+    if _SECONDARY_DENIED.search(text) or _PRIMARY_TOLD.search(q.text):
+        return False
+    return bool(_SECONDARY_PREVENTION & set(q.all_concepts)) or bool(_SECONDARY_TOLD.search(text))
 
 
 def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -1357,10 +1361,19 @@ def _member_gets(s: Sentence, asks: frozenset[str], kind: re.Pattern[str] | None
 
 
 # the next dose after the procedure: "ok to give the evening dose at 3pm?", "做完6小时能打克赛吗", "晚上那针能打吗"
-NEXT_DOSE_ASK = (r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|"
-                 r"tonight'?s|pm|am|next) (?:dose|shot|injection|jab)\b|"
+# (a dose named by the time of day is the restart only with the procedure told as done and none told as still to come:
+# "TFESI tomorrow 9am - can I give the evening dose at 8pm?" asks whether it is held)
+_DONE = (r"\b(?:did|done|had|finished|after (?:the|her|his|a|an|it)|post[- ]?(?:op|procedure|block|injection))\b|"
+         r"术后|操作后|做完|做了|(?<!要)做的|打完|刚做|已经做")
+_STILL_TO_COME = (r"\b(?:tomorrow|tmrw|tmr|booked|scheduled|planned|due for|later today|next week|is having|will have)\b|"
+                  r"明天|明早|后天|下周|要做|准备做|预约|安排在|拟行|待会")
+NEXT_DOSE_ASK = (r"\b(?:give|have|take|start|do) (?:the |her |his |their )?next (?:dose|shot|injection|jab)\b|"
                  r"(?:术后|操作后|做完)[^，。？?]{0,12}\d+\s*(?:个)?(?:小时|天|h)[^，。？?]{0,3}(?:就)?(?:能|可以|可)(?:再)?(?:打|吃|用|恢复|开始)|"
-                 r"(?:晚上|今晚|明早|明天|下午|下一)那?(?:一)?(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用)")
+                 r"下一(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用)|"
+                 rf"^(?=[\s\S]*(?:{_DONE}))(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?(?:"
+                 r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|"
+                 r"tonight'?s|pm|am) (?:dose|shot|injection|jab)\b|"
+                 r"(?:晚上|今晚|明早|下午)那?(?:一)?(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用))")
 RESTART_ASK = re.compile(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|续上|接着打|"
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
                          # "how long before the TFESI? and after?": the restart, asked in two words
@@ -2563,6 +2576,8 @@ _READS_PICTURE = {"en": re.compile(r"\bsuggests?\b|\bindicates?\b|should raise|r
 # A history that makes aspirin secondary prevention.
 _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 _SECONDARY_TOLD = re.compile(r"\bsecondary prevention\b|\b2(?:ry|nd|°) prevention\b|二级预防", re.I)
+_SECONDARY_DENIED = re.compile(r"\b(?:not|isn'?t|rather than) (?:for )?(?:secondary|2(?:ry|nd)) prevention\b|(?:不是|并非|非)二级预防", re.I)
+_PRIMARY_TOLD = re.compile(r"(?<!not )(?<!not for )\bprimary prevention\b|(?<!不是)一级预防", re.I)
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
 _ONCE_SYMPTOMS = re.compile(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
                             r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)

@@ -93,6 +93,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
+             r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
              r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
              r"(?<!scatter )(?<!own )(?<!x-ray )\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
@@ -278,6 +279,9 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 # The same patient said so ("the same pt", 同一个病人).
 _SAME_PATIENT = {"en": re.compile(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
                  "zh": re.compile(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
+# ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
+_OTHER_PATIENT = {"en": re.compile(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
+                  "zh": re.compile(r"不是同一|另一(?:个|位|名)|另外一(?:个|位|名)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)")}
 # The procedure changed for the same patient ("switches him to", "instead", 换成, 改做).
 _SWITCHED = {"en": re.compile(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
              "zh": re.compile(r"换成|改成|改做|改为|换做|改行")}
@@ -520,7 +524,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     found.sort(key=lambda a: where[a] < start)
     dose_rx = _rx(ASPECTS["dose"][i])
     if "dose" in found and (len(found) > 1 or GOING_HOME.search(text)) and (not dose_rx.search(_blank(text, lang, _GIVEN_DOSE))
-                                               or {"hold", "timing"} & set(found)
+                                               or {"hold", "timing"} & set(found) and not _DOSE_ASKED[lang].search(text)
                                                and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD, _STRENGTH, _LAST_DOSE))):
         # "gave IM epinephrine 0.5 mg … OK to finish today?": a dose told as given asks none; "78岁，体重52kg，那要停几天？":
         # nor does a weight or a drug's strength told beside a hold or a time ("can I keep aspirin 81 mg?"; "he weighs 110 kg -
@@ -550,14 +554,14 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
                                 # (and a bolus told given: "back to baseline after one bolus of lipid")
                                 r"\bafter (?:one|a|the|two|three|\d+|a single|the first|the second) (?:\w+ )?(?:bolus|boluses|doses?)\b|"
                                 # (and a dose told given with no amount: "first IT morphine trial dose given at 10am")
-                                r"\bdose (?:was |has been |got )?(?:given|administered|done|in)\b", re.I),
+                                r"\bdose (?:was |has been |got )?(?:given|administered|done)\b", re.I),
                "zh": re.compile(r"(?:给了|推了|用了|打了|静推了?|注射了)[^，。；？]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)|"
                                 r"加(?:了)?量|剂量(?:加大|增加|上调)了?|"
 
                                 r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
 # The last or next dose of a drug named ("when is the last LMWH dose before the procedure?"): a time, not an amount.
-_LAST_DOSE = {"en": re.compile(r"\b(?:last|final|next) (?:[\w-]+ )?(?:dose|shot|injection|jab)\b", re.I),
-              "zh": re.compile(r"(?:最后|末次|下)一?(?:针|剂|次)(?:[\u4e00-\u9fff]{0,6}剂量)?")}
+_LAST_DOSE = {"en": re.compile(r"\b(?:last|final|next|evening|morning|night|bedtime|tonight'?s) (?:[\w-]+ )?(?:dose|shot|injection|jab)\b", re.I),
+              "zh": re.compile(r"(?:最后|末次|下)一?(?:针|剂|次)")}
 # Going home asked ("ok to send her home?", 能回家吗): a dose told beside it is no dose asked.
 GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
 # A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
@@ -1441,15 +1445,16 @@ class Framer:
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
             if "escalation" in prev.aspects and "escalation" not in aspects:  # "dex did nothing" - "particulate next time?"
                 aspects = ("escalation", *aspects)
-            carried = self._carried(q, lang, concepts, ctx_concepts, prev)
+            carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev)
             concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
             # "那如果是高风险手术呢，比如脊髓电刺激？" after "要停吗": the same ask of another procedure ("high-risk" names the
             # procedure, it asks no risk factors)
-            swapped = prev.aspects if carried and _SWAP[lang].search(q) else ()
+            swapped = prev.aspects if carried and _SWAP[lang].search(q) and _URGENT_REGIMEN not in carried else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
         # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
         parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
+        aspects, parts = _as_urgent_regimen(aspects, parts, carried, q, lang)
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
         parts = tuple(self._kept_on_foreign(p) for p in parts)
@@ -1797,7 +1802,7 @@ class Framer:
         # him to a lumbar MBB instead, do we still need to hold the apixaban?": the same patient (his CrCl told before still
         # counts), with the procedure changed
         if (cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and bool(set(subjects) & set(prev.all_concepts))))) \
-                or _SAME_PATIENT[lang].search(q):
+                or (_SAME_PATIENT[lang].search(q) and not _OTHER_PATIENT[lang].search(q)):
             return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
         if short and not any(lex[c].kind in ("procedure", "equipment") for c in subjects) \
                 and any(lex[c].kind in ("procedure", "equipment") for c in prev.all_concepts):
@@ -2196,13 +2201,35 @@ def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang:
     """Prevention asked as how to give a regimen (premedication, antibiotic prophylaxis) asks for its doses too."""
     if aspects == ("prevention",) and _REGIMENS.intersection(concepts) and _HOW_GIVEN[lang].search(text):
         return ("dose", "prevention")  # (the regimen leads: its doses and times, then what else prevents it)
-    if _URGENT_REGIMEN in concepts and not {"dose", "evidence", "comparison", "mechanism"} & set(aspects):
+    if _URGENT_REGIMEN in concepts and not {"evidence", "comparison", "mechanism"} & set(aspects):
         # ("case in 5 hrs, can we do IV instead?", "来不及提前13个钟头呢？": the urgent regimen, with its doses)
         return ("dose", "action")
     return aspects
 
 
 _URGENT_REGIMEN = "urgent-premedication"
+_PREMEDICATED = frozenset({"premedication", "contrast-allergy", _URGENT_REGIMEN})
+# less time than the regimen needs, told after a premedication turn ("only 5 hrs notice, a quicker option?", "can we do IV
+# instead?", 时间来不及, 改静脉)
+_HURRIED = {"en": re.compile(r"\b(?:quicker|faster|shorter|sooner)\b|\b(?:hrs?|hours?)'? notice\b|\bshort notice\b|\b(?:iv|intravenous)\b[^.?]{0,20}\binstead\b|"
+                             r"\binstead\b[^.?]{0,20}\b(?:iv|intravenous)\b|\bin (?:about |only )?\d+ ?(?:hrs?|hours)\b", re.I),
+            "zh": re.compile(r"来不及|时间不够|更快|快一点|改静脉|改成静脉|改用静脉|能不能静脉|静脉(?:给|用|的方案)|临时加台|今天(?:就|急着)?做|\d+\s*个?(?:小时|钟头)后(?:就)?做")}
+
+
+def _as_urgent_regimen(aspects: tuple[str, ...], parts: tuple[Part, ...], carried: Sequence[str], q: str, lang: Lang
+                       ) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+    """The urgent regimen carried into a follow-up ("only 5 hrs notice, a quicker option?") is asked with its doses."""
+    if _URGENT_REGIMEN not in carried:
+        return aspects, parts
+    return _regimen(aspects, (_URGENT_REGIMEN,), q, lang), tuple(replace(p, aspects=_regimen(p.aspects, (_URGENT_REGIMEN,), p.text, lang))
+                                                                 for p in parts)
+
+
+def _hurried_premedication(q: str, lang: Lang, concepts: Sequence[str], prev: Question) -> tuple[str, ...]:
+    """A follow-up to a premedication turn telling less time than the oral regimen needs asks the urgent regimen."""
+    if _URGENT_REGIMEN in concepts or not _PREMEDICATED & set(prev.all_concepts) or not _HURRIED[lang].search(q):
+        return ()
+    return (_URGENT_REGIMEN,)
 
 
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon, text: str = "") -> tuple[str, ...]:

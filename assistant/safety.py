@@ -840,14 +840,10 @@ _NOT_NOW = {
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
           r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
-          r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b|"
-          # (the next procedure, a safe amount in general: "next time what do we watch with LA?", "how much cement per level is safe?")
-          r"\bnext time\b|\bin (?:the )?future\b|\bfuture (?:procedures|blocks|injections|cases)\b|"
-          r"\bsafe (?:volume|amount|dose|limit|maximum)\b|\bhow much\b[^.?]{0,40}\b(?:is|be) (?:safe|ok|okay)\b",
+          r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
     "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
-          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)|"
-          r"下次|下一次|以后再做|今后|(?:多少|几)\s*(?:ml|mL|毫升|cc|毫克|mg)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|安全(?:剂量|用量|容量|范围)",
+          r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
 _NOW = {
     "en": r"\bnow\b(?! (?:fully |completely |all |totally )?(?:resolved|settled|stable|recovered|fine|ok|okay|better|improved|gone|back to)\b)(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
@@ -1315,6 +1311,10 @@ def not_now(question: str, lang: Lang) -> bool:
         return False  # "the hives have resolved but she is now wheezing": another sign goes on
     if _rx(_SETTLED_WATCH[lang]).search(asked):
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
+    if _rx(_LATER_ASK[lang]).search(asked) and not _rx(_RESCUE_NAMED[lang]).search(asked):
+        # "下次再做介入局麻药要注意啥？", "how much cement per level is safe?": the next procedure or a safe amount of its
+        # material, asked after the scene (never a rescue drug's next or safe dose: "肾上腺素下一次什么时候给？")
+        return True
     if lang == "zh" and _rx(_SETTLED_ZH).search(asked) and not re.search(r"怎么办|咋办|怎么处理", asked):
         return True  # "刚才头晕了一下，现在已经好了…还需要处理吗": a passing sign told as over, asked calmly
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
@@ -1414,6 +1414,17 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     return Triage(False)
 
 
+# The next procedure, or a safe amount of the procedure's own material, asked after an emergency scene.
+_LATER_ASK = {"en": r"\bnext time\b(?![^.?]{0,30}\b(?:dose|give|push|bolus|shock)\b)|"
+                    r"\bin (?:the )?future\b|\bfuture (?:procedures|blocks|injections|cases)\b|"
+                    r"\bhow much (?:cement|pmma|contrast|local anaesthetic|local anesthetic)\b[^.?]{0,40}\b(?:is|be) (?:safe|ok|okay)\b|"
+                    r"\bsafe (?:volume|amount) of (?:cement|pmma|contrast)\b",
+              "zh": r"下(?:一)?次再?做|以后再做|今后(?:再)?做|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
+                    r"(?:骨水泥|造影剂)[^，。？?]{0,6}安全(?:剂量|用量|容量)"}
+# A rescue drug or a rhythm still going named (its next or safe dose is the rescue going on).
+_RESCUE_NAMED = {"en": r"lipid|intralipid|midazolam|benzo\w*|diazepam|lorazepam|naloxone|narcan|adrenaline|epinephrine|epi\b|atropine|"
+                       r"amiodarone|\bVF\b|\bVT\b|still (?:seizing|fitting|in)|again\b",
+                 "zh": r"脂肪乳|咪达唑仑|地西泮|安定|苯二氮|纳洛酮|肾上腺素|阿托品|胺碘酮|室颤|室速|还在抽|又抽"}
 # A stroke asked about, not told ("是不是中风了？", "could this be a stroke?"): the signs told decide.
 _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:be )?(?:having )?an? stroke\b|"
                           r"\b(?:worried|afraid|scared|concerned) (?:about|that|it'?s|it is|of) (?:an? )?stroke\b|\bstroke\s*\?",
@@ -1447,12 +1458,12 @@ _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
                        r"\bjust (?:injected|pushed)\b",
                  "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
-_OVER = {"en": _IMPLANT_YEARS["en"] + r"|\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bfor (?:several |a few |\d+ )?months now\b|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+_OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile (?:inject|doing|placing|we)|\bjust now\b|\bmid[- ]))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
                r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
-         "zh": _IMPLANT_YEARS["zh"] + r"|(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+         "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

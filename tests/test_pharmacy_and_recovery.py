@@ -349,3 +349,68 @@ def test_the_next_dose_part_leads_with_the_restart_and_the_hold_part_keeps_its_a
     assert "From the times told: 8pm last night → 2pm = 18 h" in ans.text, ans.text
     restart = next(b["text"] for b in ans.bullets if b["part"] == 1)
     assert "restarted" in restart, ans.text
+
+
+# --- review 14: the close variants the round's rules must not catch -------------------------------------------------
+
+@pytest.mark.parametrize("history, question, lang", [
+    ("L4/5 TFESI with bupivacaine, pt now seizing and BP 70/40", "lipid given, still in VF. next time should I use less bupivacaine? what now?", "en"),
+    ("L4/5 TFESI with bupivacaine, pt now seizing and BP 70/40", "what is the safe dose of midazolam to stop the seizure?", "en"),
+    ("急！L5 TFESI刚推完2ml利多卡因，病人说嘴巴周围发麻耳朵响，接着就抽起来了，BP 80/40 HR 45，咋办", "室颤了，肾上腺素下一次什么时候给？", "zh"),
+    ("IT morphine trial, pt now RR 6 and unrousable", "纳洛酮推了0.4，下一次什么时候推？", "zh"),
+])
+def test_a_rescue_drugs_next_or_safe_dose_keeps_the_emergency(history, question, lang):
+    assert triage(question, lang, concepts=("transforaminal-esi", "last", "intrathecal-drug-delivery"), before=history).urgent
+
+
+@pytest.mark.parametrize("question, lang", [
+    ("back pain worsening over the past few months; during the L4/5 TFESI injection just now she suddenly can't move her legs", "en"),
+    ("最近几个月疼痛加重来做颈椎TFESI，推药时突然意识模糊、一侧肢体无力", "zh"),
+])
+def test_months_of_history_do_not_end_a_procedure_under_way(question, lang):
+    t = triage(question, lang, concepts=("transforaminal-esi",))
+    assert t.urgent and ("Stop the procedure" in t.escalation or "立即停止操作" in t.escalation), t.escalation
+
+
+@pytest.mark.parametrize("question", ["明天上午做TFESI，病人在打克赛，今晚那针能打吗？",
+                                      "TFESI tomorrow 9am, last enoxaparin 1mg/kg was this morning 8am - can I give the evening dose at 8pm?"])
+def test_a_dose_due_before_the_procedure_is_a_hold_not_a_restart(pharmacy, question):
+    ans = pharmacy.answer(question)
+    assert not ans.bullets or not any(k in ans.bullets[0]["text"] for k in ("restarted", "术后约 12–24 小时恢复")), ans.text
+
+
+def test_another_patient_keeps_nothing_of_the_one_before(pharmacy):
+    first = "pt on Eliquis 5mg bd, CrCl 28, booked for L4/5 interlaminar ESI thurs. how many days do we hold it and when can he restart?"
+    f = pharmacy.frame("different patient, not the same pt: on rivaroxaban, normal kidneys, lumbar MBB - hold?", [first])
+    assert "crcl" not in f.all_concepts and "renal-impairment" not in f.all_concepts, f
+    f = pharmacy.frame("不是同一个病人，另一个吃利伐沙班的，肾功能正常，腰椎MBB要停吗？", ["病人吃阿哌沙班，肌酐清除率28，腰椎椎板间ESI要停几天？"])
+    assert "crcl" not in f.all_concepts, f
+
+
+def test_primary_prevention_said_so_keeps_its_own_rule(pharmacy):
+    from assistant.compose import _secondary
+
+    assert not _secondary(pharmacy.frame("aspirin 100 for primary prevention, not secondary prevention - lumbar TFESI, stop it?"))
+    assert not _secondary(pharmacy.frame("阿司匹林不是二级预防，是一级预防用的，要做SCS植入，要停吗？"))
+
+
+@pytest.mark.parametrize("question", ["kyphoplasty today, CT shows cement embolisation to the pulmonary artery, pt short of breath - what do we do?",
+                                      "what is the risk of particulate steroid embolization during cervical TFESI?"])
+def test_an_embolisation_as_a_complication_is_ours(pharmacy, question):
+    ans = pharmacy.answer(question)
+    assert not ans.abstained and "Nothing in the knowledge base on embolisation" not in ans.text \
+        and "Nothing in the knowledge base on embolization" not in ans.text, ans.text
+
+
+def test_only_a_pump_alarm_is_a_pump_alarm_and_only_premedication_is_hurried(pharmacy):
+    lex = pharmacy.lexicon
+    assert "pump-alarm" not in lex.tags("pulse oximeter alarm going off, sats 82% after intrathecal morphine trial")
+    assert "urgent-premedication" not in lex.tags("临时加台的腰椎TFESI，病人在吃阿哌沙班，能做吗？")
+    assert "urgent-premedication" not in lex.tags("we only have 48 hours notice before the vertebroplasty, pt on rivaroxaban")
+    assert "local-anaesthetic-mixture" not in lex.tags("can dexamethasone and ropivacaine be mixed together in the same syringe?")
+
+
+@pytest.mark.parametrize("text, lang", [("lipid dose in LAST", "en"), ("naloxone dose in IT pump overdose", "en"),
+                                        ("克赛下一针剂量多少？什么时候打？", "zh"), ("what's the morning dose of prednisone in the 13 hour premed and when?", "en")])
+def test_a_dose_asked_stays_a_dose(text, lang):
+    assert "dose" in aspects_of(text, lang), aspects_of(text, lang)
