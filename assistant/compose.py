@@ -1363,13 +1363,13 @@ def _member_gets(s: Sentence, asks: frozenset[str], kind: re.Pattern[str] | None
 # the next dose after the procedure: "ok to give the evening dose at 3pm?", "做完6小时能打克赛吗", "晚上那针能打吗"
 # (a dose named by the time of day is the restart only with the procedure told as done and none told as still to come:
 # "TFESI tomorrow 9am - can I give the evening dose at 8pm?" asks whether it is held)
-_DONE = (r"\b(?:did|done|had|finished|after (?:the|her|his|a|an|it)|post[- ]?(?:op|procedure|block|injection))\b|"
+_DONE = (r"\b(?:did|done|finished|after (?:the|her|his|a|an|it)|post[- ]?(?:op|procedure|block|injection))\b|"
          r"术后|操作后|做完|做了|(?<!要)做的|打完|刚做|已经做")
 _STILL_TO_COME = (r"\b(?:tomorrow|tmrw|tmr|booked|scheduled|planned|due for|later today|next week|is having|will have)\b|"
                   r"明天|明早|后天|下周|要做|准备做|预约|安排在|拟行|待会")
-NEXT_DOSE_ASK = (r"\b(?:give|have|take|start|do) (?:the |her |his |their )?next (?:dose|shot|injection|jab)\b|"
+NEXT_DOSE_ASK = (rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?\b(?:give|have|take|start|do) (?:the |her |his |their )?next (?:dose|shot|injection|jab)\b|"
                  r"(?:术后|操作后|做完)[^，。？?]{0,12}\d+\s*(?:个)?(?:小时|天|h)[^，。？?]{0,3}(?:就)?(?:能|可以|可)(?:再)?(?:打|吃|用|恢复|开始)|"
-                 r"下一(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用)|"
+                 rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?下一(?:针|剂|次)[^，。？?]{{0,4}}(?:能|可以|可)(?:再)?(?:打|吃|用)|"
                  rf"^(?=[\s\S]*(?:{_DONE}))(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?(?:"
                  r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|"
                  r"tonight'?s|pm|am) (?:dose|shot|injection|jab)\b|"
@@ -1743,14 +1743,15 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             continue
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
+        every = _every(pool, scored, sentences, j) if len(heads) > 1 and _turns_on_a_rule(parts[j]) else pool
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor or (_advice_given(sc, s, best, parts[j])
                                                                                        and not rival(s, _own(parts[j], q), sig))]
-                                        or [pool[0]], _every(pool, scored, sentences, j), parts[j], q, sig, w)
+                                        or [pool[0]], every, parts[j], q, sig, w)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads else (above, leads)
         # (from every sentence: "bridge her with clexane?" scores the DOAC rule low, naming no enoxaparin)
-        above, leads = _doac_bridge_first(above, _every(pool, scored, sentences, j), parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _doac_bridge_first(above, every, parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
         # asked for the numbers, or how often anything goes wrong (no complication named: "出问题的几率多大？"), a count leads
         members = [parts[k] for k in live if owner[k] == j]  # (a merged part asks what each of its members asks)
@@ -2090,6 +2091,12 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
     if _narrow_kind(part) is _DRUG_RESTART:  # (when it restarts: its class's restart too, "LMWH is restarted…" for enoxaparin)
         drugs += [c for d in drugs for c in sig.parents.get(d, frozenset()) if c not in _BROAD_CLASSES]
     return lambda s: any(d in s.concepts for d in drugs) and bool(_KIND["hold"].search(s.text))
+
+
+def _turns_on_a_rule(part: Part) -> bool:
+    """Does the part's answer turn on a rule another part's sentences may hold (a drug decision's bleeding-risk class,
+    a bridging question's DOAC rule)?"""
+    return bool(DRUG_DECISION.intersection(part.aspects)) or CLASS_CONCEPT in part.concepts or "bridging-anticoagulation" in part.concepts
 
 
 def _every(pool: list[tuple[float, Sentence]], scored: Sequence[Sequence[float]], sentences: Sequence[Sentence], j: int
@@ -2577,7 +2584,7 @@ _READS_PICTURE = {"en": re.compile(r"\bsuggests?\b|\bindicates?\b|should raise|r
 _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 _SECONDARY_TOLD = re.compile(r"\bsecondary prevention\b|\b2(?:ry|nd|°) prevention\b|二级预防", re.I)
 _SECONDARY_DENIED = re.compile(r"\b(?:not|isn'?t|rather than) (?:for )?(?:secondary|2(?:ry|nd)) prevention\b|(?:不是|并非|非)二级预防", re.I)
-_PRIMARY_TOLD = re.compile(r"(?<!not )(?<!not for )\bprimary prevention\b|(?<!不是)一级预防", re.I)
+_PRIMARY_TOLD = re.compile(r"(?<!not )(?<!not for )(?<!isn't )(?<!isnt )(?<!no longer )\bprimary prevention\b|(?<!不是)(?<!不属于)(?<!并非)一级预防", re.I)
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
 _ONCE_SYMPTOMS = re.compile(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
                             r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)

@@ -281,7 +281,7 @@ _SAME_PATIENT = {"en": re.compile(r"\b(?:the )?same (?:pt|patient|lady|woman|man
                  "zh": re.compile(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
 # ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
 _OTHER_PATIENT = {"en": re.compile(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
-                  "zh": re.compile(r"不是同一|另一(?:个|位|名)|另外一(?:个|位|名)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)")}
+                  "zh": re.compile(r"不是同一(?:个|位|名)?(?:病人|患者)|另(?:外)?一(?:个|位|名)(?:病人|患者)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)")}
 # The procedure changed for the same patient ("switches him to", "instead", 换成, 改做).
 _SWITCHED = {"en": re.compile(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
              "zh": re.compile(r"换成|改成|改做|改为|换做|改行")}
@@ -1445,7 +1445,7 @@ class Framer:
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
             if "escalation" in prev.aspects and "escalation" not in aspects:  # "dex did nothing" - "particulate next time?"
                 aspects = ("escalation", *aspects)
-            carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev)
+            carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev, self.lexicon)
             concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
             # "那如果是高风险手术呢，比如脊髓电刺激？" after "要停吗": the same ask of another procedure ("high-risk" names the
             # procedure, it asks no risk factors)
@@ -2225,10 +2225,11 @@ def _as_urgent_regimen(aspects: tuple[str, ...], parts: tuple[Part, ...], carrie
                                                                  for p in parts)
 
 
-def _hurried_premedication(q: str, lang: Lang, concepts: Sequence[str], prev: Question) -> tuple[str, ...]:
+def _hurried_premedication(q: str, lang: Lang, concepts: Sequence[str], prev: Question, lexicon: Lexicon) -> tuple[str, ...]:
     """A follow-up to a premedication turn telling less time than the oral regimen needs asks the urgent regimen."""
-    if _URGENT_REGIMEN in concepts or not _PREMEDICATED & set(prev.all_concepts) or not _HURRIED[lang].search(q):
-        return ()
+    if _URGENT_REGIMEN in concepts or not _PREMEDICATED & set(prev.all_concepts) or not _HURRIED[lang].search(q) \
+            or held_drug(concepts, lexicon):
+        return ()  # ("case is in 3 hours - stop her aspirin?": the drug's hold)
     return (_URGENT_REGIMEN,)
 
 

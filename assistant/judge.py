@@ -56,6 +56,11 @@ TARGET_KINDS = frozenset({"condition", "anatomy", "finding"})
 DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 
 
+# Another specialty's management of a drug the patient takes (metformin, an antihypertensive, osteoporosis treatment):
+# told beside a steroid injection of ours, the injection is still the subject.
+MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-management", "osteoporosis-treatment", "dapt-duration"})
+
+
 def own_procedures(concepts: Sequence[str], kinds: Mapping[str, str], foreign: bool, foreign_target: bool = False) -> list[str]:
     """The question's procedures of ours; next to another specialty's procedure (`foreign`) an ancillary technique
     (imaging, anaesthesia, a steroid injection) does not count, and aimed at another specialty's target organ or disease
@@ -163,7 +168,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     target = any(kinds.get(c) in TARGET_KINDS for c in q.out_of_scope)
     # (an ancillary technique of ours, a steroid injection, does not count beside another specialty's procedure; beside a
     # setting the patient is in, "T2DM on metformin … facet steroid injection 4 days ago, glucose 24", it does)
-    procedural = any(kinds.get(c) != "setting" for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
+    procedural = any(c not in MEDICATION_SETTINGS for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
     ours = own_procedures(subjects, kinds, procedural, target)
     if foreign and not ours:
         return Verdict("out_of_scope", none, foreign=foreign)

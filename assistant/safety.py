@@ -1422,12 +1422,13 @@ _LATER_ASK = {"en": r"\bnext time\b(?![^.?]{0,30}\b(?:dose|give|push|bolus|shock
               "zh": r"下(?:一)?次再?做|以后再做|今后(?:再)?做|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
                     r"(?:骨水泥|造影剂)[^，。？?]{0,6}安全(?:剂量|用量|容量)"}
 # A rescue drug or a rhythm still going named (its next or safe dose is the rescue going on).
+# ... or the picture told as going on (its own next question is no later plan: "sats still 84%, next time…?")
 _RESCUE_NAMED = {"en": r"lipid|intralipid|midazolam|benzo\w*|diazepam|lorazepam|naloxone|narcan|adrenaline|epinephrine|epi\b|atropine|"
-                       r"amiodarone|\bVF\b|\bVT\b|still (?:seizing|fitting|in)|again\b",
-                 "zh": r"脂肪乳|咪达唑仑|地西泮|安定|苯二氮|纳洛酮|肾上腺素|阿托品|胺碘酮|室颤|室速|还在抽|又抽"}
+                       r"amiodarone|\bVF\b|\bVT\b|\bstill\b|\bagain\b|\bnow\b|unconscious|unresponsive|not breathing|\bsats?\b|spo2|\bbp\b|\bhr\b",
+                 "zh": r"脂肪乳|咪达唑仑|地西泮|安定|苯二氮|纳洛酮|肾上腺素|阿托品|胺碘酮|室颤|室速|还在|又|仍|现在|意识|昏迷|血氧|SpO2|血压|心率|呼吸"}
 # A stroke asked about, not told ("是不是中风了？", "could this be a stroke?"): the signs told decide.
 _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:be )?(?:having )?an? stroke\b|"
-                          r"\b(?:worried|afraid|scared|concerned) (?:about|that|it'?s|it is|of) (?:an? )?stroke\b|\bstroke\s*\?",
+                          r"\b(?:worried|afraid|scared|concerned) (?:about|that|it'?s|it is|of) (?:an? )?stroke\b",
                     "zh": r"(?:是不是|是否|会不会|该不会是|不会是|怕是|担心是?|以为是)(?:脑)?(?:中风|卒中)(?:了)?(?:吗|呢)?|(?:中风|卒中)了?[吗么][？?]?"}
 # The patient is at home (or on the phone): the first action is to bring them in.
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
@@ -1458,12 +1459,12 @@ _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
                        r"\bjust (?:injected|pushed)\b",
                  "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
-_OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile (?:inject|doing|placing|we)|\bjust now\b|\bmid[- ]))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+_OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
                r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
-         "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+         "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

@@ -414,3 +414,37 @@ def test_only_a_pump_alarm_is_a_pump_alarm_and_only_premedication_is_hurried(pha
                                         ("克赛下一针剂量多少？什么时候打？", "zh"), ("what's the morning dose of prednisone in the 13 hour premed and when?", "en")])
 def test_a_dose_asked_stays_a_dose(text, lang):
     assert "dose" in aspects_of(text, lang), aspects_of(text, lang)
+
+
+# --- review 15: the fixes' own close variants ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("history, question, lang", [
+    ("PVP cement going in, pt suddenly SOB, SpO2 85%", "sats still 84%, next time how much cement is safe?", "en"),
+    ("PVP推骨水泥推到第二个椎体，病人突然胸闷气短，SpO2掉到85%，BP 85/50，HR 120", "还在气短，下次再做要注意什么？", "zh"),
+])
+def test_a_later_ask_beside_a_picture_still_going_on_keeps_the_emergency(history, question, lang):
+    assert triage(question, lang, concepts=("vertebroplasty",), before=history).urgent
+
+
+def test_the_same_patients_other_question_is_not_another_patient(pharmacy):
+    from assistant.frame import _OTHER_PATIENT
+
+    assert not _OTHER_PATIENT["zh"].search("同一个病人，另一个问题：术后多久能恢复？")
+    assert _OTHER_PATIENT["zh"].search("另一个病人，吃利伐沙班的")
+
+
+def test_another_specialtys_anaesthesia_is_still_declined_and_a_hurried_aspirin_is_its_hold(pharmacy):
+    assert pharmacy.answer("spinal anaesthetic for a laparotomy tomorrow, pt on apixaban - how long to hold?").verdict == "out_of_scope"
+    f = pharmacy.frame("case is in 3 hours - stop her aspirin?", ["pt had hives after IV contrast at CT last yr, booked for TFESI tmrw 9am. premed regimen?"])
+    assert "urgent-premedication" not in f.all_concepts, f
+
+
+def test_a_next_dose_before_a_procedure_booked_for_tomorrow_is_no_restart():
+    import re
+
+    from assistant.compose import NEXT_DOSE_ASK
+
+    rx = re.compile(NEXT_DOSE_ASK, re.I)
+    assert not rx.search("TFESI booked for tomorrow 9am, on enoxaparin bid - can she have the next dose tonight?")
+    assert not rx.search("she had a DVT last month, TFESI at 3pm tomorrow - can she have the morning dose?")
+    assert rx.search("TFESI done this morning - when can she have the next dose?")
