@@ -55,8 +55,11 @@ def detect_lang(text: str) -> Lang:
         return "en"
     latin_words = len(_LATIN_WORD.findall(text))
     zh = cjk >= max(2, latin_words) or (cjk >= 1 and latin_words <= 1)
-    if zh and latin_words and not _ZH_GRAMMAR.search(text) and any(not m.group().isupper() for m in _EN_GRAMMAR.finditer(text)):
+    english_grammar = any(not m.group().isupper() for m in _EN_GRAMMAR.finditer(text))
+    if zh and latin_words and not _ZH_GRAMMAR.search(text) and english_grammar:
         return "en"  # Chinese terms in an English sentence
+    if not zh and cjk >= 2 and _ZH_GRAMMAR.search(text) and not english_grammar:
+        return "zh"  # English terms in a Chinese sentence ("LAST病人80kg，lipid bolus多少ml？")
     return "zh" if zh else "en"
 
 

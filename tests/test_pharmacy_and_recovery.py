@@ -448,3 +448,12 @@ def test_a_next_dose_before_a_procedure_booked_for_tomorrow_is_no_restart():
     assert not rx.search("TFESI booked for tomorrow 9am, on enoxaparin bid - can she have the next dose tonight?")
     assert not rx.search("she had a DVT last month, TFESI at 3pm tomorrow - can she have the morning dose?")
     assert rx.search("TFESI done this morning - when can she have the next dose?")
+
+
+def test_a_chinese_question_full_of_english_terms_is_answered_in_chinese(pharmacy):
+    from assistant.text import detect_lang
+
+    assert detect_lang("LAST病人80kg，lipid bolus多少ml？") == "zh"
+    assert detect_lang("what is 硬膜外 blood patch volume?") == "en"  # (an English sentence with a Chinese term)
+    ans = pharmacy.answer("LAST病人80kg，lipid bolus多少ml？")
+    assert ans.lang == "zh" and "体重 >70 kg" in ans.bullets[0]["text"], ans.text
