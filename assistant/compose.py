@@ -433,7 +433,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         if kind == "drug" and (any(c in sig.adjuncts and c in s.concepts for c in own) or _lists_condition(s, own, sig)
                                or (_EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine))):
             continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
-        if not mine or any(c in s.concepts for c in mine):
+        # (a rule said of one procedure "and other blocks that include a local anaesthetic" is every such block's)
+        if not mine or any(c in s.concepts for c in mine) or (kind == "procedure" and _AND_OTHERS[s.chunk.lang].search(s.text)):
             continue
         if kind == "complication" and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine):
             continue  # "no major neurologic or haemorrhagic event" answers a question about paralysis
@@ -452,6 +453,10 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
     return False
 
 
+# A rule extended from the procedure it names to others ("applies to cervical ILESI and other blocks that include a local
+# anaesthetic", 以及其他含局麻药的阻滞).
+_AND_OTHERS = {"en": re.compile(r"\band (?:to )?(?:any |all )?other (?:blocks|injections|procedures)\b", re.I),
+               "zh": re.compile(r"(?:以及|和|及)其他[^，。；]{0,8}(?:阻滞|注射|操作)")}
 # A warning against a practice: "Do not add an antibiotic to discography contrast if dural puncture is possible".
 _PROHIBIT = {"en": re.compile(r"^(?:if [^,]{0,60}, )?(?:do not|don't|never|avoid)\b", re.I),
              "zh": re.compile(r"^(?:(?:若|如果|如)[^，,。]{0,30}[，,])?(?:不要|切勿|勿|禁止|不得|避免)")}

@@ -457,3 +457,21 @@ def test_a_chinese_question_full_of_english_terms_is_answered_in_chinese(pharmac
     assert detect_lang("what is 硬膜外 blood patch volume?") == "en"  # (an English sentence with a Chinese term)
     ans = pharmacy.answer("LAST病人80kg，lipid bolus多少ml？")
     assert ans.lang == "zh" and "体重 >70 kg" in ans.bullets[0]["text"], ans.text
+
+
+@pytest.mark.parametrize("question, rule", [("can my pt drive herself home after a medial branch block? she lives alone", "not to drive"),
+                                            ("做完腰椎内侧支阻滞能自己开车回家吗？", "不要驾车")])
+def test_a_rule_said_of_one_procedure_and_other_blocks_answers_another_block(pharmacy, question, rule):
+    from assistant.compose import Sentence, Signals, rival
+    from assistant.types import Chunk
+
+    ans = pharmacy.answer(question)
+    assert ans.bullets and rule in ans.bullets[0]["text"], ans.text
+    sig = Signals(kinds={"interlaminar-esi": "procedure", "medial-branch-block": "procedure", "driving": "topic"})
+
+    def said(text: str) -> Sentence:
+        chunk = Chunk("c", "d-en", 0, text, "en", "T", ("T", "Prevention"), 0, 0, 1, 0, len(text))
+        return Sentence(text, chunk, 1, 0, "prevention", None, frozenset({"interlaminar-esi", "driving"}), False, False)
+    own = ["medial-branch-block", "driving"]
+    assert not rival(said("This driving advice applies to cervical ILESI and other blocks that include a local anaesthetic."), own, sig)
+    assert rival(said("This driving advice applies to cervical ILESI."), own, sig)
