@@ -44,7 +44,7 @@ class Citer:
     @property
     def citations(self) -> list[Citation]:
         """The passages cited so far, in order of first use."""
-        return [cite(n, c, self.references, None if self._quoted[c.id] is None else tuple(dict.fromkeys(self._quoted[c.id] or ())))
+        return [cite(n, c, self.references, None if (tags := self._quoted[c.id]) is None else tuple(dict.fromkeys(tags)))
                 for n, c in self._cited]
 
     def number(self, chunk: Chunk, quoted: str = "") -> int:
@@ -66,6 +66,6 @@ class Citer:
         self._last += 1
         return self._last
 
-    def marker(self, chunk: Chunk, lang: Lang, quoted: str = "") -> str:
-        """The passage's `[n]` marker (numbering it on first use; `quoted` as for `number`)."""
-        return marker(self.number(chunk, quoted), chunk, lang)
+    def marker(self, chunk: Chunk, lang: Lang) -> str:
+        """The passage's `[n]` marker (numbering it on first use)."""
+        return marker(self.number(chunk), chunk, lang)

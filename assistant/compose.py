@@ -28,6 +28,7 @@ from .frame import (
     REPEAT_IT,
     RISKS_TO_TELL,
     THRESHOLD_ASK,
+    TIMED_DOSE_ASK,
     Part,
     Question,
     aspects_of,
@@ -1375,9 +1376,7 @@ _STILL_TO_COME = (r"\b(?:tomorrow|tmrw|tmr|booked|scheduled|planned|due for|late
 NEXT_DOSE_ASK = (rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?\b(?:give|have|take|start|do) (?:the |her |his |their )?next (?:dose|shot|injection|jab)\b|"
                  r"(?:术后|操作后|做完)[^，。？?]{0,12}\d+\s*(?:个)?(?:小时|天|h)[^，。？?]{0,3}(?:就)?(?:能|可以|可)(?:再)?(?:打|吃|用|恢复|开始)|"
                  rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?下一(?:针|剂|次)[^，。？?]{{0,4}}(?:能|可以|可)(?:再)?(?:打|吃|用)|"
-                 rf"^(?=[\s\S]*(?:{_DONE}))(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?(?:"
-                 r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|"
-                 r"tonight'?s|pm|am) (?:dose|shot|injection|jab)\b|"
+                 rf"^(?=[\s\S]*(?:{_DONE}))(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?(?:{TIMED_DOSE_ASK}|"
                  r"(?:晚上|今晚|明早|下午)那?(?:一)?(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用))")
 RESTART_ASK = re.compile(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|续上|接着打|"
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"

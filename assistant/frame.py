@@ -44,6 +44,10 @@ MONITORING = re.compile(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|
                         r"神经(?:功能)?检查|警示(?:征象|症状|体征)|预警(?:征象|症状)|监测|(?<!未)(?<!未被)观察(?!到)", re.I)
 _MONITOR_WORDS = {"en": ("neurologic checks", "warning signs", "monitor"), "zh": ("神经功能检查", "警示征象", "监测")}
 
+# A dose named by the time of day ("give the evening dose", "take her morning dose"): held before a procedure or restarted
+# after it (compose's NEXT_DOSE_ASK reads which).
+TIMED_DOSE_ASK = (r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|"
+                  r"tonight'?s|pm|am) (?:dose|shot|injection|jab)\b")
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -119,7 +123,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
              r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|"
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
-             r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|tonight'?s|pm|am) (?:dose|shot|injection|jab)\b|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
+             + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
              r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|接着打|续上|续用|续打|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
@@ -1428,7 +1432,7 @@ class Framer:
             aspects = aspects if not tried or "escalation" in aspects else ("escalation", *(a for a in aspects if a != "action"))
         subjects = tuple(c for c in subjects if c not in tried)  # "conservative stuff not working, what next?"
         if prev is None:
-            aspects = _without_drugless_hold(q, aspects, concepts, lex)
+            aspects = _without_drugless_hold(q, aspects, concepts, self.lexicon)
         implied: tuple[str, ...] = ()
         if not aspects and held_drug(concepts, self.lexicon) and any(lex[c].kind == "procedure" for c in concepts):
             aspects = implied = ("hold",)  # "84F on apixaban, needs a caudal": what to do with the drug before the procedure
@@ -1944,7 +1948,7 @@ class Framer:
                 own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
             own, asked = self._asked_more(t, lang, own, asked, len(found) < len(every) and any(
                 _consent_setting(t, lang, m, every, lex) for m in every))
-            part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, lex), inherited, terms)
+            part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, self.lexicon), inherited, terms)
             if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang) or _evidence_size(part, out[-1])):
                 prev_part = out.pop()
                 sep = " " if prev_part.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "  # (clauses kept apart)
@@ -2252,26 +2256,19 @@ _AFTERWARDS_ASK = re.compile(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|\br
 _STOP_WORD = re.compile(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")
 
 
-def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequence[str], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
     """A hold ask read only from "before" needs a drug: "before the risk goes up", "warn patients before a TFESI" hold
     nothing ("when do I stop injecting cement?" still asks when to stop)."""
+    lex = lexicon.concepts
     if "hold" in aspects and not _STOP_WORD.search(text.lower()) \
-            and not any(lex[c].kind in ("drug", "drug-class") and not _contrast(c, lex) for c in concepts if c in lex):
+            and not any(lex[c].kind in ("drug", "drug-class") and not _contrast(c, lexicon) for c in concepts if c in lex):
         return tuple(a for a in aspects if a != "hold")
     return aspects
 
 
-def _contrast(c: str, lex: Mapping[str, Concept]) -> bool:
+def _contrast(c: str, lexicon: Lexicon) -> bool:
     """Is the concept a contrast medium (given before the images, never held: "premedicate her before the omnipaque")?"""
-    seen, todo = set(), [c]
-    while todo:
-        x = todo.pop()
-        if x == _CONTRAST_MEDIUM:
-            return True
-        if x in lex and x not in seen:
-            seen.add(x)
-            todo.extend(lex[x].broader)
-    return False
+    return _CONTRAST_MEDIUM in lexicon.broader_closure([c])
 
 
 _CONTRAST_MEDIUM = "contrast-medium"
