@@ -293,6 +293,8 @@ _HEADACHES = frozenset({"headache", "pdph"})
 _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
 _NEXT = {"en": re.compile(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": re.compile(r"下一步|接下来|然后呢|还要做什么")}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
+_NOT_FOR = {"en": "The knowledge base says nothing specific about {conditions} for this procedure. What it has on the procedure:",
+            "zh": "知识库没有针对{conditions}患者做此项操作的专门内容。以下是该操作的相关内容："}
 _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 # a drug asked in an emergency's later turn that none of the pathway's steps names ("should we give high dose steroids
@@ -1708,6 +1710,8 @@ class AnswerEngine:
         first = min(answered, default=0)
         ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
+        lines.extend(NOTE_PREFIX + _NOT_FOR[lang].format(conditions=_join([self._name(c, lang) for c in unnamed], lang))
+                     for unnamed in [self._unnamed_conditions(q, bullets, tri.urgent)] if unnamed)
         resume = "" if tri.urgent else self._resume_after(q, bullets)
         ruled = [c for c in q.excluded if c in self._ruled_out(q)] if tri.urgent else []
         if ruled:  # "MRI done, no haematoma - now what?": the sources stop at the work-up
@@ -1966,6 +1970,19 @@ class AnswerEngine:
                    and m.concept in lx and any(map(drug_like, lx[m.concept].en))]
         # (a capitalised name is a brand, Aggrenox; an acronym in capitals is a condition or a test, PTSD, CRPS)
         return list(dict.fromkeys(dosed + outside + [u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper() and not u.isupper())]))
+
+    def _unnamed_conditions(self, q: Question, bullets: Sequence[Bullet], urgent: bool) -> list[str]:
+        """"and if she's penicillin allergic?" after the SCS implant's antibiotics: a follow-up that adds only a condition
+        of the patient, which no bullet names - the answer says the sources say nothing of it for this procedure."""
+        lx = self.lexicon.concepts
+        if urgent or len(q.parts) != 1 or not bullets:
+            return []
+        p = q.parts[0]
+        if not any(c in lx and lx[c].kind == "procedure" for c in p.inherited) or not p.concepts \
+                or not all(c in lx and lx[c].kind == "condition" for c in p.concepts):
+            return []
+        said = set(self.lexicon.broader_closure([c for b in bullets for c in b.sentence.concepts]))
+        return [c for c in p.concepts if c not in said]
 
     def _name(self, cid: str, lang: Lang) -> str:
         lx = self.lexicon.concepts
@@ -2320,7 +2337,13 @@ def _said_once(lines: list[str]) -> list[str]:
 
 def _short(text: str, n: int = 90) -> str:
     text = _JOINER.sub("", text.strip()).rstrip("?？").strip() or text.strip()
+    if _HAN.search(text):  # the frame reads "TFESI和ILESI" as "TFESI and ILESI": a Chinese heading keeps its 和
+        text = _MIXED_JOINED.sub(lambda m: "和" if m.group(1) == "and" else "或", text)
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MIXED_JOINED = re.compile(r"(?<=[A-Za-z]) (and|or) (?=[A-Za-z])")
 
 
 def _comparing_part(q: Question) -> Part | None:

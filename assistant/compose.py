@@ -70,6 +70,10 @@ _DEPENDENT = {
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
+                     # "在一项纳入16,638次ESI的审计中，其发生率为1.2%": a framing clause leaves 其 no subject of its own
+                     r"^(?:在|于|据|按|根据)[^。；]{0,40}?(?:[，,]|中)其(?!他|实|中|余)|"
+                     # "本文所用资料没有提供这些颈椎射频消融不良反应的发生率": which ones?
+                     r"(?:提供|给出|报道|报告|说明|列出)(?:了)?(?:这些|上述|这一|此类|这类)|"
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
                      r"^(?:继续|停用)(?:使用|服用)?的药物|"  # "继续使用的药物包括…": the drugs of the cohort before
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
@@ -622,7 +626,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # within 24 h" in the SCS paragraph): the passage's procedure counts as a broader match
     implied = frozenset() if any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in s.concepts) \
         else frozenset(c for c in s.chunk.concepts if sig.kinds.get(c) == "procedure")
-    concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if (q_parents.get(c, frozenset()) & s.concepts or c in implied)
+    # (a sentence naming no region at all, "further hazards of facet RFA are…", is true at the lumbar level asked too)
+    anywhere = frozenset(c for c in own if c in REGIONS) if REGIONS.isdisjoint(s.concepts) else frozenset()
+    concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if (q_parents.get(c, frozenset()) & s.concepts or c in implied or c in anywhere)
                             else w.related if sig.related.get(c, frozenset()) & s.concepts else 0.0)
                   for c in own) / denom_c if own else 0.0
     # (the class named for the drug before, "an anticoagulated patient" for the apixaban told, is the context in part)
@@ -980,11 +986,15 @@ def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals)
     """The harms to disclose at consent ("what complications should I mention?"): a sentence naming several of them (the
     hazards of the route) comes before one study's rates (a list, not a series' rates: its counts answer "how common"
     after it)."""
-    if part.aspects[:1] != ("complications",) or not RISKS_TO_TELL[lang].search(part.text) or _COUNT.search(s.text) \
-            or _OTHER_HARMS.search(s.text):  # (not "other problems reported include…": the principal ones come first)
+    if part.aspects[:1] != ("complications",) or not RISKS_TO_TELL[lang].search(part.text):
+        return 0.0
+    if _NONE_SEEN[s.chunk.lang].search(s.text):  # ("no infection occurred in the series" is no risk to write on the form)
+        return -w.figure
+    if _COUNT.search(s.text):
         return 0.0
     harms = sum(1 for c in s.concepts if sig.kinds.get(c) == "complication")
-    return w.figure * min(harms, 5) / 2.5 if harms >= 3 else 0.0
+    # ("other problems reported include…" still belong on the consent form: after the principal ones, at half the weight)
+    return w.figure * min(harms, 5) / 2.5 * (0.5 if _OTHER_HARMS.search(s.text) else 1.0) if harms >= 3 else 0.0
 
 
 # treatments a question tells (done, going on): its ask is past the first line of care
@@ -1650,8 +1660,18 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a length of time asked ("要观察多久", "how long do we watch her?") and does none of the part's bullets give
     one? Then the answer says so before what it has (the overdose's management is no observation period)."""
     # (a longest time, "how many days max for the trial", asks a length of time too)
+    # (how long the patient is watched is told only by a sentence about watching: "decompression within 8 h" is not it)
+    watch = bool(_OBSERVE_ASK.search(part.text))
     return "timing" in part.aspects[:2] and part.aspects[:1] in (("timing",), ("limit",)) and bool(_HOW_LONG_SPAN.search(part.text)) \
-        and not any(_TIME_SPAN.search(b.sentence.text) or _ROUGH_SPAN.search(b.sentence.text) for b in bullets)
+        and not any((_TIME_SPAN.search(b.sentence.text) or _ROUGH_SPAN.search(b.sentence.text))
+                    and (not watch or _OBSERVED.search(b.sentence.text)) for b in bullets)
+
+
+# How long the patient stays under watch after a procedure ("how long should pts be observed", "要观察多久才能走")
+_OBSERVE_ASK = re.compile(r"\b(?:observed?|observation|monitor(?:ed)?|watch(?:ed)?|kept|keep (?:them|him|her|the (?:pt|patient)))\b[^.?]{0,40}"
+                          r"\b(?:before|until|after)\b|\bbefore (?:discharge|going home|they go|she goes|he goes)\b|"
+                          r"(?:观察|留观|监护|监测)(?:多久|多长时间|几个?小时)|(?:多久|多长时间|几个?小时)(?:才能|可以|能)(?:走|离院|出院|回家)", re.I)
+_OBSERVED = re.compile(r"\b(?:observ\w*|monitor\w*|recovery|discharg\w*|stay\w*|watch\w*)\b|观察|留观|监护|监测|离院|出院", re.I)
 
 
 COMPARATIVE = _COMPARATIVE = re.compile(r"\bthan\b|\b(?:more|less|fewer|higher|lower|greater|smaller)\b|\bvs\.?\b|\bversus\b|\bcompared\b|"
@@ -1852,6 +1872,13 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
                                  # (a bleeding-risk class list naming the asked procedure among others is its class)
                                  and (not other_procedure(s, part, q, sig) or _classes_procedure(s, _own(part, q), sig))
                                  and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
+    if not several and any(sig.kinds.get(c) == "procedure" for c in part.inherited) and not q.tried \
+            and not {"action", "escalation", "management"} & set(part.aspects) \
+            and part.concepts and all(sig.kinds.get(c) == "condition" for c in part.concepts):
+        # a follow-up telling a condition of the patient of the procedure before ("and if she's penicillin allergic?" after
+        # the SCS implant's antibiotics): another procedure's rule for it (discography's cefazolin) only when nothing of its
+        # own answers (a complication's treatment, the blood patch after an ILESI's wet tap, is no other procedure's rule)
+        pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)] or pool
     pool = _on_complication(pool, part, q, sig)
     pool = _no_antiplatelet_bridge(pool, part, q, sig)
     procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
@@ -2186,6 +2213,19 @@ def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
     return frozenset(concepts) | {a for a in sig.adjuncts if sig.related.get(a, frozenset()) & set(concepts)}
 
 
+_PERCENTS = re.compile(r"\d+(?:\.\d+)?\s*%")
+
+
+def _side_by_side(both: list[tuple[float, Sentence]], groups: Sequence[str]) -> list[tuple[float, Sentence]]:
+    """The sentences naming both things compared that may lead: not the overview's anatomy of the two, asked which is
+    safer ("ILESI reaches the dorsal space, TF the ventral"); asked their complications, their rates side by side ("39.3%
+    vs 28.9%") before one true of both."""
+    both = [c for c in both if c[1].group != "overview" or "overview" in groups or not groups]
+    if groups[:1] == ("complications",):
+        both = sorted(both, key=lambda c: not (len(_PERCENTS.findall(c[1].text)) >= 2 or _COMPARATIVE.search(c[1].text)))
+    return both
+
+
 def _weighing(both: list[tuple[float, Sentence]], counted: list[tuple[float, Sentence]], compared: frozenset[str],
               best: tuple[float, Sentence]) -> tuple[float, Sentence] | None:
     """Two things compared and no rate naming both: the sentence weighing them, when half as relevant as the best."""
@@ -2271,6 +2311,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # (and a drug's restart answers "when can she have the next dose?" whatever scores higher: its hold before, a label)
     if in_kind and in_kind[0][0] >= (0.3 if named_mechanism or kind is _DRUG_RESTART else 0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
         return in_kind[0]
+    both = _side_by_side(both, groups)
     if both and both[0][0] >= 0.6 * best[0]:
         return both[0]
     for group in groups:  # the most specific asked aspect first
@@ -2401,7 +2442,8 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
             and not _ASKS_DOSE.search(part.text)
         if kind is MONITORING and _KIND["recognition"].search(part.text):
             continue  # ("which early signs should the nurses watch for?": the signs, not the checks)
-        if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects)
+        # ("which is safer, TFESI or ILESI?" asks which carries fewer complications: their rates, no verdict word)
+        if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects and first != ("complications",))
                 or (kind is _DRUG_RESTART and first == ("hold",))) and (ask.search(part.text) or lab):
             # "她体重45公斤，脂肪乳首剂多少毫升": with the weight told, a per-kg figure gives the volume
             return _VOLUME_OR_PER_KG if kind is _VOLUME and told_weight(part.text) is not None else kind

@@ -124,8 +124,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|"
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
              + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复吃|(?:能|可以)再吃|接着吃|接着打|续上|续用|续打|间隔|提前|术前停|"
-             r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
+             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上|续用|续打|间隔|提前|术前停|"
+             r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时|几时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
     "magnitude": ("",
@@ -515,11 +515,13 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     start = max((m.end() for m in _ASK_START.get(lang, _ASK_START["en"]).finditer(low.rstrip(" ?？"))), default=0)
     found: list[str] = []
     where: dict[str, int] = {}
+    said: dict[str, str] = {}
     for a, spec in ASPECTS.items():  # most specific first; words one aspect used do not count again ("危险因素" is not 危险)
         rx = _rx(spec[i])
         if m := rx.search(low):
             found.append(a)
             where[a] = m.start()
+            said[a] = m.group()
             low = rx.sub(lambda m: " " * len(m.group()), low)
         elif latin and (m := _rx(spec[1]).search(latin)):
             found.append(a)
@@ -537,6 +539,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     elif found == ["dose"] and not re.search(r"[?？]", text) and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE)):
         found.remove("dose")  # "IT morphine trial dose given in PACU at 10am, when can she go?": the story's dose asks nothing
     found = _harms_to_tell(found, text, lang)
+    found = _safer_of_two(found, said.get("prevention", ""), len(names), text, lang)
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
@@ -551,6 +554,17 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
+def _safer_of_two(found: list[str], prevention: str, procedures: int, text: str, lang: Lang) -> list[str]:
+    """"which is safer, TFESI or ILESI?", "PVP和PKP哪个更安全": which procedure carries fewer complications, not how to
+    prevent them (dex or kenalog, "which is safer for the TFESI?", is the choice of an agent: prevention's)."""
+    if procedures < 2 or not _SAFER.fullmatch(prevention.strip()) or not ("comparison" in found or _EITHER[lang].search(text)):
+        return found
+    found = ["complications" if a == "prevention" else a for a in found if a != "complications"]
+    return found if "comparison" in found else [*found, "comparison"]
+
+
+_SAFER = re.compile(r"(?:which (?:one )?is (?:the )?)?(?:safer|safest)|更安全|最安全|比较安全", re.I)
+_EITHER = {"en": re.compile(r"\w\s+(?:or|vs\.?|versus)\s+\w", re.I), "zh": re.compile(r"还是")}
 _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b|"
                                 # (and a dose change told: "despite 3 dose increases", "after we raised the dose")
                                 r"\b(?:\d+|two|three|several|multiple|repeated)? ?dose (?:increases|escalations?|rises|hikes)\b|"
@@ -599,7 +613,9 @@ def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
 # The risks to tell a patient (consent), not who is at risk.
 RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?) (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\b(?:risks?|complications?)\b|"
-                                  r"\bconsent\w*\b[^?.]{0,40}\b(?:risks?|complications?)\b|\brisks?\b[^?.]{0,30}\bconsent", re.I),
+                                  r"\bconsent\w*\b[^?.]{0,40}\b(?:risks?|complications?)\b|\brisks?\b[^?.]{0,30}\bconsent|"
+                                  # "what complications should be in the consent?"
+                                  r"\b(?:risks?|complications?|side effects?) (?:should|must|need to|to) (?:be |go )?(?:in|on|included|listed|mentioned|covered|written)\b", re.I),
                   "zh": re.compile(r"(?:告知|交代|谈话|知情同意|签字)[^？?。]{0,12}(?:风险|危险)|(?:风险|危险)[^？?。]{0,8}(?:告知|交代|写|谈)")}
 # A patient's weight told as a value ("52kg", "weighs 45 kg", 体重52公斤).
 _WEIGHT_TOLD = {
@@ -822,6 +838,38 @@ _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|t
                        r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
                        r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)", re.I)
 
+def _reference_region_dropped(part: Part) -> Part:
+    """"颈椎内侧支RFA跟腰椎比有什么特别的风险？", "what's different about cervical RFA compared with lumbar?": the region
+    compared with is the reference; what is special about the other region is asked (its own risks, not the lumbar
+    series' figures)."""
+    m = _REFERENCE_REGION.search(part.text)
+    if not m or not _SPECIAL.search(part.text):
+        return part
+    word = (m.group(1) or m.group(2)).lower()
+    ref = _REGION_WORD[next(k for k in _REGION_WORD if word.startswith(k))]
+    rest = part.text[: m.start()] + " " + part.text[m.end():]
+    if ref not in part.concepts or not any(_REGION_WORD[k] != ref and k in rest.lower() for k in _REGION_WORD):
+        return part
+    return replace(part, concepts=tuple(c for c in part.concepts if c != ref))
+
+
+_REGION_WORD = {"cervical": "cervical-spine", "thoracic": "thoracic-spine", "lumbar": "lumbar-spine", "sacral": "sacrum",
+                "颈": "cervical-spine", "胸": "thoracic-spine", "腰": "lumbar-spine", "骶": "sacrum"}
+_REFERENCE_REGION = re.compile(r"\b(?:compared (?:with|to)|relative to|than|versus|vs\.?)\s+(?:a |an |the |at |in )?(cervical|thoracic|lumbar|sacral)\b|"
+                               r"(?:跟|和|与|同|相对于|相较于)\s*(颈|胸|腰|骶)(?:椎|段|部)?(?:的)?\s*(?:相比|比较|比起来|比)", re.I)
+_SPECIAL = re.compile(r"\b(?:special|different|differ|extra|additional|unique|specific|particular)\b|特别|特殊|不同|额外|另外的|独特|特有", re.I)
+
+
+def _scan_parts(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Part, ...]:
+    """"pt has an SCS - can he get an MRI? and the infection rate?": the part that asks for the scan asks the device's MRI
+    labelling (not covered); the other part is still answered."""
+    if _IMPLANT_SCAN not in concepts or len(parts) < 2:
+        return parts
+    return tuple(replace(p, concepts=tuple(dict.fromkeys(_IMPLANT_SCAN if c == "mri" else c for c in p.concepts)))
+                 if "mri" in p.concepts and _SCAN_NAMED.search(p.text) else p for p in parts)
+
+
+_SCAN_NAMED = re.compile(r"\bMRI\b|\bMR\b|\bscan|核磁|磁共振|MRI", re.I)
 # imaging that plans an implant ("MRI before the SCS trial"), not a scan of a patient who has one ("before sending him")
 _PRE_IMPLANT = re.compile(r"\b(?:before|prior to) (?:the |an? |his |her |their )?(?:implant\w*|trial|placement|surgery|procedure|leads?|"
                           r"SCS|stimulator|pump|IPG)\b|\bpre-?(?:implant|op|procedure)|术前|植入前|植入之前|手术之前", re.I)
@@ -1462,6 +1510,8 @@ class Framer:
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
         parts = tuple(self._kept_on_foreign(p) for p in parts)
+        parts = _scan_parts(parts, concepts)
+        parts = tuple(_reference_region_dropped(p) for p in parts)
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
@@ -1725,9 +1775,12 @@ class Framer:
         device's MRI labelling (not covered), unless a complication or finding is told (then MRI is its work-up: emergency
         MRI for a suspected haematoma after lead placement)."""
         lex = self.lexicon.concepts
-        if "mri" not in concepts or _IMPLANT_SCAN not in lex or not _MAY_SCAN.search(q) or _PRE_IMPLANT.search(q) \
+        # (read in the sentence that names the scan: "SCS植入以后还能做MRI吗？另外术前要不要做心理评估" plans nothing by its MRI)
+        scan = " ".join(c for c in re.split(r"(?<=[?？。；;!！])", q) if _SCAN_NAMED.search(c)) or q
+        told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
+        if "mri" not in concepts or _IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
                 or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
-                or any(lex[c].kind in ("complication", "finding") for c in concepts if c in lex):  # (the indication, radiculopathy, is no complication)
+                or any(lex[c].kind in ("complication", "finding") for c in told if c in lex):  # (the indication, radiculopathy, is no complication)
             return concepts
         return tuple(_IMPLANT_SCAN if c == "mri" else c for c in concepts)
 

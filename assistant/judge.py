@@ -161,7 +161,9 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     w = w or JudgeWeights()
     none = tuple(False for _ in q.parts)
     topics = tuple(c for c in q.out_of_scope if kinds.get(c) == "topic")
-    if topics:
+    # (one part of several asking it, "can he get an MRI with the SCS? and the infection rate?": that part is not covered)
+    topical = [bool(set(topics) & set(p.concepts)) for p in q.parts]
+    if topics and (len(q.parts) < 2 or all(topical) or not any(topical)):
         return Verdict("out_of_scope", none, foreign=topics)  # billing, careers: not clinical, even about a procedure of ours
     foreign = tuple(dict.fromkeys(q.out_of_scope + tuple(u for u in q.unknown if procedure_like(u))))
     subjects = q.subjects + q.context_concepts
@@ -185,9 +187,10 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     covered: list[bool] = []
     missing: list[str] = []
     keyed = unheard = False
-    for part in q.parts or ():
+    for i, part in enumerate(q.parts or ()):
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
-        foreign_alone = len(q.parts) > 1 and bool(part.concepts) and all(c in q.out_of_scope for c in part.concepts)
+        foreign_alone = len(q.parts) > 1 and bool(part.concepts) and all(c in q.out_of_scope for c in part.concepts) \
+            or bool(topics) and topical[i]
         keys = [] if foreign_alone else [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited))
                                          if c in q.subjects or c in part.inherited]
         if any(kinds.get(c) == "procedure" for c in keys):  # "an SIJ injection under the C-arm": the guidance is how it is done

@@ -1,0 +1,151 @@
+"""Round 87 (a spine surgeon and a neurologist referring patients; a first-month pain fellow typing fast; Chinese
+orthopaedic and neurology colleagues on WeChat, some in Traditional characters, and trainees mixing in English): a needle
+EMG, acupuncture or a needle-knife is another specialty's procedure; a sentence whose 其 has no subject in it is quoted
+with the sentence before or not at all; how long a patient is observed is told only by a sentence about observation;
+Cantonese 再食 asks the restart; a Chinese heading keeps its 和; "which is safer, TFESI or ILESI?" asks their complications;
+one part asking an implant's MRI is not covered while the other part is answered; a follow-up telling only a condition of
+the patient (penicillin allergy, diabetes) is not answered with another procedure's rule for it, and says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AnswerEngine
+from assistant.compose import _DEPENDENT
+
+
+@pytest.fixture(scope="module")
+def referrals(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("referrals-index")
+    copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "esi-interlaminar-caudal",
+                                  "cervical-thoracic-sympathetic", "patient-selection-monitoring", "spinal-cord-stimulation",
+                                  "infection-control", "intradiscal-pldd", "sacroiliac", "vertebral-augmentation", "facet-mbb-rfa",
+                                  "radiation-contrast"))
+    s = settings_at(root, embedder="hash")
+    build_index(s, progress=False)
+    return AnswerEngine(s)
+
+
+# --- other specialties' needles -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["I'm doing an EMG/nerve conduction study with needle exam on a pt on Eliquis — do I need to hold it?",
+                                      "needle EMG on a patient on warfarin INR 2.8, do I hold it?",
+                                      "肌电图检查扎针前需要停波立维吗？", "小针刀治疗前要停阿司匹林吗？",
+                                      "acupuncture for a patient on Xarelto - ok?"])
+def test_a_needle_of_another_specialty_gets_no_pain_procedure_hold(referrals, question):
+    ans = referrals.answer(question)
+    assert ans.abstained and ans.verdict == "out_of_scope", ans.text
+    assert "3 days" not in ans.text and "7 days" not in ans.text and "3 天" not in ans.text, ans.text
+
+
+# --- sentences that keep their meaning --------------------------------------------------------------------------------
+
+def test_a_framing_clause_leaves_its_pronoun_leaning_on_the_sentence_before():
+    lean = _DEPENDENT["zh"]
+    assert lean.search("在一项纳入16,638次ESI的多中心审计中，其发生率为1.2%。")
+    assert lean.search("在审计的16,638次ESI中其发生率为1.2%。")
+    # (a subject told in the sentence itself is its own antecedent)
+    assert not lean.search("硬膜外血肿罕见，其发生率约为1/150,000。")
+    assert not lean.search("在一项审计中，其他并发症均未发生。")
+
+
+def test_the_vasovagal_rate_is_never_quoted_without_what_it_is_the_rate_of(referrals):
+    ans = referrals.answer("门诊做完TFESI要观察多久才能走？能自己开车回去吗")
+    for b in ans.bullets:
+        if "其发生率为1.2%" in b["text"]:
+            assert "血管迷走神经反应" in b["text"].split("其发生率")[0], ans.text
+
+
+def test_how_long_to_observe_is_not_answered_by_another_time_span(referrals):
+    ans = referrals.answer("how long should pts be observed after an ESI before discharge, and can they drive home?")
+    assert "gives no length of time for: how long should pts be observed after an ESI before discharge" in ans.text, ans.text
+    assert "drive" in ans.text.split("can they drive home")[-1], ans.text
+
+
+# --- words of the question ----------------------------------------------------------------------------------------------
+
+def test_cantonese_take_again_asks_the_restart(referrals):
+    parts = referrals.frame("病人食緊拜瑞妥，要做腰椎硬膜外類固醇注射，需要停幾日？術後幾時可以再食？").parts
+    assert len(parts) == 2 and parts[1].aspects[:1] == ("hold",), parts
+    ans = referrals.answer("病人食緊拜瑞妥，要做腰椎硬膜外類固醇注射，需要停幾日？術後幾時可以再食？")
+    assert "24" in ans.bullets[0]["text"] and "未涵蓋" not in ans.text and "未涵盖" not in ans.text, ans.text
+
+
+def test_a_chinese_heading_keeps_its_and(referrals):
+    ans = referrals.answer("颈椎TFESI和ILESI哪个更安全？另外颗粒型激素颈椎能不能用？")
+    assert "**颈椎TFESI和ILESI哪个更安全**" in ans.text and " and " not in ans.text, ans.text
+
+
+# --- which procedure is safer ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["which is safer in the neck, TFESI or ILESI?", "颈椎TFESI和ILESI哪个更安全？",
+                                      "which is safer, vertebroplasty or kyphoplasty?", "PVP和PKP哪个更安全"])
+def test_which_procedure_is_safer_asks_their_complications(referrals, question):
+    part = referrals.frame(question).parts[0]
+    assert part.aspects[:2] == ("complications", "comparison"), part
+    ans = referrals.answer(question)
+    assert not ans.abstained and "%" in ans.bullets[0]["text"], ans.text
+    assert not any(w in ans.bullets[0]["text"] for w in ("Contraindications", "禁忌证", "reaches the dorsal")), ans.text
+
+
+@pytest.mark.parametrize("question", ["dex or kenalog, which is safer for L5 TFESI?", "颈椎TFESI用地塞米松还是曲安奈德更安全？"])
+def test_which_drug_is_safer_is_still_the_choice_of_an_agent(referrals, question):
+    assert referrals.frame(question).parts[0].aspects[:1] == ("prevention",)
+
+
+# --- a part the knowledge base does not cover ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "missing", "answered"), [
+    ("pt has an SCS - can he get an MRI? and what's the infection rate of SCS?",
+     "Not covered in the knowledge base: pt has an SCS - can he get an MRI", "3–4%"),
+    ("SCS植入以后还能做MRI吗？另外这类病人术前要不要做心理评估", "知识库未涵盖：SCS植入以后还能做MRI吗", "心理评估")])
+def test_an_implant_scan_asked_beside_another_part_leaves_that_part_answered(referrals, question, missing, answered):
+    ans = referrals.answer(question)
+    assert not ans.abstained and missing in ans.text and answered in ans.text, ans.text
+    assert "emergency MRI" not in ans.text and "急诊" not in ans.text, ans.text  # (no haematoma work-up as the scan's answer)
+
+
+def test_a_scan_after_a_new_deficit_is_still_its_work_up(referrals):
+    ans = referrals.answer("SCS lead placed yesterday, now leg weakness - can he get an MRI with the stimulator in?")
+    assert ans.urgent and "MRI" in ans.text, ans.text
+
+
+# --- a follow-up telling a condition of the patient -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("history", "question", "note", "borrowed"), [
+    (["what antibiotic prophylaxis for an SCS implant?"], "and if she's penicillin allergic?",
+     "says nothing specific about penicillin allergy", "discography"),
+    (["SCS植入术后感染率大概多少？", "预防性抗生素一般用什么？"], "那如果青霉素过敏呢？", "没有针对青霉素过敏患者", "椎间盘造影"),
+    (["骶髂关节注射术后感染风险高吗？"], "那如果是糖尿病人呢？", "没有针对糖尿病患者", "经椎间孔")])
+def test_a_condition_told_in_a_follow_up_is_not_answered_with_another_procedure(referrals, history, question, note, borrowed):
+    ans = referrals.answer(question, history)
+    assert not ans.abstained and note in ans.text, ans.text
+    assert borrowed not in ans.text, ans.text
+
+
+# --- a consent form and a region compared with -------------------------------------------------------------------------
+
+def test_the_consent_form_gets_the_list_of_hazards_not_a_series_where_none_occurred(referrals):
+    ans = referrals.answer("做腰椎小关节射频消融，知情同意书上要写哪些风险？")
+    assert any("皮肤烧伤" in b["text"] and "多裂肌" in b["text"] for b in ans.bullets), ans.text
+    # (a series where no infection occurred is no risk to write on the form: never before the hazards)
+    texts = [b["text"] for b in ans.bullets]
+    hazards = next(i for i, t in enumerate(texts) if "皮肤烧伤" in t)
+    assert not any("未发生感染" in t for t in texts[:hazards]), ans.text
+
+
+def test_what_complications_go_in_the_consent_asks_the_risks_to_tell(referrals):
+    q = referrals.frame("Spine surgeon - I'm consenting a patient for lumbar medial branch RFA. What complications should be in the consent?")
+    assert "informed-consent" not in q.concepts and q.parts[0].aspects[:1] == ("complications",), q
+
+
+def test_the_region_compared_with_is_the_reference_not_the_subject(referrals):
+    part = referrals.frame("颈椎内侧支RFA跟腰椎比有什么特別的风险？").parts[0]
+    assert "cervical-spine" in part.concepts and "lumbar-spine" not in part.concepts, part
+    ans = referrals.answer("颈椎内侧支RFA跟腰椎比有什么特別的风险？要注意啥")
+    assert "平衡障碍" in ans.text and "Kornick" not in ans.bullets[0]["text"], ans.text
+    # (a plain comparison keeps both: "is cervical RFA riskier than lumbar?")
+    both = referrals.frame("is cervical RFA riskier than lumbar?").parts[0]
+    assert {"cervical-spine", "lumbar-spine"} <= set(both.concepts), both
