@@ -104,6 +104,7 @@ from .safety import (
     moved_first,
     names_symptoms,
     not_now,
+    picture_told,
     protocol_for,
     severe,
     slow_heart,
@@ -292,6 +293,8 @@ _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is
 _HEADACHES = frozenset({"headache", "pdph"})
 _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
 _NEXT = {"en": re.compile(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": re.compile(r"下一步|接下来|然后呢|还要做什么")}
+_HAEMATOMA_WORD = {"en": re.compile(r"ha?ematoma", re.I), "zh": re.compile(r"血肿")}
+_INFECTION_WORD = {"en": re.compile(r"abscess|infect", re.I), "zh": re.compile(r"脓肿|感染")}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
 _NOT_FOR = {"en": "The knowledge base says nothing specific about {conditions} for this procedure. What it has on the procedure:",
             "zh": "知识库没有针对{conditions}患者做此项操作的专门内容。以下是该操作的相关内容："}
@@ -1466,7 +1469,13 @@ class AnswerEngine:
             return bullets
         # (another procedure's own step is no step for this patient: explanting an SCS is no care for an ESI's meningitis)
         kept = [b for b in bullets if not (b.kind == "action" and topics(b.sentence.concepts) and not topics(b.sentence.concepts) & mine)]
-        return sorted(kept or bullets, key=lambda b: (b.kind != "action", not topics(b.sentence.concepts) & mine))
+        # (with fever, an abscess first: the device's haematoma work-up after the steps that look for an infection)
+        febrile = rule == "neuraxial-deficit" and picture_told(rule, q.lang, q.text)
+
+        def haematoma_only(b: Bullet) -> bool:
+            lang = b.sentence.chunk.lang
+            return febrile and bool(_HAEMATOMA_WORD[lang].search(b.sentence.text)) and not _INFECTION_WORD[lang].search(b.sentence.text)
+        return sorted(kept or bullets, key=lambda b: (b.kind != "action", haematoma_only(b), not topics(b.sentence.concepts) & mine))
 
     def _pathway_topics(self, q: Question, rule: str) -> tuple[Callable[[Iterable[str]], set[str]], set[str]]:
         """For a pathway shared by several procedures (PER_PROCEDURE): which of them a set of concepts is about, and

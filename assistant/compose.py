@@ -17,6 +17,7 @@ from .frame import (
     COMPOUND_BASE,
     ESSENTIAL,
     GROUP_OF_ASPECT,
+    HARM_PREVENTED,
     HELD,
     KEEP_ON_FOR,
     LASTS_ASK,
@@ -1505,6 +1506,21 @@ def _choice_first(above: list[tuple[float, Sentence]], part: Part, q: Question, 
     return [rules[0], *(t for t in above if t is not rules[0])], True
 
 
+def _prevented_harm_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                          sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"…the saline infusion rate, and what complication is that meant to prevent?": the sentence naming a complication
+    together with the measure asked about (saline) leads, not another complication of the procedure (its PDPH)."""
+    if not HARM_PREVENTED[q.lang].search(part.text) or not above:
+        return above, False
+    measures = {c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) not in ("procedure", "complication", None)}
+    named = [t for t in pool if measures & t[1].concepts and any(sig.kinds.get(c) == "complication" for c in t[1].concepts)
+             and not t[1].provenance and t[0] >= 0.5 * above[0][0]]
+    if not named:
+        return above, False
+    named.sort(key=lambda t: t[1].group not in ("complications", "risk"))  # (what it causes, before a precaution naming it)
+    return [named[0], *(t for t in above if t[1] is not named[0][1])], True
+
+
 def _class_member_next(rest: list[tuple[float, Sentence]], best: Sentence, pool: Sequence[tuple[float, Sentence]], part: Part,
                        q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
     """"得宝松可以用于颈椎经椎间孔注射吗": the lead gives the rule for the drug's class (no particulate steroid for a cervical
@@ -1774,6 +1790,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _prevented_harm_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         # (from every sentence: "bridge her with clexane?" scores the DOAC rule low, naming no enoxaparin)
         above, leads = _doac_bridge_first(above, every, parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))

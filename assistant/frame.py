@@ -202,6 +202,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
+                   # a check before the procedure ("do we need a pregnancy test before a lumbar ESI?")
+                   r"\b(?:need|require)s? (?:a|an)\b[^?]{0,30}?\b(?:test|testing|screen\w*)\b|"
                    # what a step of the technique is for ("what's the point of the extension tubing?", 接延长管有什么用)
                    r"\bwhat(?:'s| is) the (?:point|purpose|use) of\b|\bwhy (?:do|should|would) (?:we|i|you) (?:use|attach|add|need)\b|"
                    # after a reaction: "next time she needs an ESI what do we do?" (it must not happen again)
@@ -540,6 +542,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
         found.remove("dose")  # "IT morphine trial dose given in PACU at 10am, when can she go?": the story's dose asks nothing
     found = _harms_to_tell(found, text, lang)
     found = _safer_of_two(found, said.get("prevention", ""), len(names), text, lang)
+    found = _harm_prevented(found, text, lang)
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
@@ -552,6 +555,17 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
         # the ask ("首剂推完没反应怎么办": a first dose told before the failure asks what comes next)
         found = [*later, *(a for a in found if a not in later)]
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+HARM_PREVENTED = {"en": re.compile(r"\b(?:what|which) (?:complications?|risks?|problems?|harms?|adverse events?)\b[^?]{0,40}\b(?:prevent|avoid)", re.I),
+                   "zh": re.compile(r"(?:预防|避免|防止)(?:的)?(?:是)?(?:什么|哪些|哪种|啥)(?:并发症|风险|问题|情况)")}
+
+
+def _harm_prevented(found: list[str], text: str, lang: Lang) -> list[str]:
+    """"what complication is that meant to prevent?", 这样做是为了预防什么并发症: the complication is asked."""
+    if "complications" in found and "prevention" in found and HARM_PREVENTED[lang].search(text):
+        return ["complications", *(a for a in found if a != "complications")]
+    return found
 
 
 def _safer_of_two(found: list[str], prevention: str, procedures: int, text: str, lang: Lang) -> list[str]:

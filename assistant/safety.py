@@ -1608,6 +1608,12 @@ def moved_first(rule: str, lang: Lang, question: str) -> bool:
     return bool(first and _rx(first[0][lang]).search(question))
 
 
+def picture_told(rule: str, lang: Lang, question: str) -> bool:
+    """Does the question tell the picture that adds a step to the pathway (fever with a new deficit: the abscess's)?"""
+    picture = _PICTURE_STEPS.get(rule)
+    return bool(picture and _rx(picture[0][lang]).search(question))
+
+
 def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     """The pathway's protocol steps (PATHWAY_STEPS), with the step its picture adds (see `_PICTURE_STEPS`) and the one
     it moves first (`_PICTURE_FIRST`)."""

@@ -4,9 +4,14 @@ EMG, acupuncture or a needle-knife is another specialty's procedure; a sentence 
 with the sentence before or not at all; how long a patient is observed is told only by a sentence about observation;
 Cantonese 再食 asks the restart; a Chinese heading keeps its 和; "which is safer, TFESI or ILESI?" asks their complications;
 one part asking an implant's MRI is not covered while the other part is answered; a follow-up telling only a condition of
-the patient (penicillin allergy, diabetes) is not answered with another procedure's rule for it, and says so."""
+the patient (penicillin allergy, diabetes) is not answered with another procedure's rule for it, and says so; a consent
+form gets the list of hazards; the region compared with is the reference; fever with weak legs after an SCS trial looks
+for the abscess before the haematoma; a pregnancy test before an ESI is a precaution; "what complication is that meant to
+prevent?" names the complication."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -22,7 +27,7 @@ def referrals(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-un
     copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "esi-interlaminar-caudal",
                                   "cervical-thoracic-sympathetic", "patient-selection-monitoring", "spinal-cord-stimulation",
                                   "infection-control", "intradiscal-pldd", "sacroiliac", "vertebral-augmentation", "facet-mbb-rfa",
-                                  "radiation-contrast"))
+                                  "radiation-contrast", "epiduroscopy-adhesiolysis"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -149,3 +154,26 @@ def test_the_region_compared_with_is_the_reference_not_the_subject(referrals):
     # (a plain comparison keeps both: "is cervical RFA riskier than lumbar?")
     both = referrals.frame("is cervical RFA riskier than lumbar?").parts[0]
     assert {"cervical-spine", "lumbar-spine"} <= set(both.concepts), both
+
+
+# --- the emergency and the precautions --------------------------------------------------------------------------------
+
+def test_fever_and_weak_legs_after_an_scs_trial_look_for_the_infection_before_the_haematoma(referrals):
+    ans = referrals.answer("pt 4 days post SCS trial leads, T9, now fever 39, new severe midback pain and legs feel weak. what now")
+    assert ans.urgent and "abscess" in ans.text.split("\n")[0], ans.text
+    actions = [b["text"] for b in ans.bullets if b.get("kind") == "action"]
+    first_haematoma_only = next((i for i, t in enumerate(actions) if "haematoma" in t and not re.search("abscess|infect", t)), len(actions))
+    assert any(re.search("abscess|infect", t) for t in actions[:first_haematoma_only]), ans.text
+
+
+@pytest.mark.parametrize("question", ["do we need a pregnancy test before a lumbar ESI?", "育龄女性做腰椎硬膜外注射前要不要查妊娠试验？"])
+def test_a_pregnancy_test_before_the_procedure_is_answered_by_excluding_pregnancy(referrals, question):
+    ans = referrals.answer(question)
+    assert "excluded before" in ans.bullets[0]["text"] or "排除妊娠" in ans.bullets[0]["text"], ans.text
+
+
+@pytest.mark.parametrize("question", ["epiduroscopy: whats the max saline volume / infusion rate and what complication is that meant to prevent?"])
+def test_what_a_precaution_prevents_is_answered_by_the_complication(referrals, question):
+    ans = referrals.answer(question)
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert second and re.search(r"[Vv]isual loss|retinal", second[0]), ans.text
