@@ -269,9 +269,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
-                  r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|how does .{0,40}(?:cause|happen|lead)|"
+                  r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
+                  r"\bwhy (?:not|shouldn'?t|can'?t|don'?t|isn'?t|aren'?t|avoid)\b|how does .{0,40}(?:cause|happen|lead)|"
                   r"how (?:does|do|would) (?:the |a |an )?[\w -]{1,30}?\b(?:actually |really )?work\b(?! (?:for|in (?:a|an|the) \w+ (?:patient|pt)))",  # ("how does the lipid actually work?")
-                  r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)"),
+                  r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
+                  r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以|宜)?\s*(?:用|使用|打)"),  # ("为什么不建议用得宝松？": why it harms)
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
                    r"是什么|什么是|定义|含义|指什么"),
 }
@@ -562,10 +564,17 @@ HARM_PREVENTED = {"en": re.compile(r"\b(?:what|which) (?:complications?|risks?|p
 
 
 def _harm_prevented(found: list[str], text: str, lang: Lang) -> list[str]:
-    """"what complication is that meant to prevent?", 这样做是为了预防什么并发症: the complication is asked."""
+    """"what complication is that meant to prevent?", 这样做是为了预防什么并发症: the complication is asked; "为什么不建议用
+    得宝松？", "why not depo-medrol?": why it harms (its mechanism), before the advice against it."""
     if "complications" in found and "prevention" in found and HARM_PREVENTED[lang].search(text):
         return ["complications", *(a for a in found if a != "complications")]
+    if "mechanism" in found and _WHY_NOT_USE[lang].search(text):
+        return ["mechanism", *(a for a in found if a != "mechanism")]
     return found
+
+
+_WHY_NOT_USE = {"en": re.compile(r"\bwhy (?:not|shouldn'?t|can'?t|don'?t|isn'?t|aren'?t|avoid)\b", re.I),
+            "zh": re.compile(r"(?:为什么|为何)不")}
 
 
 def _safer_of_two(found: list[str], prevention: str, procedures: int, text: str, lang: Lang) -> list[str]:
@@ -1451,6 +1460,7 @@ class Framer:
             return Question(original, q, lang, script)
         q = _NOTE_WORDS.sub(lambda m: _NOTE_WORD[m.group().lower().rstrip(".")], q)
         q = _ZH_SHORT.sub(lambda m: _ZH_WRITTEN_OUT[m.group()], q)
+        q = _CANTONESE.sub(lambda m: _CANTONESE_WORDS[m.group()], q) if lang == "zh" else q
         q = _MIXED_AND.sub(lambda m: " or " if m.group(1) == "或" else " and ", _JOINED_LEVEL.sub(r"\1\2-\3\4", q))  # "C7T1", "L5S1": the interspace written without its dash
         q, corrections = self._correct(q)
         found = tuple(self.lexicon.match(q))
@@ -2411,6 +2421,10 @@ _NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "i
 _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎"}
 # two English words joined by a Chinese "and" in mixed text ("temperature 和 duration"): the English "and"
 _MIXED_AND = re.compile(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
+# Cantonese function words a Hong Kong colleague writes ("激素总量有冇上限？", "食紧拜瑞妥"): their Mandarin forms
+_CANTONESE_WORDS = {"有冇": "有没有", "冇": "没有", "唔该": "请问", "唔": "不", "嘅": "的", "咗": "了", "乜嘢": "什么", "点样": "怎样",
+                    "食紧": "在吃", "佢哋": "他们", "佢": "他", "啲": "些"}
+_CANTONESE = re.compile("|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)))
 _JOINED_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")
 _ZH_SHORT = re.compile(r"硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)

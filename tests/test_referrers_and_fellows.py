@@ -177,3 +177,18 @@ def test_what_a_precaution_prevents_is_answered_by_the_complication(referrals, q
     ans = referrals.answer(question)
     second = [b["text"] for b in ans.bullets if b["part"] == 1]
     assert second and re.search(r"[Vv]isual loss|retinal", second[0]), ans.text
+
+
+# --- why not a drug; Cantonese asks -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("history", "question"), [(["做腰椎TFESI用什么激素比较安全？"], "为什么不建议用得宝松？"),
+                                                   ([], "why not use depo-medrol for a cervical TFESI?")])
+def test_why_not_a_drug_asks_why_it_harms(referrals, history, question):
+    assert referrals.frame(question, history).parts[0].aspects[:1] == ("mechanism",)
+
+
+def test_a_cantonese_have_or_not_asks_a_second_part(referrals):
+    q = referrals.frame("硬膜外類固醇注射一年最多可以打幾次？激素總量有冇上限？")
+    assert len(q.parts) == 2 and q.parts[1].text == "激素总量有没有上限？", q.parts
+    ans = referrals.answer("硬膜外類固醇注射一年最多可以打幾次？激素總量有冇上限？")
+    assert "3–4" in ans.text and "6 個月內不超過 3 次" in ans.text, ans.text  # (both limits the sources give)
