@@ -2330,6 +2330,9 @@ def _hgroup(b: Bullet) -> str:
 
 _WHAT_IT_HAS = (" What it has on it:", "相关内容如下：")
 # the joining word a later part starts with ("… and how long do we observe her", "另外…")
+# who is asking, said before the ask ("Spine surgeon here.", "Neuro here -", "你好，"): no part of a heading
+_PREAMBLE = re.compile(r"^(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:[A-Za-z/ -]{2,30}? here|this is (?:the |an? )?[A-Za-z/ -]{2,30}?)\s*[.,:;!\-–—]+\s*(?=\S)|"
+                       r"^(?:你好|您好|老师好|主任好)[，,！!。\s]*", re.I)
 _JOINER = re.compile(r"^(?:(?:and|also|plus|then|but|so|&)(?=[\s,])[\s,]*)+|^(?:另外|还有|以及|并且|而且|同时|那么|那(?=[，,\s]))[，,\s]*", re.I)
 
 
@@ -2345,7 +2348,7 @@ def _said_once(lines: list[str]) -> list[str]:
 
 
 def _short(text: str, n: int = 90) -> str:
-    text = _JOINER.sub("", text.strip()).rstrip("?？").strip() or text.strip()
+    text = _JOINER.sub("", _PREAMBLE.sub("", text.strip())).rstrip("?？").strip() or text.strip()
     if _HAN.search(text):  # the frame reads "TFESI和ILESI" as "TFESI and ILESI": a Chinese heading keeps its 和
         text = _MIXED_JOINED.sub(lambda m: "和" if m.group(1) == "and" else "或", text)
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"

@@ -1664,7 +1664,10 @@ _START = re.compile(r"\bstart\w*|\binitial\w*|\bbegin\w*|\bfirst dose|\bbolus|\b
 _CEILING = re.compile(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶", re.I)
 
 
-_HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow (?:soon|early)\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周|多早", re.I)
+_HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow (?:soon|early)\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周|多早|"
+                            # when a complication usually appears ("when does it usually show up?", 一般什么时候出现)
+                            r"\bwhen (?:does|do|would|will) (?:it|they|this|that|the \w+) (?:usually |typically |normally |tend to )?"
+                            r"(?:show up|appear|present|start|begin|develop|occur|happen|come on)\b|(?:一般|通常|多在)?什么时候(?:出现|发生|发作)", re.I)
 
 
 def gives_dose(s: Sentence) -> bool:
@@ -2004,7 +2007,10 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
         # ("can she shower tonight after the TFESI?": not the TFESI's complication rates; a wet tap told beside a flight is
         # still answered on the wet tap, the flight said missing: `unsaid_activities`)
         return False
-    need = ESSENTIAL.intersection(part.concepts or part.inherited)  # a bare "做几次？" goes on with the ask before it
+    # a bare "做几次？" goes on with the ask before it; "…how long does relief last, and what are the risks?" asks its own
+    # (the risks are the procedure's, not how long its relief lasts)
+    own_ask = part.aspects[:1] in (("complications",), ("risk_factors",), ("prevention",), ("contraindications",), ("action",))
+    need = ESSENTIAL.intersection(part.concepts or (() if own_ask else part.inherited))
     if not need:
         return True
     if "indication" in need:  # "what % relief cutoff?": the criteria are asked, not how well it works

@@ -152,7 +152,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
                           r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\bis\s{2,}(?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
-                          r"who (?:should not|shouldn't|must not|mustn't|can't|cannot) (?:have|get|undergo|receive)|not (?:a )?(?:good )?candidate|"
+                          r"who (?:should not|shouldn'?t|must not|mustn'?t|can'?t|cannot) (?:have|get|undergo|receive|be offered)|not (?:a )?(?:good )?candidate|"
                           # ("any situation where I shouldn't?", "when should I not add it?", "any reason not to?")
                           r"\b(?:situations?|cases?|times?|circumstances?|patients?) (?:where|when|in which) (?:i|we|you) (?:should ?n[o']t|must ?n[o']t)\b|"
                           r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen not to\b|\bwhen shouldn'?t (?:i|we|you)\b|\b(?:any )?reasons? not to\b|"
@@ -202,6 +202,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
+                   # ("smoker and diabetic - anything you do differently?": what is done to keep them safe)
+                   r"\b(?:do|doing|handle|manage) (?:anything |things |it |this )?differently\b|"
                    # a check before the procedure ("do we need a pregnancy test before a lumbar ESI?")
                    r"\b(?:need|require)s? (?:a|an)\b[^?]{0,30}?\b(?:test|testing|screen\w*)\b|"
                    # what a step of the technique is for ("what's the point of the extension tubing?", 接延长管有什么用)

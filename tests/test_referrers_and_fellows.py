@@ -192,3 +192,28 @@ def test_a_cantonese_have_or_not_asks_a_second_part(referrals):
     assert len(q.parts) == 2 and q.parts[1].text == "激素总量有没有上限？", q.parts
     ans = referrals.answer("硬膜外類固醇注射一年最多可以打幾次？激素總量有冇上限？")
     assert "3–4" in ans.text and "6 個月內不超過 3 次" in ans.text, ans.text  # (both limits the sources give)
+
+
+# --- the second ask of a surgeon's message --------------------------------------------------------------------------
+
+def test_who_should_not_get_it_asks_the_contraindications(referrals):
+    q = referrals.frame("whats the complication rate of PLDD and who shouldnt get it")
+    assert len(q.parts) == 2 and q.parts[1].aspects[:1] == ("contraindications",), q.parts
+
+
+def test_anything_done_differently_for_a_smoking_diabetic_gets_the_prevention_bundle(referrals):
+    ans = referrals.answer("And if the patient is a smoker and diabetic, does that change things? Anything you do differently?",
+                           ["Spine surgeon here. What's the infection rate for a spinal cord stimulator implant, and when does it usually show up?"])
+    assert re.search(r"glucose|tobacco|smok", ans.bullets[0]["text"]) and "NACC" in ans.text, ans.text
+
+
+def test_when_a_complication_shows_up_is_a_time_the_sources_may_not_give(referrals):
+    ans = referrals.answer("Spine surgeon here. What's the infection rate for a spinal cord stimulator implant, and when does it usually show up?")
+    assert "gives no length of time for: when does it usually show up" in ans.text, ans.text
+    assert "Spine surgeon here" not in ans.text, ans.text  # (who is asking heads no part)
+
+
+def test_a_second_ask_of_its_own_is_not_bound_by_the_first_parts_essential_concept(referrals):
+    ans = referrals.answer("Neuro here - I'm sending a pt for SI joint RFA, how long does relief last and what are the risks?")
+    assert not ans.abstained and any(b["part"] == 1 for b in ans.bullets), ans.text
+    assert "Not covered in the knowledge base: I'm sending a pt for SI joint RFA how long does relief last" in ans.text, ans.text
