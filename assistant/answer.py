@@ -351,6 +351,12 @@ _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {cond
 _STUDY_TOLD = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b(?:done|back|shows?|showed|negative|normal|clear|"
                                 r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\s*[:–-]", re.I),
                "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除)", re.I)}
+# A scan told (or supposed) negative without naming what it excludes ("MRI neg", "if the MRI is negative", MRI阴性), and
+# what the emergency before it was scanned for.
+_NEGATIVE_STUDY = {"en": re.compile(r"\b(?:mri|mr|ct|scan|imaging)\b[^.?]{0,15}\b(?:negative|neg|normal|clear|unremarkable)\b|"
+                                    r"\b(?:negative|normal|clear|unremarkable)\s+(?:mri|ct|scan|imaging)\b", re.I),
+                   "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:阴性|正常|未见异常|没(?:有)?(?:发现|看到)?(?:异常|问题))", re.I)}
+_SCANNED_FOR = {"neuraxial-deficit": ("epidural-haematoma", "epidural-abscess")}
 _HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there|the|an?)\b|\bonce the\b|\bin case\b|\bsuppose\b", re.I),
                  "zh": re.compile(r"如果|假如|要是|万一|假设")}
 # ... not a study still to come ("MRI not done yet", "waiting for the MRI", "MRI: pending", 还没做, 等核磁)
@@ -1558,10 +1564,21 @@ class AnswerEngine:
     def _ruled_out(self, q: Question) -> set[str]:
         """The complications an emergency follow-up tells its work-up ruled out ("MRI done, no haematoma no abscess",
         "MRI没看到血肿"), with what they are a kind of."""
-        if not q.followup or not q.history or not _study_done(q.text, q.lang) or _HYPOTHETICAL[q.lang].search(q.text):
-            return set()  # (a study's result told, not "no MRI yet - what if it isn't a haematoma?")
-        excluded = [c for c in q.excluded if self._kinds.get(c) == "complication"]
+        excluded = self._ruled_out_named(q)
         return {*excluded, *(k for c in excluded for k in self._kinds_of.get(c, ()))}
+
+    def _ruled_out_named(self, q: Question) -> list[str]:
+        """The complications a follow-up's work-up ruled out: those it names ("MRI没看到血肿"), or, told only that the scan
+        was negative ("and if the MRI is negative?", 那如果MRI阴性呢), what the emergency before it was looking for."""
+        if not q.followup or not q.history:
+            return []
+        negative = _NEGATIVE_STUDY[q.lang].search(q.text)
+        if not negative and (not _study_done(q.text, q.lang) or _HYPOTHETICAL[q.lang].search(q.text)):
+            return []  # (a study's result told, not "no MRI yet - what if it isn't a haematoma?")
+        excluded = [c for c in q.excluded if self._kinds.get(c) == "complication"]
+        if excluded or not negative:
+            return excluded
+        return [c for c in _SCANNED_FOR.get(self._emergency_before(q).rule or "", ()) if c in self._kinds]
 
     def _without_ruled_out(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """No bullet about only the causes the work-up ruled out (early decompression of a haematoma, once the MRI shows
@@ -1722,7 +1739,7 @@ class AnswerEngine:
         lines.extend(NOTE_PREFIX + _NOT_FOR[lang].format(conditions=_join([self._name(c, lang) for c in unnamed], lang))
                      for unnamed in [self._unnamed_conditions(q, bullets, tri.urgent)] if unnamed)
         resume = "" if tri.urgent else self._resume_after(q, bullets)
-        ruled = [c for c in q.excluded if c in self._ruled_out(q)] if tri.urgent else []
+        ruled = self._ruled_out_named(q) if tri.urgent else []
         if ruled:  # "MRI done, no haematoma - now what?": the sources stop at the work-up
             lines.append(NOTE_PREFIX + _RULED_OUT[lang].format(conditions=_join([self._name(c, lang) for c in ruled], lang)))
         if resume:  # "stable now - OK to carry on / send her home?"

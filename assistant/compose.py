@@ -750,8 +750,12 @@ def _drug_choice(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) 
 def staff_side(s: Sentence, q: Question) -> bool:
     """A pregnant patient's question: is this sentence about a pregnant colleague (her badge, apron, dose limit)? The
     sources give no patient's fetal dose, and a staff figure must not stand in for one."""
-    return ("pregnancy" in q.concepts and "pregnant-staff" not in q.concepts
-            and (staff_passage(s.concepts) or bool(_STAFF_TEXT.search(s.text))))
+    return ("pregnancy" in q.concepts and "pregnant-staff" not in q.concepts and not any(_STAFF_SIDE & set(p.concepts) for p in q.parts)
+            and _about_staff(s))
+
+
+def _about_staff(s: Sentence) -> bool:
+    return staff_passage(s.concepts) or bool(_STAFF_TEXT.search(s.text))
 
 
 def staff_passage(concepts: Collection[str]) -> bool:
@@ -1899,6 +1903,9 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # the SCS implant's antibiotics): another procedure's rule for it (discography's cefazolin) only when nothing of its
         # own answers (a complication's treatment, the blood patch after an ILESI's wet tap, is no other procedure's rule)
         pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)] or pool
+    if several and "pregnancy" in q.concepts and not _STAFF_SIDE & set(part.concepts):
+        # (a pregnant patient's part, beside a part on the staff's dose: the staff's figures answer only theirs)
+        pool = [t for t in pool if not _about_staff(t[1])]
     pool = _on_complication(pool, part, q, sig)
     pool = _no_antiplatelet_bridge(pool, part, q, sig)
     procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
@@ -2110,7 +2117,10 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
         # (a drug's restart, "术后约 12–24 小时恢复", is no "how long it lasts")
         fits = [j for j in heads if (k := narrow[j]) is not None and k.search(s.text)
                 and (k is not _LASTS or (bool(_TIME_SPAN.search(s.text)) and not _DRUG_RESTART.search(s.text)))]
-        if len(fits) == 1 and scored[i][fits[0]] >= w.min_score:
+        # (not away from the part asking how long, when it gives the time: "observe at least 24 h after the first dose of
+        # morphine" answers "要监测多长时间", before the "监测什么" beside it)
+        timed = bool(_TIME_SPAN.search(s.text)) and bool(_HOW_LONG_SPAN.search(parts[assign[i]].text)) if assign else False
+        if len(fits) == 1 and scored[i][fits[0]] >= w.min_score and not (timed and assign[i] != fits[0]):
             assign[i] = fits[0]
             pinned.add(i)
     return assign, pinned

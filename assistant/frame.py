@@ -973,7 +973,18 @@ def _febrile(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
 
 def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
     """(concept, compound) pairs the question names by two words apart (see `_COMPOUNDS`)."""
-    return [(need, out) for need, rx, out in _COMPOUNDS if need in concepts and rx.search(q)]
+    return [(need, out) for need, rx, out in _COMPOUNDS if need in concepts
+            and rx.search(_with_pregnancy(q) if need == "pregnancy" else q)]
+
+
+def _with_pregnancy(q: str) -> str:
+    """The sentences that tell the pregnancy: a role word in another ask ("pregnant 10 wks, wants an SI joint injection -
+    ok? also whats the dose limit for our staff?") makes no pregnant member of staff of the patient."""
+    told = [c for c in re.split(r"(?<=[?？。!！;；])\s*", q) if _PREGNANT.search(c)]
+    return " ".join(told) or q
+
+
+_PREGNANT = re.compile(r"pregnan|gestation|\d+\s*(?:wks?|weeks?)\b|怀孕|妊娠|孕", re.I)
 
 
 # "patch" alone ("patch now or wait?"), and a patch that is a drug's ("fentanyl patch", "lidocaine patch", 贴剂)

@@ -70,6 +70,8 @@ def own_procedures(concepts: Sequence[str], kinds: Mapping[str, str], foreign: b
                 and not (foreign_target and c in GENERIC_TECHNIQUES)) or c == PAIN_PROCEDURE]
 
 
+# Topics about the staff's own exposure: a patient population told elsewhere in the question is not theirs.
+_STAFF_TOPICS = frozenset({"occupational-dose-limit", "occupational-exposure", "pregnant-staff", "dosimeter"})
 Verdict_ = Literal["answered", "partial", "out_of_scope", "not_in_kb"]
 
 
@@ -205,7 +207,9 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # a breastfeeding mother or a child told anywhere in the question: each part is about them
         # (with the part's own concepts when it names any: "透视怎么办" after "孕妇能做SI注射吗" asks about fluoroscopy in pregnancy)
         own_keys = [k for k in part.concepts if k not in POPULATIONS] or keys
-        miss += [c for c in _populations(q) if not any(_for_population(c, own_keys, t, kinds, parents) for t in wide)]
+        # (not a part about the staff's own dose: "pregnant 10 wks, SI joint injection ok? also the dose limit for our staff?")
+        staff = bool(_STAFF_TOPICS & set(part.concepts))
+        miss += [c for c in _populations(q) if not staff and not any(_for_population(c, own_keys, t, kinds, parents) for t in wide)]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part

@@ -7,7 +7,11 @@ one part asking an implant's MRI is not covered while the other part is answered
 the patient (penicillin allergy, diabetes) is not answered with another procedure's rule for it, and says so; a consent
 form gets the list of hazards; the region compared with is the reference; fever with weak legs after an SCS trial looks
 for the abscess before the haematoma; a pregnancy test before an ESI is a precaution; "what complication is that meant to
-prevent?" names the complication."""
+prevent?" names the complication. Round 88 (a patient-safety officer and an on-call registrar; an anaesthetist called to
+the ward and a quality reviewer): "and if the MRI is negative?" after a deficit says the sources stop at the work-up; an
+incident looked back on is no emergency; a nerve biopsy is another specialty's; a pregnant patient's part is not answered
+with the staff's dose limits (and the staff's part still is); how long to observe after intrathecal morphine keeps its
+24 h sentence."""
 
 from __future__ import annotations
 
@@ -27,7 +31,8 @@ def referrals(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-un
     copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "esi-interlaminar-caudal",
                                   "cervical-thoracic-sympathetic", "patient-selection-monitoring", "spinal-cord-stimulation",
                                   "infection-control", "intradiscal-pldd", "sacroiliac", "vertebral-augmentation", "facet-mbb-rfa",
-                                  "radiation-contrast", "epiduroscopy-adhesiolysis"))
+                                  "radiation-contrast", "epiduroscopy-adhesiolysis",
+                                  "intrathecal-drug-delivery"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -217,3 +222,51 @@ def test_a_second_ask_of_its_own_is_not_bound_by_the_first_parts_essential_conce
     ans = referrals.answer("Neuro here - I'm sending a pt for SI joint RFA, how long does relief last and what are the risks?")
     assert not ans.abstained and any(b["part"] == 1 for b in ans.bullets), ans.text
     assert "Not covered in the knowledge base: I'm sending a pt for SI joint RFA how long does relief last" in ans.text, ans.text
+
+
+# --- round 88 -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("history", "question", "note"), [
+    (["pt had SCS trial leads placed yesterday, now new bilat leg weakness and numbness. what do i do"], "and if the MRI is negative?",
+     "once the work-up has ruled out epidural haematoma"),
+    (["ESI术后8小时患者腰痛加重伴右下肢无力，急查MRI。"], "那如果MRI阴性呢？", "知识库未给出排除硬膜外血肿")])
+def test_a_negative_scan_after_a_deficit_says_the_sources_stop_at_the_work_up(referrals, history, question, note):
+    ans = referrals.answer(question, history)
+    assert ans.urgent and note in ans.text, ans.text
+
+
+_INCIDENT = ("Incident report: 74-year-old on clopidogrel for a coronary stent had a C6-7 interlaminar ESI without the clopidogrel "
+             "being stopped. Next morning she had neck pain and arm weakness; MRI showed an epidural haematoma and she was "
+             "decompressed. What was the known risk here and what should have happened before the procedure?")
+
+
+def test_an_incident_looked_back_on_is_no_emergency(referrals):
+    ans = referrals.answer(_INCIDENT)
+    assert not ans.urgent and "7 days" in ans.text, ans.text
+    follow = referrals.answer("should the cardiologist have been involved before stopping it, given the stent?", [_INCIDENT])
+    assert not follow.urgent and "cardiology" in follow.bullets[0]["text"], follow.text
+    assert not referrals.answer("不良事件复盘：患者吃波立维，没停药就做了颈椎硬膜外注射，第二天出现血肿。当时应该怎么做？").urgent
+
+
+@pytest.mark.parametrize("question", ["sural nerve biopsy tomorrow, pt on aspirin 81 - do we hold it?", "腓肠神经活检前要停阿司匹林吗？"])
+def test_a_nerve_biopsy_is_another_specialtys(referrals, question):
+    ans = referrals.answer(question)
+    assert ans.abstained and ans.verdict == "out_of_scope", ans.text
+
+
+def test_a_pregnant_patient_and_the_staffs_dose_limit_are_two_answers(referrals):
+    q = "pregnant 10 wks, wants SI joint injection under fluoro - ok to do? also whats the annual occupational dose limit for our staff?"
+    assert "pregnant-staff" not in referrals.frame(q).concepts
+    ans = referrals.answer(q)
+    first = [b["text"] for b in ans.bullets if b["part"] == 0]
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert first and "excluded" in first[0] and not any("mSv" in t or "staff" in t for t in first), ans.text
+    assert second and "20 mSv" in second[0], ans.text
+    # (a pregnant member of staff is still one)
+    assert "pregnant-staff" in referrals.frame("one of our radiographers is 10 wks pregnant - can she stay in the room for fluoro?").concepts
+
+
+def test_how_long_to_watch_after_intrathecal_morphine_keeps_its_24_hours(referrals):
+    ans = referrals.answer("鞘内吗啡首次给药（单次试验剂量）后，病房要监测多长时间？监测什么？")
+    first = [b["text"] for b in ans.bullets if b["part"] == 0]
+    assert first and "至少 24 小时" in first[0], ans.text
