@@ -32,6 +32,7 @@ from .compose import (
     Signals,
     against_the_plan,
     asks_whether_to_stop,
+    condition_followup,
     drug_managed,
     emergency,
     gives_dose,
@@ -294,10 +295,11 @@ _HEADACHES = frozenset({"headache", "pdph"})
 _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
 _NEXT = {"en": re.compile(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": re.compile(r"下一步|接下来|然后呢|还要做什么")}
 _HAEMATOMA_WORD = {"en": re.compile(r"ha?ematoma", re.I), "zh": re.compile(r"血肿")}
+_IMAGING_WORD = {"en": re.compile(r"\bMRI\b|\bCT\b|imaging|myelogra", re.I), "zh": re.compile(r"MRI|核磁|磁共振|CT|影像|脊髓造影")}
 _INFECTION_WORD = {"en": re.compile(r"abscess|infect", re.I), "zh": re.compile(r"脓肿|感染")}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
-_NOT_FOR = {"en": "The knowledge base says nothing specific about {conditions} for this procedure. What it has on the procedure:",
-            "zh": "知识库没有针对{conditions}患者做此项操作的专门内容。以下是该操作的相关内容："}
+_NOT_FOR = {"en": "The passages found say nothing specific about {conditions} for this procedure. What they have on it:",
+            "zh": "检索到的内容没有针对{conditions}患者做此项操作的专门说明。相关内容如下："}
 _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 # a drug asked in an emergency's later turn that none of the pathway's steps names ("should we give high dose steroids
@@ -1481,7 +1483,11 @@ class AnswerEngine:
         def haematoma_only(b: Bullet) -> bool:
             lang = b.sentence.chunk.lang
             return febrile and bool(_HAEMATOMA_WORD[lang].search(b.sentence.text)) and not _INFECTION_WORD[lang].search(b.sentence.text)
-        return sorted(kept or bullets, key=lambda b: (b.kind != "action", haematoma_only(b), not topics(b.sentence.concepts) & mine))
+
+        def treats_first(b: Bullet) -> bool:  # (with fever, the work-up that looks for the abscess before the device's explant)
+            return febrile and not _IMAGING_WORD[b.sentence.chunk.lang].search(b.sentence.text)
+        return sorted(kept or bullets, key=lambda b: (b.kind != "action", haematoma_only(b), treats_first(b),
+                                                      not topics(b.sentence.concepts) & mine))
 
     def _pathway_topics(self, q: Question, rule: str) -> tuple[Callable[[Iterable[str]], set[str]], set[str]]:
         """For a pathway shared by several procedures (PER_PROCEDURE): which of them a set of concepts is about, and
@@ -1736,8 +1742,7 @@ class AnswerEngine:
         first = min(answered, default=0)
         ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
-        lines.extend(NOTE_PREFIX + _NOT_FOR[lang].format(conditions=_join([self._name(c, lang) for c in unnamed], lang))
-                     for unnamed in [self._unnamed_conditions(q, bullets, tri.urgent)] if unnamed)
+        lines.extend(self._condition_note(q, lang, bullets, tri.urgent))
         resume = "" if tri.urgent else self._resume_after(q, bullets)
         ruled = self._ruled_out_named(q) if tri.urgent else []
         if ruled:  # "MRI done, no haematoma - now what?": the sources stop at the work-up
@@ -1997,16 +2002,17 @@ class AnswerEngine:
         # (a capitalised name is a brand, Aggrenox; an acronym in capitals is a condition or a test, PTSD, CRPS)
         return list(dict.fromkeys(dosed + outside + [u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper() and not u.isupper())]))
 
+    def _condition_note(self, q: Question, lang: Lang, bullets: Sequence[Bullet], urgent: bool) -> list[str]:
+        """The note that the passages found say nothing of the condition a follow-up told (see `_unnamed_conditions`)."""
+        unnamed = self._unnamed_conditions(q, bullets, urgent)
+        return [NOTE_PREFIX + _NOT_FOR[lang].format(conditions=_join([self._name(c, lang) for c in unnamed], lang))] if unnamed else []
+
     def _unnamed_conditions(self, q: Question, bullets: Sequence[Bullet], urgent: bool) -> list[str]:
         """"and if she's penicillin allergic?" after the SCS implant's antibiotics: a follow-up that adds only a condition
         of the patient, which no bullet names - the answer says the sources say nothing of it for this procedure."""
-        lx = self.lexicon.concepts
-        if urgent or len(q.parts) != 1 or not bullets:
+        if urgent or len(q.parts) != 1 or not bullets or not condition_followup(q.parts[0], q, self._kinds):
             return []
         p = q.parts[0]
-        if not any(c in lx and lx[c].kind == "procedure" for c in p.inherited) or not p.concepts \
-                or not all(c in lx and lx[c].kind == "condition" for c in p.concepts):
-            return []
         said = set(self.lexicon.broader_closure([c for b in bullets for c in b.sentence.concepts]))
         return [c for c in p.concepts if c not in said]
 

@@ -72,9 +72,9 @@ _DEPENDENT = {
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      # "在一项纳入16,638次ESI的审计中，其发生率为1.2%": a framing clause leaves 其 no subject of its own
-                     r"^(?:在|于|据|按|根据)[^。；]{0,40}?(?:[，,]|中)其(?!他|实|中|余)|"
+                     r"^(?:在|于|据|按|根据)(?:[^。；，,]|(?<=\d),(?=\d)){0,40}?(?:[，,]|中)其(?!他|实|中|余)|"
                      # "本文所用资料没有提供这些颈椎射频消融不良反应的发生率": which ones?
-                     r"(?:提供|给出|报道|报告|说明|列出)(?:了)?(?:这些|上述|这一|此类|这类)|"
+                     r"(?:没有|没|未|不)(?:提供|给出|报道|报告|说明|列出)(?:了)?(?:这些|上述|这一|此类|这类)|"
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
                      r"^(?:继续|停用)(?:使用|服用)?的药物|"  # "继续使用的药物包括…": the drugs of the cohort before
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
@@ -627,8 +627,11 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # within 24 h" in the SCS paragraph): the passage's procedure counts as a broader match
     implied = frozenset() if any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in s.concepts) \
         else frozenset(c for c in s.chunk.concepts if sig.kinds.get(c) == "procedure")
-    # (a sentence naming no region at all, "further hazards of facet RFA are…", is true at the lumbar level asked too)
-    anywhere = frozenset(c for c in own if c in REGIONS) if REGIONS.isdisjoint(s.concepts) else frozenset()
+    # (asked the hazards to put on a consent form: a hazard list naming no region, "further hazards of facet RFA are…", in a
+    # passage about no other region, is true at the lumbar level asked too; never a series' rates)
+    anywhere = frozenset(c for c in own if c in REGIONS) \
+        if REGIONS.isdisjoint(s.concepts) and REGIONS.isdisjoint(s.chunk.concepts) and not _COUNT.search(s.text) \
+        and RISKS_TO_TELL[lang].search(part.text) else frozenset()
     concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if (q_parents.get(c, frozenset()) & s.concepts or c in implied or c in anywhere)
                             else w.related if sig.related.get(c, frozenset()) & s.concepts else 0.0)
                   for c in own) / denom_c if own else 0.0
@@ -994,12 +997,11 @@ def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals)
     if part.aspects[:1] != ("complications",) or not RISKS_TO_TELL[lang].search(part.text):
         return 0.0
     if _NONE_SEEN[s.chunk.lang].search(s.text):  # ("no infection occurred in the series" is no risk to write on the form)
-        return -w.figure
-    if _COUNT.search(s.text):
+        return -2 * w.figure
+    if _COUNT.search(s.text) or _OTHER_HARMS.search(s.text):  # (not "other problems reported include…": the principal ones come first)
         return 0.0
     harms = sum(1 for c in s.concepts if sig.kinds.get(c) == "complication")
-    # ("other problems reported include…" still belong on the consent form: after the principal ones, at half the weight)
-    return w.figure * min(harms, 5) / 2.5 * (0.5 if _OTHER_HARMS.search(s.text) else 1.0) if harms >= 3 else 0.0
+    return w.figure * min(harms, 5) / 1.5 if harms >= 3 else 0.0
 
 
 # treatments a question tells (done, going on): its ask is past the first line of care
@@ -1691,8 +1693,9 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
 
 
 # How long the patient stays under watch after a procedure ("how long should pts be observed", "要观察多久才能走")
-_OBSERVE_ASK = re.compile(r"\b(?:observed?|observation|monitor(?:ed)?|watch(?:ed)?|kept|keep (?:them|him|her|the (?:pt|patient)))\b[^.?]{0,40}"
-                          r"\b(?:before|until|after)\b|\bbefore (?:discharge|going home|they go|she goes|he goes)\b|"
+_OBSERVE_ASK = re.compile(r"\b(?:observed?|observation|monitor(?:ed)?|kept|keep (?:them|him|her|the (?:pt|patient)))\b[^.?]{0,40}"
+                          r"\b(?:before|until)\s+(?:discharge|going home|they go|she goes|he goes|they leave|she leaves|he leaves|we send)\b|"
+                          r"\bbefore (?:discharge|going home|they go|she goes|he goes)\b|"
                           r"(?:观察|留观|监护|监测)(?:多久|多长时间|几个?小时)|(?:多久|多长时间|几个?小时)(?:才能|可以|能)(?:走|离院|出院|回家)", re.I)
 _OBSERVED = re.compile(r"\b(?:observ\w*|monitor\w*|recovery|discharg\w*|stay\w*|watch\w*)\b|观察|留观|监护|监测|离院|出院", re.I)
 
@@ -1896,13 +1899,13 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
                                  # (a bleeding-risk class list naming the asked procedure among others is its class)
                                  and (not other_procedure(s, part, q, sig) or _classes_procedure(s, _own(part, q), sig))
                                  and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
-    if not several and any(sig.kinds.get(c) == "procedure" for c in part.inherited) and not q.tried \
-            and not {"action", "escalation", "management"} & set(part.aspects) \
-            and part.concepts and all(sig.kinds.get(c) == "condition" for c in part.concepts):
+    if not several and condition_followup(part, q, sig.kinds):
         # a follow-up telling a condition of the patient of the procedure before ("and if she's penicillin allergic?" after
         # the SCS implant's antibiotics): another procedure's rule for it (discography's cefazolin) only when nothing of its
-        # own answers (a complication's treatment, the blood patch after an ILESI's wet tap, is no other procedure's rule)
-        pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)] or pool
+        # own answers (a complication's treatment, the blood patch after an ILESI's wet tap, is no other procedure's rule; a
+        # drug's effect in that condition, a steroid's glucose rise in a diabetic, carries over)
+        pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)
+                or (set(part.concepts) & s.concepts and _steroid_effect(s, sig) and not _COUNT.search(s.text))] or pool
     if several and "pregnancy" in q.concepts and not _STAFF_SIDE & set(part.concepts):
         # (a pregnant patient's part, beside a part on the staff's dose: the staff's figures answer only theirs)
         pool = [t for t in pool if not _about_staff(t[1])]
@@ -1932,6 +1935,23 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
 
 
 _ANTICOAGULANTS = frozenset({"vka", "warfarin", "doac", "lmwh", "ufh", "heparin", "anticoagulant"})
+
+
+def condition_followup(part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
+    """Does the part only tell a condition of the patient of the procedure asked before ("and if she's penicillin
+    allergic?" after the SCS implant's antibiotics; not a treatment that failed, nor what to do now)?"""
+    return any(kinds.get(c) == "procedure" for c in part.inherited) and bool(part.concepts) \
+        and all(kinds.get(c) == "condition" for c in part.concepts) and not q.tried \
+        and not {"action", "escalation", "management"} & set(part.aspects)
+
+
+def _steroid_effect(s: Sentence, sig: Signals) -> bool:
+    """Does the sentence tell a corticosteroid's systemic effect (the injectate of most of our procedures: it carries over
+    from one steroid injection to another)?"""
+    return bool(_STEROID_EFFECTS & s.concepts) or any("corticosteroid" in sig.parents.get(c, frozenset()) for c in s.concepts)
+
+
+_STEROID_EFFECTS = frozenset({"corticosteroid", "steroid-hyperglycaemia", "hpa-axis-suppression", "cushing-syndrome", "central-steroid-reaction"})
 
 
 def _no_antiplatelet_bridge(pool: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
@@ -2438,6 +2458,8 @@ def _may_lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], rival
         chosen = [c for c in chosen if not rivalled(c[1])] or chosen
     if not told_accident and "complications" in groups:
         chosen = [c for c in chosen if not _GIVEN_ACCIDENT.search(c[1].text)] or chosen
+    if "complications" in groups:  # ("other problems reported after … are…": after the principal ones, never first)
+        chosen = [c for c in chosen if not _OTHER_HARMS.search(c[1].text)] + [c for c in chosen if _OTHER_HARMS.search(c[1].text)]
     return chosen
 
 

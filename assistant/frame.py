@@ -48,6 +48,13 @@ _MONITOR_WORDS = {"en": ("neurologic checks", "warning signs", "monitor"), "zh":
 # after it (compose's NEXT_DOSE_ASK reads which).
 TIMED_DOSE_ASK = (r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonight'?s )?(?:evening|morning|night|nightly|bedtime|"
                   r"tonight'?s|pm|am) (?:dose|shot|injection|jab)\b")
+# Why an agent is advised against ("why not use depo-medrol?", 为什么不建议用得宝松): why it harms (not 为什么不用停阿司匹林,
+# "why is there no need to stop aspirin", nor "why not just do a blood patch now?")
+_WHY_NOT_USE_EN = (r"\bwhy (?:not|shouldn'?t (?:we|i|you)|can'?t (?:we|i|you)|don'?t (?:we|you)|avoid)\s+(?:use|using|give|giving|inject|injecting|"
+                   r"choose|pick)\b")
+_WHY_NOT_USE_ZH = r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以|宜)?\s*(?:用|使用|打)(?!停|做|查|管|担心|等|再|吃|调)"
+
+
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -205,7 +212,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # ("smoker and diabetic - anything you do differently?": what is done to keep them safe)
                    r"\b(?:do|doing|handle|manage) (?:anything |things |it |this )?differently\b|"
                    # a check before the procedure ("do we need a pregnancy test before a lumbar ESI?")
-                   r"\b(?:need|require)s? (?:a|an)\b[^?]{0,30}?\b(?:test|testing|screen\w*)\b|"
+                   # (a screening test: not a drug level, "an INR test", nor a work-up, "a CT scan or a test")
+                   r"\b(?:need|require)s? (?:a|an) (?:pregnancy |urine |serum |b-?hcg |beta-?hcg |hcg |screening |pre-?(?:procedure|op) )?"
+                   r"(?:test|testing|screen\w*)\b|"
                    # what a step of the technique is for ("what's the point of the extension tubing?", 接延长管有什么用)
                    r"\bwhat(?:'s| is) the (?:point|purpose|use) of\b|\bwhy (?:do|should|would) (?:we|i|you) (?:use|attach|add|need)\b|"
                    # after a reaction: "next time she needs an ESI what do we do?" (it must not happen again)
@@ -272,10 +281,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
-                  r"\bwhy (?:not|shouldn'?t|can'?t|don'?t|isn'?t|aren'?t|avoid)\b|how does .{0,40}(?:cause|happen|lead)|"
+                  + _WHY_NOT_USE_EN + r"|how does .{0,40}(?:cause|happen|lead)|"
                   r"how (?:does|do|would) (?:the |a |an )?[\w -]{1,30}?\b(?:actually |really )?work\b(?! (?:for|in (?:a|an|the) \w+ (?:patient|pt)))",  # ("how does the lipid actually work?")
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
-                  r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以|宜)?\s*(?:用|使用|打)"),  # ("为什么不建议用得宝松？": why it harms)
+                  + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
                    r"是什么|什么是|定义|含义|指什么"),
 }
@@ -561,7 +570,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
-HARM_PREVENTED = {"en": re.compile(r"\b(?:what|which) (?:complications?|risks?|problems?|harms?|adverse events?)\b[^?]{0,40}\b(?:prevent|avoid)", re.I),
+HARM_PREVENTED = {"en": re.compile(r"\b(?:what|which) (?:complications?|risks?|problems?|harms?|adverse events?)\b[^?]{0,60}\b(?:prevent|avoid)", re.I),
                    "zh": re.compile(r"(?:预防|避免|防止)(?:的)?(?:是)?(?:什么|哪些|哪种|啥)(?:并发症|风险|问题|情况)")}
 
 
@@ -575,8 +584,7 @@ def _harm_prevented(found: list[str], text: str, lang: Lang) -> list[str]:
     return found
 
 
-_WHY_NOT_USE = {"en": re.compile(r"\bwhy (?:not|shouldn'?t|can'?t|don'?t|isn'?t|aren'?t|avoid)\b", re.I),
-            "zh": re.compile(r"(?:为什么|为何)不")}
+_WHY_NOT_USE = {"en": re.compile(_WHY_NOT_USE_EN, re.I), "zh": re.compile(_WHY_NOT_USE_ZH)}
 
 
 def _safer_of_two(found: list[str], prevention: str, procedures: int, text: str, lang: Lang) -> list[str]:
@@ -872,17 +880,19 @@ def _reference_region_dropped(part: Part) -> Part:
         return part
     word = (m.group(1) or m.group(2)).lower()
     ref = _REGION_WORD[next(k for k in _REGION_WORD if word.startswith(k))]
-    rest = part.text[: m.start()] + " " + part.text[m.end():]
-    if ref not in part.concepts or not any(_REGION_WORD[k] != ref and k in rest.lower() for k in _REGION_WORD):
+    # (the other region named by the part: its region, or a procedure at it, "cervical medial branch")
+    others = {_AT_REGION.get(c, c) for c in part.concepts} & REGIONS - {ref}
+    if ref not in part.concepts or not others:
         return part
     return replace(part, concepts=tuple(c for c in part.concepts if c != ref))
 
 
+_AT_REGION = {"cervical-procedure": "cervical-spine", "thoracic-procedure": "thoracic-spine"}
 _REGION_WORD = {"cervical": "cervical-spine", "thoracic": "thoracic-spine", "lumbar": "lumbar-spine", "sacral": "sacrum",
                 "颈": "cervical-spine", "胸": "thoracic-spine", "腰": "lumbar-spine", "骶": "sacrum"}
 _REFERENCE_REGION = re.compile(r"\b(?:compared (?:with|to)|relative to|than|versus|vs\.?)\s+(?:a |an |the |at |in )?(cervical|thoracic|lumbar|sacral)\b|"
                                r"(?:跟|和|与|同|相对于|相较于)\s*(颈|胸|腰|骶)(?:椎|段|部)?(?:的)?\s*(?:相比|比较|比起来|比)", re.I)
-_SPECIAL = re.compile(r"\b(?:special|different|differ|extra|additional|unique|specific|particular)\b|特别|特殊|不同|额外|另外的|独特|特有", re.I)
+_SPECIAL = re.compile(r"\b(?:special|different|extra|additional|unique|specific|particular)\b|特别|特殊|额外|另外的|独特|特有", re.I)
 
 
 def _scan_parts(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Part, ...]:
@@ -2333,6 +2343,9 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     before SCS - how long?" asks how long the held drug is held before the procedure (not after it: monitoring, a restart)."""
     if aspects[:1] == ("contraindications",) and held_drug(subjects, lexicon):
         return ("hold", *aspects)
+    if aspects[:2] == ("complications", "comparison") and _SAFER.search(text) and held_drug(subjects, lexicon):
+        # "which is safer for a patient on apixaban, TFESI or ILESI?": the drug's hold for each, before their complications
+        return ("hold", *aspects)
     if aspects == ("action",) and held_drug(subjects, lexicon) and any(lexicon.concepts[c].kind == "procedure" for c in subjects):
         return ("hold",)  # "on Brilinta, wants a kyphoplasty - what do I do with the antiplatelets?": the drug before the procedure
     if aspects[:1] == ("timing",) and "hold" not in aspects and held_drug(subjects, lexicon) \
@@ -2435,7 +2448,7 @@ _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸
 # two English words joined by a Chinese "and" in mixed text ("temperature 和 duration"): the English "and"
 _MIXED_AND = re.compile(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
 # Cantonese function words a Hong Kong colleague writes ("激素总量有冇上限？", "食紧拜瑞妥"): their Mandarin forms
-_CANTONESE_WORDS = {"有冇": "有没有", "冇": "没有", "唔该": "请问", "唔": "不", "嘅": "的", "咗": "了", "乜嘢": "什么", "点样": "怎样",
+_CANTONESE_WORDS = {"有冇": "有没有", "冇": "没有", "唔该": "请问", "唔": "不", "嘅": "的", "咗": "了", "乜嘢": "什么",
                     "食紧": "在吃", "佢哋": "他们", "佢": "他", "啲": "些"}
 _CANTONESE = re.compile("|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)))
 _JOINED_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")

@@ -1541,8 +1541,8 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 
 
 def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
-    causes, picture = _FEBRILE_CAUSES.get(rule.id), _PICTURE_STEPS.get(rule.id)
-    if not causes or not picture or not _rx(picture[0][lang]).search(question):
+    causes = _FEBRILE_CAUSES.get(rule.id)
+    if not causes or not picture_told(rule.id, lang, question):
         return banner
     return banner.replace(*causes[out])
 
@@ -1613,9 +1613,11 @@ def moved_first(rule: str, lang: Lang, question: str) -> bool:
 
 
 def picture_told(rule: str, lang: Lang, question: str) -> bool:
-    """Does the question tell the picture that adds a step to the pathway (fever with a new deficit: the abscess's)?"""
+    """Does the question tell the picture that adds a step to the pathway (fever with a new deficit: the abscess's)? A
+    sign denied ("without fever", 没有发烧) tells none."""
     picture = _PICTURE_STEPS.get(rule)
-    return bool(picture and _rx(picture[0][lang]).search(question))
+    told = _rx(_NEGATED[lang]).sub(" ", question if lang == "zh" else f" {question} ")
+    return bool(picture and _rx(picture[0][lang]).search(told))
 
 
 def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
@@ -1623,7 +1625,7 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     it moves first (`_PICTURE_FIRST`)."""
     steps = PATHWAY_STEPS.get(rule, {}).get(lang, ())
     picture = _PICTURE_STEPS.get(rule)
-    if picture and _rx(picture[0][lang]).search(question):
+    if picture and picture_told(rule, lang, question):
         at = picture[2]
         steps = (*steps[:at], picture[1][lang], *steps[at:])
     if rule == "neuraxial-deficit" and _rx(_ON_THE_NEEDLE[lang]).search(question):

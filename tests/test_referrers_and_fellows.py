@@ -56,9 +56,12 @@ def test_a_framing_clause_leaves_its_pronoun_leaning_on_the_sentence_before():
     lean = _DEPENDENT["zh"]
     assert lean.search("在一项纳入16,638次ESI的多中心审计中，其发生率为1.2%。")
     assert lean.search("在审计的16,638次ESI中其发生率为1.2%。")
+    assert lean.search("本文所用资料没有提供这些颈椎射频消融不良反应的发生率。")
     # (a subject told in the sentence itself is its own antecedent)
     assert not lean.search("硬膜外血肿罕见，其发生率约为1/150,000。")
     assert not lean.search("在一项审计中，其他并发症均未发生。")
+    assert not lean.search("按美国规定（基于 NRC 的州法规），已声明妊娠的工作人员，其胚胎或胎儿所受剂量不得超过 5 mSv。")
+    assert not lean.search("这一证据说明这一点仍有争议。") or lean.search("这一证据说明这一点仍有争议。").start() == 0
 
 
 def test_the_vasovagal_rate_is_never_quoted_without_what_it_is_the_rate_of(referrals):
@@ -126,13 +129,17 @@ def test_a_scan_after_a_new_deficit_is_still_its_work_up(referrals):
 
 @pytest.mark.parametrize(("history", "question", "note", "borrowed"), [
     (["what antibiotic prophylaxis for an SCS implant?"], "and if she's penicillin allergic?",
-     "says nothing specific about penicillin allergy", "discography"),
-    (["SCS植入术后感染率大概多少？", "预防性抗生素一般用什么？"], "那如果青霉素过敏呢？", "没有针对青霉素过敏患者", "椎间盘造影"),
-    (["骶髂关节注射术后感染风险高吗？"], "那如果是糖尿病人呢？", "没有针对糖尿病患者", "经椎间孔")])
+     "say nothing specific about penicillin allergy", "discography"),
+    (["SCS植入术后感染率大概多少？", "预防性抗生素一般用什么？"], "那如果青霉素过敏呢？", "没有针对青霉素过敏患者", "椎间盘造影")])
 def test_a_condition_told_in_a_follow_up_is_not_answered_with_another_procedure(referrals, history, question, note, borrowed):
     ans = referrals.answer(question, history)
     assert not ans.abstained and note in ans.text, ans.text
     assert borrowed not in ans.text, ans.text
+
+
+def test_a_steroids_effect_in_the_condition_carries_over_but_not_another_series_rates(referrals):
+    ans = referrals.answer("那如果是糖尿病人呢？", ["骶髂关节注射术后感染风险高吗？"])
+    assert "血糖" in ans.text and "0.3%" not in ans.text, ans.text
 
 
 # --- a consent form and a region compared with -------------------------------------------------------------------------
@@ -270,3 +277,61 @@ def test_how_long_to_watch_after_intrathecal_morphine_keeps_its_24_hours(referra
     ans = referrals.answer("鞘内吗啡首次给药（单次试验剂量）后，病房要监测多长时间？监测什么？")
     first = [b["text"] for b in ans.bullets if b["part"] == 0]
     assert first and "至少 24 小时" in first[0], ans.text
+
+
+
+# --- review 16 -----------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["which is safer for a patient on apixaban, TFESI or ILESI?",
+                                      "吃着氯吡格雷的病人，腰椎小关节射频和腰椎TFESI哪个更安全？"])
+def test_which_is_safer_for_a_patient_on_a_drug_keeps_the_drugs_rule_first(referrals, question):
+    assert referrals.frame(question).parts[0].aspects[:1] == ("hold",)
+    ans = referrals.answer(question)
+    assert re.search(r"3 days|低出血风险|7 天", " ".join(b["text"] for b in ans.bullets[:2])), ans.text
+
+
+@pytest.mark.parametrize(("question", "aspect"), [("腰椎小关节注射为什么不用停阿司匹林？", "hold"),
+                                                  ("PDPH 3 days after ILESI, conservative failed. why not just do a blood patch now?", "escalation")])
+def test_why_no_need_to_stop_or_why_not_now_is_no_mechanism(referrals, question, aspect):
+    assert referrals.frame(question).parts[0].aspects[:1] == (aspect,)
+
+
+@pytest.mark.parametrize("question", ["pt on warfarin for AF, planned lumbar TFESI friday. do we need an INR test on the morning of the procedure?",
+                                      "pt had a wet tap during ILESI, now headache 2 days - does she need a CT scan or a test?"])
+def test_a_drug_level_or_a_work_up_is_no_screening_test(referrals, question):
+    assert "prevention" not in referrals.frame(question).parts[0].aspects[:1]
+
+
+@pytest.mark.parametrize("question", ["SCS trial day 2, apixaban restarted yesterday, now new leg weakness and back pain, without fever. what now?",
+                                      "SCS试验电极置入后第2天，昨天恢复了利伐沙班，现在双下肢无力，体温正常，没有发烧，怎么办？"])
+def test_fever_denied_keeps_the_devices_haematoma_step_first(referrals, question):
+    ans = referrals.answer(question)
+    actions = [b["text"] for b in ans.bullets if b.get("kind") == "action"]
+    assert ans.urgent and actions and re.search("haematoma|血肿", actions[0]), ans.text
+
+
+def test_with_fever_the_imaging_step_comes_before_the_explant(referrals):
+    ans = referrals.answer("pt 4 days post SCS trial leads, T9, now fever 39, new severe midback pain and legs feel weak. what now")
+    actions = [b["text"] for b in ans.bullets if b.get("kind") == "action"]
+    assert "MRI" in actions[0] and "explant" not in actions[0], ans.text
+
+
+def test_watching_for_a_complication_is_not_the_patients_stay(referrals):
+    ans = referrals.answer("after a wet tap during ILESI, how long should we watch for a headache before we can say she won't get PDPH?")
+    assert "gives no length of time" not in ans.text, ans.text
+
+
+def test_the_other_problems_list_never_leads_a_consent_answer(referrals):
+    ans = referrals.answer("what complications should be in the consent for vertebroplasty?")
+    assert not ans.bullets[0]["text"].startswith("Other problems"), ans.text
+
+
+def test_nerve_conduction_in_physiology_or_a_diagnosis_is_no_emg_study(referrals):
+    assert "electromyography" not in referrals.frame("how do local anaesthetics block nerve conduction?").concepts
+    ans = referrals.answer("pt with EMG-confirmed L5 radiculopathy on apixaban, TFESI next week - how long to hold?")
+    assert not ans.abstained and "3 days" in ans.bullets[0]["text"], ans.text
+
+
+def test_a_plain_difference_compared_with_lumbar_keeps_both_regions(referrals):
+    part = referrals.frame("How do the complications of cervical facet RFA differ compared to lumbar?").parts[0]
+    assert "lumbar-spine" in part.concepts, part
