@@ -335,3 +335,9 @@ def test_nerve_conduction_in_physiology_or_a_diagnosis_is_no_emg_study(referrals
 def test_a_plain_difference_compared_with_lumbar_keeps_both_regions(referrals):
     part = referrals.frame("How do the complications of cervical facet RFA differ compared to lumbar?").parts[0]
     assert "lumbar-spine" in part.concepts, part
+
+
+@pytest.mark.parametrize("question", ["TFESI术后3小时出现左侧足下垂，怎么办？", "腰椎硬膜外注射后右脚抬不起来，垂足，现在怎么办"])
+def test_foot_drop_after_an_injection_is_a_new_deficit(question):
+    from assistant.safety import triage
+    assert triage(question, "zh").rule == "neuraxial-deficit"
