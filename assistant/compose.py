@@ -1099,6 +1099,8 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" or c in REGIONS for c in part.concepts) and any(
             sig.kinds.get(c) == "procedure" for p in q.parts for c in p.concepts):
         return above, False  # "...and when can I restart it?": the part naming the procedure (or a region) carries its class
+    elif q.followup and _narrow_kind(part) is _DRUG_RESTART:
+        return above, False  # ("and when does she restart?" after the hold: the restart, not the class told before)
     # (a part that only swaps the level, "…stop it? and for cervical?", asks what the question asked)
     whether = asks_whether_to_stop(part.text) or (not aspects_of(part.text, q.lang) and asks_whether_to_stop(q.text))
     # (a stent of years ago, "stent 2019", leaves the decision to the procedure's class like any other patient's)

@@ -341,3 +341,10 @@ def test_a_plain_difference_compared_with_lumbar_keeps_both_regions(referrals):
 def test_foot_drop_after_an_injection_is_a_new_deficit(question):
     from assistant.safety import triage
     assert triage(question, "zh").rule == "neuraxial-deficit"
+
+
+@pytest.mark.parametrize(("history", "question"), [(["Lixiana pt, lumbar MBB next week - hold it?"], "and when does she restart?"),
+                                                   (["吃艾乐妥的病人下周做腰椎内侧支阻滞，要停药吗？"], "那术后什么时候恢复？")])
+def test_the_restart_asked_after_a_low_risk_hold_leads_with_the_restart(referrals, history, question):
+    ans = referrals.answer(question, history)
+    assert re.search(r"restarted 24 h|24 小时恢复", ans.bullets[0]["text"]), ans.text
