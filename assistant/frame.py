@@ -67,7 +67,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
                    r"没反应|没有反应|无反应|没起效|不起效|"
-                   r"还是(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:头痛|疼|痛|不好)|"
+                   r"还是(?:很|非常|特别|挺|那么)?(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:很|非常)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"

@@ -348,3 +348,11 @@ def test_foot_drop_after_an_injection_is_a_new_deficit(question):
 def test_the_restart_asked_after_a_low_risk_hold_leads_with_the_restart(referrals, history, question):
     ans = referrals.answer(question, history)
     assert re.search(r"restarted 24 h|24 小时恢复", ans.bullets[0]["text"]), ans.text
+
+
+# --- round 88's follow-ups ----------------------------------------------------------------------------------------------
+
+def test_still_very_painful_after_conservative_care_is_a_failed_treatment(referrals):
+    q = referrals.frame("保守治疗48小时还是很痛，下一步怎么办？", ["硬膜外腔镜术后第2天，患者头痛，坐起来10分钟就加重，躺下缓解。考虑PDPH吗？"])
+    assert "escalation" in q.parts[0].aspects, q.parts
+
