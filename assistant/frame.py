@@ -2343,6 +2343,9 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     before SCS - how long?" asks how long the held drug is held before the procedure (not after it: monitoring, a restart)."""
     if aspects[:1] == ("contraindications",) and held_drug(subjects, lexicon):
         return ("hold", *aspects)
+    if aspects[:1] in ((), ("contraindications",)) and _SEEN_ON_THE_TABLE & set(subjects) and _GO_ON_ASK.search(text):
+        # "L5 TF, dex 10, flash of blood on DSA - proceed?": whether to go on past the sign seen is its management rule
+        return ("action", *aspects)
     if aspects[:2] == ("complications", "comparison") and _SAFER.search(text) and held_drug(subjects, lexicon):
         # "which is safer for a patient on apixaban, TFESI or ILESI?": the drug's hold for each, before their complications
         return ("hold", *aspects)
@@ -2354,6 +2357,9 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     return aspects
 
 
+# signs seen on the table that decide whether to go on, and the ask to go on ("proceed?", 继续吗)
+_SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection"})
+_GO_ON_ASK = re.compile(r"\b(?:proceed|continue|carry on|go on|go ahead|inject (?:anyway|the steroid|the rest))\b|继续|接着推|还能推|能推吗|能打吗|还能打", re.I)
 _BEFORE_IT = re.compile(r"\bbefore\b|\bprior to\b|\bpre-?op|(?:术|植入|操作|手术|注射|穿刺|治疗|之)前|前(?:要|需|得|应)?停", re.I)
 _AFTERWARDS_ASK = re.compile(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|\brestart|\bresum|术后|之后|以后|做完|观察|监测|恢复", re.I)
 _STOP_WORD = re.compile(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")

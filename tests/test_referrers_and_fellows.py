@@ -356,3 +356,13 @@ def test_still_very_painful_after_conservative_care_is_a_failed_treatment(referr
     q = referrals.frame("保守治疗48小时还是很痛，下一步怎么办？", ["硬膜外腔镜术后第2天，患者头痛，坐起来10分钟就加重，躺下缓解。考虑PDPH吗？"])
     assert "escalation" in q.parts[0].aspects, q.parts
 
+
+
+# --- round 89 -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["L5 TF, dex 10, flash of blood on DSA - proceed?", "L5 TF 推了地塞米松 10mg前，DSA见血管影，继续吗？"])
+def test_a_vascular_sign_on_the_table_asked_whether_to_go_on_gets_the_stop_rule(referrals, question):
+    q = referrals.frame(question)
+    assert "intravascular-injection" in q.concepts and q.parts[0].aspects[:1] == ("action",), q.parts
+    ans = referrals.answer(question)
+    assert any(re.search(r"[Dd]o not inject further|不得继续注射", b["text"]) for b in ans.bullets[:2]), ans.text
