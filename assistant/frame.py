@@ -264,8 +264,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                       r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
                r"tell (?:the |my )?(?:patient|pt)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
-               r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call",
-               r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家"),
+               r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
+               r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)",
+               r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家|(?:跟|和|向|给)(?:病人|患者|家属)(?:怎么|如何)?(?:解释|说明|讲)"),
     "evidence": ("evidence",
                  # a guideline named as the frame of reference ("under the 2018 ASRA guideline") asks for its advice, not for notes
                  r"evidence|disagree|controvers|(?:grade|level|quality|strength) of (?:the )?(?:evidence|recommendation)|uncertain|"
@@ -808,6 +809,9 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                              r"放射技师|放射师|技师|护士|同事|员工|工作人员|医生|住院医|进修|规培|医助|助理医师|我.{0,3}怀孕|"
                              r"我是[^，。？?]{0,6}(?:师|护士|医生)[^。？?]{0,6}怀孕|跟台|跟刀|跟.{0,6}的刀", re.I),
      "pregnant-staff"),
+    # intrathecal baclofen running out or stopped ("泵快空了，断药会有什么风险", "baclofen pump ran low"): its withdrawal
+    ("baclofen", re.compile(r"断药|停药|中断|打空|泵空|快空|用完|没药了|\bran (?:out|dry|low)\b|\brun(?:s|ning)? (?:out|dry|low)\b|"
+                            r"\bempty\b|\binterrupt\w*|\bmissed (?:refill|the refill)\b|\bstopp?ed\b|\bwithdrawn\b", re.I), "baclofen-withdrawal"),
     # an allergic reaction told beside contrast is a contrast reaction ("上次做增强CT出过全身荨麻疹", "hives after the dye last time")
     ("allergic-reaction", re.compile(r"contrast|\bdye\b|iodinated|iohexol|omnipaque|gadolinium|造影|对比剂|增强CT|增强MRI|增强核磁|碘剂", re.I),
      "contrast-allergy"),

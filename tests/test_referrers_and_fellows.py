@@ -366,3 +366,13 @@ def test_a_vascular_sign_on_the_table_asked_whether_to_go_on_gets_the_stop_rule(
     assert "intravascular-injection" in q.concepts and q.parts[0].aspects[:1] == ("action",), q.parts
     ans = referrals.answer(question)
     assert any(re.search(r"[Dd]o not inject further|不得继续注射", b["text"]) for b in ans.bullets[:2]), ans.text
+
+
+def test_how_to_explain_it_to_the_patient_asks_the_advice(referrals):
+    ans = referrals.answer("星状神经节阻滞后出现声音嘶哑、眼睑下垂，是并发症吗？要跟病人怎么解释？")
+    assert "未涵盖" not in ans.text and "饮水试验" in ans.text, ans.text
+
+
+def test_baclofen_running_out_is_its_withdrawal(referrals):
+    ans = referrals.answer("鞘内泵里的巴氯芬快用完了，断药有什么风险？")
+    assert "撤药综合征" in ans.bullets[0]["text"], ans.text
