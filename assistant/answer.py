@@ -355,9 +355,11 @@ _STUDY_TOLD = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0
                "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除)", re.I)}
 # A scan told (or supposed) negative without naming what it excludes ("MRI neg", "if the MRI is negative", MRI阴性), and
 # what the emergency before it was scanned for.
-_NEGATIVE_STUDY = {"en": re.compile(r"\b(?:mri|mr|ct|scan|imaging)\b[^.?]{0,15}\b(?:negative|neg|normal|clear|unremarkable)\b|"
-                                    r"\b(?:negative|normal|clear|unremarkable)\s+(?:mri|ct|scan|imaging)\b", re.I),
-                   "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:阴性|正常|未见异常|没(?:有)?(?:发现|看到)?(?:异常|问题))", re.I)}
+_NEGATIVE_STUDY = {"en": re.compile(r"^(?![\s\S]*\b(?:not|isn'?t|wasn'?t|except|but|apart from|shows?|showed|last (?:year|month|week)|ago|"
+                                    r"previous|prior|old)\b)[\s\S]*(?:\b(?:mri|mr)\b[^.?]{0,15}\b(?:negative|neg|normal|clear|unremarkable)\b|"
+                                    r"\b(?:negative|normal|clear|unremarkable)\s+(?:mri|mr)\b)", re.I),
+                   "zh": re.compile(r"^(?![\s\S]*(?:不正常|异常(?!。|？|\?|$)|但|除了|显示|提示|见|去年|以前|之前))[\s\S]*"
+                                    r"(?:MRI|核磁|磁共振)[^，。？?]{0,6}(?:阴性|正常|未见异常|没(?:有)?(?:发现|看到)?(?:异常|问题))", re.I)}
 _SCANNED_FOR = {"neuraxial-deficit": ("epidural-haematoma", "epidural-abscess")}
 _HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there|the|an?)\b|\bonce the\b|\bin case\b|\bsuppose\b", re.I),
                  "zh": re.compile(r"如果|假如|要是|万一|假设")}

@@ -34,7 +34,7 @@ from .frame import (
     Question,
     aspects_of,
 )
-from .judge import STUDIES
+from .judge import STAFF_TOPICS, STUDIES
 from .lexicon import Lexicon
 from .safety import days_later
 from .sections import GROUP_ORDER, HEADINGS, group_of
@@ -753,7 +753,7 @@ def _drug_choice(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) 
 def staff_side(s: Sentence, q: Question) -> bool:
     """A pregnant patient's question: is this sentence about a pregnant colleague (her badge, apron, dose limit)? The
     sources give no patient's fetal dose, and a staff figure must not stand in for one."""
-    return ("pregnancy" in q.concepts and "pregnant-staff" not in q.concepts and not any(_STAFF_SIDE & set(p.concepts) for p in q.parts)
+    return ("pregnancy" in q.concepts and "pregnant-staff" not in q.concepts and not any(STAFF_TOPICS & set(p.concepts) for p in q.parts)
             and _about_staff(s))
 
 
@@ -1695,8 +1695,8 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
 
 
 # How long the patient stays under watch after a procedure ("how long should pts be observed", "要观察多久才能走")
-_OBSERVE_ASK = re.compile(r"\b(?:observed?|observation|monitor(?:ed)?|kept|keep (?:them|him|her|the (?:pt|patient)))\b[^.?]{0,40}"
-                          r"\b(?:before|until)\s+(?:discharge|going home|they go|she goes|he goes|they leave|she leaves|he leaves|we send)\b|"
+_OBSERVE_ASK = re.compile(r"\b(?:observed?|observation|monitor(?:ed)?|kept|keep (?:them|him|her|the (?:pt|patient)))\b(?! for\b)[^.?]{0,40}"
+                          r"\b(?:(?:before|until)\s+(?:discharge|going home|they go|she goes|he goes|they leave|she leaves|he leaves|we send)|after)\b|"
                           r"\bbefore (?:discharge|going home|they go|she goes|he goes)\b|"
                           r"(?:观察|留观|监护|监测)(?:多久|多长时间|几个?小时)|(?:多久|多长时间|几个?小时)(?:才能|可以|能)(?:走|离院|出院|回家)", re.I)
 _OBSERVED = re.compile(r"\b(?:observ\w*|monitor\w*|recovery|discharg\w*|stay\w*|watch\w*)\b|观察|留观|监护|监测|离院|出院", re.I)
@@ -1909,7 +1909,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # drug's effect in that condition, a steroid's glucose rise in a diabetic, carries over)
         pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)
                 or (set(part.concepts) & s.concepts and _steroid_effect(s, sig) and not _COUNT.search(s.text))] or pool
-    if several and "pregnancy" in q.concepts and not _STAFF_SIDE & set(part.concepts):
+    if several and "pregnancy" in q.concepts and not STAFF_TOPICS & set(part.concepts):
         # (a pregnant patient's part, beside a part on the staff's dose: the staff's figures answer only theirs)
         pool = [t for t in pool if not _about_staff(t[1])]
     pool = _on_complication(pool, part, q, sig)

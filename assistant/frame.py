@@ -899,6 +899,15 @@ _REFERENCE_REGION = re.compile(r"\b(?:compared (?:with|to)|relative to|than|vers
 _SPECIAL = re.compile(r"\b(?:special|different|extra|additional|unique|specific|particular)\b|特别|特殊|额外|另外的|独特|特有", re.I)
 
 
+def _compounds_told(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Part, ...]:
+    """A one-part question keeps the compound its words make (the baclofen inside "intrathecal baclofen pump" with "runs
+    empty": baclofen withdrawal), which the part's own matches may not."""
+    made = {out for _, _, out in _COMPOUNDS} & set(concepts)
+    if len(parts) != 1 or not made - set(parts[0].concepts):
+        return parts
+    return (replace(parts[0], concepts=tuple(dict.fromkeys((*parts[0].concepts, *sorted(made))))),)
+
+
 def _scan_parts(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Part, ...]:
     """"pt has an SCS - can he get an MRI? and the infection rate?": the part that asks for the scan asks the device's MRI
     labelling (not covered); the other part is still answered."""
@@ -994,11 +1003,11 @@ def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
 def _with_pregnancy(q: str) -> str:
     """The sentences that tell the pregnancy: a role word in another ask ("pregnant 10 wks, wants an SI joint injection -
     ok? also whats the dose limit for our staff?") makes no pregnant member of staff of the patient."""
-    told = [c for c in re.split(r"(?<=[?？。!！;；])\s*", q) if _PREGNANT.search(c)]
+    told = [c for c in re.split(r"(?<=[?？。!！;；])\s*|(?<=\.)\s+", q) if _PREGNANT.search(c)]
     return " ".join(told) or q
 
 
-_PREGNANT = re.compile(r"pregnan|gestation|\d+\s*(?:wks?|weeks?)\b|怀孕|妊娠|孕", re.I)
+_PREGNANT = re.compile(r"pregnan|gestation|\d+\s*(?:wks?|weeks?)\s+(?:pregnant|gestation|along)\b|\b\d{1,2}/40\b|怀孕|妊娠|孕", re.I)
 
 
 # "patch" alone ("patch now or wait?"), and a patch that is a drug's ("fentanyl patch", "lidocaine patch", 贴剂)
@@ -1562,6 +1571,7 @@ class Framer:
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
         parts = tuple(self._kept_on_foreign(p) for p in parts)
         parts = _scan_parts(parts, concepts)
+        parts = _compounds_told(parts, concepts)
         parts = tuple(_reference_region_dropped(p) for p in parts)
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
@@ -2458,9 +2468,9 @@ _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸
 # two English words joined by a Chinese "and" in mixed text ("temperature 和 duration"): the English "and"
 _MIXED_AND = re.compile(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
 # Cantonese function words a Hong Kong colleague writes ("激素总量有冇上限？", "食紧拜瑞妥"): their Mandarin forms
-_CANTONESE_WORDS = {"有冇": "有没有", "冇": "没有", "唔该": "请问", "唔": "不", "嘅": "的", "咗": "了", "乜嘢": "什么",
+_CANTONESE_WORDS = {"有冇": "有没有", "冇": "没有", "唔该": "请问", "唔": "不", "嘅": "的", "咗": "了", "乜嘢": "什么", "点样": "怎样",
                     "食紧": "在吃", "佢哋": "他们", "佢": "他", "啲": "些"}
-_CANTONESE = re.compile("|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)))
+_CANTONESE = re.compile("|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)).replace("点样", "(?<!一)点样(?!本|品)"))
 _JOINED_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")
 _ZH_SHORT = re.compile(r"硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)

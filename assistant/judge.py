@@ -71,7 +71,7 @@ def own_procedures(concepts: Sequence[str], kinds: Mapping[str, str], foreign: b
 
 
 # Topics about the staff's own exposure: a patient population told elsewhere in the question is not theirs.
-_STAFF_TOPICS = frozenset({"occupational-dose-limit", "occupational-exposure", "pregnant-staff", "dosimeter"})
+STAFF_TOPICS = frozenset({"occupational-dose-limit", "occupational-exposure", "pregnant-staff", "dosimeter", "fetal-dosimeter"})
 Verdict_ = Literal["answered", "partial", "out_of_scope", "not_in_kb"]
 
 
@@ -208,7 +208,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # (with the part's own concepts when it names any: "透视怎么办" after "孕妇能做SI注射吗" asks about fluoroscopy in pregnancy)
         own_keys = [k for k in part.concepts if k not in POPULATIONS] or keys
         # (not a part about the staff's own dose: "pregnant 10 wks, SI joint injection ok? also the dose limit for our staff?")
-        staff = bool(_STAFF_TOPICS & set(part.concepts))
+        staff = bool(STAFF_TOPICS & set(part.concepts))
         miss += [c for c in _populations(q) if not staff and not any(_for_population(c, own_keys, t, kinds, parents) for t in wide)]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no

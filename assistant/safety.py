@@ -841,15 +841,20 @@ _NOT_NOW = {
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
           r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
-          r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b|"
-          # a case looked back on ("Incident report: …, what should have happened before the procedure?", root cause, M&M)
-          r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin retrospect\b|"
-          r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b",
-    "zh": r"不良事件(?:上报|复盘|讨论|分析)|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)|本来应该|本应(?:先|在)|事后(?:看|分析)|"
-          r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+          r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
+    "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
+# A case looked back on (an incident report, a root-cause review, what should have been done) and its outcome told
+# (decompressed, recovered): no emergency, unless its picture is told going on with no outcome ("what went wrong? … is
+# paraplegic")
+_LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin retrospect\b|"
+                      r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b",
+                "zh": r"不良事件(?:上报|复盘|讨论|分析)|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
+_OUTCOME_TOLD = {"en": r"\b(?:was|were|got|been) (?:decompressed|evacuated|operated|treated|explanted|discharged)\b|\brecovered\b|\bunderwent\b|"
+                       r"\bdied\b|\boutcome\b|\bresidual\b",
+                 "zh": r"已(?:减压|手术|清除|治愈|出院|康复)|(?:减压|手术)(?:后|了)|康复|恢复了|出院|死亡|预后|后遗"}
 _NOW = {
     "en": r"\bnow\b(?! (?:fully |completely |all |totally )?(?:resolved|settled|stable|recovered|fine|ok|okay|better|improved|gone|back to)\b)(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
@@ -1314,6 +1319,8 @@ def not_now(question: str, lang: Lang) -> bool:
         return False  # "still seizing; how long does she need to be monitored?": it is happening
     if _rx(_STOPPED_NOW[lang]).search(asked) and _sign_beside(asked, lang):
         return False  # "the hives have resolved but she is now wheezing": another sign goes on
+    if _rx(_LOOKED_BACK[lang]).search(asked) and (_rx(_OUTCOME_TOLD[lang]).search(asked) or not names_symptoms(question, lang)):
+        return True  # "Incident report: … she was decompressed. What should have happened before?": a case looked back on
     if _rx(_SETTLED_WATCH[lang]).search(asked):
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
     if _rx(_LATER_ASK[lang]).search(asked) and not _rx(_RESCUE_NAMED[lang]).search(asked):

@@ -373,6 +373,49 @@ def test_how_to_explain_it_to_the_patient_asks_the_advice(referrals):
     assert "未涵盖" not in ans.text and "饮水试验" in ans.text, ans.text
 
 
-def test_baclofen_running_out_is_its_withdrawal(referrals):
-    ans = referrals.answer("鞘内泵里的巴氯芬快用完了，断药有什么风险？")
-    assert "撤药综合征" in ans.bullets[0]["text"], ans.text
+@pytest.mark.parametrize("question", ["鞘内泵里的巴氯芬快用完了，断药有什么风险？", "鞘内巴氯芬泵的病人，加药时发现泵快空了，断药会有什么风险？",
+                                      "What can happen if an intrathecal baclofen pump runs empty or its delivery is interrupted?"])
+def test_baclofen_running_out_is_its_withdrawal(referrals, question):
+    ans = referrals.answer(question)
+    assert "撤药综合征" in ans.bullets[0]["text"] or "baclofen withdrawal" in ans.bullets[0]["text"], ans.text
+
+
+# --- review 17 ----------------------------------------------------------------------------------------------------------
+
+_DEFICIT = "pt had SCS trial leads placed yesterday, now new bilat leg weakness and numbness. what do i do"
+
+
+@pytest.mark.parametrize("question", ["MRI normal except a small haematoma at L3 - decompress?", "MRI is not normal",
+                                      "his MRI last year was normal", "CT was negative"])
+def test_a_scan_not_plainly_negative_rules_nothing_out(referrals, question):
+    assert "ruled out" not in referrals.answer(question, [_DEFICIT]).text
+
+
+@pytest.mark.parametrize(("question", "lang"), [("What went wrong? Pt on Eliquis had a T10 epidural this morning and is paraplegic", "en"),
+                                                ("本来应该先停利伐沙班的，患者硬膜外注射后双下肢无力", "zh"),
+                                                ("当时应该是碰到神经根了，现在腿麻无力，怎么办", "zh")])
+def test_hindsight_words_beside_a_deficit_going_on_keep_the_banner(question, lang):
+    from assistant.safety import triage
+    assert triage(question, lang).urgent
+
+
+def test_a_pregnant_patients_apron_is_not_the_staffs_dose(referrals):
+    ans = referrals.answer("Patient is 16 weeks pregnant and needs an SI joint injection. Should she wear a lead apron over her abdomen?")
+    assert "mSv" not in ans.text and "dosimeter" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", ["Pt on apixaban needs EMG tomorrow - hold it?", "EMG for a patient on clopidogrel - stop it 7 days?"])
+def test_a_bare_emg_is_another_specialtys(referrals, question):
+    ans = referrals.answer(question)
+    assert ans.abstained and ans.verdict == "out_of_scope", ans.text
+
+
+def test_cantonese_how_is_read_but_a_little_sample_is_not(referrals):
+    assert referrals.frame("做完腰椎TFESI之后头痛，点样处理？").text.endswith("怎样处理？")
+    assert "一点样本" in referrals.frame("腰椎射频前要不要取一点样本做细菌培养？").text
+
+
+def test_monitored_after_a_procedure_is_the_patients_stay(referrals):
+    from assistant.compose import _OBSERVE_ASK
+    assert _OBSERVE_ASK.search("How long should she be monitored after the epidural blood patch?")
+    assert not _OBSERVE_ASK.search("how long should we watch for a headache before we can say she won't get PDPH?")
