@@ -24,7 +24,7 @@ EVENT_CUES = {
           r"\b\d+\s?(?:mins?|hrs?|h)\b|\bwoke\b|\b(?:a|one|\d+) weeks? ago\b|\blast week\b|\bs/p\b|"
           r"\b(?:fever|febrile|temp|t)\s*(?:of\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b|"
           r"\bnew(?:[- ]onset)? (?:(?:bilat\w*|bilateral|severe|sudden|progressive|left|right|leg|arm|back|neck) )*"
-          r"(?:weak|numb|paraly|pain|headache|deficit|retention|incontinen|fever|swelling)|\bovernight\b|\byesterday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b|"
+          r"(?:weak|numb|paraly|pain|headache|deficit|retention|incontinen|fever|swelling)|\bovernight\b|\byesterday\b|\btoday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b|"
           r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b)|"
           r"\s(?:->|→|=>)\s?",  # "omnipaque for SIJ inj -> hives, wheeze": what followed the injection
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"

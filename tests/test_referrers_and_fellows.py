@@ -419,3 +419,11 @@ def test_monitored_after_a_procedure_is_the_patients_stay(referrals):
     from assistant.compose import _OBSERVE_ASK
     assert _OBSERVE_ASK.search("How long should she be monitored after the epidural blood patch?")
     assert not _OBSERVE_ASK.search("how long should we watch for a headache before we can say she won't get PDPH?")
+
+
+@pytest.mark.parametrize(("question", "urgent"), [
+    ("SCS trial leads in since Monday, today bilateral leg weakness, can we MRI him with the leads in?", True),
+    ("ESI today - what is the risk of leg weakness?", False)])
+def test_a_deficit_that_began_today_is_an_event(question, urgent):
+    from assistant.safety import triage
+    assert triage(question, "en").urgent is urgent
