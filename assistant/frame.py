@@ -598,7 +598,6 @@ def _safer_of_two(found: list[str], prevention: str, procedures: int, text: str,
 
 
 _SAFER = re.compile(r"(?:which (?:one )?is (?:the )?)?(?:safer|safest)|更安全|最安全|比较安全", re.I)
-_EITHER = {"en": re.compile(r"\w\s+(?:or|vs\.?|versus)\s+\w", re.I), "zh": re.compile(r"还是")}
 _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b|"
                                 # (and a dose change told: "despite 3 dose increases", "after we raised the dose")
                                 r"\b(?:\d+|two|three|several|multiple|repeated)? ?dose (?:increases|escalations?|rises|hikes)\b|"
@@ -917,7 +916,9 @@ def _scan_parts(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Par
                  if "mri" in p.concepts and _SCAN_NAMED.search(p.text) else p for p in parts)
 
 
-_SCAN_NAMED = re.compile(r"\bMRI\b|\bMR\b|\bscan|核磁|磁共振|MRI", re.I)
+_SCAN_NAMED = re.compile(r"MRI|\bMR\b|\bscan|核磁|磁共振", re.I)
+# where one sentence of a message ends and the next begins (an ask mark, a full stop, a semicolon)
+_SENTENCE_END = re.compile(r"(?<=[?？。!！;；])\s*|(?<=\.)\s+")
 # imaging that plans an implant ("MRI before the SCS trial"), not a scan of a patient who has one ("before sending him")
 _PRE_IMPLANT = re.compile(r"\b(?:before|prior to) (?:the |an? |his |her |their )?(?:implant\w*|trial|placement|surgery|procedure|leads?|"
                           r"SCS|stimulator|pump|IPG)\b|\bpre-?(?:implant|op|procedure)|术前|植入前|植入之前|手术之前", re.I)
@@ -1003,7 +1004,7 @@ def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
 def _with_pregnancy(q: str) -> str:
     """The sentences that tell the pregnancy: a role word in another ask ("pregnant 10 wks, wants an SI joint injection -
     ok? also whats the dose limit for our staff?") makes no pregnant member of staff of the patient."""
-    told = [c for c in re.split(r"(?<=[?？。!！;；])\s*|(?<=\.)\s+", q) if _PREGNANT.search(c)]
+    told = [c for c in _SENTENCE_END.split(q) if _PREGNANT.search(c)]
     return " ".join(told) or q
 
 
@@ -1837,7 +1838,7 @@ class Framer:
         MRI for a suspected haematoma after lead placement)."""
         lex = self.lexicon.concepts
         # (read in the sentence that names the scan: "SCS植入以后还能做MRI吗？另外术前要不要做心理评估" plans nothing by its MRI)
-        scan = " ".join(c for c in re.split(r"(?<=[?？。；;!！])", q) if _SCAN_NAMED.search(c)) or q
+        scan = " ".join(c for c in _SENTENCE_END.split(q) if _SCAN_NAMED.search(c)) or q
         told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
         if "mri" not in concepts or _IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
                 or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
