@@ -57,6 +57,7 @@ from .compose import (
 )
 from .config import Settings
 from .frame import (
+    ANTICOAGULATE_ASK,
     ASPECTS,
     ESSENTIAL,
     GOING_HOME,
@@ -101,6 +102,7 @@ from .safety import (
     borrowed_steps,
     days_later,
     during_procedure,
+    foreign_emergency,
     happening_now,
     moved_first,
     names_symptoms,
@@ -162,7 +164,7 @@ _TOPIC_GAP = {
 _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|had) (?:her |him |them )?(?:\w+ ){0,4}already|still\b|"
                            r"repeat\b|how much more|more (?:lipid|adrenaline|epinephrine|naloxone)|(?:didn'?t|did not|not) (?:work|help)|"
                            r"no better|second dose|another dose|given once)", re.I),
-          "zh": re.compile(r"已经(?:给|用|推|打)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|仍然|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
+          "zh": re.compile(r"已(?:经)?(?:给|用|推|打|输)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|仍|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
                            r"第二次|重复给")}
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
 # A dose asked in words, not one told ("just injected 3 mL lidocaine test dose" tells one; "naloxone dose?" asks)
@@ -278,7 +280,11 @@ _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below 
 def _whether_given(p: Part) -> bool:
     """Does the part ask whether a drug may be given (read as a hold or a contraindication, "能用丙泊酚吗", 要不要抗凝), or
     name it bare ("… - anticoagulate?"), not how much of it?"""
-    return p.aspects[:1] in (("contraindications",), ("hold",)) or (not p.aspects and p.text.rstrip().endswith(("?", "？")))
+    return p.aspects[:1] in (("contraindications",), ("hold",)) or (not p.aspects and p.text.rstrip().endswith(("?", "？"))) \
+        or any(rx.search(p.text) for rx in _ANTICOAGULATE)
+
+
+_ANTICOAGULATE = tuple(re.compile(rx, re.I) for rx in ANTICOAGULATE_ASK.values())
 
 
 # a bare "epidural" told as what the patient had ("day 2 after epidural", 打完硬膜外; not "an epidural collection")
@@ -289,7 +295,7 @@ _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with 
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _ANY_PROCEDURE = frozenset({"interventional-pain-procedure", "steroid-injection"})
 
-_UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. Its hold interval is not given here: check the drug's label and ask the prescriber.",
+_UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. {its} not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
 _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
@@ -515,6 +521,8 @@ class AnswerEngine:
             ans = self._compose(q, lang, hits, verdict, tri, on_token)
         else:
             ans = self._abstain(q, lang, hits, verdict)
+            if verdict.kind == "out_of_scope" and (tri := foreign_emergency(q.text, lang)).urgent:
+                ans.text = f"{tri.escalation}\n\n{ans.text}"  # (another specialty's procedure, its patient crashing)
         ans.urgent, ans.escalation, ans.pathway = tri.urgent, tri.escalation, tri.rule
         timings["compose"] = _ms(t)
         ans.retrieved = hits
@@ -1890,7 +1898,9 @@ class AnswerEngine:
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         lines.extend(self._general_notes(q, lang, bullets) or self._about_others(q, lang, bullets, urgent))
+        unnamed = [] if urgent else self._unknown_drugs(q)
         foreign, ours = self._beside_ours(q, verdict)
+        foreign = [] if set(foreign) <= set(unnamed) else foreign  # ("humira … stop it?": its hold note says it once)
         ours = ours or [self._said(q, c, lang) for c in own_procedures(q.subjects, self._kinds, True)[:2] if c in self.lexicon.concepts]
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
             lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(foreign, lang), ours=_join(ours, lang)))
@@ -1908,9 +1918,8 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _LEAD_IN[lang])
         if bullets and not urgent and (idle := unsaid_activities(q, bullets)):  # "wet tap … flying tomorrow": nothing on the flight
             lines.append(NOTE_PREFIX + _NO_ACTIVITY[lang].format(what=_join(idle, lang)))
-        unnamed = [] if urgent else self._unknown_drugs(q)
         if unnamed:  # "Aggrenox - stop it? how long?": say first that the drug's interval is not here, not after a list
-            lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang)))
+            lines.append(NOTE_PREFIX + _UNKNOWN_DRUG[lang].format(terms=_join(unnamed, lang), its="Their hold intervals are" if len(unnamed) > 1 else "Its hold interval is"))
         return lines
 
     def _urgent_notes(self, q: Question, lang: Lang, tri: Triage, bullets: Sequence[Bullet]) -> list[str]:

@@ -19,6 +19,7 @@ from .frame import (
     GROUP_OF_ASPECT,
     HARM_PREVENTED,
     HELD,
+    IMAGING,
     KEEP_ON_FOR,
     LASTS_ASK,
     MONITOR_ASK,
@@ -423,7 +424,8 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         def member(c: str, kind: str = kind) -> bool:
             if kind == "region":
                 return c in REGIONS
-            return sig.kinds.get(c) in (_DRUG_KINDS if kind == "drug" else (kind,))
+            # (a scan is no rival procedure: "in the CT-screened series" is about the augmentation asked)
+            return sig.kinds.get(c) in (_DRUG_KINDS if kind == "drug" else (kind,)) and (kind != "procedure" or c not in IMAGING or c in own)
         # an asked drug is a named drug (not a class: "iodinated contrast" in a premedication question is not what is
         # dosed), and the most specific one counts ("blood thinner (Xarelto)" asks about rivaroxaban)
         mine = [c for c in own if member(c) and (kind != "drug" or sig.kinds.get(c) == "drug")]
@@ -2310,7 +2312,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     # (or a mechanism named, asked how it works: the lipid shuttle is written as an evidence note)
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups
-                                                            or (kind is _KIND["mechanism"] and bool(_MECHANISM_NAMED.search(c[1].text))))
+                                                            or (kind is _KIND["mechanism"] and bool(_MECHANISM_NAMED.search(c[1].text)))
+                                                            # (or the level asked, "哪个节段比较安全": the sources' disagreement on it)
+                                                            or (kind in (_KIND["location"], _BEST_PLACE) and bool(_KIND["location"].search(c[1].text))))
               and not _NO_PROTOCOL[c[1].chunk.lang].search(c[1].text)  # "the sources describe no pathway" answers nothing first
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
     best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
@@ -2539,7 +2543,8 @@ _VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(
                       r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐|应保持", re.I)
 _ANY = re.compile(r"")
 # "where's the best spot for the box?": the verdict, or the site where the harm was least common
-_BEST_PLACE = re.compile(_VERDICT.pattern + r"|\bleast (?:common|frequent)\b|\blowest\b|\bfewest\b|最低|最少", re.I)
+_BEST_PLACE = re.compile(_VERDICT.pattern + r"|\bleast (?:common|frequent)\b|\blowest\b|\bfewest\b|最低|最少|"
+                         r"(?:advises?|recommends?|建议|首选)[^.;。；]{0,12}?[CTLS]\d", re.I)
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
 _DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)
 _DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|是)|相比之下", re.I)

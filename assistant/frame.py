@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .lexicon import SUBJECT_KINDS, Concept, Lexicon, Match
+from .safety import INDICATION
 from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
 from .types import Lang
 
@@ -55,6 +56,12 @@ _WHY_NOT_USE_EN = (r"\bwhy (?:not|shouldn'?t (?:we|i|you)|can'?t (?:we|i|you)|do
 _WHY_NOT_USE_ZH = r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以|宜)?\s*(?:用|使用|打)(?!停|做|查|管|担心|等|再|吃|调)"
 
 
+# anticoagulation asked as the treatment of what is told ("cement emboli on CT - do we anticoagulate?", 要不要抗凝): what to
+# do, not a drug held before a procedure
+ANTICOAGULATE_ASK = {
+    "en": r"\b(?:do|should|shall|would|must) (?:i|we|you|they) (?:\w+ )?anticoagulate\b|\banticoagulat(?:e|ion) (?:needed|required|indicated)\b",
+    "zh": r"(?:要不要|需不需要|是否(?:需要)?|该不该|需要|要)(?:做|进行|给予?)?抗凝(?:治疗)?(?!药|剂|桥接|[^，。？?]{0,3}停)(?:吗|么|呢|[？?]|$)",
+}
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -87,7 +94,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\b(?:should|do|can|shall) (?:i|we) (?:just )?(?:reposition|redirect|re-?site|abandon|abort|bail)\b|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bstop (?:injecting|the (?:injection|cement|irrigation|procedure))\s*\?|"  # ("cement in the veins - stop injecting?")
-               r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b",
+               r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b|" + ANTICOAGULATE_ASK["en"],
                r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
@@ -95,7 +102,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:换(?:个|一个)?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|继续)[^，。？?]{0,10}还是[^，。？?]{0,8}"
                r"(?:放弃|中止|终止(?!妊娠)|停止|停)|(?:放弃|中止|停止)[^，。？?]{0,6}还是[^，。？?]{0,10}(?:换|继续|调整)|"
                r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
-               r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)"),
+               r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
@@ -107,7 +114,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
              r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
-             r"(?<!scatter )(?<!own )(?<!x-ray )\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
+             r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
              r"(?! (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
@@ -116,7 +123,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              + REGIMEN_ASK_EN,
-             REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
+             REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|(?<!最多)用多少(?=[，,。？?、！!\s]|$|的?(?:剂量|量|mg|ml|mL|毫克|毫升))|(?<!最多)(?:打|做|注射|扎)几(?:次|针)|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
@@ -181,7 +188,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
     "risk_factors": ("risk",
-                     r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|increase[sd]? (?:the )?risk|higher risk|"
+                     r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|(?:increase|add|raise)[sd]? (?:to )?(?:the )?risk|higher risk|"
                      r"which patients|in whom|high[- ]risk|predictors?\b|predictive factors?|\bpredicts?\b|"
                      r"\bwho (?:gets?|has|have|develops?) (?:it )?more\b|\bwho (?:is|are) more (?:likely|prone)\b|"
                      r"risk (?:category|class|grade|tier|level|stratum|group)|"
@@ -208,7 +215,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"what (?:could|might) (?:it|this) be|differential|" + _MONITOR_ASK_EN,
                     _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
-                   r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|"
+                   r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|optimi[sz]|"
                    # ("smoker and diabetic - anything you do differently?": what is done to keep them safe)
                    r"\b(?:do|doing|handle|manage) (?:anything |things |it |this )?differently\b|"
                    # a check before the procedure ("do we need a pregnancy test before a lumbar ESI?")
@@ -278,7 +285,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
                    # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
-                   r"比较(?!合适|妥当)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
@@ -294,6 +301,7 @@ GROUP_OF_ASPECT = {a: g for a, (g, _, _) in ASPECTS.items()}
 _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "workup": {"en": ("imaging", "MRI", "CT"), "zh": ("影像", "MRI", "平片", "CT")},
     "escalation": {"en": ("definitive", "treatment"), "zh": ("确定性", "治疗")},
+    "location": {"en": ("level", "recommended"), "zh": ("节段", "建议", "选择")},
 }
 
 # The same patient said so ("the same pt", 同一个病人).
@@ -1226,6 +1234,12 @@ def _prevented(text: str, m: Match) -> bool:
     return bool(_PREVENTED_AFTER.match(text[m.end:m.end + 16]) or _PREVENTED_BEFORE.search(text[max(0, m.start - 24):m.start]))
 
 
+def _indication(text: str, lang: Lang, m: Match, lex: Mapping[str, Concept]) -> bool:
+    """Is a finding named as the symptom the procedure is for ("TFESI for leg numbness from stenosis - precautions?",
+    因腰椎管狭窄下肢麻木)? The procedure's safety is asked, not the finding's."""
+    return lex[m.concept].kind == "finding" and any(i.start() <= m.start < i.end() for i in INDICATION[lang].finditer(text))
+
+
 def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
     """Is the consent only the setting of the ask ("consenting a pt for C6-7 TFESI - what risks do I quote?",
     "PVP术前谈话要交代哪些风险")? The risks of the named procedure are asked, not what a consent discussion is."""
@@ -1234,6 +1248,7 @@ def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], le
 
 
 _CONSENT = "informed-consent"
+_BRIDGE_AGENTS = frozenset({"lmwh", "heparin"})
 
 
 def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
@@ -1503,7 +1518,7 @@ class Framer:
         found = tuple(self.lexicon.match(q))
         lex = self.lexicon.concepts
         matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(q, lang, m, found, lex)
-                        and not _prevented(q, m))
+                        and not _prevented(q, m) and not _indication(q, lang, m, lex))
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
@@ -2010,7 +2025,9 @@ class Framer:
         if "hold" in asked and own and not any(lex[c].kind in ("drug", "drug-class", "brand") for c in own + inherited):
             own += tuple(c for c in prev if lex[c].kind in ("drug", "drug-class", "brand") and c not in own)
             inherited += tuple(c for c in prev if lex[c].kind == "condition" and c not in inherited)
-        if "bridging-anticoagulation" in own and not any(lex[c].kind in ("drug", "brand") for c in own):
+        # (the heparin named as the bridge, "要不要克赛桥接", is not the drug held)
+        if "bridging-anticoagulation" in own and not any(lex[c].kind in ("drug", "brand") and _BRIDGE_AGENTS.isdisjoint(self.lexicon.broader_closure([c]))
+                                                         for c in own):
             own += tuple(c for c in prev if lex[c].kind in ("drug", "brand") and c not in own
                          and "doac" in self.lexicon.broader_closure([c]))
         return own, inherited
@@ -2021,10 +2038,12 @@ class Framer:
         lex = self.lexicon.concepts
         out: list[Part] = []
         texts = split_parts(q, lang)
+        inner_before: set[str] = set()  # the drug inside a pump's name told in a part before ("IT morphine pump: max dose?")
         for i, t in enumerate(texts):
             every = self.lexicon.match(t)
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)]
-            own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
+            inner = self._inner_drugs(found)
+            own = self._continued(_mapped(self._resolve([*(m.concept for m in found), *inner]), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
             own = self._observed(t, self._adjacent(t, _menopausal(q, _high_pressure(t, _blood_patch(t, self._joint_shot(q, own),
                                                                                 (*ctx, *(out[-1].concepts if out else ())))))))
@@ -2055,6 +2074,9 @@ class Framer:
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)
+            if not {"dose", "limit", "hold"} & set(asked):  # ("…肉芽肿早期有什么表现？怎么确诊？": the mass's work-up, not the drug's)
+                inherited = tuple(c for c in inherited if c not in inner_before)
+            inner_before |= set(inner)
             if out:
                 own, inherited = self._held_before(own, inherited, asked, prev)
             drugs = tuple(c for c in (*prev, *ctx) if lex[c].kind in ("drug", "drug-class", "brand"))
@@ -2273,7 +2295,7 @@ LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}
                        r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
                        r"how (?:long|many days) (?:until|till|before) (?:it|this|that|they|the \w+) (?:\w+ )?(?:settles?|resolves?|goes away|wears? off|gets? better|comes? down)|"
                        r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
-                       r"持续(?:多久|几天|多长时间|多少天|几周)|(?:效果|疗效|缓解)(?:能|可以)?维持(?:多久|几天|多长时间|几个月)|(?:会|要)?(?:高|升高)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
+                       r"持续(?:多久|几天|多长时间|多少天|几周)|(?:效果|疗效|缓解)(?:能|可以)?维持(?:多久|几天|多长时间|几个月)|(?:会|要)?(?:高|升高|升)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
                        r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
 _MONITOR_HOW = re.compile(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
                           r"(?:怎么|如何|怎样|多久)(?:监测|复查|检测|观察|随访)", re.I)
@@ -2364,7 +2386,8 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     if aspects[:2] == ("complications", "comparison") and _SAFER.search(text) and held_drug(subjects, lexicon):
         # "which is safer for a patient on apixaban, TFESI or ILESI?": the drug's hold for each, before their complications
         return ("hold", *aspects)
-    if aspects == ("action",) and held_drug(subjects, lexicon) and any(lexicon.concepts[c].kind == "procedure" for c in subjects):
+    if aspects == ("action",) and held_drug(subjects, lexicon) and any(lexicon.concepts[c].kind == "procedure" for c in subjects) \
+            and not any(_rx(a).search(text) for a in ANTICOAGULATE_ASK.values()):
         return ("hold",)  # "on Brilinta, wants a kyphoplasty - what do I do with the antiplatelets?": the drug before the procedure
     if aspects[:1] == ("timing",) and "hold" not in aspects and held_drug(subjects, lexicon) \
             and any(lexicon.concepts[c].kind == "procedure" for c in subjects) and _BEFORE_IT.search(text) and not _AFTERWARDS_ASK.search(text):

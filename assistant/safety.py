@@ -994,6 +994,19 @@ _ALLERGY_HISTORY = {
           # (a reaction told in the past: "之前打显影剂起过荨麻疹", "去年用造影剂出过皮疹")
           r"(?:之前|以前|既往|曾经|上次|去年|前年|几年前)[^，。？?]{0,12}(?:起过|出过|出现过|发生过|有过|发过)[^，。？?]{0,6}(?:荨麻疹|皮疹|过敏|瘙痒|红疹|风团)",
 }
+# A symptom told as the reason for the procedure, with its cause ("TFESI for leg numbness from stenosis", "booked for
+# arm weakness due to C6 radiculopathy", 因腰椎管狭窄下肢麻木, 椎间盘突出伴下肢麻木): the indication, not a new deficit (read
+# out before the symptoms; a change told beside it, "now weaker", "TFESI后麻木加重", is still read)
+_INDICATION = {
+    "en": r"\bfor (?:(?:her|his|their|the|a|an|chronic|long-?standing|known|bilateral|left|right|[lr]|legs?|arms?|feet|foot|hands?|"
+          r"lower[- ]limb|upper[- ]limb|radicular)[- ])*(?:numbness|weakness|tingling|pins and needles|paraesthesi\w*|paresthesi\w*|"
+          r"foot drop|radicul\w*|sciatica)(?: and (?:[\w-]+ )?(?:numbness|weakness|tingling|pain))?\b[^.;?!]{0,12}?"
+          r"\b(?:from|due to|secondary to|caused by|because of|with)\b[^.;?!]{0,30}?\b(?:stenosis|discs?|hernia\w*|prolapse\w*|"
+          r"protrusion|bulge|radiculopathy|spondylo\w*|foramin\w*|compression|impingement|HNP|DDD)\b",
+    "zh": r"(?:因|由于)[^，。？?；]{0,12}(?:狭窄|突出|膨出|压迫|神经根病|神经根炎)[^，。？?；后]{0,8}(?:麻木|无力|麻)|"
+          r"(?:狭窄|突出|膨出|压迫)(?:导致|引起|所致|伴)的?[^，。？?；后]{0,6}(?:麻木|无力|麻)",
+}
+INDICATION = {lang: re.compile(rx, re.I) for lang, rx in _INDICATION.items()}
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
           r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
@@ -1402,6 +1415,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
+    q = INDICATION[lang].sub(" ", q)  # nor the symptom the procedure is for
     q = _without_known_reactor(q, lang)
     q = _rx(_ASKED_IF_STROKE[lang]).sub(" ", q)  # "是不是中风了？", "is this a stroke?": the worry asked, not a sign told
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
@@ -1657,3 +1671,22 @@ _ON_THE_NEEDLE = {"en": r"(?:paraesthesi|paresthesi|shooting|electric|radicular|
                         r"(?:异感|放电|触电|根性痛)[^。？?]{0,20}(?:置管|送管|进针)(?:时|的时候)"}
 _PULL_BACK = {"en": r"withdrawn immediately|\bwithdraw (?:the )?(?:needle|catheter|lead)|stop advancing", "zh": r"立即退出|退出后重新|重新置入|停止进针"}
 _SEIZING = {"en": r"seiz|convuls|fitting|twitch", "zh": r"抽搐|惊厥|癫痫|抽动"}
+
+
+# An emergency told during a procedure this knowledge base does not cover ("三叉神经痛球囊压迫，术中心率突然掉到40"): none of
+# our pathways is its own (their steps would be another procedure's), yet the vital signs or the collapse call for help now.
+FOREIGN_EMERGENCY = "unsourced-emergency"
+_FOREIGN_BANNER = {
+    "en": "URGENT: the vital signs or collapse described are an emergency, during a procedure this knowledge base does not cover. "
+          + _STOP["en"] + "; the sources here give no steps for it.",
+    "zh": "紧急：所述生命体征或意识改变属于急症，且发生在本知识库未涵盖的操作中。" + _STOP["zh"] + "；此处资料未给出针对它的处理步骤。",
+}
+
+
+def foreign_emergency(question: str, lang: Lang) -> Triage:
+    """The banner for shock- or arrest-range vital signs, a failing heart rate or a collapse told as happening now in a
+    question about another specialty's procedure (its answer declines the procedure; no pathway's steps are quoted)."""
+    q = question if lang == "zh" else f" {question} "
+    if not (severe(question, lang) or slow_heart(question, lang) or _rx(_OUT_COLD[lang]).search(q)) or not_now(question, lang):
+        return Triage(False)
+    return Triage(True, FOREIGN_EMERGENCY, _FOREIGN_BANNER[lang])

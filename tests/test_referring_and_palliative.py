@@ -1,0 +1,189 @@
+"""Round 90 (a rheumatologist and a sports physician referring patients, a palliative-care physician with intrathecal pumps
+and vertebral metastases; a Chinese visiting trainee and a geriatrician referring elderly patients on many drugs), and
+the weak points named at the end of the session before: a symptom told as the reason for the procedure ("TFESI for leg
+numbness from stenosis") is its indication, not a new deficit."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AnswerEngine
+from assistant.safety import triage
+
+
+@pytest.fixture(scope="module")
+def referred(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("referred-index")
+    copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-transforaminal", "esi-interlaminar-caudal",
+                                  "patient-selection-monitoring", "spinal-cord-stimulation", "infection-control", "sacroiliac",
+                                  "vertebral-augmentation", "facet-mbb-rfa", "radiation-contrast", "intrathecal-drug-delivery", "pdph",
+                                  "last"))
+    s = settings_at(root, embedder="hash")
+    build_index(s, progress=False)
+    return AnswerEngine(s)
+
+
+# --- the symptom a procedure is for ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question,lang", [
+    ("TFESI this morning for leg numbness from stenosis - precautions?", "en"),
+    ("Pt booked for TFESI for leg numbness and weakness from foraminal stenosis, any precautions?", "en"),
+    ("患者因腰椎管狭窄下肢麻木，今天做TFESI，有什么注意事项？", "zh"),
+    ("腰椎间盘突出伴下肢麻木，准备做经椎间孔注射，要注意什么？", "zh"),
+])
+def test_the_symptom_a_procedure_is_for_raises_no_banner(question, lang):
+    assert not triage(question, lang).urgent
+
+
+@pytest.mark.parametrize("question,lang", [
+    ("TFESI for leg numbness from stenosis yesterday, now can't walk and legs weak", "en"),
+    ("L5 TFESI for foot drop from a disc, 20 min later new numbness in both legs", "en"),
+    ("腰椎间盘突出伴下肢麻木，TFESI后麻木加重、无力，怎么办", "zh"),
+])
+def test_a_new_deficit_beside_the_indication_still_raises_it(question, lang):
+    assert triage(question, lang).urgent
+
+
+def test_the_indication_is_not_the_finding_asked(engine):
+    q = engine.frame("TFESI this morning for leg numbness from stenosis - precautions?")
+    assert "numbness" not in q.concepts and q.aspects[:1] == ("prevention",)
+
+
+# --- consent -------------------------------------------------------------------------------------------------------
+
+def test_a_lumbar_facet_rfa_consent_leads_with_the_hazards_to_name(referred):
+    ans = referred.answer("Consenting a pt for lumbar facet RFA - what risks do I quote?")
+    first = ans.text.split("\n- ", 1)[1].split("\n", 1)[0]
+    assert "dispersive" in first and "ventral ramus" in first, ans.text
+
+
+# --- an emergency going on after the first rescue ------------------------------------------------------------------
+
+def test_lipid_pushed_and_still_in_vt_gets_the_repeat_bolus_in_chinese(engine):
+    ans = engine.answer("脂肪乳已推100ml仍室速，下一步？", ["布比卡因注射后病人抽搐，随后室速，怎么办？"])
+    top = "\n".join(line for line in ans.text.splitlines() if line.startswith("- "))[:400]
+    assert "重复推注" in top, ans.text
+
+
+# --- how often an ESI is repeated ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["how many ESIs can a pt have per yr, and how long do you wait between them?",
+                                      "minimum interval between epidural steroid injections?"])
+def test_the_wait_between_injections_is_the_repeat_interval_not_a_drug_hold(referred, question):
+    ans = referred.answer(question)
+    bullets = [line for line in ans.text.splitlines() if line.startswith("- ")]
+    assert bullets and all("cilostazol" not in b.lower() and "heparin" not in b.lower() for b in bullets), ans.text
+    assert any("between injections" in b or "between epidural steroid injections" in b for b in bullets[:3]), ans.text
+
+
+# --- a second part leaning on the drug the first part holds ----------------------------------------------------------
+
+@pytest.mark.parametrize("question,said", [
+    ("85岁房颤吃拜瑞妥，骨质疏松压缩骨折要做PKP，拜瑞妥停几天？要不要克赛桥接？", "不宜进行肝素桥接"),
+    ("pt on xarelto for AF, kypho next wk - how many days off, and does she need lovenox bridging?", "not appropriate for patients on a direct oral"),
+])
+def test_the_heparin_named_as_the_bridge_leaves_the_doac_held_in_the_bridging_part(referred, question, said):
+    ans = referred.answer(question)
+    second = ans.text.split("\n**", 1)[1] if "\n**" in ans.text else ""
+    bullets = [line for line in second.splitlines() if line.startswith("- ")]
+    assert bullets and said in bullets[0], ans.text
+
+
+def test_a_drug_inside_a_pump_name_is_each_part_s(referred):
+    ans = referred.answer("IT morphine pump: max conc/daily dose, and should we be doing routine imaging for granuloma?")
+    assert "20 mg/mL" in ans.text and "gives no dose" not in ans.text, ans.text
+
+
+# --- another specialty's procedure ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["三叉神经痛球囊压迫，术中心率突然掉到40，怎么办",
+                                      "trigeminal balloon compression, HR dropped to 40 intraop, what do I do"])
+def test_a_patient_crashing_during_another_specialty_s_procedure_gets_a_banner_and_no_borrowed_steps(referred, question):
+    ans = referred.answer(question)
+    assert ans.urgent and ans.abstained and ans.verdict == "out_of_scope", ans.text
+    assert ans.text.startswith(("URGENT", "紧急")) and "- " not in ans.text, ans.text
+
+
+def test_asked_calmly_another_specialty_s_procedure_gets_no_banner(referred):
+    ans = referred.answer("trigeminal balloon compression - complication rates?")
+    assert ans.abstained and not ans.urgent, ans.text
+
+
+def test_trigeminal_thermocoagulation_in_either_word_order_is_another_specialty_s(referred):
+    ans = referred.answer("射频热凝三叉神经半月节，术中病人血压升到200，怎么办")
+    assert ans.abstained and ans.verdict == "out_of_scope", ans.text
+
+
+# --- anticoagulation as the treatment asked ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["老人PVP术后CT发现无症状的肺骨水泥栓塞，要不要抗凝",
+                                      "asymptomatic cement in the pulmonary arteries on CT after vertebroplasty - do we anticoagulate?"])
+def test_whether_to_anticoagulate_a_cement_embolus_is_its_treatment_not_a_hold(referred, question):
+    q = referred.frame(question)
+    assert q.aspects[:1] == ("action",), q.aspects
+    ans = referred.answer(question)
+    first = next(line for line in ans.text.splitlines() if line.startswith("- "))
+    assert "磺达肝癸钠" not in first and "fondaparinux" not in first.lower(), ans.text
+    assert "随访" in ans.text or "follow-up" in ans.text, ans.text
+
+
+def test_a_drug_to_stop_before_a_procedure_is_still_a_hold():
+    from assistant.frame import aspects_of
+    assert aspects_of("PVP术前要不要停抗凝药", "zh")[:1] != ("action",)
+
+
+# --- rheumatology drugs and steroids told beside a procedure ---------------------------------------------------------
+
+def test_a_biologic_asked_to_hold_is_said_to_be_outside_the_knowledge_base_once(referred):
+    ans = referred.answer("RA pt on humira + MTX 20mg weekly for L4-5 + L5-S1 facet RFA, do I need to stop either?")
+    notes = [line for line in ans.text.splitlines() if line.startswith("> ")]
+    assert len(notes) == 1 and "humira" in notes[0] and "MTX" in notes[0], ans.text
+
+
+def test_an_unknown_biologic_beside_an_implant_s_infection_prevention_still_gets_the_bundle(referred):
+    ans = referred.answer("pt on tocilizumab + low dose pred, recurrent UTIs, planned for SCS implant. infection risk and what to optimise before?")
+    assert not ans.abstained and "tocilizumab" in ans.text.split("\n", 1)[0], ans.text
+    assert "remote infections" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", ["pt on low dose pred for PMR - caudal ESI ok?", "high-dose steroid last month, TFESI risk?"])
+def test_a_dose_told_as_low_or_high_is_no_dose_asked(referred, question):
+    assert "dose" not in referred.frame(question).aspects
+
+
+# --- second parts of two-part questions, and the level asked -------------------------------------------------------
+
+def test_which_level_is_safer_for_a_cervical_ilesi_leads_with_the_level_advised(referred):
+    ans = referred.answer("颈椎ILESI选哪个节段比较安全")
+    first = next(line for line in ans.text.splitlines() if line.startswith("- "))
+    assert "C7–T1" in first, ans.text
+
+
+def test_relatively_safe_is_no_comparison():
+    from assistant.frame import aspects_of
+    assert "comparison" not in aspects_of("颈椎ILESI选哪个节段比较安全", "zh")
+    assert "comparison" in aspects_of("PVP和PKP哪个比较安全？", "zh")
+
+
+def test_how_many_days_glucose_stays_up_asks_the_glucose_of_the_part_before(referred):
+    ans = referred.answer("糖尿病老人做ESI，血糖会升多高？要升几天？")
+    second = ans.text.split("**要升几天**", 1)[1]
+    first = next(line for line in second.splitlines() if line.startswith("- "))
+    assert "血糖" in first and "减压" not in first, ans.text
+
+
+@pytest.mark.parametrize("question,said", [
+    ("椎体成形每个节段骨水泥打多少ml比较安全？一次做几个节段会增加风险？", "3 个或以上节段"),
+    ("vertebroplasty: how much cement per level is safe, and does doing several levels at once add risk?", "3 or more levels"),
+])
+def test_how_many_levels_at_once_gets_the_multilevel_risk(referred, question, said):
+    ans = referred.answer(question)
+    assert said in ans.text and "Not covered" not in ans.text and "未涵盖" not in ans.text, ans.text
+
+
+def test_a_stimulation_frequency_asked_is_no_dose_asked():
+    from assistant.frame import aspects_of
+    assert "dose" not in aspects_of("射频消融前做感觉刺激和运动刺激，一般分别用多少Hz？", "zh")
+    assert "dose" in aspects_of("带状疱疹急性期做肋间神经阻滞，激素用多少，打几次？", "zh")
