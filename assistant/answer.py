@@ -67,6 +67,7 @@ from .frame import (
     POPULATIONS,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
+    RISKS_TO_TELL,
     SIGN_STOPPED,
     TOPIC_ASKS,
     Part,
@@ -810,6 +811,7 @@ class AnswerEngine:
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits, tri)
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
+            hits = hits + self._consent_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -951,6 +953,24 @@ class AnswerEngine:
         # (one passage naming it is not enough: the limits differ between sources, "每年≤3–4次" and a 2024 review's)
         return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and sum(c in h.chunk.concepts for h in hits) < 2],
                                 q, lang, origins, hits)
+
+    def _consent_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """The hazards to tell at consent ("main risks of cervical TFESI I should mention when consenting?"): the
+        complications passages of the procedure's family (the FDA's list of serious events is written of every ESI route)
+        join the hits, which one route's intravascular rates can fill."""
+        if q.aspects[:1] != ("complications",) or not RISKS_TO_TELL[q.lang].search(q.text):
+            return []
+        lx = self.lexicon.concepts
+        broader = [b for c in q.subjects if c in lx and lx[c].kind == "procedure" for b in lx[c].broader
+                   if b in lx and lx[b].kind == "procedure"]
+        if not broader:
+            return []
+        chunks = self.retriever.chunks
+        found = [cid for cid in self.retriever.by_concept.get(broader[0], ()) if cid in chunks and chunks[cid].lang == lang
+                 and (origins is None or chunks[cid].origin in origins) and group_of(chunks[cid].heading_path) == "complications"]
+        # (the passages naming the most harms: a list to disclose, not one study's rate)
+        harms = {cid: sum(1 for c in self.retriever.concepts.get(cid, frozenset()) if self._kinds.get(c) == "complication") for cid in found}
+        return self._after(hits, sorted(found, key=lambda cid: -harms[cid]), limit=1)
 
     def _section_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Asked one section's aspect of a complication ("wet tap - should I still inject the steroid?", "导管尖端肉芽肿

@@ -417,6 +417,9 @@ def _lists_condition(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     return CONTRAINDICATION in s.concepts and any(sig.kinds.get(c) == "condition" and c in s.concepts for c in own)
 
 
+_SALINE = "saline"
+
+
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
     """Does the sentence name another drug (or drug class), procedure, complication or spinal region (of `kinds`) than
     the question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
@@ -425,7 +428,9 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
             if kind == "region":
                 return c in REGIONS
             # (a scan is no rival procedure: "in the CT-screened series" is about the augmentation asked)
-            return sig.kinds.get(c) in (_DRUG_KINDS if kind == "drug" else (kind,)) and (kind != "procedure" or c not in IMAGING or c in own)
+            # (nor is switching to saline a rival drug: "stop the infusion (or switch to saline)" treats the asked one's harm)
+            return sig.kinds.get(c) in (_DRUG_KINDS if kind == "drug" else (kind,)) and (kind != "procedure" or c not in IMAGING or c in own) \
+                and (kind != "drug" or c != _SALINE or c in own)
         # an asked drug is a named drug (not a class: "iodinated contrast" in a premedication question is not what is
         # dosed), and the most specific one counts ("blood thinner (Xarelto)" asks about rivaroxaban)
         mine = [c for c in own if member(c) and (kind != "drug" or sig.kinds.get(c) == "drug")]
@@ -992,18 +997,23 @@ _URGENT_VARIANT = re.compile(r"\bneeds? (?:\w+ ){0,2}urgently\b|\burgent (?:intr
 _URGENT_ASK = re.compile(r"\burgent\w*|\bemergenc\w*|\bstat\b|\bnow\b|紧急|急诊|马上|立刻", re.I)
 
 
+def _consent_list(part: Part, lang: Lang) -> bool:
+    """Does the part ask the harms to disclose at consent ("what risks should I mention?")?"""
+    return part.aspects[:1] == ("complications",) and bool(RISKS_TO_TELL[lang].search(part.text))
+
+
 def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals) -> float:
     """The harms to disclose at consent ("what complications should I mention?"): a sentence naming several of them (the
     hazards of the route) comes before one study's rates (a list, not a series' rates: its counts answer "how common"
     after it)."""
-    if part.aspects[:1] != ("complications",) or not RISKS_TO_TELL[lang].search(part.text):
+    if not _consent_list(part, lang):
         return 0.0
     if _NONE_SEEN[s.chunk.lang].search(s.text):  # ("no infection occurred in the series" is no risk to write on the form)
         return -2 * w.figure
     if _COUNT.search(s.text) or _OTHER_HARMS.search(s.text):  # (not "other problems reported include…": the principal ones come first)
         return 0.0
     harms = sum(1 for c in s.concepts if sig.kinds.get(c) == "complication")
-    return w.figure * min(harms, 5) / 1.5 if harms >= 3 else 0.0
+    return w.figure * min(harms, 8) / 1.5 if harms >= 3 else 0.0
 
 
 # treatments a question tells (done, going on): its ask is past the first line of care
@@ -1821,7 +1831,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above = _asked_too(above, pool, parts[j], members, q, sig, leads)
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
-                                            _gives_interval(parts[j], q, sig), about, _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),
+                                            _gives_interval(parts[j], q, sig), about,
+                                            # (the hazards to tell at consent: the list, before the asked route's own rate)
+                                            frozenset() if _consent_list(parts[j], lang) else _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
                                             partial(_rivalled, part=parts[j], q=q, sig=sig),

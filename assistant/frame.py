@@ -189,6 +189,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|(?:increase|add|raise)[sd]? (?:to )?(?:the )?risk|higher risk|"
+                     r"\b(?:extra|additional|added|increased) risks?\b|"
                      r"which patients|in whom|high[- ]risk|predictors?\b|predictive factors?|\bpredicts?\b|"
                      r"\bwho (?:gets?|has|have|develops?) (?:it )?more\b|\bwho (?:is|are) more (?:likely|prone)\b|"
                      r"risk (?:category|class|grade|tier|level|stratum|group)|"
@@ -204,7 +205,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
     # which test or scan confirms it (the work-up): the sentence that names the imaging or test answers it
     "workup": ("",
-               r"workup|work-up|work (?:it |him |her |them |this )?up|investigat|imaging|\bmri\b|\bct\b|which (?:test|scan|study)|"
+               r"workup|work-up|work (?:it |him |her |them |this |that )?up|investigat|imaging|\bmri\b|\bct\b|which (?:test|scan|study)|"
                r"what (?:test|scan|study|tests|scans)|confirm (?:the |a )?(?:diagnosis|it)|(?:order|get|request) (?:a |an )?(?:scan|test)|"
                r"diagnostic test",
                r"检查|确诊|明确诊断|影像|核磁|磁共振|拍片|拍什么|做什么片|怎么确认|如何确认|化验|怎么查|查什么|要查|需要查"),
@@ -652,7 +653,8 @@ def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
 
 
 # The risks to tell a patient (consent), not who is at risk.
-RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?) (?:should|do|must|would) (?:i|we|you) (?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
+RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?)\b(?: [\w-]+){0,6}? (?:(?:should|do|must|would) (?:i|we|you)|(?:i|we|you) (?:should|must|need to|have to|would)) "
+                                  r"(?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\b(?:risks?|complications?)\b|"
                                   r"\bconsent\w*\b[^?.]{0,40}\b(?:risks?|complications?)\b|\brisks?\b[^?.]{0,30}\bconsent|"
                                   # "what complications should be in the consent?"

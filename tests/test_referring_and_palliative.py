@@ -187,3 +187,34 @@ def test_a_stimulation_frequency_asked_is_no_dose_asked():
     from assistant.frame import aspects_of
     assert "dose" not in aspects_of("射频消融前做感觉刺激和运动刺激，一般分别用多少Hz？", "zh")
     assert "dose" in aspects_of("带状疱疹急性期做肋间神经阻滞，激素用多少，打几次？", "zh")
+
+
+@pytest.mark.parametrize("question", ["main risks of cervical TFESI I should mention when consenting my pt before referral?",
+                                      "颈椎TFESI术前谈话要交代哪些风险？"])
+def test_a_cervical_tfesi_consent_leads_with_the_serious_events_to_disclose(referred, question):
+    ans = referred.answer(question)
+    first = next(line for line in ans.text.splitlines() if line.startswith("- "))
+    assert "FDA" in first and ("cortical blindness" in first or "皮质盲" in first), ans.text
+
+
+# --- an intrathecal catheter-tip mass -------------------------------------------------------------------------------
+
+def test_the_catheter_tip_mass_is_treated_by_stopping_the_infusion_first(referred):
+    ans = referred.answer("ok how do we work that up and whats the tx",
+                          ["palliative pt with IT morphine pump for pancreatic ca - what are the signs of a granuloma?"])
+    assert ans.text.startswith("**ok how do we work that up**\n- Work-up"), ans.text
+    tx = ans.text.split("**whats the tx**", 1)[1]
+    first = next(line for line in tx.splitlines() if line.startswith("- "))
+    assert "stop the infusion" in first, ans.text
+
+
+def test_a_deficit_growing_over_weeks_with_a_pump_is_no_procedure_to_stop(referred):
+    ans = referred.answer("palliative pt w IT morphine pump, catheter tip ~T7, over 2 wks increasing pain despite dose ups, "
+                          "now legs weak and new urinary retention")
+    assert ans.urgent and "Stop the procedure" not in ans.text.split("\n", 1)[0], ans.text
+
+
+def test_extra_risk_on_prednisolone_is_its_risk_factors_not_the_route_s_definition(referred):
+    ans = referred.answer("PMR pt on prednisolone 10mg daily having caudal ESI next wk, any extra risk or need to adjust pred?")
+    first = next(line for line in ans.text.splitlines() if line.startswith("- "))
+    assert "delivers a corticosteroid into the epidural space" not in first, ans.text
