@@ -1811,6 +1811,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor or (_advice_given(sc, s, best, parts[j])
                                                                                        and not rival(s, _own(parts[j], q), sig))]
                                         or [pool[0]], every, parts[j], q, sig, w)
+        classed = leads  # (the class leads, and what it orders follows it: no drug-class member put next)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         # (not asked what to do now: "flash of blood on DSA - proceed?" is not the choice of steroid)
@@ -1863,7 +1864,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
         rest.sort(key=lambda t: (t[1] is not second, t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0],
                                  t[1].hit_rank, t[1].position))
-        rest = _class_member_next(rest, lead[1], pool, parts[j], q, sig)
+        rest = rest if classed else _class_member_next(rest, lead[1], pool, parts[j], q, sig)
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
         caveat = _caveat([s for _, s in chosen], sentences, [b.sentence for b in out]) or _disputed(

@@ -240,7 +240,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"(?:tfesi|ilesi|esi|injections?|blocks?|rfa|ablation|procedures?|implants?|trials?|scs|kypho\w*|vertebroplasty|"
                    r"epidurals?|mbb|sij|discography)\b|(?<!ment )(?<!rescue )\boptions? (?:for|before|at)(?: (?:a|an|the|her|his|my|this))?\s{3,}|"
                    # what a unit keeps ready ("how much lipid should we stock?", 介入室要常备多少脂肪乳)
-                   r"\b(?:stock(?:ed)?|keep on hand|have on hand|on hand|kept (?:in|on) (?:the )?(?:unit|suite|room|cart|trolley))\b",
+                   r"\b(?:stock(?:ed)?|keep on hand|have on hand|on hand|kept (?:in|on) (?:the )?(?:unit|suite|room|cart|trolley))\b|"
+                   # a check told as clear, asked whether that is enough ("negative aspiration - safe to inject?", 回抽没血就安全了吗)
+                   r"\b(?:negative|no blood|no flash|clean)\b[^?.]{0,40}\b(?:safe|enough|sufficient|reassur\w*)\b",
+                   r"(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药|"
                    r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)|常备|储备|备用|备多少|备好|(?:要|需要|得)备"),
@@ -1242,6 +1245,19 @@ def _indication(text: str, lang: Lang, m: Match, lex: Mapping[str, Concept]) -> 
     return lex[m.concept].kind == "finding" and any(i.start() <= m.start < i.end() for i in INDICATION[lang].finditer(text))
 
 
+# a check told as clear ("negative aspiration on TFESI - safe to inject?"): whether it is enough is asked, which the
+# sources answer with how much it misses and what is done beside it (the check's name is read as a whole, so its
+# "negative" is not left for the ask)
+_CLEAR_CHECKS = frozenset({"negative-aspiration"})
+
+
+def _check_enough(aspects: tuple[str, ...], concepts: Sequence[str]) -> tuple[str, ...]:
+    """A clear check asked whether it makes the injection safe: prevention, not a contraindication."""
+    if aspects[:1] == ("contraindications",) and _CLEAR_CHECKS.intersection(concepts):
+        return ("prevention", *aspects[1:])
+    return aspects
+
+
 def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
     """Is the consent only the setting of the ask ("consenting a pt for C6-7 TFESI - what risks do I quote?",
     "PVP术前谈话要交代哪些风险")? The risks of the named procedure are asked, not what a consent discussion is."""
@@ -1543,6 +1559,7 @@ class Framer:
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
+        aspects = _check_enough(aspects, concepts)
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)

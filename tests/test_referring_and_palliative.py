@@ -218,3 +218,46 @@ def test_extra_risk_on_prednisolone_is_its_risk_factors_not_the_route_s_definiti
     ans = referred.answer("PMR pt on prednisolone 10mg daily having caudal ESI next wk, any extra risk or need to adjust pred?")
     first = next(line for line in ans.text.splitlines() if line.startswith("- "))
     assert "delivers a corticosteroid into the epidural space" not in first, ans.text
+
+
+# --- round 90's remaining points ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["pt on Eliquis for SI joint injection - need to stop?", "艾乐妥的病人做骶髂关节注射要停药吗"])
+def test_a_low_risk_class_is_followed_by_may_not_need_stopping_before_the_hold(referred, question):
+    bullets = [line for line in referred.answer(question).text.splitlines() if line.startswith("- ")]
+    assert "may not require stopping" in bullets[1] or "可能无需停药" in bullets[1], bullets
+
+
+def test_mets_in_a_follow_up_narrow_the_cement_leak_rates_to_metastatic_fractures(referred):
+    ans = referred.answer("what about in mets pts specifically", ["whats the cement leak rate with kypho vs vertebroplasty"])
+    assert "metastatic" in ans.text, ans.text
+    assert "spinal-tumour" in referred.frame("what about in mets pts specifically").concepts
+
+
+@pytest.mark.parametrize("question", ["negative aspiration on TFESI - does that mean it's safe to inject?", "TFESI回抽没血是不是就安全了？"])
+def test_a_clear_aspiration_asked_whether_it_is_enough_is_answered_with_what_it_misses(referred, question):
+    ans = referred.answer(question)
+    assert referred.frame(question).aspects[:1] == ("prevention",)
+    assert "44" in "\n".join([line for line in ans.text.splitlines() if line.startswith("- ")][:3]), ans.text
+
+
+# --- lay synonyms ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question,concept", [
+    ("Patch made from the patient's own blood for a leaky spinal tap - how much blood goes in?", "epidural-blood-patch"),
+    ("Tailbone-route epidural - how often does the needle end up in a vessel?", "caudal-esi"),
+    ("Chunky steroid in neck nerve root shots - why is that dangerous?", "particulate-steroid"),
+    ("Spine scope procedure - why do people lose vision?", "epiduroscopy"),
+    ("Spine scope procedure - why do people lose vision?", "visual-loss"),
+    ("Fat-solution drip for numbing-drug overdose - what is the total max?", "lipid-emulsion"),
+    ("Fat-solution drip for numbing-drug overdose - what is the total max?", "last"),
+    ("Nerve-burning on the lower back joints - how often does it leave people with burning skin pain?", "lumbar-spine"),
+    ("Spinal pacemaker wires moved out of place - how common is that?", "spinal-cord-stimulation"),
+])
+def test_a_lay_name_reads_as_the_concept(referred, question, concept):
+    assert concept in referred.frame(question).concepts
+
+
+def test_a_lay_named_blood_patch_volume_is_answered(referred):
+    ans = referred.answer("Patch made from the patient's own blood for a leaky spinal tap - how much blood goes in?")
+    assert not ans.abstained and "12–20 mL" in ans.text, ans.text
