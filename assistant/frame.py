@@ -94,21 +94,24 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\b(?:should|do|can|shall) (?:i|we) (?:just )?(?:reposition|redirect|re-?site|abandon|abort|bail)\b|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bstop (?:injecting|the (?:injection|cement|irrigation|procedure))\s*\?|"  # ("cement in the veins - stop injecting?")
-               r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b|" + ANTICOAGULATE_ASK["en"],
-               r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
+               r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b|" + ANTICOAGULATE_ASK["en"] + "|"
+               # (whether the infected device comes out: "implant got infected - does it have to come out?")
+               r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\btake (?:it|them) out\b|\bremove (?:it|them|the (?:device|implant|stimulator|pump|leads?|generator))\b",
+               r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
                r"还能(?:推|打|注)(?:药|激素|进去)?(?:吗|么)|"
                r"(?:换(?:个|一个)?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|继续)[^，。？?]{0,10}还是[^，。？?]{0,8}"
                r"(?:放弃|中止|终止(?!妊娠)|停止|停)|(?:放弃|中止|停止)[^，。？?]{0,6}还是[^，。？?]{0,10}(?:换|继续|调整)|"
                r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
-               r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]),
+               r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]
+               + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
               r"\bthreshold\b|\bcut-?off\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
-              r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值"),  # ceilings; amounts stay with "dose" below
+              r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
@@ -629,7 +632,8 @@ _LAST_DOSE = {"en": re.compile(r"\b(?:last|final|next|evening|morning|night|bedt
 GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
 # A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
 # (and a regimen the patient is on, "enoxaparin 1 mg/kg bid", 克赛1mg/kg q12h)
-_ON_REGIMEN = r"|\d+(?:\.\d+)?\s?mg/kg\s?(?:bid|bd|od|qd|daily|q12h?|q24h?|twice daily|once daily|每日[一二两]次|每天[一二两]次)"
+_ON_REGIMEN = (r"|\d+(?:\.\d+)?\s?mg/kg\s?(?:bid|bd|od|qd|daily|q12h?|q24h?|twice daily|once daily|每日[一二两]次|每天[一二两]次)"
+               r"|\b(?:once|twice|three times|\d+ times|\dx) (?:a|per) day\b|(?<!\w)(?:每日|每天|一天)[一二两三]次")  # (how often it is taken, told)
 _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)" + _ON_REGIMEN, re.I),
              "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)" + _ON_REGIMEN, re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
@@ -882,7 +886,7 @@ _IMPLANT_SCAN = "implant-mri-conditions"
 _IMPLANTS = frozenset({"spinal-cord-stimulation", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump", "ipg",
                        "implantable-device"})
 _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
-                       r"do|book|order|scan)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication)\b|"
+                       r"do|book|order|scan)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
                        r"\bneeds? (?:an? |a \w+ |\w+ )?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
                        r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
                        r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)", re.I)

@@ -261,3 +261,27 @@ def test_a_lay_name_reads_as_the_concept(referred, question, concept):
 def test_a_lay_named_blood_patch_volume_is_answered(referred):
     ans = referred.answer("Patch made from the patient's own blood for a leaky spinal tap - how much blood goes in?")
     assert not ans.abstained and "12–20 mL" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question,concept", [
+    ("Fluoro time for a disc dye test vs a regular epidural?", "discography"),
+    ("Lung puncture risk with thoracic facet injections - how often?", "pneumothorax"),
+    ("后背打针会不会扎到肺？", "pneumothorax"),
+    ("脊髓刺激器那个电池囊袋老是疼，常见吗？", "pocket-pain"),
+    ("烧神经（射频）后皮肤烧灼样疼，多久能好？", "post-ablation-neuritis"),
+    ("医生做透视打针，一年眼睛能受多少辐射？", "eye-lens-dose-limit"),
+    ("does a spinal cord stimulater need MRI clearence?", "implant-mri-conditions"),
+])
+def test_more_lay_names_read_as_the_concept(referred, question, concept):
+    assert concept in referred.frame(question).concepts
+
+
+@pytest.mark.parametrize("question,aspect", [
+    ("Spinal cord zapper implant got infected - does it have to come out?", "action"),
+    ("抽脑脊液那种针眼漏水头痛，躺下就好，先怎么治？", "action"),
+    ("医生做透视打针，一年眼睛能受多少辐射？", "limit"),
+    ("Blood thinner shot in the belly twice a day (enoxaparin) - when's the last dose before a back injection?", "hold"),
+])
+def test_the_ask_in_plain_words(referred, question, aspect):
+    aspects = referred.frame(question).aspects
+    assert aspects[:1] == (aspect,), aspects
