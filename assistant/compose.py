@@ -1927,6 +1927,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     if several and "pregnancy" in q.concepts and not STAFF_TOPICS & set(part.concepts):
         # (a pregnant patient's part, beside a part on the staff's dose: the staff's figures answer only theirs)
         pool = [t for t in pool if not _about_staff(t[1])]
+    pool = [t for t in pool if not _implant_rule(t[1], q)]  # (an implant's rule is no vertebroplasty's)
     pool = _on_complication(pool, part, q, sig)
     pool = _no_antiplatelet_bridge(pool, part, q, sig)
     procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
@@ -2119,7 +2120,30 @@ def _other_settings_rule(s: Sentence, q: Question) -> float:
     perioperative guideline) in half: not the pain guideline's, which comes first."""
     if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts):
         return 1.0
+    # (and an implant's rule, "decolonise carriers before implantation", asked about a procedure that implants nothing: a
+    # vertebroplasty's antibiotics)
+    if _implant_rule(s, q):
+        return 1.0
     return 0.5 if _SURGICAL.search(s.text) and not _SURGICAL.search(q.text) and "CHEST" not in q.text else 0.0
+
+
+def _implant_rule(s: Sentence, q: Question) -> bool:
+    """Is the sentence an implant's rule ("decolonise carriers before implantation") and the question about a procedure of
+    ours that implants nothing (a vertebroplasty's antibiotics)?"""
+    asked = [c for c in q.all_concepts if c in _ANCHORS_NOT_IMPLANTED]
+    # (a list naming the asked procedure among implants, a bleeding-risk class, is about it too)
+    return bool(asked) and bool(_IMPLANTING.search(s.text)) and not _IMPLANTS_ASKED.intersection(q.all_concepts) \
+        and not _IMPLANTING.search(q.text) and not set(asked) & s.concepts and not _CLASS_WORDS.search(s.text)
+
+
+_CLASS_WORDS = re.compile(r"bleeding[- ]risk|出血风险", re.I)
+_IMPLANTING = re.compile(r"(?<!cardiac )(?<!stent )\bimplant\w*|\bexplant\w*|(?<!支架)(?<!起搏器)(?<!心脏装置)植入|取出装置", re.I)
+_IMPLANTS_ASKED = frozenset({"spinal-cord-stimulation", "scs-trial", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump",
+                             "ipg", "implantable-device", "neuromodulation", "intrathecal-drug-delivery", "intrathecal-catheter"})
+# procedures of ours that leave nothing implanted
+_ANCHORS_NOT_IMPLANTED = frozenset({"vertebroplasty", "kyphoplasty", "vertebral-augmentation", "esi", "transforaminal-esi", "interlaminar-esi",
+                                    "caudal-esi", "facet-injection", "medial-branch-block", "radiofrequency-ablation", "sacroiliac-joint-injection",
+                                    "discography", "epiduroscopy", "stellate-ganglion-block", "selective-nerve-root-block"})
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
 _STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"

@@ -377,7 +377,7 @@ _ZH_MEASURE = frozenset({"心率", "血氧", "体温", "血压", "脉搏", "呼�
                          "肌钙蛋白", "降钙素原", "血红蛋白", "红细胞压积", "白细胞", "血小板计数", "凝血酶原时间", "部分凝血活酶时间", "二聚体", "乳酸", "血钾",
                          "血钠", "血氧饱和度", "尿素氮", "转氨酶", "胆红素", "白蛋白", "纤维蛋白原"})
 # function characters: never part of a name (用 in 用右美托咪定, 的, 吗 ...)
-_ZH_FUNCTION = "的了吗呢吧啊和与及或在是用给打把对将以从到被有要会能可也都就还又很更最后前时中上下里内外个次种些这那该其"
+_ZH_FUNCTION = "的了吗呢吧啊和与及或在是用给打把对将以从到被有要会能可也都就还又很更最后前时中上下里内外个次种些这那该其选"
 # Head nouns of an operation: with an unknown word before them, the two name a procedure (bunion surgery, 鼻窦手术).
 _EN_PROCEDURE_NOUN = re.compile(r"\s(?:surgery|operation|repair|biopsy|resection|removal|fixation|reconstruction|transplant|"
                                 r"replacement)s?\b", re.I)
@@ -844,6 +844,12 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("radiofrequency-ablation", re.compile(r"(?:ablation|\brfa?\b|radiofrequency)\s+(?:for|of)\s+(?:(?:paroxysmal|persistent|permanent|chronic|"
                                            r"symptomatic|recurrent)\s+)?(?:af\b|afib|a-fib|atrial (?:fibrillation|flutter)|svt\b|"
                                            r"arrhythmi\w*|ventricular tachycardia|vt\b)|(?:房颤|心律失常|房扑|室上速)[^，。？?]{0,4}(?:射频|消融)", re.I),
+     "tumour-ablation"),
+    # an RF ablation of a tumour (osteoid osteoma, a vertebral metastasis: "椎体转移瘤先做射频消融再打骨水泥") is oncology's or
+    # interventional radiology's, not a nerve ablation of ours (unless a nerve target of ours is named beside it)
+    ("radiofrequency-ablation", re.compile(r"^(?![\s\S]*(?:facet|medial branch|\bMBB\b|sacroiliac|\bSIJ?\b|lateral branch|genicular|"
+                                           r"occipital|小关节|内侧支|骶髂|关节突|脊神经后支|外侧支))"
+                                           r"(?=[\s\S]*(?:osteoid|tumou?r|metasta|\bmets\b|骨样骨瘤|转移瘤|肿瘤|转移灶))", re.I),
      "tumour-ablation"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
     ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
@@ -2554,7 +2560,7 @@ def _inflected(word: str) -> bool:
 # Everyday Chinese words of a patient's story that name no subject ("躺下能好点", "说话费劲", "夜里痛醒").
 # Words of time ("明早8点", "最晚啥时候打"): when, not a subject the knowledge base lacks.
 _ZH_TIME = re.compile(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上午|下午|中午|凌晨|傍晚)|[早晚最]?(?:啥|什么)时候|最[早晚迟]|几点(?:钟)?|点钟|"
-                      r"(?:几个|多少个?|\d+个?)?钟头")
+                      r"(?:几个|多少个?|\d+个?)?钟头|[半一二两三四五六七八九十几\d]+(?:个)?(?:年|月|周|星期)(?:前|后|多|来|内)?|半年(?:前|后|多|来|内)?")
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",

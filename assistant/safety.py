@@ -1652,6 +1652,9 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
         steps = (*steps[:at], picture[1][lang], *steps[at:])
     if rule == "neuraxial-deficit" and _rx(_ON_THE_NEEDLE[lang]).search(question):
         steps = (_PULL_BACK[lang], *steps)  # (a paraesthesia as the catheter is threaded: withdraw it first)
+    if rule == "esi-stroke" and _rx(_INJECTED[lang]).search(question) and not _rx(_CONTRAST_SEEN[lang]).search(question):
+        # (the steroid already in, no contrast told: "do not inject further if contrast shows vascular spread" is no first step)
+        steps = tuple(_rx(_NO_FURTHER[lang]).sub("", x).strip("|") for x in steps)
     first = _PICTURE_FIRST.get(rule)
     if first and _rx(first[0][lang]).search(question) and first[1] < len(steps):
         steps = (steps[first[1]], *steps[:first[1]], *steps[first[1] + 1:])
@@ -1662,6 +1665,13 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     return steps
 
 
+# the injection told as given ("just injected kenalog", 推完药) and the rule for what contrast shows (before it)
+_INJECTED = {"en": r"\b(?:just |already )?injected\b|\bafter (?:the |injecting )?(?:inject\w*|steroid|kenalog|dex\w*)\b|\bpost[- ]injection\b|"
+                   r"\b(?:injection|steroid|kenalog|dex) (?:is |was )?(?:in|done|given)\b",
+             "zh": r"推完|打完|注射完|注完|注射后|注药后|推药后"}
+_CONTRAST_SEEN = {"en": r"contrast|\bdye\b|\bDSA\b|vascular (?:pattern|spread|uptake|flow)|\bflash\b|live fluoro",
+                  "zh": r"造影|显影|DSA|回血|见血"}
+_NO_FURTHER = {"en": r"\|?do not inject further", "zh": r"\|?不再继续注射"}
 # A paraesthesia or shooting pain while a needle, catheter or lead is being advanced ("while I'm threading the intrathecal
 # cath", 置管时): the sources' step on the table is to withdraw and pass again, or stop advancing.
 _ON_THE_NEEDLE = {"en": r"(?:paraesthesi|paresthesi|shooting|electric|radicular|zing)[^.?]{0,60}\b(?:while|as) (?:i'?m |i am |we'?re |we are |i |we )?"

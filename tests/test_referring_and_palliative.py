@@ -285,3 +285,39 @@ def test_more_lay_names_read_as_the_concept(referred, question, concept):
 def test_the_ask_in_plain_words(referred, question, aspect):
     aspects = referred.frame(question).aspects
     assert aspects[:1] == (aspect,), aspects
+
+
+# --- round 91 (an interventional radiologist and a pre-procedure clinic PA; a spine surgeon and an oncologist) -----------
+
+@pytest.mark.parametrize("question", ["RFA of osteoid osteoma in L2 pedicle - what nerve injury risk and what temp?",
+                                      "椎体转移瘤做碘125粒子植入，粒子活度选多少，医护要不要防护"])
+def test_a_tumour_ablation_or_seed_implant_is_another_specialty_s(referred, question):
+    ans = referred.answer(question)
+    assert ans.abstained and ans.verdict == "out_of_scope", ans.text
+    assert "活度选" not in ans.text, ans.text
+
+
+def test_a_facet_rfa_in_a_patient_with_mets_is_still_ours(referred):
+    assert not referred.answer("lumbar facet RFA in a pt with spinal mets - risks?").abstained
+
+
+def test_a_pronoun_and_a_time_are_no_unknown_term(referred):
+    q = referred.frame("他半年前刚放了药物洗脱支架呢", ["病人要做鞘内泵植入，平时吃波立维，要停几天"])
+    assert not q.unknown, q.unknown
+    ans = referred.answer("他半年前刚放了药物洗脱支架呢", ["病人要做鞘内泵植入，平时吃波立维，要停几天"])
+    first = next(line for line in ans.text.splitlines() if line.startswith("- "))
+    assert "心内科" in first, ans.text
+
+
+def test_an_implant_s_infection_bundle_is_no_vertebroplasty_antibiotic_advice(referred):
+    ans = referred.answer("what's the infection rate w vertebroplasty and do we give prophylactic abx?")
+    assert "implantation" not in ans.text and "NACC" not in ans.text, ans.text
+    assert "do we give prophylactic abx" in ans.text, ans.text  # (said to be not covered, in the question's words)
+
+
+def test_the_steroid_already_in_needs_no_rule_about_what_contrast_shows_first():
+    from assistant.safety import triage
+    t = triage("just injected kenalog for C6 TFESI and pt now cant move arms or legs, awake. what do I do", "en")
+    assert t.urgent and "do not inject further" not in t.steps[0]
+    t = triage("C6 TFESI, contrast showed vascular flow then pt can't move arms", "en")
+    assert "do not inject further" in t.steps[0]
