@@ -31,6 +31,7 @@ from .frame import (
     RISKS_TO_TELL,
     THRESHOLD_ASK,
     TIMED_DOSE_ASK,
+    WATCHING,
     Part,
     Question,
     aspects_of,
@@ -1934,6 +1935,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     if several and procs and part.concepts and all(c in ESSENTIAL for c in part.concepts):
         # "SCS trial: …, what pain relief counts as success?": relief of the trial's pain, not bed rest's relief of a headache
         pool = [(sc, s) for sc, s in pool if any(p in s.concepts or sig.parents.get(p, frozenset()) & s.concepts for p in procs)]
+    # ("鞘内吗啡泵加量后怎么监测，监测多久": the watch after what the part before names, not after another complication)
+    subjects = [c for c in part.inherited if sig.kinds.get(c) in ("procedure", "drug", "complication")]
+    if several and subjects and part.concepts and set(part.concepts) <= WATCHING:
+        pool = [(sc, s) for sc, s in pool if any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in subjects)] or pool
     # ("ESI后血糖会高几天，要监测多久": the monitoring of the complication the part before asked, not any monitoring)
     harms = [c for c in part.inherited if sig.kinds.get(c) == "complication"]
     if several and harms and part.concepts and all(sig.kinds.get(c) == "topic" for c in part.concepts):
@@ -2554,7 +2559,7 @@ _COURSE_ASK = re.compile(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on
                          r"for how (?:long|many days)|how many days (?:of|on)\b|"
                          + KEEP_ON_FOR + r"|duration|postop\w*\b[^?]{0,30}how long|how long[^?]{0,40}post-?op|"
                          r"(?:用|吃|打|做|维持|持续|继续)(?:几天|多久|多长时间|几周)|疗程|术后.{0,12}(?:几天|多久|多长时间)", re.I)
-_COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for \d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
+_COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for (?:at least )?\d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
                      r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)
 _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
                     r"\breturn(?:s|ed|ing)? (?:to|towards) (?:\w+ )?(?:baseline|normal|the usual)|back to (?:baseline|normal)|"

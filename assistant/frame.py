@@ -37,8 +37,8 @@ _LEVEL_NEEDED = r"\bwhat (?:count|level|value|number|INR|platelet count|plt) (?:
 # checks that catch them (`MONITORING` in the sentence answers it)
 _MONITOR_ASK_EN = (r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|\bmonitor(?:ed|ing)? for\b|"
                    r"what (?:\w+ ){0,4}?(?:monitor|observe)\b(?! (?:\w+ ){0,3}before (?:the |a |an )?(?:procedure|injection|block|starting|injecting|doing))|"
-                   r"neuro ?(?:checks?|obs)\b")  # (not what to check before the procedure; before discharge still is)
-_MONITOR_ASK_ZH = r"(?<![术作射频刺疗]前)(?<![术作射频刺疗]前要)(?<![术作射频刺疗]前需)(?<![术作射频刺疗]前需要)(?:观察|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察"  # (not 注意什么: the precautions)
+                   r"neuro ?(?:checks?|obs)\b|\bhow (?:do|should|would) (?:i|we|you|they|the nurses?) monitor\b")  # (not what to check before the procedure; before discharge still is)
+_MONITOR_ASK_ZH = r"(?<![术作射频刺疗]前)(?<![术作射频刺疗]前要)(?<![术作射频刺疗]前需)(?<![术作射频刺疗]前需要)(?:观察|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察|(?:怎么|如何|怎样)(?:监测|监护)"  # (not 注意什么: the precautions)
 MONITOR_ASK = re.compile(f"{_MONITOR_ASK_EN}|{_MONITOR_ASK_ZH}", re.I)
 # (advice to watch, not a study's "no events were observed", 未观察到)
 MONITORING = re.compile(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|ing)?\b|\bobserve\b|\b(?:under |period of )?observation\b|"
@@ -892,7 +892,7 @@ _IMPLANT_SCAN = "implant-mri-conditions"
 _IMPLANTS = frozenset({"spinal-cord-stimulation", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump", "ipg",
                        "implantable-device"})
 _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
-                       r"do|book|order|scan)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
+                       r"do|book|order|scan)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
                        r"\bneeds? (?:an? |a \w+ |\w+ )?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
                        r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
                        r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)", re.I)
@@ -2020,7 +2020,7 @@ class Framer:
         lex = self.lexicon.concepts
         # a part naming no subject of its own (or only a treatment that goes with any procedure: prophylactic
         # antibiotics, explantation) asks about the one before, in its region
-        if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self.is_anchor(c)) for c in own):
+        if not any(lex[c].kind in SUBJECT_KINDS and (lex[c].kind != "procedure" or self.is_anchor(c)) and c not in _WATCHING for c in own):
             # (the part before's own ask, an RF lesion's temperature, is not that of a part naming one of its own;
             # a bare "做几次？" goes on with it)
             # (saying nothing but its ask, "要持续几天？" after how high glucose rises, it asks about the finding too)
@@ -2103,7 +2103,8 @@ class Framer:
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)
-            if not {"dose", "limit", "hold"} & set(asked):  # ("…肉芽肿早期有什么表现？怎么确诊？": the mass's work-up, not the drug's)
+            # ("…肉芽肿早期有什么表现？怎么确诊？": the mass's work-up, not the drug's; "…加量后怎么监测，监测多久": the drug's watch)
+            if not {"dose", "limit", "hold"} & set(asked) and not (own and set(own) <= _WATCHING):
                 inherited = tuple(c for c in inherited if c not in inner_before)
             inner_before |= set(inner)
             if out:
@@ -2266,6 +2267,8 @@ class Framer:
         return found
 
 
+# the watching after a procedure or a drug ("监测多久", "how long do we observe?"): of the subject the part before names
+WATCHING = _WATCHING = frozenset({"post-procedure-monitoring"})
 _ASK_HEADS = frozenset("要需停得该能可还用吃")  # the characters an ask starts with after a name (要停, 需要, 能不能…)
 
 

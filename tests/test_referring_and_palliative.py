@@ -321,3 +321,18 @@ def test_the_steroid_already_in_needs_no_rule_about_what_contrast_shows_first():
     assert t.urgent and "do not inject further" not in t.steps[0]
     t = triage("C6 TFESI, contrast showed vascular flow then pt can't move arms", "en")
     assert "do not inject further" in t.steps[0]
+
+
+def test_whether_he_can_have_an_mri_after_the_implant_is_the_device_s_labelling(referred):
+    ans = referred.answer("and he asks if he can have MRI after implant", ["pt with PPM for SCS trial, anything special?"])
+    assert ans.abstained and "MRI with an implanted device" in ans.text, ans.text
+
+
+def test_monitoring_after_starting_intrathecal_morphine_is_its_own_watch(referred):
+    ans = referred.answer("鞘内吗啡泵刚开始用或者加量后，要怎么监测，监测多久")
+    first, second = ans.text.split("**监测多久**")
+    assert "脉搏血氧" in next(line for line in first.splitlines() if line.startswith("- ")), ans.text
+    lead = next(line for line in second.splitlines() if line.startswith("- "))
+    assert "LAST" not in lead and "24" in lead, ans.text
+    ans = referred.answer("after starting intrathecal morphine or a dose increase, how do we monitor and for how long?")
+    assert "24 h" in next(line for line in ans.text.splitlines() if line.startswith("- ")), ans.text
