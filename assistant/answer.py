@@ -1986,7 +1986,11 @@ class AnswerEngine:
         sides = [c for c in part.concepts if self._kinds.get(c) in ("procedure", "drug", "drug-class", "equipment")]
         if not _CONVENTIONAL.search(part.text):
             sides = self._without_their_class(sides)
-        coarse = [{"drug-class": "drug"}.get(self._kinds.get(c, ""), self._kinds.get(c, "")) for c in sides]
+        if len(sides) == 3:  # ("CT vs fluoro for cervical TFESI": the two guidances weighed, for the procedure named)
+            guides = [c for c in sides if not self.retriever.framer.is_anchor(c)]
+            sides = guides if len(guides) == 2 else sides
+        # (a scan weighed against fluoroscopy is the guidance: "CT vs fluoro")
+        coarse = ["equipment" if c in IMAGING else {"drug-class": "drug"}.get(self._kinds.get(c, ""), self._kinds.get(c, "")) for c in sides]
         if len(sides) != 2 or coarse[0] != coarse[1]:  # (a drug is no side beside a procedure; a drug and a class are)
             return []
         # (a class and its member: a sentence on the member names the class through it; the conventional one must be said)

@@ -202,7 +202,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b|"
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
-                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)?(?:更)?(?:高|大|增加)(?:吗|么|不)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
@@ -859,7 +859,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                        r"(?=[\s\S]*(?:\blong\b|prolonged|\d+\s*min\w* of fluoro|fluoro(?:scopy)? time|\bmGy\b|\bGy\b|"
                                        r"radiation dose|skin dose|透视时间|剂量|时间(?:很|太)?长))", re.I), "radiation-injury"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
-    ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|骨水泥|椎体成形|后凸成形", re.I), "pulmonary-cement-embolism"),
+    ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|\bPVP\b|\bPKP\b|骨水泥|椎体成形|后凸成形|(?<![A-Za-z])P[VK]P", re.I),
+     "pulmonary-cement-embolism"),
     # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a
     # reason to wait ("UTI on cipro day 2, SCS trial tomorrow - proceed?"); not cellulitis at the pocket, wound or puncture
     # site of one already done (that is the procedure's own infection)

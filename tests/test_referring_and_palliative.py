@@ -336,3 +336,20 @@ def test_monitoring_after_starting_intrathecal_morphine_is_its_own_watch(referre
     assert "LAST" not in lead and "24" in lead, ans.text
     ans = referred.answer("after starting intrathecal morphine or a dose increase, how do we monitor and for how long?")
     assert "24 h" in next(line for line in ans.text.splitlines() if line.startswith("- ")), ans.text
+
+
+def test_women_of_childbearing_age_asked_a_pregnancy_test_are_no_female_sex_risk(referred):
+    ans = referred.answer("do we need a preg test before ESI in women of childbearing age?")
+    assert "female sex" not in ans.text, ans.text
+
+
+def test_ct_against_fluoroscopy_is_said_to_be_uncompared(referred):
+    ans = referred.answer("CT vs fluoro for cervical TFESI - which is safer")
+    assert ans.text.startswith("> The sources do not compare"), ans.text
+
+
+def test_three_levels_of_pvp_asked_for_its_embolism_risk_leads_with_the_multilevel_finding(referred):
+    q = referred.frame("一次做3个节段PVP，肺栓塞风险会高吗")
+    assert {"multiple-levels", "pulmonary-cement-embolism"} <= set(q.concepts) and q.aspects[:1] == ("risk_factors",)
+    first = next(line for line in referred.answer("一次做3个节段PVP，肺栓塞风险会高吗").text.splitlines() if line.startswith("- "))
+    assert "3 个或以上节段" in first, first
