@@ -95,6 +95,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bstop (?:injecting|the (?:injection|cement|irrigation|procedure))\s*\?|"  # ("cement in the veins - stop injecting?")
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b|" + ANTICOAGULATE_ASK["en"] + "|"
+               # (the first drug for a reaction: "dye allergy reaction during a spine injection - first drug?")
+               r"\bfirst (?:drug|medication|med|thing to give)\b|\bwhat (?:do|should|would) (?:i|we|you) change\b|"
                # (whether the infected device comes out: "implant got infected - does it have to come out?")
                r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\btake (?:it|them) out\b|\bremove (?:it|them|the (?:device|implant|stimulator|pump|leads?|generator))\b",
                r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
@@ -133,7 +135,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"用药方案|给药方案|预处理方案|预防用药方案|(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
     "hold": ("prevention",
-             r"\bhold|\bheld\b|\bstop(?! (?:injecting|the (?:injection|cement|irrigation|procedure))\b)|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
+             r"\bhold|\bheld\b|(?<!heart )(?<!heart's )\bstop(?! (?:injecting|the (?:injection|cement|irrigation|procedure))\b)|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
              r"\b(?:keep|stay) (?:her |him |them |the patient |pt )?(?:taking |on )?(?:the |her |his |their )?(?:aspirin|asa|clopidogrel|plavix|"
              r"warfarin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|ticagrelor|brilinta|anticoag\w*|antiplatelet\w*|"
              r"blood thinners?|nsaids?)\b|"

@@ -836,6 +836,9 @@ _NOT_NOW = {
           r"in (?:the|that|this|a|an) (?:[\w-]+ ){0,3}(?:study|series|review|audit|cohort|trial|registry)|did any(?:body|one) (?:get|have|develop)|reported cases|what proportion|what percent|"
           r"could .{0,40} cause|can .{0,40} cause|will .{0,40} cause|is there a risk|usually|typically|how soon (?:do|does|after)|"
           r"mechanism|pathophysiolog|why (?:does|do|is|are)|how does .{0,40} cause|"
+          # (what it looks like or which vessel, asked of the complication in general: "cord stroke after a root block - which artery?")
+          r"\b(?:which|what) (?:artery|arteries|vessel|vessels)\b|\bsigns\s*\??\s*$|\bwhat are the (?:signs|symptoms|features)\b|"
+          r"\bhow does (?:it|this|that) (?:present|show up)\b|"
           r"(?:now|is) (?:fully |completely |all |totally )?(?:stable|settled|resolved|recovered|back to normal)|has (?:fully |completely )?(?:settled|resolved|recovered)|how long (?:should|do|must|to) (?:i |we )?(?:need to |have to )?(?:observe|monitor|watch|keep)|"
           r"how long (?:should|do|does|must|will|would) (?:the (?:patient|pt)|pt|she|he|they) (?:need to )?(?:be )?(?:observed|monitored|watched|kept)|"
           r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"

@@ -353,3 +353,33 @@ def test_three_levels_of_pvp_asked_for_its_embolism_risk_leads_with_the_multilev
     assert {"multiple-levels", "pulmonary-cement-embolism"} <= set(q.concepts) and q.aspects[:1] == ("risk_factors",)
     first = next(line for line in referred.answer("一次做3个节段PVP，肺栓塞风险会高吗").text.splitlines() if line.startswith("- "))
     assert "3 个或以上节段" in first, first
+
+
+# --- more lay phrasing -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question,lang", [
+    ("Spinal cord stroke after a low back root block - which artery?", "en"),
+    ("High spinal after an injection meant for the epidural - signs?", "en"),
+    ("TFESI后脊髓梗死是哪根动脉？", "zh"),
+])
+def test_which_artery_or_what_signs_asked_in_general_raise_no_banner(question, lang):
+    assert not triage(question, lang).urgent
+
+
+def test_signs_asked_of_a_picture_told_now_keep_the_banner():
+    assert triage("pt just had a C6 TFESI and now has a facial droop and slurred speech - signs of stroke?", "en").urgent
+
+
+@pytest.mark.parametrize("question,concept", [
+    ("Numbing shot into the vein by mistake - what are the first signs?", "intravascular-injection"),
+    ("Numbing shot into the vein by mistake - what are the first signs?", "local-anaesthetic"),
+    ("Heart stopping from bupivacaine - what do we change in CPR?", "cardiac-arrest"),
+    ("Blood clot pressing on the spinal cord after an epidural - how fast do we need surgery?", "epidural-haematoma"),
+    ("Pus collection in the spine after an injection - how does it present?", "epidural-abscess"),
+])
+def test_lay_names_of_complications(referred, question, concept):
+    assert concept in referred.frame(question).concepts
+
+
+def test_a_heart_stopping_is_no_drug_held(referred):
+    assert "hold" not in referred.frame("Heart stopping from bupivacaine - what do we change in CPR?").aspects
