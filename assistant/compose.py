@@ -207,7 +207,9 @@ _KIND = {
     # "what are the risk factors?" is answered by a sentence that lists them (two list separators or more, not digit groups)
     "risk_factors": re.compile(r"(?:(?<!\d)[,，、](?!\d)[^,，、]{2,}){2,}"),
     "limit": re.compile(r"(?:{w}).*\d|\d.*(?:{w})".format(w=r"\blimits?\b|not (?:to )?exceed|no more than|not more than|at most|"
-                                                        r"maximum|ceiling|up to \d|上限|限值|不超过|不得超过|最多|极量|最大剂量"), re.I),
+                                                        r"maximum|ceiling|up to \d|上限|限值|不超过|不得超过|最多|极量|最大剂量|"
+                                                        # (a threshold past which the risk rises: "3 or more levels", 3 个或以上节段)
+                                                        r"\d+ or more\b|\d+\s*个?(?:或|及)以上"), re.I),
     "expected": re.compile(r"\bexpected (?:effect|side|temporary)|\bexpected\b|self-limit|resolv\w*|needed no treatment|no treatment|"
                           r"reassur\w*|transient|temporary|\beffects?\s*[—–:]|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为|效应，表现为", re.I),
     "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
@@ -1241,8 +1243,13 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
     """A dose asked in words of a drug or procedure no relevant sentence doses ("恢复治疗剂量" asks when the drug
     restarts: no dose asked)."""
     # ("which drug, dose and timing?": the timing the sources give still answers; the missing dose is said in a note)
+    # (nor does a count of levels or of injections: "PKP一次最多做几个节段", "max number of levels")
     return (part.aspects[:1] in (("dose",), ("limit",)) and not {"hold", "timing"} & set(part.aspects) and bool(_ASKS_DOSE.search(part.text))
+            and not _COUNTED_LIMITS & set(part.concepts)
             and not _doses_own(pool, part, q, sig) and not _class_rule_of_procedure(pool, part, q, sig))
+
+
+_COUNTED_LIMITS = frozenset({"multiple-levels", "repeat-injection-limit"})
 
 
 def _kind_unmet(pool: list[tuple[float, Sentence]], part: Part, w: Weights) -> bool:

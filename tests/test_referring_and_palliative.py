@@ -383,3 +383,9 @@ def test_lay_names_of_complications(referred, question, concept):
 
 def test_a_heart_stopping_is_no_drug_held(referred):
     assert "hold" not in referred.frame("Heart stopping from bupivacaine - what do we change in CPR?").aspects
+
+
+@pytest.mark.parametrize("question", ["PKP一次最多做几个节段比较安全，术后要卧床多久", "max number of levels for kyphoplasty in one session?"])
+def test_how_many_levels_at_most_is_answered_with_the_multilevel_risk_not_declined_as_a_dose(referred, question):
+    ans = referred.answer(question)
+    assert not ans.abstained and ("3 个或以上节段" in ans.text or "3 or more levels" in ans.text), ans.text
