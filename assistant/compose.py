@@ -1936,6 +1936,8 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # (a pregnant patient's part, beside a part on the staff's dose: the staff's figures answer only theirs)
         pool = [t for t in pool if not _about_staff(t[1])]
     pool = [t for t in pool if not _implant_rule(t[1], q)]  # (an implant's rule is no vertebroplasty's)
+    if several and _narrow_kind(part) is _LAB_LEVEL:  # ("…and what INR on the day?": the level, not the bridging list's target INR)
+        pool = [t for t in pool if _LAB_LEVEL.search(t[1].text)]  # (none left: the level was said under the part before)
     pool = _on_complication(pool, part, q, sig)
     pool = _no_antiplatelet_bridge(pool, part, q, sig)
     procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
@@ -2609,9 +2611,9 @@ _RATIO_ASK = re.compile(r"how many times|what (?:is the )?ratio|\bratio\b|几倍
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值", re.I)
 # "INR cutoff for an SCS lead?", "血小板多少以上能做": the level the value must reach (a normal INR, a count)
 _LABS = frozenset({"inr", "platelet-count", "thrombocytopenia"})
-_LAB_ASK = re.compile(r"\b(?:INR|platelets?|plt)\b|血小板|国际标准化比值", re.I)
-_LAB_LEVEL = re.compile(r"\b(?:INR|platelets?)\b[^.;]{0,60}(?:normal|<|≤|below|under|less than|at least|above|>)|normali[sz]ed[^.;]{0,40}\bINR\b|"
-                        r"(?:INR|国际标准化比值|血小板)[^。；]{0,30}(?:正常|以下|低于|以上|高于|<|≤|>|≥)", re.I)
+_LAB_ASK = re.compile(r"(?<![A-Za-z])(?:INR|platelets?|plt)(?![A-Za-z])|血小板|国际标准化比值", re.I)  # ("INR要降到多少": no \b before 要)
+_LAB_LEVEL = re.compile(r"(?<!target )\b(?:INR|platelets?)\b[^.;]{0,60}(?:normal|<|≤|below|under|less than|at least|above|>)|normali[sz]ed[^.;]{0,40}\bINR\b|"
+                        r"(?<!目标)(?<!目标 )(?:INR|国际标准化比值|血小板)[^。；]{0,30}(?:正常|以下|低于|以上|高于|<|≤|>|≥)", re.I)  # (a target INR is a treatment's)
 # "how many ESIs a year?", "一年最多打几次": the limit on repeats (per year, in 6 months), not a dose
 _REPEAT_ASK = re.compile(r"how many (?:\w+ ){0,8}?(?:per|a|each|in a|every) (?:year|yr|month|6 months|six months)|"
                          r"(?:一年|每年|半年)(?:内)?(?:最多)?(?:能|可以|可)?(?:打|做|注射)?(?:几次|多少次)|最多(?:能|可以)?(?:打|做|注射)?几次", re.I)

@@ -389,3 +389,11 @@ def test_a_heart_stopping_is_no_drug_held(referred):
 def test_how_many_levels_at_most_is_answered_with_the_multilevel_risk_not_declined_as_a_dose(referred, question):
     ans = referred.answer(question)
     assert not ans.abstained and ("3 个或以上节段" in ans.text or "3 or more levels" in ans.text), ans.text
+
+
+@pytest.mark.parametrize("question", ["Coumadin pt for SI joint injection - does it need stopping and whats the INR target?",
+                                      "华法林的病人做腰椎ILESI停几天？INR要降到多少才能做？"])
+def test_the_inr_asked_for_the_needle_is_never_the_bridging_list_s_target_inr(referred, question):
+    ans = referred.answer(question)
+    assert "3.5" not in ans.text, ans.text
+    assert "normalised international normalised ratio" in ans.text or "已恢复正常" in ans.text, ans.text
