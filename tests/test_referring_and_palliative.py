@@ -397,3 +397,12 @@ def test_the_inr_asked_for_the_needle_is_never_the_bridging_list_s_target_inr(re
     ans = referred.answer(question)
     assert "3.5" not in ans.text, ans.text
     assert "normalised international normalised ratio" in ans.text or "已恢复正常" in ans.text, ans.text
+
+
+def test_does_an_occipital_nerve_block_work_for_pdph_is_answered_with_its_review(referred):
+    ans = referred.answer("does greater occipital nerve block actually work for PDPH or should i go straight to EBP")
+    assert not ans.abstained and "221 patients" in ans.text, ans.text
+
+
+def test_ank_spond_is_ankylosing_spondylitis(referred):
+    assert "ankylosing-spondylitis" in referred.frame("ank spond pt for caudal epidural - is the haematoma risk higher?").concepts
