@@ -522,7 +522,8 @@ class AnswerEngine:
             ans = self._compose(q, lang, hits, verdict, tri, on_token)
         else:
             ans = self._abstain(q, lang, hits, verdict)
-            if verdict.kind == "out_of_scope" and (tri := foreign_emergency(q.text, lang)).urgent:
+            if verdict.kind == "out_of_scope" and (foreign := foreign_emergency(q.text, lang)).urgent:
+                tri = foreign
                 ans.text = f"{tri.escalation}\n\n{ans.text}"  # (another specialty's procedure, its patient crashing)
         ans.urgent, ans.escalation, ans.pathway = tri.urgent, tri.escalation, tri.rule
         timings["compose"] = _ms(t)

@@ -2365,7 +2365,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups
                                                             or (kind is _KIND["mechanism"] and bool(_MECHANISM_NAMED.search(c[1].text)))
                                                             # (or the level asked, "哪个节段比较安全": the sources' disagreement on it)
-                                                            or (kind in (_KIND["location"], _BEST_PLACE) and bool(_KIND["location"].search(c[1].text))))
+                                                            or (kind in (_KIND["location"], _BEST_PLACE) and bool(_LEVEL_ADVISED.search(c[1].text))))
               and not _NO_PROTOCOL[c[1].chunk.lang].search(c[1].text)  # "the sources describe no pathway" answers nothing first
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
     best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
@@ -2594,6 +2594,7 @@ _VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(
                       r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐|应保持", re.I)
 _ANY = re.compile(r"")
 # "where's the best spot for the box?": the verdict, or the site where the harm was least common
+_LEVEL_ADVISED = re.compile(r"(?:advises?|recommends?|建议|首选)[^.;。；]{0,12}?[CTLS]\d", re.I)  # (a level advised, not one measured)
 _BEST_PLACE = re.compile(_VERDICT.pattern + r"|\bleast (?:common|frequent)\b|\blowest\b|\bfewest\b|最低|最少|"
                          r"(?:advises?|recommends?|建议|首选)[^.;。；]{0,12}?[CTLS]\d", re.I)
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .lexicon import SUBJECT_KINDS, Concept, Lexicon, Match
-from .safety import INDICATION
+from .safety import indication_told
 from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
 from .types import Lang
 
@@ -59,8 +59,10 @@ _WHY_NOT_USE_ZH = r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以
 # anticoagulation asked as the treatment of what is told ("cement emboli on CT - do we anticoagulate?", 要不要抗凝): what to
 # do, not a drug held before a procedure
 ANTICOAGULATE_ASK = {
-    "en": r"\b(?:do|should|shall|would|must) (?:i|we|you|they) (?:\w+ )?anticoagulate\b|\banticoagulat(?:e|ion) (?:needed|required|indicated)\b",
-    "zh": r"(?:要不要|需不需要|是否(?:需要)?|该不该|需要|要)(?:做|进行|给予?)?抗凝(?:治疗)?(?!药|剂|桥接|[^，。？?]{0,3}停)(?:吗|么|呢|[？?]|$)",
+    "en": r"^(?![\s\S]*\b(?:again|restart\w*|resum\w*|bridg\w*|tomorrow|next week|booked|planned)\b)[\s\S]*?"
+          r"(?:\b(?:do|should|shall|would|must) (?:i|we|you|they) (?:\w+ )?anticoagulate\b|\banticoagulat(?:e|ion) (?:needed|required|indicated)\b)",
+    "zh": r"^(?![\s\S]*(?:恢复|重新|再次|桥接|明天|下周|术前|要做|准备做|择期))[\s\S]*?"
+          r"(?:要不要|需不需要|是否(?:需要)?|该不该|需要|要)(?:做|进行|给予?)?抗凝(?:治疗)?(?!药|剂|桥接|[^，。？?]{0,3}停)(?:吗|么|呢|[？?]|$)",
 }
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
@@ -98,7 +100,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (the first drug for a reaction: "dye allergy reaction during a spine injection - first drug?")
                r"\bfirst (?:drug|medication|med|thing to give)\b|\bwhat (?:do|should|would) (?:i|we|you) change\b|"
                # (whether the infected device comes out: "implant got infected - does it have to come out?")
-               r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\btake (?:it|them) out\b|\bremove (?:it|them|the (?:device|implant|stimulator|pump|leads?|generator))\b",
+               r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\bremove (?:the (?:device|implant|stimulator|pump|leads?|generator))\b",
                r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
@@ -204,7 +206,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b|"
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
-                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)?(?:更)?(?:高|大|增加)(?:吗|么|不)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
@@ -294,7 +296,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
                    # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
-                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱)|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
@@ -850,8 +852,13 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # an RF ablation of a tumour (osteoid osteoma, a vertebral metastasis: "椎体转移瘤先做射频消融再打骨水泥") is oncology's or
     # interventional radiology's, not a nerve ablation of ours (unless a nerve target of ours is named beside it)
     ("radiofrequency-ablation", re.compile(r"^(?![\s\S]*(?:facet|medial branch|\bMBB\b|sacroiliac|\bSIJ?\b|lateral branch|genicular|"
-                                           r"occipital|小关节|内侧支|骶髂|关节突|脊神经后支|外侧支))"
-                                           r"(?=[\s\S]*(?:osteoid|tumou?r|metasta|\bmets\b|骨样骨瘤|转移瘤|肿瘤|转移灶))", re.I),
+                                           r"occipital|denervation|\b(?:lumbar|thoracic|cervical|sacral) (?:rf|rfa|radiofrequency)|"
+                                           r"小关节|内侧支|骶髂|关节突|脊神经后支|外侧支|(?:腰椎|胸椎|颈椎)(?:射频|RFA)))"
+                                           # (the tumour is what is ablated, not the patient's history: "RFA of an osteoid osteoma",
+                                           # "转移瘤射频消融"; not "lumbar RFA in a patient with metastatic cancer")
+                                           r"(?=[\s\S]*(?:(?:ablat\w*|\brfa?\b|radiofrequency)\W+(?:\w+\W+){0,3}?(?:osteoid|tumou?rs?\b|metasta\w*)|"
+                                           r"(?:osteoid osteoma|tumou?r|metasta\w*)\W+(?:\w+\W+){0,2}?(?:ablat\w*|\brfa?\b|radiofrequency)|"
+                                           r"(?:骨样骨瘤|转移瘤|肿瘤|转移灶)[^，。？?]{0,8}(?:射频|消融)|(?:射频|消融)[^，。？?]{0,4}(?:骨样骨瘤|转移瘤|肿瘤|转移灶)))", re.I),
      "tumour-ablation"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
     ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
@@ -1255,7 +1262,8 @@ def _prevented(text: str, m: Match) -> bool:
 def _indication(text: str, lang: Lang, m: Match, lex: Mapping[str, Concept]) -> bool:
     """Is a finding named as the symptom the procedure is for ("TFESI for leg numbness from stenosis - precautions?",
     因腰椎管狭窄下肢麻木)? The procedure's safety is asked, not the finding's."""
-    return lex[m.concept].kind == "finding" and any(i.start() <= m.start < i.end() for i in INDICATION[lang].finditer(text))
+    told = indication_told(text, lang) if lex[m.concept].kind == "finding" else None
+    return told is not None and any(i.start() <= m.start < i.end() for i in told.finditer(text))
 
 
 # a check told as clear ("negative aspiration on TFESI - safe to inject?"): whether it is enough is asked, which the
@@ -2075,7 +2083,7 @@ class Framer:
             every = self.lexicon.match(t)
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)]
             inner = self._inner_drugs(found)
-            own = self._continued(_mapped(self._resolve([*(m.concept for m in found), *inner]), past))
+            own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
             own = self._observed(t, self._adjacent(t, _menopausal(q, _high_pressure(t, _blood_patch(t, self._joint_shot(q, own),
                                                                                 (*ctx, *(out[-1].concepts if out else ())))))))
@@ -2103,6 +2111,9 @@ class Framer:
             asked = _treats(asked, [_allergy_kind(c, lex[c].kind, t) for c in (*own, *inherited, *ctx) if c in lex], t, lang)
             asked = _without_told_dose(t, lang, asked)
             own += self._suspected(own, asked)
+            # ("IT morphine pump: max conc/daily dose?", "…加量后要怎么监测": the drug in the pump's name)
+            if {"dose", "limit", "hold"} & set(asked) or MONITOR_ASK.search(t):
+                own += tuple(c for c in self._resolve(inner) if c not in own)
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)

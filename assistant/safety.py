@@ -1004,11 +1004,23 @@ _INDICATION = {
     "en": r"\bfor (?:(?:her|his|their|the|a|an|chronic|long-?standing|known|bilateral|left|right|[lr]|legs?|arms?|feet|foot|hands?|"
           r"lower[- ]limb|upper[- ]limb|radicular)[- ])*(?:numbness|weakness|tingling|pins and needles|paraesthesi\w*|paresthesi\w*|"
           r"foot drop|radicul\w*|sciatica)(?: and (?:[\w-]+ )?(?:numbness|weakness|tingling|pain))?\b[^.;?!]{0,12}?"
-          r"\b(?:from|due to|secondary to|caused by|because of|with)\b[^.;?!]{0,30}?\b(?:stenosis|discs?|hernia\w*|prolapse\w*|"
-          r"protrusion|bulge|radiculopathy|spondylo\w*|foramin\w*|compression|impingement|HNP|DDD)\b",
-    "zh": r"(?:因|由于)[^，。？?；]{0,12}(?:狭窄|突出|膨出|压迫|神经根病|神经根炎)[^，。？?；后]{0,8}(?:麻木|无力|麻)|"
-          r"(?:狭窄|突出|膨出|压迫)(?:导致|引起|所致|伴)的?[^，。？?；后]{0,6}(?:麻木|无力|麻)",
+          r"\b(?:from|due to|secondary to|caused by|because of)\b[^.;?!]{0,30}?\b(?:stenosis|discs?|hernia\w*|prolapse\w*|"
+          r"protrusion|bulge|radiculopathy|spondylo\w*|foramin\w*|HNP|DDD)\b",
+    "zh": r"(?:因|由于)[^，。？?；]{0,12}(?:狭窄|突出|膨出|神经根病|神经根炎)[^，。？?；后]{0,8}(?:麻木|无力|麻)|"
+          r"(?:狭窄|突出|膨出)(?:导致|引起|所致|伴)的?[^，。？?；后]{0,6}(?:麻木|无力|麻)",
 }
+# ... never when the symptom is told after the procedure, as new or worse, or with a collection compressing the cord
+_AFTER_IT_TOLD = {"en": r"\b(?:after|post|since|yesterday|last night|called back|rang|phoned|presented|admitted|seen in|ED|A&E|ER|"
+                        r"emergency|new|newly|worse|worsening|progressive|sudden\w*|now)\b|ha?ematoma|abscess|cauda equina|cord compression",
+                  "zh": r"术后|打完|做完|注射后|之后|以后|后第|第[\d一二三四五六七八九十]+天|昨天|来急诊|急诊|新发|新出现|加重|越来越|突然|现在|血肿|脓肿|马尾"}
+
+
+def indication_told(question: str, lang: Lang) -> re.Pattern[str] | None:
+    """The pattern of a symptom told as the reason for a procedure ("TFESI for leg numbness from stenosis - precautions?",
+    因腰椎管狭窄下肢麻木): read out before the symptoms, unless anything places a symptom after the procedure or as new."""
+    return None if _rx(_AFTER_IT_TOLD[lang]).search(question if lang == "zh" else f" {question} ") else INDICATION[lang]
+
+
 INDICATION = {lang: re.compile(rx, re.I) for lang, rx in _INDICATION.items()}
 _NEGATED = {
     "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
@@ -1418,7 +1430,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
-    q = INDICATION[lang].sub(" ", q)  # nor the symptom the procedure is for
+    if (indication := indication_told(question, lang)) is not None:
+        q = indication.sub(" ", q)  # nor the symptom the procedure is for
     q = _without_known_reactor(q, lang)
     q = _rx(_ASKED_IF_STROKE[lang]).sub(" ", q)  # "是不是中风了？", "is this a stroke?": the worry asked, not a sign told
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
@@ -1702,4 +1715,16 @@ def foreign_emergency(question: str, lang: Lang) -> Triage:
     q = question if lang == "zh" else f" {question} "
     if not (severe(question, lang) or slow_heart(question, lang) or _rx(_OUT_COLD[lang]).search(q)) or not_now(question, lang):
         return Triage(False)
+    # (told as happening: "术中心率突然掉到40，怎么办", "HR dropped to 40 intraop, what do I do"; never a frequency, a plan or a
+    # question of what a drug does: "does dexmedetomidine cause bradycardia?", "baseline HR 45 for surgery tomorrow")
+    if not (happening_now(question, lang) or during_procedure(question, lang) or _rx(_FELL_NOW[lang]).search(q)) \
+            or _rx(_CALM_ASK[lang]).search(q) or (_rx(_PLANNED[lang]).search(q) and not _rx(_HAPPENING[lang]).search(q)):
+        return Triage(False)
     return Triage(True, FOREIGN_EMERGENCY, _FOREIGN_BANNER[lang])
+
+
+_FELL_NOW = {"en": r"\b(?:dropped|fell|fallen|crash\w*|collapsed|arrested)\b|\bintra-?op\b|\bon the table\b",
+             "zh": r"突然|掉到|降到|术中|台上|抢救"}
+_CALM_ASK = {"en": r"\b(?:does|do|can|will|would|is|are) (?:[\w-]+ ){0,4}?(?:cause|common|usual|expected|normal|known|a known|ok|okay)\b|"
+                   r"\bhow (?:common|often)\b|\bincidence\b|\bbaseline\b|\bwill the patient\b",
+             "zh": r"发生率|常见吗|多常见|概率|会不会|是否会|正常吗|基础心率|平时心率"}

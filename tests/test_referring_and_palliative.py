@@ -406,3 +406,56 @@ def test_does_an_occipital_nerve_block_work_for_pdph_is_answered_with_its_review
 
 def test_ank_spond_is_ankylosing_spondylitis(referred):
     assert "ankylosing-spondylitis" in referred.frame("ank spond pt for caudal epidural - is the haematoma risk higher?").concepts
+
+
+# --- review 18 -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question,lang", [
+    ("ILESI yesterday, called back for bilateral leg weakness with suspected cord compression from a haematoma - what now?", "en"),
+    ("Admitted tonight for weakness and numbness from cord compression, had an interlaminar ESI 2 days ago on apixaban", "en"),
+    ("Patient seen in ED for leg weakness due to compression of the cord after her epidural yesterday, what do I do?", "en"),
+    ("硬膜外注射后第二天，因血肿压迫导致双下肢无力，怎么处理", "zh"),
+    ("打完硬膜外激素后，硬膜外血肿压迫引起双下肢无力，怎么办？", "zh"),
+    ("昨天做了硬膜外注射，今天因神经受压迫双腿无力来急诊，怎么办", "zh"),
+])
+def test_a_deficit_told_after_the_procedure_is_never_read_as_its_indication(question, lang):
+    assert triage(question, lang).urgent
+
+
+def test_our_rfa_in_a_patient_with_cancer_stays_ours(referred):
+    ans = referred.answer("Did a lumbar RFA this morning on a patient with metastatic prostate cancer; now new bilateral leg "
+                          "weakness and urinary retention - what do I do?")
+    assert ans.urgent and not ans.abstained, ans.text
+    for q in ("Breast cancer with bone metastases, for lumbar RFA on clopidogrel - how long to hold?",
+              "Patient on a tumour necrosis factor blocker for psoriasis, lumbar RFA next week - infection risk?"):
+        assert referred.frame(q).out_of_scope == () or "tumour-ablation" not in referred.frame(q).out_of_scope, q
+
+
+@pytest.mark.parametrize("question,lang", [
+    ("Colonoscopy under propofol: will the patient be unconscious the whole time?", "en"),
+    ("Does dexmedetomidine sedation for colonoscopy cause bradycardia?", "en"),
+    ("球囊压迫术中出现心动过缓的发生率是多少？", "zh"),
+    ("Elderly patient for cataract surgery tomorrow has baseline HR 45 - is that ok?", "en"),
+])
+def test_a_calm_question_about_another_specialty_s_procedure_raises_no_banner(question, lang):
+    from assistant.safety import foreign_emergency
+    assert not foreign_emergency(question, lang).urgent
+
+
+@pytest.mark.parametrize("question,said", [
+    ("How long do we wait between the last clopidogrel dose and the ESI?", "7 days"),
+])
+def test_a_wait_between_a_drug_dose_and_the_procedure_is_its_hold(referred, question, said):
+    ans = referred.answer(question)
+    assert said in ans.text and "between injections" not in ans.text, ans.text
+
+
+def test_a_or_b_which_is_safer_in_chinese_is_still_a_comparison():
+    from assistant.frame import aspects_of
+    assert "comparison" in aspects_of("颗粒型激素还是非颗粒型激素比较安全？", "zh")
+    assert aspects_of("颈椎TFESI脊髓梗死的风险大吗", "zh")[:1] != ("risk_factors",)
+
+
+def test_anticoagulating_again_after_a_procedure_is_its_restart_not_a_treatment():
+    from assistant.frame import aspects_of
+    assert "action" not in aspects_of("On apixaban for AF, kyphoplasty done yesterday - when should we anticoagulate again?", "en")
