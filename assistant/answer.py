@@ -57,7 +57,6 @@ from .compose import (
 )
 from .config import Settings
 from .frame import (
-    ANTICOAGULATE_ASK,
     ASPECTS,
     ESSENTIAL,
     GOING_HOME,
@@ -72,6 +71,7 @@ from .frame import (
     TOPIC_ASKS,
     Part,
     Question,
+    asks_to_anticoagulate,
     drug_like,
     held_drug,
     procedure_like,
@@ -282,10 +282,7 @@ def _whether_given(p: Part) -> bool:
     """Does the part ask whether a drug may be given (read as a hold or a contraindication, "能用丙泊酚吗", 要不要抗凝), or
     name it bare ("… - anticoagulate?"), not how much of it?"""
     return p.aspects[:1] in (("contraindications",), ("hold",)) or (not p.aspects and p.text.rstrip().endswith(("?", "？"))) \
-        or any(rx.search(p.text) for rx in _ANTICOAGULATE)
-
-
-_ANTICOAGULATE = tuple(re.compile(rx, re.I) for rx in ANTICOAGULATE_ASK.values())
+        or asks_to_anticoagulate(p.text)
 
 
 # a bare "epidural" told as what the patient had ("day 2 after epidural", 打完硬膜外; not "an epidural collection")

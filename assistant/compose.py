@@ -2595,8 +2595,7 @@ _VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(
 _ANY = re.compile(r"")
 # "where's the best spot for the box?": the verdict, or the site where the harm was least common
 _LEVEL_ADVISED = re.compile(r"(?:advises?|recommends?|建议|首选)[^.;。；]{0,12}?[CTLS]\d", re.I)  # (a level advised, not one measured)
-_BEST_PLACE = re.compile(_VERDICT.pattern + r"|\bleast (?:common|frequent)\b|\blowest\b|\bfewest\b|最低|最少|"
-                         r"(?:advises?|recommends?|建议|首选)[^.;。；]{0,12}?[CTLS]\d", re.I)
+_BEST_PLACE = re.compile(_VERDICT.pattern + r"|\bleast (?:common|frequent)\b|\blowest\b|\bfewest\b|最低|最少|" + _LEVEL_ADVISED.pattern, re.I)
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
 _DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)
 _DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|是)|相比之下", re.I)

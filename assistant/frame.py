@@ -64,6 +64,14 @@ ANTICOAGULATE_ASK = {
     "zh": r"^(?![\s\S]*(?:恢复|重新|再次|桥接|明天|下周|术前|要做|准备做|择期))[\s\S]*?"
           r"(?:要不要|需不需要|是否(?:需要)?|该不该|需要|要)(?:做|进行|给予?)?抗凝(?:治疗)?(?!药|剂|桥接|[^，。？?]{0,3}停)(?:吗|么|呢|[？?]|$)",
 }
+_ANTICOAGULATE = tuple(re.compile(rx, re.I) for rx in ANTICOAGULATE_ASK.values())
+
+
+def asks_to_anticoagulate(text: str) -> bool:
+    """Is anticoagulation asked as the treatment of what is told (`ANTICOAGULATE_ASK`, either language)?"""
+    return any(rx.search(text) for rx in _ANTICOAGULATE)
+
+
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -868,7 +876,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                        r"(?=[\s\S]*(?:\blong\b|prolonged|\d+\s*min\w* of fluoro|fluoro(?:scopy)? time|\bmGy\b|\bGy\b|"
                                        r"radiation dose|skin dose|透视时间|剂量|时间(?:很|太)?长))", re.I), "radiation-injury"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
-    ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|\bPVP\b|\bPKP\b|骨水泥|椎体成形|后凸成形|(?<![A-Za-z])P[VK]P", re.I),
+    ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|(?<![A-Za-z])P[VK]P(?![A-Za-z])|骨水泥|椎体成形|后凸成形", re.I),
      "pulmonary-cement-embolism"),
     # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a
     # reason to wait ("UTI on cipro day 2, SCS trial tomorrow - proceed?"); not cellulitis at the pocket, wound or puncture
@@ -2433,7 +2441,7 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
         # "which is safer for a patient on apixaban, TFESI or ILESI?": the drug's hold for each, before their complications
         return ("hold", *aspects)
     if aspects == ("action",) and held_drug(subjects, lexicon) and any(lexicon.concepts[c].kind == "procedure" for c in subjects) \
-            and not any(_rx(a).search(text) for a in ANTICOAGULATE_ASK.values()):
+            and not asks_to_anticoagulate(text):
         return ("hold",)  # "on Brilinta, wants a kyphoplasty - what do I do with the antiplatelets?": the drug before the procedure
     if aspects[:1] == ("timing",) and "hold" not in aspects and held_drug(subjects, lexicon) \
             and any(lexicon.concepts[c].kind == "procedure" for c in subjects) and _BEFORE_IT.search(text) and not _AFTERWARDS_ASK.search(text):
