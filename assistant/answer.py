@@ -69,6 +69,7 @@ from .frame import (
     RISKS_TO_TELL,
     SIGN_STOPPED,
     TOPIC_ASKS,
+    WAIT_ASK,
     Part,
     Question,
     asks_to_anticoagulate,
@@ -278,6 +279,18 @@ _CONVENTIONAL = re.compile(r"\b(?:conventional|traditional|standard|regular|norm
 # two things weighed that no sentence of the knowledge base names together
 _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below is what they say of each.",
                "zh": "知识库没有{sides}之间的直接比较；以下为其分别的资料："}
+# Laboratory values told as normal, with none given as a number ("if PT/INR, aPTT and plt are all normal…", 凝血和血小板都正常):
+# a normal count points to no condition.
+_LABS_NORMAL = re.compile(r"\b(?:are|is|were|was|all|both|labs?|coags?)\s+(?:all\s+|both\s+)?(?:normal|wnl|fine|ok)\b(?!\s*\?)|"
+                          r"\bnormal (?:labs|coags?|coagulation|platelets?|plts?|inr|pt|aptt)\b|(?:都|均|全)正常(?![吗么嘛吧不否?？])", re.I)
+_LAB_VALUE = re.compile(r"(?:\bplts?|\bplatelets?|\binr|\baptt|\bpt|血小板|凝血)\s*(?:count\s*)?(?:of |is |was |=|:|：)?\s*\d", re.I)
+
+
+def labs_normal(text: str) -> bool:
+    """Are the laboratory values told as normal, none as a number?"""
+    return bool(_LABS_NORMAL.search(text)) and not _LAB_VALUE.search(text)
+
+
 def _whether_given(p: Part) -> bool:
     """Does the part ask whether a drug may be given (read as a hold or a contraindication, "能用丙泊酚吗", 要不要抗凝), or
     name it bare ("… - anticoagulate?"), not how much of it?"""
@@ -292,6 +305,9 @@ _HAD_EPIDURAL = {"en": re.compile(r"\b(?:after|post|had|following|since) (?:an |
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _ANY_PROCEDURE = frozenset({"interventional-pain-procedure", "steroid-injection"})
+# Asks whose passages speak of any surgery: steroid cover for an operation in the weeks after an ESI (a hip replacement is
+# that stress, and no procedure the answer must say it has nothing on)
+_ANY_SURGERY = frozenset({"steroid-cover"})
 
 _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. {its} not given here: check the drug's label and ask the prescriber.",
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
@@ -631,7 +647,7 @@ class AnswerEngine:
         q = without_normal_renal(q)
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.all_concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
-        swap = {c: rs for c, rs in swap.items() if rs}
+        swap = {c: rs for c, rs in swap.items() if rs and not labs_normal(q.text)}
         told = tuple(c for c in swap if c in q.concepts)  # (one carried from the turn before is swapped without a second note)
         # occipital nerve stimulation: searched and scored as peripheral nerve stimulation (not when a dose of the specific
         # one is asked: the ozone concentration is not an intradiscal procedure's antibiotic dose)
@@ -710,11 +726,14 @@ class AnswerEngine:
             and not ongoing and not _STILL[q.lang].search(q.text)
         settled = bool(SETTLED[q.lang].search(q.text) or later) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text) \
             and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
-        if before and not DEFICIT_GONE[q.lang].search(q.text) and ({"action", "escalation", "workup"} & set(q.aspects) or _NEXT[q.lang].search(q.text)):
+        waiting = bool(WAIT_ASK[q.lang].search(q.text)) and not settled
+        if before and (waiting or not DEFICIT_GONE[q.lang].search(q.text) and ({"action", "escalation", "workup"} & set(q.aspects)
+                                                                              or _NEXT[q.lang].search(q.text))):
             # "已经停止注射了，生命体征平稳，下一步做什么", "injection stopped, vitals stable, what next?" after blindness and
             # four weak limbs: stable vitals and a stopped injection do not end a deficit; what next is still the pathway's
+            # ("MRI那边排队要到明天早上，等得起吗？" with the weak legs told before: the emergency has not waited, whichever)
             prior = triage(last, q.lang, concepts)
-            if prior.rule in _DEFICITS:
+            if prior.rule in _DEFICITS or (waiting and prior.urgent):
                 return prior
         if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
             return Triage(False)
@@ -1893,6 +1912,14 @@ class AnswerEngine:
             c for c, k in self._kinds.items() if k == "procedure" and c in lx and asked[0] in lx[c].related}
         if any(near & b.sentence.concepts for b in bullets):
             return []
+        # (a procedure of one region, "颈椎硬膜外注射", is named by a sentence naming that region and a kind of its broader
+        # procedure: the cervical interlaminar ESI)
+        regions = self._regional.get(asked[0], (frozenset(), frozenset()))[0]
+        broader = set(self.lexicon.broader_closure([asked[0]])[1:2])  # (its nearest broader procedure only: ESI, not neuraxial)
+        if regions and any(regions & b.sentence.concepts and any(broader & set(self.lexicon.broader_closure([c])[1:])
+                                                                 for c in b.sentence.concepts if self._kinds.get(c) == "procedure")
+                           for b in bullets):
+            return []
         wider = set(self.lexicon.broader_closure([asked[0]]))
         others = [sorted(c for c in b.sentence.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts and c not in wider)
                   for b in bullets]
@@ -2147,7 +2174,7 @@ class AnswerEngine:
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment") and not by.get(c)]
         ours = [c for c in own_procedures(q.subjects, self._kinds, True) if c in lx]
-        if not foreign or not ours:
+        if not foreign or not ours or _ANY_SURGERY.intersection(q.concepts):
             return [], []
         return list(dict.fromkeys(self._said(q, c, q.lang) for c in foreign)), [self._said(q, c, q.lang) for c in ours[:2]]
 

@@ -96,13 +96,13 @@ _LEANS = {
 }
 # Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
 _PROVENANCE = {
-    "en": re.compile(r"^(?:these|the|this|that) (?:figures?|numbers?|data|values?|estimates?|rates?) (?:come|comes|are|is|were|was) "
+    "en": re.compile(r"^(?:these|the|this|that) (?:[\w-]+ ){0,3}?(?:figures?|numbers?|data|values?|estimates?|rates?|regimens?|recommendations?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
                      r"editor|(?:was|were) not read|could not be obtained|"
                      r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
                      r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against|"
                      r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b", re.I),
-    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
+    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
                      r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
                      r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)"),
 }
@@ -421,6 +421,24 @@ def _lists_condition(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 
 _SALINE = "saline"
+# A drug class's own toxicity: the steps that treat it name other drugs (epinephrine, amiodarone), no rivals of the drug.
+_TOXICITY_OF = {"local-anaesthetic": "last"}
+
+
+def _toxicities(own: Sequence[str], sig: Signals) -> set[str]:
+    """The toxicities of the drugs asked ("heart stopping from bupivacaine": LAST)."""
+    return {t for c in own if sig.kinds.get(c) in _DRUG_KINDS for k in {c, *sig.closure.get(c, ())} if (t := _TOXICITY_OF.get(k))}
+
+
+def _own_toxicity(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """Does the sentence name the toxicity of a drug asked?"""
+    return bool(_toxicities(own, sig) & s.concepts)
+
+
+def _treats_own_toxicity(s: Sentence, part: Part, own: Sequence[str], sig: Signals) -> bool:
+    """Asked what to do, does the sentence give a step for the asked drug's own toxicity (LAST's modified ACLS, naming
+    epinephrine and amiodarone: the drugs that treat it, no rivals of the bupivacaine asked)?"""
+    return part.aspects[:1] == ("action",) and s.action and _own_toxicity(s, own, sig) and not rival(s, own, sig, ("complication",))
 
 
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
@@ -452,8 +470,10 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         # (a rule said of one procedure "and other blocks that include a local anaesthetic" is every such block's)
         if not mine or any(c in s.concepts for c in mine) or (kind == "procedure" and _AND_OTHERS[s.chunk.lang].search(s.text)):
             continue
-        if kind == "complication" and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine):
-            continue  # "no major neurologic or haemorrhagic event" answers a question about paralysis
+        # "no major neurologic or haemorrhagic event" answers a question about paralysis; the asked drug's own toxicity and
+        # its signs are no other complication (LAST's arrhythmia beside "heart stopping from bupivacaine")
+        if kind == "complication" and (any(sig.parents.get(c, frozenset()) & s.concepts for c in mine) or _own_toxicity(s, own, sig)):
+            continue
         near = set(mine).union(*(sig.parents.get(c, frozenset()) for c in mine))
         # the asked drug given as a measure that goes with any procedure ("antibiotics after an SCS implant" is prophylaxis)
         # (not another procedure of the asked one's family linked to the complication: epidural anaesthesia's haematoma
@@ -691,7 +711,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # (asked for the work-up, the studies a sentence orders are the answer, not another procedure: "plain film, then MRI")
     looked_at = _without_studies(s) if "workup" in part.aspects else s
     if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) and not next_line \
-            and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)):
+            and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)) \
+            and not _treats_own_toxicity(s, part, subject, sig):
         total += w.rival
     total += w.weight_band * band_fit(s.text, told_weight(q.text))  # the regimen for this patient's weight
     if "expected" in part.aspects and any(sig.kinds.get(c) == "complication" and c in s.concepts for c in part.concepts):
@@ -1220,6 +1241,9 @@ def _near(about: Collection[str], sig: Signals) -> set[str]:
 def _names_part(s: Sentence, part: Part, sig: Signals) -> bool:
     """Does the sentence name one of the part's concepts, one it inherited, or a broader, related or narrower one?"""
     about = part.concepts or part.inherited
+    if part.concepts and "hold" in part.aspects and not any(sig.kinds.get(c) in _DRUG_KINDS for c in part.concepts):
+        # ("when do we restart after the implant?": the drug held before is what restarts)
+        about = (*about, *(c for c in part.inherited if sig.kinds.get(c) in _DRUG_KINDS))
     return not about or bool(_near(about, sig) & s.concepts)
 
 
@@ -1235,7 +1259,7 @@ def _on_complication(pool: list[tuple[float, Sentence]], part: Part, q: Question
     asked = [c for c in _own(part, q) if sig.kinds.get(c) == "complication"] if not part.inherited else []  # (not a follow-up's)
     if not asked or not part.aspects or part.aspects[0] not in _NAMES_COMPLICATION:
         return pool
-    near, subject = _near(asked, sig), _own(part, q)
+    near, subject = _near(asked, sig) | _toxicities(_own(part, q), sig), _own(part, q)  # (its drug's toxicity: LAST's steps)
     return [(sc, s) for sc, s in pool if near & s.concepts and not rival(s, subject, sig, ("complication",))]
 
 
@@ -1421,7 +1445,7 @@ RESTART_ASK = re.compile(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
                          # "how long before the TFESI? and after?": the restart, asked in two words
                          r"\b(?:and|what about) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|做完(?:以后|之后)?呢", re.I)
-_RESTARTS = re.compile(r"\b(?:restart|resum)\w*|恢复", re.I)
+_RESTARTS = re.compile(r"\b(?:restart|resum)\w*|\bback on\b|恢复", re.I)
 
 
 def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
@@ -1440,12 +1464,18 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     return [says, *rest], True
 
 
+_WHETHER_NEEDED = re.compile(r"\b(?:do|does|should|must) (?:we|i|you|she|he|they) (?:really )?(?:need|have) to\b|\bis (?:it|that) (?:really )?"
+                             r"(?:needed|necessary|required)\b|需要[^，。？?]{0,12}(?:吗|么)|要不要|需不需要|是否需要|有没有必要|有必要", re.I)
+
+
 def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
                      sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
     """"Pregnant 12 weeks, can I do an SI joint injection?": a sentence naming the patient's condition (pregnancy,
     thrombocytopenia) leads the answer on whether the procedure may be done, before the procedure's general risks (not
     another procedure's contraindication list that names it)."""
-    if part.aspects[:1] != ("contraindications",) or not above:
+    # (or whether a safeguard is needed for it: "海鲜过敏…需要提前用激素预防吗？", what the sources say of the condition decides)
+    if not (part.aspects[:1] == ("contraindications",) or part.aspects[:1] == ("prevention",) and _WHETHER_NEEDED.search(part.text)) \
+            or not above:
         return above, False
     # (and a finding told with its value, "INR 1.6 this morning, can I go ahead?": what the sources say of it decides)
     valued = {m.concept for m in q.matches if m.concept in _DECIDING_LABS and _VALUE_AFTER.match(q.text, m.end)}
@@ -1501,8 +1531,9 @@ def _class_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Par
 
     def states_class(x: Sentence) -> bool:
         # (a rule stated per class, a drug's or the move up a class for a frail patient, is no statement of the class)
+        # (nor is a rule for a patient's condition: "with recent VTE, consider deferring a high-risk procedure")
         return bool(classes & x.concepts) and not (NO_STOP_NEEDED.search(x.text) or _UPGRADE.search(x.text)
-                                                   or any(sig.kinds.get(c) in ("drug", "brand") for c in x.concepts))
+                                                   or any(sig.kinds.get(c) in ("drug", "brand", "condition") for c in x.concepts))
     # (the same class: a second procedure's other class is said too, "kyphoplasty high, trigger point low")
     mine = sig.risk_classes & s.concepts
     return ("hold" in part.aspects or ("timing" in part.aspects and drug)) and states_class(s) \
@@ -1789,7 +1820,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
     scored = [[score(s, p, q, idf, dense, lang, w, sig) if _can_answer(s, p, sig) else _NEVER for p in parts] for s in sentences]
     live = _answerable([j for j in range(len(parts)) if j >= len(covered) or covered[j]], scored, gaps)
     owner = _merge_parts(scored, live, [frozenset(c for c in p.concepts if sig.kinds.get(c) == "procedure") for p in parts],
-                         [frozenset(p.concepts) for p in parts], [s.concepts for s in sentences])
+                         # (a class named by a part, "术后多久能恢复抗凝？", is named by the sentence on its member: rivaroxaban)
+                         [frozenset(p.concepts) for p in parts],
+                         [s.concepts.union(*(sig.closure.get(c, frozenset()) for c in s.concepts)) for s in sentences])
     for row in scored:  # a merged part scores a sentence by the best of its members
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
@@ -1959,6 +1992,9 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
             and _narrow_kind(part) is not _LASTS:
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
+        if "hold" in part.aspects:  # ("when do we restart after the implant?" of the enoxaparin before: its restart, not an
+            # implant's hair removal)
+            pool = [(sc, s) for sc, s in pool if any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in held)] or pool
     elif "dose" in part.aspects and not _PREMEDICATION.intersection(part.concepts) \
             and (agents := held or [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug-class"]):
         # (a premedication regimen is asked in the contrast's name: its prednisone is the dose asked, not another agent's)
@@ -2199,6 +2235,9 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
         if len(fits) == 1 and scored[i][fits[0]] >= w.min_score and not (timed and assign[i] != fits[0]):
             assign[i] = fits[0]
             pinned.add(i)
+        elif not fits and len(restart := [j for j in heads if _RESTARTS.search(parts[j].text)]) == 1 \
+                and _DRUG_RESTART.search(s.text) and scored[i][restart[0]] >= w.min_score:
+            assign[i] = restart[0]  # a drug's restart goes to the one part asking when it restarts
     return assign, pinned
 
 

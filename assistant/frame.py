@@ -87,7 +87,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"还是(?:很|非常|特别|挺|那么)?(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:很|非常)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
-               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
+               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well))|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                r"what else can (?:i|we) (?:do|try)|then what|what next|(?:^|[.,;:!]\s*)next\s*\?|"
@@ -117,7 +117,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:放弃|中止|终止(?!妊娠)|停止|停)|(?:放弃|中止|停止)[^，。？?]{0,6}还是[^，。？?]{0,10}(?:换|继续|调整)|"
                r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]
-               + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"),
+               + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"
+               # the next step chosen now ("要急诊MRI还是直接找脊柱外科？", "先停药还是先做CT？")
+               r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)|先[^，。？?]{1,12}还是先"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
@@ -130,7 +132,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
              r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
-             r"(?! (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
+             r"(?!(?: ?/ ?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
@@ -151,6 +153,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"blood thinners?|nsaids?)\b|"
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
              r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|"
+             # ("…and when back on?", "when can she get back on it?")
+             r"\bwhen (?:(?:can|does|do|should|is|will) (?:she|he|they|we|it|the (?:patient|pt)|pt) )?(?:go |get |be |put (?:her|him|them) )?back on\b|"
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
              + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
              r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上|续用|续打|间隔|提前|术前停|"
@@ -159,7 +163,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
     "magnitude": ("",
                   r"how (?:high|low|far)\b|by how much|how much (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|"
-                  r"drop|fall|go down|change)",
+                  r"drop|fall|go down|change)|"
+                  # ("how much / how long will sugars go up": the rise asked with its time, the time left for the timing ask)
+                  r"how much(?= ?/ ?how \w+ (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))",
                   r"(?:升|升高|增高|涨|降|降低|下降)(?:了)?(?:多少|多高|多大)|(?:升|涨|降)到多少|能(?:升|涨)多高"),
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in
@@ -186,6 +192,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:situations?|cases?|times?|circumstances?|patients?) (?:where|when|in which) (?:i|we|you) (?:should ?n[o']t|must ?n[o']t)\b|"
                           r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen not to\b|\bwhen shouldn'?t (?:i|we|you)\b|\b(?:any )?reasons? not to\b|"
                           r"(?:ok|okay) to (?:do|proceed|inject|go ahead|use|give)|safe to (?:do|proceed|inject|go ahead|use|give)|should (?:i|we) (?:avoid|cancel|postpone)|"
+                          # (whether to do it now or defer it: "ok to just hold apixaban 3 days or should we wait?")
+                          r"\bor (?:should (?:i|we) |do (?:i|we) |better to )?(?:just )?wait\s*\?|\bshould (?:i|we) (?:just )?(?:wait|defer)\b|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
                           r"(?:^|[-–—:;,.]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
                           # go or not ("proceed or cancel?", "cancel?", "do it or postpone?")
@@ -208,13 +216,15 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"which patients|in whom|high[- ]risk|predictors?\b|predictive factors?|\bpredicts?\b|"
                      r"\bwho (?:gets?|has|have|develops?) (?:it )?more\b|\bwho (?:is|are) more (?:likely|prone)\b|"
                      r"risk (?:category|class|grade|tier|level|stratum|group)|"
+                     # (whether what the patient takes or has counts: "on sertraline and fish oil - does it matter?")
+                     r"\bdo(?:es)? (?:it|that|this|either|they|these|those|any of (?:them|these|those)|(?:either|both) of (?:them|these)) (?:really )?matter\b|"
                      r"(?:low|intermediate|moderate|medium)[- ]risk|"
                      # whether this patient needs bridging is a question of who is at high thromboembolic risk
                      r"(?:need|needs|require|requires|candidate for|qualify for|indicat\w*) (?:\w+ )?bridg\w*|bridg\w* (?:needed|indicated|required)|"
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b|"
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
-                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?<!胎儿)(?<!宝宝)(?<!孩子)(?:有没有|有无|会不会有|有什么|有啥)影响(?!胎儿|宝宝|孩子)|(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
@@ -806,7 +816,9 @@ _DESPITE = re.compile(r"despite|in spite|even", re.I)
 _WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:surgery|operation|scan|mri)) (?:\w+ )?wait\b|"
                               r"\bwait (?:until|till|til) (?:tomorrow|the morning|morning|monday)\b|\bok to wait\b|\bsafe to wait\b|"
                               r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b", re.I),
-             "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)")}
+             "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
+                              r"等得(?:起|了)|等不(?:起|了)")}
+WAIT_ASK = _WAIT_ASK  # (the answer keeps an emergency's banner when a follow-up asks whether its care can wait)
 _CLAUSE_END = re.compile(r"[,.;:?!]|\b(?:what|now|and (?:now|still)|but)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
@@ -876,8 +888,19 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                        r"(?=[\s\S]*(?:\blong\b|prolonged|\d+\s*min\w* of fluoro|fluoro(?:scopy)? time|\bmGy\b|\bGy\b|"
                                        r"radiation dose|skin dose|透视时间|剂量|时间(?:很|太)?长))", re.I), "radiation-injury"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
-    ("pulmonary-embolism", re.compile(r"cement|PMMA|vertebroplast|kyphoplast|(?<![A-Za-z])P[VK]P(?![A-Za-z])|骨水泥|椎体成形|后凸成形", re.I),
+    # (not a clot the patient had before and is treated for: "PE 6 wks ago, on apixaban … kyphoplasty next week")
+    ("pulmonary-embolism", re.compile(r"^(?![\s\S]*(?:\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\b(?:ago|last (?:month|year))\b|"
+                                      r"\b(?:prior|previous|recent|old|history of|hx of|h/o|hx|for (?:a |her |his |the )?|since (?:a |her |his |the )?)\s*"
+                                      r"(?:pe|pulmonary embol\w*)\b|(?:既往|之前|以前|曾|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|天|年)前)[^，。？?]{0,6}肺栓塞|"
+                                      r"肺栓塞[^，。？?]{0,8}(?:病史|史|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|天|年)前)))"
+                                      r"[\s\S]*?(?:cement|PMMA|vertebroplast|kyphoplast|(?<![A-Za-z])P[VK]P(?![A-Za-z])|骨水泥|椎体成形|后凸成形)", re.I),
      "pulmonary-cement-embolism"),
+    # a pulmonary embolism the patient had and is anticoagulated for is a venous thromboembolism (its timing decides when a
+    # high-risk procedure can be done), not a complication asked ("PE 6 wks ago, now on apixaban", 3个月前肺栓塞)
+    ("pulmonary-embolism", re.compile(r"\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\b(?:ago|last (?:month|year))\b|"
+                                      r"\b(?:prior|previous|recent|old|history of|hx of|h/o|hx|for (?:a |her |his |the )?|since (?:a |her |his |the )?)\s*"
+                                      r"(?:pe|pulmonary embol\w*)\b|(?:既往|之前|以前|曾|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|天|年)前)[^，。？?]{0,6}肺栓塞|"
+                                      r"肺栓塞[^，。？?]{0,8}(?:病史|史|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|天|年)前)", re.I), "vte"),
     # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a
     # reason to wait ("UTI on cipro day 2, SCS trial tomorrow - proceed?"); not cellulitis at the pocket, wound or puncture
     # site of one already done (that is the procedure's own infection)
@@ -1162,7 +1185,7 @@ _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|exclu
                         r"\bnegative for|\bno (?:evidence|signs?) of|"
                         # a history denied: "no prior stroke", "no hx of bleeding", "没卒中史", "既往无出血"
                         r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往)"
-                        r"\s*(?:the\s+|a\s+|an\s+|on\s+|taking\s+|using\s+|in\s+)?$", re.I)
+                        r"\s*(?:the\s+|a\s+|an\s+|(?:on|taking|using)\s+(?:any\s+)?|any\s+|in\s+)?$", re.I)
 
 
 _DENIED_AFTER = re.compile(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\b|"  # "pregnant? no"
@@ -1205,6 +1228,10 @@ _NOTHING_BUT = re.compile(r"\b(?:nothing|none|no (?:other )?(?:drugs?|meds?|medi
 _NONE_ELSE = re.compile(r"^[^，。,.;；]{0,12}?(?:没|没有|不吃|no other|nothing else|none else|别的|其他|其它)", re.I)
 _CLAUSE = re.compile(r"[，。,;；！？?!]")
 _TAKEN_KINDS = ("drug", "drug-class", "brand")
+
+
+# Exercise capacity in metabolic equivalents ("manages 4 METs", "<4 METs", ">= 4 METs"), not metastases.
+_FUNCTIONAL_METS = re.compile(r"((?:\d+(?:\.\d+)?|[<>≥≤]=?)\s*)METs?\b", re.I)
 
 
 def _excluded(text: str, m: Match, drug: bool = False) -> bool:
@@ -1558,6 +1585,7 @@ class Framer:
         if not q:
             return Question(original, q, lang, script)
         q = _NOTE_WORDS.sub(lambda m: _NOTE_WORD[m.group().lower().rstrip(".")], q)
+        q = _FUNCTIONAL_METS.sub(r"\1 metabolic equivalents", q)  # ("manages 4 METs": exercise capacity, no metastases)
         q = _ZH_SHORT.sub(lambda m: _ZH_WRITTEN_OUT[m.group()], q)
         q = _CANTONESE.sub(lambda m: _CANTONESE_WORDS[m.group()], q) if lang == "zh" else q
         q = _MIXED_AND.sub(lambda m: " or " if m.group(1) == "或" else " and ", _JOINED_LEVEL.sub(r"\1\2-\3\4", q))  # "C7T1", "L5S1": the interspace written without its dash
@@ -1939,7 +1967,20 @@ class Framer:
         (diagnostic block, its indications) only names the procedure; it is not a second ask of the part."""
         if "hold" not in part.aspects or not held_drug(part.concepts + part.inherited, self.lexicon):
             return part
+        part = self._class_is_the_drug(part)
         return Part(part.text, tuple(c for c in part.concepts if c not in ESSENTIAL), part.aspects, part.inherited, part.terms)
+
+    def _class_is_the_drug(self, part: Part) -> Part:
+        """"拜瑞妥…术前停几天？术后多久能恢复抗凝？": a part naming only the class of the drug told before asks about that
+        drug (rivaroxaban's restart, not every anticoagulant's)."""
+        lex = self.lexicon.concepts
+        classes = [c for c in part.concepts if lex[c].kind == "drug-class"]
+        if not classes or any(lex[c].kind in ("drug", "brand") for c in part.concepts):
+            return part
+        named = [d for d in part.inherited if lex[d].kind in ("drug", "brand") and set(classes) <= set(self.lexicon.broader_closure([d]))]
+        if len(named) != 1:
+            return part
+        return replace(part, concepts=tuple(dict.fromkeys(named[0] if c in classes else c for c in part.concepts)))
 
     def _leans_on(self, q: str, lang: Lang, subjects: tuple[str, ...], out: tuple[str, ...], unknown: tuple[str, ...],
                   prev: Question) -> bool:
@@ -2542,7 +2583,11 @@ def _frequencies(lang: str) -> dict[str, float]:
 _NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "injn": "injection", "yr": "year", "yrs": "years"}
 # Chinese clinical shorthand written out before matching: 硬外 (硬外注射, 硬外麻) is the epidural; a region's one character
 # before an abbreviation is the spine's region (腰MBB, 颈TFESI: lumbar, cervical).
-_ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎"}
+# (with the commonest same-sound input slips of medical words: 硬模外, 椎体成型, 布比卡英)
+_ZH_SLIPS = {"硬模外": "硬膜外", "硬摸外": "硬膜外", "蛛网模": "蛛网膜", "血种": "血肿", "椎体成型": "椎体成形", "后凸成型": "后凸成形",
+             "利多卡英": "利多卡因", "布比卡英": "布比卡因", "罗哌卡英": "罗哌卡因", "纳络酮": "纳洛酮", "阿派沙班": "阿哌沙班",
+             "氯比格雷": "氯吡格雷"}
+_ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎", **_ZH_SLIPS}
 # two English words joined by a Chinese "and" in mixed text ("temperature 和 duration"): the English "and"
 _MIXED_AND = re.compile(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
 # Cantonese function words a Hong Kong colleague writes ("激素总量有冇上限？", "食紧拜瑞妥"): their Mandarin forms
@@ -2550,7 +2595,7 @@ _CANTONESE_WORDS = {"有冇": "有没有", "冇": "没有", "唔该": "请问", 
                     "食紧": "在吃", "佢哋": "他们", "佢": "他", "啲": "些"}
 _CANTONESE = re.compile("|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)).replace("点样", "(?<!一)点样(?!本|品)"))
 _JOINED_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")
-_ZH_SHORT = re.compile(r"硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
+_ZH_SHORT = re.compile("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
 _SHORTHAND = frozenset({

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .frame import ESSENTIAL, POPULATIONS, Question, drug_like, procedure_like
+from .frame import ESSENTIAL, POPULATIONS, Part, Question, drug_like, procedure_like
 from .sections import group_of
 
 
@@ -152,6 +152,18 @@ def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], 
     return not need or any(covers(c, tags, parents.get(c, ())) for c in need)
 
 
+def _keys(part: Part, q: Question, kinds: Mapping[str, str], guidance: Collection[str]) -> list[str]:
+    """The concepts a part's passages must cover: its subjects and what it inherited."""
+    keys = [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited)) if c in q.subjects or c in part.inherited]
+    if any(kinds.get(c) == "procedure" for c in keys):  # "an SIJ injection under the C-arm": the guidance is how it is done
+        keys = [c for c in keys if c not in guidance]
+    if any(kinds.get(c) in ("procedure", *DRUG_KINDS) for c in part.concepts):
+        # (the patient's condition told in the turn before, "prior MI", is the setting of a part naming its own drug or
+        # procedure, "when does it go back on after the trial leads are in?", not a subject it must find)
+        keys = [c for c in keys if c in part.concepts or kinds.get(c) != "condition"]
+    return keys
+
+
 def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, threshold: float,
           kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]], w: JudgeWeights | None = None,
           guidance: Collection[str] = ()) -> Verdict:
@@ -193,10 +205,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
         foreign_alone = len(q.parts) > 1 and bool(part.concepts) and all(c in q.out_of_scope for c in part.concepts) \
             or bool(topics) and topical[i]
-        keys = [] if foreign_alone else [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited))
-                                         if c in q.subjects or c in part.inherited]
-        if any(kinds.get(c) == "procedure" for c in keys):  # "an SIJ injection under the C-arm": the guidance is how it is done
-            keys = [c for c in keys if c not in guidance]
+        keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
         if not keys:
             covered.append(evidence >= threshold and not foreign_alone)
             continue

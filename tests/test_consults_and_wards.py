@@ -1,0 +1,209 @@
+"""Round 93 (a cardiologist, a haematologist and a hospitalist advising on antithrombotic drugs around pain procedures; a
+Chinese cardiology consult, a rehabilitation physician and a night ward nurse), and the weak points named at the end of
+the session before: CPR changed for LAST, cement in the canal on CT, "manages 4 METs", a deficit found 45 min after."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AnswerEngine
+from assistant.safety import triage
+
+
+@pytest.fixture(scope="module")
+def wards(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("wards-index")
+    copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-interlaminar-caudal", "esi-transforaminal",
+                                  "spinal-cord-stimulation", "vertebral-augmentation", "facet-mbb-rfa", "last", "pdph",
+                                  "intrathecal-drug-delivery", "radiation-contrast", "patient-selection-monitoring", "esi-general"))
+    s = settings_at(root, embedder="hash")
+    build_index(s, progress=False)
+    return AnswerEngine(s)
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+# --- the asked drug's own toxicity ----------------------------------------------------------------------------------
+
+def test_cpr_changed_for_last_gives_the_modified_acls(engine):
+    ans = engine.answer("heart stopping from bupivacaine - what do we change in CPR?")
+    assert any("ACLS" in b or "vasopressin" in b for b in _bullets(ans.text)[:3]), ans.text
+
+
+# --- cement in the canal on CT --------------------------------------------------------------------------------------
+
+def test_cement_told_in_the_canal_is_the_leak(engine):
+    assert "cement-leakage" in engine.frame("PKP术后CT见骨水泥进椎管，怎么办？").concepts
+
+
+def test_scan_or_surgeon_first_leads_with_the_canal_leak(wards):
+    ans = wards.answer("PKP术后CT见骨水泥进椎管，要急诊MRI还是直接找脊柱外科？")
+    first = _bullets(ans.text)[0]
+    assert "椎管" in first and "肺" not in first, ans.text
+
+
+@pytest.mark.parametrize("question", ["PKP术后CT见骨水泥进椎管，要急诊MRI还是直接找脊柱外科？", "TFESI后腿无力，先停药还是先做CT？"])
+def test_which_step_first_asks_what_to_do(engine, question):
+    assert "action" in engine.frame(question).aspects
+
+
+# --- what the patient manages ---------------------------------------------------------------------------------------
+
+def test_a_patient_who_manages_4_mets_asks_no_treatment(engine):
+    q = engine.frame("Lumbar RFA next week, pt on Plavix for a stent 3 yrs ago, manages 4 METs - hold?")
+    assert "action" not in q.aspects and "hold" in q.aspects and "spinal-tumour" not in q.concepts
+
+
+def test_spinal_mets_keep_the_tumour(engine):
+    assert "spinal-tumour" in engine.frame("kyphoplasty for spinal mets - cement leak risk?").concepts
+
+
+# --- minutes after the procedure ------------------------------------------------------------------------------------
+
+def test_a_deficit_found_after_the_procedure_stops_nothing():
+    t = triage("bilateral leg weakness and retention 45 min after an L4/5 ILESI on Clexane - what now?", "en")
+    assert t.urgent and "Stop the procedure" not in t.escalation, t.escalation
+
+
+# --- round 93: restarts asked in a follow-up ------------------------------------------------------------------------
+
+def test_a_condition_told_before_is_no_subject_of_the_restart(engine):
+    ans = engine.answer("if we hold it, when does it go back on after the trial leads are in?",
+                       ["pt on ASA 81 for secondary prevention (prior MI, no stent) scheduled for SCS trial. stop it or not?"])
+    assert not ans.abstained and "24 h" in ans.text, ans.text
+
+
+def test_the_bridging_drug_restarts_after_the_implant(wards):
+    ans = wards.answer("ok so if we bridge with enoxaparin 1mg/kg bid, when's the last dose pre-op and when do we restart after the implant?",
+                       ["pt w/ mechanical mitral valve on coumadin INR goal 3, needs permanent SCS implant. does she need bridging?"])
+    restart = ans.text.split("restart after the implant", 1)[1]
+    assert "12–24 h" in restart and "hair" not in restart, ans.text
+
+
+def test_when_back_on_asks_the_restart(engine):
+    q = engine.frame("pt on effient, cardiology ok'd a hold. how long off before cervical TFESI and when back on?")
+    assert all("hold" in p.aspects for p in q.parts), q.parts
+
+
+def test_when_back_on_is_no_gap_beside_the_restart_given(wards):
+    ans = wards.answer("pt on effient 10mg monotherapy, DES was 14 months ago, cardiology ok'd a hold. how long off before cervical TFESI and when back on?")
+    assert "Not covered" not in ans.text and "restarted" in ans.text, ans.text
+
+
+# --- round 93: a scanned haematoma, the consult named, another specialty's biopsy ----------------------------------
+
+@pytest.mark.parametrize("question", [
+    "MRI shows L3-5 epidural hematoma compressing the sac. how fast does NSGY need to decompress and is conservative mgmt ever ok?",
+    "MRI shows an epidural haematoma after the TFESI - when does the neurosurgeon need to take her to theatre?",
+])
+def test_the_surgeon_asked_for_is_no_other_specialty(wards, question):
+    ans = wards.answer(question)
+    assert ans.urgent and ans.verdict != "out_of_scope", ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "ITP pt plt 38k on clopidogrel needs a bone marrow bx from the post iliac crest - safe to proceed or hold plavix?",
+    "pt on xarelto for a bone marrow trephine tomorrow - hold how long?",
+])
+def test_a_marrow_biopsy_is_another_specialty(wards, question):
+    assert wards.answer(question).verdict == "out_of_scope"
+
+
+# --- round 93: the story's words ------------------------------------------------------------------------------------
+
+def test_how_much_and_how_long_sugars_rise(engine):
+    q = engine.frame("T2DM pt getting L4-5 TFESI w dexamethasone tomorrow. how much / how long will sugars go up?")
+    assert "dose" not in q.aspects and {"magnitude", "timing"} <= set(q.aspects), q.aspects
+
+
+@pytest.mark.parametrize("question,lang", [
+    ("if PT/INR, aPTT and plt are all normal does that basically exclude epidural hematoma risk after a cervical ILESI?", "en"),
+    ("凝血和血小板都正常，做颈椎ILESI还会有硬膜外血肿吗？", "zh"),
+])
+def test_normal_labs_point_to_no_low_platelets(wards, question, lang):
+    ans = wards.answer(question)
+    assert "No figure" not in ans.text and "没有" not in ans.text.split("\n", 1)[0], ans.text
+
+
+def test_a_count_told_still_points_to_low_platelets(wards):
+    assert "No figure" in wards.answer("plt 45k, INR normal - ok to do a lumbar ILESI?").text
+
+
+def test_not_on_any_antithrombotics_denies_them(engine):
+    q = engine.frame("MDS pt, plt 45k, not on any antithrombotics. whats the minimum platelet count for a lumbar ILESI?")
+    assert "antithrombotic" in q.excluded and "hold" not in q.aspects
+
+
+@pytest.mark.parametrize("question", [
+    "PE 6 wks ago, now on apixaban, painful L1 osteoporotic fx - IR wants to do kyphoplasty next week. ok to just hold apixaban 3 days or should we wait?",
+    "3个月前肺栓塞，现在吃利伐沙班，PKP下周做，停几天？",
+])
+def test_a_clot_the_patient_had_is_no_cement_embolism(engine, question):
+    q = engine.frame(question)
+    assert "vte" in q.concepts and "pulmonary-cement-embolism" not in q.concepts, q.concepts
+
+
+@pytest.mark.parametrize("question", ["PKP打骨水泥时突然PE了怎么办", "kyphoplasty - how common is PE?"])
+def test_a_pe_beside_cement_is_still_the_cement_embolism(engine, question):
+    assert "pulmonary-cement-embolism" in engine.frame(question).concepts
+
+
+def test_recent_vte_defers_a_high_risk_procedure(wards):
+    ans = wards.answer("PE 6 wks ago, now on apixaban, painful L1 osteoporotic fx - IR wants to do kyphoplasty next week. "
+                       "ok to just hold apixaban 3 days or should we wait?")
+    assert any("3 months" in b for b in _bullets(ans.text)[:2]), ans.text
+
+
+# --- round 93 (Chinese): a cardiology consult, a rehabilitation ward, a night nurse ---------------------------------
+
+def test_resuming_the_class_of_the_drug_told_is_that_drugs_restart(wards):
+    ans = wards.answer("房颤病人吃拜瑞妥20mg qd，疼痛科要给他做SCS测试，术前停几天？术后多久能恢复抗凝？")
+    first = _bullets(ans.text)[0]
+    assert "3 天" in first and "24 小时" in first, ans.text
+
+
+def test_the_class_named_in_a_second_part_reads_as_the_drug(engine):
+    q = engine.frame("房颤病人吃拜瑞妥20mg qd，疼痛科要给他做SCS测试，术前停几天？术后多久能恢复抗凝？")
+    assert q.parts[1].concepts == ("rivaroxaban",), q.parts
+
+
+@pytest.mark.parametrize("question", ["病人同时在吃舍曲林和鱼油，下周要做鞘内泵植入，有没有影响？",
+                                      "pt on sertraline and fish oil, IT pump implant next week - does it matter?"])
+def test_whether_a_drug_taken_matters_asks_its_bleeding_risk(engine, question):
+    assert engine.frame(question).aspects[:1] == ("risk_factors",)
+
+
+def test_steroid_cover_before_another_specialtys_surgery_is_answered(engine, wards):
+    question = "病人三周前刚做过硬膜外激素注射（曲安奈德80mg），下周要做髋关节手术，围术期需要补激素吗？"
+    assert "steroid-cover" in engine.frame(question).concepts
+    ans = wards.answer(question)
+    assert not ans.abstained and "没有关于" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("typed,meant", [("颈椎硬模外注射", "cervical-esi"), ("椎体成型术", "vertebroplasty"),
+                                         ("布比卡英", "bupivacaine")])
+def test_same_sound_input_slips_are_read_as_meant(engine, typed, meant):
+    assert meant in engine.frame(f"{typed}要注意什么？").concepts
+
+
+def test_a_cervical_epidural_is_named_by_the_cervical_interlaminar_rule(wards):
+    ans = wards.answer("病人做完颈椎硬模外注射，家属问能不能自己开车回家？")
+    assert not ans.text.startswith(">") and "驾车" in _bullets(ans.text)[0], ans.text
+
+
+def test_a_shellfish_allergy_leads_with_what_it_means_for_contrast(wards):
+    ans = wards.answer("病人说自己海鲜过敏，今天下午要做硬膜外注射要用碘造影剂，需要提前用激素预防吗？")
+    assert "贝类过敏" in _bullets(ans.text)[0] and "来自第三方" not in _bullets(ans.text)[0], ans.text
+
+
+@pytest.mark.parametrize("history,question", [
+    ("急！康复科病人今天上午做了腰椎硬膜外注射，一直在打克赛预防血栓，下午突然腰背部剧痛，两条腿没力气，小便解不出来，现在怎么办",
+     "MRI那边排队要到明天早上，等得起吗？减压最晚要在多少小时内做？"),
+    ("bilateral leg weakness 2 h after L4/5 ILESI on clexane, what now?", "MRI can't be done till the morning - can it wait?"),
+])
+def test_asking_whether_the_emergency_can_wait_keeps_its_banner(wards, history, question):
+    assert wards.answer(question, [history]).urgent
