@@ -458,13 +458,15 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         if kind == "region" and not mine:  # a level names its region (L4-5 is lumbar)
             mine = [r for c in own for r in sig.parents.get(c, frozenset()) if r in REGIONS]
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
-        if kind == "drug" and not mine and _member_of_another_class(s, own, sig):
+        # (whom to bridge names the drug bridged: warfarin beside the LMWH asked)
+        bridged = kind == "drug" and _BRIDGING in own and _BRIDGING in s.concepts
+        if kind == "drug" and not mine and not bridged and _member_of_another_class(s, own, sig):
             return True  # (heparin asked: a dabigatran interval is no member's)
         # prophylactic antibiotics for an SCS implant: a sentence on discography's is about another of our procedures (and
         # one on premedication before contrast is not about another: the CT it names is no procedure of ours)
         others = sig.adjuncts if kind == "procedure" and any(c in sig.adjuncts for c in mine) else frozenset()
         mine = [c for c in mine if c not in others] or mine
-        if kind == "drug" and (any(c in sig.adjuncts and c in s.concepts for c in own) or _lists_condition(s, own, sig)
+        if kind == "drug" and (bridged or any(c in sig.adjuncts and c in s.concepts for c in own) or _lists_condition(s, own, sig)
                                or (_EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine))):
             continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
         # (a rule said of one procedure "and other blocks that include a local anaesthetic" is every such block's)
@@ -714,6 +716,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
             and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)) \
             and not _treats_own_toxicity(s, part, subject, sig):
         total += w.rival
+    if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) \
+            and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):
+        total += w.rival  # asked when to stop it: a sentence giving only when it restarts is no answer
     total += w.weight_band * band_fit(s.text, told_weight(q.text))  # the regimen for this patient's weight
     if "expected" in part.aspects and any(sig.kinds.get(c) == "complication" and c in s.concepts for c in part.concepts):
         total += w.complaint  # "face bright red, can't sleep - worried": what the sources say of that reaction, first
@@ -1445,6 +1450,11 @@ RESTART_ASK = re.compile(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
                          # "how long before the TFESI? and after?": the restart, asked in two words
                          r"\b(?:and|what about) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|做完(?:以后|之后)?呢", re.I)
+# a stop asked ("when do we stop it", 术前停几天) and a stop told in a sentence ("held for 3 days before", 术前停用)
+_STOP_ASKED = re.compile(r"\b(?:stop|hold|held|withh\w*|discontinu\w*|come off|last dose)\b|停(?!止注射)", re.I)
+_BEFORE_TOLD = re.compile(r"\b(?:days?|h|hours?|weeks?) (?:before|prior to)\b|\bbefore (?:the |a |an |any )?(?:pain |spinal |neuraxial )?"
+                          r"(?:procedure|injection|block|surgery|implant|needle|puncture)|\b(?:held|stopped|withheld|discontinued) for\b|"
+                          r"术前|前停|前约?停|停用\s*\d", re.I)
 _RESTARTS = re.compile(r"\b(?:restart|resum)\w*|\bback on\b|恢复", re.I)
 
 
@@ -1827,14 +1837,20 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
     heads = sorted(set(owner.values()))
-    assign, pinned = _assign(sentences, scored, parts, heads, w)
+    assign, pinned = _assign(sentences, scored, parts, heads, w,
+                             # (a topic another part inherits is both parts': "保守治疗无效，EBP 打多少 ml？什么时候打？")
+                             [frozenset(c for c in p.concepts if sig.kinds.get(c) == "topic" and c not in q.tried
+                                        and not any(c in o.inherited for o in parts if o is not p)) for p in parts])
     per_part = max(2, max_bullets // len(heads)) if len(heads) > 1 else max_bullets
     out: list[Bullet] = []
     for j in heads:
         # its best, wherever assigned (unless it gives the narrow answer another part asks)
         top = max((i for i in range(len(sentences)) if i not in pinned or assign[i] == j), key=lambda i, j=j: scored[i][j],  # type: ignore[misc]
                   default=0)
-        pool = _part_pool([(scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1],
+        # (a hold part may take the drug's interval from a part it was assigned to: "when do we stop it and what INR?")
+        gives = _gives_interval(parts[j], q, sig) if len(heads) > 1 else None
+        pool = _part_pool([(scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1
+                           or (gives is not None and i not in pinned and gives(s))],
                           parts[j], q, sig, lang, [b.sentence for b in out], len(heads) > 1)
         said = [b.sentence for b in out]
         if said and same_point(sentences[top], said, lang) and _names_part(sentences[top], parts[j], sig) \
@@ -2218,9 +2234,10 @@ _COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.
 
 
 def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], parts: Sequence[Part], heads: Sequence[int],
-            w: Weights) -> tuple[list[int], set[int]]:
+            w: Weights, topics: Sequence[frozenset[str]] = ()) -> tuple[list[int], set[int]]:
     """Each sentence's part: the one it scores best for, unless it gives the narrow kind of answer exactly one part asks
-    (its verdict, its rate, when it settles), which goes to that part (those are returned as pinned)."""
+    (its verdict, its rate, when it settles), which goes to that part (those are returned as pinned), or names the topic
+    only one part asks about (whom to bridge: the bridging part, not the hold interval's)."""
     pinned: set[int] = set()
     assign = [max(heads, key=lambda j, row=row: row[j]) for row in scored] if heads else []  # type: ignore[misc]
     narrow = {j: _narrow_kind(parts[j]) for j in heads}
@@ -2232,12 +2249,20 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
         # (not away from the part asking how long, when it gives the time: "observe at least 24 h after the first dose of
         # morphine" answers "要监测多长时间", before the "监测什么" beside it)
         timed = bool(_TIME_SPAN.search(s.text)) and bool(_HOW_LONG_SPAN.search(parts[assign[i]].text)) if assign else False
-        if len(fits) == 1 and scored[i][fits[0]] >= w.min_score and not (timed and assign[i] != fits[0]):
+        # (a stop interval is as much the answer to a part asking when to stop: "when do we stop it and what INR on the
+        # day?" is answered by "stopped 5 days before, normal INR documented" once, not by its restart)
+        stops = any("hold" in parts[j].aspects and _STOP_ASKED.search(parts[j].text) for j in heads if j not in fits) \
+            and bool(_BEFORE_TOLD.search(s.text) and _TIME_SPAN.search(s.text))
+        if len(fits) == 1 and scored[i][fits[0]] >= w.min_score and not (timed and assign[i] != fits[0]) and not stops:
             assign[i] = fits[0]
             pinned.add(i)
         elif not fits and len(restart := [j for j in heads if _RESTARTS.search(parts[j].text)]) == 1 \
                 and _DRUG_RESTART.search(s.text) and scored[i][restart[0]] >= w.min_score:
             assign[i] = restart[0]  # a drug's restart goes to the one part asking when it restarts
+        elif not fits and len(named := [j for j in heads if j < len(topics) and topics[j] & s.concepts]) == 1 \
+                and scored[i][named[0]] >= w.min_score:
+            assign[i] = named[0]
+            pinned.add(i)
     return assign, pinned
 
 

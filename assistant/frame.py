@@ -1669,7 +1669,7 @@ class Framer:
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
-        parts = self._each_its_drug(tuple(self._drug_asked(p) for p in parts))
+        parts = self._bridged_patient(self._each_its_drug(tuple(self._drug_asked(p) for p in parts)))
         kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
@@ -1959,6 +1959,20 @@ class Framer:
             others = {d for j, o in enumerate(parts) if j != i and len(drugs(o)) == 1 for d in drugs(o)}
             if "hold" in p.aspects and "bridging-anticoagulation" in p.concepts and len(mine) >= 2 and set(mine) - others and set(mine) & others:
                 p = replace(p, concepts=tuple(c for c in p.concepts if c not in others))
+            out.append(p)
+        return tuple(out)
+
+    def _bridged_patient(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
+        """"二尖瓣机械瓣…华法林停几天？需不需要LMWH桥接？": whether to bridge is asked of the patient the other part tells (the
+        mechanical valve decides it), not of anyone."""
+        lex = self.lexicon.concepts
+        if len(parts) < 2:
+            return parts
+        out = []
+        for i, p in enumerate(parts):
+            told = [c for j, o in enumerate(parts) if j != i for c in o.concepts if lex[c].kind == "condition"]
+            if _BRIDGING in p.concepts and told and not any(lex[c].kind == "condition" for c in p.concepts):
+                p = replace(p, inherited=tuple(dict.fromkeys((*p.inherited, *told))))
             out.append(p)
         return tuple(out)
 

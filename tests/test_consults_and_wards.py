@@ -207,3 +207,21 @@ def test_a_shellfish_allergy_leads_with_what_it_means_for_contrast(wards):
 ])
 def test_asking_whether_the_emergency_can_wait_keeps_its_banner(wards, history, question):
     assert wards.answer(question, [history]).urgent
+
+
+# --- round 93: whom to bridge, a stop asked beside the INR ---------------------------------------------------------
+
+def test_whether_to_bridge_is_asked_of_the_patient_the_other_part_tells(engine):
+    q = engine.frame("二尖瓣机械瓣的病人，华法林INR控制在2.5-3.5，疼痛科要做腰椎椎板间硬膜外注射，华法林停几天？需不需要LMWH桥接？")
+    assert "mechanical-heart-valve" in q.parts[1].inherited, q.parts
+
+
+def test_a_mechanical_mitral_valve_leads_the_bridging_part_with_the_high_risk_list(engine):
+    ans = engine.answer("二尖瓣机械瓣的病人，华法林INR控制在2.5-3.5，疼痛科要做腰椎椎板间硬膜外注射，华法林停几天？需不需要LMWH桥接？")
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert second and "高风险" in second[0], ans.text
+
+
+def test_when_to_stop_is_never_answered_by_the_restart(engine):
+    ans = engine.answer("on warfarin for DVT 8 months ago, needs epiduroscopy w adhesiolysis. when do we stop it and what INR do we need day of?")
+    assert "5 days before" in ans.bullets[0]["text"] and "restarted" not in ans.bullets[0]["text"], ans.text
