@@ -1923,7 +1923,7 @@ class AnswerEngine:
         wider = set(self.lexicon.broader_closure([asked[0]]))
         others = [sorted(c for c in b.sentence.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts and c not in wider)
                   for b in bullets]
-        if not any(others):
+        if 2 * sum(1 for o in others if o) < len(bullets):  # (most bullets name no other procedure: contrast premedication)
             return []
         count = Counter(c for o in others for c in o if not any(c in self.lexicon.broader_closure([x])[1:] for x in o))
         first: dict[str, int] = {}
@@ -1944,7 +1944,7 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         lines.extend(self._general_notes(q, lang, bullets) or self._about_others(q, lang, bullets, urgent))
         unnamed = [] if urgent else self._unknown_drugs(q)
-        foreign, ours = self._beside_ours(q, verdict)
+        foreign, ours = self._beside_ours(q, verdict, bullets)
         foreign = [] if set(foreign) <= set(unnamed) else foreign  # ("humira … stop it?": its hold note says it once)
         ours = ours or [self._said(q, c, lang) for c in own_procedures(q.subjects, self._kinds, True)[:2] if c in self.lexicon.concepts]
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
@@ -2167,12 +2167,14 @@ class AnswerEngine:
                 out.append((c, sibling))
         return out
 
-    def _beside_ours(self, q: Question, verdict: Verdict) -> tuple[list[str], list[str]]:
-        """Another specialty's setting, procedure or device that no passage names, asked beside a procedure of ours
-        (a vaccine before an ESI, DBS before an RFA), in the question's words, and our procedures, by name: the answer is
-        about ours alone and says so first."""
+    def _beside_ours(self, q: Question, verdict: Verdict, bullets: Sequence[Bullet] = ()) -> tuple[list[str], list[str]]:
+        """Another specialty's setting, procedure or device that no passage names (or none the answer quotes: a labour
+        epidural, named only among haematoma incidences), asked beside a procedure of ours (a vaccine before an ESI, DBS
+        before an RFA), in the question's words, and our procedures, by name: the answer is about ours alone and says so
+        first."""
         lx, by = self.lexicon.concepts, self.retriever.by_concept
-        foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment") and not by.get(c)]
+        foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment")
+                   and (not by.get(c) or (bullets and not any(c in b.sentence.concepts for b in bullets)))]
         ours = [c for c in own_procedures(q.subjects, self._kinds, True) if c in lx]
         if not foreign or not ours or _ANY_SURGERY.intersection(q.concepts):
             return [], []

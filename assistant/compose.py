@@ -1973,7 +1973,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
             and (not several or (_names_part(s, part, sig)
                                  # (a bleeding-risk class list naming the asked procedure among others is its class)
                                  and (not other_procedure(s, part, q, sig) or _classes_procedure(s, _own(part, q), sig))
-                                 and not rival(s, [*part.concepts, *part.inherited], sig, ("complication",))))]
+                                 # (a sentence naming the part's own ask, the discharge advice, lists the complications
+                                 # to return for: none is a rival of the wet tap inherited)
+                                 and (bool(set(part.concepts) & s.concepts) and not any(sig.kinds.get(c) == "complication" for c in part.concepts)
+                                      or not rival(s, [*part.concepts, *part.inherited], sig, ("complication",)))))]
     if not several and condition_followup(part, q, sig.kinds):
         # a follow-up telling a condition of the patient of the procedure before ("and if she's penicillin allergic?" after
         # the SCS implant's antibiotics): another procedure's rule for it (discography's cefazolin) only when nothing of its

@@ -170,7 +170,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
-               r"how long|how soon|how early|how late|how many (?:days|hours|weeks|minutes)|when (?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
+               # (not when to come back: the signs that bring a patient back, "what do i tell her … + when to come back")
+               r"how long|how soon|how early|how late|how many (?:days|hours|weeks|minutes)|"
+               r"when (?!to (?:come back|return|call|seek|go back)\b|(?:should|do|must) (?:she|he|they|the (?:patient|pt)|pts?|patients) "
+               r"(?:come back|return|call|seek)\b)(?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|"
                # (a discharge time asked: "can we discharge at 2pm?", "ok to send her home by 4?")
@@ -1611,6 +1614,7 @@ class Framer:
         concepts, out = self._after_turn(q, lang, concepts, prev)
         out = _joint_injected(q, out)
         out = _child_caudal(concepts, out)
+        out = self._held_for_theirs(q, lang, concepts, out)
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
@@ -1684,6 +1688,10 @@ class Framer:
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
         # ("discography - do I need antibiotic prophylaxis? which abx and dose?": a part naming a topic with an ask of its own)
         parts = tuple(p if p.aspects else replace(p, aspects=_topic_ask(p.text, lang, p.concepts)) for p in parts)
+        # ("paracetamol + caffeine not helping. do we blood patch now? how much?": what failed is not what a later part asks)
+        # (its amount asked: "how much?" is the blood patch's, not the caffeine's)
+        parts = tuple(replace(p, inherited=left) if i and "dose" in p.aspects and (left := tuple(c for c in p.inherited if c not in tried))
+                      else p for i, p in enumerate(parts))
         aspects = _treats(aspects, [_allergy_kind(c, lex[c].kind, q) for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
@@ -2287,6 +2295,15 @@ class Framer:
         asked = set(self.lexicon.broader_closure(concepts + (prev.all_concepts if prev else ())))
         return tuple(c for c in concepts if lex[c].scope == "out" and not asked.intersection(lex[c].covers))
 
+    def _held_for_theirs(self, q: str, lang: Lang, concepts: tuple[str, ...], out: tuple[str, ...]) -> tuple[str, ...]:
+        """"ortho asking when they can restart xarelto after a THR tomorrow - pt had a caudal with us last wk": a drug held or
+        restarted around another specialty's operation is theirs, even where a steroid injected by us before it stays ours
+        (the operation's `covers`)."""
+        lex = self.lexicon.concepts
+        if not held_drug(concepts, self.lexicon) or not _rx(ASPECTS["hold"][2 if lang == "zh" else 1]).search(q):
+            return out
+        return (*out, *(c for c in concepts if lex[c].scope == "out" and lex[c].kind == "procedure" and lex[c].covers and c not in out))
+
     def _unknown(self, q: str, lang: Lang, matches: Sequence[Match]) -> tuple[str, ...]:
         """Salient words the knowledge base never uses (uncommon words outside every concept): candidates for
         a subject the knowledge base does not cover. Measurements (units, lab tests) are never candidates."""
@@ -2600,7 +2617,7 @@ _NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "i
 # (with the commonest same-sound input slips of medical words: 硬模外, 椎体成型, 布比卡英)
 _ZH_SLIPS = {"硬模外": "硬膜外", "硬摸外": "硬膜外", "蛛网模": "蛛网膜", "血种": "血肿", "椎体成型": "椎体成形", "后凸成型": "后凸成形",
              "利多卡英": "利多卡因", "布比卡英": "布比卡因", "罗哌卡英": "罗哌卡因", "纳络酮": "纳洛酮", "阿派沙班": "阿哌沙班",
-             "氯比格雷": "氯吡格雷"}
+             "氯比格雷": "氯吡格雷", "氯已定": "氯己定", "洗必太": "洗必泰"}
 _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎", **_ZH_SLIPS}
 # two English words joined by a Chinese "and" in mixed text ("temperature 和 duration"): the English "and"
 _MIXED_AND = re.compile(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
@@ -2617,6 +2634,8 @@ _SHORTHAND = frozenset({
     "wknd", "mins", "hrs", "wks", "mths", "mnths", "yrs", "asap", "stat", "thx", "pls", "plz", "abt", "approx", "appt", "appts",
     "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
     "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn",
+    # (where a drug was found or kept: "found some dex in the cupboard", never the subject)
+    "cupboard", "cupboards", "drawer", "drawers", "fridge", "locker", "cabinet", "storeroom", "stockroom", "trolley", "shelf",
     "diff", "diffs", "refs", "info", "recs", "recos", "mgmt", "mngmt", "abx", "ddx", "sxs", "pts", "lit", "guideline", "guidelines",
     "bilat", "bilateral", "unilat", "multilevel", "lvl", "lvls",
     # where the patient is looked after, no subject of its own ("we're an outpatient ASC, no MRI until tomorrow")

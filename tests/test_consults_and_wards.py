@@ -225,3 +225,47 @@ def test_a_mechanical_mitral_valve_leads_the_bridging_part_with_the_high_risk_li
 def test_when_to_stop_is_never_answered_by_the_restart(engine):
     ans = engine.answer("on warfarin for DVT 8 months ago, needs epiduroscopy w adhesiolysis. when do we stop it and what INR do we need day of?")
     assert "5 days before" in ans.bullets[0]["text"] and "restarted" not in ans.bullets[0]["text"], ans.text
+
+
+# --- round 94 (a sedation nurse, an infection-prevention nurse and a locum; a county pain doctor, a scrub nurse, an intern)
+
+@pytest.mark.parametrize("question,lang", [("右侧星状神经节阻滞刚打完5分钟，病人脖子右边越来越肿，说喘不上气、声音嘶哑", "zh"),
+                                           ("5 min after a right stellate ganglion block, neck swelling getting bigger, short of breath, hoarse voice", "en")])
+def test_a_swelling_neck_after_sgb_is_the_airway_haematoma(question, lang):
+    assert triage(question, lang).rule == "airway-haematoma"
+
+
+@pytest.mark.parametrize("question,foreign", [
+    ("labour ward asking - primip had a wet tap with 16G tuohy during labour epidural, now postural headache day 2. when do we do "
+     "the blood patch and how much blood?", "labour epidural"),
+    ("ortho asking when they can restart xarelto after a THR tomorrow - pt had a caudal with us last wk, so is it ok from our side?", "THR"),
+])
+def test_another_specialtys_procedure_beside_ours_is_said_first(wards, question, foreign):
+    ans = wards.answer(question)
+    assert ans.text.startswith(f"> Nothing in the knowledge base on {foreign}"), ans.text
+
+
+def test_where_a_drug_was_found_is_no_subject(engine):
+    q = engine.frame("found some dex in the cupboard but the label lists benzyl alcohol - ok to use that epidurally or do I need preservative free?")
+    assert not q.unknown and "preservative" in q.concepts, (q.unknown, q.concepts)
+
+
+def test_a_chlorhexidine_slip_is_read_as_meant(engine):
+    assert "chlorhexidine" in engine.frame("硬膜外穿刺前皮肤消毒用碘伏还是氯已定？").concepts
+
+
+def test_when_to_come_back_is_the_discharge_advice(wards):
+    ans = wards.answer("had a wet tap doing a T10/11 ILESI w 20G tuohy today, pt fine now. what do i tell her re headache + when to come back")
+    assert "Not covered" not in ans.text and "return urgently" in ans.text, ans.text
+
+
+def test_how_much_after_a_failed_drug_is_the_next_steps_amount(engine):
+    q = engine.frame("she rang back day 2, bad postural headache, paracetamol + caffeine not helping. do we blood patch now? how much?",
+                     ["had a wet tap doing a T10/11 ILESI w 20G tuohy today, pt fine now. what do i tell her re headache"])
+    assert not {"paracetamol", "caffeine"} & set(q.parts[-1].inherited), q.parts
+
+
+def test_prawns_told_as_the_iodine_allergy_lead_with_shellfish(wards):
+    ans = wards.answer("pt on my list says 'allergic to iodine' - reacted to prawns years ago, never had contrast. do I need to premed "
+                       "or avoid omnipaque for her TFESI?")
+    assert "shellfish" in _bullets(ans.text)[0] and not ans.text.startswith(">"), ans.text
