@@ -131,7 +131,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
              r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
-             r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
+             r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)(?<!multi-)(?<!multi )(?<!single-)(?<!single )"
+             r"\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
              r"(?!(?: ?/ ?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"

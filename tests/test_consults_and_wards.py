@@ -269,3 +269,9 @@ def test_prawns_told_as_the_iodine_allergy_lead_with_shellfish(wards):
     ans = wards.answer("pt on my list says 'allergic to iodine' - reacted to prawns years ago, never had contrast. do I need to premed "
                        "or avoid omnipaque for her TFESI?")
     assert "shellfish" in _bullets(ans.text)[0] and not ans.text.startswith(">"), ans.text
+
+
+def test_a_multi_dose_vial_asks_no_dose(wards):
+    question = ("IPC audit q: for ESIs in the fluoro suite does the proceduralist need a mask + hat, and are multi-dose vials of lido "
+                "ok if we use a new needle each time?")
+    assert "dose" not in wards.frame(question).aspects
