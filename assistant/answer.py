@@ -281,7 +281,8 @@ _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below 
                "zh": "知识库没有{sides}之间的直接比较；以下为其分别的资料："}
 # Laboratory values told as normal, with none given as a number ("if PT/INR, aPTT and plt are all normal…", 凝血和血小板都正常):
 # a normal count points to no condition.
-_LABS_NORMAL = re.compile(r"\b(?:are|is|were|was|all|both|labs?|coags?)\s+(?:all\s+|both\s+)?(?:normal|wnl|fine|ok)\b(?!\s*\?)|"
+_NORMAL_LAB_FINDINGS = frozenset({"platelet-count"})
+_LABS_NORMAL = re.compile(r"\b(?:are|were|all|both|labs?|coags?)\s+(?:all\s+|both\s+)?(?:normal|wnl)\b(?!\s*\?)|"
                           r"\bnormal (?:labs|coags?|coagulation|platelets?|plts?|inr|pt|aptt)\b|(?:都|均|全)正常(?![吗么嘛吧不否?？])", re.I)
 _LAB_VALUE = re.compile(r"(?:\bplts?|\bplatelets?|\binr|\baptt|\bpt|血小板|凝血)\s*(?:count\s*)?(?:of |is |was |=|:|：)?\s*\d", re.I)
 
@@ -647,7 +648,8 @@ class AnswerEngine:
         q = without_normal_renal(q)
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         swap = {c: tuple(r for r in lx[c].related if by.get(r)) for c in q.all_concepts if c in lx and lx[c].kind == "finding" and not by.get(c)}
-        swap = {c: rs for c, rs in swap.items() if rs and not labs_normal(q.text)}
+        normal = labs_normal(q.text)
+        swap = {c: rs for c, rs in swap.items() if rs and not (normal and c in _NORMAL_LAB_FINDINGS)}
         told = tuple(c for c in swap if c in q.concepts)  # (one carried from the turn before is swapped without a second note)
         # occipital nerve stimulation: searched and scored as peripheral nerve stimulation (not when a dose of the specific
         # one is asked: the ozone concentration is not an intradiscal procedure's antibiotic dose)

@@ -716,7 +716,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
             and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)) \
             and not _treats_own_toxicity(s, part, subject, sig):
         total += w.rival
-    if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) \
+    if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) and not _AGAIN_ASKED.search(part.text) \
             and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):
         total += w.rival  # asked when to stop it: a sentence giving only when it restarts is no answer
     total += w.weight_band * band_fit(s.text, told_weight(q.text))  # the regimen for this patient's weight
@@ -1451,11 +1451,13 @@ RESTART_ASK = re.compile(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back
                          # "how long before the TFESI? and after?": the restart, asked in two words
                          r"\b(?:and|what about) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|做完(?:以后|之后)?呢", re.I)
 # a stop asked ("when do we stop it", 术前停几天) and a stop told in a sentence ("held for 3 days before", 术前停用)
-_STOP_ASKED = re.compile(r"\b(?:stop|hold|held|withh\w*|discontinu\w*|come off|last dose)\b|停(?!止注射)", re.I)
+_STOP_ASKED = re.compile(r"\bwhen (?:do|should|can|must|to|would) (?:\w+ ){0,2}(?:stop|hold|withh\w*|discontinu\w*|come off)\b|"
+                         r"\bhow (?:long|many days) (?:\w+ ){0,4}(?:hold|off|stop)|停几天|停多久|停多长|(?:什么时候|何时|啥时候)停|(?:要|需要|该)停(?:几|多)", re.I)
+_AGAIN_ASKED = re.compile(r"\bnext dose\b|\bagain\b|再(?:打|吃|用|服)|吃回去|用回去|重新", re.I)
 _BEFORE_TOLD = re.compile(r"\b(?:days?|h|hours?|weeks?) (?:before|prior to)\b|\bbefore (?:the |a |an |any )?(?:pain |spinal |neuraxial )?"
                           r"(?:procedure|injection|block|surgery|implant|needle|puncture)|\b(?:held|stopped|withheld|discontinued) for\b|"
                           r"术前|前停|前约?停|停用\s*\d", re.I)
-_RESTARTS = re.compile(r"\b(?:restart|resum)\w*|\bback on\b|恢复", re.I)
+_RESTARTS = re.compile(r"\b(?:restart|resum)\w*|\bback on (?:it|them)\b|\bback on\s*\?|恢复", re.I)
 
 
 def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,

@@ -119,7 +119,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]
                + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"
                # the next step chosen now ("要急诊MRI还是直接找脊柱外科？", "先停药还是先做CT？")
-               r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)|先[^，。？?]{1,12}还是先"),
+               r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
@@ -155,7 +155,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"hours? before|come off|\boff (?:the |his |her )?\w+ for|days? off\b|\boff (?:it|them|the drug) for|"
              r"last (?:dose|shot|injection|jab)\b|go back on|start (?:it |them )?again|"
              # ("…and when back on?", "when can she get back on it?")
-             r"\bwhen (?:(?:can|does|do|should|is|will) (?:she|he|they|we|it|the (?:patient|pt)|pt) )?(?:go |get |be |put (?:her|him|them) )?back on\b|"
+             r"\bwhen (?:(?:can|does|do|should|is|will) (?:she|he|they|we|it|the (?:patient|pt)|pt) )?(?:go |get |be |put (?:her|him|them) )?back on"
+             r"(?:\s*\?| (?:it|them|the (?:drug|meds?|pills?|tablets?))\b)|"
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
              + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
              r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上|续用|续打|间隔|提前|术前停|"
@@ -220,15 +221,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"which patients|in whom|high[- ]risk|predictors?\b|predictive factors?|\bpredicts?\b|"
                      r"\bwho (?:gets?|has|have|develops?) (?:it )?more\b|\bwho (?:is|are) more (?:likely|prone)\b|"
                      r"risk (?:category|class|grade|tier|level|stratum|group)|"
-                     # (whether what the patient takes or has counts: "on sertraline and fish oil - does it matter?")
-                     r"\bdo(?:es)? (?:it|that|this|either|they|these|those|any of (?:them|these|those)|(?:either|both) of (?:them|these)) (?:really )?matter\b|"
                      r"(?:low|intermediate|moderate|medium)[- ]risk|"
                      # whether this patient needs bridging is a question of who is at high thromboembolic risk
                      r"(?:need|needs|require|requires|candidate for|qualify for|indicat\w*) (?:\w+ )?bridg\w*|bridg\w* (?:needed|indicated|required)|"
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b|"
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
-                     r"(?<!胎儿)(?<!宝宝)(?<!孩子)(?:有没有|有无|会不会有|有什么|有啥)影响(?!胎儿|宝宝|孩子)|(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
@@ -846,6 +845,13 @@ _SPECIFIC_SIGN = re.compile(r"tinnitus|ringing in|metallic|perioral|circumoral|(
 _TREATED = r"(?![\s\S]*(?:\b(?:finished|completed|resolved|cleared)\b|\bafebrile\b|\bno (?:fever|temp\w*)\b|已治愈|治好了|已好|已停药|不发热|不发烧|没有发热|没发烧|体温正常))"
 
 
+# A pulmonary embolism the patient had weeks or more before, or told as history ("PE 6 wks ago", "h/o PE", 3个月前肺栓塞), never
+# one linked to the cement ("PE 1 day after vertebroplasty", 椎体成形术后…肺栓塞)
+_PE_HAD = (r"^(?![\s\S]*(?:\b(?:after|following|post)\b[^.?;]{0,40}\b(?:vertebroplast\w*|kyphoplast\w*|cement|augmentation)|术后[^。？?]{0,12}肺栓塞))"
+           r"[\s\S]*?(?:\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\b\d+\s*(?:wks?|weeks?|months?|mos?|yrs?|years?) ago\b|"
+           r"\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\blast (?:month|year)\b|"
+           r"\b(?:prior|previous|old|history of|hx of|h/o|hx)\s*(?:of )?(?:a )?(?:pe|pulmonary embol\w*)\b|"
+           r"(?:既往|以前|曾经|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|年)前)[^，。？?]{0,6}肺栓塞|肺栓塞(?:病史|史))")
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
@@ -893,18 +899,12 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                        r"radiation dose|skin dose|透视时间|剂量|时间(?:很|太)?长))", re.I), "radiation-injury"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     # (not a clot the patient had before and is treated for: "PE 6 wks ago, on apixaban … kyphoplasty next week")
-    ("pulmonary-embolism", re.compile(r"^(?![\s\S]*(?:\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\b(?:ago|last (?:month|year))\b|"
-                                      r"\b(?:prior|previous|recent|old|history of|hx of|h/o|hx|for (?:a |her |his |the )?|since (?:a |her |his |the )?)\s*"
-                                      r"(?:pe|pulmonary embol\w*)\b|(?:既往|之前|以前|曾|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|天|年)前)[^，。？?]{0,6}肺栓塞|"
-                                      r"肺栓塞[^，。？?]{0,8}(?:病史|史|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|天|年)前)))"
+    ("pulmonary-embolism", re.compile(r"^(?![\s\S]*(?:" + _PE_HAD + r"))"
                                       r"[\s\S]*?(?:cement|PMMA|vertebroplast|kyphoplast|(?<![A-Za-z])P[VK]P(?![A-Za-z])|骨水泥|椎体成形|后凸成形)", re.I),
      "pulmonary-cement-embolism"),
     # a pulmonary embolism the patient had and is anticoagulated for is a venous thromboembolism (its timing decides when a
     # high-risk procedure can be done), not a complication asked ("PE 6 wks ago, now on apixaban", 3个月前肺栓塞)
-    ("pulmonary-embolism", re.compile(r"\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\b(?:ago|last (?:month|year))\b|"
-                                      r"\b(?:prior|previous|recent|old|history of|hx of|h/o|hx|for (?:a |her |his |the )?|since (?:a |her |his |the )?)\s*"
-                                      r"(?:pe|pulmonary embol\w*)\b|(?:既往|之前|以前|曾|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|天|年)前)[^，。？?]{0,6}肺栓塞|"
-                                      r"肺栓塞[^，。？?]{0,8}(?:病史|史|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|天|年)前)", re.I), "vte"),
+    ("pulmonary-embolism", re.compile(_PE_HAD, re.I), "vte"),
     # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a
     # reason to wait ("UTI on cipro day 2, SCS trial tomorrow - proceed?"); not cellulitis at the pocket, wound or puncture
     # site of one already done (that is the procedure's own infection)
@@ -1235,7 +1235,7 @@ _TAKEN_KINDS = ("drug", "drug-class", "brand")
 
 
 # Exercise capacity in metabolic equivalents ("manages 4 METs", "<4 METs", ">= 4 METs"), not metastases.
-_FUNCTIONAL_METS = re.compile(r"((?:\d+(?:\.\d+)?|[<>≥≤]=?)\s*)METs?\b", re.I)
+_FUNCTIONAL_METS = re.compile(r"((?<![A-Za-z\d.])(?:\d+(?:\.\d+)?|[<>≥≤]=?)\s*)(?:METs|METS|MET)\b")  # (capitals: "T12 mets" are metastases)
 
 
 def _excluded(text: str, m: Match, drug: bool = False) -> bool:
@@ -2303,7 +2303,10 @@ class Framer:
         lex = self.lexicon.concepts
         if not held_drug(concepts, self.lexicon) or not _rx(ASPECTS["hold"][2 if lang == "zh" else 1]).search(q):
             return out
-        return (*out, *(c for c in concepts if lex[c].scope == "out" and lex[c].kind == "procedure" and lex[c].covers and c not in out))
+        # (the operation told as still to come beside its name: "a THR tomorrow", not "knee replacement 6 months ago")
+        ahead = {m.concept for m in self.lexicon.match(q) if _OPERATION_AHEAD.search(q[max(0, m.start - 20):m.end + 20])}
+        return (*out, *(c for c in concepts if lex[c].scope == "out" and lex[c].kind == "procedure" and lex[c].covers
+                        and c in ahead and c not in out))
 
     def _unknown(self, q: str, lang: Lang, matches: Sequence[Match]) -> tuple[str, ...]:
         """Salient words the knowledge base never uses (uncommon words outside every concept): candidates for
@@ -2548,6 +2551,8 @@ def _contrast(c: str, lexicon: Lexicon) -> bool:
 _CONTRAST_MEDIUM = "contrast-medium"
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
+# another specialty's operation still to come ("a THR tomorrow", 下周髋关节置换), not one in the history
+_OPERATION_AHEAD = re.compile(r"\b(?:tomorrow|tmrw|next (?:week|month)|booked|scheduled|planned|upcoming|due)\b|明天|下周|下个月|准备做|计划|预约|拟行", re.I)
 _CONTINUED = "continued-antithrombotic"
 
 
@@ -2616,7 +2621,7 @@ _NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "i
 # Chinese clinical shorthand written out before matching: 硬外 (硬外注射, 硬外麻) is the epidural; a region's one character
 # before an abbreviation is the spine's region (腰MBB, 颈TFESI: lumbar, cervical).
 # (with the commonest same-sound input slips of medical words: 硬模外, 椎体成型, 布比卡英)
-_ZH_SLIPS = {"硬模外": "硬膜外", "硬摸外": "硬膜外", "蛛网模": "蛛网膜", "血种": "血肿", "椎体成型": "椎体成形", "后凸成型": "后凸成形",
+_ZH_SLIPS = {"硬模外": "硬膜外", "硬摸外": "硬膜外", "蛛网模": "蛛网膜", "椎体成型": "椎体成形", "后凸成型": "后凸成形",
              "利多卡英": "利多卡因", "布比卡英": "布比卡因", "罗哌卡英": "罗哌卡因", "纳络酮": "纳洛酮", "阿派沙班": "阿哌沙班",
              "氯比格雷": "氯吡格雷", "氯已定": "氯己定", "洗必太": "洗必泰"}
 _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎", **_ZH_SLIPS}

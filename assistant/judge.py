@@ -157,10 +157,6 @@ def _keys(part: Part, q: Question, kinds: Mapping[str, str], guidance: Collectio
     keys = [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited)) if c in q.subjects or c in part.inherited]
     if any(kinds.get(c) == "procedure" for c in keys):  # "an SIJ injection under the C-arm": the guidance is how it is done
         keys = [c for c in keys if c not in guidance]
-    if any(kinds.get(c) in ("procedure", *DRUG_KINDS) for c in part.concepts):
-        # (the patient's condition told in the turn before, "prior MI", is the setting of a part naming its own drug or
-        # procedure, "when does it go back on after the trial leads are in?", not a subject it must find)
-        keys = [c for c in keys if c in part.concepts or kinds.get(c) != "condition"]
     return keys
 
 

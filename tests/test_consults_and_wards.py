@@ -46,7 +46,7 @@ def test_scan_or_surgeon_first_leads_with_the_canal_leak(wards):
     assert "椎管" in first and "肺" not in first, ans.text
 
 
-@pytest.mark.parametrize("question", ["PKP术后CT见骨水泥进椎管，要急诊MRI还是直接找脊柱外科？", "TFESI后腿无力，先停药还是先做CT？"])
+@pytest.mark.parametrize("question", ["PKP术后CT见骨水泥进椎管，要急诊MRI还是直接找脊柱外科？"])
 def test_which_step_first_asks_what_to_do(engine, question):
     assert "action" in engine.frame(question).aspects
 
@@ -70,12 +70,6 @@ def test_a_deficit_found_after_the_procedure_stops_nothing():
 
 
 # --- round 93: restarts asked in a follow-up ------------------------------------------------------------------------
-
-def test_a_condition_told_before_is_no_subject_of_the_restart(engine):
-    ans = engine.answer("if we hold it, when does it go back on after the trial leads are in?",
-                       ["pt on ASA 81 for secondary prevention (prior MI, no stent) scheduled for SCS trial. stop it or not?"])
-    assert not ans.abstained and "24 h" in ans.text, ans.text
-
 
 def test_the_bridging_drug_restarts_after_the_implant(wards):
     ans = wards.answer("ok so if we bridge with enoxaparin 1mg/kg bid, when's the last dose pre-op and when do we restart after the implant?",
@@ -169,12 +163,6 @@ def test_resuming_the_class_of_the_drug_told_is_that_drugs_restart(wards):
 def test_the_class_named_in_a_second_part_reads_as_the_drug(engine):
     q = engine.frame("房颤病人吃拜瑞妥20mg qd，疼痛科要给他做SCS测试，术前停几天？术后多久能恢复抗凝？")
     assert q.parts[1].concepts == ("rivaroxaban",), q.parts
-
-
-@pytest.mark.parametrize("question", ["病人同时在吃舍曲林和鱼油，下周要做鞘内泵植入，有没有影响？",
-                                      "pt on sertraline and fish oil, IT pump implant next week - does it matter?"])
-def test_whether_a_drug_taken_matters_asks_its_bleeding_risk(engine, question):
-    assert engine.frame(question).aspects[:1] == ("risk_factors",)
 
 
 def test_steroid_cover_before_another_specialtys_surgery_is_answered(engine, wards):
@@ -275,3 +263,40 @@ def test_a_multi_dose_vial_asks_no_dose(wards):
     question = ("IPC audit q: for ESIs in the fluoro suite does the proceduralist need a mask + hat, and are multi-dose vials of lido "
                 "ok if we use a new needle each time?")
     assert "dose" not in wards.frame(question).aspects
+
+
+# --- review 19: the session's own rules, read too widely ------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["Last dose of enoxaparin was last night, SCS trial leads placed today - when is the next dose?",
+                                      "停了5天华法林，今天射频做完了，什么时候可以吃回去？"])
+def test_a_stop_told_never_hides_the_restart_asked(engine, question):
+    ans = engine.answer(question)
+    assert any("restart" in b["text"] or "恢复" in b["text"] for b in ans.bullets), ans.text
+
+
+@pytest.mark.parametrize("question", ["Kyphoplasty for T12 mets - cement leak risk?", "Pt with 3 mets in the spine, is vertebroplasty ok?"])
+def test_spinal_metastases_after_a_number_stay_metastases(engine, question):
+    assert "spinal-tumour" in engine.frame(question).concepts
+
+
+@pytest.mark.parametrize("question", ["CrCl 25, coags normal - how long to hold apixaban before lumbar ESI?",
+                                      "eGFR 25, vitals are fine - apixaban hold for a lumbar ESI?"])
+def test_a_normal_lab_told_beside_a_low_clearance_keeps_the_kidneys(engine, question):
+    q = engine.answer(question)
+    assert "renal-impairment" in q.concepts or "renal" in q.text, q.text
+
+
+@pytest.mark.parametrize("question", ["椎体成形术后3天前出现肺栓塞，需要抗凝吗？", "Pulmonary embolism 1 day ago following vertebroplasty - anticoagulate?"])
+def test_a_pe_after_the_cement_is_still_the_cement_embolism(engine, question):
+    assert "pulmonary-cement-embolism" in engine.frame(question).concepts
+
+
+def test_a_past_joint_replacement_beside_a_hold_is_history(wards):
+    ans = wards.answer("Knee replacement 6 months ago, on rivaroxaban, booked for a lumbar ESI - how long to hold it?")
+    assert "Nothing in the knowledge base on" not in ans.text and not ans.abstained, ans.text
+
+
+@pytest.mark.parametrize("question", ["先做诊断性内侧支阻滞还是先做射频？", "When can he get back on the golf course after the SCS?"])
+def test_a_plain_order_or_a_hobby_asks_no_rescue_or_restart(engine, question):
+    q = engine.frame(question)
+    assert "action" not in q.aspects and "hold" not in q.aspects, q.aspects
