@@ -2301,12 +2301,12 @@ class Framer:
         restarted around another specialty's operation is theirs, even where a steroid injected by us before it stays ours
         (the operation's `covers`)."""
         lex = self.lexicon.concepts
-        if not held_drug(concepts, self.lexicon) or not _rx(ASPECTS["hold"][2 if lang == "zh" else 1]).search(q):
+        theirs = [c for c in concepts if lex[c].scope == "out" and lex[c].kind == "procedure" and lex[c].covers and c not in out]
+        if not theirs or not held_drug(concepts, self.lexicon) or not _rx(ASPECTS["hold"][2 if lang == "zh" else 1]).search(q):
             return out
         # (the operation told as still to come beside its name: "a THR tomorrow", not "knee replacement 6 months ago")
-        ahead = {m.concept for m in self.lexicon.match(q) if _OPERATION_AHEAD.search(q[max(0, m.start - 20):m.end + 20])}
-        return (*out, *(c for c in concepts if lex[c].scope == "out" and lex[c].kind == "procedure" and lex[c].covers
-                        and c in ahead and c not in out))
+        ahead = {m.concept for m in self.lexicon.match(q) if m.concept in theirs and _OPERATION_AHEAD.search(q[max(0, m.start - 20):m.end + 20])}
+        return (*out, *(c for c in theirs if c in ahead))
 
     def _unknown(self, q: str, lang: Lang, matches: Sequence[Match]) -> tuple[str, ...]:
         """Salient words the knowledge base never uses (uncommon words outside every concept): candidates for
