@@ -822,7 +822,7 @@ _WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the
              "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
                               r"等得(?:起|了)|等不(?:起|了)")}
 WAIT_ASK = _WAIT_ASK  # (the answer keeps an emergency's banner when a follow-up asks whether its care can wait)
-_CLAUSE_END = re.compile(r"[,.;:?!]|\b(?:what|now|and (?:now|still)|but)\b", re.I)
+_CLAUSE_END = re.compile(r"[,.;:?!]|\s[-–—]+\s|\b(?:what|now|and (?:now|still)|but)\b", re.I)  # ("despite caffeine - EBP how much?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 # Where the closing question of a several-sentence text starts (after the last full stop).

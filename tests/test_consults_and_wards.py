@@ -300,3 +300,10 @@ def test_a_past_joint_replacement_beside_a_hold_is_history(wards):
 def test_a_plain_order_or_a_hobby_asks_no_rescue_or_restart(engine, question):
     q = engine.frame(question)
     assert "action" not in q.aspects and "hold" not in q.aspects, q.aspects
+
+
+def test_a_dash_ends_what_was_tried_before_the_next_ask(engine):
+    question = "wet tap at L2/3 ILESI, now day 3 postural headache despite caffeine - EBP how much blood and when?"
+    assert engine.frame(question).tried == ("caffeine",)
+    ans = engine.answer(question)
+    assert "12–20 mL" in ans.bullets[0]["text"], ans.text
