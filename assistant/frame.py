@@ -118,7 +118,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]
                + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"
-               # the next step chosen now ("要急诊MRI还是直接找脊柱外科？", "先停药还是先做CT？")
+               # the next step chosen now ("要急诊MRI还是直接找脊柱外科？")
                r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
@@ -815,13 +815,12 @@ _TOLD_FAILED = {"en": re.compile(r"\btried\b|\b(?:didn'?t|doesn'?t|did not|does 
                                  r"\bno (?:better|relief|improvement)\b|\bstill (?:bad|severe|there|has|having|can'?t|cannot|unable)\b|\bfailed\b", re.I),
                 "zh": re.compile(r"无效|不管用|没效果|没用|效果不好|没改善|还是(?:疼|痛|不好)|仍然(?:疼|痛)")}
 _DESPITE = re.compile(r"despite|in spite|even", re.I)
-# whether the patient's care can wait ("可以等吗", "can it wait till morning?")
-_WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:surgery|operation|scan|mri)) (?:\w+ )?wait\b|"
+# whether the patient's care can wait ("可以等吗", "can it wait till morning?"; the answer keeps an emergency's banner then)
+WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:surgery|operation|scan|mri)) (?:\w+ )?wait\b|"
                               r"\bwait (?:until|till|til) (?:tomorrow|the morning|morning|monday)\b|\bok to wait\b|\bsafe to wait\b|"
                               r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b", re.I),
              "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
                               r"等得(?:起|了)|等不(?:起|了)")}
-WAIT_ASK = _WAIT_ASK  # (the answer keeps an emergency's banner when a follow-up asks whether its care can wait)
 _CLAUSE_END = re.compile(r"[,.;:?!]|\s[-–—]+\s|\b(?:what|now|and (?:now|still)|but)\b", re.I)  # ("despite caffeine - EBP how much?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
@@ -899,7 +898,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                        r"radiation dose|skin dose|透视时间|剂量|时间(?:很|太)?长))", re.I), "radiation-injury"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     # (not a clot the patient had before and is treated for: "PE 6 wks ago, on apixaban … kyphoplasty next week")
-    ("pulmonary-embolism", re.compile(r"^(?![\s\S]*(?:" + _PE_HAD + r"))"
+    ("pulmonary-embolism", re.compile(r"^(?!" + _PE_HAD + r")"
                                       r"[\s\S]*?(?:cement|PMMA|vertebroplast|kyphoplast|(?<![A-Za-z])P[VK]P(?![A-Za-z])|骨水泥|椎体成形|后凸成形)", re.I),
      "pulmonary-cement-embolism"),
     # a pulmonary embolism the patient had and is anticoagulated for is a venous thromboembolism (its timing decides when a
@@ -1615,7 +1614,7 @@ class Framer:
         concepts, out = self._after_turn(q, lang, concepts, prev)
         out = _joint_injected(q, out)
         out = _child_caudal(concepts, out)
-        out = self._held_for_theirs(q, lang, concepts, out)
+        out = self._held_for_theirs(q, lang, concepts, out, found)
         concepts = self._without_generic_rf(concepts, out)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
@@ -2015,7 +2014,7 @@ class Framer:
             # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
             # midaz, obs stable - can she go home?": that patient's picture told as over
             return True
-        if not out and (_TOLD_FAILED[lang].search(q) or _WAIT_ASK[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
+        if not out and (_TOLD_FAILED[lang].search(q) or WAIT_ASK[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
             # "tried pregabalin and naproxen, still bad - next?": that patient's treatment told as failed; "MRI is 4 h away,
             # surgery tomorrow morning - can we wait?": that patient's care, delayed
             return True
@@ -2296,7 +2295,8 @@ class Framer:
         asked = set(self.lexicon.broader_closure(concepts + (prev.all_concepts if prev else ())))
         return tuple(c for c in concepts if lex[c].scope == "out" and not asked.intersection(lex[c].covers))
 
-    def _held_for_theirs(self, q: str, lang: Lang, concepts: tuple[str, ...], out: tuple[str, ...]) -> tuple[str, ...]:
+    def _held_for_theirs(self, q: str, lang: Lang, concepts: tuple[str, ...], out: tuple[str, ...], found: Sequence[Match]
+                         ) -> tuple[str, ...]:
         """"ortho asking when they can restart xarelto after a THR tomorrow - pt had a caudal with us last wk": a drug held or
         restarted around another specialty's operation is theirs, even where a steroid injected by us before it stays ours
         (the operation's `covers`)."""
@@ -2305,7 +2305,7 @@ class Framer:
         if not theirs or not held_drug(concepts, self.lexicon) or not _rx(ASPECTS["hold"][2 if lang == "zh" else 1]).search(q):
             return out
         # (the operation told as still to come beside its name: "a THR tomorrow", not "knee replacement 6 months ago")
-        ahead = {m.concept for m in self.lexicon.match(q) if m.concept in theirs and _OPERATION_AHEAD.search(q[max(0, m.start - 20):m.end + 20])}
+        ahead = {m.concept for m in found if m.concept in theirs and _OPERATION_AHEAD.search(q[max(0, m.start - 20):m.end + 20])}
         return (*out, *(c for c in theirs if c in ahead))
 
     def _unknown(self, q: str, lang: Lang, matches: Sequence[Match]) -> tuple[str, ...]:
