@@ -12,6 +12,7 @@ from functools import lru_cache
 from .citations import Citer, marker
 from .compose import (
     AGAINST,
+    AND_OTHERS,
     BLEEDING_UPGRADE,
     CARDIOLOGY_DECIDES,
     CLASS_CONCEPT,
@@ -198,6 +199,13 @@ _SEIZURE_STOPPED = {"en": re.compile(r"\b(?:seizure|fit|convulsion)s? (?:has |ha
                                      r"\bstopped (?:seizing|fitting)", re.I),
                     "zh": re.compile(r"(?:抽搐|惊厥|癫痫)(?:已经)?(?:停了|停止了?|止住了?|没了|好了)")}
 _SEIZURE_STEP = {"en": re.compile(r"benzodiazepine", re.I), "zh": re.compile(r"苯二氮")}
+_SEIZURE_TOLD = {"en": re.compile(r"seiz|\bfit(?:s|ting)?\b|convuls|twitch|jerk|tonic|clonic", re.I), "zh": re.compile(r"抽搐|惊厥|癫痫|抽动|抽筋")}
+_CARDIAC_TOLD = {"en": re.compile(r"\bbrady\w*|\bQRS\b|\barrhythmi|\bVT\b|\bVF\b|v-?fib|asystol|\bBP\b\s*\d|hypotens|collaps|\barrest", re.I),
+                 "zh": re.compile(r"心率\s*[1-5]\d\b|心动过缓|QRS|心律失常|室颤|室速|血压\s*\d|低血压|心跳停|骤停|晕倒|倒下")}
+
+
+def _rx_lipid(lang: Lang) -> re.Pattern[str]:
+    return re.compile(r"\b(?:lipid|intralipid)\b|脂肪乳", re.I) if lang == "en" else re.compile(r"脂肪乳|lipid|intralipid", re.I)
 # a follow-up that plans another procedure for later, not the picture going on
 _LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|"
                               r"\b(?:switch|change) to\b", re.I),
@@ -300,9 +308,10 @@ def _whether_given(p: Part) -> bool:
 
 
 # a bare "epidural" told as what the patient had ("day 2 after epidural", 打完硬膜外; not "an epidural collection")
-_HAD_EPIDURAL = {"en": re.compile(r"\b(?:after|post|had|following|since) (?:an |the |his |her |their |a )?epidural\b(?!\s+(?:collection|abscess|"
+_HAD_EPIDURAL = {"en": re.compile(r"\b(?:after|post|had|following|since) (?:an |the |his |her |their |a )?"
+                                  r"(?:(?:lumbar|cervical|thoracic|caudal|[CTL]\d[\w/-]*)\s+)?epidural\b(?!\s+(?:collection|abscess|"
                                   r"ha?ematoma|space|fat|veins?|catheter|blood patch|steroid|injection))", re.I),
-                 "zh": re.compile(r"(?:打完|做完|做了|打了)硬膜外(?!腔|间隙|血肿|脓肿)|硬膜外(?:注射)?(?:术)?(?:后|之后|以后)")}
+                 "zh": re.compile(r"(?:打完|做完|做了|打了|做的|打的)(?:腰椎|颈椎|胸椎|腰部|颈部|骶管)?硬膜外(?!腔|间隙|血肿|脓肿)|硬膜外(?:注射)?(?:术)?(?:后|之后|以后)")}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _ANY_PROCEDURE = frozenset({"interventional-pain-procedure", "steroid-injection"})
@@ -460,13 +469,18 @@ def _calm_next(q: Question) -> bool:
         and not _NEXT[q.lang].search(q.text) and not happening_now(q.text, q.lang)
 
 
-def on_picture(s: Sentence, named: str | None, has: Collection[str], kinds: Mapping[str, str]) -> bool:
+def on_picture(s: Sentence, named: str | None, has: Collection[str], kinds: Mapping[str, str],
+               procedures: Collection[str] = ()) -> bool:
     """Beside an emergency's steps: a step naming this picture (`named`), or a sentence naming what the patient has; a
     condition the patient lives with (diabetes) counts only in a sentence on this picture (its routine glucose check after
-    an ESI is no step for a febrile back after one)."""
+    an ESI is no step for a febrile back after one); nor does a sign the patient has in a sentence on another complication
+    of another procedure (the numbness of a neuraxial haematoma's warning signs, beside LAST's numb tongue in a
+    paravertebral block; `procedures`: the patient's, with their broader ones)."""
     this = not named or bool(re.search(named, s.text, re.I))
     now = {c for c in has if kinds.get(c) != "condition"}
-    return (s.action and this) or bool(now & s.concepts) or (this and bool(set(has) & s.concepts))
+    elsewhere = not this and any(kinds.get(c) == "complication" for c in s.concepts) \
+        and not set(procedures) & s.concepts and any(kinds.get(c) in ("procedure", "topic") for c in s.concepts)
+    return (s.action and this) or (bool(now & s.concepts) and not elsewhere) or (this and bool(set(has) & s.concepts))
 
 
 def treats_another(s: Sentence, names: str, kinds: Mapping[str, str]) -> bool:
@@ -1158,12 +1172,13 @@ class AnswerEngine:
             generic = {m.concept for m in self.lexicon.match(guide.hint, homophones=False)}
             specific = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and c not in generic}
             has = {c for c in q.concepts if c in lex_c and lex_c[c].kind in _SPECIFIC and lex_c[c].kind != "procedure"}
+            procs = self.lexicon.broader_closure([c for c in q.concepts if self._kinds.get(c) == "procedure"])
             quoted = [b.sentence for b in bullets]
             # (a step names this picture or what the patient has: "the pump reservoir is aspirated", an overdose's step, is
             # no step for an infected pump)
             named = PATHWAY_NAMES.get(guide.rule, {}).get(lang)
             rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
-                    and not treats_another(x, tri.names, self._kinds) and on_picture(x, named, has, self._kinds)
+                    and not treats_another(x, tri.names, self._kinds) and on_picture(x, named, has, self._kinds, procs)
                     and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
@@ -1484,6 +1499,12 @@ class AnswerEngine:
             return bullets
         if _SEIZURE_STOPPED[q.lang].search(q.text):
             bullets = [b for b in bullets if not _SEIZURE_STEP[b.sentence.chunk.lang].search(b.sentence.text)] or bullets
+        elif not _SEIZURE_TOLD[q.lang].search(q.text) and _CARDIAC_TOLD[q.lang].search(q.text):
+            # (a cardiovascular picture with no seizure told, "brady, wide QRS, BP 70/40": the seizure's drug after the rest)
+            fits = [b for b in bullets if _SEIZURE_STEP[b.sentence.chunk.lang].search(b.sentence.text)]
+            rest = [b for b in bullets if b not in fits]
+            at = max((i + 1 for i, b in enumerate(rest) if b.kind == "action"), default=0)
+            bullets = rest[:at] + fits + rest[at:]
         if _COLLAPSE[q.lang].search(q.text):
             first = [b for b in bullets if b.kind == "action" and _RESUSCITATION[b.sentence.chunk.lang].search(b.sentence.text)]
             bullets = first + [b for b in bullets if b not in first]
@@ -1505,7 +1526,11 @@ class AnswerEngine:
             # (a management line on it, "avoid propofol when unstable", is said among the steps, not apart from them)
             shown = [replace(b, kind="action") if b.sentence.group == "management" else b for b in named]
             return [bullets[0], *shown, *(b for b in bullets[1:] if b not in named)]
-        if "dose" not in q.aspects or not (toxicity_told(q.text, q.lang) if not q.followup else self._emergency_before(q).rule == tri.rule):
+        # (a picture read as LAST that asks the lipid itself, "collapsed after SGB w bupivacaine… lipid dose for 80kg": its
+        # doses right after the first step)
+        pictured = not q.followup and tri.rule == "last" and bool(_rx_lipid(q.lang).search(q.text))
+        if "dose" not in q.aspects or not (toxicity_told(q.text, q.lang) or pictured if not q.followup
+                                           else self._emergency_before(q).rule == tri.rule):
             return bullets
         drugs = {c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")}
         dosed = [b for b in bullets if drugs & b.sentence.concepts and gives_dose(b.sentence)]
@@ -1516,7 +1541,9 @@ class AnswerEngine:
         other_band = [b for b in dosed if band_fit(b.sentence.text, weight) < 0]
         dosed = [b for b in dosed if b not in other_band]
         other_band = [] if any(band_fit(b.sentence.text, weight) > 0 for b in dosed) else other_band
-        return dosed + [b for b in bullets if b not in dosed and band_fit(b.sentence.text, weight) >= 0] + other_band if drugs else bullets
+        head = [] if toxicity_told(q.text, q.lang) or q.followup or not bullets or bullets[0] in dosed else bullets[:1]
+        return head + dosed + [b for b in bullets if b not in dosed and b not in head and band_fit(b.sentence.text, weight) >= 0] \
+            + other_band if drugs else bullets
 
     def _own_procedure_first(self, q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
         """The pathway's steps for the patient's own procedure lead its generic ones (cement in the canal after a
@@ -1912,7 +1939,8 @@ class AnswerEngine:
             return []
         near = {x for x in (asked[0], *lx[asked[0]].related) if self._kinds.get(x) == "procedure"} | {
             c for c, k in self._kinds.items() if k == "procedure" and c in lx and asked[0] in lx[c].related}
-        if any(near & b.sentence.concepts for b in bullets):
+        # (nor a rule said of one procedure "and other blocks that include a local anaesthetic": no driving after a root block)
+        if any(near & b.sentence.concepts or AND_OTHERS[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets):
             return []
         # (a procedure of one region, "颈椎硬膜外注射", is named by a sentence naming that region and a kind of its broader
         # procedure: the cervical interlaminar ESI)

@@ -101,10 +101,12 @@ _PROVENANCE = {
                      r"editor|(?:was|were) not read|could not be obtained|"
                      r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
                      r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against|"
-                     r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b", re.I),
+                     r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b|"
+                     r"\b(?:grading|classification|categori[sz]ation|stratification)\b[^.]{0,80}\bcomes? from memory\b|"
+                     r"^(?:the|these|this) [\w -]{0,40}\b(?:intervals?|figures?|list|grading) (?:is|are|was|were) recalled from\b", re.I),
     "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
                      r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
-                     r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)"),
+                     r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)|(?:分层|分级|分类)依据的是对[^。]{0,30}的记忆"),
 }
 # A note on a reference's own details ("These case titles were recorded from memory", "Willems 2004 的作者和标题系凭记忆记录"):
 # it hedges a citation, not the facts beside it, and tells the clinician nothing; it is never quoted.
@@ -146,15 +148,22 @@ _META = {"en": re.compile(r"(?:this|the) (?:knowledge base|document) (?:also )?c
 _ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
-    "en": re.compile(r"\b(?:stop|call|get help|secure|give|giving|administer|start|begin|maintain|ventilat\w*|oxygen|airway|benzodiazepine|"
+    "en": re.compile(r"\b(?:stop|call|get help|secure|give(?! way)|giving|administer|start|begin|maintain|ventilat\w*|oxygen|airway(?! compromise| obstruction)|benzodiazepine|"
                      r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|(?<!prior )(?<!previous )surg\w+(?! history)|"
                      r"discontinu\w*|remove|aspirat\w*|withdraw|naloxone|cpr|resuscitat\w*|bypass|adrenaline|epinephrine|amiodarone|"
                      r"lie|supine|leg raise|(?<!spinal )fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid|"
                      r"treatment|treated with|managed with|first-line|definitive|do not inject)\b", re.I),
-    "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
-                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|减少|咨询|程控|"
+    "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道(?!受损|梗阻|阻塞|受压)|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
+                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|(?<!出汗)(?<!分泌)减少|咨询|程控|"
                      r"(?:不得|不应|不要|不再)(?:继续)?注射"),
 }
+# The first or early signs asked ("first signs of LA toxicity?", 中毒最早有什么表现) and told in a sentence.
+_EARLY_ASK = {"en": re.compile(r"\b(?:first|earliest|early|initial|warning)\s+(?:\w+\s+)?(?:signs?|symptoms?|features?)\b", re.I),
+              "zh": re.compile(r"最早|早期|首发|先兆|一开始")}
+_ACTS_ON_SIGN = {"en": re.compile(r"\b(?:give|given|giving|administer\w*|treat\w*|stop\w*|call)\b", re.I),
+                 "zh": re.compile(r"给予|治疗|停止|呼叫|静注|推注")}
+_EARLY_SIGNS = {"en": re.compile(r"\b(?:early|earliest|first|initial|warning)\s+(?:\w+\s+){0,2}(?:signs?|symptoms?|features?)\b|\bprodrom", re.I),
+                "zh": re.compile(r"早期[^。；]{0,12}(?:征象|症状|表现|体征)|首发|先兆|前驱|警示征象")}
 # Whether to go on with the procedure, asked and answered ("another level or abort?": "abort or redirect to another level")
 _GO_ON = {"en": re.compile(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|abandon(?:ed|ing)?|another level|different level|continue|carry on)\b", re.I),
           "zh": re.compile(r"中止|终止(?!妊娠)|放弃|改换|换(?:个|一个)?(?:节段|间隙)|其他节段|继续")}
@@ -315,6 +324,8 @@ class Weights:
     group: float = 0.9  # the passage sits in the asked section group: the asked aspect leads
     cue: float = 0.15  # the sentence itself uses the asked aspect's words
     unacted: float = 0.4  # asked what to do, a sentence of the same sections that says what the complication is, not what to do
+    early: float = 0.4  # asked a complication's first or early signs: a sentence naming its early signs
+    unshown: float = 1.0  # asked only how a complication shows, a sentence on what to do (at its first sign) tells no sign
     past_step: float = 1.5  # a step on the table ("abort or redirect"), asked about a day or more later or on the phone
     figure: float = 0.4  # it gives the kind of figure asked (a duration for "how long", a dose, a rate for "how often")
     kind_only: float = 0.6  # the same, for an ask no section holds (a dose, a work-up, a level): the kind is all there is
@@ -470,7 +481,7 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
                                or (_EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine))):
             continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
         # (a rule said of one procedure "and other blocks that include a local anaesthetic" is every such block's)
-        if not mine or any(c in s.concepts for c in mine) or (kind == "procedure" and _AND_OTHERS[s.chunk.lang].search(s.text)):
+        if not mine or any(c in s.concepts for c in mine) or (kind == "procedure" and AND_OTHERS[s.chunk.lang].search(s.text)):
             continue
         # "no major neurologic or haemorrhagic event" answers a question about paralysis; the asked drug's own toxicity and
         # its signs are no other complication (LAST's arrhythmia beside "heart stopping from bupivacaine")
@@ -484,16 +495,20 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         near |= {m for m in _measures(own, sig) if m in own or not sig.closure.get(m, frozenset()) & family}
         if kind == "complication":  # (a wet tap's headache is about the wet tap: PDPH is what it leads to, not a rival)
             near |= {r for c in mine for r in _LEADS_TO.get(c, ())}
-        if kind == "procedure":
-            near |= _regional(s, near, own, sig)
+        if kind == "procedure":  # (the implant surgery is a stage of the implant asked: 神经调控装置植入 for an SCS)
+            near |= _regional(s, near, own, sig) | {c for c, of in _STAGES.items() if of & near}
         if any(c not in near and member(c) and c not in others for c in s.concepts):
             return True
     return False
 
 
+# A stage of the implants it names, never another procedure (the implant surgery of an SCS or a pump).
+_STAGES = {"device-implantation": frozenset({"spinal-cord-stimulation", "drg-stimulation", "intrathecal-drug-delivery", "neuromodulation"})}
+
+
 # A rule extended from the procedure it names to others ("applies to cervical ILESI and other blocks that include a local
 # anaesthetic", 以及其他含局麻药的阻滞).
-_AND_OTHERS = {"en": re.compile(r"\band (?:to )?(?:any |all )?other (?:blocks|injections|procedures)\b", re.I),
+AND_OTHERS = {"en": re.compile(r"\band (?:to )?(?:any |all )?other (?:blocks|injections|procedures)\b", re.I),
                "zh": re.compile(r"(?:以及|和|及)其他[^，。；]{0,8}(?:阻滞|注射|操作)")}
 # A warning against a practice: "Do not add an antibiotic to discography contrast if dural puncture is possible".
 _PROHIBIT = {"en": re.compile(r"^(?:if [^,]{0,60}, )?(?:do not|don't|never|avoid)\b", re.I),
@@ -695,6 +710,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     total -= w.unacted if unacted else 0.0
+    total += _signs_asked(s, part, q, w)
     total -= w.past_step if _on_the_table_later(s, q) else 0.0
     total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)
     if not before and any(c in s.concepts for c in part.inherited if c in q.concepts and c not in part.concepts
@@ -716,6 +732,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
             and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)) \
             and not _treats_own_toxicity(s, part, subject, sig):
         total += w.rival
+    total += w.rival if _held_though_continued(s, part) else 0.0
     if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) and not _AGAIN_ASKED.search(part.text) \
             and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):
         total += w.rival  # asked when to stop it: a sentence giving only when it restarts is no answer
@@ -728,6 +745,22 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         # not the steps for when symptoms appear
         total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) else 0.0
     return total
+
+
+def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
+    """Asked only how it shows ("first signs of LA toxicity?"): what is given "at the first sign" tells no sign; asked its
+    first signs (中毒最早有什么表现): the early signs lead, before its commonest form."""
+    out = -w.unshown if part.aspects == ("recognition",) and s.action and _ACTS_ON_SIGN[s.chunk.lang].search(s.text) \
+        and not MONITOR_ASK.search(part.text) else 0.0  # (how to watch it: what is done to watch it answers)
+    if "recognition" in part.aspects and _EARLY_ASK[q.lang].search(part.text) and _EARLY_SIGNS[s.chunk.lang].search(s.text):
+        out += w.early
+    return out
+
+
+def _held_though_continued(s: Sentence, part: Part) -> bool:
+    """Told the drug cannot be stopped ("cardiology says can't stop it. options?"): how many days it is held is no option."""
+    return _CONTINUED in part.concepts and not _CONTINUED_SAID.search(s.text) \
+        and (bool(_HELD_FOR.search(s.text) and _TIME_SPAN.search(s.text)) or bool(_INTERVAL.search(s.text)))
 
 
 def _next_step(s: Sentence, part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
@@ -1161,6 +1194,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
             above = [no_stop, *(t for t in above if t[1] is not no_stop[1])]
     classing = [(sc, s) for sc, s in pool if sc > 0 and _classes_procedure(s, own, sig)]  # it names the procedure's class
     # the class of the asked region's procedure (a lumbar facet RF is low risk; the cervical one intermediate)
+    classing = [t for t in classing if not t[1].provenance] or classing  # (where the class comes from is no class)
     classing = [t for t in classing if not rival(t[1], q.concepts, sig)] or classing
     if not classing:
         return above, bool(whether and above and NO_STOP_NEEDED.search(above[0][1].text))
@@ -1457,6 +1491,10 @@ _AGAIN_ASKED = re.compile(r"\bnext dose\b|\bagain\b|再(?:打|吃|用|服)|吃�
 _BEFORE_TOLD = re.compile(r"\b(?:days?|h|hours?|weeks?) (?:before|prior to)\b|\bbefore (?:the |a |an |any )?(?:pain |spinal |neuraxial )?"
                           r"(?:procedure|injection|block|surgery|implant|needle|puncture)|\b(?:held|stopped|withheld|discontinued) for\b|"
                           r"术前|前停|前约?停|停用\s*\d", re.I)
+_CONTINUED = "continued-antithrombotic"
+_HELD_FOR = re.compile(r"\b(?:held|stopped|withheld|discontinued|hold|stop)\b|停用|停药|术前", re.I)
+_INTERVAL = re.compile(r"\bintervals?\b|停药间隔|停药时间", re.I)
+_CONTINUED_SAID = re.compile(r"\bcontinu\w*|\bwithout stopping|\bnot (?:be )?stopped|继续|不停|无需停", re.I)
 _RESTARTS = re.compile(r"\b(?:restart|resum)\w*|\bback on (?:it|them)\b|\bback on\s*\?|恢复", re.I)
 
 
@@ -2265,7 +2303,10 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
                 and _DRUG_RESTART.search(s.text) and scored[i][restart[0]] >= w.min_score:
             assign[i] = restart[0]  # a drug's restart goes to the one part asking when it restarts
         elif not fits and len(named := [j for j in heads if j < len(topics) and topics[j] & s.concepts]) == 1 \
-                and scored[i][named[0]] >= w.min_score:
+                and scored[i][named[0]] >= w.min_score \
+                and not any(set(parts[j].concepts) & s.concepts and scored[i][j] > scored[i][named[0]] for j in heads if j != named[0]):
+            # (unless it names what another part asks about and answers that part better: the primary-prevention aspirin
+            # rule, its risk classes beside it, is the aspirin part's, not the part asking the block's bleeding-risk class)
             assign[i] = named[0]
             pinned.add(i)
     return assign, pinned

@@ -235,6 +235,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "workup": ("",
                r"workup|work-up|work (?:it |him |her |them |this |that )?up|investigat|imaging|\bmri\b|\bct\b|which (?:test|scan|study)|"
                r"what (?:test|scan|study|tests|scans)|confirm (?:the |a )?(?:diagnosis|it)|(?:order|get|request) (?:a |an )?(?:scan|test)|"
+               r"how (?:do|can|would|should|to) (?:i |we |you )?(?:confirm|prove|check for)\b|\bconfirmation of\b|"
                r"diagnostic test",
                r"检查|确诊|明确诊断|影像|核磁|磁共振|拍片|拍什么|做什么片|怎么确认|如何确认|化验|怎么查|查什么|要查|需要查"),
     # signs are described under Complications as often as under Recognition and management: the sentence decides
@@ -297,10 +298,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有)*多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
-                      r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
+                      r"complication|adverse|side effect|risks? of|\brisk (?:with|after|from|following)\b|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
-                      r"卒中|中风|死|神经损伤|头痛|坏|伤))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
+                      r"卒中|中风|死|神经损伤|头痛|坏|伤|气胸|栓塞|中毒|渗漏))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
                r"tell (?:the |my )?(?:patient|pt)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
@@ -851,6 +852,10 @@ _PE_HAD = (r"^(?![\s\S]*(?:\b(?:after|following|post)\b[^.?;]{0,40}\b(?:vertebro
            r"\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\blast (?:month|year)\b|"
            r"\b(?:prior|previous|old|history of|hx of|h/o|hx)\s*(?:of )?(?:a )?(?:pe|pulmonary embol\w*)\b|"
            r"(?:既往|以前|曾经|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|年)前)[^，。？?]{0,6}肺栓塞|肺栓塞(?:病史|史))")
+_RENAL_TOLD = re.compile(r"\be?GFR\b|\bcreat(?:inine)?\b|\bCKD\b|\bAKI\b|\bCrCl\b|\bdialysis\b|\bnephro\w*|"
+                         r"\b(?:renal|kidney) (?:function|impairment|failure|insufficiency|disease|injury)|"
+                         r"肾功能|肌酐|肾小球滤过|肾衰|肾病|透析|肾损", re.I)
+_CONTRAST_WORD = re.compile(r"(?<!\bin )\bcontrast\b(?! to\b)|造影剂|对比剂", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
@@ -873,6 +878,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                r"(?:contrast|\bdye\b|iodinated|iohexol|omnipaque|造影|对比剂)[^.?!。？]{0,25}"
                                r"(?:\blast (?:yr|year|month|time)\b|\b\d+\s*(?:yrs?|years?|months?|mo) ago\b|\byears? ago\b)", re.I),
      "contrast-allergy"),
+    # contrast given with the kidneys told ("eGFR 25, iodinated contrast for a CTPA?", 肌酐300能打造影剂吗): contrast
+    # nephropathy, which the sources do not cover
+    *((need, _RENAL_TOLD, "contrast-imaging") for need in ("iodinated-contrast", "contrast-medium")),
+    *((need, _CONTRAST_WORD, "contrast-imaging") for need in ("renal-impairment", "crcl", "egfr")),
     # an RF ablation aimed at an arrhythmia is cardiology's ("RF ablation for paroxysmal AF", 房颤射频)
     ("radiofrequency-ablation", re.compile(r"(?:ablation|\brfa?\b|radiofrequency)\s+(?:for|of)\s+(?:(?:paroxysmal|persistent|permanent|chronic|"
                                            r"symptomatic|recurrent)\s+)?(?:af\b|afib|a-fib|atrial (?:fibrillation|flutter)|svt\b|"
@@ -1009,7 +1018,8 @@ ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisa
 POPULATIONS = frozenset({"breastfeeding", "paediatric"})
 # Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
 # disclose, "what premedication should she get?" the prevention.
-TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",)}
+TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",),
+              "operating-room": ("prevention",)}  # (what kind of room an implant needs: its infection-prevention standard)
 # ... and asked whether this patient needs it ("shellfish allergy - do I need to premedicate?"): first whether her history is
 # a risk factor for a reaction, then the regimen
 _NEED_ASKS = {"premedication": ("risk_factors", "prevention"), "antibiotic-prophylaxis": ("evidence", "prevention")}
@@ -1149,6 +1159,9 @@ _READ_AS: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...] = (
     # procedure is aimed at it: "pulsed RF of the DRG vs SCS")
     ("dorsal-root-ganglion", frozenset({"spinal-cord-stimulation", "neuromodulation", "peripheral-nerve-stimulation"}), "drg-stimulation",
      frozenset({"pulsed-radiofrequency", "radiofrequency-ablation", "peripheral-nerve-block", "selective-nerve-root-block"})),
+    # a pulmonary embolism asked after a turn on cement ("骨水泥渗漏发生率多少" - "那肺栓塞呢"): the cement embolism
+    ("pulmonary-embolism", frozenset({"vertebroplasty", "kyphoplasty", "vertebral-augmentation", "cement-leakage"}),
+     "pulmonary-cement-embolism", frozenset({"vte"})),
 )
 
 
@@ -1401,7 +1414,7 @@ _STORY_GOES_ON = {
                      r"(?:later|after|post|on))\b", re.I),
 }
 # "…需要停药吗？颈椎的呢？", "… need to stop it? and for cervical?": the same ask of another level or procedure
-_SWAP_CLAUSE = {"zh": re.compile(r"^(?:那|那么)?[\u4e00-\u9fffA-Za-z0-9 ]{1,12}呢[？?]\s*$"),
+_SWAP_CLAUSE = {"zh": re.compile(r"^(?:那|那么)?[\u4e00-\u9fffA-Za-z0-9 ]{1,12}呢[？?]?\s*$"),
                 "en": re.compile(r"^(?:and|what about|how about)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?[\w-]+(?: [\w-]+){0,2}\s*\??\s*$",
                                  re.I)}
 _IF_ASK = re.compile(r"if\b[^?]{3,80}?\b(?:how|what|when|which|where|who|why|should|can|do|does|is|are)\b[^?]*\?", re.I)
@@ -1474,7 +1487,8 @@ _WORRY = {
 }
 
 
-_EPINEPHRINE, _LOCAL_ANAESTHETIC = "epinephrine", "local-anaesthetic"
+_EPINEPHRINE, _LOCAL_ANAESTHETIC, _LAST = "epinephrine", "local-anaesthetic", "last"
+_BARE_TOXICITY = {"en": re.compile(r"\btoxi(?:city|c)\b|\bpoisoning\b|\boverdose\b", re.I), "zh": re.compile(r"中毒|毒性|过量")}
 # epinephrine told as added to a local anaesthetic: "with epi", "加肾上腺素", "含肾上腺素的"
 # epinephrine put into the local anaesthetic ("adding epi to the local", "局麻药里加肾上腺素")
 _ADDING = {"en": re.compile(r"\badd(?:ing|ed|s)?\s+(?:epi\w*|adrenaline)\s+(?:to|in(?:to)?)\s+(?:the\s+|my\s+|your\s+)?"
@@ -1512,7 +1526,7 @@ def _lead(clause: str, lang: Lang) -> str:
 
 def _has_ask(clause: str, lang: Lang) -> bool:
     if lang == "zh":
-        return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?"))
+        return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?", "呢"))
     # the ask after a topic or a told story: "lumbar RFA: what temperature and lesion time", "pt is 14wk pregnant. is fluoro ok"
     # (or a dash: "C3-C6 medial branch RFA - what temp/time")
     body = re.split(r"(?<=[.:])\s+|\s+[-–—]\s+", clause.strip())[-1]
@@ -1538,11 +1552,13 @@ _REPEAT = "repeat-injection-limit"
 _AGAIN_OF_IT = {"en": re.compile(r"\b(?:repeat|another) (?:injection|one|block|esi)\b", re.I),
                 "zh": re.compile(r"再(?:打|做)一次|再做|再(?:打|做)一(?:针|个)")}
 # ... and the symptom it treated still there.
-_STILL_SYMPTOM = {"en": re.compile(r"\bstill (?:has |having |got )?(?:a |the )?(?:headache|headachy|in pain|sore)\b", re.I),
-                  "zh": re.compile(r"还是(?:头痛|头疼)|仍(?:然)?(?:头痛|头疼)")}
+_STILL_SYMPTOM = {"en": re.compile(r"\bstill (?:has |having |got )?(?:a |the )?(?:headache|headachy|in pain|sore)\b|"
+                                   r"\b(?:headache|pain|it)(?:'s| is| has)? (?:back|come back|came back|returned|recurred)\b", re.I),
+                  "zh": re.compile(r"还是(?:头痛|头疼)|仍(?:然)?(?:头痛|头疼)|又(?:开始)?(?:头痛|头疼)|头(?:痛|疼)又(?:来了|回来了|犯了|出现)")}
 # The treatment of the turn before, done ("still headache after it", 打完还是头痛).
-_AFTER_TREATMENT = {"en": re.compile(r"\bafter (?:it|that|the (?:patch|ebp|blood patch|treatment|injection))\b|\bpost[- ]?(?:patch|ebp)\b", re.I),
-                    "zh": re.compile(r"(?:打|做|补|贴)完")}
+_AFTER_TREATMENT = {"en": re.compile(r"\bafter (?:it|that|the (?:patch|ebp|blood patch|treatment|injection))\b|\bpost[- ]?(?:patch|ebp)\b|"
+                                     r"\bhad (?:a |an |the )?(?:blood patch|ebp|patch)\b", re.I),
+                    "zh": re.compile(r"(?:打|做|补|贴)完|(?:打|做|补)了(?:血补丁|血补片|补片|EBP)")}
 _AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
                               r"\bpost[- ]?(?:procedure|op)\b", re.I),
              "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?|打完(?:后|以后)?")}
@@ -1688,6 +1704,7 @@ class Framer:
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
         # ("discography - do I need antibiotic prophylaxis? which abx and dose?": a part naming a topic with an ask of its own)
         parts = tuple(p if p.aspects else replace(p, aspects=_topic_ask(p.text, lang, p.concepts)) for p in parts)
+        aspects, parts = _kept_on(concepts, aspects, parts)
         # ("paracetamol + caffeine not helping. do we blood patch now? how much?": what failed is not what a later part asks)
         # (its amount asked: "how much?" is the blood patch's, not the caffeine's)
         parts = tuple(replace(p, inherited=left) if i and "dose" in p.aspects and (left := tuple(c for c in p.inherited if c not in tried))
@@ -2162,6 +2179,7 @@ class Framer:
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")
             own = self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx))
+            own = self._toxicity_of(t, lang, own, (*(out[-1].concepts if out else ()), *ctx))
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words
             for a, b in spans:
@@ -2208,6 +2226,15 @@ class Framer:
                             tuple(dict.fromkeys(prev_part.aspects + part.aspects)), prev_part.inherited, prev_part.terms + terms)
             out.append(part)
         return tuple(out)
+
+    def _toxicity_of(self, t: str, lang: Lang, own: tuple[str, ...], before: tuple[str, ...]) -> tuple[str, ...]:
+        """Toxicity named bare beside a local anaesthetic ("max lidocaine dose with adrenaline and what are the first signs
+        of toxicity?", 利多卡因……中毒有什么表现): the local anaesthetic's systemic toxicity."""
+        if _LAST in own or not _BARE_TOXICITY[lang].search(t) \
+                or any(self.lexicon.concepts[c].kind == "complication" for c in own if c in self.lexicon.concepts):
+            return own
+        named = (*own, *before)
+        return (*own, _LAST) if _LOCAL_ANAESTHETIC in self.lexicon.broader_closure(list(named)) else own
 
     @staticmethod
     def _asked_more(t: str, lang: Lang, own: tuple[str, ...], asked: tuple[str, ...], consent: bool
@@ -2450,6 +2477,13 @@ def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept]) -> bool:
     if c in REGIONS:
         return any(o in REGIONS for o in own)
     return lex[c].kind in ("procedure", "drug", "brand") and any(lex[o].kind == lex[c].kind for o in own if o in lex)
+
+
+def _kept_on(concepts: Sequence[str], aspects: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+    """"cardiology says can't stop it. options?": the drug stays on; how long it is held is not asked (beside another ask)."""
+    def without(c: Sequence[str], a: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(x for x in a if x != "hold") if _CONTINUED in c and "hold" in a and len(a) > 1 else a
+    return without(concepts, aspects), tuple(replace(p, aspects=without(p.concepts, p.aspects)) for p in parts)
 
 
 def _topic_ask(q: str, lang: Lang, concepts: Sequence[str]) -> tuple[str, ...]:
@@ -2697,8 +2731,8 @@ CALLED_IN = {"en": re.compile(r"\b(?:pt|patient|she|he|husband|wife|family|daugh
                               r"\b(?:phoned|phones|called|calls|rang|paged|pages|messaged|texted)\b|\bphone call from\b|\bon the phone\b", re.I),
              "zh": re.compile(r"来电|打电话来|打来电话|打电话说|电话(?:说|讲|反映|报告|里|：)|护士(?:说|报告|反映)")}
 # A patient's problem told as going on, in a note with no question ("pt headache since … 2d ago", "患者术后头痛3天了")
-_GOING_ON = {"en": re.compile(r"^\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still)\b", re.I),
-             "zh": re.compile(r"^(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了)")}
+_GOING_ON = {"en": re.compile(r"^\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still|yesterday|today|this morning|last night|says|reports|complain(?:s|ing)?)\b", re.I),
+             "zh": re.compile(r"^(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了|昨天|今天|今早|说|反映|诉)")}
 _DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 

@@ -114,7 +114,9 @@ class PatientNumbers:
         # (asked the dose of a drug: a bullet naming it or its class; in an emergency: the pathway's steps)
         about = b.kind == "action" if urgent else bool(asks & {"dose", "limit"}) and (
             not drugs or bool(set(self.lexicon.broader_closure(list(drugs))) & b.sentence.concepts))
-        weight = patient_weight(q, urgent) if about else None
+        # (never from an evidence note comparing guidelines: AAGBI's 15 mL/kg/h worked beside ASRA's fixed >70 kg regimen
+        # mixes two frameworks)
+        weight = patient_weight(q, urgent) if about and b.sentence.group != "evidence" else None
         if weight is not None:
             asked = self._asked(drugs, b.sentence.concepts, lang, q.text, urgent, "limit" in asks)
             if figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, asked):

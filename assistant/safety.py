@@ -1493,7 +1493,7 @@ _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?
                 # (not a drug-hold timeline: "days after her last dose", "5 days after stopping it")
                 r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|a few|several)\s*(?:days?|weeks?|wks?)\s+"
                 r"(?:after|post|later)\b(?!\s+(?:her |his |the |their |my )?(?:last |final )?(?:dose|stopping|holding|hold|stop))|"
-                r"\b\d+\s*(?:weeks?|wks?)\s+ago\b|\b(?:days?|weeks?) (?:after|later)\b(?!\s+(?:her |his |the |their |my )?(?:last |final )?"
+                r"\b\d+\s*(?:weeks?|wks?|min|mins|minutes|hrs?|hours?)\s+ago\b|\b(?:days?|weeks?) (?:after|later)\b(?!\s+(?:her |his |the |their |my )?(?:last |final )?"
                 r"(?:dose|stopping|holding|hold|stop))|"
                 r"\bpost-?op\b|\bafter the (?:procedure|operation)\b",
           "zh": r"术后|(?:测试|植入|术后|注射后|操作后|做完后?|穿刺后|放置后)第\s*[\d一二三四五六七八九十]+\s*天|(?<!停药)(?<!停用)第\s*\d+\s*天|"
@@ -1501,7 +1501,9 @@ _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
                        r"\bjust (?:injected|pushed)\b",
                  "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
-_OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+_OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|"
+               # (the procedure told as just had, the symptom since: "just had C7 TFESI w kenalog, now can't feel his legs")
+               r"\bjust (?:had|got|finished|done)\s+(?:(?:a|an|the|her|his|their|my)\s+)?(?:[\w/-]+\s+){0,2}?(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|vertebroplasty|kyphoplasty|kypho|vertebro|mbb|sgb|ablation|augmentation)\b(?![^.]{0,40}\b(?:while|during)\b)|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
@@ -1623,7 +1625,7 @@ def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str
 # injection is an epidural abscess until shown otherwise, so its antibiotic step is quoted too.
 _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
     "neuraxial-deficit": ({"en": r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
-                           "zh": r"(?<![未没不无])(?:发热|发烧)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]"},
+                           "zh": r"(?<![未没不无])(?:发热|发烧|高烧)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]"},
                           # the abscess's (or deep infection's) antibiotics, not a superficial wound's
                           {"en": r"(?:abscess|deep infection|explant)[^.;]{0,80}antibiotic|antibiotic[^.;]{0,60}(?:abscess|drainage)",
                            "zh": r"(?:脓肿|深部感染|取出)[^。；;]{0,40}抗生素|抗生素[^。；;]{0,30}(?:脓肿|引流)"}, 2),  # after assessment and imaging

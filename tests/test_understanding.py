@@ -2739,7 +2739,8 @@ def test_a_drug_told_with_its_route_or_dose_after_it_was_given_continues_the_cas
 def test_why_not_a_drug_asks_about_it_and_how_much_contrast_names_the_contrast(framer):
     f = framer.frame("max dexamethasone dose for lumbar TFESI, why no particulate steroid in cervical TF, and how much contrast is ok in CKD 4?")
     assert "particulate-steroid" in f.parts[1].concepts and "particulate-steroid" not in f.excluded, f.parts[1]
-    assert "contrast-medium" in f.parts[2].concepts, f.parts[2]
+    # (contrast with the kidneys told is contrast nephropathy, which the sources do not cover: that part is said uncovered)
+    assert "contrast-imaging" in f.parts[2].concepts, f.parts[2]
     assert "anticoagulant" in framer.frame("risk factors for haematoma apart from anticoagulants?").excluded  # still left out
 
 

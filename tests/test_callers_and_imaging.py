@@ -1,0 +1,220 @@
+"""Round 95 (an interventional radiologist, an emergency physician and a telephone follow-up nurse; a Chinese IR,
+emergency doctor and follow-up nurse), and the weak points named at the end of the session before: a deficit after
+"just had C7 TFESI", the operating room an implant needs, the first signs of LA toxicity."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AnswerEngine
+from assistant.safety import triage
+
+
+@pytest.fixture(scope="module")
+def calls(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("calls-index")
+    copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
+                                  "spinal-cord-stimulation", "infection-control", "vertebral-augmentation", "cervical-thoracic-sympathetic",
+                                  "last", "pdph", "patient-selection-monitoring"))
+    s = settings_at(root, embedder="hash")
+    build_index(s, progress=False)
+    return AnswerEngine(s)
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+# --- the procedure told as just done --------------------------------------------------------------------------------
+
+def test_a_deficit_after_just_had_a_tfesi_stops_nothing():
+    t = triage("pt just had C7 TFESI w kenalog, now says cant feel his legs and arms weak", "en")
+    assert t.urgent and "Stop the procedure" not in t.escalation, t.escalation
+
+
+def test_a_swelling_neck_minutes_ago_stops_nothing():
+    t = triage("SGB 40 min ago, left neck getting bigger, hoarse, says can't breathe", "en")
+    assert t.urgent and "Stop the procedure" not in t.escalation, t.escalation
+
+
+def test_a_deficit_during_the_injection_still_stops_it():  # (guard: on the table, the procedure is stopped)
+    t = triage("just had a seizure while injecting the C7 TFESI, now arms weak", "en")
+    assert t.urgent and "Stop the procedure" in t.escalation, t.escalation
+
+
+# --- the operating room an implant needs ----------------------------------------------------------------------------
+
+def test_the_room_asked_is_the_operating_room(engine):
+    q = engine.frame("SCS植入要在什么样的手术室做")
+    assert "operating-room" in q.concepts and "prevention" in q.aspects, (q.concepts, q.aspects)
+
+
+@pytest.mark.parametrize("question,history,word", [
+    ("SCS植入要在什么样的手术室做", [], "层流"),
+    ("And what sort of operating room should it be done in?", ["What skin prep does NACC recommend before an SCS implant?"], "laminar"),
+])
+def test_the_operating_room_leads_with_laminar_flow(calls, question, history, word):
+    ans = calls.answer(question, history)
+    assert word in _bullets(ans.text)[0], ans.text
+
+
+# --- an epidural told in the patient's words ------------------------------------------------------------------------
+
+def test_a_lumbar_epidural_told_keeps_cement_out_of_the_steps(calls):
+    ans = calls.answer("昨天做的腰椎硬膜外今天回来了 双腿没劲 尿不出 平时吃拜瑞妥的 现在咋办")
+    assert ans.urgent and not any("骨水泥" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_temperature_told_as_burning_to_38_is_a_fever():
+    t = triage("随访电话 病人说前天做的腰椎硬膜外 今天烧到38.5 腰痛比之前厉害 腿也麻 要不要让他回来", "zh")
+    assert t.urgent and "脓肿" in t.escalation.split("。")[0], t.escalation
+
+
+def test_the_febrile_back_leads_with_the_abscess(calls):
+    ans = calls.answer("随访电话 病人说前天做的腰椎硬膜外 今天烧到38.5 腰痛比之前厉害 腿也麻 要不要让他回来")
+    assert "脓肿" in _bullets(ans.text)[0], ans.text
+
+
+# --- the first signs of LA toxicity ---------------------------------------------------------------------------------
+
+def test_the_first_signs_lead_with_the_early_signs(engine):
+    ans = engine.answer("first signs of LA toxicity?")
+    assert "Early CNS signs" in _bullets(ans.text)[0], ans.text
+
+
+def test_toxicity_beside_a_local_anaesthetic_is_last(engine):
+    q = engine.frame("max lidocaine dose with adrenaline and what are the first signs of toxicity")
+    assert len(q.parts) == 2 and "last" in q.parts[1].concepts, q.parts
+
+
+@pytest.mark.parametrize("question,part,word", [
+    ("max lidocaine dose with adrenaline and what are the first signs of toxicity", "first signs of toxicity", "numbness"),
+    ("利多卡因最大量多少 中毒最早有什么表现", "中毒最早有什么表现", "口周"),
+])
+def test_the_signs_part_gives_the_signs(engine, question, part, word):
+    ans = engine.answer(question)
+    first = _bullets(ans.text.split(part, 1)[1])[0]
+    assert word in first, ans.text
+
+
+def test_a_sign_word_in_give_way_is_no_step():
+    from assistant.compose import _ACTION
+
+    text = "As LAST progresses, these early signs give way to seizures and then to CNS depression or coma."
+    assert not _ACTION["en"].search(text)
+
+
+# --- contrast with the kidneys told ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["eGFR 25, is it safe to give iodinated contrast for a CTPA",
+                                      "肾功能不好 肌酐300 做CTPA能打造影剂吗"])
+def test_contrast_for_a_ctpa_with_bad_kidneys_is_not_ours(engine, question):
+    ans = engine.answer(question)
+    assert ans.abstained and "contrast-imaging" in engine.frame(question).out_of_scope, ans.text
+
+
+def test_contrast_beside_our_procedure_with_ckd_says_nothing_on_it(engine):
+    ans = engine.answer("CKD stage 4 on dialysis, can I use contrast for the TFESI?")
+    assert not ans.abstained and "contrast-induced nephropathy" in ans.text.split("\n", 1)[0], ans.text
+
+
+# --- a complication asked of a procedure no passage pairs it with ---------------------------------------------------
+
+def test_paraplegia_after_coeliac_neurolysis_is_not_covered(engine):
+    ans = engine.answer("paraplegia risk with coeliac plexus neurolysis")
+    assert ans.abstained, ans.text
+
+
+def test_paraplegia_after_a_tfesi_is_still_answered(engine):  # (guard: the pair is in the passages)
+    ans = engine.answer("paraplegia risk with TFESI?")
+    assert not ans.abstained, ans.text
+
+
+# --- LAST beside another procedure's warning signs ------------------------------------------------------------------
+
+def test_a_numb_tongue_in_a_paravertebral_block_keeps_the_haematoma_out(calls):
+    ans = calls.answer("Midway through a right T5 paravertebral block with 20 mL of 0.5% ropivacaine she says her tongue has gone "
+                       "numb and her ears are ringing, and the QRS on the monitor is getting wider. What do we do right now?")
+    assert ans.urgent and not any("haematoma" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_collapse_asking_the_lipid_gives_its_dose_second(engine):
+    ans = engine.answer("collapsed in recovery 10 min after stellate block w bupivacaine, brady, wide QRS, BP 70/40. lipid dose for 80kg")
+    bullets = _bullets(ans.text)
+    benzo = next(i for i, b in enumerate(bullets) if "benzodiazepine" in b)
+    lipid = next(i for i, b in enumerate(bullets) if ">70 kg" in b)
+    assert lipid == 1 and benzo > lipid, ans.text
+
+
+def test_a_guideline_comparison_gets_no_worked_dose(engine):
+    ans = engine.answer("病人90公斤呢 怎么算", ["LAST脂肪乳剂怎么给"])
+    assert "1350" not in ans.text, ans.text
+
+
+# --- the telephone follow-up nurse ----------------------------------------------------------------------------------
+
+def test_a_patient_telling_a_headache_asks_what_to_do(engine):
+    q = engine.frame("pt says headache much worse when sitting up, had caudal epidural yesterday")
+    assert "action" in q.aspects, q.aspects
+
+
+def test_a_phoned_postural_headache_leads_with_care(engine):
+    ans = engine.answer("pt says headache much worse when sitting up, had caudal epidural yesterday")
+    assert "Conservative treatment" in _bullets(ans.text)[0], ans.text
+
+
+@pytest.mark.parametrize("question,history,word", [
+    ("had a blood patch yesterday, headache back today. repeat?", ["PDPH after interlaminar ESI, treatment?"], "second epidural blood patch"),
+    ("昨天做了血补丁 今天又头痛了 要再做一次吗", ["腰穿后头痛怎么处理"], "第二次"),
+])
+def test_a_headache_back_after_the_patch_asks_about_a_second(engine, question, history, word):
+    ans = engine.answer(question, history)
+    assert word in _bullets(ans.text)[0], ans.text
+
+
+def test_confirming_migration_asks_the_work_up(calls):
+    history = ["SCS trial 2 days ago, pt says stim has moved to his belly instead of legs"]
+    assert "workup" in calls.frame("how do i confirm migration", history).aspects
+    ans = calls.answer("how do i confirm migration", history)
+    assert "impedance" in _bullets(ans.text)[0], ans.text
+
+
+# --- antithrombotics ------------------------------------------------------------------------------------------------
+
+def test_the_primary_prevention_aspirin_part_gets_its_rule(engine):
+    ans = engine.answer("腰交感阻滞出血风险算几级 吃阿司匹林一级预防的要不要停")
+    assert "一级预防" in _bullets(ans.text.split("要不要停", 1)[1])[0], ans.text
+
+
+def test_the_class_leads_before_where_it_comes_from(calls):
+    ans = calls.answer("腰交感阻滞出血风险算几级 吃阿司匹林一级预防的要不要停")
+    assert "记忆" not in _bullets(ans.text)[0], ans.text
+
+
+def test_a_drug_that_cannot_be_stopped_gets_no_hold_interval(engine):
+    ans = engine.answer("cardiology says cant stop it. options?", ["pt on plavix, DES 4 months ago, booked for kyphoplasty"])
+    assert not any("7 days" in b for b in _bullets(ans.text)), ans.text
+
+
+# --- Chinese clauses ------------------------------------------------------------------------------------------------
+
+def test_a_swelling_neck_leads_with_no_expected_horner_step(calls):
+    ans = calls.answer("sgb做完40分钟 左边脖子越来越肿 声音嘶哑 说喘不上气")
+    steps = ans.text.split("**立即处理**", 1)[1].split("**", 1)[0] if "**立即处理**" in ans.text else ""
+    assert ans.urgent and "上睑下垂" not in steps, ans.text
+
+
+def test_the_embolism_after_a_cement_turn_is_the_cement_embolism(engine):
+    q = engine.frame("那肺栓塞呢 有症状的咋处理", ["椎体成形骨水泥渗漏发生率多少"])
+    assert len(q.parts) == 2 and "pulmonary-cement-embolism" in q.parts[0].concepts, q.parts
+
+
+def test_whether_it_causes_a_pneumothorax_asks_the_complication(engine):
+    assert "complications" in engine.frame("胸椎射频会不会气胸 怎么跟病人交代").aspects
+
+
+def test_a_rule_for_other_blocks_is_no_other_procedure(calls):
+    ans = calls.answer("can pt drive home after nerve root block with lidocaine")
+    assert "Nothing in the knowledge base on this for nerve root block" not in ans.text and "drive" in _bullets(ans.text)[0], ans.text
