@@ -308,6 +308,8 @@ def _whether_given(p: Part) -> bool:
 
 
 # a bare "epidural" told as what the patient had ("day 2 after epidural", 打完硬膜外; not "an epidural collection")
+_STENT, _P2Y12 = "coronary-stent", "p2y12-inhibitor"
+_NEVER_STOPPED = {"en": re.compile(r"\bmust never be stopped\b", re.I), "zh": re.compile(r"绝不可停用")}
 _HAD_EPIDURAL = {"en": re.compile(r"\b(?:after|post|had|following|since) (?:an |the |his |her |their |a )?"
                                   r"(?:(?:lumbar|cervical|thoracic|caudal|[CTL]\d[\w/-]*)\s+)?epidural\b(?!\s+(?:collection|abscess|"
                                   r"ha?ematoma|space|fat|veins?|catheter|blood patch|steroid|injection))", re.I),
@@ -1236,9 +1238,24 @@ class AnswerEngine:
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked))
         bullets = self._stop_first(q, self._pregnant_patient(q, self._low_risk_rule(q, bullets)))
+        bullets = self._stent_caveat(q, sents, bullets)
         told = self.lexicon.broader_closure(list(q.concepts))
         return against_the_plan(bullets, [*sents, *self._naming_both(q, told)], told, self._kinds,
                                 lambda t: {m.concept for m in self.lexicon.match(t)})
+
+    def _stent_caveat(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
+        """A P2Y12 inhibitor's stop interval quoted ("倍林达做腹腔神经丛阻滞要停吗"): most patients on one have a stent or an
+        acute coronary syndrome behind it, so the rule never to stop it after a recent stent without cardiology follows the
+        interval, unless the answer gives it already."""
+        if "hold" not in q.aspects or any(_STENT in b.sentence.concepts for b in bullets):
+            return bullets
+        at = next((i for i, b in enumerate(bullets) if _P2Y12 in self.lexicon.broader_closure(list(b.sentence.concepts))
+                   and HOLD_SPAN.search(b.sentence.text)), None)
+        rule = next((x for x in sents if _STENT in x.concepts and _NEVER_STOPPED[x.chunk.lang].search(x.text)
+                     and x.chunk.lang == q.lang), None)
+        if at is None or rule is None:
+            return bullets
+        return [*bullets[:at + 1], Bullet(rule, bullets[at].part, bullets[at].score, "fact"), *bullets[at + 1:]]
 
     def _stop_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A complication seen during the procedure and what to do asked, with no emergency picture ("cement leak seen on

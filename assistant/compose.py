@@ -2699,9 +2699,9 @@ _MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|list
 # "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
 _VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(?:ed|ing|ance)?\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
                       r"\bdo not (?:use|inject|give|add)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
-                      r"\badvis(?:e|es|ed)\b|\brecommend(?:s|ed)?\b|\bshould be kept\b|"
+                      r"\badvis(?:e|es|ed)\b|\brecommend(?:s|ed)?\b|\bshould be kept\b|\bneed(?:s)? not\b|\bdo(?:es)? not need to\b|"
                       r"\bnot (?:been )?approved\b|\boff-label\b|"
-                      r"不应|不宜|禁用|禁忌|避免|不得|不要|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐|应保持", re.I)
+                      r"不应|不宜|禁用|禁忌|避免|不得|不要|不必|无需|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐|应保持", re.I)
 _ANY = re.compile(r"")
 # "where's the best spot for the box?": the verdict, or the site where the harm was least common
 _LEVEL_ADVISED = re.compile(r"(?:advises?|recommends?|建议|首选)[^.;。；]{0,12}?[CTLS]\d", re.I)  # (a level advised, not one measured)

@@ -17,7 +17,7 @@ def calls(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untype
     root = tmp_path_factory.mktemp("calls-index")
     copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
                                   "spinal-cord-stimulation", "infection-control", "vertebral-augmentation", "cervical-thoracic-sympathetic",
-                                  "last", "pdph", "patient-selection-monitoring"))
+                                  "last", "pdph", "patient-selection-monitoring", "radiation-contrast"))
     s = settings_at(root, embedder="hash")
     build_index(s, progress=False)
     return AnswerEngine(s)
@@ -218,3 +218,18 @@ def test_whether_it_causes_a_pneumothorax_asks_the_complication(engine):
 def test_a_rule_for_other_blocks_is_no_other_procedure(calls):
     ans = calls.answer("can pt drive home after nerve root block with lidocaine")
     assert "Nothing in the knowledge base on this for nerve root block" not in ans.text and "drive" in _bullets(ans.text)[0], ans.text
+
+
+# --- a pregnant radiographer; a P2Y12 inhibitor's interval ----------------------------------------------------------
+
+def test_a_pregnant_radiographer_leads_with_need_not_leave(calls):
+    ans = calls.answer("pregnant radiographer - can she keep working in the fluoro room")
+    assert "need not leave the room" in _bullets(ans.text)[0], ans.text
+
+
+@pytest.mark.parametrize("question,rule", [("Brilinta - stop for a coeliac plexus block? how many days", "must never be stopped"),
+                                           ("倍林达做腹腔神经丛阻滞要停吗 停几天", "绝不可停用")])
+def test_a_p2y12_interval_brings_the_stent_rule(engine, question, rule):
+    bullets = _bullets(engine.answer(question).text)
+    at = next(i for i, b in enumerate(bullets) if "5 天" in b or "5 days" in b)
+    assert rule in bullets[at + 1], bullets
