@@ -200,7 +200,7 @@ _SEIZURE_STOPPED = {"en": re.compile(r"\b(?:seizure|fit|convulsion)s? (?:has |ha
                     "zh": re.compile(r"(?:抽搐|惊厥|癫痫)(?:已经)?(?:停了|停止了?|止住了?|没了|好了)")}
 _SEIZURE_STEP = {"en": re.compile(r"benzodiazepine", re.I), "zh": re.compile(r"苯二氮")}
 _SEIZURE_TOLD = {"en": re.compile(r"seiz|\bfit(?:s|ting)?\b|convuls|twitch|jerk|tonic|clonic", re.I), "zh": re.compile(r"抽搐|惊厥|癫痫|抽动|抽筋")}
-_CARDIAC_TOLD = {"en": re.compile(r"\bbrady\w*|\bQRS\b|\barrhythmi|\bVT\b|\bVF\b|v-?fib|asystol|\bBP\b\s*\d|hypotens|collaps|\barrest", re.I),
+_CARDIAC_TOLD = {"en": re.compile(r"\bbrady\w*|\b(?:HR|heart rate|pulse)\s*(?:of\s*)?[1-5]\d|\bno (?:bp|blood pressure|pulse)\b|\bQRS\b|\barrhythmi|\bVT\b|\bVF\b|v-?fib|asystol|\bBP\b\s*\d|hypotens|collaps|\barrest", re.I),
                  "zh": re.compile(r"心率\s*[1-5]\d\b|心动过缓|QRS|心律失常|室颤|室速|血压\s*\d|低血压|心跳停|骤停|晕倒|倒下")}
 
 

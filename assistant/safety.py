@@ -179,14 +179,22 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"wide[- ]complex|shaking all over|\bfits?\b|jerk\w*|"
                 r"(?:develop\w*|is having|has|got|now (?:has|in)|suspect\w*) (?:a |an )?(?:LAST|local an(?:a)?esthetic (?:systemic )?toxicity)\b|"
                 r"pulseless|no (?:palpable )?pulse|(?:can(?:no|'|’)?t|unable to|could(?:n'|n’|no)t) (?:feel|find|get|palpate) (?:a |her |his |the )?pulse|"
-                r"lost (?:a |her |his |the )?pulse|not rousable|unrousable",),
+                r"lost (?:a |her |his |the )?pulse|not rousable|unrousable|"
+                # (a circulatory collapse told beside a local anaesthetic or the lipid asked: LAST's cardiovascular-only form,
+                # "bupivacaine SGB done, HR 30s, no BP - lipid?")
+                r"^(?=[\s\S]*(?:bupi\w*|lido\w*|lignocaine|ropi\w*|marcaine|local an(?:a)?esthetic|\blipid|intralipid))[\s\S]*?"
+                r"(?:\b(?:bp|blood pressure)\b[^.?;]{0,12}\b(?:un(?:recordable|measurable|readable)|not recordable|not measurable|unable to get)|"
+                r"\bno (?:bp|blood pressure)\b|can(?:no|'|’)?t (?:get|find|record) (?:a |the )?(?:bp|blood pressure)|"
+                r"\b(?:hr|heart rate|pulse)\b\D{0,6}(?<!\d)[1-3]\d(?:s|'s)?\b(?![^.?;]{0,6}(?:mmhg|/))[\s\S]*\b(?:bp|blood pressure)\b\D{0,6}(?<!\d)[3-6]\d\s*/)",),
          "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|意识不清|意识障碍|昏迷|不省人事|叫不醒|四肢抽|全身抽|抽动|"
                 r"口周麻木|口唇麻木|口周.{0,2}麻(?!醉)|口唇.{0,2}麻(?!醉)|嘴(?:唇|周)?.{0,2}发麻|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
                 r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语|嘴.{0,2}麻|抽风|抽起来|抽了|烦躁不安|嘴里.{0,4}味|"
                 r"嘴巴?(?:周围|周边|四周|一圈).{0,2}麻|耳朵?.{0,3}(?:嗡嗡|嗡|蝉鸣)|(?:眼睛|两眼|双眼|眼神)发直|翻白眼|口吐白沫|"
                 r"(?:手|脚|腿|胳膊|脸|面部|四肢|全身).{0,3}(?:开始|一直|在)?抽(?![血吸液出取烟查样])|开始抽(?![血吸液出取烟查样])|"
                 r"(?:出现|发生|发作|考虑|怀疑|疑似)了?\s*(?:LAST|局麻药(?:全身)?中毒|局麻药全身毒性)|"
-                r"意识.{0,2}(?:没了|消失|丧失)|没(?:有)?意识|失去意识|摸不[到着].{0,6}(?:脉|搏动)|无脉|没(?:有)?脉搏?|心跳.{0,2}停|没(?:有)?心跳|心搏停止",)},
+                r"意识.{0,2}(?:没了|消失|丧失)|没(?:有)?意识|失去意识|摸不[到着].{0,6}(?:脉|搏动)|无脉|没(?:有)?脉搏?|心跳.{0,2}停|没(?:有)?心跳|心搏停止|"
+                r"^(?=[\s\S]*(?:布比卡因|利多卡因|罗哌卡因|局麻药|脂肪乳|bupi|lido|ropi))[\s\S]*?"
+                r"(?:血压(?:都)?测不(?:出|到|了)|测不(?:出|到)血压|血压(?:没了|消失)|(?:心率|HR)\D{0,4}(?<!\d)[1-3]\d[\s\S]*血压\D{0,4}(?<!\d)[3-6]\d\s*/)",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
                r"erector spinae|\bTAP\b|\blido\b|\bbupi\b",
@@ -1023,7 +1031,8 @@ def indication_told(question: str, lang: Lang) -> re.Pattern[str] | None:
 
 INDICATION = {lang: re.compile(rx, re.I) for lang, rx in _INDICATION.items()}
 _NEGATED = {
-    "en": r"\b(?:no|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
+    "en": r"\b(?:no(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output|output|respirat\w*|breath\w*)\b"
+          r"(?!\s+(?:deficits?|issues?|problems?|concerns?|changes?|abnormalit\w*)\b))|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
           r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
           # (normal findings told: "bladder and bowels fine", "legs strong", "full power")
           r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
@@ -1504,6 +1513,8 @@ _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile
 _OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|"
                # (the procedure told as just had, the symptom since: "just had C7 TFESI w kenalog, now can't feel his legs")
                r"\bjust (?:had|got|finished|done)\s+(?:(?:a|an|the|her|his|their|my)\s+)?(?:[\w/-]+\s+){0,2}?(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|vertebroplasty|kyphoplasty|kypho|vertebro|mbb|sgb|ablation|augmentation)\b(?![^.]{0,40}\b(?:while|during)\b)|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+               r"\b(?:block|injection|procedure|SGB|ESI|TFESI|ILESI|RFA|MBB|epidural|stellate)\s+(?:just\s+)?(?:done|finished|completed)\b"
+               r"(?![^.]{0,40}\b(?:while|during)\b)|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"

@@ -233,3 +233,45 @@ def test_a_p2y12_interval_brings_the_stent_rule(engine, question, rule):
     bullets = _bullets(engine.answer(question).text)
     at = next(i for i, b in enumerate(bullets) if "5 天" in b or "5 days" in b)
     assert rule in bullets[at + 1], bullets
+
+
+# --- round 96: LAST with only a collapsing circulation --------------------------------------------------------------
+
+@pytest.mark.parametrize("question,lang", [("布比卡因做完SGB 病人心率掉到30几 血压测不出来了 要不要上脂肪乳", "zh"),
+                                           ("SGB用的布比卡因 打完病人心率30 血压测不到", "zh"),
+                                           ("bupivacaine SGB done, HR 30s, no BP - lipid?", "en")])
+def test_a_collapse_after_a_local_anaesthetic_is_last(question, lang):
+    t = triage(question, lang)
+    assert t.urgent and t.rule == "last", (t.rule, t.escalation)
+
+
+def test_a_block_done_stops_nothing():
+    t = triage("bupivacaine SGB done, HR 30s, no BP - lipid?", "en")
+    assert "Stop the procedure" not in t.escalation, t.escalation
+
+
+@pytest.mark.parametrize("question", ["after ESI pt pale and sweaty, HR 40, BP 80/40",  # (guards: no local anaesthetic told)
+                                      "pt fine, no pulse deficit, no bp issues, lumbar TFESI tomorrow - hold apixaban?"])
+def test_a_faint_and_a_denied_sign_stay_what_they_were(question):
+    t = triage(question, "en")
+    assert t.rule != "last", (t.rule, t.escalation)
+
+
+def test_the_collapse_gives_the_lipid_before_the_seizure_drug(engine):
+    bullets = _bullets(engine.answer("bupivacaine SGB done, HR 30s, no BP - lipid?").text)
+    lipid = next(i for i, b in enumerate(bullets) if "lipid" in b)
+    assert lipid <= 1 and not any("benzodiazepine" in b for b in bullets[:lipid + 1]), bullets
+
+
+# --- round 96: the discharge and a sandwich -------------------------------------------------------------------------
+
+def test_what_to_tell_at_discharge_asks_the_discharge_advice(calls):
+    q = calls.frame("what do i tell the pt at discharge after lumbar TFESI")
+    assert "discharge-advice" in q.concepts and "advice" in q.aspects, (q.concepts, q.aspects)
+
+
+def test_a_sandwich_after_sgb_is_eating(calls):
+    q = calls.frame("ok to give her a sandwich and send home?", ["stellate ganglion block done 30 min ago, pt hoarse with L ptosis"])
+    assert "oral-intake" in q.concepts, q.concepts
+    ans = calls.answer("ok to give her a sandwich and send home?", ["stellate ganglion block done 30 min ago, pt hoarse with L ptosis"])
+    assert "sip test" in _bullets(ans.text)[0], ans.text
