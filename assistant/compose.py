@@ -2687,7 +2687,7 @@ _LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|pers
 _DRUG_RESTART = re.compile(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
 _TIME_SPAN = re.compile(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
 TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
-_RATE_ASK = re.compile(r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
+_RATE_ASK = re.compile(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
 _RATE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
                    r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)

@@ -138,7 +138,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
-             r"(?:infusion|flow|drip|pump|irrigation) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
+             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              + REGIMEN_ASK_EN,
              REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|(?<!最多)用多少(?=[，,。？?、！!\s]|$|的?(?:剂量|量|mg|ml|mL|毫克|毫升))|(?<!最多)(?:打|做|注射|扎)几(?:次|针)|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
@@ -207,12 +207,14 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:cancel|postpone|defer)(?: (?:it|the (?:case|procedure|injection|block)|him|her))?\s*\?|"
                           # a pregnant patient's "is the fluoro a risk to the baby?" asks whether the procedure is for her
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
-                          r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)",
+                          r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)|"
+                          # (a plan then "ok?": "kenalog for cervical TF ok?", "depo for a caudal - fine?")
+                          r"(?:^|[\w)]\s+|[-–—:,]\s*)(?:ok|okay|safe|fine|alright|acceptable)\s*\?\s*$",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
                           r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
-                          r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|"
+                          r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
     "risk_factors": ("risk",
@@ -286,7 +288,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
-                  r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )rates?\b|"
+                  r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
+                  r"(?<!lipid )(?<!bolus )rates?\b|"
                   # (not a concentration told: "1% plain", "0.5% bupivacaine", "20% lipid", "2% lido")
                   r"percent|%(?!\s*(?:plain|lido\w*|lignocaine|bupi\w*|levobupi\w*|ropi\w*|mepi\w*|marcaine|naropin|xylocaine|"
                   r"lipid|intralipid|with epi\w*|solution|dextrose|saline|chlorhex\w*|alcohol|povidone|contrast|iohexol|omnipaque|\)))|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
@@ -1498,13 +1501,17 @@ _ADDED = {"en": re.compile(r"\b(?:with|plus|w/?|\+)\s*(?:epi\w*|adrenaline)\b|\+
           "zh": re.compile(r"(?:加|含|配|合用|混|加了|加上|带)\s*(?:肾上腺素|epi\w*|adrenaline)", re.I)}
 
 
+# Words of an ask that name nothing ("要查啥 先做什么检查": 啥, 先): a part of only these says nothing of its own.
+_ASK_FILLER = frozenset({"啥", "先", "再", "first", "then", "next"})
+
+
 def _restates(part: Part, before: Part) -> bool:
     """Does the part ask again what the part before asked? "Hold ibuprofen before a DRG implant? how many days": a bare
     "how long" after an ask whether to hold a drug (how long to hold it); "SCS infection rate? what number to quote in
     consent": the figure asked before, to quote."""
     if set(part.concepts) <= {"informed-consent"} and _WHICH_FIGURE.match(part.text):
         return True
-    if not part.concepts and not part.terms and part.aspects and set(part.aspects) <= set(before.aspects):
+    if not part.concepts and set(part.terms) <= _ASK_FILLER and part.aspects and set(part.aspects) <= set(before.aspects):
         return True  # "哪些病人容易出血肿？危险因素有哪些": the same ask again, in other words
     return not part.concepts and "hold" in before.aspects and bool(_HOW_LONG.match(part.text))
 
@@ -1667,9 +1674,11 @@ class Framer:
             told_only = _told_only(q, lang, aspects, prev.aspects)
             aspects = () if told_only else aspects
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
-            if "escalation" in prev.aspects and "escalation" not in aspects:  # "dex did nothing" - "particulate next time?"
+            if "escalation" in prev.aspects and "escalation" not in aspects and (prev.tried or not aspects):  # "dex did nothing" - "particulate next time?"
                 aspects = ("escalation", *aspects)
-            carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev, self.lexicon)
+            # ("what imaging first?" after a failing pump told: the granuloma the finding before points to)
+            carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev, self.lexicon) \
+                + (self._suspected(ctx_concepts, aspects) if not concepts else ())
             concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
             # "那如果是高风险手术呢，比如脊髓电刺激？" after "要停吗": the same ask of another procedure ("high-risk" names the
             # procedure, it asks no risk factors)
@@ -2188,7 +2197,8 @@ class Framer:
             prev = out[-1].concepts + out[-1].inherited if out else ()
             # (a threshold asked, "多少以上才安全", "what count do you need?", is of the finding told before: the platelets)
             # (and "要怎么监测？" after how long glucose stays up: what is monitored is the finding before)
-            bare = not own and (not terms or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_HOW.search(t)) or bool(LASTS_ASK.search(t)))
+            bare = not own and (not terms or set(terms) <= _ASK_FILLER or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_HOW.search(t))
+                                or bool(LASTS_ASK.search(t)))
             inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=bare)
             if out and terms:  # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not
                 inherited = tuple(c for c in inherited if c not in ESSENTIAL)  # inherit the topic the part before asked
@@ -2199,7 +2209,7 @@ class Framer:
                              own, t, lang)
             asked = _treats(asked, [_allergy_kind(c, lex[c].kind, t) for c in (*own, *inherited, *ctx) if c in lex], t, lang)
             asked = _without_told_dose(t, lang, asked)
-            own += self._suspected(own, asked)
+            own += self._suspected(own or inherited, asked)  # ("要查啥" after a failing pump told: its granuloma's work-up)
             # ("IT morphine pump: max conc/daily dose?", "…加量后要怎么监测": the drug in the pump's name)
             if {"dose", "limit", "hold"} & set(asked) or MONITOR_ASK.search(t):
                 own += tuple(c for c in self._resolve(inner) if c not in own)

@@ -275,3 +275,31 @@ def test_a_sandwich_after_sgb_is_eating(calls):
     assert "oral-intake" in q.concepts, q.concepts
     ans = calls.answer("ok to give her a sandwich and send home?", ["stellate ganglion block done 30 min ago, pt hoarse with L ptosis"])
     assert "sip test" in _bullets(ans.text)[0], ans.text
+
+
+# --- round 96: a saline rate, "ok?", a failing pump's work-up -------------------------------------------------------
+
+def test_a_saline_rate_is_how_fast_to_run_it(engine):
+    q = engine.frame("epiduroscopy saline rate to avoid visual loss")
+    assert "dose" in q.aspects and "frequency" not in q.aspects, q.aspects
+    assert "dose" not in engine.frame("What's the intravascular injection rate during transforaminal injections?").aspects  # (guard)
+
+
+@pytest.mark.parametrize("question", ["kenalog for cervical TF ok?", "depo ok for caudal?", "得宝松做颈椎TF可以吗"])
+def test_a_plan_then_ok_asks_whether_it_may_be_done(engine, question):
+    assert "contraindications" in engine.frame(question).aspects
+
+
+def test_kenalog_for_a_cervical_tf_leads_with_the_verdict(engine):
+    first = _bullets(engine.answer("kenalog for cervical TF ok?").text)[0]
+    assert "should not be used for therapeutic cervical transforaminal" in first, first
+
+
+@pytest.mark.parametrize("question,history,word", [
+    ("要查啥 先做什么检查", ["鞘内泵病人说越来越不管用 加了量也没用"], "X 线平片"),
+    ("what imaging first?", ["IT morphine pump pt, analgesia failing despite dose escalation"], "plain film"),
+])
+def test_a_failing_pump_then_work_up_is_the_granulomas(engine, question, history, word):
+    q = engine.frame(question, history)
+    assert len(q.parts) == 1 and q.parts[0].aspects == ("workup",) and "catheter-tip-granuloma" in q.parts[0].concepts, q.parts
+    assert word in _bullets(engine.answer(question, history).text)[0]
