@@ -66,6 +66,8 @@ _DEPENDENT = {
                      r"\b(?:with|after|in|for|of|from) such (?:an? )?\w+|"
                      # "Rates were highest at cervical levels" (whose rates?), "The resulting infarction" (of what?)
                      r"^(?:rates?|incidences?|proportions?|figures?) (?:were|was) (?:highest|lowest|higher|lower|similar)\b|^the resulting\b|"
+                     # "The estimated half-life of the rise was 1.06 days" (the rise of what, after what?)
+                     r"^the (?:[\w-]+ ){0,3}of the (?:rise|increase|elevation|drop|fall|change|reduction|effect)\b|"
                      # "Switching to saline avoids this air-related complication": which one?
                      # (not when the sentence names what it means first: "…air can cause X, whereas saline avoids this problem")
                      r"^(?![^.;]*\b(?:whereas|while|but)\b[^.;]*\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b)"
@@ -2300,7 +2302,9 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
             assign[i] = fits[0]
             pinned.add(i)
         elif not fits and len(restart := [j for j in heads if _RESTARTS.search(parts[j].text)]) == 1 \
-                and _DRUG_RESTART.search(s.text) and scored[i][restart[0]] >= w.min_score:
+                and _DRUG_RESTART.search(s.text) and scored[i][restart[0]] >= w.min_score \
+                and not (stops and any(_STOP_ASKED.search(parts[j].text) for j in heads if j != restart[0])):
+            # (not the one sentence that gives both, "停用 7 天，术后约 12–24 小时恢复", away from the part asking the stop)
             assign[i] = restart[0]  # a drug's restart goes to the one part asking when it restarts
         elif not fits and len(named := [j for j in heads if j < len(topics) and topics[j] & s.concepts]) == 1 \
                 and scored[i][named[0]] >= w.min_score \

@@ -1541,7 +1541,8 @@ def _has_ask(clause: str, lang: Lang) -> bool:
         return False  # "ok so we cancel. when she does get it done, when can she restart eliquis?": when, not asked
     # ("suspected pocket fill with IT morphine, how long…": a suspicion told is no ask of recognising it)
     # (nor is a weight told: "ok she's 48 kg, how much blood for the patch?" asks once)
-    told = _WEIGHT_TOLD[lang].sub(" ", _TOLD_SUSPICION.sub("", clause))
+    # (nor the patient's dose told: "clexane 1.5mg/kg od treatment dose, when is last dose before SCS implant")
+    told = _DOSE_KIND_TOLD[lang].sub(" ", _WEIGHT_TOLD[lang].sub(" ", _TOLD_SUSPICION.sub("", clause)))
     return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(told, lang))
 
 
@@ -1643,7 +1644,7 @@ class Framer:
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
-        aspects = _check_enough(aspects, concepts)
+        aspects = _without_told_dose(q, lang, _check_enough(aspects, concepts))
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
@@ -1687,6 +1688,10 @@ class Framer:
         # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
         parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
+        # ("那如果是SCS植入呢 停几天": the drug carried over is what a part asking the hold holds, beside its new procedure)
+        held = tuple(c for c in carried if lex[c].kind in _DRUGLIKE)
+        parts = tuple(replace(p, concepts=(*p.concepts, *(c for c in held if c not in p.concepts)))
+                      if held and "hold" in p.aspects and not any(lex[x].kind in _DRUGLIKE for x in p.concepts) else p for p in parts)
         aspects, parts = _as_urgent_regimen(aspects, parts, carried, q, lang)
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)

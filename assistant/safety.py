@@ -1593,9 +1593,17 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 
 def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
     causes = _FEBRILE_CAUSES.get(rule.id)
+    if rule.id == "neuraxial-deficit" and _rx(_CEMENT_TOLD[lang]).search(question):
+        banner = banner.replace(*_CEMENT_SCAN[out])  # (cement in the canal shows on CT: the sources' scan for it)
     if not causes or not picture_told(rule.id, lang, question):
         return banner
     return banner.replace(*causes[out])
+
+
+# A deficit after vertebral augmentation: the urgent CT for cement in the canal or foramen is the sources' first scan.
+_CEMENT_TOLD = {"en": r"cement|\bPMMA\b|vertebroplast|kyphoplast|\bkypho\b|\bP[VK]P\b", "zh": r"骨水泥|椎体成形|后凸成形|PVP|PKP"}
+_CEMENT_SCAN = {"en": ("emergency MRI", "urgent CT for cement in the canal or foramen (MRI for a haematoma)"),
+                "zh": ("急诊MRI", "急查CT了解椎管或椎间孔内骨水泥（排查血肿行MRI）")}
 
 
 # A picture that began after the procedure (in recovery, on the ward, hours or days later) has no injection or irrigation to

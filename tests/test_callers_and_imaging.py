@@ -303,3 +303,45 @@ def test_a_failing_pump_then_work_up_is_the_granulomas(engine, question, history
     q = engine.frame(question, history)
     assert len(q.parts) == 1 and q.parts[0].aspects == ("workup",) and "catheter-tip-granuloma" in q.parts[0].concepts, q.parts
     assert word in _bullets(engine.answer(question, history).text)[0]
+
+
+# --- round 96: told doses, a swapped procedure's hold, cement on CT, a leaning figure -------------------------------
+
+def test_a_told_treatment_dose_is_no_part_of_its_own(engine):
+    q = engine.frame("clexane 1.5mg/kg od treatment dose, when is last dose before SCS implant")
+    assert len(q.parts) == 1 and "dose" not in q.parts[0].aspects, q.parts
+
+
+def test_a_told_dose_kind_is_no_ask_the_follow_up_carries(engine):
+    history = ["克赛预防剂量打的 做ESI要停多久"]
+    assert "dose" not in engine.frame(history[0]).aspects
+    first = _bullets(engine.answer("那治疗量呢 他是1mg/kg q12h", history).text)[0]
+    assert "24 小时" in first, first
+
+
+def test_a_swapped_procedures_stop_keeps_the_drug(engine):
+    q = engine.frame("那如果是SCS植入呢 停几天 术后啥时候吃回来", ["波立维做腰椎TFESI要停吗"])
+    assert "clopidogrel" in q.parts[0].concepts, q.parts
+    first = _bullets(engine.answer("那如果是SCS植入呢 停几天 术后啥时候吃回来", ["波立维做腰椎TFESI要停吗"]).text)[0]
+    assert "7 天" in first, first
+
+
+@pytest.mark.parametrize("question,history,lang,scan", [
+    ("now in recovery new L leg weakness - what imaging and who do i call",
+     "saw cement tracking posteriorly into canal on lateral during L1 vertebroplasty", "en", "urgent CT for cement"),
+    ("PKP术后2小时 左腿没劲了", "", "zh", "急查CT"),
+])
+def test_a_deficit_after_cement_names_the_ct(question, history, lang, scan):
+    t = triage(question, lang, before=history)
+    assert t.urgent and scan in t.escalation, t.escalation
+
+
+def test_a_deficit_after_an_epidural_keeps_the_mri():  # (guard)
+    t = triage("legs weak 2h after L4/5 ILESI on apixaban", "en")
+    assert "emergency MRI" in t.escalation, t.escalation
+
+
+def test_a_figure_of_the_rise_leans_on_the_study_before():
+    from assistant.compose import _DEPENDENT
+
+    assert _DEPENDENT["en"].search("The estimated half-life of the rise was 1.06 days (95% CI 0.80–1.58).")
