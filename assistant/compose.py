@@ -746,7 +746,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     if _NO_SYMPTOMS_ASK.search(part.text):  # "一小条骨水泥，病人一点症状没有，需要处理吗": the silent form's management, and
         # not the steps for when symptoms appear
         total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) else 0.0
-    return total
+    # (rounded: sums taken over sets of concepts differ in their last bits from one run to the next, and a tie between two
+    # sentences must not be broken by that)
+    return round(total, 9)
 
 
 def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
@@ -2813,7 +2815,7 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
     seen = [s for s in sentences if doc_slug(s.chunk.doc_id) in slugs and s.group in ("management", "complications")
             and s.chunk.lang == lang and not s.provenance and not _COUNSEL[lang].search(s.text) and not _AFTERWARDS[lang].search(s.text)
             and not _FRAGMENT.match(s.text) and (not named or named.search(s.text)) and not is_rate_report(s.text, lang)]
-    signs = {id(s): sum(idf(t) for t in pathway_tokens & s.tokens) for s in seen}
+    signs = {id(s): round(sum(idf(t) for t in pathway_tokens & s.tokens), 9) for s in seen}  # (rounded: a set's sum order varies)
     rel = {id(s): len(hint_tokens & s.tokens) for s in seen}
     floor = 0.6 * max(signs.values(), default=0.0)
 
