@@ -2220,7 +2220,9 @@ class AnswerEngine:
         before an RFA), in the question's words, and our procedures, by name: the answer is about ours alone and says so
         first."""
         lx, by = self.lexicon.concepts, self.retriever.by_concept
-        foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment")
+        # (not one that is all a part asks, said uncovered at its own part: "…胰岛素要不要加量" gets "not covered: …" there)
+        alone = {c for p, ok in zip(q.parts, verdict.covered) if not ok and len(q.parts) > 1 for c in p.concepts}
+        foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment") and c not in alone
                    and (not by.get(c) or (bullets and not any(c in b.sentence.concepts for b in bullets)))]
         ours = [c for c in own_procedures(q.subjects, self._kinds, True) if c in lx]
         if not foreign or not ours or _ANY_SURGERY.intersection(q.concepts):

@@ -166,6 +166,10 @@ _ACTS_ON_SIGN = {"en": re.compile(r"\b(?:give|given|giving|administer\w*|treat\w
                  "zh": re.compile(r"给予|治疗|停止|呼叫|静注|推注")}
 _EARLY_SIGNS = {"en": re.compile(r"\b(?:early|earliest|first|initial|warning)\s+(?:\w+\s+){0,2}(?:signs?|symptoms?|features?)\b|\bprodrom", re.I),
                 "zh": re.compile(r"早期[^。；]{0,12}(?:征象|症状|表现|体征)|首发|先兆|前驱|警示征象")}
+# A time told around the procedure ("约 30 分钟前给药", "within 1 h before incision"): when a measure is given.
+_TIMED_AROUND = re.compile(r"\b\d+(?:[.,–-]\d+)?\s*(?:min|minutes?|h|hours?|days?)\b[^.;]{0,12}\b(?:before|after|prior to)\b|"
+                           r"\bwithin \d+(?:[.,–-]\d+)?\s*(?:min|minutes?|h|hours?) (?:before|after|of)\b|"
+                           r"前约?\s*\d+(?:[.,–-]\d+)?\s*(?:分钟|min|小时|h)|\d+(?:[.,–-]\d+)?\s*(?:分钟|min|小时|h)\s*(?:前|后)", re.I)
 # Whether to go on with the procedure, asked and answered ("another level or abort?": "abort or redirect to another level")
 _GO_ON = {"en": re.compile(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|abandon(?:ed|ing)?|another level|different level|continue|carry on)\b", re.I),
           "zh": re.compile(r"中止|终止(?!妊娠)|放弃|改换|换(?:个|一个)?(?:节段|间隙)|其他节段|继续")}
@@ -2308,6 +2312,9 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
                 and not (stops and any(_STOP_ASKED.search(parts[j].text) for j in heads if j != restart[0])):
             # (not the one sentence that gives both, "停用 7 天，术后约 12–24 小时恢复", away from the part asking the stop)
             assign[i] = restart[0]  # a drug's restart goes to the one part asking when it restarts
+        elif not fits and len(when := [j for j in heads if parts[j].aspects[:1] == ("timing",)]) == 1 and when[0] != assign[i] \
+                and "timing" not in parts[assign[i]].aspects and _TIMED_AROUND.search(s.text) and scored[i][when[0]] >= w.min_score:
+            assign[i] = when[0]  # ("要不要预防用抗生素 要用的话啥时候给": the sentence saying when goes to the part asking when)
         elif not fits and len(named := [j for j in heads if j < len(topics) and topics[j] & s.concepts]) == 1 \
                 and scored[i][named[0]] >= w.min_score \
                 and not any(set(parts[j].concepts) & s.concepts and scored[i][j] > scored[i][named[0]] for j in heads if j != named[0]):
@@ -2528,6 +2535,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
                or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
                or [c for c in gives if c in usable])
     in_kind = [c for c in in_kind if c in both] or in_kind
+    # (a level advised, "首选C7–T1", before another verdict beside it: keep sedation light)
+    in_kind = [c for c in in_kind if kind is not _BEST_PLACE or _LEVEL_ADVISED.search(c[1].text)] or in_kind
     widest = _widest_note(done, subject, topic)
     in_kind = widest + [c for c in in_kind if c not in widest]
     # (the first ask is one no section holds, "she's 55 kg, the actual numbers?": its kind before a later ask's section)
@@ -2721,7 +2730,10 @@ _VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|
 _VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)(?![A-Za-z])(?!\s*/)", re.I)
 _VOLUME_OR_PER_KG = re.compile(_VOLUME.pattern + r"|\d+(?:\.\d+)?\s*(?:mL|ml|毫升)\s*/\s*(?:kg|公斤)(?!\s*/)", re.I)
 # "which level is safest?": the level advised (preferred, avoided), not the level with the most punctures
-_BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好", re.I)
+_BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好|"
+                       # ("which level for a cervical ILESI?", 选哪个节段: the level advised; not where a harm is most common)
+                       r"^(?![\s\S]*(?:\bmost\b|highest|common|frequent|最多|最高|多见|最常见|发生率))[\s\S]*?"
+                       r"(?:\bwhich (?:level|segment|interspace)s?\b|\bwhat level\b|哪个节段|哪一节段|哪个间隙|选哪)", re.I)
 # "心血管毒性所需剂量是 CNS 毒性的几倍？": a ratio
 _RATIO_ASK = re.compile(r"how many times|what (?:is the )?ratio|\bratio\b|几倍|多少倍|倍数", re.I)
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值", re.I)

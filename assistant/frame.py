@@ -209,7 +209,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:risk|danger|harm\w*|safe|bad) (?:to|for) (?:the |her |my )?(?:baby|fetus|foetus|unborn)|"
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)|"
                           # (a plan then "ok?": "kenalog for cervical TF ok?", "depo for a caudal - fine?")
-                          r"(?:^|[\w)]\s+|[-–—:,]\s*)(?:ok|okay|safe|fine|alright|acceptable)\s*\?\s*$",
+                          r"^(?![\s\S]*\b(?:home|discharge\w*|leave|go|what|which|how|when|where|who|why)\b)[\s\S]*(?:^|[\w)]\s+|[-–—:,]\s*)"
+                          r"(?:ok|okay|safe|fine|alright|acceptable)\s*\?\s*$",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
                           r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
@@ -237,7 +238,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "workup": ("",
                r"workup|work-up|work (?:it |him |her |them |this |that )?up|investigat|imaging|\bmri\b|\bct\b|which (?:test|scan|study)|"
                r"what (?:test|scan|study|tests|scans)|confirm (?:the |a )?(?:diagnosis|it)|(?:order|get|request) (?:a |an )?(?:scan|test)|"
-               r"how (?:do|can|would|should|to) (?:i |we |you )?(?:confirm|prove|check for)\b|\bconfirmation of\b|"
+               r"how (?:do|can|would|should|to) (?:i |we |you )?(?:confirm|prove)\s+(?:(?:the|a|an|its|it's|that|lead|scs|electrode)\s+)?"
+               r"(?:migration|fracture|breakage|leak\w*|infection|abscess|ha?ematoma|granuloma|pneumothorax|embol\w*|diagnosis|it)\b|"
+               r"\bconfirmation of (?:(?:scs|the|a)\s+)?(?:lead |electrode )?(?:migration|fracture|breakage|granuloma|leak\w*)\b|"
                r"diagnostic test",
                r"检查|确诊|明确诊断|影像|核磁|磁共振|拍片|拍什么|做什么片|怎么确认|如何确认|化验|怎么查|查什么|要查|需要查"),
     # signs are described under Complications as often as under Recognition and management: the sentence decides
@@ -245,7 +248,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
                     r"what (?:could|might) (?:it|this) be|differential|" + _MONITOR_ASK_EN,
-                    _MONITOR_ASK_ZH + r"|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
+                    _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|optimi[sz]|"
                    # ("smoker and diabetic - anything you do differently?": what is done to keep them safe)
@@ -301,9 +304,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有)*多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
     "complications": ("complications",
-                      r"complication|adverse|side effect|risks? of|\brisk (?:with|after|from|following)\b|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
+                      r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!haematoma )(?<!hematoma )(?<!bleed )\brisk (?:with|after|from|following)\b|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
-                      r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
+                      r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤|气胸|栓塞|中毒|渗漏))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
                r"tell (?:the |my )?(?:patient|pt)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
@@ -858,7 +861,9 @@ _PE_HAD = (r"^(?![\s\S]*(?:\b(?:after|following|post)\b[^.?;]{0,40}\b(?:vertebro
 _RENAL_TOLD = re.compile(r"\be?GFR\b|\bcreat(?:inine)?\b|\bCKD\b|\bAKI\b|\bCrCl\b|\bdialysis\b|\bnephro\w*|"
                          r"\b(?:renal|kidney) (?:function|impairment|failure|insufficiency|disease|injury)|"
                          r"肾功能|肌酐|肾小球滤过|肾衰|肾病|透析|肾损", re.I)
-_CONTRAST_WORD = re.compile(r"(?<!\bin )\bcontrast\b(?! to\b)|造影剂|对比剂", re.I)
+_CONTRAST_WORD = re.compile(r"\b(?:use|using|give|giving|inject|injecting|get|have) (?:iodinated |iv |IV )?contrast\b|"
+                            r"\bcontrast (?:ok|okay|safe|dose|load|volume|use|for (?:a|an|the|his|her) (?:ct|scan|ctpa))\b|"
+                            r"(?:能|可以|要|能不能)?(?:打|用|注射)(?:造影剂|对比剂)|(?:造影剂|对比剂)(?:能|可以|行|安全|用多少|多少)", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
@@ -1022,7 +1027,7 @@ POPULATIONS = frozenset({"breastfeeding", "paediatric"})
 # Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
 # disclose, "what premedication should she get?" the prevention.
 TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",),
-              "operating-room": ("prevention",)}  # (what kind of room an implant needs: its infection-prevention standard)
+              "operating-room-standard": ("prevention",)}  # (what kind of room an implant needs: its infection-prevention standard)
 # ... and asked whether this patient needs it ("shellfish allergy - do I need to premedicate?"): first whether her history is
 # a risk factor for a reaction, then the regimen
 _NEED_ASKS = {"premedication": ("risk_factors", "prevention"), "antibiotic-prophylaxis": ("evidence", "prevention")}
@@ -1386,7 +1391,8 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     for c in clauses:
         c = c.strip()
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
-        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) or bool(_SWAP_CLAUSE[lang].match(c)) \
+        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) \
+            or bool(_SWAP_CLAUSE[lang].match(c) and not (lang == "zh" and _ZH_IF.search(c))) \
             or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c))  # "…consent? particulate vs non-particulate steroid"
         if parts and any(t[lang].match(_lead(c, lang)) for t in (_HOW_TO_SAY, _WHICH_OF_THEM, _WORRY)):
             # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice
@@ -1501,6 +1507,7 @@ _ADDED = {"en": re.compile(r"\b(?:with|plus|w/?|\+)\s*(?:epi\w*|adrenaline)\b|\+
           "zh": re.compile(r"(?:加|含|配|合用|混|加了|加上|带)\s*(?:肾上腺素|epi\w*|adrenaline)", re.I)}
 
 
+_ZH_IF = re.compile(r"如果|要是|假如|若是|万一")
 # Words of an ask that name nothing ("要查啥 先做什么检查": 啥, 先): a part of only these says nothing of its own.
 _ASK_FILLER = frozenset({"啥", "先", "再", "first", "then", "next"})
 
@@ -1533,7 +1540,8 @@ def _lead(clause: str, lang: Lang) -> str:
 
 def _has_ask(clause: str, lang: Lang) -> bool:
     if lang == "zh":
-        return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?", "呢"))
+        return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?")) \
+            or (clause.rstrip().endswith("呢") and not _ZH_IF.search(clause))  # ("那如果是SCS植入呢 抗生素用什么": one ask)
     # the ask after a topic or a told story: "lumbar RFA: what temperature and lesion time", "pt is 14wk pregnant. is fluoro ok"
     # (or a dash: "C3-C6 medial branch RFA - what temp/time")
     body = re.split(r"(?<=[.:])\s+|\s+[-–—]\s+", clause.strip())[-1]
@@ -1718,7 +1726,7 @@ class Framer:
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
         # ("discography - do I need antibiotic prophylaxis? which abx and dose?": a part naming a topic with an ask of its own)
         parts = tuple(p if p.aspects else replace(p, aspects=_topic_ask(p.text, lang, p.concepts)) for p in parts)
-        aspects, parts = _kept_on(concepts, aspects, parts)
+        aspects, parts = _kept_on(q, concepts, aspects, parts)
         # ("paracetamol + caffeine not helping. do we blood patch now? how much?": what failed is not what a later part asks)
         # (its amount asked: "how much?" is the blood patch's, not the caffeine's)
         parts = tuple(replace(p, inherited=left) if i and "dose" in p.aspects and (left := tuple(c for c in p.inherited if c not in tried))
@@ -2494,11 +2502,16 @@ def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept]) -> bool:
     return lex[c].kind in ("procedure", "drug", "brand") and any(lex[o].kind == lex[c].kind for o in own if o in lex)
 
 
-def _kept_on(concepts: Sequence[str], aspects: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+def _kept_on(q: str, concepts: Sequence[str], aspects: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
     """"cardiology says can't stop it. options?": the drug stays on; how long it is held is not asked (beside another ask)."""
-    def without(c: Sequence[str], a: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(x for x in a if x != "hold") if _CONTINUED in c and "hold" in a and len(a) > 1 else a
-    return without(concepts, aspects), tuple(replace(p, aspects=without(p.concepts, p.aspects)) for p in parts)
+    def without(c: Sequence[str], a: tuple[str, ...], text: str) -> tuple[str, ...]:
+        return tuple(x for x in a if x != "hold") if _CONTINUED in c and "hold" in a and len(a) > 1 \
+            and not _HOW_LONG_HELD.search(text) else a
+    return without(concepts, aspects, q), tuple(replace(p, aspects=without(p.concepts, p.aspects, p.text)) for p in parts)
+
+
+# ("cardiology won't let us stop. how long would we normally hold it?": the usual interval is still asked)
+_HOW_LONG_HELD = re.compile(r"\bhow (?:long|many days)\b|\busual hold\b|几天|多久|多长时间", re.I)
 
 
 def _topic_ask(q: str, lang: Lang, concepts: Sequence[str]) -> tuple[str, ...]:

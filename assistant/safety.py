@@ -181,11 +181,14 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"pulseless|no (?:palpable )?pulse|(?:can(?:no|'|’)?t|unable to|could(?:n'|n’|no)t) (?:feel|find|get|palpate) (?:a |her |his |the )?pulse|"
                 r"lost (?:a |her |his |the )?pulse|not rousable|unrousable|"
                 # (a circulatory collapse told beside a local anaesthetic or the lipid asked: LAST's cardiovascular-only form,
-                # "bupivacaine SGB done, HR 30s, no BP - lipid?")
-                r"^(?=[\s\S]*(?:bupi\w*|lido\w*|lignocaine|ropi\w*|marcaine|local an(?:a)?esthetic|\blipid|intralipid))[\s\S]*?"
+                # "bupivacaine SGB done, HR 30s, no BP - lipid?"; not a faint told as such, "vasovagal … legs raised, improving")
+                r"^(?![\s\S]*(?:vasovagal|faint|syncop|pale|pallor|sweat|clammy|diaphore|improving|recovering|legs? raised))"
+                r"(?=[\s\S]*(?:bupi\w*|lido\w*|lignocaine|ropi\w*|marcaine|local an(?:a)?esthetic|\blipid|intralipid))[\s\S]*?"
                 r"(?:\b(?:bp|blood pressure)\b[^.?;]{0,12}\b(?:un(?:recordable|measurable|readable)|not recordable|not measurable|unable to get)|"
                 r"\bno (?:bp|blood pressure)\b|can(?:no|'|’)?t (?:get|find|record) (?:a |the )?(?:bp|blood pressure)|"
-                r"\b(?:hr|heart rate|pulse)\b\D{0,6}(?<!\d)[1-3]\d(?:s|'s)?\b(?![^.?;]{0,6}(?:mmhg|/))[\s\S]*\b(?:bp|blood pressure)\b\D{0,6}(?<!\d)[3-6]\d\s*/)",),
+                r"\b(?:hr|heart rate|pulse)\b\D{0,6}(?<!\d)[1-3]\d(?:s|'s)?\b(?![^.?;]{0,6}(?:mmhg|/))[\s\S]*\b(?:bp|blood pressure)\b\D{0,6}(?<!\d)[3-6]\d\s*/)|"
+                # (collapsed with the lipid asked: "collapsed after SGB with bupivacaine, lipid dose for 80kg?")
+                r"^(?=[\s\S]*\b(?:lipid|intralipid)\b)(?=[\s\S]*(?:bupi\w*|lido\w*|ropi\w*|marcaine|local an(?:a)?esthetic))[\s\S]*?\bcollaps\w*",),
          "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|意识不清|意识障碍|昏迷|不省人事|叫不醒|四肢抽|全身抽|抽动|"
                 r"口周麻木|口唇麻木|口周.{0,2}麻(?!醉)|口唇.{0,2}麻(?!醉)|嘴(?:唇|周)?.{0,2}发麻|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
                 r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语|嘴.{0,2}麻|抽风|抽起来|抽了|烦躁不安|嘴里.{0,4}味|"
@@ -193,7 +196,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:手|脚|腿|胳膊|脸|面部|四肢|全身).{0,3}(?:开始|一直|在)?抽(?![血吸液出取烟查样])|开始抽(?![血吸液出取烟查样])|"
                 r"(?:出现|发生|发作|考虑|怀疑|疑似)了?\s*(?:LAST|局麻药(?:全身)?中毒|局麻药全身毒性)|"
                 r"意识.{0,2}(?:没了|消失|丧失)|没(?:有)?意识|失去意识|摸不[到着].{0,6}(?:脉|搏动)|无脉|没(?:有)?脉搏?|心跳.{0,2}停|没(?:有)?心跳|心搏停止|"
-                r"^(?=[\s\S]*(?:布比卡因|利多卡因|罗哌卡因|局麻药|脂肪乳|bupi|lido|ropi))[\s\S]*?"
+                r"^(?![\s\S]*(?:血管迷走|晕厥|苍白|出汗|冷汗|大汗|好转|已清醒|已经清醒|醒过来))"
+                r"(?=[\s\S]*(?:布比卡因|利多卡因|罗哌卡因|局麻药|脂肪乳|bupi|lido|ropi))[\s\S]*?"
                 r"(?:血压(?:都)?测不(?:出|到|了)|测不(?:出|到)血压|血压(?:没了|消失)|(?:心率|HR)\D{0,4}(?<!\d)[1-3]\d[\s\S]*血压\D{0,4}(?<!\d)[3-6]\d\s*/)",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
@@ -1031,8 +1035,7 @@ def indication_told(question: str, lang: Lang) -> re.Pattern[str] | None:
 
 INDICATION = {lang: re.compile(rx, re.I) for lang, rx in _INDICATION.items()}
 _NEGATED = {
-    "en": r"\b(?:no(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output|output|respirat\w*|breath\w*)\b"
-          r"(?!\s+(?:deficits?|issues?|problems?|concerns?|changes?|abnormalit\w*)\b))|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
+    "en": r"\b(?:no(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output)\s*(?:$|[-–—,.;:?!]|(?:and|now|felt|found|recordable|after|since|at|in|during|with|on)\b))|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
           r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
           # (normal findings told: "bladder and bowels fine", "legs strong", "full power")
           r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"

@@ -48,7 +48,7 @@ def test_a_deficit_during_the_injection_still_stops_it():  # (guard: on the tabl
 
 def test_the_room_asked_is_the_operating_room(engine):
     q = engine.frame("SCS植入要在什么样的手术室做")
-    assert "operating-room" in q.concepts and "prevention" in q.aspects, (q.concepts, q.aspects)
+    assert "operating-room-standard" in q.concepts and "prevention" in q.aspects, (q.concepts, q.aspects)
 
 
 @pytest.mark.parametrize("question,history,word", [
@@ -345,3 +345,67 @@ def test_a_figure_of_the_rise_leans_on_the_study_before():
     from assistant.compose import _DEPENDENT
 
     assert _DEPENDENT["en"].search("The estimated half-life of the rise was 1.06 days (95% CI 0.80–1.58).")
+
+
+# --- review 20: rules read too widely -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "IT morphine pump refill done, pt comfortable, no respiratory depression, RR 14. when can she go home?",
+    "after lumbar ESI pt fine, no pulse or BP problems, can he drive?",
+    "SGB done, no breathing difficulty, hoarse, can she eat?",
+])
+def test_a_denied_sign_raises_no_banner(question):
+    assert not triage(question, "en").urgent
+
+
+@pytest.mark.parametrize("question,lang", [
+    ("vasovagal during SIJ injection with lidocaine, HR 32, BP 55/30, legs raised, improving", "en"),
+    ("利多卡因皮下局麻时病人面色苍白出汗，心率35，血压60/30，现在已清醒", "zh"),
+])
+def test_a_faint_told_as_such_stays_a_faint(question, lang):
+    assert triage(question, lang).rule == "vasovagal"
+
+
+def test_a_collapse_asking_the_lipid_is_last():
+    assert triage("collapsed after SGB with bupivacaine, lipid dose for 80kg?", "en").rule == "last"
+
+
+def test_the_usual_hold_asked_of_a_drug_kept_on_is_still_given(engine):
+    ans = engine.answer("pt on eliquis, cardiology won't let us stop. how long would we normally hold it for an SCS?")
+    assert "3 days" in _bullets(ans.text)[0], ans.text
+
+
+@pytest.mark.parametrize("question,aspect", [
+    ("can't stop her bleeding after the RFA - what now?", None),  # (bleeding that will not stop is no drug kept on)
+    ("how do I confirm needle placement for a lumbar MBB?", "workup"),
+    ("bleeding risk with apixaban for SCS trial - how long to hold?", "complications"),
+    ("SGB做完声音嘶哑 会不会是血肿", "complications"),
+])
+def test_wide_readings_are_taken_back(engine, question, aspect):
+    q = engine.frame(question)
+    assert "continued-antithrombotic" not in q.concepts and (aspect is None or aspect not in q.aspects), (q.concepts, q.aspects)
+
+
+def test_back_to_the_operating_room_is_no_room_standard(engine):
+    assert "operating-room-standard" not in engine.frame("take him back to the operating room to evacuate the haematoma?").concepts
+
+
+def test_a_conditional_swap_is_one_ask_with_the_clause_after_it():
+    from assistant.frame import split_parts
+
+    assert split_parts("那如果是SCS植入呢 抗生素用什么", "zh") == ["那如果是SCS植入呢 抗生素用什么"]
+
+
+# --- round 96: the part asking when; the level asked ----------------------------------------------------------------
+
+def test_insulin_adjustment_is_said_uncovered_at_its_part(engine):
+    ans = engine.answer("diabetic on insulin, TFESI with dex tomorrow - how high will sugars go, and should I increase her insulin?")
+    assert "Not covered in the knowledge base: should I increase her insulin" in ans.text and "Nothing in the knowledge base on" not in ans.text
+
+
+@pytest.mark.parametrize("question", ["which level for a cervical ILESI?", "颈椎ILESI一般选哪个节段进针"])
+def test_the_level_asked_is_the_level_advised(engine, question):
+    from assistant.compose import _BEST_ASK
+
+    assert _BEST_ASK.search(question)
+    assert not _BEST_ASK.search("which level has the highest dural puncture rate in cervical ILESI?")  # (guard)
