@@ -487,7 +487,7 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
                                or (_EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine))):
             continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
         # (a rule said of one procedure "and other blocks that include a local anaesthetic" is every such block's)
-        if not mine or any(c in s.concepts for c in mine) or (kind == "procedure" and AND_OTHERS[s.chunk.lang].search(s.text)):
+        if not mine or any(c in s.concepts for c in mine) or (kind in ("procedure", "region") and AND_OTHERS[s.chunk.lang].search(s.text)):
             continue
         # "no major neurologic or haemorrhagic event" answers a question about paralysis; the asked drug's own toxicity and
         # its signs are no other complication (LAST's arrhythmia beside "heart stopping from bupivacaine")
@@ -514,8 +514,9 @@ _STAGES = {"device-implantation": frozenset({"spinal-cord-stimulation", "drg-sti
 
 # A rule extended from the procedure it names to others ("applies to cervical ILESI and other blocks that include a local
 # anaesthetic", 以及其他含局麻药的阻滞).
-AND_OTHERS = {"en": re.compile(r"\band (?:to )?(?:any |all )?other (?:blocks|injections|procedures)\b", re.I),
-               "zh": re.compile(r"(?:以及|和|及)其他[^，。；]{0,8}(?:阻滞|注射|操作)")}
+AND_OTHERS = {"en": re.compile(r"\band (?:to )?(?:any |all )?other (?:blocks|injections|procedures)\b|^more generally\b|"
+                               r"\b(?:after|of) (?:any |all )?(?:injections?|blocks?) that (?:contains?|includes?)\b", re.I),
+               "zh": re.compile(r"(?:以及|和|及)其他[^，。；]{0,8}(?:阻滞|注射|操作)|^更一般地说|凡(?:注射|含)[^，。；]{0,12}局麻药")}
 # A warning against a practice: "Do not add an antibiotic to discography contrast if dural puncture is possible".
 _PROHIBIT = {"en": re.compile(r"^(?:if [^,]{0,60}, )?(?:do not|don't|never|avoid)\b", re.I),
              "zh": re.compile(r"^(?:(?:若|如果|如)[^，,。]{0,30}[，,])?(?:不要|切勿|勿|禁止|不得|避免)")}
@@ -1203,6 +1204,9 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     classing = [(sc, s) for sc, s in pool if sc > 0 and _classes_procedure(s, own, sig)]  # it names the procedure's class
     # the class of the asked region's procedure (a lumbar facet RF is low risk; the cervical one intermediate)
     classing = [t for t in classing if not t[1].provenance] or classing  # (where the class comes from is no class)
+    # (the asked region's class, best first: a cervical MBB's intermediate class, not the thoracolumbar move to low risk)
+    asked_regions = {c for c in own if c in REGIONS}
+    classing = sorted([t for t in classing if asked_regions & t[1].concepts] or classing, key=lambda t: -t[0])
     classing = [t for t in classing if not rival(t[1], q.concepts, sig)] or classing
     if not classing:
         return above, bool(whether and above and NO_STOP_NEEDED.search(above[0][1].text))

@@ -1495,8 +1495,12 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
                         r"\b(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?) (?:with|on) (?:the |a |an |her |his )?(?:pump|stimulator|SCS|implant)\b|"
                         # ("morphine IT pump x6 yrs", "pump for 6 yrs", a picture coming on "over weeks")
                         r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,20}\bx\s*\d+\s*(?:years?|yrs?|months?|mos?)\b|"
-                        r"\bover (?:the (?:last|past) )?(?:days|weeks|months|\d+ (?:days|weeks|months))\b",
-                  "zh": r"(?:泵|刺激器|电极|植入物)[^，。]{0,4}(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)"}
+                        r"\bover (?:the (?:last|past) )?(?:days|weeks|months|\d+ (?:days|weeks|months))\b|"
+                        # (a pump patient's picture told, no refill or implant under way: "IT morphine pump pt, … now legs numb")
+                        r"^(?![\s\S]*\b(?:refill\w*|during|while|implanting|just implanted|mid-?refill)\b)[\s\S]*?\b(?:pump|stimulator) (?:pt|patient)\b",
+                  "zh": r"(?:泵|刺激器|电极|植入物)[^，。]{0,4}(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|"
+                        # (a pump patient whose picture is told, with no refill under way: "鞘内吗啡泵的病人 加了量…还出现下肢麻")
+                        r"^(?![\s\S]*(?:加药时|补药时|补充药物时|正在|术中|植入时|刚植入|刚装))[\s\S]*?(?:泵|刺激器)的?(?:病人|患者)"}
 # (time told since it: "40 min after the C6-7 TFESI", "SCS trial day 5", "2 weeks post implant", 术后, 第5天; not while the
 # injection goes on: "injecting PMMA, 2 min after starting she…", 术中, 正在推)
 _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w /-]{0,12}?"
@@ -1598,11 +1602,21 @@ def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -
     causes = _FEBRILE_CAUSES.get(rule.id)
     if rule.id == "neuraxial-deficit" and _rx(_CEMENT_TOLD[lang]).search(question):
         banner = banner.replace(*_CEMENT_SCAN[out])  # (cement in the canal shows on CT: the sources' scan for it)
+    if rule.id == "neuraxial-deficit" and _rx(_FAILING_PUMP[lang]).search(question):
+        banner = banner.replace(*_GRANULOMA_FIRST[out])  # (a pump losing its effect, then a deficit: the catheter-tip mass)
     if not causes or not picture_told(rule.id, lang, question):
         return banner
     return banner.replace(*causes[out])
 
 
+# A deficit in a patient whose intrathecal pump has been losing its effect despite dose increases: a catheter-tip granuloma
+# compressing the cord comes first.
+_FAILING_PUMP = {"en": r"(?:pump|intrathecal|\bIT\b|\bIDD)[\s\S]*(?:despite (?:dose|the dose|increas|escalat)|dose (?:went up|increased|escalat)|"
+                       r"losing (?:its )?(?:analgesia|effect)|analgesia failing|less and less|not working as well)",
+                 "zh": r"泵[\s\S]*(?:加了量|加量|越来越差|越来越不管用|镇痛效果下降|止痛效果下降|越来越没效果)"}
+_GRANULOMA_FIRST = {"en": ("can be a spinal haematoma, abscess or cord injury",
+                           "can be a catheter-tip granuloma (inflammatory mass) compressing the cord, or a spinal haematoma, abscess or cord injury"),
+                    "zh": ("可能是椎管内血肿、脓肿或脊髓损伤", "可能是导管尖端炎性包块（肉芽肿）压迫脊髓，或椎管内血肿、脓肿、脊髓损伤")}
 # A deficit after vertebral augmentation: the urgent CT for cement in the canal or foramen is the sources' first scan.
 _CEMENT_TOLD = {"en": r"cement|\bPMMA\b|vertebroplast|kyphoplast|\bkypho\b|\bP[VK]P\b", "zh": r"骨水泥|椎体成形|后凸成形|PVP|PKP"}
 _CEMENT_SCAN = {"en": ("emergency MRI", "urgent CT for cement in the canal or foramen (MRI for a haematoma)"),

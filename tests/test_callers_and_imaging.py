@@ -409,3 +409,37 @@ def test_the_level_asked_is_the_level_advised(engine, question):
 
     assert _BEST_ASK.search(question)
     assert not _BEST_ASK.search("which level has the highest dural puncture rate in cervical ILESI?")  # (guard)
+
+
+# --- round 97: a spine surgeon, a GP, a day-surgery nurse -----------------------------------------------------------
+
+def test_a_cervical_rf_on_warfarin_gets_the_cervical_class(engine):
+    ans = engine.answer("华法林的病人要做颈椎内侧支射频 要停几天 要不要用低分子肝素桥接")
+    part = ans.text.split("要不要用低分子肝素桥接", 1)[0]
+    assert "中等出血风险" in part and "胸椎和腰椎小关节操作调整为低出血风险" not in part, ans.text
+
+
+def test_how_long_to_keep_him_asks_the_observation(engine):
+    q = engine.frame("how long do we keep him before discharge", ["pt had a seizure after cervical TFESI, settled with midaz, obs now stable"])
+    assert "post-procedure-monitoring" in q.concepts and "discharge-advice" not in q.concepts, q.concepts
+
+
+def test_a_rule_said_more_generally_is_no_other_region():
+    from assistant.compose import AND_OTHERS
+
+    assert AND_OTHERS["en"].search("More generally, patients should be advised not to drive after injections that contain local anaesthetic.")
+    assert AND_OTHERS["zh"].search("更一般地说，凡注射含局麻药的药液后，都应建议患者不要驾车。")
+
+
+@pytest.mark.parametrize("question,lang,name", [
+    ("鞘内吗啡泵的病人 加了量镇痛还是越来越差 还出现下肢麻 要考虑啥", "zh", "肉芽肿"),
+    ("IT morphine pump pt, dose went up twice and still no help, now legs numb", "en", "catheter-tip granuloma"),
+])
+def test_a_failing_pump_with_a_deficit_names_the_granuloma(question, lang, name):
+    t = triage(question, lang)
+    assert t.urgent and name in t.escalation and "Stop the procedure" not in t.escalation and "立即停止操作" not in t.escalation, t.escalation
+
+
+def test_a_pump_refill_picture_still_stops_the_refill():  # (guard: the refill is under way)
+    t = triage("during IT pump refill pt suddenly drowsy, RR 6", "en")
+    assert t.urgent and "Stop the procedure" in t.escalation, t.escalation
