@@ -204,8 +204,7 @@ _CARDIAC_TOLD = {"en": re.compile(r"\bbrady\w*|\b(?:HR|heart rate|pulse)\s*(?:of
                  "zh": re.compile(r"心率\s*[1-5]\d\b|心动过缓|QRS|心律失常|室颤|室速|血压\s*\d|低血压|心跳停|骤停|晕倒|倒下")}
 
 
-def _rx_lipid(lang: Lang) -> re.Pattern[str]:
-    return re.compile(r"\b(?:lipid|intralipid)\b|脂肪乳", re.I) if lang == "en" else re.compile(r"脂肪乳|lipid|intralipid", re.I)
+_LIPID_ASKED = {"en": re.compile(r"\b(?:lipid|intralipid)\b|脂肪乳", re.I), "zh": re.compile(r"脂肪乳|lipid|intralipid", re.I)}
 # a follow-up that plans another procedure for later, not the picture going on
 _LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|"
                               r"\b(?:switch|change) to\b", re.I),
@@ -1545,7 +1544,7 @@ class AnswerEngine:
             return [bullets[0], *shown, *(b for b in bullets[1:] if b not in named)]
         # (a picture read as LAST that asks the lipid itself, "collapsed after SGB w bupivacaine… lipid dose for 80kg": its
         # doses right after the first step)
-        pictured = not q.followup and tri.rule == "last" and bool(_rx_lipid(q.lang).search(q.text))
+        pictured = not q.followup and tri.rule == "last" and bool(_LIPID_ASKED[q.lang].search(q.text))
         if "dose" not in q.aspects or not (toxicity_told(q.text, q.lang) or pictured if not q.followup
                                            else self._emergency_before(q).rule == tri.rule):
             return bullets

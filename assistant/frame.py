@@ -1197,7 +1197,7 @@ def _sign_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tu
     return [(m.start, m.end) for m in matches if lex[m.concept].kind == "finding"]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)  # (every pattern the tables build stays compiled: a miss recompiles a long one per question)
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 

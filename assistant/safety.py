@@ -1247,7 +1247,7 @@ def _symptoms(rule: RedFlag, lang: Lang) -> tuple[str, ...]:
     return tuple(f"{zh}|{en.replace(chr(92) + 'b', _LATIN_BOUNDARY)}" for zh, en in zip(rule.symptoms["zh"], rule.symptoms["en"], strict=True))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)  # (every pattern the tables build stays compiled: a miss recompiles a long one per question)
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
