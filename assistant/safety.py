@@ -1646,7 +1646,7 @@ _LATE_FORMS: dict[str, tuple[dict[str, str], dict[str, tuple[str, ...]]]] = {
 # What a sentence says only of the procedure still under way ("stop the cement injection … during vertebroplasty").
 _INTRA = {"en": r"\bstop (?:the )?(?:cement )?(?:injection|injecting|irrigation)|\bpause the procedure|\bduring (?:vertebroplasty|kyphoplasty|the procedure)|"
                 r"^during [^,]{0,40}, stop\b|\bdo not inject (?:any )?further\b",
-          "zh": r"停止注射|停止注入|停止冲洗|暂停操作|术中|^[^，。]{0,20}中，[^。]{0,40}停止操作|不要继续注射|不再继续注射"}
+          "zh": r"停止注射(?!局麻药)|停止注入|停止冲洗|暂停操作|术中|^[^，。]{0,20}中，[^。]{0,40}停止操作|不要继续注射|不再继续注射"}
 
 
 def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str, ...]]:

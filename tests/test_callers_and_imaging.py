@@ -443,3 +443,8 @@ def test_a_failing_pump_with_a_deficit_names_the_granuloma(question, lang, name)
 def test_a_pump_refill_picture_still_stops_the_refill():  # (guard: the refill is under way)
     t = triage("during IT pump refill pt suddenly drowsy, RR 6", "en")
     assert t.urgent and "Stop the procedure" in t.escalation, t.escalation
+
+
+def test_a_seizure_in_recovery_keeps_the_call_for_help_step(engine):
+    ans = engine.answer("复苏室 颈椎tfesi刚做完病人突然抽起来了 意识不清 现在咋办")
+    assert "呼叫帮助" in _bullets(ans.text)[0], ans.text
