@@ -107,11 +107,13 @@ from .safety import (
     during_procedure,
     foreign_emergency,
     happening_now,
+    lipid_asked,
     moved_first,
     names_symptoms,
     not_now,
     picture_told,
     protocol_for,
+    seizure_told,
     severe,
     slow_heart,
     toxicity_told,
@@ -199,12 +201,10 @@ _SEIZURE_STOPPED = {"en": re.compile(r"\b(?:seizure|fit|convulsion)s? (?:has |ha
                                      r"\bstopped (?:seizing|fitting)", re.I),
                     "zh": re.compile(r"(?:抽搐|惊厥|癫痫)(?:已经)?(?:停了|停止了?|止住了?|没了|好了)")}
 _SEIZURE_STEP = {"en": re.compile(r"benzodiazepine", re.I), "zh": re.compile(r"苯二氮")}
-_SEIZURE_TOLD = {"en": re.compile(r"seiz|\bfit(?:s|ting)?\b|convuls|twitch|jerk|tonic|clonic", re.I), "zh": re.compile(r"抽搐|惊厥|癫痫|抽动|抽筋")}
 _CARDIAC_TOLD = {"en": re.compile(r"\bbrady\w*|\b(?:HR|heart rate|pulse)\s*(?:of\s*)?[1-5]\d|\bno (?:bp|blood pressure|pulse)\b|\bQRS\b|\barrhythmi|\bVT\b|\bVF\b|v-?fib|asystol|\bBP\b\s*\d|hypotens|collaps|\barrest", re.I),
                  "zh": re.compile(r"心率\s*[1-5]\d\b|心动过缓|QRS|心律失常|室颤|室速|血压\s*\d|低血压|心跳停|骤停|晕倒|倒下")}
 
 
-_LIPID_ASKED = {"en": re.compile(r"\b(?:lipid|intralipid)\b|脂肪乳", re.I), "zh": re.compile(r"脂肪乳|lipid|intralipid", re.I)}
 # a follow-up that plans another procedure for later, not the picture going on
 _LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|"
                               r"\b(?:switch|change) to\b", re.I),
@@ -1515,7 +1515,7 @@ class AnswerEngine:
             return bullets
         if _SEIZURE_STOPPED[q.lang].search(q.text):
             bullets = [b for b in bullets if not _SEIZURE_STEP[b.sentence.chunk.lang].search(b.sentence.text)] or bullets
-        elif not _SEIZURE_TOLD[q.lang].search(q.text) and _CARDIAC_TOLD[q.lang].search(q.text):
+        elif not seizure_told(q.text, q.lang) and _CARDIAC_TOLD[q.lang].search(q.text):
             # (a cardiovascular picture with no seizure told, "brady, wide QRS, BP 70/40": the seizure's drug after the rest)
             fits = [b for b in bullets if _SEIZURE_STEP[b.sentence.chunk.lang].search(b.sentence.text)]
             rest = [b for b in bullets if b not in fits]
@@ -1544,7 +1544,7 @@ class AnswerEngine:
             return [bullets[0], *shown, *(b for b in bullets[1:] if b not in named)]
         # (a picture read as LAST that asks the lipid itself, "collapsed after SGB w bupivacaine… lipid dose for 80kg": its
         # doses right after the first step)
-        pictured = not q.followup and tri.rule == "last" and bool(_LIPID_ASKED[q.lang].search(q.text))
+        pictured = not q.followup and tri.rule == "last" and lipid_asked(q.text, q.lang)
         if "dose" not in q.aspects or not (toxicity_told(q.text, q.lang) or pictured if not q.followup
                                            else self._emergency_before(q).rule == tri.rule):
             return bullets

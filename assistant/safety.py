@@ -1734,7 +1734,17 @@ _ON_THE_NEEDLE = {"en": r"(?:paraesthesi|paresthesi|shooting|electric|radicular|
                   "zh": r"(?:置管|穿管|送管|置入导管|进针|推进)(?:时|的时候|过程中)[^。？?]{0,20}(?:异感|放电|触电|窜|放射|根性痛)|"
                         r"(?:异感|放电|触电|根性痛)[^。？?]{0,20}(?:置管|送管|进针)(?:时|的时候)"}
 _PULL_BACK = {"en": r"withdrawn immediately|\bwithdraw (?:the )?(?:needle|catheter|lead)|stop advancing", "zh": r"立即退出|退出后重新|重新置入|停止进针"}
-_SEIZING = {"en": r"seiz|convuls|fitting|twitch", "zh": r"抽搐|惊厥|癫痫|抽动"}
+_SEIZING = {"en": r"seiz|convuls|fitting|twitch|\bfits?\b|jerk|tonic|clonic", "zh": r"抽搐|惊厥|癫痫|抽动|抽筋|抽起来"}
+
+
+def seizure_told(question: str, lang: Lang) -> bool:
+    """Does the question tell a seizure (or its twitching)?"""
+    return bool(_rx(_SEIZING[lang]).search(question))
+
+
+def lipid_asked(question: str, lang: Lang) -> bool:
+    """Does the question name the lipid emulsion?"""
+    return bool(_rx(_LIPID_ASKED[lang]).search(question))
 
 
 # An emergency told during a procedure this knowledge base does not cover ("三叉神经痛球囊压迫，术中心率突然掉到40"): none of

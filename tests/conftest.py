@@ -178,6 +178,22 @@ def copy_corpus() -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session")
+def engine_over(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., object]:
+    """`engine_over(name, slugs)`: an answer engine over a hash-embedder index of those bundled documents (built once per
+    call; call it from a module-scoped fixture)."""
+    def build(name: str, slugs: tuple[str, ...]) -> object:
+        from assistant.answer import AnswerEngine
+        from assistant.indexing import build_index
+
+        root = tmp_path_factory.mktemp(name)
+        make_corpus(root / "corpus", slugs)
+        s = settings_for(root, embedder="hash")
+        build_index(s, progress=False)
+        return AnswerEngine(s)
+    return build
+
+
+@pytest.fixture(scope="session")
 def settings_at() -> Callable[..., Settings]:
     """`settings_at(root, **overrides)`: settings whose corpus, index and data folders all live under root."""
     return settings_for

@@ -6,21 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import AnswerEngine
 from assistant.safety import triage
 
 
 @pytest.fixture(scope="module")
-def calls(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
-    from assistant.indexing import build_index
-
-    root = tmp_path_factory.mktemp("calls-index")
-    copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
-                                  "spinal-cord-stimulation", "infection-control", "vertebral-augmentation", "cervical-thoracic-sympathetic",
-                                  "last", "pdph", "patient-selection-monitoring", "radiation-contrast"))
-    s = settings_at(root, embedder="hash")
-    build_index(s, progress=False)
-    return AnswerEngine(s)
+def calls(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("calls-index", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
+                                       "spinal-cord-stimulation", "infection-control", "vertebral-augmentation", "cervical-thoracic-sympathetic",
+                                       "last", "pdph", "patient-selection-monitoring", "radiation-contrast"))
 
 
 def _bullets(text: str) -> list[str]:

@@ -6,21 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import AnswerEngine
 from assistant.safety import triage
 
 
 @pytest.fixture(scope="module")
-def wards(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
-    from assistant.indexing import build_index
-
-    root = tmp_path_factory.mktemp("wards-index")
-    copy_corpus(root / "corpus", ("anticoagulants", "spinal-haematoma", "esi-interlaminar-caudal", "esi-transforaminal",
-                                  "spinal-cord-stimulation", "vertebral-augmentation", "facet-mbb-rfa", "last", "pdph",
-                                  "intrathecal-drug-delivery", "radiation-contrast", "patient-selection-monitoring", "esi-general"))
-    s = settings_at(root, embedder="hash")
-    build_index(s, progress=False)
-    return AnswerEngine(s)
+def wards(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("wards-index", ("anticoagulants", "spinal-haematoma", "esi-interlaminar-caudal", "esi-transforaminal",
+                                       "spinal-cord-stimulation", "vertebral-augmentation", "facet-mbb-rfa", "last", "pdph",
+                                       "intrathecal-drug-delivery", "radiation-contrast", "patient-selection-monitoring", "esi-general"))
 
 
 def _bullets(text: str) -> list[str]:
