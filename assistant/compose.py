@@ -1570,8 +1570,11 @@ def _rate_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sente
     accidental dural punctures with a Tuohy needle") leads over one that only says it is a risk, when nearly as relevant."""
     if part.aspects[:1] != ("frequency",) or "comparison" in part.aspects or not about or _COUNT.search(lead[1].text):
         return lead
+    # (a single case leading is no rate at all: "granulomas with IT morphine, how common?" is the incidence, not the lowest dose
+    # one case formed at)
+    floor = 0.65 if _ONE_CASE.search(lead[1].text) else 0.85
     rated = [t for t in above if _COUNT.search(t[1].text) and about & t[1].concepts and not t[1].provenance
-             and t[1].group != "evidence" and not _CASE_REPORTS.search(t[1].text) and t[0] >= 0.85 * lead[0]]
+             and t[1].group != "evidence" and not _CASE_REPORTS.search(t[1].text) and t[0] >= floor * lead[0]]
     return rated[0] if rated else lead
 
 
@@ -2280,6 +2283,7 @@ _TRIAL_PROTOCOL = {
 _SERIOUS = re.compile(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolog|at least one complication|overall [\w ]{0,30}complication|"
                       r"严重|重大|至少发生一种|总体并发症", re.I)
 _CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
+_ONE_CASE = re.compile(r"\b(?:a|one|single) case\b|case reports?|一例(?!以上)|个案", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as

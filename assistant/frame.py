@@ -196,7 +196,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           # ("any situation where I shouldn't?", "when should I not add it?", "any reason not to?")
                           r"\b(?:situations?|cases?|times?|circumstances?|patients?) (?:where|when|in which) (?:i|we|you) (?:should ?n[o']t|must ?n[o']t)\b|"
                           r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen not to\b|\bwhen shouldn'?t (?:i|we|you)\b|\b(?:any )?reasons? not to\b|"
-                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead|use|give)|safe to (?:do|proceed|inject|go ahead|use|give)|should (?:i|we) (?:avoid|cancel|postpone)|"
+                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead|use|give|push)|safe to (?:do|proceed|inject|go ahead|use|give|push)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           # (whether to do it now or defer it: "ok to just hold apixaban 3 days or should we wait?")
                           r"\bor (?:should (?:i|we) |do (?:i|we) |better to )?(?:just )?wait\s*\?|\bshould (?:i|we) (?:just )?(?:wait|defer)\b|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
@@ -292,7 +292,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
-                  r"(?<!lipid )(?<!bolus )rates?\b|"
+                  r"(?<!lipid )(?<!bolus )(?<![a-z])rates?\b|"  # (not "aspirate", "moderate", "separate")
                   # (not a concentration told: "1% plain", "0.5% bupivacaine", "20% lipid", "2% lido")
                   r"percent|%(?!\s*(?:plain|lido\w*|lignocaine|bupi\w*|levobupi\w*|ropi\w*|mepi\w*|marcaine|naropin|xylocaine|"
                   r"lipid|intralipid|with epi\w*|solution|dextrose|saline|chlorhex\w*|alcohol|povidone|contrast|iohexol|omnipaque|\)))|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
@@ -1331,11 +1331,29 @@ def _indication(text: str, lang: Lang, m: Match, lex: Mapping[str, Concept]) -> 
 _CLEAR_CHECKS = frozenset({"negative-aspiration"})
 
 
+_BESIDE_CHECK = {"en": ("contrast under live real-time fluoroscopy", "digital subtraction angiography DSA", "test dose"),
+                 "zh": ("实时透视下注射造影剂", "数字减影血管造影 DSA", "试验剂量")}
+
+
 def _check_enough(aspects: tuple[str, ...], concepts: Sequence[str]) -> tuple[str, ...]:
     """A clear check asked whether it makes the injection safe: prevention, not a contraindication."""
     if aspects[:1] == ("contraindications",) and _CLEAR_CHECKS.intersection(concepts):
         return ("prevention", *aspects[1:])
     return aspects
+
+
+# the drug a clear check comes before is what is to be injected, not what is asked about ("aspiration negative on TFESI -
+# safe to inject the steroid?", "回抽阴性，可以放心推激素了吗"): the steroid-choice passages must not outrank the check's own
+_INJECT_OBJECT = {"en": re.compile(r"\b(?:inject(?:ing)?|push(?:ing)?|giv(?:e|ing)|put(?:ting)? in|go ahead with|proceed with)\s+"
+                                   r"(?:the |my |our |it |that )?(?:\w+\s+)?$", re.I),
+                  "zh": re.compile(r"(?:推|打|注射|注入|给)(?:药|上|进)?(?:了)?$")}
+
+
+def _injected_after_check(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
+    """Is a drug named only as what is to be injected once a check came back clear?"""
+    if lex[m.concept].kind not in ("drug", "drug-class", "brand") or not any(x.concept in _CLEAR_CHECKS for x in found):
+        return False
+    return bool(_INJECT_OBJECT[lang].search(text[max(0, m.start - 24):m.start]))
 
 
 def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
@@ -1628,7 +1646,7 @@ class Framer:
         found = tuple(self.lexicon.match(q))
         lex = self.lexicon.concepts
         matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(q, lang, m, found, lex)
-                        and not _prevented(q, m) and not _indication(q, lang, m, lex))
+                        and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, lex))
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
@@ -1710,7 +1728,7 @@ class Framer:
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
-        parts = tuple(Part(p.text, p.concepts, swapped or p.aspects, p.inherited, p.terms) for p in parts)
+        parts = tuple(Part(p.text, p.concepts, swapped or _check_enough(p.aspects, p.concepts), p.inherited, p.terms) for p in parts)
         parts = self._bridged_patient(self._each_its_drug(tuple(self._drug_asked(p) for p in parts)))
         kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
@@ -2191,7 +2209,8 @@ class Framer:
         inner_before: set[str] = set()  # the drug inside a pump's name told in a part before ("IT morphine pump: max dose?")
         for i, t in enumerate(texts):
             every = self.lexicon.match(t)
-            found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)]
+            found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)
+                     and not _injected_after_check(t, lang, m, every, lex)]
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
@@ -2289,6 +2308,8 @@ class Framer:
         add: list[str] = [w for a in aspects for w in _ANSWER_WORDS.get(a, {}).get(lang, ())]
         if aspects[:1] == ("recognition",) and MONITOR_ASK.search(q):
             add.extend(_MONITOR_WORDS[lang])
+        if "prevention" in aspects and _CLEAR_CHECKS.intersection(concepts):  # (what is done beside the check: live contrast, a test dose)
+            add.extend(_BESIDE_CHECK[lang])
         for cid in concepts:
             c = lex.concepts[cid]
             add.append(c.name(lang))
