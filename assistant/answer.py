@@ -165,6 +165,9 @@ _TOPIC_GAP = {
            "procedures; it has nothing to quote on this. Nearest topics it does cover: {topics}."),
     "zh": "未涵盖：本知识库没有关于{terms}的资料（知识库涵盖影像引导下疼痛介入治疗的安全性），无可引用的内容。知识库涵盖的相近主题：{topics}。",
 }
+# A scan's result told ("CTPA done - small peripheral cement emboli only", "CT显示骨水泥渗漏"): the work-up is done.
+_RESULT_TOLD = re.compile(r"\b(?:ctpa|ct|mri|scan|x-?ray|cxr|imaging)\b[^.?]{0,15}\b(?:done|shows?|showed|back|confirms?|confirmed)\b|"
+                          r"(?:CT|MRI|核磁|磁共振|CTPA)[^，。？]{0,6}(?:显示|提示|结果)", re.I)
 # An emergency follow-up telling that the first-line treatment was given and did not work.
 _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|had) (?:her |him |them )?(?:\w+ ){0,4}already|still\b|"
                            r"repeat\b|how much more|more (?:lipid|adrenaline|epinephrine|naloxone)|(?:didn'?t|did not|not) (?:work|help)|"
@@ -1799,14 +1802,14 @@ class AnswerEngine:
         others.discard(PATHWAY_TOPICS.get(rule, ""))
         return lambda s: bool(others & s.concepts)
 
-    def _protocol(self, q: Question, lang: Lang) -> Triage:
+    def _protocol(self, q: Question, lang: Lang) -> Triage:  # (what follows the result, not the steps that led to the scan)
         """The pathway protocol for a one-part question that asks how to treat a complication a pathway covers."""
         if len(q.parts) != 1 or not q.aspects or q.aspects[0] != "action":
             return Triage(False)
         cue = ASPECTS["action"][2 if lang == "zh" else 1]
         details = [t for t in q.parts[0].terms if len(t) > 1 and not t.isdigit() and t != "kg" and not re.search(cue, t, re.I)]
-        if details:  # a specific ask (reporting afterwards, a symptomatic case): the ordinary answer fits it better
-            return Triage(False)
+        if details or _RESULT_TOLD.search(q.text):  # a specific ask (reporting afterwards, a symptomatic case): the ordinary
+            return Triage(False)  # answer fits it better (and after the scan's result, "CTPA: small peripheral emboli only", the
         return protocol_for(set(self.lexicon.broader_closure(list(q.concepts))), lang)
 
     def _home(self, chunk: Chunk) -> frozenset[str]:

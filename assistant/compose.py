@@ -2445,7 +2445,12 @@ def _timed_subject(part: Part, sig: Signals) -> frozenset[str]:
     procedure (the wet tap is its setting); else all it names, with their measures (`_measures`)."""
     procedures = [c for c in part.concepts if sig.kinds.get(c) == "procedure"]
     drugs = any(sig.kinds.get(c) in _DRUG_KINDS for c in part.concepts)  # ("how long do I continue antibiotics after…")
-    return _measures(procedures if part.aspects[:1] == ("timing",) and procedures and not drugs else part.concepts, sig)
+    if part.aspects[:1] == ("timing",) and procedures and not drugs:
+        return _measures(procedures, sig)
+    # (how long a finding told lasts, "TFESI with triamcinolone 80 today, how long will his sugars be up": the glucose, not
+    # the cortisol the same drug suppresses for weeks)
+    findings = [c for c in part.concepts if sig.kinds.get(c) == "finding"] if part.aspects[:1] == ("timing",) else []
+    return _measures(findings or part.concepts, sig)
 
 
 def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
@@ -2885,7 +2890,9 @@ _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多
 _ONCE_SYMPTOMS = re.compile(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
                             r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)
 _NO_SYMPTOMS_ASK = re.compile(r"asymptomatic|no symptoms|without (?:any )?symptoms|symptom-?free|无症状|没(?:有)?(?:任何|什么)?症状|"
-                              r"一点症状(?:都|也)?没(?:有)?|症状(?:都|也)?没(?:有)?", re.I)
+                              r"一点症状(?:都|也)?没(?:有)?|症状(?:都|也)?没(?:有)?|"
+                              # (told well again after the scan: "back to 95% on air and comfortable", "现在没有不适")
+                              r"\b(?:comfortable|well|fine) (?:now|again)\b|\band comfortable\b|\bback to (?:9[4-9]|100)\s*%|现在(?:没有|无)(?:任何)?不适", re.I)
 
 
 _SPAN = r"(?:[^.;]|\.\d)*"  # within the sentence's clause (a decimal point does not end it)
@@ -3002,7 +3009,9 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
         core = _figures(_BRACKETED.sub("", s.text))
         if core <= theirs and sum("." in f for f in core) >= 2 and s.meets(o):
             return True
-        if figures <= theirs and (share <= 0 or s.meets(o)):  # with no word in common neither word test can pass
+        # (a step to take is no retelling of the studies it rests on: "check fasting glucose the day after" beside "glucose
+        # stays raised about 2 days")
+        if figures <= theirs and (share <= 0 or s.meets(o)) and not (s.action and o.group == "evidence"):
             mine = _whole_words(s.tokens, lang) - hedge if mine is None else mine
             other = _whole_words(o.tokens, lang) - hedge
             # its own words mostly the other's (a short generic sentence inside a long one is no repeat of it)

@@ -60,7 +60,7 @@ _WHY_NOT_USE_ZH = r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以
 # do, not a drug held before a procedure
 ANTICOAGULATE_ASK = {
     "en": r"^(?![\s\S]*\b(?:again|restart\w*|resum\w*|bridg\w*|tomorrow|next week|booked|planned)\b)[\s\S]*?"
-          r"(?:\b(?:do|should|shall|would|must) (?:i|we|you|they) (?:\w+ )?anticoagulate\b|\banticoagulat(?:e|ion) (?:needed|required|indicated)\b)",
+          r"(?:\b(?:do|should|shall|would|must) (?:i|we|you|they) (?:\w+ ){0,2}anticoagulate\b|\banticoagulat(?:e|ion) (?:needed|required|indicated)\b)",
     "zh": r"^(?![\s\S]*(?:恢复|重新|再次|桥接|明天|下周|术前|要做|准备做|择期))[\s\S]*?"
           r"(?:要不要|需不需要|是否(?:需要)?|该不该|需要|要)(?:做|进行|给予?)?抗凝(?:治疗)?(?!药|剂|桥接|[^，。？?]{0,3}停)(?:吗|么|呢|[？?]|$)",
 }
@@ -107,6 +107,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b|" + ANTICOAGULATE_ASK["en"] + "|"
                # (the first drug for a reaction: "dye allergy reaction during a spine injection - first drug?")
                r"\bfirst (?:drug|medication|med|thing to give)\b|\bwhat (?:do|should|would) (?:i|we|you) change\b|"
+               # (the treatment asked for what is told: "severe postural headache, breastfeeding. what can I give her")
+               r"\bwhat (?:can|could|should|do) (?:i|we|you) (?:give|offer|prescribe)(?: (?:her|him|them|the (?:patient|pt)|pt))?\s*(?:for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
+               r"\bwhat (?:meds|medications?|drugs?)\s*(?:can|could|should|for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
                # (whether the infected device comes out: "implant got infected - does it have to come out?")
                r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\bremove (?:the (?:device|implant|stimulator|pump|leads?|generator))\b",
                r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
@@ -159,7 +162,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:\s*\?| (?:it|them|the (?:drug|meds?|pills?|tablets?))\b)|"
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
              + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上|续用|续打|间隔|提前|术前停|"
+             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上(?!\s*(?:C臂|台|透视|导管室|手术室|介入室|班))|续用|续打|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时|几时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
@@ -217,7 +220,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
-                          r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗"),
+                          r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗|"
+                          # (a pregnant nurse: "怀孕了，还能继续上C臂吗")
+                          r"(?:能|可以|\s)\s*(?:继续)?\s*(?:上|进|留在)\s*(?:C臂|台|透视|导管室|手术室|介入室|放射)"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|(?:increase|add|raise)[sd]? (?:to )?(?:the )?risk|higher risk|"
                      r"\b(?:extra|additional|added|increased) risks?\b|"
@@ -551,7 +556,10 @@ def without_concepts(q: Question, drop: Collection[str]) -> Question:
 
 # a strength told beside its drug ("20% lipid", "0.5% bupi", "lidocaine 1%", 20%脂肪乳): no rate asked
 _DILUTED = r"lipid|intralipid|bupi\w*|levobupi\w*|lido\w*|lignocaine|ropi\w*|chlorhex\w*|dextrose|glucose|saline|脂肪乳|布比卡因|利多卡因|罗哌卡因|氯己定|葡萄糖|盐水"
-_PERCENT_STRENGTH = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}))|(?:{_DILUTED})\s?\d+(?:\.\d+)?\s*%", re.I)
+_PERCENT_STRENGTH = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}))|(?:{_DILUTED})\s?\d+(?:\.\d+)?\s*%|"
+                               # (nor a saturation told: "back to 95% on air", "sats 88%", "血氧95%")
+                               r"(?:\b(?:sats?|spo2|sao2|saturation|saturating|o2 sats?)\b|血氧(?:饱和度)?|氧饱和度)\D{0,16}?\d{2,3}\s*%|"
+                               r"(?<![\w.])\d{2,3}\s*%\s*(?:on\s+(?:room\s+)?air|on\s+RA\b|RA\b|on\s+\d+\s*L|on\s+(?:O2|oxygen))", re.I)
 
 
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -1352,6 +1360,8 @@ _INJECT_OBJECT = {"en": re.compile(r"\b(?:inject(?:ing)?|push(?:ing)?|giv(?:e|in
 def _injected_after_check(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
     """Is a drug named only as what is to be injected once a check came back clear?"""
     if lex[m.concept].kind not in ("drug", "drug-class", "brand") or not any(x.concept in _CLEAR_CHECKS for x in found):
+        return False
+    if "particulate-steroid" in lex[m.concept].broader:  # ("回抽没有血，就准备直接推曲安奈德": the particulate steroid is a hazard of its own)
         return False
     return bool(_INJECT_OBJECT[lang].search(text[max(0, m.start - 24):m.start]))
 
@@ -2499,7 +2509,8 @@ LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}
                        r"持续(?:多久|几天|多长时间|多少天|几周)|(?:效果|疗效|缓解)(?:能|可以)?维持(?:多久|几天|多长时间|几个月)|(?:会|要)?(?:高|升高|升)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
                        r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
 _MONITOR_HOW = re.compile(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
-                          r"(?:怎么|如何|怎样|多久)(?:监测|复查|检测|观察|随访)", re.I)
+                          r"^\W*(?:and\s+)?when (?:(?:do|should) (?:i|we|you) |to )(?:check|monitor|test|recheck|re-check)(?: (?:it|them|again))?\s*\?|"
+                          r"(?:怎么|如何|怎样|多久|什么时候|何时)(?:监测|复查|检测|观察|随访|测)", re.I)
 
 
 def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...],

@@ -148,8 +148,23 @@ def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], 
     answer whether she may breastfeed after the ESI."""
     if not covers(population, tags, parents.get(population, ())):
         return False
-    need = [c for c in keys if kinds.get(c) == "procedure"] or list(keys)
+    # (or with the complication the part asks about: the mother's PDPH after an interlaminar ESI is treated as any PDPH)
+    need = [c for c in keys if kinds.get(c) in ("procedure", "complication")] or list(keys)
     return not need or any(covers(c, tags, parents.get(c, ())) for c in need)
+
+
+# what a breastfeeding mother's part is about when her breastfeeding matters: a drug, its dose, what to give her (not when
+# the blood patch is done: "…breastfeeding. what can I give her and when do we blood patch?")
+_NURSED_ASPECTS = frozenset({"action", "dose", "limit", "contraindications", "hold"})
+_DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
+
+
+def _concerns(population: str, part: Part, kinds: Mapping[str, str]) -> bool:
+    """Does the population told matter to this part (a child, always; a breastfeeding mother, for a drug or a treatment)?"""
+    if population != "breastfeeding":
+        return True
+    return bool(_NURSED_ASPECTS.intersection(part.aspects)) or not part.aspects \
+        or any(kinds.get(c) in _DRUG_KINDS for c in (*part.concepts, *part.inherited))
 
 
 def _keys(part: Part, q: Question, kinds: Mapping[str, str], guidance: Collection[str]) -> list[str]:
@@ -214,7 +229,8 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         own_keys = [k for k in part.concepts if k not in POPULATIONS] or keys
         # (not a part about the staff's own dose: "pregnant 10 wks, SI joint injection ok? also the dose limit for our staff?")
         staff = bool(STAFF_TOPICS & set(part.concepts))
-        miss += [c for c in _populations(q) if not staff and not any(_for_population(c, own_keys, t, kinds, parents) for t in wide)]
+        miss += [c for c in _populations(q) if not staff and _concerns(c, part, kinds)
+                 and not any(_for_population(c, own_keys, t, kinds, parents) for t in wide)]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part

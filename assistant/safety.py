@@ -571,7 +571,9 @@ _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[
 _DURAL_RED_FLAGS = RedFlag(
     "dural-puncture-red-flags",
     {"en": (r"headache|\bHA\b|head (?:is )?(?:pounding|splitting)",
-            r"no longer (?:postural|positional)|(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
+            r"no longer (?:postural|positional)|(?:not|isn'?t|is not|wasn'?t) (?:really )?(?:postural|positional)\b|"
+            r"(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
+            r"\bspik\w*\s+(?:a\s+)?(?:(?:temp\w*|fever)\s+(?:of\s+)?)?(?:3[89]|4[0-2])(?:\.\d)?\b|"
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
             r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|diplopi|double vision|fever|(?<!a)febrile|3[89](?:\.\d)?\s*°?c\b|"

@@ -1,0 +1,120 @@
+"""Round 98 (an obstetric anaesthetist, a geriatrician and a radiographer; their Chinese counterparts), and the weak
+points named at the end of the session before: leg weakness with a low pressure after an ILESI on apixaban, granulomas
+with "IT morphine", and whether a negative aspiration makes the steroid safe to push."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.frame import aspects_of
+from assistant.safety import triage
+
+
+@pytest.fixture(scope="module")
+def ward(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("ward-index", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
+                                      "vertebral-augmentation", "last", "pdph", "patient-selection-monitoring", "radiation-contrast",
+                                      "intrathecal-drug-delivery", "infection-control"))
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+# --- a deficit with a low pressure, no local anaesthetic told ---------------------------------------------------------
+
+def test_weak_legs_and_low_pressure_after_an_ilesi_on_apixaban_is_a_deficit():
+    q = "just did L5/S1 ILESI, pt now can't move legs, BP 85/50, on eliquis - what do I do"
+    t = triage(q, "en", ("interlaminar-esi", "neuraxial-procedure", "esi", "apixaban"))
+    assert t.rule == "neuraxial-deficit", t.rule
+    assert "circulation" in t.escalation and "MRI" in t.escalation and "Stop the procedure" not in t.escalation, t.escalation
+
+
+def test_weak_legs_and_low_pressure_after_local_anaesthetic_is_still_the_block_spreading():  # (guard)
+    q = "just did L4-5 ILESI with 3ml 1% lido, pt now says she can't feel or move her legs and BP 75/40, what now"
+    assert triage(q, "en", ("interlaminar-esi", "neuraxial-procedure", "esi")).rule == "total-spinal"
+
+
+# --- a single case is no rate -----------------------------------------------------------------------------------------
+
+def test_granulomas_with_it_morphine_lead_with_the_incidence(engine):
+    b = _bullets(engine.answer("how common are granulomas with IT morphine?").text)
+    assert b and ("3%" in b[0] or "1%" in b[0] or "0.04%" in b[0]), b[:2]
+
+
+# --- a negative aspiration before the steroid ---------------------------------------------------------------------------
+
+def test_aspirate_is_no_rate():
+    assert "frequency" not in aspects_of("neg aspirate on TFESI, ok to push the dex?", "en")
+    assert "frequency" in aspects_of("what is the complication rate of TFESI?", "en")  # (guard)
+
+
+def test_a_negative_aspiration_leads_with_what_it_misses_then_live_contrast(engine):
+    b = _bullets(engine.answer("aspiration negative on TFESI - does that mean it's safe to inject the steroid?").text)
+    assert b and ("44" in b[0] or "more than half" in b[0]), b[:2]
+    assert any("real-time" in x or "DSA" in x for x in b[:4]), b
+    assert not any("particulate" in x.lower() for x in b[:2]), b[:2]
+
+
+def test_a_named_particulate_steroid_stays_in_the_question(engine):  # (guard: triamcinolone is a hazard of its own)
+    f = engine.frame("住院医做L5–S1经椎间孔注射，回抽没有血，就准备直接推曲安奈德。这样可以吗？")
+    assert "triamcinolone" in f.concepts, f.concepts
+
+
+# --- a breastfeeding mother's headache after a wet tap -------------------------------------------------------------------
+
+def test_what_can_i_give_her_asks_the_treatment():
+    assert aspects_of("severe postural headache, breastfeeding. what can I give her", "en")[:1] == ("action",)
+    assert aspects_of("what can I give her before the contrast?", "en")[:1] != ("action",)  # (guard: a premedication)
+
+
+def test_a_breastfeeding_mothers_pdph_is_answered_with_its_treatment_and_the_patch_timing(engine):
+    ans = engine.answer("28yo 6wk postpartum, day 2 after L5/S1 IL ESI with a wet tap, severe postural headache, breastfeeding. "
+                        "what can I give her and when do we blood patch?")
+    assert not ans.abstained, ans.text
+    b = _bullets(ans.text)
+    assert b and "caffeine" in b[0] and "breastfeeding" in b[0], b[:1]
+    assert "Not covered" not in ans.text, ans.text
+
+
+def test_fever_and_a_headache_no_longer_postural_is_the_dural_red_flag_pathway():
+    q = "and if she now spikes 38.6 and the headache isnt postural anymore?"
+    before = "day 2 after L5/S1 IL ESI with a wet tap, severe postural headache. "
+    assert triage(q, "en", ("dural-puncture", "pdph"), before).rule == "dural-puncture-red-flags"
+
+
+# --- glucose after triamcinolone: how long, and when to check -------------------------------------------------------------
+
+def test_when_to_check_the_glucose_is_the_day_after(ward):
+    ans = ward.answer("78M insulin dependent diabetic, L4/5 TFESI with triamcinolone 80 today. how long will his sugars be up and when to check?")
+    text = ans.text
+    assert "**when to check**" in text, text
+    later = text.split("**when to check**", 1)[1]
+    assert "day after" in _bullets(later)[0], later
+    assert "cortisol" not in _bullets(text)[0].lower(), _bullets(text)[:1]
+
+
+# --- a pregnant nurse on the C-arm ------------------------------------------------------------------------------------------
+
+def test_a_pregnant_nurse_may_stay_in_the_room(ward):
+    text = ward.answer("我是介入护士，怀孕了，还能继续上C臂吗？剂量计怎么戴？").text
+    assert _bullets(text) and "无需离开" in _bullets(text)[0], text
+
+
+def test_continuing_the_c_arm_is_no_drug_resumed():
+    assert aspects_of("我是介入护士，怀孕了，还能继续上C臂吗？", "zh") == ("contraindications",)
+    assert "hold" in aspects_of("阿司匹林术后能续上吗？", "zh")  # (guard)
+
+
+# --- small peripheral cement emboli on the CTPA -------------------------------------------------------------------------
+
+def test_a_saturation_told_is_no_rate():
+    assert "frequency" not in aspects_of("CTPA done - small peripheral emboli only, back to 95% on air. do we need to anticoagulate?", "en")
+
+
+def test_asymptomatic_peripheral_cement_emboli_are_followed_not_the_cement_stopped(ward):
+    ans = ward.answer("CTPA done - small peripheral cement emboli only, she's back to 95% on air and comfortable. do we need to anticoagulate?",
+                      ["frail 88F, T10 vertebroplasty in progress, sats just dropped 96 -> 84 and she's gasping while cement going in. what do i do"])
+    b = _bullets(ans.text)
+    assert b and not b[0].startswith("Stop the cement"), b[:1]
+    assert any("asymptomatic peripheral" in x for x in b[:2]), b[:2]
