@@ -23,6 +23,7 @@ from .compose import (
     HOLD_SPAN,
     LOW_RISK,
     NO_STOP_NEEDED,
+    UPGRADE_RULE,
     NOTE_PREFIX,
     REGIONS,
     RESTART_ASK,
@@ -309,6 +310,9 @@ def _whether_given(p: Part) -> bool:
         or asks_to_anticoagulate(p.text)
 
 
+# how long a drug was held, told ("Plavix only held 3 days", 波立维只停了3天): part of the picture, not an ask to give it
+_HOLD_TOLD = re.compile(r"\b(?:held|stopped|withheld|off)\s+(?:it\s+)?(?:for\s+)?(?:only\s+|just\s+)?\d+\s*(?:d|days?)\b|"
+                        r"停(?:了|药)?\s*(?:才|只|仅)?\s*\d+\s*天", re.I)
 # a bare "epidural" told as what the patient had ("day 2 after epidural", 打完硬膜外; not "an epidural collection")
 _STENT, _P2Y12 = "coronary-stent", "p2y12-inhibitor"
 _NEVER_STOPPED = {"en": re.compile(r"\bmust never be stopped\b", re.I), "zh": re.compile(r"绝不可停用")}
@@ -1239,7 +1243,7 @@ class AnswerEngine:
         TFESI w particulate steroid - what number do I quote?" gets the sources' advice against it (`against_the_plan`)."""
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked))
-        bullets = self._stop_first(q, self._pregnant_patient(q, self._low_risk_rule(q, bullets)))
+        bullets = self._stop_first(q, self._pregnant_patient(q, self._upgrade_beside_class(q, self._low_risk_rule(q, bullets))))
         bullets = self._stent_caveat(q, sents, bullets)
         told = self.lexicon.broader_closure(list(q.concepts))
         return against_the_plan(bullets, [*sents, *self._naming_both(q, told)], told, self._kinds,
@@ -1340,6 +1344,21 @@ class AnswerEngine:
                      if NO_STOP_NEEDED.search(s.text) and s.group != "evidence" and for_all(s)
                      and not any(self._kinds.get(c) == "drug" and c not in named for c in s.concepts)), None)
         return bullets if rule is None else [*bullets[:at + 1], Bullet(rule, bullets[at].part, 1.0, "fact"), *bullets[at + 1:]]
+
+    def _upgrade_beside_class(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A patient told at higher bleeding risk ("85yo on Plavix and aspirin, lumbar MBB RFA"): the rule that moves the
+        procedure up a class follows its class (and what that class allows), before the drugs' intervals."""
+        told = {c for c in (*q.concepts, *q.context_concepts) if c in BLEEDING_UPGRADE}
+        at = next((i for i, b in enumerate(bullets[:3]) if self._risk_classes & b.sentence.concepts
+                   and not UPGRADE_RULE.search(b.sentence.text)
+                   and not any(self._kinds.get(c) in ("drug", "drug-class", "brand") for c in b.sentence.concepts)), None)
+        up = next((i for i, b in enumerate(bullets) if UPGRADE_RULE.search(b.sentence.text) and told & b.sentence.concepts), None)
+        if not told or at is None or up is None:
+            return bullets
+        pos = at + 1 + (1 if at + 1 < len(bullets) and NO_STOP_NEEDED.search(bullets[at + 1].sentence.text) else 0)
+        if up <= pos:
+            return bullets
+        return [*bullets[:pos], bullets[up], *(b for i, b in enumerate(bullets[pos:], pos) if i != up)]
 
     def _naming_both(self, q: Question, told: Sequence[str]) -> list[Sentence]:
         """The bundled sentences that name one of the question's own drugs and one of its own procedures (retrieved or not):
@@ -1538,7 +1557,8 @@ class AnswerEngine:
         # ("still in VF - can I give vasopressin?": whether that drug may be given answers right after the first step)
         # ("CTPA shows a central cement embolus - anticoagulate?", 要不要抗凝: a drug class asked whether to give, read as a hold)
         # (or asked bare, "… - anticoagulate?")
-        allowed = [p for p in q.parts if _whether_given(p) and any(self._kinds.get(c) in ("drug", "drug-class") for c in p.concepts)]
+        allowed = [p for p in q.parts if _whether_given(p) and any(self._kinds.get(c) in ("drug", "drug-class") for c in p.concepts)
+                   and not (_HOLD_TOLD.search(p.text) and not asks_to_anticoagulate(p.text))]
         if allowed and bullets:
             asked = {c for p in allowed for c in p.concepts if self._kinds.get(c) in ("drug", "drug-class")}
             named = [b for b in bullets[1:] if asked & b.sentence.concepts][:1]

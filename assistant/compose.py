@@ -1736,7 +1736,8 @@ LOW_RISK = "low-bleeding-risk-procedure"
 _STOPPED_OWN = frozenset({"anticoagulant", "antiplatelet"})
 _ASPIRIN_LIKE = frozenset({"aspirin", "nsaid"})
 HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
-_UPGRADE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)
+UPGRADE_RULE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)  # (moves a patient up a class)
+_UPGRADE = UPGRADE_RULE
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
 _HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
 # A patient whose antiplatelet drugs are never stopped without cardiology: the stent, not the procedure's class, answers.

@@ -14,7 +14,7 @@ from assistant.safety import triage
 def ward(engine_over):  # type: ignore[no-untyped-def]
     return engine_over("ward-index", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
                                       "vertebral-augmentation", "last", "pdph", "patient-selection-monitoring", "radiation-contrast",
-                                      "intrathecal-drug-delivery", "infection-control"))
+                                      "intrathecal-drug-delivery", "infection-control", "facet-mbb-rfa"))
 
 
 def _bullets(text: str) -> list[str]:
@@ -118,3 +118,23 @@ def test_asymptomatic_peripheral_cement_emboli_are_followed_not_the_cement_stopp
     b = _bullets(ans.text)
     assert b and not b[0].startswith("Stop the cement"), b[:1]
     assert any("asymptomatic peripheral" in x for x in b[:2]), b[:2]
+
+
+# --- an elderly patient on two antiplatelets before a low-risk procedure ----------------------------------------------------
+
+@pytest.mark.parametrize("question", ["85yo on Plavix and aspirin booked for lumbar medial branch RFA, do we stop them?",
+                                      "85岁老人同时吃波立维和拜阿司匹灵，要做腰椎内侧支射频，要停药吗"])
+def test_the_upgrade_for_an_older_patient_follows_the_class(ward, question):
+    b = _bullets(ward.answer(question).text)
+    up = next(i for i, x in enumerate(b) if "next-higher" in x or "高一级" in x)
+    cls = next(i for i, x in enumerate(b) if "low-risk procedures" in x or "低出血风险疼痛介入操作包括" in x)
+    assert cls < up <= cls + 2 and up <= 3, b
+
+
+# --- a drug's short hold told in an emergency ----------------------------------------------------------------------------
+
+def test_a_short_hold_told_does_not_split_the_steps(ward):
+    text = ward.answer("79yo L3/4 IL ESI 4h ago, Plavix only held 3 days, now severe back pain + can't lift either leg. what now").text
+    assert text.count("**What to do now**") == 1, text
+    steps = text.split("**What to do now**", 1)[1].split("**", 1)[0]
+    assert "MRI" in steps and "Plavix" not in steps, steps
