@@ -119,6 +119,7 @@ from .safety import (
     slow_heart,
     toxicity_told,
     triage,
+    without_mri,
 )
 from .sections import group_of
 from .text import cjk_count, detect_lang, to_simplified, to_traditional, tokenize
@@ -545,7 +546,7 @@ class AnswerEngine:
         if not q.text:
             return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True, verdict="empty"), q, timings, t0)
         t = time.perf_counter()
-        tri = self._triage(q)
+        tri = without_mri(self._triage(q), q.text, q.lang)
         if tri.urgent and tri.rule not in SYSTEMIC_PATHWAYS and self._foreign_subject(q):
             tri = Triage(False)  # another specialty's procedure: its local complications are not our pathways
         timings["triage"] = _ms(t)

@@ -740,6 +740,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
             and not _treats_own_toxicity(s, part, subject, sig):
         total += w.rival
     total += w.rival if _held_though_continued(s, part) else 0.0
+    total += w.rival / 2 if _another_patients(s, q, sig) else 0.0
     if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) and not _AGAIN_ASKED.search(part.text) \
             and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):
         total += w.rival  # asked when to stop it: a sentence giving only when it restarts is no answer
@@ -754,6 +755,18 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # (rounded: sums taken over sets of concepts differ in their last bits from one run to the next, and a tie between two
     # sentences must not be broken by that)
     return round(total, 9)
+
+
+def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
+    """A patient told with a condition (ankylosing spondylitis): a sentence about other patients' conditions only (the
+    diabetic's glucose after the injection) is about someone else ("强直性脊柱炎患者…术后要观察什么？")."""
+    told = {c for c in q.all_concepts if sig.kinds.get(c) == "condition"}
+    if not told:
+        return False
+    near = told.union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in told))
+    theirs = {c for c in s.concepts if sig.kinds.get(c) == "condition"}
+    # (one other condition: a list of them, a procedure's contraindications or the factors to assess, is everyone's)
+    return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts
 
 
 def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
@@ -1530,14 +1543,22 @@ _WHETHER_NEEDED = re.compile(r"\b(?:do|does|should|must) (?:we|i|you|she|he|they
                              r"(?:needed|necessary|required)\b|需要[^，。？?]{0,12}(?:吗|么)|要不要|需不需要|是否需要|有没有必要|有必要", re.I)
 
 
+# whether the patient's condition raises the risk ("出血风险高吗", "is her bleeding risk higher with AS?")
+_RISK_HIGHER_ASK = re.compile(r"(?:风险|危险)(?:会|是否)?(?:更|比较|较)?(?:高|大|增加)(?:吗|么|不|些吗)|(?:风险|危险)(?:高|大)不(?:高|大)|"
+                              r"\b(?:is|are) (?:the |her |his |their )?(?:[\w-]+ )?risks? (?:any )?"
+                              r"(?:higher|increased|raised|greater|high)\b|\bat (?:a )?(?:higher|increased|greater) risk\b|"
+                              r"\bdoes (?:it|that|this|\w+) (?:raise|increase) (?:the |her |his )?(?:bleeding |ha?ematoma )?risk\b", re.I)
+
+
 def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
                      sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
     """"Pregnant 12 weeks, can I do an SI joint injection?": a sentence naming the patient's condition (pregnancy,
     thrombocytopenia) leads the answer on whether the procedure may be done, before the procedure's general risks (not
     another procedure's contraindication list that names it)."""
     # (or whether a safeguard is needed for it: "海鲜过敏…需要提前用激素预防吗？", what the sources say of the condition decides)
-    if not (part.aspects[:1] == ("contraindications",) or part.aspects[:1] == ("prevention",) and _WHETHER_NEEDED.search(part.text)) \
-            or not above:
+    # (or whether the condition raises the procedure's risk: "强直性脊柱炎患者做腰椎硬膜外注射，出血风险高吗？")
+    if not (part.aspects[:1] == ("contraindications",) or part.aspects[:1] == ("prevention",) and _WHETHER_NEEDED.search(part.text)
+            or _RISK_HIGHER_ASK.search(part.text)) or not above:
         return above, False
     # (and a finding told with its value, "INR 1.6 this morning, can I go ahead?": what the sources say of it decides)
     valued = {m.concept for m in q.matches if m.concept in _DECIDING_LABS and _VALUE_AFTER.match(q.text, m.end)}
@@ -1926,7 +1947,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                         or [pool[0]], every, parts[j], q, sig, w)
         classed = leads  # (the class leads, and what it orders follows it: no drug-class member put next)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
-        above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads or _RISK_HIGHER_ASK.search(parts[j].text) else (above, leads)
         # (not asked what to do now: "flash of blood on DSA - proceed?" is not the choice of steroid)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads and parts[j].aspects[:1] != ("action",) else (above, leads)
         above, leads = _prevented_harm_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
@@ -1943,6 +1964,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                       for p in members)
         about = frozenset(c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked) if sig.kinds.get(c) == "complication")
         above = _asked_too(above, pool, parts[j], members, q, sig, leads)
+        above = [t for t in above if not _another_patients(t[1], q, sig)] or above  # (the diabetic's glucose, for an AS patient)
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about,

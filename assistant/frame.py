@@ -110,9 +110,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (the treatment asked for what is told: "severe postural headache, breastfeeding. what can I give her")
                r"\bwhat (?:can|could|should|do) (?:i|we|you) (?:give|offer|prescribe)(?: (?:her|him|them|the (?:patient|pt)|pt))?\s*(?:for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
                r"\bwhat (?:meds|medications?|drugs?)\s*(?:can|could|should|for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
+               r"\b(?:rx|tx|mx)\s*(?:options?\s*)?\?|"
                # (whether the infected device comes out: "implant got infected - does it have to come out?")
                r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\bremove (?:the (?:device|implant|stimulator|pump|leads?|generator))\b",
-               r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
+               r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|(?<!预防)治疗(?:要|应该|该|应)?怎么(?:做|弄|搞)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
                r"还能(?:推|打|注)(?:药|激素|进去)?(?:吗|么)|"
@@ -225,6 +226,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"(?:能|可以|\s)\s*(?:继续)?\s*(?:上|进|留在)\s*(?:C臂|台|透视|导管室|手术室|介入室|放射)"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|(?:increase|add|raise)[sd]? (?:to )?(?:the )?risk|higher risk|"
+                     # (whether the patient's condition raises it: "AS + osteoporosis: is EDH risk higher?")
+                     r"\b(?:is|are) (?:the |her |his |their )?(?:[\w-]+ )?risks? (?:any )?(?:higher|increased|raised|greater)\b|"
                      r"\b(?:extra|additional|added|increased) risks?\b|"
                      r"which patients|in whom|high[- ]risk|predictors?\b|predictive factors?|\bpredicts?\b|"
                      r"\bwho (?:gets?|has|have|develops?) (?:it )?more\b|\bwho (?:is|are) more (?:likely|prone)\b|"
@@ -1540,6 +1543,19 @@ _ZH_IF = re.compile(r"如果|要是|假如|若是|万一")
 _ASK_FILLER = frozenset({"啥", "先", "再", "first", "then", "next"})
 
 
+def _watched_bleed(own: tuple[str, ...], inherited: tuple[str, ...], asked: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """What to watch after a neuraxial procedure whose bleeding risk the part before asked ("强直性脊柱炎患者做腰椎硬膜外
+    注射，出血风险高吗？术后要观察什么？"): the spinal haematoma's signs, not the procedure's other aftercare."""
+    if own or asked[:1] != ("recognition",) or _BLEEDING_RISK not in inherited or _SPINAL_BLEED in inherited:
+        return inherited
+    neuraxial = any(c in lex and _NEURAXIAL in lex[c].broader or c == _NEURAXIAL or c in ("esi", "interlaminar-esi", "transforaminal-esi")
+                    for c in inherited)
+    return (*inherited, _SPINAL_BLEED) if neuraxial else inherited
+
+
+_BLEEDING_RISK, _SPINAL_BLEED, _NEURAXIAL = "bleeding-risk", "epidural-haematoma", "neuraxial-procedure"
+
+
 def _restates(part: Part, before: Part) -> bool:
     """Does the part ask again what the part before asked? "Hold ibuprofen before a DRG implant? how many days": a bare
     "how long" after an ask whether to hold a drug (how long to hold it); "SCS infection rate? what number to quote in
@@ -2270,6 +2286,7 @@ class Framer:
                 own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
             own, asked = self._asked_more(t, lang, own, asked, len(found) < len(every) and any(
                 _consent_setting(t, lang, m, every, lex) for m in every))
+            inherited = _watched_bleed(own, inherited, asked, lex)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, self.lexicon), inherited, terms)
             if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang) or _evidence_size(part, out[-1])):
                 prev_part = out.pop()
@@ -2610,6 +2627,11 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     if aspects[:2] == ("complications", "comparison") and _SAFER.search(text) and held_drug(subjects, lexicon):
         # "which is safer for a patient on apixaban, TFESI or ILESI?": the drug's hold for each, before their complications
         return ("hold", *aspects)
+    if aspects[:1] == ("action",) and _STILL_DO.search(text) and held_drug(subjects, lexicon) \
+            and any(lexicon.concepts[c].kind == "procedure" for c in subjects) \
+            and not any(lexicon.concepts[c].kind in ("complication", "finding") for c in subjects):
+        # "Brilinta, cardio says don't stop. can we still do lumbar MBB RFA?": whether it may go ahead on the drug
+        return ("hold", *(a for a in aspects if a not in ("action", "hold")), "contraindications")
     if aspects == ("action",) and held_drug(subjects, lexicon) and any(lexicon.concepts[c].kind == "procedure" for c in subjects) \
             and not asks_to_anticoagulate(text):
         return ("hold",)  # "on Brilinta, wants a kyphoplasty - what do I do with the antiplatelets?": the drug before the procedure
@@ -2619,6 +2641,7 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     return aspects
 
 
+_STILL_DO = re.compile(r"\b(?:can|could|should) (?:i|we|you) still (?:do|go ahead|proceed)\b|还能(?:做|打)|还可以(?:做|打)", re.I)
 # signs seen on the table that decide whether to go on, and the ask to go on ("proceed?", 继续吗)
 _SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection"})
 _GO_ON_ASK = re.compile(r"\b(?:proceed|continue|carry on|go on|go ahead|inject (?:anyway|the steroid|the rest))\b|继续|接着推|还能推|能推吗|能打吗|还能打", re.I)

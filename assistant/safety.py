@@ -221,7 +221,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "neuraxial-deficit",
-        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
+        # (not a weakness all over, told with the illness: "admitted with pneumonia, weak, hypotensive")
+        {"en": (r"(?<!generally )(?<!feels )(?<!feeling )(?<!generalised )(?<!generalized )"
+                r"weak(?!\w*,? (?:and )?(?:hypotensive|tired|unwell|lethargic|drowsy|confused|febrile)\b| all over|ness all over)|"
+                r"paraly|paraplegi|quadripleg|tetrapleg|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
                 r"loss of (?:sensation|feeling)|sensory level|can(?:no|'|’)?t walk|unable to walk|legs? (?:gave|giving|give) way|"
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
@@ -620,7 +623,8 @@ _UNSTABLE = RedFlag(
                    r"implant(?:ed)? today)\b)"
                    r"[\s\S]*\b(?:ESI|TFESI|ILESI|injection|block|implant|procedure|triamcinolone|steroid|epidural)\b[^.?]{0,30}?"
                    r"\b\d+\s*(?:wks?|weeks?|months?|mths?)\s+(?:ago|before)\b",
-             "zh": r"^(?![\s\S]*(?:刚|术中|今天|今晨|今早|昨天|昨晚|\d+\s*(?:小时|分钟)前|做完|术后当天|复苏室))[\s\S]*(?:注射|阻滞|植入|ESI|激素|手术)[^，。]{0,10}?\d+\s*(?:周|个月)(?:前|以前)"},
+             "zh": r"^(?![\s\S]*(?:刚|术中|今天|今晨|今早|昨天|昨晚|\d+\s*(?:小时|分钟)前|做完|术后当天|复苏室))[\s\S]*(?:(?:注射|阻滞|植入|ESI|激素|手术)[^，。]{0,10}?\d+\s*(?:周|个月)(?:前|以前)|"
+                   r"\d+\s*(?:周|个月)(?:前|以前)[^，。]{0,4}(?:做|打|行)[^，。]{0,20}(?:注射|阻滞|植入|ESI|手术))"},
 )
 # A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to
 # be a post-dural puncture headache (that one is postural and comes on over hours to days); the sources hold no protocol.
@@ -1056,7 +1060,7 @@ _NEGATED = {
 _DELAYED = {
     "en": r"\byesterday\b|\b(?:the )?(?:day|morning|evening|night) after\b|\bnext (?:day|morning|evening|night)\b|"
           r"\bthis (?:morning|am|a\.m\.|afternoon|evening)\b|\bovernight\b|\blast (?:night|evening)\b|\btonight\b|\bwoke (?:up )?(?:with|and)\b|"
-          r"\bon waking\b|\bearlier today\b|\blater (?:that|the same) day\b|\b(?:\d+|a few|few|several|two|three|some) ?(?:h|hrs?|hours?|days?) "
+          r"\bon waking\b|\bearlier today\b|\blater (?:that|the same) day\b|\b(?:\d+|a few|few|several|two|three|some) ?(?:h|hrs?|hours?|days?|wks?|weeks?|months?) "
           r"(?:later|after|post|ago|since)\b|\bhours? later\b|\bdays? (?:later|ago)\b|\bpost[- ]?(?:op|procedure) day\b|\bPOD ?\d\b|"
           r"\bday (?:[1-9]|one|two|three) (?:after|post)\b|\b(?:went|sent|got) home\b|\bsince (?:discharge|going home)\b|\bat home\b|"
           r"\bat \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)\b.{0,40}\bnow(?: it'?s)? \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)",  # "at 9am, now 4pm"
@@ -1125,7 +1129,8 @@ def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> 
 # A spinal haematoma a scan has shown ("MRI shows an epidural haematoma", "核磁提示硬膜外血肿"): not one it ruled out
 # ("negative for", "excluded", 排除, 不支持), one still to look for ("to rule out", "if the MRI shows", 如果, 准备), one
 # elsewhere or old (a groin haematoma on CT, an old subdural on a head CT last year).
-_SCANNED_HAEMATOMA = {"en": r"\b(?:mri|ct|scan|imaging)\b[^.?;]{0,40}\bha?ematoma\b|\bha?ematoma\b[^.?;]{0,20}\b(?:on|seen on|at) (?:mri|ct)\b",
+_SCANNED_HAEMATOMA = {"en": r"\b(?:mri|ct|scan|imaging)\b[^.?;]{0,40}\b(?:ha?ematoma|EDH|SEDH|SSEH)\b|"
+                            r"\b(?:ha?ematoma|EDH|SEDH|SSEH)\b[^.?;]{0,20}\b(?:on|seen on|at) (?:mri|ct)\b",
                       "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,15}血肿"}
 _NOT_SHOWN = {"en": r"\b(?:no|not|negative|excluded?|ruled? out|rule out|doesn'?t|does not|didn'?t|without|if|whether|pending|awaiting|"
                     r"waiting|planned|to look for|old|previous|prior|last year|groin|femoral|retroperitoneal|head|scalp|subdural|intracranial)\b",
@@ -1149,7 +1154,8 @@ _THIS_PATIENT = {"en": r"\b(?:pt|my patient|the patient|this (?:patient|lady|man
                  "zh": r"(?<!其)(?:病人|患者|他|她)"}
 _PATIENT_TOLD = {"en": _THIS_PATIENT["en"] + r"|\b(?:mri|ct|scan)\b[^.?;]{0,10}\b(?:shows?|showed|confirms?|confirmed|demonstrates?)\b",
                  "zh": _THIS_PATIENT["zh"] + r"|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}(?:显示|提示|示|证实)"}
-_SPINAL_HAEMATOMA = {"en": r"\b(?:epidural|spinal|intraspinal|neuraxial|intrathecal)\b[^.?;]{0,12}\bha?ematoma\b|"
+_SPINAL_HAEMATOMA = {"en": r"\b(?:epidural|spinal|intraspinal|neuraxial|intrathecal)\b[^.?;]{0,12}\bha?ematoma\b|\b(?:SEDH|SSEH)\b|"
+                           r"\bEDH\b(?=[^.?;]{0,25}\b(?:[CTLS]\d|cord|cauda|canal|thecal|spin\w*|lumbar|thoracic|cervical|dorsal|ventral)\b)|"
                            r"\bha?ematoma\b[^.?;]{0,25}\b(?:cord|cauda|canal|thecal sac)\b",
                      "zh": r"(?:硬膜外|椎管内|椎管|脊髓|硬脊膜外)血肿|血肿[^，。？?]{0,10}(?:压迫脊髓|压迫马尾|椎管)"}
 # (what says the haematoma is not now, not this patient's, or not in the canal; looked for around the haematoma's words)
@@ -1601,12 +1607,23 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
     "zh": ("可能是椎管内血肿、脓肿或脊髓损伤", "伴发热时首先考虑硬膜外脓肿（其次为椎管内血肿或脊髓损伤）")}}
 
 
+def without_mri(tri: Triage, text: str, lang: Lang) -> Triage:
+    """A deficit's banner for a patient this turn says cannot have an MRI (the pathway may be the turn before's): the CT
+    myelography in its place."""
+    if tri.rule != "neuraxial-deficit" or not _rx(_NO_MRI[lang]).search(text):
+        return tri
+    out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
+    return dataclasses.replace(tri, escalation=tri.escalation.replace(*_NO_MRI_SCAN[out]))
+
+
 def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
     causes = _FEBRILE_CAUSES.get(rule.id)
     if rule.id == "neuraxial-deficit" and _rx(_CEMENT_TOLD[lang]).search(question):
         banner = banner.replace(*_CEMENT_SCAN[out])  # (cement in the canal shows on CT: the sources' scan for it)
     if rule.id == "neuraxial-deficit" and _rx(_FAILING_PUMP[lang]).search(question):
         banner = banner.replace(*_GRANULOMA_FIRST[out])  # (a pump losing its effect, then a deficit: the catheter-tip mass)
+    if rule.id == "neuraxial-deficit" and _rx(_NO_MRI[lang]).search(question):
+        banner = banner.replace(*_NO_MRI_SCAN[out])  # (a patient who cannot have an MRI: the sources' CT myelography)
     if not causes or not picture_told(rule.id, lang, question):
         return banner
     return banner.replace(*causes[out])
@@ -1620,6 +1637,14 @@ _FAILING_PUMP = {"en": r"(?:pump|intrathecal|\bIT\b|\bIDD)[\s\S]*(?:despite (?:d
 _GRANULOMA_FIRST = {"en": ("can be a spinal haematoma, abscess or cord injury",
                            "can be a catheter-tip granuloma (inflammatory mass) compressing the cord, or a spinal haematoma, abscess or cord injury"),
                     "zh": ("可能是椎管内血肿、脓肿或脊髓损伤", "可能是导管尖端炎性包块（肉芽肿）压迫脊髓，或椎管内血肿、脓肿、脊髓损伤")}
+# A patient who cannot have an MRI ("老式心脏起搏器，做不了MRI", "pacemaker not MRI safe"): the CT myelography the sources
+# give in its place.
+_NO_MRI = {"en": r"\b(?:can(?:no|'|’)?t|cannot|unable to|not able to) (?:have|get|do|undergo|go in(?:to)? the) (?:an? )?(?:MRI|MR scan|scanner)\b|"
+                 r"\bMRI (?:is )?(?:contraindicated|not (?:possible|safe|compatible|an option))\b|\bnot MRI[- ](?:safe|compatible|conditional)\b|"
+                 r"\bno MRI (?:possible|available)\b",
+           "zh": r"(?:做不了|不能做|无法做|不能行|无法行|没法做|不能进)(?:MRI|核磁|磁共振)|(?:MRI|核磁|磁共振)(?:检查)?(?:禁忌|做不了|不能做|无法做)"}
+_NO_MRI_SCAN = {"en": ("emergency MRI", "emergency CT myelography (MRI not possible)"),
+                "zh": ("急诊MRI", "急诊CT脊髓造影（无法行MRI）")}
 # A deficit after vertebral augmentation: the urgent CT for cement in the canal or foramen is the sources' first scan.
 _CEMENT_TOLD = {"en": r"cement|\bPMMA\b|vertebroplast|kyphoplast|\bkypho\b|\bP[VK]P\b", "zh": r"骨水泥|椎体成形|后凸成形|PVP|PKP"}
 _CEMENT_SCAN = {"en": ("emergency MRI", "urgent CT for cement in the canal or foramen (MRI for a haematoma)"),

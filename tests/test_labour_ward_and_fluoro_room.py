@@ -138,3 +138,63 @@ def test_a_short_hold_told_does_not_split_the_steps(ward):
     assert text.count("**What to do now**") == 1, text
     steps = text.split("**What to do now**", 1)[1].split("**", 1)[0]
     assert "MRI" in steps and "Plavix" not in steps, steps
+
+
+# --- round 99: a steroid patient unwell weeks later; ankylosing spondylitis and the bleeding risk ----------------------------
+
+def test_a_shock_weeks_after_the_injection_is_no_procedural_emergency():
+    zh = "长期口服泼尼松的类风湿患者，2周前做了硬膜外曲安奈德80mg注射，现在肺炎入院，乏力、血压低，要考虑什么？"
+    en = "RA pt on long-term prednisone, epidural triamcinolone 80mg 2 wks ago, now admitted with pneumonia, weak, hypotensive - what should I consider?"
+    assert not triage(zh, "zh", ("esi", "triamcinolone")).urgent
+    assert not triage(en, "en", ("esi", "triamcinolone", "neuraxial-procedure")).urgent
+
+
+def test_weak_legs_are_still_a_deficit():  # (guard: only a weakness all over, told with the illness, is not)
+    assert triage("L4/5 ILESI this morning, now legs weak and numb", "en", ("interlaminar-esi", "neuraxial-procedure", "esi")).urgent
+
+
+@pytest.mark.parametrize("question", ["长期口服泼尼松的类风湿患者，2周前做了硬膜外曲安奈德80mg注射，现在肺炎入院，乏力、血压低，要考虑什么？",
+                                      "RA pt on long-term prednisone, epidural triamcinolone 80mg 2 wks ago, now admitted with pneumonia, weak, "
+                                      "hypotensive - what should I consider?"])
+def test_the_adrenal_axis_is_considered(ward, question):
+    ans = ward.answer(question)
+    assert not ans.text.startswith(("URGENT", "紧急")), ans.text[:200]
+    assert any("HPA" in x for x in _bullets(ans.text)[:2]), _bullets(ans.text)[:2]
+
+
+def test_ankylosing_spondylitis_is_named_as_the_bleeding_risk_and_the_watch_is_the_haematoma(ward):
+    text = ward.answer("强直性脊柱炎患者做腰椎硬膜外注射，出血风险高吗？术后要观察什么？").text
+    b = _bullets(text)
+    assert b and "强直性脊柱炎" in b[0], b[:1]
+    after = _bullets(text.split("**术后要观察什么**", 1)[1])
+    assert after and not any("糖尿病" in x for x in after) and any("血肿" in x for x in after), after
+
+
+def test_edh_is_the_epidural_haematoma(engine):
+    assert "epidural-haematoma" in engine.frame("AS + osteoporosis pt for lumbar ILESI: is EDH risk higher?").concepts
+
+
+def test_can_we_still_do_it_on_a_continued_antiplatelet_asks_whether_it_may_go_ahead(engine):
+    f = engine.frame("Brilinta 90 bd, 8 mo post DES, cardio says don't stop. can we still do lumbar MBB RFA?")
+    assert "action" not in f.aspects and "contraindications" in f.aspects, f.aspects
+    assert "gives no management steps" not in engine.answer(f.original).text
+
+
+def test_conservative_rx_of_a_trial_wet_tap_is_the_headache_treatment(ward):
+    text = ward.answer("SCS trial (T8 Tuohy), postural headache day 2: conservative rx? and when/how much blood patch?").text
+    first = _bullets(text)[0]
+    assert "caffeine" in first and "paracetamol" in first, first
+
+
+@pytest.mark.parametrize("history, question, lang", [
+    ("SCS植入术后第一天，腰背痛剧烈，双下肢肌力进行性下降，现在怎么办", "老式心脏起搏器，做不了MRI，怎么办？", "zh"),
+    ("SCS implanted yesterday, severe back pain, legs getting weaker", "old pacemaker, can't have MRI - now what?", "en")])
+def test_a_patient_who_cannot_have_an_mri_gets_ct_myelography_in_the_banner(ward, history, question, lang):
+    banner = ward.answer(question, [history]).text.split("\n", 1)[0]
+    assert ("CT脊髓造影" if lang == "zh" else "CT myelography") in banner and "急诊MRI" not in banner, banner
+
+
+def test_an_edh_on_the_mri_is_a_haematoma_shown():
+    from assistant.safety import shown_in_patient
+    assert shown_in_patient("MRI confirms dorsal EDH L3-L5. can theatre wait for the morning list?", "en")
+    assert not shown_in_patient("MRI: no EDH, can he go home?", "en")  # (guard)
