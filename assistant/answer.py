@@ -169,6 +169,7 @@ _TOPIC_GAP = {
 }
 # A scan's result told ("CTPA done - small peripheral cement emboli only", "CT显示骨水泥渗漏"): the work-up is done.
 _RESULT_TOLD = re.compile(r"\b(?:ctpa|ct|mri|scan|x-?ray|cxr|imaging)\b[^.?]{0,15}\b(?:done|shows?|showed|back|confirms?|confirmed)\b|"
+                          r"\b(?:seen |shown |found )?on (?:the )?(?:ctpa|ct|mri|scan|cxr|x-?ray)\b|\b(?:ctpa|ct|mri)\s*[:：]|"
                           r"(?:CT|MRI|核磁|磁共振|CTPA)[^，。？]{0,6}(?:显示|提示|结果)", re.I)
 # An emergency follow-up telling that the first-line treatment was given and did not work.
 _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|had) (?:her |him |them )?(?:\w+ ){0,4}already|still\b|"

@@ -765,8 +765,11 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
         return False
     near = told.union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in told))
     theirs = {c for c in s.concepts if sig.kinds.get(c) == "condition"}
-    # (one other condition: a list of them, a procedure's contraindications or the factors to assess, is everyone's)
-    return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts
+    # (one other condition: a list of them, a procedure's contraindications or the factors to assess, is everyone's; and the
+    # told drug's rule naming a condition, "no heparin bridging on a DOAC, …most patients with VTE", is the drug's)
+    drugs = {c for c in q.all_concepts if sig.kinds.get(c) in _DRUG_KINDS}
+    drugs |= set().union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in drugs))
+    return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts and not drugs & s.concepts
 
 
 def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
@@ -2306,7 +2309,7 @@ _TRIAL_PROTOCOL = {
 _SERIOUS = re.compile(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolog|at least one complication|overall [\w ]{0,30}complication|"
                       r"严重|重大|至少发生一种|总体并发症", re.I)
 _CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
-_ONE_CASE = re.compile(r"\b(?:a|one|single) case\b|case reports?|一例(?!以上)|个案", re.I)
+_ONE_CASE = re.compile(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)一例(?!以上)|个案", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as

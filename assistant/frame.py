@@ -109,7 +109,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\bfirst (?:drug|medication|med|thing to give)\b|\bwhat (?:do|should|would) (?:i|we|you) change\b|"
                # (the treatment asked for what is told: "severe postural headache, breastfeeding. what can I give her")
                r"\bwhat (?:can|could|should|do) (?:i|we|you) (?:give|offer|prescribe)(?: (?:her|him|them|the (?:patient|pt)|pt))?\s*(?:for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
-               r"\bwhat (?:meds|medications?|drugs?)\s*(?:can|could|should|for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
+               # (not which to hold or keep: "what meds should I hold before kyphoplasty?")
+               r"\bwhat (?:meds|medications?|drugs?)\s*(?:(?:can|could|should)(?![^.?]{0,25}\b(?:hold|held|stop|continu|restart|resum|withh|keep|be (?:held|stopped)))|"
+               r"for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
                r"\b(?:rx|tx|mx)\s*(?:options?\s*)?\?|"
                # (whether the infected device comes out: "implant got infected - does it have to come out?")
                r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\bremove (?:the (?:device|implant|stimulator|pump|leads?|generator))\b",
@@ -163,7 +165,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:\s*\?| (?:it|them|the (?:drug|meds?|pills?|tablets?))\b)|"
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
              + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上(?!\s*(?:C臂|台|透视|导管室|手术室|介入室|班))|续用|续打|间隔|提前|术前停|"
+             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上(?!\s*(?:C臂|透视|导管室|手术室|介入室|班))|续用|续打|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时|几时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
@@ -200,7 +202,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           # ("any situation where I shouldn't?", "when should I not add it?", "any reason not to?")
                           r"\b(?:situations?|cases?|times?|circumstances?|patients?) (?:where|when|in which) (?:i|we|you) (?:should ?n[o']t|must ?n[o']t)\b|"
                           r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen not to\b|\bwhen shouldn'?t (?:i|we|you)\b|\b(?:any )?reasons? not to\b|"
-                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead|use|give|push)|safe to (?:do|proceed|inject|go ahead|use|give|push)|should (?:i|we) (?:avoid|cancel|postpone)|"
+                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead|use|give)|safe to (?:do|proceed|inject|go ahead|use|give)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           # (whether to do it now or defer it: "ok to just hold apixaban 3 days or should we wait?")
                           r"\bor (?:should (?:i|we) |do (?:i|we) |better to )?(?:just )?wait\s*\?|\bshould (?:i|we) (?:just )?(?:wait|defer)\b|"
                           r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
@@ -223,7 +225,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗|"
                           # (a pregnant nurse: "怀孕了，还能继续上C臂吗")
-                          r"(?:能|可以|\s)\s*(?:继续)?\s*(?:上|进|留在)\s*(?:C臂|台|透视|导管室|手术室|介入室|放射)"),
+                          r"(?:能|可以|\s)\s*(?:继续)?\s*(?:上|进|留在)\s*(?:C臂|透视|导管室|手术室|介入室|放射)"),
     "risk_factors": ("risk",
                      r"risk factor|who is at (?:higher |greater )?risk|at risk|predispos|more likely|(?:increase|add|raise)[sd]? (?:to )?(?:the )?risk|higher risk|"
                      # (whether the patient's condition raises it: "AS + osteoporosis: is EDH risk higher?")
@@ -1342,15 +1344,20 @@ def _indication(text: str, lang: Lang, m: Match, lex: Mapping[str, Concept]) -> 
 _CLEAR_CHECKS = frozenset({"negative-aspiration"})
 
 
+_TREATMENT_WORD = {"en": "treatment", "zh": "治疗"}
 _BESIDE_CHECK = {"en": ("contrast under live real-time fluoroscopy", "digital subtraction angiography DSA", "test dose"),
                  "zh": ("实时透视下注射造影剂", "数字减影血管造影 DSA", "试验剂量")}
 
 
-def _check_enough(aspects: tuple[str, ...], concepts: Sequence[str]) -> tuple[str, ...]:
-    """A clear check asked whether it makes the injection safe: prevention, not a contraindication."""
-    if aspects[:1] == ("contraindications",) and _CLEAR_CHECKS.intersection(concepts):
+def _check_enough(aspects: tuple[str, ...], concepts: Sequence[str], text: str = "") -> tuple[str, ...]:
+    """A clear check asked whether it makes the injection safe: prevention, not a contraindication ("neg aspirate on
+    C6-7 TFESI, ok to push the dex?" too)."""
+    if _CLEAR_CHECKS.intersection(concepts) and (aspects[:1] == ("contraindications",) or (not aspects and _PUSH_ASK.search(text))):
         return ("prevention", *aspects[1:])
     return aspects
+
+
+_PUSH_ASK = re.compile(r"\b(?:ok|okay|safe|fine) to push\b|\bpush (?:it|the \w+)?\s*\?|(?:可以|能)(?:放心)?推", re.I)
 
 
 # the drug a clear check comes before is what is to be injected, not what is asked about ("aspiration negative on TFESI -
@@ -1360,11 +1367,26 @@ _INJECT_OBJECT = {"en": re.compile(r"\b(?:inject(?:ing)?|push(?:ing)?|giv(?:e|in
                   "zh": re.compile(r"(?:推|打|注射|注入|给)(?:药|上|进)?(?:了)?$")}
 
 
+def _ancestry(concept: str, lex: Mapping[str, Concept]) -> set[str]:
+    """The concept with every broader one (a brand's drug, its class, the class's class)."""
+    seen, todo = {concept}, [concept]
+    while todo:
+        c = todo.pop()
+        for b in (lex[c].broader if c in lex else ()):
+            if b not in seen:
+                seen.add(b)
+                todo.append(b)
+    return seen
+
+
 def _injected_after_check(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
     """Is a drug named only as what is to be injected once a check came back clear?"""
     if lex[m.concept].kind not in ("drug", "drug-class", "brand") or not any(x.concept in _CLEAR_CHECKS for x in found):
         return False
-    if "particulate-steroid" in lex[m.concept].broader:  # ("回抽没有血，就准备直接推曲安奈德": the particulate steroid is a hazard of its own)
+    # (only the steroid to be pushed: an anticoagulant's restart, a local anaesthetic's dose or an antibiotic's harm is asked
+    # of its own; and a particulate steroid, "回抽没有血，就准备直接推曲安奈德", "…push the Kenalog?", is a hazard of its own)
+    ancestry = _ancestry(m.concept, lex)
+    if "corticosteroid" not in ancestry or "particulate-steroid" in ancestry:
         return False
     return bool(_INJECT_OBJECT[lang].search(text[max(0, m.start - 24):m.start]))
 
@@ -1696,7 +1718,7 @@ class Framer:
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
-        aspects = _without_told_dose(q, lang, _check_enough(aspects, concepts))
+        aspects = _without_told_dose(q, lang, _check_enough(aspects, concepts, q))
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
@@ -1754,7 +1776,7 @@ class Framer:
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
-        parts = tuple(Part(p.text, p.concepts, swapped or _check_enough(p.aspects, p.concepts), p.inherited, p.terms) for p in parts)
+        parts = tuple(Part(p.text, p.concepts, swapped or _check_enough(p.aspects, p.concepts, p.text), p.inherited, p.terms) for p in parts)
         parts = self._bridged_patient(self._each_its_drug(tuple(self._drug_asked(p) for p in parts)))
         kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
@@ -2337,6 +2359,8 @@ class Framer:
             add.extend(_MONITOR_WORDS[lang])
         if "prevention" in aspects and _CLEAR_CHECKS.intersection(concepts):  # (what is done beside the check: live contrast, a test dose)
             add.extend(_BESIDE_CHECK[lang])
+        if aspects[:1] == ("action",) and not concepts and ctx:  # ("what can I give her?" after the wet tap's headache: its treatment)
+            add.append(_TREATMENT_WORD[lang])
         for cid in concepts:
             c = lex.concepts[cid]
             add.append(c.name(lang))

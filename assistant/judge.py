@@ -142,14 +142,15 @@ def _populations(q: Question) -> list[str]:
 
 
 def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], kinds: Mapping[str, str],
-                    parents: Mapping[str, Sequence[str]]) -> bool:
+                    parents: Mapping[str, Sequence[str]], treated: bool = False) -> bool:
     """Does a passage speak of the population with the part's procedure (else one of its other key concepts)? The
     caffeine dose while breastfeeding answers a breastfeeding mother's PDPH question; a passage on steroid choice does not
     answer whether she may breastfeed after the ESI."""
     if not covers(population, tags, parents.get(population, ())):
         return False
-    # (or with the complication the part asks about: the mother's PDPH after an interlaminar ESI is treated as any PDPH)
-    need = [c for c in keys if kinds.get(c) in ("procedure", "complication")] or list(keys)
+    # (or, asked how to treat it, with the complication: the mother's PDPH after an interlaminar ESI is treated as any PDPH;
+    # whether a blood patch's contrast or an SPG block is safe for her baby is still the procedure's)
+    need = [c for c in keys if kinds.get(c) == "procedure" or (treated and kinds.get(c) == "complication")] or list(keys)
     return not need or any(covers(c, tags, parents.get(c, ())) for c in need)
 
 
@@ -161,7 +162,7 @@ _DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 
 def _concerns(population: str, part: Part, kinds: Mapping[str, str]) -> bool:
     """Does the population told matter to this part (a child, always; a breastfeeding mother, for a drug or a treatment)?"""
-    if population != "breastfeeding":
+    if population != "breastfeeding" or population in part.concepts:  # ("…多久可以喂奶": asked of her breastfeeding itself)
         return True
     return bool(_NURSED_ASPECTS.intersection(part.aspects)) or not part.aspects \
         or any(kinds.get(c) in _DRUG_KINDS for c in (*part.concepts, *part.inherited))
@@ -222,15 +223,18 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
             continue
         keyed = True
         procs = [c for c in keys if kinds.get(c) == "procedure"]
-        miss = [c for c in keys if not any(covers(c, t, parents.get(c, ())) and _with_procedure(c, t, procs, parents)
-                                           for t in (wide if kinds.get(c) == "complication" else top))]
+        # (a population is checked below, with the part's procedure or treated complication: "what can I give her?" after a
+        # breastfeeding mother's wet tap)
+        miss = [c for c in keys if c not in POPULATIONS and not any(covers(c, t, parents.get(c, ())) and _with_procedure(c, t, procs, parents)
+                                                                for t in (wide if kinds.get(c) == "complication" else top))]
         # a breastfeeding mother or a child told anywhere in the question: each part is about them
         # (with the part's own concepts when it names any: "透视怎么办" after "孕妇能做SI注射吗" asks about fluoroscopy in pregnancy)
         own_keys = [k for k in part.concepts if k not in POPULATIONS] or keys
         # (not a part about the staff's own dose: "pregnant 10 wks, SI joint injection ok? also the dose limit for our staff?")
         staff = bool(STAFF_TOPICS & set(part.concepts))
-        miss += [c for c in _populations(q) if not staff and _concerns(c, part, kinds)
-                 and not any(_for_population(c, own_keys, t, kinds, parents) for t in wide)]
+        populations = dict.fromkeys([*_populations(q), *(c for c in part.inherited if c in POPULATIONS and c != "paediatric")])
+        miss += [c for c in populations if not staff and _concerns(c, part, kinds)
+                 and not any(_for_population(c, own_keys, t, kinds, parents, part.aspects[:1] == ("action",)) for t in wide)]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part

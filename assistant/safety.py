@@ -496,7 +496,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                "intra-arterial injection. " + _STOP["en"] + ": do not inject further, get emergency MRI and neurological / neurosurgical review.",
          "zh": "紧急：经椎间孔注射中或刚注射后突发无力或感觉丧失，可能是动脉内注射导致的脊髓梗死。" + _STOP["zh"] + "：不再继续注射，急诊 MRI 并请神经科/神经外科会诊。"},
         {"en": "spinal cord infarction transforaminal particulate steroid radicular artery Adamkiewicz MRI", "zh": "脊髓梗死 经椎间孔 颗粒型类固醇 根动脉 Adamkiewicz MRI"},
-        {"en": r"fever", "zh": r"发热"},
+        {"en": r"fever|^(?![\s\S]*(?:transforaminal|\bTF\b|\bTFESI\b|\bSNRB\b|foramin))[\s\S]*(?:interlaminar|\bIL\b|\bILESI\b|caudal)",
+         "zh": r"发热|^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔))[\s\S]*(?:椎板间|ILESI|骶管)"},
         procedures=('transforaminal-esi', 'particulate-steroid'),
         immediate=True,  # hours or days later, or after the anticoagulant was restarted, it is a haematoma (neuraxial-deficit)
     ),
@@ -544,8 +545,12 @@ _LEGS_BLOCKED = dataclasses.replace(_HIGH_BLOCK, symptoms={
            r"can(?:no|'|’)?t (?:move|lift|feel)(?: (?:or|and|nor) (?:move|lift|feel))? (?:her |his |their |the |both )?legs",
            _LOW_BP["en"]),
     "zh": (r"(?:双|两)?(?:腿|下肢).{0,4}(?:麻|无力|没劲|沉|动不了|不能动)", _LOW_BP["zh"])},
-    context=_LA_DRUGS,
-    procedures=(),  # (the local anaesthetic told: "just did L5/S1 ILESI, can't move legs, BP 85/50, on eliquis" is a deficit)
+    # (the local anaesthetic told, however named, or the picture coming on during or minutes after the injection: "just did
+    # L5/S1 ILESI, can't move legs, BP 85/50, on eliquis" names neither, and is a deficit)
+    context={"en": _LA_DRUGS["en"] + r"|\bLA\b|\bunder local\b|\bwith local\b|\bbupi\b|\binjecting\b|\bduring\b|\bwhile\b|\bmid[- ]|"
+                   r"\b\d+\s*(?:min|mins|minutes)\s+(?:after|post|ago|later|in)\b|\bminutes? (?:after|later)\b",
+             "zh": _LA_DRUGS["zh"] + r"|局麻|麻药|推药时|注射时|术中|正在|推的时候|\d+\s*分钟"},
+    procedures=(),
     immediate=True)
 
 # Anaphylaxis to something other than contrast (the steroid, the local anaesthetic, chlorhexidine, latex, the antibiotic):
@@ -573,16 +578,16 @@ _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[
 # or a new deficit, is not PDPH until meningitis, a subdural haematoma and venous sinus thrombosis are ruled out.
 _DURAL_RED_FLAGS = RedFlag(
     "dural-puncture-red-flags",
-    {"en": (r"headache|\bHA\b|head (?:is )?(?:pounding|splitting)",
+    {"en": (r"headache|\bHA\b|\bPDPH\b|head (?:is )?(?:pounding|splitting)",
             r"no longer (?:postural|positional)|(?:not|isn'?t|is not|wasn'?t) (?:really )?(?:postural|positional)\b|"
             r"(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
-            r"\bspik\w*\s+(?:a\s+)?(?:(?:temp\w*|fever)\s+(?:of\s+)?)?(?:3[89]|4[0-2])(?:\.\d)?\b|"
+            r"\bspik\w*\s+(?:to\s+)?(?:a\s+)?(?:(?:temp\w*|fever)\s+(?:of\s+)?)?(?:3[89]|4[0-2])(?:\.\d)?\b|"
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
             r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|diplopi|double vision|fever|(?<!a)febrile|3[89](?:\.\d)?\s*°?c\b|"
             r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
      "zh": (r"头[痛疼]|头很[痛疼]",
-            r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|"
+            r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|不是体位性|"
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
             r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|复视|看东西.{0,2}重影|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)|体温\s*[:：]?\s*(?:3[89]|4[0-2])")},
     # (a postural headache told is the puncture's, unless it came as a thunderclap: that picture is not assumed to be PDPH)
@@ -943,7 +948,7 @@ DEFICIT_GONE = {"en": re.compile(r"\bresolved\b|\brecovered\b|" + _DEFICIT_GONE[
 NORMAL_VITALS = {
     "en": re.compile(_BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
                      r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|100)\b|"
-                     r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|"
+                     r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|\bback (?:up )?to (?:9[4-9]|100)\s*%\s*(?:on (?:room )?air|on RA|RA)\b|"
                      r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )+(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
@@ -1042,7 +1047,7 @@ def indication_told(question: str, lang: Lang) -> re.Pattern[str] | None:
 
 INDICATION = {lang: re.compile(rx, re.I) for lang, rx in _INDICATION.items()}
 _NEGATED = {
-    "en": r"\b(?:no(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output)\s*(?:$|[-–—,.;:?!]|(?:and|now|felt|found|recordable|after|since|at|in|during|with|on)\b))|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
+    "en": r"\b(?:no(?!\s+longer\b)(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output)\s*(?:$|[-–—,.;:?!]|(?:and|now|felt|found|recordable|after|since|at|in|during|with|on)\b))|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
           r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
           # (normal findings told: "bladder and bowels fine", "legs strong", "full power")
           r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"

@@ -198,3 +198,62 @@ def test_an_edh_on_the_mri_is_a_haematoma_shown():
     from assistant.safety import shown_in_patient
     assert shown_in_patient("MRI confirms dorsal EDH L3-L5. can theatre wait for the morning list?", "en")
     assert not shown_in_patient("MRI: no EDH, can he go home?", "en")  # (guard)
+
+
+# --- review 21 ------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, concept", [("negative aspiration on C6 TFESI, safe to push the Kenalog?", "triamcinolone"),
+                                               ("ILESI this morning, negative aspiration, go ahead with the apixaban this evening?", "apixaban"),
+                                               ("neg aspirate on the caudal, ok to give the bupivacaine?", "bupivacaine")])
+def test_only_a_non_particulate_steroid_is_dropped_after_a_clear_aspiration(engine, question, concept):
+    assert concept in engine.frame(question).concepts
+
+
+@pytest.mark.parametrize("question", ["硬膜外注射时打了局麻，双腿没劲，血压80/45", "ILESI done under LA, legs weak, BP 80/40",
+                                      "injecting the ILESI now, legs numb, BP 70/40"])
+def test_the_local_anaesthetic_told_in_other_words_or_the_injection_under_way_is_still_a_high_block(question):
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+    assert triage(question, lang, ("interlaminar-esi", "neuraxial-procedure", "esi")).rule == "total-spinal"
+
+
+def test_what_meds_to_hold_is_no_treatment():
+    assert aspects_of("what meds should I hold before kyphoplasty?", "en")[:1] != ("action",)
+    assert aspects_of("wet tap headache - what meds?", "en")[:1] == ("action",)  # (guard)
+
+
+def test_ok_to_push_cement_is_no_contraindication_ask():
+    assert "contraindications" not in aspects_of("lateral looks fine, ok to push more cement?", "en")
+
+
+def test_when_she_may_breastfeed_again_is_not_answered_with_other_content(ward):
+    assert ward.answer("how long before she can feed again?", ["pt is breastfeeding, booked for TFESI"]).abstained
+    assert ward.answer("哺乳期妈妈做完硬膜外激素注射，多久可以喂奶？").abstained
+
+
+def test_what_to_give_a_breastfeeding_mother_after_her_wet_tap_as_a_follow_up(engine):
+    ans = engine.answer("what can I give her?", ["wet tap during ILESI, postural headache, breastfeeding"])
+    assert not ans.abstained and "caffeine" in _bullets(ans.text)[0], ans.text
+
+
+def test_whether_a_blood_patch_contrast_is_safe_for_the_baby_is_not_answered_by_the_caffeine_dose(ward):
+    assert ward.answer("is the contrast for the blood patch safe for the baby?", ["wet tap during ILESI, postural headache, breastfeeding"]).abstained
+
+
+def test_a_central_embolus_on_ct_leads_with_its_treatment_not_stopping_the_cement(ward):
+    b = _bullets(ward.answer("small central cement embolus on CT, do we need to anticoagulate her?").text)
+    assert b and "heparin" in b[0] and not b[0].startswith("Stop"), b[:1]
+
+
+def test_no_longer_postural_is_a_red_flag():
+    assert triage("wet tap 2 days ago, headache no longer postural, now vomiting", "en", ("dural-puncture", "pdph")).rule == "dural-puncture-red-flags"
+
+
+@pytest.mark.parametrize("question", ["PDPH, spiked to 38.6 overnight", "PDPH after blood patch, now spiking 39"])
+def test_a_fever_in_pdph_is_a_red_flag(question):
+    assert triage(question, "en", ("pdph", "dural-puncture")).rule == "dural-puncture-red-flags"
+
+
+def test_settled_after_the_ctpa_is_no_emergency_any_more(ward):
+    text = ward.answer("CTPA done - small peripheral cement emboli only, back to 95% on air and comfortable. what now?",
+                       ["frail 88F, T10 vertebroplasty in progress, sats just dropped 96 -> 84 and she's gasping while cement going in. what do i do"]).text
+    assert not text.startswith("URGENT") and "asymptomatic peripheral" in text, text[:300]
