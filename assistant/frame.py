@@ -567,6 +567,15 @@ _PERCENT_STRENGTH = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}
                                r"(?<![\w.])\d{2,3}\s*%\s*(?:on\s+(?:room\s+)?air|on\s+RA\b|RA\b|on\s+\d+\s*L|on\s+(?:O2|oxygen))", re.I)
 
 
+_RATIO_ASK = {"en": re.compile(r"\bhow many times\b(?! (?:a|per|each|can|should|do|may|have)\b)|\bhow much (?:more|higher|greater)\b", re.I),
+              "zh": re.compile(r"几倍|多少倍")}
+
+
+def _without_ratio_dose(found: list[str], text: str, lang: Lang) -> list[str]:
+    """"心血管毒性所需剂量是 CNS 毒性的几倍？": one dose against another, asked as a ratio, asks no dose."""
+    return [a for a in found if a != "dose"] if _RATIO_ASK[lang].search(text) else found
+
+
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Asked aspects of one ask, most specific first; `names` are spans of procedure names, whose words are not an ask
     (椎间盘内治疗 "intradiscal treatment" does not ask how to treat); `signs` spans of findings, whose words tell no failed
@@ -620,7 +629,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
         # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
         found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
-    found = _history_first(found, text, lang)
+    found = _without_ratio_dose(_history_first(found, text, lang), text, lang)
     if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
         found = ["hold", *(a for a in found if a not in ("hold", "action"))]
     later = [a for a in found if a in ("dose", "timing") and "escalation" in where and where[a] > where["escalation"]]

@@ -257,3 +257,10 @@ def test_settled_after_the_ctpa_is_no_emergency_any_more(ward):
     text = ward.answer("CTPA done - small peripheral cement emboli only, back to 95% on air and comfortable. what now?",
                        ["frail 88F, T10 vertebroplasty in progress, sats just dropped 96 -> 84 and she's gasping while cement going in. what do i do"]).text
     assert not text.startswith("URGENT") and "asymptomatic peripheral" in text, text[:300]
+
+
+def test_how_many_times_one_dose_is_another_is_no_dose_ask(engine):
+    assert "dose" not in aspects_of("how many times the CNS dose is needed for cardiovascular toxicity?", "en")
+    assert "dose" not in aspects_of("LAST 心血管毒性所需剂量是 CNS 毒性的几倍？", "zh")
+    b = _bullets(engine.answer("how many times the CNS dose is needed for cardiovascular toxicity of local anaesthetics?").text)
+    assert b and "3 times" in b[0], b[:1]
