@@ -357,8 +357,9 @@ _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection
              "sudden-severe-headache": {"en": "a sudden severe headache", "zh": "突发剧烈头痛"},
              "unstable-vitals": {"en": "shock", "zh": "休克"}}
 # A rule to stop the injection ("stop when the cement approaches the posterior vertebral wall", 停止注射).
-_STOP_STEP = {"en": re.compile(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b", re.I),
-              "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)")}
+_STOP_STEP = {"en": re.compile(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b|"
+                               r"\bmust not be injected intrathecally\b|\babort or redirect\b", re.I),
+              "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)|绝不能[^。]{0,24}注入鞘内|中止操作或改换")}
 # A patient told to be pregnant now ("孕22周", "20 wks pregnant", 孕妇), the screening that is no answer for her, and the
 # sentence that spares the fetus fluoroscopy.
 PREGNANCY, FLUOROSCOPY = "pregnancy", "fluoroscopy"
@@ -1285,6 +1286,10 @@ class AnswerEngine:
                 return [*rest[:at], Bullet(step, j, 1.0, "action"), *rest[at:]]
         return bullets
 
+    def _procedures_of(self, chunk: Chunk) -> set[str]:
+        """The procedures a passage's document is about (its title's)."""
+        return {c for c in self._home(chunk) if self._kinds.get(c) == "procedure"}
+
     def _stop_step(self, concepts: Sequence[str], lang: Lang) -> Sentence | None:
         """The bundled sentence that says to stop the injection, for a complication of a procedure among `concepts`: one
         naming the complication, else one naming no other complication (not the embolism's "stop" for a canal leak)."""
@@ -1295,7 +1300,10 @@ class AnswerEngine:
         near = set(self.lexicon.broader_closure(procedures))  # (not a sibling's rule: "during transforaminal ESI, stop if…" for an ILESI)
         steps = [s for s in self._bundled_sentences(lang, procedures)
                  if _STOP_STEP[s.chunk.lang].search(s.text) and not s.provenance and s.group != "evidence"
-                 and (set(procedures) & s.concepts or not {c for c in s.concepts if self._kinds.get(c) == "procedure"} - near)]
+                 and (set(procedures) & s.concepts or not {c for c in s.concepts if self._kinds.get(c) == "procedure"} - near)
+                 # (nor a sentence naming no procedure in another procedure's document: "Do not inject further if contrast
+                 # shows intrathecal spread" is the transforaminal rule, not an ILESI's wet tap)
+                 and (set(procedures) & s.concepts or not (home := self._procedures_of(s.chunk)) or bool(home & near))]
 
         # (the first step of the complication's own pathway, when it has one: "stop the cement injection" for an embolism)
         own_step = [PATHWAY_STEPS[r][lang][0] for r, topic in PATHWAY_TOPICS.items() if topic in complications and r in PATHWAY_STEPS]

@@ -165,17 +165,19 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "", renal: 
     in_hours = "" if not in_days else (f" ({fmt(low)} h)" if low == high else f" ({fmt(low)}–{fmt(high)} h)")
     close = not (between.exact or short or long_)  # (days a day either side of the interval: the clock times decide)
     if lang == "en":
-        verdict = "shorter than" if short else "longer than" if long_ else "close to" if close else "within"
+        # (a day short by the days told may still be short: "held since yesterday … TFESI tmrw" against 3 days)
+        verdict = "shorter than" if short else "longer than" if long_ else "may fall short of" if close and hours < low \
+            else "close to" if close else "within"
         amount = f"{fmt(hours)} h" if between.exact else _days_said(hours / 24, lang)
         which = {"kind": f" for a {kind} dose", "kidneys": " for impaired renal function" if renal else " for normal renal function"}.get(chose, "")
         return (f"{told} = {amount}: {verdict} the {words}{in_hours} cited" + which
-                + (" (check the clock times)" if close else ", so that hold is not met" + _short_by(between, low, lang, approx)
+                + ((" (count the hours from the last dose)" if hours < low else " (check the clock times)") if close else ", so that hold is not met" + _short_by(between, low, lang, approx)
                    if short else ", which meets only its shorter end" if between.exact and hours < high else ""))
     in_hours_zh = in_hours.replace(" (", "（").replace(" h)", " 小时）")
-    verdict = "短于" if short else "长于" if long_ else "接近" if close else "在"
+    verdict = "短于" if short else "长于" if long_ else "可能不足" if close and hours < low else "接近" if close else "在"
     which = {"kind": {"prophylactic": "预防剂量", "therapeutic": "治疗剂量"}.get(kind, ""),
              "kidneys": "肾功能受损时" if renal else "肾功能正常时"}.get(chose, "")
     amount = f"{fmt(hours)} 小时" if between.exact else _days_said(hours / 24, lang)
     return (f"{told} = {amount}：{verdict}所引{which}的 {words}{in_hours_zh}{'范围内' if verdict == '在' else ''}"
-            + ("，请按具体时间核对" if close else "，未满足该停药间隔" + _short_by(between, low, lang, approx) if short
+            + (("，请按末次给药的具体时间计算小时数" if hours < low else "，请按具体时间核对") if close else "，未满足该停药间隔" + _short_by(between, low, lang, approx) if short
                else "，仅达到其下限" if between.exact and hours < high else ""))

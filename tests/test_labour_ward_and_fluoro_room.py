@@ -264,3 +264,26 @@ def test_how_many_times_one_dose_is_another_is_no_dose_ask(engine):
     assert "dose" not in aspects_of("LAST 心血管毒性所需剂量是 CNS 毒性的几倍？", "zh")
     b = _bullets(engine.answer("how many times the CNS dose is needed for cardiovascular toxicity of local anaesthetics?").text)
     assert b and "3 times" in b[0], b[:1]
+
+
+# --- round 100: a cancer-pain physician, a sports doctor, a first-list trainee ---------------------------------------------
+
+def test_an_athlete_is_no_exercise_ask(ward):
+    b = _bullets(ward.answer("篮球运动员在吃波立维(支架1年多了)，要做L4-5 L5-S1腰椎内侧支射频，需要停药吗？").text)
+    assert len(b) >= 3 and any("波立维" in x or "氯吡格雷" in x for x in b[:2]), b
+
+
+def test_training_and_driving_asked_together_answer_the_driving_and_say_the_training_missing(ward):
+    text = ward.answer("rugby player had L3-L5 MBB RFA yesterday. when back to contact training? and ok he drove himself home?").text
+    assert "not to drive" in text and "training" in text.split("\n", 1)[0], text
+
+
+def test_a_wet_tap_now_leads_with_the_interlaminar_rule_not_the_transforaminal_one(ward):
+    b = _bullets(ward.answer("wet tap w 18G tuohy during L4/5 interlaminar ESI just now, CSF coming back. what do i do now").text)
+    assert b and "must not be injected intrathecally" in b[0], b[:1]
+
+
+def test_aspirin_after_cabg_is_secondary_prevention(ward):
+    b = _bullets(ward.answer("lumbar sympathetic block next week, stop his aspirin 100mg (had CABG)?").text)
+    assert not any("primary prevention" in x for x in b), b
+    assert any("secondary" in x for x in b[:3]), b[:3]

@@ -174,11 +174,13 @@ def test_a_hold_given_per_kind_of_dose_is_read_for_the_kind_told():
 def test_days_told_are_set_beside_an_interval_in_days_only():
     s = "Clopidogrel is stopped 7 days before the procedure and restarted 24 h afterwards."
     assert elapsed_line("clopidogrel stopped on 2 March, SCS implant 8 March", s, "en") == \
-        "2 March → 8 March = 6 days by the days told: close to the 7 days (168 h) cited (check the clock times)"
+        "2 March → 8 March = 6 days by the days told: may fall short of the 7 days (168 h) cited (count the hours from the last dose)"
+    assert elapsed_line("clopidogrel stopped on 2 March, SCS implant 10 March", s, "en") == \
+        "2 March → 10 March = 8 days by the days told: close to the 7 days (168 h) cited (check the clock times)"
     assert elapsed_line("clopidogrel stopped on 2 March, SCS implant 6 March", s, "en") == \
         "2 March → 6 March = 4 days by the days told: shorter than the 7 days (168 h) cited, so that hold is not met"
     assert elapsed_line("氯吡格雷3月2日晚上停的，3月8日上午做SCS植入", "氯吡格雷术前停用 7 天，术后 24 小时恢复", "zh") == \
-        "3月2日 → 3月8日 = 按所述日期 6 天：接近所引的 7 天（168 小时），请按具体时间核对"
+        "3月2日 → 3月8日 = 按所述日期 6 天：可能不足所引的 7 天（168 小时），请按末次给药的具体时间计算小时数"
     assert elapsed_line("enoxaparin stopped Monday, block Tuesday", "LMWH is held for 24 h before", "en") == ""  # hours not told
 
 
