@@ -93,7 +93,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"what else can (?:i|we) (?:do|try)|then what|what next|(?:^|[.,;:!]\s*)next\s*\?|"
                # ("wet tap w 18G tuohy, positional HA day 2. options?": the ways to treat what is told)
                r"(?<!for )\boptions\s*[?.!]*\s*$|\bwhat (?:are )?(?:my|the|our) options\s*[?.!]*\s*$|"
-               r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we) (?:need|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
+               r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we|he|she|they) (?:need|needs|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
+               r"\b(?:should|must|can) (?:he|she|they|i|we|the (?:patient|pt)|pt) do anything\b|"
                # after the complication happened: carry on with the injection? ("wet tap - can I carry on?")
                r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
                r"(?:^|[^\w\s])\s*continue\s*\?|"  # ("wet tap - continue?"; not "how long should abx continue?")
@@ -183,6 +184,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"when (?!to (?:come back|return|call|seek|go back)\b|(?:should|do|must) (?:she|he|they|the (?:patient|pt)|pts?|patients) "
                r"(?:come back|return|call|seek)\b)(?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
+               # (a terse "when blood patch and how much blood?", "when EBP?": when to do the treatment named)
+               r"(?:^|[?.;:,]) *(?:and |so |ok )?when (?:(?:the |a |to |for (?:the |a )?)?(?:blood patch|EBP|patch|repeat|restart|re-?dose|next dose))\b|"
+               r"(?:^|[?.;:,]) *(?:and |so |ok )?when (?:the |a |to )?\s*\??\s*$|"  # (the procedure's name blanked: "… failing. when blood patch")
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|"
                # (a discharge time asked: "can we discharge at 2pm?", "ok to send her home by 4?")
                r"\b(?:discharg\w*|send (?:her|him|them|the (?:patient|pt)) home|go home) (?:(?:her|him|them|the (?:patient|pt)) )?(?:at|by) \d|" + KEEP_ON_FOR,
@@ -1571,7 +1575,7 @@ _ADDED = {"en": re.compile(r"\b(?:with|plus|w/?|\+)\s*(?:epi\w*|adrenaline)\b|\+
 
 _ZH_IF = re.compile(r"如果|要是|假如|若是|万一")
 # Words of an ask that name nothing ("要查啥 先做什么检查": 啥, 先): a part of only these says nothing of its own.
-_ASK_FILLER = frozenset({"啥", "先", "再", "first", "then", "next"})
+_ASK_FILLER = frozenset({"啥", "先", "再", "first", "then", "next", "anyth", "anything"})
 
 
 def _watched_bleed(own: tuple[str, ...], inherited: tuple[str, ...], asked: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
@@ -1633,7 +1637,8 @@ _TOLD_SUSPICION = re.compile(r"^\s*(?:suspected|possible|probable|likely|presume
 # ("if platelets are 60 can I do the TFESI, what about an ILESI": an ask after the opening clause)
 _ASKS_AFTER_OPENING = re.compile(r"\b(?:what|what's|whats|how|can (?:i|we)|should (?:i|we)|do (?:i|we)|is it|are they|will it)\b", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:can|could|do|does|did|should|shall|will|would|is|are|"
-                          r"was|were|must|may|might|to|much|many|long|soon)\b)", re.I)
+                          r"was|were|must|may|might|to|much|many|long|soon)\b)"
+                          r"(?!(?:the |a )?(?:blood patch|ebp|patch)\s*(?:$|\?))", re.I)  # ("… failing. when blood patch": asked)
 
 
 _REPEAT = "repeat-injection-limit"

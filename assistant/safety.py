@@ -1509,6 +1509,7 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
                         r"\b(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?) (?:with|on) (?:the |a |an |her |his )?(?:pump|stimulator|SCS|implant)\b|"
                         # ("morphine IT pump x6 yrs", "pump for 6 yrs", a picture coming on "over weeks")
                         r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,20}\bx\s*\d+\s*(?:years?|yrs?|months?|mos?)\b|"
+                        r"\b(?:pump|stimulator|SCS|IDDS|implant)\s+\d+\s*(?:years?|yrs?)\b|"
                         r"\bover (?:the (?:last|past) )?(?:days|weeks|months|\d+ (?:days|weeks|months))\b|"
                         # (a pump patient's picture told, no refill or implant under way: "IT morphine pump pt, … now legs numb")
                         r"^(?![\s\S]*\b(?:refill\w*|during|while|implanting|just implanted|mid-?refill)\b)[\s\S]*?\b(?:pump|stimulator) (?:pt|patient)\b",
@@ -1610,6 +1611,30 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
     "en": ("can be a spinal haematoma, abscess or cord injury", "with fever is an epidural abscess until shown otherwise "
                                                                 "(a spinal haematoma or cord injury are the other causes)"),
     "zh": ("可能是椎管内血肿、脓肿或脊髓损伤", "伴发热时首先考虑硬膜外脓肿（其次为椎管内血肿或脊髓损伤）")}}
+
+
+# A catheter-tip granuloma a scan has shown in a pump patient with a deficit ("MRI确诊导管尖端肉芽肿了，接下来怎么处理？"): its
+# treatment, not the work-up that found it.
+_GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass)\b|"
+                          r"\b(?:granuloma|catheter[- ]tip mass)\b[^.?;]{0,20}\b(?:confirmed|on (?:the )?(?:mri|ct))\b",
+                    "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,8}(?:肉芽肿|炎性包块)|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
+_GRANULOMA_BANNER = {
+    "en": "URGENT: a catheter-tip granuloma shown on imaging with a new deficit: stop the intrathecal infusion (or switch to saline) "
+          "and get neurosurgical review now for catheter revision or removal, and decompression if it compresses the cord. "
+          + _LATE_STOP["en"] + ".",
+    "zh": "紧急：影像已证实导管尖端肉芽肿并伴新发神经功能障碍：停止鞘内输注（或改为生理盐水），立即请神经外科评估导管修正或取出，"
+          "压迫脊髓时行减压手术。" + _LATE_STOP["zh"] + "。"}
+_GRANULOMA_STEPS = {"en": (r"stop the infusion|switch to saline", r"decompression is needed|resume"),
+                    "zh": (r"停止输注|改为生理盐水", r"手术减压|恢复鞘内治疗")}
+
+
+def granuloma_shown(tri: Triage, text: str, lang: Lang) -> Triage:
+    """A deficit's pathway once this turn tells the scan shows the pump's catheter-tip granuloma (the pathway may be the
+    turn before's): its treatment leads, the work-up is done."""
+    if tri.rule != "neuraxial-deficit" or not _rx(_GRANULOMA_SHOWN[lang]).search(text):
+        return tri
+    out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
+    return dataclasses.replace(tri, escalation=_GRANULOMA_BANNER[out], steps=_GRANULOMA_STEPS[out])
 
 
 def without_mri(tri: Triage, text: str, lang: Lang) -> Triage:

@@ -287,3 +287,34 @@ def test_aspirin_after_cabg_is_secondary_prevention(ward):
     b = _bullets(ward.answer("lumbar sympathetic block next week, stop his aspirin 100mg (had CABG)?").text)
     assert not any("primary prevention" in x for x in b), b
     assert any("secondary" in x for x in b[:3]), b[:3]
+
+
+@pytest.mark.parametrize("history, question, lang", [
+    ("鞘内泵病人止痛效果越来越差，加量也没用，还出现下肢麻木，要考虑什么？", "MRI确诊导管尖端肉芽肿了，接下来怎么处理？泵还能继续用吗", "zh"),
+    ("IT morphine pump 3 yrs, analgesia failing despite escalation, now new leg numbness",
+     "MRI: enhancing catheter-tip mass at T10 compressing the cord. what now?", "en")])
+def test_a_granuloma_shown_on_the_scan_is_treated_not_worked_up(ward, history, question, lang):
+    text = ward.answer(question, [history]).text
+    banner, b = text.split("\n", 1)[0], _bullets(text)
+    assert ("停止鞘内输注" if lang == "zh" else "stop the intrathecal infusion") in banner, banner
+    assert not any("平片" in x or "plain film" in x for x in b[:2]), b[:2]
+    assert any("生理盐水" in x or "saline" in x for x in b[:2]), b[:2]
+
+
+def test_a_pump_of_some_years_is_no_procedure_to_stop():
+    t = triage("IT morphine pump 3 yrs, analgesia failing despite escalation, now new leg numbness", "en",
+               ("intrathecal-drug-delivery", "neuraxial-procedure"))
+    assert t.urgent and "Stop the procedure" not in t.escalation, t.escalation
+
+
+def test_should_he_do_anything_after_the_glucose_rise_is_the_monitoring(ward):
+    text = ward.answer("how long will sugars be up and should he do anything", ["diabetic on insulin, L5 TFESI with kenalog 80 today"]).text
+    assert "Not covered" not in text and "**should he do anything**" in text, text
+    later = _bullets(text.split("**should he do anything**", 1)[1])
+    assert later and "glucose" in later[0], later
+
+
+def test_when_blood_patch_after_a_failed_treatment_is_its_own_part():
+    from assistant.frame import split_parts
+    assert split_parts("day 2 headache on standing, paracetamol+caffeine failing. when blood patch and how much blood?", "en") == \
+        ["day 2 headache on standing, paracetamol+caffeine failing. when blood patch", "how much blood?"]
