@@ -571,7 +571,7 @@ _PERCENT_STRENGTH = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}
                                r"(?<![\w.])\d{2,3}\s*%\s*(?:on\s+(?:room\s+)?air|on\s+RA\b|RA\b|on\s+\d+\s*L|on\s+(?:O2|oxygen))", re.I)
 
 
-_RATIO_ASK = {"en": re.compile(r"\bhow many times\b(?! (?:a|per|each|can|should|do|may|have)\b)|\bhow much (?:more|higher|greater)\b", re.I),
+_RATIO_ASK = {"en": re.compile(r"\bhow many times\b(?! (?:a|per|each|can|should|do|may|have)\b)", re.I),  # (not "how much more naloxone")
               "zh": re.compile(r"几倍|多少倍")}
 
 
