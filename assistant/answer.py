@@ -549,7 +549,7 @@ class AnswerEngine:
         if not q.text:
             return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True, verdict="empty"), q, timings, t0)
         t = time.perf_counter()
-        tri = granuloma_shown(without_mri(self._triage(q), q.text, q.lang), q.text, q.lang)
+        tri = granuloma_shown(without_mri(self._triage(q), q.text, q.lang), q.text, q.lang, " ".join(q.history[-2:]))
         if tri.urgent and tri.rule not in SYSTEMIC_PATHWAYS and self._foreign_subject(q):
             tri = Triage(False)  # another specialty's procedure: its local complications are not our pathways
         timings["triage"] = _ms(t)

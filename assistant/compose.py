@@ -1274,13 +1274,18 @@ def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[
     return [t for t in rest if not (secondary and _PRIMARY_PREVENTION.search(t[1].text))]
 
 
+# a history denied or only wondered about ("no MI, no CABG", "denies angina", "?ACS", "停阿司匹林会不会增加心梗风险")
+_HISTORY_DENIED = re.compile(r"\b(?:no|denies|denied|without|negative for|ruled? out|r/o|not|never had)\b[^.;?]{0,30}|\?\s*\w+|"
+                             r"(?:无|没有|否认|排除)[^，。；？]{0,12}|(?:心梗|心肌梗死)(?:的)?风险", re.I)
+
+
 def _secondary(q: Question) -> bool:
     """Is the patient's aspirin secondary prevention (a stent, a stroke, or said so: "aspirin 100 for secondary prevention";
     not "primary, not secondary prevention", 不是二级预防)?"""
     text = " ".join((q.text, *q.history[-1:]))
     if _SECONDARY_DENIED.search(text) or _PRIMARY_TOLD.search(q.text):
         return False
-    return bool(_SECONDARY_PREVENTION & set(q.all_concepts)) or bool(_SECONDARY_TOLD.search(text))
+    return bool(_SECONDARY_PREVENTION & set(q.all_concepts)) or bool(_SECONDARY_TOLD.search(_HISTORY_DENIED.sub(" ", text)))
 
 
 def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -2158,9 +2163,9 @@ def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[i
 _ACTIVITIES = tuple((re.compile(ask, re.I), re.compile(answer, re.I)) for ask, answer in (
     (r"\bshower|\bbath(?:e|ing)?\b|\bhot tub|\bswim|\bget (?:it |the wound )?wet\b|洗澡|淋浴|泡澡|游泳|沐浴|沾水|碰水|淋湿",
      r"shower|\bbath(?!ing)|swim|hot tub|\bwet\b|洗澡|淋浴|泡澡|游泳|(?<!氯己定)沐浴|沾水|碰水"),  # (not chlorhexidine bathing before it)
-    (r"\b(?:drive|driving|drove|drives)\b|开车|驾驶|驾车", r"\bdriv|开车|驾驶|驾车"),
+    (r"\b(?:drive|driving)\b|\bdrove (?:himself |herself |themselves )?home\b|开车|驾驶|驾车", r"\bdriv|开车|驾驶|驾车"),
     (r"\b(?:back to|return to|go to|off) work\b|\bwork (?:tomorrow|today|next)|上班|复工|返岗", r"\bwork\b|上班|复工|工作"),
-    (r"\bexercise|\bgym\b|\bsports?\b|\b(?:back to|return to|resume) (?:\w+ )?training\b|锻炼|健身|训练|"
+    (r"\bexercise|\bgym\b|\bsports?\b|\b(?:back to|return to|resume) (?:\w+ )?training\b|锻炼|健身|"
      r"运动(?!员|功能|神经|阻滞|刺激|障碍|测试|无力|缺损|平面|支)", r"exercis|\bgym\b|\bsport|锻炼|健身|运动(?!功能|神经|障碍|无力|缺损)"),
     (r"\bfly(?:ing)?\b|\bflight|坐飞机|乘飞机", r"\bfly|flight|飞机"),
     (r"\bdressings?\b|\bbandage|换药|敷料", r"dressing|bandage|换药|敷料"),
@@ -2201,7 +2206,7 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
         return False  # (a Chinese brand's own sentence answers no English question that does not name it: 拜阿司匹灵)
     # (two asked, "back to contact training? and ok he drove himself home?": either answers; the other is said unsaid)
     asked = [rx for ask, rx in _ACTIVITIES if ask.search(part.text)]
-    if asked and (s.provenance or s.group == "evidence" or not any(rx.search(s.text) for rx in asked)) \
+    if asked and (((s.provenance or s.group == "evidence") and "evidence" not in part.aspects) or not any(rx.search(s.text) for rx in asked)) \
             and not any(sig.kinds.get(c) in ("complication", "finding") for c in part.concepts):
         # (a note on where the driving advice comes from is no driving advice)
         # ("can she shower tonight after the TFESI?": not the TFESI's complication rates; a wet tap told beside a flight is
@@ -2914,10 +2919,10 @@ _READS_PICTURE = {"en": re.compile(r"\bsuggests?\b|\bindicates?\b|should raise|r
 # A history that makes aspirin secondary prevention.
 _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 # (or a coronary or vascular history told in words: CABG, a heart attack, PCI, angina, peripheral arterial disease)
-_SECONDARY_TOLD = re.compile(r"\bsecondary prevention\b|\b2(?:ry|nd|°) prevention\b|二级预防|\bCABG\b|\bbypass (?:graft|surgery)\b|"
+_SECONDARY_TOLD = re.compile(r"\bsecondary prevention\b|\b2(?:ry|nd|°) prevention\b|二级预防|(?-i:\bCABG\b)|\bbypass (?:graft|surgery)\b|"
                              r"\b(?:post[- ]?|previous |prior |old |had an? )(?:MI|NSTEMI|STEMI|heart attack|myocardial infarction)\b|"
-                             r"\b(?:NSTEMI|STEMI|PCI|ACS)\b|\bangina\b|\bperipheral (?:arterial|vascular) disease\b|\bPAD\b|"
-                             r"搭桥|冠脉旁路|心梗|心肌梗死|冠心病|心绞痛|支架术后|PCI", re.I)
+                             r"(?-i:\b(?:NSTEMI|STEMI|PCI)\b)|\bperipheral (?:arterial|vascular) disease\b|"
+                             r"搭桥|冠脉旁路|心梗|心肌梗死|冠心病|支架术后", re.I)
 _SECONDARY_DENIED = re.compile(r"\b(?:not|isn'?t|rather than) (?:for )?(?:secondary|2(?:ry|nd)) prevention\b|(?:不是|并非|非)二级预防", re.I)
 _PRIMARY_TOLD = re.compile(r"(?<!not )(?<!not for )(?<!isn't )(?<!isnt )(?<!no longer )\bprimary prevention\b|(?<!不是)(?<!不属于)(?<!并非)一级预防", re.I)
 _SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)

@@ -94,7 +94,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # ("wet tap w 18G tuohy, positional HA day 2. options?": the ways to treat what is told)
                r"(?<!for )\boptions\s*[?.!]*\s*$|\bwhat (?:are )?(?:my|the|our) options\s*[?.!]*\s*$|"
                r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we|he|she|they) (?:need|needs|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
-               r"\b(?:should|must|can) (?:he|she|they|i|we|the (?:patient|pt)|pt) do anything\b|"
+               r"\b(?:should|must|can) (?:he|she|they|i|we|the (?:patient|pt)|pt) do anything\b(?!\s+(?:to|for) (?:prevent|reduce|avoid|lower|minimi[sz]e|limit))|"
                # after the complication happened: carry on with the injection? ("wet tap - can I carry on?")
                r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
                r"(?:^|[^\w\s])\s*continue\s*\?|"  # ("wet tap - continue?"; not "how long should abx continue?")
@@ -185,7 +185,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:come back|return|call|seek)\b)(?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                # (a terse "when blood patch and how much blood?", "when EBP?": when to do the treatment named)
-               r"(?:^|[?.;:,]) *(?:and |so |ok )?when (?:(?:the |a |to |for (?:the |a )?)?(?:blood patch|EBP|patch|repeat|restart|re-?dose|next dose))\b|"
+               r"(?:^|[?.;:,]) *(?:and |so |ok )?when (?:(?:the |a |to |for (?:the |a )?)?(?:blood patch|EBP|patch|repeat|restart|re-?dose|next dose))"
+               r"\s*(?:$|\?|\band\b)|"
                r"(?:^|[?.;:,]) *(?:and |so |ok )?when (?:the |a |to )?\s*\??\s*$|"  # (the procedure's name blanked: "… failing. when blood patch")
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|"
                # (a discharge time asked: "can we discharge at 2pm?", "ok to send her home by 4?")

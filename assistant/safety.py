@@ -1509,7 +1509,8 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
                         r"\b(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?) (?:with|on) (?:the |a |an |her |his )?(?:pump|stimulator|SCS|implant)\b|"
                         # ("morphine IT pump x6 yrs", "pump for 6 yrs", a picture coming on "over weeks")
                         r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,20}\bx\s*\d+\s*(?:years?|yrs?|months?|mos?)\b|"
-                        r"\b(?:pump|stimulator|SCS|IDDS|implant)\s+\d+\s*(?:years?|yrs?)\b|"
+                        r"^(?![\s\S]*\b(?:refill\w*|during|while|implanting|just implanted|mid-?refill|replac\w*|revision|today)\b)"
+                        r"[\s\S]*?\b(?:pump|stimulator|SCS|IDDS|implant)\s+\d+\s*(?:years?|yrs?)\b|"
                         r"\bover (?:the (?:last|past) )?(?:days|weeks|months|\d+ (?:days|weeks|months))\b|"
                         # (a pump patient's picture told, no refill or implant under way: "IT morphine pump pt, … now legs numb")
                         r"^(?![\s\S]*\b(?:refill\w*|during|while|implanting|just implanted|mid-?refill)\b)[\s\S]*?\b(?:pump|stimulator) (?:pt|patient)\b",
@@ -1618,6 +1619,9 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 _GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass)\b|"
                           r"\b(?:granuloma|catheter[- ]tip mass)\b[^.?;]{0,20}\b(?:confirmed|on (?:the )?(?:mri|ct))\b",
                     "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,8}(?:肉芽肿|炎性包块)|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
+_PUMP_TOLD = {"en": r"\bpump\b|\bintrathecal\b|\bIT (?:morphine|baclofen|hydromorphone|ziconotide|catheter|drug)\b|\bIDD\w*\b|"
+                    r"\b(?:catheter[- ]tip|granuloma)\b[^.?]{0,40}\b(?:catheter|pump)\b",
+              "zh": r"泵|鞘内"}
 _GRANULOMA_BANNER = {
     "en": "URGENT: a catheter-tip granuloma shown on imaging with a new deficit: stop the intrathecal infusion (or switch to saline) "
           "and get neurosurgical review now for catheter revision or removal, and decompression if it compresses the cord. "
@@ -1628,10 +1632,15 @@ _GRANULOMA_STEPS = {"en": (r"stop the infusion|switch to saline", r"decompressio
                     "zh": (r"停止输注|改为生理盐水", r"手术减压|恢复鞘内治疗")}
 
 
-def granuloma_shown(tri: Triage, text: str, lang: Lang) -> Triage:
+def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Triage:
     """A deficit's pathway once this turn tells the scan shows the pump's catheter-tip granuloma (the pathway may be the
-    turn before's): its treatment leads, the work-up is done."""
-    if tri.rule != "neuraxial-deficit" or not _rx(_GRANULOMA_SHOWN[lang]).search(text):
+    turn before's): its treatment leads, the work-up is done. Not a granuloma ruled out or still to look for ("MRI no
+    granuloma", "MRI未见肉芽肿", "should we get MRI to look for granuloma?"), nor one told of a patient with no pump."""
+    if tri.rule != "neuraxial-deficit" or not _rx(_PUMP_TOLD[lang]).search(f"{before} {text}"):
+        return tri
+    shown = [m for m in _rx(_GRANULOMA_SHOWN[lang]).finditer(text)
+             if not _rx(_NOT_SHOWN[lang]).search(text[max(0, m.start() - 24):m.end() + 12])]
+    if not shown:
         return tri
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
     return dataclasses.replace(tri, escalation=_GRANULOMA_BANNER[out], steps=_GRANULOMA_STEPS[out])

@@ -318,3 +318,37 @@ def test_when_blood_patch_after_a_failed_treatment_is_its_own_part():
     from assistant.frame import split_parts
     assert split_parts("day 2 headache on standing, paracetamol+caffeine failing. when blood patch and how much blood?", "en") == \
         ["day 2 headache on standing, paracetamol+caffeine failing. when blood patch", "how much blood?"]
+
+
+# --- review 22 ------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("history, question", [
+    ("IT morphine pump 3 yrs, analgesia failing despite escalation, now new leg numbness", "MRI no granuloma, what now?"),
+    ("鞘内泵病人止痛效果越来越差，加量也没用，还出现下肢麻木", "MRI未见肉芽肿，怎么办"),
+    ("", "TFESI 2 days ago, new leg weakness, CT shows no granuloma, just a haematoma? what now")])
+def test_no_granuloma_shown_keeps_the_deficit_pathway(ward, history, question):
+    banner = ward.answer(question, [history] if history else []).text.split("\n", 1)[0]
+    assert "stop the intrathecal infusion" not in banner and "停止鞘内输注" not in banner, banner
+
+
+def test_a_pump_patient_mid_refill_still_stops_the_procedure():
+    t = triage("IT pump 3 yrs, mid-refill she became very drowsy, RR 6", "en", ("intrathecal-drug-delivery", "pump-refill"))
+    assert t.urgent and "Stop the procedure" in t.escalation, t.escalation
+
+
+@pytest.mark.parametrize("question", ["what drives the choice of particulate vs non-particulate steroid?", "pt drove 3 hours to get here for his TFESI"])
+def test_drives_and_drove_in_other_senses_are_no_driving_ask(ward, question):
+    assert not any("drive" in x for x in _bullets(ward.answer(question).text)[:2])
+
+
+def test_a_denied_cardiac_history_keeps_the_primary_prevention_rule(ward):
+    b = _bullets(ward.answer("pt 70yo, no MI, no CABG, takes aspirin 100 for primary prevention, lumbar MBB - stop it?").text)
+    assert b and "primary prevention" in b[0], b[:1]
+
+
+def test_doing_anything_to_prevent_is_prevention():
+    assert aspects_of("should we do anything to prevent LAST during SGB?", "en")[:1] == ("prevention",)
+
+
+def test_when_the_patch_is_not_an_option_asks_no_time():
+    assert "timing" not in aspects_of("refuses EBP. When the patch isn't an option what else?", "en")
