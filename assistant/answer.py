@@ -70,6 +70,7 @@ from .frame import (
     REGIMEN_ASK_ZH,
     RISKS_TO_TELL,
     SIGN_STOPPED,
+    THRESHOLD_ASK,
     TOPIC_ASKS,
     WAIT_ASK,
     Part,
@@ -168,6 +169,8 @@ _TOPIC_GAP = {
            "procedures; it has nothing to quote on this. Nearest topics it does cover: {topics}."),
     "zh": "未涵盖：本知识库没有关于{terms}的资料（知识库涵盖影像引导下疼痛介入治疗的安全性），无可引用的内容。知识库涵盖的相近主题：{topics}。",
 }
+# the value itself asked: a threshold or a target for the told finding
+_VALUE_ASKED = re.compile(THRESHOLD_ASK.pattern + r"|\bminimum\b|\blowest\b|\bmin(?:imum)? (?:plt|platelets?|count)\b|最低|升到多少|多少可以", re.I)
 # A scan's result told ("CTPA done - small peripheral cement emboli only", "CT显示骨水泥渗漏"): the work-up is done.
 _RESULT_TOLD = re.compile(r"\b(?:ctpa|ct|mri|scan|x-?ray|cxr|imaging)\b[^.?]{0,15}\b(?:done|shows?|showed|back|confirms?|confirmed)\b|"
                           r"\b(?:seen |shown |found )?on (?:the )?(?:ctpa|ct|mri|scan|cxr|x-?ray)\b|\b(?:ctpa|ct|mri)\s*[:：]|"
@@ -1963,7 +1966,8 @@ class AnswerEngine:
         """Does the answer lead with the condition the told value stands for ("CrCl 45": the interval for impaired renal
         function)? Then that there is no figure for the value itself is said after it, not before the answer."""
         conditions = set(self._stand_in_conditions(q))
-        return bool(conditions and bullets and conditions & bullets[0].sentence.concepts)
+        # (the value's own threshold asked, "what's the minimum platelet count to proceed?", 升到多少可以做: its absence first)
+        return bool(conditions and bullets and conditions & bullets[0].sentence.concepts) and not _VALUE_ASKED.search(q.text)
 
     def _general_notes(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
         """What the answer says instead of the asked procedure or drug: its broader one (ozone nucleolysis: intradiscal

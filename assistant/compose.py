@@ -668,7 +668,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     before, left = _swap(part, own, sig)[1:]
     own = [*own, *sorted(before)]
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own and c not in left]
-    part_tokens = set(tokenize(part.text, lang))
+    part_tokens = _tokens_of(part.text, lang)
     terms = set(part.terms)
     residual = sum(idf(t) for t in s.shared(terms)) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
     cw = sig.concept_idf
@@ -770,6 +770,12 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
     drugs = {c for c in q.all_concepts if sig.kinds.get(c) in _DRUG_KINDS}
     drugs |= set().union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in drugs))
     return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts and not drugs & s.concepts
+
+
+@lru_cache(maxsize=512)
+def _tokens_of(text: str, lang: Lang) -> frozenset[str]:
+    """A part's lexical tokens (scored against every sentence: tokenised once)."""
+    return frozenset(tokenize(text, lang))
 
 
 def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:

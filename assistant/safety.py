@@ -1170,6 +1170,15 @@ _NOT_NOW_SHOWN = {"en": r"\b(?:years?|months?|weeks?) ago\b|\bresolv\w*|\bevacua
                   "zh": r"吸收|清除|减压后|术后恢复|既往|去年|年前|(?:囊袋|椎旁肌|腰大肌|皮下|肌肉|伤口)(?:内)?血肿|血肿时[，,]?|时其他"}
 
 
+# A spinal haematoma told as the patient's ("rivaroxaban pt developed spinal epidural haematoma after ESI", 出现了硬膜外血肿):
+# the deficit pathway, whatever signs are told with it.
+_HAEMATOMA_TOLD = {"en": r"\b(?:developed|develops|has developed|has|got|diagnosed with|now (?:has|with))\s+(?:an? )?"
+                         r"(?:(?:spinal|epidural|neuraxial|intraspinal)\s+)+ha?ematoma\b"
+                         # (not a past one, nor its risk: "had an epidural hematoma … 2 years ago", "has an epidural hematoma risk")
+                         r"(?![^.?;]{0,60}\b(?:risk|rate|incidence|(?:years?|yrs?|months?) ago|last (?:year|month)|resolved|evacuated)\b)",
+                   "zh": r"(?:出现|发生|诊断为?|确诊为?|并发)了?(?:椎管内|硬膜外|脊髓)(?:硬膜外)?血肿(?![^。？]{0,20}(?:吸收|以前|之前|年前|个月前|风险))"}
+
+
 def shown_in_patient(question: str, lang: Lang) -> bool:
     """A spinal haematoma a scan shows now in the patient the question is about (a neuraxial-deficit picture with or
     without its signs told)."""
@@ -1469,7 +1478,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
             continue
         # (told in this turn: a turn before that asked the regimen in general is no patient)
-        told = (rule.id == "neuraxial-deficit" and haematoma_shown(question, before, lang)) or (rule.id == "last" and (
+        told = (rule.id == "neuraxial-deficit" and (haematoma_shown(question, before, lang) or bool(_rx(_HAEMATOMA_TOLD[lang]).search(question)))) \
+            or (rule.id == "last" and (
             toxicity_told(question, lang) or _still_unstable_after_lipid(question, before, lang, concepts)))
         if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told:
             continue
@@ -1618,7 +1628,7 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 # treatment, not the work-up that found it.
 _GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass)\b|"
                           r"\b(?:granuloma|catheter[- ]tip mass)\b[^.?;]{0,20}\b(?:confirmed|on (?:the )?(?:mri|ct))\b",
-                    "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,8}(?:肉芽肿|炎性包块)|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
+                    "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,8}(?:肉芽肿|炎性包块|导管尖端(?:的)?占位)|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
 _PUMP_TOLD = {"en": r"\bpump\b|\bintrathecal\b|\bIT (?:morphine|baclofen|hydromorphone|ziconotide|catheter|drug)\b|\bIDD\w*\b|"
                     r"\b(?:catheter[- ]tip|granuloma)\b[^.?]{0,40}\b(?:catheter|pump)\b",
               "zh": r"泵|鞘内"}
@@ -1648,11 +1658,22 @@ def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Tri
 
 def without_mri(tri: Triage, text: str, lang: Lang) -> Triage:
     """A deficit's banner for a patient this turn says cannot have an MRI (the pathway may be the turn before's): the CT
-    myelography in its place."""
-    if tri.rule != "neuraxial-deficit" or not _rx(_NO_MRI[lang]).search(text):
-        return tri
+    myelography in its place; for one whose MRI this turn reports ("MRI shows epidural abscess compressing the thecal
+    sac"): no MRI ordered again."""
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
-    return dataclasses.replace(tri, escalation=tri.escalation.replace(*_NO_MRI_SCAN[out]))
+    if tri.rule == "neuraxial-deficit" and _rx(_NO_MRI[lang]).search(text):
+        return dataclasses.replace(tri, escalation=tri.escalation.replace(*_NO_MRI_SCAN[out]))
+    done = [m for m in _rx(_MRI_DONE[lang]).finditer(text) if not _rx(_NOT_SHOWN[lang]).search(text[m.start():m.end() + 20])]
+    if tri.rule == "neuraxial-deficit" and done:
+        return dataclasses.replace(tri, escalation=tri.escalation.replace(*_MRI_DONE_SCAN[out]))
+    return tri
+
+
+# An MRI whose result the turn reports ("MRI shows…", "MRI confirms…", 核磁显示…)
+_MRI_DONE = {"en": r"\b(?:mri|mr scan)\b\s*(?:[:：]|shows?|showed|confirms?|confirmed|demonstrates?|revealed?|reports?)",
+             "zh": r"(?:MRI|核磁|磁共振)(?:检查)?(?:显示|提示|示|证实|确诊|报告)"}
+_MRI_DONE_SCAN = {"en": (", emergency MRI and spinal surgery consultation", " and spinal surgery consultation"),
+                  "zh": ("、急诊MRI并请脊柱外科会诊", "并请脊柱外科会诊")}
 
 
 def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:

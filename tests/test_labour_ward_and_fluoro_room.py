@@ -352,3 +352,26 @@ def test_doing_anything_to_prevent_is_prevention():
 
 def test_when_the_patch_is_not_an_option_asks_no_time():
     assert "timing" not in aspects_of("refuses EBP. When the patch isn't an option what else?", "en")
+
+
+# --- round 101: infectious diseases, cardiology and haematology, the recovery nurse -------------------------------------------
+
+def test_a_haematoma_told_as_the_patients_is_the_deficit_pathway():
+    t = triage("rivaroxaban pt developed spinal epidural haematoma after ESI, last dose 10h ago - andexanet or PCC, what dose?", "en",
+               ("rivaroxaban", "esi", "neuraxial-procedure", "epidural-haematoma"))
+    assert t.rule == "neuraxial-deficit", t.rule
+    assert not triage("what is the risk that a patient on apixaban has an epidural haematoma after ESI?", "en", ("esi", "apixaban")).urgent
+
+
+@pytest.mark.parametrize("question", ["ITP, plt 45k, wants lumbar TFESI. what's the minimum platelet count to proceed?",
+                                      "血小板3万的病人要做硬膜外注射，术前输多少血小板？升到多少可以做？"])
+def test_a_threshold_asked_for_the_told_value_says_first_that_there_is_none(ward, question):
+    assert ward.answer(question).text.startswith("> "), ward.answer(question).text[:200]
+
+
+def test_an_mri_reported_is_not_ordered_again(ward):
+    history = ["L4/5 ILESI 4 days ago, fever 38.9, back pain, legs getting weak"]
+    banner = ward.answer("MRI shows epidural abscess compressing thecal sac at L5. abx alone or does he need surgery?", history).text.split("\n", 1)[0]
+    assert banner.startswith("URGENT") and "emergency MRI" not in banner, banner
+    still = ward.answer("MRI shows no abscess and no haematoma - now what?", history).text.split("\n", 1)[0]
+    assert "emergency MRI" in still, still  # (a negative scan: the work-up goes on)
