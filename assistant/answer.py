@@ -170,7 +170,8 @@ _TOPIC_GAP = {
     "zh": "未涵盖：本知识库没有关于{terms}的资料（知识库涵盖影像引导下疼痛介入治疗的安全性），无可引用的内容。知识库涵盖的相近主题：{topics}。",
 }
 # the value itself asked: a threshold or a target for the told finding
-_VALUE_ASKED = re.compile(THRESHOLD_ASK.pattern + r"|\bminimum\b|\blowest\b|\bmin(?:imum)? (?:plt|platelets?|count)\b|最低|升到多少|多少可以", re.I)
+_VALUE_ASKED = re.compile(THRESHOLD_ASK.pattern + r"|\b(?:minimum|lowest|min) (?:safe )?(?:plt|platelets?|platelet count|count|inr|level|value|number)\b|"
+                          r"(?:血小板|INR)[^，。？]{0,6}最低|升到多少|多少可以", re.I)
 # A scan's result told ("CTPA done - small peripheral cement emboli only", "CT显示骨水泥渗漏"): the work-up is done.
 _RESULT_TOLD = re.compile(r"\b(?:ctpa|ct|mri|scan|x-?ray|cxr|imaging)\b[^.?]{0,15}\b(?:done|shows?|showed|back|confirms?|confirmed)\b|"
                           r"\b(?:seen |shown |found )?on (?:the )?(?:ctpa|ct|mri|scan|cxr|x-?ray)\b|\b(?:ctpa|ct|mri)\s*[:：]|"

@@ -1173,10 +1173,29 @@ _NOT_NOW_SHOWN = {"en": r"\b(?:years?|months?|weeks?) ago\b|\bresolv\w*|\bevacua
 # A spinal haematoma told as the patient's ("rivaroxaban pt developed spinal epidural haematoma after ESI", 出现了硬膜外血肿):
 # the deficit pathway, whatever signs are told with it.
 _HAEMATOMA_TOLD = {"en": r"\b(?:developed|develops|has developed|has|got|diagnosed with|now (?:has|with))\s+(?:an? )?"
-                         r"(?:(?:spinal|epidural|neuraxial|intraspinal)\s+)+ha?ematoma\b"
-                         # (not a past one, nor its risk: "had an epidural hematoma … 2 years ago", "has an epidural hematoma risk")
-                         r"(?![^.?;]{0,60}\b(?:risk|rate|incidence|(?:years?|yrs?|months?) ago|last (?:year|month)|resolved|evacuated)\b)",
-                   "zh": r"(?:出现|发生|诊断为?|确诊为?|并发)了?(?:椎管内|硬膜外|脊髓)(?:硬膜外)?血肿(?![^。？]{0,20}(?:吸收|以前|之前|年前|个月前|风险))"}
+                         r"(?:(?:spinal|epidural|neuraxial|intraspinal)\s+)+ha?ematomas?\b",
+                   "zh": r"(?:出现|发生|诊断为?|确诊为?|并发)了?(?:椎管内|硬膜外|脊髓)(?:硬膜外)?血肿"}
+
+
+# (what makes it no haematoma of this patient now: a hypothetical, a general question, a past one, a denial)
+_NOT_NOW_TOLD = {"en": r"\b(?:if|when|whether|who|anyone|every|any|once|should (?:a|the) (?:patient|pt)|in (?:19|20)\d\d|back in|"
+                       r"years? ago|previous(?:ly)?|prior|history|hx|before|not|never|no)\b|\?",
+                 "zh": r"如果|假如|要是|一旦|万一|若|既往|以前|之前|曾|年前|\d{4}\s*年|没有|未|不会|是否|有没有|哪些|什么样"}
+_PAST_AFTER = {"en": r"\b(?:rates?|risk|incidence|(?:years?|yrs?|months?) ago|last (?:year|month)|in (?:19|20)\d\d|resolved|evacuated|"
+                     r"decompressed|operated|removed)\b",
+               "zh": r"吸收|以前|之前|年前|个月前|风险|发生率|清除|减压术后|手术后"}
+
+
+def haematoma_told(question: str, lang: Lang) -> bool:
+    """Is a spinal haematoma told as this patient's now ("rivaroxaban pt developed spinal epidural haematoma after ESI",
+    出现了硬膜外血肿), not asked of, hoped against, denied or past ("if he develops…", "has not developed…", "in 2019",
+    已经手术清除)?"""
+    for m in _rx(_HAEMATOMA_TOLD[lang]).finditer(question):
+        ahead = question[max(0, m.start() - 40):m.start()]
+        after = question[m.end():m.end() + 60]
+        if not _rx(_NOT_NOW_TOLD[lang]).search(ahead) and not _rx(_PAST_AFTER[lang]).search(after):
+            return True
+    return False
 
 
 def shown_in_patient(question: str, lang: Lang) -> bool:
@@ -1478,7 +1497,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
             continue
         # (told in this turn: a turn before that asked the regimen in general is no patient)
-        told = (rule.id == "neuraxial-deficit" and (haematoma_shown(question, before, lang) or bool(_rx(_HAEMATOMA_TOLD[lang]).search(question)))) \
+        told = (rule.id == "neuraxial-deficit" and (haematoma_shown(question, before, lang) or haematoma_told(question, lang))) \
             or (rule.id == "last" and (
             toxicity_told(question, lang) or _still_unstable_after_lipid(question, before, lang, concepts)))
         if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told:
@@ -1629,6 +1648,7 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 _GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass)\b|"
                           r"\b(?:granuloma|catheter[- ]tip mass)\b[^.?;]{0,20}\b(?:confirmed|on (?:the )?(?:mri|ct))\b",
                     "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,8}(?:肉芽肿|炎性包块|导管尖端(?:的)?占位)|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
+_INFECTED = {"en": r"\babscess|\bfever|febrile|\bpyrexi|\bpus\b|\b3[89](?:\.\d)?\s*°?\s*c\b", "zh": r"脓肿|发热|发烧|高热|化脓|3[89](?:\.\d)?\s*(?:℃|度)"}
 _PUMP_TOLD = {"en": r"\bpump\b|\bintrathecal\b|\bIT (?:morphine|baclofen|hydromorphone|ziconotide|catheter|drug)\b|\bIDD\w*\b|"
                     r"\b(?:catheter[- ]tip|granuloma)\b[^.?]{0,40}\b(?:catheter|pump)\b",
               "zh": r"泵|鞘内"}
@@ -1650,7 +1670,7 @@ def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Tri
         return tri
     shown = [m for m in _rx(_GRANULOMA_SHOWN[lang]).finditer(text)
              if not _rx(_NOT_SHOWN[lang]).search(text[max(0, m.start() - 24):m.end() + 12])]
-    if not shown:
+    if not shown or _rx(_INFECTED[lang]).search(f"{before} {text}"):  # (a mass with fever or an abscess named: the abscess first)
         return tri
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
     return dataclasses.replace(tri, escalation=_GRANULOMA_BANNER[out], steps=_GRANULOMA_STEPS[out])
@@ -1663,14 +1683,21 @@ def without_mri(tri: Triage, text: str, lang: Lang) -> Triage:
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
     if tri.rule == "neuraxial-deficit" and _rx(_NO_MRI[lang]).search(text):
         return dataclasses.replace(tri, escalation=tri.escalation.replace(*_NO_MRI_SCAN[out]))
-    done = [m for m in _rx(_MRI_DONE[lang]).finditer(text) if not _rx(_NOT_SHOWN[lang]).search(text[m.start():m.end() + 20])]
+    done = [m for m in _rx(_MRI_DONE[lang]).finditer(text) if not _rx(_MRI_NOT_DONE[lang]).search(text[max(0, m.start() - 30):m.start()])
+            and not _rx(_MRI_NOTHING[lang]).search(text[m.end():m.end() + 40])]
     if tri.rule == "neuraxial-deficit" and done:
         return dataclasses.replace(tri, escalation=tri.escalation.replace(*_MRI_DONE_SCAN[out]))
     return tri
 
 
+# (no result of this episode: a hypothetical, a scan still awaited or one from before the procedure; a result of nothing)
+_MRI_NOT_DONE = {"en": r"\b(?:if|when|will|would|whether|waiting|awaiting|pending|booked|pre-?procedure|pre-?op|previous|prior|old|last "
+                       r"(?:year|month)|before)\b",
+                 "zh": r"如果|假如|要是|一旦|等|待|之前|以前|术前|去年|既往"}
+_MRI_NOTHING = {"en": r"^\s*\?|\b(?:no|not|nothing|normal|unremarkable|negative|clear|old|chronic|unchanged|stable)\b",
+                "zh": r"无|未见|没有|正常|陈旧|阴性|未发现"}
 # An MRI whose result the turn reports ("MRI shows…", "MRI confirms…", 核磁显示…)
-_MRI_DONE = {"en": r"\b(?:mri|mr scan)\b\s*(?:[:：]|shows?|showed|confirms?|confirmed|demonstrates?|revealed?|reports?)",
+_MRI_DONE = {"en": r"\b(?:mri|mr scan)\b\s*(?:[:：]|(?:shows?|showed|confirms?|confirmed|demonstrates?|revealed?|reports?)\b)",
              "zh": r"(?:MRI|核磁|磁共振)(?:检查)?(?:显示|提示|示|证实|确诊|报告)"}
 _MRI_DONE_SCAN = {"en": (", emergency MRI and spinal surgery consultation", " and spinal surgery consultation"),
                   "zh": ("、急诊MRI并请脊柱外科会诊", "并请脊柱外科会诊")}

@@ -375,3 +375,37 @@ def test_an_mri_reported_is_not_ordered_again(ward):
     assert banner.startswith("URGENT") and "emergency MRI" not in banner, banner
     still = ward.answer("MRI shows no abscess and no haematoma - now what?", history).text.split("\n", 1)[0]
     assert "emergency MRI" in still, still  # (a negative scan: the work-up goes on)
+
+
+# --- review 23 ------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, lang", [
+    ("patient developed an epidural haematoma in 2019 after an ESI; now wants another ESI", "en"),
+    ("if he develops an epidural haematoma, how fast must he be decompressed?", "en"),
+    ("what should we do when a patient develops an epidural haematoma?", "en"),
+    ("pt has not developed an epidural haematoma", "en"),
+    ("SCS has epidural hematoma rates around 0.2%", "en"),
+    ("developed an epidural haematoma, decompressed yesterday, when can we restart apixaban?", "en"),
+    ("患者既往ESI后出现硬膜外血肿，现在还能做吗", "zh"),
+    ("如果病人发生了硬膜外血肿怎么办", "zh")])
+def test_a_haematoma_past_hypothetical_or_denied_is_not_told(question, lang):
+    from assistant.safety import haematoma_told
+    assert not haematoma_told(question, lang)
+
+
+@pytest.mark.parametrize("question", ["if MRI shows a haematoma what then", "will the MRI show a haematoma this early?", "MRI shows nothing acute",
+                                      "MRI: unremarkable", "pre-procedure MRI showed L4-5 stenosis; legs weak", "MR scan showed normal cord"])
+def test_no_mri_result_of_this_episode_keeps_the_mri_in_the_banner(question):
+    from assistant.safety import Triage, without_mri
+    t = Triage(True, "neuraxial-deficit", "URGENT: x. Call for help and start your emergency pathway now: urgent neurological assessment, "
+                                          "emergency MRI and spinal surgery consultation.")
+    assert "emergency MRI" in without_mri(t, question, "en").escalation
+
+
+def test_a_catheter_tip_mass_with_fever_keeps_the_abscess_first(ward):
+    banner = ward.answer("鞘内泵病人发热38.8，双下肢无力，核磁显示导管尖端占位，考虑硬膜外脓肿，怎么办").text.split("\n", 1)[0]
+    assert "影像已证实导管尖端肉芽肿" not in banner, banner
+
+
+def test_a_minimum_hold_is_no_threshold_of_a_value(ward):
+    assert not ward.answer("CrCl 45 on dabigatran, what's the minimum hold before ESI?").text.startswith("> No figure")
