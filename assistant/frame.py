@@ -1381,25 +1381,13 @@ _INJECT_OBJECT = {"en": re.compile(r"\b(?:inject(?:ing)?|push(?:ing)?|giv(?:e|in
                   "zh": re.compile(r"(?:推|打|注射|注入|给)(?:药|上|进)?(?:了)?$")}
 
 
-def _ancestry(concept: str, lex: Mapping[str, Concept]) -> set[str]:
-    """The concept with every broader one (a brand's drug, its class, the class's class)."""
-    seen, todo = {concept}, [concept]
-    while todo:
-        c = todo.pop()
-        for b in (lex[c].broader if c in lex else ()):
-            if b not in seen:
-                seen.add(b)
-                todo.append(b)
-    return seen
-
-
-def _injected_after_check(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
+def _injected_after_check(text: str, lang: Lang, m: Match, found: Sequence[Match], lexicon: Lexicon) -> bool:
     """Is a drug named only as what is to be injected once a check came back clear?"""
-    if lex[m.concept].kind not in ("drug", "drug-class", "brand") or not any(x.concept in _CLEAR_CHECKS for x in found):
+    if lexicon.concepts[m.concept].kind not in _DRUGLIKE or not any(x.concept in _CLEAR_CHECKS for x in found):
         return False
     # (only the steroid to be pushed: an anticoagulant's restart, a local anaesthetic's dose or an antibiotic's harm is asked
     # of its own; and a particulate steroid, "回抽没有血，就准备直接推曲安奈德", "…push the Kenalog?", is a hazard of its own)
-    ancestry = _ancestry(m.concept, lex)
+    ancestry = set(lexicon.broader_closure([m.concept]))
     if "corticosteroid" not in ancestry or "particulate-steroid" in ancestry:
         return False
     return bool(_INJECT_OBJECT[lang].search(text[max(0, m.start - 24):m.start]))
@@ -1709,7 +1697,7 @@ class Framer:
         found = tuple(self.lexicon.match(q))
         lex = self.lexicon.concepts
         matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(q, lang, m, found, lex)
-                        and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, lex))
+                        and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, self.lexicon))
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
@@ -2273,7 +2261,7 @@ class Framer:
         for i, t in enumerate(texts):
             every = self.lexicon.match(t)
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)
-                     and not _injected_after_check(t, lang, m, every, lex)]
+                     and not _injected_after_check(t, lang, m, every, self.lexicon)]
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)

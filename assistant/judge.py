@@ -157,7 +157,6 @@ def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], 
 # what a breastfeeding mother's part is about when her breastfeeding matters: a drug, its dose, what to give her (not when
 # the blood patch is done: "…breastfeeding. what can I give her and when do we blood patch?")
 _NURSED_ASPECTS = frozenset({"action", "dose", "limit", "contraindications", "hold"})
-_DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 
 
 def _concerns(population: str, part: Part, kinds: Mapping[str, str]) -> bool:
@@ -165,7 +164,7 @@ def _concerns(population: str, part: Part, kinds: Mapping[str, str]) -> bool:
     if population != "breastfeeding" or population in part.concepts:  # ("…多久可以喂奶": asked of her breastfeeding itself)
         return True
     return bool(_NURSED_ASPECTS.intersection(part.aspects)) or not part.aspects \
-        or any(kinds.get(c) in _DRUG_KINDS for c in (*part.concepts, *part.inherited))
+        or any(kinds.get(c) in DRUG_KINDS for c in (*part.concepts, *part.inherited))
 
 
 def _keys(part: Part, q: Question, kinds: Mapping[str, str], guidance: Collection[str]) -> list[str]:

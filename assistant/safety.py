@@ -1181,9 +1181,8 @@ _HAEMATOMA_TOLD = {"en": r"\b(?:developed|develops|has developed|has|got|diagnos
 _NOT_NOW_TOLD = {"en": r"\b(?:if|when|whether|who|anyone|every|any|once|should (?:a|the) (?:patient|pt)|in (?:19|20)\d\d|back in|"
                        r"years? ago|previous(?:ly)?|prior|history|hx|before|not|never|no)\b|\?",
                  "zh": r"如果|假如|要是|一旦|万一|若|既往|以前|之前|曾|年前|\d{4}\s*年|没有|未|不会|是否|有没有|哪些|什么样"}
-_PAST_AFTER = {"en": r"\b(?:rates?|risk|incidence|(?:years?|yrs?|months?) ago|last (?:year|month)|in (?:19|20)\d\d|resolved|evacuated|"
-                     r"decompressed|operated|removed)\b",
-               "zh": r"吸收|以前|之前|年前|个月前|风险|发生率|清除|减压术后|手术后"}
+_PAST_AFTER = {"en": _NOT_NOW_SHOWN["en"] + r"|\b(?:rates?|risk|incidence|(?:yrs?) ago|last (?:year|month)|in (?:19|20)\d\d|decompressed|operated|removed)\b",
+               "zh": _NOT_NOW_SHOWN["zh"] + r"|以前|之前|个月前|风险|发生率|减压术后|手术后"}
 
 
 def haematoma_told(question: str, lang: Lang) -> bool:
@@ -1709,8 +1708,6 @@ def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -
         banner = banner.replace(*_CEMENT_SCAN[out])  # (cement in the canal shows on CT: the sources' scan for it)
     if rule.id == "neuraxial-deficit" and _rx(_FAILING_PUMP[lang]).search(question):
         banner = banner.replace(*_GRANULOMA_FIRST[out])  # (a pump losing its effect, then a deficit: the catheter-tip mass)
-    if rule.id == "neuraxial-deficit" and _rx(_NO_MRI[lang]).search(question):
-        banner = banner.replace(*_NO_MRI_SCAN[out])  # (a patient who cannot have an MRI: the sources' CT myelography)
     if not causes or not picture_told(rule.id, lang, question):
         return banner
     return banner.replace(*causes[out])
