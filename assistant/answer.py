@@ -362,6 +362,12 @@ _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection
              "sudden-severe-headache": {"en": "a sudden severe headache", "zh": "突发剧烈头痛"},
              "unstable-vitals": {"en": "shock", "zh": "休克"}}
 # A rule to stop the injection ("stop when the cement approaches the posterior vertebral wall", 停止注射).
+# Other specialties' neuraxial blocks: a new deficit after one is the spinal haematoma pathway all the same.
+_NEURAXIAL_ELSEWHERE = frozenset({"labour-epidural", "diagnostic-lumbar-puncture", "paediatric-caudal-block", "intrathecal-chemotherapy"})
+# A step for a patient with an epidural infusion running ("when motor block progresses during a continuous epidural
+# infusion"): no step for one who had a single injection yesterday ("husband had lumbar ESI yesterday, can't feel his legs").
+_ON_INFUSION = re.compile(r"during a continuous epidural|持续硬膜外[^，。]{0,6}输注期间", re.I)
+_INFUSION_TOLD = re.compile(r"infusion|catheter|\bPCEA\b|labou?r|\bdrip\b|running|输注|导管|镇痛泵|分娩|泵", re.I)
 _STOP_STEP = {"en": re.compile(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b|"
                                r"\bmust not be injected intrathecally\b|\babort or redirect\b", re.I),
               "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)|绝不能[^。]{0,24}注入鞘内|中止操作或改换")}
@@ -554,8 +560,12 @@ class AnswerEngine:
             return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True, verdict="empty"), q, timings, t0)
         t = time.perf_counter()
         tri = granuloma_shown(without_mri(self._triage(q), q.text, q.lang), q.text, q.lang, " ".join(q.history[-2:]))
-        if tri.urgent and tri.rule not in SYSTEMIC_PATHWAYS and self._foreign_subject(q):
-            tri = Triage(False)  # another specialty's procedure: its local complications are not our pathways
+        if tri.urgent and tri.rule not in SYSTEMIC_PATHWAYS and self._foreign_subject(q) \
+                and not (tri.rule == "neuraxial-deficit" and set(q.out_of_scope) <= _NEURAXIAL_ELSEWHERE):
+            # another specialty's procedure: its local complications are not our pathways (a deficit after another
+            # specialty's neuraxial block is: the haematoma pathway is every neuraxial block's, "labour epidural running,
+            # now can't move her legs")
+            tri = Triage(False)
         timings["triage"] = _ms(t)
         if origins is None and not self.settings.answer_user_documents:
             origins = ("bundled",)
@@ -1160,7 +1170,8 @@ class AnswerEngine:
             pathway = [c for group in ("management", "complications") for c in r.section_chunks(guide.docs, lang, group) if c.id not in have]
             sources += [Hit(c, 0.0, len(hits) + i + 1) for i, c in enumerate(pathway)]
         intra = re.compile(tri.intra, re.I) if tri.intra else None  # a late picture: nothing to stop any more
-        sents = [x for x in sentences_of(sources, self.lexicon) if not staff_side(x, q) and not (intra and intra.search(x.text))]
+        sents = [x for x in sentences_of(sources, self.lexicon) if not staff_side(x, q) and not (intra and intra.search(x.text))
+                 and not (tri.urgent and _ON_INFUSION.search(x.text) and not _INFUSION_TOLD.search(q.text))]
         sents = self._for_the_picture(q, tri, self._after_emergency(q, tri, sents))
         lex = r.lexical[lang]
         top_dense = max((h.dense or 0.0) for h in hits) if hits else 1.0
@@ -1234,8 +1245,10 @@ class AnswerEngine:
                 keep = {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
                 procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
                 fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
-                bullets = [b for b in bullets if b.sentence in fits] or [
-                    Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]
+                # (a part asking something else keeps its own: "infection risk? should we hold the biologic?")
+                other = [b for b in bullets if len(q.parts) > 1 and b.part < len(q.parts) and "hold" not in q.parts[b.part].aspects]
+                bullets = [b for b in bullets if b.sentence in fits or b in other] if any(b.sentence in fits for b in bullets) else [
+                    *other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]]
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
@@ -2262,7 +2275,8 @@ class AnswerEngine:
         alone = {c for p, ok in zip(q.parts, verdict.covered) if not ok and len(q.parts) > 1 for c in p.concepts}
         foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment") and c not in alone
                    and (not by.get(c) or (bullets and not any(c in b.sentence.concepts for b in bullets)))]
-        ours = [c for c in own_procedures(q.subjects, self._kinds, True) if c in lx]
+        # (or the procedure of ours told the turn before: "should she up her insulin herself?" after her TFESI)
+        ours = [c for c in own_procedures(q.subjects or (q.context_concepts if q.followup else ()), self._kinds, True) if c in lx]
         if not foreign or not ours or _ANY_SURGERY.intersection(q.concepts):
             return [], []
         return list(dict.fromkeys(self._said(q, c, q.lang) for c in foreign)), [self._said(q, c, q.lang) for c in ours[:2]]

@@ -226,7 +226,10 @@ _KIND = {
                                                         # (a threshold past which the risk rises: "3 or more levels", 3 个或以上节段)
                                                         r"\d+ or more\b|\d+\s*个?(?:或|及)以上"), re.I),
     "expected": re.compile(r"\bexpected (?:effect|side|temporary)|\bexpected\b|self-limit|resolv\w*|needed no treatment|no treatment|"
-                          r"reassur\w*|transient|temporary|\beffects?\s*[—–:]|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为|效应，表现为", re.I),
+                          r"reassur\w*|transient|temporary|\beffects?\s*[—–:]|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为|效应，表现为|"
+                          # (or a complication of the procedure: "leaking clear fluid and a headache sitting up after the
+                          # SCS trial - normal?" is a recognised risk of the lead placement, not a benign course)
+                          r"\brecogni[sz]ed (?:risk|complication|hazard)|(?:公认|已知)的?(?:风险|并发症)", re.I),
     "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|(?<![A-Za-z])(?:MRI|CT)(?![A-Za-z])|磁共振|影像|平片|X 线|X线|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞|排除|\brul(?:e|ed|ing) out\b|\bexclud", re.I),  # a test rules it out too
@@ -1561,7 +1564,9 @@ _WHETHER_NEEDED = re.compile(r"\b(?:do|does|should|must) (?:we|i|you|she|he|they
 _RISK_HIGHER_ASK = re.compile(r"(?:风险|危险)(?:会|是否)?(?:更|比较|较)?(?:高|大|增加)(?:吗|么|不|些吗)|(?:风险|危险)(?:高|大)不(?:高|大)|"
                               r"\b(?:is|are) (?:the |her |his |their )?(?:[\w-]+ )?risks? (?:any )?"
                               r"(?:higher|increased|raised|greater|high)\b|\bat (?:a )?(?:higher|increased|greater) risk\b|"
-                              r"\bdoes (?:it|that|this|\w+) (?:raise|increase) (?:the |her |his )?(?:bleeding |ha?ematoma )?risk\b", re.I)
+                              r"\bdoes (?:it|that|this|\w+) (?:raise|increase) (?:the |her |his )?(?:bleeding |ha?ematoma )?risk\b|"
+                              # (asked bare after the patient's condition: "on MTX + adalimumab … lumbar ESI. infection risk?")
+                              r"(?:^|[.;:,!?]\s*|\s[-–—]\s*)(?!bleeding\b)[\w-]+ risks?\s*\?", re.I)
 
 
 def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
@@ -2560,6 +2565,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     counted = [c for c in counted if c[1].group != "overview" or "overview" in groups or (harm is not None and harm(c[1]))] or counted
     counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
+    # (two asked, "电极移位率和感染率分别是多少": one giving both, before an overall rate naming one of them)
+    counted = [c for c in counted if len(about) < 2 or (about <= c[1].concepts and len(_COUNT.findall(c[1].text)) >= len(about))] or counted
     counted = _rates_before_none_seen(counted, about)
     # (one giving that complication's own rate, before an overall rate that lists it among others)
     counted = [c for c in counted if focused is None or focused(c[1])] or counted

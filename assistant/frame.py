@@ -90,6 +90,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well))|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
+               # (a finding during the case: "what if i see blood on aspiration", "what if I get a flash")
+               r"\bwhat if (?:i|we|you) (?:see|get|find|hit|notice|have)\b|"
                r"what else can (?:i|we) (?:do|try)|then what|what next|(?:^|[.,;:!]\s*)next\s*\?|"
                # ("wet tap w 18G tuohy, positional HA day 2. options?": the ways to treat what is told)
                r"(?<!for )\boptions\s*[?.!]*\s*$|\bwhat (?:are )?(?:my|the|our) options\s*[?.!]*\s*$|"
@@ -273,6 +275,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(?:need|require)s? (?:a|an) (?:pregnancy |urine |serum |b-?hcg |beta-?hcg |hcg |screening |pre-?(?:procedure|op) )?"
                    r"(?:test|testing|screen\w*)\b|"
                    # what a step of the technique is for ("what's the point of the extension tubing?", 接延长管有什么用)
+                   # (whether a safety step is needed at all: "test dose for lumbar TFESI - do i need one?")
+                   r"\b(?:do|would|should) (?:i|we|you) (?:really |always |even |still )?(?:need|have to (?:do|use|give)) (?:one|it)\b|"
                    r"\bwhat(?:'s| is) the (?:point|purpose|use) of\b|\bwhy (?:do|should|would) (?:we|i|you) (?:use|attach|add|need)\b|"
                    # after a reaction: "next time she needs an ESI what do we do?" (it must not happen again)
                    r"\bnext time (?:she|he|they|the (?:patient|pt)|pt|we|i) (?:needs?|has|have|gets?|comes?|is due)\b|"
@@ -315,9 +319,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # the likelihood (not "the risks of", nor the harm of a choice: "the risk of using particulate steroid")
                   r"\b(?:what(?:'s| is)|how (?:high|big|great|large) is) the risk of\b(?!\s+(?:using|giving|injecting|doing|performing|choosing))|"
                   # "whats the PDPH risk?" after a wet tap: how likely (a bleeding risk is a class, a risk factor an ask of its own)
-                  r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?!the\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))",
-                  r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有)*多(?:少|高|大)|多少人|"
-                  r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据"),
+                  r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?!the\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))|"
+                  # (asked bare, "infection risk?", "PDPH risk?": how likely, for the patient told)
+                  r"(?:^|[.;:,!?]\s*|\s[-–—]\s*)(?!bleeding\b)[\w-]+ risks?\s*\?",
+                  r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有|分别|各|各自)*多(?:少|高|大)|多少人|"
+                  r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据|"
+                  # (a complication with "how much" after it: "有症状的肺栓塞多少")
+                  r"(?:栓塞|渗漏|感染|血肿|头痛|气胸|并发症|损伤|瘫痪|移位|断裂|脓肿)(?:的)?(?:有|是|大概|大约|约)?多少(?!天|小时|分钟|周|毫|mg|ml|mL|剂量|次|量|钱)"),
     "complications": ("complications",
                       r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!haematoma )(?<!hematoma )(?<!bleed )\brisk (?:with|after|from|following)\b|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
@@ -339,7 +347,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
                    # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
-                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
@@ -359,6 +367,13 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 # The same patient said so ("the same pt", 同一个病人).
+# Another specialty's management of a drug the patient takes (insulin doses, antihypertensives, bone treatment, how long
+# a stent's antiplatelets go on): beside a procedure of ours it is a setting the patient is in, not a foreign procedure.
+MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-management", "osteoporosis-treatment", "dapt-duration"})
+_IMMUNOSUPPRESSED = "immunosuppression"
+# The patient told before, as a pronoun ("should she up her insulin?", 他的降糖药要调吗).
+_PATIENT_PRONOUN = {"en": re.compile(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
+                    "zh": re.compile(r"她|他")}
 _SAME_PATIENT = {"en": re.compile(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
                  "zh": re.compile(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
 # ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
@@ -835,7 +850,9 @@ def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Conce
         # phrase counts: "still can't get out of bed despite fluids and caffeine")
         after = _DESPITE.match(cue.group(0)) is not None
         end = next((m.start() for m in _CLAUSE_END.finditer(q, cue.end())), len(q)) if after else 0
-        out += [m.concept for m in matches if (cue.end() <= m.start and m.end <= end if after else m.end <= cue.start())
+        # (named before it in its own sentence: "on aspirin - ok to do blood patch? and what if it fails" tried no aspirin)
+        begin = max(q.rfind(ch, 0, cue.start()) for ch in "?.!;。？！；") + 1
+        out += [m.concept for m in matches if (cue.end() <= m.start and m.end <= end if after else begin <= m.start and m.end <= cue.start())
                 and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))]
     return tuple(dict.fromkeys(out))
 
@@ -901,6 +918,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # intrathecal baclofen running out or stopped ("泵快空了，断药会有什么风险", "baclofen pump ran low"): its withdrawal
     ("baclofen", re.compile(r"断药|停药|中断|打空|泵空|快空|用完|没药了|\bran (?:out|dry|low)\b|\brun(?:s|ning)? (?:out|dry|low)\b|"
                             r"\bempty\b|\binterrupt\w*|\bmissed (?:refill|the refill)\b|\bstopp?ed\b|\bwithdrawn\b", re.I), "baclofen-withdrawal"),
+    # withdrawal told beside the drug that was stopped is that drug's ("泵里是吗啡…是不是撤药反应", "withdrawal after the
+    # hydromorphone pump ran dry"): an opioid's is not baclofen's, whose life-threatening picture the sources give
+    ("withdrawal", re.compile(r"morphine|hydromorphone|fentanyl|sufentanil|opioid|opiate|吗啡|氢吗啡酮|芬太尼|阿片", re.I), "opioid-withdrawal"),
+    ("withdrawal", re.compile(r"baclofen|巴氯芬", re.I), "baclofen-withdrawal"),
     # an allergic reaction told beside contrast is a contrast reaction ("上次做增强CT出过全身荨麻疹", "hives after the dye last time")
     ("allergic-reaction", re.compile(r"contrast|\bdye\b|iodinated|iohexol|omnipaque|gadolinium|造影|对比剂|增强CT|增强MRI|增强核磁|碘剂", re.I),
      "contrast-allergy"),
@@ -1783,6 +1804,7 @@ class Framer:
         parts = self._bridged_patient(self._each_its_drug(tuple(self._drug_asked(p) for p in parts)))
         kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
+        parts = self._immunosuppressed_parts(concepts, parts)
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
                           if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)
@@ -1954,6 +1976,14 @@ class Framer:
                 concepts = tuple(compound if c == need else c for c in concepts if c != compound)
         return concepts
 
+    def _immunosuppressed_parts(self, concepts: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[Part, ...]:
+        """Each part naming a rheumatology drug and an infection: the patient is immunosuppressed (see `_with_compounds`)."""
+        if _IMMUNOSUPPRESSED not in concepts:
+            return parts
+        return tuple(replace(p, concepts=(*p.concepts, _IMMUNOSUPPRESSED)) if "rheumatology-drug-management" in p.concepts
+                     and _IMMUNOSUPPRESSED not in p.concepts and any("infection" in self.lexicon.broader_closure([c]) for c in p.concepts)
+                     else p for p in parts)
+
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
         colleague's dose limit is the fetus's."""
@@ -1964,6 +1994,11 @@ class Framer:
         concepts = self._joint_shot(q, concepts)
         concepts = self._adjacent(q, concepts)
         concepts = self._observed(q, concepts)
+        # (a rheumatology drug told with an infection asked, "on MTX + adalimumab … infection risk?": the patient is
+        # immunosuppressed, a risk factor the sources name; the drug's own management stays another specialty's)
+        if "rheumatology-drug-management" in concepts and _IMMUNOSUPPRESSED in self.lexicon.concepts and _IMMUNOSUPPRESSED not in concepts \
+                and any("infection" in self.lexicon.broader_closure([c]) for c in concepts):
+            concepts = (*concepts, _IMMUNOSUPPRESSED)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):
             concepts = (*concepts, "embryo-fetus")
@@ -2131,6 +2166,10 @@ class Framer:
         # ours it followed: "small pneumothorax on the film - chest drain?" after "chest pain after a thoracic MBB RF")
         treats_ours = bool(out) and all(set(lex[o].related) & set(subjects) for o in out if o in lex) \
             and any(self.is_anchor(c) for c in prev.all_concepts)
+        # (the drug care of the patient just told, "should she up her insulin herself or call GP?" after her TFESI's
+        # glucose rise: that patient's picture, with the drug's management not ours)
+        treats_ours = treats_ours or (bool(out) and all(o in MEDICATION_SETTINGS for o in out) and bool(_PATIENT_PRONOUN[lang].search(q))
+                                      and any(self.is_anchor(c) for c in prev.all_concepts))
         if (out and not treats_ours) or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
@@ -2230,7 +2269,10 @@ class Framer:
         if later and not any(lex[c].kind == "procedure" for c in own):
             # "caudal ESI: max dose? and the risk of dural puncture?": a later part naming a complication or a drug
             # but no procedure stays with the procedure (and region) asked before
-            return tuple(c for c in dict.fromkeys(prev) if lex[c].kind == "procedure" or c in REGIONS)
+            # (the procedure of ours, not a technique the part before asked about: "test dose for lumbar TFESI - do i need
+            # one? what if i see blood on aspiration" is the TFESI's aspiration, not the test dose's)
+            anchored = any(self.is_anchor(c) for c in prev)
+            return tuple(c for c in dict.fromkeys(prev) if (lex[c].kind == "procedure" and (self.is_anchor(c) or not anchored)) or c in REGIONS)
         if first:  # (a drug of its own, "那低分子肝素呢", takes the place of the turn before's: warfarin is not inherited)
             return tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE) if any(lex[c].kind in _DRUGLIKE for c in own) else ctx
         return ()

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .frame import ESSENTIAL, POPULATIONS, Part, Question, drug_like, procedure_like
+from .frame import ESSENTIAL, MEDICATION_SETTINGS, POPULATIONS, Part, Question, drug_like, procedure_like
 from .sections import group_of
 
 
@@ -58,7 +58,6 @@ DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 
 # Another specialty's management of a drug the patient takes (metformin, an antihypertensive, osteoporosis treatment):
 # told beside a steroid injection of ours, the injection is still the subject.
-MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-management", "osteoporosis-treatment", "dapt-duration"})
 
 
 def own_procedures(concepts: Sequence[str], kinds: Mapping[str, str], foreign: bool, foreign_target: bool = False) -> list[str]:
@@ -243,8 +242,11 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         unheard = unheard or (len(keys) == 1 and keys[0] in miss and keys[0] in part.concepts and kinds.get(keys[0]) == "procedure")
         # (an ask inherited from the turn before is not this part's when the part asks its own: "what precautions?" after
         # "how long does relief last?")
+        # (or the drug a part asks the hold of: "on aspirin - ok to do blood patch?" is not answered by the patch's passages)
         asked = [c for c in miss if (c in ESSENTIAL and (c in part.concepts or not part.aspects))
-                 or (kinds.get(c) == "complication" and c in part.concepts) or c in POPULATIONS]
+                 or (kinds.get(c) == "complication" and c in part.concepts) or c in POPULATIONS
+                 or (kinds.get(c) in DRUG_KINDS and c in part.concepts and part.aspects[:1] == ("hold",)
+                     and not any(covers(c, t, parents.get(c, ())) for t in passage_tags))]
         unheard = unheard or any(c in ESSENTIAL or c in POPULATIONS for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:

@@ -471,7 +471,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "total-spinal",
         {"en": (r"total spinal|high spinal|high block|apn(?:o)?ea|apn(?:o)?eic|stopped breathing|not breathing|respiratory arrest|fixed dilated|"
                 r"breathing (?:has )?stopped|pupils? (?:are )?(?:fixed|dilated)",),
-         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|呼吸暂停|不呼吸|瞳孔散大|没有自主呼吸",)},
+         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|呼吸暂停|不呼吸|瞳孔散大|没有自主呼吸|呼吸(?:突然)?停了|呼吸没了|没(?:有)?(?:了)?呼吸|不喘气",)},
         {"en": r"epidural|intrathecal|inject|block|stellate|cervical|neuraxial",
          "zh": r"硬膜外|鞘内|注射|阻滞|星状|颈|椎管"},
         {"en": "URGENT: sudden apnoea, unconsciousness or profound hypotension after a neuraxial or cervical injection can be a total spinal "

@@ -649,6 +649,25 @@ def test_plurals_in_ies_name_their_concept(lexicon):
     assert found == ["cement-leakage", "vertebroplasty", "kyphoplasty"]
 
 
+def test_every_english_name_is_found_whole_as_its_concept_with_or_without_its_spaces(lexicon):
+    # The names compile to a prefix tree; each name must still match end to end, the longest name winning.
+    from assistant.text import fold_en
+    checked = 0
+    for concept in lexicon.concepts.values():
+        for name in concept.en:
+            key = fold_en(name).strip()
+            if len(key) < 2 or not key.replace(" ", "").isalnum():
+                continue
+            for text in (key, key.replace(" ", "")):
+                hit = lexicon.match(f"about {text} today", homophones=False)
+                spans = [(m.start, m.end) for m in hit]
+                assert (6, 6 + len(text)) in spans, (name, text, [m.surface for m in hit])
+            checked += 1
+    assert checked > 3000
+    assert [m.concept for m in lexicon.match("stopping antiplatelet therapy")] == ["antiplatelet"]
+    assert [m.surface for m in lexicon.match("spinal cord stimulation (SCS) trial")][0] == "spinal cord stimulation"
+
+
 def test_a_sentence_about_the_left_out_complication_ranks_low_even_when_it_names_the_procedure():
     part = Part("after vertebroplasty, what complications are there besides cement leaks?", ("vertebroplasty",), ("complications",))
     q = _q(concepts=("vertebroplasty",), subjects=("vertebroplasty",), aspects=("complications",), parts=(part,),

@@ -1,0 +1,152 @@
+"""Rounds 115-117 (an ED registrar, an ICU consultant and a pain nurse on the phone; a neurosurgeon, an interventional
+radiologist and a GP; a first-list resident, a pain consultant and a teaching attending; their Chinese counterparts):
+other specialties' injections asked with a drug, an arrest told as "no BP", an opioid pump running dry, calls the day
+after, two-part questions whose second half was lost, and two rates asked at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.frame import aspects_of
+from assistant.safety import triage
+
+
+@pytest.fixture(scope="module")
+def night(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("night-index", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
+                                       "vertebral-augmentation", "last", "pdph", "patient-selection-monitoring", "radiation-contrast",
+                                       "intrathecal-drug-delivery", "infection-control", "facet-mbb-rfa", "spinal-cord-stimulation"))
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+# --- another specialty's injection, asked with a drug and how often -----------------------------------------------------
+
+@pytest.mark.parametrize("q", ["can my pt have carpal tunnel steroid inj while on rivaroxaban? how many times can it be repeated",
+                               "肩袖撕裂打PRP，要停阿司匹林吗？多久打一次"])
+def test_another_specialtys_injection_is_not_answered_with_our_holds_or_repeat_limits(night, q):  # type: ignore[no-untyped-def]
+    a = night.answer(q)
+    assert a.abstained and a.verdict == "out_of_scope", a.text[:200]
+    assert "3 days" not in a.text and "3–4" not in a.text and "3 天" not in a.text, a.text[:300]
+
+
+# --- an arrest told as the caller sees it ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q,lang", [("硬膜外注射完病人突然说不出话,呼吸停了,血压测不到,怎么办!!", "zh"),
+                                    ("硬膜外注射后病人没呼吸了 血压测不到", "zh"),
+                                    ("硬膜外注射完病人呼吸停了", "zh")])
+def test_apnoea_or_no_blood_pressure_after_an_epidural_is_a_total_spinal_not_a_stroke(q, lang):  # type: ignore[no-untyped-def]
+    assert triage(q, lang, ("esi", "neuraxial-procedure")).rule == "total-spinal"
+
+
+def test_a_collapse_after_bupivacaine_asking_for_lipid_stays_local_anaesthetic_toxicity():  # (guard)
+    assert triage("bupivacaine SGB done, HR 30s, no BP - lipid?", "en", ("stellate-ganglion-block", "bupivacaine")).rule == "last"
+
+
+# --- an opioid pump running dry is not baclofen's withdrawal ----------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["鞘内泵病人来急诊,泵在报警,泵里是吗啡,现在出汗、腹泻、焦虑、打哈欠,是不是撤药反应?",
+                               "IT morphine pump alarming, pt sweaty, diarrhoea, yawning - withdrawal?"])
+def test_withdrawal_told_beside_morphine_is_opioid_withdrawal_and_said_to_be_missing(night, q):  # type: ignore[no-untyped-def]
+    f = night.frame(q)
+    assert "opioid-withdrawal" in f.concepts and "baclofen-withdrawal" not in f.concepts, f.concepts
+    a = night.answer(q)
+    assert not a.abstained
+    first = a.text.splitlines()[0]
+    assert first.startswith(">") and ("opioid withdrawal" in first or "阿片类药物戒断" in first), first
+
+
+def test_withdrawal_told_beside_baclofen_stays_baclofens(night):  # (guard)
+    assert "baclofen-withdrawal" in night.frame("ITB pump empty, is this withdrawal?").concepts
+
+
+# --- "normal?" about a complication of the procedure told -------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["post SCS trial phone call - lead exit site leaking clear fluid and she gets a headache when she sits up. normal?",
+                               "SCS试验电极出口渗清亮液体，坐起来就头痛，正常吗"])
+def test_a_leak_and_a_postural_headache_after_an_scs_trial_lead_with_its_recognised_risk(night, q):  # type: ignore[no-untyped-def]
+    b = _bullets(night.answer(q).text)
+    assert b and ("spinal cord stimulation" in b[0] or "SCS" in b[0] or "脊髓电刺激" in b[0]), b[:2]
+
+
+# --- the patient's own drug care, the turn after her procedure ---------------------------------------------------------------
+
+def test_her_insulin_after_her_tfesi_is_answered_with_the_glucose_advice_and_a_scope_note(night):
+    a = night.answer("should she up her insulin herself or call GP?",
+                     history=["T2DM on insulin having Kenalog 80mg TFESI next wk. what will her sugars do and for how long"])
+    assert not a.abstained, a.text[:200]
+    lines = a.text.splitlines()
+    assert lines[0].startswith(">") and "insulin" in lines[0], lines[0]
+    assert any("glucose" in x for x in _bullets(a.text)), a.text
+
+
+def test_an_insulin_question_with_no_procedure_before_stays_out_of_scope(night):  # (guard)
+    assert night.answer("should she up her insulin herself?").verdict == "out_of_scope"
+
+
+# --- the call the day after -------------------------------------------------------------------------------------------------
+
+def test_a_next_day_deficit_gets_no_infusion_step_and_no_bare_stop(night):
+    q = "on call: wife rang, husband had lumbar ESI yesterday, now severe back pain and cant feel his legs since this am. he's on plavix. what do we do"
+    a = night.answer(q)
+    assert "continuous epidural" not in a.text, a.text
+    assert "stopping the procedure," not in a.text, a.text
+
+
+def test_a_deficit_with_a_labour_epidural_running_is_the_haematoma_pathway_with_its_infusion_step(night):
+    a = night.answer("labour epidural infusion running, she now can't move her legs and has back pain - what do I do?")
+    assert a.urgent and a.pathway == "neuraxial-deficit", a.text[:200]
+    assert "continuous epidural" in a.text  # (the infusion told keeps its step)
+
+
+# --- two-part questions ----------------------------------------------------------------------------------------------------
+
+def test_a_drug_told_in_one_sentence_is_not_tried_by_a_hypothetical_failure_in_the_next(night):
+    f = night.frame("she's on aspirin 100mg daily - ok to do blood patch? and what if it fails",
+                    ["young woman had interlaminar epidural last wk, now headache only when upright, better lying flat. what next?"])
+    assert "aspirin" not in f.tried and "aspirin" in f.subjects, (f.tried, f.subjects)
+
+
+def test_the_aspirin_half_of_a_blood_patch_question_is_said_to_be_not_covered(night):
+    a = night.answer("she's on aspirin 100mg daily - ok to do blood patch? and what if it fails",
+                     history=["young woman had interlaminar epidural last wk, now headache only when upright, better lying flat. what next?"])
+    first = a.text.splitlines()[0]
+    assert first.startswith(">") and "aspirin" in first, first
+
+
+def test_a_test_dose_asked_whether_needed_leads_with_the_test_dose(night):
+    f = night.frame("test dose for lumbar TFESI - do i need one? what if i see blood on aspiration")
+    assert f.parts[0].aspects[:1] == ("prevention",) and "test-dose" not in f.parts[1].inherited, f.parts
+    assert "action" in f.parts[1].aspects, f.parts[1]
+    a = night.answer("test dose for lumbar TFESI - do i need one? what if i see blood on aspiration")
+    assert "test dose" in _bullets(a.text)[0], a.text
+
+
+def test_an_immunosuppressed_patients_infection_risk_is_answered_beside_the_unknown_biologic(night):
+    a = night.answer("pt on MTX + adalimumab for RA wants lumbar ESI. infection risk? should we hold the biologic?")
+    assert "adalimumab" in a.text.splitlines()[0], a.text[:200]
+    assert any("immunosuppression" in x for x in _bullets(a.text)), a.text
+
+
+def test_two_rates_asked_lead_with_the_sentence_giving_both(night):
+    for q in ("SCS电极移位率和感染率分别是多少", "SCS lead migration and infection rates?"):
+        b = _bullets(night.answer(q).text)
+        assert b and "13%" in b[0] and "3–4%" in b[0], (q, b[:2])
+
+
+def test_a_complication_with_how_much_after_it_asks_its_rate():
+    assert "frequency" in aspects_of("有症状的肺栓塞多少", "zh")
+    assert "frequency" in aspects_of("SCS电极移位率和感染率分别是多少", "zh")
+    assert "frequency" not in aspects_of("利多卡因最大剂量多少", "zh")  # (guard: a dose)
+
+
+def test_how_to_protect_most_effectively_is_no_comparison():
+    assert "comparison" not in aspects_of("怎么防护比较有效", "zh")
+    assert "comparison" in aspects_of("PVP和PKP比较，哪个渗漏多", "zh")  # (guard)
+
+
+def test_a_bare_infection_risk_asks_how_likely():
+    assert "frequency" in aspects_of("pt on MTX wants lumbar ESI. infection risk?", "en")
+    assert "frequency" not in aspects_of("bleeding risk?", "en")  # (guard: a bleeding-risk class)
