@@ -353,6 +353,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
                   + _WHY_NOT_USE_EN + r"|how does .{0,40}(?:cause|happen|lead)|"
                   r"how (?:does|do|would) (?:the |a |an )?[\w -]{1,30}?\b(?:actually |really )?work\b(?! (?:for|in (?:a|an|the) \w+ (?:patient|pt)))",  # ("how does the lipid actually work?")
+                  # ("…能不能用曲安奈德？为啥不行": why it may not be used, in spoken words)
+                  r"(?:为啥|为什么|为何|咋)(?:不行|不能用|不可以|不让用|禁用)|(?<![\u4e00-\u9fff])为啥\s*[？?]?\s*$|"
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
                   + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
@@ -783,11 +785,19 @@ def _evidence_size(part: Part, before: Part) -> bool:
 
 def _without_told_dose(q: str, lang: Lang, aspects: tuple[str, ...]) -> tuple[str, ...]:
     """The kind of dose the patient is on told beside a hold ("克赛 预防剂量 最后一针后多久可以做鞘内泵植入？", "on a
-    prophylactic dose of Lovenox, how long before…"): the interval is asked, not a dose."""
+    prophylactic dose of Lovenox, how long before…"): the interval is asked, not a dose; the extra dose of an imaging
+    technique ("does DSA add anything over live fluoro? worth the extra dose?") is radiation, not a drug's."""
+    if "dose" in aspects and _IMAGING_DOSE[lang].search(q):
+        return tuple(a for a in aspects if a != "dose") or ("comparison",)
     if "dose" not in aspects or not {"hold", "timing"} & set(aspects) or _DOSE_ASKED[lang].search(q) \
             or _rx(ASPECTS["dose"][2 if lang == "zh" else 1]).search(_blank(q, lang, _DOSE_KIND_TOLD)):
         return aspects
     return tuple(a for a in aspects if a != "dose")
+
+
+_IMAGING_DOSE = {"en": re.compile(r"^(?=[\s\S]*\b(?:fluoro\w*|DSA|x-?rays?|CT|c-arm|radiation|angiograph\w*)\b)[\s\S]*"
+                                r"\b(?:extra|additional|added|more|higher|bigger) (?:radiation )?dose\b", re.I),
+                 "zh": re.compile(r"^(?=[\s\S]*(?:透视|DSA|X线|射线|辐射|CT|C臂|减影))[\s\S]*(?:多吃|多受|额外|增加)(?:的)?(?:辐射|射线)?剂量")}
 
 
 def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:

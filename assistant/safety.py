@@ -1871,8 +1871,11 @@ _FOREIGN_BANNER = {
 
 def foreign_emergency(question: str, lang: Lang) -> Triage:
     """The banner for shock- or arrest-range vital signs, a failing heart rate or a collapse told as happening now in a
-    question about another specialty's procedure (its answer declines the procedure; no pathway's steps are quoted)."""
+    question about another specialty's procedure (its answer declines the procedure; no pathway's steps are quoted); or
+    for a threatened airway told after one ("post ACDF day 1 neck swelling and stridor, how do i manage")."""
     q = question if lang == "zh" else f" {question} "
+    if _rx(_AIRWAY_THREAT[lang]).search(q) and not not_now(question, lang) and not _rx(_CALM_ASK[lang]).search(q):
+        return Triage(True, FOREIGN_EMERGENCY, _FOREIGN_AIRWAY[lang])
     if not (severe(question, lang) or slow_heart(question, lang) or _rx(_OUT_COLD[lang]).search(q)) or not_now(question, lang):
         return Triage(False)
     # (told as happening: "术中心率突然掉到40，怎么办", "HR dropped to 40 intraop, what do I do"; never a frequency, a plan or a
@@ -1883,6 +1886,17 @@ def foreign_emergency(question: str, lang: Lang) -> Triage:
     return Triage(True, FOREIGN_EMERGENCY, _FOREIGN_BANNER[lang])
 
 
+# A threatened airway: stridor, a swelling neck with breathing trouble, an obstructed airway.
+_AIRWAY_THREAT = {"en": r"\bstridor\w*|\bairway (?:compromise|obstruction|is closing|closing)\b|"
+                        r"\bneck (?:swelling|haematoma|hematoma)\b[^.?!]{0,40}\b(?:can(?:no|'|’)?t breathe|short of breath|sob|struggling to breathe|desat\w*)|"
+                        r"\b(?:can(?:no|'|’)?t breathe|struggling to breathe)\b[^.?!]{0,40}\bneck (?:swelling|haematoma|hematoma)\b",
+                  "zh": r"喘鸣|喉鸣|气道(?:梗阻|受压|阻塞)|颈部(?:肿胀|血肿)[^。？?]{0,12}(?:呼吸困难|憋气|喘不上气|喘不过气)|"
+                        r"(?:呼吸困难|憋气|喘不上气|喘不过气)[^。？?]{0,12}颈部(?:肿胀|血肿)"}
+_FOREIGN_AIRWAY = {
+    "en": "URGENT: stridor or a threatened airway is an emergency, after a procedure this knowledge base does not cover. "
+          "Call for help and secure the airway now; the sources here give no steps for it.",
+    "zh": "紧急：喘鸣或气道受威胁属于急症，且发生在本知识库未涵盖的操作之后。立即呼叫支援并保障气道；此处资料未给出针对它的处理步骤。",
+}
 _FELL_NOW = {"en": r"\b(?:dropped|fell|fallen|crash\w*|collapsed|arrested)\b|\bintra-?op\b|\bon the table\b",
              "zh": r"突然|掉到|降到|术中|台上|抢救"}
 _CALM_ASK = {"en": r"\b(?:does|do|can|will|would|is|are) (?:[\w-]+ ){0,4}?(?:cause|common|usual|expected|normal|known|a known|ok|okay)\b|"

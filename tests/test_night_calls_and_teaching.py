@@ -150,3 +150,23 @@ def test_how_to_protect_most_effectively_is_no_comparison():
 def test_a_bare_infection_risk_asks_how_likely():
     assert "frequency" in aspects_of("pt on MTX wants lumbar ESI. infection risk?", "en")
     assert "frequency" not in aspects_of("bleeding risk?", "en")  # (guard: a bleeding-risk class)
+
+
+# --- the second round's smaller asks ---------------------------------------------------------------------------------------
+
+def test_why_not_in_spoken_chinese_asks_the_mechanism():
+    assert "mechanism" in aspects_of("为啥不行", "zh")
+    assert "mechanism" in aspects_of("颈椎TF为什么不能用曲安奈德", "zh")
+    assert "mechanism" not in aspects_of("为啥要停药几天", "zh")  # (guard: a hold asked with why, not a bare why-not)
+
+
+def test_stridor_after_another_specialtys_neck_surgery_gets_an_airway_banner(night):
+    a = night.answer("pt post ACDF day 1 neck swelling and stridor, how do i manage")
+    assert a.abstained and a.urgent and "airway" in a.text.splitlines()[0], a.text[:200]
+    assert not night.answer("how common is stridor after ACDF?").urgent  # (guard: a frequency asked)
+
+
+def test_the_extra_dose_of_an_imaging_technique_is_no_drug_dose(night):
+    f = night.frame("does DSA actually add anything over live fluoro? worth the extra dose?")
+    assert "dose" not in f.aspects, f.aspects
+    assert "dose" in night.frame("naloxone given, RR still 8 - give an extra dose?").aspects  # (guard: a drug's)
