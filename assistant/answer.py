@@ -137,6 +137,8 @@ _COUNSELLED = {"en": re.compile(r"\bexplain|\btell (?:her|him|them|the (?:patien
 _NONE_AFTER = {"en": "Nothing in the knowledge base on {complications} after {procedure}; what it has on other procedures is not "
                       "quoted as if it applied to {procedure}.",
                "zh": "知识库中没有关于{procedure}后{complications}的资料；其他操作的相关数据不适用于{procedure}，故不引用。"}
+ANY_COMPLICATION = "*complications*"  # (its complications asked in general, none named)
+_ITS_COMPLICATIONS = {"en": "its complications", "zh": "并发症"}
 _NOTHING_ON = {"en": "Nothing in the knowledge base on: {terms}.", "zh": "知识库中没有关于以下内容的资料：{terms}。"}
 _NOTHING_FOR = {"en": "It gives no {terms} for {procedures}.", "zh": "知识库未给出{procedures}的{terms}。"}
 # what an ask that is the point of a part is called in a sentence (its lexicon names are the ways it is asked)
@@ -1251,6 +1253,7 @@ class AnswerEngine:
                     *other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]]
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
+        bullets = bullets if tri.urgent else self._without_others_harms(q, bullets)
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
             return self._none_for(q, lang, hits, unsaid)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
@@ -2044,7 +2047,7 @@ class AnswerEngine:
         unnamed = [] if urgent else self._unknown_drugs(q)
         foreign, ours = self._beside_ours(q, verdict, bullets)
         foreign = [] if set(foreign) <= set(unnamed) else foreign  # ("humira … stop it?": its hold note says it once)
-        ours = ours or [self._said(q, c, lang) for c in own_procedures(q.subjects, self._kinds, True)[:2] if c in self.lexicon.concepts]
+        ours = ours or [self._said(q, c, lang) for c in self._procedures_told(q)[:2] if c in self.lexicon.concepts]
         if foreign:  # "covid booster yesterday, ESI today?": the vaccine is not covered, the ESI is (said before its facts)
             lines.append(NOTE_PREFIX + _BESIDE_OURS[lang].format(foreign=_join(foreign, lang), ours=_join(ours, lang)))
         elif not urgent and (unsaid := self._conditions_unsaid(q, bullets)):  # "BP 190/105 … SIJ injection, do I cancel?"
@@ -2301,18 +2304,27 @@ class AnswerEngine:
         """Whether a patient with a condition told may have a procedure of ours ("BP 190/105 in the pre-op bay, SI joint
         injection - do I cancel?") when none of the answer's sentences names the condition: the condition, in the question's
         words (the answer is about the procedure alone and says so first)."""
-        if q.aspects[:1] != ("contraindications",) or not bullets or not own_procedures(q.subjects, self._kinds, True):
+        procs = self._procedures_told(q)
+        if q.aspects[:1] != ("contraindications",) or not bullets or not procs:
             return []
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         # (named in a sentence with the procedure or a broader one, not among a drug's criteria; and no passage anywhere
         # names it with them: the note must be true of the whole base)
-        near = {x for p in own_procedures(q.subjects, self._kinds, True) for x in self.lexicon.broader_closure([p])}
+        near = {x for p in procs for x in self.lexicon.broader_closure([p])}
         near |= _ANY_PROCEDURE  # (what the sources say of any pain procedure or steroid injection covers this one too)
         named = set().union(*(b.sentence.concepts for b in bullets if near & b.sentence.concepts or not manages_drug(b.sentence, self._kinds)))
         beside = {cid for x in near for cid in by.get(x, ())}
         # (a stent's care is its drugs': never said to be beyond the sources here)
         return [self._said(q, c, q.lang) for c in q.concepts if self._kinds.get(c) == "condition" and c in lx and c not in named
                 and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside and not drug_managed(c)]
+
+    def _procedures_told(self, q: Question) -> list[str]:
+        """The question's procedures of ours, with the procedure an implanted device of ours stands for ("IT pump … can we
+        still implant?": intrathecal drug delivery)."""
+        lx = self.lexicon.concepts
+        devices = [b for c in q.subjects if self._kinds.get(c) == "equipment" and c in lx for b in lx[c].broader
+                   if self._kinds.get(b) == "procedure" and self.lexicon.is_anchor(b)]
+        return list(dict.fromkeys([*own_procedures(q.subjects, self._kinds, True), *devices]))
 
     def _said(self, q: Question, concept: str, lang: Lang) -> str:
         """A concept as the question wrote it ("ozone discectomy"), else its name."""
@@ -2355,6 +2367,23 @@ class AnswerEngine:
         parts = [{"question": p.text, "covered": False} for p in q.parts]
         return Answer(question=q.original, lang=lang, text=text, abstained=True, nearest_topics=topics, verdict=verdict.kind, parts=parts)
 
+    def _without_others_harms(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """Asked the complications of one procedure of ours ("腹腔神经丛阻滞有什么并发症"): not another procedure's own
+        complications (the SGB's recurrent laryngeal nerve block), when some bullet is left; what the sources say of the
+        whole class (vascular injection, haematoma and pneumothorax in sympathetic blocks) stays."""
+        procs = [c for c in q.subjects if self._kinds.get(c) == "procedure"]
+        if q.aspects[:1] != ("complications",) or len(procs) != 1 or q.followup or len(q.parts) > 1:
+            return bullets
+        near = set(self.lexicon.broader_closure(procs))
+        said = {id(b): set(self.lexicon.tags(b.sentence.text)) for b in bullets}  # (the sentence's own words, not its passage's)
+        harms = [b for b in bullets if any(self._kinds.get(c) == "complication" for c in said[id(b)])]
+        if any(procs[0] in said[id(b)] for b in harms):
+            return bullets  # (its own complications are there: the rest is the answer's to order)
+        others = [b for b in harms if any(self._kinds.get(c) == "procedure" and c not in near for c in said[id(b)])]
+        kept = [b for b in bullets if b not in others]
+        # (with no complication left but others', the answer says the sources have none for it: `_others_only`)
+        return kept if others and any(b not in others for b in harms) else bullets
+
     def _others_only(self, q: Question, bullets: Sequence[Bullet]) -> tuple[str, ...]:
         """Asked how often, or who is at risk of, a complication after one procedure of ours whose passages never name it
         ("coeliac plexus neurolysis - risk of paraplegia?"), when no bullet names them but those about another procedure
@@ -2366,14 +2395,20 @@ class AnswerEngine:
         by = self.retriever.by_concept
         procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and by.get(c)]
         comps = [c for c in q.concepts if self._kinds.get(c) in ("complication", "finding") and by.get(c)]
-        if len(procs) != 1 or not comps:
+        if len(procs) != 1:
             return ()
-        mine = set(by[procs[0]])
-        unsaid = tuple(c for c in comps if not mine & set(by[c]))
         near = set(self.lexicon.broader_closure([procs[0]]))
 
         def other(b: Bullet) -> bool:  # about another procedure, not this one
             return procs[0] not in b.sentence.concepts and any(self._kinds.get(c) == "procedure" and c not in near for c in b.sentence.concepts)
+        if not comps:
+            # ("腹腔神经丛毁损…会有什么并发症": its complications asked, and every bullet naming one is another procedure's, the
+            # SGB's; not when the procedure's own passages name any complication)
+            harms = [b for b in bullets if any(self._kinds.get(c) == "complication" for c in b.sentence.concepts)]
+            own = any(procs[0] in b.sentence.concepts for b in harms)
+            return (ANY_COMPLICATION,) if q.aspects[:1] == ("complications",) and harms and all(map(other, harms)) and not own else ()
+        mine = set(by[procs[0]])
+        unsaid = tuple(c for c in comps if not mine & set(by[c]))
         # (what is left once the other procedures' bullets go names none of the complications asked)
         left = [b for b in bullets if not other(b) and set(comps) & b.sentence.concepts]
         return unsaid if unsaid == tuple(comps) and not left else ()
@@ -2383,7 +2418,8 @@ class AnswerEngine:
         lx = self.lexicon.concepts
         proc = next(c for c in q.subjects if self._kinds.get(c) == "procedure")
         proc = next((specific for specific, general in q.generalised if general == proc), proc)  # (as asked, not its broader one)
-        text = NOTE_PREFIX + _NONE_AFTER[lang].format(complications=_join([self._said(q, c, lang) for c in unsaid], lang),
+        text = NOTE_PREFIX + _NONE_AFTER[lang].format(complications=_join([_ITS_COMPLICATIONS[lang] if c == ANY_COMPLICATION else self._said(q, c, lang)
+                                                                            for c in unsaid], lang),
                                                       procedure=self._said(q, proc, lang) if proc in lx else proc)
         topics = self.nearest_topics(hits, lang)
         parts = [{"question": p.text, "covered": False} for p in q.parts]

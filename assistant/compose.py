@@ -2369,6 +2369,10 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
         elif not fits and len(when := [j for j in heads if parts[j].aspects[:1] == ("timing",)]) == 1 and when[0] != assign[i] \
                 and "timing" not in parts[assign[i]].aspects and _TIMED_AROUND.search(s.text) and scored[i][when[0]] >= w.min_score:
             assign[i] = when[0]  # ("要不要预防用抗生素 要用的话啥时候给": the sentence saying when goes to the part asking when)
+        elif not fits and len(counts := [j for j in heads if parts[j].aspects[:1] == ("frequency",)]) == 1 \
+                and all(not parts[j].aspects for j in heads if j != counts[0]) and _COUNT.search(s.text) and scored[i][counts[0]] >= w.min_score:
+            assign[i] = counts[0]  # ("…can we still implant? what's the infection rate": the rate goes to the part asking it)
+            pinned.add(i)
         elif not fits and len(named := [j for j in heads if j < len(topics) and topics[j] & s.concepts]) == 1 \
                 and scored[i][named[0]] >= w.min_score \
                 and not any(set(parts[j].concepts) & s.concepts and scored[i][j] > scored[i][named[0]] for j in heads if j != named[0]):
@@ -2743,7 +2747,9 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
             continue  # ("which early signs should the nurses watch for?": the signs, not the checks)
         # ("which is safer, TFESI or ILESI?" asks which carries fewer complications: their rates, no verdict word)
         if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects and first != ("complications",))
-                or (kind is _DRUG_RESTART and first == ("hold",))) and (ask.search(part.text) or lab):
+                or (kind is _DRUG_RESTART and first == ("hold",))
+                # (a ratio asked, "CNS 毒性的几倍", asks no dose: nothing else asked, the ratio answers it)
+                or (kind is _RATIO and not first)) and (ask.search(part.text) or lab):
             # "她体重45公斤，脂肪乳首剂多少毫升": with the weight told, a per-kg figure gives the volume
             return _VOLUME_OR_PER_KG if kind is _VOLUME and told_weight(part.text) is not None else kind
     return None

@@ -201,7 +201,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"where (?:should|do|does|is|are|to|can|would)|best (?:spot|site|place|level|position)",
                  r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
-                          r"contraindicat|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use)|"
+                          r"contraindicat|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
                           r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\bis\s{2,}(?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
@@ -2281,8 +2281,13 @@ class Framer:
             # but no procedure stays with the procedure (and region) asked before
             # (the procedure of ours, not a technique the part before asked about: "test dose for lumbar TFESI - do i need
             # one? what if i see blood on aspiration" is the TFESI's aspiration, not the test dose's)
+            # (or the implanted device that stands for its procedure: "IT pump … can we still implant? what's the infection rate")
+            # (the procedure it stands for, whose figures are the part's: the pump's infection rate, not the stimulator's)
             anchored = any(self.is_anchor(c) for c in prev)
-            return tuple(c for c in dict.fromkeys(prev) if (lex[c].kind == "procedure" and (self.is_anchor(c) or not anchored)) or c in REGIONS)
+            devices = tuple(b for c in prev if lex[c].kind == "equipment" for b in lex[c].broader
+                            if b in lex and lex[b].kind == "procedure" and self.is_anchor(b))
+            return tuple(c for c in dict.fromkeys((*prev, *devices)) if (lex[c].kind == "procedure" and (self.is_anchor(c) or not anchored))
+                         or c in REGIONS)
         if first:  # (a drug of its own, "那低分子肝素呢", takes the place of the turn before's: warfarin is not inherited)
             return tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE) if any(lex[c].kind in _DRUGLIKE for c in own) else ctx
         return ()

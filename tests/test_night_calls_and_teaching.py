@@ -15,7 +15,8 @@ from assistant.safety import triage
 def night(engine_over):  # type: ignore[no-untyped-def]
     return engine_over("night-index", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
                                        "vertebral-augmentation", "last", "pdph", "patient-selection-monitoring", "radiation-contrast",
-                                       "intrathecal-drug-delivery", "infection-control", "facet-mbb-rfa", "spinal-cord-stimulation"))
+                                       "intrathecal-drug-delivery", "infection-control", "facet-mbb-rfa", "spinal-cord-stimulation",
+                                       "cervical-thoracic-sympathetic"))
 
 
 def _bullets(text: str) -> list[str]:
@@ -170,3 +171,28 @@ def test_the_extra_dose_of_an_imaging_technique_is_no_drug_dose(night):
     f = night.frame("does DSA actually add anything over live fluoro? worth the extra dose?")
     assert "dose" not in f.aspects, f.aspects
     assert "dose" in night.frame("naloxone given, RR still 8 - give an extra dose?").aspects  # (guard: a drug's)
+
+
+# --- round 119: oncology and geriatrics ------------------------------------------------------------------------------------
+
+def test_a_cancer_told_as_the_diagnosis_is_no_other_specialtys_target(night):
+    a = night.answer("肺癌骨转移病人 在吃华法林 INR 2.5 要做鞘内泵植入 怎么准备")
+    assert not a.abstained and "华法林" in a.text, a.text[:200]
+    assert night.answer("CT guided lung cancer biopsy - pneumothorax rate?").verdict == "out_of_scope"  # (guard: a biopsy)
+
+
+def test_neutropenic_is_read_not_corrected_and_the_pump_part_takes_the_pumps_infection_rate(night):
+    q = "IT pump for cancer pain - pt neutropenic ANC 0.8 after chemo, can we still implant? what's the infection rate"
+    f = night.frame(q)
+    assert "neutropenia" in f.concepts and not f.corrections, (f.concepts, f.corrections)
+    assert "intrathecal-drug-delivery" in f.parts[1].inherited, f.parts[1]
+    a = night.answer(q)
+    assert a.text.startswith(">") and "neutropenic" in a.text.splitlines()[0], a.text[:200]
+    rates = [b for b in _bullets(a.text) if "%" in b]
+    assert rates and "intrathecal" in rates[0] and "SCS" not in rates[0], a.text  # (the pump's rate, not the stimulator's)
+
+
+def test_coeliac_plexus_complications_are_said_to_be_missing_not_filled_with_the_sgbs(night):
+    a = night.answer("腹腔神经丛阻滞有什么并发症")
+    assert "喉返神经" not in a.text and "膈神经" not in a.text, a.text[:300]  # (the SGB's own complications)
+    assert not night.answer("what are the complications of stellate ganglion block?").abstained  # (guard)
