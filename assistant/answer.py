@@ -354,6 +354,10 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
 _GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
              "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)")}
 _TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
+_ANY_OF_MANY = frozenset({"antibiotic"})  # (classes too wide to stand for the one drug asked)
+_DRUG_QUERIED = {"en": re.compile(r"\s*\?"), "zh": re.compile(r"\s*(?:吗|呢|行不行|可以吗|好不好)?\s*[？?]")}
+_WHICH_DRUG = {"en": re.compile(r"\b(?:which|what) (?:\w+ ){0,2}(?:abx|antibiotics?|drugs?|agents?|meds?|medications?)\b", re.I),
+               "zh": re.compile(r"(?:用|上|选)(?:什么|哪种|哪个)(?:抗生素|药)")}
 _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {condition}; the steps it has for this picture follow.",
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
@@ -362,14 +366,19 @@ _SETTLED_TOPICS = {"esi-stroke": "stroke"}
 _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection", "zh": "注射后的脊髓或脑梗死"},
              "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
              "sudden-severe-headache": {"en": "a sudden severe headache", "zh": "突发剧烈头痛"},
-             "unstable-vitals": {"en": "shock", "zh": "休克"}}
+             "unstable-vitals": {"en": "shock", "zh": "休克"},
+             "sedation-depression": {"en": "respiratory depression under sedation", "zh": "镇静中的呼吸抑制"}}
 # A rule to stop the injection ("stop when the cement approaches the posterior vertebral wall", 停止注射).
+# How soon, in hours ("within about 8 hours of symptom onset", "超过 12 小时"): whether the care can wait.
+_WITHIN_HOURS = re.compile(r"\bwithin (?:about )?\d+\s*(?:h|hours?)\b|\bmore than \d+\s*h|\d+\s*小时(?:内|以内)|超过\s*\d+\s*小时", re.I)
 # Other specialties' neuraxial blocks: a new deficit after one is the spinal haematoma pathway all the same.
-_NEURAXIAL_ELSEWHERE = frozenset({"labour-epidural", "diagnostic-lumbar-puncture", "paediatric-caudal-block", "intrathecal-chemotherapy"})
+_NEURAXIAL_ELSEWHERE = frozenset({"labour-epidural", "diagnostic-lumbar-puncture", "paediatric-caudal-block", "intrathecal-chemotherapy",
+                                  "patient-controlled-analgesia"})
 # A step for a patient with an epidural infusion running ("when motor block progresses during a continuous epidural
 # infusion"): no step for one who had a single injection yesterday ("husband had lumbar ESI yesterday, can't feel his legs").
 _ON_INFUSION = re.compile(r"during a continuous epidural|持续硬膜外[^，。]{0,6}输注期间", re.I)
-_INFUSION_TOLD = re.compile(r"infusion|catheter|\bPCEA\b|labou?r|\bdrip\b|running|输注|导管|镇痛泵|分娩|泵", re.I)
+_INFUSION_TOLD = re.compile(r"infusion|infusing|catheter|\bPCEA\b|labou?r|\bdrip\b|running|continuous|top-?up|in situ|m[lL]\s*/\s*h|"
+                            r"输注|导管|镇痛泵|分娩|泵|持续|给药|注药|滴注|留置|在位", re.I)
 _STOP_STEP = {"en": re.compile(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b|"
                                r"\bmust not be injected intrathecally\b|\babort or redirect\b", re.I),
               "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)|绝不能[^。]{0,24}注入鞘内|中止操作或改换")}
@@ -563,7 +572,7 @@ class AnswerEngine:
         t = time.perf_counter()
         tri = granuloma_shown(without_mri(self._triage(q), q.text, q.lang), q.text, q.lang, " ".join(q.history[-2:]))
         if tri.urgent and tri.rule not in SYSTEMIC_PATHWAYS and self._foreign_subject(q) \
-                and not (tri.rule == "neuraxial-deficit" and set(q.out_of_scope) <= _NEURAXIAL_ELSEWHERE):
+                and not (tri.rule == "neuraxial-deficit" and q.out_of_scope and set(q.out_of_scope) <= _NEURAXIAL_ELSEWHERE):
             # another specialty's procedure: its local complications are not our pathways (a deficit after another
             # specialty's neuraxial block is: the haematoma pathway is every neuraxial block's, "labour epidural running,
             # now can't move her legs")
@@ -1225,7 +1234,7 @@ class AnswerEngine:
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
             bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
             # (the drug asked, answered by a calm part too: "抽搐能用丙泊酚压吗？" right after the first step)
-            bullets = self._asked_drug_first(q, tri, bullets)
+            bullets = _how_soon_first(q, guide.rule, self._asked_drug_first(q, tri, bullets))
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
             steps = [b for b in bullets if b.kind == "action"][:3]
             shown = [b.sentence for b in steps]
@@ -1248,7 +1257,8 @@ class AnswerEngine:
                 procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
                 fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
                 # (a part asking something else keeps its own: "infection risk? should we hold the biologic?")
-                other = [b for b in bullets if len(q.parts) > 1 and b.part < len(q.parts) and "hold" not in q.parts[b.part].aspects]
+                other = [b for b in bullets if len(q.parts) > 1 and b.part < len(q.parts)
+                         and q.parts[b.part].aspects[:1] in (("frequency",), ("complications",), ("risk_factors",))]
                 bullets = [b for b in bullets if b.sentence in fits or b in other] if any(b.sentence in fits for b in bullets) else [
                     *other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]]
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
@@ -1823,13 +1833,16 @@ class AnswerEngine:
         # (only a drug the turn asks about giving, "should we give…", 要不要上…: not one told as the patient's, "she's on
         # eliquis btw", nor the injectate told as used)
         asked = [m.concept for m in q.matches if m.concept in lx and lx[m.concept].kind in ("drug", "drug-class", "brand")
-                 and _GIVE_ASK[q.lang].search(q.text[max(0, m.start - 25):m.start])
+                 and (_GIVE_ASK[q.lang].search(q.text[max(0, m.start - 25):m.start])
+                      # (or asked as the choice: "which abx empirically while we wait - vanc?", "用万古霉素吗？")
+                      or (bool(_DRUG_QUERIED[q.lang].match(q.text, m.end)) and bool(_WHICH_DRUG[q.lang].search(q.text[:m.start]))))
                  and not _TAKES[q.lang].search(q.text[max(0, m.start - 12):m.start])]
         own = [c for c in asked if self.retriever.by_concept.get(c)]  # (one no passage names gets "Nothing on …" instead)
         said = set().union(*(b.sentence.concepts for b in bullets)) if bullets else set()
         given = self._given(q)
+        # (a class names the drug's place in the steps, "benzodiazepine" for midazolam; not "antibiotics" for which one)
         return [c for c in dict.fromkeys(own)
-                if not set(self.lexicon.broader_closure([c])) & (said | given)]
+                if not (set(self.lexicon.broader_closure([c])) - _ANY_OF_MANY) & (said | given)]
 
     def _asks_of_drug(self, q: Question, part: Part, given: bool = False) -> bool:
         """Does a part of an emergency question ask about a drug (naloxone, a lipid emulsion; or the one named before it,
@@ -2532,6 +2545,13 @@ _RESCUE_TOLD = re.compile(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|
 def _rank(rule: str) -> int:
     """Place of a pathway in the priority order (see `safety.PRIORITY`)."""
     return PRIORITY.index(rule) if rule in PRIORITY else len(PRIORITY)
+
+
+def _how_soon_first(q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
+    """Asked whether a deficit's care can wait ("MRI要排到明天早上，先观察可以吗？"): how soon decompression must come first."""
+    if rule != "neuraxial-deficit" or not WAIT_ASK[q.lang].search(q.text):
+        return bullets
+    return sorted(bullets, key=lambda b: not _WITHIN_HOURS.search(b.sentence.text))
 
 
 def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from .frame import (
     ASPECTS,
+    BARE_RISK_ASK,
     CALLED_IN,
     COMPOUND_BASE,
     ESSENTIAL,
@@ -1566,7 +1567,7 @@ _RISK_HIGHER_ASK = re.compile(r"(?:风险|危险)(?:会|是否)?(?:更|比较|�
                               r"(?:higher|increased|raised|greater|high)\b|\bat (?:a )?(?:higher|increased|greater) risk\b|"
                               r"\bdoes (?:it|that|this|\w+) (?:raise|increase) (?:the |her |his )?(?:bleeding |ha?ematoma )?risk\b|"
                               # (asked bare after the patient's condition: "on MTX + adalimumab … lumbar ESI. infection risk?")
-                              r"(?:^|[.;:,!?]\s*|\s[-–—]\s*)(?!bleeding\b)[\w-]+ risks?\s*\?", re.I)
+                              + BARE_RISK_ASK, re.I)
 
 
 def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,

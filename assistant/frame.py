@@ -53,6 +53,10 @@ TIMED_DOSE_ASK = (r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonig
 # "why is there no need to stop aspirin", nor "why not just do a blood patch now?")
 _WHY_NOT_USE_EN = (r"\bwhy (?:not|shouldn'?t (?:we|i|you)|can'?t (?:we|i|you)|don'?t (?:we|you)|avoid)\s+(?:use|using|give|giving|inject|injecting|"
                    r"choose|pick)\b")
+# A risk asked bare after what is told ("pt on MTX … lumbar ESI. infection risk?"): how likely, for this patient; not a
+# bleeding or clotting risk, which asks the drug's hold and the procedure's class ("on clopidogrel, cervical ILESI. bleed risk?").
+BARE_RISK_ASK = (r"(?:^|[.;:,!?]\s*|\s[-–—]\s*)(?!(?:bleed\w*|ha?ematoma|hemorrhag\w*|haemorrhag\w*|thrombo\w*|stroke|clot\w*|"
+                 r"embol\w*|cardiac|cardiovascular|thromboembolic)\b)[\w-]+ risks?\s*\?")
 _WHY_NOT_USE_ZH = r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以|宜)?\s*(?:用|使用|打)(?!停|做|查|管|担心|等|再|吃|调)"
 
 
@@ -321,11 +325,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # "whats the PDPH risk?" after a wet tap: how likely (a bleeding risk is a class, a risk factor an ask of its own)
                   r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?!the\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))|"
                   # (asked bare, "infection risk?", "PDPH risk?": how likely, for the patient told)
-                  r"(?:^|[.;:,!?]\s*|\s[-–—]\s*)(?!bleeding\b)[\w-]+ risks?\s*\?",
+                  + BARE_RISK_ASK,
                   r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有|分别|各|各自)*多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据|"
                   # (a complication with "how much" after it: "有症状的肺栓塞多少")
-                  r"(?:栓塞|渗漏|感染|血肿|头痛|气胸|并发症|损伤|瘫痪|移位|断裂|脓肿)(?:的)?(?:有|是|大概|大约|约)?多少(?!天|小时|分钟|周|毫|mg|ml|mL|剂量|次|量|钱)"),
+                  r"(?:栓塞|渗漏|感染|血肿|头痛|气胸|并发症|损伤|瘫痪|移位|断裂|脓肿)(?:的)?(?:有|是|大概|大约|约)?多少(?!天|小时|分钟|周|毫|mg|ml|mL|剂量|次|量|钱)"
+                  r"(?![^，。？?]{0,6}(?:需要|需|才|算|要|就|应|该|以上|以下|cm|厘米|mm))"),
     "complications": ("complications",
                       r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!haematoma )(?<!hematoma )(?<!bleed )\brisk (?:with|after|from|following)\b|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
@@ -373,9 +378,10 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 # a stent's antiplatelets go on): beside a procedure of ours it is a setting the patient is in, not a foreign procedure.
 MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-management", "osteoporosis-treatment", "dapt-duration"})
 _IMMUNOSUPPRESSED = "immunosuppression"
+_GLUCOSE_DRUGS = "diabetes-drug-management"  # (a steroid's glucose rise is ours; the insulin dose is the diabetes team's)
 # The patient told before, as a pronoun ("should she up her insulin?", 他的降糖药要调吗).
 _PATIENT_PRONOUN = {"en": re.compile(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
-                    "zh": re.compile(r"她|他")}
+                    "zh": re.compile(r"她|(?<!其)他")}
 _SAME_PATIENT = {"en": re.compile(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
                  "zh": re.compile(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
 # ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
@@ -861,7 +867,7 @@ def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Conce
         after = _DESPITE.match(cue.group(0)) is not None
         end = next((m.start() for m in _CLAUSE_END.finditer(q, cue.end())), len(q)) if after else 0
         # (named before it in its own sentence: "on aspirin - ok to do blood patch? and what if it fails" tried no aspirin)
-        begin = max(q.rfind(ch, 0, cue.start()) for ch in "?.!;。？！；") + 1
+        begin = max(q.rfind(ch, 0, cue.start()) for ch in "?.!;。？！；") + 1 if _HYPOTHETICAL.search(q, 0, cue.end()) else 0
         out += [m.concept for m in matches if (cue.end() <= m.start and m.end <= end if after else begin <= m.start and m.end <= cue.start())
                 and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))]
     return tuple(dict.fromkeys(out))
@@ -876,12 +882,17 @@ _TOLD_FAILED = {"en": re.compile(r"\btried\b|\b(?:didn'?t|doesn'?t|did not|does 
                                  r"\bno (?:better|relief|improvement)\b|\bstill (?:bad|severe|there|has|having|can'?t|cannot|unable)\b|\bfailed\b", re.I),
                 "zh": re.compile(r"无效|不管用|没效果|没用|效果不好|没改善|还是(?:疼|痛|不好)|仍然(?:疼|痛)")}
 _DESPITE = re.compile(r"despite|in spite|even", re.I)
+# A failure asked as a possibility ("and what if it fails", 如果没效果): nothing told before it has been tried yet.
+_HYPOTHETICAL = re.compile(r"\bwhat if\b|\bif (?:it|that|this|the \w+) (?:fails|doesn'?t|does not)|如果|万一|要是|假如", re.I)
 # whether the patient's care can wait ("可以等吗", "can it wait till morning?"; the answer keeps an emergency's banner then)
 WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:surgery|operation|scan|mri)) (?:\w+ )?wait\b|"
                               r"\bwait (?:until|till|til) (?:tomorrow|the morning|morning|monday)\b|\bok to wait\b|\bsafe to wait\b|"
-                              r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b", re.I),
+                              r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b|"
+                              # ("MRI not till tomorrow morning - can we just observe?")
+                              r"\b(?:can|could|should|do) (?:we|i) (?:just )?(?:observe|watch|monitor)(?! for)\b|\bobserve (?:overnight|till|until)\b|"
+                              r"\bnot (?:available )?(?:till|until) (?:tomorrow|the morning|morning)\b", re.I),
              "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
-                              r"等得(?:起|了)|等不(?:起|了)")}
+                              r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)")}
 _CLAUSE_END = re.compile(r"[,.;:?!]|\s[-–—]+\s|\b(?:what|now|and (?:now|still)|but)\b", re.I)  # ("despite caffeine - EBP how much?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
@@ -930,8 +941,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                             r"\bempty\b|\binterrupt\w*|\bmissed (?:refill|the refill)\b|\bstopp?ed\b|\bwithdrawn\b", re.I), "baclofen-withdrawal"),
     # withdrawal told beside the drug that was stopped is that drug's ("泵里是吗啡…是不是撤药反应", "withdrawal after the
     # hydromorphone pump ran dry"): an opioid's is not baclofen's, whose life-threatening picture the sources give
-    ("withdrawal", re.compile(r"morphine|hydromorphone|fentanyl|sufentanil|opioid|opiate|吗啡|氢吗啡酮|芬太尼|阿片", re.I), "opioid-withdrawal"),
-    ("withdrawal", re.compile(r"baclofen|巴氯芬", re.I), "baclofen-withdrawal"),
+    ("withdrawal", re.compile(r"baclofen|巴氯芬|\bITB\b", re.I), "baclofen-withdrawal"),
+    # (an opioid in passing beside a baclofen pump, or one never taken, "opioid-naive", is no opioid's withdrawal)
+    ("withdrawal", re.compile(r"^(?![\s\S]*(?:baclofen|巴氯芬|\bITB\b))[\s\S]*(?:morphine|hydromorphone|fentanyl|sufentanil|"
+                              r"opioid(?![- ]?na[iï]ve)|opiate|吗啡|氢吗啡酮|芬太尼|阿片)", re.I), "opioid-withdrawal"),
     # an allergic reaction told beside contrast is a contrast reaction ("上次做增强CT出过全身荨麻疹", "hives after the dye last time")
     ("allergic-reaction", re.compile(r"contrast|\bdye\b|iodinated|iohexol|omnipaque|gadolinium|造影|对比剂|增强CT|增强MRI|增强核磁|碘剂", re.I),
      "contrast-allergy"),
@@ -1982,7 +1995,7 @@ class Framer:
         # wait only before one of ours)
         found = [(need, out) for need, out in found if not (out == _DAPT and ours) and not (out == _ACTIVE_INFECTION and not ours)]
         for need, compound in found:
-            if compound in lex:
+            if compound in lex and need in concepts:  # (a word another compound took is not built on again)
                 concepts = tuple(compound if c == need else c for c in concepts if c != compound)
         return concepts
 
@@ -2178,7 +2191,7 @@ class Framer:
             and any(self.is_anchor(c) for c in prev.all_concepts)
         # (the drug care of the patient just told, "should she up her insulin herself or call GP?" after her TFESI's
         # glucose rise: that patient's picture, with the drug's management not ours)
-        treats_ours = treats_ours or (bool(out) and all(o in MEDICATION_SETTINGS for o in out) and bool(_PATIENT_PRONOUN[lang].search(q))
+        treats_ours = treats_ours or (bool(out) and all(o == _GLUCOSE_DRUGS for o in out) and bool(_PATIENT_PRONOUN[lang].search(q))
                                       and any(self.is_anchor(c) for c in prev.all_concepts))
         if (out and not treats_ours) or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):

@@ -138,7 +138,7 @@ _CONTRAST_STROKE = {
 }
 
 # Allergic signs: of the skin and mucosa (not an itch alone: intrathecal opioids itch), and of the airway.
-_ALLERGIC_SKIN = {"en": r"hives|urticari|welts|rash|flush|angio-?oedema|angioedema|swollen (?:lips|face|tongue|eyes)|"
+_ALLERGIC_SKIN = {"en": r"hives|urticari|welts|(?<![a-z])rash|(?<![a-z])flush|angio-?oedema|angioedema|swollen (?:lips|face|tongue|eyes)|"
                         r"(?:lips?|face|facial|tongue|eyes?|eyelids?)\b.{0,10}swell",
                   "zh": r"荨麻疹|风团|皮疹|起疹|潮红|血管性水肿|(?:嘴唇|口唇|眼睑|脸|面部|舌头?).{0,2}肿"}
 _ALLERGIC_AIRWAY = {"en": r"wheez|stridor|bronchospasm|throat\b.{0,12}(?:swell|tight|clos)",
@@ -152,7 +152,7 @@ _LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|bloo
 # A faint, not anaphylaxis: a slow heart with no skin or airway sign (anaphylaxis drives the heart fast); a Chinese
 # question may write the signs in English
 _FAINT_NOT_ALLERGIC = {
-    lang: rf"^(?![\s\S]*(?:{signs}|itch|瘙痒))[\s\S]*(?:{slow})"
+    lang: rf"^(?![\s\S]*(?:{signs}|(?<![a-z])itch|瘙痒))[\s\S]*(?:{slow})"
     for lang, signs, slow in (
         ("en", f"{_ALLERGIC_SKIN['en']}|{_ALLERGIC_AIRWAY['en']}", _SLOW_HR["en"]),
         ("zh", f"{_ALLERGIC_SKIN['zh']}|{_ALLERGIC_AIRWAY['zh']}|{_ALLERGIC_SKIN['en']}|{_ALLERGIC_AIRWAY['en']}",
@@ -443,7 +443,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "baclofen-withdrawal",
-        {"en": (r"fever|rigid|spastic|spasm|itch|pruritus|withdrawal|alarm|battery|agitat|confus|rhabdo|creatine kinase|stiff|hypertherm|"
+        {"en": (r"fever|rigid|spastic|spasm|(?<![a-z])itch|pruritus|withdrawal|alarm|battery|agitat|confus|rhabdo|creatine kinase|stiff|hypertherm|"
                 r"high temperature|tachycard|seiz",),
          "zh": (r"高热|发热|发烧|高烧|僵硬|强直|痉挛|痒|撤药|戒断|报警|电量|躁动|烦躁|意识模糊|横纹肌溶解|肌酸激酶|发硬|心率快|心动过速|抽搐|抽筋",)},
         _BACLOFEN,
@@ -457,7 +457,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "contrast-anaphylaxis",
         {"en": (r"anaphyla|hives|urticari|wheez|throat (?:swell|tight)|throat\b.{0,12}tight|fac(?:e|ial)\b.{0,10}swell|lips?\b.{0,10}swell|"
-                r"angio-?oedema|angioedema|stridor|hypotens|rash|bronchospasm|\bbp (?:of )?[4-8]\d/|itch|flush|welts|swollen (?:lips|face|tongue|eyes)",),
+                r"angio-?oedema|angioedema|stridor|hypotens|(?<![a-z])rash|bronchospasm|\bbp (?:of )?[4-8]\d/|(?<![a-z])itch|(?<![a-z])flush|welts|swollen (?:lips|face|tongue|eyes)",),
          "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喘憋|喘不上气|喉头.{0,2}紧|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛|瘙痒|潮红|风团|起疹|嘴唇肿|眼睑肿|喉咙.{0,2}紧|血压.{0,3}(?:掉|降|低)",)},
         {"en": r"contrast|dye|gadolinium|iodinated|iodine|omnipaque|iohexol",
          "zh": r"造影剂|对比剂|钆|碘|欧乃派克"},
@@ -471,7 +471,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "total-spinal",
         {"en": (r"total spinal|high spinal|high block|apn(?:o)?ea|apn(?:o)?eic|stopped breathing|not breathing|respiratory arrest|fixed dilated|"
                 r"breathing (?:has )?stopped|pupils? (?:are )?(?:fixed|dilated)",),
-         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|呼吸暂停|不呼吸|瞳孔散大|没有自主呼吸|呼吸(?:突然)?停了|呼吸没了|没(?:有)?(?:了)?呼吸|不喘气",)},
+         "zh": (r"全脊麻|全脊髓麻醉|高位阻滞|呼吸停止|呼吸暂停|不呼吸|瞳孔散大|没有自主呼吸|呼吸(?:突然)?停了|呼吸没了|没(?:有)?(?:了)?呼吸(?!困难|急促|道|费力|不畅|异常|问题|抑制|的问题)",)},
         {"en": r"epidural|intrathecal|inject|block|stellate|cervical|neuraxial",
          "zh": r"硬膜外|鞘内|注射|阻滞|星状|颈|椎管"},
         {"en": "URGENT: sudden apnoea, unconsciousness or profound hypotension after a neuraxial or cervical injection can be a total spinal "
@@ -669,14 +669,37 @@ _THUNDERCLAP = RedFlag(
            r"(?:站|坐)起(?:来)?(?:就|后)?(?:更|加重|厉害|突然|痛|疼)|一(?:站|坐)起)"},
     procedures=(*_UNSTABLE.procedures, "pdph", "dural-puncture", "epidural-blood-patch", "lumbar-puncture"),
 )
-RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE, _THUNDERCLAP)
-NO_PROTOCOL = frozenset({_UNSTABLE.id, _THUNDERCLAP.id})  # pathways with no management passage: the answer quotes no steps for them
+# Oversedation during procedural sedation ("midaz 3 + fent 100, prone, sats 85% and not rousable"): no pump, no block
+# spreading, no toxicity sign; the sources hold no sedation protocol.
+_SEDATION = RedFlag(
+    "sedation-depression",
+    {"en": (r"desat\w*|\b(?:sats?|spo2|o2 sats?)\D{0,12}[4-8]\d\b|unrous|not rousable|barely rousable|won'?t wake|hard to (?:rouse|wake)|"
+            r"apn(?:o)?e|not breathing|hypovent|\brr (?:of |is )?[2-9]\b|(?:respiratory|resp|breathing) rate (?:of |is |was )?[2-9]\b|"
+            r"slow breath|shallow breath|snoring|pinpoint",),
+     "zh": (r"叫不.{0,2}醒|唤不醒|呼之不应|呼吸.{0,4}(?:慢|浅)|呼吸.{0,5}[2-9]\s*次|呼吸暂停|呼吸停止|打鼾|针尖样瞳孔|"
+            r"(?:血氧|SpO2|spo2|氧饱和度)[^，。？?]{0,6}[4-8]\d",)},
+    {"en": r"\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*|dexmedetomidine|\bmac\b",
+     "zh": r"镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼|右美托咪定"},
+    {"en": "URGENT: desaturation or an unrousable patient under procedural sedation is respiratory depression until shown otherwise. "
+           + _STOP["en"] + ": stop the sedatives, open and support the airway, give oxygen and ventilate, and reverse per your "
+           "sedation protocol. The knowledge base has no protocol for this picture.",
+     "zh": "紧急：操作镇静中出现血氧下降或叫不醒，应首先按呼吸抑制处理。" + _STOP["zh"]
+           + "：停用镇静药，开放并支持气道，给氧并辅助通气，按本单位镇静规范进行拮抗。知识库中没有针对这一情况的处理流程。"},
+    {"en": "sedation respiratory depression airway oxygen monitoring", "zh": "镇静 呼吸抑制 气道 吸氧 监测"},
+    # (an intrathecal pump or its refill is the pump's overdose; a local anaesthetic's toxicity is LAST)
+    exclude={"en": r"\bpump\b|refill|intrathecal|\bIT\b|\bIDD\b|seiz|convuls|tinnitus|perioral|lipid",
+             "zh": r"泵|加药|鞘内|抽搐|惊厥|耳鸣|口周|脂肪乳"},
+    procedures=("sedation",),
+)
+RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE, _THUNDERCLAP,
+                         _SEDATION)
+NO_PROTOCOL = frozenset({_UNSTABLE.id, _THUNDERCLAP.id, _SEDATION.id})  # pathways with no management passage: the answer quotes no steps for them
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways; a
 # headache with fever asked about as a dural-puncture headache ("just PDPH?") is first to be ruled not meningitis.
 PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "epiduroscopy-pressure", "esi-stroke", "neuraxial-deficit",
-            "dural-puncture-red-flags", "sudden-severe-headache", "implant-infection", "airway-haematoma", "pneumothorax", "idd-overdose", "baclofen-withdrawal",
+            "dural-puncture-red-flags", "sudden-severe-headache", "implant-infection", "airway-haematoma", "pneumothorax", "sedation-depression", "idd-overdose", "baclofen-withdrawal",
             "vasovagal", "unstable-vitals")
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 RED_FLAG_BY_ID = {r.id: r for r in RED_FLAGS}
@@ -740,6 +763,7 @@ PATHWAY_ACTIONS: dict[str, dict[str, str]] = {
     "dural-puncture-red-flags": {"en": r"red flags?[^.]{0,160}evaluat|return urgently", "zh": r"警示征象[^。]{0,80}评估|尽快返回|立即返院|紧急返回"},
     "unstable-vitals": {"en": r"(?!)", "zh": r"(?!)"},  # no management passage to quote (see NO_PROTOCOL)
     "sudden-severe-headache": {"en": r"(?!)headache", "zh": r"(?!)头痛"},  # (none either; its own pattern, to be told apart)
+    "sedation-depression": {"en": r"(?!)sedation", "zh": r"(?!)镇静"},
 }
 
 # Protocol steps of each pathway, in order: each step is quoted from the best-matching sentence of the pathway's
@@ -783,6 +807,7 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     "dural-puncture-red-flags": {"en": (r"red flags?[^.]{0,160}evaluat",), "zh": (r"警示征象[^。]{0,80}评估",)},
     "unstable-vitals": {"en": (), "zh": ()},
     "sudden-severe-headache": {"en": (), "zh": ()},
+    "sedation-depression": {"en": (), "zh": ()},
 }
 
 # Pathways whose steps the sources give only inside another pathway's protocol (a total spinal's airway steps are the LAST
@@ -827,6 +852,7 @@ PATHWAY_NAMES: dict[str, dict[str, str]] = {
     "dural-puncture-red-flags": {"en": r"subdural ha?ematoma|venous sinus thrombosis|meningitis", "zh": r"硬膜下血肿|静脉窦血栓|脑膜炎"},
     "unstable-vitals": {"en": r"\bshock\b|hypotension", "zh": r"休克|低血压"},
     "sudden-severe-headache": {"en": r"headache", "zh": r"头痛"},
+    "sedation-depression": {"en": r"sedation", "zh": r"镇静"},
 }
 
 
@@ -908,10 +934,12 @@ class _Unnegated:
 
 _UNDONE_BEFORE = {"en": re.compile(r"\b(?:not|never|no|didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|yet|only|barely|hardly|partly|"
                                    r"partially|fail(?:ed|s)? to)\b[^.;?!,]{0,16}$", re.I),
-                  "zh": re.compile(r"(?:没|未|不|尚未|仍未|还没|没有|没能|未能)[^，。；？?]{0,3}$")}
+                  # (or asked, hypothetically: "给完醒了是不是就没事了？", "如果醒了…")
+                  "zh": re.compile(r"(?:没|未|不|尚未|仍未|还没|没有|没能|未能)[^，。；？?]{0,3}$|"
+                                   r"(?:是不是|是否|会不会|如果|要是|假如|万一|给完|打完|用完|推完)[^，。；？?]{0,3}$")}
 _UNDONE_AFTER = {"en": re.compile(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|fell|worse|then (?:crashed|arrested|seized)|now GCS)\b|"
                                   r"[^.;?!]{0,6}\bnow\s+(?:GCS\s*)?\d", re.I),
-                 "zh": re.compile(r"[^。；？?]{0,6}(?:又|但是?|可是|然后又)")}
+                 "zh": re.compile(r"[^。；？?]{0,6}(?:又|但是?|可是|然后又)|[^。；？?]{0,2}(?:是不是|是否|就没事|就可以|就行|吗|么)")}
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
@@ -1053,7 +1081,7 @@ _NEGATED = {
           r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
           r"\blegs? (?:are |feel )?strong\b|\b(?:power|strength) (?:is )?(?:normal|full|5/5)\b|\bfull power\b",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
-    "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲)|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
+    "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲|(?:自主)?呼吸(?!困难|急促|道|费力|不畅|异常|问题|抑制)|心跳|脉|意识|反应)|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
           r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*|"
           # (normal findings told: "大小便正常", "腿有力", "肌力正常")
           r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?不非未异]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)",

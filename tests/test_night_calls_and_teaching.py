@@ -196,3 +196,82 @@ def test_coeliac_plexus_complications_are_said_to_be_missing_not_filled_with_the
     a = night.answer("腹腔神经丛阻滞有什么并发症")
     assert "喉返神经" not in a.text and "膈神经" not in a.text, a.text[:300]  # (the SGB's own complications)
     assert not night.answer("what are the complications of stellate ganglion block?").abstained  # (guard)
+
+
+# --- round 118: pre-assessment, the procedure room and the ward -----------------------------------------------------------
+
+def test_switch_is_no_itch_and_raises_no_anaphylaxis(night):
+    a = night.answer("ok if i just switch to dexamethasone does that make it safe to inject anyway?",
+                     history=["live contrast on L4/5 TFESI looks vascular, fills and washes out. what now - reposition or abandon?"])
+    assert a.pathway != "contrast-anaphylaxis" and "adrenaline" not in a.text, a.text[:200]
+
+
+def test_a_drug_asked_in_an_emergency_that_no_step_names_is_said_to_be_missing(night):
+    a = night.answer("ok leads out. swab the tip? which abx empirically while we wait - vanc?",
+                     history=["SCS trial leads in day 3, exit site red + oozy, temp 38.2. pull the leads?"])
+    assert a.urgent and "nothing on vanc" in a.text, a.text
+
+
+def test_asked_whether_he_is_fine_once_awake_keeps_the_overdose_banner(night):
+    a = night.answer("纳洛酮给多少？给完醒了是不是就没事了？", history=["夜班护士：鞘内吗啡泵病人今天下午刚加药，现在叫不太醒，呼吸8次/分，瞳孔针尖样"])
+    assert a.urgent and a.pathway == "idd-overdose", a.text[:200]
+    b = night.answer("病人已经醒了，呼吸平稳，下一步怎么办？", history=["夜班护士：鞘内吗啡泵病人今天下午刚加药，现在叫不太醒，呼吸8次/分，瞳孔针尖样"])
+    assert not b.urgent, b.text[:200]  # (guard: told awake, it is settled)
+
+
+@pytest.mark.parametrize("q,lang", [("镇静给了咪达唑仑3mg+芬太尼100ug，俯卧位，现在SpO2掉到85%，叫不醒", "zh"),
+                                    ("gave midaz 3 + fent 100 for sedation, prone, now sats 85% and not rousable", "en")])
+def test_desaturation_under_procedural_sedation_is_its_own_urgent_picture(q, lang):  # type: ignore[no-untyped-def]
+    assert triage(q, lang, ("sedation", "midazolam", "fentanyl")).rule == "sedation-depression"
+
+
+def test_a_sedation_dose_asked_raises_no_banner():  # (guard)
+    assert not triage("how much midazolam is safe for sedation during a TFESI?", "en", ("sedation", "midazolam")).urgent
+
+
+def test_asked_whether_to_wait_for_the_mri_leads_with_how_soon_decompression_must_come(night):
+    a = night.answer("值班的说MRI要排到明天早上，先观察可以吗？", history=["硬膜外注射后4小时，病人背痛越来越重，两腿发麻没力气，还尿不出来，他在吃利伐沙班"])
+    assert a.urgent and "小时" in _bullets(a.text)[0], a.text[:300]
+
+
+# --- review 24 guards ----------------------------------------------------------------------------------------------------
+
+def test_an_opioid_in_passing_beside_a_baclofen_pump_keeps_baclofen_withdrawal(night):
+    for q in ("baclofen pump refill missed, patient opioid-naive, fever and itching - is this withdrawal?",
+              "鞘内巴氯芬泵快空了，病人也在口服吗啡止痛，现在发热、瘙痒、肌张力增高，是不是撤药反应?"):
+        f = night.frame(q)
+        assert "baclofen-withdrawal" in f.concepts and "opioid-withdrawal" not in f.concepts, (q, f.concepts)
+
+
+@pytest.mark.parametrize("q", ["on clopidogrel, cervical ILESI. bleed risk?", "on apixaban for AF, lumbar ESI planned. stroke risk?",
+                               "pt on clopidogrel for a stent, SCS trial. thrombosis risk?"])
+def test_a_bleeding_or_clotting_risk_asked_bare_is_no_rate(q):  # type: ignore[no-untyped-def]
+    assert "frequency" not in aspects_of(q, "en")
+
+
+@pytest.mark.parametrize("q", ["腰椎硬膜外注射时，病人咳嗽，没呼吸道感染，能继续吗", "硬膜外注射后病人头痛，没呼吸困难，怎么办"])
+def test_no_airway_infection_or_no_breathlessness_is_no_apnoea(q):  # type: ignore[no-untyped-def]
+    assert triage(q, "zh", ("esi", "neuraxial-procedure")).rule != "total-spinal"
+
+
+def test_no_breathing_at_all_is_a_total_spinal():
+    assert triage("硬膜外注射后病人没有呼吸了", "zh", ("esi", "neuraxial-procedure")).rule == "total-spinal"
+
+
+def test_treatments_told_in_the_sentence_before_a_failure_are_tried(night):
+    f = night.frame("PDPH day 3 after ESI wet tap. Gave paracetamol and caffeine. Didn't help. What next?")
+    assert "caffeine" in f.tried, f.tried
+
+
+def test_an_infusion_told_in_other_words_keeps_its_step(night):
+    a = night.answer("CRPS pt with a lumbar epidural at 6 ml/h bupivacaine for 3 days, now legs progressively weaker and back pain - what now?")
+    assert a.urgent and "continuous epidural" in a.text, a.text[:300]
+
+
+def test_a_pneumothorax_size_threshold_is_no_rate():
+    assert "frequency" not in aspects_of("气胸多少需要放胸腔引流？", "zh")
+
+
+def test_other_diabetes_drugs_after_a_procedure_stay_another_specialtys(night):
+    a = night.answer("其他降糖药要调整吗？", history=["糖尿病人做完硬膜外激素注射 血糖会高几天？"])
+    assert a.verdict == "out_of_scope", a.text[:200]
