@@ -275,3 +275,23 @@ def test_a_pneumothorax_size_threshold_is_no_rate():
 def test_other_diabetes_drugs_after_a_procedure_stay_another_specialtys(night):
     a = night.answer("其他降糖药要调整吗？", history=["糖尿病人做完硬膜外激素注射 血糖会高几天？"])
     assert a.verdict == "out_of_scope", a.text[:200]
+
+
+# --- rounds 121-122 --------------------------------------------------------------------------------------------------------
+
+def test_electrotherapy_beside_an_implanted_stimulator_is_said_to_be_missing_first(night):
+    a = night.answer("physio asking: pt has a spinal cord stimulator (Nevro), is it safe to use shortwave diathermy or TENS on him?")
+    first = a.text.splitlines()[0]
+    assert first.startswith(">") and "diathermy" in first, a.text[:200]
+
+
+def test_how_many_diagnostic_mbbs_is_the_indication_ask_the_sources_do_not_answer(night):
+    f = night.frame("how many diagnostic MBBs before lumbar RFA and what % relief counts as positive")
+    assert "indication" in f.concepts, f.concepts
+    assert night.answer("how many diagnostic MBBs before lumbar RFA and what % relief counts as positive").abstained
+
+
+def test_confused_names_an_altered_consciousness():
+    from assistant.lexicon import load_lexicon
+    lx = load_lexicon()
+    assert "somnolence" in lx.tags("86yo confused since facet injections yesterday") and "somnolence" in lx.tags("术后有点谵妄")
