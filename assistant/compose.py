@@ -287,7 +287,7 @@ class Sentence:
             return self.given_tokens
         toks: frozenset[str] | None = self.__dict__.get("_tokens")
         if toks is None:
-            toks = frozenset(tokenize(self.text, self.chunk.lang))
+            toks = sentence_tokens(self.text, self.chunk.lang)
             object.__setattr__(self, "_tokens", toks)
         return toks
 
@@ -311,6 +311,13 @@ class Sentence:
 
     def _uncut_zh(self) -> bool:
         return self.chunk.lang == "zh" and self.given_tokens is None and "_tokens" not in self.__dict__
+
+
+@lru_cache(maxsize=50_000)
+def sentence_tokens(text: str, lang: Lang) -> frozenset[str]:
+    """A passage sentence's lexical tokens, kept across questions (the same sentences are scored again and again; jieba's
+    cut is the largest share of a warm answer's own time)."""
+    return frozenset(tokenize(text, lang))
 
 
 @dataclass(frozen=True)
