@@ -295,3 +295,10 @@ def test_confused_names_an_altered_consciousness():
     from assistant.lexicon import load_lexicon
     lx = load_lexicon()
     assert "somnolence" in lx.tags("86yo confused since facet injections yesterday") and "somnolence" in lx.tags("术后有点谵妄")
+
+
+def test_bending_lifting_and_physio_after_a_procedure_are_the_mobilisation_ask_the_sources_do_not_answer(night):
+    a = night.answer("SCS perc leads implanted 2 wks ago - when can he start bending/twisting/lifting? and overhead reaching?")
+    assert a.abstained, a.text[:200]
+    b = night.answer("SCS电极植入后电极移位率多少？术后多久可以弯腰、抬重物？")
+    assert not b.abstained and "知识库未涵盖：术后多久可以弯腰" in b.text, b.text[-300:]
