@@ -354,6 +354,7 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
 _GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
              "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)")}
 _TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
+IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})  # (an implant: its own procedure, never an injection's)
 _ANY_OF_MANY = frozenset({"antibiotic"})  # (classes too wide to stand for the one drug asked)
 _DRUG_QUERIED = {"en": re.compile(r"\s*\?"), "zh": re.compile(r"\s*(?:吗|呢|行不行|可以吗|好不好)?\s*[？?]")}
 _WHICH_DRUG = {"en": re.compile(r"\b(?:which|what) (?:\w+ ){0,2}(?:abx|antibiotics?|drugs?|agents?|meds?|medications?)\b", re.I),
@@ -372,8 +373,7 @@ _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection
 # How soon, in hours ("within about 8 hours of symptom onset", "超过 12 小时"): whether the care can wait.
 _WITHIN_HOURS = re.compile(r"\bwithin (?:about )?\d+\s*(?:h|hours?)\b|\bmore than \d+\s*h|\d+\s*小时(?:内|以内)|超过\s*\d+\s*小时", re.I)
 # Other specialties' neuraxial blocks: a new deficit after one is the spinal haematoma pathway all the same.
-_NEURAXIAL_ELSEWHERE = frozenset({"labour-epidural", "diagnostic-lumbar-puncture", "paediatric-caudal-block", "intrathecal-chemotherapy",
-                                  "patient-controlled-analgesia"})
+_NEURAXIAL_ELSEWHERE = frozenset({"labour-epidural", "diagnostic-lumbar-puncture", "paediatric-caudal-block", "intrathecal-chemotherapy"})
 # A step for a patient with an epidural infusion running ("when motor block progresses during a continuous epidural
 # infusion"): no step for one who had a single injection yesterday ("husband had lumbar ESI yesterday, can't feel his legs").
 _ON_INFUSION = re.compile(r"during a continuous epidural|持续硬膜外[^，。]{0,6}输注期间", re.I)
@@ -2248,8 +2248,8 @@ class AnswerEngine:
         told = [c for c in q.concepts if self._kinds.get(c) in ("equipment", "setting", "technique") or c == GUIDANCE]
         out: list[tuple[str, str]] = []
         for p in q.concepts:
-            if self._kinds.get(p) != "procedure" or p in done or not by.get(p):
-                continue
+            if self._kinds.get(p) != "procedure" or p in done or not by.get(p) or set(self.lexicon.broader_closure([p])) & IMPLANTS:
+                continue  # (an implant is never read as a single-shot injection: "SCS … on adalimumab - can we implant?")
             near = {cid for x in self.lexicon.broader_closure([p, *told]) for cid in by.get(x, ())}
             if any(near & set(by[c]) for c in conditions):
                 continue  # (its own passages name the condition)

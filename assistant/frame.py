@@ -801,9 +801,10 @@ def _without_told_dose(q: str, lang: Lang, aspects: tuple[str, ...]) -> tuple[st
     return tuple(a for a in aspects if a != "dose")
 
 
-_IMAGING_DOSE = {"en": re.compile(r"^(?=[\s\S]*\b(?:fluoro\w*|DSA|x-?rays?|CT|c-arm|radiation|angiograph\w*)\b)[\s\S]*"
+# (the imaging named just before, in the same sentence or the one before it: not "naloxone … extra dose?" beside a CT)
+_IMAGING_DOSE = {"en": re.compile(r"\b(?:fluoro\w*|DSA|x-?rays?|CT|c-arm|radiation|angiograph\w*)\b[^.!]{0,40}?"
                                 r"\b(?:extra|additional|added|more|higher|bigger) (?:radiation )?dose\b", re.I),
-                 "zh": re.compile(r"^(?=[\s\S]*(?:透视|DSA|X线|射线|辐射|CT|C臂|减影))[\s\S]*(?:多吃|多受|额外|增加)(?:的)?(?:辐射|射线)?剂量")}
+                 "zh": re.compile(r"(?:透视|DSA|X线|射线|辐射|CT|C臂|减影)[^。！]{0,20}?(?:多吃|多受|额外|增加)(?:的)?(?:辐射|射线)?剂量")}
 
 
 def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:
@@ -866,10 +867,16 @@ def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Conce
         # phrase counts: "still can't get out of bed despite fluids and caffeine")
         after = _DESPITE.match(cue.group(0)) is not None
         end = next((m.start() for m in _CLAUSE_END.finditer(q, cue.end())), len(q)) if after else 0
-        # (named before it in its own sentence: "on aspirin - ok to do blood patch? and what if it fails" tried no aspirin)
-        begin = max(q.rfind(ch, 0, cue.start()) for ch in "?.!;。？！；") + 1 if _HYPOTHETICAL.search(q, 0, cue.end()) else 0
+        # (named before it in its own sentence: "on aspirin - ok to do blood patch? and what if it fails" tried no aspirin;
+        # a failure told in a sentence of its own, "Gave paracetamol and caffeine. Didn't help.", reaches back one sentence
+        # that tells a treatment given; a drug the patient is on, "on apixaban for AF", was never tried)
+        begin = _sentence_start(q, cue.start())
+        if not after and not _HYPOTHETICAL.search(q, begin, cue.end()) and not any(begin <= m.start < cue.start() for m in matches) \
+                and _GAVE_TRIED.search(q, _sentence_start(q, max(0, begin - 1)), begin):
+            begin = _sentence_start(q, max(0, begin - 1))
         out += [m.concept for m in matches if (cue.end() <= m.start and m.end <= end if after else begin <= m.start and m.end <= cue.start())
-                and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))]
+                and (m.concept in TRIED or lex[m.concept].kind in ("drug", "drug-class"))
+                and not _ON_DRUG.search(q[max(0, m.start - 12):m.start])]
     return tuple(dict.fromkeys(out))
 
 
@@ -882,6 +889,13 @@ _TOLD_FAILED = {"en": re.compile(r"\btried\b|\b(?:didn'?t|doesn'?t|did not|does 
                                  r"\bno (?:better|relief|improvement)\b|\bstill (?:bad|severe|there|has|having|can'?t|cannot|unable)\b|\bfailed\b", re.I),
                 "zh": re.compile(r"无效|不管用|没效果|没用|效果不好|没改善|还是(?:疼|痛|不好)|仍然(?:疼|痛)")}
 _DESPITE = re.compile(r"despite|in spite|even", re.I)
+def _sentence_start(q: str, at: int) -> int:
+    """Where the sentence holding position `at` starts."""
+    return max(q.rfind(ch, 0, at) for ch in "?.!;。？！；") + 1
+
+
+_GAVE_TRIED = re.compile(r"\b(?:gave|given|tried|started|trialled|trialed|had)\b|给了|用了|打了|吃了|试了|补液", re.I)
+_ON_DRUG = re.compile(r"\b(?:on|takes?|taking)\s+$|(?:在吃|服用|吃着|长期吃)\s*$", re.I)
 # A failure asked as a possibility ("and what if it fails", 如果没效果): nothing told before it has been tried yet.
 _HYPOTHETICAL = re.compile(r"\bwhat if\b|\bif (?:it|that|this|the \w+) (?:fails|doesn'?t|does not)|如果|万一|要是|假如", re.I)
 # whether the patient's care can wait ("可以等吗", "can it wait till morning?"; the answer keeps an emergency's banner then)
@@ -973,9 +987,9 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                            r"小关节|内侧支|骶髂|关节突|脊神经后支|外侧支|(?:腰椎|胸椎|颈椎)(?:射频|RFA)))"
                                            # (the tumour is what is ablated, not the patient's history: "RFA of an osteoid osteoma",
                                            # "转移瘤射频消融"; not "lumbar RFA in a patient with metastatic cancer")
-                                           r"(?=[\s\S]*(?:(?:ablat\w*|\brfa?\b|radiofrequency)\W+(?:\w+\W+){0,3}?(?:osteoid|tumou?rs?\b|metasta\w*)|"
-                                           r"(?:osteoid osteoma|tumou?r|metasta\w*)\W+(?:\w+\W+){0,2}?(?:ablat\w*|\brfa?\b|radiofrequency)|"
-                                           r"(?:骨样骨瘤|转移瘤|肿瘤|转移灶)[^，。？?]{0,8}(?:射频|消融)|(?:射频|消融)[^，。？?]{0,4}(?:骨样骨瘤|转移瘤|肿瘤|转移灶)))", re.I),
+                                           r"(?=[\s\S]*(?:(?:ablat\w*|\brfa?\b|radiofrequency)\W+(?:\w+\W+){0,3}?(?:osteoid|tumou?rs?\b|metasta\w*|cancer|carcinoma)|"
+                                           r"(?:osteoid osteoma|tumou?r|metasta\w*|cancer|carcinoma)\W+(?:\w+\W+){0,2}?(?:ablat\w*|\brfa?\b|radiofrequency)|"
+                                           r"(?:骨样骨瘤|转移瘤|肿瘤|转移灶|肺癌|肝癌)[^，。？?]{0,8}(?:射频|消融)|(?:射频|消融)[^，。？?]{0,4}(?:骨样骨瘤|转移瘤|肿瘤|转移灶|肺癌|肝癌)))", re.I),
      "tumour-ablation"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
     ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
@@ -1091,7 +1105,7 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # getting up after it, which a safety knowledge base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
-                       "repeat-injection-limit", "trial-duration", "patient-selection"})
+                       "repeat-injection-limit", "trial-duration", "patient-selection", "wound-care"})
 # Patients a question may be about whom the sources rarely single out (a breastfeeding mother, a child): named, the
 # answer must be about them; a passage on the procedure or drug for adults in general does not answer it.
 POPULATIONS = frozenset({"breastfeeding", "paediatric"})

@@ -330,7 +330,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"can(?:no|'|’)?t (?:breathe|catch (?:her|his|their) breath)|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
          "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|血氧|低氧|血压下降|低血压|咳嗽|心动过速|憋气|氧饱和|喘不上气|喘不过气|上不来气|"
                 r"胸口.{0,2}(?:闷|痛|疼|紧)",)},
-        {"en": r"cement|vertebroplast|kyphoplast|\bPMMA\b|vertebral augmentation|\bPVP\b|\bPKP\b",
+        {"en": r"(?<![a-z])cement|vertebroplast|kyphoplast|\bPMMA\b|vertebral augmentation|\bPVP\b|\bPKP\b",  # (not "placement")
          "zh": r"骨水泥|椎体成形|后凸成形|椎体强化|\bPVP\b|\bPKP\b|\bPMMA\b"},
         {"en": "URGENT: chest tightness, breathlessness, desaturation or hypotension during or after cement injection can be a pulmonary cement "
                "embolism. " + _STOP["en"] + ": stop injecting cement, give oxygen, support the circulation and arrange chest imaging.",
@@ -674,9 +674,9 @@ _THUNDERCLAP = RedFlag(
 _SEDATION = RedFlag(
     "sedation-depression",
     {"en": (r"desat\w*|\b(?:sats?|spo2|o2 sats?)\D{0,12}[4-8]\d\b|unrous|not rousable|barely rousable|won'?t wake|hard to (?:rouse|wake)|"
-            r"apn(?:o)?e|not breathing|hypovent|\brr (?:of |is )?[2-9]\b|(?:respiratory|resp|breathing) rate (?:of |is |was )?[2-9]\b|"
-            r"slow breath|shallow breath|snoring|pinpoint",),
-     "zh": (r"叫不.{0,2}醒|唤不醒|呼之不应|呼吸.{0,4}(?:慢|浅)|呼吸.{0,5}[2-9]\s*次|呼吸暂停|呼吸停止|打鼾|针尖样瞳孔|"
+            r"(?<!sleep )apn(?:o)?e|not breathing|hypovent|\brr (?:of |is )?[2-9]\b|(?:respiratory|resp|breathing) rate (?:of |is |was )?[2-9]\b|"
+            r"slow breath|shallow breath|pinpoint",),
+     "zh": (r"叫不.{0,2}醒|唤不醒|呼之不应|呼吸.{0,4}(?:慢|浅)|呼吸[^，。？?\d]{0,4}(?<!\d)[2-9]\s*次|(?<!睡眠)呼吸暂停|呼吸停止|针尖样瞳孔|"
             r"(?:血氧|SpO2|spo2|氧饱和度)[^，。？?]{0,6}[4-8]\d",)},
     {"en": r"\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*|dexmedetomidine|\bmac\b",
      "zh": r"镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼|右美托咪定"},
@@ -687,8 +687,10 @@ _SEDATION = RedFlag(
            + "：停用镇静药，开放并支持气道，给氧并辅助通气，按本单位镇静规范进行拮抗。知识库中没有针对这一情况的处理流程。"},
     {"en": "sedation respiratory depression airway oxygen monitoring", "zh": "镇静 呼吸抑制 气道 吸氧 监测"},
     # (an intrathecal pump or its refill is the pump's overdose; a local anaesthetic's toxicity is LAST)
-    exclude={"en": r"\bpump\b|refill|intrathecal|\bIT\b|\bIDD\b|seiz|convuls|tinnitus|perioral|lipid",
-             "zh": r"泵|加药|鞘内|抽搐|惊厥|耳鸣|口周|脂肪乳"},
+    # (nor a plan or a question of what might happen, "if she desaturates…", "能做静脉镇静吗", nor one told recovered)
+    exclude={"en": r"\bpump\b|refill|intrathecal|\bIT pump|\bIDDS?\b|seiz|convuls|tinnitus|perioral|lipid|\bif\b|\bin case\b|"
+                   r"sleep apn(?:o)?ea|\bOSA\b|back (?:up )?to 9\d|now 9\d|recovered|\bHR\s*[1-4]\d\b|brady\w*|vasovagal",
+             "zh": r"泵|加药|鞘内|抽搐|惊厥|耳鸣|口周|脂肪乳|如果|万一|假如|要是|睡眠呼吸暂停|能(?:不能)?做|回升|恢复到|心率\s*[1-4]\d(?!\d)"},
     procedures=("sedation",),
 )
 RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE, _THUNDERCLAP,
@@ -936,10 +938,10 @@ _UNDONE_BEFORE = {"en": re.compile(r"\b(?:not|never|no|didn'?t|did not|hasn'?t|h
                                    r"partially|fail(?:ed|s)? to)\b[^.;?!,]{0,16}$", re.I),
                   # (or asked, hypothetically: "给完醒了是不是就没事了？", "如果醒了…")
                   "zh": re.compile(r"(?:没|未|不|尚未|仍未|还没|没有|没能|未能)[^，。；？?]{0,3}$|"
-                                   r"(?:是不是|是否|会不会|如果|要是|假如|万一|给完|打完|用完|推完)[^，。；？?]{0,3}$")}
+                                   r"(?:如果|要是|假如|万一)[^，。；？?]{0,6}$")}
 _UNDONE_AFTER = {"en": re.compile(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|fell|worse|then (?:crashed|arrested|seized)|now GCS)\b|"
                                   r"[^.;?!]{0,6}\bnow\s+(?:GCS\s*)?\d", re.I),
-                 "zh": re.compile(r"[^。；？?]{0,6}(?:又|但是?|可是|然后又)|[^。；？?]{0,2}(?:是不是|是否|就没事|就可以|就行|吗|么)")}
+                 "zh": re.compile(r"[^。；？?]{0,6}(?:又|但是?|可是|然后又)|[^。；？?，,]{0,2}(?:是不是|就没事|就可以|就行)|\s*(?:吗|么)\s*[？?]")}
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
     "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
@@ -1081,7 +1083,7 @@ _NEGATED = {
           r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
           r"\blegs? (?:are |feel )?strong\b|\b(?:power|strength) (?:is )?(?:normal|full|5/5)\b|\bfull power\b",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea: symptoms, not negations; 还没打针 is "not yet"
-    "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲|(?:自主)?呼吸(?!困难|急促|道|费力|不畅|异常|问题|抑制)|心跳|脉|意识|反应)|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
+    "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲|(?:自主)?呼吸(?:了|[，,。；;！!？?\s]|$))|未见|否认|不伴|未出现|无(?![力法菌创名])|不(?=发烧|发热|烧)|"
           r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*|"
           # (normal findings told: "大小便正常", "腿有力", "肌力正常")
           r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?不非未异]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)",

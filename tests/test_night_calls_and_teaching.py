@@ -302,3 +302,49 @@ def test_bending_lifting_and_physio_after_a_procedure_are_the_mobilisation_ask_t
     assert a.abstained, a.text[:200]
     b = night.answer("SCS电极植入后电极移位率多少？术后多久可以弯腰、抬重物？")
     assert not b.abstained and "知识库未涵盖：术后多久可以弯腰" in b.text, b.text[-300:]
+
+
+def test_wound_care_and_suture_removal_after_an_implant_are_an_ask_the_sources_do_not_answer(night):
+    assert night.answer("脊髓电刺激植入术后伤口怎么护理，什么时候可以洗澡，几天拆线").abstained
+    assert "wound-care" in night.frame("SCS IPG pocket - when are the stitches out?").concepts
+
+
+# --- review 25 guards ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q,lang", [("病人镇静中呼吸16次，血氧96%，正常吗", "zh"), ("snoring under sedation, sats 96%, ok?", "en"),
+                                    ("病人有睡眠呼吸暂停，能做静脉镇静吗？", "zh"), ("if the patient desaturates under sedation what do I do", "en"),
+                                    ("托下颌后回升到96%，镇静中，接下来？", "zh")])
+def test_sedation_told_normal_planned_hypothetical_or_recovered_is_no_emergency(q, lang):  # type: ignore[no-untyped-def]
+    assert triage(q, lang, ("sedation", "midazolam", "propofol")).rule != "sedation-depression"
+
+
+def test_a_question_with_it_in_it_still_gets_the_sedation_banner():
+    q = "propofol sedation for RFA, now sats 82% and she is unrousable, is it the propofol?"
+    assert triage(q, "en", ("sedation", "propofol")).rule == "sedation-depression"
+
+
+def test_chinese_denials_of_consciousness_signs_are_still_denials():
+    assert triage("硬膜外注射后病人头晕，没有意识丧失，怎么办", "zh", ("esi", "lidocaine")).rule != "last"
+
+
+def test_told_awake_the_overdose_is_settled_whatever_is_asked_next(night):
+    a = night.answer("病人醒了，什么时候可以转回病房？", history=["夜班护士：鞘内吗啡泵病人今天下午刚加药，现在叫不太醒，呼吸8次/分，瞳孔针尖样"])
+    assert not a.urgent, a.text[:200]
+
+
+def test_ablating_a_lung_cancer_is_another_specialtys(night):
+    assert night.answer("CT-guided RFA of a lung cancer - pneumothorax rate?").verdict == "out_of_scope"
+
+
+def test_an_implant_is_never_read_as_an_injection_for_a_condition_listed_against_the_injection(night):
+    f = night.answer("SCS for CRPS, pt on adalimumab - can we implant? what's the infection rate")
+    assert "epidural steroid injection" not in f.text.splitlines()[0], f.text[:300]
+
+
+def test_a_drug_the_patient_is_on_was_never_tried(night):
+    f = night.frame("PDPH day 3 after ESI wet tap. On aspirin for a stent. Gave paracetamol and caffeine. Didn't help. What next?")
+    assert "aspirin" not in f.tried and "caffeine" in f.tried, f.tried
+
+
+def test_lead_placement_is_no_cement():
+    assert triage("SCS lead placement just done, now short of breath and sats 88%", "en", ("spinal-cord-stimulation",)).rule != "cement-embolism"
