@@ -780,7 +780,10 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
     # told drug's rule naming a condition, "no heparin bridging on a DOAC, …most patients with VTE", is the drug's)
     drugs = {c for c in q.all_concepts if sig.kinds.get(c) in _DRUG_KINDS}
     drugs |= set().union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in drugs))
-    return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts and not drugs & s.concepts
+    # (nor a study's rate asked for, "intrathecal pump in a neutropenic patient: infection risk?": the cancer cohort's
+    # infection figures are the figures there are)
+    rate = "frequency" in q.aspects and bool(_COUNT.search(s.text))
+    return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts and not drugs & s.concepts and not rate
 
 
 @lru_cache(maxsize=512)

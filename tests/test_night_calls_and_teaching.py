@@ -348,3 +348,8 @@ def test_a_drug_the_patient_is_on_was_never_tried(night):
 
 def test_lead_placement_is_no_cement():
     assert triage("SCS lead placement just done, now short of breath and sats 88%", "en", ("spinal-cord-stimulation",)).rule != "cement-embolism"
+
+
+def test_a_neutropenic_patients_pump_infection_risk_gets_the_pumps_infection_figures(night):
+    b = _bullets(night.answer("intrathecal pump in a neutropenic patient: infection risk?").text)
+    assert b and "intrathecal" in b[0] and "%" in b[0], b[:2]
