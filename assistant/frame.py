@@ -1105,7 +1105,7 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # getting up after it, which a safety knowledge base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
-                       "repeat-injection-limit", "trial-duration", "patient-selection", "wound-care"})
+                       "repeat-injection-limit", "trial-duration", "patient-selection", "wound-care", "fasting"})
 # Patients a question may be about whom the sources rarely single out (a breastfeeding mother, a child): named, the
 # answer must be about them; a passage on the procedure or drug for adults in general does not answer it.
 POPULATIONS = frozenset({"breastfeeding", "paediatric"})

@@ -353,3 +353,8 @@ def test_lead_placement_is_no_cement():
 def test_a_neutropenic_patients_pump_infection_risk_gets_the_pumps_infection_figures(night):
     b = _bullets(night.answer("intrathecal pump in a neutropenic patient: infection risk?").text)
     assert b and "intrathecal" in b[0] and "%" in b[0], b[:2]
+
+
+def test_how_long_to_fast_is_an_ask_the_sources_do_not_answer(night):
+    a = night.answer("明天做腰椎硬膜外激素注射的病人要禁食多久啊？降压药要不要停")
+    assert "FDA" not in a.text and "禁食多久" in a.text, a.text[:300]  # (said not covered, not filled with the FDA warning)
