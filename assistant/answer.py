@@ -2334,10 +2334,7 @@ class AnswerEngine:
     def _procedures_told(self, q: Question) -> list[str]:
         """The question's procedures of ours, with the procedure an implanted device of ours stands for ("IT pump … can we
         still implant?": intrathecal drug delivery)."""
-        lx = self.lexicon.concepts
-        devices = [b for c in q.subjects if self._kinds.get(c) == "equipment" and c in lx for b in lx[c].broader
-                   if self._kinds.get(b) == "procedure" and self.lexicon.is_anchor(b)]
-        return list(dict.fromkeys([*own_procedures(q.subjects, self._kinds, True), *devices]))
+        return list(dict.fromkeys([*own_procedures(q.subjects, self._kinds, True), *self.lexicon.device_procedures(q.subjects)]))
 
     def _said(self, q: Question, concept: str, lang: Lang) -> str:
         """A concept as the question wrote it ("ozone discectomy"), else its name."""

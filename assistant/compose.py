@@ -315,8 +315,8 @@ class Sentence:
 
 @lru_cache(maxsize=50_000)
 def sentence_tokens(text: str, lang: Lang) -> frozenset[str]:
-    """A passage sentence's lexical tokens, kept across questions (the same sentences are scored again and again; jieba's
-    cut is the largest share of a warm answer's own time)."""
+    """A passage sentence's (or a question part's) lexical tokens, kept across questions (the same sentences are scored
+    again and again; jieba's cut is the largest share of a warm answer's own time)."""
     return frozenset(tokenize(text, lang))
 
 
@@ -679,7 +679,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     before, left = _swap(part, own, sig)[1:]
     own = [*own, *sorted(before)]
     ctx = [c for c in dict.fromkeys(tuple(part.inherited) + q.context_concepts) if c not in own and c not in left]
-    part_tokens = _tokens_of(part.text, lang)
+    part_tokens = sentence_tokens(part.text, lang)  # (scored against every sentence: tokenised once)
     terms = set(part.terms)
     residual = sum(idf(t) for t in s.shared(terms)) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
     cw = sig.concept_idf
@@ -784,12 +784,6 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
     # infection figures are the figures there are)
     rate = "frequency" in q.aspects and bool(_COUNT.search(s.text))
     return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts and not drugs & s.concepts and not rate
-
-
-@lru_cache(maxsize=512)
-def _tokens_of(text: str, lang: Lang) -> frozenset[str]:
-    """A part's lexical tokens (scored against every sentence: tokenised once)."""
-    return frozenset(tokenize(text, lang))
 
 
 def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:

@@ -2311,9 +2311,7 @@ class Framer:
             # (or the implanted device that stands for its procedure: "IT pump … can we still implant? what's the infection rate")
             # (the procedure it stands for, whose figures are the part's: the pump's infection rate, not the stimulator's)
             anchored = any(self.is_anchor(c) for c in prev)
-            devices = tuple(b for c in prev if lex[c].kind == "equipment" for b in lex[c].broader
-                            if b in lex and lex[b].kind == "procedure" and self.is_anchor(b))
-            return tuple(c for c in dict.fromkeys((*prev, *devices)) if (lex[c].kind == "procedure" and (self.is_anchor(c) or not anchored))
+            return tuple(c for c in dict.fromkeys((*prev, *self.lexicon.device_procedures(prev))) if (lex[c].kind == "procedure" and (self.is_anchor(c) or not anchored))
                          or c in REGIONS)
         if first:  # (a drug of its own, "那低分子肝素呢", takes the place of the turn before's: warfarin is not inherited)
             return tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE) if any(lex[c].kind in _DRUGLIKE for c in own) else ctx

@@ -277,6 +277,13 @@ class Lexicon:
         return c in lex and lex[c].kind == "procedure" and any(
             r in lex and "bleeding-risk" in lex[r].broader for c2 in (c, *lex[c].broader) if c2 in lex for r in lex[c2].related)
 
+    def device_procedures(self, ids: Iterable[str]) -> list[str]:
+        """The procedures of ours that implanted devices among `ids` stand for (an intrathecal pump: intrathecal drug
+        delivery), in order, once each."""
+        lx = self.concepts
+        return list(dict.fromkeys(b for c in ids if c in lx and lx[c].kind == "equipment" for b in lx[c].broader
+                                  if b in lx and lx[b].kind == "procedure" and self.is_anchor(b)))
+
     def broader_closure(self, ids: Iterable[str]) -> list[str]:
         """The ids with everything they are a kind of (transitively), in first-seen order."""
         out: dict[str, None] = {}
