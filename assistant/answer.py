@@ -355,7 +355,9 @@ _GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|try|push|load)\b
              "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)")}
 _TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
 IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})  # (an implant: its own procedure, never an injection's)
-_ANY_OF_MANY = frozenset({"antibiotic"})  # (classes too wide to stand for the one drug asked)
+# (classes too wide to stand for the one drug asked: "antibiotics" for which one; the injected steroid for dexamethasone
+# given as a treatment)
+_ANY_OF_MANY = frozenset({"antibiotic", "corticosteroid", "non-particulate-steroid", "particulate-steroid"})
 _DRUG_QUERIED = {"en": re.compile(r"\s*\?"), "zh": re.compile(r"\s*(?:吗|呢|行不行|可以吗|好不好)?\s*[？?]")}
 _WHICH_DRUG = {"en": re.compile(r"\b(?:which|what) (?:\w+ ){0,2}(?:abx|antibiotics?|drugs?|agents?|meds?|medications?)\b", re.I),
                "zh": re.compile(r"(?:用|上|选)(?:什么|哪种|哪个)(?:抗生素|药)")}
@@ -1825,10 +1827,8 @@ class AnswerEngine:
         return [x for x in sents if not elsewhere(x) and not is_meta(x.text, x.chunk.lang)]  # (nor what a document covers)
 
     def _unsaid_drugs(self, q: Question, bullets: Sequence[Bullet]) -> list[str]:
-        """The drugs an emergency's later turn names itself, not told given, that no bullet names (nor a class of theirs):
+        """The drugs an emergency question names itself, not told given, that no bullet names (nor a class of theirs):
         a treatment the sources do not give for the picture ("should we give high dose steroids for the cord infarct?")."""
-        if not q.history:
-            return []
         lx = self.lexicon.concepts
         # (only a drug the turn asks about giving, "should we give…", 要不要上…: not one told as the patient's, "she's on
         # eliquis btw", nor the injectate told as used)
@@ -1842,7 +1842,7 @@ class AnswerEngine:
         given = self._given(q)
         # (a class names the drug's place in the steps, "benzodiazepine" for midazolam; not "antibiotics" for which one)
         return [c for c in dict.fromkeys(own)
-                if not (set(self.lexicon.broader_closure([c])) - _ANY_OF_MANY) & (said | given)]
+                if not (set(self.lexicon.broader_closure([c])) - (_ANY_OF_MANY - {c})) & (said | given)]
 
     def _asks_of_drug(self, q: Question, part: Part, given: bool = False) -> bool:
         """Does a part of an emergency question ask about a drug (naloxone, a lipid emulsion; or the one named before it,

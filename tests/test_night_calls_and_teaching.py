@@ -358,3 +358,13 @@ def test_a_neutropenic_patients_pump_infection_risk_gets_the_pumps_infection_fig
 def test_how_long_to_fast_is_an_ask_the_sources_do_not_answer(night):
     a = night.answer("明天做腰椎硬膜外激素注射的病人要禁食多久啊？降压药要不要停")
     assert "FDA" not in a.text and "禁食多久" in a.text, a.text[:300]  # (said not covered, not filled with the FDA warning)
+
+
+def test_a_treatment_drug_asked_in_a_first_turn_emergency_that_no_step_names_is_said_to_be_missing(engine):
+    a = engine.answer("TFESI后病人说右腿麻木无力，MRI还没排上，要不要先给地塞米松？")
+    assert a.urgent and "地塞米松" in next((x for x in a.text.splitlines() if x.startswith(">")), ""), a.text[:300]
+
+
+def test_a_class_asked_that_the_steps_name_gets_no_missing_note(night):  # (guard: "antibiotics" is in the explant step)
+    a = night.answer("10 days after IPG implant: fever, red swollen pocket, pus from the wound. Can we just give oral antibiotics and watch?")
+    assert a.urgent and "says nothing on antibiotics" not in a.text, a.text[:300]
