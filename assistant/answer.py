@@ -1264,6 +1264,7 @@ class AnswerEngine:
                 bullets = [b for b in bullets if b.sentence in fits or b in other] if any(b.sentence in fits for b in bullets) else [
                     *other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]]
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
+        bullets = bullets if tri.urgent else self._each_side(q, lang, bullets)
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
         bullets = bullets if tri.urgent else self._without_others_harms(q, bullets)
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
@@ -2071,7 +2072,7 @@ class AnswerEngine:
         if missing:  # "is lead migration more common with DRG or with SCS?": the DRG side is not there
             lines.append(NOTE_PREFIX + _ONE_SIDED[lang].format(missing=_join(missing, lang), others=_join(others, lang),
                                                                about=_join(about, lang)))
-        elif not urgent and (sides := self._uncompared(q, lang)):  # "cooled vs conventional RF - which is better?"
+        elif not urgent and (sides := self._uncompared(q, lang) or self._uncompared_harm(q, lang)):  # "cooled vs conventional RF - which is better?"
             lines.append(NOTE_PREFIX + _UNCOMPARED[lang].format(sides=_join(sides, lang)))
         if not urgent and self._restart_with_lead_in(q):  # a DOAC restarted "24 h after" an SCS trial: after what?
             lines.append(NOTE_PREFIX + _LEAD_IN[lang])
@@ -2102,19 +2103,64 @@ class AnswerEngine:
         """The sides of a comparison of procedures (its first comparing part) that no sentence of the knowledge base names with the harm
         compared ("is lead migration more common with DRG or with conventional SCS?": the migration figures are SCS's),
         the sides it does, and the harm, in the question's words; nothing when every side or none is there."""
-        part = _comparing_part(q)
-        if part is None:
-            return [], [], []
-        named = (*part.concepts, *part.inherited)
-        sides = self._without_their_class([c for c in named if self._kinds.get(c) == "procedure"])
-        about = [c for c in named if self._kinds.get(c) in ("complication", "finding")]
-        if len(sides) < 2 or not about:
+        sides, about = self._harm_sides(q, devices=False)  # (a device's harms are often told as its procedure's context)
+        if not sides:
             return [], [], []
         missing = [c for c in sides if not self._named_with(c, about, lang)]
         if not missing or len(missing) == len(sides):
             return [], [], []
         return ([self._name(c, lang) for c in missing], [self._name(c, lang) for c in sides if c not in missing],
                 [self._said(q, c, lang) for c in about])
+
+    def _harm_sides(self, q: Question, devices: bool = True) -> tuple[list[str], list[str]]:
+        """The procedures a comparison (its first comparing part) weighs on a harm, an implanted device standing for its
+        procedure ("SCS 和 鞘内泵 感染率哪个高": SCS and intrathecal drug delivery), and the harm; nothing unless two sides
+        and a harm are asked."""
+        part = _comparing_part(q)
+        if part is None:
+            return [], []
+        named = (*part.concepts, *part.inherited)
+        procedures = [c for c in named if self._kinds.get(c) == "procedure"]
+        implanted = self.lexicon.device_procedures(named) if devices else []
+        sides = self._without_their_class(list(dict.fromkeys([*procedures, *implanted])))
+        about = [c for c in named if self._kinds.get(c) in ("complication", "finding")]
+        return (sides, about) if len(sides) >= 2 and about else ([], [])
+
+    def _each_side(self, q: Question, lang: Lang, bullets: list[Bullet]) -> list[Bullet]:
+        """A harm compared between two procedures that no bullet gives together ("SCS 和 鞘内泵 感染率哪个高"): each side's
+        best figure for the harm leads, one per side, in the order asked (found in the knowledge base when not retrieved),
+        before the rest; a note says when the sources do not compare them (`_uncompared_harm`)."""
+        sides, about = self._harm_sides(q)
+        if len(sides) != 2 or any(set(sides) <= set(self.lexicon.broader_closure(b.sentence.concepts)) and _FIGURE.search(b.sentence.text)
+                                  for b in bullets):
+            return bullets
+        figures = [self._side_figure(side, about, lang, bullets) for side in sides]
+        if any(f is None for f in figures):
+            return bullets  # (a side with no figure: `_one_sided` says so)
+        lead = [f for f in figures if f is not None]
+        # (then what else gives a figure, or a note: a side's overview sentence compares nothing)
+        rest = [b for b in bullets if b.sentence.text not in {x.text for x in lead} and (b.kind == "note" or _FIGURE.search(b.sentence.text))]
+        return [*(Bullet(x, 0, 1.0, "fact") for x in lead), *rest]
+
+    def _uncompared_harm(self, q: Question, lang: Lang) -> list[str]:
+        """The two procedures a harm is compared between when no sentence of the knowledge base names both with it."""
+        sides, about = self._harm_sides(q)
+        if len(sides) != 2 or self._bundled_sentences(lang, [sides[0]], [sides[1]], about):
+            return []
+        return [self._name(c, lang) for c in sides]
+
+    def _side_figure(self, side: str, about: Sequence[str], lang: Lang, bullets: Sequence[Bullet]) -> Sentence | None:
+        """The sentence giving a figure for the harm with the procedure: a bullet's first, else the knowledge base's that
+        names fewest other procedures."""
+        def gives(x: Sentence) -> bool:
+            named = set(self.lexicon.broader_closure(x.concepts))
+            return side in named and not named.isdisjoint(about) and bool(_FIGURE.search(x.text)) and not x.provenance
+        found = next((b.sentence for b in bullets if gives(b.sentence)), None)
+        if found is not None:
+            return found
+        pool = [x for x in self._bundled_sentences(lang, [side], about) if gives(x)]
+        others = [sum(self._kinds.get(c) == "procedure" and c != side for c in x.concepts) for x in pool]
+        return pool[others.index(min(others))] if pool else None
 
     def _uncompared(self, q: Question, lang: Lang) -> list[str]:
         """The two sides of a comparison that asks no harm ("which is better?") when no sentence of the knowledge base
@@ -2594,6 +2640,8 @@ def _short(text: str, n: int = 90) -> str:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# a figure for how often: a percentage, one in so many, so many of so many
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*%|\b1\s*/\s*[\d,]+|\b\d+\s*(?:of|in)\s*[\d,]+\b|万分之|千分之", re.I)
 _MIXED_JOINED = re.compile(r"(?<=[A-Za-z]) (and|or) (?=[A-Za-z])")
 
 

@@ -25,6 +25,7 @@ from .frame import (
     LASTS_ASK,
     MONITOR_ASK,
     MONITORING,
+    REDUCTION_ASK,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
     REGIONS,
@@ -440,6 +441,25 @@ def _member_of_another_class(s: Sentence, own: Sequence[str], sig: Signals) -> b
 
 
 CONTRAINDICATION = "contraindication"
+
+
+_ANTITHROMBOTIC = "antithrombotic"
+
+
+def _another_drugs_contraindication(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """Whether a patient on a drug held for bleeding may have the procedure ("ticagrelor + aspirin, PCI 3 months ago - can
+    I do a cervical ILESI?"): a contraindication list naming only another class (current anticoagulation, for an
+    antiplatelet) is not hers."""
+    if part.aspects[:1] != ("contraindications",) or CONTRAINDICATION not in s.concepts:
+        return False
+    def held(cs: Collection[str]) -> set[str]:
+        return {c for c in cs if sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | sig.closure.get(c, frozenset()) | {c})}
+    told, named = held(q.all_concepts), held(s.concepts)
+    named = (named - {_ANTITHROMBOTIC}) or named  # (the narrower class named: antithrombotic is every one's)
+    if not told or not named:
+        return False
+    reach = set(told).union(*(sig.closure.get(c, frozenset()) for c in told))
+    return not any(c in reach or told & sig.closure.get(c, frozenset()) for c in named)
 
 
 def _lists_condition(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -1227,8 +1247,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if whether and not cardiology:
         # "do I need to stop it at all?": that lower-risk procedures may need no stop answers, beside the class
         # about no other named drug (primary-prevention aspirin's rule is not ticagrelor's; a rule for antithrombotics is)
-        no_stop = next((t for t in pool if NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
-                        and not any(sig.kinds.get(c) == "drug" and c not in drugs for c in t[1].concepts)), None)
+        no_stop = _no_stop_rule(pool, drugs, sig)
         if no_stop is not None:
             above = [no_stop, *(t for t in above if t[1] is not no_stop[1])]
     classing = [(sc, s) for sc, s in pool if sc > 0 and _classes_procedure(s, own, sig)]  # it names the procedure's class
@@ -1261,7 +1280,28 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if class_ask or ((whether or low or swapped) and not cardiology):
         # (a stent patient's aspirin: the primary-prevention rule is not hers)
         return _class_answers(extra, moved, _not_primary(rest, q), own, sig, not class_ask and not swapped, swapped), True
-    return [*rest[:1], extra, *moved, *rest[1:]], False
+    conclusion, rest = _no_stop_when_low(low and cardiology, q, pool, drugs, sig, rest)
+    return [*rest[:1], extra, *conclusion, *moved, *rest[1:]], False
+
+
+def _no_stop_rule(pool: Sequence[tuple[float, Sentence]], drugs: Collection[str], sig: Signals,
+                  secondary: bool = False) -> tuple[float, Sentence] | None:
+    """The rule that a lower-risk procedure may need no stop, about no other named drug (primary-prevention aspirin's
+    rule is not ticagrelor's; a rule for antithrombotics is), nor primary prevention's for a stent patient's aspirin."""
+    return next((t for t in pool if NO_STOP_NEEDED.search(t[1].text) and t[1].group != "evidence"
+                 and not any(sig.kinds.get(c) == "drug" and c not in drugs for c in t[1].concepts)
+                 and not (secondary and _PRIMARY_PREVENTION.search(t[1].text))), None)
+
+
+def _no_stop_when_low(low_after_stent: bool, q: Question, pool: Sequence[tuple[float, Sentence]], drugs: Collection[str], sig: Signals,
+                      rest: list[tuple[float, Sentence]]) -> tuple[list[tuple[float, Sentence]], list[tuple[float, Sentence]]]:
+    """A recent stent before a low-risk procedure ("on Brilinta, DES 2 months ago, lumbar MBB next week - stop it?"): after
+    the cardiology warning and the class, the rule that a low-risk procedure may need no stop is the conclusion: (it, the
+    rest without it)."""
+    no_stop = _no_stop_rule(pool, drugs, sig, _secondary(q)) if low_after_stent else None
+    if no_stop is None:
+        return [], rest
+    return [no_stop], [t for t in rest if t[1] is not no_stop[1]]
 
 
 def _class_answers(extra: tuple[float, Sentence], moved: list[tuple[float, Sentence]], rest: list[tuple[float, Sentence]],
@@ -1740,7 +1780,7 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
 
 
 _AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
-        "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
+        "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:多|余)?(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
 # the year a stent was placed, written next to it ("stent 2019", "DES in 2019", "2019 stent", 2019年放的支架; never a
 # guideline's year, "ASRA 2018 - stent pt", nor a dose, "stent, heparin 2000 units")
 _IN_YEAR = re.compile(r"(?:\b(?:stent(?:ed|s)?|DES|BMS|PCI)\b|支架)\s*(?:(?:was |were )?(?:placed |inserted |put in |done )?(?:in |since |from )?)?"
@@ -1989,8 +2029,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         about = frozenset(c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked) if sig.kinds.get(c) == "complication")
         above = _asked_too(above, pool, parts[j], members, q, sig, leads)
         above = [t for t in above if not _another_patients(t[1], q, sig)] or above  # (the diabetic's glucose, for an AS patient)
+        above = [t for t in above if not _another_drugs_contraindication(t[1], parts[j], q, sig)] or above
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
-        lead = above[0] if leads else _lead(above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
+        lead = above[0] if leads else _lead(_naming_sign(above, parts[j], sig) or above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about,
                                             # (the hazards to tell at consent: the list, before the asked route's own rate)
                                             frozenset() if _consent_list(parts[j], lang) else _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),
@@ -2021,9 +2062,12 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         rest = _without_retold(chosen)[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
-        rest.sort(key=lambda t: (t[1] is not second, t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0],
+        # (a low class after a recent stent's caution: the rule that a low-risk procedure may need no stop follows it)
+        low = second is not None and LOW_RISK in second.concepts and not HIGHER_RISK & second.concepts \
+            and bool(CARDIOLOGY_DECIDES.intersection(q.all_concepts)) and _stent_age(q) < 12
+        rest.sort(key=lambda t: (t[1] is not second, not (low and NO_STOP_NEEDED.search(t[1].text)), t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0],
                                  t[1].hit_rank, t[1].position))
-        rest = rest if classed else _class_member_next(rest, lead[1], pool, parts[j], q, sig)
+        rest = rest if classed or low else _class_member_next(rest, lead[1], pool, parts[j], q, sig)
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
         caveat = _caveat([s for _, s in chosen], sentences, [b.sentence for b in out]) or _disputed(
@@ -2037,6 +2081,15 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
 # One part asking both when and for how long ("抗生素预防什么时候给、用多久", "when do I give it and for how long?")
 _WHEN_AND_HOW_LONG = re.compile(r"(?:什么时候|何时|啥时候)[^？?。]{0,12}(?:多久|多长时间|几天)|(?:多久|多长时间)[^？?。]{0,12}(?:什么时候|何时)|"
                                 r"\bwhen\b[^?.]{0,40}\bhow long\b|\bhow long\b[^?.]{0,40}\bwhen\b", re.I)
+
+
+def _naming_sign(above: list[tuple[float, Sentence]], part: Part, sig: Signals) -> list[tuple[float, Sentence]]:
+    """Asked whether a sign told comes from the drug or procedure ("TFESI后脸红发热，是激素引起的吗？"): the sentences that
+    name the sign (the steroid's flushing), from which the lead is chosen; nothing when none does or no sign is asked."""
+    if part.aspects[:1] != ("mechanism",):
+        return []
+    signs = {c for c in part.concepts if sig.kinds.get(c) in ("finding", "complication", "condition")}
+    return [t for t in above if signs & t[1].concepts] if signs else []
 
 
 def _advice_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
@@ -2822,6 +2875,9 @@ _REPEAT = re.compile(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|
 # Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm;
 # "可以重复做几次？", "how many times can it be repeated?": a repeat limit (`_REPEAT`) or a repeat's result)
 _ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I), re.compile(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
+                    # how much a measure saves ("how much does pulsed fluoro cut the dose?", 脉冲透视能降低多少剂量): a share
+                    (REDUCTION_ASK, re.compile(r"\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*[-–]?\s*fold\b|\bhalve[sd]?\b|\bby half\b|\bRR\s*\d|"
+                                              r"\d\s*倍|一半|百分之|\d+(?:\.\d+)?\s*成", re.I)),
                     (re.compile(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
                                 r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
                      re.compile(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))

@@ -52,7 +52,9 @@ TIMED_DOSE_ASK = (r"\b(?:give|have|take|start|do) (?:the |her |his |their |tonig
 # Why an agent is advised against ("why not use depo-medrol?", 为什么不建议用得宝松): why it harms (not 为什么不用停阿司匹林,
 # "why is there no need to stop aspirin", nor "why not just do a blood patch now?")
 _WHY_NOT_USE_EN = (r"\bwhy (?:not|shouldn'?t (?:we|i|you)|can'?t (?:we|i|you)|don'?t (?:we|you)|avoid)\s+(?:use|using|give|giving|inject|injecting|"
-                   r"choose|pick)\b")
+                   r"choose|pick)\b|"
+                   # ("why is particulate steroid avoided in cervical TFESI?": why it harms)
+                   r"\bwhy (?:is|are) [\w -]{1,40}?\b(?:avoided|contraindicated|not (?:used|recommended|allowed|given)|banned|discouraged)\b")
 # A risk asked bare after what is told ("pt on MTX … lumbar ESI. infection risk?"): how likely, for this patient; not a
 # bleeding or clotting risk, which asks the drug's hold and the procedure's class ("on clopidogrel, cervical ILESI. bleed risk?").
 BARE_RISK_ASK = (r"(?:^|[.;:,!?]\s*|\s[-–—]\s*)(?!(?:bleed\w*|ha?ematoma|hemorrhag\w*|haemorrhag\w*|thrombo\w*|stroke|clot\w*|"
@@ -357,9 +359,14 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
                   + _WHY_NOT_USE_EN + r"|how does .{0,40}(?:cause|happen|lead)|"
+                  # (whether a sign told comes from the drug or procedure: "BP 190/105 after depo-medrol - steroid related?")
+                  r"\b[\w-]+[- ]related\s*\?|\b(?:related|due) to (?:the |his |her )?[\w-]+(?: [\w-]+)?\s*\?|\bcaused by (?:the |his |her )?[\w-]+(?: [\w-]+)?\s*\?|"
                   r"how (?:does|do|would) (?:the |a |an )?[\w -]{1,30}?\b(?:actually |really )?work\b(?! (?:for|in (?:a|an|the) \w+ (?:patient|pt)))",  # ("how does the lipid actually work?")
                   # ("…能不能用曲安奈德？为啥不行": why it may not be used, in spoken words)
                   r"(?:为啥|为什么|为何|咋)(?:不行|不能用|不可以|不让用|禁用)|(?<![\u4e00-\u9fff])为啥\s*[？?]?\s*$|"
+                  # (a part that opens with why: "…发生率多少？为什么强调8小时内减压")
+                  r"^\W*(?:为什么|为何|为啥)(?=[^，。？?\s]{2})(?![^，。？?]{0,20}(?:怎么办|怎么处理|如何处理|几天|多久|多少|几次))|"
+                  r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:有关|相关|有关系)(?:吗|么|\s*[？?])|"
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
                   + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
@@ -600,8 +607,17 @@ _RATIO_ASK = {"en": re.compile(r"\bhow many times\b(?! (?:a|per|each|can|should|
 
 
 def _without_ratio_dose(found: list[str], text: str, lang: Lang) -> list[str]:
-    """"心血管毒性所需剂量是 CNS 毒性的几倍？": one dose against another, asked as a ratio, asks no dose."""
+    """"心血管毒性所需剂量是 CNS 毒性的几倍？": one dose against another, asked as a ratio, asks no dose; nor does how much a
+    measure lowers it ("C臂用脉冲透视能降低多少剂量？": by how much, a magnitude)."""
+    if REDUCTION_ASK.search(text):
+        return ["magnitude", *(a for a in found if a not in ("dose", "magnitude"))]
     return [a for a in found if a != "dose"] if _RATIO_ASK[lang].search(text) else found
+
+
+# how much a measure saves or lowers ("how much does pulsed fluoro cut the dose?", "能降低多少剂量", "by how much")
+REDUCTION_ASK = re.compile(r"\bhow much (?:does|do|will|would|can|could|did) [^?.]{0,50}?\b(?:reduce|cut|lower|decrease|save|drop)\b|"
+                           r"\bby how much\b|\bhow much (?:less|lower|reduction|dose reduction)\b|"
+                           r"(?:降低|减少|降|减|下降)(?:了)?(?:多少|几成|百分之几|一半吗)", re.I)
 
 
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -1105,7 +1121,8 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # getting up after it, which a safety knowledge base mostly lacks; without a passage on it the part
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
-                       "repeat-injection-limit", "trial-duration", "patient-selection", "wound-care", "fasting"})
+                       "repeat-injection-limit", "trial-duration", "patient-selection", "wound-care", "fasting",
+                       "causative-organism"})
 # Patients a question may be about whom the sources rarely single out (a breastfeeding mother, a child): named, the
 # answer must be about them; a passage on the procedure or drug for adults in general does not answer it.
 POPULATIONS = frozenset({"breastfeeding", "paediatric"})
@@ -1933,6 +1950,8 @@ class Framer:
                      and not (given and lex[c].kind in ("drug", "drug-class"))
                      and not (bridging and HELD & set(self.lexicon.broader_closure([c])) and "heparin" in self.lexicon.broader_closure([c]))}
         ctx = tuple(c for c in prev.all_concepts if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
+        if subjects:  # (the ask before, "most common organism?", is no topic of a turn that names its own: "and on prednisone?")
+            ctx = tuple(c for c in ctx if c not in ESSENTIAL)
         if not REGIONS.intersection(concepts):
             ctx += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx)
         if _SWAP[lang].search(q):  # "那要是上次做增强CT出过荨麻疹呢？" after a seafood allergy

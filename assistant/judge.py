@@ -211,11 +211,15 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     covered: list[bool] = []
     missing: list[str] = []
     keyed = unheard = False
+    # a sign told whose cause is asked ("BP 190/105 the day after a facet injection with Depo-Medrol - steroid related? how
+    # long?"): passages that never name it with the procedure answer neither that nor how long it lasts
+    signs = {c for p in q.parts if p.aspects[:1] == ("mechanism",) for c in p.concepts if kinds.get(c) in ("finding", "complication", "condition")}
     for i, part in enumerate(q.parts or ()):
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
         foreign_alone = len(q.parts) > 1 and bool(part.concepts) and all(c in q.out_of_scope for c in part.concepts) \
             or bool(topics) and topical[i]
         keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
+        keys += [c for c in (*part.concepts, *part.inherited) if c in signs and c not in keys]
         if not keys:
             covered.append(evidence >= threshold and not foreign_alone)
             continue
@@ -243,11 +247,11 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # (an ask inherited from the turn before is not this part's when the part asks its own: "what precautions?" after
         # "how long does relief last?")
         # (or the drug a part asks the hold of: "on aspirin - ok to do blood patch?" is not answered by the patch's passages)
-        asked = [c for c in miss if (c in ESSENTIAL and (c in part.concepts or not part.aspects))
+        asked = [c for c in miss if (c in ESSENTIAL and (c in part.concepts or not part.aspects)) or c in signs
                  or (kinds.get(c) == "complication" and c in part.concepts) or c in POPULATIONS
                  or (kinds.get(c) in DRUG_KINDS and c in part.concepts and part.aspects[:1] == ("hold",)
                      and not any(covers(c, t, parents.get(c, ())) for t in passage_tags))]
-        unheard = unheard or any(c in ESSENTIAL or c in POPULATIONS for c in asked)
+        unheard = unheard or any(c in ESSENTIAL or c in POPULATIONS or c in signs for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:
         # no concept of ours at all, and words the knowledge base never uses ("PREEMPT units for chronic migraine"): those

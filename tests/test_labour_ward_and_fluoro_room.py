@@ -270,7 +270,8 @@ def test_how_many_times_one_dose_is_another_is_no_dose_ask(engine):
 
 def test_an_athlete_is_no_exercise_ask(ward):
     b = _bullets(ward.answer("篮球运动员在吃波立维(支架1年多了)，要做L4-5 L5-S1腰椎内侧支射频，需要停药吗？").text)
-    assert len(b) >= 3 and any("波立维" in x or "氯吡格雷" in x for x in b[:2]), b
+    # (whether to stop before a low-risk procedure, the stent over a year old: the class and what it allows, then the drug)
+    assert len(b) >= 3 and "低出血风险" in b[0] and any("波立维" in x or "氯吡格雷" in x for x in b), b
 
 
 def test_training_and_driving_asked_together_answer_the_driving_and_say_the_training_missing(ward):

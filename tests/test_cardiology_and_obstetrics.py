@@ -1,0 +1,106 @@
+"""Rounds 123-124 (a cardiologist, a radiographer and a spine surgeon; an obstetric anaesthetist, a hospitalist and an
+exam-going student; their Chinese counterparts): what a low bleeding-risk class means for a stent patient's antiplatelet,
+and the asks those rounds found answered beside the point."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def night_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("cardio-index", ("anticoagulants", "spinal-haematoma", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
+                                        "vertebral-augmentation", "last", "pdph", "radiation-contrast", "intrathecal-drug-delivery",
+                                        "infection-control", "spinal-cord-stimulation", "patient-selection-monitoring"))
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+# --- a recent stent before a low-risk procedure: the class's conclusion, not only the interval ------------------------------
+
+@pytest.mark.parametrize("q,low,none,hold", [
+    ("pt on Brilinta + aspirin, DES 2 months ago, booked for lumbar MBB next week - stop the Brilinta?",
+     "low-risk", ("little change", "may not require stopping"), "held for 5 days"),
+    ("患者2个月前放了药物洗脱支架，在吃替格瑞洛，下周做腰椎内侧支射频，要停药吗？", "低风险操作", ("可能无需停", "无需停用"), "停用 5 天")])
+def test_a_stent_patients_low_risk_procedure_says_it_may_need_no_stop_before_the_interval(engine, q, low, none, hold):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer(q).text)
+    assert "cardiology" in bullets[0] or "心内科" in bullets[0], bullets[:1]
+    at_class = next(i for i, b in enumerate(bullets) if low in b or "低出血风险" in b)
+    at_none = next(i for i, b in enumerate(bullets) if any(n in b for n in none))
+    at_hold = next((i for i, b in enumerate(bullets) if hold in b), len(bullets))
+    assert at_class < at_none < at_hold, bullets
+    assert not any("primary prevention" in b or "一级预防" in b for b in bullets), bullets  # (a stent patient's aspirin)
+
+
+def test_a_stent_told_a_year_and_more_ago_in_chinese_is_not_recent():
+    from assistant.compose import _months_ago
+    assert _months_ago("在吃波立维(支架1年多了)") == 12.0
+    assert _months_ago("支架2年余前") == 24.0
+    assert _months_ago("支架术后3个月") == 3.0
+
+
+def test_pci_told_as_history_is_the_stent_a_follow_up_keeps(engine):  # type: ignore[no-untyped-def]
+    f = engine.frame("那颈椎椎板间ESI能做吗？替格瑞洛停几天", ["替格瑞洛+阿司匹林，PCI术后3个月"])
+    assert "coronary-stent" in f.context_concepts, f.context_concepts
+    a = engine.answer("那颈椎椎板间ESI能做吗？替格瑞洛停几天", ["替格瑞洛+阿司匹林，PCI术后3个月"])
+    b = _bullets(a.text)
+    # (her antiplatelet is no anticoagulation: the list naming current anticoagulation is not her contraindication)
+    assert not any("抗凝治疗" in x and "禁忌" in x for x in b), b
+    hold = next(i for i, x in enumerate(b) if "5 天" in x)
+    assert any("心内科" in x for x in b[:hold + 1]), b
+    assert engine.frame("DAPT asa + ticagrelor, 8 mo post PCI, needs cervical ILESI").concepts.count("coronary-stent") == 1
+
+
+# --- a second part that asks why, in Chinese ---------------------------------------------------------------------------------
+
+def test_a_part_opening_with_why_asks_the_mechanism_not_nothing():
+    from assistant.frame import aspects_of
+    assert aspects_of("为什么强调8小时内减压", "zh") == ("mechanism",)
+    assert "mechanism" not in aspects_of("为啥要停药几天", "zh")  # (guard: a hold asked after why)
+
+
+def test_why_decompress_within_8_hours_is_answered_beside_the_rate(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("硬膜外血肿发生率多少？为什么强调8小时内减压")
+    assert "知识库未涵盖：为什么" not in a.text, a.text
+    assert "8 小时" in a.text or "12 小时" in a.text, a.text
+
+
+# --- an abbreviation for another specialty's procedure ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["CSE for elective CS - how much heavy bupi intrathecal?", "spinal for LSCS, how much bupivacaine?"])
+def test_caesarean_written_cs_is_another_specialtys_procedure(engine, q):  # type: ignore[no-untyped-def]
+    a = engine.answer(q)
+    assert a.abstained and a.verdict == "out_of_scope", a.text[:200]
+    assert "mg/kg" not in a.text, a.text[:300]
+
+
+# --- a harm compared between two procedures: each side's figure --------------------------------------------------------------
+
+@pytest.mark.parametrize("q,sides", [("SCS 和 鞘内泵 感染率哪个高", ("3–4%", "2.3%")),
+                                     ("which has a higher infection rate, SCS or intrathecal pump?", ("3–4%", "2.3%"))])
+def test_a_harm_compared_between_two_implants_gives_each_sides_figure_first(night_engine, q, sides):  # type: ignore[no-untyped-def]
+    b = _bullets(night_engine.answer(q).text)
+    assert sides[0] in " ".join(b[:2]) and sides[1] in " ".join(b[:2]), b
+
+
+# --- the organism asked: named only where the sources name one ------------------------------------------------------------
+
+def test_the_organism_asked_of_an_implant_is_said_missing_and_of_an_abscess_answered(night_engine):  # type: ignore[no-untyped-def]
+    scs = night_engine.answer("最常见致病菌是啥？需要取出装置吗？", ["SCS 和 鞘内泵 感染率哪个高"])
+    assert "知识库未涵盖：最常见致病菌" in scs.text, scs.text
+    abscess = night_engine.answer("epidural abscess after ESI - most common organism?")
+    assert not abscess.abstained and "Staphylococcus aureus" in abscess.bullets[0]["text"], abscess.text
+
+
+# --- how much a measure lowers a dose: a share, or said missing --------------------------------------------------------------
+
+def test_how_much_pulsed_fluoroscopy_lowers_the_dose_says_no_figure_and_leads_with_pulsed(night_engine):  # type: ignore[no-untyped-def]
+    for q, note, word in (("C臂用脉冲透视能降低多少剂量？", "知识库未给出以下数值", "脉冲"),
+                          ("how much does pulsed fluoro cut the dose?", "gives no figure", "pulsed")):
+        a = night_engine.answer(q)
+        assert note in a.text.splitlines()[0], a.text[:200]
+        assert word in a.bullets[0]["text"].lower(), a.bullets[:1]
+    cement = night_engine.answer("how much does high-viscosity cement reduce leakage?")
+    assert "RR 0.38" in cement.bullets[0]["text"] and "gives no figure" not in cement.text, cement.text[:300]
