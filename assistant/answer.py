@@ -381,6 +381,37 @@ _NEURAXIAL_ELSEWHERE = frozenset({"labour-epidural", "diagnostic-lumbar-puncture
 _ON_INFUSION = re.compile(r"during a continuous epidural|持续硬膜外[^，。]{0,6}输注期间", re.I)
 _INFUSION_TOLD = re.compile(r"infusion|infusing|catheter|\bPCEA\b|labou?r|\bdrip\b|running|continuous|top-?up|in situ|m[lL]\s*/\s*h|"
                             r"输注|导管|镇痛泵|分娩|泵|持续|给药|注药|滴注|留置|在位", re.I)
+# a deficit with fever after a neuraxial procedure: an abscess first; the general deficit step ("stopping the procedure if
+# it is still under way, examining the patient, obtaining an emergency MRI…")
+_FEVER = frozenset({"fever"})
+_ABSCESS = "epidural-abscess"
+_GENERAL_DEFICIT_STEP = re.compile(r"\bif it is still under way\b|如仍在进行|若仍在进行", re.I)
+# imaging the question says is done ("CT shows cement in canal", "MRI已做", CT示…): the step that orders it comes after the rest
+_IMAGING_DONE = {"en": re.compile(r"\b(CT|MRI|MR|CTA|CTPA)\b[^.;,?]{0,20}?\b(?:shows?|showed|confirm\w*|reveal\w*|demonstrat\w*|done|"
+                                  r"positive|negative|clear|normal)\b|\b(?:on|after|post) (?:the )?(CT|MRI|CTA|CTPA)\b", re.I),
+                 "zh": re.compile(r"(CT|MRI|CTA|CTPA|核磁|磁共振)[^，。；？]{0,6}?(?:示|显示|提示|看到|发现|证实|已做|做了|结果|见)|"
+                                  r"(?:已|已经)(?:做|查)了?(CT|MRI|核磁|磁共振)", re.I)}
+_ORDERS_IMAGING = {"CT": re.compile(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?CT\b|急(?:查|诊)?\s*CT|紧急\s*CT", re.I),
+                   "MRI": re.compile(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?MRI\b|急(?:查|诊)?\s*MRI|紧急\s*MRI", re.I)}
+
+
+def _imaging_done_later(q: Question, bullets: list[Bullet]) -> list[Bullet]:
+    """"new leg weakness after T12 vertebroplasty, CT shows cement in canal. what now": the step ordering the CT already
+    done goes after the other steps (the surgical decompression of a thoracic leak first)."""
+    m = _IMAGING_DONE[q.lang].search(q.text)
+    if not m or not bullets:
+        return bullets
+    told = next(g for g in m.groups() if g)
+    modality = "MRI" if told.upper() in ("MRI", "MR") or told in ("核磁", "磁共振") else "CT"
+    done = [b for b in bullets if b.kind == "action" and _ORDERS_IMAGING[modality].search(b.sentence.text)
+            and not _GENERAL_DEFICIT_STEP.search(b.sentence.text)]
+    if not done or bullets[0] not in done:
+        return bullets
+    actions = [b for b in bullets if b.kind == "action" and b not in done]
+    rest = [b for b in bullets if b.kind != "action"]
+    return [*actions, *done, *rest]
+
+
 _STOP_STEP = {"en": re.compile(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b|"
                                r"\bmust not be injected intrathecally\b|\babort or redirect\b", re.I),
               "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)|绝不能[^。]{0,24}注入鞘内|中止操作或改换")}
@@ -1232,6 +1263,7 @@ class AnswerEngine:
                     quoted.append(e.sentence)
             bullets += self._onset_and_watch(q, lang, sents, guide, quoted)
             bullets = self._own_procedure_first(q, guide.rule, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
+            bullets = _imaging_done_later(q, self._fever_days_later(q, bullets))
             bullets = self._collapse_first(q, tri, bullets)
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
             bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
@@ -1573,6 +1605,17 @@ class AnswerEngine:
         """Does the question (or the turn before) tell an anticoagulant or antiplatelet drug the patient takes?"""
         closure = set(self.lexicon.broader_closure(list(q.all_concepts)))
         return bool(closure & {"anticoagulant", "antiplatelet", "doac", "lmwh", "warfarin", "heparin"})
+
+    def _fever_days_later(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A deficit with fever days after the procedure ("ILESI后第3天发热39度…双下肢无力"): the abscess's own step (contrast
+        MRI, antibiotics, drainage) comes before the general deficit step that opens with stopping a procedure long over."""
+        if not days_later(q.text, q.lang) or not _FEVER & set(q.concepts) or not bullets:
+            return bullets
+        at = next((i for i, b in enumerate(bullets[:4]) if b.kind == "action" and _ABSCESS in b.sentence.concepts
+                   and not _GENERAL_DEFICIT_STEP.search(b.sentence.text)), None)
+        if not at or not _GENERAL_DEFICIT_STEP.search(bullets[0].sentence.text):
+            return bullets
+        return [bullets[at], *(b for i, b in enumerate(bullets) if i != at)]
 
     def _collapse_first(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
         """Local anaesthetic toxicity that goes on to a collapse ("抽搐停了 但是现在心率35 血压测不出来"): resuscitation and the

@@ -1918,7 +1918,16 @@ _ROUGH_SPAN = re.compile(r"\b(?:a few|several|within|over|after) (?:hours|days|w
 def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a figure of one kind asked (a thickness) and does none of the part's bullets give one? Then the answer says
     so before what it has (time, distance and shielding are no apron thickness)."""
-    return any(ask.search(part.text) and not any(kind.search(b.sentence.text) for b in bullets) for ask, kind in _ONE_FIGURE_ASKS)
+    if any(ask.search(part.text) and not any(kind.search(b.sentence.text) for b in bullets) for ask, kind in _ONE_FIGURE_ASKS):
+        return True
+    # (a rate asked, "ESI后硬膜外血肿发生率多少", and no bullet of the part gives a count: said so, not left to be inferred)
+    return bool(bullets) and part.aspects[:1] == ("frequency",) and bool(_NUMBERS_ASK.search(part.text)) \
+        and not any(_COUNT.search(b.sentence.text) or _ZERO_SEEN.search(b.sentence.text) for b in bullets)
+
+
+# "no delayed bleeding", "none had …", 未发生: a series that saw none of it gives a count too
+_ZERO_SEEN = re.compile(r"\bno (?:delayed |major |serious )?[a-z]+ (?:was|were) (?:seen|reported|found)|\bfound no\b|\bnone (?:of|had|developed)\b|"
+                        r"\b(?:no|zero) cases?\b|未发生|无一例|均未|0\s*例", re.I)
 
 
 def restates_tried(s: Sentence, part: Part, q: Question, others: Callable[[Sentence], bool] = lambda s: True,

@@ -201,8 +201,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:血压(?:都)?测不(?:出|到|了)|测不(?:出|到)血压|血压(?:没了|消失)|(?:心率|HR)\D{0,4}(?<!\d)[1-3]\d[\s\S]*血压\D{0,4}(?<!\d)[3-6]\d\s*/)",)},
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
-               r"erector spinae|\bTAP\b|\blido\b|\bbupi\b",
-         "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形"},
+               r"erector spinae|\bTAP\b|\blido\b|\bbupi\b|"
+               r"\b(?:gave|given|giving|pushed|started|on|after|running) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b",  # (the rescue given)
+         "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形|脂肪乳"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",

@@ -104,3 +104,65 @@ def test_how_much_pulsed_fluoroscopy_lowers_the_dose_says_no_figure_and_leads_wi
         assert word in a.bullets[0]["text"].lower(), a.bullets[:1]
     cement = night_engine.answer("how much does high-viscosity cement reduce leakage?")
     assert "RR 0.38" in cement.bullets[0]["text"] and "gives no figure" not in cement.text, cement.text[:300]
+
+
+# --- whether a sign told comes from the steroid ----------------------------------------------------------------------------
+
+def test_steroid_related_asks_the_cause():
+    from assistant.frame import aspects_of
+    assert aspects_of("BP 190/105 day after facet inj w depo-medrol - steroid related?", "en")[:1] == ("mechanism",)
+    assert aspects_of("血压高是激素引起的吗", "zh")[:1] == ("mechanism",)
+    assert aspects_of("why is particulate steroid avoided in cervical TFESI?", "en")[:1] == ("mechanism",)
+
+
+def test_a_sign_the_sources_never_name_with_the_procedure_is_not_answered_with_particle_sizes(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("BP 190/105 day after facet inj w depo-medrol - steroid related? how long?")
+    assert a.abstained, a.text[:300]
+    assert "μm" not in a.text
+
+
+@pytest.mark.parametrize("q", ["TFESI后脸红发热，是激素引起的吗？", "face flushed after TFESI - is it the steroid?"])
+def test_flushing_asked_as_the_steroids_leads_with_the_central_steroid_reaction(night_engine, q):  # type: ignore[no-untyped-def]
+    a = night_engine.answer(q)
+    assert not a.abstained and ("2.6%" in a.bullets[0]["text"] or "1.2%" in a.bullets[0]["text"]), a.text[:400]
+
+
+@pytest.mark.parametrize("hist,q,want", [
+    (["epidural abscess after ESI - how does it present?", "most common organism?"], "what if he's on long-term prednisone?", "immunosuppression"),
+    (["ESI后硬膜外脓肿有什么表现？"], "病人长期吃泼尼松呢？", "免疫抑制")])
+def test_long_term_prednisone_is_immunosuppression_not_a_contrast_premedication(night_engine, hist, q, want):  # type: ignore[no-untyped-def]
+    assert "immunosuppression" in night_engine.frame(q, hist).concepts
+    a = night_engine.answer(q, hist)
+    assert want in " ".join(b["text"] for b in a.bullets[:2]), a.text[:400]
+    assert "13, 7 and 1 h" not in a.text and "13 小时" not in a.text
+
+
+# --- a rate asked that no bullet gives ---------------------------------------------------------------------------------------
+
+def test_a_rate_asked_with_no_count_in_the_answer_is_said_missing(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("epidural haematoma rate after TFESI?")  # (the fixture's documents give none)
+    assert a.text.startswith("> The knowledge base gives no figure for"), a.text[:200]
+    counted = engine.answer("TFESI后血管迷走反应发生率多少？")
+    assert not counted.abstained and "知识库未给出以下数值" not in counted.text, counted.text[:200]
+
+
+# --- emergencies: what is done already, and which picture leads -----------------------------------------------------------
+
+def test_a_ct_told_done_does_not_lead_the_steps(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("new leg weakness after T12 vertebroplasty, CT shows cement in canal. what now")
+    assert a.urgent
+    assert "urgent CT" not in a.bullets[0]["text"] and "CT scan" not in a.bullets[0]["text"], a.bullets[:1]
+
+
+def test_fever_and_weakness_days_after_an_esi_lead_with_the_abscess_step(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("ILESI后第3天发热39度，腰痛加重，双下肢无力，怎么办")
+    assert a.urgent and "脓肿" in a.bullets[0]["text"] and "如仍在进行" not in a.bullets[0]["text"], a.bullets[:2]
+
+
+@pytest.mark.parametrize("q,hist", [("gave 100 ml intralipid, still in VF, what next?", []),
+                                    ("脂肪乳已经推了1.5ml/kg，还是室颤，下一步？", ["星状神经节阻滞后病人马上抽搐意识丧失，现在怎么办"])])
+def test_vf_after_lipid_is_a_refractory_arrest_with_the_bypass_team_step(night_engine, q, hist):  # type: ignore[no-untyped-def]
+    assert "cardiac-arrest" in night_engine.frame(q, hist).concepts
+    a = night_engine.answer(q, hist)
+    assert a.urgent and a.pathway == "last", a.text[:200]
+    assert "ECMO" in a.text, a.text
