@@ -914,6 +914,7 @@ class AnswerEngine:
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits, tri)
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
+            hits = hits + self._measured_hits(q, lang, origins, hits)
             hits = hits + self._consent_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
@@ -935,6 +936,7 @@ class AnswerEngine:
         limit = self.settings.top_k * len(q.parts)  # room for each part's own best (the whole question's search favours one)
         out = [Hit(h.chunk, h.score, i + 1, h.retrievers, h.dense, h.lexical) for i, h in enumerate(list(merged.values())[:limit])]
         out = out + self._risk_class_hits(q, lang, origins, out) + self._timed_hits(q, lang, origins, out)
+        out = out + self._measured_hits(q, lang, origins, out)
         out = out + self._escalation_hits(q, lang, origins, out, tri)  # ("wet tap … another level or abort? what do I tell her?")
         return out + self._each_drug_hits(q, lang, origins, out)
 
@@ -945,6 +947,17 @@ class AnswerEngine:
         procs = [c for p in q.parts if p.aspects[:1] == ("timing",) for c in p.concepts if c in lx and lx[c].kind == "procedure"]
         found = [cid for c in dict.fromkeys(procs) for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 8)
                  if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
+        return self._after(hits, found, limit=2)
+
+    def _measured_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """How far a finding moves asked ("硬膜外打了激素后血糖升多少", "how high does the glucose go?"): the finding's
+        passages that give a measured amount join the hits (the studies of how long it lasts crowd them out)."""
+        asked = [c for p in q.parts if p.aspects[:1] == ("magnitude",) for c in p.concepts if self._kinds.get(c) in ("finding", "complication")]
+        if not asked:
+            return []
+        chunks = self.retriever.chunks
+        found = [cid for cid, _ in self.retriever.concept_search(list(dict.fromkeys(asked)), (), (), lang, origins, 8)
+                 if cid in chunks and _MEASURED.search(chunks[cid].text)]
         return self._after(hits, found, limit=2)
 
     def _activity_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
@@ -2683,6 +2696,8 @@ def _short(text: str, n: int = 90) -> str:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# an amount measured (a glucose, a pressure): how far a finding moved
+_MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?:mg/dL|mmol/L|mmHg)", re.I)
 # a figure for how often: a percentage, one in so many, so many of so many
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*%|\b1\s*/\s*[\d,]+|\b\d+\s*(?:of|in)\s*[\d,]+\b|万分之|千分之", re.I)
 _MIXED_JOINED = re.compile(r"(?<=[A-Za-z]) (and|or) (?=[A-Za-z])")

@@ -2499,10 +2499,14 @@ def _every(pool: list[tuple[float, Sentence]], scored: Sequence[Sequence[float]]
 def _asked_too(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, members: Sequence[Part],
                q: Question, sig: Signals, leads: bool) -> list[tuple[float, Sentence]]:
     """The sentence a narrow ask wants, when none above the floor gives it, so that it may lead: asked when the drug
-    restarts, its restart; asked whether a drug is one of a class, the sentence placing it (after a choice that leads:
-    right after it)."""
+    restarts, its restart; asked how far a finding moves, the sentence measuring it; asked whether a drug is one of a
+    class, the sentence placing it (after a choice that leads: right after it)."""
     if not leads and _narrow_kind(part) is _DRUG_RESTART:
         above = above + _restart_too(above, pool, members, q, sig)
+    measured = _KIND["magnitude"]
+    if not leads and part.aspects[:1] == ("magnitude",) and not any(measured.search(s.text) for _, s in above):
+        # ("硬膜外打了激素后血糖升多少": the rise measured, below the studies of how long it lasts)
+        above = above + [t for t in pool if t[0] > 0 and measured.search(t[1].text)][:1]
     member = _member_too(above, pool, members, q, sig)
     return [*above[:1], *member, *above[1:]] if leads else above + member
 
@@ -2653,7 +2657,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
             [c for c in chosen if interval is not None and interval(c[1]) and not c[1].provenance
              and (not restart or _DRUG_RESTART.search(c[1].text))]
     # (a restart among the chosen answers a restart ask however the drug is named: "LMWH is restarted…" for enoxaparin)
-    if timed and (restart or timed[0][0] >= 0.5 * best[0]):
+    # (how far it moves asked first, "血糖升多少 持续几天": the amount before how long, when a sentence measures it)
+    measured_first = kind is _KIND["magnitude"] and any(kind.search(c[1].text) for c in usable)
+    if timed and (restart or timed[0][0] >= 0.5 * best[0]) and not measured_first:
         return timed[0]
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
     # timing, not a nerve block's), from an evidence note too when no other sentence gives it
@@ -2677,7 +2683,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # (a named mechanism of the asked subject answers "how does it work?" even when the dosing sentences score higher)
     named_mechanism = kind is _KIND["mechanism"] and bool(in_kind) and bool(_MECHANISM_NAMED.search(in_kind[0][1].text))
     # (and a drug's restart answers "when can she have the next dose?" whatever scores higher: its hold before, a label)
-    if in_kind and in_kind[0][0] >= (0.3 if named_mechanism or kind is _DRUG_RESTART else 0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
+    # (and an amount measured answers "how far does it go up?" however much higher the studies of how long it lasts score)
+    if in_kind and in_kind[0][0] >= (0.3 if named_mechanism or kind is _DRUG_RESTART or measured_first else 0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
         return in_kind[0]
     both = _side_by_side(both, groups)
     if both and both[0][0] >= 0.6 * best[0]:

@@ -406,6 +406,9 @@ _FOLLOWUP_CUE = {
                      r"^(?:首剂|第一剂|一剂|第二剂|重复|再给|追加)|(?:推完|打完|给完|用完|用了|给了)(?:以?后)?.{0,4}(?:没反应|没效果|无效|不管用|还是)|"
                      r"^(?:最大|最多|上限|极量)"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
+# a risk asked without naming the harm ("抗凝病人的风险增加多少", "how much higher is the risk on warfarin?")
+_RISK_WORD = {"en": re.compile(r"\brisks?\b|\bodds\b|\bhow (?:likely|often)\b|\bchance\b", re.I),
+              "zh": re.compile(r"风险|几率|概率|可能性|发生率")}
 _WHAT_ABOUT = {
     "en": re.compile(r"^(?:and |so |but )?(?:what|how) about\b|^and (?:for|in|with|if)\b|^same (?:for|with|question)\b|^what if\b|"
                      r"^(?:and|but) (?:a|an|the)?\s?\w+\??$|\binstead\??$", re.I),
@@ -2252,13 +2255,23 @@ class Framer:
         if (cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and bool(set(subjects) & set(prev.all_concepts))))) \
                 or (_SAME_PATIENT[lang].search(q) and not _OTHER_PATIENT[lang].search(q)):
             return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
-        if short and not any(lex[c].kind in ("procedure", "equipment") for c in subjects) \
-                and any(lex[c].kind in ("procedure", "equipment") for c in prev.all_concepts):
-            return True  # "感染率多少？" right after an SCS question: a complication or drug of the procedure just discussed
-        if short and not any(self.is_anchor(c) for c in subjects) and any(self.is_anchor(c) for c in prev.all_concepts):
-            return True  # "需要explant吗？还是抗生素就行" after an infected SCS pocket: a treatment of the case just told
+        if short and self._short_on_the_case(q, lang, subjects, prev):
+            return True
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
+
+    def _short_on_the_case(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
+        """A short question about the case just discussed: "感染率多少？" right after an SCS question (a complication or drug
+        of the procedure just discussed); "需要explant吗？还是抗生素就行" after an infected SCS pocket (a treatment of the
+        case told); "抗凝病人的风险增加多少" after the haematoma's rate (that complication's risk, for this patient)."""
+        lex = self.lexicon.concepts
+        devices = ("procedure", "equipment")
+        if not any(lex[c].kind in devices for c in subjects) and any(lex[c].kind in devices for c in prev.all_concepts):
+            return True
+        if not any(self.is_anchor(c) for c in subjects) and any(self.is_anchor(c) for c in prev.all_concepts):
+            return True
+        return bool(_RISK_WORD[lang].search(q)) and not any(lex[c].kind in ("complication", "procedure") for c in subjects) \
+            and any(lex[c].kind == "complication" for c in prev.all_concepts)
 
     def is_anchor(self, c: str) -> bool:
         """Is the concept one of our interventional procedures (`Lexicon.is_anchor`)?"""

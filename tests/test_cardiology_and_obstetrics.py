@@ -166,3 +166,19 @@ def test_vf_after_lipid_is_a_refractory_arrest_with_the_bypass_team_step(night_e
     a = night_engine.answer(q, hist)
     assert a.urgent and a.pathway == "last", a.text[:200]
     assert "ECMO" in a.text, a.text
+
+
+# --- a follow-up asking the risk of the complication just discussed ----------------------------------------------------------
+
+def test_a_risk_asked_after_a_complications_rate_keeps_that_complication(night_engine):  # type: ignore[no-untyped-def]
+    f = night_engine.frame("抗凝病人的风险增加多少", ["硬膜外血肿发生率多少？为什么强调8小时内减压"])
+    assert f.followup and "epidural-haematoma" in f.context_concepts, (f.followup, f.context_concepts)
+    a = night_engine.answer("抗凝病人的风险增加多少", ["硬膜外血肿发生率多少？为什么强调8小时内减压"])
+    assert "BRIDGE" not in a.bullets[0]["text"] and "血栓" not in a.bullets[0]["text"], a.bullets[:1]
+
+
+# --- how far the glucose goes up, asked before how long ------------------------------------------------------------------------
+
+def test_how_much_glucose_rises_leads_with_the_measured_rise(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("硬膜外打了激素后血糖升多少 持续几天")
+    assert "mg/dL" in a.bullets[0]["text"], a.bullets[:2]
