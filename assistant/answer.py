@@ -143,6 +143,8 @@ _NOTHING_ON = {"en": "Nothing in the knowledge base on: {terms}.", "zh": "知识
 _NOTHING_FOR = {"en": "It gives no {terms} for {procedures}.", "zh": "知识库未给出{procedures}的{terms}。"}
 # what an ask that is the point of a part is called in a sentence (its lexicon names are the ways it is asked)
 _ASK_LABELS = {"repeat-injection-limit": {"en": "repeat limits", "zh": "重复间隔"},
+               "discharge-readiness": {"en": "when the patient is fit to leave, or with whom", "zh": "离院时机及是否需要陪同"},
+               "causative-organism": {"en": "the causative organism", "zh": "致病菌"},
                "trial-duration": {"en": "trial length", "zh": "测试期时长"},
                "false-positive-block": {"en": "false-positive rate", "zh": "假阳性率"},
                "placement-accuracy": {"en": "placement accuracy", "zh": "穿刺准确率"},
@@ -354,7 +356,11 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
 _GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
              "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)")}
 _TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
-IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})  # (an implant: its own procedure, never an injection's)
+IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})
+# another specialty's drugs held for infection, not bleeding (a biologic, methotrexate): what the sources say of an
+# immunosuppressed patient is what they have on them
+_IMMUNE_DRUGS = frozenset({"rheumatology-drug-management"})
+_IMMUNOSUPPRESSION = "immunosuppression"  # (an implant: its own procedure, never an injection's)
 # (classes too wide to stand for the one drug asked: "antibiotics" for which one; the injected steroid for dexamethasone
 # given as a treatment)
 _ANY_OF_MANY = frozenset({"antibiotic", "corticosteroid", "non-particulate-steroid", "particulate-steroid"})
@@ -1300,14 +1306,7 @@ class AnswerEngine:
                 bullets = [b for b in bullets if not is_meta(b.sentence.text, b.sentence.chunk.lang) and signs & b.sentence.concepts
                            and b.sentence.group != "evidence" and not b.sentence.provenance]
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
-                keep = {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
-                procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
-                fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
-                # (a part asking something else keeps its own: "infection risk? should we hold the biologic?")
-                other = [b for b in bullets if len(q.parts) > 1 and b.part < len(q.parts)
-                         and q.parts[b.part].aspects[:1] in (("frequency",), ("complications",), ("risk_factors",))]
-                bullets = [b for b in bullets if b.sentence in fits or b in other] if any(b.sentence in fits for b in bullets) else [
-                    *other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]]
+                bullets = self._for_unknown_drugs(q, sents, bullets, sig)
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
         bullets = bullets if tri.urgent else self._each_side(q, lang, bullets)
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
@@ -1319,6 +1318,19 @@ class AnswerEngine:
                             and not self.retriever.by_concept.get(c))  # (ozone: no passage names it)
             return self._abstain(q, lang, hits, Verdict("not_in_kb", verdict.covered, verdict.missing or unnamed, verdict.foreign))
         return self._render(q, lang, bullets, verdict, tri)
+
+    def _for_unknown_drugs(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet], sig: Signals) -> list[Bullet]:
+        """A drug the knowledge base does not know, asked with a procedure: only the procedure's bleeding-risk class (and a
+        stent) help; for a biologic or methotrexate, held for infection, what the sources say of an immunosuppressed patient."""
+        keep = {_IMMUNOSUPPRESSION} if _IMMUNE_DRUGS & set(q.out_of_scope) else {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
+        procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
+        fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
+        # (a part asking something else keeps its own: "infection risk? should we hold the biologic?")
+        other = [b for b in bullets if len(q.parts) > 1 and b.part < len(q.parts)
+                 and q.parts[b.part].aspects[:1] in (("frequency",), ("complications",), ("risk_factors",))]
+        if any(b.sentence in fits for b in bullets):
+            return [b for b in bullets if b.sentence in fits or b in other]
+        return [*other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]]
 
     def _warned(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
         """The warnings that go with what the answer quotes (`with_warnings`) and with what the question plans: "cervical

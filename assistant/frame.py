@@ -383,8 +383,10 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 # The same patient said so ("the same pt", 同一个病人).
 # Another specialty's management of a drug the patient takes (insulin doses, antihypertensives, bone treatment, how long
 # a stent's antiplatelets go on): beside a procedure of ours it is a setting the patient is in, not a foreign procedure.
-MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-management", "osteoporosis-treatment", "dapt-duration"})
+MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-management", "osteoporosis-treatment", "dapt-duration",
+                                 "rheumatology-drug-management"})
 _IMMUNOSUPPRESSED = "immunosuppression"
+_RHEUMATOLOGY = "rheumatology-drug-management"
 _GLUCOSE_DRUGS = "diabetes-drug-management"  # (a steroid's glucose rise is ours; the insulin dose is the diabetes team's)
 # The patient told before, as a pronoun ("should she up her insulin?", 他的降糖药要调吗).
 _PATIENT_PRONOUN = {"en": re.compile(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
@@ -407,6 +409,8 @@ _FOLLOWUP_CUE = {
                      r"^(?:最大|最多|上限|极量)"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
 # a risk asked without naming the harm ("抗凝病人的风险增加多少", "how much higher is the risk on warfarin?")
+# whether to hold a drug asked (its management, not the patient's state)
+_HOLD_ASKED = re.compile(r"\bhold|\bstop|\bpause|withh|停(?:药|用|吗|几天|多久)?", re.I)
 _RISK_WORD = {"en": re.compile(r"\brisks?\b|\bodds\b|\bhow (?:likely|often)\b|\bchance\b", re.I),
               "zh": re.compile(r"风险|几率|概率|可能性|发生率")}
 _WHAT_ABOUT = {
@@ -1125,7 +1129,7 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
                        "repeat-injection-limit", "trial-duration", "patient-selection", "wound-care", "fasting",
-                       "causative-organism"})
+                       "causative-organism", "discharge-readiness"})
 # Patients a question may be about whom the sources rarely single out (a breastfeeding mother, a child): named, the
 # answer must be about them; a passage on the procedure or drug for adults in general does not answer it.
 POPULATIONS = frozenset({"breastfeeding", "paediatric"})
@@ -2040,8 +2044,7 @@ class Framer:
         if _IMMUNOSUPPRESSED not in concepts:
             return parts
         return tuple(replace(p, concepts=(*p.concepts, _IMMUNOSUPPRESSED)) if "rheumatology-drug-management" in p.concepts
-                     and _IMMUNOSUPPRESSED not in p.concepts and any("infection" in self.lexicon.broader_closure([c]) for c in p.concepts)
-                     else p for p in parts)
+                     and _IMMUNOSUPPRESSED not in p.concepts else p for p in parts)
 
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
@@ -2055,8 +2058,10 @@ class Framer:
         concepts = self._observed(q, concepts)
         # (a rheumatology drug told with an infection asked, "on MTX + adalimumab … infection risk?": the patient is
         # immunosuppressed, a risk factor the sources name; the drug's own management stays another specialty's)
+        # (or any question about the patient on it, "on methotrexate and prednisolone - is ESI safe?", "what if she's on
+        # methotrexate?"; not whether to hold the drug, which is the drug's management)
         if "rheumatology-drug-management" in concepts and _IMMUNOSUPPRESSED in self.lexicon.concepts and _IMMUNOSUPPRESSED not in concepts \
-                and any("infection" in self.lexicon.broader_closure([c]) for c in concepts):
+                and (any("infection" in self.lexicon.broader_closure([c]) for c in concepts) or not _HOLD_ASKED.search(q)):
             concepts = (*concepts, _IMMUNOSUPPRESSED)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):
@@ -2229,6 +2234,8 @@ class Framer:
         # glucose rise: that patient's picture, with the drug's management not ours)
         treats_ours = treats_ours or (bool(out) and all(o == _GLUCOSE_DRUGS for o in out) and bool(_PATIENT_PRONOUN[lang].search(q))
                                       and any(self.is_anchor(c) for c in prev.all_concepts))
+        # (the patient's immunosuppressants told in a follow-up, "and if he's on methotrexate and prednisone?": this patient)
+        treats_ours = treats_ours or (bool(out) and set(out) <= {_RHEUMATOLOGY} and any(self.is_anchor(c) for c in prev.all_concepts))
         if (out and not treats_ours) or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into

@@ -338,6 +338,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：注入骨水泥时或之后出现胸闷、呼吸困难、血氧下降或低血压，可能是肺骨水泥栓塞。" + _STOP["zh"] + "：停止注入骨水泥，给氧、循环支持并安排胸部影像检查。"},
         {"en": "pulmonary cement embolism vertebroplasty kyphoplasty management oxygen anticoagulation", "zh": "肺骨水泥栓塞 椎体成形 后凸成形 处理 吸氧 抗凝"},
         procedures=('vertebral-augmentation',),
+        # (a desaturating patient hard to rouse after midazolam and fentanyl "during kypho", with no chest pain, cough or
+        # fall in pressure and nothing told of the cement going in, is the sedation's respiratory depression)
+        exclude={"en": r"^(?=[\s\S]*(?:\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*))"
+                       r"(?=[\s\S]*(?:unrous|not rousable|barely rousable|won'?t wake|hard to (?:rouse|wake)|pinpoint|\brr (?:of |is )?[2-9]\b))"
+                       r"(?![\s\S]*(?:chest (?:tight|pain|discomfort)|cough|hypotens|\bbp\b[^.;]{0,10}\b[4-8]\d\s*/|(?:while|during|as) (?:\w+ )?(?:inject|fill)\w*|cement (?:going in|inject\w*)))",
+                 "zh": r"^(?=[\s\S]*(?:镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼))(?=[\s\S]*(?:叫不.{0,2}醒|唤不醒|呼之不应|针尖样瞳孔))"
+                       r"(?![\s\S]*(?:胸闷|胸痛|咳嗽|低血压|血压(?:下降|掉)|(?:推|注入|打)骨水泥(?:时|的时候)))"},
     ),
     RedFlag(
         "pneumothorax",

@@ -182,3 +182,44 @@ def test_a_risk_asked_after_a_complications_rate_keeps_that_complication(night_e
 def test_how_much_glucose_rises_leads_with_the_measured_rise(night_engine):  # type: ignore[no-untyped-def]
     a = night_engine.answer("硬膜外打了激素后血糖升多少 持续几天")
     assert "mg/dL" in a.bullets[0]["text"], a.bullets[:2]
+
+
+# --- rounds 125-126: an infection-control nurse, a sedation nurse, a rheumatologist ------------------------------------------
+
+def test_a_sedated_kyphoplasty_patient_hard_to_rouse_is_respiratory_depression_not_cement_embolism():
+    from assistant.safety import triage
+    t = triage("SpO2 86% on 2L NC after midaz + fentanyl during kypho, pt hard to rouse. what now", "en", ("vertebral-augmentation",))
+    assert t.rule == "sedation-depression", t.rule
+    # (the cement's own picture stays the cement's: chest pain while it goes in, or a desaturation told with no sedative)
+    assert triage("kyphoplasty under sedation, midazolam given, now chest pain and sats 85%", "en",
+                  ("vertebral-augmentation",)).rule == "cement-embolism"
+    assert triage("PVP打骨水泥时病人突然胸闷 SpO2掉到85% 怎么办", "zh", ("vertebral-augmentation",)).rule == "cement-embolism"
+
+
+@pytest.mark.parametrize("q", ["甲氨蝶呤 每周15mg 打硬膜外激素前需要停吗", "RA pt on Humira (adalimumab) needs L4/5 TFESI — should she hold it?"])
+def test_a_rheumatology_drugs_hold_is_said_missing_without_bleeding_classes(night_engine, q):  # type: ignore[no-untyped-def]
+    a = night_engine.answer(q)
+    assert a.text.startswith(">") and ("甲氨蝶呤" in a.text.splitlines()[0] or "Humira" in a.text.splitlines()[0]), a.text[:200]
+    assert "bleeding" not in a.text and "出血风险" not in a.text, a.text
+
+
+def test_methotrexate_told_with_a_safety_ask_is_immunosuppression(night_engine):  # type: ignore[no-untyped-def]
+    assert "immunosuppression" in night_engine.frame("on methotrexate, is a lumbar ESI safe?").concepts
+    assert "immunosuppression" not in night_engine.frame("on methotrexate, do I hold it before the ESI?").concepts
+
+
+@pytest.mark.parametrize("q,hist,label", [
+    ("discharge criteria after IV sedation for lumbar RFA, and can they drive home?", [], "Not covered in the knowledge base: discharge criteria"),
+    ("做完EBP能马上回家吗", ["硬脊膜穿破后头痛怎么处理", "血补丁一般什么时候做"], "离院时机")])
+def test_fitness_to_leave_is_an_ask_the_sources_do_not_answer(night_engine, q, hist, label):  # type: ignore[no-untyped-def]
+    a = night_engine.answer(q, hist)
+    assert label in a.text, a.text[:300]
+    assert "pneumothorax" not in a.text and "neuritis" not in a.text, a.text
+
+
+def test_methotrexate_told_in_a_follow_up_is_the_same_patient_not_another_specialty(night_engine):  # type: ignore[no-untyped-def]
+    hist = ["epidural abscess after lumbar ESI - who is at risk?"]
+    f = night_engine.frame("what if she's on methotrexate and prednisolone?", hist)
+    assert f.followup and "epidural-abscess" in f.context_concepts, f.context_concepts
+    a = night_engine.answer("what if she's on methotrexate and prednisolone?", hist)
+    assert not a.abstained and any("immunosuppression" in b["text"] for b in a.bullets[:2]), a.text[:300]
