@@ -239,6 +239,8 @@ _NO_REVERSAL = {"en": "The knowledge base gives no anticoagulant reversal for a 
                 "zh": "知识库未给出疑似椎管内血肿时逆转抗凝的方法；其已有的处理步骤见上。"}
 _REVERSAL = {"en": re.compile(r"\brevers|andexanet|idarucizumab|protamine|prothrombin complex|\bPCC\b|vitamin K\b", re.I),
              "zh": re.compile(r"逆转|拮抗|鱼精蛋白|依达赛珠|凝血酶原复合物|维生素K")}
+_NO_STEPS_FOR = {"en": "The knowledge base has no steps of its own for this picture after {procedure}; the banner's are all it gives, and the rest is your local protocol.",
+                 "zh": "知识库没有针对{procedure}后这种情况的具体处理步骤；上方提示即其全部内容，其余请按本单位流程处理。"}
 _NO_STEPS_HERE = {"en": "The knowledge base gives no treatment steps for {condition} beyond the banner's; follow your local protocol.",
                   "zh": "知识库未给出{condition}的具体处理步骤，除上方提示外请按本单位流程处理。"}
 _NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
@@ -2165,6 +2167,10 @@ class AnswerEngine:
         elif bullets and not any(b.kind == "action" for b in bullets) and tri.rule in PATHWAY_TOPICS:
             # (baclofen withdrawal: the sources warn of it and give no treatment; said so, not left to the banner alone)
             notes.append(NOTE_PREFIX + _NO_STEPS_HERE[lang].format(condition=self._name(PATHWAY_TOPICS[tri.rule], lang)))
+        elif not bullets and tri.rule not in NO_PROTOCOL and (procs := self._procedures_told(q)):  # (its banner says it has none)
+            # (a fever days after a facet injection: the pathway's steps are written for other procedures; said so, not a
+            # banner left alone)
+            notes.append(NOTE_PREFIX + _NO_STEPS_FOR[lang].format(procedure=self._said(q, procs[0], lang)))
         return notes
 
     def _one_sided(self, q: Question, lang: Lang) -> tuple[list[str], list[str], list[str]]:

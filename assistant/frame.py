@@ -411,6 +411,8 @@ _FOLLOWUP_CUE = {
 # a risk asked without naming the harm ("抗凝病人的风险增加多少", "how much higher is the risk on warfarin?")
 # whether to hold a drug asked (its management, not the patient's state)
 _HOLD_ASKED = re.compile(r"\bhold|\bstop|\bpause|withh|停(?:药|用|吗|几天|多久)?", re.I)
+# a scan of the head ("urgent MRI brain tonight ?stroke", 头颅MRI): never the work-up of a spinal implant's complication
+_HEAD_SCAN = re.compile(r"\b(?:MRI|MR|scan)\s+(?:of\s+the\s+)?(?:brain|head)\b|\b(?:brain|head)\s+(?:MRI|MR|scan)\b|头颅|颅脑|脑部?\s*(?:MRI|核磁|磁共振)", re.I)
 _RISK_WORD = {"en": re.compile(r"\brisks?\b|\bodds\b|\bhow (?:likely|often)\b|\bchance\b", re.I),
               "zh": re.compile(r"风险|几率|概率|可能性|发生率")}
 _WHAT_ABOUT = {
@@ -1530,7 +1532,9 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
         opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) \
             or bool(_SWAP_CLAUSE[lang].match(c) and not (lang == "zh" and _ZH_IF.search(c))) \
-            or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c))  # "…consent? particulate vs non-particulate steroid"
+            or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c)) \
+            or bool(lang == "en" and parts and parts[-1].endswith("?") and c.endswith("?") and aspects_of(c, lang))
+        # ("…consent? particulate vs non-particulate steroid"; "EBP now or wait? success rate?": a bare ask of its own)
         if parts and any(t[lang].match(_lead(c, lang)) for t in (_HOW_TO_SAY, _WHICH_OF_THEM, _WORRY)):
             # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice
             parts[-1] = _joined(parts[-1], c, text, lang)
@@ -2148,7 +2152,8 @@ class Framer:
         told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
         if "mri" not in concepts or _IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
                 or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
-                or any(lex[c].kind in ("complication", "finding") for c in told if c in lex):  # (the indication, radiculopathy, is no complication)
+                or (any(lex[c].kind in ("complication", "finding") for c in told if c in lex)  # (the indication, radiculopathy, is no complication)
+                    and not _HEAD_SCAN.search(scan)):  # (a brain scan for a ?stroke works up nothing of the implant's)
             return concepts
         return tuple(_IMPLANT_SCAN if c == "mri" else c for c in concepts)
 

@@ -223,3 +223,40 @@ def test_methotrexate_told_in_a_follow_up_is_the_same_patient_not_another_specia
     assert f.followup and "epidural-abscess" in f.context_concepts, f.context_concepts
     a = night_engine.answer("what if she's on methotrexate and prednisolone?", hist)
     assert not a.abstained and any("immunosuppression" in b["text"] for b in a.bullets[:2]), a.text[:300]
+
+
+# --- rounds 125-126: a consultant at consent, a neurosurgery resident, a family doctor ---------------------------------------
+
+def test_a_baclofen_pump_run_dry_told_as_no_drug_is_withdrawal_not_a_negation():
+    from assistant.safety import triage
+    t = triage("鞘内巴氯芬泵病人 泵没药了 现在高热40 肌张力很高 意识模糊 怎么办 急", "zh", ("intrathecal-pump", "baclofen"))
+    assert t.rule == "baclofen-withdrawal", t.rule
+
+
+def test_a_bare_second_ask_after_a_question_mark_is_its_own_part(night_engine):  # type: ignore[no-untyped-def]
+    q = "wet tap with 18G tuohy during IL ESI yesterday, now positional headache. EBP now or wait? success rate?"
+    f = night_engine.frame(q)
+    assert len(f.parts) == 2 and f.parts[1].text == "success rate?", [p.text for p in f.parts]
+    a = night_engine.answer(q)
+    assert not a.abstained and "Not covered in the knowledge base: success rate" in a.text, a.text[:300]
+
+
+def test_a_procedure_done_elsewhere_is_over_no_stop_in_the_banner():
+    from assistant.safety import triage
+    t = triage("pt had vertebroplasty elsewhere 5d ago, now pleuritic chest pain + SOB. cement embolism? what to do", "en",
+               ("vertebral-augmentation", "pulmonary-cement-embolism"))
+    assert t.urgent and "stop injecting cement" not in t.escalation, t.escalation
+    z = triage("外院做的小关节注射后发热 CRP高 可以先口服抗生素吗", "zh", ("facet-injection", "fever"))
+    assert z.urgent and "停止操作" not in z.escalation, z.escalation
+
+
+def test_a_banner_with_no_step_for_the_procedure_says_so(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("外院做的小关节注射后发热 CRP高 可以先口服抗生素吗")
+    # (steps of its own for a facet injection's infection: none in the sources; said so, not a banner left alone)
+    assert a.urgent and not any(b["kind"] == "action" for b in a.bullets), a.bullets
+    assert "知识库没有针对小关节注射" in a.text or "知识库未给出" in a.text, a.text
+
+
+def test_a_brain_scan_for_a_stroke_with_an_scs_in_situ_is_the_devices_labelling(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("pt with medtronic SCS in situ needs urgent MRI brain tonight ?stroke - is it ok to scan")
+    assert a.abstained and "MRI with an implanted device" in a.text, a.text[:300]
