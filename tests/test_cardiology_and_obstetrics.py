@@ -260,3 +260,9 @@ def test_a_banner_with_no_step_for_the_procedure_says_so(night_engine):  # type:
 def test_a_brain_scan_for_a_stroke_with_an_scs_in_situ_is_the_devices_labelling(night_engine):  # type: ignore[no-untyped-def]
     a = night_engine.answer("pt with medtronic SCS in situ needs urgent MRI brain tonight ?stroke - is it ok to scan")
     assert a.abstained and "MRI with an implanted device" in a.text, a.text[:300]
+
+
+def test_anhydrous_alcohol_is_no_negation_of_the_shock_told_after_it():
+    from assistant.safety import triage
+    t = triage("胰腺癌 腹腔神经丛毁损 打完无水酒精 病人血压掉到80/50 心率110 现在怎么办", "zh", ("celiac-plexus-block",))
+    assert t.rule == "unstable-vitals", t.rule
