@@ -379,6 +379,8 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "escalation": {"en": ("definitive", "treatment"), "zh": ("确定性", "治疗")},
     "location": {"en": ("level", "recommended"), "zh": ("节段", "建议", "选择")},
 }
+# ("what sx should make me suspect it?" after a complication's risk factors: its early and late signs)
+_SIGN_WORDS = {"en": ("signs", "symptoms"), "zh": ("征象", "表现")}
 
 # The same patient said so ("the same pt", 同一个病人).
 # Another specialty's management of a drug the patient takes (insulin doses, antihypertensives, bone treatment, how long
@@ -2490,6 +2492,8 @@ class Framer:
             add.extend(_BESIDE_CHECK[lang])
         if aspects[:1] == ("action",) and not concepts and ctx:  # ("what can I give her?" after the wet tap's headache: its treatment)
             add.append(_TREATMENT_WORD[lang])
+        if aspects[:1] == ("recognition",) and not concepts and ctx:
+            add.extend(_SIGN_WORDS[lang])
         for cid in concepts:
             c = lex.concepts[cid]
             add.append(c.name(lang))

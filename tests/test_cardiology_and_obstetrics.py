@@ -266,3 +266,8 @@ def test_anhydrous_alcohol_is_no_negation_of_the_shock_told_after_it():
     from assistant.safety import triage
     t = triage("胰腺癌 腹腔神经丛毁损 打完无水酒精 病人血压掉到80/50 心率110 现在怎么办", "zh", ("celiac-plexus-block",))
     assert t.rule == "unstable-vitals", t.rule
+
+
+def test_signs_asked_of_the_complication_before_lead_with_its_signs(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("what sx should make me suspect it?", ["catheter tip granuloma with IT morphine pump - risk factors?"])
+    assert "signs" in a.bullets[0]["text"].lower() or "weakness" in a.bullets[0]["text"], a.bullets[:2]
