@@ -2054,7 +2054,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
-        figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects))
+        # (nor is another procedure's rate one for this one: "那感染率大概多少" after a vertebroplasty, not IT catheters')
+        figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects)) or (parts[j].aspects[:1] == ("frequency",) and any(
+            sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in (*parts[j].concepts, *parts[j].inherited)))
         for sc, s in _kind_ahead(above, lead, parts[j]):
             if len(chosen) >= per_part:
                 break
