@@ -143,8 +143,8 @@ _NOTHING_ON = {"en": "Nothing in the knowledge base on: {terms}.", "zh": "知识
 _NOTHING_FOR = {"en": "It gives no {terms} for {procedures}.", "zh": "知识库未给出{procedures}的{terms}。"}
 # what an ask that is the point of a part is called in a sentence (its lexicon names are the ways it is asked)
 _ASK_LABELS = {"repeat-injection-limit": {"en": "repeat limits", "zh": "重复间隔"},
-               "discharge-readiness": {"en": "when the patient is fit to leave, or with whom", "zh": "离院时机及是否需要陪同"},
-               "causative-organism": {"en": "the causative organism", "zh": "致病菌"},
+               "discharge-readiness": {"en": "discharge criteria or escort advice", "zh": "离院时机及陪同要求"},
+               "causative-organism": {"en": "causative organism", "zh": "致病菌"},
                "trial-duration": {"en": "trial length", "zh": "测试期时长"},
                "false-positive-block": {"en": "false-positive rate", "zh": "假阳性率"},
                "placement-accuracy": {"en": "placement accuracy", "zh": "穿刺准确率"},
@@ -395,12 +395,12 @@ _FEVER = frozenset({"fever"})
 _ABSCESS = "epidural-abscess"
 _GENERAL_DEFICIT_STEP = re.compile(r"\bif it is still under way\b|如仍在进行|若仍在进行", re.I)
 # imaging the question says is done ("CT shows cement in canal", "MRI已做", CT示…): the step that orders it comes after the rest
-_IMAGING_DONE = {"en": re.compile(r"\b(CT|MRI|MR|CTA|CTPA)\b[^.;,?]{0,20}?\b(?:shows?|showed|confirm\w*|reveal\w*|demonstrat\w*|done|"
-                                  r"positive|negative|clear|normal)\b|\b(?:on|after|post) (?:the )?(CT|MRI|CTA|CTPA)\b", re.I),
-                 "zh": re.compile(r"(CT|MRI|CTA|CTPA|核磁|磁共振)[^，。；？]{0,6}?(?:示|显示|提示|看到|发现|证实|已做|做了|结果|见)|"
+_IMAGING_DONE = {"en": re.compile(r"\b(CT|MRI|MR|CTA|CTPA)\b(?![^.;,?]{0,20}\b(?:not|no|yet|pending|awaiting|waiting|unavailable)\b)"
+                                  r"[^.;,?]{0,20}?\b(?:shows?|showed|confirm\w*|reveal\w*|demonstrat\w*|positive|negative|clear|normal)\b", re.I),
+                 "zh": re.compile(r"(CT|MRI|CTA|CTPA|核磁|磁共振)(?![^，。；？]{0,6}(?:还没|未|没|待))[^，。；？]{0,6}?(?:示|显示|提示|看到|发现|证实)|"
                                   r"(?:已|已经)(?:做|查)了?(CT|MRI|核磁|磁共振)", re.I)}
-_ORDERS_IMAGING = {"CT": re.compile(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?CT\b|急(?:查|诊)?\s*CT|紧急\s*CT", re.I),
-                   "MRI": re.compile(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?MRI\b|急(?:查|诊)?\s*MRI|紧急\s*MRI", re.I)}
+_ORDERS_IMAGING = {"CT": re.compile(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?CT\b|急(?:查|诊)?\s*CT|紧急\s*(?:行\s*)?CT", re.I),
+                   "MRI": re.compile(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?MRI\b|急(?:查|诊)?\s*MRI|紧急\s*(?:行\s*)?MRI", re.I)}
 
 
 def _imaging_done_later(q: Question, bullets: list[Bullet]) -> list[Bullet]:
@@ -2208,12 +2208,18 @@ class AnswerEngine:
         if len(sides) != 2 or any(set(sides) <= set(self.lexicon.broader_closure(b.sentence.concepts)) and _FIGURE.search(b.sentence.text)
                                   for b in bullets):
             return bullets
+        # (a sentence of the knowledge base weighing both, "PVP 39.3% vs PKP 28.9%", leads when the search missed it)
+        weighing = next((x for x in self._bundled_sentences(lang, [sides[0]], [sides[1]], about)
+                         if _PERCENT.search(x.text) and not x.provenance and set(sides) <= set(self.lexicon.broader_closure(x.concepts))), None)
+        if weighing is not None:
+            return [Bullet(weighing, 0, 1.0, "fact"), *(b for b in bullets if b.sentence.text != weighing.text)]
         figures = [self._side_figure(side, about, lang, bullets) for side in sides]
         if any(f is None for f in figures):
             return bullets  # (a side with no figure: `_one_sided` says so)
         lead = [f for f in figures if f is not None]
-        # (then what else gives a figure, or a note: a side's overview sentence compares nothing)
-        rest = [b for b in bullets if b.sentence.text not in {x.text for x in lead} and (b.kind == "note" or _FIGURE.search(b.sentence.text))]
+        # (then what else gives a figure, or a note or a sentence weighing them: a side's overview sentence compares nothing)
+        rest = [b for b in bullets if b.sentence.text not in {x.text for x in lead}
+                and (b.kind == "note" or b.sentence.group == "evidence" or _FIGURE.search(b.sentence.text) or COMPARATIVE.search(b.sentence.text))]
         return [*(Bullet(x, 0, 1.0, "fact") for x in lead), *rest]
 
     def _uncompared_harm(self, q: Question, lang: Lang) -> list[str]:
@@ -2232,9 +2238,10 @@ class AnswerEngine:
         found = next((b.sentence for b in bullets if gives(b.sentence)), None)
         if found is not None:
             return found
-        pool = [x for x in self._bundled_sentences(lang, [side], about) if gives(x)]
-        others = [sum(self._kinds.get(c) == "procedure" and c != side for c in x.concepts) for x in pool]
-        return pool[others.index(min(others))] if pool else None
+        # (a percentage before a count of cases, "(1/17)" of leaks needing surgery; then the fewest other procedures named)
+        pool = sorted((x for x in self._bundled_sentences(lang, [side], about) if gives(x)),
+                      key=lambda x: (not _PERCENT.search(x.text), sum(self._kinds.get(c) == "procedure" and c != side for c in x.concepts)))
+        return pool[0] if pool else None
 
     def _uncompared(self, q: Question, lang: Lang) -> list[str]:
         """The two sides of a comparison that asks no harm ("which is better?") when no sentence of the knowledge base
@@ -2410,7 +2417,9 @@ class AnswerEngine:
         # (not one that is all a part asks, said uncovered at its own part: "…胰岛素要不要加量" gets "not covered: …" there)
         alone = {c for p, ok in zip(q.parts, verdict.covered) if not ok and len(q.parts) > 1 for c in p.concepts}
         foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment") and c not in alone
-                   and (not by.get(c) or (bullets and not any(c in b.sentence.concepts for b in bullets)))]
+                   and (not by.get(c) or (bullets and not any(c in b.sentence.concepts for b in bullets)))
+                   # (a rheumatology drug told is the patient's immunosuppression, which the answer is about)
+                   and not (c in _IMMUNE_DRUGS and any(_IMMUNOSUPPRESSION in b.sentence.concepts for b in bullets))]
         # (or the procedure of ours told the turn before: "should she up her insulin herself?" after her TFESI)
         ours = [c for c in own_procedures(q.subjects or (q.context_concepts if q.followup else ()), self._kinds, True) if c in lx]
         if not foreign or not ours or _ANY_SURGERY.intersection(q.concepts):
@@ -2716,6 +2725,7 @@ def _short(text: str, n: int = 90) -> str:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # an amount measured (a glucose, a pressure): how far a finding moved
 _MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?:mg/dL|mmol/L|mmHg)", re.I)
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 # a figure for how often: a percentage, one in so many, so many of so many
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*%|\b1\s*/\s*[\d,]+|\b\d+\s*(?:of|in)\s*[\d,]+\b|万分之|千分之", re.I)
 _MIXED_JOINED = re.compile(r"(?<=[A-Za-z]) (and|or) (?=[A-Za-z])")

@@ -23,6 +23,7 @@ from .frame import (
     IMAGING,
     KEEP_ON_FOR,
     LASTS_ASK,
+    LONG_TERM_STEROID,
     MONITOR_ASK,
     MONITORING,
     REDUCTION_ASK,
@@ -469,6 +470,7 @@ def _lists_condition(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 
 _SALINE = "saline"
+_STEROID = "corticosteroid"
 # A drug class's own toxicity: the steps that treat it name other drugs (epinephrine, amiodarone), no rivals of the drug.
 _TOXICITY_OF = {"local-anaesthetic": "last"}
 
@@ -800,6 +802,8 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
     # told drug's rule naming a condition, "no heparin bridging on a DOAC, …most patients with VTE", is the drug's)
     drugs = {c for c in q.all_concepts if sig.kinds.get(c) in _DRUG_KINDS}
     drugs |= set().union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in drugs))
+    if LONG_TERM_STEROID.search(" ".join((q.text, *q.history[-1:]))):  # (her long-term prednisone is her state: the contrast
+        drugs = {c for c in drugs if c != _STEROID and _STEROID not in sig.closure.get(c, frozenset())}  # premedication's is not hers)
     # (nor a study's rate asked for, "intrathecal pump in a neutropenic patient: infection risk?": the cancer cohort's
     # infection figures are the figures there are)
     rate = "frequency" in q.aspects and bool(_COUNT.search(s.text))
@@ -2894,8 +2898,10 @@ _REPEAT = re.compile(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|
 # "可以重复做几次？", "how many times can it be repeated?": a repeat limit (`_REPEAT`) or a repeat's result)
 _ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I), re.compile(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
                     # how much a measure saves ("how much does pulsed fluoro cut the dose?", 脉冲透视能降低多少剂量): a share
-                    (REDUCTION_ASK, re.compile(r"\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*[-–]?\s*fold\b|\bhalve[sd]?\b|\bby half\b|\bRR\s*\d|"
-                                              r"\d\s*倍|一半|百分之|\d+(?:\.\d+)?\s*成", re.I)),
+                    # (a share beside a word of lowering, not any percentage: "97.9% specificity" is no reduction)
+                    (REDUCTION_ASK, re.compile(r"\b(?:reduc|lower|cut|decreas)\w*\b[^.;]{0,60}?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^.;]{0,40}?"
+                                              r"\b(?:reduc\w*|lower|less|fewer)\b|\bRR\s*\d|\d+(?:\.\d+)?\s*[-–]?\s*fold\b|\bhalve[sd]?\b|"
+                                              r"\bby half\b|(?:减少|降低|下降)[^。；]{0,20}\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^。；]{0,10}(?:减少|降低)|\d\s*倍|一半", re.I)),
                     (re.compile(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
                                 r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
                      re.compile(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))

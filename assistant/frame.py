@@ -253,7 +253,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b|"
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
-                     r"(?:和|跟|与)什么(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:和|跟|与)什么(?:有关|相关)|(?:和|跟|与)哪些因素(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
@@ -354,19 +354,20 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
                    # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
-                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
                   + _WHY_NOT_USE_EN + r"|how does .{0,40}(?:cause|happen|lead)|"
                   # (whether a sign told comes from the drug or procedure: "BP 190/105 after depo-medrol - steroid related?")
-                  r"\b[\w-]+[- ]related\s*\?|\b(?:related|due) to (?:the |his |her )?[\w-]+(?: [\w-]+)?\s*\?|\bcaused by (?:the |his |her )?[\w-]+(?: [\w-]+)?\s*\?|"
+                  r"(?<!risk )(?<!risks )\b[\w-]+[- ]related\s*\?|\b(?:due to|caused by|from) (?:the |his |her )?(?:[\w-]+ )?"
+                  r"(?:steroids?|injection|block|procedure|drug|local(?: anaesthetic| anesthetic)?|contrast|cement|needle|depo[\w-]*|kenalog|dex\w*)\s*\?|"
                   r"how (?:does|do|would) (?:the |a |an )?[\w -]{1,30}?\b(?:actually |really )?work\b(?! (?:for|in (?:a|an|the) \w+ (?:patient|pt)))",  # ("how does the lipid actually work?")
                   # ("…能不能用曲安奈德？为啥不行": why it may not be used, in spoken words)
                   r"(?:为啥|为什么|为何|咋)(?:不行|不能用|不可以|不让用|禁用)|(?<![\u4e00-\u9fff])为啥\s*[？?]?\s*$|"
                   # (a part that opens with why: "…发生率多少？为什么强调8小时内减压")
                   r"^\W*(?:为什么|为何|为啥)(?=[^，。？?\s]{2})(?![^，。？?]{0,20}(?:怎么办|怎么处理|如何处理|几天|多久|多少|几次))|"
-                  r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:有关|相关|有关系)(?:吗|么|\s*[？?])|"
+                  r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:和|与|跟)[^，。？?]{1,10}(?:有关|相关|有关系)(?:吗|么)|"
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
                   + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
@@ -411,10 +412,11 @@ _FOLLOWUP_CUE = {
                      r"^(?:最大|最多|上限|极量)"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
 # a risk asked without naming the harm ("抗凝病人的风险增加多少", "how much higher is the risk on warfarin?")
-# whether to hold a drug asked (its management, not the patient's state)
-_HOLD_ASKED = re.compile(r"\bhold|\bstop|\bpause|withh|停(?:药|用|吗|几天|多久)?", re.I)
 # a scan of the head ("urgent MRI brain tonight ?stroke", 头颅MRI): never the work-up of a spinal implant's complication
 _HEAD_SCAN = re.compile(r"\b(?:MRI|MR|scan)\s+(?:of\s+the\s+)?(?:brain|head)\b|\b(?:brain|head)\s+(?:MRI|MR|scan)\b|头颅|颅脑|脑部?\s*(?:MRI|核磁|磁共振)", re.I)
+# long-term oral steroids told ("long-term prednisone", "chronic steroids", 长期吃激素)
+LONG_TERM_STEROID = re.compile(r"\b(?:long[- ]term|chronic|maintenance|daily)\s+(?:oral\s+)?(?:prednis\w+|steroids?|corticosteroids?)\b|"
+                                r"\bsteroid[- ]dependent\b|长期(?:服用|口服|吃|用|服)?(?:激素|泼尼松|强的松|糖皮质激素)", re.I)
 _RISK_WORD = {"en": re.compile(r"\brisks?\b|\bodds\b|\bhow (?:likely|often)\b|\bchance\b", re.I),
               "zh": re.compile(r"风险|几率|概率|可能性|发生率")}
 _WHAT_ABOUT = {
@@ -620,15 +622,19 @@ _RATIO_ASK = {"en": re.compile(r"\bhow many times\b(?! (?:a|per|each|can|should|
 def _without_ratio_dose(found: list[str], text: str, lang: Lang) -> list[str]:
     """"心血管毒性所需剂量是 CNS 毒性的几倍？": one dose against another, asked as a ratio, asks no dose; nor does how much a
     measure lowers it ("C臂用脉冲透视能降低多少剂量？": by how much, a magnitude)."""
-    if REDUCTION_ASK.search(text):
+    if REDUCTION_ASK.search(text):  # ("how much do I reduce the dose?" asks a dose: see REDUCTION_ASK)
         return ["magnitude", *(a for a in found if a not in ("dose", "magnitude"))]
     return [a for a in found if a != "dose"] if _RATIO_ASK[lang].search(text) else found
 
 
+# a dose the clinician chooses, asked how far to lower it ("how much do I reduce the LA dose?", 剂量减多少)
+_DOSE_CHOSEN = re.compile(r"\b(?:do|should|must|can|would) (?:i|we|you) (?:\w+ )?(?:reduce|lower|cut|decrease)\b|"
+                          r"(?:剂量|用量)[^，。？?]{0,4}(?:要|应|需要?|得|该)?(?:减|降)", re.I)
 # how much a measure saves or lowers ("how much does pulsed fluoro cut the dose?", "能降低多少剂量", "by how much")
-REDUCTION_ASK = re.compile(r"\bhow much (?:does|do|will|would|can|could|did) [^?.]{0,50}?\b(?:reduce|cut|lower|decrease|save|drop)\b|"
+REDUCTION_ASK = re.compile(r"^(?![\s\S]*(?:" + _DOSE_CHOSEN.pattern + r"))[\s\S]*?(?:"
+                           r"\bhow much (?:does|do|will|would|can|could|did) [^?.]{0,50}?\b(?:reduce|cut|lower|decrease|save|drop)\b|"
                            r"\bby how much\b|\bhow much (?:less|lower|reduction|dose reduction)\b|"
-                           r"(?:降低|减少|降|减|下降)(?:了)?(?:多少|几成|百分之几|一半吗)", re.I)
+                           r"(?:降低|减少|降|减|下降)(?:了)?(?:多少|几成|百分之几|一半吗))", re.I)
 
 
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -1535,7 +1541,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) \
             or bool(_SWAP_CLAUSE[lang].match(c) and not (lang == "zh" and _ZH_IF.search(c))) \
             or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c)) \
-            or bool(lang == "en" and parts and parts[-1].endswith("?") and c.endswith("?") and aspects_of(c, lang))
+            or bool(lang == "en" and parts and parts[-1].endswith("?") and c.endswith("?") and aspects_of(c, lang) and aspects_of(parts[-1], lang))
         # ("…consent? particulate vs non-particulate steroid"; "EBP now or wait? success rate?": a bare ask of its own)
         if parts and any(t[lang].match(_lead(c, lang)) for t in (_HOW_TO_SAY, _WHICH_OF_THEM, _WORRY)):
             # "怎么回答", "what do I tell her?": how to say the ask before; "kenalog vs dex …, which is safer?": its choice
@@ -1963,8 +1969,8 @@ class Framer:
                      and not (given and lex[c].kind in ("drug", "drug-class"))
                      and not (bridging and HELD & set(self.lexicon.broader_closure([c])) and "heparin" in self.lexicon.broader_closure([c]))}
         ctx = tuple(c for c in prev.all_concepts if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
-        if subjects:  # (the ask before, "most common organism?", is no topic of a turn that names its own: "and on prednisone?")
-            ctx = tuple(c for c in ctx if c not in ESSENTIAL)
+        if subjects and aspects_of(q, lang):  # (the ask before, "most common organism?", is no topic of a turn asking its own;
+            ctx = tuple(c for c in ctx if c not in ESSENTIAL)  # "and for an SCS trial?" asks it again)
         if not REGIONS.intersection(concepts):
             ctx += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx)
         if _SWAP[lang].search(q):  # "那要是上次做增强CT出过荨麻疹呢？" after a seafood allergy
@@ -2064,10 +2070,13 @@ class Framer:
         concepts = self._observed(q, concepts)
         # (a rheumatology drug told with an infection asked, "on MTX + adalimumab … infection risk?": the patient is
         # immunosuppressed, a risk factor the sources name; the drug's own management stays another specialty's)
-        # (or any question about the patient on it, "on methotrexate and prednisolone - is ESI safe?", "what if she's on
-        # methotrexate?"; not whether to hold the drug, which is the drug's management)
-        if "rheumatology-drug-management" in concepts and _IMMUNOSUPPRESSED in self.lexicon.concepts and _IMMUNOSUPPRESSED not in concepts \
-                and (any("infection" in self.lexicon.broader_closure([c]) for c in concepts) or not _HOLD_ASKED.search(q)):
+        # (or any question about the patient on it, "on methotrexate and prednisolone - is ESI safe?", "should I stop her
+        # methotrexate?": the drug's hold is another specialty's, her immunosuppression a risk factor the sources name)
+        if "rheumatology-drug-management" in concepts and _IMMUNOSUPPRESSED in self.lexicon.concepts and _IMMUNOSUPPRESSED not in concepts:
+            concepts = (*concepts, _IMMUNOSUPPRESSED)
+        # (a patient on long-term oral steroids is immunosuppressed too, and still on the steroid: "long-term prednisone 10 mg -
+        # stress dose for the ESI?" keeps prednisone)
+        if LONG_TERM_STEROID.search(q) and _IMMUNOSUPPRESSED in self.lexicon.concepts and _IMMUNOSUPPRESSED not in concepts:
             concepts = (*concepts, _IMMUNOSUPPRESSED)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):

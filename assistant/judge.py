@@ -213,7 +213,9 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     keyed = unheard = False
     # a sign told whose cause is asked ("BP 190/105 the day after a facet injection with Depo-Medrol - steroid related? how
     # long?"): passages that never name it with the procedure answer neither that nor how long it lasts
-    signs = {c for p in q.parts if p.aspects[:1] == ("mechanism",) for c in p.concepts if kinds.get(c) in ("finding", "complication", "condition")}
+    # (not when the part names a complication of ours as the cause: "back pain after vertebroplasty - cement leak related?")
+    signs = {c for p in q.parts if p.aspects[:1] == ("mechanism",) and not any(kinds.get(x) == "complication" for x in p.concepts)
+             for c in p.concepts if kinds.get(c) in ("finding", "condition")}
     for i, part in enumerate(q.parts or ()):
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
         foreign_alone = len(q.parts) > 1 and bool(part.concepts) and all(c in q.out_of_scope for c in part.concepts) \

@@ -339,12 +339,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "pulmonary cement embolism vertebroplasty kyphoplasty management oxygen anticoagulation", "zh": "肺骨水泥栓塞 椎体成形 后凸成形 处理 吸氧 抗凝"},
         procedures=('vertebral-augmentation',),
         # (a desaturating patient hard to rouse after midazolam and fentanyl "during kypho", with no chest pain, cough or
-        # fall in pressure and nothing told of the cement going in, is the sedation's respiratory depression)
+        # fall in pressure and no word of the cement, is the sedation's respiratory depression)
         exclude={"en": r"^(?=[\s\S]*(?:\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*))"
                        r"(?=[\s\S]*(?:unrous|not rousable|barely rousable|won'?t wake|hard to (?:rouse|wake)|pinpoint|\brr (?:of |is )?[2-9]\b))"
-                       r"(?![\s\S]*(?:chest (?:tight|pain|discomfort)|cough|hypotens|\bbp\b[^.;]{0,10}\b[4-8]\d\s*/|(?:while|during|as) (?:\w+ )?(?:inject|fill)\w*|cement (?:going in|inject\w*)))",
+                       r"(?![\s\S]*(?:chest (?:tight|pain|discomfort)|cough|hypotens|\bbp\b[^.;]{0,10}\b[4-8]\d\s*/|(?:while|during|as) (?:\w+ )?(?:inject|fill)\w*|"
+                       r"(?<![a-z])cement\w*|\bPMMA\b))",  # (any word of the cement itself: "during cementation", "cement in")
                  "zh": r"^(?=[\s\S]*(?:镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼))(?=[\s\S]*(?:叫不.{0,2}醒|唤不醒|呼之不应|针尖样瞳孔))"
-                       r"(?![\s\S]*(?:胸闷|胸痛|咳嗽|低血压|血压(?:下降|掉)|(?:推|注入|打)骨水泥(?:时|的时候)))"},
+                       r"(?![\s\S]*(?:胸闷|胸痛|咳嗽|低血压|血压(?:下降|掉)|骨水泥|PMMA))"},
     ),
     RedFlag(
         "pneumothorax",
@@ -1093,7 +1094,7 @@ _NEGATED = {
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea, 泵没药了 a pump run dry: symptoms, not negations; 还没打针 is "not yet";
     # 无水酒精 is anhydrous alcohol
     "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲|(?:自主)?呼吸(?:了|[，,。；;！!？?\s]|$))|未见|否认|不伴|未出现|无(?![力法菌创名水])|不(?=发烧|发热|烧)|"
-          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开药]|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*|"
+          r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|药了|药水了|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*|"
           # (normal findings told: "大小便正常", "腿有力", "肌力正常")
           r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?不非未异]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)",
 }
@@ -1600,7 +1601,8 @@ _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
                        r"\bjust (?:injected|pushed)\b",
                  "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
-_OVER = {"en": _IMPLANT_YEARS["en"] + r"|\b(?:done|had|did) (?:it |one |the \w+ )?(?:elsewhere|at another (?:hospital|centre|center|clinic))\b|\belsewhere\b|\bOSH\b|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|"
+_OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|\bas (?:i|we) (?:inject|push)))[\s\S]*?"
+               r"\b(?:done|had|did|performed)\b[^.?]{0,30}\b(?:elsewhere|at another (?:hospital|centre|center|clinic)|at an? OSH)\b|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|"
                # (the procedure told as just had, the symptom since: "just had C7 TFESI w kenalog, now can't feel his legs")
                r"\bjust (?:had|got|finished|done|did)\s+(?:(?:a|an|the|her|his|their|my)\s+)?(?:[\w/-]+\s+){0,2}?(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|vertebroplasty|kyphoplasty|kypho|vertebro|mbb|sgb|ablation|augmentation)\b(?![^.]{0,40}\b(?:while|during)\b)|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\b(?:block|injection|procedure|SGB|ESI|TFESI|ILESI|RFA|MBB|epidural|stellate)\s+(?:just\s+)?(?:done|finished|completed)\b"
@@ -1609,7 +1611,8 @@ _OVER = {"en": _IMPLANT_YEARS["en"] + r"|\b(?:done|had|did) (?:it |one |the \w+ 
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
                r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
-         "zh": _IMPLANT_YEARS["zh"] + r"|(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+         "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?"
+               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

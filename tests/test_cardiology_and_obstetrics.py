@@ -127,14 +127,13 @@ def test_flushing_asked_as_the_steroids_leads_with_the_central_steroid_reaction(
     assert not a.abstained and ("2.6%" in a.bullets[0]["text"] or "1.2%" in a.bullets[0]["text"]), a.text[:400]
 
 
-@pytest.mark.parametrize("hist,q,want", [
-    (["epidural abscess after ESI - how does it present?", "most common organism?"], "what if he's on long-term prednisone?", "immunosuppression"),
-    (["ESI后硬膜外脓肿有什么表现？"], "病人长期吃泼尼松呢？", "免疫抑制")])
+@pytest.mark.parametrize("hist,q,want", [(["ESI后硬膜外脓肿有什么表现？"], "病人长期吃泼尼松呢？", "免疫抑制")])
 def test_long_term_prednisone_is_immunosuppression_not_a_contrast_premedication(night_engine, hist, q, want):  # type: ignore[no-untyped-def]
     assert "immunosuppression" in night_engine.frame(q, hist).concepts
     a = night_engine.answer(q, hist)
     assert want in " ".join(b["text"] for b in a.bullets[:2]), a.text[:400]
     assert "13, 7 and 1 h" not in a.text and "13 小时" not in a.text
+
 
 
 # --- a rate asked that no bullet gives ---------------------------------------------------------------------------------------
@@ -203,14 +202,17 @@ def test_a_rheumatology_drugs_hold_is_said_missing_without_bleeding_classes(nigh
     assert "bleeding" not in a.text and "出血风险" not in a.text, a.text
 
 
-def test_methotrexate_told_with_a_safety_ask_is_immunosuppression(night_engine):  # type: ignore[no-untyped-def]
+def test_methotrexate_told_is_the_patients_immunosuppression(night_engine):  # type: ignore[no-untyped-def]
     assert "immunosuppression" in night_engine.frame("on methotrexate, is a lumbar ESI safe?").concepts
-    assert "immunosuppression" not in night_engine.frame("on methotrexate, do I hold it before the ESI?").concepts
+    # (asked whether to hold it: its hold is not given, and what the sources say of an immunosuppressed patient follows)
+    f = night_engine.frame("on methotrexate weekly, lumbar ESI next week - should I stop it?")
+    assert "immunosuppression" in f.concepts and "rheumatology-drug-management" in f.out_of_scope, (f.concepts, f.out_of_scope)
+    assert "on methotrexate" not in night_engine.answer("RA patient on methotrexate needs a lumbar ESI - any special precautions?").text
 
 
 @pytest.mark.parametrize("q,hist,label", [
     ("discharge criteria after IV sedation for lumbar RFA, and can they drive home?", [], "Not covered in the knowledge base: discharge criteria"),
-    ("做完EBP能马上回家吗", ["硬脊膜穿破后头痛怎么处理", "血补丁一般什么时候做"], "离院时机")])
+    ("做完EBP需要家属陪同回家吗", ["硬脊膜穿破后头痛怎么处理", "血补丁一般什么时候做"], "离院时机")])
 def test_fitness_to_leave_is_an_ask_the_sources_do_not_answer(night_engine, q, hist, label):  # type: ignore[no-untyped-def]
     a = night_engine.answer(q, hist)
     assert label in a.text, a.text[:300]
@@ -271,3 +273,80 @@ def test_anhydrous_alcohol_is_no_negation_of_the_shock_told_after_it():
 def test_signs_asked_of_the_complication_before_lead_with_its_signs(night_engine):  # type: ignore[no-untyped-def]
     a = night_engine.answer("what sx should make me suspect it?", ["catheter tip granuloma with IT morphine pump - risk factors?"])
     assert "signs" in a.bullets[0]["text"].lower() or "weakness" in a.bullets[0]["text"], a.bullets[:2]
+
+
+
+# --- review 26: the new readings' limits ------------------------------------------------------------------------------------
+
+def test_an_injection_still_going_on_elsewhere_in_the_text_keeps_stop_the_procedure():
+    from assistant.safety import triage
+    t = triage("mid-injection of the stellate block she complains of tingling elsewhere, perioral numbness, then seizes. what now", "en",
+               ("stellate-ganglion-block",))
+    assert t.rule == "last" and "Stop the procedure" in t.escalation, t.escalation
+    z = triage("外院打的硬膜外，现在正在推药时病人口周麻木抽搐", "zh", ("esi",))
+    assert z.rule == "last" and "停止操作" in z.escalation, z.escalation
+
+
+@pytest.mark.parametrize("q,lang", [("sats dropped to 84% during cementation of L1, he had midaz 2mg + fentanyl 50, now hard to rouse - what now?", "en"),
+                                    ("椎体成形术中推骨水泥过程中血氧掉到85%，用了咪达唑仑和芬太尼，病人叫不醒，怎么办", "zh")])
+def test_a_desaturation_while_cement_goes_in_stays_cement_embolism_under_sedation(q, lang):
+    from assistant.safety import triage
+    assert triage(q, lang, ("vertebral-augmentation",)).rule == "cement-embolism"
+
+
+@pytest.mark.parametrize("q", ["new leg weakness after T12 vertebroplasty, CT not done yet - what now",
+                               "new leg weakness after vertebroplasty, waiting on CT - what now?"])
+def test_imaging_not_done_yet_keeps_the_ct_step_first(night_engine, q):  # type: ignore[no-untyped-def]
+    a = night_engine.answer(q)
+    assert a.urgent and "CT" in a.bullets[0]["text"], a.bullets[:2]
+
+
+def test_a_procedure_comparison_leads_with_the_sentence_weighing_both(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("osteoporotic VCF at T12 - vertebroplasty or kyphoplasty, which has less cement leakage?")
+    assert "39.3%" in a.bullets[0]["text"] and "28.9%" in a.bullets[0]["text"], a.bullets[:2]
+
+
+@pytest.mark.parametrize("q,lang", [("is PDPH risk related to needle size?", "en"), ("should we postpone the lumbar ESI due to his fever?", "en"),
+                                    ("硬膜外血肿与哪些因素相关？", "zh")])
+def test_related_to_and_due_to_are_no_cause_ask_beside_risk_or_a_plan(q, lang):
+    from assistant.frame import aspects_of
+    assert "mechanism" not in aspects_of(q, lang)
+
+
+def test_a_cement_leak_asked_as_the_cause_of_back_pain_is_answered(night_engine):  # type: ignore[no-untyped-def]
+    assert not night_engine.answer("back pain after vertebroplasty - cement leak related?").abstained
+
+
+def test_long_term_prednisone_keeps_the_steroid_beside_immunosuppression(night_engine):  # type: ignore[no-untyped-def]
+    f = night_engine.frame("pt on long-term prednisone 10 mg daily - does she need stress-dose steroids for a lumbar ESI?")
+    assert "prednisone" in f.concepts and "immunosuppression" in f.concepts, f.concepts
+    a = night_engine.answer("pt on long-term prednisone 10 mg daily - does she need stress-dose steroids for a lumbar ESI?")
+    assert not a.abstained and "steroid cover" in a.text, a.text[:300]
+
+
+@pytest.mark.parametrize("q", ["is the patient safe to discharge after stellate ganglion block?",
+                               "which antibiotic for SCS implant prophylaxis - need to cover the usual bugs?"])
+def test_discharge_and_prophylaxis_asks_are_still_answered(night_engine, q):  # type: ignore[no-untyped-def]
+    assert not night_engine.answer(q).abstained
+
+
+def test_a_bare_risk_ask_after_a_plan_stays_one_part(night_engine):  # type: ignore[no-untyped-def]
+    assert len(night_engine.frame("planning cervical TFESI with dexamethasone tomorrow? risks?").parts) == 1
+
+
+def test_and_for_another_procedure_keeps_the_ask_carried(night_engine):  # type: ignore[no-untyped-def]
+    f = night_engine.frame("and for an SCS trial?", ["wound care after IPG replacement - when can he shower?"])
+    assert "wound-care" in f.context_concepts or "wound-care" in f.concepts, (f.concepts, f.context_concepts)
+
+
+@pytest.mark.parametrize("q,lang", [("how much do I reduce the local anaesthetic dose in a frail elderly patient?", "en"),
+                                    ("老年患者局麻药剂量减多少？", "zh")])
+def test_a_dose_to_lower_is_a_dose_ask_not_a_reduction(q, lang):
+    from assistant.frame import aspects_of
+    assert "magnitude" not in aspects_of(q, lang) and "dose" in aspects_of(q, lang)
+
+
+@pytest.mark.parametrize("q,concept", [("osteoporotic VF at T12 - vertebroplasty?", "cardiac-arrest"),
+                                       ("TFESI with CS (dexamethasone) vs particulate - which is safest?", "caesarean-section")])
+def test_vf_and_cs_alone_are_not_read_as_arrest_or_caesarean(night_engine, q, concept):  # type: ignore[no-untyped-def]
+    assert concept not in night_engine.frame(q).concepts
