@@ -64,10 +64,12 @@ from .frame import (
     GOING_HOME,
     HELD,
     IMAGING,
+    IMMUNOSUPPRESSED,
     OBSERVATION,
     POPULATIONS,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
+    RHEUMATOLOGY,
     RISKS_TO_TELL,
     SIGN_STOPPED,
     THRESHOLD_ASK,
@@ -358,11 +360,10 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
 _GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
              "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)")}
 _TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
-IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})
+IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})  # (an implant: its own procedure, never an injection's)
 # another specialty's drugs held for infection, not bleeding (a biologic, methotrexate): what the sources say of an
 # immunosuppressed patient is what they have on them
-_IMMUNE_DRUGS = frozenset({"rheumatology-drug-management"})
-_IMMUNOSUPPRESSION = "immunosuppression"  # (an implant: its own procedure, never an injection's)
+_IMMUNE_DRUGS = frozenset({RHEUMATOLOGY})
 # (classes too wide to stand for the one drug asked: "antibiotics" for which one; the injected steroid for dexamethasone
 # given as a treatment)
 _ANY_OF_MANY = frozenset({"antibiotic", "corticosteroid", "non-particulate-steroid", "particulate-steroid"})
@@ -1324,7 +1325,7 @@ class AnswerEngine:
     def _for_unknown_drugs(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet], sig: Signals) -> list[Bullet]:
         """A drug the knowledge base does not know, asked with a procedure: only the procedure's bleeding-risk class (and a
         stent) help; for a biologic or methotrexate, held for infection, what the sources say of an immunosuppressed patient."""
-        keep = {_IMMUNOSUPPRESSION} if _IMMUNE_DRUGS & set(q.out_of_scope) else {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
+        keep = {IMMUNOSUPPRESSED} if _IMMUNE_DRUGS & set(q.out_of_scope) else {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
         procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
         fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
         # (a part asking something else keeps its own: "infection risk? should we hold the biologic?")
@@ -1640,7 +1641,7 @@ class AnswerEngine:
             return bullets
         at = next((i for i, b in enumerate(bullets[:4]) if b.kind == "action" and _ABSCESS in b.sentence.concepts
                    and not _GENERAL_DEFICIT_STEP.search(b.sentence.text)), None)
-        if not at or not _GENERAL_DEFICIT_STEP.search(bullets[0].sentence.text):
+        if not at or not _GENERAL_DEFICIT_STEP.search(bullets[0].sentence.text):  # (none, or the abscess's already first)
             return bullets
         return [bullets[at], *(b for i, b in enumerate(bullets) if i != at)]
 
@@ -2216,7 +2217,7 @@ class AnswerEngine:
         figures = [self._side_figure(side, about, lang, bullets) for side in sides]
         if any(f is None for f in figures):
             return bullets  # (a side with no figure: `_one_sided` says so)
-        lead = [f for f in figures if f is not None]
+        lead = [f for f in figures if f is not None]  # (all found: typed for the checker)
         # (then what else gives a figure, or a note or a sentence weighing them: a side's overview sentence compares nothing)
         rest = [b for b in bullets if b.sentence.text not in {x.text for x in lead}
                 and (b.kind == "note" or b.sentence.group == "evidence" or _FIGURE.search(b.sentence.text) or COMPARATIVE.search(b.sentence.text))]
@@ -2419,7 +2420,7 @@ class AnswerEngine:
         foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment") and c not in alone
                    and (not by.get(c) or (bullets and not any(c in b.sentence.concepts for b in bullets)))
                    # (a rheumatology drug told is the patient's immunosuppression, which the answer is about)
-                   and not (c in _IMMUNE_DRUGS and any(_IMMUNOSUPPRESSION in b.sentence.concepts for b in bullets))]
+                   and not (c in _IMMUNE_DRUGS and any(IMMUNOSUPPRESSED in b.sentence.concepts for b in bullets))]
         # (or the procedure of ours told the turn before: "should she up her insulin herself?" after her TFESI)
         ours = [c for c in own_procedures(q.subjects or (q.context_concepts if q.followup else ()), self._kinds, True) if c in lx]
         if not foreign or not ours or _ANY_SURGERY.intersection(q.concepts):

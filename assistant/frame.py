@@ -388,8 +388,8 @@ _SIGN_WORDS = {"en": ("signs", "symptoms"), "zh": ("征象", "表现")}
 # a stent's antiplatelets go on): beside a procedure of ours it is a setting the patient is in, not a foreign procedure.
 MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-management", "osteoporosis-treatment", "dapt-duration",
                                  "rheumatology-drug-management"})
-_IMMUNOSUPPRESSED = "immunosuppression"
-_RHEUMATOLOGY = "rheumatology-drug-management"
+IMMUNOSUPPRESSED = "immunosuppression"
+RHEUMATOLOGY = "rheumatology-drug-management"
 _GLUCOSE_DRUGS = "diabetes-drug-management"  # (a steroid's glucose rise is ours; the insulin dose is the diabetes team's)
 # The patient told before, as a pronoun ("should she up her insulin?", 他的降糖药要调吗).
 _PATIENT_PRONOUN = {"en": re.compile(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
@@ -2053,10 +2053,10 @@ class Framer:
 
     def _immunosuppressed_parts(self, concepts: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[Part, ...]:
         """Each part naming a rheumatology drug and an infection: the patient is immunosuppressed (see `_with_compounds`)."""
-        if _IMMUNOSUPPRESSED not in concepts:
+        if IMMUNOSUPPRESSED not in concepts:
             return parts
-        return tuple(replace(p, concepts=(*p.concepts, _IMMUNOSUPPRESSED)) if "rheumatology-drug-management" in p.concepts
-                     and _IMMUNOSUPPRESSED not in p.concepts else p for p in parts)
+        return tuple(replace(p, concepts=(*p.concepts, IMMUNOSUPPRESSED)) if RHEUMATOLOGY in p.concepts
+                     and IMMUNOSUPPRESSED not in p.concepts else p for p in parts)
 
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
@@ -2072,12 +2072,12 @@ class Framer:
         # immunosuppressed, a risk factor the sources name; the drug's own management stays another specialty's)
         # (or any question about the patient on it, "on methotrexate and prednisolone - is ESI safe?", "should I stop her
         # methotrexate?": the drug's hold is another specialty's, her immunosuppression a risk factor the sources name)
-        if "rheumatology-drug-management" in concepts and _IMMUNOSUPPRESSED in self.lexicon.concepts and _IMMUNOSUPPRESSED not in concepts:
-            concepts = (*concepts, _IMMUNOSUPPRESSED)
+        if RHEUMATOLOGY in concepts and IMMUNOSUPPRESSED in self.lexicon.concepts and IMMUNOSUPPRESSED not in concepts:
+            concepts = (*concepts, IMMUNOSUPPRESSED)
         # (a patient on long-term oral steroids is immunosuppressed too, and still on the steroid: "long-term prednisone 10 mg -
         # stress dose for the ESI?" keeps prednisone)
-        if LONG_TERM_STEROID.search(q) and _IMMUNOSUPPRESSED in self.lexicon.concepts and _IMMUNOSUPPRESSED not in concepts:
-            concepts = (*concepts, _IMMUNOSUPPRESSED)
+        if LONG_TERM_STEROID.search(q) and IMMUNOSUPPRESSED in self.lexicon.concepts and IMMUNOSUPPRESSED not in concepts:
+            concepts = (*concepts, IMMUNOSUPPRESSED)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):
             concepts = (*concepts, "embryo-fetus")
@@ -2251,7 +2251,7 @@ class Framer:
         treats_ours = treats_ours or (bool(out) and all(o == _GLUCOSE_DRUGS for o in out) and bool(_PATIENT_PRONOUN[lang].search(q))
                                       and any(self.is_anchor(c) for c in prev.all_concepts))
         # (the patient's immunosuppressants told in a follow-up, "and if he's on methotrexate and prednisone?": this patient)
-        treats_ours = treats_ours or (bool(out) and set(out) <= {_RHEUMATOLOGY} and any(self.is_anchor(c) for c in prev.all_concepts))
+        treats_ours = treats_ours or (bool(out) and set(out) <= {RHEUMATOLOGY} and any(self.is_anchor(c) for c in prev.all_concepts))
         if (out and not treats_ours) or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
                                         for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into

@@ -183,12 +183,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 # (a circulatory collapse told beside a local anaesthetic or the lipid asked: LAST's cardiovascular-only form,
                 # "bupivacaine SGB done, HR 30s, no BP - lipid?"; not a faint told as such, "vasovagal … legs raised, improving")
                 r"^(?![\s\S]*(?:vasovagal|faint|syncop|pale|pallor|sweat|clammy|diaphore|improving|recovering|legs? raised))"
-                r"(?=[\s\S]*(?:bupi\w*|lido\w*|lignocaine|ropi\w*|marcaine|local an(?:a)?esthetic|\blipid|intralipid))[\s\S]*?"
+                r"(?=[\s\S]*(?:bupi\w*|lido\w*|lignocaine|ropi\w*|marcaine|local an(?:a)?esthetic|\blipid(?![- ]lowering)|intralipid))[\s\S]*?"
                 r"(?:\b(?:bp|blood pressure)\b[^.?;]{0,12}\b(?:un(?:recordable|measurable|readable)|not recordable|not measurable|unable to get)|"
                 r"\bno (?:bp|blood pressure)\b|can(?:no|'|’)?t (?:get|find|record) (?:a |the )?(?:bp|blood pressure)|"
                 r"\b(?:hr|heart rate|pulse)\b\D{0,6}(?<!\d)[1-3]\d(?:s|'s)?\b(?![^.?;]{0,6}(?:mmhg|/))[\s\S]*\b(?:bp|blood pressure)\b\D{0,6}(?<!\d)[3-6]\d\s*/)|"
                 # (collapsed with the lipid asked: "collapsed after SGB with bupivacaine, lipid dose for 80kg?")
-                r"^(?=[\s\S]*\b(?:lipid|intralipid)\b)(?=[\s\S]*(?:bupi\w*|lido\w*|ropi\w*|marcaine|local an(?:a)?esthetic))[\s\S]*?\bcollaps\w*",),
+                r"^(?=[\s\S]*\b(?:lipid|intralipid)\b(?![- ]lowering))(?=[\s\S]*(?:bupi\w*|lido\w*|ropi\w*|marcaine|local an(?:a)?esthetic))[\s\S]*?\bcollaps\w*",),
          "zh": (r"抽搐|惊厥|癫痫发作|心律失常|心脏骤停|心搏骤停|室颤|室速|室性|意识丧失|意识不清|意识障碍|昏迷|不省人事|叫不醒|四肢抽|全身抽|抽动|"
                 r"口周麻木|口唇麻木|口周.{0,2}麻(?!醉)|口唇.{0,2}麻(?!醉)|嘴(?:唇|周)?.{0,2}发麻|舌头?发?麻|嘴周围发麻|金属味|耳鸣|神志不清|QRS|宽大|躁动|"
                 r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语|嘴.{0,2}麻|抽风|抽起来|抽了|烦躁不安|嘴里.{0,4}味|"
@@ -202,8 +202,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
                r"erector spinae|\bTAP\b|\blido\b|\bbupi\b|"
-               r"\b(?:gave|given|giving|pushed|started|on|after|running) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b",  # (the rescue given)
-         "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形|脂肪乳"},
+               r"\b(?:gave|given|giving|pushed|started|after) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)",  # (the rescue given)
+         "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形|"
+               r"(?:给|推|静推|用)了?[^，。；]{0,6}脂肪乳|脂肪乳(?:已经|已)?(?:推|给|用)"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",

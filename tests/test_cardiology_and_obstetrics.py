@@ -29,7 +29,7 @@ def test_a_stent_patients_low_risk_procedure_says_it_may_need_no_stop_before_the
     assert "cardiology" in bullets[0] or "心内科" in bullets[0], bullets[:1]
     at_class = next(i for i, b in enumerate(bullets) if low in b or "低出血风险" in b)
     at_none = next(i for i, b in enumerate(bullets) if any(n in b for n in none))
-    at_hold = next((i for i, b in enumerate(bullets) if hold in b), len(bullets))
+    at_hold = next(i for i, b in enumerate(bullets) if hold in b)
     assert at_class < at_none < at_hold, bullets
     assert not any("primary prevention" in b or "一级预防" in b for b in bullets), bullets  # (a stent patient's aspirin)
 
@@ -350,3 +350,16 @@ def test_a_dose_to_lower_is_a_dose_ask_not_a_reduction(q, lang):
                                        ("TFESI with CS (dexamethasone) vs particulate - which is safest?", "caesarean-section")])
 def test_vf_and_cs_alone_are_not_read_as_arrest_or_caesarean(night_engine, q, concept):  # type: ignore[no-untyped-def]
     assert concept not in night_engine.frame(q).concepts
+
+
+
+@pytest.mark.parametrize("q,lang", [("on lipid-lowering therapy, BP unrecordable after the caudal", "en"),
+                                    ("椎体成形术中病人正在输脂肪乳（肠外营养），推骨水泥时突然血压测不出", "zh")])
+def test_a_lipid_told_as_nutrition_or_a_statin_is_no_toxicity_rescue(q, lang):
+    from assistant.safety import triage
+    assert triage(q, lang, ()).rule != "last"
+
+
+@pytest.mark.parametrize("q", ["which antibiotic for SCS - cover the usual pathogens?", "needlestick - bloodborne pathogen risk?"])
+def test_a_pathogen_named_in_passing_is_no_organism_ask(night_engine, q):  # type: ignore[no-untyped-def]
+    assert "causative-organism" not in night_engine.frame(q).concepts
