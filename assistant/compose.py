@@ -2056,6 +2056,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             parts[j].aspects[:1] == ("frequency",)
                                             and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))))
         lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
+        lead = _regimen_before_ceiling(lead, above, parts[j], sig) if not leads else lead
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         # (nor is another procedure's rate one for this one: "那感染率大概多少" after a vertebroplasty, not IT catheters')
@@ -2105,6 +2106,23 @@ def _naming_sign(above: list[tuple[float, Sentence]], part: Part, sig: Signals) 
         return []
     signs = {c for c in part.concepts if sig.kinds.get(c) in ("finding", "complication", "condition")}
     return [t for t in above if signs & t[1].concepts] if signs else []
+
+
+def _regimen_before_ceiling(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part,
+                            sig: Signals) -> tuple[float, Sentence]:
+    """A dose asked ("LAST 脂肪乳怎么用 剂量多少", "lipid dose?"): the regimen (its bolus) leads, not the ceiling of the whole
+    rescue, unless the ceiling is what is asked ("max dose?"); the same drug's regimen only (a lidocaine ceiling is no
+    lipid bolus's)."""
+    if part.aspects[:1] != ("dose",) or not _DOSE_CEILING.search(lead[1].text) or _CEILING_ASK.search(part.text) or _BOLUS.search(lead[1].text):
+        return lead
+    drugs = {c for c in lead[1].concepts if sig.kinds.get(c) in _DRUG_KINDS}
+    return next((t for t in above if t[1] is not lead[1] and _BOLUS.search(t[1].text) and not t[1].provenance and t[1].group != "evidence"
+                 and drugs and drugs <= t[1].concepts and t[0] >= 0.5 * lead[0]), lead)
+
+
+# a ceiling ("upper limit", "maximum", 上限, 最大剂量) in a sentence, and asked ("max dose?", 最多, 上限)
+_DOSE_CEILING = re.compile(r"\bupper limit\b|\bmaximum\b|\bmax\b|\bcap(?:s|ped)? the total\b|上限|最大(?:剂量|用量)|累计最大", re.I)
+_CEILING_ASK = re.compile(r"\bmax\w*|\bupper limit|\blimit\b|\bceiling\b|\bhow much (?:at )?most\b|上限|最大|最多|极量", re.I)
 
 
 def _advice_given(sc: float, s: Sentence, best: float, part: Part) -> bool:

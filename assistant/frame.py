@@ -270,7 +270,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "recognition": ("",
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
-                    r"what (?:could|might) (?:it|this) be|differential|" + _MONITOR_ASK_EN,
+                    r"what (?:could|might) (?:it|this) be|differential|"
+                    # ("severe positional HA - is this PDPH?": whether the picture is that complication, its criteria)
+                    r"\b(?:is|could) (?:this|it|that) (?:be )?(?:a |an )?(?:PDPH|LAST|a? ?(?:dural|spinal|epidural|wet tap|post[- ]dural)[\w -]{0,20}|"
+                    r"[\w-]+ (?:headache|haematoma|hematoma|abscess|toxicity|embolism|infection)|meningitis|discitis|pneumothorax)\s*(?:\?|$)|" + _MONITOR_ASK_EN,
                     _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|optimi[sz]|"

@@ -363,3 +363,24 @@ def test_a_lipid_told_as_nutrition_or_a_statin_is_no_toxicity_rescue(q, lang):
 @pytest.mark.parametrize("q", ["which antibiotic for SCS - cover the usual pathogens?", "needlestick - bloodborne pathogen risk?"])
 def test_a_pathogen_named_in_passing_is_no_organism_ask(night_engine, q):  # type: ignore[no-untyped-def]
     assert "causative-organism" not in night_engine.frame(q).concepts
+
+
+# --- rounds 127-128: an emergency physician, a pain fellow, a geriatrician; oncology, theatre nurse, county anaesthetist --------
+
+@pytest.mark.parametrize("q", ["LAST lipid dose?", "LAST 脂肪乳怎么用 剂量多少"])
+def test_a_lipid_dose_asked_leads_with_the_regimen_not_the_ceiling(engine, q):  # type: ignore[no-untyped-def]
+    first = engine.answer(q).bullets[0]["text"]
+    assert ("1.5 mL/kg" in first or "100 mL" in first) and "12 mL/kg" not in first, first
+    ceiling = engine.answer("max lipid dose for LAST?").bullets[0]["text"]
+    assert "12 mL/kg" in ceiling, ceiling
+
+
+def test_is_this_pdph_asks_its_criteria():
+    from assistant.frame import aspects_of
+    assert aspects_of("had C6-7 IL ESI yesterday, severe positional HA - is this PDPH", "en") == ("recognition",)
+    assert "recognition" not in aspects_of("is it safe?", "en")
+
+
+def test_a_local_anaesthetics_dose_is_never_answered_with_the_lipid_bolus(engine):  # type: ignore[no-untyped-def]
+    first = engine.answer("lidocaine dose for infiltration in a 50 kg patient?").bullets[0]["text"]
+    assert "lipid" not in first.lower(), first
