@@ -2211,7 +2211,8 @@ class AnswerEngine:
             return bullets
         # (a sentence of the knowledge base weighing both, "PVP 39.3% vs PKP 28.9%", leads when the search missed it)
         weighing = next((x for x in self._bundled_sentences(lang, [sides[0]], [sides[1]], about)
-                         if _PERCENT.search(x.text) and not x.provenance and set(sides) <= set(self.lexicon.broader_closure(x.concepts))), None)
+                         if _PERCENT.search(x.text) and not x.provenance and set(sides) <= set(self.lexicon.broader_closure(x.concepts))
+                         and set(about) & set(x.concepts)), None)
         if weighing is not None:
             return [Bullet(weighing, 0, 1.0, "fact"), *(b for b in bullets if b.sentence.text != weighing.text)]
         figures = [self._side_figure(side, about, lang, bullets) for side in sides]

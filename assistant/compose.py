@@ -23,7 +23,6 @@ from .frame import (
     IMAGING,
     KEEP_ON_FOR,
     LASTS_ASK,
-    LONG_TERM_STEROID,
     MONITOR_ASK,
     MONITORING,
     REDUCTION_ASK,
@@ -470,7 +469,6 @@ def _lists_condition(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 
 _SALINE = "saline"
-_STEROID = "corticosteroid"
 # A drug class's own toxicity: the steps that treat it name other drugs (epinephrine, amiodarone), no rivals of the drug.
 _TOXICITY_OF = {"local-anaesthetic": "last"}
 
@@ -802,8 +800,6 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
     # told drug's rule naming a condition, "no heparin bridging on a DOAC, …most patients with VTE", is the drug's)
     drugs = {c for c in q.all_concepts if sig.kinds.get(c) in _DRUG_KINDS}
     drugs |= set().union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in drugs))
-    if LONG_TERM_STEROID.search(" ".join((q.text, *q.history[-1:]))):  # (her long-term prednisone is her state: the contrast
-        drugs = {c for c in drugs if c != _STEROID and _STEROID not in sig.closure.get(c, frozenset())}  # premedication's is not hers)
     # (nor a study's rate asked for, "intrathecal pump in a neutropenic patient: infection risk?": the cancer cohort's
     # infection figures are the figures there are)
     rate = "frequency" in q.aspects and bool(_COUNT.search(s.text))

@@ -418,7 +418,7 @@ _FOLLOWUP_CUE = {
 # a scan of the head ("urgent MRI brain tonight ?stroke", 头颅MRI): never the work-up of a spinal implant's complication
 _HEAD_SCAN = re.compile(r"\b(?:MRI|MR|scan)\s+(?:of\s+the\s+)?(?:brain|head)\b|\b(?:brain|head)\s+(?:MRI|MR|scan)\b|头颅|颅脑|脑部?\s*(?:MRI|核磁|磁共振)", re.I)
 # long-term oral steroids told ("long-term prednisone", "chronic steroids", 长期吃激素)
-LONG_TERM_STEROID = re.compile(r"\b(?:long[- ]term|chronic|maintenance|daily)\s+(?:oral\s+)?(?:prednis\w+|steroids?|corticosteroids?)\b|"
+_LONG_TERM_STEROID = re.compile(r"\b(?:long[- ]term|chronic|maintenance|daily)\s+(?:oral\s+)?(?:prednis\w+|steroids?|corticosteroids?)\b|"
                                 r"\bsteroid[- ]dependent\b|长期(?:服用|口服|吃|用|服)?(?:激素|泼尼松|强的松|糖皮质激素)", re.I)
 _RISK_WORD = {"en": re.compile(r"\brisks?\b|\bodds\b|\bhow (?:likely|often)\b|\bchance\b", re.I),
               "zh": re.compile(r"风险|几率|概率|可能性|发生率")}
@@ -2079,7 +2079,7 @@ class Framer:
             concepts = (*concepts, IMMUNOSUPPRESSED)
         # (a patient on long-term oral steroids is immunosuppressed too, and still on the steroid: "long-term prednisone 10 mg -
         # stress dose for the ESI?" keeps prednisone)
-        if LONG_TERM_STEROID.search(q) and IMMUNOSUPPRESSED in self.lexicon.concepts and IMMUNOSUPPRESSED not in concepts:
+        if _LONG_TERM_STEROID.search(q) and IMMUNOSUPPRESSED in self.lexicon.concepts and IMMUNOSUPPRESSED not in concepts:
             concepts = (*concepts, IMMUNOSUPPRESSED)
         if "pregnant-staff" in concepts and "embryo-fetus" in self.lexicon.concepts and "embryo-fetus" not in concepts \
                 and re.search(r"dose|limit|baby|fetus|foetus|剂量|限值|胎儿", q, re.I):

@@ -202,9 +202,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
                r"erector spinae|\bTAP\b|\blido\b|\bbupi\b|"
-               r"\b(?:gave|given|giving|pushed|started|after) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)",  # (the rescue given)
+               r"\b(?:gave|given|giving|pushed|started|after|running|ran) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)",  # (the rescue given)
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形|"
-               r"(?:给|推|静推|用)了?[^，。；]{0,6}脂肪乳|脂肪乳(?:已经|已)?(?:推|给|用)"},
+               r"(?:给|推|静推|用|输注|静滴|输)了?[^，。；]{0,8}脂肪乳(?![^，。；]{0,6}(?:肠外营养|营养|TPN|PN))|脂肪乳(?:已经|已)?(?:推|给|用|输)"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",
@@ -341,11 +341,14 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         procedures=('vertebral-augmentation',),
         # (a desaturating patient hard to rouse after midazolam and fentanyl "during kypho", with no chest pain, cough or
         # fall in pressure and no word of the cement, is the sedation's respiratory depression)
-        exclude={"en": r"^(?=[\s\S]*(?:\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*))"
+        exclude={"en": r"^(?=[\s\S]*(?:\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*|morphine|opioid))"
+                       r"(?=[\s\S]*(?:pinpoint|\brr (?:of |is )?[2-7]\b|(?:resp(?:iratory)?|breathing) rate (?:of |is )?[2-7]\b|naloxone|narcan))|"
+                       r"^(?=[\s\S]*(?:\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*))"
                        r"(?=[\s\S]*(?:unrous|not rousable|barely rousable|won'?t wake|hard to (?:rouse|wake)|pinpoint|\brr (?:of |is )?[2-9]\b))"
                        r"(?![\s\S]*(?:chest (?:tight|pain|discomfort)|cough|hypotens|\bbp\b[^.;]{0,10}\b[4-8]\d\s*/|(?:while|during|as) (?:\w+ )?(?:inject|fill)\w*|"
                        r"(?<![a-z])cement\w*|\bPMMA\b))",  # (any word of the cement itself: "during cementation", "cement in")
-                 "zh": r"^(?=[\s\S]*(?:镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼))(?=[\s\S]*(?:叫不.{0,2}醒|唤不醒|呼之不应|针尖样瞳孔))"
+                 "zh": r"^(?=[\s\S]*(?:镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼|吗啡|阿片))(?=[\s\S]*(?:针尖样瞳孔|纳洛酮|呼吸[^，。？?\d]{0,4}[2-7]\s*次))|"
+                       r"^(?=[\s\S]*(?:镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼))(?=[\s\S]*(?:叫不.{0,2}醒|唤不醒|呼之不应|针尖样瞳孔))"
                        r"(?![\s\S]*(?:胸闷|胸痛|咳嗽|低血压|血压(?:下降|掉)|骨水泥|PMMA))"},
     ),
     RedFlag(
@@ -1602,8 +1605,10 @@ _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
                        r"\bjust (?:injected|pushed)\b",
                  "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
-_OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|\bas (?:i|we) (?:inject|push)))[\s\S]*?"
-               r"\b(?:done|had|did|performed)\b[^.?]{0,30}\b(?:elsewhere|at another (?:hospital|centre|center|clinic)|at an? OSH)\b|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|"
+_OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|\bas (?:i|we) (?:inject|push)|\binjecting\b|"
+               r"\bon the table\b|\bstill (?:on|in|under)\b|\btoday\b))[\s\S]*?"
+               r"\b(?:injection|block|procedure|esi|tfesi|ilesi|epidural|vertebroplasty|kyphoplasty|rfa|ablation|implant|mbb|sgb)\b"
+               r"(?:[^.?]{0,20}\b(?:done|had|performed))?\s+(?:elsewhere|at another (?:hospital|centre|center|clinic)|at an? OSH)\b|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|"
                # (the procedure told as just had, the symptom since: "just had C7 TFESI w kenalog, now can't feel his legs")
                r"\bjust (?:had|got|finished|done|did)\s+(?:(?:a|an|the|her|his|their|my)\s+)?(?:[\w/-]+\s+){0,2}?(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|vertebroplasty|kyphoplasty|kypho|vertebro|mbb|sgb|ablation|augmentation)\b(?![^.]{0,40}\b(?:while|during)\b)|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
                r"\b(?:block|injection|procedure|SGB|ESI|TFESI|ILESI|RFA|MBB|epidural|stellate)\s+(?:just\s+)?(?:done|finished|completed)\b"
@@ -1612,8 +1617,8 @@ _OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bju
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
                r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
-         "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?"
-               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+         "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然|推[^，。；]{0,10}时|今天在我院|本院))[\s\S]*?"
+               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)的?(?:了)?(?:注射|阻滞|硬膜外|射频|椎体成形|后凸成形|手术|小关节|骶髂|神经|穿刺|治疗)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

@@ -384,3 +384,45 @@ def test_is_this_pdph_asks_its_criteria():
 def test_a_local_anaesthetics_dose_is_never_answered_with_the_lipid_bolus(engine):  # type: ignore[no-untyped-def]
     first = engine.answer("lidocaine dose for infiltration in a 50 kg patient?").bullets[0]["text"]
     assert "lipid" not in first.lower(), first
+
+
+# --- rounds 129-130: a covering anaesthetist, a spine nurse practitioner, a nephrologist; a cardiologist, a nurse educator,
+# a tertiary pain attending --------------------------------------------------------------------------------------------------
+
+def test_a_repeat_limit_asked_beside_comorbidities_is_still_the_repeat_limit(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("max number of epidural steroid injections per yr? pt is diabetic w osteopenia")
+    assert "per year" in a.bullets[0]["text"] or "6 months" in a.bullets[0]["text"], a.bullets[:2]
+
+
+def test_a_brand_is_held_as_the_drug_it_is_not_like_another():
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    assert "held like clopidogrel" not in (root / "corpus/en/anticoagulants.md").read_text(encoding="utf-8")
+    assert "按氯吡格雷处理" not in (root / "corpus/zh/anticoagulants.md").read_text(encoding="utf-8")
+
+
+# --- review 27 ---------------------------------------------------------------------------------------------------------------
+
+def test_an_opioid_overdose_picture_stays_sedation_whatever_is_said_of_the_cement():
+    from assistant.safety import triage
+    assert triage("pt had kyphoplasty under sedation, cement not yet mixed, RR 5, pinpoint pupils, won't wake after fentanyl - naloxone?",
+                  "en", ("vertebral-augmentation",)).rule == "sedation-depression"
+
+
+@pytest.mark.parametrize("q,lang,c", [("外院做过两次硬膜外，今天在我院推布比卡因时病人口周麻木、抽搐", "zh", ("esi",)),
+                                      ("MRI done elsewhere last week; today during L4-5 TFESI she got perioral numbness and seized", "en",
+                                       ("transforaminal-esi",))])
+def test_something_done_elsewhere_before_does_not_end_todays_injection(q, lang, c):
+    from assistant.safety import triage
+    t = triage(q, lang, c)
+    assert t.rule == "last" and ("Stop the procedure" in t.escalation or "停止操作" in t.escalation), t.escalation
+
+
+def test_lipid_running_in_chinese_words_is_the_rescue_context():
+    from assistant.safety import triage
+    assert triage("已经输注20%脂肪乳1.5ml/kg了，还是室颤", "zh", ()).rule == "last"
+
+
+def test_a_comparison_on_one_harm_does_not_lead_with_another_harms_weighing(night_engine):  # type: ignore[no-untyped-def]
+    a = night_engine.answer("vertebroplasty vs kyphoplasty - adjacent fractures?")
+    assert "embol" not in a.bullets[0]["text"].lower(), a.bullets[:1]
