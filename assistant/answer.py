@@ -358,7 +358,10 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
 # a drug asked in an emergency's later turn that none of the pathway's steps names ("should we give high dose steroids
 # for the cord infarct?")
 _GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
-             "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)")}
+             "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)|先(?:用|给|上|推|打)\s*$")}
+# a drug named and then asked of ("先给地塞米松行不行", "give dex - ok?")
+_ASKED_AFTER = {"en": re.compile(r"\s*[-–—,]?\s*(?:ok|okay|alright|reasonable)\s*\?", re.I),
+                "zh": re.compile(r"\s*(?:行不行|可不可以|可以吗|行吗|好不好|合适吗)")}
 _TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
 IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})  # (an implant: its own procedure, never an injection's)
 # another specialty's drugs held for infection, not bleeding (a biologic, methotrexate): what the sources say of an
@@ -1907,7 +1910,8 @@ class AnswerEngine:
         asked = [m.concept for m in q.matches if m.concept in lx and lx[m.concept].kind in ("drug", "drug-class", "brand")
                  and (_GIVE_ASK[q.lang].search(q.text[max(0, m.start - 25):m.start])
                       # (or asked as the choice: "which abx empirically while we wait - vanc?", "用万古霉素吗？")
-                      or (bool(_DRUG_QUERIED[q.lang].match(q.text, m.end)) and bool(_WHICH_DRUG[q.lang].search(q.text[:m.start]))))
+                      or (bool(_DRUG_QUERIED[q.lang].match(q.text, m.end)) and bool(_WHICH_DRUG[q.lang].search(q.text[:m.start])))
+                      or bool(_ASKED_AFTER[q.lang].match(q.text, m.end)))
                  and not _TAKES[q.lang].search(q.text[max(0, m.start - 12):m.start])]
         own = [c for c in asked if self.retriever.by_concept.get(c)]  # (one no passage names gets "Nothing on …" instead)
         said = set().union(*(b.sentence.concepts for b in bullets)) if bullets else set()

@@ -942,7 +942,7 @@ WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the 
                               r"\b(?:can|could|should|do) (?:we|i) (?:just )?(?:observe|watch|monitor)(?! for)\b|\bobserve (?:overnight|till|until)\b|"
                               r"\bnot (?:available )?(?:till|until) (?:tomorrow|the morning|morning)\b", re.I),
              "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
-                              r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)")}
+                              r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)|(?:MRI|核磁|磁共振|CT)[^，。？?]{0,4}要?等(?:到)?明(?:天|早)")}
 _CLAUSE_END = re.compile(r"[,.;:?!]|\s[-–—]+\s|\b(?:what|now|and (?:now|still)|but)\b", re.I)  # ("despite caffeine - EBP how much?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")

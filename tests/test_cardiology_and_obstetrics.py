@@ -426,3 +426,17 @@ def test_lipid_running_in_chinese_words_is_the_rescue_context():
 def test_a_comparison_on_one_harm_does_not_lead_with_another_harms_weighing(night_engine):  # type: ignore[no-untyped-def]
     a = night_engine.answer("vertebroplasty vs kyphoplasty - adjacent fractures?")
     assert "embol" not in a.bullets[0]["text"].lower(), a.bullets[:1]
+
+
+# --- the clinician check: a treatment drug asked after it is named -----------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["TFESI做完半小时 病人说右腿无力麻木 MRI要等明天 先给地塞米松行不行",
+                               "30 min after L5 TFESI new leg weakness, MRI not till tomorrow - give dexamethasone, ok?"])
+def test_a_drug_asked_after_its_name_in_an_emergency_is_said_missing(night_engine, q):  # type: ignore[no-untyped-def]
+    a = night_engine.answer(q)
+    assert a.urgent and ("地塞米松" in a.text.split("**")[0] or "dexamethasone" in a.text.split("**")[0]), a.text[:400]
+
+
+def test_mri_not_until_tomorrow_in_chinese_is_a_wait_ask():
+    from assistant.frame import WAIT_ASK
+    assert WAIT_ASK["zh"].search("MRI要等明天")
