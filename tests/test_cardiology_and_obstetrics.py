@@ -440,3 +440,8 @@ def test_a_drug_asked_after_its_name_in_an_emergency_is_said_missing(night_engin
 def test_mri_not_until_tomorrow_in_chinese_is_a_wait_ask():
     from assistant.frame import WAIT_ASK
     assert WAIT_ASK["zh"].search("MRI要等明天")
+
+
+def test_vf_alone_is_an_arrhythmia_and_answered(engine):  # type: ignore[no-untyped-def]
+    assert "arrhythmia" in engine.frame("why does bupivacaine cause VF more readily than lidocaine?").concepts
+    assert not engine.answer("why does bupivacaine cause VF more readily than lidocaine?").abstained
