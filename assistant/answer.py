@@ -18,12 +18,15 @@ from .compose import (
     CLASS_CONCEPT,
     COMPARATIVE,
     CONTRAINDICATION,
+    COUNT,
     DRUG_DECISION,
     HIGHER_RISK,
     HOLD_SPAN,
     LOW_RISK,
+    MEASURED,
     NO_STOP_NEEDED,
     NOTE_PREFIX,
+    PERCENTS,
     REGIONS,
     RESTART_ASK,
     TIME_SPAN,
@@ -969,7 +972,7 @@ class AnswerEngine:
             return []
         chunks = self.retriever.chunks
         found = [cid for cid, _ in self.retriever.concept_search(list(dict.fromkeys(asked)), (), (), lang, origins, 8)
-                 if cid in chunks and _MEASURED.search(chunks[cid].text)]
+                 if cid in chunks and MEASURED.search(chunks[cid].text)]
         return self._after(hits, found, limit=2)
 
     def _activity_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
@@ -2210,12 +2213,12 @@ class AnswerEngine:
         best figure for the harm leads, one per side, in the order asked (found in the knowledge base when not retrieved),
         before the rest; a note says when the sources do not compare them (`_uncompared_harm`)."""
         sides, about = self._harm_sides(q)
-        if len(sides) != 2 or any(set(sides) <= set(self.lexicon.broader_closure(b.sentence.concepts)) and _FIGURE.search(b.sentence.text)
+        if len(sides) != 2 or any(set(sides) <= set(self.lexicon.broader_closure(b.sentence.concepts)) and COUNT.search(b.sentence.text)
                                   for b in bullets):
             return bullets
         # (a sentence of the knowledge base weighing both, "PVP 39.3% vs PKP 28.9%", leads when the search missed it)
         weighing = next((x for x in self._bundled_sentences(lang, [sides[0]], [sides[1]], about)
-                         if _PERCENT.search(x.text) and not x.provenance and set(sides) <= set(self.lexicon.broader_closure(x.concepts))
+                         if PERCENTS.search(x.text) and not x.provenance and set(sides) <= set(self.lexicon.broader_closure(x.concepts))
                          and set(about) & set(x.concepts)), None)
         if weighing is not None:
             return [Bullet(weighing, 0, 1.0, "fact"), *(b for b in bullets if b.sentence.text != weighing.text)]
@@ -2225,7 +2228,7 @@ class AnswerEngine:
         lead = [f for f in figures if f is not None]  # (all found: typed for the checker)
         # (then what else gives a figure, or a note or a sentence weighing them: a side's overview sentence compares nothing)
         rest = [b for b in bullets if b.sentence.text not in {x.text for x in lead}
-                and (b.kind == "note" or b.sentence.group == "evidence" or _FIGURE.search(b.sentence.text) or COMPARATIVE.search(b.sentence.text))]
+                and (b.kind == "note" or b.sentence.group == "evidence" or COUNT.search(b.sentence.text) or COMPARATIVE.search(b.sentence.text))]
         return [*(Bullet(x, 0, 1.0, "fact") for x in lead), *rest]
 
     def _uncompared_harm(self, q: Question, lang: Lang) -> list[str]:
@@ -2240,13 +2243,13 @@ class AnswerEngine:
         names fewest other procedures."""
         def gives(x: Sentence) -> bool:
             named = set(self.lexicon.broader_closure(x.concepts))
-            return side in named and not named.isdisjoint(about) and bool(_FIGURE.search(x.text)) and not x.provenance
+            return side in named and not named.isdisjoint(about) and bool(COUNT.search(x.text)) and not x.provenance
         found = next((b.sentence for b in bullets if gives(b.sentence)), None)
         if found is not None:
             return found
         # (a percentage before a count of cases, "(1/17)" of leaks needing surgery; then the fewest other procedures named)
         pool = sorted((x for x in self._bundled_sentences(lang, [side], about) if gives(x)),
-                      key=lambda x: (not _PERCENT.search(x.text), sum(self._kinds.get(c) == "procedure" and c != side for c in x.concepts)))
+                      key=lambda x: (not PERCENTS.search(x.text), sum(self._kinds.get(c) == "procedure" and c != side for c in x.concepts)))
         return pool[0] if pool else None
 
     def _uncompared(self, q: Question, lang: Lang) -> list[str]:
@@ -2730,10 +2733,6 @@ def _short(text: str, n: int = 90) -> str:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # an amount measured (a glucose, a pressure): how far a finding moved
-_MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?:mg/dL|mmol/L|mmHg)", re.I)
-_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
-# a figure for how often: a percentage, one in so many, so many of so many
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*%|\b1\s*/\s*[\d,]+|\b\d+\s*(?:of|in)\s*[\d,]+\b|万分之|千分之", re.I)
 _MIXED_JOINED = re.compile(r"(?<=[A-Za-z]) (and|or) (?=[A-Za-z])")
 
 

@@ -239,6 +239,7 @@ _KIND = {
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于|因此|所以", re.I),
 }
 HOLD_SPAN = _KIND["hold"]  # a hold interval in a sentence (3 days, 24 h)
+MEASURED = _KIND["magnitude"]  # an amount a finding moved to or by (mg/dL, mmHg; "from 160 to 286")
 # Advice given to patients (warning signs, discharge instructions) is not a bedside step.
 _COUNSEL = {
     "en": re.compile(r"should be (?:told|taught|advised)|teach the patient|discharge (?:instructions|advice)|return urgently|seek emergency care|"
@@ -715,7 +716,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # (asked the hazards to put on a consent form: a hazard list naming no region, "further hazards of facet RFA are…", in a
     # passage about no other region, is true at the lumbar level asked too; never a series' rates)
     anywhere = frozenset(c for c in own if c in REGIONS) \
-        if REGIONS.isdisjoint(s.concepts) and REGIONS.isdisjoint(s.chunk.concepts) and not _COUNT.search(s.text) \
+        if REGIONS.isdisjoint(s.concepts) and REGIONS.isdisjoint(s.chunk.concepts) and not COUNT.search(s.text) \
         and RISKS_TO_TELL[lang].search(part.text) else frozenset()
     concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if (q_parents.get(c, frozenset()) & s.concepts or c in implied or c in anywhere)
                             else w.related if sig.related.get(c, frozenset()) & s.concepts else 0.0)
@@ -732,7 +733,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
     kinds = [a for a in part.aspects if a in _KIND and not ("limit" in part.aspects and a == "dose")]  # a dose limit wants the limit
     numbers = "frequency" in kinds and _NUMBERS_ASK.search(part.text)  # "what real numbers can I give her?": a count, not "rare"
-    counted = bool(_COUNT.search(s.text)) and not _CASE_REPORTS.search(s.text)  # a count of case reports is no rate
+    counted = bool(COUNT.search(s.text)) and not _CASE_REPORTS.search(s.text)  # a count of case reports is no rate
     figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
     narrow = _narrow_kind(part)  # how long a course goes on, how fast to infuse: the figure of that kind
     if narrow is not None and narrow is not _LASTS:  # (an ask with no figure of its own: the verdict is its figure)
@@ -802,7 +803,7 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
     drugs |= set().union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in drugs))
     # (nor a study's rate asked for, "intrathecal pump in a neutropenic patient: infection risk?": the cancer cohort's
     # infection figures are the figures there are)
-    rate = "frequency" in q.aspects and bool(_COUNT.search(s.text))
+    rate = "frequency" in q.aspects and bool(COUNT.search(s.text))
     return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts and not drugs & s.concepts and not rate
 
 
@@ -1131,7 +1132,7 @@ def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals)
         return 0.0
     if _NONE_SEEN[s.chunk.lang].search(s.text):  # ("no infection occurred in the series" is no risk to write on the form)
         return -2 * w.figure
-    if _COUNT.search(s.text) or _OTHER_HARMS.search(s.text):  # (not "other problems reported include…": the principal ones come first)
+    if COUNT.search(s.text) or _OTHER_HARMS.search(s.text):  # (not "other problems reported include…": the principal ones come first)
         return 0.0
     harms = sum(1 for c in s.concepts if sig.kinds.get(c) == "complication")
     return w.figure * min(harms, 8) / 1.5 if harms >= 3 else 0.0
@@ -1653,12 +1654,12 @@ def _rate_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sente
                 ) -> tuple[float, Sentence]:
     """"How common is PDPH after a wet tap with a 14G Tuohy?": a sentence giving the asked complication's rate ("16–86% of
     accidental dural punctures with a Tuohy needle") leads over one that only says it is a risk, when nearly as relevant."""
-    if part.aspects[:1] != ("frequency",) or "comparison" in part.aspects or not about or _COUNT.search(lead[1].text):
+    if part.aspects[:1] != ("frequency",) or "comparison" in part.aspects or not about or COUNT.search(lead[1].text):
         return lead
     # (a single case leading is no rate at all: "granulomas with IT morphine, how common?" is the incidence, not the lowest dose
     # one case formed at)
     floor = 0.65 if _ONE_CASE.search(lead[1].text) else 0.85
-    rated = [t for t in above if _COUNT.search(t[1].text) and about & t[1].concepts and not t[1].provenance
+    rated = [t for t in above if COUNT.search(t[1].text) and about & t[1].concepts and not t[1].provenance
              and t[1].group != "evidence" and not _CASE_REPORTS.search(t[1].text) and t[0] >= floor * lead[0]]
     return rated[0] if rated else lead
 
@@ -1922,7 +1923,7 @@ def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
         return True
     # (a rate asked, "ESI后硬膜外血肿发生率多少", and no bullet of the part gives a count: said so, not left to be inferred)
     return bool(bullets) and part.aspects[:1] == ("frequency",) and bool(_NUMBERS_ASK.search(part.text)) \
-        and not any(_COUNT.search(b.sentence.text) or _ZERO_SEEN.search(b.sentence.text) for b in bullets)
+        and not any(COUNT.search(b.sentence.text) or _ZERO_SEEN.search(b.sentence.text) for b in bullets)
 
 
 # "no delayed bleeding", "none had …", 未发生: a series that saw none of it gives a count too
@@ -2040,7 +2041,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above = [t for t in above if not _another_patients(t[1], q, sig)] or above  # (the diabetic's glucose, for an AS patient)
         above = [t for t in above if not _another_drugs_contraindication(t[1], parts[j], q, sig)] or above
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
-        lead = above[0] if leads else _lead(_naming_sign(above, parts[j], sig) or above, groups, _asked_kind(parts[j]), _COUNT if numbers else None,
+        lead = above[0] if leads else _lead(_naming_sign(above, parts[j], sig) or above, groups, _asked_kind(parts[j]), COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about,
                                             # (the hazards to tell at consent: the list, before the asked route's own rate)
                                             frozenset() if _consent_list(parts[j], lang) else _timed_subject(parts[j], sig) | _choice_of(parts[j], q, sig),
@@ -2167,7 +2168,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # own answers (a complication's treatment, the blood patch after an ILESI's wet tap, is no other procedure's rule; a
         # drug's effect in that condition, a steroid's glucose rise in a diabetic, carries over)
         pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)
-                or (set(part.concepts) & s.concepts and _steroid_effect(s, sig) and not _COUNT.search(s.text))] or pool
+                or (set(part.concepts) & s.concepts and _steroid_effect(s, sig) and not COUNT.search(s.text))] or pool
     if several and "pregnancy" in q.concepts and not STAFF_TOPICS & set(part.concepts):
         # (a pregnant patient's part, beside a part on the staff's dose: the staff's figures answer only theirs)
         pool = [t for t in pool if not _about_staff(t[1])]
@@ -2421,7 +2422,7 @@ _ONE_CASE = re.compile(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?
 _NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
 # "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
-_COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
+COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
                     r"(?<![\d.])(?<!一项)(?<!一项 )(?<!纳入)(?<!纳入 )\d+\s*例(?![^，。；]{0,12}(?:综述|研究|系列))")
 
 
@@ -2457,7 +2458,7 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
                 and "timing" not in parts[assign[i]].aspects and _TIMED_AROUND.search(s.text) and scored[i][when[0]] >= w.min_score:
             assign[i] = when[0]  # ("要不要预防用抗生素 要用的话啥时候给": the sentence saying when goes to the part asking when)
         elif not fits and len(counts := [j for j in heads if parts[j].aspects[:1] == ("frequency",)]) == 1 \
-                and all(not parts[j].aspects for j in heads if j != counts[0]) and _COUNT.search(s.text) and scored[i][counts[0]] >= w.min_score:
+                and all(not parts[j].aspects for j in heads if j != counts[0]) and COUNT.search(s.text) and scored[i][counts[0]] >= w.min_score:
             assign[i] = counts[0]  # ("…can we still implant? what's the infection rate": the rate goes to the part asking it)
             pinned.add(i)
         elif not fits and len(named := [j for j in heads if j < len(topics) and topics[j] & s.concepts]) == 1 \
@@ -2599,7 +2600,7 @@ def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
     return frozenset(concepts) | {a for a in sig.adjuncts if sig.related.get(a, frozenset()) & set(concepts)}
 
 
-_PERCENTS = re.compile(r"\d+(?:\.\d+)?\s*%")
+PERCENTS = re.compile(r"\d+(?:\.\d+)?\s*%")
 
 
 def _side_by_side(both: list[tuple[float, Sentence]], groups: Sequence[str]) -> list[tuple[float, Sentence]]:
@@ -2608,7 +2609,7 @@ def _side_by_side(both: list[tuple[float, Sentence]], groups: Sequence[str]) -> 
     vs 28.9%") before one true of both."""
     both = [c for c in both if c[1].group != "overview" or "overview" in groups or not groups]
     if groups[:1] == ("complications",):
-        both = sorted(both, key=lambda c: not (len(_PERCENTS.findall(c[1].text)) >= 2 or _COMPARATIVE.search(c[1].text)))
+        both = sorted(both, key=lambda c: not (len(PERCENTS.findall(c[1].text)) >= 2 or _COMPARATIVE.search(c[1].text)))
     return both
 
 
@@ -2661,7 +2662,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     # (two asked, "电极移位率和感染率分别是多少": one giving both, before an overall rate naming one of them)
-    counted = [c for c in counted if len(about) < 2 or (about <= c[1].concepts and len(_COUNT.findall(c[1].text)) >= len(about))] or counted
+    counted = [c for c in counted if len(about) < 2 or (about <= c[1].concepts and len(COUNT.findall(c[1].text)) >= len(about))] or counted
     counted = _rates_before_none_seen(counted, about)
     # (one giving that complication's own rate, before an overall rate that lists it among others)
     counted = [c for c in counted if focused is None or focused(c[1])] or counted

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import AnswerEngine
-from assistant.compose import _COUNT
+from assistant.compose import COUNT
 from assistant.lexicon import load_lexicon
 
 
@@ -53,7 +53,7 @@ def test_a_term_hidden_by_an_unrelated_procedures_term_names_nothing():
                                               ("在 647 例病例的综述中，保守治疗主要在这两类患者中取得成功", False),
                                               ("第 48 天时 14 例中有 5 例反应减弱", True), ("296 次阻滞中发生 1 例气胸", True)])
 def test_a_studys_size_is_no_count(text, counts):
-    assert bool(_COUNT.search(text)) is counts
+    assert bool(COUNT.search(text)) is counts
 
 
 @pytest.mark.parametrize("question", ["kypho, lateral view shows cement going into canal and pt c/o new leg pain",

@@ -1572,14 +1572,14 @@ def test_the_asked_topic_leads_before_a_narrower_one_the_question_did_not_name()
 
 
 def test_asked_for_infection_numbers_the_infection_rate_leads():
-    from assistant.compose import _COUNT, _lead
+    from assistant.compose import COUNT, _lead
     bleed = _sent("In intrathecal catheters bleeding occurred in 0.9% and neurologic injury in 0.4%.", "Overview",
                   {"intrathecal-pump", "bleeding"})
     infect = _sent("Intrathecal catheters had superficial infection in 2.3% and deep infection in 1.4%.", "Overview",
                    {"intrathecal-pump", "infection"})
     ranked = [(2.0, bleed), (1.5, infect)]
-    assert _lead(ranked, (), None, _COUNT, None, frozenset({"infection"}))[1] is infect
-    assert _lead(ranked, (), None, _COUNT, None, frozenset())[1] is bleed  # asked for no complication: the best count
+    assert _lead(ranked, (), None, COUNT, None, frozenset({"infection"}))[1] is infect
+    assert _lead(ranked, (), None, COUNT, None, frozenset())[1] is bleed  # asked for no complication: the best count
 
 
 def test_what_to_do_for_an_allergic_patient_booked_for_a_procedure_is_planning_not_a_rescue():
