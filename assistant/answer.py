@@ -42,6 +42,7 @@ from .compose import (
     emergency,
     gives_dose,
     heading_for,
+    implant_rule,
     is_counsel,
     is_meta,
     is_rate_report,
@@ -86,7 +87,7 @@ from .frame import (
     procedure_like,
     without_concepts,
 )
-from .judge import ANCILLARY_PROCEDURES, Verdict, judge, own_procedures
+from .judge import ANCILLARY_PROCEDURES, STUDIES, Verdict, judge, own_procedures
 from .lexicon import Match
 from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
 from .references import References
@@ -258,6 +259,10 @@ _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; belo
 _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; the passages below are about {general} and may not apply "
                        "to it.",
                 "zh": "知识库中没有{specific}本身这方面的资料；以下内容来自{general}，未必适用于{specific}："}
+_TECHNIQUE_ELSEWHERE = {"en": "Nothing in the knowledge base on {technique} for {procedure} itself; below is what it says of {technique} "
+                              "elsewhere ({where}), which may not apply to {procedure}.",
+                        "zh": "知识库中没有关于{procedure}{technique}的资料；以下是其在其他情形（{where}）下关于{technique}的内容，未必适用于{procedure}："}
+_IN_GENERAL = {"en": "in general", "zh": "一般情况"}
 _SIBLING_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; below is what it says of a related procedure, {general}, "
                        "and in general.",
                  "zh": "知识库中没有{specific}本身这方面的资料；以下是其关于相关操作（{general}）及一般情况的内容："}
@@ -477,7 +482,8 @@ _HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there|the|a
 # ... not a study still to come ("MRI not done yet", "waiting for the MRI", "MRI: pending", 还没做, 等核磁)
 _STUDY_PENDING = {"en": re.compile(r"\bnot (?:yet|done|back|available|possible|been)\b|n't (?:been|come|done|back)\b|\byet\b|\bpending\b|"
                                    r"\bawait\w*|\bwaiting\b|\bto come back\b|\bcannot\b|\bcan'?t be\b|\bunable\b|\bbooked\b", re.I),
-                  "zh": re.compile(r"还没|没做|未做|等|待|做不了|不能做|预约")}
+                  # (nor one asked for, "要不要急查MRI排除硬膜外脓肿?": the scan to rule it out)
+                  "zh": re.compile(r"还没|没做|未做|等|待|做不了|不能做|预约|要不要|需不需要|是否(?:需要|要)|该不该|急查|去查|安排|申请")}
 
 
 def _study_done(text: str, lang: Lang) -> re.Match[str] | None:
@@ -1292,6 +1298,8 @@ class AnswerEngine:
             bullets += self._onset_and_watch(q, lang, sents, guide, quoted)
             bullets = self._own_procedure_first(q, guide.rule, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
             bullets = _imaging_done_later(q, self._fever_days_later(q, bullets))
+            # (a device's explant for a procedure that implants nothing: an RFA's fever and back pain)
+            bullets = [b for b in bullets if not implant_rule(b.sentence, q)] or bullets
             bullets = self._collapse_first(q, tri, bullets)
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
             bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
@@ -1320,6 +1328,7 @@ class AnswerEngine:
         bullets = bullets if tri.urgent else self._each_side(q, lang, bullets)
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
         bullets = bullets if tri.urgent else self._without_others_harms(q, bullets)
+        bullets = bullets if tri.urgent else self._technique_elsewhere(q, lang, verdict, bullets)
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
             return self._none_for(q, lang, hits, unsaid)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
@@ -1340,6 +1349,55 @@ class AnswerEngine:
         if any(b.sentence in fits for b in bullets):
             return [b for b in bullets if b.sentence in fits or b in other]
         return [*other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]]
+
+    def _asked_technique(self, q: Question, verdict: Verdict) -> tuple[str, str] | None:
+        """A technique that goes with many procedures, asked of one of ours ("test dose before a cervical interlaminar
+        ESI?"), that no retrieved passage names with it: (technique, procedure)."""
+        if len(q.parts) != 1:
+            return None
+        procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES]
+        procs = [c for c in procs if not any(c in self.lexicon.broader_closure([d])[1:] for d in procs)]
+        tech = next((c for c in verdict.missing if c in ANCILLARY_PROCEDURES and c in self._adjuncts and c in q.subjects
+                     and c not in STUDIES and self.retriever.by_concept.get(c)), None)
+        return (tech, procs[0]) if tech and len(procs) == 1 else None
+
+    def _technique_elsewhere(self, q: Question, lang: Lang, verdict: Verdict, bullets: list[Bullet]) -> list[Bullet]:
+        """The asked technique's own sentences said of other procedures or in general (no figure: another procedure's
+        regimen is never read as this one's) lead, after a note saying so (`_technique_note`); the rest follows."""
+        asked = self._asked_technique(q, verdict)
+        if asked is None:
+            return bullets
+        have = [b for b in bullets if asked[0] in b.sentence.concepts]
+        if have and not any(self._procedures_named(b.sentence) for b in have):
+            return bullets  # (said in general, of every procedure: contrast premedication before a TFESI)
+        if have:  # (chosen already, but after the asked procedure's other facts: they lead)
+            return [*have, *(b for b in bullets if b not in have)]
+        shown: list[Sentence] = []
+        for x in self._bundled_sentences(q.lang, [asked[0]]):
+            if asked[0] in x.concepts and not re.search(r"\d", x.text) and not is_meta(x.text, x.chunk.lang) and not same_point(x, shown, lang):
+                shown.append(x)
+        lead = [Bullet(x, 0, 1.0, "fact") for x in shown[:2]]
+        return [*lead, *bullets][: max(self.settings.max_sentences, len(lead))] if lead else bullets
+
+    def _technique_note(self, q: Question, lang: Lang, verdict: Verdict, bullets: Sequence[Bullet]) -> list[str]:
+        """What `_technique_elsewhere` put first, said first: whose the technique's sentences are."""
+        asked = self._asked_technique(q, verdict)
+        if asked is None or not bullets or asked[0] not in bullets[0].sentence.concepts:
+            return []
+        tech, proc = asked
+        where = [c for b in bullets if tech in b.sentence.concepts for c in sorted(self._procedures_named(b.sentence))]
+        where = [c for c in dict.fromkeys(where) if not any(c in self.lexicon.broader_closure([d])[1:] for d in where)]
+        if not where:
+            return []  # (what the sources say of every procedure applies to this one too)
+        places = [self._name(c, lang) for c in where[:2]]
+        if any(tech in b.sentence.concepts and not self._procedures_named(b.sentence) for b in bullets):
+            places.append(_IN_GENERAL[lang])  # (a LAST precaution names no procedure: said of every block)
+        return [NOTE_PREFIX + _TECHNIQUE_ELSEWHERE[lang].format(technique=self._said(q, tech, lang), procedure=self._name(proc, lang),
+                                                                where=_join(places, lang))]
+
+    def _procedures_named(self, s: Sentence) -> list[str]:
+        """The procedures of ours a sentence names (not a technique that goes with many)."""
+        return [c for c in s.concepts if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES and c not in self._adjuncts]
 
     def _warned(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
         """The warnings that go with what the answer quotes (`with_warnings`) and with what the question plans: "cervical
@@ -2098,12 +2156,17 @@ class AnswerEngine:
         first, so no figure is read as its own. The procedures named are those the bullets name most often."""
         lx = self.lexicon.concepts
         asked = [c for c in q.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts and c in lx]
-        if urgent or len(asked) != 1 or len(q.parts) > 1 or not bullets:
+        if not asked and q.followup and ACTIVITY_CONCEPTS & set(q.concepts):  # ("can they drive yet?" after an SCS implant)
+            told = [c for c in q.context_concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts and c in lx]
+            asked = [c for c in told if not any(c in self.lexicon.broader_closure([d])[1:] for d in told)]
+        if urgent or len(asked) != 1 or len(q.parts) > 1 and not q.followup or not bullets:
             return []
         near = {x for x in (asked[0], *lx[asked[0]].related) if self._kinds.get(x) == "procedure"} | {
             c for c, k in self._kinds.items() if k == "procedure" and c in lx and asked[0] in lx[c].related}
-        # (nor a rule said of one procedure "and other blocks that include a local anaesthetic": no driving after a root block)
-        if any(near & b.sentence.concepts or AND_OTHERS[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets):
+        # (nor a rule said of one procedure "and other blocks that include a local anaesthetic": no driving after a root block;
+        # an implant is no such block)
+        implant = bool(set(self.lexicon.broader_closure([asked[0]])) & IMPLANTS)
+        if any(near & b.sentence.concepts or not implant and AND_OTHERS[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets):
             return []
         # (a procedure of one region, "颈椎硬膜外注射", is named by a sentence naming that region and a kind of its broader
         # procedure: the cervical interlaminar ESI)
@@ -2135,7 +2198,8 @@ class AnswerEngine:
             lines.append(self._stand_in_note(q, lang))
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
-        lines.extend(self._general_notes(q, lang, bullets) or self._about_others(q, lang, bullets, urgent))
+        lines.extend(self._general_notes(q, lang, bullets) or self._technique_note(q, lang, verdict, bullets)
+                     or self._about_others(q, lang, bullets, urgent))
         unnamed = [] if urgent else self._unknown_drugs(q)
         foreign, ours = self._beside_ours(q, verdict, bullets)
         foreign = [] if set(foreign) <= set(unnamed) else foreign  # ("humira … stop it?": its hold note says it once)

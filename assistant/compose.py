@@ -1395,12 +1395,17 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
     restarts: no dose asked)."""
     # ("which drug, dose and timing?": the timing the sources give still answers; the missing dose is said in a note)
     # (nor does a count of levels or of injections: "PKP一次最多做几个节段", "max number of levels")
+    # (nor does which drug or route, asked beside its dose: "which prophylactic antibiotic and dose … iv or intradiscal?")
     return (part.aspects[:1] in (("dose",), ("limit",)) and not {"hold", "timing"} & set(part.aspects) and bool(_ASKS_DOSE.search(part.text))
-            and not _COUNTED_LIMITS & set(part.concepts)
+            and not _COUNTED_LIMITS & set(part.concepts) and not _AGENT_ASKED.search(part.text)
             and not _doses_own(pool, part, q, sig) and not _class_rule_of_procedure(pool, part, q, sig))
 
 
 _COUNTED_LIMITS = frozenset({"multiple-levels", "repeat-injection-limit"})
+# which drug or route is asked ("which antibiotic", "iv or intradiscal?", 用什么抗生素, 静脉还是椎间盘内)
+_AGENT_ASKED = re.compile(r"\bwhich (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|abx|drugs?|agents?|steroids?|route)\b|"
+                          r"\bwhat (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|abx|agents?|route)\b|\b(?:iv|intravenous|oral) or (?:intradiscal|iv|oral)\b|"
+                          r"用(?:什么|哪种|哪个)(?:抗生素|抗菌药|药)|(?:什么|哪种)抗生素|静脉还是|口服还是", re.I)
 
 
 def _kind_unmet(pool: list[tuple[float, Sentence]], part: Part, w: Weights) -> bool:
@@ -2172,7 +2177,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     if several and "pregnancy" in q.concepts and not STAFF_TOPICS & set(part.concepts):
         # (a pregnant patient's part, beside a part on the staff's dose: the staff's figures answer only theirs)
         pool = [t for t in pool if not _about_staff(t[1])]
-    pool = [t for t in pool if not _implant_rule(t[1], q)]  # (an implant's rule is no vertebroplasty's)
+    pool = [t for t in pool if not implant_rule(t[1], q)]  # (an implant's rule is no vertebroplasty's)
     if several and _narrow_kind(part) is _LAB_LEVEL:  # ("…and what INR on the day?": the level, not the bridging list's target INR)
         pool = [t for t in pool if _LAB_LEVEL.search(t[1].text)]  # (none left: the level was said under the part before)
     pool = _on_complication(pool, part, q, sig)
@@ -2380,12 +2385,12 @@ def _other_settings_rule(s: Sentence, q: Question) -> float:
         return 1.0
     # (and an implant's rule, "decolonise carriers before implantation", asked about a procedure that implants nothing: a
     # vertebroplasty's antibiotics)
-    if _implant_rule(s, q):
+    if implant_rule(s, q):
         return 1.0
     return 0.5 if _SURGICAL.search(s.text) and not _SURGICAL.search(q.text) and "CHEST" not in q.text else 0.0
 
 
-def _implant_rule(s: Sentence, q: Question) -> bool:
+def implant_rule(s: Sentence, q: Question) -> bool:
     """Is the sentence an implant's rule ("decolonise carriers before implantation") and the question about a procedure of
     ours that implants nothing (a vertebroplasty's antibiotics)?"""
     asked = [c for c in q.all_concepts if c in _ANCHORS_NOT_IMPLANTED]

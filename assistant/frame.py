@@ -584,6 +584,9 @@ class Question:
     stand_ins: tuple[str, ...] = ()  # findings no passage names, searched as the condition they point to (see AnswerEngine)
     generalised: tuple[tuple[str, str], ...] = ()  # (procedure no passage names, the broader one read in its place)
     beside_drug: tuple[str, ...] = ()  # in-field procedures not covered, named beside a local anaesthetic's maximum asked
+    # the patient's history carried from the turn before that was no subject of it ("NSTEMI + DES 2 mo ago on ticagrelor …
+    # cervical IL ESI" - "what if he was on prasugrel instead"): no passage needs to name it for the follow-up to be answered
+    background: tuple[str, ...] = ()
     history: tuple[str, ...] = field(default=(), repr=False)
 
     @property
@@ -1842,6 +1845,7 @@ class Framer:
         ctx_aspects: tuple[str, ...] = ()
         swapped: tuple[str, ...] = ()
         carried: tuple[str, ...] = ()
+        background: tuple[str, ...] = ()
         followup = told_only = False
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
@@ -1859,6 +1863,7 @@ class Framer:
             # procedure, it asks no risk factors)
             swapped = prev.aspects if carried and _SWAP[lang].search(q) and _URGENT_REGIMEN not in carried else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
+            background = tuple(c for c in ctx_concepts if lex[c].kind == "condition" and (c not in prev.subjects or c in prev.background))
         # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
         parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
@@ -1905,7 +1910,7 @@ class Framer:
             concepts=concepts, subjects=subjects, aspects=aspects, parts=parts, context_concepts=ctx_concepts,
             context_aspects=ctx_aspects, followup=followup, out_of_scope=out, unknown=unknown,
             corrections=tuple(corrections), retrieval_text=self._retrieval_text(q, lang, concepts, ctx_concepts, aspects),
-            unconfirmed=unconfirmed, history=tuple(history or ()), excluded=excluded, tried=tried,
+            unconfirmed=unconfirmed, history=tuple(history or ()), excluded=excluded, tried=tried, background=background,
         )
 
     # --- steps -------------------------------------------------------------------------

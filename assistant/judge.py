@@ -60,6 +60,30 @@ DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 # told beside a steroid injection of ours, the injection is still the subject.
 
 
+# Another specialty's treatment whose start or choice is all that is asked ("PKP 后需要抗骨质疏松治疗吗？用什么药"): the
+# procedure of ours told is when, not what, and nothing of ours answers it.
+_ASKED_ONLY_SETTINGS = frozenset({"osteoporosis-treatment", "dapt-duration"})
+_ASK_BEFORE = re.compile(r"(?:需要|要不要|该不该|是否|开始|启动|加用|用不用|何时|什么时候)\s*$|"
+                         r"\b(?:need|needs|start|starting|begin|give|giving|resume|restart|recommend|which|what|when)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
+_ASK_AFTER = re.compile(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时|\?|？)")
+
+
+def _asks_setting(part: Part, q: Question) -> bool:
+    """Does the part ask to start or choose another specialty's treatment (`_ASKED_ONLY_SETTINGS`) it names?"""
+    for m in q.matches:
+        at = part.text.find(m.surface) if m.concept in _ASKED_ONLY_SETTINGS else -1
+        if at >= 0 and (_ASK_BEFORE.search(part.text[max(0, at - 12):at]) or _ASK_AFTER.search(part.text[at + len(m.surface):])):
+            return True
+    return False
+
+
+def setting_asked(q: Question) -> bool:
+    """Is every part about another specialty's treatment asked to be started or chosen (one part asks it, the others
+    carry it without a concept of their own: "…需要抗骨质疏松治疗吗？用什么药")?"""
+    asking = [_asks_setting(p, q) for p in q.parts]
+    return any(asking) and all(a or (not p.concepts and set(p.inherited) & _ASKED_ONLY_SETTINGS) for a, p in zip(asking, q.parts))
+
+
 def own_procedures(concepts: Sequence[str], kinds: Mapping[str, str], foreign: bool, foreign_target: bool = False) -> list[str]:
     """The question's procedures of ours; next to another specialty's procedure (`foreign`) an ancillary technique
     (imaging, anaesthesia, a steroid injection) does not count, and aimed at another specialty's target organ or disease
@@ -122,9 +146,15 @@ def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str
     """An ask that is the whole point of a part (how often a block is falsely positive, when it may be repeated) is
     covered only by a passage on the part's own procedure: the SIJ block's false-positive rate is not the MBB's, the ESI's
     repeat limits not the RFA's."""
-    if concept not in ESSENTIAL or not procedures:
+    if not procedures:
         return True
-    return any(covers(p, tags, parents.get(p, ())) for p in procedures)
+    if concept in ANCILLARY_PROCEDURES and concept not in STUDIES:
+        # a technique that goes with many procedures (a test dose, antibiotic prophylaxis) is covered for the procedure
+        # asked only by a passage naming that procedure: the transforaminal ESI's test dose is not the interlaminar one's
+        own = [p for p in procedures if p not in ANCILLARY_PROCEDURES]
+        own = [p for p in own if not any(p in parents.get(d, ()) for d in own)]
+        return not own or any(p in tags for p in own)
+    return concept not in ESSENTIAL or any(covers(p, tags, parents.get(p, ())) for p in procedures)
 
 
 # the patient is a child: an age under 18 or a word for a child patient ("mother of two kids" is no child patient)
@@ -167,8 +197,10 @@ def _concerns(population: str, part: Part, kinds: Mapping[str, str]) -> bool:
 
 
 def _keys(part: Part, q: Question, kinds: Mapping[str, str], guidance: Collection[str]) -> list[str]:
-    """The concepts a part's passages must cover: its subjects and what it inherited."""
-    keys = [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited)) if c in q.subjects or c in part.inherited]
+    """The concepts a part's passages must cover: its subjects and what it inherited (not the patient's history the turn
+    before told only as background)."""
+    keys = [c for c in dict.fromkeys(tuple(part.concepts) + tuple(part.inherited))
+            if c in q.subjects or (c in part.inherited and c not in q.background)]
     if any(kinds.get(c) == "procedure" for c in keys):  # "an SIJ injection under the C-arm": the guidance is how it is done
         keys = [c for c in keys if c not in guidance]
     return keys
@@ -195,7 +227,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     # (an ancillary technique of ours, a steroid injection, does not count beside another specialty's procedure; beside a
     # setting the patient is in, "T2DM on metformin … facet steroid injection 4 days ago, glucose 24", it does)
     procedural = any(c not in MEDICATION_SETTINGS for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
-    ours = own_procedures(subjects, kinds, procedural, target)
+    ours = own_procedures(subjects, kinds, procedural, target) if not setting_asked(q) else []
     if foreign and not ours:
         return Verdict("out_of_scope", none, foreign=foreign)
     drugs = tuple(u for u in q.unknown if drug_like(u))
@@ -218,7 +250,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
              for c in p.concepts if kinds.get(c) in ("finding", "condition")}
     for i, part in enumerate(q.parts or ()):
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
-        foreign_alone = len(q.parts) > 1 and bool(part.concepts) and all(c in q.out_of_scope for c in part.concepts) \
+        foreign_alone = len(q.parts) > 1 and bool(part.concepts) and (all(c in q.out_of_scope for c in part.concepts) or _asks_setting(part, q)) \
             or bool(topics) and topical[i]
         keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
         keys += [c for c in (*part.concepts, *part.inherited) if c in signs and c not in keys]

@@ -166,6 +166,18 @@ _FAINT_SIGNS = {"en": r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasova
                 "zh": r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|眼前发黑|晕过去|晕了|昏(?:过去|倒|迷)|"
                       r"意识丧失|不省人事|叫不醒|(?:心率|脉搏|心跳)\s*(?:只有|降到|掉到|降至|为|是|:|：)?\s*(?<!\d)[2-5]\d(?!\d)(?!\s*(?:分钟|岁|min))"}
 
+# Consciousness lost with a slow heart and nothing of a local anaesthetic's toxicity told (no seizure, prodrome or
+# arrhythmia, no local anaesthetic or high-risk block named): "腰椎TFESI刚打完药，突然意识丧失，BP 70/40，HR 38" is a faint
+# picture first (the vasovagal banner names toxicity and a high block to exclude), not LAST.
+_TOXIC_TOLD = {"en": r"seiz|convuls|fitting|twitch|jerk|perioral|circumoral|metallic|tinnitus|ringing|arrhythm|\bv[ft]\b|v-?(?:tach|fib)|"
+                     r"\bqrs\b|(?:wide|broad)[- ]complex|asystol|pulseless|no (?:palpable )?pulse|arrest|bupi\w*|lido\w*|lignocaine|ropi\w*|"
+                     r"marcaine|local an(?:a)?esthetic|\blipid|stellate|\bSGB\b|paravertebral|plexus|erector|\bTAP\b|\bLAST\b",
+               "zh": r"抽搐|惊厥|抽动|口周|口唇|耳鸣|金属味|心律失常|室颤|室速|心脏骤停|心搏骤停|无脉|布比卡因|利多卡因|罗哌卡因|局麻药|脂肪乳|星状|椎旁|丛"}
+_FAINT_OUT_COLD = {lang: rf"^(?![\s\S]*(?:{toxic}))(?=[\s\S]*(?:{out}))[\s\S]*(?:{slow})"
+                   for lang, toxic, out, slow in (
+                       ("en", _TOXIC_TOLD["en"], _OUT_COLD["en"], _SLOW_HR["en"]),
+                       ("zh", f"{_TOXIC_TOLD['zh']}|{_TOXIC_TOLD['en']}", f"{_OUT_COLD['zh']}|{_OUT_COLD['en']}", f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
+
 # Baclofen named, with its brand and a homophone slip (巴氯分泵 is still baclofen).
 _BACLOFEN = {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"}
 
@@ -215,10 +227,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
         exclude={"en": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))|(?=[\s\S]*(?:{_DAYS_LATER['en']})))[\s\S]*(?:{_POSTURAL['en']})|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
-                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"],
+                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"],
                  "zh": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))|(?=[\s\S]*(?:{_DAYS_LATER['zh']})))[\s\S]*(?:{_POSTURAL['zh']})|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
-                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"]},
+                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(

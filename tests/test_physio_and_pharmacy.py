@@ -1,0 +1,186 @@
+"""Rounds 131-132 (a vascular surgeon, a pain-clinic pharmacist and an orthopaedic surgeon; an ICU physician, a pain
+physiotherapist and a pain department director; their Chinese counterparts): a technique asked of a procedure whose
+passages give it only for another, the patient's history carried into a follow-up, another specialty's access or
+treatment asked beside ours, and rehabilitation asks the sources have nothing on."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def rehab_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("rehab-index", ("anticoagulants", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal", "last",
+                                       "vertebral-augmentation", "facet-mbb-rfa", "intradiscal-pldd", "infection-control",
+                                       "spinal-cord-stimulation", "patient-selection-monitoring", "radiation-contrast",
+                                       "sacroiliac", "spinal-haematoma"))
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+def _notes(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("> ")]
+
+
+# --- a technique asked of a procedure whose passages give it only for another ---------------------------------------------
+
+@pytest.mark.parametrize("q,note,first", [
+    ("test dose before cervical interlaminar ESI - needed?", "Nothing in the knowledge base on test dose for interlaminar",
+     "test dose before the steroid may be considered during transforaminal ESI"),
+    ("颈椎椎板间硬膜外注射前需要做试验剂量吗？", "知识库中没有关于经椎板间硬膜外类固醇注射试验剂量的资料", "经椎间孔ESI中，可考虑在注射类固醇前先给予局麻药试验剂量")])
+def test_a_test_dose_asked_of_an_interlaminar_esi_leads_with_the_transforaminal_one_said_as_such(rehab_engine, q, note, first):  # type: ignore[no-untyped-def]
+    text = rehab_engine.answer(q).text
+    assert note in _notes(text)[0], text
+    assert "transforaminal" in _notes(text)[0] or "经椎间孔" in _notes(text)[0], text
+    assert first in _bullets(text)[0], text
+
+
+def test_a_technique_said_of_every_procedure_gets_no_such_note(rehab_engine):  # type: ignore[no-untyped-def]
+    text = rehab_engine.answer("Patient had anaphylaxis to iodinated contrast during a CT years ago and needs a lumbar "
+                               "transforaminal injection next month. What premedication should she get?").text
+    assert "prednisone 50 mg" in _bullets(text)[0], text
+    assert not any("may not apply" in n for n in _notes(text)), text
+
+
+def test_antibiotic_prophylaxis_asked_of_a_medial_branch_block_says_whose_the_passages_are(rehab_engine):  # type: ignore[no-untyped-def]
+    text = rehab_engine.answer("do we need antibiotic prophylaxis for a lumbar medial branch block?").text
+    assert _notes(text) and "antibiotic prophylaxis for medial branch block" in _notes(text)[0], text
+    assert "prophyla" in _bullets(text)[0].lower(), text
+
+
+def test_the_judge_needs_the_asked_procedure_beside_a_technique_that_goes_with_many():
+    from assistant.judge import _with_procedure
+    tfesi = frozenset({"test-dose", "transforaminal-esi", "esi"})
+    ilesi = frozenset({"test-dose", "interlaminar-esi", "esi"})
+    parents = {"interlaminar-esi": ("esi",), "transforaminal-esi": ("esi",)}
+    assert not _with_procedure("test-dose", tfesi, ["interlaminar-esi", "esi"], parents)
+    assert _with_procedure("test-dose", ilesi, ["interlaminar-esi", "esi"], parents)
+
+
+# --- the patient's history the turn before told is no subject of a follow-up ------------------------------------------------
+
+@pytest.mark.parametrize("history,q,absent", [
+    ("pt had NSTEMI + DES 2 mo ago on ticagrelor+asa. needs cervical IL ESI", "what if he was on prasugrel instead",
+     "coronary artery disease"),
+    ("fem-pop pt on clopidogrel + ASA 81, SCS trial for CRPS, keep aspirin?", "plavix how many days?", "complex regional pain syndrome")])
+def test_a_follow_up_says_nothing_missing_of_the_history_told_only_as_background(engine, history, q, absent):  # type: ignore[no-untyped-def]
+    a = engine.answer(q, [history])
+    assert a.verdict == "answered"
+    assert absent not in a.text, a.text
+    assert any("held for 7" in b for b in _bullets(a.text)), a.text
+
+
+def test_background_is_the_history_that_was_no_subject_of_the_turn_before(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("what if he was on prasugrel instead", ["pt had NSTEMI + DES 2 mo ago on ticagrelor+asa. needs cervical IL ESI"])
+    assert "coronary-heart-disease" in q.background and "coronary-stent" in q.background
+    assert "interlaminar-esi" not in q.background
+
+
+# --- another specialty's arterial access, and its treatment asked after our procedure ---------------------------------------
+
+@pytest.mark.parametrize("q", ["INR cutoff for retrograde CFA puncture for peripheral angio?", "股动脉穿刺做下肢动脉造影，INR多少可以做？"])
+def test_a_femoral_arterial_puncture_for_angiography_is_another_specialtys(engine, q):  # type: ignore[no-untyped-def]
+    a = engine.answer(q)
+    assert a.verdict == "out_of_scope", a.text
+    assert not _bullets(a.text), a.text
+
+
+@pytest.mark.parametrize("q", ["PKP 后需要抗骨质疏松治疗吗？用什么药", "after kyphoplasty should we start a bisphosphonate?"])
+def test_osteoporosis_treatment_asked_after_a_kyphoplasty_is_declined(rehab_engine, q):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer(q)
+    assert a.verdict == "out_of_scope", a.text
+    assert not _bullets(a.text), a.text
+
+
+def test_the_osteoporosis_part_beside_a_leak_rate_is_said_uncovered_and_the_rate_answered(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("PKP后需要抗骨质疏松治疗吗？骨水泥渗漏率多少？")
+    assert _notes(a.text)[0] == "知识库未涵盖：PKP后需要抗骨质疏松治疗吗", a.text
+    assert any("28.9%" in b for b in _bullets(a.text)), a.text
+    assert not any("取栓" in b for b in _bullets(a.text)), a.text  # (no embolism rescue step for a drug question)
+
+
+def test_a_bisphosphonate_the_patient_takes_keeps_the_procedure_as_the_subject(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("pt on zoledronic acid, PKP safe?")
+    assert a.verdict != "out_of_scope" and _bullets(a.text), a.text
+
+
+# --- rehabilitation and activity asks: not answered with steroid choice or leak rates ----------------------------------------
+
+@pytest.mark.parametrize("q", [
+    "L4/5 TFESI this morning - normal physio (core + treadmill) tomorrow? restrictions?",
+    "Kyphoplasty T12, 2 days post-op: when to start back-extensor work, what lifting limit?",
+    "腰椎小关节RFA后第二天可以做核心训练吗？",
+    "SCS植入后多久开始康复？哪些动作不能做？"])
+def test_rehabilitation_asks_are_said_uncovered_not_answered_beside_the_point(rehab_engine, q):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer(q)
+    assert a.verdict == "not_in_kb", a.text
+    assert not any(w in a.text for w in ("dexamethasone", "39.3%", "地塞米松")), a.text
+
+
+@pytest.mark.parametrize("q", ["normal physio tomorrow?", "when can she go back to work?", "可以去健身房锻炼吗", "什么时候能上班"])
+def test_rehabilitation_words_are_the_mobilisation_ask(engine, q):  # type: ignore[no-untyped-def]
+    assert "mobilisation" in engine.frame(q).concepts
+
+
+# --- the ICU physician's bedside: a faint picture, a fever after an RFA, a scan asked for ------------------------------------
+
+@pytest.mark.parametrize("q,banner", [
+    ("腰椎TFESI刚打完药，突然意识丧失，BP 70/40，HR 38", "多为血管迷走反应"),
+    ("just finished L4-5 TFESI, pt suddenly unresponsive, BP 70/40, HR 38", "most often a vasovagal reaction")])
+def test_consciousness_lost_with_a_slow_heart_and_no_toxicity_sign_is_a_faint_first(q, banner):
+    from assistant.safety import triage
+    from assistant.text import detect_lang
+    t = triage(q, detect_lang(q))
+    assert t.rule == "vasovagal" and banner in t.escalation, t
+
+
+@pytest.mark.parametrize("q,rule", [
+    ("pt unresponsive and seizing after caudal, HR 40", "last"),
+    ("颈椎SGB用了布比卡因，病人意识丧失，HR 35，BP 60/30", "last")])
+def test_a_toxicity_sign_or_a_local_anaesthetic_named_keeps_the_last_reading(q, rule):
+    from assistant.safety import triage
+    from assistant.text import detect_lang
+    t = triage(q, detect_lang(q))
+    assert t.rule in (rule, "total-spinal"), t
+
+
+def test_an_rfas_fever_gets_no_device_explant_step(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("腰椎射频消融术后第5天,发热39度,穿刺点红肿,有腰痛加重,怎么处理")
+    assert a.text.startswith("紧急"), a.text
+    assert not any("取出装置" in b or "囊袋" in b for b in _bullets(a.text)), a.text
+
+
+def test_an_implants_fever_keeps_its_explant_step(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("fever 39 and wound pus 5 days after SCS implant, what now")
+    assert any("explant" in b for b in _bullets(a.text)), a.text
+
+
+def test_a_scan_asked_for_to_rule_out_an_abscess_is_no_abscess_ruled_out(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("要不要急查MRI排除硬膜外脓肿?", ["腰椎射频消融术后第5天,发热39度,穿刺点红肿,有腰痛加重,怎么处理"])
+    assert "知识库未给出排除" not in a.text, a.text
+    told = rehab_engine.answer("MRI排除了硬膜外脓肿，下一步？", ["腰椎射频消融术后第5天,发热39度,穿刺点红肿,有腰痛加重,怎么处理"])
+    assert "知识库未给出排除" in told.text, told.text
+
+
+# --- driving after an implant, and which antibiotic beside its dose ----------------------------------------------------------
+
+def test_driving_asked_after_an_scs_implant_says_the_passages_are_other_procedures(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("can they drive yet? and what about driving with the stimulator on?",
+                            ["SCS percutaneous leads implanted last week (permanent system). which movements to avoid & for how long?"])
+    notes = _notes(a.text)
+    assert notes and "spinal cord stimulation itself" in notes[0], a.text
+
+
+def test_which_antibiotic_asked_beside_its_dose_is_answered_not_declined(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("which prophylactic antibiotic and dose for intradiscal procedures (discography, biacuplasty)? iv or intradiscal?")
+    assert a.verdict != "not_in_kb", a.text
+    assert any("intravenously or intradiscally" in b for b in _bullets(a.text)), a.text
+
+
+def test_which_antibiotic_is_no_dose_the_sources_never_give():
+    from assistant.compose import _AGENT_ASKED
+    assert _AGENT_ASKED.search("which prophylactic antibiotic and dose for discography? iv or intradiscal?")
+    assert _AGENT_ASKED.search("椎间盘造影预防用什么抗生素，剂量多少")
+    assert not _AGENT_ASKED.search("what dose of dexamethasone for a TFESI?")
