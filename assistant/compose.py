@@ -1218,23 +1218,10 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     the question asks whether to stop at all), when the answer does not class it already and it is relevant at all; for
     a patient told to be at higher bleeding risk (impaired kidneys), the rule that moves the procedure up a class follows
     the class."""
-    own = _own(part, q)
-    # "do I need to stop it at all?" after "on Eliquis, planning an SIJ injection", or "…stop Plavix? and for cervical?":
-    # that drug and procedure
-    if q.followup or not any(sig.kinds.get(c) in _DRUG_KINDS for c in own):
-        own = [*own, *(c for c in part.inherited if c not in own)]
     class_ask = CLASS_CONCEPT in part.concepts  # "which bleeding-risk group does that procedure fall into?"
-    if class_ask:
-        # the question's procedure (asked in another part) or the one discussed before
-        own = [*own, *(c for c in (*q.concepts, *q.context_concepts) if sig.kinds.get(c) == "procedure" and c not in own)]
-    elif not DRUG_DECISION.intersection(part.aspects) or not any(
-            sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | {c}) for c in own):
-        return above, False  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
-    elif len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" or c in REGIONS for c in part.concepts) and any(
-            sig.kinds.get(c) == "procedure" for p in q.parts for c in p.concepts):
-        return above, False  # "...and when can I restart it?": the part naming the procedure (or a region) carries its class
-    elif q.followup and _narrow_kind(part) is _DRUG_RESTART:
-        return above, False  # ("and when does she restart?" after the hold: the restart, not the class told before)
+    own = _classed_subjects(part, q, sig, class_ask)
+    if not class_ask and _class_not_asked(part, q, sig, own):
+        return above, False
     # (a part that only swaps the level, "…stop it? and for cervical?", asks what the question asked)
     whether = asks_whether_to_stop(part.text) or (not aspects_of(part.text, q.lang) and asks_whether_to_stop(q.text))
     # (a stent of years ago, "stent 2019", leaves the decision to the procedure's class like any other patient's)
@@ -1268,12 +1255,13 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a patient told to be at higher bleeding risk (CrCl 45: renal impairment, told now or before) moves up a class: that
     # rule follows the class it moves the procedure out of
     told = {c for c in (*own, *part.inherited, *q.context_concepts) if c in BLEEDING_UPGRADE}
-    upgrade = next((t for t in pool if t[1] is not extra[1] and _UPGRADE.search(t[1].text) and told & t[1].concepts
-                    and sig.risk_classes & t[1].concepts and not t[1].provenance), None) \
-        if LOW_RISK in extra[1].concepts or HIGHER_RISK & extra[1].concepts else None
+    upgrade = _upgrade_rule(pool, extra, told, sig)
     moved = [upgrade] if upgrade is not None else []
     if upgrade is not None:
         rest = [t for t in rest if t[1] is not upgrade[1]]
+        if q.followup and told & set(part.concepts) and not class_ask:
+            # ("what if he's got CrCl ~25, does that change the hold?" after the interval: the rule the new fact brings leads)
+            return [upgrade, extra, *_not_primary(rest, q)], True
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
@@ -1283,6 +1271,39 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         return _class_answers(extra, moved, _not_primary(rest, q), own, sig, not class_ask and not swapped, swapped), True
     conclusion, rest = _no_stop_when_low(low and cardiology, q, pool, drugs, sig, rest)
     return [*rest[:1], extra, *conclusion, *moved, *rest[1:]], False
+
+
+def _class_not_asked(part: Part, q: Question, sig: Signals, own: Sequence[str]) -> bool:
+    """Does the part's answer not turn on the procedure's class?"""
+    if not DRUG_DECISION.intersection(part.aspects) or not any(
+            sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | {c}) for c in own):
+        return True  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
+    if len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" or c in REGIONS for c in part.concepts) and any(
+            sig.kinds.get(c) == "procedure" for p in q.parts for c in p.concepts):
+        return True  # "...and when can I restart it?": the part naming the procedure (or a region) carries its class
+    return q.followup and _narrow_kind(part) is _DRUG_RESTART  # ("and when does she restart?" after the hold: the restart)
+
+
+def _classed_subjects(part: Part, q: Question, sig: Signals, class_ask: bool) -> list[str]:
+    """The drug and procedure whose class `_with_risk_class` looks for: the part's own, with what it inherited in a
+    follow-up or beside no drug of its own ("do I need to stop it at all?" after "on Eliquis, planning an SIJ injection"),
+    and, its class asked, the question's procedure (asked in another part) or the one discussed before."""
+    own = _own(part, q)
+    if q.followup or not any(sig.kinds.get(c) in _DRUG_KINDS for c in own):
+        own = [*own, *(c for c in part.inherited if c not in own)]
+    if class_ask:
+        own = [*own, *(c for c in (*q.concepts, *q.context_concepts) if sig.kinds.get(c) == "procedure" and c not in own)]
+    return own
+
+
+def _upgrade_rule(pool: Sequence[tuple[float, Sentence]], extra: tuple[float, Sentence], told: Collection[str],
+                  sig: Signals) -> tuple[float, Sentence] | None:
+    """The rule that moves a patient at higher bleeding risk (the `told` condition) up a class, beside a sentence
+    placing the procedure in a class (`extra`)."""
+    if not (LOW_RISK in extra[1].concepts or HIGHER_RISK & extra[1].concepts):
+        return None
+    return next((t for t in pool if t[1] is not extra[1] and _UPGRADE.search(t[1].text) and set(told) & t[1].concepts
+                 and sig.risk_classes & t[1].concepts and not t[1].provenance), None)
 
 
 def _no_stop_rule(pool: Sequence[tuple[float, Sentence]], drugs: Collection[str], sig: Signals,

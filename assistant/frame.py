@@ -85,11 +85,14 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # (not the history that brings a patient to the procedure: "failed meds", "failed conservative care")
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b(?! (?:meds|medications?|conservative|physio\w*|pt\b|nsaids?|"
                    r"oral|analgesics?|pain meds|gabapentin|pregabalin|therapy))|\bfails\b|no (?:better|relief|improvement)|refractory|"
-                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|")
+                   r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
+                   # (it came back after the treatment: "what if the headache comes back after the first patch?")
+                   r"\b(?:comes?|came|coming) back after (?:the |a |her |his )?(?:first |1st |initial )?(?:patch|blood patch|ebp|treatment)\b|"
+                   r"\brecurs? after (?:the |a )?(?:first |1st )?(?:patch|blood patch|ebp)\b|")
                    + RESCUE_FAILING[0] + r"|\bdespite\b|in spite of|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
-                   r"没反应|没有反应|无反应|没起效|不起效|"
+                   r"没反应|没有反应|无反应|没起效|不起效|(?:血补片|补片|EBP)(?:后|以后|之后)[^，。？?]{0,6}(?:又|再次|复发|反复)|"
                    r"还是(?:很|非常|特别|挺|那么)?(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:很|非常)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
@@ -357,7 +360,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
                    # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
-                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
@@ -2321,8 +2324,9 @@ class Framer:
                 lex[c].kind in _DRUGLIKE for c in ctx):
             # "pt is 48kg and has ESRD on HD - change anything?" after a bupivacaine dose: the same drug, this patient
             return tuple(c for c in ctx if lex[c].kind in _DRUGLIKE and lex[c].scope == "in")
+        # (not the treatment told to have failed: "what if the headache comes back after the first patch?")
         if _SWAP[lang].search(q) and any(lex[c].kind == "procedure" for c in concepts) and not any(
-                lex[c].kind in _DRUGLIKE for c in concepts):
+                lex[c].kind in _DRUGLIKE for c in concepts) and "escalation" not in aspects_of(q, lang):
             # "and for a medial branch block?" after how long to hold clopidogrel before an SCS: the same drug, another
             # procedure (the drug is this question's subject again)
             return tuple(c for c in ctx if lex[c].kind in _DRUGLIKE and lex[c].scope == "in")

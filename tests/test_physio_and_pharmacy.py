@@ -184,3 +184,30 @@ def test_which_antibiotic_is_no_dose_the_sources_never_give():
     assert _AGENT_ASKED.search("which prophylactic antibiotic and dose for discography? iv or intradiscal?")
     assert _AGENT_ASKED.search("椎间盘造影预防用什么抗生素，剂量多少")
     assert not _AGENT_ASKED.search("what dose of dexamethasone for a TFESI?")
+
+
+# --- follow-ups that bring something new: the headache back after a patch, the kidneys told ---------------------------------
+
+_WET_TAP = ("wet tap during interlaminar ESI, pt now has postural HA day 2. when to do blood patch and how much blood?",
+            "pt's on ASA 100 — still ok for EBP?")
+
+
+def test_a_headache_back_after_the_first_patch_is_the_next_step_not_the_aspirin_again(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("what if the headache comes back after the first patch?", list(_WET_TAP))
+    assert "escalation" in q.aspects and "aspirin" not in q.concepts, q
+    bullets = _bullets(engine.answer("what if the headache comes back after the first patch?", list(_WET_TAP)).text)
+    assert not any("aspirin" in b.lower() for b in bullets), bullets
+    assert any("second epidural blood patch" in b for b in bullets), bullets
+
+
+def test_renal_impairment_told_in_a_follow_up_leads_with_the_rule_it_brings(engine):  # type: ignore[no-untyped-def]
+    history = ["pt on apixaban 5mg bid for AF, booked for L5-S1 interlaminar ESI tmrw am. when shd he have taken his last eliquis?",
+               "and when can he restart it after the ESI?"]
+    bullets = _bullets(engine.answer("what if he's got CrCl ~25, does that change the hold?", history).text)
+    assert "renal" in bullets[0] and "next-higher" in bullets[0], bullets
+
+
+def test_which_of_two_named_in_latin_script_has_the_lower_rate_is_a_comparison(rehab_engine):  # type: ignore[no-untyped-def]
+    assert "comparison" in rehab_engine.frame("PVP和PKP哪个骨水泥渗漏率低？").aspects
+    bullets = _bullets(rehab_engine.answer("PVP和PKP哪个骨水泥渗漏率低？").text)
+    assert any("39.3%" in b and "28.9%" in b for b in bullets[:2]), bullets  # (the real index leads with it; this hash one second)
