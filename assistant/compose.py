@@ -932,6 +932,10 @@ def drug_managed(condition: str) -> bool:
 
 
 _BRIDGING = "bridging-anticoagulation"
+_DOAC = "doac"
+_WHETHER_BRIDGED = re.compile(r"\bbridg\w*\s*[?？]|\bneeds? (?:\w+ )?(?:to be )?bridg|\b(?:should|do|does|would) (?:we|i|she|he|they|you) (?:\w+ )?bridg|"
+                              r"\bbridge or not\b|要不要[^，。？?]{0,6}桥接|需要[^，。？?]{0,6}桥接吗|桥接吗|是否[^，。？?]{0,4}桥接|需不需要[^，。？?]{0,6}桥接", re.I)
+_NOT_BRIDGED = re.compile(r"not appropriate|\bno bridging|not bridged|不宜|无需桥接|不需要桥接|不桥接", re.I)
 _STENTED = frozenset({"coronary-stent"})
 
 
@@ -1676,6 +1680,23 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     return [naming[0], *(t for t in above if t is not naming[0] and t not in others)], True
 
 
+def _whom_to_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                          sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"mechanical AVR on warfarin, needs lumbar TFESI, bridge?": the sentence that names the patient's condition among
+    those bridged (or not) leads, before a trial of other patients (the BRIDGE trial's AF patients)."""
+    if _BRIDGING not in part.concepts or not above or not _WHETHER_BRIDGED.search(part.text):
+        return above, False  # (not when the last bridging dose is asked: "if we bridge with enoxaparin, when is the last dose?")
+    told = (*part.concepts, *part.inherited)
+    # (a patient on a DOAC: that DOACs are not bridged, whatever her condition)
+    doac = _DOAC in told or any(_DOAC in sig.parents.get(c, frozenset()) for c in told)
+    cond = {_DOAC} if doac else {c for c in told if sig.kinds.get(c) == "condition"}
+    naming = next((t for t in pool if _BRIDGING in t[1].concepts and cond & t[1].concepts and not t[1].provenance and t[0] > 0
+                   and (not doac or _NOT_BRIDGED.search(t[1].text))), None)
+    if naming is None or naming[1] is above[0][1]:
+        return above, False
+    return [naming, *(t for t in above if t[1] is not naming[1])], True
+
+
 def _rate_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part, about: frozenset[str]
                 ) -> tuple[float, Sentence]:
     """"How common is PDPH after a wet tap with a 14G Tuohy?": a sentence giving the asked complication's rate ("16–86% of
@@ -2048,6 +2069,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         classed = leads  # (the class leads, and what it orders follows it: no drug-class member put next)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads or _RISK_HIGHER_ASK.search(parts[j].text) else (above, leads)
+        above, leads = _whom_to_bridge_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         # (not asked what to do now: "flash of blood on DSA - proceed?" is not the choice of steroid)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads and parts[j].aspects[:1] != ("action",) else (above, leads)
         above, leads = _prevented_harm_first(above, pool, parts[j], q, sig) if not leads else (above, leads)

@@ -4,7 +4,7 @@ conversation context, terms outside the knowledge base). Every later stage reads
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
@@ -397,6 +397,9 @@ MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-manag
 IMMUNOSUPPRESSED = "immunosuppression"
 RHEUMATOLOGY = "rheumatology-drug-management"
 _GLUCOSE_DRUGS = "diabetes-drug-management"  # (a steroid's glucose rise is ours; the insulin dose is the diabetes team's)
+# The drug held before, pointed back at ("while off it", "停药期间").
+_OFF_IT = {"en": re.compile(r"\b(?:off|stop(?:ping)?|hold(?:ing)?|held|without) (?:it|them|that|the drug)\b", re.I),
+           "zh": re.compile(r"停药期间|停药的时候|停药这几天|停了以后|停掉以后")}
 # The patient told before, as a pronoun ("should she up her insulin?", 他的降糖药要调吗).
 _PATIENT_PRONOUN = {"en": re.compile(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
                     "zh": re.compile(r"她|(?<!其)他")}
@@ -2291,6 +2294,9 @@ class Framer:
             return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
         if short and self._short_on_the_case(q, lang, subjects, prev):
             return True
+        if _OFF_IT[lang].search(q) and any(lex[c].kind in _DRUGLIKE for c in prev.all_concepts) \
+                and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
+            return True  # "she's got AF … does she need bridging w clexane while off it?": the drug held before
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
 
@@ -2446,7 +2452,7 @@ class Framer:
             if {"dose", "limit", "hold"} & set(asked) or MONITOR_ASK.search(t):
                 own += tuple(c for c in self._resolve(inner) if c not in own)
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
-                inherited = tuple(c for c in inherited if not _same_slot(c, own, lex))
+                inherited = tuple(c for c in inherited if not _same_slot(c, own, lex, self.is_anchor))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)
             # ("…肉芽肿早期有什么表现？怎么确诊？": the mass's work-up, not the drug's; "…加量后怎么监测，监测多久": the drug's watch)
             if not {"dose", "limit", "hold"} & set(asked) and not (own and set(own) <= _WATCHING):
@@ -2722,11 +2728,13 @@ def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, .
     return part
 
 
-def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept]) -> bool:
-    """Does a concept fill the slot one of `own` fills (a region another region, a procedure another procedure)?"""
+def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept], anchor: Callable[[str], bool] = lambda c: True) -> bool:
+    """Does a concept fill the slot one of `own` fills (a region another region, a procedure another procedure; a
+    technique, "and blind injections?", is no procedure of ours in the SIJ injection's place)?"""
     if c in REGIONS:
         return any(o in REGIONS for o in own)
-    return lex[c].kind in ("procedure", "drug", "brand") and any(lex[o].kind == lex[c].kind for o in own if o in lex)
+    return lex[c].kind in ("procedure", "drug", "brand") and any(
+        lex[o].kind == lex[c].kind and (lex[c].kind != "procedure" or anchor(o) == anchor(c)) for o in own if o in lex)
 
 
 def _kept_on(q: str, concepts: Sequence[str], aspects: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:

@@ -211,3 +211,40 @@ def test_which_of_two_named_in_latin_script_has_the_lower_rate_is_a_comparison(r
     assert "comparison" in rehab_engine.frame("PVP和PKP哪个骨水泥渗漏率低？").aspects
     bullets = _bullets(rehab_engine.answer("PVP和PKP哪个骨水泥渗漏率低？").text)
     assert any("39.3%" in b and "28.9%" in b for b in bullets[:2]), bullets  # (the real index leads with it; this hash one second)
+
+
+# --- rounds 133-134 (an anaesthesia registrar, an anticoagulation pharmacist, an implant nurse; a GP, an interventional
+# radiologist, a pain fellow): whom to bridge, a valve replacement told as history, a technique in a part of its own ------
+
+def test_a_mechanical_valve_replacement_told_as_history_is_the_valve_not_cardiac_surgery(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("机械瓣膜置换术后，需要低分子肝素桥接吗？")
+    assert "mechanical-heart-valve" in q.concepts and not q.out_of_scope, q
+    a = engine.answer("机械瓣膜置换术后，需要低分子肝素桥接吗？")
+    assert a.verdict != "out_of_scope" and "机械" in _bullets(a.text)[0], a.text
+
+
+def test_whom_to_bridge_leads_for_a_valve_patient_asked_whether_to_bridge(engine):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer("mechanical AVR on warfarin, needs lumbar TFESI, bridge?").text)
+    assert "candidates for heparin bridging" in bullets[0] and "metal heart valve" in bullets[0], bullets
+
+
+@pytest.mark.parametrize("history,q", [
+    (["pt on apixaban 5mg bd, booked for L5/S1 TFESI next wk - how many days to hold eliquis?"],
+     "she's got AF, CHA2DS2-VASc 4. does she need bridging w clexane while off it?"),
+    ([], "on xarelto for AF, SCS trial next week, bridge with enoxaparin?")])
+def test_a_doac_patient_asked_about_bridging_hears_first_that_doacs_are_not_bridged(engine, history, q):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer(q, history).text)
+    assert "not appropriate for patients on a direct oral anticoagulant" in bullets[0], bullets
+
+
+def test_while_off_it_points_back_at_the_drug_held_before(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("she's got AF, CHA2DS2-VASc 4. does she need bridging w clexane while off it?",
+                     ["pt on apixaban 5mg bd, booked for L5/S1 TFESI next wk - how many days to hold eliquis?"])
+    assert q.followup and "apixaban" in q.context_concepts, q
+
+
+def test_a_technique_in_a_part_of_its_own_keeps_the_procedure_of_the_part_before(rehab_engine):  # type: ignore[no-untyped-def]
+    q = rehab_engine.frame("SI joint injection - fluoro vs CT guidance accuracy? and blind injections?")
+    assert "sacroiliac-joint-injection" in q.parts[1].inherited, q.parts
+    text = rehab_engine.answer("SI joint injection - fluoro vs CT guidance accuracy? and blind injections?").text
+    assert "6.28%" not in text, text  # (the stellate ganglion block's blind-technique failure rate)
