@@ -434,7 +434,7 @@ def _imaging_done_later(q: Question, bullets: list[Bullet]) -> list[Bullet]:
 
 _STOP_STEP = {"en": re.compile(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b|"
                                r"\bmust not be injected intrathecally\b|\babort or redirect\b", re.I),
-              "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)|绝不能[^。]{0,24}注入鞘内|中止操作或改换")}
+              "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)|不得继续(?:注射|推注)|绝不能[^。]{0,24}注入鞘内|中止操作或改换")}
 # A patient told to be pregnant now ("孕22周", "20 wks pregnant", 孕妇), the screening that is no answer for her, and the
 # sentence that spares the fetus fluoroscopy.
 PREGNANCY, FLUOROSCOPY = "pregnancy", "fluoroscopy"

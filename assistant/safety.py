@@ -1480,7 +1480,8 @@ def names_symptoms(question: str, lang: Lang) -> bool:
 _UNDER_WAY = {"en": r"(?<!was )(?<!were )\b(?:doing|in the middle of) (?:a|an|the|my) (?:\w+[ /-]){0,4}?(?:tfesi|ilesi|esi|injection|block|"
                     r"vertebroplasty|kyphoplasty|rfa|ablation|epidural|procedure|discogra\w*)\b|\blive fluoro\w* (?:shows|showing)\b|"
                     r"\b(?:lateral|ap|oblique) (?:view|image|shot) shows\b",
-              "zh": r"正在做|做到一半|透视(?:下)?(?:显示|看到|见)|侧位(?:片|透视)?(?:显示|看到|见)"}
+              "zh": r"正在做|做到一半|透视(?:下)?(?:显示|看到|见)|侧位(?:片|透视)?(?:显示|看到|见)|"
+                    r"(?:注|推|打)造影剂(?:时|的时候)|造影(?:时|的时候)?(?:显示|看到|见到|发现)"}
 # ... not a check film after it ("PVP术后复查侧位片显示…")
 _AFTER_IT = {"en": r"\bpost-?op\w*|\bcheck (?:film|x-?ray|image)|\bfollow-?up (?:film|x-?ray|image)|\bafterwards\b",
              "zh": r"术后|复查|回病房|之后"}

@@ -248,3 +248,18 @@ def test_a_technique_in_a_part_of_its_own_keeps_the_procedure_of_the_part_before
     assert "sacroiliac-joint-injection" in q.parts[1].inherited, q.parts
     text = rehab_engine.answer("SI joint injection - fluoro vs CT guidance accuracy? and blind injections?").text
     assert "6.28%" not in text, text  # (the stellate ganglion block's blind-technique failure rate)
+
+
+# --- a contrast picture seen during a TFESI, and how many positive blocks before an RFA ---------------------------------------
+
+@pytest.mark.parametrize("q,step", [
+    ("做腰椎TFESI注造影剂时看到血管内显影，接下来怎么办？调整针位还是取消？", "不得继续注射"),
+    ("doing L5 TFESI, contrast shows vascular uptake on DSA - what now? reposition or abort?", "Do not inject further")])
+def test_vascular_contrast_seen_during_a_tfesi_leads_with_the_rule_not_to_inject_further(engine, q, step):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer(q).text)
+    assert step in bullets[0], bullets
+
+
+@pytest.mark.parametrize("q", ["lumbar medial branch RFA: how many positive MBBs do you need before ablating?", "射频前要做几次诊断性阻滞？"])
+def test_how_many_positive_blocks_before_an_rfa_is_the_indication_ask(engine, q):  # type: ignore[no-untyped-def]
+    assert "indication" in engine.frame(q).concepts
