@@ -1910,6 +1910,7 @@ class Framer:
         parts = tuple(replace(p, inherited=left) if i and "dose" in p.aspects and (left := tuple(c for c in p.inherited if c not in tried))
                       else p for i, p in enumerate(parts))
         aspects = _treats(aspects, [_allergy_kind(c, lex[c].kind, q) for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
+        out = _topic_still_not_ours(out, ctx_concepts, followup and not concepts, lex)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
@@ -2726,6 +2727,14 @@ def _followup_part(part: Part, concepts: tuple[str, ...], subjects: tuple[str, .
     if set(subjects) - set(part.concepts):
         part = Part(part.text, concepts, part.aspects, part.inherited, part.terms)
     return part
+
+
+def _topic_still_not_ours(out: tuple[str, ...], ctx: Sequence[str], bare: bool, lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """A follow-up naming nothing of its own (`bare`) about a topic the turn before asked that is not ours ("what to do
+    with the stimulator before the scan?" after an implant's MRI): still not ours."""
+    if not bare:
+        return out
+    return out + tuple(c for c in ctx if lex[c].scope == "out" and lex[c].kind == "topic" and c not in out)
 
 
 def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept], anchor: Callable[[str], bool] = lambda c: True) -> bool:

@@ -263,3 +263,9 @@ def test_vascular_contrast_seen_during_a_tfesi_leads_with_the_rule_not_to_inject
 @pytest.mark.parametrize("q", ["lumbar medial branch RFA: how many positive MBBs do you need before ablating?", "射频前要做几次诊断性阻滞？"])
 def test_how_many_positive_blocks_before_an_rfa_is_the_indication_ask(engine, q):  # type: ignore[no-untyped-def]
     assert "indication" in engine.frame(q).concepts
+
+
+def test_a_bare_follow_up_on_a_topic_not_ours_is_still_declined(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("what to do with the stimulator before the scan", ["Nevro HF10 SCS pt wants 3T MRI knee, allowed?"])
+    assert a.verdict == "out_of_scope" and not _bullets(a.text), a.text
+    assert "antibiotic" not in a.text, a.text
