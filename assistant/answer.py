@@ -87,7 +87,7 @@ from .frame import (
     procedure_like,
     without_concepts,
 )
-from .judge import ANCILLARY_PROCEDURES, STUDIES, Verdict, judge, own_procedures
+from .judge import ANCILLARY_PROCEDURES, PROCEDURE_TECHNIQUES, Verdict, judge, own_procedures
 from .lexicon import Match
 from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
 from .references import References
@@ -482,14 +482,18 @@ _HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there|the|a
 # ... not a study still to come ("MRI not done yet", "waiting for the MRI", "MRI: pending", 还没做, 等核磁)
 _STUDY_PENDING = {"en": re.compile(r"\bnot (?:yet|done|back|available|possible|been)\b|n't (?:been|come|done|back)\b|\byet\b|\bpending\b|"
                                    r"\bawait\w*|\bwaiting\b|\bto come back\b|\bcannot\b|\bcan'?t be\b|\bunable\b|\bbooked\b", re.I),
-                  # (nor one asked for, "要不要急查MRI排除硬膜外脓肿?": the scan to rule it out)
-                  "zh": re.compile(r"还没|没做|未做|等|待|做不了|不能做|预约|要不要|需不需要|是否(?:需要|要)|该不该|急查|去查|安排|申请")}
+                  "zh": re.compile(r"还没|没做|未做|等|待|做不了|不能做|预约")}
+# ... nor one asked for ("要不要急查MRI排除硬膜外脓肿?": the scan to rule it out), unless a result follows ("急查MRI回报：血肿")
+_STUDY_ASKED_FOR = {"en": re.compile(r"(?!)"), "zh": re.compile(r"(?:要不要|需不需要|是否(?:需要|要)|该不该|急查|去查|安排|申请)[^，。？?]{0,4}$")}
+_RESULT_FOLLOWS = {"en": re.compile(r"(?!)"), "zh": re.compile(r"回报|显示|提示|结果|未见|没看到|没见到|阴性|证实|看到|发现")}
 
 
 def _study_done(text: str, lang: Lang) -> re.Match[str] | None:
     """The study result a question tells, when it tells one (not a study still to come)."""
     m = _STUDY_TOLD[lang].search(text)
     if m is None or _STUDY_PENDING[lang].search(text[max(0, m.start() - 12):m.end() + 16]):
+        return None
+    if _STUDY_ASKED_FOR[lang].search(text[max(0, m.start() - 12):m.start()]) and not _RESULT_FOLLOWS[lang].search(text[m.start():m.end() + 16]):
         return None
     return m
 # A step that orders the study a question says was done ("urgent CT to look for cement in the canal").
@@ -1357,8 +1361,7 @@ class AnswerEngine:
             return None
         procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES]
         procs = [c for c in procs if not any(c in self.lexicon.broader_closure([d])[1:] for d in procs)]
-        tech = next((c for c in verdict.missing if c in ANCILLARY_PROCEDURES and c in self._adjuncts and c in q.subjects
-                     and c not in STUDIES and self.retriever.by_concept.get(c)), None)
+        tech = next((c for c in verdict.missing if c in PROCEDURE_TECHNIQUES and c in q.subjects and self.retriever.by_concept.get(c)), None)
         return (tech, procs[0]) if tech and len(procs) == 1 else None
 
     def _technique_elsewhere(self, q: Question, lang: Lang, verdict: Verdict, bullets: list[Bullet]) -> list[Bullet]:
@@ -1385,7 +1388,14 @@ class AnswerEngine:
         if asked is None or not bullets or asked[0] not in bullets[0].sentence.concepts:
             return []
         tech, proc = asked
-        where = [c for b in bullets if tech in b.sentence.concepts for c in sorted(self._procedures_named(b.sentence))]
+        near = set(self.lexicon.broader_closure([proc]))
+
+        def its_own(s: Sentence) -> bool:  # (said of the asked procedure, a broader or a narrower one, and of no other)
+            named = set(self._procedures_named(s))
+            return bool(named) and all(c in near or proc in self.lexicon.broader_closure([c]) for c in named)
+        if any(tech in b.sentence.concepts and its_own(b.sentence) for b in bullets):
+            return []  # (an SCS trial's prophylaxis is the SCS implant's too)
+        where = [c for b in bullets if tech in b.sentence.concepts for c in sorted(self._procedures_named(b.sentence)) if c not in near]
         where = [c for c in dict.fromkeys(where) if not any(c in self.lexicon.broader_closure([d])[1:] for d in where)]
         if not where:
             return []  # (what the sources say of every procedure applies to this one too)
@@ -1870,7 +1880,9 @@ class AnswerEngine:
     def _ruled_out_named(self, q: Question) -> list[str]:
         """The complications a follow-up's work-up ruled out: those it names ("MRI没看到血肿"), or, told only that the scan
         was negative ("and if the MRI is negative?", 那如果MRI阴性呢), what the emergency before it was looking for."""
-        if not q.followup or not q.history:
+        # (a result that names a new cause is no follow-up of the picture for the frame, "MRI: no hematoma, cord signal c/w
+        # infarct - the particulate steroid thing?", but it still rules the haematoma out)
+        if not q.history or not (q.followup or _study_done(q.text, q.lang)):
             return []
         negative = _NEGATIVE_STUDY[q.lang].search(q.text)
         if not negative and (not _study_done(q.text, q.lang) or _HYPOTHETICAL[q.lang].search(q.text)):
@@ -2198,7 +2210,7 @@ class AnswerEngine:
             lines.append(self._stand_in_note(q, lang))
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
-        lines.extend(self._general_notes(q, lang, bullets) or self._technique_note(q, lang, verdict, bullets)
+        lines.extend(self._general_notes(q, lang, bullets) or (self._technique_note(q, lang, verdict, bullets) if not urgent else [])
                      or self._about_others(q, lang, bullets, urgent))
         unnamed = [] if urgent else self._unknown_drugs(q)
         foreign, ours = self._beside_ours(q, verdict, bullets)

@@ -814,7 +814,16 @@ def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
         and not MONITOR_ASK.search(part.text) else 0.0  # (how to watch it: what is done to watch it answers)
     if "recognition" in part.aspects and _EARLY_ASK[q.lang].search(part.text) and _EARLY_SIGNS[s.chunk.lang].search(s.text):
         out += w.early
+    elif part.aspects[:1] == ("recognition",):
+        # ("what LAST signs should nurses watch for?": the list of its signs, before what LAST is)
+        out += w.early / 2 if _SIGNS_LISTED[s.chunk.lang].search(s.text) else -w.early / 2 if _DEFINES[s.chunk.lang].search(s.text) else 0.0
     return out
+
+
+_DEFINES = {"en": re.compile(r"^[^.;]{0,80}\b(?:is|are) (?:the|a|an) [^.;]{0,50}\b(?:that|which)\b", re.I),
+            "zh": re.compile(r"^[^。；]{0,40}(?:是指|指的是)")}
+_SIGNS_LISTED = {"en": re.compile(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\bpresents? with\b", re.I),
+                 "zh": re.compile(r"(?:征象|症状|表现|体征)(?:包括|有)")}
 
 
 def _held_though_continued(s: Sentence, part: Part) -> bool:
@@ -1263,7 +1272,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     moved = [upgrade] if upgrade is not None else []
     if upgrade is not None:
         rest = [t for t in rest if t[1] is not upgrade[1]]
-        if q.followup and told & set(part.concepts) and not class_ask:
+        if q.followup and told & set(part.concepts) and not class_ask and _HIGH_RISK not in extra[1].concepts:
             # ("what if he's got CrCl ~25, does that change the hold?" after the interval: the rule the new fact brings leads)
             return [upgrade, extra, *_not_primary(rest, q)], True
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
@@ -1869,6 +1878,7 @@ LOW_RISK = "low-bleeding-risk-procedure"
 _STOPPED_OWN = frozenset({"anticoagulant", "antiplatelet"})
 _ASPIRIN_LIKE = frozenset({"aspirin", "nsaid"})
 HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
+_HIGH_RISK = "high-bleeding-risk-procedure"  # (a high-risk procedure has no class above it to move to)
 UPGRADE_RULE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)  # (moves a patient up a class)
 _UPGRADE = UPGRADE_RULE
 _CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
@@ -2312,7 +2322,7 @@ _ACTIVITIES = tuple((re.compile(ask, re.I), re.compile(answer, re.I)) for ask, a
      r"shower|\bbath(?!ing)|swim|hot tub|\bwet\b|洗澡|淋浴|泡澡|游泳|(?<!氯己定)沐浴|沾水|碰水"),  # (not chlorhexidine bathing before it)
     (r"\b(?:drive|driving)\b|\bdrove (?:himself |herself |themselves )?home\b|开车|驾驶|驾车", r"\bdriv|开车|驾驶|驾车"),
     (r"\b(?:back to|return to|go to|off) work\b|\bwork (?:tomorrow|today|next)|上班|复工|返岗", r"\bwork\b|上班|复工|工作"),
-    (r"\bexercise|\bgym\b|\bsports?\b|\b(?:back to|return to|resume) (?:\w+ )?training\b|锻炼|健身|"
+    (r"\bexercise(?! (?:caution|care|judg\w*|restraint|discretion))|\bgym\b|\bsports?\b|\b(?:back to|return to|resume) (?:\w+ )?training\b|锻炼|健身|"
      r"运动(?!员|功能|神经|阻滞|刺激|障碍|测试|无力|缺损|平面|支)", r"exercis|\bgym\b|\bsport|锻炼|健身|运动(?!功能|神经|障碍|无力|缺损)"),
     (r"\bfly(?:ing)?\b|\bflight|坐飞机|乘飞机", r"\bfly|flight|飞机"),
     (r"\bdressings?\b|\bbandage|换药|敷料", r"dressing|bandage|换药|敷料"),

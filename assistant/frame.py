@@ -151,7 +151,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
              r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)(?<!multi-)(?<!multi )(?<!single-)(?<!single )"
              r"\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
-             r"(?!(?: ?/ ?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|volume|"
+             r"(?!(?: ?/ ?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|"
+             # (a volume told, "after big-volume lido infiltration", asks none)
+             r"(?<!big-)(?<!big )(?<!large-)(?<!large )(?<!high-)(?<!high )(?<!low-)(?<!low )(?<!small-)(?<!small )volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
@@ -590,8 +592,8 @@ class Question:
     stand_ins: tuple[str, ...] = ()  # findings no passage names, searched as the condition they point to (see AnswerEngine)
     generalised: tuple[tuple[str, str], ...] = ()  # (procedure no passage names, the broader one read in its place)
     beside_drug: tuple[str, ...] = ()  # in-field procedures not covered, named beside a local anaesthetic's maximum asked
-    # the patient's history carried from the turn before that was no subject of it ("NSTEMI + DES 2 mo ago on ticagrelor …
-    # cervical IL ESI" - "what if he was on prasugrel instead"): no passage needs to name it for the follow-up to be answered
+    # the patient's history carried from the turn before that only explains a drug or procedure it told ("NSTEMI + DES 2 mo
+    # ago on ticagrelor … cervical IL ESI" - "what if he was on prasugrel instead"): no passage needs to name it
     background: tuple[str, ...] = ()
     history: tuple[str, ...] = field(default=(), repr=False)
 
@@ -1869,7 +1871,7 @@ class Framer:
             # procedure, it asks no risk factors)
             swapped = prev.aspects if carried and _SWAP[lang].search(q) and _URGENT_REGIMEN not in carried else ()
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
-            background = tuple(c for c in ctx_concepts if lex[c].kind == "condition" and (c not in prev.subjects or c in prev.background))
+            background = self._background(ctx_concepts, prev)
         # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
         parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
@@ -1893,8 +1895,12 @@ class Framer:
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
         parts = self._immunosuppressed_parts(concepts, parts)
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
+            # (not a part asking the staff's own limit before the one about the pregnant colleague: "一年职业照射剂量限值是多少?
+            # 怀孕的护士还能进介入室吗?"; "怀孕的护士能不能继续跟台？剂量限值多少？" asks hers)
+            told = next((i for i, p in enumerate(parts) if "pregnant-staff" in (*p.concepts, *p.inherited)), 0)
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
-                          if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts else p for p in parts)
+                          if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts and i >= told else p
+                          for i, p in enumerate(parts))
         if followup and len(parts) == 1:
             parts = (_followup_part(parts[0], concepts, subjects, aspects, ctx_aspects if told_only else ()),)
         if not aspects:
@@ -2317,6 +2323,14 @@ class Framer:
     def is_anchor(self, c: str) -> bool:
         """Is the concept one of our interventional procedures (`Lexicon.is_anchor`)?"""
         return self.lexicon.is_anchor(c)
+
+    def _background(self, ctx: Sequence[str], prev: Question) -> tuple[str, ...]:
+        """The patient's history carried from the turn before that only explains what it told (the MI behind the
+        ticagrelor, the CRPS behind the SCS trial: a condition the lexicon links to a drug or procedure told); a condition
+        that is a risk of its own (haemophilia, neutropenia) stays a key of the follow-up."""
+        lex = self.lexicon.concepts
+        told = set(self.lexicon.broader_closure([c for c in prev.all_concepts if lex[c].kind != "condition"]))
+        return tuple(c for c in ctx if lex[c].kind == "condition" and set(lex[c].related) & told)
 
     def _carried(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], prev: Question) -> tuple[str, ...]:
         """The earlier turn's subjects that a follow-up asks about again, with one thing changed."""

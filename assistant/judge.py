@@ -64,12 +64,15 @@ DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 # procedure of ours told is when, not what, and nothing of ours answers it.
 _ASKED_ONLY_SETTINGS = frozenset({"osteoporosis-treatment", "dapt-duration"})
 _ASK_BEFORE = re.compile(r"(?:需要|要不要|该不该|是否|开始|启动|加用|用不用|何时|什么时候)\s*$|"
-                         r"\b(?:need|needs|start|starting|begin|give|giving|resume|restart|recommend|which|what|when)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
+                         r"\b(?:need|needs|start|starting|begin|resume|restart|recommend|which)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
 _ASK_AFTER = re.compile(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时|\?|？)")
 
 
 def _asks_setting(part: Part, q: Question) -> bool:
-    """Does the part ask to start or choose another specialty's treatment (`_ASKED_ONLY_SETTINGS`) it names?"""
+    """Does the part ask to start or choose another specialty's treatment (`_ASKED_ONLY_SETTINGS`) it names (not whether to
+    stop it for our procedure: "唑来膦酸要不要停？明天做PKP")?"""
+    if "hold" in part.aspects:
+        return False
     for m in q.matches:
         at = part.text.find(m.surface) if m.concept in _ASKED_ONLY_SETTINGS else -1
         if at >= 0 and (_ASK_BEFORE.search(part.text[max(0, at - 12):at]) or _ASK_AFTER.search(part.text[at + len(m.surface):])):
@@ -142,15 +145,23 @@ def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
     return concept in tags or any(p in tags for p in parents)
 
 
+# Techniques done as part of a procedure, whose passages are that procedure's (not a complication's treatment, which follows
+# the complication: surgical decompression, explantation).
+PROCEDURE_TECHNIQUES = frozenset({"test-dose", "antibiotic-prophylaxis", "sedation", "loss-of-resistance", "negative-aspiration",
+                                  "decolonisation"})
+
+
 def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str], parents: Mapping[str, Sequence[str]]) -> bool:
     """An ask that is the whole point of a part (how often a block is falsely positive, when it may be repeated) is
     covered only by a passage on the part's own procedure: the SIJ block's false-positive rate is not the MBB's, the ESI's
     repeat limits not the RFA's."""
     if not procedures:
         return True
-    if concept in ANCILLARY_PROCEDURES and concept not in STUDIES:
-        # a technique that goes with many procedures (a test dose, antibiotic prophylaxis) is covered for the procedure
-        # asked only by a passage naming that procedure: the transforaminal ESI's test dose is not the interlaminar one's
+    if concept in PROCEDURE_TECHNIQUES:
+        # a technique done as part of a procedure (a test dose, antibiotic prophylaxis) is covered for the procedure asked
+        # only by a passage naming that procedure: the transforaminal ESI's test dose is not the interlaminar one's
+        # (the passages' tags are the question's concepts with their broader ones: a passage on any ESI cannot be told
+        # from a transforaminal one here, so only the asked procedure's own name counts; the note says whose they are)
         own = [p for p in procedures if p not in ANCILLARY_PROCEDURES]
         own = [p for p in own if not any(p in parents.get(d, ()) for d in own)]
         return not own or any(p in tags for p in own)

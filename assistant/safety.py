@@ -169,14 +169,22 @@ _FAINT_SIGNS = {"en": r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasova
 # Consciousness lost with a slow heart and nothing of a local anaesthetic's toxicity told (no seizure, prodrome or
 # arrhythmia, no local anaesthetic or high-risk block named): "腰椎TFESI刚打完药，突然意识丧失，BP 70/40，HR 38" is a faint
 # picture first (the vasovagal banner names toxicity and a high block to exclude), not LAST.
+# (only after a lumbar or sacral epidural steroid injection: a nerve block, an RF or MBB, or any cervical injection keeps the
+# LAST reading, where toxicity or an intra-arterial injection often shows as collapse alone)
 _TOXIC_TOLD = {"en": r"seiz|convuls|fitting|twitch|jerk|perioral|circumoral|metallic|tinnitus|ringing|arrhythm|\bv[ft]\b|v-?(?:tach|fib)|"
                      r"\bqrs\b|(?:wide|broad)[- ]complex|asystol|pulseless|no (?:palpable )?pulse|arrest|bupi\w*|lido\w*|lignocaine|ropi\w*|"
-                     r"marcaine|local an(?:a)?esthetic|\blipid|stellate|\bSGB\b|paravertebral|plexus|erector|\bTAP\b|\bLAST\b",
-               "zh": r"抽搐|惊厥|抽动|口周|口唇|耳鸣|金属味|心律失常|室颤|室速|心脏骤停|心搏骤停|无脉|布比卡因|利多卡因|罗哌卡因|局麻药|脂肪乳|星状|椎旁|丛"}
-_FAINT_OUT_COLD = {lang: rf"^(?![\s\S]*(?:{toxic}))(?=[\s\S]*(?:{out}))[\s\S]*(?:{slow})"
-                   for lang, toxic, out, slow in (
-                       ("en", _TOXIC_TOLD["en"], _OUT_COLD["en"], _SLOW_HR["en"]),
-                       ("zh", f"{_TOXIC_TOLD['zh']}|{_TOXIC_TOLD['en']}", f"{_OUT_COLD['zh']}|{_OUT_COLD['en']}", f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
+                     r"marcaine|local an(?:a)?esthetic|\blipid|stellate|\bSGB\b|paravertebral|plexus|erector|(?-i:\bTAP\b)|(?-i:\bLAST\b)|"
+                     r"\bblock|\bRF\b|\bRFA\b|radiofrequency|ablation|\bMBB|medial branch|cervical|\bC[1-8]\b|\bC[1-8]-|neck|"
+                     r"\bLA\b|infiltrat",
+               "zh": r"抽搐|惊厥|抽动|口周|口唇|耳鸣|金属味|心律失常|室颤|室速|心脏骤停|心搏骤停|无脉|布比卡因|利多卡因|罗哌卡因|局麻|麻药|"
+                     r"脂肪乳|星状|椎旁|丛|阻滞|射频|内侧支|颈"}
+_LUMBAR_ESI = {"en": r"\b(?:TF|IL)?ESI\b|\bTFESI\b|\bILESI\b|epidural|transforaminal|interlaminar|caudal",
+               "zh": r"硬膜外|经椎间孔|椎板间|骶管|TFESI|ILESI|ESI"}
+_FAINT_OUT_COLD = {lang: rf"^(?![\s\S]*(?:{toxic}))(?=[\s\S]*(?:{esi}))(?=[\s\S]*(?:{out}))[\s\S]*(?:{slow})"
+                   for lang, toxic, esi, out, slow in (
+                       ("en", _TOXIC_TOLD["en"], _LUMBAR_ESI["en"], _OUT_COLD["en"], _SLOW_HR["en"]),
+                       ("zh", f"{_TOXIC_TOLD['zh']}|{_TOXIC_TOLD['en']}", _LUMBAR_ESI["zh"], f"{_OUT_COLD['zh']}|{_OUT_COLD['en']}",
+                        f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
 
 # Baclofen named, with its brand and a homophone slip (巴氯分泵 is still baclofen).
 _BACLOFEN = {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"}
@@ -1481,7 +1489,7 @@ _UNDER_WAY = {"en": r"(?<!was )(?<!were )\b(?:doing|in the middle of) (?:a|an|th
                     r"vertebroplasty|kyphoplasty|rfa|ablation|epidural|procedure|discogra\w*)\b|\blive fluoro\w* (?:shows|showing)\b|"
                     r"\b(?:lateral|ap|oblique) (?:view|image|shot) shows\b",
               "zh": r"正在做|做到一半|透视(?:下)?(?:显示|看到|见)|侧位(?:片|透视)?(?:显示|看到|见)|"
-                    r"(?:注|推|打)造影剂(?:时|的时候)|造影(?:时|的时候)?(?:显示|看到|见到|发现)"}
+                    r"(?:注|推|打)造影剂(?:时|的时候)|(?<!冠脉)(?<!冠状动脉)(?<!脑血管)(?<!椎间盘)造影(?:时|的时候)(?:显示|看到|见到|发现)"}
 # ... not a check film after it ("PVP术后复查侧位片显示…")
 _AFTER_IT = {"en": r"\bpost-?op\w*|\bcheck (?:film|x-?ray|image)|\bfollow-?up (?:film|x-?ray|image)|\bafterwards\b",
              "zh": r"术后|复查|回病房|之后"}

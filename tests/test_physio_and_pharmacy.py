@@ -269,3 +269,100 @@ def test_a_bare_follow_up_on_a_topic_not_ours_is_still_declined(engine):  # type
     a = engine.answer("what to do with the stimulator before the scan", ["Nevro HF10 SCS pt wants 3T MRI knee, allowed?"])
     assert a.verdict == "out_of_scope" and not _bullets(a.text), a.text
     assert "antibiotic" not in a.text, a.text
+
+
+# --- rounds 135-136 (a neurologist, a day-unit nurse manager, a rural pain physician; a haematologist, a radiation
+# protection officer, an anaesthesia department head) ------------------------------------------------------------------------
+
+def test_a_scan_told_without_a_haematoma_drops_the_decompression_step_though_it_names_a_new_cause(engine):  # type: ignore[no-untyped-def]
+    history = ["called to ED: pt 2h post L5-S1 TFESI w/ depo-medrol, now bilat leg weakness, sensory level ~T10, urinary retention. "
+               "what do i do right now?"]
+    a = engine.answer("MRI: no hematoma, T-spine cord T2 signal c/w infarct. is this the particulate steroid embolism thing? "
+                      "what steroid shd they have used?", history)
+    assert not any("decompression" in b for b in _bullets(a.text)), a.text
+
+
+def test_the_staffs_own_limit_beside_a_pregnant_colleagues_part_is_the_workers_limit(rehab_engine):  # type: ignore[no-untyped-def]
+    q = rehab_engine.frame("护士在C臂下配合手术,一年职业照射剂量限值是多少?怀孕的护士还能进介入室吗?")
+    assert "embryo-fetus" not in q.parts[0].concepts, q.parts
+    first = rehab_engine.answer("护士在C臂下配合手术,一年职业照射剂量限值是多少?怀孕的护士还能进介入室吗?").text.split("\n**", 1)[0]
+    assert "20 mSv" in _bullets(first)[0], first
+
+
+@pytest.mark.parametrize("q", ["what LAST signs should recovery nurses watch for after big-volume lido infiltration for SCS IPG implant",
+                               "high-volume injection, signs?"])
+def test_a_volume_told_asks_no_dose(q):
+    from assistant.frame import aspects_of
+    assert "dose" not in aspects_of(q, "en") and "recognition" in aspects_of(q, "en")
+
+
+@pytest.mark.parametrize("q,signs", [("what LAST signs should recovery nurses watch for after lido infiltration", "Early CNS signs"),
+                                     ("局麻药中毒有哪些表现？", "征象包括")])
+def test_the_signs_asked_lead_with_the_list_of_signs_not_the_definition(engine, q, signs):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer(q).text)
+    assert any(signs in b for b in bullets[:2]) and "is the toxic reaction" not in bullets[0] and "是指" not in bullets[0], bullets
+
+
+# --- review 28: what the new rules must leave alone ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", [
+    "注射局麻后患者意识丧失，心率36",
+    "After a quadratus lumborum block the patient is unresponsive, HR 35, BP 60/30",
+    "股神经阻滞后患者突然意识丧失，心率35",
+    "Unresponsive with HR 38 right after a lumbar medial branch RFA",
+    "颈椎小关节内侧支阻滞后患者意识丧失，心率40，血压60/30",
+    "Cervical TFESI at C6, immediately after injection unresponsive, HR 40",
+    "颈椎TFESI注药后患者突然意识丧失，心率40"])
+def test_collapse_after_a_block_an_rf_or_a_cervical_injection_stays_last(q):
+    from assistant.safety import triage
+    from assistant.text import detect_lang
+    assert triage(q, detect_lang(q)).rule == "last", triage(q, detect_lang(q))
+
+
+def test_a_confirmed_haematomas_decompression_gets_no_other_procedure_note(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("Leg weakness after a lumbar TFESI, MRI shows an epidural haematoma - emergency decompression?")
+    assert a.text.startswith("URGENT") and "may not apply" not in a.text, a.text
+
+
+def test_an_scs_trials_prophylaxis_is_the_scs_implants_without_a_note(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("Antibiotic prophylaxis for SCS trial - which drug?")
+    assert not any("may not apply" in n for n in _notes(a.text)), a.text
+
+
+@pytest.mark.parametrize("history,q,note", [
+    ("Patient with haemophilia: can he have a lumbar TFESI?", "And for a kyphoplasty?", "haemophilia"),
+    ("血友病患者服用阿司匹林，要做腰椎射频消融", "要停几天？", "血友病")])
+def test_a_condition_that_is_a_risk_of_its_own_stays_a_key_of_the_follow_up(rehab_engine, history, q, note):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer(q, [history])
+    assert note in a.text, a.text
+
+
+@pytest.mark.parametrize("q", ["Should we exercise caution with particulate steroid in cervical TFESI?", "哪些动作会导致SCS电极移位？",
+                               "保守治疗（理疗、药物）无效，适合做腰椎射频吗？"])
+def test_ordinary_words_near_rehabilitation_are_no_mobilisation_ask(engine, q):  # type: ignore[no-untyped-def]
+    assert "mobilisation" not in engine.frame(q).concepts
+
+
+def test_exercise_caution_is_no_activity_asked(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("Should we exercise caution with particulate steroid in cervical TFESI?")
+    assert "says nothing on exercise" not in a.text and "particulate" in _bullets(a.text)[0] + _bullets(a.text)[1], a.text
+
+
+@pytest.mark.parametrize("text,done", [("要不要急查MRI排除硬膜外脓肿?", False), ("急查MRI回报：硬膜外血肿压迫马尾", True), ("MRI没看到脓肿", True)])
+def test_a_scan_asked_for_is_none_done_but_a_result_after_it_is(text, done):
+    from assistant.answer import _study_done
+    assert bool(_study_done(text, "zh")) is done
+
+
+@pytest.mark.parametrize("q", ["Can we do a vertebroplasty when zoledronic acid was given last week?", "唑来膦酸要不要停？明天做PKP"])
+def test_an_osteoporosis_drug_told_or_held_keeps_our_procedure(engine, q):  # type: ignore[no-untyped-def]
+    assert engine.answer(q).verdict != "out_of_scope"
+
+
+def test_positive_cultures_are_no_diagnostic_block_ask(engine):  # type: ignore[no-untyped-def]
+    assert "indication" not in engine.frame("SCS infection, how many positive cultures before explant?").concepts
+
+
+def test_a_coronary_angiogram_told_as_history_is_no_picture_under_way():
+    from assistant.safety import during_procedure
+    assert not during_procedure("昨天冠脉造影显示前降支狭窄，今天要做腰椎TFESI", "zh")
