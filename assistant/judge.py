@@ -62,7 +62,7 @@ DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 
 # Another specialty's treatment whose start or choice is all that is asked ("PKP 后需要抗骨质疏松治疗吗？用什么药"): the
 # procedure of ours told is when, not what, and nothing of ours answers it.
-_ASKED_ONLY_SETTINGS = frozenset({"osteoporosis-treatment", "dapt-duration"})
+_ASKED_ONLY_SETTINGS = frozenset({"osteoporosis-treatment", "dapt-duration", "factor-replacement"})
 _ASK_BEFORE = re.compile(r"(?:需要|要不要|该不该|是否|开始|启动|加用|用不用|何时|什么时候)\s*$|"
                          r"\b(?:need|needs|start|starting|begin|resume|restart|recommend|which)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
 _ASK_AFTER = re.compile(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时|\?|？)")
@@ -73,7 +73,11 @@ def _asks_setting(part: Part, q: Question) -> bool:
     stop it for our procedure: "唑来膦酸要不要停？明天做PKP")?"""
     if "hold" in part.aspects:
         return False
+    # (its level, amount or length asked: "what factor VIII level before the needle and for how long after?")
+    amount = part.aspects[:1] in (("dose",), ("limit",), ("timing",))
     for m in q.matches:
+        if amount and m.concept in _ASKED_ONLY_SETTINGS and m.surface in part.text:
+            return True
         at = part.text.find(m.surface) if m.concept in _ASKED_ONLY_SETTINGS else -1
         if at >= 0 and (_ASK_BEFORE.search(part.text[max(0, at - 12):at]) or _ASK_AFTER.search(part.text[at + len(m.surface):])):
             return True

@@ -366,3 +366,15 @@ def test_positive_cultures_are_no_diagnostic_block_ask(engine):  # type: ignore[
 def test_a_coronary_angiogram_told_as_history_is_no_picture_under_way():
     from assistant.safety import during_procedure
     assert not during_procedure("昨天冠脉造影显示前降支狭窄，今天要做腰椎TFESI", "zh")
+
+
+def test_a_factor_level_asked_before_an_injection_is_haematologys_plan(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("Severe haemophilia A pt (FVIII <1%) booked for lumbar TFESI L4/5 - what factor VIII level do you want before the "
+                      "needle and for how long after?")
+    assert a.verdict == "out_of_scope" and not _bullets(a.text), a.text
+
+
+def test_a_factor_the_patient_is_on_keeps_the_procedure_answered_with_a_note(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("haemophilia A on factor VIII prophylaxis, ok for lumbar MBB?")
+    assert a.verdict != "out_of_scope" and _bullets(a.text), a.text
+    assert "factor VIII" in _notes(a.text)[0], a.text
