@@ -268,7 +268,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))(?![\s\S]*(?:什么原因|原因有哪些|原因是什么|适应证|处理原则|术前|能做吗|常见吗|发生率|多常见))"
                 r"[\s\S]*?(?:新发|新出现|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|\bkypho\b|cement|"
-               r"facet|radiofrequency|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal|"
+               r"facet|radiofrequency|\bRFA\b|\bMBB\b|medial branch|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal|"
                r"sympathetic|paravertebral",
          "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|PVP|PKP|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管|"
                r"交感|椎旁"},
@@ -282,7 +282,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # is the ablation's expected effect or its neuritis: "颈段做完RFA 皮肤麻木 灼痛要紧吗")
         exclude={"en": r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
                        r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:skin|neck|scalp|back of (?:the |his |her )?(?:head|neck)|"
-                       r"over the (?:joint|site|facet))[^.?!]{0,25}(?:numb|burn|tingl|dysaesth|dysesth)",
+                       r"over the (?:joint|site|facet))[^.?!]{0,25}(?:numb|burn|tingl|dysaesth|dysesth)|"
+                       # (or told the other way round: "numb skin over the back after medial branch RFA")
+                       r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
+                       r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:numb|burn|tingl)\w*[^.?!]{0,12}(?:skin|patch|area|spot)\b",
                  "zh": r"^(?![\s\S]*(?:无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉))"
                        r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)"},
     ),
@@ -1595,7 +1598,7 @@ _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
-         "zh": r"在家|家里|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:来电|打(?:来)?电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
+         "zh": r"在家|家里|回家(?:后|以后|之后)|回到家|家属(?:该|应该|要)?怎么办|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:来电|打(?:来)?电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 # (an implant in place for months or years, "pump for 5 years", 泵用了5年: nothing under way to stop)
 _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b|"

@@ -378,3 +378,15 @@ def test_a_factor_the_patient_is_on_keeps_the_procedure_answered_with_a_note(reh
     a = rehab_engine.answer("haemophilia A on factor VIII prophylaxis, ok for lumbar MBB?")
     assert a.verdict != "out_of_scope" and _bullets(a.text), a.text
     assert "factor VIII" in _notes(a.text)[0], a.text
+
+
+def test_a_family_at_home_is_told_to_call_emergency_services(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("回家后如果出现呼吸变慢、叫不醒,家属该怎么办?", ["鞘内吗啡泵植入术后病人,伤口护理和出院注意事项有哪些?"])
+    assert a.text.startswith("紧急") and "120" in a.text.splitlines()[0], a.text
+
+
+@pytest.mark.parametrize("q,urgent", [("new leg weakness after L4-5 medial branch RFA yesterday, what do I do?", True),
+                                      ("numb skin over the back after medial branch RFA, normal?", False)])
+def test_a_medial_branch_rf_is_a_procedure_context_for_a_new_deficit(q, urgent):
+    from assistant.safety import triage
+    assert triage(q, "en").urgent is urgent
