@@ -259,6 +259,14 @@ _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; belo
 _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; the passages below are about {general} and may not apply "
                        "to it.",
                 "zh": "知识库中没有{specific}本身这方面的资料；以下内容来自{general}，未必适用于{specific}："}
+# the regimen asked beside the ceiling ("bolus多少、维持多少、最大量多少", "bolus, infusion, max?")
+_HOW_GIVEN_TOO = {"en": re.compile(r"\bbolus\b|\binfusion\b|how (?:do (?:i|we)|to|should (?:i|we)) give|\bregimen\b", re.I),
+                  "zh": re.compile(r"bolus|怎么给|如何给|怎么用|推注多少|负荷量|首剂|维持多少|维持量|输注速度", re.I)}
+_UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
+                     "require stopping the drug.",
+              "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
+_TOO_BROAD = frozenset({"neuraxial-procedure", "interventional-pain-procedure"})  # (every neuraxial procedure is in some class)
+_DOSED = re.compile(r"\d\s*(?:mL|ml|毫升)\s*/\s*kg", re.I)
 _TECHNIQUE_ELSEWHERE = {"en": "Nothing in the knowledge base on {technique} for {procedure} itself; below is what it says of {technique} "
                               "elsewhere ({where}), which may not apply to {procedure}.",
                         "zh": "知识库中没有关于{procedure}{technique}的资料；以下是其在其他情形（{where}）下关于{technique}的内容，未必适用于{procedure}："}
@@ -1405,6 +1413,20 @@ class AnswerEngine:
         return [NOTE_PREFIX + _TECHNIQUE_ELSEWHERE[lang].format(technique=self._said(q, tech, lang), procedure=self._name(proc, lang),
                                                                 where=_join(places, lang))]
 
+    def _unclassed_note(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
+        """A drug's hold asked before a procedure the sources place in no bleeding-risk class, nor its broader one ("hold
+        lovenox for a pump refill?"): said before the intervals, which are for procedures that require stopping it."""
+        if q.aspects[:1] != ("hold",) or not any(HOLD_SPAN.search(b.sentence.text) for b in bullets):
+            return []
+        procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES]
+        procs = [c for c in procs if not any(c in self.lexicon.broader_closure([d])[1:] for d in procs)]
+        classes = sorted(self._risk_classes)
+        unclassed = [c for c in procs if not any(self._bundled_sentences(q.lang, [b], classes)
+                                                 for b in self.lexicon.broader_closure([c]) if b not in _TOO_BROAD)]
+        if len(procs) != 1 or not unclassed:
+            return []
+        return [NOTE_PREFIX + _UNCLASSED[lang].format(procedure=self._name(unclassed[0], lang))]
+
     def _procedures_named(self, s: Sentence) -> list[str]:
         """The procedures of ours a sentence names (not a technique that goes with many)."""
         return [c for c in s.concepts if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES and c not in self._adjuncts]
@@ -1594,7 +1616,10 @@ class AnswerEngine:
         top = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _RESCUE_CEILING[lang].search(x.text)
                and not x.provenance and not _LA_CEILING.search(x.text)]
         top = [x for i, x in enumerate(top) if not same_point(x, top[:i], lang)][:2]
-        return [Bullet(x, 0, 1.0, "action") for x in top] + [b for b in bullets if b.sentence not in top]
+        rest = [b for b in bullets if b.sentence not in top]
+        # ("脂肪乳怎么给？bolus多少、维持多少、最大量多少？": the bolus and infusion first, the ceiling right after them)
+        at = 1 if _HOW_GIVEN_TOO[q.lang].search(q.text) and rest and _DOSED.search(rest[0].sentence.text) else 0
+        return rest[:at] + [Bullet(x, 0, 1.0, "action") for x in top] + rest[at:]
 
     def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that
@@ -2212,6 +2237,7 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         lines.extend(self._general_notes(q, lang, bullets) or (self._technique_note(q, lang, verdict, bullets) if not urgent else [])
                      or self._about_others(q, lang, bullets, urgent))
+        lines.extend([] if urgent else self._unclassed_note(q, lang, bullets))
         unnamed = [] if urgent else self._unknown_drugs(q)
         foreign, ours = self._beside_ours(q, verdict, bullets)
         foreign = [] if set(foreign) <= set(unnamed) else foreign  # ("humira … stop it?": its hold note says it once)

@@ -390,3 +390,24 @@ def test_a_family_at_home_is_told_to_call_emergency_services(rehab_engine):  # t
 def test_a_medial_branch_rf_is_a_procedure_context_for_a_new_deficit(q, urgent):
     from assistant.safety import triage
     assert triage(q, "en").urgent is urgent
+
+
+# --- rounds 137-138 (a spine surgeon, an ED registrar, a private pain physician; a palliative physician, a ward pharmacist, a
+# night resident) -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q,note", [
+    ("Cancer pt w/ SynchroMed intrathecal morphine pump, due for refill tomorrow, on enoxaparin 1mg/kg BID for PE. "
+     "Do I need to hold lovenox for a pump refill?", "in no bleeding-risk class"),
+    ("鞘内泵加药前需要停利伐沙班吗？", "未给出")])
+def test_a_hold_asked_before_a_procedure_in_no_class_says_so_before_the_interval(engine, q, note):  # type: ignore[no-untyped-def]
+    a = engine.answer(q)
+    assert any(note in n for n in _notes(a.text)) and a.text.startswith(">"), a.text
+
+
+def test_a_classed_procedures_hold_gets_no_such_note(engine):  # type: ignore[no-untyped-def]
+    assert "no bleeding-risk class" not in engine.answer("lumbar TFESI on eliquis, hold?").text
+
+
+def test_lipid_asked_with_its_bolus_infusion_and_maximum_leads_with_the_bolus_then_the_ceiling(engine):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer("局麻药中毒LAST，70kg病人，脂肪乳20%怎么给？bolus多少、维持多少、最大量多少？").text)
+    assert "1.5 mL/kg" in bullets[0] and "12 mL/kg" in bullets[1], bullets
