@@ -285,9 +285,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                        r"over the (?:joint|site|facet))[^.?!]{0,25}(?:numb|burn|tingl|dysaesth|dysesth)|"
                        # (or told the other way round: "numb skin over the back after medial branch RFA")
                        r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
-                       r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:numb|burn|tingl)\w*[^.?!]{0,12}(?:skin|patch|area|spot)\b",
+                       r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:numb|burn|tingl)\w*[^.?!]{0,12}(?:skin|patch|area|spot)\b|"
+                       # (burning pain after an RF ablation, with no weakness or bladder sign: its neuritis)
+                       r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
+                       r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*\bburning\b",
                  "zh": r"^(?![\s\S]*(?:无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉))"
-                       r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)"},
+                       r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)|烧灼|灼痛|灼烧)"},
     ),
     RedFlag(
         "implant-infection",

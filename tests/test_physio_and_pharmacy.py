@@ -411,3 +411,13 @@ def test_a_classed_procedures_hold_gets_no_such_note(engine):  # type: ignore[no
 def test_lipid_asked_with_its_bolus_infusion_and_maximum_leads_with_the_bolus_then_the_ceiling(engine):  # type: ignore[no-untyped-def]
     bullets = _bullets(engine.answer("局麻药中毒LAST，70kg病人，脂肪乳20%怎么给？bolus多少、维持多少、最大量多少？").text)
     assert "1.5 mL/kg" in bullets[0] and "12 mL/kg" in bullets[1], bullets
+
+
+@pytest.mark.parametrize("q,lang,urgent", [
+    ("急诊 病人今天上午做了腰椎射频，晚上来说大腿外侧烧灼痛、麻木，是神经损伤吗？怎么处理", "zh", False),
+    ("burning thigh pain after lumbar RFA today, what to do", "en", False),
+    ("腰椎射频后腿无力、烧灼痛", "zh", True),
+    ("burning pain and leg weakness after RFA", "en", True)])
+def test_burning_pain_after_an_rf_ablation_is_its_neuritis_unless_weakness_is_told(q, lang, urgent):
+    from assistant.safety import triage
+    assert triage(q, lang).urgent is urgent
