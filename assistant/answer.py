@@ -691,6 +691,11 @@ class AnswerEngine:
             # taken, and the radiation passages need not name it
             guidance |= {c for c in q.concepts if lex.get(c) is not None and lex[c].kind == "procedure"}
         tags = [self.retriever.concepts.get(h.chunk.id, frozenset()) for h in hits]
+        # (an implant of ours named beside another specialty's drug, "吃托法替布…要植入鞘内药物输注泵": its procedure is ours)
+        devices = [d for d in self.lexicon.device_procedures(q.subjects) if d not in q.subjects] if q.out_of_scope else []
+        if devices:
+            q = replace(q, subjects=(*q.subjects, *devices))
+            kinds.update({d: lex[d].kind for d in devices})
         verdict = judge(q, tags, self.evidence(q, lang, hits), self.settings.abstain_threshold, kinds, parents, self.settings.judge,
                         guidance)
         if verdict.answers and self._unsourced_allergy(q, lang):
@@ -1360,7 +1365,8 @@ class AnswerEngine:
                  and q.parts[b.part].aspects[:1] in (("frequency",), ("complications",), ("risk_factors",))]
         if any(b.sentence in fits for b in bullets):
             return [b for b in bullets if b.sentence in fits or b in other]
-        return [*other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]]
+        # (none fits: what the sources say of the procedure itself, which the note before it promises)
+        return [*other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]] or bullets
 
     def _asked_technique(self, q: Question, verdict: Verdict) -> tuple[str, str] | None:
         """A technique that goes with many procedures, asked of one of ours ("test dose before a cervical interlaminar

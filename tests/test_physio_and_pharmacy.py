@@ -421,3 +421,16 @@ def test_lipid_asked_with_its_bolus_infusion_and_maximum_leads_with_the_bolus_th
 def test_burning_pain_after_an_rf_ablation_is_its_neuritis_unless_weakness_is_told(q, lang, urgent):
     from assistant.safety import triage
     assert triage(q, lang).urgent is urgent
+
+
+# --- rounds 139-140 (a rheumatologist, a theatre charge nurse, a senior consultant; an obstetric physician, a general surgeon,
+# a community doctor) ---------------------------------------------------------------------------------------------------------
+
+def test_an_implant_of_ours_beside_another_specialtys_drug_is_not_declined(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("吃托法替布(JAK抑制剂)的患者要植入鞘内药物输注泵，感染风险大不大，需要术前停药多久？")
+    assert a.verdict != "out_of_scope" and _bullets(a.text), a.text
+
+
+def test_a_note_promising_the_procedures_own_facts_is_followed_by_them(rehab_engine):  # type: ignore[no-untyped-def]
+    a = rehab_engine.answer("pt on MTX + tofacitinib (xeljanz) wants SI joint inj. is it safe to go ahead on the JAKi?")
+    assert _bullets(a.text), a.text
