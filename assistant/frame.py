@@ -1805,7 +1805,8 @@ class Framer:
         found = tuple(self.lexicon.match(q))
         lex = self.lexicon.concepts
         matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(q, lang, m, found, lex)
-                        and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, self.lexicon))
+                        and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, self.lexicon)
+                        and not _childhood(q, m))
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
@@ -2557,6 +2558,8 @@ class Framer:
             f = fold_en(w)
             if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or f in _frequencies("en") or _inflected(f):
                 return w  # a known word (medical or general English, or one inflected: twitching) is never "corrected"
+            if "-" in w and all(len(part) < 3 or part in self.words or part in _frequencies("en") for part in f.split()):
+                return w  # nor a hyphenated one made of known words ("c-section" is no "resection")
             from rapidfuzz import process  # lazy: only a question with an unknown word pays for it
             from rapidfuzz.distance import OSA  # (a swapped pair of letters is one slip: eliqius, eliquis)
 
@@ -2749,6 +2752,17 @@ def _topic_still_not_ours(out: tuple[str, ...], ctx: Sequence[str], bare: bool, 
     if not bare:
         return out
     return out + tuple(c for c in ctx if lex[c].scope == "out" and lex[c].kind == "topic" and c not in out)
+
+
+# A child named as the time of a past event ("rash as a kid", 小时候过敏) or as someone else's ("her kids"): no child patient.
+_CHILDHOOD = re.compile(r"\b(?:as an? |when (?:she|he|they|i) (?:was|were) an? |since (?:she|he) was an? )$|\b(?:her|his|my|their) $|"
+                        r"(?:她|他|我|病人|患者)的?$", re.I)
+_PAEDIATRIC = "paediatric"
+
+
+def _childhood(q: str, m: Match) -> bool:
+    """Is the child word matched the time of a past event or someone else's child?"""
+    return m.concept == _PAEDIATRIC and bool(_CHILDHOOD.search(q[max(0, m.start - 30):m.start]))
 
 
 def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept], anchor: Callable[[str], bool] = lambda c: True) -> bool:

@@ -1564,21 +1564,38 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         q = _rx(_STIM_MOVED[lang]).sub(" ", q)
     late = delayed_onset(q, lang, concepts)
     for rule in RED_FLAGS:
-        if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
-            continue
-        # (told in this turn: a turn before that asked the regimen in general is no patient)
-        told = (rule.id == "neuraxial-deficit" and (haematoma_shown(question, before, lang) or haematoma_told(question, lang))) \
-            or (rule.id == "last" and (
-            toxicity_told(question, lang) or _still_unstable_after_lipid(question, before, lang, concepts)))
-        if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told:
-            continue
-        in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
-        if in_context and (told or _rx(EVENT_CUES[lang]).search(q)):
+        if _fires(rule, q, question, before, lang, concepts, late):
             banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question) or _rx(_ARRIVED[lang]).search(before)),
                                             question if before else "")
+            # (a second picture told beside it: "chest pain, SpO2 86% and new bilat leg weakness" after a kyphoplasty)
+            deficit = next(r for r in RED_FLAGS if r.id == "neuraxial-deficit")
+            if rule.id in _WITH_DEFICIT_TOO and _fires(deficit, q, question, before, lang, concepts, late):
+                banner = f"{banner}{'' if out == 'zh' else ' '}{_DEFICIT_TOO[out]}"
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
                           PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, intra)
     return Triage(False)
+
+
+# Pictures beside which a new neurological deficit told is a second emergency, said in the banner.
+_WITH_DEFICIT_TOO = frozenset({"cement-embolism"})
+_DEFICIT_TOO = {"en": "A new neurological deficit is told as well, which is a spinal emergency of its own (cement in the canal, haematoma "
+                      "or cord injury): urgent neurological assessment, emergency spinal imaging and spine surgery review, weighed "
+                      "before any anticoagulant is started.",
+                "zh": "同时出现新发神经功能障碍，这本身也是椎管内急症（骨水泥进入椎管、血肿或脊髓损伤）：须紧急神经系统评估、急诊脊柱影像检查"
+                      "并请脊柱外科会诊，在开始任何抗凝治疗前予以权衡。"}
+
+
+def _fires(rule: RedFlag, q: str, question: str, before: str, lang: Lang, concepts: Collection[str], late: bool) -> bool:
+    """Do the (cleaned) question's words fire the red flag: its symptoms, in its procedure context, told as an event?"""
+    if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
+        return False
+    # (told in this turn: a turn before that asked the regimen in general is no patient)
+    told = (rule.id == "neuraxial-deficit" and (haematoma_shown(question, before, lang) or haematoma_told(question, lang))) \
+        or (rule.id == "last" and (toxicity_told(question, lang) or _still_unstable_after_lipid(question, before, lang, concepts)))
+    if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told:
+        return False
+    in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
+    return bool(in_context and (told or _rx(EVENT_CUES[lang]).search(q)))
 
 
 # The next procedure, or a safe amount of the procedure's own material, asked after an emergency scene.

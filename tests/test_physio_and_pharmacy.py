@@ -434,3 +434,30 @@ def test_an_implant_of_ours_beside_another_specialtys_drug_is_not_declined(engin
 def test_a_note_promising_the_procedures_own_facts_is_followed_by_them(rehab_engine):  # type: ignore[no-untyped-def]
     a = rehab_engine.answer("pt on MTX + tofacitinib (xeljanz) wants SI joint inj. is it safe to go ahead on the JAKi?")
     assert _bullets(a.text), a.text
+
+
+@pytest.mark.parametrize("q,lang,said", [
+    ("pt had T12 kyphoplasty this morning, now acute chest pain, SpO2 86% on RA and new bilat leg weakness. help", "en",
+     "new neurological deficit is told as well"),
+    ("PKP术后胸痛，血氧86%，双下肢无力", "zh", "同时出现新发神经功能障碍")])
+def test_a_deficit_told_beside_a_cement_embolism_is_said_in_the_banner(q, lang, said):
+    from assistant.safety import triage
+    t = triage(q, lang)
+    assert t.rule == "cement-embolism" and said in t.escalation, t
+
+
+def test_a_cement_embolism_alone_gets_no_deficit_sentence():
+    from assistant.safety import triage
+    assert "deficit" not in triage("pt had T12 kyphoplasty this morning, now acute chest pain, SpO2 86%", "en").escalation
+
+
+@pytest.mark.parametrize("q,child", [("pt says penicillin allergy (rash as a kid). what instead?", False),
+                                     ("12 yo kid needs a caudal, max bupi dose?", True),
+                                     ("pregnant, her kids are 3 and 5, ok for SI joint injection?", False)])
+def test_a_child_word_for_a_past_event_or_someone_elses_child_is_no_child_patient(engine, q, child):  # type: ignore[no-untyped-def]
+    assert ("paediatric" in engine.frame(q).concepts) is child
+
+
+def test_a_hyphenated_word_of_known_words_is_not_corrected(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("pt with an SCS just found out shes pregnant - ok for a c-section with cautery later?")
+    assert "c-section" in q.text and "caesarean-section" in q.concepts and not q.corrections, q
