@@ -69,6 +69,7 @@ from .frame import (
     HELD,
     IMAGING,
     IMMUNOSUPPRESSED,
+    MEDICATION_SETTINGS,
     OBSERVATION,
     POPULATIONS,
     REGIMEN_ASK_EN,
@@ -692,7 +693,9 @@ class AnswerEngine:
             guidance |= {c for c in q.concepts if lex.get(c) is not None and lex[c].kind == "procedure"}
         tags = [self.retriever.concepts.get(h.chunk.id, frozenset()) for h in hits]
         # (an implant of ours named beside another specialty's drug, "吃托法替布…要植入鞘内药物输注泵": its procedure is ours)
-        devices = [d for d in self.lexicon.device_procedures(q.subjects) if d not in q.subjects] if q.out_of_scope else []
+        # (not beside another specialty's operation: "IT pump, emergency laparotomy tonight - anything to do with the pump?")
+        devices = [d for d in self.lexicon.device_procedures(q.subjects) if d not in q.subjects] \
+            if q.out_of_scope and set(q.out_of_scope) <= MEDICATION_SETTINGS else []
         if devices:
             q = replace(q, subjects=(*q.subjects, *devices))
             kinds.update({d: lex[d].kind for d in devices})

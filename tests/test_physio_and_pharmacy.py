@@ -461,3 +461,9 @@ def test_a_child_word_for_a_past_event_or_someone_elses_child_is_no_child_patien
 def test_a_hyphenated_word_of_known_words_is_not_corrected(engine):  # type: ignore[no-untyped-def]
     q = engine.frame("pt with an SCS just found out shes pregnant - ok for a c-section with cautery later?")
     assert "c-section" in q.text and "caesarean-section" in q.concepts and not q.corrections, q
+
+
+def test_an_implant_beside_another_specialtys_operation_is_still_declined(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("pt with intrathecal morphine pump (synchromed) needs emergency laparotomy tonight. anything I need to do with "
+                      "the pump periop?")
+    assert a.verdict == "out_of_scope" and "granuloma" not in a.text, a.text
