@@ -266,6 +266,7 @@ _HOW_GIVEN_TOO = {"en": re.compile(r"\bbolus\b|\binfusion\b|how (?:do (?:i|we)|t
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
+_PERIPHERAL_BLOCK = "peripheral-nerve-block"
 _TOO_BROAD = frozenset({"neuraxial-procedure", "interventional-pain-procedure"})  # (every neuraxial procedure is in some class)
 _DOSED = re.compile(r"\d\s*(?:mL|ml|毫升)\s*/\s*kg", re.I)
 _TECHNIQUE_ELSEWHERE = {"en": "Nothing in the knowledge base on {technique} for {procedure} itself; below is what it says of {technique} "
@@ -600,6 +601,7 @@ class AnswerEngine:
         self._kinds = {cid: c.kind for cid, c in self.lexicon.concepts.items()}
         self._numbers = PatientNumbers(self.lexicon, self._kinds)
         self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if CLASS_CONCEPT in c.broader)
+        self._classed_cache: dict[str, bool] = {}  # (procedure -> placed in a bleeding-risk class by some sentence)
         self._adjuncts = frozenset(c for c, k in self._kinds.items() if k == "procedure" and not self.retriever.framer.is_anchor(c))
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
@@ -1429,12 +1431,21 @@ class AnswerEngine:
             return []
         procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES]
         procs = [c for c in procs if not any(c in self.lexicon.broader_closure([d])[1:] for d in procs)]
-        classes = sorted(self._risk_classes)
-        unclassed = [c for c in procs if not any(self._bundled_sentences(q.lang, [b], classes)
-                                                 for b in self.lexicon.broader_closure([c]) if b not in _TOO_BROAD)]
-        if len(procs) != 1 or not unclassed:
+        if len(procs) != 1 or self._classed(procs[0]):
             return []
-        return [NOTE_PREFIX + _UNCLASSED[lang].format(procedure=self._name(unclassed[0], lang))]
+        return [NOTE_PREFIX + _UNCLASSED[lang].format(procedure=self._name(procs[0], lang))]
+
+    def _classed(self, procedure: str) -> bool:
+        """Does a sentence of the knowledge base (in either language) place the procedure, a broader one or one it is linked
+        to (an occipital nerve block: the peripheral nerve blocks) in a bleeding-risk class? (Cached: it never changes.)"""
+        if procedure not in self._classed_cache:
+            lx, classes = self.lexicon.concepts, sorted(self._risk_classes)
+            near = [*self.lexicon.broader_closure([procedure]), *(lx[procedure].related if procedure in lx else ())]
+            if procedure in lx and lx[procedure].name("en").lower().endswith(" nerve block"):
+                near.append(_PERIPHERAL_BLOCK)  # (an occipital or intercostal nerve block is a peripheral nerve block)
+            self._classed_cache[procedure] = any(self._bundled_sentences(lang, [b], classes) for b in near if b not in _TOO_BROAD
+                                                 and self._kinds.get(b) == "procedure" for lang in ("en", "zh"))
+        return self._classed_cache[procedure]
 
     def _procedures_named(self, s: Sentence) -> list[str]:
         """The procedures of ours a sentence names (not a technique that goes with many)."""

@@ -2558,7 +2558,8 @@ class Framer:
             f = fold_en(w)
             if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or f in _frequencies("en") or _inflected(f):
                 return w  # a known word (medical or general English, or one inflected: twitching) is never "corrected"
-            if "-" in w and all(len(part) < 3 or part in self.words or part in _frequencies("en") for part in f.split()):
+            if "-" in w and f.replace(" ", "") not in self.words \
+                    and all(len(part) < 3 or part in self.words or part in _frequencies("en") for part in f.split()):
                 return w  # nor a hyphenated one made of known words ("c-section" is no "resection")
             from rapidfuzz import process  # lazy: only a question with an unknown word pays for it
             from rapidfuzz.distance import OSA  # (a swapped pair of letters is one slip: eliqius, eliquis)
@@ -2755,8 +2756,8 @@ def _topic_still_not_ours(out: tuple[str, ...], ctx: Sequence[str], bare: bool, 
 
 
 # A child named as the time of a past event ("rash as a kid", 小时候过敏) or as someone else's ("her kids"): no child patient.
-_CHILDHOOD = re.compile(r"\b(?:as an? |when (?:she|he|they|i) (?:was|were) an? |since (?:she|he) was an? )$|\b(?:her|his|my|their) $|"
-                        r"(?:她|他|我|病人|患者)的?$", re.I)
+_CHILDHOOD = re.compile(r"\b(?:as an? |when (?:she|he|they|i) (?:was|were) an? |since (?:she|he) was an? )$|\b(?:her|his|their) $|"
+                        r"(?:她|他|病人|患者)的$", re.I)
 _PAEDIATRIC = "paediatric"
 
 

@@ -62,21 +62,23 @@ DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 
 # Another specialty's treatment whose start or choice is all that is asked ("PKP 后需要抗骨质疏松治疗吗？用什么药"): the
 # procedure of ours told is when, not what, and nothing of ours answers it.
-_ASKED_ONLY_SETTINGS = frozenset({"osteoporosis-treatment", "dapt-duration", "factor-replacement"})
+_FACTOR = "factor-replacement"
+_ASKED_ONLY_SETTINGS = frozenset({"osteoporosis-treatment", "dapt-duration", _FACTOR})
 _ASK_BEFORE = re.compile(r"(?:需要|要不要|该不该|是否|开始|启动|加用|用不用|何时|什么时候)\s*$|"
                          r"\b(?:need|needs|start|starting|begin|resume|restart|recommend|which)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
-_ASK_AFTER = re.compile(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时|\?|？)")
+_ASK_AFTER = re.compile(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时)")  # (not a bare "?": "max lidocaine in a pt on factor VIII?")
 
 
-def _asks_setting(part: Part, q: Question) -> bool:
+def _asks_setting(part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
     """Does the part ask to start or choose another specialty's treatment (`_ASKED_ONLY_SETTINGS`) it names (not whether to
     stop it for our procedure: "唑来膦酸要不要停？明天做PKP")?"""
     if "hold" in part.aspects:
         return False
-    # (its level, amount or length asked: "what factor VIII level before the needle and for how long after?")
-    amount = part.aspects[:1] in (("dose",), ("limit",), ("timing",))
+    # (a factor's level, amount or length asked: "what factor VIII level before the needle and for how long after?"; not a
+    # drug of ours dosed beside it, "max lidocaine for an MBB on factor VIII?")
+    amount = part.aspects[:1] in (("dose",), ("limit",), ("timing",)) and not any(kinds.get(c) in DRUG_KINDS for c in part.concepts)
     for m in q.matches:
-        if amount and m.concept in _ASKED_ONLY_SETTINGS and m.surface in part.text:
+        if amount and m.concept == _FACTOR and m.surface in part.text:
             return True
         at = part.text.find(m.surface) if m.concept in _ASKED_ONLY_SETTINGS else -1
         if at >= 0 and (_ASK_BEFORE.search(part.text[max(0, at - 12):at]) or _ASK_AFTER.search(part.text[at + len(m.surface):])):
@@ -84,10 +86,10 @@ def _asks_setting(part: Part, q: Question) -> bool:
     return False
 
 
-def setting_asked(q: Question) -> bool:
+def setting_asked(q: Question, kinds: Mapping[str, str]) -> bool:
     """Is every part about another specialty's treatment asked to be started or chosen (one part asks it, the others
     carry it without a concept of their own: "…需要抗骨质疏松治疗吗？用什么药")?"""
-    asking = [_asks_setting(p, q) for p in q.parts]
+    asking = [_asks_setting(p, q, kinds) for p in q.parts]
     return any(asking) and all(a or (not p.concepts and set(p.inherited) & _ASKED_ONLY_SETTINGS) for a, p in zip(asking, q.parts))
 
 
@@ -242,7 +244,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     # (an ancillary technique of ours, a steroid injection, does not count beside another specialty's procedure; beside a
     # setting the patient is in, "T2DM on metformin … facet steroid injection 4 days ago, glucose 24", it does)
     procedural = any(c not in MEDICATION_SETTINGS for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
-    ours = own_procedures(subjects, kinds, procedural, target) if not setting_asked(q) else []
+    ours = own_procedures(subjects, kinds, procedural, target) if not setting_asked(q, kinds) else []
     if foreign and not ours:
         return Verdict("out_of_scope", none, foreign=foreign)
     drugs = tuple(u for u in q.unknown if drug_like(u))
@@ -265,7 +267,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
              for c in p.concepts if kinds.get(c) in ("finding", "condition")}
     for i, part in enumerate(q.parts or ()):
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
-        foreign_alone = len(q.parts) > 1 and bool(part.concepts) and (all(c in q.out_of_scope for c in part.concepts) or _asks_setting(part, q)) \
+        foreign_alone = len(q.parts) > 1 and bool(part.concepts) and (all(c in q.out_of_scope for c in part.concepts) or _asks_setting(part, q, kinds)) \
             or bool(topics) and topical[i]
         keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
         keys += [c for c in (*part.concepts, *part.inherited) if c in signs and c not in keys]

@@ -186,6 +186,11 @@ _FAINT_OUT_COLD = {lang: rf"^(?![\s\S]*(?:{toxic}))(?=[\s\S]*(?:{esi}))(?=[\s\S]
                        ("zh", f"{_TOXIC_TOLD['zh']}|{_TOXIC_TOLD['en']}", _LUMBAR_ESI["zh"], f"{_OUT_COLD['zh']}|{_OUT_COLD['en']}",
                         f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
 
+# Signs that make a burning or numb patch after an RF ablation more than its neuritis.
+_RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|wee|pass urine)|bladder|bowel|retention|incontinen|heavy|no power|"
+                        r"saddle|perine|groin|\bpee\b|urin|foot drop|both legs|bilat\w*|legs? (?:are |is )?numb",
+                  "zh": r"无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉|鞍区|会阴|双下肢|两腿|双腿|两条腿|足下垂|小便|肛门"}
+
 # Baclofen named, with its brand and a homophone slip (巴氯分泵 is still baclofen).
 _BACLOFEN = {"en": r"baclofen|baclophen|lioresal", "zh": r"巴氯[芬分酚氛]"}
 
@@ -283,14 +288,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         exclude={"en": r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
                        r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:skin|neck|scalp|back of (?:the |his |her )?(?:head|neck)|"
                        r"over the (?:joint|site|facet))[^.?!]{0,25}(?:numb|burn|tingl|dysaesth|dysesth)|"
-                       # (or told the other way round: "numb skin over the back after medial branch RFA")
-                       r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
-                       r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:numb|burn|tingl)\w*[^.?!]{0,12}(?:skin|patch|area|spot)\b|"
-                       # (burning pain after an RF ablation, with no weakness or bladder sign: its neuritis)
-                       r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
-                       r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*\bburning\b",
+                       # (or told the other way round: "numb skin over the back after medial branch RFA"; or burning pain after an RF
+                       # ablation: its neuritis, with no weakness, bladder, saddle or both-legs sign told)
+                       rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['en']}))(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy))[\s\S]*"
+                       r"(?:(?:numb|burn|tingl)\w*[^.?!]{0,12}\b(?:skin|patch|spot)\b|\bburning\b)",
                  "zh": r"^(?![\s\S]*(?:无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉))"
-                       r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)|烧灼|灼痛|灼烧)"},
+                       r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)|"
+                       rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['zh']}))(?=[\s\S]*(?:射频|RFA))[\s\S]*(?:烧灼|灼痛|灼烧)"},
     ),
     RedFlag(
         "implant-infection",
@@ -1569,15 +1573,18 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
                                             question if before else "")
             # (a second picture told beside it: "chest pain, SpO2 86% and new bilat leg weakness" after a kyphoplasty)
             deficit = next(r for r in RED_FLAGS if r.id == "neuraxial-deficit")
-            if rule.id in _WITH_DEFICIT_TOO and _fires(deficit, q, question, before, lang, concepts, late):
+            if rule.id in _WITH_DEFICIT_TOO and _rx(_SPINAL_DEFICIT[lang]).search(q) and _fires(deficit, q, question, before, lang, concepts, late):
                 banner = f"{banner}{'' if out == 'zh' else ' '}{_DEFICIT_TOO[out]}"
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
                           PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, intra)
     return Triage(False)
 
 
-# Pictures beside which a new neurological deficit told is a second emergency, said in the banner.
+# Pictures beside which a new neurological deficit told is a second emergency, said in the banner (the legs', the bladder's
+# or a sensory level's: not a stroke's arm and speech, nor weakness all over).
 _WITH_DEFICIT_TOO = frozenset({"cement-embolism"})
+_SPINAL_DEFICIT = {"en": r"\blegs?\b|lower limbs?|paraple|bladder|retention|saddle|sensory level|foot drop",
+                   "zh": r"下肢|腿|截瘫|尿潴留|小便|鞍区|感觉平面|足下垂"}
 _DEFICIT_TOO = {"en": "A new neurological deficit is told as well, which is a spinal emergency of its own (cement in the canal, haematoma "
                       "or cord injury): urgent neurological assessment, emergency spinal imaging and spine surgery review, weighed "
                       "before any anticoagulant is started.",
@@ -1618,7 +1625,7 @@ _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
-         "zh": r"在家|家里|回家(?:后|以后|之后)|回到家|家属(?:该|应该|要)?怎么办|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:来电|打(?:来)?电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
+         "zh": r"在家|家里|(?:回家(?:后|以后|之后)|回到家|家属(?:该|应该|要)?怎么办)(?![\s\S]*(?:急诊|来院|到医院|送来|送到|入院|病房|门诊))|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:来电|打(?:来)?电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 # (an implant in place for months or years, "pump for 5 years", 泵用了5年: nothing under way to stop)
 _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b|"

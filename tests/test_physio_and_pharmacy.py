@@ -467,3 +467,48 @@ def test_an_implant_beside_another_specialtys_operation_is_still_declined(engine
     a = engine.answer("pt with intrathecal morphine pump (synchromed) needs emergency laparotomy tonight. anything I need to do with "
                       "the pump periop?")
     assert a.verdict == "out_of_scope" and "granuloma" not in a.text, a.text
+
+
+# --- review 29: what the rounds' rules must leave alone ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q,lang", [("saddle numbness and burning after lumbar RFA yesterday", "en"),
+                                    ("burning back pain after lumbar RFA, can't pee", "en"),
+                                    ("腰椎射频后双下肢烧灼痛、鞍区麻木", "zh"),
+                                    ("on apixaban after AF ablation, epidural this morning, burning back pain and both legs numb", "en")])
+def test_burning_beside_a_cauda_equina_or_both_legs_sign_stays_a_neuraxial_emergency(q, lang):
+    from assistant.safety import triage
+    assert triage(q, lang).rule == "neuraxial-deficit"
+
+
+@pytest.mark.parametrize("q,lang", [("after kyphoplasty: chest pain, SpO2 86%, arm weakness and slurred speech", "en"),
+                                    ("PKP术后胸痛，血氧86%，全身没力气", "zh")])
+def test_a_stroke_picture_or_weakness_all_over_beside_a_cement_embolism_adds_no_spinal_sentence(q, lang):
+    from assistant.safety import triage
+    t = triage(q, lang)
+    assert t.rule == "cement-embolism" and "spinal emergency" not in t.escalation and "椎管内急症" not in t.escalation, t
+
+
+def test_a_family_already_in_the_ed_is_not_told_to_call_120():
+    from assistant.safety import triage
+    assert "120" not in triage("鞘内泵病人回家后呼吸变慢叫不醒，现在在急诊，怎么办", "zh").escalation
+
+
+@pytest.mark.parametrize("q", ["lidocaine max dose for an MBB in a pt on factor VIII?", "kyphoplasty after zoledronate, when?",
+                               "SCS implant in a stented patient on DAPT, when?"])
+def test_our_own_dose_or_timing_beside_a_factor_or_another_specialtys_drug_is_answered(engine, q):  # type: ignore[no-untyped-def]
+    assert engine.answer(q).verdict != "out_of_scope"
+
+
+def test_a_factor_xa_inhibitor_is_no_factor_replacement(engine):  # type: ignore[no-untyped-def]
+    assert "factor-replacement" not in engine.frame("pt on xarelto (凝血因子Xa抑制剂) for TFESI, hold?").concepts
+
+
+@pytest.mark.parametrize("q", ["occipital nerve block on xarelto, hold?", "intercostal block on plavix, stop?",
+                               "trigeminal ganglion block on xarelto, hold?", "paravertebral block on eliquis, hold?"])
+def test_a_block_the_sources_class_gets_no_unclassed_note(engine, q):  # type: ignore[no-untyped-def]
+    assert "no bleeding-risk class" not in engine.answer(q).text
+
+
+def test_my_kid_is_still_a_child_patient_and_a_misspelt_hyphenated_word_is_still_corrected(engine):  # type: ignore[no-untyped-def]
+    assert "paediatric" in engine.frame("my kid needs a caudal block, max bupi?").concepts
+    assert "epidural" in engine.frame("pt on eliqius needs an epi-dural").text
