@@ -26,7 +26,9 @@ from .compose import (
     MEASURED,
     NO_STOP_NEEDED,
     NOTE_PREFIX,
+    PER_KG_VOLUME,
     PERCENTS,
+    REGIMEN_ASKED,
     REGIONS,
     RESTART_ASK,
     TIME_SPAN,
@@ -260,15 +262,11 @@ _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; belo
 _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; the passages below are about {general} and may not apply "
                        "to it.",
                 "zh": "知识库中没有{specific}本身这方面的资料；以下内容来自{general}，未必适用于{specific}："}
-# the regimen asked beside the ceiling ("bolus多少、维持多少、最大量多少", "bolus, infusion, max?")
-_HOW_GIVEN_TOO = {"en": re.compile(r"\bbolus\b|\binfusion\b|how (?:do (?:i|we)|to|should (?:i|we)) give|\bregimen\b", re.I),
-                  "zh": re.compile(r"bolus|怎么给|如何给|怎么用|推注多少|负荷量|首剂|维持多少|维持量|输注速度", re.I)}
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
 _PERIPHERAL_BLOCK = "peripheral-nerve-block"
 _TOO_BROAD = frozenset({"neuraxial-procedure", "interventional-pain-procedure"})  # (every neuraxial procedure is in some class)
-_DOSED = re.compile(r"\d\s*(?:mL|ml|毫升)\s*/\s*kg", re.I)
 _TECHNIQUE_ELSEWHERE = {"en": "Nothing in the knowledge base on {technique} for {procedure} itself; below is what it says of {technique} "
                               "elsewhere ({where}), which may not apply to {procedure}.",
                         "zh": "知识库中没有关于{procedure}{technique}的资料；以下是其在其他情形（{where}）下关于{technique}的内容，未必适用于{procedure}："}
@@ -1378,8 +1376,7 @@ class AnswerEngine:
         ESI?"), that no retrieved passage names with it: (technique, procedure)."""
         if len(q.parts) != 1:
             return None
-        procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES]
-        procs = [c for c in procs if not any(c in self.lexicon.broader_closure([d])[1:] for d in procs)]
+        procs = self._asked_procedures(q)
         tech = next((c for c in verdict.missing if c in PROCEDURE_TECHNIQUES and c in q.subjects and self.retriever.by_concept.get(c)), None)
         return (tech, procs[0]) if tech and len(procs) == 1 else None
 
@@ -1429,11 +1426,16 @@ class AnswerEngine:
         lovenox for a pump refill?"): said before the intervals, which are for procedures that require stopping it."""
         if q.aspects[:1] != ("hold",) or not any(HOLD_SPAN.search(b.sentence.text) for b in bullets):
             return []
-        procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES]
-        procs = [c for c in procs if not any(c in self.lexicon.broader_closure([d])[1:] for d in procs)]
+        procs = self._asked_procedures(q)
         if len(procs) != 1 or self._classed(procs[0]):
             return []
         return [NOTE_PREFIX + _UNCLASSED[lang].format(procedure=self._name(procs[0], lang))]
+
+    def _asked_procedures(self, q: Question) -> list[str]:
+        """The question's procedures of ours (not a technique that goes with many), most specific only (the interlaminar
+        ESI, not also all ESIs)."""
+        procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES]
+        return [c for c in procs if not any(c in self.lexicon.broader_closure([d])[1:] for d in procs)]
 
     def _classed(self, procedure: str) -> bool:
         """Does a sentence of the knowledge base (in either language) place the procedure, a broader one or one it is linked
@@ -1638,7 +1640,7 @@ class AnswerEngine:
         top = [x for i, x in enumerate(top) if not same_point(x, top[:i], lang)][:2]
         rest = [b for b in bullets if b.sentence not in top]
         # ("脂肪乳怎么给？bolus多少、维持多少、最大量多少？": the bolus and infusion first, the ceiling right after them)
-        at = 1 if _HOW_GIVEN_TOO[q.lang].search(q.text) and rest and _DOSED.search(rest[0].sentence.text) else 0
+        at = 1 if REGIMEN_ASKED.search(q.text) and rest and PER_KG_VOLUME.search(rest[0].sentence.text) else 0
         return rest[:at] + [Bullet(x, 0, 1.0, "action") for x in top] + rest[at:]
 
     def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:

@@ -2948,7 +2948,8 @@ _DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|
 _VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|how much blood|\bvolume\b|多少\s*(?:ml|mL|毫升|cc)|多少血|多大(?:容)?量|"
                          r"(?<!出)(?<!失)血量|(?<!血)容量", re.I)
 _VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)(?![A-Za-z])(?!\s*/)", re.I)
-_VOLUME_OR_PER_KG = re.compile(_VOLUME.pattern + r"|\d+(?:\.\d+)?\s*(?:mL|ml|毫升)\s*/\s*(?:kg|公斤)(?!\s*/)", re.I)
+PER_KG_VOLUME = re.compile(r"\d+(?:\.\d+)?\s*(?:mL|ml|毫升)\s*/\s*(?:kg|公斤)(?!\s*/)", re.I)  # a weight-based volume ("1.5 mL/kg")
+_VOLUME_OR_PER_KG = re.compile(_VOLUME.pattern + "|" + PER_KG_VOLUME.pattern, re.I)
 # "which level is safest?": the level advised (preferred, avoided), not the level with the most punctures
 _BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好|"
                        # ("which level for a cervical ILESI?", 选哪个节段: the level advised; not where a harm is most common)
@@ -3003,6 +3004,8 @@ _STRENGTH_GIVEN = re.compile(r"\d+(?:\.\d+)?\s?%\s?(?:[a-z-]+ )?(?:lipid|emulsio
 # how a drug is given ("SCS植入前抗生素怎么给？"): its regimen, a dose or how it is dosed and when ("weight-based, within 1 h
 # before incision")
 _HOW_GIVEN_ASK = re.compile(r"(?:怎么|如何|怎样|咋)给(?!多少)|\bhow (?:do|should|would|to) (?:i |we |you )?give\b|\bhow is (?:it|\w+) given\b", re.I)
+# how a drug is given asked, any part of its regimen ("脂肪乳怎么给？bolus多少、维持多少", "bolus, infusion rate?")
+REGIMEN_ASKED = re.compile("|".join((_BOLUS_ASK.pattern, _HOW_GIVEN_ASK.pattern, _RATE_ASK.pattern, r"\binfusion\b|\bregimen\b|维持(?:多少|量)")), re.I)
 _GIVEN_HOW = re.compile(_KIND["dose"].pattern + r"|\bweight-based\b|按体重(?:给予|计算)|within \d+ h(?:ours?)? before|切皮前\s*\d+\s*h", re.I)
 _NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
