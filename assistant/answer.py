@@ -265,6 +265,9 @@ _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itse
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
+_LOW_CLASS = {"en": "The sources place {procedure} in the low bleeding-risk class, where the drug may not need stopping; the interval "
+                    "below is the one to use if it is stopped.",
+              "zh": "知识库将{procedure}归入低出血风险类别，此类操作可能无需停药；如决定停药，按下列间隔执行。"}
 _PERIPHERAL_BLOCK = "peripheral-nerve-block"
 _TOO_BROAD = frozenset({"neuraxial-procedure", "interventional-pain-procedure"})  # (every neuraxial procedure is in some class)
 _TECHNIQUE_ELSEWHERE = {"en": "Nothing in the knowledge base on {technique} for {procedure} itself; below is what it says of {technique} "
@@ -1431,6 +1434,22 @@ class AnswerEngine:
             return []
         return [NOTE_PREFIX + _UNCLASSED[lang].format(procedure=self._name(procs[0], lang))]
 
+    def _low_class_note(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
+        """A drug's hold asked before a procedure a leading bullet places in the low bleeding-risk class ("pradaxa, SI joint
+        injection - stop it?"): one line reconciling the class with the interval quoted below it (not for a patient told at
+        higher bleeding risk, whose procedure moves up a class)."""
+        if q.aspects[:1] != ("hold",) or BLEEDING_UPGRADE & set((*q.concepts, *q.context_concepts)):
+            return []
+        procs = self._asked_procedures(q)
+        low = next((i for i, b in enumerate(bullets[:2]) if LOW_RISK in b.sentence.concepts
+                    and not HIGHER_RISK & b.sentence.concepts and set(procs) & b.sentence.concepts), None)
+        span = next((i for i, b in enumerate(bullets) if HOLD_SPAN.search(b.sentence.text)
+                     and not self._risk_classes & b.sentence.concepts), None)
+        if len(procs) != 1 or low is None or span is None or span < low or any(
+                HIGHER_RISK & b.sentence.concepts and set(procs) & b.sentence.concepts for b in bullets):
+            return []  # (nor when a bullet places it in a higher class too: a cervical MBB is intermediate)
+        return [NOTE_PREFIX + _LOW_CLASS[lang].format(procedure=self._name(procs[0], lang))]
+
     def _asked_procedures(self, q: Question) -> list[str]:
         """The question's procedures of ours (not a technique that goes with many), most specific only (the interlaminar
         ESI, not also all ESIs)."""
@@ -2259,7 +2278,7 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         lines.extend(self._general_notes(q, lang, bullets) or (self._technique_note(q, lang, verdict, bullets) if not urgent else [])
                      or self._about_others(q, lang, bullets, urgent))
-        lines.extend([] if urgent else self._unclassed_note(q, lang, bullets))
+        lines.extend([] if urgent else self._unclassed_note(q, lang, bullets) or self._low_class_note(q, lang, bullets))
         unnamed = [] if urgent else self._unknown_drugs(q)
         foreign, ours = self._beside_ours(q, verdict, bullets)
         foreign = [] if set(foreign) <= set(unnamed) else foreign  # ("humira … stop it?": its hold note says it once)
@@ -2323,13 +2342,15 @@ class AnswerEngine:
         procedure ("SCS 和 鞘内泵 感染率哪个高": SCS and intrathecal drug delivery), and the harm; nothing unless two sides
         and a harm are asked."""
         part = _comparing_part(q)
-        if part is None:
-            return [], []
+        if part is None or part.aspects[:1] in (("action",), ("escalation",)):
+            return [], []  # ("conservative mx vs blood patch - when do we go to EBP?": treatments weighed, not harms)
         named = (*part.concepts, *part.inherited)
         procedures = [c for c in named if self._kinds.get(c) == "procedure"]
         implanted = self.lexicon.device_procedures(named) if devices else []
         sides = self._without_their_class(list(dict.fromkeys([*procedures, *implanted])))
         about = [c for c in named if self._kinds.get(c) in ("complication", "finding")]
+        if TREATMENTS_TOLD & set(sides):
+            return [], []  # (a treatment of the complication is a side: its care is weighed, not its harms)
         return (sides, about) if len(sides) >= 2 and about else ([], [])
 
     def _each_side(self, q: Question, lang: Lang, bullets: list[Bullet]) -> list[Bullet]:

@@ -1022,7 +1022,7 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.protocol  # how long to hold it, whether to bridge: the guideline's advice, not what one trial did
     if on_topic > 0 and _next_step(s, part, q, sig.kinds):
         total += w.escalation  # what comes after the failed treatment outweighs restating that treatment
-    elif on_topic > 0 and part.aspects[:1] == ("action",) and not q.tried and _FIRST_LINE[s.chunk.lang].search(s.text) \
+    elif on_topic > 0 and part.aspects[:1] in (("action",), ("advice",)) and not q.tried and _FIRST_LINE[s.chunk.lang].search(s.text) \
             and any(sig.kinds.get(c) == "complication" for c in (*part.concepts, *part.inherited)) \
             and not TREATMENTS_TOLD & set(q.all_concepts):  # ("EBP done 2 days ago, still headache": not caffeine again)
         # "PDPH day 2, how to treat?": conservative care first, the blood patch if it fails (asked what comes first, more so)

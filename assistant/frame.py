@@ -89,7 +89,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # (it came back after the treatment: "what if the headache comes back after the first patch?")
                    r"\b(?:comes?|came|coming) back after (?:the |a |her |his )?(?:first |1st |initial )?(?:patch|blood patch|ebp|treatment)\b|"
                    r"\brecurs? after (?:the |a )?(?:first |1st )?(?:patch|blood patch|ebp)\b|")
-                   + RESCUE_FAILING[0] + r"|\bdespite\b|in spite of|even (?:with|after) (?=\w)",
+                   + RESCUE_FAILING[0] + r"|(?:\bdespite\b|in spite of)(?![^?]{0,80}\b(?:candidates?|candidacy|eligible|suitable for)\b)|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
                    r"没反应|没有反应|无反应|没起效|不起效|(?:血补片|补片|EBP)(?:后|以后|之后)[^，。？?]{0,6}(?:又|再次|复发|反复)|"
@@ -214,6 +214,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "contraindications": ("risk",
                           r"contraindicat|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
+                          # ("can it be done on DAPT?", "can this be done while on eliquis?")
+                          r"\bcan (?:it|this|that|the (?:injection|block|procedure)) (?:still )?be (?:done|performed|given)\b|"
                           r"is it (?:ok|okay|safe) to|\bis (?:that|this|it|\w+) (?:ok|okay|safe)\b|\bis\s{2,}(?:ok|okay|safe)\b|\b(?:ok|okay|safe|fine|allowed) or not\b|"
                           r"\b(?:ok|okay|safe|acceptable|fine|allowed) (?:for|in) (?:a |an |the )?\w|"
                           r"who (?:should not|shouldn'?t|must not|mustn'?t|can'?t|cannot) (?:have|get|undergo|receive|be offered)|not (?:a )?(?:good )?candidate|"
@@ -350,7 +352,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"tell (?:the |my )?(?:patient|pt)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
                r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)",
-               r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家|(?:跟|和|向|给)(?:病人|患者|家属)(?:怎么|如何)?(?:解释|说明|讲)"),
+               r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家|(?:跟|和|向|给)(?:病人|患者|家属)(?:怎么|如何)?(?:解释|说明|讲)|"
+               # ("我该怎么跟她说？", "电话里怎么回复病人": what to tell the caller)
+               r"(?:怎么|如何|该怎么|应该怎么)(?:跟|和|向|给|告诉|回复|答复|回答)(?:她|他|他们|病人|患者|家属)(?:说|讲|解释|交代)?|(?:跟|和|对)(?:她|他|他们)(?:怎么|该怎么|应该怎么)(?:说|讲|解释)"),
     "evidence": ("evidence",
                  # a guideline named as the frame of reference ("under the 2018 ASRA guideline") asks for its advice, not for notes
                  r"evidence|disagree|controvers|(?:grade|level|quality|strength) of (?:the )?(?:evidence|recommendation)|uncertain|"
@@ -1902,6 +1906,7 @@ class Framer:
             parts = tuple(Part(p.text, (*p.concepts, "embryo-fetus"), p.aspects, p.inherited, p.terms)
                           if {"limit", "dose"} & set(p.aspects) and "embryo-fetus" not in p.concepts and i >= told else p
                           for i, p in enumerate(parts))
+        aspects, parts = self._asks_beside(q, lang, concepts, subjects, aspects, parts)
         if followup and len(parts) == 1:
             parts = (_followup_part(parts[0], concepts, subjects, aspects, ctx_aspects if told_only else ()),)
         if not aspects:
@@ -1928,6 +1933,25 @@ class Framer:
         )
 
     # --- steps -------------------------------------------------------------------------
+    def _asks_beside(self, q: str, lang: Lang, concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...],
+                     parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+        """Asks a wording implies beside the one it names: how long until the procedure, beside a drug held before it, is
+        the drug's hold; what to watch for after a procedure done is what can go wrong after it."""
+        lex = self.lexicon.concepts
+        if "timing" in aspects and "hold" not in aspects and _WAIT_TO_DO[lang].search(q) and held_drug(concepts, self.lexicon) \
+                and any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
+            # ("透析用肝素，透析后多久可以做射频？": how long the drug is held before the procedure)
+            aspects = ("hold", *aspects)
+            parts = tuple(replace(p, aspects=("hold", *p.aspects)) if "timing" in p.aspects and "hold" not in p.aspects else p
+                          for p in parts)
+        if len(parts) == 1 and _AFTERCARE[lang].search(q) and "complications" not in aspects and subjects \
+                and all(lex[c].kind == "procedure" and lex[c].scope == "in" for c in subjects) \
+                and not any(lex[c].kind in ("complication", "finding") for c in concepts):
+            # ("what should she watch for after the blood patch?", "做了EBP以后要注意什么": what can go wrong after it)
+            aspects = (*aspects, "complications")
+            parts = (replace(parts[0], aspects=(*parts[0].aspects, "complications")),)
+        return aspects, parts
+
     def _unsaid_ask(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None,
                     ctx_aspects: tuple[str, ...]) -> tuple[str, ...]:
         """The ask of a question that names none: its topic's ask (a new question), or, for a follow-up ("she's also
@@ -2567,6 +2591,8 @@ class Framer:
             best = process.extractOne(f, self._wordlist, scorer=OSA.distance, score_cutoff=1 if len(f) <= 7 else 2)
             if best is None or (drug_like(f) and not drug_like(str(best[0]))):
                 return w  # a drug name is never turned into a plain word (ketamine is not "examine")
+            if drug_like(f) and f[:2] != str(best[0])[:2]:
+                return w  # nor into another drug of its class sharing the stem (empagliflozin is not dapagliflozin)
             if f.endswith(str(best[0])) and f[: len(f) - len(str(best[0]))] in _NEGATING:
                 return w  # nor is a negated word turned into its opposite ("afebrile" is not "febrile")
             fixes.append((w, best[0]))
@@ -2906,6 +2932,18 @@ def held_drug(ids: Iterable[str], lexicon: Lexicon) -> bool:
 def procedure_like(term: str) -> bool:
     """Does an unknown term name a procedure or setting (colonoscopy, 拔牙, 活检 ...)?"""
     return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()) or _PROCEDURE_LIKE["abbr"].match(term))
+
+
+# what to watch for or mind after a procedure done ("watch for after the blood patch", "做了EBP以后要注意什么")
+_AFTERCARE = {"en": re.compile(r"\b(?:watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|monitor(?:ed|ing)? for|"
+                               r"be (?:aware|careful) of)\b[^?.]{0,40}?\bafter\b|\bafter (?:the |an? |her |his )?[\w -]{2,30}?,? "
+                               r"what (?:\w+ ){0,3}?(?:watch|look out|monitor)", re.I),
+              "zh": re.compile(r"(?:做|打|行|完成)(?:了|完)?[^，。？?]{1,16}(?:以后|之后|后)(?:要|需要|该|应该|应)?(?:注意|观察|留意|警惕)(?:些)?(?:什么|哪些|啥)")}
+# how long until the procedure may be done ("透析后多久可以做", "how long after dialysis can we do it"): beside a drug held
+# before it, its hold interval
+_WAIT_TO_DO = {"en": re.compile(r"\bhow (?:long|soon) after\b[^?.]{0,60}?\b(?:can|could|may|should) (?:we|i|you|she|he|they)\b"
+                                r"[^?.]{0,12}?\b(?:do|proceed|go ahead|inject|block|needle|operate)", re.I),
+               "zh": re.compile(r"(?:后|完|以后|之后)?(?:多久|多长时间|几个?小时|几天)(?:以?后)?(?:才)?(?:可以|能|可)(?:做|进行|穿刺|手术|打|操作)")}
 
 
 def drug_like(term: str) -> bool:

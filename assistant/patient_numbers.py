@@ -20,7 +20,7 @@ TIMES_TOLD = {"en": "From the times told: ", "zh": "按所述时间推算："}
 # an INR told as a value ("INR 1.4 this am", INR 1.6) beside a sentence asking for a normalised INR: the sources give no value
 _INR_TOLD = re.compile(r"(?<![A-Za-z])INR\s*(?:is|was|of|=|:|：|为|是|today|this am|now)?\s*(\d(?:\.\d{1,2})?)(?!\d)", re.I)
 _NORMAL_INR = re.compile(r"normali[sz]ed (?:international normali[sz]ed ratio|INR)|normal INR|INR (?:has )?(?:returned to )?normal|"
-                         r"INR\s*(?:已)?恢复正常|INR\s*正常", re.I)
+                         r"INR[）)]?\s*(?:已)?恢复正常|INR[）)]?\s*正常", re.I)
 _INR_LINE = {"en": "INR {value} told: the sources give no value for a normalised INR; compare it with your laboratory's reference range "
                    "and local protocol before the needle is placed {mark}",
              "zh": "所述 INR {value}：知识库未给出“INR 恢复正常”的具体数值；穿刺前请对照本院检验参考范围和本单位规范判断 {mark}"}
@@ -36,6 +36,21 @@ _RENAL_NORMAL = 60  # mL/min: at or above it, no renal impairment is told
 # (a clearance still read after `without_normal_renal` is below the normal range: impaired renal function told)
 _KIDNEYS = frozenset({"renal-impairment", "crcl", "egfr"})
 _RENAL_NORMAL_DABIGATRAN = 80  # (dabigatran, cleared by the kidney, is held longer below about 80 in some guidance)
+
+
+# a follow-up that only changes the value told ("what if it was 1.6?", "如果是1.6呢"): the INR of the turn before, now this one
+_BARE_VALUE = re.compile(r"^\W*(?:(?:and |but )?(?:what|how) about|(?:and )?what if (?:it(?:'s| is| was)|it were|she(?:'s| is| was)|he(?:'s| is| was))?|"
+                         r"and if (?:it(?:'s| is| was)|it were)|(?:and )?if it(?:'s| is| was| were)|如果是|要是|那|若是|假如是)?\s*"
+                         r"(\d(?:\.\d{1,2})?)(?!\d)\s*(?:instead|then|呢|的话呢?|怎么办|行吗|可以吗)?\W*$", re.I)
+
+
+def _inr_told(q: Question) -> str:
+    """The INR value the question tells, or its follow-up's bare new value when the turn before told an INR ('' if none)."""
+    if inr := _INR_TOLD.search(q.text):
+        return inr.group(1)
+    if q.followup and q.history and (bare := _BARE_VALUE.search(q.text)) and _INR_TOLD.search(q.history[-1]):
+        return bare.group(1)
+    return ""
 
 
 def _clearances(text: str) -> list[int]:
@@ -129,8 +144,8 @@ class PatientNumbers:
         if not timed and not urgent and held and names_held and asks & {"hold", "timing"} and not _NEXT_DOSE.search(part.text if part else q.text) \
                 and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q), kidneys(q))):
             return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
-        if not urgent and (inr := _INR_TOLD.search(q.text)) and _NORMAL_INR.search(b.sentence.text):
-            return "inr", _INR_LINE[lang].format(value=inr.group(1), mark=mark)  # ("INR 1.4 this am, T-spine ILESI - go ahead?")
+        if not urgent and (inr := _inr_told(q)) and _NORMAL_INR.search(b.sentence.text):
+            return "inr", _INR_LINE[lang].format(value=inr, mark=mark)  # ("INR 1.4 this am, T-spine ILESI - go ahead?")
         return "", ""
 
     def _dose_turn(self, q: Question) -> str:

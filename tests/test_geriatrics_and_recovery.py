@@ -1,0 +1,159 @@
+"""Rounds 141-150 (a geriatrician, a pain-clinic nurse practitioner, a cardiothoracic anaesthetist; an endocrinologist, a
+neurosurgeon, a recovery-room nurse; and the later rounds' roles, with their Chinese counterparts): the asks these
+clinicians phrase their own way, and the sentence that answers them first."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def ward_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("ward-index", ("anticoagulants", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal", "last",
+                                      "vertebral-augmentation", "facet-mbb-rfa", "intradiscal-pldd", "infection-control",
+                                      "spinal-cord-stimulation", "patient-selection-monitoring", "radiation-contrast",
+                                      "sacroiliac", "spinal-haematoma", "pdph", "intrathecal-drug-delivery",
+                                      "cervical-thoracic-sympathetic", "ultrasound-pneumothorax"))
+
+
+@pytest.fixture(scope="module")
+def implant_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("implant-index", ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery"))
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+def _notes(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("> ")]
+
+
+# --- the implanting team's scrub and attire are their own ask, not infection control at large ------------------------------
+
+@pytest.mark.parametrize("q,first", [
+    ("what scrub and theatre attire for an SCS implant?", "surgical hand scrub of 2–5 min"),
+    ("进修医生第一次上台做SCS植入，问刷手和着装有什么要求？", "外科手消毒")])
+def test_scrub_and_attire_asked_lead_with_the_scrub(implant_engine, q, first):  # type: ignore[no-untyped-def]
+    bullets = _bullets(implant_engine.answer(q).text)
+    assert any(first in b for b in bullets[:2]), bullets
+    assert any("gown" in b or "手术衣" in b for b in bullets[:3]), bullets
+
+
+# --- a follow-up that only changes the value told ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("follow", ["what if it was 1.6?", "如果是1.6呢"])
+def test_a_bare_new_inr_in_a_follow_up_is_the_inr(engine, follow):  # type: ignore[no-untyped-def]
+    text = engine.answer(follow, ["pt on coumadin, INR this am 1.4, here for caudal ESI - ok to go ahead?"]).text
+    assert "INR 1.6" in text, text
+    assert "INR 1.4" not in text, text
+
+
+def test_a_bare_number_without_an_inr_before_is_no_inr(engine):  # type: ignore[no-untyped-def]
+    text = engine.answer("what if it was 1.6?", ["pt on coumadin, here for caudal ESI - ok to go ahead?"]).text
+    assert "INR 1.6" not in text, text
+
+
+# --- a drug of another class sharing a stem is not spell-corrected into one we know ------------------------------------------
+
+def test_empagliflozin_is_not_corrected_to_dapagliflozin(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("and empagliflozin? same pt", ["on weekly Ozempic - need to hold before vertebroplasty under deep sedation?"])
+    assert not q.corrections, q.corrections
+    text = engine.answer("and empagliflozin? same pt", ["on weekly Ozempic - need to hold before vertebroplasty under deep sedation?"]).text
+    assert "empagliflozin" in text and "dapagliflozin" not in text, text
+
+
+def test_a_misspelt_drug_keeping_its_first_letters_is_still_corrected(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("pt on apixiban, lumbar TFESI - hold how long?")
+    assert "apixaban" in q.concepts, q
+
+
+# --- heparin given at dialysis is unfractionated heparin; how long after it until the procedure is its hold ---------------------
+
+@pytest.mark.parametrize("q", ["HD patient gets heparin on dialysis. lumbar TFESI - how long after dialysis can we do it?",
+                               "血透病人，透析时用肝素，做腰椎经椎间孔注射，透析后多久可以做？"])
+def test_heparin_at_dialysis_is_unfractionated_and_its_wait_is_a_hold(engine, q):  # type: ignore[no-untyped-def]
+    framed = engine.frame(q)
+    assert "ufh" in framed.concepts and framed.aspects[:1] == ("hold",), framed
+    bullets = _bullets(engine.answer(q).text)
+    assert any("unfractionated heparin" in b or "普通肝素" in b for b in bullets), bullets
+    assert not any("LMWH" in b or "低分子肝素" in b for b in bullets[:1]), bullets
+
+
+def test_how_long_to_wait_with_no_drug_held_asks_no_hold(engine):  # type: ignore[no-untyped-def]
+    assert "hold" not in engine.frame("after a wet tap how long until we can do the epidural again?").aspects
+
+
+# --- what to watch for after a procedure done: what can go wrong after it ----------------------------------------------------
+
+@pytest.mark.parametrize("q,hist,harm", [
+    ("what should she watch for after the blood patch?", [], "cause complications"),
+    ("做了EBP血补丁以后要注意什么", ["硬膜穿破后头痛，病人问能不能喝咖啡，需不需要一直卧床？"], "并发症")])
+def test_watching_after_a_blood_patch_gives_its_own_complications_early(engine, q, hist, harm):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer(q, hist).text)
+    assert any(harm in b for b in bullets[:3]), bullets
+
+
+# --- the caller with a postural headache: what to tell her starts with the conservative care ----------------------------------
+
+@pytest.mark.parametrize("q", ["phone f/u day 2 after ILESI: headache worse sitting up, better lying flat. what do I tell her?",
+                               "腰椎硬膜外注射后第二天电话随访，病人说坐起来头痛、躺下就好，我该怎么跟她说？"])
+def test_what_to_tell_a_caller_with_a_postural_headache_leads_with_conservative_care(engine, q):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer(q).text)
+    assert "onservative" in bullets[0] or "保守治疗" in bullets[0], bullets
+
+
+def test_how_to_tell_her_in_chinese_is_the_advice_ask(engine):  # type: ignore[no-untyped-def]
+    assert engine.frame("病人说坐起来头痛，我该怎么跟她说？").aspects[:1] == ("advice",)
+
+
+# --- conservative care or a blood patch: the treatments weighed, not two procedures' harms ------------------------------------
+
+def test_conservative_care_against_a_blood_patch_is_answered_not_called_uncovered(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("pt had lumbar IL ESI yesterday, now positional HA worse sitting up, better lying flat. "
+                              "conservative mx vs blood patch - when do we go to EBP?").text
+    assert not any("gives no management steps" in n for n in _notes(text)), text
+    assert any("onservative" in b for b in _bullets(text)[:3]), text
+
+
+# --- a low-risk procedure's class reconciled with the interval quoted under it -----------------------------------------------
+
+@pytest.mark.parametrize("q,note", [("pt on pradaxa, SI joint injection - stop it?", "low bleeding-risk class"),
+                                    ("病人在吃达比加群（泰毕全），做骶髂关节注射要停药吗", "低出血风险类别")])
+def test_a_low_risk_procedure_says_its_class_before_the_interval(ward_engine, q, note):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer(q).text
+    assert any(note in n for n in _notes(text)), text
+    assert any("4–5" in b for b in _bullets(text)), text
+
+
+@pytest.mark.parametrize("q", ["eliquis, cervical MBB tomorrow - stop it?", "85yo on xarelto, lumbar MBB - stop?",
+                               "xarelto, cervical ILESI - how long to stop?"])
+def test_no_low_class_note_for_a_higher_class_or_a_patient_at_higher_risk(ward_engine, q):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer(q).text
+    assert not any("low bleeding-risk class" in n for n in _notes(text)), text
+
+
+# --- bypass surgery in the history; "can it be done on DAPT?" ----------------------------------------------------------------
+
+def test_bypass_surgery_before_is_coronary_disease_and_the_dapt_ask_is_answered(ward_engine):  # type: ignore[no-untyped-def]
+    q = "post CABG pt on ticagrelor + asa, needs SI joint injection. can it be done on DAPT? if not how long to hold ticagrelor?"
+    framed = ward_engine.frame(q)
+    assert not framed.out_of_scope and "coronary-heart-disease" in framed.concepts, framed
+    assert "contraindications" in framed.parts[0].aspects, framed.parts
+    text = ward_engine.answer(q).text
+    assert not any("CABG" in n for n in _notes(text)), text
+    assert any("5 days" in b for b in _bullets(text)), text
+
+
+def test_bypass_surgery_asked_alone_is_still_declined(ward_engine):  # type: ignore[no-untyped-def]
+    assert ward_engine.frame("how long to hold clopidogrel before CABG?").out_of_scope
+
+
+# --- a candidate for a procedure, despite the drug tried ---------------------------------------------------------------------
+
+def test_a_candidacy_ask_despite_analgesia_is_patient_selection_not_escalation(ward_engine):  # type: ignore[no-untyped-def]
+    q = "88yo osteoporotic T12 compression fx 3 wks old, VAS 8 despite oxycodone. is she a candidate for vertebroplasty?"
+    framed = ward_engine.frame(q)
+    assert "escalation" not in framed.aspects and "patient-selection" in framed.concepts, framed
+    text = ward_engine.answer(q).text
+    assert "Stop the cement injection" not in text, text
