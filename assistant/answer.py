@@ -946,6 +946,8 @@ class AnswerEngine:
     def _search(self, q: Question, lang: Lang, tri: Triage, origins: Sequence[str] | None, timings: dict[str, float]) -> list[Hit]:
         """Hits for the whole question, merged with hits for each part of a multi-part question."""
         own = [c for c in q.concepts if c not in q.out_of_scope and c not in q.tried]  # what failed is not searched for
+        if len(q.parts) == 1:  # ("and for a pump, same?": the harm the turn before asked is the part's own again)
+            own += [c for c in q.parts[0].concepts if c not in own and c not in q.out_of_scope and c not in q.tried]
         query = f"{q.retrieval_text} {tri.hint}" if tri.urgent else q.retrieval_text
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
@@ -1399,7 +1401,11 @@ class AnswerEngine:
             if asked[0] in x.concepts and not re.search(r"\d", x.text) and not is_meta(x.text, x.chunk.lang) and not same_point(x, shown, lang):
                 shown.append(x)
         lead = [Bullet(x, 0, 1.0, "fact") for x in shown[:2]]
-        return [*lead, *bullets][: max(self.settings.max_sentences, len(lead))] if lead else bullets
+        if not lead:  # (nothing on it to show: a sentence that shares only the patient's drug with the question answers
+            near = set(self.lexicon.broader_closure([asked[1]]))  # nothing, "prednisone" in contrast premedication)
+            drugs = {c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class", "brand")}
+            return [b for b in bullets if near & b.sentence.concepts or not drugs & b.sentence.concepts]
+        return [*lead, *bullets][: max(self.settings.max_sentences, len(lead))]
 
     def _technique_note(self, q: Question, lang: Lang, verdict: Verdict, bullets: Sequence[Bullet]) -> list[str]:
         """What `_technique_elsewhere` put first, said first: whose the technique's sentences are."""

@@ -364,9 +364,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\bvs\.?\b|versus|compared|difference between|better than|safer than|or (?:a|an|the)? ?\w+ (?:block|injection)\?|"
                    # "is lead migration more common with DRG or with SCS?", "which has the higher infection rate?"
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
-                   r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b",
+                   r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b|"
+                   # ("can an SPG block replace the blood patch?": the one weighed against the other)
+                   r"\b(?:can|could|does|will|would)\b[^?.]{0,40}?\b(?:replace|substitute for|take the place of|avoid the need for)\b",
                    # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
-                   r"比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"(?:能|可以|可否|能否|能不能|可不可以)(?:代替|替代|取代)|比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
@@ -700,8 +702,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
         # nor does a weight or a drug's strength told beside a hold or a time ("can I keep aspirin 81 mg?"; "he weighs 110 kg -
         # does the nomogram use it?" still asks a dose)
         found.remove("dose")
-    elif found == ["dose"] and not re.search(r"[?？]", text) and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE)):
-        found.remove("dose")  # "IT morphine trial dose given in PACU at 10am, when can she go?": the story's dose asks nothing
+    elif found == ["dose"] and _story_dose(text, lang, dose_rx):
+        found.remove("dose")
     found = _harms_to_tell(found, text, lang)
     found = _safer_of_two(found, said.get("prevention", ""), len(names), text, lang)
     found = _harm_prevented(found, text, lang)
@@ -767,7 +769,7 @@ GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|
 # (and a regimen the patient is on, "enoxaparin 1 mg/kg bid", 克赛1mg/kg q12h)
 _ON_REGIMEN = (r"|\d+(?:\.\d+)?\s?mg/kg\s?(?:bid|bd|od|qd|daily|q12h?|q24h?|twice daily|once daily|每日[一二两]次|每天[一二两]次)"
                r"|\b(?:once|twice|three times|\d+ times|\dx) (?:a|per) day\b|(?<!\w)(?:每日|每天|一天)[一二两三]次")  # (how often it is taken, told)
-_STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?!\s*/)" + _ON_REGIMEN, re.I),
+_STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?:\s*/\s*(?:d|day)\b)?(?!\s*/)" + _ON_REGIMEN, re.I),
              "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)" + _ON_REGIMEN, re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
 _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) given\b|\b(?:gave|pushed|administered)\b|"
@@ -819,6 +821,15 @@ _DOSE_KIND_TOLD = {
 # ... unless the dose itself is asked ("what's the treatment dose then?", "治疗剂量是多少？")
 _DOSE_ASKED = {"en": re.compile(r"\bwhat(?:'s| is|s)? (?:the |her |his )?(?:\w+ )?dose\b|\bhow much\b", re.I),
                "zh": re.compile(r"剂量\s*(?:是|为|要|该)?\s*(?:多少|几)|(?:给|打|用)多少|多少(?:mg|毫克|ml|毫升)|(?:怎么|如何|咋)(?:推|给|输)", re.I)}
+
+
+def _story_dose(text: str, lang: Lang, dose_rx: re.Pattern[str]) -> bool:
+    """Is the one dose the question names the story's, asking none ("IT morphine trial dose given in PACU at 10am, when can
+    she go?"; "on prednisone 10 mg/d … does she need stress dose steroids?": whether, not how much)?"""
+    if not re.search(r"[?？]", text) and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE)):
+        return True
+    return bool(_NEED[lang].search(text)) and not _DOSE_ASKED[lang].search(text) \
+        and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD, _STRENGTH, _LAST_DOSE))
 
 
 def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, ...]) -> bool:
@@ -1175,7 +1186,7 @@ _NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
 _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
-         "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
+         "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|^\s*(?:那|那么)[^，。？?]{1,20}呢[，,、]|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
 _DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure"})  # the operator's own dose and how to cut it
 IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})  # scans (not the guidance a procedure is done under)
 _DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told
@@ -1411,7 +1422,7 @@ def _excluded(text: str, m: Match, drug: bool = False) -> bool:
 # what a swap replaces: "an SCS trial instead of the lumbar TFESI", "做SCS测试代替TFESI" (the whole phrase after it, up to
 # punctuation); not in a why or a choice between them ("why dex rather than triamcinolone?", "haematoma or abscess?")
 _REPLACED_PHRASE = re.compile(r"\binstead of\b(?:(?!\s(?:for|in|to|with|at|after|before|on|because|since|if|when|during)\b)"
-                              r"[^,.;?!，。；？！\-–—]){1,40}|代替[^,.;?!，。；？！]{1,20}|而不是[^,.;?!，。；？！]{1,20}", re.I)
+                              r"[^,.;?!，。；？！\-–—]){1,40}|(?<!能)(?<!以)(?<!否)(?<!不)(?<!可)代替[^,.;?!，。；？！]{1,20}|而不是[^,.;?!，。；？！]{1,20}", re.I)
 _CHOICE_ASK = re.compile(r"\bwhy\b|为什么|为啥|\bor\b|还是|区别|\bvs\b|versus|compared", re.I)
 
 
@@ -1909,6 +1920,7 @@ class Framer:
         aspects, parts = self._asks_beside(q, lang, concepts, subjects, aspects, parts)
         if followup and len(parts) == 1:
             parts = (_followup_part(parts[0], concepts, subjects, aspects, ctx_aspects if told_only else ()),)
+            parts = (self._same_for_another(q, lang, parts[0]),)
         if not aspects:
             implied = self._unsaid_ask(q, lang, concepts, prev if followup else None, ctx_aspects) or implied
         if not aspects or implied:
@@ -1933,6 +1945,16 @@ class Framer:
         )
 
     # --- steps -------------------------------------------------------------------------
+    def _same_for_another(self, q: str, lang: Lang, part: Part) -> Part:
+        """"And for an intrathecal pump, same?" ("那鞘内泵呢，标准一样吗？") after an SCS's infection risk: the harms and
+        findings the turn before asked are this part's own, for the procedure named now."""
+        lex = self.lexicon.concepts
+        if not _SAME_ASK[lang].search(q) or not part.concepts \
+                or not all(lex[c].kind in ("procedure", "equipment") for c in part.concepts if c in lex):
+            return part
+        asked = tuple(c for c in part.inherited if c in lex and lex[c].kind in ("complication", "finding"))
+        return replace(part, concepts=(*part.concepts, *asked), inherited=tuple(c for c in part.inherited if c not in asked)) if asked else part
+
     def _asks_beside(self, q: str, lang: Lang, concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...],
                      parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
         """Asks a wording implies beside the one it names: how long until the procedure, beside a drug held before it, is
@@ -2014,6 +2036,9 @@ class Framer:
         own_kinds = {lex[c].kind for c in subjects if (lex[c].kind != "procedure" or self.is_anchor(c))
                      and not (given and lex[c].kind in ("drug", "drug-class"))
                      and not (bridging and HELD & set(self.lexicon.broader_closure([c])) and "heparin" in self.lexicon.broader_closure([c]))}
+        stands = self.lexicon.device_procedures(subjects)  # ("那鞘内泵呢" after an SCS: the pump stands for another procedure)
+        if stands and not set(stands) & set(self.lexicon.broader_closure(prev.all_concepts)):
+            own_kinds.add("procedure")
         ctx = tuple(c for c in prev.all_concepts if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
         if subjects and aspects_of(q, lang):  # (the ask before, "most common organism?", is no topic of a turn asking its own;
             ctx = tuple(c for c in ctx if c not in ESSENTIAL)  # "and for an SCS trial?" asks it again)
@@ -2934,6 +2959,9 @@ def procedure_like(term: str) -> bool:
     return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()) or _PROCEDURE_LIKE["abbr"].match(term))
 
 
+# the turn before's ask again, for what is named now ("and for a pump, same?", "标准一样吗", "也一样吗")
+_SAME_ASK = {"en": re.compile(r"\bsame\b|\bdoes (?:that|it|this) (?:still )?apply\b|\bany different\b|\bdifferent\s*\?", re.I),
+             "zh": re.compile(r"一样吗|一样不|一样么|相同吗|也是这样|也适用|有区别吗|有没有区别|一样\s*[？?]")}
 # what to watch for or mind after a procedure done ("watch for after the blood patch", "做了EBP以后要注意什么")
 _AFTERCARE = {"en": re.compile(r"\b(?:watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|monitor(?:ed|ing)? for|"
                                r"be (?:aware|careful) of)\b[^?.]{0,40}?\bafter\b|\bafter (?:the |an? |her |his )?[\w -]{2,30}?,? "

@@ -153,7 +153,7 @@ def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
 
 # Techniques done as part of a procedure, whose passages are that procedure's (not a complication's treatment, which follows
 # the complication: surgical decompression, explantation).
-PROCEDURE_TECHNIQUES = frozenset({"test-dose", "antibiotic-prophylaxis", "sedation", "loss-of-resistance", "negative-aspiration",
+PROCEDURE_TECHNIQUES = frozenset({"test-dose", "antibiotic-prophylaxis", "sedation", "loss-of-resistance", "negative-aspiration", "steroid-cover",
                                   "decolonisation"})
 
 

@@ -157,3 +157,44 @@ def test_a_candidacy_ask_despite_analgesia_is_patient_selection_not_escalation(w
     assert "escalation" not in framed.aspects and "patient-selection" in framed.concepts, framed
     text = ward_engine.answer(q).text
     assert "Stop the cement injection" not in text, text
+
+
+# --- steroid cover asked for a patient on long-term steroids going for a procedure the sources say nothing of it for -------------
+
+def test_stress_dose_steroids_before_a_kyphoplasty_are_not_answered_with_contrast_premedication(ward_engine):  # type: ignore[no-untyped-def]
+    q = "pt on chronic prednisone 10 mg/d for PMR going for T12 kyphoplasty under MAC. does she need stress dose steroids?"
+    assert "dose" not in ward_engine.frame(q).aspects
+    text = ward_engine.answer(q).text
+    assert "premedication" not in text and "13, 7 and 1 h" not in text, text
+
+
+@pytest.mark.parametrize("q,first", [
+    ("had 3 lumbar ESIs with triamcinolone this month, now needs a hip fracture fixation - does she need stress dose steroids?",
+     "steroid cover"),
+    ("ESI后一个月内做大手术要不要补充激素", "补充糖皮质激素")])
+def test_steroid_cover_after_an_esi_is_answered(ward_engine, q, first):  # type: ignore[no-untyped-def]
+    bullets = _bullets(ward_engine.answer(q).text)
+    assert bullets and first in bullets[0], bullets
+
+
+# --- "and for a pump, same?": the harm asked before, for the procedure named now ------------------------------------------------
+
+@pytest.mark.parametrize("hist,follow", [
+    ("糖尿病人植入SCS，HbA1c要控制到多少以下才能做？感染风险大不大", "那鞘内泵呢，标准一样吗？"),
+    ("diabetic for SCS implant - what HbA1c cutoff, and how big is the infection risk?", "and for an intrathecal pump, same?")])
+def test_the_same_ask_for_a_pump_after_an_scs_drops_the_scs_and_keeps_the_harm(ward_engine, hist, follow):  # type: ignore[no-untyped-def]
+    part = ward_engine.frame(follow, [hist]).parts[0]
+    assert "infection" in part.concepts, part
+    assert "spinal-cord-stimulation" not in (*part.concepts, *part.inherited), part
+
+
+# --- "能代替血补丁吗": the blood patch is the one weighed against, not the one replaced ---------------------------------------------
+
+def test_whether_a_block_can_replace_the_blood_patch_keeps_the_patch_and_weighs_them(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("SPG block 呢？能代替血补丁吗", ["硬膜穿破后头痛PDPH，咖啡因有用吗？剂量多少？"])
+    assert "epidural-blood-patch" in q.concepts and "comparison" in q.aspects, q
+    assert "epidural-blood-patch" not in engine.frame("做SCS测试代替血补丁").concepts  # (what a swap replaces is left out)
+
+
+def test_can_a_block_replace_the_patch_in_english_is_a_comparison(engine):  # type: ignore[no-untyped-def]
+    assert "comparison" in engine.frame("can an SPG block replace the blood patch for PDPH?").aspects
