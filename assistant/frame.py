@@ -1168,7 +1168,7 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
                        "repeat-injection-limit", "trial-duration", "patient-selection", "wound-care", "fasting",
-                       "causative-organism", "discharge-readiness"})
+                       "causative-organism", "discharge-readiness", "opioid-conversion", "patient-radiation-dose"})
 # Patients a question may be about whom the sources rarely single out (a breastfeeding mother, a child): named, the
 # answer must be about them; a passage on the procedure or drug for adults in general does not answer it.
 POPULATIONS = frozenset({"breastfeeding", "paediatric"})

@@ -198,3 +198,25 @@ def test_whether_a_block_can_replace_the_blood_patch_keeps_the_patch_and_weighs_
 
 def test_can_a_block_replace_the_patch_in_english_is_a_comparison(engine):  # type: ignore[no-untyped-def]
     assert "comparison" in engine.frame("can an SPG block replace the blood patch for PDPH?").aspects
+
+
+# --- asks the sources have nothing on are said to be not covered, not filled with a neighbour's bullets ---------------------------
+
+@pytest.mark.parametrize("q,gap", [
+    ("多发性骨髓瘤做PVP，病人辐射剂量大概多少？术者自己怎么防护，铅衣、甲状腺围脖要戴吗？", "病人辐射剂量"),
+    ("胰腺癌疼痛考虑鞘内吗啡泵 IDDS，起始剂量怎么定？口服吗啡换算鞘内比例是多少？", "换算鞘内比例"),
+    ("SCS试验期一般多长时间？疼痛缓解多少算试验成功？", "试验期")])
+def test_a_part_the_sources_have_nothing_on_is_said_to_be_uncovered(ward_engine, q, gap):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer(q).text
+    assert gap in text.split("仅供")[0] and "未涵盖" in text, text
+    heads = [line for line in text.splitlines() if line.startswith("**") and gap in line]
+    assert not heads, text  # (no heading of its own filled with another ask's bullets)
+
+
+def test_the_operators_own_protection_is_occupational_exposure(ward_engine):  # type: ignore[no-untyped-def]
+    assert "occupational-exposure" in ward_engine.frame("术者自己怎么防护？").concepts
+
+
+def test_a_sentence_leaning_on_this_icrp_limit_keeps_the_limit_before_it(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("透视工作人员眼晶状体剂量限值是多少？").text
+    assert not any(b.startswith("疼痛介入科的透视工作人员可以用这一ICRP限值") for b in _bullets(text)), text
