@@ -186,7 +186,12 @@ _AT_THE_TABLE = {"en": re.compile(r"\bjust (?:now|got|made|had)\b|\bright now\b|
 def _on_the_table_later(s: Sentence, q: Question) -> bool:
     """Is the sentence a step on the table, for a question told after the procedure is over?"""
     return bool(_OPERATOR_STEP[s.chunk.lang].search(s.text)) and not _AT_THE_TABLE[q.lang].search(q.text) \
-        and (days_later(q.text, q.lang) or bool(CALLED_IN[q.lang].search(q.text)))
+        and (days_later(q.text, q.lang) or bool(CALLED_IN[q.lang].search(q.text)) or bool(_POST_OP[q.lang].search(q.text)))
+
+
+# told as after the operation ("鞘内泵植入术后 切口一直渗液", "post-op day 1 after the pump implant")
+_POST_OP = {"en": re.compile(r"\bpost-?op\b|\bpost-?implant\b|\bafter (?:the |her |his |an? )?(?:[\w-]+ )?(?:implant|implantation|surgery|operation)\b", re.I),
+            "zh": re.compile(r"(?:植入|手术|置入)(?:术)?后|术后")}
 
 
 # Sentences about what to do after the event (report, review) are not actions at the bedside.
@@ -1386,7 +1391,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
-                        r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|"
+                        r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|\bwhat volume\b|\bhow (?:big|large) (?:a |the )?volume\b|"
                         + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH + "|"  # (the regimen for an infection)
                         r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
                         r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)

@@ -1822,6 +1822,7 @@ class Framer:
         matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(q, lang, m, found, lex)
                         and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, self.lexicon)
                         and not _childhood(q, m))
+        matches = self._without_glosses(q, matches)
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
@@ -1945,6 +1946,18 @@ class Framer:
         )
 
     # --- steps -------------------------------------------------------------------------
+    def _without_glosses(self, q: str, matches: tuple[Match, ...]) -> tuple[Match, ...]:
+        """A name glossed in brackets by a broader one ("得宝松(倍他米松)", "Diprospan (betamethasone)"): the gloss says
+        what it is a kind of, and is no second drug asked about (plain betamethasone is not Diprospan)."""
+        out: list[Match] = []
+        for i, m in enumerate(matches):
+            before = matches[i - 1] if i else None
+            if before is not None and re.fullmatch(r"\s*[(（]\s*", q[before.end:m.start]) \
+                    and m.concept != before.concept and m.concept in self.lexicon.broader_closure([before.concept])[1:]:
+                continue
+            out.append(m)
+        return tuple(out)
+
     def _same_for_another(self, q: str, lang: Lang, part: Part) -> Part:
         """"And for an intrathecal pump, same?" ("那鞘内泵呢，标准一样吗？") after an SCS's infection risk: the harms and
         findings the turn before asked are this part's own, for the procedure named now."""
@@ -2479,7 +2492,7 @@ class Framer:
         texts = split_parts(q, lang)
         inner_before: set[str] = set()  # the drug inside a pump's name told in a part before ("IT morphine pump: max dose?")
         for i, t in enumerate(texts):
-            every = self.lexicon.match(t)
+            every = list(self._without_glosses(t, tuple(self.lexicon.match(t))))
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)
                      and not _injected_after_check(t, lang, m, every, self.lexicon)]
             inner = self._inner_drugs(found)

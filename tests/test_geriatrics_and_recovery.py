@@ -220,3 +220,46 @@ def test_the_operators_own_protection_is_occupational_exposure(ward_engine):  # 
 def test_a_sentence_leaning_on_this_icrp_limit_keeps_the_limit_before_it(ward_engine):  # type: ignore[no-untyped-def]
     text = ward_engine.answer("透视工作人员眼晶状体剂量限值是多少？").text
     assert not any(b.startswith("疼痛介入科的透视工作人员可以用这一ICRP限值") for b in _bullets(text)), text
+
+
+# --- device safety the sources lack, a part going on about it, an injectate they never name ---------------------------------------
+
+def test_diathermy_with_a_stimulator_is_declined_with_its_follow_on_part(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("SCS 病人 明天普外科手术要用电刀，SCS 要关吗？还要注意啥").text
+    assert "电刀" in text.split("仅供")[0] and not _bullets(text), text
+
+
+def test_intradiscal_methylene_blue_is_said_to_be_uncovered(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("椎间盘内注射亚甲蓝 治疗盘源性腰痛 有效吗").text
+    assert text.startswith("未涵盖") and not _bullets(text), text
+
+
+# --- landmark or fluoro for an SIJ injection; a volume the sources never give --------------------------------------------------
+
+def test_landmark_or_fluoro_for_an_sij_injection_gets_the_blind_technique_and_an_uncovered_volume(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("runner w/ SIJ pain, planning SI joint inj. does it need fluoro or is landmark ok? "
+                              "and what volume do you inject into the joint?").text
+    assert any("blind" in b for b in _bullets(text)[:2]), text
+    assert any("what volume" in n for n in _notes(text)), text
+
+
+def test_blindness_is_still_visual_loss():
+    from assistant.lexicon import load_lexicon
+    lx = load_lexicon()
+    assert [m.concept for m in lx.match("she went blind in one eye after the injection")] == ["visual-loss"]
+    assert "landmark-technique" in [m.concept for m in lx.match("under ultrasound guidance rather than blind")]
+
+
+# --- the operator's step on the table is not for a wound leaking after an implant ----------------------------------------------
+
+def test_a_leaking_pump_wound_after_the_implant_gets_no_operator_step(engine):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer("鞘内泵植入术后 切口一直渗清亮液体 病人站起来头痛").text)
+    assert bullets and not any("术者应" in b or "改在其他节段" in b for b in bullets[:1]), bullets
+
+
+# --- a brand glossed by its generic in brackets asks about the brand -----------------------------------------------------------
+
+def test_a_brand_glossed_by_its_generic_is_one_drug(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("ESI 用 地塞米松 还是 得宝松(倍他米松)?")
+    assert "betamethasone" not in q.concepts and "compound-betamethasone" in q.concepts, q.concepts
+    assert "betamethasone" not in q.parts[0].concepts, q.parts
