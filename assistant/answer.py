@@ -392,6 +392,8 @@ _ANY_OF_MANY = frozenset({"antibiotic", "corticosteroid", "non-particulate-stero
 _DRUG_QUERIED = {"en": re.compile(r"\s*\?"), "zh": re.compile(r"\s*(?:吗|呢|行不行|可以吗|好不好)?\s*[？?]")}
 _WHICH_DRUG = {"en": re.compile(r"\b(?:which|what) (?:\w+ ){0,2}(?:abx|antibiotics?|drugs?|agents?|meds?|medications?)\b", re.I),
                "zh": re.compile(r"(?:用|上|选)(?:什么|哪种|哪个)(?:抗生素|药)")}
+# the drugs that cause an emergency picture (never "nothing on morphine for opioid overdose")
+_PICTURE_CAUSES = {"idd-overdose": ("opioid",), "last": ("local-anaesthetic",)}
 _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {condition}; the steps it has for this picture follow.",
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
@@ -2046,10 +2048,12 @@ class AnswerEngine:
         elsewhere = self._other_systemic(q, before.rule)
         return [x for x in sents if not elsewhere(x) and not is_meta(x.text, x.chunk.lang)]  # (nor what a document covers)
 
-    def _unsaid_drugs(self, q: Question, bullets: Sequence[Bullet]) -> list[str]:
+    def _unsaid_drugs(self, q: Question, bullets: Sequence[Bullet], rule: str = "") -> list[str]:
         """The drugs an emergency question names itself, not told given, that no bullet names (nor a class of theirs):
-        a treatment the sources do not give for the picture ("should we give high dose steroids for the cord infarct?")."""
+        a treatment the sources do not give for the picture ("should we give high dose steroids for the cord infarct?");
+        never the drug that causes the picture (the pump's morphine in an opioid overdose: "is IT morphine ok on dialysis?")."""
         lx = self.lexicon.concepts
+        causes = set(_PICTURE_CAUSES.get(rule, ()))
         # (only a drug the turn asks about giving, "should we give…", 要不要上…: not one told as the patient's, "she's on
         # eliquis btw", nor the injectate told as used)
         asked = [m.concept for m in q.matches if m.concept in lx and lx[m.concept].kind in ("drug", "drug-class", "brand")
@@ -2062,8 +2066,8 @@ class AnswerEngine:
         said = set().union(*(b.sentence.concepts for b in bullets)) if bullets else set()
         given = self._given(q)
         # (a class names the drug's place in the steps, "benzodiazepine" for midazolam; not "antibiotics" for which one)
-        return [c for c in dict.fromkeys(own)
-                if not (set(self.lexicon.broader_closure([c])) - (_ANY_OF_MANY - {c})) & (said | given)]
+        return [c for c in dict.fromkeys(own) if not causes & set(self.lexicon.broader_closure([c]))
+                and not (set(self.lexicon.broader_closure([c])) - (_ANY_OF_MANY - {c})) & (said | given)]
 
     def _asks_of_drug(self, q: Question, part: Part, given: bool = False) -> bool:
         """Does a part of an emergency question ask about a drug (naloxone, a lipid emulsion; or the one named before it,
@@ -2137,7 +2141,7 @@ class AnswerEngine:
         told = {i: [b for b in bullets if b.part == i] or bullets for i in range(len(q.parts))
                 if bullets and (i in answered or i not in gaps)}
         # (in an emergency, only a drug's dose asked by name, "naloxone dose?": the actions still follow at once)
-        unsaid = self._unsaid_drugs(q, bullets) if tri.urgent else []
+        unsaid = self._unsaid_drugs(q, bullets, tri.rule) if tri.urgent else []
         if unsaid:  # "should we give high dose steroids for the cord infarct?": not one of the pathway's steps
             condition = self._name(PATHWAY_TOPICS[tri.rule], lang) if tri.rule in PATHWAY_TOPICS else \
                 _PICTURES.get(tri.rule, {}).get(lang, tri.rule)

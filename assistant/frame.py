@@ -147,7 +147,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
-             r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!fluoro )(?<!fluoroscopy )"
+             r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!cut )(?<!cut the )(?<!fluoro )(?<!fluoroscopy )"
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
              r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)(?<!multi-)(?<!multi )(?<!single-)(?<!single )"
              r"\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
@@ -1833,6 +1833,7 @@ class Framer:
                          if c not in concepts)
         prev = self._previous(history)
         concepts = _posture_headache(concepts, q, lang)
+        concepts = self._prophylaxis_meant(q, concepts, prev)
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _menopausal(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())))
@@ -1946,6 +1947,16 @@ class Framer:
         )
 
     # --- steps -------------------------------------------------------------------------
+    def _prophylaxis_meant(self, q: str, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
+        """"要预防用药吗？" with no allergy or contrast told, now or before (an HIV patient's facet injection): the preventive
+        medicine asked is antibiotic prophylaxis, not the steroid premedication of a contrast reaction."""
+        if _PREMED not in concepts or _ABX_PROPHYLAXIS not in self.lexicon.concepts or not _GENERIC_PREVENTIVE.search(q):
+            return concepts
+        told = self.lexicon.broader_closure([*concepts, *(prev.all_concepts if prev is not None else ())])
+        if _ALLERGY_TOLD & set(told):
+            return concepts
+        return tuple(dict.fromkeys(_ABX_PROPHYLAXIS if c == _PREMED else c for c in concepts))
+
     def _without_glosses(self, q: str, matches: tuple[Match, ...]) -> tuple[Match, ...]:
         """A name glossed in brackets by a broader one ("得宝松(倍他米松)", "Diprospan (betamethasone)"): the gloss says
         what it is a kind of, and is no second drug asked about (plain betamethasone is not Diprospan)."""
@@ -2643,7 +2654,8 @@ class Framer:
         """Another specialty's procedure named beside one of ours is the patient's history, standing for the condition it
         leaves ("stent procedure in March, now booked for a TFESI": a patient with a coronary stent): procedure -> condition."""
         lex = self.lexicon.concepts
-        if not any(lex[c].scope == "in" and lex[c].kind == "procedure" for c in concepts):
+        # (one of our interventional procedures: not a measure that goes with any, "abx prophylaxis for an ICD generator change")
+        if not any(lex[c].scope == "in" and lex[c].kind == "procedure" and self.is_anchor(c) for c in concepts):
             return {}
         out: dict[str, tuple[str, ...]] = {}
         for c in concepts:
@@ -2972,6 +2984,10 @@ def procedure_like(term: str) -> bool:
     return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()) or _PROCEDURE_LIKE["abbr"].match(term))
 
 
+# preventive medicine asked in general words ("要预防用药吗", "any prophylaxis?"): with no allergy or contrast told, antibiotics
+_PREMED, _ABX_PROPHYLAXIS = "premedication", "antibiotic-prophylaxis"
+_GENERIC_PREVENTIVE = re.compile(r"预防用药|预防性用药|术前预防用药", re.I)
+_ALLERGY_TOLD = frozenset({"contrast-allergy", "allergic-reaction", "anaphylaxis", "contrast-medium", "iodinated-contrast", "contrast-injection"})
 # the turn before's ask again, for what is named now ("and for a pump, same?", "标准一样吗", "也一样吗")
 _SAME_ASK = {"en": re.compile(r"\bsame\b|\bdoes (?:that|it|this) (?:still )?apply\b|\bany different\b|\bdifferent\s*\?", re.I),
              "zh": re.compile(r"一样吗|一样不|一样么|相同吗|也是这样|也适用|有区别吗|有没有区别|一样\s*[？?]")}

@@ -435,9 +435,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         _OVERSEDATED,
         {"en": r"pump|refill|intrathecal|morphine|hydromorphone|opioid|ziconotide|\bIDD\b|pocket",
          "zh": r"泵|补充|加药|鞘内|吗啡|氢吗啡酮|阿片|齐考诺肽|囊袋"},
-        {"en": "URGENT: drowsiness or slow breathing after an intrathecal pump refill can be an opioid overdose (for example a pocket fill). "
+        {"en": "URGENT: drowsiness or slow breathing in a patient with an intrathecal opioid pump can be an opioid overdose (after a refill, "
+               "for example a pocket fill). "
                + _STOP["en"] + ": support breathing, give naloxone per local protocol and monitor closely.",
-         "zh": "紧急：鞘内泵补充后嗜睡或呼吸变慢，可能是阿片类药物过量（如误注入囊袋）。" + _STOP["zh"] + "：支持通气、按本单位规范给予纳洛酮并严密监护。"},
+         "zh": "紧急：鞘内阿片泵患者嗜睡或呼吸变慢，可能是阿片类药物过量（补充后，如误注入囊袋）。" + _STOP["zh"] + "：支持通气、按本单位规范给予纳洛酮并严密监护。"},
         {"en": "intrathecal pump refill pocket fill overdose respiratory depression naloxone", "zh": "鞘内泵 补充 误注入囊袋 过量 呼吸抑制 纳洛酮"},
         procedures=('intrathecal-drug-delivery', 'pump-refill', 'opioid', 'ziconotide'),
     ),

@@ -263,3 +263,46 @@ def test_a_brand_glossed_by_its_generic_is_one_drug(engine):  # type: ignore[no-
     q = engine.frame("ESI 用 地塞米松 还是 得宝松(倍他米松)?")
     assert "betamethasone" not in q.concepts and "compound-betamethasone" in q.concepts, q.concepts
     assert "betamethasone" not in q.parts[0].concepts, q.parts
+
+
+# --- other specialties' procedures that share our drug words --------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["what INR and plt cutoff do IR use before placing a tunneled HD catheter (permcath)?",
+                               "whats the recommended abx prophylaxis for pacemaker / ICD generator change? vanc vs cefazolin?",
+                               "透析通路AVF狭窄要做PTA球囊扩张，术前需要停氯吡格雷吗？"])
+def test_dialysis_access_and_cardiac_device_procedures_are_declined(ward_engine, q):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer(q).text
+    assert (text.startswith("Not covered") or text.startswith("未涵盖")) and not _bullets(text), text
+
+
+def test_a_stent_told_beside_our_procedure_is_still_history(ward_engine):  # type: ignore[no-untyped-def]
+    assert not ward_engine.frame("stent procedure in March, now booked for a TFESI - plavix hold?").out_of_scope
+
+
+# --- preventive medicine asked in general words with no allergy told is antibiotic prophylaxis ----------------------------------
+
+def test_preventive_medicine_for_an_hiv_patient_is_no_contrast_premedication(ward_engine):  # type: ignore[no-untyped-def]
+    q = "HIV患者，CD4 150，病毒载量未抑制，要做腰椎小关节注射，有什么额外风险？要预防用药吗？"
+    framed = ward_engine.frame(q)
+    assert "immunosuppression" in framed.concepts and "premedication" not in framed.concepts, framed.concepts
+    assert "泼尼松" not in ward_engine.answer(q).text
+
+
+def test_preventive_medicine_after_a_contrast_allergy_is_still_premedication(ward_engine):  # type: ignore[no-untyped-def]
+    assert "premedication" in ward_engine.frame("碘造影剂过敏的病人做TFESI要预防用药吗").concepts
+
+
+# --- an opioid-pump patient drowsy with no refill told; the drug that causes the picture is no missing treatment -----------------
+
+def test_a_drowsy_pump_patient_gets_no_refill_wording_nor_a_note_on_morphine(engine):  # type: ignore[no-untyped-def]
+    text = engine.answer("ESRD pt has an intrathecal morphine pump, getting more sedated and myoclonic since starting HD. "
+                         "is IT morphine ok in dialysis pts?").text
+    assert "after an intrathecal pump refill can be" not in text, text
+    assert not any("says nothing on morphine" in n for n in _notes(text)), text
+
+
+# --- cutting the radiation dose is radiation safety, not a drug dose -------------------------------------------------------------
+
+def test_cutting_the_dose_to_patient_and_staff_is_radiation_safety(ward_engine):  # type: ignore[no-untyped-def]
+    q = ward_engine.frame("how do i cut dose to pt and staff during kyphoplasty?")
+    assert "radiation-safety" in q.concepts and "dose" not in q.aspects, q
