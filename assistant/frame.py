@@ -1168,7 +1168,8 @@ _REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|tim
 # is not answered, whatever else matches.
 ESSENTIAL = frozenset({"efficacy", "indication", "rf-lesion-settings", "mobilisation", "false-positive-block", "placement-accuracy",
                        "repeat-injection-limit", "trial-duration", "patient-selection", "wound-care", "fasting",
-                       "causative-organism", "discharge-readiness", "opioid-conversion", "patient-radiation-dose"})
+                       "causative-organism", "discharge-readiness", "opioid-conversion", "patient-radiation-dose",
+                       "pump-drug-interruption"})
 # Patients a question may be about whom the sources rarely single out (a breastfeeding mother, a child): named, the
 # answer must be about them; a passage on the procedure or drug for adults in general does not answer it.
 POPULATIONS = frozenset({"breastfeeding", "paediatric"})
@@ -2538,7 +2539,8 @@ class Framer:
             asked = _without_told_dose(t, lang, asked)
             own += self._suspected(own or inherited, asked)  # ("要查啥" after a failing pump told: its granuloma's work-up)
             # ("IT morphine pump: max conc/daily dose?", "…加量后要怎么监测": the drug in the pump's name)
-            if {"dose", "limit", "hold"} & set(asked) or MONITOR_ASK.search(t):
+            # (and the drug stopping when the pump runs dry: "IT morphine pump… what happens if the reservoir runs dry?")
+            if {"dose", "limit", "hold"} & set(asked) or MONITOR_ASK.search(t) or _INTERRUPTED in own:
                 own += tuple(c for c in self._resolve(inner) if c not in own)
             if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
                 inherited = tuple(c for c in inherited if not _same_slot(c, own, lex, self.is_anchor))
@@ -2984,6 +2986,7 @@ def procedure_like(term: str) -> bool:
     return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()) or _PROCEDURE_LIKE["abbr"].match(term))
 
 
+_INTERRUPTED = "pump-drug-interruption"  # the pump's drug stopping because its reservoir ran dry
 # preventive medicine asked in general words ("要预防用药吗", "any prophylaxis?"): with no allergy or contrast told, antibiotics
 _PREMED, _ABX_PROPHYLAXIS = "premedication", "antibiotic-prophylaxis"
 _GENERIC_PREVENTIVE = re.compile(r"预防用药|预防性用药|术前预防用药", re.I)

@@ -306,3 +306,40 @@ def test_a_drowsy_pump_patient_gets_no_refill_wording_nor_a_note_on_morphine(eng
 def test_cutting_the_dose_to_patient_and_staff_is_radiation_safety(ward_engine):  # type: ignore[no-untyped-def]
     q = ward_engine.frame("how do i cut dose to pt and staff during kyphoplasty?")
     assert "radiation-safety" in q.concepts and "dose" not in q.aspects, q
+
+
+# --- a stroke after an SIJ injection, asked about thrombolysis; a carotid stent -----------------------------------------------
+
+def test_a_stroke_after_an_sij_injection_asking_about_tpa_is_no_esi_stroke_and_is_declined(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("acute ischemic stroke, LKW 2h, pt had an SI joint steroid injection yesterday. "
+                              "is that a contraindication to tPA?").text
+    assert not text.startswith("URGENT") and text.startswith("Not covered"), text
+    assert "LMWH" not in text, text
+
+
+def test_stroke_signs_after_a_cervical_tfesi_still_raise_the_banner():
+    from assistant.safety import triage
+    assert triage("just did a cervical TFESI, now pt has slurred speech and right arm weakness", "en").rule == "esi-stroke"
+    assert triage("SI joint injection and a cervical epidural last week, now facial droop", "en").urgent
+
+
+def test_a_carotid_stent_is_not_a_coronary_one(ward_engine):  # type: ignore[no-untyped-def]
+    q = ward_engine.frame("carotid stent 3 months ago, on clopidogrel + aspirin, needs lumbar TFESI - stop plavix?")
+    assert "carotid-stent" in q.concepts and "coronary-stent" not in q.concepts, q.concepts
+
+
+# --- a pump running dry: the baclofen pump's withdrawal, never for a morphine pump ---------------------------------------------
+
+def test_itb_is_intrathecal_baclofen_for_the_withdrawal_banner():
+    from assistant.safety import triage
+    assert triage("ITB pump ran out 2 days ago, now fever, rigidity, itching - what do I do?", "en").rule == "baclofen-withdrawal"
+
+
+def test_a_morphine_pump_running_dry_gets_no_baclofen_withdrawal(engine):  # type: ignore[no-untyped-def]
+    text = engine.answer("pt with intrathecal morphine pump, in hospice now, refill is overdue. what happens if the reservoir runs dry?").text
+    assert "baclofen" not in text.lower(), text
+
+
+def test_a_baclofen_pump_running_dry_gets_its_withdrawal(engine):  # type: ignore[no-untyped-def]
+    bullets = _bullets(engine.answer("baclofen pump reservoir runs dry - what happens?").text)
+    assert bullets and "baclofen withdrawal" in bullets[0], bullets
