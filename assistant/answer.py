@@ -265,6 +265,7 @@ _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itse
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
+_UPGRADE_TOLD = frozenset({"body-weight", "thrombocytopenia", "coagulopathy", "platelet-count", "inr"})
 _LOW_CLASS = {"en": "The sources place {procedure} in the low bleeding-risk class, where the drug may not need stopping; the interval "
                     "below is the one to use if it is stopped.",
               "zh": "知识库将{procedure}归入低出血风险类别，此类操作可能无需停药；如决定停药，按下列间隔执行。"}
@@ -1446,7 +1447,12 @@ class AnswerEngine:
         """A drug's hold asked before a procedure a leading bullet places in the low bleeding-risk class ("pradaxa, SI joint
         injection - stop it?"): one line reconciling the class with the interval quoted below it (not for a patient told at
         higher bleeding risk, whose procedure moves up a class)."""
-        if q.aspects[:1] != ("hold",) or BLEEDING_UPGRADE & set((*q.concepts, *q.context_concepts)):
+        told = set((*q.concepts, *q.context_concepts))
+        drugs = {c for c in told if self._kinds.get(c) in ("drug", "drug-class", "brand")}
+        drugs -= {b for d in drugs for b in self.lexicon.broader_closure([d])[1:]}  # (Pradaxa and dabigatran are one drug)
+        # (nor beside what the sources' upgrade rule names: concurrent antithrombotics, a low weight, a count or an INR told)
+        if q.aspects[:1] != ("hold",) or BLEEDING_UPGRADE & told or _UPGRADE_TOLD & told or len(drugs) > 1 \
+                or patient_weight(q) is not None:
             return []
         procs = self._asked_procedures(q)
         low = next((i for i, b in enumerate(bullets[:2]) if LOW_RISK in b.sentence.concepts

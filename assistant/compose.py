@@ -179,8 +179,9 @@ _GO_ON = {"en": re.compile(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|aba
 # the phone ("pt phoned day 2 after C7-T1 ILESI, headache worse sitting up"): the step is past
 _OPERATOR_STEP = {"en": re.compile(r"\bthe operator should\b|\babort or redirect\b|\bif the dura is punctured during\b", re.I),
                   "zh": re.compile(r"术者应|中止操作|改换其他节段|改在其他节段|若穿破硬脊膜")}
-_AT_THE_TABLE = {"en": re.compile(r"\bjust (?:now|got|made|had)\b|\bright now\b|\bon the table\b|\bdoing (?:the|a|an|my)\b|\bnow\b", re.I),
-                 "zh": re.compile(r"刚刚|刚才|现在|正在|术中|台上")}
+_AT_THE_TABLE = {"en": re.compile(r"\bjust (?:now|got|made|had)\b|\bright now\b|\bon the table\b|\bdoing (?:the|a|an|my)\b|\bnow\b|"
+                                  r"\bduring (?:the|a|an|my|her|his)\b", re.I),
+                 "zh": re.compile(r"刚刚|刚才|现在|正在|术中|台上|(?:穿刺|注射|置入|操作|进针)时")}
 
 
 def _on_the_table_later(s: Sentence, q: Question) -> bool:
@@ -1391,7 +1392,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
-                        r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|\bwhat volume\b|\bhow (?:big|large) (?:a |the )?volume\b|"
+                        r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|\bwhat volume\b(?! of contrast)|\bhow (?:big|large) (?:a |the )?volume\b|"
                         + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH + "|"  # (the regimen for an infection)
                         r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
                         r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)

@@ -366,7 +366,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(with|in|for|after)\b(?=\s+(?!\d)[^?]{1,50}\bor \1\s+(?!\d))|"  # (only the word: the sides stay readable)
                    r"\bwhich (?:one )?(?:is|has|carries|gives|causes) (?:a |the )?(?:higher|lower|more|less|greater|fewer|safer|riskier)\b|"
                    # ("can an SPG block replace the blood patch?": the one weighed against the other)
-                   r"\b(?:can|could|does|will|would)\b[^?.]{0,40}?\b(?:replace|substitute for|take the place of|avoid the need for)\b",
+                   r"\b(?:can|could|does|will|would) (?!we\b|i\b|you\b|they\b|she\b|he\b)[^?.]{0,40}?\b(?:replace|substitute for|take the place of|"
+                   r"avoid the need for)\b(?! (?:the |a |an |her |his )?(?:battery|batteries|generator|ipg|pump|lead|leads|catheter|needle))",
                    # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
                    r"(?:能|可以|可否|能否|能不能|可不可以)(?:代替|替代|取代)|比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
@@ -828,6 +829,8 @@ def _story_dose(text: str, lang: Lang, dose_rx: re.Pattern[str]) -> bool:
     she go?"; "on prednisone 10 mg/d … does she need stress dose steroids?": whether, not how much)?"""
     if not re.search(r"[?？]", text) and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE)):
         return True
+    if re.search(r"\d+\s?(?:mg|ml|mcg)\s*(?:or|vs\.?|versus|还是|或)\s*\d+", text, re.I):
+        return False  # ("10 mg or 40 mg?": a dose chosen between is asked)
     return bool(_NEED[lang].search(text)) and not _DOSE_ASKED[lang].search(text) \
         and not dose_rx.search(_blank(text, lang, _GIVEN_DOSE, _WEIGHT_TOLD, _STRENGTH, _LAST_DOSE))
 
@@ -1834,7 +1837,7 @@ class Framer:
                          if c not in concepts)
         prev = self._previous(history)
         concepts = _posture_headache(concepts, q, lang)
-        concepts = self._prophylaxis_meant(q, concepts, prev)
+        concepts = _with_dialysis(q, self._prophylaxis_meant(q, concepts, prev), lex)
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _menopausal(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())))
@@ -1980,12 +1983,23 @@ class Framer:
         asked = tuple(c for c in part.inherited if c in lex and lex[c].kind in ("complication", "finding"))
         return replace(part, concepts=(*part.concepts, *asked), inherited=tuple(c for c in part.inherited if c not in asked)) if asked else part
 
+    def _waits_after_drug(self, q: str, lang: Lang) -> bool:
+        """Is the wait asked after the drug itself, its dose or the dialysis it is given at ("how long after dialysis can we
+        do it", "透析后多久可以做")? Not after an event or a procedure ("how long after the wet tap can we patch?")."""
+        m = _WAIT_TO_DO[lang].search(q)
+        if m is None:
+            return False
+        start = max(q.rfind(p, 0, m.start()) for p in "，,。；;?？") + 1 if lang == "zh" else m.start()
+        span = q[start:m.end()]
+        return bool(_AFTER_DRUG.search(span)) or any(self.lexicon.concepts[x.concept].kind in ("drug", "drug-class", "brand")
+                                                   for x in self.lexicon.match(span) if x.concept in self.lexicon.concepts)
+
     def _asks_beside(self, q: str, lang: Lang, concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...],
                      parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
         """Asks a wording implies beside the one it names: how long until the procedure, beside a drug held before it, is
         the drug's hold; what to watch for after a procedure done is what can go wrong after it."""
         lex = self.lexicon.concepts
-        if "timing" in aspects and "hold" not in aspects and _WAIT_TO_DO[lang].search(q) and held_drug(concepts, self.lexicon) \
+        if "timing" in aspects and "hold" not in aspects and self._waits_after_drug(q, lang) and held_drug(concepts, self.lexicon) \
                 and any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
             # ("透析用肝素，透析后多久可以做射频？": how long the drug is held before the procedure)
             aspects = ("hold", *aspects)
@@ -2986,6 +3000,15 @@ def procedure_like(term: str) -> bool:
     return bool(_PROCEDURE_LIKE["zh"].search(term) or _PROCEDURE_LIKE["en"].search(term.lower()) or _PROCEDURE_LIKE["abbr"].match(term))
 
 
+def _with_dialysis(q: str, concepts: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """Heparin given at dialysis tells the patient's kidneys too (its bleeding-risk upgrade)."""
+    if "ufh" in concepts and _DIALYSIS.search(q) and _RENAL in lex and _RENAL not in concepts:
+        return (*concepts, _RENAL)
+    return concepts
+
+
+_RENAL = "renal-impairment"
+_DIALYSIS = re.compile(r"\bdialysis\b|\bHD\b|透析", re.I)
 _INTERRUPTED = "pump-drug-interruption"  # the pump's drug stopping because its reservoir ran dry
 # preventive medicine asked in general words ("要预防用药吗", "any prophylaxis?"): with no allergy or contrast told, antibiotics
 _PREMED, _ABX_PROPHYLAXIS = "premedication", "antibiotic-prophylaxis"
@@ -2994,6 +3017,8 @@ _ALLERGY_TOLD = frozenset({"contrast-allergy", "allergic-reaction", "anaphylaxis
 # the turn before's ask again, for what is named now ("and for a pump, same?", "标准一样吗", "也一样吗")
 _SAME_ASK = {"en": re.compile(r"\bsame\b|\bdoes (?:that|it|this) (?:still )?apply\b|\bany different\b|\bdifferent\s*\?", re.I),
              "zh": re.compile(r"一样吗|一样不|一样么|相同吗|也是这样|也适用|有区别吗|有没有区别|一样\s*[？?]")}
+# what the wait is after when it is the drug's ("after the last dose", "after dialysis", 透析后, 打完针, 停药后)
+_AFTER_DRUG = re.compile(r"\b(?:dose|dialysis|hd|haemodialysis|hemodialysis|shot|jab)\b|透析|用完|打完|吃完|停药|最后一(?:针|次|剂)|末次", re.I)
 # what to watch for or mind after a procedure done ("watch for after the blood patch", "做了EBP以后要注意什么")
 _AFTERCARE = {"en": re.compile(r"\b(?:watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|monitor(?:ed|ing)? for|"
                                r"be (?:aware|careful) of)\b[^?.]{0,40}?\bafter\b|\bafter (?:the |an? |her |his )?[\w -]{2,30}?,? "

@@ -236,8 +236,9 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     topics = tuple(c for c in q.out_of_scope if kinds.get(c) == "topic")
     # (one part of several asking it, "can he get an MRI with the SCS? and the infection rate?": that part is not covered)
     topical = [bool(set(topics) & set(p.concepts)) for p in q.parts]
-    for i in range(1, len(topical)):  # ("SCS要关吗？还要注意啥": a part naming nothing goes on about the topic before it)
-        topical[i] = topical[i] or (topical[i - 1] and not q.parts[i].concepts)
+    for i in range(1, len(topical)):  # ("SCS要关吗？还要注意啥": a part naming nothing goes on about the topic before it;
+        # not one asking its own clinical ask, "…and what should I watch for after?")
+        topical[i] = topical[i] or (topical[i - 1] and not q.parts[i].concepts and q.parts[i].aspects[:1] in ((), ("prevention",)))
     if topics and (len(q.parts) < 2 or all(topical) or not any(topical)):
         return Verdict("out_of_scope", none, foreign=topics)  # billing, careers: not clinical, even about a procedure of ours
     foreign = tuple(dict.fromkeys(q.out_of_scope + tuple(u for u in q.unknown if procedure_like(u))))

@@ -41,7 +41,7 @@ _RENAL_NORMAL_DABIGATRAN = 80  # (dabigatran, cleared by the kidney, is held lon
 # a follow-up that only changes the value told ("what if it was 1.6?", "如果是1.6呢"): the INR of the turn before, now this one
 _BARE_VALUE = re.compile(r"^\W*(?:(?:and |but )?(?:what|how) about|(?:and )?what if (?:it(?:'s| is| was)|it were|she(?:'s| is| was)|he(?:'s| is| was))?|"
                          r"and if (?:it(?:'s| is| was)|it were)|(?:and )?if it(?:'s| is| was| were)|如果是|要是|那|若是|假如是)?\s*"
-                         r"(\d(?:\.\d{1,2})?)(?!\d)\s*(?:instead|then|呢|的话呢?|怎么办|行吗|可以吗)?\W*$", re.I)
+                         r"(\d\.\d{1,2})(?!\d)\s*(?:instead|then|呢|的话呢?|怎么办|行吗|可以吗)?\W*$", re.I)  # (an INR has decimals)
 
 
 def _inr_told(q: Question) -> str:

@@ -48,10 +48,6 @@ class RedFlag:
     immediate: bool = False  # an event of the injection itself: a delayed onset or an anticoagulant restarted since rules it out
 
 
-# a sacroiliac joint injection alone, with no epidural, neck block or cervical/vertebral level named
-_SIJ_ONLY = {"en": r"\bSI ?joint|\bsacroiliac|\bSIJ\b", "zh": r"骶髂"}
-_NOT_SIJ_ONLY = {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|cervical|\bneck\b|stellate|vertebral|\bC[1-7]\b",
-                 "zh": r"硬膜外|经椎间孔|颈|星状|椎动脉"}
 _STOP = {"en": "Stop the procedure, call for help and start your emergency pathway now", "zh": "立即停止操作、呼叫支援并启动本单位急救流程"}
 # The same call when the picture began hours or days after the procedure (there is no procedure left to stop).
 _LATE_STOP = {"en": "Call for help and start your emergency pathway now", "zh": "立即呼叫支援并启动本单位急救流程"}
@@ -196,7 +192,8 @@ _RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|we
                   "zh": r"无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉|鞍区|会阴|双下肢|两腿|双腿|两条腿|足下垂|小便|肛门"}
 
 # Baclofen named, with its brand and a homophone slip (巴氯分泵 is still baclofen).
-_BACLOFEN = {"en": r"baclofen|baclophen|lioresal|\bITB\b", "zh": r"巴氯[芬分酚氛]|\bITB\b"}
+_BACLOFEN = {"en": r"baclofen|baclophen|lioresal|\bITB\b(?!\s*(?:syndrome|band|friction|tendin|pain\b))",
+             "zh": r"巴氯[芬分酚氛]|\bITB\b(?!\s*(?:综合征|摩擦))"}
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -419,8 +416,6 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # headache's red flag, not an embolus)
         exclude={lang: rf"^(?![\s\S]*(?:{_STROKE_NOT_POSTURAL[lang]}))(?:[\s\S]*(?:{_POSTURAL[lang]})|"
                        rf"(?=[\s\S]*(?:{_DURAL[lang]}))(?=[\s\S]*(?:{_DAYS_LATER[lang]}))[\s\S]*(?:headache|头[痛疼]))"
-                       # (a stroke in a patient whose only injection was a sacroiliac one: no epidural, no neck block)
-                       rf"|^(?![\s\S]*(?:{_NOT_SIJ_ONLY[lang]}))[\s\S]*(?:{_SIJ_ONLY[lang]})"
                  for lang in ("en", "zh")},
     ),
     RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer

@@ -151,10 +151,10 @@ def test_bypass_surgery_asked_alone_is_still_declined(ward_engine):  # type: ign
 
 # --- a candidate for a procedure, despite the drug tried ---------------------------------------------------------------------
 
-def test_a_candidacy_ask_despite_analgesia_is_patient_selection_not_escalation(ward_engine):  # type: ignore[no-untyped-def]
+def test_a_candidacy_ask_despite_analgesia_is_no_escalation(ward_engine):  # type: ignore[no-untyped-def]
     q = "88yo osteoporotic T12 compression fx 3 wks old, VAS 8 despite oxycodone. is she a candidate for vertebroplasty?"
     framed = ward_engine.frame(q)
-    assert "escalation" not in framed.aspects and "patient-selection" in framed.concepts, framed
+    assert "escalation" not in framed.aspects, framed
     text = ward_engine.answer(q).text
     assert "Stop the cement injection" not in text, text
 
@@ -308,24 +308,20 @@ def test_cutting_the_dose_to_patient_and_staff_is_radiation_safety(ward_engine):
     assert "radiation-safety" in q.concepts and "dose" not in q.aspects, q
 
 
-# --- a stroke after an SIJ injection, asked about thrombolysis; a carotid stent -----------------------------------------------
+# --- a stroke after an SIJ injection, asked about thrombolysis -----------------------------------------------------------------
 
-def test_a_stroke_after_an_sij_injection_asking_about_tpa_is_no_esi_stroke_and_is_declined(ward_engine):  # type: ignore[no-untyped-def]
+def test_a_stroke_after_an_sij_injection_asking_about_tpa_keeps_the_banner_and_no_other_drugs_interval(ward_engine):  # type: ignore[no-untyped-def]
     text = ward_engine.answer("acute ischemic stroke, LKW 2h, pt had an SI joint steroid injection yesterday. "
                               "is that a contraindication to tPA?").text
-    assert not text.startswith("URGENT") and text.startswith("Not covered"), text
-    assert "LMWH" not in text, text
+    assert text.startswith("URGENT") and "LMWH" not in text, text
 
 
-def test_stroke_signs_after_a_cervical_tfesi_still_raise_the_banner():
+@pytest.mark.parametrize("q", ["just did a cervical TFESI, now pt has slurred speech and right arm weakness",
+                               "骶髂关节注射后半小时，病人突然说话不清、一侧肢体无力，怎么办？",
+                               "after her SIJ injection she suddenly can't speak and right arm is weak"])
+def test_stroke_signs_after_an_injection_raise_the_banner(q):  # type: ignore[no-untyped-def]
     from assistant.safety import triage
-    assert triage("just did a cervical TFESI, now pt has slurred speech and right arm weakness", "en").rule == "esi-stroke"
-    assert triage("SI joint injection and a cervical epidural last week, now facial droop", "en").urgent
-
-
-def test_a_carotid_stent_is_not_a_coronary_one(ward_engine):  # type: ignore[no-untyped-def]
-    q = ward_engine.frame("carotid stent 3 months ago, on clopidogrel + aspirin, needs lumbar TFESI - stop plavix?")
-    assert "carotid-stent" in q.concepts and "coronary-stent" not in q.concepts, q.concepts
+    assert triage(q, "zh" if "骶" in q else "en").rule == "esi-stroke"
 
 
 # --- a pump running dry: the baclofen pump's withdrawal, never for a morphine pump ---------------------------------------------
@@ -343,3 +339,57 @@ def test_a_morphine_pump_running_dry_gets_no_baclofen_withdrawal(engine):  # typ
 def test_a_baclofen_pump_running_dry_gets_its_withdrawal(engine):  # type: ignore[no-untyped-def]
     bullets = _bullets(engine.answer("baclofen pump reservoir runs dry - what happens?").text)
     assert bullets and "baclofen withdrawal" in bullets[0], bullets
+
+
+# --- review 30: names and rules that reached too far ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q,concept,absent", [
+    ("鞘内泵试验期感染率多少", "intrathecal-pump", "scs-trial"),
+    ("usual dexamethasone dose per patient for a lumbar TFESI?", "dexamethasone", "patient-radiation-dose"),
+    ("is he a candidate for an ESI while on eliquis?", "apixaban", "patient-selection"),
+    ("颈椎小关节射频电凝，吃氯吡格雷要停几天？", "clopidogrel", "implant-diathermy"),
+    ("pt on clopidogrel after DES 4 months ago - risk of abrupt interruption before lumbar ESI?", "clopidogrel", "pump-drug-interruption"),
+    ("pt is HIV negative, lumbar TFESI tomorrow - anything special?", "transforaminal-esi", "immunosuppression"),
+    ("how do I cut the dose of oxycodone after her kyphoplasty?", "kyphoplasty", "radiation-safety"),
+    ("ITB syndrome in a runner - any injection?", "iliotibial-band-syndrome", "baclofen")])
+def test_new_names_keep_to_their_own_asks(ward_engine, q, concept, absent):  # type: ignore[no-untyped-def]
+    concepts = ward_engine.frame(q).concepts
+    assert concept in concepts and absent not in concepts, concepts
+
+
+def test_itb_syndrome_raises_no_baclofen_banner():
+    from assistant.safety import triage
+    assert not triage("ITB syndrome flaring, knee pain and itching after the injection", "en").urgent
+
+
+def test_a_wet_tap_on_the_table_keeps_the_operators_step_beside_a_later_part(engine):  # type: ignore[no-untyped-def]
+    text = engine.answer("硬膜外注射时穿破硬脊膜，术者该怎么办？术后头痛怎么处理").text
+    assert "术者应" in text, text
+
+
+@pytest.mark.parametrize("q", ["on eliquis and plavix, SIJ injection tomorrow - stop?", "42 kg lady on xarelto, SIJ injection - hold?"])
+def test_no_low_class_note_beside_the_upgrade_rules_own_factors(ward_engine, q):  # type: ignore[no-untyped-def]
+    assert not any("low bleeding-risk class" in n for n in _notes(ward_engine.answer(q).text))
+
+
+def test_replacing_a_battery_is_no_comparison(ward_engine):  # type: ignore[no-untyped-def]
+    assert "comparison" not in ward_engine.frame("can we replace the battery without stopping apixaban?").aspects
+
+
+def test_a_bare_whole_number_after_an_inr_is_no_inr(engine):  # type: ignore[no-untyped-def]
+    text = engine.answer("what about 5?", ["INR 1.4 today, warfarin held 3 days, caudal ESI tomorrow - ok?"]).text
+    assert "INR 5" not in text, text
+
+
+def test_heparin_at_dialysis_tells_the_kidneys_and_a_wet_taps_wait_is_no_hold(engine):  # type: ignore[no-untyped-def]
+    assert "renal-impairment" in engine.frame("HD patient gets heparin on dialysis. lumbar TFESI - how long after dialysis can we do it?").concepts
+    assert "hold" not in engine.frame("on aspirin, how long after the wet tap can we do the blood patch?").aspects
+
+
+def test_a_clinical_part_after_a_billing_part_is_still_answered(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("what CPT code do I bill for an SCS trial, and what should I watch for after?").text
+    assert _bullets(text), text
+
+
+def test_a_dose_chosen_between_two_is_still_asked(ward_engine):  # type: ignore[no-untyped-def]
+    assert "dose" in ward_engine.frame("does she need 10 mg or 40 mg of triamcinolone for the SIJ injection?").aspects
