@@ -2459,7 +2459,9 @@ class AnswerEngine:
         if not {"hold", "dose", "timing"} & set(q.aspects):
             return []
         lx = self.lexicon.concepts
-        if any(c in lx and lx[c].kind in ("drug", "drug-class", "brand") for c in q.concepts):
+        # (a drug it knows named in this turn; one carried from the turn before does not answer for a new name: "what if we
+        # bridge with cangrelor?" after ticagrelor's hold)
+        if any(m.concept in lx and lx[m.concept].kind in ("drug", "drug-class", "brand") for m in q.matches):
             return []
         dosed = [u for u in q.unknown if re.search(re.escape(u) + r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g\b|毫克|(?:qd|bid|tid|qid|qn|od|bd)\b|每[日天])",
                                                    q.text, re.I)

@@ -93,7 +93,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
                    r"没反应|没有反应|无反应|没起效|不起效|(?:血补片|补片|EBP)(?:后|以后|之后)[^，。？?]{0,6}(?:又|再次|复发|反复)|"
-                   r"还是(?:很|非常|特别|挺|那么)?(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好|仍(?:然)?(?:很|非常)?(?:头痛|疼|痛|不好)|"
+                   r"还是(?:很|非常|特别|挺|那么)?(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好(?![^，。？?]{0,6}(?:要|该|需|才)?(?:转|做|打|上))|仍(?:然)?(?:很|非常)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well))|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
@@ -464,7 +464,7 @@ _DRUG_LIKE = {
                      r"uracil|mustine|parib|ciclib|lisib|zomib|dronate|lukast|setron|triptan|tropin|relin|gatran|xaban|parin|caine|"
                      r"azepam|azolam|barbital|profen|fenac|coxib|oxicam|semide|thiazide|triptyline|oxetine|pramine|faxine|"
                      r"peridol|apine|idone|curonium|flurane|etamine|medetomidine|onidine|pamil|darone|phylline|teplase|"
-                     r"parinux|grel|fentanil|codone|morphone|orphine|adol|sonide|olone|asone|mazine|tirizine|examic|caproic)s?$"),
+                     r"parinux|grel|grelor|fentanil|codone|morphone|orphine|adol|sonide|olone|asone|mazine|tirizine|examic|caproic)s?$"),
     "zh": re.compile(r"(?:他汀|霉素|沙星|西林|头孢\w*|洛尔|普利|沙坦|地平|替尼|单抗|拉唑|格列\w*|列净|双胍|胞苷|嘧啶|蝶呤|铂|比星|紫杉醇|"
                      r"咪定|唑仑|西泮|洛韦|替丁|司琼|膦酸|溴铵|氯铵|斯的明|氟烷|氟醚|环酸|卡因|肝素|沙班|加群|格雷|瑞洛|米松|尼松|"
                      r"松龙|可松|芬太尼|吗啡|考酮|巴林|喷丁|西平|氮平|嗪|曲坦|洛芬|昔布|高辛|碘酮|帕明|西汀|普仑|法辛|唑酮|哌啶|"

@@ -393,3 +393,25 @@ def test_a_clinical_part_after_a_billing_part_is_still_answered(ward_engine):  #
 
 def test_a_dose_chosen_between_two_is_still_asked(ward_engine):  # type: ignore[no-untyped-def]
     assert "dose" in ward_engine.frame("does she need 10 mg or 40 mg of triamcinolone for the SIJ injection?").aspects
+
+
+# --- rounds 149-150: a pump's low-reservoir alarm, how long before referring, a new drug named in a follow-up -----------------
+
+def test_a_low_reservoir_alarm_is_the_pump_alarm_and_gets_no_granuloma_treatment(engine):  # type: ignore[no-untyped-def]
+    q = "鞘内泵病人打电话说泵一直在响，说是低储量报警，怎么处理"
+    assert "pump-alarm" in engine.frame(q).concepts
+    assert "停止输注" not in engine.answer(q).text
+
+
+def test_how_long_before_referring_asks_the_time_not_a_failed_treatment(engine):  # type: ignore[no-untyped-def]
+    hist = ["腰椎硬膜外注射后头痛，站起来加重躺下缓解，我们没做过血补丁，怎么处理？"]
+    q = engine.frame("保守治疗多久不好要转上级医院？", hist)
+    assert q.aspects[:1] == ("timing",), q.aspects
+    assert any("24–48 h" in b for b in _bullets(engine.answer("保守治疗多久不好要转上级医院？", hist).text)[:2])
+
+
+def test_a_drug_named_in_a_follow_up_that_the_sources_lack_is_said_so(engine):  # type: ignore[no-untyped-def]
+    text = engine.answer("what if we bridge with cangrelor, when do we stop the infusion before the lead placement?",
+                         ["ticagrelor (Brilinta) for ACS 2 months ago, needs SCS implant. how many days hold?"]).text
+    assert any("cangrelor" in n for n in _notes(text)), text
+    assert not any("ticagrelor" in b.lower() for b in _bullets(text)[:1]), text
