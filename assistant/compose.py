@@ -2384,8 +2384,8 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     if "indication" in need:  # "what % relief cutoff?": the criteria are asked, not how well it works
         need = frozenset({"indication"})
     drugs = [c for c in part.concepts if sig.kinds.get(c) == "drug"]
-    if "pump-drug-interruption" in need and drugs and rival(s, drugs, sig, ("drug",)):
-        return False  # (a morphine pump running dry: baclofen's withdrawal is another drug's)
+    if drugs and rival(s, drugs, sig, ("drug",)):
+        return False  # (an own ask of a named drug: a morphine pump running dry is not answered by baclofen's withdrawal)
     if need & {"indication", "efficacy"}:
         # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's; a
         # cooled SIJ RF's relief: not a TON neurotomy's)
