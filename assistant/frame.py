@@ -1999,8 +1999,8 @@ class Framer:
         """Asks a wording implies beside the one it names: how long until the procedure, beside a drug held before it, is
         the drug's hold; what to watch for after a procedure done is what can go wrong after it."""
         lex = self.lexicon.concepts
-        if "timing" in aspects and "hold" not in aspects and self._waits_after_drug(q, lang) and held_drug(concepts, self.lexicon) \
-                and any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
+        if "timing" in aspects and "hold" not in aspects and held_drug(concepts, self.lexicon) \
+                and any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts) and self._waits_after_drug(q, lang):
             # ("透析用肝素，透析后多久可以做射频？": how long the drug is held before the procedure)
             aspects = ("hold", *aspects)
             parts = tuple(replace(p, aspects=("hold", *p.aspects)) if "timing" in p.aspects and "hold" not in p.aspects else p
@@ -3020,9 +3020,8 @@ _SAME_ASK = {"en": re.compile(r"\bsame\b|\bdoes (?:that|it|this) (?:still )?appl
 # what the wait is after when it is the drug's ("after the last dose", "after dialysis", 透析后, 打完针, 停药后)
 _AFTER_DRUG = re.compile(r"\b(?:dose|dialysis|hd|haemodialysis|hemodialysis|shot|jab)\b|透析|用完|打完|吃完|停药|最后一(?:针|次|剂)|末次", re.I)
 # what to watch for or mind after a procedure done ("watch for after the blood patch", "做了EBP以后要注意什么")
-_AFTERCARE = {"en": re.compile(r"\b(?:watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye (?:out )?(?:for|on)|monitor(?:ed|ing)? for|"
-                               r"be (?:aware|careful) of)\b[^?.]{0,40}?\bafter\b|\bafter (?:the |an? |her |his )?[\w -]{2,30}?,? "
-                               r"what (?:\w+ ){0,3}?(?:watch|look out|monitor)", re.I),
+_AFTERCARE = {"en": re.compile(rf"(?:{_MONITOR_ASK_EN}|\bbe (?:aware|careful) of\b)[^?.]{{0,40}}?\bafter\b|"
+                               r"\bafter (?:the |an? |her |his )?[\w -]{2,30}?,? what (?:\w+ ){0,3}?(?:watch|look out|monitor)", re.I),
               "zh": re.compile(r"(?:做|打|行|完成)(?:了|完)?[^，。？?]{1,16}(?:以后|之后|后)(?:要|需要|该|应该|应)?(?:注意|观察|留意|警惕)(?:些)?(?:什么|哪些|啥)")}
 # how long until the procedure may be done ("透析后多久可以做", "how long after dialysis can we do it"): beside a drug held
 # before it, its hold interval
