@@ -269,6 +269,8 @@ _UPGRADE_TOLD = frozenset({"body-weight", "thrombocytopenia", "coagulopathy", "p
 _LOW_CLASS = {"en": "The sources place {procedure} in the low bleeding-risk class, where the drug may not need stopping; the interval "
                     "below is the one to use if it is stopped.",
               "zh": "知识库将{procedure}归入低出血风险类别，此类操作可能无需停药；如决定停药，按下列间隔执行。"}
+_SIBLING_CLASS = {"en": "The bleeding-risk class below is given for {named}; the knowledge base places {procedure} itself in no class.",
+                  "zh": "以下出血风险分级针对{named}；知识库未给出{procedure}本身的分级。"}
 _PERIPHERAL_BLOCK = "peripheral-nerve-block"
 _TOO_BROAD = frozenset({"neuraxial-procedure", "interventional-pain-procedure"})  # (every neuraxial procedure is in some class)
 _TECHNIQUE_ELSEWHERE = {"en": "Nothing in the knowledge base on {technique} for {procedure} itself; below is what it says of {technique} "
@@ -606,6 +608,7 @@ class AnswerEngine:
         self._numbers = PatientNumbers(self.lexicon, self._kinds)
         self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if CLASS_CONCEPT in c.broader)
         self._classed_cache: dict[str, bool] = {}  # (procedure -> placed in a bleeding-risk class by some sentence)
+        self._graded_cache: dict[str, bool] = {}  # (procedure -> named itself with a bleeding-risk class by some sentence)
         self._adjuncts = frozenset(c for c, k in self._kinds.items() if k == "procedure" and not self.retriever.framer.is_anchor(c))
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
@@ -1442,6 +1445,28 @@ class AnswerEngine:
         if len(procs) != 1 or self._classed(procs[0]):
             return []
         return [NOTE_PREFIX + _UNCLASSED[lang].format(procedure=self._name(procs[0], lang))]
+
+    def _sibling_class_note(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
+        """A drug's hold asked before a procedure no sentence grades itself, whose leading class bullet grades a neighbour
+        ("SI joint RFA on xarelto - hold?": the class is the SIJ injection's and the lateral branch *block*'s): said, so
+        the neighbour's class is not read as the procedure's."""
+        procs = self._asked_procedures(q)
+        if q.aspects[:1] != ("hold",) or len(procs) != 1:
+            return []
+        own = set(self.lexicon.broader_closure(procs))
+        lead = next((b.sentence for b in bullets[:2] if self._risk_classes & b.sentence.concepts), None)
+        named = sorted(self._procedures_named(lead)) if lead is not None else []
+        if lead is None or not named or own & lead.concepts or self._graded_itself(procs[0]):
+            return []
+        return [NOTE_PREFIX + _SIBLING_CLASS[lang].format(named=_join([self._name(c, lang) for c in named], lang),
+                                                          procedure=self._name(procs[0], lang))]
+
+    def _graded_itself(self, procedure: str) -> bool:
+        """Does a sentence of the knowledge base (in either language) name the procedure itself with a bleeding-risk class?"""
+        if procedure not in self._graded_cache:
+            classes = sorted(self._risk_classes)
+            self._graded_cache[procedure] = any(self._bundled_sentences(lang, [procedure], classes) for lang in ("en", "zh"))
+        return self._graded_cache[procedure]
 
     def _low_class_note(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
         """A drug's hold asked before a procedure a leading bullet places in the low bleeding-risk class ("pradaxa, SI joint
@@ -2294,7 +2319,8 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         lines.extend(self._general_notes(q, lang, bullets) or (self._technique_note(q, lang, verdict, bullets) if not urgent else [])
                      or self._about_others(q, lang, bullets, urgent))
-        lines.extend([] if urgent else self._unclassed_note(q, lang, bullets) or self._low_class_note(q, lang, bullets))
+        lines.extend([] if urgent else self._unclassed_note(q, lang, bullets) or self._sibling_class_note(q, lang, bullets)
+                     or self._low_class_note(q, lang, bullets))
         unnamed = [] if urgent else self._unknown_drugs(q)
         foreign, ours = self._beside_ours(q, verdict, bullets)
         foreign = [] if set(foreign) <= set(unnamed) else foreign  # ("humira … stop it?": its hold note says it once)

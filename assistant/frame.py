@@ -1102,6 +1102,11 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 _IMPLANT_SCAN = "implant-mri-conditions"
 _IMPLANTS = frozenset({"spinal-cord-stimulation", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump", "ipg",
                        "implantable-device"})
+_IT_PUMP, _IDD = "intrathecal-pump", "intrathecal-drug-delivery"
+# (a pump as a thing, after a determiner, not one of another kind, nor the verb: "pump it in", 持续泵入, 微泵)
+_BARE_PUMP = re.compile(r"\b(?:a|an|the|his|her|their|this|that|with|for|and|or|vs|versus)\s+pumps?\b(?! inhibitor)|"
+                        r"(?<!胰岛素)(?<!镇痛)(?<!输液)(?<!注射)(?<!微量)(?<!球囊)(?<!质子)(?<!PCA)(?<!营养)(?<!肝素)(?<!止痛)(?<!持续)(?<!静脉)"
+                        r"(?<!微)(?<!推)(?<!用)泵(?![入注速推压抑])", re.I)
 _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
                        r"\bneeds? (?:an? |a \w+ |\w+ )?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
@@ -1838,6 +1843,7 @@ class Framer:
         prev = self._previous(history)
         concepts = _posture_headache(concepts, q, lang)
         concepts = _with_dialysis(q, self._prophylaxis_meant(q, concepts, prev), lex)
+        concepts = self._implant_pump(q, concepts, prev)
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _menopausal(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())))
@@ -2220,6 +2226,15 @@ class Framer:
         if not _INJECT_VERB.search(q):
             return concepts
         return tuple(dict.fromkeys(x for c in concepts for x in ((c, self._joint_shots[c]) if c in self._joint_shots else (c,))))
+
+    def _implant_pump(self, q: str, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
+        """A bare "pump" (泵) beside an implanted stimulator, now or the turn before, is the intrathecal pump: "and for a
+        pump, same?" after SCS infection rates; not an insulin, PCA, infusion or balloon pump, nor a proton-pump drug."""
+        around = set(self.lexicon.broader_closure([*concepts, *(prev.all_concepts if prev is not None else ())]))
+        # (not when the pump is already the talk: "what do I do with the pump?" after its overdose goes on about it)
+        if {_IT_PUMP, _IDD} & around or _IT_PUMP not in self.lexicon.concepts or not around & _IMPLANTS or not _BARE_PUMP.search(q):
+            return concepts
+        return (*concepts, _IT_PUMP)
 
     def _after_turn(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None
                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:

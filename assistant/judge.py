@@ -223,6 +223,26 @@ def _keys(part: Part, q: Question, kinds: Mapping[str, str], guidance: Collectio
     return keys
 
 
+def _parts_not_ours(q: Question, kinds: Mapping[str, str]) -> tuple[list[bool], tuple[str, ...]]:
+    """The parts about a non-clinical topic (billing, careers: not clinical, even about a procedure of ours), or asking
+    the evidence for a procedure of ours in another specialty's condition ("SCS for critical limb ischaemia - any
+    evidence?": that evidence is the condition's, while the procedure's own safety in that patient is ours); and the
+    subjects that decline the whole question (every part, or a topic asked by one part alone)."""
+    topics = tuple(c for c in q.out_of_scope if kinds.get(c) == "topic")
+    # (one part of several asking it, "can he get an MRI with the SCS? and the infection rate?": that part is not covered)
+    topical = [bool(set(topics) & set(p.concepts)) for p in q.parts]
+    for i in range(1, len(topical)):  # ("SCS要关吗？还要注意啥": a part naming nothing goes on about the topic before it;
+        # not one asking its own clinical ask, "…and what should I watch for after?")
+        topical[i] = topical[i] or (topical[i - 1] and not q.parts[i].concepts and q.parts[i].aspects[:1] in ((), ("prevention",)))
+    if topics and (len(q.parts) < 2 or all(topical) or not any(topical)):
+        return topical, topics
+    conditions = tuple(c for c in q.out_of_scope if kinds.get(c) == "condition")
+    # ("refractory angina" reads as an escalation too)
+    efficacy = [bool(set(conditions) & {*p.concepts, *p.inherited}) and tuple(a for a in p.aspects if a != "escalation") == ("evidence",)
+                for p in q.parts]
+    return [t or e for t, e in zip(topical, efficacy)], (conditions if q.parts and all(efficacy) else ())
+
+
 def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, threshold: float,
           kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]], w: JudgeWeights | None = None,
           guidance: Collection[str] = ()) -> Verdict:
@@ -233,14 +253,9 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     ultrasound): beside a procedure of ours they say how it is done, and no passage needs to name them."""
     w = w or JudgeWeights()
     none = tuple(False for _ in q.parts)
-    topics = tuple(c for c in q.out_of_scope if kinds.get(c) == "topic")
-    # (one part of several asking it, "can he get an MRI with the SCS? and the infection rate?": that part is not covered)
-    topical = [bool(set(topics) & set(p.concepts)) for p in q.parts]
-    for i in range(1, len(topical)):  # ("SCS要关吗？还要注意啥": a part naming nothing goes on about the topic before it;
-        # not one asking its own clinical ask, "…and what should I watch for after?")
-        topical[i] = topical[i] or (topical[i - 1] and not q.parts[i].concepts and q.parts[i].aspects[:1] in ((), ("prevention",)))
-    if topics and (len(q.parts) < 2 or all(topical) or not any(topical)):
-        return Verdict("out_of_scope", none, foreign=topics)  # billing, careers: not clinical, even about a procedure of ours
+    not_ours, declined = _parts_not_ours(q, kinds)
+    if declined:
+        return Verdict("out_of_scope", none, foreign=declined)
     foreign = tuple(dict.fromkeys(q.out_of_scope + tuple(u for u in q.unknown if procedure_like(u))))
     subjects = q.subjects + q.context_concepts
     target = any(kinds.get(c) in TARGET_KINDS for c in q.out_of_scope)
@@ -271,7 +286,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     for i, part in enumerate(q.parts or ()):
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
         foreign_alone = len(q.parts) > 1 and bool(part.concepts) and (all(c in q.out_of_scope for c in part.concepts) or _asks_setting(part, q, kinds)) \
-            or bool(topics) and topical[i]
+            or not_ours[i]
         keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
         keys += [c for c in (*part.concepts, *part.inherited) if c in signs and c not in keys]
         if not keys:

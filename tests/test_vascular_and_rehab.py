@@ -1,0 +1,89 @@
+"""Rounds 151 onwards (a vascular surgeon, a pain-clinic pharmacist, an anaesthesia registrar on nights; a rheumatologist,
+an interventional radiologist, a spinal-cord-injury rehabilitation nurse; and the later rounds' roles, with their Chinese
+counterparts): the asks these clinicians phrase their own way, and the sentence that answers them first."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def sij_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("sij-index", ("anticoagulants", "sacroiliac", "facet-mbb-rfa"))
+
+
+@pytest.fixture(scope="module")
+def implant_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("implant-index", ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery"))
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+def _notes(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("> ")]
+
+
+# --- a neighbour's bleeding-risk class is said to be the neighbour's ------------------------------------------------------
+
+@pytest.mark.parametrize("q,said", [
+    ("SI joint RFA on xarelto - hold?", "places sacral lateral branch radiofrequency itself in no class"),
+    ("骶髂关节射频，吃拜瑞妥要停吗？", "未给出骶神经外侧支射频本身的分级")])
+def test_a_class_given_for_a_neighbour_procedure_is_said_to_be_its(sij_engine, q, said):  # type: ignore[no-untyped-def]
+    text = sij_engine.answer(q).text
+    notes = _notes(text)
+    assert any(said in n for n in notes), text
+    if any("lateral branch block" in b or "外侧支阻滞" in b for b in _bullets(text)[:2]):  # (the neighbour's class is named)
+        assert any("sacral lateral branch block" in n or "骶神经外侧支阻滞" in n for n in notes), notes
+
+
+def test_a_procedure_graded_itself_gets_no_neighbour_note(sij_engine):  # type: ignore[no-untyped-def]
+    notes = _notes(sij_engine.answer("SIJ injection on pradaxa - stop it?").text)
+    assert not any("itself in no class" in n for n in notes), notes
+
+
+# --- a bare "pump" beside a stimulator is the intrathecal pump ------------------------------------------------------------
+
+@pytest.mark.parametrize("history,follow", [
+    ("what's the infection rate after SCS implant?", "and for a pump, same?"),
+    ("SCS植入后感染率多少？", "泵呢？")])
+def test_a_bare_pump_after_a_stimulator_is_the_intrathecal_pump(implant_engine, history, follow):  # type: ignore[no-untyped-def]
+    q = implant_engine.frame(follow, [history])
+    assert "intrathecal-pump" in q.concepts, q.concepts
+    bullets = _bullets(implant_engine.answer(follow, [history]).text)
+    assert any("intrathecal" in b or "鞘内" in b for b in bullets[:2]), bullets
+
+
+@pytest.mark.parametrize("history,follow", [
+    ("what's the infection rate after SCS implant?", "what about his insulin pump?"),
+    ("SCS on xarelto - hold?", "and she is on a proton pump inhibitor too"),
+    ("SCS植入后感染率多少？", "他有胰岛素泵"),
+    ("facet injection on xarelto - hold?", "and for a pump, same?")])
+def test_other_pumps_and_other_topics_are_no_intrathecal_pump(implant_engine, history, follow):  # type: ignore[no-untyped-def]
+    assert "intrathecal-pump" not in implant_engine.frame(follow, [history]).concepts
+
+
+# --- other specialties' procedures and indications told in their own words are declined -----------------------------------
+
+@pytest.mark.parametrize("q,named", [
+    ("suprapubic catheter change in SCI pt on warfarin INR 3.1 - ok to go ahead?", "suprapubic catheter change"),
+    ("截瘫病人吃华法林 INR 3.1，要换膀胱造瘘管，可以吗？", "换膀胱造瘘管"),
+    ("whats the max INR you'd accept for a retrograde femoral puncture for diagnostic angiogram?", "retrograde femoral puncture"),
+    ("SCS for refractory angina - what's the evidence?", "refractory angina")])
+def test_another_specialtys_procedure_or_indication_is_declined(engine, q, named):  # type: ignore[no-untyped-def]
+    ans = engine.answer(q)
+    assert ans.verdict == "out_of_scope", ans.text
+    assert named in ans.text and not _bullets(ans.text), ans.text
+
+
+def test_the_safety_of_our_procedure_in_that_patient_is_still_answered(engine):  # type: ignore[no-untyped-def]
+    ans = engine.answer("pt with critical limb ischaemia on clopidogrel, needs SCS trial - hold how long?")
+    assert ans.verdict == "answered", ans.text
+    assert any("7 days" in b for b in _bullets(ans.text)[:2]), ans.text
+
+
+def test_the_indications_evidence_part_alone_is_not_covered(implant_engine):  # type: ignore[no-untyped-def]
+    text = implant_engine.answer("SCS for critical limb ischemia - any evidence? infection rate?").text
+    assert any("Not covered" in n and "critical limb ischemia" in n for n in _notes(text)), text
+    assert any("infection" in b for b in _bullets(text)[:2]), text
