@@ -194,6 +194,12 @@ def engine_over(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., objec
 
 
 @pytest.fixture(scope="session")
+def implant_engine(engine_over: Callable[..., object]) -> object:
+    """An answer engine over the implanted-device documents (infection control, SCS, intrathecal drug delivery)."""
+    return engine_over("implant-index", ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery"))
+
+
+@pytest.fixture(scope="session")
 def settings_at() -> Callable[..., Settings]:
     """`settings_at(root, **overrides)`: settings whose corpus, index and data folders all live under root."""
     return settings_for

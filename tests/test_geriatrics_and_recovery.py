@@ -5,6 +5,8 @@ clinicians phrase their own way, and the sentence that answers them first."""
 from __future__ import annotations
 
 import pytest
+from answer_lines import bullets as _bullets
+from answer_lines import notes as _notes
 
 
 @pytest.fixture(scope="module")
@@ -16,17 +18,6 @@ def ward_engine(engine_over):  # type: ignore[no-untyped-def]
                                       "cervical-thoracic-sympathetic", "ultrasound-pneumothorax"))
 
 
-@pytest.fixture(scope="module")
-def implant_engine(engine_over):  # type: ignore[no-untyped-def]
-    return engine_over("implant-index", ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery"))
-
-
-def _bullets(text: str) -> list[str]:
-    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
-
-
-def _notes(text: str) -> list[str]:
-    return [line[2:] for line in text.splitlines() if line.startswith("> ")]
 
 
 # --- the implanting team's scrub and attire are their own ask, not infection control at large ------------------------------

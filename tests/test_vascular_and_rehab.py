@@ -5,6 +5,8 @@ counterparts): the asks these clinicians phrase their own way, and the sentence 
 from __future__ import annotations
 
 import pytest
+from answer_lines import bullets as _bullets
+from answer_lines import notes as _notes
 
 
 @pytest.fixture(scope="module")
@@ -12,17 +14,6 @@ def sij_engine(engine_over):  # type: ignore[no-untyped-def]
     return engine_over("sij-index", ("anticoagulants", "sacroiliac", "facet-mbb-rfa"))
 
 
-@pytest.fixture(scope="module")
-def implant_engine(engine_over):  # type: ignore[no-untyped-def]
-    return engine_over("implant-index", ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery"))
-
-
-def _bullets(text: str) -> list[str]:
-    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
-
-
-def _notes(text: str) -> list[str]:
-    return [line[2:] for line in text.splitlines() if line.startswith("> ")]
 
 
 # --- a neighbour's bleeding-risk class is said to be the neighbour's ------------------------------------------------------
