@@ -2307,8 +2307,12 @@ def _no_antiplatelet_bridge(pool: list[tuple[float, Sentence]], part: Part, q: Q
 
 
 def _other_agent(s: Sentence, held: Sequence[str], sig: Signals) -> bool:
-    """Does the sentence name another drug by name (not a class) and none of the `held` ones?"""
+    """Does the sentence name another drug by name (not a class) and none of the `held` ones? (Not a rule for their class
+    that names the other only as its exception: "a weight-based prophylactic antibiotic within 1 h before incision,
+    vancomycin excepted" is the rule a cefazolin dose for an SCS implant falls under.)"""
     near = set(held).union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) for c in held))
+    if _EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in held):
+        return False
     return not any(c in s.concepts for c in held) and any(sig.kinds.get(c) == "drug" and c not in near for c in s.concepts)
 
 

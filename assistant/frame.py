@@ -2390,7 +2390,9 @@ class Framer:
             # ("What is the capital of France?" asks what something is: a new question, not one about the topic before)
             return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q)) or aftercare or (
                 short and bool(set(aspects_of(q, lang)) - {"definition", "mechanism"}))
-        if set(subjects) <= set(prev.all_concepts):
+        # (an ask named as a concept, "how long does relief last after RFA?", or a broader name of the procedure before,
+        # RFA after "lumbar medial branch RFA", is nothing new)
+        if {c for c in subjects if c not in ESSENTIAL} <= set(self.lexicon.broader_closure(prev.all_concepts)):
             return True  # nothing new named: it continues the earlier topic
         if any(p.start() < m.start for p in _REPLACED_PHRASE.finditer(q) for m in self.lexicon.match(q) if m.concept in prev.all_concepts):
             return True  # "and what if it's an SCS trial instead of the TFESI?": the ask before, with what it named swapped

@@ -10,6 +10,12 @@ from answer_lines import notes as _notes
 
 
 @pytest.fixture(scope="module")
+def ward_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("rehab-ward-index", ("anticoagulants", "facet-mbb-rfa", "sacroiliac", "cervical-thoracic-sympathetic",
+                                            "esi-transforaminal", "spinal-cord-stimulation"))
+
+
+@pytest.fixture(scope="module")
 def sij_engine(engine_over):  # type: ignore[no-untyped-def]
     return engine_over("sij-index", ("anticoagulants", "sacroiliac", "facet-mbb-rfa"))
 
@@ -78,3 +84,33 @@ def test_the_indications_evidence_part_alone_is_not_covered(implant_engine):  # 
     text = implant_engine.answer("SCS for critical limb ischemia - any evidence? infection rate?").text
     assert any("Not covered" in n and "critical limb ischemia" in n for n in _notes(text)), text
     assert any("infection" in b for b in _bullets(text)[:2]), text
+
+
+# --- a class rule naming another drug only as its exception answers the class member asked --------------------------------
+
+@pytest.mark.parametrize("q,rule", [("cefazolin dose for SCS implant prophylaxis?", "weight-based"),
+                                    ("SCS植入预防用头孢唑林剂量多少？", "按体重")])
+def test_a_class_rule_with_its_exception_answers_the_member_asked(implant_engine, q, rule):  # type: ignore[no-untyped-def]
+    bullets = _bullets(implant_engine.answer(q).text)
+    assert any(rule in b for b in bullets[:2]), bullets
+
+
+# --- a follow-up naming the broader procedure, or only an ask, goes on with the procedure before ------------------------------
+
+def test_medial_branch_rfa_is_the_rf_procedure(engine):  # type: ignore[no-untyped-def]
+    assert "radiofrequency-ablation" in engine.frame("lumbar medial branch RFA on xarelto - hold?").concepts
+
+
+@pytest.mark.parametrize("history,follow", [
+    ("lumbar medial branch RFA for facet pain - what diagnostic block protocol do we need before ablating?",
+     "ok and how long does relief usually last after RFA, can it be repeated?"),
+    ("SCS trial on apixaban - how long to hold?", "and for the SCS implant itself?")])
+def test_a_broader_name_of_the_procedure_before_is_a_follow_up(engine, history, follow):  # type: ignore[no-untyped-def]
+    q = engine.frame(follow, [history])
+    assert q.followup, q
+
+
+def test_a_lumbar_rfa_relief_is_not_answered_with_a_cervical_neurotomys(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("ok and how long does relief usually last after RFA, can it be repeated?",
+                              ["lumbar medial branch RFA for facet pain - what diagnostic block protocol do we need before ablating?"]).text
+    assert not any("third occipital" in b for b in _bullets(text)), text
