@@ -148,7 +148,7 @@ _BP = {"en": r"\b(?:s?bp|blood pressure)\b\D{0,8}(?<!\d)", "zh": r"(?:BP|bp|血�
 _SLOW_HR = {"en": r"bradycard|\b(?:hr|heart rate)\b.{0,6}(?<!\d)[2-5]\d(?:s\b|\b)", "zh": r"心率.{0,4}(?:(?<!\d)[2-5]\d(?!\d)|慢)|心动过缓"}
 _LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|"
                  r"\b(?:bp|sbp|blood pressure)\b\s*(?:of |is |now |down to |at )?(?<!\d)[4-8]\d\b(?!\s*/\s*\d{3})(?!\s*/\s*[4-9]\d)",
-           "zh": r"血压.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}
+           "zh": r"(?:血压|(?<![A-Za-z])S?BP)\s*.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}  # ("BP掉到70/40": no word boundary before 掉)
 # A faint, not anaphylaxis: a slow heart with no skin or airway sign (anaphylaxis drives the heart fast); a Chinese
 # question may write the signs in English
 _FAINT_NOT_ALLERGIC = {
@@ -470,9 +470,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": r"inject|block|epidural|\b(?:TF|IL)?ESI\b|procedure|needle|\bRF\b|radiofrequency|prep|\bTF\b|transforaminal|caudal|contrast|lido\w*|bupi\w*|ropi\w*",
          "zh": r"注射|阻滞|穿刺|操作|硬膜外|射频|打针|针|术前|准备|推完|推药|造影剂|利多卡因|布比卡因|罗哌卡因|经椎间孔|局麻|打完"},
         {"en": "URGENT: pallor, sweating, bradycardia or fainting during or after an injection is most often a vasovagal reaction, but local anaesthetic "
-               "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, monitor, and secure IV access.",
+               "toxicity, high block or anaphylaxis must be excluded. " + _STOP["en"] + ": lie the patient flat, check airway and breathing, monitor, "
+               "and secure IV access.",
          "zh": "紧急：注射中或注射后出现面色苍白、大汗、心动过缓或晕厥，多为血管迷走反应，但须排除局麻药全身毒性、高位阻滞或过敏反应。"
-               + _STOP["zh"] + "：让患者平卧、监护并建立静脉通路。"},
+               + _STOP["zh"] + "：让患者平卧、评估气道和呼吸、监护并建立静脉通路。"},
         {"en": "vasovagal reaction management supine intravenous access monitoring", "zh": "血管迷走反应 处理 平卧 静脉通路 监护"},
         # nausea with a (postural) headache is a PDPH picture, not a faint; a fast heart is no faint
         # (nor is a low pressure after a coeliac or sympathetic neurolysis, with no slow heart told: the sympathectomy or
@@ -570,17 +571,20 @@ _HIGH_BLOCK = RedFlag(
     {"en": (f"{_ARMS['en']}|{_BREATHING['en']}|\\bunresponsive\\b|\\bunconscious\\b|{_HIGH_LEVEL['en']}", f"{_LOW_BP['en']}|{_SLOW_HR['en']}"),
      "zh": (f"{_ARMS['zh']}|双手|{_BREATHING['zh']}|意识不清|意识丧失|昏迷|叫不醒|{_HIGH_LEVEL['zh']}", f"{_LOW_BP['zh']}|{_SLOW_HR['zh']}")},
     {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine|\blido\b|tuohy",
-     "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因"},
+     "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因|经椎间孔|椎板间|(?:TF|IL)?ESI"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,
     {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection hypotension bradycardia "
            "breathlessness airway",
      "zh": "全脊麻 高位阻滞 硬膜外 椎板间 骶管注射 鞘内注射 硬膜下注射 低血压 心动过缓 呼吸困难 气道"},
     # a toxicity picture is LAST; weakness of one side with slurred speech is a stroke picture, not a high block; weak arms
     # after a transforaminal injection of steroid with no local anaesthetic is a cord infarct
+    # (slurred speech alone, beside a falling pressure and a slow heart, is the block reaching the brainstem, not a stroke:
+    # "腰段硬膜外注射后5 min BP 80/40、HR 42、说话含糊、上肢麻")
     {"en": _TOXIC["en"] + r"|\b(?:left|right)[- ](?:sided )?(?:arm|hand|leg|side)|"
-           r"one side|hemipar|slurred|facial droop|aphasi|" + _TF_WITHOUT_LA["en"],
-     "zh": _TOXIC["zh"] + r"|[左右](?:手|臂|上肢|侧肢体|半身|半边)|一侧|偏瘫|说话.{0,3}(?:含糊|不清)|口齿不清|"
-           r"言语不清|口角歪斜|" + _TF_WITHOUT_LA["zh"]},
+           rf"one side|hemipar|facial droop|^(?![\s\S]*(?:{_LOW_BP['en']})[\s\S]*)[\s\S]*(?:slurred|aphasi)|" + _TF_WITHOUT_LA["en"],
+     "zh": _TOXIC["zh"] + r"|[左右](?:手|臂|上肢|侧肢体|半身|半边)|一侧|偏瘫|"
+           rf"^(?![\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']}))[\s\S]*(?:说话.{{0,3}}(?:含糊|不清)|口齿不清|言语不清)|"
+           r"口角歪斜|" + _TF_WITHOUT_LA["zh"]},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
 # numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block

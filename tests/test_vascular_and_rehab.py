@@ -114,3 +114,37 @@ def test_a_lumbar_rfa_relief_is_not_answered_with_a_cervical_neurotomys(ward_eng
     text = ward_engine.answer("ok and how long does relief usually last after RFA, can it be repeated?",
                               ["lumbar medial branch RFA for facet pain - what diagnostic block protocol do we need before ablating?"]).text
     assert not any("third occipital" in b for b in _bullets(text)), text
+
+
+# --- the night registrar's collapses: a high block with slurred speech, a pressure written "BP掉到", a faint's airway --------
+
+@pytest.mark.parametrize("q", ["急！腰段硬膜外注射后 5 min BP 80/40、HR 42、说话含糊、上肢麻",
+                               "5 min after lumbar epidural, BP 80/40, HR 42, slurred speech, arms numb"])
+def test_slurred_speech_with_a_falling_pressure_after_an_epidural_is_a_high_block(q):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    from assistant.text import detect_lang
+    assert triage(q, detect_lang(q)).rule == "total-spinal"
+
+
+@pytest.mark.parametrize("q", ["after cervical TFESI left arm weak, slurred speech, facial droop", "颈椎TFESI后左手无力，说话含糊，口角歪斜"])
+def test_one_sided_weakness_with_slurred_speech_stays_a_stroke(q):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    from assistant.text import detect_lang
+    assert triage(q, detect_lang(q)).rule == "esi-stroke"
+
+
+def test_a_pressure_written_bp_then_chinese_is_a_low_pressure():  # type: ignore[no-untyped-def]
+    import re
+
+    from assistant.safety import _LOW_BP
+    assert re.search(_LOW_BP["zh"], "TFESI打完病人突然意识不清，BP掉到70/40", re.I)
+    assert not re.search(_LOW_BP["zh"], "BP正常，心率72", re.I)
+
+
+@pytest.mark.parametrize("q,airway", [("just finished L4-5 TFESI, pt suddenly unresponsive, BP 70/40, HR 38", "check airway and breathing"),
+                                      ("急！！TFESI打完病人突然意识不清，BP掉到70/40，心率45，现在怎么办", "评估气道和呼吸")])
+def test_a_faint_with_lost_consciousness_checks_the_airway_first(q, airway):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    from assistant.text import detect_lang
+    t = triage(q, detect_lang(q))
+    assert t.rule == "vasovagal" and airway in t.escalation, t
