@@ -705,7 +705,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
         found.remove("dose")
     elif found == ["dose"] and _story_dose(text, lang, dose_rx):
         found.remove("dose")
-    found = _harms_to_tell(found, text, lang)
+    found = _harms_to_tell(_last_dose_told(found, text, lang, dose_rx), text, lang)
     found = _safer_of_two(found, said.get("prevention", ""), len(names), text, lang)
     found = _harm_prevented(found, text, lang)
     if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
@@ -724,6 +724,15 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
 
 HARM_PREVENTED = {"en": re.compile(r"\b(?:what|which) (?:complications?|risks?|problems?|harms?|adverse events?)\b[^?]{0,60}\b(?:prevent|avoid)", re.I),
                    "zh": re.compile(r"(?:预防|避免|防止)(?:的)?(?:是)?(?:什么|哪些|哪种|啥)(?:并发症|风险|问题|情况)")}
+
+
+def _last_dose_told(found: list[str], text: str, lang: Lang, dose_rx: re.Pattern[str]) -> list[str]:
+    """"last eliquis dose yesterday 8pm, TFESI today 10am - ok?": the last dose's time told asks the interval (a hold),
+    not an amount (not "LAST lipid dose?", the toxicity's rescue)."""
+    if "dose" not in found or _DOSE_ASKED[lang].search(text) or re.search(r"\bLAST\b", text) \
+            or dose_rx.search(_blank(text, lang, _LAST_DOSE)):
+        return found
+    return list(dict.fromkeys("hold" if a == "dose" else a for a in found))
 
 
 def _harm_prevented(found: list[str], text: str, lang: Lang) -> list[str]:

@@ -59,6 +59,9 @@ _SLASH_DATE = re.compile(r"(?<![\d/A-Za-z])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|
 # what a moment is the moment of: the last dose, or the procedure ("injection" could be either: not read)
 _DOSE_WORDS = re.compile(r"\blast\b|\btook\b|\btaken\b|\bgiven\b|\bgave\b|\bdose\b|\btab(?:let)?s?\b|\bshot\b|\bjab\b|\bpill\b|\bstopped\b|"
                          r"\bheld\b|末次|最后一(?:次|针|片|剂|顿)|吃的?|服(?:用|的)?|打的|用的|口服|注射了|给药|停(?:的|药|了|用)", re.I)
+# a laboratory value told with its day: the day it was drawn
+_LAB_WORDS = re.compile(r"\bINR\b|\bplatelets?\b|\bplt\b|\bPT\b|\baPTT\b|\beGFR\b|\bCrCl\b|\blabs?\b|\bbloods?\b|\bHb\b|"
+                        r"血小板|凝血|肌酐|化验|抽血|查血|血常规", re.I)
 _PROCEDURE_WORDS = re.compile(r"\bprocedure\b|\bblock\b|\bbooked\b|\bscheduled\b|\blisted\b|\bcase\b|\bslot\b|\btrial\b|\bimplant\b|"
                               r"\b(?:TF|IL|C|L)?ESI\b|\bRFA\b|\bMBB\b|\bSCS\b|\bSGB\b|\bPVP\b|\bEBP\b|\bok(?:ay)? for\b|"
                               r"做|穿刺|手术|操作|阻滞|排的|安排|植入", re.I)
@@ -194,6 +197,8 @@ def _role(text: str, lo: int, hi: int, start: int, end: int) -> str:
     """Is the time told the last dose's or the procedure's (by the words of its own clause)?"""
     clause = text[lo:start] + " " + text[end:hi]
     dose, proc = bool(_DOSE_WORDS.search(clause)), bool(_PROCEDURE_WORDS.search(clause))
+    if not dose and not proc and _LAB_WORDS.search(clause):
+        return "lab"  # ("今天 INR 1.6，明天颈椎 TFESI": today is when the INR was drawn, not the last dose)
     return "dose" if dose and not proc else "procedure" if proc and not dose else ""
 
 

@@ -148,3 +148,20 @@ def test_a_faint_with_lost_consciousness_checks_the_airway_first(q, airway):  # 
     from assistant.text import detect_lang
     t = triage(q, detect_lang(q))
     assert t.rule == "vasovagal" and airway in t.escalation, t
+
+
+# --- a day told with a lab value is when it was drawn; a last dose's time told asks the interval -----------------------------
+
+def test_the_day_an_inr_was_drawn_is_no_last_dose():  # type: ignore[no-untyped-def]
+    from assistant.timeline import dose_to_procedure
+    assert dose_to_procedure("华法林，今天 INR 1.6，明天颈椎 TFESI，能做吗？", "zh") is None
+    assert dose_to_procedure("INR 1.6 today, cervical TFESI tomorrow - ok?", "en") is None
+    told = dose_to_procedure("last eliquis dose yesterday 8pm, TFESI today 10am - ok?", "en")
+    assert told is not None and told.hours == 14
+
+
+@pytest.mark.parametrize("q", ["last eliquis dose yesterday 8pm, TFESI today 10am - ok?", "when is the last LMWH dose before the procedure?",
+                               "克赛最后一针昨晚8点，今天上午10点做TFESI可以吗？"])
+def test_a_last_doses_time_asks_the_hold_not_an_amount(engine, q):  # type: ignore[no-untyped-def]
+    aspects = engine.frame(q).aspects
+    assert "dose" not in aspects and "hold" in aspects, aspects
