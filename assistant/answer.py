@@ -1382,6 +1382,10 @@ class AnswerEngine:
         # (none fits: what the sources say of the procedure itself, which the note before it promises)
         return [*other, *[Bullet(x, 0, 1.0, "fact") for x in fits if any(c in x.concepts for c in q.concepts)][:1]] or bullets
 
+    def _complication_asked(self, q: Question) -> bool:
+        """Does the question name a complication of ours (one that has happened, or is feared)?"""
+        return any(self._kinds.get(c) == "complication" for c in q.concepts)
+
     def _asked_technique(self, q: Question, verdict: Verdict) -> tuple[str, str] | None:
         """A technique that goes with many procedures, asked of one of ours ("test dose before a cervical interlaminar
         ESI?"), that no retrieved passage names with it: (technique, procedure)."""
@@ -2164,7 +2168,10 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _RULED_OUT[lang].format(conditions=_join([self._name(c, lang) for c in ruled], lang)))
         if resume:  # "stable now - OK to carry on / send her home?"
             lines.append(NOTE_PREFIX + _NO_RESUME[lang].format(condition=self._name(resume, lang)))
-        elif not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) and not any(b.sentence.action for b in bullets) \
+        # (a step taken before the procedure to prevent a complication asked about, "check the pad's contact before RFA", is
+        # no step for it now; beside a procedure planned, "pacemaker, RFA booked - anything to do differently?", it is)
+        elif not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) \
+                and not any(b.sentence.action and (b.sentence.group != "prevention" or not self._complication_asked(q)) for b in bullets) \
                 and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
             lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
         # asked for a dose: none of the part's bullets gives one

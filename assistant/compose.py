@@ -1427,6 +1427,8 @@ def _on_complication(pool: list[tuple[float, Sentence]], part: Part, q: Question
     if not asked or not part.aspects or part.aspects[0] not in _NAMES_COMPLICATION:
         return pool
     near, subject = _near(asked, sig) | _toxicities(_own(part, q), sig), _own(part, q)  # (its drug's toxicity: LAST's steps)
+    # (not a procedure the complication is linked to: a pad burn's RFA does not make a neurotomy's numbness about it)
+    near = {c for c in near if sig.kinds.get(c) != "procedure" or c in asked}
     return [(sc, s) for sc, s in pool if near & s.concepts and not rival(s, subject, sig, ("complication",))]
 
 

@@ -1374,7 +1374,9 @@ _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|exclu
                         r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
                         r"\bnegative for|\bno (?:evidence|signs?) of|"
                         # a history denied: "no prior stroke", "no hx of bleeding", "没卒中史", "既往无出血"
-                        r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往)"
+                        r"\bno(?:\s+(?:prior|previous|past|known|recent|hx of|history of|h/o))?|(?<![有出])没(?:有)?过?|既往无|无既往|"
+                        # a sign denied right before its name: "无神经功能缺损", "无明显发热"
+                        r"(?<![有并])无(?:明显|确切)?(?:的)?)"
                         r"\s*(?:the\s+|a\s+|an\s+|(?:on|taking|using)\s+(?:any\s+)?|any\s+|in\s+)?$", re.I)
 
 

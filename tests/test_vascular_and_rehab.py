@@ -165,3 +165,26 @@ def test_the_day_an_inr_was_drawn_is_no_last_dose():  # type: ignore[no-untyped-
 def test_a_last_doses_time_asks_the_hold_not_an_amount(engine, q):  # type: ignore[no-untyped-def]
     aspects = engine.frame(q).aspects
     assert "dose" not in aspects and "hold" in aspects, aspects
+
+
+# --- what to do for a complication: never another complication's steps, and a prevention step is no treatment ----------------
+
+@pytest.mark.parametrize("q,none", [
+    ("blister under the grounding pad after RFA, looks like a burn - how to manage?", "gives no management steps"),
+    ("RFA 后回路电极板处水泡，像烧伤，怎么处理", "知识库未给出以下情况的处理措施")])
+def test_a_pad_burn_asked_gets_no_neurotomys_reassurance_and_says_no_steps(ward_engine, q, none):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer(q).text
+    assert not any("third occipital" in b or "第三枕神经" in b for b in _bullets(text)), text
+    assert any(none in n for n in _notes(text)), text
+
+
+def test_a_planned_procedures_prevention_step_is_still_the_step(ward_engine):  # type: ignore[no-untyped-def]
+    text = ward_engine.answer("68M with a dual-chamber pacemaker referred for bilateral L3–L5 medial branch RFA. Anything I need to do "
+                              "differently?").text
+    assert not any("no management steps" in n for n in _notes(text)), text
+
+
+def test_a_sign_denied_in_chinese_is_left_out(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("MRI 证实了，无神经功能缺损，可以单纯抗生素吗？", ["硬膜外注射后第5天，发热39℃，腰背剧痛，考虑硬膜外脓肿，下一步？"])
+    assert "neurological-injury" not in q.concepts and "neurological-injury" in q.excluded, q
+    assert "gastroscopy" in engine.frame("无痛胃镜前要停阿司匹林吗").out_of_scope
