@@ -1411,6 +1411,8 @@ def _names_part(s: Sentence, part: Part, sig: Signals) -> bool:
     if part.concepts and "hold" in part.aspects and not any(sig.kinds.get(c) in _DRUG_KINDS for c in part.concepts):
         # ("when do we restart after the implant?": the drug held before is what restarts)
         about = (*about, *(c for c in part.inherited if sig.kinds.get(c) in _DRUG_KINDS))
+    if part.concepts and set(part.concepts) <= WATCHING:  # ("要监测多久？" after the glucose told: its closer glucose checks)
+        about = (*about, *(c for c in part.inherited if sig.kinds.get(c) == "finding"))
     return not about or bool(_near(about, sig) & s.concepts)
 
 
@@ -2064,7 +2066,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         top = max((i for i in range(len(sentences)) if i not in pinned or assign[i] == j), key=lambda i, j=j: scored[i][j],  # type: ignore[misc]
                   default=0)
         # (a hold part may take the drug's interval from a part it was assigned to: "when do we stop it and what INR?")
-        gives = _gives_interval(parts[j], q, sig) if len(heads) > 1 else None
+        gives = (_gives_interval(parts[j], q, sig) or _gives_watch(parts[j], sig)) if len(heads) > 1 else None
         pool = _part_pool([(scored[i][j], s) for i, s in enumerate(sentences) if assign[i] == j or i == top or len(heads) == 1
                            or (gives is not None and i not in pinned and gives(s))],
                           parts[j], q, sig, lang, [b.sentence for b in out], len(heads) > 1)
@@ -2249,6 +2251,8 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         pool = [(sc, s) for sc, s in pool if any(p in s.concepts or sig.parents.get(p, frozenset()) & s.concepts for p in procs)]
     # ("鞘内吗啡泵加量后怎么监测，监测多久": the watch after what the part before names, not after another complication)
     subjects = [c for c in part.inherited if sig.kinds.get(c) in ("procedure", "drug", "complication")]
+    # (the finding the part before told, when it told one: "血糖16 正常吗？要监测多久" watches the glucose, not any ESI harm)
+    subjects = [c for c in part.inherited if sig.kinds.get(c) == "finding"] or subjects
     if several and subjects and part.concepts and set(part.concepts) <= WATCHING:
         pool = [(sc, s) for sc, s in pool if any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in subjects)] or pool
     # ("ESI后血糖会高几天，要监测多久": the monitoring of the complication the part before asked, not any monitoring)
@@ -2573,6 +2577,18 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
     if _narrow_kind(part) is _DRUG_RESTART:  # (when it restarts: its class's restart too, "LMWH is restarted…" for enoxaparin)
         drugs += [c for d in drugs for c in sig.parents.get(d, frozenset()) if c not in _BROAD_CLASSES]
     return lambda s: any(d in s.concepts for d in drugs) and bool(_KIND["hold"].search(s.text))
+
+
+def _gives_watch(part: Part, sig: Signals) -> Callable[[Sentence], bool] | None:
+    """For a bare watch ask ("要监测多久？" after how high the glucose went): does a sentence tell watching the finding the
+    part before told (it names the finding and monitoring)?"""
+    found = [c for c in part.inherited if sig.kinds.get(c) == "finding"]
+    if not found or not part.concepts or not set(part.concepts) <= WATCHING:
+        return None
+    return lambda s: any(c in s.concepts for c in found) and bool(WATCHING & s.concepts or _MONITORING.search(s.text))
+
+
+_MONITORING = re.compile(r"\bmonitor\w*|监测|监护|观察", re.I)
 
 
 def _turns_on_a_rule(part: Part) -> bool:

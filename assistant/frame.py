@@ -162,7 +162,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              + REGIMEN_ASK_EN,
              REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|(?<!最多)用多少(?=[，,。？?、！!\s]|$|的?(?:剂量|量|mg|ml|mL|毫克|毫升))|(?<!最多)(?:打|做|注射|扎)几(?:次|针)|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
-             r"(?:注射|注药|推注|给药)量(?!\s*\d)|"
+             r"(?:注射|注药|推注|给药)量(?!\s*\d)|负荷(?:剂)?量|维持(?:剂)?量|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案|(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快"),
@@ -2498,8 +2498,10 @@ class Framer:
             # ("那低分子肝素呢？需要停多久？" after a warfarin turn: the drug the part before swapped in, not the turn's old one)
             if any(lex[c].kind in _DRUGLIKE for c in prev):
                 ctx = tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE)
+            # (nor does a bare watch, "要监测多久？" after how high the glucose went: it watches that finding)
+            watch = bare or (bool(own) and set(own) <= _WATCHING)
             return tuple(c for c in dict.fromkeys(prev + ctx)
-                         if (lex[c].kind in SUBJECT_KINDS or c in REGIONS or (bare and lex[c].kind in ("finding", "condition")))
+                         if (lex[c].kind in SUBJECT_KINDS or c in REGIONS or (watch and lex[c].kind in ("finding", "condition")))
                          and (c not in ESSENTIAL or not own))
         if later and own and all(lex[c].kind == "drug-class" for c in own) and any(lex[c].kind in ("drug", "brand") for c in prev):
             # "得宝松能做硬膜外注射吗？是不是颗粒型的？": whether the drug asked before belongs to the class

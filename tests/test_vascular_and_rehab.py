@@ -188,3 +188,29 @@ def test_a_sign_denied_in_chinese_is_left_out(engine):  # type: ignore[no-untype
     q = engine.frame("MRI 证实了，无神经功能缺损，可以单纯抗生素吗？", ["硬膜外注射后第5天，发热39℃，腰背剧痛，考虑硬膜外脓肿，下一步？"])
     assert "neurological-injury" not in q.concepts and "neurological-injury" in q.excluded, q
     assert "gastroscopy" in engine.frame("无痛胃镜前要停阿司匹林吗").out_of_scope
+
+
+# --- a bare watch after a finding watches that finding; a loading and maintenance dose is a dose ----------------------------
+
+@pytest.mark.parametrize("q,own", [("diabetic pt glucose 16 after ESI - normal? how long to monitor?", "glucose"),
+                                   ("硬膜外激素注射后 糖尿病病人血糖到 16 mmol/L，正常吗？要监测多久？", "血糖")])
+def test_how_long_to_monitor_after_a_glucose_told_is_the_glucose_watch(ward_engine, q, own):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    second = [b["text"] for b in ans.bullets if b.get("part") == 1]
+    assert second and own in second[0] and "LAST" not in second[0], ans.text
+
+
+def test_a_chinese_loading_and_maintenance_dose_is_a_dose_ask(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("局麻药中毒要用脂肪乳，20% intralipid 怎么给，负荷量和维持量多少？")
+    assert all("dose" in p.aspects for p in q.parts), q.parts
+    text = engine.answer("局麻药中毒要用脂肪乳，20% intralipid 怎么给，负荷量和维持量多少？").text
+    assert "知识库未涵盖" not in text, text
+
+
+@pytest.mark.parametrize("q", ["pre-procedure checklist for TIPS - what platelet count and INR thresholds?", "TIPS术前血小板和INR要求？"])
+def test_tips_is_another_specialtys_procedure(engine, q):  # type: ignore[no-untyped-def]
+    assert engine.answer(q).verdict == "out_of_scope"
+
+
+def test_tips_as_advice_is_no_procedure(engine):  # type: ignore[no-untyped-def]
+    assert "tips-procedure" not in engine.frame("any tips for avoiding intravascular injection during TFESI?").concepts
