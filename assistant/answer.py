@@ -52,6 +52,7 @@ from .compose import (
     lacks_asked_figure,
     lacks_asked_span,
     lacks_contraindications,
+    lacks_restart,
     manages_drug,
     restates_tried,
     rival,
@@ -473,6 +474,8 @@ _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on 
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
+_NO_RESTART = {"en": "The knowledge base gives no restart time for: {part}. What it has on it:",
+               "zh": "知识库未给出以下恢复用药时间：{part}。相关内容如下："}
 _NO_INTERVAL = {"en": "The knowledge base gives no interval for stopping {drugs}. What it has:",
                 "zh": "知识库未给出{drugs}的停药间隔。相关内容如下："}
 _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
@@ -2193,6 +2196,8 @@ class AnswerEngine:
         lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                      if i in told and lacks_asked_span(p, [b for b in bullets if b.part == i or {*p.concepts, *p.inherited} & b.sentence.concepts]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
         lines.extend([] if tri.urgent else self._no_interval(q, lang, bullets))  # "fish oil + ginkgo + garlic, SCS trial - stop them?"
+        lines.extend(NOTE_PREFIX + _NO_RESTART[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
+                     if i in told and not tri.urgent and lacks_restart(p, told[i]))  # (fondaparinux's restart: none given)
         if not tri.urgent:
             lines.extend(NOTE_PREFIX + _NO_CONTRA[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                          if i in told and lacks_contraindications(p, told[i]))

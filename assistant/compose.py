@@ -1953,6 +1953,12 @@ def gives_dose(s: Sentence) -> bool:
     return bool(_KIND["dose"].search(s.text))
 
 
+def lacks_restart(part: Part, bullets: Sequence[Bullet]) -> bool:
+    """Was a held drug's restart asked ("and when can it be restarted after?" of fondaparinux) and does none of the
+    part's bullets say when a drug restarts? Then the answer says so before its hold figures."""
+    return _narrow_kind(part) is _DRUG_RESTART and not any(_DRUG_RESTART.search(b.sentence.text) for b in bullets)
+
+
 def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
     """Was a length of time asked ("要观察多久", "how long do we watch her?") and does none of the part's bullets give
     one? Then the answer says so before what it has (the overdose's management is no observation period)."""
@@ -2269,6 +2275,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         if "hold" in part.aspects:  # ("when do we restart after the implant?" of the enoxaparin before: its restart, not an
             # implant's hair removal)
             pool = [(sc, s) for sc, s in pool if any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in held)] or pool
+    elif (own := [c for c in part.concepts if sig.kinds.get(c) == "drug"]) and _narrow_kind(part) is _DRUG_RESTART:
+        # its restart asked ("and when can it be restarted?" of fondaparinux): never another drug's restart (LMWH's), however
+        # near; its class's is its own (LMWH's for enoxaparin)
+        pool = [(sc, s) for sc, s in pool if not (_DRUG_RESTART.search(s.text) and rival(s, own, sig, ("drug",)))] or pool
     elif "dose" in part.aspects and not _PREMEDICATION.intersection(part.concepts) \
             and (agents := held or [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug-class"]):
         # (a premedication regimen is asked in the contrast's name: its prednisone is the dose asked, not another agent's)
@@ -3011,7 +3021,7 @@ _ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I),
                                 r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
                      re.compile(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))
 # "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
-_RESTART_ASK = re.compile(r"\b(?:restart|resume|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
+_RESTART_ASK = re.compile(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始|续)|" + NEXT_DOSE_ASK, re.I)
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
 _AGAIN_ASK = re.compile("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)

@@ -214,3 +214,20 @@ def test_tips_is_another_specialtys_procedure(engine, q):  # type: ignore[no-unt
 
 def test_tips_as_advice_is_no_procedure(engine):  # type: ignore[no-untyped-def]
     assert "tips-procedure" not in engine.frame("any tips for avoiding intravascular injection during TFESI?").concepts
+
+
+# --- a restart asked of a drug the sources give no restart for: said, never another drug's restart -------------------------
+
+@pytest.mark.parametrize("history,follow,none", [
+    ("pt on fondaparinux 2.5mg daily - hold time before lumbar facet joint injection?", "and when can it be restarted after?",
+     "gives no restart time"),
+    ("磺达肝癸钠 腰椎小关节注射前停几天？", "术后什么时候可以恢复？", "知识库未给出以下恢复用药时间")])
+def test_a_restart_the_sources_lack_is_said_and_no_other_drugs_is_given(engine, history, follow, none):  # type: ignore[no-untyped-def]
+    text = engine.answer(follow, [history]).text
+    assert any(none in n for n in _notes(text)), text
+    assert not any("LMWH" in b or "低分子肝素" in b for b in _bullets(text)), text
+
+
+def test_a_class_restart_still_answers_its_member(engine):  # type: ignore[no-untyped-def]
+    text = engine.answer("and when can it be restarted after?", ["enoxaparin 40 daily before TFESI how long?"]).text
+    assert "restarted" in _bullets(text)[0] and not any("no restart time" in n for n in _notes(text)), text
