@@ -2128,6 +2128,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))))
         lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
         lead = _regimen_before_ceiling(lead, above, parts[j], sig) if not leads else lead
+        lead = _why_in_procedure(lead, above, parts[j], sig) if not leads else lead
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         # (nor is another procedure's rate one for this one: "那感染率大概多少" after a vertebroplasty, not IT catheters')
@@ -2719,6 +2720,19 @@ def _weighing(both: list[tuple[float, Sentence]], counted: list[tuple[float, Sen
     if compared and weighed and counted and not any(c in both for c in counted) and weighed[0][0] >= 0.5 * best[0]:
         return weighed[0]
     return None
+
+
+def _why_in_procedure(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part, sig: Signals
+                      ) -> tuple[float, Sentence]:
+    """"颈椎TFESI用什么激素？为什么不能用曲安奈德？": why a drug is not used in the procedure asked before is that procedure's
+    reason (the particles, in a transforaminal injection), not another effect of the drug (its adrenal suppression after
+    any epidural): a sentence naming both leads when the lead names only the drug."""
+    procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
+    own = [c for c in part.concepts if sig.kinds.get(c) in _DRUG_KINDS]
+    if part.aspects[:1] != ("mechanism",) or not procs or not own or any(c in lead[1].concepts for c in procs):
+        return lead
+    return next((t for t in above if t[0] >= 0.6 * lead[0] and any(c in t[1].concepts for c in procs)
+                 and _near(own, sig) & t[1].concepts), lead)
 
 
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,

@@ -231,3 +231,22 @@ def test_a_restart_the_sources_lack_is_said_and_no_other_drugs_is_given(engine, 
 def test_a_class_restart_still_answers_its_member(engine):  # type: ignore[no-untyped-def]
     text = engine.answer("and when can it be restarted after?", ["enoxaparin 40 daily before TFESI how long?"]).text
     assert "restarted" in _bullets(text)[0] and not any("no restart time" in n for n in _notes(text)), text
+
+
+# --- pulling the trial leads is explantation; why a drug is not used in a procedure is that procedure's reason ---------------
+
+@pytest.mark.parametrize("history,follow,lead", [
+    ("pt day 2 of SCS trial, temp 38.6 and redness + discharge at lead exit site. what do i do",
+     "should we pull the trial leads or can we just treat w abx and keep the trial going?", "explantation"),
+    ("SCS测试第2天，体温38.6，电极出口处红肿流脓，怎么办", "要拔除电极还是抗生素治疗继续测试？", "取出装置")])
+def test_pulling_the_leads_is_asked_as_explantation(implant_engine, history, follow, lead):  # type: ignore[no-untyped-def]
+    assert "explantation" in implant_engine.frame(follow, [history]).concepts
+    bullets = _bullets(implant_engine.answer(follow, [history]).text)
+    assert any(lead in b for b in bullets[:2]), bullets
+
+
+@pytest.mark.parametrize("q", ["cervical TFESI which steroid? why not triamcinolone?", "颈椎 TFESI 用什么激素？为什么不能用曲安奈德？"])
+def test_why_not_a_steroid_in_tfesi_leads_with_its_particles(engine, q):  # type: ignore[no-untyped-def]
+    ans = engine.answer(q)
+    second = [b["text"] for b in ans.bullets if b.get("part") == 1]
+    assert second and any(w in second[0] for w in ("particle", "particulate", "颗粒")) and "HPA" not in second[0], ans.text
