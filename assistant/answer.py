@@ -28,6 +28,7 @@ from .compose import (
     NOTE_PREFIX,
     PER_KG_VOLUME,
     PERCENTS,
+    REASSURED,
     REGIMEN_ASKED,
     REGIONS,
     RESTART_ASK,
@@ -1321,7 +1322,7 @@ class AnswerEngine:
                     and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
-                    and not foreign(x) and not elsewhere(x)]
+                    and not foreign(x) and not elsewhere(x) and not REASSURED.search(x.text)]  # (nor an untreated effect's reassurance)
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):

@@ -3067,6 +3067,11 @@ _NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _G
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 
 
+# a sentence telling an expected, untreated effect: never a step in an emergency
+REASSURED = re.compile(r"\breassur\w*|\bexpected effects?\b|\bneeded no treatment\b|\bnone of which needed treatment\b|"
+                        r"\bno treatment (?:is )?(?:needed|required)\b|预期效应|无需治疗|不需要治疗|可告知其为", re.I)
+
+
 def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: frozenset[str], lang: Lang,
               max_actions: int = 5, max_recognition: int = 2, actions_rx: str = "", steps: Sequence[str] = (),
               pathway_tokens: frozenset[str] = frozenset(), idf: Callable[[str], float] = lambda t: 1.0,
@@ -3098,7 +3103,8 @@ def emergency(sentences: Sequence[Sentence], docs: Sequence[str], hint_tokens: f
         return (docs.index(doc_slug(s.chunk.doc_id)) if doc_slug(s.chunk.doc_id) in docs else 99, s.chunk.ordinal, s.position)
 
     usable = [s for s in mgmt if not s.provenance and not _COUNSEL[lang].search(s.text) and not _AFTERWARDS[lang].search(s.text)
-              and not _SILENT.search(s.text)]  # the symptomatic patient's steps, not the silent form's follow-up
+              and not _SILENT.search(s.text) and not REASSURED.search(s.text)]  # the symptomatic patient's steps, not the silent
+    # form's follow-up, nor another picture's reassurance ("numbness after a TON neurotomy is expected, none needed treatment")
     step_rx = [re.compile(p, re.I) for p in steps]
     if step_rx:  # a sentence quoted for a protocol step is an action, whatever its wording
         actions = _protocol_steps(usable, step_rx, lang, weight, near, order, max_actions)

@@ -965,7 +965,8 @@ _NOW = {
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
           r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
-    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])",
+    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|"
+          r"(?:病人|患者|病患|他|她)(?:说|诉|自诉|反映|主诉)(?!自己对|对|以前|之前|既往|过去|曾|担心|害怕|怕|想|要|问|会不会|能不能)|(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])",
 }
 
 class _Unnegated:
@@ -1625,6 +1626,8 @@ _RESCUE_NAMED = {"en": r"lipid|intralipid|midazolam|benzo\w*|diazepam|lorazepam|
                  "zh": r"脂肪乳|咪达唑仑|地西泮|安定|苯二氮|纳洛酮|肾上腺素|阿托品|胺碘酮|室颤|室速|还在|又|仍|现在|意识|昏迷|血氧|SpO2|血压|心率|呼吸"}
 # A stroke asked about, not told ("是不是中风了？", "could this be a stroke?"): the signs told decide.
 _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:be )?(?:having )?an? stroke\b|"
+                          # (a scan's indication, "MRI brain for ?stroke", "to rule out stroke": the worry it is ordered for)
+                          r"(?:\bfor|\bre|\br/o|\brule out|\bquery|\bexclude)\s*\??\s*(?:an? )?stroke\b|(?<!\w)\?\s?stroke\b|"
                           r"\b(?:worried|afraid|scared|concerned) (?:about|that|it'?s|it is|of) (?:an? )?stroke\b",
                     "zh": r"(?:是不是|是否|会不会|该不会是|不会是|怕是|担心是?|以为是)(?:脑)?(?:中风|卒中)(?:了)?(?:吗|呢)?|(?:中风|卒中)了?[吗么][？?]?"}
 # The patient is at home (or on the phone): the first action is to bring them in.

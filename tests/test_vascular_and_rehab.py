@@ -250,3 +250,26 @@ def test_why_not_a_steroid_in_tfesi_leads_with_its_particles(engine, q):  # type
     ans = engine.answer(q)
     second = [b["text"] for b in ans.bullets if b.get("part") == 1]
     assert second and any(w in second[0] for w in ("particle", "particulate", "颗粒")) and "HPA" not in second[0], ans.text
+
+
+# --- an emergency quotes no other picture's reassurance; a scan's indication is no stroke told; 病人说 is now --------------------
+
+@pytest.mark.parametrize("q", ["急!!刚做完C7-T1 ILESI,病人说胸闷气短、双手发麻,SpO2 88%,血压在掉,怎么办",
+                               "just did C7-T1 ILESI, pt short of breath, hands numb, SpO2 88%, BP dropping - what now?"])
+def test_a_high_block_quotes_no_neurotomys_reassurance(ward_engine, q):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert ans.urgent, ans.text
+    assert not any("third occipital" in b or "第三枕神经" in b or "无需治疗" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_scan_ordered_for_query_stroke_is_no_stroke_told():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage("pt with cervical SCS (Nevro) needs MRI brain for ?stroke. ok to scan?", "en", {"spinal-cord-stimulation"}).rule != "esi-stroke"
+    assert triage("after cervical TFESI pt has left arm weakness and slurred speech - MRI to rule out stroke?", "en",
+                  {"transforaminal-esi"}).rule == "esi-stroke"
+
+
+def test_blurred_vision_the_patient_reports_after_epiduroscopy_is_now():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    t = triage("病人说看东西模糊，正常吗？", "zh", {"epiduroscopy"}, before="硬膜外镜术后病房要观察什么？")
+    assert t.urgent and t.rule == "epiduroscopy-pressure", t
