@@ -273,3 +273,11 @@ def test_blurred_vision_the_patient_reports_after_epiduroscopy_is_now():  # type
     from assistant.safety import triage
     t = triage("病人说看东西模糊，正常吗？", "zh", {"epiduroscopy"}, before="硬膜外镜术后病房要观察什么？")
     assert t.urgent and t.rule == "epiduroscopy-pressure", t
+
+
+@pytest.mark.parametrize("q", ["burning dysaesthesia over the paraspinals 10 days after lumbar medial branch RFA - normal?",
+                               "腰椎内侧支射频后10天，射频后烧灼感，正常吗？"])
+def test_burning_after_a_lumbar_rfa_is_its_neuritis(ward_engine, q):  # type: ignore[no-untyped-def]
+    assert "post-ablation-neuritis" in ward_engine.frame(q).concepts
+    bullets = _bullets(ward_engine.answer(q).text)
+    assert not any("third occipital" in b or "第三枕神经" in b for b in bullets[:2]), bullets
