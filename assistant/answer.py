@@ -1495,7 +1495,11 @@ class AnswerEngine:
         if len(procs) != 1 or low is None or span is None or span < low or any(
                 HIGHER_RISK & b.sentence.concepts and set(procs) & b.sentence.concepts for b in bullets):
             return []  # (nor when a bullet places it in a higher class too: a cervical MBB is intermediate)
-        return [NOTE_PREFIX + _LOW_CLASS[lang].format(procedure=self._name(procs[0], lang))]
+        # (at the level told: the lumbar RFA is in the low class, the cervical one is not)
+        region = next((self._name(c, lang) for c in q.concepts if c in REGIONS), "")
+        name = self._name(procs[0], lang)
+        name = (f"{region}{name}" if lang == "zh" else f"{region.lower()} {name}") if region else name
+        return [NOTE_PREFIX + _LOW_CLASS[lang].format(procedure=name)]
 
     def _asked_procedures(self, q: Question) -> list[str]:
         """The question's procedures of ours (not a technique that goes with many), most specific only (the interlaminar

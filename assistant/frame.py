@@ -162,7 +162,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              + REGIMEN_ASK_EN,
              REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|(?<!最多)用多少(?=[，,。？?、！!\s]|$|的?(?:剂量|量|mg|ml|mL|毫克|毫升))|(?<!最多)(?:打|做|注射|扎)几(?:次|针)|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
-             r"(?:注射|注药|推注|给药)量(?!\s*\d)|负荷(?:剂)?量|维持(?:剂)?量|"
+             r"(?:注射|注药|推注|给药)量(?!\s*\d)|负荷(?:剂)?量(?!\s*\d)|维持(?:剂)?量(?!\s*\d)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案|(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快"),
@@ -1116,6 +1116,8 @@ _IT_PUMP, _IDD = "intrathecal-pump", "intrathecal-drug-delivery"
 _BARE_PUMP = re.compile(r"\b(?:a|an|the|his|her|their|this|that|with|for|and|or|vs|versus)\s+pumps?\b(?! inhibitor)|"
                         r"(?<!胰岛素)(?<!镇痛)(?<!输液)(?<!注射)(?<!微量)(?<!球囊)(?<!质子)(?<!PCA)(?<!营养)(?<!肝素)(?<!止痛)(?<!持续)(?<!静脉)"
                         r"(?<!微)(?<!推)(?<!用)泵(?![入注速推压抑])", re.I)
+_OTHER_PUMP = re.compile(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy)?|feeding|syringe|lvad|ketamine|heparin|analgesia)\s*-?\s*pumps?\b|"
+                         r"\blvad\b|胰岛素\s*泵|镇痛\s*泵|止疼\s*泵|止痛\s*泵|化疗\s*泵|输液\s*泵|注射\s*泵|PCA\s*泵|PCIA\s*泵|营养\s*泵|肝素\s*泵", re.I)
 _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
                        r"\bneeds? (?:an? |a \w+ |\w+ )?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
@@ -1435,8 +1437,14 @@ def _excluded(text: str, m: Match, drug: bool = False) -> bool:
     taken = _drug_taken(text, m, before[-32:]) if drug else None
     if taken is not None:
         return not taken
-    return bool(_EXCLUSION.search(before[-24:]) or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m)
-                or _replaced(text, m))
+    ex = _EXCLUSION.search(before[-24:])
+    if ex is not None and "无" in ex.group() and _WITHOUT_IT.match(text[m.end:m.end + 6]):
+        ex = None  # ("无MRI条件", "无超声引导下", "无气胸症状": done or judged without it, not it denied)
+    return bool(ex or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m) or _replaced(text, m))
+
+
+# what follows a concept denied with 无 when it is what is done without ("无MRI条件", "无超声引导下", "无造影剂的情况下")
+_WITHOUT_IT = re.compile(r"(?:的)?(?:下|条件|设备|可用|情况|时|引导|辅助|症状|表现|征象|监测)")
 
 
 # what a swap replaces: "an SCS trial instead of the lumbar TFESI", "做SCS测试代替TFESI" (the whole phrase after it, up to
@@ -2242,8 +2250,11 @@ class Framer:
         """A bare "pump" (泵) beside an implanted stimulator, now or the turn before, is the intrathecal pump: "and for a
         pump, same?" after SCS infection rates; not an insulin, PCA, infusion or balloon pump, nor a proton-pump drug."""
         around = set(self.lexicon.broader_closure([*concepts, *(prev.all_concepts if prev is not None else ())]))
-        # (not when the pump is already the talk: "what do I do with the pump?" after its overdose goes on about it)
-        if {_IT_PUMP, _IDD} & around or _IT_PUMP not in self.lexicon.concepts or not around & _IMPLANTS or not _BARE_PUMP.search(q):
+        # (not when the pump is already the talk: "what do I do with the pump?" after its overdose goes on about it; nor when
+        # another kind of pump is named, now or the turn before: "his insulin pump … is the pump ok?")
+        said = " ".join((q, *(prev.history if prev is not None else ()), prev.text if prev is not None else ""))
+        if {_IT_PUMP, _IDD} & around or _IT_PUMP not in self.lexicon.concepts or not around & _IMPLANTS or not _BARE_PUMP.search(q) \
+                or _OTHER_PUMP.search(said):
             return concepts
         return (*concepts, _IT_PUMP)
 

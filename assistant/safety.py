@@ -966,7 +966,7 @@ _NOW = {
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
           r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
     "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|"
-          r"(?:病人|患者|病患|他|她)(?:说|诉|自诉|反映|主诉)(?!自己对|对|以前|之前|既往|过去|曾|担心|害怕|怕|想|要|问|会不会|能不能)|(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])",
+          r"(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])",
 }
 
 class _Unnegated:
@@ -1470,6 +1470,11 @@ _STOPPED_NOW = {"en": r"\bstopped\b|\bresolved\b|\bsettled\b|\bback to (?:baseli
 
 
 
+# a sign the patient reports, asked whether it is normal: only that ask is no "not now" marker
+_REPORTED_SIGN = re.compile(r"(?:病人|患者|他|她)(?:说|诉|自诉|反映)(?!自己对|对|以前|之前|既往|过去|曾|上次|去年|担心|害怕|怕|想|要|问|会不会|能不能)")
+_NORMAL_ASK = re.compile(r"正常吗|正不正常|是否正常|正常不")
+
+
 def not_now(question: str, lang: Lang) -> bool:
     """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
     to come)?"""
@@ -1491,6 +1496,9 @@ def not_now(question: str, lang: Lang) -> bool:
         return True
     if lang == "zh" and _rx(_SETTLED_ZH).search(asked) and not re.search(r"怎么办|咋办|怎么处理", asked):
         return True  # "刚才头晕了一下，现在已经好了…还需要处理吗": a passing sign told as over, asked calmly
+    if lang == "zh" and _REPORTED_SIGN.search(asked) and not _rx(_NOT_NOW[lang]).search(_NORMAL_ASK.sub(" ", asked)) \
+            and names_symptoms(question, lang):
+        return False  # "病人说看东西模糊，正常吗？": a sign the patient reports now, asked whether it is normal
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 
@@ -1626,8 +1634,9 @@ _RESCUE_NAMED = {"en": r"lipid|intralipid|midazolam|benzo\w*|diazepam|lorazepam|
                  "zh": r"脂肪乳|咪达唑仑|地西泮|安定|苯二氮|纳洛酮|肾上腺素|阿托品|胺碘酮|室颤|室速|还在|又|仍|现在|意识|昏迷|血氧|SpO2|血压|心率|呼吸"}
 # A stroke asked about, not told ("是不是中风了？", "could this be a stroke?"): the signs told decide.
 _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:be )?(?:having )?an? stroke\b|"
-                          # (a scan's indication, "MRI brain for ?stroke", "to rule out stroke": the worry it is ordered for)
-                          r"(?:\bfor|\bre|\br/o|\brule out|\bquery|\bexclude)\s*\??\s*(?:an? )?stroke\b|(?<!\w)\?\s?stroke\b|"
+                          # (a scan's indication, "MRI brain for ?stroke", "CT to rule out stroke": the worry it is ordered for)
+                          r"\b(?:MRI|MRA|CT|CTA|scan|imaging)\b[^.?!]{0,30}?(?:\bfor|\bre|\br/o|\bto rule out|\brule out|\bquery|\bexclude)"
+                          r"\s*\??\s*(?:an? )?stroke\b|"
                           r"\b(?:worried|afraid|scared|concerned) (?:about|that|it'?s|it is|of) (?:an? )?stroke\b",
                     "zh": r"(?:是不是|是否|会不会|该不会是|不会是|怕是|担心是?|以为是)(?:脑)?(?:中风|卒中)(?:了)?(?:吗|呢)?|(?:中风|卒中)了?[吗么][？?]?"}
 # The patient is at home (or on the phone): the first action is to bring them in.

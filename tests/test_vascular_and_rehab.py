@@ -67,7 +67,7 @@ def test_other_pumps_and_other_topics_are_no_intrathecal_pump(implant_engine, hi
     ("suprapubic catheter change in SCI pt on warfarin INR 3.1 - ok to go ahead?", "suprapubic catheter change"),
     ("截瘫病人吃华法林 INR 3.1，要换膀胱造瘘管，可以吗？", "换膀胱造瘘管"),
     ("whats the max INR you'd accept for a retrograde femoral puncture for diagnostic angiogram?", "retrograde femoral puncture"),
-    ("SCS for refractory angina - what's the evidence?", "refractory angina")])
+    ("SCS for critical limb ischaemia - what's the evidence?", "critical limb ischaemia")])
 def test_another_specialtys_procedure_or_indication_is_declined(engine, q, named):  # type: ignore[no-untyped-def]
     ans = engine.answer(q)
     assert ans.verdict == "out_of_scope", ans.text
@@ -233,17 +233,7 @@ def test_a_class_restart_still_answers_its_member(engine):  # type: ignore[no-un
     assert "restarted" in _bullets(text)[0] and not any("no restart time" in n for n in _notes(text)), text
 
 
-# --- pulling the trial leads is explantation; why a drug is not used in a procedure is that procedure's reason ---------------
-
-@pytest.mark.parametrize("history,follow,lead", [
-    ("pt day 2 of SCS trial, temp 38.6 and redness + discharge at lead exit site. what do i do",
-     "should we pull the trial leads or can we just treat w abx and keep the trial going?", "explantation"),
-    ("SCS测试第2天，体温38.6，电极出口处红肿流脓，怎么办", "要拔除电极还是抗生素治疗继续测试？", "取出装置")])
-def test_pulling_the_leads_is_asked_as_explantation(implant_engine, history, follow, lead):  # type: ignore[no-untyped-def]
-    assert "explantation" in implant_engine.frame(follow, [history]).concepts
-    bullets = _bullets(implant_engine.answer(follow, [history]).text)
-    assert any(lead in b for b in bullets[:2]), bullets
-
+# --- why a drug is not used in a procedure is that procedure's reason ----------------------------------------------------
 
 @pytest.mark.parametrize("q", ["cervical TFESI which steroid? why not triamcinolone?", "颈椎 TFESI 用什么激素？为什么不能用曲安奈德？"])
 def test_why_not_a_steroid_in_tfesi_leads_with_its_particles(engine, q):  # type: ignore[no-untyped-def]
@@ -281,3 +271,40 @@ def test_burning_after_a_lumbar_rfa_is_its_neuritis(ward_engine, q):  # type: ig
     assert "post-ablation-neuritis" in ward_engine.frame(q).concepts
     bullets = _bullets(ward_engine.answer(q).text)
     assert not any("third occipital" in b or "第三枕神经" in b for b in bullets[:2]), bullets
+
+
+# --- review 31: the new readings stay narrow --------------------------------------------------------------------------------
+
+def test_a_stroke_queried_by_the_reporter_stays_urgent():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage("cervical TFESI 10 min ago, now drowsy and confused ?stroke - what do I do", "en", {"transforaminal-esi"}).rule == "esi-stroke"
+
+
+def test_a_patients_reported_history_is_not_happening_now():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert not triage("病人说她对造影剂过敏，这次TFESI要预处理吗？", "zh", {"contrast-allergy", "transforaminal-esi"}).urgent
+
+
+def test_pt_is_the_patient_not_a_prothrombin_time():  # type: ignore[no-untyped-def]
+    from assistant.timeline import dose_to_procedure
+    told = dose_to_procedure("pt eliquis yesterday 8pm, TFESI today 10am - ok?", "en")
+    assert told is not None and told.hours == 14
+
+
+@pytest.mark.parametrize("q,kept", [("鞘内泵植入术后尿潴留，需要换导尿管吗？", "urinary-retention"), ("无MRI条件，怀疑硬膜外血肿怎么办", "mri")])
+def test_a_routine_catheter_change_and_a_scan_unavailable_stay_ours(engine, q, kept):  # type: ignore[no-untyped-def]
+    f = engine.frame(q)
+    assert kept in f.concepts and not f.out_of_scope, f
+
+
+def test_another_pump_named_is_no_intrathecal_pump(implant_engine):  # type: ignore[no-untyped-def]
+    assert "intrathecal-pump" not in implant_engine.frame("pt has an insulin pump too - is the pump ok?", ["SCS implant infection rate?"]).concepts
+
+
+def test_a_loading_dose_told_is_no_dose_asked(engine):  # type: ignore[no-untyped-def]
+    assert "dose" not in engine.frame("氯吡格雷负荷量300mg昨天吃的，今天做TFESI可以吗").aspects
+
+
+def test_the_low_class_note_names_the_level(engine):  # type: ignore[no-untyped-def]
+    notes = _notes(engine.answer("lumbar medial branch RFA on xarelto - hold?").text)
+    assert not any("low bleeding-risk class" in n and "lumbar" not in n for n in notes), notes
