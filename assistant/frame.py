@@ -1122,7 +1122,9 @@ _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|t
                        r"do|book|order|scan)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
                        r"\bneeds? (?:an? |a \w+ |\w+ )?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
                        r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
-                       r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)", re.I)
+                       r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)|"
+                       # (what to see to before the scan: "SCS病人MRI前要注意什么", "anything to do before his MRI?")
+                       r"(?:核磁|磁共振|MRI)\s*(?:检查)?(?:前|之前).{0,4}(?:注意|准备|处理)|\bbefore (?:an? |the |his |her )?MRI\b", re.I)
 
 def _reference_region_dropped(part: Part) -> Part:
     """"颈椎内侧支RFA跟腰椎比有什么特别的风险？", "what's different about cervical RFA compared with lumbar?": the region

@@ -308,3 +308,19 @@ def test_a_loading_dose_told_is_no_dose_asked(engine):  # type: ignore[no-untype
 def test_the_low_class_note_names_the_level(engine):  # type: ignore[no-untyped-def]
     notes = _notes(engine.answer("lumbar medial branch RFA on xarelto - hold?").text)
     assert not any("low bleeding-risk class" in n and "lumbar" not in n for n in notes), notes
+
+
+@pytest.mark.parametrize("q", ["SCS 病人 MRI 前要注意什么？", "SCS patient - anything to do before his MRI?"])
+def test_what_to_do_before_an_implanted_patients_mri_is_the_scan_topic(engine, q):  # type: ignore[no-untyped-def]
+    assert "implant-mri-conditions" in engine.frame(q).concepts
+
+
+def test_an_mri_before_the_implant_is_still_the_planning_scan(engine):  # type: ignore[no-untyped-def]
+    assert "implant-mri-conditions" not in engine.frame("before SCS implant, do we need an MRI first?").concepts
+
+
+def test_is_a_sensation_normal_after_rfa_is_no_emergency_but_a_deficit_now_is():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert not triage("after lumbar medial branch RFA, is patchy numbness/sunburn feeling over the back normal?", "en",
+                      {"radiofrequency-ablation"}).urgent
+    assert triage("just did L4-5 TFESI, now both legs numb and weak - is this normal?", "en", {"transforaminal-esi"}).urgent
