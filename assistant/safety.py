@@ -1111,7 +1111,9 @@ _INDICATION = {
           r"\b(?:from|due to|secondary to|caused by|because of)\b[^.;?!]{0,30}?\b(?:stenosis|discs?|hernia\w*|prolapse\w*|"
           r"protrusion|bulge|radiculopathy|spondylo\w*|foramin\w*|HNP|DDD)\b",
     "zh": r"(?:因|由于)[^，。？?；]{0,12}(?:狭窄|突出|膨出|神经根病|神经根炎)[^，。？?；后]{0,8}(?:麻木|无力|麻)|"
-          r"(?:狭窄|突出|膨出)(?:导致|引起|所致|伴)的?[^，。？?；后]{0,6}(?:麻木|无力|麻)",
+          r"(?:狭窄|突出|膨出)(?:导致|引起|所致|伴)的?[^，。？?；后]{0,6}(?:麻木|无力|麻)|"
+          # (a chief complaint of weeks or more before a planned procedure: "患者主诉腰痛伴双下肢无力1月…拟行腰椎硬膜外注射")
+          r"主诉[^。？?；]{0,30}?\d+\s*(?:个)?(?:月|年|周)(?=[^。？?；]{0,30}?(?:拟行|拟做|准备做|计划做|拟于))",
 }
 # ... never when the symptom is told after the procedure, as new or worse, or with a collection compressing the cord
 _AFTER_IT_TOLD = {"en": r"\b(?:after|post|since|yesterday|last night|called back|rang|phoned|presented|admitted|seen in|ED|A&E|ER|"

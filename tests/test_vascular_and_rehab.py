@@ -324,3 +324,10 @@ def test_is_a_sensation_normal_after_rfa_is_no_emergency_but_a_deficit_now_is():
     assert not triage("after lumbar medial branch RFA, is patchy numbness/sunburn feeling over the back normal?", "en",
                       {"radiofrequency-ablation"}).urgent
     assert triage("just did L4-5 TFESI, now both legs numb and weak - is this normal?", "en", {"transforaminal-esi"}).urgent
+
+
+@pytest.mark.parametrize("q,urgent", [("患者主诉腰痛伴双下肢无力1月，拟行腰椎硬膜外注射，需停药几天？", False),
+                                      ("患者主诉腰痛伴双下肢无力1月，昨天硬膜外注射后今天加重，怎么办？", True)])
+def test_a_chief_complaint_before_a_planned_procedure_is_its_indication(q, urgent):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, "zh", {"esi"}).urgent is urgent
