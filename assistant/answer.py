@@ -1511,12 +1511,12 @@ class AnswerEngine:
         """Does a sentence of the knowledge base (in either language) place the procedure, a broader one or one it is linked
         to (an occipital nerve block: the peripheral nerve blocks) in a bleeding-risk class? (Cached: it never changes.)"""
         if procedure not in self._classed_cache:
-            lx, classes = self.lexicon.concepts, sorted(self._risk_classes)
+            lx = self.lexicon.concepts
             near = [*self.lexicon.broader_closure([procedure]), *(lx[procedure].related if procedure in lx else ())]
             if procedure in lx and lx[procedure].name("en").lower().endswith(" nerve block"):
                 near.append(_PERIPHERAL_BLOCK)  # (an occipital or intercostal nerve block is a peripheral nerve block)
-            self._classed_cache[procedure] = any(self._bundled_sentences(lang, [b], classes) for b in near if b not in _TOO_BROAD
-                                                 and self._kinds.get(b) == "procedure" for lang in ("en", "zh"))
+            self._classed_cache[procedure] = any(self._graded_itself(b) for b in near if b not in _TOO_BROAD
+                                                 and self._kinds.get(b) == "procedure")
         return self._classed_cache[procedure]
 
     def _procedures_named(self, s: Sentence) -> list[str]:

@@ -496,6 +496,12 @@ def _treats_own_toxicity(s: Sentence, part: Part, own: Sequence[str], sig: Signa
     return part.aspects[:1] == ("action",) and s.action and _own_toxicity(s, own, sig) and not rival(s, own, sig, ("complication",))
 
 
+def _class_rule_with_exception(s: Sentence, drugs: Sequence[str], sig: Signals) -> bool:
+    """Is the sentence a rule for the drugs' class that names another drug only as its exception ("a weight-based
+    prophylactic antibiotic within 1 h before incision, vancomycin excepted", for cefazolin)?"""
+    return bool(_EXCEPTED[s.chunk.lang].search(s.text)) and any(sig.parents.get(c, frozenset()) & s.concepts for c in drugs)
+
+
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
     """Does the sentence name another drug (or drug class), procedure, complication or spinal region (of `kinds`) than
     the question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
@@ -522,7 +528,7 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         others = sig.adjuncts if kind == "procedure" and any(c in sig.adjuncts for c in mine) else frozenset()
         mine = [c for c in mine if c not in others] or mine
         if kind == "drug" and (bridged or any(c in sig.adjuncts and c in s.concepts for c in own) or _lists_condition(s, own, sig)
-                               or (_EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in mine))):
+                               or _class_rule_with_exception(s, mine, sig)):
             continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
         # (a rule said of one procedure "and other blocks that include a local anaesthetic" is every such block's)
         if not mine or any(c in s.concepts for c in mine) or (kind in ("procedure", "region") and AND_OTHERS[s.chunk.lang].search(s.text)):
@@ -1411,8 +1417,7 @@ def _names_part(s: Sentence, part: Part, sig: Signals) -> bool:
     if part.concepts and "hold" in part.aspects and not any(sig.kinds.get(c) in _DRUG_KINDS for c in part.concepts):
         # ("when do we restart after the implant?": the drug held before is what restarts)
         about = (*about, *(c for c in part.inherited if sig.kinds.get(c) in _DRUG_KINDS))
-    if part.concepts and set(part.concepts) <= WATCHING:  # ("要监测多久？" after the glucose told: its closer glucose checks)
-        about = (*about, *(c for c in part.inherited if sig.kinds.get(c) == "finding"))
+    about = (*about, *_watched_findings(part, sig))  # ("要监测多久？" after the glucose told: its closer glucose checks)
     return not about or bool(_near(about, sig) & s.concepts)
 
 
@@ -2257,9 +2262,8 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # "SCS trial: …, what pain relief counts as success?": relief of the trial's pain, not bed rest's relief of a headache
         pool = [(sc, s) for sc, s in pool if any(p in s.concepts or sig.parents.get(p, frozenset()) & s.concepts for p in procs)]
     # ("鞘内吗啡泵加量后怎么监测，监测多久": the watch after what the part before names, not after another complication)
-    subjects = [c for c in part.inherited if sig.kinds.get(c) in ("procedure", "drug", "complication")]
     # (the finding the part before told, when it told one: "血糖16 正常吗？要监测多久" watches the glucose, not any ESI harm)
-    subjects = [c for c in part.inherited if sig.kinds.get(c) == "finding"] or subjects
+    subjects = _watched_findings(part, sig) or [c for c in part.inherited if sig.kinds.get(c) in ("procedure", "drug", "complication")]
     if several and subjects and part.concepts and set(part.concepts) <= WATCHING:
         pool = [(sc, s) for sc, s in pool if any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in subjects)] or pool
     # ("ESI后血糖会高几天，要监测多久": the monitoring of the complication the part before asked, not any monitoring)
@@ -2328,7 +2332,7 @@ def _other_agent(s: Sentence, held: Sequence[str], sig: Signals) -> bool:
     that names the other only as its exception: "a weight-based prophylactic antibiotic within 1 h before incision,
     vancomycin excepted" is the rule a cefazolin dose for an SCS implant falls under.)"""
     near = set(held).union(*(sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset()) for c in held))
-    if _EXCEPTED[s.chunk.lang].search(s.text) and any(sig.parents.get(c, frozenset()) & s.concepts for c in held):
+    if _class_rule_with_exception(s, held, sig):
         return False
     return not any(c in s.concepts for c in held) and any(sig.kinds.get(c) == "drug" and c not in near for c in s.concepts)
 
@@ -2590,16 +2594,20 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
     return lambda s: any(d in s.concepts for d in drugs) and bool(_KIND["hold"].search(s.text))
 
 
+def _watched_findings(part: Part, sig: Signals) -> list[str]:
+    """The findings a bare watch ask ("要监测多久？", "how long to monitor?") watches: the ones the part before told."""
+    if not part.concepts or not set(part.concepts) <= WATCHING:
+        return []
+    return [c for c in part.inherited if sig.kinds.get(c) == "finding"]
+
+
 def _gives_watch(part: Part, sig: Signals) -> Callable[[Sentence], bool] | None:
     """For a bare watch ask ("要监测多久？" after how high the glucose went): does a sentence tell watching the finding the
     part before told (it names the finding and monitoring)?"""
-    found = [c for c in part.inherited if sig.kinds.get(c) == "finding"]
-    if not found or not part.concepts or not set(part.concepts) <= WATCHING:
+    found = _watched_findings(part, sig)
+    if not found:
         return None
-    return lambda s: any(c in s.concepts for c in found) and bool(WATCHING & s.concepts or _MONITORING.search(s.text))
-
-
-_MONITORING = re.compile(r"\bmonitor\w*|监测|监护|观察", re.I)
+    return lambda s: any(c in s.concepts for c in found) and bool(WATCHING & s.concepts or MONITORING.search(s.text))
 
 
 def _turns_on_a_rule(part: Part) -> bool:

@@ -237,7 +237,7 @@ def _parts_not_ours(q: Question, kinds: Mapping[str, str]) -> tuple[list[bool], 
     if topics and (len(q.parts) < 2 or all(topical) or not any(topical)):
         return topical, topics
     conditions = tuple(c for c in q.out_of_scope if kinds.get(c) == "condition")
-    # ("refractory angina" reads as an escalation too)
+    # ("SCS for refractory limb ischaemia pain - evidence?": "refractory" reads as an escalation too)
     efficacy = [bool(set(conditions) & {*p.concepts, *p.inherited}) and tuple(a for a in p.aspects if a != "escalation") == ("evidence",)
                 for p in q.parts]
     return [t or e for t, e in zip(topical, efficacy)], (conditions if q.parts and all(efficacy) else ())

@@ -965,8 +965,7 @@ _NOW = {
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
           r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
-    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|"
-          r"(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])",
+    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])",
 }
 
 class _Unnegated:

@@ -56,7 +56,8 @@ def test_a_bare_pump_after_a_stimulator_is_the_intrathecal_pump(implant_engine, 
     ("what's the infection rate after SCS implant?", "what about his insulin pump?"),
     ("SCS on xarelto - hold?", "and she is on a proton pump inhibitor too"),
     ("SCS植入后感染率多少？", "他有胰岛素泵"),
-    ("facet injection on xarelto - hold?", "and for a pump, same?")])
+    ("facet injection on xarelto - hold?", "and for a pump, same?"),
+    ("SCS implant infection rate?", "pt has an insulin pump too - is the pump ok?")])
 def test_other_pumps_and_other_topics_are_no_intrathecal_pump(implant_engine, history, follow):  # type: ignore[no-untyped-def]
     assert "intrathecal-pump" not in implant_engine.frame(follow, [history]).concepts
 
@@ -295,10 +296,6 @@ def test_pt_is_the_patient_not_a_prothrombin_time():  # type: ignore[no-untyped-
 def test_a_routine_catheter_change_and_a_scan_unavailable_stay_ours(engine, q, kept):  # type: ignore[no-untyped-def]
     f = engine.frame(q)
     assert kept in f.concepts and not f.out_of_scope, f
-
-
-def test_another_pump_named_is_no_intrathecal_pump(implant_engine):  # type: ignore[no-untyped-def]
-    assert "intrathecal-pump" not in implant_engine.frame("pt has an insulin pump too - is the pump ok?", ["SCS implant infection rate?"]).concepts
 
 
 def test_a_loading_dose_told_is_no_dose_asked(engine):  # type: ignore[no-untyped-def]
