@@ -271,6 +271,9 @@ _UPGRADE_TOLD = frozenset({"body-weight", "thrombocytopenia", "coagulopathy", "p
 _LOW_CLASS = {"en": "The sources place {procedure} in the low bleeding-risk class, where the drug may not need stopping; the interval "
                     "below is the one to use if it is stopped.",
               "zh": "知识库将{procedure}归入低出血风险类别，此类操作可能无需停药；如决定停药，按下列间隔执行。"}
+_ELSEWHERE_LEAD = {"en": "The first point is stated for {named}; the knowledge base gives no such step for {procedure} itself, so it may "
+                         "not apply as it stands.",
+                   "zh": "第一条针对{named}；知识库未给出{procedure}本身的相应处理，未必完全适用。"}
 _SIBLING_CLASS = {"en": "The bleeding-risk class below is given for {named}; the knowledge base places {procedure} itself in no class.",
                   "zh": "以下出血风险分级针对{named}；知识库未给出{procedure}本身的分级。"}
 _PERIPHERAL_BLOCK = "peripheral-nerve-block"
@@ -2326,6 +2329,27 @@ class AnswerEngine:
         return [NOTE_PREFIX + _OTHERS_ONLY[lang].format(specific=self._said(q, asked[0], lang),
                                                          general=_join([self._name(c, lang) for c in named], lang))]
 
+    def _step_elsewhere(self, q: Question, lang: Lang, bullets: Sequence[Bullet], urgent: bool) -> list[str]:
+        """What to do asked for one procedure, whose leading step is stated for another procedure only, while no step of
+        the answer names the asked one ("IT pump pocket red and swollen with discharge, what now?": the explant rule is
+        SCS's): said first, so the step is not read as the asked procedure's own."""
+        procs = self._asked_procedures(q) or list(dict.fromkeys(  # (an implanted pump stands for its procedure)
+            b for c in q.subjects if self._kinds.get(c) == "equipment" for b in self.lexicon.broader_closure([c])[1:2]
+            if self._kinds.get(b) == "procedure"))
+        if urgent or "action" not in q.aspects or len(procs) != 1 or not bullets or not bullets[0].sentence.action:
+            return []
+        own = set(self.lexicon.broader_closure(procs))
+        named = [c for c in self._procedures_named(bullets[0].sentence)
+                 if c not in own and procs[0] not in self.lexicon.broader_closure([c])]
+        harms = {c for c in q.subjects if self._kinds.get(c) == "complication"}  # (a step for the harm asked, not a differential)
+        if not named or any(b.sentence.action and (own - _TOO_BROAD) & set(self._procedures_named(b.sentence))
+                            and (not harms or harms & b.sentence.concepts) for b in bullets):
+            return []
+        named = [c for c in named if not any(c in self.lexicon.broader_closure([d])[1:] for d in named)]
+        said = next((c for c in q.subjects if procs[0] in self.lexicon.broader_closure([c])), procs[0])  # (the pump, as told)
+        return [NOTE_PREFIX + _ELSEWHERE_LEAD[lang].format(named=_join([self._name(c, lang) for c in named[:2]], lang),
+                                                           procedure=self._said(q, said, lang))]
+
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False, bullets: Sequence[Bullet] = ()) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
         of its own: the actions come first)."""
@@ -2335,7 +2359,7 @@ class AnswerEngine:
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         lines.extend(self._general_notes(q, lang, bullets) or (self._technique_note(q, lang, verdict, bullets) if not urgent else [])
-                     or self._about_others(q, lang, bullets, urgent))
+                     or self._about_others(q, lang, bullets, urgent) or self._step_elsewhere(q, lang, bullets, urgent))
         lines.extend([] if urgent else self._unclassed_note(q, lang, bullets) or self._sibling_class_note(q, lang, bullets)
                      or self._low_class_note(q, lang, bullets))
         unnamed = [] if urgent else self._unknown_drugs(q)
