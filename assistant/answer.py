@@ -1812,8 +1812,16 @@ class AnswerEngine:
         if not mine:
             return lambda s: False
         lx = self.lexicon
+        # (an infected pump's own passages give no step: another implant's action is kept, said to be its own, and follows
+        # the pump's own sentences; `_own_procedure_first`)
+        borrow = rule == "implant-infection" and self._implanted(mine)
+
         # (a discography sentence is about an intradiscal procedure: not another's, for a fever after IDET)
-        return lambda s: bool(t := topics(s.concepts)) and not t & mine and not any(m in lx.broader_closure([x]) for x in t for m in mine)
+        def other(s: Sentence) -> bool:
+            t = topics(s.concepts)
+            return bool(t) and not t & mine and not any(m in lx.broader_closure([x]) for x in t for m in mine) \
+                and not (borrow and s.action and self._implanted(t))
+        return other
 
     def _restart_with_lead_in(self, q: Question) -> bool:
         """A drug's restart asked around an SCS trial, whose lead stays in for days."""
@@ -1901,6 +1909,10 @@ class AnswerEngine:
             return bullets
         # (another procedure's own step is no step for this patient: explanting an SCS is no care for an ESI's meningitis)
         kept = [b for b in bullets if not (b.kind == "action" and topics(b.sentence.concepts) and not topics(b.sentence.concepts) & mine)]
+        if rule == "implant-infection" and self._implanted(mine) and not any(b.kind == "action" for b in kept):
+            # (an infected pump, whose own passages give no step: the other implant's explant rule, said to be its own)
+            kept = [*(b for b in bullets if b.kind == "action" and self._implanted(topics(b.sentence.concepts))),
+                    *(b for b in kept if b.kind != "action")]
         # (with fever, an abscess first: the device's haematoma work-up after the steps that look for an infection)
         febrile = rule == "neuraxial-deficit" and picture_told(rule, q.lang, q.text)
 
@@ -1912,6 +1924,21 @@ class AnswerEngine:
             return febrile and not _IMAGING_WORD[b.sentence.chunk.lang].search(b.sentence.text)
         return sorted(kept or bullets, key=lambda b: (b.kind != "action", haematoma_only(b), treats_first(b),
                                                       not topics(b.sentence.concepts) & mine))
+
+    def _pathway_step_elsewhere(self, q: Question, lang: Lang, rule: str, bullets: Sequence[Bullet]) -> str:
+        """The note for a pathway's first step stated for another of its procedures than the patient's (an infected
+        intrathecal pump's explant rule, the SCS's), or nothing."""
+        topics, mine = self._pathway_topics(q, rule)
+        first = next((b for b in bullets if b.kind == "action"), None)
+        if not mine or first is None or not (theirs := topics(first.sentence.concepts)) or theirs & mine:
+            return ""
+        said = next((c for c in (*q.subjects, *q.context_concepts) if set(mine) & set(self.lexicon.broader_closure([c]))), sorted(mine)[0])
+        return NOTE_PREFIX + _ELSEWHERE_LEAD[lang].format(named=_join([self._name(c, lang) for c in sorted(theirs)[:2]], lang),
+                                                          procedure=self._said(q, said, lang))
+
+    def _implanted(self, procedures: Iterable[str]) -> bool:
+        """Are these (some of) the pathway's procedures implanted devices (an SCS, an intrathecal pump)?"""
+        return bool(procedures) and all(IMPLANTS & set(self.lexicon.broader_closure([p])) for p in procedures)
 
     def _pathway_topics(self, q: Question, rule: str) -> tuple[Callable[[Iterable[str]], set[str]], set[str]]:
         """For a pathway shared by several procedures (PER_PROCEDURE): which of them a set of concepts is about, and
@@ -1944,12 +1971,13 @@ class AnswerEngine:
         alternative when MRI cannot be had): the sentence naming it leads, the steps follow."""
         if not q.followup or not bullets:
             return bullets
-        said = set().union(*(b.sentence.concepts for b in bullets))
         # (only the alternative to a test that cannot be had: a procedure the turn proposes, "should we do a blood patch?",
         # or tells done is no step of this picture; the sentence must be about the pathway's complication)
-        new = [c for p in q.parts for c in p.concepts if c in _ALTERNATIVE_TESTS and c not in said]
+        new = [c for p in q.parts for c in p.concepts if c in _ALTERNATIVE_TESTS and c not in bullets[0].sentence.concepts]
         if not new:
             return bullets
+        if (had := next((b for b in bullets if new[0] in b.sentence.concepts), None)) is not None:  # (quoted lower down: first)
+            return [had, *(b for b in bullets if b is not had)]
         harm = {c for b in bullets for c in b.sentence.concepts if self._kinds.get(c) == "complication"}
         found = [x for x in sents if x.chunk.lang == lang and new[0] in x.concepts and not x.provenance
                  and x.group == "management" and harm & x.concepts]
@@ -2392,6 +2420,8 @@ class AnswerEngine:
         if (src := borrowed_steps(tri.rule, [b.sentence.chunk.doc_id for b in bullets if b.kind == "action"])):
             notes.append(NOTE_PREFIX + _BORROWED[lang].format(condition=self._name(PATHWAY_TOPICS.get(tri.rule, tri.rule), lang),
                                                               source=self._name(PATHWAY_TOPICS.get(src, src), lang)))
+        if tri.rule == "implant-infection" and (elsewhere := self._pathway_step_elsewhere(q, lang, tri.rule, bullets)):
+            notes.append(elsewhere)  # (an infected pump: the explant rule quoted is the SCS's)
         if tri.rule == "neuraxial-deficit" and self._anticoagulated(q) and not any(_REVERSAL[lang].search(b.sentence.text) for b in bullets):
             notes.append(NOTE_PREFIX + _NO_REVERSAL[lang])  # (a haematoma on an anticoagulant: the sources stop at surgery)
         if self._telling_asked(q):  # "what do I tell the family?" mid-emergency

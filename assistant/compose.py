@@ -2270,6 +2270,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     harms = [c for c in part.inherited if sig.kinds.get(c) == "complication"]
     if several and harms and part.concepts and all(sig.kinds.get(c) == "topic" for c in part.concepts):
         pool = [(sc, s) for sc, s in pool if any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)] or pool
+    if "withdrawal" in part.concepts and (stopped := [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]):
+        # ("需要直接停药吗？会不会有戒断反应？" of ziconotide): never another drug's withdrawal, baclofen's (none: not covered)
+        pool = [(sc, s) for sc, s in pool if not _other_agent(s, stopped, sig)
+                and any(c == "withdrawal" or "withdrawal" in sig.parents.get(c, frozenset()) for c in s.concepts)]
     # (a drug the question says has failed is not the one asked about: "caffeine not helping, how much blood for the patch?")
     held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug" and c not in q.tried]
     # (not asked how long a change lasts: "几天能回落？" after Diprospan is answered by a steroid's glucose rise, whichever)
@@ -2814,7 +2818,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
                or [c for c in gives if c in usable and subject & c[1].concepts]
                or [c for c in gives if subject & c[1].concepts and c[1].group == "evidence"]
                or [c for c in gives if c in usable])
-    in_kind = [c for c in in_kind if c in both] or in_kind
+    in_kind = _of_the_asked(in_kind, both, kind, about)
     # (a level advised, "首选C7–T1", before another verdict beside it: keep sedation light)
     in_kind = [c for c in in_kind if kind is not _BEST_PLACE or _LEVEL_ADVISED.search(c[1].text)] or in_kind
     widest = _widest_note(done, subject, topic)
@@ -2854,6 +2858,14 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # the drugs it inherited)
     named = [c for c in usable if subject & c[1].concepts] if not groups else []
     return named[0] if named and named[0][0] >= 0.6 * best[0] else usable[0]
+
+
+def _of_the_asked(in_kind: list[tuple[float, Sentence]], both: list[tuple[float, Sentence]], kind: re.Pattern[str] | None,
+                  about: frozenset[str]) -> list[tuple[float, Sentence]]:
+    """The sentences giving the asked kind that name both sides compared, when some do; asked how a complication shows,
+    only those naming it (not a list that "includes" something else: a pump's maintenance, asked baclofen withdrawal's signs)."""
+    in_kind = [c for c in in_kind if c in both] or in_kind
+    return [c for c in in_kind if about & c[1].concepts] if kind is _KIND["recognition"] and about else in_kind
 
 
 def _widest_note(done: list[tuple[float, Sentence]], subject: frozenset[str], topic: Callable[[str], bool] | None

@@ -531,6 +531,9 @@ def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: M
 _SET_APART = re.compile(r"普通|传统|常规|标准|经典|永久|连续")
 
 
+_WITHDRAWAL = "withdrawal"
+
+
 def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple[str, ...]:
     """A headache told with the posture that worsens or eases it ("头痛 坐起来加重 躺下好") is the dural-puncture headache,
     though no name of it was typed; a posture alone ("腿痛起床加重") is not."""
@@ -1006,7 +1009,7 @@ _TREATED = r"(?![\s\S]*(?:\b(?:finished|completed|resolved|cleared)\b|\bafebrile
 
 # A pulmonary embolism the patient had weeks or more before, or told as history ("PE 6 wks ago", "h/o PE", 3个月前肺栓塞), never
 # one linked to the cement ("PE 1 day after vertebroplasty", 椎体成形术后…肺栓塞)
-_PE_HAD = (r"^(?![\s\S]*(?:\b(?:after|following|post)\b[^.?;]{0,40}\b(?:vertebroplast\w*|kyphoplast\w*|cement|augmentation)|术后[^。？?]{0,12}肺栓塞))"
+_PE_HAD = (r"^(?![\s\S]*(?:\b(?:after|following|post)\b[^.?;]{0,40}\b(?:vertebroplast\w*|kyphoplast\w*|\bcement|augmentation)|术后[^。？?]{0,12}肺栓塞))"
            r"[\s\S]*?(?:\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\b\d+\s*(?:wks?|weeks?|months?|mos?|yrs?|years?) ago\b|"
            r"\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\blast (?:month|year)\b|"
            r"\b(?:prior|previous|old|history of|hx of|h/o|hx)\s*(?:of )?(?:a )?(?:pe|pulmonary embol\w*)\b|"
@@ -1075,7 +1078,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     # (not a clot the patient had before and is treated for: "PE 6 wks ago, on apixaban … kyphoplasty next week")
     ("pulmonary-embolism", re.compile(r"^(?!" + _PE_HAD + r")"
-                                      r"[\s\S]*?(?:cement|PMMA|vertebroplast|kyphoplast|(?<![A-Za-z])P[VK]P(?![A-Za-z])|骨水泥|椎体成形|后凸成形)", re.I),
+                                      r"[\s\S]*?(?:\bcement|PMMA|vertebroplast|kyphoplast|(?<![A-Za-z])P[VK]P(?![A-Za-z])|骨水泥|椎体成形|后凸成形)", re.I),
      "pulmonary-cement-embolism"),
     # a pulmonary embolism the patient had and is anticoagulated for is a venous thromboembolism (its timing decides when a
     # high-risk procedure can be done), not a complication asked ("PE 6 wks ago, now on apixaban", 3个月前肺栓塞)
@@ -2431,11 +2434,20 @@ class Framer:
             return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
         if short and self._short_on_the_case(q, lang, subjects, prev):
             return True
-        if _OFF_IT[lang].search(q) and any(lex[c].kind in _DRUGLIKE for c in prev.all_concepts) \
-                and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
-            return True  # "she's got AF … does she need bridging w clexane while off it?": the drug held before
+        if self._drug_before(q, lang, subjects, prev):
+            return True
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
+
+    def _drug_before(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
+        """Is the question about the drug of the turn before, unnamed ("she's got AF … does she need bridging w clexane
+        while off it?": the drug held before; "需要直接停药吗？会不会有戒断反应？" after a drug's side effect: stopping it)?"""
+        lex = self.lexicon.concepts
+        if not any(lex[c].kind in _DRUGLIKE for c in prev.all_concepts):
+            return False
+        if _OFF_IT[lang].search(q) and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
+            return True
+        return "hold" in aspects_of(q, lang) and not any(lex[c].kind in _DRUGLIKE or self.is_anchor(c) for c in subjects)
 
     def _short_on_the_case(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
         """A short question about the case just discussed: "感染率多少？" right after an SCS question (a complication or drug
@@ -2519,6 +2531,9 @@ class Framer:
         if later and own and all(lex[c].kind == "drug-class" for c in own) and any(lex[c].kind in ("drug", "brand") for c in prev):
             # "得宝松能做硬膜外注射吗？是不是颗粒型的？": whether the drug asked before belongs to the class
             return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in ("drug", "brand", "procedure"))
+        if later and _WITHDRAWAL in own and not any(lex[c].kind in _DRUGLIKE for c in own) and any(lex[c].kind in _DRUGLIKE for c in prev):
+            # "需要直接停药吗？会不会有戒断反应？": the withdrawal of the drug the part before stops
+            return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _DRUGLIKE)
         if later and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
             # "PDPH signs? and conservative treatment?": a generic second ask keeps the first one's complication / procedure / drug
             # (and its spinal region: "lumbar MBB RF: how many blocks? what % relief cutoff?" is still lumbar)

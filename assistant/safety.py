@@ -261,8 +261,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"difficulty (?:peeing|passing urine|urinating)|"
                 # (new root pain with cement in view, after the injection or with cement in the canal told: "kypho, cement going into
                 # canal, new leg pain"; not a plan, "kyphoplasty planned tomorrow, severe leg pain from stenosis", nor a general ask)
-                r"^(?=[\s\S]*(?:cement|vertebroplast|kyphoplast|\bkypho\b|\bPVP\b|\bPKP\b))"
-                r"(?=[\s\S]*(?:\b(?:after|post|post-?op|done|during|ago|now|c/o|complains?)\b|cement[^.?!]{0,30}(?:canal|foram)))"
+                r"^(?=[\s\S]*(?:\bcement|vertebroplast|kyphoplast|\bkypho\b|\bPVP\b|\bPKP\b))"
+                r"(?=[\s\S]*(?:\b(?:after|post|post-?op|done|during|ago|now|c/o|complains?)\b|\bcement[^.?!]{0,30}(?:canal|foram)))"
                 r"(?![\s\S]*\b(?:planned|scheduled|booked|candidate|what causes|causes? of|principles?|indications?|common|how often|"
                 r"how (?:to|do you|should (?:i|we)) (?:manage|treat)|rate)\b)(?!\W*why\b)"
                 r"[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}(?:(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|radicul|sciatica)",),
@@ -1154,7 +1154,8 @@ _DELAYED = {
     "zh": r"昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
           r"夜间|夜里|半夜|当晚|今晚|回家后|出院后|几个?小时后|数小时后|\d+\s*个?小时后|天后|\d+\s*天前|术后第\s*[一二三四五六七\d]+\s*天|"
           r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)|"
-          r"后\s*[\d一二三四五六七两几]+\s*(?:天|日|周|小时)|当天(?:晚上|夜里)|一周",
+          r"后\s*[\d一二三四五六七两几]+\s*(?:天|日|周|小时)|当天(?:晚上|夜里)|一周|"
+          r"(?:植入|置入|放置|做完|术后)了?\s*[\d一二三四五六七两几]+\s*(?:天|日|周)",
 }
 _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
@@ -1578,6 +1579,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         q = indication.sub(" ", q)  # nor the symptom the procedure is for
     q = _without_known_reactor(q, lang)
     q = _rx(_ASKED_IF_STROKE[lang]).sub(" ", q)  # "是不是中风了？", "is this a stroke?": the worry asked, not a sign told
+    q = _rx(_STROKE_HAD[lang]).sub(" ", q)  # nor a stroke the patient had ("my stroke pt on xarelto", 既往脑梗)
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
     q = _rx(_STIM_TEST[lang]).sub(" ", q)  # nor is the twitch of an RF probe's stimulation test
     if _rx(_STIMULATOR[lang]).search(q):
@@ -1640,6 +1642,16 @@ _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:
                           r"\s*\??\s*(?:an? )?stroke\b|"
                           r"\b(?:worried|afraid|scared|concerned) (?:about|that|it'?s|it is|of) (?:an? )?stroke\b",
                     "zh": r"(?:是不是|是否|会不会|该不会是|不会是|怕是|担心是?|以为是)(?:脑)?(?:中风|卒中)(?:了)?(?:吗|呢)?|(?:中风|卒中)了?[吗么][？?]?"}
+# A stroke the patient had, told as background or as the reason for an anticoagulant ("my stroke pt on xarelto", "h/o CVA",
+# "apixaban for stroke prevention", 既往脑梗): no sign told now.
+_STROKE_HAD = {"en": r"\b(?:stroke|CVA) (?:pt|patient|survivor|hx|history|prevention|prophylaxis|risk)\b|\bpost-?stroke\b|"
+                     r"\b(?:prior|previous|old|past|remote|known) (?:\w+ )?(?:stroke|CVA)s?\b|"
+                     r"\b(?:h/o|hx of|hx|history of) (?:an? )?(?:\w+ )?(?:stroke|CVA)\b|\b(?:for|to prevent) (?:an? )?stroke\b|"
+                     r"\b(?:stroke|CVA)\b[^.?!,]{0,6}?\b(?:\d+\s*(?:yrs?|years?|months?|mos?|wks?|weeks?) ago|years ago|last (?:year|month)|"
+                     r"in (?:19|20)\d\d)\b",
+               "zh": r"(?:脑梗死?|脑梗塞|脑卒中|卒中|中风)(?:病人|患者|病史|史|后遗症|预防|后[\d一二两三四五六七八九十半几]+\s*(?:年|个月))|"
+                     r"(?:既往|陈旧性?|以前|之前|曾经?|[\d一二两三四五六七八九十几半]+\s*(?:个月|年)前|去年|前年)(?:有|得过|发生过|患过)?"
+                     r"(?:脑梗死?|脑梗塞|脑卒中|卒中|中风)|预防(?:脑)?(?:卒中|中风|脑梗)"}
 # The patient is at home (or on the phone): the first action is to bring them in.
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
@@ -1694,7 +1706,7 @@ _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|m
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",
             "zh": r"(?<!以前的)(?<!去年的)(?<!之前的)(?:MRI|核磁|磁共振|CT)[^，。？]{0,6}(?:显示|提示|示|做了|结果)|已(?:经)?(?:到|来)(?:医院|急诊)|入院|收住|到了急诊|在急诊"}
 # Pictures that no procedure under way causes (a baclofen pump that ran out or failed): never "stop the procedure"
-_NOT_PROCEDURAL = frozenset({"baclofen-withdrawal"})
+_NOT_PROCEDURAL = frozenset({"baclofen-withdrawal", "implant-infection"})  # (never during a procedure: no "stop the procedure")
 _WARD = {"en": r"\bward\b|\bnurse\b|\bPACU\b|\brecovery\b|\bICU\b|\bHDU\b", "zh": r"病房|护士|复苏室|恢复室|ICU|监护室"}
 _HOME_STOP = {"en": "Tell the patient to come to hospital now (emergency services if needed) and start your emergency pathway",
               "zh": "立即让患者返院（必要时呼叫急救车）并启动本单位急救流程"}
@@ -1765,7 +1777,7 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 _GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass)\b|"
                           r"\b(?:granuloma|catheter[- ]tip mass)\b[^.?;]{0,20}\b(?:confirmed|on (?:the )?(?:mri|ct))\b",
                     "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,8}(?:肉芽肿|炎性包块|导管尖端(?:的)?占位)|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
-_INFECTED = {"en": r"\babscess|\bfever|febrile|\bpyrexi|\bpus\b|\b3[89](?:\.\d)?\s*°?\s*c\b", "zh": r"脓肿|发热|发烧|高热|化脓|3[89](?:\.\d)?\s*(?:℃|度)"}
+_INFECTED = {"en": r"\babscess|\bfever|febrile|\bpyrexi|\bpus\b|\b3[89](?:\.\d)?\s*°?\s*c\b|\b(?:t|tmax|temp)\s*[:=]?\s*3[89]\.\d\b", "zh": r"脓肿|发热|发烧|高热|化脓|3[89](?:\.\d)?\s*(?:℃|度)"}
 _PUMP_TOLD = {"en": r"\bpump\b|\bintrathecal\b|\bIT (?:morphine|baclofen|hydromorphone|ziconotide|catheter|drug)\b|\bIDD\w*\b|"
                     r"\b(?:catheter[- ]tip|granuloma)\b[^.?]{0,40}\b(?:catheter|pump)\b",
               "zh": r"泵|鞘内"}
@@ -1843,12 +1855,13 @@ _GRANULOMA_FIRST = {"en": ("can be a spinal haematoma, abscess or cord injury",
 # give in its place.
 _NO_MRI = {"en": r"\b(?:can(?:no|'|’)?t|cannot|unable to|not able to) (?:have|get|do|undergo|go in(?:to)? the) (?:an? )?(?:MRI|MR scan|scanner)\b|"
                  r"\bMRI (?:is )?(?:contraindicated|not (?:possible|safe|compatible|an option))\b|\bnot MRI[- ](?:safe|compatible|conditional)\b|"
-                 r"\bno MRI (?:possible|available)\b",
-           "zh": r"(?:做不了|不能做|无法做|不能行|无法行|没法做|不能进)(?:MRI|核磁|磁共振)|(?:MRI|核磁|磁共振)(?:检查)?(?:禁忌|做不了|不能做|无法做)"}
+                 r"\bno MRI (?:possible|available|until|till|before)\b|\bMRI (?:is |scanner is )?(?:not available|unavailable|not avail|down|broken)\b|"
+                 r"\b(?:no|can(?:no|'|’)?t get an?) MRI (?:slot )?(?:until|till|before)\b",
+           "zh": r"(?:做不了|不能做|无法做|不能行|无法行|没法做|不能进|没有|排不上)(?:MRI|核磁|磁共振)|(?:MRI|核磁|磁共振)(?:检查)?(?:禁忌|做不了|不能做|无法做|排不上|要等|坏了|约不上)"}
 _NO_MRI_SCAN = {"en": ("emergency MRI", "emergency CT myelography (MRI not possible)"),
                 "zh": ("急诊MRI", "急诊CT脊髓造影（无法行MRI）")}
 # A deficit after vertebral augmentation: the urgent CT for cement in the canal or foramen is the sources' first scan.
-_CEMENT_TOLD = {"en": r"cement|\bPMMA\b|vertebroplast|kyphoplast|\bkypho\b|\bP[VK]P\b", "zh": r"骨水泥|椎体成形|后凸成形|PVP|PKP"}
+_CEMENT_TOLD = {"en": r"\bcement|\bPMMA\b|vertebroplast|kyphoplast|\bkypho\b|\bP[VK]P\b", "zh": r"骨水泥|椎体成形|后凸成形|PVP|PKP"}
 _CEMENT_SCAN = {"en": ("emergency MRI", "urgent CT for cement in the canal or foramen (MRI for a haematoma)"),
                 "zh": ("急诊MRI", "急查CT了解椎管或椎间孔内骨水泥（排查血肿行MRI）")}
 
@@ -1890,7 +1903,7 @@ def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str
 # Steps a pathway adds when the picture says which of its conditions it is: fever with a new deficit days after a neuraxial
 # injection is an epidural abscess until shown otherwise, so its antibiotic step is quoted too.
 _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
-    "neuraxial-deficit": ({"en": r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]",
+    "neuraxial-deficit": ({"en": r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89]\.\d\b",
                            "zh": r"(?<![未没不无])(?:发热|发烧|高烧)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]"},
                           # the abscess's (or deep infection's) antibiotics, not a superficial wound's
                           {"en": r"(?:abscess|deep infection|explant)[^.;]{0,80}antibiotic|antibiotic[^.;]{0,60}(?:abscess|drainage)",

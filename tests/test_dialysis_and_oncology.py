@@ -27,3 +27,85 @@ def test_the_stimulators_own_pocket_infection_gets_no_borrowed_note(implant_engi
     text = implant_engine.answer(q).text
     assert "explant" in _bullets(text)[0].lower() or "取出" in _bullets(text)[0], text
     assert not any("first point" in n or "第一条" in n for n in _notes(text)), text
+
+
+@pytest.mark.parametrize("q,lang", [
+    ("IT pump pocket red and draining, temp 38.4 - what do we do?", "en"),
+    ("鞘内泵囊袋处红肿、有渗液，体温38.2，怎么处理？", "zh")])
+def test_a_febrile_pump_pocket_is_urgent_with_the_explant_rule_marked_and_no_procedure_to_stop(implant_engine, q, lang):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer(q)
+    assert a.urgent, a.text
+    assert ("Stop the procedure" if lang == "en" else "停止操作") not in a.text.split("\n")[0], a.text  # (days after: none under way)
+    first = _bullets(a.text)[0]
+    assert "explant" in first.lower() or "取出" in first, a.text  # (the device infection's step, not a catheter mass's differential)
+    assert any("spinal cord stimulation" in n or "脊髓电刺激" in n for n in _notes(a.text)), a.text
+
+
+# --- a stroke the patient had is background, not an emergency --------------------------------------------------------------
+
+@pytest.mark.parametrize("q,lang", [
+    ("my stroke pt on xarelto 20 mg daily, CrCl ~25, needs a lumbar ESI. how long off rivaroxaban?", "en"),
+    ("apixaban for stroke prevention, ESI next week, how long to hold?", "en"),
+    ("pt had a stroke in 2019, on eliquis, lumbar TFESI - hold how long?", "en"),
+    ("脑梗病人吃利伐沙班，腰椎ESI停几天", "zh"),
+    ("既往脑梗，吃波立维，颈椎TFESI要停吗", "zh")])
+def test_a_stroke_told_as_history_gets_the_hold_not_a_stroke_banner(engine, q, lang):  # type: ignore[no-untyped-def]
+    a = engine.answer(q)
+    assert not a.urgent, a.text
+    assert any(("3 days" in b or "7 days" in b or "3 天" in b or "7 天" in b) for b in _bullets(a.text)[:2]), a.text
+
+
+@pytest.mark.parametrize("q,lang", [
+    ("right after the cervical TFESI she had a stroke - what now?", "en"),
+    ("TFESI做完病人突然说话不清右侧无力，是不是中风了", "zh")])
+def test_a_stroke_told_now_stays_the_stroke_pathway(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule == "esi-stroke"
+
+
+# --- a deficit's banner: the scan for the picture told -------------------------------------------------------------------
+
+def test_lead_placement_is_not_cement_in_the_canal():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    t = triage("Pt 2 days after percutaneous SCS trial lead placement, new bilateral leg weakness + severe back pain. what imaging?", "en")
+    assert t.rule == "neuraxial-deficit" and "cement" not in t.escalation, t.escalation
+    assert "cement" in triage("kyphoplasty 2h ago, now both legs weak and numb", "en").escalation
+
+
+@pytest.mark.parametrize("q,lang,said", [
+    ("HD pt had SCS trial leads placed 2 days ago, today T 39.2, severe new back pain at lead site and both legs getting weak", "en",
+     "epidural abscess until shown otherwise"),
+    ("SCS测试电极植入2天，发热39度，背痛，双下肢无力，怎么办", "zh", "首先考虑硬膜外脓肿")])
+def test_a_deficit_with_a_temperature_told_is_an_abscess_first_days_after(q, lang, said):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    t = triage(q, lang)
+    assert said in t.escalation, t.escalation
+    assert ("Stop the procedure" if lang == "en" else "停止操作") not in t.escalation, t.escalation
+
+
+@pytest.mark.parametrize("first,then", [
+    ("HD pt had SCS trial leads placed 2 days ago, today T 39.2, severe new back pain at lead site and both legs getting weak. what do I do right now",
+     "MRI not available until tomorrow morning, what should happen in the meantime?"),
+    ("SCS测试电极植入2天，发热39度，背痛，双下肢无力，怎么办", "核磁要等到明天，现在怎么办")])
+def test_no_mri_till_tomorrow_puts_ct_myelography_first(implant_engine, first, then):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer(then, [first])
+    assert a.urgent, a.text
+    head = a.text.split("\n")[0]
+    assert "CT myelography" in head or "CT脊髓造影" in head, head
+    assert "myelograph" in _bullets(a.text)[0] or "脊髓造影" in _bullets(a.text)[0], a.text
+
+
+# --- a drug's withdrawal is that drug's --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("first,then", [
+    ("病人鞘内用齐考诺肽(ziconotide)，出现幻觉、意识模糊，怎么办？", "需要直接停药吗？会不会有戒断反应？"),
+    ("pt on intrathecal ziconotide is hallucinating, what do I do?", "should I just stop it? any withdrawal?")])
+def test_stopping_ziconotide_is_not_answered_with_baclofen_withdrawal(implant_engine, first, then):  # type: ignore[no-untyped-def]
+    text = implant_engine.answer(then, [first]).text
+    assert not any("baclofen" in b.lower() or "巴氯芬" in b for b in _bullets(text)), text
+
+
+@pytest.mark.parametrize("q", ["baclofen pump patient, what are the signs of withdrawal?", "巴氯芬泵病人撤药有哪些表现？"])
+def test_baclofen_withdrawal_signs_lead_with_its_picture(implant_engine, q):  # type: ignore[no-untyped-def]
+    first = _bullets(implant_engine.answer(q).text)[0]
+    assert "withdrawal" in first or "撤药" in first, first
