@@ -267,6 +267,7 @@ _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itse
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
+_LAB_LEVELS = frozenset({"inr", "platelet-count"})  # (a level asked as a procedure's threshold: its own passages are searched)
 _UPGRADE_TOLD = frozenset({"body-weight", "thrombocytopenia", "coagulopathy", "platelet-count", "inr"})
 _LOW_CLASS = {"en": "The sources place {procedure} in the low bleeding-risk class, where the drug may not need stopping; the interval "
                     "below is the one to use if it is stopped.",
@@ -801,10 +802,14 @@ class AnswerEngine:
 
         def sub(cs: Sequence[str]) -> tuple[str, ...]:
             return tuple(dict.fromkeys(x for c in cs for x in swap.get(c, (c,))))
-        parts = tuple(replace(p, concepts=sub(p.concepts), inherited=sub(p.inherited)) for p in q.parts)
+        # (a threshold asked of a finding no passage gives a figure for, "what platelet count is ok for an ESI?": no limit
+        # can be quoted; what the sources say of the condition is the answer, after the note that says so)
+        unlimited = (lambda a: tuple(x for x in a if x != "limit")) if told else (lambda a: a)
+        parts = tuple(replace(p, concepts=sub(p.concepts), inherited=sub(p.inherited), aspects=unlimited(p.aspects)) for p in q.parts)
         # (searched by the condition's name too: "CrCl ~25" finds the renal-impairment passages)
         names = " ".join(lx[r].name(q.lang) for c in told for r in swap[c] if r in lx)
         return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), context_concepts=sub(q.context_concepts), parts=parts,
+                       aspects=unlimited(q.aspects),
                        stand_ins=told, generalised=tuple(general), retrieval_text=f"{q.retrieval_text} {names}".strip())
 
     def _scene_before(self, q: Question, last: str) -> str:
@@ -973,7 +978,7 @@ class AnswerEngine:
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits, tri)
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
-            hits = hits + self._measured_hits(q, lang, origins, hits)
+            hits = hits + self._measured_hits(q, lang, origins, hits) + self._lab_level_hits(q, lang, origins, hits)
             hits = hits + self._consent_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
@@ -1184,6 +1189,15 @@ class AnswerEngine:
         conditions = self._stand_in_conditions(q)
         return self._after(hits, (cid for cid, _ in self.retriever.concept_search(conditions, (), (), lang, origins, 3)), limit=3) \
             if conditions else []
+
+    def _lab_level_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A laboratory level asked as the threshold for a procedure ("what INR is ok for vertebroplasty?", INR 多少可以做
+        PVP): the best passages naming that level join the hits (the procedure's own passages fill the search, and name
+        no INR)."""
+        if "limit" not in q.aspects:
+            return []
+        labs = [c for c in q.concepts if c in _LAB_LEVELS]
+        return self._after(hits, (cid for cid, _ in self.retriever.concept_search(labs, (), (), lang, origins, 4)), limit=3) if labs else []
 
     def _stand_in_conditions(self, q: Question) -> list[str]:
         """The conditions the question's stand-in findings were read as (a platelet count: thrombocytopenia)."""

@@ -109,3 +109,26 @@ def test_stopping_ziconotide_is_not_answered_with_baclofen_withdrawal(implant_en
 def test_baclofen_withdrawal_signs_lead_with_its_picture(implant_engine, q):  # type: ignore[no-untyped-def]
     first = _bullets(implant_engine.answer(q).text)[0]
     assert "withdrawal" in first or "撤药" in first, first
+
+
+# --- a laboratory threshold asked for a procedure -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def augmentation_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("augmentation-index", ("anticoagulants", "vertebral-augmentation", "spinal-haematoma", "esi-general"))
+
+
+@pytest.mark.parametrize("q", ["what INR is ok for vertebroplasty?", "INR 多少可以做 PVP 椎体成形？"])
+def test_the_inr_for_a_procedure_is_the_normalised_inr_not_its_cement_leaks(augmentation_engine, q):  # type: ignore[no-untyped-def]
+    a = augmentation_engine.answer(q)
+    first = _bullets(a.text)[0]
+    assert "INR" in first and ("normalised" in first or "恢复正常" in first), a.text
+
+
+@pytest.mark.parametrize("q,said", [("what platelet count is ok for an ESI?", "platelet count itself"),
+                                    ("血小板多少可以做硬膜外注射", "血小板具体数值")])
+def test_a_platelet_threshold_asked_says_there_is_no_figure_and_gives_thrombocytopenia(augmentation_engine, q, said):  # type: ignore[no-untyped-def]
+    a = augmentation_engine.answer(q)
+    assert not a.abstained and _bullets(a.text), a.text
+    assert any(said in n for n in _notes(a.text)), a.text
+    assert "thrombocytopenia" in _bullets(a.text)[0] or "血小板减少" in _bullets(a.text)[0], a.text
