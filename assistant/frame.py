@@ -2743,8 +2743,13 @@ class Framer:
         complication the corpus covers (`covers`) when that complication is asked here or in the turn before (headache
         after a diagnostic LP is ours: "PDPH after a wet tap?" - "and after a routine diagnostic LP?")."""
         lex = self.lexicon.concepts
-        asked = set(self.lexicon.broader_closure(concepts + (prev.all_concepts if prev else ())))
-        return tuple(c for c in concepts if lex[c].scope == "out" and not asked.intersection(lex[c].covers))
+        told = concepts + (prev.all_concepts if prev else ())
+        asked = set(self.lexicon.broader_closure(told))
+        ours = any(self.is_anchor(c) for c in told)
+
+        def covered(c: str) -> bool:  # (a drug it covers only beside a procedure of ours: "stress dose for a THR" names none)
+            return any(ours or lex[h].kind == "complication" for h in asked.intersection(lex[c].covers) if h in lex)
+        return tuple(c for c in concepts if lex[c].scope == "out" and not covered(c))
 
     def _held_for_theirs(self, q: str, lang: Lang, concepts: tuple[str, ...], out: tuple[str, ...], found: Sequence[Match]
                          ) -> tuple[str, ...]:

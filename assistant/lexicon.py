@@ -194,7 +194,9 @@ class Lexicon:
         cands.extend(m for m in _levels(text) + _gestations(text) + _ages(text) if m.concept in self.concepts)
         if homophones and _CJK.search(text):
             exact = {(c.start, c.end) for c in cands}
-            cands.extend(h for h in self._homophones(text) if (h.start, h.end) not in exact)
+            # (a slip on a character a term typed as written uses is no slip: 血糖多久 is blood glucose, not 躺多久)
+            cands.extend(h for h, slip in self._homophones(text) if (h.start, h.end) not in exact
+                         and not any(c.start <= slip < c.end for c in cands))
         for cand in sorted(cands, key=lambda x: (-(x.end - x.start), x.how == "homophone", x.start)):
             add(cand)
         self._overlapped(text, found, taken, add)
@@ -224,11 +226,11 @@ class Lexicon:
         over = [m.concept for m in found if m.start < end and start < m.end and m.concept in lx and lx[m.concept].kind == "procedure"]
         return any(cid not in self.broader_closure([o]) and o not in self.broader_closure([cid]) for o in over)
 
-    def _homophones(self, text: str) -> Iterable[Match]:
+    def _homophones(self, text: str) -> Iterable[tuple[Match, int]]:
         """Chinese terms of >= 3 characters typed with one homophone slip (同音错字, e.g. 局麻要中毒 for 局麻药中毒): the typed
         character's usual reading is one of the term character's readings (椎 is zhui as well as chui: 锥体成形术 is
         椎体成形术; a rare reading of the typed character never counts, so 还 is never 不). Longest terms first, in a fixed
-        order."""
+        order; each with the index of its slipped character."""
         sounds = [_reading(ch) if _CJK.match(ch) else ch for ch in text]
         index = self._pinyin_index
         for i in range(len(text)):
@@ -246,7 +248,7 @@ class Lexicon:
                 if sounds[i + slips[0]] != _reading(term[slips[0]]) and n < 5 \
                         and not (n >= 4 and self.concepts[self._zh_terms[term]].kind == "procedure"):
                     continue
-                yield Match(self._zh_terms[term], i, i + n, text[i:i + n], "homophone")
+                yield Match(self._zh_terms[term], i, i + n, text[i:i + n], "homophone"), i + slips[0]
                 break
 
     @cached_property
@@ -483,7 +485,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 12  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name)
+MATCHER_VERSION = 13  # 13: no homophone slip on a character an exact term uses; 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name)
 
 
 def lexicon_digest(path: Path) -> str:

@@ -129,8 +129,13 @@ _CERVICAL_TF = {"en": r"(?=[\s\S]*(?:transforaminal|\bTF(?:ESI)?\b|vertebral art
                 "zh": r"(?=[\s\S]*(?:经椎间孔|TFESI|TF\b|椎动脉))(?=[\s\S]*(?:颈|C[1-8]))"}
 _FAINT = {"en": r"pale|sweat|clammy|vasovagal|faint|passed out|\bHR\s*[1-4]\d\b|brady",
           "zh": r"脸色苍白|面色苍白|出汗|大汗|冷汗|血管迷走|晕厥|心率\s*[1-4]\d\b|心动过缓"}
+# (or after limbs that stopped moving first, whatever the steroid: "can't move arms and now unresponsive right after the
+# contrast/steroid" is the cord's or brainstem's blood supply, not a toxicity with no local anaesthetic given)
+_LIMBS_GONE = {"en": r"can(?:no|'|’)?t move (?:\w+ )?(?:arms?|legs?|limbs?|hands?)|\b(?:arms?|legs?|limbs?) (?:are |is |went |go )?(?:paraly[sz]\w*|limp|dead)|"
+                     r"quadripleg|tetrapleg|paraly[sz]ed",
+               "zh": r"(?:上肢|下肢|四肢|双手|双臂|胳膊|手脚|双腿)[^，。？?]{0,4}(?:不能动|动不了|瘫|抬不起)|四肢瘫|瘫痪"}
 _PARTICULATE_STROKE = {lang: _TF_WITHOUT_LA[lang] + _CERVICAL_TF[lang] + rf"(?![\s\S]*(?:{_FAINT[lang]}))"
-                       rf"(?=[\s\S]*(?:{_PARTICULATE[lang]}))[\s\S]*(?:{_OUT_COLD[lang]})" for lang in ("en", "zh")}
+                       rf"(?=[\s\S]*(?:{_PARTICULATE[lang]}|{_LIMBS_GONE[lang]}))[\s\S]*(?:{_OUT_COLD[lang]})" for lang in ("en", "zh")}
 _CONTRAST_STROKE = {
     "en": _TF_WITHOUT_LA["en"] + rf"(?=[\s\S]*(?:contrast|dye|omnipaque|iohexol))[\s\S]*(?:{_STROKE_SIGNS})|"
           + _TF_WITHOUT_LA["en"] + rf"[\s\S]*(?:{_ONE_SIDED})",

@@ -132,3 +132,52 @@ def test_a_platelet_threshold_asked_says_there_is_no_figure_and_gives_thrombocyt
     assert not a.abstained and _bullets(a.text), a.text
     assert any(said in n for n in _notes(a.text)), a.text
     assert "thrombocytopenia" in _bullets(a.text)[0] or "血小板减少" in _bullets(a.text)[0], a.text
+
+
+# --- a homophone slip is not read into a word typed as written -------------------------------------------------------------
+
+def test_blood_glucose_typed_as_written_is_no_slip_for_lying_flat():  # type: ignore[no-untyped-def]
+    from assistant.frame import Framer
+    from assistant.lexicon import load_lexicon
+    framer = Framer(load_lexicon(), {"en": {}, "zh": {}}, frozenset())
+    f = framer.frame("2型糖尿病患者，刚做完颈椎TFESI 用了地塞米松10mg，血糖多久能回落？需要调胰岛素吗")
+    assert "mobilisation" not in f.concepts and "blood-glucose" in f.concepts, f.concepts
+    assert "last" in framer.frame("局麻要中毒怎么处理").concepts  # (a real slip still reads: 局麻要中毒 is 局麻药中毒)
+
+
+def test_the_glucose_after_dexamethasone_is_answered_in_chinese(engine_over):  # type: ignore[no-untyped-def]
+    e = engine_over("steroid-effects-index", ("patient-selection-monitoring", "esi-general", "esi-transforaminal"))
+    a = e.answer("2型糖尿病患者，刚做完颈椎TFESI 用了地塞米松10mg，血糖多久能回落？需要调胰岛素吗")
+    assert not a.abstained and "血糖" in _bullets(a.text)[0], a.text
+
+
+# --- another specialty's operation with a drug we also use is theirs --------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["stress dose hydrocortisone for pt on chronic prednisone 10mg going for total hip replacement — what regimen?",
+                               "经颅磁刺激rTMS治疗卒中后 有哪些禁忌症？"])
+def test_another_specialtys_procedure_is_declined_without_our_figures(engine, q):  # type: ignore[no-untyped-def]
+    a = engine.answer(q)
+    assert a.verdict == "out_of_scope" and not _bullets(a.text), a.text
+
+
+def test_steroid_cover_after_our_injection_before_their_operation_stays_ours(engine_over):  # type: ignore[no-untyped-def]
+    e = engine_over("steroid-cover-index", ("patient-selection-monitoring", "esi-general"))
+    a = e.answer("pt had a caudal ESI with us last week, now booked for a THR - does he need steroid cover?")
+    assert a.verdict != "out_of_scope" and "steroid cover" in _bullets(a.text)[0], a.text
+
+
+# --- limbs that stop moving, then consciousness lost, after a cervical TF steroid: the vessel, not toxicity -----------------
+
+@pytest.mark.parametrize("q,lang", [
+    ("HELP during cervical TFESI pt suddenly can't move arms and now unresponsive right after contrast/steroid injection, what do we do", "en"),
+    ("颈椎TFESI推完激素病人突然双上肢不能动，随后意识丧失，怎么办", "zh")])
+def test_paralysis_then_unconsciousness_after_a_cervical_tf_steroid_is_the_stroke_pathway(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule == "esi-stroke"
+
+
+@pytest.mark.parametrize("q,lang", [("cervical TFESI with lidocaine, pt now unresponsive and seizing", "en"),
+                                    ("颈椎TFESI注射后病人意识丧失", "zh")])
+def test_unconsciousness_with_a_local_anaesthetic_or_alone_stays_toxicity(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule == "last"
