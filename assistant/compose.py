@@ -2284,6 +2284,8 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         if "hold" in part.aspects:  # ("when do we restart after the implant?" of the enoxaparin before: its restart, not an
             # implant's hair removal)
             pool = [(sc, s) for sc, s in pool if any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in held)] or pool
+        else:  # ("cefazolin dose? and when do we redose intraop": the drug's own timing, or none: never an SCS's injury rate)
+            pool = [(sc, s) for sc, s in pool if any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in held)]
     elif (own := [c for c in part.concepts if sig.kinds.get(c) == "drug"]) and _narrow_kind(part) is _DRUG_RESTART:
         # its restart asked ("and when can it be restarted?" of fondaparinux): never another drug's restart (LMWH's), however
         # near; its class's is its own (LMWH's for enoxaparin)

@@ -141,7 +141,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
-              r"\bthreshold\b|\bcut-?off\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
+              r"\bthreshold\b|\bcut-?off\b|\bwhat [\w -]{1,20}? is (?:enough|sufficient|adequate)\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
               r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
@@ -327,7 +327,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
-                  r"(?<!lipid )(?<!bolus )(?<![a-z])rates?\b|"  # (not "aspirate", "moderate", "separate")
+                  r"(?<!lipid )(?<!bolus )(?<!frame )(?<!pulse )(?<![a-z])rates?\b|"  # (not "aspirate", "moderate", "separate"; a C-arm's frame rate)
                   # (not a concentration told: "1% plain", "0.5% bupivacaine", "20% lipid", "2% lido")
                   r"percent|%(?!\s*(?:plain|lido\w*|lignocaine|bupi\w*|levobupi\w*|ropi\w*|mepi\w*|marcaine|naropin|xylocaine|"
                   r"lipid|intralipid|with epi\w*|solution|dextrose|saline|chlorhex\w*|alcohol|povidone|contrast|iohexol|omnipaque|\)))|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
@@ -1111,7 +1111,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 
 # Asked whether a patient with an implant may have an MRI ("can he get an MRI?", "能做核磁吗", "MRI safe?").
-_IMPLANT_SCAN = "implant-mri-conditions"
+IMPLANT_SCAN = _IMPLANT_SCAN = "implant-mri-conditions"
 _IMPLANTS = frozenset({"spinal-cord-stimulation", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump", "ipg",
                        "implantable-device"})
 _IT_PUMP, _IDD = "intrathecal-pump", "intrathecal-drug-delivery"
@@ -1167,8 +1167,11 @@ def _scan_parts(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Par
     labelling (not covered); the other part is still answered."""
     if _IMPLANT_SCAN not in concepts or len(parts) < 2:
         return parts
+    # (a part naming nothing of its own after it, "what do i do with the device", asks about the device in that scan too)
     return tuple(replace(p, concepts=tuple(dict.fromkeys(_IMPLANT_SCAN if c == "mri" else c for c in p.concepts)))
-                 if "mri" in p.concepts and _SCAN_NAMED.search(p.text) else p for p in parts)
+                 if "mri" in p.concepts and _SCAN_NAMED.search(p.text) else
+                 replace(p, inherited=tuple(dict.fromkeys(_IMPLANT_SCAN if c == "mri" else c for c in p.inherited)))
+                 if not p.concepts and "mri" in p.inherited else p for p in parts)
 
 
 _SCAN_NAMED = re.compile(r"MRI|\bMR\b|\bscan|核磁|磁共振", re.I)
@@ -1212,7 +1215,7 @@ _NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|
 _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|^\s*(?:那|那么)[^，。？?]{1,20}呢[，,、]|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
-_DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure"})  # the operator's own dose and how to cut it
+_DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure", "pulsed-fluoroscopy"})  # the dose and how to cut it (pulsed mode)
 IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})  # scans (not the guidance a procedure is done under)
 _DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told
 _PUMPS = frozenset({"intrathecal-pump", "intrathecal-drug-delivery"})

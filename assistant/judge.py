@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .frame import ESSENTIAL, MEDICATION_SETTINGS, POPULATIONS, Part, Question, drug_like, procedure_like
+from .frame import ESSENTIAL, IMPLANT_SCAN, MEDICATION_SETTINGS, POPULATIONS, Part, Question, drug_like, procedure_like
 from .sections import group_of
 
 
@@ -67,6 +67,12 @@ _ASKED_ONLY_SETTINGS = frozenset({"osteoporosis-treatment", "dapt-duration", _FA
 _ASK_BEFORE = re.compile(r"(?:需要|要不要|该不该|是否|开始|启动|加用|用不用|何时|什么时候)\s*$|"
                          r"\b(?:need|needs|start|starting|begin|resume|restart|recommend|which)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
 _ASK_AFTER = re.compile(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时)")  # (not a bare "?": "max lidocaine in a pt on factor VIII?")
+
+
+def _about_the_foreign_before(part: Part, q: Question) -> bool:
+    """A part naming nothing of its own that asks on about a scan of an implant the part before asked ("…needs an urgent MRI
+    brain tonight, safe? what do i do with the device"): the device in that scan, which is not covered either."""
+    return len(q.parts) > 1 and not part.concepts and IMPLANT_SCAN in part.inherited and IMPLANT_SCAN in q.out_of_scope
 
 
 def _asks_setting(part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
@@ -286,7 +292,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     for i, part in enumerate(q.parts or ()):
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
         foreign_alone = len(q.parts) > 1 and bool(part.concepts) and (all(c in q.out_of_scope for c in part.concepts) or _asks_setting(part, q, kinds)) \
-            or not_ours[i]
+            or not_ours[i] or _about_the_foreign_before(part, q)
         keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
         keys += [c for c in (*part.concepts, *part.inherited) if c in signs and c not in keys]
         if not keys:

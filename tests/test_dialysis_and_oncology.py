@@ -181,3 +181,23 @@ def test_paralysis_then_unconsciousness_after_a_cervical_tf_steroid_is_the_strok
 def test_unconsciousness_with_a_local_anaesthetic_or_alone_stays_toxicity(q, lang):  # type: ignore[no-untyped-def]
     from assistant.safety import triage
     assert triage(q, lang).rule == "last"
+
+
+# --- a radiographer's pulsed fluoroscopy, and what a part after an uncovered one asks ----------------------------------------
+
+def test_pulsed_fluoro_for_an_rfa_is_the_dose_measure_not_the_rfa(engine_over):  # type: ignore[no-untyped-def]
+    e = engine_over("fluoro-index", ("radiation-contrast", "facet-mbb-rfa"))
+    a = e.answer("should we use pulsed fluoro for lumbar medial branch RF ablation, what frame rate is enough?")
+    first = _bullets(a.text)[0]
+    assert "pulsed" in first.lower() or "low-dose" in first.lower(), a.text
+    assert not any("neuritic" in b or "Kornick" in b for b in _bullets(a.text)), a.text  # (no RFA complication rate for a frame rate)
+
+
+def test_what_to_do_with_the_device_in_an_mri_asked_is_not_answered_with_scs_rates(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("pt with implanted SCS needs urgent MRI brain tonight for ?stroke. safe? what do i do with the device")
+    assert not _bullets(a.text), a.text  # (the device's MRI labelling is not in the knowledge base, for either part)
+
+
+def test_a_drugs_redose_time_is_that_drugs_or_none(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("cefazolin dose for SCS IPG implant in 130kg pt? and when do we redose intraop")
+    assert not any("spinal cord injury" in b or "30–40%" in b for b in _bullets(a.text)), a.text
