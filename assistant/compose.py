@@ -218,7 +218,8 @@ _KIND = {
                            r"under(?:neath)? the (?:apron|lead)|outside the (?:apron|lead)|chest wall|buttock|flank|abdomen|placed|placement|"
                            r"positioned|paraspinal|paravertebral|intradiscal|into the (?:spinal )?canal|venous plexus|foramen|foraminal)\b|"
                            r"节段|间隙|腰部|领口|铅衣(?:内|外|下)|胸壁|臀|腹部|放置|位置|椎旁|椎间盘内|椎管内|静脉丛|椎间孔", re.I),
-    "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现", re.I),
+    "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现|"
+                              r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b", re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
                             r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少|"
                             r"\bno (?:\w+ ){0,5}(?:events?|complications?|cases?|injur\w*|deficits?|infections?)\b|\bnone of\b|"
@@ -828,14 +829,18 @@ def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
         out += w.early
     elif part.aspects[:1] == ("recognition",):
         # ("what LAST signs should nurses watch for?": the list of its signs, before what LAST is)
-        out += w.early / 2 if _SIGNS_LISTED[s.chunk.lang].search(s.text) else -w.early / 2 if _DEFINES[s.chunk.lang].search(s.text) else 0.0
+        # (and a new sign that calls for action, before a series' rates: "signs of cement leaking into the canal?")
+        out += w.early / 2 if _SIGNS_LISTED[s.chunk.lang].search(s.text) else -w.early / 2 if _DEFINES[s.chunk.lang].search(s.text) \
+            or (part.aspects == ("recognition",) and COUNT.search(s.text) and not _HOW_MANY.search(part.text)) else 0.0
     return out
 
 
+_HOW_MANY = re.compile(r"\bhow (?:many|much|often|common)\b|\bwhat (?:proportion|percentage|fraction|share)\b|多少|几成|比例|占比", re.I)
 _DEFINES = {"en": re.compile(r"^[^.;]{0,80}\b(?:is|are) (?:the|a|an) [^.;]{0,50}\b(?:that|which)\b", re.I),
             "zh": re.compile(r"^[^。；]{0,40}(?:是指|指的是)")}
-_SIGNS_LISTED = {"en": re.compile(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\bpresents? with\b", re.I),
-                 "zh": re.compile(r"(?:征象|症状|表现|体征)(?:包括|有)")}
+_SIGNS_LISTED = {"en": re.compile(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\bpresents? with\b|"
+                                   r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b", re.I),
+                 "zh": re.compile(r"(?:征象|症状|表现|体征)(?:包括|有)|(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)")}
 
 
 def _held_though_continued(s: Sentence, part: Part) -> bool:
@@ -1521,7 +1526,11 @@ def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, 
                for sc, s in pool)
 
 
-_PRESENTS = re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*)\b|表现|征象|症状|体征", re.I)
+# (a sign named as new, "new radicular pain or a new deficit … calls for an urgent CT", is how it presents; "most cause no
+# symptoms" names none)
+_PRESENTS = re.compile(r"(?<!\bno )(?<!\bwithout )\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*)\b|"
+                       r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b|"
+                       r"(?<!没有)(?<!无)(?:表现|征象|症状|体征)|(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)", re.I)
 _PREMEDICATION = frozenset({"premedication", "urgent-premedication"})
 _RADIATION_DOSE = frozenset({"occupational-dose-limit", "eye-lens-dose-limit", "radiation-exposure", "effective-dose", "radiation-safety",
                              "embryo-fetus"})
@@ -3319,7 +3328,19 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
             # its own words mostly the other's (a short generic sentence inside a long one is no repeat of it)
             if _jaccard(s.tokens, o.tokens) > share or (len(mine) >= 5 and len(mine & other) / len(mine) >= share):
                 return True
+            if lang == "zh" and _retold_zh(s.text, o.text):
+                return True
     return False
+
+
+def _retold_zh(text: str, other: str) -> bool:
+    """Is a Chinese sentence told again inside another, up to spacing and a synonym or two ("通常在硬脊膜穿破后 5 天内出现"
+    inside "…通常在硬脊膜穿刺后5天内出现。其表现包括…"): nearly all its character pairs are the other's."""
+    def pairs(t: str) -> set[str]:
+        t = re.sub(r"[\s，。；：、（）()]", "", t)
+        return {t[i:i + 2] for i in range(len(t) - 1)}
+    mine = pairs(text)
+    return len(mine) >= 8 and len(mine & pairs(other)) / len(mine) >= 0.85
 
 
 def _at_home(chosen: list[tuple[float, Sentence]], sentences: Sequence[Sentence], said: Sequence[Sentence], q: Question,

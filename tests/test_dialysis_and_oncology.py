@@ -201,3 +201,16 @@ def test_what_to_do_with_the_device_in_an_mri_asked_is_not_answered_with_scs_rat
 def test_a_drugs_redose_time_is_that_drugs_or_none(implant_engine):  # type: ignore[no-untyped-def]
     a = implant_engine.answer("cefazolin dose for SCS IPG implant in 130kg pt? and when do we redose intraop")
     assert not any("spinal cord injury" in b or "30–40%" in b for b in _bullets(a.text)), a.text
+
+
+# --- how a complication shows: the new sign that calls for action, not a series' rates ----------------------------------------
+
+@pytest.mark.parametrize("q", ["what signs of cement leaking into the canal should we watch for after PVP?", "骨水泥漏到椎管里会有哪些表现要警惕"])
+def test_signs_of_a_canal_leak_lead_with_the_new_deficit_and_its_ct(augmentation_engine, q):  # type: ignore[no-untyped-def]
+    first = _bullets(augmentation_engine.answer(q).text)[0]
+    assert ("radicular pain" in first and "CT" in first) or ("根性痛" in first and "CT" in first), first
+
+
+def test_a_chinese_sentence_retold_inside_another_is_quoted_once(engine):  # type: ignore[no-untyped-def]
+    text = engine.answer("硬膜外注射时穿破硬脊膜，第二天起床后头痛，躺下就好，这是硬脊膜穿刺后头痛吗？先怎么处理？").text
+    assert sum("5天内出现" in b.replace(" ", "") for b in _bullets(text)) <= 1, text
