@@ -2772,10 +2772,12 @@ class AnswerEngine:
         topics = self.nearest_topics(hits, lang)
         lex = self.lexicon.concepts
         if verdict.kind == "out_of_scope":
-            in_field = [c for c in verdict.foreign if c in lex and lex[c].in_field]
+            # (this turn's own: "and what about diathermy during his TKA?" after an implant's MRI is declined for the diathermy)
+            foreign = [c for c in verdict.foreign if c in q.concepts] or list(verdict.foreign)
+            in_field = [c for c in foreign if c in lex and lex[c].in_field]
             # (in the question's own words: "urinary tract infection")
-            names = list(dict.fromkeys(self._said(q, c, lang) for c in in_field or verdict.foreign))
-            topic = all(lex[c].kind == "topic" for c in verdict.foreign if c in lex)
+            names = list(dict.fromkeys(self._said(q, c, lang) for c in in_field or foreign))
+            topic = all(lex[c].kind == "topic" for c in foreign if c in lex)
             note = _IN_FIELD if in_field else _TOPIC_GAP if topic else _OUT_OF_SCOPE
             text = note[lang].format(terms=_join(names, lang), verb="are" if len(names) > 1 else "is", topics=_join(topics, lang))
         else:

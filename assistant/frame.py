@@ -1916,7 +1916,9 @@ class Framer:
             told_only = _told_only(q, lang, aspects, prev.aspects)
             aspects = () if told_only else aspects
             ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
-            if "escalation" in prev.aspects and "escalation" not in aspects and (prev.tried or not aspects):  # "dex did nothing" - "particulate next time?"
+            # (not a new ask of its own, "做完EBP病人要平躺多久？" after the patch's volume: how long to lie flat, nothing failed)
+            if "escalation" in prev.aspects and "escalation" not in aspects and (prev.tried or not aspects) \
+                    and not any(c not in prev.all_concepts and lex[c].kind == "topic" for c in subjects):  # "dex did nothing" - "particulate next time?"
                 aspects = ("escalation", *aspects)
             # ("what imaging first?" after a failing pump told: the granuloma the finding before points to)
             carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev, self.lexicon) \
@@ -2277,7 +2279,8 @@ class Framer:
                 and not any(lex[c].kind == "finding" for c in prev.all_concepts if c in lex):
             concepts = self._implant_scan(q, concepts, implanted=True)
         out = self._out_of_scope(concepts, prev)
-        if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang):
+        # (not when it names another subject we lack: "and what about diathermy during his TKA?" is declined for that)
+        if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang) and not out:
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
         return concepts, out
 
@@ -3168,7 +3171,7 @@ _SHORTHAND = frozenset({
     "tmrw", "tmrow", "tmorrow", "2moro", "2morrow", "2mrw", "tomoz", "tmw", "tmr", "tonite", "yday", "yest", "ystrdy", "tday", "2day",
     "wknd", "mins", "hrs", "wks", "mths", "mnths", "yrs", "asap", "stat", "thx", "pls", "plz", "abt", "approx", "appt", "appts",
     "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
-    "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn",
+    "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn", "thru", "tho", "altho", "w/o", "btw",
     # (where a drug was found or kept: "found some dex in the cupboard", never the subject)
     "cupboard", "cupboards", "drawer", "drawers", "fridge", "locker", "cabinet", "storeroom", "stockroom", "trolley", "shelf",
     "diff", "diffs", "refs", "info", "recs", "recos", "mgmt", "mngmt", "abx", "ddx", "sxs", "pts", "lit", "guideline", "guidelines",

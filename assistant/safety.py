@@ -575,8 +575,12 @@ _HIGH_BLOCK = RedFlag(
     # (or unconscious: "5 min after the epidural, unresponsive, BP 70/40, shallow breathing")
     {"en": (f"{_ARMS['en']}|{_BREATHING['en']}|\\bunresponsive\\b|\\bunconscious\\b|{_HIGH_LEVEL['en']}", f"{_LOW_BP['en']}|{_SLOW_HR['en']}"),
      "zh": (f"{_ARMS['zh']}|双手|{_BREATHING['zh']}|意识不清|意识丧失|昏迷|叫不醒|{_HIGH_LEVEL['zh']}", f"{_LOW_BP['zh']}|{_SLOW_HR['zh']}")},
-    {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine|\blido\b|tuohy",
-     "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因|经椎间孔|椎板间|(?:TF|IL)?ESI"},
+    # (a cervical facet injection spreads to the epidural or intrathecal space too: "C5-6颈椎小关节注射刚做完…呼吸困难…血压80/40")
+    {"en": r"epidural|intrathecal|spinal|neuraxial|interlaminar|caudal|\bIL\b|\b(?:IL|TF)?ESI\b|bupi|lidocaine|ropivacaine|\blido\b|tuohy|"
+           r"^(?![\s\S]*(?:" + _OUT_COLD["en"] + r"))[\s\S]*(?:cervical (?:facet|medial branch|MBB)|\bC[1-8](?:-\d)? (?:facet|MBB|medial branch))",
+     # (unconscious after one is LAST's cardiovascular form: review 28)
+     "zh": r"硬膜外|鞘内|腰麻|椎管|骶管|布比卡因|利多卡因|罗哌卡因|经椎间孔|椎板间|(?:TF|IL)?ESI|"
+           r"^(?![\s\S]*(?:" + _OUT_COLD["zh"] + r"))[\s\S]*颈椎?(?:小关节|关节突|脊神经后内侧支|内侧支)"},
     next(r for r in RED_FLAGS if r.id == "total-spinal").escalation,
     {"en": "total spinal high block after epidural interlaminar caudal injection intrathecal injection subdural injection hypotension bradycardia "
            "breathlessness airway",
@@ -961,6 +965,10 @@ _NOT_NOW = {
 _LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin retrospect\b|"
                       r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b",
                 "zh": r"不良事件(?:上报|复盘|讨论|分析)|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
+# A case's care judged afterwards (a review, a complaint): what should have been done, whether it met the standard.
+_JUDGED = {"en": r"\bshould (?:have|'ve) (?:used|done|given|stopped|held|checked|waited|been used|been given)\b|\bstandard of care\b|"
+                 r"\breportable\b|\bmedico-?legal\b|\blitigation\b|\bnegligen\w*|\bhad (?:a |an )?transient\b",
+           "zh": r"是否符合(?:诊疗|操作)?规范|是否违规|医疗纠纷|医疗事故|(?:是否|要不要|需不需要|需要)上报|算不算(?:医疗)?(?:差错|事故)|当时本应|本应(?:使用|用|停|查)"}
 _OUTCOME_TOLD = {"en": r"\b(?:was|were|got|been) (?:decompressed|evacuated|operated|treated|explanted|discharged)\b|\brecovered\b|\bunderwent\b|"
                        r"\bdied\b|\boutcome\b|\bresidual\b",
                  "zh": r"已(?:减压|手术|清除|治愈|出院|康复)|(?:减压|手术)(?:后|了)|康复|恢复了|出院|死亡|预后|后遗"}
@@ -1495,6 +1503,8 @@ def not_now(question: str, lang: Lang) -> bool:
         return False  # "the hives have resolved but she is now wheezing": another sign goes on
     if _rx(_LOOKED_BACK[lang]).search(asked) and (_rx(_OUTCOME_TOLD[lang]).search(asked) or not names_symptoms(question, lang)):
         return True  # "Incident report: … she was decompressed. What should have happened before?": a case looked back on
+    if _rx(_JUDGED[lang]).search(asked):
+        return True  # "… developed an epidural haematoma. what INR threshold should they have used?": care judged afterwards
     if _rx(_SETTLED_WATCH[lang]).search(asked):
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
     if _rx(_LATER_ASK[lang]).search(asked) and not _rx(_RESCUE_NAMED[lang]).search(asked):
@@ -1585,6 +1595,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = _without_known_reactor(q, lang)
     q = _rx(_ASKED_IF_STROKE[lang]).sub(" ", q)  # "是不是中风了？", "is this a stroke?": the worry asked, not a sign told
     q = _rx(_STROKE_HAD[lang]).sub(" ", q)  # nor a stroke the patient had ("my stroke pt on xarelto", 既往脑梗)
+    if _rx(_BREATHING[lang]).search(_rx(_SPEECHLESS[lang]).sub(" ", q)):  # ("呼吸困难、说不出话": too breathless to speak, no aphasia)
+        q = _rx(_SPEECHLESS[lang]).sub(" 呼吸困难 " if lang == "zh" else " short of breath ", q)
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
     q = _rx(_STIM_TEST[lang]).sub(" ", q)  # nor is the twitch of an RF probe's stimulation test
     if _rx(_STIMULATOR[lang]).search(q):
@@ -1657,6 +1669,9 @@ _STROKE_HAD = {"en": r"\b(?:stroke|CVA) (?:pt|patient|survivor|hx|history|preven
                "zh": r"(?:脑梗死?|脑梗塞|脑卒中|卒中|中风)(?:病人|患者|病史|史|后遗症|预防|后[\d一二两三四五六七八九十半几]+\s*(?:年|个月))|"
                      r"(?:既往|陈旧性?|以前|之前|曾经?|[\d一二两三四五六七八九十几半]+\s*(?:个月|年)前|去年|前年)(?:有|得过|发生过|患过)?"
                      r"(?:脑梗死?|脑梗塞|脑卒中|卒中|中风)|预防(?:脑)?(?:卒中|中风|脑梗)"}
+# Speech lost, told beside laboured breathing: breathlessness (the words of `_BREATHING` without it decide).
+_SPEECHLESS = {"en": r"\b(?:can(?:no|'|’)?t|unable to|could(?:n'|n’|no)t) (?:speak|talk)\b(?! (?:properly|clearly|normally|right|straight))",
+               "zh": r"说不出话|讲不出话|说不了话"}
 # The patient is at home (or on the phone): the first action is to bring them in.
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
@@ -1763,7 +1778,8 @@ _APNOEA = {"en": r"apn(?:o)?e|stopped breathing|not breathing|no resp\w*|respira
 def _unstable(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
     """The banner of a deficit told with failing breathing or circulation, with those first."""
     q = question if lang == "zh" else f" {question} "
-    if rule.id not in _WITH_ABC or not (_rx(_BREATHING[lang]).search(q) or _rx(_LOW_BP[lang]).search(q) or severe(question, lang)
+    if rule.id not in _WITH_ABC or not (_rx(_BREATHING[lang]).search(_rx(_SPEECHLESS[lang]).sub(" ", q)) or _rx(_LOW_BP[lang]).search(q)
+                                        or severe(question, lang)
                                         or _rx(_APNOEA[lang]).search(q)):
         return banner
     head, sep, rest = banner.partition("：" if out == "zh" else ": ")

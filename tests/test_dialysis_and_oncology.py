@@ -214,3 +214,56 @@ def test_signs_of_a_canal_leak_lead_with_the_new_deficit_and_its_ct(augmentation
 def test_a_chinese_sentence_retold_inside_another_is_quoted_once(engine):  # type: ignore[no-untyped-def]
     text = engine.answer("硬膜外注射时穿破硬脊膜，第二天起床后头痛，躺下就好，这是硬脊膜穿刺后头痛吗？先怎么处理？").text
     assert sum("5天内出现" in b.replace(" ", "") for b in _bullets(text)) <= 1, text
+
+
+# --- follow-ups that keep the thread, and turns that are their own ----------------------------------------------------------
+
+def test_treat_thru_is_the_infected_trial_leads_care(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("do we need to pull the leads or can we treat thru?",
+                              ["SCS trial leads placed 5 days ago, lead exit site red and oozing, temp 38.5. what workup?"])
+    assert not a.abstained and "explant" in _bullets(a.text)[0].lower(), a.text
+
+
+def test_lying_flat_after_a_patch_is_its_own_ask_not_the_patch_volume_again(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("做完EBP病人要平躺多久？", ["PDPH病人保守治疗，咖啡因怎么用？", "保守治疗48小时没效果，EBP注多少毫升血？"])
+    assert not any("12–20" in b or "咖啡因" in b for b in _bullets(a.text)), a.text
+
+
+def test_what_about_diathermy_after_an_implant_mri_is_declined_for_the_diathermy(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("and what about diathermy during his TKA later?",
+                              ["pt with SCS trial for FBSS - what % relief do we need to go on to permanent implant?",
+                               "pt now wants an MRI of his knee after the permanent implant - allowed?"])
+    assert a.verdict == "out_of_scope" and "diathermy" in a.text.split("\n")[0] and "MRI" not in a.text.split("\n")[0], a.text
+
+
+def test_a_bedside_tracheostomy_is_declined_in_chinese(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("ICU病人要做床旁经皮气管切开，INR 1.8，血小板50，能做吗？")
+    assert a.verdict == "out_of_scope" and not _bullets(a.text), a.text
+
+
+# --- a collapse after a cervical facet injection: the high block; speech lost to breathlessness is no stroke ---------------
+
+@pytest.mark.parametrize("q,lang", [
+    ("C5-6颈椎小关节注射刚做完，病人突然呼吸困难、说不出话，SpO2 85%，血压掉到80/40，怎么办？？", "zh"),
+    ("right after cervical facet injection pt short of breath, can't speak, sats 85, BP 80/40", "en")])
+def test_breathless_and_hypotensive_after_a_cervical_facet_injection_is_a_high_block(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule == "total-spinal"
+
+
+@pytest.mark.parametrize("q,lang", [("TFESI后病人突然说不出话，右手无力", "zh"),
+                                    ("after the cervical TFESI she suddenly can't speak and her right arm is weak", "en")])
+def test_speech_lost_with_one_sided_weakness_is_a_stroke_without_a_breathing_claim(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    t = triage(q, lang)
+    assert t.rule == "esi-stroke" and "呼吸困难" not in t.escalation and "Breathing difficulty" not in t.escalation, t.escalation
+
+
+@pytest.mark.parametrize("q", [
+    "pt on warfarin had interlaminar ESI with INR 1.9, developed epidural haematoma. what was the INR threshold they should have used?",
+    "cervical TFESI done with Depo-Medrol (particulate). pt had posterior circulation stroke. was particulate steroid below standard of care?",
+    "epiduroscopy case - pt had transient visual loss afterwards. what's the recommended max saline volume / infusion pressure?",
+    "硬膜外注射后发生硬膜外血肿，当时INR 1.9，是否符合规范？"])
+def test_a_case_judged_afterwards_gets_no_emergency_banner(q):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert not triage(q, "zh" if "硬膜外" in q else "en").urgent
