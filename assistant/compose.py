@@ -54,6 +54,7 @@ _DEPENDENT = {
                      r"(?:outside|apart from|except (?:in|for)|beyond|other than) (?:these|those|this|that|such)|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
                      r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"
+                     r"(?:much|far) (?:smaller|larger|lower|higher|less|more)|"  # "Much smaller lipid doses are usually enough": than what?
                      r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|meta-analysis|report|registry)|"
                      r"on (?:safety|efficacy|effectiveness)(?: grounds)?|from (?:a|the) (?:safety|efficacy) (?:standpoint|perspective))\b|"
                      # "X is therefore ...", "Precise electrode placement, parallel and close to the branch, is therefore essential"
@@ -76,6 +77,7 @@ _DEPENDENT = {
                      r"[^.;]{0,80}?\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b", re.I),
     "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
+                     r"(?:小于|大于|低于|高于|少于|多于|超过|不及)(?:此|上述|这一)(?!外)|"  # "通常远小于此的剂量即足以…": than what?
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
                      # "在一项纳入16,638次ESI的审计中，其发生率为1.2%": a framing clause leaves 其 no subject of its own
                      r"^(?:在|于|据|按|根据)(?:[^。；，,]|(?<=\d),(?=\d)){0,40}?(?:[，,]|中)其(?!他|实|中|余)|"
@@ -166,6 +168,8 @@ _EARLY_ASK = {"en": re.compile(r"\b(?:first|earliest|early|initial|warning)\s+(?
               "zh": re.compile(r"最早|早期|首发|先兆|一开始")}
 _ACTS_ON_SIGN = {"en": re.compile(r"\b(?:give|given|giving|administer\w*|treat\w*|stop\w*|call)\b", re.I),
                  "zh": re.compile(r"给予|治疗|停止|呼叫|静注|推注")}
+_ONCE_SUSPECTED = {"en": re.compile(r"^(?:when|if|once) [^.;]{0,60}\b(?:is|are) suspected\b", re.I),
+                   "zh": re.compile(r"^(?:怀疑|疑似|一旦怀疑)[^。；]{0,30}时")}
 _EARLY_SIGNS = {"en": re.compile(r"\b(?:early|earliest|first|initial|warning)\s+(?:\w+\s+){0,2}(?:signs?|symptoms?|features?)\b|\bprodrom", re.I),
                 "zh": re.compile(r"早期[^。；]{0,12}(?:征象|症状|表现|体征)|首发|先兆|前驱|警示征象")}
 # A time told around the procedure ("约 30 分钟前给药", "within 1 h before incision"): when a measure is given.
@@ -350,6 +354,7 @@ class Weights:
     group: float = 0.9  # the passage sits in the asked section group: the asked aspect leads
     cue: float = 0.15  # the sentence itself uses the asked aspect's words
     unacted: float = 0.4  # asked what to do, a sentence of the same sections that says what the complication is, not what to do
+    first_steps: float = 0.6  # asked what to do about a complication: the steps to take once it is suspected
     early: float = 0.4  # asked a complication's first or early signs: a sentence naming its early signs
     unshown: float = 1.0  # asked only how a complication shows, a sentence on what to do (at its first sign) tells no sign
     past_step: float = 1.5  # a step on the table ("abort or redirect"), asked about a day or more later or on the phone
@@ -762,6 +767,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     total -= w.unacted if unacted else 0.0
+    # (asked the management: the first steps once it is suspected, "When LAST is suspected, call for help, stop…", lead)
+    total += w.first_steps if part.aspects[:1] == ("action",) and s.action and _ONCE_SUSPECTED[s.chunk.lang].search(s.text) else 0.0
     total += _signs_asked(s, part, q, w)
     total -= w.past_step if _on_the_table_later(s, q) else 0.0
     total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)

@@ -267,3 +267,19 @@ def test_speech_lost_with_one_sided_weakness_is_a_stroke_without_a_breathing_cla
 def test_a_case_judged_afterwards_gets_no_emergency_banner(q):  # type: ignore[no-untyped-def]
     from assistant.safety import triage
     assert not triage(q, "zh" if "硬膜外" in q else "en").urgent
+
+
+# --- a management asked beside a dose: the first steps lead; a sentence leaning on the one before goes with it --------------
+
+@pytest.mark.parametrize("q,first", [("LAST management steps? and how do I dose intralipid", "call for help"),
+                                     ("局麻药中毒 LAST 的处理流程？脂肪乳 intralipid 剂量怎么给", "呼叫帮助")])
+def test_the_management_part_leads_with_the_steps_once_suspected(engine, q, first):  # type: ignore[no-untyped-def]
+    assert first in _bullets(engine.answer(q).text)[0], engine.answer(q).text
+
+
+@pytest.mark.parametrize("q,dependent,leans_on", [
+    ("局麻药中毒 LAST 的处理流程？脂肪乳 intralipid 剂量怎么给", "通常远小于此", "12 mL/kg"),
+    ("LAST management steps? and how do I dose intralipid", "Much smaller lipid doses", "12 mL/kg")])
+def test_a_sentence_comparing_with_the_one_before_is_quoted_with_it(engine, q, dependent, leans_on):  # type: ignore[no-untyped-def]
+    quoted = [b for b in _bullets(engine.answer(q).text) if dependent in b]
+    assert quoted and all(leans_on in b for b in quoted), quoted
