@@ -267,6 +267,7 @@ _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itse
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
+_EPIDURAL_SPACE = frozenset({"esi", "epiduroscopy", "neuraxial-procedure", "epidural-blood-patch"})  # (an abscess step shared)
 _LAB_LEVELS = frozenset({"inr", "platelet-count"})  # (a level asked as a procedure's threshold: its own passages are searched)
 _UPGRADE_TOLD = frozenset({"body-weight", "thrombocytopenia", "coagulopathy", "platelet-count", "inr"})
 _LOW_CLASS = {"en": "The sources place {procedure} in the low bleeding-risk class, where the drug may not need stopping; the interval "
@@ -1828,13 +1829,15 @@ class AnswerEngine:
         lx = self.lexicon
         # (an infected pump's own passages give no step: another implant's action is kept, said to be its own, and follows
         # the pump's own sentences; `_own_procedure_first`)
-        borrow = rule == "implant-infection" and self._implanted(mine)
+        borrow = rule == "implant-infection"  # (an epiduroscopy's abscess: the ESI's abscess step, said to be the ESI's)
 
         # (a discography sentence is about an intradiscal procedure: not another's, for a fever after IDET)
         def other(s: Sentence) -> bool:
-            t = topics(s.concepts)
-            return bool(t) and not t & mine and not any(m in lx.broader_closure([x]) for x in t for m in mine) \
-                and not (borrow and s.action and self._implanted(t))
+            # (a sentence naming its procedure is about that one, whatever its complication is linked to: a catheter mass's
+            # differential, with its epidural fibrosis, is the intrathecal pump's, not an epiduroscopy's)
+            t = topics(c for c in s.concepts if self._kinds.get(c) in ("procedure", "equipment")) or topics(s.concepts)
+            return bool(t) and not t & mine and not any(m in lx.broader_closure([x]) or x in lx.broader_closure([m]) for x in t for m in mine) \
+                and not (borrow and getattr(s, "action", False) and self._kin(t, mine))
         return other
 
     def _restart_with_lead_in(self, q: Question) -> bool:
@@ -1911,7 +1914,9 @@ class AnswerEngine:
         other_band = [b for b in dosed if band_fit(b.sentence.text, weight) < 0]
         dosed = [b for b in dosed if b not in other_band]
         other_band = [] if any(band_fit(b.sentence.text, weight) > 0 for b in dosed) else other_band
-        head = [] if toxicity_told(q.text, q.lang) or q.followup or not bullets or bullets[0] in dosed else bullets[:1]
+        # (an arrest told keeps its resuscitation step first, "抽搐后室颤，脂肪乳怎么给": the heart before the lipid's dose)
+        head = bullets[:1] if bullets and bullets[0] not in dosed and moved_first(tri.rule, q.lang, q.text) else \
+            [] if toxicity_told(q.text, q.lang) or q.followup or not bullets or bullets[0] in dosed else bullets[:1]
         return head + dosed + [b for b in bullets if b not in dosed and b not in head and band_fit(b.sentence.text, weight) >= 0] \
             + other_band if drugs else bullets
 
@@ -1923,9 +1928,10 @@ class AnswerEngine:
             return bullets
         # (another procedure's own step is no step for this patient: explanting an SCS is no care for an ESI's meningitis)
         kept = [b for b in bullets if not (b.kind == "action" and topics(b.sentence.concepts) and not topics(b.sentence.concepts) & mine)]
-        if rule == "implant-infection" and self._implanted(mine) and not any(b.kind == "action" for b in kept):
-            # (an infected pump, whose own passages give no step: the other implant's explant rule, said to be its own)
-            kept = [*(b for b in bullets if b.kind == "action" and self._implanted(topics(b.sentence.concepts))),
+        if rule == "implant-infection" and not any(b.kind == "action" for b in kept):
+            # (an infected pump, whose own passages give no step: the other implant's explant rule, said to be its own; an
+            # epiduroscopy's abscess: the ESI's)
+            kept = [*(b for b in bullets if b.kind == "action" and self._kin(topics(b.sentence.concepts), mine)),
                     *(b for b in kept if b.kind != "action")]
         # (with fever, an abscess first: the device's haematoma work-up after the steps that look for an infection)
         febrile = rule == "neuraxial-deficit" and picture_told(rule, q.lang, q.text)
@@ -1949,6 +1955,15 @@ class AnswerEngine:
         said = next((c for c in (*q.subjects, *q.context_concepts) if set(mine) & set(self.lexicon.broader_closure([c]))), sorted(mine)[0])
         return NOTE_PREFIX + _ELSEWHERE_LEAD[lang].format(named=_join([self._name(c, lang) for c in sorted(theirs)[:2]], lang),
                                                           procedure=self._said(q, said, lang))
+
+    def _kin(self, theirs: Iterable[str], mine: Iterable[str]) -> bool:
+        """May one procedure's infection step stand in for another's (said to be the other's)? Two implants (an SCS's explant
+        rule for an infected pump), or two procedures entering the epidural space (an ESI's abscess step after an
+        epiduroscopy); never an implant's explant for an injection, nor an epidural step for a facet joint."""
+        theirs, mine = list(theirs), list(mine)
+        if self._implanted(theirs) or self._implanted(mine):
+            return self._implanted(theirs) and self._implanted(mine)
+        return all(_EPIDURAL_SPACE & set(self.lexicon.broader_closure([p])) for p in (*theirs, *mine)) and bool(theirs) and bool(mine)
 
     def _implanted(self, procedures: Iterable[str]) -> bool:
         """Are these (some of) the pathway's procedures implanted devices (an SCS, an intrathecal pump)?"""

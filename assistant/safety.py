@@ -25,7 +25,8 @@ EVENT_CUES = {
           r"\b(?:fever|febrile|temp|t)\s*(?:of\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b|"
           r"\bnew(?:[- ]onset)? (?:(?:bilat\w*|bilateral|severe|sudden|progressive|left|right|leg|arm|back|neck) )*"
           r"(?:weak|numb|paraly|pain|headache|deficit|retention|incontinen|fever|swelling)|\bovernight\b|\byesterday\b|\btoday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b|"
-          r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b)|"
+          r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b|"
+          r"\b(?:went|gone|going) into (?:vf|vt|v-?fib|v-?tach|arrest|asystole|cardiac arrest)\b|\bthen (?:seized|arrested|coded)\b)|"
           r"\s(?:->|→|=>)\s?",  # "omnipaque for SIJ inj -> hives, wheeze": what followed the injection
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
     r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃|"

@@ -283,3 +283,29 @@ def test_the_management_part_leads_with_the_steps_once_suspected(engine, q, firs
 def test_a_sentence_comparing_with_the_one_before_is_quoted_with_it(engine, q, dependent, leans_on):  # type: ignore[no-untyped-def]
     quoted = [b for b in _bullets(engine.answer(q).text) if dependent in b]
     assert quoted and all(leans_on in b for b in quoted), quoted
+
+
+# --- a febrile epiduroscopy patient: the abscess step, said to be the ESI's; never a pump catheter's mass --------------------
+
+@pytest.fixture(scope="module")
+def epidural_engine(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("epidural-infection-index", ("epiduroscopy-adhesiolysis", "esi-general", "infection-control", "intrathecal-drug-delivery"))
+
+
+@pytest.mark.parametrize("history,q", [
+    ([], "pt had epiduroscopy 4 days ago, now fever 38.9 and worsening back pain. what are we worried about and what workup?"),
+    (["pt had epiduroscopy 4 days ago, now fever 38.9 and worsening back pain. what are we worried about and what workup?"],
+     "MRI shows a dorsal epidural collection T12-L2, neuro intact so far. next step?")])
+def test_an_abscess_after_epiduroscopy_gets_the_abscess_step_marked_as_the_esis(epidural_engine, history, q):  # type: ignore[no-untyped-def]
+    a = epidural_engine.answer(q, history)
+    assert a.urgent and "antibiotics" in _bullets(a.text)[0], a.text
+    assert not any("catheter-associated intrathecal mass" in b for b in _bullets(a.text)), a.text
+    assert any("epidural steroid injection" in n and "epiduroscopy" in n for n in _notes(a.text)), a.text
+
+
+# --- an arrest told with a lipid dose asked: the resuscitation step first ------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["LAST! seized then went into VF, how much lipid do I give?", "局麻药中毒!病人抽搐后室颤,脂肪乳怎么给,剂量多少"])
+def test_vf_in_last_puts_the_modified_acls_before_the_lipid_dose(engine, q):  # type: ignore[no-untyped-def]
+    a = engine.answer(q)
+    assert a.urgent and "ACLS" in _bullets(a.text)[0], a.text
