@@ -2314,7 +2314,9 @@ class AnswerEngine:
 
     def _asked_missing(self, q: Question, verdict: Verdict) -> bool:
         """Is a complication the question asks about one that no passage names?"""
-        return any(self._kinds.get(c) == "complication" and c in q.subjects and not self.retriever.by_concept.get(c)
+        # (or the question's one subject: "输血小板到多少可以做？" has nothing on platelet transfusion, said before the rest)
+        return any((self._kinds.get(c) == "complication" and c in q.subjects
+                    or q.subjects == (c,) and self._kinds.get(c) in ("procedure", "drug")) and not self.retriever.by_concept.get(c)
                    for c in verdict.missing)
 
     def _stand_in_note(self, q: Question, lang: Lang, after: bool = False) -> str:

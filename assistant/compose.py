@@ -845,9 +845,9 @@ def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
 _HOW_MANY = re.compile(r"\bhow (?:many|much|often|common)\b|\bwhat (?:proportion|percentage|fraction|share)\b|多少|几成|比例|占比", re.I)
 _DEFINES = {"en": re.compile(r"^[^.;]{0,80}\b(?:is|are) (?:the|a|an) [^.;]{0,50}\b(?:that|which)\b", re.I),
             "zh": re.compile(r"^[^。；]{0,40}(?:是指|指的是)")}
-_SIGNS_LISTED = {"en": re.compile(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\bpresents? with\b|"
+_SIGNS_LISTED = {"en": re.compile(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\b(?:typically |usually )?presents? (?:with|as)\b|"
                                    r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b", re.I),
-                 "zh": re.compile(r"(?:征象|症状|表现|体征)(?:包括|有)|(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)")}
+                 "zh": re.compile(r"(?:征象|症状|表现|体征)(?:包括|有)|(?:通常|多|常|一般)表现为|(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)")}
 
 
 def _held_though_continued(s: Sentence, part: Part) -> bool:

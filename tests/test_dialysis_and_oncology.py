@@ -309,3 +309,16 @@ def test_an_abscess_after_epiduroscopy_gets_the_abscess_step_marked_as_the_esis(
 def test_vf_in_last_puts_the_modified_acls_before_the_lipid_dose(engine, q):  # type: ignore[no-untyped-def]
     a = engine.answer(q)
     assert a.urgent and "ACLS" in _bullets(a.text)[0], a.text
+
+
+# --- intradiscal radiofrequency is no facet RFA; a missing subject said first ------------------------------------------------
+
+def test_intradiscal_rf_discitis_is_not_answered_with_a_facet_rf_series(engine_over):  # type: ignore[no-untyped-def]
+    e = engine_over("disc-index", ("intradiscal-pldd", "facet-mbb-rfa", "infection-control"))
+    text = e.answer("腰椎间盘内射频/臭氧治疗后，怎么判断是不是椎间盘炎？一般术后多久出现？").text
+    assert not any("小关节" in b for b in _bullets(text)) and "椎间盘炎" in _bullets(text)[0], text
+
+
+def test_a_platelet_transfusion_asked_says_first_there_is_nothing_on_it(augmentation_engine):  # type: ignore[no-untyped-def]
+    text = augmentation_engine.answer("输血小板到多少可以做？", ["ICU病人 PLT 45，疼痛科会诊想做腰椎硬膜外激素注射，可以做吗？"]).text
+    assert "血小板输注" in text.split("\n")[0], text  # (said first: as a note before the facts, or in the abstention)
