@@ -267,8 +267,9 @@ _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itse
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
+_SITE_WORD = re.compile(r"\bpocket\b|\bwound\b|\bincision\b|\bexit site\b|囊袋|切口|伤口|出口处", re.I)
 _EPIDURAL_SPACE = frozenset({"esi", "epiduroscopy", "neuraxial-procedure", "epidural-blood-patch"})  # (an abscess step shared)
-_LAB_LEVELS = frozenset({"inr", "platelet-count"})  # (a level asked as a procedure's threshold: its own passages are searched)
+_LAB_LEVELS = frozenset({"inr"})  # (a level asked as a procedure's threshold: its own passages are searched)
 _UPGRADE_TOLD = frozenset({"body-weight", "thrombocytopenia", "coagulopathy", "platelet-count", "inr"})
 _LOW_CLASS = {"en": "The sources place {procedure} in the low bleeding-risk class, where the drug may not need stopping; the interval "
                     "below is the one to use if it is stopped.",
@@ -805,12 +806,14 @@ class AnswerEngine:
             return tuple(dict.fromkeys(x for c in cs for x in swap.get(c, (c,))))
         # (a threshold asked of a finding no passage gives a figure for, "what platelet count is ok for an ESI?": no limit
         # can be quoted; what the sources say of the condition is the answer, after the note that says so)
-        unlimited = (lambda a: tuple(x for x in a if x != "limit")) if told else (lambda a: a)
-        parts = tuple(replace(p, concepts=sub(p.concepts), inherited=sub(p.inherited), aspects=unlimited(p.aspects)) for p in q.parts)
+        def unlimited(p: Part) -> tuple[str, ...]:  # (only a part asking the finding's own limit; a drug's maximum stays asked)
+            return tuple(x for x in p.aspects if x != "limit") \
+                if set(told) & set(p.concepts) and not any(lx[c].kind in ("drug", "drug-class") for c in p.concepts if c in lx) else p.aspects
+        parts = tuple(replace(p, concepts=sub(p.concepts), inherited=sub(p.inherited), aspects=unlimited(p)) for p in q.parts)
         # (searched by the condition's name too: "CrCl ~25" finds the renal-impairment passages)
         names = " ".join(lx[r].name(q.lang) for c in told for r in swap[c] if r in lx)
         return replace(q, concepts=sub(q.concepts), subjects=sub(q.subjects), context_concepts=sub(q.context_concepts), parts=parts,
-                       aspects=unlimited(q.aspects),
+                       aspects=q.aspects if any("limit" in p.aspects for p in parts) else tuple(x for x in q.aspects if x != "limit"),
                        stand_ins=told, generalised=tuple(general), retrieval_text=f"{q.retrieval_text} {names}".strip())
 
     def _scene_before(self, q: Question, last: str) -> str:
@@ -1829,7 +1832,9 @@ class AnswerEngine:
         lx = self.lexicon
         # (an infected pump's own passages give no step: another implant's action is kept, said to be its own, and follows
         # the pump's own sentences; `_own_procedure_first`)
-        borrow = rule == "implant-infection"  # (an epiduroscopy's abscess: the ESI's abscess step, said to be the ESI's)
+        # (a fever after an epiduroscopy is read by the implant-infection pathway: the ESI's abscess step, said to be the ESI's;
+        # an implant's explant rule only for a pocket, wound or exit-site sign told, never for a pump patient's meningitis)
+        borrow = rule == "implant-infection" and (not self._implanted(mine) or self._site_told(q))
 
         # (a discography sentence is about an intradiscal procedure: not another's, for a fever after IDET)
         def other(s: Sentence) -> bool:
@@ -1837,7 +1842,7 @@ class AnswerEngine:
             # differential, with its epidural fibrosis, is the intrathecal pump's, not an epiduroscopy's)
             t = topics(c for c in s.concepts if self._kinds.get(c) in ("procedure", "equipment")) or topics(s.concepts)
             return bool(t) and not t & mine and not any(m in lx.broader_closure([x]) or x in lx.broader_closure([m]) for x in t for m in mine) \
-                and not (borrow and getattr(s, "action", False) and self._kin(t, mine))
+                and not (borrow and s.action and self._kin(t, mine))
         return other
 
     def _restart_with_lead_in(self, q: Question) -> bool:
@@ -1926,9 +1931,10 @@ class AnswerEngine:
         topics, mine = self._pathway_topics(q, rule)
         if not mine:
             return bullets
-        # (another procedure's own step is no step for this patient: explanting an SCS is no care for an ESI's meningitis)
+        # (another procedure's own step is no step for this patient: explanting an SCS is no care for an ESI's meningitis; a
+        # kin procedure's step stands in only when the patient's own passages give none, said so: `_kin`)
         kept = [b for b in bullets if not (b.kind == "action" and topics(b.sentence.concepts) and not topics(b.sentence.concepts) & mine)]
-        if rule == "implant-infection" and not any(b.kind == "action" for b in kept):
+        if rule == "implant-infection" and not any(b.kind == "action" for b in kept) and (not self._implanted(mine) or self._site_told(q)):
             # (an infected pump, whose own passages give no step: the other implant's explant rule, said to be its own; an
             # epiduroscopy's abscess: the ESI's)
             kept = [*(b for b in bullets if b.kind == "action" and self._kin(topics(b.sentence.concepts), mine)),
@@ -1953,8 +1959,11 @@ class AnswerEngine:
         if not mine or first is None or not (theirs := topics(first.sentence.concepts)) or theirs & mine:
             return ""
         said = next((c for c in (*q.subjects, *q.context_concepts) if set(mine) & set(self.lexicon.broader_closure([c]))), sorted(mine)[0])
-        return NOTE_PREFIX + _ELSEWHERE_LEAD[lang].format(named=_join([self._name(c, lang) for c in sorted(theirs)[:2]], lang),
-                                                          procedure=self._said(q, said, lang))
+        return self._elsewhere_note(q, lang, sorted(theirs), said)
+
+    def _site_told(self, q: Question) -> bool:
+        """Is a pocket, wound or exit-site infection told (the device's own infection, not a meningitis without one)?"""
+        return "surgical-site-infection" in self.lexicon.broader_closure(list(q.all_concepts)) or bool(_SITE_WORD.search(q.text))
 
     def _kin(self, theirs: Iterable[str], mine: Iterable[str]) -> bool:
         """May one procedure's infection step stand in for another's (said to be the other's)? Two implants (an SCS's explant
@@ -2299,11 +2308,12 @@ class AnswerEngine:
                 timed, dosed = timed or kind == "hours", dosed or kind == "dose"
         notes = self._notes(q, lang, verdict, [i for i in gaps if i not in ahead], tri.urgent)
         if q.stand_ins and not tri.urgent and self._stand_in_after(q, bullets):
-            notes.append(self._stand_in_note(q, lang, after=True))
+            notes.append(self._stand_in_note(q, lang, after=True, bullets=bullets))
         notes[:0] = self._urgent_notes(q, lang, tri, bullets) if tri.urgent else []
         # (a complication asked about that no passage names is said before the facts that stand beside it: "long fluoro
         # time, when do we worry about skin burns?" has nothing on radiation skin injury)
-        missing_first = [n for n in notes if n.startswith(NOTE_PREFIX + _NOTHING_ON[lang].split("{")[0]) and self._asked_missing(q, verdict)]
+        missing_first = [n for n in notes if n.startswith(NOTE_PREFIX + _NOTHING_ON[lang].split("{")[0]) and self._asked_missing(q, verdict)
+                         or n.startswith(NOTE_PREFIX + _ELSEWHERE_LEAD[lang].split("{")[0])]  # (a borrowed step's note: before it)
         lines[:0], notes = missing_first, [n for n in notes if n not in missing_first]
         body = "\n".join(_said_once(lines) + ([""] if notes else []) + notes)
         text = f"{tri.escalation}\n\n{body}" if tri.escalation else body
@@ -2319,10 +2329,11 @@ class AnswerEngine:
                     or q.subjects == (c,) and self._kinds.get(c) in ("procedure", "drug")) and not self.retriever.by_concept.get(c)
                    for c in verdict.missing)
 
-    def _stand_in_note(self, q: Question, lang: Lang, after: bool = False) -> str:
+    def _stand_in_note(self, q: Question, lang: Lang, after: bool = False, bullets: Sequence[Bullet] | None = None) -> str:
         """"血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have."""
         conditions = self._stand_in_conditions(q)
-        if not conditions:
+        # (nor a condition the answer then says nothing of: "platelets 60, max bupivacaine?" gets the drug's maximum)
+        if not conditions or (bullets is not None and not any(set(conditions) & b.sentence.concepts for b in bullets)):
             return NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join([self._name(c, lang) for c in q.stand_ins], lang))
         return NOTE_PREFIX + (_STAND_IN_AFTER if after else _STAND_IN)[lang].format(
             finding=_join([self._said(q, c, lang) for c in q.stand_ins], lang), condition=_join([self._name(c, lang) for c in conditions], lang))
@@ -2406,15 +2417,19 @@ class AnswerEngine:
             return []
         named = [c for c in named if not any(c in self.lexicon.broader_closure([d])[1:] for d in named)]
         said = next((c for c in q.subjects if procs[0] in self.lexicon.broader_closure([c])), procs[0])  # (the pump, as told)
-        return [NOTE_PREFIX + _ELSEWHERE_LEAD[lang].format(named=_join([self._name(c, lang) for c in named[:2]], lang),
-                                                           procedure=self._said(q, said, lang))]
+        return [self._elsewhere_note(q, lang, named, said)]
+
+    def _elsewhere_note(self, q: Question, lang: Lang, named: Sequence[str], said: str) -> str:
+        """"The first point is stated for <named>; … none for <said> itself": said before the step it is about (urgent or not)."""
+        return NOTE_PREFIX + _ELSEWHERE_LEAD[lang].format(named=_join([self._name(c, lang) for c in named[:2]], lang),
+                                                          procedure=self._said(q, said, lang))
 
     def _lead_notes(self, q: Question, lang: Lang, verdict: Verdict, urgent: bool = False, bullets: Sequence[Bullet] = ()) -> list[str]:
         """What the answer is not about, said before its facts (in an emergency, not that a told lab value has no figure
         of its own: the actions come first)."""
         lines: list[str] = []
         if q.stand_ins and not urgent and not self._stand_in_after(q, bullets):
-            lines.append(self._stand_in_note(q, lang))
+            lines.append(self._stand_in_note(q, lang, bullets=bullets))
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
         lines.extend(self._general_notes(q, lang, bullets) or (self._technique_note(q, lang, verdict, bullets) if not urgent else [])

@@ -34,6 +34,7 @@ from .frame import (
     THRESHOLD_ASK,
     TIMED_DOSE_ASK,
     WATCHING,
+    WITHDRAWAL,
     Part,
     Question,
     aspects_of,
@@ -2286,10 +2287,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     harms = [c for c in part.inherited if sig.kinds.get(c) == "complication"]
     if several and harms and part.concepts and all(sig.kinds.get(c) == "topic" for c in part.concepts):
         pool = [(sc, s) for sc, s in pool if any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)] or pool
-    if "withdrawal" in part.concepts and (stopped := [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]):
+    if WITHDRAWAL in part.concepts and (stopped := [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]):
         # ("需要直接停药吗？会不会有戒断反应？" of ziconotide): never another drug's withdrawal, baclofen's (none: not covered)
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, stopped, sig)
-                and any(c == "withdrawal" or "withdrawal" in sig.parents.get(c, frozenset()) for c in s.concepts)]
+                and any(c == WITHDRAWAL or WITHDRAWAL in sig.parents.get(c, frozenset()) for c in s.concepts)]
     # (a drug the question says has failed is not the one asked about: "caffeine not helping, how much blood for the patch?")
     held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug" and c not in q.tried]
     # (not asked how long a change lasts: "几天能回落？" after Diprospan is answered by a steroid's glucose rise, whichever)

@@ -531,7 +531,7 @@ def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: M
 _SET_APART = re.compile(r"普通|传统|常规|标准|经典|永久|连续")
 
 
-_WITHDRAWAL = "withdrawal"
+WITHDRAWAL = "withdrawal"
 
 
 def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple[str, ...]:
@@ -1111,7 +1111,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 
 # Asked whether a patient with an implant may have an MRI ("can he get an MRI?", "能做核磁吗", "MRI safe?").
-IMPLANT_SCAN = _IMPLANT_SCAN = "implant-mri-conditions"
+IMPLANT_SCAN = "implant-mri-conditions"
 _IMPLANTS = frozenset({"spinal-cord-stimulation", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump", "ipg",
                        "implantable-device"})
 _IT_PUMP, _IDD = "intrathecal-pump", "intrathecal-drug-delivery"
@@ -1165,12 +1165,12 @@ def _compounds_told(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple
 def _scan_parts(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Part, ...]:
     """"pt has an SCS - can he get an MRI? and the infection rate?": the part that asks for the scan asks the device's MRI
     labelling (not covered); the other part is still answered."""
-    if _IMPLANT_SCAN not in concepts or len(parts) < 2:
+    if IMPLANT_SCAN not in concepts or len(parts) < 2:
         return parts
     # (a part naming nothing of its own after it, "what do i do with the device", asks about the device in that scan too)
-    return tuple(replace(p, concepts=tuple(dict.fromkeys(_IMPLANT_SCAN if c == "mri" else c for c in p.concepts)))
+    return tuple(replace(p, concepts=tuple(dict.fromkeys(IMPLANT_SCAN if c == "mri" else c for c in p.concepts)))
                  if "mri" in p.concepts and _SCAN_NAMED.search(p.text) else
-                 replace(p, inherited=tuple(dict.fromkeys(_IMPLANT_SCAN if c == "mri" else c for c in p.inherited)))
+                 replace(p, inherited=tuple(dict.fromkeys(IMPLANT_SCAN if c == "mri" else c for c in p.inherited)))
                  if not p.concepts and "mri" in p.inherited else p for p in parts)
 
 
@@ -2319,12 +2319,12 @@ class Framer:
         # (read in the sentence that names the scan: "SCS植入以后还能做MRI吗？另外术前要不要做心理评估" plans nothing by its MRI)
         scan = " ".join(c for c in _SENTENCE_END.split(q) if _SCAN_NAMED.search(c)) or q
         told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
-        if "mri" not in concepts or _IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
+        if "mri" not in concepts or IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
                 or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
                 or (any(lex[c].kind in ("complication", "finding") for c in told if c in lex)  # (the indication, radiculopathy, is no complication)
                     and not _HEAD_SCAN.search(scan)):  # (a brain scan for a ?stroke works up nothing of the implant's)
             return concepts
-        return tuple(_IMPLANT_SCAN if c == "mri" else c for c in concepts)
+        return tuple(IMPLANT_SCAN if c == "mri" else c for c in concepts)
 
     def _previous(self, history: Sequence[str] | None) -> Question | None:
         turns = [t for t in (history or []) if t and t.strip()]
@@ -2537,7 +2537,7 @@ class Framer:
         if later and own and all(lex[c].kind == "drug-class" for c in own) and any(lex[c].kind in ("drug", "brand") for c in prev):
             # "得宝松能做硬膜外注射吗？是不是颗粒型的？": whether the drug asked before belongs to the class
             return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in ("drug", "brand", "procedure"))
-        if later and _WITHDRAWAL in own and not any(lex[c].kind in _DRUGLIKE for c in own) and any(lex[c].kind in _DRUGLIKE for c in prev):
+        if later and WITHDRAWAL in own and not any(lex[c].kind in _DRUGLIKE for c in own) and any(lex[c].kind in _DRUGLIKE for c in prev):
             # "需要直接停药吗？会不会有戒断反应？": the withdrawal of the drug the part before stops
             return tuple(c for c in dict.fromkeys(prev) if lex[c].kind in _DRUGLIKE)
         if later and not any(lex[c].kind in _ANCHOR_KINDS for c in own):
@@ -2754,7 +2754,7 @@ class Framer:
         ours = any(self.is_anchor(c) for c in told)
 
         def covered(c: str) -> bool:  # (a drug it covers only beside a procedure of ours: "stress dose for a THR" names none)
-            return any(ours or lex[h].kind == "complication" for h in asked.intersection(lex[c].covers) if h in lex)
+            return any(ours or lex[h].kind not in ("drug", "drug-class", "brand") for h in asked.intersection(lex[c].covers) if h in lex)
         return tuple(c for c in concepts if lex[c].scope == "out" and not covered(c))
 
     def _held_for_theirs(self, q: str, lang: Lang, concepts: tuple[str, ...], out: tuple[str, ...], found: Sequence[Match]
@@ -3171,7 +3171,7 @@ _SHORTHAND = frozenset({
     "tmrw", "tmrow", "tmorrow", "2moro", "2morrow", "2mrw", "tomoz", "tmw", "tmr", "tonite", "yday", "yest", "ystrdy", "tday", "2day",
     "wknd", "mins", "hrs", "wks", "mths", "mnths", "yrs", "asap", "stat", "thx", "pls", "plz", "abt", "approx", "appt", "appts",
     "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
-    "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn", "thru", "tho", "altho", "w/o", "btw",
+    "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn", "thru", "altho",
     # (where a drug was found or kept: "found some dex in the cupboard", never the subject)
     "cupboard", "cupboards", "drawer", "drawers", "fridge", "locker", "cabinet", "storeroom", "stockroom", "trolley", "shelf",
     "diff", "diffs", "refs", "info", "recs", "recos", "mgmt", "mngmt", "abx", "ddx", "sxs", "pts", "lit", "guideline", "guidelines",

@@ -485,7 +485,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 13  # 13: no homophone slip on a character an exact term uses; 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name)
+MATCHER_VERSION = 13  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name); 13: no homophone slip on a character an exact term uses
 
 
 def lexicon_digest(path: Path) -> str:

@@ -966,6 +966,9 @@ _NOT_NOW = {
 _LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin retrospect\b|"
                       r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b",
                 "zh": r"不良事件(?:上报|复盘|讨论|分析)|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
+# What to do now asked beside the judgement ("需要上报吗？怎么处理"): the picture is still to be handled.
+_WHAT_NOW = {"en": r"\bwhat (?:now|to do|do (?:i|we) do|should (?:i|we) do)\b|\bnext step\b|\bhow (?:do|should) (?:i|we) (?:manage|treat)\b",
+             "zh": r"怎么处理|怎么办|咋办|如何处理|怎么治|下一步"}
 # A case's care judged afterwards (a review, a complaint): what should have been done, whether it met the standard.
 _JUDGED = {"en": r"\bshould (?:have|'ve) (?:used|done|given|stopped|held|checked|waited|been used|been given)\b|\bstandard of care\b|"
                  r"\breportable\b|\bmedico-?legal\b|\blitigation\b|\bnegligen\w*|\bhad (?:a |an )?transient\b",
@@ -1504,7 +1507,7 @@ def not_now(question: str, lang: Lang) -> bool:
         return False  # "the hives have resolved but she is now wheezing": another sign goes on
     if _rx(_LOOKED_BACK[lang]).search(asked) and (_rx(_OUTCOME_TOLD[lang]).search(asked) or not names_symptoms(question, lang)):
         return True  # "Incident report: … she was decompressed. What should have happened before?": a case looked back on
-    if _rx(_JUDGED[lang]).search(asked):
+    if _rx(_JUDGED[lang]).search(asked) and not _rx(_NOW[lang]).search(asked) and not _rx(_WHAT_NOW[lang]).search(asked):
         return True  # "… developed an epidural haematoma. what INR threshold should they have used?": care judged afterwards
     if _rx(_SETTLED_WATCH[lang]).search(asked):
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
@@ -1596,7 +1599,9 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = _without_known_reactor(q, lang)
     q = _rx(_ASKED_IF_STROKE[lang]).sub(" ", q)  # "是不是中风了？", "is this a stroke?": the worry asked, not a sign told
     q = _rx(_STROKE_HAD[lang]).sub(" ", q)  # nor a stroke the patient had ("my stroke pt on xarelto", 既往脑梗)
-    if _rx(_BREATHING[lang]).search(_rx(_SPEECHLESS[lang]).sub(" ", q)):  # ("呼吸困难、说不出话": too breathless to speak, no aphasia)
+    # (not after a cervical transforaminal or particulate injection, where lost speech with laboured breathing is the brainstem's)
+    if _rx(_BREATHING[lang]).search(_rx(_SPEECHLESS[lang]).sub(" ", q)) and not _rx(_CERVICAL_TF[lang]).search(q) \
+            and not _rx(_PARTICULATE[lang]).search(q):  # ("呼吸困难、说不出话": too breathless to speak, no aphasia)
         q = _rx(_SPEECHLESS[lang]).sub(" 呼吸困难 " if lang == "zh" else " short of breath ", q)
     q = _rx(_THERAPY[lang]).sub(" ", q)  # the stimulator's own paraesthesia is the therapy, not a new deficit
     q = _rx(_STIM_TEST[lang]).sub(" ", q)  # nor is the twitch of an RF probe's stimulation test
@@ -1663,8 +1668,9 @@ _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:
 # A stroke the patient had, told as background or as the reason for an anticoagulant ("my stroke pt on xarelto", "h/o CVA",
 # "apixaban for stroke prevention", 既往脑梗): no sign told now.
 _STROKE_HAD = {"en": r"\b(?:stroke|CVA) (?:pt|patient|survivor|hx|history|prevention|prophylaxis|risk)\b|\bpost-?stroke\b|"
-                     r"\b(?:prior|previous|old|past|remote|known) (?:\w+ )?(?:stroke|CVA)s?\b|"
-                     r"\b(?:h/o|hx of|hx|history of) (?:an? )?(?:\w+ )?(?:stroke|CVA)\b|\b(?:for|to prevent) (?:an? )?stroke\b|"
+                     r"(?<!year )(?<!yr )(?<!-)\b(?:prior|previous|old|remote|known) (?:\w+ )?(?:stroke|CVA)s?\b"
+                     r"(?! (?:signs?|symptoms?|features?|like|pathway|team|alert|code))|"
+                     r"\b(?:h/o|hx of|hx|history of) (?:an? )?(?:\w+ )?(?:stroke|CVA)\b|\b(?:to prevent|for (?:secondary )?prevention of) (?:an? )?stroke\b|"
                      r"\b(?:stroke|CVA)\b[^.?!,]{0,6}?\b(?:\d+\s*(?:yrs?|years?|months?|mos?|wks?|weeks?) ago|years ago|last (?:year|month)|"
                      r"in (?:19|20)\d\d)\b",
                "zh": r"(?:脑梗死?|脑梗塞|脑卒中|卒中|中风)(?:病人|患者|病史|史|后遗症|预防|后[\d一二两三四五六七八九十半几]+\s*(?:年|个月))|"
@@ -1877,9 +1883,11 @@ _GRANULOMA_FIRST = {"en": ("can be a spinal haematoma, abscess or cord injury",
 # give in its place.
 _NO_MRI = {"en": r"\b(?:can(?:no|'|’)?t|cannot|unable to|not able to) (?:have|get|do|undergo|go in(?:to)? the) (?:an? )?(?:MRI|MR scan|scanner)\b|"
                  r"\bMRI (?:is )?(?:contraindicated|not (?:possible|safe|compatible|an option))\b|\bnot MRI[- ](?:safe|compatible|conditional)\b|"
-                 r"\bno MRI (?:possible|available|until|till|before)\b|\bMRI (?:is |scanner is )?(?:not available|unavailable|not avail|down|broken)\b|"
-                 r"\b(?:no|can(?:no|'|’)?t get an?) MRI (?:slot )?(?:until|till|before)\b",
-           "zh": r"(?:做不了|不能做|无法做|不能行|无法行|没法做|不能进|没有|排不上)(?:MRI|核磁|磁共振)|(?:MRI|核磁|磁共振)(?:检查)?(?:禁忌|做不了|不能做|无法做|排不上|要等|坏了|约不上)"}
+                 r"\bno MRI (?:possible|available)\b|\bMRI (?:is |scanner is )?(?:not available|unavailable|not avail|broken)\b|\bMRI (?:is |'s )down\b|"
+                 r"\b(?:no|can(?:no|'|’)?t get an?) MRI (?:slot )?(?:until|till|before) (?:tomorrow|the morning|morning|monday|tuesday|wednesday|"
+                 r"thursday|friday|saturday|sunday|next|\d+\s*(?:am|pm|h|hrs?|hours?))\b",
+           "zh": r"(?:做不了|不能做|无法做|不能行|无法行|没法做|不能进|没有|排不上)(?:MRI|核磁|磁共振)(?!禁忌|结果|报告)|"
+                 r"(?<!没有)(?<!无)(?:MRI|核磁|磁共振)(?:检查)?(?:禁忌|做不了|不能做|无法做|排不上|坏了|约不上|要等(?:到)?(?:明天|明早|\d+\s*(?:小时|天)))"}
 _NO_MRI_SCAN = {"en": ("emergency MRI", "emergency CT myelography (MRI not possible)"),
                 "zh": ("急诊MRI", "急诊CT脊髓造影（无法行MRI）")}
 # A deficit after vertebral augmentation: the urgent CT for cement in the canal or foramen is the sources' first scan.

@@ -413,7 +413,7 @@ def test_an_emergency_shared_by_several_procedures_quotes_only_the_patients_own(
     from types import SimpleNamespace
 
     def about(text: str) -> SimpleNamespace:
-        return SimpleNamespace(concepts=engine.lexicon.tags(text))
+        return SimpleNamespace(concepts=engine.lexicon.tags(text), action=False)
 
     q = engine.frame("Did an L4-5 ILESI 2 days ago, now fever 38.6 and severe back pain, what do I do?")
     other = engine._other_procedure(q, "implant-infection")

@@ -322,3 +322,52 @@ def test_intradiscal_rf_discitis_is_not_answered_with_a_facet_rf_series(engine_o
 def test_a_platelet_transfusion_asked_says_first_there_is_nothing_on_it(augmentation_engine):  # type: ignore[no-untyped-def]
     text = augmentation_engine.answer("输血小板到多少可以做？", ["ICU病人 PLT 45，疼痛科会诊想做腰椎硬膜外激素注射，可以做吗？"]).text
     assert "血小板输注" in text.split("\n")[0], text  # (said first: as a note before the facts, or in the abstention)
+
+
+# --- review 32: what the new rules must leave alone ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q,lang,rule", [
+    ("Is this reportable? patient has new bilateral leg weakness and numbness 6 hours after lumbar epidural, on enoxaparin", "en", "neuraxial-deficit"),
+    ("硬膜外注射后6小时双下肢无力、尿潴留，正在用依诺肝素，需要上报吗？怎么处理", "zh", "neuraxial-deficit"),
+    ("PVP术后双下肢无力，骨水泥进入椎管，算不算医疗事故？怎么处理", "zh", "neuraxial-deficit"),
+    ("C6 TFESI with depo-medrol 10 min ago, concern for stroke, what now?", "en", "esi-stroke"),
+    ("65 year old with stroke symptoms right after C7 TFESI", "en", "esi-stroke"),
+    ("over the past hour stroke symptoms after the cervical TFESI", "en", "esi-stroke"),
+    ("C6 TFESI with particulate, now can't speak and breathing is laboured", "en", "esi-stroke"),
+    ("颈6经椎间孔注射得宝松后，说不出话，呼吸费力", "zh", "esi-stroke")])
+def test_a_live_emergency_keeps_its_pathway_beside_a_judgement_a_stroke_word_or_lost_speech(q, lang, rule):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule == rule, triage(q, lang)
+
+
+@pytest.mark.parametrize("q,lang", [
+    ("new bilateral leg weakness 4h after lumbar epidural on enoxaparin; she had no MRI before the injection, what now?", "en"),
+    ("new bilateral leg weakness 4h after lumbar epidural on enoxaparin, sending her to MRI down the hall now, what else?", "en"),
+    ("硬膜外注射后双下肢无力，核磁要等结果，先怎么办", "zh"),
+    ("SCS术后2天双下肢无力，没有MRI禁忌，怎么办", "zh")])
+def test_an_mri_that_can_be_had_stays_the_banners_scan(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    t = triage(q, lang)
+    assert t.rule == "neuraxial-deficit" and "myelograph" not in t.escalation and "脊髓造影" not in t.escalation, t.escalation
+
+
+def test_a_pump_patients_meningitis_borrows_no_stimulator_explant(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("intrathecal pump refill 3 days ago, now fever 39, headache and neck stiffness")
+    assert a.urgent and not any("explant" in b.lower() for b in _bullets(a.text)), a.text
+
+
+@pytest.mark.parametrize("q", ["what are some discharge criteria after a stellate ganglion block?",
+                               "her leg is red and swollen 3 days after the lumbar sympathetic block, calf tender, what now?"])
+def test_discharge_criteria_and_a_red_leg_are_no_wound_infection(q):  # type: ignore[no-untyped-def]
+    from assistant.frame import Framer
+    from assistant.lexicon import load_lexicon
+    assert "surgical-site-infection" not in Framer(load_lexicon(), {"en": {}, "zh": {}}, frozenset()).frame(q).concepts
+
+
+def test_ect_before_pvp_is_a_bone_scan_not_declined(engine):  # type: ignore[no-untyped-def]
+    assert "transcranial-magnetic-stimulation" not in engine.frame("PVP术前ECT显示多发骨转移，能做椎体成形吗？").out_of_scope
+
+
+def test_a_headache_after_a_diagnostic_lp_is_ours_without_a_caveat(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("headache after a diagnostic LP, blood patch?")
+    assert a.verdict != "out_of_scope" and not any("together with" in n for n in _notes(a.text)), a.text
