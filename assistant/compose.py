@@ -2274,6 +2274,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         pool = [t for t in pool if _LAB_LEVEL.search(t[1].text)]  # (none left: the level was said under the part before)
     pool = _on_complication(pool, part, q, sig)
     pool = _no_antiplatelet_bridge(pool, part, q, sig)
+    pool = _no_continued_series(pool, part, q, sig)
     procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
     if several and procs and part.concepts and all(c in ESSENTIAL for c in part.concepts):
         # "SCS trial: …, what pain relief counts as success?": relief of the trial's pain, not bed rest's relief of a headache
@@ -2333,6 +2334,20 @@ def _steroid_effect(s: Sentence, sig: Signals) -> bool:
 
 
 _STEROID_EFFECTS = frozenset({"corticosteroid", "steroid-hyperglycaemia", "hpa-axis-suppression", "cushing-syndrome", "central-steroid-reaction"})
+
+
+_THROMBOTIC_CLASSES = frozenset({"antithrombotic", "antiplatelet", "anticoagulant"})
+_CONTINUED_DRUGS = {"en": re.compile(r"\b(?:antiplatelet|anticoagulant) (?:or \w+ )?drugs? (?:were|was) continued\b|\bon continued drugs\b", re.I),
+                    "zh": re.compile(r"继续使用抗血小板药物或抗凝药")}
+
+
+def _no_continued_series(pool: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
+    """No antithrombotic drug told and no rate asked: a series of injections done on continued drugs reassures about nothing
+    asked ("输血小板到多少可以做？" beside a platelet count of 45)."""
+    told = set(q.all_concepts).union(*(sig.parents.get(c, frozenset()) for c in q.all_concepts))
+    if "frequency" in part.aspects or _THROMBOTIC_CLASSES & told:
+        return pool
+    return [(sc, s) for sc, s in pool if not _CONTINUED_DRUGS[s.chunk.lang].search(s.text)] or pool
 
 
 def _no_antiplatelet_bridge(pool: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:

@@ -371,3 +371,10 @@ def test_ect_before_pvp_is_a_bone_scan_not_declined(engine):  # type: ignore[no-
 def test_a_headache_after_a_diagnostic_lp_is_ours_without_a_caveat(engine):  # type: ignore[no-untyped-def]
     a = engine.answer("headache after a diagnostic LP, blood patch?")
     assert a.verdict != "out_of_scope" and not any("together with" in n for n in _notes(a.text)), a.text
+
+
+def test_a_platelet_question_gets_no_series_done_on_continued_antithrombotics(augmentation_engine):  # type: ignore[no-untyped-def]
+    a = augmentation_engine.answer("输血小板到多少可以做？", ["ICU病人 PLT 45，疼痛科会诊想做腰椎硬膜外激素注射，可以做吗？"])
+    assert not any("275" in b for b in _bullets(a.text)), a.text
+    b = augmentation_engine.answer("pt on aspirin and plavix, can we do a TFESI without stopping them?")  # (told: it stays)
+    assert any("275" in x for x in _bullets(b.text)), b.text
