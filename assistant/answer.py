@@ -1834,7 +1834,7 @@ class AnswerEngine:
         # the pump's own sentences; `_own_procedure_first`)
         # (a fever after an epiduroscopy is read by the implant-infection pathway: the ESI's abscess step, said to be the ESI's;
         # an implant's explant rule only for a pocket, wound or exit-site sign told, never for a pump patient's meningitis)
-        borrow = rule == "implant-infection" and (not self._implanted(mine) or self._site_told(q))
+        borrow = self._may_borrow(q, rule, mine)
 
         # (a discography sentence is about an intradiscal procedure: not another's, for a fever after IDET)
         def other(s: Sentence) -> bool:
@@ -1934,7 +1934,7 @@ class AnswerEngine:
         # (another procedure's own step is no step for this patient: explanting an SCS is no care for an ESI's meningitis; a
         # kin procedure's step stands in only when the patient's own passages give none, said so: `_kin`)
         kept = [b for b in bullets if not (b.kind == "action" and topics(b.sentence.concepts) and not topics(b.sentence.concepts) & mine)]
-        if rule == "implant-infection" and not any(b.kind == "action" for b in kept) and (not self._implanted(mine) or self._site_told(q)):
+        if not any(b.kind == "action" for b in kept) and self._may_borrow(q, rule, mine):
             # (an infected pump, whose own passages give no step: the other implant's explant rule, said to be its own; an
             # epiduroscopy's abscess: the ESI's)
             kept = [*(b for b in bullets if b.kind == "action" and self._kin(topics(b.sentence.concepts), mine)),
@@ -1961,6 +1961,11 @@ class AnswerEngine:
         said = next((c for c in (*q.subjects, *q.context_concepts) if set(mine) & set(self.lexicon.broader_closure([c]))), sorted(mine)[0])
         return self._elsewhere_note(q, lang, sorted(theirs), said)
 
+    def _may_borrow(self, q: Question, rule: str, mine: Iterable[str]) -> bool:
+        """May the infection pathway quote a kin procedure's step for the patient's own (`_kin`)? Not an implant's explant
+        rule without a pocket, wound or exit-site sign (a pump patient's meningitis)."""
+        return rule == "implant-infection" and (not self._implanted(mine) or self._site_told(q))
+
     def _site_told(self, q: Question) -> bool:
         """Is a pocket, wound or exit-site infection told (the device's own infection, not a meningitis without one)?"""
         return "surgical-site-infection" in self.lexicon.broader_closure(list(q.all_concepts)) or bool(_SITE_WORD.search(q.text))
@@ -1972,7 +1977,7 @@ class AnswerEngine:
         theirs, mine = list(theirs), list(mine)
         if self._implanted(theirs) or self._implanted(mine):
             return self._implanted(theirs) and self._implanted(mine)
-        return all(_EPIDURAL_SPACE & set(self.lexicon.broader_closure([p])) for p in (*theirs, *mine)) and bool(theirs) and bool(mine)
+        return bool(theirs) and bool(mine) and all(_EPIDURAL_SPACE & set(self.lexicon.broader_closure([p])) for p in (*theirs, *mine))
 
     def _implanted(self, procedures: Iterable[str]) -> bool:
         """Are these (some of) the pathway's procedures implanted devices (an SCS, an intrathecal pump)?"""

@@ -205,6 +205,8 @@ _AFTERWARDS = {
     "en": re.compile(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
     "zh": re.compile(r"事后|上报|登记系统|复盘"),
 }
+# A sign named as new ("new radicular pain or a new deficit … calls for an urgent CT", 新出现的根性痛): how a complication shows.
+_NEW_SIGN = {"en": r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b", "zh": r"(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)"}
 # What an aspect asks for in kind (a duration, a dose, a rate, signs, advice to the patient): a sentence that gives it answers in kind.
 _KIND = {
     # a measured change: from one value to another, or a rise of so much in its unit
@@ -224,7 +226,7 @@ _KIND = {
                            r"positioned|paraspinal|paravertebral|intradiscal|into the (?:spinal )?canal|venous plexus|foramen|foraminal)\b|"
                            r"节段|间隙|腰部|领口|铅衣(?:内|外|下)|胸壁|臀|腹部|放置|位置|椎旁|椎间盘内|椎管内|静脉丛|椎间孔", re.I),
     "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现|"
-                              r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b", re.I),
+                              + _NEW_SIGN["en"], re.I),
     "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
                             r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少|"
                             r"\bno (?:\w+ ){0,5}(?:events?|complications?|cases?|injur\w*|deficits?|infections?)\b|\bnone of\b|"
@@ -847,8 +849,8 @@ _HOW_MANY = re.compile(r"\bhow (?:many|much|often|common)\b|\bwhat (?:proportion
 _DEFINES = {"en": re.compile(r"^[^.;]{0,80}\b(?:is|are) (?:the|a|an) [^.;]{0,50}\b(?:that|which)\b", re.I),
             "zh": re.compile(r"^[^。；]{0,40}(?:是指|指的是)")}
 _SIGNS_LISTED = {"en": re.compile(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\b(?:typically |usually )?presents? (?:with|as)\b|"
-                                   r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b", re.I),
-                 "zh": re.compile(r"(?:征象|症状|表现|体征)(?:包括|有)|(?:通常|多|常|一般)表现为|(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)")}
+                                   + _NEW_SIGN["en"], re.I),
+                 "zh": re.compile(r"(?:征象|症状|表现|体征)(?:包括|有)|(?:通常|多|常|一般)表现为|" + _NEW_SIGN["zh"])}
 
 
 def _held_though_continued(s: Sentence, part: Part) -> bool:
@@ -1537,8 +1539,7 @@ def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, 
 # (a sign named as new, "new radicular pain or a new deficit … calls for an urgent CT", is how it presents; "most cause no
 # symptoms" names none)
 _PRESENTS = re.compile(r"(?<!\bno )(?<!\bwithout )\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*)\b|"
-                       r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b|"
-                       r"(?<!没有)(?<!无)(?:表现|征象|症状|体征)|(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)", re.I)
+                       + _NEW_SIGN["en"] + r"|(?<!没有)(?<!无)(?:表现|征象|症状|体征)|" + _NEW_SIGN["zh"], re.I)
 _PREMEDICATION = frozenset({"premedication", "urgent-premedication"})
 _RADIATION_DOSE = frozenset({"occupational-dose-limit", "eye-lens-dose-limit", "radiation-exposure", "effective-dose", "radiation-safety",
                              "embryo-fetus"})
