@@ -352,7 +352,12 @@ def _whether_given(p: Part) -> bool:
     """Does the part ask whether a drug may be given (read as a hold or a contraindication, "能用丙泊酚吗", 要不要抗凝), or
     name it bare ("… - anticoagulate?"), not how much of it?"""
     return p.aspects[:1] in (("contraindications",), ("hold",)) or (not p.aspects and p.text.rstrip().endswith(("?", "？"))) \
-        or asks_to_anticoagulate(p.text)
+        or asks_to_anticoagulate(p.text) or bool(_START_ASKED.search(p.text))
+
+
+# asked whether to start a drug now ("should I start antibiotics now before transfer?", 要不要先上抗生素)
+_START_ASKED = re.compile(r"\b(?:should|shall|can|could|do|must) (?:i|we|you) (?:\w+ )?(?:start|give|begin|commence)\b|"
+                          r"要不要(?:先)?(?:上|用|给|开始用?)|(?:需要|是否|能否|可以|能不能)(?:先)?(?:上|给|开始用?)(?!多)", re.I)
 
 
 # how long a drug was held, told ("Plavix only held 3 days", 波立维只停了3天): part of the picture, not an ask to give it
@@ -797,7 +802,9 @@ class AnswerEngine:
         told = tuple(c for c in swap if c in q.concepts)  # (one carried from the turn before is swapped without a second note)
         # occipital nerve stimulation: searched and scored as peripheral nerve stimulation (not when a dose of the specific
         # one is asked: the ozone concentration is not an intradiscal procedure's antibiotic dose)
-        general = [] if {"dose", "limit"} & set(q.aspects) else self._general_only(q, held=bool(DRUG_DECISION.intersection(q.aspects)))
+        # (whether to give a drug no passage names, "需要用加巴喷丁吗？", is asked of its class: neuropathic pain medication)
+        given = any(_whether_given(p) for p in q.parts if any(self._kinds.get(c) == "drug" for c in p.concepts))
+        general = [] if {"dose", "limit"} & set(q.aspects) else self._general_only(q, held=bool(DRUG_DECISION.intersection(q.aspects)) or given)
         if not swap and not general:
             return q
         swap.update({c: (g,) for c, g in general})
@@ -2331,7 +2338,7 @@ class AnswerEngine:
         """Is a complication the question asks about one that no passage names?"""
         # (or the question's one subject: "输血小板到多少可以做？" has nothing on platelet transfusion, said before the rest)
         return any((self._kinds.get(c) == "complication" and c in q.subjects
-                    or q.subjects == (c,) and self._kinds.get(c) in ("procedure", "drug")) and not self.retriever.by_concept.get(c)
+                    or q.subjects == (c,) and self._kinds.get(c) in ("procedure", "drug", "drug-class")) and not self.retriever.by_concept.get(c)
                    for c in verdict.missing)
 
     def _stand_in_note(self, q: Question, lang: Lang, after: bool = False, bullets: Sequence[Bullet] | None = None) -> str:
@@ -2997,7 +3004,8 @@ def _rank(rule: str) -> int:
 
 def _how_soon_first(q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
     """Asked whether a deficit's care can wait ("MRI要排到明天早上，先观察可以吗？"): how soon decompression must come first."""
-    if rule != "neuraxial-deficit" or not WAIT_ASK[q.lang].search(q.text):
+    # (asked whether to start a drug meanwhile, "MRI not till tomorrow - start antibiotics now?": that drug's step answers)
+    if rule != "neuraxial-deficit" or not WAIT_ASK[q.lang].search(q.text) or _START_ASKED.search(q.text):
         return bullets
     return sorted(bullets, key=lambda b: not _WITHIN_HOURS.search(b.sentence.text))
 

@@ -367,6 +367,7 @@ class Weights:
     rank: float = 0.1  # fused rank prior (1/rank)
     focus: float = 2.0  # the focus concept of a several-concept question counts double in the concept share
     broader: float = 0.5  # the sentence names only a broader concept of the question's (haematoma -> bleeding)
+    family: float = 0.9  # the asked procedure's family, in the family's own document (vertebral augmentation: kyphoplasty)
     related: float = 0.3  # or only a related one (pocket fill -> pump refill safety)
     other_lang: float = -0.25  # a passage in the other language (shown only when nothing in the question's language)
     provenance: float = -0.4  # where-a-figure-comes-from sentences are notes, not answers
@@ -709,6 +710,18 @@ def _hedged_later(raw: Sequence[str], paragraph: Sequence[int], lang: Lang) -> l
     return out
 
 
+def _family(c: str, s: Sentence, w: Weights, sig: Signals) -> float:
+    """A procedure asked named in the sentence by the family its own document is about ("after vertebral augmentation" in
+    the vertebral augmentation document, asked of a kyphoplasty): about the asked one as much as a sentence naming it
+    (never when two members are weighed: the family is no side of "PVP or PKP, which leaks less?")."""
+    if sig.kinds.get(c) != "procedure":
+        return 0.0
+    home = sig.homes.get(s.chunk.doc_id, frozenset())
+    if c not in home:  # (the SI joint document's RF is no family of a lumbar medial branch RFA)
+        return 0.0
+    return w.family if any(p in s.concepts and p in home and sig.kinds.get(p) == "procedure" for p in sig.parents.get(c, ())) else 0.0
+
+
 def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], dense: Mapping[str, float], lang: Lang,
           w: Weights = Weights(), sig: Signals = Signals()) -> float:
     """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
@@ -739,7 +752,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     anywhere = frozenset(c for c in own if c in REGIONS) \
         if REGIONS.isdisjoint(s.concepts) and REGIONS.isdisjoint(s.chunk.concepts) and not COUNT.search(s.text) \
         and RISKS_TO_TELL[lang].search(part.text) else frozenset()
-    concept = sum(cwt[c] * (1.0 if c in s.concepts else w.broader if (q_parents.get(c, frozenset()) & s.concepts or c in implied or c in anywhere)
+    concept = sum(cwt[c] * (1.0 if c in s.concepts else (0.0 if "comparison" in part.aspects else _family(c, s, w, sig)) or w.broader if (q_parents.get(c, frozenset()) & s.concepts or c in implied or c in anywhere)
                             else w.related if sig.related.get(c, frozenset()) & s.concepts else 0.0)
                   for c in own) / denom_c if own else 0.0
     # (the class named for the drug before, "an anticoagulated patient" for the apixaban told, is the context in part)
@@ -759,6 +772,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     narrow = _narrow_kind(part)  # how long a course goes on, how fast to infuse: the figure of that kind
     if narrow is not None and narrow is not _LASTS:  # (an ask with no figure of its own: the verdict is its figure)
         figure = (figure if kinds else 1.0) if narrow.search(s.text) else 0.0
+        # (what to watch for is told under Recognition and management as often as under the complications asked beside it)
+        group = 1.0 if narrow is _WATCHED and figure else group
     if s.action and ("action" in part.aspects or ("advice" in part.aspects[:1] and any(sig.kinds.get(c) == "complication" for c in part.concepts))):
         cue += 1.0  # asked what to do (or what to tell a patient who has the complication): a sentence that says what to do
     # and one of the same sections that only describes the complication ("PDPH usually starts within 5 days") comes after
@@ -840,8 +855,11 @@ def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
     elif part.aspects[:1] == ("recognition",):
         # ("what LAST signs should nurses watch for?": the list of its signs, before what LAST is)
         # (and a new sign that calls for action, before a series' rates: "signs of cement leaking into the canal?")
-        out += w.early / 2 if _SIGNS_LISTED[s.chunk.lang].search(s.text) else -w.early / 2 if _DEFINES[s.chunk.lang].search(s.text) \
-            or (part.aspects == ("recognition",) and COUNT.search(s.text) and not _HOW_MANY.search(part.text)) else 0.0
+        # (asked what to monitor: the checks and the new signs that call for a step, before a series' rates)
+        watch = bool(MONITOR_ASK.search(part.text))
+        out += w.early / 2 if _SIGNS_LISTED[s.chunk.lang].search(s.text) or (watch and _WATCHED.search(s.text)) \
+            else -w.early / 2 if _DEFINES[s.chunk.lang].search(s.text) \
+            or ((part.aspects == ("recognition",) or watch) and COUNT.search(s.text) and not _HOW_MANY.search(part.text)) else 0.0
     return out
 
 
@@ -2148,7 +2166,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
                                             lambda c: sig.kinds.get(c) == "topic",
                                             parts[j].aspects[:1] == ("frequency",)
-                                            and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))))
+                                            and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))),
+                                            bool(_PROCEDURE_AHEAD.search(q.text))
+                                            and not any(sig.kinds.get(c) in _PICTURE_KINDS for c in (*parts[j].concepts, *parts[j].inherited)))
         lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
         lead = _regimen_before_ceiling(lead, above, parts[j], sig) if not leads else lead
         lead = _why_in_procedure(lead, above, parts[j], sig) if not leads else lead
@@ -2296,7 +2316,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     # (a drug the question says has failed is not the one asked about: "caffeine not helping, how much blood for the patch?")
     held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug" and c not in q.tried]
     # (not asked how long a change lasts: "几天能回落？" after Diprospan is answered by a steroid's glucose rise, whichever)
-    if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" for c in part.concepts) \
+    # (a class of its own named, "用低分子肝素桥接的话术前多久停" after warfarin, is the drug asked; the held drug's class is it)
+    classes = {p for c in held for p in sig.closure.get(c, sig.parents.get(c, frozenset()))}
+    if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" or (sig.kinds.get(c) == "drug-class" and c not in classes)
+                                                                   for c in part.concepts) \
             and _narrow_kind(part) is not _LASTS:
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
@@ -2782,13 +2805,19 @@ def _why_in_procedure(lead: tuple[float, Sentence], above: Sequence[tuple[float,
                  and _near(own, sig) & t[1].concepts), lead)
 
 
+_PICTURE_KINDS = frozenset({"complication", "finding"})  # what a picture going on is told in (not a condition the patient has)
+# a procedure still to come ("referred for bilateral L3-L5 MBB RFA", "booked for", 下周要做)
+_PROCEDURE_AHEAD = re.compile(r"\b(?:referred|booked|scheduled|listed|planned|coming in|due) for\b|\bneeds? (?:a|an)\b|"
+                              r"下周|明天|择期|拟行|准备做|计划做|打算做", re.I)
+
+
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
           told_accident: bool = True, asked_action: bool = False, topic: Callable[[str], bool] | None = None,
-          level_free: bool = False) -> tuple[float, Sentence]:
+          level_free: bool = False, planned: bool = False) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -2876,9 +2905,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
             in_group = [c for c in in_group if focused(c[1])] or in_group
         if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it
-            # (of the complication told: a wet tap's headache is treated, not the TFESI's stop rule followed)
-            in_group = [c for c in in_group if about & c[1].concepts] or in_group
-            in_group = [c for c in in_group if c[1].action] or in_group
+            in_group = _steps_asked(in_group, about, harm if planned else None)
         if group == "complications" and harm is not None:
             # (one naming the asked subject too, first, from any section: "particulate steroid at cervical levels is a
             # risk factor for permanent injury" before "non-particulate steroid almost never causes it")
@@ -2893,6 +2920,16 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # the drugs it inherited)
     named = [c for c in usable if subject & c[1].concepts] if not groups else []
     return named[0] if named and named[0][0] >= 0.6 * best[0] else usable[0]
+
+
+def _steps_asked(in_group: list[tuple[float, Sentence]], about: frozenset[str], harm: Callable[[Sentence], bool] | None
+                 ) -> list[tuple[float, Sentence]]:
+    """Asked what to do: the management sentences that give a step, of the complication told (a wet tap's headache is
+    treated, not the TFESI's stop rule followed); with a procedure still to come and no picture told (`harm` given), none
+    that treats a complication ("pacemaker, RFA booked - anything to do differently?": not post-RFA neuritis's care)."""
+    in_group = [c for c in in_group if about & c[1].concepts] or in_group
+    in_group = [c for c in in_group if c[1].action] or in_group
+    return [c for c in in_group if not harm(c[1])] if harm is not None else in_group
 
 
 def _of_the_asked(in_kind: list[tuple[float, Sentence]], both: list[tuple[float, Sentence]], kind: re.Pattern[str] | None,
@@ -3006,7 +3043,7 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
         # "what's the max?", a dose)
         lab = kind is _LAB_LEVEL and bool(_LABS & set(part.inherited)) and not part.concepts and bool(THRESHOLD_ASK.search(part.text)) \
             and not _ASKS_DOSE.search(part.text)
-        if kind is MONITORING and _KIND["recognition"].search(part.text):
+        if kind is _WATCHED and _KIND["recognition"].search(part.text):
             continue  # ("which early signs should the nurses watch for?": the signs, not the checks)
         # ("which is safer, TFESI or ILESI?" asks which carries fewer complications: their rates, no verdict word)
         if (first == (aspect,) or (kind is _VERDICT and aspect == "comparison" and aspect in part.aspects and first != ("complications",))
@@ -3117,7 +3154,11 @@ _HOW_GIVEN_ASK = re.compile(r"(?:怎么|如何|怎样|咋)给(?!多少)|\bhow (?
 # how a drug is given asked, any part of its regimen ("脂肪乳怎么给？bolus多少、维持多少", "bolus, infusion rate?")
 REGIMEN_ASKED = re.compile("|".join((_BOLUS_ASK.pattern, _HOW_GIVEN_ASK.pattern, _RATE_ASK.pattern, r"\binfusion\b|\bregimen\b|维持(?:多少|量)")), re.I)
 _GIVEN_HOW = re.compile(_KIND["dose"].pattern + r"|\bweight-based\b|按体重(?:给予|计算)|within \d+ h(?:ours?)? before|切皮前\s*\d+\s*h", re.I)
-_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, MONITORING), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# What the team watches for answers "what do I monitor after…": the checks, or a new sign that calls for a step ("New
+# dyspnoea, chest pain or hypoxia after vertebral augmentation should prompt…", "新出现的胸闷气促…应")
+_WATCHED = re.compile(MONITORING.pattern + r"|^(?:any )?new\b[^.;]{0,90}?\b(?:calls? for|should prompt|prompts?|warrants?)\b|"
+                      r"^[^。；]{0,8}(?:新发|新出现|出现新)[^。；]{0,40}(?:应|需|须)(?:立即|尽快|紧急|急诊)?(?:行|做|怀疑|警惕|考虑)", re.I)
+_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, _WATCHED), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
 

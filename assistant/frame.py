@@ -981,9 +981,10 @@ WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the 
                               r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b|"
                               # ("MRI not till tomorrow morning - can we just observe?")
                               r"\b(?:can|could|should|do) (?:we|i) (?:just )?(?:observe|watch|monitor)(?! for)\b|\bobserve (?:overnight|till|until)\b|"
-                              r"\bnot (?:available )?(?:till|until) (?:tomorrow|the morning|morning)\b", re.I),
+                              r"(?:\bnot|n['’]t) (?:be )?(?:available )?(?:till|until) (?:tomorrow|the morning|morning)\b", re.I),
              "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
-                              r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)|(?:MRI|核磁|磁共振|CT)[^，。？?]{0,4}要?等(?:到)?明(?:天|早)")}
+                              r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)|(?:MRI|核磁|磁共振|CT)[^，。？?]{0,4}要?等(?:到)?明(?:天|早)|"
+                              r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}明(?:天|早)(?:才|再)(?:能|可以)?(?:做|查|排)")}
 _CLAUSE_END = re.compile(r"[,.;:?!]|\s[-–—]+\s|\b(?:what|now|and (?:now|still)|but)\b", re.I)  # ("despite caffeine - EBP how much?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
@@ -1216,7 +1217,7 @@ _SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:abo
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|^\s*(?:那|那么)[^，。？?]{1,20}呢[，,、]|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
 _DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure", "pulsed-fluoroscopy"})  # the dose and how to cut it (pulsed mode)
-IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography"})  # scans (not the guidance a procedure is done under)
+IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography", "ct-pulmonary-angiography", "chest-x-ray", "lung-ultrasound"})  # scans (not the guidance a procedure is done under)
 _DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told
 _PUMPS = frozenset({"intrathecal-pump", "intrathecal-drug-delivery"})
 _GRANULOMA = "catheter-tip-granuloma"
@@ -1947,7 +1948,10 @@ class Framer:
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
         parts = tuple(Part(p.text, p.concepts, swapped or _check_enough(p.aspects, p.concepts, p.text), p.inherited, p.terms) for p in parts)
-        parts = self._bridged_patient(self._each_its_drug(tuple(self._drug_asked(p) for p in parts)))
+        parts = self._bridged_patient(self._each_its_drug(tuple(self._drug_asked(self._bridging_drug(p, lang)) for p in parts)))
+        bridged = tuple(dict.fromkeys(c for p in parts if _BRIDGING in p.concepts for c in p.concepts if c not in concepts))
+        concepts, subjects = concepts + bridged, subjects + bridged  # (the bridging drug whose hold is asked is searched for)
+        aspects = ("hold", *aspects) if bridged and "hold" not in aspects else aspects
         kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
         parts = self._immunosuppressed_parts(concepts, parts)
@@ -2351,6 +2355,20 @@ class Framer:
             out.append(p)
         return tuple(out)
 
+    def _bridging_drug(self, part: Part, lang: Lang) -> Part:
+        """"用低分子肝素桥接的话术前多久停？", "when's the last Lovenox bridge dose?": the bridging drug named inside the
+        bridging name is the drug whose hold is asked."""
+        lex = self.lexicon.concepts
+        if _BRIDGING not in part.concepts or not ({"hold", "timing"} & set(part.aspects)):
+            return part
+        bare = _BRIDGE_WORDS.sub(lambda m: " " * len(m.group()), part.text)
+        drugs = [m.concept for m in self.lexicon.match(bare) if m.concept in lex and lex[m.concept].kind in _DRUGLIKE
+                 and m.concept not in part.concepts]
+        if not drugs:
+            return part
+        asks = part.aspects if "hold" in part.aspects else ("hold", *part.aspects)
+        return replace(part, concepts=(*part.concepts, *dict.fromkeys(drugs)), aspects=asks)
+
     def _bridged_patient(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         """"二尖瓣机械瓣…华法林停几天？需不需要LMWH桥接？": whether to bridge is asked of the patient the other part tells (the
         mechanical valve decides it), not of anyone."""
@@ -2461,7 +2479,9 @@ class Framer:
         case told); "抗凝病人的风险增加多少" after the haematoma's rate (that complication's risk, for this patient)."""
         lex = self.lexicon.concepts
         devices = ("procedure", "equipment")
-        if not any(lex[c].kind in devices for c in subjects) and any(lex[c].kind in devices for c in prev.all_concepts):
+        # (the device of the turn before named again is nothing new: "纳洛酮给多少？鞘内泵需要停吗" after the pump's overdose)
+        if not any(lex[c].kind in devices and c not in prev.all_concepts for c in subjects) \
+                and any(lex[c].kind in devices for c in prev.all_concepts):
             return True
         if not any(self.is_anchor(c) for c in subjects) and any(self.is_anchor(c) for c in prev.all_concepts):
             return True
@@ -3053,6 +3073,7 @@ def _contrast(c: str, lexicon: Lexicon) -> bool:
 _CONTRAST_MEDIUM = "contrast-medium"
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
+_BRIDGE_WORDS = re.compile(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)
 # another specialty's operation still to come ("a THR tomorrow", 下周髋关节置换), not one in the history
 _OPERATION_AHEAD = re.compile(r"\b(?:tomorrow|tmrw|next (?:week|month)|booked|scheduled|planned|upcoming|due)\b|明天|下周|下个月|准备做|计划|预约|拟行", re.I)
 _CONTINUED = "continued-antithrombotic"

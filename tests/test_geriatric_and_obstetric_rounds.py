@@ -1,0 +1,132 @@
+"""Rounds 171 onwards (a geriatrician, an interventional radiologist doing vertebral augmentation, a pain fellow on night
+call; an obstetric anaesthetist, a community GP in China, a consultant running an RFA and stimulator list; with their
+Chinese counterparts): what these clinicians ask their own way, and the sentence that answers them first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from answer_lines import bullets as _bullets
+from answer_lines import notes as _notes
+
+
+@pytest.fixture(scope="module")
+def spine_engine(engine_over):  # type: ignore[no-untyped-def]
+    """Vertebral augmentation beside the epidural and facet documents it is asked next to."""
+    return engine_over("spine-rounds", ("vertebral-augmentation", "esi-general", "facet-mbb-rfa", "sacroiliac", "anticoagulants",
+                                        "spinal-haematoma", "infection-control", "pdph"))
+
+
+@pytest.fixture(scope="module")
+def augmentation_real(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
+    """The vertebral augmentation document alone, embedded with the default embedder (retrieval as the app's)."""
+    from assistant.answer import AnswerEngine
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("augmentation-real")
+    copy_corpus(root / "corpus", ("vertebral-augmentation",))
+    s = settings_at(root)
+    build_index(s, progress=False)
+    return AnswerEngine(s)
+
+
+# --- what to watch after vertebral augmentation: the new signs that call for a step -----------------------------------------
+
+def test_what_to_monitor_after_a_kyphoplasty_leads_with_a_sign_that_calls_for_a_step(augmentation_real):  # type: ignore[no-untyped-def]
+    first = _bullets(augmentation_real.answer("What do I need to monitor after a kyphoplasty?").text)[0]
+    assert first.startswith("New "), first  # (new radicular pain or deficit / new dyspnoea: not a CT-screened series' rate)
+    assert "%" not in first, first
+
+
+# --- a drug the sources never name, asked in an emergency or beside a complication ------------------------------------------
+
+@pytest.mark.parametrize("history,q,nothing", [
+    ("PVP 20 min ago, now chest tight, SpO2 85%, BP 90/60, HR 120, suspect cement PE. what to do?", "Should we thrombolyse?",
+     "Nothing in the knowledge base on: thrombolytic"),
+    ("PVP做完20分钟病人突然胸闷气短，SpO2 85%，BP 90/60，HR 120，考虑骨水泥肺栓塞，怎么处理？", "需要溶栓吗？", "溶栓药")])
+def test_thrombolysis_asked_after_a_cement_embolism_is_said_to_be_uncovered(spine_engine, history, q, nothing):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer(q, [history])
+    assert a.urgent, a.text  # (still the embolism's pathway)
+    assert any(nothing in n for n in _notes(a.text)), a.text
+
+
+@pytest.mark.parametrize("history,q,nothing,klass", [
+    ("Day 2 after lumbar medial branch RFA, patient has burning pain and numbness over a patch of skin on the back. Is that normal?",
+     "Should I start gabapentin? How long will it last?", "gabapentin", "neuropathic pain medication"),
+    ("腰椎脊神经后支射频术后第2天，病人说腰部一片皮肤烧灼样疼痛、摸着麻，正常吗？", "需要用加巴喷丁吗？多久能好", "加巴喷丁", "神经病理性疼痛药物")])
+def test_gabapentin_after_rf_neuritis_is_answered_through_its_class(spine_engine, history, q, nothing, klass):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer(q, [history])
+    assert not a.abstained, a.text
+    assert any(nothing in n for n in _notes(a.text)), a.text  # (the drug itself: said not covered)
+    assert klass in _bullets(a.text)[0], a.text  # (the reported options, which name its class)
+
+
+# --- a misspelling fix never turns a real word into another ------------------------------------------------------------------
+
+def test_a_disc_extrusion_is_not_corrected_to_an_exclusion(spine_engine):  # type: ignore[no-untyped-def]
+    q = spine_engine.frame("MRI shows L4/5 disc extrusion, can we do a TFESI?")
+    assert "extrusion" in q.text and not q.corrections, q
+    assert "disc-herniation" in q.concepts, q.concepts
+
+
+# --- another specialty's drug: declined -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["Dose of carboprost for atonic postpartum haemorrhage and how often can it be repeated?",
+                               "产后出血用欣母沛，剂量多少，可以重复几次？"])
+def test_a_uterotonic_for_postpartum_haemorrhage_is_declined(spine_engine, q):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer(q)
+    assert a.abstained and not a.bullets, a.text  # (never the ESI's repeat limits)
+
+
+def test_a_postpartum_patients_blood_patch_stays_ours(spine_engine):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer("Post-partum day 2 after a labour epidural, now postural headache. When should we offer a blood patch?")
+    assert not a.abstained and a.bullets, a.text
+
+
+# --- a febrile deficit told, then "MRI isn't available until tomorrow - antibiotics first?" -----------------------------------
+
+@pytest.mark.parametrize("history,q,abx", [
+    ("Patient had a lumbar epidural steroid injection 3 days ago, now fever 38.6, severe back pain at the injection site and new "
+     "weakness in the left leg. What should I do?",
+     "We're a rural clinic and MRI isn't available until tomorrow. Should I start antibiotics now before transfer?", "antibiotics"),
+    ("腰椎硬膜外激素注射后3天，发热38.6，注射部位剧烈腰痛，左腿新发无力，怎么办？", "我们是乡镇医院，MRI要明天才能做，要不要先上抗生素再转院？", "抗生素")])
+def test_antibiotics_asked_while_the_mri_waits_keep_the_abscess_pathway(spine_engine, history, q, abx):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer(q, [history])
+    assert a.urgent, a.text
+    lead = _bullets(a.text)[:2]
+    assert any(abx in b for b in lead), a.text  # (the abscess's antibiotics, not only the haematoma's decompression timing)
+
+
+# --- the same device named again in an emergency follow-up ------------------------------------------------------------------
+
+def test_naloxone_and_the_pump_asked_after_an_overdose_stay_urgent(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("纳洛酮给多少？鞘内泵需要停吗", ["鞘内吗啡泵加药后2小时，病人嗜睡叫不醒，呼吸8次/分，SpO2 88%，怎么办"])
+    assert a.urgent, a.text
+    assert "纳洛酮" in _bullets(a.text)[0], a.text
+    assert "肉芽肿" not in a.text, a.text  # (not a catheter-tip granuloma's stop rule)
+
+
+# --- the bridging drug named inside "bridging" is the drug whose hold is asked ----------------------------------------------
+
+@pytest.mark.parametrize("history,q,interval", [
+    ("老年患者机械二尖瓣，吃华法林INR 2.8，要做腰椎硬膜外类固醇注射，需不需要桥接？", "用低分子肝素桥接的话术前多久停？", "24 小时"),
+    ("Mechanical mitral valve on warfarin, INR 2.8, booked for lumbar ESI. Does she need bridging?",
+     "If we bridge with enoxaparin, when is the last dose before the procedure?", "24 h")])
+def test_the_bridging_drugs_own_interval_answers_when_to_stop_it(engine, history, q, interval):  # type: ignore[no-untyped-def]
+    a: Any = engine.answer(q, [history])
+    first = _bullets(a.text)[0]
+    assert interval in first and "BRIDGE" not in first, a.text  # (LMWH's hold, not the trial's warfarin protocol)
+
+
+def test_the_bridging_name_brings_its_drug_into_the_frame(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("用低分子肝素桥接的话术前多久停？", ["机械二尖瓣，吃华法林，要做腰椎ESI，需不需要桥接？"])
+    assert "lmwh" in q.concepts and "hold" in q.parts[0].aspects, q
+
+
+# --- a procedure planned with a device: what to do differently leads, not a complication's treatment -------------------------
+
+def test_a_pacemaker_before_rfa_leads_with_the_device_team(spine_engine):  # type: ignore[no-untyped-def]
+    first = _bullets(spine_engine.answer("68M with a dual-chamber pacemaker referred for bilateral L3–L5 medial branch RFA. "
+                                         "Anything I need to do differently?").text)[0]
+    assert "pacemaker" in first, first
