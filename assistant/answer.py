@@ -1819,8 +1819,8 @@ class AnswerEngine:
         out: list[Bullet] = []
         for j, part in enumerate(q.parts):
             if not _PLANNING.intersection(part.aspects) or _BEDSIDE.intersection(part.aspects) \
-                    or triage(part.text, lang, frozenset(part.concepts + part.inherited)).urgent:
-                continue  # ("is it a stroke? what now?" is the emergency itself)
+                    or triage(part.text, lang, frozenset(part.concepts)).urgent:
+                continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
             if part.concepts and all(any(c in x.concepts for x in quoted) for c in part.concepts):
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]

@@ -907,6 +907,10 @@ def _subject(part: Part, own: list[str], q: Question, sig: Signals) -> list[str]
     # "for lumbar TFESI …, and how reliable is a negative aspiration?": still a lumbar TFESI (not an SGB, not cervical)
     if not REGIONS.intersection(subject):
         subject = [*subject, *(c for c in q.concepts if c in REGIONS)]
+    # ("would an interlaminar approach be preferable in her then?" after her L4/5 TFESI: still lumbar, never cervical)
+    # (not for a procedure of one region of its own: "如果是骶神经外侧支冷却射频呢？" after the lumbar facet RF is sacral)
+    if not REGIONS.intersection(subject) and q.followup and not any(c in sig.regional for c in subject):
+        subject = [*subject, *(c for c in part.inherited if c in REGIONS)]
     # (a measure around any procedure, antibiotic prophylaxis, is no procedure of the patient's; an implant's is: IDD's pump)
     if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in subject):
         # (or the one the conversation is about: "should it go in the consent?" after a kyphoplasty's emergency)
@@ -1134,7 +1138,16 @@ def _class_unasked(s: Sentence, q: Question, sig: Signals) -> bool:
     to a question that has nothing to do with bleeding (who gets pain at the IPG site)."""
     return bool(sig.risk_classes & s.concepts) and not any(
         c in _BLEEDING_TOPICS or c in sig.risk_classes or c in _DECIDING_LABS or sig.parents.get(c, frozenset()) & _BLEEDING_TOPICS
-        for c in q.all_concepts) and not {"hold", "contraindications"} & set(q.aspects) and not _CLASS_ASKED.search(q.text)
+        for c in q.all_concepts) and "hold" not in q.aspects and not ("contraindications" in q.aspects and _drug_told(q, sig)) \
+        and not _CLASS_ASKED.search(q.text)
+
+
+def _drug_told(q: Question, sig: Signals) -> bool:
+    """Does whether the procedure may go ahead turn on its bleeding-risk class: a drug named, or nothing about the patient
+    ("who shouldn't have it?")? Not for a patient factor unrelated to bleeding ("ICD rather than a pacemaker - does bipolar
+    RF change anything?")."""
+    return any(sig.kinds.get(c) in _DRUG_KINDS for c in q.all_concepts) \
+        or not any(sig.kinds.get(c) in ("condition", "equipment", "finding") for c in q.all_concepts)
 
 
 # a risk class asked in words ("which risk category is a kyphoplasty?", 属于哪类风险操作, "is it intermediate risk?")
@@ -1723,6 +1736,10 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # injection)
     naming = [t for t in pool if cond & t[1].concepts and not t[1].provenance and not other_procedure(t[1], part, q, sig)
               and not _drug_only(t[1], part, q, _own(part, q), sig)]
+    # (the risk of a complication asked, "老年…PVP后相邻椎体再骨折的风险大不大": one naming the patient's condition in a
+    # passage on another complication, a haematoma review's older women, is not about it)
+    harms = {c for c in _own(part, q) if sig.kinds.get(c) == "complication"}
+    naming = [t for t in naming if not harms or harms & (t[1].concepts | set(t[1].chunk.concepts))]
     if not naming or naming[0][0] < 0.3 * above[0][0]:
         return above, False
     # (one that lists the condition among the procedure's contraindications or cautions comes first: whether it may go ahead)
@@ -2297,6 +2314,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     pool = _no_antiplatelet_bridge(pool, part, q, sig)
     pool = _no_continued_series(pool, part, q, sig)
     procs = [c for c in part.inherited if sig.kinds.get(c) == "procedure"]
+    pool = _inherited_side(pool, part, procs, sig) if several else pool
     if several and procs and part.concepts and all(c in ESSENTIAL for c in part.concepts):
         # "SCS trial: …, what pain relief counts as success?": relief of the trial's pain, not bed rest's relief of a headache
         pool = [(sc, s) for sc, s in pool if any(p in s.concepts or sig.parents.get(p, frozenset()) & s.concepts for p in procs)]
@@ -2365,11 +2383,23 @@ _CONTINUED_DRUGS = {"en": re.compile(r"\b(?:antiplatelet|anticoagulant) (?:or \w
                     "zh": re.compile(r"继续使用抗血小板药物或抗凝药")}
 
 
+def _inherited_side(pool: list[tuple[float, Sentence]], part: Part, procs: Sequence[str], sig: Signals) -> list[tuple[float, Sentence]]:
+    """A later part weighing the procedure of the part before against something ("…candidate for vertebroplasty, and
+    what does the evidence say vs conservative care?"): the procedure is one side, so a sentence naming neither it nor its
+    passage's procedure (a spinal haematoma's conservative care) answers nothing of it."""
+    if not procs or "comparison" not in part.aspects or any(sig.kinds.get(c) == "procedure" for c in part.concepts):
+        return pool
+    return [(sc, s) for sc, s in pool if any(p in s.concepts or p in s.chunk.concepts or sig.parents.get(p, frozenset()) & s.concepts
+                                             for p in procs)]
+
+
 def _no_continued_series(pool: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
-    """No antithrombotic drug told and no rate asked: a series of injections done on continued drugs reassures about nothing
-    asked ("输血小板到多少可以做？" beside a platelet count of 45)."""
+    """No antithrombotic drug told (or a high bleeding-risk procedure asked) and no rate asked: a series of injections done
+    on continued drugs reassures about nothing asked ("输血小板到多少可以做？" beside a platelet count of 45)."""
     told = set(q.all_concepts).union(*(sig.parents.get(c, frozenset()) for c in q.all_concepts))
-    if "frequency" in part.aspects or _THROMBOTIC_CLASSES & told:
+    # (nor, for a high bleeding-risk procedure, "只停波立维，阿司匹林继续吃，PKP可以做吗？": the series was of lower-risk injections)
+    high = any(sig.kinds.get(c) == "procedure" and _HIGH_RISK in sig.related.get(c, frozenset()) for c in q.all_concepts)
+    if "frequency" in part.aspects or (_THROMBOTIC_CLASSES & told and not high):
         return pool
     return [(sc, s) for sc, s in pool if not _CONTINUED_DRUGS[s.chunk.lang].search(s.text)] or pool
 

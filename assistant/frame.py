@@ -266,7 +266,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
     # which test or scan confirms it (the work-up): the sentence that names the imaging or test answers it
     "workup": ("",
-               r"workup|work-up|work (?:it |him |her |them |this |that )?up|investigat|imaging|\bmri\b|\bct\b|which (?:test|scan|study)|"
+               # (not the guidance a procedure is done under: "with ultrasound or no imaging", "under imaging")
+               r"workup|work-up|work (?:it |him |her |them |this |that )?up|investigat|(?<!no )(?<!without )(?<!under )(?<!with )imaging|"
+               r"\bmri\b|\bct\b|which (?:test|scan|study)|"
                r"what (?:test|scan|study|tests|scans)|confirm (?:the |a )?(?:diagnosis|it)|(?:order|get|request) (?:a |an )?(?:scan|test)|"
                r"how (?:do|can|would|should|to) (?:i |we |you )?(?:confirm|prove)\s+(?:(?:the|a|an|its|it's|that|lead|scs|electrode)\s+)?"
                r"(?:migration|fracture|breakage|leak\w*|infection|abscess|ha?ematoma|granuloma|pneumothorax|embol\w*|diagnosis|it)\b|"
@@ -283,7 +285,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"[\w-]+ (?:headache|haematoma|hematoma|abscess|toxicity|embolism|infection)|meningitis|discitis|pneumothorax)\s*(?:\?|$)|" + _MONITOR_ASK_EN,
                     _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
-                   r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|optimi[sz]|"
+                   r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|technically|optimi[sz]|"
+                   # ("what can I do technically to cut it down?": the leak rate brought down)
+                   r"\bcut (?:it |this |that |them |the (?:risk|rate|leaks?) )?down\b|\bcut down on\b|\bbring (?:it|that|the (?:risk|rate)) down\b|"
+                   r"\bpreferable\b|"  # ("would an interlaminar approach with ultrasound be preferable in her?": the safer way)
                    # ("smoker and diabetic - anything you do differently?": what is done to keep them safe)
                    r"\b(?:do|doing|handle|manage) (?:anything |things |it |this )?differently\b|"
                    # a check before the procedure ("do we need a pregnancy test before a lumbar ESI?")
@@ -414,6 +419,12 @@ _PATIENT_PRONOUN = {"en": re.compile(r"\b(?:she|he|her|his|him|they|their|them|h
                     "zh": re.compile(r"她|(?<!其)他")}
 _SAME_PATIENT = {"en": re.compile(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
                  "zh": re.compile(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
+# the patient of the turn before, pointed at ("would an interlaminar approach be preferable in her then?", 这个病人还能做吗)
+_REFERS_BACK = {"en": re.compile(r"\b(?:in|for|on) (?:her|him|this (?:pt|patient|lady|woman|man|guy))\b", re.I),
+                "zh": re.compile(r"(?:这个|该|此|这位)(?:病人|患者)")}
+# ... unless this turn tells a patient of its own ("72F", "a 60 yo man", 65岁男性)
+_PATIENT_TOLD = {"en": re.compile(r"\b\d{1,3}\s*(?:yo|y/o|y\.o\.|yr|years?[- ]old|[mf])\b|\b(?:a|an)\s+(?:\d{1,3}[- ]year[- ]old|elderly|pregnant)\b", re.I),
+                 "zh": re.compile(r"\d{1,3}\s*岁|(?:男|女)性?患者|老人|老太太|大爷")}
 # ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
 _OTHER_PATIENT = {"en": re.compile(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
                   "zh": re.compile(r"不是同一(?:个|位|名)?(?:病人|患者)|另(?:外)?一(?:个|位|名)(?:病人|患者)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)")}
@@ -2454,7 +2465,8 @@ class Framer:
         # him to a lumbar MBB instead, do we still need to hold the apixaban?": the same patient (his CrCl told before still
         # counts), with the procedure changed
         if (cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and bool(set(subjects) & set(prev.all_concepts))))) \
-                or (_SAME_PATIENT[lang].search(q) and not _OTHER_PATIENT[lang].search(q)):
+                or (_SAME_PATIENT[lang].search(q) and not _OTHER_PATIENT[lang].search(q)) \
+                or (_REFERS_BACK[lang].search(q) and not _PATIENT_TOLD[lang].search(q) and not out):
             return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
         if short and self._short_on_the_case(q, lang, subjects, prev):
             return True

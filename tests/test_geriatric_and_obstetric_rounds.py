@@ -130,3 +130,62 @@ def test_a_pacemaker_before_rfa_leads_with_the_device_team(spine_engine):  # typ
     first = _bullets(spine_engine.answer("68M with a dual-chamber pacemaker referred for bilateral L3–L5 medial branch RFA. "
                                          "Anything I need to do differently?").text)[0]
     assert "pacemaker" in first, first
+
+
+# --- the risk of a complication asked for an older patient: not another complication's review of older patients ------------
+
+def test_adjacent_fracture_risk_in_an_older_patient_is_not_a_haematoma_review(spine_engine):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer("老年骨质疏松压缩骨折做完PVP，相邻椎体再骨折的风险大不大？术后要不要抗骨质疏松治疗？")
+    first = _bullets(a.text)[0]
+    assert "相邻" in first and "肝素" not in first, a.text
+    assert any("抗骨质疏松" in n for n in _notes(a.text)), a.text  # (the other specialty's part: not covered)
+
+
+def test_efficacy_against_conservative_care_is_not_a_haematomas_conservative_care(spine_engine):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer("Frail 90 yo woman, painful osteoporotic L1 compression fracture 3 weeks ago, still bedbound despite "
+                            "oxycodone. Is she a candidate for vertebroplasty and what does the evidence say vs conservative care?")
+    assert "haematoma" not in a.text.lower(), a.text
+    assert any("conservative care" in n for n in _notes(a.text)), a.text
+
+
+def test_cutting_leaks_down_technically_is_prevention(spine_engine):  # type: ignore[no-untyped-def]
+    q = spine_engine.frame("Doing a kyphoplasty tomorrow. What's the risk of cement leakage, and what can I do technically to cut it down?")
+    assert "prevention" in q.parts[-1].aspects, q.parts
+
+
+def test_caffeine_and_fluids_asked_after_a_pdph_get_the_conservative_care(spine_engine):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer("补液和喝咖啡有用吗？什么情况下要做血补丁",
+                            ["病人前天做了腰椎硬膜外激素注射，昨天开始头痛，坐起来就疼躺下就好，我们社区怎么处理？需要转回去吗"])
+    first = _bullets(a.text)[0]
+    assert "咖啡因" in first and "补液" in first, a.text
+
+
+@pytest.mark.parametrize("q", ["What is the best sourdough starter hydration?", "咖啡店哪家好？"])
+def test_everyday_words_for_fluids_and_coffee_stay_out_of_scope(spine_engine, q):  # type: ignore[no-untyped-def]
+    assert spine_engine.answer(q).abstained
+
+
+def test_a_high_risk_procedure_gets_no_series_of_injections_done_on_antiplatelets(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("如果只停波立维，阿司匹林继续吃，可以做吗？",
+                      ["78岁老人，吃着拜阿司匹林100mg qd 加 波立维75mg，骨质疏松腰1压缩骨折想去做PKP，两个药都要停吗？停几天？"])
+    assert "275" not in a.text, a.text  # (that series was of lower-risk spinal injections)
+
+
+def test_an_icd_asked_after_a_pacemaker_gets_no_bleeding_risk_class(spine_engine):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer("What if it's an ICD rather than a pacemaker - does bipolar RF change anything?",
+                            ["Is it safe to do lumbar facet RFA in a patient with a permanent pacemaker?"])
+    assert "ICD" in _bullets(a.text)[0] and "bleeding" not in a.text, a.text
+
+
+def test_the_patient_pointed_at_keeps_the_region_of_the_turn_before(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("Would an interlaminar approach with ultrasound or no imaging be preferable in her then?",
+                     ["24 weeks pregnant, severe L5 radicular pain, MRI shows L4/5 disc extrusion. Can we do a fluoroscopic "
+                      "transforaminal epidural steroid injection?"])
+    assert q.followup and "lumbar-spine" in q.parts[0].inherited, q
+    assert "workup" not in q.aspects, q.aspects  # ("no imaging" is the guidance, not a scan to order)
+
+
+def test_when_to_stop_the_lipid_beside_its_dose_gets_the_upper_limit(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("She's about 50 kg. What's the lipid emulsion dose and when do I stop it?",
+                      ["urgent - pt had lumbar sympathetic block 10 min ago, 20 ml bupivacaine 0.5%, now seizing, HR 40, BP 70/40. what do I do"])
+    assert a.urgent and "12 mL/kg" in a.text, a.text
