@@ -355,6 +355,9 @@ def _whether_given(p: Part) -> bool:
         or asks_to_anticoagulate(p.text) or bool(_START_ASKED.search(p.text))
 
 
+# a part asking whether something is the cause ("is this the ziconotide?", 是不是…引起的)
+_CAUSE_ASK = re.compile(r"\b(?:is|could|might) (?:this|it|that) (?:be )?(?:the|from|due to|caused by|related to|a side effect of)\b|"
+                        r"是不是|会不会是|跟[^，。？]{0,8}有关|引起的吗|导致的吗", re.I)
 # asked whether to start a drug now ("should I start antibiotics now before transfer?", 要不要先上抗生素)
 _START_ASKED = re.compile(r"\b(?:should|shall|can|could|do|must) (?:i|we|you) (?:\w+ )?(?:start|give|begin|commence)\b|"
                           r"要不要(?:先)?(?:上|用|给|开始用?)|(?:需要|是否|能否|可以|能不能)(?:先)?(?:上|给|开始用?)(?!多)", re.I)
@@ -1382,7 +1385,8 @@ class AnswerEngine:
                 verdict = replace(verdict, covered=tuple(c and i not in gaps for i, c in enumerate(verdict.covered)))
             bullets += self._stand_in_cover(q, lang, sents, bullets, dense, sig)
             if tri.urgent:  # a picture with no protocol: only what the sources say of its own signs, never a document's scope
-                signs = {c for c in q.concepts if self._kinds.get(c) in ("complication", "finding")}
+                # (the picture of the turn before too: "which antibiotic and for how long?" after the MRI's discitis)
+                signs = {c for c in q.all_concepts if self._kinds.get(c) in ("complication", "finding")}
                 bullets = [b for b in bullets if not is_meta(b.sentence.text, b.sentence.chunk.lang) and signs & b.sentence.concepts
                            and b.sentence.group != "evidence" and not b.sentence.provenance]
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
@@ -2334,12 +2338,19 @@ class AnswerEngine:
         return Answer(question=q.original, lang=lang, text=text, citations=cites.citations, verdict=verdict.kind if not tri.urgent else "answered",
                       bullets=meta, parts=parts)
 
+    def _drug_blamed(self, q: Question, c: str) -> bool:
+        """Is the drug what a part asks about as the cause ("is this the ziconotide?", 是不是加巴喷丁引起的), not the patient's
+        background ("diabetic on insulin, … should I increase her insulin?")?"""
+        return self._kinds.get(c) in ("drug", "drug-class") and any(c in p.concepts and _CAUSE_ASK.search(p.text) for p in q.parts)
+
     def _asked_missing(self, q: Question, verdict: Verdict) -> bool:
         """Is a complication the question asks about one that no passage names?"""
         # (or the question's one subject: "输血小板到多少可以做？" has nothing on platelet transfusion, said before the rest)
+        # (or a drug a part asks about as the cause, "is this the ziconotide?", however many subjects the question has)
         return any((self._kinds.get(c) == "complication" and c in q.subjects
-                    or q.subjects == (c,) and self._kinds.get(c) in ("procedure", "drug", "drug-class")) and not self.retriever.by_concept.get(c)
-                   for c in verdict.missing)
+                    or q.subjects == (c,) and self._kinds.get(c) in ("procedure", "drug", "drug-class")
+                    or self._drug_blamed(q, c))
+                   and not self.retriever.by_concept.get(c) for c in verdict.missing)
 
     def _stand_in_note(self, q: Question, lang: Lang, after: bool = False, bullets: Sequence[Bullet] | None = None) -> str:
         """"血小板5万 能做ILESI吗": no figure for the platelet count itself, then what the sources have."""
@@ -2802,9 +2813,11 @@ class AnswerEngine:
         lex = self.lexicon.concepts
         notes = [NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in gaps]
         # "nothing on X" only when no passage of the knowledge base mentions X (not merely the retrieved ones)
+        # (of several parts, only a drug: "on ziconotide, new confusion - is this the ziconotide and what should I do?")
         missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)
-                   and (not urgent or lex[c].kind in ("drug", "drug-class"))]  # (in an emergency: a treatment asked for)
-        if missing and len(q.parts) < 2:
+                   and (not urgent or lex[c].kind in ("drug", "drug-class"))  # (in an emergency: a treatment asked for)
+                   and (len(q.parts) < 2 or self._drug_blamed(q, c))]
+        if missing:
             notes.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join(missing, lang)))
         for cid in q.unconfirmed:
             c = lex[cid]

@@ -790,6 +790,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total += _signs_asked(s, part, q, w)
     total -= w.past_step if _on_the_table_later(s, q) else 0.0
     total += _kind_of_sentence(s, part, q, lang, w, sig, on_topic)
+    total += w.escalation if _silent_on_the_ask(s, part, sig) else 0.0
     if not before and any(c in s.concepts for c in part.inherited if c in q.concepts and c not in part.concepts
                           and sig.kinds.get(c) == "procedure"):
         total += w.sibling * concept  # the asked complication or drug, in the procedure of the part before
@@ -843,6 +844,21 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
     # infection figures are the figures there are)
     rate = "frequency" in q.aspects and bool(COUNT.search(s.text))
     return len(theirs) == 1 and not theirs & near and CONTRAINDICATION not in s.concepts and not drugs & s.concepts and not rate
+
+
+# The sources saying they do not give something ("they do not set out antibiotic regimens … for discitis", 资料未给出椎间盘炎的
+# 抗生素方案)
+_SOURCES_SILENT = {"en": re.compile(r"\b(?:they|the sources?(?: used here| read)?) (?:do not|don't|does not) (?:set out|give|state|say|describe|"
+                                    r"report|provide|cover)\b", re.I),
+                   "zh": re.compile(r"资料(?:中)?(?:并)?(?:未|没有)(?:给出|说明|描述|提供|述及|涉及)")}
+
+
+def _silent_on_the_ask(s: Sentence, part: Part, sig: Signals) -> bool:
+    """Asked how to treat a complication ("MRI确认是椎间盘炎，抗生素用什么"): a sentence saying the sources give no such
+    treatment for it, naming the complication and what was asked of it, is the honest answer."""
+    named = set(part.concepts) & s.concepts
+    return part.aspects[:1] in ((), ("action",), ("dose",), ("timing",)) and bool(_SOURCES_SILENT[s.chunk.lang].search(s.text)) \
+        and len(named) >= 2 and any(sig.kinds.get(c) == "complication" for c in named)
 
 
 def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
@@ -2292,7 +2308,8 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     pool = [(sc, s) for sc, s in pool if not same_point(s, said, lang)
             and (not several or (_names_part(s, part, sig)
                                  # (a bleeding-risk class list naming the asked procedure among others is its class)
-                                 and (not other_procedure(s, part, q, sig) or _classes_procedure(s, _own(part, q), sig))
+                                 and (not other_procedure(s, part, q, sig) or _classes_procedure(s, _own(part, q), sig)
+                                      or _silent_on_the_ask(s, part, sig))  # (what the sources do not give, said of the family)
                                  # (a sentence naming the part's own ask, the discharge advice, lists the complications
                                  # to return for: none is a rival of the wet tap inherited)
                                  and (bool(set(part.concepts) & s.concepts) and not any(sig.kinds.get(c) == "complication" for c in part.concepts)
@@ -2321,7 +2338,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     # ("鞘内吗啡泵加量后怎么监测，监测多久": the watch after what the part before names, not after another complication)
     # (the finding the part before told, when it told one: "血糖16 正常吗？要监测多久" watches the glucose, not any ESI harm)
     subjects = _watched_findings(part, sig) or [c for c in part.inherited if sig.kinds.get(c) in ("procedure", "drug", "complication")]
-    if several and subjects and part.concepts and set(part.concepts) <= WATCHING:
+    if several and subjects and part.concepts and set(part.concepts) <= _WATCH_ASKS:
         pool = [(sc, s) for sc, s in pool if any(c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts for c in subjects)] or pool
     # ("ESI后血糖会高几天，要监测多久": the monitoring of the complication the part before asked, not any monitoring)
     harms = [c for c in part.inherited if sig.kinds.get(c) == "complication"]
@@ -2688,9 +2705,13 @@ def _gives_interval(part: Part, q: Question, sig: Signals) -> Callable[[Sentence
 
 def _watched_findings(part: Part, sig: Signals) -> list[str]:
     """The findings a bare watch ask ("要监测多久？", "how long to monitor?") watches: the ones the part before told."""
-    if not part.concepts or not set(part.concepts) <= WATCHING:
+    if not part.concepts or not set(part.concepts) <= _WATCH_ASKS:
         return []
     return [c for c in part.inherited if sig.kinds.get(c) == "finding"]
+
+
+# a watch asked, or when the patient may go home after it ("要观察多久才能让他回家？")
+_WATCH_ASKS = WATCHING | {"discharge-advice"}
 
 
 def _gives_watch(part: Part, sig: Signals) -> Callable[[Sentence], bool] | None:

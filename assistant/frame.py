@@ -399,6 +399,8 @@ _ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "workup": {"en": ("imaging", "MRI", "CT"), "zh": ("影像", "MRI", "平片", "CT")},
     "escalation": {"en": ("definitive", "treatment"), "zh": ("确定性", "治疗")},
     "location": {"en": ("level", "recommended"), "zh": ("节段", "建议", "选择")},
+    # (asked how it shows, 有什么表现: the sources write a complication's signs as 征象)
+    "recognition": {"en": (), "zh": ("征象",)},
 }
 # ("what sx should make me suspect it?" after a complication's risk factors: its early and late signs)
 _SIGN_WORDS = {"en": ("signs", "symptoms"), "zh": ("征象", "表现")}

@@ -87,6 +87,8 @@ _DAYS_AFTER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:afte
                      r"\bnext day\b|\blast (?:night|evening)\b",
                "zh": r"第[\d一二三四五六七八九十]+天|[\d一二三四五六七八九十]+天(?:后|前)|昨天|前天|次日|第二天"}
 _DAYS_LATER = {"en": _DAYS_AFTER["en"] + r"|\blast week\b", "zh": _DAYS_AFTER["zh"]}
+# (or told as days ago: "TFESI 3 days ago, now weak legs")
+_DAYS_AGO = {"en": _DAYS_LATER["en"] + r"|\b(?:\d+|two|three|four|five|a few|several) (?:days?|weeks?) ago\b", "zh": _DAYS_LATER["zh"]}
 _SHOCKABLE = r"\bv[ft]\b|v-?(?:tach|fib)\b"  # a ventricular rhythm told (VF, v-tach)
 # the signs of local anaesthetic toxicity a postural headache never explains
 _TOXIC_NOT_POSTURAL = {"en": r"seiz|convuls|fitting|perioral|metallic|arrhythm|" + _SHOCKABLE,
@@ -186,6 +188,11 @@ _TOXIC_TOLD = {"en": r"seiz|convuls|fitting|twitch|jerk|perioral|circumoral|meta
                      r"脂肪乳|星状|椎旁|丛|阻滞|射频|内侧支|颈"}
 _LUMBAR_ESI = {"en": r"\b(?:TF|IL)?ESI\b|\bTFESI\b|\bILESI\b|epidural|transforaminal|interlaminar|caudal",
                "zh": r"硬膜外|经椎间孔|椎板间|骶管|TFESI|ILESI|ESI"}
+# An opioid withdrawal picture (a pump under-delivering for days: yawning, diarrhoea, gooseflesh), never toxicity from the
+# pump's local anaesthetic, however agitated.
+_OPIOID_WITHDRAWAL = {"en": r"\byawn\w*|\bdiarrh\w*|piloerect\w*|goose ?(?:bumps|flesh|pimples)|rhinorr\w*|"
+                            r"\b(?:opioid|opiate|morphine|hydromorphone) withdrawal\b|withdrawal (?:signs|symptoms)",
+                      "zh": r"打哈欠|哈欠连天|腹泻|拉肚子|起鸡皮疙瘩|流鼻涕|流涕|(?:阿片|吗啡)(?:类药物?)?戒断|戒断(?:症状|反应)"}
 _FAINT_OUT_COLD = {lang: rf"^(?![\s\S]*(?:{toxic}))(?=[\s\S]*(?:{esi}))(?=[\s\S]*(?:{out}))[\s\S]*(?:{slow})"
                    for lang, toxic, esi, out, slow in (
                        ("en", _TOXIC_TOLD["en"], _LUMBAR_ESI["en"], _OUT_COLD["en"], _SLOW_HR["en"]),
@@ -247,10 +254,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
         exclude={"en": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))|(?=[\s\S]*(?:{_DAYS_LATER['en']})))[\s\S]*(?:{_POSTURAL['en']})|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
-                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"],
+                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"]
+                       + "|" + _OPIOID_WITHDRAWAL["en"],
                  "zh": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))|(?=[\s\S]*(?:{_DAYS_LATER['zh']})))[\s\S]*(?:{_POSTURAL['zh']})|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
-                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"]},
+                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"]
+                       + "|" + _OPIOID_WITHDRAWAL["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -487,8 +496,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (nor is dizziness, nausea or light-headedness with no sign to see: "dizzy and unsteady walking - safe to discharge?")
         exclude={"en": r"headache|tachycard|\b(?:hr|heart rate|pulse)\b\D{0,6}1\d\d\b|"
                        rf"^(?![\s\S]*(?:{_SLOW_HR['en']}))(?=[\s\S]*(?:co?eliac|splanchnic|sympathetic|neurolys))[\s\S]*(?:{_LOW_BP['en']})|"
-                       rf"^(?![\s\S]*(?:{_FAINT_SIGNS['en']}|{_LOW_BP['en']}))",
-                 "zh": r"头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)|"
+                       rf"^(?![\s\S]*(?:{_FAINT_SIGNS['en']}|{_LOW_BP['en']}))|" + _OPIOID_WITHDRAWAL["en"],
+                 "zh": _OPIOID_WITHDRAWAL["zh"] + r"|头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)|"
                        rf"^(?![\s\S]*(?:{_SLOW_HR['zh']}|{_SLOW_HR['en']}))(?=[\s\S]*(?:腹腔神经丛|内脏神经|交感|毁损|coeliac|celiac))[\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']})|"
                        rf"^(?![\s\S]*(?:{_FAINT_SIGNS['zh']}|{_FAINT_SIGNS['en']}|{_LOW_BP['zh']}|{_LOW_BP['en']}))"},
         procedures=('interventional-pain-procedure', 'esi', 'facet-injection', 'medial-branch-block', 'radiofrequency-ablation', 'sacroiliac-joint-injection', 'peripheral-nerve-block', 'sympathetic-block', 'epidural-blood-patch'),
@@ -1231,6 +1240,18 @@ def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> 
     return bool(_rx(_DELAYED[lang]).search(question)) and not _rx(_IMMEDIATE[lang]).search(question)
 
 
+def _haematoma_excluded(question: str, lang: Lang) -> bool:
+    """Has a scan ruled a spinal haematoma out ("MRI shows no haematoma", "MRI没看到血肿")?"""
+    for m in _rx(_SCANNED_HAEMATOMA[lang]).finditer(question):
+        around = question[max(0, m.start() - 24):m.end() + 12]
+        if _rx(_RULED_OUT_WORDS[lang]).search(around):
+            return True
+    return False
+
+
+_RULED_OUT_WORDS = {"en": r"\b(?:no|not|negative|excluded?|ruled? out|without)\b", "zh": r"排除|不支持|未见|没有|没见|无明显|没看到"}
+
+
 # A spinal haematoma a scan has shown ("MRI shows an epidural haematoma", "核磁提示硬膜外血肿"): not one it ruled out
 # ("negative for", "excluded", 排除, 不支持), one still to look for ("to rule out", "if the MRI shows", 如果, 准备), one
 # elsewhere or old (a groin haematoma on CT, an old subdural on a head CT last year).
@@ -1607,7 +1628,9 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = _rx(_STIM_TEST[lang]).sub(" ", q)  # nor is the twitch of an RF probe's stimulation test
     if _rx(_STIMULATOR[lang]).search(q):
         q = _rx(_STIM_MOVED[lang]).sub(" ", q)
-    late = delayed_onset(q, lang, concepts)
+    # ("TF with particulate this morning, now paraplegic, MRI shows no haematoma": the same day, a cord infarct; read in the
+    # question as told, before its negated findings are cleaned away)
+    late = delayed_onset(q, lang, concepts) and not (_haematoma_excluded(question, lang) and not _rx(_DAYS_AGO[lang]).search(question))
     for rule in RED_FLAGS:
         if _fires(rule, q, question, before, lang, concepts, late):
             banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question) or _rx(_ARRIVED[lang]).search(before)),
@@ -1695,7 +1718,7 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
                         r"\bover (?:the (?:last|past) )?(?:days|weeks|months|\d+ (?:days|weeks|months))\b|"
                         # (a pump patient's picture told, no refill or implant under way: "IT morphine pump pt, … now legs numb")
                         r"^(?![\s\S]*\b(?:refill\w*|during|while|implanting|just implanted|mid-?refill)\b)[\s\S]*?\b(?:pump|stimulator) (?:pt|patient)\b",
-                  "zh": r"(?:泵|刺激器|电极|植入物)[^，。]{0,4}(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|"
+                  "zh": r"(?:泵|刺激器|电极|植入物)[^，。]{0,4}(?:用了|装了|植入)\s*(?:快|近|将近|差不多|已经|有)?\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|"
                         # (a pump patient whose picture is told, with no refill under way: "鞘内吗啡泵的病人 加了量…还出现下肢麻")
                         r"^(?![\s\S]*(?:加药时|补药时|补充药物时|正在|术中|植入时|刚植入|刚装))[\s\S]*?(?:泵|刺激器)的?(?:病人|患者)"}
 # (time told since it: "40 min after the C6-7 TFESI", "SCS trial day 5", "2 weeks post implant", 术后, 第5天; not while the

@@ -14,7 +14,7 @@ from answer_lines import notes as _notes
 @pytest.fixture(scope="module")
 def spine_engine(engine_over):  # type: ignore[no-untyped-def]
     """Vertebral augmentation beside the epidural and facet documents it is asked next to."""
-    return engine_over("spine-rounds", ("vertebral-augmentation", "esi-general", "facet-mbb-rfa", "sacroiliac", "anticoagulants",
+    return engine_over("spine-rounds", ("vertebral-augmentation", "esi-general", "facet-mbb-rfa", "sacroiliac", "anticoagulants", "intradiscal-pldd",
                                         "spinal-haematoma", "infection-control", "pdph"))
 
 
@@ -189,3 +189,52 @@ def test_when_to_stop_the_lipid_beside_its_dose_gets_the_upper_limit(engine):  #
     a = engine.answer("She's about 50 kg. What's the lipid emulsion dose and when do I stop it?",
                       ["urgent - pt had lumbar sympathetic block 10 min ago, 20 ml bupivacaine 0.5%, now seizing, HR 40, BP 70/40. what do I do"])
     assert a.urgent and "12 mL/kg" in a.text, a.text
+
+
+# --- rounds 173-174 (a haematologist, an acute pain nurse, a spine surgeon; a county anaesthetist, a hospice physician, an
+# emergency physician) ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q,lang", [
+    ("I referred a patient for a right L1-2 transforaminal injection with particulate steroid this morning; now he has bilateral "
+     "leg paralysis and MRI shows no haematoma. What's the likely cause and what can be done?", "en"),
+    ("上午做了右侧L1-2经椎间孔注射，用的颗粒型激素，现在双下肢瘫了，MRI没看到血肿，可能是什么原因？怎么办？", "zh")])
+def test_paralysis_the_same_day_with_the_haematoma_ruled_out_is_a_cord_infarct(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule == "esi-stroke", q
+
+
+def test_a_haematoma_ruled_out_days_later_stays_the_deficit_pathway():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage("TFESI 3 days ago with Depo-Medrol, now weak legs, MRI shows no haematoma - what now?", "en").rule == "neuraxial-deficit"
+
+
+@pytest.mark.parametrize("q,lang", [
+    ("IT pump patient (morphine + bupivacaine) suddenly has much worse pain over 2 days plus sweating, yawning, diarrhoea and "
+     "agitation. Pump interrogation shows it's running and reservoir volume matches. What could be going on?", "en"),
+    ("鞘内吗啡泵的病人两天来疼痛明显加重，出汗、打哈欠、拉肚子、烦躁，泵运转正常，考虑什么？", "zh")])
+def test_an_opioid_withdrawal_picture_in_a_pump_patient_is_not_toxicity(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule not in ("last", "vasovagal"), q
+
+
+def test_a_pump_patients_slow_weakness_over_a_month_is_no_procedure_to_stop():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    t = triage("鞘内吗啡泵用了快2年的病人，最近一个月双下肢慢慢没力气，还有点麻，疼痛也控制不好了，要考虑什么", "zh")
+    assert t.urgent and "停止操作" not in t.escalation, t.escalation
+
+
+def test_leg_numbness_after_an_si_injection_watches_that_not_toxicity(spine_engine):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer("骶髂关节注射完之后病人一条腿麻、没力气，走不了路，正常吗？要观察多久才能让他回家？")
+    assert "LAST" not in a.text and "局麻药全身毒性" not in a.text, a.text  # (another complication's observation time)
+    assert any("观察多久" in n for n in _notes(a.text)), a.text  # (the span itself: not given)
+
+
+def test_a_drug_the_sources_never_name_asked_among_parts_is_said_first(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("One of my intrathecal pump patients is on ziconotide added 3 weeks ago and the family report new "
+                              "confusion and he's seeing things that aren't there. Is this the ziconotide and what should I do?")
+    assert a.text.startswith("> Nothing in the knowledge base on: ziconotide"), a.text
+
+
+def test_established_discitis_treatment_says_the_sources_give_no_regimen(spine_engine):  # type: ignore[no-untyped-def]
+    a = spine_engine.answer("Which antibiotic and for how long?", ["Fever and back pain a week after IDET, MRI shows discitis."])
+    assert a.bullets, a.text  # (never a banner alone)

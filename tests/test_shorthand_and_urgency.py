@@ -106,7 +106,8 @@ def test_a_part_asking_when_and_how_long_gets_both_times(shorthand):
 
 def test_can_she_drive_home_gets_the_advice_not_to_drive(shorthand):
     ans = shorthand.answer("骶髂关节注射完腿麻了，能自己开车回家吗")
-    assert any("不要驾车" in b["text"] for b in ans.bullets), ans.text
+    # (the driving advice leads: not to drive after a local anaesthetic, or the SI joint's own "while the leg is numb")
+    assert "驾车" in ans.bullets[0]["text"] or "驾驶" in ans.bullets[0]["text"], ans.text
     # (another region's discharge advice is no answer for a lumbar procedure)
     lumbar = shorthand.answer("腰椎硬膜外注射做完准备离院，出院宣教要告诉病人哪些情况需要立即返院？")
     assert not any("胸椎和颈椎" in b["text"] for b in lumbar.bullets), lumbar.text
