@@ -2590,12 +2590,19 @@ def implant_rule(s: Sentence, q: Question) -> bool:
     """Is the sentence an implant's rule ("decolonise carriers before implantation") and the question about a procedure of
     ours that implants nothing (a vertebroplasty's antibiotics)?"""
     asked = [c for c in q.all_concepts if c in _ANCHORS_NOT_IMPLANTED]
+    if _REMOVED_TOLD.search(q.text) and _EXPLANTS.search(s.text):
+        return True  # ("leads pulled day 7, now febrile": nothing is left to explant)
     # (a list naming the asked procedure among implants, a bleeding-risk class, is about it too)
     return bool(asked) and bool(_IMPLANTING.search(s.text)) and not _IMPLANTS_ASKED.intersection(q.all_concepts) \
         and not _IMPLANTING.search(q.text) and not set(asked) & s.concepts and not _CLASS_WORDS.search(s.text)
 
 
 _CLASS_WORDS = re.compile(r"bleeding[- ]risk|出血风险", re.I)
+# the device told as already out ("leads pulled day 7", 电极已拔除), and a rule to take it out
+_REMOVED_TOLD = re.compile(r"\b(?:leads?|device|stimulator|pump|catheter|ipg|system|hardware)\b[^.?;]{0,20}?\b(?:pulled|removed|explanted|taken out)\b|"
+                           r"\b(?:pulled|removed|explanted) (?:the )?(?:trial )?(?:leads?|device|stimulator|pump|catheter|hardware)\b|"
+                           r"(?:电极|装置|刺激器|泵|导管)[^，。？]{0,4}(?:已经|已)?(?:拔除|拔出|取出|拔掉|拔了)", re.I)
+_EXPLANTS = re.compile(r"\bexplant\w*|取出(?:装置|设备|刺激器|电极|系统)|(?:装置|设备|系统)取出", re.I)
 _IMPLANTING = re.compile(r"(?<!cardiac )(?<!stent )\bimplant\w*|\bexplant\w*|(?<!支架)(?<!起搏器)(?<!心脏装置)植入|取出装置", re.I)
 _IMPLANTS_ASKED = frozenset({"spinal-cord-stimulation", "scs-trial", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump",
                              "ipg", "implantable-device", "neuromodulation", "intrathecal-drug-delivery", "intrathecal-catheter"})

@@ -149,6 +149,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
              r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!cut )(?<!cut the )(?<!fluoro )(?<!fluoroscopy )"
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
+             r"(?<!cut my )(?<!cut our )(?<!lower my )(?<!reduce my )(?<!limit my )(?<!reduce our )"
              r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)(?<!multi-)(?<!multi )(?<!single-)(?<!single )"
              r"\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
              r"(?!(?: ?/ ?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|"
@@ -288,6 +289,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|technically|optimi[sz]|"
                    # ("what can I do technically to cut it down?": the leak rate brought down)
                    r"\bcut (?:it |this |that |them |the (?:risk|rate|leaks?) )?down\b|\bcut down on\b|\bbring (?:it|that|the (?:risk|rate)) down\b|"
+                   r"\b(?:cut|lower|limit) (?:my|our|your|the|staff|operator|her|his) (?:own )?(?:radiation )?(?:dose|exposure)\b|"
                    r"\bpreferable\b|"  # ("would an interlaminar approach with ultrasound be preferable in her?": the safer way)
                    # ("smoker and diabetic - anything you do differently?": what is done to keep them safe)
                    r"\b(?:do|doing|handle|manage) (?:anything |things |it |this )?differently\b|"

@@ -238,3 +238,14 @@ def test_a_drug_the_sources_never_name_asked_among_parts_is_said_first(implant_e
 def test_established_discitis_treatment_says_the_sources_give_no_regimen(spine_engine):  # type: ignore[no-untyped-def]
     a = spine_engine.answer("Which antibiotic and for how long?", ["Fever and back pain a week after IDET, MRI shows discitis."])
     assert a.bullets, a.text  # (never a banner alone)
+
+
+def test_cutting_my_own_dose_asks_the_ways_to_reduce_it(engine):  # type: ignore[no-untyped-def]
+    q = engine.frame("what are the most effective ways to cut my dose?")
+    assert q.aspects[:1] == ("prevention",), q.aspects  # (not a drug's dose)
+
+
+def test_a_trial_whose_leads_are_out_gets_no_explant_rule(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("Pt 10 days post SCS trial lead placement (leads pulled day 7), now T 38.9, new severe mid back pain, "
+                              "erythema at the lead exit site, WBC 16, CRP 140. Neuro intact so far. What workup and what's the worry?")
+    assert a.urgent and "explant" not in a.text.lower(), a.text
