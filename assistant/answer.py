@@ -355,12 +355,17 @@ def _whether_given(p: Part) -> bool:
         or asks_to_anticoagulate(p.text) or bool(_START_ASKED.search(p.text))
 
 
+# whether a new sign changes the plan ("does that change the plan?", 这样还能做血补丁吗)
+_CHANGES_PLAN = re.compile(r"\b(?:does|would|will|should) (?:that|this|it) change (?:the plan|anything|things|management|what we do|our plan)\b|"
+                           r"(?:改变|调整)(?:方案|计划|处理)|还能(?:做|打)吗|还要(?:做|打)吗|计划要变吗", re.I)
 # a part asking whether something is the cause ("is this the ziconotide?", 是不是…引起的)
 _CAUSE_ASK = re.compile(r"\b(?:is|could|might) (?:this|it|that) (?:be )?(?:the|from|due to|caused by|related to|a side effect of)\b|"
                         r"是不是|会不会是|跟[^，。？]{0,8}有关|引起的吗|导致的吗", re.I)
 # asked whether to start a drug now ("should I start antibiotics now before transfer?", 要不要先上抗生素)
-_START_ASKED = re.compile(r"\b(?:should|shall|can|could|do|must) (?:i|we|you) (?:\w+ )?(?:start|give|begin|commence)\b|"
-                          r"要不要(?:先)?(?:上|用|给|开始用?)|(?:需要|是否|能否|可以|能不能)(?:先)?(?:上|给|开始用?)(?!多)", re.I)
+# (not how much to give, "how much lipid can I give?", nor time given, "do we just give it time?")
+_START_ASKED = re.compile(r"^(?![\s\S]*(?:how much|how many|\bdose\b|多少|剂量))[\s\S]*?"
+                          r"(?:\b(?:should|shall|can|could|do|must) (?:i|we|you) (?:\w+ )?(?:start|begin|commence)\b|"
+                          r"要不要(?:先)?(?:上|用|开始用?)(?!级)|(?:需要|是否|能否|可以|能不能)先(?:上|用|开始用?)(?!级))", re.I)
 
 
 # how long a drug was held, told ("Plavix only held 3 days", 波立维只停了3天): part of the picture, not an ask to give it
@@ -864,10 +869,20 @@ class AnswerEngine:
             return tri
         told = f"{q.history[-2].rstrip(' .。!！?？')}{stop}"
         again = triage(q.text, q.lang, concepts, f"{told}{before}")
-        asks_care = {"action", "escalation", "workup"} & set(q.aspects) or (again.actions and re.search(again.actions, q.text, re.I))
+        # (or whether the new sign changes the plan: "she has now spiked 38.5 with neck stiffness - does that change the plan?")
+        asks_care = {"action", "escalation", "workup"} & set(q.aspects) or (again.actions and re.search(again.actions, q.text, re.I)) \
+            or (_CHANGES_PLAN.search(q.text) and names_symptoms(q.text, q.lang))
         if not (again.urgent and asks_care):
             return tri
         return again if triage(before, q.lang, concepts, told).urgent else tri
+
+    def _scene_two_back(self, q: Question, scene: set[str], last: str, stop: str) -> Triage:
+        """A new picture told two turns after the scene, the turn between asking on ("fever 38.5, neck stiff, photophobic -
+        does that change the plan?" after the wet tap's headache and then the patch's volume): read in that scene."""
+        if len(q.history) < 2 or not names_symptoms(q.text, q.lang):
+            return Triage(False)
+        scene2 = scene | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(q.history[-2])]))
+        return triage(q.text, q.lang, scene2, f"{q.history[-2].rstrip(' .。!！?？')}{stop}{last}")
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
@@ -918,6 +933,7 @@ class AnswerEngine:
             # result; "抽搐停了 但是现在室速 血压测不到了", "头痛好了，可是双腿越来越没力" after an epidural: a picture of its own,
             # in the setting the turn before told
             tri = triage(q.text, q.lang, scene, last)
+            tri = tri if tri.urgent else self._scene_two_back(q, scene, last, stop)
         elif tri.urgent and last and not q.followup and not settled and not during_procedure(q.text, q.lang) \
                 and triage(last, q.lang, scene).urgent:
             # the same picture told after the emergency of the turn before: its setting (yesterday's PVP, on the phone)
@@ -2375,6 +2391,8 @@ class AnswerEngine:
         lines: list[str] = []
         for specific, general in q.generalised:
             note = _CLASS_ONLY if self._kinds.get(specific) == "drug" else _GENERAL_ONLY
+            if note is _CLASS_ONLY and not any(general in b.sentence.concepts for b in bullets):
+                continue  # ("…below is what it says of neuropathic pain medication" over bullets that never name it)
             if general not in self.lexicon.broader_closure([specific]):
                 if any(specific in b.sentence.concepts for b in bullets):
                     continue

@@ -290,7 +290,6 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # ("what can I do technically to cut it down?": the leak rate brought down)
                    r"\bcut (?:it |this |that |them |the (?:risk|rate|leaks?) )?down\b|\bcut down on\b|\bbring (?:it|that|the (?:risk|rate)) down\b|"
                    r"\b(?:cut|lower|limit) (?:my|our|your|the|staff|operator|her|his) (?:own )?(?:radiation )?(?:dose|exposure)\b|"
-                   r"\bpreferable\b|"  # ("would an interlaminar approach with ultrasound be preferable in her?": the safer way)
                    # ("smoker and diabetic - anything you do differently?": what is done to keep them safe)
                    r"\b(?:do|doing|handle|manage) (?:anything |things |it |this )?differently\b|"
                    # a check before the procedure ("do we need a pregnancy test before a lumbar ESI?")
@@ -424,8 +423,9 @@ _PATIENT_PRONOUN = {"en": re.compile(r"\b(?:she|he|her|his|him|they|their|them|h
 _SAME_PATIENT = {"en": re.compile(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
                  "zh": re.compile(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
 # the patient of the turn before, pointed at ("would an interlaminar approach be preferable in her then?", 这个病人还能做吗)
-_REFERS_BACK = {"en": re.compile(r"\b(?:in|for|on) (?:her|him|this (?:pt|patient|lady|woman|man|guy))\b", re.I),
-                "zh": re.compile(r"(?:这个|该|此|这位)(?:病人|患者)")}
+# (closing the question: "in her then?"; not a plan for him, "can we stop clopidogrel in him before the RFA?")
+_REFERS_BACK = {"en": re.compile(r"\b(?:in|for|on) (?:her|him|this (?:pt|patient|lady|woman|man|guy))(?: then| instead)?\s*[?？.]?\s*$", re.I),
+                "zh": re.compile(r"(?:这个|该|此|这位)(?:病人|患者)(?:呢|那)?\s*[?？]?\s*$")}
 # ... unless this turn tells a patient of its own ("72F", "a 60 yo man", 65岁男性)
 _PATIENT_TOLD = {"en": re.compile(r"\b\d{1,3}\s*(?:yo|y/o|y\.o\.|yr|years?[- ]old|[mf])\b|\b(?:a|an)\s+(?:\d{1,3}[- ]year[- ]old|elderly|pregnant)\b", re.I),
                  "zh": re.compile(r"\d{1,3}\s*岁|(?:男|女)性?患者|老人|老太太|大爷")}
@@ -801,6 +801,7 @@ _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b
              "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)" + _ON_REGIMEN, re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
 _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) given\b|\b(?:gave|pushed|administered)\b|"
+                          r"^\s*[\w-]+(?: \d+(?:\.\d+)?\s*(?:mg|mcg|ml|mls))? given\b|"  # ("Naloxone given, RR back to 14")
                           r"\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
                           r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b|"
                           # (and the resuscitation done: "intubated, on pressors", "got ROSC after 2 cycles")

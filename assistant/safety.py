@@ -18,6 +18,7 @@ DISCLAIMER = {
 EVENT_CUES = {
     "en": r"\b(my patient|the patient|patient (?:is|has|was|became|develop\w*|now|just|suddenly|complain\w*)|he |she |h(?:e|is) (?:is|has)|"
     r"after\b|during|while|now|just|suddenly|develop\w*|became|becomes|is having|has become|started|minutes|hours|days|"
+    r"\bsudden (?:rise|onset|increase|worsening|loss|drop|return)\b|"  # ("a pump patient with a sudden rise in tone")
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
           r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
           r"\btemp(?:erature)? (?:of |is )?\d|\b(?:s?bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
@@ -87,8 +88,8 @@ _DAYS_AFTER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:afte
                      r"\bnext day\b|\blast (?:night|evening)\b",
                "zh": r"第[\d一二三四五六七八九十]+天|[\d一二三四五六七八九十]+天(?:后|前)|昨天|前天|次日|第二天"}
 _DAYS_LATER = {"en": _DAYS_AFTER["en"] + r"|\blast week\b", "zh": _DAYS_AFTER["zh"]}
-# (or told as days ago: "TFESI 3 days ago, now weak legs")
-_DAYS_AGO = {"en": _DAYS_LATER["en"] + r"|\b(?:\d+|two|three|four|five|a few|several) (?:days?|weeks?) ago\b", "zh": _DAYS_LATER["zh"]}
+# the pathways an opioid withdrawal picture is not (`opioid_withdrawal`)
+_WITHDRAWAL_NOT = frozenset({"last", "vasovagal"})
 _SHOCKABLE = r"\bv[ft]\b|v-?(?:tach|fib)\b"  # a ventricular rhythm told (VF, v-tach)
 # the signs of local anaesthetic toxicity a postural headache never explains
 _TOXIC_NOT_POSTURAL = {"en": r"seiz|convuls|fitting|perioral|metallic|arrhythm|" + _SHOCKABLE,
@@ -190,9 +191,21 @@ _LUMBAR_ESI = {"en": r"\b(?:TF|IL)?ESI\b|\bTFESI\b|\bILESI\b|epidural|transforam
                "zh": r"硬膜外|经椎间孔|椎板间|骶管|TFESI|ILESI|ESI"}
 # An opioid withdrawal picture (a pump under-delivering for days: yawning, diarrhoea, gooseflesh), never toxicity from the
 # pump's local anaesthetic, however agitated.
-_OPIOID_WITHDRAWAL = {"en": r"\byawn\w*|\bdiarrh\w*|piloerect\w*|goose ?(?:bumps|flesh|pimples)|rhinorr\w*|"
-                            r"\b(?:opioid|opiate|morphine|hydromorphone) withdrawal\b|withdrawal (?:signs|symptoms)",
-                      "zh": r"打哈欠|哈欠连天|腹泻|拉肚子|起鸡皮疙瘩|流鼻涕|流涕|(?:阿片|吗啡)(?:类药物?)?戒断|戒断(?:症状|反应)"}
+_OPIOID_WITHDRAWAL = {"en": (r"\byawn", r"\bdiarrh", r"piloerect|goose ?(?:bumps|flesh|pimples)", r"rhinorr|runny nose", r"\bwithdrawal\b"),
+                      "zh": (r"哈欠", r"腹泻|拉肚子", r"鸡皮疙瘩", r"流鼻涕|流涕", r"戒断")}
+# (told by a pump or opioid patient, and no hard sign of toxicity or of a faint's slow heart)
+_OPIOID_PATIENT = {"en": r"\bpump\b|intrathecal|\bIT\b|opioid|opiate|morphine|hydromorphone|fentanyl|methadone|buprenorphine",
+                   "zh": r"泵|鞘内|阿片|吗啡|氢吗啡酮|芬太尼|美沙酮|丁丙诺啡"}
+_HARD_TOXIC = {"en": r"seiz|convuls|\bfit|twitch|metallic|perioral|circumoral|tinnitus|arrhythm|arrest|\bv[ft]\b|unresponsive|"
+                     r"(?:hr|heart rate|pulse)\D{0,6}(?<!\d)[2-4]\d\b|brady",
+               "zh": r"抽搐|惊厥|抽动|金属味|口周|口唇|耳鸣|心律失常|骤停|室颤|意识丧失|心动过缓|心率.{0,3}(?<!\d)[2-4]\d(?!\d)"}
+
+
+def opioid_withdrawal(q: str, lang: Lang) -> bool:
+    """A pump or opioid patient told with two or more signs of opioid withdrawal (yawning, diarrhoea, gooseflesh, a runny
+    nose; "withdrawal" said) and no hard sign of toxicity or a slow heart: neither local anaesthetic toxicity nor a faint."""
+    signs = sum(bool(_rx(p).search(q)) for p in _OPIOID_WITHDRAWAL[lang])
+    return signs >= 2 and bool(_rx(_OPIOID_PATIENT[lang]).search(q)) and not _rx(_HARD_TOXIC[lang]).search(q)
 _FAINT_OUT_COLD = {lang: rf"^(?![\s\S]*(?:{toxic}))(?=[\s\S]*(?:{esi}))(?=[\s\S]*(?:{out}))[\s\S]*(?:{slow})"
                    for lang, toxic, esi, out, slow in (
                        ("en", _TOXIC_TOLD["en"], _LUMBAR_ESI["en"], _OUT_COLD["en"], _SLOW_HR["en"]),
@@ -254,12 +267,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
         exclude={"en": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))|(?=[\s\S]*(?:{_DAYS_LATER['en']})))[\s\S]*(?:{_POSTURAL['en']})|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
-                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"]
-                       + "|" + _OPIOID_WITHDRAWAL["en"],
+                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"],
                  "zh": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))|(?=[\s\S]*(?:{_DAYS_LATER['zh']})))[\s\S]*(?:{_POSTURAL['zh']})|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
-                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"]
-                       + "|" + _OPIOID_WITHDRAWAL["zh"]},
+                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -496,8 +507,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (nor is dizziness, nausea or light-headedness with no sign to see: "dizzy and unsteady walking - safe to discharge?")
         exclude={"en": r"headache|tachycard|\b(?:hr|heart rate|pulse)\b\D{0,6}1\d\d\b|"
                        rf"^(?![\s\S]*(?:{_SLOW_HR['en']}))(?=[\s\S]*(?:co?eliac|splanchnic|sympathetic|neurolys))[\s\S]*(?:{_LOW_BP['en']})|"
-                       rf"^(?![\s\S]*(?:{_FAINT_SIGNS['en']}|{_LOW_BP['en']}))|" + _OPIOID_WITHDRAWAL["en"],
-                 "zh": _OPIOID_WITHDRAWAL["zh"] + r"|头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)|"
+                       rf"^(?![\s\S]*(?:{_FAINT_SIGNS['en']}|{_LOW_BP['en']}))",
+                 "zh": r"头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)|"
                        rf"^(?![\s\S]*(?:{_SLOW_HR['zh']}|{_SLOW_HR['en']}))(?=[\s\S]*(?:腹腔神经丛|内脏神经|交感|毁损|coeliac|celiac))[\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']})|"
                        rf"^(?![\s\S]*(?:{_FAINT_SIGNS['zh']}|{_FAINT_SIGNS['en']}|{_LOW_BP['zh']}|{_LOW_BP['en']}))"},
         procedures=('interventional-pain-procedure', 'esi', 'facet-injection', 'medial-branch-block', 'radiofrequency-ablation', 'sacroiliac-joint-injection', 'peripheral-nerve-block', 'sympathetic-block', 'epidural-blood-patch'),
@@ -505,8 +516,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "baclofen-withdrawal",
         {"en": (r"fever|rigid|spastic|spasm|(?<![a-z])itch|pruritus|withdrawal|alarm|battery|agitat|confus|rhabdo|creatine kinase|stiff|hypertherm|"
-                r"high temperature|tachycard|seiz",),
-         "zh": (r"高热|发热|发烧|高烧|僵硬|强直|痉挛|痒|撤药|戒断|报警|电量|躁动|烦躁|意识模糊|横纹肌溶解|肌酸激酶|发硬|心率快|心动过速|抽搐|抽筋",)},
+                r"high temperature|tachycard|seiz|hypertoni|"
+                # (rebound tone, its earliest sign: "a sudden rise in tone")
+                r"\b(?:increased|increasing|rising|rise in|higher|worse|worsening|return of) (?:muscle )?tone\b|\btone (?:is )?(?:up|increased|rising|worse)\b",),
+         "zh": (r"高热|发热|发烧|高烧|僵硬|强直|痉挛|痒|撤药|戒断|报警|电量|躁动|烦躁|意识模糊|横纹肌溶解|肌酸激酶|发硬|心率快|心动过速|抽搐|抽筋|"
+                r"肌张力[^，。？]{0,3}(?:增高|升高|增加|变高|高了|加重)",)},
         _BACLOFEN,
         {"en": "URGENT: fever, rigidity or rebound spasticity in a patient with an intrathecal baclofen pump can be baclofen withdrawal, which can be fatal. "
                + _STOP["en"] + ": check the pump and catheter urgently and restore baclofen delivery per local protocol.",
@@ -1240,16 +1254,6 @@ def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> 
     return bool(_rx(_DELAYED[lang]).search(question)) and not _rx(_IMMEDIATE[lang]).search(question)
 
 
-def _haematoma_excluded(question: str, lang: Lang) -> bool:
-    """Has a scan ruled a spinal haematoma out ("MRI shows no haematoma", "MRI没看到血肿")?"""
-    for m in _rx(_SCANNED_HAEMATOMA[lang]).finditer(question):
-        around = question[max(0, m.start() - 24):m.end() + 12]
-        if _rx(_RULED_OUT_WORDS[lang]).search(around):
-            return True
-    return False
-
-
-_RULED_OUT_WORDS = {"en": r"\b(?:no|not|negative|excluded?|ruled? out|without)\b", "zh": r"排除|不支持|未见|没有|没见|无明显|没看到"}
 
 
 # A spinal haematoma a scan has shown ("MRI shows an epidural haematoma", "核磁提示硬膜外血肿"): not one it ruled out
@@ -1628,11 +1632,10 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = _rx(_STIM_TEST[lang]).sub(" ", q)  # nor is the twitch of an RF probe's stimulation test
     if _rx(_STIMULATOR[lang]).search(q):
         q = _rx(_STIM_MOVED[lang]).sub(" ", q)
-    # ("TF with particulate this morning, now paraplegic, MRI shows no haematoma": the same day, a cord infarct; read in the
-    # question as told, before its negated findings are cleaned away)
-    late = delayed_onset(q, lang, concepts) and not (_haematoma_excluded(question, lang) and not _rx(_DAYS_AGO[lang]).search(question))
+    late = delayed_onset(q, lang, concepts)
+    skip = _WITHDRAWAL_NOT if opioid_withdrawal(question, lang) else frozenset()
     for rule in RED_FLAGS:
-        if _fires(rule, q, question, before, lang, concepts, late):
+        if rule.id not in skip and _fires(rule, q, question, before, lang, concepts, late):
             banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question) or _rx(_ARRIVED[lang]).search(before)),
                                             question if before else "")
             # (a second picture told beside it: "chest pain, SpO2 86% and new bilat leg weakness" after a kyphoplasty)

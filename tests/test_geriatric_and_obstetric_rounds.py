@@ -195,12 +195,25 @@ def test_when_to_stop_the_lipid_beside_its_dose_gets_the_upper_limit(engine):  #
 # emergency physician) ----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("q,lang", [
-    ("I referred a patient for a right L1-2 transforaminal injection with particulate steroid this morning; now he has bilateral "
-     "leg paralysis and MRI shows no haematoma. What's the likely cause and what can be done?", "en"),
-    ("上午做了右侧L1-2经椎间孔注射，用的颗粒型激素，现在双下肢瘫了，MRI没看到血肿，可能是什么原因？怎么办？", "zh")])
-def test_paralysis_the_same_day_with_the_haematoma_ruled_out_is_a_cord_infarct(q, lang):  # type: ignore[no-untyped-def]
+    ("TFESI with Depo-Medrol this morning, now weak legs, MRI shows epidural haematoma, no cord signal change", "en"),
+    ("经椎间孔注射甲泼尼龙后，今晚双下肢无力，MRI示硬膜外血肿，未见脊髓信号改变", "zh")])
+def test_a_haematoma_the_scan_shows_stays_a_haematoma_whatever_it_did_not_show(q, lang):  # type: ignore[no-untyped-def]
     from assistant.safety import triage
-    assert triage(q, lang).rule == "esi-stroke", q
+    assert triage(q, lang).rule == "neuraxial-deficit", q  # (review 33: never the cord-infarct pathway)
+
+
+@pytest.mark.parametrize("q,lang", [
+    ("Pt with diarrhoea this week had a bupivacaine stellate ganglion block and is now seizing", "en"),
+    ("After 20 ml bupivacaine 0.5% for a paravertebral block she is yawning, agitated, then seized - lipid dose?", "en"),
+    ("腹腔神经丛阻滞用了30ml布比卡因，病人腹泻，随后抽搐，怎么办？", "zh")])
+def test_a_background_withdrawal_word_never_hides_toxicity(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule == "last", q  # (review 33)
+
+
+def test_a_yawning_faint_is_still_a_faint():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage("During the lumbar ESI she started yawning, went pale and sweaty, HR 40", "en").rule == "vasovagal"
 
 
 def test_a_haematoma_ruled_out_days_later_stays_the_deficit_pathway():  # type: ignore[no-untyped-def]
@@ -249,3 +262,45 @@ def test_a_trial_whose_leads_are_out_gets_no_explant_rule(implant_engine):  # ty
     a = implant_engine.answer("Pt 10 days post SCS trial lead placement (leads pulled day 7), now T 38.9, new severe mid back pain, "
                               "erythema at the lead exit site, WBC 16, CRP 140. Neuro intact so far. What workup and what's the worry?")
     assert a.urgent and "explant" not in a.text.lower(), a.text
+
+
+# --- rounds 175-176 (a rheumatologist, a back-pain service doctor, a pain fellow; a cardiologist, an orthopaedic resident, a
+# pump-refill nurse) --------------------------------------------------------------------------------------------------------
+
+def test_a_fever_and_stiff_neck_two_turns_after_the_wet_tap_is_urgent(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("She has now spiked 38.5 with neck stiffness and photophobia. Does that change the plan?",
+                      ["Severe positional headache 2 days after an interlaminar epidural, much worse sitting up, eased lying flat. "
+                       "What conservative measures, and when should we go to an epidural blood patch?",
+                       "How much blood is usually injected for the patch?"])
+    assert a.urgent and "meningitis" in a.text.split("\n")[0], a.text
+
+
+def test_naloxone_given_is_the_overdose_going_on_not_a_new_question(implant_engine):  # type: ignore[no-untyped-def]
+    a = implant_engine.answer("Naloxone given, RR back to 14 and awake. How long do we keep monitoring and should she go home today?",
+                              ["Intrathecal morphine pump refill 40 min ago, patient now very drowsy, RR 7, pinpoint pupils, SpO2 87%. "
+                               "Possible pocket fill?"])
+    assert "LAST" not in a.text and "stellate" not in a.text.lower(), a.text  # (never another complication's observation time)
+
+
+@pytest.mark.parametrize("q,lang", [
+    ("Baclofen pump patient with a sudden rise in tone, no pump alarm, suspect a catheter problem - how do we work it up?", "en"),
+    ("巴氯芬泵病人肌张力突然增高，泵没报警，怀疑导管问题，怎么排查？", "zh")])
+def test_rebound_tone_in_a_baclofen_pump_patient_is_withdrawal(q, lang):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(q, lang).rule == "baclofen-withdrawal", q
+
+
+def test_tone_asked_in_general_is_no_withdrawal():  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert not triage("How is muscle tone assessed before a baclofen pump refill?", "en").urgent
+
+
+@pytest.mark.parametrize("q", ["Post-partum haemorrhage yesterday treated with oxytocin; today a severe headache worse sitting up - is this PDPH?",
+                               "产妇昨天产后出血用了缩宫素，今天坐起来头痛，躺下缓解，咖啡因可以用多少？"])
+def test_a_postpartum_haemorrhage_told_as_background_keeps_the_headache_ours(engine, q):  # type: ignore[no-untyped-def]
+    assert not engine.answer(q).abstained  # (review 33: the uterotonic is the history, the headache is asked)
+
+
+def test_how_much_lipid_can_i_give_keeps_the_regimen_first(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("How much lipid can I give her? She's 60 kg", ["Stellate block with 10 ml bupivacaine, now seizing and HR 40"])
+    assert "lipid emulsion regimen" in _bullets(a.text)[0], a.text  # (review 33: "can I give" asks the amount, not whether)
