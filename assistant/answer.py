@@ -2365,7 +2365,9 @@ class AnswerEngine:
         # (or a drug a part asks about as the cause, "is this the ziconotide?", however many subjects the question has)
         return any((self._kinds.get(c) == "complication" and c in q.subjects
                     or q.subjects == (c,) and self._kinds.get(c) in ("procedure", "drug", "drug-class")
-                    or self._drug_blamed(q, c))
+                    or self._drug_blamed(q, c)
+                    # (or the drug whose hold or safety is asked: "溶栓治疗后多久可以做硬膜外注射？")
+                    or self._kinds.get(c) in ("drug", "drug-class") and c in q.concepts and bool(DRUG_DECISION.intersection(q.aspects) or "timing" in q.aspects))
                    and not self.retriever.by_concept.get(c) for c in verdict.missing)
 
     def _stand_in_note(self, q: Question, lang: Lang, after: bool = False, bullets: Sequence[Bullet] | None = None) -> str:

@@ -304,3 +304,15 @@ def test_a_postpartum_haemorrhage_told_as_background_keeps_the_headache_ours(eng
 def test_how_much_lipid_can_i_give_keeps_the_regimen_first(engine):  # type: ignore[no-untyped-def]
     a = engine.answer("How much lipid can I give her? She's 60 kg", ["Stellate block with 10 ml bupivacaine, now seizing and HR 40"])
     assert "lipid emulsion regimen" in _bullets(a.text)[0], a.text  # (review 33: "can I give" asks the amount, not whether)
+
+
+def test_the_hold_of_a_drug_the_sources_never_name_says_so_first(engine):  # type: ignore[no-untyped-def]
+    a = engine.answer("溶栓治疗后多久可以做硬膜外注射？")
+    assert a.text.startswith("> 知识库中没有关于以下内容的资料：溶栓药"), a.text  # (review 33: before any bullet)
+
+
+@pytest.mark.parametrize("q", ["颅内动脉瘤支架辅助栓塞术后，双抗方案怎么定，氯吡格雷抵抗怎么办？",
+                               "After stent-assisted coiling of an aneurysm, which DAPT regimen and what if clopidogrel resistant?"])
+def test_a_neurointerventional_stents_antiplatelets_are_declined(engine, q):  # type: ignore[no-untyped-def]
+    a = engine.answer(q)
+    assert a.abstained and not a.bullets, a.text  # (round 177: never the pain procedures' clopidogrel interval)
