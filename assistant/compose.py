@@ -1154,11 +1154,11 @@ def _class_unasked(s: Sentence, q: Question, sig: Signals) -> bool:
     to a question that has nothing to do with bleeding (who gets pain at the IPG site)."""
     return bool(sig.risk_classes & s.concepts) and not any(
         c in _BLEEDING_TOPICS or c in sig.risk_classes or c in _DECIDING_LABS or sig.parents.get(c, frozenset()) & _BLEEDING_TOPICS
-        for c in q.all_concepts) and "hold" not in q.aspects and not ("contraindications" in q.aspects and _drug_told(q, sig)) \
+        for c in q.all_concepts) and "hold" not in q.aspects and not ("contraindications" in q.aspects and _class_decides(q, sig)) \
         and not _CLASS_ASKED.search(q.text)
 
 
-def _drug_told(q: Question, sig: Signals) -> bool:
+def _class_decides(q: Question, sig: Signals) -> bool:
     """Does whether the procedure may go ahead turn on its bleeding-risk class: a drug named, or nothing about the patient
     ("who shouldn't have it?")? Not for a patient factor unrelated to bleeding ("ICD rather than a pacemaker - does bipolar
     RF change anything?")."""
@@ -2199,9 +2199,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
                                             lambda c: sig.kinds.get(c) == "topic",
                                             parts[j].aspects[:1] == ("frequency",)
-                                            and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))),
-                                            bool(_PROCEDURE_AHEAD.search(q.text))
-                                            and not any(sig.kinds.get(c) in _PICTURE_KINDS for c in (*parts[j].concepts, *parts[j].inherited)))
+                                            and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))))
         lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
         lead = _regimen_before_ceiling(lead, above, parts[j], sig) if not leads else lead
         lead = _why_in_procedure(lead, above, parts[j], sig) if not leads else lead
@@ -2863,19 +2861,13 @@ def _why_in_procedure(lead: tuple[float, Sentence], above: Sequence[tuple[float,
                  and _near(own, sig) & t[1].concepts), lead)
 
 
-_PICTURE_KINDS = frozenset({"complication", "finding"})  # what a picture going on is told in (not a condition the patient has)
-# a procedure still to come ("referred for bilateral L3-L5 MBB RFA", "booked for", 下周要做)
-_PROCEDURE_AHEAD = re.compile(r"\b(?:referred|booked|scheduled|listed|planned|coming in|due) for\b|\bneeds? (?:a|an)\b|"
-                              r"下周|明天|择期|拟行|准备做|计划做|打算做", re.I)
-
-
 def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.Pattern[str] | None = None,
           count: re.Pattern[str] | None = None, interval: Callable[[Sentence], bool] | None = None,
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
           told_accident: bool = True, asked_action: bool = False, topic: Callable[[str], bool] | None = None,
-          level_free: bool = False, planned: bool = False) -> tuple[float, Sentence]:
+          level_free: bool = False) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -2963,7 +2955,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
             in_group = [c for c in in_group if focused(c[1])] or in_group
         if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it
-            in_group = _steps_asked(in_group, about, harm if planned else None)
+            in_group = _steps_asked(in_group, about)
         if group == "complications" and harm is not None:
             # (one naming the asked subject too, first, from any section: "particulate steroid at cervical levels is a
             # risk factor for permanent injury" before "non-particulate steroid almost never causes it")
@@ -2980,14 +2972,11 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     return named[0] if named and named[0][0] >= 0.6 * best[0] else usable[0]
 
 
-def _steps_asked(in_group: list[tuple[float, Sentence]], about: frozenset[str], harm: Callable[[Sentence], bool] | None
-                 ) -> list[tuple[float, Sentence]]:
+def _steps_asked(in_group: list[tuple[float, Sentence]], about: frozenset[str]) -> list[tuple[float, Sentence]]:
     """Asked what to do: the management sentences that give a step, of the complication told (a wet tap's headache is
-    treated, not the TFESI's stop rule followed); with a procedure still to come and no picture told (`harm` given), none
-    that treats a complication ("pacemaker, RFA booked - anything to do differently?": not post-RFA neuritis's care)."""
+    treated, not the TFESI's stop rule followed)."""
     in_group = [c for c in in_group if about & c[1].concepts] or in_group
-    in_group = [c for c in in_group if c[1].action] or in_group
-    return [c for c in in_group if not harm(c[1])] if harm is not None else in_group
+    return [c for c in in_group if c[1].action] or in_group
 
 
 def _of_the_asked(in_kind: list[tuple[float, Sentence]], both: list[tuple[float, Sentence]], kind: re.Pattern[str] | None,

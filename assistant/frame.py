@@ -932,7 +932,7 @@ _HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:cont
 
 
 # A procedure still to come, and a picture happening now.
-_PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|due (?:for|to have)|needs? (?:a|an)|going to have|next time|"
+_PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|referred for|due (?:for|to have)|needs? (?:a|an)|going to have|next time|"
                              r"needs? (?:her |his |a |an )?(?:cervical|thoracic|lumbar|sacral|caudal|repeat|another|[CLT]\d)|"
                              r"(?:[CLT]\d[\w/-]*|TFESI|ILESI|ESI|MBB|RFA|SCS|block|injection|procedure|trial|implant)\s+(?:tomorrow|tmrw|tmr|next week)\b|"
                              r"wants? (?:a|an)|listed for|before (?:the|her|his|a|an) |"
