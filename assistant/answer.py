@@ -442,6 +442,11 @@ _INFUSION_TOLD = re.compile(r"infusion|infusing|catheter|\bPCEA\b|labou?r|\bdrip
 # it is still under way, examining the patient, obtaining an emergency MRI…")
 _FEVER = frozenset({"fever"})
 _ABSCESS = "epidural-abscess"
+# A neurological examination told normal ("neuro intact", 神经系统查体正常): the step for a new deficit does not apply.
+_INTACT = {"en": re.compile(r"\bneuro(?:logical(?:ly)?)?\s*(?:exam(?:ination)?\s*)?(?:is\s*|was\s*)?(?:intact|normal|unremarkable|non-?focal)\b|"
+                            r"\bno (?:focal )?(?:neuro(?:logical|logic)? )?deficits?\b", re.I),
+           "zh": re.compile(r"神经(?:系统)?(?:查体|检查|体征|功能)[^，。；？?]{0,3}(?:正常|无异常|阴性|完好)|无(?:神经(?:功能)?|局灶性?)(?:缺损|损害|体征)|"
+                            r"神经系统(?:未见|无)异常")}
 _GENERAL_DEFICIT_STEP = re.compile(r"\bif it is still under way\b|如仍在进行|若仍在进行", re.I)
 # imaging the question says is done ("CT shows cement in canal", "MRI已做", CT示…): the step that orders it comes after the rest
 _IMAGING_DONE = {"en": re.compile(r"\b(CT|MRI|MR|CTA|CTPA)\b(?![^.;,?]{0,20}\b(?:not|no|yet|pending|awaiting|waiting|unavailable)\b)"
@@ -916,6 +921,8 @@ class AnswerEngine:
             return Triage(False)
         tri = triage(q.text, q.lang, concepts, before)
         tri = self._two_turns_back(q, concepts, before, stop, tri)
+        tri = tri if settled else _rescue_goes_on(q, concepts, last, tri)
+        rescue = _rescue_asked(q)
         if not tri.urgent and before and (told_lang := detect_lang(before)) != q.lang and not not_now(q.text, q.lang):
             # "SCS IPG implanted 3 wks ago, pocket red … T 38.4" then "可以先口服头孢氨苄观察一周吗？": the scene is read in
             # the language it was told in, the answer given in the question's
@@ -943,7 +950,6 @@ class AnswerEngine:
         # (only a turn that tells the picture going on or asks the next step: not "how do I write this up?")
         # (a turn naming a drug of its own, "还是没脉了 肾上腺素给多少", is no follow-up by its words, yet goes on with the picture)
         # (nor a dose of the rescue asked in the middle of it: "病人60kg 脂肪乳总量最多给多少" two turns into a LAST)
-        rescue = bool({"dose", "limit"} & set(q.aspects) and _RESCUE_DRUG.search(q.text))
         if not tri.urgent and (q.followup or GOES_ON[q.lang].search(q.text) or severe(q.text, q.lang) or rescue) and not settled \
                 and len(q.history) >= 2 and (
                 GOES_ON[q.lang].search(q.text) or happening_now(q.text, q.lang) or {"escalation", "action"} & set(q.aspects)
@@ -1038,7 +1044,9 @@ class AnswerEngine:
         """A time asked of a procedure ("血补丁什么时候做", "when should I do the blood patch?"): its passages that give a
         span of time and name it join the hits (a blood patch's timing sits in a note on how the guidance changed)."""
         lx, chunks = self.lexicon.concepts, self.retriever.chunks
-        procs = [c for p in q.parts if p.aspects[:1] == ("timing",) for c in p.concepts if c in lx and lx[c].kind == "procedure"]
+        # (or after the treatment that failed: "保守治疗多久无效要做EBP？" asks when the patch comes)
+        procs = [c for p in q.parts if p.aspects[:1] == ("timing",) or (p.aspects[:1] == ("escalation",) and "timing" in p.aspects)
+                 for c in p.concepts if c in lx and lx[c].kind == "procedure"]
         found = [cid for c in dict.fromkeys(procs) for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 8)
                  if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
         return self._after(hits, found, limit=2)
@@ -2073,6 +2081,8 @@ class AnswerEngine:
         if not tri.urgent and _HOME_ASK.search(q.text) and _asks_resume(q) and any(_OBSERVED.search(b.sentence.text) for b in bullets[:1]):
             # (how long she is watched answers "can she go home?": the rescue's doses are no part of it)
             bullets = [b for b in bullets if not gives_dose(b.sentence)] or bullets
+        if _INTACT[q.lang].search(q.text):  # ("MRI确诊硬膜外脓肿，神经系统查体正常，一定要手术吗？": no deficit to act on)
+            bullets = [b for b in bullets if not _GENERAL_DEFICIT_STEP.search(b.sentence.text)] or bullets
         return bullets
 
     def _treatment_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
@@ -2285,8 +2295,9 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
         # asked for a dose: none of the part's bullets gives one
         # (a part answered together with another, "which one and what dose of dex?", is judged by their bullets)
+        # (in an emergency a drug's dose part left without bullets of its own, "纳洛酮怎么给？", is judged by the steps)
         told = {i: [b for b in bullets if b.part == i] or bullets for i in range(len(q.parts))
-                if bullets and (i in answered or i not in gaps)}
+                if bullets and (i in answered or i not in gaps or (tri.urgent and self._asks_of_drug(q, q.parts[i])))}
         # (in an emergency, only a drug's dose asked by name, "naloxone dose?": the actions still follow at once)
         unsaid = self._unsaid_drugs(q, bullets, tri.rule) if tri.urgent else []
         if unsaid:  # "should we give high dose steroids for the cord infarct?": not one of the pathway's steps
@@ -3025,6 +3036,20 @@ _GO_ON_WITH = re.compile(r"\b(?:continue|carry on with)\W+(?:\w+\W+){0,2}?(?:lip
 # a circulation told as back ("BP back to 110/70", 血压回升): no escalation of the rescue
 _BACK = re.compile(r"(?<!n't come )(?<!not )(?<!never )(?<!n't )\bback to\b|(?<!not )(?<!un)\bstable\b|(?<!not )\brecovered\b|\bROSC\b|"
                    r"(?<!不)稳定|(?<!没有)(?<!没)(?<!未)恢复(?:了|正常)|(?<!没)(?<!未)(?<!不)(?<!还没)回升|(?<!没)(?<!未)好转", re.I)
+def _rescue_asked(q: Question) -> bool:
+    """A dose of the rescue asked ("60 kg - max total lipid? reduce the adrenaline?"), in the middle of the emergency."""
+    return bool({"dose", "limit"} & set(q.aspects) and _RESCUE_DRUG.search(q.text))
+
+
+def _rescue_goes_on(q: Question, concepts: set[str], last: str, tri: Triage) -> Triage:
+    """A dose of the rescue asked right after the picture was told ("60 kg - max total lipid? reduce the adrenaline?"
+    after the seizure and bradycardia): the emergency of the turn before goes on."""
+    if tri.urgent or not _rescue_asked(q) or len(q.history) != 1:
+        return tri
+    prior = triage(last, q.lang, concepts)
+    return prior if prior.urgent else tri
+
+
 _RESCUE_DRUG = re.compile(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
 _RESCUE_TOLD = re.compile(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
                           r"剂量|多少|推注|输注|给了|推了|用了|开始", re.I)

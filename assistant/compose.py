@@ -1464,6 +1464,8 @@ _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!t
                         + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH + "|"  # (the regimen for an infection)
                         r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
                         r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
+# how a drug is given, asked bare ("纳洛酮怎么给？"): its dose is part of the ask (not enough to call a part unanswered)
+_GIVE_HOW = re.compile(r"(?:怎么|如何|咋)给(?:药)?(?=[？?。，,！!\s]|$)|\bhow (?:do|should) (?:i|we) give\b", re.I)
 
 
 def _near(about: Collection[str], sig: Signals) -> set[str]:
@@ -1515,8 +1517,8 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
 _COUNTED_LIMITS = frozenset({"multiple-levels", "repeat-injection-limit"})
 # which drug or route is asked ("which antibiotic", "iv or intradiscal?", 用什么抗生素, 静脉还是椎间盘内)
 _AGENT_ASKED = re.compile(r"\bwhich (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|abx|drugs?|agents?|steroids?|route)\b|"
-                          r"\bwhat (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|abx|agents?|route)\b|\b(?:iv|intravenous|oral) or (?:intradiscal|iv|oral)\b|"
-                          r"用(?:什么|哪种|哪个)(?:抗生素|抗菌药|药)|(?:什么|哪种)抗生素|静脉还是|口服还是", re.I)
+                          r"\bwhat (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|abx|agents?|route|steroids?)\b|\b(?:iv|intravenous|oral) or (?:intradiscal|iv|oral)\b|"
+                          r"用(?:什么|哪种|哪个)(?:抗生素|抗菌药|药|激素)|(?:什么|哪种)(?:抗生素|激素)|静脉还是|口服还是", re.I)
 
 
 def _kind_unmet(pool: list[tuple[float, Sentence]], part: Part, w: Weights) -> bool:
@@ -2004,7 +2006,8 @@ def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
     kind = _narrow_kind(part) or (_MASS if _MASS_ASK.search(part.text) else _KIND["dose"])
     # (a starting dose asked, "口服吗啡120mg/天 转鞘内起始剂量": a ceiling is no starting dose)
     starting = bool(_START_ASK.search(part.text))
-    return ((part.aspects[:1] == ("dose",) or part.aspects[:2] == ("limit", "dose")) and bool(_ASKS_DOSE.search(part.text))
+    return ((part.aspects[:1] == ("dose",) or part.aspects[:2] == ("limit", "dose"))
+            and bool(_ASKS_DOSE.search(part.text) or _GIVE_HOW.search(part.text))
             and not any(kind.search(b.sentence.text) and not (starting and (_CEILING.search(b.sentence.text) or not _START.search(b.sentence.text)))
                         for b in bullets))
 
@@ -2087,6 +2090,8 @@ def restates_tried(s: Sentence, part: Part, q: Question, others: Callable[[Sente
     treatment (`others`: does the sentence name a treatment besides the failed ones?)."""
     if "escalation" not in part.aspects or part.aspects[:1] not in (("escalation",), ("action",)) or not set(q.tried) & s.concepts:
         return False
+    if "timing" in part.aspects and _KIND["timing"].search(s.text) and set(part.concepts) - set(q.tried) & s.concepts:
+        return False  # ("保守治疗多久无效要做EBP？": early patching at 24–48 h weighed against conservative care first)
     # ("about 1 in 5 need a second blood patch": doing the failed procedure again is what comes next)
     return not (_KIND["escalation"].search(s.text) or _repeats_tried(s, q, kinds)) or not (others(s) or _ANOTHER_GO.search(s.text))
 
@@ -2273,7 +2278,11 @@ _CEILING_ASK = re.compile(r"\bmax\w*|\bupper limit|\blimit\b|\bceiling\b|\bhow m
 
 def _advice_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
     """Asked what to tell the patient ("能自己开车回家吗"): the sentence giving the advice ("都应建议患者不要驾车") is an
-    answer though its words are fewer of the question's than the precaution beside it."""
+    answer though its words are fewer of the question's than the precaution beside it; asked after a failed treatment
+    when the next step comes ("保守治疗多久无效要做EBP？"), the sentence giving its time ("早期（24–48 h）") is one though
+    the step's definition beside it says more of the question's words."""
+    if part.aspects[:1] == ("escalation",) and "timing" in part.aspects:
+        return sc >= 0.6 * best and bool(_KIND["timing"].search(s.text)) and bool(set(part.concepts) & s.concepts)
     return part.aspects[:1] == ("advice",) and sc >= 0.4 * best and bool(_COUNSEL[s.chunk.lang].search(s.text))
 
 
@@ -2347,7 +2356,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, stopped, sig)
                 and any(c == WITHDRAWAL or WITHDRAWAL in sig.parents.get(c, frozenset()) for c in s.concepts)]
     # (a drug the question says has failed is not the one asked about: "caffeine not helping, how much blood for the patch?")
-    held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug" and c not in q.tried]
+    held = _drugs_timed(part, q, sig)
     # (not asked how long a change lasts: "几天能回落？" after Diprospan is answered by a steroid's glucose rise, whichever)
     # (a class of its own named, "用低分子肝素桥接的话术前多久停" after warfarin, is the drug asked; the held drug's class is it)
     classes = {p for c in held for p in sig.closure.get(c, sig.parents.get(c, frozenset()))}
@@ -2371,6 +2380,16 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # "how much?" of gadolinium, "how much contrast in CKD 4?": never morphine's limits or Pradaxa's renal interval
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, agents, sig)] or pool
     return pool
+
+
+def _drugs_timed(part: Part, q: Question, sig: Signals) -> list[str]:
+    """The drugs a part's hold or time may be asked of: those it names or inherits, not one that has failed; asked the time
+    of a procedure it names, only drugs held before procedures ("保守治疗多久无效要做EBP？" after caffeine for the
+    headache: the caffeine is no drug whose timing is asked)."""
+    held = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug" and c not in q.tried]
+    if "hold" not in part.aspects and any(sig.kinds.get(c) == "procedure" for c in part.concepts):
+        held = [c for c in held if HELD & (sig.parents.get(c, frozenset()) | sig.closure.get(c, frozenset()) | {c})]
+    return held
 
 
 _ANTICOAGULANTS = frozenset({"vka", "warfarin", "doac", "lmwh", "ufh", "heparin", "anticoagulant"})
@@ -2588,7 +2607,7 @@ def implant_rule(s: Sentence, q: Question) -> bool:
     """Is the sentence an implant's rule ("decolonise carriers before implantation") and the question about a procedure of
     ours that implants nothing (a vertebroplasty's antibiotics)?"""
     asked = [c for c in q.all_concepts if c in _ANCHORS_NOT_IMPLANTED]
-    if _REMOVED_TOLD.search(q.text) and _EXPLANTS.search(s.text):
+    if _removal_told(q.text) and _EXPLANTS.search(s.text):
         return True  # ("leads pulled day 7, now febrile": nothing is left to explant)
     # (a list naming the asked procedure among implants, a bleeding-risk class, is about it too)
     return bool(asked) and bool(_IMPLANTING.search(s.text)) and not _IMPLANTS_ASKED.intersection(q.all_concepts) \
@@ -2600,6 +2619,18 @@ _CLASS_WORDS = re.compile(r"bleeding[- ]risk|出血风险", re.I)
 _REMOVED_TOLD = re.compile(r"\b(?:leads?|device|stimulator|pump|catheter|ipg|system|hardware)\b[^.?;]{0,20}?\b(?:pulled|removed|explanted|taken out)\b|"
                            r"\b(?:pulled|removed|explanted) (?:the )?(?:trial )?(?:leads?|device|stimulator|pump|catheter|hardware)\b|"
                            r"(?:电极|装置|刺激器|泵|导管)[^，。？]{0,4}(?:已经|已)?(?:拔除|拔出|取出|拔掉|拔了)", re.I)
+# ... not asked ("要不要把整个装置取出来？", "should we pull the leads?")
+_REMOVAL_ASKED_BEFORE = re.compile(r"(?:要不要|需不需要|是否|该不该|能不能|能否|需要|要)[^，。？?]{0,10}$|"
+                                   r"\b(?:should|do|must|can|need to)\b[^.?]{0,30}$", re.I)
+_REMOVAL_ASKED_AFTER = re.compile(r"[^，。.]{0,3}[吗？?]")
+
+
+def _removal_told(text: str) -> bool:
+    """Is the device told as already out, not asked whether to take it out?"""
+    return any(not _REMOVAL_ASKED_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and not _REMOVAL_ASKED_AFTER.match(text, m.end())
+               for m in _REMOVED_TOLD.finditer(text))
+
+
 _EXPLANTS = re.compile(r"\bexplant\w*|取出(?:装置|设备|刺激器|电极|系统)|(?:装置|设备|系统)取出", re.I)
 _IMPLANTING = re.compile(r"(?<!cardiac )(?<!stent )\bimplant\w*|\bexplant\w*|(?<!支架)(?<!起搏器)(?<!心脏装置)植入|取出装置", re.I)
 _IMPLANTS_ASKED = frozenset({"spinal-cord-stimulation", "scs-trial", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump",
@@ -2877,9 +2908,12 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     implant) leads only when nothing else may."""
     chosen = _may_lead(chosen, groups, rivalled, told_accident, level_free)
     best = chosen[0]
+    # (or it alone gives the time asked: "保守治疗多久无效要做EBP？" is answered by the note on early vs later patching)
+    timed_note = kind is _KIND["timing"] and not any(kind.search(c[1].text) for c in chosen if c[1].group != "evidence")
     # an evidence note (how sure, where from) leads only when the evidence is what was asked
     # (or a mechanism named, asked how it works: the lipid shuttle is written as an evidence note)
     usable = [c for c in chosen if not c[1].provenance and (c[1].group != "evidence" or "evidence" in groups
+                                                            or (timed_note and bool(_KIND["timing"].search(c[1].text)))
                                                             or (kind is _KIND["mechanism"] and bool(_MECHANISM_NAMED.search(c[1].text)))
                                                             # (or the level asked, "哪个节段比较安全": the sources' disagreement on it)
                                                             or (kind in (_KIND["location"], _BEST_PLACE) and bool(_LEVEL_ADVISED.search(c[1].text))))
@@ -3064,7 +3098,12 @@ def _asked_kind(part: Part) -> re.Pattern[str] | None:
     narrow = _narrow_kind(part)
     if narrow is not None:
         return narrow
+    # ("保守治疗多久无效要做EBP？": when the next step comes; not a repeat asked, "第二次什么时候做": the second one's sentence)
+    if first == ("escalation",) and "timing" in part.aspects and not _AGAIN.search(part.text):
+        return _KIND["timing"]
     if not first or GROUP_OF_ASPECT.get(first[0]) or first[0] not in _KIND:
+        return None
+    if first == ("dose",) and _AGENT_ASKED.search(part.text):  # ("what steroid and dose?": which one first, not any figure)
         return None
     # "头孢唑林几克 术前多久给": a dose or a time, whichever the sources give (the asks no section holds, in order)
     # (a limit asked with its amount, "dose limit", is one ask: the limit)
@@ -3442,6 +3481,24 @@ def same_point(s: Sentence, chosen: Sequence[Sentence], lang: Lang, share: float
                 return True
             if lang == "zh" and _retold_zh(s.text, o.text):
                 return True
+            if _clause_retold(s.text, other, lang, hedge):
+                return True
+    return False
+
+
+def _clause_retold(text: str, other: frozenset[str], lang: Lang, hedge: frozenset[str]) -> bool:
+    """Does one clause of a longer sentence retell the other sentence whole ("For neuritis after lumbar facet RFA,
+    reported options are reassurance, NSAIDs … ; the sources do not state whether the same approach applies after SIJ
+    lateral branch RF" beside the facet document's own "Reported management options for post-RFA neuritis are …"): the
+    other's words nearly all in that clause (brackets aside: a hedge's own semicolon cuts nothing), the clause's words
+    mostly the other's (the caller has checked that the sentence adds no figure)."""
+    clauses = re.split(r"[;；]\s*", _BRACKETED.sub("", text))
+    if len(clauses) < 2 or len(other) < 6:
+        return False
+    for c in clauses:
+        words = _whole_words(sentence_tokens(c, lang), lang) - hedge
+        if len(words) >= 5 and len(other & words) / len(other) >= 0.8 and len(other & words) / len(words) >= 0.7:
+            return True
     return False
 
 

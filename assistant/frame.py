@@ -85,6 +85,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # (not the history that brings a patient to the procedure: "failed meds", "failed conservative care")
                    r"(?:work|help|settl|improv|respond)\w*|\bfailed\b(?! (?:meds|medications?|conservative|physio\w*|pt\b|nsaids?|"
                    r"oral|analgesics?|pain meds|gabapentin|pregabalin|therapy))|\bfails\b|no (?:better|relief|improvement)|refractory|"
+                   # (how long it may fail before the next step: "how long should conservative treatment fail before a patch?")
+                   r"\bfail\b(?=\s+(?:before|until)\b)|"
                    r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
                    # (it came back after the treatment: "what if the headache comes back after the first patch?")
                    r"\b(?:comes?|came|coming) back after (?:the |a |her |his )?(?:first |1st |initial )?(?:patch|blood patch|ebp|treatment)\b|"
@@ -306,6 +308,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"how (?:do|can|should) (?:i|we|you) (?:make|keep)|best practice|prophyla|recommend|key (?:to|points?|safeguards?)|"
                    r"keep (?:it |patients? |them )?safe|safety (?:steps|measures|checks)|what (?:do|should) (?:i|we) check|"
                    r"which (?:one|steroid|agent|drug|needle|approach|route)\b.{0,30}?(?:for|should|to use|do (?:i|we|you) use)|"
+                   # ("what steroid and dose should I use for a cervical TF?": the choice of steroid is its safety step)
+                   r"\bwhat (?:steroid|needle|approach|route)\b.{0,30}?(?:should|to use|do (?:i|we|you) use)|"
                    r"\bwhich (?:drug|agent|antibiotic|abx)\s*(?:\?|$|,|and\b)|"
                    r"what (?:should|do) (?:i|we|you) use|which is (?:best|preferred|safer)|preferred|first[- ]line|first choice|"
                    r"\bneeds? (?:\w+ ){0,2}(?:abx|antibiotics?|prophylaxis|premedication|premed|cover)\b|what premedication|premedicate|"
@@ -1807,6 +1811,10 @@ _SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:c
 
 
 _REPEAT = "repeat-injection-limit"
+# How many of a procedure a patient may have in a span, in any words ("how many epidural steroid injections can she
+# safely have per year?", "一年最多能打几次"): how often it may be repeated.
+_HOW_MANY_A_YEAR = re.compile(r"\bhow (?:many|often)\b[^.?!]{0,60}?\b(?:per|a|each|every|in a) (?:year|yr|twelve months|12 months|6 months|six months)\b|"
+                              r"(?:一年|每年|半年|一年内)[^，。？?]{0,8}(?:几次|多少次|几针)", re.I)
 # A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
 # anticoagulant in the question, what is given again is the drug, not the injection.
 # the procedure asked again, not the drug's next dose ("硬膜外打完多久能再打一次？")
@@ -1891,7 +1899,7 @@ class Framer:
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _menopausal(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())))
-        concepts = self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ())
+        concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()))
         concepts, out = self._after_turn(q, lang, concepts, prev)
         out = _joint_injected(q, out)
         out = _child_caudal(concepts, out)
@@ -1902,6 +1910,7 @@ class Framer:
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
         aspects = _without_told_dose(q, lang, _check_enough(aspects, concepts, q))
+        aspects = self._treatment_asked(aspects, concepts)
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
@@ -1949,6 +1958,7 @@ class Framer:
         # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
         parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
+        parts = tuple(replace(p, aspects=self._treatment_asked(p.aspects, (*p.concepts, *p.inherited))) for p in parts)
         # ("那如果是SCS植入呢 停几天": the drug carried over is what a part asking the hold holds, beside its new procedure)
         held = tuple(c for c in carried if lex[c].kind in _DRUGLIKE)
         parts = tuple(replace(p, concepts=(*p.concepts, *(c for c in held if c not in p.concepts)))
@@ -2304,6 +2314,27 @@ class Framer:
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
         return concepts, out
 
+    def _repeats_asked(self, text: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """A procedure of ours asked how many times a year it may be done is its repeat limit asked."""
+        lex = self.lexicon.concepts
+        if _REPEAT in concepts or _REPEAT not in lex or not _HOW_MANY_A_YEAR.search(text) \
+                or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
+            return concepts
+        return (*concepts, _REPEAT)
+
+    def _treatment_asked(self, asked: tuple[str, ...], concepts: Sequence[str]) -> tuple[str, ...]:
+        """"PDPH - can I use caffeine?", "坐起来就加重，咖啡因可以用吗": whether a drug the lexicon links to the complication
+        told may be given asks what to do about that complication, not the drug's contraindications (a patient factor
+        told beside it, "pregnant - can I use caffeine?", keeps the contraindication ask)."""
+        lex = self.lexicon.concepts
+        if "contraindications" not in asked:
+            return asked
+        drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "drug-class")]
+        told = {c for c in concepts if c in lex and lex[c].kind == "complication"}
+        if len(drugs) != 1 or not told & set(lex[drugs[0]].related) or any(c in lex and lex[c].kind == "condition" for c in concepts):
+            return asked
+        return tuple(dict.fromkeys("action" if a == "contraindications" else a for a in asked))
+
     def _kept_on_foreign(self, part: Part) -> Part:
         """"and should she keep taking alendronate?": going on with another specialty's drug is no antithrombotic continued
         through a procedure (the part is about that drug alone)."""
@@ -2630,7 +2661,7 @@ class Framer:
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")
-            own = self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx))
+            own = self._repeats_asked(t, self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx)))
             own = self._toxicity_of(t, lang, own, (*(out[-1].concepts if out else ()), *ctx))
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words

@@ -302,8 +302,11 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         procs = [c for c in keys if kinds.get(c) == "procedure"]
         # (a population is checked below, with the part's procedure or treated complication: "what can I give her?" after a
         # breastfeeding mother's wet tap)
+        # (an ask of its own, "how many a year?", is looked up by its concept after the search: any passage naming it counts,
+        # when the patient's story told before fills the search's best)
         miss = [c for c in keys if c not in POPULATIONS and not any(covers(c, t, parents.get(c, ())) and _with_procedure(c, t, procs, parents)
-                                                                for t in (wide if kinds.get(c) == "complication" else top))]
+                                                                for t in (wide if kinds.get(c) == "complication" else
+                                                                          passage_tags if c in ESSENTIAL and q.followup else top))]
         # a breastfeeding mother or a child told anywhere in the question: each part is about them
         # (with the part's own concepts when it names any: "透视怎么办" after "孕妇能做SI注射吗" asks about fluoroscopy in pregnancy)
         own_keys = [k for k in part.concepts if k not in POPULATIONS] or keys

@@ -50,6 +50,9 @@ class RedFlag:
     immediate: bool = False  # an event of the injection itself: a delayed onset or an anticoagulant restarted since rules it out
 
 
+# A saturation told, unless its figure is normal ("SpO2 97%" listed among the vitals is no desaturation).
+_LOW_SATS = {"en": r"\b(?:spo2|sats?)\b(?!\D{0,12}(?<!\d)(?:9[4-9]|100)\b)",
+             "zh": r"(?:血氧|氧饱和)(?![^，。？?\d]{0,8}(?<!\d)(?:9[4-9]|100)(?!\d))"}
 _STOP = {"en": "Stop the procedure, call for help and start your emergency pathway now", "zh": "立即停止操作、呼叫支援并启动本单位急救流程"}
 # The same call when the picture began hours or days after the procedure (there is no procedure left to stop).
 _LATE_STOP = {"en": "Call for help and start your emergency pathway now", "zh": "立即呼叫支援并启动本单位急救流程"}
@@ -254,9 +257,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
                r"erector spinae|\bTAP\b|\blido\b|\bbupi\b|"
-               r"\b(?:gave|given|giving|pushed|started|after|running|ran) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)",  # (the rescue given)
+               r"\b(?:gave|given|giving|pushed|started|after|running|ran) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)|"  # (the rescue given)
+               r"\b(?:how (?:do|should|can) (?:i|we) give|how much|dose of) (?:the )?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)",  # (or asked for)
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形|"
-               r"(?:给|推|静推|用|输注|静滴|输)了?[^，。；]{0,8}脂肪乳(?![^，。；]{0,6}(?:肠外营养|营养|TPN|PN))|脂肪乳(?:已经|已)?(?:推|给|用|输)"},
+               r"(?:给|推|静推|用|输注|静滴|输)了?[^，。；]{0,8}脂肪乳(?![^，。；]{0,6}(?:肠外营养|营养|TPN|PN))|脂肪乳(?:已经|已)?(?:推|给|用|输)|"
+               r"脂肪乳(?:剂)?(?:怎么|如何|咋)(?:给|用|推|输)"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",
@@ -278,7 +283,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (not a weakness all over, told with the illness: "admitted with pneumonia, weak, hypotensive")
         {"en": (r"(?<!generally )(?<!feels )(?<!feeling )(?<!generalised )(?<!generalized )"
                 r"weak(?!\w*,? (?:and )?(?:hypotensive|tired|unwell|lethargic|drowsy|confused|febrile)\b| all over|ness all over)|"
-                r"paraly|paraplegi|quadripleg|tetrapleg|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
+                r"paraly|paraplegi|quadripleg|tetrapleg|parapare|quadripare|tetrapare|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
                 r"loss of (?:sensation|feeling)|sensory level|can(?:no|'|’)?t walk|unable to walk|legs? (?:gave|giving|give) way|"
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
@@ -384,10 +389,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "cement-embolism",
-        {"en": (r"chest (?:tight|pain|discomfort)|breathless|short(?:ness)? of breath|dyspn|desaturat|spo2|sats|hypox|hypotens|cough|"
+        {"en": (r"chest (?:tight|pain|discomfort)|breathless|short(?:ness)? of breath|dyspn|desaturat|" + _LOW_SATS["en"] + r"|hypox|hypotens|cough|"
                 r"tachycard|collapse|blood pressure (?:drop|fall)|pressure dropp|\bSOB\b|\bdesat|\btachy|difficulty breathing|"
                 r"can(?:no|'|’)?t (?:breathe|catch (?:her|his|their) breath)|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
-         "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|血氧|低氧|血压下降|低血压|咳嗽|心动过速|憋气|氧饱和|喘不上气|喘不过气|上不来气|"
+         "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|" + _LOW_SATS["zh"] + r"|低氧|血压下降|低血压|咳嗽|心动过速|憋气|喘不上气|喘不过气|上不来气|"
                 r"胸口.{0,2}(?:闷|痛|疼|紧)",)},
         {"en": r"(?<![a-z])cement|vertebroplast|kyphoplast|\bPMMA\b|vertebral augmentation|\bPVP\b|\bPKP\b",  # (not "placement")
          "zh": r"骨水泥|椎体成形|后凸成形|椎体强化|\bPVP\b|\bPKP\b|\bPMMA\b"},
@@ -411,8 +416,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "pneumothorax",
         {"en": (r"breathless|short(?:ness)? of breath|\bSOB\b|dyspn|chest pain|difficulty breathing|can(?:no|'|’)?t (?:breathe|catch (?:her|his|their) breath)|"
-                r"desaturat|spo2|sats|hypox|pleuritic|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
-         "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|血氧|低氧|喘不过气|喘不上气|上不来气|氧饱和|胸口.{0,2}(?:闷|痛|疼)|"
+                r"desaturat|" + _LOW_SATS["en"] + r"|hypox|pleuritic|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
+         "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|" + _LOW_SATS["zh"] + r"|低氧|喘不过气|喘不上气|上不来气|胸口.{0,2}(?:闷|痛|疼)|"
                 r"吸气时.{0,4}(?:痛|疼)|胸.{0,3}刺痛|有点憋|憋得慌|憋闷",)},
         {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject",
          "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射"},
@@ -562,7 +567,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "esi-stroke",  # cord infarction: sudden paraplegia right after a transforaminal (particulate) injection is vascular, not a haematoma
-        {"en": (r"weak|paraly|paraplegi|can(?:no|'|’)?t (?:i |she |he )?(?:move|feel|lift)|no (?:feeling|sensation)|numb(?!er)|flaccid|floppy|"
+        {"en": (r"weak|paraly|paraplegi|quadripleg|tetrapleg|parapare|quadripare|tetrapare|can(?:no|'|’)?t (?:i |she |he )?(?:move|feel|lift)|"
+                r"no (?:feeling|sensation)|numb(?!er)|flaccid|floppy|"
                 r"(?:not|isn'?t|no longer|stopped) moving|won'?t move",),
          "zh": (r"瘫|无力|(?:腿|下肢|四肢|手|上肢|胳膊|肢体)[^，。；]{0,3}没(?:劲|力)|不能动|动不了|没有感觉|感觉消失|麻木|软|(?:手|腿|胳膊|肢体)(?:不动|动不了)|肌力\s*[0-3]",)},
         {"en": r"transforaminal|\bTFESI\b|particulate|triamcinolone|methylprednisolone|depo-?medrol|kenalog",
@@ -1753,7 +1759,7 @@ _OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bju
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
                r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
          "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然|推[^，。；]{0,10}时|今天在我院|本院))[\s\S]*?"
-               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)的?(?:了)?(?:注射|阻滞|硬膜外|射频|椎体成形|后凸成形|手术|小关节|骶髂|神经|穿刺|治疗)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)的?(?:了)?(?:注射|阻滞|硬膜外|射频|椎体成形|后凸成形|手术|小关节|骶髂|神经|穿刺|治疗)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术|加药|补药|充药|加泵)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天|分钟)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

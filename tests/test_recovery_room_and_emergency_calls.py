@@ -1,0 +1,153 @@
+"""Rounds 179 onwards (a pain fellow, a recovery-room nurse, a pharmacist reviewing anticoagulants; an emergency
+physician, a neurosurgery resident on call, a GP; with their Chinese counterparts): the vital signs they list, the rescue
+they ask about mid-emergency, and follow-ups that ask one new thing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from answer_lines import bullets as _bullets
+from answer_lines import notes as _notes
+
+
+@pytest.fixture(scope="module")
+def ward_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents these calls reach: epidural, augmentation, haematoma, headache, toxicity, implants and the patient."""
+    return engine_over("ward-calls", ("esi-general", "esi-transforaminal", "vertebral-augmentation", "spinal-haematoma", "anticoagulants",
+                                      "pdph", "last", "intrathecal-drug-delivery", "spinal-cord-stimulation", "infection-control",
+                                      "facet-mbb-rfa", "sacroiliac", "patient-selection-monitoring", "intradiscal-pldd", "esi-interlaminar-caudal"))
+
+
+@pytest.fixture(scope="module")
+def headache_real(tmp_path_factory, copy_corpus, settings_at):  # type: ignore[no-untyped-def]
+    """The headache documents embedded with the default embedder (retrieval as the app's)."""
+    from assistant.answer import AnswerEngine
+    from assistant.indexing import build_index
+
+    root = tmp_path_factory.mktemp("headache-real")
+    copy_corpus(root / "corpus", ("pdph", "esi-interlaminar-caudal", "evidence-disagreements"))
+    s = settings_at(root)
+    build_index(s, progress=False)
+    return AnswerEngine(s)
+
+
+def _first(ans: Any) -> str:
+    return str(ans.bullets[0]["text"]) if ans.bullets else ""
+
+
+# --- vital signs listed with normal values are no sign ----------------------------------------------------------------------
+
+def test_a_normal_saturation_listed_with_the_vitals_is_no_cement_embolism(ward_engine):  # type: ignore[no-untyped-def]
+    q = "Pt 4 hrs post T12 kyphoplasty, now new bilateral leg weakness and numbness, can't wiggle toes. BP 135/80, HR 90, SpO2 97%. What now?"
+    ans = ward_engine.answer(q)
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text
+    assert "coumarin" not in ans.text and "CT pulmonary" not in ans.escalation, ans.text
+    # a low one still is
+    low = ward_engine.answer("Kyphoplasty an hour ago, now short of breath, SpO2 86%, BP 85/50. What now?")
+    assert low.urgent and low.pathway == "cement-embolism", low.text
+
+
+def test_signs_told_minutes_after_a_pump_refill_need_no_procedure_stopped(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("鞘内吗啡泵加药后40分钟，病人叫不醒，呼吸7次/分，瞳孔针尖样，怎么办")
+    assert ans.urgent and ans.pathway == "idd-overdose", ans.text
+    assert "立即停止操作" not in ans.escalation and "立即呼叫支援" in ans.escalation, ans.escalation
+
+
+# --- what is asked of the rescue in the middle of it --------------------------------------------------------------------------
+
+def test_the_lipid_ceiling_and_adrenaline_asked_right_after_the_picture_stay_urgent(ward_engine):  # type: ignore[no-untyped-def]
+    before = ["Called to the pain clinic next door: patient seized about 2 min after a lumbar sympathetic block with bupivacaine, "
+              "now HR 40 and BP 70/40. How do I give lipid emulsion?"]
+    ans = ward_engine.answer("She weighs 60 kg. What's the max total dose of 20% lipid, and should I reduce the adrenaline dose?", before)
+    assert ans.urgent and ans.pathway == "last", ans.text
+    assert "720 mL" in ans.text and "1 mcg/kg" in ans.text, ans.text
+    # asked in a calm setting, the same dose question is no emergency
+    assert not ward_engine.answer("What's the max total dose of 20% lipid for a 60 kg adult?").urgent
+
+
+@pytest.mark.parametrize("q", ["给了咪达唑仑抽搐停了，可现在室速，血压测不到，脂肪乳怎么给？",
+                               "Seizure stopped after midazolam but now VT and no BP, how do I give lipid?"])
+def test_the_lipid_asked_with_a_collapse_is_last(ward_engine, q):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert ans.urgent and ans.pathway == "last", ans.text
+
+
+def test_a_naloxone_dose_asked_in_an_overdose_is_said_to_be_missing(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("鞘内吗啡泵病人，今天上午刚加药，现在嗜睡叫不醒，呼吸8次/分，瞳孔针尖样，SpO2 85%。怎么办，纳洛酮怎么给？")
+    assert ans.urgent and ans.pathway == "idd-overdose", ans.text
+    assert any("未给出以下剂量" in n and "纳洛酮" in n for n in _notes(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("q,pathway", [
+    ("Called to IR: patient became acutely quadriparetic within minutes of a C6 transforaminal injection with methylprednisolone "
+     "acetate. Likely mechanism and what do we do now?", "esi-stroke"),
+    ("Paraparetic 6 hours after an L2-3 interlaminar epidural, on enoxaparin. What now?", "neuraxial-deficit")])
+def test_paresis_written_as_an_adjective_is_a_deficit(ward_engine, q, pathway):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert ans.urgent and ans.pathway == pathway, ans.text
+
+
+# --- follow-ups that ask one new thing ----------------------------------------------------------------------------------------
+
+def test_an_allergy_told_as_anaphylaxis_to_penicillin_is_the_patients_history(ward_engine):  # type: ignore[no-untyped-def]
+    before = ["Do we need prophylactic antibiotics for lumbar discography? Which drug and dose?"]
+    ans = ward_engine.answer("Pt has anaphylaxis to penicillin, what's the alternative?", before)
+    assert "antibiotic-allergy" in ans.concepts and "anaphylaxis" not in ans.concepts, ans.concepts
+    assert not ans.urgent and "epinephrine" not in ans.text, ans.text
+    assert "vancomycin" in ans.text, ans.text
+
+
+def test_a_dose_conversion_asked_in_a_follow_up_is_said_to_be_missing(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("病人现在口服吗啡 200mg/天，转成鞘内的话怎么换算", ["鞘内吗啡泵起始剂量一般是多少"])
+    assert "换算" in ans.text and "肉芽肿" not in ans.text, ans.text
+
+
+def test_how_many_injections_a_year_asked_after_the_glucose_is_the_repeat_limit(ward_engine):  # type: ignore[no-untyped-def]
+    before = ["GP here. Type 2 diabetic, HbA1c 9%, had a lumbar epidural with triamcinolone 80 mg 2 days ago. Her sugars are in "
+              "the 15-20 mmol/L range. How long will this last and what should I do?"]
+    ans = ward_engine.answer("How many epidural steroid injections can she safely have per year?", before)
+    assert not ans.abstained and "per year" in _first(ans), ans.text
+
+
+def test_when_the_patch_comes_after_failed_conservative_care_leads_with_its_timing(headache_real):  # type: ignore[no-untyped-def]
+    before = ["硬膜外注射后第2天头痛，站起来加重躺下就好，伴恶心，考虑PDPH，急诊能怎么处理？咖啡因有没有用？"]
+    ans = headache_real.answer("保守治疗多久无效要做硬膜外血补丁(EBP)？", before)
+    assert "24–48" in _first(ans), ans.text
+    en = headache_real.answer("How long should conservative treatment fail before we do a blood patch?")
+    assert any("24–48" in b for b in _bullets(en.text)[:2]), en.text
+
+
+def test_an_intact_examination_drops_the_new_deficit_step(ward_engine):  # type: ignore[no-untyped-def]
+    before = ["颈椎硬膜外注射后3天，发热38.8，颈痛加重，WBC 15，CRP高，怀疑硬膜外脓肿，急诊要做什么检查？"]
+    ans = ward_engine.answer("MRI确诊硬膜外脓肿了，神经系统查体正常，一定要手术吗？", before)
+    assert ans.bullets and not any("如仍在进行" in b for b in _bullets(ans.text)), ans.text
+    assert "抗生素" in _first(ans), ans.text
+
+
+# --- the first bullet answers the ask -----------------------------------------------------------------------------------------
+
+def test_whether_to_explant_an_infected_pocket_leads_with_the_explant_rule(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("SCS植入术后2周，IPG囊袋切口红肿渗液，体温38.5，要不要把整个装置取出来？")
+    assert ans.urgent and "取出" in _first(ans), ans.text
+    # told as already out, no explant rule
+    out = ward_engine.answer("SCS trial leads pulled day 7, now febrile 38.6 with back pain")
+    assert "explant" not in out.text.lower(), out.text
+
+
+@pytest.mark.parametrize("q,drug", [("硬膜外注射后病人头痛，坐起来就加重，咖啡因可以用吗 剂量多少", "咖啡因"),
+                                    ("Post-ESI headache worse on sitting up - can I use caffeine, and what dose?", "caffeine")])
+def test_whether_a_treatment_may_be_used_leads_with_the_treatment(ward_engine, q, drug):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert drug in _first(ans), ans.text
+
+
+def test_which_steroid_and_dose_leads_with_the_choice(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("For a cervical transforaminal ESI what steroid and dose should I use, and why not triamcinolone or methylpred?")
+    assert "particulate" in _first(ans).lower() and "label" not in _first(ans).lower(), ans.text
+
+
+def test_a_clause_retelling_a_chosen_sentence_is_no_second_bullet(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("How is it managed?", ["What is the risk of neuritis after lumbar facet RFA?"])
+    told = [b for b in _bullets(ans.text) if "reassurance, NSAIDs" in b]
+    assert len(told) == 1, ans.text
