@@ -2784,13 +2784,19 @@ class AnswerEngine:
         first."""
         lx, by = self.lexicon.concepts, self.retriever.by_concept
         # (not one that is all a part asks, said uncovered at its own part: "…胰岛素要不要加量" gets "not covered: …" there)
-        alone = {c for p, ok in zip(q.parts, verdict.covered) if not ok and len(q.parts) > 1 for c in p.concepts}
-        foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment") and c not in alone
+        # (an emergency answered although its question was judged another's: nothing is said at the parts)
+        alone = {c for p, ok in zip(q.parts, verdict.covered) if not ok and len(q.parts) > 1 for c in p.concepts} \
+            if verdict.kind != "out_of_scope" else set()
+        # (or a topic it lacks, "不清楚他的刺激器是不是MRI兼容的" in the middle of an infection's work-up)
+        foreign = [c for c in verdict.foreign if c in lx and lx[c].kind in ("setting", "procedure", "equipment", "topic") and c not in alone
                    and (not by.get(c) or (bullets and not any(c in b.sentence.concepts for b in bullets)))
                    # (a rheumatology drug told is the patient's immunosuppression, which the answer is about)
                    and not (c in _IMMUNE_DRUGS and any(IMMUNOSUPPRESSED in b.sentence.concepts for b in bullets))]
         # (or the procedure of ours told the turn before: "should she up her insulin herself?" after her TFESI)
         ours = [c for c in own_procedures(q.subjects or (q.context_concepts if q.followup else ()), self._kinds, True) if c in lx]
+        if foreign and not ours and q.history:  # (the implant of the turn before: "…不清楚他的刺激器是不是MRI兼容的" after its infection)
+            told = tuple(dict.fromkeys(m.concept for m in self.lexicon.match(q.history[-1])))
+            ours = [c for c in own_procedures(told, self._kinds, True) if c in lx]
         if not foreign or not ours or _ANY_SURGERY.intersection(q.concepts):
             return [], []
         return list(dict.fromkeys(self._said(q, c, q.lang) for c in foreign)), [self._said(q, c, q.lang) for c in ours[:2]]
@@ -3036,6 +3042,8 @@ _GO_ON_WITH = re.compile(r"\b(?:continue|carry on with)\W+(?:\w+\W+){0,2}?(?:lip
 # a circulation told as back ("BP back to 110/70", 血压回升): no escalation of the rescue
 _BACK = re.compile(r"(?<!n't come )(?<!not )(?<!never )(?<!n't )\bback to\b|(?<!not )(?<!un)\bstable\b|(?<!not )\brecovered\b|\bROSC\b|"
                    r"(?<!不)稳定|(?<!没有)(?<!没)(?<!未)恢复(?:了|正常)|(?<!没)(?<!未)(?<!不)(?<!还没)回升|(?<!没)(?<!未)好转", re.I)
+
+
 def _rescue_asked(q: Question) -> bool:
     """A dose of the rescue asked ("60 kg - max total lipid? reduce the adrenaline?"), in the middle of the emergency."""
     return bool({"dose", "limit"} & set(q.aspects) and _RESCUE_DRUG.search(q.text))
@@ -3107,6 +3115,9 @@ def _short(text: str, n: int = 90) -> str:
     text = _JOINER.sub("", _PREAMBLE.sub("", text.strip())).rstrip("?？").strip() or text.strip()
     if _HAN.search(text):  # the frame reads "TFESI和ILESI" as "TFESI and ILESI": a Chinese heading keeps its 和
         text = _MIXED_JOINED.sub(lambda m: "和" if m.group(1) == "and" else "或", text)
+    if len(text) > n:  # (the story told before the ask is no heading: "It's been 48 hrs of … still can't sit up. When is …")
+        told = [t for t in re.split(r"(?<=[.。!！；;])\s*", text) if t.strip()]
+        text = next((" ".join(told[i:]) for i in range(1, len(told)) if len(" ".join(told[i:])) <= n), text)
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 

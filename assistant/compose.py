@@ -63,6 +63,7 @@ _DEPENDENT = {
                      r"^(?:in|after|during|among|of|for|with|at|from)\b[^.;:]{0,90}?\b(?:it|they)\s+(?:occurred|was|were|is|are|"
                      r"happened|developed|rose|fell|affected)\b|"  # "In an audit of 16,638 ESIs it occurred in 1.2%"
                      r"^[^.;:]{0,40}?\b(?:of|in|among|for) (?:these|those|them|such)\b|"  # "About 58% of these patients"
+                     r"^(?:another|a separate|a second) (?:review|study|series|survey|trial|report)\b|"  # "A separate review names…" (besides which?)
                      r"\b(?:these|those) (?:[\d,]+\s|(?:two|three|four|five)\b)|"  # "across those 616 lesions", "these two estimates"
                      r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b|"  # "The continued drugs were"
                      r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b|"
@@ -92,7 +93,9 @@ _DEPENDENT = {
                      # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
                      r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)|"
                      # "患者的这些反馈是…" (which?), "…可避免这一与空气相关的并发症" (which one?)
-                     r"^[^，。；]{1,8}的(?:这些|这一|上述)|^(?![^。；]*[而但][^。；]*(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述))[^。；]{0,40}?(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述)"),
+                     # "另一篇综述将…列为…" (another besides which?)
+                     r"^另一(?:篇|项|个|组|份)(?:综述|研究|系列|调查|试验|报告)|"
+                     r"^(?:[^，。；]{1,30}[，,])?[^，。；]{1,8}的(?:这些|这一|上述)|^(?![^。；]*[而但][^。；]*(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述))[^。；]{0,40}?(?:避免|预防|减少|降低|解释|导致)(?:这一|这种|此类|上述)"),
 }
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
@@ -2328,9 +2331,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # drug's effect in that condition, a steroid's glucose rise in a diabetic, carries over)
         pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)
                 or (set(part.concepts) & s.concepts and _steroid_effect(s, sig) and not COUNT.search(s.text))] or pool
-    if several and "pregnancy" in q.concepts and not STAFF_TOPICS & set(part.concepts):
-        # (a pregnant patient's part, beside a part on the staff's dose: the staff's figures answer only theirs)
-        pool = [t for t in pool if not _about_staff(t[1])]
+    pool = _pregnant_patients(pool, part, q) if several else pool
     pool = [t for t in pool if not implant_rule(t[1], q)]  # (an implant's rule is no vertebroplasty's)
     if several and _narrow_kind(part) is _LAB_LEVEL:  # ("…and what INR on the day?": the level, not the bridging list's target INR)
         pool = [t for t in pool if _LAB_LEVEL.search(t[1].text)]  # (none left: the level was said under the part before)
@@ -2379,6 +2380,17 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # (a premedication regimen is asked in the contrast's name: its prednisone is the dose asked, not another agent's)
         # "how much?" of gadolinium, "how much contrast in CKD 4?": never morphine's limits or Pradaxa's renal interval
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, agents, sig)] or pool
+    return pool
+
+
+def _pregnant_patients(pool: list[tuple[float, Sentence]], part: Part, q: Question) -> list[tuple[float, Sentence]]:
+    """A pregnant patient's part of several: the staff's figures answer only a part on the staff's dose; a bare part on the
+    fetus told before ("…how much radiation would the fetus have received, and is there any real risk?") only sentences
+    on the pregnancy or the fetus, never the mother's procedure rates (none, and the part is said not covered)."""
+    if "pregnancy" in q.concepts and not STAFF_TOPICS & set(part.concepts):
+        pool = [t for t in pool if not _about_staff(t[1])]
+    if not part.concepts and "embryo-fetus" in part.inherited:
+        pool = [t for t in pool if {"embryo-fetus", "pregnancy"} & t[1].concepts]
     return pool
 
 

@@ -16,7 +16,8 @@ def ward_engine(engine_over):  # type: ignore[no-untyped-def]
     """The documents these calls reach: epidural, augmentation, haematoma, headache, toxicity, implants and the patient."""
     return engine_over("ward-calls", ("esi-general", "esi-transforaminal", "vertebral-augmentation", "spinal-haematoma", "anticoagulants",
                                       "pdph", "last", "intrathecal-drug-delivery", "spinal-cord-stimulation", "infection-control",
-                                      "facet-mbb-rfa", "sacroiliac", "patient-selection-monitoring", "intradiscal-pldd", "esi-interlaminar-caudal"))
+                                      "facet-mbb-rfa", "sacroiliac", "patient-selection-monitoring", "intradiscal-pldd", "esi-interlaminar-caudal",
+                                      "epiduroscopy-adhesiolysis"))
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +152,33 @@ def test_a_clause_retelling_a_chosen_sentence_is_no_second_bullet(ward_engine): 
     ans = ward_engine.answer("How is it managed?", ["What is the risk of neuritis after lumbar facet RFA?"])
     told = [b for b in _bullets(ans.text) if "reassurance, NSAIDs" in b]
     assert len(told) == 1, ans.text
+
+
+def test_the_fetus_risk_asked_after_its_dose_is_never_the_mothers_procedure_rates(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("A patient just told me she was about 8 weeks pregnant when she had a fluoroscopy-guided L5 transforaminal "
+                             "injection last month (she didn't know). How much radiation would the fetus have received and is there any real risk?")
+    assert "9.6%" not in ans.text and "intravascular injection occurred" not in ans.text, ans.text
+    assert any("is there any real risk" in n for n in _notes(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("q,leaning", [("硬膜外镜的主要并发症有哪些？术中注生理盐水的量有没有限制？", ("另一篇综述", "患者的这些反馈")),
+                                       ("What are the main complications of epiduroscopy, and is there a limit on saline volume?",
+                                        ("A separate review",))])
+def test_a_sentence_pointing_at_another_review_is_quoted_with_the_first(ward_engine, q, leaning):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert any("saline" in b or "生理盐水" in b for b in _bullets(ans.text)), ans.text
+    assert not any(b.startswith(w) for b in _bullets(ans.text) for w in leaning), ans.text
+
+
+def test_a_topic_it_lacks_in_the_middle_of_an_emergency_is_said_before_the_steps(implant_engine):  # type: ignore[no-untyped-def]
+    before = ["SCS植入术后2周，IPG囊袋切口红肿渗液，体温38.5，要不要把整个装置取出来？"]
+    ans = implant_engine.answer("要做MRI看有没有硬膜外脓肿，但是不清楚他的刺激器是不是MRI兼容的，怎么办", before)
+    assert ans.urgent and any("MRI兼容" in n for n in _notes(ans.text)), ans.text
+
+
+def test_a_long_parts_heading_is_its_ask_not_the_story_before_it(ward_engine):  # type: ignore[no-untyped-def]
+    before = ["Pt had a lumbar interlaminar ESI yesterday, now back with headache that's much worse sitting up and goes away lying "
+              "flat. Nausea, no fever. What's the management?"]
+    ans = ward_engine.answer("It's been 48 hrs of fluids, caffeine and rest and still can't sit up. When is a blood patch indicated and "
+                             "how much blood do we inject?", before)
+    assert "**When is a blood patch indicated**" in ans.text, ans.text
