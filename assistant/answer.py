@@ -2377,6 +2377,8 @@ class AnswerEngine:
         return any((self._kinds.get(c) == "complication" and c in q.subjects
                     or q.subjects == (c,) and self._kinds.get(c) in ("procedure", "drug", "drug-class")
                     or self._drug_blamed(q, c)
+                    # (or a drug every part of several is about: "齐考诺肽能和吗啡一起用吗，有啥副作用要注意")
+                    or self._kinds.get(c) in ("drug", "drug-class") and _every_part_about(q, c)
                     # (or the drug whose hold or safety is asked: "溶栓治疗后多久可以做硬膜外注射？")
                     or self._kinds.get(c) in ("drug", "drug-class") and c in q.concepts and bool(DRUG_DECISION.intersection(q.aspects) or "timing" in q.aspects))
                    and not self.retriever.by_concept.get(c) for c in verdict.missing)
@@ -2853,7 +2855,8 @@ class AnswerEngine:
         # (of several parts, only a drug: "on ziconotide, new confusion - is this the ziconotide and what should I do?")
         missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)
                    and (not urgent or lex[c].kind in ("drug", "drug-class"))  # (in an emergency: a treatment asked for)
-                   and (len(q.parts) < 2 or self._drug_blamed(q, c))]
+                   # (or one every part is about: "齐考诺肽能和吗啡一起用吗，有啥副作用要注意")
+                   and (len(q.parts) < 2 or self._drug_blamed(q, c) or _every_part_about(q, c))]
         if missing:
             notes.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join(missing, lang)))
         for cid in q.unconfirmed:
@@ -3042,6 +3045,13 @@ _GO_ON_WITH = re.compile(r"\b(?:continue|carry on with)\W+(?:\w+\W+){0,2}?(?:lip
 # a circulation told as back ("BP back to 110/70", 血压回升): no escalation of the rescue
 _BACK = re.compile(r"(?<!n't come )(?<!not )(?<!never )(?<!n't )\bback to\b|(?<!not )(?<!un)\bstable\b|(?<!not )\brecovered\b|\bROSC\b|"
                    r"(?<!不)稳定|(?<!没有)(?<!没)(?<!未)恢复(?:了|正常)|(?<!没)(?<!未)(?<!不)(?<!还没)回升|(?<!没)(?<!未)好转", re.I)
+
+
+def _every_part_about(q: Question, concept: str) -> bool:
+    """Is a question of several parts about one thing throughout: named in its first part, carried by every later one that
+    names nothing of its own ("齐考诺肽能和吗啡一起用吗，有啥副作用要注意"; not "…how high will sugars go, and should I increase
+    her insulin?", whose later part asks its own thing)?"""
+    return len(q.parts) > 1 and concept in q.parts[0].concepts and all(concept in p.inherited and not p.concepts for p in q.parts[1:])
 
 
 def _rescue_asked(q: Question) -> bool:

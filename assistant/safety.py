@@ -1732,7 +1732,7 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
                         r"^(?![\s\S]*(?:加药时|补药时|补充药物时|正在|术中|植入时|刚植入|刚装))[\s\S]*?(?:泵|刺激器)的?(?:病人|患者)"}
 # (time told since it: "40 min after the C6-7 TFESI", "SCS trial day 5", "2 weeks post implant", 术后, 第5天; not while the
 # injection goes on: "injecting PMMA, 2 min after starting she…", 术中, 正在推)
-_SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w /-]{0,12}?"
+_SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w /-]{0,30}?"
                 r"(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|augmentation|vertebroplasty|kyphoplasty)\b|"
                 r"\b(?:trial|implant|post-?op|postoperative) day\s*\d+\b|\bday\s*\d+ (?:after|post|of (?:the |an? )?(?:scs )?trial)\b|"
                 # (not a drug-hold timeline: "days after her last dose", "5 days after stopping it")

@@ -70,6 +70,7 @@ _PROCEDURE_WORDS = re.compile(r"\bprocedure\b|\bblock\b|\bbooked\b|\bscheduled\b
 # a follow-up that moves the procedure ("push it to tomorrow 10:00", 改到明天上午10点), not one telling a dose or the next
 # one ("actually she had it at 22:00", "next clexane at 18:00?", 今晚8点恢复用药, 明早又要打一针)
 _MOVED = re.compile(r"\b(?:push\w*|mov\w*|reschedul\w*|postpon\w*|delay\w*|bump\w*|shift\w*|rebook\w*)\b|改到|改成|推迟|挪到|延到|延后|推到|换到", re.I)
+_RESTART_WORDS = re.compile(r"\brestart\w*|\bresum\w*|\bre-?start\w*|恢复(?:用药|服用|抗凝|吃)|重新(?:开始|服用|用药)", re.I)
 _NEXT_DOSE = re.compile(r"\bnext (?:dose|shot|jab|injection)\b|\brestart\w*|\bresum\w*|\bhad it\b|恢复|再打|又打|又要打|打过|打了|吃了", re.I)
 
 
@@ -196,6 +197,8 @@ def _clause(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) 
 def _role(text: str, lo: int, hi: int, start: int, end: int) -> str:
     """Is the time told the last dose's or the procedure's (by the words of its own clause)?"""
     clause = text[lo:start] + " " + text[end:hi]
+    if _RESTART_WORDS.search(clause):
+        return "restart"  # ("cardiology want to restart tonight": the time after the procedure, no dose before it)
     dose, proc = bool(_DOSE_WORDS.search(clause)), bool(_PROCEDURE_WORDS.search(clause))
     if not dose and not proc and _LAB_WORDS.search(clause):
         return "lab"  # ("今天 INR 1.6，明天颈椎 TFESI": today is when the INR was drawn, not the last dose)

@@ -182,3 +182,22 @@ def test_a_long_parts_heading_is_its_ask_not_the_story_before_it(ward_engine):  
     ans = ward_engine.answer("It's been 48 hrs of fluids, caffeine and rest and still can't sit up. When is a blood patch indicated and "
                              "how much blood do we inject?", before)
     assert "**When is a blood patch indicated**" in ans.text, ans.text
+
+
+def test_a_drug_every_part_asks_about_and_no_passage_names_is_said_first(implant_engine):  # type: ignore[no-untyped-def]
+    ans = implant_engine.answer("那齐考诺肽ziconotide能和吗啡一起用吗，有啥副作用要注意", ["口服吗啡300mg/天的病人改鞘内吗啡泵，鞘内起始剂量怎么换算？"])
+    assert ans.text.startswith("> 知识库中没有关于以下内容的资料：齐考诺肽"), ans.text
+
+
+def test_a_restart_time_told_is_never_checked_against_the_hold_before(engine):  # type: ignore[no-untyped-def]
+    ans = engine.answer("AF patient on apixaban 5 mg bd had a percutaneous SCS trial lead placed yesterday (apixaban held 3 days before). "
+                        "Cardiology want to restart tonight. How long after the lead placement can apixaban restart, and when the trial "
+                        "ends how long before pulling the lead should it be stopped again?")
+    assert "hold is not met" not in ans.text and "24 h" in ans.text, ans.text
+
+
+def test_minutes_after_a_long_named_procedure_need_no_procedure_stopped(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("Seeing a pt 20 min after a left C6 transforaminal ESI (they used triamcinolone) — now right-sided weakness, "
+                             "dysarthria, nystagmus, vomiting. What's the mechanism and what should I do?")
+    assert ans.urgent and "Stop the procedure" not in ans.escalation, ans.escalation
+    assert not any(b.startswith("During transforaminal ESI, stop") for b in _bullets(ans.text)), ans.text
