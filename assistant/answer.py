@@ -1166,7 +1166,7 @@ class AnswerEngine:
         after an SGB question: the driving advice is written for any injection with local anaesthetic, not for the
         SGB): its best passages join the hits when none of the hits names it."""
         lx = self.lexicon.concepts
-        if not q.followup:
+        if not q.followup and "repeat-injection-limit" not in q.subjects:  # (or told with the story: "…can a diabetic have?")
             return []
         # (one passage naming it is not enough: the limits differ between sources, "每年≤3–4次" and a 2024 review's)
         return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and sum(c in h.chunk.concepts for h in hits) < 2],
@@ -2081,7 +2081,7 @@ class AnswerEngine:
         if not tri.urgent and _HOME_ASK.search(q.text) and _asks_resume(q) and any(_OBSERVED.search(b.sentence.text) for b in bullets[:1]):
             # (how long she is watched answers "can she go home?": the rescue's doses are no part of it)
             bullets = [b for b in bullets if not gives_dose(b.sentence)] or bullets
-        if _INTACT[q.lang].search(q.text):  # ("MRI确诊硬膜外脓肿，神经系统查体正常，一定要手术吗？": no deficit to act on)
+        if not tri.urgent and _INTACT[q.lang].search(q.text):  # ("MRI确诊硬膜外脓肿，神经系统查体正常，一定要手术吗？": no deficit)
             bullets = [b for b in bullets if not _GENERAL_DEFICIT_STEP.search(b.sentence.text)] or bullets
         return bullets
 
@@ -3047,6 +3047,9 @@ _BACK = re.compile(r"(?<!n't come )(?<!not )(?<!never )(?<!n't )\bback to\b|(?<!
                    r"(?<!不)稳定|(?<!没有)(?<!没)(?<!未)恢复(?:了|正常)|(?<!没)(?<!未)(?<!不)(?<!还没)回升|(?<!没)(?<!未)好转", re.I)
 
 
+_WOULD_HAVE = re.compile(r"\bwould have\b|\bshould have\b|本来|当时应该", re.I)
+
+
 def _every_part_about(q: Question, concept: str) -> bool:
     """Is a question of several parts about one thing throughout: named in its first part, carried by every later one that
     names nothing of its own ("齐考诺肽能和吗啡一起用吗，有啥副作用要注意"; not "…how high will sugars go, and should I increase
@@ -3062,8 +3065,9 @@ def _rescue_asked(q: Question) -> bool:
 def _rescue_goes_on(q: Question, concepts: set[str], last: str, tri: Triage) -> Triage:
     """A dose of the rescue asked right after the picture was told ("60 kg - max total lipid? reduce the adrenaline?"
     after the seizure and bradycardia): the emergency of the turn before goes on."""
-    if tri.urgent or not _rescue_asked(q) or len(q.history) != 1:
-        return tri
+    if tri.urgent or not _rescue_asked(q) or len(q.history) != 1 or _WOULD_HAVE.search(q.text) \
+            or any(rx[q.lang].search(last) for rx in (SETTLED, FADING, SIGN_STOPPED)):
+        return tri  # (not after a turn that told it over, "fully recovered and discharged", nor asked in hindsight)
     prior = triage(last, q.lang, concepts)
     return prior if prior.urgent else tri
 

@@ -1811,9 +1811,14 @@ _SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:c
 
 
 _REPEAT = "repeat-injection-limit"
+# Whether a drug may be given, asked bare ("can I use caffeine?", 咖啡因可以用吗), not weighed against a risk ("is a
+# particulate steroid safe given the embolism risk?", "contraindicated with a seizure history?", 怕脊髓梗死).
+_USE_ASKED = re.compile(r"\bcan (?:i|we|you) (?:use|give|try)\b|可以用吗|能用吗|能不能用|可不可以用|有没有用|管用吗|有用吗", re.I)
+_RISK_WEIGHED = re.compile(r"\bsafe|\brisks?\b|contraindicat|\bhistory of\b|风险|安全|禁忌|怕|既往", re.I)
 # How many of a procedure a patient may have in a span, in any words ("how many epidural steroid injections can she
 # safely have per year?", "一年最多能打几次"): how often it may be repeated.
-_HOW_MANY_A_YEAR = re.compile(r"\bhow (?:many|often)\b[^.?!]{0,60}?\b(?:per|a|each|every|in a) (?:year|yr|twelve months|12 months|6 months|six months)\b|"
+_HOW_MANY_A_YEAR = re.compile(r"\bhow (?:many (?:[\w-]+ ){0,3}?(?:injections|shots|blocks|procedures|times|ESIs|TFESIs|ILESIs|RFAs?|of them)|often)\b"
+                              r"[^.?!]{0,60}?\b(?:per|a|each|every|in a) (?:year|yr|twelve months|12 months|6 months|six months)\b|"
                               r"(?:一年|每年|半年|一年内)[^，。？?]{0,8}(?:几次|多少次|几针)", re.I)
 # A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
 # anticoagulant in the question, what is given again is the drug, not the injection.
@@ -1910,7 +1915,7 @@ class Framer:
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
         aspects = _without_told_dose(q, lang, _check_enough(aspects, concepts, q))
-        aspects = self._treatment_asked(aspects, concepts)
+        aspects = self._treatment_asked(aspects, concepts, q)
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
@@ -1958,7 +1963,7 @@ class Framer:
         # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
         parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
-        parts = tuple(replace(p, aspects=self._treatment_asked(p.aspects, (*p.concepts, *p.inherited))) for p in parts)
+        parts = tuple(replace(p, aspects=self._treatment_asked(p.aspects, (*p.concepts, *p.inherited), p.text)) for p in parts)
         # ("那如果是SCS植入呢 停几天": the drug carried over is what a part asking the hold holds, beside its new procedure)
         held = tuple(c for c in carried if lex[c].kind in _DRUGLIKE)
         parts = tuple(replace(p, concepts=(*p.concepts, *(c for c in held if c not in p.concepts)))
@@ -2322,16 +2327,18 @@ class Framer:
             return concepts
         return (*concepts, _REPEAT)
 
-    def _treatment_asked(self, asked: tuple[str, ...], concepts: Sequence[str]) -> tuple[str, ...]:
+    def _treatment_asked(self, asked: tuple[str, ...], concepts: Sequence[str], text: str) -> tuple[str, ...]:
         """"PDPH - can I use caffeine?", "坐起来就加重，咖啡因可以用吗": whether a drug the lexicon links to the complication
         told may be given asks what to do about that complication, not the drug's contraindications (a patient factor
         told beside it, "pregnant - can I use caffeine?", keeps the contraindication ask)."""
         lex = self.lexicon.concepts
-        if "contraindications" not in asked:
+        if "contraindications" not in asked or not _USE_ASKED.search(text) or _RISK_WEIGHED.search(text):
             return asked
         drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "drug-class")]
         told = {c for c in concepts if c in lex and lex[c].kind == "complication"}
-        if len(drugs) != 1 or not told & set(lex[drugs[0]].related) or any(c in lex and lex[c].kind == "condition" for c in concepts):
+        # (after a procedure of ours told, "硬膜外注射后…头痛": not the rescue asked in an emergency, "LAST - can I use propofol?")
+        if len(drugs) != 1 or not told & set(lex[drugs[0]].related) or any(c in lex and lex[c].kind == "condition" for c in concepts) \
+                or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
             return asked
         return tuple(dict.fromkeys("action" if a == "contraindications" else a for a in asked))
 

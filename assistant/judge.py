@@ -163,6 +163,9 @@ PROCEDURE_TECHNIQUES = frozenset({"test-dose", "antibiotic-prophylaxis", "sedati
                                   "decolonisation"})
 
 
+REPEAT_LIMIT = "repeat-injection-limit"
+
+
 def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str], parents: Mapping[str, Sequence[str]]) -> bool:
     """An ask that is the whole point of a part (how often a block is falsely positive, when it may be repeated) is
     covered only by a passage on the part's own procedure: the SIJ block's false-positive rate is not the MBB's, the ESI's
@@ -303,10 +306,10 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         # (a population is checked below, with the part's procedure or treated complication: "what can I give her?" after a
         # breastfeeding mother's wet tap)
         # (an ask of its own, "how many a year?", is looked up by its concept after the search: any passage naming it counts,
-        # when the patient's story told before fills the search's best)
+        # when the patient's story told before, or told with it, "…can a diabetic have?", fills the search's best)
         miss = [c for c in keys if c not in POPULATIONS and not any(covers(c, t, parents.get(c, ())) and _with_procedure(c, t, procs, parents)
                                                                 for t in (wide if kinds.get(c) == "complication" else
-                                                                          passage_tags if c in ESSENTIAL and q.followup else top))]
+                                                                          passage_tags if c in ESSENTIAL and (q.followup or c == REPEAT_LIMIT) else top))]
         # a breastfeeding mother or a child told anywhere in the question: each part is about them
         # (with the part's own concepts when it names any: "透视怎么办" after "孕妇能做SI注射吗" asks about fluoroscopy in pregnancy)
         own_keys = [k for k in part.concepts if k not in POPULATIONS] or keys

@@ -51,8 +51,11 @@ class RedFlag:
 
 
 # A saturation told, unless its figure is normal ("SpO2 97%" listed among the vitals is no desaturation).
-_LOW_SATS = {"en": r"\b(?:spo2|sats?)\b(?!\D{0,12}(?<!\d)(?:9[4-9]|100)\b)",
-             "zh": r"(?:血氧|氧饱和)(?![^，。？?\d]{0,8}(?<!\d)(?:9[4-9]|100)(?!\d))"}
+# (a normal figure that falls, "SpO2 fell from 98 to 86%", "sats 97% then 84%", or is held up by oxygen, "100% on 15L",
+# "94% on 6L, was 99% on air", is no normal reading)
+_LOW_SATS = {"en": r"\b(?:spo2|sats|o2 sats?)\b(?!\D{0,12}(?<!\d)(?:9[4-9]|100)\b\s*%?(?![^.;?]{0,40}(?:\bto\b|->|→|then|dropp|\bdrop|\bfall|\bfell|"
+                   r"declin|decreas|\bdown\b|\bon\b|\bo2\b|oxygen|rebreather|\d+\s*l\b|l/min|\bwas\b|before|pre-?op|baseline)))",
+             "zh": r"(?:血氧|氧饱和)(?![^，。？?\d]{0,8}(?<!\d)(?:9[4-9]|100)(?!\d)(?![^，。；？?]{0,12}(?:掉|降|到|→|吸氧|面罩|鼻导管|L/min|升)))"}
 _STOP = {"en": "Stop the procedure, call for help and start your emergency pathway now", "zh": "立即停止操作、呼叫支援并启动本单位急救流程"}
 # The same call when the picture began hours or days after the procedure (there is no procedure left to stop).
 _LATE_STOP = {"en": "Call for help and start your emergency pathway now", "zh": "立即呼叫支援并启动本单位急救流程"}
@@ -258,10 +261,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
                r"erector spinae|\bTAP\b|\blido\b|\bbupi\b|"
                r"\b(?:gave|given|giving|pushed|started|after|running|ran) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)|"  # (the rescue given)
-               r"\b(?:how (?:do|should|can) (?:i|we) give|how much|dose of) (?:the )?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)",  # (or asked for)
+               # (or asked for; not a feed's lipid, "on TPN … how much lipid per day?")
+               r"^(?![\s\S]*(?:\bTPN\b|parenteral|nutrition|\bfeeds?\b))[\s\S]*?\b(?:how (?:do|should|can) (?:i|we) give|how much|dose of) (?:the )?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)",
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形|"
                r"(?:给|推|静推|用|输注|静滴|输)了?[^，。；]{0,8}脂肪乳(?![^，。；]{0,6}(?:肠外营养|营养|TPN|PN))|脂肪乳(?:已经|已)?(?:推|给|用|输)|"
-               r"脂肪乳(?:剂)?(?:怎么|如何|咋)(?:给|用|推|输)"},
+               r"^(?![\s\S]*(?:营养|TPN|PN\b))[\s\S]*?脂肪乳(?:剂)?(?:怎么|如何|咋)(?:给|用|推|输)"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
          "zh": "紧急：可能为局麻药全身毒性（LAST）。" + _STOP["zh"] + "；以下处理步骤引自所列来源。"},
         {"en": "local anaesthetic systemic toxicity LAST management lipid emulsion seizures airway",
@@ -389,10 +393,12 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "cement-embolism",
-        {"en": (r"chest (?:tight|pain|discomfort)|breathless|short(?:ness)? of breath|dyspn|desaturat|" + _LOW_SATS["en"] + r"|hypox|hypotens|cough|"
+        {"en": (r"chest (?:feels? )?(?:tight|pain|discomfort)|breathless|short(?:ness)? of breath|dyspn|desaturat|" + _LOW_SATS["en"] + r"|hypox|hypotens|cough|"
+                r"\b(?:bp|blood pressure)\b\D{0,6}(?<!\d)[3-8]\d\s*/|"
                 r"tachycard|collapse|blood pressure (?:drop|fall)|pressure dropp|\bSOB\b|\bdesat|\btachy|difficulty breathing|"
                 r"can(?:no|'|’)?t (?:breathe|catch (?:her|his|their) breath)|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
          "zh": (r"胸闷|胸痛|气短|气促|呼吸困难|" + _LOW_SATS["zh"] + r"|低氧|血压下降|低血压|咳嗽|心动过速|憋气|喘不上气|喘不过气|上不来气|"
+                r"血压\D{0,4}(?<!\d)[3-8]\d\s*/|"
                 r"胸口.{0,2}(?:闷|痛|疼|紧)",)},
         {"en": r"(?<![a-z])cement|vertebroplast|kyphoplast|\bPMMA\b|vertebral augmentation|\bPVP\b|\bPKP\b",  # (not "placement")
          "zh": r"骨水泥|椎体成形|后凸成形|椎体强化|\bPVP\b|\bPKP\b|\bPMMA\b"},
@@ -1744,8 +1750,10 @@ _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?
           "zh": r"术后|(?:测试|植入|术后|注射后|操作后|做完后?|穿刺后|放置后)第\s*[\d一二三四五六七八九十]+\s*天|(?<!停药)(?<!停用)第\s*\d+\s*天|"
                 r"\d+\s*周(?:前|后)|[\d一二三四五六七八九十]+\s*(?:周|天)前(?:做|打|植入|注射|装)"}
 _IN_PROCEDURE = {"en": r"\binjecting\b|\bstill on the table\b|\bduring\b|\bwhile\b|\bmid[- ]|\bas i (?:inject|push)|"
-                       r"\bjust (?:injected|pushed)\b",
-                 "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?"}
+                       r"\bjust (?:injected|pushed)\b|\bafter (?:starting|beginning|the start of|the beginning of)\b|\bhalfway\b|"
+                       r"\bneedle (?:is )?still in\b|\bstill in place\b|\bstill (?:going|injecting|pushing)\b",
+                 "zh": r"术中|正在|推.{0,8}时|注射时|操作中|打的时候|推的时候|刚推完药?(?![^，。]{0,2}(?:头孢|抗生素|纳洛酮|肾上腺素))|刚注射完?|"
+                       r"还在(?:手术)?台上|还在手术台|针还没拔|针还在|还在推|还在注射"}
 _OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|\bas (?:i|we) (?:inject|push)|\binjecting\b|"
                r"\bon the table\b|\bstill (?:on|in|under)\b|\btoday\b))[\s\S]*?"
                r"\b(?:injection|block|procedure|esi|tfesi|ilesi|epidural|vertebroplasty|kyphoplasty|rfa|ablation|implant|mbb|sgb)\b"
@@ -1759,7 +1767,7 @@ _OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bju
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
                r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
          "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然|推[^，。；]{0,10}时|今天在我院|本院))[\s\S]*?"
-               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)的?(?:了)?(?:注射|阻滞|硬膜外|射频|椎体成形|后凸成形|手术|小关节|骶髂|神经|穿刺|治疗)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术|加药|补药|充药|加泵)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天|分钟)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)的?(?:了)?(?:注射|阻滞|硬膜外|射频|椎体成形|后凸成形|手术|小关节|骶髂|神经|穿刺|治疗)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|(?:加药|补药|充药|加泵)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天|分钟)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",

@@ -197,9 +197,9 @@ def _clause(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) 
 def _role(text: str, lo: int, hi: int, start: int, end: int) -> str:
     """Is the time told the last dose's or the procedure's (by the words of its own clause)?"""
     clause = text[lo:start] + " " + text[end:hi]
-    if _RESTART_WORDS.search(clause):
-        return "restart"  # ("cardiology want to restart tonight": the time after the procedure, no dose before it)
     dose, proc = bool(_DOSE_WORDS.search(clause)), bool(_PROCEDURE_WORDS.search(clause))
+    if _RESTART_WORDS.search(clause) and not dose and not proc:
+        return "restart"  # ("cardiology want to restart tonight": the time after the procedure, no dose before it)
     if not dose and not proc and _LAB_WORDS.search(clause):
         return "lab"  # ("今天 INR 1.6，明天颈椎 TFESI": today is when the INR was drawn, not the last dose)
     return "dose" if dose and not proc else "procedure" if proc and not dose else ""

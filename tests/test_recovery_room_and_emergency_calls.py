@@ -201,3 +201,63 @@ def test_minutes_after_a_long_named_procedure_need_no_procedure_stopped(ward_eng
                              "dysarthria, nystagmus, vomiting. What's the mechanism and what should I do?")
     assert ans.urgent and "Stop the procedure" not in ans.escalation, ans.escalation
     assert not any(b.startswith("During transforaminal ESI, stop") for b in _bullets(ans.text)), ans.text
+
+
+# --- review 34: the edges of the new readings ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q,pathway", [
+    ("During vertebroplasty cement injection SpO2 fell from 98 to 86%. What do I do?", "cement-embolism"),
+    ("T8 kyphoplasty: sats 97% then 84% a minute later during cement injection. Next step?", "cement-embolism"),
+    ("Kyphoplasty 1 h ago; SpO2 95% on 4L, was 98% on air pre-op, RR 28.", "cement-embolism"),
+    ("After kyphoplasty: BP 80/40, SpO2 97%, HR 120. What now?", "cement-embolism"),
+    ("椎体成形术中推骨水泥时，血氧从98掉到88，怎么办？", "cement-embolism"),
+    ("T5 paravertebral block 10 min ago: SpO2 dropped 99 to 88%. What next?", "pneumothorax")])
+def test_a_saturation_that_falls_or_is_held_up_by_oxygen_is_still_a_sign(ward_engine, q, pathway):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert ans.urgent and ans.pathway == pathway, ans.text
+
+
+@pytest.mark.parametrize("q", ["T10 kyphoplasty yesterday; she sat in a chair for an hour this morning and now has new back pain. Cement leak?",
+                               "Patient on TPN had a seizure this morning; how much lipid can I give per day?",
+                               "肠外营养的脂肪乳怎么给？患者昨晚抽搐了一次"])
+def test_sitting_up_and_a_feeds_lipid_are_no_emergency(ward_engine, q):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert ans.pathway not in ("cement-embolism", "pneumothorax", "last"), ans.text
+
+
+@pytest.mark.parametrize("q", ["2 min after the lidocaine test dose injection: metallic taste and tinnitus, needle still in place. What do I do?",
+                               "5 min after starting the cement injection for the T12 kyphoplasty she became short of breath and SpO2 85%.",
+                               "阻滞后5分钟，病人抽搐，针还没拔，怎么办？", "注射后3分钟，还在推第二个节段，患者口周发麻"])
+def test_a_procedure_still_under_way_is_stopped(ward_engine, q):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert ans.urgent and ("Stop the procedure" in ans.escalation or "立即停止操作" in ans.escalation), ans.escalation
+
+
+def test_a_deficit_told_beside_yesterdays_normal_exam_keeps_the_deficit_step(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("Neuro exam was normal yesterday, now he has weak legs after the epidural catheter was removed. What do I do?")
+    assert ans.urgent and any("if it is still under way" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_the_lipid_asked_in_hindsight_after_a_settled_turn_is_no_emergency(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("What lipid dose would have been right for 80 kg?",
+                             ["Seizure after a lidocaine block yesterday, fully recovered now and discharged."])
+    assert not ans.urgent, ans.text
+
+
+@pytest.mark.parametrize("q", ["Is a particulate steroid safe for lumbar TFESI given the embolism risk?",
+                               "颗粒型激素能用于颈椎经椎间孔注射吗？怕脊髓梗死"])
+def test_a_drug_weighed_against_a_risk_is_not_read_as_treating_it(ward_engine, q):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q)
+    assert not ans.urgent and "coumarin" not in ans.text and "如仍在进行" not in ans.text and "still under way" not in ans.text, ans.text
+
+
+def test_a_last_dose_told_with_a_resume_plan_is_still_checked(engine):  # type: ignore[no-untyped-def]
+    ans = engine.answer("Xarelto last taken Tuesday 8pm and we plan to resume 24h after; TFESI Thursday 9am?")
+    assert "37 h" in ans.text and "not met" in ans.text, ans.text
+
+
+def test_patients_a_year_is_no_repeat_limit_and_a_repeat_limit_told_with_the_patient_is_answered(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("How many patients a year develop an infection after SCS implantation?")
+    assert "per year" not in _first(ans) or "injection" not in _first(ans).lower(), ans.text
+    told = ward_engine.answer("How many TFESIs per year can a diabetic have?")
+    assert not told.abstained and any("per year" in b for b in _bullets(told.text)), told.text
