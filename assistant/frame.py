@@ -143,9 +143,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
               r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
+              # (a total asked, "how much Intralipid can I give in total?"; not one told, "30 mL … in total in an 82 kg man")
+              r"how (?:much|many)[\w -]{0,40}?\bin total\b|\bin total\s*\?|\b(?:what(?:'s| is)|max(?:imum)?) (?:the )?(?:total|cumulative) (?:dose|amount|volume)\b|"
               r"\bthreshold\b|\bcut-?off\b|\bwhat [\w -]{1,20}? is (?:enough|sufficient|adequate)\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
-              r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
+              r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")

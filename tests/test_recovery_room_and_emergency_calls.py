@@ -261,3 +261,12 @@ def test_patients_a_year_is_no_repeat_limit_and_a_repeat_limit_told_with_the_pat
     assert "per year" not in _first(ans) or "injection" not in _first(ans).lower(), ans.text
     told = ward_engine.answer("How many TFESIs per year can a diabetic have?")
     assert not told.abstained and any("per year" in b for b in _bullets(told.text)), told.text
+
+
+@pytest.mark.parametrize("history,q", [
+    ("Lumbar sympathetic block, just injected 15 ml bupivacaine 0.5% in a 60 kg woman, she's now seizing, HR 40, BP 70/40. What now?",
+     "How much Intralipid can I give in total?"),
+    ("局麻药中毒，病人60公斤，抽搐，血压70/40", "脂肪乳总量最多给多少")])
+def test_the_total_lipid_asked_mid_emergency_leads_with_its_ceiling(ward_engine, history, q):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(q, [history])
+    assert ans.urgent and "720 mL" in ans.text.split("\n- ")[1], ans.text
