@@ -78,6 +78,7 @@ from .frame import (
     POPULATIONS,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
+    REPEAT_LIMIT,
     RHEUMATOLOGY,
     RISKS_TO_TELL,
     SIGN_STOPPED,
@@ -1166,7 +1167,7 @@ class AnswerEngine:
         after an SGB question: the driving advice is written for any injection with local anaesthetic, not for the
         SGB): its best passages join the hits when none of the hits names it."""
         lx = self.lexicon.concepts
-        if not q.followup and "repeat-injection-limit" not in q.subjects:  # (or told with the story: "…can a diabetic have?")
+        if not q.followup and REPEAT_LIMIT not in q.subjects:  # (or told with the story: "…can a diabetic have?")
             return []
         # (one passage naming it is not enough: the limits differ between sources, "每年≤3–4次" and a 2024 review's)
         return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and sum(c in h.chunk.concepts for h in hits) < 2],

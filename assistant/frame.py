@@ -1812,7 +1812,7 @@ _SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:c
                           r"(?!(?:the |a )?(?:blood patch|ebp|patch)\s*(?:$|\?))", re.I)  # ("… failing. when blood patch": asked)
 
 
-_REPEAT = "repeat-injection-limit"
+REPEAT_LIMIT = "repeat-injection-limit"
 # Whether a drug may be given, asked bare ("can I use caffeine?", 咖啡因可以用吗), not weighed against a risk ("is a
 # particulate steroid safe given the embolism risk?", "contraindicated with a seizure history?", 怕脊髓梗死).
 _USE_ASKED = re.compile(r"\bcan (?:i|we|you) (?:use|give|try)\b|可以用吗|能用吗|能不能用|可不可以用|有没有用|管用吗|有用吗", re.I)
@@ -1986,7 +1986,7 @@ class Framer:
         concepts, subjects = concepts + bridged, subjects + bridged  # (the bridging drug whose hold is asked is searched for)
         aspects = ("hold", *aspects) if bridged and "hold" not in aspects else aspects
         kept |= {c for p in parts for c in p.concepts}
-        concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != _REPEAT) or c in kept) for cs in (concepts, subjects))
+        concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != REPEAT_LIMIT) or c in kept) for cs in (concepts, subjects))
         parts = self._immunosuppressed_parts(concepts, parts)
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             # (not a part asking the staff's own limit before the one about the pregnant colleague: "一年职业照射剂量限值是多少?
@@ -2324,10 +2324,10 @@ class Framer:
     def _repeats_asked(self, text: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """A procedure of ours asked how many times a year it may be done is its repeat limit asked."""
         lex = self.lexicon.concepts
-        if _REPEAT in concepts or _REPEAT not in lex or not _HOW_MANY_A_YEAR.search(text) \
+        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or not _HOW_MANY_A_YEAR.search(text) \
                 or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
             return concepts
-        return (*concepts, _REPEAT)
+        return (*concepts, REPEAT_LIMIT)
 
     def _treatment_asked(self, asked: tuple[str, ...], concepts: Sequence[str], text: str) -> tuple[str, ...]:
         """"PDPH - can I use caffeine?", "坐起来就加重，咖啡因可以用吗": whether a drug the lexicon links to the complication
@@ -2707,9 +2707,9 @@ class Framer:
             if out:
                 own, inherited = self._held_before(own, inherited, asked, prev)
             drugs = tuple(c for c in (*prev, *ctx) if lex[c].kind in ("drug", "drug-class", "brand"))
-            if _REPEAT in own and drugs and _AFTER_IT[lang].search(t) and not _AGAIN_OF_IT[lang].search(t):
+            if REPEAT_LIMIT in own and drugs and _AFTER_IT[lang].search(t) and not _AGAIN_OF_IT[lang].search(t):
                 # "克赛…术前停多久？拔针后多久能再打？": after the needle is out, "打" is the anticoagulant's next dose
-                own, asked = (*(c for c in own if c != _REPEAT), *(c for c in drugs if c not in own)), ("hold",)
+                own, asked = (*(c for c in own if c != REPEAT_LIMIT), *(c for c in drugs if c not in own)), ("hold",)
             own, asked = self._asked_more(t, lang, own, asked, len(found) < len(every) and any(
                 _consent_setting(t, lang, m, every, lex) for m in every))
             inherited = _watched_bleed(own, inherited, asked, lex)

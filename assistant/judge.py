@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .frame import ESSENTIAL, IMPLANT_SCAN, MEDICATION_SETTINGS, POPULATIONS, Part, Question, drug_like, procedure_like
+from .frame import ESSENTIAL, IMPLANT_SCAN, MEDICATION_SETTINGS, POPULATIONS, REPEAT_LIMIT, Part, Question, drug_like, procedure_like
 from .sections import group_of
 
 
@@ -161,9 +161,6 @@ def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
 # the complication: surgical decompression, explantation).
 PROCEDURE_TECHNIQUES = frozenset({"test-dose", "antibiotic-prophylaxis", "sedation", "loss-of-resistance", "negative-aspiration", "steroid-cover",
                                   "decolonisation"})
-
-
-REPEAT_LIMIT = "repeat-injection-limit"
 
 
 def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str], parents: Mapping[str, Sequence[str]]) -> bool:
