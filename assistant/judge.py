@@ -328,6 +328,11 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         asked = [c for c in miss if (c in ESSENTIAL and (c in part.concepts or not part.aspects)) or c in signs
                  or (kinds.get(c) == "complication" and c in part.concepts) or c in POPULATIONS
                  or (kinds.get(c) in DRUG_KINDS and c in part.concepts and part.aspects[:1] == ("hold",)
+                     and not any(covers(c, t, parents.get(c, ())) for t in passage_tags))
+                 # (or the drug a later part asks the contraindications of: "on IT ziconotide - … is a history of psychosis a
+                 # contraindication?" is not answered by other procedures' contraindication lists)
+                 or (kinds.get(c) in DRUG_KINDS and c in part.inherited and part.aspects[:1] == ("contraindications",)
+                     and not any(kinds.get(x) == "procedure" for x in part.concepts)
                      and not any(covers(c, t, parents.get(c, ())) for t in passage_tags))]
         unheard = unheard or any(c in ESSENTIAL or c in POPULATIONS or c in signs for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))

@@ -1721,7 +1721,7 @@ _SPEECHLESS = {"en": r"\b(?:can(?:no|'|’)?t|unable to|could(?:n'|n’|no)t) (?
 _HOME = {"en": r"\bat home\b|\bfrom home\b|\bmy (?:dad|mum|mom|father|mother|husband|wife|son|daughter|partner|grandma|grandpa|grandmother|grandfather)\b|\bphone call\b|\bon the phone\b|\btelephon\w*|\b(?:rang|phoned)\b|\b(?:has )?gone home\b|"
                r"\b(?:phone|call)s? from (?:the |his |her |their |a )?(?:wife|husband|partner|family|relative|daughter|son|mother|father|patient|pt|carer)\b|"
                r"\b(?:pt|patient|she|he|wife|husband|daughter|son|family|relative|carer|caregiver)s?\b.{0,12}\b(?:call(?:s|ed)|rings?|phones?)\b",
-         "zh": r"在家|家里|(?:回家(?:后|以后|之后)|回到家|家属(?:该|应该|要)?怎么办)(?![\s\S]*(?:急诊|来院|到医院|送来|送到|入院|病房|门诊))|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:来电|打(?:来)?电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
+         "zh": r"在家|家里|电话随访|电话回访|随访电话|(?:回家(?:后|以后|之后)|回到家|家属(?:该|应该|要)?怎么办)(?![\s\S]*(?:急诊|来院|到医院|送来|送到|入院|病房|门诊))|(?:打|来)电话|来电|电话里|电话中|电话说|电话\s*[:：]|家属(?:来电|打(?:来)?电话)|我(?:爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爱人|儿子|女儿|家人|奶奶|爷爷|外婆|外公)"}
 # The procedure is over (the patient is in recovery, on the ward, at home): there is nothing to stop any more.
 # (an implant in place for months or years, "pump for 5 years", 泵用了5年: nothing under way to stop)
 _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) (?:years?|yrs?|months?)\b|"

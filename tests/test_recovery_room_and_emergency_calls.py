@@ -270,3 +270,16 @@ def test_patients_a_year_is_no_repeat_limit_and_a_repeat_limit_told_with_the_pat
 def test_the_total_lipid_asked_mid_emergency_leads_with_its_ceiling(ward_engine, history, q):  # type: ignore[no-untyped-def]
     ans = ward_engine.answer(q, [history])
     assert ans.urgent and "720 mL" in ans.text.split("\n- ")[1], ans.text
+
+
+def test_a_telephone_follow_up_tells_the_patient_to_come_in(ward_engine):  # type: ignore[no-untyped-def]
+    before = ["硬膜外注射后第2天电话随访，病人说腰痛比之前重很多，发烧38.5，两条腿没力气，小便解不出来，要紧吗"]
+    ans = ward_engine.answer("病人说家离医院两个多小时车程，想先在家吃个布洛芬退烧观察一晚，明天再来，可以吗？", before)
+    assert ans.urgent and "120" in ans.escalation, ans.escalation
+    assert "120" in ward_engine.answer(before[0]).escalation
+
+
+def test_contraindications_asked_of_a_drug_no_passage_names_are_not_other_procedures(implant_engine):  # type: ignore[no-untyped-def]
+    ans = implant_engine.answer("Palliative patient on intrathecal ziconotide - what adverse effects should we monitor for, and is a "
+                                "history of psychosis a contraindication?")
+    assert "Nothing in the knowledge base on: ziconotide" in ans.text and "epiduroscopy resemble" not in ans.text, ans.text
