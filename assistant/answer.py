@@ -55,6 +55,7 @@ from .compose import (
     lacks_contraindications,
     lacks_restart,
     manages_drug,
+    next_step_timed,
     restates_tried,
     rival,
     same_point,
@@ -1046,8 +1047,7 @@ class AnswerEngine:
         span of time and name it join the hits (a blood patch's timing sits in a note on how the guidance changed)."""
         lx, chunks = self.lexicon.concepts, self.retriever.chunks
         # (or after the treatment that failed: "保守治疗多久无效要做EBP？" asks when the patch comes)
-        procs = [c for p in q.parts if p.aspects[:1] == ("timing",) or (p.aspects[:1] == ("escalation",) and "timing" in p.aspects)
-                 for c in p.concepts if c in lx and lx[c].kind == "procedure"]
+        procs = [c for p in q.parts if p.aspects[:1] == ("timing",) or next_step_timed(p) for c in p.concepts if c in lx and lx[c].kind == "procedure"]
         found = [cid for c in dict.fromkeys(procs) for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 8)
                  if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
         return self._after(hits, found, limit=2)

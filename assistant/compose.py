@@ -2171,8 +2171,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         best = pool[0][0]
         floor = max(w.min_score, w.floor * best)
         every = _every(pool, scored, sentences, j) if len(heads) > 1 and _turns_on_a_rule(parts[j]) else pool
-        above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor or (_advice_given(sc, s, best, parts[j])
-                                                                                       and not rival(s, _own(parts[j], q), sig))]
+        above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor or (
+            (_advice_given(sc, s, best, parts[j]) or _time_given(sc, s, best, parts[j])) and not rival(s, _own(parts[j], q), sig))]
                                         or [pool[0]], every, parts[j], q, sig, w)
         classed = leads  # (the class leads, and what it orders follows it: no drug-class member put next)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
@@ -2281,12 +2281,20 @@ _CEILING_ASK = re.compile(r"\bmax\w*|\bupper limit|\blimit\b|\bceiling\b|\bhow m
 
 def _advice_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
     """Asked what to tell the patient ("能自己开车回家吗"): the sentence giving the advice ("都应建议患者不要驾车") is an
-    answer though its words are fewer of the question's than the precaution beside it; asked after a failed treatment
-    when the next step comes ("保守治疗多久无效要做EBP？"), the sentence giving its time ("早期（24–48 h）") is one though
-    the step's definition beside it says more of the question's words."""
-    if part.aspects[:1] == ("escalation",) and "timing" in part.aspects:
-        return sc >= 0.6 * best and bool(_KIND["timing"].search(s.text)) and bool(set(part.concepts) & s.concepts)
+    answer though its words are fewer of the question's than the precaution beside it."""
     return part.aspects[:1] == ("advice",) and sc >= 0.4 * best and bool(_COUNSEL[s.chunk.lang].search(s.text))
+
+
+def _time_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
+    """Asked when the next step comes after a failed treatment: the sentence giving its time ("早期（24–48 h）") is an
+    answer though the step's definition beside it says more of the question's words."""
+    return next_step_timed(part) and sc >= 0.6 * best and bool(_KIND["timing"].search(s.text)) and bool(set(part.concepts) & s.concepts)
+
+
+def next_step_timed(part: Part) -> bool:
+    """Does the part ask, after a treatment that failed, when the next step comes ("保守治疗多久无效要做EBP？", "how long
+    should conservative treatment fail before a blood patch?")?"""
+    return part.aspects[:1] == ("escalation",) and "timing" in part.aspects
 
 
 def _kind_ahead(above: list[tuple[float, Sentence]], lead: tuple[float, Sentence], part: Part) -> list[tuple[float, Sentence]]:
@@ -3111,7 +3119,7 @@ def _asked_kind(part: Part) -> re.Pattern[str] | None:
     if narrow is not None:
         return narrow
     # ("保守治疗多久无效要做EBP？": when the next step comes; not a repeat asked, "第二次什么时候做": the second one's sentence)
-    if first == ("escalation",) and "timing" in part.aspects and not _AGAIN.search(part.text):
+    if next_step_timed(part) and not _AGAIN.search(part.text):
         return _KIND["timing"]
     if not first or GROUP_OF_ASPECT.get(first[0]) or first[0] not in _KIND:
         return None
