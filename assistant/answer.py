@@ -76,6 +76,7 @@ from .frame import (
     IMMUNOSUPPRESSED,
     MEDICATION_SETTINGS,
     OBSERVATION,
+    OTHER_CAUSE_ASK,
     POPULATIONS,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
@@ -306,6 +307,10 @@ _STILL_SEIZING = {"en": re.compile(r"\bstill (?:seizing|fitting|convulsing)|\bse
 # the upper limit of a rescue drug ("the cumulative maximum is 12 mL/kg", 累计最大剂量为 12 mL/kg)
 _RESCUE_CEILING = {"en": re.compile(r"\bupper limit|\bcumulative maximum|\bmaximum (?:cumulative )?(?:dose|total)|\bcap(?:s|ped)? the total", re.I),
                    "zh": re.compile(r"上限|累计最大|最大累积|总量最多|最大剂量")}
+# A sentence naming what a sign is worked up for ("red flags … require evaluation for meningitis, subdural haematoma …")
+_WORKED_UP_FOR = re.compile(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\b|\bdifferential\b|警示|危险信号|鉴别|需(?:要)?(?:评估|排查)")
+_WEIGHT_BAND = re.compile(r"(?:≤|<|>|≥)\s*\d+\s*kg", re.I)
+_RESCUE_ESCALATION = {"en": re.compile(r"\brepeat(?:ed)? bolus|\bdoubled\b", re.I), "zh": re.compile(r"重复推注|加倍")}
 RADIATION = frozenset({"radiation-safety", "radiation-exposure"})
 _MORE_OF = re.compile(r"\bhow much more\b|\bmore (?:of (?:it|the)|naloxone|lipid|epi\w*)|\banother dose|\brepeat dose|再(?:给|推|用|打)多少|还要(?:给|推|用)多少", re.I)
 _INJECTATES = frozenset({"local-anaesthetic", "corticosteroid", "contrast-medium"})
@@ -1586,7 +1591,7 @@ class AnswerEngine:
         asked = frozenset(self.lexicon.broader_closure(list(q.all_concepts)))
         bullets = _bundled_first(with_warnings(bullets, sents, self._kinds, asked))
         bullets = self._stop_first(q, self._pregnant_patient(q, self._upgrade_beside_class(q, self._low_risk_rule(q, bullets))))
-        bullets = self._stent_caveat(q, sents, bullets)
+        bullets = self._other_causes(q, sents, self._restart_told_beside(q, self._stent_caveat(q, sents, bullets)))
         told = self.lexicon.broader_closure(list(q.concepts))
         return against_the_plan(bullets, [*sents, *self._naming_both(q, told)], told, self._kinds,
                                 lambda t: {m.concept for m in self.lexicon.match(t)})
@@ -1604,6 +1609,29 @@ class AnswerEngine:
         if at is None or rule is None:
             return bullets
         return [*bullets[:at + 1], Bullet(rule, bullets[at].part, bullets[at].score, "fact"), *bullets[at + 1:]]
+
+    def _other_causes(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
+        """Another cause of the picture asked ("headache back after the patch - repeat it, or is something else going on?"):
+        the complication's red flags, with what they are worked up for, follow the first bullet."""
+        if not bullets or not OTHER_CAUSE_ASK.search(q.text) or any(_WORKED_UP_FOR.search(b.sentence.text) for b in bullets):
+            return bullets
+        harms = {c for c in q.all_concepts if self._kinds.get(c) == "complication"}
+        flag = next((x for x in sents if x.chunk.lang == q.lang and not x.provenance and harms & x.concepts
+                     and _WORKED_UP_FOR.search(x.text)), None)
+        return bullets if flag is None else [bullets[0], Bullet(flag, bullets[0].part, bullets[0].score, "fact"), *bullets[1:]]
+
+    def _restart_told_beside(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A restart asked as its own part ("… how many days do I hold the apixaban, and when can she restart it?") that
+        another part's bullet answers with the hold ("apixaban is held for 3 days and restarted 24 h afterwards"): the
+        part's own bullets, none saying when a drug restarts, are no answer to it (a contraindication list, a cohort)."""
+        for j, part in enumerate(q.parts):
+            mine = [b for b in bullets if b.part == j]
+            drugs = {c for c in (*part.concepts, *part.inherited) if self._kinds.get(c) in ("drug", "drug-class")}
+            if not mine or not drugs or not lacks_restart(part, mine):
+                continue
+            if any(b.part != j and drugs & b.sentence.concepts and not lacks_restart(part, [b]) for b in bullets):
+                bullets = [b for b in bullets if b.part != j]
+        return bullets
 
     def _stop_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A complication seen during the procedure and what to do asked, with no emergency picture ("cement leak seen on
@@ -1760,10 +1788,21 @@ class AnswerEngine:
     def _ceiling_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage) -> list[Bullet]:
         """The rescue drug's maximum asked in the middle of the emergency ("病人60kg 脂肪乳总量最多给多少"): the pathway's
         sentences giving its upper limit lead (worked for the weight told)."""
-        if not guide.docs or not _RESCUE_DRUG.search(q.text) or not ("limit" in q.aspects or _MAXIMUM_ASK.search(q.text)):
+        if not guide.docs or not _RESCUE_DRUG.search(q.text):
+            return bullets
+        limit = "limit" in q.aspects or bool(_MAXIMUM_ASK.search(q.text))
+        if not limit and not ("dose" in q.aspects or REGIMEN_ASKED.search(q.text)):
             return bullets
         top = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _RESCUE_CEILING[lang].search(x.text)
                and not x.provenance and not _LA_CEILING.search(x.text)]
+        if not limit:  # (its dose asked, "60 kg, exact lipid dosing": after the bolus and infusion, when to repeat and the cap)
+            top = [x for x in top if _RESCUE_ESCALATION[lang].search(x.text)][:1]
+            regimen = next((i for i, b in enumerate(bullets) if PER_KG_VOLUME.search(b.sentence.text)), None)
+            if not top or regimen is None or any(b.sentence in top for b in bullets):
+                return bullets
+            while regimen + 1 < len(bullets) and _WEIGHT_BAND.search(bullets[regimen + 1].sentence.text):
+                regimen += 1  # (no weight told: both bands' regimens, then what follows them)
+            return [*bullets[:regimen + 1], Bullet(top[0], 0, 1.0, "action"), *bullets[regimen + 1:]]
         top = [x for i, x in enumerate(top) if not same_point(x, top[:i], lang)][:2]
         rest = [b for b in bullets if b.sentence not in top]
         # ("脂肪乳怎么给？bolus多少、维持多少、最大量多少？": the bolus and infusion first, the ceiling right after them)
@@ -1854,7 +1893,11 @@ class AnswerEngine:
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]
             one = replace(q, parts=(part,), aspects=part.aspects)
-            got = select([x for x in sents if not same_point(x, said, lang)], one, lang, lex.idf, dense, 2, (True,), sig)
+            # (a sentence naming nothing the part is about is no answer to it: the lipid's repeat boluses for "naloxone
+            # given, how long to monitor?" after a pump overdose)
+            about = {*part.concepts, *part.inherited}
+            got = select([x for x in sents if not same_point(x, said, lang) and about.intersection(x.concepts)], one, lang,
+                         lex.idf, dense, 2, (True,), sig)
             out += [Bullet(b.sentence, j, b.score, b.kind) for b in got[:2]]
         return out
 
@@ -2082,7 +2125,8 @@ class AnswerEngine:
         if not tri.urgent and _HOME_ASK.search(q.text) and _asks_resume(q) and any(_OBSERVED.search(b.sentence.text) for b in bullets[:1]):
             # (how long she is watched answers "can she go home?": the rescue's doses are no part of it)
             bullets = [b for b in bullets if not gives_dose(b.sentence)] or bullets
-        if not tri.urgent and _INTACT[q.lang].search(q.text):  # ("MRI确诊硬膜外脓肿，神经系统查体正常，一定要手术吗？": no deficit)
+        # ("MRI确诊硬膜外脓肿，神经系统查体正常，一定要手术吗？": no deficit; still urgent, but not a deficit's picture)
+        if tri.rule not in _DEFICITS and _INTACT[q.lang].search(q.text):
             bullets = [b for b in bullets if not _GENERAL_DEFICIT_STEP.search(b.sentence.text)] or bullets
         return bullets
 
@@ -3131,7 +3175,7 @@ def _short(text: str, n: int = 90) -> str:
     if _HAN.search(text):  # the frame reads "TFESI和ILESI" as "TFESI and ILESI": a Chinese heading keeps its 和
         text = _MIXED_JOINED.sub(lambda m: "和" if m.group(1) == "and" else "或", text)
     if len(text) > n:  # (the story told before the ask is no heading: "It's been 48 hrs of … still can't sit up. When is …")
-        told = [t for t in re.split(r"(?<=[.。!！；;])\s*", text) if t.strip()]
+        told = [t for t in re.split(r"(?<=[.!;])\s+|(?<=[。！；])\s*", text) if t.strip()]  # (not inside "0.4 mg")
         text = next((" ".join(told[i:]) for i in range(1, len(told)) if len(" ".join(told[i:])) <= n), text)
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 

@@ -78,6 +78,8 @@ def asks_to_anticoagulate(text: str) -> bool:
     return any(rx.search(text) for rx in _ANTICOAGULATE)
 
 
+_OTHER_CAUSE_EN = r"\b(?:is|could) (?:there )?(?:something|anything) else (?:going on|be going on|causing)|\b(?:another|other) causes?\b"
+_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)"
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -90,11 +92,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"still (?:bad|severe|there|has|having|getting|can'?t|cannot|unable)|persist(?:s|ing|ent)\b|no response|not respond\w*|unresponsive to|"
                    # (it came back after the treatment: "what if the headache comes back after the first patch?")
                    r"\b(?:comes?|came|coming) back after (?:the |a |her |his )?(?:first |1st |initial )?(?:patch|blood patch|ebp|treatment)\b|"
-                   r"\brecurs? after (?:the |a )?(?:first |1st )?(?:patch|blood patch|ebp)\b|")
+                   r"\brecurs? after (?:the |a )?(?:first |1st )?(?:patch|blood patch|ebp)\b|"
+                   # ("Blood patch done 48 h ago, headache came back almost as bad")
+                   r"\b(?:done|given|placed|performed)\b[^.?]{0,40}?\b(?:came|has come|is coming|it's|it is) back\b|")
                    + RESCUE_FAILING[0] + r"|(?:\bdespite\b|in spite of)(?![^?]{0,80}\b(?:candidates?|candidacy|eligible|suitable for)\b)|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
-                   r"没反应|没有反应|无反应|没起效|不起效|(?:血补片|补片|EBP)(?:后|以后|之后)[^，。？?]{0,6}(?:又|再次|复发|反复)|"
+                   r"没反应|没有反应|无反应|没起效|不起效|(?:血补片|补片|EBP)(?:后|以后|之后)[^，。？?]{0,6}(?:又|再次|复发|反复)|做了[^，。？?]{0,10}?又(?:回来|来了|犯了|复发|开始)|"
                    r"还是(?:很|非常|特别|挺|那么)?(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好(?![^，。？?]{0,6}(?:要|该|需|才)?(?:转|做|打|上))|仍(?:然)?(?:很|非常)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
@@ -285,10 +289,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
                     r"what (?:could|might) (?:it|this) be|differential|"
+                    # ("repeat the patch, or is something else going on?": another cause of the picture)
+                    + _OTHER_CAUSE_EN + "|"
                     # ("severe positional HA - is this PDPH?": whether the picture is that complication, its criteria)
-                    r"\b(?:is|could) (?:this|it|that) (?:be )?(?:a |an )?(?:PDPH|LAST|a? ?(?:dural|spinal|epidural|wet tap|post[- ]dural)[\w -]{0,20}|"
+                    + r"\b(?:is|could) (?:this|it|that) (?:be )?(?:a |an )?(?:PDPH|LAST|a? ?(?:dural|spinal|epidural|wet tap|post[- ]dural)[\w -]{0,20}|"
                     r"[\w-]+ (?:headache|haematoma|hematoma|abscess|toxicity|embolism|infection)|meningitis|discitis|pneumothorax)\s*(?:\?|$)|" + _MONITOR_ASK_EN,
-                    _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
+                    _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|" + _OTHER_CAUSE_ZH + r"|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|technically|optimi[sz]|"
                    # ("what can I do technically to cut it down?": the leak rate brought down)
@@ -738,12 +744,22 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     found = _without_ratio_dose(_history_first(found, text, lang), text, lang)
     if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
         found = ["hold", *(a for a in found if a not in ("hold", "action"))]
+    found = _other_cause_last(found, said.get("recognition", ""))
     later = [a for a in found if a in ("dose", "timing") and "escalation" in where and where[a] > where["escalation"]]
     if "escalation" in found and later:
         # "保守治疗无效，EBP 打多少 ml？": the failure tells why; the amount or the time of the next step asked after it is
         # the ask ("首剂推完没反应怎么办": a first dose told before the failure asks what comes next)
         found = [*later, *(a for a in found if a not in later)]
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+# Another cause of the picture asked ("repeat the patch, or is something else going on?", 会不会是别的原因)
+OTHER_CAUSE_ASK = re.compile(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
+def _other_cause_last(found: list[str], recognised: str) -> list[str]:
+    """"Do I repeat the patch, or is something else going on?": the next step asked first, the other causes after it."""
+    if "escalation" in found and OTHER_CAUSE_ASK.search(recognised):
+        return [a for a in found if a != "recognition"] + ["recognition"]
+    return found
 
 
 HARM_PREVENTED = {"en": re.compile(r"\b(?:what|which) (?:complications?|risks?|problems?|harms?|adverse events?)\b[^?]{0,60}\b(?:prevent|avoid)", re.I),
@@ -1003,10 +1019,15 @@ WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the 
                               r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b|"
                               # ("MRI not till tomorrow morning - can we just observe?")
                               r"\b(?:can|could|should|do) (?:we|i) (?:just )?(?:observe|watch|monitor)(?! for)\b|\bobserve (?:overnight|till|until)\b|"
-                              r"(?:\bnot|n['’]t) (?:be )?(?:available )?(?:till|until) (?:tomorrow|the morning|morning)\b", re.I),
+                              r"(?:\bnot|n['’]t) (?:be )?(?:available )?(?:till|until) (?:tomorrow|the morning|morning)\b|"
+                              # (how long the step may wait, "MRI confirms it - how soon does he need decompression?")
+                              r"\b(?:how (?:soon|quickly|fast|long)|within how (?:many|long)|time window)\b[^.?]{0,40}?"
+                              r"\b(?:decompress\w*|surgery|operat\w*|evacuat\w*)", re.I),
              "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
                               r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)|(?:MRI|核磁|磁共振|CT)[^，。？?]{0,4}要?等(?:到)?明(?:天|早)|"
-                              r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}明(?:天|早)(?:才|再)(?:能|可以)?(?:做|查|排)")}
+                              r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}明(?:天|早)(?:才|再)(?:能|可以)?(?:做|查|排)|"
+                              r"(?:多长时间|多久|几个?小时)(?:内|之内|以内)?[^，。？?]{0,6}(?:手术|减压|清除)|"
+                              r"(?:手术|减压)[^，。？?]{0,6}(?:时间窗|最迟|多久|多长时间|几个?小时)")}
 _CLAUSE_END = re.compile(r"[,.;:?!]|\s[-–—]+\s|\b(?:what|now|and (?:now|still)|but)\b", re.I)  # ("despite caffeine - EBP how much?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
@@ -1145,7 +1166,9 @@ _BARE_PUMP = re.compile(r"\b(?:a|an|the|his|her|their|this|that|with|for|and|or|
 _OTHER_PUMP = re.compile(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy)?|feeding|syringe|lvad|ketamine|heparin|analgesia)\s*-?\s*pumps?\b|"
                          r"\blvad\b|胰岛素\s*泵|镇痛\s*泵|止疼\s*泵|止痛\s*泵|化疗\s*泵|输液\s*泵|注射\s*泵|PCA\s*泵|PCIA\s*泵|营养\s*泵|肝素\s*泵", re.I)
 _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
-                       r"do|book|order|scan)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
+                       r"do|book|order|scan)\b|"
+                       # ("can a patient with a spinal cord stimulator have an MRI scan?", "can patients with pumps get MRIs?")
+                       r"\b(?:can|could|may) (?:an? |the |my |our )?(?:patients?|pts?|people|someone|anyone)\b[^.?]{0,60}?\b(?:get|have|undergo|go for)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
                        r"\bneeds? (?:an? |a \w+ |\w+ )?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
                        r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
                        r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)|"

@@ -139,7 +139,9 @@ class Lexicon:
         compact: dict[str, str] = {}
         for key, cid in forms.items():
             compact.setdefault(key.replace(" ", ""), cid)
-        return re.compile(rf"(?<![a-z0-9])(?:{body})(?:s|es)?(?![a-z0-9])"), compact
+        # (a lookahead, so that a name starting inside another is found too: "cervical facet joint injection" holds
+        # "cervical facet" and "facet joint injection")
+        return re.compile(rf"(?<![a-z0-9])(?=((?:{body})(?:s|es)?(?![a-z0-9])))"), compact
 
     @cached_property
     def _abbr_rx(self) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -182,15 +184,8 @@ class Lexicon:
         if _CJK.search(text):
             for m in self._zh_rx.finditer(text):
                 cands.append(Match(self._zh_terms[m.group()], m.start(), m.end(), m.group()))
-        folded, offsets, ends = _fold_with_offsets(text)
-        erx, eforms = self._en_rx
-        for m in erx.finditer(folded):
-            key = re.sub(r"\s", "", m.group())
-            cid = eforms.get(key) or eforms.get(re.sub(r"(?:es|s)$", "", key)) or eforms.get(key[:-1]) \
-                or eforms.get(re.sub(r"ies$", "y", key))
-            if cid:
-                a, b = offsets[m.start()], ends[m.end() - 1]
-                cands.append(Match(cid, a, b, text[a:b]))
+        en, cut = self._en_names(text)
+        cands.extend(en)
         cands.extend(m for m in _levels(text) + _gestations(text) + _ages(text) if m.concept in self.concepts)
         if homophones and _CJK.search(text):
             exact = {(c.start, c.end) for c in cands}
@@ -200,7 +195,23 @@ class Lexicon:
         for cand in sorted(cands, key=lambda x: (-(x.end - x.start), x.how == "homophone", x.start)):
             add(cand)
         self._overlapped(text, found, taken, add)
-        return sorted(found, key=lambda x: x.start)
+        return sorted(_tails_of_cut_names(found, cut), key=lambda x: x.start)
+
+    def _en_names(self, text: str) -> tuple[list[Match], list[Match]]:
+        """English names in text, left to right without overlap (the longest at each start), and the names that start
+        inside one of those and run past its end (cut by it)."""
+        folded, offsets, ends = _fold_with_offsets(text)
+        erx, eforms = self._en_rx
+        kept: list[Match] = []
+        cut: list[Match] = []
+        for m in erx.finditer(folded):
+            key = re.sub(r"\s", "", m.group(1))
+            cid = eforms.get(key) or eforms.get(re.sub(r"(?:es|s)$", "", key)) or eforms.get(key[:-1]) \
+                or eforms.get(re.sub(r"ies$", "y", key))
+            if cid:
+                a, b = offsets[m.start(1)], ends[m.end(1) - 1]
+                (cut if kept and a < kept[-1].end else kept).append(Match(cid, a, b, text[a:b]))
+        return kept, [c for c in cut if c.end > next(k.end for k in reversed(kept) if k.start < c.start)]
 
     def _overlapped(self, text: str, found: list[Match], taken: list[bool], add: Callable[[Match], None]) -> None:
         """A Chinese term starting inside one already found ("SCS 测试" hides "测试期一般几天", the trial's length asked)
@@ -305,6 +316,22 @@ class Lexicon:
             for f in c.en:
                 out.update(w for w in fold_en(f).split() if len(w) >= 4)
         return out
+
+
+def _tails_of_cut_names(found: list[Match], cut: list[Match]) -> list[Match]:
+    """A name found in the tail of a longer name that the name before it cut ("cervical facet | joint injection" of
+    "cervical facet joint injection") is read as the longer name (a facet joint injection, not a limb joint's), unless
+    that concept is found already."""
+    have = {m.concept for m in found}
+    out = list(found)
+    for c in cut:
+        if c.concept in have:
+            continue
+        for i, m in enumerate(out):
+            if c.start < m.start and m.end <= c.end and m.concept != c.concept and m.how == "exact":
+                out[i] = Match(c.concept, m.start, m.end, c.surface, "partial")
+                have.add(c.concept)
+    return out
 
 
 def _trie_pattern(names: Iterable[str]) -> str:
@@ -485,7 +512,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 13  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name); 13: no homophone slip on a character an exact term uses
+MATCHER_VERSION = 14  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name); 13: no homophone slip on a character an exact term uses; 14: a name in the tail of a longer name cut by the one before reads as the longer name
 
 
 def lexicon_digest(path: Path) -> str:

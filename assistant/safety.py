@@ -1097,7 +1097,7 @@ GOES_ON = {
                      r"(?:watch|observe)(?: and see| it)?(?: for| over)? (?:a|one|two|three|\d+|the) (?:days?|weeks?|nights?)|"
                      r"just (?:watch|observe)\b|\bwait and (?:see|watch)\b|\bwait\b[^.?]{0,20}\bon (?:oral |po )?(?:abx|antibiotics?)\b|"
                      r"\bwait it out\b)", re.I),
-    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|观察(?:一|两|几|1|2|3)(?:周|天|晚|段时间)|先(?:口服|观察)|先等等看|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见)|还是|仍然|依然|还在|仍在", re.I),
+    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|观察(?:一|两|几|1|2|3)(?:周|天|晚|段时间)|先(?:口服|观察)|先等等看|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见|确认|证实|确诊)|还是|仍然|依然|还在|仍在", re.I),
 }
 
 # A procedure still to come ("needs an L5 TFESI", 这次要做): with a history cue ("hx anaphylaxis to contrast", 以前出过荨麻疹)
@@ -1568,9 +1568,10 @@ def names_symptoms(question: str, lang: Lang) -> bool:
 
 
 # The procedure under way, told by what is being done or seen now (for the rule to stop; not a timing of onset).
-_UNDER_WAY = {"en": r"(?<!was )(?<!were )\b(?:doing|in the middle of) (?:a|an|the|my) (?:\w+[ /-]){0,4}?(?:tfesi|ilesi|esi|injection|block|"
+_UNDER_WAY = {"en": r"(?<!was )(?<!were )\b(?:doing|in the middle of) (?:(?:a|an|the|my) )?(?:\w+[ /-]){0,4}?(?:tfesi|ilesi|esi|injection|block|"
                     r"vertebroplasty|kyphoplasty|rfa|ablation|epidural|procedure|discogra\w*)\b|\blive fluoro\w* (?:shows|showing)\b|"
-                    r"\b(?:lateral|ap|oblique) (?:view|image|shot) shows\b",
+                    r"\b(?:lateral|ap|oblique) (?:view|image|shot) (?:shows|showing)\b|"
+                    r"\b(?:on|in) the (?:lateral|ap|oblique) (?:view|image|projection|fluoro),? (?:i|we) (?:can )?see\b",
               "zh": r"正在做|做到一半|透视(?:下)?(?:显示|看到|见)|侧位(?:片|透视)?(?:显示|看到|见)|"
                     r"(?:注|推|打)造影剂(?:时|的时候)|(?<!冠脉)(?<!冠状动脉)(?<!脑血管)(?<!椎间盘)造影(?:时|的时候)(?:显示|看到|见到|发现)"}
 # ... not a check film after it ("PVP术后复查侧位片显示…")

@@ -1,0 +1,120 @@
+"""Rounds 185 onwards (a pain fellow on call, an interventional radiologist doing augmentation, a recovery-room nurse
+anaesthetist; an attending implanting stimulators and pumps, an anaesthesia resident with anticoagulated patients, a
+radiologist doing facet, SI and epidural injections): the names they run together and what they ask next."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from answer_lines import bullets as _bullets
+from answer_lines import notes as _notes
+
+from assistant.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():  # type: ignore[no-untyped-def]
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def rounds_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents these calls reach: injections, implants, augmentation, bleeding, headache and toxicity."""
+    return engine_over("on-call-rounds", ("esi-general", "esi-transforaminal", "vertebral-augmentation", "spinal-haematoma",
+                                          "anticoagulants", "pdph", "last", "intrathecal-drug-delivery", "spinal-cord-stimulation",
+                                          "infection-control", "facet-mbb-rfa", "sacroiliac", "patient-selection-monitoring",
+                                          "esi-interlaminar-caudal", "cervical-thoracic-sympathetic"))
+
+
+def _first(ans: Any) -> str:
+    return str(ans.bullets[0]["text"]) if ans.bullets else ""
+
+
+# --- names run together ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "whole", "not_read"), [
+    ("vertebral artery injection with a cervical facet joint injection?", "facet-injection", "peripheral-joint-injection"),
+    ("can a thoracic transforaminal epidural block reach the lung?", "transforaminal-esi", "epidural-space"),
+])
+def test_a_name_cut_by_the_name_before_it_is_still_read_whole(lexicon, text, whole, not_read):  # type: ignore[no-untyped-def]
+    found = [m.concept for m in lexicon.match(text)]
+    assert whole in found and not_read not in found, found
+
+
+def test_a_limb_joint_injection_is_still_a_limb_joint(lexicon):  # type: ignore[no-untyped-def]
+    found = [m.concept for m in lexicon.match("bleeding risk of a knee joint injection on apixaban")]
+    assert "facet-injection" not in found, found
+
+
+def test_a_cervical_facet_joint_injection_is_not_called_a_limb_joint_injection(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("What's the risk of vertebral artery injection with a cervical facet joint injection?")
+    said = " ".join(_notes(ans.text) + _bullets(ans.text))
+    assert "facet joint injection" in said and "after joint injection" not in said, ans.text
+
+
+# --- a follow-up in an emergency that goes on ---------------------------------------------------------------------------------
+_PUMP_OD = "Intrathecal morphine pump refill done 2 hours ago. Patient is now very drowsy, RR 6, SpO2 84% on room air, pinpoint pupils. What do I do?"
+
+
+def test_a_dose_told_with_a_decimal_point_is_quoted_whole_and_no_lipid_follows_a_pump_overdose(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Naloxone 0.4 mg given, RR back up to 12 and he's rousable. How long does he need monitoring, and what do I do about "
+                               "the pump?", history=[_PUMP_OD])
+    assert ans.urgent
+    assert not any(n.split(": ", 1)[-1].startswith("4 mg") for n in _notes(ans.text)), ans.text
+    assert not any("lipid" in b.lower() or "AAGBI" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize(("q", "history", "regimen"), [
+    ("She's about 60 kg. Exact lipid emulsion dosing please.",
+     ["Patient is agitated with perioral numbness and a metallic taste 5 min after a stellate ganglion block with bupivacaine, BP 80/40, HR 38"],
+     "1.5 mL/kg"),
+    ("布比卡因中毒心跳骤停了！！体重60kg，脂肪乳怎么给", [], "1.5 mL/kg"),
+])
+def test_the_lipid_dose_asked_goes_on_to_the_repeat_boluses_and_the_cap(rounds_engine, q, history, regimen):  # type: ignore[no-untyped-def]
+    said = _bullets(rounds_engine.answer(q, history=history).text)
+    at = next(i for i, b in enumerate(said) if regimen in b)
+    assert "12 mL/kg" in said[at + 1] and ("repeat" in said[at + 1] or "重复推注" in said[at + 1]), said
+
+
+@pytest.mark.parametrize(("q", "history"), [
+    ("MRI confirms an epidural haematoma. How soon does he need decompression?",
+     ["2 hours after a lumbar ESI the patient has bilateral leg weakness and sudden worse back pain, on aspirin and clopidogrel not stopped. What do I do?"]),
+    ("MRI确认是硬膜外血肿，多长时间内要手术减压？", ["硬膜外激素注射后2小时病人双下肢无力，腰背痛突然加重，他平时吃阿司匹林+氯吡格雷没停，怎么办"]),
+])
+def test_a_haematoma_confirmed_and_the_time_to_decompression_asked_stays_urgent(rounds_engine, q, history):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q, history=history)
+    assert ans.urgent and ans.bullets, ans.text
+    assert re.search(r"\d+ ?(?:h|hours?|小时)\b|\d+ ?小时", _first(ans)), ans.text
+
+
+# --- what the question asks ---------------------------------------------------------------------------------------------------
+def test_whether_a_patient_with_a_stimulator_may_have_an_mri_is_the_device_labelling(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Can a patient with a spinal cord stimulator have an MRI scan?")
+    assert ans.abstained and "MRI with an implanted device" in ans.text, ans.text
+
+
+def test_a_restart_the_hold_sentence_gives_is_not_said_missing_nor_padded(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Pt on apixaban 5 mg BID for AF, booked for cervical interlaminar ESI tomorrow morning. How many days do I hold "
+                               "the apixaban, and when can she restart it after the injection?")
+    assert "restart" in _first(ans) and "3 days" in _first(ans), ans.text
+    assert not any("no restart time" in n for n in _notes(ans.text)), ans.text
+    assert not any("Contraindications cited" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_cement_seen_tracking_into_a_vein_mid_kyphoplasty_leads_with_the_rule_to_stop(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Doing kyphoplasty at L1 and on the lateral view I can see cement tracking into a paravertebral vein. "
+                               "What should I do at this point?")
+    assert "stop when the cement" in _first(ans) and "veins" in _first(ans), ans.text
+
+
+@pytest.mark.parametrize(("q", "history"), [
+    ("Blood patch done 48 h ago, headache came back almost as bad. Do I repeat the patch or is something else going on?",
+     ["Interlaminar ESI at L5-S1 yesterday with an 18G Tuohy, probable wet tap. Today she has a postural headache, worse sitting up, 7/10. "
+      "When should I offer an epidural blood patch and how much blood?"]),
+    ("血补片做了两天头痛又回来了，要再补一次还是有别的原因？", ["腰椎硬膜外穿刺意外穿破硬脊膜，第二天体位性头痛，什么时候做血补片？"]),
+])
+def test_a_patch_that_failed_leads_with_a_second_patch_then_the_red_flags(rounds_engine, q, history):  # type: ignore[no-untyped-def]
+    said = _bullets(rounds_engine.answer(q, history=history).text)
+    assert re.search(r"second epidural blood patch|第二次硬膜外自体血填充", said[0]), said
+    assert re.search(r"Red flags|警示征象", said[1]) and re.search(r"subdural|硬膜下", said[1]), said
