@@ -504,6 +504,9 @@ _NO_ACTIVITY = {"en": "The knowledge base says nothing on {what} after it; what 
                 "zh": "知识库没有关于术后{what}的内容；以下为其对其余部分的资料。"}
 _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on it:",
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
+_NO_REGIMEN = {"en": "The knowledge base names no drug or regimen for: {part}. What it has on it:",
+               "zh": "知识库未给出以下用药方案：{part}。相关内容如下："}
+_REGIMEN_ASKED = re.compile(REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH, re.I)
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
 _NO_RESTART = {"en": "The knowledge base gives no restart time for: {part}. What it has on it:",
@@ -2323,7 +2326,9 @@ class AnswerEngine:
         answered = {b.part for b in bullets}
         gaps = [i for i in self._gaps(q, verdict, answered, tri.urgent) if not self._next_step_beside(q, i, bullets)]
         first = min(answered, default=0)
-        ahead = [i for i in gaps if i < first]  # a first part the sources do not answer is said first, not after the rest
+        # a first part the sources do not answer is said first, not after the rest (in an emergency, every one: the steps go
+        # under no part's heading)
+        ahead = [i for i in gaps if i < first or tri.urgent]
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
         lines.extend(self._condition_note(q, lang, bullets, tri.urgent))
         resume = "" if tri.urgent else self._resume_after(q, bullets)
@@ -2350,7 +2355,8 @@ class AnswerEngine:
                 _PICTURES.get(tri.rule, {}).get(lang, tri.rule)
             lines.append(NOTE_PREFIX + _NO_SUCH_DRUG[lang].format(drugs=_join([self._said(q, c, lang) for c in unsaid], lang),
                                                                   condition=condition))
-        lines.extend(NOTE_PREFIX + _NO_DOSE[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
+        lines.extend(NOTE_PREFIX + (_NO_REGIMEN if _REGIMEN_ASKED.search(p.text) else _NO_DOSE)[lang].format(part=_short(p.text))
+                     for i, p in enumerate(q.parts)
                      if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or (self._asks_of_drug(q, p) and _DOSE_ASKED.search(p.text)))
                      and not set(unsaid) & set(p.concepts))
         # (and how long a drug is given, "MRSA - which antibiotic, how long?", in an emergency too)
@@ -2753,9 +2759,10 @@ class AnswerEngine:
     def _gaps(q: Question, verdict: Verdict, answered_parts: set[int], urgent: bool) -> list[int]:
         """Parts of a several-part question that no bullet answers and the sources do not cover. An emergency vignette
         is one question, not parts."""
-        if urgent or len(q.parts) < 2:
+        if (urgent and not q.followup) or len(q.parts) < 2:
             return []
-        return [i for i in range(len(q.parts)) if i not in answered_parts and i < len(verdict.covered) and not verdict.covered[i]]
+        # (an emergency follow-up's parts are questions, "what organisms, and what abx?": its pathway's steps answer none)
+        return [i for i in range(len(q.parts)) if (urgent or i not in answered_parts) and i < len(verdict.covered) and not verdict.covered[i]]
 
     def _general_only(self, q: Question, held: bool = False) -> list[tuple[str, str]]:
         """The question's procedures (and, when a hold is asked, drugs) that no passage names, each with its nearest broader

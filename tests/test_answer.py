@@ -1636,7 +1636,7 @@ def test_a_third_turn_of_an_infection_scene_stays_urgent_and_says_no_regimen_is_
     ans = engine.answer("what empiric abx should we start while waiting for cultures?", scene)
     # (the picture was told two turns back; she is in hospital now, the scan is done; "while waiting" asks no time)
     assert ans.urgent and "come to hospital" not in ans.text, ans.text
-    assert "gives no dose for: what empiric abx" in ans.text and "before incision" not in ans.text, ans.text
+    assert "names no drug or regimen for: what empiric abx" in ans.text and "before incision" not in ans.text, ans.text
     # the turn between settled it: no banner
     settled = [scene[0], "leads pulled yesterday, MRI negative for collection, she is afebrile now and the back pain has settled"]
     assert not engine.answer("what antibiotics should we start?", settled).urgent

@@ -118,3 +118,29 @@ def test_a_patch_that_failed_leads_with_a_second_patch_then_the_red_flags(rounds
     said = _bullets(rounds_engine.answer(q, history=history).text)
     assert re.search(r"second epidural blood patch|第二次硬膜外自体血填充", said[0]), said
     assert re.search(r"Red flags|警示征象", said[1]) and re.search(r"subdural|硬膜下", said[1]), said
+
+
+# --- what is not ours -----------------------------------------------------------------------------------------------------------
+def test_the_sham_trial_evidence_for_vertebroplasty_is_declined_not_answered_with_an_index_term(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("What does the sham-controlled trial evidence show for vertebroplasty in painful osteoporotic compression fractures?")
+    assert ans.abstained and "index terms" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("q", ["Quick one - what INR range should I target for a patient with a mechanical mitral valve?", "机械瓣病人INR控制在多少合适？"])
+def test_the_inr_a_valve_patient_is_kept_at_is_cardiologys(rounds_engine, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert ans.abstained and not ans.bullets and ("INR" in ans.text), ans.text
+
+
+@pytest.mark.parametrize("q", ["What INR do I need before a lumbar ESI?", "INR 2.1 on warfarin for a mechanical valve, TFESI tomorrow - ok?"])
+def test_the_inr_checked_before_a_procedure_of_ours_is_still_answered(rounds_engine, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert not ans.abstained and "INR" in _first(ans), ans.text
+
+
+def test_an_emergency_follow_up_says_which_of_its_parts_the_sources_lack(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("What organisms are usual and what empirical antibiotic would you start?",
+                               history=["Pt 5 days after permanent SCS implant, IPG pocket is red, warm and tender, temp 38.6. What's the management?"])
+    said = _notes(ans.text)
+    assert ans.urgent and any("organisms" in n and "Not covered" in n for n in said), ans.text
+    assert any("no drug or regimen" in n for n in said) and not any("no dose" in n for n in said), ans.text
