@@ -74,6 +74,7 @@ from .frame import (
     HELD,
     IMAGING,
     IMMUNOSUPPRESSED,
+    IMPLANT_SCAN,
     MEDICATION_SETTINGS,
     OBSERVATION,
     OTHER_CAUSE_ASK,
@@ -309,6 +310,7 @@ _RESCUE_CEILING = {"en": re.compile(r"\bupper limit|\bcumulative maximum|\bmaxim
                    "zh": re.compile(r"上限|累计最大|最大累积|总量最多|最大剂量")}
 # A sentence naming what a sign is worked up for ("red flags … require evaluation for meningitis, subdural haematoma …")
 _WORKED_UP_FOR = re.compile(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\b|\bdifferential\b|警示|危险信号|鉴别|需(?:要)?(?:评估|排查)")
+_CT_MYELOGRAPHY = "ct-myelography"
 _WEIGHT_BAND = re.compile(r"(?:≤|<|>|≥)\s*\d+\s*kg", re.I)
 _RESCUE_ESCALATION = {"en": re.compile(r"\brepeat(?:ed)? bolus|\bdoubled\b", re.I), "zh": re.compile(r"重复推注|加倍")}
 RADIATION = frozenset({"radiation-safety", "radiation-exposure"})
@@ -899,6 +901,14 @@ class AnswerEngine:
         scene2 = scene | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(q.history[-2])]))
         return triage(q.text, q.lang, scene2, f"{q.history[-2].rstrip(' .。!！?？')}{stop}{last}")
 
+    def _deficits_scan(self, q: Question, last: str) -> Triage | None:
+        """"MRI有条件做吗？电极是不是MRI兼容的" after an SCS patient's weak legs and retention: the deficit's scan, asked
+        whether it can be done, goes on with the deficit (its pathway), whatever the device's labelling."""
+        if not last or not {"mri", IMPLANT_SCAN} & set(q.concepts):
+            return None
+        prior = triage(last, q.lang, set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])))
+        return prior if prior.rule in _DEFICITS else None
+
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
         own = [c for c in q.all_concepts if c not in q.out_of_scope]
@@ -927,8 +937,9 @@ class AnswerEngine:
             prior = triage(last, q.lang, concepts)
             if prior.rule in _DEFICITS or (waiting and prior.urgent):
                 return prior
-        if settled:  # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
-            return Triage(False)
+        # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
+        if (scan := Triage(False) if settled else self._deficits_scan(q, last)) is not None:
+            return scan
         tri = triage(q.text, q.lang, concepts, before)
         tri = self._two_turns_back(q, concepts, before, stop, tri)
         tri = tri if settled else _rescue_goes_on(q, concepts, last, tri)
@@ -1762,6 +1773,23 @@ class AnswerEngine:
         chunks = [table.record(r)[0] for r in sorted(rows or ())]
         return sentences_of([Hit(c, 0.0, 0) for c in chunks if keep is None or keep(c)], self.lexicon)
 
+    def _scan_alternative_first(self, q: Question, lang: Lang, bullets: list[Bullet]) -> list[Bullet]:
+        """Whether the emergency MRI can be done in a patient with an implant ("can he even have an MRI? are the leads MRI
+        compatible?" after weak legs and retention days after an SCS): the sources' scan for when MRI is not possible leads."""
+        if IMPLANT_SCAN not in q.concepts:
+            return bullets
+        told = [m.concept for m in self.lexicon.match(q.history[-1])] if q.history else []
+        named = {c for c in (*q.all_concepts, *q.context_concepts, *told) if self._kinds.get(c) == "procedure" and c not in IMAGING}
+        # (the most specific: an SCS, not every implanted device)
+        implants = {c for c in named if not any(c in self.lexicon.broader_closure([d])[1:] for d in named)}
+        if not implants:
+            return bullets
+        found = [x for x in self._bundled_sentences(lang, sorted(implants), [_CT_MYELOGRAPHY]) if not x.provenance
+                 and _CT_MYELOGRAPHY in x.concepts and implants & x.concepts]
+        if not found:
+            return bullets
+        return [Bullet(found[0], 0, 1.0, "action"), *(b for b in bullets if b.sentence.text != found[0].text)]
+
     def _next_steps_first(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage) -> list[Bullet]:
         """An emergency follow-up after the first-line treatment was given ("gave 100 ml lipid already, still seizing,
         how much more?"): the pathway's sentences on what comes next (a repeat bolus, doubling the infusion, the upper
@@ -2115,7 +2143,7 @@ class AnswerEngine:
         if tri.urgent:
             bullets = self._without_given(q, self._ceiling_first(q, lang, sents, self._next_steps_first(q, lang, sents, bullets, guide), guide))
             bullets = self._treatment_first(q, self._without_ruled_out(q, bullets))
-            bullets = self._named_now_first(q, lang, sents, bullets)
+            bullets = self._scan_alternative_first(q, lang, self._named_now_first(q, lang, sents, bullets))
         tried = set(self.lexicon.broader_closure(list(q.tried)))
 
         def others(s: Sentence) -> bool:  # a treatment named besides the failed ones (and what they are a kind of)

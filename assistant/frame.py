@@ -693,6 +693,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     (椎间盘内治疗 "intradiscal treatment" does not ask how to treat); `signs` spans of findings, whose words tell no failed
     treatment ("analgesia failing despite dose increases", 加量也没用: the sign told, not an escalation asked)."""
     i = 2 if lang == "zh" else 1
+    told = text  # (with its names: "… his lumbar ESI next week" plans the procedure)
     chars = list(text)
     for start, end in names:
         chars[start:end] = " " * (end - start)
@@ -738,9 +739,11 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     found = _harms_to_tell(_last_dose_told(found, text, lang, dose_rx), text, lang)
     found = _safer_of_two(found, said.get("prevention", ""), len(names), text, lang)
     found = _harm_prevented(found, text, lang)
-    if "action" in found and _PLANNED[lang].search(text) and not _ACUTE[lang].search(text):
-        # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue
-        found = ["prevention" if a == "action" else a for a in found if a != "prevention" or "action" not in found]
+    if "action" in found and _PLANNED[lang].search(told) and not _ACUTE[lang].search(text):
+        # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue; whether it
+        # may still go ahead ("MRSA bacteraemia - can I still do his ESI next week?") asks its contraindications
+        instead = "contraindications" if _STILL_GO_AHEAD.search(said.get("action", "")) else "prevention"
+        found = [instead if a == "action" else a for a in found if a != instead or "action" not in found]
     found = _without_ratio_dose(_history_first(found, text, lang), text, lang)
     if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
         found = ["hold", *(a for a in found if a not in ("hold", "action"))]
@@ -755,6 +758,9 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
 
 # Another cause of the picture asked ("repeat the patch, or is something else going on?", 会不会是别的原因)
 OTHER_CAUSE_ASK = re.compile(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
+_STILL_GO_AHEAD = re.compile(r"\bstill (?:do|go ahead|proceed)\b", re.I)
+
+
 def _other_cause_last(found: list[str], recognised: str) -> list[str]:
     """"Do I repeat the patch, or is something else going on?": the next step asked first, the other causes after it."""
     if "escalation" in found and OTHER_CAUSE_ASK.search(recognised):
@@ -1118,6 +1124,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                        r"\bneuraxial|\bepidural|\bspinal|\bsafe\b|\bok(?:ay)?\b|术前|穿刺|注射|阻滞|射频|手术|操作|椎管))"
                        r"(?=[\s\S]*(?:\b(?:target|goal|therapeutic)\s+(?:inr|range)|\binr\s+(?:target|goal|range)|\bwhat inr\b|"
                        r"inr\s*(?:目标|控制在|维持在|要求)|(?:目标|控制|维持)\s*inr))", re.I), "inr-target"),
+    # how long a ward cannula stays in, when it is changed ("病房静脉留置针一般多久换一次", "how often should a ward IV cannula be
+    # changed?") is nursing care in general; the IV access kept for a procedure is ours
+    ("iv-access", re.compile(r"(?:多久|多长时间|几天)[^，。？?]{0,4}(?:换|更换)|(?:换|更换)[^，。？?]{0,4}(?:多久|几天)|留(?:几天|多久)|静脉炎|"
+                             r"\b(?:changed?|changing|replaced?|resited?|re-sited?)\b|\bdwell\b|\bphlebitis\b", re.I), "iv-cannula-care"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
     ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
     # a skin burn asked after a long fluoroscopy time is the X-ray beam's, not the RF pad's ("long fluoro time … worry about

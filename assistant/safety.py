@@ -1000,7 +1000,7 @@ _NOT_NOW = {
 # paraplegic")
 _LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin retrospect\b|"
                       r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b",
-                "zh": r"不良事件(?:上报|复盘|讨论|分析)|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
+                "zh": r"不良事件(?:上报|复盘|讨论|分析|回顾)|(?:病例|事件)回顾|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
 # What to do now asked beside the judgement ("需要上报吗？怎么处理"): the picture is still to be handled.
 _WHAT_NOW = {"en": r"\bwhat (?:now|to do|do (?:i|we) do|should (?:i|we) do)\b|\bnext step\b|\bhow (?:do|should) (?:i|we) (?:manage|treat)\b",
              "zh": r"怎么处理|怎么办|咋办|如何处理|怎么治|下一步"}

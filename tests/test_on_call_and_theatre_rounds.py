@@ -144,3 +144,35 @@ def test_an_emergency_follow_up_says_which_of_its_parts_the_sources_lack(rounds_
     said = _notes(ans.text)
     assert ans.urgent and any("organisms" in n and "Not covered" in n for n in said), ans.text
     assert any("no drug or regimen" in n for n in said) and not any("no dose" in n for n in said), ans.text
+
+
+@pytest.mark.parametrize("q", ["What's the loading dose of vancomycin for MRSA bacteraemia in an 80 kg patient?", "万古霉素负荷剂量怎么算，80kg",
+                               "病房静脉留置针一般多久换一次？", "How often should a ward IV cannula be changed?"])
+def test_a_general_ward_question_is_declined_not_answered_with_a_rescue_dose(rounds_engine, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert ans.abstained and not ans.bullets and not ans.urgent, ans.text
+
+
+def test_iv_access_kept_in_a_vasovagal_reaction_is_still_ours(rounds_engine):  # type: ignore[no-untyped-def]
+    assert not rounds_engine.answer("Vasovagal during a TFESI - keep the IV cannula in and lie her flat?").abstained
+
+
+def test_a_bacteraemia_before_a_planned_injection_asks_its_contraindications(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Patient has MRSA bacteraemia on IV vancomycin - can I still do his lumbar ESI next week?")
+    assert "contraindications" in _first(ans) and "infection" in _first(ans), ans.text
+
+
+def test_an_incident_looked_back_on_gets_the_hold_not_a_banner(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("不良事件回顾：患者房颤口服利伐沙班20mg qd，腰椎TFESI前只停了1天，术后出现硬膜外血肿。指南推荐术前停药多久？")
+    assert not ans.urgent and "3 天" in _first(ans), ans.text
+
+
+@pytest.mark.parametrize(("q", "history"), [
+    ("Can he even have an MRI? Do we need to worry about whether the leads are MRI compatible?",
+     ["SCS implanted 3 days ago, now progressive bilateral leg weakness and urinary retention, BP 130/80, afebrile. What do I do?"]),
+    ("MRI有条件做吗？电极是不是MRI兼容的要考虑吗", ["SCS植入术后第3天，患者双下肢无力进行性加重，尿潴留，血压130/80，不发热，怎么办"]),
+])
+def test_whether_the_deficits_mri_can_be_done_with_an_implant_stays_urgent_with_ct_myelography(rounds_engine, q, history):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q, history=history)
+    assert ans.urgent and re.search(r"CT myelography|CT 脊髓造影", _first(ans)) and re.search(r"SCS", _first(ans)), ans.text
+    assert any("MRI compatib" in n or "MRI兼容" in n for n in _notes(ans.text)), ans.text
