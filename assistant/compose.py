@@ -2259,7 +2259,10 @@ def _naming_sign(above: list[tuple[float, Sentence]], part: Part, sig: Signals) 
     if part.aspects[:1] != ("mechanism",):
         return []
     signs = {c for c in part.concepts if sig.kinds.get(c) in ("finding", "complication", "condition")}
-    return [t for t in above if signs & t[1].concepts] if signs else []
+    # (not a list of the reports that name it, "reports of paraplegia after thoracolumbar TF injection (Glaser 2005)": it
+    # gives no cause, and the mechanism is then looked for as any other ask's kind)
+    return [t for t in above if signs & t[1].concepts and not _CASE_REPORTS.search(t[1].text) and not _REPORTS_CITED.search(t[1].text)] \
+        if signs else []
 
 
 def _regimen_before_ceiling(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part,
@@ -2673,6 +2676,7 @@ _TRIAL_PROTOCOL = {
 }
 _SERIOUS = re.compile(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolog|at least one complication|overall [\w ]{0,30}complication|"
                       r"严重|重大|至少发生一种|总体并发症", re.I)
+_REPORTS_CITED = re.compile(r"\bcites? reports\b|\breports cited\b|引用的病例|引用的报道", re.I)
 _CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
 _ONE_CASE = re.compile(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)一例(?!以上)|个案", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
@@ -2995,6 +2999,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # (one giving it for the asked subject leads at half the best, as a count or an interval does: "caffeine not helping,
     # how much blood for the patch?" - the volume, before the patch's place as the definitive treatment)
     # (a named mechanism of the asked subject answers "how does it work?" even when the dosing sentences score higher)
+    # (a sentence naming the mechanism, "attributed to injection into a radicular artery", before one with a mere "because")
+    in_kind = [c for c in in_kind if _MECHANISM_NAMED.search(c[1].text)] + [c for c in in_kind if not _MECHANISM_NAMED.search(c[1].text)] \
+        if kind is _KIND["mechanism"] else in_kind
     named_mechanism = kind is _KIND["mechanism"] and bool(in_kind) and bool(_MECHANISM_NAMED.search(in_kind[0][1].text))
     # (and a drug's restart answers "when can she have the next dose?" whatever scores higher: its hold before, a label)
     # (and an amount measured answers "how far does it go up?" however much higher the studies of how long it lasts score)

@@ -176,3 +176,17 @@ def test_whether_the_deficits_mri_can_be_done_with_an_implant_stays_urgent_with_
     ans = rounds_engine.answer(q, history=history)
     assert ans.urgent and re.search(r"CT myelography|CT 脊髓造影", _first(ans)) and re.search(r"SCS", _first(ans)), ans.text
     assert any("MRI compatib" in n or "MRI兼容" in n for n in _notes(ans.text)), ans.text
+
+
+def test_the_mechanism_asked_leads_with_the_named_mechanism_not_the_reports_listed(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("What is the mechanism of paraplegia after a lumbar transforaminal injection?")
+    assert "attributed to" in _first(ans) and "artery" in _first(ans), ans.text
+    flush = rounds_engine.answer("TFESI后脸红发热，是激素引起的吗？")  # (a sign the sources name as the steroid's effect still leads)
+    assert "面部潮红" in _first(flush), flush.text
+
+
+def test_whether_dexamethasone_is_just_as_effective_is_answered_with_the_efficacy_evidence(rounds_engine):  # type: ignore[no-untyped-def]
+    said = _bullets(rounds_engine.answer("Why is dexamethasone preferred over particulate steroids for cervical transforaminal injections? "
+                                         "Is it just as effective?").text)
+    assert any("non-inferior" in b or "efficacy" in b for b in said), said
+    assert not any("HPA" in b or "cumulative systemic steroid" in b for b in said), said
