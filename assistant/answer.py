@@ -203,7 +203,7 @@ _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|h
                            r"第二次|重复给")}
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
 # A dose asked in words, not one told ("just injected 3 mL lidocaine test dose" tells one; "naloxone dose?" asks)
-_DOSE_ASKED = re.compile(r"\bhow much\b|\bwhat(?:'s| is)? (?:the )?(?:\w+ )?dos(?:e|ing)\b|\bdos(?:e|ing)\s*(?:for (?:her|him|them|a \w+)\s*)?\?|"
+_DOSE_ASKED = re.compile(r"\bhow much\b|\bwhat(?:'s| is)? (?:the )?(?:\w+ ){0,2}dos(?:e|ing)\b|\bdos(?:e|ing)\s*(?:for (?:her|him|them|a \w+)\s*)?\?|"
                          r"\bhow many (?:mg|ml|mcg|ampoules?|amps?)\b|多少|几毫升|几毫克|剂量[？?]|剂量是|怎么给|如何给|"
                          + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH, re.I)  # (a regimen asked: "what empiric abx should we start?")
 _GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|with|after|had|got|received|pushed)\b", re.I),
@@ -961,7 +961,10 @@ class AnswerEngine:
             # result; "抽搐停了 但是现在室速 血压测不到了", "头痛好了，可是双腿越来越没力" after an epidural: a picture of its own,
             # in the setting the turn before told
             tri = triage(q.text, q.lang, scene, last)
-            tri = tri if tri.urgent else self._scene_two_back(q, scene, last, stop)
+            # (or the picture told two turns back reads it as a graver pathway: a fever and a stiff neck after the wet
+            # tap's headache are the puncture's red flags, not a wound's)
+            two = self._scene_two_back(q, scene, last, stop)
+            tri = two if two.urgent and (not tri.urgent or _rank(two.rule) < _rank(tri.rule)) else tri
         elif tri.urgent and last and not q.followup and not settled and not during_procedure(q.text, q.lang) \
                 and triage(last, q.lang, scene).urgent:
             # the same picture told after the emergency of the turn before: its setting (yesterday's PVP, on the phone)

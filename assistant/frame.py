@@ -160,7 +160,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?<!cut my )(?<!cut our )(?<!lower my )(?<!reduce my )(?<!limit my )(?<!reduce our )"
              r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)(?<!multi-)(?<!multi )(?<!single-)(?<!single )"
              r"\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
-             r"(?!(?: ?/ ?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|"
+             r"(?!(?: ?/ ?how \w+| and (?:for )?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|"
              # (a volume told, "after big-volume lido infiltration", asks none)
              r"(?<!big-)(?<!big )(?<!large-)(?<!large )(?<!high-)(?<!high )(?<!low-)(?<!low )(?<!small-)(?<!small )volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
@@ -196,7 +196,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"how (?:high|low|far)\b|by how much|how much (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|"
                   r"drop|fall|go down|change)|"
                   # ("how much / how long will sugars go up": the rise asked with its time, the time left for the timing ask)
-                  r"how much(?= ?/ ?how \w+ (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))",
+                  # ("how much and for how long will her glucose go up")
+                  r"how much(?=(?: ?/ ?| and (?:for )?)how \w+ (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))",
                   r"(?:升|升高|增高|涨|降|降低|下降)(?:了)?(?:多少|多高|多大)|(?:升|涨|降)到多少|能(?:升|涨)多高"),
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in

@@ -190,3 +190,36 @@ def test_whether_dexamethasone_is_just_as_effective_is_answered_with_the_efficac
                                          "Is it just as effective?").text)
     assert any("non-inferior" in b or "efficacy" in b for b in said), said
     assert not any("HPA" in b or "cumulative systemic steroid" in b for b in said), said
+
+
+# --- rounds 187: pumps, meningism, other specialties ---------------------------------------------------------------------------
+_BACLOFEN_PUMP = ("Pt with intrathecal baclofen pump, pump alarm went off a few days ago and she ignored it. Now itchy, agitated, temp 38.9, "
+                  "HR 130, spasticity much worse. What is this and what do we do?")
+
+
+def test_a_baclofen_pump_picture_is_withdrawal_not_a_wound_infection(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(_BACLOFEN_PUMP)  # ("ignored" holds "red": no wound sign)
+    assert ans.urgent and ans.pathway == "baclofen-withdrawal", ans.text
+    dose = rounds_engine.answer("What oral baclofen dose can we start as a bridge while the pump is sorted?", history=[_BACLOFEN_PUMP])
+    assert dose.urgent and any("no dose" in n and "oral baclofen" in n for n in _notes(dose.text)), dose.text
+
+
+def test_fever_and_a_stiff_neck_two_turns_after_a_postural_headache_are_the_punctures_red_flags(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Update: she's now 38.6 with neck stiffness and photophobia. Does that change things?",
+                               history=["58F, cervical interlaminar ESI 2 days ago, now headache much worse sitting up, better lying flat, some "
+                                        "neck ache, afebrile. Is this PDPH and how do I manage it?",
+                                        "When should we go for an epidural blood patch and how much blood?"])
+    assert ans.urgent and ans.pathway == "dural-puncture-red-flags", ans.text
+    assert "meningitis" in _first(ans) and not any("SCS" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("q", ["急诊PCI术后的病人在吃替格瑞洛+阿司匹林双抗，现在黑便Hb 72，双抗要停吗？怎么处理消化道出血",
+                               "How long should antibiotic prophylaxis be continued after posterior lumbar interbody fusion with instrumentation?"])
+def test_a_bleeding_gut_and_a_fusions_prophylaxis_are_other_specialties(rounds_engine, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert ans.abstained and not ans.bullets, ans.text
+
+
+def test_a_past_gut_bleed_before_an_injection_of_ours_is_still_answered(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Had a GI bleed last year on aspirin, now booked for L4-5 TFESI - do I need to stop the aspirin?")
+    assert not ans.abstained and "spirin" in _first(ans), ans.text
