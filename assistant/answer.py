@@ -311,7 +311,8 @@ _RESCUE_CEILING = {"en": re.compile(r"\bupper limit|\bcumulative maximum|\bmaxim
 # A sentence naming what a sign is worked up for ("red flags … require evaluation for meningitis, subdural haematoma …")
 _WORKED_UP_FOR = re.compile(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\b|\bdifferential\b|警示|危险信号|鉴别|需(?:要)?(?:评估|排查)")
 _CT_MYELOGRAPHY = "ct-myelography"
-_WEIGHT_BAND = re.compile(r"(?:≤|<|>|≥)\s*\d+\s*kg", re.I)
+# A question's own ask in its words or marks (a follow-up with none only tells more)
+_ASKED_MARK = re.compile(r"[?？]|吗|呢|么|怎么|如何|要不要|能不能|可不可以|是否|多少|多久|\b(?:what|how|should|can|could|when|which|why|is it|do i|do we)\b", re.I)
 _RESCUE_ESCALATION = {"en": re.compile(r"\brepeat(?:ed)? bolus|\bdoubled\b", re.I), "zh": re.compile(r"重复推注|加倍")}
 RADIATION = frozenset({"radiation-safety", "radiation-exposure"})
 _MORE_OF = re.compile(r"\bhow much more\b|\bmore (?:of (?:it|the)|naloxone|lipid|epi\w*)|\banother dose|\brepeat dose|再(?:给|推|用|打)多少|还要(?:给|推|用)多少", re.I)
@@ -734,7 +735,8 @@ class AnswerEngine:
             # (a drug it names still is: "give tranexamic acid?", "she also takes Zorbex")
             q = replace(q, unknown=tuple(u for u in q.unknown if drug_like(u) or (u.isascii() and u[:1].isupper() and not u.isupper())))
         kinds = {c: lex[c].kind for c in (*q.all_concepts, *q.out_of_scope) if c in lex}  # (a topic carried from the turn before)
-        parents = {c: lex[c].broader for c in q.all_concepts if c in lex}
+        # (every broader concept too, so that a class named two steps up is found: ticagrelor -> P2Y12 inhibitor -> antiplatelet)
+        parents = {c: lex[c].broader for c in self.lexicon.broader_closure(list(q.all_concepts)) if c in lex}
         guidance = {c for c in q.all_concepts if c in lex and GUIDANCE in self.lexicon.broader_closure([c, *lex[c].related])}
         if RADIATION & set(self.lexicon.broader_closure(list(q.concepts))):
             # "how do I cut my own radiation dose during fluoro facet injections?": the procedure is where the dose is
@@ -901,11 +903,20 @@ class AnswerEngine:
         scene2 = scene | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(q.history[-2])]))
         return triage(q.text, q.lang, scene2, f"{q.history[-2].rstrip(' .。!！?？')}{stop}{last}")
 
+    def _told_more(self, q: Question, last: str, stop: str) -> Triage | None:
+        """A follow-up that asks nothing and tells more of the emergency before it ("用的是0.25%布比卡因10ml加地塞米松，L4/5椎板间入路"
+        after weak numb legs and a low pressure): the picture goes on, read with what it adds."""
+        if not last or q.aspects or _ASKED_MARK.search(q.text):
+            return None
+        told = triage(f"{last}{stop}{q.text}", q.lang,
+                      set(self.lexicon.broader_closure([*q.all_concepts, *(m.concept for m in self.lexicon.match(last))])))
+        return told if told.urgent else None
+
     def _deficits_scan(self, q: Question, last: str) -> Triage | None:
         """"MRI有条件做吗？电极是不是MRI兼容的" after an SCS patient's weak legs and retention: the deficit's scan, asked
         whether it can be done, goes on with the deficit (its pathway), whatever the device's labelling."""
-        if not last or not {"mri", IMPLANT_SCAN} & set(q.concepts):
-            return None
+        if not last or not {"mri", IMPLANT_SCAN} & set(q.concepts) or names_symptoms(q.text, q.lang):
+            return None  # (a picture of its own told now, "gadolinium given and now hives, wheeze, BP 70/40", is read as told)
         prior = triage(last, q.lang, set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])))
         return prior if prior.rule in _DEFICITS else None
 
@@ -938,7 +949,7 @@ class AnswerEngine:
             if prior.rule in _DEFICITS or (waiting and prior.urgent):
                 return prior
         # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
-        if (scan := Triage(False) if settled else self._deficits_scan(q, last)) is not None:
+        if (scan := Triage(False) if settled else self._deficits_scan(q, last) or self._told_more(q, last, stop)) is not None:
             return scan
         tri = triage(q.text, q.lang, concepts, before)
         tri = self._two_turns_back(q, concepts, before, stop, tri)
@@ -1661,7 +1672,10 @@ class AnswerEngine:
             return bullets
         for j, part in enumerate(q.parts):
             mine = [b for b in bullets if b.part == j]
-            if part.aspects[:1] != ("action",) or any(_STOP_STEP[b.sentence.chunk.lang].search(b.sentence.text) for b in mine[:1]):
+            # ("cement going into a vein, stop or continue slowly?": whether to go on with the injection, no drug's hold)
+            stop_or_go = part.aspects[:1] == ("hold",) and not any(self._kinds.get(c) in ("drug", "drug-class") for c in part.concepts)
+            if (part.aspects[:1] != ("action",) and not stop_or_go) \
+                    or any(_STOP_STEP[b.sentence.chunk.lang].search(b.sentence.text) for b in mine[:1]):
                 continue
             step = self._stop_step([*part.concepts, *part.inherited], q.lang)
             if step is not None:
@@ -1834,9 +1848,9 @@ class AnswerEngine:
             regimen = next((i for i, b in enumerate(bullets) if PER_KG_VOLUME.search(b.sentence.text)), None)
             if not top or regimen is None or any(b.sentence in top for b in bullets):
                 return bullets
-            while regimen + 1 < len(bullets) and _WEIGHT_BAND.search(bullets[regimen + 1].sentence.text):
-                regimen += 1  # (no weight told: both bands' regimens, then what follows them)
-            return [*bullets[:regimen + 1], Bullet(top[0], 0, 1.0, "action"), *bullets[regimen + 1:]]
+            # (after the steps: the repeat boluses and the doubled infusion are for instability that persists)
+            at = max(regimen + 1, max((i + 1 for i, b in enumerate(bullets) if b.kind == "action"), default=0))
+            return [*bullets[:at], Bullet(top[0], 0, 1.0, "action"), *bullets[at:]]
         top = [x for i, x in enumerate(top) if not same_point(x, top[:i], lang)][:2]
         rest = [b for b in bullets if b.sentence not in top]
         # ("脂肪乳怎么给？bolus多少、维持多少、最大量多少？": the bolus and infusion first, the ceiling right after them)

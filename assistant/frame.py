@@ -94,7 +94,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(?:comes?|came|coming) back after (?:the |a |her |his )?(?:first |1st |initial )?(?:patch|blood patch|ebp|treatment)\b|"
                    r"\brecurs? after (?:the |a )?(?:first |1st )?(?:patch|blood patch|ebp)\b|"
                    # ("Blood patch done 48 h ago, headache came back almost as bad")
-                   r"\b(?:done|given|placed|performed)\b[^.?]{0,40}?\b(?:came|has come|is coming|it's|it is) back\b|")
+                   r"\b(?:done|given|placed|performed)\b[^.?]{0,40}?\b(?:headache|pain|it|symptoms?|numbness|weakness|spasms?)\s+"
+                   r"(?:came|has come|is coming|comes|is) back\b|")
                    + RESCUE_FAILING[0] + r"|(?:\bdespite\b|in spite of)(?![^?]{0,80}\b(?:candidates?|candidacy|eligible|suitable for)\b)|even (?:with|after) (?=\w)",
                    r"无效|不管用|没效果|没有效果|效果不好|效果不佳|效果差|没什么效果|没啥效果|没多大效果|不见效|没见效|基本没效|没效|没用|没改善|"
                    r"(?<!躺下也)(?<!躺着也)(?<!平卧也)(?<!平躺也)(?<!卧床也)(?<!躺下)(?<!平卧)(?:未缓解|不缓解|没缓解)|"  # (lying down: a feature)
@@ -399,6 +400,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"how (?:does|do|would) (?:the |a |an )?[\w -]{1,30}?\b(?:actually |really )?work\b(?! (?:for|in (?:a|an|the) \w+ (?:patient|pt)))",  # ("how does the lipid actually work?")
                   # ("…能不能用曲安奈德？为啥不行": why it may not be used, in spoken words)
                   r"(?:为啥|为什么|为何|咋)(?:不行|不能用|不可以|不让用|禁用)|(?<![\u4e00-\u9fff])为啥\s*[？?]?\s*$|"
+                  # (why a step is done: "射频前为啥要做两次诊断性阻滞？")
+                  r"(?:为啥|为什么|为何)(?:一定)?要(?:做|先做|用|查|打)(?:两次|二次|2次)?|"
                   # (a part that opens with why: "…发生率多少？为什么强调8小时内减压")
                   r"^\W*(?:为什么|为何|为啥)(?=[^，。？?\s]{2})(?![^，。？?]{0,20}(?:怎么办|怎么处理|如何处理|几天|多久|多少|几次))|"
                   r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:和|与|跟)[^，。？?]{1,10}(?:有关|相关|有关系)(?:吗|么)|"
@@ -1122,13 +1125,18 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # the INR a warfarin patient is kept at, asked with no procedure ("what INR range should I target for a mechanical mitral
     # valve?", 机械瓣INR控制在多少) is cardiology's; the INR checked before a procedure of ours is not
     ("inr", re.compile(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|procedur|inject|\bblock|\besi\b|\brfa?\b|\bscs\b|pump|patch|kypho|vertebro|"
-                       r"\bneuraxial|\bepidural|\bspinal|\bsafe\b|\bok(?:ay)?\b|术前|穿刺|注射|阻滞|射频|手术|操作|椎管))"
+                       r"\bneuraxial|\bepidural|\bspinal|\bsafe\b|\bok(?:ay)?\b|\bacceptable\b|\b(?:tf|il)?esi\b|\bp[vk]p\b|\bmbb\b|caudal|facet|"
+                       r"\bsij?\b|ablation|stimulat|\bdrg\b|discogra|intradiscal|术前|穿刺|注射|阻滞|射频|手术|操作|椎管|前))"
                        r"(?=[\s\S]*(?:\b(?:target|goal|therapeutic)\s+(?:inr|range)|\binr\s+(?:target|goal|range)|\bwhat inr\b|"
-                       r"inr\s*(?:目标|控制在|维持在|要求)|(?:目标|控制|维持)\s*inr))", re.I), "inr-target"),
+                       r"inr\s*(?:目标|控制在|维持在|要求)|(?:目标|控制|维持)\s*inr))"
+                       # (for the condition it is kept for: a valve, AF, a clot)
+                       r"(?=[\s\S]*(?:valve|\bAF\b|a-?fib|atrial fib|\bDVT\b|\bVTE\b|\bPE\b|thrombo|embol|机械瓣|瓣膜|房颤|血栓|栓塞))", re.I),
+     "inr-target"),
     # how long a ward cannula stays in, when it is changed ("病房静脉留置针一般多久换一次", "how often should a ward IV cannula be
     # changed?") is nursing care in general; the IV access kept for a procedure is ours
     ("iv-access", re.compile(r"(?:多久|多长时间|几天)[^，。？?]{0,4}(?:换|更换)|(?:换|更换)[^，。？?]{0,4}(?:多久|几天)|留(?:几天|多久)|静脉炎|"
-                             r"\b(?:changed?|changing|replaced?|resited?|re-sited?)\b|\bdwell\b|\bphlebitis\b", re.I), "iv-cannula-care"),
+                             r"\bhow (?:often|long)\b[^.?]{0,40}\b(?:chang|replac|re-?sit|stay|left in|dwell)\w*|\bdwell time\b|\bphlebitis\b", re.I),
+     "iv-cannula-care"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
     ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
     # a skin burn asked after a long fluoroscopy time is the X-ray beam's, not the RF pad's ("long fluoro time … worry about
@@ -1152,6 +1160,12 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                                r"\bdue\b|\bthis (?:afternoon|aft|pm|morning)\b|\blater today\b|明天|下周|计划|准备做|拟行|预约|"
                                                r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|"
                                                r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|术前|还做不做|能做吗|能不能做))" + _TREATED, re.I), "active-infection"),
+    # and a bloodstream infection after a procedure of ours is that procedure's infection ("bloodstream infection 2 weeks
+    # after intrathecal pump implant - explant?", 泵植入后菌血症), not an infection treated elsewhere
+    ("general-infection-treatment", re.compile(r"\b(?:after|following|since|post)[- ](?:the |her |his |an? )?(?:\w+[ -]){0,3}?"
+                                               r"(?:implant\w*|pump|stimulator|scs|drg|esi|tfesi|ilesi|injection|block|procedure|"
+                                               r"kyphoplasty|vertebroplasty|discogra\w*|rfa|trial)\b|(?:植入|注射|阻滞|术|操作|穿刺)(?:术)?后", re.I),
+     "infection"),
     # so is a fever told before a procedure still to come ("temp in pre-op is 38.3 - proceed?", "术前体温38.5，今天能做吗")
     ("fever", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|\b(?:after|following) (?:the |her |his |an? )?\w+|"
                          r"\bsince (?:the|her|his) (?:procedure|injection|block|implant|trial|surgery|\w*esi|rfa|mbb)\b|\bpost-?(?!op\b)\w+|"

@@ -152,6 +152,18 @@ def concept_scores(passages: Mapping[str, frozenset[str]], headings: Mapping[str
     return out
 
 
+def _ancestors(concept: str, parents: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every broader concept of `concept` the `parents` map reaches."""
+    out: list[str] = []
+    todo = list(parents.get(concept, ()))
+    while todo:
+        c = todo.pop()
+        if c not in out:
+            out.append(c)
+            todo.extend(parents.get(c, ()))
+    return out
+
+
 def covers(concept: str, tags: frozenset[str], parents: Sequence[str]) -> bool:
     """A passage covers a concept when it mentions it or one of its direct broader concepts (brand -> generic)."""
     return concept in tags or any(p in tags for p in parents)
@@ -331,9 +343,11 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
                      and not any(covers(c, t, parents.get(c, ())) for t in passage_tags))
                  # (or the drug a later part asks the contraindications of: "on IT ziconotide - … is a history of psychosis a
                  # contraindication?" is not answered by other procedures' contraindication lists)
+                 # (a class it belongs to named counts: "3 weeks after the stent - still OK?" after ticagrelor's hold is
+                 # answered by the antiplatelet rule after a recent stent)
                  or (kinds.get(c) in DRUG_KINDS and c in part.inherited and part.aspects[:1] == ("contraindications",)
                      and not any(kinds.get(x) == "procedure" for x in part.concepts)
-                     and not any(covers(c, t, parents.get(c, ())) for t in passage_tags))]
+                     and not any(covers(c, t, _ancestors(c, parents)) for t in passage_tags))]
         unheard = unheard or any(c in ESSENTIAL or c in POPULATIONS or c in signs for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
     if not keyed:

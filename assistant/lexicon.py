@@ -12,7 +12,7 @@ import hashlib
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -195,7 +195,7 @@ class Lexicon:
         for cand in sorted(cands, key=lambda x: (-(x.end - x.start), x.how == "homophone", x.start)):
             add(cand)
         self._overlapped(text, found, taken, add)
-        return sorted(_tails_of_cut_names(found, cut), key=lambda x: x.start)
+        return sorted(_tails_of_cut_names(found, cut, {c: v.kind for c, v in self.concepts.items()}), key=lambda x: x.start)
 
     def _en_names(self, text: str) -> tuple[list[Match], list[Match]]:
         """English names in text, left to right without overlap (the longest at each start), and the names that start
@@ -318,17 +318,19 @@ class Lexicon:
         return out
 
 
-def _tails_of_cut_names(found: list[Match], cut: list[Match]) -> list[Match]:
-    """A name found in the tail of a longer name that the name before it cut ("cervical facet | joint injection" of
-    "cervical facet joint injection") is read as the longer name (a facet joint injection, not a limb joint's), unless
-    that concept is found already."""
+def _tails_of_cut_names(found: list[Match], cut: list[Match], kinds: Mapping[str, str]) -> list[Match]:
+    """A name found in the tail of a longer name of the same kind that the name before it cut ("cervical facet | joint
+    injection" of "cervical facet joint injection") is read as the longer name (a facet joint injection, not a limb
+    joint's), unless that concept is found already. (A name of another kind keeps its reading: "pacemaker" in "chronic
+    pain pacemaker patient" is the patient's cardiac device, not the "pain pacemaker" of an SCS.)"""
     have = {m.concept for m in found}
     out = list(found)
     for c in cut:
         if c.concept in have:
             continue
         for i, m in enumerate(out):
-            if c.start < m.start and m.end <= c.end and m.concept != c.concept and m.how == "exact":
+            if c.start < m.start and m.end <= c.end and m.concept != c.concept and m.how == "exact" \
+                    and kinds.get(m.concept) == kinds.get(c.concept):
                 out[i] = Match(c.concept, m.start, m.end, c.surface, "partial")
                 have.add(c.concept)
     return out
@@ -512,7 +514,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 14  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name); 13: no homophone slip on a character an exact term uses; 14: a name in the tail of a longer name cut by the one before reads as the longer name
+MATCHER_VERSION = 15  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name); 13: no homophone slip on a character an exact term uses; 14: a name in the tail of a longer name cut by the one before reads as the longer name; 15: only a name of the same kind
 
 
 def lexicon_digest(path: Path) -> str:

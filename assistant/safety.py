@@ -339,7 +339,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 # the usual course)
                 r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
                 r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b))",
-                r"back pain|neck pain|wound|erythema|\bred(?:ness|dened)?\b|\bpus\b|discharg|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers|"
+                r"back pain|neck pain|wound|erythema|\bred(?:ness|dened|dening|dish)?\b|\bpus\b|discharg|altered (?:mental|conscious)|\baltered\b|confus|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers|"
                 # (a trial lead still through the skin is a wound: "SCS trial leads in, pt febrile")
                 r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b(?! place for \d)(?! for \d)|exit site"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
@@ -354,6 +354,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "implant pocket wound infection erythema pus discharge epidural abscess meningitis fever back pain",
          "zh": "植入物 囊袋 切口 感染 红肿 流脓 渗液 硬膜外脓肿 脑膜炎 发热 背痛"},
         procedures=('spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'device-implantation', 'esi', 'neuraxial-procedure', 'intradiscal-procedure', 'discography', 'vertebral-augmentation', 'epiduroscopy', 'facet-injection', 'sacroiliac-joint-injection'),
+        # (a baclofen pump's fever and confusion with no wound sign is its withdrawal's picture, read by that pathway)
+        exclude={"en": r"^(?![\s\S]*(?:wound|pocket|incision|\bpus\b|purulen|discharg|ooz|drain|\bred(?:ness|dened|dening|dish)?\b|erythema|swell))"
+                       r"[\s\S]*(?:baclofen|lioresal)",
+                 "zh": r"^(?![\s\S]*(?:切口|囊袋|伤口|流脓|化脓|脓性|渗液|渗出|红肿|发红))[\s\S]*巴氯[芬分酚氛]"},
     ),
     RedFlag(
         "airway-haematoma",
@@ -679,7 +683,7 @@ _DURAL_RED_FLAGS = RedFlag(
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
             r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|diplopi|double vision|fever|(?<!a)febrile|3[89](?:\.\d)?\s*°?c\b|"
-            r"(?<![\d.])(?:3[89]|4[01])\.\d(?![\d.%])(?!\s*(?:kg|mm|cm|ml|mg|weeks?|wk))|"
+            r"\b(?:now|is|was|at|to|spiked?|spiking|reached|hit)\s+(?:3[89]|4[01])\.\d(?![\d.%])(?!\s*(?:kg|mm|cm|ml|mg|weeks?|wk))|"
             r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
      "zh": (r"头[痛疼]|头很[痛疼]",
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|不是体位性|"
@@ -1105,7 +1109,7 @@ GOES_ON = {
 # the question plans around an old reaction, however it ends ("what now?", 怎么办), unless it also says the picture is
 # happening now (during the injection, suddenly, 正在).
 _PLANNED = {
-    "en": r"\b(?:scheduled|booked|planned|planning|needs?|due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for|"
+    "en": r"\b(?:scheduled|booked|planned|planning|needs?|(?<!was )(?<!were )(?<!is over)due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for|"
           r"\bhow (?:do|should|can) (?:i|we) do (?:her|his|their|the|this|a|an)\b|\b(?:do|doing) (?:it|her \w+|his \w+|the \w+) safely\b",
     "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期|"
           # (a reaction before, this time's procedure asked: "以前做增强CT起过荨麻疹，这次TFESI造影怎么办"; 这次 alone is often

@@ -33,18 +33,19 @@ def _first(ans: Any) -> str:
 
 
 # --- names run together ---------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "whole", "not_read"), [
-    ("vertebral artery injection with a cervical facet joint injection?", "facet-injection", "peripheral-joint-injection"),
-    ("can a thoracic transforaminal epidural block reach the lung?", "transforaminal-esi", "epidural-space"),
+def test_a_name_cut_by_the_name_before_it_is_not_read_as_a_subject_we_lack(lexicon):  # type: ignore[no-untyped-def]
+    found = [m.concept for m in lexicon.match("vertebral artery injection with a cervical facet joint injection?")]
+    assert "facet-injection" in found and "peripheral-joint-injection" not in found, found
+
+
+@pytest.mark.parametrize(("text", "kept", "not_read"), [
+    ("bleeding risk of a knee joint injection on apixaban", "peripheral-joint-site", "facet-injection"),
+    # (a covered name in the tail keeps its reading: the patient's pacemaker, not the "pain pacemaker" of an SCS)
+    ("Facet RFA in a chronic pain pacemaker patient - precautions?", "cardiac-device", "spinal-cord-stimulation"),
 ])
-def test_a_name_cut_by_the_name_before_it_is_still_read_whole(lexicon, text, whole, not_read):  # type: ignore[no-untyped-def]
+def test_a_name_in_the_tail_keeps_its_own_reading_otherwise(lexicon, text, kept, not_read):  # type: ignore[no-untyped-def]
     found = [m.concept for m in lexicon.match(text)]
-    assert whole in found and not_read not in found, found
-
-
-def test_a_limb_joint_injection_is_still_a_limb_joint(lexicon):  # type: ignore[no-untyped-def]
-    found = [m.concept for m in lexicon.match("bleeding risk of a knee joint injection on apixaban")]
-    assert "facet-injection" not in found, found
+    assert kept in found and not_read not in found, found
 
 
 def test_a_cervical_facet_joint_injection_is_not_called_a_limb_joint_injection(rounds_engine):  # type: ignore[no-untyped-def]
@@ -74,7 +75,7 @@ def test_a_dose_told_with_a_decimal_point_is_quoted_whole_and_no_lipid_follows_a
 def test_the_lipid_dose_asked_goes_on_to_the_repeat_boluses_and_the_cap(rounds_engine, q, history, regimen):  # type: ignore[no-untyped-def]
     said = _bullets(rounds_engine.answer(q, history=history).text)
     at = next(i for i, b in enumerate(said) if regimen in b)
-    assert "12 mL/kg" in said[at + 1] and ("repeat" in said[at + 1] or "重复推注" in said[at + 1]), said
+    assert any("12 mL/kg" in b and ("repeat" in b or "重复推注" in b) for b in said[at + 1:]), said
 
 
 @pytest.mark.parametrize(("q", "history"), [
@@ -223,3 +224,96 @@ def test_a_bleeding_gut_and_a_fusions_prophylaxis_are_other_specialties(rounds_e
 def test_a_past_gut_bleed_before_an_injection_of_ours_is_still_answered(rounds_engine):  # type: ignore[no-untyped-def]
     ans = rounds_engine.answer("Had a GI bleed last year on aspirin, now booked for L4-5 TFESI - do I need to stop the aspirin?")
     assert not ans.abstained and "spirin" in _first(ans), ans.text
+
+
+def test_why_a_step_is_done_asks_the_reason_and_a_diagnostic_block_is_no_diagnosis_asked(lexicon):  # type: ignore[no-untyped-def]
+    from assistant.frame import Framer
+
+    q = Framer(lexicon, {"en": {}, "zh": {}}, frozenset()).frame("给规培医生讲课：腰椎小关节射频去神经前为啥要做两次诊断性内侧支阻滞？")
+    assert q.aspects == ("mechanism",) and "medial-branch-block" in q.concepts, q
+
+
+# --- rounds 188 ------------------------------------------------------------------------------------------------------------------
+def test_a_recent_stent_asked_after_ticagrelors_hold_is_answered_by_the_antiplatelet_rule(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("那如果是3周前刚放的支架呢，能做吗",
+                               history=["心内科会诊：患者PCI术后8个月(DES)，阿司匹林+替格瑞洛，疼痛科要做腰椎脊神经后支射频，替格瑞洛要停几天？阿司匹林能不停吗"])
+    assert not ans.abstained and "支架" in _first(ans) and "心内科" in _first(ans), ans.text
+
+
+def test_a_plexus_block_named_beside_a_drugs_ceiling_is_no_unknown_subject(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("罗哌卡因呢，做腰丛/椎旁这种最多用多少", history=["利多卡因局部浸润最大剂量多少？70kg病人，加肾上腺素的话呢"])
+    assert not ans.abstained and "罗哌卡因" in _first(ans), ans.text
+
+
+def test_a_refill_that_was_due_is_no_procedure_planned(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Ward call 2am: pt with intrathecal baclofen pump, refill was due last week, now itching, temp 38.9, HR 130, "
+                               "rigid legs, pump alarm beeping. What is this and what do I do?")
+    assert ans.urgent and ans.pathway == "baclofen-withdrawal", ans.text
+
+
+def test_a_follow_up_that_only_tells_more_keeps_the_emergency(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("用的是0.25%布比卡因10ml加地塞米松，L4/5椎板间入路，穿刺时没看到回血回液",
+                               history=["腰椎硬膜外激素注射后2小时，病人说双下肢麻木无力，BP 90/50，HR 52，怎么办？"])
+    assert ans.urgent and ans.bullets, ans.text
+    calm = rounds_engine.answer("用的是0.25%布比卡因10ml加地塞米松，L4/5椎板间入路，地塞米松和布比卡因能混吗？",
+                                history=["腰椎硬膜外激素注射后2小时，病人说双下肢麻木无力，BP 90/50，HR 52，怎么办？"])
+    assert calm.bullets  # (a question of its own is answered as asked)
+
+
+# --- review 35 ---------------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("q", ["SCS implanted 10 days ago, IPG pocket reddening, temp 38.6 - what now?",
+                               "IPG pocket looks reddish and hot, T 38.4, 2 wks post SCS implant",
+                               "Febrile 38.9 and altered 3 days after intrathecal pump implant"])
+def test_a_red_pocket_or_a_fever_with_altered_mind_after_an_implant_is_urgent(rounds_engine, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert ans.urgent and ans.pathway == "implant-infection", ans.text
+
+
+@pytest.mark.parametrize(("history", "q", "pathway"), [
+    ("New leg weakness after lumbar ILESI on apixaban", "Gadolinium given for the MRI and now hives, wheeze, BP 70/40", "contrast-anaphylaxis"),
+    ("New leg weakness 1 h after lumbar ILESI with 10 mL bupivacaine", "In the MRI scanner he had a seizure, SpO2 82%", "last"),
+])
+def test_a_new_picture_told_with_the_deficits_scan_is_read_as_told(rounds_engine, history, q, pathway):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q, history=[history])
+    assert ans.urgent and ans.pathway == pathway, ans.text
+
+
+@pytest.mark.parametrize("q", ["Is a 25G pencil-point needle more effective at preventing PDPH?", "What INR is acceptable for a TFESI?",
+                               "Target INR for ILESI?", "PVP前INR控制在多少？"])
+def test_a_comparison_or_a_procedures_inr_is_still_ours(rounds_engine, q):  # type: ignore[no-untyped-def]
+    assert not rounds_engine.answer(q).abstained
+
+
+@pytest.mark.parametrize("q", ["Lipid extravasated - the IV cannula tissued. Resite the cannula and keep going?",
+                               "During LAST resuscitation the IV cannula failed - can lipid go via IO or should we change the cannula?"])
+def test_a_cannula_resited_in_a_rescue_is_no_ward_question(rounds_engine, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q, history=["Seizure after 20 mL bupivacaine for a paravertebral block, giving lipid"])
+    assert not ans.abstained and ans.bullets, ans.text
+
+
+def test_a_bloodstream_infection_after_our_implant_is_its_infection(rounds_engine):  # type: ignore[no-untyped-def]
+    assert not rounds_engine.answer("Blood cultures positive, bloodstream infection 2 weeks after intrathecal pump implant, febrile - explant?").abstained
+
+
+@pytest.mark.parametrize("q", ["PDPH after wet tap during ILESI, BMI 38.5, caffeine not helping - EBP?",
+                               "PDPH day 3 after ILESI wet tap, Hb 121, Hct 39.5, plt 210 - ok to do EBP?"])
+def test_a_lab_value_in_the_thirties_is_no_fever(rounds_engine, q):  # type: ignore[no-untyped-def]
+    assert not rounds_engine.answer(q).urgent
+
+
+def test_results_that_came_back_are_no_failed_treatment(lexicon):  # type: ignore[no-untyped-def]
+    from assistant.frame import Framer
+
+    q = Framer(lexicon, {"en": {}, "zh": {}}, frozenset()).frame("Post-ESI fever: bloods done, results came back with CRP 180 and WCC 18 - next?")
+    assert "escalation" not in q.aspects[:1], q.aspects
+
+
+def test_stop_or_continue_when_cement_enters_a_vein_leads_with_the_rule_to_stop(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Doing vertebroplasty T8: cement going into a vein, stop or continue slowly?")
+    assert "stop when the cement" in _first(ans), ans.text
+
+
+def test_the_lipids_repeat_boluses_come_after_the_steps(rounds_engine):  # type: ignore[no-untyped-def]
+    said = _bullets(rounds_engine.answer("Seizing after 20 mL bupivacaine for a paravertebral block, 60 kg - exact lipid dosing?").text)
+    at = next(i for i, b in enumerate(said) if "repeat boluses" in b)
+    assert any("call for help" in b for b in said[:at]) and any("benzodiazepine" in b for b in said[:at]), said
