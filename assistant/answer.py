@@ -311,6 +311,8 @@ _RESCUE_CEILING = {"en": re.compile(r"\bupper limit|\bcumulative maximum|\bmaxim
 # A sentence naming what a sign is worked up for ("red flags … require evaluation for meningitis, subdural haematoma …")
 _WORKED_UP_FOR = re.compile(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\b|\bdifferential\b|警示|危险信号|鉴别|需(?:要)?(?:评估|排查)")
 _CT_MYELOGRAPHY = "ct-myelography"
+_NEW_SCENE = re.compile(r"\b(?:next|another|new|different|other) (?:patient|pt|case)\b|\bturned out\b|\bfully recovered\b|"
+                        r"另一个病人|下一个病人|另一位患者|下一位|另一例|新病人", re.I)
 # A question's own ask in its words or marks (a follow-up with none only tells more)
 _ASKED_MARK = re.compile(r"[?？]|吗|呢|么|怎么|如何|要不要|能不能|可不可以|是否|多少|多久|\b(?:what|how|should|can|could|when|which|why|is it|do i|do we)\b", re.I)
 _RESCUE_ESCALATION = {"en": re.compile(r"\brepeat(?:ed)? bolus|\bdoubled\b", re.I), "zh": re.compile(r"重复推注|加倍")}
@@ -906,8 +908,9 @@ class AnswerEngine:
     def _told_more(self, q: Question, last: str, stop: str) -> Triage | None:
         """A follow-up that asks nothing and tells more of the emergency before it ("用的是0.25%布比卡因10ml加地塞米松，L4/5椎板间入路"
         after weak numb legs and a low pressure): the picture goes on, read with what it adds."""
-        if not last or q.aspects or _ASKED_MARK.search(q.text):
-            return None
+        if not last or _ASKED_MARK.search(q.text) or _NEW_SCENE.search(q.text) or not_now(q.text, q.lang) \
+                or SETTLED[q.lang].search(q.text) or FADING[q.lang].search(q.text):
+            return None  # (not the next patient, a faint that turned out simple, a picture settled)
         told = triage(f"{last}{stop}{q.text}", q.lang,
                       set(self.lexicon.broader_closure([*q.all_concepts, *(m.concept for m in self.lexicon.match(last))])))
         return told if told.urgent else None
@@ -949,7 +952,7 @@ class AnswerEngine:
             if prior.rule in _DEFICITS or (waiting and prior.urgent):
                 return prior
         # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
-        if (scan := Triage(False) if settled else self._deficits_scan(q, last) or self._told_more(q, last, stop)) is not None:
+        if (scan := Triage(False) if settled else self._deficits_scan(q, last)) is not None:
             return scan
         tri = triage(q.text, q.lang, concepts, before)
         tri = self._two_turns_back(q, concepts, before, stop, tri)
@@ -1001,7 +1004,7 @@ class AnswerEngine:
             typed = triage(typed_text, q.lang, concepts, before)
             if typed.urgent and (not tri.urgent or _rank(typed.rule) < _rank(tri.rule)):
                 tri = typed  # the pathway the words as typed describe, when it comes first (LAST before a faint)
-        return tri
+        return tri if tri.urgent else self._told_more(q, last, stop) or tri
 
     def _new_signs(self, q: Question, before: str) -> set[str]:
         """The complications and findings a follow-up names that the turn before did not."""

@@ -765,6 +765,9 @@ OTHER_CAUSE_ASK = re.compile(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
 _STILL_GO_AHEAD = re.compile(r"\bstill (?:do|go ahead|proceed)\b", re.I)
 
 
+_WARD_READINGS = {"inr-target": "inr", "iv-cannula-care": "iv-access"}  # (each with the word it was read from)
+
+
 def _other_cause_last(found: list[str], recognised: str) -> list[str]:
     """"Do I repeat the patch, or is something else going on?": the next step asked first, the other causes after it."""
     if "escalation" in found and OTHER_CAUSE_ASK.search(recognised):
@@ -1180,6 +1183,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "dapt-duration"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
     ("lumbar-puncture", re.compile(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|work-?up|"
+                                   r"(?-i:\bSAH\b)|subarachnoid (?:haemorrhage|hemorrhage|bleed)|xanthochrom|蛛网膜下腔?出血|"
                                    r"meningitis|multiple sclerosis|(?-i:\bMS\b)|neurolog\w*|\bneuro (?:is |are )?ask\w*|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液|"
                                    r"神经内科|多发性硬化", re.I), "diagnostic-lumbar-puncture"),
 )
@@ -2294,12 +2298,23 @@ class Framer:
         return tuple(replace(p, concepts=(*p.concepts, IMMUNOSUPPRESSED)) if RHEUMATOLOGY in p.concepts
                      and IMMUNOSUPPRESSED not in p.concepts else p for p in parts)
 
+    def _ours_beside(self, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """A ward or clinic reading (the INR a valve patient is kept at, a cannula's change interval) beside a procedure,
+        drug or complication of ours is that one's: "INR target for an SGB in a patient with a mechanical valve?", "lipid
+        running but the cannula site is swelling - how long can it stay in?"."""
+        if not set(_WARD_READINGS) & set(concepts):
+            return concepts
+        lex = self.lexicon.concepts
+        ours = any(c in lex and lex[c].scope != "out" and lex[c].kind in ("procedure", "equipment", "drug", "complication") and c not in IMAGING
+                   for c in concepts)
+        return tuple(dict.fromkeys(_WARD_READINGS[c] if ours and c in _WARD_READINGS else c for c in concepts)) if ours else concepts
+
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
         colleague's dose limit is the fetus's."""
         if "lipid-emulsion" in concepts and _LIPID_LOWERING.search(q):  # "on a statin for high lipids": no rescue drug
             concepts = tuple(c for c in concepts if c != "lipid-emulsion")
-        concepts = self._compounded(q, _febrile(q, concepts))
+        concepts = self._ours_beside(self._compounded(q, _febrile(q, concepts)))
         concepts = self._implant_scan(q, concepts)
         concepts = self._joint_shot(q, concepts)
         concepts = self._adjacent(q, concepts)

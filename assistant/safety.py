@@ -339,12 +339,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 # the usual course)
                 r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
                 r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b))",
-                r"back pain|neck pain|wound|erythema|\bred(?:ness|dened|dening|dish)?\b|\bpus\b|discharg|altered (?:mental|conscious)|\baltered\b|confus|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers|"
+                r"back pain|neck pain|wound|erythema|\bred(?:ness|dened|dening|dish)?\b|\bpus\b|discharg|altered (?:mental|conscious)|\baltered\b|confus|"
+                r"\btender\b|bacter(?:a)?emi|bacteraemi|bloodstream infection|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers|"
                 # (a trial lead still through the skin is a wound: "SCS trial leads in, pt febrile")
                 r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b(?! place for \d)(?! for \d)|exit site"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
                 r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开))|"
-                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标|电极(?:还)?在|出口处")},
+                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|发红|肿胀|压痛|意识模糊|意识改变|糊涂|菌血症|血流感染|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标|电极(?:还)?在|出口处")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
@@ -355,9 +356,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "植入物 囊袋 切口 感染 红肿 流脓 渗液 硬膜外脓肿 脑膜炎 发热 背痛"},
         procedures=('spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'device-implantation', 'esi', 'neuraxial-procedure', 'intradiscal-procedure', 'discography', 'vertebral-augmentation', 'epiduroscopy', 'facet-injection', 'sacroiliac-joint-injection'),
         # (a baclofen pump's fever and confusion with no wound sign is its withdrawal's picture, read by that pathway)
-        exclude={"en": r"^(?![\s\S]*(?:wound|pocket|incision|\bpus\b|purulen|discharg|ooz|drain|\bred(?:ness|dened|dening|dish)?\b|erythema|swell))"
-                       r"[\s\S]*(?:baclofen|lioresal)",
-                 "zh": r"^(?![\s\S]*(?:切口|囊袋|伤口|流脓|化脓|脓性|渗液|渗出|红肿|发红))[\s\S]*巴氯[芬分酚氛]"},
+        # (only with a withdrawal sign told, and no wound, back, neck or meningeal sign nor an inflammatory marker)
+        exclude={"en": r"^(?![\s\S]*(?:wound|pocket|incision|\bpus\b|purulen|discharg|ooz|drain|\bred(?:ness|dened|dening|dish)?\b|erythema|swell|"
+                       r"tender|back pain|neck|headache|meningi|photophob|\bCRP\b|\bESR\b|\bWCC\b|white (?:cell|count)|abscess|bacter))"
+                       r"(?=[\s\S]*(?:itch|prurit|spastic|spasm|rigid|\btone\b|alarm|withdraw|ran out|runs? (?:out|dry)|overdue|empty|was due))"
+                       r"[\s\S]*(?:baclofen|baclophen|lioresal|\bITB\b)",
+                 "zh": r"^(?![\s\S]*(?:切口|囊袋|伤口|流脓|化脓|脓性|渗液|渗出|红肿|发红|肿胀|压痛|背痛|腰痛|腰背痛|颈|头痛|脑膜|CRP|血沉|白细胞|脓肿|菌血))"
+                       r"(?=[\s\S]*(?:痒|痉挛|强直|僵硬|肌张力|报警|撤药|戒断|用完|没药|逾期|排空))[\s\S]*巴氯[芬分酚氛]"},
     ),
     RedFlag(
         "airway-haematoma",
@@ -445,8 +450,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
                 r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi|" + _PARTICULATE_STROKE["en"],),
          "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体|[左右]侧.{0,4}(?:无力|麻木|瘫|不能动)|半身|"
-                r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)|说话.{0,3}(?:含糊|不清|不利索)|吐字不清|"
-                r"[左右](?:手|臂|上肢|半边|半身).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|无力|麻木|不能动|抬不起)|" + _PARTICULATE_STROKE["zh"],)},
+                r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)|(?:说话|讲话).{0,3}(?:含糊|不清|不利索)|口齿含糊|言语含糊|吐字不清|"
+                r"[左右](?:边|侧)?(?:手脚|手|臂|上肢|半边|半身|肢体).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|没力|无力|麻木|不能动|抬不起)|" + _PARTICULATE_STROKE["zh"],)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block",
          "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞"},
         {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection or a neck block (stellate ganglion) suggest embolic or vascular injury to the brain, brainstem, cord or retina. "
@@ -683,7 +688,8 @@ _DURAL_RED_FLAGS = RedFlag(
             r"(?:even|also|still) (?:when |while )?lying (?:down|flat)|(?:lying|flat) (?:down )?(?:doesn'?t|does not|no longer) help|"
             r"confus|drows|obtunded|disorient|not making sense|altered (?:mental|conscious)|seiz|fitting|vomit\w* (?:repeatedly|constantly|non-?stop)|"
             r"keeps vomiting|can'?t stop vomiting|focal|weakness (?:of|in) (?:one|the (?:left|right))|slurred|diplopi|double vision|fever|(?<!a)febrile|3[89](?:\.\d)?\s*°?c\b|"
-            r"\b(?:now|is|was|at|to|spiked?|spiking|reached|hit)\s+(?:3[89]|4[01])\.\d(?![\d.%])(?!\s*(?:kg|mm|cm|ml|mg|weeks?|wk))|"
+            # (a bare temperature said of the patient: "she's now 38.6 with neck stiffness", "spiked 38.9"; not "BMI is 38.5")
+            r"(?:\b(?:she|he|pt|patient)(?:'s| is| was)?\s+(?:now\s+)?|\bspik\w*\s+(?:to\s+)?|\breached\s+)(?:3[89]|4[01])\.\d(?![\d./%])|"
             r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
      "zh": (r"头[痛疼]|头很[痛疼]",
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|不是体位性|"

@@ -317,3 +317,63 @@ def test_the_lipids_repeat_boluses_come_after_the_steps(rounds_engine):  # type:
     said = _bullets(rounds_engine.answer("Seizing after 20 mL bupivacaine for a paravertebral block, 60 kg - exact lipid dosing?").text)
     at = next(i for i, b in enumerate(said) if "repeat boluses" in b)
     assert any("call for help" in b for b in said[:at]) and any("benzodiazepine" in b for b in said[:at]), said
+
+
+# --- rounds 189-194 ------------------------------------------------------------------------------------------------------------
+def test_whether_to_empty_the_pump_is_answered_by_the_overdose_passage(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("纳洛酮0.4mg静推后呼吸好转到14次了,要观察多久?泵里的药要不要抽出来",
+                               history=["鞘内吗啡泵的病人被家属送来 嗜睡 呼吸8次/分 瞳孔针尖样 说是下午刚在疼痛科加完药 两小时前 怎么办"])
+    assert not any("泵里的药要不要抽出来" in n for n in _notes(ans.text)), ans.text
+    assert any("排空" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("q", ["孕妇 孕20周 右下腹痛 怀疑阑尾炎 可以做CT吗 还是只能超声MRI",
+                               "Suspected SAH, thunderclap headache, CT head negative at 8 hours from onset. Do I still need an LP?"])
+def test_an_abdomen_or_a_diagnostic_tap_for_a_bleed_is_another_specialtys(rounds_engine, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert ans.abstained and not ans.urgent and not ans.bullets, ans.text
+
+
+def test_the_headache_after_a_diagnostic_tap_is_still_ours(rounds_engine):  # type: ignore[no-untyped-def]
+    assert not rounds_engine.answer("Headache after a diagnostic LP for suspected SAH, worse upright - blood patch?").abstained
+
+
+def test_one_sided_weakness_and_slurred_speech_after_a_cervical_tf_is_a_stroke(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("C6-7 右侧 TFESI 做完大概40分钟，病人突然说左边手脚没力气，讲话含糊，BP 170/95 HR 88，怎么办？？")
+    assert ans.urgent and "卒中" in ans.text.splitlines()[0], ans.text
+
+
+# --- review 36 ---------------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("q", "pathway"), [
+    ("Baclofen pump catheter revised last week, now T 38.9 and severe back pain", "implant-infection"),
+    ("Baclofen pump implanted 10 days ago, T 38.9, CRP 210, no other symptoms", "implant-infection"),
+    ("巴氯芬泵植入后5天，发热39度，头痛，颈项强直", "implant-infection"),
+    ("ITB pump refill overdue, T 38.6, itchy, spasticity much worse, confused", "baclofen-withdrawal"),
+    ("Baclophen pump, temp 38.9, confused, tone up", "baclofen-withdrawal"),
+    ("IPG pocket swollen and tender, T 38.6, 10 days after SCS implant", "implant-infection"),
+    ("SCS植入后10天，囊袋发红，体温38.6", "implant-infection"),
+    ("Bacteremia following the DRG stimulator implant, T 38.9", "implant-infection"),
+])
+def test_a_baclofen_pumps_infection_and_its_withdrawal_are_told_apart(rounds_engine, q, pathway):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert ans.urgent and ans.pathway == pathway, ans.text
+
+
+@pytest.mark.parametrize("q", ["PDPH after wet tap, BMI is 38.5 - EBP volume?", "PDPH day 3, Hct is 39.5, plt 180 - ok for EBP?"])
+def test_a_lab_value_said_to_be_in_the_thirties_is_no_fever(rounds_engine, q):  # type: ignore[no-untyped-def]
+    assert not rounds_engine.answer(q).urgent
+
+
+@pytest.mark.parametrize(("history", "q"), [
+    ("Hives, wheeze and BP 80/50 after contrast during lumbar TFESI", "Next patient is a 45-year-old man for a lumbar facet injection."),
+    ("Pale, sweaty, HR 40 and BP 80/50 during lumbar TFESI", "Turned out to be a simple faint, he is fully recovered."),
+    ("ILESI后双下肢无力，吃阿哌沙班", "另一个病人：72岁，下周做腰椎小关节阻滞。"),
+])
+def test_a_statement_about_the_next_patient_or_a_settled_faint_carries_no_banner(rounds_engine, history, q):  # type: ignore[no-untyped-def]
+    assert not rounds_engine.answer(q, history=[history]).urgent
+
+
+@pytest.mark.parametrize("q", ["What INR for SGB in a pt with a mechanical valve?", "机械瓣患者行鞘内泵植入，INR控制在多少？",
+                               "What INR target for a PNS lead placement in AF?"])
+def test_the_inr_for_a_procedure_of_ours_in_a_valve_patient_is_ours(rounds_engine, q):  # type: ignore[no-untyped-def]
+    assert not rounds_engine.answer(q).abstained
