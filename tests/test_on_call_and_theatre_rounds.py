@@ -296,7 +296,8 @@ def test_a_bloodstream_infection_after_our_implant_is_its_infection(rounds_engin
 
 
 @pytest.mark.parametrize("q", ["PDPH after wet tap during ILESI, BMI 38.5, caffeine not helping - EBP?",
-                               "PDPH day 3 after ILESI wet tap, Hb 121, Hct 39.5, plt 210 - ok to do EBP?"])
+                               "PDPH day 3 after ILESI wet tap, Hb 121, Hct 39.5, plt 210 - ok to do EBP?",
+                               "PDPH after wet tap, BMI is 38.5 - EBP volume?", "PDPH day 3, Hct is 39.5, plt 180 - ok for EBP?"])
 def test_a_lab_value_in_the_thirties_is_no_fever(rounds_engine, q):  # type: ignore[no-untyped-def]
     assert not rounds_engine.answer(q).urgent
 
@@ -357,11 +358,6 @@ def test_one_sided_weakness_and_slurred_speech_after_a_cervical_tf_is_a_stroke(r
 def test_a_baclofen_pumps_infection_and_its_withdrawal_are_told_apart(rounds_engine, q, pathway):  # type: ignore[no-untyped-def]
     ans = rounds_engine.answer(q)
     assert ans.urgent and ans.pathway == pathway, ans.text
-
-
-@pytest.mark.parametrize("q", ["PDPH after wet tap, BMI is 38.5 - EBP volume?", "PDPH day 3, Hct is 39.5, plt 180 - ok for EBP?"])
-def test_a_lab_value_said_to_be_in_the_thirties_is_no_fever(rounds_engine, q):  # type: ignore[no-untyped-def]
-    assert not rounds_engine.answer(q).urgent
 
 
 @pytest.mark.parametrize(("history", "q"), [
