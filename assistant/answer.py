@@ -199,7 +199,7 @@ _RESULT_TOLD = re.compile(r"\b(?:ctpa|ct|mri|scan|x-?ray|cxr|imaging)\b[^.?]{0,1
 _TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|had) (?:her |him |them )?(?:\w+ ){0,4}already|still\b|"
                            r"repeat\b|how much more|more (?:lipid|adrenaline|epinephrine|naloxone)|(?:didn'?t|did not|not) (?:work|help)|"
                            r"no better|second dose|another dose|given once)", re.I),
-          "zh": re.compile(r"已(?:经)?(?:给|用|推|打|输)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|仍|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
+          "zh": re.compile(r"已(?:经)?(?:给|用|推|打|输)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|还在|仍|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
                            r"第二次|重复给")}
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
 # A dose asked in words, not one told ("just injected 3 mL lidocaine test dose" tells one; "naloxone dose?" asks)
@@ -1816,7 +1816,8 @@ class AnswerEngine:
         limit) lead, before the steps already taken."""
         if not guide.docs or not _tried_first_line(q):
             return bullets
-        if _STILL_SEIZING[q.lang].search(q.text) and not (severe(q.text, q.lang) or slow_heart(q.text, q.lang) or moved_first(guide.rule, lang, q.text)) \
+        if _STILL_SEIZING[q.lang].search(q.text) and not (severe(q.text, q.lang) or slow_heart(q.text, q.lang) or moved_first(guide.rule, lang, q.text)
+                                                          or _CIRCULATION_FAILING.search(q.text)) \
                 and not (_MORE_OF.search(q.text) or {"dose", "limit"} & set(q.aspects)):
             return bullets  # ("脂肪乳已经推了100ml 还在抽": a seizure going on is the benzodiazepine's; the repeat bolus is for the circulation)
         nxt = [x for x in sents if x.chunk.lang == lang and x.chunk.doc_id.rsplit("-", 1)[0] in guide.docs and _NEXT_STEP[lang].search(x.text)
@@ -3138,6 +3139,9 @@ def _tried_first_line(q: Question) -> bool:
         or (rescued and (severe(q.text, q.lang) or slow_heart(q.text, q.lang))) or going_on
 
 
+# the circulation failing in words ("still seizing and now hypotensive"): the repeat bolus is due
+_CIRCULATION_FAILING = re.compile(r"\bhypotensi\w*|\bbradycardi\w*|\bno (?:pulse|output)\b|\bpulseless\b|\bBP (?:is )?(?:dropping|falling|crashing|low)\b|"
+                                  r"血压(?:低|下降|掉|测不到|往下掉)|低血压|心动过缓|心率(?:慢|掉)|无脉|摸不到脉", re.I)
 _GO_ON_WITH = re.compile(r"\b(?:continue|carry on with)\W+(?:\w+\W+){0,2}?(?:lipid|intralipid|the infusion|naloxone)\b|"
                          r"\bkeep (?:the )?(?:lipid|intralipid|infusion) (?:going|running|on)\b|"
                          r"\b(?:lipid|intralipid|infusion)\W+(?:\w+\W+){0,2}?(?:going|running|infusing|up|started|given)\b|"

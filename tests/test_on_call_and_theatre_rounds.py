@@ -373,3 +373,15 @@ def test_a_statement_about_the_next_patient_or_a_settled_faint_carries_no_banner
                                "What INR target for a PNS lead placement in AF?"])
 def test_the_inr_for_a_procedure_of_ours_in_a_valve_patient_is_ours(rounds_engine, q):  # type: ignore[no-untyped-def]
     assert not rounds_engine.answer(q).abstained
+
+
+@pytest.mark.parametrize(("history", "q", "repeat"), [
+    ("Seizure after 20 mL bupivacaine for a paravertebral block, 60 kg, lipid bolus given",
+     "Still seizing and now hypotensive after the first bolus - what next?", "repeat"),
+    ("布比卡因中毒抽搐，60kg，脂肪乳已经推了90ml", "还在抽，血压往下掉了，下一步？", "重复推注"),
+])
+def test_a_circulation_failing_after_the_first_lipid_bolus_leads_with_the_repeat(rounds_engine, history, q, repeat):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q, history=[history])
+    assert ans.urgent and repeat in _first(ans), ans.text
+    seizing = rounds_engine.answer("还在抽，下一步？", history=["布比卡因中毒抽搐，60kg，脂肪乳已经推了90ml"])
+    assert "重复推注" not in _first(seizing), seizing.text  # (a seizure going on with the circulation held is the benzodiazepine's)
