@@ -873,7 +873,7 @@ class AnswerEngine:
         lx, kinds = self.lexicon.concepts, self._kinds
         if any(kinds.get(c) in ("drug", "drug-class", "brand") or c in IMAGING for c in q.concepts):
             return False
-        before = set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)]))
+        before = self._scene_of(last)
         return any(kinds.get(c) == "procedure" and c in lx and lx[c].scope == "in" and c not in before for c in q.concepts)
 
     def _two_turns_back(self, q: Question, concepts: set[str], before: str, stop: str, tri: Triage) -> Triage:
@@ -902,8 +902,12 @@ class AnswerEngine:
         does that change the plan?" after the wet tap's headache and then the patch's volume): read in that scene."""
         if len(q.history) < 2 or not names_symptoms(q.text, q.lang):
             return Triage(False)
-        scene2 = scene | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(q.history[-2])]))
+        scene2 = scene | self._scene_of(q.history[-2])
         return triage(q.text, q.lang, scene2, f"{q.history[-2].rstrip(' .。!！?？')}{stop}{last}")
+
+    def _scene_of(self, text: str) -> set[str]:
+        """The concepts a turn tells, with what they are a kind of (the scene an emergency is read in)."""
+        return set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(text)]))
 
     def _told_more(self, q: Question, last: str, stop: str) -> Triage | None:
         """A follow-up that asks nothing and tells more of the emergency before it ("用的是0.25%布比卡因10ml加地塞米松，L4/5椎板间入路"
@@ -912,7 +916,7 @@ class AnswerEngine:
                 or SETTLED[q.lang].search(q.text) or FADING[q.lang].search(q.text):
             return None  # (not the next patient, a faint that turned out simple, a picture settled)
         told = triage(f"{last}{stop}{q.text}", q.lang,
-                      set(self.lexicon.broader_closure([*q.all_concepts, *(m.concept for m in self.lexicon.match(last))])))
+                      self._scene_of(last) | set(self.lexicon.broader_closure(list(q.all_concepts))))
         return told if told.urgent else None
 
     def _deficits_scan(self, q: Question, last: str) -> Triage | None:
@@ -920,7 +924,7 @@ class AnswerEngine:
         whether it can be done, goes on with the deficit (its pathway), whatever the device's labelling."""
         if not last or not {"mri", IMPLANT_SCAN} & set(q.concepts) or names_symptoms(q.text, q.lang):
             return None  # (a picture of its own told now, "gadolinium given and now hives, wheeze, BP 70/40", is read as told)
-        prior = triage(last, q.lang, set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])))
+        prior = triage(last, q.lang, self._scene_of(last))
         return prior if prior.rule in _DEFICITS else None
 
     def _triage(self, q: Question) -> Triage:
@@ -967,7 +971,7 @@ class AnswerEngine:
             tri = triage(q.text, "zh", concepts, before, told_in="en")
         # (the turn before's own procedure sets its scene: "L1 PVP" in the call before "CT: cement in the canal - next?")
         # (read only for a new question after a turn: the two branches below)
-        scene = concepts | set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) \
+        scene = concepts | self._scene_of(last) \
             if last and not q.followup and not settled else concepts
         if not tri.urgent and last and not q.followup and not settled \
                 and ((GOES_ON[q.lang].search(q.text) and triage(last, q.lang, scene).urgent) or names_symptoms(q.text, q.lang)):

@@ -1125,11 +1125,10 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                            r"(?:osteoid osteoma|tumou?r|metasta\w*|cancer|carcinoma)\W+(?:\w+\W+){0,2}?(?:ablat\w*|\brfa?\b|radiofrequency)|"
                                            r"(?:骨样骨瘤|转移瘤|肿瘤|转移灶|肺癌|肝癌)[^，。？?]{0,8}(?:射频|消融)|(?:射频|消融)[^，。？?]{0,4}(?:骨样骨瘤|转移瘤|肿瘤|转移灶|肺癌|肝癌)))", re.I),
      "tumour-ablation"),
-    # the INR a warfarin patient is kept at, asked with no procedure ("what INR range should I target for a mechanical mitral
-    # valve?", 机械瓣INR控制在多少) is cardiology's; the INR checked before a procedure of ours is not
-    ("inr", re.compile(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|procedur|inject|\bblock|\besi\b|\brfa?\b|\bscs\b|pump|patch|kypho|vertebro|"
-                       r"\bneuraxial|\bepidural|\bspinal|\bsafe\b|\bok(?:ay)?\b|\bacceptable\b|\b(?:tf|il)?esi\b|\bp[vk]p\b|\bmbb\b|caudal|facet|"
-                       r"\bsij?\b|ablation|stimulat|\bdrg\b|discogra|intradiscal|术前|穿刺|注射|阻滞|射频|手术|操作|椎管|前))"
+    # the INR a warfarin patient is kept at ("what INR range should I target for a mechanical mitral valve?", 机械瓣INR控制在
+    # 多少) is cardiology's; the INR checked before something (a threshold asked), or beside a procedure of ours
+    # (`_ours_beside`), is not
+    ("inr", re.compile(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|\bprocedur|\bsafe\b|\bok(?:ay)?\b|\bacceptable\b|术前|前))"
                        r"(?=[\s\S]*(?:\b(?:target|goal|therapeutic)\s+(?:inr|range)|\binr\s+(?:target|goal|range)|\bwhat inr\b|"
                        r"inr\s*(?:目标|控制在|维持在|要求)|(?:目标|控制|维持)\s*inr))"
                        # (for the condition it is kept for: a valve, AF, a clot)
