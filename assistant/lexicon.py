@@ -127,21 +127,18 @@ class Lexicon:
 
     # --- matchers ------------------------------------------------------------------
     @cached_property
-    def _en_rx(self) -> tuple[re.Pattern[str], dict[str, str]]:
-        """One pattern for every English name (spaces optional, plural -s/-es) and its concepts keyed without spaces."""
+    def _en_tree(self) -> tuple[_NameTree, dict[str, str]]:
+        """A prefix tree of every English name (spaces optional, plural -s/-es) and its concepts keyed without spaces."""
         forms: dict[str, str] = {}
         for c in self.concepts.values():
             for f in c.en:
                 key = fold_en(f).strip()
                 if len(key) >= 2:
                     forms.setdefault(key, c.id)
-        body = _trie_pattern(forms) or r"(?!x)x"
         compact: dict[str, str] = {}
         for key, cid in forms.items():
             compact.setdefault(key.replace(" ", ""), cid)
-        # (a lookahead, so that a name starting inside another is found too: "cervical facet joint injection" holds
-        # "cervical facet" and "facet joint injection")
-        return re.compile(rf"(?<![a-z0-9])(?=((?:{body})(?:s|es)?(?![a-z0-9])))"), compact
+        return _NameTree(forms), compact
 
     @cached_property
     def _abbr_rx(self) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -153,14 +150,8 @@ class Lexicon:
         return re.compile(rf"(?<![A-Za-z0-9])(?:{body})s?(?![A-Za-z0-9])"), forms
 
     @cached_property
-    def _zh_rx(self) -> re.Pattern[str]:
-        body = "|".join(re.escape(z) for z in sorted(self._zh_terms, key=len, reverse=True)) or r"(?!x)x"
-        return re.compile(body)
-
-    @cached_property
-    def _zh_any_rx(self) -> re.Pattern[str]:
-        """The longest Chinese term starting at every position (overlapping: a term may start inside another)."""
-        return re.compile(rf"(?=({self._zh_rx.pattern}))")
+    def _zh_tree(self) -> _TermTree:
+        return _TermTree(self._zh_terms)
 
     def match(self, text: str, homophones: bool = True) -> list[Match]:
         """Concepts in text, longest first, non-overlapping, in text order (any mix of English and Chinese)."""
@@ -182,8 +173,8 @@ class Lexicon:
             if cid:
                 cands.append(Match(cid, m.start(), m.end(), key, "abbr"))
         if _CJK.search(text):
-            for m in self._zh_rx.finditer(text):
-                cands.append(Match(self._zh_terms[m.group()], m.start(), m.end(), m.group()))
+            for start, end in self._zh_tree.leftmost(text):
+                cands.append(Match(self._zh_terms[text[start:end]], start, end, text[start:end]))
         en, cut = self._en_names(text)
         cands.extend(en)
         cands.extend(m for m in _levels(text) + _gestations(text) + _ages(text) if m.concept in self.concepts)
@@ -201,15 +192,15 @@ class Lexicon:
         """English names in text, left to right without overlap (the longest at each start), and the names that start
         inside one of those and run past its end (cut by it)."""
         folded, offsets, ends = _fold_with_offsets(text)
-        erx, eforms = self._en_rx
+        tree, eforms = self._en_tree
         kept: list[Match] = []
         cut: list[Match] = []
-        for m in erx.finditer(folded):
-            key = re.sub(r"\s", "", m.group(1))
+        for start, end in tree.spans(folded):
+            key = re.sub(r"\s", "", folded[start:end])
             cid = eforms.get(key) or eforms.get(re.sub(r"(?:es|s)$", "", key)) or eforms.get(key[:-1]) \
                 or eforms.get(re.sub(r"ies$", "y", key))
             if cid:
-                a, b = offsets[m.start(1)], ends[m.end(1) - 1]
+                a, b = offsets[start], ends[end - 1]
                 (cut if kept and a < kept[-1].end else kept).append(Match(cid, a, b, text[a:b]))
         return kept, [c for c in cut if c.end > next(k.end for k in reversed(kept) if k.start < c.start)]
 
@@ -217,9 +208,11 @@ class Lexicon:
         """A Chinese term starting inside one already found ("SCS 测试" hides "测试期一般几天", the trial's length asked)
         keeps its concept on the characters still free, when they are two or more and the concept is not found already."""
         have = {m.concept for m in found}
-        for m in self._zh_any_rx.finditer(text) if _CJK.search(text) else ():
-            term = m.group(1)
-            start, end, cid = m.start(), m.start() + len(term), self._zh_terms[term]
+        tree = self._zh_tree
+        for start in range(len(text)) if _CJK.search(text) else ():
+            if (end := tree.longest(text, start)) is None:
+                continue
+            cid = self._zh_terms[text[start:end]]
             if cid in have or all(taken[start:end]) or not any(taken[start:end]) or self._unrelated(cid, start, end, found):
                 continue
             free = next(i for i in range(start, end) if not taken[i])
@@ -336,38 +329,93 @@ def _tails_of_cut_names(found: list[Match], cut: list[Match], kinds: Mapping[str
     return out
 
 
-def _trie_pattern(names: Iterable[str]) -> str:
-    """One regex for many names, shaped as a prefix tree so that it compiles and runs faster than a flat alternation.
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_END, _SPACE = "<end>", "<space>"  # marks in a tree node (longer than one character: never a text character)
 
-    Where a name has a space the pattern takes optional whitespace; at each branch the longer continuation is tried
-    first (a greedy optional group), so the longest name wins as in a length-sorted alternation. A name ending in a
-    consonant + y also matches its -ies plural (kyphoplasty -> kyphoplasties); plural -s/-es is the caller's.
+
+class _NameTree:
+    """Many names as a prefix tree of characters, walked in plain Python: no giant pattern to compile at start-up.
+
+    A name is found at every word start (a name may start inside another: "cervical facet joint injection" holds
+    "cervical facet" and "facet joint injection"); at each start the longest name wins whose end, with an optional
+    plural -s or -es, is a word end. Where a name has a space the text may have one whitespace character or none, for
+    every name through that prefix. A name ending in a consonant + y also matches its -ies plural (kyphoplasties).
     """
-    root: dict[str, dict] = {}
-    spaced: set[str] = set()
-    for name in names:
-        words = [name, name[:-1] + "ies"] if re.search(r"[^aeiou ]y$", name) else [name]
-        for word in words:
-            node, prefix = root, ""
-            for ch in word:
-                if ch == " ":
-                    spaced.add(prefix)
-                    continue
-                prefix += ch
+
+    __slots__ = ("root",)
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.root: dict[str, Any] = {}
+        spaced: list[dict[str, Any]] = []
+        for name in names:
+            for word in ([name, name[:-1] + "ies"] if re.search(r"[^aeiou ]y$", name) else [name]):
+                node = self.root
+                for ch in word:
+                    if ch == " ":
+                        spaced.append(node)
+                        continue
+                    node = node.setdefault(ch, {})
+                node[_END] = True
+        for node in spaced:
+            node[_SPACE] = True
+
+    def spans(self, text: str) -> Iterable[tuple[int, int]]:
+        """(start, end) of the longest name at each word start of a folded text, plural ending included."""
+        n = len(text)
+        for i in range(n):
+            if i and text[i - 1] in _WORD_CHARS:
+                continue
+            node: dict[str, Any] | None = self.root
+            j, ends = i, []
+            while node is not None:
+                if _END in node:
+                    ends.append(j)
+                if _SPACE in node and j < n and text[j].isspace():
+                    j += 1
+                node = node.get(text[j]) if j < n else None
+                j += 1
+            for e in reversed(ends):
+                end = next((e + len(x) for x in ("s", "es", "") if text.startswith(x, e)
+                            and (e + len(x) >= n or text[e + len(x)] not in _WORD_CHARS)), None)
+                if end is not None:
+                    yield i, end
+                    break
+
+
+class _TermTree:
+    """Exact terms (Chinese names, which may hold Latin letters and spaces) as a prefix tree of characters."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.root: dict[str, Any] = {}
+        for term in terms:
+            node = self.root
+            for ch in term:
                 node = node.setdefault(ch, {})
-            node[""] = {}
-    return _trie_emit(root, "", spaced)
+            node[_END] = True
 
+    def longest(self, text: str, i: int) -> int | None:
+        """The end of the longest term starting at i, if any."""
+        node, j, end = self.root, i, None
+        while True:
+            if _END in node:
+                end = j
+            nxt = node.get(text[j]) if j < len(text) else None
+            if nxt is None:
+                return end
+            node, j = nxt, j + 1
 
-def _trie_emit(node: dict[str, dict], prefix: str, spaced: set[str]) -> str:
-    parts = [re.escape(ch) + _trie_emit(node[ch], prefix + ch, spaced) for ch in sorted(k for k in node if k)]
-    if not parts:
-        return ""
-    space = r"\s?" if prefix in spaced else ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    if "" not in node:
-        return space + body
-    return f"(?:{space}{body})?" if space or len(parts) == 1 else body + "?"
+    def leftmost(self, text: str) -> Iterable[tuple[int, int]]:
+        """Non-overlapping terms, left to right, the longest at each start (as a length-sorted alternation finds them)."""
+        i = 0
+        while i < len(text):
+            end = self.longest(text, i)
+            if end is None:
+                i += 1
+                continue
+            yield i, end
+            i = end
 
 
 def tag_chunks(chunks: Sequence[Chunk], lexicon: Lexicon) -> list[Chunk]:

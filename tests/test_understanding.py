@@ -668,6 +668,21 @@ def test_every_english_name_is_found_whole_as_its_concept_with_or_without_its_sp
     assert [m.surface for m in lexicon.match("spinal cord stimulation (SCS) trial")][0] == "spinal cord stimulation"
 
 
+def test_the_name_trees_find_the_longest_name_at_each_word_start_and_chinese_terms_left_to_right():
+    from assistant.lexicon import _NameTree, _TermTree
+    tree = _NameTree(["facet", "facet joint", "facet joint injection", "joint", "kyphoplasty", "mbb"])
+    text = "cervical facet joint injections, facetjoint pain, facet  joint, kyphoplasties, mbbs, jointed"
+    found = [text[a:b] for a, b in tree.spans(text)]
+    # a name inside another is found too (joint in facet joint); a plural is kept; one space or none, never two;
+    # no name ends inside a word (jointed)
+    assert found == ["facet joint injections", "joint", "facetjoint", "facet", "joint", "kyphoplasties", "mbbs"]
+    assert list(_NameTree([]).spans("anything at all")) == []
+    terms = _TermTree(["硬膜外", "硬膜外血肿", "血肿", "SCS 测试"])
+    text = "硬膜外血肿和血肿，SCS 测试"
+    assert [text[a:b] for a, b in terms.leftmost(text)] == ["硬膜外血肿", "血肿", "SCS 测试"]
+    assert terms.longest(text, 3) == 5 and terms.longest(text, 1) is None
+
+
 def test_a_sentence_about_the_left_out_complication_ranks_low_even_when_it_names_the_procedure():
     part = Part("after vertebroplasty, what complications are there besides cement leaks?", ("vertebroplasty",), ("complications",))
     q = _q(concepts=("vertebroplasty",), subjects=("vertebroplasty",), aspects=("complications",), parts=(part,),
