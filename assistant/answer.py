@@ -236,9 +236,9 @@ _CARDIAC_TOLD = {"en": re.compile(r"\bbrady\w*|\b(?:HR|heart rate|pulse)\s*(?:of
 
 
 # a follow-up that plans another procedure for later, not the picture going on
-_LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|"
+_LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|\bre-?implant|"
                               r"\b(?:switch|change) to\b", re.I),
-               "zh": re.compile(r"换成|改成|改做|改用|下次|如果(?:改|换)")}
+               "zh": re.compile(r"换成|改成|改做|改用|下次|如果(?:改|换)|再植入|重新植入|再次植入|二次植入")}
 # a restart asked around a trial whose lead stays in for days
 _LEAD_IN = {"en": "The sources do not say whether a restart interval counts from placing the trial lead or from removing it; "
                   "the intervals below are the procedure's.",
@@ -310,6 +310,11 @@ _RESCUE_CEILING = {"en": re.compile(r"\bupper limit|\bcumulative maximum|\bmaxim
                    "zh": re.compile(r"上限|累计最大|最大累积|总量最多|最大剂量")}
 # A sentence naming what a sign is worked up for ("red flags … require evaluation for meningitis, subdural haematoma …")
 _WORKED_UP_FOR = re.compile(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\b|\bdifferential\b|警示|危险信号|鉴别|需(?:要)?(?:评估|排查)")
+# an antibiotic agent asked in an emergency's own words ("what antibiotics?", "which abx", "用什么抗生素", "抗生素用哪种")
+_WHICH_ANTIBIOTIC = re.compile(r"\b(?:what|which) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?)\b|(?:用|上|选|开)(?:什么|哪种|哪个|哪些|啥)抗(?:生素|菌药)|"
+                               r"抗(?:生素|菌药)(?:用|选|上)(?:什么|哪种|哪个|啥)", re.I)
+_ANTIBIOTIC = "antibiotic"
+_RED_FLAGS = re.compile(r"\bred flags?\b|警示征象|危险信号")
 _CT_MYELOGRAPHY = "ct-myelography"
 _NEW_SCENE = re.compile(r"\b(?:next|another|new|different|other) (?:patient|pt|case)\b|\bturned out\b|\bfully recovered\b|"
                         r"另一个病人|下一个病人|另一位患者|下一位|另一例|新病人", re.I)
@@ -881,7 +886,7 @@ class AnswerEngine:
         do I call?" - "what empiric abx?"): the picture told two turns back, when the turn between went on with it and this
         one asks of its care (what to do, or one of the pathway's own measures; "max bupivacaine for her next block?" does
         not)."""
-        if tri.urgent or not before or len(q.history) < 2 or not_now(q.text, q.lang):
+        if not before or len(q.history) < 2 or not_now(q.text, q.lang):
             return tri
         # (not when the turn between settled it: "leads pulled, MRI negative, afebrile now, pain settled")
         middle = q.history[-1]
@@ -890,6 +895,9 @@ class AnswerEngine:
             return tri
         told = f"{q.history[-2].rstrip(' .。!！?？')}{stop}"
         again = triage(q.text, q.lang, concepts, f"{told}{before}")
+        if tri.urgent:  # the same pathway, told with the scene's fever or time since ("and if he now has leg weakness?"
+            # after an infected SCS pocket with a fever, and whether to explant): its banner for that scene
+            return again if again.rule == tri.rule and triage(before, q.lang, concepts, told).urgent else tri
         # (or whether the new sign changes the plan: "she has now spiked 38.5 with neck stiffness - does that change the plan?")
         asks_care = {"action", "escalation", "workup"} & set(q.aspects) or (again.actions and re.search(again.actions, q.text, re.I)) \
             or (_CHANGES_PLAN.search(q.text) and names_symptoms(q.text, q.lang))
@@ -1651,9 +1659,17 @@ class AnswerEngine:
         if not bullets or not OTHER_CAUSE_ASK.search(q.text) or any(_WORKED_UP_FOR.search(b.sentence.text) for b in bullets):
             return bullets
         harms = {c for c in q.all_concepts if self._kinds.get(c) == "complication"}
-        flag = next((x for x in sents if x.chunk.lang == q.lang and not x.provenance and harms & x.concepts
-                     and _WORKED_UP_FOR.search(x.text)), None)
-        return bullets if flag is None else [bullets[0], Bullet(flag, bullets[0].part, bullets[0].score, "fact"), *bullets[1:]]
+
+        # (the red flags themselves before an assessment named; found in the knowledge base when not retrieved: "worried
+        # it's not PDPH?" names no red flag)
+        pool = [*sents, *(self._bundled_sentences(q.lang, sorted(harms), keep=lambda c: bool(_RED_FLAGS.search(c.text))) if harms else ())]
+        found = [x for x in pool if x.chunk.lang == q.lang and not x.provenance and harms & x.concepts and _WORKED_UP_FOR.search(x.text)]
+        flag = min(found, key=lambda x: not _RED_FLAGS.search(x.text), default=None)
+        if flag is None:
+            return bullets
+        # (the other cause as the whole ask, "anything that should make us worry it's not PDPH?": the red flags lead)
+        at = 0 if set(q.aspects) <= {"recognition", "definition"} else 1
+        return [*bullets[:at], Bullet(flag, bullets[0].part, bullets[0].score, "fact"), *(b for b in bullets[at:] if b.sentence is not flag)]
 
     def _restart_told_beside(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A restart asked as its own part ("… how many days do I hold the apixaban, and when can she restart it?") that
@@ -2075,7 +2091,8 @@ class AnswerEngine:
             kept = [*(b for b in bullets if b.kind == "action" and self._kin(topics(b.sentence.concepts), mine)),
                     *(b for b in kept if b.kind != "action")]
         # (with fever, an abscess first: the device's haematoma work-up after the steps that look for an infection)
-        febrile = rule == "neuraxial-deficit" and picture_told(rule, q.lang, q.text)
+        # (the fever told in the scene's earlier turns too: "and if he now has leg weakness?" after an infected pocket)
+        febrile = rule == "neuraxial-deficit" and picture_told(rule, q.lang, "。".join((*q.history[-2:], q.text)))
 
         def haematoma_only(b: Bullet) -> bool:
             lang = b.sentence.chunk.lang
@@ -2303,6 +2320,11 @@ class AnswerEngine:
         elsewhere = self._other_systemic(q, before.rule)
         return [x for x in sents if not elsewhere(x) and not is_meta(x.text, x.chunk.lang)]  # (nor what a document covers)
 
+    def _names_antibiotic(self, bullets: Sequence[Bullet]) -> bool:
+        """Does a bullet name an antibiotic agent (cefazolin, vancomycin), not only antibiotics?"""
+        return any(self._kinds.get(c) == "drug" and _ANTIBIOTIC in self.lexicon.broader_closure([c])
+                   for b in bullets for c in b.sentence.concepts)
+
     def _unsaid_drugs(self, q: Question, bullets: Sequence[Bullet], rule: str = "") -> list[str]:
         """The drugs an emergency question names itself, not told given, that no bullet names (nor a class of theirs):
         a treatment the sources do not give for the picture ("should we give high dose steroids for the cord infarct?");
@@ -2408,6 +2430,9 @@ class AnswerEngine:
                 _PICTURES.get(tri.rule, {}).get(lang, tri.rule)
             lines.append(NOTE_PREFIX + _NO_SUCH_DRUG[lang].format(drugs=_join([self._said(q, c, lang) for c in unsaid], lang),
                                                                   condition=condition))
+        # ("…purulent drainage at the lead exit site. Do I pull the leads and what antibiotics?": no agent named for it)
+        lines.extend(NOTE_PREFIX + _NO_REGIMEN[lang].format(part=_short(p.text)) for p in q.parts
+                     if tri.urgent and len(q.parts) > 1 and _WHICH_ANTIBIOTIC.search(p.text) and not self._names_antibiotic(bullets))
         lines.extend(NOTE_PREFIX + (_NO_REGIMEN if _REGIMEN_ASKED.search(p.text) else _NO_DOSE)[lang].format(part=_short(p.text))
                      for i, p in enumerate(q.parts)
                      if i in told and lacks_asked_dose(p, told[i]) and (not tri.urgent or (self._asks_of_drug(q, p) and _DOSE_ASKED.search(p.text)))
@@ -2973,7 +2998,9 @@ class AnswerEngine:
     def _abstain(self, q: Question, lang: Lang, hits: list[Hit], verdict: Verdict) -> Answer:
         topics = self.nearest_topics(hits, lang)
         lex = self.lexicon.concepts
-        if verdict.kind == "out_of_scope":
+        # (or nothing covered of a question whose asks are another field's, beside a procedure of ours: "SCS patient needs a
+        # lumbar MRI - what to check? can he have shortwave diathermy?": the implant's MRI labelling and the physio's)
+        if verdict.kind == "out_of_scope" or all(set(verdict.foreign) & set(p.concepts) for p in q.parts):
             # (this turn's own: "and what about diathermy during his TKA?" after an implant's MRI is declined for the diathermy)
             foreign = [c for c in verdict.foreign if c in q.concepts] or list(verdict.foreign)
             in_field = [c for c in foreign if c in lex and lex[c].in_field]
@@ -3237,8 +3264,10 @@ def _short(text: str, n: int = 90) -> str:
     text = _JOINER.sub("", _PREAMBLE.sub("", text.strip())).rstrip("?？").strip() or text.strip()
     if _HAN.search(text):  # the frame reads "TFESI和ILESI" as "TFESI and ILESI": a Chinese heading keeps its 和
         text = _MIXED_JOINED.sub(lambda m: "和" if m.group(1) == "and" else "或", text)
-    if len(text) > n:  # (the story told before the ask is no heading: "It's been 48 hrs of … still can't sit up. When is …")
-        told = [t for t in re.split(r"(?<=[.!;])\s+|(?<=[。！；])\s*", text) if t.strip()]  # (not inside "0.4 mg")
+    told = [t for t in re.split(r"(?<=[.!;])\s+|(?<=[。！；])\s*", text) if t.strip()]  # (not inside "0.4 mg")
+    if len(told) > 1 and (len(_HAN.findall(told[-1])) >= 4 or len(tokenize(told[-1], "en")) >= 3):
+        text = told[-1]  # (the story told before the ask is no heading: "Naloxone given, he's awake. How long do we watch him?")
+    elif len(text) > n:  # ("It's been 48 hrs of … still can't sit up. When is …": the shortest tail that fits)
         text = next((" ".join(told[i:]) for i in range(1, len(told)) if len(" ".join(told[i:])) <= n), text)
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 

@@ -1355,7 +1355,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
-    swapped = _swaps_region(part, q)
+    swapped = _swaps_region(part, q, sig)
     if class_ask or ((whether or low or swapped) and not cardiology):
         # (a stent patient's aspirin: the primary-prevention rule is not hers)
         return _class_answers(extra, moved, _not_primary(rest, q), own, sig, not class_ask and not swapped, swapped), True
@@ -1427,11 +1427,22 @@ def _class_answers(extra: tuple[float, Sentence], moved: list[tuple[float, Sente
     return [extra, *per_class, *moved, *(t for t in rest if t not in per_class)]
 
 
-def _swaps_region(part: Part, q: Question) -> bool:
-    """A follow-up that swaps the region of a whether-to-stop ask ("如果是颈椎呢？" after "腰椎内侧支射频术前要停阿司匹林吗？"):
-    the new region's class is the news (not when it asks how long: "那颈椎的呢，要停多久？")."""
-    return q.followup and bool(q.history) and asks_whether_to_stop(q.history[-1]) and not _HOW_LONG.search(part.text) \
-        and any(c in REGIONS and c not in part.inherited for c in part.concepts)
+def _swaps_region(part: Part, q: Question, sig: Signals) -> bool:
+    """A follow-up that swaps the region or the procedure of a whether-to-stop or go-ahead ask ("如果是颈椎呢？" after
+    "腰椎内侧支射频术前要停阿司匹林吗？"; "如果是星状神经节阻滞呢？" after "华法林 INR 1.6 能做腰椎硬膜外注射吗？"): the new
+    region's or procedure's class is the news (not when it asks how long: "那颈椎的呢，要停多久？")."""
+    if not (q.followup and q.history) or _HOW_LONG.search(part.text) \
+            or not (asks_whether_to_stop(q.history[-1]) or _GO_AHEAD_ASK.search(q.history[-1])):
+        return False
+    # (not when the part tells the class itself: "那如果是高风险手术呢，比如脊髓电刺激？" asks the drug's rule for that class)
+    return not _CLASS_TOLD.search(part.text) and any(
+        c not in part.inherited and (c in REGIONS or (sig.kinds.get(c) == "procedure" and c not in q.context_concepts)) for c in part.concepts)
+
+
+_CLASS_TOLD = re.compile(r"\b(?:high|intermediate|medium|low)[- ]risk\b|(?:高|中等?|低)(?:出血)?风险", re.I)
+# whether a procedure may go ahead ("can we do a lumbar ESI?", "能做腰椎硬膜外注射吗？")
+_GO_AHEAD_ASK = re.compile(r"\b(?:can|could|may|should) (?:i|we|you|he|she) (?:still )?(?:do|go ahead|proceed|have)\b|\b(?:ok|okay|safe) to (?:do|go ahead|proceed)\b|"
+                           r"能(?:不能)?做|可以做|能否做|可不可以做", re.I)
 
 
 def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:
@@ -1466,7 +1477,10 @@ _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!t
                         r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|\bwhat volume\b(?! of contrast)|\bhow (?:big|large) (?:a |the )?volume\b|"
                         + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH + "|"  # (the regimen for an infection)
                         r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
-                        r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)", re.I)
+                        r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)|"
+                        # (a starting dose, "鞘内从多少开始？"; a taper, "口服阿片要怎么减？", "how do I wean the oral opioids?")
+                        r"从多少(?:开始|起)|起始剂量|初始剂量|\bstart(?:ing)? dose|\binitial dose|(?:怎么|如何|咋)减(?:量|药)?(?=[？?。，,！!\s]|$)|减量方案|"
+                        r"\b(?:taper|wean)(?:ing)?\b", re.I)
 # how a drug is given, asked bare ("纳洛酮怎么给？"): its dose is part of the ask (not enough to call a part unanswered)
 _GIVE_HOW = re.compile(r"(?:怎么|如何|咋)给(?:药)?(?=[？?。，,！!\s]|$)|\bhow (?:do|should) (?:i|we) give\b", re.I)
 
@@ -2009,16 +2023,18 @@ def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
     kind = _narrow_kind(part) or (_MASS if _MASS_ASK.search(part.text) else _KIND["dose"])
     # (a starting dose asked, "口服吗啡120mg/天 转鞘内起始剂量": a ceiling is no starting dose)
     starting = bool(_START_ASK.search(part.text))
+    tapering = bool(_TAPER.search(part.text))  # (and a taper asked, "口服阿片要怎么减？", by a sentence that tapers)
     return ((part.aspects[:1] == ("dose",) or part.aspects[:2] == ("limit", "dose"))
             and bool(_ASKS_DOSE.search(part.text) or _GIVE_HOW.search(part.text))
             and not any(kind.search(b.sentence.text) and not (starting and (_CEILING.search(b.sentence.text) or not _START.search(b.sentence.text)))
-                        for b in bullets))
+                        and not (tapering and not _TAPER.search(b.sentence.text)) for b in bullets))
 
 
 _START_ASK = re.compile(r"\bstart(?:ing)? (?:dose|rate)|\binitial (?:dose|rate)|\bdose to start\b|\bstart (?:\w+ )?(?:at|on|with) what\b|"
                         r"起始剂量|初始剂量|起始量|初始量|开始剂量|起始速度|从多少(?:开始|起)", re.I)
 # ... which a sentence gives when it names the start (a bolus, a first or loading dose), not a case's dose or a ceiling
 _START = re.compile(r"\bstart\w*|\binitial\w*|\bbegin\w*|\bfirst dose|\bbolus|\bloading|\btitrat\w*|起始|初始|开始|首剂|首次|推注|负荷|滴定", re.I)
+_TAPER = re.compile(r"\b(?:taper|wean)\w*|减量|(?:怎么|如何|咋)减|逐渐减|递减", re.I)
 _CEILING = re.compile(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶", re.I)
 
 

@@ -78,8 +78,10 @@ def asks_to_anticoagulate(text: str) -> bool:
     return any(rx.search(text) for rx in _ANTICOAGULATE)
 
 
-_OTHER_CAUSE_EN = r"\b(?:is|could) (?:there )?(?:something|anything) else (?:going on|be going on|causing)|\b(?:another|other) causes?\b"
-_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)"
+_OTHER_CAUSE_EN = r"\b(?:is|could) (?:there )?(?:something|anything) else (?:going on|be going on|causing)|\b(?:another|other) causes?\b|" \
+    r"\bworr\w* (?:that )?(?:it'?s|it is|this is) not\b|\bnot (?:just |really |simply )?(?:a |an )?(?:pdph|post[- ]dural|spinal headache)\b|" \
+    r"\bred flags?\b|\bsomething (?:more )?(?:sinister|serious)\b"
+_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)|不是\s*(?:PDPH|低颅压|腰穿后头痛|硬脊膜穿刺后头痛)|危险信号|红旗征|警示征象"
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -161,7 +163,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?<!cut my )(?<!cut our )(?<!lower my )(?<!reduce my )(?<!limit my )(?<!reduce our )"
              r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)(?<!multi-)(?<!multi )(?<!single-)(?<!single )"
              r"\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
-             r"(?!(?: ?/ ?how \w+| and (?:for )?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\bmg\b|\bml\b|concentration|bolus|"
+             r"(?!(?: ?/ ?how \w+| and (?:for )?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\btoo (?:much|big a (?:dose|volume))\b|(?<![\d.] )(?<![\d.])\bmg\b|(?<![\d.] )(?<![\d.])\bml\b|concentration|bolus|"
              # (a volume told, "after big-volume lido infiltration", asks none)
              r"(?<!big-)(?<!big )(?<!large-)(?<!large )(?<!high-)(?<!high )(?<!low-)(?<!low )(?<!small-)(?<!small )volume|"
              r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
@@ -170,6 +172,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
+             r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b|"  # (which dose: "10 mg or 40 mg?")
              + REGIMEN_ASK_EN,
              REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|(?<!最多)用多少(?=[，,。？?、！!\s]|$|的?(?:剂量|量|mg|ml|mL|毫克|毫升))|(?<!最多)(?:打|做|注射|扎)几(?:次|针)|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|负荷(?:剂)?量(?!\s*\d)|维持(?:剂)?量(?!\s*\d)|"
@@ -836,7 +839,7 @@ _STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b
              "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)" + _ON_REGIMEN, re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
 _GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) given\b|\b(?:gave|pushed|administered)\b|"
-                          r"^\s*[\w-]+(?: \d+(?:\.\d+)?\s*(?:mg|mcg|ml|mls))? given\b|"  # ("Naloxone given, RR back to 14")
+                          r"^\s*[\w-]+(?: \d+(?:\.\d+)?\s*(?:mg|mcg|ml|mls))?(?: (?:iv|im|sc|sl|po|intranasal|intravenously|stat))? given\b|"  # ("Naloxone given, RR back to 14", "Naloxone 0.4 mg IV given")
                           r"\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
                           r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b|"
                           # (and the resuscitation done: "intubated, on pressors", "got ROSC after 2 cycles")
@@ -1203,7 +1206,7 @@ _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|t
                        r"do|book|order|scan)\b|"
                        # ("can a patient with a spinal cord stimulator have an MRI scan?", "can patients with pumps get MRIs?")
                        r"\b(?:can|could|may) (?:an? |the |my |our )?(?:patients?|pts?|people|someone|anyone)\b[^.?]{0,60}?\b(?:get|have|undergo|go for)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
-                       r"\bneeds? (?:an? |a \w+ |\w+ )?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
+                       r"\bneeds? (?:an? )?(?:[\w-]+ ){0,3}?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
                        r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
                        r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)|"
                        # (what to see to before the scan: "SCS病人MRI前要注意什么", "anything to do before his MRI?")
@@ -1693,7 +1696,9 @@ def split_parts(text: str, lang: Lang) -> list[str]:
             parts[-1] = _joined(parts[-1], c, text, lang)
             continue
         # (a clause of asking words only, "and when should I do it?", still asks: its aspect says so)
-        if parts and opens and (asked or _has_ask(parts[-1], lang)) and (len(tokenize(c, lang)) >= 1 or aspects_of(c, lang)):
+        # ("一般用什么，怎么给？": which drug, asked bare, and how it is given are one ask)
+        if parts and opens and (asked or _has_ask(parts[-1], lang)) and (len(tokenize(c, lang)) >= 1 or aspects_of(c, lang)) \
+                and not _BARE_WHICH[lang].match(parts[-1].strip()):
             parts.append(c)
         elif parts:
             parts[-1] = _joined(parts[-1], c, text, lang)
@@ -1705,6 +1710,8 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
 
 
+_BARE_WHICH = {"zh": re.compile(r"^(?:那)?(?:一般|通常|常规|首选)?(?:用|选|选用)(?:什么|哪种|哪个|啥)(?:药|抗生素)?[，,？?]?$"),
+               "en": re.compile(r"^(?:and )?which (?:one|drug|antibiotic|agent)s?[,?]?$", re.I)}
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
 # A turn that goes on with the case told before: time has passed, or the patient now says something.
 _STORY_GOES_ON = {
@@ -2069,6 +2076,7 @@ class Framer:
         parts = tuple(replace(p, inherited=left) if i and "dose" in p.aspects and (left := tuple(c for c in p.inherited if c not in tried))
                       else p for i, p in enumerate(parts))
         aspects = _treats(aspects, [_allergy_kind(c, lex[c].kind, q) for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
+        aspects, parts = self._stopped_as_treatment(q, lang, aspects, parts, (*concepts, *ctx_concepts))
         out = _topic_still_not_ours(out, ctx_concepts, followup and not concepts, lex)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
@@ -2411,6 +2419,20 @@ class Framer:
                 or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
             return asked
         return tuple(dict.fromkeys("action" if a == "contraindications" else a for a in asked))
+
+    def _stopped_as_treatment(self, q: str, lang: Lang, aspects: tuple[str, ...], parts: tuple[Part, ...],
+                              told: Sequence[str]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+        """"Should we stop the morphine and run saline instead, or does it need surgery?" after a catheter-tip granuloma:
+        stopping a drug that is no antithrombotic, with a complication told (now or in the turn before) and no procedure
+        ahead, is that complication's treatment, not a drug held before a procedure."""
+        lex = self.lexicon.concepts
+        if "hold" not in aspects or held_drug(told, self.lexicon) or _BEFORE_IT.search(q) or _PLANNED[lang].search(q) \
+                or not any(c in lex and lex[c].kind == "complication" for c in told):
+            return aspects, parts
+
+        def treated(asked: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys("action" if a == "hold" else a for a in asked))
+        return treated(aspects), tuple(replace(p, aspects=treated(p.aspects)) for p in parts)
 
     def _kept_on_foreign(self, part: Part) -> Part:
         """"and should she keep taking alendronate?": going on with another specialty's drug is no antithrombotic continued

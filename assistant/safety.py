@@ -1751,7 +1751,8 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
 # (time told since it: "40 min after the C6-7 TFESI", "SCS trial day 5", "2 weeks post implant", 术后, 第5天; not while the
 # injection goes on: "injecting PMMA, 2 min after starting she…", 术中, 正在推)
 _SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w /-]{0,30}?"
-                r"(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|augmentation|vertebroplasty|kyphoplasty)\b|"
+                r"(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|augmentation|vertebroplasty|kyphoplasty|"
+                r"epiduroscopy|neuroplasty|adhesiolysis|discogra\w*|ablation|neurotomy|sgb|mbb|(?:blood )?patch|scs|stimulator|trial)\b|"
                 r"\b(?:trial|implant|post-?op|postoperative) day\s*\d+\b|\bday\s*\d+ (?:after|post|of (?:the |an? )?(?:scs )?trial)\b|"
                 # (not a drug-hold timeline: "days after her last dose", "5 days after stopping it")
                 r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|a few|several)\s*(?:days?|weeks?|wks?)\s+"
@@ -1867,8 +1868,19 @@ _GRANULOMA_BANNER = {
           + _LATE_STOP["en"] + ".",
     "zh": "紧急：影像已证实导管尖端肉芽肿并伴新发神经功能障碍：停止鞘内输注（或改为生理盐水），立即请神经外科评估导管修正或取出，"
           "压迫脊髓时行减压手术。" + _LATE_STOP["zh"] + "。"}
+_GRANULOMA_SUSPECTED = {
+    "en": "URGENT: a new deficit in a pump patient with a suspected catheter-tip granuloma: image it now (plain film for the "
+          "catheter tip, then MRI with gadolinium), stop the intrathecal infusion (or switch to saline) and get neurosurgical "
+          "review for catheter revision or removal, and decompression if it compresses the cord. " + _LATE_STOP["en"] + ".",
+    "zh": "紧急：鞘内泵患者新发神经功能障碍、疑似导管尖端肉芽肿：立即行影像检查（先拍 X 线平片定位导管尖端，再行钆增强 MRI），"
+          "停止鞘内输注（或改为生理盐水），请神经外科评估导管修正或取出，压迫脊髓时行减压手术。" + _LATE_STOP["zh"] + "。"}
 _GRANULOMA_STEPS = {"en": (r"stop the infusion|switch to saline", r"decompression is needed|resume"),
                     "zh": (r"停止输注|改为生理盐水", r"手术减压|恢复鞘内治疗")}
+
+
+_GRANULOMA_NAMED = {"en": r"\bgranuloma|inflammatory mass|catheter[- ]tip mass", "zh": r"肉芽肿|炎性包块"}
+_GRANULOMA_TREATED = {"en": r"\bsaline\b|\bstop (?:the )?(?:morphine|infusion|pump|hydromorphone|drug)|\bturn (?:the pump )?off|\bsurgery\b|\brevis",
+                      "zh": r"生理盐水|停(?:用|掉)?(?:吗啡|输注|泵|药)|关(?:掉)?泵|手术|修正|取出导管"}
 
 
 def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Triage:
@@ -1879,10 +1891,13 @@ def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Tri
         return tri
     shown = [m for m in _rx(_GRANULOMA_SHOWN[lang]).finditer(text)
              if not _rx(_NOT_SHOWN[lang]).search(text[max(0, m.start() - 24):m.end() + 12])]
-    if not shown or _rx(_INFECTED[lang]).search(f"{before} {text}"):  # (a mass with fever or an abscess named: the abscess first)
+    # (or its treatment asked of the granuloma the turn before suspected: "should we stop the morphine and run saline
+    # instead, or does it need surgery?")
+    treated = _rx(_GRANULOMA_NAMED[lang]).search(before) and _rx(_GRANULOMA_TREATED[lang]).search(text)
+    if not (shown or treated) or _rx(_INFECTED[lang]).search(f"{before} {text}"):  # (with fever or an abscess named: the abscess first)
         return tri
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
-    return dataclasses.replace(tri, escalation=_GRANULOMA_BANNER[out], steps=_GRANULOMA_STEPS[out])
+    return dataclasses.replace(tri, escalation=(_GRANULOMA_BANNER if shown else _GRANULOMA_SUSPECTED)[out], steps=_GRANULOMA_STEPS[out])
 
 
 def without_mri(tri: Triage, text: str, lang: Lang) -> Triage:
@@ -2021,6 +2036,9 @@ def picture_told(rule: str, lang: Lang, question: str) -> bool:
     return bool(picture and _rx(picture[0][lang]).search(told))
 
 
+_ABSCESS_TOO = {"en": r"^(?!(?=.*ha?ematoma)(?!.*abscess)).*", "zh": r"^(?!(?=.*血肿)(?!.*脓肿)).*"}
+
+
 def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     """The pathway's protocol steps (PATHWAY_STEPS), with the step its picture adds (see `_PICTURE_STEPS`) and the one
     it moves first (`_PICTURE_FIRST`)."""
@@ -2029,6 +2047,8 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     if picture and picture_told(rule, lang, question):
         at = picture[2]
         steps = (*steps[:at], picture[1][lang], *steps[at:])
+        if rule == "neuraxial-deficit":  # (with fever the abscess comes first: no step quoted from a haematoma's own sentence)
+            steps = tuple(_ABSCESS_TOO[lang] + f"(?:{x})" for x in steps)
     if rule == "neuraxial-deficit" and _rx(_ON_THE_NEEDLE[lang]).search(question):
         steps = (_PULL_BACK[lang], *steps)  # (a paraesthesia as the catheter is threaded: withdraw it first)
     if rule == "esi-stroke" and _rx(_INJECTED[lang]).search(question) and not _rx(_CONTRAST_SEEN[lang]).search(question):

@@ -118,7 +118,7 @@ def test_cement_seen_tracking_into_a_vein_mid_kyphoplasty_leads_with_the_rule_to
 def test_a_patch_that_failed_leads_with_a_second_patch_then_the_red_flags(rounds_engine, q, history):  # type: ignore[no-untyped-def]
     said = _bullets(rounds_engine.answer(q, history=history).text)
     assert re.search(r"second epidural blood patch|第二次硬膜外自体血填充", said[0]), said
-    assert re.search(r"Red flags|警示征象", said[1]) and re.search(r"subdural|硬膜下", said[1]), said
+    assert re.search(r"red flags|警示征象|危险信号", said[1], re.I) and re.search(r"subdural|硬膜下", said[1]), said
 
 
 # --- what is not ours -----------------------------------------------------------------------------------------------------------

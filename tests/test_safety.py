@@ -254,7 +254,12 @@ def test_fever_with_a_new_deficit_adds_the_abscess_antibiotic_step():
     from assistant.safety import steps_for
     febrile = steps_for("neuraxial-deficit", "en", "3 days after an ILESI: fever 38.9, back pain and leg weakness")
     afebrile = steps_for("neuraxial-deficit", "en", "6 hrs after an ILESI: severe back pain and numb legs")
-    assert any("antibiotic" in st for st in febrile) and not any("antibiotic" in st for st in afebrile) and febrile[:2] == afebrile[:2]
+    assert any("antibiotic" in st for st in febrile) and not any("antibiotic" in st for st in afebrile)
+    # the same first steps, each quoted only from a sentence that names the abscess when it names a haematoma
+    mri = "obtaining an emergency MRI to look for haematoma, abscess or infarct"
+    assert [bool(re.search(st, mri, re.I)) for st in febrile[:2]] == [bool(re.search(st, mri, re.I)) for st in afebrile[:2]] == [False, True]
+    assert re.search(afebrile[1], "emergency MRI for a suspected SCS-related epidural haematoma", re.I)
+    assert not re.search(febrile[1], "emergency MRI for a suspected SCS-related epidural haematoma", re.I)
     step = next(st for st in febrile if "antibiotic" in st)  # the abscess's antibiotics, not a superficial wound's
     assert re.search(step, "An epidural abscess is investigated with gadolinium-enhanced MRI and treated with antibiotics, with or without drainage")
     assert not re.search(step, "A superficial wound infection after spinal cord stimulator (SCS) implantation may respond to antibiotics")

@@ -1,0 +1,172 @@
+"""Rounds 195 onwards (a spine interventionalist on a fluoroscopy list, a recovery-room nurse, a GP referring patients on
+blood thinners; an anaesthesia resident on call, a neurosurgery registrar with pumps and stimulators, a pharmacist
+checking anticoagulant plans): what they ask next about the patient in front of them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from answer_lines import bullets as _bullets
+from answer_lines import notes as _notes
+
+
+@pytest.fixture(scope="module")
+def rounds_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents these calls reach: injections, implants, pumps, bleeding, headache and toxicity."""
+    return engine_over("pacu-rounds", ("esi-general", "esi-transforaminal", "spinal-haematoma", "anticoagulants", "pdph", "last",
+                                       "intrathecal-drug-delivery", "spinal-cord-stimulation", "infection-control", "facet-mbb-rfa",
+                                       "patient-selection-monitoring", "esi-interlaminar-caudal", "cervical-thoracic-sympathetic"))
+
+
+def _first(ans: Any) -> str:
+    return str(ans.bullets[0]["text"]) if ans.bullets else ""
+
+
+_GRANULOMA_TOLD = {
+    "en": "Intrathecal morphine pump patient with slowly progressive leg weakness and sensory level over 3 weeks. Worried about a "
+          "catheter tip granuloma - what's the workup?",
+    "zh": "鞘内吗啡泵病人，三周来双下肢无力逐渐加重，有感觉平面，怀疑导管尖端肉芽肿，怎么检查？"}
+
+
+@pytest.mark.parametrize("lang,follow", [
+    ("en", "Should we stop the morphine and run saline instead, or does it need surgery?"),
+    ("zh", "要不要先停吗啡换成生理盐水，还是直接手术？"),
+])
+def test_stopping_the_pumps_drug_after_its_granuloma_is_the_granulomas_treatment_not_a_hold(rounds_engine, lang, follow):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(follow, history=[_GRANULOMA_TOLD[lang]])
+    text = " ".join(_bullets(ans.text))
+    assert ("switch to saline" in text) if lang == "en" else ("生理盐水" in text), ans.text
+    assert not any("interval" in n or "停药间隔" in n for n in _notes(ans.text)), ans.text  # (no drug held before a procedure)
+    assert "Duramorph" not in text and "PACC" not in text, ans.text
+    # an urgent reading says the granuloma is suspected, not shown on imaging
+    assert not ans.urgent or "suspected" in ans.escalation or "疑似" in ans.escalation, ans.escalation
+
+
+def test_a_drug_stopped_before_a_procedure_planned_is_still_a_hold(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Had a spinal haematoma 2 years ago. Booked for an L4-5 ESI next week on apixaban - when to stop it?")
+    assert "3 days" in ans.text or "72 h" in ans.text, ans.text
+
+
+_OVERDOSE = "Man had his intrathecal morphine pump refilled 2 hours ago in the clinic, now he's drowsy, RR 7, pinpoint pupils, SpO2 86% on room air. What do we do?"
+
+
+@pytest.mark.parametrize("follow", [
+    "Naloxone 0.4 mg IV given, he's awake now with RR 14. How long do we need to watch him?",
+    "Naloxone 400 mcg IM given. How long do we need to watch him?",
+])
+def test_a_rescue_drug_given_with_its_route_goes_on_with_the_patient_before(rounds_engine, follow):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(follow, history=[_OVERDOSE])
+    # the opioid overdose of the turn before, not the observation time after local anaesthetic toxicity
+    assert "LAST" not in ans.text and "local anaesthetic" not in ans.text, ans.text
+    assert any("opioid overdose" in n for n in _notes(ans.text)), ans.text
+    # the heading of a note quotes the ask, not the story told before it
+    assert not any("he's awake" in n or "IM given" in n for n in _notes(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("SCS implant 3 days ago, IPG pocket red and oozing, temp 38.3, back pain worse. What do we do?",
+     "Do we need to take out both the leads and the IPG?", "And if he now has leg weakness?"),
+    ("SCS脊髓电刺激植入术后第3天，IPG囊袋切口红肿，有渗液，体温38.3，病人说背疼加重，怎么处理？", "需要把电极和IPG都取出来吗？",
+     "如果还出现下肢无力呢"),
+])
+def test_a_deficit_two_turns_after_an_infected_implant_with_fever_is_an_abscess_first(rounds_engine, turns):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(turns[-1], history=list(turns[:-1]))
+    assert ans.urgent and ans.pathway == "neuraxial-deficit"
+    assert "epidural abscess until shown otherwise" in ans.escalation or "首先考虑硬膜外脓肿" in ans.escalation, ans.escalation
+    assert "Stop the procedure" not in ans.escalation and "立即停止操作" not in ans.escalation  # (three days on: nothing to stop)
+    # no step quoted from a haematoma's own sentence ahead of the abscess's
+    first = _first(ans)
+    assert ("abscess" in first or "脓肿" in first or "infection" in first or "感染" in first), ans.text
+
+
+def test_a_dose_the_patient_takes_is_told_not_asked_and_the_parts_own_rule_leads(rounds_engine):  # type: ignore[no-untyped-def]
+    from assistant.frame import aspects_of
+    assert "dose" not in aspects_of("And what about his aspirin 81 mg for primary prevention?", "en")
+    assert "dose" in aspects_of("how many mg of dex for a TFESI?", "en") and "dose" in aspects_of("max bupivacaine mg for a 60 kg pt?", "en")
+    assert "dose" in aspects_of("is 20 ml of 0.5% bupi too much for a caudal?", "en")
+    ans = rounds_engine.answer("Rivaroxaban 20 mg daily for AF, planned lumbar facet medial branch blocks. Does rivaroxaban need "
+                               "stopping? And what about his aspirin 81 mg for primary prevention?")
+    aspirin = ans.text.split("primary prevention**", 1)[-1]
+    first = _bullets(aspirin)[0]
+    assert "primary prevention" in first and "continued for a low-risk procedure" in first, ans.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("On warfarin, INR 1.6 today - can we do a lumbar ESI?", "What if it is a stellate ganglion block instead? INR 1.6 ok?"),
+    ("华法林 今天INR 1.6 能做腰椎硬膜外注射吗？", "如果是星状神经节阻滞呢？INR 1.6可以做吗"),
+])
+def test_a_procedure_swapped_in_a_go_ahead_follow_up_leads_with_its_bleeding_risk_class(rounds_engine, turns):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(turns[1], history=[turns[0]])
+    first = _first(ans)
+    assert ("intermediate bleeding-risk" in first or "中等出血风险" in first) and ("stellate" in first or "星状" in first), ans.text
+
+
+@pytest.mark.parametrize("q", [
+    "Patient now 40 minutes after epiduroscopy complaining of blurred vision and a severe headache, BP 175/95, neck pain. What now?",
+    "Blurred vision, severe headache and neck pain 2 hours after epidural neuroplasty, BP 170/90. What now?",
+])
+def test_a_picture_told_minutes_or_hours_after_an_epiduroscopy_has_no_procedure_to_pause(engine_over, q):  # type: ignore[no-untyped-def]
+    eng = engine_over("epiduroscopy-late", ("epiduroscopy-adhesiolysis", "pdph", "esi-general"))
+    ans = eng.answer(q, history=["What are the main complications of epiduroscopy, and how much saline can I safely infuse?"])
+    assert ans.urgent, ans.text
+    assert "Stop the procedure" not in ans.escalation and "pause the procedure" not in _first(ans), ans.text
+
+
+_WET_TAP = ("Lady had a lumbar interlaminar epidural yesterday, doctor noted a wet tap. Now she has a headache that's much worse "
+            "sitting up and eases lying flat. How should we manage it and when is a blood patch considered?")
+
+
+@pytest.mark.parametrize("follow,lead", [
+    ("She's 34, no fever, no neck stiffness, headache started 20 hours after. Anything in the presentation that should make us "
+     "worry it's not PDPH?", True),
+    ("Headache came back after the patch - repeat it, or is something else going on?", False),
+])
+def test_another_cause_asked_brings_the_red_flags_leading_when_it_is_the_whole_ask(rounds_engine, follow, lead):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(follow, history=[_WET_TAP])
+    said = _bullets(ans.text)
+    at = next((i for i, b in enumerate(said) if "red flags" in b), None)
+    assert at is not None, ans.text
+    assert (at == 0) if lead else (at <= 1), ans.text
+    assert not any("epiduroscopy" in b for b in said[:2]), ans.text
+
+
+def test_an_implant_patients_planned_scan_is_the_devices_mri_labelling_not_a_complications_work_up(rounds_engine):  # type: ignore[no-untyped-def]
+    q = ("Patient with a spinal cord stimulator needs a lumbar spine MRI. What do I have to check before scanning? Also can he "
+         "have shortwave diathermy at physio?")
+    assert "implant-mri-conditions" in rounds_engine.frame(q).concepts
+    ans = rounds_engine.answer(q)
+    assert ans.abstained and ans.text.startswith("Not covered"), ans.text  # (no stenosis review or haematoma MRI quoted)
+
+
+@pytest.mark.parametrize("turns,gap", [
+    (("SCS implanted 2 weeks ago, wound red and draining, temp 38.5, WBC 14. Do we explant the whole system?",
+      "How long after explant before we can reimplant?"), "reimplantation"),
+    (("SCS植入术后2周 伤口红肿渗液，体温38.5，WBC 14，要不要取出整个系统？", "取出后多久可以考虑再植入？"), "再植入"),
+])
+def test_when_to_reimplant_after_an_infected_explant_is_said_not_covered(rounds_engine, turns, gap):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(turns[1], history=[turns[0]])
+    assert not ans.urgent, ans.escalation  # (a plan for later, not the emergency again)
+    assert any(gap in n for n in _notes(ans.text)), ans.text
+
+
+def test_a_starting_dose_and_a_taper_asked_are_said_missing_not_answered_by_a_ceiling(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("病人之前口服吗啡当量大概200mg/天，鞘内从多少开始？口服阿片要怎么减？", history=["鞘内药物输注系统 吗啡起始剂量一般多少？"])
+    said = _notes(ans.text)
+    assert any("剂量" in n and "从多少开始" in n for n in said) and any("剂量" in n and "怎么减" in n for n in said), ans.text
+
+
+def test_which_drug_asked_bare_and_how_it_is_given_are_one_ask(rounds_engine):  # type: ignore[no-untyped-def]
+    from assistant.frame import split_parts
+    assert split_parts("椎间盘造影前要不要预防性用抗生素？一般用什么，怎么给？", "zh")[1:] == ["一般用什么，怎么给？"]
+    assert len(split_parts("要不要停药？停几天？", "zh")) == 2  # (two asks with words of their own stay two)
+
+
+@pytest.mark.parametrize("q", [
+    "SCS trial leads in since day 5, temp 38.6, erythema and purulent drainage at the lead exit site. Do I pull the leads and what antibiotics?",
+    "SCS测试电极放了5天，体温38.6，电极出口发红流脓，要拔电极吗？用什么抗生素？",
+])
+def test_an_antibiotic_asked_in_an_infection_emergency_is_said_unnamed_when_no_agent_is_quoted(rounds_engine, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert ans.urgent and ans.pathway == "implant-infection", ans.escalation
+    assert any("no drug or regimen" in n or "用药方案" in n for n in _notes(ans.text)), ans.text
