@@ -122,6 +122,7 @@ from .safety import (
     borrowed_steps,
     days_later,
     during_procedure,
+    febrile_banner,
     foreign_emergency,
     granuloma_shown,
     happening_now,
@@ -129,7 +130,6 @@ from .safety import (
     moved_first,
     names_symptoms,
     not_now,
-    picture_told,
     protocol_for,
     seizure_told,
     severe,
@@ -314,6 +314,7 @@ _WORKED_UP_FOR = re.compile(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment
 _WHICH_ANTIBIOTIC = re.compile(r"\b(?:what|which) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?)\b|(?:用|上|选|开)(?:什么|哪种|哪个|哪些|啥)抗(?:生素|菌药)|"
                                r"抗(?:生素|菌药)(?:用|选|上)(?:什么|哪种|哪个|啥)", re.I)
 _ANTIBIOTIC = "antibiotic"
+_EPIDURAL_ABSCESS = "epidural-abscess"
 _RED_FLAGS = re.compile(r"\bred flags?\b|警示征象|危险信号")
 _CT_MYELOGRAPHY = "ct-myelography"
 _NEW_SCENE = re.compile(r"\b(?:next|another|new|different|other) (?:patient|pt|case)\b|\bturned out\b|\bfully recovered\b|"
@@ -897,13 +898,29 @@ class AnswerEngine:
         again = triage(q.text, q.lang, concepts, f"{told}{before}")
         if tri.urgent:  # the same pathway, told with the scene's fever or time since ("and if he now has leg weakness?"
             # after an infected SCS pocket with a fever, and whether to explant): its banner for that scene
-            return again if again.rule == tri.rule and triage(before, q.lang, concepts, told).urgent else tri
+            # (the turn two back an emergency of its own, an infected pocket: never last week's UTI fever)
+            return again if again.rule == tri.rule and triage(told, q.lang, concepts).urgent \
+                and triage(before, q.lang, concepts, told).urgent else tri
         # (or whether the new sign changes the plan: "she has now spiked 38.5 with neck stiffness - does that change the plan?")
         asks_care = {"action", "escalation", "workup"} & set(q.aspects) or (again.actions and re.search(again.actions, q.text, re.I)) \
             or (_CHANGES_PLAN.search(q.text) and names_symptoms(q.text, q.lang))
         if not (again.urgent and asks_care):
             return tri
         return again if triage(before, q.lang, concepts, told).urgent else tri
+
+    def _deficit_cared_for(self, q: Question, tri: Triage, last: str, scene: set[str], settled: bool) -> Triage:
+        """A new question after a deficit's emergency asking of a drug or a scan for it ("CTA booked, can we thrombolyse -
+        bleeding risk after the cervical injection?"): the deficit's pathway, its care still going on."""
+        if tri.urgent or not last or q.followup or settled or not self._treats_the_picture(q):
+            return tri
+        prior = triage(last, q.lang, scene)
+        return prior if prior.rule in _DEFICITS else tri
+
+    def _treats_the_picture(self, q: Question) -> bool:
+        """A follow-up asking of a drug or a scan for the deficit just told ("CTA booked, neuro asks can we thrombolyse -
+        bleeding risk right after a cervical injection?", "MRI那边约了，能不能先上激素？"): the emergency goes on."""
+        return bool(_ASKED_MARK.search(q.text)) and not SETTLED[q.lang].search(q.text) and any(
+            self._kinds.get(c) in ("drug", "drug-class", "brand") or c in IMAGING for c in q.concepts)
 
     def _scene_two_back(self, q: Question, scene: set[str], last: str, stop: str) -> Triage:
         """A new picture told two turns after the scene, the turn between asking on ("fever 38.5, neck stiff, photophobic -
@@ -956,7 +973,8 @@ class AnswerEngine:
             and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
         waiting = bool(WAIT_ASK[q.lang].search(q.text)) and not settled
         if before and (waiting or not DEFICIT_GONE[q.lang].search(q.text) and ({"action", "escalation", "workup"} & set(q.aspects)
-                                                                              or _NEXT[q.lang].search(q.text))):
+                                                                              or _NEXT[q.lang].search(q.text)
+                                                                              or self._treats_the_picture(q))):
             # "已经停止注射了，生命体征平稳，下一步做什么", "injection stopped, vitals stable, what next?" after blindness and
             # four weak limbs: stable vitals and a stopped injection do not end a deficit; what next is still the pathway's
             # ("MRI那边排队要到明天早上，等得起吗？" with the weak legs told before: the emergency has not waited, whichever)
@@ -981,6 +999,7 @@ class AnswerEngine:
         # (read only for a new question after a turn: the two branches below)
         scene = concepts | self._scene_of(last) \
             if last and not q.followup and not settled else concepts
+        tri = self._deficit_cared_for(q, tri, last, scene, settled)
         if not tri.urgent and last and not q.followup and not settled \
                 and ((GOES_ON[q.lang].search(q.text) and triage(last, q.lang, scene).urgent) or names_symptoms(q.text, q.lang)):
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's
@@ -1435,7 +1454,7 @@ class AnswerEngine:
                     bullets.append(Bullet(e.sentence, 0, e.score, kind))
                     quoted.append(e.sentence)
             bullets += self._onset_and_watch(q, lang, sents, guide, quoted)
-            bullets = self._own_procedure_first(q, guide.rule, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
+            bullets = self._own_procedure_first(q, guide, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
             bullets = _imaging_done_later(q, self._fever_days_later(q, bullets))
             # (a device's explant for a procedure that implants nothing: an RFA's fever and back pain)
             bullets = [b for b in bullets if not implant_rule(b.sentence, q)] or bullets
@@ -1992,8 +2011,10 @@ class AnswerEngine:
             # (a sentence naming its procedure is about that one, whatever its complication is linked to: a catheter mass's
             # differential, with its epidural fibrosis, is the intrathecal pump's, not an epiduroscopy's)
             t = topics(c for c in s.concepts if self._kinds.get(c) in ("procedure", "equipment")) or topics(s.concepts)
+            # (an epidural abscess is the same abscess after any spinal injection: the ESI's abscess step, said to be the
+            # ESI's, for a fever after facet injections)
             return bool(t) and not t & mine and not any(m in lx.broader_closure([x]) or x in lx.broader_closure([m]) for x in t for m in mine) \
-                and not (borrow and s.action and self._kin(t, mine))
+                and not (borrow and s.action and (self._kin(t, mine) or self._abscess_step(s, t, mine)))
         return other
 
     def _restart_with_lead_in(self, q: Question) -> bool:
@@ -2076,9 +2097,10 @@ class AnswerEngine:
         return head + dosed + [b for b in bullets if b not in dosed and b not in head and band_fit(b.sentence.text, weight) >= 0] \
             + other_band if drugs else bullets
 
-    def _own_procedure_first(self, q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
+    def _own_procedure_first(self, q: Question, guide: Triage, bullets: list[Bullet]) -> list[Bullet]:
         """The pathway's steps for the patient's own procedure lead its generic ones (cement in the canal after a
         vertebroplasty: the CT for cement before the MRI for a haematoma)."""
+        rule = guide.rule
         topics, mine = self._pathway_topics(q, rule)
         if not mine:
             return bullets
@@ -2087,12 +2109,14 @@ class AnswerEngine:
         kept = [b for b in bullets if not (b.kind == "action" and topics(b.sentence.concepts) and not topics(b.sentence.concepts) & mine)]
         if not any(b.kind == "action" for b in kept) and self._may_borrow(q, rule, mine):
             # (an infected pump, whose own passages give no step: the other implant's explant rule, said to be its own; an
-            # epiduroscopy's abscess: the ESI's)
-            kept = [*(b for b in bullets if b.kind == "action" and self._kin(topics(b.sentence.concepts), mine)),
+            # epiduroscopy's abscess: the ESI's; a facet injection's epidural abscess: the ESI's abscess step)
+            kept = [*(b for b in bullets if b.kind == "action" and (self._kin(topics(b.sentence.concepts), mine)
+                                                                   or self._abscess_step(b.sentence, topics(b.sentence.concepts), mine))),
                     *(b for b in kept if b.kind != "action")]
         # (with fever, an abscess first: the device's haematoma work-up after the steps that look for an infection)
-        # (the fever told in the scene's earlier turns too: "and if he now has leg weakness?" after an infected pocket)
-        febrile = rule == "neuraxial-deficit" and picture_told(rule, q.lang, "。".join((*q.history[-2:], q.text)))
+        # (as the banner reads the scene: a fever told in its earlier turns too, "and if he now has leg weakness?" after an
+        # infected pocket; never a fever of last week's UTI)
+        febrile = rule == "neuraxial-deficit" and febrile_banner(guide)
 
         def haematoma_only(b: Bullet) -> bool:
             lang = b.sentence.chunk.lang
@@ -2130,6 +2154,10 @@ class AnswerEngine:
         if self._implanted(theirs) or self._implanted(mine):
             return self._implanted(theirs) and self._implanted(mine)
         return bool(theirs) and bool(mine) and all(_EPIDURAL_SPACE & set(self.lexicon.broader_closure([p])) for p in (*theirs, *mine))
+
+    def _abscess_step(self, s: Sentence, theirs: Iterable[str], mine: Iterable[str]) -> bool:
+        """Is the sentence an epidural abscess's own step, which stands in after any spinal injection (no implant's)?"""
+        return _EPIDURAL_ABSCESS in s.concepts and not self._implanted(list(theirs)) and not self._implanted(list(mine))
 
     def _implanted(self, procedures: Iterable[str]) -> bool:
         """Are these (some of) the pathway's procedures implanted devices (an SCS, an intrathecal pump)?"""
@@ -2528,14 +2556,15 @@ class AnswerEngine:
         # (the value's own threshold asked, "what's the minimum platelet count to proceed?", 升到多少可以做: its absence first)
         return bool(conditions and bullets and conditions & bullets[0].sentence.concepts) and not _VALUE_ASKED.search(q.text)
 
-    def _general_notes(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
+    def _general_notes(self, q: Question, lang: Lang, bullets: Sequence[Bullet], urgent: bool = False) -> list[str]:
         """What the answer says instead of the asked procedure or drug: its broader one (ozone nucleolysis: intradiscal
         procedures; celecoxib: its own label decides), or a related one (DRG: what SCS's passages say, unless its own are
-        shown)."""
+        shown). In an emergency, only over steps that name the broader one (LAST's steps after a lumbar plexus block are
+        the toxicity's, about no block)."""
         lines: list[str] = []
         for specific, general in q.generalised:
             note = _CLASS_ONLY if self._kinds.get(specific) == "drug" else _GENERAL_ONLY
-            if note is _CLASS_ONLY and not any(general in b.sentence.concepts for b in bullets):
+            if (note is _CLASS_ONLY or urgent) and not any(general in b.sentence.concepts for b in bullets):
                 continue  # ("…below is what it says of neuropathic pain medication" over bullets that never name it)
             if general not in self.lexicon.broader_closure([specific]):
                 if any(specific in b.sentence.concepts for b in bullets):
@@ -2617,7 +2646,7 @@ class AnswerEngine:
             lines.append(self._stand_in_note(q, lang, bullets=bullets))
         if q.beside_drug:  # genicular RFA: the local anaesthetic's own maximum, said to be no figure for the procedure
             lines.append(NOTE_PREFIX + _DRUG_OWN_LIMIT[lang].format(procedure=_join([self._said(q, c, lang) for c in q.beside_drug], lang)))
-        lines.extend(self._general_notes(q, lang, bullets) or (self._technique_note(q, lang, verdict, bullets) if not urgent else [])
+        lines.extend(self._general_notes(q, lang, bullets, urgent) or (self._technique_note(q, lang, verdict, bullets) if not urgent else [])
                      or self._about_others(q, lang, bullets, urgent) or self._step_elsewhere(q, lang, bullets, urgent))
         lines.extend([] if urgent else self._unclassed_note(q, lang, bullets) or self._sibling_class_note(q, lang, bullets)
                      or self._low_class_note(q, lang, bullets))
@@ -2986,7 +3015,8 @@ class AnswerEngine:
         missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)
                    and (not urgent or lex[c].kind in ("drug", "drug-class"))  # (in an emergency: a treatment asked for)
                    # (or one every part is about: "齐考诺肽能和吗啡一起用吗，有啥副作用要注意")
-                   and (len(q.parts) < 2 or self._drug_blamed(q, c) or _every_part_about(q, c))]
+                   and (len(q.parts) < 2 or self._drug_blamed(q, c) or _every_part_about(q, c)
+                        or (urgent and any(c in p.concepts for p in q.parts)))]  # ("CTA约了，能不能溶栓，有出血风险吗": the treatment asked)
         if missing:
             notes.append(NOTE_PREFIX + _NOTHING_ON[lang].format(terms=_join(missing, lang)))
         for cid in q.unconfirmed:
@@ -3261,11 +3291,15 @@ def _said_once(lines: list[str]) -> list[str]:
 
 
 def _short(text: str, n: int = 90) -> str:
+    # (what is told after the last ask is no heading: "什么时候可以出院？注射很顺利。病人情况良好。")
+    said = [t for t in re.split(r"(?<=[.!;?])\s+|(?<=[。！；？])\s*", text.strip()) if t.strip()]
+    last_ask = max((i for i, t in enumerate(said) if t.rstrip().endswith(("?", "？"))), default=len(said) - 1)
+    text = " ".join(said[:last_ask + 1]) if len(said) > 1 else text
     text = _JOINER.sub("", _PREAMBLE.sub("", text.strip())).rstrip("?？").strip() or text.strip()
     if _HAN.search(text):  # the frame reads "TFESI和ILESI" as "TFESI and ILESI": a Chinese heading keeps its 和
         text = _MIXED_JOINED.sub(lambda m: "和" if m.group(1) == "and" else "或", text)
     told = [t for t in re.split(r"(?<=[.!;])\s+|(?<=[。！；])\s*", text) if t.strip()]  # (not inside "0.4 mg")
-    if len(told) > 1 and (len(_HAN.findall(told[-1])) >= 4 or len(tokenize(told[-1], "en")) >= 3):
+    if len(told) > 1 and (len(_HAN.findall(told[-1])) >= 4 or len(re.findall(r"[A-Za-z]+", told[-1])) >= 3):
         text = told[-1]  # (the story told before the ask is no heading: "Naloxone given, he's awake. How long do we watch him?")
     elif len(text) > n:  # ("It's been 48 hrs of … still can't sit up. When is …": the shortest tail that fits)
         text = next((" ".join(told[i:]) for i in range(1, len(told)) if len(" ".join(told[i:])) <= n), text)

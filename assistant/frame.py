@@ -29,8 +29,11 @@ RESCUE_FAILING = (r"\bstill (?:very |quite )?(?:unstable|hypotensive|seizing|fit
 # (not prophylaxis before an implant)
 REGIMEN_ASK_EN = (r"\bempiric(?:al)? (?:abx|antibiotics?|antimicrobials?|cover(?:age)?|therapy)\b|"
                   r"\b(?:which|what) (?:\w+ )?(?:abx|antibiotics?) (?:\w+ ){0,4}?for (?:the |an? |this |her |his )?(?:\w+ )?"
-                  r"(?:infect\w*|abscess|meningitis|discitis)")
-REGIMEN_ASK_ZH = r"经验性[^，。？?]{0,4}(?:用药|抗生素|抗感染|抗菌|治疗)|(?:感染|脓肿|脑膜炎|椎间盘炎)[^。？?]{0,12}(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)"
+                  r"(?:infect\w*|abscess|meningitis|discitis)|"
+                  # (and how a bridge is given: "so how do we bridge?", "bridging regimen")
+                  r"\bhow (?:do|should|would|can|to) (?:we |i |you )?bridge\b|\bbridging (?:regimen|protocol|schedule|plan)\b")
+REGIMEN_ASK_ZH = r"经验性[^，。？?]{0,4}(?:用药|抗生素|抗感染|抗菌|治疗)|(?:感染|脓肿|脑膜炎|椎间盘炎)[^。？?]{0,12}(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)|" \
+    r"桥接(?:怎么|如何)(?:做|弄|打|给|用)|(?:怎么|如何)(?:做)?桥接|桥接方案"
 # a lab level asked as the one needed ("what count do you need?", "what INR would you accept?")
 _LEVEL_NEEDED = r"\bwhat (?:count|level|value|number|INR|platelet count|plt) (?:do|would|should) (?:you|we|i) (?:need|want|accept)\b"
 # what the team watches for afterwards ("what should the nurses watch for tonight?", 术后观察什么): the warning signs and the
@@ -80,8 +83,8 @@ def asks_to_anticoagulate(text: str) -> bool:
 
 _OTHER_CAUSE_EN = r"\b(?:is|could) (?:there )?(?:something|anything) else (?:going on|be going on|causing)|\b(?:another|other) causes?\b|" \
     r"\bworr\w* (?:that )?(?:it'?s|it is|this is) not\b|\bnot (?:just |really |simply )?(?:a |an )?(?:pdph|post[- ]dural|spinal headache)\b|" \
-    r"\bred flags?\b|\bsomething (?:more )?(?:sinister|serious)\b"
-_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)|不是\s*(?:PDPH|低颅压|腰穿后头痛|硬脊膜穿刺后头痛)|危险信号|红旗征|警示征象"
+    r"\bsomething (?:more )?(?:sinister|serious)\b"
+_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)|不是\s*(?:PDPH|低颅压|腰穿后头痛|硬脊膜穿刺后头痛)"
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -154,7 +157,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"how (?:much|many)[\w -]{0,40}?\bin total\b|\bin total\s*\?|\b(?:what(?:'s| is)|max(?:imum)?) (?:the )?(?:total|cumulative) (?:dose|amount|volume)\b|"
               r"\bthreshold\b|\bcut-?off\b|\bwhat [\w -]{1,20}? is (?:enough|sufficient|adequate)\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
-              r"上限|极量|限值|最多|最大量|最大剂量|不超过|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
+              r"上限|极量|限值|最多|最大量|最大剂量|不超过|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
@@ -173,6 +176,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b|"  # (which dose: "10 mg or 40 mg?")
+             # (an amount put to the test: "is 400 mg of lidocaine with adrenaline OK?", "can I give 30 ml?")
+             r"\b(?:is|are|can (?:i|we) (?:give|use|inject)|would) \d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b|"
+             r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b[^.?]{0,40}?\b(?:ok|okay|safe|acceptable|allowed|within (?:the )?(?:limit|max\w*))\s*\?|"
              + REGIMEN_ASK_EN,
              REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|(?<!最多)用多少(?=[，,。？?、！!\s]|$|的?(?:剂量|量|mg|ml|mL|毫克|毫升))|(?<!最多)(?:打|做|注射|扎)几(?:次|针)|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|负荷(?:剂)?量(?!\s*\d)|维持(?:剂)?量(?!\s*\d)|"
@@ -1142,6 +1148,12 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("iv-access", re.compile(r"(?:多久|多长时间|几天)[^，。？?]{0,4}(?:换|更换)|(?:换|更换)[^，。？?]{0,4}(?:多久|几天)|留(?:几天|多久)|静脉炎|"
                              r"\bhow (?:often|long)\b[^.?]{0,40}\b(?:chang|replac|re-?sit|stay|left in|dwell)\w*|\bdwell time\b|\bphlebitis\b", re.I),
      "iv-cannula-care"),
+    # how long a stented patient stays on dual antiplatelet therapy ("急性心梗PCI术后双抗要用多久？", "how long should DAPT continue
+    # after PCI?") is cardiology's; the antiplatelets held or kept before something of ours are not
+    ("antiplatelet", re.compile(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|\bprocedur|\bstop|\bhold|\bheld\b|\boff\b|\bsafe\b|术前|[之以]?前|停|暂停))"
+                                r"(?=[\s\S]*(?:\bhow long\b|\bduration\b|\bfor how many (?:months|years)\b|多久|多长时间|疗程|几个月|几年))"
+                                r"(?=[\s\S]*(?:\bPCI\b|\bstents?\b|\bstenting\b|\bDES\b|\bMI\b|\bACS\b|coronary|支架|心梗|冠脉|冠心病))", re.I),
+     "dapt-duration"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
     ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
     # a skin burn asked after a long fluoroscopy time is the X-ray beam's, not the RF pad's ("long fluoro time … worry about
@@ -1202,6 +1214,8 @@ _BARE_PUMP = re.compile(r"\b(?:a|an|the|his|her|their|this|that|with|for|and|or|
                         r"(?<!微)(?<!推)(?<!用)泵(?![入注速推压抑])", re.I)
 _OTHER_PUMP = re.compile(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy)?|feeding|syringe|lvad|ketamine|heparin|analgesia)\s*-?\s*pumps?\b|"
                          r"\blvad\b|胰岛素\s*泵|镇痛\s*泵|止疼\s*泵|止痛\s*泵|化疗\s*泵|输液\s*泵|注射\s*泵|PCA\s*泵|PCIA\s*泵|营养\s*泵|肝素\s*泵", re.I)
+# a scan needed now, for something suspected ("needs an urgent lumbar MRI for suspected cauda equina"): its work-up
+_URGENT_SCAN = re.compile(r"\b(?:urgent|urgently|emergency|emergent|stat|suspected|suspicion|rule out|r/o|query)\b|急诊|紧急|急查|怀疑|疑似|排除", re.I)
 _MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|"
                        # ("can a patient with a spinal cord stimulator have an MRI scan?", "can patients with pumps get MRIs?")
@@ -2426,8 +2440,13 @@ class Framer:
         stopping a drug that is no antithrombotic, with a complication told (now or in the turn before) and no procedure
         ahead, is that complication's treatment, not a drug held before a procedure."""
         lex = self.lexicon.concepts
-        if "hold" not in aspects or held_drug(told, self.lexicon) or _BEFORE_IT.search(q) or _PLANNED[lang].search(q) \
-                or not any(c in lex and lex[c].kind == "complication" for c in told):
+        harms = [c for c in told if c in lex and lex[c].kind == "complication"]
+        drugs = [c for c in told if c in lex and lex[c].kind in ("drug", "drug-class", "brand")]
+        # (only a drug the complication is linked to, the pump's morphine for its granuloma: not a patient's duloxetine
+        # after a haematoma years ago)
+        linked = any(d in self.lexicon.broader_closure([r]) or r in self.lexicon.broader_closure([d])
+                     for h in harms for d in drugs for r in lex[h].related)
+        if "hold" not in aspects or held_drug(told, self.lexicon) or _BEFORE_IT.search(q) or _PLANNED[lang].search(q) or not linked:
             return aspects, parts
 
         def treated(asked: tuple[str, ...]) -> tuple[str, ...]:
@@ -2470,6 +2489,7 @@ class Framer:
         scan = " ".join(c for c in _SENTENCE_END.split(q) if _SCAN_NAMED.search(c)) or q
         told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
         if "mri" not in concepts or IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
+                or (_URGENT_SCAN.search(scan) and not _HEAD_SCAN.search(scan)) \
                 or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
                 or (any(lex[c].kind in ("complication", "finding") for c in told if c in lex)  # (the indication, radiculopathy, is no complication)
                     and not _HEAD_SCAN.search(scan)):  # (a brain scan for a ?stroke works up nothing of the implant's)
@@ -3290,14 +3310,18 @@ def _known_stem(word: str, vocab: Mapping[str, Mapping[str, int]]) -> bool:
     return any(known(b) for b in {stem + last, stem + last + "e", stem} if len(b) >= 3)
 
 
+_RARE_WORD = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, a word is as likely a typist's slip
+
+
 @lru_cache(maxsize=2)
 def _frequencies(lang: str) -> dict[str, float]:
-    """Word frequencies of the general language (wordfreq's small list, words down to about 1 in a million), cached as a
-    plain file on first use so that later processes start without importing wordfreq."""
+    """Word frequencies of the general language (English: wordfreq's large list, words down to Zipf 2.5, about 3 in 10
+    million: "refractory" is a word, not a slip for "refracture"; Chinese: the small list), cached as a plain file on
+    first use so that later processes start without importing wordfreq."""
     import os
     from pathlib import Path
 
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pain-procedure-assistant" / f"wordfreq-small-{lang}.tsv"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pain-procedure-assistant" / (f"wordfreq-large25-{lang}.tsv" if lang == "en" else f"wordfreq-small-{lang}.tsv")
     try:
         rows = cache.read_text(encoding="utf-8").splitlines()
         return {w: float(f) for w, _, f in (r.partition("\t") for r in rows)}
@@ -3305,7 +3329,8 @@ def _frequencies(lang: str) -> dict[str, float]:
         pass
     from wordfreq import get_frequency_dict  # only the first process on a machine pays for the import
 
-    freqs = {str(w): float(f) for w, f in get_frequency_dict(lang, wordlist="small").items()}
+    freqs = {str(w): float(f) for w, f in get_frequency_dict(lang, wordlist="large" if lang == "en" else "small").items()
+             if lang != "en" or f >= _RARE_WORD}
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")

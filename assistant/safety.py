@@ -1750,9 +1750,13 @@ _IMPLANT_YEARS = {"en": r"\b(?:pump|stimulator|SCS|IDDS|implant)\b[^.]{0,40}\b(?
                         r"^(?![\s\S]*(?:加药时|补药时|补充药物时|正在|术中|植入时|刚植入|刚装))[\s\S]*?(?:泵|刺激器)的?(?:病人|患者)"}
 # (time told since it: "40 min after the C6-7 TFESI", "SCS trial day 5", "2 weeks post implant", 术后, 第5天; not while the
 # injection goes on: "injecting PMMA, 2 min after starting she…", 术中, 正在推)
-_SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?:the |her |his |a |an )?[\w /-]{0,30}?"
+_SINCE = {"en": r"\b\d+\s*(?:min|mins|minutes|hrs?|hours?)\s+(?:after|post)\s+(?!(?:we|i|they|you) (?:started|began|start))(?:the |her |his |a |an )?"
+                r"(?:(?!start|began|begun|commenc)[\w /-]){0,30}?"
                 r"(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|augmentation|vertebroplasty|kyphoplasty|"
-                r"epiduroscopy|neuroplasty|adhesiolysis|discogra\w*|ablation|neurotomy|sgb|mbb|(?:blood )?patch|scs|stimulator|trial)\b|"
+                r"epiduroscopy|neuroplasty|adhesiolysis|discogra\w*|ablation|neurotomy|sgb|mbb|(?:blood )?patch|scs|stimulator|trial)\b"
+                # ("30 min after the epiduroscopy began": still under way)
+                r"(?!\s+(?:(?:lead|leads|needle|catheter|electrode|cement) )?(?:insertion |placement |irrigation |injection )?"
+                r"(?:was |had |has )?(?:started|began|begun|commenced)\b)|"
                 r"\b(?:trial|implant|post-?op|postoperative) day\s*\d+\b|\bday\s*\d+ (?:after|post|of (?:the |an? )?(?:scs )?trial)\b|"
                 # (not a drug-hold timeline: "days after her last dose", "5 days after stopping it")
                 r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|a few|several)\s*(?:days?|weeks?|wks?)\s+"
@@ -1879,8 +1883,11 @@ _GRANULOMA_STEPS = {"en": (r"stop the infusion|switch to saline", r"decompressio
 
 
 _GRANULOMA_NAMED = {"en": r"\bgranuloma|inflammatory mass|catheter[- ]tip mass", "zh": r"肉芽肿|炎性包块"}
-_GRANULOMA_TREATED = {"en": r"\bsaline\b|\bstop (?:the )?(?:morphine|infusion|pump|hydromorphone|drug)|\bturn (?:the pump )?off|\bsurgery\b|\brevis",
-                      "zh": r"生理盐水|停(?:用|掉)?(?:吗啡|输注|泵|药)|关(?:掉)?泵|手术|修正|取出导管"}
+_GRANULOMA_TREATED = {"en": r"\bsaline\b|\bstop (?:the )?(?:morphine|infusion|hydromorphone)\b",
+                      "zh": r"生理盐水|停(?:用|掉)?(?:吗啡|输注|氢吗啡酮)"}
+_OTHER_MASS = {"en": r"ha?ematoma|metasta|tumou?r|abscess|baclofen|lioresal|gablofen|apixaban|rivaroxaban|dabigatran|warfarin|heparin|"
+                     r"enoxaparin|anticoag|antiplatelet|clopidogrel|\bINR\b",
+               "zh": r"血肿|转移|肿瘤|脓肿|巴氯芬|抗凝|抗血小板|华法林|利伐沙班|阿哌沙班|达比加群|肝素|氯吡格雷|INR"}
 
 
 def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Triage:
@@ -1893,7 +1900,10 @@ def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Tri
              if not _rx(_NOT_SHOWN[lang]).search(text[max(0, m.start() - 24):m.end() + 12])]
     # (or its treatment asked of the granuloma the turn before suspected: "should we stop the morphine and run saline
     # instead, or does it need surgery?")
-    treated = _rx(_GRANULOMA_NAMED[lang]).search(before) and _rx(_GRANULOMA_TREATED[lang]).search(text)
+    named = [m for m in _rx(_GRANULOMA_NAMED[lang]).finditer(before) if not _rx(_NOT_SHOWN[lang]).search(before[max(0, m.start() - 24):m.start()])]
+    # (not with another cause named or possible, a haematoma, a tumour, an anticoagulant; nor a baclofen pump, whose
+    # infusion is never simply stopped)
+    treated = bool(named) and _rx(_GRANULOMA_TREATED[lang]).search(text) and not _rx(_OTHER_MASS[lang]).search(f"{before} {text}")
     if not (shown or treated) or _rx(_INFECTED[lang]).search(f"{before} {text}"):  # (with fever or an abscess named: the abscess first)
         return tri
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
@@ -1925,6 +1935,11 @@ _MRI_DONE = {"en": r"\b(?:mri|mr scan)\b\s*(?:[:：]|(?:shows?|showed|confirms?|
              "zh": r"(?:MRI|核磁|磁共振)(?:检查)?(?:显示|提示|示|证实|确诊|报告)"}
 _MRI_DONE_SCAN = {"en": (", emergency MRI and spinal surgery consultation", " and spinal surgery consultation"),
                   "zh": ("、急诊MRI并请脊柱外科会诊", "并请脊柱外科会诊")}
+
+
+def febrile_banner(tri: Triage) -> bool:
+    """Does the pathway's banner read the deficit as febrile (an epidural abscess first)?"""
+    return any(causes[1] in tri.escalation for table in _FEBRILE_CAUSES.values() for causes in table.values())
 
 
 def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
@@ -2037,6 +2052,7 @@ def picture_told(rule: str, lang: Lang, question: str) -> bool:
 
 
 _ABSCESS_TOO = {"en": r"^(?!(?=.*ha?ematoma)(?!.*abscess)).*", "zh": r"^(?!(?=.*血肿)(?!.*脓肿)).*"}
+_ABSCESS_NAMED = {"en": r"^(?=.*abscess).*", "zh": r"^(?=.*脓肿).*"}
 
 
 def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
@@ -2046,9 +2062,10 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     picture = _PICTURE_STEPS.get(rule)
     if picture and picture_told(rule, lang, question):
         at = picture[2]
+        if rule == "neuraxial-deficit":  # (with fever the abscess comes first: no step quoted from a haematoma's own sentence,
+            # and the surgery and its timing only from one naming the abscess, never a cement leak's)
+            steps = tuple((_ABSCESS_TOO if i < 2 else _ABSCESS_NAMED)[lang] + f"(?:{x})" for i, x in enumerate(steps))
         steps = (*steps[:at], picture[1][lang], *steps[at:])
-        if rule == "neuraxial-deficit":  # (with fever the abscess comes first: no step quoted from a haematoma's own sentence)
-            steps = tuple(_ABSCESS_TOO[lang] + f"(?:{x})" for x in steps)
     if rule == "neuraxial-deficit" and _rx(_ON_THE_NEEDLE[lang]).search(question):
         steps = (_PULL_BACK[lang], *steps)  # (a paraesthesia as the catheter is threaded: withdraw it first)
     if rule == "esi-stroke" and _rx(_INJECTED[lang]).search(question) and not _rx(_CONTRAST_SEEN[lang]).search(question):

@@ -170,3 +170,133 @@ def test_an_antibiotic_asked_in_an_infection_emergency_is_said_unnamed_when_no_a
     ans = rounds_engine.answer(q)
     assert ans.urgent and ans.pathway == "implant-infection", ans.escalation
     assert any("no drug or regimen" in n or "用药方案" in n for n in _notes(ans.text)), ans.text
+
+
+def test_a_limit_asked_beside_an_epiduroscopy_emergency_gets_the_infusion_rule(engine_over):  # type: ignore[no-untyped-def]
+    from assistant.frame import aspects_of
+    assert aspects_of("生理盐水灌注量有啥限制？", "zh") == ("limit",) and aspects_of("饮食有什么限制", "zh") == ()
+    eng = engine_over("epiduroscopy-late", ("epiduroscopy-adhesiolysis", "pdph", "esi-general"))
+    ans = eng.answer("硬膜外腔镜手术中病人说颈部痛、视物模糊，是什么情况？生理盐水灌注量有啥限制？")
+    assert ans.urgent and any("缓慢输注生理盐水" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("On warfarin INR 2.5, booked for lumbar facet RFA - what do we do with the warfarin, need bridging?",
+     "He has a mechanical mitral valve. So how do we bridge?"),
+    ("病人吃华法林，INR 2.5，要转疼痛科做腰椎小关节射频消融，术前华法林怎么处理？需要桥接吗？", "他是机械二尖瓣置换术后的，那桥接怎么做？"),
+])
+def test_how_to_bridge_is_a_regimen_the_sources_do_not_give(rounds_engine, turns):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(turns[1], history=[turns[0]])
+    said = _notes(ans.text)
+    assert any(("no drug or regimen" in n and "how do we bridge" in n and "mitral" not in n) or "用药方案" in n for n in said), ans.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("C5-6 right TFESI with methylprednisolone done 5 min ago, now cannot speak and left arm and leg weak, BP 170/95. What now?",
+     "CTA booked, neuro asking if we can thrombolyse - is there a bleeding risk right after a cervical injection?"),
+    ("紧急!! CT引导 C5-6 右侧 TFESI 注射完 (用的 甲强龙 悬液) 大概 5分钟, 病人突然说不出话 左侧肢体无力, BP 170/95. 现在怎么办",
+     "CTA 已经约了, 神经内科问 能不能溶栓, 刚做完颈椎注射 有出血风险吗"),
+])
+def test_a_treatment_asked_for_the_stroke_just_told_keeps_the_emergency_and_says_what_is_missing(rounds_engine, turns):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(turns[1], history=[turns[0]])
+    assert ans.urgent and ans.pathway == "esi-stroke", ans.text
+    assert any("thrombolytic" in n or "溶栓" in n for n in _notes(ans.text)), ans.text
+    assert not any("stent" in b or "支架" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("q,declined", [
+    ("急性心梗PCI术后双抗要用多久？", True),
+    ("How long should DAPT continue after PCI for an MI?", True),
+    ("PCI 3 months ago on DAPT, ESI next week - how long before can we stop clopidogrel?", False),
+    ("支架术后3个月双抗，下周做腰椎硬膜外注射，氯吡格雷要停多久？", False),
+])
+def test_how_long_dual_antiplatelet_therapy_runs_after_a_stent_is_cardiologys(rounds_engine, q, declined):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q)
+    assert ans.abstained is declined, ans.text
+    assert declined or "7" in _first(ans) or "cardiology" in _first(ans) or "心内科" in _first(ans), ans.text
+
+
+def test_a_facet_injections_epidural_abscess_borrows_the_abscess_step_said_to_be_the_esis(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Patient 3 days after bilateral L4/5 facet joint injections, fever 38.8, severe back pain, WCC 15, "
+                               "CRP 180. Neuro intact so far. Next steps?")
+    assert ans.urgent and "epidural abscess is investigated" in _first(ans), ans.text
+    assert any("epidural steroid injection" in n for n in _notes(ans.text)), ans.text  # (said to be another procedure's)
+    assert not any("no treatment steps" in n for n in _notes(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("q", [
+    "For osteoporotic vertebral compression fractures, who actually benefits from vertebroplasty, and is there any real evidence that kyphoplasty is better?",
+    "Is PCE more common after vertebroplasty or kyphoplasty, and what bleeding-risk class is vertebral augmentation?",
+    "椎体成形术和后凸成形术哪个骨水泥肺栓塞风险更高？椎体强化属于哪个出血风险等级？",
+])
+def test_how_much_of_a_source_was_read_and_a_bare_check_it_first_are_never_quoted(engine_over, q):  # type: ignore[no-untyped-def]
+    ans = engine_over("augmentation-notes", ("vertebral-augmentation", "anticoagulants")).answer(q)
+    said = " ".join(_bullets(ans.text))
+    assert "partly visible" not in said and "before relying on this category" not in said, ans.text
+    assert "仅部分可见" not in said and "临床使用这一分类前" not in said, ans.text
+
+
+# --- review 37: where the new readings must not fire ----------------------------------------------------------------------
+@pytest.mark.parametrize("history,q", [
+    ("IT morphine pump patient, new leg weakness, MRI shows no granuloma but an epidural haematoma at T10", "Does he need surgery?"),
+    ("鞘内吗啡泵患者，我们本来怀疑肉芽肿，但MRI示T11巨大硬膜外血肿，INR 3.2，在吃华法林", "需要手术吗？多快？"),
+    ("Intrathecal baclofen pump patient with slowly progressive leg weakness, worried about a catheter tip granuloma",
+     "Should we stop the infusion and run saline?"),
+    ("IT morphine pump on apixaban, new back pain and leg weakness - granuloma or haematoma?", "Should we stop the morphine and run saline?"),
+])
+def test_no_granuloma_treatment_banner_when_another_cause_is_shown_or_open_or_the_pump_is_baclofen(rounds_engine, history, q):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q, history=[history])
+    assert "suspected catheter-tip granuloma" not in ans.escalation and "疑似导管尖端肉芽肿" not in ans.escalation, ans.escalation
+
+
+def test_a_drug_stopped_before_a_procedure_after_a_past_complication_is_no_treatment_of_it(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Should she stop the duloxetine?",
+                               history=["She had a spinal haematoma after an ILESI 3 years ago, fully recovered; wants a lumbar MBB"])
+    assert not ans.urgent and "conservative" not in _first(ans) and "decompression" not in _first(ans), ans.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("She had a UTI with fever last week, treated, now afebrile; booked for L4-5 ILESI on apixaban",
+     "6 hours after the ILESI she has new leg weakness and back pain", "And now she can't pass urine?"),
+    ("上周因肺炎发热，已退烧；今天在利伐沙班停药1天后做了腰椎硬膜外注射", "注射后6小时背痛剧烈", "现在双下肢无力了怎么办？"),
+])
+def test_a_fever_settled_before_the_procedure_does_not_make_the_deficit_an_abscess(rounds_engine, turns):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(turns[-1], history=list(turns[:-1]))
+    assert ans.urgent and "until shown otherwise" not in ans.escalation and "首先考虑硬膜外脓肿" not in ans.escalation, ans.escalation
+
+
+def test_minutes_after_a_procedure_began_is_during_it():  # type: ignore[no-untyped-def]
+    import re
+
+    from assistant.safety import _SINCE
+    since = re.compile(_SINCE["en"], re.I)
+    for during in ("30 min after the epiduroscopy began, 180 ml saline in", "10 min after we started the epiduroscopy",
+                   "20 min after SCS lead insertion started"):
+        assert not since.search(during), during
+    for after in ("40 minutes after epiduroscopy", "2 hours after the injection she started vomiting"):
+        assert since.search(after), after
+
+
+def test_a_pump_refilled_again_is_no_reimplantation():  # type: ignore[no-untyped-def]
+    from assistant.lexicon import load_lexicon
+    found = [m.concept for m in load_lexicon().match("泵重新装药后病人抽搐")]
+    assert "reimplantation" not in found, found
+
+
+def test_a_dose_put_to_the_test_is_asked_and_an_urgent_scan_is_no_device_labelling(rounds_engine):  # type: ignore[no-untyped-def]
+    from assistant.frame import aspects_of
+    assert "dose" in aspects_of("Is 400 mg of lidocaine with adrenaline OK?", "en")
+    assert "implant-mri-conditions" not in rounds_engine.frame(
+        "Patient with an SCS needs an urgent lumbar spine MRI for suspected cauda equina - what now?").concepts
+
+
+def test_a_note_heading_names_the_ask_not_what_is_told_after_it():  # type: ignore[no-untyped-def]
+    from assistant.answer import _short
+    assert _short("什么时候可以出院？注射很顺利。病人情况良好。") == "什么时候可以出院"
+    assert _short("Naloxone 0.4 mg IV given, he's awake now with RR 14. How long do we need to watch him?") == "How long do we need to watch him"
+
+
+def test_a_real_english_word_rarer_than_the_small_list_is_not_corrected(rounds_engine):  # type: ignore[no-untyped-def]
+    f = rounds_engine.frame("Starting ziconotide intrathecal for a refractory cancer pain patient - what starting dose?")
+    assert "refractory" in f.text and not f.corrections, f.corrections
+    assert rounds_engine.frame("kyphoplsty complications?").corrections  # (a slip is still mended)
