@@ -97,6 +97,7 @@ from .frame import (
     without_concepts,
 )
 from .judge import ANCILLARY_PROCEDURES, PROCEDURE_TECHNIQUES, Verdict, judge, own_procedures
+from .lazyre import lazy
 from .lexicon import Match
 from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
 from .references import References
@@ -147,8 +148,8 @@ _NOT_IN_KB = {
     "en": "The knowledge base does not cover this question well enough to answer it. Nearest topics it does cover: {topics}.",
     "zh": "知识库中没有足够的内容回答这个问题。知识库涵盖的相近主题：{topics}。",
 }
-_COUNSELLED = {"en": re.compile(r"\bexplain|\btell (?:her|him|them|the (?:patient|pt))|\bconsent|\bworried|\bafraid|\bscared|\bfear", re.I),
-               "zh": re.compile(r"怕|担心|解释|交代|告知|知情同意|害怕")}
+_COUNSELLED = {"en": lazy(r"\bexplain|\btell (?:her|him|them|the (?:patient|pt))|\bconsent|\bworried|\bafraid|\bscared|\bfear", re.I),
+               "zh": lazy(r"怕|担心|解释|交代|告知|知情同意|害怕")}
 _NONE_AFTER = {"en": "Nothing in the knowledge base on {complications} after {procedure}; what it has on other procedures is not "
                       "quoted as if it applied to {procedure}.",
                "zh": "知识库中没有关于{procedure}后{complications}的资料；其他操作的相关数据不适用于{procedure}，故不引用。"}
@@ -189,62 +190,62 @@ _TOPIC_GAP = {
     "zh": "未涵盖：本知识库没有关于{terms}的资料（知识库涵盖影像引导下疼痛介入治疗的安全性），无可引用的内容。知识库涵盖的相近主题：{topics}。",
 }
 # the value itself asked: a threshold or a target for the told finding
-_VALUE_ASKED = re.compile(THRESHOLD_ASK.pattern + r"|\b(?:minimum|lowest|min) (?:safe )?(?:plt|platelets?|platelet count|count|inr|level|value|number)\b|"
+_VALUE_ASKED = lazy(THRESHOLD_ASK.pattern + r"|\b(?:minimum|lowest|min) (?:safe )?(?:plt|platelets?|platelet count|count|inr|level|value|number)\b|"
                           r"(?:血小板|INR)[^，。？]{0,6}最低|升到多少|多少可以", re.I)
 # A scan's result told ("CTPA done - small peripheral cement emboli only", "CT显示骨水泥渗漏"): the work-up is done.
-_RESULT_TOLD = re.compile(r"\b(?:ctpa|ct|mri|scan|x-?ray|cxr|imaging)\b[^.?]{0,15}\b(?:done|shows?|showed|back|confirms?|confirmed)\b|"
+_RESULT_TOLD = lazy(r"\b(?:ctpa|ct|mri|scan|x-?ray|cxr|imaging)\b[^.?]{0,15}\b(?:done|shows?|showed|back|confirms?|confirmed)\b|"
                           r"\b(?:seen |shown |found )?on (?:the )?(?:ctpa|ct|mri|scan|cxr|x-?ray)\b|\b(?:ctpa|ct|mri)\s*[:：]|"
                           r"(?:CT|MRI|核磁|磁共振|CTPA)[^，。？]{0,6}(?:显示|提示|结果)", re.I)
 # An emergency follow-up telling that the first-line treatment was given and did not work.
-_TRIED = {"en": re.compile(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|had) (?:her |him |them )?(?:\w+ ){0,4}already|still\b|"
+_TRIED = {"en": lazy(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|had) (?:her |him |them )?(?:\w+ ){0,4}already|still\b|"
                            r"repeat\b|how much more|more (?:lipid|adrenaline|epinephrine|naloxone)|(?:didn'?t|did not|not) (?:work|help)|"
                            r"no better|second dose|another dose|given once)", re.I),
-          "zh": re.compile(r"已(?:经)?(?:给|用|推|打|输)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|还在|仍|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
+          "zh": lazy(r"已(?:经)?(?:给|用|推|打|输)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|还在|仍|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
                            r"第二次|重复给")}
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
 # A dose asked in words, not one told ("just injected 3 mL lidocaine test dose" tells one; "naloxone dose?" asks)
-_DOSE_ASKED = re.compile(r"\bhow much\b|\bwhat(?:'s| is)? (?:the )?(?:\w+ ){0,2}dos(?:e|ing)\b|\bdos(?:e|ing)\s*(?:for (?:her|him|them|a \w+)\s*)?\?|"
+_DOSE_ASKED = lazy(r"\bhow much\b|\bwhat(?:'s| is)? (?:the )?(?:\w+ ){0,2}dos(?:e|ing)\b|\bdos(?:e|ing)\s*(?:for (?:her|him|them|a \w+)\s*)?\?|"
                          r"\bhow many (?:mg|ml|mcg|ampoules?|amps?)\b|多少|几毫升|几毫克|剂量[？?]|剂量是|怎么给|如何给|"
                          + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH, re.I)  # (a regimen asked: "what empiric abx should we start?")
-_GIVEN_DRUG = {"en": re.compile(r"\b(?:gave|given|with|after|had|got|received|pushed)\b", re.I),
-               "zh": re.compile(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注)")}
-_LA_CEILING = re.compile(r"nomogram|列线图|maximum doses? (?:differ|of (?:lidocaine|bupivacaine|ropivacaine|local))|local an(?:a)?esthetic maximum|"
+_GIVEN_DRUG = {"en": lazy(r"\b(?:gave|given|with|after|had|got|received|pushed)\b", re.I),
+               "zh": lazy(r"(?:给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注)")}
+_LA_CEILING = lazy(r"nomogram|列线图|maximum doses? (?:differ|of (?:lidocaine|bupivacaine|ropivacaine|local))|local an(?:a)?esthetic maximum|"
                          r"These maximum doses|局麻药[^。]{0,10}最大剂量|最大剂量[^。]{0,20}(?:利多卡因|布比卡因|罗哌卡因)", re.I)
 # The verb forms that may follow the drug they tell ("midaz given", "咪达唑仑推了"; never "with" or "after").
-_GIVEN_AFTER = {"en": re.compile(r"given|pushed|received", re.I), "zh": re.compile(r"给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注")}
-_CLAUSES = re.compile(r"[,，。;；?？!！]|\.\s|\band\b|\bbut\b|但是?|而且")
-_STILL = {"en": re.compile(r"\bstill\b", re.I), "zh": re.compile(r"还在|仍在|仍然|依然|还是")}
-_CLAUSE_BREAK = re.compile(r"[,，。.;；?？!！]|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
+_GIVEN_AFTER = {"en": lazy(r"given|pushed|received", re.I), "zh": lazy(r"给了|推了|用了|打了|用过|给过|注射了|静推|肌注|推注")}
+_CLAUSES = lazy(r"[,，。;；?？!！]|\.\s|\band\b|\bbut\b|但是?|而且")
+_STILL = {"en": lazy(r"\bstill\b", re.I), "zh": lazy(r"还在|仍在|仍然|依然|还是")}
+_CLAUSE_BREAK = lazy(r"[,，。.;；?？!！]|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
 # The sentences that say what comes after the first dose (a repeat bolus, doubling the infusion, the upper limit).
-_NEXT_STEP = {"en": re.compile(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|boluses|dose)|up to \d+ repeat|\bdoubl\w* the (?:infusion|rate)|"
+_NEXT_STEP = {"en": lazy(r"\brepeat(?:ed)? (?:the )?(?:\w+ )?(?:bolus|boluses|dose)|up to \d+ repeat|\bdoubl\w* the (?:infusion|rate)|"
                                r"\bupper limit|(?<!anaesthetic )(?<!anesthetic )\bmaximum (?:cumulative )?(?:dose|total)|\bpersists?\b", re.I),
-              "zh": re.compile(r"重复推注|重复给予|可重复|输注速度加倍|速度加倍|剂量上限|上限|最大(?:累积)?剂量|持续存在")}
-_REPEAT_STEP = {"en": re.compile(r"\brepeat|\bdoubl", re.I), "zh": re.compile(r"重复|加倍")}
+              "zh": lazy(r"重复推注|重复给予|可重复|输注速度加倍|速度加倍|剂量上限|上限|最大(?:累积)?剂量|持续存在")}
+_REPEAT_STEP = {"en": lazy(r"\brepeat|\bdoubl", re.I), "zh": lazy(r"重复|加倍")}
 # local anaesthetic toxicity going on to a collapse: no pressure or pulse to find, an arrest, a shockable rhythm
-_COLLAPSE = {"en": re.compile(r"\bno pulse|pulseless|can'?t (?:get|find|feel) (?:a |the )?(?:pulse|bp|blood pressure)|"
+_COLLAPSE = {"en": lazy(r"\bno pulse|pulseless|can'?t (?:get|find|feel) (?:a |the )?(?:pulse|bp|blood pressure)|"
                               r"\b(?:bp|blood pressure) (?:is )?(?:un(?:recordable|measurable|readable)|not recordable)|\barrest|asystol|"
                               r"\bv-?fib\b|\bvf\b|\bcpr\b", re.I),
-             "zh": re.compile(r"血压测不(?:出|到)|测不(?:出|到)血压|摸不到脉|没有?脉搏|无脉|心跳(?:停|没了)|心(?:脏|搏)骤停|室颤")}
-_RESUSCITATION = {"en": re.compile(r"\bACLS\b|life support|resuscitat|\bCPR\b|lipid emulsion", re.I),
-                  "zh": re.compile(r"生命支持|复苏|心肺复苏|脂肪乳")}
-_SEIZURE_STOPPED = {"en": re.compile(r"\b(?:seizure|fit|convulsion)s? (?:has |have )?(?:stopped|ended|settled)|\bno longer (?:seizing|fitting)|"
+             "zh": lazy(r"血压测不(?:出|到)|测不(?:出|到)血压|摸不到脉|没有?脉搏|无脉|心跳(?:停|没了)|心(?:脏|搏)骤停|室颤")}
+_RESUSCITATION = {"en": lazy(r"\bACLS\b|life support|resuscitat|\bCPR\b|lipid emulsion", re.I),
+                  "zh": lazy(r"生命支持|复苏|心肺复苏|脂肪乳")}
+_SEIZURE_STOPPED = {"en": lazy(r"\b(?:seizure|fit|convulsion)s? (?:has |have )?(?:stopped|ended|settled)|\bno longer (?:seizing|fitting)|"
                                      r"\bstopped (?:seizing|fitting)", re.I),
-                    "zh": re.compile(r"(?:抽搐|惊厥|癫痫)(?:已经)?(?:停了|停止了?|止住了?|没了|好了)")}
-_SEIZURE_STEP = {"en": re.compile(r"benzodiazepine", re.I), "zh": re.compile(r"苯二氮")}
-_CARDIAC_TOLD = {"en": re.compile(r"\bbrady\w*|\b(?:HR|heart rate|pulse)\s*(?:of\s*)?[1-5]\d|\bno (?:bp|blood pressure|pulse)\b|\bQRS\b|\barrhythmi|\bVT\b|\bVF\b|v-?fib|asystol|\bBP\b\s*\d|hypotens|collaps|\barrest", re.I),
-                 "zh": re.compile(r"心率\s*[1-5]\d\b|心动过缓|QRS|心律失常|室颤|室速|血压\s*\d|低血压|心跳停|骤停|晕倒|倒下")}
+                    "zh": lazy(r"(?:抽搐|惊厥|癫痫)(?:已经)?(?:停了|停止了?|止住了?|没了|好了)")}
+_SEIZURE_STEP = {"en": lazy(r"benzodiazepine", re.I), "zh": lazy(r"苯二氮")}
+_CARDIAC_TOLD = {"en": lazy(r"\bbrady\w*|\b(?:HR|heart rate|pulse)\s*(?:of\s*)?[1-5]\d|\bno (?:bp|blood pressure|pulse)\b|\bQRS\b|\barrhythmi|\bVT\b|\bVF\b|v-?fib|asystol|\bBP\b\s*\d|hypotens|collaps|\barrest", re.I),
+                 "zh": lazy(r"心率\s*[1-5]\d\b|心动过缓|QRS|心律失常|室颤|室速|血压\s*\d|低血压|心跳停|骤停|晕倒|倒下")}
 
 
 # a follow-up that plans another procedure for later, not the picture going on
-_LATER_PLAN = {"en": re.compile(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|\bre-?implant|"
+_LATER_PLAN = {"en": lazy(r"\bif (?:we|i|you) (?:go|do|use|switch|try|choose|pick|offer)\b|\binstead\b|\bnext time\b|\bre-?implant|"
                               r"\b(?:switch|change) to\b", re.I),
-               "zh": re.compile(r"换成|改成|改做|改用|下次|如果(?:改|换)|再植入|重新植入|再次植入|二次植入")}
+               "zh": lazy(r"换成|改成|改做|改用|下次|如果(?:改|换)|再植入|重新植入|再次植入|二次植入")}
 # a restart asked around a trial whose lead stays in for days
 _LEAD_IN = {"en": "The sources do not say whether a restart interval counts from placing the trial lead or from removing it; "
                   "the intervals below are the procedure's.",
             "zh": "知识库未说明恢复用药的间隔应从测试电极置入还是拔除时起算；以下为该操作的停药/恢复间隔。"}
-_TELLING = {"en": re.compile(r"\b(?:tell|say to|explain to|talk to|update) (?:the )?(?:family|relatives|husband|wife|parents|kids)\b", re.I),
-            "zh": re.compile(r"(?:家属|家人|亲属)[^，。？?]{0,8}(?:交代|解释|沟通|说)|怎么(?:跟|和|向)(?:家属|家人|病人|患者)")}
+_TELLING = {"en": lazy(r"\b(?:tell|say to|explain to|talk to|update) (?:the )?(?:family|relatives|husband|wife|parents|kids)\b", re.I),
+            "zh": lazy(r"(?:家属|家人|亲属)[^，。？?]{0,8}(?:交代|解释|沟通|说)|怎么(?:跟|和|向)(?:家属|家人|病人|患者)")}
 # what to tell the patient or the family, asked in the middle of an emergency
 _NO_TELLING = {"en": "The knowledge base has no advice on what to tell the patient or the family about this emergency; "
                      "what it has on it is here.",
@@ -252,8 +253,8 @@ _NO_TELLING = {"en": "The knowledge base has no advice on what to tell the patie
 # a suspected spinal haematoma in a patient on an anticoagulant: the sources give no reversal
 _NO_REVERSAL = {"en": "The knowledge base gives no anticoagulant reversal for a suspected spinal haematoma; the steps it has are above.",
                 "zh": "知识库未给出疑似椎管内血肿时逆转抗凝的方法；其已有的处理步骤见上。"}
-_REVERSAL = {"en": re.compile(r"\brevers|andexanet|idarucizumab|protamine|prothrombin complex|\bPCC\b|vitamin K\b", re.I),
-             "zh": re.compile(r"逆转|拮抗|鱼精蛋白|依达赛珠|凝血酶原复合物|维生素K")}
+_REVERSAL = {"en": lazy(r"\brevers|andexanet|idarucizumab|protamine|prothrombin complex|\bPCC\b|vitamin K\b", re.I),
+             "zh": lazy(r"逆转|拮抗|鱼精蛋白|依达赛珠|凝血酶原复合物|维生素K")}
 _NO_STEPS_FOR = {"en": "The knowledge base has no steps of its own for this picture after {procedure}; the banner's are all it gives, and the rest is your local protocol.",
                  "zh": "知识库没有针对{procedure}后这种情况的具体处理步骤；上方提示即其全部内容，其余请按本单位流程处理。"}
 _NO_STEPS_HERE = {"en": "The knowledge base gives no treatment steps for {condition} beyond the banner's; follow your local protocol.",
@@ -271,7 +272,7 @@ _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itse
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
-_SITE_WORD = re.compile(r"\bpocket\b|\bwound\b|\bincision\b|\bexit site\b|囊袋|切口|伤口|出口处", re.I)
+_SITE_WORD = lazy(r"\bpocket\b|\bwound\b|\bincision\b|\bexit site\b|囊袋|切口|伤口|出口处", re.I)
 _EPIDURAL_SPACE = frozenset({"esi", "epiduroscopy", "neuraxial-procedure", "epidural-blood-patch"})  # (an abscess step shared)
 _LAB_LEVELS = frozenset({"inr"})  # (a level asked as a procedure's threshold: its own passages are searched)
 _UPGRADE_TOLD = frozenset({"body-weight", "thrombocytopenia", "coagulopathy", "platelet-count", "inr"})
@@ -303,41 +304,41 @@ _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local an
 LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
 ACTIVITY_CONCEPTS = frozenset({"driving", "mobilisation"})  # everyday activities after a procedure the lexicon names
-_STILL_SEIZING = {"en": re.compile(r"\bstill (?:seizing|fitting|convulsing)|\bseizures? (?:continu|persist|ongoing)|\bkeeps? seizing", re.I),
-                  "zh": re.compile(r"(?:还在|仍在|仍然|还是|持续|一直)(?:在)?抽|抽搐(?:不止|持续|未停|没停)")}
+_STILL_SEIZING = {"en": lazy(r"\bstill (?:seizing|fitting|convulsing)|\bseizures? (?:continu|persist|ongoing)|\bkeeps? seizing", re.I),
+                  "zh": lazy(r"(?:还在|仍在|仍然|还是|持续|一直)(?:在)?抽|抽搐(?:不止|持续|未停|没停)")}
 # the upper limit of a rescue drug ("the cumulative maximum is 12 mL/kg", 累计最大剂量为 12 mL/kg)
-_RESCUE_CEILING = {"en": re.compile(r"\bupper limit|\bcumulative maximum|\bmaximum (?:cumulative )?(?:dose|total)|\bcap(?:s|ped)? the total", re.I),
-                   "zh": re.compile(r"上限|累计最大|最大累积|总量最多|最大剂量")}
+_RESCUE_CEILING = {"en": lazy(r"\bupper limit|\bcumulative maximum|\bmaximum (?:cumulative )?(?:dose|total)|\bcap(?:s|ped)? the total", re.I),
+                   "zh": lazy(r"上限|累计最大|最大累积|总量最多|最大剂量")}
 # A sentence naming what a sign is worked up for ("red flags … require evaluation for meningitis, subdural haematoma …")
-_WORKED_UP_FOR = re.compile(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\b|\bdifferential\b|警示|危险信号|鉴别|需(?:要)?(?:评估|排查)")
+_WORKED_UP_FOR = lazy(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\b|\bdifferential\b|警示|危险信号|鉴别|需(?:要)?(?:评估|排查)")
 # an antibiotic agent asked in an emergency's own words ("what antibiotics?", "which abx", "用什么抗生素", "抗生素用哪种")
-_WHICH_ANTIBIOTIC = re.compile(r"\b(?:what|which) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?)\b|(?:用|上|选|开)(?:什么|哪种|哪个|哪些|啥)抗(?:生素|菌药)|"
+_WHICH_ANTIBIOTIC = lazy(r"\b(?:what|which) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?)\b|(?:用|上|选|开)(?:什么|哪种|哪个|哪些|啥)抗(?:生素|菌药)|"
                                r"抗(?:生素|菌药)(?:用|选|上)(?:什么|哪种|哪个|啥)", re.I)
 _ANTIBIOTIC = "antibiotic"
 _EPIDURAL_ABSCESS = "epidural-abscess"
-_RED_FLAGS = re.compile(r"\bred flags?\b|警示征象|危险信号")
+_RED_FLAGS = lazy(r"\bred flags?\b|警示征象|危险信号")
 _CT_MYELOGRAPHY = "ct-myelography"
-_NEW_SCENE = re.compile(r"\b(?:next|another|new|different|other) (?:patient|pt|case)\b|\bturned out\b|\bfully recovered\b|"
+_NEW_SCENE = lazy(r"\b(?:next|another|new|different|other) (?:patient|pt|case)\b|\bturned out\b|\bfully recovered\b|"
                         r"另一个病人|下一个病人|另一位患者|下一位|另一例|新病人", re.I)
 # A question's own ask in its words or marks (a follow-up with none only tells more)
-_ASKED_MARK = re.compile(r"[?？]|吗|呢|么|怎么|如何|要不要|能不能|可不可以|是否|多少|多久|\b(?:what|how|should|can|could|when|which|why|is it|do i|do we)\b", re.I)
-_RESCUE_ESCALATION = {"en": re.compile(r"\brepeat(?:ed)? bolus|\bdoubled\b", re.I), "zh": re.compile(r"重复推注|加倍")}
+_ASKED_MARK = lazy(r"[?？]|吗|呢|么|怎么|如何|要不要|能不能|可不可以|是否|多少|多久|\b(?:what|how|should|can|could|when|which|why|is it|do i|do we)\b", re.I)
+_RESCUE_ESCALATION = {"en": lazy(r"\brepeat(?:ed)? bolus|\bdoubled\b", re.I), "zh": lazy(r"重复推注|加倍")}
 RADIATION = frozenset({"radiation-safety", "radiation-exposure"})
-_MORE_OF = re.compile(r"\bhow much more\b|\bmore (?:of (?:it|the)|naloxone|lipid|epi\w*)|\banother dose|\brepeat dose|再(?:给|推|用|打)多少|还要(?:给|推|用)多少", re.I)
+_MORE_OF = lazy(r"\bhow much more\b|\bmore (?:of (?:it|the)|naloxone|lipid|epi\w*)|\banother dose|\brepeat dose|再(?:给|推|用|打)多少|还要(?:给|推|用)多少", re.I)
 _INJECTATES = frozenset({"local-anaesthetic", "corticosteroid", "contrast-medium"})
-_POINTER = {"en": re.compile(r"\b(?:that|it|this)\b", re.I), "zh": re.compile(r"这|那|它")}
+_POINTER = {"en": lazy(r"\b(?:that|it|this)\b", re.I), "zh": lazy(r"这|那|它")}
 _ABOUT_THAT = frozenset({"frequency", "complications", "advice", "risk_factors", "prevention", "recognition", "evidence"})
 # A follow-up telling the picture in words of time ("it's happening now", 正在), not only asking what to do ("怎么办")
-_PRESENT = {"en": re.compile(r"\b(?:right now|happening|currently|just (?:now|started|happened))\b", re.I),
-            "zh": re.compile(r"正在|刚刚|刚才|此刻")}
-_MAXIMUM_ASK = re.compile(r"\bmax(?:imum|imal)?\b|\bceiling\b|\bupper limit\b|\btoxic dose\b|\bhow much can\b|最多|最大|上限|极量|中毒剂量", re.I)
+_PRESENT = {"en": lazy(r"\b(?:right now|happening|currently|just (?:now|started|happened))\b", re.I),
+            "zh": lazy(r"正在|刚刚|刚才|此刻")}
+_MAXIMUM_ASK = lazy(r"\bmax(?:imum|imal)?\b|\bceiling\b|\bupper limit\b|\btoxic dose\b|\bhow much can\b|最多|最大|上限|极量|中毒剂量", re.I)
 ALLERGY = "allergic-reaction"
-_PROPHYLAXIS = re.compile(r"prophyla|预防性|预防用|预防使用|测试前|植入前|before (?:an? |the )?(?:SCS )?(?:trials?|implant\w*)", re.I)
+_PROPHYLAXIS = lazy(r"prophyla|预防性|预防用|预防使用|测试前|植入前|before (?:an? |the )?(?:SCS )?(?:trials?|implant\w*)", re.I)
 _BUNDLE = frozenset({"nacc", "decolonisation"})  # the infection-prevention bundle's rules
 INFECTION = "infection"
-_PREVENTION_ASK = re.compile(r"prophyla|\bprevent|before (?:the |an? )?(?:implant\w*|trial|incision|procedure)|pre-?op\w*|scheduled|booked|"
+_PREVENTION_ASK = lazy(r"prophyla|\bprevent|before (?:the |an? )?(?:implant\w*|trial|incision|procedure)|pre-?op\w*|scheduled|booked|"
                              r"planned|risk factors?|预防|术前|植入前|危险因素|计划|准备", re.I)
-_INFECTION_TOLD = re.compile(r"\binfected\b|\bpus\b|\bdrain(?:ing|s)\b|\booz\w*|\bMRSA\b(?! carrier)|\bMSSA\b(?! carrier)|\bculture|"
+_INFECTION_TOLD = lazy(r"\binfected\b|\bpus\b|\bdrain(?:ing|s)\b|\booz\w*|\bMRSA\b(?! carrier)|\bMSSA\b(?! carrier)|\bculture|"
                              r"\babscess|(?:pocket|wound|site|deep) infection|流脓|渗液|渗出|化脓|感染了|培养|脓肿|囊袋感染|切口感染", re.I)
 _TAKING = r"(?:服用|口服|在吃|正在吃|正在服用|长期吃|长期服用?|一直吃|吃着|服着|在用)\s*"
 _ALTERNATIVE_TESTS = frozenset({"ct-myelography"})  # named by "MRI not available", 核磁排不上: what to do instead
@@ -349,16 +350,16 @@ CONSERVATIVE = "conservative-management"
 # a comparison one of whose sides the sources say nothing of on the thing compared
 _ONE_SIDED = {"en": "The sources give nothing on {about} with {missing} to compare; below is what they say of {others}.",
               "zh": "知识库没有{missing}的{about}资料，无法比较；以下仅为{others}的资料："}
-_CONVENTIONAL = re.compile(r"\b(?:conventional|traditional|standard|regular|normal|thermal)\b|传统|常规|普通", re.I)
+_CONVENTIONAL = lazy(r"\b(?:conventional|traditional|standard|regular|normal|thermal)\b|传统|常规|普通", re.I)
 # two things weighed that no sentence of the knowledge base names together
 _UNCOMPARED = {"en": "The sources do not compare {sides} with each other; below is what they say of each.",
                "zh": "知识库没有{sides}之间的直接比较；以下为其分别的资料："}
 # Laboratory values told as normal, with none given as a number ("if PT/INR, aPTT and plt are all normal…", 凝血和血小板都正常):
 # a normal count points to no condition.
 _NORMAL_LAB_FINDINGS = frozenset({"platelet-count"})
-_LABS_NORMAL = re.compile(r"\b(?:are|were|all|both|labs?|coags?)\s+(?:all\s+|both\s+)?(?:normal|wnl)\b(?!\s*\?)|"
+_LABS_NORMAL = lazy(r"\b(?:are|were|all|both|labs?|coags?)\s+(?:all\s+|both\s+)?(?:normal|wnl)\b(?!\s*\?)|"
                           r"\bnormal (?:labs|coags?|coagulation|platelets?|plts?|inr|pt|aptt)\b|(?:都|均|全)正常(?![吗么嘛吧不否?？])", re.I)
-_LAB_VALUE = re.compile(r"(?:\bplts?|\bplatelets?|\binr|\baptt|\bpt|血小板|凝血)\s*(?:count\s*)?(?:of |is |was |=|:|：)?\s*\d", re.I)
+_LAB_VALUE = lazy(r"(?:\bplts?|\bplatelets?|\binr|\baptt|\bpt|血小板|凝血)\s*(?:count\s*)?(?:of |is |was |=|:|：)?\s*\d", re.I)
 
 
 def labs_normal(text: str) -> bool:
@@ -374,28 +375,28 @@ def _whether_given(p: Part) -> bool:
 
 
 # whether a new sign changes the plan ("does that change the plan?", 这样还能做血补丁吗)
-_CHANGES_PLAN = re.compile(r"\b(?:does|would|will|should) (?:that|this|it) change (?:the plan|anything|things|management|what we do|our plan)\b|"
+_CHANGES_PLAN = lazy(r"\b(?:does|would|will|should) (?:that|this|it) change (?:the plan|anything|things|management|what we do|our plan)\b|"
                            r"(?:改变|调整)(?:方案|计划|处理)|还能(?:做|打)吗|还要(?:做|打)吗|计划要变吗", re.I)
 # a part asking whether something is the cause ("is this the ziconotide?", 是不是…引起的)
-_CAUSE_ASK = re.compile(r"\b(?:is|could|might) (?:this|it|that) (?:be )?(?:the|from|due to|caused by|related to|a side effect of)\b|"
+_CAUSE_ASK = lazy(r"\b(?:is|could|might) (?:this|it|that) (?:be )?(?:the|from|due to|caused by|related to|a side effect of)\b|"
                         r"是不是|会不会是|跟[^，。？]{0,8}有关|引起的吗|导致的吗", re.I)
 # asked whether to start a drug now ("should I start antibiotics now before transfer?", 要不要先上抗生素)
 # (not how much to give, "how much lipid can I give?", nor time given, "do we just give it time?")
-_START_ASKED = re.compile(r"^(?![\s\S]*(?:how much|how many|\bdose\b|多少|剂量))[\s\S]*?"
+_START_ASKED = lazy(r"^(?![\s\S]*(?:how much|how many|\bdose\b|多少|剂量))[\s\S]*?"
                           r"(?:\b(?:should|shall|can|could|do|must) (?:i|we|you) (?:\w+ )?(?:start|begin|commence)\b|"
                           r"要不要(?:先)?(?:上|用|开始用?)(?!级)|(?:需要|是否|能否|可以|能不能)先(?:上|用|开始用?)(?!级))", re.I)
 
 
 # how long a drug was held, told ("Plavix only held 3 days", 波立维只停了3天): part of the picture, not an ask to give it
-_HOLD_TOLD = re.compile(r"\b(?:held|stopped|withheld|off)\s+(?:it\s+)?(?:for\s+)?(?:only\s+|just\s+)?\d+\s*(?:d|days?)\b|"
+_HOLD_TOLD = lazy(r"\b(?:held|stopped|withheld|off)\s+(?:it\s+)?(?:for\s+)?(?:only\s+|just\s+)?\d+\s*(?:d|days?)\b|"
                         r"停(?:了|药)?\s*(?:才|只|仅)?\s*\d+\s*天", re.I)
 # a bare "epidural" told as what the patient had ("day 2 after epidural", 打完硬膜外; not "an epidural collection")
 _STENT, _P2Y12 = "coronary-stent", "p2y12-inhibitor"
-_NEVER_STOPPED = {"en": re.compile(r"\bmust never be stopped\b", re.I), "zh": re.compile(r"绝不可停用")}
-_HAD_EPIDURAL = {"en": re.compile(r"\b(?:after|post|had|following|since) (?:an |the |his |her |their |a )?"
+_NEVER_STOPPED = {"en": lazy(r"\bmust never be stopped\b", re.I), "zh": lazy(r"绝不可停用")}
+_HAD_EPIDURAL = {"en": lazy(r"\b(?:after|post|had|following|since) (?:an |the |his |her |their |a )?"
                                   r"(?:(?:lumbar|cervical|thoracic|caudal|[CTL]\d[\w/-]*)\s+)?epidural\b(?!\s+(?:collection|abscess|"
                                   r"ha?ematoma|space|fat|veins?|catheter|blood patch|steroid|injection))", re.I),
-                 "zh": re.compile(r"(?:打完|做完|做了|打了|做的|打的)(?:腰椎|颈椎|胸椎|腰部|颈部|骶管)?硬膜外(?!腔|间隙|血肿|脓肿)|硬膜外(?:注射)?(?:术)?(?:后|之后|以后)")}
+                 "zh": lazy(r"(?:打完|做完|做了|打了|做的|打的)(?:腰椎|颈椎|胸椎|腰部|颈部|骶管)?硬膜外(?!腔|间隙|血肿|脓肿)|硬膜外(?:注射)?(?:术)?(?:后|之后|以后)")}
 _BESIDE_OURS = {"en": "Nothing in the knowledge base on {foreign} together with {ours}; below is what it says on {ours} alone.",
                 "zh": "知识库中没有关于{foreign}与{ours}之间关系的资料；以下仅为其关于{ours}本身的内容："}
 _ANY_PROCEDURE = frozenset({"interventional-pain-procedure", "steroid-injection"})
@@ -407,10 +408,10 @@ _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. {its} not given here
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
 _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
-_NEXT = {"en": re.compile(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": re.compile(r"下一步|接下来|然后呢|还要做什么")}
-_HAEMATOMA_WORD = {"en": re.compile(r"ha?ematoma", re.I), "zh": re.compile(r"血肿")}
-_IMAGING_WORD = {"en": re.compile(r"\bMRI\b|\bCT\b|imaging|myelogra", re.I), "zh": re.compile(r"MRI|核磁|磁共振|CT|影像|脊髓造影")}
-_INFECTION_WORD = {"en": re.compile(r"abscess|infect", re.I), "zh": re.compile(r"脓肿|感染")}
+_NEXT = {"en": lazy(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": lazy(r"下一步|接下来|然后呢|还要做什么")}
+_HAEMATOMA_WORD = {"en": lazy(r"ha?ematoma", re.I), "zh": lazy(r"血肿")}
+_IMAGING_WORD = {"en": lazy(r"\bMRI\b|\bCT\b|imaging|myelogra", re.I), "zh": lazy(r"MRI|核磁|磁共振|CT|影像|脊髓造影")}
+_INFECTION_WORD = {"en": lazy(r"abscess|infect", re.I), "zh": lazy(r"脓肿|感染")}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
 _NOT_FOR = {"en": "The passages found say nothing specific about {conditions} for this procedure. What they have on it:",
             "zh": "检索到的内容没有针对{conditions}患者做此项操作的专门说明。相关内容如下："}
@@ -418,12 +419,12 @@ _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. Wh
              "zh": "知识库未给出以下情况的处理措施：{part}。相关内容如下："}
 # a drug asked in an emergency's later turn that none of the pathway's steps names ("should we give high dose steroids
 # for the cord infarct?")
-_GIVE_ASK = {"en": re.compile(r"\b(?:give|giving|start|starting|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
-             "zh": re.compile(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)|先(?:用|给|上|推|打)\s*$")}
+_GIVE_ASK = {"en": lazy(r"\b(?:give|giving|start|starting|try|push|load)\b|\bshould (?:we|i)\b|\b(?:can|could) (?:we|i)\b", re.I),
+             "zh": lazy(r"要不要|能不能|可不可以|用不用|需不需要|该不该|(?:可以|能|需要)(?:用|给|上|推)|先(?:用|给|上|推|打)\s*$")}
 # a drug named and then asked of ("先给地塞米松行不行", "give dex - ok?")
-_ASKED_AFTER = {"en": re.compile(r"\s*[-–—,]?\s*(?:ok|okay|alright|reasonable)\s*\?", re.I),
-                "zh": re.compile(r"\s*(?:行不行|可不可以|可以吗|行吗|好不好|合适吗)")}
-_TAKES = {"en": re.compile(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": re.compile(r"(?:在吃|服用|吃着|长期吃)\s*$")}
+_ASKED_AFTER = {"en": lazy(r"\s*[-–—,]?\s*(?:ok|okay|alright|reasonable)\s*\?", re.I),
+                "zh": lazy(r"\s*(?:行不行|可不可以|可以吗|行吗|好不好|合适吗)")}
+_TAKES = {"en": lazy(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": lazy(r"(?:在吃|服用|吃着|长期吃)\s*$")}
 IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})  # (an implant: its own procedure, never an injection's)
 # another specialty's drugs held for infection, not bleeding (a biologic, methotrexate): what the sources say of an
 # immunosuppressed patient is what they have on them
@@ -431,9 +432,9 @@ _IMMUNE_DRUGS = frozenset({RHEUMATOLOGY})
 # (classes too wide to stand for the one drug asked: "antibiotics" for which one; the injected steroid for dexamethasone
 # given as a treatment)
 _ANY_OF_MANY = frozenset({"antibiotic", "corticosteroid", "non-particulate-steroid", "particulate-steroid"})
-_DRUG_QUERIED = {"en": re.compile(r"\s*\?"), "zh": re.compile(r"\s*(?:吗|呢|行不行|可以吗|好不好)?\s*[？?]")}
-_WHICH_DRUG = {"en": re.compile(r"\b(?:which|what) (?:\w+ ){0,2}(?:abx|antibiotics?|drugs?|agents?|meds?|medications?)\b", re.I),
-               "zh": re.compile(r"(?:用|上|选)(?:什么|哪种|哪个)(?:抗生素|药)")}
+_DRUG_QUERIED = {"en": lazy(r"\s*\?"), "zh": lazy(r"\s*(?:吗|呢|行不行|可以吗|好不好)?\s*[？?]")}
+_WHICH_DRUG = {"en": lazy(r"\b(?:which|what) (?:\w+ ){0,2}(?:abx|antibiotics?|drugs?|agents?|meds?|medications?)\b", re.I),
+               "zh": lazy(r"(?:用|上|选)(?:什么|哪种|哪个)(?:抗生素|药)")}
 # the drugs that cause an emergency picture (never "nothing on morphine for opioid overdose")
 _PICTURE_CAUSES = {"idd-overdose": ("opioid",), "last": ("local-anaesthetic",)}
 _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {condition}; the steps it has for this picture follow.",
@@ -448,31 +449,31 @@ _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection
              "sedation-depression": {"en": "respiratory depression under sedation", "zh": "镇静中的呼吸抑制"}}
 # A rule to stop the injection ("stop when the cement approaches the posterior vertebral wall", 停止注射).
 # How soon, in hours ("within about 8 hours of symptom onset", "超过 12 小时"): whether the care can wait.
-_WITHIN_HOURS = re.compile(r"\bwithin (?:about )?\d+\s*(?:h|hours?)\b|\bmore than \d+\s*h|\d+\s*小时(?:内|以内)|超过\s*\d+\s*小时", re.I)
+_WITHIN_HOURS = lazy(r"\bwithin (?:about )?\d+\s*(?:h|hours?)\b|\bmore than \d+\s*h|\d+\s*小时(?:内|以内)|超过\s*\d+\s*小时", re.I)
 # Other specialties' neuraxial blocks: a new deficit after one is the spinal haematoma pathway all the same.
 _NEURAXIAL_ELSEWHERE = frozenset({"labour-epidural", "diagnostic-lumbar-puncture", "paediatric-caudal-block", "intrathecal-chemotherapy"})
 # A step for a patient with an epidural infusion running ("when motor block progresses during a continuous epidural
 # infusion"): no step for one who had a single injection yesterday ("husband had lumbar ESI yesterday, can't feel his legs").
-_ON_INFUSION = re.compile(r"during a continuous epidural|持续硬膜外[^，。]{0,6}输注期间", re.I)
-_INFUSION_TOLD = re.compile(r"infusion|infusing|catheter|\bPCEA\b|labou?r|\bdrip\b|running|continuous|top-?up|in situ|m[lL]\s*/\s*h|"
+_ON_INFUSION = lazy(r"during a continuous epidural|持续硬膜外[^，。]{0,6}输注期间", re.I)
+_INFUSION_TOLD = lazy(r"infusion|infusing|catheter|\bPCEA\b|labou?r|\bdrip\b|running|continuous|top-?up|in situ|m[lL]\s*/\s*h|"
                             r"输注|导管|镇痛泵|分娩|泵|持续|给药|注药|滴注|留置|在位", re.I)
 # a deficit with fever after a neuraxial procedure: an abscess first; the general deficit step ("stopping the procedure if
 # it is still under way, examining the patient, obtaining an emergency MRI…")
 _FEVER = frozenset({"fever"})
 _ABSCESS = "epidural-abscess"
 # A neurological examination told normal ("neuro intact", 神经系统查体正常): the step for a new deficit does not apply.
-_INTACT = {"en": re.compile(r"\bneuro(?:logical(?:ly)?)?\s*(?:exam(?:ination)?\s*)?(?:is\s*|was\s*)?(?:intact|normal|unremarkable|non-?focal)\b|"
+_INTACT = {"en": lazy(r"\bneuro(?:logical(?:ly)?)?\s*(?:exam(?:ination)?\s*)?(?:is\s*|was\s*)?(?:intact|normal|unremarkable|non-?focal)\b|"
                             r"\bno (?:focal )?(?:neuro(?:logical|logic)? )?deficits?\b", re.I),
-           "zh": re.compile(r"神经(?:系统)?(?:查体|检查|体征|功能)[^，。；？?]{0,3}(?:正常|无异常|阴性|完好)|无(?:神经(?:功能)?|局灶性?)(?:缺损|损害|体征)|"
+           "zh": lazy(r"神经(?:系统)?(?:查体|检查|体征|功能)[^，。；？?]{0,3}(?:正常|无异常|阴性|完好)|无(?:神经(?:功能)?|局灶性?)(?:缺损|损害|体征)|"
                             r"神经系统(?:未见|无)异常")}
-_GENERAL_DEFICIT_STEP = re.compile(r"\bif it is still under way\b|如仍在进行|若仍在进行", re.I)
+_GENERAL_DEFICIT_STEP = lazy(r"\bif it is still under way\b|如仍在进行|若仍在进行", re.I)
 # imaging the question says is done ("CT shows cement in canal", "MRI已做", CT示…): the step that orders it comes after the rest
-_IMAGING_DONE = {"en": re.compile(r"\b(CT|MRI|MR|CTA|CTPA)\b(?![^.;,?]{0,20}\b(?:not|no|yet|pending|awaiting|waiting|unavailable)\b)"
+_IMAGING_DONE = {"en": lazy(r"\b(CT|MRI|MR|CTA|CTPA)\b(?![^.;,?]{0,20}\b(?:not|no|yet|pending|awaiting|waiting|unavailable)\b)"
                                   r"[^.;,?]{0,20}?\b(?:shows?|showed|confirm\w*|reveal\w*|demonstrat\w*|positive|negative|clear|normal)\b", re.I),
-                 "zh": re.compile(r"(CT|MRI|CTA|CTPA|核磁|磁共振)(?![^，。；？]{0,6}(?:还没|未|没|待))[^，。；？]{0,6}?(?:示|显示|提示|看到|发现|证实)|"
+                 "zh": lazy(r"(CT|MRI|CTA|CTPA|核磁|磁共振)(?![^，。；？]{0,6}(?:还没|未|没|待))[^，。；？]{0,6}?(?:示|显示|提示|看到|发现|证实)|"
                                   r"(?:已|已经)(?:做|查)了?(CT|MRI|核磁|磁共振)", re.I)}
-_ORDERS_IMAGING = {"CT": re.compile(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?CT\b|急(?:查|诊)?\s*CT|紧急\s*(?:行\s*)?CT", re.I),
-                   "MRI": re.compile(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?MRI\b|急(?:查|诊)?\s*MRI|紧急\s*(?:行\s*)?MRI", re.I)}
+_ORDERS_IMAGING = {"CT": lazy(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?CT\b|急(?:查|诊)?\s*CT|紧急\s*(?:行\s*)?CT", re.I),
+                   "MRI": lazy(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?MRI\b|急(?:查|诊)?\s*MRI|紧急\s*(?:行\s*)?MRI", re.I)}
 
 
 def _imaging_done_later(q: Question, bullets: list[Bullet]) -> list[Bullet]:
@@ -492,22 +493,22 @@ def _imaging_done_later(q: Question, bullets: list[Bullet]) -> list[Bullet]:
     return [*actions, *done, *rest]
 
 
-_STOP_STEP = {"en": re.compile(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b|"
+_STOP_STEP = {"en": lazy(r"\bstop (?:when|the (?:cement |)injection|injecting|if)\b|\bdo not inject (?:further|any more)\b|"
                                r"\bmust not be injected intrathecally\b|\babort or redirect\b", re.I),
-              "zh": re.compile(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)|不得继续(?:注射|推注)|绝不能[^。]{0,24}注入鞘内|中止操作或改换")}
+              "zh": lazy(r"停止(?:注射|推注|注入|骨水泥|操作)|(?:应|即)停止|不再(?:继续)?(?:注射|推注)|不得继续(?:注射|推注)|绝不能[^。]{0,24}注入鞘内|中止操作或改换")}
 # A patient told to be pregnant now ("孕22周", "20 wks pregnant", 孕妇), the screening that is no answer for her, and the
 # sentence that spares the fetus fluoroscopy.
 PREGNANCY, FLUOROSCOPY = "pregnancy", "fluoroscopy"
-_PREGNANT_NOW = {"en": re.compile(r"\b\d+\s*(?:wks?|weeks?)\s*(?:pregnant|gestation|pg)\b|\bpregnant (?:patient|woman|lady|pt|mother|mum)\b|"
+_PREGNANT_NOW = {"en": lazy(r"\b\d+\s*(?:wks?|weeks?)\s*(?:pregnant|gestation|pg)\b|\bpregnant (?:patient|woman|lady|pt|mother|mum)\b|"
                               r"\b(?:she'?s|she is|pt is|patient is|who is|is)\s+(?:\d+\s*(?:wks?|weeks?)\s+)?pregnant\b|"
                               r"\b(?:first|second|third|1st|2nd|3rd) trimester\b", re.I),
-                 "zh": re.compile(r"孕\s*\d+\s*周|妊娠\s*\d+\s*周|孕妇|怀孕(?:了|\s*\d)|孕(?:早|中|晚)期|正在怀孕")}
-_UNSURE = {"en": re.compile(r"\bwhether\b|\bnot sure\b|\bunsure\b|\bunknown\b|\bmight\b|\bmay\b|\bpossibly\b|\bcould\b", re.I),
-           "zh": re.compile(r"是否|不确定|不知道|可能|会不会|有没有")}
-_SCREENING = {"en": re.compile(r"pregnancy should be excluded|exclude pregnancy|rule out pregnancy|pregnancy test", re.I),
-              "zh": re.compile(r"排除妊娠|妊娠试验|验孕")}
-_FETUS_SPARED = {"en": re.compile(r"fluoroscopy is avoided to protect the fetus|avoid\w* fluoroscopy", re.I),
-                 "zh": re.compile(r"为保护胎儿应避免透视|避免透视")}
+                 "zh": lazy(r"孕\s*\d+\s*周|妊娠\s*\d+\s*周|孕妇|怀孕(?:了|\s*\d)|孕(?:早|中|晚)期|正在怀孕")}
+_UNSURE = {"en": lazy(r"\bwhether\b|\bnot sure\b|\bunsure\b|\bunknown\b|\bmight\b|\bmay\b|\bpossibly\b|\bcould\b", re.I),
+           "zh": lazy(r"是否|不确定|不知道|可能|会不会|有没有")}
+_SCREENING = {"en": lazy(r"pregnancy should be excluded|exclude pregnancy|rule out pregnancy|pregnancy test", re.I),
+              "zh": lazy(r"排除妊娠|妊娠试验|验孕")}
+_FETUS_SPARED = {"en": lazy(r"fluoroscopy is avoided to protect the fetus|avoid\w* fluoroscopy", re.I),
+                 "zh": lazy(r"为保护胎儿应避免透视|避免透视")}
 # the times worked against an interval for a procedure the lead places in the low-risk class
 _IF_STOPPED = {"en": " (this interval applies where the procedure calls for stopping the drug; see the low-risk class above)",
                "zh": "（此间隔适用于需要停药的操作；该操作的低风险分级见上）"}
@@ -517,7 +518,7 @@ _NO_DOSE = {"en": "The knowledge base gives no dose for: {part}. What it has on 
             "zh": "知识库未给出以下剂量：{part}。相关内容如下："}
 _NO_REGIMEN = {"en": "The knowledge base names no drug or regimen for: {part}. What it has on it:",
                "zh": "知识库未给出以下用药方案：{part}。相关内容如下："}
-_REGIMEN_ASKED = re.compile(REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH, re.I)
+_REGIMEN_ASKED = lazy(REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH, re.I)
 _NO_SPAN = {"en": "The knowledge base gives no length of time for: {part}. What it has on it:",
             "zh": "知识库未给出以下时长：{part}。相关内容如下："}
 _NO_RESTART = {"en": "The knowledge base gives no restart time for: {part}. What it has on it:",
@@ -531,26 +532,26 @@ _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {cond
               "zh": "知识库没有{condition}平稳之后如何处置的指导（能否继续操作、转往何处监护、何时可以回家）。相关内容如下："}
 # A follow-up telling a study's result, what it found or ruled out ("MRI: dorsal haematoma T9-11", "MRI done, no haematoma",
 # "MRI negative for abscess", "MRI回报血肿", "MRI未见明显血肿").
-_STUDY_TOLD = {"en": re.compile(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b(?:done|back|shows?|showed|negative|normal|clear|"
+_STUDY_TOLD = {"en": lazy(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b(?:done|back|shows?|showed|negative|normal|clear|"
                                 r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\s*[:–-]", re.I),
-               "zh": re.compile(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除)", re.I)}
+               "zh": lazy(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除)", re.I)}
 # A scan told (or supposed) negative without naming what it excludes ("MRI neg", "if the MRI is negative", MRI阴性), and
 # what the emergency before it was scanned for.
-_NEGATIVE_STUDY = {"en": re.compile(r"^(?![\s\S]*\b(?:not|isn'?t|wasn'?t|except|but|apart from|shows?|showed|last (?:year|month|week)|ago|"
+_NEGATIVE_STUDY = {"en": lazy(r"^(?![\s\S]*\b(?:not|isn'?t|wasn'?t|except|but|apart from|shows?|showed|last (?:year|month|week)|ago|"
                                     r"previous|prior|old)\b)[\s\S]*(?:\b(?:mri|mr)\b[^.?]{0,15}\b(?:negative|neg|normal|clear|unremarkable)\b|"
                                     r"\b(?:negative|normal|clear|unremarkable)\s+(?:mri|mr)\b)", re.I),
-                   "zh": re.compile(r"^(?![\s\S]*(?:不正常|异常(?!。|？|\?|$)|但|除了|显示|提示|见|去年|以前|之前))[\s\S]*"
+                   "zh": lazy(r"^(?![\s\S]*(?:不正常|异常(?!。|？|\?|$)|但|除了|显示|提示|见|去年|以前|之前))[\s\S]*"
                                     r"(?:MRI|核磁|磁共振)[^，。？?]{0,6}(?:阴性|正常|未见异常|没(?:有)?(?:发现|看到)?(?:异常|问题))", re.I)}
 _SCANNED_FOR = {"neuraxial-deficit": ("epidural-haematoma", "epidural-abscess")}
-_HYPOTHETICAL = {"en": re.compile(r"\bwhat if\b|\bif (?:it|this|that|there|the|an?)\b|\bonce the\b|\bin case\b|\bsuppose\b", re.I),
-                 "zh": re.compile(r"如果|假如|要是|万一|假设")}
+_HYPOTHETICAL = {"en": lazy(r"\bwhat if\b|\bif (?:it|this|that|there|the|an?)\b|\bonce the\b|\bin case\b|\bsuppose\b", re.I),
+                 "zh": lazy(r"如果|假如|要是|万一|假设")}
 # ... not a study still to come ("MRI not done yet", "waiting for the MRI", "MRI: pending", 还没做, 等核磁)
-_STUDY_PENDING = {"en": re.compile(r"\bnot (?:yet|done|back|available|possible|been)\b|n't (?:been|come|done|back)\b|\byet\b|\bpending\b|"
+_STUDY_PENDING = {"en": lazy(r"\bnot (?:yet|done|back|available|possible|been)\b|n't (?:been|come|done|back)\b|\byet\b|\bpending\b|"
                                    r"\bawait\w*|\bwaiting\b|\bto come back\b|\bcannot\b|\bcan'?t be\b|\bunable\b|\bbooked\b", re.I),
-                  "zh": re.compile(r"还没|没做|未做|等|待|做不了|不能做|预约")}
+                  "zh": lazy(r"还没|没做|未做|等|待|做不了|不能做|预约")}
 # ... nor one asked for ("要不要急查MRI排除硬膜外脓肿?": the scan to rule it out), unless a result follows ("急查MRI回报：血肿")
-_STUDY_ASKED_FOR = {"en": re.compile(r"(?!)"), "zh": re.compile(r"(?:要不要|需不需要|是否(?:需要|要)|该不该|急查|去查|安排|申请)[^，。？?]{0,4}$")}
-_RESULT_FOLLOWS = {"en": re.compile(r"(?!)"), "zh": re.compile(r"回报|显示|提示|结果|未见|没看到|没见到|阴性|证实|看到|发现")}
+_STUDY_ASKED_FOR = {"en": lazy(r"(?!)"), "zh": lazy(r"(?:要不要|需不需要|是否(?:需要|要)|该不该|急查|去查|安排|申请)[^，。？?]{0,4}$")}
+_RESULT_FOLLOWS = {"en": lazy(r"(?!)"), "zh": lazy(r"回报|显示|提示|结果|未见|没看到|没见到|阴性|证实|看到|发现")}
 
 
 def _study_done(text: str, lang: Lang) -> re.Match[str] | None:
@@ -562,28 +563,28 @@ def _study_done(text: str, lang: Lang) -> re.Match[str] | None:
         return None
     return m
 # A step that orders the study a question says was done ("urgent CT to look for cement in the canal").
-_ORDERS = {"ct": re.compile(r"(?:urgent|emergency|obtain|arrange|calls for an?)\s+(?:\w+ )?CT\b|紧急行\s*CT|急诊行?\s*CT|行\s*CT\s*检查", re.I),
-           "mri": re.compile(r"(?:urgent|emergency|obtain|arrange)\s+(?:\w+ )?MRI\b|急诊行?\s*MRI|紧急行?\s*MRI", re.I)}
+_ORDERS = {"ct": lazy(r"(?:urgent|emergency|obtain|arrange|calls for an?)\s+(?:\w+ )?CT\b|紧急行\s*CT|急诊行?\s*CT|行\s*CT\s*检查", re.I),
+           "mri": lazy(r"(?:urgent|emergency|obtain|arrange)\s+(?:\w+ )?MRI\b|急诊行?\s*MRI|紧急行?\s*MRI", re.I)}
 # What treats a complication, once found (not what looks for it).
-_TREATS = {"en": re.compile(r"decompress|evacuat|drain|explant|antibiotic|embolectomy|anticoagul|heparin", re.I),
-           "zh": re.compile(r"减压|清除|引流|取出|抗生素|取栓|抗凝|肝素")}
+_TREATS = {"en": lazy(r"decompress|evacuat|drain|explant|antibiotic|embolectomy|anticoagul|heparin", re.I),
+           "zh": lazy(r"减压|清除|引流|取出|抗生素|取栓|抗凝|肝素")}
 _RULED_OUT = {"en": "The knowledge base gives no next step for this picture once the work-up has ruled out {conditions}. What it has on it:",
               "zh": "知识库未给出排除{conditions}之后的下一步处理。相关内容如下："}
 # A calm follow-up asking whether to go on or send the patient home, and a sentence that speaks to it.
-_RESUME_ASK = {"en": re.compile(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^?]{0,30}\b(?:carry on|continue|go ahead|proceed|finish|resume|"
+_RESUME_ASK = {"en": lazy(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^?]{0,30}\b(?:carry on|continue|go ahead|proceed|finish|resume|"
                                 r"go home|send (?:her|him|them|the patient) home|discharge)|\b(?:can|could|should|shall) (?:we|i|she|he|they)\b[^?]{0,25}"
                                 r"\b(?:carry on|continue|go ahead|proceed|finish|resume|go home|be discharged|send (?:her|him|them|the patient) home|discharge|"
                                 r"go back to the ward|return to the ward)|\bneeds? (?:an? )?(?:HDU|ICU|high dependency|intensive care)\b", re.I),
-               "zh": re.compile(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
+               "zh": lazy(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
                                 r"(?:能|可以)(?:出院|离院)|接着做|继续做|回病房|(?:转|进|去)(?:ICU|监护室|重症)")}
 _DISCHARGE = "discharge-advice"
-_RESUME_SAID = re.compile(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
+_RESUME_SAID = lazy(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
 # Asked whether the patient may go home (not whether the procedure goes on), or how long she is kept in and watched.
-_HOME_ASK = re.compile(GOING_HOME.pattern + r"|"
+_HOME_ASK = lazy(GOING_HOME.pattern + r"|"
                        r"keep (?:her|him|them|the patient) in(?:\s+(?:hospital|overnight|for\b)|\s*[?？.]|\s*$)|"
                        r"how long (?:do|should|must|to) (?:i |we )?(?:need to )?(?:observe|monitor|watch)|(?:观察|监测|监护|留观)(?:多久|多长时间|几个小时)", re.I)
 # How long the patient is watched after the event ("monitor for at least 2 h after a limited CNS event"): when to go home.
-_OBSERVED = re.compile(r"monitor\w*[^.;]{0,40}\bfor at least|observ\w* for|(?:监测|监护|观察)(?:至少)?\s*\d|至少(?:监测|监护|观察)", re.I)
+_OBSERVED = lazy(r"monitor\w*[^.;]{0,40}\bfor at least|observ\w* for|(?:监测|监护|观察)(?:至少)?\s*\d|至少(?:监测|监护|观察)", re.I)
 _NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
               "zh": "知识库未列出以下操作的禁忌证：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
@@ -593,10 +594,10 @@ _BORROWED = {"en": "The knowledge base has no protocol of its own for {condition
                    "and apply only as far as they go (airway, oxygen, help).",
              "zh": "本知识库没有针对{condition}的专门处理流程；上述步骤引自其{source}处理流程，仅在其适用范围内参考（气道、给氧、呼叫支援）。"}
 # Asked whether a late picture can still be the pathway's condition, and the sentences on when it starts.
-_STILL_ASK = {"en": re.compile(r"(?:can|could|would|might) (?:it|this|that|she|he) still (?:be|have)|still be (?:a |an )?\w+\?|"
+_STILL_ASK = {"en": lazy(r"(?:can|could|would|might) (?:it|this|that|she|he) still (?:be|have)|still be (?:a |an )?\w+\?|"
                                r"this (?:late|long after)|so (?:late|long after)|been (?:ages|so long|this long)|delayed onset", re.I),
-              "zh": re.compile(r"(?:还|仍然?)(?:会|能|可能)是|(?:这么|那么)久(?:了)?(?:还|也)|过了这么久|隔了这么久|迟发|延迟")}
-_ONSET = {"en": re.compile(r"\bdelayed\b|\blate onset\b|\bonset\b", re.I), "zh": re.compile(r"延迟|迟发|发病时间")}
+              "zh": lazy(r"(?:还|仍然?)(?:会|能|可能)是|(?:这么|那么)久(?:了)?(?:还|也)|过了这么久|隔了这么久|迟发|延迟")}
+_ONSET = {"en": lazy(r"\bdelayed\b|\blate onset\b|\bonset\b", re.I), "zh": lazy(r"延迟|迟发|发病时间")}
 # Asks whose answer sits in one section, with the kinds of concept it is asked about (see `_section_hits`).
 _SECTION_ASKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "action": ("management", ("complication",)), "risk_factors": ("risk", ("complication",)),
@@ -607,13 +608,13 @@ _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
 # A turn after an emergency that asks for the next plan or the general rule ("Next week, can I block both sides?", "How
 # much cement per level is considered safe?", 下次还能做吗): the picture before is no scene for it.
-_GENERAL_OR_LATER = {"en": re.compile(r"\bnext (?:week|month|time|session|visit|procedure)\b|\bin (?:the )?future\b|\bsame session\b|"
+_GENERAL_OR_LATER = {"en": lazy(r"\bnext (?:week|month|time|session|visit|procedure)\b|\bin (?:the )?future\b|\bsame session\b|"
                                       r"\bper level (?:is )?(?:considered )?safe\b", re.I),
-                     "zh": re.compile(r"下次|下周|下个月|以后再|将来|同次")}
+                     "zh": lazy(r"下次|下周|下个月|以后再|将来|同次")}
 # (anything that keeps the question in the scene: here, still, now, this patient, a rescue drug)
-_IN_THE_SCENE = {"en": re.compile(r"\bhere\b|\bstill\b|\bnow\b|\bright now\b|\bthis (?:patient|pt|time)\b|\bhim\b|\bher\b|\bit\b|"
+_IN_THE_SCENE = {"en": lazy(r"\bhere\b|\bstill\b|\bnow\b|\bright now\b|\bthis (?:patient|pt|time)\b|\bhim\b|\bher\b|\bit\b|"
                                   r"\blipid|\bintralipid|\badrenaline|\bepinephrine|\bnaloxone|\bmidaz|\bpropofol|\batropine|\bsteroid", re.I),
-                 "zh": re.compile(r"现在|还在|仍然|目前|这个病人|刚才|脂肪乳|肾上腺素|纳洛酮|咪达唑仑|丙泊酚|阿托品|激素")}
+                 "zh": lazy(r"现在|还在|仍然|目前|这个病人|刚才|脂肪乳|肾上腺素|纳洛酮|咪达唑仑|丙泊酚|阿托品|激素")}
 
 
 def _calm_next(q: Question) -> bool:
@@ -3201,18 +3202,18 @@ def _tried_first_line(q: Question) -> bool:
 
 
 # the circulation failing in words ("still seizing and now hypotensive"): the repeat bolus is due
-_CIRCULATION_FAILING = re.compile(r"\bhypotensi\w*|\bbradycardi\w*|\bno (?:pulse|output)\b|\bpulseless\b|\bBP (?:is )?(?:dropping|falling|crashing|low)\b|"
+_CIRCULATION_FAILING = lazy(r"\bhypotensi\w*|\bbradycardi\w*|\bno (?:pulse|output)\b|\bpulseless\b|\bBP (?:is )?(?:dropping|falling|crashing|low)\b|"
                                   r"血压(?:低|下降|掉|测不到|往下掉)|低血压|心动过缓|心率(?:慢|掉)|无脉|摸不到脉", re.I)
-_GO_ON_WITH = re.compile(r"\b(?:continue|carry on with)\W+(?:\w+\W+){0,2}?(?:lipid|intralipid|the infusion|naloxone)\b|"
+_GO_ON_WITH = lazy(r"\b(?:continue|carry on with)\W+(?:\w+\W+){0,2}?(?:lipid|intralipid|the infusion|naloxone)\b|"
                          r"\bkeep (?:the )?(?:lipid|intralipid|infusion) (?:going|running|on)\b|"
                          r"\b(?:lipid|intralipid|infusion)\W+(?:\w+\W+){0,2}?(?:going|running|infusing|up|started|given)\b|"
                          r"脂肪乳[^，。？?]{0,4}(?:还要|要不要|是否|还)?继续|继续(?:给|输|用|推)?脂肪乳", re.I)
 # a circulation told as back ("BP back to 110/70", 血压回升): no escalation of the rescue
-_BACK = re.compile(r"(?<!n't come )(?<!not )(?<!never )(?<!n't )\bback to\b|(?<!not )(?<!un)\bstable\b|(?<!not )\brecovered\b|\bROSC\b|"
+_BACK = lazy(r"(?<!n't come )(?<!not )(?<!never )(?<!n't )\bback to\b|(?<!not )(?<!un)\bstable\b|(?<!not )\brecovered\b|\bROSC\b|"
                    r"(?<!不)稳定|(?<!没有)(?<!没)(?<!未)恢复(?:了|正常)|(?<!没)(?<!未)(?<!不)(?<!还没)回升|(?<!没)(?<!未)好转", re.I)
 
 
-_WOULD_HAVE = re.compile(r"\bwould have\b|\bshould have\b|本来|当时应该", re.I)
+_WOULD_HAVE = lazy(r"\bwould have\b|\bshould have\b|本来|当时应该", re.I)
 
 
 def _every_part_about(q: Question, concept: str) -> bool:
@@ -3237,8 +3238,8 @@ def _rescue_goes_on(q: Question, concepts: set[str], last: str, tri: Triage) -> 
     return prior if prior.urgent else tri
 
 
-_RESCUE_DRUG = re.compile(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
-_RESCUE_TOLD = re.compile(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
+_RESCUE_DRUG = lazy(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
+_RESCUE_TOLD = lazy(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
                           r"剂量|多少|推注|输注|给了|推了|用了|开始", re.I)
 
 
@@ -3274,9 +3275,9 @@ def _hgroup(b: Bullet) -> str:
 _WHAT_IT_HAS = (" What it has on it:", "相关内容如下：")
 # the joining word a later part starts with ("… and how long do we observe her", "另外…")
 # who is asking, said before the ask ("Spine surgeon here.", "Neuro here -", "你好，"): no part of a heading
-_PREAMBLE = re.compile(r"^(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:[A-Za-z/ -]{2,30}? here|this is (?:the |an? )?[A-Za-z/ -]{2,30}?)\s*[.,:;!\-–—]+\s*(?=\S)|"
+_PREAMBLE = lazy(r"^(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:[A-Za-z/ -]{2,30}? here|this is (?:the |an? )?[A-Za-z/ -]{2,30}?)\s*[.,:;!\-–—]+\s*(?=\S)|"
                        r"^(?:你好|您好|老师好|主任好)[，,！!。\s]*", re.I)
-_JOINER = re.compile(r"^(?:(?:and|also|plus|then|but|so|&)(?=[\s,])[\s,]*)+|^(?:另外|还有|以及|并且|而且|同时|那么|那(?=[，,\s]))[，,\s]*", re.I)
+_JOINER = lazy(r"^(?:(?:and|also|plus|then|but|so|&)(?=[\s,])[\s,]*)+|^(?:另外|还有|以及|并且|而且|同时|那么|那(?=[，,\s]))[，,\s]*", re.I)
 
 
 def _said_once(lines: list[str]) -> list[str]:
@@ -3306,9 +3307,9 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = lazy(r"[\u4e00-\u9fff]")
 # an amount measured (a glucose, a pressure): how far a finding moved
-_MIXED_JOINED = re.compile(r"(?<=[A-Za-z]) (and|or) (?=[A-Za-z])")
+_MIXED_JOINED = lazy(r"(?<=[A-Za-z]) (and|or) (?=[A-Za-z])")
 
 
 def _comparing_part(q: Question) -> Part | None:

@@ -40,6 +40,7 @@ from .frame import (
     aspects_of,
 )
 from .judge import STAFF_TOPICS, STUDIES
+from .lazyre import lazy
 from .lexicon import Lexicon
 from .safety import days_later
 from .sections import GROUP_ORDER, HEADINGS, group_of
@@ -50,7 +51,7 @@ from .worked import band as weight_band
 
 # A sentence that leans on the one before it (quoted together with it, or not at all).
 _DEPENDENT = {
-    "en": re.compile(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|that is|in other words|"
+    "en": lazy(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|that is|in other words|"
                      r"(?:part|some|much|most|all|none|each) of (?:this|these|that|those|the above)\b|"
                      r"(?:outside|apart from|except (?:in|for)|beyond|other than) (?:these|those|this|that|such)|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
@@ -77,7 +78,7 @@ _DEPENDENT = {
                      # (not when the sentence names what it means first: "…air can cause X, whereas saline avoids this problem")
                      r"^(?![^.;]*\b(?:whereas|while|but)\b[^.;]*\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b)"
                      r"[^.;]{0,80}?\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b", re.I),
-    "zh": re.compile(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
+    "zh": lazy(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"(?:小于|大于|低于|高于|少于|多于|超过|不及)(?:此|上述|这一)(?!外)|"  # "通常远小于此的剂量即足以…": than what?
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
@@ -100,13 +101,13 @@ _DEPENDENT = {
 # A sentence naming "that series" without a figure of its own: joined to the sentence before when that one is quoted with
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
 _LEANS = {
-    "en": re.compile(r"\b(?:that|this|these|those)\s+(?:[\w-]+\s+){0,3}?(?:series|cohort|study|trial|audit|registry|survey|"
+    "en": lazy(r"\b(?:that|this|these|those)\s+(?:[\w-]+\s+){0,3}?(?:series|cohort|study|trial|audit|registry|survey|"
                      r"sample|workers|staff|operators|participants|patients|subjects)\b", re.I),
-    "zh": re.compile(r"(?:该|此|这项|这一)(?:研究|病例系列|队列|试验|审计|调查)|(?:这些|该批|上述)(?:工作人员|人员|患者|受试者|操作者)"),
+    "zh": lazy(r"(?:该|此|这项|这一)(?:研究|病例系列|队列|试验|审计|调查)|(?:这些|该批|上述)(?:工作人员|人员|患者|受试者|操作者)"),
 }
 # Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
 _PROVENANCE = {
-    "en": re.compile(r"^(?:these|the|this|that) (?:[\w-]+ ){0,3}?(?:figures?|numbers?|data|values?|estimates?|rates?|regimens?|recommendations?) (?:come|comes|are|is|were|was) "
+    "en": lazy(r"^(?:these|the|this|that) (?:[\w-]+ ){0,3}?(?:figures?|numbers?|data|values?|estimates?|rates?|regimens?|recommendations?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
                      r"editor|(?:was|were) not read|could not be obtained|"
                      r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
@@ -114,29 +115,29 @@ _PROVENANCE = {
                      r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b|"
                      r"\b(?:grading|classification|categori[sz]ation|stratification)\b[^.]{0,80}\bcomes? from memory\b|"
                      r"^(?:the|these|this) [\w -]{0,40}\b(?:intervals?|figures?|list|grading) (?:is|are|was|were) recalled from\b", re.I),
-    "zh": re.compile(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
+    "zh": lazy(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
                      r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
                      r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)|(?:分层|分级|分类)依据的是对[^。]{0,30}的记忆"),
 }
 # A note on a reference's own details ("These case titles were recorded from memory", "Willems 2004 的作者和标题系凭记忆记录"):
 # it hedges a citation, not the facts beside it, and tells the clinician nothing; it is never quoted.
 _BIBLIO = {
-    "en": re.compile(r"^(?:These|The|Some)\b[^.,]{0,40}\b(?:titles?|authors?|reference details)\b[^.,]{0,40}\bfrom memory|"
+    "en": lazy(r"^(?:These|The|Some)\b[^.,]{0,40}\b(?:titles?|authors?|reference details)\b[^.,]{0,40}\bfrom memory|"
                      r"^Some [\w ]{0,30}sources are incomplete|"
                      r"^The reference record\b[^.]{0,80}\bconfirms only\b|"
                      # (how much of a source was seen; the check to make before relying on a recalled grading, said apart from it)
                      r"\b(?:was|were) only partly visible\b|\bin the excerpt read\b|"
                      r"^Clinicians should check the current guideline and local protocols before relying on (?:this|that|the) (?:category|grading|classification)", re.I),
-    "zh": re.compile(r"^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息|"
+    "zh": lazy(r"^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息|"
                      r"^[^，。]{0,30}文献记录仅确认了|在所阅读的节选中仅部分可见|^临床使用这一(?:分类|分层|分级)前，应核对现行指南"),
 }
 # Where a fact was read ("secondary summary", "二手总结"): a note when that is all the sentence says; a sentence that also
 # gives a figure (caffeine up to 900 mg/day, from a secondary summary) is a hedged fact, quoted with its hedge.
 _SECONDHAND = {
-    "en": re.compile(r"secondary summary|not (?:been )?(?:checked|verified) against", re.I),
-    "zh": re.compile(r"二手|尚未.*核实原文"),
+    "en": lazy(r"secondary summary|not (?:been )?(?:checked|verified) against", re.I),
+    "zh": lazy(r"二手|尚未.*核实原文"),
 }
-_FIGURE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:%|mg|mcg|µg|g\b|mL|ml|h\b|hours?|days?|weeks?|months?|mSv|毫升|毫克|小时|天|周|个月)", re.I)
+_FIGURE = lazy(r"\d+(?:[.,–-]\d+)?\s*(?:%|mg|mcg|µg|g\b|mL|ml|h\b|hours?|days?|weeks?|months?|mSv|毫升|毫克|小时|天|周|个月)", re.I)
 
 
 def _provenance(text: str, lang: Lang) -> bool:
@@ -144,55 +145,55 @@ def _provenance(text: str, lang: Lang) -> bool:
     return bool(_PROVENANCE[lang].search(text)) or (bool(_SECONDHAND[lang].search(text)) and not _FIGURE.search(text))
 # A brand's identity card ("Xarelto (拜瑞妥) is rivaroxaban (利伐沙班), ...", "克赛（Clexane）即依诺肝素钠（enoxaparin）").
 _IDENTITY = {
-    "en": re.compile(r"^[A-Z][\w-]*(?: \([^)]*\))?(?:, [^,]{1,40},)? (?:is|are) (?:[a-z][\w -]*\(|(?:the |a )?[\w\s'’-]{0,40}\bbrand (?:name )?(?:of|for)\b)"),
-    "zh": re.compile(r"^[^，。；：（]{1,20}(?:（[^）]*）)?\s*(?:即|就是)[^，。；：]{1,30}（|^[^，。；：]{1,30}是[^，。；]{0,40}的[^，。；]{0,20}商品名"),
+    "en": lazy(r"^[A-Z][\w-]*(?: \([^)]*\))?(?:, [^,]{1,40},)? (?:is|are) (?:[a-z][\w -]*\(|(?:the |a )?[\w\s'’-]{0,40}\bbrand (?:name )?(?:of|for)\b)"),
+    "zh": lazy(r"^[^，。；：（]{1,20}(?:（[^）]*）)?\s*(?:即|就是)[^，。；：]{1,30}（|^[^，。；：]{1,30}是[^，。；]{0,40}的[^，。；]{0,20}商品名"),
 }
 # A sentence about a brand ("拜阿司匹灵就是阿司匹林", "Brilinta is AstraZeneca's ticagrelor"): the brand is its subject.
-_BRAND_CARD = {"en": re.compile(r"^[A-Z][\w-]+(?: \([^)]*\))? (?:is|are)\b"),
-               "zh": re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:（[^）]*）)?\s*(?:是|就是|即)")}
+_BRAND_CARD = {"en": lazy(r"^[A-Z][\w-]+(?: \([^)]*\))? (?:is|are)\b"),
+               "zh": lazy(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:（[^）]*）)?\s*(?:是|就是|即)")}
 # What the knowledge base covers, and questions about it.
-_META = {"en": re.compile(r"(?:this|the) (?:knowledge base|document) (?:also )?covers|index terms show|review also deals with|"
+_META = {"en": lazy(r"(?:this|the) (?:knowledge base|document) (?:also )?covers|index terms show|review also deals with|"
                          r"(?:among|one of) the (?:\w+ ){0,4}index terms|listed among the index terms|"
                          r"\bframe(?:s|work for)? the [\w -]{0,40}(?:points|statements|sections?) below|"
                          r"\b(?:lies|falls|is) (?:therefore )?within the scope of (?:the|that) (?:central )?(?:safety )?review|"
                          r"\bedition of the [\w -]{1,40}guideline covers\b", re.I),
-         "zh": re.compile(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及|下文[^。]{0,20}总体框架|(?:都是|是|属于|列入)[^。]{0,40}索引词|"
+         "zh": lazy(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及|下文[^。]{0,20}总体框架|(?:都是|是|属于|列入)[^。]{0,40}索引词|"
                           r"属于[^。]{0,12}核心安全(?:性)?综述的讨论范围|版[^。]{0,20}指南涵盖了")}
-_ABOUT_KB = re.compile(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
+_ABOUT_KB = lazy(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
-    "en": re.compile(r"\b(?:stop|call|get help|secure|give(?! way)|giving|administer|start|begin|maintain|ventilat\w*|oxygen|airway(?! compromise| obstruction)|benzodiazepine|"
+    "en": lazy(r"\b(?:stop|call|get help|secure|give(?! way)|giving|administer|start|begin|maintain|ventilat\w*|oxygen|airway(?! compromise| obstruction)|benzodiazepine|"
                      r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|(?<!prior )(?<!previous )surg\w+(?! history)|"
                      r"discontinu\w*|remove|aspirat\w*|withdraw|naloxone|cpr|resuscitat\w*|bypass|adrenaline|epinephrine|amiodarone|"
                      r"lie|supine|leg raise|(?<!spinal )fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid|"
                      r"treatment|treated with|managed with|first-line|definitive|do not inject)\b", re.I),
-    "zh": re.compile(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道(?!受损|梗阻|阻塞|受压)|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
+    "zh": lazy(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道(?!受损|梗阻|阻塞|受压)|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
                      r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|(?<!出汗)(?<!分泌)减少|咨询|程控|"
                      r"(?:不得|不应|不要|不再)(?:继续)?注射"),
 }
 # The first or early signs asked ("first signs of LA toxicity?", 中毒最早有什么表现) and told in a sentence.
-_EARLY_ASK = {"en": re.compile(r"\b(?:first|earliest|early|initial|warning)\s+(?:\w+\s+)?(?:signs?|symptoms?|features?)\b", re.I),
-              "zh": re.compile(r"最早|早期|首发|先兆|一开始")}
-_ACTS_ON_SIGN = {"en": re.compile(r"\b(?:give|given|giving|administer\w*|treat\w*|stop\w*|call)\b", re.I),
-                 "zh": re.compile(r"给予|治疗|停止|呼叫|静注|推注")}
-_ONCE_SUSPECTED = {"en": re.compile(r"^(?:when|if|once) [^.;]{0,60}\b(?:is|are) suspected\b", re.I),
-                   "zh": re.compile(r"^(?:怀疑|疑似|一旦怀疑)[^。；]{0,30}时")}
-_EARLY_SIGNS = {"en": re.compile(r"\b(?:early|earliest|first|initial|warning)\s+(?:\w+\s+){0,2}(?:signs?|symptoms?|features?)\b|\bprodrom", re.I),
-                "zh": re.compile(r"早期[^。；]{0,12}(?:征象|症状|表现|体征)|首发|先兆|前驱|警示征象")}
+_EARLY_ASK = {"en": lazy(r"\b(?:first|earliest|early|initial|warning)\s+(?:\w+\s+)?(?:signs?|symptoms?|features?)\b", re.I),
+              "zh": lazy(r"最早|早期|首发|先兆|一开始")}
+_ACTS_ON_SIGN = {"en": lazy(r"\b(?:give|given|giving|administer\w*|treat\w*|stop\w*|call)\b", re.I),
+                 "zh": lazy(r"给予|治疗|停止|呼叫|静注|推注")}
+_ONCE_SUSPECTED = {"en": lazy(r"^(?:when|if|once) [^.;]{0,60}\b(?:is|are) suspected\b", re.I),
+                   "zh": lazy(r"^(?:怀疑|疑似|一旦怀疑)[^。；]{0,30}时")}
+_EARLY_SIGNS = {"en": lazy(r"\b(?:early|earliest|first|initial|warning)\s+(?:\w+\s+){0,2}(?:signs?|symptoms?|features?)\b|\bprodrom", re.I),
+                "zh": lazy(r"早期[^。；]{0,12}(?:征象|症状|表现|体征)|首发|先兆|前驱|警示征象")}
 # A time told around the procedure ("约 30 分钟前给药", "within 1 h before incision"): when a measure is given.
-_TIMED_AROUND = re.compile(r"\b\d+(?:[.,–-]\d+)?\s*(?:min|minutes?|h|hours?|days?)\b[^.;]{0,12}\b(?:before|after|prior to)\b|"
+_TIMED_AROUND = lazy(r"\b\d+(?:[.,–-]\d+)?\s*(?:min|minutes?|h|hours?|days?)\b[^.;]{0,12}\b(?:before|after|prior to)\b|"
                            r"\bwithin \d+(?:[.,–-]\d+)?\s*(?:min|minutes?|h|hours?) (?:before|after|of)\b|"
                            r"前约?\s*\d+(?:[.,–-]\d+)?\s*(?:分钟|min|小时|h)|\d+(?:[.,–-]\d+)?\s*(?:分钟|min|小时|h)\s*(?:前|后)", re.I)
 # Whether to go on with the procedure, asked and answered ("another level or abort?": "abort or redirect to another level")
-_GO_ON = {"en": re.compile(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|abandon(?:ed|ing)?|another level|different level|continue|carry on)\b", re.I),
-          "zh": re.compile(r"中止|终止(?!妊娠)|放弃|改换|换(?:个|一个)?(?:节段|间隙)|其他节段|继续")}
+_GO_ON = {"en": lazy(r"\b(?:abort(?:ed|ing)?|redirect\w*|reposition\w*|abandon(?:ed|ing)?|another level|different level|continue|carry on)\b", re.I),
+          "zh": lazy(r"中止|终止(?!妊娠)|放弃|改换|换(?:个|一个)?(?:节段|间隙)|其他节段|继续")}
 # The operator's step on the table ("abort or redirect to another level"), and a question told a day or more later or on
 # the phone ("pt phoned day 2 after C7-T1 ILESI, headache worse sitting up"): the step is past
-_OPERATOR_STEP = {"en": re.compile(r"\bthe operator should\b|\babort or redirect\b|\bif the dura is punctured during\b", re.I),
-                  "zh": re.compile(r"术者应|中止操作|改换其他节段|改在其他节段|若穿破硬脊膜")}
-_AT_THE_TABLE = {"en": re.compile(r"\bjust (?:now|got|made|had)\b|\bright now\b|\bon the table\b|\bdoing (?:the|a|an|my)\b|\bnow\b|"
+_OPERATOR_STEP = {"en": lazy(r"\bthe operator should\b|\babort or redirect\b|\bif the dura is punctured during\b", re.I),
+                  "zh": lazy(r"术者应|中止操作|改换其他节段|改在其他节段|若穿破硬脊膜")}
+_AT_THE_TABLE = {"en": lazy(r"\bjust (?:now|got|made|had)\b|\bright now\b|\bon the table\b|\bdoing (?:the|a|an|my)\b|\bnow\b|"
                                   r"\bduring (?:the|a|an|my|her|his)\b", re.I),
-                 "zh": re.compile(r"刚刚|刚才|现在|正在|术中|台上|(?:穿刺|注射|置入|操作|进针)时")}
+                 "zh": lazy(r"刚刚|刚才|现在|正在|术中|台上|(?:穿刺|注射|置入|操作|进针)时")}
 
 
 def _on_the_table_later(s: Sentence, q: Question) -> bool:
@@ -202,76 +203,76 @@ def _on_the_table_later(s: Sentence, q: Question) -> bool:
 
 
 # told as after the operation ("鞘内泵植入术后 切口一直渗液", "post-op day 1 after the pump implant")
-_POST_OP = {"en": re.compile(r"\bpost-?op\b|\bpost-?implant\b|\bafter (?:the |her |his |an? )?(?:[\w-]+ )?(?:implant|implantation|surgery|operation)\b", re.I),
-            "zh": re.compile(r"(?:植入|手术|置入)(?:术)?后|术后")}
+_POST_OP = {"en": lazy(r"\bpost-?op\b|\bpost-?implant\b|\bafter (?:the |her |his |an? )?(?:[\w-]+ )?(?:implant|implantation|surgery|operation)\b", re.I),
+            "zh": lazy(r"(?:植入|手术|置入)(?:术)?后|术后")}
 
 
 # Sentences about what to do after the event (report, review) are not actions at the bedside.
 _AFTERWARDS = {
-    "en": re.compile(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
-    "zh": re.compile(r"事后|上报|登记系统|复盘"),
+    "en": lazy(r"\bafterwards\b|after the event|should be reported|\bregistry\b|\breview(?:ed)? (?:afterwards|later)", re.I),
+    "zh": lazy(r"事后|上报|登记系统|复盘"),
 }
 # A sign named as new ("new radicular pain or a new deficit … calls for an urgent CT", 新出现的根性痛): how a complication shows.
 _NEW_SIGN = {"en": r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b", "zh": r"(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)"}
 # What an aspect asks for in kind (a duration, a dose, a rate, signs, advice to the patient): a sentence that gives it answers in kind.
 _KIND = {
     # a measured change: from one value to another, or a rise of so much in its unit
-    "magnitude": re.compile(r"\d+(?:\.\d+)?\s*(?:±\s*[\d.]+\s*)?(?:mg/dL|mmol/L|mmHg)|from [\d.]+[^.;]{0,30}\bto [\d.]+|"
+    "magnitude": lazy(r"\d+(?:\.\d+)?\s*(?:±\s*[\d.]+\s*)?(?:mg/dL|mmol/L|mmHg)|from [\d.]+[^.;]{0,30}\bto [\d.]+|"
                             r"由\s*[\d.]+[^。；]{0,30}升至|升高\s*[\d.]+", re.I),
     # after a failed treatment: the definitive or next-line one, or what to do when the first fails
-    "escalation": re.compile(r"definitive|next[- ]line|second[- ]line|\ba second\b|\brepeat (?:epidural )?(?:blood )?patch|less invasive (?:option|alternative)|refractory|"
+    "escalation": lazy(r"definitive|next[- ]line|second[- ]line|\ba second\b|\brepeat (?:epidural )?(?:blood )?patch|less invasive (?:option|alternative)|refractory|"
                              r"第二次|再次(?:行)?(?:硬膜外)?(?:自体)?血(?:补片|填充)|"
                              r"(?:if|when|where) [^.;]{0,40}\bfail|persist|respond|确定性|二线|无效时|无效者|失败|难治|持续|改用|有效", re.I),
-    "timing": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|s\b|sec\b|seconds?|小时|天|日|周|个月|分钟|秒)",
+    "timing": lazy(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|months?|min\b|minutes?|s\b|sec\b|seconds?|小时|天|日|周|个月|分钟|秒)",
                          re.I),
-    "hold": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|half-lives|小时|天|日|周|个半衰期)", re.I),
-    "advice": re.compile(r"should be (?:told|taught|advised)|\btell (?:the )?patients?|discharge|return (?:urgently|to)|seek (?:urgent|emergency)|"
+    "hold": lazy(r"\d+(?:[.,–-]\d+)?\s*(?:h\b|hours?|days?|weeks?|half-lives|小时|天|日|周|个半衰期)", re.I),
+    "advice": lazy(r"should be (?:told|taught|advised)|\btell (?:the )?patients?|discharge|return (?:urgently|to)|seek (?:urgent|emergency)|"
                          r"告知患者|应告知|出院|返院|就诊|宣教", re.I),
-    "location": re.compile(r"(?<![A-Za-z0-9])[CTLS]\d{1,2}(?:\s*[-–/]\s*[CTLS]?\d{1,2})?(?![A-Za-z0-9])|\b(?:interspace|waist|collar|"
+    "location": lazy(r"(?<![A-Za-z0-9])[CTLS]\d{1,2}(?:\s*[-–/]\s*[CTLS]?\d{1,2})?(?![A-Za-z0-9])|\b(?:interspace|waist|collar|"
                            r"under(?:neath)? the (?:apron|lead)|outside the (?:apron|lead)|chest wall|buttock|flank|abdomen|placed|placement|"
                            r"positioned|paraspinal|paravertebral|intradiscal|into the (?:spinal )?canal|venous plexus|foramen|foraminal)\b|"
                            r"节段|间隙|腰部|领口|铅衣(?:内|外|下)|胸壁|臀|腹部|放置|位置|椎旁|椎间盘内|椎管内|静脉丛|椎间孔", re.I),
-    "recognition": re.compile(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现|"
+    "recognition": lazy(r"\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*|include[sd]?|features?)\b|表现|征象|症状|体征|出现|"
                               + _NEW_SIGN["en"], re.I),
-    "frequency": re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
+    "frequency": lazy(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|\d+\s*例|万分之|千分之|百分之|"
                             r"\b(?:rare|rarely|uncommon|infrequent|very low)\b|罕见|少见|极少|"
                             r"\bno (?:\w+ ){0,5}(?:events?|complications?|cases?|injur\w*|deficits?|infections?)\b|\bnone of\b|"
                             r"未(?:记录到|发生|出现|见)|无一例", re.I),  # "how often?" "rare", "none in 16,638"
-    "dose": re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克|mSv|mGy|Gy\b)(?!\s*/\s*(?:dL|L)\b)(?:/kg)?|"
+    "dose": lazy(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|mL|ml|毫升|毫克|mSv|mGy|Gy\b)(?!\s*/\s*(?:dL|L)\b)(?:/kg)?|"
                       r"(?:no more than|not more than|at most|up to|maximum of|≤|不超过|最多)\s*\d+(?:[.,–-]\d+)?\s*(?:injections?|times|次)|"
                       r"\d+(?:[.,–-]\d+)?\s*(?:injections?|times)\s*(?:per|a|each|/)\s*(?:year|yr)|\d+\s*次\s*/\s*年", re.I),
     # a limit stated with its figure ("limit of 20 mSv a year", "不超过 6 次"), not a remark that limits differ
     # "what are the risk factors?" is answered by a sentence that lists them (two list separators or more, not digit groups)
-    "risk_factors": re.compile(r"(?:(?<!\d)[,，、](?!\d)[^,，、]{2,}){2,}"),
-    "limit": re.compile(r"(?:{w}).*\d|\d.*(?:{w})".format(w=r"\blimits?\b|not (?:to )?exceed|no more than|not more than|at most|"
+    "risk_factors": lazy(r"(?:(?<!\d)[,，、](?!\d)[^,，、]{2,}){2,}"),
+    "limit": lazy(r"(?:{w}).*\d|\d.*(?:{w})".format(w=r"\blimits?\b|not (?:to )?exceed|no more than|not more than|at most|"
                                                         r"maximum|ceiling|up to \d|上限|限值|不超过|不得超过|最多|极量|最大剂量|"
                                                         # (a threshold past which the risk rises: "3 or more levels", 3 个或以上节段)
                                                         r"\d+ or more\b|\d+\s*个?(?:或|及)以上"), re.I),
-    "expected": re.compile(r"\bexpected (?:effect|side|temporary)|\bexpected\b|self-limit|resolv\w*|needed no treatment|no treatment|"
+    "expected": lazy(r"\bexpected (?:effect|side|temporary)|\bexpected\b|self-limit|resolv\w*|needed no treatment|no treatment|"
                           r"reassur\w*|transient|temporary|\beffects?\s*[—–:]|预期|自限|自行缓解|消退|无需治疗|一过性|暂时性|告知其为|效应，表现为|"
                           # (or a complication of the procedure: "leaking clear fluid and a headache sitting up after the
                           # SCS trial - normal?" is a recognised risk of the lead placement, not a benign course)
                           r"\brecogni[sz]ed (?:risk|complication|hazard)|(?:公认|已知)的?(?:风险|并发症)", re.I),
-    "workup": re.compile(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
+    "workup": lazy(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|(?<![A-Za-z])(?:MRI|CT)(?![A-Za-z])|磁共振|影像|平片|X 线|X线|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞|排除|\brul(?:e|ed|ing) out\b|\bexclud", re.I),  # a test rules it out too
-    "mechanism": re.compile(r"\b(?:because|due to|caused by|results? from|mechanisms?|leads? to|raises?|attributed to|therefore|hence)\b|"
+    "mechanism": lazy(r"\b(?:because|due to|caused by|results? from|mechanisms?|leads? to|raises?|attributed to|therefore|hence)\b|"
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于|因此|所以", re.I),
 }
 HOLD_SPAN = _KIND["hold"]  # a hold interval in a sentence (3 days, 24 h)
 MEASURED = _KIND["magnitude"]  # an amount a finding moved to or by (mg/dL, mmHg; "from 160 to 286")
 # Advice given to patients (warning signs, discharge instructions) is not a bedside step.
 _COUNSEL = {
-    "en": re.compile(r"should be (?:told|taught|advised)|teach the patient|discharge (?:instructions|advice)|return urgently|seek emergency care|"
+    "en": lazy(r"should be (?:told|taught|advised)|teach the patient|discharge (?:instructions|advice)|return urgently|seek emergency care|"
                      r"advised? (?:the )?patients?\b|patients? should be advised|not (?:to )?drive", re.I),
-    "zh": re.compile(r"告知患者|应告知|出院(?:宣教|医嘱|指导)|立即返院|尽快返院|宣教|建议患者|不要驾车|勿驾车|不宜驾车"),
+    "zh": lazy(r"告知患者|应告知|出院(?:宣教|医嘱|指导)|立即返院|尽快返院|宣教|建议患者|不要驾车|勿驾车|不宜驾车"),
 }
 NOTE_PREFIX = "> "
-_REDUCTION = re.compile(r"\b(?:reduc\w*|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas\w*|halv\w*)\s+(?:\S+\s+){0,6}?by\s+(?:about\s+|approximately\s+|~)?"
+_REDUCTION = lazy(r"\b(?:reduc\w*|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas\w*|halv\w*)\s+(?:\S+\s+){0,6}?by\s+(?:about\s+|approximately\s+|~)?"
                         r"\d+(?:\.\d+)?\s*%|(?:减少|降低|下降)约?\s*\d+(?:\.\d+)?\s*%", re.I)
-_MEAN = re.compile(r"\b(?:mean|average|median)\b|平均|中位", re.I)
+_MEAN = lazy(r"\b(?:mean|average|median)\b|平均|中位", re.I)
 # A drug named as the exception to a rule for its class ("... antibiotic within 1 h before incision (vancomycin excepted)").
-_EXCEPTED = {"en": re.compile(r"\bexcept(?:ed|ion|ions)?\b|\bother than\b", re.I), "zh": re.compile(r"除外|例外|以外")}
+_EXCEPTED = {"en": lazy(r"\bexcept(?:ed|ion|ions)?\b|\bother than\b", re.I), "zh": lazy(r"除外|例外|以外")}
 # Said after a sentence whose paragraph is hedged further on (see `Sentence.quoted`).
 HEDGED_LATER = {"en": " (its passage carries an unverified note)", "zh": "（所在段落含未经核实的说明）"}
 
@@ -574,12 +575,12 @@ _STAGES = {"device-implantation": frozenset({"spinal-cord-stimulation", "drg-sti
 
 # A rule extended from the procedure it names to others ("applies to cervical ILESI and other blocks that include a local
 # anaesthetic", 以及其他含局麻药的阻滞).
-AND_OTHERS = {"en": re.compile(r"\band (?:to )?(?:any |all )?other (?:blocks|injections|procedures)\b|^more generally\b|"
+AND_OTHERS = {"en": lazy(r"\band (?:to )?(?:any |all )?other (?:blocks|injections|procedures)\b|^more generally\b|"
                                r"\b(?:after|of) (?:any |all )?(?:injections?|blocks?) that (?:contains?|includes?)\b", re.I),
-               "zh": re.compile(r"(?:以及|和|及)其他[^，。；]{0,8}(?:阻滞|注射|操作)|^更一般地说|凡(?:注射|含)[^，。；]{0,12}局麻药")}
+               "zh": lazy(r"(?:以及|和|及)其他[^，。；]{0,8}(?:阻滞|注射|操作)|^更一般地说|凡(?:注射|含)[^，。；]{0,12}局麻药")}
 # A warning against a practice: "Do not add an antibiotic to discography contrast if dural puncture is possible".
-_PROHIBIT = {"en": re.compile(r"^(?:if [^,]{0,60}, )?(?:do not|don't|never|avoid)\b", re.I),
-             "zh": re.compile(r"^(?:(?:若|如果|如)[^，,。]{0,30}[，,])?(?:不要|切勿|勿|禁止|不得|避免)")}
+_PROHIBIT = {"en": lazy(r"^(?:if [^,]{0,60}, )?(?:do not|don't|never|avoid)\b", re.I),
+             "zh": lazy(r"^(?:(?:若|如果|如)[^，,。]{0,30}[，,])?(?:不要|切勿|勿|禁止|不得|避免)")}
 
 
 def with_warnings(bullets: Sequence[Bullet], sents: Sequence[Sentence], kinds: Mapping[str, str], asked: Collection[str]) -> list[Bullet]:
@@ -607,10 +608,10 @@ def with_warnings(bullets: Sequence[Bullet], sents: Sequence[Sentence], kinds: M
 
 
 # A sentence advising against a practice ("particulate steroid should not be used for therapeutic cervical transforaminal ESI").
-AGAINST = {"en": re.compile(r"\bshould not be (?:used|given|injected|performed|done)\b|\bmust not be (?:used|given|injected)\b|"
+AGAINST = {"en": lazy(r"\bshould not be (?:used|given|injected|performed|done)\b|\bmust not be (?:used|given|injected)\b|"
                              r"\b(?:is|are) contraindicated\b|\bnot recommended\b", re.I),
-            "zh": re.compile(r"不应(?:使用|用于|注射|进行)|不宜(?:使用|用于)|禁用|禁止(?:使用|用于)|不推荐")}
-_AGAINST_CLAUSE = re.compile(r"[;；]|,\s*(?:and|but|whereas|while)\s+|，(?:而|但|且)?")
+            "zh": lazy(r"不应(?:使用|用于|注射|进行)|不宜(?:使用|用于)|禁用|禁止(?:使用|用于)|不推荐")}
+_AGAINST_CLAUSE = lazy(r"[;；]|,\s*(?:and|but|whereas|while)\s+|，(?:而|但|且)?")
 
 
 def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told: Collection[str], kinds: Mapping[str, str],
@@ -854,9 +855,9 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
 
 # The sources saying they do not give something ("they do not set out antibiotic regimens … for discitis", 资料未给出椎间盘炎的
 # 抗生素方案)
-_SOURCES_SILENT = {"en": re.compile(r"\b(?:they|the sources?(?: used here| read)?) (?:do not|don't|does not) (?:set out|give|state|say|describe|"
+_SOURCES_SILENT = {"en": lazy(r"\b(?:they|the sources?(?: used here| read)?) (?:do not|don't|does not) (?:set out|give|state|say|describe|"
                                     r"report|provide|cover)\b", re.I),
-                   "zh": re.compile(r"资料(?:中)?(?:并)?(?:未|没有)(?:给出|说明|描述|提供|述及|涉及)")}
+                   "zh": lazy(r"资料(?:中)?(?:并)?(?:未|没有)(?:给出|说明|描述|提供|述及|涉及)")}
 
 
 def _silent_on_the_ask(s: Sentence, part: Part, sig: Signals) -> bool:
@@ -885,12 +886,12 @@ def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
     return out
 
 
-_HOW_MANY = re.compile(r"\bhow (?:many|much|often|common)\b|\bwhat (?:proportion|percentage|fraction|share)\b|多少|几成|比例|占比", re.I)
-_DEFINES = {"en": re.compile(r"^[^.;]{0,80}\b(?:is|are) (?:the|a|an) [^.;]{0,50}\b(?:that|which)\b", re.I),
-            "zh": re.compile(r"^[^。；]{0,40}(?:是指|指的是)")}
-_SIGNS_LISTED = {"en": re.compile(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\b(?:typically |usually )?presents? (?:with|as)\b|"
+_HOW_MANY = lazy(r"\bhow (?:many|much|often|common)\b|\bwhat (?:proportion|percentage|fraction|share)\b|多少|几成|比例|占比", re.I)
+_DEFINES = {"en": lazy(r"^[^.;]{0,80}\b(?:is|are) (?:the|a|an) [^.;]{0,50}\b(?:that|which)\b", re.I),
+            "zh": lazy(r"^[^。；]{0,40}(?:是指|指的是)")}
+_SIGNS_LISTED = {"en": lazy(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\b(?:typically |usually )?presents? (?:with|as)\b|"
                                    + _NEW_SIGN["en"], re.I),
-                 "zh": re.compile(r"(?:征象|症状|表现|体征)(?:包括|有)|(?:通常|多|常|一般)表现为|" + _NEW_SIGN["zh"])}
+                 "zh": lazy(r"(?:征象|症状|表现|体征)(?:包括|有)|(?:通常|多|常|一般)表现为|" + _NEW_SIGN["zh"])}
 
 
 def _held_though_continued(s: Sentence, part: Part) -> bool:
@@ -1013,18 +1014,18 @@ def drug_managed(condition: str) -> bool:
 
 _BRIDGING = "bridging-anticoagulation"
 _DOAC = "doac"
-_WHETHER_BRIDGED = re.compile(r"\bbridg\w*\s*[?？]|\bneeds? (?:\w+ )?(?:to be )?bridg|\b(?:should|do|does|would) (?:we|i|she|he|they|you) (?:\w+ )?bridg|"
+_WHETHER_BRIDGED = lazy(r"\bbridg\w*\s*[?？]|\bneeds? (?:\w+ )?(?:to be )?bridg|\b(?:should|do|does|would) (?:we|i|she|he|they|you) (?:\w+ )?bridg|"
                               r"\bbridge or not\b|要不要[^，。？?]{0,6}桥接|需要[^，。？?]{0,6}桥接吗|桥接吗|是否[^，。？?]{0,4}桥接|需不需要[^，。？?]{0,6}桥接", re.I)
-_NOT_BRIDGED = re.compile(r"not appropriate|\bno bridging|not bridged|不宜|无需桥接|不需要桥接|不桥接", re.I)
+_NOT_BRIDGED = lazy(r"not appropriate|\bno bridging|not bridged|不宜|无需桥接|不需要桥接|不桥接", re.I)
 _STENTED = frozenset({"coronary-stent"})
 
 
-_MANAGED = re.compile(r"\bbridg\w*|\bstop(?:s|ped|ping)?\b|\bheld\b|\bhold\w*|\brestart\w*|\bresum\w*|桥接|停用|停药|恢复用药", re.I)
+_MANAGED = lazy(r"\bbridg\w*|\bstop(?:s|ped|ping)?\b|\bheld\b|\bhold\w*|\brestart\w*|\bresum\w*|桥接|停用|停药|恢复用药", re.I)
 
 
 # A follow-up that only swaps in something else: "那鞘内泵呢？", "如果是SCS呢？", "what about in the neck?", "and for an IDD?"
 # (not one asking something of its own: "那SCS测试需要多少天呢？", "and how is an SCS trial done?")
-_SWAPS_IN = re.compile(r"^(?:那|那么|如果是|要是|换成|改成)?(?:(?!怎么|多少|几|什么|如何|哪|吗|为啥|为什么|要不要|能不能)[^，,。？?]){1,16}呢[？?]?\s*$|"
+_SWAPS_IN = lazy(r"^(?:那|那么|如果是|要是|换成|改成)?(?:(?!怎么|多少|几|什么|如何|哪|吗|为啥|为什么|要不要|能不能)[^，,。？?]){1,16}呢[？?]?\s*$|"
                        r"^(?:and|what about|how about|same for)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?"
                        r"[\w-]+(?: [\w-]+){0,2}\s*\??\s*$", re.I)
 
@@ -1113,10 +1114,10 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
     return total + _harms_listed(s, part, lang, w, sig) + _urgent_variant(s, part, q, w)
 
 
-_RECOMMENDS = {"en": re.compile(r"\bshould (?:not )?be (?:used|the first choice|preferred|avoided|reserved|considered)\b|\bfirst choice\b|"
+_RECOMMENDS = {"en": lazy(r"\bshould (?:not )?be (?:used|the first choice|preferred|avoided|reserved|considered)\b|\bfirst choice\b|"
                                 r"\bpreferred\b|\breserves?\b|\blimits? [\w -]{0,30}\bto\b|\bmay be considered\b|\bmust not be used\b|\bfavou?r\b|"
                                 r"\bremains? (?:a )?reasonable\b", re.I),
-               "zh": re.compile(r"首选|不应使用|不得使用|应避免|避免使用|仅限|限于|保留用于|可考虑|应选用|宜选用|可合理选用|倾向于(?:选择|使用)")}
+               "zh": lazy(r"首选|不应使用|不得使用|应避免|避免使用|仅限|限于|保留用于|可考虑|应选用|宜选用|可合理选用|倾向于(?:选择|使用)")}
 
 
 def _drug_and_procedure(part: Part, q: Question, sig: Signals) -> tuple[list[str], list[str]]:
@@ -1173,7 +1174,7 @@ def _class_decides(q: Question, sig: Signals) -> bool:
 
 
 # a risk class asked in words ("which risk category is a kyphoplasty?", 属于哪类风险操作, "is it intermediate risk?")
-_CLASS_ASKED = re.compile(r"\brisk (?:category|class|tier|level|grade|group)|\b(?:high|intermediate|moderate|low)[- ]risk\b|"
+_CLASS_ASKED = lazy(r"\brisk (?:category|class|tier|level|grade|group)|\b(?:high|intermediate|moderate|low)[- ]risk\b|"
                           r"风险(?:操作|类别|分级|等级|级别)|(?:高|中|中等|低)风险|哪[类级一]", re.I)
 
 
@@ -1198,7 +1199,7 @@ def _choice_rule(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
         and any(d in s.concepts or sig.closure.get(d, frozenset()) & s.concepts for d in drugs)
 
 
-_OTHER_HARMS = re.compile(r"\b(?:other|further|additional) (?:problems|complications|events|hazards)\b|\balso reported\b|其他问题|其他并发症|此外还", re.I)
+_OTHER_HARMS = lazy(r"\b(?:other|further|additional) (?:problems|complications|events|hazards)\b|\balso reported\b|其他问题|其他并发症|此外还", re.I)
 
 
 def _urgent_variant(s: Sentence, part: Part, q: Question, w: Weights) -> float:
@@ -1208,8 +1209,8 @@ def _urgent_variant(s: Sentence, part: Part, q: Question, w: Weights) -> float:
     return w.protocol / 2 if _URGENT_VARIANT.search(s.text) and not _URGENT_ASK.search(q.text) and "action" not in part.aspects else 0.0
 
 
-_URGENT_VARIANT = re.compile(r"\bneeds? (?:\w+ ){0,2}urgently\b|\burgent (?:intravenous|iv) regimen|如需紧急|紧急使用|急需使用", re.I)
-_URGENT_ASK = re.compile(r"\burgent\w*|\bemergenc\w*|\bstat\b|\bnow\b|紧急|急诊|马上|立刻", re.I)
+_URGENT_VARIANT = lazy(r"\bneeds? (?:\w+ ){0,2}urgently\b|\burgent (?:intravenous|iv) regimen|如需紧急|紧急使用|急需使用", re.I)
+_URGENT_ASK = lazy(r"\burgent\w*|\bemergenc\w*|\bstat\b|\bnow\b|紧急|急诊|马上|立刻", re.I)
 
 
 def _consent_list(part: Part, lang: Lang) -> bool:
@@ -1233,17 +1234,17 @@ def _harms_listed(s: Sentence, part: Part, lang: Lang, w: Weights, sig: Signals)
 
 # treatments a question tells (done, going on): its ask is past the first line of care
 TREATMENTS_TOLD = frozenset({"epidural-blood-patch", "conservative-management", "caffeine"})
-_FIRST_ASK = re.compile(r"\b(?:first|initially|to start with)\b|(?<![首])先(?!前|兆)|首先", re.I)
-_FIRST_LINE = {"en": re.compile(r"\bconservative (?:treatment|care|management|measures)|\bfirst[- ]line\b|\binitial (?:treatment|management)", re.I),
-               "zh": re.compile(r"保守治疗|一线治疗|首选治疗|初始治疗|先行保守")}
+_FIRST_ASK = lazy(r"\b(?:first|initially|to start with)\b|(?<![首])先(?!前|兆)|首先", re.I)
+_FIRST_LINE = {"en": lazy(r"\bconservative (?:treatment|care|management|measures)|\bfirst[- ]line\b|\binitial (?:treatment|management)", re.I),
+               "zh": lazy(r"保守治疗|一线治疗|首选治疗|初始治疗|先行保守")}
 # asks whose answer turns on the procedure's bleeding-risk class (stop the drug or not; can I go ahead on it)
 DRUG_DECISION = frozenset({"hold", "contraindications"})
 CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itself
 
 
-_GIVEN_ACCIDENT = re.compile(r"\b(?:after|following|with) (?:an? )?(?:accidental|inadvertent|unintended|unintentional)\b|"
+_GIVEN_ACCIDENT = lazy(r"\b(?:after|following|with) (?:an? )?(?:accidental|inadvertent|unintended|unintentional)\b|"
                              r"^(?:an? )?(?:accidental|inadvertent) [^.;]{0,80}\b(?:is )?followed by|意外.{0,8}后", re.I)
-_ACCIDENT_TOLD = re.compile(r"accidental|inadvertent|wet tap|punctured|意外|刺破了|穿破了|(?:已经|不小心|刚才|术中).{0,4}(?:穿破|刺破)", re.I)
+_ACCIDENT_TOLD = lazy(r"accidental|inadvertent|wet tap|punctured|意外|刺破了|穿破了|(?:已经|不小心|刚才|术中).{0,4}(?:穿破|刺破)", re.I)
 _FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})  # (and whether it may be done at all)
 
 
@@ -1442,9 +1443,9 @@ def _swaps_region(part: Part, q: Question, sig: Signals) -> bool:
         c not in part.inherited and (c in REGIONS or (sig.kinds.get(c) == "procedure" and c not in q.context_concepts)) for c in part.concepts)
 
 
-_CLASS_TOLD = re.compile(r"\b(?:high|intermediate|medium|low)[- ]risk\b|(?:高|中等?|低)(?:出血)?风险", re.I)
+_CLASS_TOLD = lazy(r"\b(?:high|intermediate|medium|low)[- ]risk\b|(?:高|中等?|低)(?:出血)?风险", re.I)
 # whether a procedure may go ahead ("can we do a lumbar ESI?", "能做腰椎硬膜外注射吗？")
-_GO_AHEAD_ASK = re.compile(r"\b(?:can|could|may|should) (?:i|we|you|he|she) (?:still )?(?:do|go ahead|proceed|have)\b|\b(?:ok|okay|safe) to (?:do|go ahead|proceed)\b|"
+_GO_AHEAD_ASK = lazy(r"\b(?:can|could|may|should) (?:i|we|you|he|she) (?:still )?(?:do|go ahead|proceed|have)\b|\b(?:ok|okay|safe) to (?:do|go ahead|proceed)\b|"
                            r"能(?:不能)?做|可以做|能否做|可不可以做", re.I)
 
 
@@ -1455,7 +1456,7 @@ def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[
 
 
 # a history denied or only wondered about ("no MI, no CABG", "denies angina", "?ACS", "停阿司匹林会不会增加心梗风险")
-_HISTORY_DENIED = re.compile(r"\b(?:no|denies|denied|without|negative for|ruled? out|r/o|not|never had)\b[^.;?]{0,30}|\?\s*\w+|"
+_HISTORY_DENIED = lazy(r"\b(?:no|denies|denied|without|negative for|ruled? out|r/o|not|never had)\b[^.;?]{0,30}|\?\s*\w+|"
                              r"(?:无|没有|否认|排除)[^，。；？]{0,12}|(?:心梗|心肌梗死)(?:的)?风险", re.I)
 
 
@@ -1476,7 +1477,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
-_ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
+_ASKS_DOSE = lazy(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
                         r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|\bwhat volume\b(?! of contrast)|\bhow (?:big|large) (?:a |the )?volume\b|"
                         + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH + "|"  # (the regimen for an infection)
                         r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
@@ -1485,7 +1486,7 @@ _ASKS_DOSE = re.compile(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!t
                         r"从多少(?:开始|起)|起始剂量|初始剂量|\bstart(?:ing)? dose|\binitial dose|(?:怎么|如何|咋)减(?:量|药)?(?=[？?。，,！!\s]|$)|减量方案|"
                         r"\b(?:taper|wean)(?:ing)?\b", re.I)
 # how a drug is given, asked bare ("纳洛酮怎么给？"): its dose is part of the ask (not enough to call a part unanswered)
-_GIVE_HOW = re.compile(r"(?:怎么|如何|咋)给(?:药)?(?=[？?。，,！!\s]|$)|\bhow (?:do|should) (?:i|we) give\b", re.I)
+_GIVE_HOW = lazy(r"(?:怎么|如何|咋)给(?:药)?(?=[？?。，,！!\s]|$)|\bhow (?:do|should) (?:i|we) give\b", re.I)
 
 
 def _near(about: Collection[str], sig: Signals) -> set[str]:
@@ -1536,7 +1537,7 @@ def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, si
 
 _COUNTED_LIMITS = frozenset({"multiple-levels", "repeat-injection-limit"})
 # which drug or route is asked ("which antibiotic", "iv or intradiscal?", 用什么抗生素, 静脉还是椎间盘内)
-_AGENT_ASKED = re.compile(r"\bwhich (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|abx|drugs?|agents?|steroids?|route)\b|"
+_AGENT_ASKED = lazy(r"\bwhich (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|abx|drugs?|agents?|steroids?|route)\b|"
                           r"\bwhat (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|abx|agents?|route|steroids?)\b|\b(?:iv|intravenous|oral) or (?:intradiscal|iv|oral)\b|"
                           r"用(?:什么|哪种|哪个)(?:抗生素|抗菌药|药|激素)|(?:什么|哪种)(?:抗生素|激素)|静脉还是|口服还是", re.I)
 
@@ -1552,7 +1553,7 @@ def _kind_unmet(pool: list[tuple[float, Sentence]], part: Part, w: Weights) -> b
     return not any(kind.search(s.text) for sc, s in pool if sc >= floor)
 
 
-_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_CJK_ONLY = lazy(r"^[\u4e00-\u9fff]+$")
 _WORDS_MET = 0.5  # the share of a words-only part's weight a sentence must carry to answer it
 # Words of the ask itself, not of its subject ("跟针有关系吗", "does it matter?"): no sentence need carry them
 _ASK_WORDS = frozenset({"关系", "影响", "区别", "必要", "需要", "有用", "意义", "问题", "情况", "一定", "另外", "matter", "difference",
@@ -1607,7 +1608,7 @@ def _doses_own(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, 
 
 # (a sign named as new, "new radicular pain or a new deficit … calls for an urgent CT", is how it presents; "most cause no
 # symptoms" names none)
-_PRESENTS = re.compile(r"(?<!\bno )(?<!\bwithout )\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*)\b|"
+_PRESENTS = lazy(r"(?<!\bno )(?<!\bwithout )\b(?:signs?|symptoms?|present(?:s|ing|ation)?|manifest\w*)\b|"
                        + _NEW_SIGN["en"] + r"|(?<!没有)(?<!无)(?:表现|征象|症状|体征)|" + _NEW_SIGN["zh"], re.I)
 _PREMEDICATION = frozenset({"premedication", "urgent-premedication"})
 _RADIATION_DOSE = frozenset({"occupational-dose-limit", "eye-lens-dose-limit", "radiation-exposure", "effective-dose", "radiation-safety",
@@ -1709,22 +1710,22 @@ NEXT_DOSE_ASK = (rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?\b(?:give|have|take|
                  rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?下一(?:针|剂|次)[^，。？?]{{0,4}}(?:能|可以|可)(?:再)?(?:打|吃|用)|"
                  rf"^(?=[\s\S]*(?:{_DONE}))(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?(?:{TIMED_DOSE_ASK}|"
                  r"(?:晚上|今晚|明早|下午)那?(?:一)?(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用))")
-RESTART_ASK = re.compile(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|续上|接着打|"
+RESTART_ASK = lazy(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|续上|接着打|"
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
                          # "how long before the TFESI? and after?": the restart, asked in two words
                          r"\b(?:and|what about) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|做完(?:以后|之后)?呢", re.I)
 # a stop asked ("when do we stop it", 术前停几天) and a stop told in a sentence ("held for 3 days before", 术前停用)
-_STOP_ASKED = re.compile(r"\bwhen (?:do|should|can|must|to|would) (?:\w+ ){0,2}(?:stop|hold|withh\w*|discontinu\w*|come off)\b|"
+_STOP_ASKED = lazy(r"\bwhen (?:do|should|can|must|to|would) (?:\w+ ){0,2}(?:stop|hold|withh\w*|discontinu\w*|come off)\b|"
                          r"\bhow (?:long|many days) (?:\w+ ){0,4}(?:hold|off|stop)|停几天|停多久|停多长|(?:什么时候|何时|啥时候)停|(?:要|需要|该)停(?:几|多)", re.I)
-_AGAIN_ASKED = re.compile(r"\bnext dose\b|\bagain\b|再(?:打|吃|用|服)|吃回去|用回去|重新", re.I)
-_BEFORE_TOLD = re.compile(r"\b(?:days?|h|hours?|weeks?) (?:before|prior to)\b|\bbefore (?:the |a |an |any )?(?:pain |spinal |neuraxial )?"
+_AGAIN_ASKED = lazy(r"\bnext dose\b|\bagain\b|再(?:打|吃|用|服)|吃回去|用回去|重新", re.I)
+_BEFORE_TOLD = lazy(r"\b(?:days?|h|hours?|weeks?) (?:before|prior to)\b|\bbefore (?:the |a |an |any )?(?:pain |spinal |neuraxial )?"
                           r"(?:procedure|injection|block|surgery|implant|needle|puncture)|\b(?:held|stopped|withheld|discontinued) for\b|"
                           r"术前|前停|前约?停|停用\s*\d", re.I)
 _CONTINUED = "continued-antithrombotic"
-_HELD_FOR = re.compile(r"\b(?:held|stopped|withheld|discontinued|hold|stop)\b|停用|停药|术前", re.I)
-_INTERVAL = re.compile(r"\bintervals?\b|停药间隔|停药时间", re.I)
-_CONTINUED_SAID = re.compile(r"\bcontinu\w*|\bwithout stopping|\bnot (?:be )?stopped|继续|不停|无需停", re.I)
-_RESTARTS = re.compile(r"\b(?:restart|resum)\w*|\bback on (?:it|them)\b|\bback on\s*\?|恢复", re.I)
+_HELD_FOR = lazy(r"\b(?:held|stopped|withheld|discontinued|hold|stop)\b|停用|停药|术前", re.I)
+_INTERVAL = lazy(r"\bintervals?\b|停药间隔|停药时间", re.I)
+_CONTINUED_SAID = lazy(r"\bcontinu\w*|\bwithout stopping|\bnot (?:be )?stopped|继续|不停|无需停", re.I)
+_RESTARTS = lazy(r"\b(?:restart|resum)\w*|\bback on (?:it|them)\b|\bback on\s*\?|恢复", re.I)
 
 
 def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
@@ -1743,12 +1744,12 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     return [says, *rest], True
 
 
-_WHETHER_NEEDED = re.compile(r"\b(?:do|does|should|must) (?:we|i|you|she|he|they) (?:really )?(?:need|have) to\b|\bis (?:it|that) (?:really )?"
+_WHETHER_NEEDED = lazy(r"\b(?:do|does|should|must) (?:we|i|you|she|he|they) (?:really )?(?:need|have) to\b|\bis (?:it|that) (?:really )?"
                              r"(?:needed|necessary|required)\b|需要[^，。？?]{0,12}(?:吗|么)|要不要|需不需要|是否需要|有没有必要|有必要", re.I)
 
 
 # whether the patient's condition raises the risk ("出血风险高吗", "is her bleeding risk higher with AS?")
-_RISK_HIGHER_ASK = re.compile(r"(?:风险|危险)(?:会|是否)?(?:更|比较|较)?(?:高|大|增加)(?:吗|么|不|些吗)|(?:风险|危险)(?:高|大)不(?:高|大)|"
+_RISK_HIGHER_ASK = lazy(r"(?:风险|危险)(?:会|是否)?(?:更|比较|较)?(?:高|大|增加)(?:吗|么|不|些吗)|(?:风险|危险)(?:高|大)不(?:高|大)|"
                               r"\b(?:is|are) (?:the |her |his |their )?(?:[\w-]+ )?risks? (?:any )?"
                               r"(?:higher|increased|raised|greater|high)\b|\bat (?:a )?(?:higher|increased|greater) risk\b|"
                               r"\bdoes (?:it|that|this|\w+) (?:raise|increase) (?:the |her |his )?(?:bleeding |ha?ematoma )?risk\b|"
@@ -1865,7 +1866,7 @@ def _card_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Part
 # labs whose value decides whether a needle may go in (the sources' rule names them: a normalised INR); an HbA1c is a
 # condition's measure, answered by the condition's caution
 _DECIDING_LABS = frozenset({"inr", "aptt"})
-_VALUE_AFTER = re.compile(r"\s*(?:of|is|was|at|=|:|：|为|是)?\s*(?:~|about|约)?\s*\d")
+_VALUE_AFTER = lazy(r"\s*(?:of|is|was|at|=|:|：|为|是)?\s*(?:~|about|约)?\s*\d")
 
 
 def _choice_first(above: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
@@ -1918,7 +1919,7 @@ def _class_member(best: Sentence, pool: Sequence[tuple[float, Sentence]], part: 
     return min(members, key=lambda t: (t[1].group == "evidence", -t[0])) if members else None
 
 
-_NOT_FOR = re.compile(r"\bnot (?:appropriate|indicated|needed|recommended|required)\b|\bno (?:need|role)\b|不宜|不需要|无需|不必|不推荐", re.I)
+_NOT_FOR = lazy(r"\bnot (?:appropriate|indicated|needed|recommended|required)\b|\bno (?:need|role)\b|不宜|不需要|无需|不必|不推荐", re.I)
 _VKA = frozenset({"warfarin", "vka"})
 
 
@@ -1942,11 +1943,11 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
     return [says, *(t for t in above if t[1] is not says[1])], True
 
 
-_AGO = {"en": re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
-        "zh": re.compile(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:多|余)?(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
+_AGO = {"en": lazy(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
+        "zh": lazy(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:多|余)?(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
 # the year a stent was placed, written next to it ("stent 2019", "DES in 2019", "2019 stent", 2019年放的支架; never a
 # guideline's year, "ASRA 2018 - stent pt", nor a dose, "stent, heparin 2000 units")
-_IN_YEAR = re.compile(r"(?:\b(?:stent(?:ed|s)?|DES|BMS|PCI)\b|支架)\s*(?:(?:was |were )?(?:placed |inserted |put in |done )?(?:in |since |from )?)?"
+_IN_YEAR = lazy(r"(?:\b(?:stent(?:ed|s)?|DES|BMS|PCI)\b|支架)\s*(?:(?:was |were )?(?:placed |inserted |put in |done )?(?:in |since |from )?)?"
                       r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?\(?((?:19|20)\d\d)(?!\d)(?!\s*(?:units?|iu|mg|ml)\b)|"
                       r"\b((?:19|20)\d\d)\s*(?:年)?\s*(?:(?:放的?|植入的?|置入的?|做的?|placed|inserted)\s*)?(?:stent|DES|BMS|PCI|(?:冠脉)?支架)", re.I)
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -1979,23 +1980,23 @@ def _months_ago(text: str, this_year: int | None = None) -> float:
 
 
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
-_NEVER_STOP = re.compile(r"\bnever\b|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
+_NEVER_STOP = lazy(r"\bnever\b|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
 LOW_RISK = "low-bleeding-risk-procedure"
 _STOPPED_OWN = frozenset({"anticoagulant", "antiplatelet"})
 _ASPIRIN_LIKE = frozenset({"aspirin", "nsaid"})
 HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
 _HIGH_RISK = "high-bleeding-risk-procedure"  # (a high-risk procedure has no class above it to move to)
-UPGRADE_RULE = re.compile(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)  # (moves a patient up a class)
+UPGRADE_RULE = lazy(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)  # (moves a patient up a class)
 _UPGRADE = UPGRADE_RULE
-_CLAUSE = re.compile(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
-_HOW_LONG = re.compile(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
+_CLAUSE = lazy(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
+_HOW_LONG = lazy(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
 # A patient whose antiplatelet drugs are never stopped without cardiology: the stent, not the procedure's class, answers.
 CARDIOLOGY_DECIDES = frozenset({"coronary-stent"})
 # "low- and intermediate-risk procedures may not require stopping them", "低风险操作继续服用"
-NO_STOP_NEEDED = re.compile(r"may not (?:require|need) stopping|need not be stopped|continued for (?:a |the )?low|little change to anticoag|"
+NO_STOP_NEEDED = lazy(r"may not (?:require|need) stopping|need not be stopped|continued for (?:a |the )?low|little change to anticoag|"
                              r"可能无需停|无需停用|不需要停|低风险操作继续|基本不调整抗凝", re.I)
 # "do I need to stop it?", "要不要停药": whether the drug is stopped at all (not how long)
-_WHETHER_TO_STOP = re.compile(
+_WHETHER_TO_STOP = lazy(
     r"\b(?:do|does|would|will) (?:i|we|he|she|they|you) (?:\w+ )?(?:need|have) to (?:stop|hold)|\bneeds? to (?:be )?(?:stopp|held|hold|stop\b)|"
     r"\b(?:stop|hold)(?: it| them)? or not\b|without stopping|\b(?:stop|hold)(?: it| them)?\s*\?\s*$|\b(?:continue|keep (?:him|her|them) on|carry on|keep (?:it|taking|going))\b|"
     r"\bshould (?:i|we) (?:stop|hold)|\bhave to (?:stop|hold)|\bmust (?:i|we) (?:stop|hold)|"
@@ -2008,7 +2009,7 @@ def _only_about(near: Collection[str], sig: Signals) -> Callable[[Sentence], boo
     return lambda s: not any(sig.kinds.get(c) == "complication" and c not in near for c in s.concepts)
 
 
-_CONTRA = re.compile(r"contraindicat|should not be (?:done|performed|used)|禁忌|不宜|不应(?:进行|实施|使用)", re.I)
+_CONTRA = lazy(r"contraindicat|should not be (?:done|performed|used)|禁忌|不宜|不应(?:进行|实施|使用)", re.I)
 
 
 def lacks_contraindications(part: Part, bullets: Sequence[Bullet]) -> bool:
@@ -2033,15 +2034,15 @@ def lacks_asked_dose(part: Part, bullets: Sequence[Bullet]) -> bool:
                         and not (tapering and not _TAPER.search(b.sentence.text)) for b in bullets))
 
 
-_START_ASK = re.compile(r"\bstart(?:ing)? (?:dose|rate)|\binitial (?:dose|rate)|\bdose to start\b|\bstart (?:\w+ )?(?:at|on|with) what\b|"
+_START_ASK = lazy(r"\bstart(?:ing)? (?:dose|rate)|\binitial (?:dose|rate)|\bdose to start\b|\bstart (?:\w+ )?(?:at|on|with) what\b|"
                         r"起始剂量|初始剂量|起始量|初始量|开始剂量|起始速度|从多少(?:开始|起)", re.I)
 # ... which a sentence gives when it names the start (a bolus, a first or loading dose), not a case's dose or a ceiling
-_START = re.compile(r"\bstart\w*|\binitial\w*|\bbegin\w*|\bfirst dose|\bbolus|\bloading|\btitrat\w*|起始|初始|开始|首剂|首次|推注|负荷|滴定", re.I)
-_TAPER = re.compile(r"\b(?:taper|wean)\w*|减量|(?:怎么|如何|咋)减|逐渐减|递减", re.I)
-_CEILING = re.compile(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶", re.I)
+_START = lazy(r"\bstart\w*|\binitial\w*|\bbegin\w*|\bfirst dose|\bbolus|\bloading|\btitrat\w*|起始|初始|开始|首剂|首次|推注|负荷|滴定", re.I)
+_TAPER = lazy(r"\b(?:taper|wean)\w*|减量|(?:怎么|如何|咋)减|逐渐减|递减", re.I)
+_CEILING = lazy(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶", re.I)
 
 
-_HOW_LONG_SPAN = re.compile(r"\bhow long\b|\bhow (?:soon|early)\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周|多早|"
+_HOW_LONG_SPAN = lazy(r"\bhow long\b|\bhow (?:soon|early)\b|\bhow many (?:hours|days|weeks)\b|多久|多长时间|几个?小时|几天|几周|多早|"
                             # when a complication usually appears ("when does it usually show up?", 一般什么时候出现)
                             r"\bwhen (?:does|do|would|will) (?:it|they|this|that|the \w+) (?:usually |typically |normally |tend to )?"
                             r"(?:show up|appear|present|start|begin|develop|occur|happen|come on)\b|(?:一般|通常|多在)?什么时候(?:出现|发生|发作)", re.I)
@@ -2070,22 +2071,22 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
 
 
 # How long the patient stays under watch after a procedure ("how long should pts be observed", "要观察多久才能走")
-_OBSERVE_ASK = re.compile(r"\b(?:observed?|observation|monitor(?:ed)?|kept|keep (?:them|him|her|the (?:pt|patient)))\b(?! for\b)[^.?]{0,40}"
+_OBSERVE_ASK = lazy(r"\b(?:observed?|observation|monitor(?:ed)?|kept|keep (?:them|him|her|the (?:pt|patient)))\b(?! for\b)[^.?]{0,40}"
                           r"\b(?:(?:before|until)\s+(?:discharge|going home|they go|she goes|he goes|they leave|she leaves|he leaves|we send)|after)\b|"
                           r"\bbefore (?:discharge|going home|they go|she goes|he goes)\b|"
                           r"(?:观察|留观|监护|监测)(?:多久|多长时间|几个?小时)|(?:多久|多长时间|几个?小时)(?:才能|可以|能)(?:走|离院|出院|回家)", re.I)
-_OBSERVED = re.compile(r"\b(?:observ\w*|monitor\w*|recovery|discharg\w*|stay\w*|watch\w*)\b|观察|留观|监护|监测|离院|出院", re.I)
+_OBSERVED = lazy(r"\b(?:observ\w*|monitor\w*|recovery|discharg\w*|stay\w*|watch\w*)\b|观察|留观|监护|监测|离院|出院", re.I)
 
 
-COMPARATIVE = _COMPARATIVE = re.compile(r"\bthan\b|\b(?:more|less|fewer|higher|lower|greater|smaller)\b|\bvs\.?\b|\bversus\b|\bcompared\b|"
+COMPARATIVE = _COMPARATIVE = lazy(r"\bthan\b|\b(?:more|less|fewer|higher|lower|greater|smaller)\b|\bvs\.?\b|\bversus\b|\bcompared\b|"
                           r"高于|低于|多于|少于|更(?:高|低|多|少|常见)|相比|对比", re.I)
 # A note on how a source was read (only its abstract, an excerpt, a table recalled): the facts it concerns carry their
 # own "unverified" hedge; the note itself answers nothing but a question about the evidence.
 # (a hedge on a fact, "these figures are attributed to Cameron 2004 from memory and are unverified", stays with it)
-_HOW_READ = {"en": re.compile(r"\bonly the abstract\b|\babstract (?:was )?read\b|\bexcerpt read\b|\bwas read\b", re.I),
-             "zh": re.compile(r"仅阅读|只阅读|仅读了|所读摘录|已读摘要")}
+_HOW_READ = {"en": lazy(r"\bonly the abstract\b|\babstract (?:was )?read\b|\bexcerpt read\b|\bwas read\b", re.I),
+             "zh": lazy(r"仅阅读|只阅读|仅读了|所读摘录|已读摘要")}
 # a length of time told in words ("within days", "常在数日后出现")
-_ROUGH_SPAN = re.compile(r"\b(?:a few|several|within|over|after) (?:hours|days|weeks|months)\b|(?:数|几)(?:个)?(?:小时|天|日|周|月)", re.I)
+_ROUGH_SPAN = lazy(r"\b(?:a few|several|within|over|after) (?:hours|days|weeks|months)\b|(?:数|几)(?:个)?(?:小时|天|日|周|月)", re.I)
 
 
 def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
@@ -2099,7 +2100,7 @@ def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
 
 
 # "no delayed bleeding", "none had …", 未发生: a series that saw none of it gives a count too
-_ZERO_SEEN = re.compile(r"\bno (?:delayed |major |serious )?[a-z]+ (?:was|were) (?:seen|reported|found)|\bfound no\b|\bnone (?:of|had|developed)\b|"
+_ZERO_SEEN = lazy(r"\bno (?:delayed |major |serious )?[a-z]+ (?:was|were) (?:seen|reported|found)|\bfound no\b|\bnone (?:of|had|developed)\b|"
                         r"\b(?:no|zero) cases?\b|未发生|无一例|均未|0\s*例", re.I)
 
 
@@ -2119,8 +2120,8 @@ def restates_tried(s: Sentence, part: Part, q: Question, others: Callable[[Sente
 
 
 # Doing it again ("a second blood patch", 第二次); what comes after a treatment that failed: that, or something else.
-_AGAIN = re.compile(r"\b(?:second|repeat\w*|again)\b|第二次|再次|重复", re.I)
-_ANOTHER_GO = re.compile(_AGAIN.pattern + r"|\b(?:another|alternative|instead|less invasive)\b|另一|替代|改用|创伤较小", re.I)
+_AGAIN = lazy(r"\b(?:second|repeat\w*|again)\b|第二次|再次|重复", re.I)
+_ANOTHER_GO = lazy(_AGAIN.pattern + r"|\b(?:another|alternative|instead|less invasive)\b|另一|替代|改用|创伤较小", re.I)
 
 
 def asks_whether_to_stop(text: str) -> bool:
@@ -2268,7 +2269,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
 
 
 # One part asking both when and for how long ("抗生素预防什么时候给、用多久", "when do I give it and for how long?")
-_WHEN_AND_HOW_LONG = re.compile(r"(?:什么时候|何时|啥时候)[^？?。]{0,12}(?:多久|多长时间|几天)|(?:多久|多长时间)[^？?。]{0,12}(?:什么时候|何时)|"
+_WHEN_AND_HOW_LONG = lazy(r"(?:什么时候|何时|啥时候)[^？?。]{0,12}(?:多久|多长时间|几天)|(?:多久|多长时间)[^？?。]{0,12}(?:什么时候|何时)|"
                                 r"\bwhen\b[^?.]{0,40}\bhow long\b|\bhow long\b[^?.]{0,40}\bwhen\b", re.I)
 
 
@@ -2297,8 +2298,8 @@ def _regimen_before_ceiling(lead: tuple[float, Sentence], above: Sequence[tuple[
 
 
 # a ceiling ("upper limit", "maximum", 上限, 最大剂量) in a sentence, and asked ("max dose?", 最多, 上限)
-_DOSE_CEILING = re.compile(r"\bupper limit\b|\bmaximum\b|\bmax\b|\bcap(?:s|ped)? the total\b|上限|最大(?:剂量|用量)|累计最大", re.I)
-_CEILING_ASK = re.compile(r"\bmax\w*|\bupper limit|\blimit\b|\bceiling\b|\bhow much (?:at )?most\b|上限|最大|最多|极量", re.I)
+_DOSE_CEILING = lazy(r"\bupper limit\b|\bmaximum\b|\bmax\b|\bcap(?:s|ped)? the total\b|上限|最大(?:剂量|用量)|累计最大", re.I)
+_CEILING_ASK = lazy(r"\bmax\w*|\bupper limit|\blimit\b|\bceiling\b|\bhow much (?:at )?most\b|上限|最大|最多|极量", re.I)
 
 
 def _advice_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
@@ -2455,8 +2456,8 @@ _STEROID_EFFECTS = frozenset({"corticosteroid", "steroid-hyperglycaemia", "hpa-a
 
 
 _THROMBOTIC_CLASSES = frozenset({"antithrombotic", "antiplatelet", "anticoagulant"})
-_CONTINUED_DRUGS = {"en": re.compile(r"\b(?:antiplatelet|anticoagulant) (?:or \w+ )?drugs? (?:were|was) continued\b|\bon continued drugs\b", re.I),
-                    "zh": re.compile(r"继续使用抗血小板药物或抗凝药")}
+_CONTINUED_DRUGS = {"en": lazy(r"\b(?:antiplatelet|anticoagulant) (?:or \w+ )?drugs? (?:were|was) continued\b|\bon continued drugs\b", re.I),
+                    "zh": lazy(r"继续使用抗血小板药物或抗凝药")}
 
 
 def _inherited_side(pool: list[tuple[float, Sentence]], part: Part, procs: Sequence[str], sig: Signals) -> list[tuple[float, Sentence]]:
@@ -2516,7 +2517,7 @@ def _answerable(live: list[int], scored: Sequence[Sequence[float]], gaps: list[i
 
 
 # Everyday activities asked about after a procedure, each with the words a sentence must use to answer it (either language).
-_ACTIVITIES = tuple((re.compile(ask, re.I), re.compile(answer, re.I)) for ask, answer in (
+_ACTIVITIES = tuple((lazy(ask, re.I), lazy(answer, re.I)) for ask, answer in (
     (r"\bshower|\bbath(?:e|ing)?\b|\bhot tub|\bswim|\bget (?:it |the wound )?wet\b|洗澡|淋浴|泡澡|游泳|沐浴|沾水|碰水|淋湿",
      r"shower|\bbath(?!ing)|swim|hot tub|\bwet\b|洗澡|淋浴|泡澡|游泳|(?<!氯己定)沐浴|沾水|碰水"),  # (not chlorhexidine bathing before it)
     (r"\b(?:drive|driving)\b|\bdrove (?:himself |herself |themselves )?home\b|开车|驾驶|驾车", r"\bdriv|开车|驾驶|驾车"),
@@ -2544,13 +2545,13 @@ def unsaid_activities(q: Question, bullets: Sequence[Bullet]) -> list[str]:
 
 
 # an activity asked or planned ("can she fly?", "is flying tomorrow", 明天要坐飞机, 能不能洗澡)
-_ACTIVITY_BEFORE = re.compile(r"\b(?:can|could|may|when|ok|okay|safe|allowed|should|is|are|will|going to|wants? to|plans? to|has to|"
+_ACTIVITY_BEFORE = lazy(r"\b(?:can|could|may|when|ok|okay|safe|allowed|should|is|are|will|going to|wants? to|plans? to|has to|"
                               r"needs? to|to)\s+(?:\w+\s+)?$|能不能|可以|可不可以|什么时候|多久|要|准备|打算|明天|今晚", re.I)
-_ACTIVITY_AFTER = re.compile(r"\s*(?:tomorrow|tonight|next week|today|\?|吗|？)", re.I)
+_ACTIVITY_AFTER = lazy(r"\s*(?:tomorrow|tonight|next week|today|\?|吗|？)", re.I)
 _ACTIVITY_NOUN = {"fly": "flying", "drive": "driving", "swim": "swimming", "shower": "showering", "bath": "bathing"}
 
 
-_CJK_NAME = re.compile(r"\W*[\u4e00-\u9fff]{2,}")  # (`match`: a sentence that opens with the Chinese name is that brand's own)
+_CJK_NAME = lazy(r"\W*[\u4e00-\u9fff]{2,}")  # (`match`: a sentence that opens with the Chinese name is that brand's own)
 
 
 def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
@@ -2615,22 +2616,22 @@ def _disputed(chosen: Sequence[Sentence], sentences: Sequence[Sentence], said: S
                  and any(c in s.concepts for c in classed) and _RISK_CLASS.search(s.text)), None)
 
 
-_RISK_CLASS = re.compile(r"\brisk\b|categor|风险|分级|类别", re.I)
+_RISK_CLASS = lazy(r"\brisk\b|categor|风险|分级|类别", re.I)
 
 
-_DIFFER = re.compile(r"sources differ|differ on|disagree|conflict|不一致|存在分歧|说法不一|相互矛盾", re.I)
+_DIFFER = lazy(r"sources differ|differ on|disagree|conflict|不一致|存在分歧|说法不一|相互矛盾", re.I)
 
 
 # A sentence that qualifies a figure (it overstates, may include, is not comparable, comes from claims or case reports).
-_CAVEAT = re.compile(r"probably|likely|may (?:over|under)|overstat|understat|includ\w* minor|coding|not comparable|caution|"
+_CAVEAT = lazy(r"probably|likely|may (?:over|under)|overstat|understat|includ\w* minor|coding|not comparable|caution|"
                      r"很可能|可能(?:高于|低于|包含)|高估|低估|不可直接比较|谨慎", re.I)
 
 
 # aspirin "for primary prevention" (and not also secondary): the rule for a patient with no stent or vascular event
 # stated for a population of its own (Miller's LMWH intervals "for parturients"); guidance merely sourced from obstetrics
 # (PDPH's conservative care) is not
-_OBSTETRIC = re.compile(r"parturient|labou?r epidural|产妇|分娩镇痛", re.I)
-_SURGICAL = re.compile(r"\bCHEST\b[^.;。；]{0,40}(?:perioperative|surgery)|\bbefore surgery\b|围术期指南|手术前\s*\d", re.I)
+_OBSTETRIC = lazy(r"parturient|labou?r epidural|产妇|分娩镇痛", re.I)
+_SURGICAL = lazy(r"\bCHEST\b[^.;。；]{0,40}(?:perioperative|surgery)|\bbefore surgery\b|围术期指南|手术前\s*\d", re.I)
 
 
 def _other_settings_rule(s: Sentence, q: Question) -> float:
@@ -2656,15 +2657,15 @@ def implant_rule(s: Sentence, q: Question) -> bool:
         and not _IMPLANTING.search(q.text) and not set(asked) & s.concepts and not _CLASS_WORDS.search(s.text)
 
 
-_CLASS_WORDS = re.compile(r"bleeding[- ]risk|出血风险", re.I)
+_CLASS_WORDS = lazy(r"bleeding[- ]risk|出血风险", re.I)
 # the device told as already out ("leads pulled day 7", 电极已拔除), and a rule to take it out
-_REMOVED_TOLD = re.compile(r"\b(?:leads?|device|stimulator|pump|catheter|ipg|system|hardware)\b[^.?;]{0,20}?\b(?:pulled|removed|explanted|taken out)\b|"
+_REMOVED_TOLD = lazy(r"\b(?:leads?|device|stimulator|pump|catheter|ipg|system|hardware)\b[^.?;]{0,20}?\b(?:pulled|removed|explanted|taken out)\b|"
                            r"\b(?:pulled|removed|explanted) (?:the )?(?:trial )?(?:leads?|device|stimulator|pump|catheter|hardware)\b|"
                            r"(?:电极|装置|刺激器|泵|导管)[^，。？]{0,4}(?:已经|已)?(?:拔除|拔出|取出|拔掉|拔了)", re.I)
 # ... not asked ("要不要把整个装置取出来？", "should we pull the leads?")
-_REMOVAL_ASKED_BEFORE = re.compile(r"(?:要不要|需不需要|是否|该不该|能不能|能否|需要|要)[^，。？?]{0,10}$|"
+_REMOVAL_ASKED_BEFORE = lazy(r"(?:要不要|需不需要|是否|该不该|能不能|能否|需要|要)[^，。？?]{0,10}$|"
                                    r"\b(?:should|do|must|can|need to)\b[^.?]{0,30}$", re.I)
-_REMOVAL_ASKED_AFTER = re.compile(r"[^，。.]{0,3}[吗？?]")
+_REMOVAL_ASKED_AFTER = lazy(r"[^，。.]{0,3}[吗？?]")
 
 
 def _removal_told(text: str) -> bool:
@@ -2673,8 +2674,8 @@ def _removal_told(text: str) -> bool:
                for m in _REMOVED_TOLD.finditer(text))
 
 
-_EXPLANTS = re.compile(r"\bexplant\w*|取出(?:装置|设备|刺激器|电极|系统)|(?:装置|设备|系统)取出", re.I)
-_IMPLANTING = re.compile(r"(?<!cardiac )(?<!stent )\bimplant\w*|\bexplant\w*|(?<!支架)(?<!起搏器)(?<!心脏装置)植入|取出装置", re.I)
+_EXPLANTS = lazy(r"\bexplant\w*|取出(?:装置|设备|刺激器|电极|系统)|(?:装置|设备|系统)取出", re.I)
+_IMPLANTING = lazy(r"(?<!cardiac )(?<!stent )\bimplant\w*|\bexplant\w*|(?<!支架)(?<!起搏器)(?<!心脏装置)植入|取出装置", re.I)
 _IMPLANTS_ASKED = frozenset({"spinal-cord-stimulation", "scs-trial", "drg-stimulation", "peripheral-nerve-stimulation", "intrathecal-pump",
                              "ipg", "implantable-device", "neuromodulation", "intrathecal-drug-delivery", "intrathecal-catheter"})
 # procedures of ours that leave nothing implanted
@@ -2683,26 +2684,26 @@ _ANCHORS_NOT_IMPLANTED = frozenset({"vertebroplasty", "kyphoplasty", "vertebral-
                                     "discography", "epiduroscopy", "stellate-ganglion-block", "selective-nerve-root-block"})
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
-_STAFF_TEXT = re.compile(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"
+_STAFF_TEXT = lazy(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"
                          r"\b(?:physicians?|operators?)(?:'s?)? (?:[\w-]+ ){0,3}(?:exposure|dose|protection)|"
                          r"工作人员|护士|技师|剂量计|职业|(?:医师|术者|操作者)[^，。；]{0,8}(?:暴露|剂量|防护)", re.I)
-_PRIMARY_PREVENTION = re.compile(r"^(?!.*(?:secondary|二级预防)).*(?:primary[- ]prevention|一级预防)", re.I)
+_PRIMARY_PREVENTION = lazy(r"^(?!.*(?:secondary|二级预防)).*(?:primary[- ]prevention|一级预防)", re.I)
 # A trial's own protocol, told as what was done in it ("In the BRIDGE trial (...), warfarin was stopped 5 days before").
 _TRIAL_PROTOCOL = {
-    "en": re.compile(r"^in (?:the|a|an) [^,.]{0,60}\b(?:trial|study|RCT)\b[^.]*\b(?:was|were) (?:stopped|held|given|restarted|started|"
+    "en": lazy(r"^in (?:the|a|an) [^,.]{0,60}\b(?:trial|study|RCT)\b[^.]*\b(?:was|were) (?:stopped|held|given|restarted|started|"
                      r"resumed|continued|withheld)\b", re.I),
-    "zh": re.compile(r"^[A-Za-z0-9-]+\s*(?:随机)?试验(?:纳入|中)[^。]*(?:停用|恢复|给予)"),
+    "zh": lazy(r"^[A-Za-z0-9-]+\s*(?:随机)?试验(?:纳入|中)[^。]*(?:停用|恢复|给予)"),
 }
-_SERIOUS = re.compile(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolog|at least one complication|overall [\w ]{0,30}complication|"
+_SERIOUS = lazy(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolog|at least one complication|overall [\w ]{0,30}complication|"
                       r"严重|重大|至少发生一种|总体并发症", re.I)
-_REPORTS_CITED = re.compile(r"\bcites? reports\b|\breports cited\b|引用的病例|引用的报道", re.I)
-_CASE_REPORTS = re.compile(r"case reports?|published cases|病例报告|个案报道", re.I)
-_ONE_CASE = re.compile(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)一例(?!以上)|个案", re.I)
+_REPORTS_CITED = lazy(r"\bcites? reports\b|\breports cited\b|引用的病例|引用的报道", re.I)
+_CASE_REPORTS = lazy(r"case reports?|published cases|病例报告|个案报道", re.I)
+_ONE_CASE = lazy(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)一例(?!以上)|个案", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
-_NUMBERS_ASK = re.compile(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
+_NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
 # "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
-COUNT = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
+COUNT = lazy(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
                     r"(?<![\d.])(?<!一项)(?<!一项 )(?<!纳入)(?<!纳入 )\d+\s*例(?![^，。；]{0,12}(?:综述|研究|系列))")
 
 
@@ -2847,7 +2848,7 @@ def _member_too(above: Sequence[tuple[float, Sentence]], pool: Sequence[tuple[fl
 
 
 # whether a drug is one of a class ("算不算", "是不是…", "is Diprospan particulate?", "does it count as")
-_MEMBER_ASK = re.compile(r"算不算|是不是|属不属于|属于[^，。？?]{0,12}吗|算[^，。？?]{0,12}吗|是[^，。？?]{0,12}吗|"
+_MEMBER_ASK = lazy(r"算不算|是不是|属不属于|属于[^，。？?]{0,12}吗|算[^，。？?]{0,12}吗|是[^，。？?]{0,12}吗|"
                          r"^\W*(?:so\s+)?(?:is|are)\b|\bcounts? as\b|\bconsidered (?:a |an )?\w+\s*\??\s*$", re.I)
 
 
@@ -2900,7 +2901,7 @@ def _measures(concepts: Sequence[str], sig: Signals) -> frozenset[str]:
     return frozenset(concepts) | {a for a in sig.adjuncts if sig.related.get(a, frozenset()) & set(concepts)}
 
 
-PERCENTS = re.compile(r"\d+(?:\.\d+)?\s*%")
+PERCENTS = lazy(r"\d+(?:\.\d+)?\s*%")
 
 
 def _side_by_side(both: list[tuple[float, Sentence]], groups: Sequence[str]) -> list[tuple[float, Sentence]]:
@@ -3079,9 +3080,9 @@ def _widest_note(done: list[tuple[float, Sentence]], subject: frozenset[str], to
 
 
 # A finding that a harm did not occur ("No infection and no new deficit occurred in the Kornick series", 未发生感染).
-_NONE_SEEN = {"en": re.compile(r"^(?:No|None of|Neither)\b|\bno [\w -]{0,60}(?:occurred|was seen|were seen|was observed|were observed)\b|"
+_NONE_SEEN = {"en": lazy(r"^(?:No|None of|Neither)\b|\bno [\w -]{0,60}(?:occurred|was seen|were seen|was observed|were observed)\b|"
                                r"\bnot observed\b", re.I),
-              "zh": re.compile(r"未发生|未出现|未观察到|没有发生|均未")}
+              "zh": lazy(r"未发生|未出现|未观察到|没有发生|均未")}
 
 
 def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | None) -> list[tuple[float, Sentence]]:
@@ -3101,13 +3102,13 @@ def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | Non
 
 
 # (the mechanism itself, not a sentence saying that a guideline describes one)
-_MECHANISM_NAMED = re.compile(r"^(?![\s\S]*(?:\bdescribes?\b|阐述|介绍了))[\s\S]*(?:\bmechanism|\bproposed\b|\battributed to\b|\bthought to\b|\bembol|机制|原理|归因于|被认为|栓塞)", re.I)
-_WORKS_UP = re.compile(r"\b(?:suspected|obtain\w*|order\w*|confirm\w*|diagnos\w*|followed by|then)\b|疑似|怀疑|先行|再行|确诊|诊断|"
+_MECHANISM_NAMED = lazy(r"^(?![\s\S]*(?:\bdescribes?\b|阐述|介绍了))[\s\S]*(?:\bmechanism|\bproposed\b|\battributed to\b|\bthought to\b|\bembol|机制|原理|归因于|被认为|栓塞)", re.I)
+_WORKS_UP = lazy(r"\b(?:suspected|obtain\w*|order\w*|confirm\w*|diagnos\w*|followed by|then)\b|疑似|怀疑|先行|再行|确诊|诊断|"
                        r"行[^，。；]{0,20}检查", re.I)
 
 
 # A sentence reporting what a study found ("In a systematic review of 19 studies …", "在一项纳入 … 的研究中").
-_STUDY_REPORT = re.compile(r"^In (?:a|an|the|one) (?:[\w-]+ ){0,3}(?:systematic review|review|study|series|trial|cohort|audit|"
+_STUDY_REPORT = lazy(r"^In (?:a|an|the|one) (?:[\w-]+ ){0,3}(?:systematic review|review|study|series|trial|cohort|audit|"
                            r"meta-analysis|survey)\b|^(?:在)?一项[^，。]{0,30}(?:研究|综述|病例系列|试验|系统评价)", re.I)
 
 
@@ -3188,107 +3189,107 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
 
 
 # how long a treatment goes on (a course of antibiotics after an implant), and the sentences that say when it stops
-_COURSE_ASK = re.compile(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on)\b|(?:continue|keep (?:\w+ )?on|carry on)\b[^?]{0,40}\bhow long|"
+_COURSE_ASK = lazy(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on)\b|(?:continue|keep (?:\w+ )?on|carry on)\b[^?]{0,40}\bhow long|"
                          r"for how (?:long|many days)|how many days (?:of|on)\b|"
                          + KEEP_ON_FOR + r"|duration|postop\w*\b[^?]{0,30}how long|how long[^?]{0,40}post-?op|"
                          r"(?:用|吃|打|做|维持|持续|继续)(?:几天|多久|多长时间|几周)|疗程|术后.{0,12}(?:几天|多久|多长时间)", re.I)
-_COURSE = re.compile(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for (?:at least )?\d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
+_COURSE = lazy(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for (?:at least )?\d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
                      r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)
-_LASTS = re.compile(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
+_LASTS = lazy(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
                     r"\breturn(?:s|ed|ing)? (?:to|towards) (?:\w+ )?(?:baseline|normal|the usual)|back to (?:baseline|normal)|"
                     r"\brelief of \d+ (?:days|weeks|months)|"  # (a series' median relief: how long relief lasts)
                     r"自行缓解|缓解|消退|消失|自愈|持续|恢复|回落|回到(?:平时|基线|正常)", re.I)
-_DRUG_RESTART = re.compile(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
-_TIME_SPAN = re.compile(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
+_DRUG_RESTART = lazy(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
+_TIME_SPAN = lazy(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
 TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
-_RATE_ASK = re.compile(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
+_RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
-_RATE = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
+_RATE = lazy(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
                    r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)
 # which complication is the most common: the sentence that ranks one first, not the one with the largest count
-_MOST_ASK = re.compile(r"most (?:common|frequent)|commonest|最常见|最多见|最容易(?:出现|发生)", re.I)
-_RATE_TOO = re.compile(r"\bhow often\b|\bhow frequent|\brates?\b|\bincidence\b|\bpercent|发生率|几率|概率|比例", re.I)
-_MOST = re.compile(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|listed|lists?) [\w -]{0,30}\bfirst\b|"
+_MOST_ASK = lazy(r"most (?:common|frequent)|commonest|最常见|最多见|最容易(?:出现|发生)", re.I)
+_RATE_TOO = lazy(r"\bhow often\b|\bhow frequent|\brates?\b|\bincidence\b|\bpercent|发生率|几率|概率|比例", re.I)
+_MOST = lazy(r"most (?:common|frequent)\w*|commonest|(?:ranks?|ranked|listed|lists?) [\w -]{0,30}\bfirst\b|"
                    r"最常见|最为常见|最多见|列为首位|居首", re.I)
 # "is Kenalog OK for a C6-7 TFESI?": the sentence that gives the verdict (should not be used, first choice, can continue)
-_VERDICT = re.compile(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(?:ed|ing|ance)?\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
+_VERDICT = lazy(r"\bshould not\b|\bshould be avoided|\bmust not\b|\bavoid(?:ed|ing|ance)?\b|contraindicat\w*|\bnot (?:be )?(?:used|recommended|given)\b|"
                       r"\bdo not (?:use|inject|give|add)\b|\bsafe to\b|first choice|\bpreferred\b|\bmay be (?:used|considered|continued)\b|"
                       r"\badvis(?:e|es|ed)\b|\brecommend(?:s|ed)?\b|\bshould be kept\b|\bneed(?:s)? not\b|\bdo(?:es)? not need to\b|"
                       r"\bnot (?:been )?approved\b|\boff-label\b|"
                       r"不应|不宜|禁用|禁忌|避免|不得|不要|不必|无需|首选|可以继续|可继续|可考虑|不推荐|应选用|未批准|未获批|超说明书|建议选择|推荐|应保持", re.I)
-_ANY = re.compile(r"")
+_ANY = lazy(r"")
 # "where's the best spot for the box?": the verdict, or the site where the harm was least common
-_LEVEL_ADVISED = re.compile(r"(?:advises?|recommends?|建议|首选)[^.;。；]{0,12}?[CTLS]\d", re.I)  # (a level advised, not one measured)
-_BEST_PLACE = re.compile(_VERDICT.pattern + r"|\bleast (?:common|frequent)\b|\blowest\b|\bfewest\b|最低|最少|" + _LEVEL_ADVISED.pattern, re.I)
+_LEVEL_ADVISED = lazy(r"(?:advises?|recommends?|建议|首选)[^.;。；]{0,12}?[CTLS]\d", re.I)  # (a level advised, not one measured)
+_BEST_PLACE = lazy(_VERDICT.pattern + r"|\bleast (?:common|frequent)\b|\blowest\b|\bfewest\b|最低|最少|" + _LEVEL_ADVISED.pattern, re.I)
 # "what's the difference between particulate and non-particulate?": the sentence that sets one against the other
-_DIFF_ASK = re.compile(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)
-_DIFF = re.compile(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|是)|相比之下", re.I)
+_DIFF_ASK = lazy(r"difference|differ\b|distinguish|区别|差别|差异|有什么不同|有何不同", re.I)
+_DIFF = lazy(r"\bwhereas\b|\bwhile\b|\bunlike\b|\bin contrast\b|而(?!且|是)|相比之下", re.I)
 # "血补丁打多少ml", "how much blood for the patch?": a volume (caffeine's mg/day is a dose, not the patch's volume)
-_VOLUME_ASK = re.compile(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|how much blood|\bvolume\b|多少\s*(?:ml|mL|毫升|cc)|多少血|多大(?:容)?量|"
+_VOLUME_ASK = lazy(r"how (?:many|much) (?:ml|mls|millilit\w*|cc|volume)\b|how much blood|\bvolume\b|多少\s*(?:ml|mL|毫升|cc)|多少血|多大(?:容)?量|"
                          r"(?<!出)(?<!失)血量|(?<!血)容量", re.I)
-_VOLUME = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)(?![A-Za-z])(?!\s*/)", re.I)
-PER_KG_VOLUME = re.compile(r"\d+(?:\.\d+)?\s*(?:mL|ml|毫升)\s*/\s*(?:kg|公斤)(?!\s*/)", re.I)  # a weight-based volume ("1.5 mL/kg")
-_VOLUME_OR_PER_KG = re.compile(_VOLUME.pattern + "|" + PER_KG_VOLUME.pattern, re.I)
+_VOLUME = lazy(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升|cc)(?![A-Za-z])(?!\s*/)", re.I)
+PER_KG_VOLUME = lazy(r"\d+(?:\.\d+)?\s*(?:mL|ml|毫升)\s*/\s*(?:kg|公斤)(?!\s*/)", re.I)  # a weight-based volume ("1.5 mL/kg")
+_VOLUME_OR_PER_KG = lazy(_VOLUME.pattern + "|" + PER_KG_VOLUME.pattern, re.I)
 # "which level is safest?": the level advised (preferred, avoided), not the level with the most punctures
-_BEST_ASK = re.compile(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好|"
+_BEST_ASK = lazy(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好|"
                        # ("which level for a cervical ILESI?", 选哪个节段: the level advised; not where a harm is most common)
                        r"^(?![\s\S]*(?:\bmost\b|highest|common|frequent|最多|最高|多见|最常见|发生率))[\s\S]*?"
                        r"(?:\bwhich (?:level|segment|interspace)s?\b|\bwhat level\b|哪个节段|哪一节段|哪个间隙|选哪)", re.I)
 # "心血管毒性所需剂量是 CNS 毒性的几倍？": a ratio
-_RATIO_ASK = re.compile(r"how many times|what (?:is the )?ratio|\bratio\b|几倍|多少倍|倍数", re.I)
-_RATIO = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值", re.I)
+_RATIO_ASK = lazy(r"how many times|what (?:is the )?ratio|\bratio\b|几倍|多少倍|倍数", re.I)
+_RATIO = lazy(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值", re.I)
 # "INR cutoff for an SCS lead?", "血小板多少以上能做": the level the value must reach (a normal INR, a count)
 _LABS = frozenset({"inr", "platelet-count", "thrombocytopenia"})
-_LAB_ASK = re.compile(r"(?<![A-Za-z])(?:INR|platelets?|plt)(?![A-Za-z])|血小板|国际标准化比值", re.I)  # ("INR要降到多少": no \b before 要)
-_LAB_LEVEL = re.compile(r"(?<!target )\b(?:INR|platelets?)\b[^.;]{0,60}(?:normal|<|≤|below|under|less than|at least|above|>)|normali[sz]ed[^.;]{0,40}\bINR\b|"
+_LAB_ASK = lazy(r"(?<![A-Za-z])(?:INR|platelets?|plt)(?![A-Za-z])|血小板|国际标准化比值", re.I)  # ("INR要降到多少": no \b before 要)
+_LAB_LEVEL = lazy(r"(?<!target )\b(?:INR|platelets?)\b[^.;]{0,60}(?:normal|<|≤|below|under|less than|at least|above|>)|normali[sz]ed[^.;]{0,40}\bINR\b|"
                         r"(?<!目标)(?<!目标 )(?:INR|国际标准化比值|血小板)[^。；]{0,30}(?:正常|以下|低于|以上|高于|<|≤|>|≥)", re.I)  # (a target INR is a treatment's)
 # "how many ESIs a year?", "一年最多打几次": the limit on repeats (per year, in 6 months), not a dose
-_REPEAT_ASK = re.compile(r"how many (?:\w+ ){0,8}?(?:per|a|each|in a|every) (?:year|yr|month|6 months|six months)|"
+_REPEAT_ASK = lazy(r"how many (?:\w+ ){0,8}?(?:per|a|each|in a|every) (?:year|yr|month|6 months|six months)|"
                          r"(?:一年|每年|半年)(?:内)?(?:最多)?(?:能|可以|可)?(?:打|做|注射)?(?:几次|多少次)|最多(?:能|可以)?(?:打|做|注射)?几次", re.I)
-_REPEAT = re.compile(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno more than (?:\d+|three|four|six)\b|"
+_REPEAT = lazy(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno more than (?:\d+|three|four|six)\b|"
                      r"每年|一年|半年|个月内|不超过\s*\d+\s*次|\d+\s*次\s*/\s*年", re.I)
 # Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm;
 # "可以重复做几次？", "how many times can it be repeated?": a repeat limit (`_REPEAT`) or a repeat's result)
-_ONE_FIGURE_ASKS = ((re.compile(r"how thick|\bthickness\b|多厚|厚度", re.I), re.compile(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
+_ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度", re.I), lazy(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
                     # how much a measure saves ("how much does pulsed fluoro cut the dose?", 脉冲透视能降低多少剂量): a share
                     # (a share beside a word of lowering, not any percentage: "97.9% specificity" is no reduction)
-                    (REDUCTION_ASK, re.compile(r"\b(?:reduc|lower|cut|decreas)\w*\b[^.;]{0,60}?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^.;]{0,40}?"
+                    (REDUCTION_ASK, lazy(r"\b(?:reduc|lower|cut|decreas)\w*\b[^.;]{0,60}?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^.;]{0,40}?"
                                               r"\b(?:reduc\w*|lower|less|fewer)\b|\bRR\s*\d|\d+(?:\.\d+)?\s*[-–]?\s*fold\b|\bhalve[sd]?\b|"
                                               r"\bby half\b|(?:减少|降低|下降)[^。；]{0,20}\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^。；]{0,10}(?:减少|降低)|\d\s*倍|一半", re.I)),
-                    (re.compile(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
+                    (lazy(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
                                 r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
-                     re.compile(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))
+                     lazy(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))
 # "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
-_RESTART_ASK = re.compile(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
+_RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始|续)|" + NEXT_DOSE_ASK, re.I)
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
-_AGAIN_ASK = re.compile("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
+_AGAIN_ASK = lazy("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
 # "lipid bolus 给多少", "LAST 时脂肪乳首剂量": the bolus (a regimen's first dose), not the ceiling of the whole rescue
-_BOLUS_ASK = re.compile(r"\bbolus\b|\bloading dose|\binitial dose|\bfirst dose|\bstarting dose|首剂|首次剂量|负荷量|负荷剂量|初始剂量", re.I)
-_BOLUS = re.compile(r"\bbolus\b|推注|负荷", re.I)
+_BOLUS_ASK = lazy(r"\bbolus\b|\bloading dose|\binitial dose|\bfirst dose|\bstarting dose|首剂|首次剂量|负荷量|负荷剂量|初始剂量", re.I)
+_BOLUS = lazy(r"\bbolus\b|推注|负荷", re.I)
 # whether it gives symptoms at all ("骨水泥漏到肺里一般会有症状吗？"): the sentence that says most are silent
-_SYMPTOMS_ASK = re.compile(r"(?:会|能)?有症状吗|有没有症状|会不会有症状|(?:会|能)?出现症状吗|\bsymptomatic\s*\?|\b(?:cause|give|have) (?:any )?symptoms\b", re.I)
-_MOSTLY_SILENT = re.compile(r"(?:大多|多数|大多数|通常|常常|多为)[^，。；]{0,12}无症状|无症状或一过性|"
+_SYMPTOMS_ASK = lazy(r"(?:会|能)?有症状吗|有没有症状|会不会有症状|(?:会|能)?出现症状吗|\bsymptomatic\s*\?|\b(?:cause|give|have) (?:any )?symptoms\b", re.I)
+_MOSTLY_SILENT = lazy(r"(?:大多|多数|大多数|通常|常常|多为)[^，。；]{0,12}无症状|无症状或一过性|"
                             r"\b(?:mostly|usually|often|largely|most(?: are)?)\b[^.;]{0,30}\basymptomatic\b|\basymptomatic or transient\b", re.I)
 # a second go asked ("血补丁做完还是头痛 第二次什么时候做", "when can I repeat the patch?"): the sentence on a second one
-_SECOND_ASK = re.compile(r"第二次|再做一次|再补一次|\b(?:a )?(?:second|repeat|another) (?:blood )?patch\b|\brepeat (?:the |an? )?(?:ebp|blood patch)", re.I)
-_SECOND = re.compile(r"第二次|二次|\bsecond\b|\brepeat(?:ed)?\b|再次", re.I)
+_SECOND_ASK = lazy(r"第二次|再做一次|再补一次|\b(?:a )?(?:second|repeat|another) (?:blood )?patch\b|\brepeat (?:the |an? )?(?:ebp|blood patch)", re.I)
+_SECOND = lazy(r"第二次|二次|\bsecond\b|\brepeat(?:ed)?\b|再次", re.I)
 # "地塞米松用几毫克？", "how many mg of dex?": an amount in mass units (a repeat limit, "≤3–4 次/年", is no such dose)
-_MASS_ASK = re.compile(r"\bhow many (?:mg|milligrams?|mcg|micrograms?)\b|几\s*(?:毫克|mg|微克|克)|多少\s*(?:毫克|mg|微克|克)", re.I)
-_MASS = re.compile(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|毫克|微克|克)(?!\s*/\s*(?:dL|L|mL)\b)", re.I)  # (not a glucose in mg/dL)
+_MASS_ASK = lazy(r"\bhow many (?:mg|milligrams?|mcg|micrograms?)\b|几\s*(?:毫克|mg|微克|克)|多少\s*(?:毫克|mg|微克|克)", re.I)
+_MASS = lazy(r"\d+(?:[.,–-]\d+)?\s*(?:mg|mcg|µg|g\b|毫克|微克|克)(?!\s*/\s*(?:dL|L|mL)\b)", re.I)  # (not a glucose in mg/dL)
 # which strength ("20% or 30%?", 用20%还是30%的): the sentence that gives a drug's strength
-_STRENGTH_ASK = re.compile(r"\d+(?:\.\d+)?\s?%\s?(?:的)?\s?(?:or|vs\.?|versus|还是|或者?)\s?\d+(?:\.\d+)?\s?%", re.I)
-_STRENGTH_GIVEN = re.compile(r"\d+(?:\.\d+)?\s?%\s?(?:[a-z-]+ )?(?:lipid|emulsion|lidocaine|lignocaine|bupivacaine|ropivacaine|"
+_STRENGTH_ASK = lazy(r"\d+(?:\.\d+)?\s?%\s?(?:的)?\s?(?:or|vs\.?|versus|还是|或者?)\s?\d+(?:\.\d+)?\s?%", re.I)
+_STRENGTH_GIVEN = lazy(r"\d+(?:\.\d+)?\s?%\s?(?:[a-z-]+ )?(?:lipid|emulsion|lidocaine|lignocaine|bupivacaine|ropivacaine|"
                              r"chlorhexidine|dextrose|glucose)|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:脂肪乳|脂质|利多卡因|布比卡因|罗哌卡因|氯己定|葡萄糖)", re.I)
 # how a drug is given ("SCS植入前抗生素怎么给？"): its regimen, a dose or how it is dosed and when ("weight-based, within 1 h
 # before incision")
-_HOW_GIVEN_ASK = re.compile(r"(?:怎么|如何|怎样|咋)给(?!多少)|\bhow (?:do|should|would|to) (?:i |we |you )?give\b|\bhow is (?:it|\w+) given\b", re.I)
+_HOW_GIVEN_ASK = lazy(r"(?:怎么|如何|怎样|咋)给(?!多少)|\bhow (?:do|should|would|to) (?:i |we |you )?give\b|\bhow is (?:it|\w+) given\b", re.I)
 # how a drug is given asked, any part of its regimen ("脂肪乳怎么给？bolus多少、维持多少", "bolus, infusion rate?")
-REGIMEN_ASKED = re.compile("|".join((_BOLUS_ASK.pattern, _HOW_GIVEN_ASK.pattern, _RATE_ASK.pattern, r"\binfusion\b|\bregimen\b|维持(?:多少|量)")), re.I)
-_GIVEN_HOW = re.compile(_KIND["dose"].pattern + r"|\bweight-based\b|按体重(?:给予|计算)|within \d+ h(?:ours?)? before|切皮前\s*\d+\s*h", re.I)
+REGIMEN_ASKED = lazy("|".join((_BOLUS_ASK.pattern, _HOW_GIVEN_ASK.pattern, _RATE_ASK.pattern, r"\binfusion\b|\bregimen\b|维持(?:多少|量)")), re.I)
+_GIVEN_HOW = lazy(_KIND["dose"].pattern + r"|\bweight-based\b|按体重(?:给予|计算)|within \d+ h(?:ours?)? before|切皮前\s*\d+\s*h", re.I)
 # What the team watches for answers "what do I monitor after…": the checks, or a new sign that calls for a step ("New
 # dyspnoea, chest pain or hypoxia after vertebral augmentation should prompt…", "新出现的胸闷气促…应")
-_WATCHED = re.compile(MONITORING.pattern + r"|^(?:any )?new\b[^.;]{0,90}?\b(?:calls? for|should prompt|prompts?|warrants?)\b|"
+_WATCHED = lazy(MONITORING.pattern + r"|^(?:any )?new\b[^.;]{0,90}?\b(?:calls? for|should prompt|prompts?|warrants?)\b|"
                       r"^[^。；]{0,8}(?:新发|新出现|出现新)[^。；]{0,40}(?:应|需|须)(?:立即|尽快|紧急|急诊)?(?:行|做|怀疑|警惕|考虑)", re.I)
 _NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, _WATCHED), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
@@ -3296,7 +3297,7 @@ _NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _G
 
 
 # a sentence telling an expected, untreated effect: never a step in an emergency
-REASSURED = re.compile(r"\breassur\w*|\bexpected effects?\b|\bneeded no treatment\b|\bnone of which needed treatment\b|"
+REASSURED = lazy(r"\breassur\w*|\bexpected effects?\b|\bneeded no treatment\b|\bnone of which needed treatment\b|"
                         r"\bno treatment (?:is )?(?:needed|required)\b|预期效应|无需治疗|不需要治疗|可告知其为", re.I)
 
 
@@ -3381,23 +3382,23 @@ def is_rate_report(text: str, lang: Lang) -> bool:
 
 # A sentence that says what a picture means (it suggests lead migration, it is expected and settles).
 # (or what the reaction consists of: "systemic corticosteroid effects — insomnia, flushing…", "presents as", 表现为)
-_READS_PICTURE = {"en": re.compile(r"\bsuggests?\b|\bindicates?\b|should raise|raise concern|should be recogni[sz]ed|\bpoints? to\b|"
+_READS_PICTURE = {"en": lazy(r"\bsuggests?\b|\bindicates?\b|should raise|raise concern|should be recogni[sz]ed|\bpoints? to\b|"
                                   r"\bexpected\b|self-limit|\btransient\b|reassur\w*|usually (?:settles|resolves|self)|"
                                   r"\beffects?\s*[—–:]|\bpresents? (?:with|as)\b|\bmanifests? as\b", re.I),
-                   "zh": re.compile(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为|表现为")}
+                   "zh": lazy(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为|表现为")}
 # A history that makes aspirin secondary prevention.
 _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 # (or a coronary or vascular history told in words: CABG, a heart attack, PCI, angina, peripheral arterial disease)
-_SECONDARY_TOLD = re.compile(r"\bsecondary prevention\b|\b2(?:ry|nd|°) prevention\b|二级预防|(?-i:\bCABG\b)|\bbypass (?:graft|surgery)\b|"
+_SECONDARY_TOLD = lazy(r"\bsecondary prevention\b|\b2(?:ry|nd|°) prevention\b|二级预防|(?-i:\bCABG\b)|\bbypass (?:graft|surgery)\b|"
                              r"\b(?:post[- ]?|previous |prior |old |had an? )(?:MI|NSTEMI|STEMI|heart attack|myocardial infarction)\b|"
                              r"(?-i:\b(?:NSTEMI|STEMI|PCI)\b)|\bperipheral (?:arterial|vascular) disease\b|"
                              r"搭桥|冠脉旁路|心梗|心肌梗死|冠心病|支架术后", re.I)
-_SECONDARY_DENIED = re.compile(r"\b(?:not|isn'?t|rather than) (?:for )?(?:secondary|2(?:ry|nd)) prevention\b|(?:不是|并非|非)二级预防", re.I)
-_PRIMARY_TOLD = re.compile(r"(?<!not )(?<!not for )(?<!isn't )(?<!isnt )(?<!no longer )\bprimary prevention\b|(?<!不是)(?<!不属于)(?<!并非)一级预防", re.I)
-_SILENT = re.compile(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
-_ONCE_SYMPTOMS = re.compile(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
+_SECONDARY_DENIED = lazy(r"\b(?:not|isn'?t|rather than) (?:for )?(?:secondary|2(?:ry|nd)) prevention\b|(?:不是|并非|非)二级预防", re.I)
+_PRIMARY_TOLD = lazy(r"(?<!not )(?<!not for )(?<!isn't )(?<!isnt )(?<!no longer )\bprimary prevention\b|(?<!不是)(?<!不属于)(?<!并非)一级预防", re.I)
+_SILENT = lazy(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
+_ONCE_SYMPTOMS = lazy(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
                             r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)
-_NO_SYMPTOMS_ASK = re.compile(r"asymptomatic|no symptoms|without (?:any )?symptoms|symptom-?free|无症状|没(?:有)?(?:任何|什么)?症状|"
+_NO_SYMPTOMS_ASK = lazy(r"asymptomatic|no symptoms|without (?:any )?symptoms|symptom-?free|无症状|没(?:有)?(?:任何|什么)?症状|"
                               r"一点症状(?:都|也)?没(?:有)?|症状(?:都|也)?没(?:有)?|"
                               # (told well again after the scan: "back to 95% on air and comfortable", "现在没有不适")
                               r"\b(?:comfortable|well|fine) (?:now|again)\b|\band comfortable\b|\bback to (?:9[4-9]|100)\s*%|现在(?:没有|无)(?:任何)?不适", re.I)
@@ -3405,29 +3406,29 @@ _NO_SYMPTOMS_ASK = re.compile(r"asymptomatic|no symptoms|without (?:any )?sympto
 
 _SPAN = r"(?:[^.;]|\.\d)*"  # within the sentence's clause (a decimal point does not end it)
 _RATE_REPORT = {
-    "en": re.compile(rf"\d+(?:\.\d+)?\s*%{_SPAN}\b(?:series|review|study|studies|cohort|database|audit|trial|patients|levels|"
+    "en": lazy(rf"\d+(?:\.\d+)?\s*%{_SPAN}\b(?:series|review|study|studies|cohort|database|audit|trial|patients|levels|"
                      rf"procedures|injections|blocks|events)\b|\b(?:series|review|study|cohort|database|audit|trial)\b{_SPAN}\d+(?:\.\d+)?\s*%|"
                      rf"\b(?:incidence|prevalence)\b{_SPAN}\d+(?:\.\d+)?\s*%|"
                      r"\b\d{1,3}(?:,\d{3})+ (?:\w+ ){0,2}(?:injections|ESIs|procedures|patients|blocks|cases)\b", re.I),
-    "zh": re.compile(r"\d+(?:\.\d+)?\s*%[^。；]*(?:研究|系列|综述|队列|数据库|审计|试验|病例)|"
+    "zh": lazy(r"\d+(?:\.\d+)?\s*%[^。；]*(?:研究|系列|综述|队列|数据库|审计|试验|病例)|"
                      r"(?:研究|系列|综述|队列|数据库|审计|试验|病例|在一组|一组)[^。；]*\d+(?:\.\d+)?\s*%|"
                      r"(?:发生率|发病率)[^。；]*\d+(?:\.\d+)?\s*%|\d{1,3}(?:,\d{3})+\s*(?:次|例|名|位)"),
 }
 # A sentence saying the sources describe no management for the condition (quoted when no bedside step is found).
 _NO_PROTOCOL = {
-    "en": re.compile(r"(?:do|does) not describe (?:a |any )?(?:specific )?(?:management|treatment)|no (?:diagnostic or )?treatment standard", re.I),
-    "zh": re.compile(r"未描述.{0,20}(?:处理|治疗)(?:流程|方案)|(?:尚无|没有|无).{0,6}(?:诊断(?:或|和))?治疗标准"),
+    "en": lazy(r"(?:do|does) not describe (?:a |any )?(?:specific )?(?:management|treatment)|no (?:diagnostic or )?treatment standard", re.I),
+    "zh": lazy(r"未描述.{0,20}(?:处理|治疗)(?:流程|方案)|(?:尚无|没有|无).{0,6}(?:诊断(?:或|和))?治疗标准"),
 }
 
 
 # A list item cut from its list ("Uncommon: pneumothorax, ...", "不常见：..."): it leans on the sentence before it.
-_FRAGMENT = re.compile(r"^(?:[A-Z][a-z]+|[\u4e00-\u9fff]{1,4})\s*[:：]")
+_FRAGMENT = lazy(r"^(?:[A-Z][a-z]+|[\u4e00-\u9fff]{1,4})\s*[:：]")
 
 # Bedside steps the action cues of `sentences_of` miss: pausing, draining, confirming the diagnosis, the test to order.
 _BEDSIDE = {
-    "en": re.compile(r"\bpause|\bdrain|\bconfirm\w*|\bdiagnos\w*|chest x-ray|radiograph|lung ultrasound|\bCT\b|\bCTPA\b|embolectomy|"
+    "en": lazy(r"\bpause|\bdrain|\bconfirm\w*|\bdiagnos\w*|chest x-ray|radiograph|lung ultrasound|\bCT\b|\bCTPA\b|embolectomy|"
                      r"\bshould (?:raise concern|prompt suspicion)|\bwarrants? (?:assessment|evaluation)", re.I),
-    "zh": re.compile(r"暂停|引流|确诊|确认|诊断|胸片|X\s*线|CT|造影|取栓|停用|停药|回抽|排空|应警惕|应怀疑|应评估"),
+    "zh": lazy(r"暂停|引流|确诊|确认|诊断|胸片|X\s*线|CT|造影|取栓|停用|停药|回抽|排空|应警惕|应怀疑|应评估"),
 }
 
 
@@ -3587,7 +3588,7 @@ def _at_home(chosen: list[tuple[float, Sentence]], sentences: Sequence[Sentence]
 
 
 # (an opening that leans on the sentence before: "The risk is higher at C7", not "The risk of vertebral artery injection …")
-_ANAPHOR = re.compile(r"^(?:the (?:risk|rate|same) (?:is|was|are|were)\b|this|these|that|those|such|it|they)\b|^(?:该|这|此|其|上述|同一)", re.I)
+_ANAPHOR = lazy(r"^(?:the (?:risk|rate|same) (?:is|was|are|were)\b|this|these|that|those|such|it|they)\b|^(?:该|这|此|其|上述|同一)", re.I)
 
 
 def _same_copy(s: Sentence, t: Sentence, lang: Lang) -> bool:
@@ -3615,7 +3616,7 @@ def _without_retold(chosen: list[tuple[float, Sentence]]) -> list[tuple[float, S
     return out
 
 
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_BRACKETED = lazy(r"[（(][^（）()]*[）)]")
 
 
 def _whole_words(tokens: frozenset[str], lang: Lang) -> frozenset[str]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
+from .lazyre import lazy
 from .lexicon import SUBJECT_KINDS, Concept, Lexicon, Match
 from .safety import indication_told
 from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
@@ -42,9 +43,9 @@ _MONITOR_ASK_EN = (r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|keep an eye
                    r"what (?:\w+ ){0,4}?(?:monitor|observe)\b(?! (?:\w+ ){0,3}before (?:the |a |an )?(?:procedure|injection|block|starting|injecting|doing))|"
                    r"neuro ?(?:checks?|obs)\b|\bhow (?:do|should|would) (?:i|we|you|they|the nurses?) monitor\b")  # (not what to check before the procedure; before discharge still is)
 _MONITOR_ASK_ZH = r"(?<![术作射频刺疗]前)(?<![术作射频刺疗]前要)(?<![术作射频刺疗]前需)(?<![术作射频刺疗]前需要)(?:观察|监测|盯)(?:什么|哪些|啥)|密切观察|注意观察|(?:怎么|如何|怎样)(?:监测|监护)"  # (not 注意什么: the precautions)
-MONITOR_ASK = re.compile(f"{_MONITOR_ASK_EN}|{_MONITOR_ASK_ZH}", re.I)
+MONITOR_ASK = lazy(f"{_MONITOR_ASK_EN}|{_MONITOR_ASK_ZH}", re.I)
 # (advice to watch, not a study's "no events were observed", 未观察到)
-MONITORING = re.compile(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|ing)?\b|\bobserve\b|\b(?:under |period of )?observation\b|"
+MONITORING = lazy(r"neurologic(?:al)? checks|warning signs|\bmonitor(?:ed|ing)?\b|\bobserve\b|\b(?:under |period of )?observation\b|"
                         r"神经(?:功能)?检查|警示(?:征象|症状|体征)|预警(?:征象|症状)|监测|(?<!未)(?<!未被)观察(?!到)", re.I)
 _MONITOR_WORDS = {"en": ("neurologic checks", "warning signs", "monitor"), "zh": ("神经功能检查", "警示征象", "监测")}
 
@@ -73,7 +74,7 @@ ANTICOAGULATE_ASK = {
     "zh": r"^(?![\s\S]*(?:恢复|重新|再次|桥接|明天|下周|术前|要做|准备做|择期))[\s\S]*?"
           r"(?:要不要|需不需要|是否(?:需要)?|该不该|需要|要)(?:做|进行|给予?)?抗凝(?:治疗)?(?!药|剂|桥接|[^，。？?]{0,3}停)(?:吗|么|呢|[？?]|$)",
 }
-_ANTICOAGULATE = tuple(re.compile(rx, re.I) for rx in ANTICOAGULATE_ASK.values())
+_ANTICOAGULATE = tuple(lazy(rx, re.I) for rx in ANTICOAGULATE_ASK.values())
 
 
 def asks_to_anticoagulate(text: str) -> bool:
@@ -440,72 +441,72 @@ IMMUNOSUPPRESSED = "immunosuppression"
 RHEUMATOLOGY = "rheumatology-drug-management"
 _GLUCOSE_DRUGS = "diabetes-drug-management"  # (a steroid's glucose rise is ours; the insulin dose is the diabetes team's)
 # The drug held before, pointed back at ("while off it", "停药期间").
-_OFF_IT = {"en": re.compile(r"\b(?:off|stop(?:ping)?|hold(?:ing)?|held|without) (?:it|them|that|the drug)\b", re.I),
-           "zh": re.compile(r"停药期间|停药的时候|停药这几天|停了以后|停掉以后")}
+_OFF_IT = {"en": lazy(r"\b(?:off|stop(?:ping)?|hold(?:ing)?|held|without) (?:it|them|that|the drug)\b", re.I),
+           "zh": lazy(r"停药期间|停药的时候|停药这几天|停了以后|停掉以后")}
 # The patient told before, as a pronoun ("should she up her insulin?", 他的降糖药要调吗).
-_PATIENT_PRONOUN = {"en": re.compile(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
-                    "zh": re.compile(r"她|(?<!其)他")}
-_SAME_PATIENT = {"en": re.compile(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
-                 "zh": re.compile(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
+_PATIENT_PRONOUN = {"en": lazy(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
+                    "zh": lazy(r"她|(?<!其)他")}
+_SAME_PATIENT = {"en": lazy(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
+                 "zh": lazy(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
 # the patient of the turn before, pointed at ("would an interlaminar approach be preferable in her then?", 这个病人还能做吗)
 # (closing the question: "in her then?"; not a plan for him, "can we stop clopidogrel in him before the RFA?")
-_REFERS_BACK = {"en": re.compile(r"\b(?:in|for|on) (?:her|him|this (?:pt|patient|lady|woman|man|guy))(?: then| instead)?\s*[?？.]?\s*$", re.I),
-                "zh": re.compile(r"(?:这个|该|此|这位)(?:病人|患者)(?:呢|那)?\s*[?？]?\s*$")}
+_REFERS_BACK = {"en": lazy(r"\b(?:in|for|on) (?:her|him|this (?:pt|patient|lady|woman|man|guy))(?: then| instead)?\s*[?？.]?\s*$", re.I),
+                "zh": lazy(r"(?:这个|该|此|这位)(?:病人|患者)(?:呢|那)?\s*[?？]?\s*$")}
 # ... unless this turn tells a patient of its own ("72F", "a 60 yo man", 65岁男性)
-_PATIENT_TOLD = {"en": re.compile(r"\b\d{1,3}\s*(?:yo|y/o|y\.o\.|yr|years?[- ]old|[mf])\b|\b(?:a|an)\s+(?:\d{1,3}[- ]year[- ]old|elderly|pregnant)\b", re.I),
-                 "zh": re.compile(r"\d{1,3}\s*岁|(?:男|女)性?患者|老人|老太太|大爷")}
+_PATIENT_TOLD = {"en": lazy(r"\b\d{1,3}\s*(?:yo|y/o|y\.o\.|yr|years?[- ]old|[mf])\b|\b(?:a|an)\s+(?:\d{1,3}[- ]year[- ]old|elderly|pregnant)\b", re.I),
+                 "zh": lazy(r"\d{1,3}\s*岁|(?:男|女)性?患者|老人|老太太|大爷")}
 # ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
-_OTHER_PATIENT = {"en": re.compile(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
-                  "zh": re.compile(r"不是同一(?:个|位|名)?(?:病人|患者)|另(?:外)?一(?:个|位|名)(?:病人|患者)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)")}
+_OTHER_PATIENT = {"en": lazy(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
+                  "zh": lazy(r"不是同一(?:个|位|名)?(?:病人|患者)|另(?:外)?一(?:个|位|名)(?:病人|患者)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)")}
 # The procedure changed for the same patient ("switches him to", "instead", 换成, 改做).
-_SWITCHED = {"en": re.compile(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
-             "zh": re.compile(r"换成|改成|改做|改为|换做|改行")}
+_SWITCHED = {"en": lazy(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
+             "zh": lazy(r"换成|改成|改做|改为|换做|改行")}
 _FOLLOWUP_CUE = {
-    "en": re.compile(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but|btw|update|fyi|forgot to (?:say|mention))\b|"
+    "en": lazy(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but|btw|update|fyi|forgot to (?:say|mention))\b|"
                      r"^what if\b|^if\b|"
                      r"\b(?:it|its|it's|this|that|these|those|they|them|their|the same|the latter|the former|such|there|he|she|his|her)\b",
                      re.I),
-    "zh": re.compile(r"^(?:那|那么|还有|另外|如果|一旦|然后|那如果|要是|假如|但|可是|补充|再补充|对了|忘了说)|它|其|这个|这种|那种|这些|那些|该|此|上述|前者|后者|呢[？?]?$|他|她|"
+    "zh": lazy(r"^(?:那|那么|还有|另外|如果|一旦|然后|那如果|要是|假如|但|可是|补充|再补充|对了|忘了说)|它|其|这个|这种|那种|这些|那些|该|此|上述|前者|后者|呢[？?]?$|他|她|"
                      r"^(?:首剂|第一剂|一剂|第二剂|重复|再给|追加)|(?:推完|打完|给完|用完|用了|给了)(?:以?后)?.{0,4}(?:没反应|没效果|无效|不管用|还是)|"
                      r"^(?:最大|最多|上限|极量)"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
 # a risk asked without naming the harm ("抗凝病人的风险增加多少", "how much higher is the risk on warfarin?")
 # a scan of the head ("urgent MRI brain tonight ?stroke", 头颅MRI): never the work-up of a spinal implant's complication
-_HEAD_SCAN = re.compile(r"\b(?:MRI|MR|scan)\s+(?:of\s+the\s+)?(?:brain|head)\b|\b(?:brain|head)\s+(?:MRI|MR|scan)\b|头颅|颅脑|脑部?\s*(?:MRI|核磁|磁共振)", re.I)
+_HEAD_SCAN = lazy(r"\b(?:MRI|MR|scan)\s+(?:of\s+the\s+)?(?:brain|head)\b|\b(?:brain|head)\s+(?:MRI|MR|scan)\b|头颅|颅脑|脑部?\s*(?:MRI|核磁|磁共振)", re.I)
 # long-term oral steroids told ("long-term prednisone", "chronic steroids", 长期吃激素)
-_LONG_TERM_STEROID = re.compile(r"\b(?:long[- ]term|chronic|maintenance|daily)\s+(?:oral\s+)?(?:prednis\w+|steroids?|corticosteroids?)\b|"
+_LONG_TERM_STEROID = lazy(r"\b(?:long[- ]term|chronic|maintenance|daily)\s+(?:oral\s+)?(?:prednis\w+|steroids?|corticosteroids?)\b|"
                                 r"\bsteroid[- ]dependent\b|长期(?:服用|口服|吃|用|服)?(?:激素|泼尼松|强的松|糖皮质激素)", re.I)
-_RISK_WORD = {"en": re.compile(r"\brisks?\b|\bodds\b|\bhow (?:likely|often)\b|\bchance\b", re.I),
-              "zh": re.compile(r"风险|几率|概率|可能性|发生率")}
+_RISK_WORD = {"en": lazy(r"\brisks?\b|\bodds\b|\bhow (?:likely|often)\b|\bchance\b", re.I),
+              "zh": lazy(r"风险|几率|概率|可能性|发生率")}
 _WHAT_ABOUT = {
-    "en": re.compile(r"^(?:and |so |but )?(?:what|how) about\b|^and (?:for|in|with|if)\b|^same (?:for|with|question)\b|^what if\b|"
+    "en": lazy(r"^(?:and |so |but )?(?:what|how) about\b|^and (?:for|in|with|if)\b|^same (?:for|with|question)\b|^what if\b|"
                      r"^(?:and|but) (?:a|an|the)?\s?\w+\??$|\binstead\??$", re.I),
-    "zh": re.compile(r"呢[？?]?$|^那|^具体到|^换成|^如果是|^要是|^改成"),
+    "zh": lazy(r"呢[？?]?$|^那|^具体到|^换成|^如果是|^要是|^改成"),
 }
-_EN_INTERROG = re.compile(r"^(?:whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
+_EN_INTERROG = lazy(r"^(?:whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = re.compile(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
+_ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|算不算|属不属于|行不行|好不好|对不对|"
                           r"还是.{1,20}[？?]\s*$")  # A还是B？: a choice
 _PROCEDURE_LIKE = {
-    "en": re.compile(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
+    "en": lazy(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
                      r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation|operation|resection|"
                      r"removal|fixation|reconstruction)s?$"),
     # also with a short object after the device or act (肾镜取石: nephroscopic stone removal)
-    "zh": re.compile(r"(?:镜|术|活检|置管|拔牙|移植|切除|置换|穿刺|分娩|剖宫产|手术|插管|支架)[\u4e00-\u9fff]{0,2}$"),
+    "zh": lazy(r"(?:镜|术|活检|置管|拔牙|移植|切除|置换|穿刺|分娩|剖宫产|手术|插管|支架)[\u4e00-\u9fff]{0,2}$"),
     # an unknown all-capitals abbreviation (PCNL, TURP, ERCP, TACE): another specialty's procedure or setting
-    "abbr": re.compile(r"^[A-Z]{3,6}s?$"),
+    "abbr": lazy(r"^[A-Z]{3,6}s?$"),
 }
 # Drug names by their nonproprietary-name stems (WHO INN stems; the Chinese transliterations keep the same endings):
 # an unknown term with one of these endings names a drug the knowledge base never mentions (methotrexate, 阿糖胞苷).
 _DRUG_LIKE = {
-    "en": re.compile(r"(?:mab|[^a]nib|vir|cillin|mycin|micin|floxacin|cycline|conazole|nidazole|prazole|statin|pril|sartan|olol|alol|"
+    "en": lazy(r"(?:mab|[^a]nib|vir|cillin|mycin|micin|floxacin|cycline|conazole|nidazole|prazole|statin|pril|sartan|olol|alol|"
                      r"dipine|tidine|gliptin|gliflozin|glitazone|formin|glutide|trexate|platin|rubicin|taxel|tecan|poside|abine|"
                      r"uracil|mustine|parib|ciclib|lisib|zomib|dronate|lukast|setron|triptan|tropin|relin|gatran|xaban|parin|caine|"
                      r"azepam|azolam|barbital|profen|fenac|coxib|oxicam|semide|thiazide|triptyline|oxetine|pramine|faxine|"
                      r"peridol|apine|idone|curonium|flurane|etamine|medetomidine|onidine|pamil|darone|phylline|teplase|"
                      r"parinux|grel|grelor|fentanil|codone|morphone|orphine|adol|sonide|olone|asone|mazine|tirizine|examic|caproic)s?$"),
-    "zh": re.compile(r"(?:他汀|霉素|沙星|西林|头孢\w*|洛尔|普利|沙坦|地平|替尼|单抗|拉唑|格列\w*|列净|双胍|胞苷|嘧啶|蝶呤|铂|比星|紫杉醇|"
+    "zh": lazy(r"(?:他汀|霉素|沙星|西林|头孢\w*|洛尔|普利|沙坦|地平|替尼|单抗|拉唑|格列\w*|列净|双胍|胞苷|嘧啶|蝶呤|铂|比星|紫杉醇|"
                      r"咪定|唑仑|西泮|洛韦|替丁|司琼|膦酸|溴铵|氯铵|斯的明|氟烷|氟醚|环酸|卡因|肝素|沙班|加群|格雷|瑞洛|米松|尼松|"
                      r"松龙|可松|芬太尼|吗啡|考酮|巴林|喷丁|西平|氮平|嗪|曲坦|洛芬|昔布|高辛|碘酮|帕明|西汀|普仑|法辛|唑酮|哌啶|"
                      r"帕米|地尔|茶碱|妥英|丙戊酸|巴比妥|胺酮|泊酚|诺肝素|曲普坦|"
@@ -515,26 +516,26 @@ _DRUG_LIKE = {
 # laboratory abbreviations and test names (INR, eGFR, HbA1c, aPTT, troponin ...) and vital signs (sats, 心率).
 _UNIT = (r"(?:[mµμunp]?mol|[mµμnp]?g|kg|mcg|ug|[mdµμ]?l|mmhg|cmh2o|meq|m?iu|units?|mosm|bpm|[mck]?m|[mc]?gy|[mµμ]?sv|kvp?|mas|"
          r"fr|ga|h|hrs?|mins?|s|secs?|yo|y|yrs?|wks?|d|%)")
-_MEASURE = re.compile(rf"(?i)(?:(?<=\d)|(?<=\d\s)){_UNIT}(?:/{_UNIT})*(?![a-z])|(?<![a-z]){_UNIT}(?:/{_UNIT})+(?![a-z])|"
+_MEASURE = lazy(rf"(?i)(?:(?<=\d)|(?<=\d\s)){_UNIT}(?:/{_UNIT})*(?![a-z])|(?<![a-z]){_UNIT}(?:/{_UNIT})+(?![a-z])|"
                       r"(?<![a-z0-9])(?:mmol|umol|µmol|μmol|nmol|pmol|mmhg|cmh2o|meq|mosm|inr|e?gfr|crcl|hba1c|a1c|a?ptt|anti-?xa|hgb|hct|wbc|"
                       r"crp|esr|bnp|nt-?probnp|alt|ast|alp|ggt|s?cr|bun|spo2|sao2|pao2|paco2|etco2|gcs|bmi|tsh|fbc|cbc|lfts?|teg|rotem|plt|anc|"
                       r"troponins?|procalcitonin|creatinine|lactate|ferritin|bilirubin|albumin|fibrinogen|d-?dimer|h(?:a)?emoglobin|"
                       r"h(?:a)?ematocrit|sats|temp)(?![a-z0-9])")
-_ZH_UNIT = re.compile(r"(?:[毫微纳皮]?摩尔|[毫微纳]克|[毫分]升|公斤|千克|毫米汞柱|国际单位)(?:\s*/\s*(?:[毫分]?升|公斤|千克|小时|分钟|[Ll]))?")
+_ZH_UNIT = lazy(r"(?:[毫微纳皮]?摩尔|[毫微纳]克|[毫分]升|公斤|千克|毫米汞柱|国际单位)(?:\s*/\s*(?:[毫分]?升|公斤|千克|小时|分钟|[Ll]))?")
 _ZH_MEASURE = frozenset({"心率", "血氧", "体温", "血压", "脉搏", "呼吸频率", "糖化血红蛋白", "肌酐清除率", "肾小球滤过率", "血肌酐", "肌酐",
                          "肌钙蛋白", "降钙素原", "血红蛋白", "红细胞压积", "白细胞", "血小板计数", "凝血酶原时间", "部分凝血活酶时间", "二聚体", "乳酸", "血钾",
                          "血钠", "血氧饱和度", "尿素氮", "转氨酶", "胆红素", "白蛋白", "纤维蛋白原"})
 # function characters: never part of a name (用 in 用右美托咪定, 的, 吗 ...)
 _ZH_FUNCTION = "的了吗呢吧啊和与及或在是用给打把对将以从到被有要会能可也都就还又很更最后前时中上下里内外个次种些这那该其选"
 # Head nouns of an operation: with an unknown word before them, the two name a procedure (bunion surgery, 鼻窦手术).
-_EN_PROCEDURE_NOUN = re.compile(r"\s(?:surgery|operation|repair|biopsy|resection|removal|fixation|reconstruction|transplant|"
+_EN_PROCEDURE_NOUN = lazy(r"\s(?:surgery|operation|repair|biopsy|resection|removal|fixation|reconstruction|transplant|"
                                 r"replacement)s?\b", re.I)
-_ZH_PROCEDURE_NOUN = re.compile(r"(?:手术|切除术?|移植术?|置换术?|活检|置管|穿刺术?|插管|支架|镜|镜检查|修补术?|成形术|内固定|重建术?|术)")
-_WORD = re.compile(r"[a-z][a-z']{3,}")
+_ZH_PROCEDURE_NOUN = lazy(r"(?:手术|切除术?|移植术?|置换术?|活检|置管|穿刺术?|插管|支架|镜|镜检查|修补术?|成形术|内固定|重建术?|术)")
+_WORD = lazy(r"[a-z][a-z']{3,}")
 _ANCHOR_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "brand"})
 _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
 HEADACHE, PDPH = "headache", "pdph"
-_POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening|bad|terrible|awful|severe|horrible|unbearable|excruciating|pounding|comes on|starts) "
+_POSTURAL = {"en": lazy(r"\b(?:worse|worsens|worsening|bad|terrible|awful|severe|horrible|unbearable|excruciating|pounding|comes on|starts) "
                               r"(?:\w+ ){0,2}?(?:on|when|with|while|after) (?:sitting|standing|getting|she sits|he sits|she stands|he stands)(?: up)?\b|"
                               r"\b(?:better|eases|eased|relieved|goes away|gone|resolves|disappears|settles|improves|fine|ok|okay) (?:\w+ ){0,2}?"
                               r"(?:when |on |after |once |while )?(?:lying|lie|lies|laying|she lies|he lies)(?: (?:flat|down|supine))?\b|"
@@ -543,7 +544,7 @@ _POSTURAL = {"en": re.compile(r"\b(?:worse|worsens|worsening|bad|terrible|awful|
                               r"(?<!not )(?<!no )(?<!isn't )(?<!never )\b(?:worse|bad|terrible) (?:when |on being )?upright\b|"
                               r"\b(?:sitting|standing|getting) up makes it worse\b|\blying (?:flat|down) (?:helps|relieves|makes it better)\b|"
                               r"(?<!non-)(?<!non )(?<!not )(?<!no )(?<!without )(?<!denies )(?<!not a )\b(?:postural|positional|orthostatic) (?:headache|HA)\b", re.I),
-             "zh": re.compile(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)|"
+             "zh": lazy(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)|"
                               r"(?:坐|站)(?:起来|着)[^，。？]{0,4}(?:痛|疼)得(?:厉害|受不了)|(?:躺下|平躺|平卧|躺着)[^，。？]{0,3}(?:消失|没事|就不痛|就不疼)|"
                               r"(?<!非)(?<!无)(?<!不是)(?<!没有)(?<!不伴)(?<!无明显)(?<!没有明显)(?:体位性|直立性)头[痛疼]")}
 def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: Mapping[str, Concept]) -> dict[str, tuple[str, ...]]:
@@ -568,7 +569,7 @@ def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: M
 
 
 # a qualifier that sets a short name apart from the longer one of the turn before ("普通射频", "传统射频", "永久植入")
-_SET_APART = re.compile(r"普通|传统|常规|标准|经典|永久|连续")
+_SET_APART = lazy(r"普通|传统|常规|标准|经典|永久|连续")
 
 
 WITHDRAWAL = "withdrawal"
@@ -588,14 +589,14 @@ def _posture_headache(concepts: tuple[str, ...], text: str, lang: Lang) -> tuple
 
 _MOBILISATION = "mobilisation"
 # a position the patient was put in, told as done ("lay flat, legs up", 平卧抬腿后): no question about getting up
-_POSITIONED = {"en": re.compile(r"\b(?:lay|laid|put|placed)\b[^.?!]{0,12}\b(?:flat|supine|down)\b|\blegs? (?:up|raised|elevated)\b", re.I),
-               "zh": re.compile(r"(?:平卧|躺平|抬高双?下肢|抬腿)(?:后|之后|了)")}
+_POSITIONED = {"en": lazy(r"\b(?:lay|laid|put|placed)\b[^.?!]{0,12}\b(?:flat|supine|down)\b|\blegs? (?:up|raised|elevated)\b", re.I),
+               "zh": lazy(r"(?:平卧|躺平|抬高双?下肢|抬腿)(?:后|之后|了)")}
 # bed rest or getting up asked about, beside a postural headache ("should she stay flat?", 要不要平卧, 卧床多久)
-_MOBILISATION_ASK = {"en": re.compile(r"\b(?:should|must|need|can|how long)\b[^.?]{0,25}\b(?:stay|lie|lay|keep|bed rest|get up|mobilis|mobiliz)", re.I),
-                     "zh": re.compile(r"(?:要不要|需不需要|需要|能不能|可以|该不该|是否)[^，。？?]{0,6}(?:平卧|卧床|躺|下地|起床)|(?:平卧|卧床|躺)[^，。？?]{0,4}(?:多久|几天|多长时间)")}
+_MOBILISATION_ASK = {"en": lazy(r"\b(?:should|must|need|can|how long)\b[^.?]{0,25}\b(?:stay|lie|lay|keep|bed rest|get up|mobilis|mobiliz)", re.I),
+                     "zh": lazy(r"(?:要不要|需不需要|需要|能不能|可以|该不该|是否)[^，。？?]{0,6}(?:平卧|卧床|躺|下地|起床)|(?:平卧|卧床|躺)[^，。？?]{0,4}(?:多久|几天|多长时间)")}
 _OUR_SETTINGS = frozenset({"epidural-space", "spinal-canal", "subarachnoid-space"})  # where our procedures are done
-_POINTS_BACK = {"en": re.compile(r"\b(?:the|that|this|her|his) (?:surgery|operation|op|procedure|case|scope)\b|\balso\b|\bfor it\b", re.I),
-                "zh": re.compile(r"这个手术|那个手术|这台|那台|术中|也")}
+_POINTS_BACK = {"en": lazy(r"\b(?:the|that|this|her|his) (?:surgery|operation|op|procedure|case|scope)\b|\balso\b|\bfor it\b", re.I),
+                "zh": lazy(r"这个手术|那个手术|这台|那台|术中|也")}
 REGIONS = frozenset({"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum"})
 
 
@@ -673,14 +674,14 @@ def without_concepts(q: Question, drop: Collection[str]) -> Question:
 
 # a strength told beside its drug ("20% lipid", "0.5% bupi", "lidocaine 1%", 20%脂肪乳): no rate asked
 _DILUTED = r"lipid|intralipid|bupi\w*|levobupi\w*|lido\w*|lignocaine|ropi\w*|chlorhex\w*|dextrose|glucose|saline|脂肪乳|布比卡因|利多卡因|罗哌卡因|氯己定|葡萄糖|盐水"
-_PERCENT_STRENGTH = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}))|(?:{_DILUTED})\s?\d+(?:\.\d+)?\s*%|"
+_PERCENT_STRENGTH = lazy(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}))|(?:{_DILUTED})\s?\d+(?:\.\d+)?\s*%|"
                                # (nor a saturation told: "back to 95% on air", "sats 88%", "血氧95%")
                                r"(?:\b(?:sats?|spo2|sao2|saturation|saturating|o2 sats?)\b|血氧(?:饱和度)?|氧饱和度)\D{0,16}?\d{2,3}\s*%|"
                                r"(?<![\w.])\d{2,3}\s*%\s*(?:on\s+(?:room\s+)?air|on\s+RA\b|RA\b|on\s+\d+\s*L|on\s+(?:O2|oxygen))", re.I)
 
 
-_RATIO_ASK = {"en": re.compile(r"\bhow many times\b(?! (?:a|per|each|can|should|do|may|have)\b)", re.I),  # (not "how much more naloxone")
-              "zh": re.compile(r"几倍|多少倍")}
+_RATIO_ASK = {"en": lazy(r"\bhow many times\b(?! (?:a|per|each|can|should|do|may|have)\b)", re.I),  # (not "how much more naloxone")
+              "zh": lazy(r"几倍|多少倍")}
 
 
 def _without_ratio_dose(found: list[str], text: str, lang: Lang) -> list[str]:
@@ -692,10 +693,10 @@ def _without_ratio_dose(found: list[str], text: str, lang: Lang) -> list[str]:
 
 
 # a dose the clinician chooses, asked how far to lower it ("how much do I reduce the LA dose?", 剂量减多少)
-_DOSE_CHOSEN = re.compile(r"\b(?:do|should|must|can|would) (?:i|we|you) (?:\w+ )?(?:reduce|lower|cut|decrease)\b|"
+_DOSE_CHOSEN = lazy(r"\b(?:do|should|must|can|would) (?:i|we|you) (?:\w+ )?(?:reduce|lower|cut|decrease)\b|"
                           r"(?:剂量|用量)[^，。？?]{0,4}(?:要|应|需要?|得|该)?(?:减|降)", re.I)
 # how much a measure saves or lowers ("how much does pulsed fluoro cut the dose?", "能降低多少剂量", "by how much")
-REDUCTION_ASK = re.compile(r"^(?![\s\S]*(?:" + _DOSE_CHOSEN.pattern + r"))[\s\S]*?(?:"
+REDUCTION_ASK = lazy(r"^(?![\s\S]*(?:" + _DOSE_CHOSEN.pattern + r"))[\s\S]*?(?:"
                            r"\bhow much (?:does|do|will|would|can|could|did) [^?.]{0,50}?\b(?:reduce|cut|lower|decrease|save|drop)\b|"
                            r"\bby how much\b|\bhow much (?:less|lower|reduction|dose reduction)\b|"
                            r"(?:降低|减少|降|减|下降)(?:了)?(?:多少|几成|百分之几|一半吗))", re.I)
@@ -770,8 +771,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
 
 
 # Another cause of the picture asked ("repeat the patch, or is something else going on?", 会不会是别的原因)
-OTHER_CAUSE_ASK = re.compile(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
-_STILL_GO_AHEAD = re.compile(r"\bstill (?:do|go ahead|proceed)\b", re.I)
+OTHER_CAUSE_ASK = lazy(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
+_STILL_GO_AHEAD = lazy(r"\bstill (?:do|go ahead|proceed)\b", re.I)
 
 
 _WARD_READINGS = {"inr-target": "inr", "iv-cannula-care": "iv-access"}  # (each with the word it was read from)
@@ -784,8 +785,8 @@ def _other_cause_last(found: list[str], recognised: str) -> list[str]:
     return found
 
 
-HARM_PREVENTED = {"en": re.compile(r"\b(?:what|which) (?:complications?|risks?|problems?|harms?|adverse events?)\b[^?]{0,60}\b(?:prevent|avoid)", re.I),
-                   "zh": re.compile(r"(?:预防|避免|防止)(?:的)?(?:是)?(?:什么|哪些|哪种|啥)(?:并发症|风险|问题|情况)")}
+HARM_PREVENTED = {"en": lazy(r"\b(?:what|which) (?:complications?|risks?|problems?|harms?|adverse events?)\b[^?]{0,60}\b(?:prevent|avoid)", re.I),
+                   "zh": lazy(r"(?:预防|避免|防止)(?:的)?(?:是)?(?:什么|哪些|哪种|啥)(?:并发症|风险|问题|情况)")}
 
 
 def _last_dose_told(found: list[str], text: str, lang: Lang, dose_rx: re.Pattern[str]) -> list[str]:
@@ -807,7 +808,7 @@ def _harm_prevented(found: list[str], text: str, lang: Lang) -> list[str]:
     return found
 
 
-_WHY_NOT_USE = {"en": re.compile(_WHY_NOT_USE_EN, re.I), "zh": re.compile(_WHY_NOT_USE_ZH)}
+_WHY_NOT_USE = {"en": lazy(_WHY_NOT_USE_EN, re.I), "zh": lazy(_WHY_NOT_USE_ZH)}
 
 
 def _safer_of_two(found: list[str], prevention: str, procedures: int, text: str, lang: Lang) -> list[str]:
@@ -819,8 +820,8 @@ def _safer_of_two(found: list[str], prevention: str, procedures: int, text: str,
     return found if "comparison" in found else [*found, "comparison"]
 
 
-_SAFER = re.compile(r"(?:which (?:one )?is (?:the )?)?(?:safer|safest)|更安全|最安全|比较安全", re.I)
-_GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b|"
+_SAFER = lazy(r"(?:which (?:one )?is (?:the )?)?(?:safer|safest)|更安全|最安全|比较安全", re.I)
+_GIVEN_DOSE = {"en": lazy(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b|"
                                 # (and a dose change told: "despite 3 dose increases", "after we raised the dose")
                                 r"\b(?:\d+|two|three|several|multiple|repeated)? ?dose (?:increases|escalations?|rises|hikes)\b|"
                                 r"\bdose (?:was |has been )?(?:increased|raised|went up)\b|\b(?:increas|rais)(?:ed|ing) the dose\b|"
@@ -828,30 +829,30 @@ _GIVEN_DOSE = {"en": re.compile(r"\b(?:gave|given|pushed|administered|had)\b[^,.
                                 r"\bafter (?:one|a|the|two|three|\d+|a single|the first|the second) (?:\w+ )?(?:bolus|boluses|doses?)\b|"
                                 # (and a dose told given with no amount: "first IT morphine trial dose given at 10am")
                                 r"\bdose (?:was |has been |got )?(?:given|administered|done)\b", re.I),
-               "zh": re.compile(r"(?:给了|推了|用了|打了|静推了?|注射了)[^，。；？]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)|"
+               "zh": lazy(r"(?:给了|推了|用了|打了|静推了?|注射了)[^，。；？]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)|"
                                 r"加(?:了)?量|剂量(?:加大|增加|上调)了?|"
 
                                 r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|g|毫克|毫升|克)(?:已经|已)?(?:推了|给了|用了|打了)")}
 # The last or next dose of a drug named ("when is the last LMWH dose before the procedure?"): a time, not an amount.
-_LAST_DOSE = {"en": re.compile(r"\b(?:last|final|next|evening|morning|night|bedtime|tonight'?s) (?:[\w-]+ )?(?:dose|shot|injection|jab)\b", re.I),
-              "zh": re.compile(r"(?:最后|末次|下)一?(?:针|剂|次)")}
+_LAST_DOSE = {"en": lazy(r"\b(?:last|final|next|evening|morning|night|bedtime|tonight'?s) (?:[\w-]+ )?(?:dose|shot|injection|jab)\b", re.I),
+              "zh": lazy(r"(?:最后|末次|下)一?(?:针|剂|次)")}
 # Going home asked ("ok to send her home?", 能回家吗): a dose told beside it is no dose asked.
-GOING_HOME = re.compile(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
+GOING_HOME = lazy(r"\bgo(?:ing)? home\b|\bdischarg|\bsend (?:her|him|them|the patient) home\b|回家|出院|离院", re.I)
 # A drug's strength written after its name ("aspirin 81 mg", "拜瑞妥20mg").
 # (and a regimen the patient is on, "enoxaparin 1 mg/kg bid", 克赛1mg/kg q12h)
 _ON_REGIMEN = (r"|\d+(?:\.\d+)?\s?mg/kg\s?(?:bid|bd|od|qd|daily|q12h?|q24h?|twice daily|once daily|每日[一二两]次|每天[一二两]次)"
                r"|\b(?:once|twice|three times|\d+ times|\dx) (?:a|per) day\b|(?<!\w)(?:每日|每天|一天)[一二两三]次")  # (how often it is taken, told)
-_STRENGTH = {"en": re.compile(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?:\s*/\s*(?:d|day)\b)?(?!\s*/)" + _ON_REGIMEN, re.I),
-             "zh": re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)" + _ON_REGIMEN, re.I)}
+_STRENGTH = {"en": lazy(r"(?<=[A-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\b(?:\s*/\s*(?:d|day)\b)?(?!\s*/)" + _ON_REGIMEN, re.I),
+             "zh": lazy(r"(?<=[\u4e00-\u9fffA-Za-z])\s?\d+(?:\.\d+)?\s?(?:mg|mcg|µg|毫克)(?!\s*/)" + _ON_REGIMEN, re.I)}
 # A treatment told as given ("gave naloxone 0.4", "纳洛酮推了").
-_GAVE = {"en": re.compile(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) given\b|\b(?:gave|pushed|administered)\b|"
+_GAVE = {"en": lazy(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) given\b|\b(?:gave|pushed|administered)\b|"
                           r"^\s*[\w-]+(?: \d+(?:\.\d+)?\s*(?:mg|mcg|ml|mls))?(?: (?:iv|im|sc|sl|po|intranasal|intravenously|stat))? given\b|"  # ("Naloxone given, RR back to 14", "Naloxone 0.4 mg IV given")
                           r"\b(?:after|with) (?:the )?(?:IM|IV|SC|im|iv|sc)\b|"
                           r"\bafter (?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|ml)\b|"
                           # (and the resuscitation done: "intubated, on pressors", "got ROSC after 2 cycles")
                           r"(?:^\s*|\b(?:is|was|now|been|pt|patient|she's|he's|she is|he is)\s+(?:now\s+)?)(?:intubated|ventilated)\b(?![^.?]{0,20}\?)|"
                           r"\bon (?:the )?vent(?:ilator)?\b|\bon pressors\b|(?<!no )\b(?:got|achieved|have|had) ROSC\b|(?<!no )\bROSC (?:achieved|now)\b", re.I),
-         "zh": re.compile(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))|"
+         "zh": lazy(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))|"
                           r"(?:插了管|已经?插管|插管后|插管了(?!吗))|上了呼吸机|用了升压药|(?<![没未])恢复了自主循环")}
 
 
@@ -868,32 +869,32 @@ def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
 
 
 # The risks to tell a patient (consent), not who is at risk.
-RISKS_TO_TELL = {"en": re.compile(r"\b(?:risks?|complications?|side effects?)\b(?: [\w-]+){0,6}? (?:(?:should|do|must|would) (?:i|we|you)|(?:i|we|you) (?:should|must|need to|have to|would)) "
+RISKS_TO_TELL = {"en": lazy(r"\b(?:risks?|complications?|side effects?)\b(?: [\w-]+){0,6}? (?:(?:should|do|must|would) (?:i|we|you)|(?:i|we|you) (?:should|must|need to|have to|would)) "
                                   r"(?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
                                   r"\b(?:mention|tell|list|disclose|discuss|warn (?:her|him|them) (?:about|of)|quote)\b[^?.]{0,30}\b(?:risks?|complications?)\b|"
                                   r"\bconsent\w*\b[^?.]{0,40}\b(?:risks?|complications?)\b|\brisks?\b[^?.]{0,30}\bconsent|"
                                   # "what complications should be in the consent?"
                                   r"\b(?:risks?|complications?|side effects?) (?:should|must|need to|to) (?:be |go )?(?:in|on|included|listed|mentioned|covered|written)\b", re.I),
-                  "zh": re.compile(r"(?:告知|交代|谈话|知情同意|签字)[^？?。]{0,12}(?:风险|危险)|(?:风险|危险)[^？?。]{0,8}(?:告知|交代|写|谈)")}
+                  "zh": lazy(r"(?:告知|交代|谈话|知情同意|签字)[^？?。]{0,12}(?:风险|危险)|(?:风险|危险)[^？?。]{0,8}(?:告知|交代|写|谈)")}
 # A patient's weight told as a value ("52kg", "weighs 45 kg", 体重52公斤).
 _WEIGHT_TOLD = {
-    "en": re.compile(r"\b(?:weigh(?:s|ing|t)?(?: is| of| about| around)?\s*)?(?:~|about |approx\.? )?\d+(?:\.\d+)?\s?(?:kgs?|kilos?)\b", re.I),
-    "zh": re.compile(r"体重\s*(?:约|大概|大约|为|是|只有)?\s*\d+(?:\.\d+)?\s*(?:kg|KG|公斤|千克)?|\d+(?:\.\d+)?\s*(?:kg|KG|公斤|千克)"),
+    "en": lazy(r"\b(?:weigh(?:s|ing|t)?(?: is| of| about| around)?\s*)?(?:~|about |approx\.? )?\d+(?:\.\d+)?\s?(?:kgs?|kilos?)\b", re.I),
+    "zh": lazy(r"体重\s*(?:约|大概|大约|为|是|只有)?\s*\d+(?:\.\d+)?\s*(?:kg|KG|公斤|千克)?|\d+(?:\.\d+)?\s*(?:kg|KG|公斤|千克)"),
 }
 
 
 # The kind of dose the patient is on, told as a fact ("那要是治疗剂量呢，1mg/kg q12h那种？", "what if she's on the treatment
 # dose, 1 mg/kg bd?"): no dose asked
 _DOSE_KIND_TOLD = {
-    "en": re.compile(r"\b(?:therapeutic|prophylactic|treatment|full|ppx|prophylaxis)[- ](?:dos\w*|regimen)\b|"
+    "en": lazy(r"\b(?:therapeutic|prophylactic|treatment|full|ppx|prophylaxis)[- ](?:dos\w*|regimen)\b|"
                      r"\b\d+(?:\.\d+)?\s*mg/kg(?:\s*(?:bid|bd|q12h?|qd|od|daily|twice daily|once daily))?", re.I),
-    "zh": re.compile(r"(?:治疗|预防)(?:性)?(?:剂)?量|\d+(?:\.\d+)?\s*mg/kg(?:\s*(?:q12h?|bid|bd|qd|每12小时|每日两次|每天两次))?", re.I),
+    "zh": lazy(r"(?:治疗|预防)(?:性)?(?:剂)?量|\d+(?:\.\d+)?\s*mg/kg(?:\s*(?:q12h?|bid|bd|qd|每12小时|每日两次|每天两次))?", re.I),
 }
 
 
 # ... unless the dose itself is asked ("what's the treatment dose then?", "治疗剂量是多少？")
-_DOSE_ASKED = {"en": re.compile(r"\bwhat(?:'s| is|s)? (?:the |her |his )?(?:\w+ )?dose\b|\bhow much\b", re.I),
-               "zh": re.compile(r"剂量\s*(?:是|为|要|该)?\s*(?:多少|几)|(?:给|打|用)多少|多少(?:mg|毫克|ml|毫升)|(?:怎么|如何|咋)(?:推|给|输)", re.I)}
+_DOSE_ASKED = {"en": lazy(r"\bwhat(?:'s| is|s)? (?:the |her |his )?(?:\w+ )?dose\b|\bhow much\b", re.I),
+               "zh": lazy(r"剂量\s*(?:是|为|要|该)?\s*(?:多少|几)|(?:给|打|用)多少|多少(?:mg|毫克|ml|毫升)|(?:怎么|如何|咋)(?:推|给|输)", re.I)}
 
 
 def _story_dose(text: str, lang: Lang, dose_rx: re.Pattern[str]) -> bool:
@@ -915,7 +916,7 @@ def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, 
 
 
 # How many patients or studies the evidence rests on ("how good is the evidence, how many patients?", "证据怎么样，多少例？")
-_EVIDENCE_SIZE = re.compile(r"^\W*(?:and\s+)?(?:in\s+)?how many (?:patients|studies|trials|cases|people|subjects|pts)\b"
+_EVIDENCE_SIZE = lazy(r"^\W*(?:and\s+)?(?:in\s+)?how many (?:patients|studies|trials|cases|people|subjects|pts)\b"
                             r"(?! (?:had|got|developed|died|needed|suffered))[^?]{0,30}\??\s*$|"
                             r"^\W*(?:另外)?(?:纳入了?|包括|共)?(?:多少|几)(?:例|个?病人|个?患者|人|项研究|篇|个研究)[^？?]{0,10}[？?]?\s*$", re.I)
 
@@ -939,9 +940,9 @@ def _without_told_dose(q: str, lang: Lang, aspects: tuple[str, ...]) -> tuple[st
 
 
 # (the imaging named just before, in the same sentence or the one before it: not "naloxone … extra dose?" beside a CT)
-_IMAGING_DOSE = {"en": re.compile(r"\b(?:fluoro\w*|DSA|x-?rays?|CT|c-arm|radiation|angiograph\w*)\b[^.!]{0,40}?"
+_IMAGING_DOSE = {"en": lazy(r"\b(?:fluoro\w*|DSA|x-?rays?|CT|c-arm|radiation|angiograph\w*)\b[^.!]{0,40}?"
                                 r"\b(?:extra|additional|added|more|higher|bigger) (?:radiation )?dose\b", re.I),
-                 "zh": re.compile(r"(?:透视|DSA|X线|射线|辐射|CT|C臂|减影)[^。！]{0,20}?(?:多吃|多受|额外|增加)(?:的)?(?:辐射|射线)?剂量")}
+                 "zh": lazy(r"(?:透视|DSA|X线|射线|辐射|CT|C臂|减影)[^。！]{0,20}?(?:多吃|多受|额外|增加)(?:的)?(?:辐射|射线)?剂量")}
 
 
 def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:
@@ -953,10 +954,10 @@ def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:
 
 # A sign that has ended ("the seizure has stopped", "抽搐停了"): told, and no ask to stop a drug.
 SIGN_STOPPED = {
-    "en": re.compile(r"\b(?:seizures?|seizing|fits?|fitting|convulsions?|convulsing|jerking|shaking|twitching|tremors?|rigors?|bleeding|"
+    "en": lazy(r"\b(?:seizures?|seizing|fits?|fitting|convulsions?|convulsing|jerking|shaking|twitching|tremors?|rigors?|bleeding|"
                      r"oozing|vomiting|symptoms?|pain|headache|itching|hiccups?|arrhythmias?|VF|VT)\s+(?:has |have |had )?(?:now |finally |all |just )?"
                      r"(?:stopped|ceased)\b|\bstopped (?:seizing|fitting|convulsing|jerking|shaking|twitching|bleeding|oozing|vomiting)\b", re.I),
-    "zh": re.compile(r"(?:抽搐|抽筋|惊厥|癫痫|发作|出血|渗血|渗液|呕吐|恶心|症状|疼痛|头痛|瘙痒|寒战|发抖|抽)(?:已经|已|都|也|就|现在|终于|基本)?"
+    "zh": lazy(r"(?:抽搐|抽筋|惊厥|癫痫|发作|出血|渗血|渗液|呕吐|恶心|症状|疼痛|头痛|瘙痒|寒战|发抖|抽)(?:已经|已|都|也|就|现在|终于|基本)?"
                      r"(?:停了|停止了|止住了|停下来了|停住了|停止)|不抽了"),
 }
 def _history_first(found: list[str], text: str, lang: Lang) -> list[str]:
@@ -968,15 +969,15 @@ def _history_first(found: list[str], text: str, lang: Lang) -> list[str]:
 
 
 # A reaction told in the patient's history ("hx of contrast allergy", 有碘造影剂过敏史, 上次打完起过疹子).
-_REACTION_HISTORY = {"en": re.compile(r"\b(?:hx|h/o|history|known|prior|previous)\b[^.?]{0,30}\b(?:allerg|anaphyla|reaction)", re.I),
-                     "zh": re.compile(r"过敏史|(?:既往|以前|上次|曾经)[^，。？?]{0,10}(?:过敏|反应|荨麻疹|起疹)")}
-_HOLD_OR_GO = {"en": re.compile(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:continue|keep|carry on)|\b(?:continue|keep) (?:it |on )?or "
+_REACTION_HISTORY = {"en": lazy(r"\b(?:hx|h/o|history|known|prior|previous)\b[^.?]{0,30}\b(?:allerg|anaphyla|reaction)", re.I),
+                     "zh": lazy(r"过敏史|(?:既往|以前|上次|曾经)[^，。？?]{0,10}(?:过敏|反应|荨麻疹|起疹)")}
+_HOLD_OR_GO = {"en": lazy(r"\b(?:hold|stop|withhold)\w* (?:it )?or (?:continue|keep|carry on)|\b(?:continue|keep) (?:it |on )?or "
                                 r"(?:hold|stop)", re.I),
-               "zh": re.compile(r"停还是不停|停不停|继续还是停|停还是继续|要不要停|停还是接着")}
+               "zh": lazy(r"停还是不停|停不停|继续还是停|停还是继续|要不要停|停还是接着")}
 
 
 # A procedure still to come, and a picture happening now.
-_PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in for|referred for|due (?:for|to have)|needs? (?:a|an)|going to have|next time|"
+_PLANNED = {"en": lazy(r"\b(?:booked|scheduled|planned|planning|coming in for|referred for|due (?:for|to have)|needs? (?:a|an)|going to have|next time|"
                              r"needs? (?:her |his |a |an )?(?:cervical|thoracic|lumbar|sacral|caudal|repeat|another|[CLT]\d)|"
                              r"(?:[CLT]\d[\w/-]*|TFESI|ILESI|ESI|MBB|RFA|SCS|block|injection|procedure|trial|implant)\s+(?:tomorrow|tmrw|tmr|next week)\b|"
                              r"wants? (?:a|an)|listed for|before (?:the|her|his|a|an) |"
@@ -985,10 +986,10 @@ _PLANNED = {"en": re.compile(r"\b(?:booked|scheduled|planned|planning|coming in 
                              r"(?:hx|h/o|history|known) (?:of )?(?:an? )?(?:\w+ ){0,2}(?:anaphylaxis|allergy|allergic reaction|reaction)\b"
                              r"(?=[^?]{0,60}\b(?:can|could|should) (?:i|we) still (?:do|have|go ahead|proceed)\b))", re.I),
             # (an allergy told as history, then the procedure: "碘造影剂过敏史（以前…），做TFESI怎么办？")
-            "zh": re.compile(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做|下次再?做|下一次再?做|以后再做|"
+            "zh": lazy(r"要做|准备做|计划做|拟行|拟做|安排了?|预约了?|打算做|下周做|明天做|需要做|想做|下次再?做|下一次再?做|以后再做|"
                              r"过敏(?:史)?[^？?]{0,30}?[，,）)]\s*(?:这次)?做(?!完|了|过)")}
-_ACUTE = {"en": re.compile(r"\b(?:now|just|suddenly|right after|during|after the (?:injection|block|procedure))\b|minutes? (?:ago|after|later)", re.I),
-          "zh": re.compile(r"刚|突然|现在|正在|术中|术后|注射后|推完|打完|几分钟")}
+_ACUTE = {"en": lazy(r"\b(?:now|just|suddenly|right after|during|after the (?:injection|block|procedure))\b|minutes? (?:ago|after|later)", re.I),
+          "zh": lazy(r"刚|突然|现在|正在|术中|术后|注射后|推完|打完|几分钟")}
 
 
 # A treatment a question can say has failed ("conservative stuff not working"), besides any drug named before the failure.
@@ -1017,26 +1018,26 @@ def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Conce
     return tuple(dict.fromkeys(out))
 
 
-REPEAT_IT = {"en": re.compile(r"\brepeat(?:ing)? (?:it|the|a|another|one|(?:the )?(?:ebp|(?:blood )?patch))\b|\brepeat\s*\?|\bdo (?:it|one) again\b|"
+REPEAT_IT = {"en": lazy(r"\brepeat(?:ing)? (?:it|the|a|another|one|(?:the )?(?:ebp|(?:blood )?patch))\b|\brepeat\s*\?|\bdo (?:it|one) again\b|"
                                 r"\bagain\s*\?|\b(?:a )?second (?:one|patch|ebp|blood patch)\b|\banother (?:one|patch|ebp|blood patch)\b|\bre-?do\b", re.I),
-             "zh": re.compile(r"再(?:打|做|来|补|贴)一次|再(?:打|做|补)一个|重复(?:做|打)(?:一次)?|再补|"
+             "zh": lazy(r"再(?:打|做|来|补|贴)一次|再(?:打|做|补)一个|重复(?:做|打)(?:一次)?|再补|"
                               r"(?:要不要|能不能|可以|需要)?(?:做|打)?第二次(?:血补丁|血补片|补片|EBP)?\s*(?:吗|么|呢|[？?])")}
 # A treatment told as tried and failed ("tried pregabalin and naproxen, still bad", 咖啡因没用): not a word like "persistent".
-_TOLD_FAILED = {"en": re.compile(r"\btried\b|\b(?:didn'?t|doesn'?t|did not|does not|not) (?:work|help)\w*|\bnot (?:working|helping)\b|"
+_TOLD_FAILED = {"en": lazy(r"\btried\b|\b(?:didn'?t|doesn'?t|did not|does not|not) (?:work|help)\w*|\bnot (?:working|helping)\b|"
                                  r"\bno (?:better|relief|improvement)\b|\bstill (?:bad|severe|there|has|having|can'?t|cannot|unable)\b|\bfailed\b", re.I),
-                "zh": re.compile(r"无效|不管用|没效果|没用|效果不好|没改善|还是(?:疼|痛|不好)|仍然(?:疼|痛)")}
-_DESPITE = re.compile(r"despite|in spite|even", re.I)
+                "zh": lazy(r"无效|不管用|没效果|没用|效果不好|没改善|还是(?:疼|痛|不好)|仍然(?:疼|痛)")}
+_DESPITE = lazy(r"despite|in spite|even", re.I)
 def _sentence_start(q: str, at: int) -> int:
     """Where the sentence holding position `at` starts."""
     return max(q.rfind(ch, 0, at) for ch in "?.!;。？！；") + 1
 
 
-_GAVE_TRIED = re.compile(r"\b(?:gave|given|tried|started|trialled|trialed|had)\b|给了|用了|打了|吃了|试了|补液", re.I)
-_ON_DRUG = re.compile(r"\b(?:on|takes?|taking)\s+$|(?:在吃|服用|吃着|长期吃)\s*$", re.I)
+_GAVE_TRIED = lazy(r"\b(?:gave|given|tried|started|trialled|trialed|had)\b|给了|用了|打了|吃了|试了|补液", re.I)
+_ON_DRUG = lazy(r"\b(?:on|takes?|taking)\s+$|(?:在吃|服用|吃着|长期吃)\s*$", re.I)
 # A failure asked as a possibility ("and what if it fails", 如果没效果): nothing told before it has been tried yet.
-_HYPOTHETICAL = re.compile(r"\bwhat if\b|\bif (?:it|that|this|the \w+) (?:fails|doesn'?t|does not)|如果|万一|要是|假如", re.I)
+_HYPOTHETICAL = lazy(r"\bwhat if\b|\bif (?:it|that|this|the \w+) (?:fails|doesn'?t|does not)|如果|万一|要是|假如", re.I)
 # whether the patient's care can wait ("可以等吗", "can it wait till morning?"; the answer keeps an emergency's banner then)
-WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:surgery|operation|scan|mri)) (?:\w+ )?wait\b|"
+WAIT_ASK = {"en": lazy(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:surgery|operation|scan|mri)) (?:\w+ )?wait\b|"
                               r"\bwait (?:until|till|til) (?:tomorrow|the morning|morning|monday)\b|\bok to wait\b|\bsafe to wait\b|"
                               r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b|"
                               # ("MRI not till tomorrow morning - can we just observe?")
@@ -1045,28 +1046,28 @@ WAIT_ASK = {"en": re.compile(r"\bcan (?:we|it|he|she|they|this|that|surgery|the 
                               # (how long the step may wait, "MRI confirms it - how soon does he need decompression?")
                               r"\b(?:how (?:soon|quickly|fast|long)|within how (?:many|long)|time window)\b[^.?]{0,40}?"
                               r"\b(?:decompress\w*|surgery|operat\w*|evacuat\w*)", re.I),
-             "zh": re.compile(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
+             "zh": lazy(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
                               r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)|(?:MRI|核磁|磁共振|CT)[^，。？?]{0,4}要?等(?:到)?明(?:天|早)|"
                               r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}明(?:天|早)(?:才|再)(?:能|可以)?(?:做|查|排)|"
                               r"(?:多长时间|多久|几个?小时)(?:内|之内|以内)?[^，。？?]{0,6}(?:手术|减压|清除)|"
                               r"(?:手术|减压)[^，。？?]{0,6}(?:时间窗|最迟|多久|多长时间|几个?小时)")}
-_CLAUSE_END = re.compile(r"[,.;:?!]|\s[-–—]+\s|\b(?:what|now|and (?:now|still)|but)\b", re.I)  # ("despite caffeine - EBP how much?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+_CLAUSE_END = lazy(r"[,.;:?!]|\s[-–—]+\s|\b(?:what|now|and (?:now|still)|but)\b", re.I)  # ("despite caffeine - EBP how much?")
+_CJK = lazy(r"[\u4e00-\u9fff]")
+_LATIN_WORD = lazy(r"[A-Za-z]{4,}")
 # Where the closing question of a several-sentence text starts (after the last full stop).
-_ASK_START = {"en": re.compile(r"[.!;]\s+(?=\S)"), "zh": re.compile(r"[。！；]")}
+_ASK_START = {"en": lazy(r"[.!;]\s+(?=\S)"), "zh": lazy(r"[。！；]")}
 
 
 # A concept named by two words apart: a role word with "pregnant" is a pregnant member of staff ("one of our
 # radiographers is 10 wks pregnant"), whose questions are about occupational dose, not a pregnant patient.
 # How long a patient is kept under observation, in any wording ("how long should they be observed?", "how long do we keep
 # him in recovery?", "要留观几个小时"): the observation period is asked, whatever else the question names
-_HOW_LONG_WATCHED = re.compile(r"\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|(?:kept|keep (?:\w+ )?)(?:in recovery|under observation|in hospital|overnight|for observation|in (?:the )?(?:pacu|recovery room|unit|day unit|ward))|stay in (?:recovery|the (?:unit|ward|day unit|pacu)|pacu))\b|"
+_HOW_LONG_WATCHED = lazy(r"\bhow long\b[^.?!]{0,40}?\b(?:observ\w*|monitor\w*|watch(?:ed)?|(?:kept|keep (?:\w+ )?)(?:in recovery|under observation|in hospital|overnight|for observation|in (?:the )?(?:pacu|recovery room|unit|day unit|ward))|stay in (?:recovery|the (?:unit|ward|day unit|pacu)|pacu))\b|"
                                r"\b(?:observation|monitoring) (?:period|time)\b|"
                                r"(?:观察|监测|监护|留观|留院|看护)(?:多久|多长时间|几个?小时|几天|多少小时)", re.I)
 OBSERVATION = "post-procedure-monitoring"
 # signs of one complication only (a toxicity's tinnitus, metallic taste, perioral numbness): not dizziness or numbness alone
-_SPECIFIC_SIGN = re.compile(r"tinnitus|ringing in|metallic|perioral|circumoral|(?:lips?|tongue|mouth) (?:is |are )?(?:numb|tingl)|"
+_SPECIFIC_SIGN = lazy(r"tinnitus|ringing in|metallic|perioral|circumoral|(?:lips?|tongue|mouth) (?:is |are )?(?:numb|tingl)|"
                             r"numb (?:lips|tongue|mouth)|耳鸣|金属味|口周|口唇|嘴唇|舌头?发?麻", re.I)
 
 # an infection told as treated or over ("finished antibiotics for UTI last week", "afebrile", 已治愈): no active one
@@ -1080,34 +1081,34 @@ _PE_HAD = (r"^(?![\s\S]*(?:\b(?:after|following|post)\b[^.?;]{0,40}\b(?:vertebro
            r"\b(?:pe|pulmonary embol\w*)\b[^.?;]{0,16}?\blast (?:month|year)\b|"
            r"\b(?:prior|previous|old|history of|hx of|h/o|hx)\s*(?:of )?(?:a )?(?:pe|pulmonary embol\w*)\b|"
            r"(?:既往|以前|曾经|[\d一二两三四五六七八九十几半]+\s*(?:个月|周|年)前)[^，。？?]{0,6}肺栓塞|肺栓塞(?:病史|史))")
-_RENAL_TOLD = re.compile(r"\be?GFR\b|\bcreat(?:inine)?\b|\bCKD\b|\bAKI\b|\bCrCl\b|\bdialysis\b|\bnephro\w*|"
+_RENAL_TOLD = lazy(r"\be?GFR\b|\bcreat(?:inine)?\b|\bCKD\b|\bAKI\b|\bCrCl\b|\bdialysis\b|\bnephro\w*|"
                          r"\b(?:renal|kidney) (?:function|impairment|failure|insufficiency|disease|injury)|"
                          r"肾功能|肌酐|肾小球滤过|肾衰|肾病|透析|肾损", re.I)
-_CONTRAST_WORD = re.compile(r"\b(?:use|using|give|giving|inject|injecting|get|have) (?:iodinated |iv |IV )?contrast\b|"
+_CONTRAST_WORD = lazy(r"\b(?:use|using|give|giving|inject|injecting|get|have) (?:iodinated |iv |IV )?contrast\b|"
                             r"\bcontrast (?:ok|okay|safe|dose|load|volume|use|for (?:a|an|the|his|her) (?:ct|scan|ctpa))\b|"
                             r"(?:能|可以|要|能不能)?(?:打|用|注射)(?:造影剂|对比剂)|(?:造影剂|对比剂)(?:能|可以|行|安全|用多少|多少)", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("pregnancy", re.compile(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
+    ("pregnancy", lazy(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
                              r"nurse practitioners?|scrub|works? in (?:the |our )?(?:fluoro|cath|IR|OR|procedure)\w*)\b|"
                              r"放射技师|放射师|技师|护士|同事|员工|工作人员|医生|住院医|进修|规培|医助|助理医师|我.{0,3}怀孕|"
                              r"我是[^，。？?]{0,6}(?:师|护士|医生)[^。？?]{0,6}怀孕|跟台|跟刀|跟.{0,6}的刀", re.I),
      "pregnant-staff"),
     # intrathecal baclofen running out or stopped ("泵快空了，断药会有什么风险", "baclofen pump ran low"): its withdrawal
-    ("baclofen", re.compile(r"断药|停药|中断|打空|泵空|快空|用完|没药了|\bran (?:out|dry|low)\b|\brun(?:s|ning)? (?:out|dry|low)\b|"
+    ("baclofen", lazy(r"断药|停药|中断|打空|泵空|快空|用完|没药了|\bran (?:out|dry|low)\b|\brun(?:s|ning)? (?:out|dry|low)\b|"
                             r"\bempty\b|\binterrupt\w*|\bmissed (?:refill|the refill)\b|\bstopp?ed\b|\bwithdrawn\b", re.I), "baclofen-withdrawal"),
     # withdrawal told beside the drug that was stopped is that drug's ("泵里是吗啡…是不是撤药反应", "withdrawal after the
     # hydromorphone pump ran dry"): an opioid's is not baclofen's, whose life-threatening picture the sources give
-    ("withdrawal", re.compile(r"baclofen|巴氯芬|\bITB\b", re.I), "baclofen-withdrawal"),
+    ("withdrawal", lazy(r"baclofen|巴氯芬|\bITB\b", re.I), "baclofen-withdrawal"),
     # (an opioid in passing beside a baclofen pump, or one never taken, "opioid-naive", is no opioid's withdrawal)
-    ("withdrawal", re.compile(r"^(?![\s\S]*(?:baclofen|巴氯芬|\bITB\b))[\s\S]*(?:morphine|hydromorphone|fentanyl|sufentanil|"
+    ("withdrawal", lazy(r"^(?![\s\S]*(?:baclofen|巴氯芬|\bITB\b))[\s\S]*(?:morphine|hydromorphone|fentanyl|sufentanil|"
                               r"opioid(?![- ]?na[iï]ve)|opiate|吗啡|氢吗啡酮|芬太尼|阿片)", re.I), "opioid-withdrawal"),
     # an allergic reaction told beside contrast is a contrast reaction ("上次做增强CT出过全身荨麻疹", "hives after the dye last time")
-    ("allergic-reaction", re.compile(r"contrast|\bdye\b|iodinated|iohexol|omnipaque|gadolinium|造影|对比剂|增强CT|增强MRI|增强核磁|碘剂", re.I),
+    ("allergic-reaction", lazy(r"contrast|\bdye\b|iodinated|iohexol|omnipaque|gadolinium|造影|对比剂|增强CT|增强MRI|增强核磁|碘剂", re.I),
      "contrast-allergy"),
     # anaphylaxis to contrast told as the patient's history ("hx anaphylaxis to omnipaque, needs a TFESI") is her contrast
     # allergy, the thing to plan around (one happening now is the emergency's, read by triage)
-    ("anaphylaxis", re.compile(r"(?:\bhx\b|\bh/o\b|history of|previous|prior|last time|\bbefore\b|上次|以前|既往|曾经|过敏史|去年|前年)"
+    ("anaphylaxis", lazy(r"(?:\bhx\b|\bh/o\b|history of|previous|prior|last time|\bbefore\b|上次|以前|既往|曾经|过敏史|去年|前年)"
                                r"[^.?!。？]{0,40}(?:contrast|\bdye\b|iodinated|iohexol|omnipaque|造影|对比剂|碘(?![伏酒酊]))"
                                r"(?![^.?!。？]{0,12}(?:没事|没问题|no problem|fine|uneventful))|"
                                # (or told with its date after it: "true anaphylaxis to omnipaque last yr")
@@ -1119,13 +1120,13 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     *((need, _RENAL_TOLD, "contrast-imaging") for need in ("iodinated-contrast", "contrast-medium")),
     *((need, _CONTRAST_WORD, "contrast-imaging") for need in ("renal-impairment", "crcl", "egfr")),
     # an RF ablation aimed at an arrhythmia is cardiology's ("RF ablation for paroxysmal AF", 房颤射频)
-    ("radiofrequency-ablation", re.compile(r"(?:ablation|\brfa?\b|radiofrequency)\s+(?:for|of)\s+(?:(?:paroxysmal|persistent|permanent|chronic|"
+    ("radiofrequency-ablation", lazy(r"(?:ablation|\brfa?\b|radiofrequency)\s+(?:for|of)\s+(?:(?:paroxysmal|persistent|permanent|chronic|"
                                            r"symptomatic|recurrent)\s+)?(?:af\b|afib|a-fib|atrial (?:fibrillation|flutter)|svt\b|"
                                            r"arrhythmi\w*|ventricular tachycardia|vt\b)|(?:房颤|心律失常|房扑|室上速)[^，。？?]{0,4}(?:射频|消融)", re.I),
      "tumour-ablation"),
     # an RF ablation of a tumour (osteoid osteoma, a vertebral metastasis: "椎体转移瘤先做射频消融再打骨水泥") is oncology's or
     # interventional radiology's, not a nerve ablation of ours (unless a nerve target of ours is named beside it)
-    ("radiofrequency-ablation", re.compile(r"^(?![\s\S]*(?:facet|medial branch|\bMBB\b|sacroiliac|\bSIJ?\b|lateral branch|genicular|"
+    ("radiofrequency-ablation", lazy(r"^(?![\s\S]*(?:facet|medial branch|\bMBB\b|sacroiliac|\bSIJ?\b|lateral branch|genicular|"
                                            r"occipital|denervation|\b(?:lumbar|thoracic|cervical|sacral) (?:rf|rfa|radiofrequency)|"
                                            r"小关节|内侧支|骶髂|关节突|脊神经后支|外侧支|(?:腰椎|胸椎|颈椎)(?:射频|RFA)))"
                                            # (the tumour is what is ablated, not the patient's history: "RFA of an osteoid osteoma",
@@ -1137,7 +1138,7 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # the INR a warfarin patient is kept at ("what INR range should I target for a mechanical mitral valve?", 机械瓣INR控制在
     # 多少) is cardiology's; the INR checked before something (a threshold asked), or beside a procedure of ours
     # (`_ours_beside`), is not
-    ("inr", re.compile(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|\bprocedur|\bsafe\b|\bok(?:ay)?\b|\bacceptable\b|术前|前))"
+    ("inr", lazy(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|\bprocedur|\bsafe\b|\bok(?:ay)?\b|\bacceptable\b|术前|前))"
                        r"(?=[\s\S]*(?:\b(?:target|goal|therapeutic)\s+(?:inr|range)|\binr\s+(?:target|goal|range)|\bwhat inr\b|"
                        r"inr\s*(?:目标|控制在|维持在|要求)|(?:目标|控制|维持)\s*inr))"
                        # (for the condition it is kept for: a valve, AF, a clot)
@@ -1145,46 +1146,46 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "inr-target"),
     # how long a ward cannula stays in, when it is changed ("病房静脉留置针一般多久换一次", "how often should a ward IV cannula be
     # changed?") is nursing care in general; the IV access kept for a procedure is ours
-    ("iv-access", re.compile(r"(?:多久|多长时间|几天)[^，。？?]{0,4}(?:换|更换)|(?:换|更换)[^，。？?]{0,4}(?:多久|几天)|留(?:几天|多久)|静脉炎|"
+    ("iv-access", lazy(r"(?:多久|多长时间|几天)[^，。？?]{0,4}(?:换|更换)|(?:换|更换)[^，。？?]{0,4}(?:多久|几天)|留(?:几天|多久)|静脉炎|"
                              r"\bhow (?:often|long)\b[^.?]{0,40}\b(?:chang|replac|re-?sit|stay|left in|dwell)\w*|\bdwell time\b|\bphlebitis\b", re.I),
      "iv-cannula-care"),
     # how long a stented patient stays on dual antiplatelet therapy ("急性心梗PCI术后双抗要用多久？", "how long should DAPT continue
     # after PCI?") is cardiology's; the antiplatelets held or kept before something of ours are not
-    ("antiplatelet", re.compile(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|\bprocedur|\bstop|\bhold|\bheld\b|\boff\b|\bsafe\b|术前|[之以]?前|停|暂停))"
+    ("antiplatelet", lazy(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|\bprocedur|\bstop|\bhold|\bheld\b|\boff\b|\bsafe\b|术前|[之以]?前|停|暂停))"
                                 r"(?=[\s\S]*(?:\bhow long\b|\bduration\b|\bfor how many (?:months|years)\b|多久|多长时间|疗程|几个月|几年))"
                                 r"(?=[\s\S]*(?:\bPCI\b|\bstents?\b|\bstenting\b|\bDES\b|\bMI\b|\bACS\b|coronary|支架|心梗|冠脉|冠心病))", re.I),
      "dapt-duration"),
     # a BMI of 30 or more is obesity, not the low body weight that upgrades a bleeding class ("BMI 48 pt for facet RFA")
-    ("body-weight", re.compile(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
+    ("body-weight", lazy(r"(?<![A-Za-z])BMI\s*(?:of|=|:|is)?\s*(?:[3-9]\d)(?!\d)|体重指数\s*[3-9]\d", re.I), "obesity"),
     # a skin burn asked after a long fluoroscopy time is the X-ray beam's, not the RF pad's ("long fluoro time … worry about
     # skin burns?"), unless the pad is named
-    ("dispersive-pad-burn", re.compile(r"^(?![\s\S]*(?:\bpad\b|grounding|dispersive|return electrode|负极板|电极板))"
+    ("dispersive-pad-burn", lazy(r"^(?![\s\S]*(?:\bpad\b|grounding|dispersive|return electrode|负极板|电极板))"
                                        r"(?=[\s\S]*(?:\blong\b|prolonged|\d+\s*min\w* of fluoro|fluoro(?:scopy)? time|\bmGy\b|\bGy\b|"
                                        r"radiation dose|skin dose|透视时间|剂量|时间(?:很|太)?长))", re.I), "radiation-injury"),
     # a pulmonary embolism asked beside cement is the cement embolism ("骨水泥注入多少毫升以上肺栓塞风险会增加")
     # (not a clot the patient had before and is treated for: "PE 6 wks ago, on apixaban … kyphoplasty next week")
-    ("pulmonary-embolism", re.compile(r"^(?!" + _PE_HAD + r")"
+    ("pulmonary-embolism", lazy(r"^(?!" + _PE_HAD + r")"
                                       r"[\s\S]*?(?:\bcement|PMMA|vertebroplast|kyphoplast|(?<![A-Za-z])P[VK]P(?![A-Za-z])|骨水泥|椎体成形|后凸成形)", re.I),
      "pulmonary-cement-embolism"),
     # a pulmonary embolism the patient had and is anticoagulated for is a venous thromboembolism (its timing decides when a
     # high-risk procedure can be done), not a complication asked ("PE 6 wks ago, now on apixaban", 3个月前肺栓塞)
-    ("pulmonary-embolism", re.compile(_PE_HAD, re.I), "vte"),
+    ("pulmonary-embolism", lazy(_PE_HAD, re.I), "vte"),
     # an infection being treated elsewhere (a UTI, a pneumonia) before a procedure still to come is an active infection, a
     # reason to wait ("UTI on cipro day 2, SCS trial tomorrow - proceed?"); not cellulitis at the pocket, wound or puncture
     # site of one already done (that is the procedure's own infection)
-    ("general-infection-treatment", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|囊袋|切口|穿刺点|伤口|穿刺部位))"
+    ("general-infection-treatment", lazy(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|囊袋|切口|穿刺点|伤口|穿刺部位))"
                                                r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|"
                                                r"\bdue\b|\bthis (?:afternoon|aft|pm|morning)\b|\blater today\b|明天|下周|计划|准备做|拟行|预约|"
                                                r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|"
                                                r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|术前|还做不做|能做吗|能不能做))" + _TREATED, re.I), "active-infection"),
     # and a bloodstream infection after a procedure of ours is that procedure's infection ("bloodstream infection 2 weeks
     # after intrathecal pump implant - explant?", 泵植入后菌血症), not an infection treated elsewhere
-    ("general-infection-treatment", re.compile(r"\b(?:after|following|since|post)[- ](?:the |her |his |an? )?(?:\w+[ -]){0,3}?"
+    ("general-infection-treatment", lazy(r"\b(?:after|following|since|post)[- ](?:the |her |his |an? )?(?:\w+[ -]){0,3}?"
                                                r"(?:implant\w*|pump|stimulator|scs|drg|esi|tfesi|ilesi|injection|block|procedure|"
                                                r"kyphoplasty|vertebroplasty|discogra\w*|rfa|trial)\b|(?:植入|注射|阻滞|术|操作|穿刺)(?:术)?后", re.I),
      "infection"),
     # so is a fever told before a procedure still to come ("temp in pre-op is 38.3 - proceed?", "术前体温38.5，今天能做吗")
-    ("fever", re.compile(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|\b(?:after|following) (?:the |her |his |an? )?\w+|"
+    ("fever", lazy(r"^(?![\s\S]*(?:pocket|incision|wound|puncture site|entry site|\b(?:after|following) (?:the |her |his |an? )?\w+|"
                          r"\bsince (?:the|her|his) (?:procedure|injection|block|implant|trial|surgery|\w*esi|rfa|mbb)\b|\bpost-?(?!op\b)\w+|"
                          r"\b(?:days?|weeks?) (?:after|post|later|following)\b|囊袋|切口|穿刺点|伤口|穿刺部位|术后|[做打]完|之后))" +
                          r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|\bdue\b|"
@@ -1192,11 +1193,11 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                          r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|能做吗|能不能做|还做不做))", re.I), "active-infection"),
     # how long after the stent the antiplatelet goes on ("冠脉支架术后多久可以停氯吡格雷？", "how long after a DES before plavix
     # can be stopped?") is cardiology's duration of therapy, not a hold before a pain procedure
-    ("coronary-stent", re.compile(r"(?:支架|PCI)[^，。？?]{0,4}(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
+    ("coronary-stent", lazy(r"(?:支架|PCI)[^，。？?]{0,4}(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
                                   r"\bhow long (?:after|following) (?:a |an |the |his |her )?(?:stent\w*|DES|BMS|PCI)\b", re.I),
      "dapt-duration"),
     # an LP done for the CSF ("needs LP for diagnostic CSF") is neurology's diagnostic tap, not a pain procedure
-    ("lumbar-puncture", re.compile(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|work-?up|"
+    ("lumbar-puncture", lazy(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|work-?up|"
                                    r"(?-i:\bSAH\b)|subarachnoid (?:haemorrhage|hemorrhage|bleed)|xanthochrom|蛛网膜下腔?出血|"
                                    r"meningitis|multiple sclerosis|(?-i:\bMS\b)|neurolog\w*|\bneuro (?:is |are )?ask\w*|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液|"
                                    r"神经内科|多发性硬化", re.I), "diagnostic-lumbar-puncture"),
@@ -1209,14 +1210,14 @@ _IMPLANTS = frozenset({"spinal-cord-stimulation", "drg-stimulation", "peripheral
                        "implantable-device"})
 _IT_PUMP, _IDD = "intrathecal-pump", "intrathecal-drug-delivery"
 # (a pump as a thing, after a determiner, not one of another kind, nor the verb: "pump it in", 持续泵入, 微泵)
-_BARE_PUMP = re.compile(r"\b(?:a|an|the|his|her|their|this|that|with|for|and|or|vs|versus)\s+pumps?\b(?! inhibitor)|"
+_BARE_PUMP = lazy(r"\b(?:a|an|the|his|her|their|this|that|with|for|and|or|vs|versus)\s+pumps?\b(?! inhibitor)|"
                         r"(?<!胰岛素)(?<!镇痛)(?<!输液)(?<!注射)(?<!微量)(?<!球囊)(?<!质子)(?<!PCA)(?<!营养)(?<!肝素)(?<!止痛)(?<!持续)(?<!静脉)"
                         r"(?<!微)(?<!推)(?<!用)泵(?![入注速推压抑])", re.I)
-_OTHER_PUMP = re.compile(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy)?|feeding|syringe|lvad|ketamine|heparin|analgesia)\s*-?\s*pumps?\b|"
+_OTHER_PUMP = lazy(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy)?|feeding|syringe|lvad|ketamine|heparin|analgesia)\s*-?\s*pumps?\b|"
                          r"\blvad\b|胰岛素\s*泵|镇痛\s*泵|止疼\s*泵|止痛\s*泵|化疗\s*泵|输液\s*泵|注射\s*泵|PCA\s*泵|PCIA\s*泵|营养\s*泵|肝素\s*泵", re.I)
 # a scan needed now, for something suspected ("needs an urgent lumbar MRI for suspected cauda equina"): its work-up
-_URGENT_SCAN = re.compile(r"\b(?:urgent|urgently|emergency|emergent|stat|suspected|suspicion|rule out|r/o|query)\b|急诊|紧急|急查|怀疑|疑似|排除", re.I)
-_MAY_SCAN = re.compile(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
+_URGENT_SCAN = lazy(r"\b(?:urgent|urgently|emergency|emergent|stat|suspected|suspicion|rule out|r/o|query)\b|急诊|紧急|急查|怀疑|疑似|排除", re.I)
+_MAY_SCAN = lazy(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|"
                        # ("can a patient with a spinal cord stimulator have an MRI scan?", "can patients with pumps get MRIs?")
                        r"\b(?:can|could|may) (?:an? |the |my |our )?(?:patients?|pts?|people|someone|anyone)\b[^.?]{0,60}?\b(?:get|have|undergo|go for)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
@@ -1245,9 +1246,9 @@ def _reference_region_dropped(part: Part) -> Part:
 _AT_REGION = {"cervical-procedure": "cervical-spine", "thoracic-procedure": "thoracic-spine"}
 _REGION_WORD = {"cervical": "cervical-spine", "thoracic": "thoracic-spine", "lumbar": "lumbar-spine", "sacral": "sacrum",
                 "颈": "cervical-spine", "胸": "thoracic-spine", "腰": "lumbar-spine", "骶": "sacrum"}
-_REFERENCE_REGION = re.compile(r"\b(?:compared (?:with|to)|relative to|than|versus|vs\.?)\s+(?:a |an |the |at |in )?(cervical|thoracic|lumbar|sacral)\b|"
+_REFERENCE_REGION = lazy(r"\b(?:compared (?:with|to)|relative to|than|versus|vs\.?)\s+(?:a |an |the |at |in )?(cervical|thoracic|lumbar|sacral)\b|"
                                r"(?:跟|和|与|同|相对于|相较于)\s*(颈|胸|腰|骶)(?:椎|段|部)?(?:的)?\s*(?:相比|比较|比起来|比)", re.I)
-_SPECIAL = re.compile(r"\b(?:special|different|extra|additional|unique|specific|particular)\b|特别|特殊|额外|另外的|独特|特有", re.I)
+_SPECIAL = lazy(r"\b(?:special|different|extra|additional|unique|specific|particular)\b|特别|特殊|额外|另外的|独特|特有", re.I)
 
 
 def _compounds_told(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Part, ...]:
@@ -1271,20 +1272,20 @@ def _scan_parts(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Par
                  if not p.concepts and "mri" in p.inherited else p for p in parts)
 
 
-_SCAN_NAMED = re.compile(r"MRI|\bMR\b|\bscan|核磁|磁共振", re.I)
+_SCAN_NAMED = lazy(r"MRI|\bMR\b|\bscan|核磁|磁共振", re.I)
 # where one sentence of a message ends and the next begins (an ask mark, a full stop, a semicolon)
-_SENTENCE_END = re.compile(r"(?<=[?？。!！;；])\s*|(?<=\.)\s+")
+_SENTENCE_END = lazy(r"(?<=[?？。!！;；])\s*|(?<=\.)\s+")
 # imaging that plans an implant ("MRI before the SCS trial"), not a scan of a patient who has one ("before sending him")
-_PRE_IMPLANT = re.compile(r"\b(?:before|prior to) (?:the |an? |his |her |their )?(?:implant\w*|trial|placement|surgery|procedure|leads?|"
+_PRE_IMPLANT = lazy(r"\b(?:before|prior to) (?:the |an? |his |her |their )?(?:implant\w*|trial|placement|surgery|procedure|leads?|"
                           r"SCS|stimulator|pump|IPG)\b|\bpre-?(?:implant|op|procedure)|术前|植入前|植入之前|手术之前", re.I)
 
 
-_EITHER = {"en": re.compile(r"\bor\b|\bvs\.?\b|\bversus\b", re.I), "zh": re.compile(r"还是|或者|或")}
-_WEIGHT = re.compile(r"\d+(?:\.\d+)?\s*(?:kg|kgs|公斤|千克|斤)|\bweighs?\b|体重", re.I)
+_EITHER = {"en": lazy(r"\bor\b|\bvs\.?\b|\bversus\b", re.I), "zh": lazy(r"还是|或者|或")}
+_WEIGHT = lazy(r"\d+(?:\.\d+)?\s*(?:kg|kgs|公斤|千克|斤)|\bweighs?\b|体重", re.I)
 
 
 # How often a procedure may be repeated ("how many per year?", "一年最多几次？").
-_REPEATS = re.compile(r"\b(?:per|a|each) year\b|how many (?:injections|shots|times|blocks)|how often can|"
+_REPEATS = lazy(r"\b(?:per|a|each) year\b|how many (?:injections|shots|times|blocks)|how often can|"
                       r"一年|每年|几次|多少次|间隔多久", re.I)
 # Concepts that are the ask itself when named: "how long does relief last after an RFA?" is about the procedure's effect,
 # "PLDD适应症是啥？" about its indications, "what temperature for a lumbar RF?" about its settings, "PVP术后多久下地？" about
@@ -1304,32 +1305,32 @@ TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevent
 # ... and asked whether this patient needs it ("shellfish allergy - do I need to premedicate?"): first whether her history is
 # a risk factor for a reaction, then the regimen
 _NEED_ASKS = {"premedication": ("risk_factors", "prevention"), "antibiotic-prophylaxis": ("evidence", "prevention")}
-_NEED = {"en": re.compile(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|the patient|the pt|pt|it) (?:\w+ )?(?:need|require)|"
+_NEED = {"en": lazy(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|the patient|the pt|pt|it) (?:\w+ )?(?:need|require)|"
                           r"\bis (?:\w+ )?(?:needed|necessary|required|indicated)|\bany need\b|"
                           r"(?:^|[.;,:—–-]\s*)(?:still )?needs? (?:to |any |a )?\w+[^.;?]{0,30}\?", re.I),
-         "zh": re.compile(r"需要.{0,12}吗|需不需要|要不要|是否需要|用不用|有必要|必须.{0,8}吗")}
+         "zh": lazy(r"需要.{0,12}吗|需不需要|要不要|是否需要|用不用|有必要|必须.{0,8}吗")}
 # The same ask about another procedure ("and for a medial branch block?", "那射频呢？", "换成骶髂关节注射呢").
-_SWAP = {"en": re.compile(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
+_SWAP = {"en": lazy(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
-         "zh": re.compile(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|^\s*(?:那|那么)[^，。？?]{1,20}呢[，,、]|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
+         "zh": lazy(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|^\s*(?:那|那么)[^，。？?]{1,20}呢[，,、]|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
 _DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure", "pulsed-fluoroscopy"})  # the dose and how to cut it (pulsed mode)
 IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography", "ct-pulmonary-angiography", "chest-x-ray", "lung-ultrasound"})  # scans (not the guidance a procedure is done under)
 _DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told
 _PUMPS = frozenset({"intrathecal-pump", "intrathecal-drug-delivery"})
 _GRANULOMA = "catheter-tip-granuloma"
 # a picture that came on over weeks or years of therapy ("x6 yrs", "over weeks", 用了4年)
-_CHRONIC = re.compile(r"\bx\s*\d+\s*(?:years?|yrs?|months?|mos)\b|\b(?:for|over) (?:the (?:last|past) )?(?:\d+ |a few |several )?(?:years?|yrs?|months?|weeks)\b|"
+_CHRONIC = lazy(r"\bx\s*\d+\s*(?:years?|yrs?|months?|mos)\b|\b(?:for|over) (?:the (?:last|past) )?(?:\d+ |a few |several )?(?:years?|yrs?|months?|weeks)\b|"
                       r"\b\d+\s*(?:years?|yrs?|months?)\b(?!\s*(?:old|ago))|(?:用了|装了|植入)\s*[\d一二三四五六七八九十几两半]+\s*(?:年|个月)|"
                       r"[\d一二三四五六七八九十几两半]+\s*(?:年|个月)(?:了|来)|几周来|数周来|几个月来|最近几周", re.I)  # scans (not the guidance a procedure is done under)
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
-_ADJUST = {"en": re.compile(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
+_ADJUST = {"en": lazy(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
                             r"what (?:about|if)|how about|any (?:difference|change))\b", re.I),
-           "zh": re.compile(r"调整|改变|减量|加量|有什么不同|有区别|要不要改|还能|还可以|还行|呢[？?]?\s*$")}
-_AND_IF = re.compile(r"^\s*(?:and|but|so)\s+if\b", re.I)
+           "zh": lazy(r"调整|改变|减量|加量|有什么不同|有区别|要不要改|还能|还可以|还行|呢[？?]?\s*$")}
+_AND_IF = lazy(r"^\s*(?:and|but|so)\s+if\b", re.I)
 # "is that low risk?", "算低风险操作吗": the procedure's bleeding-risk class is asked (the concept that names the class)
 CLASS_ASK = "bleeding-risk"
-_CLASS_WORDS = re.compile(
+_CLASS_WORDS = lazy(
     r"\b(?:is|isn't|are|'s) (?:that|this|it|these|they|the (?:procedure|injection|block))\s+(?:a |an |still |considered (?:a |an )?)?"
     r"(?:low|intermediate|medium|moderate|high)[- ]risk\b(?!\s+(?:of|for)\b)|"
     r"(?:算|属于|是不是|算不算|是)(?:低|中|中等|高)(?:出血)?风险(?:操作|类|的)?(?:吗|呢|？|\?)", re.I)
@@ -1338,12 +1339,12 @@ COMPOUND_BASE = {out: need for need, _, out in _COMPOUNDS}
 
 
 # blood lipids, not the lipid emulsion of local anaesthetic toxicity
-_LIPID_LOWERING = re.compile(r"\bhigh (?:blood )?lipids?|lipid[- ]lowering|lipid (?:profile|panel|levels?|clinic)|hyperlipid|\bstatins?\b|"
+_LIPID_LOWERING = lazy(r"\bhigh (?:blood )?lipids?|lipid[- ]lowering|lipid (?:profile|panel|levels?|clinic)|hyperlipid|\bstatins?\b|"
                              r"cholesterol|血脂|降脂|高脂血", re.I)
 
 
 # A temperature told in the febrile range ("temp in pre-op is 38.3 C", "T 38.5", "体温38.6") is a fever.
-_FEVER_READING = re.compile(r"(?:(?<!['’])\b(?:temp(?:erature)?|tmax|t max)\b[^\d.。，,;；]{0,25}?|(?<!['’])\bT\b\s*[:=]?\s*)"
+_FEVER_READING = lazy(r"(?:(?<!['’])\b(?:temp(?:erature)?|tmax|t max)\b[^\d.。，,;；]{0,25}?|(?<!['’])\bT\b\s*[:=]?\s*)"
                             r"(?<![\d.])(?:3[89]|4[01])(?:\.\d)?\s*(?:°\s*C?|℃|C\b|度)?(?!\s*(?:yo|y/o|years?|yrs?|mg|min|kg|minutes|mins)\b)(?![\d/])|"
                             r"体温[^\d。，,;；]{0,8}?(?:3[89]|4[01])(?:\.\d)?(?![\d/])(?!\s*岁)", re.I)
 
@@ -1366,29 +1367,29 @@ def _with_pregnancy(q: str) -> str:
     return " ".join(told) or q
 
 
-_PREGNANT = re.compile(r"pregnan|gestation|\d+\s*(?:wks?|weeks?)\s+(?:pregnant|gestation|along)\b|\b\d{1,2}/40\b|怀孕|妊娠|孕", re.I)
+_PREGNANT = lazy(r"pregnan|gestation|\d+\s*(?:wks?|weeks?)\s+(?:pregnant|gestation|along)\b|\b\d{1,2}/40\b|怀孕|妊娠|孕", re.I)
 
 
 # "patch" alone ("patch now or wait?"), and a patch that is a drug's ("fentanyl patch", "lidocaine patch", 贴剂)
-_PATCH = re.compile(r"\bpatch(?:ed|ing|es)?\b|补片|补丁", re.I)
-_DRUG_PATCH = re.compile(r"\b(?:fentanyl|buprenorphine|butrans|durogesic|lidocaine|lignocaine|lidoderm|versatis|nicotine|"
+_PATCH = lazy(r"\bpatch(?:ed|ing|es)?\b|补片|补丁", re.I)
+_DRUG_PATCH = lazy(r"\b(?:fentanyl|buprenorphine|butrans|durogesic|lidocaine|lignocaine|lidoderm|versatis|nicotine|"
                          r"capsaicin|qutenza|transdermal|hormone|estrogen|oestrogen|nitrate|nitro\w*|scopolamine|rivastigmine)\s+patch|"
                          r"贴剂|贴片|芬太尼贴|透皮", re.I)
 
 
 # A blood pressure told in the hypertensive range (systolic 160 or more, or diastolic 100 or more: "BP 190/105 in the pre-op
 # bay", 血压190/110) is hypertension, whether to proceed with it being the question; a low one is no finding of this kind.
-_HIGH_PRESSURE = re.compile(r"(?:\b(?:bp|blood pressure|b/p)|血压)[^\d.。;；]{0,15}?"
+_HIGH_PRESSURE = lazy(r"(?:\b(?:bp|blood pressure|b/p)|血压)[^\d.。;；]{0,15}?"
                             r"(?:(?:1[6-9]\d|2\d\d)\s*/\s*\d{2,3}|\d{2,3}\s*/\s*(?:1\d\d))(?!\d)", re.I)
 
 
-THRESHOLD_ASK = re.compile(r"多少(?:以上|以下)|(?:高于|低于|大于|小于|超过)多少|多少(?:才|就)(?:能|可以|安全|行)|\bcut-?off\b|\bthreshold\b|"
+THRESHOLD_ASK = lazy(r"多少(?:以上|以下)|(?:高于|低于|大于|小于|超过)多少|多少(?:才|就)(?:能|可以|安全|行)|\bcut-?off\b|\bthreshold\b|"
                            + _LEVEL_NEEDED + r"|\bwhat (?:count|level|value|number|inr|platelet count) is\b|"
                            r"\bhow (?:high|low) (?:does|do|should|must) (?:it|the)\b", re.I)
 
 
 # Menopause told (停经20年, 绝经, postmenopausal, "LMP 20 yrs ago"): no pregnancy, whatever word named the periods
-_MENOPAUSE = re.compile(r"停经\s*\d+\s*年|停经(?:多|十|二十|几十)[^，。？?]{0,2}年|绝经|post-?menopaus\w*|\bmenopaus\w*|"
+_MENOPAUSE = lazy(r"停经\s*\d+\s*年|停经(?:多|十|二十|几十)[^，。？?]{0,2}年|绝经|post-?menopaus\w*|\bmenopaus\w*|"
                         r"\b(?:lmp|last menstrual period)\b[^.,;?]{0,12}\b(?:yrs?|years?|decades?) ago", re.I)
 
 
@@ -1397,10 +1398,10 @@ def _menopausal(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for c in concepts if c != "pregnancy") if _MENOPAUSE.search(q) else concepts
 
 
-_RECHECK = re.compile(r"\brecheck\w*|\brepeat(?:ed)? (?:bp|reading|measurement|check)\b|\bafter (?:rest|resting|\d+ min\w*)|\bre-?measured\b|\bsecond reading\b|"
+_RECHECK = lazy(r"\brecheck\w*|\brepeat(?:ed)? (?:bp|reading|measurement|check)\b|\bafter (?:rest|resting|\d+ min\w*)|\bre-?measured\b|\bsecond reading\b|"
                       r"复测|再测|重测|复查血压|休息后", re.I)
-_BP_WORD = re.compile(r"\b(?:bp|blood pressure|b/p)\b|血压", re.I)
-_READING = re.compile(r"(?<![\d/])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])")
+_BP_WORD = lazy(r"\b(?:bp|blood pressure|b/p)\b|血压", re.I)
+_READING = lazy(r"(?<![\d/])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])")
 
 
 def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -1475,7 +1476,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|(?<!算)不算|(?<!包)不包括|排除|"
+_EXCLUSION = lazy(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|(?<!算)不算|(?<!包)不包括|排除|"
                         r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
                         # a finding a study did not show: "MRI没看到血肿", "CT未见出血"
                         r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
@@ -1487,17 +1488,17 @@ _EXCLUSION = re.compile(r"(?:apart from|other than|besides|except(?: for)?|exclu
                         r"\s*(?:the\s+|a\s+|an\s+|(?:on|taking|using)\s+(?:any\s+)?|any\s+|in\s+)?$", re.I)
 
 
-_DENIED_AFTER = re.compile(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\b|"  # "pregnant? no"
+_DENIED_AFTER = lazy(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\b|"  # "pregnant? no"
                            r"\s*(?:(?:was|is|has been|been)\s+)?(?:ruled out|excluded)\b|\s*(?:已)?(?:排除|除外)", re.I)  # "haematoma ruled out"
 
 
 # A drug the patient was switched from ("switched from warfarin to apixaban", "以前吃华法林，现在换成阿哌沙班",
 # "华法林换成了利伐沙班"): no longer taken, so not the one held (not "was on warfarin, held 5 days": that one is held).
-_SWITCHED_BEFORE = re.compile(r"\b(?:switched|changed|converted|transitioned|moved)\s+(?:\w+\s+)?(?:from|off)\s+$|"
+_SWITCHED_BEFORE = lazy(r"\b(?:switched|changed|converted|transitioned|moved)\s+(?:\w+\s+)?(?:from|off)\s+$|"
                               r"(?:以前|之前|原来|原先|曾经)(?:一直)?(?:吃|用|服用|口服|打)(?:的是)?\s*$", re.I)
-_SWITCHED_AFTER = re.compile(r"\s*(?:was |has been )?(?:switched|changed|converted)\s+(?:over\s+)?to\b|\s*(?:→|->)|"
+_SWITCHED_AFTER = lazy(r"\s*(?:was |has been )?(?:switched|changed|converted)\s+(?:over\s+)?to\b|\s*(?:→|->)|"
                              r"[^，。,.;；]{0,6}?(?:换成|改成|换为|改为|改用|换用)", re.I)
-_SWITCH_WORD = re.compile(r"\b(?:switched|changed|converted|transitioned)\b|换成|改成|换为|改为|改用|换用|现在(?:吃|用|服用)", re.I)
+_SWITCH_WORD = lazy(r"\b(?:switched|changed|converted|transitioned)\b|换成|改成|换为|改为|改用|换用|现在(?:吃|用|服用)", re.I)
 
 
 def _switched_from(text: str, m: Match) -> bool:
@@ -1508,29 +1509,29 @@ def _switched_from(text: str, m: Match) -> bool:
 
 
 # "can I just do it without contrast?" asks about going without it: the contrast is the subject, not left out
-_WHY_NOT = re.compile(r"\bwhy (?:no|not|never|avoid)\s*(?:the\s+|a\s+|an\s+|use\s+|using\s+)?$|(?:为什么|为何)(?:不|不能|不要|禁止)(?:用|使用)?$", re.I)
-_DO_WITHOUT = re.compile(r"\b(?:do|doing|done|did|perform\w*|proceed\w*|go ahead|inject\w*|manage|get away)\b[^.?!]{0,20}\bwithout\s*(?:the\s+|a\s+|any\s+)?$", re.I)
+_WHY_NOT = lazy(r"\bwhy (?:no|not|never|avoid)\s*(?:the\s+|a\s+|an\s+|use\s+|using\s+)?$|(?:为什么|为何)(?:不|不能|不要|禁止)(?:用|使用)?$", re.I)
+_DO_WITHOUT = lazy(r"\b(?:do|doing|done|did|perform\w*|proceed\w*|go ahead|inject\w*|manage|get away)\b[^.?!]{0,20}\bwithout\s*(?:the\s+|a\s+|any\s+)?$", re.I)
 
 
 # A drug told as not taken, alone or in a list ("没吃抗凝抗血小板药", "未服用华法林", "没在吃阿司匹林")...
-_NOT_TAKEN = re.compile(r"(?:(?<![有出])没(?:有)?(?:在)?(?:吃|服|服用|用|使用)(?:过)?(?:任何)?|未(?:服|服用|使用|用)(?:过)?)"
+_NOT_TAKEN = lazy(r"(?:(?<![有出])没(?:有)?(?:在)?(?:吃|服|服用|用|使用)(?:过)?(?:任何)?|未(?:服|服用|使用|用)(?:过)?)"
                         r"(?:(?:抗凝|抗血小板)(?:药|剂)?[、和及或与/]?)?\s*$")
 # ... not a dose held today or a drug stopped ("今天早上没吃利伐沙班", "昨天开始没吃华法林了"), nor "nothing but aspirin"
-_TAKEN_CONTEXT = re.compile(r"今天|今早|今晨|昨天|昨晚|前天|早上|上午|中午|下午|晚上|开始|最后|停|这次|那次|本次|这顿|一次|两次|以外|之外|外的|"
+_TAKEN_CONTEXT = lazy(r"今天|今早|今晨|昨天|昨晚|前天|早上|上午|中午|下午|晚上|开始|最后|停|这次|那次|本次|这顿|一次|两次|以外|之外|外的|"
                             r"[\d一二两三四五六七八九十几半]+\s*(?:天|日|周|个?小时)|已经|从|起|至今|"
                             # (English: held since a time, for days: "no apixaban since Monday 8am")
                             r"\bsince\b|\bstopped\b|\bheld\b|\bholding\b|\blast (?:dose|took|taken)\b|\b\d+\s*(?:h|hrs?|hours?|days?)\b", re.I)
 # "nothing but aspirin", "除了阿司匹林没吃别的": the drug named is the one taken
-_ONLY_ONE = re.compile(r"(?:除了|apart from|except(?: for)?|besides|other than)\s*$", re.I)
-_NOTHING_BUT = re.compile(r"\b(?:nothing|none|no (?:other )?(?:drugs?|meds?|medications?|medicines?))\s+(?:but|except(?: for)?|apart from|other than|besides)\s*$|"
+_ONLY_ONE = lazy(r"(?:除了|apart from|except(?: for)?|besides|other than)\s*$", re.I)
+_NOTHING_BUT = lazy(r"\b(?:nothing|none|no (?:other )?(?:drugs?|meds?|medications?|medicines?))\s+(?:but|except(?: for)?|apart from|other than|besides)\s*$|"
                           r"(?:只吃|只服|只用|仅服用?|只在吃)\s*$", re.I)
-_NONE_ELSE = re.compile(r"^[^，。,.;；]{0,12}?(?:没|没有|不吃|no other|nothing else|none else|别的|其他|其它)", re.I)
-_CLAUSE = re.compile(r"[，。,;；！？?!]")
+_NONE_ELSE = lazy(r"^[^，。,.;；]{0,12}?(?:没|没有|不吃|no other|nothing else|none else|别的|其他|其它)", re.I)
+_CLAUSE = lazy(r"[，。,;；！？?!]")
 _TAKEN_KINDS = ("drug", "drug-class", "brand")
 
 
 # Exercise capacity in metabolic equivalents ("manages 4 METs", "<4 METs", ">= 4 METs"), not metastases.
-_FUNCTIONAL_METS = re.compile(r"((?<![A-Za-z\d.])(?:\d+(?:\.\d+)?|[<>≥≤]=?)\s*)(?:METs|METS|MET)\b")  # (capitals: "T12 mets" are metastases)
+_FUNCTIONAL_METS = lazy(r"((?<![A-Za-z\d.])(?:\d+(?:\.\d+)?|[<>≥≤]=?)\s*)(?:METs|METS|MET)\b")  # (capitals: "T12 mets" are metastases)
 
 
 def _excluded(text: str, m: Match, drug: bool = False) -> bool:
@@ -1549,14 +1550,14 @@ def _excluded(text: str, m: Match, drug: bool = False) -> bool:
 
 
 # what follows a concept denied with 无 when it is what is done without ("无MRI条件", "无超声引导下", "无造影剂的情况下")
-_WITHOUT_IT = re.compile(r"(?:的)?(?:下|条件|设备|可用|情况|时|引导|辅助|症状|表现|征象|监测)")
+_WITHOUT_IT = lazy(r"(?:的)?(?:下|条件|设备|可用|情况|时|引导|辅助|症状|表现|征象|监测)")
 
 
 # what a swap replaces: "an SCS trial instead of the lumbar TFESI", "做SCS测试代替TFESI" (the whole phrase after it, up to
 # punctuation); not in a why or a choice between them ("why dex rather than triamcinolone?", "haematoma or abscess?")
-_REPLACED_PHRASE = re.compile(r"\binstead of\b(?:(?!\s(?:for|in|to|with|at|after|before|on|because|since|if|when|during)\b)"
+_REPLACED_PHRASE = lazy(r"\binstead of\b(?:(?!\s(?:for|in|to|with|at|after|before|on|because|since|if|when|during)\b)"
                               r"[^,.;?!，。；？！\-–—]){1,40}|(?<!能)(?<!以)(?<!否)(?<!不)(?<!可)代替[^,.;?!，。；？！]{1,20}|而不是[^,.;?!，。；？！]{1,20}", re.I)
-_CHOICE_ASK = re.compile(r"\bwhy\b|为什么|为啥|\bor\b|还是|区别|\bvs\b|versus|compared", re.I)
+_CHOICE_ASK = lazy(r"\bwhy\b|为什么|为啥|\bor\b|还是|区别|\bvs\b|versus|compared", re.I)
 
 
 def _replaced(text: str, m: Match) -> bool:
@@ -1564,7 +1565,7 @@ def _replaced(text: str, m: Match) -> bool:
     return not _CHOICE_ASK.search(text) and any(p.start() < m.start < p.end() for p in _REPLACED_PHRASE.finditer(text))
 
 
-_HELD_NOT_DENIED = re.compile(r"\b(?:no|not)\s*(?:taking\s+|on\s+)?$", re.I)
+_HELD_NOT_DENIED = lazy(r"\b(?:no|not)\s*(?:taking\s+|on\s+)?$", re.I)
 
 
 def _drug_taken(text: str, m: Match, before: str) -> bool | None:
@@ -1585,9 +1586,9 @@ def _drug_taken(text: str, m: Match, before: str) -> bool | None:
 
 # a clot named as what a prophylactic dose prevents, in its compound forms ("clexane 40 (DVT ppx)", "VTE prophylaxis",
 # "预防深静脉血栓"): the dose's indication, no history of the clot; never beside a clot told as had or recurring
-_PREVENTED_AFTER = re.compile(r"\s?(?:ppx|prophylaxis|prophylactic)\b", re.I)
-_PREVENTED_BEFORE = re.compile(r"(?:prophylaxis (?:against|of|for)|thromboprophylaxis for|预防(?:性)?)\s*$", re.I)
-_CLOT_HAD = re.compile(r"\b(?:failed|despite|not enough|recurren\w*|history|hx|h/o|ago|recent|previous|prior|last (?:month|week|year))\b|"
+_PREVENTED_AFTER = lazy(r"\s?(?:ppx|prophylaxis|prophylactic)\b", re.I)
+_PREVENTED_BEFORE = lazy(r"(?:prophylaxis (?:against|of|for)|thromboprophylaxis for|预防(?:性)?)\s*$", re.I)
+_CLOT_HAD = lazy(r"\b(?:failed|despite|not enough|recurren\w*|history|hx|h/o|ago|recent|previous|prior|last (?:month|week|year))\b|"
                        r"复发|失败|不够|既往|病史|之前|以前|上个?月|上周|去年|前[一二三四五六七八九十几\d]+[天周月年]", re.I)
 _CLOTS = frozenset({"vte", "pulmonary-embolism", "thromboembolism"})
 
@@ -1625,14 +1626,14 @@ def _check_enough(aspects: tuple[str, ...], concepts: Sequence[str], text: str =
     return aspects
 
 
-_PUSH_ASK = re.compile(r"\b(?:ok|okay|safe|fine) to push\b|\bpush (?:it|the \w+)?\s*\?|(?:可以|能)(?:放心)?推", re.I)
+_PUSH_ASK = lazy(r"\b(?:ok|okay|safe|fine) to push\b|\bpush (?:it|the \w+)?\s*\?|(?:可以|能)(?:放心)?推", re.I)
 
 
 # the drug a clear check comes before is what is to be injected, not what is asked about ("aspiration negative on TFESI -
 # safe to inject the steroid?", "回抽阴性，可以放心推激素了吗"): the steroid-choice passages must not outrank the check's own
-_INJECT_OBJECT = {"en": re.compile(r"\b(?:inject(?:ing)?|push(?:ing)?|giv(?:e|ing)|put(?:ting)? in|go ahead with|proceed with)\s+"
+_INJECT_OBJECT = {"en": lazy(r"\b(?:inject(?:ing)?|push(?:ing)?|giv(?:e|ing)|put(?:ting)? in|go ahead with|proceed with)\s+"
                                    r"(?:the |my |our |it |that )?(?:\w+\s+)?$", re.I),
-                  "zh": re.compile(r"(?:推|打|注射|注入|给)(?:药|上|进)?(?:了)?$")}
+                  "zh": lazy(r"(?:推|打|注射|注入|给)(?:药|上|进)?(?:了)?$")}
 
 
 def _injected_after_check(text: str, lang: Lang, m: Match, found: Sequence[Match], lexicon: Lexicon) -> bool:
@@ -1667,11 +1668,11 @@ def _cue_spans(text: str, lang: Lang) -> list[tuple[int, int]]:
 
 # Words that frame an ask ("are lead glasses really necessary?", "是否有必要"), not a detail to look for in a passage (the
 # ALARA rule's "necessary image" is no answer to whether glasses are needed).
-_ASK_WORDS = {"en": re.compile(r"\b(?:really|actually|necessary|needed|required|mandatory|essential|worth(?:while)?|ok|okay)\b|"
+_ASK_WORDS = {"en": lazy(r"\b(?:really|actually|necessary|needed|required|mandatory|essential|worth(?:while)?|ok|okay)\b|"
                                 r"\b(?:afterwards?|tonight)\b|"  # (when the ask is for: "what do we monitor afterwards?")
                                 r"(?<=how long will it )(?:last|persist|stay (?:high|raised|elevated|up|down|low))\b", re.I),
               # "要持续几天", "会高几天": how long (what stays so is the part before's)
-              "zh": re.compile(r"真的|有必要|必要|必须|值得|今晚|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
+              "zh": lazy(r"真的|有必要|必要|必须|值得|今晚|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
 
 
 def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
@@ -1680,7 +1681,7 @@ def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
     return f"{before}{' ' if spaced else ''}{clause}".strip()
 
 
-_VERSUS = re.compile(r"\bvs\.?(?=\s)|\bversus\b", re.I)
+_VERSUS = lazy(r"\bvs\.?(?=\s)|\bversus\b", re.I)
 
 
 def split_parts(text: str, lang: Lang) -> list[str]:
@@ -1724,32 +1725,32 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
 
 
-_BARE_WHICH = {"zh": re.compile(r"^(?:那)?(?:一般|通常|常规|首选)?(?:用|选|选用)(?:什么|哪种|哪个|啥)(?:药|抗生素)?[，,？?]?$"),
-               "en": re.compile(r"^(?:and )?which (?:one|drug|antibiotic|agent)s?[,?]?$", re.I)}
+_BARE_WHICH = {"zh": lazy(r"^(?:那)?(?:一般|通常|常规|首选)?(?:用|选|选用)(?:什么|哪种|哪个|啥)(?:药|抗生素)?[，,？?]?$"),
+               "en": lazy(r"^(?:and )?which (?:one|drug|antibiotic|agent)s?[,?]?$", re.I)}
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
 # A turn that goes on with the case told before: time has passed, or the patient now says something.
 _STORY_GOES_ON = {
-    "zh": re.compile(r"^(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|第二次|下一次|下次|效果不好|效果不佳|没效果|没什么效果|"
+    "zh": lazy(r"^(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|第二次|下一次|下次|效果不好|效果不佳|没效果|没什么效果|"
                      r"无效|不管用|没用|还是(?:痛|疼|不好)|"
                      r"[0-9一二三四五六七八九十几两半]+\s*个?(?:小时|天|分钟|周)(?:后|了|以后)|第[0-9一二三四五六七八九十]+天)"),
-    "en": re.compile(r"^(?:now|later|then|afterwards|after that|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
+    "en": lazy(r"^(?:now|later|then|afterwards|after that|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
                      r"(?:it |that |this )?(?:didn'?t|did not|doesn'?t|does not) (?:work|help)|no (?:relief|better|improvement)|"
                      r"(?:now |about |around )?(?:\d+|a few|few|several|two|three|six)\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?)\s+"
                      r"(?:later|after|post|on))\b", re.I),
 }
 # "…需要停药吗？颈椎的呢？", "… need to stop it? and for cervical?": the same ask of another level or procedure
-_SWAP_CLAUSE = {"zh": re.compile(r"^(?:那|那么)?[\u4e00-\u9fffA-Za-z0-9 ]{1,12}呢[？?]?\s*$"),
-                "en": re.compile(r"^(?:and|what about|how about)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?[\w-]+(?: [\w-]+){0,2}\s*\??\s*$",
+_SWAP_CLAUSE = {"zh": lazy(r"^(?:那|那么)?[\u4e00-\u9fffA-Za-z0-9 ]{1,12}呢[？?]?\s*$"),
+                "en": lazy(r"^(?:and|what about|how about)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?[\w-]+(?: [\w-]+){0,2}\s*\??\s*$",
                                  re.I)}
-_IF_ASK = re.compile(r"if\b[^?]{3,80}?\b(?:how|what|when|which|where|who|why|should|can|do|does|is|are)\b[^?]*\?", re.I)
+_IF_ASK = lazy(r"if\b[^?]{3,80}?\b(?:how|what|when|which|where|who|why|should|can|do|does|is|are)\b[^?]*\?", re.I)
 _HOW_TO_SAY = {
-    "zh": re.compile(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
+    "zh": lazy(r"^(?:我|我们|医生)?(?:应该|该|要)?(?:怎么|如何|怎样)"
                      r"(?:回答|回复|解释|说|讲|交代|告知|沟通|跟(?:他|她|患者|病人|家属)(?:说|讲|解释|交代))(?:风险|病情)?"
                      r"(?:比较好|才好|合适)?[？?。.！!，,]*$|"
                      r"^(?:有没有|有无|能不能给|能否给|给个)(?:个)?(?:具体|准确)?的?(?:数字|数据)(?:可以说|能说|可以讲|可以给)?[？?。.！!，,]*$|"
                      r"^(?:具体|确切|实际|大概)?(?:的)?(?:数字|数据|比例|百分比)?(?:是|有)?多少[？?。.！!，,]*$|"
                      r"^(?:那|那么)?(?:下一步|接下来|然后)(?:该|要)?(?:怎么办|怎么处理|做什么|呢)?[？?。.！!，,]*$"),
-    "en": re.compile(r"^(?:so\s+)?(?:what (?:do|should) (?:i|we) (?:tell|say to) (?:him|her|them|the patient|the family)|"
+    "en": lazy(r"^(?:so\s+)?(?:what (?:do|should) (?:i|we) (?:tell|say to) (?:him|her|them|the patient|the family)|"
                      r"how (?:do|should) (?:i|we) (?:answer|explain|put) (?:it|that|this)(?: to (?:him|her|them))?)\s*[?.!,]*$|"
                      r"^(?:any |real |actual |hard )?(?:numbers|figures|stats)(?: (?:pls|please|i can (?:give|quote)|to quote))?\s*[?.!,]*$|"
                      r"^(?:so\s+|and\s+)?(?:what(?:'s| is| are)?|whats|give me|got)\s+(?:the |a |an )?(?:actual |exact |real |hard |rough |ballpark )?"
@@ -1762,16 +1763,16 @@ _HOW_TO_SAY = {
 # "kenalog vs dex for L5-S1 TFESI, which is safer?", "…用曲安奈德还是地塞米松，哪个更安全？": the choice between the
 # alternatives the clause before names, not an ask of its own
 _WHICH_OF_THEM = {
-    "en": re.compile(r"^(?:so\s+)?which(?: one| of (?:them|the two|these|those))?(?: is|'s| would be| will be)?\s+"
+    "en": lazy(r"^(?:so\s+)?which(?: one| of (?:them|the two|these|those))?(?: is|'s| would be| will be)?\s+"
                      r"(?:the\s+)?(?:safer|safest|better|best|preferred|recommended|less risky|lower risk)\b[^?]{0,20}[?.!]*\s*$", re.I),
-    "zh": re.compile(r"^(?:那)?(?:哪个|哪种|哪一个|哪一种|哪样)(?:更|比较|最|相对)?(?:安全|好|合适|推荐|稳妥|风险(?:更|比较)?(?:小|低))"
+    "zh": lazy(r"^(?:那)?(?:哪个|哪种|哪一个|哪一种|哪样)(?:更|比较|最|相对)?(?:安全|好|合适|推荐|稳妥|风险(?:更|比较)?(?:小|低))"
                      r"(?:一些|些|一点|呢)?[？?。.！!，,]*$"),
 }
 
 
 # "需要用什么药？" about a complication (burning skin after an RF ablation), "what meds help?": how it is treated
-_TREAT_DRUG = {"en": re.compile(r"\bwhat (?:meds|medications?|drugs?) (?:help|work|do (?:i|we|you) (?:use|give))|\bwhich (?:meds|medications?|drugs?) help", re.I),
-               "zh": re.compile(r"(?:用|吃|开|上)什么药|用(?:哪些|哪种)药|什么药(?:物)?(?:治疗|能治|好使|管用|有效)")}
+_TREAT_DRUG = {"en": lazy(r"\bwhat (?:meds|medications?|drugs?) (?:help|work|do (?:i|we|you) (?:use|give))|\bwhich (?:meds|medications?|drugs?) help", re.I),
+               "zh": lazy(r"(?:用|吃|开|上)什么药|用(?:哪些|哪种)药|什么药(?:物)?(?:治疗|能治|好使|管用|有效)")}
 
 
 def _treats(aspects: tuple[str, ...], kinds: Sequence[str], text: str, lang: Lang) -> tuple[str, ...]:
@@ -1790,7 +1791,7 @@ def _treats(aspects: tuple[str, ...], kinds: Sequence[str], text: str, lang: Lan
 
 
 _ALLERGIES = frozenset({"contrast-allergy", "allergic-reaction"})
-PAST_ALLERGY = re.compile(r"\bprior\b|\bprevious\w*|\bhistory of\b|\bhx\b|\bh/o\b|\ballergic to\b|\ballergy to\b|\blast time\b|"
+PAST_ALLERGY = lazy(r"\bprior\b|\bprevious\w*|\bhistory of\b|\bhx\b|\bh/o\b|\ballergic to\b|\ballergy to\b|\blast time\b|"
                            r"\b(?:years?|months?) ago\b|以前|既往|之前|曾经|过敏史|对.{1,6}过敏|上次", re.I)
 
 
@@ -1798,31 +1799,31 @@ def _allergy_kind(concept: str, kind: str, text: str) -> str:
     """An allergy told as the patient's history ("以前CT增强起过荨麻疹", "hx anaphylaxis to contrast") is no complication
     happening now."""
     return "allergy-history" if concept in _ALLERGIES and PAST_ALLERGY.search(text) else kind
-_NEED_DONE = {"en": re.compile(r"\b(?:do|does|should) (?:i|we|she|he|they) (?:need (?:to do |to have |to get )?|do |get |have )"
+_NEED_DONE = {"en": lazy(r"\b(?:do|does|should) (?:i|we|she|he|they) (?:need (?:to do |to have |to get )?|do |get |have )"
                                r"(?:a |an |the )?(?:blood patch|ebp|patch)\b|\bneed (?:a |an )?(?:blood patch|ebp)\b", re.I),
-              "zh": re.compile(r"(?:需要|需不需要|要不要|该不该|是否需要|用不用)(?:做|打|行)[^，。？?]{0,12}(?:吗|[？?]|$)")}
+              "zh": lazy(r"(?:需要|需不需要|要不要|该不该|是否需要|用不用)(?:做|打|行)[^，。？?]{0,12}(?:吗|[？?]|$)")}
 
 
 # "…is it an allergy? should I worry?", "…是不是过敏了？要不要紧？": how much the picture just told matters, not a new ask
 _WORRY = {
-    "en": re.compile(r"^(?:so\s+|and\s+)?(?:should (?:i|we|she|he) (?:be )?worr(?:y|ied)|is (?:it|that|this) (?:serious|dangerous|bad|worrying|a (?:big )?(?:problem|concern))|"
+    "en": lazy(r"^(?:so\s+|and\s+)?(?:should (?:i|we|she|he) (?:be )?worr(?:y|ied)|is (?:it|that|this) (?:serious|dangerous|bad|worrying|a (?:big )?(?:problem|concern))|"
                      r"(?:any(?:thing)?|something) to worry about|do (?:i|we) need to worry|how worried should (?:i|we) be)\s*[?.!]*\s*$", re.I),
-    "zh": re.compile(r"^(?:那)?(?:要紧吗|要不要紧|严重吗|严不严重|危险吗|危不危险|需要担心吗|用担心吗|用不用担心|要担心吗|有没有事|有事吗|没事吧)[？?。.！!，,]*$"),
+    "zh": lazy(r"^(?:那)?(?:要紧吗|要不要紧|严重吗|严不严重|危险吗|危不危险|需要担心吗|用担心吗|用不用担心|要担心吗|有没有事|有事吗|没事吧)[？?。.！!，,]*$"),
 }
 
 
 _EPINEPHRINE, _LOCAL_ANAESTHETIC, _LAST = "epinephrine", "local-anaesthetic", "last"
-_BARE_TOXICITY = {"en": re.compile(r"\btoxi(?:city|c)\b|\bpoisoning\b|\boverdose\b", re.I), "zh": re.compile(r"中毒|毒性|过量")}
+_BARE_TOXICITY = {"en": lazy(r"\btoxi(?:city|c)\b|\bpoisoning\b|\boverdose\b", re.I), "zh": lazy(r"中毒|毒性|过量")}
 # epinephrine told as added to a local anaesthetic: "with epi", "加肾上腺素", "含肾上腺素的"
 # epinephrine put into the local anaesthetic ("adding epi to the local", "局麻药里加肾上腺素")
-_ADDING = {"en": re.compile(r"\badd(?:ing|ed|s)?\s+(?:epi\w*|adrenaline)\s+(?:to|in(?:to)?)\s+(?:the\s+|my\s+|your\s+)?"
+_ADDING = {"en": lazy(r"\badd(?:ing|ed|s)?\s+(?:epi\w*|adrenaline)\s+(?:to|in(?:to)?)\s+(?:the\s+|my\s+|your\s+)?"
                             r"(?:local|la\b|lido\w*|bupi\w*|ropi\w*|injectate|mix)", re.I),
-           "zh": re.compile(r"(?:局麻药|利多卡因|布比卡因|罗哌卡因)(?:里|中|内)?(?:加|加入|加上|加点|混)(?:点|些)?(?:肾上腺素|epi\w*)", re.I)}
-_ADDED = {"en": re.compile(r"\b(?:with|plus|w/?|\+)\s*(?:epi\w*|adrenaline)\b|\+\s*(?:epi|adrenaline)", re.I),
-          "zh": re.compile(r"(?:加|含|配|合用|混|加了|加上|带)\s*(?:肾上腺素|epi\w*|adrenaline)", re.I)}
+           "zh": lazy(r"(?:局麻药|利多卡因|布比卡因|罗哌卡因)(?:里|中|内)?(?:加|加入|加上|加点|混)(?:点|些)?(?:肾上腺素|epi\w*)", re.I)}
+_ADDED = {"en": lazy(r"\b(?:with|plus|w/?|\+)\s*(?:epi\w*|adrenaline)\b|\+\s*(?:epi|adrenaline)", re.I),
+          "zh": lazy(r"(?:加|含|配|合用|混|加了|加上|带)\s*(?:肾上腺素|epi\w*|adrenaline)", re.I)}
 
 
-_ZH_IF = re.compile(r"如果|要是|假如|若是|万一")
+_ZH_IF = lazy(r"如果|要是|假如|若是|万一")
 # Words of an ask that name nothing ("要查啥 先做什么检查": 啥, 先): a part of only these says nothing of its own.
 _ASK_FILLER = frozenset({"啥", "先", "再", "first", "then", "next", "anyth", "anything"})
 
@@ -1851,12 +1852,12 @@ def _restates(part: Part, before: Part) -> bool:
     return not part.concepts and "hold" in before.aspects and bool(_HOW_LONG.match(part.text))
 
 
-_WHICH_FIGURE = re.compile(r"\s*(?:and\s+)?(?:so\s+)?what (?:number|figure|rate|percentage|%)s? (?:to|do i|should i|can i|would you|do you) "
+_WHICH_FIGURE = lazy(r"\s*(?:and\s+)?(?:so\s+)?what (?:number|figure|rate|percentage|%)s? (?:to|do i|should i|can i|would you|do you) "
                            r"(?:quote|give|tell|use|cite|say)\b|"
                            r"\s*(?:那)?(?:知情同意(?:书)?(?:上|里|中|时)?|跟(?:病人|患者))(?:写|说|讲|告知|交代)(?:多少|哪个数)", re.I)
 
 
-_HOW_LONG = re.compile(r"\s*(?:and\s+)?(?:for\s+)?how (?:many days|long)(?: (?:for|then|exactly))?\s*[?？]*\s*$|"
+_HOW_LONG = lazy(r"\s*(?:and\s+)?(?:for\s+)?how (?:many days|long)(?: (?:for|then|exactly))?\s*[?？]*\s*$|"
                        r"\s*(?:那|要)?(?:停)?(?:多久|几天|多少天|多长时间)[？?]*\s*$", re.I)
 
 
@@ -1882,10 +1883,10 @@ def _has_ask(clause: str, lang: Lang) -> bool:
     return bool(_EN_INTERROG.search(body)) or "?" in clause or bool(aspects_of(told, lang))
 
 
-_TOLD_SUSPICION = re.compile(r"^\s*(?:suspected|possible|probable|likely|presumed)\b", re.I)
+_TOLD_SUSPICION = lazy(r"^\s*(?:suspected|possible|probable|likely|presumed)\b", re.I)
 # ("if platelets are 60 can I do the TFESI, what about an ILESI": an ask after the opening clause)
-_ASKS_AFTER_OPENING = re.compile(r"\b(?:what|what's|whats|how|can (?:i|we)|should (?:i|we)|do (?:i|we)|is it|are they|will it)\b", re.I)
-_SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:can|could|do|does|did|should|shall|will|would|is|are|"
+_ASKS_AFTER_OPENING = lazy(r"\b(?:what|what's|whats|how|can (?:i|we)|should (?:i|we)|do (?:i|we)|is it|are they|will it)\b", re.I)
+_SUBORDINATE = lazy(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:can|could|do|does|did|should|shall|will|would|is|are|"
                           r"was|were|must|may|might|to|much|many|long|soon)\b)"
                           r"(?!(?:the |a )?(?:blood patch|ebp|patch)\s*(?:$|\?))", re.I)  # ("… failing. when blood patch": asked)
 
@@ -1893,38 +1894,38 @@ _SUBORDINATE = re.compile(r"^(?:when|where|once|if|after|before|while)\s+(?!(?:c
 REPEAT_LIMIT = "repeat-injection-limit"
 # Whether a drug may be given, asked bare ("can I use caffeine?", 咖啡因可以用吗), not weighed against a risk ("is a
 # particulate steroid safe given the embolism risk?", "contraindicated with a seizure history?", 怕脊髓梗死).
-_USE_ASKED = re.compile(r"\bcan (?:i|we|you) (?:use|give|try)\b|可以用吗|能用吗|能不能用|可不可以用|有没有用|管用吗|有用吗", re.I)
-_RISK_WEIGHED = re.compile(r"\bsafe|\brisks?\b|contraindicat|\bhistory of\b|风险|安全|禁忌|怕|既往", re.I)
+_USE_ASKED = lazy(r"\bcan (?:i|we|you) (?:use|give|try)\b|可以用吗|能用吗|能不能用|可不可以用|有没有用|管用吗|有用吗", re.I)
+_RISK_WEIGHED = lazy(r"\bsafe|\brisks?\b|contraindicat|\bhistory of\b|风险|安全|禁忌|怕|既往", re.I)
 # How many of a procedure a patient may have in a span, in any words ("how many epidural steroid injections can she
 # safely have per year?", "一年最多能打几次"): how often it may be repeated.
-_HOW_MANY_A_YEAR = re.compile(r"\bhow (?:many (?:[\w-]+ ){0,3}?(?:injections|shots|blocks|procedures|times|ESIs|TFESIs|ILESIs|RFAs?|of them)|often)\b"
+_HOW_MANY_A_YEAR = lazy(r"\bhow (?:many (?:[\w-]+ ){0,3}?(?:injections|shots|blocks|procedures|times|ESIs|TFESIs|ILESIs|RFAs?|of them)|often)\b"
                               r"[^.?!]{0,60}?\b(?:per|a|each|every|in a) (?:year|yr|twelve months|12 months|6 months|six months)\b|"
                               r"(?:一年|每年|半年|一年内)[^，。？?]{0,8}(?:几次|多少次|几针)", re.I)
 # A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
 # anticoagulant in the question, what is given again is the drug, not the injection.
 # the procedure asked again, not the drug's next dose ("硬膜外打完多久能再打一次？")
-_AGAIN_OF_IT = {"en": re.compile(r"\b(?:repeat|another) (?:injection|one|block|esi)\b", re.I),
-                "zh": re.compile(r"再(?:打|做)一次|再做|再(?:打|做)一(?:针|个)")}
+_AGAIN_OF_IT = {"en": lazy(r"\b(?:repeat|another) (?:injection|one|block|esi)\b", re.I),
+                "zh": lazy(r"再(?:打|做)一次|再做|再(?:打|做)一(?:针|个)")}
 # ... and the symptom it treated still there.
-_STILL_SYMPTOM = {"en": re.compile(r"\bstill (?:has |having |got )?(?:a |the )?(?:headache|headachy|in pain|sore)\b|"
+_STILL_SYMPTOM = {"en": lazy(r"\bstill (?:has |having |got )?(?:a |the )?(?:headache|headachy|in pain|sore)\b|"
                                    r"\b(?:headache|pain|it)(?:'s| is| has)? (?:back|come back|came back|returned|recurred)\b", re.I),
-                  "zh": re.compile(r"还是(?:头痛|头疼)|仍(?:然)?(?:头痛|头疼)|又(?:开始)?(?:头痛|头疼)|头(?:痛|疼)又(?:来了|回来了|犯了|出现)")}
+                  "zh": lazy(r"还是(?:头痛|头疼)|仍(?:然)?(?:头痛|头疼)|又(?:开始)?(?:头痛|头疼)|头(?:痛|疼)又(?:来了|回来了|犯了|出现)")}
 # The treatment of the turn before, done ("still headache after it", 打完还是头痛).
-_AFTER_TREATMENT = {"en": re.compile(r"\bafter (?:it|that|the (?:patch|ebp|blood patch|treatment|injection))\b|\bpost[- ]?(?:patch|ebp)\b|"
+_AFTER_TREATMENT = {"en": lazy(r"\bafter (?:it|that|the (?:patch|ebp|blood patch|treatment|injection))\b|\bpost[- ]?(?:patch|ebp)\b|"
                                      r"\bhad (?:a |an |the )?(?:blood patch|ebp|patch)\b", re.I),
-                    "zh": re.compile(r"(?:打|做|补|贴)完|(?:打|做|补)了(?:血补丁|血补片|补片|EBP)")}
-_AFTER_IT = {"en": re.compile(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
+                    "zh": lazy(r"(?:打|做|补|贴)完|(?:打|做|补)了(?:血补丁|血补片|补片|EBP)")}
+_AFTER_IT = {"en": lazy(r"\bafter (?:the )?(?:needle|injection|procedure|block|catheter|puncture)\b|\bneedle(?:'s| is)? out\b|"
                               r"\bpost[- ]?(?:procedure|op)\b", re.I),
-             "zh": re.compile(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?|打完(?:后|以后)?")}
+             "zh": lazy(r"拔针后|拔管后|术后|操作后|注射后|穿刺后|做完(?:后|以后)?|打完(?:后|以后)?")}
 # New pain at another level after vertebral augmentation ("new sharp pain higher up", "上面那节又开始痛").
-_ADJACENT_PAIN = re.compile(r"\b(?:pain|tender\w*|sore\w*|hurts?)\b[^.?!]{0,30}\b(?:higher up|lower down|(?:one )?level (?:above|below|up|down)|"
+_ADJACENT_PAIN = lazy(r"\b(?:pain|tender\w*|sore\w*|hurts?)\b[^.?!]{0,30}\b(?:higher up|lower down|(?:one )?level (?:above|below|up|down)|"
                             r"(?:at |in )?(?:a |another |a different |other )(?:level|vertebra|segment)|"
                             r"adjacent level|next level)\b|\b(?:level above|level below|adjacent level|next level up)\b[^.?!]{0,30}\b(?:pain|tender|sore|hurts?)|"
                             r"(?:上面|下面|上|下)(?:那|一)?(?:节|个节段|节段)[^，。？?]{0,12}(?:痛|疼)|(?:相邻|邻近)节段[^，。？?]{0,6}(?:痛|疼)|"
                             r"(?:另一个|另外一个|别的|其他)(?:节段|椎体)[^，。？?]{0,8}(?:痛|疼)", re.I)
 _GENERIC_RF = "radiofrequency-ablation"  # RF named without a spinal target: ours only beside no other specialty's ablation
-_GIVEN = re.compile(r"\binject\w*|\bshots?\b|\bgave|\bgiven|\bgot\b|\bwith\b|打了|推了|用了|注射|打(?:一|几|个)?针", re.I)
-_INJECT_VERB = re.compile(r"\binject\w*|\bshots?\b|\bjabs?\b|打(?:一|几|个)?针|打一下|注射|封闭", re.I)
+_GIVEN = lazy(r"\binject\w*|\bshots?\b|\bgave|\bgiven|\bgot\b|\bwith\b|打了|推了|用了|注射|打(?:一|几|个)?针", re.I)
+_INJECT_VERB = lazy(r"\binject\w*|\bshots?\b|\bjabs?\b|打(?:一|几|个)?针|打一下|注射|封闭", re.I)
 
 
 class Framer:
@@ -3041,9 +3042,9 @@ def _mapped(concepts: tuple[str, ...], to: Mapping[str, tuple[str, ...]]) -> tup
 
 # A drug injected into a limb joint ("is it safe to inject triamcinolone into her knee on warfarin?"), not a deficit that
 # goes into the knee after an epidural ("numbness into the knee and foot drop")
-_JOINT_INJECTED = re.compile(r"\b(?:inject\w*|shot|jab|put)\b[^.?;]{0,40}?\binto (?:the|her|his|their|a|an|my) (?:\w+ )?"
+_JOINT_INJECTED = lazy(r"\b(?:inject\w*|shot|jab|put)\b[^.?;]{0,40}?\binto (?:the|her|his|their|a|an|my) (?:\w+ )?"
                              r"(?:knee|shoulder|hip|ankle|elbow|wrist)(?: joint)?\b", re.I)
-_DEFICIT_WORDS = re.compile(r"\bnumb|\bweak|\bfoot drop|\bparaly|\bradiat|\bshooting|\bgoing into\b|\bdown (?:the|her|his) leg|"
+_DEFICIT_WORDS = lazy(r"\bnumb|\bweak|\bfoot drop|\bparaly|\bradiat|\bshooting|\bgoing into\b|\bdown (?:the|her|his) leg|"
                             r"\bcan'?t (?:lift|move|walk|feel)", re.I)
 
 
@@ -3069,14 +3070,14 @@ def _joint_injected(q: str, out: tuple[str, ...]) -> tuple[str, ...]:
 _JOINT_SITE = "peripheral-joint-site"
 # How long it lasts ("how long will it last?", 持续多久): asked after how high glucose goes, of the finding before; its
 # answer says when it settles (compose's narrow kind)
-LASTS_ASK = re.compile(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on|stay|remain)\b|"
+LASTS_ASK = lazy(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on|stay|remain)\b|"
                        r"how long (?:it|this|that|they|the \w+) (?:will|would|might|may|is going to|usually|typically) (?:\w+ )?(?:last|persist|go on)|"
                        r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
                        r"how (?:long|many days) (?:until|till|before) (?:it|this|that|they|the \w+) (?:\w+ )?(?:settles?|resolves?|goes away|wears? off|gets? better|comes? down)|"
                        r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
                        r"持续(?:多久|几天|多长时间|多少天|几周)|(?:效果|疗效|缓解)(?:能|可以)?维持(?:多久|几天|多长时间|几个月)|(?:会|要)?(?:高|升高|升)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
                        r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
-_MONITOR_HOW = re.compile(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
+_MONITOR_HOW = lazy(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
                           r"^\W*(?:and\s+)?when (?:(?:do|should) (?:i|we|you) |to )(?:check|monitor|test|recheck|re-check)(?: (?:it|them|again))?\s*\?|"
                           r"(?:怎么|如何|怎样|多久|什么时候|何时)(?:监测|复查|检测|观察|随访|测)", re.I)
 
@@ -3104,7 +3105,7 @@ def _topic_still_not_ours(out: tuple[str, ...], ctx: Sequence[str], bare: bool, 
 
 
 # A child named as the time of a past event ("rash as a kid", 小时候过敏) or as someone else's ("her kids"): no child patient.
-_CHILDHOOD = re.compile(r"\b(?:as an? |when (?:she|he|they|i) (?:was|were) an? |since (?:she|he) was an? )$|\b(?:her|his|their) $|"
+_CHILDHOOD = lazy(r"\b(?:as an? |when (?:she|he|they|i) (?:was|were) an? |since (?:she|he) was an? )$|\b(?:her|his|their) $|"
                         r"(?:她|他|病人|患者)的$", re.I)
 _PAEDIATRIC = "paediatric"
 
@@ -3132,7 +3133,7 @@ def _kept_on(q: str, concepts: Sequence[str], aspects: tuple[str, ...], parts: t
 
 
 # ("cardiology won't let us stop. how long would we normally hold it?": the usual interval is still asked)
-_HOW_LONG_HELD = re.compile(r"\bhow (?:long|many days)\b|\busual hold\b|几天|多久|多长时间", re.I)
+_HOW_LONG_HELD = lazy(r"\bhow (?:long|many days)\b|\busual hold\b|几天|多久|多长时间", re.I)
 
 
 def _topic_ask(q: str, lang: Lang, concepts: Sequence[str]) -> tuple[str, ...]:
@@ -3146,9 +3147,9 @@ def _topic_ask(q: str, lang: Lang, concepts: Sequence[str]) -> tuple[str, ...]:
 # Measures given as a drug regimen: asked how to give them ("怎么预处理", "how do I premedicate"), the regimen with its
 # doses answers first, before what the measure achieves.
 _REGIMENS = frozenset({"premedication", "antibiotic-prophylaxis"})
-_HOW_GIVEN = {"en": re.compile(r"\bhow (?:do|should|would|to) (?:i |we |you )?(?:\w+ )?(?:premedicate|premed|give|dose|prepare|prep)\b|"
+_HOW_GIVEN = {"en": lazy(r"\bhow (?:do|should|would|to) (?:i |we |you )?(?:\w+ )?(?:premedicate|premed|give|dose|prepare|prep)\b|"
                                r"\bwhat (?:\w+ )?(?:regimen|protocol)\b", re.I),
-              "zh": re.compile(r"(?:怎么|如何|怎样)(?:做|进行|给药|用药|使用)?(?:预处理|预防用药|预防性用药|用药|给药|给)|什么(?:方案|药)|用什么")}
+              "zh": lazy(r"(?:怎么|如何|怎样)(?:做|进行|给药|用药|使用)?(?:预处理|预防用药|预防性用药|用药|给药|给)|什么(?:方案|药)|用什么")}
 
 
 def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang: Lang) -> tuple[str, ...]:
@@ -3165,9 +3166,9 @@ _URGENT_REGIMEN = "urgent-premedication"
 _PREMEDICATED = frozenset({"premedication", "contrast-allergy", _URGENT_REGIMEN})
 # less time than the regimen needs, told after a premedication turn ("only 5 hrs notice, a quicker option?", "can we do IV
 # instead?", 时间来不及, 改静脉)
-_HURRIED = {"en": re.compile(r"\b(?:quicker|faster|shorter|sooner)\b|\b(?:hrs?|hours?)'? notice\b|\bshort notice\b|\b(?:iv|intravenous)\b[^.?]{0,20}\binstead\b|"
+_HURRIED = {"en": lazy(r"\b(?:quicker|faster|shorter|sooner)\b|\b(?:hrs?|hours?)'? notice\b|\bshort notice\b|\b(?:iv|intravenous)\b[^.?]{0,20}\binstead\b|"
                              r"\binstead\b[^.?]{0,20}\b(?:iv|intravenous)\b|\bin (?:about |only )?\d+ ?(?:hrs?|hours)\b", re.I),
-            "zh": re.compile(r"来不及|时间不够|更快|快一点|改静脉|改成静脉|改用静脉|能不能静脉|静脉(?:给|用|的方案)|临时加台|今天(?:就|急着)?做|\d+\s*个?(?:小时|钟头)后(?:就)?做")}
+            "zh": lazy(r"来不及|时间不够|更快|快一点|改静脉|改成静脉|改用静脉|能不能静脉|静脉(?:给|用|的方案)|临时加台|今天(?:就|急着)?做|\d+\s*个?(?:小时|钟头)后(?:就)?做")}
 
 
 def _as_urgent_regimen(aspects: tuple[str, ...], parts: tuple[Part, ...], carried: Sequence[str], q: str, lang: Lang
@@ -3213,13 +3214,13 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     return aspects
 
 
-_STILL_DO = re.compile(r"\b(?:can|could|should) (?:i|we|you) still (?:do|go ahead|proceed)\b|还能(?:做|打)|还可以(?:做|打)", re.I)
+_STILL_DO = lazy(r"\b(?:can|could|should) (?:i|we|you) still (?:do|go ahead|proceed)\b|还能(?:做|打)|还可以(?:做|打)", re.I)
 # signs seen on the table that decide whether to go on, and the ask to go on ("proceed?", 继续吗)
 _SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection"})
-_GO_ON_ASK = re.compile(r"\b(?:proceed|continue|carry on|go on|go ahead|inject (?:anyway|the steroid|the rest))\b|继续|接着推|还能推|能推吗|能打吗|还能打", re.I)
-_BEFORE_IT = re.compile(r"\bbefore\b|\bprior to\b|\bpre-?op|(?:术|植入|操作|手术|注射|穿刺|治疗|之)前|前(?:要|需|得|应)?停", re.I)
-_AFTERWARDS_ASK = re.compile(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|\brestart|\bresum|术后|之后|以后|做完|观察|监测|恢复", re.I)
-_STOP_WORD = re.compile(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")
+_GO_ON_ASK = lazy(r"\b(?:proceed|continue|carry on|go on|go ahead|inject (?:anyway|the steroid|the rest))\b|继续|接着推|还能推|能推吗|能打吗|还能打", re.I)
+_BEFORE_IT = lazy(r"\bbefore\b|\bprior to\b|\bpre-?op|(?:术|植入|操作|手术|注射|穿刺|治疗|之)前|前(?:要|需|得|应)?停", re.I)
+_AFTERWARDS_ASK = lazy(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|\brestart|\bresum|术后|之后|以后|做完|观察|监测|恢复", re.I)
+_STOP_WORD = lazy(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")
 
 
 def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
@@ -3240,9 +3241,9 @@ def _contrast(c: str, lexicon: Lexicon) -> bool:
 _CONTRAST_MEDIUM = "contrast-medium"
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
-_BRIDGE_WORDS = re.compile(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)
+_BRIDGE_WORDS = lazy(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)
 # another specialty's operation still to come ("a THR tomorrow", 下周髋关节置换), not one in the history
-_OPERATION_AHEAD = re.compile(r"\b(?:tomorrow|tmrw|next (?:week|month)|booked|scheduled|planned|upcoming|due)\b|明天|下周|下个月|准备做|计划|预约|拟行", re.I)
+_OPERATION_AHEAD = lazy(r"\b(?:tomorrow|tmrw|next (?:week|month)|booked|scheduled|planned|upcoming|due)\b|明天|下周|下个月|准备做|计划|预约|拟行", re.I)
 _CONTINUED = "continued-antithrombotic"
 
 
@@ -3265,26 +3266,26 @@ def _with_dialysis(q: str, concepts: tuple[str, ...], lex: Mapping[str, Concept]
 
 
 _RENAL = "renal-impairment"
-_DIALYSIS = re.compile(r"\bdialysis\b|\bHD\b|透析", re.I)
+_DIALYSIS = lazy(r"\bdialysis\b|\bHD\b|透析", re.I)
 _INTERRUPTED = "pump-drug-interruption"  # the pump's drug stopping because its reservoir ran dry
 # preventive medicine asked in general words ("要预防用药吗", "any prophylaxis?"): with no allergy or contrast told, antibiotics
 _PREMED, _ABX_PROPHYLAXIS = "premedication", "antibiotic-prophylaxis"
-_GENERIC_PREVENTIVE = re.compile(r"预防用药|预防性用药|术前预防用药", re.I)
+_GENERIC_PREVENTIVE = lazy(r"预防用药|预防性用药|术前预防用药", re.I)
 _ALLERGY_TOLD = frozenset({"contrast-allergy", "allergic-reaction", "anaphylaxis", "contrast-medium", "iodinated-contrast", "contrast-injection"})
 # the turn before's ask again, for what is named now ("and for a pump, same?", "标准一样吗", "也一样吗")
-_SAME_ASK = {"en": re.compile(r"\bsame\b|\bdoes (?:that|it|this) (?:still )?apply\b|\bany different\b|\bdifferent\s*\?", re.I),
-             "zh": re.compile(r"一样吗|一样不|一样么|相同吗|也是这样|也适用|有区别吗|有没有区别|一样\s*[？?]")}
+_SAME_ASK = {"en": lazy(r"\bsame\b|\bdoes (?:that|it|this) (?:still )?apply\b|\bany different\b|\bdifferent\s*\?", re.I),
+             "zh": lazy(r"一样吗|一样不|一样么|相同吗|也是这样|也适用|有区别吗|有没有区别|一样\s*[？?]")}
 # what the wait is after when it is the drug's ("after the last dose", "after dialysis", 透析后, 打完针, 停药后)
-_AFTER_DRUG = re.compile(r"\b(?:dose|dialysis|hd|haemodialysis|hemodialysis|shot|jab)\b|透析|用完|打完|吃完|停药|最后一(?:针|次|剂)|末次", re.I)
+_AFTER_DRUG = lazy(r"\b(?:dose|dialysis|hd|haemodialysis|hemodialysis|shot|jab)\b|透析|用完|打完|吃完|停药|最后一(?:针|次|剂)|末次", re.I)
 # what to watch for or mind after a procedure done ("watch for after the blood patch", "做了EBP以后要注意什么")
-_AFTERCARE = {"en": re.compile(rf"(?:{_MONITOR_ASK_EN}|\bbe (?:aware|careful) of\b)[^?.]{{0,40}}?\bafter\b|"
+_AFTERCARE = {"en": lazy(rf"(?:{_MONITOR_ASK_EN}|\bbe (?:aware|careful) of\b)[^?.]{{0,40}}?\bafter\b|"
                                r"\bafter (?:the |an? |her |his )?[\w -]{2,30}?,? what (?:\w+ ){0,3}?(?:watch|look out|monitor)", re.I),
-              "zh": re.compile(r"(?:做|打|行|完成)(?:了|完)?[^，。？?]{1,16}(?:以后|之后|后)(?:要|需要|该|应该|应)?(?:注意|观察|留意|警惕)(?:些)?(?:什么|哪些|啥)")}
+              "zh": lazy(r"(?:做|打|行|完成)(?:了|完)?[^，。？?]{1,16}(?:以后|之后|后)(?:要|需要|该|应该|应)?(?:注意|观察|留意|警惕)(?:些)?(?:什么|哪些|啥)")}
 # how long until the procedure may be done ("透析后多久可以做", "how long after dialysis can we do it"): beside a drug held
 # before it, its hold interval
-_WAIT_TO_DO = {"en": re.compile(r"\bhow (?:long|soon) after\b[^?.]{0,60}?\b(?:can|could|may|should) (?:we|i|you|she|he|they)\b"
+_WAIT_TO_DO = {"en": lazy(r"\bhow (?:long|soon) after\b[^?.]{0,60}?\b(?:can|could|may|should) (?:we|i|you|she|he|they)\b"
                                 r"[^?.]{0,12}?\b(?:do|proceed|go ahead|inject|block|needle|operate)", re.I),
-               "zh": re.compile(r"(?:后|完|以后|之后)?(?:多久|多长时间|几个?小时|几天)(?:以?后)?(?:才)?(?:可以|能|可)(?:做|进行|穿刺|手术|打|操作)")}
+               "zh": lazy(r"(?:后|完|以后|之后)?(?:多久|多长时间|几个?小时|几天)(?:以?后)?(?:才)?(?:可以|能|可)(?:做|进行|穿刺|手术|打|操作)")}
 
 
 def drug_like(term: str) -> bool:
@@ -3351,14 +3352,14 @@ _ZH_SLIPS = {"硬模外": "硬膜外", "硬摸外": "硬膜外", "蛛网模": "�
              "氯比格雷": "氯吡格雷", "氯已定": "氯己定", "洗必太": "洗必泰"}
 _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎", **_ZH_SLIPS}
 # two English words joined by a Chinese "and" in mixed text ("temperature 和 duration"): the English "and"
-_MIXED_AND = re.compile(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
+_MIXED_AND = lazy(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
 # Cantonese function words a Hong Kong colleague writes ("激素总量有冇上限？", "食紧拜瑞妥"): their Mandarin forms
 _CANTONESE_WORDS = {"有冇": "有没有", "冇": "没有", "唔该": "请问", "唔": "不", "嘅": "的", "咗": "了", "乜嘢": "什么", "点样": "怎样",
                     "食紧": "在吃", "佢哋": "他们", "佢": "他", "啲": "些"}
-_CANTONESE = re.compile("|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)).replace("点样", "(?<!一)点样(?!本|品)"))
-_JOINED_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")
-_ZH_SHORT = re.compile("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
-_NOTE_WORDS = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
+_CANTONESE = lazy("|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)).replace("点样", "(?<!一)点样(?!本|品)"))
+_JOINED_LEVEL = lazy(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")
+_ZH_SHORT = lazy("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
+_NOTE_WORDS = lazy(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
 _SHORTHAND = frozenset({
     "tmrw", "tmrow", "tmorrow", "2moro", "2morrow", "2mrw", "tomoz", "tmw", "tmr", "tonite", "yday", "yest", "ystrdy", "tday", "2day",
@@ -3393,7 +3394,7 @@ def _inflected(word: str) -> bool:
 
 # Everyday Chinese words of a patient's story that name no subject ("躺下能好点", "说话费劲", "夜里痛醒").
 # Words of time ("明早8点", "最晚啥时候打"): when, not a subject the knowledge base lacks.
-_ZH_TIME = re.compile(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上午|下午|中午|凌晨|傍晚)|[早晚最]?(?:啥|什么)时候|最[早晚迟]|几点(?:钟)?|点钟|"
+_ZH_TIME = lazy(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上午|下午|中午|凌晨|傍晚)|[早晚最]?(?:啥|什么)时候|最[早晚迟]|几点(?:钟)?|点钟|"
                       r"(?:几个|多少个?|\d+个?)?钟头|[半一二两三四五六七八九十几\d]+(?:个)?(?:年|月|周|星期)(?:前|后|多|来|内)?|半年(?:前|后|多|来|内)?")
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
@@ -3403,27 +3404,27 @@ _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "
 
 
 # A laboratory value's threshold ("INR cutoff", "血小板阈值"): the ceiling asked of the value, not a block's criteria.
-_LAB_CUTOFF = re.compile(r"\b(?:INR|platelets?|plt|eGFR|CrCl|creatinine)\b[^?.;]{0,20}\b(?:cut-?off|threshold)|(?:INR|血小板|肌酐清除率)[^？?。]{0,8}(?:阈值|临界值)|"
+_LAB_CUTOFF = lazy(r"\b(?:INR|platelets?|plt|eGFR|CrCl|creatinine)\b[^?.;]{0,20}\b(?:cut-?off|threshold)|(?:INR|血小板|肌酐清除率)[^？?。]{0,8}(?:阈值|临界值)|"
                          # (a lab value told, and a cutoff asked with no block or relief named: "plt 62k … what's the cutoff")
                          r"^(?=[\s\S]*\b(?:INR|platelets?|plts?|eGFR|CrCl)\b)(?![\s\S]*\b(?:relief|blocks?|MBBs?)\b)[\s\S]*\b(?:cut-?off|threshold)\b",
                          re.I)
 # "just" and a plain verb (支架刚放, 刚做完, 刚打): when something happened, never a subject.
-_JUST_DONE = re.compile(r"刚[放做打装上换拔开用吃停]完?了?")
+_JUST_DONE = lazy(r"刚[放做打装上换拔开用吃停]完?了?")
 # A yes-no ask said as "A 不 A" (加不加, 停不停, 用不用): the ask's form, never a subject.
-_A_NOT_A = re.compile(r"(.{1,2})不\1")
+_A_NOT_A = lazy(r"(.{1,2})不\1")
 
 
 # A change told as having happened to the patient ("覆盖区域变了", "麻感没了", "has moved", "lost the coverage").
-_HAPPENED = {"en": re.compile(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b", re.I),
-             "zh": re.compile(r"变了|没了|消失了|不见了|跑了|移位了")}
+_HAPPENED = {"en": lazy(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b", re.I),
+             "zh": lazy(r"变了|没了|消失了|不见了|跑了|移位了")}
 # A report phoned or paged in by the patient, the family or the ward ("SCS trial pt called: …", "nurse pages: …", 病人来电,
 # 护士打电话说); not the operator calling for help ("I called my attending")
-CALLED_IN = {"en": re.compile(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|son|mum|mom|dad|nurse|ward|recovery|pacu)\b[^.]{0,12}"
+CALLED_IN = {"en": lazy(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|son|mum|mom|dad|nurse|ward|recovery|pacu)\b[^.]{0,12}"
                               r"\b(?:phoned|phones|called|calls|rang|paged|pages|messaged|texted)\b|\bphone call from\b|\bon the phone\b", re.I),
-             "zh": re.compile(r"来电|打电话来|打来电话|打电话说|电话(?:说|讲|反映|报告|里|：)|护士(?:说|报告|反映)")}
+             "zh": lazy(r"来电|打电话来|打来电话|打电话说|电话(?:说|讲|反映|报告|里|：)|护士(?:说|报告|反映)")}
 # A patient's problem told as going on, in a note with no question ("pt headache since … 2d ago", "患者术后头痛3天了")
-_GOING_ON = {"en": re.compile(r"^\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still|yesterday|today|this morning|last night|says|reports|complain(?:s|ing)?)\b", re.I),
-             "zh": re.compile(r"^(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了|昨天|今天|今早|说|反映|诉)")}
+_GOING_ON = {"en": lazy(r"^\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still|yesterday|today|this morning|last night|says|reports|complain(?:s|ing)?)\b", re.I),
+             "zh": lazy(r"^(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了|昨天|今天|今早|说|反映|诉)")}
 _DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .frame import ESSENTIAL, IMPLANT_SCAN, MEDICATION_SETTINGS, POPULATIONS, REPEAT_LIMIT, Part, Question, drug_like, procedure_like
+from .lazyre import lazy
 from .sections import group_of
 
 
@@ -64,9 +65,9 @@ DRUG_KINDS = frozenset({"drug", "drug-class", "brand"})
 # procedure of ours told is when, not what, and nothing of ours answers it.
 _FACTOR = "factor-replacement"
 _ASKED_ONLY_SETTINGS = frozenset({"osteoporosis-treatment", "dapt-duration", _FACTOR})
-_ASK_BEFORE = re.compile(r"(?:需要|要不要|该不该|是否|开始|启动|加用|用不用|何时|什么时候)\s*$|"
+_ASK_BEFORE = lazy(r"(?:需要|要不要|该不该|是否|开始|启动|加用|用不用|何时|什么时候)\s*$|"
                          r"\b(?:need|needs|start|starting|begin|resume|restart|recommend|which)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
-_ASK_AFTER = re.compile(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时)")  # (not a bare "?": "max lidocaine in a pt on factor VIII?")
+_ASK_AFTER = lazy(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时)")  # (not a bare "?": "max lidocaine in a pt on factor VIII?")
 
 
 def _about_the_foreign_before(part: Part, q: Question) -> bool:
@@ -193,10 +194,10 @@ def _with_procedure(concept: str, tags: frozenset[str], procedures: Sequence[str
 
 
 # the patient is a child: an age under 18 or a word for a child patient ("mother of two kids" is no child patient)
-_CHILD_PATIENT = re.compile(r"(?<!\d)(?:1[0-7]|[1-9])\s*(?:yo\b|y/o|-?years?[- ]old|yrs? old)|\b(?:paediatric|pediatric|paeds|peds)\b|"
+_CHILD_PATIENT = lazy(r"(?<!\d)(?:1[0-7]|[1-9])\s*(?:yo\b|y/o|-?years?[- ]old|yrs? old)|\b(?:paediatric|pediatric|paeds|peds)\b|"
                             r"\bteen(?:ager)?s?\b|\badolescents?\b|\binfants?\b|患儿|小儿|儿童|婴幼儿|青少年|(?<!\d)(?:1[0-7]|[1-9])\s*岁", re.I)
 # the patient's own child ("她孩子才3岁", "my kid"): the age told is the child's, not the patient's
-_FAMILY_CHILD = re.compile(r"(?:她|他|我|病人|患者)的?(?:孩子|儿子|女儿|小孩)|\b(?:her|his|my|their) (?:kids?|child(?:ren)?|son|daughter|baby)\b", re.I)
+_FAMILY_CHILD = lazy(r"(?:她|他|我|病人|患者)的?(?:孩子|儿子|女儿|小孩)|\b(?:her|his|my|their) (?:kids?|child(?:ren)?|son|daughter|baby)\b", re.I)
 
 
 def _populations(q: Question) -> list[str]:

@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lazyre import lazy
 from .types import Lang
 
 DISCLAIMER = {
@@ -1046,17 +1047,17 @@ class _Unnegated:
         return None
 
 
-_UNDONE_BEFORE = {"en": re.compile(r"\b(?:not|never|no|didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|yet|only|barely|hardly|partly|"
+_UNDONE_BEFORE = {"en": lazy(r"\b(?:not|never|no|didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|yet|only|barely|hardly|partly|"
                                    r"partially|fail(?:ed|s)? to)\b[^.;?!,]{0,16}$", re.I),
                   # (or asked, hypothetically: "给完醒了是不是就没事了？", "如果醒了…")
-                  "zh": re.compile(r"(?:没|未|不|尚未|仍未|还没|没有|没能|未能)[^，。；？?]{0,3}$|"
+                  "zh": lazy(r"(?:没|未|不|尚未|仍未|还没|没有|没能|未能)[^，。；？?]{0,3}$|"
                                    r"(?:如果|要是|假如|万一)[^，。；？?]{0,6}$")}
-_UNDONE_AFTER = {"en": re.compile(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|fell|worse|then (?:crashed|arrested|seized)|now GCS)\b|"
+_UNDONE_AFTER = {"en": lazy(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|fell|worse|then (?:crashed|arrested|seized)|now GCS)\b|"
                                   r"[^.;?!]{0,6}\bnow\s+(?:GCS\s*)?\d", re.I),
-                 "zh": re.compile(r"[^。；？?]{0,6}(?:又|但是?|可是|然后又)|[^。；？?，,]{0,2}(?:是不是|就没事|就可以|就行)|\s*(?:吗|么)\s*[？?]")}
+                 "zh": lazy(r"[^。；？?]{0,6}(?:又|但是?|可是|然后又)|[^。；？?，,]{0,2}(?:是不是|就没事|就可以|就行)|\s*(?:吗|么)\s*[？?]")}
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
-    "en": re.compile(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
+    "en": lazy(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
                      r"(?<!not )(?<!n't )(?<!not fully )(?<!not really )(?<!only )(?<!barely )(?<!hardly )(?<!partly )(?<!partially )"
                      r"\b(?:awake|alert|responsive) (?:now|again)\b(?! to pain)|(?<!not )(?<!n't )\bback (?:in|to) sinus(?: rhythm)?\b|"
@@ -1065,7 +1066,7 @@ SETTLED = {
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
                      r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
-    "zh": re.compile(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
+    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
                      r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
@@ -1079,36 +1080,36 @@ _DEFICIT_GONE = {"en": r"\b(?:vision|sight|power|strength|sensation|movement)\s+
                        r"\bfull power\b",
                  "zh": r"(?:视力|视物|肌力|感觉|力气|四肢|双腿|双下肢|下肢|手脚)[^，。]{0,4}(?:恢复了|能动了|可以动了|正常)|看得见了|能看见了|看清楚了|看清了"}
 FADING = {
-    "en": re.compile(r"(?<!not )(?<!n't )(?<!no )(?<!never )\b(?:fading|resolving|subsiding|settling|improving)\b|" + _DEFICIT_GONE["en"], re.I),
-    "zh": re.compile(r"(?<![没未不])(?<!没有)(?<!还没)(?:(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|"
+    "en": lazy(r"(?<!not )(?<!n't )(?<!no )(?<!never )\b(?:fading|resolving|subsiding|settling|improving)\b|" + _DEFICIT_GONE["en"], re.I),
+    "zh": lazy(r"(?<![没未不])(?<!没有)(?<!还没)(?:(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|"
                      r"减轻了|退了|" + _DEFICIT_GONE["zh"] + ")"),
 }
 # ... or told resolved in so many words: a deficit pathway then ends (stable vital signs alone do not end it)
-DEFICIT_GONE = {"en": re.compile(r"\bresolved\b|\brecovered\b|" + _DEFICIT_GONE["en"], re.I), "zh": re.compile(_DEFICIT_GONE["zh"])}
+DEFICIT_GONE = {"en": lazy(r"\bresolved\b|\brecovered\b|" + _DEFICIT_GONE["en"], re.I), "zh": lazy(_DEFICIT_GONE["zh"])}
 # A follow-up that tells normal-range vital signs ("gave adrenaline, BP 115/70 now, can we finish today?"), read only when it
 # names no symptom of its own: the emergency is over.
 NORMAL_VITALS = {
-    "en": re.compile(_BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
+    "en": lazy(_BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
                      r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|100)\b|"
                      r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|\bback (?:up )?to (?:9[4-9]|100)\s*%\s*(?:on (?:room )?air|on RA|RA)\b|"
                      r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )+(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": re.compile(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)\s*(?:1\d|20)(?!\d)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
+    "zh": lazy(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)\s*(?:1\d|20)(?!\d)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
-NEW_SIGN = {"en": re.compile(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
-            "zh": re.compile(r"但是?现在|又出现|又开始|新出现|突然|加重|更差")}
+NEW_SIGN = {"en": lazy(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
+            "zh": lazy(r"但是?现在|又出现|又开始|新出现|突然|加重|更差")}
 # The next turn of an emergency: its work-up's result or "and now?" ("CT做了，骨水泥漏到椎管里，然后呢", "MRI shows a
 # collection, now what?") goes on with the picture of the turn before.
 GOES_ON = {
-    "en": re.compile(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
+    "en": lazy(r"\b(?:then what|now what|what next|what now|and now|next step|(?:ct|mri|scan|x-?ray|imaging|labs?) "
                      r"(?:done|back|shows?|showed|came back|confirms?|confirmed)|(?:ct|mri|ctpa|scan|x-?ray|imaging)\s*[:–-]\s*\w|still\b|"
                      # a plan to wait it out asked ("oral keflex and watch for a week?"): the picture is still there
                      r"(?:watch|observe)(?: and see| it)?(?: for| over)? (?:a|one|two|three|\d+|the) (?:days?|weeks?|nights?)|"
                      r"just (?:watch|observe)\b|\bwait and (?:see|watch)\b|\bwait\b[^.?]{0,20}\bon (?:oral |po )?(?:abx|antibiotics?)\b|"
                      r"\bwait it out\b)", re.I),
-    "zh": re.compile(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|观察(?:一|两|几|1|2|3)(?:周|天|晚|段时间)|先(?:口服|观察)|先等等看|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见|确认|证实|确诊)|还是|仍然|依然|还在|仍在", re.I),
+    "zh": lazy(r"然后呢|接下来|下一步|怎么办|咋办|怎么处理|观察(?:一|两|几|1|2|3)(?:周|天|晚|段时间)|先(?:口服|观察)|先等等看|(?:CT|MRI|核磁|片子|检查|化验)(?:也)?(?:做了|结果|显示|提示|回报|见|确认|证实|确诊)|还是|仍然|依然|还在|仍在", re.I),
 }
 
 # A procedure still to come ("needs an L5 TFESI", 这次要做): with a history cue ("hx anaphylaxis to contrast", 以前出过荨麻疹)
@@ -1189,7 +1190,7 @@ def indication_told(question: str, lang: Lang) -> re.Pattern[str] | None:
     return None if _rx(_AFTER_IT_TOLD[lang]).search(question if lang == "zh" else f" {question} ") else INDICATION[lang]
 
 
-INDICATION = {lang: re.compile(rx, re.I) for lang, rx in _INDICATION.items()}
+INDICATION = {lang: lazy(rx, re.I) for lang, rx in _INDICATION.items()}
 _NEGATED = {
     "en": r"\b(?:no(?!\s+longer\b)(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output)\s*(?:$|[-–—,.;:?!]|(?:and|now|felt|found|recordable|after|since|at|in|during|with|on)\b))|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
           r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
@@ -1467,15 +1468,15 @@ _VERY_SLOW_HR = {"en": r"bradycard|\bbrady\w* to [1-4]\d\b|(?<![\d.])\b(?:hr|hea
 
 
 # A rescue dose asked as a plan, not in the middle of it ("worried about LAST", "drawn up just in case", 以防万一).
-_PLAN_WORDS = {"en": re.compile(r"\bworr(?:y|ied)\b|\bin case\b|\bon hand\b|\bdrawn up\b|\bif it happens\b|\bprevent|\bnext time\b|"
+_PLAN_WORDS = {"en": lazy(r"\bworr(?:y|ied)\b|\bin case\b|\bon hand\b|\bdrawn up\b|\bif it happens\b|\bprevent|\bnext time\b|"
                                 r"\bmax(?:imum)? (?:dose|safe|lido\w*|bupi\w*|ropi\w*)|\bplan", re.I),
-               "zh": re.compile(r"担心|以防|万一|预防|下次|这次|最大剂量|备好|准备好")}
+               "zh": lazy(r"担心|以防|万一|预防|下次|这次|最大剂量|备好|准备好")}
 # A rescue drug's dose asked: the emergency is going on, whatever else the question asks.
 _RESCUE_DRUGS = {"en": r"(?:naloxone|narcan|lipid|intralipid|(?<!with )(?<!plus )(?<!and )(?:adrenaline|epinephrine)|atropine|midazolam|midaz|"
                        r"benzo\w*|lorazepam|diazepam)",
                  "zh": r"(?:纳洛酮|脂肪乳|(?<!加)(?<!含)(?<!和)肾上腺素|阿托品|咪达唑仑|咪唑安定|地西泮|安定|劳拉西泮)"}
-_RESCUE_DOSE = {"en": re.compile(r"\b" + _RESCUE_DRUGS["en"] + r"\b[^.?;]{0,12}\b(?:dose|how much)\b|\bhow much " + _RESCUE_DRUGS["en"] + r"\b", re.I),
-                "zh": re.compile(_RESCUE_DRUGS["zh"] + r"[^，。？?；]{0,6}(?:剂量|给多少|用多少|推多少|打多少|多少)")}
+_RESCUE_DOSE = {"en": lazy(r"\b" + _RESCUE_DRUGS["en"] + r"\b[^.?;]{0,12}\b(?:dose|how much)\b|\bhow much " + _RESCUE_DRUGS["en"] + r"\b", re.I),
+                "zh": lazy(_RESCUE_DRUGS["zh"] + r"[^，。？?；]{0,6}(?:剂量|给多少|用多少|推多少|打多少|多少)")}
 
 
 # A question quoted in the asker's text: the patient's words to answer, not a symptom told (unless it is happening now).
@@ -1538,8 +1539,8 @@ _STOPPED_NOW = {"en": r"\bstopped\b|\bresolved\b|\bsettled\b|\bback to (?:baseli
 
 
 # a sign the patient reports, asked whether it is normal: only that ask is no "not now" marker
-_REPORTED_SIGN = re.compile(r"(?:病人|患者|他|她)(?:说|诉|自诉|反映)(?!自己对|对|以前|之前|既往|过去|曾|上次|去年|担心|害怕|怕|想|要|问|会不会|能不能)")
-_NORMAL_ASK = re.compile(r"正常吗|正不正常|是否正常|正常不")
+_REPORTED_SIGN = lazy(r"(?:病人|患者|他|她)(?:说|诉|自诉|反映)(?!自己对|对|以前|之前|既往|过去|曾|上次|去年|担心|害怕|怕|想|要|问|会不会|能不能)")
+_NORMAL_ASK = lazy(r"正常吗|正不正常|是否正常|正常不")
 
 
 def not_now(question: str, lang: Lang) -> bool:
@@ -1600,8 +1601,8 @@ def during_procedure(question: str, lang: Lang) -> bool:
 
 
 # A work-up result told as negative ("MRI negative for collection", "no abscess on MRI", 核磁未见脓肿)
-RULED_OUT_TOLD = {"en": re.compile(r"\bnegative\b|\bno (?:collection|abscess|haematoma|hematoma)\b|\bruled out\b|\bexcluded\b", re.I),
-                  "zh": re.compile(r"未见|阴性|排除了|没有(?:脓肿|血肿|积液)")}
+RULED_OUT_TOLD = {"en": lazy(r"\bnegative\b|\bno (?:collection|abscess|haematoma|hematoma)\b|\bruled out\b|\bexcluded\b", re.I),
+                  "zh": lazy(r"未见|阴性|排除了|没有(?:脓肿|血肿|积液)")}
 
 
 def days_later(question: str, lang: Lang) -> bool:

@@ -683,6 +683,38 @@ def test_the_name_trees_find_the_longest_name_at_each_word_start_and_chinese_ter
     assert terms.longest(text, 3) == 5 and terms.longest(text, 1) is None
 
 
+def test_a_validated_lexicon_is_kept_for_later_processes_and_an_edited_one_is_read_afresh(tmp_path, monkeypatch):
+    import shutil
+
+    from assistant import lexicon as L
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    src = tmp_path / "lexicon.yaml"
+    from assistant.config import PROJECT_ROOT
+    from assistant.errors import CorpusError
+    shutil.copy(PROJECT_ROOT / "corpus" / "lexicon.yaml", src)
+    first = L._read(src, L.lexicon_digest(src))
+    kept = L._checked_copy(L.lexicon_digest(src))
+    assert kept is not None and L.parse(kept, first.digest).concepts == first.concepts
+    src.write_text(src.read_text(encoding="utf-8").replace("id: reimplantation", "id: re-implantation"), encoding="utf-8")
+    edited = L._read(src, L.lexicon_digest(src))
+    assert "re-implantation" in edited.concepts and "reimplantation" not in edited.concepts  # (a new content, a new copy)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("concepts: [{id: x}]\n", encoding="utf-8")
+    with pytest.raises(CorpusError):
+        L._read(bad, L.lexicon_digest(bad))
+    assert L._checked_copy(L.lexicon_digest(bad)) is None  # (an invalid lexicon is never kept)
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_reads_its_source_without_compiling():
+    import re
+
+    from assistant.lazyre import lazy
+    p = lazy(r"ab+c", re.I)
+    assert p.pattern == "ab+c" and p._compiled is None  # type: ignore[attr-defined]
+    assert p.search("xABBC") and p.sub("-", "abc abbc") == "- -" and p._compiled is not None  # type: ignore[attr-defined]
+    assert lazy(p.pattern + "|d").fullmatch("d")
+
+
 def test_a_sentence_about_the_left_out_complication_ranks_low_even_when_it_names_the_procedure():
     part = Part("after vertebroplasty, what complications are there besides cement leaks?", ("vertebroplasty",), ("complications",))
     q = _q(concepts=("vertebroplasty",), subjects=("vertebroplasty",), aspects=("complications",), parts=(part,),
