@@ -1711,9 +1711,15 @@ def split_parts(text: str, lang: Lang) -> list[str]:
             parts[-1] = _joined(parts[-1], c, text, lang)
             continue
         # (a clause of asking words only, "and when should I do it?", still asks: its aspect says so)
+        # ("用 LMWH 的话 术前最后一针什么时候?", "and if I give enoxaparin tonight instead, how many hours after?": a bare
+        # condition opens the ask that follows it, after an ask of its own before)
+        if parts and _bare_condition(c, lang) and (asked or _has_ask(parts[-1], lang)):
+            parts.append(c)
+            asked = False
+            continue
         # ("一般用什么，怎么给？": which drug, asked bare, and how it is given are one ask)
         if parts and opens and (asked or _has_ask(parts[-1], lang)) and (len(tokenize(c, lang)) >= 1 or aspects_of(c, lang)) \
-                and not _BARE_WHICH[lang].match(parts[-1].strip()):
+                and not _BARE_WHICH[lang].match(parts[-1].strip()) and not _bare_condition(parts[-1].strip(), lang):
             parts.append(c)
         elif parts:
             parts[-1] = _joined(parts[-1], c, text, lang)
@@ -1725,6 +1731,17 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
 
 
+_COND_HEAD = {"en": lazy(r"^(?:and |but |so |ok,? )?if\b[^?]*$", re.I),
+              "zh": lazy(r"^(?:那|那么|但是|可是)?(?:如果|要是|假如|若是|万一)[^？?]*$|^[^？?]*的话[，,]?$")}
+def _bare_condition(clause: str, lang: Lang) -> bool:
+    """A condition that asks nothing itself ("用 LMWH 的话", "and if I give enoxaparin tonight instead"), not one with its
+    own ask ("if platelets are 60 can I do the TFESI")."""
+    return bool(_COND_HEAD[lang].match(clause)) and not _ASK_INSIDE[lang].search(clause)
+
+
+_ASK_INSIDE = {"en": lazy(r"\b(?:can|could|should|do|does|is|are|will|would|may|must|shall) (?:i|we|you|he|she|they|it|the \w+)\b|"
+                         r"\b(?:what|how|when|which|who|why)\b", re.I),
+               "zh": lazy(r"吗|呢|么|能不能|可不可以|要不要|是否|多少|多久|几|什么|怎么|如何|哪")}
 _BARE_WHICH = {"zh": lazy(r"^(?:那)?(?:一般|通常|常规|首选)?(?:用|选|选用)(?:什么|哪种|哪个|啥)(?:药|抗生素)?[，,？?]?$"),
                "en": lazy(r"^(?:and )?which (?:one|drug|antibiotic|agent)s?[,?]?$", re.I)}
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
@@ -3211,9 +3228,14 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     if aspects[:1] == ("timing",) and "hold" not in aspects and held_drug(subjects, lexicon) \
             and any(lexicon.concepts[c].kind == "procedure" for c in subjects) and _BEFORE_IT.search(text) and not _AFTERWARDS_ASK.search(text):
         return ("hold", *aspects)  # "anticoagulants before SCS - how long?": how long the drug is held before it
+    if "timing" in aspects and "hold" not in aspects and held_drug(subjects, lexicon) and _WAIT_AFTER_PROCEDURE.search(text):
+        return ("hold", *aspects)  # "give enoxaparin 40 mg tonight instead, how many hours after the procedure is ok?": its restart
     return aspects
 
 
+# how long after the procedure a drug may be given ("how many hours after the procedure is ok?", 术后多少小时可以打)
+_WAIT_AFTER_PROCEDURE = lazy(r"\bhow (?:many hours|long|soon) after (?:the |her |his |this )?(?:procedure|op|operation|surgery|kyphoplasty|"
+                             r"vertebroplasty|injection|implant|block|rfa|esi|tfesi|trial)\b|(?:术|操作)后(?:多少|几个?)小时(?:可以|能)?(?:打|用|给|开始)", re.I)
 _STILL_DO = lazy(r"\b(?:can|could|should) (?:i|we|you) still (?:do|go ahead|proceed)\b|还能(?:做|打)|还可以(?:做|打)", re.I)
 # signs seen on the table that decide whether to go on, and the ask to go on ("proceed?", 继续吗)
 _SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection"})

@@ -300,3 +300,23 @@ def test_a_real_english_word_rarer_than_the_small_list_is_not_corrected(rounds_e
     f = rounds_engine.frame("Starting ziconotide intrathecal for a refractory cancer pain patient - what starting dose?")
     assert "refractory" in f.text and not f.corrections, f.corrections
     assert rounds_engine.frame("kyphoplsty complications?").corrections  # (a slip is still mended)
+
+
+def test_a_bare_condition_opens_the_ask_that_follows_it():  # type: ignore[no-untyped-def]
+    from assistant.frame import split_parts
+    assert split_parts("他是机械二尖瓣, 停华法林期间要 bridging 吗? 用 LMWH 的话 术前最后一针什么时候?", "zh") == \
+        ["他是机械二尖瓣, 停华法林期间要 bridging 吗?", "用 LMWH 的话 术前最后一针什么时候?"]
+    assert len(split_parts("And if I want to just give enoxaparin 40 mg sc prophylaxis tonight instead, how many hours after the "
+                           "procedure is ok?", "en")) == 1
+    assert len(split_parts("How long do I hold apixaban? If she has CKD, how long then?", "en")) == 2
+
+
+def test_a_drug_given_after_the_procedure_asks_its_restart(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("And if I want to just give enoxaparin 40 mg sc prophylaxis tonight instead, how many hours after the "
+                               "procedure is ok?", history=["Pt had T12 kyphoplasty this afternoon, on rivaroxaban 20 mg daily for AF "
+                                                            "(held 3 days pre-op). When can I restart it?"])
+    assert "restarted" in _first(ans) and "after the procedure" in _first(ans), ans.text
+    lmwh = rounds_engine.answer("他是机械二尖瓣, 停华法林期间要 bridging 吗? 用 LMWH 的话 术前最后一针什么时候?",
+                                history=["明天要做 SI joint 注射 (骶髂关节, 透视下), 病人吃华法林 INR 2.8, 需要停吗? 停几天?"])
+    last = lmwh.text.split("术前最后一针什么时候**", 1)[-1]
+    assert "24 小时" in " ".join(_bullets(last)[:2]), lmwh.text
