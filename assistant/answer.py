@@ -316,6 +316,11 @@ _WHICH_ANTIBIOTIC = lazy(r"\b(?:what|which) (?:\w+ )?(?:abx|antibiotics?|antimic
                                r"抗(?:生素|菌药)(?:用|选|上)(?:什么|哪种|哪个|啥)", re.I)
 _ANTIBIOTIC = "antibiotic"
 _EPIDURAL_ABSCESS = "epidural-abscess"
+# a question put aside from the emergency ("clopidogrel hold before an SCS trial next month?", 另外问一下)
+_ASIDE = lazy(r"\bnext (?:week|month|time|year)\b|\bnext (?:patient|case)\b|\bby the way\b|\bbtw\b|\bunrelated\b|\bdifferent question\b|"
+              r"另外问|顺便问|下周|下个月|下次|下一个病人|换个问题", re.I)
+_FEVER_OVER = lazy(r"\bafebrile\b|\bfever (?:has |had )?(?:resolved|settled|gone)\b|\b(?:booked|scheduled|planned) for\b|"
+                   r"已退烧|退烧了|热退|烧退|预约|准备做|计划做", re.I)
 _RED_FLAGS = lazy(r"\bred flags?\b|警示征象|危险信号")
 _CT_MYELOGRAPHY = "ct-myelography"
 _NEW_SCENE = lazy(r"\b(?:next|another|new|different|other) (?:patient|pt|case)\b|\bturned out\b|\bfully recovered\b|"
@@ -899,8 +904,8 @@ class AnswerEngine:
         again = triage(q.text, q.lang, concepts, f"{told}{before}")
         if tri.urgent:  # the same pathway, told with the scene's fever or time since ("and if he now has leg weakness?"
             # after an infected SCS pocket with a fever, and whether to explant): its banner for that scene
-            # (the turn two back an emergency of its own, an infected pocket: never last week's UTI fever)
-            return again if again.rule == tri.rule and triage(told, q.lang, concepts).urgent \
+            # (never a fever over before the procedure: "UTI with fever last week, now afebrile; booked for an ILESI")
+            return again if again.rule == tri.rule and not _FEVER_OVER.search(told) \
                 and triage(before, q.lang, concepts, told).urgent else tri
         # (or whether the new sign changes the plan: "she has now spiked 38.5 with neck stiffness - does that change the plan?")
         asks_care = {"action", "escalation", "workup"} & set(q.aspects) or (again.actions and re.search(again.actions, q.text, re.I)) \
@@ -920,7 +925,7 @@ class AnswerEngine:
     def _treats_the_picture(self, q: Question) -> bool:
         """A follow-up asking of a drug or a scan for the deficit just told ("CTA booked, neuro asks can we thrombolyse -
         bleeding risk right after a cervical injection?", "MRI那边约了，能不能先上激素？"): the emergency goes on."""
-        return bool(_ASKED_MARK.search(q.text)) and not SETTLED[q.lang].search(q.text) and any(
+        return bool(_ASKED_MARK.search(q.text)) and not SETTLED[q.lang].search(q.text) and not _ASIDE.search(q.text) and any(
             self._kinds.get(c) in ("drug", "drug-class", "brand") or c in IMAGING for c in q.concepts)
 
     def _scene_two_back(self, q: Question, scene: set[str], last: str, stop: str) -> Triage:

@@ -126,10 +126,10 @@ _BIBLIO = {
                      r"^Some [\w ]{0,30}sources are incomplete|"
                      r"^The reference record\b[^.]{0,80}\bconfirms only\b|"
                      # (how much of a source was seen; the check to make before relying on a recalled grading, said apart from it)
-                     r"\b(?:was|were) only partly visible\b|\bin the excerpt read\b|"
+                     r"^The finding that [^.]{0,160}\bwas only partly visible in the excerpt read\.?$|"
                      r"^Clinicians should check the current guideline and local protocols before relying on (?:this|that|the) (?:category|grading|classification)", re.I),
     "zh": lazy(r"^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息|"
-                     r"^[^，。]{0,30}文献记录仅确认了|在所阅读的节选中仅部分可见|^临床使用这一(?:分类|分层|分级)前，应核对现行指南"),
+                     r"^[^，。]{0,30}文献记录仅确认了|^[^。，]{0,60}这一结果，在所阅读的节选中仅部分可见。?$|^临床使用这一(?:分类|分层|分级)前，应核对现行指南"),
 }
 # Where a fact was read ("secondary summary", "二手总结"): a note when that is all the sentence says; a sentence that also
 # gives a figure (caffeine up to 900 mg/day, from a secondary summary) is a hedged fact, quoted with its hedge.

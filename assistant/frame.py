@@ -30,11 +30,8 @@ RESCUE_FAILING = (r"\bstill (?:very |quite )?(?:unstable|hypotensive|seizing|fit
 # (not prophylaxis before an implant)
 REGIMEN_ASK_EN = (r"\bempiric(?:al)? (?:abx|antibiotics?|antimicrobials?|cover(?:age)?|therapy)\b|"
                   r"\b(?:which|what) (?:\w+ )?(?:abx|antibiotics?) (?:\w+ ){0,4}?for (?:the |an? |this |her |his )?(?:\w+ )?"
-                  r"(?:infect\w*|abscess|meningitis|discitis)|"
-                  # (and how a bridge is given: "so how do we bridge?", "bridging regimen")
-                  r"\bhow (?:do|should|would|can|to) (?:we |i |you )?bridge\b|\bbridging (?:regimen|protocol|schedule|plan)\b")
-REGIMEN_ASK_ZH = r"经验性[^，。？?]{0,4}(?:用药|抗生素|抗感染|抗菌|治疗)|(?:感染|脓肿|脑膜炎|椎间盘炎)[^。？?]{0,12}(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)|" \
-    r"桥接(?:怎么|如何)(?:做|弄|打|给|用)|(?:怎么|如何)(?:做)?桥接|桥接方案"
+                  r"(?:infect\w*|abscess|meningitis|discitis)")
+REGIMEN_ASK_ZH = r"经验性[^，。？?]{0,4}(?:用药|抗生素|抗感染|抗菌|治疗)|(?:感染|脓肿|脑膜炎|椎间盘炎)[^。？?]{0,12}(?:用|选|上|开)(?:什么|哪种|哪个|哪些)抗(?:生素|菌药)"
 # a lab level asked as the one needed ("what count do you need?", "what INR would you accept?")
 _LEVEL_NEEDED = r"\bwhat (?:count|level|value|number|INR|platelet count|plt) (?:do|would|should) (?:you|we|i) (?:need|want|accept)\b"
 # what the team watches for afterwards ("what should the nurses watch for tonight?", 术后观察什么): the warning signs and the
@@ -84,8 +81,8 @@ def asks_to_anticoagulate(text: str) -> bool:
 
 _OTHER_CAUSE_EN = r"\b(?:is|could) (?:there )?(?:something|anything) else (?:going on|be going on|causing)|\b(?:another|other) causes?\b|" \
     r"\bworr\w* (?:that )?(?:it'?s|it is|this is) not\b|\bnot (?:just |really |simply )?(?:a |an )?(?:pdph|post[- ]dural|spinal headache)\b|" \
-    r"\bsomething (?:more )?(?:sinister|serious)\b"
-_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)|不是\s*(?:PDPH|低颅压|腰穿后头痛|硬脊膜穿刺后头痛)"
+    r"\bred flags?\b|\bsomething (?:more )?(?:sinister|serious)\b"
+_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)|不是\s*(?:PDPH|低颅压|腰穿后头痛|硬脊膜穿刺后头痛)|危险信号|红旗征|警示征象"
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -775,7 +772,9 @@ OTHER_CAUSE_ASK = lazy(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
 _STILL_GO_AHEAD = lazy(r"\bstill (?:do|go ahead|proceed)\b", re.I)
 
 
-_WARD_READINGS = {"inr-target": "inr", "iv-cannula-care": "iv-access"}  # (each with the word it was read from)
+_WARD_READINGS = {"inr-target": "inr", "iv-cannula-care": "iv-access"}
+# (and the ward readings a follow-up may point back from to the procedure told before: DAPT's course, beside its drugs)
+_BACK_READINGS = {**_WARD_READINGS, "dapt-duration": "antiplatelet"}  # (each with the word it was read from)
 
 
 def _other_cause_last(found: list[str], recognised: str) -> list[str]:
@@ -1151,7 +1150,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "iv-cannula-care"),
     # how long a stented patient stays on dual antiplatelet therapy ("急性心梗PCI术后双抗要用多久？", "how long should DAPT continue
     # after PCI?") is cardiology's; the antiplatelets held or kept before something of ours are not
-    ("antiplatelet", lazy(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|\bprocedur|\bstop|\bhold|\bheld\b|\boff\b|\bsafe\b|术前|[之以]?前|停|暂停))"
+    ("antiplatelet", lazy(r"^(?![\s\S]*(?:\bbefore\b|\bprior to\b|\bprocedur|\bstop|\bhold|\bheld\b|\boff\b|\bsafe\b|\binjection|"
+                                r"\bblock\b|\bdo (?:it|the|her|his)\b|术前|[之以]?前|停|暂停|注射|阻滞|能做|可以做))"
                                 r"(?=[\s\S]*(?:\bhow long\b|\bduration\b|\bfor how many (?:months|years)\b|多久|多长时间|疗程|几个月|几年))"
                                 r"(?=[\s\S]*(?:\bPCI\b|\bstents?\b|\bstenting\b|\bDES\b|\bMI\b|\bACS\b|coronary|支架|心梗|冠脉|冠心病))", re.I),
      "dapt-duration"),
@@ -1221,7 +1221,7 @@ _MAY_SCAN = lazy(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|
                        r"do|book|order|scan)\b|"
                        # ("can a patient with a spinal cord stimulator have an MRI scan?", "can patients with pumps get MRIs?")
                        r"\b(?:can|could|may) (?:an? |the |my |our )?(?:patients?|pts?|people|someone|anyone)\b[^.?]{0,60}?\b(?:get|have|undergo|go for)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
-                       r"\bneeds? (?:an? )?(?:[\w-]+ ){0,3}?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:MRI|scan)|\bbooked for (?:an? )?(?:\w+ )?MRI|"
+                       r"\bneeds? (?:an? )?(?:[\w-]+ ){0,3}?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:[\w-]+ ){0,3}?(?:MRI|scan)|\b(?:booked|scheduled|listed|referred) for (?:an? )?(?:[\w-]+ ){0,3}?MRI|"
                        r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
                        r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)|"
                        # (what to see to before the scan: "SCS病人MRI前要注意什么", "anything to do before his MRI?")
@@ -1742,6 +1742,17 @@ def _bare_condition(clause: str, lang: Lang) -> bool:
 _ASK_INSIDE = {"en": lazy(r"\b(?:can|could|should|do|does|is|are|will|would|may|must|shall) (?:i|we|you|he|she|they|it|the \w+)\b|"
                          r"\b(?:what|how|when|which|who|why)\b", re.I),
                "zh": lazy(r"吗|呢|么|能不能|可不可以|要不要|是否|多少|多久|几|什么|怎么|如何|哪")}
+# the patient, device or wound of the turn before, referred back to
+_BACK_TO_CASE = {"en": lazy(r"\b(?:the|his|her|this|that|their) (?:device|implant|stimulator|ipg|pump|wound|pocket|leads?|system)\b", re.I),
+                "zh": lazy(r"(?:这个|该|那个)(?:装置|刺激器|泵|伤口|囊袋|电极|病人|患者)|(?:保留|留着|不取)(?:装置|刺激器|泵)")}
+# the procedure told before, pointed back to ("until we can do it?", "before his injection?", 多久以后能做)
+_DO_IT = lazy(r"\b(?:do|have|get|book|schedule) (?:it|the (?:procedure|injection|block))\b|\b(?:his|her|the) (?:injection|procedure|block)\b|"
+              r"能做|可以做|做注射|再做", re.I)
+_GUIDANCE_CONCEPT = "image-guidance"
+_BLOOD_PATCH = "epidural-blood-patch"
+# the imaging asked about itself: its radiation, or one guidance against another
+_IMAGING_ASKED = lazy(r"\bradiat|\bdose\b|\bexposure|\bscatter|\bscreening time|\bfluoro(?:scopy)? time|\bversus\b|\bvs\.?\b|\bcompared\b|"
+                      r"\bor (?:ultrasound|fluoro\w*|ct)\b|辐射|剂量|射线|曝光|透视时间|对比|相比|还是(?:超声|透视|CT)", re.I)
 _BARE_WHICH = {"zh": lazy(r"^(?:那)?(?:一般|通常|常规|首选)?(?:用|选|选用)(?:什么|哪种|哪个|啥)(?:药|抗生素)?[，,？?]?$"),
                "en": lazy(r"^(?:and )?which (?:one|drug|antibiotic|agent)s?[,?]?$", re.I)}
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
@@ -1996,6 +2007,7 @@ class Framer:
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS))
                          if c not in concepts)
         prev = self._previous(history)
+        concepts = self._ward_reading_for_ours(q, concepts, prev)
         concepts = _posture_headache(concepts, q, lang)
         concepts = _with_dialysis(q, self._prophylaxis_meant(q, concepts, prev), lex)
         concepts = self._implant_pump(q, concepts, prev)
@@ -2008,6 +2020,8 @@ class Framer:
         out = _child_caudal(concepts, out)
         out = self._held_for_theirs(q, lang, concepts, out, found)
         concepts = self._without_generic_rf(concepts, out)
+        guided = self._guidance_told(q, matches)
+        concepts = tuple(c for c in concepts if c not in guided)
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
@@ -2060,7 +2074,8 @@ class Framer:
             background = self._background(ctx_concepts, prev)
         # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
         parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
-        parts = tuple(replace(p, concepts=_posture_headache(p.concepts, p.text, lang)) for p in parts)
+        parts = tuple(replace(p, concepts=tuple(c for c in _posture_headache(p.concepts, p.text, lang) if c not in guided),
+                              inherited=tuple(c for c in p.inherited if c not in guided)) for p in parts)
         parts = tuple(replace(p, aspects=self._treatment_asked(p.aspects, (*p.concepts, *p.inherited), p.text)) for p in parts)
         # ("那如果是SCS植入呢 停几天": the drug carried over is what a part asking the hold holds, beside its new procedure)
         held = tuple(c for c in carried if lex[c].kind in _DRUGLIKE)
@@ -2348,6 +2363,15 @@ class Framer:
                    for c in concepts)
         return tuple(dict.fromkeys(_WARD_READINGS[c] if ours and c in _WARD_READINGS else c for c in concepts)) if ours else concepts
 
+    def _ward_reading_for_ours(self, q: str, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
+        """A ward or clinic reading in a follow-up that points back to a procedure of ours told before ("how long until we
+        can do it?" after "DES 4 months ago on DAPT, ILESI planned") is that procedure's (its antiplatelets held or kept
+        before it); a new question about the ward's own matter after it is not."""
+        if prev is None or not set(_BACK_READINGS) & set(concepts) or not _DO_IT.search(q) \
+                or not any(self.is_anchor(c) for c in prev.all_concepts):
+            return concepts
+        return tuple(dict.fromkeys(_BACK_READINGS.get(c, c) for c in concepts))
+
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
         colleague's dose limit is the fetus's."""
@@ -2430,8 +2454,11 @@ class Framer:
         return concepts, out
 
     def _repeats_asked(self, text: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
-        """A procedure of ours asked how many times a year it may be done is its repeat limit asked."""
+        """A procedure of ours asked how many times a year it may be done is its repeat limit asked; a blood patch repeated
+        ("if the first patch fails, how soon can I repeat it?") is a second patch, not a steroid injection's yearly limit."""
         lex = self.lexicon.concepts
+        if REPEAT_LIMIT in concepts and _BLOOD_PATCH in concepts:
+            return tuple(c for c in concepts if c != REPEAT_LIMIT)
         if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or not _HOW_MANY_A_YEAR.search(text) \
                 or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
             return concepts
@@ -2462,7 +2489,7 @@ class Framer:
         drugs = [c for c in told if c in lex and lex[c].kind in ("drug", "drug-class", "brand")]
         # (only a drug the complication is linked to, the pump's morphine for its granuloma: not a patient's duloxetine
         # after a haematoma years ago)
-        linked = any(d in self.lexicon.broader_closure([r]) or r in self.lexicon.broader_closure([d])
+        linked = any(d in self.lexicon.broader_closure([r]) or r in self.lexicon.broader_closure([d]) or r in lex[d].related
                      for h in harms for d in drugs for r in lex[h].related)
         if "hold" not in aspects or held_drug(told, self.lexicon) or _BEFORE_IT.search(q) or _PLANNED[lang].search(q) or not linked:
             return aspects, parts
@@ -2470,6 +2497,18 @@ class Framer:
         def treated(asked: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(dict.fromkeys("action" if a == "hold" else a for a in asked))
         return treated(aspects), tuple(replace(p, aspects=treated(p.aspects)) for p in parts)
+
+    def _guidance_told(self, q: str, matches: Sequence[Match]) -> frozenset[str]:
+        """The guidance named just before a procedure ("a fluoroscopic lumbar sympathetic block", "透视下腰交感神经阻滞") only
+        says how it is done: no subject of the question, unless the imaging itself is asked about (its radiation, or it
+        against another guidance)."""
+        lex = self.lexicon.concepts
+        if _IMAGING_ASKED.search(q):
+            return frozenset()
+        return frozenset(m.concept for i, m in enumerate(matches[:-1])
+                if m.concept in lex and _GUIDANCE_CONCEPT in self.lexicon.broader_closure([m.concept])[1:]
+                and matches[i + 1].concept not in IMAGING and self.is_anchor(matches[i + 1].concept)
+                and re.fullmatch(r"[\s-]*(?:guided\s*)?|[\s]*(?:引导下|引导|下)?\s*", q[m.end:matches[i + 1].start]))
 
     def _kept_on_foreign(self, part: Part) -> Part:
         """"and should she keep taking alendronate?": going on with another specialty's drug is no antithrombotic continued
@@ -2612,8 +2651,12 @@ class Framer:
                                       and any(self.is_anchor(c) for c in prev.all_concepts))
         # (the patient's immunosuppressants told in a follow-up, "and if he's on methotrexate and prednisone?": this patient)
         treats_ours = treats_ours or (bool(out) and set(out) <= {RHEUMATOLOGY} and any(self.is_anchor(c) for c in prev.all_concepts))
-        if (out and not treats_ours) or (not subjects and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
-                                        for u in unknown)):
+        # (an unknown drug given to the patient told before is no new subject: "surgeon wants to give oral flucloxacillin
+        # and keep the device - reasonable?")
+        refers_back = bool(_BACK_TO_CASE[lang].search(q)) and not _OTHER_PATIENT[lang].search(q)
+        if (out and not treats_ours) or (not subjects and not refers_back
+                                         and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
+                                                 for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
             # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
         if not subjects:
@@ -2914,7 +2957,8 @@ class Framer:
         def fix(m: re.Match[str]) -> str:
             w = m.group()
             f = fold_en(w)
-            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or f in _frequencies("en") or _inflected(f):
+            rare = _frequencies("en").get(f, 0.0)  # (a rare real word, Zipf 2.5-3, only for a slip one edit off: peacemaker)
+            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or rare >= _COMMON_ENOUGH or _inflected(f):
                 return w  # a known word (medical or general English, or one inflected: twitching) is never "corrected"
             if "-" in w and f.replace(" ", "") not in self.words \
                     and all(len(part) < 3 or part in self.words or part in _frequencies("en") for part in f.split()):
@@ -2922,7 +2966,7 @@ class Framer:
             from rapidfuzz import process  # lazy: only a question with an unknown word pays for it
             from rapidfuzz.distance import OSA  # (a swapped pair of letters is one slip: eliqius, eliquis)
 
-            best = process.extractOne(f, self._wordlist, scorer=OSA.distance, score_cutoff=1 if len(f) <= 7 else 2)
+            best = process.extractOne(f, self._wordlist, scorer=OSA.distance, score_cutoff=1 if len(f) <= 7 or rare else 2)
             if best is None or (drug_like(f) and not drug_like(str(best[0]))):
                 return w  # a drug name is never turned into a plain word (ketamine is not "examine")
             if drug_like(f) and f[:2] != str(best[0])[:2]:
@@ -3334,6 +3378,7 @@ def _known_stem(word: str, vocab: Mapping[str, Mapping[str, int]]) -> bool:
 
 
 _RARE_WORD = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, a word is as likely a typist's slip
+_COMMON_ENOUGH = 10 ** (3 - 9)  # Zipf 3: a word this common is never mended; a rarer real word only by one edit
 
 
 @lru_cache(maxsize=2)

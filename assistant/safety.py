@@ -976,6 +976,8 @@ def condition_names(actions: str, lang: Lang) -> str:
 _NO_CASE = r"(?![\s\S]*\b(?:this one|this (?:pt|patient|lady|man|woman|guy)|she (?:has|is|'s)|he (?:has|is|'s)|my (?:pt|patient) (?:has|is))\b)"
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|"
+          # (a failure only supposed: "if the first patch fails, how soon can I repeat it?")
+          r"\bif (?:the |it |that |this |her |his )?(?:first |1st |initial )?(?:[\w-]+ )?(?:fails|doesn'?t work|does not work|is unsuccessful)\b|"
           # (what patients in general are told: "what do I tell patients after medial branch RFA - burning, numbness?")
           r"\bwhat (?:do|should|can|would) (?:i|we|you) (?:tell|say to|warn|advise) (?:my |our |the )?(?:patients|pts)\b" + _NO_CASE + r"|"
           r"\b(?:tell|warn|advise|counsel) (?:my |our |the )?(?:patients|pts) (?:after|before|about)\b" + _NO_CASE + r"|"
@@ -1003,7 +1005,7 @@ _NOT_NOW = {
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
           r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
           r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
-    "zh": r"听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
@@ -1884,8 +1886,8 @@ _GRANULOMA_STEPS = {"en": (r"stop the infusion|switch to saline", r"decompressio
 
 
 _GRANULOMA_NAMED = {"en": r"\bgranuloma|inflammatory mass|catheter[- ]tip mass", "zh": r"肉芽肿|炎性包块"}
-_GRANULOMA_TREATED = {"en": r"\bsaline\b|\bstop (?:the )?(?:morphine|infusion|hydromorphone)\b",
-                      "zh": r"生理盐水|停(?:用|掉)?(?:吗啡|输注|氢吗啡酮)"}
+_GRANULOMA_TREATED = {"en": r"\bsaline\b|\bstop (?:the )?(?:morphine|infusion|hydromorphone|pump)\b|\bturn (?:the pump |it )?off\b|\bswitch (?:the pump |it )?off\b",
+                      "zh": r"生理盐水|停(?:用|掉)?(?:吗啡|输注|氢吗啡酮|泵)|关(?:掉)?泵"}
 _OTHER_MASS = {"en": r"ha?ematoma|metasta|tumou?r|abscess|baclofen|lioresal|gablofen|apixaban|rivaroxaban|dabigatran|warfarin|heparin|"
                      r"enoxaparin|anticoag|antiplatelet|clopidogrel|\bINR\b",
                "zh": r"血肿|转移|肿瘤|脓肿|巴氯芬|抗凝|抗血小板|华法林|利伐沙班|阿哌沙班|达比加群|肝素|氯吡格雷|INR"}

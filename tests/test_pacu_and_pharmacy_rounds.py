@@ -181,17 +181,6 @@ def test_a_limit_asked_beside_an_epiduroscopy_emergency_gets_the_infusion_rule(e
 
 
 @pytest.mark.parametrize("turns", [
-    ("On warfarin INR 2.5, booked for lumbar facet RFA - what do we do with the warfarin, need bridging?",
-     "He has a mechanical mitral valve. So how do we bridge?"),
-    ("病人吃华法林，INR 2.5，要转疼痛科做腰椎小关节射频消融，术前华法林怎么处理？需要桥接吗？", "他是机械二尖瓣置换术后的，那桥接怎么做？"),
-])
-def test_how_to_bridge_is_a_regimen_the_sources_do_not_give(rounds_engine, turns):  # type: ignore[no-untyped-def]
-    ans = rounds_engine.answer(turns[1], history=[turns[0]])
-    said = _notes(ans.text)
-    assert any(("no drug or regimen" in n and "how do we bridge" in n and "mitral" not in n) or "用药方案" in n for n in said), ans.text
-
-
-@pytest.mark.parametrize("turns", [
     ("C5-6 right TFESI with methylprednisolone done 5 min ago, now cannot speak and left arm and leg weak, BP 170/95. What now?",
      "CTA booked, neuro asking if we can thrombolyse - is there a bleeding risk right after a cervical injection?"),
     ("紧急!! CT引导 C5-6 右侧 TFESI 注射完 (用的 甲强龙 悬液) 大概 5分钟, 病人突然说不出话 左侧肢体无力, BP 170/95. 现在怎么办",
@@ -233,7 +222,7 @@ def test_how_much_of_a_source_was_read_and_a_bare_check_it_first_are_never_quote
     ans = engine_over("augmentation-notes", ("vertebral-augmentation", "anticoagulants")).answer(q)
     said = " ".join(_bullets(ans.text))
     assert "partly visible" not in said and "before relying on this category" not in said, ans.text
-    assert "仅部分可见" not in said and "临床使用这一分类前" not in said, ans.text
+    assert "这一结果，在所阅读的节选中仅部分可见" not in said and "临床使用这一分类前" not in said, ans.text
 
 
 # --- review 37: where the new readings must not fire ----------------------------------------------------------------------
@@ -320,3 +309,75 @@ def test_a_drug_given_after_the_procedure_asks_its_restart(rounds_engine):  # ty
                                 history=["明天要做 SI joint 注射 (骶髂关节, 透视下), 病人吃华法林 INR 2.8, 需要停吗? 停几天?"])
     last = lmwh.text.split("术前最后一针什么时候**", 1)[-1]
     assert "24 小时" in " ".join(_bullets(last)[:2]), lmwh.text
+
+
+# --- rounds 199-200 ----------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("q", ["What are the main complications of a fluoroscopic lumbar sympathetic block and how do I avoid them?",
+                               "透视下腰交感神经阻滞有哪些并发症？"])
+def test_the_guidance_named_before_a_procedure_is_no_subject(rounds_engine, q):  # type: ignore[no-untyped-def]
+    f = rounds_engine.frame(q)
+    assert "fluoroscopy" not in f.concepts and "lumbar-sympathetic-block" in f.concepts, f.concepts
+    said = " ".join(_bullets(rounds_engine.answer(q).text))
+    assert "radiation" not in said and "radiographer" not in said and "辐射" not in said, said
+    assert "fluoroscopy" in rounds_engine.frame("fluoroscopic vs ultrasound guidance for SGB - which is safer?").concepts
+
+
+def test_an_implant_patient_booked_for_an_mri_asks_the_devices_labelling(rounds_engine):  # type: ignore[no-untyped-def]
+    q = "Patient with a Medtronic spinal cord stimulator (paddle lead, thoracic) is booked for lumbar spine MRI next week. Is it ok to go ahead?"
+    ans = rounds_engine.answer(q)
+    assert ans.abstained and "MRI with an implanted device" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("Wet tap during L4-5 ILESI yesterday, now postural headache. When should I do the blood patch?",
+     "She's now febrile 38.4, WCC 15, no obvious source yet. Can I still go ahead with the patch?",
+     "If the first patch fails, how soon can I repeat it?"),
+])
+def test_a_failure_only_supposed_is_no_emergency_and_a_second_patch_is_no_yearly_limit(rounds_engine, turns):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(turns[-1], history=list(turns[:-1]))
+    assert not ans.urgent, ans.escalation
+    said = " ".join(_bullets(rounds_engine.answer(turns[-1], history=[turns[0]]).text))
+    assert "second epidural blood patch" in said and "per year" not in said, said
+
+
+def test_an_unknown_drug_given_to_the_patient_told_before_goes_on_with_that_patient(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Surgeon wants to just give oral flucloxacillin and keep the device. Is that reasonable?",
+                               history=["SCS IPG pocket check 10 days post implant - wound red, warm, some serous ooze from the "
+                                        "incision, temp 37.9. What should I do?"])
+    assert not ans.abstained and "explant" in " ".join(_bullets(ans.text)), ans.text
+    assert rounds_engine.answer("What about Botox?", history=["How long to hold apixaban before an ESI?"]).abstained
+
+
+# --- review 38 ---------------------------------------------------------------------------------------------------------------
+def test_stopping_a_baclofen_pump_for_a_granuloma_warns_of_withdrawal(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Should we stop the infusion?", history=["Intrathecal baclofen pump patient with slowly progressive leg "
+                                                                         "weakness, worried about a catheter tip granuloma"])
+    assert "withdrawal" in " ".join(_bullets(ans.text)) and not any("interval" in n for n in _notes(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("q,history", [("腰穿后头痛，危险信号有哪些？", []), ("红旗征有哪些？", ["腰椎硬膜外穿破了，体位性头痛"])])
+def test_the_red_flags_of_a_puncture_headache_asked_are_quoted(rounds_engine, q, history):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer(q, history=history)
+    assert not ans.abstained and any("脑膜炎" in b and "硬膜下" in b for b in _bullets(ans.text)[:2]), ans.text
+
+
+def test_a_current_fever_two_turns_back_keeps_the_abscess_banner(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("and leg weakness?", history=["5 days after the ILESI, temp 38.3", "now severe back pain"])
+    assert ans.urgent and "until shown otherwise" in ans.escalation, ans.escalation
+
+
+def test_dapt_asked_of_the_procedure_told_before_is_ours_and_a_new_dapt_question_is_not(rounds_engine):  # type: ignore[no-untyped-def]
+    ours = rounds_engine.answer("How long until we can do it?", history=["DES 4 months ago on aspirin and clopidogrel, ILESI planned"])
+    assert not ours.abstained, ours.text
+    theirs = rounds_engine.answer("急性心梗PCI术后双抗要用多久？", history=["How long to hold apixaban before an ESI?"])
+    assert theirs.abstained, theirs.text
+
+
+def test_an_aside_after_a_deficit_emergency_is_no_part_of_it(rounds_engine):  # type: ignore[no-untyped-def]
+    ans = rounds_engine.answer("Unrelated - clopidogrel hold before an SCS trial next month?",
+                               history=["C5-6 right TFESI done 5 min ago, now cannot speak and left arm and leg weak. What now?"])
+    assert not ans.urgent and "7 days" in ans.text, ans.text
+
+
+def test_a_rare_real_word_one_edit_from_a_medical_word_is_still_mended(rounds_engine):  # type: ignore[no-untyped-def]
+    assert rounds_engine.frame("pt has a peacemaker, ok to do lumbar RFA?").corrections == (("peacemaker", "pacemaker"),)
