@@ -71,6 +71,7 @@ from .frame import (
     ASPECTS,
     ESSENTIAL,
     GOING_HOME,
+    GUIDANCE,
     HELD,
     IMAGING,
     IMMUNOSUPPRESSED,
@@ -293,7 +294,6 @@ _IN_GENERAL = {"en": "in general", "zh": "一般情况"}
 _SIBLING_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; below is what it says of a related procedure, {general}, "
                        "and in general.",
                  "zh": "知识库中没有{specific}本身这方面的资料；以下是其关于相关操作（{general}）及一般情况的内容："}
-GUIDANCE = "image-guidance"  # the lexicon concept every imaging guidance (fluoroscopy, a C-arm, ultrasound) leads to
 _STAND_IN = {"en": "No figure in the knowledge base for the {finding} itself; below is what it says on {condition}.",
              "zh": "知识库中没有针对{finding}具体数值的资料；以下是其关于{condition}的内容："}
 _STAND_IN_AFTER = {"en": "No figure in the knowledge base for the {finding} itself; the answer above is what it says on {condition}.",
@@ -315,7 +315,6 @@ _WORKED_UP_FOR = lazy(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\
 _WHICH_ANTIBIOTIC = lazy(r"\b(?:what|which) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?)\b|(?:用|上|选|开)(?:什么|哪种|哪个|哪些|啥)抗(?:生素|菌药)|"
                                r"抗(?:生素|菌药)(?:用|选|上)(?:什么|哪种|哪个|啥)", re.I)
 _ANTIBIOTIC = "antibiotic"
-_EPIDURAL_ABSCESS = "epidural-abscess"
 # a question put aside from the emergency ("clopidogrel hold before an SCS trial next month?", 另外问一下)
 _ASIDE = lazy(r"\bnext (?:week|month|time|year)\b|\bnext (?:patient|case)\b|\bby the way\b|\bbtw\b|\bunrelated\b|\bdifferent question\b|"
               r"另外问|顺便问|下周|下个月|下次|下一个病人|换个问题", re.I)
@@ -2163,7 +2162,7 @@ class AnswerEngine:
 
     def _abscess_step(self, s: Sentence, theirs: Iterable[str], mine: Iterable[str]) -> bool:
         """Is the sentence an epidural abscess's own step, which stands in after any spinal injection (no implant's)?"""
-        return _EPIDURAL_ABSCESS in s.concepts and not self._implanted(list(theirs)) and not self._implanted(list(mine))
+        return _ABSCESS in s.concepts and not self._implanted(list(theirs)) and not self._implanted(list(mine))
 
     def _implanted(self, procedures: Iterable[str]) -> bool:
         """Are these (some of) the pathway's procedures implanted devices (an SCS, an intrathecal pump)?"""

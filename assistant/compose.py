@@ -17,6 +17,7 @@ from .frame import (
     CALLED_IN,
     COMPOUND_BASE,
     ESSENTIAL,
+    GIVEN_AFTER_ASK,
     GROUP_OF_ASPECT,
     HARM_PREVENTED,
     HELD,
@@ -1715,8 +1716,7 @@ RESTART_ASK = lazy(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back on|st
                          # "how long before the TFESI? and after?": the restart, asked in two words
                          r"\b(?:and|what about) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|做完(?:以后|之后)?呢|"
                          # (a drug to be given after it: "how many hours after the procedure is ok?")
-                         r"\bhow (?:many hours|long|soon) after (?:the |her |his |this )?(?:procedure|op|operation|surgery|kyphoplasty|vertebroplasty|"
-                         r"injection|implant|block)\b[^?]{0,20}\b(?:ok|okay|safe|give|start|restart)\b|(?:术|操作)后(?:多少|几个?)小时(?:可以|能)?(?:打|用|给|开始)", re.I)
+                         + GIVEN_AFTER_ASK, re.I)
 # a stop asked ("when do we stop it", 术前停几天) and a stop told in a sentence ("held for 3 days before", 术前停用)
 _STOP_ASKED = lazy(r"\bwhen (?:do|should|can|must|to|would) (?:\w+ ){0,2}(?:stop|hold|withh\w*|discontinu\w*|come off)\b|"
                          r"\bhow (?:long|many days) (?:\w+ ){0,4}(?:hold|off|stop)|停几天|停多久|停多长|(?:什么时候|何时|啥时候)停|(?:要|需要|该)停(?:几|多)", re.I)
@@ -3266,8 +3266,7 @@ _ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度", re.I), lazy(
 _RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始|续)|"
                           # ("give enoxaparin tonight instead, how many hours after the procedure is ok?": when it may start)
-                          r"\bhow (?:many hours|long|soon) after (?:the |her |his |this )?(?:procedure|op|operation|surgery|kyphoplasty|"
-                          r"vertebroplasty|injection|implant|block)\b[^?]{0,20}\b(?:ok|okay|safe|give|start)\b|" + NEXT_DOSE_ASK, re.I)
+                          + GIVEN_AFTER_ASK + "|" + NEXT_DOSE_ASK, re.I)
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
 _AGAIN_ASK = lazy("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
 # "lipid bolus 给多少", "LAST 时脂肪乳首剂量": the bolus (a regimen's first dose), not the ceiling of the whole rescue

@@ -1748,7 +1748,7 @@ _BACK_TO_CASE = {"en": lazy(r"\b(?:the|his|her|this|that|their) (?:device|implan
 # the procedure told before, pointed back to ("until we can do it?", "before his injection?", 多久以后能做)
 _DO_IT = lazy(r"\b(?:do|have|get|book|schedule) (?:it|the (?:procedure|injection|block))\b|\b(?:his|her|the) (?:injection|procedure|block)\b|"
               r"能做|可以做|做注射|再做", re.I)
-_GUIDANCE_CONCEPT = "image-guidance"
+GUIDANCE = "image-guidance"  # the lexicon concept every imaging guidance (fluoroscopy, a C-arm, ultrasound) leads to
 _BLOOD_PATCH = "epidural-blood-patch"
 # the imaging asked about itself: its radiation, or one guidance against another
 _IMAGING_ASKED = lazy(r"\bradiat|\bdose\b|\bexposure|\bscatter|\bscreening time|\bfluoro(?:scopy)? time|\bversus\b|\bvs\.?\b|\bcompared\b|"
@@ -2506,7 +2506,7 @@ class Framer:
         if _IMAGING_ASKED.search(q):
             return frozenset()
         return frozenset(m.concept for i, m in enumerate(matches[:-1])
-                if m.concept in lex and _GUIDANCE_CONCEPT in self.lexicon.broader_closure([m.concept])[1:]
+                if m.concept in lex and GUIDANCE in self.lexicon.broader_closure([m.concept])[1:]
                 and matches[i + 1].concept not in IMAGING and self.is_anchor(matches[i + 1].concept)
                 and re.fullmatch(r"[\s-]*(?:guided\s*)?|[\s]*(?:引导下|引导|下)?\s*", q[m.end:matches[i + 1].start]))
 
@@ -3277,9 +3277,11 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     return aspects
 
 
-# how long after the procedure a drug may be given ("how many hours after the procedure is ok?", 术后多少小时可以打)
-_WAIT_AFTER_PROCEDURE = lazy(r"\bhow (?:many hours|long|soon) after (?:the |her |his |this )?(?:procedure|op|operation|surgery|kyphoplasty|"
-                             r"vertebroplasty|injection|implant|block|rfa|esi|tfesi|trial)\b|(?:术|操作)后(?:多少|几个?)小时(?:可以|能)?(?:打|用|给|开始)", re.I)
+# how long after the procedure a drug may be given ("how many hours after the procedure is ok?", 术后多少小时可以打): its restart
+GIVEN_AFTER_ASK = (r"\bhow (?:many hours|long|soon) after (?:the |her |his |this )?(?:procedure|op|operation|surgery|kyphoplasty|"
+                   r"vertebroplasty|injection|implant|block|rfa|esi|tfesi|trial)\b[^?]{0,20}\b(?:ok|okay|safe|give|start|restart)\b|"
+                   r"(?:术|操作)后(?:多少|几个?)小时(?:可以|能)?(?:打|用|给|开始)")
+_WAIT_AFTER_PROCEDURE = lazy(GIVEN_AFTER_ASK, re.I)
 _STILL_DO = lazy(r"\b(?:can|could|should) (?:i|we|you) still (?:do|go ahead|proceed)\b|还能(?:做|打)|还可以(?:做|打)", re.I)
 # signs seen on the table that decide whether to go on, and the ask to go on ("proceed?", 继续吗)
 _SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection"})
@@ -3386,26 +3388,20 @@ def _frequencies(lang: str) -> dict[str, float]:
     """Word frequencies of the general language (English: wordfreq's large list, words down to Zipf 2.5, about 3 in 10
     million: "refractory" is a word, not a slip for "refracture"; Chinese: the small list), cached as a plain file on
     first use so that later processes start without importing wordfreq."""
-    import os
-    from pathlib import Path
+    from .usercache import keep, read_cached
 
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pain-procedure-assistant" / (f"wordfreq-large25-{lang}.tsv" if lang == "en" else f"wordfreq-small-{lang}.tsv")
+    name = f"wordfreq-large25-{lang}.tsv" if lang == "en" else f"wordfreq-small-{lang}.tsv"
+    kept = read_cached(name)
     try:
-        rows = cache.read_text(encoding="utf-8").splitlines()
-        return {w: float(f) for w, _, f in (r.partition("\t") for r in rows)}
-    except (OSError, ValueError):
+        if kept is not None:
+            return {w: float(f) for w, _, f in (r.partition("\t") for r in kept.splitlines())}
+    except ValueError:
         pass
     from wordfreq import get_frequency_dict  # only the first process on a machine pays for the import
 
     freqs = {str(w): float(f) for w, f in get_frequency_dict(lang, wordlist="large" if lang == "en" else "small").items()
              if lang != "en" or f >= _RARE_WORD}
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("\n".join(f"{w}\t{f:.3g}" for w, f in freqs.items()), encoding="utf-8")
-        tmp.replace(cache)
-    except OSError:
-        pass  # no writable cache: fine, just slower next time
+    keep(name, "\n".join(f"{w}\t{f:.3g}" for w, f in freqs.items()))
     return freqs
 
 

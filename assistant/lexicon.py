@@ -607,35 +607,30 @@ def _read(p: Path, digest: str) -> Lexicon:
     return parse(raw, digest)
 
 
-def _checked_path(digest: str) -> Path:
-    import os
-
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pain-procedure-assistant" / f"lexicon-{digest}.json"
-
-
 def _checked_copy(digest: str) -> Any:
     """The validated lexicon of this content, kept as JSON by an earlier process (None: none kept, or unreadable)."""
     import json
 
+    from .usercache import read_cached
+
+    kept = read_cached(f"lexicon-{digest}.json")
     try:
-        return json.loads(_checked_path(digest).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return None if kept is None else json.loads(kept)
+    except ValueError:
         return None
 
 
 def _keep_checked(digest: str, raw: Any) -> None:
-    """Keep the validated lexicon for later processes (written whole, then renamed: never a half-written copy)."""
+    """Keep the validated lexicon for later processes (no copy when the user cache is not writable)."""
     import json
-    import os
 
-    path = _checked_path(digest)
+    from .usercache import keep
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-    except (OSError, TypeError, ValueError):
-        pass  # no writable cache (or a value JSON cannot hold): read the YAML each time
+        text = json.dumps(raw, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return  # (a value JSON cannot hold: read the YAML each time)
+    keep(f"lexicon-{digest}.json", text)
 
 
 def load_lexicon(path: Path | str | None = None) -> Lexicon:

@@ -148,8 +148,11 @@ def test_an_emergency_follow_up_says_which_of_its_parts_the_sources_lack(rounds_
 
 
 @pytest.mark.parametrize("q", ["What's the loading dose of vancomycin for MRSA bacteraemia in an 80 kg patient?", "万古霉素负荷剂量怎么算，80kg",
-                               "病房静脉留置针一般多久换一次？", "How often should a ward IV cannula be changed?"])
-def test_a_general_ward_question_is_declined_not_answered_with_a_rescue_dose(rounds_engine, q):  # type: ignore[no-untyped-def]
+                               "病房静脉留置针一般多久换一次？", "How often should a ward IV cannula be changed?",
+                               "孕妇 孕20周 右下腹痛 怀疑阑尾炎 可以做CT吗 还是只能超声MRI",
+                               "Suspected SAH, thunderclap headache, CT head negative at 8 hours from onset. Do I still need an LP?"])
+def test_a_ward_question_an_abdomen_or_a_tap_for_a_bleed_is_another_specialtys(rounds_engine, q):  # type: ignore[no-untyped-def]
+    # (declined, never answered with a rescue dose, an imaging rule or our figures)
     ans = rounds_engine.answer(q)
     assert ans.abstained and not ans.bullets and not ans.urgent, ans.text
 
@@ -326,13 +329,6 @@ def test_whether_to_empty_the_pump_is_answered_by_the_overdose_passage(rounds_en
                                history=["鞘内吗啡泵的病人被家属送来 嗜睡 呼吸8次/分 瞳孔针尖样 说是下午刚在疼痛科加完药 两小时前 怎么办"])
     assert not any("泵里的药要不要抽出来" in n for n in _notes(ans.text)), ans.text
     assert any("排空" in b for b in _bullets(ans.text)), ans.text
-
-
-@pytest.mark.parametrize("q", ["孕妇 孕20周 右下腹痛 怀疑阑尾炎 可以做CT吗 还是只能超声MRI",
-                               "Suspected SAH, thunderclap headache, CT head negative at 8 hours from onset. Do I still need an LP?"])
-def test_an_abdomen_or_a_diagnostic_tap_for_a_bleed_is_another_specialtys(rounds_engine, q):  # type: ignore[no-untyped-def]
-    ans = rounds_engine.answer(q)
-    assert ans.abstained and not ans.urgent and not ans.bullets, ans.text
 
 
 def test_the_headache_after_a_diagnostic_tap_is_still_ours(rounds_engine):  # type: ignore[no-untyped-def]
