@@ -260,6 +260,7 @@ _NO_STEPS_FOR = {"en": "The knowledge base has no steps of its own for this pict
                  "zh": "知识库没有针对{procedure}后这种情况的具体处理步骤；上方提示即其全部内容，其余请按本单位流程处理。"}
 _NO_STEPS_HERE = {"en": "The knowledge base gives no treatment steps for {condition} beyond the banner's; follow your local protocol.",
                   "zh": "知识库未给出{condition}的具体处理步骤，除上方提示外请按本单位流程处理。"}
+_DEVICE_INFECTION = {"en": "an infected implant or meningitis", "zh": "植入装置感染或脑膜炎"}
 _NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
                  "zh": "知识库没有给出一线处理无效后的进一步措施；以下为其已有的处理步骤。"}
 _CLASS_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on {general} as a class, which may not "
@@ -538,7 +539,9 @@ _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {cond
 # "MRI negative for abscess", "MRI回报血肿", "MRI未见明显血肿").
 _STUDY_TOLD = {"en": lazy(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b(?:done|back|shows?|showed|negative|normal|clear|"
                                 r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\s*[:–-]", re.I),
-               "zh": lazy(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除)", re.I)}
+               # ("CT看骨水泥渗漏进椎管": the CT seen, a finding named after it)
+               "zh": lazy(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除|"
+                          r"看(?=[^，。？?]{0,6}(?:渗漏|骨水泥|血肿|脓肿|压迫|漏)))", re.I)}
 # A scan told (or supposed) negative without naming what it excludes ("MRI neg", "if the MRI is negative", MRI阴性), and
 # what the emergency before it was scanned for.
 _NEGATIVE_STUDY = {"en": lazy(r"^(?![\s\S]*\b(?:not|isn'?t|wasn'?t|except|but|apart from|shows?|showed|last (?:year|month|week)|ago|"
@@ -569,6 +572,8 @@ def _study_done(text: str, lang: Lang) -> re.Match[str] | None:
 # A step that orders the study a question says was done ("urgent CT to look for cement in the canal").
 _ORDERS = {"ct": lazy(r"(?:urgent|emergency|obtain|arrange|calls for an?)\s+(?:\w+ )?CT\b|紧急行\s*CT|急诊行?\s*CT|行\s*CT\s*检查", re.I),
            "mri": lazy(r"(?:urgent|emergency|obtain|arrange)\s+(?:\w+ )?MRI\b|急诊行?\s*MRI|紧急行?\s*MRI", re.I)}
+_CEMENT_LEAK, _HAEMATOMA = "cement-leakage", "epidural-haematoma"
+_BOLUS_ASKED = lazy(r"\bbolus\b|\bloading dose\b|推注|首剂|负荷量|bolus", re.I)  # (the regimen itself asked, not only its cap or length)
 # What treats a complication, once found (not what looks for it).
 _TREATS = {"en": lazy(r"decompress|evacuat|drain|explant|antibiotic|embolectomy|anticoagul|heparin", re.I),
            "zh": lazy(r"减压|清除|引流|取出|抗生素|取栓|抗凝|肝素")}
@@ -1900,10 +1905,14 @@ class AnswerEngine:
             at = max(regimen + 1, max((i + 1 for i, b in enumerate(bullets) if b.kind == "action"), default=0))
             return [*bullets[:at], Bullet(top[0], 0, 1.0, "action"), *bullets[at:]]
         top = [x for i, x in enumerate(top) if not same_point(x, top[:i], lang)][:2]
-        rest = [b for b in bullets if b.sentence not in top]
-        # ("脂肪乳怎么给？bolus多少、维持多少、最大量多少？": the bolus and infusion first, the ceiling right after them)
-        at = 1 if REGIMEN_ASKED.search(q.text) and rest and PER_KG_VOLUME.search(rest[0].sentence.text) else 0
-        return rest[:at] + [Bullet(x, 0, 1.0, "action") for x in top] + rest[at:]
+        rest = [b for b in bullets if b.sentence not in top and not same_point(b.sentence, top, lang)]
+        # ("脂肪乳怎么给？bolus多少、维持多少、最大量多少？", "80 kg - how much as bolus and infusion, and the max?": the bolus
+        # and infusion for the weight told first, the ceiling right after them)
+        weight = patient_weight(q, True)
+        given = next((b for b in rest if PER_KG_VOLUME.search(b.sentence.text) or (gives_dose(b.sentence) and band_fit(b.sentence.text, weight) > 0)),
+                     None) if REGIMEN_ASKED.search(q.text) and _BOLUS_ASKED.search(q.text) else None
+        head = [given] if given is not None else []
+        return head + [Bullet(x, 0, 1.0, "action") for x in top] + [b for b in rest if b is not given]
 
     def _without_given(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that
@@ -1976,8 +1985,9 @@ class AnswerEngine:
     def _calm_parts(self, q: Question, lang: Lang, sents: Sequence[Sentence], quoted: Sequence[Sentence],
                     dense: Mapping[str, float], sig: Signals) -> list[Bullet]:
         """An emergency asked beside a planning question ("is there a limit on the saline? and now she says her vision is
-        blurred"): after the pathway, each part that describes no emergency gets its own best sentences."""
-        if len(q.parts) < 2:
+        blurred"): after the pathway, each part that describes no emergency gets its own best sentences (a follow-up's
+        too: "how much saline is too much?" after the epiduroscopy's raised pressure)."""
+        if len(q.parts) < 2 and not (q.followup and q.history):
             return []
         lex = self.retriever.lexical[lang]
         out: list[Bullet] = []
@@ -2240,14 +2250,21 @@ class AnswerEngine:
         """An emergency follow-up whose study found the complication ("MRI: epidural haematoma compressing the cord",
         "MRI回报…血肿压迫马尾"): the steps that treat it lead (early decompression), before the step that orders the study."""
         told = _study_done(q.text, q.lang)
+        if told is None and q.followup and q.history and _TREATS[q.lang].search(q.text):
+            # (the turn before told the study, this one asks its treatment: "CT看骨水泥渗漏进椎管…" then "需要急诊手术减压吗？")
+            told = _study_done(q.history[-1], q.lang)
         if not told or _HYPOTHETICAL[q.lang].search(q.text):
             return bullets  # (what it ruled out is not found: `found` leaves the excluded out)
-        found = set(self.lexicon.broader_closure([c for c in q.concepts if self._kinds.get(c) == "complication" and c not in q.excluded]))
+        named = q.concepts if told.string is q.text else q.all_concepts  # (what the study of the turn before found)
+        found = set(self.lexicon.broader_closure([c for c in named if self._kinds.get(c) == "complication" and c not in q.excluded]))
         treats = [b for b in bullets if b.kind == "action" and found & b.sentence.concepts and _TREATS[q.lang].search(b.sentence.text)]
         # ("CT见骨水泥渗漏到椎管": the step that orders that CT goes after what the sources say of treating what it found)
         study = "ct" if re.search(r"\bct\b|CT", told.group(0), re.I) and not re.search(r"mri|核磁|磁共振", told.group(0), re.I) else "mri"
         done = [b for b in bullets if treats and b not in treats and b.kind == "action" and _ORDERS[study].search(b.sentence.text)]
         rest = [b for b in bullets if b not in treats and b not in done]
+        if _CEMENT_LEAK in found and _HAEMATOMA not in found:  # (cement shown in the canal: a haematoma's surgery window is not its)
+            rest = [b for b in rest if not (_HAEMATOMA in b.sentence.concepts and _CEMENT_LEAK not in b.sentence.concepts
+                                            and not _ORDERS["mri"].search(b.sentence.text))]
         return treats + [b for b in rest if b.kind == "action"] + done + [b for b in rest if b.kind != "action"]
 
     def _ruled_out(self, q: Question) -> set[str]:
@@ -2474,6 +2491,7 @@ class AnswerEngine:
         # (a span given under another part answers it too: "正常吗 多久好" - "neuritis resolves within weeks" under the first)
         lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                      if i in told and lacks_asked_span(p, [b for b in bullets if b.part == i or {*p.concepts, *p.inherited} & b.sentence.concepts]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
+        lines = _span_said_once(lines, lang) if resume else lines
         lines.extend([] if tri.urgent else self._no_interval(q, lang, bullets))  # "fish oil + ginkgo + garlic, SCS trial - stop them?"
         lines.extend(NOTE_PREFIX + _NO_RESTART[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                      if i in told and not tri.urgent and lacks_restart(p, told[i]))  # (fondaparinux's restart: none given)
@@ -2695,7 +2713,10 @@ class AnswerEngine:
             notes.append(NOTE_PREFIX + _NO_NEXT_STEP[lang])  # (no repeat or second-line dose for this picture: said so)
         elif bullets and not any(b.kind == "action" for b in bullets) and tri.rule in PATHWAY_TOPICS:
             # (baclofen withdrawal: the sources warn of it and give no treatment; said so, not left to the banner alone)
-            notes.append(NOTE_PREFIX + _NO_STEPS_HERE[lang].format(condition=self._name(PATHWAY_TOPICS[tri.rule], lang)))
+            # (an infected implant's picture with no abscess named, a pump patient's meningism: the device infection or meningitis)
+            condition = _DEVICE_INFECTION[lang] if tri.rule == "implant-infection" and "epidural-abscess" not in q.all_concepts \
+                else self._name(PATHWAY_TOPICS[tri.rule], lang)
+            notes.append(NOTE_PREFIX + _NO_STEPS_HERE[lang].format(condition=condition))
         elif not bullets and tri.rule not in NO_PROTOCOL and (procs := self._procedures_told(q)):  # (its banner says it has none)
             # (a fever days after a facet injection: the pathway's steps are written for other procedures; said so, not a
             # banner left alone)
@@ -3270,6 +3291,14 @@ _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # The asks of a planning question (limits, doses, holds, rates), and of the bedside (what is it, what now).
 _PLANNING = frozenset({"limit", "dose", "hold", "prevention", "frequency", "risk_factors", "contraindications", "timing"})
 _BEDSIDE = frozenset({"action", "recognition", "escalation", "definition", "expected"})
+
+
+def _span_said_once(lines: list[str], lang: Lang) -> list[str]:
+    """Asked how long to watch a settled emergency ("naloxone given, he woke up. how long do we watch him?"): the note that
+    no length of time is given says it; the general note on what to do once it settled goes."""
+    if not any(x.startswith(NOTE_PREFIX + _NO_SPAN[lang].split("{")[0]) for x in lines):
+        return lines
+    return [x for x in lines if not x.startswith(NOTE_PREFIX + _NO_RESUME[lang].split("{")[0])]
 
 
 def _hgroup(b: Bullet) -> str:

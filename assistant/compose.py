@@ -1362,10 +1362,20 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
     swapped = _swaps_region(part, q, sig)
     if class_ask or ((whether or low or swapped) and not cardiology):
-        # (a stent patient's aspirin: the primary-prevention rule is not hers)
-        return _class_answers(extra, moved, _not_primary(rest, q), own, sig, not class_ask and not swapped, swapped), True
+        # (a stent patient's aspirin: the primary-prevention rule is not hers; asked how long too, "要停吗？停几天？",
+        # the drug's interval follows the class)
+        # (a low-risk procedure's "may need no stop" follows its class first)
+        rest = _interval_next(_not_primary(rest, q), part, q, sig) if whether and not low and _HOW_LONG.search(part.text) else _not_primary(rest, q)
+        return _class_answers(extra, moved, rest, own, sig, not class_ask and not swapped, swapped), True
     conclusion, rest = _no_stop_when_low(low and cardiology, q, pool, drugs, sig, rest)
     return [*rest[:1], extra, *conclusion, *moved, *rest[1:]], False
+
+
+def _interval_next(rest: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
+    """The asked drug's interval first of the rest (it follows the class when both whether and how long are asked)."""
+    gives = _gives_interval(part, q, sig)
+    first = next((t for t in rest if gives is not None and gives(t[1]) and not t[1].provenance), None)
+    return rest if first is None else [first, *(t for t in rest if t is not first)]
 
 
 def _class_not_asked(part: Part, q: Question, sig: Signals, own: Sequence[str]) -> bool:
@@ -1543,6 +1553,21 @@ _AGENT_ASKED = lazy(r"\bwhich (?:prophylactic |empiric(?:al)? )?(?:antibiotics?|
                           r"用(?:什么|哪种|哪个)(?:抗生素|抗菌药|药|激素)|(?:什么|哪种)(?:抗生素|激素)|静脉还是|口服还是", re.I)
 
 
+def _said_before(top: Sentence, said: Sequence[Sentence], pool: Sequence[tuple[float, Sentence]], best: float, part: Part, lang: Lang,
+                 sig: Signals, w: Weights) -> bool:
+    """Was the part's best sentence said under a part before, with nothing else of its own near it?"""
+    return bool(said) and same_point(top, said, lang) and _names_part(top, part, sig) and (not pool or pool[0][0] < w.floor * best)
+
+
+def _gives_aspect(s: Sentence, part: Part, lang: Lang) -> bool:
+    """Does the sentence give something of the part's first aspect (its section, or the aspect's own words)? A part with
+    no aspect, or one whose aspect has no section, is given by any sentence."""
+    if not part.aspects or part.aspects[0] not in ASPECTS or not ASPECTS[part.aspects[0]][0]:
+        return True
+    group, en, zh = ASPECTS[part.aspects[0]]
+    return s.group == group or bool(re.search(zh if lang == "zh" else en, s.text, re.I))
+
+
 def _kind_unmet(pool: list[tuple[float, Sentence]], part: Part, w: Weights) -> bool:
     """One part of several asking how long something lasts or goes on ("另外激素要用几天？") that no relevant sentence
     gives: not covered, rather than the procedure's rates under that part's heading (a single question keeps its related
@@ -1561,8 +1586,8 @@ _ASK_WORDS = frozenset({"关系", "影响", "区别", "必要", "需要", "有�
                         "problem", "necessary", "worth", "important", "issue"})
 
 
-def _words_met(pool: list[tuple[float, Sentence]], part: Part, idf: Callable[[str], float], w: Weights, sig: Signals
-               ) -> list[tuple[float, Sentence]]:
+def _words_met(pool: list[tuple[float, Sentence]], part: Part, idf: Callable[[str], float], w: Weights, sig: Signals,
+               before: Part | None = None) -> list[tuple[float, Sentence]]:
     """A later part that names no concept and no aspect we know, only words of its own ("一定要做两次吗", "can you
     repeat it?" after a facet RF question): what it asks is in those words, so it is answered by the relevant sentences
     that carry most of their weight ("repeat") about its subject (a repeat cervical TON neurotomy is no lumbar RF), and
@@ -1574,8 +1599,12 @@ def _words_met(pool: list[tuple[float, Sentence]], part: Part, idf: Callable[[st
         return pool
     total = sum(idf(t) for t in terms) or 1.0
     floor = max(w.min_score, w.floor * pool[0][0])
+    # (inheriting nothing, it is about what the part before named: "骶髂关节…诊断性阻滞，阳性标准？要做两次吗" is no ESI's
+    # repeat limit nor a lipid bolus repeated)
+    near = set(before.concepts) if before is not None and not part.inherited else set()
     return [(sc, s) for sc, s in pool if sc >= floor and sum(idf(t) for t in s.shared(terms)) / total >= _WORDS_MET
-            and not rival(s, part.inherited, sig)]
+            and not rival(s, part.inherited, sig)
+            and (not near or any(near & (sig.parents.get(c, frozenset()) | {c}) for c in s.concepts))]
 
 
 def _unleveled(pool: Sequence[tuple[float, Sentence]], part: Part) -> bool:
@@ -1723,7 +1752,7 @@ _STOP_ASKED = lazy(r"\bwhen (?:do|should|can|must|to|would) (?:\w+ ){0,2}(?:stop
 _AGAIN_ASKED = lazy(r"\bnext dose\b|\bagain\b|再(?:打|吃|用|服)|吃回去|用回去|重新", re.I)
 _BEFORE_TOLD = lazy(r"\b(?:days?|h|hours?|weeks?) (?:before|prior to)\b|\bbefore (?:the |a |an |any )?(?:pain |spinal |neuraxial )?"
                           r"(?:procedure|injection|block|surgery|implant|needle|puncture)|\b(?:held|stopped|withheld|discontinued) for\b|"
-                          r"术前|前停|前约?停|停用\s*\d", re.I)
+                          r"术前|前停|前约?停|停(?:用|药)\s*\d|停药间隔", re.I)
 _CONTINUED = "continued-antithrombotic"
 _HELD_FOR = lazy(r"\b(?:held|stopped|withheld|discontinued|hold|stop)\b|停用|停药|术前", re.I)
 _INTERVAL = lazy(r"\bintervals?\b|停药间隔|停药时间", re.I)
@@ -2099,9 +2128,12 @@ def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
         return True
     # (a rate asked, "ESI后硬膜外血肿发生率多少", and no bullet of the part gives a count: said so, not left to be inferred)
     return bool(bullets) and part.aspects[:1] == ("frequency",) and bool(_NUMBERS_ASK.search(part.text)) \
-        and not any(COUNT.search(b.sentence.text) or _ZERO_SEEN.search(b.sentence.text) for b in bullets)
+        and not any(COUNT.search(b.sentence.text) or _ZERO_SEEN.search(b.sentence.text) or _EVENTS_IN.search(b.sentence.text) for b in bullets)
 
 
+# events counted in a series ("75 cement leaks occurred in 211 vertebroplasties", "211 例椎体成形术共发生 75 处骨水泥渗漏")
+_EVENTS_IN = lazy(r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,4}(?:occurred|were seen|were found|were reported)\s+in\s+\d[\d,]*\b|"
+                  r"\d[\d,]*\s*例[^。；]{0,20}?(?:共)?(?:发生|出现|见)\s*\d+\s*(?:例|处|次)", re.I)
 # "no delayed bleeding", "none had …", 未发生: a series that saw none of it gives a count too
 _ZERO_SEEN = lazy(r"\bno (?:delayed |major |serious )?[a-z]+ (?:was|were) (?:seen|reported|found)|\bfound no\b|\bnone (?:of|had|developed)\b|"
                         r"\b(?:no|zero) cases?\b|未发生|无一例|均未|0\s*例", re.I)
@@ -2182,12 +2214,14 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                            or (gives is not None and i not in pinned and gives(s))],
                           parts[j], q, sig, lang, [b.sentence for b in out], len(heads) > 1)
         said = [b.sentence for b in out]
-        if said and same_point(sentences[top], said, lang) and _names_part(sentences[top], parts[j], sig) \
-                and (not pool or pool[0][0] < w.floor * scored[top][j]):
-            continue  # its answer was said under the part before ("停几天？术后多久可以恢复？": one sentence gives both)
+        if _said_before(sentences[top], said, pool, scored[top][j], parts[j], lang, sig, w):
+            # its answer was said under the part before ("停几天？术后多久可以恢复？": one sentence gives both); one that
+            # gives nothing of the part's own aspect ("有哪些高危因素" after a rate's "no rates are available") is not covered
+            gaps.extend(k for k in live if owner[k] == j and not _gives_aspect(sentences[top], parts[j], lang))
+            continue
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
-        pool = _words_met(pool, parts[j], idf, w, sig) if j else pool
+        pool = _words_met(pool, parts[j], idf, w, sig, parts[j - 1]) if j else pool
         if not pool or _undosed(pool, parts[j], q, sig) or _unleveled(pool, parts[j]) or (len(heads) > 1 and _kind_unmet(pool, parts[j], w)):
             gaps.extend(k for k in live if owner[k] == j)
             continue
@@ -2218,6 +2252,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         about = frozenset(c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked) if sig.kinds.get(c) == "complication")
         above = _asked_too(above, pool, parts[j], members, q, sig, leads)
         above = [t for t in above if not _another_patients(t[1], q, sig)] or above  # (the diabetic's glucose, for an AS patient)
+        above = _not_primary(above, q) or above  # (a stent or stroke patient's aspirin: never the primary-prevention rule)
         above = [t for t in above if not _another_drugs_contraindication(t[1], parts[j], q, sig)] or above
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(_naming_sign(above, parts[j], sig) or above, groups, _asked_kind(parts[j]), COUNT if numbers else None,
@@ -2263,6 +2298,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         rest = rest if classed or low else _class_member_next(rest, lead[1], pool, parts[j], q, sig)
         for sc, s in [lead, *rest]:
             out.append(Bullet(s, j, sc, "note" if s.provenance else "fact"))
+        # (a member asking who is at risk, or what rules it out, that none of the merged answer's sentences gives is not
+        # covered: "…发生率多少？有哪些高危因素" answered only by "no rates are available")
+        gaps.extend(k for k in live if owner[k] == j and k != j and parts[k].aspects[:1] in (("risk_factors",), ("contraindications",))
+                    and not any(_gives_aspect(s, parts[k], lang) for _, s in [lead, *rest]))
         caveat = _caveat([s for _, s in chosen], sentences, [b.sentence for b in out]) or _disputed(
             [s for _, s in chosen], sentences, [b.sentence for b in out], [c for c in _own(parts[j], q) if sig.kinds.get(c) == "procedure"],
             sig)
@@ -3253,7 +3292,7 @@ _REPEAT = lazy(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno m
                      r"每年|一年|半年|个月内|不超过\s*\d+\s*次|\d+\s*次\s*/\s*年", re.I)
 # Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm;
 # "可以重复做几次？", "how many times can it be repeated?": a repeat limit (`_REPEAT`) or a repeat's result)
-_ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度", re.I), lazy(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
+_ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度|(?:how many|what|多少|几)\s*(?:mm\s*)?(?:mmPb|mm Pb|mm lead|毫米铅)|mmPb\s*(?:\?|？|吗|的)", re.I), lazy(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
                     # how much a measure saves ("how much does pulsed fluoro cut the dose?", 脉冲透视能降低多少剂量): a share
                     # (a share beside a word of lowering, not any percentage: "97.9% specificity" is no reduction)
                     (REDUCTION_ASK, lazy(r"\b(?:reduc|lower|cut|decreas)\w*\b[^.;]{0,60}?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^.;]{0,40}?"

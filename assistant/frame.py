@@ -111,7 +111,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                # (a finding during the case: "what if i see blood on aspiration", "what if I get a flash")
                r"\bwhat if (?:i|we|you) (?:see|get|find|hit|notice|have)\b|"
-               r"what else can (?:i|we) (?:do|try)|then what|what next|(?:^|[.,;:!]\s*)next\s*\?|"
+               r"what else can (?:i|we) (?:do|try)|then what|what next|\bwhat(?:'|’)?s next\b|\bwhat is next\b|\bwhat comes next\b|(?:^|[.,;:!]\s*)next\s*\?|"
                # ("wet tap w 18G tuohy, positional HA day 2. options?": the ways to treat what is told)
                r"(?<!for )\boptions\s*[?.!]*\s*$|\bwhat (?:are )?(?:my|the|our) options\s*[?.!]*\s*$|"
                r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we|he|she|they) (?:need|needs|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
@@ -340,7 +340,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # a check told as clear, asked whether that is enough ("negative aspiration - safe to inject?", 回抽没血就安全了吗)
                    r"\b(?:negative|no blood|no flash|clean)\b[^?.]{0,40}\b(?:safe|enough|sufficient|reassur\w*)\b",
                    r"(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
-                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
+                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|(?<!怎么)(?<!如何)(?<!该怎么)(?<!应该如何)建议(?!她|他|病人|患者)|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药|"
                    r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)|常备|储备|备用|备多少|备好|(?:要|需要|得)备"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
@@ -381,7 +381,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)",
                r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家|(?:跟|和|向|给)(?:病人|患者|家属)(?:怎么|如何)?(?:解释|说明|讲)|"
                # ("我该怎么跟她说？", "电话里怎么回复病人": what to tell the caller)
-               r"(?:怎么|如何|该怎么|应该怎么)(?:跟|和|向|给|告诉|回复|答复|回答)(?:她|他|他们|病人|患者|家属)(?:说|讲|解释|交代)?|(?:跟|和|对)(?:她|他|他们)(?:怎么|该怎么|应该怎么)(?:说|讲|解释)"),
+               r"(?:怎么|如何|该怎么|应该怎么)(?:跟|和|向|给|告诉|回复|答复|回答)(?:她|他|他们|病人|患者|家属)(?:说|讲|解释|交代)?|"
+               # (what to advise the caller: "护士电话随访怎么建议？")
+               r"(?:怎么|如何|该怎么|应该怎么|应该如何)建议|给(?:她|他|病人|患者)?(?:什么|哪些|啥)建议|应(?:该)?建议(?:她|他|病人|患者)?(?:什么|怎么做)|(?:跟|和|对)(?:她|他|他们)(?:怎么|该怎么|应该怎么)(?:说|讲|解释)"),
     "evidence": ("evidence",
                  # a guideline named as the frame of reference ("under the 2018 ASRA guideline") asks for its advice, not for notes
                  r"evidence|disagree|controvers|(?:grade|level|quality|strength) of (?:the )?(?:evidence|recommendation)|uncertain|"
@@ -1534,9 +1536,12 @@ _TAKEN_KINDS = ("drug", "drug-class", "brand")
 _FUNCTIONAL_METS = lazy(r"((?<![A-Za-z\d.])(?:\d+(?:\.\d+)?|[<>≥≤]=?)\s*)(?:METs|METS|MET)\b")  # (capitals: "T12 mets" are metastases)
 
 
-def _excluded(text: str, m: Match, drug: bool = False) -> bool:
+def _excluded(text: str, m: Match, drug: bool = False, prop: bool = False) -> bool:
     """Is the concept named only to be left out or denied ("risk factors apart from anticoagulants", "除了抗凝药",
-    "pt is not pregnant", "not on anticoagulants"; a `drug` told as not taken, "没吃抗凝药")?"""
+    "pt is not pregnant", "not on anticoagulants"; a `drug` told as not taken, "没吃抗凝药")? A `prop`erty of a thing
+    outside our scope is asked about either way ("the IPG is not MR conditional")."""
+    if prop:
+        return False
     before = text[max(0, m.start - 40):m.start]
     if _DO_WITHOUT.search(before) or _WHY_NOT.search(before):  # ("why no particulate steroid in cervical TF?" asks about it)
         return False
@@ -1547,6 +1552,11 @@ def _excluded(text: str, m: Match, drug: bool = False) -> bool:
     if ex is not None and "无" in ex.group() and _WITHOUT_IT.match(text[m.end:m.end + 6]):
         ex = None  # ("无MRI条件", "无超声引导下", "无气胸症状": done or judged without it, not it denied)
     return bool(ex or _DENIED_AFTER.match(text[m.end:m.end + 24]) or _switched_from(text, m) or _replaced(text, m))
+
+
+def _property(c: Concept) -> bool:
+    """Is the concept a topic outside our scope (a device's MRI labelling): denied or not, it is what is asked about."""
+    return c.kind == "topic" and c.scope == "out"
 
 
 # what follows a concept denied with 无 when it is what is done without ("无MRI条件", "无超声引导下", "无造影剂的情况下")
@@ -1648,6 +1658,18 @@ def _injected_after_check(text: str, lang: Lang, m: Match, found: Sequence[Match
     return bool(_INJECT_OBJECT[lang].search(text[max(0, m.start - 24):m.start]))
 
 
+def _diagnostic_tap(text: str, lang: Lang, m: Match) -> bool:
+    """Is a lumbar puncture named only as the test whose result is told ("腰穿脑脊液结果出来白细胞很高", "LP: CSF WBC 2400")?
+    The result is the news, not a dural puncture to ask about (no post-dural puncture headache)."""
+    return m.concept == _LUMBAR_PUNCTURE and bool(_TAP_RESULT[lang].match(text[m.end:]))
+
+
+_LUMBAR_PUNCTURE = "lumbar-puncture"
+_TAP_RESULT = {"en": lazy(r"\s*(?:[:–-]\s*)?(?:[^.?;]{0,25}?\b(?:shows?|showed|results?|came back|cells?|wbc|white (?:cells?|count)|"
+                          r"protein|glucose|culture|gram stain|cloudy|turbid|pleocytosis|opening pressure)\b)", re.I),
+             "zh": lazy(r"[^，。？；]{0,8}?(?:结果|显示|提示|白细胞|细胞数|蛋白|糖|培养|浑浊|混浊|涂片|压力)")}
+
+
 def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
     """Is the consent only the setting of the ask ("consenting a pt for C6-7 TFESI - what risks do I quote?",
     "PVP术前谈话要交代哪些风险")? The risks of the named procedure are asked, not what a consent discussion is."""
@@ -1744,7 +1766,8 @@ _ASK_INSIDE = {"en": lazy(r"\b(?:can|could|should|do|does|is|are|will|would|may|
                "zh": lazy(r"吗|呢|么|能不能|可不可以|要不要|是否|多少|多久|几|什么|怎么|如何|哪")}
 # the patient, device or wound of the turn before, referred back to
 _BACK_TO_CASE = {"en": lazy(r"\b(?:the|his|her|this|that|their) (?:device|implant|stimulator|ipg|pump|wound|pocket|leads?|system)\b", re.I),
-                "zh": lazy(r"(?:这个|该|那个)(?:装置|刺激器|泵|伤口|囊袋|电极|病人|患者)|(?:保留|留着|不取)(?:装置|刺激器|泵)")}
+                "zh": lazy(r"(?:这个|该|那个)(?:装置|刺激器|泵|伤口|囊袋|电极|病人|患者)|(?:保留|留着|不取)(?:装置|刺激器|泵)|"
+                           r"(?:^|[，,。；;\s])(?:泵|装置|刺激器)(?=要|需要|该|能|可以|还|是否|得|必须|用不用)")}
 # the procedure told before, pointed back to ("until we can do it?", "before his injection?", 多久以后能做)
 _DO_IT = lazy(r"\b(?:do|have|get|book|schedule) (?:it|the (?:procedure|injection|block))\b|\b(?:his|her|the) (?:injection|procedure|block)\b|"
               r"能做|可以做|做注射|再做", re.I)
@@ -1994,9 +2017,9 @@ class Framer:
         q, corrections = self._correct(q)
         found = tuple(self.lexicon.match(q))
         lex = self.lexicon.concepts
-        matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(q, lang, m, found, lex)
+        matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])) and not _consent_setting(q, lang, m, found, lex)
                         and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, self.lexicon)
-                        and not _childhood(q, m))
+                        and not _childhood(q, m) and not _diagnostic_tap(q, lang, m))
         matches = self._without_glosses(q, matches)
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
@@ -2004,7 +2027,7 @@ class Framer:
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
         concepts = self._continued(concepts)
-        excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS))
+        excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])))
                          if c not in concepts)
         prev = self._previous(history)
         concepts = self._ward_reading_for_ours(q, concepts, prev)
@@ -2077,6 +2100,10 @@ class Framer:
         parts = tuple(replace(p, concepts=tuple(c for c in _posture_headache(p.concepts, p.text, lang) if c not in guided),
                               inherited=tuple(c for c in p.inherited if c not in guided)) for p in parts)
         parts = tuple(replace(p, aspects=self._treatment_asked(p.aspects, (*p.concepts, *p.inherited), p.text)) for p in parts)
+        # (a ward reading the whole question read as ours is ours in its part too: "warfarin, SCS trial … what INR do we need
+        # on the day?")
+        parts = tuple(replace(p, concepts=tuple(dict.fromkeys(_WARD_READINGS[c] if c in _WARD_READINGS and c not in concepts else c
+                                                              for c in p.concepts))) for p in parts)
         # ("那如果是SCS植入呢 停几天": the drug carried over is what a part asking the hold holds, beside its new procedure)
         held = tuple(c for c in carried if lex[c].kind in _DRUGLIKE)
         parts = tuple(replace(p, concepts=(*p.concepts, *(c for c in held if c not in p.concepts)))
@@ -2151,8 +2178,16 @@ class Framer:
         out: list[Match] = []
         for i, m in enumerate(matches):
             before = matches[i - 1] if i else None
-            if before is not None and re.fullmatch(r"\s*[(（]\s*", q[before.end:m.start]) \
-                    and m.concept != before.concept and m.concept in self.lexicon.broader_closure([before.concept])[1:]:
+            # (or with a word of the gloss before it, closing the bracket: "骶髂关节射频（外侧支RF）")
+            if before is not None and (re.fullmatch(r"\s*[(（]\s*", q[before.end:m.start])
+                                       or (re.fullmatch(r"\s*[(（][^()（）,，。;；]{1,8}?", q[before.end:m.start])
+                                           and re.match(r"\s*[)）]", q[m.end:]))) \
+                    and m.concept != before.concept and (m.concept in self.lexicon.broader_closure([before.concept])[1:]
+                                                         or (before.concept in self.lexicon.concepts
+                                                             and m.concept in self.lexicon.concepts[before.concept].related
+                                                             and self.lexicon.concepts[before.concept].kind == "procedure"
+                                                             and not re.search(r"\b(?:or|and|vs|versus)\b|或|和|及|与|还是",
+                                                                               q[before.end:m.start], re.I))):
                 continue
             out.append(m)
         return tuple(out)
@@ -2632,13 +2667,7 @@ class Framer:
         short = len(tokenize(q, lang)) <= (8 if lang == "en" else 10)
         if not out and _STORY_GOES_ON[lang].search(q) and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
             return True  # "做完3个小时了，病人说…", "now this AM new thigh pain and quad weakness": the case told before, going on
-        if not out and (_GAVE[lang].search(q) or SIGN_STOPPED[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
-            # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
-            # midaz, obs stable - can she go home?": that patient's picture told as over
-            return True
-        if not out and (_TOLD_FAILED[lang].search(q) or WAIT_ASK[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
-            # "tried pregabalin and naproxen, still bad - next?": that patient's treatment told as failed; "MRI is 4 h away,
-            # surgery tomorrow morning - can we wait?": that patient's care, delayed
+        if not out and self._case_goes_on(q, lang, subjects, prev):
             return True
         lex = self.lexicon.concepts
         # (another specialty's treatment of the complication the question names, when the turn before told the procedure of
@@ -2690,6 +2719,25 @@ class Framer:
             return True
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
+
+    def _case_goes_on(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
+        """Does the question go on with the patient of the turn before, naming nothing new of its own?"""
+        if (_GAVE[lang].search(q) or SIGN_STOPPED[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
+            # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
+            # midaz, obs stable - can she go home?": that patient's picture told as over
+            return True
+        if (_TOLD_FAILED[lang].search(q) or WAIT_ASK[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
+            # "tried pregabalin and naproxen, still bad - next?": that patient's treatment told as failed; "MRI is 4 h away,
+            # surgery tomorrow morning - can we wait?": that patient's care, delayed
+            return True
+        return self._points_to_implant(q, lang, subjects, prev)
+
+    def _points_to_implant(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
+        """Does the question point back to the implant told before, naming no procedure of its own ("腰穿脑脊液白细胞很高，
+        泵要不要取出？" after an infected pump's picture)?"""
+        return bool(_BACK_TO_CASE[lang].search(q)) and not _OTHER_PATIENT[lang].search(q) \
+            and bool(set(self.lexicon.broader_closure(list(prev.all_concepts))) & _IMPLANTS) \
+            and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects)
 
     def _drug_before(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
         """Is the question about the drug of the turn before, unnamed ("she's got AF … does she need bridging w clexane
@@ -2831,8 +2879,8 @@ class Framer:
         inner_before: set[str] = set()  # the drug inside a pump's name told in a part before ("IT morphine pump: max dose?")
         for i, t in enumerate(texts):
             every = list(self._without_glosses(t, tuple(self.lexicon.match(t))))
-            found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS) and not _consent_setting(t, lang, m, every, lex)
-                     and not _injected_after_check(t, lang, m, every, self.lexicon)]
+            found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])) and not _consent_setting(t, lang, m, every, lex)
+                     and not _injected_after_check(t, lang, m, every, self.lexicon) and not _diagnostic_tap(t, lang, m)]
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)

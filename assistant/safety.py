@@ -76,8 +76,11 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
 _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch",
           "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常|嗡嗡|眼睛发直|两眼发直|口吐白沫"}
 # A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
-_DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|lumbar puncture|CSF leak",
-          "zh": r"穿破|湿穿|硬脊膜|腰穿|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
+# (a lumbar puncture told only as the test whose result is given, "腰穿脑脊液结果白细胞很高", is no dural puncture's headache)
+_DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|"
+                r"lumbar puncture(?![^.?;]{0,25}\b(?:shows?|showed|results?|came back|cells?|wbc|white (?:cells?|count)|protein|culture|"
+                r"gram stain|cloudy|turbid|pleocytosis)\b)|CSF leak",
+          "zh": r"穿破|湿穿|硬脊膜|腰穿(?![^，。？；]{0,8}(?:结果|显示|提示|白细胞|细胞数|蛋白|培养|浑浊|混浊|涂片))|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
 # a headache told as postural (worse upright, eased lying down): the post-dural puncture headache's own pattern
 # (a headache not eased lying down is a red flag, never the pattern: "doesn't get better lying down", 躺下也不见好)
 _POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|getting) up|"
@@ -1780,7 +1783,8 @@ _OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bju
                r"(?:[^.?]{0,20}\b(?:done|had|performed))?\s+(?:elsewhere|at another (?:hospital|centre|center|clinic)|at an? OSH)\b|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|"
                # (the procedure told as just had, the symptom since: "just had C7 TFESI w kenalog, now can't feel his legs")
                r"\bjust (?:had|got|finished|done|did)\s+(?:(?:a|an|the|her|his|their|my)\s+)?(?:[\w/-]+\s+){0,2}?(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|vertebroplasty|kyphoplasty|kypho|vertebro|mbb|sgb|ablation|augmentation)\b(?![^.]{0,40}\b(?:while|during)\b)|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
-               r"\b(?:block|injection|procedure|SGB|ESI|TFESI|ILESI|RFA|MBB|epidural|stellate)\s+(?:just\s+)?(?:done|finished|completed)\b"
+               r"\b(?:block|injection|procedure|case|SGB|ESI|TFESI|ILESI|RFA|MBB|epidural|stellate|vertebroplasty|kyphoplasty|kypho|vertebro|PVP|PKP|"
+               r"augmentation|ablation|epiduroscopy|neuroplasty|adhesiolysis|discogram|refill|implant|trial)\s+(?:just\s+)?(?:done|finished|completed|over)\b"
                r"(?![^.]{0,40}\b(?:while|during)\b)|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
@@ -1845,12 +1849,18 @@ _APNOEA = {"en": r"apn(?:o)?e|stopped breathing|not breathing|no resp\w*|respira
 def _unstable(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -> str:
     """The banner of a deficit told with failing breathing or circulation, with those first."""
     q = question if lang == "zh" else f" {question} "
-    if rule.id not in _WITH_ABC or not (_rx(_BREATHING[lang]).search(_rx(_SPEECHLESS[lang]).sub(" ", q)) or _rx(_LOW_BP[lang]).search(q)
-                                        or severe(question, lang)
-                                        or _rx(_APNOEA[lang]).search(q)):
+    if rule.id not in _WITH_ABC:
+        return banner
+    told = _rx(_BREATHING[lang]).search(_rx(_SPEECHLESS[lang]).sub(" ", q)) or _rx(_LOW_BP[lang]).search(q) or _rx(_APNOEA[lang]).search(q)
+    if not (told or severe(question, lang)):
         return banner
     head, sep, rest = banner.partition("：" if out == "zh" else ": ")
-    return f"{head}{sep}{_ABC_FIRST[out]}{rest[:1].upper()}{rest[1:]}"
+    # (confusion or failing vital signs told without a breathing or pressure problem: "意识模糊 … BP 175/95")
+    return f"{head}{sep}{(_ABC_FIRST if told else _ABC_SEVERE)[out]}{rest[:1].upper()}{rest[1:]}"
+
+
+_ABC_SEVERE = {"en": "Failing vital signs or a reduced level of consciousness come first: support the airway, breathing and circulation now. ",
+               "zh": "生命体征不稳或意识障碍时，须首先立即保障气道、呼吸和循环。"}
 
 
 # A new deficit with fever is first an epidural abscess: the banner names it first.
@@ -2051,7 +2061,15 @@ def picture_told(rule: str, lang: Lang, question: str) -> bool:
     sign denied ("without fever", 没有发烧) tells none."""
     picture = _PICTURE_STEPS.get(rule)
     told = _rx(_NEGATED[lang]).sub(" ", question if lang == "zh" else f" {question} ")
+    # (a fever told as before the procedure, "had a fever two days before his ILESI, it settled", is none now)
+    told = _rx(_FEVER_BEFORE[lang]).sub(" ", told)
     return bool(picture and _rx(picture[0][lang]).search(told))
+
+
+_FEVER_BEFORE = {"en": r"\b(?:fever|febrile|pyrexi\w*|temp(?:erature)?)\b(?:[^.;]|\.\d){0,40}?\b(?:before|prior to|ahead of)\s+(?:the |his |her |their |an? )?"
+                       r"(?:[\w-]+\s+){0,3}?(?:injection|procedure|block|esi|ilesi|tfesi|implant|trial|rfa|ablation|vertebroplasty|kyphoplasty|"
+                       r"epidural|refill|surgery|op)\b(?![^.;]{0,30}\b(?:and|but) (?:still|again|now)\b)",
+                 "zh": r"(?:术前|注射前|操作前|手术前|穿刺前|做之前)[^，。；]{0,10}(?:发热|发烧|高烧)(?:\s*(?:到|了)?\s*\d+(?:\.\d)?\s*(?:度|℃|°C))?(?![^。；]{0,12}(?:现在|目前|仍|还在|又))"}
 
 
 _ABSCESS_TOO = {"en": r"^(?!(?=.*ha?ematoma)(?!.*abscess)).*", "zh": r"^(?!(?=.*血肿)(?!.*脓肿)).*"}

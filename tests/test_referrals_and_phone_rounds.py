@@ -1,0 +1,174 @@
+"""Rounds 201 onwards (an emergency physician seeing patients back after a procedure, an anaesthesia resident covering
+the pain clinic, a spine surgeon referring; a pain-clinic nurse on pre-procedure calls, an interventional radiologist,
+a neurologist reviewing a patient with an implant): what they ask, as they type it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from answer_lines import bullets as _bullets
+from answer_lines import notes as _notes
+
+
+@pytest.fixture(scope="module")
+def phone_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents these calls reach: injections, implants, pumps, cement, bleeding, headache, toxicity and radiation."""
+    return engine_over("phone-rounds", ("esi-general", "esi-transforaminal", "esi-interlaminar-caudal", "spinal-haematoma", "anticoagulants",
+                                        "pdph", "last", "intrathecal-drug-delivery", "spinal-cord-stimulation", "infection-control",
+                                        "facet-mbb-rfa", "sacroiliac", "epiduroscopy-adhesiolysis", "vertebral-augmentation",
+                                        "radiation-contrast", "patient-selection-monitoring", "evidence-disagreements"))
+
+
+def _first(ans: Any) -> str:
+    return str(ans.bullets[0]["text"]) if ans.bullets else ""
+
+
+def test_a_kyphoplasty_just_finished_has_nothing_left_to_stop(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("T12 kypho just finished, pt now c/o chest tightness, sats 86% on 4L, HR 125 - what do we do")
+    assert ans.urgent and ans.pathway == "cement-embolism", ans.text
+    assert "Stop the procedure" not in ans.escalation and "stop injecting cement" not in ans.escalation, ans.escalation
+    during = phone_engine.answer("Injecting cement at T12, pt now c/o chest tightness, sats 86%, HR 125 - what do we do")
+    assert "Stop the procedure" in during.escalation  # (still under way: stopped first)
+
+
+def test_a_secondary_prevention_aspirin_gets_its_own_interval_never_the_primary_rule(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("一直吃阿司匹林二级预防，下周做SCS测试，阿司匹林要停几天？")
+    assert "二级预防" in _first(ans) and "6 天" in _first(ans), ans.text
+    assert not any("一级预防" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_whether_and_how_long_for_an_old_stent_give_the_class_then_the_interval(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("冠脉支架植入2年了，一直吃阿司匹林二级预防，下周做SCS测试，阿司匹林要停吗？停几天？")
+    assert "高出血风险" in _first(ans) and "6 天" in str(ans.bullets[1]["text"]), ans.text
+    assert any("心内科" in b for b in _bullets(ans.text))  # (the stent's caution is kept, after the interval)
+
+
+def test_the_saline_limit_asked_after_the_epiduroscopy_emergency_is_quoted(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("how much saline is too much?",
+                        history=["during epiduroscopy pt suddenly complains of severe neck pain and blurred vision, what do I do"])
+    assert ans.urgent and ans.pathway == "epiduroscopy-pressure", ans.text
+    assert any("1 mL every 1–2 s" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "pt had a fever 38.5 two days before his L4-5 ILESI, it settled, injection yesterday, now new bilateral leg weakness and "
+    "urinary retention. afebrile now. what to do?",
+    "术前两天发烧38度已经退了，昨天做了腰椎ILESI，今天双下肢无力，尿不出来，怎么办"])
+def test_a_fever_told_as_before_the_procedure_does_not_read_the_deficit_as_an_abscess(phone_engine, question):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer(question)
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text
+    assert "until shown otherwise" not in ans.escalation and "首先考虑硬膜外脓肿" not in ans.escalation, ans.escalation
+
+
+def test_a_fever_now_still_reads_the_deficit_as_an_abscess(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("L4-5 ILESI yesterday, now fever 38.9 and new bilateral leg weakness. what to do?")
+    assert "epidural abscess until shown otherwise" in ans.escalation, ans.escalation
+
+
+@pytest.mark.parametrize("question,said", [
+    ("How soon can lumbar medial branch RFA be repeated?", "repeat"),
+    ("射频做完多久能再做？", "重复")])
+def test_how_soon_an_ablation_may_be_repeated_is_said_to_be_missing(phone_engine, question, said):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer(question)
+    assert ans.abstained and said in ans.text, ans.text
+    assert "0.5%" not in ans.text  # (never the ablation's complication rates in its place)
+
+
+@pytest.mark.parametrize("question,first", [
+    ("Phoned a pt 36 h after a cervical interlaminar ESI: severe headache when upright, better lying flat, some neck pain, "
+     "no fever. What's next?", "caffeine"),
+    ("腰椎硬膜外注射后第二天病人打电话说头痛，坐起来就加重躺下好转，恶心，护士电话随访怎么建议？", "咖啡因")])
+def test_a_phone_call_about_a_postural_headache_gets_the_conservative_care_first(phone_engine, question, first):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer(question)
+    assert first in _first(ans), ans.text
+
+
+def test_confusion_with_a_high_blood_pressure_is_no_low_pressure_in_the_stroke_banner(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("颈椎经椎间孔硬膜外注射用的得宝松，术后20分钟患者意识模糊、右侧肢体无力、说话不清，BP 175/95，怎么办？")
+    assert ans.urgent and ans.pathway == "esi-stroke", ans.text
+    assert "低血压" not in ans.escalation and "意识障碍" in ans.escalation, ans.escalation
+    low = phone_engine.answer("颈椎TFESI推完药 手脚都动不了了，呼吸费力，血压80/40")
+    assert "呼吸困难或低血压" in low.escalation  # (the breathing and the pressure told: said as told)
+
+
+def test_the_lipid_regimen_for_the_weight_told_leads_before_its_ceiling(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("He weighs 80 kg. Exactly how much 20% lipid emulsion do I give as bolus and infusion, and what is the max?",
+                        history=["Doing lumbar medial branch blocks with 1% lidocaine and 0.5% bupivacaine, patient suddenly complains "
+                                 "of metallic taste and tinnitus, then has a tonic-clonic seizure. Sats 91%, HR 48. What now?"])
+    assert ans.urgent and ">70 kg" in _first(ans) and "differs between guidelines" not in _first(ans), ans.text
+    shown = _bullets(ans.text)
+    assert len(shown) == len(set(shown)), ans.text  # (no bullet said twice)
+
+
+def test_how_to_spare_a_fetus_radiation_is_answered_from_the_radiation_measures(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("28F, 14 weeks pregnant, severe L5 radiculopathy from a disc herniation, failing meds. Can she have a "
+                        "fluoroscopically guided transforaminal ESI, and how do we minimise fetal radiation?")
+    second = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert second and any("collimation" in t or "fluoroscopy" in t for t in second), ans.text
+    assert not any("dexamethasone" in t for t in second), ans.text
+
+
+def test_an_apron_thickness_asked_in_mmpb_is_said_to_be_missing(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("C臂下做介入，术者一年辐射剂量限值多少？铅衣要多少mmPb的")
+    assert any("未给出以下数值" in n and "mmPb" in n for n in _notes(ans.text)), ans.text
+
+
+def test_a_words_only_part_is_about_the_part_before_not_another_procedures_repeat(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("骶髂关节痛诊断性阻滞，阳性标准是缓解多少？要做两次吗")
+    assert not any("硬膜外类固醇" in b or "脂肪乳" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_procedure_glossed_in_brackets_is_one_procedure(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("那骶髂关节射频（外侧支RF）效果怎么样，值得转过去做吗", history=["骶髂关节痛诊断性阻滞，阳性标准是缓解多少？要做两次吗"])
+    assert not any("小关节" in b for b in _bullets(ans.text)), ans.text  # (no facet ablation's sentence for the SI joint's)
+    assert "drg-stimulation" in phone_engine.retriever.framer.frame("SCS (or DRG) - infection rate?", []).concepts  # (a choice in brackets is two)
+
+
+def test_an_infected_pumps_csf_result_goes_on_with_its_emergency_not_a_dural_puncture(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("腰穿脑脊液结果出来白细胞很高，泵要不要取出？",
+                        history=["鞘内泵植入术后第5天，发热39.2℃，剧烈头痛，颈强直，有点意识模糊，BP 95/60 HR 120，怎么办"])
+    assert ans.urgent and ans.pathway == "implant-infection", ans.text
+    assert not any("硬脊膜穿刺后头痛通常" in b or "10–40%" in b for b in _bullets(ans.text)), ans.text
+    assert any("植入装置感染或脑膜炎" in n for n in _notes(ans.text)), ans.text
+
+
+def test_a_risk_factor_part_no_sentence_answers_is_said_to_be_missing(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("椎体成形术后邻近椎体新发骨折发生率大概多少？有哪些高危因素")
+    assert any("未涵盖" in n and "高危因素" in n for n in _notes(ans.text)), ans.text
+    assert not any("肺骨水泥栓塞" in b for b in _bullets(ans.text)), ans.text
+    en = phone_engine.answer("What's the rate of new adjacent-level vertebral fractures after kyphoplasty?")
+    assert any("no figure" in n for n in _notes(en.text)) and "adjacent levels" in _first(en), en.text
+
+
+def test_a_device_said_not_to_be_mr_conditional_is_the_labelling_asked(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("The IPG is an older model implanted 2012 and the manufacturer says it is not MR conditional. What are the options?",
+                        history=["Patient with a Medtronic spinal cord stimulator needs a brain MRI for suspected MS. Can it be done safely?"])
+    assert ans.abstained and "MR conditional" in ans.text, ans.text
+
+
+def test_cement_shown_in_the_canal_is_not_given_a_haematomas_surgery_window(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("需要急诊手术减压吗？时间窗多少？", history=["PVP术后1小时患者双下肢无力 麻木，CT看骨水泥渗漏进椎管，怎么处理？"])
+    assert ans.urgent and "减压" in _first(ans), ans.text
+    assert not any("8 小时" in b or "647" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_the_inr_on_the_day_of_a_warfarin_patients_procedure_is_the_normalised_inr(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("Pt on warfarin for AF, scheduled for SCS trial next Tuesday. How many days does she hold it and what INR "
+                        "do we need on the day?")
+    assert not any("INR" in n for n in _notes(ans.text)), ans.text
+    assert any("normalised international normalised ratio" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_watch_asked_after_an_overdose_settled_is_said_missing_once(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("Naloxone given and he woke up. How long do we need to watch him?",
+                        history=["Pt with intrathecal morphine pump, 4 h after refill and reprogramming: very drowsy, RR 6, pinpoint "
+                                 "pupils, SpO2 84% on air. What do I do?"])
+    notes = _notes(ans.text)
+    assert any("no length of time" in n for n in notes) and not any("go on with the procedure" in n for n in notes), ans.text
+
+
+def test_leaks_counted_in_a_series_are_a_figure_for_the_leakage_rate(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("Vertebroplasty for osteoporotic L1 compression fracture - what is the cement leakage rate and how often is "
+                        "leakage actually symptomatic?")
+    assert not any("no figure" in n for n in _notes(ans.text)), ans.text
