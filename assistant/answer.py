@@ -1904,11 +1904,14 @@ class AnswerEngine:
             # (after the steps: the repeat boluses and the doubled infusion are for instability that persists)
             at = max(regimen + 1, max((i + 1 for i, b in enumerate(bullets) if b.kind == "action"), default=0))
             return [*bullets[:at], Bullet(top[0], 0, 1.0, "action"), *bullets[at:]]
+        weight = patient_weight(q, True)
+        # (the cap itself before a note comparing guidelines' caps; never another weight's worked example: "840 mL for a
+        # 70-kg adult" for an 80 kg patient)
+        top = sorted([x for x in top if band_fit(x.text, weight) >= 0] or top, key=lambda x: x.group == "evidence")
         top = [x for i, x in enumerate(top) if not same_point(x, top[:i], lang)][:2]
         rest = [b for b in bullets if b.sentence not in top and not same_point(b.sentence, top, lang)]
         # ("脂肪乳怎么给？bolus多少、维持多少、最大量多少？", "80 kg - how much as bolus and infusion, and the max?": the bolus
         # and infusion for the weight told first, the ceiling right after them)
-        weight = patient_weight(q, True)
         given = next((b for b in rest if PER_KG_VOLUME.search(b.sentence.text) or (gives_dose(b.sentence) and band_fit(b.sentence.text, weight) > 0)),
                      None) if REGIMEN_ASKED.search(q.text) and _BOLUS_ASKED.search(q.text) else None
         head = [given] if given is not None else []

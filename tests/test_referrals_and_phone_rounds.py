@@ -99,6 +99,7 @@ def test_the_lipid_regimen_for_the_weight_told_leads_before_its_ceiling(phone_en
     assert ans.urgent and ">70 kg" in _first(ans) and "differs between guidelines" not in _first(ans), ans.text
     shown = _bullets(ans.text)
     assert len(shown) == len(set(shown)), ans.text  # (no bullet said twice)
+    assert not any("70-kg adult" in b for b in shown[:3]), ans.text  # (nor another weight's worked example beside the cap)
 
 
 def test_how_to_spare_a_fetus_radiation_is_answered_from_the_radiation_measures(phone_engine):  # type: ignore[no-untyped-def]
