@@ -127,6 +127,7 @@ from .safety import (
     febrile_banner,
     foreign_emergency,
     granuloma_shown,
+    haematoma_shown,
     happening_now,
     lipid_asked,
     moved_first,
@@ -541,7 +542,7 @@ _STUDY_TOLD = {"en": lazy(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b
                                 r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\s*[:–-]", re.I),
                # ("CT看骨水泥渗漏进椎管": the CT seen, a finding named after it)
                "zh": lazy(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除|"
-                          r"看(?=[^，。？?]{0,6}(?:渗漏|骨水泥|血肿|脓肿|压迫|漏)))", re.I)}
+                          r"看(?!看)(?![^，。？?]{0,4}(?:有没有|是否|是不是|有无))(?=[^，。？?]{0,6}(?:渗漏|骨水泥|血肿|脓肿|压迫|漏)))", re.I)}
 # A scan told (or supposed) negative without naming what it excludes ("MRI neg", "if the MRI is negative", MRI阴性), and
 # what the emergency before it was scanned for.
 _NEGATIVE_STUDY = {"en": lazy(r"^(?![\s\S]*\b(?:not|isn'?t|wasn'?t|except|but|apart from|shows?|showed|last (?:year|month|week)|ago|"
@@ -557,7 +558,7 @@ _STUDY_PENDING = {"en": lazy(r"\bnot (?:yet|done|back|available|possible|been)\b
                                    r"\bawait\w*|\bwaiting\b|\bto come back\b|\bcannot\b|\bcan'?t be\b|\bunable\b|\bbooked\b", re.I),
                   "zh": lazy(r"还没|没做|未做|等|待|做不了|不能做|预约")}
 # ... nor one asked for ("要不要急查MRI排除硬膜外脓肿?": the scan to rule it out), unless a result follows ("急查MRI回报：血肿")
-_STUDY_ASKED_FOR = {"en": lazy(r"(?!)"), "zh": lazy(r"(?:要不要|需不需要|是否(?:需要|要)|该不该|急查|去查|安排|申请)[^，。？?]{0,4}$")}
+_STUDY_ASKED_FOR = {"en": lazy(r"(?!)"), "zh": lazy(r"(?:要不要|需不需要|是否(?:需要|要)|该不该|急查|去查|安排|申请|要做|准备做|准备|打算|需要做|做个)[^，。？?]{0,4}$")}
 _RESULT_FOLLOWS = {"en": lazy(r"(?!)"), "zh": lazy(r"回报|显示|提示|结果|未见|没看到|没见到|阴性|证实|看到|发现")}
 
 
@@ -957,7 +958,7 @@ class AnswerEngine:
     def _deficits_scan(self, q: Question, last: str) -> Triage | None:
         """"MRI有条件做吗？电极是不是MRI兼容的" after an SCS patient's weak legs and retention: the deficit's scan, asked
         whether it can be done, goes on with the deficit (its pathway), whatever the device's labelling."""
-        if not last or not {"mri", IMPLANT_SCAN} & set(q.concepts) or names_symptoms(q.text, q.lang):
+        if not last or not {"mri", IMPLANT_SCAN} & set(q.concepts) or names_symptoms(q.text, q.lang) or haematoma_shown(q.text, "", q.lang):
             return None  # (a picture of its own told now, "gadolinium given and now hives, wheeze, BP 70/40", is read as told)
         prior = triage(last, q.lang, self._scene_of(last))
         return prior if prior.rule in _DEFICITS else None
@@ -982,7 +983,9 @@ class AnswerEngine:
         settled = bool(SETTLED[q.lang].search(q.text) or later) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text) \
             and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
         waiting = bool(WAIT_ASK[q.lang].search(q.text)) and not settled
-        if before and (waiting or not DEFICIT_GONE[q.lang].search(q.text) and ({"action", "escalation", "workup"} & set(q.aspects)
+        # (not once this turn tells the scan's haematoma: "急诊MRI显示硬膜外血肿，外科几小时内要减压？" is read as told)
+        if before and not haematoma_shown(q.text, "", q.lang) \
+                and (waiting or not DEFICIT_GONE[q.lang].search(q.text) and ({"action", "escalation", "workup"} & set(q.aspects)
                                                                               or _NEXT[q.lang].search(q.text)
                                                                               or self._treats_the_picture(q))):
             # "已经停止注射了，生命体征平稳，下一步做什么", "injection stopped, vitals stable, what next?" after blindness and
@@ -1990,7 +1993,8 @@ class AnswerEngine:
         """An emergency asked beside a planning question ("is there a limit on the saline? and now she says her vision is
         blurred"): after the pathway, each part that describes no emergency gets its own best sentences (a follow-up's
         too: "how much saline is too much?" after the epiduroscopy's raised pressure)."""
-        if len(q.parts) < 2 and not (q.followup and q.history):
+        # (a follow-up's own limit or dose only: "how long to hold his anticoagulant after this?" is no calm plan)
+        if len(q.parts) < 2 and not (q.followup and q.history and q.parts and q.parts[0].aspects[:1] in (("limit",), ("dose",))):
             return []
         lex = self.retriever.lexical[lang]
         out: list[Bullet] = []

@@ -520,6 +520,16 @@ def _class_rule_with_exception(s: Sentence, drugs: Sequence[str], sig: Signals) 
     return bool(_EXCEPTED[s.chunk.lang].search(s.text)) and any(sig.parents.get(c, frozenset()) & s.concepts for c in drugs)
 
 
+_SYSTEMIC_STEROID = frozenset({"steroid-hyperglycaemia", "blood-glucose", "hpa-axis-suppression", "adrenal-insufficiency", "cushing-syndrome"})
+
+
+def _any_procedures(s: Sentence, own: Sequence[str]) -> bool:
+    """Is the sentence true whatever procedure is asked: a rule said of one procedure "and other blocks that include a
+    local anaesthetic", or a steroid's systemic effect, which is the steroid's whatever injection gave it (the glucose
+    after an ESI's steroid, asked for a diabetic's SI joint injection with dexamethasone)?"""
+    return bool(AND_OTHERS[s.chunk.lang].search(s.text)) or bool(_SYSTEMIC_STEROID & s.concepts and _SYSTEMIC_STEROID & set(own))
+
+
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
     """Does the sentence name another drug (or drug class), procedure, complication or spinal region (of `kinds`) than
     the question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
@@ -549,7 +559,7 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
                                or _class_rule_with_exception(s, mine, sig)):
             continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
         # (a rule said of one procedure "and other blocks that include a local anaesthetic" is every such block's)
-        if not mine or any(c in s.concepts for c in mine) or (kind in ("procedure", "region") and AND_OTHERS[s.chunk.lang].search(s.text)):
+        if not mine or any(c in s.concepts for c in mine) or (kind in ("procedure", "region") and _any_procedures(s, own)):
             continue
         # "no major neurologic or haemorrhagic event" answers a question about paralysis; the asked drug's own toxicity and
         # its signs are no other complication (LAST's arrhythmia beside "heart stopping from bupivacaine")
@@ -818,7 +828,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
             and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)) \
             and not _treats_own_toxicity(s, part, subject, sig):
         total += w.rival
-    total += w.rival if _held_though_continued(s, part) else 0.0
+    total += w.rival if _held_though_continued(s, part) or _another_allergy(s, own) else 0.0
     total += w.rival / 2 if _another_patients(s, q, sig) else 0.0
     if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) and not _AGAIN_ASKED.search(part.text) \
             and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):
@@ -893,6 +903,17 @@ _DEFINES = {"en": lazy(r"^[^.;]{0,80}\b(?:is|are) (?:the|a|an) [^.;]{0,50}\b(?:t
 _SIGNS_LISTED = {"en": lazy(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binclude\b|\b(?:typically |usually )?presents? (?:with|as)\b|"
                                    + _NEW_SIGN["en"], re.I),
                  "zh": lazy(r"(?:征象|症状|表现|体征)(?:包括|有)|(?:通常|多|常|一般)表现为|" + _NEW_SIGN["zh"])}
+
+
+# An allergy to one agent and what answers it: the other agent's reaction is no answer ("头孢过敏的话怎么办" beside an SCS
+# implant's prophylaxis is not a contrast reaction's adrenaline or steroid premedication).
+_ALLERGY_AGENTS = {"antibiotic-allergy": frozenset({"contrast-medium", "contrast-allergy", "shellfish-allergy"}),
+                   "contrast-allergy": frozenset({"antibiotic-allergy"})}
+
+
+def _another_allergy(s: Sentence, own: Sequence[str]) -> bool:
+    """Does the sentence speak of another agent's allergy than the one asked?"""
+    return any(a not in s.concepts and others & s.concepts for a, others in _ALLERGY_AGENTS.items() if a in own)
 
 
 def _held_though_continued(s: Sentence, part: Part) -> bool:
@@ -1320,7 +1341,8 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # (a part that only swaps the level, "…stop it? and for cervical?", asks what the question asked)
     whether = asks_whether_to_stop(part.text) or (not aspects_of(part.text, q.lang) and asks_whether_to_stop(q.text))
     # (a stent of years ago, "stent 2019", leaves the decision to the procedure's class like any other patient's)
-    cardiology = bool(CARDIOLOGY_DECIDES.intersection(own)) and _stent_age(q) < 12
+    # (cardiology's word already told, "cardiology won't let him stop it": what may be done on the drug answers)
+    cardiology = bool(CARDIOLOGY_DECIDES.intersection(own)) and _stent_age(q) < 12 and _CONTINUED not in q.concepts
     drugs = {c for c in own if sig.kinds.get(c) in _DRUG_KINDS}
     # (an anticoagulant or a P2Y12 antiplatelet has its own interval before an intermediate- or high-risk procedure: a
     # news summary's "may not require stopping" is no answer for Xarelto or Plavix before a TFESI, only before a
@@ -1374,7 +1396,9 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
 def _interval_next(rest: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
     """The asked drug's interval first of the rest (it follows the class when both whether and how long are asked)."""
     gives = _gives_interval(part, q, sig)
-    first = next((t for t in rest if gives is not None and gives(t[1]) and not t[1].provenance), None)
+    # (the patient's own indication's: never the secondary-prevention interval for a primary-prevention aspirin, nor the reverse)
+    other = _PRIMARY_PREVENTION if _secondary(q) else _SECONDARY_RULE
+    first = next((t for t in rest if gives is not None and gives(t[1]) and not t[1].provenance and not other.search(t[1].text)), None)
     return rest if first is None else [first, *(t for t in rest if t is not first)]
 
 
@@ -1460,10 +1484,24 @@ _GO_AHEAD_ASK = lazy(r"\b(?:can|could|may|should) (?:i|we|you|he|she) (?:still )
                            r"能(?:不能)?做|可以做|能否做|可不可以做", re.I)
 
 
+_HAN = lazy(r"[\u4e00-\u9fff]")
+
+
+def _unasked_brand(s: Sentence, q: Question, sig: Signals) -> bool:
+    """A sentence about a Chinese brand the question does not name, quoted to a question written without Chinese ("Because
+    拜阿司匹灵 is aspirin, the aspirin advice above applies to it" for "baby aspirin 81 mg…")."""
+    brands = {c for c in s.concepts if sig.kinds.get(c) == "brand"}
+    asked = {m.concept for m in q.matches}  # (a brand named in the question: "what is Lixiana…" quotes "Lixiana (里先安)")
+    return not _HAN.search(q.text) and bool(_HAN.search(s.text)) and bool(brands) and not brands & asked
+
+
 def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:
-    """Without the primary-prevention aspirin rule when the patient's aspirin is secondary prevention (a stent, a stroke)."""
+    """Without the primary-prevention aspirin rule when the patient's aspirin is secondary prevention (a stent, a stroke),
+    nor the secondary-prevention rule when it is told to be primary prevention."""
     secondary = _secondary(q)
-    return [t for t in rest if not (secondary and _PRIMARY_PREVENTION.search(t[1].text))]
+    primary = not secondary and bool(_PRIMARY_TOLD.search(q.text))
+    return [t for t in rest if not (secondary and _PRIMARY_PREVENTION.search(t[1].text))
+            and not (primary and _SECONDARY_ONLY.search(t[1].text))]
 
 
 # a history denied or only wondered about ("no MI, no CABG", "denies angina", "?ACS", "停阿司匹林会不会增加心梗风险")
@@ -1765,8 +1803,10 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     """After a recent coronary stent, what to do with the antiplatelet drugs is first cardiology's call: the sentence
     saying so leads a hold answer, before any interval."""
     if not DRUG_DECISION.intersection(part.aspects) or not CARDIOLOGY_DECIDES.intersection(q.all_concepts) \
-            or RESTART_ASK.search(part.text):  # (when to restart, once it was stopped, is the drug's interval)
-        return above, False  # (a follow-up keeps the stent told before: "and if it was a kyphoplasty instead?")
+            or RESTART_ASK.search(part.text) or _CONTINUED in q.concepts:  # (when to restart, once it was stopped, is the drug's interval)
+        # (a follow-up keeps the stent told before: "and if it was a kyphoplasty instead?"; cardiology's word told, "cardiology
+        # won't let him stop it", is no news: what may be done on the drug answers)
+        return above, False
     says = next(((sc, s) for sc, s in pool if sc > 0 and CARDIOLOGY_DECIDES & s.concepts and _NEVER_STOP.search(s.text)), None)
     if says is None:
         return above, False
@@ -2253,6 +2293,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above = _asked_too(above, pool, parts[j], members, q, sig, leads)
         above = [t for t in above if not _another_patients(t[1], q, sig)] or above  # (the diabetic's glucose, for an AS patient)
         above = _not_primary(above, q) or above  # (a stent or stroke patient's aspirin: never the primary-prevention rule)
+        above = [t for t in above if not _unasked_brand(t[1], q, sig)] or above
         above = [t for t in above if not _another_drugs_contraindication(t[1], parts[j], q, sig)] or above
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(_naming_sign(above, parts[j], sig) or above, groups, _asked_kind(parts[j]), COUNT if numbers else None,
@@ -2729,6 +2770,8 @@ _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dos
 _STAFF_TEXT = lazy(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"
                          r"\b(?:physicians?|operators?)(?:'s?)? (?:[\w-]+ ){0,3}(?:exposure|dose|protection)|"
                          r"工作人员|护士|技师|剂量计|职业|(?:医师|术者|操作者)[^，。；]{0,8}(?:暴露|剂量|防护)", re.I)
+_SECONDARY_RULE = lazy(r"secondary[- ]prevention|二级预防", re.I)
+_SECONDARY_ONLY = lazy(r"^(?!.*(?:primary|一级预防)).*(?:secondary[- ]prevention|二级预防)", re.I)
 _PRIMARY_PREVENTION = lazy(r"^(?!.*(?:secondary|二级预防)).*(?:primary[- ]prevention|一级预防)", re.I)
 # A trial's own protocol, told as what was done in it ("In the BRIDGE trial (...), warfarin was stopped 5 days before").
 _TRIAL_PROTOCOL = {

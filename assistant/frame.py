@@ -106,7 +106,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"还是(?:很|非常|特别|挺|那么)?(?:痛|疼|不好|没好)|(?:多久|几天)(?:还)?不好(?![^，。？?]{0,6}(?:要|该|需|才)?(?:转|做|打|上))|仍(?:然)?(?:很|非常)?(?:头痛|疼|痛|不好)|"
                    + RESCUE_FAILING[1]),
     "action": ("management",
-               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well))|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
+               r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do"
+               # (not what to do to keep a harm away: "what can I do to cut my own radiation dose?" asks prevention)
+               r"(?! (?:to|for) (?:cut|reduce|lower|minimi[sz]e|prevent|avoid|limit|protect|keep|stop (?:it|this|that) (?:from )?happening)\b)|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well))|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                # (a finding during the case: "what if i see blood on aspiration", "what if I get a flash")
@@ -340,7 +342,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # a check told as clear, asked whether that is enough ("negative aspiration - safe to inject?", 回抽没血就安全了吗)
                    r"\b(?:negative|no blood|no flash|clean)\b[^?.]{0,40}\b(?:safe|enough|sufficient|reassur\w*)\b",
                    r"(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
-                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|(?<!怎么)(?<!如何)(?<!该怎么)(?<!应该如何)建议(?!她|他|病人|患者)|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
+                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|(?<!怎么)(?<!如何)(?<!该怎么)(?<!应该如何)建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药|"
                    r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)|常备|储备|备用|备多少|备好|(?:要|需要|得)备"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
@@ -438,6 +440,8 @@ MEDICATION_SETTINGS = frozenset({"diabetes-drug-management", "hypertension-manag
                                  "rheumatology-drug-management"})
 IMMUNOSUPPRESSED = "immunosuppression"
 RHEUMATOLOGY = "rheumatology-drug-management"
+_KEPT_ON = "continued-antithrombotic"  # (a drug told as kept on: "cardiology won't let him stop it")
+_PATIENT_MEDICINES = frozenset({"rheumatology-drug-management", "osteoporosis-treatment", "diabetes-drug-management"})
 _GLUCOSE_DRUGS = "diabetes-drug-management"  # (a steroid's glucose rise is ours; the insulin dose is the diabetes team's)
 # The drug held before, pointed back at ("while off it", "停药期间").
 _OFF_IT = {"en": lazy(r"\b(?:off|stop(?:ping)?|hold(?:ing)?|held|without) (?:it|them|that|the drug)\b", re.I),
@@ -1218,6 +1222,7 @@ _BARE_PUMP = lazy(r"\b(?:a|an|the|his|her|their|this|that|with|for|and|or|vs|ver
 _OTHER_PUMP = lazy(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy)?|feeding|syringe|lvad|ketamine|heparin|analgesia)\s*-?\s*pumps?\b|"
                          r"\blvad\b|胰岛素\s*泵|镇痛\s*泵|止疼\s*泵|止痛\s*泵|化疗\s*泵|输液\s*泵|注射\s*泵|PCA\s*泵|PCIA\s*泵|营养\s*泵|肝素\s*泵", re.I)
 # a scan needed now, for something suspected ("needs an urgent lumbar MRI for suspected cauda equina"): its work-up
+_POINTS_BACK_ASK = lazy(r"\s*(?:is (?:that|it|this)|can (?:he|she|they|we)|ok(?:ay)?\b|safe\b|这样|能做吗|可以吗|安全吗)", re.I)
 _URGENT_SCAN = lazy(r"\b(?:urgent|urgently|emergency|emergent|stat|suspected|suspicion|rule out|r/o|query)\b|急诊|紧急|急查|怀疑|疑似|排除", re.I)
 _MAY_SCAN = lazy(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|"
@@ -1499,7 +1504,7 @@ _DENIED_AFTER = lazy(r"\s*[?？]\s*(?:no|nope|negative|否|不是|没有)\b|"  #
 _SWITCHED_BEFORE = lazy(r"\b(?:switched|changed|converted|transitioned|moved)\s+(?:\w+\s+)?(?:from|off)\s+$|"
                               r"(?:以前|之前|原来|原先|曾经)(?:一直)?(?:吃|用|服用|口服|打)(?:的是)?\s*$", re.I)
 _SWITCHED_AFTER = lazy(r"\s*(?:was |has been )?(?:switched|changed|converted)\s+(?:over\s+)?to\b|\s*(?:→|->)|"
-                             r"[^，。,.;；]{0,6}?(?:换成|改成|换为|改为|改用|换用)", re.I)
+                             r"[^，。,.;；？?！!]{0,6}?(?:换成|改成|换为|改为|改用|换用)", re.I)
 _SWITCH_WORD = lazy(r"\b(?:switched|changed|converted|transitioned)\b|换成|改成|换为|改为|改用|换用|现在(?:吃|用|服用)", re.I)
 
 
@@ -1555,8 +1560,9 @@ def _excluded(text: str, m: Match, drug: bool = False, prop: bool = False) -> bo
 
 
 def _property(c: Concept) -> bool:
-    """Is the concept a topic outside our scope (a device's MRI labelling): denied or not, it is what is asked about."""
-    return c.kind == "topic" and c.scope == "out"
+    """Is the concept a device's property outside our scope (its MRI labelling): denied or not ("not MR conditional"), it is
+    what is asked about."""
+    return c.id == IMPLANT_SCAN
 
 
 # what follows a concept denied with 无 when it is what is done without ("无MRI条件", "无超声引导下", "无造影剂的情况下")
@@ -2578,7 +2584,10 @@ class Framer:
         MRI for a suspected haematoma after lead placement)."""
         lex = self.lexicon.concepts
         # (read in the sentence that names the scan: "SCS植入以后还能做MRI吗？另外术前要不要做心理评估" plans nothing by its MRI)
-        scan = " ".join(c for c in _SENTENCE_END.split(q) if _SCAN_NAMED.search(c)) or q
+        # (with the short ask after it that points back to it: "…want an MRI brain for new confusion. Is that safe?")
+        said = _SENTENCE_END.split(q)
+        scan = " ".join(c for i, c in enumerate(said) if _SCAN_NAMED.search(c)
+                        or (i and _SCAN_NAMED.search(said[i - 1]) and _POINTS_BACK_ASK.match(c))) or q
         told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
         if "mri" not in concepts or IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
                 or (_URGENT_SCAN.search(scan) and not _HEAD_SCAN.search(scan)) \
@@ -2679,7 +2688,11 @@ class Framer:
         treats_ours = treats_ours or (bool(out) and all(o == _GLUCOSE_DRUGS for o in out) and bool(_PATIENT_PRONOUN[lang].search(q))
                                       and any(self.is_anchor(c) for c in prev.all_concepts))
         # (the patient's immunosuppressants told in a follow-up, "and if he's on methotrexate and prednisone?": this patient)
-        treats_ours = treats_ours or (bool(out) and set(out) <= {RHEUMATOLOGY} and any(self.is_anchor(c) for c in prev.all_concepts))
+        # (or another medicine of the patient's told beside one of ours before the procedure told, "He's on apixaban for AF
+        # and alendronate. Anything to change before the procedure?": the same patient)
+        treats_ours = treats_ours or (bool(out) and any(self.is_anchor(c) for c in prev.all_concepts) and (
+            set(out) <= {RHEUMATOLOGY} or (set(out) <= _PATIENT_MEDICINES and bool(_DO_IT.search(q))
+                                           and any(lex[c].kind in _DRUGLIKE for c in subjects))))
         # (an unknown drug given to the patient told before is no new subject: "surgeon wants to give oral flucloxacillin
         # and keep the device - reasonable?")
         refers_back = bool(_BACK_TO_CASE[lang].search(q)) and not _OTHER_PATIENT[lang].search(q)
@@ -2729,6 +2742,11 @@ class Framer:
         if (_TOLD_FAILED[lang].search(q) or WAIT_ASK[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
             # "tried pregabalin and naproxen, still bad - next?": that patient's treatment told as failed; "MRI is 4 h away,
             # surgery tomorrow morning - can we wait?": that patient's care, delayed
+            return True
+        # ("心内科说氯吡格雷绝对不能停，那能只停阿司匹林做吗？" after that patient's DAPT before an ILESI: cardiology's word on
+        # the drug told before)
+        lex = self.lexicon.concepts
+        if _KEPT_ON in subjects and any(c in prev.all_concepts and lex[c].kind in _DRUGLIKE for c in subjects if c in lex):
             return True
         return self._points_to_implant(q, lang, subjects, prev)
 
@@ -3183,7 +3201,7 @@ LASTS_ASK = lazy(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:la
                        r"how long (?:it|this|that|they|the \w+) (?:will|would|might|may|is going to|usually|typically) (?:\w+ )?(?:last|persist|go on)|"
                        r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
                        r"how (?:long|many days) (?:until|till|before) (?:it|this|that|they|the \w+) (?:\w+ )?(?:settles?|resolves?|goes away|wears? off|gets? better|comes? down)|"
-                       r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on)\b|"
+                       r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on|stay|remain)\b|"
                        r"持续(?:多久|几天|多长时间|多少天|几周)|(?:效果|疗效|缓解)(?:能|可以)?维持(?:多久|几天|多长时间|几个月)|(?:会|要)?(?:高|升高|升)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
                        r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
 _MONITOR_HOW = lazy(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"

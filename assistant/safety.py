@@ -77,6 +77,13 @@ _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs
           "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常|嗡嗡|眼睛发直|两眼发直|口吐白沫"}
 # A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
 # (a lumbar puncture told only as the test whose result is given, "腰穿脑脊液结果白细胞很高", is no dural puncture's headache)
+# Signs of the brain or eye, not of one limb alone: a stroke's (face, speech, vision, confusion).
+_CORTICAL = {"en": r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial|face|droop|slurred|aphasi|word[- ]finding|speak|talk|garbled|"
+                   r"double vision|diplopi|confus|drows|unrespons",
+             "zh": r"视力|视物|失明|看不见|看不清|卒中|中风|口角|言语|偏瘫|失语|说不出话|口齿|嘴歪|面瘫|复视|看东西|说话|讲话|吐字|意识|嗜睡|糊涂"}
+# A fever told ("fever 38.6", "febrile", "发烧", 38.5度).
+_FEVER_TOLD = {"en": r"(?<!no )fever|(?<!a)(?<!not )febrile|pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|\btemp(?:erature)?\W{0,3}3[89]",
+               "zh": r"(?<![未没不无])(?:发热|发烧|高烧)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温\s*3[89]"}
 _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|"
                 r"lumbar puncture(?![^.?;]{0,25}\b(?:shows?|showed|results?|came back|cells?|wbc|white (?:cells?|count)|protein|culture|"
                 r"gram stain|cloudy|turbid|pleocytosis)\b)|CSF leak",
@@ -464,8 +471,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "epidural steroid injection stroke infarction particulate steroid embolism catastrophic neurologic", "zh": "硬膜外类固醇注射 卒中 梗死 颗粒型类固醇 栓塞 神经系统"},
         # (double vision with a postural headache the day after, or with a headache days after a wet tap: the low-pressure
         # headache's red flag, not an embolus)
+        # (nor one limb's weakness with a fever and no face, speech or vision sign: "36 h after a cervical ILESI, fever 38.6,
+        # neck pain and progressive left arm weakness" is the cord's abscess or haematoma, not a stroke)
         exclude={lang: rf"^(?![\s\S]*(?:{_STROKE_NOT_POSTURAL[lang]}))(?:[\s\S]*(?:{_POSTURAL[lang]})|"
-                       rf"(?=[\s\S]*(?:{_DURAL[lang]}))(?=[\s\S]*(?:{_DAYS_LATER[lang]}))[\s\S]*(?:headache|头[痛疼]))"
+                       rf"(?=[\s\S]*(?:{_DURAL[lang]}))(?=[\s\S]*(?:{_DAYS_LATER[lang]}))[\s\S]*(?:headache|头[痛疼]))|"
+                       rf"^(?![\s\S]*(?:{_CORTICAL[lang]}))(?=[\s\S]*(?:{_FEVER_TOLD[lang]}))"
                  for lang in ("en", "zh")},
     ),
     RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer
@@ -1643,8 +1653,11 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             question = rest
     # (a rescue drug's dose asked in a follow-up, "naloxone dose? and how long do we observe her", is the rescue going on,
     # whatever else it asks; asked alone, before any picture, it is a plan)
+    # (nor is a haematoma a scan shows now: "MRI shows an epidural haematoma at T8 after his kyphoplasty - how many hours do we
+    # have to decompress?")
     if not_now(question, lang) and not (_RESCUE_DOSE[lang].search(question)
-                                        and (before or (names_symptoms(question, lang) and not _PLAN_WORDS[lang].search(question)))):
+                                        and (before or (names_symptoms(question, lang) and not _PLAN_WORDS[lang].search(question)))) \
+            and not shown_in_patient(question, lang):
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
@@ -1783,15 +1796,17 @@ _OVER = {"en": _IMPLANT_YEARS["en"] + r"|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bju
                r"(?:[^.?]{0,20}\b(?:done|had|performed))?\s+(?:elsewhere|at another (?:hospital|centre|center|clinic)|at an? OSH)\b|^(?![\s\S]*(?:\bduring\b|\bwhile\b|\bjust now\b|\bmid[- ]|halfway|\bthrough the (?:injection|procedure|block)|\bas (?:i|we) (?:inject|push)))[\s\S]*?(?:\bover (?:the )?(?:past|last) (?:few |several |couple of |\d+ )?months\b|\bover (?:the )?(?:past |last )?(?:\d+|two|three|four|a few|several|couple of)\s*(?:wks?|weeks?)\b|\bfor (?:several |a few |\d+ )?months now\b)|\bafter (?:the |an? |her |his )?[\w-]+(?: [\w-]+)? (?:today|this morning|this afternoon|yesterday)\b(?![^.]{0,40}\bwhile\b)|\bin (?:the )?recovery\b|^\s*recovery\b|\bPACU\b|"
                # (the procedure told as just had, the symptom since: "just had C7 TFESI w kenalog, now can't feel his legs")
                r"\bjust (?:had|got|finished|done|did)\s+(?:(?:a|an|the|her|his|their|my)\s+)?(?:[\w/-]+\s+){0,2}?(?:procedure|injection|block|implant|tfesi|ilesi|esi|rfa|epidural|refill|vertebroplasty|kyphoplasty|kypho|vertebro|mbb|sgb|ablation|augmentation)\b(?![^.]{0,40}\b(?:while|during)\b)|\brecovery (?:room|area|bay|ward)\b|\b(?:on|back (?:on|to)) the ward\b|"
+               # (never one level or side done with the next under way: "L1 vertebroplasty done, now injecting cement at L2")
                r"\b(?:block|injection|procedure|case|SGB|ESI|TFESI|ILESI|RFA|MBB|epidural|stellate|vertebroplasty|kyphoplasty|kypho|vertebro|PVP|PKP|"
-               r"augmentation|ablation|epiduroscopy|neuroplasty|adhesiolysis|discogram|refill|implant|trial)\s+(?:just\s+)?(?:done|finished|completed|over)\b"
-               r"(?![^.]{0,40}\b(?:while|during)\b)|"
+               r"augmentation|ablation|epiduroscopy|neuroplasty|adhesiolysis|discogram|refill|implant|trial)\s+(?:just\s+)?(?:done|finished|completed)\b"
+               r"(?![^.]{0,40}\b(?:while|during)\b)(?![^.?]{0,60}\b(?:injecting|filling|lesioning|ablating|pushing|doing (?:the )?(?:next|other|second)|"
+               r"(?:next|other|second|opposite|right|left) (?:level|side|pedicle))\b)|"
                r"\bward (?:call|nurse|team)\b|\bcall from the ward\b|\b(?:the )?ward (?:calls|called|rang)\b|"
                # (the procedure told as earlier today, the symptom as now: "epiduroscopy today, ~150ml saline used, now blurry vision")
                r"\b(?:today|this (?:morning|am|a\.m\.|afternoon)|earlier today)\b[^.?]{0,60}\bnow\b"
                r"(?!\s+(?:pushing|injecting|during|while|doing|placing|advancing|giving|irrigating))|" + _HOME["en"],
          "zh": _IMPLANT_YEARS["zh"] + r"|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然|推[^，。；]{0,10}时|今天在我院|本院))[\s\S]*?"
-               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)的?(?:了)?(?:注射|阻滞|硬膜外|射频|椎体成形|后凸成形|手术|小关节|骶髂|神经|穿刺|治疗)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|(?:加药|补药|充药|加泵)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天|分钟)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,12}正在)|" + _HOME["zh"]}
+               r"(?:外院|外面医院|别的医院|其他医院|别家医院)(?:做|打|行)的?(?:了)?(?:注射|阻滞|硬膜外|射频|椎体成形|后凸成形|手术|小关节|骶髂|神经|穿刺|治疗)|^(?![\s\S]*(?:推药时|注射时|术中|正在|推的时候|打的时候|操作中|刚推|的时候|过程中|时突然))[\s\S]*?(?:这|近|最近|过去)(?:几|数|两|三|半)个?月|(?:注射|穿刺|操作|手术|阻滞|治疗|术)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天)|(?:加药|补药|充药|加泵)(?:后|完)\s*(?:\d+|[一二两三四五六七八九十几半])\s*个?(?:多)?(?:小时|钟头|天|分钟)|复苏室|恢复室|PACU|麻醉恢复|回(?:到)?病房|病房里|在病房|病房(?:护士|来电|打电话|值班)|(?:今天|今早|今晨|上午|早上|下午)[^。？]{0,30}(?:现在|目前)(?![^。？]{0,12}(?:推|注射|注入|打药|给药|穿刺|进针|冲洗)[^。？]{0,6}(?:时|中|的时候))|(?<!没)(?<!未)(?<!快)(?<!刚要)(?<!还没)做完(?![^，。]{0,6}(?:(?<!小)时|的时候))(?![^。]{0,16}(?:正在|接着|继续|在做|推|下一(?:个|节)|另一侧))|" + _HOME["zh"]}
 # A follow-up that tells the patient is in hospital now (a scan's result, arrived in the emergency department).
 _ARRIVED = {"en": r"\b(?:mri|ct|scan|bloods?|labs?)\b(?! (?:last|a year|years?|months?) )[^.?]{0,15}\b(?:shows?|showed|confirms?|confirmed|done|back)\b(?![^.?]{0,20}\b(?:ago|last (?:year|month)))|"
                   r"\b(?:arrived|admitted|came in|brought in|in (?:the )?(?:ed|a&e|er|casualty|emergency department|hospital))\b",
@@ -1978,7 +1993,7 @@ _GRANULOMA_FIRST = {"en": ("can be a spinal haematoma, abscess or cord injury",
 # give in its place.
 _NO_MRI = {"en": r"\b(?:can(?:no|'|’)?t|cannot|unable to|not able to) (?:have|get|do|undergo|go in(?:to)? the) (?:an? )?(?:MRI|MR scan|scanner)\b|"
                  r"\bMRI (?:is )?(?:contraindicated|not (?:possible|safe|compatible|an option))\b|\bnot MRI[- ](?:safe|compatible|conditional)\b|"
-                 r"\bno MRI (?:possible|available)\b|\bMRI (?:is |scanner is )?(?:not available|unavailable|not avail|broken)\b|\bMRI (?:is |'s )down\b|"
+                 r"\bno MRI (?:possible|available)\b|\bMRI (?:can(?:no|'|’)?t|cannot|won'?t) be (?:done|performed|had|obtained|arranged)\b|\bMRI (?:is |scanner is )?(?:not available|unavailable|not avail|broken)\b|\bMRI (?:is |'s )down\b|"
                  r"\b(?:no|can(?:no|'|’)?t get an?) MRI (?:slot )?(?:until|till|before) (?:tomorrow|the morning|morning|monday|tuesday|wednesday|"
                  r"thursday|friday|saturday|sunday|next|\d+\s*(?:am|pm|h|hrs?|hours?))\b",
            "zh": r"(?:做不了|不能做|无法做|不能行|无法行|没法做|不能进|没有|排不上)(?:MRI|核磁|磁共振)(?!禁忌|结果|报告)|"
@@ -2066,10 +2081,15 @@ def picture_told(rule: str, lang: Lang, question: str) -> bool:
     return bool(picture and _rx(picture[0][lang]).search(told))
 
 
-_FEVER_BEFORE = {"en": r"\b(?:fever|febrile|pyrexi\w*|temp(?:erature)?)\b(?:[^.;]|\.\d){0,40}?\b(?:before|prior to|ahead of)\s+(?:the |his |her |their |an? )?"
-                       r"(?:[\w-]+\s+){0,3}?(?:injection|procedure|block|esi|ilesi|tfesi|implant|trial|rfa|ablation|vertebroplasty|kyphoplasty|"
-                       r"epidural|refill|surgery|op)\b(?![^.;]{0,30}\b(?:and|but) (?:still|again|now)\b)",
-                 "zh": r"(?:术前|注射前|操作前|手术前|穿刺前|做之前)[^，。；]{0,10}(?:发热|发烧|高烧)(?:\s*(?:到|了)?\s*\d+(?:\.\d)?\s*(?:度|℃|°C))?(?![^。；]{0,12}(?:现在|目前|仍|还在|又))"}
+# (only a fever told as over: "had a fever 38.5 two days before his ILESI, it settled … afebrile now"; never "temp 38.8 now,
+# he was fine before the injection", "febrile since before the injection", 术前两天就开始发烧一直没退)
+_FEVER_BEFORE = {"en": r"^(?=[\s\S]*\b(?:settled|resolved|subsided|afebrile|went away|gone)\b)(?![\s\S]*\b(?:since before|not settled|hasn'?t settled|"
+                       r"still febrile|febrile now|fever now|now febrile|temp(?:erature)? (?:is )?now|new fever)\b)[\s\S]*?"
+                       r"\b(?:fever|febrile|pyrexi\w*|temp(?:erature)?)\b(?:[^.;]|\.\d){0,25}?\b(?:\d+|two|three|four|five|a few|several)\s*"
+                       r"(?:days?|hours?|hrs?|weeks?)\s+(?:before|prior to)\s+(?:the |his |her |their |an? )?(?:[\w-]+\s+){0,3}?"
+                       r"(?:injection|procedure|block|esi|ilesi|tfesi|implant|trial|rfa|ablation|vertebroplasty|kyphoplasty|epidural|refill|surgery|op)\b",
+                 "zh": r"(?:术前|注射前|操作前|手术前|穿刺前|做之前)[^，。；]{0,10}(?:发热|发烧|高烧)(?:\s*(?:到|了)?\s*\d+(?:\.\d)?\s*(?:度|℃|°C))?"
+                       r"(?=[^。；]{0,8}(?:已经退|已退|退了|好了|消退|正常了))(?![^。；]{0,12}(?:没退|未退|一直|仍|还在|又))"}
 
 
 _ABSCESS_TOO = {"en": r"^(?!(?=.*ha?ematoma)(?!.*abscess)).*", "zh": r"^(?!(?=.*血肿)(?!.*脓肿)).*"}

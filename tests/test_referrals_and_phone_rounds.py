@@ -173,3 +173,123 @@ def test_leaks_counted_in_a_series_are_a_figure_for_the_leakage_rate(phone_engin
     ans = phone_engine.answer("Vertebroplasty for osteoporotic L1 compression fracture - what is the cement leakage rate and how often is "
                         "leakage actually symptomatic?")
     assert not any("no figure" in n for n in _notes(ans.text)), ans.text
+
+
+# Rounds 202 (blind testers 288-289): a pain physician between cases, a ward pharmacist, an ICU registrar; a GP, a
+# theatre nurse, an orthopaedic resident.
+
+def test_another_medicine_told_beside_ours_goes_on_with_the_procedure_before(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("He's on apixaban for AF and alendronate. Anything to change before the procedure?",
+                              history=["81M, osteoporotic L1 compression fracture 3 weeks ago, still VAS 8 on oxycodone. Is he a "
+                                       "candidate for vertebroplasty, and is kyphoplasty any safer in terms of cement leak?"])
+    assert not ans.abstained and "3 days" in _first(ans), ans.text  # (the apixaban hold, not "alendronate is not covered")
+
+
+@pytest.mark.parametrize("question,said", [
+    ("Diabetic on insulin, had an SI joint injection with dexamethasone 10 mg yesterday, glucose 18 this morning - is that "
+     "expected, how many days will it stay up?", "2 days"),
+    ("糖尿病人（胰岛素 门冬+甘精），昨天做了骶髂关节注射，用了地塞米松10mg，今天早上血糖18点几，正常吗？会高几天？胰岛素要不要加量", "第 7 天")])
+def test_a_steroids_glucose_rise_is_the_steroids_whatever_injection_gave_it(phone_engine, question, said):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer(question)
+    assert not ans.abstained and any(said in b for b in _bullets(ans.text)), ans.text
+    assert any("glucose" in b or "血糖" in b for b in _bullets(ans.text)[:2]), ans.text
+
+
+def test_a_brain_mri_asked_safe_with_a_stimulator_is_the_device_labelling(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("Ward patient has a spinal cord stimulator (thoracic paddle, implanted 2016) and the neuro team want an "
+                              "MRI brain for new confusion. Is that safe?")
+    assert ans.abstained and "MRI with an implanted device" in ans.text, ans.text
+
+
+def test_cardiology_keeping_the_drug_leaves_the_procedures_class_to_answer(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("Cardiology won't let him stop clopidogrel. Can they do lumbar medial branch blocks on clopidogrel "
+                              "instead, without stopping it?",
+                              history=["62M, drug-eluting stent 8 months ago, on clopidogrel 75 mg alone now. Pain clinic want to do "
+                                       "cervical facet RF ablation. Does the clopidogrel need to stop and for how long?"])
+    assert "low-risk" in _first(ans) and "may not require stopping" in str(ans.bullets[1]["text"]), ans.text
+
+
+def test_a_drug_asked_to_stop_before_a_switch_is_no_drug_switched_from(phone_engine):  # type: ignore[no-untyped-def]
+    q = phone_engine.retriever.framer.frame("心内科说氯吡格雷绝对不能停，那能只停阿司匹林做吗？或者换成别的低风险操作？",
+                                            ["病人冠脉支架放了4个月，现在阿司匹林+氯吡格雷双抗，疼痛科想做C7-T1椎板间硬膜外注射，双抗怎么处理？"])
+    assert "aspirin" in q.concepts and q.followup, q
+
+
+def test_one_limbs_weakness_with_fever_after_an_injection_is_the_cords_not_a_stroke(phone_engine):  # type: ignore[no-untyped-def]
+    first = "Patient 36 h after a cervical interlaminar ESI, now fever 38.6, severe neck pain and progressive left arm weakness. What do we do?"
+    ans = phone_engine.answer(first)
+    assert ans.urgent and ans.pathway == "neuraxial-deficit" and "abscess" in ans.escalation, ans.escalation
+    wait = phone_engine.answer("MRI can't be done until tomorrow morning. Is it safe to wait?", history=[first])
+    assert "CT myelography" in wait.escalation, wait.escalation  # (the scan the sources give when MRI cannot be had)
+    stroke = phone_engine.answer("20 min after C6 TFESI pt has right arm weakness, facial droop and slurred speech. what now?")
+    assert stroke.pathway == "esi-stroke"  # (no fever: the stroke's signs still read as a stroke)
+
+
+@pytest.mark.parametrize("question,missing", [
+    ("SCS植入术前预防性抗生素选啥？头孢过敏的话怎么办", "头孢过敏"),
+    ("SCS implant next week - which prophylactic antibiotic, and what if she's allergic to cephalosporins?", "allergic to cephalosporins")])
+def test_an_antibiotic_allergy_is_not_answered_with_a_contrast_reaction(phone_engine, question, missing):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer(question)
+    assert not any("造影剂" in b or "contrast" in b for b in _bullets(ans.text)), ans.text
+    assert any(missing in n for n in _notes(ans.text)) or not any("anaphyla" in b or "过敏性休克" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_cutting_ones_own_dose_asks_the_measures_not_an_emergency_step(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("What can I do to cut my own radiation dose during kyphoplasty? I'm doing 3 levels a week and worried "
+                              "about my hands and eyes.")
+    assert "cement injection" not in _first(ans) and ans.bullets[0]["group"] == "prevention", ans.text
+
+
+@pytest.mark.parametrize("question,history", [
+    ("急诊MRI显示硬膜外血肿，外科几小时内要减压？", ["ICU急会诊：T8 PKP术后3小时，患者双下肢突然无力，肌力2级，脐以下感觉减退，BP 150/90，怎么办"]),
+    ("MRI shows an epidural haematoma at T8 after his kyphoplasty - how many hours do we have to decompress?", [])])
+def test_a_haematoma_the_scan_shows_gets_the_surgery_banner(phone_engine, question, history):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer(question, history=history)
+    assert ans.urgent and ("shown on imaging" in ans.escalation or "影像已证实" in ans.escalation), ans.escalation
+
+
+# Review 39: the edges of this round's rules.
+
+@pytest.mark.parametrize("question", [
+    "L1 vertebroplasty done, now injecting cement at L2, pt c/o chest tightness, sats 86%",
+    "Kypho done on the left pedicle, now filling the right side, sudden desaturation to 85%",
+    "L1椎体成形做完了，接着做L2推骨水泥，病人突然胸闷气短，血氧86%"])
+def test_one_level_done_with_the_next_under_way_is_still_stopped(phone_engine, question):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer(question)
+    assert ans.urgent and ("Stop the procedure" in ans.escalation or "立即停止操作" in ans.escalation), ans.escalation
+
+
+def test_a_block_over_a_structure_is_no_block_over(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("RF ablation over the L4-5 medial branches, patient suddenly seizes")
+    assert ans.urgent and "Stop the procedure" in ans.escalation, ans.escalation
+
+
+@pytest.mark.parametrize("question", [
+    "Temp 38.8 now, he was fine before the injection. L4-5 ILESI yesterday, now new leg weakness. What now?",
+    "febrile since before the injection, temp now 38.9, ILESI 2 days ago, now weak legs",
+    "术前两天就开始发烧一直没退，昨天做了腰椎ILESI，今天双下肢无力"])
+def test_a_fever_going_on_still_reads_the_deficit_as_an_abscess(phone_engine, question):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer(question)
+    assert "until shown otherwise" in ans.escalation or "首先考虑硬膜外脓肿" in ans.escalation, ans.escalation
+
+
+def test_a_hold_asked_in_a_deficit_emergency_gets_no_pre_procedure_interval(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("How long to hold his anticoagulant after this?",
+                              history=["L4-5 ILESI yesterday, now new bilateral leg weakness and urinary retention. What to do?"])
+    assert ans.urgent and not any("before the pain procedure" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_how_effective_a_covered_treatment_is_still_answers(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("How effective is an epidural blood patch for PDPH?")
+    assert not ans.abstained and any("blood patch" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_ct_planned_to_look_is_no_ct_result(phone_engine):  # type: ignore[no-untyped-def]
+    from assistant.answer import _study_done
+    assert _study_done("要做CT看看有没有血肿吗？", "zh") is None and _study_done("准备做CT看有没有血肿", "zh") is None
+    assert _study_done("CT看骨水泥渗漏进椎管", "zh") is not None
+
+
+def test_a_primary_prevention_aspirin_gets_no_secondary_prevention_rule(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("阿司匹林一级预防，下周做腰椎ILESI，要停吗？停几天？")
+    assert not any("二级预防" in b and "一级预防" not in b for b in _bullets(ans.text)), ans.text  # (a brand's "both apply" may stay)
