@@ -1485,6 +1485,7 @@ _GO_AHEAD_ASK = lazy(r"\b(?:can|could|may|should) (?:i|we|you|he|she) (?:still )
 
 
 _HAN = lazy(r"[\u4e00-\u9fff]")
+_ABOUT_BRAND = lazy(r"^(?:because |as |since )?[^\s,]+(?: \([^)]*\))? (?:is|are)\b", re.I)
 
 
 def _unasked_brand(s: Sentence, q: Question, sig: Signals) -> bool:
@@ -1492,7 +1493,9 @@ def _unasked_brand(s: Sentence, q: Question, sig: Signals) -> bool:
     拜阿司匹灵 is aspirin, the aspirin advice above applies to it" for "baby aspirin 81 mg…")."""
     brands = {c for c in s.concepts if sig.kinds.get(c) == "brand"}
     asked = {m.concept for m in q.matches}  # (a brand named in the question: "what is Lixiana…" quotes "Lixiana (里先安)")
-    return not _HAN.search(q.text) and bool(_HAN.search(s.text)) and bool(brands) and not brands & asked
+    # (only a sentence whose subject is the brand: a label's boxed warning naming 里先安 is a fact about the drug)
+    return not _HAN.search(q.text) and bool(_HAN.search(s.text)) and bool(brands) and not brands & asked \
+        and bool(_ABOUT_BRAND.search(s.text))
 
 
 def _not_primary(rest: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:

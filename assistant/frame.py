@@ -81,8 +81,9 @@ def asks_to_anticoagulate(text: str) -> bool:
 
 _OTHER_CAUSE_EN = r"\b(?:is|could) (?:there )?(?:something|anything) else (?:going on|be going on|causing)|\b(?:another|other) causes?\b|" \
     r"\bworr\w* (?:that )?(?:it'?s|it is|this is) not\b|\bnot (?:just |really |simply )?(?:a |an )?(?:pdph|post[- ]dural|spinal headache)\b|" \
-    r"\bred flags?\b|\bsomething (?:more )?(?:sinister|serious)\b"
-_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)|不是\s*(?:PDPH|低颅压|腰穿后头痛|硬脊膜穿刺后头痛)|危险信号|红旗征|警示征象"
+    r"\bred flags?\b|\bsomething (?:more )?(?:sinister|serious)\b|\bwhen (?:should|do|would|must) (?:i|we) escalate\b|\bwhen to escalate\b"
+_OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)|不是\s*(?:PDPH|低颅压|腰穿后头痛|硬脊膜穿刺后头痛)|危险信号|红旗征|警示征象|" \
+    r"什么情况(?:下)?(?:要|需要|该)?(?:上报|叫医生|找医生)"
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -132,7 +133,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (the first drug for a reaction: "dye allergy reaction during a spine injection - first drug?")
                r"\bfirst (?:drug|medication|med|thing to give)\b|\bwhat (?:do|should|would) (?:i|we|you) change\b|"
                # (the treatment asked for what is told: "severe postural headache, breastfeeding. what can I give her")
-               r"\bwhat (?:can|could|should|do) (?:i|we|you) (?:give|offer|prescribe)(?: (?:her|him|them|the (?:patient|pt)|pt))?\s*(?:for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
+               r"\bwhat (?:can|could|should|do) (?:i|we|you) (?:give|offer|prescribe)(?: (?:her|him|them|the (?:patient|pt)|pt))?"
+               r"(?: (?:overnight|tonight|now|for now|today|in the meantime))?\s*(?:for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!,]|$|and\b)|"
                # (not which to hold or keep: "what meds should I hold before kyphoplasty?")
                r"\bwhat (?:meds|medications?|drugs?)\s*(?:(?:can|could|should)(?![^.?]{0,25}\b(?:hold|held|stop|continu|restart|resum|withh|keep|be (?:held|stopped)))|"
                r"for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
@@ -299,6 +301,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "recognition": ("",
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
+                    # (when to escalate: the red flags, "when should I escalate?")
+                    r"\bwhen (?:should|do|would|must) (?:i|we) escalate\b|\bwhen to escalate\b|"
                     r"what (?:could|might) (?:it|this) be|differential|"
                     # ("repeat the patch, or is something else going on?": another cause of the picture)
                     + _OTHER_CAUSE_EN + "|"
@@ -1092,6 +1096,20 @@ _RENAL_TOLD = lazy(r"\be?GFR\b|\bcreat(?:inine)?\b|\bCKD\b|\bAKI\b|\bCrCl\b|\bdi
 _CONTRAST_WORD = lazy(r"\b(?:use|using|give|giving|inject|injecting|get|have) (?:iodinated |iv |IV )?contrast\b|"
                             r"\bcontrast (?:ok|okay|safe|dose|load|volume|use|for (?:a|an|the|his|her) (?:ct|scan|ctpa))\b|"
                             r"(?:能|可以|要|能不能)?(?:打|用|注射)(?:造影剂|对比剂)|(?:造影剂|对比剂)(?:能|可以|行|安全|用多少|多少)", re.I)
+def _staff_told_before(q: str, concepts: tuple[str, ...], history: Sequence[str] | None) -> tuple[str, ...]:
+    """"She has just told me she is 12 weeks pregnant. Can she keep doing the list?" after a question about the trainee's
+    own dose: the pregnant one is the member of staff the turn before told, not a patient."""
+    staff = next(rx for base, rx, compound in _COMPOUNDS if compound == _PREGNANT_STAFF)
+    if "pregnancy" not in concepts or not history or not _SHE.search(q) or _PATIENT_WORD.search(q) or not staff.search(history[-1]):
+        return concepts
+    return tuple(dict.fromkeys(_PREGNANT_STAFF if c == "pregnancy" else c for c in concepts))
+
+
+_PREGNANT_STAFF = "pregnant-staff"
+
+
+_SHE = lazy(r"\bshe\b|她", re.I)
+_PATIENT_WORD = lazy(r"\b(?:patient|pt)\b|病人|患者", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("pregnancy", lazy(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
@@ -2032,6 +2050,7 @@ class Framer:
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
+        concepts = _staff_told_before(q, concepts, history)
         concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])))
                          if c not in concepts)
@@ -2920,8 +2939,10 @@ class Framer:
             bare = not own and (not terms or set(terms) <= _ASK_FILLER or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_HOW.search(t))
                                 or bool(LASTS_ASK.search(t)))
             inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=bare)
-            if out and terms:  # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not
-                inherited = tuple(c for c in inherited if c not in ESSENTIAL)  # inherit the topic the part before asked
+            # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not inherit the topic
+            # the part before asked, nor one with an aspect of its own ("does caffeine actually work for PDPH, and what dose?")
+            if out and (terms or aspects_of(t, lang)):
+                inherited = tuple(c for c in inherited if c not in ESSENTIAL)
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")

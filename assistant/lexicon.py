@@ -47,7 +47,7 @@ def _gestations(text: str) -> list[Match]:
 _AGE = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:多)?(?:岁|周岁)|(?<![\d.])(\d{1,3})\s*(?:(?i:yo|y/o|y\.o\.|yrs? old|years? old|-year-old|-yo)|[MF])(?![A-Za-z])|"
                   r"(?i:\baged) (\d{1,3})\b|"
                   # ("and if she's 82?", "pt is 80": a bare number said of the patient, not a weight or a dose)
-                  r"(?i:\b(?:she|he|pt|patient)(?:'s|’s| is))\s+(\d{2,3})\b(?!\s*(?i:kgs?|lbs?|mg|ml|%|/|\.\d|cm|mm|bpm|mmhg|kilos?|pounds?))")
+                  r"(?i:\b(?:she|he|pt|patient)(?:'s|’s| is))\s+(\d{2,3})\b(?!\s*(?i:kgs?|lbs?|mg|ml|%|/|\.\d|cm|mm|bpm|mmhg|kilos?|pounds?|weeks?|wks?|days?|months?|hours?|hrs?|h\b|min))")
 OLDER_AGE, CHILD_AGE = 75, 12
 _DEVICE_BEFORE = re.compile(r"(?:\b(?:IPG|pump|battery|device|stimulator|implant|SCS|generator|lead)s?\b|泵|电池|刺激器|电极|装置)\W{0,3}(?:is\s+)?$", re.I)
 
@@ -562,7 +562,7 @@ def parse(raw: dict[str, Any], digest: str = "") -> Lexicon:
 
 
 # Bumped whenever matching changes what a text is tagged with (chunks store their tags): part of the index name.
-MATCHER_VERSION = 15  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name); 13: no homophone slip on a character an exact term uses; 14: a name in the tail of a longer name cut by the one before reads as the longer name; 15: only a name of the same kind
+MATCHER_VERSION = 16  # 2: -ies plurals (kyphoplasties); 3: gestational ages (孕8周, 10/40); 5: a Chinese term inside another keeps its free part; 6: not inside an unrelated procedure's; 7: an age of 75 or more is older age; 8: a child's age is paediatric; 9: ages read in any case but the sex letter; 10: a bare age said of the patient; 11: not a device's age; 12: names as a prefix tree (faster compile; a spaced prefix is spaced for every name); 13: no homophone slip on a character an exact term uses; 14: a name in the tail of a longer name cut by the one before reads as the longer name; 15: only a name of the same kind; 16: "she is 12 weeks" is no age
 
 
 def lexicon_digest(path: Path) -> str:

@@ -127,7 +127,8 @@ _STROKE_NOT_TOXIC = {
 # seizure after it are an arterial event (cord infarct, vertebral artery), not a high block or toxicity.
 _LA_DRUGS = {"en": r"\b(?:lido\w*|lignocaine|bupi\w*|levobupi\w*|ropi\w*|mepivacaine|marcaine|xylocaine|local an(?:a)?esthetic)\b",
              "zh": r"利多卡因|布比卡因|罗哌卡因|甲哌卡因|局麻药"}
-_LOCAL_ANAESTHETIC = {"en": _LA_DRUGS["en"] + r"|\bLA\b|test dose|\bLAST\b", "zh": _LA_DRUGS["zh"] + r"|局麻|试验剂量|LAST"}
+# (the abbreviations in capitals only: "his refill was due last week" names no toxicity)
+_LOCAL_ANAESTHETIC = {"en": _LA_DRUGS["en"] + r"|(?-i:\bLA\b)|test dose|(?-i:\bLAST\b)", "zh": _LA_DRUGS["zh"] + r"|局麻|试验剂量|(?-i:LAST)"}
 _TF_WITHOUT_LA = {
     "en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:{_TF_CONTEXT}))",
     "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))"
@@ -135,6 +136,10 @@ _TF_WITHOUT_LA = {
 }
 # one side of the body, or lost words: with no local anaesthetic in a transforaminal injection, a stroke picture
 _ONE_SIDED = r"\b(?:left|right|L|R|one)[- ](?:sided )?(?:arm|hand|leg|side|face)\b|hemipar|facial droop|slurr|aphasi|can(?:no|'|’)?t (?:speak|talk)"
+# A baclofen pump's picture (fever, itch, agitation, rebound spasticity) with no local anaesthetic named: its withdrawal or
+# overdose, never toxicity ("baclofen pump, refill missed: agitated, itchy, temp 38.9, spasticity much worse").
+_BACLOFEN_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*baclofen)",
+                    "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:巴氯芬|baclofen))"}
 # Hypertonic saline given (Racz neuroplasty) and no local anaesthetic named: pain, unstable pressure and arrhythmia are the
 # saline reaching the intrathecal space, not toxicity.
 _SALINE_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*hypertonic saline)",
@@ -268,7 +273,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"^(?![\s\S]*(?:血管迷走|晕厥|苍白|出汗|冷汗|大汗|好转|已清醒|已经清醒|醒过来))"
                 r"(?=[\s\S]*(?:布比卡因|利多卡因|罗哌卡因|局麻药|脂肪乳|bupi|lido|ropi))[\s\S]*?"
                 r"(?:血压(?:都)?测不(?:出|到|了)|测不(?:出|到)血压|血压(?:没了|消失)|(?:心率|HR)\D{0,4}(?<!\d)[1-3]\d[\s\S]*血压\D{0,4}(?<!\d)[3-6]\d\s*/)",)},
-        {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|\bLAST\b|"
+        {"en": r"local an(?:a)?esthetic|lidocaine|lignocaine|bupivacaine|ropivacaine|levobupivacaine|mepivacaine|block|inject|(?-i:\bLAST\b)|"
                r"paravertebral|\b(?:TF|IL)?ESI\b|epidural|facet|stellate|\bSGB\b|caudal|medial branch|\bMBB\b|transforaminal|interlaminar|"
                r"erector spinae|\bTAP\b|\blido\b|\bbupi\b|"
                r"\b(?:gave|given|giving|pushed|started|after|running|ran) (?:the )?(?:\d+\s*(?:ml|mls|ml/kg)\s*(?:of )?)?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)|"  # (the rescue given)
@@ -287,10 +292,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (a headache after a dural puncture that comes with a seizure days later is the puncture's red flag, not toxicity)
         exclude={"en": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))|(?=[\s\S]*(?:{_DAYS_LATER['en']})))[\s\S]*(?:{_POSTURAL['en']})|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
-                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"],
+                       + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"]
+                       + "|" + _BACLOFEN_NOT_LA["en"],
                  "zh": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))|(?=[\s\S]*(?:{_DAYS_LATER['zh']})))[\s\S]*(?:{_POSTURAL['zh']})|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
-                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"]},
+                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"] + "|" + _BACLOFEN_NOT_LA["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(

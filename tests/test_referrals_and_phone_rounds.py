@@ -293,3 +293,36 @@ def test_a_ct_planned_to_look_is_no_ct_result(phone_engine):  # type: ignore[no-
 def test_a_primary_prevention_aspirin_gets_no_secondary_prevention_rule(phone_engine):  # type: ignore[no-untyped-def]
     ans = phone_engine.answer("阿司匹林一级预防，下周做腰椎ILESI，要停吗？停几天？")
     assert not any("二级预防" in b and "一级预防" not in b for b in _bullets(ans.text)), ans.text  # (a brand's "both apply" may stay)
+
+
+# Rounds 203 (blind testers 290-291): an anaesthetist with a trainee, a night nurse, a rehabilitation physician; a ward
+# pharmacist, an emergency nurse practitioner, a pain registrar on nights.
+
+def test_a_refill_due_last_week_names_no_toxicity(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("Patient with an intrathecal baclofen pump came in today: agitated, itchy all over, temp 38.9, HR 128, "
+                              "spasticity much worse than usual. His refill was due last week and was missed. What is going on and what do I do?")
+    assert ans.urgent and ans.pathway == "baclofen-withdrawal", ans.escalation
+    last = phone_engine.answer("Refilled the baclofen pump and injected lidocaine at the port, now perioral numbness and seizure")
+    assert last.pathway == "last"  # (a local anaesthetic named beside the pump is still toxicity)
+
+
+def test_she_told_pregnant_after_a_trainees_dose_is_the_trainee(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("She has just told me she is 12 weeks pregnant. Can she keep doing the list in the fluoro room?",
+                              history=["What are the main things I should teach my trainee to reduce radiation dose to themselves "
+                                       "during fluoroscopic lumbar transforaminal injections?"])
+    assert "staff" in _first(ans) or "worker" in _first(ans), ans.text
+    assert not any("contraindications" in b for b in _bullets(ans.text)), ans.text  # (no pregnant patient's ESI caution)
+    assert "paediatric" not in phone_engine.retriever.framer.frame("she is 12 weeks pregnant", []).concepts
+
+
+def test_what_to_give_overnight_and_when_to_escalate_gets_the_care_and_the_red_flags(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("Lady had a lumbar interlaminar ESI this morning, possible wet tap noted. Now has a headache that is much "
+                              "worse sitting up and goes away lying flat, some nausea, obs normal, no fever. What can I give her "
+                              "overnight and when should I escalate?")
+    shown = _bullets(ans.text)
+    assert "caffeine" in _first(ans) and any("red flags" in b for b in shown), ans.text
+
+
+def test_a_dose_part_after_an_efficacy_part_is_the_drugs_dose(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("Does caffeine actually work for PDPH, and what dose?")
+    assert any("900 mg" in b for b in _bullets(ans.text)), ans.text
