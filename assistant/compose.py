@@ -2423,7 +2423,19 @@ def _without_reading_notes(out: list[Bullet], parts: Sequence[Part]) -> list[Bul
     """How the sources were read is no bullet unless the evidence is asked (`_HOW_READ`)."""
     if any("evidence" in p.aspects for p in parts):
         return out
-    return [b for b in out if not _HOW_READ[b.sentence.chunk.lang].search(b.sentence.text)] or out
+    # (nor a bare "the dabigatran intervals are recalled from the guideline (unverified…)" beside a bullet that carries
+    # that hedge itself)
+    hedged = any(_RECALLED[b.sentence.chunk.lang].search(b.sentence.text) is None and _UNVERIFIED_CHECK.search(b.sentence.text) for b in out)
+    return [b for b in out if not _HOW_READ[b.sentence.chunk.lang].search(b.sentence.text)
+            and not (hedged and _RECALLED_ONLY[b.sentence.chunk.lang].search(b.sentence.text))] or out
+
+
+# A sentence that only says where a rule's figures come from ("The dabigatran intervals are recalled from the guideline
+# (unverified; confirm against Narouze 2018 before clinical use).", "上述…停药间隔系据指南回忆整理（未经核实…）。")
+_RECALLED = {"en": lazy(r"recalled from the guideline", re.I), "zh": lazy(r"据指南回忆整理")}
+_RECALLED_ONLY = {"en": lazy(r"^(?:the|these) [\w\s,-]{0,60}\b(?:intervals?|values?|figures?)\b[^.]{0,20}\bare recalled from the guideline\b[^.]*\.?$", re.I),
+                  "zh": lazy(r"^(?:上述)?[^。，]{0,30}(?:间隔|数值)系据指南回忆整理[^。]*。?$")}
+_UNVERIFIED_CHECK = lazy(r"unverified; confirm against|未经核实，临床使用前须与", re.I)
 
 
 def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals, lang: Lang, said: Sequence[Sentence],

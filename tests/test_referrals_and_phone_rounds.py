@@ -326,3 +326,11 @@ def test_what_to_give_overnight_and_when_to_escalate_gets_the_care_and_the_red_f
 def test_a_dose_part_after_an_efficacy_part_is_the_drugs_dose(phone_engine):  # type: ignore[no-untyped-def]
     ans = phone_engine.answer("Does caffeine actually work for PDPH, and what dose?")
     assert any("900 mg" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_bare_recalled_from_the_guideline_note_is_no_bullet_beside_a_hedged_one(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("and when can he restart it after?",
+                              history=["pt on Pradaxa 150 bd, eGFR 40, booked for kyphoplasty Thursday - last dose when?"])
+    shown = _bullets(ans.text)
+    assert any("24 h" in b for b in shown), ans.text
+    assert not any(b.startswith("The dabigatran intervals are recalled") for b in shown), ans.text
