@@ -574,7 +574,7 @@ def _study_done(text: str, lang: Lang) -> re.Match[str] | None:
 _ORDERS = {"ct": lazy(r"(?:urgent|emergency|obtain|arrange|calls for an?)\s+(?:\w+ )?CT\b|紧急行\s*CT|急诊行?\s*CT|行\s*CT\s*检查", re.I),
            "mri": lazy(r"(?:urgent|emergency|obtain|arrange)\s+(?:\w+ )?MRI\b|急诊行?\s*MRI|紧急行?\s*MRI", re.I)}
 _CEMENT_LEAK, _HAEMATOMA = "cement-leakage", "epidural-haematoma"
-_BOLUS_ASKED = lazy(r"\bbolus\b|\bloading dose\b|推注|首剂|负荷量|bolus", re.I)  # (the regimen itself asked, not only its cap or length)
+_BOLUS_ASKED = lazy(r"bolus|\bloading dose\b|推注|首剂|负荷量", re.I)  # (the regimen itself asked, not only its cap or length)
 # What treats a complication, once found (not what looks for it).
 _TREATS = {"en": lazy(r"decompress|evacuat|drain|explant|antibiotic|embolectomy|anticoagul|heparin", re.I),
            "zh": lazy(r"减压|清除|引流|取出|抗生素|取栓|抗凝|肝素")}
@@ -2256,13 +2256,13 @@ class AnswerEngine:
     def _treatment_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up whose study found the complication ("MRI: epidural haematoma compressing the cord",
         "MRI回报…血肿压迫马尾"): the steps that treat it lead (early decompression), before the step that orders the study."""
-        told = _study_done(q.text, q.lang)
+        told, named = _study_done(q.text, q.lang), q.concepts
         if told is None and q.followup and q.history and _TREATS[q.lang].search(q.text):
-            # (the turn before told the study, this one asks its treatment: "CT看骨水泥渗漏进椎管…" then "需要急诊手术减压吗？")
-            told = _study_done(q.history[-1], q.lang)
+            # (the turn before told the study, this one asks its treatment: "CT看骨水泥渗漏进椎管…" then "需要急诊手术减压吗？";
+            # what that study found is among the conversation's concepts)
+            told, named = _study_done(q.history[-1], q.lang), q.all_concepts
         if not told or _HYPOTHETICAL[q.lang].search(q.text):
             return bullets  # (what it ruled out is not found: `found` leaves the excluded out)
-        named = q.concepts if told.string is q.text else q.all_concepts  # (what the study of the turn before found)
         found = set(self.lexicon.broader_closure([c for c in named if self._kinds.get(c) == "complication" and c not in q.excluded]))
         treats = [b for b in bullets if b.kind == "action" and found & b.sentence.concepts and _TREATS[q.lang].search(b.sentence.text)]
         # ("CT见骨水泥渗漏到椎管": the step that orders that CT goes after what the sources say of treating what it found)

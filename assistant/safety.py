@@ -75,15 +75,15 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
 # The signs that make a picture local anaesthetic toxicity (they exclude a high block, a stroke and a total spinal).
 _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch",
           "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常|嗡嗡|眼睛发直|两眼发直|口吐白沫"}
-# A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
-# (a lumbar puncture told only as the test whose result is given, "腰穿脑脊液结果白细胞很高", is no dural puncture's headache)
 # Signs of the brain or eye, not of one limb alone: a stroke's (face, speech, vision, confusion).
 _CORTICAL = {"en": r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial|face|droop|slurred|aphasi|word[- ]finding|speak|talk|garbled|"
                    r"double vision|diplopi|confus|drows|unrespons",
              "zh": r"视力|视物|失明|看不见|看不清|卒中|中风|口角|言语|偏瘫|失语|说不出话|口齿|嘴歪|面瘫|复视|看东西|说话|讲话|吐字|意识|嗜睡|糊涂"}
-# A fever told ("fever 38.6", "febrile", "发烧", 38.5度).
-_FEVER_TOLD = {"en": r"(?<!no )fever|(?<!a)(?<!not )febrile|pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|\btemp(?:erature)?\W{0,3}3[89]",
-               "zh": r"(?<![未没不无])(?:发热|发烧|高烧)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温\s*3[89]"}
+# A fever told ("fever 38.6", "febrile", "发烧", 38.5度): the stroke pathway's exclusion and the deficit's abscess picture.
+_FEVER_TOLD = {"en": r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89]\.\d\b",
+               "zh": r"(?<![未没不无])(?:发热|发烧|高烧)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]"}
+# A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
+# (a lumbar puncture told only as the test whose result is given, "腰穿脑脊液结果白细胞很高", is no dural puncture's headache)
 _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|"
                 r"lumbar puncture(?![^.?;]{0,25}\b(?:shows?|showed|results?|came back|cells?|wbc|white (?:cells?|count)|protein|culture|"
                 r"gram stain|cloudy|turbid|pleocytosis)\b)|CSF leak",
@@ -2049,8 +2049,7 @@ def _late_form(rule: RedFlag, lang: Lang, question: str) -> tuple[str, tuple[str
 # Steps a pathway adds when the picture says which of its conditions it is: fever with a new deficit days after a neuraxial
 # injection is an epidural abscess until shown otherwise, so its antibiotic step is quoted too.
 _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
-    "neuraxial-deficit": ({"en": r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89]\.\d\b",
-                           "zh": r"(?<![未没不无])(?:发热|发烧|高烧)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]"},
+    "neuraxial-deficit": (_FEVER_TOLD,
                           # the abscess's (or deep infection's) antibiotics, not a superficial wound's
                           {"en": r"(?:abscess|deep infection|explant)[^.;]{0,80}antibiotic|antibiotic[^.;]{0,60}(?:abscess|drainage)",
                            "zh": r"(?:脓肿|深部感染|取出)[^。；;]{0,40}抗生素|抗生素[^。；;]{0,30}(?:脓肿|引流)"}, 2),  # after assessment and imaging
