@@ -334,3 +334,10 @@ def test_a_bare_recalled_from_the_guideline_note_is_no_bullet_beside_a_hedged_on
     shown = _bullets(ans.text)
     assert any("24 h" in b for b in shown), ans.text
     assert not any(b.startswith("The dabigatran intervals are recalled") for b in shown), ans.text
+
+
+def test_a_chinese_question_writing_the_fever_in_english_reads_the_deficit_as_febrile(phone_engine):  # type: ignore[no-untyped-def]
+    ans = phone_engine.answer("PVP后第3天 pt fever 38.7，背痛加重，CRP 120，双下肢无力，MRI还没做，怎么处理？")
+    assert ans.urgent and "首先考虑硬膜外脓肿" in ans.escalation, ans.escalation
+    calm = phone_engine.answer("PVP后第3天 pt no fever，背痛加重，双下肢无力，怎么处理？")
+    assert "首先考虑硬膜外脓肿" not in calm.escalation, calm.escalation  # (a fever denied in English is none)
