@@ -3047,6 +3047,9 @@ class AnswerEngine:
         # (of several parts, only a drug: "on ziconotide, new confusion - is this the ziconotide and what should I do?")
         missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)
                    and (not urgent or lex[c].kind in ("drug", "drug-class"))  # (in an emergency: a treatment asked for)
+                   # (a follow-up naming something new is noted on what it names: methylene blue told the turn before was
+                   # noted there; "要停几天？" after a haemophiliac's aspirin names nothing new)
+                   and (not q.followup or c in q.concepts or not q.matches)
                    # (or one every part is about: "齐考诺肽能和吗啡一起用吗，有啥副作用要注意")
                    and (len(q.parts) < 2 or self._drug_blamed(q, c) or _every_part_about(q, c)
                         or (urgent and any(c in p.concepts for p in q.parts)))]  # ("CTA约了，能不能溶栓，有出血风险吗": the treatment asked)
@@ -3147,7 +3150,8 @@ class AnswerEngine:
         lex = self.lexicon.concepts
         asks = [c for c in verdict.missing if (c in ESSENTIAL or c in POPULATIONS) and c in lex and self.retriever.by_concept.get(c)]
         procedures = [lex[c].name(lang) for c in q.subjects + q.context_concepts if c in lex and lex[c].kind == "procedure"]
-        if not procedures and asks and all(c in POPULATIONS for c in asks):  # (a child's dose of a drug: the drug)
+        if not procedures and asks and all(c in POPULATIONS or c == "efficacy" for c in asks):  # (a child's dose of a drug, a
+            # drug's efficacy, "is caffeine effective for PDPH?": the drug)
             procedures = [lex[c].name(lang) for c in q.subjects if c in lex and lex[c].kind in ("drug", "drug-class")]
         if not asks or not procedures:
             return ""

@@ -111,13 +111,12 @@ _PROVENANCE = {
     "en": lazy(r"^(?:these|the|this|that) (?:[\w-]+ ){0,3}?(?:figures?|numbers?|data|values?|estimates?|rates?|regimens?|recommendations?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
                      r"editor|(?:was|were) not read|could not be obtained|"
-                     r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
                      r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against|"
                      r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b|"
                      r"\b(?:grading|classification|categori[sz]ation|stratification)\b[^.]{0,80}\bcomes? from memory\b|"
                      r"^(?:the|these|this) [\w -]{0,40}\b(?:intervals?|figures?|list|grading) (?:is|are|was|were) recalled from\b", re.I),
     "zh": lazy(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
-                     r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
+                     r"^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
                      r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)|(?:分层|分级|分类)依据的是对[^。]{0,30}的记忆"),
 }
 # A note on a reference's own details ("These case titles were recorded from memory", "Willems 2004 的作者和标题系凭记忆记录"):
@@ -128,8 +127,9 @@ _BIBLIO = {
                      r"^The reference record\b[^.]{0,80}\bconfirms only\b|"
                      # (how much of a source was seen; the check to make before relying on a recalled grading, said apart from it)
                      r"^The finding that [^.]{0,160}\bwas only partly visible in the excerpt read\.?$|"
-                     r"^Clinicians should check the current guideline and local protocols before relying on (?:this|that|the) (?:category|grading|classification)", re.I),
-    "zh": lazy(r"^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息|"
+                     r"^Clinicians should check the current guideline and local protocols before relying on (?:this|that|the) (?:category|grading|classification)|"
+                     r"as set out in the [\w -]{1,40} document", re.I),  # (a pointer to another document says nothing itself)
+    "zh": lazy(r"具体见本知识库|详见本知识库|^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息|"
                      r"^[^，。]{0,30}文献记录仅确认了|^[^。，]{0,60}这一结果，在所阅读的节选中仅部分可见。?$|^临床使用这一(?:分类|分层|分级)前，应核对现行指南"),
 }
 # Where a fact was read ("secondary summary", "二手总结"): a note when that is all the sentence says; a sentence that also
@@ -1355,13 +1355,17 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         no_stop = _no_stop_rule(pool, drugs, sig)
         if no_stop is not None:
             above = [no_stop, *(t for t in above if t[1] is not no_stop[1])]
-    classing = [(sc, s) for sc, s in pool if sc > 0 and _classes_procedure(s, own, sig)]  # it names the procedure's class
+    # it names the procedure's class (however low it scored when the class decides: `kept_on`)
+    kept_on = _CONTINUED in part.concepts and part.aspects[:1] == ("contraindications",)
+    classing = [(sc, s) for sc, s in pool if (sc > 0 or kept_on) and _classes_procedure(s, own, sig)]
     # the class of the asked region's procedure (a lumbar facet RF is low risk; the cervical one intermediate)
     classing = [t for t in classing if not t[1].provenance] or classing  # (where the class comes from is no class)
     # (the asked region's class, best first: a cervical MBB's intermediate class, not the thoracolumbar move to low risk)
     asked_regions = {c for c in own if c in REGIONS}
     classing = sorted([t for t in classing if asked_regions & t[1].concepts] or classing, key=lambda t: -t[0])
-    classing = [t for t in classing if not rival(t[1], q.concepts, sig)] or classing
+    # (one about the asked region is its class, whatever regions it sets it against: "cervical facet procedures one step
+    # above thoracic and lumbar ones" for a cervical MBB, not for a lumbar one)
+    classing = [t for t in classing if _first_region(t[1].text) in asked_regions or not rival(t[1], q.concepts, sig)] or classing
     if not classing:
         return above, bool(whether and above and NO_STOP_NEEDED.search(above[0][1].text))
     # a sentence placing the procedure in its class, before the rule that moves a high-risk patient up a class
@@ -1383,7 +1387,8 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
     swapped = _swaps_region(part, q, sig)
-    if class_ask or ((whether or low or swapped) and not cardiology):
+    # (cardiology's word that the drug cannot stop, then "can we still do the trial?": the procedure's class decides)
+    if class_ask or ((whether or low or swapped or kept_on) and not cardiology):
         # (a stent patient's aspirin: the primary-prevention rule is not hers; asked how long too, "要停吗？停几天？",
         # the drug's interval follows the class)
         # (a low-risk procedure's "may need no stop" follows its class first)
@@ -1391,6 +1396,16 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         return _class_answers(extra, moved, rest, own, sig, not class_ask and not swapped, swapped), True
     conclusion, rest = _no_stop_when_low(low and cardiology, q, pool, drugs, sig, rest)
     return [*rest[:1], extra, *conclusion, *moved, *rest[1:]], False
+
+
+_REGION_WORDS = (("cervical-spine", lazy(r"\bcervical\b|颈")), ("thoracic-spine", lazy(r"\bthoracic\b|胸")),
+                 ("lumbar-spine", lazy(r"\blumbar\b|腰")), ("sacrum", lazy(r"\bsacr|骶")))
+
+
+def _first_region(text: str) -> str | None:
+    """The spinal region a sentence names first (its subject: "Cervical facet MBB … one step above thoracic and lumbar")."""
+    found = [(m.start(), c) for c, rx in _REGION_WORDS if (m := rx.search(text))]
+    return min(found)[1] if found else None
 
 
 def _interval_next(rest: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
@@ -1469,13 +1484,18 @@ def _class_answers(extra: tuple[float, Sentence], moved: list[tuple[float, Sente
 def _swaps_region(part: Part, q: Question, sig: Signals) -> bool:
     """A follow-up that swaps the region or the procedure of a whether-to-stop or go-ahead ask ("如果是颈椎呢？" after
     "腰椎内侧支射频术前要停阿司匹林吗？"; "如果是星状神经节阻滞呢？" after "华法林 INR 1.6 能做腰椎硬膜外注射吗？"): the new
-    region's or procedure's class is the news (not when it asks how long: "那颈椎的呢，要停多久？")."""
-    if not (q.followup and q.history) or _HOW_LONG.search(part.text) \
-            or not (asks_whether_to_stop(q.history[-1]) or _GO_AHEAD_ASK.search(q.history[-1])):
+    region's or procedure's class is the news, after a how-long ask too ("and if it was a cervical MBB instead?" after a lumbar
+    facet RFA's days off; not when it asks how long itself: "那颈椎的呢，要停多久？")."""
+    if not (q.followup and q.history) or _HOW_LONG.search(part.text):
         return False
+    whether = asks_whether_to_stop(q.history[-1]) or _GO_AHEAD_ASK.search(q.history[-1])
+    if not whether and not _HOW_LONG.search(q.history[-1]):
+        return False
+
+    def new(c: str) -> bool:  # (after a how-long ask, another procedure: "and for a cervical one?" asks the same interval)
+        return c not in part.inherited and ((c in REGIONS and bool(whether)) or (sig.kinds.get(c) == "procedure" and c not in q.context_concepts))
     # (not when the part tells the class itself: "那如果是高风险手术呢，比如脊髓电刺激？" asks the drug's rule for that class)
-    return not _CLASS_TOLD.search(part.text) and any(
-        c not in part.inherited and (c in REGIONS or (sig.kinds.get(c) == "procedure" and c not in q.context_concepts)) for c in part.concepts)
+    return not _CLASS_TOLD.search(part.text) and any(new(c) for c in part.concepts)
 
 
 _CLASS_TOLD = lazy(r"\b(?:high|intermediate|medium|low)[- ]risk\b|(?:高|中等?|低)(?:出血)?风险", re.I)
@@ -1518,7 +1538,9 @@ def _secondary(q: Question) -> bool:
     text = " ".join((q.text, *q.history[-1:]))
     if _SECONDARY_DENIED.search(text) or _PRIMARY_TOLD.search(q.text):
         return False
-    return bool(_SECONDARY_PREVENTION & set(q.all_concepts)) or bool(_SECONDARY_TOLD.search(_HISTORY_DENIED.sub(" ", text)))
+    told = set(q.all_concepts)  # (aspirin beside a P2Y12 inhibitor, "clopidogrel + aspirin", is dual antiplatelet therapy)
+    return bool(_SECONDARY_PREVENTION & told) or ("aspirin" in told and bool(_P2Y12 & told)) \
+        or bool(_SECONDARY_TOLD.search(_HISTORY_DENIED.sub(" ", text)))
 
 
 def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -1954,6 +1976,27 @@ def _choice_first(above: list[tuple[float, Sentence]], part: Part, q: Question, 
     return [rules[0], *(t for t in above if t is not rules[0])], True
 
 
+def _members_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
+                   sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"Which pain procedures are classed as high bleeding risk?": the list of the class's members leads (not that the
+    guideline grades procedures, nor one member's own class)."""
+    classes = sig.risk_classes.intersection(part.concepts)
+    if not classes or not _MEMBERS_ASK.search(part.text):
+        return above, False
+    lists = [t for t in pool if classes & t[1].concepts and not t[1].provenance and _MEMBERS_LISTED.search(t[1].text)
+             and sum(sig.kinds.get(c) == "procedure" for c in t[1].concepts) >= 4]
+    if not lists:
+        return above, False
+    best = max(lists, key=lambda t: t[0])
+    return [best, *(t for t in above if t[1] is not best[1])], True
+
+
+# which procedures a class holds ("which pain procedures are classed as high risk?", 哪些操作属于高风险)
+_MEMBERS_ASK = lazy(r"\b(?:which|what)\b(?:\s+[\w-]+){0,2}\s+(?:procedures|injections|blocks|interventions)\b|"
+                    r"\blist (?:of )?(?:the )?(?:[\w-]+ )?(?:procedures|injections)\b|哪些(?:[\u4e00-\u9fff]{0,4})(?:操作|手术|治疗|项目)", re.I)
+_MEMBERS_LISTED = lazy(r"\binclude|\bare\b[^.]{0,40}:|包括|有：", re.I)
+
+
 def _prevented_harm_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
                           sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
     """"…the saline infusion rate, and what complication is that meant to prevent?": the sentence naming a complication
@@ -2061,7 +2104,8 @@ _STOPPED_OWN = frozenset({"anticoagulant", "antiplatelet"})
 _ASPIRIN_LIKE = frozenset({"aspirin", "nsaid"})
 HIGHER_RISK = frozenset({"intermediate-bleeding-risk-procedure", "high-bleeding-risk-procedure"})
 _HIGH_RISK = "high-bleeding-risk-procedure"  # (a high-risk procedure has no class above it to move to)
-UPGRADE_RULE = lazy(r"next-higher|next higher|upgrad|one step (?:up|above)|高一级|升级|上调", re.I)  # (moves a patient up a class)
+# (moves a patient up a class; not "places cervical facet procedures one step above thoracic and lumbar ones", a class)
+UPGRADE_RULE = lazy(r"next-higher|next higher|upgrad|高一级|升级|上调", re.I)
 _UPGRADE = UPGRADE_RULE
 _CLAUSE = lazy(r"[,，;；。!！]\s*|[?？]\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a question's clauses
 _HOW_LONG = lazy(r"how long|how many|how soon|\bwhen\b|多久|几天|多长|多少天|什么时候|何时", re.I)  # an interval, not whether
@@ -2281,6 +2325,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # (not asked what to do now: "flash of blood on DSA - proceed?" is not the choice of steroid)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads and parts[j].aspects[:1] != ("action",) else (above, leads)
         above, leads = _prevented_harm_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _members_first(above, pool, parts[j], sig) if not leads else (above, leads)
         # (from every sentence: "bridge her with clexane?" scores the DOAC rule low, naming no enoxaparin)
         above, leads = _doac_bridge_first(above, every, parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
@@ -2678,6 +2723,9 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     drugs = [c for c in part.concepts if sig.kinds.get(c) == "drug"]
     if drugs and rival(s, drugs, sig, ("drug",)):
         return False  # (an own ask of a named drug: a morphine pump running dry is not answered by baclofen's withdrawal)
+    if drugs and "efficacy" in need:
+        # ("does caffeine work for PDPH?": what the sources say of caffeine, not a nerve block's relief beside it)
+        return any(c in s.concepts for c in drugs) and not s.provenance
     if need & {"indication", "efficacy"}:
         # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's; a
         # cooled SIJ RF's relief: not a TON neurotomy's)
@@ -2844,9 +2892,13 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
             pinned.add(i)
         elif not fits and len(named := [j for j in heads if j < len(topics) and topics[j] & s.concepts]) == 1 \
                 and scored[i][named[0]] >= w.min_score \
-                and not any(set(parts[j].concepts) & s.concepts and scored[i][j] > scored[i][named[0]] for j in heads if j != named[0]):
+                and not any(set(parts[j].concepts) & s.concepts and (scored[i][j] > scored[i][named[0]]
+                                                                      or not topics[j] and set(parts[j].concepts) <= s.concepts)
+                            for j in heads if j != named[0]):
             # (unless it names what another part asks about and answers that part better: the primary-prevention aspirin
-            # rule, its risk classes beside it, is the aspirin part's, not the part asking the block's bleeding-risk class)
+            # rule, its risk classes beside it, is the aspirin part's, not the part asking the block's bleeding-risk class;
+            # nor pinned away from a part naming no topic and nothing it does not name: "…eye-lens dose limit, and do lead
+            # glasses help?", the glasses' cohort)
             assign[i] = named[0]
             pinned.add(i)
     return assign, pinned
@@ -3393,9 +3445,16 @@ _GIVEN_HOW = lazy(_KIND["dose"].pattern + r"|\bweight-based\b|按体重(?:给予
 # dyspnoea, chest pain or hypoxia after vertebral augmentation should prompt…", "新出现的胸闷气促…应")
 _WATCHED = lazy(MONITORING.pattern + r"|^(?:any )?new\b[^.;]{0,90}?\b(?:calls? for|should prompt|prompts?|warrants?)\b|"
                       r"^[^。；]{0,8}(?:新发|新出现|出现新)[^。；]{0,40}(?:应|需|须)(?:立即|尽快|紧急|急诊)?(?:行|做|怀疑|警惕|考虑)", re.I)
+# when an injection is stopped ("at what point should I stop injecting?"): the sentence giving the endpoint ("stop when the
+# cement approaches the posterior vertebral wall")
+_STOP_POINT_ASK = lazy(r"\bstop (?:injecting|the injection|filling|pushing)|停止?(?:注射|推注)", re.I)
+_STOP_POINT = lazy(r"\bstop (?:when|once|as soon as|before)\b|(?:一旦|接近|到达)[^，。；]{0,20}(?:即|就)?停止", re.I)
+
+
 _NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, _WATCHED), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
-           ("comparison", _BEST_ASK, _VERDICT))  # "Kenalog or dex, which is safer?": the sentence that gives the choice
+           ("comparison", _BEST_ASK, _VERDICT),  # "Kenalog or dex, which is safer?": the sentence that gives the choice
+           ("prevention", _STOP_POINT_ASK, _STOP_POINT))
 
 
 # a sentence telling an expected, untreated effect: never a step in an emergency
@@ -3494,7 +3553,10 @@ _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 _SECONDARY_TOLD = lazy(r"\bsecondary prevention\b|\b2(?:ry|nd|°) prevention\b|二级预防|(?-i:\bCABG\b)|\bbypass (?:graft|surgery)\b|"
                              r"\b(?:post[- ]?|previous |prior |old |had an? )(?:MI|NSTEMI|STEMI|heart attack|myocardial infarction)\b|"
                              r"(?-i:\b(?:NSTEMI|STEMI|PCI)\b)|\bperipheral (?:arterial|vascular) disease\b|"
+                             # (dual antiplatelet therapy is given after a stent or an ACS: 双抗)
+                             r"\bDAPT\b|\bdual antiplatelet|双抗|双联抗血小板|"
                              r"搭桥|冠脉旁路|心梗|心肌梗死|冠心病|支架术后", re.I)
+_P2Y12 = frozenset({"clopidogrel", "ticagrelor", "prasugrel"})
 _SECONDARY_DENIED = lazy(r"\b(?:not|isn'?t|rather than) (?:for )?(?:secondary|2(?:ry|nd)) prevention\b|(?:不是|并非|非)二级预防", re.I)
 _PRIMARY_TOLD = lazy(r"(?<!not )(?<!not for )(?<!isn't )(?<!isnt )(?<!no longer )\bprimary prevention\b|(?<!不是)(?<!不属于)(?<!并非)一级预防", re.I)
 _SILENT = lazy(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)

@@ -216,8 +216,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "timing": ("",
                # (not when to come back: the signs that bring a patient back, "what do i tell her … + when to come back")
                r"how long|how soon|how early|how late|how many (?:days|hours|weeks|minutes)|"
-               r"when (?!to (?:come back|return|call|seek|go back)\b|(?:should|do|must) (?:she|he|they|the (?:patient|pt)|pts?|patients) "
-               r"(?:come back|return|call|seek)\b)(?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
+               r"when (?!to (?:come back|return|call|seek|go back)\b|(?:should|do|does|must) (?:she|he|they|the (?:patient|pt)|pts?|patients) "
+               r"(?:need to |have to |has to )?(?:come back|return|call|seek)\b)(?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                # (a terse "when blood patch and how much blood?", "when EBP?": when to do the treatment named)
                r"(?:^|[?.;:,]) *(?:and |so |ok )?when (?:(?:the |a |to |for (?:the |a )?)?(?:blood patch|EBP|patch|repeat|restart|re-?dose|next dose))"
@@ -490,7 +490,7 @@ _WHAT_ABOUT = {
                      r"^(?:and|but) (?:a|an|the)?\s?\w+\??$|\binstead\??$", re.I),
     "zh": lazy(r"呢[？?]?$|^那|^具体到|^换成|^如果是|^要是|^改成"),
 }
-_EN_INTERROG = lazy(r"^(?:whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
+_EN_INTERROG = lazy(r"^(?:at (?:what|which) |whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
 _ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|算不算|属不属于|行不行|好不好|对不对|"
@@ -760,11 +760,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     found = _harms_to_tell(_last_dose_told(found, text, lang, dose_rx), text, lang)
     found = _safer_of_two(found, said.get("prevention", ""), len(names), text, lang)
     found = _harm_prevented(found, text, lang)
-    if "action" in found and _PLANNED[lang].search(told) and not _ACUTE[lang].search(text):
-        # "碘造影剂过敏的病人要做TFESI怎么办？": what to do before a planned procedure is prevention, not a rescue; whether it
-        # may still go ahead ("MRSA bacteraemia - can I still do his ESI next week?") asks its contraindications
-        instead = "contraindications" if _STILL_GO_AHEAD.search(said.get("action", "")) else "prevention"
-        found = [instead if a == "action" else a for a in found if a != instead or "action" not in found]
+    found = _not_a_rescue(found, told, text, lang, said.get("action", ""))
     found = _without_ratio_dose(_history_first(found, text, lang), text, lang)
     if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
         found = ["hold", *(a for a in found if a not in ("hold", "action"))]
@@ -777,8 +773,25 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
 
 
+def _not_a_rescue(found: list[str], told: str, text: str, lang: Lang, action: str) -> list[str]:
+    """What to do asked of no emergency: before a planned procedure ("碘造影剂过敏的病人要做TFESI怎么办？") it is
+    prevention; whether it may still go ahead ("MRSA bacteraemia - can I still do his ESI next week?", "cardiology says the
+    Plavix can't be stopped - can we still do the trial?") its contraindications; "at what point should I stop injecting?",
+    什么时候停止注射 (the cement's endpoint) how the injection is done safely, neither a rescue nor a time."""
+    kept_on = bool(_STILL_GO_AHEAD.search(action) and _KEPT_ON_TOLD.search(told))  # (not "wet tap - can I still do the injection?")
+    if "action" in found and (_PLANNED[lang].search(told) or kept_on) and not _ACUTE[lang].search(text):
+        instead = "contraindications" if _STILL_GO_AHEAD.search(action) else "prevention"
+        found = [instead if a == "action" else a for a in found if a != instead or "action" not in found]
+    if _ENDPOINT_ASK.search(told) and (not found or found[0] in ("action", "timing")):
+        found = ["prevention", *(a for a in found if a not in ("action", "timing", "prevention"))]
+    return found
+
+
 # Another cause of the picture asked ("repeat the patch, or is something else going on?", 会不会是别的原因)
 OTHER_CAUSE_ASK = lazy(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
+_ENDPOINT_ASK = lazy(r"\b(?:at what point|how far|when)\b[^.?!]{0,30}\bstop (?:injecting|the injection|filling|pushing|the cement)|"
+                     r"(?:什么时候|何时|到什么程度|推到哪)[^，。？]{0,6}停止?(?:注射|推注|推)", re.I)
+_KEPT_ON_TOLD = lazy(r"\b(?:can'?t|cannot|must not|won'?t|will not) (?:let \w+ )?(?:be )?stop|\bcardiology\b|心内科|不能停", re.I)
 _STILL_GO_AHEAD = lazy(r"\bstill (?:do|go ahead|proceed)\b", re.I)
 
 
@@ -1737,7 +1750,9 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         clauses = [c for c in re.split(r"(?<=[，,？?；;])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
     else:
-        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus|\+|&)\s+(?=(?:also\s+)?(?:whats|hows|what|how|when|where|which|who|why|is|are|"
+        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus|\+|&)\s+(?=(?:also\s+)?(?:at (?:what|which) |"
+                                       # ("… per level, and at what point should I stop injecting?")
+                                       r"whats|hows|what|how|when|where|which|who|why|is|are|"
                                        r"should|can|do|does|will|would|could|must|if)\b)|,\s+(?=(?:whats|hows|what|how|when|where|which|who|why)\b)", text,
                                        flags=re.I)
                    if c and c.strip()]
@@ -2169,7 +2184,7 @@ class Framer:
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
         # ("discography - do I need antibiotic prophylaxis? which abx and dose?": a part naming a topic with an ask of its own)
         parts = tuple(p if p.aspects else replace(p, aspects=_topic_ask(p.text, lang, p.concepts)) for p in parts)
-        aspects, parts = _kept_on(q, concepts, aspects, parts)
+        aspects, parts = _kept_on(q, lang, concepts, aspects, parts)
         # ("paracetamol + caffeine not helping. do we blood patch now? how much?": what failed is not what a later part asks)
         # (its amount asked: "how much?" is the blood patch's, not the caffeine's)
         parts = tuple(replace(p, inherited=left) if i and "dose" in p.aspects and (left := tuple(c for c in p.inherited if c not in tried))
@@ -2765,7 +2780,10 @@ class Framer:
         # ("心内科说氯吡格雷绝对不能停，那能只停阿司匹林做吗？" after that patient's DAPT before an ILESI: cardiology's word on
         # the drug told before)
         lex = self.lexicon.concepts
-        if _KEPT_ON in subjects and any(c in prev.all_concepts and lex[c].kind in _DRUGLIKE for c in subjects if c in lex):
+        # (or on the drug told before, unnamed: "心内科说支架才放了2个月不能停，那怎么办？")
+        drugs = [c for c in subjects if c in lex and lex[c].kind in _DRUGLIKE]
+        if _KEPT_ON in subjects and (any(c in prev.all_concepts for c in drugs)
+                                     or not drugs and any(c in lex and lex[c].kind in _DRUGLIKE for c in prev.all_concepts)):
             return True
         return self._points_to_implant(q, lang, subjects, prev)
 
@@ -2933,7 +2951,7 @@ class Framer:
             for a, b in spans:
                 blank[a:b] = " " * (b - a)
             terms = tuple(tokenize("".join(blank), lang))
-            prev = out[-1].concepts + out[-1].inherited if out else ()
+            prev = _nearest(out[-1], lex) if out else ()
             # (a threshold asked, "多少以上才安全", "what count do you need?", is of the finding told before: the platelets)
             # (and "要怎么监测？" after how long glucose stays up: what is monitored is the finding before)
             bare = not own and (not terms or set(terms) <= _ASK_FILLER or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_HOW.search(t))
@@ -3272,9 +3290,22 @@ def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept], anchor: C
         lex[o].kind == lex[c].kind and (lex[c].kind != "procedure" or anchor(o) == anchor(c)) for o in own if o in lex)
 
 
-def _kept_on(q: str, concepts: Sequence[str], aspects: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
-    """"cardiology says can't stop it. options?": the drug stays on; how long it is held is not asked (beside another ask)."""
+def _nearest(part: Part, lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """What a later part of the question goes on with from the part before: its concepts and what it inherited, except a
+    procedure of the turn before when it names its own ("…after an interlaminar epidural?" then "what volume for an
+    epidural blood patch and when is it contraindicated?": the blood patch's contraindications)."""
+    own = any(c in lex and lex[c].kind == "procedure" for c in part.concepts)
+    return part.concepts + tuple(c for c in part.inherited if not (own and c in lex and lex[c].kind == "procedure"))
+
+
+def _kept_on(q: str, lang: Lang, concepts: Sequence[str], aspects: tuple[str, ...],
+             parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+    """"cardiology says can't stop it. options?": the drug stays on; how long it is held is not asked (beside another ask),
+    and what to do now ("…不能停，那怎么办？") is whether the procedure may go ahead on it (not when something is
+    happening now: "apixaban not stopped, now weak legs - what do we do?")."""
     def without(c: Sequence[str], a: tuple[str, ...], text: str) -> tuple[str, ...]:
+        if _CONTINUED in c and a[:1] == ("action",) and not _ACUTE[lang].search(text):
+            a = ("contraindications", *a[1:])
         return tuple(x for x in a if x != "hold") if _CONTINUED in c and "hold" in a and len(a) > 1 \
             and not _HOW_LONG_HELD.search(text) else a
     return without(concepts, aspects, q), tuple(replace(p, aspects=without(p.concepts, p.aspects, p.text)) for p in parts)

@@ -307,6 +307,10 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         foreign_alone = len(q.parts) > 1 and bool(part.concepts) and (all(c in q.out_of_scope for c in part.concepts) or _asks_setting(part, q, kinds)) \
             or not_ours[i] or _about_the_foreign_before(part, q)
         keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
+        if any(kinds.get(c) in DRUG_KINDS for c in part.concepts):
+            # ("does lipid emulsion work for LAST?": what the sources say of the drug's use is the answer; no passage need
+            # name its efficacy as such)
+            keys = [c for c in keys if c != "efficacy"]
         keys += [c for c in (*part.concepts, *part.inherited) if c in signs and c not in keys]
         if not keys:
             covered.append(evidence >= threshold and not foreign_alone)
