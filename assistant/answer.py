@@ -25,6 +25,7 @@ from .compose import (
     LOW_RISK,
     MEASURED,
     NO_STOP_NEEDED,
+    NO_SYMPTOMS_ASK,
     NOTE_PREFIX,
     PER_KG_VOLUME,
     PERCENTS,
@@ -1367,14 +1368,19 @@ class AnswerEngine:
 
     def _drug_of_context_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A follow-up naming a drug no hit names ("caffeine dose?" after a PDPH story, whose words fill the search): the
-        passages naming that drug with the complication discussed before join the hits."""
+        passages naming that drug with the complication discussed before join the hits; so do a drug's own passages when
+        whether to stop it is asked and the procedure's words filled the search ("on sertraline, SCS implant - stop it?")."""
         lx = self.lexicon.concepts
-        if not q.followup:
+        if not q.followup and not DRUG_DECISION.intersection(q.aspects):
             return []
-        named = set().union(*(h.chunk.concepts for h in hits))
+        # (asked whether to stop it, a passage naming it in a study of drugs continued is not its rule: its prevention
+        # section's passage is looked for)
+        rule = not q.followup
+        named = set().union(*(h.chunk.concepts for h in hits if not rule or group_of(h.chunk.heading_path) == "prevention"))
         drugs = [c for c in q.concepts if c in lx and lx[c].kind in ("drug", "drug-class") and c not in named]
         topics = [c for c in q.context_concepts if c in lx and lx[c].kind == "complication"]
-        return self._after(hits, (cid for d in drugs[:1] for cid, _ in self.retriever.concept_search([d, *topics[:1]], (), q.groups, lang, origins, 3)))
+        groups = ("prevention",) if rule else q.groups
+        return self._after(hits, (cid for d in drugs[:1] for cid, _ in self.retriever.concept_search([d, *topics[:1]], (), groups, lang, origins, 3)))
 
     def _risk_class_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Whether a drug is stopped for a procedure turns on the procedure's bleeding-risk class ("Plavix, lumbar TFESI -
@@ -2431,7 +2437,8 @@ class AnswerEngine:
             return Triage(False)
         cue = ASPECTS["action"][2 if lang == "zh" else 1]
         details = [t for t in q.parts[0].terms if len(t) > 1 and not t.isdigit() and t != "kg" and not re.search(cue, t, re.I)]
-        if details or _RESULT_TOLD.search(q.text):  # a specific ask (reporting afterwards, a symptomatic case): the ordinary
+        # (nor one told silent: "胸片肺内有水泥影，病人没症状，需要处理吗" asks whether anything is needed)
+        if details or _RESULT_TOLD.search(q.text) or NO_SYMPTOMS_ASK.search(q.text):  # a specific ask (reporting afterwards, a symptomatic case): the ordinary
             return Triage(False)  # answer fits it better (and after the scan's result, "CTPA: small peripheral emboli only", the
         return protocol_for(set(self.lexicon.broader_closure(list(q.concepts))), lang)
 

@@ -111,14 +111,18 @@ _PROVENANCE = {
     "en": lazy(r"^(?:these|the|this|that) (?:[\w-]+ ){0,3}?(?:figures?|numbers?|data|values?|estimates?|rates?|regimens?|recommendations?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
                      r"editor|(?:was|were) not read|could not be obtained|"
+                     r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
                      r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against|"
                      r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b|"
                      r"\b(?:grading|classification|categori[sz]ation|stratification)\b[^.]{0,80}\bcomes? from memory\b|"
                      r"^(?:the|these|this) [\w -]{0,40}\b(?:intervals?|figures?|list|grading) (?:is|are|was|were) recalled from\b", re.I),
     "zh": lazy(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
-                     r"^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
+                     r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
                      r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)|(?:分层|分级|分类)依据的是对[^。]{0,30}的记忆"),
 }
+# A pointer to another document of the knowledge base: quoted only to a question asking which guideline applies
+_POINTER = lazy(r"as set out in the [\w -]{1,40} document|具体见本知识库|详见本知识库", re.I)
+_GUIDELINE_ASK = lazy(r"\bguidelines?\b|\bconsensus\b|指南|共识", re.I)
 # A note on a reference's own details ("These case titles were recorded from memory", "Willems 2004 的作者和标题系凭记忆记录"):
 # it hedges a citation, not the facts beside it, and tells the clinician nothing; it is never quoted.
 _BIBLIO = {
@@ -127,9 +131,8 @@ _BIBLIO = {
                      r"^The reference record\b[^.]{0,80}\bconfirms only\b|"
                      # (how much of a source was seen; the check to make before relying on a recalled grading, said apart from it)
                      r"^The finding that [^.]{0,160}\bwas only partly visible in the excerpt read\.?$|"
-                     r"^Clinicians should check the current guideline and local protocols before relying on (?:this|that|the) (?:category|grading|classification)|"
-                     r"as set out in the [\w -]{1,40} document", re.I),  # (a pointer to another document says nothing itself)
-    "zh": lazy(r"具体见本知识库|详见本知识库|^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息|"
+                     r"^Clinicians should check the current guideline and local protocols before relying on (?:this|that|the) (?:category|grading|classification)", re.I),
+    "zh": lazy(r"^[^，。：]{0,20}(?:标题|作者|文献信息)[^，。]{0,10}系凭记忆|^部分[^。，]{0,12}资料信息|"
                      r"^[^，。]{0,30}文献记录仅确认了|^[^。，]{0,60}这一结果，在所阅读的节选中仅部分可见。?$|^临床使用这一(?:分类|分层|分级)前，应核对现行指南"),
 }
 # Where a fact was read ("secondary summary", "二手总结"): a note when that is all the sentence says; a sentence that also
@@ -840,7 +843,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         total += w.complaint / 2 if _READS_PICTURE[s.chunk.lang].search(s.text) else -w.complaint / 2 if is_rate_report(s.text, s.chunk.lang) else 0.0
     if _NO_SYMPTOMS_ASK.search(part.text):  # "一小条骨水泥，病人一点症状没有，需要处理吗": the silent form's management, and
         # not the steps for when symptoms appear
-        total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) else 0.0
+        # (nor the symptomatic form's: "有症状的 PCE 应…抗凝或取栓")
+        total += w.silent if _SILENT.search(s.text) else -w.silent if _ONCE_SYMPTOMS.search(s.text) or _SYMPTOMATIC.search(s.text) else 0.0
     # (rounded: sums taken over sets of concepts differ in their last bits from one run to the next, and a tie between two
     # sentences must not be broken by that)
     return round(total, 9)
@@ -1393,6 +1397,12 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         # the drug's interval follows the class)
         # (a low-risk procedure's "may need no stop" follows its class first)
         rest = _interval_next(_not_primary(rest, q), part, q, sig) if whether and not low and _HOW_LONG.search(part.text) else _not_primary(rest, q)
+        if kept_on and not low and not CARDIOLOGY_DECIDES.intersection(q.all_concepts):
+            # (the drug kept on before a procedure of a higher class: how long that class would have it stopped follows, so
+            # the class is not read as leave to go ahead: warfarin's 5 days and a normal INR before a TFESI; after a recent
+            # stent the stent's cautions say what can be done instead, and a hold interval is no option)
+            rest = _interval_next([*rest, *(t for t in pool if t not in rest and t[1] is not extra[1])],
+                                  replace(part, aspects=("hold", *part.aspects)), q, sig)
         return _class_answers(extra, moved, rest, own, sig, not class_ask and not swapped, swapped), True
     conclusion, rest = _no_stop_when_low(low and cardiology, q, pool, drugs, sig, rest)
     return [*rest[:1], extra, *conclusion, *moved, *rest[1:]], False
@@ -1976,6 +1986,23 @@ def _choice_first(above: list[tuple[float, Sentence]], part: Part, q: Question, 
     return [rules[0], *(t for t in above if t is not rules[0])], True
 
 
+def _weighed_drug_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                        sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """Asked whether to stop a drug weighed for bleeding but never given an interval (an SSRI, fish oil: "舍曲林也要停吗？"
+    before an SCS implant): what the sources say of that drug or its class leads ("SSRIs … may add to bleeding risk and are
+    taken into account before high-risk procedures"), before the procedure's class."""
+    if part.aspects[:1] != ("hold",):
+        return above, False
+    drugs = [c for c in _own(part, q) if sig.kinds.get(c) in ("drug", "drug-class")]
+    names = {n for d in drugs for n in {d} | (sig.parents.get(d, frozenset()) - _BROAD_CLASSES)}
+    if not drugs or not names & _WEIGHED or any(HELD & ({d} | sig.parents.get(d, frozenset())) for d in drugs):
+        return above, False
+    own = max((t for t in pool if names & t[1].concepts and not t[1].provenance), key=lambda t: t[0], default=None)
+    if own is None:
+        return above, False
+    return [own, *(t for t in above if t[1] is not own[1])], True
+
+
 def _members_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
                    sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
     """"Which pain procedures are classed as high bleeding risk?": the list of the class's members leads (not that the
@@ -2326,6 +2353,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _choice_first(above, parts[j], q, sig) if not leads and parts[j].aspects[:1] != ("action",) else (above, leads)
         above, leads = _prevented_harm_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         above, leads = _members_first(above, pool, parts[j], sig) if not leads else (above, leads)
+        above, leads = _weighed_drug_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
         # (from every sentence: "bridge her with clexane?" scores the DOAC rule low, naming no enoxaparin)
         above, leads = _doac_bridge_first(above, every, parts[j], q, sig) if not leads else (above, leads)
         groups = tuple(dict.fromkeys(g for k in live if owner[k] == j for g in parts[k].groups))
@@ -2340,8 +2368,12 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         about = frozenset(c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked) if sig.kinds.get(c) == "complication")
         above = _asked_too(above, pool, parts[j], members, q, sig, leads)
         above = [t for t in above if not _another_patients(t[1], q, sig)] or above  # (the diabetic's glucose, for an AS patient)
+        # (a pregnant worker's limit, beside the annual staff dose limit nobody pregnant asked about)
+        # (not a list of cautions naming pregnancy among others: "…pregnancy; poorly controlled diabetes…" is everyone's)
+        above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts))] or above
         above = _not_primary(above, q) or above  # (a stent or stroke patient's aspirin: never the primary-prevention rule)
         above = [t for t in above if not _unasked_brand(t[1], q, sig)] or above
+        above = [t for t in above if not (_POINTER.search(t[1].text) and not _GUIDELINE_ASK.search(q.text))] or above
         above = [t for t in above if not _another_drugs_contraindication(t[1], parts[j], q, sig)] or above
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(_naming_sign(above, parts[j], sig) or above, groups, _asked_kind(parts[j]), COUNT if numbers else None,
@@ -2724,8 +2756,9 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
     if drugs and rival(s, drugs, sig, ("drug",)):
         return False  # (an own ask of a named drug: a morphine pump running dry is not answered by baclofen's withdrawal)
     if drugs and "efficacy" in need:
-        # ("does caffeine work for PDPH?": what the sources say of caffeine, not a nerve block's relief beside it)
-        return any(c in s.concepts for c in drugs) and not s.provenance
+        # ("does caffeine work for PDPH?": what the sources say of caffeine, or of its class, not a nerve block's relief
+        # beside it; "dex as effective as triamcinolone?": non-particulate steroid's)
+        return any(({c} | sig.parents.get(c, frozenset())) & s.concepts for c in drugs) and not s.provenance
     if need & {"indication", "efficacy"}:
         # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's; a
         # cooled SIJ RF's relief: not a TON neurotomy's)
@@ -2828,6 +2861,7 @@ _IMPLANTS_ASKED = frozenset({"spinal-cord-stimulation", "scs-trial", "drg-stimul
 _ANCHORS_NOT_IMPLANTED = frozenset({"vertebroplasty", "kyphoplasty", "vertebral-augmentation", "esi", "transforaminal-esi", "interlaminar-esi",
                                     "caudal-esi", "facet-injection", "medial-branch-block", "radiofrequency-ablation", "sacroiliac-joint-injection",
                                     "discography", "epiduroscopy", "stellate-ganglion-block", "selective-nerve-root-block"})
+_PREGNANT_WORKER = frozenset({"pregnant-staff", "embryo-fetus", "fetal-dosimeter"})
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
 _STAFF_TEXT = lazy(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"
@@ -3451,10 +3485,22 @@ _STOP_POINT_ASK = lazy(r"\bstop (?:injecting|the injection|filling|pushing)|停�
 _STOP_POINT = lazy(r"\bstop (?:when|once|as soon as|before)\b|(?:一旦|接近|到达)[^，。；]{0,20}(?:即|就)?停止", re.I)
 
 
+# the serious causes asked ("…what are we worried about?", "when should I escalate?"): the red-flag sentence
+_WORRY_ASK = lazy(r"\b(?:worried|worrying|concerned|worry) about\b|\bred flags?\b|\bescalate\b|担心什么|警惕什么|危险信号|警示征象", re.I)
+_RED_FLAGS = lazy(r"\bred flags?\b|\bwarning signs?\b|\brequire (?:urgent )?evaluation\b|\bmust be (?:excluded|ruled out)\b|警示征象|危险信号|必须评估", re.I)
+
+
+# the main ways to keep a harm down ("what are the main ways to cut my exposure?"): the rules they come from ("the
+# classic rules of radiation protection are time, distance and shielding")
+_MAIN_WAYS_ASK = lazy(r"\b(?:main|key|basic|general|core) (?:ways?|measures|principles|rules|steps)\b|主要(?:措施|方法|原则|办法)|基本原则|核心原则", re.I)
+_PRINCIPLES = lazy(r"\b(?:classic|basic|core|key|governing) (?:rules?|principles?)\b|经典原则|基本原则|核心原则|总原则", re.I)
+
+
 _NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, _WATCHED), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT),  # "Kenalog or dex, which is safer?": the sentence that gives the choice
-           ("prevention", _STOP_POINT_ASK, _STOP_POINT))
+           ("prevention", _STOP_POINT_ASK, _STOP_POINT), ("prevention", _MAIN_WAYS_ASK, _PRINCIPLES),
+           ("recognition", _WORRY_ASK, _RED_FLAGS))
 
 
 # a sentence telling an expected, untreated effect: never a step in an emergency
@@ -3560,12 +3606,16 @@ _P2Y12 = frozenset({"clopidogrel", "ticagrelor", "prasugrel"})
 _SECONDARY_DENIED = lazy(r"\b(?:not|isn'?t|rather than) (?:for )?(?:secondary|2(?:ry|nd)) prevention\b|(?:不是|并非|非)二级预防", re.I)
 _PRIMARY_TOLD = lazy(r"(?<!not )(?<!not for )(?<!isn't )(?<!isnt )(?<!no longer )\bprimary prevention\b|(?<!不是)(?<!不属于)(?<!并非)一级预防", re.I)
 _SILENT = lazy(r"asymptomatic|mostly silent|without symptoms|无症状|多无症状", re.I)
+_SYMPTOMATIC = lazy(r"(?<!a)\bsymptomatic\b|(?<![无没])有症状", re.I)
 _ONCE_SYMPTOMS = lazy(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|"
                             r"\bonce\b[^.;]{0,60}\b(?:develops?|appears?|occurs?)\b|\bat the first signs?\b", re.I)
 _NO_SYMPTOMS_ASK = lazy(r"asymptomatic|no symptoms|without (?:any )?symptoms|symptom-?free|无症状|没(?:有)?(?:任何|什么)?症状|"
                               r"一点症状(?:都|也)?没(?:有)?|症状(?:都|也)?没(?:有)?|"
                               # (told well again after the scan: "back to 95% on air and comfortable", "现在没有不适")
                               r"\b(?:comfortable|well|fine) (?:now|again)\b|\band comfortable\b|\bback to (?:9[4-9]|100)\s*%|现在(?:没有|无)(?:任何)?不适", re.I)
+
+
+NO_SYMPTOMS_ASK = _NO_SYMPTOMS_ASK  # (the answer engine: a silent finding asks whether anything is needed, not a pathway's steps)
 
 
 _SPAN = r"(?:[^.;]|\.\d)*"  # within the sentence's clause (a decimal point does not end it)

@@ -265,7 +265,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
-                          r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射).{1,10}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗|"
+                          r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射)[^，。？?]{1,20}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗|"
                           # (a pregnant nurse: "怀孕了，还能继续上C臂吗")
                           r"(?:能|可以|\s)\s*(?:继续)?\s*(?:上|进|留在)\s*(?:C臂|透视|导管室|手术室|介入室|放射)"),
     "risk_factors": ("risk",
@@ -304,6 +304,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     # (when to escalate: the red flags, "when should I escalate?")
                     r"\bwhen (?:should|do|would|must) (?:i|we) escalate\b|\bwhen to escalate\b|"
                     r"what (?:could|might) (?:it|this) be|differential|"
+                    # ("…or headache stops being postural, what are we worried about?": the serious causes)
+                    r"\bwhat (?:are|should|would) (?:we|i|you) (?:be )?(?:worried|worrying|concerned) about\b|\bwhat (?:do|should|would) (?:we|i|you) worry about\b|"
                     # ("repeat the patch, or is something else going on?": another cause of the picture)
                     + _OTHER_CAUSE_EN + "|"
                     # ("severe positional HA - is this PDPH?": whether the picture is that complication, its criteria)
@@ -312,6 +314,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|" + _OTHER_CAUSE_ZH + r"|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|technically|optimi[sz]|"
+                   # ("…booked for a lumbar TFESI. How should we do it safely?")
+                   r"\bhow (?:should|do|can|could|would) (?:i|we|you) (?:do|perform|proceed|go ahead)(?: with)?(?: it| this| that| the \w+)? safely\b|"
                    # ("what can I do technically to cut it down?": the leak rate brought down)
                    r"\bcut (?:it |this |that |them |the (?:risk|rate|leaks?) )?down\b|\bcut down on\b|\bbring (?:it|that|the (?:risk|rate)) down\b|"
                    r"\b(?:cut|lower|limit) (?:my|our|your|the|staff|operator|her|his) (?:own )?(?:radiation )?(?:dose|exposure)\b|"
@@ -978,7 +982,9 @@ def _blank(text: str, lang: Lang, *told: Mapping[str, re.Pattern[str]]) -> str:
 SIGN_STOPPED = {
     "en": lazy(r"\b(?:seizures?|seizing|fits?|fitting|convulsions?|convulsing|jerking|shaking|twitching|tremors?|rigors?|bleeding|"
                      r"oozing|vomiting|symptoms?|pain|headache|itching|hiccups?|arrhythmias?|VF|VT)\s+(?:has |have |had )?(?:now |finally |all |just )?"
-                     r"(?:stopped|ceased)\b|\bstopped (?:seizing|fitting|convulsing|jerking|shaking|twitching|bleeding|oozing|vomiting)\b", re.I),
+                     r"(?:stopped|ceased)\b|\bstopped (?:seizing|fitting|convulsing|jerking|shaking|twitching|bleeding|oozing|vomiting)\b|"
+                     # (a sign that changes: "headache stops being postural" holds no drug)
+                     r"\b(?:headache|pain|it)\s+(?:stops|stopped|ceases|ceased)\s+being\b", re.I),
     "zh": lazy(r"(?:抽搐|抽筋|惊厥|癫痫|发作|出血|渗血|渗液|呕吐|恶心|症状|疼痛|头痛|瘙痒|寒战|发抖|抽)(?:已经|已|都|也|就|现在|终于|基本)?"
                      r"(?:停了|停止了|止住了|停下来了|停住了|停止)|不抽了"),
 }
@@ -2158,7 +2164,9 @@ class Framer:
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
-        parts = tuple(Part(p.text, p.concepts, swapped or _check_enough(p.aspects, p.concepts, p.text), p.inherited, p.terms) for p in parts)
+        # (a part with an ask of its own beside the swap keeps it: "那如果是做 SCS 植入呢？INR 要多少以下？" asks the INR's level)
+        parts = tuple(Part(p.text, p.concepts, swapped if swapped and (len(parts) == 1 or not p.aspects or _SWAP[lang].search(p.text))
+                           else _check_enough(p.aspects, p.concepts, p.text), p.inherited, p.terms) for p in parts)
         parts = self._bridged_patient(self._each_its_drug(tuple(self._drug_asked(self._bridging_drug(p, lang)) for p in parts)))
         bridged = tuple(dict.fromkeys(c for p in parts if _BRIDGING in p.concepts for c in p.concepts if c not in concepts))
         concepts, subjects = concepts + bridged, subjects + bridged  # (the bridging drug whose hold is asked is searched for)
@@ -2903,8 +2911,10 @@ class Framer:
             # (or the implanted device that stands for its procedure: "IT pump … can we still implant? what's the infection rate")
             # (the procedure it stands for, whose figures are the part's: the pump's infection rate, not the stimulator's)
             anchored = any(self.is_anchor(c) for c in prev)
+            # (and the drug before, asked whether it bleeds: "舍曲林也要停吗？会增加出血吗")
+            bleeds = set(own) <= _BLEEDING_ASKS
             return tuple(c for c in dict.fromkeys((*prev, *self.lexicon.device_procedures(prev))) if (lex[c].kind == "procedure" and (self.is_anchor(c) or not anchored))
-                         or c in REGIONS)
+                         or c in REGIONS or (bleeds and lex[c].kind in _DRUGLIKE))
         if first:  # (a drug of its own, "那低分子肝素呢", takes the place of the turn before's: warfarin is not inherited)
             return tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE) if any(lex[c].kind in _DRUGLIKE for c in own) else ctx
         return ()
@@ -3288,6 +3298,9 @@ def _same_slot(c: str, own: Sequence[str], lex: Mapping[str, Concept], anchor: C
         return any(o in REGIONS for o in own)
     return lex[c].kind in ("procedure", "drug", "brand") and any(
         lex[o].kind == lex[c].kind and (lex[c].kind != "procedure" or anchor(o) == anchor(c)) for o in own if o in lex)
+
+
+_BLEEDING_ASKS = frozenset({"bleeding", "bleeding-risk"})
 
 
 def _nearest(part: Part, lex: Mapping[str, Concept]) -> tuple[str, ...]:

@@ -70,6 +70,19 @@ _ASK_BEFORE = lazy(r"(?:需要|要不要|该不该|是否|开始|启动|加用|�
 _ASK_AFTER = lazy(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时)")  # (not a bare "?": "max lidocaine in a pt on factor VIII?")
 
 
+def _goes_on_uncovered(q: Question, covered: list[bool], kinds: Mapping[str, str]) -> list[bool]:
+    """A part asking only a general topic on about the part before, which is not covered, with no procedure of ours in the
+    question ("stroke patient on apixaban - can we give tenecteplase, and what's the bleeding risk?": the thrombolysis's
+    bleeding risk, not the pain procedures' classes), is not covered either."""
+    if any(kinds.get(c) == "procedure" for c in (*q.subjects, *q.context_concepts)):
+        return covered
+    out = list(covered)
+    for i in range(1, len(out)):
+        if not out[i - 1] and q.parts[i].concepts and all(kinds.get(c) == "topic" for c in q.parts[i].concepts):
+            out[i] = False
+    return out
+
+
 def _about_the_foreign_before(part: Part, q: Question) -> bool:
     """A part naming nothing of its own that asks on about a scan of an implant the part before asked ("…needs an urgent MRI
     brain tonight, safe? what do i do with the device"): the device in that scan, which is not covered either."""
@@ -239,6 +252,10 @@ def _keys(part: Part, q: Question, kinds: Mapping[str, str], guidance: Collectio
             if c in q.subjects or (c in part.inherited and c not in q.background)]
     if any(kinds.get(c) == "procedure" for c in keys):  # "an SIJ injection under the C-arm": the guidance is how it is done
         keys = [c for c in keys if c not in guidance]
+    if any(kinds.get(c) in DRUG_KINDS for c in part.concepts):
+        # ("does lipid emulsion work for LAST?": what the sources say of the drug's use is the answer; no passage need name
+        # its efficacy as such)
+        keys = [c for c in keys if c != "efficacy"]
     return keys
 
 
@@ -307,10 +324,6 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         foreign_alone = len(q.parts) > 1 and bool(part.concepts) and (all(c in q.out_of_scope for c in part.concepts) or _asks_setting(part, q, kinds)) \
             or not_ours[i] or _about_the_foreign_before(part, q)
         keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
-        if any(kinds.get(c) in DRUG_KINDS for c in part.concepts):
-            # ("does lipid emulsion work for LAST?": what the sources say of the drug's use is the answer; no passage need
-            # name its efficacy as such)
-            keys = [c for c in keys if c != "efficacy"]
         keys += [c for c in (*part.concepts, *part.inherited) if c in signs and c not in keys]
         if not keys:
             covered.append(evidence >= threshold and not foreign_alone)
@@ -355,6 +368,10 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
                      and not any(covers(c, t, _ancestors(c, parents)) for t in passage_tags))]
         unheard = unheard or any(c in ESSENTIAL or c in POPULATIONS or c in signs for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
+    gone_on = _goes_on_uncovered(q, covered, kinds)
+    if gone_on != covered and not any(gone_on):  # (nothing is left: no strong evidence elsewhere answers it)
+        return Verdict("not_in_kb", tuple(gone_on), tuple(dict.fromkeys(missing)), foreign)
+    covered = gone_on
     if not keyed:
         # no concept of ours at all, and words the knowledge base never uses ("PREEMPT units for chronic migraine"): those
         # words are the subject, whatever the evidence score of the passages nearest to the rest

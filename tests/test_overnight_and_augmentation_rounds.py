@@ -94,3 +94,119 @@ def test_a_follow_up_does_not_repeat_the_turn_befores_missing_drug(night_engine)
     ans = night_engine.answer("病人术后2周腰痛明显加重，ESR、CRP 都升高了，下一步怎么办？",
                               history=["椎间盘内注射（比如臭氧、亚甲蓝）术后椎间盘炎发生率大概多少？要不要预防性用抗生素？"])
     assert ans.bullets and not any("亚甲蓝" in n for n in _notes(ans.text)), ans.text
+
+
+def test_the_main_ways_to_cut_exposure_lead_with_time_distance_and_shielding(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("What's the annual occupational radiation dose limit for staff and what are the main ways to cut my "
+                              "exposure during fluoro-guided injections?")
+    part = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert part and "time, distance and shielding" in part[0], ans.text
+    # (nobody pregnant was asked about: no pregnant worker's limit beside the staff limit)
+    assert not any("pregnant" in b for b in _bullets(ans.text)), ans.text
+    zh = night_engine.answer("透视下做注射，减少术者辐射的主要措施有哪些？")
+    assert "时间、距离和屏蔽" in _first(zh), zh.text
+
+
+def test_a_staff_dose_limit_is_the_occupational_limit(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("staff dose limit per year?")
+    assert "20 mSv/year" in _first(ans), ans.text
+
+
+def test_a_part_asking_the_inr_level_beside_a_swapped_procedure_keeps_its_own_ask(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("那如果是做 SCS 植入呢？INR 要多少以下？", history=["华法林的病人 INR 1.6，能做腰椎 interlaminar ESI 吗？"])
+    part = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert part and "INR" in part[0], ans.text
+    assert not any("桥接" in b for b in part), ans.text
+
+
+def test_what_to_tell_a_caller_with_a_spinal_headache_leads_with_what_she_can_do(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("Patient rang 3 days after a lumbar interlaminar epidural - headache much worse sitting up, better lying "
+                              "flat. What do I tell her and when does she need to come back in?")
+    assert "Conservative treatment" in _first(ans), ans.text
+    assert not any("as set out in the" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_chinese_brand_of_bupivacaine_keeps_the_cardiotoxicity_part(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("耐乐品最大剂量多少？跟麻卡因比心脏毒性是不是小很多")
+    part = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert part and "心脏毒性" in part[0], ans.text
+
+
+def test_cement_seen_in_the_lung_on_ctpa_goes_on_with_the_embolism(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("已经面罩吸氧了，CT肺动脉看到右下肺有水泥影，要不要抗凝？",
+                              history=["PVP术后半小时患者突发胸闷气短，SpO2 86%，HR 120，BP 95/60，怀疑骨水泥肺栓塞，怎么处理？"])
+    assert "抗凝" in _first(ans), ans.text
+    assert not any("气胸" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_how_many_diagnostic_blocks_before_an_rfa_is_said_to_be_missing(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("How many diagnostic medial branch blocks are needed before radiofrequency ablation?")
+    assert ans.abstained and not any("pneumothorax" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("question", ["血补丁有效吗？", "Is a blood patch still effective after 24 hours?", "回抽对发现血管内注射有效吗？"])
+def test_whether_a_procedure_or_a_check_works_is_still_answered(night_engine, question):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer(question)
+    assert not ans.abstained and ans.bullets, ans.text
+
+
+def test_another_drugs_cardiotoxicity_is_not_local_anaesthetic_toxicity(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("造影剂有心脏毒性吗？")
+    assert not ans.urgent and not any("布比卡因" in b or "脂肪乳" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_warfarin_kept_on_before_a_tfesi_gets_the_class_then_how_long_it_would_be_stopped(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("cardiology won't let him stop warfarin - can we still do the lumbar TFESI?")
+    assert "intermediate bleeding-risk" in _first(ans).lower(), ans.text
+    assert any("warfarin" in b.lower() and "5 days" in b for b in _bullets(ans.text)[:3]), ans.text
+
+
+def test_cement_seen_in_the_lung_of_a_patient_without_symptoms_leads_with_the_silent_form(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("椎体成形术后胸片肺内有水泥影，病人没症状，需要处理吗")
+    assert not ans.urgent and "无症状" in _first(ans), ans.text
+    assert not _first(ans).startswith("有症状"), ans.text
+
+
+def test_which_guideline_applies_quotes_the_pointer_that_names_it(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("Which guideline is PDPH after an interlaminar ESI dural puncture managed by?")
+    assert any("2023 multisociety consensus guideline" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_thrombolysis_question_is_declined_whole(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("Stroke patient on apixaban last dose 10 hours ago - can we give tenecteplase, and what's the bleeding risk?")
+    assert ans.abstained and not ans.bullets, ans.text
+
+
+def test_an_ssri_asked_before_an_implant_is_answered_by_the_ssri_rule(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("Pt on sertraline booked for SCS implant - do we need to stop it?")
+    assert any("serotonin reuptake inhibitors (SSRIs)" in b for b in _bullets(ans.text)[:2]), ans.text
+
+
+def test_pulsed_rf_settings_are_said_to_be_missing_not_filled_with_facet_rf_stimulation(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("脉冲射频跟标准射频有啥区别？背根神经节PRF参数一般怎么设？")
+    assert not any(b["part"] == 1 for b in ans.bullets), ans.text
+    assert "背根神经节PRF参数一般怎么设" in ans.text, ans.text
+
+
+def test_how_to_do_it_safely_after_a_contrast_anaphylaxis_asks_the_precautions(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("Patient with previous anaphylaxis to iodinated contrast is booked for a lumbar transforaminal ESI. "
+                              "How should we do it safely?")
+    assert any("premedication" in b.lower() for b in _bullets(ans.text)[:3]), ans.text
+
+
+@pytest.mark.parametrize("history, question", [
+    (["42F seen in ED 36 h after a lumbar interlaminar epidural steroid injection. Severe frontal-occipital headache much worse "
+      "on sitting up, settles lying flat, some nausea, no fever, GCS 15, BP 125/80. Is this post-dural puncture headache and how "
+      "do we manage it?",
+      "She's had fluids, paracetamol and caffeine for 48 hours and is still bedbound with it. When should we ask for an epidural "
+      "blood patch?"], "If she also had a seizure or headache stops being postural, what are we worried about?"),
+    ([], "What are we worried about if a PDPH headache stops being postural?")])
+def test_what_we_are_worried_about_leads_with_the_red_flags(night_engine, history, question):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer(question, history=history)
+    assert _first(ans).startswith("Red flags"), ans.text
+
+
+def test_a_low_grade_fever_told_before_reads_a_new_deficit_as_an_abscess_first(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("CRP 85，WBC 13.5，左腿开始没力气了。",
+                              history=["病人糖尿病，还在吃强的松10mg，一周前做了腰椎硬膜外注射，现在背痛加重，低烧37.8，需要转诊吗？要查什么？"])
+    assert ans.urgent and "首先考虑硬膜外脓肿" in ans.escalation, ans.text
