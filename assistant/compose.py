@@ -1397,12 +1397,16 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         # the drug's interval follows the class)
         # (a low-risk procedure's "may need no stop" follows its class first)
         rest = _interval_next(_not_primary(rest, q), part, q, sig) if whether and not low and _HOW_LONG.search(part.text) else _not_primary(rest, q)
+        if whether and not low and not cardiology and HIGHER_RISK & extra[1].concepts and not _HOW_LONG.search(part.text):
+            # ("do I need to stop it … for a percutaneous SCS trial?": a higher class means yes, and the drug's interval says
+            # how long)
+            rest = _interval_next([*rest, *_intervals(pool, rest, extra, part, q, sig)], part, q, sig)
         if kept_on and not low and not CARDIOLOGY_DECIDES.intersection(q.all_concepts):
             # (the drug kept on before a procedure of a higher class: how long that class would have it stopped follows, so
             # the class is not read as leave to go ahead: warfarin's 5 days and a normal INR before a TFESI; after a recent
             # stent the stent's cautions say what can be done instead, and a hold interval is no option)
-            rest = _interval_next([*rest, *(t for t in pool if t not in rest and t[1] is not extra[1])],
-                                  replace(part, aspects=("hold", *part.aspects)), q, sig)
+            held = replace(part, aspects=("hold", *part.aspects))
+            rest = _interval_next([*rest, *_intervals(pool, rest, extra, held, q, sig)], held, q, sig)
         return _class_answers(extra, moved, rest, own, sig, not class_ask and not swapped, swapped), True
     conclusion, rest = _no_stop_when_low(low and cardiology, q, pool, drugs, sig, rest)
     return [*rest[:1], extra, *conclusion, *moved, *rest[1:]], False
@@ -1416,6 +1420,13 @@ def _first_region(text: str) -> str | None:
     """The spinal region a sentence names first (its subject: "Cervical facet MBB … one step above thoracic and lumbar")."""
     found = [(m.start(), c) for c, rx in _REGION_WORDS if (m := rx.search(text))]
     return min(found)[1] if found else None
+
+
+def _intervals(pool: Sequence[tuple[float, Sentence]], rest: Sequence[tuple[float, Sentence]], extra: tuple[float, Sentence],
+               part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
+    """The asked drug's interval sentences of the part's pool that the answer does not hold yet (however low they scored)."""
+    gives = _gives_interval(part, q, sig)
+    return [t for t in pool if gives is not None and t not in rest and t[1] is not extra[1] and gives(t[1])]
 
 
 def _interval_next(rest: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> list[tuple[float, Sentence]]:
@@ -1838,7 +1849,8 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     """After a recent coronary stent, what to do with the antiplatelet drugs is first cardiology's call: the sentence
     saying so leads a hold answer, before any interval."""
     if not DRUG_DECISION.intersection(part.aspects) or not CARDIOLOGY_DECIDES.intersection(q.all_concepts) \
-            or RESTART_ASK.search(part.text) or _CONTINUED in q.concepts:  # (when to restart, once it was stopped, is the drug's interval)
+            or RESTART_ASK.search(part.text) or _CONTINUED in q.concepts or _CARDIOLOGY_AGREED.search(q.text):
+        # (when to restart, once it was stopped, is the drug's interval; cardiology's leave told, "心内科说可以停", is no news)
         # (a follow-up keeps the stent told before: "and if it was a kyphoplasty instead?"; cardiology's word told, "cardiology
         # won't let him stop it", is no news: what may be done on the drug answers)
         return above, False
@@ -1851,6 +1863,9 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     return [says, *rest], True
 
 
+# cardiology's leave to stop the drug ("cardiology says we can stop it", 心内科说可以停)
+_CARDIOLOGY_AGREED = lazy(r"\bcardiology\b[^.?]{0,25}\b(?:ok(?:ay)?'?d?|agreed?|approved?|cleared?|happy|fine|says? (?:we |you |i )?can)\b|"
+                          r"心内科[^，。？]{0,6}(?:说|同意|认为|表示)?(?:可以|能|同意)停", re.I)
 _WHETHER_NEEDED = lazy(r"\b(?:do|does|should|must) (?:we|i|you|she|he|they) (?:really )?(?:need|have) to\b|\bis (?:it|that) (?:really )?"
                              r"(?:needed|necessary|required)\b|需要[^，。？?]{0,12}(?:吗|么)|要不要|需不需要|是否需要|有没有必要|有必要", re.I)
 
@@ -2407,6 +2422,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         chosen += _each_drug(chosen, pool, parts[j], q, sig, lang)
         chosen += _restart_too(chosen, pool, [parts[k] for k in live if owner[k] == j], q, sig)
         chosen += _each_member(chosen, [k for k in live if owner[k] == j], parts, sentences, scored, lang)
+        # (a brand's identity card added for a member is filler beside a bullet naming its drug, as in the loop above)
+        chosen = [t for i, t in enumerate(chosen) if i == 0 or not _card_said(t[1], [o for o in chosen if o is not t], parts[j], sig)]
         chosen = _at_home(chosen, sentences, [b.sentence for b in out], q, sig, lang)
         rest = _without_retold(chosen)[1:]
         order = {g: i for i, g in enumerate(GROUP_ORDER)}
@@ -3436,7 +3453,8 @@ _REPEAT = lazy(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno m
                      r"每年|一年|半年|个月内|不超过\s*\d+\s*次|\d+\s*次\s*/\s*年", re.I)
 # Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm;
 # "可以重复做几次？", "how many times can it be repeated?": a repeat limit (`_REPEAT`) or a repeat's result)
-_ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度|(?:how many|what|多少|几)\s*(?:mm\s*)?(?:mmPb|mm Pb|mm lead|毫米铅)|mmPb\s*(?:\?|？|吗|的)", re.I), lazy(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
+_ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度|(?:how many|what|多少|几)\s*(?:mm\s*)?(?:mmPb|mm Pb|mm lead|毫米铅)|mmPb\s*(?:\?|？|吗|的)|"
+                          r"(?:多少|几)\s*(?:mm|毫米)\s*(?:的)?铅当量|铅当量(?:要|需要|得)?(?:多少|几)", re.I), lazy(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
                     # how much a measure saves ("how much does pulsed fluoro cut the dose?", 脉冲透视能降低多少剂量): a share
                     # (a share beside a word of lowering, not any percentage: "97.9% specificity" is no reduction)
                     (REDUCTION_ASK, lazy(r"\b(?:reduc|lower|cut|decreas)\w*\b[^.;]{0,60}?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^.;]{0,40}?"

@@ -141,13 +141,25 @@ def _named(name: str, text: str) -> bool:
 def told_percent(text: str, names: Sequence[str] = ()) -> float | None:
     """The one solution strength a question tells beside the asked drug ("1% lido", "0.5%布比卡因"), for amounts in mL."""
     found: set[float] = set()
+    anywhere: set[float] = set()  # (told apart from the drug's name: "利多卡因…最大剂量多少？病人60kg，用2%的")
     for m in _PERCENT.finditer(text):
         near = text[max(0, m.start() - 16):m.end() + 16]
         if _NOT_A_SOLUTION.search(near) or not 0 < float(m.group("n")) <= 5:
             continue
+        anywhere.add(float(m.group("n")))
         if not names or any(_named(n, near) for n in names):
             found.add(float(m.group("n")))
+    one_drug = len({_LA_STEM.get(m.group(0).lower()[:4], m.group(0)[:2]) for m in _LA_NAMED.finditer(text)}) == 1
+    found = found or (anywhere if names and one_drug and any(_named(n, text) for n in names) else set())
     return found.pop() if len(found) == 1 else None
+
+
+# local anaesthetics a question can name (a strength told apart from the name is that drug's only when one is named)
+_LA_NAMED = re.compile(r"lido\w*|lignocaine|xylocaine|levobupi\w*|bupi\w*|marcaine|ropi\w*|naropin|chloroprocaine|mepivacaine|"
+                       r"左布比卡因|布比卡因|利多卡因|罗哌卡因|耐乐品|麻卡因|氯普鲁卡因|甲哌卡因", re.I)
+_LA_STEM = {"lido": "lidocaine", "lign": "lidocaine", "xylo": "lidocaine", "levo": "levobupivacaine", "bupi": "bupivacaine",
+            "marc": "bupivacaine", "ropi": "ropivacaine", "naro": "ropivacaine", "左布比卡": "levobupivacaine", "布比卡因": "bupivacaine",
+            "利多卡因": "lidocaine", "罗哌卡因": "ropivacaine", "耐乐品": "ropivacaine", "麻卡因": "bupivacaine"}
 
 
 _VOLUME = re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s*(?:ml|毫升)(?!\s*/)(?![a-z])", re.I)

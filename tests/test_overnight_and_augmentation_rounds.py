@@ -210,3 +210,38 @@ def test_a_low_grade_fever_told_before_reads_a_new_deficit_as_an_abscess_first(n
     ans = night_engine.answer("CRP 85，WBC 13.5，左腿开始没力气了。",
                               history=["病人糖尿病，还在吃强的松10mg，一周前做了腰椎硬膜外注射，现在背痛加重，低烧37.8，需要转诊吗？要查什么？"])
     assert ans.urgent and "首先考虑硬膜外脓肿" in ans.escalation, ans.text
+
+
+def test_whether_to_stop_before_a_high_risk_part_gets_the_drugs_interval(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("Patient on clopidogrel for a stent 2 years ago. Do I need to stop it for an SI joint injection? "
+                              "And for a percutaneous SCS trial?")
+    part = [b["text"] for b in ans.bullets if b["part"] == 1]
+    assert part and part[0].startswith("High bleeding-risk"), ans.text
+    assert any("7 days" in b for b in part[:2]), ans.text
+
+
+@pytest.mark.parametrize("history, question, drug", [
+    (["病人波立维+阿司匹林双抗，冠脉DES刚放3个月，颈椎间盘突出根性痛很重想做颈椎硬膜外注射，能停波立维吗"],
+     "心内科说可以停，那波立维停几天，做完多久能恢复？", "7 天"),
+    (["Plavix and aspirin, DES 3 months ago, wants a cervical ESI - can we stop the Plavix?"],
+     "cardiology says we can stop it - how many days and when to restart?", "7 days")])
+def test_cardiologys_leave_to_stop_puts_the_interval_first(night_engine, history, question, drug):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer(question, history=history)
+    assert drug in _first(ans), ans.text
+    assert not any(b.startswith("波立维（Plavix）即") for b in _bullets(ans.text)), ans.text
+
+
+def test_an_aprons_lead_equivalence_asked_in_chinese_is_said_to_be_missing(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("铅衣一般要多少mm铅当量才够？")
+    assert ans.text.startswith("> 知识库未给出以下数值"), ans.text
+
+
+def test_a_strength_told_apart_from_the_one_drug_named_gives_the_volume(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("利多卡因加肾上腺素最大剂量多少？病人60kg，用2%的，最多能打多少ml")
+    assert "mg，即 2% 溶液" in ans.text, ans.text
+
+
+def test_worked_volumes_need_the_strength_to_be_the_one_drugs():
+    from assistant.worked import told_percent
+    assert told_percent("利多卡因加肾上腺素最大剂量多少？病人60kg，用2%的，最多能打多少ml", ["利多卡因"]) == 2.0
+    assert told_percent("利多卡因和布比卡因混着用，病人60kg，用2%的，最多能打多少ml", ["利多卡因"]) is None
