@@ -3380,11 +3380,18 @@ def _hurried_premedication(q: str, lang: Lang, concepts: Sequence[str], prev: Qu
     return (_URGENT_REGIMEN,)
 
 
+_SAFELY_DONE = lazy(r"\bsafely\b", re.I)
+
+
 def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Lexicon, text: str = "") -> tuple[str, ...]:
     """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention);
     "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held); "anticoagulants
     before SCS - how long?" asks how long the held drug is held before the procedure (not after it: monitoring, a restart)."""
     if aspects[:1] == ("contraindications",) and held_drug(subjects, lexicon):
+        return ("hold", *aspects)
+    if aspects[:1] == ("prevention",) and _SAFELY_DONE.search(text) and held_drug(subjects, lexicon) \
+            and any(lexicon.concepts[c].kind == "procedure" for c in subjects if c in lexicon.concepts):
+        # "how can we proceed safely with a cervical ILESI in a patient on clopidogrel?": the drug's hold first
         return ("hold", *aspects)
     if aspects[:1] in ((), ("contraindications",)) and _SEEN_ON_THE_TABLE & set(subjects) and _GO_ON_ASK.search(text):
         # "L5 TF, dex 10, flash of blood on DSA - proceed?": whether to go on past the sign seen is its management rule

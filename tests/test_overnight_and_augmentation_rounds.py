@@ -245,3 +245,21 @@ def test_worked_volumes_need_the_strength_to_be_the_one_drugs():
     from assistant.worked import told_percent
     assert told_percent("利多卡因加肾上腺素最大剂量多少？病人60kg，用2%的，最多能打多少ml", ["利多卡因"]) == 2.0
     assert told_percent("利多卡因和布比卡因混着用，病人60kg，用2%的，最多能打多少ml", ["利多卡因"]) is None
+
+
+@pytest.mark.parametrize("question", ["one of our nurses is expecting - what's her dose limit?",
+                                      "dose limit for a radiographer who is 3 months along?"])
+def test_a_pregnancy_told_in_everyday_words_keeps_the_fetal_limit(night_engine, question):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer(question)
+    assert any("embryo" in b or "fetus" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_proceeding_safely_on_clopidogrel_leads_with_its_hold(night_engine):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer("How can we proceed safely with a cervical ILESI in a patient on clopidogrel?")
+    assert "7 days" in _first(ans), ans.text
+
+
+@pytest.mark.parametrize("question, first", [("INR 1.6，颈椎硬膜外还能做吗", "INR"), ("对造影剂过敏，颈椎硬膜外能打吗", "禁忌证")])
+def test_a_cervical_epidural_asked_colloquially_keeps_its_ask(night_engine, question, first):  # type: ignore[no-untyped-def]
+    ans = night_engine.answer(question)
+    assert first in _first(ans), ans.text
