@@ -2385,8 +2385,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above = [t for t in above if not _another_patients(t[1], q, sig)] or above  # (the diabetic's glucose, for an AS patient)
         # (a pregnant worker's limit, beside the annual staff dose limit nobody pregnant asked about)
         # (not a list of cautions naming pregnancy among others: "…pregnancy; poorly controlled diabetes…" is everyone's)
-        above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts)
-                                          and not _EXPECTING.search(q.text))] or above
+        # (a pregnancy told in everyday words, "a nurse who is expecting", 有喜了, is the lexicon's pregnancy too)
+        above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts))] or above
         above = _not_primary(above, q) or above  # (a stent or stroke patient's aspirin: never the primary-prevention rule)
         above = [t for t in above if not _unasked_brand(t[1], q, sig)] or above
         above = [t for t in above if not (_POINTER.search(t[1].text) and not _GUIDELINE_ASK.search(q.text))] or above
@@ -2880,8 +2880,6 @@ _ANCHORS_NOT_IMPLANTED = frozenset({"vertebroplasty", "kyphoplasty", "vertebral-
                                     "caudal-esi", "facet-injection", "medial-branch-block", "radiofrequency-ablation", "sacroiliac-joint-injection",
                                     "discography", "epiduroscopy", "stellate-ganglion-block", "selective-nerve-root-block"})
 _PREGNANT_WORKER = frozenset({"pregnant-staff", "embryo-fetus", "fetal-dosimeter"})
-# a pregnancy told in everyday words ("a nurse who is expecting", "3 months along", 有喜了)
-_EXPECTING = lazy(r"\bexpecting\b|\b\d+\s*(?:months?|weeks?|wks?)\s+along\b|\bpregnan|有喜|怀孕|怀上|妊娠|孕", re.I)
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
 _STAFF_TEXT = lazy(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"
