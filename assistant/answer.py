@@ -30,6 +30,7 @@ from .compose import (
     PER_KG_VOLUME,
     PERCENTS,
     REASSURED,
+    RECENT_STENT,
     REGIMEN_ASKED,
     REGIONS,
     RESTART_ASK,
@@ -64,6 +65,7 @@ from .compose import (
     sentences_of,
     staff_passage,
     staff_side,
+    stent_age,
     unsaid_activities,
     with_warnings,
 )
@@ -420,6 +422,9 @@ _HAEMATOMA_WORD = {"en": lazy(r"ha?ematoma", re.I), "zh": lazy(r"血肿")}
 _IMAGING_WORD = {"en": lazy(r"\bMRI\b|\bCT\b|imaging|myelogra", re.I), "zh": lazy(r"MRI|核磁|磁共振|CT|影像|脊髓造影")}
 _INFECTION_WORD = {"en": lazy(r"abscess|infect", re.I), "zh": lazy(r"脓肿|感染")}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
+_NO_STEPS_NAMED = {"en": "The knowledge base gives no management steps for {conditions}.",
+                   "zh": "知识库未给出{conditions}的处理措施。"}
+_RAISED, _HIGH_BP = "procedural-hypertension", "hypertension"  # (a rise the procedure caused; the patient's own)
 _NOT_FOR = {"en": "The passages found say nothing specific about {conditions} for this procedure. What they have on it:",
             "zh": "检索到的内容没有针对{conditions}患者做此项操作的专门说明。相关内容如下："}
 _NO_STEPS = {"en": "The knowledge base gives no management steps for: {part}. What it has on it:",
@@ -789,7 +794,24 @@ class AnswerEngine:
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
-        return self._stand_ins(self._drug_own_limit(self._picture_named(self.frame(question, history))))
+        return self._stand_ins(self._drug_own_limit(self._picture_named(self._pressure_reported(self.frame(question, history)))))
+
+    def _pressure_reported(self, q: Question) -> Question:
+        """A pressure told after a procedure is read as procedural hypertension (frame) only for a procedure whose passages
+        report it (a lumbar TFESI's 0.3%); after another ("BP 190/105 day after facet inj w depo-medrol"), it stays the
+        patient's hypertension, which no passage names with that procedure."""
+        if _RAISED not in q.concepts:
+            return q
+        procs = {c for c in q.all_concepts if self._kinds.get(c) == "procedure"}
+        # (a passage on the procedure or a kind of it: a TFESI's for an "ESI"; never only one on a broader family)
+        if not procs or any(procs & set(self.lexicon.broader_closure([c for c in self.retriever.concepts.get(cid, ()) if self._kinds.get(c) == "procedure"]))
+                            for cid in self.retriever.by_concept.get(_RAISED, ())):
+            return q
+
+        def back(cs: Sequence[str]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(_HIGH_BP if c == _RAISED else c for c in cs))
+        parts = tuple(replace(p, concepts=back(p.concepts), inherited=back(p.inherited)) for p in q.parts)
+        return replace(q, concepts=back(q.concepts), subjects=tuple(c for c in q.subjects if c != _RAISED), parts=parts)
 
     def _picture_named(self, q: Question) -> Question:
         """A calm follow-up pointing back at the emergency of the turn just before ("how common is that, should it go in
@@ -1176,6 +1198,15 @@ class AnswerEngine:
         # (listed as a contraindication first; else what the sources say the condition risks: low platelets and a haematoma)
         naming = [cid for cid, _ in found if set(conditions) & self.retriever.concepts.get(cid, frozenset())]
         naming.sort(key=lambda cid: CONTRAINDICATION not in self.retriever.concepts.get(cid, frozenset()))
+        if not any(CONTRAINDICATION in self.retriever.concepts.get(cid, frozenset()) for cid in naming):
+            # ("BP 190/100 before a lumbar TFESI, can we go ahead?": no passage lists it; the procedure's own list of
+            # contraindications, or its broader one's, is what the sources have on whether it may go ahead)
+            near = set(self.lexicon.broader_closure(procedures))
+            listing = [cid for cid, _ in self.retriever.concept_search([CONTRAINDICATION], procedures, ("risk",), lang, origins, 4)
+                       if CONTRAINDICATION in (cs := self.retriever.concepts.get(cid, frozenset())) and near & cs]
+            # (the list of the procedure or a broader one first: all ESIs' before a cervical ILESI's)
+            listing.sort(key=lambda cid: sum(self._kinds.get(c) == "procedure" and c not in near for c in self.retriever.concepts.get(cid, ())))
+            naming = naming[:1] + listing
         return self._after(hits, naming, limit=2)
 
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit], tri: Triage) -> list[Hit]:
@@ -1683,6 +1714,8 @@ class AnswerEngine:
         interval, unless the answer gives it already."""
         if "hold" not in q.aspects or any(_STENT in b.sentence.concepts for b in bullets):
             return bullets
+        if stent_age(q) >= 12:  # ("Effient for a stent 3 yrs ago"): a recent stent's rule is not his
+            return [b for b in bullets if not RECENT_STENT.search(b.sentence.text)] or bullets
         at = next((i for i, b in enumerate(bullets) if _P2Y12 in self.lexicon.broader_closure(list(b.sentence.concepts))
                    and HOLD_SPAN.search(b.sentence.text)), None)
         rule = next((x for x in sents if _STENT in x.concepts and _NEVER_STOPPED[x.chunk.lang].search(x.text)
@@ -2481,7 +2514,7 @@ class AnswerEngine:
         elif not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) \
                 and not any(b.sentence.action and (b.sentence.group != "prevention" or not self._complication_asked(q)) for b in bullets) \
                 and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
-            lines.append(NOTE_PREFIX + _NO_STEPS[lang].format(part=_short(q.parts[0].text)))  # asked what to do: nothing says
+            lines.append(NOTE_PREFIX + self._no_steps(q, lang))  # asked what to do: nothing says
         # asked for a dose: none of the part's bullets gives one
         # (a part answered together with another, "which one and what dose of dex?", is judged by their bullets)
         # (in an emergency a drug's dose part left without bullets of its own, "纳洛酮怎么给？", is judged by the steps)
@@ -2886,6 +2919,22 @@ class AnswerEngine:
         said = set(self.lexicon.broader_closure([c for b in bullets for c in b.sentence.concepts]))
         return [c for c in p.concepts if c not in said]
 
+    def _no_steps(self, q: Question, lang: Lang) -> str:
+        """Asked what to do and no sentence says: the harms the question names ("post TFESI BP 200/110 - what should I
+        do?": procedural hypertension) have no steps, or the question itself when it names none."""
+        harms = [c for c in q.parts[0].concepts if self._kinds.get(c) == "complication"]
+        if harms:
+            return _NO_STEPS_NAMED[lang].format(conditions=_join([self._name(c, lang) for c in harms], lang)) + _WHAT_IT_HAS[lang == "zh"]
+        return _NO_STEPS[lang].format(part=_short(q.parts[0].text))
+
+    def _part_missing(self, q: Question, lang: Lang, part: Part) -> str:
+        """What a part no bullet answers is said to lack: a bare "what do we do?" of harms told before ("…是激素的副作用吗？
+        要处理吗？") has no steps for them, named; any other part is not covered, in its own words."""
+        harms = [c for c in part.inherited if self._kinds.get(c) == "complication"]
+        if not part.concepts and part.aspects == ("action",) and harms:
+            return _NO_STEPS_NAMED[lang].format(conditions=_join([self._name(c, lang) for c in harms], lang))
+        return _PART_MISSING[lang].format(part=_short(part.text))
+
     def _name(self, cid: str, lang: Lang) -> str:
         lx = self.lexicon.concepts
         return lx[cid].name(lang) if cid in lx else cid
@@ -3049,7 +3098,7 @@ class AnswerEngine:
         """Scope notes: parts no bullet answers (`gaps`), concepts the knowledge base has nothing on, unconfirmed brand
         names."""
         lex = self.lexicon.concepts
-        notes = [NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in gaps]
+        notes = [NOTE_PREFIX + self._part_missing(q, lang, q.parts[i]) for i in gaps]
         # "nothing on X" only when no passage of the knowledge base mentions X (not merely the retrieved ones)
         # (of several parts, only a drug: "on ziconotide, new confusion - is this the ziconotide and what should I do?")
         missing = [lex[c].name(lang) for c in verdict.missing if c in lex and not self.retriever.by_concept.get(c)

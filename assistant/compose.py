@@ -115,10 +115,15 @@ _PROVENANCE = {
                      r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against|"
                      r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b|"
                      r"\b(?:grading|classification|categori[sz]ation|stratification)\b[^.]{0,80}\bcomes? from memory\b|"
-                     r"^(?:the|these|this) [\w -]{0,40}\b(?:intervals?|figures?|list|grading) (?:is|are|was|were) recalled from\b", re.I),
+                     r"^(?:the|these|this) [\w -]{0,40}\b(?:intervals?|figures?|list|grading) (?:is|are|was|were) recalled from\b|"
+                     # (a study's design alone, its finding in the next sentence: "A prospective study … followed 1,156 patients
+                     # … and measured how long fluoroscopy was used.")
+                     r"^(?:a|an|one) (?:[\w-]+ ){0,8}?(?:study|series|survey|audit|trial)\b[^.]{0,160}\b(?:followed|included|enrolled|recruited)\b"
+                     r"[^.]{0,100}\band (?:measured|recorded|assessed|counted)\b[^.%]*\.?$", re.I),
     "zh": lazy(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
                      r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
-                     r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)|(?:分层|分级|分类)依据的是对[^。]{0,30}的记忆"),
+                     r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)|(?:分层|分级|分类)依据的是对[^。]{0,30}的记忆|"
+                     r"^一项[^。]{0,60}(?:研究|调查|病例系列|审计)[^。]{0,40}纳入了?[^。%]{0,40}(?:并|，)(?:测量|记录|统计|评估)[^。%]{0,30}。?$"),
 }
 # A pointer to another document of the knowledge base: quoted only to a question asking which guideline applies
 _POINTER = lazy(r"as set out in the [\w -]{1,40} document|具体见本知识库|详见本知识库", re.I)
@@ -578,9 +583,16 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
             near |= {r for c in mine for r in _LEADS_TO.get(c, ())}
         if kind == "procedure":  # (the implant surgery is a stage of the implant asked: 神经调控装置植入 for an SCS)
             near |= _regional(s, near, own, sig) | {c for c, of in _STAGES.items() if of & near}
-        if any(c not in near and member(c) and c not in others for c in s.concepts):
+        # (a step of any procedure, in a sentence on the patient's condition asked: "造影前…泼尼松" for a contrast allergy)
+        steps = _STEPS_OF_ANY if any(sig.kinds.get(c) in _PATIENT_KINDS and c in s.concepts for c in own) else frozenset()
+        if any(c not in near and member(c) and c not in others and c not in steps for c in s.concepts):
             return True
     return False
+
+
+# Steps of any of our image-guided procedures, never another procedure ("造影前13、7和1小时各口服泼尼松" before a TFESI).
+_STEPS_OF_ANY = frozenset({"contrast-injection", "premedication", "real-time-fluoroscopy", "test-dose", "negative-aspiration"})
+_PATIENT_KINDS = ("condition", "complication", "finding")
 
 
 # A stage of the implants it names, never another procedure (the implant surgery of an SCS or a pump).
@@ -1346,7 +1358,7 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     whether = asks_whether_to_stop(part.text) or (not aspects_of(part.text, q.lang) and asks_whether_to_stop(q.text))
     # (a stent of years ago, "stent 2019", leaves the decision to the procedure's class like any other patient's)
     # (cardiology's word already told, "cardiology won't let him stop it": what may be done on the drug answers)
-    cardiology = bool(CARDIOLOGY_DECIDES.intersection(own)) and _stent_age(q) < 12 and _CONTINUED not in q.concepts
+    cardiology = bool(CARDIOLOGY_DECIDES.intersection(own)) and stent_age(q) < 12 and _CONTINUED not in q.concepts
     drugs = {c for c in own if sig.kinds.get(c) in _DRUG_KINDS}
     # (an anticoagulant or a P2Y12 antiplatelet has its own interval before an intermediate- or high-risk procedure: a
     # news summary's "may not require stopping" is no answer for Xarelto or Plavix before a TFESI, only before a
@@ -1858,8 +1870,9 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     if says is None:
         return above, False
     rest = [t for t in above if t[1] is not says[1]]
-    if _stent_age(q) >= 12:  # a stent of years ago: the interval answers first, the stent's caution follows
-        return [*rest[:1], says, *rest[1:]], False
+    if stent_age(q) >= 12:  # a stent of years ago: the interval answers; a recent stent's caution is not his
+        return ([t for t in rest if not RECENT_STENT.search(t[1].text)] or rest) if RECENT_STENT.search(says[1].text) \
+            else [*rest[:1], says, *rest[1:]], False
     return [says, *rest], True
 
 
@@ -1901,6 +1914,13 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # passage on another complication, a haematoma review's older women, is not about it)
     harms = {c for c in _own(part, q) if sig.kinds.get(c) == "complication"}
     naming = [t for t in naming if not harms or harms & (t[1].concepts | set(t[1].chunk.concepts))]
+    if not naming and cond and not harms and part.aspects[:1] == ("contraindications",):
+        # ("BP 190/100 before a lumbar TFESI, can we go ahead?": no sentence names it; the procedure's own list of
+        # contraindications, or its broader one's, leads - what the sources do say decides whether it may go ahead)
+        # (and nothing else: the procedure's steroid choice or lead migration is no answer to whether it may go ahead)
+        listing = [t for t in pool if CONTRAINDICATION in t[1].concepts and not t[1].provenance
+                   and not other_procedure(t[1], part, q, sig) and not _drug_only(t[1], part, q, _own(part, q), sig)]
+        return (listing[:2], True) if listing else (above, False)
     if not naming or naming[0][0] < 0.3 * above[0][0]:
         return above, False
     # (one that lists the condition among the procedure's contraindications or cautions comes first: whether it may go ahead)
@@ -2113,7 +2133,7 @@ _IN_YEAR = lazy(r"(?:\b(?:stent(?:ed|s)?|DES|BMS|PCI)\b|支架)\s*(?:(?:was |wer
 _ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def _stent_age(q: Question) -> float:
+def stent_age(q: Question) -> float:
     """How long ago the stent was placed, as told most recently (this turn, else the turns before, newest first: "what if
     the stent was placed 2 months ago instead?" after "stent 3 years ago")."""
     return next((m for m in map(_months_ago, (q.text, *reversed(q.history))) if m), 0.0)
@@ -2139,6 +2159,8 @@ def _months_ago(text: str, this_year: int | None = None) -> float:
     return min(a if a > 0 else 0.01 for a in ages) if ages else 0.0
 
 
+# a rule about a recent stent ("after recent coronary stenting", "In a patient with a recent stent", 近期植入支架)
+RECENT_STENT = lazy(r"\brecent(?:ly)? (?:coronary )?stent|\brecent (?:\w+ )?(?:pci|stenting)\b|近期(?:行|植入|置入)?(?:冠状动脉|冠脉)?支架", re.I)
 # "must never be stopped ... without input from cardiology", "未经心内科会诊绝不可停用"
 _NEVER_STOP = lazy(r"\bnever\b|must not|without (?:input from |consulting )?(?:the )?cardiolog|心内科|绝不可|不可停用", re.I)
 LOW_RISK = "low-bleeding-risk-procedure"
@@ -2431,7 +2453,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         second = above[1][1] if leads and len(above) > 1 else None  # after the class that leads, the drug's interval
         # (a low class after a recent stent's caution: the rule that a low-risk procedure may need no stop follows it)
         low = second is not None and LOW_RISK in second.concepts and not HIGHER_RISK & second.concepts \
-            and bool(CARDIOLOGY_DECIDES.intersection(q.all_concepts)) and _stent_age(q) < 12
+            and bool(CARDIOLOGY_DECIDES.intersection(q.all_concepts)) and stent_age(q) < 12
         rest.sort(key=lambda t: (t[1] is not second, not (low and NO_STOP_NEEDED.search(t[1].text)), t[1].provenance, t[1].group != lead[1].group, order[t[1].group], -t[0],
                                  t[1].hit_rank, t[1].position))
         rest = rest if classed or low else _class_member_next(rest, lead[1], pool, parts[j], q, sig)
@@ -2555,8 +2577,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # drug's effect in that condition, a steroid's glucose rise in a diabetic, carries over)
         pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)
                 or (set(part.concepts) & s.concepts and _steroid_effect(s, sig) and not COUNT.search(s.text))] or pool
-    pool = _pregnant_patients(pool, part, q) if several else pool
-    pool = [t for t in pool if not implant_rule(t[1], q)]  # (an implant's rule is no vertebroplasty's)
+    pool = _not_this_patients(_pregnant_patients(pool, part, q) if several else pool, q)
     if several and _narrow_kind(part) is _LAB_LEVEL:  # ("…and what INR on the day?": the level, not the bridging list's target INR)
         pool = [t for t in pool if _LAB_LEVEL.search(t[1].text)]  # (none left: the level was said under the part before)
     pool = _on_complication(pool, part, q, sig)
@@ -2576,6 +2597,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     harms = [c for c in part.inherited if sig.kinds.get(c) == "complication"]
     if several and harms and part.concepts and all(sig.kinds.get(c) == "topic" for c in part.concepts):
         pool = [(sc, s) for sc, s in pool if any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)] or pool
+    if several and not part.concepts and part.aspects == ("action",) and harms:
+        # ("TFESI后血压190/100 …是激素的副作用吗？要处理吗？": what to do for the harm told before; a particulate steroid's
+        # overview is no step for it - none, and the part is said to have no steps)
+        pool = [(sc, s) for sc, s in pool if s.action and any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)]
     if WITHDRAWAL in part.concepts and (stopped := [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]):
         # ("需要直接停药吗？会不会有戒断反应？" of ziconotide): never another drug's withdrawal, baclofen's (none: not covered)
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, stopped, sig)
@@ -2605,6 +2630,13 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # "how much?" of gadolinium, "how much contrast in CKD 4?": never morphine's limits or Pradaxa's renal interval
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, agents, sig)] or pool
     return pool
+
+
+def _not_this_patients(pool: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:
+    """Without rules for other patients: an implant's (no vertebroplasty's); a recent stent's, for a stent of years ago
+    ("Effient for a stent 3 yrs ago … cervical TFESI - how long off?")."""
+    old_stent = stent_age(q) >= 12
+    return [t for t in pool if not implant_rule(t[1], q) and not (old_stent and RECENT_STENT.search(t[1].text))]
 
 
 def _pregnant_patients(pool: list[tuple[float, Sentence]], part: Part, q: Question) -> list[tuple[float, Sentence]]:

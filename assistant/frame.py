@@ -159,7 +159,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"how (?:much|many)[\w -]{0,40}?\bin total\b|\bin total\s*\?|\b(?:what(?:'s| is)|max(?:imum)?) (?:the )?(?:total|cumulative) (?:dose|amount|volume)\b|"
               r"\bthreshold\b|\bcut-?off\b|\bwhat [\w -]{1,20}? is (?:enough|sufficient|adequate)\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
-              r"上限|极量|限值|最多|最大量|最大剂量|不超过|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
+              r"上限|极量|限值|最多|最大量|最大剂量|不超过|超量|超剂量|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
@@ -262,7 +262,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
                           r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
-                          r"禁忌|能不能做|能做吗|可以做吗|还能做|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
+                          r"禁忌|能不能做|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射)[^，。？?]{1,20}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗|"
@@ -796,6 +796,8 @@ OTHER_CAUSE_ASK = lazy(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
 _ENDPOINT_ASK = lazy(r"\b(?:at what point|how far|when)\b[^.?!]{0,30}\bstop (?:injecting|the injection|filling|pushing|the cement)|"
                      r"(?:什么时候|何时|到什么程度|推到哪)[^，。？]{0,6}停止?(?:注射|推注|推)", re.I)
 _KEPT_ON_TOLD = lazy(r"\b(?:can'?t|cannot|must not|won'?t|will not) (?:let \w+ )?(?:be )?stop|\bcardiology\b|心内科|不能停", re.I)
+# whether it may still go ahead, asked outright ("can we still do his ESI?", 还能打吗, 能不能打)
+_STILL_ASK = lazy(r"\b(?:can|could|should|may) (?:i|we|you) still (?:do|go ahead|proceed|have)\b|还能(?:打|做)|能不能打|还打不打", re.I)
 _STILL_GO_AHEAD = lazy(r"\bstill (?:do|go ahead|proceed)\b", re.I)
 
 
@@ -1233,7 +1235,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                          r"\b(?:days?|weeks?) (?:after|post|later|following)\b|囊袋|切口|穿刺点|伤口|穿刺部位|术后|[做打]完|之后))" +
                          r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|\bdue\b|"
                          r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|\bcancel\b|\bpostpone\b|明天|下周|计划|准备做|拟行|预约|术前|"
-                         r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|能做吗|能不能做|还做不做))", re.I), "active-infection"),
+                         r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|能做吗|能不能做|还做不做|还能打|能不能打|能打吗|还打不打|还能做|"
+                         r"\bstill (?:do|go ahead|proceed|have)\b))", re.I), "active-infection"),
     # how long after the stent the antiplatelet goes on ("冠脉支架术后多久可以停氯吡格雷？", "how long after a DES before plavix
     # can be stopped?") is cardiology's duration of therapy, not a hold before a pain procedure
     ("coronary-stent", lazy(r"(?:支架|PCI)[^，。？?]{0,4}(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
@@ -1260,6 +1263,9 @@ _OTHER_PUMP = lazy(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy
                          r"\blvad\b|胰岛素\s*泵|镇痛\s*泵|止疼\s*泵|止痛\s*泵|化疗\s*泵|输液\s*泵|注射\s*泵|PCA\s*泵|PCIA\s*泵|营养\s*泵|肝素\s*泵", re.I)
 # a scan needed now, for something suspected ("needs an urgent lumbar MRI for suspected cauda equina"): its work-up
 _POINTS_BACK_ASK = lazy(r"\s*(?:is (?:that|it|this)|can (?:he|she|they|we)|ok(?:ay)?\b|safe\b|这样|能做吗|可以吗|安全吗)", re.I)
+_SCAN_SAFE_ASK = lazy(r"\b(?:is it|is that|is this|it'?s) (?:safe|ok|okay) to (?:scan|mri|image|put (?:him|her|them) in)\b|"
+                      r"\bsafe (?:to scan|for (?:an? )?MRI|in the scanner|in the magnet)\b|\bMRI[- ](?:safe|compatible|conditional)\b|"
+                      r"(?:核磁|磁共振|MRI)[^。？?]{0,6}(?:安全吗|能做吗|可以做吗|能不能做)|能(?:不能)?做(?:核磁|磁共振|MRI)", re.I)
 _URGENT_SCAN = lazy(r"\b(?:urgent|urgently|emergency|emergent|stat|suspected|suspicion|rule out|r/o|query)\b|急诊|紧急|急查|怀疑|疑似|排除", re.I)
 _MAY_SCAN = lazy(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|"
@@ -1445,6 +1451,21 @@ def _menopausal(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
 _RECHECK = lazy(r"\brecheck\w*|\brepeat(?:ed)? (?:bp|reading|measurement|check)\b|\bafter (?:rest|resting|\d+ min\w*)|\bre-?measured\b|\bsecond reading\b|"
                       r"复测|再测|重测|复查血压|休息后", re.I)
 _BP_WORD = lazy(r"\b(?:bp|blood pressure|b/p)\b|血压", re.I)
+# A pressure told as the procedure's own ("TFESI后 pt 血压 190/100", "BP 200/110 after the injection", "post-RFA BP 190/100"):
+# a rise the procedure caused (procedural hypertension, a complication rate), not the patient's hypertension before it.
+_AFTER_PROCEDURE = (r"(?:\b(?:after|post|following|during)\b[- ]?(?:the |his |her |a |an |this )?(?:[\w-]+ ){0,2}?"
+                    r"(?:injection|procedure|block|tfesi|esi|rfa|ablation|epidural|op|surgery|kyphoplasty|vertebroplasty|"
+                    r"implant|trial)s?\b|(?:术|注射|阻滞|射频|消融|治疗|操作|穿刺|[A-Za-z]{2,8})\s*(?:后|中|之后|过程中))")
+_PROCEDURE_PRESSURE = lazy(_AFTER_PROCEDURE + r"[^.?!。？！；;]{0,30}?(?:\b(?:bp|blood pressure)\b|血压)|"
+                           r"\b(?:bp|blood pressure)\b[^.?!]{0,30}?" + _AFTER_PROCEDURE, re.I)
+
+
+def _raised_by_procedure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's concepts with a high pressure told as the procedure's own (`_PROCEDURE_PRESSURE`) read as procedural
+    hypertension in place of the patient's hypertension."""
+    if "hypertension" not in concepts or "procedural-hypertension" in concepts or not _PROCEDURE_PRESSURE.search(q):
+        return concepts
+    return tuple("procedural-hypertension" if c == "hypertension" else c for c in concepts)
 _READING = lazy(r"(?<![\d/])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])")
 
 
@@ -1464,6 +1485,23 @@ def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         return (*concepts, "hypertension") if _HIGH_PRESSURE.search(q) else concepts
     sys_bp, dia_bp = readings[0]  # the recheck's reading
     return (*concepts, "hypertension") if sys_bp >= 160 or dia_bp >= 100 else concepts
+
+
+_SPINE_REGIONS = ("lumbar-spine", "thoracic-spine", "sacrum")
+
+
+# a procedure done, booked or given ("can we still do", 还能打吗, 做完): the epidural is an injection, not the space
+_DONE_WORDS = lazy(r"\b(?:do|doing|done|did|have|had|get|got|book\w*|schedul\w*|plan\w*|proceed|go ahead|after|post)\b|打|做|注射|封闭|后", re.I)
+
+
+def _epidural_meant(q: str, concepts: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """"Can we still do his lumbar epidural?", 今天的腰椎硬膜外还能打吗: the epidural space named at a spinal level as
+    something done, with no procedure named, is the epidural steroid injection of pain practice (the level kept; a labour
+    epidural is its own; "how deep is the lumbar epidural space?" stays the space)."""
+    if "epidural-space" not in concepts or not any(r in concepts for r in _SPINE_REGIONS) or not _DONE_WORDS.search(q) \
+            or any(c in lex and lex[c].kind == "procedure" for c in concepts):
+        return concepts
+    return tuple("esi" if c == "epidural-space" else c for c in concepts)
 
 
 def _blood_patch(q: str, concepts: tuple[str, ...], around: Sequence[str] = ()) -> tuple[str, ...]:
@@ -2071,6 +2109,7 @@ class Framer:
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
+        concepts = self._works_for_harm(concepts, matches)
         concepts = _staff_told_before(q, concepts, history)
         concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])))
@@ -2082,7 +2121,8 @@ class Framer:
         concepts = self._implant_pump(q, concepts, prev)
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
-        concepts = _menopausal(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ())))
+        concepts = _menopausal(q, _raised_by_procedure(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ()))))
+        concepts = _epidural_meant(q, concepts, lex)
         concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()))
         concepts, out = self._after_turn(q, lang, concepts, prev)
         out = _joint_injected(q, out)
@@ -2096,7 +2136,7 @@ class Framer:
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
         aspects = _without_told_dose(q, lang, _check_enough(aspects, concepts, q))
-        aspects = self._treatment_asked(aspects, concepts, q)
+        aspects = self._still_allowed(self._treatment_asked(aspects, concepts, q), concepts, q)
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
@@ -2145,7 +2185,8 @@ class Framer:
         parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
         parts = tuple(replace(p, concepts=tuple(c for c in _posture_headache(p.concepts, p.text, lang) if c not in guided),
                               inherited=tuple(c for c in p.inherited if c not in guided)) for p in parts)
-        parts = tuple(replace(p, aspects=self._treatment_asked(p.aspects, (*p.concepts, *p.inherited), p.text)) for p in parts)
+        parts = tuple(replace(p, aspects=self._still_allowed(self._treatment_asked(p.aspects, (*p.concepts, *p.inherited), p.text),
+                                                             (*p.concepts, *p.inherited), p.text)) for p in parts)
         # (a ward reading the whole question read as ours is ours in its part too: "warfarin, SCS trial … what INR do we need
         # on the day?")
         parts = tuple(replace(p, concepts=tuple(dict.fromkeys(_WARD_READINGS[c] if c in _WARD_READINGS and c not in concepts else c
@@ -2319,6 +2360,20 @@ class Framer:
             low = m.surface.lower()
             out += [cid for n, cid in self._drug_names if n in low and n != low and (_CJK.search(n) or re.search(rf"\b{re.escape(n)}\b", low))]
         return list(dict.fromkeys(out))
+
+    def _works_for_harm(self, concepts: tuple[str, ...], matches: Sequence[Match]) -> tuple[str, ...]:
+        """"How effective is an epidural blood patch for PDPH?", "回抽对发现血管内注射有效吗", "is a pencil-point needle more
+        effective?": "effective" said of a treatment, check or device for a harm asks what the sources say of it, not a
+        therapeutic efficacy figure (still asked of a pain procedure: "Is SCS effective in CRPS?", "PKP比PVP更有效吗")."""
+        said = [m.surface.lower() for m in matches if m.concept == "efficacy"]
+        if not said or not all(w in _BARE_EFFECTIVE for w in said):
+            return concepts
+        lex = self.lexicon.concepts
+        def for_harm(c: str) -> bool:
+            k = lex[c].kind if c in lex else ""
+            return k in ("complication", "finding", "equipment", "technique") or (k in ("procedure", "drug", "drug-class") and any(
+                r in lex and lex[r].kind == "complication" for r in lex[c].related))
+        return tuple(c for c in concepts if c != "efficacy") if any(for_harm(c) for c in concepts) else concepts
 
     def _resolve(self, ids: Iterable[str]) -> tuple[str, ...]:
         """Concept ids in order, a brand name standing for its generic drug (Brilinta -> ticagrelor)."""
@@ -2562,6 +2617,19 @@ class Framer:
             return asked
         return tuple(dict.fromkeys("action" if a == "contraindications" else a for a in asked))
 
+    def _still_allowed(self, asked: tuple[str, ...], concepts: Sequence[str], text: str) -> tuple[str, ...]:
+        """"Temp 38.4 this morning, can we still do his lumbar epidural?", "发烧38.5，今天的腰椎硬膜外还能打吗？": whether a
+        procedure of ours may go ahead with a finding or condition told, and no complication under way, asks its
+        contraindications, not what to do ("wet tap - can I still do the injection?" stays what to do)."""
+        if asked[:1] != ("action",) or not _STILL_ASK.search(text) or _ACUTE["en"].search(text) or _ACUTE["zh"].search(text):
+            return asked
+        lex = self.lexicon.concepts
+        kinds = {lex[c].kind for c in concepts if c in lex}
+        if "complication" in kinds or not {"finding", "condition"} & kinds \
+                or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
+            return asked
+        return ("contraindications", *(a for a in asked if a not in ("action", "contraindications")))
+
     def _stopped_as_treatment(self, q: str, lang: Lang, aspects: tuple[str, ...], parts: tuple[Part, ...],
                               told: Sequence[str]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
         """"Should we stop the morphine and run saline instead, or does it need surgery?" after a catheter-tip granuloma:
@@ -2631,11 +2699,14 @@ class Framer:
         scan = " ".join(c for i, c in enumerate(said) if _SCAN_NAMED.search(c)
                         or (i and _SCAN_NAMED.search(said[i - 1]) and _POINTS_BACK_ASK.match(c))) or q
         told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
+        # (whether the scan is safe, asked outright, is the device's labelling even for an urgent scan: "needs urgent lumbar
+        # MRI for cauda equina r/o - is it safe to scan?")
+        safe_asked = bool(_SCAN_SAFE_ASK.search(scan))
         if "mri" not in concepts or IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
-                or (_URGENT_SCAN.search(scan) and not _HEAD_SCAN.search(scan)) \
+                or (_URGENT_SCAN.search(scan) and not _HEAD_SCAN.search(scan) and not safe_asked) \
                 or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
                 or (any(lex[c].kind in ("complication", "finding") for c in told if c in lex)  # (the indication, radiculopathy, is no complication)
-                    and not _HEAD_SCAN.search(scan)):  # (a brain scan for a ?stroke works up nothing of the implant's)
+                    and not _HEAD_SCAN.search(scan) and not safe_asked):  # (a brain scan for a ?stroke works up nothing of the implant's)
             return concepts
         return tuple(IMPLANT_SCAN if c == "mri" else c for c in concepts)
 
@@ -2949,8 +3020,9 @@ class Framer:
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
-            own = self._observed(t, self._adjacent(t, _menopausal(q, _high_pressure(t, _blood_patch(t, self._joint_shot(q, own),
-                                                                                (*ctx, *(out[-1].concepts if out else ())))))))
+            own = _epidural_meant(t, self._works_for_harm(own, found), self.lexicon.concepts)
+            own = self._observed(t, self._adjacent(t, _menopausal(q, _raised_by_procedure(t, _high_pressure(t, _blood_patch(
+                t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))))))
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")
@@ -2970,7 +3042,9 @@ class Framer:
             # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not inherit the topic
             # the part before asked, nor one with an aspect of its own ("does caffeine actually work for PDPH, and what dose?")
             if out and (terms or aspects_of(t, lang)):
-                inherited = tuple(c for c in inherited if c not in ESSENTIAL)
+                # (but the lesion's time after its temperature, "温度设多少度 多长时间", is the same setting asked)
+                timed = not terms and aspects_of(t, lang) == ("timing",)
+                inherited = tuple(c for c in inherited if c not in ESSENTIAL or (timed and c in _TIMED_SETTINGS))
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
@@ -3562,11 +3636,16 @@ _JOINED_LEVEL = lazy(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Z
 _ZH_SHORT = lazy("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = lazy(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
+_BARE_EFFECTIVE = frozenset({"effective in", "effective at", "more effective", "less effective", "how effective", "is it effective",
+                             "as effective", "更有效", "有效吗"})  # (the lexicon's bare "effective" names of efficacy)
+_TIMED_SETTINGS = frozenset({"rf-lesion-settings"})  # settings whose time is asked as its own bare part
+
+
 _SHORTHAND = frozenset({
     "tmrw", "tmrow", "tmorrow", "2moro", "2morrow", "2mrw", "tomoz", "tmw", "tmr", "tonite", "yday", "yest", "ystrdy", "tday", "2day",
     "wknd", "mins", "hrs", "wks", "mths", "mnths", "yrs", "asap", "stat", "thx", "pls", "plz", "abt", "approx", "appt", "appts",
     "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
-    "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn", "thru", "altho",
+    "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn", "thru", "altho", "calc", "calcs",
     # (where a drug was found or kept: "found some dex in the cupboard", never the subject)
     "cupboard", "cupboards", "drawer", "drawers", "fridge", "locker", "cabinet", "storeroom", "stockroom", "trolley", "shelf",
     "diff", "diffs", "refs", "info", "recs", "recos", "mgmt", "mngmt", "abx", "ddx", "sxs", "pts", "lit", "guideline", "guidelines",

@@ -83,6 +83,18 @@ def _goes_on_uncovered(q: Question, covered: list[bool], kinds: Mapping[str, str
     return out
 
 
+def _bare_after_uncovered(q: Question, covered: list[bool], missing: Sequence[str], kinds: Mapping[str, str]) -> list[bool]:
+    """A part naming nothing of its own after a part that is not covered, asking on about the harm no passage names
+    ("BP 190/105 day after facet inj w depo-medrol - steroid related? how long?": how long that rise lasts), is not
+    covered either (never another harm's answer)."""
+    out = list(covered)
+    for i in range(1, len(out)):
+        if not out[i - 1] and not q.parts[i].concepts \
+                and any(c in missing and kinds.get(c) == "complication" for c in q.parts[i].inherited):
+            out[i] = False
+    return out
+
+
 def _about_the_foreign_before(part: Part, q: Question) -> bool:
     """A part naming nothing of its own that asks on about a scan of an implant the part before asked ("…needs an urgent MRI
     brain tonight, safe? what do i do with the device"): the device in that scan, which is not covered either."""
@@ -368,7 +380,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
                      and not any(covers(c, t, _ancestors(c, parents)) for t in passage_tags))]
         unheard = unheard or any(c in ESSENTIAL or c in POPULATIONS or c in signs for c in asked)
         covered.append(not miss or (len(miss) < len(keys) and evidence >= threshold and not asked))
-    gone_on = _goes_on_uncovered(q, covered, kinds)
+    gone_on = _bare_after_uncovered(q, _goes_on_uncovered(q, covered, kinds), missing, kinds)
     if gone_on != covered and not any(gone_on):  # (nothing is left: no strong evidence elsewhere answers it)
         return Verdict("not_in_kb", tuple(gone_on), tuple(dict.fromkeys(missing)), foreign)
     covered = gone_on

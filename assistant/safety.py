@@ -1183,6 +1183,9 @@ _ALLERGY_HISTORY = {
           # (a reaction told in the past: "had hives after iodinated contrast last year")
           r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b",
     "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]|"
+          # (the reaction it gave last time told in the brackets, airway signs too: "碘造影剂过敏（上次荨麻疹+喉头水肿）")
+          r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(]\s*(?:上次|上一次|以前|既往|之前|曾经?|去年|前年|几年前)"
+          r"(?![^）)]*(?:刚|现在|正在))[^）)]{0,24}[）)]|"
           # (a reaction told in the past: "之前打显影剂起过荨麻疹", "去年用造影剂出过皮疹")
           r"(?:之前|以前|既往|曾经|上次|去年|前年|几年前)[^，。？?]{0,12}(?:起过|出过|出现过|发生过|有过|发过)[^，。？?]{0,6}(?:荨麻疹|皮疹|过敏|瘙痒|红疹|风团)",
 }
@@ -1618,7 +1621,9 @@ def during_procedure(question: str, lang: Lang) -> bool:
     images of a procedure under way ("doing a R C6/7 TFESI, live fluoro shows contrast washing out"; not "was doing a TFESI
     yesterday")?"""
     q = question if lang == "zh" else f" {question} "
-    return bool(_rx(_IMMEDIATE[lang]).search(q)) or (bool(_rx(_UNDER_WAY[lang]).search(q)) and not _rx(_DAYS_LATER[lang]).search(q)
+    # (what was done during it, then the picture told after it: "硬膜外镜术中注了不少生理盐水，术后患者诉视物模糊" is after)
+    now = _rx(_IMMEDIATE[lang]).search(q)
+    return bool(now and not _rx(_AFTER_IT[lang]).search(q, now.end())) or (bool(_rx(_UNDER_WAY[lang]).search(q)) and not _rx(_DAYS_LATER[lang]).search(q)
                                                     and not _rx(_DELAYED[lang]).search(q) and not _rx(_AFTER_IT[lang]).search(q))
 
 
@@ -1829,6 +1834,14 @@ _HOME_EMS = {"en": "Tell the caller to call emergency services now and start you
 _COME_IN = frozenset({"implant-infection", "dural-puncture-red-flags"})  # urgent, but the patient can be brought in
 
 
+def _told_since(text: str, lang: Lang) -> bool:
+    """Does the text tell the picture since the procedure ended (`_SINCE`), not during it (`_IN_PROCEDURE`), or during it
+    only for what was done before ("硬膜外镜术中注了不少生理盐水，术后患者诉视物模糊": the picture is told after)?"""
+    after = [m.start() for m in _rx(_SINCE[lang]).finditer(text)]
+    during = [m.start() for m in _rx(_IN_PROCEDURE[lang]).finditer(text)]
+    return bool(after) and (not during or max(after) > max(during))
+
+
 def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, arrived: bool = False,
              own: str = "") -> tuple[str, tuple[str, ...], str]:
     """The pathway's banner, protocol steps and intra-procedural pattern (`Triage.intra`) for the setting the question
@@ -1841,7 +1854,7 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
         seen = PATHWAY_STEPS[rule.id][out][:2]  # (stop and examine, scan: done; when surgery can wait, too)
         steps = tuple(s for s in steps_for(rule.id, out, question) if s not in seen) + (_CONSERVATIVE[out],)
         return _unstable(rule, lang, out, question, _SCANNED[out]), steps, ""
-    since = any(bool(_rx(_SINCE[lang]).search(t)) and not _rx(_IN_PROCEDURE[lang]).search(t) for t in (question, own) if t)
+    since = any(_told_since(t, lang) for t in (question, own) if t)
     if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)
             or (days_later(question, lang) and not _rx(_IMMEDIATE[lang]).search(question))):
         return _unstable(rule, lang, out, question, _febrile(rule, lang, out, question, rule.escalation[out])), steps_for(rule.id, out, question), ""

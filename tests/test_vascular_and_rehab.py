@@ -172,7 +172,7 @@ def test_a_last_doses_time_asks_the_hold_not_an_amount(engine, q):  # type: igno
 
 @pytest.mark.parametrize("q,none", [
     ("blister under the grounding pad after RFA, looks like a burn - how to manage?", "gives no management steps"),
-    ("RFA 后回路电极板处水泡，像烧伤，怎么处理", "知识库未给出以下情况的处理措施")])
+    ("RFA 后回路电极板处水泡，像烧伤，怎么处理", "知识库未给出负极板烧伤的处理措施")])
 def test_a_pad_burn_asked_gets_no_neurotomys_reassurance_and_says_no_steps(ward_engine, q, none):  # type: ignore[no-untyped-def]
     text = ward_engine.answer(q).text
     assert not any("third occipital" in b or "第三枕神经" in b for b in _bullets(text)), text
