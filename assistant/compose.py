@@ -53,6 +53,7 @@ from .worked import band as weight_band
 # A sentence that leans on the one before it (quoted together with it, or not at all).
 _DEPENDENT = {
     "en": lazy(r"^(?:this|that|these|those|such|it|they|its|their|the (?:above|latter|former|same)|both|either|neither|that is|in other words|"
+                     r"in the same (?:[\w-]+ ){0,3}?(?:study|series|cohort|audit|trial|review|survey)\b|"
                      r"(?:part|some|much|most|all|none|each) of (?:this|these|that|those|the above)\b|"
                      r"(?:outside|apart from|except (?:in|for)|beyond|other than) (?:these|those|this|that|such)|"
                      r"however|but|also|in addition|additionally|moreover|furthermore|otherwise|conversely|similarly|thus|therefore|"
@@ -92,6 +93,8 @@ _DEPENDENT = {
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
                      r"(?:这一|此一|上述)(?:[A-Za-z]{2,6})?(?:标准|要求|做法|原则|建议|规定|分层|分级|分类|类别|等级|限值|阈值)|这些其他|上述其他|"
                      r"(?:参考|参照|依据|根据|按照|遵循)(?:这一|此一|这种|上述|这些|以上)|"  # "…时，需要参考这一分层": which grading?
+                     r"(?:属于|即为|就是)(?:这种|这一|此种|此类|上述)|"
+                     r"^在同一(?:项|个|组|篇)?[^，。；]{0,12}(?:研究|系列|队列|审计|试验|综述|调查)中|"  # "…经硬膜外给药时，均属于这种超说明书使用": which use?
                      # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
                      r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)|"
                      # "患者的这些反馈是…" (which?), "…可避免这一与空气相关的并发症" (which one?)
@@ -1920,6 +1923,9 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         # (and nothing else: the procedure's steroid choice or lead migration is no answer to whether it may go ahead)
         listing = [t for t in pool if CONTRAINDICATION in t[1].concepts and not t[1].provenance
                    and not other_procedure(t[1], part, q, sig) and not _drug_only(t[1], part, q, _own(part, q), sig)]
+        # (the asked procedure's or its broader family's lists first: all ESIs' before a cervical ILESI's)
+        near = set().union(*(sig.closure.get(c, frozenset()) | {c} for c in _own(part, q) if sig.kinds.get(c) == "procedure"))
+        listing.sort(key=lambda t: sum(sig.kinds.get(c) == "procedure" and c not in near for c in t[1].concepts))
         return (listing[:2], True) if listing else (above, False)
     if not naming or naming[0][0] < 0.3 * above[0][0]:
         return above, False
@@ -2123,8 +2129,11 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
     return [says, *(t for t in above if t[1] is not says[1])], True
 
 
-_AGO = {"en": lazy(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo)\s*(?:ago|prior|back|old|post)\b", re.I),
-        "zh": lazy(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月)(?:多|余)?(?:前|之前|以前|了)|(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月)")}
+_AGO = {"en": lazy(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo|weeks?|wks?|days?)\s*(?:ago|prior|back|old|post)\b", re.I),
+        "zh": lazy(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月|周|个星期|星期|天)(?:多|余)?(?:前|之前|以前|了)|"
+                   r"(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月|周|天)")}
+# a stent told as recent without a number ("another DES last month", "上个月又放了一个支架", "recently stented")
+_RECENTLY = lazy(r"\blast (?:month|week)\b|\brecent(?:ly)?\b|\bjust (?:had|got|placed|stented)\b|上个?月|上周|最近|近期|刚(?:放|植入|置入|做)", re.I)
 # the year a stent was placed, written next to it ("stent 2019", "DES in 2019", "2019 stent", 2019年放的支架; never a
 # guideline's year, "ASRA 2018 - stent pt", nor a dose, "stent, heparin 2000 units")
 _IN_YEAR = lazy(r"(?:\b(?:stent(?:ed|s)?|DES|BMS|PCI)\b|支架)\s*(?:(?:was |were )?(?:placed |inserted |put in |done )?(?:in |since |from )?)?"
@@ -2153,10 +2162,32 @@ def _months_ago(text: str, this_year: int | None = None) -> float:
         for m in rx.finditer(text):
             n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             value = float(n) if n[0].isdigit() else float(_ZH_NUM.get(n, 0))
-            ages.append(value * (12 if unit[0].lower() in "y年" else 1))
+            per = 12 if unit[0].lower() in "y年" else 1 / 4.3 if unit[0].lower() in "w周星" or unit.startswith("个星") else \
+                1 / 30 if unit[0].lower() in "d天" else 1
+            # (weeks or days only of a stent told beside them: "last dose 2 days ago" dates no stent)
+            if per >= 1 or _near_stent(text, m.start(), m.end()):
+                ages.append(value * per)
+    ages += [0.5 for m in _RECENTLY.finditer(text) if _near_stent(text, m.start(), m.end())]
     # (a stent placed last year or this year: its age is not known to be a year, so it counts as recent, and the newest
     # stent told decides: "DES 2025, and an old BMS in 2015")
     return min(a if a > 0 else 0.01 for a in ages) if ages else 0.0
+
+
+_STENT_WORD = lazy(r"\b(?:stent\w*|DES|BMS|PCI)\b|支架", re.I)
+
+
+def _near_stent(text: str, start: int, end: int) -> bool:
+    """Is a stent named (or placed) in the clause of a time told ("another DES last month", "上个月又放了一个"; not "last plavix
+    dose 2 days ago")?"""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_END.finditer(text, end)), len(text))
+    clause = text[left:right]
+    return bool(_STENT_WORD.search(clause) or _PLACED.search(clause)) and not _DOSE_TOLD.search(clause)
+
+
+_CLAUSE_END = lazy(r"[,，.;；。?？!！]")
+_PLACED = lazy(r"\b(?:placed|inserted|put in|stented)\b|放了|又放|植入|置入", re.I)
+_DOSE_TOLD = lazy(r"\bdose\b|\btook\b|\btaken\b|\bstopped\b|吃|服|停", re.I)
 
 
 # a rule about a recent stent ("after recent coronary stenting", "In a patient with a recent stent", 近期植入支架)
@@ -2344,7 +2375,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
     owner = _merge_parts(scored, live, [frozenset(c for c in p.concepts if sig.kinds.get(c) == "procedure") for p in parts],
                          # (a class named by a part, "术后多久能恢复抗凝？", is named by the sentence on its member: rivaroxaban)
                          [frozenset(p.concepts) for p in parts],
-                         [s.concepts.union(*(sig.closure.get(c, frozenset()) for c in s.concepts)) for s in sentences])
+                         [s.concepts.union(*(sig.closure.get(c, frozenset()) for c in s.concepts)) for s in sentences],
+                         [_bare_on_harm(p, sig) for p in parts])
     for row in scored:  # a merged part scores a sentence by the best of its members
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
@@ -2578,6 +2610,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         pool = [(sc, s) for sc, s in pool if not other_procedure(s, part, q, sig)
                 or (set(part.concepts) & s.concepts and _steroid_effect(s, sig) and not COUNT.search(s.text))] or pool
     pool = _not_this_patients(_pregnant_patients(pool, part, q) if several else pool, q)
+    pool = _own_agents_maximum(pool, part, sig)
     if several and _narrow_kind(part) is _LAB_LEVEL:  # ("…and what INR on the day?": the level, not the bridging list's target INR)
         pool = [t for t in pool if _LAB_LEVEL.search(t[1].text)]  # (none left: the level was said under the part before)
     pool = _on_complication(pool, part, q, sig)
@@ -2597,10 +2630,12 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     harms = [c for c in part.inherited if sig.kinds.get(c) == "complication"]
     if several and harms and part.concepts and all(sig.kinds.get(c) == "topic" for c in part.concepts):
         pool = [(sc, s) for sc, s in pool if any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)] or pool
-    if several and not part.concepts and part.aspects == ("action",) and harms:
+    if several and _bare_on_harm(part, sig):
         # ("TFESI后血压190/100 …是激素的副作用吗？要处理吗？": what to do for the harm told before; a particulate steroid's
-        # overview is no step for it - none, and the part is said to have no steps)
-        pool = [(sc, s) for sc, s in pool if s.action and any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)]
+        # overview is no step for it - none, and the part is said to have no steps; "…会持续多久？": how long that harm lasts,
+        # never another's, a steroid's glucose rise)
+        pool = [(sc, s) for sc, s in pool if (s.action or s.group == GROUP_OF_ASPECT["action"] or part.aspects[0] == "timing")
+                and any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)]
     if WITHDRAWAL in part.concepts and (stopped := [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]):
         # ("需要直接停药吗？会不会有戒断反应？" of ziconotide): never another drug's withdrawal, baclofen's (none: not covered)
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, stopped, sig)
@@ -2630,6 +2665,28 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # "how much?" of gadolinium, "how much contrast in CKD 4?": never morphine's limits or Pradaxa's renal interval
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, agents, sig)] or pool
     return pool
+
+
+def _own_agents_maximum(pool: list[tuple[float, Sentence]], part: Part, sig: Signals) -> list[tuple[float, Sentence]]:
+    """A maximum asked of an agent ("造影剂用超量了怎么办？", "钆剂超量了会怎样？"): never another agent's ceiling (the local
+    anaesthetic nomogram), whatever class it is named by."""
+    agents = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) in ("drug", "drug-class")]
+    if _MAXIMUM not in part.concepts or not agents:
+        return pool
+    near = set(agents).union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) | sig.related.get(c, frozenset())
+                               for c in agents))
+    pool = [t for t in pool if not (_MAXIMUM in t[1].concepts and not near & t[1].concepts)]
+    # (and with no ceiling of its own in the sources, nothing else answers: a contrast "overdose" is no reaction to it)
+    return pool if any(_MAXIMUM in t[1].concepts for t in pool) else []
+
+
+_MAXIMUM = "maximum-dose"
+
+
+def _bare_on_harm(part: Part, sig: Signals) -> bool:
+    """A part naming nothing, asking what to do or how long of the harm the part before told ("…是激素的副作用吗？要处理吗？")."""
+    return not part.concepts and part.aspects[:1] in (("action",), ("timing",)) \
+        and any(sig.kinds.get(c) == "complication" for c in part.inherited)
 
 
 def _not_this_patients(pool: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:
@@ -2816,6 +2873,10 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
         if where and (not any(c in s.concepts for c in where if sig.kinds.get(c) == "procedure")
                       or rival(s, where, sig, ("procedure", "region"))):
             return False
+        # (two procedures compared, "Is TFESI more effective than ILESI?": a sentence on both, not one route's steroid choice)
+        compared = [c for c in part.concepts if sig.kinds.get(c) == "procedure"]
+        if "efficacy" in need and len(compared) >= 2 and not all(c in s.concepts for c in compared):
+            return False
     kind = _asked_kind(part)
     # (and goes on with its procedure: the diagnostic blocks before an RF, not PDPH's diagnostic criteria)
     about = [c for c in part.inherited if c not in ESSENTIAL] if not part.concepts else []
@@ -2989,7 +3050,7 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
 
 
 def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int], procedures: Sequence[frozenset[str]] = (),
-                 asks: Sequence[frozenset[str]] = (), names: Sequence[frozenset[str]] = ()) -> dict[int, int]:
+                 asks: Sequence[frozenset[str]] = (), names: Sequence[frozenset[str]] = (), own_pool: Sequence[bool] = ()) -> dict[int, int]:
     """Each live part -> the first part whose best sentence it shares (itself when none), unless the two name different
     procedures ("stop Eliquis for an MBB RF? and for a PKP?" asks twice: one answer each) or each names a subject of its
     own that the shared sentence does not ("INR多少以下才能做？需要桥接吗？": the bridging list is no INR threshold)."""
@@ -2997,6 +3058,8 @@ def _merge_parts(scored: Sequence[Sequence[float]], live: Sequence[int], procedu
     owner: dict[int, int] = {}
 
     def apart(k: int, j: int) -> bool:
+        if len(own_pool) > j and own_pool[j]:  # (a bare "要处理吗？" of the harm before is answered by its own steps, or none)
+            return True
         if len(asks) > max(k, j) and asks[k] and asks[j] and not asks[k] & asks[j] and best.get(j) is not None \
                 and len(names) > best[j] and not (asks[k] | asks[j]) <= names[best[j]]:
             return True

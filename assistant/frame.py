@@ -258,7 +258,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"\b(?:affect|hurt|harm) (?:the |her |my )?(?:baby|fetus|foetus)|"
                           # (a plan then "ok?": "kenalog for cervical TF ok?", "depo for a caudal - fine?")
                           r"^(?![\s\S]*\b(?:home|discharge\w*|leave|go|what|which|how|when|where|who|why)\b)[\s\S]*(?:^|[\w)]\s+|[-–—:,]\s*)"
-                          r"(?:ok|okay|safe|fine|alright|acceptable)\s*\?\s*$",
+                          r"(?:ok|okay|safe|fine|alright|acceptable)\s*\?\s*$|"
+                          # (the procedure after it: "Platelets 62k, OK for TFESI?", "INR 1.6 - safe to do the SCS trial?")
+                          r"^(?![\s\S]*\b(?:home|discharge\w*|drive|driving|fly|flying|work|shower\w*|swim\w*|what|which|how|when|where|who|why)\b)"
+                          r"[\s\S]*\b(?:ok|okay|safe|fine)\s+(?:for|to (?:do|go ahead with|proceed with|have|start))\s+(?:an? |the |her |his |their )?[\w /-]{1,40}\?\s*$",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
                           r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
@@ -1263,9 +1266,6 @@ _OTHER_PUMP = lazy(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy
                          r"\blvad\b|胰岛素\s*泵|镇痛\s*泵|止疼\s*泵|止痛\s*泵|化疗\s*泵|输液\s*泵|注射\s*泵|PCA\s*泵|PCIA\s*泵|营养\s*泵|肝素\s*泵", re.I)
 # a scan needed now, for something suspected ("needs an urgent lumbar MRI for suspected cauda equina"): its work-up
 _POINTS_BACK_ASK = lazy(r"\s*(?:is (?:that|it|this)|can (?:he|she|they|we)|ok(?:ay)?\b|safe\b|这样|能做吗|可以吗|安全吗)", re.I)
-_SCAN_SAFE_ASK = lazy(r"\b(?:is it|is that|is this|it'?s) (?:safe|ok|okay) to (?:scan|mri|image|put (?:him|her|them) in)\b|"
-                      r"\bsafe (?:to scan|for (?:an? )?MRI|in the scanner|in the magnet)\b|\bMRI[- ](?:safe|compatible|conditional)\b|"
-                      r"(?:核磁|磁共振|MRI)[^。？?]{0,6}(?:安全吗|能做吗|可以做吗|能不能做)|能(?:不能)?做(?:核磁|磁共振|MRI)", re.I)
 _URGENT_SCAN = lazy(r"\b(?:urgent|urgently|emergency|emergent|stat|suspected|suspicion|rule out|r/o|query)\b|急诊|紧急|急查|怀疑|疑似|排除", re.I)
 _MAY_SCAN = lazy(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|"
@@ -1413,8 +1413,17 @@ def _compounds(q: str, concepts: Sequence[str]) -> list[tuple[str, str]]:
 def _with_pregnancy(q: str) -> str:
     """The sentences that tell the pregnancy: a role word in another ask ("pregnant 10 wks, wants an SI joint injection -
     ok? also whats the dose limit for our staff?") makes no pregnant member of staff of the patient."""
+    # (who is asking, said before a patient's pregnancy, "nurse here - pt says LMP 7 wks ago, urine hcg +ve", 我是护士，病人…怀孕:
+    # the asker, not the pregnant one)
+    q = _ASKER.sub(" ", q, count=1) if _PATIENT_WORD.search(q) else q
     told = [c for c in _SENTENCE_END.split(q) if _PREGNANT.search(c)]
     return " ".join(told) or q
+
+
+_ASKER = lazy(r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:[A-Za-z/ -]{0,20}?\b(?:nurse|radiographer|tech|technologist|registrar|resident|"
+              r"fellow|pharmacist|PA|NP)\s+(?:here|speaking)\b|(?:this is|i'?m|i am) (?:the |a |an |your )?[A-Za-z/ -]{0,20}?"
+              r"\b(?:nurse|radiographer|tech|technologist|registrar|resident|fellow|pharmacist)\b)\s*[.,:;!\-–—]*|"
+              r"^\s*(?:你好[，,]?)?我是[^，。？?]{0,8}(?:护士|技师|医生|药师|住院医|进修医生)[，,：:。\s]", re.I)
 
 
 _PREGNANT = lazy(r"pregnan|gestation|\d+\s*(?:wks?|weeks?)\s+(?:pregnant|gestation|along)\b|\b\d{1,2}/40\b|怀孕|妊娠|孕", re.I)
@@ -1453,9 +1462,10 @@ _RECHECK = lazy(r"\brecheck\w*|\brepeat(?:ed)? (?:bp|reading|measurement|check)\
 _BP_WORD = lazy(r"\b(?:bp|blood pressure|b/p)\b|血压", re.I)
 # A pressure told as the procedure's own ("TFESI后 pt 血压 190/100", "BP 200/110 after the injection", "post-RFA BP 190/100"):
 # a rise the procedure caused (procedural hypertension, a complication rate), not the patient's hypertension before it.
-_AFTER_PROCEDURE = (r"(?:\b(?:after|post|following|during)\b[- ]?(?:the |his |her |a |an |this )?(?:[\w-]+ ){0,2}?"
-                    r"(?:injection|procedure|block|tfesi|esi|rfa|ablation|epidural|op|surgery|kyphoplasty|vertebroplasty|"
-                    r"implant|trial)s?\b|(?:术|注射|阻滞|射频|消融|治疗|操作|穿刺|[A-Za-z]{2,8})\s*(?:后|中|之后|过程中))")
+_AFTER_PROCEDURE = (r"(?:\b(?:after|post|following|during)\b[- ]?(?:the |his |her |a |an |this )?(?:(?!knee|hip|shoulder|cardiac|heart|"
+                    r"abdominal|spinal surgery|back surgery)[\w-]+ ){0,2}?"
+                    r"(?:injection|procedure|block|tfesi|esi|ilesi|rfa|mbb|sgb|ablation|epidural|kyphoplasty|vertebroplasty|"
+                    r"scs implant|scs trial)s?\b|(?:注射|阻滞|射频|消融|穿刺|TFESI|ILESI|ESI|RFA|MBB|SGB|PVP|PKP|EBP|硬膜外)\s*(?:术)?(?:后|中|之后|过程中))")
 _PROCEDURE_PRESSURE = lazy(_AFTER_PROCEDURE + r"[^.?!。？！；;]{0,30}?(?:\b(?:bp|blood pressure)\b|血压)|"
                            r"\b(?:bp|blood pressure)\b[^.?!]{0,30}?" + _AFTER_PROCEDURE, re.I)
 
@@ -2081,6 +2091,13 @@ class Framer:
                     if a in lx and lx[a].kind == "anatomy" and any("joint" in n for n in lx[a].en):
                         shots.setdefault(a, []).append(c.id)
         self._joint_shots = {a: ps[0] for a, ps in shots.items() if len(ps) == 1}
+        rfs: dict[str, list[str]] = {}  # a joint -> the in-scope radiofrequency procedures of it (the SI joint's lateral branch RF)
+        for c in lx.values():
+            if c.kind == "procedure" and c.scope == "in" and _RFA in c.related and any("radiofrequency" in n for n in c.en):
+                for a in c.related:
+                    if a in lx and lx[a].kind == "anatomy" and any("joint" in n for n in lx[a].en):
+                        rfs.setdefault(a, []).append(c.id)
+        self._joint_rfs = {a: ps[0] for a, ps in rfs.items() if len(ps) == 1}
 
     def frame(self, question: str, history: Sequence[str] | None = None) -> Question:
         """Understand a question (with earlier user turns)."""
@@ -2369,10 +2386,13 @@ class Framer:
         if not said or not all(w in _BARE_EFFECTIVE for w in said):
             return concepts
         lex = self.lexicon.concepts
+        def classed(c: str) -> bool:  # a pain procedure of a bleeding-risk class (a TFESI), not a treatment of a harm (a blood patch)
+            return any("bleeding-risk" in r for x in self.lexicon.broader_closure([c]) if x in lex for r in lex[x].related)
+
         def for_harm(c: str) -> bool:
             k = lex[c].kind if c in lex else ""
             return k in ("complication", "finding", "equipment", "technique") or (k in ("procedure", "drug", "drug-class") and any(
-                r in lex and lex[r].kind == "complication" for r in lex[c].related))
+                r in lex and lex[r].kind == "complication" for r in lex[c].related) and not classed(c))
         return tuple(c for c in concepts if c != "efficacy") if any(for_harm(c) for c in concepts) else concepts
 
     def _resolve(self, ids: Iterable[str]) -> tuple[str, ...]:
@@ -2553,6 +2573,10 @@ class Framer:
         """"骶髂关节痛得厉害，能打一针吗", "can I inject her SI joint?": a joint told with an injection verb, and no procedure
         named, is that joint's injection procedure."""
         lex = self.lexicon.concepts
+        # ("骶髂关节痛 做RFA之前…": the joint's own radiofrequency procedure, its lateral branch RF)
+        joints = [self._joint_rfs[c] for c in concepts if c in self._joint_rfs]
+        if _RFA in concepts and len(joints) == 1:
+            return tuple(dict.fromkeys(joints[0] if c == _RFA else c for c in concepts))
         if any(lex[c].kind == "procedure" for c in concepts if c in lex):
             return concepts
         # "硬膜外打了倍他米松", "epidural with depo-medrol last week": a steroid given into the epidural space is an ESI
@@ -2699,14 +2723,11 @@ class Framer:
         scan = " ".join(c for i, c in enumerate(said) if _SCAN_NAMED.search(c)
                         or (i and _SCAN_NAMED.search(said[i - 1]) and _POINTS_BACK_ASK.match(c))) or q
         told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
-        # (whether the scan is safe, asked outright, is the device's labelling even for an urgent scan: "needs urgent lumbar
-        # MRI for cauda equina r/o - is it safe to scan?")
-        safe_asked = bool(_SCAN_SAFE_ASK.search(scan))
         if "mri" not in concepts or IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
-                or (_URGENT_SCAN.search(scan) and not _HEAD_SCAN.search(scan) and not safe_asked) \
+                or (_URGENT_SCAN.search(scan) and not _HEAD_SCAN.search(scan)) \
                 or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
                 or (any(lex[c].kind in ("complication", "finding") for c in told if c in lex)  # (the indication, radiculopathy, is no complication)
-                    and not _HEAD_SCAN.search(scan) and not safe_asked):  # (a brain scan for a ?stroke works up nothing of the implant's)
+                    and not _HEAD_SCAN.search(scan)):  # (a brain scan for a ?stroke works up nothing of the implant's)
             return concepts
         return tuple(IMPLANT_SCAN if c == "mri" else c for c in concepts)
 
@@ -3638,6 +3659,7 @@ _NOTE_WORDS = lazy(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
 _BARE_EFFECTIVE = frozenset({"effective in", "effective at", "more effective", "less effective", "how effective", "is it effective",
                              "as effective", "更有效", "有效吗"})  # (the lexicon's bare "effective" names of efficacy)
+_RFA = "radiofrequency-ablation"
 _TIMED_SETTINGS = frozenset({"rf-lesion-settings"})  # settings whose time is asked as its own bare part
 
 

@@ -47,6 +47,12 @@ _EN_GRAMMAR = re.compile(r"\b(?:after|before|the|an?|of|for|to|in|on|with|is|are
                          r"any|my|her|his|it|she|he)\b", re.I)
 
 
+def _english_tail(text: str) -> bool:
+    """Is the English only a short ask after Chinese clauses ("PVP 术中 骨水泥 渗漏 进椎管，患者醒来双下肢麻木无力，what now?")?"""
+    cut = max(text.rfind(p) for p in "，。；！？")
+    return cut > 0 and cjk_count(text[:cut]) >= 8 and all(m.start() > cut for m in _EN_GRAMMAR.finditer(text))
+
+
 def detect_lang(text: str) -> Lang:
     """'zh' if the text is mainly Chinese (CJK characters outweigh Latin words, unless the Chinese in it is only terms
     set in English grammar), else 'en'."""
@@ -56,7 +62,7 @@ def detect_lang(text: str) -> Lang:
     latin_words = len(_LATIN_WORD.findall(text))
     zh = cjk >= max(2, latin_words) or (cjk >= 1 and latin_words <= 1)
     english_grammar = any(not m.group().isupper() for m in _EN_GRAMMAR.finditer(text))
-    if zh and latin_words and not _ZH_GRAMMAR.search(text) and english_grammar:
+    if zh and latin_words and not _ZH_GRAMMAR.search(text) and english_grammar and not _english_tail(text):
         return "en"  # Chinese terms in an English sentence
     if not zh and cjk >= 2 and _ZH_GRAMMAR.search(text) and not english_grammar:
         return "zh"  # English terms in a Chinese sentence ("LAST病人80kg，lipid bolus多少ml？")

@@ -132,16 +132,6 @@ def test_over_the_maximum_asked_in_chinese_works_the_told_volume_against_the_per
     assert "拟用 30 mL 0.5% = 150 mg" in ans.text, ans.text
 
 
-@pytest.mark.parametrize("question", [
-    "pt with Nevro SCS (HF10) needs urgent lumbar MRI for cauda equina r/o - is it safe to scan?",
-    "SCS植入的病人，怀疑马尾综合征要急查腰椎MRI，能做吗？"])
-def test_whether_an_urgent_scan_is_safe_with_an_implant_is_the_devices_labelling_not_covered(block_engine, question):  # type: ignore[no-untyped-def]
-    f = block_engine.frame(question)
-    assert "implant-mri-conditions" in f.out_of_scope, f
-    ans = block_engine.answer(question)
-    assert "MRI with an implanted device" in ans.text or "植入装置患者的核磁检查" in ans.text, ans.text
-
-
 def test_mixing_two_local_anaesthetics_asked_as_a_follow_up_gets_the_mixture_rule(block_engine):  # type: ignore[no-untyped-def]
     ans = block_engine.answer("and if we mix it 50:50 with bupi 0.5% how do I calc the max?",
                               history=["max lidocaine dose w/ epi for a 45 kg woman?"])
@@ -165,3 +155,107 @@ def test_a_picture_told_after_epiduroscopy_is_the_late_form_even_when_the_irriga
     # told during the procedure, it is still the intraoperative form
     now = eng.answer("硬膜外镜术中注了不少生理盐水，病人突然说看东西模糊、头痛，怎么办")
     assert now.urgent and "术中出现" in now.text.splitlines()[0], now.text
+
+
+def test_a_sentence_saying_the_drugs_are_of_that_use_is_quoted_with_the_sentence_it_leans_on(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("地塞米松和倍他米松哪个更安全")
+    assert not any(b.startswith("甲泼尼龙、氢化可的松") for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("question", ["Platelets 62k, OK for TFESI?", "INR 1.6 - safe to do the SCS trial?"])
+def test_ok_for_a_procedure_after_a_finding_asks_whether_it_may_go_ahead(ward_engine, question):  # type: ignore[no-untyped-def]
+    assert ward_engine.frame(question).aspects[:1] == ("contraindications",)
+    assert ward_engine.frame("ok to drive home after the TFESI?").aspects[:1] != ("contraindications",)
+
+
+# Round 208 and review 42: the edges of this round's rules.
+
+@pytest.mark.parametrize("question, recent", [
+    ("stent 3 yrs ago and another DES last month, on plavix - TFESI how long off?", "recent"),
+    ("支架3年前放的，上个月又放了一个，吃波立维，TFESI要停几天？", "近期"),
+    ("stent 3 yrs ago, DES 2 weeks ago, on brilinta - SCS trial?", "recent")])
+def test_a_recent_stent_told_beside_an_old_one_keeps_cardiologys_rule(ward_engine, question, recent):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(question)
+    assert any(recent in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_last_dose_told_in_days_dates_no_stent():  # type: ignore[no-untyped-def]
+    from assistant.compose import _months_ago
+    assert _months_ago("stent 2019, last plavix dose 2 days ago, TFESI today ok?", 2026) >= 12
+    assert _months_ago("stent 3 yrs ago and another DES last month", 2026) < 1
+
+
+@pytest.mark.parametrize("question, urgent", [
+    ("对比剂过敏（上次喉头水肿），现在注射后喘憋", True),
+    ("造影剂过敏（上次荨麻疹），注射造影剂后出现喘憋", True),
+    ("碘造影剂过敏史（荨麻疹+喉头水肿），要做腰椎 TFESI，怎么办？能用钆剂吗？", False),
+    ("上次注射造影剂后出现荨麻疹，这次TFESI需要预防用药吗？", False)])
+def test_a_reaction_told_outside_the_brackets_is_still_one_and_a_history_is_not(block_engine, question, urgent):  # type: ignore[no-untyped-def]
+    ans = block_engine.answer(question)
+    assert ans.urgent is urgent, ans.text
+    if not urgent and "怎么办" in question:
+        assert "泼尼松50 mg" in _first(ans), ans.text
+
+
+@pytest.mark.parametrize("question", ["造影剂用超量了怎么办？", "钆剂超量了会怎样？"])
+def test_an_agents_maximum_the_sources_do_not_give_is_never_the_local_anaesthetic_ceiling(block_engine, question):  # type: ignore[no-untyped-def]
+    ans = block_engine.answer(question)
+    assert not ans.urgent and not any("mg/kg" in b or "肾上腺素" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_general_contraindication_list_comes_before_a_narrower_procedures(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("hypertensive pt, BP 160/100 - any contraindication to ESI?")
+    assert "cervical" not in _first(ans) and "contraindications to epidural steroid injection" in _first(ans), ans.text
+
+
+def test_a_steroid_mixed_with_lidocaine_is_no_mixture_of_local_anaesthetics(block_engine):  # type: ignore[no-untyped-def]
+    assert "local-anaesthetic-mixture" not in block_engine.frame("dex and lido - can I mix them in the same syringe?").concepts
+    assert "local-anaesthetic-mixture" not in block_engine.frame("地塞米松和利多卡因混在一起打可以吗？").concepts
+
+
+@pytest.mark.parametrize("question, said", [
+    ("TFESI后血压190/100，是激素的副作用吗？要处理吗？", "知识库未给出术中高血压的处理措施"),
+    ("TFESI后血压升高，是激素的原因吗？会持续多久？", "会持续多久")])
+def test_a_bare_ask_after_a_harm_is_answered_by_that_harm_or_said_missing(ward_engine, question, said):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(question)
+    assert any(said in n for n in _notes(ans.text)), ans.text
+    assert not any("空腹血糖" in b or "颗粒型" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "After his knee surgery BP has been 180/105, can we do the lumbar TFESI tomorrow?",
+    "降压治疗后血压还是180/105，明天的腰椎TFESI能做吗？",
+    "ICU中血压180/100，转出后明天能做TFESI吗？"])
+def test_the_patients_own_pressure_after_something_else_is_not_the_procedures(ward_engine, question):  # type: ignore[no-untyped-def]
+    f = ward_engine.frame(question)
+    assert "procedural-hypertension" not in f.concepts and "hypertension" in f.concepts, f
+
+
+@pytest.mark.parametrize("question", [
+    "nurse here - pt says LMP 7 wks ago, urine hcg +ve, booked for fluoro guided lumbar MBB today. go ahead or cancel?",
+    "我是护士，病人说末次月经7周前，尿hCG阳性，今天透视下做腰椎MBB，还做吗？"])
+def test_who_is_asking_is_not_the_pregnant_one(ward_engine, question):  # type: ignore[no-untyped-def]
+    f = ward_engine.frame(question)
+    assert "pregnancy" in f.concepts and "pregnant-staff" not in f.concepts, f
+    assert "pregnant-staff" in ward_engine.frame("I'm a nurse and I'm 10 weeks pregnant - can I stay in the fluoro room?").concepts
+
+
+def test_a_rate_the_sources_say_they_lack_is_said_missing_not_answered_with_leak_rates(engine_over):  # type: ignore[no-untyped-def]
+    eng = engine_over("ward-cement", ("vertebral-augmentation", "radiation-contrast"))
+    ans = eng.answer("pt 2 wks post T12 kyphoplasty referred w new L radicular pain in T12 dermatome. cement leak? "
+                     "what's the rate of new adjacent level fx after VP/KP?")
+    later = ans.text.split("adjacent level fx after VP/KP**")[-1]
+    assert "No rates for these other complications" in later and "39.3%" not in later, ans.text
+
+
+def test_a_joints_rf_is_its_own_procedure_and_another_rfs_success_is_no_criterion(engine_over):  # type: ignore[no-untyped-def]
+    eng = engine_over("ward-sij", ("sacroiliac", "facet-mbb-rfa"))
+    assert "lateral-branch-rf" in eng.frame("骶髂关节痛 做RFA之前诊断性阻滞要做几次？阳性标准多少%？").concepts
+    ans = eng.answer("骶髂关节痛 做RFA之前诊断性阻滞要做几次？阳性标准多少%？")
+    assert "88%" not in ans.text, ans.text
+
+
+def test_a_chinese_question_with_a_short_english_tail_is_answered_in_chinese():  # type: ignore[no-untyped-def]
+    from assistant.text import detect_lang
+    assert detect_lang("PVP 术中 骨水泥 渗漏 进椎管，患者醒来双下肢麻木无力，what now?") == "zh"
+    assert detect_lang("What is the 硬膜外血肿 risk after TFESI?") == "en"
