@@ -2187,7 +2187,7 @@ def _near_stent(text: str, start: int, end: int) -> bool:
 
 _CLAUSE_END = lazy(r"[,，.;；。?？!！]")
 _PLACED = lazy(r"\b(?:placed|inserted|put in|stented)\b|放了|又放|植入|置入", re.I)
-_DOSE_TOLD = lazy(r"\bdose\b|\btook\b|\btaken\b|\bstopped\b|吃|服|停", re.I)
+_DOSE_TOLD = lazy(r"\bdose\b|\btook\b|\btaken\b|\bstopped\b|\bhold\w*|\bheld\b|\boff\b|\bprior\b|\bbefore\b|吃|服|停|术前", re.I)
 
 
 # a rule about a recent stent ("after recent coronary stenting", "In a patient with a recent stent", 近期植入支架)
@@ -2872,10 +2872,6 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
         where = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "procedure" or c in REGIONS]
         if where and (not any(c in s.concepts for c in where if sig.kinds.get(c) == "procedure")
                       or rival(s, where, sig, ("procedure", "region"))):
-            return False
-        # (two procedures compared, "Is TFESI more effective than ILESI?": a sentence on both, not one route's steroid choice)
-        compared = [c for c in part.concepts if sig.kinds.get(c) == "procedure"]
-        if "efficacy" in need and len(compared) >= 2 and not all(c in s.concepts for c in compared):
             return False
     kind = _asked_kind(part)
     # (and goes on with its procedure: the diagnostic blocks before an RF, not PDPH's diagnostic criteria)

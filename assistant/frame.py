@@ -1266,6 +1266,9 @@ _OTHER_PUMP = lazy(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy
                          r"\blvad\b|胰岛素\s*泵|镇痛\s*泵|止疼\s*泵|止痛\s*泵|化疗\s*泵|输液\s*泵|注射\s*泵|PCA\s*泵|PCIA\s*泵|营养\s*泵|肝素\s*泵", re.I)
 # a scan needed now, for something suspected ("needs an urgent lumbar MRI for suspected cauda equina"): its work-up
 _POINTS_BACK_ASK = lazy(r"\s*(?:is (?:that|it|this)|can (?:he|she|they|we)|ok(?:ay)?\b|safe\b|这样|能做吗|可以吗|安全吗)", re.I)
+_SCAN_SAFE_ASK = lazy(r"\b(?:is it|is that|is this|it'?s) (?:safe|ok|okay) to (?:scan|mri|image|put (?:him|her|them) in)\b|"
+                      r"\bsafe (?:to scan|for (?:an? )?MRI|in the scanner|in the magnet)\b|\bMRI[- ](?:safe|compatible|conditional)\b|"
+                      r"(?:核磁|磁共振|MRI)[^。？?]{0,6}(?:安全吗|能做吗|可以做吗|能不能做)|能(?:不能)?做(?:核磁|磁共振|MRI)", re.I)
 _URGENT_SCAN = lazy(r"\b(?:urgent|urgently|emergency|emergent|stat|suspected|suspicion|rule out|r/o|query)\b|急诊|紧急|急查|怀疑|疑似|排除", re.I)
 _MAY_SCAN = lazy(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|"
@@ -1415,7 +1418,9 @@ def _with_pregnancy(q: str) -> str:
     ok? also whats the dose limit for our staff?") makes no pregnant member of staff of the patient."""
     # (who is asking, said before a patient's pregnancy, "nurse here - pt says LMP 7 wks ago, urine hcg +ve", 我是护士，病人…怀孕:
     # the asker, not the pregnant one)
-    q = _ASKER.sub(" ", q, count=1) if _PATIENT_WORD.search(q) else q
+    # (not when the pregnancy is told before any patient: "我是护士，怀孕8周，病人做射频时我能进手术间吗？" is the nurse's)
+    patient, pregnant = _PATIENT_WORD.search(q), _PREGNANT.search(q)
+    q = _ASKER.sub(" ", q, count=1) if patient and (pregnant is None or patient.start() < pregnant.start()) else q
     told = [c for c in _SENTENCE_END.split(q) if _PREGNANT.search(c)]
     return " ".join(told) or q
 
@@ -2126,7 +2131,7 @@ class Framer:
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
-        concepts = self._works_for_harm(concepts, matches)
+        concepts = self._la_mixture(self._works_for_harm(concepts, matches))
         concepts = _staff_told_before(q, concepts, history)
         concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])))
@@ -2377,6 +2382,17 @@ class Framer:
             low = m.surface.lower()
             out += [cid for n, cid in self._drug_names if n in low and n != low and (_CJK.search(n) or re.search(rf"\b{re.escape(n)}\b", low))]
         return list(dict.fromkeys(out))
+
+    def _la_mixture(self, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """Mixing told of a steroid with one local anaesthetic ("dex and lido - can I mix them?", "Kenalog and lido mixed
+        1:1"): the steroid-local anaesthetic mix, not a mixture of local anaesthetics."""
+        if _LA_MIX not in concepts:
+            return concepts
+        lex = self.lexicon.concepts
+        drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "brand")]
+        las = [c for c in drugs if "local-anaesthetic" in self.lexicon.broader_closure([c])]
+        steroids = [c for c in drugs if "corticosteroid" in self.lexicon.broader_closure([c])]
+        return tuple(c for c in concepts if c != _LA_MIX) if steroids and len(las) < 2 else concepts
 
     def _works_for_harm(self, concepts: tuple[str, ...], matches: Sequence[Match]) -> tuple[str, ...]:
         """"How effective is an epidural blood patch for PDPH?", "回抽对发现血管内注射有效吗", "is a pencil-point needle more
@@ -2723,11 +2739,14 @@ class Framer:
         scan = " ".join(c for i, c in enumerate(said) if _SCAN_NAMED.search(c)
                         or (i and _SCAN_NAMED.search(said[i - 1]) and _POINTS_BACK_ASK.match(c))) or q
         told = concepts if scan == q else tuple(set(self.lexicon.tags(scan)) & set(concepts))  # (the other ask's infection rate tells none)
+        # (whether the scan is safe, asked outright, is the device's labelling even for an urgent scan: "needs urgent lumbar
+        # MRI for cauda equina r/o - is it safe to scan?")
+        safe_asked = bool(_SCAN_SAFE_ASK.search(scan))
         if "mri" not in concepts or IMPLANT_SCAN not in lex or not _MAY_SCAN.search(scan) or _PRE_IMPLANT.search(scan) \
-                or (_URGENT_SCAN.search(scan) and not _HEAD_SCAN.search(scan)) \
+                or (_URGENT_SCAN.search(scan) and not _HEAD_SCAN.search(scan) and not safe_asked) \
                 or not (implanted or set(self.lexicon.broader_closure(concepts)) & _IMPLANTS) \
                 or (any(lex[c].kind in ("complication", "finding") for c in told if c in lex)  # (the indication, radiculopathy, is no complication)
-                    and not _HEAD_SCAN.search(scan)):  # (a brain scan for a ?stroke works up nothing of the implant's)
+                    and not _HEAD_SCAN.search(scan) and not safe_asked):  # (a brain scan for a ?stroke works up nothing of the implant's)
             return concepts
         return tuple(IMPLANT_SCAN if c == "mri" else c for c in concepts)
 
@@ -3657,6 +3676,7 @@ _JOINED_LEVEL = lazy(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Z
 _ZH_SHORT = lazy("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = lazy(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
+_LA_MIX = "local-anaesthetic-mixture"
 _BARE_EFFECTIVE = frozenset({"effective in", "effective at", "more effective", "less effective", "how effective", "is it effective",
                              "as effective", "更有效", "有效吗"})  # (the lexicon's bare "effective" names of efficacy)
 _RFA = "radiofrequency-ablation"

@@ -259,3 +259,36 @@ def test_a_chinese_question_with_a_short_english_tail_is_answered_in_chinese(): 
     from assistant.text import detect_lang
     assert detect_lang("PVP 术中 骨水泥 渗漏 进椎管，患者醒来双下肢麻木无力，what now?") == "zh"
     assert detect_lang("What is the 硬膜外血肿 risk after TFESI?") == "en"
+
+
+# Review 43: the edges of the second commit.
+
+@pytest.mark.parametrize("question", ["两年前注射造影剂后出现喘憋，这次怎么预防？", "3个月前注射造影剂后出现荨麻疹和喉头水肿，这次怎么预防？"])
+def test_a_reaction_dated_years_or_months_ago_is_history_and_gets_its_premedication(block_engine, question):  # type: ignore[no-untyped-def]
+    ans = block_engine.answer(question)
+    assert not ans.urgent and "泼尼松50 mg" in _first(ans), ans.text
+
+
+@pytest.mark.parametrize("question, note", [
+    ("intrathecal pump, suspected epidural abscess, urgent MRI - is it safe to scan?", "MRI with an implanted device"),
+    ("鞘内泵患者怀疑硬膜外脓肿，急诊MRI能做吗？", "植入装置患者的核磁检查")])
+def test_whether_a_scan_is_safe_with_an_implant_is_said_not_covered_even_in_a_work_up(block_engine, question, note):  # type: ignore[no-untyped-def]
+    ans = block_engine.answer(question)
+    assert note in ans.text and not any(b.startswith("Any new or progressive") or b.startswith("椎管内注射后出现任何新发")
+                                        for b in _bullets(ans.text)[:1]), ans.text
+
+
+@pytest.mark.parametrize("question", ["我是护士，怀孕8周，病人做射频时我能进手术间吗？",
+                                      "I'm a nurse, pregnant, patient's TFESI - do I need to leave during screening?"])
+def test_a_pregnant_asker_who_names_the_patient_after_her_own_pregnancy_is_the_pregnant_one(ward_engine, question):  # type: ignore[no-untyped-def]
+    assert "pregnant-staff" in ward_engine.frame(question).concepts
+
+
+def test_a_planned_hold_in_days_is_no_stents_age():  # type: ignore[no-untyped-def]
+    from assistant.compose import _months_ago
+    assert _months_ago("Stent 2015 - ok to hold clopidogrel 7 days prior for TFESI?", 2026) >= 12
+
+
+def test_two_local_anaesthetics_mixed_keep_the_mixture_rule_and_a_steroid_with_one_does_not(block_engine):  # type: ignore[no-untyped-def]
+    assert "local-anaesthetic-mixture" in block_engine.frame("利多卡因和罗哌卡因1:1混合，最大量多少？").concepts
+    assert "local-anaesthetic-mixture" not in block_engine.frame("Kenalog and lido mixed 1:1 - particle size issue?").concepts
