@@ -2922,18 +2922,19 @@ class AnswerEngine:
     def _no_steps(self, q: Question, lang: Lang) -> str:
         """Asked what to do and no sentence says: the harms the question names ("post TFESI BP 200/110 - what should I
         do?": procedural hypertension) have no steps, or the question itself when it names none."""
-        harms = [c for c in q.parts[0].concepts if self._kinds.get(c) == "complication"]
-        if harms:
-            return _NO_STEPS_NAMED[lang].format(conditions=_join([self._name(c, lang) for c in harms], lang)) + _WHAT_IT_HAS[lang == "zh"]
-        return _NO_STEPS[lang].format(part=_short(q.parts[0].text))
+        named = self._no_steps_named(q.parts[0].concepts, lang)
+        return named + _WHAT_IT_HAS[lang == "zh"] if named else _NO_STEPS[lang].format(part=_short(q.parts[0].text))
+
+    def _no_steps_named(self, concepts: Sequence[str], lang: Lang) -> str:
+        """"The knowledge base gives no management steps for <the harms among concepts>", or "" when none is a harm."""
+        harms = [c for c in concepts if self._kinds.get(c) == "complication"]
+        return _NO_STEPS_NAMED[lang].format(conditions=_join([self._name(c, lang) for c in harms], lang)) if harms else ""
 
     def _part_missing(self, q: Question, lang: Lang, part: Part) -> str:
         """What a part no bullet answers is said to lack: a bare "what do we do?" of harms told before ("…是激素的副作用吗？
         要处理吗？") has no steps for them, named; any other part is not covered, in its own words."""
-        harms = [c for c in part.inherited if self._kinds.get(c) == "complication"]
-        if not part.concepts and part.aspects == ("action",) and harms:
-            return _NO_STEPS_NAMED[lang].format(conditions=_join([self._name(c, lang) for c in harms], lang))
-        return _PART_MISSING[lang].format(part=_short(part.text))
+        named = self._no_steps_named(part.inherited, lang) if not part.concepts and part.aspects == ("action",) else ""
+        return named or _PART_MISSING[lang].format(part=_short(part.text))
 
     def _name(self, cid: str, lang: Lang) -> str:
         lx = self.lexicon.concepts

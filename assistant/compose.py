@@ -93,8 +93,8 @@ _DEPENDENT = {
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
                      r"(?:这一|此一|上述)(?:[A-Za-z]{2,6})?(?:标准|要求|做法|原则|建议|规定|分层|分级|分类|类别|等级|限值|阈值)|这些其他|上述其他|"
                      r"(?:参考|参照|依据|根据|按照|遵循)(?:这一|此一|这种|上述|这些|以上)|"  # "…时，需要参考这一分层": which grading?
-                     r"(?:属于|即为|就是)(?:这种|这一|此种|此类|上述)|"
-                     r"^在同一(?:项|个|组|篇)?[^，。；]{0,12}(?:研究|系列|队列|审计|试验|综述|调查)中|"  # "…经硬膜外给药时，均属于这种超说明书使用": which use?
+                     r"(?:属于|即为|就是)(?:这种|这一|此种|此类|上述)|"  # "…经硬膜外给药时，均属于这种超说明书使用": which use?
+                     r"^在同一(?:项|个|组|篇)?[^，。；]{0,12}(?:研究|系列|队列|审计|试验|综述|调查)中|"  # "在同一项前瞻性研究中…": which study?
                      # "…达不到这一标准": which standard? "…中的这两个步骤旨在…": which two?
                      r"这[两二几三四五]个?(?:步骤|措施|方法|因素|建议|要点|环节)|这[两二几三四五](?:项|种|条|类|组)|"
                      # "患者的这些反馈是…" (which?), "…可避免这一与空气相关的并发症" (which one?)
@@ -1873,9 +1873,9 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
     if says is None:
         return above, False
     rest = [t for t in above if t[1] is not says[1]]
-    if stent_age(q) >= 12:  # a stent of years ago: the interval answers; a recent stent's caution is not his
-        return ([t for t in rest if not RECENT_STENT.search(t[1].text)] or rest) if RECENT_STENT.search(says[1].text) \
-            else [*rest[:1], says, *rest[1:]], False
+    if stent_age(q) >= 12:  # a stent of years ago: the interval answers first (a recent stent's rules left the pool, see
+        # `_not_this_patients`), the stent's caution follows
+        return [*rest[:1], says, *rest[1:]], False
     return [says, *rest], True
 
 

@@ -800,7 +800,7 @@ _ENDPOINT_ASK = lazy(r"\b(?:at what point|how far|when)\b[^.?!]{0,30}\bstop (?:i
                      r"(?:什么时候|何时|到什么程度|推到哪)[^，。？]{0,6}停止?(?:注射|推注|推)", re.I)
 _KEPT_ON_TOLD = lazy(r"\b(?:can'?t|cannot|must not|won'?t|will not) (?:let \w+ )?(?:be )?stop|\bcardiology\b|心内科|不能停", re.I)
 # whether it may still go ahead, asked outright ("can we still do his ESI?", 还能打吗, 能不能打)
-_STILL_ASK = lazy(r"\b(?:can|could|should|may) (?:i|we|you) still (?:do|go ahead|proceed|have)\b|还能(?:打|做)|能不能打|还打不打", re.I)
+_STILL_ASK = lazy(r"\bstill (?:do|go ahead|proceed|have)\b|还能(?:打|做)|能不能打|能打吗|还打不打", re.I)
 _STILL_GO_AHEAD = lazy(r"\bstill (?:do|go ahead|proceed)\b", re.I)
 
 
@@ -1238,8 +1238,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                          r"\b(?:days?|weeks?) (?:after|post|later|following)\b|囊袋|切口|穿刺点|伤口|穿刺部位|术后|[做打]完|之后))" +
                          r"(?=[\s\S]*(?:\btomorrow\b|\btmrw\b|\bnext week\b|\bplanned\b|\bscheduled\b|\bbooked\b|\bdue\b|"
                          r"\btoday\b|\bpre-?op\b|\bproceed\b|\bgo ahead\b|\bcancel\b|\bpostpone\b|明天|下周|计划|准备做|拟行|预约|术前|"
-                         r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|能做吗|能不能做|还做不做|还能打|能不能打|能打吗|还打不打|还能做|"
-                         r"\bstill (?:do|go ahead|proceed|have)\b))", re.I), "active-infection"),
+                         r"下午的|上午的|今天的|今天做|待会|取消|推迟|延期|能做吗|能不能做|还做不做|" + _STILL_ASK.pattern + r"))", re.I),
+     "active-infection"),
     # how long after the stent the antiplatelet goes on ("冠脉支架术后多久可以停氯吡格雷？", "how long after a DES before plavix
     # can be stopped?") is cardiology's duration of therapy, not a hold before a pain procedure
     ("coronary-stent", lazy(r"(?:支架|PCI)[^，。？?]{0,4}(?:术后|后)(?:多久|多长时间|几个月|多少个月|多少天)(?:可以|能|才能|才可以)?(?:停|减)|"
@@ -1467,8 +1467,7 @@ _RECHECK = lazy(r"\brecheck\w*|\brepeat(?:ed)? (?:bp|reading|measurement|check)\
 _BP_WORD = lazy(r"\b(?:bp|blood pressure|b/p)\b|血压", re.I)
 # A pressure told as the procedure's own ("TFESI后 pt 血压 190/100", "BP 200/110 after the injection", "post-RFA BP 190/100"):
 # a rise the procedure caused (procedural hypertension, a complication rate), not the patient's hypertension before it.
-_AFTER_PROCEDURE = (r"(?:\b(?:after|post|following|during)\b[- ]?(?:the |his |her |a |an |this )?(?:(?!knee|hip|shoulder|cardiac|heart|"
-                    r"abdominal|spinal surgery|back surgery)[\w-]+ ){0,2}?"
+_AFTER_PROCEDURE = (r"(?:\b(?:after|post|following|during)\b[- ]?(?:the |his |her |a |an |this )?(?:(?!knee|hip|shoulder|cardiac|heart|abdominal)[\w-]+ ){0,2}?"
                     r"(?:injection|procedure|block|tfesi|esi|ilesi|rfa|mbb|sgb|ablation|epidural|kyphoplasty|vertebroplasty|"
                     r"scs implant|scs trial)s?\b|(?:注射|阻滞|射频|消融|穿刺|TFESI|ILESI|ESI|RFA|MBB|SGB|PVP|PKP|EBP|硬膜外)\s*(?:术)?(?:后|中|之后|过程中))")
 _PROCEDURE_PRESSURE = lazy(_AFTER_PROCEDURE + r"[^.?!。？！；;]{0,30}?(?:\b(?:bp|blood pressure)\b|血压)|"
@@ -1481,6 +1480,8 @@ def _raised_by_procedure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     if "hypertension" not in concepts or "procedural-hypertension" in concepts or not _PROCEDURE_PRESSURE.search(q):
         return concepts
     return tuple("procedural-hypertension" if c == "hypertension" else c for c in concepts)
+
+
 _READING = lazy(r"(?<![\d/])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])")
 
 
@@ -3675,14 +3676,12 @@ _CANTONESE = lazy("|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)).repl
 _JOINED_LEVEL = lazy(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Za-z0-9])")
 _ZH_SHORT = lazy("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = lazy(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
-# Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
 _LA_MIX = "local-anaesthetic-mixture"
 _BARE_EFFECTIVE = frozenset({"effective in", "effective at", "more effective", "less effective", "how effective", "is it effective",
                              "as effective", "更有效", "有效吗"})  # (the lexicon's bare "effective" names of efficacy)
 _RFA = "radiofrequency-ablation"
 _TIMED_SETTINGS = frozenset({"rf-lesion-settings"})  # settings whose time is asked as its own bare part
-
-
+# Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
 _SHORTHAND = frozenset({
     "tmrw", "tmrow", "tmorrow", "2moro", "2morrow", "2mrw", "tomoz", "tmw", "tmr", "tonite", "yday", "yest", "ystrdy", "tday", "2day",
     "wknd", "mins", "hrs", "wks", "mths", "mnths", "yrs", "asap", "stat", "thx", "pls", "plz", "abt", "approx", "appt", "appts",

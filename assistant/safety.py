@@ -1045,14 +1045,19 @@ _JUDGED = {"en": r"\bshould (?:have|'ve) (?:used|done|given|stopped|held|checked
 _OUTCOME_TOLD = {"en": r"\b(?:was|were|got|been) (?:decompressed|evacuated|operated|treated|explanted|discharged)\b|\brecovered\b|\bunderwent\b|"
                        r"\bdied\b|\boutcome\b|\bresidual\b",
                  "zh": r"已(?:减压|手术|清除|治愈|出院|康复)|(?:减压|手术)(?:后|了)|康复|恢复了|出院|死亡|预后|后遗"}
+# A sign told as following an injection now ("注射造影剂后出现喘憋"), not one dated before ("两年前注射造影剂后出现…", 上次)
+_SIGN_AFTER_INJECTION_ZH = (r"(?:^|[，。？?,])(?:(?!上次|以前|既往|曾|之前|去年|前年|上个?月|上周|(?:\d+|[一两二三四五六七八九十几半]+)\s*"
+                            r"(?:年|个月|个多月|月|周|个星期|天)(?:多)?前)[^，。？?,])*?(?:注射|注入|推注?)[^，。？?,]{0,6}后(?:马上|立即|随即)?"
+                            r"(?:出现|开始)(?!过)")
+
+
 _NOW = {
     "en": r"\bnow\b(?! (?:fully |completely |all |totally )?(?:resolved|settled|stable|recovered|fine|ok|okay|better|improved|gone|back to)\b)(?! (?:booked|scheduled|due|listed|planned|referred|coming|wants|asking|requesting|needs|presents for|here for|on\b))|right now|just (?:had|became|developed|started|went)|suddenly|currently|is having|has developed|is (?:seizing|fitting|unresponsive)|"
           r"\d+\s*(?:min|mins|minutes?|hrs?|hours?)\s+(?:later|after)\b|"
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
           r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
-    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|"
-          r"(?:^|[，。？?,])(?:(?!上次|以前|既往|曾|之前|去年|前年|上个?月|上周|(?:\d+|[一两二三四五六七八九十几半]+)\s*(?:年|个月|个多月|月|周|个星期|天)(?:多)?前)[^，。？?,])*?(?:注射|注入|推注?)[^，。？?,]{0,6}后(?:马上|立即|随即)?(?:出现|开始)(?!过)",
+    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 class _Unnegated:
@@ -1151,7 +1156,7 @@ _PLANNED = {
 _HAPPENING = {
     "en": r"\bright now\b|\bsuddenly\b|\bduring\b|\bjust (?:had|became|developed|started|went)\b|\bis having\b|\bon the table\b|"
           r"\bnow (?:has|having|with|got|develop\w*|complain\w*|seiz\w*|unresponsive)\b|\bminutes? (?:ago|after)\b",
-    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现|(?:^|[，。？?,])(?:(?!上次|以前|既往|曾|之前|去年|前年|上个?月|上周|(?:\d+|[一两二三四五六七八九十几半]+)\s*(?:年|个月|个多月|月|周|个星期|天)(?:多)?前)[^，。？?,])*?(?:注射|注入|推注?)[^，。？?,]{0,6}后(?:马上|立即|随即)?(?:出现|开始)(?!过)",
+    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 
@@ -1174,6 +1179,9 @@ def _without_known_reactor(q: str, lang: Lang) -> str:
     return _rx(_KNOWN_REACTOR).sub(" ", q)
 
 
+# (a reaction told after the brackets, "现在注射后喘憋": the brackets' history does not hide it)
+_ALLERGEN_ZH = r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏"  # (an allergy told by its allergen, 碘造影剂过敏)
+_NOT_AFTER_BRACKETS = r"(?![^。？?]*(?:现在|刚|正在|推完|打完|造影后|(?:注射|注入|推注?)[^，。？?]{0,6}后))"
 # A known allergy told as the patient's history, with the reaction it once gave in brackets ("pen allergic (rash)",
 # "青霉素过敏（皮疹）"): no sign of a reaction now (the words are left out before the symptoms are read; a reaction told
 # beside it, "hives and wheeze after the contrast", is still read).
@@ -1183,11 +1191,10 @@ _ALLERGY_HISTORY = {
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)|"
           # (a reaction told in the past: "had hives after iodinated contrast last year")
           r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b",
-    "zh": r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]"
-          r"(?![^。？?]*(?:现在|刚|正在|推完|打完|造影后|(?:注射|注入|推注?)[^，。？?]{0,6}后))|"
+    "zh": _ALLERGEN_ZH + r"(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]" + _NOT_AFTER_BRACKETS + r"|"
           # (the reaction it gave last time told in the brackets, airway signs too: "碘造影剂过敏（上次荨麻疹+喉头水肿）")
-          r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏(?:史[（(]|(?:史)?[（(]\s*(?:上次|上一次|以前|既往|之前|曾经?|去年|前年|几年前))"
-          r"(?![^）)]*(?:刚|现在|正在))[^）)]{0,24}[）)](?![^。？?]*(?:现在|刚|正在|推完|打完|造影后|(?:注射|注入|推注?)[^，。？?]{0,6}后))|"
+          + _ALLERGEN_ZH + r"(?:史[（(]|(?:史)?[（(]\s*(?:上次|上一次|以前|既往|之前|曾经?|去年|前年|几年前))"
+          r"(?![^）)]*(?:刚|现在|正在))[^）)]{0,24}[）)]" + _NOT_AFTER_BRACKETS + r"|"
           # (a reaction told in the past: "之前打显影剂起过荨麻疹", "去年用造影剂出过皮疹")
           r"(?:之前|以前|既往|曾经|上次|去年|前年|几年前)[^，。？?]{0,12}(?:起过|出过|出现过|发生过|有过|发过)[^，。？?]{0,6}(?:荨麻疹|皮疹|过敏|瘙痒|红疹|风团)",
 }
