@@ -342,6 +342,10 @@ _PRESENT = {"en": lazy(r"\b(?:right now|happening|currently|just (?:now|started|
             "zh": lazy(r"正在|刚刚|刚才|此刻")}
 _MAXIMUM_ASK = lazy(r"\bmax(?:imum|imal)?\b|\bceiling\b|\bupper limit\b|\btoxic dose\b|\bhow much can\b|最多|最大|上限|极量|中毒剂量", re.I)
 ALLERGY = "allergic-reaction"
+_ADRENALINE = "epinephrine"  # (added to a local anaesthetic: no subject of its own)
+# a sentence placing a product in a class ("Diprospan should be treated as a particulate steroid", 得宝松应按颗粒型…对待)
+_PLACED_IN_CLASS = lazy(r"\b(?:treated as|classed as|classified as|counts as|regarded as|is an? (?:\w+ ){0,2}(?:steroid|drug|agent))\b|按.{1,12}对待|归为|属于", re.I)
+_INFILTRATED = lazy(r"\binfiltrat\w*|\bpocket\b|\bincision\b|\btunnel\w*|浸润|囊袋|切口", re.I)
 _PROPHYLAXIS = lazy(r"prophyla|预防性|预防用|预防使用|测试前|植入前|before (?:an? |the )?(?:SCS )?(?:trials?|implant\w*)", re.I)
 _BUNDLE = frozenset({"nacc", "decolonisation"})  # the infection-prevention bundle's rules
 INFECTION = "infection"
@@ -794,7 +798,7 @@ class AnswerEngine:
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
-        return self._stand_ins(self._drug_own_limit(self._picture_named(self._pressure_reported(self.frame(question, history)))))
+        return self._stand_ins(self._infiltrated_at(self._drug_own_limit(self._picture_named(self._pressure_reported(self.frame(question, history))))))
 
     def _pressure_reported(self, q: Question) -> Question:
         """A pressure told after a procedure is read as procedural hypertension (frame) only for a procedure whose passages
@@ -835,6 +839,19 @@ class AnswerEngine:
         name = self.lexicon.concepts[topic].name(q.lang)
         return replace(q, concepts=(*q.concepts, topic), subjects=(*q.subjects, topic), parts=parts,
                        retrieval_text=f"{q.retrieval_text} {name}".strip())
+
+    def _infiltrated_at(self, q: Question) -> Question:
+        """"max lignocaine with adrenaline for a 70kg man? planning 20ml 1% … for SCS lead infiltration plus 10ml 2% plain for
+        the IPG pocket": a local anaesthetic's maximum is its own and weight-based; the implant where it is infiltrated is no
+        subject of the ask (its complication rates are no answer)."""
+        lx = self.lexicon.concepts
+        if q.out_of_scope or q.followup or ("limit" not in q.aspects and not _MAXIMUM_ASK.search(q.text)) or not _INFILTRATED.search(q.text):
+            return q
+        la = {c for c in q.concepts if c in lx and lx[c].kind == "drug" and LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])}
+        sites = {c for c in q.concepts if c not in la and c != _ADRENALINE}
+        if not la or not sites or not all(c in lx and lx[c].kind in ("procedure", "equipment") for c in sites):
+            return q
+        return without_concepts(q, sites)
 
     def _drug_own_limit(self, q: Question) -> Question:
         """A local anaesthetic's maximum dose asked for an interventional pain procedure the sources do not cover ("genicular
@@ -1510,9 +1527,12 @@ class AnswerEngine:
             bullets = [b for b in bullets if not implant_rule(b.sentence, q)] or bullets
             bullets = self._collapse_first(q, tri, bullets)
             calm = [x for x in sents if not elsewhere(x)]  # the anaphylaxis's adrenaline dose, never LAST's ≤1 mcg/kg
-            bullets += self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
+            planned = self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
+            # (a follow-up asking only the plan, "what infusion rate should we be using?" after the raised-pressure picture:
+            # the steps were given the turn before; what it asks leads them)
+            bullets = [*planned, *bullets] if planned and q.followup and len(q.parts) == 1 else [*bullets, *planned]
             # (the drug asked, answered by a calm part too: "抽搐能用丙泊酚压吗？" right after the first step)
-            bullets = _how_soon_first(q, guide.rule, self._asked_drug_first(q, tri, bullets))
+            bullets = _how_soon_first(q, guide.rule, self._asked_drug_first(q, tri, self._asked_drug_lines(q, tri, guide, bullets, calm)))
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
             steps = [b for b in bullets if b.kind == "action"][:3]
             shown = [b.sentence for b in steps]
@@ -1534,7 +1554,7 @@ class AnswerEngine:
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 bullets = self._for_unknown_drugs(q, sents, bullets, sig)
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
-        bullets = bullets if tri.urgent else self._each_side(q, lang, bullets)
+        bullets = bullets if tri.urgent else self._drug_in_class(q, sents, self._each_side(q, lang, bullets))
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
         bullets = bullets if tri.urgent else self._without_others_harms(q, bullets)
         bullets = bullets if tri.urgent else self._technique_elsewhere(q, lang, verdict, bullets)
@@ -1696,6 +1716,32 @@ class AnswerEngine:
     def _procedures_named(self, s: Sentence) -> list[str]:
         """The procedures of ours a sentence names (not a technique that goes with many)."""
         return [c for c in s.concepts if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES and c not in self._adjuncts]
+
+    def _drug_in_class(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
+        """"C6 TFESI能用得宝松吗？": a lead that gives the rule for the drug's class (no particulate steroid for a cervical
+        TFESI) reaches the drug asked through the sentence placing it in that class ("得宝松应按颗粒型糖皮质激素对待"),
+        which follows the lead."""
+        if not bullets:
+            return bullets
+        lead = bullets[0].sentence
+        # (a product typed by its brand: what the brand is, is the link; a generic named is its class's own member)
+        typed = set(self.lexicon.broader_closure([m.concept for m in q.matches if self._kinds.get(m.concept) == "brand"]))
+        for d in (c for c in q.concepts if self._kinds.get(c) == "drug" and c not in lead.concepts and c in typed):
+            # (the class the lead says by name, the narrowest: particulate, not any steroid)
+            classes = set(self.lexicon.broader_closure([d])[1:]) & {m.concept for m in self.lexicon.match(lead.text)}
+            classes -= {b for c in classes for b in self.lexicon.broader_closure([c])[1:]}
+            if not classes:
+                continue
+            # (the sentence about that placing alone: the fewest other concepts, not the product's whole composition)
+            line = min((x for x in sents if classes & x.concepts and x is not lead and x.chunk.lang == lead.chunk.lang
+                        and any(d in self.lexicon.broader_closure([c]) for c in x.concepts)
+                        and classes & {m.concept for m in self.lexicon.match(x.text)}  # (the class said, not implied)
+                        and _PLACED_IN_CLASS.search(x.text) is not None),
+                       key=lambda x: len(x.concepts), default=None)
+            if line is not None:  # (quoted further down already, "…是不是颗粒型的？": it moves up)
+                placed = next((b for b in bullets if b.sentence is line), Bullet(line, bullets[0].part, bullets[0].score, "fact"))
+                return [bullets[0], placed, *(b for b in bullets[1:] if b.sentence is not line)]
+        return bullets
 
     def _warned(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
         """The warnings that go with what the answer quotes (`with_warnings`) and with what the question plans: "cervical
@@ -2119,6 +2165,23 @@ class AnswerEngine:
             first = [b for b in bullets if b.kind == "action" and _RESUSCITATION[b.sentence.chunk.lang].search(b.sentence.text)]
             bullets = first + [b for b in bullets if b not in first]
         return bullets
+
+    def _asked_drug_lines(self, q: Question, tri: Triage, guide: Triage, bullets: list[Bullet], sents: Sequence[Sentence]) -> list[Bullet]:
+        """A drug asked about in the emergency that none of the steps names ("抽搐能用丙泊酚吗？" after the LAST picture):
+        what the picture's own passages say of it ("avoid propofol when unstable; it is no substitute for 20% lipid"),
+        right after the first step; only where they say nothing is the note said."""
+        if not tri.urgent or not bullets:
+            return bullets
+        unsaid = self._unsaid_drugs(q, bullets, tri.rule)
+        quoted = [b.sentence for b in bullets]
+        docs = {f"{slug}-{lang}" for slug in guide.docs for lang in ("en", "zh")}
+        named = PATHWAY_NAMES.get(tri.rule, {})  # (said of the picture itself: not a steroid's relief beside a cord infarct)
+        lines = [x for x in sents if x.chunk.doc_id in docs and unsaid and set(unsaid) & x.concepts
+                 and x.group == "management" and not x.provenance
+                 and bool(named.get(x.chunk.lang)) and re.search(named[x.chunk.lang], x.text, re.I) is not None
+                 and not same_point(x, quoted, q.lang)][:2]
+        shown = [Bullet(x, 0, 0.0, "action" if x.group == "management" else "fact") for x in lines]
+        return [bullets[0], *shown, *bullets[1:]]
 
     def _asked_drug_first(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
         """A follow-up in the same emergency that asks one drug's dose ("脂肪乳剂量多少 bolus完还要持续泵吗" after the LAST

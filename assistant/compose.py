@@ -555,8 +555,9 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         # an asked drug is a named drug (not a class: "iodinated contrast" in a premedication question is not what is
         # dosed), and the most specific one counts ("blood thinner (Xarelto)" asks about rivaroxaban)
         mine = [c for c in own if member(c) and (kind != "drug" or sig.kinds.get(c) == "drug")]
-        if kind == "region" and not mine:  # a level names its region (L4-5 is lumbar)
-            mine = [r for c in own for r in sig.parents.get(c, frozenset()) if r in REGIONS]
+        if kind == "region" and not mine:  # a level names its region (L4-5 is lumbar); a procedure of one region its own (TON RF)
+            mine = [r for c in own for r in (*sig.parents.get(c, frozenset()), *sig.regional.get(c, (frozenset(), frozenset()))[0])
+                    if r in REGIONS]
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
         # (whom to bridge names the drug bridged: warfarin beside the LMWH asked)
         bridged = kind == "drug" and _BRIDGING in own and _BRIDGING in s.concepts
@@ -2866,9 +2867,12 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
         # ("does caffeine work for PDPH?": what the sources say of caffeine, or of its class, not a nerve block's relief
         # beside it; "dex as effective as triamcinolone?": non-particulate steroid's)
         return any(({c} | sig.parents.get(c, frozenset())) & s.concepts for c in drugs) and not s.provenance
-    if need & {"indication", "efficacy"}:
+    compared = [c for c in part.concepts if sig.kinds.get(c) == "procedure"]
+    if "efficacy" in need and len(compared) >= 2 and any(sig.kinds.get(c) in ("drug", "drug-class") for c in s.concepts):
+        return False  # ("Is TFESI more effective than ILESI?": the routes' relief, not a steroid's beside them)
+    if need & {"indication", "efficacy", "false-positive-block"}:
         # of the asked procedure, at the asked region (a lumbar MBB's criteria: not an SIJ block's, not a TON RF's; a
-        # cooled SIJ RF's relief: not a TON neurotomy's)
+        # cooled SIJ RF's relief: not a TON neurotomy's; an MBB's false positives: not an SIJ block's)
         where = [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "procedure" or c in REGIONS]
         if where and (not any(c in s.concepts for c in where if sig.kinds.get(c) == "procedure")
                       or rival(s, where, sig, ("procedure", "region"))):
@@ -2989,7 +2993,7 @@ _REPORTS_CITED = lazy(r"\bcites? reports\b|\breports cited\b|引用的病例|引
 _CASE_REPORTS = lazy(r"case reports?|published cases|病例报告|个案报道", re.I)
 _ONE_CASE = lazy(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)一例(?!以上)|个案", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
-_NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
+_NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bexplain (?:the |this |that )?risks?\b|\breassur\w*|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
 # "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
 COUNT = lazy(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
@@ -3722,7 +3726,7 @@ _ONCE_SYMPTOMS = lazy(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0
 _NO_SYMPTOMS_ASK = lazy(r"asymptomatic|no symptoms|without (?:any )?symptoms|symptom-?free|无症状|没(?:有)?(?:任何|什么)?症状|"
                               r"一点症状(?:都|也)?没(?:有)?|症状(?:都|也)?没(?:有)?|"
                               # (told well again after the scan: "back to 95% on air and comfortable", "现在没有不适")
-                              r"\b(?:comfortable|well|fine) (?:now|again)\b|\band comfortable\b|\bback to (?:9[4-9]|100)\s*%|现在(?:没有|无)(?:任何)?不适", re.I)
+                              r"\b(?:comfortable|well|fine) (?:now|again)\b|\band comfortable\b|\bfine on (?:room air|RA)\b|\bback to (?:9[4-9]|100)\s*%|现在(?:没有|无)(?:任何)?不适", re.I)
 
 
 NO_SYMPTOMS_ASK = _NO_SYMPTOMS_ASK  # (the answer engine: a silent finding asks whether anything is needed, not a pathway's steps)

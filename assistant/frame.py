@@ -159,7 +159,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"how (?:much|many)[\w -]{0,40}?\bin total\b|\bin total\s*\?|\b(?:what(?:'s| is)|max(?:imum)?) (?:the )?(?:total|cumulative) (?:dose|amount|volume)\b|"
               r"\bthreshold\b|\bcut-?off\b|\bwhat [\w -]{1,20}? is (?:enough|sufficient|adequate)\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
-              r"上限|极量|限值|最多|最大量|最大剂量|不超过|超量|超剂量|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
+              r"上限|极量|限值|最多|最大量|最大剂量|不超过|超量|超剂量|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|控制在多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
@@ -688,7 +688,7 @@ def without_concepts(q: Question, drop: Collection[str]) -> Question:
 
 # a strength told beside its drug ("20% lipid", "0.5% bupi", "lidocaine 1%", 20%脂肪乳): no rate asked
 _DILUTED = r"lipid|intralipid|bupi\w*|levobupi\w*|lido\w*|lignocaine|ropi\w*|chlorhex\w*|dextrose|glucose|saline|脂肪乳|布比卡因|利多卡因|罗哌卡因|氯己定|葡萄糖|盐水"
-_PERCENT_STRENGTH = lazy(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}))|(?:{_DILUTED})\s?\d+(?:\.\d+)?\s*%|"
+_PERCENT_STRENGTH = lazy(rf"(?<![\w.])\d+(?:\.\d+)?\s*%(?=\s?(?:{_DILUTED}|plain\b|with (?:adrenaline|epinephrine|epi)\b))|(?:{_DILUTED})\s?\d+(?:\.\d+)?\s*%|"
                                # (nor a saturation told: "back to 95% on air", "sats 88%", "血氧95%")
                                r"(?:\b(?:sats?|spo2|sao2|saturation|saturating|o2 sats?)\b|血氧(?:饱和度)?|氧饱和度)\D{0,16}?\d{2,3}\s*%|"
                                r"(?<![\w.])\d{2,3}\s*%\s*(?:on\s+(?:room\s+)?air|on\s+RA\b|RA\b|on\s+\d+\s*L|on\s+(?:O2|oxygen))", re.I)
@@ -764,14 +764,14 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
         found.remove("dose")
     elif found == ["dose"] and _story_dose(text, lang, dose_rx):
         found.remove("dose")
-    found = _harms_to_tell(_last_dose_told(found, text, lang, dose_rx), text, lang)
+    found = _fear_explained(_harms_to_tell(_last_dose_told(found, text, lang, dose_rx), text, lang), text, lang)
     found = _safer_of_two(found, said.get("prevention", ""), len(names), text, lang)
     found = _harm_prevented(found, text, lang)
     found = _not_a_rescue(found, told, text, lang, said.get("action", ""))
     found = _without_ratio_dose(_history_first(found, text, lang), text, lang)
     if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
         found = ["hold", *(a for a in found if a not in ("hold", "action"))]
-    found = _other_cause_last(found, said.get("recognition", ""))
+    found = _suspicion_told(_other_cause_last(found, said.get("recognition", "")), said.get("recognition", ""))
     later = [a for a in found if a in ("dose", "timing") and "escalation" in where and where[a] > where["escalation"]]
     if "escalation" in found and later:
         # "保守治疗无效，EBP 打多少 ml？": the failure tells why; the amount or the time of the next step asked after it is
@@ -807,6 +807,16 @@ _STILL_GO_AHEAD = lazy(r"\bstill (?:do|go ahead|proceed)\b", re.I)
 _WARD_READINGS = {"inr-target": "inr", "iv-cannula-care": "iv-access"}
 # (and the ward readings a follow-up may point back from to the procedure told before: DAPT's course, beside its drugs)
 _BACK_READINGS = {**_WARD_READINGS, "dapt-duration": "antiplatelet"}  # (each with the word it was read from)
+
+
+def _suspicion_told(found: list[str], recognised: str) -> list[str]:
+    """"怀疑是药加到了侧孔里，以后加药怎么预防？": a cause told as suspected asks no recognition beside the real ask."""
+    if "recognition" in found and len(found) > 1 and _SUSPECTED_TOLD.fullmatch(recognised.strip()):
+        return [a for a in found if a != "recognition"]
+    return found
+
+
+_SUSPECTED_TOLD = lazy(r"怀疑|疑似|suspect(?:ed|s)?", re.I)
 
 
 def _other_cause_last(found: list[str], recognised: str) -> list[str]:
@@ -899,6 +909,20 @@ def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
     return found
 
 
+def _fear_explained(found: list[str], text: str, lang: Lang) -> list[str]:
+    """"病人看到说会瘫痪、失明，吓得不敢做了，我该怎么跟她解释这个风险？": a frightened patient's harms explained are how
+    often they happen, first."""
+    if not (_AFRAID[lang].search(text) and _EXPLAIN[lang].search(text)) or "frequency" in found[:1]:
+        return found
+    return ["frequency", *(a for a in found if a not in ("frequency", "advice", "action"))]
+
+
+_AFRAID = {"en": lazy(r"\b(?:scared|afraid|frightened|terrified|anxious|worried|nervous|panick\w*|fear\w*)\b", re.I),
+           "zh": lazy(r"害怕|怕|吓|担心|不敢|恐惧|焦虑|顾虑")}
+_EXPLAIN = {"en": lazy(r"\b(?:explain|reassure|counsel|what (?:numbers|figures) can i (?:give|tell|quote)|how (?:do|should|can) i (?:tell|explain|put))\b", re.I),
+            "zh": lazy(r"解释|怎么(?:跟|和|给)[^？?。]{0,6}(?:说|讲)|如何(?:跟|和|向)[^？?。]{0,6}(?:说明|解释|讲)|安抚|宽慰")}
+
+
 # The risks to tell a patient (consent), not who is at risk.
 RISKS_TO_TELL = {"en": lazy(r"\b(?:risks?|complications?|side effects?)\b(?: [\w-]+){0,6}? (?:(?:should|do|must|would) (?:i|we|you)|(?:i|we|you) (?:should|must|need to|have to|would)) "
                                   r"(?:mention|tell|list|disclose|cover|discuss|warn|quote|include)|"
@@ -950,6 +974,11 @@ def _told_only(q: str, lang: Lang, aspects: tuple[str, ...], before: tuple[str, 
 _EVIDENCE_SIZE = lazy(r"^\W*(?:and\s+)?(?:in\s+)?how many (?:patients|studies|trials|cases|people|subjects|pts)\b"
                             r"(?! (?:had|got|developed|died|needed|suffered))[^?]{0,30}\??\s*$|"
                             r"^\W*(?:另外)?(?:纳入了?|包括|共)?(?:多少|几)(?:例|个?病人|个?患者|人|项研究|篇|个研究)[^？?]{0,10}[？?]?\s*$", re.I)
+
+
+def _when_of_hold(part: Part, before: Part) -> bool:
+    """"does she need to stop either and when?": a bare "when" after whether to stop a drug is the same hold asked."""
+    return not part.concepts and not part.terms and part.aspects == ("timing",) and "hold" in before.aspects
 
 
 def _evidence_size(part: Part, before: Part) -> bool:
@@ -1733,6 +1762,20 @@ def _check_enough(aspects: tuple[str, ...], concepts: Sequence[str], text: str =
     return aspects
 
 
+def _check_worth(aspects: tuple[str, ...], concepts: Sequence[str], matches: Sequence[Match], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """"数字减影对发现血管内注射有效吗？", "is a test dose effective?": what a check or device is worth against a harm is
+    where the sources place it, their prevention (not the harm's rates)."""
+    said = any(m.concept == "efficacy" and m.surface.lower() in _BARE_EFFECTIVE for m in matches)
+    checks = any(c in lex and lex[c].kind in ("technique", "equipment") for c in concepts)
+    return ("prevention",) if said and checks and not aspects and "efficacy" not in concepts else aspects
+
+
+def _no_diagnosis_asked(aspects: tuple[str, ...], concepts: Sequence[str]) -> tuple[str, ...]:
+    """A diagnostic block's reliability asked ("SIJ diagnostic block - how reliable?"): "diagnostic" names the block, it
+    asks no complication's recognition."""
+    return tuple(a for a in aspects if a != "recognition") if "false-positive-block" in concepts else aspects
+
+
 _PUSH_ASK = lazy(r"\b(?:ok|okay|safe|fine) to push\b|\bpush (?:it|the \w+)?\s*\?|(?:可以|能)(?:放心)?推", re.I)
 
 
@@ -1753,6 +1796,29 @@ def _injected_after_check(text: str, lang: Lang, m: Match, found: Sequence[Match
     if "corticosteroid" not in ancestry or "particulate-steroid" in ancestry:
         return False
     return bool(_INJECT_OBJECT[lang].search(text[max(0, m.start - 24):m.start]))
+
+
+def _effective_asked(q: str, found: tuple[Match, ...]) -> tuple[Match, ...]:
+    """"Is TFESI effective?", "are RF lesions really effective?": "effective" ending the ask is its efficacy (the lexicon
+    holds no bare "effective": "effective dose", "effective contraception" are no such ask)."""
+    if any(m.concept == "efficacy" for m in found) or not (e := _EFFECTIVE_ENDS.search(q)):
+        return found
+    return (*found, Match("efficacy", e.start(1), e.end(1), "effective"))
+
+
+def _not_an_ask(text: str, m: Match) -> bool:
+    """"病人下床发现同侧腿麻", "got out of bed and her leg gave way": getting up told as when a sign was found asks no
+    mobilisation advice; "哪个消毒效果更好": a measure's own effect (disinfection) is no treatment's efficacy."""
+    if m.concept == "efficacy":
+        return text[max(0, m.start - 2):m.start] in _MEASURE_EFFECTS
+    return m.concept == "mobilisation" and bool(_FOUND_AFTER.match(text, m.end))
+
+
+_MEASURE_EFFECTS = frozenset({"消毒", "杀菌", "抗菌", "预防", "止血", "镇静", "显影"})
+
+
+_FOUND_AFTER = lazy(r"\s*(?:后|时|的时候)?\s*(?:就|才|突然)?(?:发现|出现|觉得|感觉|摔|跌|腿)|\s*(?:and|then|,)\s+(?:found|noticed|felt|fell|"
+                    r"collapsed|her|his|the)\b", re.I)
 
 
 def _diagnostic_tap(text: str, lang: Lang, m: Match) -> bool:
@@ -2121,18 +2187,18 @@ class Framer:
         q = _CANTONESE.sub(lambda m: _CANTONESE_WORDS[m.group()], q) if lang == "zh" else q
         q = _MIXED_AND.sub(lambda m: " or " if m.group(1) == "或" else " and ", _JOINED_LEVEL.sub(r"\1\2-\3\4", q))  # "C7T1", "L5S1": the interspace written without its dash
         q, corrections = self._correct(q)
-        found = tuple(self.lexicon.match(q))
+        found = _effective_asked(q, tuple(self.lexicon.match(q)))
         lex = self.lexicon.concepts
         matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])) and not _consent_setting(q, lang, m, found, lex)
                         and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, self.lexicon)
-                        and not _childhood(q, m) and not _diagnostic_tap(q, lang, m))
+                        and not _childhood(q, m) and not _diagnostic_tap(q, lang, m) and not _not_an_ask(q, m))
         matches = self._without_glosses(q, matches)
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
-        concepts = self._la_mixture(self._works_for_harm(concepts, matches))
+        concepts = self._la_mixture(self._works_for_harm(self._block_reliability(q, concepts), matches))
         concepts = _staff_told_before(q, concepts, history)
         concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])))
@@ -2158,7 +2224,8 @@ class Framer:
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
                            concepts, q, lang)
-        aspects = _without_told_dose(q, lang, _check_enough(aspects, concepts, q))
+        aspects = _check_worth(_no_diagnosis_asked(_without_told_dose(q, lang, _check_enough(aspects, concepts, q)), concepts),
+                               concepts, matches, lex)
         aspects = self._still_allowed(self._treatment_asked(aspects, concepts, q), concepts, q)
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
@@ -2394,6 +2461,15 @@ class Framer:
         las = [c for c in drugs if "local-anaesthetic" in self.lexicon.broader_closure([c])]
         steroids = [c for c in drugs if "corticosteroid" in self.lexicon.broader_closure([c])]
         return tuple(c for c in concepts if c != _LA_MIX) if steroids and len(las) < 2 else concepts
+
+    def _block_reliability(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """"SIJ diagnostic block before RF - how reliable is it?", "MBB准不准": how often a diagnostic block misleads, its
+        false-positive rate (said missing where no passage gives it), not the selection criteria (a check's reliability,
+        "is aspiration reliable?", is its own sensitivity)."""
+        lex = self.lexicon.concepts
+        if not (_RELIABLE.search(q) and _DIAGNOSTIC_BLOCK.search(q)) or any(lex[c].kind in ("technique", "equipment", "finding") for c in concepts if c in lex):
+            return concepts
+        return (*(c for c in concepts if c != "indication"), "false-positive-block")
 
     def _works_for_harm(self, concepts: tuple[str, ...], matches: Sequence[Match]) -> tuple[str, ...]:
         """"How effective is an epidural blood patch for PDPH?", "回抽对发现血管内注射有效吗", "is a pencil-point needle more
@@ -3055,13 +3131,14 @@ class Framer:
         texts = split_parts(q, lang)
         inner_before: set[str] = set()  # the drug inside a pump's name told in a part before ("IT morphine pump: max dose?")
         for i, t in enumerate(texts):
-            every = list(self._without_glosses(t, tuple(self.lexicon.match(t))))
+            every = list(self._without_glosses(t, _effective_asked(t, tuple(self.lexicon.match(t)))))
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])) and not _consent_setting(t, lang, m, every, lex)
-                     and not _injected_after_check(t, lang, m, every, self.lexicon) and not _diagnostic_tap(t, lang, m)]
+                     and not _injected_after_check(t, lang, m, every, self.lexicon) and not _diagnostic_tap(t, lang, m)
+                     and not _not_an_ask(t, m)]
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
-            own = _epidural_meant(t, self._works_for_harm(own, found), self.lexicon.concepts)
+            own = _epidural_meant(t, self._works_for_harm(self._block_reliability(t, own), found), self.lexicon.concepts)
             own = self._observed(t, self._adjacent(t, _menopausal(q, _raised_by_procedure(t, _high_pressure(t, _blood_patch(
                 t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))))))
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
@@ -3092,7 +3169,7 @@ class Framer:
             asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex), _sign_names(found, lex)), subj, self.lexicon, t),
                              own, t, lang)
             asked = _treats(asked, [_allergy_kind(c, lex[c].kind, t) for c in (*own, *inherited, *ctx) if c in lex], t, lang)
-            asked = _without_told_dose(t, lang, asked)
+            asked = _check_worth(_no_diagnosis_asked(_without_told_dose(t, lang, asked), own), own, found, lex)
             own += self._suspected(own or inherited, asked)  # ("要查啥" after a failing pump told: its granuloma's work-up)
             # ("IT morphine pump: max conc/daily dose?", "…加量后要怎么监测": the drug in the pump's name)
             # (and the drug stopping when the pump runs dry: "IT morphine pump… what happens if the reservoir runs dry?")
@@ -3115,7 +3192,8 @@ class Framer:
                 _consent_setting(t, lang, m, every, lex) for m in every))
             inherited = _watched_bleed(own, inherited, asked, lex)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, self.lexicon), inherited, terms)
-            if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang) or _evidence_size(part, out[-1])):
+            if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang) or _evidence_size(part, out[-1])
+                        or _when_of_hold(part, out[-1])):
                 prev_part = out.pop()
                 sep = " " if prev_part.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "  # (clauses kept apart)
                 part = Part(f"{prev_part.text}{sep}{t}".replace("？ ", "？"), prev_part.concepts,
@@ -3168,6 +3246,8 @@ class Framer:
             add.append(_TREATMENT_WORD[lang])
         if aspects[:1] == ("recognition",) and not concepts and ctx:
             add.extend(_SIGN_WORDS[lang])
+        if _WELL_NOW[lang].search(q):  # ("she's fine on room air now": the silent form's passage, "asymptomatic …")
+            add.append(_SILENT_WORD[lang])
         for cid in concepts:
             c = lex.concepts[cid]
             add.append(c.name(lang))
@@ -3263,7 +3343,7 @@ class Framer:
             if any(covered[m.start():m.end()]) or "'" in m.group():
                 continue
             w = fold_en(m.group())
-            if len(w) >= 4 and not _known_stem(w, self.vocab) and w not in self.words and not _common(w) and w not in _SHORTHAND:
+            if len(w) >= 4 and not _known_stem(w, self.vocab) and w not in self.words and not _common(w) and w not in _SHORTHAND and w not in _EN_PLAIN:
                 noun = _EN_PROCEDURE_NOUN.match(q, m.end())  # "bunion surgery": an unfamiliar part's operation is a procedure
                 found.append(m.group() + noun.group() if noun and not any(covered[noun.start():noun.end()]) else m.group())
         if lang == "zh":
@@ -3677,8 +3757,16 @@ _JOINED_LEVEL = lazy(r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})([CTLS])(\d{1,2})(?![A-Z
 _ZH_SHORT = lazy("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|TFESI|ILESI|ESI|SNRB|TF|IL)(?![A-Za-z]))")
 _NOTE_WORDS = lazy(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 _LA_MIX = "local-anaesthetic-mixture"
-_BARE_EFFECTIVE = frozenset({"effective in", "effective at", "more effective", "less effective", "how effective", "is it effective",
-                             "as effective", "更有效", "有效吗"})  # (the lexicon's bare "effective" names of efficacy)
+_EFFECTIVE_ENDS = lazy(r"\b(?:is|are|was|were|be)\b[^?.!;]{1,60}?\b(?:really |actually |even |still |ever )?(effective)\s*(?:[?.!;]|$)", re.I)
+_RELIABLE = lazy(r"\breliab\w*|\baccura(?:te|cy)\b|可靠|靠谱|准不准|准确吗|准确性|准确度", re.I)
+_DIAGNOSTIC_BLOCK = lazy(r"\bdiagnostic\b|\bblocks?\b|(?<![A-Za-z])MBBs?(?![A-Za-z])|诊断性|阻滞", re.I)
+# told well again after the scare (the silent form of what was found is what is asked about)
+_WELL_NOW = {"en": lazy(r"\b(?:she|he|pt|patient|they)(?:'s| is| are|s)? (?:now )?(?:fine|well|comfortable|asymptomatic)\b|"
+                        r"\bfine on (?:room air|RA)\b|\bno (?:symptoms|complaints)\b", re.I),
+             "zh": lazy(r"(?:现在|目前)?(?:没有|无)(?:任何)?(?:不适|症状)|(?:病人|患者)?(?:现在|目前)(?:挺好|还好|很好|没事)")}
+_SILENT_WORD = {"en": "asymptomatic", "zh": "无症状"}
+_BARE_EFFECTIVE = frozenset({"effective", "effective in", "effective at", "more effective", "less effective", "how effective", "is it effective",
+                             "as effective", "更有效", "有效吗", "效果更好", "哪个效果好", "效果最好"})  # (the lexicon's bare "effective" names of efficacy)
 _RFA = "radiofrequency-ablation"
 _TIMED_SETTINGS = frozenset({"rf-lesion-settings"})  # settings whose time is asked as its own bare part
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
@@ -3717,6 +3805,9 @@ def _inflected(word: str) -> bool:
 # Words of time ("明早8点", "最晚啥时候打"): when, not a subject the knowledge base lacks.
 _ZH_TIME = lazy(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上午|下午|中午|凌晨|傍晚)|[早晚最]?(?:啥|什么)时候|最[早晚迟]|几点(?:钟)?|点钟|"
                       r"(?:几个|多少个?|\d+个?)?钟头|[半一二两三四五六七八九十几\d]+(?:个)?(?:年|月|周|星期)(?:前|后|多|来|内)?|半年(?:前|后|多|来|内)?")
+# plain English of a conversation a little under the common-word frequency, never a subject ("they want to swap him to
+# plavix", "realistically what minor side effects")
+_EN_PLAIN = frozenset({"swap", "swapped", "swapping", "swaps", "realistically", "ballpark", "changeover", "switchover", "realistic"})
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",

@@ -60,10 +60,10 @@ _SLASH_DATE = re.compile(r"(?<![\d/A-Za-z])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|
 _DOSE_WORDS = re.compile(r"\blast\b|\btook\b|\btaken\b|\bgiven\b|\bgave\b|\bdose\b|\btab(?:let)?s?\b|\bshot\b|\bjab\b|\bpill\b|\bstopped\b|"
                          r"\bheld\b|末次|最后一(?:次|针|片|剂|顿)|吃的?|服(?:用|的)?|打的|用的|口服|注射了|给药|停(?:的|药|了|用)", re.I)
 # a laboratory value told with its day: the day it was drawn
-_LAB_WORDS = re.compile(r"\bINR\b|\bplatelets?\b|\bplt\b|(?-i:\bPT\b)|\baPTT\b|\beGFR\b|\bCrCl\b|\blabs?\b|\bbloods?\b|(?-i:\bHb\b)|"
-                        r"血小板|凝血|肌酐|化验|抽血|查血|血常规", re.I)
+_LAB_WORDS = re.compile(r"(?<![A-Za-z])(?:INR|platelets?|plt|(?-i:PT)|aPTT|eGFR|CrCl|labs?|bloods?|(?-i:Hb))(?![A-Za-z])|"
+                        r"血小板|凝血|肌酐|化验|抽血|查血|血常规", re.I)  # (no \b: "查INR" has none before the name)
 _PROCEDURE_WORDS = re.compile(r"\bprocedure\b|\bblock\b|\bbooked\b|\bscheduled\b|\blisted\b|\bcase\b|\bslot\b|\btrial\b|\bimplant\b|"
-                              r"\b(?:TF|IL|C|L)?ESI\b|\bRFA\b|\bMBB\b|\bSCS\b|\bSGB\b|\bPVP\b|\bEBP\b|\bok(?:ay)? for\b|"
+                              r"(?<![A-Za-z])(?:(?:TF|IL|C|L)?ESI|RFA|MBB|SCS|SGB|PVP|EBP)(?![A-Za-z])|\bok(?:ay)? for\b|"
                               r"做|穿刺|手术|操作|阻滞|排的|安排|植入", re.I)
 
 

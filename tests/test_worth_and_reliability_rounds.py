@@ -1,0 +1,184 @@
+"""Rounds 209 onwards: what a procedure, a diagnostic block or a check is worth ("Is TFESI effective?", "SIJ diagnostic
+block - how reliable?", "数字减影有效吗？"), as clinicians type it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from answer_lines import bullets as _bullets
+
+
+@pytest.fixture(scope="module")
+def worth_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents these questions reach: the ESI routes, facet and SI joint procedures, toxicity."""
+    return engine_over("worth", ("esi-general", "esi-transforaminal", "esi-interlaminar-caudal", "facet-mbb-rfa", "sacroiliac", "last",
+                                 "pdph", "cervical-thoracic-sympathetic"))
+
+
+def _first(ans: Any) -> str:
+    return str(ans.bullets[0]["text"]) if ans.bullets else ""
+
+
+@pytest.mark.parametrize("question", ["Is TFESI effective?", "is a TFESI really effective?", "How effective is TFESI?"])
+def test_effective_ending_the_ask_is_the_procedures_efficacy_not_its_complication_rates(worth_engine, question):  # type: ignore[no-untyped-def]
+    f = worth_engine.frame(question)
+    assert "efficacy" in f.concepts and "efficacy" in f.parts[0].concepts, f
+    ans = worth_engine.answer(question)
+    assert not any("intravascular" in b.lower() or "9.6%" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_effective_said_of_something_else_is_no_efficacy_ask(worth_engine):  # type: ignore[no-untyped-def]
+    assert "efficacy" not in worth_engine.frame("what is the lowest effective dose of lidocaine for LAST prevention").concepts
+    # a treatment for a harm keeps what the sources say of it (a blood patch for PDPH)
+    ans = worth_engine.answer("Is an epidural blood patch effective?")
+    assert "blood patch" in _first(ans).lower() and "definitive treatment" in _first(ans), ans.text
+
+
+@pytest.mark.parametrize("question", ["Is TFESI more effective than ILESI?", "TF还是IL效果更好？"])
+def test_two_routes_compared_on_efficacy_are_not_answered_with_a_steroids_efficacy(worth_engine, question):  # type: ignore[no-untyped-def]
+    ans = worth_engine.answer(question)
+    assert not any(w in b.lower() for b in _bullets(ans.text) for w in ("particulate", "颗粒", "dexamethasone", "地塞米松")), ans.text
+    assert not ans.bullets, ans.text  # (the sources compare the routes' complications only)
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("SIJ diagnostic block before RF - how reliable is it?", "53.8%"),
+    ("SIJ诊断性阻滞可靠吗？", "53.8%")])
+def test_a_diagnostic_blocks_reliability_is_its_false_positive_rate(worth_engine, question, figure):  # type: ignore[no-untyped-def]
+    ans = worth_engine.answer(question)
+    assert figure in _first(ans), ans.text
+    assert "recognition" not in worth_engine.frame(question).aspects
+
+
+@pytest.mark.parametrize("question, note", [
+    ("how reliable are MBBs before facet RF?", "false-positive rate"), ("MBB准不准？", "假阳性率")])
+def test_another_blocks_false_positive_rate_is_said_missing_never_the_sacroiliac_figures(worth_engine, question, note):  # type: ignore[no-untyped-def]
+    ans = worth_engine.answer(question)
+    assert not any("53.8%" in b or "sacroiliac" in b.lower() or "骶髂" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_checks_reliability_is_not_read_as_a_blocks_false_positives(worth_engine):  # type: ignore[no-untyped-def]
+    assert "false-positive-block" not in worth_engine.frame("is negative aspiration reliable during a stellate block?").concepts
+
+
+@pytest.mark.parametrize("question", ["数字减影对发现血管内注射有效吗？", "is DSA effective at catching intravascular injection?"])
+def test_what_a_check_is_worth_against_a_harm_is_its_prevention_not_the_harms_rates(worth_engine, question):  # type: ignore[no-untyped-def]
+    f = worth_engine.frame(question)
+    assert f.aspects[:1] == ("prevention",), f
+    ans = worth_engine.answer(question)
+    assert not any("10.5%" in b or "19.4%" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.fixture(scope="module")
+def call_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents the follow-ups of round 209 reach: toxicity, epiduroscopy, the pump, the SI joint, bleeding risk,
+    radiation, SCS and the ESI documents."""
+    return engine_over("calls-209", ("last", "epiduroscopy-adhesiolysis", "intrathecal-drug-delivery", "sacroiliac", "anticoagulants",
+                                     "radiation-contrast", "spinal-cord-stimulation", "esi-general", "esi-transforaminal"))
+
+
+_SEIZING = "急！！右侧SGB刚推完罗哌卡因5ml，病人突然说嘴巴周围麻、耳鸣，接着就四肢抽搐了，体重55kg，现在怎么办"
+
+
+@pytest.mark.parametrize("question, history, drug", [
+    ("抽搐能不能直接推丙泊酚止抽？", [_SEIZING], "丙泊酚"),
+    ("can I give propofol for the seizure?", ["just injected 5 ml ropivacaine for SGB, now perioral numbness, tinnitus and she is seizing, what now"],
+     "propofol")])
+def test_a_drug_asked_in_the_emergency_gets_what_the_pictures_passages_say_of_it(call_engine, question, history, drug):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer(question, history)
+    assert ans.urgent, ans.text
+    assert drug in ans.bullets[1]["text"].lower(), ans.text  # (right after the first step)
+    assert "知识库没有关于" not in ans.text and "says nothing on" not in ans.text, ans.text
+
+
+def test_a_plan_asked_after_the_emergency_leads_with_its_own_answer(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("生理盐水冲洗的速度和总量应该控制在多少？", ["硬膜外腔镜做到一半，病人突然说脖子痛、头痛，看东西模糊，是怎么回事？要不要停？"])
+    assert "1–2 s" in _first(ans), ans.text
+    ans = call_engine.answer("what infusion rate should we be using?",
+                             ["epiduroscopy in progress, pt now c/o neck pain and blurred vision, we've run in about 80 ml saline so far"])
+    assert "1–2 s" in _first(ans), ans.text
+
+
+def test_prevention_asked_after_a_pump_overdose_is_the_refill_safety_not_the_rescue(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("怀疑是药加到了侧孔（bolus port）里，以后加药怎么预防这种事？",
+                             ["鞘内吗啡泵刚加完药半小时，病人嗜睡叫不醒，呼吸8次/分，瞳孔针尖样，怎么办"])
+    assert "核对药物及浓度" in _first(ans), ans.text
+    assert not any("纳洛酮" in b for b in _bullets(ans.text)[:2]), ans.text
+    f = call_engine.frame("怀疑是药加到了侧孔里，以后加药怎么预防？")
+    assert f.aspects == ("prevention",) and "pump-refill" in f.concepts, f
+
+
+def test_getting_up_told_as_when_a_sign_was_found_asks_no_mobilisation(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("骶髂关节注射完，病人下床发现同侧腿麻、没力气，站不稳，要紧吗？")
+    assert not ans.abstained and any("坐骨神经" in b for b in _bullets(ans.text)[:2]), ans.text
+    assert "mobilisation" in call_engine.frame("SIJ injection this morning - can she get out of bed straight away?").concepts
+
+
+def test_plain_conversation_words_are_no_unknown_subject(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("cardiology say he can come off the P2Y12 but they want to swap him to plavix first - how many days off plavix before the trial?")
+    assert not ans.abstained and "7 days" in _first(ans), ans.text
+    assert call_engine.frame("realistically what minor side effects should she expect after an ESI?").unknown == ()
+
+
+def test_the_babys_dose_limit_is_the_fetal_limit_not_the_workers(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("what's the dose limit for the baby?",
+                             ["I'm a radiographer, just found out I'm 8 weeks pregnant. can I keep doing the fluoro pain lists?"])
+    assert "embryo or fetus" in _first(ans) and "20 mSv" not in _first(ans), ans.text
+
+
+def test_whether_and_when_to_stop_is_one_ask(call_engine):  # type: ignore[no-untyped-def]
+    q = "pt takes naproxen 500 bd and fish oil capsules, pre-assessment for dorsal column stimulator implant. does she need to stop either and when?"
+    assert len(call_engine.frame(q).parts) == 1
+    ans = call_engine.answer(q)
+    assert "Not covered" not in ans.text and any("naproxen" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_local_anaesthetics_maximum_for_an_implants_infiltration_is_the_drugs_own(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("max lignocaine with adrenaline for a 70kg man? planning 20ml 1% with adrenaline for SCS lead infiltration "
+                             "plus another 10ml 2% plain for the IPG pocket")
+    assert "7 mg/kg" in _first(ans) or "6 mg/kg" in _first(ans), ans.text
+    assert not any("IPG" in b or "spinal cord stimulat" in b.lower() for b in _bullets(ans.text)), ans.text
+
+
+def test_a_lab_value_drawn_today_is_no_last_dose(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("华法林的病人今天查INR 1.6，明天排了L4/5椎板间ESI，能不能做？")
+    assert "按所述时间推算" not in ans.text and "INR 1.6" in ans.text, ans.text
+
+
+def test_a_brands_class_rule_comes_with_the_sentence_placing_the_brand_in_the_class(call_engine):  # type: ignore[no-untyped-def]
+    for question, said in (("C6神经根TFESI能用得宝松吗？", "得宝松应按颗粒型"), ("can I use Diprospan for a C6 TFESI?", "Diprospan should be treated as a particulate")):
+        ans = call_engine.answer(question)
+        assert said in _bullets(ans.text)[1], ans.text
+
+
+def test_a_frightened_patients_harms_explained_are_how_rare_they_are_first(call_engine):  # type: ignore[no-untyped-def]
+    f = call_engine.frame("patient terrified of paralysis after reading online, how do I explain the risk of a lumbar ESI?")
+    assert f.aspects[:1] == ("frequency",), f
+    ans = call_engine.answer("patient terrified of paralysis after reading online, how do I explain the risk of a lumbar ESI?")
+    assert "16,638" in _first(ans), ans.text
+
+
+@pytest.fixture(scope="module")
+def rf_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents RF, augmentation and bleeding-risk questions reach."""
+    return engine_over("rf-209", ("facet-mbb-rfa", "sacroiliac", "vertebral-augmentation", "anticoagulants", "intradiscal-pldd"))
+
+
+def test_a_procedure_of_one_region_keeps_other_regions_figures_out(rf_engine):  # type: ignore[no-untyped-def]
+    ans = rf_engine.answer("第三枕神经射频消融术前谈话，要跟病人交代哪些副作用？发生率大概多少")
+    assert not any("骶" in b or "腰椎" in b for b in _bullets(ans.text)), ans.text
+    assert any("19%" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_skin_sensitivity_after_an_rfa_is_its_neuritis(rf_engine):  # type: ignore[no-untyped-def]
+    q = "3 weeks after L4-5 L5-S1 medial branch RFA pt has burning pain and skin sensitivity over the lower back. normal? how long does it last?"
+    assert "post-ablation-neuritis" in rf_engine.frame(q).concepts
+    ans = rf_engine.answer(q)
+    assert any("self-limited" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_patient_told_well_after_a_cement_embolus_gets_the_silent_forms_management(rf_engine):  # type: ignore[no-untyped-def]
+    ans = rf_engine.answer("CTPA afterwards shows a couple of small peripheral cement emboli, she's fine on room air now. do we need to anticoagulate?",
+                           ["kyphoplasy T8, cement going in and pt suddenly c/o chest tightness, sats dropped to 84% on 2L"])
+    assert any("clinical follow-up only" in b for b in _bullets(ans.text)[:2]), ans.text
