@@ -96,6 +96,7 @@ from .frame import (
     Question,
     asks_to_anticoagulate,
     drug_like,
+    fear_explained,
     held_drug,
     procedure_like,
     without_concepts,
@@ -343,9 +344,13 @@ _PRESENT = {"en": lazy(r"\b(?:right now|happening|currently|just (?:now|started|
 _MAXIMUM_ASK = lazy(r"\bmax(?:imum|imal)?\b|\bceiling\b|\bupper limit\b|\btoxic dose\b|\bhow much can\b|最多|最大|上限|极量|中毒剂量", re.I)
 ALLERGY = "allergic-reaction"
 _ADRENALINE = "epinephrine"  # (added to a local anaesthetic: no subject of its own)
+# a series in which the feared harm did not happen ("recorded no immediate major neurologic …", 未发生感染，也未出现新的运动…)
+_NONE_HAPPENED = lazy(r"\b(?:recorded|found|reported|had|saw|observed|were|was) no\b|\bno (?:immediate |delayed |new )?(?:major|serious|permanent)\b|"
+                      r"未记录到|未发生|未出现|未观察到|未见", re.I)
+_NEUROLOGIC = lazy(r"neurolog|paraly|paraple|motor|神经|瘫", re.I)
 # a sentence placing a product in a class ("Diprospan should be treated as a particulate steroid", 得宝松应按颗粒型…对待)
 _PLACED_IN_CLASS = lazy(r"\b(?:treated as|classed as|classified as|counts as|regarded as|is an? (?:\w+ ){0,2}(?:steroid|drug|agent))\b|按.{1,12}对待|归为|属于", re.I)
-_INFILTRATED = lazy(r"\binfiltrat\w*|\bpocket\b|\bincision\b|\btunnel\w*|浸润|囊袋|切口", re.I)
+_INFILTRATED = lazy(r"\binfiltrat\w*|\bpocket\b|\bincision\b|浸润|囊袋|切口", re.I)
 _PROPHYLAXIS = lazy(r"prophyla|预防性|预防用|预防使用|测试前|植入前|before (?:an? |the )?(?:SCS )?(?:trials?|implant\w*)", re.I)
 _BUNDLE = frozenset({"nacc", "decolonisation"})  # the infection-prevention bundle's rules
 INFECTION = "infection"
@@ -426,6 +431,7 @@ _HAEMATOMA_WORD = {"en": lazy(r"ha?ematoma", re.I), "zh": lazy(r"血肿")}
 _IMAGING_WORD = {"en": lazy(r"\bMRI\b|\bCT\b|imaging|myelogra", re.I), "zh": lazy(r"MRI|核磁|磁共振|CT|影像|脊髓造影")}
 _INFECTION_WORD = {"en": lazy(r"abscess|infect", re.I), "zh": lazy(r"脓肿|感染")}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
+_NO_PREVENTION = {"en": "The knowledge base gives no prevention measures for {conditions}.", "zh": "知识库未给出{conditions}的预防措施。"}
 _NO_STEPS_NAMED = {"en": "The knowledge base gives no management steps for {conditions}.",
                    "zh": "知识库未给出{conditions}的处理措施。"}
 _RAISED, _HIGH_BP = "procedural-hypertension", "hypertension"  # (a rise the procedure caused; the patient's own)
@@ -922,6 +928,12 @@ class AnswerEngine:
                 and (not happening_now(q.text, q.lang) or not (self._new_signs(q, last) or _PRESENT[q.lang].search(q.text))):
             # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
+            return ""
+        story = " ".join(q.history)  # (the whole story told before: a scene told over two turns is still one)
+        if not names_symptoms(q.text, q.lang) and not happening_now(q.text, q.lang) and not _PRESENT[q.lang].search(q.text) \
+                and not triage(story, detect_lang(story), frozenset(self._scene_of(story))).urgent:
+            # "can I just mix cefazolin into the contrast?" after "…this pt had anaphylaxis to penicillin": an allergy told as
+            # history, no picture of its own, makes none with a contrast the follow-up names
             return ""
         return last
 
@@ -1530,7 +1542,12 @@ class AnswerEngine:
             planned = self._calm_parts(q, lang, calm, [b.sentence for b in bullets], dense, sig) if tri.urgent else []
             # (a follow-up asking only the plan, "what infusion rate should we be using?" after the raised-pressure picture:
             # the steps were given the turn before; what it asks leads them)
-            bullets = [*planned, *bullets] if planned and q.followup and len(q.parts) == 1 else [*bullets, *planned]
+            # (not while the picture goes on or worsens: "her vision is still blurred and now she's confused - what rate?")
+            calm_now = not happening_now(q.text, q.lang) and not names_symptoms(q.text, q.lang) and not _STILL[q.lang].search(q.text) \
+                and not NEW_SIGN[q.lang].search(q.text)
+            # (the picture's first step still leads, the asked plan right after it: "冲洗压力上限是多少？" mid-epiduroscopy)
+            bullets = [*bullets[:1], *planned, *bullets[1:]] if planned and q.followup and len(q.parts) == 1 and calm_now \
+                else [*bullets, *planned]
             # (the drug asked, answered by a calm part too: "抽搐能用丙泊酚压吗？" right after the first step)
             bullets = _how_soon_first(q, guide.rule, self._asked_drug_first(q, tri, self._asked_drug_lines(q, tri, guide, bullets, calm)))
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
@@ -1554,7 +1571,7 @@ class AnswerEngine:
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 bullets = self._for_unknown_drugs(q, sents, bullets, sig)
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
-        bullets = bullets if tri.urgent else self._drug_in_class(q, sents, self._each_side(q, lang, bullets))
+        bullets = bullets if tri.urgent else self._reassured_first(q, sents, self._drug_in_class(q, sents, self._each_side(q, lang, bullets)))
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
         bullets = bullets if tri.urgent else self._without_others_harms(q, bullets)
         bullets = bullets if tri.urgent else self._technique_elsewhere(q, lang, verdict, bullets)
@@ -1716,6 +1733,22 @@ class AnswerEngine:
     def _procedures_named(self, s: Sentence) -> list[str]:
         """The procedures of ours a sentence names (not a technique that goes with many)."""
         return [c for c in s.concepts if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES and c not in self._adjuncts]
+
+    def _reassured_first(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
+        """A frightened patient's risk to explain ("terrified … paralysis, blindness … how do I explain the real risk?"):
+        the count of the asked procedure's series in which none of the feared harms happened leads ("an audit of 16,638
+        ESIs recorded no immediate major neurologic or haemorrhagic event"), then the harms as the sources list them."""
+        if not bullets or not fear_explained(q.text, q.lang):
+            return bullets
+        procs = {c for c in q.concepts if self._kinds.get(c) == "procedure"}
+        found = [x for x in sents if x.chunk.lang == bullets[0].sentence.chunk.lang and x.group != "evidence" and not x.provenance
+                 and _NONE_HAPPENED.search(x.text) and COUNT.search(x.text) and procs & set(self.lexicon.broader_closure(list(x.concepts)))]
+        # (the series without a neurologic harm first: what such a patient fears)
+        line = min(found, key=lambda x: _NEUROLOGIC.search(x.text) is None, default=None)
+        if line is None:
+            return bullets
+        placed = next((b for b in bullets if b.sentence is line), Bullet(line, bullets[0].part, bullets[0].score, "fact"))
+        return [placed, *(b for b in bullets if b.sentence is not line)]
 
     def _drug_in_class(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
         """"C6 TFESI能用得宝松吗？": a lead that gives the rule for the drug's class (no particulate steroid for a cervical
@@ -2346,7 +2379,11 @@ class AnswerEngine:
         bullets = [b for b in bullets if not (b.part < len(q.parts) and restates_tried(b.sentence, q.parts[b.part], q, others, self._kinds))] \
             or bullets
         if not tri.urgent and (after := self._resume_after(q, bullets)):  # "stable now, OK to carry on?": only the condition's own
-            bullets = self._about_condition(after, bullets, sents, lang)  # sentences, beside the note that says there is no rule
+            # sentences, beside the note that says there is no rule (a later part asking something else keeps its own bullets:
+            # "…观察多久？以后加药怎么避免再扎错口？")
+            apart = [b for b in bullets if b.part < len(q.parts) and len(q.parts) > 1 and not _RESUME_ASK[q.lang].search(q.parts[b.part].text)
+                     and not _HOME_ASK.search(q.parts[b.part].text)]
+            bullets = [*self._about_condition(after, [b for b in bullets if b not in apart], sents, lang), *apart]
         if not tri.urgent and _HOME_ASK.search(q.text) and _asks_resume(q) and any(_OBSERVED.search(b.sentence.text) for b in bullets[:1]):
             # (how long she is watched answers "can she go home?": the rescue's doses are no part of it)
             bullets = [b for b in bullets if not gives_dose(b.sentence)] or bullets
@@ -2572,12 +2609,8 @@ class AnswerEngine:
             lines.append(NOTE_PREFIX + _RULED_OUT[lang].format(conditions=_join([self._name(c, lang) for c in ruled], lang)))
         if resume:  # "stable now - OK to carry on / send her home?"
             lines.append(NOTE_PREFIX + _NO_RESUME[lang].format(condition=self._name(resume, lang)))
-        # (a step taken before the procedure to prevent a complication asked about, "check the pad's contact before RFA", is
-        # no step for it now; beside a procedure planned, "pacemaker, RFA booked - anything to do differently?", it is)
-        elif not tri.urgent and len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) \
-                and not any(b.sentence.action and (b.sentence.group != "prevention" or not self._complication_asked(q)) for b in bullets) \
-                and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
-            lines.append(NOTE_PREFIX + self._no_steps(q, lang))  # asked what to do: nothing says
+        elif not tri.urgent:
+            lines.extend(self._nothing_said(q, lang, bullets))
         # asked for a dose: none of the part's bullets gives one
         # (a part answered together with another, "which one and what dose of dex?", is judged by their bullets)
         # (in an emergency a drug's dose part left without bullets of its own, "纳洛酮怎么给？", is judged by the steps)
@@ -2987,6 +3020,41 @@ class AnswerEngine:
         do?": procedural hypertension) have no steps, or the question itself when it names none."""
         named = self._no_steps_named(q.parts[0].concepts, lang)
         return named + _WHAT_IT_HAS[lang == "zh"] if named else _NO_STEPS[lang].format(part=_short(q.parts[0].text))
+
+    def _nothing_said(self, q: Question, lang: Lang, bullets: Sequence[Bullet]) -> list[str]:
+        """The note for a single ask no bullet answers: what to do (no steps), or how to prevent a harm (no prevention)."""
+        # (a step taken before the procedure to prevent a complication asked about, "check the pad's contact before RFA", is
+        # no step for it now; beside a procedure planned, "pacemaker, RFA booked - anything to do differently?", it is)
+        if len(q.parts) == 1 and q.parts[0].aspects[:1] == ("action",) \
+                and not any(b.sentence.action and (b.sentence.group != "prevention" or not self._complication_asked(q)) for b in bullets) \
+                and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
+            return [NOTE_PREFIX + self._no_steps(q, lang)]  # asked what to do: nothing says
+        if unprevented := self._unprevented(q, bullets):  # "这种情况下次怎么预防？" after a vasovagal
+            return [NOTE_PREFIX + _NO_PREVENTION[lang].format(conditions=_join([self._name(c, lang) for c in unprevented], lang))
+                    + _WHAT_IT_HAS[lang == "zh"]]
+        return []
+
+    def _unprevented(self, q: Question, bullets: Sequence[Bullet]) -> list[str]:
+        """How to prevent a harm asked (one part), and no prevention bullet names it: the harms the sources give no
+        prevention for ("这种情况下次怎么预防？" after a vasovagal reaction)."""
+        if len(q.parts) != 1 or q.parts[0].aspects[:1] != ("prevention",):
+            return []
+        part = q.parts[0]
+        harms = [c for c in (part.concepts or part.inherited) if self._kinds.get(c) == "complication"]
+        # (any prevention the answer quotes is what the sources have: slow saline against raised CSF pressure prevents the
+        # retinal haemorrhage it does not name)
+        if not harms or any(b.sentence.group == "prevention" for b in bullets):
+            return []
+        # (only a harm no prevention passage of the sources names at all: LAST's prevention exists even when the search
+        # left it out, so never "no prevention measures for LAST")
+        return [] if any(self._prevention_named(c) for c in harms) else harms
+
+    def _prevention_named(self, concept: str) -> bool:
+        """Does any bundled passage under a prevention heading name the concept (or a narrower one)?"""
+        from .sections import group_of
+
+        table = self.retriever.table
+        return any(group_of(table.record(int(r))[0].heading_path) == "prevention" for r in table.concept_rows([concept]))
 
     def _no_steps_named(self, concepts: Sequence[str], lang: Lang) -> str:
         """"The knowledge base gives no management steps for <the harms among concepts>", or "" when none is a harm."""

@@ -2993,7 +2993,7 @@ _REPORTS_CITED = lazy(r"\bcites? reports\b|\breports cited\b|引用的病例|引
 _CASE_REPORTS = lazy(r"case reports?|published cases|病例报告|个案报道", re.I)
 _ONE_CASE = lazy(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)一例(?!以上)|个案", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
-_NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bexplain (?:the |this |that )?risks?\b|\breassur\w*|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
+_NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
 # "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
 COUNT = lazy(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
@@ -3726,7 +3726,7 @@ _ONCE_SYMPTOMS = lazy(r"(?:一旦|如|若|如果)(?:出现|发生)|\bif\b[^.;]{0
 _NO_SYMPTOMS_ASK = lazy(r"asymptomatic|no symptoms|without (?:any )?symptoms|symptom-?free|无症状|没(?:有)?(?:任何|什么)?症状|"
                               r"一点症状(?:都|也)?没(?:有)?|症状(?:都|也)?没(?:有)?|"
                               # (told well again after the scan: "back to 95% on air and comfortable", "现在没有不适")
-                              r"\b(?:comfortable|well|fine) (?:now|again)\b|\band comfortable\b|\bfine on (?:room air|RA)\b|\bback to (?:9[4-9]|100)\s*%|现在(?:没有|无)(?:任何)?不适", re.I)
+                              r"\b(?:comfortable|well|fine) (?:now|again)\b|\band comfortable\b|\bback to (?:9[4-9]|100)\s*%|现在(?:没有|无)(?:任何)?不适", re.I)
 
 
 NO_SYMPTOMS_ASK = _NO_SYMPTOMS_ASK  # (the answer engine: a silent finding asks whether anything is needed, not a pathway's steps)

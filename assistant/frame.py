@@ -909,18 +909,28 @@ def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
     return found
 
 
+def fear_explained(text: str, lang: Lang) -> bool:
+    """A frightened patient's risk to explain ("she is terrified … how do I explain the real risk?", 吓得不敢做了…怎么解释)."""
+    return bool(_AFRAID[lang].search(text) and _EXPLAIN[lang].search(text))
+
+
 def _fear_explained(found: list[str], text: str, lang: Lang) -> list[str]:
     """"病人看到说会瘫痪、失明，吓得不敢做了，我该怎么跟她解释这个风险？": a frightened patient's harms explained are how
     often they happen, first."""
-    if not (_AFRAID[lang].search(text) and _EXPLAIN[lang].search(text)) or "frequency" in found[:1]:
+    if not fear_explained(text, lang) or "frequency" in found[:1]:
         return found
     return ["frequency", *(a for a in found if a not in ("frequency", "advice", "action"))]
 
 
 _AFRAID = {"en": lazy(r"\b(?:scared|afraid|frightened|terrified|anxious|worried|nervous|panick\w*|fear\w*)\b", re.I),
            "zh": lazy(r"害怕|怕|吓|担心|不敢|恐惧|焦虑|顾虑")}
-_EXPLAIN = {"en": lazy(r"\b(?:explain|reassure|counsel|what (?:numbers|figures) can i (?:give|tell|quote)|how (?:do|should|can) i (?:tell|explain|put))\b", re.I),
-            "zh": lazy(r"解释|怎么(?:跟|和|给)[^？?。]{0,6}(?:说|讲)|如何(?:跟|和|向)[^？?。]{0,6}(?:说明|解释|讲)|安抚|宽慰")}
+# (the risk itself explained: not how long to stop a drug, the treatment or the dose, "how do I explain how long to stop…")
+_EXPLAIN = {"en": lazy(r"\bexplain (?:the |this |that |her |his )?(?:real |actual |true )?(?:risks?|dangers?)\b|\breassur\w*|"
+                       r"\bwhat (?:numbers|figures) can i (?:give|tell|quote)\b", re.I),
+            "zh": lazy(r"解释[^，。？?]{0,4}(?:风险|危险)|(?:跟|和|给|向)[^，。？?]{0,6}(?:说|讲|解释|说明)[^，。？?]{0,4}(?:风险|危险)|安抚|宽慰")}
+
+
+_RARE_WORDS = {"en": ("audit", "no major", "rare", "incidence"), "zh": ("审计", "未记录到", "罕见", "发生率")}
 
 
 # The risks to tell a patient (consent), not who is at risk.
@@ -1810,7 +1820,7 @@ def _not_an_ask(text: str, m: Match) -> bool:
     """"病人下床发现同侧腿麻", "got out of bed and her leg gave way": getting up told as when a sign was found asks no
     mobilisation advice; "哪个消毒效果更好": a measure's own effect (disinfection) is no treatment's efficacy."""
     if m.concept == "efficacy":
-        return text[max(0, m.start - 2):m.start] in _MEASURE_EFFECTS
+        return any(w in text[max(0, m.start - 4):m.start] for w in _MEASURE_EFFECTS)  # (消毒效果, 消毒液效果)
     return m.concept == "mobilisation" and bool(_FOUND_AFTER.match(text, m.end))
 
 
@@ -1918,8 +1928,9 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
 
 
-_COND_HEAD = {"en": lazy(r"^(?:and |but |so |ok,? )?if\b[^?]*$", re.I),
-              "zh": lazy(r"^(?:那|那么|但是|可是)?(?:如果|要是|假如|若是|万一)[^？?]*$|^[^？?]*的话[，,]?$")}
+# (a later occasion set before its ask opens it too: "下次他还想做SGB，怎么预防再出现？", "next time she wants one, how…")
+_COND_HEAD = {"en": lazy(r"^(?:and |but |so |ok,? )?(?:if|next time|in (?:the )?future)\b[^?]*$", re.I),
+              "zh": lazy(r"^(?:那|那么|但是|可是)?(?:如果|要是|假如|若是|万一|下次|下一次|以后|今后)[^？?]*$|^[^？?]*的话[，,]?$")}
 def _bare_condition(clause: str, lang: Lang) -> bool:
     """A condition that asks nothing itself ("用 LMWH 的话", "and if I give enoxaparin tonight instead"), not one with its
     own ask ("if platelets are 60 can I do the TFESI")."""
@@ -2163,11 +2174,13 @@ class Framer:
                     if a in lx and lx[a].kind == "anatomy" and any("joint" in n for n in lx[a].en):
                         shots.setdefault(a, []).append(c.id)
         self._joint_shots = {a: ps[0] for a, ps in shots.items() if len(ps) == 1}
-        rfs: dict[str, list[str]] = {}  # a joint -> the in-scope radiofrequency procedures of it (the SI joint's lateral branch RF)
+        # a joint or nerve -> the in-scope radiofrequency procedures of it (the SI joint's lateral branch RF; the third occipital
+        # nerve's neurotomy, "第三枕神经（TON）射频")
+        rfs: dict[str, list[str]] = {}
         for c in lx.values():
             if c.kind == "procedure" and c.scope == "in" and _RFA in c.related and any("radiofrequency" in n for n in c.en):
                 for a in c.related:
-                    if a in lx and lx[a].kind == "anatomy" and any("joint" in n for n in lx[a].en):
+                    if a in lx and lx[a].kind == "anatomy" and any("joint" in n or "nerve" in n for n in lx[a].en):
                         rfs.setdefault(a, []).append(c.id)
         self._joint_rfs = {a: ps[0] for a, ps in rfs.items() if len(ps) == 1}
 
@@ -2211,7 +2224,7 @@ class Framer:
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _menopausal(q, _raised_by_procedure(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ()))))
-        concepts = _epidural_meant(q, concepts, lex)
+        concepts = self._rf_skin(q, _epidural_meant(q, concepts, lex))
         concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()))
         concepts, out = self._after_turn(q, lang, concepts, prev)
         out = _joint_injected(q, out)
@@ -2462,6 +2475,13 @@ class Framer:
         steroids = [c for c in drugs if "corticosteroid" in self.lexicon.broader_closure([c])]
         return tuple(c for c in concepts if c != _LA_MIX) if steroids and len(las) < 2 else concepts
 
+    def _rf_skin(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """"burning pain and skin sensitivity over the lower back" weeks after a medial branch RFA: the skin told sensitive
+        after an RF is its post-ablation neuritis (never a pump pocket's or an injection site's skin)."""
+        if _NEURITIS in concepts or not _SKIN_SENSITIVE.search(q) or _RFA not in self.lexicon.broader_closure(list(concepts)):
+            return concepts
+        return (*concepts, _NEURITIS)
+
     def _block_reliability(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """"SIJ diagnostic block before RF - how reliable is it?", "MBB准不准": how often a diagnostic block misleads, its
         false-positive rate (said missing where no passage gives it), not the selection criteria (a check's reliability,
@@ -2670,7 +2690,8 @@ class Framer:
         joints = [self._joint_rfs[c] for c in concepts if c in self._joint_rfs]
         if _RFA in concepts and len(joints) == 1:
             return tuple(dict.fromkeys(joints[0] if c == _RFA else c for c in concepts))
-        if any(lex[c].kind == "procedure" for c in concepts if c in lex):
+        # (another specialty's operation told beside it is no procedure of ours: "打了3次硬膜外曲安奈德…下周要做全髋置换")
+        if any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts if c in lex):
             return concepts
         # "硬膜外打了倍他米松", "epidural with depo-medrol last week": a steroid given into the epidural space is an ESI
         if "epidural-space" in concepts and "esi" in lex and _GIVEN.search(q) \
@@ -3138,7 +3159,7 @@ class Framer:
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
-            own = _epidural_meant(t, self._works_for_harm(self._block_reliability(t, own), found), self.lexicon.concepts)
+            own = self._rf_skin(t, _epidural_meant(t, self._works_for_harm(self._block_reliability(t, own), found), self.lexicon.concepts))
             own = self._observed(t, self._adjacent(t, _menopausal(q, _raised_by_procedure(t, _high_pressure(t, _blood_patch(
                 t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))))))
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
@@ -3246,8 +3267,8 @@ class Framer:
             add.append(_TREATMENT_WORD[lang])
         if aspects[:1] == ("recognition",) and not concepts and ctx:
             add.extend(_SIGN_WORDS[lang])
-        if _WELL_NOW[lang].search(q):  # ("she's fine on room air now": the silent form's passage, "asymptomatic …")
-            add.append(_SILENT_WORD[lang])
+        if fear_explained(q, lang):  # (a frightened patient's risk explained: how rare, audited)
+            add.extend(_RARE_WORDS[lang])
         for cid in concepts:
             c = lex.concepts[cid]
             add.append(c.name(lang))
@@ -3310,7 +3331,8 @@ class Framer:
         lex = self.lexicon.concepts
         told = concepts + (prev.all_concepts if prev else ())
         asked = set(self.lexicon.broader_closure(told))
-        ours = any(self.is_anchor(c) for c in told)
+        # (a steroid told given into the epidural space is our injection: "打了3次硬膜外曲安奈德…下周要做全髋置换")
+        ours = any(self.is_anchor(c) for c in told) or ("epidural-space" in asked and "corticosteroid" in asked)
 
         def covered(c: str) -> bool:  # (a drug it covers only beside a procedure of ours: "stress dose for a THR" names none)
             return any(ours or lex[h].kind not in ("drug", "drug-class", "brand") for h in asked.intersection(lex[c].covers) if h in lex)
@@ -3758,13 +3780,10 @@ _ZH_SHORT = lazy("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|
 _NOTE_WORDS = lazy(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 _LA_MIX = "local-anaesthetic-mixture"
 _EFFECTIVE_ENDS = lazy(r"\b(?:is|are|was|were|be)\b[^?.!;]{1,60}?\b(?:really |actually |even |still |ever )?(effective)\s*(?:[?.!;]|$)", re.I)
+_NEURITIS = "post-ablation-neuritis"
+_SKIN_SENSITIVE = lazy(r"\bskin (?:sensitivity|is (?:very )?sensitive|sensitive)\b|\bsensitive skin\b|皮肤(?:很|特别)?敏感", re.I)
 _RELIABLE = lazy(r"\breliab\w*|\baccura(?:te|cy)\b|可靠|靠谱|准不准|准确吗|准确性|准确度", re.I)
 _DIAGNOSTIC_BLOCK = lazy(r"\bdiagnostic\b|\bblocks?\b|(?<![A-Za-z])MBBs?(?![A-Za-z])|诊断性|阻滞", re.I)
-# told well again after the scare (the silent form of what was found is what is asked about)
-_WELL_NOW = {"en": lazy(r"\b(?:she|he|pt|patient|they)(?:'s| is| are|s)? (?:now )?(?:fine|well|comfortable|asymptomatic)\b|"
-                        r"\bfine on (?:room air|RA)\b|\bno (?:symptoms|complaints)\b", re.I),
-             "zh": lazy(r"(?:现在|目前)?(?:没有|无)(?:任何)?(?:不适|症状)|(?:病人|患者)?(?:现在|目前)(?:挺好|还好|很好|没事)")}
-_SILENT_WORD = {"en": "asymptomatic", "zh": "无症状"}
 _BARE_EFFECTIVE = frozenset({"effective", "effective in", "effective at", "more effective", "less effective", "how effective", "is it effective",
                              "as effective", "更有效", "有效吗", "效果更好", "哪个效果好", "效果最好"})  # (the lexicon's bare "effective" names of efficacy)
 _RFA = "radiofrequency-ablation"

@@ -1145,7 +1145,9 @@ GOES_ON = {
 # happening now (during the injection, suddenly, 正在).
 _PLANNED = {
     "en": r"\b(?:scheduled|booked|planned|planning|needs?|(?<!was )(?<!were )(?<!is over)due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for|"
-          r"\bhow (?:do|should|can) (?:i|we) do (?:her|his|their|the|this|a|an)\b|\b(?:do|doing) (?:it|her \w+|his \w+|the \w+) safely\b",
+          r"\bhow (?:do|should|can) (?:i|we) do (?:her|his|their|the|this|a|an)\b|\b(?:do|doing) (?:it|her \w+|his \w+|the \w+) safely\b|"
+          # (afraid to have one: "she is now terrified to have her lumbar ESI")
+          r"\b(?:afraid|scared|terrified|frightened|nervous|anxious|worried) (?:to have|of having|about having)\b",
     "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期|"
           # (a reaction before, this time's procedure asked: "以前做增强CT起过荨麻疹，这次TFESI造影怎么办"; 这次 alone is often
           # the procedure just done)
@@ -1741,7 +1743,8 @@ _LATER_ASK = {"en": r"\bnext time\b(?![^.?]{0,30}\b(?:dose|give|push|bolus|shock
                     r"\bin (?:the )?future\b|\bfuture (?:procedures|blocks|injections|cases)\b|"
                     r"\bhow much (?:cement|pmma|contrast|local anaesthetic|local anesthetic)\b[^.?]{0,40}\b(?:is|be) (?:safe|ok|okay)\b|"
                     r"\bsafe (?:volume|amount) of (?:cement|pmma|contrast)\b",
-              "zh": r"下(?:一)?次再?做|以后再做|今后(?:再)?做|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
+              "zh": r"下(?:一)?次再?做|下(?:一)?次[^，。？?]{0,6}(?:再|还)(?:能|可以)?(?:给[他她]|帮[他她])?(?:做|打)|下(?:一)?次[^，。？?]{0,6}(?:怎么|如何)预防|"
+                    r"以后再(?:做|打)|以后(?:怎么|如何)预防|今后(?:再)?做|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
                     r"(?:骨水泥|造影剂)[^，。？?]{0,6}安全(?:剂量|用量|容量)"}
 # A rescue drug or a rhythm still going named (its next or safe dose is the rescue going on).
 # ... or the picture told as going on (its own next question is no later plan: "sats still 84%, next time…?")

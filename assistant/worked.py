@@ -346,6 +346,17 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", asked: A
             out.append(item)
     if not out:
         return ""
-    note = ((f" (capped at {fmt(cap)} kg, as the passage says)" if lang == "en" else f"（按原文以 {fmt(cap)} kg 封顶）")
-            if cap and weight > cap else "")
-    return " · ".join(out) + note
+    return " · ".join(out) + _cap_note(cap, weight, bool(_LEAN.search(f"{sentence} {passage}")), lang)
+
+
+def _cap_note(cap: float | None, weight: float, lean: bool, lang: Lang) -> str:
+    """What a weight cap applied to the worked figures means: a cap on ideal body weight is the most for any patient, not
+    this heavier patient's figure (her ideal weight, lower for most women and shorter men, is not told and the sources give
+    no way to work it); any other cap is applied as the passage says."""
+    if not cap or weight <= cap:
+        return ""
+    if lean:
+        return (f" (at the {fmt(cap)} kg cap, the most for any patient: the passage works on ideal body weight, which is not told "
+                f"and is lower for many patients; work it on the patient's ideal weight)" if lang == "en" else
+                f"（按原文 {fmt(cap)} kg 封顶值计算，为任何患者的上限；原文按理想体重计算，而理想体重未告知且多数患者低于此值，请按患者理想体重计算）")
+    return f" (capped at {fmt(cap)} kg, as the passage says)" if lang == "en" else f"（按原文以 {fmt(cap)} kg 封顶）"

@@ -43,11 +43,16 @@ def test_alternatives_and_ranges_before_the_unit_are_each_worked():
 
 def test_a_weight_cap_named_in_the_sentence_or_its_passage_is_applied_and_said():
     passage = "The nomogram uses 2 mg/kg for bupivacaine. The nomogram calculates on ideal body weight, capped at 70 kg."
+    # (on ideal body weight: the capped figure is the most for anyone, never this heavier patient's own; round 210 found a
+    # 155 cm 79 kg woman's "140 mg" read as hers, whose ideal weight is far lower)
     assert per_kg("The nomogram uses 2 mg/kg for bupivacaine.", 90, "en", passage) == \
-        "2 mg/kg → 140 mg (capped at 70 kg, as the passage says)"
+        "2 mg/kg → 140 mg (at the 70 kg cap, the most for any patient: the passage works on ideal body weight, which is not " \
+        "told and is lower for many patients; work it on the patient's ideal weight)"
     assert per_kg("The nomogram uses 2 mg/kg for bupivacaine.", 60, "en", passage) == "2 mg/kg → 120 mg"
     zh = "列线图采用较低的阈值（布比卡因 2 mg/kg），并以理想体重计算，上限为 70 kg。"
-    assert per_kg(zh, 90, "zh") == "2 mg/kg → 140 mg（按原文以 70 kg 封顶）"
+    assert per_kg(zh, 90, "zh").startswith("2 mg/kg → 140 mg（按原文 70 kg 封顶值计算，为任何患者的上限；原文按理想体重计算")
+    # a cap on another basis is applied and said as before
+    assert per_kg("Give 2 mg/kg, capped at 70 kg.", 90, "en") == "2 mg/kg → 140 mg (capped at 70 kg, as the passage says)"
 
 
 @pytest.mark.parametrize(("sentence", "kg", "fit"), [

@@ -75,7 +75,8 @@ def call_engine(engine_over):  # type: ignore[no-untyped-def]
     """The documents the follow-ups of round 209 reach: toxicity, epiduroscopy, the pump, the SI joint, bleeding risk,
     radiation, SCS and the ESI documents."""
     return engine_over("calls-209", ("last", "epiduroscopy-adhesiolysis", "intrathecal-drug-delivery", "sacroiliac", "anticoagulants",
-                                     "radiation-contrast", "spinal-cord-stimulation", "esi-general", "esi-transforaminal"))
+                                     "radiation-contrast", "spinal-cord-stimulation", "esi-general", "esi-transforaminal",
+                                     "patient-selection-monitoring"))
 
 
 _SEIZING = "急！！右侧SGB刚推完罗哌卡因5ml，病人突然说嘴巴周围麻、耳鸣，接着就四肢抽搐了，体重55kg，现在怎么办"
@@ -93,11 +94,12 @@ def test_a_drug_asked_in_the_emergency_gets_what_the_pictures_passages_say_of_it
 
 
 def test_a_plan_asked_after_the_emergency_leads_with_its_own_answer(call_engine):  # type: ignore[no-untyped-def]
+    # (right after the picture's first step, which still leads: the emergency is not told over)
     ans = call_engine.answer("生理盐水冲洗的速度和总量应该控制在多少？", ["硬膜外腔镜做到一半，病人突然说脖子痛、头痛，看东西模糊，是怎么回事？要不要停？"])
-    assert "1–2 s" in _first(ans), ans.text
+    assert "1–2 s" in ans.bullets[1]["text"] and "暂停" in _first(ans), ans.text
     ans = call_engine.answer("what infusion rate should we be using?",
                              ["epiduroscopy in progress, pt now c/o neck pain and blurred vision, we've run in about 80 ml saline so far"])
-    assert "1–2 s" in _first(ans), ans.text
+    assert "1–2 s" in ans.bullets[1]["text"] and "pause" in _first(ans), ans.text
 
 
 def test_prevention_asked_after_a_pump_overdose_is_the_refill_safety_not_the_rescue(call_engine):  # type: ignore[no-untyped-def]
@@ -178,7 +180,84 @@ def test_skin_sensitivity_after_an_rfa_is_its_neuritis(rf_engine):  # type: igno
     assert any("self-limited" in b for b in _bullets(ans.text)), ans.text
 
 
-def test_a_patient_told_well_after_a_cement_embolus_gets_the_silent_forms_management(rf_engine):  # type: ignore[no-untyped-def]
-    ans = rf_engine.answer("CTPA afterwards shows a couple of small peripheral cement emboli, she's fine on room air now. do we need to anticoagulate?",
-                           ["kyphoplasy T8, cement going in and pt suddenly c/o chest tightness, sats dropped to 84% on 2L"])
-    assert any("clinical follow-up only" in b for b in _bullets(ans.text)[:2]), ans.text
+
+_FAINTED = "TFESI打完病人一坐起来就面色苍白、大汗，心率45，血压80/40，意识还清楚，怎么处理？"
+
+
+def test_next_time_asked_after_a_vasovagal_is_no_emergency_and_a_missing_prevention_is_said(worth_engine):  # type: ignore[no-untyped-def]
+    assert not worth_engine.answer("下次还能给他做TFESI吗？", [_FAINTED]).urgent
+    ans = worth_engine.answer("这种情况下次怎么预防？", [_FAINTED])
+    assert not ans.urgent and "知识库未给出血管迷走神经反应的预防措施" in ans.text, ans.text
+    # (a harm whose prevention the sources give gets no such note)
+    assert "no prevention measures" not in worth_engine.answer("how do I prevent PDPH after an ILESI?").text
+
+
+# --- round 210 and review 44 ----------------------------------------------------------------------------------------------
+
+def test_a_fear_explained_is_the_risk_explained_not_how_long_to_stop_or_the_treatment(call_engine):  # type: ignore[no-untyped-def]
+    q = ("my patient read on the internet that epidural steroid injections cause paralysis, blindness and death and she is now "
+         "terrified to have her lumbar ESI. how do I explain the real risk to her?")
+    ans = call_engine.answer(q)
+    assert not ans.urgent and "16,638" in _first(ans), ans.text
+    # (how long to stop a drug, explained to a worried patient, is still the hold)
+    ans = call_engine.answer("pt anxious about bleeding - how do I explain how long to stop clopidogrel before her SCS trial?")
+    assert "7 days" in _first(ans), ans.text
+    assert call_engine.frame("病人担心出血，怎么跟他解释氯吡格雷要停几天再做SCS？").aspects[:1] != ("frequency",)
+
+
+def test_sensitive_skin_is_neuritis_only_after_an_rf(call_engine):  # type: ignore[no-untyped-def]
+    assert "post-ablation-neuritis" not in call_engine.frame("sensitive skin around the pump pocket 3 weeks after implant, warm and red - what to do?").concepts
+    assert "post-ablation-neuritis" not in call_engine.frame("skin is sensitive around the TFESI site 2 days later, red and warm - infection?").concepts
+
+
+def test_tunnelling_is_no_infiltration_site_read_away(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("max lidocaine with adrenaline for tunnelling the IT pump catheter, 45 kg?")
+    assert not ans.abstained and "315 mg" in ans.text, ans.text
+
+
+def test_a_disinfectants_effect_is_no_efficacy_ask(call_engine):  # type: ignore[no-untyped-def]
+    assert "efficacy" not in call_engine.frame("哪种消毒液效果更好，氯己定还是碘伏？").concepts
+
+
+def test_a_plan_asked_while_the_picture_worsens_keeps_the_steps_first(call_engine):  # type: ignore[no-untyped-def]
+    scene = ["epiduroscopy in progress, pt now c/o neck pain and blurred vision, we've run in about 80 ml saline so far"]
+    ans = call_engine.answer("her vision is still blurred and now she's confused - what infusion rate?", scene)
+    assert ans.urgent and "pause" in _first(ans), ans.text
+
+
+def test_an_allergy_told_as_history_makes_no_emergency_of_a_follow_up_naming_contrast(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("can I just mix cefazolin into the contrast like some people do?",
+                             ["do we need antibiotic prophylaxis for lumbar provocative discography? this pt had anaphylaxis to penicillin"])
+    assert not ans.urgent, ans.text
+
+
+def test_a_maximum_on_ideal_weight_above_the_cap_is_said_to_be_the_cap_not_the_patients(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("155cm female, 79kg. doing bilateral L3-5 MBBs plus bilateral SIJ injections same sitting using a mix of "
+                             "0.5% bupivacaine and 1% lidocaine. whats my max total LA dose?")
+    assert "the most for any patient" in ans.text and "(capped at 70 kg, as the passage says)" not in ans.text, ans.text
+
+
+def test_a_nerves_rf_told_as_the_nerve_and_rf_is_its_neurotomy_and_dizziness_does_not_empty_it(rf_engine):  # type: ignore[no-untyped-def]
+    q = "C2-3/第三枕神经（TON）射频术前谈话，病人问术后会不会头晕走路不稳、头皮麻？发生率多少？"
+    assert "third-occipital-neurotomy" in rf_engine.frame(q).concepts
+    ans = rf_engine.answer(q)
+    assert not ans.abstained and any("19%" in b for b in _bullets(ans.text)), ans.text
+    assert not any("腰椎" in b or "骶" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_a_later_occasion_opens_its_own_part(call_engine):  # type: ignore[no-untyped-def]
+    parts = call_engine.frame("病人后来稳定了。这种情况要观察多久？下次他还想做SGB，怎么预防再出现？").parts
+    assert [p.text for p in parts] == ["病人后来稳定了。这种情况要观察多久？", "下次他还想做SGB，怎么预防再出现？"]
+
+
+def test_a_later_part_keeps_its_own_bullets_beside_a_settled_emergencys_observation(call_engine):  # type: ignore[no-untyped-def]
+    scene = ["鞘内吗啡泵加药，护士加完20分钟病人叫不醒、呼吸8次/分、针尖瞳孔，怀疑针扎进了侧口（bolus port）把药直接推进鞘内了，怎么办？"]
+    ans = call_engine.answer("纳洛酮给了以后病人醒了。这个病人要在什么地方观察多久？以后加药怎么避免再扎错口？", scene)
+    assert any("核对药物及浓度" in b["text"] and b["part"] == 1 for b in ans.bullets), ans.text
+
+
+@pytest.mark.parametrize("question", ["病人这个月打了3次硬膜外曲安奈德40mg，下周要做全髋置换，围术期要不要补激素？",
+                                      "she had 3 epidural triamcinolone 40 mg injections this month, hip replacement next week - does she need perioperative steroid cover?"])
+def test_steroid_cover_before_another_specialtys_operation_after_our_injections_is_ours(call_engine, question):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer(question)
+    assert not ans.abstained and ("steroid cover" in _first(ans) or "补充糖皮质激素" in _first(ans)), ans.text
