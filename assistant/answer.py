@@ -347,6 +347,7 @@ _ADRENALINE = "epinephrine"  # (added to a local anaesthetic: no subject of its 
 # a series in which the feared harm did not happen ("recorded no immediate major neurologic …", 未发生感染，也未出现新的运动…)
 _NONE_HAPPENED = lazy(r"\b(?:recorded|found|reported|had|saw|observed|were|was) no\b|\bno (?:immediate |delayed |new )?(?:major|serious|permanent)\b|"
                       r"未记录到|未发生|未出现|未观察到|未见", re.I)
+_GRAVE_HARMS = frozenset({"neurological-injury", "paralysis", "spinal-cord-injury", "spinal-cord-infarction", "visual-loss", "stroke", "death"})
 _NEUROLOGIC = lazy(r"neurolog|paraly|paraple|motor|神经|瘫", re.I)
 # a sentence placing a product in a class ("Diprospan should be treated as a particulate steroid", 得宝松应按颗粒型…对待)
 _PLACED_IN_CLASS = lazy(r"\b(?:treated as|classed as|classified as|counts as|regarded as|is an? (?:\w+ ){0,2}(?:steroid|drug|agent))\b|按.{1,12}对待|归为|属于", re.I)
@@ -607,7 +608,7 @@ _DISCHARGE = "discharge-advice"
 _RESUME_SAID = lazy(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
 # Asked whether the patient may go home (not whether the procedure goes on), or how long she is kept in and watched.
 _HOME_ASK = lazy(GOING_HOME.pattern + r"|"
-                       r"keep (?:her|him|them|the patient) in(?:\s+(?:hospital|overnight|for\b)|\s*[?？.]|\s*$)|"
+                       r"keep (?:her|him|them|the patient) in(?:\s+(?:hospital|overnight|recovery|pacu|the unit|for\b)|\s*[?？.]|\s*$)|"
                        r"how long (?:do|should|must|to) (?:i |we )?(?:need to )?(?:observe|monitor|watch)|(?:观察|监测|监护|留观)(?:多久|多长时间|几个小时)", re.I)
 # How long the patient is watched after the event ("monitor for at least 2 h after a limited CNS event"): when to go home.
 _OBSERVED = lazy(r"monitor\w*[^.;]{0,40}\bfor at least|observ\w* for|(?:监测|监护|观察)(?:至少)?\s*\d|至少(?:监测|监护|观察)", re.I)
@@ -804,7 +805,7 @@ class AnswerEngine:
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
-        return self._stand_ins(self._infiltrated_at(self._drug_own_limit(self._picture_named(self._pressure_reported(self.frame(question, history))))))
+        return self._stand_ins(self._infiltrated_at(self._drug_own_limit(self._picture_carried(self._picture_named(self._pressure_reported(self.frame(question, history)))))))
 
     def _pressure_reported(self, q: Question) -> Question:
         """A pressure told after a procedure is read as procedural hypertension (frame) only for a procedure whose passages
@@ -845,6 +846,22 @@ class AnswerEngine:
         name = self.lexicon.concepts[topic].name(q.lang)
         return replace(q, concepts=(*q.concepts, topic), subjects=(*q.subjects, topic), parts=parts,
                        retrieval_text=f"{q.retrieval_text} {name}".strip())
+
+    def _picture_carried(self, q: Question) -> Question:
+        """A calm follow-up asking how long to watch the patient, or how to prevent it next time, after an emergency told
+        in the last turns but never named ("she settled after bolus, no arrest. how long do we keep her in recovery?" after
+        a tingling tongue and twitching arm during an SGB): the pathway's condition (LAST) is the context of the ask."""
+        if not q.followup or not q.history or any(self._kinds.get(c) == "complication" for c in q.concepts):
+            return q
+        if not (OBSERVATION in q.concepts or q.aspects[:1] == ("prevention",)):
+            return q
+        before = self._emergency_before(q)
+        topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
+        if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
+            return q
+        parts = tuple(replace(p, inherited=(*p.inherited, topic)) for p in q.parts)
+        name = self.lexicon.concepts[topic].name(q.lang)
+        return replace(q, context_concepts=(*q.context_concepts, topic), parts=parts, retrieval_text=f"{q.retrieval_text} {name}".strip())
 
     def _infiltrated_at(self, q: Question) -> Question:
         """"max lignocaine with adrenaline for a 70kg man? planning 20ml 1% … for SCS lead infiltration plus 10ml 2% plain for
@@ -1545,8 +1562,10 @@ class AnswerEngine:
             # (not while the picture goes on or worsens: "her vision is still blurred and now she's confused - what rate?")
             calm_now = not happening_now(q.text, q.lang) and not names_symptoms(q.text, q.lang) and not _STILL[q.lang].search(q.text) \
                 and not NEW_SIGN[q.lang].search(q.text)
-            # (the picture's first step still leads, the asked plan right after it: "冲洗压力上限是多少？" mid-epiduroscopy)
-            bullets = [*bullets[:1], *planned, *bullets[1:]] if planned and q.followup and len(q.parts) == 1 and calm_now \
+            # (the picture's steps still lead, the asked plan right after them and before what it looks like: "冲洗压力上限是多少？"
+            # mid-epiduroscopy; "布比卡因最大量是多少？" with a seizure not told over keeps every LAST step first)
+            steps = next((i for i, b in enumerate(bullets) if b.kind != "action"), len(bullets)) or 1
+            bullets = [*bullets[:steps], *planned, *bullets[steps:]] if planned and q.followup and len(q.parts) == 1 and calm_now \
                 else [*bullets, *planned]
             # (the drug asked, answered by a calm part too: "抽搐能用丙泊酚压吗？" right after the first step)
             bullets = _how_soon_first(q, guide.rule, self._asked_drug_first(q, tri, self._asked_drug_lines(q, tri, guide, bullets, calm)))
@@ -1741,10 +1760,14 @@ class AnswerEngine:
         if not bullets or not fear_explained(q.text, q.lang):
             return bullets
         procs = {c for c in q.concepts if self._kinds.get(c) == "procedure"}
-        found = [x for x in sents if x.chunk.lang == bullets[0].sentence.chunk.lang and x.group != "evidence" and not x.provenance
+        lang = bullets[0].sentence.chunk.lang
+        # (retrieved or not: the series that recorded none of them may sit in a passage the search left out)
+        pool = [*sents, *self._bundled_sentences(lang, list(procs), keep=lambda c: _NONE_HAPPENED.search(c.text) is not None)] if procs else []
+        found = [x for x in pool if x.chunk.lang == lang and x.group != "evidence" and not x.provenance
                  and _NONE_HAPPENED.search(x.text) and COUNT.search(x.text) and procs & set(self.lexicon.broader_closure(list(x.concepts)))]
-        # (the series without a neurologic harm first: what such a patient fears)
-        line = min(found, key=lambda x: _NEUROLOGIC.search(x.text) is None, default=None)
+        # (the series without a neurologic harm first, what such a patient fears; not a drug's cohort beside it)
+        line = min(found, key=lambda x: (not _GRAVE_HARMS & x.concepts, _NEUROLOGIC.search(x.text) is None,
+                                         any(self._kinds.get(c) in ("drug", "drug-class") for c in x.concepts)), default=None)
         if line is None:
             return bullets
         placed = next((b for b in bullets if b.sentence is line), Bullet(line, bullets[0].part, bullets[0].score, "fact"))
@@ -2480,7 +2503,9 @@ class AnswerEngine:
             return ""
         # (a turn naming only what the conversation named, or the going home itself, is a follow-up too: "she's back to
         # baseline after one bolus of lipid - ok to send her home?")
-        if not q.followup and not set(q.concepts) <= {_DISCHARGE, *(m.concept for t in q.history[-3:] for m in self.lexicon.match(t))}:
+        # (nor does the injectate to give on carrying on: "she's pinked up … ok to carry on and inject the dex today, or rebook?")
+        named = {c for c in q.concepts if self._kinds.get(c) not in ("drug", "drug-class", "brand")}
+        if not q.followup and not named <= {_DISCHARGE, *(m.concept for t in q.history[-3:] for m in self.lexicon.match(t))}:
             return ""
         before = self._emergency_before(q)
         # (a stroke picture that cleared after a transforaminal injection: what to do after it is not in the sources either)

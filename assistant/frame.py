@@ -482,7 +482,9 @@ _FOLLOWUP_CUE = {
                      re.I),
     "zh": lazy(r"^(?:那|那么|还有|另外|如果|一旦|然后|那如果|要是|假如|但|可是|补充|再补充|对了|忘了说)|它|其|这个|这种|那种|这些|那些|该|此|上述|前者|后者|呢[？?]?$|他|她|"
                      r"^(?:首剂|第一剂|一剂|第二剂|重复|再给|追加)|(?:推完|打完|给完|用完|用了|给了)(?:以?后)?.{0,4}(?:没反应|没效果|无效|不管用|还是)|"
-                     r"^(?:最大|最多|上限|极量)"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
+                     r"^(?:最大|最多|上限|极量)|"
+                     # ("最后一次吃药是周一晚上8点，周四早上8点做，够不够？": the interval asked before, checked)
+                     r"^(?:最后一次|末次)(?:吃药|服药|用药|打针)|够不够|够了吗|够吗|来得及吗"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
 # a risk asked without naming the harm ("抗凝病人的风险增加多少", "how much higher is the risk on warfarin?")
 # a scan of the head ("urgent MRI brain tonight ?stroke", 头颅MRI): never the work-up of a spinal implant's complication
@@ -772,6 +774,8 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     if "hold" in found and _HOLD_OR_GO[lang].search(text):  # "hold or continue?": whether to stop the drug, not a rescue
         found = ["hold", *(a for a in found if a not in ("hold", "action"))]
     found = _suspicion_told(_other_cause_last(found, said.get("recognition", "")), said.get("recognition", ""))
+    if {"action", "hold"} & set(found) and _AGAIN_PREVENTED.search(text):  # "how do we stop this happening again at refills?"
+        found = ["prevention", *(a for a in found if a not in ("action", "hold", "prevention"))]
     later = [a for a in found if a in ("dose", "timing") and "escalation" in where and where[a] > where["escalation"]]
     if "escalation" in found and later:
         # "保守治疗无效，EBP 打多少 ml？": the failure tells why; the amount or the time of the next step asked after it is
@@ -816,6 +820,8 @@ def _suspicion_told(found: list[str], recognised: str) -> list[str]:
     return found
 
 
+_AGAIN_PREVENTED = lazy(r"\bstop (?:this|it|that|these|them) (?:from )?(?:happening|recurring|occurring)\b|\b(?:happening|happen|occur\w*) again\b|"
+                        r"(?:避免|防止|预防)[^，。？?]{0,8}再(?:次)?(?:发生|出现|扎错|打错)|再(?:次)?(?:发生|出现)[^，。？?]{0,4}(?:怎么办|怎么预防)", re.I)
 _SUSPECTED_TOLD = lazy(r"怀疑|疑似|suspect(?:ed|s)?", re.I)
 
 
@@ -911,7 +917,7 @@ def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
 
 def fear_explained(text: str, lang: Lang) -> bool:
     """A frightened patient's risk to explain ("she is terrified … how do I explain the real risk?", 吓得不敢做了…怎么解释)."""
-    return bool(_AFRAID[lang].search(text) and _EXPLAIN[lang].search(text))
+    return bool(_AFRAID[lang].search(text) and _EXPLAIN[lang].search(text) and _GRAVE[lang].search(text))
 
 
 def _fear_explained(found: list[str], text: str, lang: Lang) -> list[str]:
@@ -930,6 +936,9 @@ _EXPLAIN = {"en": lazy(r"\bexplain (?:the |this |that |her |his )?(?:real |actua
             "zh": lazy(r"解释[^，。？?]{0,4}(?:风险|危险)|(?:跟|和|给|向)[^，。？?]{0,6}(?:说|讲|解释|说明)[^，。？?]{0,4}(?:风险|危险)|安抚|宽慰")}
 
 
+# the grave harms a patient fears (not a glucose rise or a headache: their own figures answer those)
+_GRAVE = {"en": lazy(r"paraly|paraple|quadripl|blind|death|\bdie\b|dying|stroke|brain damage|wheelchair", re.I),
+          "zh": lazy(r"瘫|失明|死|中风|卒中|脑损伤|坐轮椅")}
 _RARE_WORDS = {"en": ("audit", "no major", "rare", "incidence"), "zh": ("审计", "未记录到", "罕见", "发生率")}
 
 
@@ -952,6 +961,8 @@ _WEIGHT_TOLD = {
 # dose, 1 mg/kg bd?"): no dose asked
 _DOSE_KIND_TOLD = {
     "en": lazy(r"\b(?:therapeutic|prophylactic|treatment|full|ppx|prophylaxis)[- ](?:dos\w*|regimen)\b|"
+               # (a rescue told given, "she settled after bolus", "after the second dose": when, not how much)
+               r"\b(?:after|following) (?:the |a |one |her |his |first |second |a single )?(?:lipid )?(?:bolus|dose)\b|"
                      r"\b\d+(?:\.\d+)?\s*mg/kg(?:\s*(?:bid|bd|q12h?|qd|od|daily|twice daily|once daily))?", re.I),
     "zh": lazy(r"(?:治疗|预防)(?:性)?(?:剂)?量|\d+(?:\.\d+)?\s*mg/kg(?:\s*(?:q12h?|bid|bd|qd|每12小时|每日两次|每天两次))?", re.I),
 }
@@ -987,8 +998,15 @@ _EVIDENCE_SIZE = lazy(r"^\W*(?:and\s+)?(?:in\s+)?how many (?:patients|studies|tr
 
 
 def _when_of_hold(part: Part, before: Part) -> bool:
-    """"does she need to stop either and when?": a bare "when" after whether to stop a drug is the same hold asked."""
-    return not part.concepts and not part.terms and part.aspects == ("timing",) and "hold" in before.aspects
+    """"does she need to stop either and when?": a bare "when" after whether to stop a drug is the same hold asked;
+    "要不要预防用药，怎么给": a bare "how is it given" after whether to give a measure is the same measure's regimen."""
+    if part.concepts or part.terms:
+        return False
+    return (part.aspects == ("timing",) and "hold" in before.aspects) or (
+        part.aspects == ("dose",) and bool(before.concepts) and bool(_WHETHER_NEEDED.search(before.text)))
+
+
+_WHETHER_NEEDED = lazy(r"要不要|需不需要|是否需要|用不用|\bshould (?:we|i) (?:give|use|start)\b|\bdo (?:we|i|they) need\b", re.I)
 
 
 def _evidence_size(part: Part, before: Part) -> bool:
@@ -2690,8 +2708,9 @@ class Framer:
         joints = [self._joint_rfs[c] for c in concepts if c in self._joint_rfs]
         if _RFA in concepts and len(joints) == 1:
             return tuple(dict.fromkeys(joints[0] if c == _RFA else c for c in concepts))
-        # (another specialty's operation told beside it is no procedure of ours: "打了3次硬膜外曲安奈德…下周要做全髋置换")
-        if any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts if c in lex):
+        # (another specialty's operation told beside it is no procedure of ours when the steroid's own effects are asked:
+        # "打了3次硬膜外曲安奈德…下周要做全髋置换，要不要补激素？"; a hold before their operation stays theirs)
+        if any(lex[c].kind == "procedure" and (lex[c].scope == "in" or not _STEROID_ASKS & set(concepts)) for c in concepts if c in lex):
             return concepts
         # "硬膜外打了倍他米松", "epidural with depo-medrol last week": a steroid given into the epidural space is an ESI
         if "epidural-space" in concepts and "esi" in lex and _GIVEN.search(q) \
@@ -3051,7 +3070,10 @@ class Framer:
     def _carried(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], prev: Question) -> tuple[str, ...]:
         """The earlier turn's subjects that a follow-up asks about again, with one thing changed."""
         lex = self.lexicon.concepts
-        if any(lex[c].kind == "anatomy" for c in concepts) and all(lex[c].kind == "anatomy" or c in prev.all_concepts for c in concepts):
+        # (not a turn with its own ask beside the level: "another fracture at L2 next month - how do we reduce the chance of
+        # this happening again, how much cement max?" asks prevention, not the anticoagulation asked before)
+        if any(lex[c].kind == "anatomy" for c in concepts) and all(lex[c].kind == "anatomy" or c in prev.all_concepts for c in concepts) \
+                and (_SWAP[lang].search(q) or not set(aspects_of(q, lang)) - set(prev.aspects)):
             # "and for a cervical one?", "那腰椎的呢？", "what if the MBB is lumbar instead?": the earlier ask with the
             # region or level changed, so its drug and procedure are this question's own subjects again
             return tuple(c for c in ctx if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
@@ -3331,11 +3353,14 @@ class Framer:
         lex = self.lexicon.concepts
         told = concepts + (prev.all_concepts if prev else ())
         asked = set(self.lexicon.broader_closure(told))
-        # (a steroid told given into the epidural space is our injection: "打了3次硬膜外曲安奈德…下周要做全髋置换")
-        ours = any(self.is_anchor(c) for c in told) or ("epidural-space" in asked and "corticosteroid" in asked)
+        ours = any(self.is_anchor(c) for c in told)
+        # (a steroid told given into the epidural space is our injection, for the steroid's own effects only: "打了3次硬膜外
+        # 曲安奈德…下周要做全髋置换，要不要补激素？"; never another drug's hold before their operation)
+        steroid_ours = "epidural-space" in asked and "corticosteroid" in asked and bool(_STEROID_ASKS & asked)
 
         def covered(c: str) -> bool:  # (a drug it covers only beside a procedure of ours: "stress dose for a THR" names none)
-            return any(ours or lex[h].kind not in ("drug", "drug-class", "brand") for h in asked.intersection(lex[c].covers) if h in lex)
+            return any(ours or (steroid_ours and h == "corticosteroid") or lex[h].kind not in ("drug", "drug-class", "brand")
+                       for h in asked.intersection(lex[c].covers) if h in lex)
         return tuple(c for c in concepts if lex[c].scope == "out" and not covered(c))
 
     def _held_for_theirs(self, q: str, lang: Lang, concepts: tuple[str, ...], out: tuple[str, ...], found: Sequence[Match]
@@ -3780,6 +3805,7 @@ _ZH_SHORT = lazy("|".join(_ZH_SLIPS) + r"|硬外|[腰颈胸](?=\s?(?:MBB|RFA|RF|
 _NOTE_WORDS = lazy(r"(?<![A-Za-z])(?:" + "|".join(_NOTE_WORD) + r")(?![A-Za-z])\.?", re.I)
 _LA_MIX = "local-anaesthetic-mixture"
 _EFFECTIVE_ENDS = lazy(r"\b(?:is|are|was|were|be)\b[^?.!;]{1,60}?\b(?:really |actually |even |still |ever )?(effective)\s*(?:[?.!;]|$)", re.I)
+_STEROID_ASKS = frozenset({"steroid-cover", "hpa-axis-suppression"})  # a steroid's own effects asked
 _NEURITIS = "post-ablation-neuritis"
 _SKIN_SENSITIVE = lazy(r"\bskin (?:sensitivity|is (?:very )?sensitive|sensitive)\b|\bsensitive skin\b|皮肤(?:很|特别)?敏感", re.I)
 _RELIABLE = lazy(r"\breliab\w*|\baccura(?:te|cy)\b|可靠|靠谱|准不准|准确吗|准确性|准确度", re.I)
@@ -3823,7 +3849,8 @@ def _inflected(word: str) -> bool:
 # Everyday Chinese words of a patient's story that name no subject ("躺下能好点", "说话费劲", "夜里痛醒").
 # Words of time ("明早8点", "最晚啥时候打"): when, not a subject the knowledge base lacks.
 _ZH_TIME = lazy(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上午|下午|中午|凌晨|傍晚)|[早晚最]?(?:啥|什么)时候|最[早晚迟]|几点(?:钟)?|点钟|"
-                      r"(?:几个|多少个?|\d+个?)?钟头|[半一二两三四五六七八九十几\d]+(?:个)?(?:年|月|周|星期)(?:前|后|多|来|内)?|半年(?:前|后|多|来|内)?")
+                      r"(?:几个|多少个?|\d+个?)?钟头|[半一二两三四五六七八九十几\d]+(?:个)?(?:年|月|周|星期)(?:前|后|多|来|内)?|半年(?:前|后|多|来|内)?|"
+                      r"(?:上|下|这|本)?(?:周|星期|礼拜)[一二三四五六日天](?:早上|晚上|上午|下午|中午|凌晨)?")  # (a weekday: 周四早上)
 # plain English of a conversation a little under the common-word frequency, never a subject ("they want to swap him to
 # plavix", "realistically what minor side effects")
 _EN_PLAIN = frozenset({"swap", "swapped", "swapping", "swaps", "realistically", "ballpark", "changeover", "switchover", "realistic"})

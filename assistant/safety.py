@@ -1032,7 +1032,7 @@ _NOT_NOW = {
 # A case looked back on (an incident report, a root-cause review, what should have been done) and its outcome told
 # (decompressed, recovered): no emergency, unless its picture is told going on with no outcome ("what went wrong? … is
 # paraplegic")
-_LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin retrospect\b|"
+_LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin (?:retrospect|hindsight)\b|\blooking back\b|"
                       r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b",
                 "zh": r"不良事件(?:上报|复盘|讨论|分析|回顾)|(?:病例|事件)回顾|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
 # What to do now asked beside the judgement ("需要上报吗？怎么处理"): the picture is still to be handled.
@@ -1120,6 +1120,8 @@ NORMAL_VITALS = {
     "en": lazy(_BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
                      r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|100)\b|"
                      r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|\bback (?:up )?to (?:9[4-9]|100)\s*%\s*(?:on (?:room )?air|on RA|RA)\b|"
+                     # ("sats 97% on air, comfortable": a saturation told normal on air)
+                     r"\b(?:sats?|spo2)\s*(?:9[4-9]|100)\s*%?\s*(?:on (?:room )?air|on RA|RA)\b|"
                      r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )+(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
@@ -1146,8 +1148,9 @@ GOES_ON = {
 _PLANNED = {
     "en": r"\b(?:scheduled|booked|planned|planning|needs?|(?<!was )(?<!were )(?<!is over)due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for|"
           r"\bhow (?:do|should|can) (?:i|we) do (?:her|his|their|the|this|a|an)\b|\b(?:do|doing) (?:it|her \w+|his \w+|the \w+) safely\b|"
-          # (afraid to have one: "she is now terrified to have her lumbar ESI")
-          r"\b(?:afraid|scared|terrified|frightened|nervous|anxious|worried) (?:to have|of having|about having)\b",
+          # (afraid to have one of ours: "she is now terrified to have her lumbar ESI"; never "worried about having weakness now")
+          r"\b(?:afraid|scared|terrified|frightened|nervous|anxious|worried) (?:to have|of having|about having) (?:her|his|their|the|a|an|this|another) "
+          r"(?:[\w-]+ ){0,3}(?:esi|tfesi|ilesi|injection|block|procedure|rfa|ablation|epidural|kyphoplasty|vertebroplasty|scs|trial|implant)\b",
     "zh": r"(?:这次|下次|准备|计划|打算|拟|下周|明天|择期).{0,3}(?:要做|做|行|安排)|预约|择期|"
           # (a reaction before, this time's procedure asked: "以前做增强CT起过荨麻疹，这次TFESI造影怎么办"; 这次 alone is often
           # the procedure just done)

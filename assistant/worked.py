@@ -113,6 +113,11 @@ def fmt(x: float) -> str:
     return str(int(r)) if r == int(r) else str(r)
 
 
+def strength(percent: float) -> str:
+    """A solution's strength as told, never rounded (0.25%, 0.375%: not "0.3%")."""
+    return format(Decimal(str(percent)).normalize(), "f")
+
+
 def _joined(joint: str) -> str:
     """How two worked figures are joined: a range with a dash, an alternative with its word ("180 or 270")."""
     return "–" if joint in ("–", "-") else f" {joint.strip()} " if joint.isascii() else joint
@@ -182,17 +187,17 @@ def planned_line(text: str, figures: str, percent: float | None, lang: Lang) -> 
     mg, lo = volume * percent * 10, float(top.group("lo"))
     hi = float(top.group("hi") or lo)
     worked = f"{fmt(lo)}–{fmt(hi)}" if hi != lo else fmt(lo)
-    said = f"{fmt(volume)} mL of {fmt(percent)}%"
+    said = f"{fmt(volume)} mL of {strength(percent)}%"
     between = lo < mg <= hi  # (over the lower figure of a range: said so, not "within", which reads as safe)
     if lang == "en":
         verdict = "below" if mg < lo else "above" if mg > hi else "above the lower figure of" if between else \
             "at" if hi == lo else "at the lower figure of"
         return f" · planned {said} = {fmt(mg)} mg: {verdict} the {worked} mg worked"
     if between:
-        return f" · 拟用 {fmt(volume)} mL {fmt(percent)}% = {fmt(mg)} mg：高于换算所得 {worked} mg 的下限"
+        return f" · 拟用 {fmt(volume)} mL {strength(percent)}% = {fmt(mg)} mg：高于换算所得 {worked} mg 的下限"
     verdict = "低于" if mg < lo else "高于" if mg > hi else "等于"
     tail = "的下限" if verdict == "等于" and hi != lo else ""
-    return f" · 拟用 {fmt(volume)} mL {fmt(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg{tail}"
+    return f" · 拟用 {fmt(volume)} mL {strength(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg{tail}"
 
 
 @dataclass(frozen=True)
@@ -267,7 +272,7 @@ def _worked_figure(m: re.Match[str], basis: float, sentence: str, lang: Lang, pe
     if percent and unit.lower() in ("mg", "毫克") and not rate:
         per_ml = percent * 10
         volume = (bound or "") + fmt(low / per_ml) + (_joined(joint) + fmt(high / per_ml) if high is not None else "")
-        tail += f" = {volume} mL of {fmt(percent)}%" if lang == "en" else f"，即 {fmt(percent)}% 溶液 {volume} mL"
+        tail += f" = {volume} mL of {strength(percent)}%" if lang == "en" else f"，即 {strength(percent)}% 溶液 {volume} mL"
     return f"{' '.join(m.group(0).split())} → {amount} {unit}{rate}{tail}"
 
 
@@ -358,5 +363,5 @@ def _cap_note(cap: float | None, weight: float, lean: bool, lang: Lang) -> str:
     if lean:
         return (f" (at the {fmt(cap)} kg cap, the most for any patient: the passage works on ideal body weight, which is not told "
                 f"and is lower for many patients; work it on the patient's ideal weight)" if lang == "en" else
-                f"（按原文 {fmt(cap)} kg 封顶值计算，为任何患者的上限；原文按理想体重计算，而理想体重未告知且多数患者低于此值，请按患者理想体重计算）")
+                f"（按原文 {fmt(cap)} kg 封顶值计算，为任何患者的上限；原文按理想体重计算，而理想体重未告知且不少患者低于此值，请按患者理想体重计算）")
     return f" (capped at {fmt(cap)} kg, as the passage says)" if lang == "en" else f"（按原文以 {fmt(cap)} kg 封顶）"

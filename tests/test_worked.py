@@ -328,3 +328,9 @@ def test_an_inr_told_beside_a_normalised_inr_says_the_sources_give_no_value(engi
     ans = engine.answer("华法林INR 1.5，今天能做L5/S1椎间孔注射吗？")  # (written straight after the drug's name)
     assert any("所述 INR 1.5" in b.get("worked", "") for b in ans.bullets), ans.text
     assert not any("INR" in b.get("worked", "") for b in engine.answer("warfarin - how long before a lumbar TFESI?").bullets)
+
+
+def test_a_solutions_strength_is_shown_as_told_never_rounded():
+    # (review 45: "140 mg = 56 mL of 0.3%" for 0.25% bupivacaine; the volume was right, the strength label was not)
+    assert per_kg("bupivacaine 2 mg/kg", 70, "en", asked=Asked(percent=0.25)).endswith("= 56 mL of 0.25%")
+    assert "0.375% 溶液" in per_kg("罗哌卡因 3 mg/kg", 50, "zh", asked=Asked(percent=0.375))

@@ -261,3 +261,98 @@ def test_a_later_part_keeps_its_own_bullets_beside_a_settled_emergencys_observat
 def test_steroid_cover_before_another_specialtys_operation_after_our_injections_is_ours(call_engine, question):  # type: ignore[no-untyped-def]
     ans = call_engine.answer(question)
     assert not ans.abstained and ("steroid cover" in _first(ans) or "补充糖皮质激素" in _first(ans)), ans.text
+
+
+@pytest.fixture(scope="module")
+def settled_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents of pictures that settle: SCS infection, thoracic RF pneumothorax, a vasovagal reaction after a TFESI."""
+    return engine_over("settled-210", ("spinal-cord-stimulation", "infection-control", "facet-mbb-rfa", "ultrasound-pneumothorax",
+                                       "esi-transforaminal", "esi-general", "patient-selection-monitoring"))
+
+
+def test_a_picture_looked_back_on_or_settled_is_no_emergency(settled_engine):  # type: ignore[no-untyped-def]
+    infected = "SCS IPG implanted 10 days ago, pocket is red hot and discharging pus, temp 38.2. can we manage with oral flucloxacillin and keep the device?"
+    ans = settled_engine.answer("in hindsight what antibiotic prophylaxis should we have used and for how long post op?", [infected])
+    assert not ans.urgent and any("1 h before incision" in b or "24 h" in b for b in _bullets(ans.text)), ans.text
+    rang = ("pt rang the day unit 5 hrs after right T5-6 and T6-7 medial branch RFA, now sharp pain on breathing in and a bit short of "
+            "breath. what do I tell her?")
+    ans = settled_engine.answer("she came in, CXR shows small apical pneumothorax ~1.5cm, sats 97% on air, comfortable. can she go home?", [rang])
+    assert not ans.urgent, ans.text
+    assert settled_engine.answer("CXR shows pneumothorax, sats 86% on air and more breathless", [rang]).urgent
+
+
+def test_carrying_on_after_a_settled_vasovagal_with_the_injectate_named_says_there_is_no_rule(settled_engine):  # type: ignore[no-untyped-def]
+    grey = "right after contrast for L5 TFESI pt went grey and sweaty, HR 38, BP 70/40, still talking to me. vasovagal or something worse?"
+    ans = settled_engine.answer("she's pinked up lying flat with legs up, HR 70. ok to carry on and inject the dex today, or rebook?", [grey])
+    assert "no guidance on what to do once vasovagal reaction has settled" in ans.text, ans.text
+    assert not any("31/94" in b for b in _bullets(ans.text)), ans.text
+
+
+# --- round 211 and review 45 ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "he's worried about having weakness in both legs now since his ILESI this morning, what should I do?",
+    "pt is terrified of having a stroke - slurred speech and arm weakness now after a C6 TFESI"])
+def test_a_fear_word_never_turns_a_picture_told_now_into_a_plan(call_engine, question):  # type: ignore[no-untyped-def]
+    assert call_engine.answer(question).urgent
+
+
+def test_an_epidural_steroid_told_before_another_specialtys_operation_keeps_its_drug_holds_theirs(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("after epidural triamcinolone last week she now needs a colonoscopy with polypectomy - how long to hold clopidogrel?")
+    assert ans.verdict == "out_of_scope" and not ans.bullets, ans.text
+
+
+def test_a_fear_of_a_minor_effect_is_no_grave_risk_explained(call_engine):  # type: ignore[no-untyped-def]
+    assert call_engine.frame("糖尿病病人担心激素会让血糖升高，怎么跟他解释风险？").aspects[:1] != ("frequency",)
+    ans = call_engine.answer("病人看到网上说硬膜外注射激素会瘫痪、失明，吓得不敢做了，我该怎么跟她解释这个风险？")
+    assert "16,638" in _first(ans), ans.text
+
+
+_SGB_LAST = ("help - 58kg woman just had R stellate ganglion block, US guided, 8ml 0.5% bupivacaine. 1 min after she said her tongue is "
+             "tingling, now twitching L arm and very confused, HR dropped to 44. what now")
+
+
+def test_how_long_to_keep_her_after_an_unnamed_picture_is_its_observation(call_engine):  # type: ignore[no-untyped-def]
+    ans = call_engine.answer("she settled after bolus, no arrest. how long do we have to keep her in recovery?",
+                             [_SGB_LAST, "how much intralipid do i actually push for her, she is 58 kg"])
+    assert "4–6 h" in _first(ans), ans.text
+    assert "dose" not in call_engine.frame("she settled after bolus, no arrest. how long do we keep her?").aspects
+
+
+def test_stopping_it_happening_again_is_prevention(call_engine, rf_engine):  # type: ignore[no-untyped-def]
+    pump = ["just refilled a synchromed pump with morphine 20mg/ml, 20 mins later pt drowsy, RR 6, pinpoint pupils. think we might have done a pocket fill",
+            "gave naloxone and she's rousable now - how long do we need to observe her?"]
+    ans = call_engine.answer("how do we stop this happening again at refills?", pump)
+    assert "confirming the drug and concentration" in _first(ans), ans.text
+    kypho = ["during T12 kypho, about 6ml PMMA in, pt suddenly sats 84% and BP 80/40, coughing. what do i do",
+             "CTPA later shows cement in R main pulm artery, she's now stable on 2L O2. do we anticoagulate and for how long?"]
+    ans = rf_engine.answer("she has another fracture at L2 for next month. how do we reduce the chance of this happening again - how much cement max?", kypho)
+    assert not ans.abstained and any("3.5" in b or "volume" in b for b in _bullets(ans.text)[:3]), ans.text
+
+
+@pytest.fixture(scope="module")
+def county_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents round 211's Chinese threads reach: contrast, bleeding risk, implants and their infection, augmentation."""
+    return engine_over("county-211", ("radiation-contrast", "anticoagulants", "spinal-cord-stimulation", "infection-control",
+                                      "vertebral-augmentation", "facet-mbb-rfa", "esi-transforaminal"))
+
+
+def test_whether_to_give_a_measure_and_how_is_one_ask_answered_with_its_regimen(county_engine):  # type: ignore[no-untyped-def]
+    q = "患者去年做增强CT用碘帕醇出了全身荨麻疹+喉头发紧，这次要做腰椎TFESI需要打造影剂，要不要预防用药，怎么给"
+    assert len(county_engine.frame(q).parts) == 1
+    ans = county_engine.answer(q)
+    assert any("泼尼松50 mg" in b for b in _bullets(ans.text)[:2]) and "未给出以下剂量" not in ans.text, ans.text
+
+
+
+def test_a_weekday_last_dose_checked_against_the_interval_asked_before(county_engine):  # type: ignore[no-untyped-def]
+    before = ["县医院疼痛科。73岁房颤老太，吃拜瑞妥15mg qd，CrCl 45左右，准备做L4/5 L5/S1双侧脊神经后支射频，需要停药吗？停几天"]
+    ans = county_engine.answer("最后一次吃药是周一晚上8点，周四早上8点做，够不够？", before)
+    assert not ans.abstained and "60 小时" in ans.text, ans.text
+
+
+def test_a_familys_cement_in_the_lung_asks_the_embolism_and_its_rate(county_engine):  # type: ignore[no-untyped-def]
+    q = "家属问：做椎体成形术骨水泥会不会跑到肺里去？几率多大，会不会死人"
+    assert "pulmonary-cement-embolism" in county_engine.frame(q).concepts
+    ans = county_engine.answer(q)
+    assert any("%" in b and "肺骨水泥栓塞" in b for b in _bullets(ans.text)), ans.text
