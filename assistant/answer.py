@@ -1564,8 +1564,8 @@ class AnswerEngine:
                 and not NEW_SIGN[q.lang].search(q.text)
             # (the picture's steps still lead, the asked plan right after them and before what it looks like: "冲洗压力上限是多少？"
             # mid-epiduroscopy; "布比卡因最大量是多少？" with a seizure not told over keeps every LAST step first)
-            steps = next((i for i, b in enumerate(bullets) if b.kind != "action"), len(bullets)) or 1
-            bullets = [*bullets[:steps], *planned, *bullets[steps:]] if planned and q.followup and len(q.parts) == 1 and calm_now \
+            acts = next((i for i, b in enumerate(bullets) if b.kind != "action"), len(bullets)) or 1
+            bullets = [*bullets[:acts], *planned, *bullets[acts:]] if planned and q.followup and len(q.parts) == 1 and calm_now \
                 else [*bullets, *planned]
             # (the drug asked, answered by a calm part too: "抽搐能用丙泊酚压吗？" right after the first step)
             bullets = _how_soon_first(q, guide.rule, self._asked_drug_first(q, tri, self._asked_drug_lines(q, tri, guide, bullets, calm)))

@@ -264,26 +264,28 @@ def test_steroid_cover_before_another_specialtys_operation_after_our_injections_
 
 
 @pytest.fixture(scope="module")
-def settled_engine(engine_over):  # type: ignore[no-untyped-def]
-    """The documents of pictures that settle: SCS infection, thoracic RF pneumothorax, a vasovagal reaction after a TFESI."""
-    return engine_over("settled-210", ("spinal-cord-stimulation", "infection-control", "facet-mbb-rfa", "ultrasound-pneumothorax",
-                                       "esi-transforaminal", "esi-general", "patient-selection-monitoring"))
+def county_engine(engine_over):  # type: ignore[no-untyped-def]
+    """The documents of rounds 210-211's pictures that settle and of the Chinese county threads: SCS and its infection,
+    thoracic RF pneumothorax, a vasovagal reaction after a TFESI, contrast, bleeding risk, augmentation."""
+    return engine_over("county-211", ("radiation-contrast", "anticoagulants", "spinal-cord-stimulation", "infection-control",
+                                      "vertebral-augmentation", "facet-mbb-rfa", "esi-transforaminal", "ultrasound-pneumothorax",
+                                      "esi-general", "patient-selection-monitoring"))
 
 
-def test_a_picture_looked_back_on_or_settled_is_no_emergency(settled_engine):  # type: ignore[no-untyped-def]
+def test_a_picture_looked_back_on_or_settled_is_no_emergency(county_engine):  # type: ignore[no-untyped-def]
     infected = "SCS IPG implanted 10 days ago, pocket is red hot and discharging pus, temp 38.2. can we manage with oral flucloxacillin and keep the device?"
-    ans = settled_engine.answer("in hindsight what antibiotic prophylaxis should we have used and for how long post op?", [infected])
+    ans = county_engine.answer("in hindsight what antibiotic prophylaxis should we have used and for how long post op?", [infected])
     assert not ans.urgent and any("1 h before incision" in b or "24 h" in b for b in _bullets(ans.text)), ans.text
     rang = ("pt rang the day unit 5 hrs after right T5-6 and T6-7 medial branch RFA, now sharp pain on breathing in and a bit short of "
             "breath. what do I tell her?")
-    ans = settled_engine.answer("she came in, CXR shows small apical pneumothorax ~1.5cm, sats 97% on air, comfortable. can she go home?", [rang])
+    ans = county_engine.answer("she came in, CXR shows small apical pneumothorax ~1.5cm, sats 97% on air, comfortable. can she go home?", [rang])
     assert not ans.urgent, ans.text
-    assert settled_engine.answer("CXR shows pneumothorax, sats 86% on air and more breathless", [rang]).urgent
+    assert county_engine.answer("CXR shows pneumothorax, sats 86% on air and more breathless", [rang]).urgent
 
 
-def test_carrying_on_after_a_settled_vasovagal_with_the_injectate_named_says_there_is_no_rule(settled_engine):  # type: ignore[no-untyped-def]
+def test_carrying_on_after_a_settled_vasovagal_with_the_injectate_named_says_there_is_no_rule(county_engine):  # type: ignore[no-untyped-def]
     grey = "right after contrast for L5 TFESI pt went grey and sweaty, HR 38, BP 70/40, still talking to me. vasovagal or something worse?"
-    ans = settled_engine.answer("she's pinked up lying flat with legs up, HR 70. ok to carry on and inject the dex today, or rebook?", [grey])
+    ans = county_engine.answer("she's pinked up lying flat with legs up, HR 70. ok to carry on and inject the dex today, or rebook?", [grey])
     assert "no guidance on what to do once vasovagal reaction has settled" in ans.text, ans.text
     assert not any("31/94" in b for b in _bullets(ans.text)), ans.text
 
@@ -328,13 +330,6 @@ def test_stopping_it_happening_again_is_prevention(call_engine, rf_engine):  # t
              "CTPA later shows cement in R main pulm artery, she's now stable on 2L O2. do we anticoagulate and for how long?"]
     ans = rf_engine.answer("she has another fracture at L2 for next month. how do we reduce the chance of this happening again - how much cement max?", kypho)
     assert not ans.abstained and any("3.5" in b or "volume" in b for b in _bullets(ans.text)[:3]), ans.text
-
-
-@pytest.fixture(scope="module")
-def county_engine(engine_over):  # type: ignore[no-untyped-def]
-    """The documents round 211's Chinese threads reach: contrast, bleeding risk, implants and their infection, augmentation."""
-    return engine_over("county-211", ("radiation-contrast", "anticoagulants", "spinal-cord-stimulation", "infection-control",
-                                      "vertebral-augmentation", "facet-mbb-rfa", "esi-transforaminal"))
 
 
 def test_whether_to_give_a_measure_and_how_is_one_ask_answered_with_its_regimen(county_engine):  # type: ignore[no-untyped-def]
