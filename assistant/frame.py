@@ -861,12 +861,14 @@ _WHY_NOT_USE = {"en": lazy(_WHY_NOT_USE_EN, re.I), "zh": lazy(_WHY_NOT_USE_ZH)}
 def _safer_of_two(found: list[str], prevention: str, procedures: int, text: str, lang: Lang) -> list[str]:
     """"which is safer, TFESI or ILESI?", "PVP和PKP哪个更安全": which procedure carries fewer complications, not how to
     prevent them (dex or kenalog, "which is safer for the TFESI?", is the choice of an agent: prevention's)."""
-    if procedures < 2 or not _SAFER.fullmatch(prevention.strip()) or not ("comparison" in found or _EITHER[lang].search(text)):
+    if procedures < 2 or not _SAFER.fullmatch(prevention.strip()) or not ("comparison" in found or _EITHER[lang].search(text)
+                                                                        or _THAN.search(text)):  # ("is PKP safer than PVP?")
         return found
     found = ["complications" if a == "prevention" else a for a in found if a != "complications"]
     return found if "comparison" in found else [*found, "comparison"]
 
 
+_THAN = lazy(r"\bthan\b|(?<![\u4e00-\u9fff])比|[\u4e00-\u9fffA-Za-z]比[\u4e00-\u9fffA-Za-z]", re.I)
 _SAFER = lazy(r"(?:which (?:one )?is (?:the )?)?(?:safer|safest)|更安全|最安全|比较安全", re.I)
 _GIVEN_DOSE = {"en": lazy(r"\b(?:gave|given|pushed|administered|had)\b[^,.;?]{0,40}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mls|g)\b|"
                                 # (and a dose change told: "despite 3 dose increases", "after we raised the dose")

@@ -351,3 +351,9 @@ def test_a_familys_cement_in_the_lung_asks_the_embolism_and_its_rate(county_engi
     assert "pulmonary-cement-embolism" in county_engine.frame(q).concepts
     ans = county_engine.answer(q)
     assert any("%" in b and "肺骨水泥栓塞" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_one_procedure_asked_safer_than_another_is_their_compared_rates(rf_engine):  # type: ignore[no-untyped-def]
+    ans = rf_engine.answer("is kyphoplasty safer than vertebroplasty for cement leaks?")
+    assert "39.3%" in _first(ans) and "28.9%" in _first(ans), ans.text  # (the two procedures' leak rates side by side)
+    assert "comparison" in rf_engine.frame("PKP比PVP更安全吗？").aspects
