@@ -843,9 +843,8 @@ class AnswerEngine:
         # ("that" is what the first part asks about; a later part, "should it go in the consent?", goes on with it)
         parts = tuple(replace(p, concepts=(*p.concepts, topic)) if i == 0 else replace(p, inherited=(*p.inherited, topic))
                       for i, p in enumerate(q.parts))
-        name = self.lexicon.concepts[topic].name(q.lang)
         return replace(q, concepts=(*q.concepts, topic), subjects=(*q.subjects, topic), parts=parts,
-                       retrieval_text=f"{q.retrieval_text} {name}".strip())
+                       retrieval_text=self._searched_with(q, topic))
 
     def _picture_carried(self, q: Question) -> Question:
         """A calm follow-up asking how long to watch the patient, or how to prevent it next time, after an emergency told
@@ -860,8 +859,11 @@ class AnswerEngine:
         if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
             return q
         parts = tuple(replace(p, inherited=(*p.inherited, topic)) for p in q.parts)
-        name = self.lexicon.concepts[topic].name(q.lang)
-        return replace(q, context_concepts=(*q.context_concepts, topic), parts=parts, retrieval_text=f"{q.retrieval_text} {name}".strip())
+        return replace(q, context_concepts=(*q.context_concepts, topic), parts=parts, retrieval_text=self._searched_with(q, topic))
+
+    def _searched_with(self, q: Question, topic: str) -> str:
+        """The question's search text with the picture's condition named (the turn before described it, never named it)."""
+        return f"{q.retrieval_text} {self.lexicon.concepts[topic].name(q.lang)}".strip()
 
     def _infiltrated_at(self, q: Question) -> Question:
         """"max lignocaine with adrenaline for a 70kg man? planning 20ml 1% … for SCS lead infiltration plus 10ml 2% plain for
@@ -1770,8 +1772,7 @@ class AnswerEngine:
                                          any(self._kinds.get(c) in ("drug", "drug-class") for c in x.concepts)), default=None)
         if line is None:
             return bullets
-        placed = next((b for b in bullets if b.sentence is line), Bullet(line, bullets[0].part, bullets[0].score, "fact"))
-        return [placed, *(b for b in bullets if b.sentence is not line)]
+        return _placed_at(bullets, line, 0)
 
     def _drug_in_class(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
         """"C6 TFESI能用得宝松吗？": a lead that gives the rule for the drug's class (no particulate steroid for a cervical
@@ -1795,8 +1796,7 @@ class AnswerEngine:
                         and _PLACED_IN_CLASS.search(x.text) is not None),
                        key=lambda x: len(x.concepts), default=None)
             if line is not None:  # (quoted further down already, "…是不是颗粒型的？": it moves up)
-                placed = next((b for b in bullets if b.sentence is line), Bullet(line, bullets[0].part, bullets[0].score, "fact"))
-                return [bullets[0], placed, *(b for b in bullets[1:] if b.sentence is not line)]
+                return _placed_at(bullets, line, 1)
         return bullets
 
     def _warned(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
@@ -3406,6 +3406,13 @@ class AnswerEngine:
 
 
 _GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "interventional-pain-procedure"})
+
+
+def _placed_at(bullets: Sequence[Bullet], line: Sentence, at: int) -> list[Bullet]:
+    """The bullets with `line` at position `at`: moved there when quoted already, else added as a fact of the lead's part."""
+    placed = next((b for b in bullets if b.sentence is line), Bullet(line, bullets[0].part, bullets[0].score, "fact"))
+    rest = [b for b in bullets if b.sentence is not line]
+    return [*rest[:at], placed, *rest[at:]]
 
 
 def _asks_resume(q: Question) -> bool:
