@@ -318,8 +318,8 @@ _RESCUE_CEILING = {"en": lazy(r"\bupper limit|\bcumulative maximum|\bmaximum (?:
 # A sentence naming what a sign is worked up for ("red flags … require evaluation for meningitis, subdural haematoma …")
 _WORKED_UP_FOR = lazy(r"\bred flags?\b|\b(?:evaluation|work-?up|assessment) for\b|\bdifferential\b|警示|危险信号|鉴别|需(?:要)?(?:评估|排查)")
 # an antibiotic agent asked in an emergency's own words ("what antibiotics?", "which abx", "用什么抗生素", "抗生素用哪种")
-_WHICH_ANTIBIOTIC = lazy(r"\b(?:what|which) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?)\b|(?:用|上|选|开)(?:什么|哪种|哪个|哪些|啥)抗(?:生素|菌药)|"
-                               r"抗(?:生素|菌药)(?:用|选|上)(?:什么|哪种|哪个|啥)", re.I)
+_WHICH_ANTIBIOTIC = lazy(r"\b(?:what|which) (?:\w+ )?(?:abx|antibiotics?|antimicrobials?)\b|(?:用|上|选|开)(?:什么|哪种|哪个|哪些|啥)(?:抗(?:生素|菌药)|abx)|"
+                               r"(?:抗(?:生素|菌药)|abx)(?:用|选|上)(?:什么|哪种|哪个|啥)", re.I)
 _ANTIBIOTIC = "antibiotic"
 # a question put aside from the emergency ("clopidogrel hold before an SCS trial next month?", 另外问一下)
 _ASIDE = lazy(r"\bnext (?:week|month|time|year)\b|\bnext (?:patient|case)\b|\bby the way\b|\bbtw\b|\bunrelated\b|\bdifferent question\b|"
@@ -464,6 +464,7 @@ _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {conditio
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
 _SETTLED_TOPICS = {"esi-stroke": "stroke"}
+_WATCHED_AFTER = {"idd-overdose": ("respiratory-depression",)}  # what the watch after a picture looks for
 # what the pathways without a topic concept of their own are called in a note
 _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection", "zh": "注射后的脊髓或脑梗死"},
              "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
@@ -850,16 +851,21 @@ class AnswerEngine:
         """A calm follow-up asking how long to watch the patient, or how to prevent it next time, after an emergency told
         in the last turns but never named ("she settled after bolus, no arrest. how long do we keep her in recovery?" after
         a tingling tongue and twitching arm during an SGB): the pathway's condition (LAST) is the context of the ask."""
-        if not q.followup or not q.history or any(self._kinds.get(c) == "complication" for c in q.concepts):
+        # (a turn telling the patient settled goes on with the picture though it names a concept of its own: "she's fine
+        # now. how long do we keep her, and next refill what do we do differently?")
+        if not (q.followup or SETTLED[q.lang].search(q.text)) or not q.history or any(self._kinds.get(c) == "complication" for c in q.concepts):
             return q
-        if not (OBSERVATION in q.concepts or q.aspects[:1] == ("prevention",)):
+        if not (OBSERVATION in q.concepts or q.aspects[:1] == ("prevention",) or any(p.aspects[:1] == ("prevention",) for p in q.parts)):
             return q
         before = self._emergency_before(q)
         topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
         if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
             return q
-        parts = tuple(replace(p, inherited=(*p.inherited, topic)) for p in q.parts)
-        return replace(q, context_concepts=(*q.context_concepts, topic), parts=parts, retrieval_text=self._searched_with(q, topic))
+        # (how long to watch after an opioid overdose is how long its breathing may stay depressed: the 24 h of neuraxial morphine)
+        watched = tuple(c for c in _WATCHED_AFTER.get(before.rule, ()) if OBSERVATION in q.concepts and c not in q.all_concepts)
+        parts = tuple(replace(p, inherited=(*p.inherited, topic, *(watched if OBSERVATION in p.concepts else ()))) for p in q.parts)
+        text = " ".join(self.lexicon.concepts[c].name(q.lang) for c in (topic, *watched))
+        return replace(q, context_concepts=(*q.context_concepts, topic, *watched), parts=parts, retrieval_text=f"{q.retrieval_text} {text}".strip())
 
     def _searched_with(self, q: Question, topic: str) -> str:
         """The question's search text with the picture's condition named (the turn before described it, never named it)."""
@@ -2228,12 +2234,15 @@ class AnswerEngine:
         right after the first step; only where they say nothing is the note said."""
         if not tri.urgent or not bullets:
             return bullets
-        unsaid = self._unsaid_drugs(q, bullets, tri.rule)
+        # (and a topic asked that no step names: "which bug am I covering?" in an epidural abscess, its organism)
+        topics = [c for p in q.parts for c in p.concepts if self._kinds.get(c) == "topic" and c in _ASK_LABELS
+                  and not any(c in b.sentence.concepts for b in bullets)]
+        unsaid = [*self._unsaid_drugs(q, bullets, tri.rule), *topics]
         quoted = [b.sentence for b in bullets]
         docs = {f"{slug}-{lang}" for slug in guide.docs for lang in ("en", "zh")}
         named = PATHWAY_NAMES.get(tri.rule, {})  # (said of the picture itself: not a steroid's relief beside a cord infarct)
         lines = [x for x in sents if x.chunk.doc_id in docs and unsaid and set(unsaid) & x.concepts
-                 and x.group == "management" and not x.provenance
+                 and (x.group == "management" or set(topics) & x.concepts) and not x.provenance
                  and bool(named.get(x.chunk.lang)) and re.search(named[x.chunk.lang], x.text, re.I) is not None
                  and not same_point(x, quoted, q.lang)][:2]
         shown = [Bullet(x, 0, 0.0, "action" if x.group == "management" else "fact") for x in lines]

@@ -26,6 +26,7 @@ from .frame import (
     LASTS_ASK,
     MONITOR_ASK,
     MONITORING,
+    OBSERVATION,
     REDUCTION_ASK,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
@@ -71,7 +72,7 @@ _DEPENDENT = {
                      r"^the (?:continued|remaining|stopped|held|included|excluded) \w+ (?:were|was)\b|"  # "The continued drugs were"
                      r"\b(?:this|that|the above) (?:standard|requirement|recommendation|rule)\b|\b(?:these|those) other\b|"
                      r"^(?:as|when|once|after|if|because|since|while|until)\b[^.;:]{0,60}?,\s*(?:this|that|these|those|such)\b|"
-                     r"\b(?:with|after|in|for|of|from) such (?:an? )?\w+|"
+                     r"\b(?:with|after|in|for|of|from|while|during) such (?:an? )?\w+|"
                      # "Rates were highest at cervical levels" (whose rates?), "The resulting infarction" (of what?)
                      r"^(?:rates?|incidences?|proportions?|figures?) (?:were|was) (?:highest|lowest|higher|lower|similar)\b|^the resulting\b|"
                      # "The estimated half-life of the rise was 1.06 days" (the rise of what, after what?)
@@ -80,7 +81,7 @@ _DEPENDENT = {
                      # (not when the sentence names what it means first: "…air can cause X, whereas saline avoids this problem")
                      r"^(?![^.;]*\b(?:whereas|while|but)\b[^.;]*\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b)"
                      r"[^.;]{0,80}?\b(?:avoids?|prevents?|reduces?|lowers?|explains?|causes?) (?:this|these|such)\b", re.I),
-    "zh": lazy(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
+    "zh": lazy(r"^(?:此|该|上述|这些|这|其(?!他|实)|它|它们|以上|也就是说|更一般地说|更广泛地说|换言之|换句话说|亦即|同时|但|但是|然而|因此|所以|此外|另外|而|且|并且|除上述|除此|对此|前者|后者|两者|同一|由此可见|可见|综上|总之|相反|反之|与此相反|尽管如此|即便如此|即使如此|不过|从(?:安全性|疗效|有效性)(?:角度|看|来看|而言))|"
                      r"^[^，。；]{1,14}?(?:因此|因而|故而)|^(?:对|在|于|就|按)(?:这|此|该|上述|这些|以上)|"
                      r"(?:小于|大于|低于|高于|少于|多于|超过|不及)(?:此|上述|这一)(?!外)|"  # "通常远小于此的剂量即足以…": than what?
                      r"^[^。；]{1,14}?[，,](?:除上述|除此|上述|以上|该|此|这些)|"  # "按照该综述，除上述情况外…" leans on the sentence before
@@ -90,6 +91,10 @@ _DEPENDENT = {
                      r"(?:没有|没|未|不)(?:提供|给出|报道|报告|说明|列出)(?:了)?[^，。；]{0,10}?(?:这些|上述|这一|此类|这类)|"
                      r"[，,](?:应|须|需|可)?(?:考虑|排除|参照|按照|遵循)(?:上述|以上|这些)|"  # "…发现包块时，应考虑上述可能"
                      r"^(?:继续|停用)(?:使用|服用)?的药物|"  # "继续使用的药物包括…": the drugs of the cohort before
+                     # "静态图像可能漏掉…；该建议的具体措辞未经核实": which one? (a clause that advises itself, "特定腰段病例可考虑
+                     # 使用…；该建议…", is the advice meant)
+                     r"^(?:(?!应|可考虑|建议|推荐|不宜|须)[^。；])*；(?:该|此|这一|这条|上述)(?:建议|推荐|要求)|"
+                     r"^关于[^。；]{0,40}的(?:该|此|这一)(?:建议|推荐)|"
                      r"^[^，。；]{1,20}的(?:停药)?(?:间隔|数据|数字|分级)系(?:据|凭)|"  # "替格瑞洛的停药间隔系据指南回忆整理": its hedge
                      r"(?:这一|此一|上述)(?:[A-Za-z]{2,6})?(?:标准|要求|做法|原则|建议|规定|分层|分级|分类|类别|等级|限值|阈值)|这些其他|上述其他|"
                      r"(?:参考|参照|依据|根据|按照|遵循)(?:这一|此一|这种|上述|这些|以上)|"  # "…时，需要参考这一分层": which grading?
@@ -452,6 +457,9 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
     # a follow-up that changes only the level or region ("anything specific about C7?") is about that level
     # (a topic such as driving is what "how long to avoid driving after an MBB with lidocaine?" asks, not the lidocaine)
     order = ((("anatomy",),) if followup else ()) + (("complication",), ("condition",), ("topic",), ("drug", "drug-class", "brand"))
+    raisers = [c for c in own if c in _BLEEDING_RISK_RAISERS]
+    if hold and followup and len(raisers) == 1 and len(own) > 1:
+        return raisers[0]  # ("he's actually 82 with CKD4 - does that change how I handle the clopidogrel?": the procedure moves up a class)
     if hold and not any(c in CARDIOLOGY_DECIDES for c in own):  # how long to hold is about the drug (an old lady: the same days)
         order = ((("anatomy",),) if followup else ()) + (("drug", "drug-class", "brand"), ("complication",), ("condition",))
     for kinds in order:
@@ -459,6 +467,10 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
         if len(found) == 1 and len(own) > 1:
             return found[0]
     return None
+
+
+# A patient's condition that moves a procedure up a bleeding-risk class (told in a follow-up after a drug's hold)
+_BLEEDING_RISK_RAISERS = frozenset({"renal-impairment", "hepatic-impairment", "alcohol-misuse"})
 
 
 # What a complication leads to, so that a sentence about that is no rival to it (a wet tap: its headache and CSF leak).
@@ -759,11 +771,37 @@ def _family(c: str, s: Sentence, w: Weights, sig: Signals) -> float:
     return w.family if any(p in s.concepts and p in home and sig.kinds.get(p) == "procedure" for p in sig.parents.get(c, ())) else 0.0
 
 
+_CONTAINERS = frozenset({"single-dose-vial"})  # what a drug comes in
+
+
+def _another_drugs_hold(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """Asked one drug's hold, a sentence naming other drugs only (Pradaxa's renal interval, asked clopidogrel's)."""
+    asked = [c for c in own if sig.kinds.get(c) == "drug"]
+    named = [c for c in s.concepts if sig.kinds.get(c) == "drug"]
+    return bool(asked and named) and not set(asked) & set(named)
+
+
+def _equipment_over_drug(part: Part, own: Sequence[str], sig: Signals, focus: str | None) -> str | None:
+    """A drug named with the thing it comes in, asked no dose ("一瓶利多卡因几个病人共用，有问题吗？"): the vial is the ask."""
+    kit = [c for c in own if c in _CONTAINERS]
+    if focus is None or sig.kinds.get(focus) not in _DRUG_KINDS or len(kit) != 1 or {"dose", "limit", "hold"} & set(part.aspects):
+        return focus
+    return kit[0]
+
+
+def _without_levels_after_harm(part: Part, own: list[str], sig: Signals) -> list[str]:
+    """Asked what to do after a harm told at a level ("wet tap at C6/7 - can I move to C7/T1 and finish?"): the steps after
+    the harm, not where a level is safest (the levels are the story, not the ask)."""
+    if part.aspects[:1] == ("action",) and any(sig.kinds.get(c) == "complication" for c in own):
+        return [c for c in own if not _is_level(c)] or own
+    return own
+
+
 def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], dense: Mapping[str, float], lang: Lang,
           w: Weights = Weights(), sig: Signals = Signals()) -> float:
     """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
     q_parents = sig.parents
-    own = _own(part, q)
+    own = _without_levels_after_harm(part, _own(part, q), sig)
     if "escalation" in part.aspects:  # "caffeine and fluids not working": what was tried is not what is asked
         own = [c for c in own if c not in q.tried] or ([] if part.inherited else own)  # (all it names failed: the case before)
     # "那鞘内泵呢？" after the SCS infection rate: the pump's infection rate (and the procedure it leaves, SCS, is no
@@ -776,7 +814,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     residual = sum(idf(t) for t in s.shared(terms)) / (sum(idf(t) for t in terms) or 1.0) if terms else 0.0
     cw = sig.concept_idf
     # (what failed is no focus of a part naming nothing: "caffeine didn't help. blood patch now? how much blood?")
-    focus = _focus([c for c in own if c not in q.tried] if not part.concepts else own, sig, q.followup, "hold" in part.aspects)
+    focus = _equipment_over_drug(part, own, sig, _focus([c for c in own if c not in q.tried] if not part.concepts else own, sig,
+                                                       q.followup, "hold" in part.aspects))
     # rarer concepts (a drug) weigh more than common ones (ESI), and the focus of the ask (the complication asked about) most
     cwt = {c: cw.get(c, 1.0) * (w.focus if c == focus else 1.0) for c in own}
     denom_c = sum(cwt.values()) or 1.0
@@ -1121,6 +1160,17 @@ def _rivalled(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     return other_procedure(s, part, q, sig) or (bool(swapped) and not (swapped | set(own)) & s.concepts)
 
 
+def _another_pictures_watch(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """How long to watch the patient after a picture ("she's fine now. how long do we keep her?" after an intrathecal
+    opioid overdose): a sentence about another complication's watch (LAST's 4–6 h) is not this one's."""
+    if OBSERVATION not in part.concepts:
+        return False
+    told = {c for c in (*part.inherited, *q.context_concepts) if sig.kinds.get(c) == "complication"}
+    named = {c for c in s.concepts if sig.kinds.get(c) == "complication"}
+    near = told.union(*(sig.related.get(c, frozenset()) | sig.closure.get(c, frozenset()) for c in told))
+    return bool(told and named) and not named & near
+
+
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
     """What kind of sentence it is, for this ask: a trial's protocol, the next step after a failed treatment, a passage
     in the other language, a provenance note, a brand's identity card, a remark about the knowledge base."""
@@ -1306,17 +1356,29 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     return rival(s, own, sig, ("procedure",)) or _other_region(s, own, sig) or _other_home(s, own, sig)
 
 
+def _procedures(cs: Collection[str], sig: Signals) -> set[str]:
+    """The procedures among concepts (an adjunct, such as fluoroscopy, is none)."""
+    return {c for c in cs if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts}
+
+
 def _other_home(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     """A sentence naming no procedure, in a document about other procedures than the asked one ("出血发生率为 0.9%…" of
     the intrathecal catheters, asked SCS's infection rate): another procedure's figure, though it names only a catheter."""
-    def procs(cs: Collection[str]) -> set[str]:
-        return {c for c in cs if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts}
-    mine = procs(own)
-    home = procs(sig.homes.get(s.chunk.doc_id, frozenset()))
-    if not mine or not home or procs(s.concepts):
+    mine = _procedures(own, sig)
+    home = _procedures(sig.homes.get(s.chunk.doc_id, frozenset()), sig)
+    if not mine or not home or _procedures(s.concepts, sig):
         return False
     near = mine.union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in mine))
     return not near & home.union(*(sig.closure.get(c, frozenset()) for c in home))
+
+
+def _count_elsewhere(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """A count under a procedure's harms that no procedure of its own, its passage's or its document's ties to the asked
+    one (the 2012 steroid outbreak's 48 deaths, in a document about all procedures, for "会不会死人？" after a PVP)."""
+    mine = _procedures((*_own(part, q), *part.inherited), sig)
+    near = mine.union(*(sig.closure.get(c, frozenset()) for c in mine))
+    told = _procedures((*s.concepts, *s.chunk.concepts, *sig.homes.get(s.chunk.doc_id, frozenset())), sig)
+    return bool(mine) and bool(COUNT.search(s.text)) and not near & told
 
 
 def _other_region(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -1459,8 +1521,9 @@ def _class_not_asked(part: Part, q: Question, sig: Signals, own: Sequence[str]) 
     if not DRUG_DECISION.intersection(part.aspects) or not any(
             sig.kinds.get(c) in _DRUG_KINDS and HELD & (sig.parents.get(c, frozenset()) | {c}) for c in own):
         return True  # only a drug held for bleeding (an antithrombotic, an NSAID) turns on the class
+    # (not when that part asks no drug decision: "what do I tell her about paralysis? also on rivaroxaban - stop it?")
     if len(q.parts) > 1 and not any(sig.kinds.get(c) == "procedure" or c in REGIONS for c in part.concepts) and any(
-            sig.kinds.get(c) == "procedure" for p in q.parts for c in p.concepts):
+            sig.kinds.get(c) == "procedure" and DRUG_DECISION.intersection(p.aspects) for p in q.parts for c in p.concepts):
         return True  # "...and when can I restart it?": the part naming the procedure (or a region) carries its class
     return q.followup and _narrow_kind(part) is _DRUG_RESTART  # ("and when does she restart?" after the hold: the restart)
 
@@ -1472,6 +1535,8 @@ def _classed_subjects(part: Part, q: Question, sig: Signals, class_ask: bool) ->
     own = _own(part, q)
     if q.followup or not any(sig.kinds.get(c) in _DRUG_KINDS for c in own):
         own = [*own, *(c for c in part.inherited if c not in own)]
+    elif not any(sig.kinds.get(c) == "procedure" for c in own):  # ("…what do I tell her? also on rivaroxaban - stop it?")
+        own = [*own, *(c for c in part.inherited if sig.kinds.get(c) == "procedure" and c not in own)]
     if class_ask:
         own = [*own, *(c for c in (*q.concepts, *q.context_concepts) if sig.kinds.get(c) == "procedure" and c not in own)]
     return own
@@ -2406,6 +2471,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
         pool = _words_met(pool, parts[j], idf, w, sig, parts[j - 1]) if j else pool
+        pool = [t for t in pool if not _another_pictures_watch(t[1], parts[j], q, sig)]  # (never LAST's 4–6 h for an overdose)
         if not pool or _undosed(pool, parts[j], q, sig) or _unleveled(pool, parts[j]) or (len(heads) > 1 and _kind_unmet(pool, parts[j], w)):
             gaps.extend(k for k in live if owner[k] == j)
             continue
@@ -2441,7 +2507,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # (a pregnant worker's limit, beside the annual staff dose limit nobody pregnant asked about)
         # (not a list of cautions naming pregnancy among others: "…pregnancy; poorly controlled diabetes…" is everyone's)
         # (a pregnancy told in everyday words, "a nurse who is expecting", 有喜了, is the lexicon's pregnancy too)
-        above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts))] or above
+        # (unless it holds the one figure asked: "how much scatter does a lead apron stop?" - 95–98%, "and the fetus receives less")
+        above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts))
+                 or _holds_figure_asked(t[1], parts[j])] or above
         above = _not_primary(above, q) or above  # (a stent or stroke patient's aspirin: never the primary-prevention rule)
         above = [t for t in above if not _unasked_brand(t[1], q, sig)] or above
         above = [t for t in above if not (_POINTER.search(t[1].text) and not _GUIDELINE_ASK.search(q.text))] or above
@@ -2464,14 +2532,18 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         # (nor is another procedure's rate one for this one: "那感染率大概多少" after a vertebroplasty, not IT catheters')
-        figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects)) or (parts[j].aspects[:1] == ("frequency",) and any(
-            sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in (*parts[j].concepts, *parts[j].inherited)))
+        of_procedure = any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in (*parts[j].concepts, *parts[j].inherited))
+        figures = bool(_FIGURE_ASKS.intersection(parts[j].aspects)) or (parts[j].aspects[:1] == ("frequency",) and of_procedure)
+        # (nor another procedure's count under its harms: the 2012 outbreak's deaths for "会不会死人？" after a vertebroplasty)
+        counts = of_procedure and parts[j].aspects[:1] == ("complications",)
         for sc, s in _kind_ahead(above, lead, parts[j]):
             if len(chosen) >= per_part:
                 break
-            if same_point(s, [o for _, o in chosen], lang, w.dup) or (figures and (other_procedure(s, parts[j], q, sig)
+            if same_point(s, [o for _, o in chosen], lang, w.dup) or (counts and _count_elsewhere(s, parts[j], q, sig)) \
+                    or (figures and (other_procedure(s, parts[j], q, sig)
                                                                                    or _other_drugs_figure(s, parts[j], q, sig))) \
                     or _card_said(s, chosen, parts[j], sig) or _drugless_dose(s, parts[j], q, sig) or _class_unasked(s, q, sig) \
+                    or ("hold" in parts[j].aspects and _another_drugs_hold(s, _own(parts[j], q), sig)) \
                     or _class_said(s, chosen, parts[j], sig):
                 continue
             chosen.append((sc, s))
@@ -3549,13 +3621,18 @@ _REPEAT = lazy(r"\bper year\b|\ba year\b|\bin (?:\d+|six|twelve) months\b|\bno m
                      r"每年|一年|半年|个月内|不超过\s*\d+\s*次|\d+\s*次\s*/\s*年", re.I)
 # Asks for a figure that only a sentence giving it answers ("how thick should the lead apron be?": a thickness in mm;
 # "可以重复做几次？", "how many times can it be repeated?": a repeat limit (`_REPEAT`) or a repeat's result)
+def _holds_figure_asked(s: Sentence, part: Part) -> bool:
+    """Does the sentence give the one figure the part asks (a thickness, a share saved, a repeat limit)?"""
+    return any(ask.search(part.text) and kind.search(s.text) for ask, kind in _ONE_FIGURE_ASKS)
+
+
 _ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度|(?:how many|what|多少|几)\s*(?:mm\s*)?(?:mmPb|mm Pb|mm lead|毫米铅)|mmPb\s*(?:\?|？|吗|的)|"
                           r"(?:多少|几)\s*(?:mm|毫米)\s*(?:的)?铅当量|铅当量(?:要|需要|得)?(?:多少|几)", re.I), lazy(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
                     # how much a measure saves ("how much does pulsed fluoro cut the dose?", 脉冲透视能降低多少剂量): a share
                     # (a share beside a word of lowering, not any percentage: "97.9% specificity" is no reduction)
-                    (REDUCTION_ASK, lazy(r"\b(?:reduc|lower|cut|decreas)\w*\b[^.;]{0,60}?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^.;]{0,40}?"
+                    (REDUCTION_ASK, lazy(r"\b(?:reduc|lower|cut|decreas|stop|block|absorb|attenuat)\w*\b[^.;]{0,60}?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^.;]{0,40}?"
                                               r"\b(?:reduc\w*|lower|less|fewer)\b|\bRR\s*\d|\d+(?:\.\d+)?\s*[-–]?\s*fold\b|\bhalve[sd]?\b|"
-                                              r"\bby half\b|(?:减少|降低|下降)[^。；]{0,20}\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^。；]{0,10}(?:减少|降低)|\d\s*倍|一半", re.I)),
+                                              r"\bby half\b|(?:减少|降低|下降|阻挡|挡住|挡掉|屏蔽|吸收)[^。；]{0,20}\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^。；]{0,10}(?:减少|降低)|\d\s*倍|一半", re.I)),
                     (lazy(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
                                 r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
                      lazy(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))
@@ -3600,8 +3677,8 @@ _STOP_POINT = lazy(r"\bstop (?:when|once|as soon as|before)\b|(?:一旦|接近|�
 
 
 # the serious causes asked ("…what are we worried about?", "when should I escalate?"): the red-flag sentence
-_WORRY_ASK = lazy(r"\b(?:worried|worrying|concerned|worry) about\b|\bred flags?\b|\bescalate\b|担心什么|警惕什么|危险信号|警示征象", re.I)
-_RED_FLAGS = lazy(r"\bred flags?\b|\bwarning signs?\b|\brequire (?:urgent )?evaluation\b|\bmust be (?:excluded|ruled out)\b|警示征象|危险信号|必须评估", re.I)
+_WORRY_ASK = lazy(r"\b(?:worried|worrying|concerned|worry) about\b|\bred flags?\b|\bescalate\b|担心什么|警惕什么|危险信号|警示征象|红旗征|警示信号", re.I)
+_RED_FLAGS = lazy(r"\bred flags?\b|\bwarning signs?\b|\brequire (?:urgent )?evaluation\b|\bmust be (?:excluded|ruled out)\b|警示征象|危险信号|必须评估|须评估有无", re.I)
 
 
 # the main ways to keep a harm down ("what are the main ways to cut my exposure?"): the rules they come from ("the

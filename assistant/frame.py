@@ -127,6 +127,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:try|go to|use)? ?(?:another|a different|the next|the adjacent) (?:level|interspace|space))\b(?: [\w-]+){0,6}? or "
                r"(?:[\w-]+ ){0,4}?(?:reposition|redirect|re-?site|abandon|abort|bail|stop|continue|carry on|level|interspace|space)\b[^.?!]{0,20}\?|"
                r"\b(?:should|do|can|shall) (?:i|we) (?:just )?(?:reposition|redirect|re-?site|abandon|abort|bail)\b|"
+               # ("wet tap - can I move to C7/T1 and finish the steroid?": another level now)
+               r"\b(?:should|can|could|shall) (?:i|we) (?:just )?(?:move|go|switch|change) (?:up |down )?(?:to|a) (?:another |a different |the next |the adjacent )?"
+               r"(?:level|interspace|space|[CTLS]\d)|\bfinish (?:the |off the )?(?:steroid|injection|procedure|block)\b|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bstop (?:injecting|the (?:injection|cement|irrigation|procedure))\s*\?|"  # ("cement in the veins - stop injecting?")
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b|" + ANTICOAGULATE_ASK["en"] + "|"
@@ -148,7 +151,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:换(?:个|一个)?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|继续)[^，。？?]{0,10}还是[^，。？?]{0,8}"
                r"(?:放弃|中止|终止(?!妊娠)|停止|停)|(?:放弃|中止|停止)[^，。？?]{0,6}还是[^，。？?]{0,10}(?:换|继续|调整)|"
                r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
-               r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]
+               r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|"
+               # ("需要加普瑞巴林或者再打一针激素吗？": a treatment added for what the turn before told)
+               r"(?:需要|要不要|需不需要|该不该|可以|能不能)(?:加用?|加上|再打一针|再打|再注射|换用|改用)[^，。？?]{1,16}(?:吗|么|[？?])|" + ANTICOAGULATE_ASK["zh"]
                + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"
                # the next step chosen now ("要急诊MRI还是直接找脊柱外科？")
                r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)"),
@@ -353,7 +358,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # a check told as clear, asked whether that is enough ("negative aspiration - safe to inject?", 回抽没血就安全了吗)
                    r"\b(?:negative|no blood|no flash|clean)\b[^?.]{0,40}\b(?:safe|enough|sufficient|reassur\w*)\b",
                    r"(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
-                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|(?<!怎么)(?<!如何)(?<!该怎么)(?<!应该如何)建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
+                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|"
+                   r"(?:怎么|如何|怎样)(?:控制|把握|掌握|设置)[^，。？?]{0,4}(?:才|比较)?安全|"  # ("冲水速度和量怎么控制比较安全")
+                   r"(?<!怎么)(?<!如何)(?<!该怎么)(?<!应该如何)建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药|"
                    r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)|常备|储备|备用|备多少|备好|(?:要|需要|得)备"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
@@ -411,7 +418,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(?:can|could|does|will|would) (?!we\b|i\b|you\b|they\b|she\b|he\b)[^?.]{0,40}?\b(?:replace|substitute for|take the place of|"
                    r"avoid the need for)\b(?! (?:the |a |an |her |his )?(?:battery|batteries|generator|ipg|pump|lead|leads|catheter|needle))",
                    # ("PVP和PKP哪个更安全": the two sides named before 哪个; an ask read before, prevention's "更安全", is blanked to spaces)
-                   r"(?:能|可以|可否|能否|能不能|可不可以)(?:代替|替代|取代)|比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)[^，。？?]{1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
+                   r"(?:能|可以|可否|能否|能不能|可不可以)(?:代替|替代|取代)|比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)(?:(?!怎么|如何|怎样)[^，。？?]){1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
@@ -426,7 +433,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"(?:为啥|为什么|为何)(?:一定)?要(?:做|先做|用|查|打)(?:两次|二次|2次)?|"
                   # (a part that opens with why: "…发生率多少？为什么强调8小时内减压")
                   r"^\W*(?:为什么|为何|为啥)(?=[^，。？?\s]{2})(?![^，。？?]{0,20}(?:怎么办|怎么处理|如何处理|几天|多久|多少|几次))|"
-                  r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:和|与|跟)[^，。？?]{1,10}(?:有关|相关|有关系)(?:吗|么)|"
+                  r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是(?:不是)?[^，。？?]{1,10}的问题(?:吗|么|\s*[？?])|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:和|与|跟)[^，。？?]{1,10}(?:有关|相关|有关系)(?:吗|么)|"
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
                   + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
@@ -501,7 +508,7 @@ _WHAT_ABOUT = {
 }
 _EN_INTERROG = lazy(r"^(?:at (?:what|which) |whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了)|何时|为何|为什么|能否|可否|"
+_ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了|个病人|个患者|个人|位病人|位患者)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|算不算|属不属于|行不行|好不好|对不对|"
                           r"还是.{1,20}[？?]\s*$")  # A还是B？: a choice
 _PROCEDURE_LIKE = {
@@ -703,8 +710,9 @@ _RATIO_ASK = {"en": lazy(r"\bhow many times\b(?! (?:a|per|each|can|should|do|may
 def _without_ratio_dose(found: list[str], text: str, lang: Lang) -> list[str]:
     """"心血管毒性所需剂量是 CNS 毒性的几倍？": one dose against another, asked as a ratio, asks no dose; nor does how much a
     measure lowers it ("C臂用脉冲透视能降低多少剂量？": by how much, a magnitude)."""
-    if REDUCTION_ASK.search(text):  # ("how much do I reduce the dose?" asks a dose: see REDUCTION_ASK)
-        return ["magnitude", *(a for a in found if a not in ("dose", "magnitude"))]
+    if m := REDUCTION_ASK.search(text):  # ("how much do I reduce the dose?" asks a dose: see REDUCTION_ASK)
+        shield = re.search(r"\b(?:stop|block|absorb|attenuate)\b|挡|屏蔽|吸收", m.group(0), re.I)  # (a shield's stopping holds no drug)
+        return ["magnitude", *(a for a in found if a not in ("dose", "magnitude") and not (shield and a == "hold"))]
     return [a for a in found if a != "dose"] if _RATIO_ASK[lang].search(text) else found
 
 
@@ -714,8 +722,10 @@ _DOSE_CHOSEN = lazy(r"\b(?:do|should|must|can|would) (?:i|we|you) (?:\w+ )?(?:re
 # how much a measure saves or lowers ("how much does pulsed fluoro cut the dose?", "能降低多少剂量", "by how much")
 REDUCTION_ASK = lazy(r"^(?![\s\S]*(?:" + _DOSE_CHOSEN.pattern + r"))[\s\S]*?(?:"
                            r"\bhow much (?:does|do|will|would|can|could|did) [^?.]{0,50}?\b(?:reduce|cut|lower|decrease|save|drop)\b|"
+                           # ("how much scatter does a lead apron stop?": what a shield takes out)
+                           r"\bhow much (?:[\w-]+ ){0,3}(?:does|do|will|would|can|could|did) [^?.]{0,50}?\b(?:stop|block|absorb|attenuate|cut)\b|"
                            r"\bby how much\b|\bhow much (?:less|lower|reduction|dose reduction)\b|"
-                           r"(?:降低|减少|降|减|下降)(?:了)?(?:多少|几成|百分之几|一半吗))", re.I)
+                           r"(?:降低|减少|降|减|下降|挡掉|挡住|挡|阻挡|屏蔽掉?|吸收)(?:了)?(?:多少|几成|百分之几|一半吗))", re.I)
 
 
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -821,6 +831,9 @@ def _suspicion_told(found: list[str], recognised: str) -> list[str]:
 
 
 _AGAIN_PREVENTED = lazy(r"\bstop (?:this|it|that|these|them) (?:from )?(?:happening|recurring|occurring)\b|\b(?:happening|happen|occur\w*) again\b|"
+                        r"\b(?:do|doing) (?:\w+ )?differently\b|"
+                        # ("due the RF in 6 wks - can we still do it?" after a pneumothorax: whether it may recur, its prevention)
+                        r"^(?=[\s\S]*\bin (?:\d+|a few|two|three|four|six) ?(?:wks?|weeks?|months?)\b)[\s\S]*\b(?:can|could|should) (?:we|i) still\b|"
                         r"(?:避免|防止|预防)[^，。？?]{0,8}再(?:次)?(?:发生|出现|扎错|打错)|再(?:次)?(?:发生|出现)[^，。？?]{0,4}(?:怎么办|怎么预防)", re.I)
 _SUSPECTED_TOLD = lazy(r"怀疑|疑似|suspect(?:ed|s)?", re.I)
 
@@ -1847,7 +1860,7 @@ def _not_an_ask(text: str, m: Match) -> bool:
 _MEASURE_EFFECTS = frozenset({"消毒", "杀菌", "抗菌", "预防", "止血", "镇静", "显影"})
 
 
-_FOUND_AFTER = lazy(r"\s*(?:后|时|的时候)?\s*(?:就|才|突然)?(?:发现|出现|觉得|感觉|摔|跌|腿)|\s*(?:and|then|,)\s+(?:found|noticed|felt|fell|"
+_FOUND_AFTER = lazy(r"\s*(?:后|时|的时候)?\s*(?:就|才|突然)?(?:发现|出现|觉得|感觉|摔|跌|[左右双]?腿)|\s*(?:and|then|,)\s+(?:found|noticed|felt|fell|"
                     r"collapsed|her|his|the)\b", re.I)
 
 
@@ -1887,7 +1900,8 @@ _ASK_WORDS = {"en": lazy(r"\b(?:really|actually|necessary|needed|required|mandat
                                 r"\b(?:afterwards?|tonight)\b|"  # (when the ask is for: "what do we monitor afterwards?")
                                 r"(?<=how long will it )(?:last|persist|stay (?:high|raised|elevated|up|down|low))\b", re.I),
               # "要持续几天", "会高几天": how long (what stays so is the part before's)
-              "zh": lazy(r"真的|有必要|必要|必须|值得|今晚|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
+              "zh": lazy(r"真的|有必要|必要|必须|值得|今晚|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)|"
+                          r"能不能|可不可以|会不会|是不是|要不要|用不用|行不行")}  # (能不能减少: a yes/no ask, not "cannot")
 
 
 def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
@@ -1899,6 +1913,9 @@ def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
 _VERSUS = lazy(r"\bvs\.?(?=\s)|\bversus\b", re.I)
 
 
+_LATER_LEAD = lazy(r"^(?:next (?:time|\w+)|in (?:the )?future|for next time),?\s+(?=\w)", re.I)  # ("next refill what do we do…")
+
+
 def split_parts(text: str, lang: Lang) -> list[str]:
     """The asks of a question: clauses that each carry their own interrogative are separate parts."""
     if lang == "zh":
@@ -1906,7 +1923,9 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         clauses = [c for c in re.split(r"(?<=[，,？?；;])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
     else:
-        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus|\+|&)\s+(?=(?:also\s+)?(?:at (?:what|which) |"
+        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus|\+|&)\s+(?=(?:also\s+)?"
+                                       # ("…, and next refill what do we do differently?": a later occasion opens the ask)
+                                       r"(?:(?:next (?:time|\w+)|in (?:the )?future|for next time),?\s+)?(?:at (?:what|which) |"
                                        # ("… per level, and at what point should I stop injecting?")
                                        r"whats|hows|what|how|when|where|which|who|why|is|are|"
                                        r"should|can|do|does|will|would|could|must|if)\b)|,\s+(?=(?:whats|hows|what|how|when|where|which|who|why)\b)", text,
@@ -1918,7 +1937,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
     for c in clauses:
         c = c.strip()
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
-        opens = bool(is_q(_lead(c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) \
+        opens = bool(is_q(_lead(_LATER_LEAD.sub("", c, 1) if lang == "en" else c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) \
             or bool(_SWAP_CLAUSE[lang].match(c) and not (lang == "zh" and _ZH_IF.search(c))) \
             or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c)) \
             or bool(lang == "en" and parts and parts[-1].endswith("?") and c.endswith("?") and aspects_of(c, lang) and aspects_of(parts[-1], lang))
@@ -3677,6 +3696,9 @@ def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequen
     """A hold ask read only from "before" needs a drug: "before the risk goes up", "warn patients before a TFESI" hold
     nothing ("when do I stop injecting cement?" still asks when to stop)."""
     lex = lexicon.concepts
+    if aspects == ("action",) and _HANDLED.search(text) and any(HELD.intersection(lexicon.broader_closure([c])) for c in concepts if c in lex) \
+            and not any(lex[c].kind == "complication" for c in concepts if c in lex):
+        return ("hold",)  # ("82 with CKD4 - does that change how I handle the clopidogrel?": whether and how long to hold it)
     if "hold" in aspects and not _STOP_WORD.search(text.lower()) \
             and not any(lex[c].kind in ("drug", "drug-class") and not _contrast(c, lexicon) for c in concepts if c in lex):
         return tuple(a for a in aspects if a != "hold")
@@ -3689,6 +3711,7 @@ def _contrast(c: str, lexicon: Lexicon) -> bool:
 
 
 _CONTRAST_MEDIUM = "contrast-medium"
+_HANDLED = lazy(r"\b(?:handle|manage)\b(?: (?:the|his|her|their))? \w+|(?:处理|管理)(?:他|她)?的?", re.I)  # (a drug handled)
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
 _BRIDGE_WORDS = lazy(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)

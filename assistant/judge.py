@@ -232,7 +232,7 @@ def _populations(q: Question) -> list[str]:
 
 
 def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], kinds: Mapping[str, str],
-                    parents: Mapping[str, Sequence[str]], treated: bool = False) -> bool:
+                    parents: Mapping[str, Sequence[str]], treated: bool = False, dosed: bool = False) -> bool:
     """Does a passage speak of the population with the part's procedure (else one of its other key concepts)? The
     caffeine dose while breastfeeding answers a breastfeeding mother's PDPH question; a passage on steroid choice does not
     answer whether she may breastfeed after the ESI."""
@@ -240,7 +240,9 @@ def _for_population(population: str, keys: Sequence[str], tags: frozenset[str], 
         return False
     # (or, asked how to treat it, with the complication: the mother's PDPH after an interlaminar ESI is treated as any PDPH;
     # whether a blood patch's contrast or an SPG block is safe for her baby is still the procedure's)
-    need = [c for c in keys if kinds.get(c) == "procedure" or (treated and kinds.get(c) == "complication")] or list(keys)
+    # (asked a drug's dose, the drug's: "ILESI后头痛… 咖啡因每天最多多少？哺乳期呢？" is caffeine's limit while she nurses)
+    need = [c for c in keys if dosed and kinds.get(c) in DRUG_KINDS] or \
+        [c for c in keys if kinds.get(c) == "procedure" or (treated and kinds.get(c) == "complication")] or list(keys)
     return not need or any(covers(c, tags, parents.get(c, ())) for c in need)
 
 
@@ -356,7 +358,8 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
         staff = bool(STAFF_TOPICS & set(part.concepts))
         populations = dict.fromkeys([*_populations(q), *(c for c in part.inherited if c in POPULATIONS and c != "paediatric")])
         miss += [c for c in populations if not staff and _concerns(c, part, kinds)
-                 and not any(_for_population(c, own_keys, t, kinds, parents, part.aspects[:1] == ("action",)) for t in wide)]
+                 and not any(_for_population(c, own_keys, t, kinds, parents, part.aspects[:1] == ("action",),
+                                             bool({"dose", "limit"} & set(part.aspects))) for t in wide)]
         missing.extend(miss)
         # a part's own ask (how long relief lasts) or complication (does discography speed disc degeneration?) that no
         # passage names is not answered by passages about the rest of the part

@@ -613,8 +613,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                "intra-arterial injection. " + _STOP["en"] + ": do not inject further, get emergency MRI and neurological / neurosurgical review.",
          "zh": "紧急：经椎间孔注射中或刚注射后突发无力或感觉丧失，可能是动脉内注射导致的脊髓梗死。" + _STOP["zh"] + "：不再继续注射，急诊 MRI 并请神经科/神经外科会诊。"},
         {"en": "spinal cord infarction transforaminal particulate steroid radicular artery Adamkiewicz MRI", "zh": "脊髓梗死 经椎间孔 颗粒型类固醇 根动脉 Adamkiewicz MRI"},
-        {"en": r"fever|^(?![\s\S]*(?:transforaminal|\bTF\b|\bTFESI\b|\bSNRB\b|foramin))[\s\S]*(?:interlaminar|\bIL\b|\bILESI\b|caudal)",
-         "zh": r"发热|^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔))[\s\S]*(?:椎板间|ILESI|骶管)"},
+        # (nor a joint or nerve outside the canal: a leg giving way after an SIJ injection with Diprospan is the local
+        # anaesthetic's spread to the sciatic nerve or S1 root, as the sacroiliac passage says)
+        {"en": r"fever|^(?![\s\S]*(?:transforaminal|\bTF\b|\bTFESI\b|\bSNRB\b|foramin))[\s\S]*(?:interlaminar|\bIL\b|\bILESI\b|caudal|"
+               r"sacroiliac|\bSIJ?\b|\bSI joint|piriformis|trigger point|genicular)",
+         "zh": r"发热|^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔))[\s\S]*(?:椎板间|ILESI|骶管|骶髂|梨状肌|扳机点|SIJ)"},
         procedures=('transforaminal-esi', 'particulate-steroid'),
         immediate=True,  # hours or days later, or after the anticoagulant was restarted, it is a haematoma (neuraxial-deficit)
     ),
@@ -1087,6 +1090,7 @@ _UNDONE_AFTER = {"en": lazy(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|f
 SETTLED = {
     "en": lazy(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
+                     r"\b(?:pinking|pinked|perking|perked) up\b|\bcolou?r (?:has )?(?:come|coming) back\b|\blooking (?:much |a lot )?better\b|"
                      r"(?<!not )(?<!n't )(?<!not fully )(?<!not really )(?<!only )(?<!barely )(?<!hardly )(?<!partly )(?<!partially )"
                      r"\b(?:awake|alert|responsive) (?:now|again)\b(?! to pain)|(?<!not )(?<!n't )\bback (?:in|to) sinus(?: rhythm)?\b|"
                      r"\bsinus rhythm (?:now|restored|again)\b|\balert and orient\w*|\bGCS (?:now )?15\b(?![^.;?]{0,30}\bGCS\b)(?! earlier| before| initially)|"
@@ -1192,7 +1196,10 @@ _NOT_AFTER_BRACKETS = r"(?![^。？?]*(?:现在|刚|正在|推完|打完|造影�
 # beside it, "hives and wheeze after the contrast", is still read).
 _ALLERGY_HISTORY = {
     "en": r"\b(?:pen(?:icillin)?|cephalosporins?|sulfa|iodine|contrast|latex|shellfish|seafood|chlorhexidine|cefazolin|[a-z]+cillin)[- ]?"
-          r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?|"
+          r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?"
+          # (the reaction it once gave told after a dash: "penicillin allergic - anaphylaxis to amoxicillin")
+          r"(?:\s*[-–:,]\s*(?:had |has had )?(?:a |an )?(?:anaphylaxis|anaphylactic reaction|rash|hives|urticaria|swelling)"
+          r"(?: to [a-z]+(?:cillin|sporins?|zolin)| (?:years?|months?) ago| as a child)?\b)?|"
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)|"
           # (a reaction told in the past: "had hives after iodinated contrast last year")
           r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b",
@@ -1744,15 +1751,17 @@ def _fires(rule: RedFlag, q: str, question: str, before: str, lang: Lang, concep
 # The next procedure, or a safe amount of the procedure's own material, asked after an emergency scene.
 _LATER_ASK = {"en": r"\bnext time\b(?![^.?]{0,30}\b(?:dose|give|push|bolus|shock)\b)|"
                     r"\bin (?:the )?future\b|\bfuture (?:procedures|blocks|injections|cases)\b|"
+                    # ("she's due the RF at those levels in 6 wks - can we still do it?": a procedure weeks away)
+                    r"\b(?:due|booked|scheduled|planned) (?:for )?(?:the |her |his |a |an )?[\w/-]+(?: [\w/-]+){0,5} in (?:\d+|a few|few|two|three|four|six) ?(?:wks?|weeks?|months?|mo)\b|"
                     r"\bhow much (?:cement|pmma|contrast|local anaesthetic|local anesthetic)\b[^.?]{0,40}\b(?:is|be) (?:safe|ok|okay)\b|"
                     r"\bsafe (?:volume|amount) of (?:cement|pmma|contrast)\b",
-              "zh": r"下(?:一)?次再?做|下(?:一)?次[^，。？?]{0,6}(?:再|还)(?:能|可以)?(?:给[他她]|帮[他她])?(?:做|打)|下(?:一)?次[^，。？?]{0,6}(?:怎么|如何)预防|"
-                    r"以后再(?:做|打)|以后(?:怎么|如何)预防|今后(?:再)?做|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
+              "zh": r"下(?:一)?次再?做|(?:\d+|[一二三四五六两几])\s*(?:周|个月|个星期)(?:以?后)[^，。？?]{0,10}(?:还|再)(?:能|可以)(?:做|打)|下(?:一)?次[^，。？?]{0,6}(?:再|还)(?:能|可以)?(?:给[他她]|帮[他她])?(?:做|打)|下(?:一)?次[^，。？?]{0,6}(?:怎么|如何)预防|"
+                    r"(?:以后|今后|往后)(?:再)?(?:做|打)|以后(?:怎么|如何)预防|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
                     r"(?:骨水泥|造影剂)[^，。？?]{0,6}安全(?:剂量|用量|容量)"}
 # A rescue drug or a rhythm still going named (its next or safe dose is the rescue going on).
 # ... or the picture told as going on (its own next question is no later plan: "sats still 84%, next time…?")
 _RESCUE_NAMED = {"en": r"lipid|intralipid|midazolam|benzo\w*|diazepam|lorazepam|naloxone|narcan|adrenaline|epinephrine|epi\b|atropine|"
-                       r"amiodarone|\bVF\b|\bVT\b|\bstill\b|\bagain\b|\bnow\b|unconscious|unresponsive|not breathing|\bsats?\b|spo2|\bbp\b|\bhr\b",
+                       r"amiodarone|\bVF\b|\bVT\b|\bstill\b(?! (?:do|go ahead|proceed|have|get|book|go for)\b)|\bagain\b|\bnow\b|unconscious|unresponsive|not breathing|\bsats?\b|spo2|\bbp\b|\bhr\b",
                  "zh": r"脂肪乳|咪达唑仑|地西泮|安定|苯二氮|纳洛酮|肾上腺素|阿托品|胺碘酮|室颤|室速|还在|又|仍|现在|意识|昏迷|血氧|SpO2|血压|心率|呼吸"}
 # A stroke asked about, not told ("是不是中风了？", "could this be a stroke?"): the signs told decide.
 _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:be )?(?:having )?an? stroke\b|"
