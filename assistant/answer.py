@@ -464,7 +464,7 @@ _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {conditio
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
 _SETTLED_TOPICS = {"esi-stroke": "stroke"}
-_WATCHED_AFTER = {"idd-overdose": ("respiratory-depression",)}  # what the watch after a picture looks for
+_WATCHED_AFTER = {"opioid-overdose": ("respiratory-depression",)}  # what the watch after a picture's condition looks for
 # what the pathways without a topic concept of their own are called in a note
 _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection", "zh": "注射后的脊髓或脑梗死"},
              "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
@@ -862,7 +862,7 @@ class AnswerEngine:
         if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
             return q
         # (how long to watch after an opioid overdose is how long its breathing may stay depressed: the 24 h of neuraxial morphine)
-        watched = tuple(c for c in _WATCHED_AFTER.get(before.rule, ()) if OBSERVATION in q.concepts and c not in q.all_concepts)
+        watched = tuple(c for c in _WATCHED_AFTER.get(topic, ()) if OBSERVATION in q.concepts and c not in q.all_concepts)
         parts = tuple(replace(p, inherited=(*p.inherited, topic, *(watched if OBSERVATION in p.concepts else ()))) for p in q.parts)
         text = " ".join(self.lexicon.concepts[c].name(q.lang) for c in (topic, *watched))
         return replace(q, context_concepts=(*q.context_concepts, topic, *watched), parts=parts, retrieval_text=f"{q.retrieval_text} {text}".strip())
@@ -2483,7 +2483,7 @@ class AnswerEngine:
 
     def _about_condition(self, topic: str, bullets: list[Bullet], sents: Sequence[Sentence], lang: Lang) -> list[Bullet]:
         """The bullets that name the condition (its concept or a narrower one), else its own management sentences."""
-        near = {topic, *self._narrower.get(topic, ())}
+        near = {topic, *self._narrower.get(topic, ()), *_WATCHED_AFTER.get(topic, ())}
         # (how long the patient is watched after it answers "can she go home?" first)
         watched = [x for x in sents if near & x.concepts and x.chunk.lang == lang and _OBSERVED.search(x.text) and not x.provenance]
         kept = [Bullet(x, 0, 1.0, "fact") for x in watched[:1]]

@@ -129,7 +129,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\b(?:should|do|can|shall) (?:i|we) (?:just )?(?:reposition|redirect|re-?site|abandon|abort|bail)\b|"
                # ("wet tap - can I move to C7/T1 and finish the steroid?": another level now)
                r"\b(?:should|can|could|shall) (?:i|we) (?:just )?(?:move|go|switch|change) (?:up |down )?(?:to|a) (?:another |a different |the next |the adjacent )?"
-               r"(?:level|interspace|space|[CTLS]\d)|\bfinish (?:the |off the )?(?:steroid|injection|procedure|block)\b|"
+               r"(?:level|interspace|space|[CTLS]\d)|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bstop (?:injecting|the (?:injection|cement|irrigation|procedure))\s*\?|"  # ("cement in the veins - stop injecting?")
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b|" + ANTICOAGULATE_ASK["en"] + "|"
@@ -153,7 +153,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|"
                # ("需要加普瑞巴林或者再打一针激素吗？": a treatment added for what the turn before told)
-               r"(?:需要|要不要|需不需要|该不该|可以|能不能)(?:加用?|加上|再打一针|再打|再注射|换用|改用)[^，。？?]{1,16}(?:吗|么|[？?])|" + ANTICOAGULATE_ASK["zh"]
+               r"(?:需要|要不要|需不需要|该不该|可以|能不能)(?:加用?|加上|再打一针|再打|再注射)[^，。？?]{1,16}(?:吗|么|[？?])|" + ANTICOAGULATE_ASK["zh"]
                + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"
                # the next step chosen now ("要急诊MRI还是直接找脊柱外科？")
                r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)"),
@@ -206,7 +206,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
              + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
              r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上(?!\s*(?:C臂|透视|导管室|手术室|介入室|班))|续用|续打|间隔|提前|术前停|"
-             r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时|几时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
+             r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|(?:术后|操作后|做完)[^，。？?]{0,8}(?:打|用|给)下一(?:针|剂)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时|几时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
     "magnitude": ("",
@@ -232,6 +232,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (a discharge time asked: "can we discharge at 2pm?", "ok to send her home by 4?")
                r"\b(?:discharg\w*|send (?:her|him|them|the (?:patient|pt)) home|go home) (?:(?:her|him|them|the (?:patient|pt)) )?(?:at|by) \d|" + KEEP_ON_FOR,
                r"多久|多长时间|几天|几(?:个)?小时|几(?:个)?钟头|多少(?:个)?(?:小时|钟头)|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长|"
+               r"几点(?=[^，。？?]{0,6}(?:打|吃|用|做|给|开始|恢复))|"  # ("术后几点可以打下一针？": the clock time of the next dose)
                r"早(?:点)?做还是|(?:马上|立即|尽早)做还是|还是先(?:保守|观察|等)"),  # ("EBP是早做还是先保守？": when)
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
     "location": ("",
@@ -723,9 +724,20 @@ _DOSE_CHOSEN = lazy(r"\b(?:do|should|must|can|would) (?:i|we|you) (?:\w+ )?(?:re
 REDUCTION_ASK = lazy(r"^(?![\s\S]*(?:" + _DOSE_CHOSEN.pattern + r"))[\s\S]*?(?:"
                            r"\bhow much (?:does|do|will|would|can|could|did) [^?.]{0,50}?\b(?:reduce|cut|lower|decrease|save|drop)\b|"
                            # ("how much scatter does a lead apron stop?": what a shield takes out)
-                           r"\bhow much (?:[\w-]+ ){0,3}(?:does|do|will|would|can|could|did) [^?.]{0,50}?\b(?:stop|block|absorb|attenuate|cut)\b|"
+                           r"\bhow much (?!time\b|notice\b|longer\b|warning\b)(?:[\w-]+ ){0,3}(?:does|do|will|would|can|could|did) (?!i\b|we\b|you\b)[^?.]{0,50}?\b(?:stop|block|absorb|attenuate|cut)\b|"
                            r"\bby how much\b|\bhow much (?:less|lower|reduction|dose reduction)\b|"
-                           r"(?:降低|减少|降|减|下降|挡掉|挡住|挡|阻挡|屏蔽掉?|吸收)(?:了)?(?:多少|几成|百分之几|一半吗))", re.I)
+                           r"(?:降低|减少|降|减|下降|挡掉|挡住|挡|阻挡)(?:了)?(?:多少|几成|百分之几|一半吗))", re.I)
+
+
+_DOSE_KIND_NAMED = lazy(r"预防(?:性)?(?:剂量|量)|治疗(?:剂量|量)|\bprophylactic(?:-| )dos(?:e|ing)\b|\btreatment(?:-| )dos(?:e|ing)\b", re.I)
+
+
+def _told_not_asked(text: str, lang: Lang) -> str:
+    """The text with what it tells blanked: a sign told as stopped ("the seizure has stopped" holds no drug), a strength
+    ("20% lipid", "0.5% bupi": no rate asked), a dose kind ("如果是预防剂量40mg qd呢？": no prevention asked)."""
+    text = SIGN_STOPPED[lang].sub(lambda m: " " * len(m.group()), text)
+    text = _PERCENT_STRENGTH.sub(lambda m: " " * len(m.group()), text)
+    return text if _DOSE_ASKED[lang].search(text) else _DOSE_KIND_NAMED.sub(lambda m: " " * len(m.group()), text)
 
 
 def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -737,8 +749,7 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     chars = list(text)
     for start, end in names:
         chars[start:end] = " " * (end - start)
-    text = SIGN_STOPPED[lang].sub(lambda m: " " * len(m.group()), "".join(chars))  # "the seizure has stopped" holds no drug
-    text = _PERCENT_STRENGTH.sub(lambda m: " " * len(m.group()), text)  # "20% lipid", "0.5% bupi": a strength told, no rate asked
+    text = _told_not_asked("".join(chars), lang)
     if signs and (m := _rx(ASPECTS["escalation"][i]).search(text)) and any(a <= m.start() < b for a, b in signs) \
             and not _rx(RESCUE_FAILING[i - 1]).search(text):
         chars = list(text)
@@ -948,7 +959,8 @@ _AFRAID = {"en": lazy(r"\b(?:scared|afraid|frightened|terrified|anxious|worried|
 # (the risk itself explained: not how long to stop a drug, the treatment or the dose, "how do I explain how long to stop…")
 _EXPLAIN = {"en": lazy(r"\bexplain (?:the |this |that |her |his )?(?:real |actual |true )?(?:risks?|dangers?)\b|\breassur\w*|"
                        r"\bwhat (?:numbers|figures) can i (?:give|tell|quote)\b", re.I),
-            "zh": lazy(r"解释[^，。？?]{0,4}(?:风险|危险)|(?:跟|和|给|向)[^，。？?]{0,6}(?:说|讲|解释|说明)[^，。？?]{0,4}(?:风险|危险)|安抚|宽慰")}
+            "zh": lazy(r"解释[^，。？?]{0,4}(?:风险|危险)|(?:跟|和|给|向)[^，。？?]{0,6}(?:说|讲|解释|说明)[^，。？?]{0,4}(?:风险|危险)|安抚|宽慰|"
+                       r"风险(?:到底|究竟)?有?多[大高][^。]{0,12}(?:怎么|如何)(?:跟|和|给|向)[^，。？?]{0,6}(?:说|讲|解释)")}  # ("这种风险到底多大？怎么跟他讲")
 
 
 # the grave harms a patient fears (not a glucose rise or a headache: their own figures answer those)
@@ -1063,7 +1075,8 @@ SIGN_STOPPED = {
                      # (a sign that changes: "headache stops being postural" holds no drug)
                      r"\b(?:headache|pain|it)\s+(?:stops|stopped|ceases|ceased)\s+being\b", re.I),
     "zh": lazy(r"(?:抽搐|抽筋|惊厥|癫痫|发作|出血|渗血|渗液|呕吐|恶心|症状|疼痛|头痛|瘙痒|寒战|发抖|抽)(?:已经|已|都|也|就|现在|终于|基本)?"
-                     r"(?:停了|停止了|止住了|停下来了|停住了|停止)|不抽了"),
+                     r"(?:停了|停止了|止住了|停下来了|停住了|停止)|不抽了|"
+                     r"抽(?:了|搐了)?(?:大概|大约|约|差不多)?\s*(?:\d+|[一二两三几半])\s*(?:分钟|分|秒)(?:钟)?(?:左右)?(?:就|后)?(?:自己)?停(?:了|止了?|下来了)"),
 }
 def _history_first(found: list[str], text: str, lang: Lang) -> list[str]:
     """"有碘造影剂过敏史，还能做经椎间孔注射吗？": with a reaction in the history, whether the procedure may go ahead is asked as
@@ -1900,8 +1913,7 @@ _ASK_WORDS = {"en": lazy(r"\b(?:really|actually|necessary|needed|required|mandat
                                 r"\b(?:afterwards?|tonight)\b|"  # (when the ask is for: "what do we monitor afterwards?")
                                 r"(?<=how long will it )(?:last|persist|stay (?:high|raised|elevated|up|down|low))\b", re.I),
               # "要持续几天", "会高几天": how long (what stays so is the part before's)
-              "zh": lazy(r"真的|有必要|必要|必须|值得|今晚|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)|"
-                          r"能不能|可不可以|会不会|是不是|要不要|用不用|行不行")}  # (能不能减少: a yes/no ask, not "cannot")
+              "zh": lazy(r"真的|有必要|必要|必须|值得|今晚|(?:要|会|能)?(?:持续|维持|高|升高)(?=几|多)")}
 
 
 def _joined(before: str, clause: str, text: str, lang: Lang) -> str:
@@ -2005,7 +2017,7 @@ _STORY_GOES_ON = {
                      r"(?:later|after|post|on))\b", re.I),
 }
 # "…需要停药吗？颈椎的呢？", "… need to stop it? and for cervical?": the same ask of another level or procedure
-_SWAP_CLAUSE = {"zh": lazy(r"^(?:那|那么)?[\u4e00-\u9fffA-Za-z0-9 ]{1,12}呢[？?]?\s*$"),
+_SWAP_CLAUSE = {"zh": lazy(r"^(?:那|那么)?(?:如果是|要是|换成)?[\u4e00-\u9fffA-Za-z0-9. ]{1,14}呢[？?]?\s*$"),
                 "en": lazy(r"^(?:and|what about|how about)\s+(?:for |in |at |with |if (?:it'?s |it is )?)?(?:a |an |the )?[\w-]+(?: [\w-]+){0,2}\s*\??\s*$",
                                  re.I)}
 _IF_ASK = lazy(r"if\b[^?]{3,80}?\b(?:how|what|when|which|where|who|why|should|can|do|does|is|are)\b[^?]*\?", re.I)
@@ -2164,7 +2176,7 @@ _USE_ASKED = lazy(r"\bcan (?:i|we|you) (?:use|give|try)\b|可以用吗|能用吗
 _RISK_WEIGHED = lazy(r"\bsafe|\brisks?\b|contraindicat|\bhistory of\b|风险|安全|禁忌|怕|既往", re.I)
 # How many of a procedure a patient may have in a span, in any words ("how many epidural steroid injections can she
 # safely have per year?", "一年最多能打几次"): how often it may be repeated.
-_HOW_MANY_A_YEAR = lazy(r"\bhow (?:many (?:[\w-]+ ){0,3}?(?:injections|shots|blocks|procedures|times|ESIs|TFESIs|ILESIs|RFAs?|of them)|often)\b"
+_HOW_MANY_A_YEAR = lazy(r"\bhow (?:many (?:[\w-]+ ){0,3}?(?:injections|shots|blocks|procedures|times|ESIs|TFESIs|ILESIs|RFAs?|of them|of these|of those)|often)\b"
                               r"[^.?!]{0,60}?\b(?:per|a|each|every|in a) (?:year|yr|twelve months|12 months|6 months|six months)\b|"
                               r"(?:一年|每年|半年|一年内)[^，。？?]{0,8}(?:几次|多少次|几针)", re.I)
 # A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
@@ -2243,7 +2255,8 @@ class Framer:
         lex = self.lexicon.concepts
         matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])) and not _consent_setting(q, lang, m, found, lex)
                         and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, self.lexicon)
-                        and not _childhood(q, m) and not _diagnostic_tap(q, lang, m) and not _not_an_ask(q, m))
+                        and not _childhood(q, m) and not _diagnostic_tap(q, lang, m) and not _not_an_ask(q, m)
+                        and not _avoided_by_guidance(q, m, found, self.lexicon))
         matches = self._without_glosses(q, matches)
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
@@ -2769,15 +2782,15 @@ class Framer:
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
         return concepts, out
 
-    def _repeats_asked(self, text: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    def _repeats_asked(self, text: str, concepts: tuple[str, ...], around: Sequence[str] = ()) -> tuple[str, ...]:
         """A procedure of ours asked how many times a year it may be done is its repeat limit asked; a blood patch repeated
         ("if the first patch fails, how soon can I repeat it?") is a second patch, not a steroid injection's yearly limit."""
         lex = self.lexicon.concepts
         if REPEAT_LIMIT in concepts and _BLOOD_PATCH in concepts:
             return tuple(c for c in concepts if c != REPEAT_LIMIT)
         if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or not _HOW_MANY_A_YEAR.search(text) \
-                or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts):
-            return concepts
+                or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in (*concepts, *around)):
+            return concepts  # (the procedure told before counts: "how many of these can he have in a year?" after his caudal)
         return (*concepts, REPEAT_LIMIT)
 
     def _treatment_asked(self, asked: tuple[str, ...], concepts: Sequence[str], text: str) -> tuple[str, ...]:
@@ -2992,6 +3005,8 @@ class Framer:
                                                  for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
             # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
+        if out and treats_ours and any(lex[c].kind == "complication" for c in subjects if c in lex):
+            return True  # ("…胸片右侧气胸压缩大概15%，需要放胸腔闭式引流吗？" after a thoracic RF: the harm of ours, its treatment asked)
         if not subjects:
             toks = tokenize(q, lang)
             known = sum(1 for t in toks if self.vocab.get(lang, {}).get(t, 0) > 0)
@@ -3013,7 +3028,10 @@ class Framer:
         # "Does a negative aspiration rule it out?": a pronoun pointing back at the earlier topic; "ok and if the doc switches
         # him to a lumbar MBB instead, do we still need to hold the apixaban?": the same patient (his CrCl told before still
         # counts), with the procedure changed
-        if (cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and bool(set(subjects) & set(prev.all_concepts))))) \
+        # (or with the procedure done under another guidance: "她坚持要打，能不能改成超声引导做？" after her TFESI)
+        guided = any(GUIDANCE in self.lexicon.broader_closure([c]) for c in subjects) \
+            and any(lex[c].kind == "procedure" for c in prev.all_concepts if c in lex)
+        if (cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and (bool(set(subjects) & set(prev.all_concepts)) or guided)))) \
                 or (_SAME_PATIENT[lang].search(q) and not _OTHER_PATIENT[lang].search(q)) \
                 or (_REFERS_BACK[lang].search(q) and not _PATIENT_TOLD[lang].search(q) and not out):
             return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
@@ -3105,8 +3123,10 @@ class Framer:
             # "pt is 48kg and has ESRD on HD - change anything?" after a bupivacaine dose: the same drug, this patient
             return tuple(c for c in ctx if lex[c].kind in _DRUGLIKE and lex[c].scope == "in")
         # (not the treatment told to have failed: "what if the headache comes back after the first patch?")
+        # (not one with its own ask: "and for cooled RF of the lateral branches, what's the neuritis rate?" after a hold)
         if _SWAP[lang].search(q) and any(lex[c].kind == "procedure" for c in concepts) and not any(
-                lex[c].kind in _DRUGLIKE for c in concepts) and "escalation" not in aspects_of(q, lang):
+                lex[c].kind in _DRUGLIKE for c in concepts) and "escalation" not in aspects_of(q, lang) \
+                and not set(aspects_of(q, lang)) - set(prev.aspects) - {"definition", "risk_factors"}:  # ("高风险手术呢": a class)
             # "and for a medial branch block?" after how long to hold clopidogrel before an SCS: the same drug, another
             # procedure (the drug is this question's subject again)
             return tuple(c for c in ctx if lex[c].kind in _DRUGLIKE and lex[c].scope == "in")
@@ -3198,7 +3218,7 @@ class Framer:
             every = list(self._without_glosses(t, _effective_asked(t, tuple(self.lexicon.match(t)))))
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])) and not _consent_setting(t, lang, m, every, lex)
                      and not _injected_after_check(t, lang, m, every, self.lexicon) and not _diagnostic_tap(t, lang, m)
-                     and not _not_an_ask(t, m)]
+                     and not _not_an_ask(t, m) and not _avoided_by_guidance(t, m, every, self.lexicon) and not _kept_beside(t, m, every, lex)]
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
@@ -3208,7 +3228,8 @@ class Framer:
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")
-            own = self._repeats_asked(t, self._with_class_ask(t, own, (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx)))
+            around = (*(out[-1].concepts + out[-1].inherited if out else ()), *ctx)
+            own = self._repeats_asked(t, self._with_class_ask(t, own, around), around)
             own = self._toxicity_of(t, lang, own, (*(out[-1].concepts if out else ()), *ctx))
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words
@@ -3692,13 +3713,34 @@ _AFTERWARDS_ASK = lazy(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|\brestart
 _STOP_WORD = lazy(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")
 
 
+_AVOIDED = lazy(r"(?:避开|避免|免得|以免|少受|\bto avoid|\bavoid(?:ing)?|\bspare (?:her|him|them|the (?:baby|fetus|foetus)))\s*(?:the |any |all )?$", re.I)
+
+
+_KEPT_AFTER = lazy(r"^\s*(?:must|will|should|has to|is to|needs to|to)\s+(?:be\s+)?(?:continue[ds]?|stay|carry on|kept)\b|^\s*(?:必须|要|需要|得)?(?:继续|不能停|不停)", re.I)
+_KEPT_BEFORE = lazy(r"(?:\bcontinu(?:e|ing) (?:the |her |his )?|\bstays? on |\bkeep(?:ing)? (?:her |him |them )?on (?:the )?|继续(?:吃|服用|用)?)$", re.I)
+
+
+def _kept_beside(text: str, m: Match, every: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
+    """A drug told as carrying on beside another asked ("cardiology happy to stop ticag for a week but aspirin must
+    continue. how many days before?"): its hold is not asked."""
+    if m.concept not in lex or lex[m.concept].kind not in ("drug", "brand"):
+        return False
+    others = [o for o in every if o.concept != m.concept and o.concept in lex and lex[o.concept].kind in ("drug", "brand")]
+    return bool(others) and bool(_KEPT_AFTER.search(text[m.end:]) or _KEPT_BEFORE.search(text[:m.start]))
+
+
+def _avoided_by_guidance(text: str, m: Match, every: Sequence[Match], lexicon: Lexicon) -> bool:
+    """Radiation named only as what another guidance avoids ("能不能改成超声引导做，避开辐射？", "do it under ultrasound to
+    avoid the radiation?"): the guidance for the procedure is asked, not radiation's hazards."""
+    if m.concept != "radiation-exposure" or not _AVOIDED.search(text[:m.start]):
+        return False
+    return any(o.concept != m.concept and GUIDANCE in lexicon.broader_closure([o.concept]) for o in every)
+
+
 def _without_drugless_hold(text: str, aspects: tuple[str, ...], concepts: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
     """A hold ask read only from "before" needs a drug: "before the risk goes up", "warn patients before a TFESI" hold
     nothing ("when do I stop injecting cement?" still asks when to stop)."""
     lex = lexicon.concepts
-    if aspects == ("action",) and _HANDLED.search(text) and any(HELD.intersection(lexicon.broader_closure([c])) for c in concepts if c in lex) \
-            and not any(lex[c].kind == "complication" for c in concepts if c in lex):
-        return ("hold",)  # ("82 with CKD4 - does that change how I handle the clopidogrel?": whether and how long to hold it)
     if "hold" in aspects and not _STOP_WORD.search(text.lower()) \
             and not any(lex[c].kind in ("drug", "drug-class") and not _contrast(c, lexicon) for c in concepts if c in lex):
         return tuple(a for a in aspects if a != "hold")
@@ -3711,7 +3753,6 @@ def _contrast(c: str, lexicon: Lexicon) -> bool:
 
 
 _CONTRAST_MEDIUM = "contrast-medium"
-_HANDLED = lazy(r"\b(?:handle|manage)\b(?: (?:the|his|her|their))? \w+|(?:处理|管理)(?:他|她)?的?", re.I)  # (a drug handled)
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
 _BRIDGE_WORDS = lazy(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)

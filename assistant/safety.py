@@ -141,6 +141,13 @@ _ONE_SIDED = r"\b(?:left|right|L|R|one)[- ](?:sided )?(?:arm|hand|leg|side|face)
 # overdose, never toxicity ("baclofen pump, refill missed: agitated, itchy, temp 38.9, spasticity much worse").
 _BACLOFEN_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*baclofen)",
                     "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:巴氯芬|baclofen))"}
+# An intrathecal opioid's overdose told (naloxone, pinpoint pupils, the morphine pump) and no local anaesthetic or its
+# toxicity's own signs named: drowsiness or falling back asleep after naloxone is the opioid, not toxicity
+_LA_SIGNS = {"en": r"perioral|circumoral|tinnitus|metallic|seiz|convuls|fitting|twitch", "zh": r"口周|口唇|耳鸣|金属味|抽搐|惊厥|抽起来|抽动"}
+_OPIOID_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}|{_LA_SIGNS['en']}))"
+                        r"(?=[\s\S]*(?:naloxone|narcan|pinpoint|morphine pump|intrathecal morphine|\bIT morphine|hydromorphone pump|pocket fill))",
+                  "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}|{_LA_SIGNS['zh']}))"
+                        r"(?=[\s\S]*(?:纳洛酮|针尖样瞳孔|吗啡泵|鞘内泵|吗啡鞘内泵|囊袋误注))"}
 # Hypertonic saline given (Racz neuroplasty) and no local anaesthetic named: pain, unstable pressure and arrhythmia are the
 # saline reaching the intrathecal space, not toxicity.
 _SALINE_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*hypertonic saline)",
@@ -294,10 +301,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         exclude={"en": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))|(?=[\s\S]*(?:{_DAYS_LATER['en']})))[\s\S]*(?:{_POSTURAL['en']})|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
                        + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"]
-                       + "|" + _BACLOFEN_NOT_LA["en"],
+                       + "|" + _BACLOFEN_NOT_LA["en"] + "|" + _OPIOID_NOT_LA["en"],
                  "zh": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))|(?=[\s\S]*(?:{_DAYS_LATER['zh']})))[\s\S]*(?:{_POSTURAL['zh']})|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
-                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"] + "|" + _BACLOFEN_NOT_LA["zh"]},
+                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"] + "|" + _BACLOFEN_NOT_LA["zh"] + "|" + _OPIOID_NOT_LA["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -639,6 +646,16 @@ _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble
 _HIGH_LEVEL = {"en": r"numb\w* (?:up )?to (?:the |her |his )?(?:nipples?|chest|xiphoid|t[1-6]\b)|(?:sensory|block|dermatomal) level (?:at|to|of) (?:the )?(?:t[1-6]\b|nipples?)",
                "zh": r"麻(?:木)?(?:到|至)(?:了)?(?:乳头|胸口|胸部|胸前|剑突)|(?:感觉|阻滞|麻醉)平面(?:到|达|至)(?:了)?(?:T[1-6]|乳头|胸)"}
 
+# A faint on sitting up: grey and clammy with a slow heart and a low pressure, briefly out and coming round ("sat her up on
+# the trolley and she went grey and clammy, HR 38 BP 72/40, briefly unresponsive. now coming round"), is vasovagal, not a
+# block spreading high
+_SAT_UP_FAINT = {
+    "en": r"^(?=[\s\S]*\b(?:sat (?:her|him|them|the patient|the pt|pt) up|sitting (?:her |him )?up|sat up|stood (?:her|him) up|standing up|got up|on standing)\b)"
+          r"(?=[\s\S]*\b(?:grey|gray|pale|pallor|clammy|sweaty|sweating|diaphore\w*)\b)"
+          r"(?=[\s\S]*\b(?:coming round|came round|come round|coming to|came to|recovering|improving|briefly|momentarily)\b)",
+    "zh": r"^(?=[\s\S]*(?:扶起|坐起|扶坐|站起|起身|下床))(?=[\s\S]*(?:苍白|出冷汗|冷汗|大汗|面色发灰|脸色发灰|脸色发白|面色发白))"
+          r"(?=[\s\S]*(?:醒过来|醒了|恢复|好转|很快|一过性|片刻|一会儿))"}
+
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
     # (or unconscious: "5 min after the epidural, unresponsive, BP 70/40, shallow breathing")
@@ -659,10 +676,11 @@ _HIGH_BLOCK = RedFlag(
     # (slurred speech alone, beside a falling pressure and a slow heart, is the block reaching the brainstem, not a stroke:
     # "腰段硬膜外注射后5 min BP 80/40、HR 42、说话含糊、上肢麻")
     {"en": _TOXIC["en"] + r"|\b(?:left|right)[- ](?:sided )?(?:arm|hand|leg|side)|"
-           rf"one side|hemipar|facial droop|^(?![\s\S]*(?:{_LOW_BP['en']})[\s\S]*)[\s\S]*(?:slurred|aphasi)|" + _TF_WITHOUT_LA["en"],
+           rf"one side|hemipar|facial droop|^(?![\s\S]*(?:{_LOW_BP['en']})[\s\S]*)[\s\S]*(?:slurred|aphasi)|" + _TF_WITHOUT_LA["en"]
+           + "|" + _SAT_UP_FAINT["en"],
      "zh": _TOXIC["zh"] + r"|[左右](?:手|臂|上肢|侧肢体|半身|半边)|一侧|偏瘫|"
            rf"^(?![\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']}))[\s\S]*(?:说话.{{0,3}}(?:含糊|不清)|口齿不清|言语不清)|"
-           r"口角歪斜|" + _TF_WITHOUT_LA["zh"]},
+           r"口角歪斜|" + _TF_WITHOUT_LA["zh"] + "|" + _SAT_UP_FAINT["zh"]},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
 # numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block
@@ -1028,7 +1046,7 @@ _NOT_NOW = {
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
           r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
           r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
-    "zh": r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险(?:到底|究竟)?有?多[大高少]|网上(?:看到|查到|说)|吓得|不敢做|怎么跟(?:他|她|患者|病人|家属)(?:讲|说|解释)|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
@@ -1090,7 +1108,8 @@ _UNDONE_AFTER = {"en": lazy(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|f
 SETTLED = {
     "en": lazy(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
-                     r"\b(?:pinking|pinked|perking|perked) up\b|\bcolou?r (?:has )?(?:come|coming) back\b|\blooking (?:much |a lot )?better\b|"
+                     r"^(?![\s\S]*\b(?:but|still|though|although|yet|not responding|unresponsive|GCS)\b)[\s\S]*?"
+                     r"(?:\b(?:pinking|pinked|perking|perked) up\b|\bcolou?r (?:has )?(?:come|coming) back\b|\blooking (?:much |a lot )?better\b)|"
                      r"(?<!not )(?<!n't )(?<!not fully )(?<!not really )(?<!only )(?<!barely )(?<!hardly )(?<!partly )(?<!partially )"
                      r"\b(?:awake|alert|responsive) (?:now|again)\b(?! to pain)|(?<!not )(?<!n't )\bback (?:in|to) sinus(?: rhythm)?\b|"
                      r"\bsinus rhythm (?:now|restored|again)\b|\balert and orient\w*|\bGCS (?:now )?15\b(?![^.;?]{0,30}\bGCS\b)(?! earlier| before| initially)|"
@@ -1098,7 +1117,7 @@ SETTLED = {
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
                      r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
-    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
+    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?:现在|已经|目前)(?:人)?(?:已经?)?(?:完全)?清醒|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
                      r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
@@ -1126,14 +1145,14 @@ NORMAL_VITALS = {
                      r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|\bback (?:up )?to (?:9[4-9]|100)\s*%\s*(?:on (?:room )?air|on RA|RA)\b|"
                      # ("sats 97% on air, comfortable": a saturation told normal on air)
                      r"\b(?:sats?|spo2)\s*(?:9[4-9]|100)\s*%?\s*(?:on (?:room )?air|on RA|RA)\b|"
-                     r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )+(?:1[0-9]|20)\b|"
+                     r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )*(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": lazy(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)\s*(?:1\d|20)(?!\d)|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
+    "zh": lazy(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)?\s*(?:1[0-9]|20)\s*次?(?!\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:9[4-9]|100)\s*%|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": lazy(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
-            "zh": lazy(r"但是?现在|又出现|又开始|新出现|突然|加重|更差")}
+            "zh": lazy(r"但是?现在|又出现|又开始|新出现|突然|加重|更差|又睡(?:过去|着)|又叫不醒|又昏睡|又不醒|又抑制")}
 # The next turn of an emergency: its work-up's result or "and now?" ("CT做了，骨水泥漏到椎管里，然后呢", "MRI shows a
 # collection, now what?") goes on with the picture of the turn before.
 GOES_ON = {
@@ -1199,7 +1218,8 @@ _ALLERGY_HISTORY = {
           r"allerg(?:y|ic)\b(?:\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\))?"
           # (the reaction it once gave told after a dash: "penicillin allergic - anaphylaxis to amoxicillin")
           r"(?:\s*[-–:,]\s*(?:had |has had )?(?:a |an )?(?:anaphylaxis|anaphylactic reaction|rash|hives|urticaria|swelling)"
-          r"(?: to [a-z]+(?:cillin|sporins?|zolin)| (?:years?|months?) ago| as a child)?\b)?|"
+          r"(?: to (?:amoxicillin|penicillin|ampicillin|[a-z]+sporins?)| (?:years?|months?) ago| as a child)\b"
+          r"(?![^.?;]{0,30}\b(?:now|during|right now|just|after the|today)\b))?|"
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)|"
           # (a reaction told in the past: "had hives after iodinated contrast last year")
           r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b",
@@ -1751,12 +1771,10 @@ def _fires(rule: RedFlag, q: str, question: str, before: str, lang: Lang, concep
 # The next procedure, or a safe amount of the procedure's own material, asked after an emergency scene.
 _LATER_ASK = {"en": r"\bnext time\b(?![^.?]{0,30}\b(?:dose|give|push|bolus|shock)\b)|"
                     r"\bin (?:the )?future\b|\bfuture (?:procedures|blocks|injections|cases)\b|"
-                    # ("she's due the RF at those levels in 6 wks - can we still do it?": a procedure weeks away)
-                    r"\b(?:due|booked|scheduled|planned) (?:for )?(?:the |her |his |a |an )?[\w/-]+(?: [\w/-]+){0,5} in (?:\d+|a few|few|two|three|four|six) ?(?:wks?|weeks?|months?|mo)\b|"
                     r"\bhow much (?:cement|pmma|contrast|local anaesthetic|local anesthetic)\b[^.?]{0,40}\b(?:is|be) (?:safe|ok|okay)\b|"
                     r"\bsafe (?:volume|amount) of (?:cement|pmma|contrast)\b",
               "zh": r"下(?:一)?次再?做|(?:\d+|[一二三四五六两几])\s*(?:周|个月|个星期)(?:以?后)[^，。？?]{0,10}(?:还|再)(?:能|可以)(?:做|打)|下(?:一)?次[^，。？?]{0,6}(?:再|还)(?:能|可以)?(?:给[他她]|帮[他她])?(?:做|打)|下(?:一)?次[^，。？?]{0,6}(?:怎么|如何)预防|"
-                    r"(?:以后|今后|往后)(?:再)?(?:做|打)|以后(?:怎么|如何)预防|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
+                    r"(?:^|[，,。；;？?])\s*(?:那|那么)?(?:以后|今后|往后)(?:再)?(?:做|打)(?!了|完)|以后再(?:做|打)|今后(?:再)?做|以后(?:怎么|如何)预防|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
                     r"(?:骨水泥|造影剂)[^，。？?]{0,6}安全(?:剂量|用量|容量)"}
 # A rescue drug or a rhythm still going named (its next or safe dose is the rescue going on).
 # ... or the picture told as going on (its own next question is no later plan: "sats still 84%, next time…?")
