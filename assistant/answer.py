@@ -427,6 +427,8 @@ _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. {its} not given here
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
 _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
+# pictures that awake, pink or normal readings do not end (a deficit, the eye, a swelling neck, an infection)
+_SIGN_PICTURES = _DEFICITS | {"epiduroscopy-pressure", "airway-haematoma", "implant-infection", "dural-puncture-red-flags"}
 _NEXT = {"en": lazy(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": lazy(r"下一步|接下来|然后呢|还要做什么")}
 _HAEMATOMA_WORD = {"en": lazy(r"ha?ematoma", re.I), "zh": lazy(r"血肿")}
 _IMAGING_WORD = {"en": lazy(r"\bMRI\b|\bCT\b|imaging|myelogra", re.I), "zh": lazy(r"MRI|核磁|磁共振|CT|影像|脊髓造影")}
@@ -464,7 +466,7 @@ _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {conditio
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
 _SETTLED_TOPICS = {"esi-stroke": "stroke"}
-_WATCHED_AFTER = {"opioid-overdose": ("respiratory-depression",)}  # what the watch after a picture's condition looks for
+_WATCHED_AFTER = {"opioid-overdose": ("respiratory-depression", "morphine")}  # what the watch after a picture's condition looks for
 # what the pathways without a topic concept of their own are called in a note
 _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection", "zh": "注射后的脊髓或脑梗死"},
              "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
@@ -862,10 +864,15 @@ class AnswerEngine:
         if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
             return q
         # (how long to watch after an opioid overdose is how long its breathing may stay depressed: the 24 h of neuraxial morphine)
-        watched = tuple(c for c in _WATCHED_AFTER.get(topic, ()) if OBSERVATION in q.concepts and c not in q.all_concepts)
+        watched = tuple(c for c in _WATCHED_AFTER.get(topic, ()) if OBSERVATION in q.concepts and c not in q.all_concepts
+                        and (self._kinds.get(c) != "drug" or self._told_before(q, c)))  # (morphine's watch only after morphine)
         parts = tuple(replace(p, inherited=(*p.inherited, topic, *(watched if OBSERVATION in p.concepts else ()))) for p in q.parts)
         text = " ".join(self.lexicon.concepts[c].name(q.lang) for c in (topic, *watched))
         return replace(q, context_concepts=(*q.context_concepts, topic, *watched), parts=parts, retrieval_text=f"{q.retrieval_text} {text}".strip())
+
+    def _told_before(self, q: Question, concept: str) -> bool:
+        """Did an earlier turn name the concept ("refilled his IT morphine pump", not a hydromorphone one)?"""
+        return any(m.concept == concept for turn in q.history for m in self.lexicon.match(turn))
 
     def _searched_with(self, q: Question, topic: str) -> str:
         """The question's search text with the picture's condition named (the turn before described it, never named it)."""
@@ -1059,6 +1066,8 @@ class AnswerEngine:
             and not ongoing and not _STILL[q.lang].search(q.text)
         settled = bool(SETTLED[q.lang].search(q.text) or later) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text) \
             and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
+        # (awake with normal readings ends no deficit: "现在人清醒，呼吸14次，MRI要等到明天，能等吗？" after weak legs)
+        settled = settled and not (q.history and self._emergency_before(q).rule in _SIGN_PICTURES and not DEFICIT_GONE[q.lang].search(q.text))
         waiting = bool(WAIT_ASK[q.lang].search(q.text)) and not settled
         # (not once this turn tells the scan's haematoma: "急诊MRI显示硬膜外血肿，外科几小时内要减压？" is read as told)
         if before and not haematoma_shown(q.text, "", q.lang) \
@@ -2483,7 +2492,7 @@ class AnswerEngine:
 
     def _about_condition(self, topic: str, bullets: list[Bullet], sents: Sequence[Sentence], lang: Lang) -> list[Bullet]:
         """The bullets that name the condition (its concept or a narrower one), else its own management sentences."""
-        near = {topic, *self._narrower.get(topic, ()), *_WATCHED_AFTER.get(topic, ())}
+        near = {topic, *self._narrower.get(topic, ()), *(c for c in _WATCHED_AFTER.get(topic, ()) if self._kinds.get(c) != "drug")}
         # (how long the patient is watched after it answers "can she go home?" first)
         watched = [x for x in sents if near & x.concepts and x.chunk.lang == lang and _OBSERVED.search(x.text) and not x.provenance]
         kept = [Bullet(x, 0, 1.0, "fact") for x in watched[:1]]

@@ -1164,7 +1164,9 @@ def _another_pictures_watch(s: Sentence, part: Part, q: Question, sig: Signals) 
     told = {c for c in (*part.inherited, *q.context_concepts) if sig.kinds.get(c) == "complication"}
     named = {c for c in s.concepts if sig.kinds.get(c) == "complication"}
     near = told.union(*(sig.related.get(c, frozenset()) | sig.closure.get(c, frozenset()) for c in told))
-    return bool(told and named) and not named & near
+    # (nor a drug's own watch nobody gave: the 24 h after neuraxial morphine, after a vasovagal faint)
+    drugs = {c for c in s.concepts if sig.kinds.get(c) == "drug"} - set(q.all_concepts)
+    return bool(told) and ((bool(named) and not named & near) or (bool(drugs) and not named & near))
 
 
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
@@ -1333,7 +1335,8 @@ CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itsel
 _GIVEN_ACCIDENT = lazy(r"\b(?:after|following|with) (?:an? )?(?:accidental|inadvertent|unintended|unintentional)\b|"
                              r"^(?:an? )?(?:accidental|inadvertent) [^.;]{0,80}\b(?:is )?followed by|意外.{0,8}后", re.I)
 _ACCIDENT_TOLD = lazy(r"accidental|inadvertent|wet tap|punctured|意外|刺破了|穿破了|(?:已经|不小心|刚才|术中).{0,4}(?:穿破|刺破)", re.I)
-_FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})  # (and whether it may be done at all)
+_FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})
+_STEROID_EFFECTS = frozenset({"steroid-cover", "hpa-axis-suppression"})  # a steroid's own effects, wherever it was given  # (and whether it may be done at all)
 
 
 def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
@@ -1342,7 +1345,8 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     own = _own(part, q)
     # (a measure that goes with any procedure, antibiotic prophylaxis, is asked for the procedure inherited: "SCS术后感染率？
     # 围术期抗生素怎么用": discography's cefazolin is another procedure's)
-    if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in own):
+    # (not the operation a steroid's own effect is asked for: "两周后膝关节置换…要不要围术期补激素" after her ESI)
+    if not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in own) and not _STEROID_EFFECTS.intersection(own):
         own = [*own, *(c for c in part.inherited if sig.kinds.get(c) == "procedure")]
     # (a rule stated for parturients, Miller's obstetric summary, is the labour epidural's: not a pain procedure's lead)
     # (its conservative treatment of a headache is the headache's, whoever had it: only a figure is the parturients')

@@ -151,9 +151,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:换(?:个|一个)?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|继续)[^，。？?]{0,10}还是[^，。？?]{0,8}"
                r"(?:放弃|中止|终止(?!妊娠)|停止|停)|(?:放弃|中止|停止)[^，。？?]{0,6}还是[^，。？?]{0,10}(?:换|继续|调整)|"
                r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
-               r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|"
-               # ("需要加普瑞巴林或者再打一针激素吗？": a treatment added for what the turn before told)
-               r"(?:需要|要不要|需不需要|该不该|可以|能不能)(?:加用?|加上|再打一针|再打|再注射)[^，。？?]{1,16}(?:吗|么|[？?])|" + ANTICOAGULATE_ASK["zh"]
+               r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]
                + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"
                # the next step chosen now ("要急诊MRI还是直接找脊柱外科？")
                r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)"),
@@ -2176,7 +2174,7 @@ _USE_ASKED = lazy(r"\bcan (?:i|we|you) (?:use|give|try)\b|可以用吗|能用吗
 _RISK_WEIGHED = lazy(r"\bsafe|\brisks?\b|contraindicat|\bhistory of\b|风险|安全|禁忌|怕|既往", re.I)
 # How many of a procedure a patient may have in a span, in any words ("how many epidural steroid injections can she
 # safely have per year?", "一年最多能打几次"): how often it may be repeated.
-_HOW_MANY_A_YEAR = lazy(r"\bhow (?:many (?:[\w-]+ ){0,3}?(?:injections|shots|blocks|procedures|times|ESIs|TFESIs|ILESIs|RFAs?|of them|of these|of those)|often)\b"
+_HOW_MANY_A_YEAR = lazy(r"\bhow (?:many (?:[\w-]+ ){0,3}?(?:injections|shots|blocks|procedures|times|ESIs|TFESIs|ILESIs|RFAs?|of them)|often)\b"
                               r"[^.?!]{0,60}?\b(?:per|a|each|every|in a) (?:year|yr|twelve months|12 months|6 months|six months)\b|"
                               r"(?:一年|每年|半年|一年内)[^，。？?]{0,8}(?:几次|多少次|几针)", re.I)
 # A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
@@ -2782,15 +2780,25 @@ class Framer:
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
         return concepts, out
 
+    def _mixed_anaesthetics(self, concepts: tuple[str, ...], asked: tuple[str, ...]) -> tuple[str, ...]:
+        """Two local anaesthetics asked against a maximum ("bupi 0.5% 10ml plus lido 1% 10ml - under max dose?"): the
+        rule for a mixture is part of the ask (its maximum is worked as if all were the most toxic)."""
+        if not {"limit", "dose"} & set(asked) or _MIXTURE not in self.lexicon.concepts or _MIXTURE in concepts:
+            return concepts
+        drugs = [c for c in concepts if c != _LOCAL_ANAESTHETIC and _LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])
+                 and self.lexicon.concepts[c].kind == "drug"]
+        return (*concepts, _MIXTURE) if len(drugs) >= 2 else concepts
+
     def _repeats_asked(self, text: str, concepts: tuple[str, ...], around: Sequence[str] = ()) -> tuple[str, ...]:
         """A procedure of ours asked how many times a year it may be done is its repeat limit asked; a blood patch repeated
         ("if the first patch fails, how soon can I repeat it?") is a second patch, not a steroid injection's yearly limit."""
         lex = self.lexicon.concepts
         if REPEAT_LIMIT in concepts and _BLOOD_PATCH in concepts:
             return tuple(c for c in concepts if c != REPEAT_LIMIT)
-        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or not _HOW_MANY_A_YEAR.search(text) \
-                or not any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in (*concepts, *around)):
-            return concepts  # (the procedure told before counts: "how many of these can he have in a year?" after his caudal)
+        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or not (_HOW_MANY_A_YEAR.search(text) or _THESE_A_YEAR.search(text)) \
+                or not (any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts)
+                        or (_THESE_A_YEAR.search(text) and any(_ESI in self.lexicon.broader_closure([c]) for c in around if c in lex))):
+            return concepts  # (an ESI told before counts: "how many of these can he have in a year?" after his caudal)
         return (*concepts, REPEAT_LIMIT)
 
     def _treatment_asked(self, asked: tuple[str, ...], concepts: Sequence[str], text: str) -> tuple[str, ...]:
@@ -3276,6 +3284,7 @@ class Framer:
             own, asked = self._asked_more(t, lang, own, asked, len(found) < len(every) and any(
                 _consent_setting(t, lang, m, every, lex) for m in every))
             inherited = _watched_bleed(own, inherited, asked, lex)
+            own = self._mixed_anaesthetics(own, asked)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, self.lexicon), inherited, terms)
             if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang) or _evidence_size(part, out[-1])
                         or _when_of_hold(part, out[-1])):
@@ -3716,8 +3725,8 @@ _STOP_WORD = lazy(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")
 _AVOIDED = lazy(r"(?:避开|避免|免得|以免|少受|\bto avoid|\bavoid(?:ing)?|\bspare (?:her|him|them|the (?:baby|fetus|foetus)))\s*(?:the |any |all )?$", re.I)
 
 
-_KEPT_AFTER = lazy(r"^\s*(?:must|will|should|has to|is to|needs to|to)\s+(?:be\s+)?(?:continue[ds]?|stay|carry on|kept)\b|^\s*(?:必须|要|需要|得)?(?:继续|不能停|不停)", re.I)
-_KEPT_BEFORE = lazy(r"(?:\bcontinu(?:e|ing) (?:the |her |his )?|\bstays? on |\bkeep(?:ing)? (?:her |him |them )?on (?:the )?|继续(?:吃|服用|用)?)$", re.I)
+_KEPT_AFTER = lazy(r"^\s*(?:must|has to|is to|needs to)\s+(?:be\s+)?(?:continue[ds]?|stay|carry on|kept)\b(?![^.?;]{0,20}\bor\b)|"
+                         r"^\s*(?:必须|一定要)(?:继续|不能停)(?![^，。？?]{0,8}还是)", re.I)
 
 
 def _kept_beside(text: str, m: Match, every: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
@@ -3726,7 +3735,7 @@ def _kept_beside(text: str, m: Match, every: Sequence[Match], lex: Mapping[str, 
     if m.concept not in lex or lex[m.concept].kind not in ("drug", "brand"):
         return False
     others = [o for o in every if o.concept != m.concept and o.concept in lex and lex[o.concept].kind in ("drug", "brand")]
-    return bool(others) and bool(_KEPT_AFTER.search(text[m.end:]) or _KEPT_BEFORE.search(text[:m.start]))
+    return bool(others) and bool(_KEPT_AFTER.search(text[m.end:]))
 
 
 def _avoided_by_guidance(text: str, m: Match, every: Sequence[Match], lexicon: Lexicon) -> bool:
@@ -3753,6 +3762,10 @@ def _contrast(c: str, lexicon: Lexicon) -> bool:
 
 
 _CONTRAST_MEDIUM = "contrast-medium"
+_MIXTURE = "local-anaesthetic-mixture"
+_ESI = "esi"
+_THESE_A_YEAR = lazy(r"\bhow many (?:of )?(?:these|those) (?:can|could|should|may) (?:he|she|they|the (?:patient|pt)|pt) (?:have|get|receive)\b"
+                           r"[^.?!]{0,20}?\b(?:per|a|each|every|in a) (?:year|yr)\b", re.I)
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
 _BRIDGE_WORDS = lazy(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)

@@ -143,11 +143,13 @@ _BACLOFEN_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]
                     "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*(?:巴氯芬|baclofen))"}
 # An intrathecal opioid's overdose told (naloxone, pinpoint pupils, the morphine pump) and no local anaesthetic or its
 # toxicity's own signs named: drowsiness or falling back asleep after naloxone is the opioid, not toxicity
-_LA_SIGNS = {"en": r"perioral|circumoral|tinnitus|metallic|seiz|convuls|fitting|twitch", "zh": r"口周|口唇|耳鸣|金属味|抽搐|惊厥|抽起来|抽动"}
-_OPIOID_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}|{_LA_SIGNS['en']}))"
-                        r"(?=[\s\S]*(?:naloxone|narcan|pinpoint|morphine pump|intrathecal morphine|\bIT morphine|hydromorphone pump|pocket fill))",
-                  "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}|{_LA_SIGNS['zh']}))"
-                        r"(?=[\s\S]*(?:纳洛酮|针尖样瞳孔|吗啡泵|鞘内泵|吗啡鞘内泵|囊袋误注))"}
+_LA_SIGNS = {"en": r"perioral|circumoral|tinnitus|metallic|seiz|convuls|fitting|twitch|arrest|\bv[ft]\b|asystol|arrhythm|\bqrs\b|pulseless",
+             "zh": r"口周|口唇|耳鸣|金属味|抽搐|惊厥|抽起来|抽动|室颤|室速|骤停|心跳.{0,2}停|心律失常|无脉"}
+_OPIOID_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}|{_LA_SIGNS['en']}|\bblock|stellate|\bSGB\b|paravertebral|\bESP\b|\bPCA\b|insulin))"
+                        r"(?=[\s\S]*(?:intrathecal|\bIT (?:pump|morphine)|synchromed|pump refill|refill|pocket fill|side port))"
+                        r"(?=[\s\S]*(?:naloxone|narcan|pinpoint|drowsy|rr \d|resp(?:iratory)? rate))",
+                  "zh": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['zh']}|{_LOCAL_ANAESTHETIC['en']}|{_LA_SIGNS['zh']}|阻滞|星状|镇痛泵|胰岛素泵|PCA))"
+                        r"(?=[\s\S]*(?:鞘内|吗啡泵|加药|囊袋|侧孔|推注口))(?=[\s\S]*(?:纳洛酮|针尖样瞳孔|叫不醒|嗜睡|呼吸[^，。？?]{0,4}\d))"}
 # Hypertonic saline given (Racz neuroplasty) and no local anaesthetic named: pain, unstable pressure and arrhythmia are the
 # saline reaching the intrathecal space, not toxicity.
 _SALINE_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]*hypertonic saline)",
@@ -622,9 +624,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "spinal cord infarction transforaminal particulate steroid radicular artery Adamkiewicz MRI", "zh": "脊髓梗死 经椎间孔 颗粒型类固醇 根动脉 Adamkiewicz MRI"},
         # (nor a joint or nerve outside the canal: a leg giving way after an SIJ injection with Diprospan is the local
         # anaesthetic's spread to the sciatic nerve or S1 root, as the sacroiliac passage says)
-        {"en": r"fever|^(?![\s\S]*(?:transforaminal|\bTF\b|\bTFESI\b|\bSNRB\b|foramin))[\s\S]*(?:interlaminar|\bIL\b|\bILESI\b|caudal|"
-               r"sacroiliac|\bSIJ?\b|\bSI joint|piriformis|trigger point|genicular)",
-         "zh": r"发热|^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔))[\s\S]*(?:椎板间|ILESI|骶管|骶髂|梨状肌|扳机点|SIJ)"},
+        {"en": r"fever|^(?![\s\S]*(?:transforaminal|\bTF\b|\bTFESI\b|\bSNRB\b|foramin))[\s\S]*(?:interlaminar|\bIL\b|\bILESI\b|caudal)|"
+               r"^(?![\s\S]*(?:transforaminal|\bTFESI\b|foramin|both legs|bilateral|paraly|parapleg|umbilic|either leg|legs))"
+               r"[\s\S]*(?:sacroiliac|\bSIJ?\b|\bSI joint)",
+         "zh": r"发热|^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔))[\s\S]*(?:椎板间|ILESI|骶管)|"
+               r"^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔|双下肢|双腿|两腿|瘫|脐以下|大小便))[\s\S]*(?:骶髂|SIJ)"},
         procedures=('transforaminal-esi', 'particulate-steroid'),
         immediate=True,  # hours or days later, or after the anticoagulant was restarted, it is a haematoma (neuraxial-deficit)
     ),
@@ -646,16 +650,6 @@ _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble
 _HIGH_LEVEL = {"en": r"numb\w* (?:up )?to (?:the |her |his )?(?:nipples?|chest|xiphoid|t[1-6]\b)|(?:sensory|block|dermatomal) level (?:at|to|of) (?:the )?(?:t[1-6]\b|nipples?)",
                "zh": r"麻(?:木)?(?:到|至)(?:了)?(?:乳头|胸口|胸部|胸前|剑突)|(?:感觉|阻滞|麻醉)平面(?:到|达|至)(?:了)?(?:T[1-6]|乳头|胸)"}
 
-# A faint on sitting up: grey and clammy with a slow heart and a low pressure, briefly out and coming round ("sat her up on
-# the trolley and she went grey and clammy, HR 38 BP 72/40, briefly unresponsive. now coming round"), is vasovagal, not a
-# block spreading high
-_SAT_UP_FAINT = {
-    "en": r"^(?=[\s\S]*\b(?:sat (?:her|him|them|the patient|the pt|pt) up|sitting (?:her |him )?up|sat up|stood (?:her|him) up|standing up|got up|on standing)\b)"
-          r"(?=[\s\S]*\b(?:grey|gray|pale|pallor|clammy|sweaty|sweating|diaphore\w*)\b)"
-          r"(?=[\s\S]*\b(?:coming round|came round|come round|coming to|came to|recovering|improving|briefly|momentarily)\b)",
-    "zh": r"^(?=[\s\S]*(?:扶起|坐起|扶坐|站起|起身|下床))(?=[\s\S]*(?:苍白|出冷汗|冷汗|大汗|面色发灰|脸色发灰|脸色发白|面色发白))"
-          r"(?=[\s\S]*(?:醒过来|醒了|恢复|好转|很快|一过性|片刻|一会儿))"}
-
 _HIGH_BLOCK = RedFlag(
     "total-spinal",
     # (or unconscious: "5 min after the epidural, unresponsive, BP 70/40, shallow breathing")
@@ -676,11 +670,10 @@ _HIGH_BLOCK = RedFlag(
     # (slurred speech alone, beside a falling pressure and a slow heart, is the block reaching the brainstem, not a stroke:
     # "腰段硬膜外注射后5 min BP 80/40、HR 42、说话含糊、上肢麻")
     {"en": _TOXIC["en"] + r"|\b(?:left|right)[- ](?:sided )?(?:arm|hand|leg|side)|"
-           rf"one side|hemipar|facial droop|^(?![\s\S]*(?:{_LOW_BP['en']})[\s\S]*)[\s\S]*(?:slurred|aphasi)|" + _TF_WITHOUT_LA["en"]
-           + "|" + _SAT_UP_FAINT["en"],
+           rf"one side|hemipar|facial droop|^(?![\s\S]*(?:{_LOW_BP['en']})[\s\S]*)[\s\S]*(?:slurred|aphasi)|" + _TF_WITHOUT_LA["en"],
      "zh": _TOXIC["zh"] + r"|[左右](?:手|臂|上肢|侧肢体|半身|半边)|一侧|偏瘫|"
            rf"^(?![\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']}))[\s\S]*(?:说话.{{0,3}}(?:含糊|不清)|口齿不清|言语不清)|"
-           r"口角歪斜|" + _TF_WITHOUT_LA["zh"] + "|" + _SAT_UP_FAINT["zh"]},
+           r"口角歪斜|" + _TF_WITHOUT_LA["zh"]},
     ("neuraxial-procedure", "esi", "intrathecal-injection", "epidural-blood-patch"),
 )
 # numb or heavy legs with a falling pressure right after local anaesthetic was injected into the epidural space is the block
@@ -1046,7 +1039,7 @@ _NOT_NOW = {
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
           r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
           r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
-    "zh": r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险(?:到底|究竟)?有?多[大高少]|网上(?:看到|查到|说)|吓得|不敢做|怎么跟(?:他|她|患者|病人|家属)(?:讲|说|解释)|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
@@ -1117,7 +1110,7 @@ SETTLED = {
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
                      r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
-    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?:现在|已经|目前)(?:人)?(?:已经?)?(?:完全)?清醒|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
+    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
                      r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
@@ -1207,6 +1200,10 @@ def _without_known_reactor(q: str, lang: Lang) -> str:
     return _rx(_KNOWN_REACTOR).sub(" ", q)
 
 
+# What a patient read or heard might happen ("病人在网上看到打硬膜外激素会瘫痪、失明甚至死亡", "she read online it can
+# paralyse you"): harms told as hearsay, to the end of their clause, are no signs (a sign told beside it still is).
+_READ_ABOUT = {"en": r"(?!x)x",
+               "zh": r"(?:在)?(?:网上|百度|抖音|朋友圈|听人)(?:看到|查到|搜到|说|讲)(?:说)?[^，。；？?]{0,20}(?:会|可能|能)[^，。；？?]*"}
 # (a reaction told after the brackets, "现在注射后喘憋": the brackets' history does not hide it)
 _ALLERGEN_ZH = r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏"  # (an allergy told by its allergen, 碘造影剂过敏)
 _NOT_AFTER_BRACKETS = r"(?![^。？?]*(?:现在|刚|正在|推完|打完|造影后|(?:注射|注入|推注?)[^，。？?]{0,6}后))"
@@ -1626,6 +1623,8 @@ def not_now(question: str, lang: Lang) -> bool:
         return True  # "… developed an epidural haematoma. what INR threshold should they have used?": care judged afterwards
     if _rx(_SETTLED_WATCH[lang]).search(asked):
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
+    if lang == "zh" and _LATER_START.search(asked) and not names_symptoms(question, lang) and not _rx(_RESCUE_NAMED[lang]).search(asked):
+        return True  # "以后做腔镜冲水速度和量怎么控制比较安全": the next procedure, opening the turn, with no sign of its own
     if _rx(_LATER_ASK[lang]).search(asked) and not _rx(_RESCUE_NAMED[lang]).search(asked):
         # "下次再做介入局麻药要注意啥？", "how much cement per level is safe?": the next procedure or a safe amount of its
         # material, asked after the scene (never a rescue drug's next or safe dose: "肾上腺素下一次什么时候给？")
@@ -1715,6 +1714,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
+    q = _rx(_READ_ABOUT[lang]).sub(" ", q)  # nor the harms a patient read about ("网上看到打激素会瘫痪、失明")
     if (indication := indication_told(question, lang)) is not None:
         q = indication.sub(" ", q)  # nor the symptom the procedure is for
     q = _without_known_reactor(q, lang)
@@ -1774,12 +1774,13 @@ _LATER_ASK = {"en": r"\bnext time\b(?![^.?]{0,30}\b(?:dose|give|push|bolus|shock
                     r"\bhow much (?:cement|pmma|contrast|local anaesthetic|local anesthetic)\b[^.?]{0,40}\b(?:is|be) (?:safe|ok|okay)\b|"
                     r"\bsafe (?:volume|amount) of (?:cement|pmma|contrast)\b",
               "zh": r"下(?:一)?次再?做|(?:\d+|[一二三四五六两几])\s*(?:周|个月|个星期)(?:以?后)[^，。？?]{0,10}(?:还|再)(?:能|可以)(?:做|打)|下(?:一)?次[^，。？?]{0,6}(?:再|还)(?:能|可以)?(?:给[他她]|帮[他她])?(?:做|打)|下(?:一)?次[^，。？?]{0,6}(?:怎么|如何)预防|"
-                    r"(?:^|[，,。；;？?])\s*(?:那|那么)?(?:以后|今后|往后)(?:再)?(?:做|打)(?!了|完)|以后再(?:做|打)|今后(?:再)?做|以后(?:怎么|如何)预防|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
+                    r"以后再(?:做|打)|今后(?:再)?做|以后(?:怎么|如何)预防|(?:骨水泥|造影剂)[^，。？?]{0,10}(?:多少|几)\s*(?:ml|mL|毫升|cc)?[^，。？?]{0,4}(?:比较|才|算|最)?安全|"
                     r"(?:骨水泥|造影剂)[^，。？?]{0,6}安全(?:剂量|用量|容量)"}
+_LATER_START = lazy(r"^\s*(?:那|那么)?(?:以后|今后|往后|下次|下一次)(?:再)?(?:做|打)")
 # A rescue drug or a rhythm still going named (its next or safe dose is the rescue going on).
 # ... or the picture told as going on (its own next question is no later plan: "sats still 84%, next time…?")
 _RESCUE_NAMED = {"en": r"lipid|intralipid|midazolam|benzo\w*|diazepam|lorazepam|naloxone|narcan|adrenaline|epinephrine|epi\b|atropine|"
-                       r"amiodarone|\bVF\b|\bVT\b|\bstill\b(?! (?:do|go ahead|proceed|have|get|book|go for)\b)|\bagain\b|\bnow\b|unconscious|unresponsive|not breathing|\bsats?\b|spo2|\bbp\b|\bhr\b",
+                       r"amiodarone|\bVF\b|\bVT\b|\bstill\b|\bagain\b|\bnow\b|unconscious|unresponsive|not breathing|\bsats?\b|spo2|\bbp\b|\bhr\b",
                  "zh": r"脂肪乳|咪达唑仑|地西泮|安定|苯二氮|纳洛酮|肾上腺素|阿托品|胺碘酮|室颤|室速|还在|又|仍|现在|意识|昏迷|血氧|SpO2|血压|心率|呼吸"}
 # A stroke asked about, not told ("是不是中风了？", "could this be a stroke?"): the signs told decide.
 _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:be )?(?:having )?an? stroke\b|"

