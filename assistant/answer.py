@@ -466,6 +466,7 @@ _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {conditio
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
 _SETTLED_TOPICS = {"esi-stroke": "stroke"}
+_RESCUES_GIVEN = frozenset({"naloxone", "lipid-emulsion"})  # a picture's rescue drugs, told as given before the watch is asked
 _WATCHED_AFTER = {"opioid-overdose": ("respiratory-depression", "morphine")}  # what the watch after a picture's condition looks for
 # what the pathways without a topic concept of their own are called in a note
 _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection", "zh": "注射后的脊髓或脑梗死"},
@@ -866,7 +867,9 @@ class AnswerEngine:
         # (how long to watch after an opioid overdose is how long its breathing may stay depressed: the 24 h of neuraxial morphine)
         watched = tuple(c for c in _WATCHED_AFTER.get(topic, ()) if OBSERVATION in q.concepts and c not in q.all_concepts
                         and (self._kinds.get(c) != "drug" or self._told_before(q, c)))  # (morphine's watch only after morphine)
-        parts = tuple(replace(p, inherited=(*p.inherited, topic, *(watched if OBSERVATION in p.concepts else ()))) for p in q.parts)
+        # (the rescue told as given is no subject of the watch: "gave naloxone, she's awake now. how long do we watch her?")
+        parts = tuple(replace(p, concepts=tuple(c for c in p.concepts if not (OBSERVATION in p.concepts and c in _RESCUES_GIVEN)),
+                              inherited=(*p.inherited, topic, *(watched if OBSERVATION in p.concepts else ()))) for p in q.parts)
         text = " ".join(self.lexicon.concepts[c].name(q.lang) for c in (topic, *watched))
         return replace(q, context_concepts=(*q.context_concepts, topic, *watched), parts=parts, retrieval_text=f"{q.retrieval_text} {text}".strip())
 

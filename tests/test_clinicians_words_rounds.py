@@ -315,3 +315,11 @@ def test_words_kept_to_their_subject(words_engine, question, absent):  # type: i
 def test_continue_or_hold_asks_each_drugs_hold(words_engine):  # type: ignore[no-untyped-def]
     f = words_engine.frame("Continue apixaban or hold before SCS trial? also on aspirin")
     assert "apixaban" in f.parts[0].concepts, f.parts
+
+
+def test_a_rescue_told_as_given_is_no_subject_of_the_watch(engine):  # type: ignore[no-untyped-def]
+    story = "pt on IT morphine pump, refilled 1h ago, now very drowsy RR 7 - what do I do?"
+    f = engine.frame("gave naloxone, she's awake now, RR 14. how long do we watch her?", [story])
+    assert "post-procedure-monitoring" in f.concepts
+    ans = engine.answer("gave naloxone, she's awake now, RR 14. how long do we watch her?", [story])
+    assert not ans.urgent and any("24 h" in b for b in _bullets(ans.text)), ans.text
