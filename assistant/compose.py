@@ -1335,8 +1335,8 @@ CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itsel
 _GIVEN_ACCIDENT = lazy(r"\b(?:after|following|with) (?:an? )?(?:accidental|inadvertent|unintended|unintentional)\b|"
                              r"^(?:an? )?(?:accidental|inadvertent) [^.;]{0,80}\b(?:is )?followed by|意外.{0,8}后", re.I)
 _ACCIDENT_TOLD = lazy(r"accidental|inadvertent|wet tap|punctured|意外|刺破了|穿破了|(?:已经|不小心|刚才|术中).{0,4}(?:穿破|刺破)", re.I)
-_FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})
-_STEROID_EFFECTS = frozenset({"steroid-cover", "hpa-axis-suppression"})  # a steroid's own effects, wherever it was given  # (and whether it may be done at all)
+_FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})  # (and whether it may be done at all)
+_STEROID_EFFECTS = frozenset({"steroid-cover", "hpa-axis-suppression"})  # a steroid's own effects, wherever it was given
 
 
 def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:

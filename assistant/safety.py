@@ -1200,10 +1200,10 @@ def _without_known_reactor(q: str, lang: Lang) -> str:
     return _rx(_KNOWN_REACTOR).sub(" ", q)
 
 
-# What a patient read or heard might happen ("病人在网上看到打硬膜外激素会瘫痪、失明甚至死亡", "she read online it can
-# paralyse you"): harms told as hearsay, to the end of their clause, are no signs (a sign told beside it still is).
-_READ_ABOUT = {"en": r"(?!x)x",
-               "zh": r"(?:在)?(?:网上|百度|抖音|朋友圈|听人)(?:看到|查到|搜到|说|讲)(?:说)?[^，。；？?]{0,20}(?:会|可能|能)[^，。；？?]*"}
+# What a patient read or heard might happen ("病人在网上看到打硬膜外激素会瘫痪、失明甚至死亡"): harms told as hearsay, to
+# the end of their Chinese clause, are no signs (a sign told in the next clause still is; an English sentence has no such
+# bound, "she read it can paralyse you and now she can't feel her legs", so it is not read: review 48)
+_READ_ABOUT_ZH = lazy(r"(?:在)?(?:网上|百度|抖音|朋友圈|听人)(?:看到|查到|搜到|说|讲)(?:说)?[^，。；？?]{0,20}(?:会|可能|能)[^，。；？?]*")
 # (a reaction told after the brackets, "现在注射后喘憋": the brackets' history does not hide it)
 _ALLERGEN_ZH = r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏"  # (an allergy told by its allergen, 碘造影剂过敏)
 _NOT_AFTER_BRACKETS = r"(?![^。？?]*(?:现在|刚|正在|推完|打完|造影后|(?:注射|注入|推注?)[^，。？?]{0,6}后))"
@@ -1714,7 +1714,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
-    q = _rx(_READ_ABOUT[lang]).sub(" ", q)  # nor the harms a patient read about ("网上看到打激素会瘫痪、失明")
+    q = _READ_ABOUT_ZH.sub(" ", q) if lang == "zh" else q  # nor the harms a patient read about ("网上看到打激素会瘫痪、失明")
     if (indication := indication_told(question, lang)) is not None:
         q = indication.sub(" ", q)  # nor the symptom the procedure is for
     q = _without_known_reactor(q, lang)
