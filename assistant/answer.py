@@ -430,6 +430,10 @@ _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a defi
 # pictures that awake, pink or normal readings do not end (a deficit, the eye, a swelling neck, an infection)
 _SIGN_PICTURES = _DEFICITS | {"epiduroscopy-pressure", "airway-haematoma", "implant-infection", "dural-puncture-red-flags"}
 _NEXT = {"en": lazy(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": lazy(r"下一步|接下来|然后呢|还要做什么")}
+# an open ask for what to do ("what now?", 怎么办), not a watch, a discharge or a drug asked
+_OPEN_ASK = {"en": lazy(r"\bwhat (?:now|next)\b|\b(?:now|then) what\b|\bwhat (?:to do|do (?:i|we) do|should (?:i|we) do)\b(?! (?:before|about|with|for|if)\b)|"
+                        r"\bnext steps?\b|\bhow (?:do|should) (?:i|we) (?:manage|treat)\b", re.I),
+             "zh": lazy(r"怎么办|咋办|怎么处理|如何处理|下一步|然后呢|还要做什么|该做什么|怎么弄")}
 _HAEMATOMA_WORD = {"en": lazy(r"ha?ematoma", re.I), "zh": lazy(r"血肿")}
 _IMAGING_WORD = {"en": lazy(r"\bMRI\b|\bCT\b|imaging|myelogra", re.I), "zh": lazy(r"MRI|核磁|磁共振|CT|影像|脊髓造影")}
 _INFECTION_WORD = {"en": lazy(r"abscess|infect", re.I), "zh": lazy(r"脓肿|感染")}
@@ -615,7 +619,8 @@ _HOME_ASK = lazy(GOING_HOME.pattern + r"|"
                        r"keep (?:her|him|them|the patient) in(?:\s+(?:hospital|overnight|recovery|pacu|the unit|for\b)|\s*[?？.]|\s*$)|"
                        r"how long (?:do|should|must|to) (?:i |we )?(?:need to )?(?:observe|monitor|watch)|(?:观察|监测|监护|留观)(?:多久|多长时间|几个小时)", re.I)
 # How long the patient is watched after the event ("monitor for at least 2 h after a limited CNS event"): when to go home.
-_OBSERVED = lazy(r"monitor\w*[^.;]{0,40}\bfor at least|observ\w* for|(?:监测|监护|观察)(?:至少)?\s*\d|至少(?:监测|监护|观察)", re.I)
+_OBSERVED = lazy(r"(?:monitor|observ)\w*[^.;]{0,70}\bfor at least|observ\w* for|(?:监测|监护|观察)(?:至少)?\s*\d|至少(?:监测|监护|观察)|"
+                 r"(?:监测|监护|观察)[^。；]{0,20}至少\s*\d", re.I)
 _NO_CONTRA = {"en": "The knowledge base names no contraindications for: {part}. What it has on it:",
               "zh": "知识库未列出以下操作的禁忌证：{part}。相关内容如下："}
 _UNCONFIRMED = {"en": "Brand name mapping unconfirmed: {brand} = {generic} (not confirmed on a label; check locally).",
@@ -646,6 +651,34 @@ _GENERAL_OR_LATER = {"en": lazy(r"\bnext (?:week|month|time|session|visit|proced
 _IN_THE_SCENE = {"en": lazy(r"\bhere\b|\bstill\b|\bnow\b|\bright now\b|\bthis (?:patient|pt|time)\b|\bhim\b|\bher\b|\bit\b|"
                                   r"\blipid|\bintralipid|\badrenaline|\bepinephrine|\bnaloxone|\bmidaz|\bpropofol|\batropine|\bsteroid", re.I),
                  "zh": lazy(r"现在|还在|仍然|目前|这个病人|刚才|脂肪乳|肾上腺素|纳洛酮|咪达唑仑|丙泊酚|阿托品|激素")}
+
+
+def _signs_now(text: str, lang: Lang) -> bool:
+    """Does the text tell a sign going on (not one told as ended, fading or back to normal: "抽搐停了", "sats now 95%")?"""
+    told = [c for c in _CLAUSES.split(text) if not (FADING[lang].search(c) or NORMAL_VITALS[lang].search(c) or SIGN_STOPPED[lang].search(c))]
+    return names_symptoms(" ".join(told), lang)
+
+
+# the picture told resolved in so many words (not "alert", "awake", "stable" or "sats are ok": readings and wakefulness
+# end no sign told before them)
+_RESOLVED = {"en": lazy(r"(?<!not )(?<!n't )(?<!never )(?<!partly )(?<!partially )\b(?:asymptomatic|symptom-free|resolved|settled)\b|"
+                        r"(?:\b(?:it|this|that|which|then|and)\s+(?:has\s+|had\s+|all\s+|finally\s+)?|,\s*)(?:stopped|ceased)\b"
+                        r"(?!\s+(?:her|his|their|the|taking|giving|injecting)\b)|\bback to (?:normal|baseline)\b|\bno (?:more |further )?symptoms\b", re.I),
+             "zh": lazy(r"(?<![没未不])(?:症状)?(?:都|已经|已|基本)?(?:消失了|缓解了|恢复正常了?)|(?:^|[，,。；;\s])(?:现在|目前|已经)?没(?:有)?症状了|不抽了")}
+
+
+def _settled_tail(text: str, lang: Lang) -> str | None:
+    """What the question tells after the last words saying its picture resolved ("…it stopped. She's now alert. How long do
+    I have to keep her?" -> ". She's now alert. How long do I have to keep her?"), or None when it tells none."""
+    end = -1
+    # (or the sign or deficit told gone: "抽搐停了", "we stopped, vision back to normal in 20 min")
+    for rx in (_RESOLVED[lang], SIGN_STOPPED[lang], DEFICIT_GONE[lang]):
+        pos = 0
+        while (m := rx.search(text[pos:])) is not None:
+            end = max(end, pos + m.end())
+            pos += m.end()
+    # (from the end of the words that tell it, so that its own clause may still go on: "came round briefly then went off again")
+    return None if end < 0 else text[end:]
 
 
 def _calm_next(q: Question) -> bool:
@@ -856,26 +889,33 @@ class AnswerEngine:
         a tingling tongue and twitching arm during an SGB): the pathway's condition (LAST) is the context of the ask."""
         # (a turn telling the patient settled goes on with the picture though it names a concept of its own: "she's fine
         # now. how long do we keep her, and next refill what do we do differently?")
-        if not (q.followup or SETTLED[q.lang].search(q.text)) or not q.history or any(self._kinds.get(c) == "complication" for c in q.concepts):
+        # (or told in one turn, the event then its end: "…had a seizure, gave midazolam, it stopped. She's now alert. How
+        # long do I have to keep her before she can go home?")
+        tail = None if q.history or not self._settled_turn(q.text, q.lang) else _settled_tail(q.text, q.lang)
+        if tail is None and (not (q.followup or SETTLED[q.lang].search(q.text)) or not q.history
+                             or any(self._kinds.get(c) == "complication" for c in q.concepts)):
             return q
-        if not (OBSERVATION in q.concepts or q.aspects[:1] == ("prevention",) or any(p.aspects[:1] == ("prevention",) for p in q.parts)):
+        # (or when she may go home, "she's awake now, RR 14. can she go home?": the same watch decides it)
+        watch = {OBSERVATION, _DISCHARGE}
+        if not (watch & set(q.concepts) or q.aspects[:1] == ("prevention",) or any(p.aspects[:1] == ("prevention",) for p in q.parts)):
             return q
-        before = self._emergency_before(q)
+        before = self._settled_picture(q)
         topic = PATHWAY_TOPICS.get(before.rule, "") if before.urgent else ""
         if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
             return q
         # (how long to watch after an opioid overdose is how long its breathing may stay depressed: the 24 h of neuraxial morphine)
-        watched = tuple(c for c in _WATCHED_AFTER.get(topic, ()) if OBSERVATION in q.concepts and c not in q.all_concepts
+        watched = tuple(c for c in _WATCHED_AFTER.get(topic, ()) if watch & set(q.concepts) and c not in q.all_concepts
                         and (self._kinds.get(c) != "drug" or self._told_before(q, c)))  # (morphine's watch only after morphine)
         # (the rescue told as given is no subject of the watch: "gave naloxone, she's awake now. how long do we watch her?")
-        parts = tuple(replace(p, concepts=tuple(c for c in p.concepts if not (OBSERVATION in p.concepts and c in _RESCUES_GIVEN)),
-                              inherited=(*p.inherited, topic, *(watched if OBSERVATION in p.concepts else ()))) for p in q.parts)
+        parts = tuple(replace(p, concepts=tuple(c for c in p.concepts if not (watch & set(p.concepts) and c in _RESCUES_GIVEN)),
+                              inherited=(*p.inherited, topic, *(watched if watch & set(p.concepts) else ()))) for p in q.parts)
         text = " ".join(self.lexicon.concepts[c].name(q.lang) for c in (topic, *watched))
         return replace(q, context_concepts=(*q.context_concepts, topic, *watched), parts=parts, retrieval_text=f"{q.retrieval_text} {text}".strip())
 
     def _told_before(self, q: Question, concept: str) -> bool:
         """Did an earlier turn name the concept ("refilled his IT morphine pump", not a hydromorphone one)?"""
-        return any(m.concept == concept for turn in q.history for m in self.lexicon.match(turn))
+        # (or read into the conversation's concepts: "an intrathecal morphine pump" is matched whole as the pump)
+        return concept in q.context_concepts or any(m.concept == concept for turn in q.history for m in self.lexicon.match(turn))
 
     def _searched_with(self, q: Question, topic: str) -> str:
         """The question's search text with the picture's condition named (the turn before described it, never named it)."""
@@ -964,6 +1004,11 @@ class AnswerEngine:
             # "she's also allergic to shellfish, does that change anything?" after a premedication question before a
             # planned TFESI: the turn before tells no picture (a follow-up that tells one itself keeps its context)
             return ""
+        if len(q.history) == 1 and self._settled_turn(last, detect_lang(last)) and not _signs_now(q.text, q.lang) \
+                and not NEW_SIGN[q.lang].search(q.text) and not _OPEN_ASK[q.lang].search(q.text):
+            # "if we do anticoagulate, for how long?" after "…sats back to 96%. CTPA shows small peripheral cement emboli. Now
+            # she's asymptomatic. Do we need to anticoagulate her?": the turn before told its picture over
+            return ""
         story = " ".join(q.history)  # (the whole story told before: a scene told over two turns is still one)
         if not names_symptoms(q.text, q.lang) and not happening_now(q.text, q.lang) and not _PRESENT[q.lang].search(q.text) \
                 and not triage(story, detect_lang(story), frozenset(self._scene_of(story))).urgent:
@@ -971,6 +1016,17 @@ class AnswerEngine:
             # history, no picture of its own, makes none with a contrast the follow-up names
             return ""
         return last
+
+    def _settled_turn(self, text: str, lang: Lang) -> bool:
+        """Does a turn tell its emergency and then its end, with a calm ask after it ("…it stopped. She's now alert. How
+        long do I keep her?"; never a deficit unless told gone, never "…now alert. what do I do now?")?"""
+        tail = _settled_tail(text, lang)
+        # (no shock-range reading anywhere in it, nothing "still" there: "HR 38, BP 70/40 … seizure stopped, now alert")
+        if tail is None or severe(text, lang) or _STILL[lang].search(text) or NEW_SIGN[lang].search(tail) or _OPEN_ASK[lang].search(tail):
+            return False
+        if _signs_now(tail, lang):
+            return False
+        return bool(DEFICIT_GONE[lang].search(text)) or triage(text, lang, frozenset(self._scene_of(text))).rule not in _SIGN_PICTURES
 
     def _another_procedure_planned(self, q: Question, last: str) -> bool:
         """Does the turn name a procedure of ours the turn before did not, and no drug or scan?"""
@@ -1050,6 +1106,30 @@ class AnswerEngine:
         prior = triage(last, q.lang, self._scene_of(last))
         return prior if prior.rule in _DEFICITS else None
 
+    def _settled(self, q: Question, concepts: Collection[str]) -> bool:
+        """Is the emergency told (now or in the turn before) over, with no sign going on now?"""
+        # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
+        # (a sign told as ended, "抽搐停了", is no sign of the picture going on)
+        # (nor are the normal readings themselves: "sats now 95%" names the sats)
+        # (a story told in one turn, the event then its end, "had a seizure, gave midazolam, it stopped. She's now alert. How
+        # long do I keep her?": what is told after it resolved is the picture now; see `_settled_turn`)
+        tail = None if q.history or not self._settled_turn(q.text, q.lang) else _settled_tail(q.text, q.lang)
+        now = q.text if tail is None else tail
+        ongoing = _signs_now(now, q.lang)
+        # (a follow-up's readings back to normal or a sign going, with no sign still there: "BP 100/60, 舌头还在肿" goes on)
+        later = bool(q.history) and bool(FADING[q.lang].search(q.text) or NORMAL_VITALS[q.lang].search(q.text)) \
+            and not ongoing and not _STILL[q.lang].search(q.text)
+        # (or the turn before told its picture over, "…抽搐停了，现在意识清楚…今天能回家吗", and this one tells no sign and
+        # asks no open "what now?")
+        over = len(q.history) == 1 and self._settled_turn(q.history[-1], detect_lang(q.history[-1])) \
+            and not _OPEN_ASK[q.lang].search(q.text)
+        settled = bool(SETTLED[q.lang].search(q.text) or tail is not None or later or over) and not severe(now, q.lang) \
+            and not NEW_SIGN[q.lang].search(now) and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
+        # (awake with normal readings ends no deficit: "现在人清醒，呼吸14次，MRI要等到明天，能等吗？" after weak legs)
+        if not settled or over or tail is not None or not q.history or DEFICIT_GONE[q.lang].search(q.text):
+            return settled
+        return self._emergency_before(q).rule not in _SIGN_PICTURES
+
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
         own = [c for c in q.all_concepts if c not in q.out_of_scope]
@@ -1058,19 +1138,7 @@ class AnswerEngine:
         stop = "。" if q.lang == "zh" else ". "
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
         before = self._scene_before(q, last) if q.followup and not _calm_next(q) else ""
-        # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
-        # (a sign told as ended, "抽搐停了", is no sign of the picture going on)
-        # (nor are the normal readings themselves: "sats now 95%" names the sats)
-        told_now = [c for c in _CLAUSES.split(q.text)
-                    if not (FADING[q.lang].search(c) or NORMAL_VITALS[q.lang].search(c) or SIGN_STOPPED[q.lang].search(c))]
-        ongoing = names_symptoms(" ".join(told_now), q.lang)
-        # (a follow-up's readings back to normal or a sign going, with no sign still there: "BP 100/60, 舌头还在肿" goes on)
-        later = bool(q.history) and bool(FADING[q.lang].search(q.text) or NORMAL_VITALS[q.lang].search(q.text)) \
-            and not ongoing and not _STILL[q.lang].search(q.text)
-        settled = bool(SETTLED[q.lang].search(q.text) or later) and not severe(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text) \
-            and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
-        # (awake with normal readings ends no deficit: "现在人清醒，呼吸14次，MRI要等到明天，能等吗？" after weak legs)
-        settled = settled and not (q.history and self._emergency_before(q).rule in _SIGN_PICTURES and not DEFICIT_GONE[q.lang].search(q.text))
+        settled = self._settled(q, concepts)
         waiting = bool(WAIT_ASK[q.lang].search(q.text)) and not settled
         # (not once this turn tells the scan's haematoma: "急诊MRI显示硬膜外血肿，外科几小时内要减压？" is read as told)
         if before and not haematoma_shown(q.text, "", q.lang) \
@@ -1310,9 +1378,10 @@ class AnswerEngine:
     def _settled_condition_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """"Seizure stopped, obs stable - can she go home?" after a LAST picture: the condition's management passages (how
         long she is watched) join the hits; the story's words (the procedure, the benzodiazepine given) fill the search."""
-        if not q.followup or not q.history or not _asks_resume(q):
+        # (or told in one turn: "…it stopped. She's now alert. How long do I have to keep her before she can go home?")
+        if not (q.followup and q.history or not q.history and self._settled_turn(q.text, q.lang)) or not _asks_resume(q):
             return []
-        before = self._emergency_before(q)
+        before = self._settled_picture(q)
         topic = PATHWAY_TOPICS.get(before.rule, _SETTLED_TOPICS.get(before.rule, "")) if before.urgent else ""
         if not topic:
             return []
@@ -1346,7 +1415,10 @@ class AnswerEngine:
         SGB): its best passages join the hits when none of the hits names it."""
         lx = self.lexicon.concepts
         if not q.followup and REPEAT_LIMIT not in q.subjects:  # (or told with the story: "…can a diabetic have?")
-            return []
+            # (a piece of equipment asked beside a drug no hit names: "一瓶利多卡因几个病人共用，有问题吗？", the vial's rule,
+            # which lidocaine's dose passages crowd out)
+            return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "equipment"
+                                     and not any(c in h.chunk.concepts for h in hits)], q, lang, origins, hits)
         # (one passage naming it is not enough: the limits differ between sources, "每年≤3–4次" and a 2024 review's)
         return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and sum(c in h.chunk.concepts for h in hits) < 2],
                                 q, lang, origins, hits)
@@ -1530,7 +1602,8 @@ class AnswerEngine:
         dense = {h.chunk.id: (h.dense or 0.0) / (top_dense or 1.0) for h in hits}
         lx = self.lexicon.concepts
         sig = Signals({c: frozenset(self.lexicon.broader_closure([c])[1:]) for c in q.all_concepts}, r.concept_idf(q.all_concepts),
-                      self._kinds, {c: frozenset(lx[c].related) for c in (*q.all_concepts, *self._adjuncts) if c in lx}, self._risk_classes,
+                      self._kinds, {c: frozenset(lx[c].related) for c in {*q.all_concepts, *self._adjuncts, *(c for x in sents for c in x.concepts)}
+                                    if c in lx}, self._risk_classes,
                       {c: self._narrower[c] for c in q.all_concepts if c in self._narrower},
                       {c: self._kinds_of[c] for c in q.all_concepts if c in self._kinds_of}, self._adjuncts, self._drug_classes,
                       self._regional, self._closure, {x.chunk.doc_id: self._home(x.chunk) for x in sents})
@@ -2427,7 +2500,8 @@ class AnswerEngine:
             # "…观察多久？以后加药怎么避免再扎错口？")
             apart = [b for b in bullets if b.part < len(q.parts) and len(q.parts) > 1 and not _RESUME_ASK[q.lang].search(q.parts[b.part].text)
                      and not _HOME_ASK.search(q.parts[b.part].text)]
-            bullets = [*self._about_condition(after, [b for b in bullets if b not in apart], sents, lang), *apart]
+            bullets = [*self._about_condition(after, [b for b in bullets if b not in apart], sents, lang,
+                                              {c for c in _WATCHED_AFTER.get(after, ()) if self._told_before(q, c)}), *apart]
         if not tri.urgent and _HOME_ASK.search(q.text) and _asks_resume(q) and any(_OBSERVED.search(b.sentence.text) for b in bullets[:1]):
             # (how long she is watched answers "can she go home?": the rescue's doses are no part of it)
             bullets = [b for b in bullets if not gives_dose(b.sentence)] or bullets
@@ -2493,9 +2567,15 @@ class AnswerEngine:
             return bool(specific) and specific <= out
         return [b for b in bullets if not only_ruled_out(b.sentence)] or bullets
 
-    def _about_condition(self, topic: str, bullets: list[Bullet], sents: Sequence[Sentence], lang: Lang) -> list[Bullet]:
-        """The bullets that name the condition (its concept or a narrower one), else its own management sentences."""
-        near = {topic, *self._narrower.get(topic, ()), *(c for c in _WATCHED_AFTER.get(topic, ()) if self._kinds.get(c) != "drug")}
+    def _about_condition(self, topic: str, bullets: list[Bullet], sents: Sequence[Sentence], lang: Lang,
+                         told: Collection[str] = ()) -> list[Bullet]:
+        """The bullets that name the condition (its concept or a narrower one), else its own management sentences (and
+        the watch after a drug told before it: neuraxial morphine's 24 h after a morphine pump's overdose)."""
+        near = {topic, *self._narrower.get(topic, ()), *(c for c in _WATCHED_AFTER.get(topic, ()) if self._kinds.get(c) != "drug"), *told}
+        # (never the watch of a drug not told: morphine's 24 h after a hydromorphone pump's overdose)
+        untold = {c for c in _WATCHED_AFTER.get(topic, ()) if self._kinds.get(c) == "drug" and c not in told}
+        sents = [x for x in sents if not untold & x.concepts]
+        bullets = [b for b in bullets if not untold & b.sentence.concepts]
         # (how long the patient is watched after it answers "can she go home?" first)
         watched = [x for x in sents if near & x.concepts and x.chunk.lang == lang and _OBSERVED.search(x.text) and not x.provenance]
         kept = [Bullet(x, 0, 1.0, "fact") for x in watched[:1]]
@@ -2505,6 +2585,16 @@ class AnswerEngine:
         own = [x for x in sents if near & x.concepts and x.chunk.lang == lang and x.group in ("management", "complications")
                and not x.provenance]
         return [Bullet(x, 0, 1.0, "fact") for x in own[:2]]
+
+    def _settled_picture(self, q: Question) -> Triage:
+        """The emergency a calm turn is asked after: the turn before's, or told in this turn before the patient settled
+        ("…had a seizure, gave midazolam, it stopped. She's now alert. How long do I keep her?")."""
+        if q.history:
+            return self._emergency_before(q)
+        tail = _settled_tail(q.text, q.lang)
+        if tail is None or not self._settled_turn(q.text, q.lang):
+            return Triage(False)
+        return _turn_triage(q.text[:len(q.text) - len(tail)], q.lang, frozenset(self.lexicon.broader_closure(list(q.concepts))))
 
     def _emergency_before(self, q: Question) -> Triage:
         """The pathway of the turn a follow-up answers (read with the conversation's concepts; the same for every stage)."""
@@ -2678,8 +2768,14 @@ class AnswerEngine:
                      and not set(unsaid) & set(p.concepts))
         # (and how long a drug is given, "MRSA - which antibiotic, how long?", in an emergency too)
         # (a span given under another part answers it too: "正常吗 多久好" - "neuritis resolves within weeks" under the first)
+        # (a drug's watch lent to a settled picture, "24 h after the first neuraxial dose of morphine" after a pump overdose,
+        # is no length of time for the picture itself)
+        picture = resume or PATHWAY_TOPICS.get(tri.rule, "")
+        lent = {c for c in _WATCHED_AFTER.get(picture, ()) if self._kinds.get(c) == "drug"}
         lines.extend(NOTE_PREFIX + _NO_SPAN[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
-                     if i in told and lacks_asked_span(p, [b for b in bullets if b.part == i or {*p.concepts, *p.inherited} & b.sentence.concepts]) and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
+                     if i in told and lacks_asked_span(p, [b for b in bullets if (b.part == i or {*p.concepts, *p.inherited} & b.sentence.concepts)
+                                                           and not (lent & b.sentence.concepts and picture not in b.sentence.concepts)])
+                     and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
         lines = _span_said_once(lines, lang) if resume else lines
         lines.extend([] if tri.urgent else self._no_interval(q, lang, bullets))  # "fish oil + ginkgo + garlic, SCS trial - stop them?"
         lines.extend(NOTE_PREFIX + _NO_RESTART[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)

@@ -785,6 +785,21 @@ def _equipment_over_drug(part: Part, own: Sequence[str], sig: Signals, focus: st
     return kit[0]
 
 
+def _safeguard_over_harm(part: Part, own: Sequence[str], focus: str | None) -> str | None:
+    """Asked whether a safeguard lowers a harm ("DSA能降低TFESI血管内注射的风险吗？", "does a blunt needle reduce …?"): the
+    safeguard is the ask, the harm is what every passage of the procedure names."""
+    guard = [c for c in own if c in _SAFEGUARDS]
+    if len(guard) != 1 or "prevention" not in part.aspects or not _LOWERS.search(part.text):
+        return focus
+    return guard[0]
+
+
+# the guidance, imaging or needle a question may ask to lower a harm
+_SAFEGUARDS = frozenset({"fluoroscopy", "pulsed-fluoroscopy", "ultrasound-guidance", "ct-guidance", "dsa", "two-needle-technique",
+                         "pencil-point-needle", "small-gauge-needle", "blunt-needle", "extension-tubing", "collimation"})
+_LOWERS = lazy(r"\b(?:reduce|lower|decrease|cut|prevent|minimi[sz]e)s?\b|(?:降低|减少|预防|避免)", re.I)
+
+
 def _without_levels_after_harm(part: Part, own: list[str], sig: Signals) -> list[str]:
     """Asked what to do after a harm told at a level ("wet tap at C6/7 - can I move to C7/T1 and finish?"): the steps after
     the harm, not where a level is safest (the levels are the story, not the ask)."""
@@ -812,6 +827,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # (what failed is no focus of a part naming nothing: "caffeine didn't help. blood patch now? how much blood?")
     focus = _equipment_over_drug(part, own, sig, _focus([c for c in own if c not in q.tried] if not part.concepts else own, sig,
                                                        q.followup, "hold" in part.aspects))
+    focus = _safeguard_over_harm(part, own, focus)
     # rarer concepts (a drug) weigh more than common ones (ESI), and the focus of the ask (the complication asked about) most
     cwt = {c: cw.get(c, 1.0) * (w.focus if c == focus else 1.0) for c in own}
     denom_c = sum(cwt.values()) or 1.0
@@ -1336,7 +1352,6 @@ _GIVEN_ACCIDENT = lazy(r"\b(?:after|following|with) (?:an? )?(?:accidental|inadv
                              r"^(?:an? )?(?:accidental|inadvertent) [^.;]{0,80}\b(?:is )?followed by|意外.{0,8}后", re.I)
 _ACCIDENT_TOLD = lazy(r"accidental|inadvertent|wet tap|punctured|意外|刺破了|穿破了|(?:已经|不小心|刚才|术中).{0,4}(?:穿破|刺破)", re.I)
 _FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})  # (and whether it may be done at all)
-_STEROID_EFFECTS = frozenset({"steroid-cover", "hpa-axis-suppression"})  # a steroid's own effects, wherever it was given
 
 
 def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
@@ -1379,6 +1394,21 @@ def _count_elsewhere(s: Sentence, part: Part, q: Question, sig: Signals) -> bool
     near = mine.union(*(sig.closure.get(c, frozenset()) for c in mine))
     told = _procedures((*s.concepts, *s.chunk.concepts, *sig.homes.get(s.chunk.doc_id, frozenset())), sig)
     return bool(mine) and bool(COUNT.search(s.text)) and not near & told
+
+
+def _deaths_elsewhere(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """Deaths asked of a procedure ("kyphoplasty - any deaths?"), a death toll that neither the sentence nor its document
+    ties to it (the 2012 steroid outbreak's 48 deaths, quoted in a passage that also tells of cement leaks)."""
+    mine = _procedures((*_own(part, q), *part.inherited), sig)
+    if "death" not in _own(part, q) or not mine or not _DEATH_TOLL.search(s.text):
+        return False
+    near = mine.union(*(sig.closure.get(c, frozenset()) for c in mine))
+    # (an event tied to a procedure by the lexicon is its: the 2012 outbreak is the epidural steroid injections')
+    tied = [r for c in s.concepts for r in sig.related.get(c, frozenset())]
+    return not near & _procedures((*s.concepts, *tied, *sig.homes.get(s.chunk.doc_id, frozenset())), sig)
+
+
+_DEATH_TOLL = lazy(r"\b(?:\d+|one|two|three|a single)\s*(?:deaths?|died|fatalit(?:y|ies))\b|死亡(?:人数)?\D{0,6}\d+|\d+\s*(?:例|人)\s*死亡", re.I)
 
 
 def _other_region(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -2471,7 +2501,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # nothing about it, or no dose of the asked drug or procedure (ozone: not morphine's): the part is said to be
         # not covered rather than answered with another's
         pool = _words_met(pool, parts[j], idf, w, sig, parts[j - 1]) if j else pool
-        pool = [t for t in pool if not _another_pictures_watch(t[1], parts[j], q, sig)]  # (never LAST's 4–6 h for an overdose)
+        # (never LAST's 4–6 h for an overdose; nor the steroid outbreak's 48 deaths for "kyphoplasty - any deaths?")
+        pool = [t for t in pool if not _another_pictures_watch(t[1], parts[j], q, sig) and not _deaths_elsewhere(t[1], parts[j], q, sig)]
         if not pool or _undosed(pool, parts[j], q, sig) or _unleveled(pool, parts[j]) or (len(heads) > 1 and _kind_unmet(pool, parts[j], w)):
             gaps.extend(k for k in live if owner[k] == j)
             continue

@@ -130,6 +130,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # ("wet tap - can I move to C7/T1 and finish the steroid?": another level now)
                r"\b(?:should|can|could|shall) (?:i|we) (?:just )?(?:move|go|switch|change) (?:up |down )?(?:to|a) (?:another |a different |the next |the adjacent )?"
                r"(?:level|interspace|space|[CTLS]\d)|"
+               # ("CSF in the hub at C7-T1 - can I just go again at T1-T2 now or should I rebook?")
+               r"\b(?:should|can|could|shall) (?:i|we) (?:just )?(?:go again|try again|redo it|have another go|re-?try) (?:at|one level|a level|"
+               r"another|a different|the next|the adjacent|[CTLS]\d)|\bshould (?:i|we) (?:rebook|reschedule)\b|"
                r"\b(?:should|can|could) (?:i|we) still (?:inject|give|go ahead|do|proceed|push)\b|"
                r"\bstop (?:injecting|the (?:injection|cement|irrigation|procedure))\s*\?|"  # ("cement in the veins - stop injecting?")
                r"\bwhat if (?:\w+ ){0,4}(?:already|has become|is now|gets|got|develops|developed)\b|" + ANTICOAGULATE_ASK["en"] + "|"
@@ -322,7 +325,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|technically|optimi[sz]|"
                    # ("…booked for a lumbar TFESI. How should we do it safely?")
-                   r"\bhow (?:should|do|can|could|would) (?:i|we|you) (?:do|perform|proceed|go ahead)(?: with)?(?: it| this| that| the \w+)? safely\b|"
+                   r"\bhow (?:should|do|can|could|would) (?:i|we|you) (?:do|perform|proceed|go ahead|irrigate|inject|infuse|distend|flush)"
+                   r"(?: with)?(?: it| this| that| the \w+)? safely\b|"
                    # ("what can I do technically to cut it down?": the leak rate brought down)
                    r"\bcut (?:it |this |that |them |the (?:risk|rate|leaks?) )?down\b|\bcut down on\b|\bbring (?:it|that|the (?:risk|rate)) down\b|"
                    r"\b(?:cut|lower|limit) (?:my|our|your|the|staff|operator|her|his) (?:own )?(?:radiation )?(?:dose|exposure)\b|"
@@ -359,6 +363,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|"
                    r"(?:怎么|如何|怎样)(?:控制|把握|掌握|设置)[^，。？?]{0,4}(?:才|比较)?安全|"  # ("冲水速度和量怎么控制比较安全")
+                   r"(?:怎么|如何|怎样|要|需要|该)(?:改进|改善操作|调整操作)|哪些地方(?:要|需要|该)改|有什么(?:要|需要|该)改进|"  # ("下次…要怎么改进")
                    r"(?<!怎么)(?<!如何)(?<!该怎么)(?<!应该如何)建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药|"
                    r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)|常备|储备|备用|备多少|备好|(?:要|需要|得)备"),
@@ -2314,13 +2319,17 @@ class Framer:
         swapped: tuple[str, ...] = ()
         carried: tuple[str, ...] = ()
         background: tuple[str, ...] = ()
-        followup = told_only = False
+        followup = told_only = own_topic = False
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
             ctx_concepts = self._earlier_topic(q, lang, concepts, subjects, prev)
             told_only = _told_only(q, lang, aspects, prev.aspects)
             aspects = () if told_only else aspects
-            ctx_aspects = () if aspects else (prev.aspects or prev.context_aspects)
+            # (a topic of its own is its own ask: "做完后右腿麻、有点软，他自己开车来的，能开回去吗" after warfarin's hold)
+            # (not beside another procedure, device or drug: "what about an IT pump implant?" asks the hold before again)
+            own_topic = any(c not in prev.all_concepts and lex[c].kind == "topic" for c in subjects) \
+                and not any(lex[c].kind in ("procedure", "equipment", *_DRUGLIKE) for c in subjects)
+            ctx_aspects = () if aspects or own_topic else (prev.aspects or prev.context_aspects)
             # (not a new ask of its own, "做完EBP病人要平躺多久？" after the patch's volume: how long to lie flat, nothing failed)
             if "escalation" in prev.aspects and "escalation" not in aspects and (prev.tried or not aspects) \
                     and not any(c not in prev.all_concepts and lex[c].kind == "topic" for c in subjects):  # "dex did nothing" - "particulate next time?"
@@ -2335,7 +2344,7 @@ class Framer:
             ctx_concepts = tuple(c for c in ctx_concepts if c not in carried)
             background = self._background(ctx_concepts, prev)
         # (the drug carried from the turn before is every part's: "how many days off and when can she restart?" after Xarelto)
-        parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None else ())
+        parts = self._parts(q, lang, (*ctx_concepts, *carried), past, prev.aspects if followup and prev is not None and not own_topic else ())
         parts = tuple(replace(p, concepts=tuple(c for c in _posture_headache(p.concepts, p.text, lang) if c not in guided),
                               inherited=tuple(c for c in p.inherited if c not in guided)) for p in parts)
         parts = tuple(replace(p, aspects=self._still_allowed(self._treatment_asked(p.aspects, (*p.concepts, *p.inherited), p.text),
@@ -2393,6 +2402,9 @@ class Framer:
                       else p for i, p in enumerate(parts))
         aspects = _treats(aspects, [_allergy_kind(c, lex[c].kind, q) for c in (*concepts, *ctx_concepts) if c in lex], q, lang)
         aspects, parts = self._stopped_as_treatment(q, lang, aspects, parts, (*concepts, *ctx_concepts))
+        aspects, parts = _stop_told(q, lang, aspects, parts, held_drug((*concepts, *ctx_concepts), self.lexicon))
+        aspects, parts = _failed_before_asked(aspects, parts, any(lex[c].kind == "complication" for c in (*concepts, *ctx_concepts) if c in lex)
+                                              or held_drug((*concepts, *ctx_concepts), self.lexicon))
         out = _topic_still_not_ours(out, ctx_concepts, followup and not concepts, lex)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
@@ -3402,14 +3414,21 @@ class Framer:
         complication the corpus covers (`covers`) when that complication is asked here or in the turn before (headache
         after a diagnostic LP is ours: "PDPH after a wet tap?" - "and after a routine diagnostic LP?")."""
         lex = self.lexicon.concepts
+        # (the turn before's asks only for a turn asking nothing new of ours: not "那全髋置换麻醉选腰麻还是全麻好" after steroid
+        # cover before that hip replacement)
+        new = any(c in lex and lex[c].scope == "in" and lex[c].kind in ("procedure", "complication", "topic") and c not in prev.all_concepts
+                  for c in concepts) if prev else False
         told = concepts + (prev.all_concepts if prev else ())
         asked = set(self.lexicon.broader_closure(told))
+        asked_now = set(self.lexicon.broader_closure([*concepts, *(r for c in concepts if c in lex for r in lex[c].related)]))
         ours = any(self.is_anchor(c) for c in told)
         # (a steroid told given into the epidural space is our injection, for the steroid's own effects only: "打了3次硬膜外
         # 曲安奈德…下周要做全髋置换，要不要补激素？"; never another drug's hold before their operation)
         steroid_ours = "epidural-space" in asked and "corticosteroid" in asked and bool(_STEROID_ASKS & asked)
 
         def covered(c: str) -> bool:  # (a drug it covers only beside a procedure of ours: "stress dose for a THR" names none)
+            if new and not asked_now.intersection(lex[c].covers):
+                return False  # (a new ask of ours that is none of what it covers: its anaesthetic, after its steroid cover)
             return any(ours or (steroid_ours and h == "corticosteroid") or lex[h].kind not in ("drug", "drug-class", "brand")
                        for h in asked.intersection(lex[c].covers) if h in lex)
         return tuple(c for c in concepts if lex[c].scope == "out" and not covered(c))
@@ -3772,6 +3791,40 @@ _BRIDGE_WORDS = lazy(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find 
 # another specialty's operation still to come ("a THR tomorrow", 下周髋关节置换), not one in the history
 _OPERATION_AHEAD = lazy(r"\b(?:tomorrow|tmrw|next (?:week|month)|booked|scheduled|planned|upcoming|due)\b|明天|下周|下个月|准备做|计划|预约|拟行", re.I)
 _CONTINUED = "continued-antithrombotic"
+
+
+def _stop_told(q: str, lang: Lang, aspects: tuple[str, ...], parts: tuple[Part, ...],
+               held: bool) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+    """A stop told as done ("we stopped, vision back to normal in 20 min. Anything else before she goes home?") with no
+    drug held before procedures named: the story's step, not a drug's hold (never "no interval for stopping saline")."""
+    if "hold" not in aspects or held:
+        return aspects, parts
+    hold = _rx(ASPECTS["hold"][2 if lang == "zh" else 1])
+    if hold.search(_STOP_TOLD[lang].sub(" ", q)):
+        return aspects, parts  # (another hold word asked: "restart", "how long before")
+
+    def untold(asked: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(a for a in asked if a != "hold")
+    return untold(aspects), tuple(replace(p, aspects=untold(p.aspects)) for p in parts)
+
+
+def _failed_before_asked(aspects: tuple[str, ...], parts: tuple[Part, ...], harm: bool) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+    """Care that failed before the procedure, asked whether the procedure may be done ("孕24周…产科说保守没用，能做透视下TFESI
+    吗"): the history that brings the patient, not a treatment of ours failing (no complication told: a PDPH's failed
+    conservative care still asks the next step; nor beside a drug held before procedures, whose hold stays asked)."""
+    if harm or aspects[:1] != ("escalation",) or "contraindications" not in aspects:
+        return aspects, parts
+
+    def asked(a: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(x for x in a if x != "escalation") or a
+    return asked(aspects), tuple(replace(p, aspects=asked(p.aspects)) for p in parts)
+
+
+# (a stop told with no drug after it: "we stopped,", "seizure … stopped with midazolam"; never "we stopped her fish oil")
+_STOP_TOLD = {"en": lazy(r"\b(?:we|i|they|she|he|it|this|that|which|was|were|got|had|been|seizures?|fits?|twitching|jerking|bleeding)"
+                         r"\s+(?:\w+\s+)?stopped\b(?!\s+(?:her|his|their|the|taking|giving|all|any|its|it|them|my|our)\b)|"
+                         r"(?:^|[,;]\s*)stopped\b(?!\s+(?:her|his|their|the|taking|giving|all|any|its|it|them|my|our)\b)", re.I),
+              "zh": lazy(r"(?:抽搐|抽筋|发作|出血|操作|注射|冲洗|手术)?(?:已经|马上|立即|就)?(?:停了|停止了|暂停了)(?![^，。？?]{0,2}(?:药|阿司匹林|华法林|抗凝))")}
 
 
 def held_drug(ids: Iterable[str], lexicon: Lexicon) -> bool:

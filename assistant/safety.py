@@ -1111,7 +1111,7 @@ SETTLED = {
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
                      r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
     "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
-                     r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
+                     r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:将来|以后|日后|下次|今后)[^，。？?]{0,6}(?:重新|再次|再)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
 }
@@ -1137,7 +1137,7 @@ NORMAL_VITALS = {
                      r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|100)\b|"
                      r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|\bback (?:up )?to (?:9[4-9]|100)\s*%\s*(?:on (?:room )?air|on RA|RA)\b|"
                      # ("sats 97% on air, comfortable": a saturation told normal on air)
-                     r"\b(?:sats?|spo2)\s*(?:9[4-9]|100)\s*%?\s*(?:on (?:room )?air|on RA|RA)\b|"
+                     r"\b(?:sats?|spo2)\s*(?:9[4-9]|100)\s*%?\s*(?:on (?:room )?air|on RA|RA|on (?:O2|oxygen|\d+\s*L))\b|"
                      r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )*(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
@@ -1203,6 +1203,11 @@ def _without_known_reactor(q: str, lang: Lang) -> str:
 # What a patient read or heard might happen ("病人在网上看到打硬膜外激素会瘫痪、失明甚至死亡"): harms told as hearsay, to
 # the end of their Chinese clause, are no signs (a sign told in the next clause still is; an English sentence has no such
 # bound, "she read it can paralyse you and now she can't feel her legs", so it is not read: review 48)
+# ... in English up to the patient told again ("read online that ESIs cause paralysis, blindness and stroke and now she's
+# refusing"), never over a sign of her own ("read online it can cause blindness and her vision is blurry"): the harms read
+_READ_ABOUT_EN = lazy(r"\b(?:read|saw|seen|heard|googled|found)\s+(?:it\s+)?(?:online|on (?:the )?(?:internet|net|web|google|facebook|"
+                      r"tiktok|youtube|a forum|social media))(?:(?!(?:,\s*|\b(?:and|but|so)\s+)(?:and\s+)?(?:now|she|he|her|his|the|pt|patient|"
+                      r"they|today|this|my|our)\b)(?!\bnow\b)[^.;?!])*", re.I)
 _READ_ABOUT_ZH = lazy(r"(?:在)?(?:网上|百度|抖音|朋友圈|听人)(?:看到|查到|搜到|说|讲)(?:说)?[^，。；？?]{0,20}(?:会|可能|能)[^，。；？?]*")
 # (a reaction told after the brackets, "现在注射后喘憋": the brackets' history does not hide it)
 _ALLERGEN_ZH = r"(?:对[^，。？?（(]{1,8}|青霉素|头孢|磺胺|碘|造影剂|对比剂|海鲜|乳胶|氯己定)过敏"  # (an allergy told by its allergen, 碘造影剂过敏)
@@ -1600,6 +1605,9 @@ _STOPPED_NOW = {"en": r"\bstopped\b|\bresolved\b|\bsettled\b|\bback to (?:baseli
                 "zh": r"停了|停止了|止住|不抽了|已缓解|已经缓解|恢复了|好了|已消失|已经消失|消失了"}
 
 
+# the patient told stable (the vital signs: no sign of a picture ends with them)
+_STABLE_NOW = {"en": r"\b(?:stable|stabili[sz]ed)\b", "zh": r"平稳|稳定"}
+
 
 # a sign the patient reports, asked whether it is normal: only that ask is no "not now" marker
 _REPORTED_SIGN = lazy(r"(?:病人|患者|他|她)(?:说|诉|自诉|反映)(?!自己对|对|以前|之前|既往|过去|曾|上次|去年|担心|害怕|怕|想|要|问|会不会|能不能)")
@@ -1634,6 +1642,8 @@ def not_now(question: str, lang: Lang) -> bool:
     if lang == "zh" and _REPORTED_SIGN.search(asked) and not _rx(_NOT_NOW[lang]).search(_NORMAL_ASK.sub(" ", asked)) \
             and names_symptoms(question, lang):
         return False  # "病人说看东西模糊，正常吗？": a sign the patient reports now, asked whether it is normal
+    if _rx(_STABLE_NOW[lang]).search(asked) and _sign_beside(asked, lang):
+        return False  # "pt now stable but can't move legs": stable vital signs, a deficit going on beside them
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
 
@@ -1714,7 +1724,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
-    q = _READ_ABOUT_ZH.sub(" ", q) if lang == "zh" else q  # nor the harms a patient read about ("网上看到打激素会瘫痪、失明")
+    q = (_READ_ABOUT_ZH if lang == "zh" else _READ_ABOUT_EN).sub(" ", q)  # nor the harms a patient read about ("网上看到打激素会瘫痪、失明")
     if (indication := indication_told(question, lang)) is not None:
         q = indication.sub(" ", q)  # nor the symptom the procedure is for
     q = _without_known_reactor(q, lang)

@@ -99,6 +99,8 @@ _AMOUNT_CAP = re.compile(r"(?:up to|max(?:imum)?(?: of)?|not (?:to )?exceed(?:in
 _FIGURE_CLAUSE = re.compile(r"[;；。]|,\s*(?=[^,]*\d+(?:\.\d+)?\s*(?:mg|mL|ml|mcg)\s*/\s*kg)|\band\b(?=[^,;]*\d+(?:\.\d+)?\s*(?:mg|mL|ml|mcg)\s*/\s*kg)", re.I)
 _SOURCE_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b|nomogram|列线图")
 _REFERENCE_KG = 70.0  # above it, a maximum is worked only on a cap the passage states (lean or ideal weight)
+# a maximum the passage states per kilogram ("cumulative maximum dose of 12 mL/kg", "累计最大剂量为 12 mL/kg")
+_PER_KG_MAXIMUM = re.compile(r"(?:maxim\w*|\bmax\b|ceiling|upper limit|最大|上限)[^.;。；]{0,30}?\d+(?:\.\d+)?\s*(?:mL|ml|mg)\s*/\s*" + _KG, re.I)
 _LEAN = re.compile(r"\blean\b|ideal (?:body )?weight|理想体重|瘦体重|去脂体重", re.I)
 _MAXIMUM = re.compile(r"\bmaxim\w*|\bmax\b|\bthreshold|\btoxic|\bupper limit|\bceiling|最大|上限|阈值|极量|中毒", re.I)
 # a solution strength told beside a drug ("1% lido", "0.5%布比卡因"): amounts in mL; not saline, a skin prep, a glucose
@@ -310,7 +312,9 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", asked: A
         return ""
     cap = _weight_cap(sentence, passage)
     ceiling = asked.ceiling or bool(_MAXIMUM.search(sentence))
-    if weight > _REFERENCE_KG and cap is None and (ceiling or _LEAN.search(f"{sentence} {passage}")):
+    # (nor a dose whose passage caps it per kilogram, "… cumulative maximum 12 mL/kg": the AAGBI lipid regimen at 110 kg is
+    # no plain sum when the regimen for patients over 70 kg is a fixed one)
+    if weight > _REFERENCE_KG and cap is None and (ceiling or _LEAN.search(f"{sentence} {passage}") or _PER_KG_MAXIMUM.search(passage)):
         return ""  # a heavier patient's maximum, or a dose the passage bases on lean or ideal weight: that weight is not told
     basis = min(weight, cap) if cap else weight
     figures = [m for m in _PER_KG.finditer(sentence) if m.group("per") or not _PER_OTHER.match(sentence[m.end():])]

@@ -35,6 +35,14 @@ def test_a_per_kg_regimen_is_worked_for_the_weight_told_with_its_bound_kept():
     assert per_kg("Enoxaparin is given as a fixed dose.", 60, "en") == ""
 
 
+def test_a_heavier_patients_dose_is_not_worked_when_its_passage_caps_it_per_kg():
+    s = "The UK regimen (AAGBI 2010) gives a lipid bolus of 1.5 mL/kg over 1 min and an infusion of 15 mL/kg/h."
+    passage = f"{s} Under the AAGBI regimen, the bolus may be repeated twice, up to a cumulative maximum dose of 12 mL/kg."
+    assert per_kg(s, 110, "en", passage) == ""  # (the regimen over 70 kg is a fixed one: 165 mL is no plain sum)
+    assert per_kg(s, 60, "en", passage) == "1.5 mL/kg → 90 mL · 15 mL/kg/h → 900 mL/h"
+    assert per_kg(s, 110, "en", s) != ""  # (no per-kg ceiling in the passage: worked as before)
+
+
 def test_alternatives_and_ranges_before_the_unit_are_each_worked():
     assert per_kg("lidocaine 3 versus 4.5 mg/kg without epinephrine", 60, "en") == "3 versus 4.5 mg/kg → 180 versus 270 mg"
     assert per_kg("布比卡因约 2–3 mg/kg", 60, "zh") == "约 2–3 mg/kg → 约 120–180 mg"
