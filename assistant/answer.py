@@ -723,6 +723,7 @@ class AnswerEngine:
         self._risk_classes = frozenset(cid for cid, c in self.lexicon.concepts.items() if CLASS_CONCEPT in c.broader)
         self._classed_cache: dict[str, bool] = {}  # (procedure -> placed in a bleeding-risk class by some sentence)
         self._graded_cache: dict[str, bool] = {}  # (procedure -> named itself with a bleeding-risk class by some sentence)
+        self._settled_cache: dict[tuple[str, str], bool] = {}  # (turn -> told its emergency over; read at several stages)
         self._adjuncts = frozenset(c for c, k in self._kinds.items() if k == "procedure" and not self.retriever.framer.is_anchor(c))
         self._narrower: dict[str, frozenset[str]] = {}  # each topic's narrower topics (occupational dose limit: the eye lens's)
         self._kinds_of: dict[str, frozenset[str]] = {}  # each concept's kinds of complication (infection: pocket infection)
@@ -891,9 +892,9 @@ class AnswerEngine:
         # now. how long do we keep her, and next refill what do we do differently?")
         # (or told in one turn, the event then its end: "…had a seizure, gave midazolam, it stopped. She's now alert. How
         # long do I have to keep her before she can go home?")
-        tail = None if q.history or not self._settled_turn(q.text, q.lang) else _settled_tail(q.text, q.lang)
-        if tail is None and (not (q.followup or SETTLED[q.lang].search(q.text)) or not q.history
-                             or any(self._kinds.get(c) == "complication" for c in q.concepts)):
+        told_over = not q.history and self._settled_turn(q.text, q.lang)
+        if not told_over and (not (q.followup or SETTLED[q.lang].search(q.text)) or not q.history
+                              or any(self._kinds.get(c) == "complication" for c in q.concepts)):
             return q
         # (or when she may go home, "she's awake now, RR 14. can she go home?": the same watch decides it)
         watch = {OBSERVATION, _DISCHARGE}
@@ -1020,13 +1021,21 @@ class AnswerEngine:
     def _settled_turn(self, text: str, lang: Lang) -> bool:
         """Does a turn tell its emergency and then its end, with a calm ask after it ("…it stopped. She's now alert. How
         long do I keep her?"; never a deficit unless told gone, never "…now alert. what do I do now?")?"""
+        if (text, lang) not in self._settled_cache:
+            if len(self._settled_cache) > 256:
+                self._settled_cache.clear()
+            self._settled_cache[(text, lang)] = self._told_over(text, lang)
+        return self._settled_cache[(text, lang)]
+
+    def _told_over(self, text: str, lang: Lang) -> bool:
+        """See `_settled_turn` (uncached)."""
         tail = _settled_tail(text, lang)
         # (no shock-range reading anywhere in it, nothing "still" there: "HR 38, BP 70/40 … seizure stopped, now alert")
         if tail is None or severe(text, lang) or _STILL[lang].search(text) or NEW_SIGN[lang].search(tail) or _OPEN_ASK[lang].search(tail):
             return False
         if _signs_now(tail, lang):
             return False
-        return bool(DEFICIT_GONE[lang].search(text)) or triage(text, lang, frozenset(self._scene_of(text))).rule not in _SIGN_PICTURES
+        return bool(DEFICIT_GONE[lang].search(text)) or _turn_triage(text, lang, frozenset(self._scene_of(text))).rule not in _SIGN_PICTURES
 
     def _another_procedure_planned(self, q: Question, last: str) -> bool:
         """Does the turn name a procedure of ours the turn before did not, and no drug or scan?"""

@@ -1390,19 +1390,23 @@ def _other_home(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 def _count_elsewhere(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     """A count under a procedure's harms that no procedure of its own, its passage's or its document's ties to the asked
     one (the 2012 steroid outbreak's 48 deaths, in a document about all procedures, for "会不会死人？" after a PVP)."""
-    mine = _procedures((*_own(part, q), *part.inherited), sig)
-    near = mine.union(*(sig.closure.get(c, frozenset()) for c in mine))
+    mine, near = _asked_procedures(part, q, sig)
     told = _procedures((*s.concepts, *s.chunk.concepts, *sig.homes.get(s.chunk.doc_id, frozenset())), sig)
     return bool(mine) and bool(COUNT.search(s.text)) and not near & told
+
+
+def _asked_procedures(part: Part, q: Question, sig: Signals) -> tuple[set[str], set[str]]:
+    """The procedures a part asks about (its own or inherited), and those with what they are a kind of."""
+    mine = _procedures((*_own(part, q), *part.inherited), sig)
+    return mine, mine.union(*(sig.closure.get(c, frozenset()) for c in mine))
 
 
 def _deaths_elsewhere(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     """Deaths asked of a procedure ("kyphoplasty - any deaths?"), a death toll that neither the sentence nor its document
     ties to it (the 2012 steroid outbreak's 48 deaths, quoted in a passage that also tells of cement leaks)."""
-    mine = _procedures((*_own(part, q), *part.inherited), sig)
+    mine, near = _asked_procedures(part, q, sig)
     if "death" not in _own(part, q) or not mine or not _DEATH_TOLL.search(s.text):
         return False
-    near = mine.union(*(sig.closure.get(c, frozenset()) for c in mine))
     # (an event tied to a procedure by the lexicon is its: the 2012 outbreak is the epidural steroid injections')
     tied = [r for c in s.concepts for r in sig.related.get(c, frozenset())]
     return not near & _procedures((*s.concepts, *tied, *sig.homes.get(s.chunk.doc_id, frozenset())), sig)
