@@ -140,6 +140,7 @@ from .safety import (
     protocol_for,
     seizure_told,
     severe,
+    severe_now,
     slow_heart,
     toxicity_told,
     triage,
@@ -667,12 +668,32 @@ _RESOLVED = {"en": lazy(r"(?<!not )(?<!n't )(?<!never )(?<!partly )(?<!partially
              "zh": lazy(r"(?<![没未不])(?:症状)?(?:都|已经|已|基本)?(?:消失了|缓解了|恢复正常了?)|(?:^|[，,。；;\s])(?:现在|目前|已经)?没(?:有)?症状了|不抽了")}
 
 
-def _settled_tail(text: str, lang: Lang) -> str | None:
+# A pneumothorax shown small on a film ("CXR in ED shows a small apical pneumothorax, 1.5 cm rim", 胸片右侧少量气胸，大概10%):
+# the urgent film is done and its size sets the care (observed with oxygen); never a large or tension one.
+_SMALL_PTX_SHOWN = {"en": lazy(r"^(?=[\s\S]*\b(?:CXR|x-?ray|film|radiograph|ultrasound|US|POCUS|CT)\b)(?![\s\S]*\b(?:large|big|tension|massive|"
+                               r"moderate|expanding|enlarg\w*|bigger|larger|increas\w*|grow\w*|bilateral|both sides)\b)[\s\S]*(?:\b(?:small|tiny|minor|little|trace|shallow)\b[^.;?]{0,25}pneumothora|"
+                               r"pneumothora\w*[^.;?]{0,20}\b(?:small|tiny|minor)\b)", re.I),
+                    "zh": lazy(r"^(?=[\s\S]*(?:胸片|X线|x线|X光|CT|超声|B超))(?![\s\S]*(?:大量|张力性|中量|加重|增大|变大|扩大|增多|双侧))[\s\S]*"
+                               r"(?:(?:少量|小量|少许|轻度|很小的?|一点)气胸|气胸[^，。；？?]{0,6}(?:少量|很小|不大|不多))")}
+
+
+# A faint told over: come round, feeling fine ("came round after legs up, BP now 118/70, feels fine"); a vasovagal
+# picture ends there, unlike a toxicity or a deficit (never with a slow heart anywhere in the turn: "HR dropped to 38").
+_LA_TOLD = {"en": lazy(r"bupi\w*|\blido\w*|lign\w*|ropi\w*|marcaine|xylocaine|local an(?:a)?esthetic|\bLA\b|stellate|\bSGB\b|cervical", re.I),
+            "zh": lazy(r"布比|利多|罗哌|局麻|星状|SGB|颈")}
+_CAME_ROUND = {"en": lazy(r"(?<!not )(?<!n't )\b(?:came (?:round|around|to)|woke (?:up|back up)|come round)\b|"
+                          r"(?<!not )(?<!n't )\bfeel(?:s|ing)? (?:fine|ok|okay|better|well|normal)\b", re.I),
+               "zh": lazy(r"(?<![没未不])(?:醒过来了?|缓过来了?|好多了|没事了|恢复过来了?)")}
+
+
+def _settled_tail(text: str, lang: Lang, faint: bool = False) -> str | None:
     """What the question tells after the last words saying its picture resolved ("…it stopped. She's now alert. How long do
-    I have to keep her?" -> ". She's now alert. How long do I have to keep her?"), or None when it tells none."""
+    I have to keep her?" -> ". She's now alert. How long do I have to keep her?"), or None when it tells none (`faint`: a
+    vasovagal picture, which coming round ends too)."""
     end = -1
     # (or the sign or deficit told gone: "抽搐停了", "we stopped, vision back to normal in 20 min")
-    for rx in (_RESOLVED[lang], SIGN_STOPPED[lang], DEFICIT_GONE[lang]):
+    faint_rx = (_CAME_ROUND[lang],) if faint else ()
+    for rx in (_RESOLVED[lang], SIGN_STOPPED[lang], DEFICIT_GONE[lang], *faint_rx):
         pos = 0
         while (m := rx.search(text[pos:])) is not None:
             end = max(end, pos + m.end())
@@ -893,8 +914,11 @@ class AnswerEngine:
         # (or told in one turn, the event then its end: "…had a seizure, gave midazolam, it stopped. She's now alert. How
         # long do I have to keep her before she can go home?")
         told_over = not q.history and self._settled_turn(q.text, q.lang)
+        # (a complication told ended is no picture of its own: "seizure stopped with 2mg midaz, sats 97%… how long do I
+        # keep her monitored?")
+        ended = self._told_ended(q.text, q.lang)
         if not told_over and (not (q.followup or SETTLED[q.lang].search(q.text)) or not q.history
-                              or any(self._kinds.get(c) == "complication" for c in q.concepts)):
+                              or any(self._kinds.get(c) == "complication" and c not in ended for c in q.concepts)):
             return q
         # (or when she may go home, "she's awake now, RR 14. can she go home?": the same watch decides it)
         watch = {OBSERVATION, _DISCHARGE}
@@ -908,10 +932,21 @@ class AnswerEngine:
         watched = tuple(c for c in _WATCHED_AFTER.get(topic, ()) if watch & set(q.concepts) and c not in q.all_concepts
                         and (self._kinds.get(c) != "drug" or self._told_before(q, c)))  # (morphine's watch only after morphine)
         # (the rescue told as given is no subject of the watch: "gave naloxone, she's awake now. how long do we watch her?")
-        parts = tuple(replace(p, concepts=tuple(c for c in p.concepts if not (watch & set(p.concepts) and c in _RESCUES_GIVEN)),
+        # (nor the sign told ended: "seizure stopped…")
+        parts = tuple(replace(p, concepts=tuple(c for c in p.concepts if not (watch & set(p.concepts) and (c in _RESCUES_GIVEN or c in ended))),
                               inherited=(*p.inherited, topic, *(watched if watch & set(p.concepts) else ()))) for p in q.parts)
         text = " ".join(self.lexicon.concepts[c].name(q.lang) for c in (topic, *watched))
         return replace(q, context_concepts=(*q.context_concepts, topic, *watched), parts=parts, retrieval_text=f"{q.retrieval_text} {text}".strip())
+
+    def _told_ended(self, text: str, lang: Lang) -> set[str]:
+        """The concepts named only in clauses telling them stopped or resolved ("seizure stopped with 2mg midaz")."""
+        ended: set[str] = set()
+        going: set[str] = set()
+        for clause in _CLAUSES.split(text):
+            named = {m.concept for m in self.lexicon.match(clause)}
+            over = SIGN_STOPPED[lang].search(clause) or _RESOLVED[lang].search(clause) or FADING[lang].search(clause)
+            (ended if over else going).update(named)
+        return ended - going
 
     def _told_before(self, q: Question, concept: str) -> bool:
         """Did an earlier turn name the concept ("refilled his IT morphine pump", not a hydromorphone one)?"""
@@ -1027,11 +1062,18 @@ class AnswerEngine:
             self._settled_cache[(text, lang)] = self._told_over(text, lang)
         return self._settled_cache[(text, lang)]
 
+    def _over_tail(self, text: str, lang: Lang) -> str | None:
+        """`_settled_tail` of a turn, a faint's own words of coming round counted when its picture is a faint."""
+        # (not when a local anaesthetic or a neck block is told: a brief blackout there may be its toxicity, "passed out after
+        # stellate ganglion block with bupivacaine, came round after 30 s")
+        faint = _turn_triage(text, lang, frozenset(self._scene_of(text))).rule == "vasovagal" and not _LA_TOLD[lang].search(text)
+        return _settled_tail(text, lang, faint)
+
     def _told_over(self, text: str, lang: Lang) -> bool:
         """See `_settled_turn` (uncached)."""
-        tail = _settled_tail(text, lang)
+        tail = self._over_tail(text, lang)
         # (no shock-range reading anywhere in it, nothing "still" there: "HR 38, BP 70/40 … seizure stopped, now alert")
-        if tail is None or severe(text, lang) or _STILL[lang].search(text) or NEW_SIGN[lang].search(tail) or _OPEN_ASK[lang].search(tail):
+        if tail is None or severe_now(text, lang) or slow_heart(text, lang) or _STILL[lang].search(text) or NEW_SIGN[lang].search(tail) or _OPEN_ASK[lang].search(tail):
             return False
         if _signs_now(tail, lang):
             return False
@@ -1122,17 +1164,24 @@ class AnswerEngine:
         # (nor are the normal readings themselves: "sats now 95%" names the sats)
         # (a story told in one turn, the event then its end, "had a seizure, gave midazolam, it stopped. She's now alert. How
         # long do I keep her?": what is told after it resolved is the picture now; see `_settled_turn`)
-        tail = None if q.history or not self._settled_turn(q.text, q.lang) else _settled_tail(q.text, q.lang)
+        tail = None if q.history or not self._settled_turn(q.text, q.lang) else self._over_tail(q.text, q.lang)
         now = q.text if tail is None else tail
         ongoing = _signs_now(now, q.lang)
         # (a follow-up's readings back to normal or a sign going, with no sign still there: "BP 100/60, 舌头还在肿" goes on)
+        # (never an open "what now?" after a toxicity, whose heart may still fail once the seizure stopped: "抽搐停了，血压心率
+        # 都稳，现在怎么办？"; "vision is back … what next?" is over)
         later = bool(q.history) and bool(FADING[q.lang].search(q.text) or NORMAL_VITALS[q.lang].search(q.text)) \
-            and not ongoing and not _STILL[q.lang].search(q.text)
+            and not ongoing and not _STILL[q.lang].search(q.text) \
+            and not (_OPEN_ASK[q.lang].search(q.text) and self._emergency_before(q).rule == "last")
         # (or the turn before told its picture over, "…抽搐停了，现在意识清楚…今天能回家吗", and this one tells no sign and
         # asks no open "what now?")
         over = len(q.history) == 1 and self._settled_turn(q.history[-1], detect_lang(q.history[-1])) \
             and not _OPEN_ASK[q.lang].search(q.text)
-        settled = bool(SETTLED[q.lang].search(q.text) or tail is not None or later or over) and not severe(now, q.lang) \
+        # (or a pneumothorax shown small on the film, no sign told with it: "CXR shows a small apical PTX, she's comfortable")
+        # (never beside another picture told: "…small pneumothorax and MRI shows an epidural haematoma at T6")
+        shown = bool(_SMALL_PTX_SHOWN[q.lang].search(q.text)) \
+            and not any(self._kinds.get(c) == "complication" and c != "pneumothorax" for c in q.concepts)
+        settled = bool(SETTLED[q.lang].search(q.text) or tail is not None or later or over or shown) and not severe_now(now, q.lang) \
             and not NEW_SIGN[q.lang].search(now) and not ongoing  # ("头痛好了，可是双腿越来越没力": one sign gone, another still there)
         # (awake with normal readings ends no deficit: "现在人清醒，呼吸14次，MRI要等到明天，能等吗？" after weak legs)
         if not settled or over or tail is not None or not q.history or DEFICIT_GONE[q.lang].search(q.text):
@@ -1694,6 +1743,7 @@ class AnswerEngine:
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
         bullets = bullets if tri.urgent else self._reassured_first(q, sents, self._drug_in_class(q, sents, self._each_side(q, lang, bullets)))
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
+        bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, bullets)))
         bullets = bullets if tri.urgent else self._without_others_harms(q, bullets)
         bullets = bullets if tri.urgent else self._technique_elsewhere(q, lang, verdict, bullets)
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
@@ -1854,6 +1904,19 @@ class AnswerEngine:
     def _procedures_named(self, s: Sentence) -> list[str]:
         """The procedures of ours a sentence names (not a technique that goes with many)."""
         return [c for c in s.concepts if self._kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES and c not in self._adjuncts]
+
+    def _first_step_behind(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """An emergency told over in this turn ("…we stopped injecting, gave O2, sats back to 96%. Now she's asymptomatic. Do
+        we need to anticoagulate her?"): its first step (stop the cement, oxygen) is behind the team, so it follows what
+        comes next (unless the ask itself names it)."""
+        if q.history or len(bullets) < 2 or not self._settled_turn(q.text, q.lang):
+            return bullets
+        steps = PATHWAY_STEPS.get(self._settled_picture(q).rule, {}).get(q.lang)
+        tail = self._over_tail(q.text, q.lang) or ""
+        if not steps or re.search(steps[0], tail, re.I):
+            return bullets
+        done = [b for b in bullets if b.sentence.action and re.search(steps[0], b.sentence.text, re.I)]
+        return bullets if len(done) == len(bullets) else [*(b for b in bullets if b not in done), *done]
 
     def _reassured_first(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
         """A frightened patient's risk to explain ("terrified … paralysis, blindness … how do I explain the real risk?"):
@@ -2235,22 +2298,31 @@ class AnswerEngine:
         blurred"): after the pathway, each part that describes no emergency gets its own best sentences (a follow-up's
         too: "how much saline is too much?" after the epiduroscopy's raised pressure)."""
         # (a follow-up's own limit or dose only: "how long to hold his anticoagulant after this?" is no calm plan)
-        if len(q.parts) < 2 and not (q.followup and q.history and q.parts and q.parts[0].aspects[:1] in (("limit",), ("dose",))):
+        # (or a regimen's own rule: "我们之前术后抗生素用了7天，这样用算合理吗？" after an infected SCS pocket)
+        if len(q.parts) < 2 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",))
+                                                                               or _CARE_REGIMENS & set(q.parts[0].concepts))):
             return []
         lex = self.retriever.lexical[lang]
         out: list[Bullet] = []
         for j, part in enumerate(q.parts):
-            if not _PLANNING.intersection(part.aspects) or _BEDSIDE.intersection(part.aspects) \
+            regimen = sorted(_CARE_REGIMENS & set(part.concepts))
+            if not (_PLANNING.intersection(part.aspects) or regimen) or _BEDSIDE.intersection(part.aspects) \
                     or triage(part.text, lang, frozenset(part.concepts)).urgent:
                 continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
             if part.concepts and all(any(c in x.concepts for x in quoted) for c in part.concepts):
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]
-            one = replace(q, parts=(part,), aspects=part.aspects)
+            # (a regimen told with its length, "7 days of post-op abx", asks how long it should run)
+            timed = ("timing",) if regimen and "timing" not in part.aspects and _LENGTH_TOLD.search(part.text) else ()
+            one = replace(q, parts=(replace(part, aspects=(*timed, *part.aspects)),), aspects=(*timed, *part.aspects))
             # (a sentence naming nothing the part is about is no answer to it: the lipid's repeat boluses for "naloxone
             # given, how long to monitor?" after a pump overdose)
             about = {*part.concepts, *part.inherited}
-            got = select([x for x in sents if not same_point(x, said, lang) and about.intersection(x.concepts)], one, lang,
+            # (a regimen's own sentences, which the emergency's search leaves out: NACC's stop within 24 h)
+            # (ranked after every retrieved one)
+            pool = [*sents, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, regimen)
+                              if set(regimen) & x.concepts)] if regimen else sents
+            got = select([x for x in pool if not same_point(x, said, lang) and about.intersection(x.concepts)], one, lang,
                          lex.idf, dense, 2, (True,), sig)
             out += [Bullet(b.sentence, j, b.score, b.kind) for b in got[:2]]
         return out
@@ -2600,7 +2672,7 @@ class AnswerEngine:
         ("…had a seizure, gave midazolam, it stopped. She's now alert. How long do I keep her?")."""
         if q.history:
             return self._emergency_before(q)
-        tail = _settled_tail(q.text, q.lang)
+        tail = self._over_tail(q.text, q.lang)
         if tail is None or not self._settled_turn(q.text, q.lang):
             return Triage(False)
         return _turn_triage(q.text[:len(q.text) - len(tail)], q.lang, frozenset(self.lexicon.broader_closure(list(q.concepts))))
@@ -2940,8 +3012,10 @@ class AnswerEngine:
         if urgent or "action" not in q.aspects or len(procs) != 1 or not bullets or not bullets[0].sentence.action:
             return []
         own = set(self.lexicon.broader_closure(procs))
-        named = [c for c in self._procedures_named(bullets[0].sentence)
-                 if c not in own and procs[0] not in self.lexicon.broader_closure([c])]
+        lead = self._procedures_named(bullets[0].sentence)
+        if procs[0] in lead:  # (a step stated for both: "…during vertebroplasty or kyphoplasty")
+            return []
+        named = [c for c in lead if c not in own and procs[0] not in self.lexicon.broader_closure([c])]
         harms = {c for c in q.subjects if self._kinds.get(c) == "complication"}  # (a step for the harm asked, not a differential)
         if not named or any(b.sentence.action and (own - _TOO_BROAD) & set(self._procedures_named(b.sentence))
                             and (not harms or harms & b.sentence.concepts) for b in bullets):
@@ -3532,6 +3606,64 @@ class AnswerEngine:
 
 
 _GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "interventional-pain-procedure"})
+
+
+# The kinds a complication's care is told by (the question's words, the sentence's), each with its opposite.
+_KINDS_TOLD = {
+    "asymptomatic": ({"en": r"\basymptomatic\b|\bno symptoms\b|\bsymptom-free\b", "zh": r"无症状|没有(?:任何)?症状|没症状"},
+                     {"en": r"\basymptomatic\b", "zh": r"无症状"}, "symptomatic"),
+    "symptomatic": ({"en": r"(?<!a)symptomatic\b", "zh": r"(?<![无没])有症状"}, {"en": r"(?<!a)symptomatic\b", "zh": r"(?<![无没])有症状"}, "asymptomatic"),
+    "peripheral": ({"en": r"\bperipheral\b", "zh": r"外周"}, {"en": r"\bperipheral\b", "zh": r"外周"}, "central"),
+    "central": ({"en": r"\bcentral\b", "zh": r"中央|中心型"}, {"en": r"\bcentral\b", "zh": r"中央"}, "peripheral"),
+}
+
+
+def _told_kind_first(q: Question, bullets: list[Bullet]) -> list[Bullet]:
+    """A complication told with its kind ("CTPA: small peripheral cement emboli; now asymptomatic -
+    anticoagulate?"): the care stated for that kind leads (an asymptomatic peripheral embolism's follow-up), before a
+    sentence giving every kind's care or another's (at least two kinds told in common, none of their opposites)."""
+    if len(bullets) < 2:
+        return bullets
+    told = [k for k, (asked, _, _) in _KINDS_TOLD.items() if re.search(asked[q.lang], q.text, re.I)]
+    if len(told) < 2:
+        return bullets
+
+    opposite = {_KINDS_TOLD[k][2] for k in told}
+
+    def named(b: Bullet) -> set[str]:
+        return {k for k in _KINDS_TOLD if re.search(_KINDS_TOLD[k][1][b.sentence.chunk.lang], b.sentence.text, re.I)}
+
+    def fit(b: Bullet) -> int:
+        return len(named(b) & set(told)) - len(named(b) & opposite)
+
+    def clashes(b: Bullet) -> bool:  # (another kind's care only: the peripheral rule for a central embolus)
+        return bool(named(b) & opposite) and not set(told) <= named(b)
+    best = max(range(len(bullets)), key=lambda i: (fit(bullets[i]), -i))
+    if fit(bullets[best]) < 2 or best == 0:
+        # (no sentence for that kind alone: the one giving every kind's care leads before another kind's)
+        best = next((i for i, b in enumerate(bullets) if not clashes(b)), 0) if clashes(bullets[0]) else 0
+    return bullets if best == 0 else [bullets[best], *bullets[:best], *bullets[best + 1:]]
+
+
+_CARE_REGIMENS = frozenset({"antibiotic-prophylaxis", "premedication"})
+_LENGTH_TOLD = lazy(r"\b\d+\s*(?:days?|d|weeks?|wks?|hrs?|hours?)\b|\d+\s*(?:天|日|周|小时|个小时)", re.I)
+
+
+def _alternative_second(q: Question, bullets: list[Bullet]) -> list[Bullet]:
+    """A lead that offers itself as the alternative ("An alternative algorithm from emergency-medicine summaries…",
+    另一种处理流程) follows the first bullet that is not one (the systematic review's algorithm it is the alternative to),
+    unless the alternative is what is asked ("what does the emergency-medicine algorithm say?", "the methylprednisolone
+    option": a word or a drug of the question that only the alternative names)."""
+    other = next((i for i, b in enumerate(bullets) if not _ALTERNATIVE.search(b.sentence.text)), 0)
+    if not bullets or other == 0 or _ALTERNATIVE_ASKED.search(q.text):
+        return bullets
+    if set(q.concepts) & (bullets[0].sentence.concepts - bullets[other].sentence.concepts):
+        return bullets
+    return [bullets[other], *bullets[:other], *bullets[other + 1:]]
+
+
+_ALTERNATIVE_ASKED = lazy(r"\balternative|\bemergency[- ]medicine\b|\bother option|另一种|替代|急诊医学|其他方案", re.I)
+_ALTERNATIVE = lazy(r"^(?:an|the) alternative\b|^[^，。]{0,12}另一种", re.I)
 
 
 def _placed_at(bullets: Sequence[Bullet], line: Sentence, at: int) -> list[Bullet]:

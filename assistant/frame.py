@@ -154,6 +154,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?:换(?:个|一个)?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|继续)[^，。？?]{0,10}还是[^，。？?]{0,8}"
                r"(?:放弃|中止|终止(?!妊娠)|停止|停)|(?:放弃|中止|停止)[^，。？?]{0,6}还是[^，。？?]{0,10}(?:换|继续|调整)|"
                r"(?:要不要|是否|该不该)(?:放弃|中止|换(?:个|一个)?(?:节段|间隙)|重新穿刺)|"
+               # ("针座见脑脊液…能马上换T1-T2再做吗，还是改天？": another level now, or another day)
+               r"(?:马上|直接|现在|今天)(?:换|改)(?:到|成)?\s*(?:[CTLS]\d+(?:\s*[-–/]\s*[CTLS]?\d+)?|(?:其他|别的|另一个?|下一个?|上一个?|相邻)(?:节段|间隙))"
+               r"[^，。？?]{0,6}(?:再做|再打|再穿|重新做)|还是(?:改天|改期|改日|重新约|另约)|"
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]
                + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"
                # the next step chosen now ("要急诊MRI还是直接找脊柱外科？")
@@ -169,7 +172,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
-             r"(?<!last )(?<!next )(?<!first )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!cut )(?<!cut the )(?<!fluoro )(?<!fluoroscopy )"
+             r"(?<!last )(?<!next )(?<!first )(?<!same )(?<!evening )(?<!morning )(?<!bedtime )(?<!night )(?<!radiation )(?<!effective )(?<!stress )(?<!stress-)(?<!cut )(?<!cut the )(?<!fluoro )(?<!fluoroscopy )"
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
              r"(?<!cut my )(?<!cut our )(?<!lower my )(?<!reduce my )(?<!limit my )(?<!reduce our )"
              r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)(?<!multi-)(?<!multi )(?<!single-)(?<!single )"
@@ -1032,7 +1035,9 @@ def _when_of_hold(part: Part, before: Part) -> bool:
     "要不要预防用药，怎么给": a bare "how is it given" after whether to give a measure is the same measure's regimen."""
     if part.concepts or part.terms:
         return False
-    return (part.aspects == ("timing",) and "hold" in before.aspects) or (
+    # ("what regimen and what times?": the regimen's doses and their times, one ask)
+    regimen_times = part.aspects == ("timing",) and before.aspects == ("dose",) and not before.concepts and not before.terms
+    return regimen_times or (part.aspects == ("timing",) and "hold" in before.aspects) or (
         part.aspects == ("dose",) and bool(before.concepts) and bool(_WHETHER_NEEDED.search(before.text)))
 
 
@@ -1573,6 +1578,20 @@ def _raised_by_procedure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
 _READING = lazy(r"(?<![\d/])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])")
 
 
+_CEMENTED = frozenset({"vertebroplasty", "kyphoplasty", "vertebral-augmentation", "bone-cement", "cement-leakage"})
+# A density told in the lung after cement ("肺CT有个外周小的高密度影", "a small peripheral density in the lung"): cement there.
+_LUNG_DENSITY = lazy(r"\b(?:lungs?|pulmonary|chest CT|CTPA)\b[^.;?]{0,40}\b(?:densit(?:y|ies)|hyperdens\w*|opacit(?:y|ies)|radio-?opaque)|"
+                     r"\b(?:densit(?:y|ies)|hyperdens\w*|opacit(?:y|ies)|radio-?opaque)\w*[^.;?]{0,20}\b(?:in|within) (?:the |both |her |his )?(?:lungs?|pulmonary)|"
+                     r"(?:肺|CTPA)[^，。；？?]{0,12}(?:高密度|致密)影", re.I)
+
+
+def _lung_cement(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """After vertebral augmentation, a density told in the lung is a pulmonary cement embolism."""
+    if "pulmonary-cement-embolism" in concepts or not _CEMENTED & set(concepts) or not _LUNG_DENSITY.search(q):
+        return concepts
+    return (*concepts, "pulmonary-cement-embolism")
+
+
 def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     """The question's concepts with hypertension when a blood pressure in its range is told (`_HIGH_PRESSURE`); when a
     recheck is told, the recheck's reading decides ("172/104 this morning, rechecked 150/90": the recheck is the pressure now)."""
@@ -1750,6 +1769,33 @@ _WITHOUT_IT = lazy(r"(?:的)?(?:下|条件|设备|可用|情况|时|引导|辅�
 
 # what a swap replaces: "an SCS trial instead of the lumbar TFESI", "做SCS测试代替TFESI" (the whole phrase after it, up to
 # punctuation); not in a why or a choice between them ("why dex rather than triamcinolone?", "haematoma or abscess?")
+# Whether another procedure would be safer ("would switching to an interlaminar approach be safer for her?", 换成椎板间入路会不会更安全)
+# Antibiotics after the operation asked beside an infection told now ("how long should post-op antibiotics run for this
+# infected pocket?", 术后伤口感染了，术后抗生素要用几天？): the infection's treatment, not the implant's prophylaxis.
+_POSTOP_ABX = lazy(r"\bpost-?op(?:erative)? (?:abx|antibiotics?)\b|术后(?:用|预防用)?(?:抗生素|抗菌药物)", re.I)
+_INFECTION_NOW = lazy(r"\binfect|\babscess|\bpus\b|\bcellulitis|感染|脓|化脓", re.I)
+
+
+def _course_for_infection(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """The concepts with the antibiotics asked as a treatment when post-op antibiotics are asked beside an infection."""
+    if "antibiotic-prophylaxis" not in concepts or not _POSTOP_ABX.search(q) or not _INFECTION_NOW.search(q):
+        return concepts
+    return tuple(dict.fromkeys("antibiotic" if c == "antibiotic-prophylaxis" else c for c in concepts))
+
+
+def _compared(switched: tuple[str, ...], concepts: tuple[str, ...], subjects: tuple[str, ...], aspects: tuple[str, ...],
+              ctx_aspects: tuple[str, ...], ctx: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The question's concepts, subjects, asks and context with the procedure switched from (`_switched_from`) compared."""
+    if not switched:
+        return concepts, subjects, aspects, ctx_aspects, ctx
+    return (concepts + switched, tuple(dict.fromkeys(subjects + switched)), ("complications", "comparison"), (),
+            tuple(c for c in ctx if c not in switched))
+
+
+_SWITCH_SAFER = {"en": lazy(r"\b(?:switch(?:ing)?|chang(?:e|ing)|go(?:ing)?|mov(?:e|ing)|do(?:ing)?)\s+(?:to|for|with|an?|the)\b[^.?]{0,50}"
+                            r"\b(?:safer|less risky|lower[- ]risk|less dangerous)\b|\b(?:safer|less risky|lower[- ]risk)\b[^.?]{0,40}\binstead\b|"
+                            r"\binstead\b[^.?]{0,40}\b(?:safer|less risky|lower[- ]risk)\b", re.I),
+                 "zh": lazy(r"(?:换成|改成|改做|改用|换用|换)[^，。？?]{0,15}(?:会不会|是不是|能不能)?(?:更安全|安全一些|安全点|风险(?:更)?(?:小|低))")}
 _REPLACED_PHRASE = lazy(r"\binstead of\b(?:(?!\s(?:for|in|to|with|at|after|before|on|because|since|if|when|during)\b)"
                               r"[^,.;?!，。；？！\-–—]){1,40}|(?<!能)(?<!以)(?<!否)(?<!不)(?<!可)代替[^,.;?!，。；？！]{1,20}|而不是[^,.;?!，。；？！]{1,20}", re.I)
 _CHOICE_ASK = lazy(r"\bwhy\b|为什么|为啥|\bor\b|还是|区别|\bvs\b|versus|compared", re.I)
@@ -1931,9 +1977,15 @@ _VERSUS = lazy(r"\bvs\.?(?=\s)|\bversus\b", re.I)
 _LATER_LEAD = lazy(r"^(?:next (?:time|\w+)|in (?:the )?future|for next time),?\s+(?=\w)", re.I)  # ("next refill what do we do…")
 
 
+# (which things, not how much or how long of one: "血糖一般会升多少、持续几天" is one ask)
+_ASK_LISTED = lazy(r"((?:啥|什么|哪些|哪个|哪种)[\u4e00-\u9fff]{0,2})、(?=[^、，。？?]{0,8}(?:啥|什么|哪些|哪个|哪种))")
+
+
 def split_parts(text: str, lang: Lang) -> list[str]:
     """The asks of a question: clauses that each carry their own interrogative are separate parts."""
     if lang == "zh":
+        # (an enumeration comma after an ask parts two asks: "术前要停啥药、抽哪些血？")
+        text = _ASK_LISTED.sub(r"\1，", text)
         # (a space between two Chinese clauses parts them as a comma does: "血补丁啥时候做 打多少血")
         clauses = [c for c in re.split(r"(?<=[，,？?；;])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
@@ -2011,7 +2063,7 @@ _BARE_WHICH = {"zh": lazy(r"^(?:那)?(?:一般|通常|常规|首选)?(?:用|选|
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
 # A turn that goes on with the case told before: time has passed, or the patient now says something.
 _STORY_GOES_ON = {
-    "zh": lazy(r"^(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|第二次|下一次|下次|效果不好|效果不佳|没效果|没什么效果|"
+    "zh": lazy(r"^(?:病人|患者|他|她)?(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|第二次|下一次|下次|效果不好|效果不佳|没效果|没什么效果|"
                      r"无效|不管用|没用|还是(?:痛|疼|不好)|"
                      r"[0-9一二三四五六七八九十几两半]+\s*个?(?:小时|天|分钟|周)(?:后|了|以后)|第[0-9一二三四五六七八九十]+天)"),
     "en": lazy(r"^(?:now|later|then|afterwards|after that|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
@@ -2274,11 +2326,12 @@ class Framer:
         prev = self._previous(history)
         concepts = self._ward_reading_for_ours(q, concepts, prev)
         concepts = _posture_headache(concepts, q, lang)
-        concepts = _with_dialysis(q, self._prophylaxis_meant(q, concepts, prev), lex)
+        concepts = _with_dialysis(q, _course_for_infection(q, self._prophylaxis_meant(q, concepts, prev)), lex)
         concepts = self._implant_pump(q, concepts, prev)
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _menopausal(q, _raised_by_procedure(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ()))))
+        concepts = _lung_cement(q, concepts)
         concepts = self._rf_skin(q, _epidural_meant(q, concepts, lex))
         concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()))
         concepts, out = self._after_turn(q, lang, concepts, prev)
@@ -2320,6 +2373,7 @@ class Framer:
         carried: tuple[str, ...] = ()
         background: tuple[str, ...] = ()
         followup = told_only = own_topic = False
+        switched: tuple[str, ...] = ()
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
             ctx_concepts = self._earlier_topic(q, lang, concepts, subjects, prev)
@@ -2338,6 +2392,9 @@ class Framer:
             carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev, self.lexicon) \
                 + (self._suspected(ctx_concepts, aspects) if not concepts else ())
             concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
+            # ("would switching to an interlaminar approach be safer for her?" after a cervical TFESI: the two compared)
+            switched = self._switched_from(q, lang, subjects, prev)
+            concepts, subjects, aspects, ctx_aspects, ctx_concepts = _compared(switched, concepts, subjects, aspects, ctx_aspects, ctx_concepts)
             # "那如果是高风险手术呢，比如脊髓电刺激？" after "要停吗": the same ask of another procedure ("high-risk" names the
             # procedure, it asks no risk factors)
             swapped = prev.aspects if carried and _SWAP[lang].search(q) and _URGENT_REGIMEN not in carried else ()
@@ -2358,6 +2415,7 @@ class Framer:
         parts = tuple(replace(p, concepts=(*p.concepts, *(c for c in held if c not in p.concepts)))
                       if held and "hold" in p.aspects and not any(lex[x].kind in _DRUGLIKE for x in p.concepts) else p for p in parts)
         aspects, parts = _as_urgent_regimen(aspects, parts, carried, q, lang)
+        parts, ctx_concepts = self._compared_parts(switched, aspects, parts, ctx_concepts)
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
         parts = tuple(self._kept_on_foreign(p) for p in parts)
@@ -2607,6 +2665,31 @@ class Framer:
             # procedures, replaces another specialty's procedure (not "an epidural for the surgery", nor "also has stenosis")
             ctx = tuple(c for c in ctx if not (lex[c].scope == "out" and lex[c].kind == "procedure"))
         return ctx
+
+    def _compared_parts(self, switched: tuple[str, ...], aspects: tuple[str, ...], parts: tuple[Part, ...],
+                        ctx: tuple[str, ...]) -> tuple[tuple[Part, ...], tuple[str, ...]]:
+        """The procedures compared after a switch asked as safer (`_switched_from`) are every part's, asked as a comparison,
+        never with the harms the turn before feared (the sources compare the procedures, not each harm with each)."""
+        if not switched:
+            return parts, ctx
+        lex = self.lexicon.concepts
+        return (tuple(replace(p, concepts=tuple(dict.fromkeys((*p.concepts, *switched))), aspects=aspects,
+                              inherited=tuple(c for c in p.inherited if lex[c].kind != "complication")) for p in parts),
+                tuple(c for c in ctx if lex[c].kind != "complication"))
+
+    def _switched_from(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> tuple[str, ...]:
+        """A follow-up asking whether switching to another procedure of ours would be safer: the procedure switched from
+        (with its spinal region), or nothing."""
+        lex = self.lexicon.concepts
+        if not _SWITCH_SAFER[lang].search(q):
+            return ()
+        new = [c for c in subjects if lex[c].kind == "procedure" and lex[c].scope == "in" and c not in prev.all_concepts]
+        old = tuple(c for c in prev.all_concepts if lex[c].kind == "procedure" and lex[c].scope == "in" and c not in subjects
+                    and self.is_anchor(c))
+        if not new or not old:
+            return ()
+        regions = (r for c in prev.all_concepts for r in self.lexicon.broader_closure([c]) if r in REGIONS and r not in subjects)
+        return old + tuple(dict.fromkeys(regions))
 
     def _replaced(self, c: str, own: Sequence[str]) -> bool:
         """Is the earlier turn's condition `c` one a what-if follow-up's own concept stands in for (another allergy of the
@@ -3671,8 +3754,10 @@ _PREMEDICATED = frozenset({"premedication", "contrast-allergy", _URGENT_REGIMEN}
 # less time than the regimen needs, told after a premedication turn ("only 5 hrs notice, a quicker option?", "can we do IV
 # instead?", 时间来不及, 改静脉)
 _HURRIED = {"en": lazy(r"\b(?:quicker|faster|shorter|sooner)\b|\b(?:hrs?|hours?)'? notice\b|\bshort notice\b|\b(?:iv|intravenous)\b[^.?]{0,20}\binstead\b|"
-                             r"\binstead\b[^.?]{0,20}\b(?:iv|intravenous)\b|\bin (?:about |only )?\d+ ?(?:hrs?|hours)\b", re.I),
-            "zh": lazy(r"来不及|时间不够|更快|快一点|改静脉|改成静脉|改用静脉|能不能静脉|静脉(?:给|用|的方案)|临时加台|今天(?:就|急着)?做|\d+\s*个?(?:小时|钟头)后(?:就)?做")}
+                             r"\binstead\b[^.?]{0,20}\b(?:iv|intravenous)\b|\bin (?:about |only )?\d+ ?(?:hrs?|hours)\b|"
+                             r"\bonly (?:[1-9]|1[01]|a few|few) ?(?:hrs?|hours)\b|\b(?<!\d)(?:[1-9]|1[01]) ?(?:hrs?|hours) (?:left|away|to go)\b", re.I),
+            "zh": lazy(r"来不及|时间不够|更快|快一点|改静脉|改成静脉|改用静脉|能不能静脉|静脉(?:给|用|的方案)|临时加台|今天(?:就|急着)?做|\d+\s*个?(?:小时|钟头)后(?:就)?做|"
+                             r"(?:只剩|只有|还剩|就剩)(?:下)?\s*(?:[1-9]|1[01]|[一二三四五六七八九十两几]|十一)\s*个?(?:小时|钟头)|[上下]午\s*\d+\s*点(?:钟)?就要做|今天才来")}
 
 
 def _as_urgent_regimen(aspects: tuple[str, ...], parts: tuple[Part, ...], carried: Sequence[str], q: str, lang: Lang

@@ -458,11 +458,18 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "pneumothorax",
         {"en": (r"breathless|short(?:ness)? of breath|\bSOB\b|dyspn|chest pain|difficulty breathing|can(?:no|'|’)?t (?:breathe|catch (?:her|his|their) breath)|"
-                r"desaturat|" + _LOW_SATS["en"] + r"|hypox|pleuritic|breathing (?:is )?(?:hard|difficult|laboured|labored)",),
+                r"desaturat|" + _LOW_SATS["en"] + r"|hypox|pleuritic|breathing (?:is )?(?:hard|difficult|laboured|labored)|"
+                # (a pneumothorax shown large, tension, both sides or growing; or with a sign of its own)
+                r"\b(?:large|big|tension|massive|bilateral)\b[^.;?]{0,25}pneumothora|pneumothora\w*[^.;?]{0,30}\b(?:on both sides|bilateral)\b|"
+                r"pneumothora\w*[^.;?]{0,40}\b(?:bigger|larger|increas\w*|enlarg\w*|grow\w*|expand\w*)|"
+                r"\b(?:increas\w*|enlarg\w*|grow\w*|expand\w*)\b[^.;?]{0,15}pneumothora|pneumothora\w*[^.;?]{0,40}\bcough\w*|"
+                r"\brr\s*(?:of\s*|is\s*)?(?:2[5-9]|[3-6]\d)\b|\bbreathing fast\b|tachypn",),
          "zh": (r"呼吸困难|气短|气促|胸痛|胸闷|憋气|" + _LOW_SATS["zh"] + r"|低氧|喘不过气|喘不上气|上不来气|胸口.{0,2}(?:闷|痛|疼)|"
-                r"吸气时.{0,4}(?:痛|疼)|胸.{0,3}刺痛|有点憋|憋得慌|憋闷",)},
-        {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject",
-         "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射"},
+                r"吸气时.{0,4}(?:痛|疼)|胸.{0,3}刺痛|有点憋|憋得慌|憋闷|越来越喘|喘得(?:厉害|很)|"
+                r"(?:大量|张力性|双侧)气胸|气胸[^，。；？?]{0,10}(?:扩大|增多|增大|变大|加重)|(?:扩大|增多|增大)[^，。；？?]{0,6}气胸",)},
+        {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject|"
+               r"pneumothora",
+         "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射|气胸"},
         {"en": "URGENT: breathlessness or chest pain after a thoracic, cervical or stellate procedure can be a pneumothorax "
                "(after vertebral augmentation, also a pulmonary cement embolism; after a neck block, also an airway-obstructing "
                "retropharyngeal haematoma). " + _STOP["en"] + ": check the airway, oxygen, monitoring and an urgent chest X-ray or ultrasound.",
@@ -1023,6 +1030,7 @@ _NOT_NOW = {
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|\bis (?:[\w/'-]+ ){1,8}normal\b|expected|prevent|avoid|reduce the risk|"
           r"\bany (?:specific |particular |other |special )?(?:risks?|complications|side effects)\b|\bhow (?:common|often|frequent)\b|"
           r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode|anaphyla\w*)|last (?:year|yr|month|mo|week|wk)\b|(?:years?|yrs?|months?|mos?) ago|\bhx\b|previous(?:ly)?|in the past|"
+          r"\b(?:hives|rash|urticaria|reaction|anaphyla\w*|allerg\w*)\b[^.;?]{0,40}\b(?:back )?in (?:19|20)\d\d\b|"  # ("hives after CT contrast in 2019")
           r"\bhad (?:a|an) [^.;?,]{0,40}\bbefore\s*(?:[,.;?!]|$|(?:with|at|after|during|in)\b)|"  # "had a seizure before with lido"
           r"\bhad (?:a |an )?(?:\w+ )?(?:hives|rash|reaction|urticaria|anaphylaxis|allergic reaction|allergy)\b[^.;?]{0,40}?\bbefore\b(?! (?:i|we|you|the|it|she|he)\b)|"
           r"\bpre-?med(?:s|ication|icate)?\s+(?:regimen|protocol|plan|schedule)\b|\b(?:what|which|any|need|needs|needed|should|do i|do we)\b[^.?!]{0,30}\bpre-?med\w*|"
@@ -1141,7 +1149,7 @@ NORMAL_VITALS = {
                      r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )*(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": lazy(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)?\s*(?:1[0-9]|20)\s*次?(?!\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:9[4-9]|100)\s*%|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定)"),
+    "zh": lazy(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)?\s*(?:1[0-9]|20)\s*次?(?!\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:9[4-9]|100)\s*%|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定|稳(?:了|住了)?(?=[，,。；;\s]|$))"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": lazy(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
@@ -1514,14 +1522,42 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _SEVERE = {"en": _BP["en"] + r"[3-8]\d\s*/|\bsbp\b\D{0,4}(?<!\d)[3-8]\d\b|\b(?:sats?|spo2)\b\D{0,6}(?<!\d)[5-8]\d\b|"
                   r"\b(?:rr|resp(?:iratory|s)? rate)\b(?:\s*(?:still|now|is|was|of|at|down to|dropped to|=|:))*\s*(?<!\d)[0-7]\b(?!\s*(?:h|hrs?|hours?|mins?|minutes?|am|pm)\b)|\bunrous|no pulse|pulseless|(?:bp|blood pressure) (?:is )?unrecordable|"
                   r"\bunresponsive(?!\s+to\b)|(?:stopped|not) responding(?!\s+to\b)|\bfloppy\b|"
+                  r"\bstopped breathing\b|\b(?:she|he|pt|patient)(?:'s| is) not breathing\b|\bapno?eic\b|\bin respiratory arrest\b|"
                   r"\bconfus\w*|disorient\w*|altered (?:mental|conscious)\w*",
            "zh": _BP["zh"] + r"[3-8]\d\s*/|血压(?:测不到|测不出|量不到|量不出)|(?:SpO2|spo2|血氧|氧饱和度)\D{0,4}(?<!\d)[5-8]\d(?!\d)|"
-                 r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|叫不醒|叫不太醒|摸不到脉|无脉|没(?:有)?脉|脉(?:搏)?没了|糊涂|意识模糊|神志不清|胡言乱语"}
+                 r"呼吸\D{0,8}(?<!\d)[0-7]\s*次|呼吸(?:停止|停了|没了)|没(?:有)?(?:呼吸|自主呼吸)了?|不喘气了?|叫不醒|叫不太醒|摸不到脉|无脉|没(?:有)?脉|脉(?:搏)?没了|糊涂|意识模糊|神志不清|胡言乱语"}
 
 
 def severe(question: str, lang: Lang) -> bool:
     """Does the question tell shock- or arrest-range vital signs or an altered mental state?"""
     return bool(_rx(_SEVERE[lang]).search(question if lang == "zh" else f" {question} "))
+
+
+# A low reading told back up later in the story ("SpO2掉到88%…10分钟后恢复到96%", "BP 80/50 … BP now 115/70"): that reading
+# is over (its kind: the saturation or the pressure; an altered mind or a rate is never read as over).
+_RECOVERED = {"sats": {"en": r"\b(?:back|up|recovered|returned|improved)\b[^.;?]{0,12}\b(?:9[4-9]|100)\s*%|\b(?:sats?|spo2)\b\D{0,10}(?<!\d)(?:9[4-9]|100)\b",
+                       "zh": r"(?:恢复|回升|升|回|上升)(?:到|至)\s*(?:9[4-9]|100)\s*%?|(?:SpO2|spo2|血氧|氧饱和度)\D{0,6}(?<!\d)(?:9[4-9]|100)(?!\d)"},
+              "bp": {"en": _BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b", "zh": _BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)"}}
+# (told as falling there, "BP dropped to 70/40", "sats fell to 85%": past `_SEVERE`'s few words between)
+_FELL_LOW = {"en": r"\b(?:s?bp|blood pressure|sats?|spo2)\b (?:\w+ ){0,2}(?:dropped|fell|fallen|went down|crashed|plummeted|dipped|down) (?:to )?"
+                   r"(?:(?<!\d)[3-8]\d\s*/|(?<!\d)[5-8]\d\s*%)",
+             "zh": r"(?!)"}
+_NOT_A_READING = {"en": r"\b(?:usual(?:ly)?|normally|baseline|target|aim(?:ing)?|goal|pre-?op|before|was)\b",
+                  "zh": r"平时|平常|平素|基础|目标|术前|以前|之前|维持在"}
+_READING_KIND = {"sats": r"sats?|spo2|血氧|氧饱和", "bp": r"\bs?bp\b|blood pressure|血压"}
+
+
+def severe_now(question: str, lang: Lang) -> bool:
+    """`severe`, less a low saturation or pressure told back in the normal range after it."""
+    text = question if lang == "zh" else f" {question} "
+    for m in _rx(f"{_SEVERE[lang]}|{_FELL_LOW[lang]}").finditer(text):
+        kind = next((k for k, rx in _READING_KIND.items() if re.search(rx, m.group(0), re.I)), None)
+        # (a usual or target reading is no reading back: "her usual BP is 140/80", "aiming for SpO2 94%")
+        back = [r for r in _rx(_RECOVERED[kind][lang]).finditer(text, m.end()) if not _rx(_NOT_A_READING[lang]).search(
+            text[max(m.end(), r.start() - 20):r.start()])] if kind else []
+        if not back:
+            return True
+    return False
 
 
 def slow_heart(question: str, lang: Lang) -> bool:
@@ -1614,10 +1650,17 @@ _REPORTED_SIGN = lazy(r"(?:病人|患者|他|她)(?:说|诉|自诉|反映)(?!自
 _NORMAL_ASK = lazy(r"正常吗|正不正常|是否正常|正常不")
 
 
+# A reaction told as going on in the patient (whatever history is told beside it).
+_REACTING_NOW = lazy(r"\b(?:pt|patient|she|he)\s+(?:is|'s)\s+(?:now\s+)?(?:wheez\w*|stridul\w*|swelling|swollen|breathless|hypotensive|"
+                     r"flushed|itching|covered in hives|coming out in hives|getting hives)\b", re.I)
+
+
 def not_now(question: str, lang: Lang) -> bool:
     """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
     to come)?"""
-    if severe(question, lang):  # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked
+    # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked; so is a reaction told going on ("pt is
+    # wheezing with facial swelling after gadolinium; she had hives to contrast back in 2015")
+    if severe(question, lang) or (lang == "en" and _REACTING_NOW.search(question)):
         return False
     asked = question if lang == "zh" else f" {question} "
     if ((_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked)) \

@@ -77,8 +77,21 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
 
 
 def to_simplified(text: str) -> str:
-    """Traditional -> Simplified Chinese (OpenCC t2s)."""
-    return str(_converter("t2s").convert(text)) if cjk_count(text) else text
+    """Traditional -> Simplified Chinese (OpenCC t2s), leaving a character that is already a Simplified form as typed
+    (t2s reads 打坏了 as the Traditional variant 坏 of 坯, "打坯了"; 坏 is the Simplified form of 壞)."""
+    if not cjk_count(text):
+        return text
+    out = str(_converter("t2s").convert(text))
+    if len(out) != len(text):
+        return out
+    return "".join(a if a != b and _kept_alone(a) else b for a, b in zip(text, out))
+
+
+@lru_cache(maxsize=4096)
+def _kept_alone(char: str) -> bool:
+    """Does t2s leave the character as it is on its own (坏; only a phrase, 打坏, turned it into 坯), while it is the
+    Simplified form of another (坏 of 壞)? A Traditional variant (麽, t2s 么) is converted."""
+    return str(_converter("t2s").convert(char)) == char and str(_converter("s2t").convert(char)) != char
 
 
 # Conversions OpenCC gets wrong in our texts: 感染发生率 is segmented as 感/染发/生率 (dyed hair, 染髮), 和面部 as 和麵 (dough);
