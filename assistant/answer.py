@@ -329,6 +329,17 @@ _FEVER_OVER = lazy(r"\bafebrile\b|\bfever (?:has |had )?(?:resolved|settled|gone
                    r"已退烧|退烧了|热退|烧退|预约|准备做|计划做", re.I)
 _RED_FLAGS = lazy(r"\bred flags?\b|警示征象|危险信号")
 _CT_MYELOGRAPHY = "ct-myelography"
+# Another patient told, not the same picture again ("different pt - racz tmrw…"; not "another patient now, exactly the same
+# thing is happening", 另一个病人现在也出现同样的情况了)
+_ANOTHER_PATIENT = lazy(r"\b(?:different|another|new|next|second) (?:pt|patient)\b(?![^.?]{0,60}\b(?:same|too|also|as well)\b)|"
+                        r"(?:另一个|下一个|另一位|下一位|新来的)(?:病人|患者)(?![^。？?]{0,30}(?:同样|也|一样))", re.I)
+
+
+def _another_patient_planned(q: Question) -> bool:
+    """Is another patient told, with nothing happening to him now (a plan for him)?"""
+    return bool(_ANOTHER_PATIENT.search(q.text)) and not happening_now(q.text, q.lang) and not _PRESENT[q.lang].search(q.text)
+
+
 _NEW_SCENE = lazy(r"\b(?:next|another|new|different|other) (?:patient|pt|case)\b|\bturned out\b|\bfully recovered\b|"
                         r"另一个病人|下一个病人|另一位患者|下一位|另一例|新病人", re.I)
 # A question's own ask in its words or marks (a follow-up with none only tells more)
@@ -665,7 +676,9 @@ def _signs_now(text: str, lang: Lang) -> bool:
 _RESOLVED = {"en": lazy(r"(?<!not )(?<!n't )(?<!never )(?<!partly )(?<!partially )\b(?:asymptomatic|symptom-free|resolved|settled)\b|"
                         r"(?:\b(?:it|this|that|which|then|and)\s+(?:has\s+|had\s+|all\s+|finally\s+)?|,\s*)(?:stopped|ceased)\b"
                         r"(?!\s+(?:her|his|their|the|taking|giving|injecting)\b)|\bback to (?:normal|baseline)\b|\bno (?:more |further )?symptoms\b", re.I),
-             "zh": lazy(r"(?<![没未不])(?:症状)?(?:都|已经|已|基本)?(?:消失了|缓解了|恢复正常了?)|(?:^|[，,。；;\s])(?:现在|目前|已经)?没(?:有)?症状了|不抽了")}
+             "zh": lazy(r"(?<![没未不])(?:症状)?(?:都|已经|已|基本)?(?:消失了|缓解了|恢复正常了?)|(?:^|[，,。；;\s])(?:现在|目前|已经)?没(?:有)?症状了|不抽了|"
+                        # ("病人现在没症状，要不要抗凝？", "现在无症状")
+                        r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)(?:已)?(?:没(?:有)?(?:任何)?|无(?:明显)?)症状(?:了)?(?=[，,。；;？?\s]|$)")}
 
 
 # A pneumothorax shown small on a film ("CXR in ED shows a small apical pneumothorax, 1.5 cm rim", 胸片右侧少量气胸，大概10%):
@@ -1028,6 +1041,8 @@ class AnswerEngine:
 
     def _scene_before(self, q: Question, last: str) -> str:
         """The turn before as the scene of a follow-up's picture, or nothing when it sets none for this turn."""
+        if _ANOTHER_PATIENT.search(q.text) and not names_symptoms(q.text, q.lang) and not happening_now(q.text, q.lang):
+            return ""  # ("different pt - racz neuroplasty tmrw, anything I must check…?": another patient, no picture of his own)
         if _LATER_PLAN[q.lang].search(q.text) and not names_symptoms(q.text, q.lang) and not happening_now(q.text, q.lang) \
                 and not {"action", "escalation", "workup"} & set(q.aspects) and self._another_procedure_planned(q, last):
             # "if we go DRG stim instead, what complications are different?" after an infected SCS: a plan for later
@@ -1130,7 +1145,7 @@ class AnswerEngine:
     def _scene_two_back(self, q: Question, scene: set[str], last: str, stop: str) -> Triage:
         """A new picture told two turns after the scene, the turn between asking on ("fever 38.5, neck stiff, photophobic -
         does that change the plan?" after the wet tap's headache and then the patch's volume): read in that scene."""
-        if len(q.history) < 2 or not names_symptoms(q.text, q.lang):
+        if len(q.history) < 2 or not names_symptoms(q.text, q.lang) or _another_patient_planned(q):
             return Triage(False)
         scene2 = scene | self._scene_of(q.history[-2])
         return triage(q.text, q.lang, scene2, f"{q.history[-2].rstrip(' .。!！?？')}{stop}{last}")
@@ -1228,7 +1243,7 @@ class AnswerEngine:
         scene = concepts | self._scene_of(last) \
             if last and not q.followup and not settled else concepts
         tri = self._deficit_cared_for(q, tri, last, scene, settled)
-        if not tri.urgent and last and not q.followup and not settled \
+        if not tri.urgent and last and not q.followup and not settled and not _another_patient_planned(q) \
                 and ((GOES_ON[q.lang].search(q.text) and triage(last, q.lang, scene).urgent) or names_symptoms(q.text, q.lang)):
             # "CT做了，骨水泥漏到椎管里，然后呢" after "PVP术后双下肢麻，咋办": the emergency goes on with its work-up's
             # result; "抽搐停了 但是现在室速 血压测不到了", "头痛好了，可是双腿越来越没力" after an epidural: a picture of its own,
@@ -1555,7 +1570,9 @@ class AnswerEngine:
         """An ask named by its topic ("what premedication should she get?" after the patient's story of contrast
         anaphylaxis and her procedure): the topic's best passages in the asked sections join the hits (the story's
         words fill the search)."""
-        return self._topic_hits([c for c in q.subjects if TOPIC_ASKS.get(c) == q.aspects], q, lang, origins, hits)
+        # (or asked with its doses too: "术前怎么预防用药" is the premedication's prevention and dose)
+        return self._topic_hits([c for c in q.subjects if c in TOPIC_ASKS and (TOPIC_ASKS[c] == q.aspects or (
+            c in _CARE_REGIMENS and set(TOPIC_ASKS[c]) <= set(q.aspects)))], q, lang, origins, hits)
 
     def _topic_hits(self, topics: Sequence[str], q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Each topic's two best passages in the asked sections, after the hits."""
@@ -1743,7 +1760,8 @@ class AnswerEngine:
         bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
         bullets = bullets if tri.urgent else self._reassured_first(q, sents, self._drug_in_class(q, sents, self._each_side(q, lang, bullets)))
         bullets = self._warned(q, sents, bullets) if not tri.urgent else _bundled_first(bullets)
-        bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, bullets)))
+        bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, _during_step_later(q, bullets))))
+        bullets = bullets if tri.urgent else _mixture_first(q, bullets)
         bullets = bullets if tri.urgent else self._without_others_harms(q, bullets)
         bullets = bullets if tri.urgent else self._technique_elsewhere(q, lang, verdict, bullets)
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
@@ -2299,7 +2317,7 @@ class AnswerEngine:
         too: "how much saline is too much?" after the epiduroscopy's raised pressure)."""
         # (a follow-up's own limit or dose only: "how long to hold his anticoagulant after this?" is no calm plan)
         # (or a regimen's own rule: "我们之前术后抗生素用了7天，这样用算合理吗？" after an infected SCS pocket)
-        if len(q.parts) < 2 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",))
+        if len(q.parts) < 2 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",))
                                                                                or _CARE_REGIMENS & set(q.parts[0].concepts))):
             return []
         lex = self.retriever.lexical[lang]
@@ -3647,6 +3665,35 @@ def _told_kind_first(q: Question, bullets: list[Bullet]) -> list[Bullet]:
 
 _CARE_REGIMENS = frozenset({"antibiotic-prophylaxis", "premedication"})
 _LENGTH_TOLD = lazy(r"\b\d+\s*(?:days?|d|weeks?|wks?|hrs?|hours?)\b|\d+\s*(?:天|日|周|小时|个小时)", re.I)
+
+
+# A step for the moment of the puncture ("If the dura is punctured during interlaminar ESI … must not be injected
+# intrathecally; … abort or redirect", 一旦穿破硬脊膜…中止注射或改换其他节段), asked about a day or more later (a phone call
+# the next day about a postural headache): behind the other bullets, the moment is past.
+_DURING_STEP = {"en": lazy(r"^If the dura is punctured during", re.I), "zh": lazy(r"一旦穿破硬脊膜")}
+_DAYS_LATER = {"en": lazy(r"\byesterday\b|\blast (?:night|week)\b|\b\d+ days? (?:ago|later|after)\b|\b(?:rang|called|phoned|calls)\b|"
+                          r"\bnext day\b|\bday (?:\d|one|two|three)\b", re.I),
+               "zh": lazy(r"昨天|前天|上周|\d+\s*天前|第[二三四五六七\d]天|打电话|来电|次日|第二天")}
+
+
+def _mixture_first(q: Question, bullets: list[Bullet]) -> list[Bullet]:
+    """A maximum asked for local anaesthetics mixed ("利多卡因和罗哌卡因混着用的话 最大量怎么算"): the rule for a mixture (count
+    it all as its most toxic agent) leads the single agents' maxima."""
+    if _MIXTURE not in q.concepts:
+        return bullets
+    rule = next((b for b in bullets if _MIXTURE in b.sentence.concepts), None)
+    return bullets if rule is None or rule is bullets[0] else [rule, *(b for b in bullets if b is not rule)]
+
+
+_MIXTURE = "local-anaesthetic-mixture"
+
+
+def _during_step_later(q: Question, bullets: list[Bullet]) -> list[Bullet]:
+    """The puncture's own step follows the others when the question is told a day or more after it."""
+    if len(bullets) < 2 or not _DAYS_LATER[q.lang].search(q.text):
+        return bullets
+    moment = [b for b in bullets if _DURING_STEP[b.sentence.chunk.lang].search(b.sentence.text)]
+    return bullets if not moment or len(moment) == len(bullets) else [*(b for b in bullets if b not in moment), *moment]
 
 
 def _alternative_second(q: Question, bullets: list[Bullet]) -> list[Bullet]:

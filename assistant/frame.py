@@ -11,7 +11,7 @@ from typing import Literal
 
 from .lazyre import lazy
 from .lexicon import SUBJECT_KINDS, Concept, Lexicon, Match
-from .safety import indication_told
+from .safety import indication_told, names_symptoms
 from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
 from .types import Lang
 
@@ -111,6 +111,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (not what to do to keep a harm away: "what can I do to cut my own radiation dose?" asks prevention)
                r"(?! (?:to|for) (?:cut|reduce|lower|minimi[sz]e|prevent|avoid|limit|protect|keep|stop (?:it|this|that) (?:from )?happening)\b)|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well))|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
+               # (the plan asked bare at the end, after the picture: "…CXR small apical PTX, comfortable. what's the plan?")
+               r"\bwhat(?:'s| is) the plan\s*[?.!]*\s*$|(?:^|[.;:!?]\s*)plan\s*\?\s*$|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
                # (a finding during the case: "what if i see blood on aspiration", "what if I get a flash")
                r"\bwhat if (?:i|we|you) (?:see|get|find|hit|notice|have)\b|"
@@ -364,7 +366,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # a check told as clear, asked whether that is enough ("negative aspiration - safe to inject?", 回抽没血就安全了吗)
                    r"\b(?:negative|no blood|no flash|clean)\b[^?.]{0,40}\b(?:safe|enough|sufficient|reassur\w*)\b",
                    r"(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
-                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|"
+                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|"
+                   # ("换成氢吗啡酮是不是就不会长肉芽肿了？": whether another drug keeps the harm away)
+                   r"(?:换成|改成|改用|换用)[^，。？?]{1,10}(?:是不是|会不会|能不能)?(?:就)?(?:不会|不再|没有)|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|"
                    r"(?:怎么|如何|怎样)(?:控制|把握|掌握|设置)[^，。？?]{0,4}(?:才|比较)?安全|"  # ("冲水速度和量怎么控制比较安全")
                    r"(?:怎么|如何|怎样|要|需要|该)(?:改进|改善操作|调整操作)|哪些地方(?:要|需要|该)改|有什么(?:要|需要|该)改进|"  # ("下次…要怎么改进")
                    r"(?<!怎么)(?<!如何)(?<!该怎么)(?<!应该如何)建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
@@ -489,6 +493,8 @@ _OTHER_PATIENT = {"en": lazy(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:d
 # The procedure changed for the same patient ("switches him to", "instead", 换成, 改做).
 _SWITCHED = {"en": lazy(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
              "zh": lazy(r"换成|改成|改做|改为|换做|改行")}
+_THIS_PROCEDURE = {"en": lazy(r"\b(?:this|that|the same|such an?) (?:procedure|op|operation|surgery|treatment|ablation|block)\b", re.I),
+                   "zh": lazy(r"(?:这个|这种|该|这类)(?:手术|操作|治疗|消融)")}
 _FOLLOWUP_CUE = {
     "en": lazy(r"^(?:and|also|so|then|what about|how about|and what|ok(?:ay)?|if so|same|but|btw|update|fyi|forgot to (?:say|mention))\b|"
                      r"^what if\b|^if\b|"
@@ -498,7 +504,9 @@ _FOLLOWUP_CUE = {
                      r"^(?:首剂|第一剂|一剂|第二剂|重复|再给|追加)|(?:推完|打完|给完|用完|用了|给了)(?:以?后)?.{0,4}(?:没反应|没效果|无效|不管用|还是)|"
                      r"^(?:最大|最多|上限|极量)|"
                      # ("最后一次吃药是周一晚上8点，周四早上8点做，够不够？": the interval asked before, checked)
-                     r"^(?:最后一次|末次)(?:吃药|服药|用药|打针)|够不够|够了吗|够吗|来得及吗"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
+                     r"^(?:最后一次|末次)(?:吃药|服药|用药|打针)|够不够|够了吗|够吗|来得及吗|"
+                     # ("上次看别人30ml一分钟就推进去了 会有啥问题": what the amount just told does, of what was asked before)
+                     r"(?:会|能)有(?:啥|什么)(?:问题|后果|风险)|会怎么样|会不会有事"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
 # a risk asked without naming the harm ("抗凝病人的风险增加多少", "how much higher is the risk on warfarin?")
 # a scan of the head ("urgent MRI brain tonight ?stroke", 头颅MRI): never the work-up of a spinal implant's complication
@@ -2873,6 +2881,12 @@ class Framer:
         # (not when it names another subject we lack: "and what about diathermy during his TKA?" is declined for that)
         if prev is not None and _SWAP[lang].search(q) and not aspects_of(q, lang) and not out:
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
+        # ("这个手术抗凝要按高风险还是中风险管理" after basivertebral ablation was declined: the same procedure, still not ours)
+        # (never with a sign told, "这个手术做完 病人双腿没力了", nor after any turn naming a procedure of ours)
+        if prev is not None and not out and _THIS_PROCEDURE[lang].search(q) and not any(lex[c].kind == "procedure" for c in concepts) \
+                and not names_symptoms(q, lang) and not any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in (
+                    *prev.all_concepts, *(m.concept for t in prev.history for m in self.lexicon.match(t)))):
+            out += tuple(c for c in prev.out_of_scope if lex[c].kind == "procedure")
         return concepts, out
 
     def _mixed_anaesthetics(self, concepts: tuple[str, ...], asked: tuple[str, ...]) -> tuple[str, ...]:

@@ -78,7 +78,7 @@ _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs
 # Signs of the brain or eye, not of one limb alone: a stroke's (face, speech, vision, confusion).
 _CORTICAL = {"en": r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial|face|droop|slurred|aphasi|word[- ]finding|speak|talk|garbled|"
                    r"double vision|diplopi|confus|drows|unrespons",
-             "zh": r"视力|视物|失明|看不见|看不清|卒中|中风|口角|言语|偏瘫|失语|说不出话|口齿|嘴歪|面瘫|复视|看东西|说话|讲话|吐字|意识|嗜睡|糊涂"}
+             "zh": r"视力|视物|失明|看不见|看不清|卒中|中风(?!险(?:操作|管理|类别|级别|分级|等级|的|还是|吗|呢|[，,。？?、；]|$))|口角|言语|偏瘫|失语|说不出话|口齿|嘴歪|面瘫|复视|看东西|说话|讲话|吐字|意识|嗜睡|糊涂"}
 # A fever told ("fever 38.6", "febrile", "发烧", 38.5度): the stroke pathway's exclusion and the deficit's abscess picture.
 _FEVER_EN = (r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89]\.\d\b")
 # (a Chinese question often writes the fever in English: "PVP后第3天 pt fever 38.7")
@@ -483,7 +483,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
                 r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi|" + _PARTICULATE_STROKE["en"],),
-         "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风|口角歪斜|言语不清|偏瘫|失语|一侧肢体|[左右]侧.{0,4}(?:无力|麻木|瘫|不能动)|半身|"
+         "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风(?!险(?:操作|管理|类别|级别|分级|等级|的|还是|吗|呢|[，,。？?、；]|$))|口角歪斜|言语不清|偏瘫|失语|一侧肢体|[左右]侧.{0,4}(?:无力|麻木|瘫|不能动)|半身|"
                 r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)|(?:说话|讲话).{0,3}(?:含糊|不清|不利索)|口齿含糊|言语含糊|吐字不清|"
                 r"[左右](?:边|侧)?(?:手脚|手|臂|上肢|半边|半身|肢体).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|没力|无力|麻木|不能动|抬不起)|" + _PARTICULATE_STROKE["zh"],)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block",
@@ -1047,7 +1047,7 @@ _NOT_NOW = {
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
           r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
           r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
-    "zh": r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|预处理激素怎么(?:吃|用|给|安排)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
@@ -2099,7 +2099,8 @@ def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -
 
 # A deficit in a patient whose intrathecal pump has been losing its effect despite dose increases: a catheter-tip granuloma
 # compressing the cord comes first.
-_FAILING_PUMP = {"en": r"(?:pump|intrathecal|\bIT\b|\bIDD)[\s\S]*(?:despite (?:dose|the dose|increas|escalat)|dose (?:went up|increased|escalat)|"
+_FAILING_PUMP = {"en": r"(?:pump|intrathecal|\bIT\b|\bIDD|synchromed|prometra)[\s\S]*(?:despite (?:dose|the dose|increas|escalat)|dose (?:went up|increased|escalat)|"
+                       r"despite (?:\d+|two|three|four|several|multiple|repeated) (?:dose )?(?:increase|escalation|titration)s?|dose increases|"
                        r"losing (?:its )?(?:analgesia|effect)|analgesia failing|less and less|not working as well)",
                  "zh": r"泵[\s\S]*(?:加了量|加量|越来越差|越来越不管用|镇痛效果下降|止痛效果下降|越来越没效果)"}
 _GRANULOMA_FIRST = {"en": ("can be a spinal haematoma, abscess or cord injury",

@@ -15,7 +15,7 @@ def ward_engine(engine_over):  # type: ignore[no-untyped-def]
     """The documents of the day-list, the recovery room and the next-day call beside each other."""
     return engine_over("ward-215", ("vertebral-augmentation", "esi-interlaminar-caudal", "pdph", "radiation-contrast",
                                     "infection-control", "spinal-cord-stimulation", "sacroiliac", "patient-selection-monitoring",
-                                    "esi-general", "anticoagulants", "last"))
+                                    "esi-general", "anticoagulants", "last", "epiduroscopy-adhesiolysis"))
 
 
 _PTX_CALL = ("Did T6-T8 medial branch blocks yesterday, pt rang this morning with sharp chest pain on breathing in and a bit "
@@ -252,3 +252,138 @@ def test_review_50_hours_enough_for_an_oral_regimen_ask_no_urgent_one(engine, qu
 @pytest.mark.parametrize("question", ["L5-S1有手术瘢痕，能不能换L4-5做椎板间？", "INR 1.8，要不要改期做SCS植入？"])
 def test_review_50_planning_another_level_or_day_is_no_next_step(engine, question):  # type: ignore[no-untyped-def]
     assert "action" not in engine.frame(question).aspects
+
+
+def test_the_plan_asked_after_a_small_pneumothorax_is_its_management(engine):  # type: ignore[no-untyped-def]
+    question = ("T5 paravertebral this am, pt called from home - mild chest ache, went to ED, CXR small apical PTX ~1cm, sats "
+                "97% RA, comfortable. what's the plan?")
+    assert "action" in engine.frame(question).aspects
+    assert "action" not in engine.frame("what's the plan for her apixaban before the SCS trial?").aspects  # (the drug's hold)
+
+
+@pytest.mark.parametrize("question", [
+    "PKP L1术中SpO2掉到86%，停推骨水泥吸氧后回到97%，CTPA：右下肺外周小骨水泥栓子，病人现在没症状，要不要抗凝？",
+    "L1椎体成形术中血氧降到89%，停止注射并吸氧后回升到96%。CTPA显示外周小的骨水泥栓子，现在无症状，需要抗凝吗？"])
+def test_a_chinese_embolus_told_without_symptoms_now_is_told_over(ward_engine, question):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer(question)
+    assert not ans.urgent and "无症状的外周型" in _bullets(ans.text)[0], ans.text
+    assert ward_engine.answer(question.replace("没症状，", "没症状，但是又胸闷了，").replace("无症状，", "无症状，但是又胸闷了，")).urgent
+
+
+def test_premedication_asked_with_its_doses_brings_the_regimen(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("病人去年做增强CT后起过全身荨麻疹，这次要做颈椎ILESI需要打造影剂，术前怎么预防用药")
+    assert "泼尼松50 mg" in _bullets(ans.text)[0], ans.text
+
+
+def test_the_punctures_own_step_follows_when_asked_a_day_later(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("昨天做了L5/S1椎板间ESI的病人今天打电话来，说一坐起来站着就头疼的厉害，躺下就好多了，术中好像有一次回抽见清亮液体。"
+                             "要紧吗 先怎么处理")
+    assert "一旦穿破硬脊膜" not in _bullets(ans.text)[0], ans.text
+    now = ward_engine.answer("Doing an L4–5 ILESI with an 18G Tuohy and I get free CSF on loss of resistance. Can I just go ahead "
+                             "and inject the steroid and lidocaine?")
+    assert "must not be injected intrathecally" in _bullets(now.text)[0], now.text
+
+
+# Round 216 (the less common procedures, technique-level safety).
+def test_a_pumps_morphine_concentration_asked_against_the_maximum_is_answered(engine):  # type: ignore[no-untyped-def]
+    for question in ("SynchroMed II refill today, pharmacy sent morphine 25 mg/mL and his daily dose is 12 mg/day. is 25 mg/mL "
+                     "above the max concentration?", "吗啡鞘内的最大浓度和每天最大剂量是多少来着"):
+        ans = engine.answer(question)
+        assert not ans.abstained and "20 mg/mL" in _bullets(ans.text)[0], ans.text
+
+
+def test_a_scope_said_bare_in_a_pain_list_is_the_epiduroscope(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("急！腔镜做到一半 病人突然说眼前发黑看不清 还脖子痛头痛 已经推了大概80ml盐水了，现在怎么办")
+    assert ans.urgent and ans.pathway == "epiduroscopy-pressure", ans.text
+    for other in ("腹腔镜做到一半病人", "宫腔镜检查", "胸腔镜手术后疼痛", "关节腔镜"):
+        assert "epiduroscopy" not in ward_engine.frame(other).concepts, other
+
+
+def test_hours_not_enough_after_premedication_turns_is_no_reaction_now(ward_engine):  # type: ignore[no-untyped-def]
+    history = ["病人上次做增强CT碘海醇过敏 出了全身荨麻疹，这次要做颈椎TFESI 能不能改用钆剂", "那用碘造影剂的话 预处理激素怎么吃"]
+    ans = ward_engine.answer("今天下午就要做 等不了13个小时 有快的方案吗", history)
+    assert not ans.urgent and "甲泼尼龙40 mg" in _bullets(ans.text)[0], ans.text
+    assert not ward_engine.answer(history[1], history[:1]).urgent
+
+
+def test_coverage_lost_to_the_ribs_is_lead_migration(ward_engine):  # type: ignore[no-untyped-def]
+    q = ward_engine.frame("SCS永久植入后2周，病人说麻感从腰腿跑到肋骨那边去了 覆盖不到痛的地方，咋回事 要查啥")
+    assert "lead-migration" in q.concepts
+
+
+def test_what_a_fast_push_does_after_the_rate_asked_is_a_follow_up(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("上次看别人30ml一分钟就推进去了 会有啥问题", ["硬膜外腔镜 做粘连松解的时候 生理盐水打多快合适？总量有没有上限 多少ml"])
+    assert not ans.abstained and any("60 mmHg" in b for b in _bullets(ans.text)), ans.text
+
+
+@pytest.mark.parametrize("question", ["利多卡因和罗哌卡因混着用的话 最大量怎么算", "if I mix lidocaine and ropivacaine, how do I work out the max dose?"])
+def test_a_mixture_asked_leads_with_the_mixture_rule(ward_engine, question):  # type: ignore[no-untyped-def]
+    lead = _bullets(ward_engine.answer(question).text)[0]
+    assert "混合" in lead or "mixed" in lead, lead
+
+
+def test_switching_the_pumps_drug_beside_a_granuloma_brings_the_drugs_own_rate(engine):  # type: ignore[no-untyped-def]
+    ans = engine.answer("换成氢吗啡酮是不是就不会长肉芽肿了？", ["吗啡泵植入3年 最近半年一直加量 镇痛越来越差，这两周还出现双下肢麻 走路有点不稳，要考虑啥"])
+    assert any("8.7%" in b for b in _bullets(ans.text)), ans.text
+
+
+def test_intermediate_risk_is_never_a_stroke(engine):  # type: ignore[no-untyped-def]
+    assert not engine.answer("TFESI算高风险还是中风险操作？").urgent
+    assert "stroke" not in engine.frame("这个手术抗凝要按高风险还是中风险管理").concepts
+    assert engine.answer("颈椎TFESI后病人突然中风了，口角歪斜").urgent
+
+
+def test_this_procedure_after_a_declined_one_is_declined_too(engine):  # type: ignore[no-untyped-def]
+    for before, question in (("椎体基底神经射频消融（BVN ablation, Intracept）主要风险有哪些？", "这个手术抗凝要按高风险还是中风险管理"),
+                             ("basivertebral nerve ablation - main risks?", "how should anticoagulants be managed for this procedure?")):
+        assert engine.answer(question, [before]).verdict == "out_of_scope", question
+    assert engine.answer("how should anticoagulants be managed for this procedure?", ["L4/5 TFESI tomorrow"]).verdict != "out_of_scope"
+
+
+def test_a_different_patient_takes_no_scene_from_the_last(ward_engine):  # type: ignore[no-untyped-def]
+    history = ["how fast can we run saline through the epiduroscope? we usually just hand-push 20 mL syringes. is there a max total volume?",
+               "what if she says her neck hurts and vision is blurry halfway through"]
+    ans = ward_engine.answer("different pt - racz neuroplasty tmrw, anything I must check before I put the 10% hypertonic saline in?", history)
+    assert not ans.urgent, ans.text
+    assert ward_engine.answer("another patient in recovery now has tinnitus and perioral tingling after lido", ["seizing after bupi SGB"]).urgent
+
+
+def test_the_2nd_badge_asked_after_a_pregnant_colleagues_dose_is_the_fetal_dosimeter(engine):  # type: ignore[no-untyped-def]
+    history = ["I'm 14/40 pregnant and on the discography list all week. how much more fluoro does a discogram use vs an ILESI, and "
+               "can I stay in the room with lead on?", "what's my fetal dose limit? we're in the US btw"]
+    assert "fetal-dosimeter" in engine.frame("where do I wear the 2nd badge?", history).concepts
+
+
+def test_dose_increases_told_in_numbers_bring_the_granuloma_first(engine):  # type: ignore[no-untyped-def]
+    before = ("SynchroMed II refill today, pharmacy sent morphine 25 mg/mL and his daily dose is 12 mg/day. is 25 mg/mL above "
+              "the max concentration?")
+    ans = engine.answer("he's also had rising pain around T10 dermatome despite 3 dose increases over 2 months and says his legs "
+                        "feel heavy. could that be related?", [before])
+    assert ans.urgent and "catheter-tip granuloma" in ans.escalation, ans.escalation
+
+
+# Review 51: guards for each finding on the round-216 version.
+@pytest.mark.parametrize(("question", "history"), [
+    ("another patient now, exactly the same thing is happening - what do I do?", ["pt seizing after bupivacaine SGB, what do I do"]),
+    ("另一个病人现在也出现同样的情况了 怎么办", ["星状神经节阻滞推布比卡因后病人抽搐了 怎么办"]),
+    ("turned out the needle was intravascular, lipid already running - what next?", ["pt seizing after bupi SGB, what do I do"]),
+    ("grabbed the anaesthetist from the other case next door, midazolam given - what next?", ["pt seizing after bupi SGB, what do I do"]),
+    ("刚推完造影剂 病人喉咙发紧 喘不上气 预处理激素方案是什么", []),
+    ("这个手术做完 病人双腿没力了 怎么办", ["椎体基底神经射频消融主要风险有哪些？"]),
+    ("TFESI后突然中风险些没救回来 现在还在ICU 下一步怎么处理", [])])
+def test_review_51_an_emergency_beside_the_new_readings_keeps_its_banner(ward_engine, question, history):  # type: ignore[no-untyped-def]
+    assert ward_engine.answer(question, history).urgent, question
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("每个椎体骨水泥最大量多少ml", "20 mg/mL"), ("血补片最大量多少ml", "20 mg/mL")])
+def test_review_51_a_volume_ceiling_is_never_the_pumps_morphine(ward_engine, question, absent):  # type: ignore[no-untyped-def]
+    assert absent not in _bullets(ward_engine.answer(question).text)[0]
+
+
+@pytest.mark.parametrize(("question", "concept"), [
+    ("下周要做腔镜甲状腺手术 阿司匹林要停几天", "epiduroscopy"), ("腔镜手术做到一半 气腹后病人心率掉到40 血压70 怎么办", "epiduroscopy"),
+    ("消毒范围覆盖不到穿刺点周围5cm 会增加感染吗", "lead-migration"), ("射频消融的毁损范围覆盖不到内侧支怎么办", "lead-migration"),
+    ("骨水泥混合用的话 多久开始推", "local-anaesthetic-mixture"), ("caffeine max daily dose for PDPH?", "maximum-dose")])
+def test_review_51_everyday_words_name_no_concept_of_ours(engine, question, concept):  # type: ignore[no-untyped-def]
+    assert concept not in engine.frame(question).concepts, question
