@@ -927,11 +927,12 @@ class AnswerEngine:
         # (or told in one turn, the event then its end: "…had a seizure, gave midazolam, it stopped. She's now alert. How
         # long do I have to keep her before she can go home?")
         told_over = not q.history and self._settled_turn(q.text, q.lang)
+        if not told_over and (not (q.followup or SETTLED[q.lang].search(q.text)) or not q.history):
+            return q
         # (a complication told ended is no picture of its own: "seizure stopped with 2mg midaz, sats 97%… how long do I
         # keep her monitored?")
         ended = self._told_ended(q.text, q.lang)
-        if not told_over and (not (q.followup or SETTLED[q.lang].search(q.text)) or not q.history
-                              or any(self._kinds.get(c) == "complication" and c not in ended for c in q.concepts)):
+        if not told_over and any(self._kinds.get(c) == "complication" and c not in ended for c in q.concepts):
             return q
         # (or when she may go home, "she's awake now, RR 14. can she go home?": the same watch decides it)
         watch = {OBSERVATION, _DISCHARGE}
@@ -1041,7 +1042,7 @@ class AnswerEngine:
 
     def _scene_before(self, q: Question, last: str) -> str:
         """The turn before as the scene of a follow-up's picture, or nothing when it sets none for this turn."""
-        if _ANOTHER_PATIENT.search(q.text) and not names_symptoms(q.text, q.lang) and not happening_now(q.text, q.lang):
+        if _another_patient_planned(q) and not names_symptoms(q.text, q.lang):
             return ""  # ("different pt - racz neuroplasty tmrw, anything I must check…?": another patient, no picture of his own)
         if _LATER_PLAN[q.lang].search(q.text) and not names_symptoms(q.text, q.lang) and not happening_now(q.text, q.lang) \
                 and not {"action", "escalation", "workup"} & set(q.aspects) and self._another_procedure_planned(q, last):
@@ -1081,7 +1082,9 @@ class AnswerEngine:
         """`_settled_tail` of a turn, a faint's own words of coming round counted when its picture is a faint."""
         # (not when a local anaesthetic or a neck block is told: a brief blackout there may be its toxicity, "passed out after
         # stellate ganglion block with bupivacaine, came round after 30 s")
-        faint = _turn_triage(text, lang, frozenset(self._scene_of(text))).rule == "vasovagal" and not _LA_TOLD[lang].search(text)
+        # (the turn's triage read only when a word of coming round is there to count: every question passes here)
+        faint = bool(_CAME_ROUND[lang].search(text)) and not _LA_TOLD[lang].search(text) \
+            and _turn_triage(text, lang, frozenset(self._scene_of(text))).rule == "vasovagal"
         return _settled_tail(text, lang, faint)
 
     def _told_over(self, text: str, lang: Lang) -> bool:

@@ -1140,8 +1140,9 @@ FADING = {
 DEFICIT_GONE = {"en": lazy(r"\bresolved\b|\brecovered\b|" + _DEFICIT_GONE["en"], re.I), "zh": lazy(_DEFICIT_GONE["zh"])}
 # A follow-up that tells normal-range vital signs ("gave adrenaline, BP 115/70 now, can we finish today?"), read only when it
 # names no symptom of its own: the emergency is over.
+_NORMAL_BP = {"en": _BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b", "zh": _BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)"}
 NORMAL_VITALS = {
-    "en": lazy(_BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b|"
+    "en": lazy(_NORMAL_BP["en"] + r"|"
                      r"\b(?:hr|heart rate)\b (?:is |now |back (?:up )?to |up to )+(?:[6-9]\d|100)\b|"
                      r"\b(?:sats?|spo2)\b (?:is |are |now |back (?:up )?to |up to )+(?:9[4-9]|100)\s*%?|\bback (?:up )?to (?:9[4-9]|100)\s*%\s*(?:on (?:room )?air|on RA|RA)\b|"
                      # ("sats 97% on air, comfortable": a saturation told normal on air)
@@ -1149,7 +1150,7 @@ NORMAL_VITALS = {
                      r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )*(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": lazy(_BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)?\s*(?:1[0-9]|20)\s*次?(?!\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:9[4-9]|100)\s*%|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定|稳(?:了|住了)?(?=[，,。；;\s]|$))"),
+    "zh": lazy(_NORMAL_BP["zh"] + r"|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)?\s*(?:1[0-9]|20)\s*次?(?!\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:9[4-9]|100)\s*%|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定|稳(?:了|住了)?(?=[，,。；;\s]|$))"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": lazy(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
@@ -1537,7 +1538,7 @@ def severe(question: str, lang: Lang) -> bool:
 # is over (its kind: the saturation or the pressure; an altered mind or a rate is never read as over).
 _RECOVERED = {"sats": {"en": r"\b(?:back|up|recovered|returned|improved)\b[^.;?]{0,12}\b(?:9[4-9]|100)\s*%|\b(?:sats?|spo2)\b\D{0,10}(?<!\d)(?:9[4-9]|100)\b",
                        "zh": r"(?:恢复|回升|升|回|上升)(?:到|至)\s*(?:9[4-9]|100)\s*%?|(?:SpO2|spo2|血氧|氧饱和度)\D{0,6}(?<!\d)(?:9[4-9]|100)(?!\d)"},
-              "bp": {"en": _BP["en"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d\b", "zh": _BP["zh"] + r"(?:9\d|1[0-4]\d)\s*/\s*[5-9]\d(?!\d)"}}
+              "bp": _NORMAL_BP}
 # (told as falling there, "BP dropped to 70/40", "sats fell to 85%": past `_SEVERE`'s few words between)
 _FELL_LOW = {"en": r"\b(?:s?bp|blood pressure|sats?|spo2)\b (?:\w+ ){0,2}(?:dropped|fell|fallen|went down|crashed|plummeted|dipped|down) (?:to )?"
                    r"(?:(?<!\d)[3-8]\d\s*/|(?<!\d)[5-8]\d\s*%)",
