@@ -137,6 +137,7 @@ from .safety import (
     moved_first,
     names_symptoms,
     not_now,
+    on_the_needle,
     protocol_for,
     seizure_told,
     severe,
@@ -332,7 +333,7 @@ _CT_MYELOGRAPHY = "ct-myelography"
 # Another patient told, not the same picture again ("different pt - racz tmrw…"; not "another patient now, exactly the same
 # thing is happening", 另一个病人现在也出现同样的情况了)
 _ANOTHER_PATIENT = lazy(r"\b(?:different|another|new|next|second) (?:pt|patient)\b(?![^.?]{0,60}\b(?:same|too|also|as well)\b)|"
-                        r"(?:另一个|下一个|另一位|下一位|新来的)(?:病人|患者)(?![^。？?]{0,30}(?:同样|也|一样))", re.I)
+                        r"(?:另(?:外)?一个|另(?:外)?一位|下一个|下一位|新来的)(?:病人|患者)(?![^。？?]{0,30}(?:同样|也|一样))", re.I)
 
 
 def _another_patient_planned(q: Question) -> bool:
@@ -453,6 +454,11 @@ _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知�
 _NO_PREVENTION = {"en": "The knowledge base gives no prevention measures for {conditions}.", "zh": "知识库未给出{conditions}的预防措施。"}
 _NO_STEPS_NAMED = {"en": "The knowledge base gives no management steps for {conditions}.",
                    "zh": "知识库未给出{conditions}的处理措施。"}
+_HAEMATOMA = "epidural-haematoma"
+_ROOT_PAIN, _AUGMENTATION, _CEMENT_LEAK = "radicular-pain", "vertebral-augmentation", "cement-leakage"
+_PREMEDICATION, _CORTICOSTEROID = "premedication", "corticosteroid"
+_CONTRAST_REACTIONS = frozenset({"allergic-reaction", "anaphylaxis", "contrast-allergy", "contrast-medium"})
+SPINAL_CORD_INJURY = "spinal-cord-injury"  # (what a needle advanced in the neck can do: `_on_the_needle_hits`)
 _RAISED, _HIGH_BP = "procedural-hypertension", "hypertension"  # (a rise the procedure caused; the patient's own)
 _NOT_FOR = {"en": "The passages found say nothing specific about {conditions} for this procedure. What they have on it:",
             "zh": "检索到的内容没有针对{conditions}患者做此项操作的专门说明。相关内容如下："}
@@ -686,7 +692,7 @@ _RESOLVED = {"en": lazy(r"(?<!not )(?<!n't )(?<!never )(?<!partly )(?<!partially
 _SMALL_PTX_SHOWN = {"en": lazy(r"^(?=[\s\S]*\b(?:CXR|x-?ray|film|radiograph|ultrasound|US|POCUS|CT)\b)(?![\s\S]*\b(?:large|big|tension|massive|"
                                r"moderate|expanding|enlarg\w*|bigger|larger|increas\w*|grow\w*|bilateral|both sides)\b)[\s\S]*(?:\b(?:small|tiny|minor|little|trace|shallow)\b[^.;?]{0,25}pneumothora|"
                                r"pneumothora\w*[^.;?]{0,20}\b(?:small|tiny|minor)\b)", re.I),
-                    "zh": lazy(r"^(?=[\s\S]*(?:胸片|X线|x线|X光|CT|超声|B超))(?![\s\S]*(?:大量|张力性|中量|加重|增大|变大|扩大|增多|双侧))[\s\S]*"
+                    "zh": lazy(r"^(?=[\s\S]*(?:胸片|X线|x线|X光|CT|超声|B超|片子|拍片|摄片))(?![\s\S]*(?:大量|张力性|中量|加重|增大|变大|扩大|增多|双侧))[\s\S]*"
                                r"(?:(?:少量|小量|少许|轻度|很小的?|一点)气胸|气胸[^，。；？?]{0,6}(?:少量|很小|不大|不多))")}
 
 
@@ -877,7 +883,8 @@ class AnswerEngine:
     # --- stages ------------------------------------------------------------------------
     def _frame(self, question: str, history: list[str]) -> Question:
         """Frame the question (the LLM engine may rewrite a follow-up)."""
-        return self._stand_ins(self._infiltrated_at(self._drug_own_limit(self._picture_carried(self._picture_named(self._pressure_reported(self.frame(question, history)))))))
+        return self._stand_ins(self._infiltrated_at(self._drug_own_limit(self._picture_carried(self._picture_named(
+            self._root_pain_after_cement(self._premedication_meant(self._pressure_reported(self.frame(question, history)))))))))
 
     def _pressure_reported(self, q: Question) -> Question:
         """A pressure told after a procedure is read as procedural hypertension (frame) only for a procedure whose passages
@@ -895,6 +902,34 @@ class AnswerEngine:
             return tuple(dict.fromkeys(_HIGH_BP if c == _RAISED else c for c in cs))
         parts = tuple(replace(p, concepts=back(p.concepts), inherited=back(p.inherited)) for p in q.parts)
         return replace(q, concepts=back(q.concepts), subjects=tuple(c for c in q.subjects if c != _RAISED), parts=parts)
+
+    def _premedication_meant(self, q: Question) -> Question:
+        """A steroid regimen asked after a contrast reaction ("下次怎么预防？口服激素方案具体怎么给" after hives and a tight
+        throat with iohexol): the premedication before the next contrast."""
+        if not q.followup or _PREMEDICATION in q.all_concepts or _PREMEDICATION not in self.lexicon.concepts:
+            return q
+        steroids = [c for c in q.concepts if _CORTICOSTEROID in self.lexicon.broader_closure([c])]
+        reacted = _CONTRAST_REACTIONS & set(self.lexicon.broader_closure(list(q.context_concepts))) \
+            or any(m.concept in _CONTRAST_REACTIONS or self._kinds.get(m.concept) == "contrast" for turn in q.history[-2:]
+                   for m in self.lexicon.match(turn))
+        if not steroids or not reacted:
+            return q
+        # (and the part asking how to prevent it next time: "下次怎么预防？")
+        parts = tuple(replace(p, concepts=(*p.concepts, _PREMEDICATION)) if set(steroids) & set(p.concepts) or p.aspects[:1] == ("prevention",)
+                      else p for p in q.parts)
+        return replace(q, concepts=(*q.concepts, _PREMEDICATION), subjects=(*q.subjects, _PREMEDICATION), parts=parts,
+                       retrieval_text=self._searched_with(q, _PREMEDICATION))
+
+    def _root_pain_after_cement(self, q: Question) -> Question:
+        """New root pain told after vertebral augmentation, with no complication named ("in recovery now c/o burning
+        band-like pain round the chest wall at T8" after a vertebroplasty): cement in the canal or foramen is what it is
+        asked about (its urgent CT)."""
+        if _ROOT_PAIN not in q.concepts or any(self._kinds.get(c) == "complication" for c in q.concepts) \
+                or _AUGMENTATION not in self.lexicon.broader_closure(list(q.all_concepts)) or _CEMENT_LEAK not in self.lexicon.concepts:
+            return q
+        parts = tuple(replace(p, concepts=(*p.concepts, _CEMENT_LEAK)) if i == 0 else p for i, p in enumerate(q.parts))
+        return replace(q, concepts=(*q.concepts, _CEMENT_LEAK), subjects=(*q.subjects, _CEMENT_LEAK), parts=parts,
+                       retrieval_text=self._searched_with(q, _CEMENT_LEAK))
 
     def _picture_named(self, q: Question) -> Question:
         """A calm follow-up pointing back at the emergency of the turn just before ("how common is that, should it go in
@@ -1185,6 +1220,11 @@ class AnswerEngine:
         tail = None if q.history or not self._settled_turn(q.text, q.lang) else self._over_tail(q.text, q.lang)
         now = q.text if tail is None else tail
         ongoing = _signs_now(now, q.lang)
+        # (a faint told over beside a sign that is no emergency of its own: "缓过来了，半小时后下地说右腿有点软、麻" after an SIJ
+        # injection, the injectate's spread; a deficit after an epidural stays one, read on its own)
+        if ongoing and q.history and SETTLED[q.lang].search(q.text) and self._emergency_before(q).rule == "vasovagal" \
+                and triage(now, q.lang, frozenset(concepts), q.history[-1]).rule == "vasovagal":
+            ongoing = False  # (read with the turn before: a toxicity or a deficit beside it is its own pathway)
         # (a follow-up's readings back to normal or a sign going, with no sign still there: "BP 100/60, 舌头还在肿" goes on)
         # (never an open "what now?" after a toxicity, whose heart may still fail once the seizure stopped: "抽搐停了，血压心率
         # 都稳，现在怎么办？"; "vision is back … what next?" is over)
@@ -1213,7 +1253,8 @@ class AnswerEngine:
         # the turn before ends its sentence: "…without better relief" must not negate "now he has new leg weakness"
         stop = "。" if q.lang == "zh" else ". "
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
-        before = self._scene_before(q, last) if q.followup and not _calm_next(q) else ""
+        # (another patient's picture is read on its own: "另外一个病人SIJ注射时脸色发白、出冷汗…")
+        before = self._scene_before(q, last) if q.followup and not _calm_next(q) and not _ANOTHER_PATIENT.search(q.text) else ""
         settled = self._settled(q, concepts)
         waiting = bool(WAIT_ASK[q.lang].search(q.text)) and not settled
         # (not once this turn tells the scan's haematoma: "急诊MRI显示硬膜外血肿，外科几小时内要减压？" is read as told)
@@ -1228,7 +1269,7 @@ class AnswerEngine:
             if prior.rule in _DEFICITS or (waiting and prior.urgent):
                 return prior
         # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
-        if (scan := Triage(False) if settled else self._deficits_scan(q, last)) is not None:
+        if (scan := Triage(False) if settled else self._deficits_scan(q, "" if _ANOTHER_PATIENT.search(q.text) else last)) is not None:
             return scan
         tri = triage(q.text, q.lang, concepts, before)
         tri = self._two_turns_back(q, concepts, before, stop, tri)
@@ -1330,7 +1371,7 @@ class AnswerEngine:
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
             hits = hits + self._measured_hits(q, lang, origins, hits) + self._lab_level_hits(q, lang, origins, hits)
-            hits = hits + self._consent_hits(q, lang, origins, hits)
+            hits = hits + self._consent_hits(q, lang, origins, hits) + self._on_the_needle_hits(q, lang, origins, hits, tri)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -1439,6 +1480,19 @@ class AnswerEngine:
                      if cid in self.retriever.chunks and CONSERVATIVE in (got := self.retriever.concepts.get(cid, frozenset()))
                      and near & got] + found
         return self._after(hits, found, limit=2)
+
+    def _on_the_needle_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit], tri: Triage) -> list[Hit]:
+        """A shock or paraesthesia as the needle advanced in a neuraxial procedure ("as I advanced the Tuohy at C7-T1 she
+        felt an electric shock down both arms"): the procedure's own passage on what the needle can injure joins the hits
+        (the deficit pathway's haematoma words fill the search)."""
+        if tri.rule != "neuraxial-deficit" or not on_the_needle(q.text, lang):
+            return []
+        procs = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
+        if not procs:
+            return []
+        found = [cid for harm in (SPINAL_CORD_INJURY, "paraesthesia") for cid, _ in self.retriever.concept_search([harm], procs, (), lang, origins, 4)
+                 if set(procs) <= (got := self.retriever.concepts.get(cid, frozenset())) and {SPINAL_CORD_INJURY, "paraesthesia"} & got]
+        return self._after(hits, found, limit=1)
 
     def _stent_told_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A drug decision for a patient whose stent is told, now or before ("pt on brilinta after a stent 8 months ago,
@@ -1707,8 +1761,14 @@ class AnswerEngine:
             # (a step names this picture or what the patient has: "the pump reservoir is aspirated", an overdose's step, is
             # no step for an infected pump)
             named = PATHWAY_NAMES.get(guide.rule, {}).get(lang)
+            # (a stop rule naming the paraesthesia felt on the needle beside other signs is this picture's step, when it is
+            # the procedure's own: a transforaminal injection's rule is no step for an interlaminar one)
+            needle_procs = {c for c in q.concepts if self._kinds.get(c) == "procedure"}
+            on_needle = on_the_needle(q.text, lang)
+            needle = {"paraesthesia", *needle_procs} if needle_procs and on_needle else {""}
             rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
-                    and not treats_another(x, tri.names, self._kinds) and on_picture(x, named, has, self._kinds, procs)
+                    and not (on_needle and _HAEMATOMA in x.concepts)  # (a haematoma is hours later, not a moment on the needle)
+                    and (needle <= x.concepts or not treats_another(x, tri.names, self._kinds)) and on_picture(x, named, has, self._kinds, procs)
                     and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
@@ -2320,8 +2380,10 @@ class AnswerEngine:
         too: "how much saline is too much?" after the epiduroscopy's raised pressure)."""
         # (a follow-up's own limit or dose only: "how long to hold his anticoagulant after this?" is no calm plan)
         # (or a regimen's own rule: "我们之前术后抗生素用了7天，这样用算合理吗？" after an infected SCS pocket)
+        # (or the timing of a drug given judged: "was 40mg clexane 4 hours after the injection too early?", its restart)
         if len(q.parts) < 2 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",))
-                                                                               or _CARE_REGIMENS & set(q.parts[0].concepts))):
+                                                                               or _CARE_REGIMENS & set(q.parts[0].concepts)
+                                                                               or (q.parts[0].aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text)))):
             return []
         lex = self.retriever.lexical[lang]
         out: list[Bullet] = []
@@ -2338,7 +2400,9 @@ class AnswerEngine:
             one = replace(q, parts=(replace(part, aspects=(*timed, *part.aspects)),), aspects=(*timed, *part.aspects))
             # (a sentence naming nothing the part is about is no answer to it: the lipid's repeat boluses for "naloxone
             # given, how long to monitor?" after a pump overdose)
-            about = {*part.concepts, *part.inherited}
+            # (and a drug's own class: "LMWH is restarted…" answers for enoxaparin)
+            about = {*part.concepts, *part.inherited,
+                     *(b for c in part.concepts if self._kinds.get(c) in ("drug", "brand") for b in self.lexicon.concepts[c].broader)}
             # (a regimen's own sentences, which the emergency's search leaves out: NACC's stop within 24 h)
             # (ranked after every retrieved one)
             pool = [*sents, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, regimen)
@@ -2448,10 +2512,15 @@ class AnswerEngine:
                    and not (_HOLD_TOLD.search(p.text) and not asks_to_anticoagulate(p.text))]
         if allowed and bullets:
             asked = {c for p in allowed for c in p.concepts if self._kinds.get(c) in ("drug", "drug-class")}
+            # (or its own class: "LMWH is restarted…" for "was clexane 4 hours after too early?")
+            asked |= {b for c in asked if self._kinds.get(c) == "drug" for b in self.lexicon.concepts[c].broader}
             named = [b for b in bullets[1:] if asked & b.sentence.concepts][:1]
             # (a management line on it, "avoid propofol when unstable", is said among the steps, not apart from them)
             shown = [replace(b, kind="action") if b.sentence.group == "management" else b for b in named]
-            return [bullets[0], *shown, *(b for b in bullets[1:] if b not in named)]
+            rest = [b for b in bullets[1:] if b not in named]
+            # (a fact of it, "LMWH is restarted 12–24 h after", after the steps: the steps stay under one heading)
+            at = 0 if all(b.kind == "action" for b in shown) else next((i for i, b in enumerate(rest) if b.kind != "action"), len(rest))
+            return [bullets[0], *rest[:at], *shown, *rest[at:]]
         # (a picture read as LAST that asks the lipid itself, "collapsed after SGB w bupivacaine… lipid dose for 80kg": its
         # doses right after the first step)
         pictured = not q.followup and tri.rule == "last" and lipid_asked(q.text, q.lang)
@@ -3828,6 +3897,7 @@ def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
 # Concept kinds that make an emergency question specific (what it adds to its pathway).
 _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # The asks of a planning question (limits, doses, holds, rates), and of the bedside (what is it, what now).
+_TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早", re.I)
 _PLANNING = frozenset({"limit", "dose", "hold", "prevention", "frequency", "risk_factors", "contraindications", "timing"})
 _BEDSIDE = frozenset({"action", "recognition", "escalation", "definition", "expected"})
 

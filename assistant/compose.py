@@ -61,6 +61,8 @@ _DEPENDENT = {
                      r"as a result|in (?:that|this|these|such) case|here|there|by contrast|in contrast|on the other hand|instead|"
                      r"(?:much|far) (?:smaller|larger|lower|higher|less|more)|"  # "Much smaller lipid doses are usually enough": than what?
                      r"in (?:that|this|the same) (?:review|study|series|cohort|trial|audit|survey|analysis|meta-analysis|report|registry)|"
+                     # ("In the multicentre audit, this central steroid reaction rate was similar…": which reaction?)
+                     r"in the [\w-]+ (?:audit|study|series|review|survey|trial),\s*(?:this|these|that|those)\b|"
                      r"on (?:safety|efficacy|effectiveness)(?: grounds)?|from (?:a|the) (?:safety|efficacy) (?:standpoint|perspective))\b|"
                      # "X is therefore ...", "Precise electrode placement, parallel and close to the branch, is therefore essential"
                      r"^(?:[\w()\-–,/%.]+\s+){1,14}(?:thus|therefore|hence|accordingly|consequently|nevertheless|nonetheless)\b|"
@@ -107,14 +109,17 @@ _DEPENDENT = {
 # it ("No major complications occurred in that lumbar TFESI series" says which series only with the sentence before).
 _LEANS = {
     "en": lazy(r"\b(?:that|this|these|those)\s+(?:[\w-]+\s+){0,3}?(?:series|cohort|study|trial|audit|registry|survey|"
-                     r"sample|workers|staff|operators|participants|patients|subjects)\b", re.I),
-    "zh": lazy(r"(?:该|此|这项|这一)(?:研究|病例系列|队列|试验|审计|调查)|(?:这些|该批|上述)(?:工作人员|人员|患者|受试者|操作者)"),
+                     r"sample|workers|staff|operators|participants|patients|subjects)\b|"
+                     # "The risk of cord injury is greatest in a sedated patient" (in which procedure? the sentence before says)
+                     r"^the (?:risk|rate|incidence|chance) of [^.;,]{1,40}? (?:is|was) (?:greatest|highest|lowest)\b", re.I),
+    "zh": lazy(r"(?:该|此|这项|这一)(?:研究|病例系列|队列|试验|审计|调查)|(?:这些|该批|上述)(?:工作人员|人员|患者|受试者|操作者)|"
+               r"^若[^。；]{0,30}[，,][^，。；]{1,12}(?:风险|发生率)最(?:高|大|低)"),
 }
 # Provenance-only sentences (where a figure comes from) belong to the evidence notes, never to the lead.
 _PROVENANCE = {
     "en": lazy(r"^(?:these|the|this|that) (?:[\w-]+ ){0,3}?(?:figures?|numbers?|data|values?|estimates?|rates?|regimens?|recommendations?) (?:come|comes|are|is|were|was) "
                      r"(?:from|taken from|reported (?:by|in)|based on|drawn from)|^(?:source|according to (?:the )?(?:fact sheet|editor))|"
-                     r"editor|(?:was|were) not read|could not be obtained|"
+                     r"editor|(?:was|were) not read|could not be obtained|^only the abstract\b[^.]{0,120}\bwas read\b|"
                      r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
                      r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against|"
                      r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b|"
@@ -124,7 +129,7 @@ _PROVENANCE = {
                      # … and measured how long fluoroscopy was used.")
                      r"^(?:a|an|one) (?:[\w-]+ ){0,8}?(?:study|series|survey|audit|trial)\b[^.]{0,160}\b(?:followed|included|enrolled|recruited)\b"
                      r"[^.]{0,100}\band (?:measured|recorded|assessed|counted)\b[^.%]*\.?$", re.I),
-    "zh": lazy(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|"
+    "zh": lazy(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|仅阅读了?(?:其)?摘要|"
                      r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
                      r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)|(?:分层|分级|分类)依据的是对[^。]{0,30}的记忆|"
                      r"^一项[^。]{0,60}(?:研究|调查|病例系列|审计)[^。]{0,40}纳入了?[^。%]{0,40}(?:并|，)(?:测量|记录|统计|评估)[^。%]{0,30}。?$"),
@@ -179,10 +184,10 @@ _ACTION = {
                      r"lipid|intralipid|treat|obtain|arrange|refer|consult|perform|check|monitor|assess|decompress\w*|mri|(?<!prior )(?<!previous )surg\w+(?! history)|"
                      r"discontinu\w*|remove|aspirat\w*|withdraw|naloxone|cpr|resuscitat\w*|bypass|adrenaline|epinephrine|amiodarone|"
                      r"lie|supine|leg raise|(?<!spinal )fluids?|atropine|imaging|cultures?|antibiotic\w*|evacuat\w*|restore|reduce|avoid|"
-                     r"treatment|treated with|managed with|first-line|definitive|do not inject)\b", re.I),
-    "zh": lazy(r"停止|呼叫|求助|立即|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道(?!受损|梗阻|阻塞|受压)|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
-                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|(?<!出汗)(?<!分泌)减少|咨询|程控|"
-                     r"(?:不得|不应|不要|不再)(?:继续)?注射"),
+                     r"treatment|treated with|managed with|first-line|definitive|do not inject|(?:urgent|emergency) CT)\b", re.I),
+    "zh": lazy(r"停止|呼叫|求助|立即(?!出现|发生|发作|起效|显现)|给予|静注|静脉|开始|维持|通气|吸氧|给氧|氧气|气道(?!受损|梗阻|阻塞|受压)|苯二氮|脂肪乳|治疗|急诊|MRI|磁共振|(?<!既往)手术(?!史)|外科|会诊|"
+                     r"拔除|减压|纳洛酮|心肺复苏|复苏|肾上腺素|胺碘酮|监测|监护|评估|平卧|补液|阿托品|影像|培养|抗生素|清除|恢复|避免|(?<!出汗)(?<!分泌)减少(?![了，。；、）)]|$)|咨询|程控|"
+                     r"(?:不得|不应|不要|不再)(?:继续)?注射|紧急行"),
 }
 # The first or early signs asked ("first signs of LA toxicity?", 中毒最早有什么表现) and told in a sentence.
 _EARLY_ASK = {"en": lazy(r"\b(?:first|earliest|early|initial|warning)\s+(?:\w+\s+)?(?:signs?|symptoms?|features?)\b", re.I),
@@ -2558,6 +2563,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
                                             partial(_rivalled, part=parts[j], q=q, sig=sig),
                                             bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
+                                            not days_later(q.text, lang) and not _TOLD_SINCE.search(q.text)
+                                            and bool(_ON_TABLE_SIGNS.intersection(parts[j].concepts)),
                                             lambda c: sig.kinds.get(c) == "topic",
                                             parts[j].aspects[:1] == ("frequency",)
                                             and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))))
@@ -3347,7 +3354,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           about: frozenset[str] = frozenset(), subject: frozenset[str] = frozenset(),
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
-          told_accident: bool = True, asked_action: bool = False, topic: Callable[[str], bool] | None = None,
+          told_accident: bool = True, asked_action: bool = False, on_table: bool = False, topic: Callable[[str], bool] | None = None,
           level_free: bool = False) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
@@ -3433,30 +3440,59 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # (and an amount measured answers "how far does it go up?" however much higher the studies of how long it lasts score)
     if in_kind and in_kind[0][0] >= (0.3 if named_mechanism or kind is _DRUG_RESTART or measured_first else 0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
         return in_kind[0]
-    both = _side_by_side(both, groups)
-    if both and both[0][0] >= 0.6 * best[0]:
-        return both[0]
+    side = _side_or_stop_rule(both, usable, groups, about, asked_action and on_table, best)
+    if side is not None:
+        return side
     for group in groups:  # the most specific asked aspect first
         # ("how good is the evidence?": the best sentence reporting a study of it, a review of 19 studies, is evidence)
         in_group = [c for c in usable if c[1].group == group or (group == "evidence" and c is best and _STUDY_REPORT.search(c[1].text))]
         if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
+            # (and one naming it at all before another complication's: "how common is that?" after a faint, not the wet tap's rate)
             in_group = [c for c in in_group if focused(c[1])] or in_group
         if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it
             in_group = _steps_asked(in_group, about)
         if group == "complications" and harm is not None:
-            # (one naming the asked subject too, first, from any section: "particulate steroid at cervical levels is a
-            # risk factor for permanent injury" before "non-particulate steroid almost never causes it")
-            # (asked what the complications are: one that names them, before a series where none occurred)
-            named = [c for c in in_group if harm(c[1])]
-            named = [c for c in named if not _NONE_SEEN[c[1].chunk.lang].search(c[1].text)] or named
-            about_it = [c for c in usable if harm(c[1]) and subject & c[1].concepts]
-            in_group = about_it[:1] if about_it and about_it[0][0] >= 0.6 * best[0] else named or in_group
+            in_group = _harm_named(in_group, usable, harm, subject, about, focused, best)
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
     # (nothing more to go by: one naming what the part asks about, "两种混着用怎么算？" the mixture, before one naming only
     # the drugs it inherited)
     named = [c for c in usable if subject & c[1].concepts] if not groups else []
     return named[0] if named and named[0][0] >= 0.6 * best[0] else usable[0]
+
+
+def _side_or_stop_rule(both: list[tuple[float, Sentence]], usable: list[tuple[float, Sentence]], groups: Sequence[str],
+                       about: frozenset[str], asked_action: bool, best: tuple[float, Sentence]) -> tuple[float, Sentence] | None:
+    """The sentence naming both sides compared, side by side, when close enough to the best; else, asked what to do with
+    a sign seen on the table ("cement creeping towards the posterior wall - keep going or stop?"), the rule to stop on
+    that sign, wherever it is written."""
+    both = _side_by_side(both, groups)
+    if both and both[0][0] >= 0.6 * best[0]:
+        return both[0]
+    stop_rule = [c for c in usable if asked_action and about & _ON_TABLE_SIGNS & c[1].concepts and _STOP_ON_SIGN[c[1].chunk.lang].search(c[1].text)]
+    return stop_rule[0] if stop_rule and stop_rule[0][0] >= 0.5 * best[0] else None
+
+
+# Signs seen on the table that a rule says to stop on (told in the question: the rule leads "what now?")
+_ON_TABLE_SIGNS = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection", "cement-leakage"})
+_TOLD_SINCE = lazy(r"\b(?:ago|since|yesterday|days?|\d+\s*d)\b|天前|以来|昨天|天了|术后", re.I)  # (a sign told as days back)
+_STOP_ON_SIGN = {"en": lazy(r"\bstop (?:when|if|as soon as)\b|\bdo not inject further\b|\babort or redirect\b", re.I),
+                 "zh": lazy(r"即停止注射|不得继续注射|中止注射或改换|应立即停止操作")}
+
+
+def _harm_named(in_group: list[tuple[float, Sentence]], usable: list[tuple[float, Sentence]], harm: Callable[[Sentence], bool],
+                subject: frozenset[str], about: frozenset[str], focused: Callable[[Sentence], bool] | None,
+                best: tuple[float, Sentence]) -> list[tuple[float, Sentence]]:
+    """Asked about complications: one naming the asked subject too, first, from any section ("particulate steroid at
+    cervical levels is a risk factor for permanent injury" before "non-particulate steroid almost never causes it"); else
+    one that names a complication, before a series where none occurred."""
+    named = [c for c in in_group if harm(c[1])]
+    named = [c for c in named if not _NONE_SEEN[c[1].chunk.lang].search(c[1].text)] or named
+    # (and the complication asked, when one is: "how common is that after epidurals?" after a faint, not the wet tap's rate)
+    about_it = [c for c in usable if harm(c[1]) and subject & c[1].concepts and (not about or about & c[1].concepts)]
+    if about and focused is not None:  # (its own figure first, before an audit's other complications)
+        about_it = [c for c in about_it if focused(c[1])] or about_it
+    return about_it[:1] if about_it and about_it[0][0] >= 0.6 * best[0] else named or in_group
 
 
 def _steps_asked(in_group: list[tuple[float, Sentence]], about: frozenset[str]) -> list[tuple[float, Sentence]]:
@@ -3608,7 +3644,7 @@ _LASTS = lazy(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|we
 _DRUG_RESTART = lazy(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
 _TIME_SPAN = lazy(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
 TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
-_RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
+_RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
 _RATE = lazy(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
                    r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)
@@ -3675,6 +3711,9 @@ _ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度|(?:how many|wh
 _RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始|续)|"
                           # ("give enoxaparin tonight instead, how many hours after the procedure is ok?": when it may start)
+                          # (a dose given after it judged: "was 40mg clexane 4 hours after the injection too early?")
+                          r"\b\d+\s*(?:h|hrs?|hours?) after (?:the |his |her |this )?(?:injection|procedure|block|op|operation|esi|epidural|implant)\b"
+                          r"[^?.]{0,20}\btoo (?:early|soon)\b|(?:术后|操作后|注射后)\d+\s*(?:h|小时)[^，。？?]{0,12}(?:太早|早了|过早)|"
                           + GIVEN_AFTER_ASK + "|" + NEXT_DOSE_ASK, re.I)
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
 _AGAIN_ASK = lazy("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)

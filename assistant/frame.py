@@ -120,9 +120,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # ("wet tap w 18G tuohy, positional HA day 2. options?": the ways to treat what is told)
                r"(?<!for )\boptions\s*[?.!]*\s*$|\bwhat (?:are )?(?:my|the|our) options\s*[?.!]*\s*$|"
                r"\b(?:need|have) to do (?:anything|something)|anything (?:i|we|he|she|they) (?:need|needs|should|must) (?:to )?do|do (?:i|we) need to (?:act|intervene)|"
+               r"\banything to do\b|"
                r"\b(?:should|must|can) (?:he|she|they|i|we|the (?:patient|pt)|pt) do anything\b(?!\s+(?:to|for) (?:prevent|reduce|avoid|lower|minimi[sz]e|limit))|"
                # after the complication happened: carry on with the injection? ("wet tap - can I carry on?")
-               r"\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
+               # (not a condition of another ask: "how fast should we run the saline if we carry on?")
+               r"(?<!if we )(?<!if i )\b(?:carry on|keep going|continue (?:the |with the )?(?:injection|injecting|procedure|block|case)|(?:i|we|to|or)\s+continue\s*\?)|"
                r"(?:^|[^\w\s])\s*continue\s*\?|"  # ("wet tap - continue?"; not "how long should abx continue?")
                # a choice of what to do with the needle or the case now ("reposition or abandon?", "another level or abort?")
                r"\b(?:reposition|redirect|re-?site|abandon|abort|bail|(?:go|move) (?:up|down) a level|"
@@ -186,7 +188,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
-             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:inject|infuse|irrigate|run)|"
+             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b|"  # (which dose: "10 mg or 40 mg?")
              # (an amount put to the test: "is 400 mg of lidocaine with adrenaline OK?", "can I give 30 ml?")
@@ -296,11 +298,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:need|needs|require|requires|candidate for|qualify for|indicat\w*) (?:\w+ )?bridg\w*|bridg\w* (?:needed|indicated|required)|"
                      r"(?:do|should|must|would|shall) (?:i|we|you|he|she) (?:\w+ )?bridge\b|\bbridge (?:her|him|them|the patient)\b|"
                      # "what else was linked to it?": what goes with the complication (its risk factors)
-                     r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?",
+                     r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?|"
+                     # (a condition told, asked whether it counts: "she's allergic to prawns, does that matter?")
+                     r"\b(?:does|would) (?:that|this|it) (?:matter|count|make (?:any |a )?difference)\s*\?",
                      r"(?:和|跟|与)什么(?:有关|相关)|(?:和|跟|与)哪些因素(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
-                     r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?"),
+                     r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?|(?:这|那)(?:个)?(?:有|有没有)(?:关系|影响)(?:吗|么)?[？?]|(?:这|那)(?:个)?要紧吗"),
     # which test or scan confirms it (the work-up): the sentence that names the imaging or test answers it
     "workup": ("",
                # (not the guidance a procedure is done under: "with ultrasound or no imaging", "under imaging")
@@ -1052,6 +1056,29 @@ def _when_of_hold(part: Part, before: Part) -> bool:
 _WHETHER_NEEDED = lazy(r"要不要|需不需要|是否需要|用不用|\bshould (?:we|i) (?:give|use|start)\b|\bdo (?:we|i|they) need\b", re.I)
 
 
+# The patient's own question whether the procedure can do a grave harm, to be answered with it and its figures.
+_PATIENT_ASKS_HARM = {
+    "en": lazy(r"\b(?:she|he|they|the (?:patient|pt)|pt|patient)\s+(?:asks?|asked|is asking|was asking|wants to know)(?: me| us)?\b[^.?]{0,60}?"
+               r"\b(?:can|could|might|will|would)\b[^.?]{0,60}?\b(?:paraly[sz]\w*|blind|die|death|kill|stroke|cripple\w*|wheelchair|nerve damage)",
+               re.I),
+    "zh": lazy(r"(?:病人|患者|她|他|家属)(?:问|担心|害怕|怕)[^。？?]{0,30}(?:会不会|能不能|可不可能|是不是会|会)[^。？?]{0,20}"
+               r"(?:瘫|失明|瞎|死|中风|残废|坐轮椅|神经损伤)")}
+
+# Techniques named with the medium they use ("LOR to saline"): the saline is no drug given or asked about.
+_MEDIUM_NAMED = frozenset({"loss-of-resistance"})
+
+
+def _story_then_ask(part: Part, before: Part) -> bool:
+    """A bare "what now?" ("what do i do", 怎么办) after a part that tells the picture and asks nothing of its own
+    ("…clear fluid keeps dripping from the hub. CSF?"): one question, the picture's, asked as what to do."""
+    if part.concepts or part.aspects[:1] != ("action",) or before.aspects or not before.concepts:
+        return False
+    # (a question of its own before, "…flushed - is that the steroid? do we need to treat it?", is a part; a word or two
+    # guessed, "CSF?", is not)
+    last = re.split(r"[.。;；!！]\s*|\s[-–—]\s", before.text.strip())[-1]
+    return not last.rstrip().endswith(("?", "？")) or (len(re.findall(r"[A-Za-z0-9]+", last)) <= 2 and len(re.findall(r"[\u4e00-\u9fff]", last)) <= 4)
+
+
 def _evidence_size(part: Part, before: Part) -> bool:
     """A clause asking only how many patients or studies, after an ask about the evidence: the same ask (the size of that
     evidence), not a count of its own to be answered with an incidence."""
@@ -1625,11 +1652,16 @@ _SPINE_REGIONS = ("lumbar-spine", "thoracic-spine", "sacrum")
 _DONE_WORDS = lazy(r"\b(?:do|doing|done|did|have|had|get|got|book\w*|schedul\w*|plan\w*|proceed|go ahead|after|post)\b|打|做|注射|封闭|后", re.I)
 
 
+_AFTER_EPIDURAL = lazy(r"^(?![\s\S]*\b(?:labou?r|obstetric|childbirth|delivery|caesarean|c-section|birth)\b)[\s\S]*"
+                       r"\b(?:after|post|following)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?epidurals?\b(?!\s+(?:space|spaces))", re.I)
+
+
 def _epidural_meant(q: str, concepts: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
     """"Can we still do his lumbar epidural?", 今天的腰椎硬膜外还能打吗: the epidural space named at a spinal level as
     something done, with no procedure named, is the epidural steroid injection of pain practice (the level kept; a labour
     epidural is its own; "how deep is the lumbar epidural space?" stays the space)."""
-    if "epidural-space" not in concepts or not any(r in concepts for r in _SPINE_REGIONS) or not _DONE_WORDS.search(q) \
+    # (or told as what the patient had: "how common is that after epidurals?")
+    if "epidural-space" not in concepts or not ((any(r in concepts for r in _SPINE_REGIONS) and _DONE_WORDS.search(q)) or _AFTER_EPIDURAL.search(q)) \
             or any(c in lex and lex[c].kind == "procedure" for c in concepts):
         return concepts
     return tuple("esi" if c == "epidural-space" else c for c in concepts)
@@ -1930,7 +1962,7 @@ def _not_an_ask(text: str, m: Match) -> bool:
 _MEASURE_EFFECTS = frozenset({"消毒", "杀菌", "抗菌", "预防", "止血", "镇静", "显影"})
 
 
-_FOUND_AFTER = lazy(r"\s*(?:后|时|的时候)?\s*(?:就|才|突然)?(?:发现|出现|觉得|感觉|摔|跌|[左右双]?腿)|\s*(?:and|then|,)\s+(?:found|noticed|felt|fell|"
+_FOUND_AFTER = lazy(r"\s*(?:后|时|的时候)?\s*(?:就|才|突然)?(?:(?:说|诉|喊)[^，。？?]{0,2})?(?:发现|出现|觉得|感觉|摔|跌|[左右双]?腿)|\s*(?:and|then|,)\s+(?:found|noticed|felt|fell|"
                     r"collapsed|her|his|the)\b", re.I)
 
 
@@ -2586,7 +2618,7 @@ class Framer:
         lex = self.lexicon.concepts
         out: list[str] = []
         for m in matches:
-            if lex[m.concept].kind not in ("equipment", "procedure") or len(m.surface) < 4:
+            if lex[m.concept].kind not in ("equipment", "procedure") or len(m.surface) < 4 or m.concept in _MEDIUM_NAMED:
                 continue  # (a treatment named with its drug, "caffeine and fluids", stays one treatment)
             low = m.surface.lower()
             out += [cid for n, cid in self._drug_names if n in low and n != low and (_CJK.search(n) or re.search(rf"\b{re.escape(n)}\b", low))]
@@ -3396,7 +3428,7 @@ class Framer:
             own = self._mixed_anaesthetics(own, asked)
             part = Part(t, own, _without_drugless_hold(t, asked, own + inherited + ctx, self.lexicon), inherited, terms)
             if out and (_restates(part, out[-1]) or self._additive_form(part, out[-1], lang) or _evidence_size(part, out[-1])
-                        or _when_of_hold(part, out[-1])):
+                        or _when_of_hold(part, out[-1]) or _story_then_ask(part, out[-1])):
                 prev_part = out.pop()
                 sep = " " if prev_part.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "  # (clauses kept apart)
                 part = Part(f"{prev_part.text}{sep}{t}".replace("？ ", "？"), prev_part.concepts,
@@ -3419,6 +3451,9 @@ class Framer:
         """Asks a part's words imply: the risks to quote at consent are asked with their figures; "does adding
         epinephrine to the local help?" asks about the local anaesthetic's form as a precaution."""
         if consent and asked == ("complications",):
+            return own, ("complications", "frequency")
+        if _PATIENT_ASKS_HARM[lang].search(t) and set(asked) <= {"advice", "complications", "hold", "timing"}:  # (hold: "before his TFESI")
+            # ("she asks me if this injection can paralyse her … what do I tell her?": the harm and how rare it is)
             return own, ("complications", "frequency")
         if _EPINEPHRINE in own and not asked and _ADDING[lang].search(t):
             return (*own, *((_LOCAL_ANAESTHETIC,) if _LOCAL_ANAESTHETIC not in own else ())), ("prevention",)
@@ -3804,7 +3839,7 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
             and any(lexicon.concepts[c].kind == "procedure" for c in subjects if c in lexicon.concepts):
         # "how can we proceed safely with a cervical ILESI in a patient on clopidogrel?": the drug's hold first
         return ("hold", *aspects)
-    if aspects[:1] in ((), ("contraindications",)) and _SEEN_ON_THE_TABLE & set(subjects) and _GO_ON_ASK.search(text):
+    if aspects[:1] in ((), ("contraindications",), ("recognition",)) and _SEEN_ON_THE_TABLE & set(subjects) and _GO_ON_ASK.search(text):
         # "L5 TF, dex 10, flash of blood on DSA - proceed?": whether to go on past the sign seen is its management rule
         return ("action", *aspects)
     if aspects[:2] == ("complications", "comparison") and _SAFER.search(text) and held_drug(subjects, lexicon):
@@ -3834,7 +3869,9 @@ _WAIT_AFTER_PROCEDURE = lazy(GIVEN_AFTER_ASK, re.I)
 _STILL_DO = lazy(r"\b(?:can|could|should) (?:i|we|you) still (?:do|go ahead|proceed)\b|还能(?:做|打)|还可以(?:做|打)", re.I)
 # signs seen on the table that decide whether to go on, and the ask to go on ("proceed?", 继续吗)
 _SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection"})
-_GO_ON_ASK = lazy(r"\b(?:proceed|continue|carry on|go on|go ahead|inject (?:anyway|the steroid|the rest))\b|继续|接着推|还能推|能推吗|能打吗|还能打", re.I)
+_GO_ON_ASK = lazy(r"\b(?:proceed|continue|carry on|go on|go ahead|inject (?:anyway|the steroid|the rest)|(?:ok|okay|safe|fine) to (?:push|inject))\b|"
+                  r"继续|接着推|还能推|能推吗|能打吗|还能打|(?:能|可以)(?:直接|放心)?(?:推|打)[^，。？?]{0,6}(?:吗|么|不)|"
+                  r"(?:推|打|注)[^，。？?]{0,6}(?:行不行|可以吗|可不可以|行吗)|还(?:要|能)?(?:打|推|注射|注)(?:吗|么|不)", re.I)
 _BEFORE_IT = lazy(r"\bbefore\b|\bprior to\b|\bpre-?op|(?:术|植入|操作|手术|注射|穿刺|治疗|之)前|前(?:要|需|得|应)?停", re.I)
 _AFTERWARDS_ASK = lazy(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|\brestart|\bresum|术后|之后|以后|做完|观察|监测|恢复", re.I)
 _STOP_WORD = lazy(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")

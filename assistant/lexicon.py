@@ -245,7 +245,7 @@ class Lexicon:
                 if i + n > len(text) or not all(sounds[i + k] in tpy[k] for k in range(n)):
                     continue
                 slips = [k for k in range(n) if text[i + k] != term[k]]
-                if len(slips) != 1 or text[i + slips[0]] in _NEVER_SLIPPED:
+                if len(slips) != 1 or text[i + slips[0]] in _NEVER_SLIPPED or _typed_as_meant(text, i + slips[0]):
                     continue
                 # (through a character's other reading only in a long term or a procedure's name: 锥体成形术, 锥体成形; not
                 # 炎性疼痛 for 癌性疼痛)
@@ -466,6 +466,13 @@ def _pinyin_table() -> dict[int, str]:
 
 # (a slip never lands on a word that turns the meaning: not, no, low, high)
 _NEVER_SLIPPED = frozenset("不无没未非低高否")
+# Words a "slipped" character makes with its neighbour, typed as meant (手术医生 is a surgeon, not 手术衣 with a slip).
+_WORDS_AS_TYPED = frozenset({"医生", "医师", "医院", "医嘱", "医疗", "医护"})
+
+
+def _typed_as_meant(text: str, at: int) -> bool:
+    """Does the character at `at` make a common word with a neighbour (手术医生: 医生), so that it is no slip?"""
+    return text[at:at + 2] in _WORDS_AS_TYPED or text[max(0, at - 1):at + 1] in _WORDS_AS_TYPED
 
 
 @lru_cache(maxsize=8192)

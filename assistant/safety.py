@@ -145,6 +145,26 @@ _BACLOFEN_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}))(?=[\s\S]
 # toxicity's own signs named: drowsiness or falling back asleep after naloxone is the opioid, not toxicity
 _LA_SIGNS = {"en": r"perioral|circumoral|tinnitus|metallic|seiz|convuls|fitting|twitch|arrest|\bv[ft]\b|asystol|arrhythm|\bqrs\b|pulseless",
              "zh": r"口周|口唇|耳鸣|金属味|抽搐|惊厥|抽起来|抽动|室颤|室速|骤停|心跳.{0,2}停|心律失常|无脉"}
+# A twitch or a jerk that is no toxicity sign, with none beside it: the muscle a stimulating RF electrode makes contract
+# ("motor stim at 2 Hz getting the quads twitching"), and a sedated patient moving as the needle advances ("jerked as I
+# was walking the Tuohy in").
+_OTHER_LA_SIGNS = {"en": r"perioral|circumoral|tinnitus|ringing|metallic|taste|tongue|lips?\b|seiz|convuls|fitting|arrest|\bv[ft]\b|"
+                         r"asystol|arrhythm|\bqrs\b|(?:wide|broad)[- ]complex|pulseless|unresponsive|slurred|agitat|(?-i:\bLAST\b)|toxicity|"
+                         r"confus|drows|all over|whole body|dizz|light-?headed|"
+                         # (any local anaesthetic told, or a volume of one: a twitch after it may be its toxicity)
+                         r"bupi|lido|lign|ropi|marcaine|chirocaine|local an(?:a)?esthetic|\b\d+(?:\.\d+)?\s*(?:ml|mls|cc)\b",
+                   "zh": r"口周|口唇|嘴|舌|耳鸣|金属味|抽搐|惊厥|抽起来|室颤|室速|QRS|骤停|心跳.{0,2}停|心律失常|无脉|意识|叫不醒|"
+                         r"言语不清|烦躁|LAST|中毒|毒性|全身|四肢|迷糊|头晕|利多|布比|罗哌|局麻|\d+(?:\.\d+)?\s*(?:ml|mL|毫升)"}
+_NOT_TOXIC_MOVEMENT = {
+    # (a muscle a radiofrequency electrode's test makes contract; a sedated patient flinching as the needle advances)
+    "en": rf"^(?![\s\S]*(?:{_OTHER_LA_SIGNS['en']}))(?:(?=[\s\S]*(?:\bRFA?\b|radiofrequency|medial branch|\bMBB\b|lesion|ablat|denervat|neurotomy))"
+          r"(?=[\s\S]*(?:\b(?:motor|sensory) (?:stim\w*|test\w*)|\b\d+(?:\.\d+)?\s*hz\b|multifidus))[\s\S]*(?:twitch|jerk|kick|fascicul|contract)|"
+          r"(?=[\s\S]*(?:sedat|propofol|midaz))[\s\S]*\b(?:jerk\w*|twitch\w*|flinch\w*|jump\w*|mov(?:ed|es|ing))\b[^.?;]{0,30}\b(?:as|when|while)\b"
+          r"[^.?;]{0,30}(?:walk|advanc|insert|pass|thread|feed))",
+    "zh": rf"^(?![\s\S]*(?:{_OTHER_LA_SIGNS['zh']}))(?:(?=[\s\S]*(?:射频|内侧支|毁损|热凝))(?=[\s\S]*(?:运动刺激|感觉刺激|刺激测试|\d+\s*Hz|多裂肌))"
+          r"[\s\S]*(?:在抽|抽动|在跳|跳动|收缩|踢)|"
+          r"(?=[\s\S]*(?:镇静|丙泊酚|咪达唑仑))[\s\S]*(?:进针|推进|穿刺|送针)(?:时|的时候)[^。？?]{0,20}(?:动了一下|猛地一动|抽了一下|弹了一下|一哆嗦|乱动)|"
+          r"(?=[\s\S]*(?:镇静|丙泊酚|咪达唑仑))[\s\S]*(?:动了一下|猛地一动|抽了一下|弹了一下|一哆嗦|乱动)[^。？?]{0,10}(?:进针|推进|穿刺|送针))"}
 _OPIOID_NOT_LA = {"en": rf"^(?![\s\S]*(?:{_LOCAL_ANAESTHETIC['en']}|{_LA_SIGNS['en']}|\bblock|stellate|\bSGB\b|paravertebral|\bESP\b|\bPCA\b|insulin))"
                         r"(?=[\s\S]*(?:intrathecal|\bIT (?:pump|morphine)|synchromed|pump refill|refill|pocket fill|side port))"
                         r"(?=[\s\S]*(?:naloxone|narcan|pinpoint|drowsy|rr \d|resp(?:iratory)? rate))",
@@ -253,6 +273,13 @@ _RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|we
 _BACLOFEN = {"en": r"baclofen|baclophen|lioresal|\bITB\b(?!\s*(?:syndrome|band|friction|tendin|pain\b))",
              "zh": r"巴氯[芬分酚氛]|\bITB\b(?!\s*(?:综合征|摩擦))"}
 
+# Sedatives given and a patient sedated too deep (snoring, unrousable): see `_SEDATION`.
+_SEDATIVES = {"en": r"\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*|dexmedetomidine|\bmac\b",
+              "zh": r"镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼|右美托咪定"}
+_CHEST_SIGN = {"en": r"breath sounds|air entry|trachea|chest (?:pain|tight)", "zh": r"呼吸音|气管偏|胸痛|胸闷"}
+_TOO_DEEP = {"en": r"snor\w*|unrous|not rousable|barely rousable|won'?t wake|hard to (?:rouse|wake)",
+                "zh": r"打鼾|打起鼾|打呼|鼾声|叫不.{0,2}醒|唤不醒|呼之不应"}
+
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "last",
@@ -303,10 +330,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         exclude={"en": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['en']}))|(?=[\s\S]*(?:{_DAYS_LATER['en']})))[\s\S]*(?:{_POSTURAL['en']})|"
                        rf"(?:{_DURAL['en']})[\s\S]*headache|headache[\s\S]*(?:{_DURAL['en']})|" + _STROKE_NOT_TOXIC["en"]
                        + "|" + _CONTRAST_STROKE["en"] + "|" + _SALINE_NOT_LA["en"] + "|" + _PARTICULATE_STROKE["en"] + "|" + _FAINT_OUT_COLD["en"]
-                       + "|" + _BACLOFEN_NOT_LA["en"] + "|" + _OPIOID_NOT_LA["en"],
+                       + "|" + _BACLOFEN_NOT_LA["en"] + "|" + _OPIOID_NOT_LA["en"] + "|" + _NOT_TOXIC_MOVEMENT["en"],
                  "zh": rf"^(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL['zh']}))|(?=[\s\S]*(?:{_DAYS_LATER['zh']})))[\s\S]*(?:{_POSTURAL['zh']})|"
                        rf"(?:{_DURAL['zh']})[\s\S]*头[痛疼]|头[痛疼][\s\S]*(?:{_DURAL['zh']})|" + _STROKE_NOT_TOXIC["zh"]
-                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"] + "|" + _BACLOFEN_NOT_LA["zh"] + "|" + _OPIOID_NOT_LA["zh"]},
+                       + "|" + _CONTRAST_STROKE["zh"] + "|" + _SALINE_NOT_LA["zh"] + "|" + _PARTICULATE_STROKE["zh"] + "|" + _FAINT_OUT_COLD["zh"] + "|" + _BACLOFEN_NOT_LA["zh"] + "|" + _OPIOID_NOT_LA["zh"] + "|" + _NOT_TOXIC_MOVEMENT["zh"]},
         procedures=('local-anaesthetic', 'peripheral-nerve-block', 'paravertebral-block', 'intercostal-nerve-block', 'sympathetic-block', 'last'),
     ),
     RedFlag(
@@ -329,13 +356,14 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"how (?:to|do you|should (?:i|we)) (?:manage|treat)|rate)\b)(?!\W*why\b)"
                 r"[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}(?:(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|radicul|sciatica)",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|放电样|放电感|"
+                r"一股电流|像电流|电流[^，。？?]{0,4}窜|被电打|电打了|像过电|过电一样|(?:双|两条?)腿有点软|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"足下垂|垂足|脚下垂|勾不起脚|脚抬不起|背屈无力|"
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
                 r"尿不出|解不出小便|小便解不出|(?:一直|还)?没(?:有)?解(?:过)?小便|一直没尿|(?:没|未)排(?:过)?尿|膀胱(?:区)?(?:胀|膨隆|充盈)|"
                 r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))(?![\s\S]*(?:什么原因|原因有哪些|原因是什么|适应证|处理原则|术前|能做吗|常见吗|发生率|多常见))"
                 r"[\s\S]*?(?:新发|新出现|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
-        {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|\bkypho\b|cement|"
+        {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|\bkypho\b|cement|tuohy|"
                r"facet|radiofrequency|\bRFA\b|\bMBB\b|medial branch|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal|"
                r"sympathetic|paravertebral",
          "zh": r"硬膜外|刺激|泵|鞘内|椎管|导联|电极|导管|椎体成形|后凸成形|成形术|PVP|PKP|关节突|射频|脊髓|神经根|血补片|腰椎|胸椎|颈椎|经椎间孔|椎板间|骶管|"
@@ -459,6 +487,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "pneumothorax",
         {"en": (r"breathless|short(?:ness)? of breath|\bSOB\b|dyspn|chest pain|difficulty breathing|can(?:no|'|’)?t (?:breathe|catch (?:her|his|their) breath)|"
                 r"desaturat|" + _LOW_SATS["en"] + r"|hypox|pleuritic|breathing (?:is )?(?:hard|difficult|laboured|labored)|"
+                r"\bpain (?:on|when|with) (?:breathing|taking a (?:deep )?breath|a deep breath|deep breaths?|inspiration)|"
+                r"\bhurts? (?:to|when (?:she|he|they) ) ?breathe|"
+                r"\bptx\b[^.;?]{0,40}\bcough\w*|\bcough\w*[^.;?]{0,80}\bptx\b|"
                 # (a pneumothorax shown large, tension, both sides or growing; or with a sign of its own)
                 r"\b(?:large|big|tension|massive|bilateral)\b[^.;?]{0,25}pneumothora|pneumothora\w*[^.;?]{0,30}\b(?:on both sides|bilateral)\b|"
                 r"pneumothora\w*[^.;?]{0,40}\b(?:bigger|larger|increas\w*|enlarg\w*|grow\w*|expand\w*)|"
@@ -468,7 +499,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"吸气时.{0,4}(?:痛|疼)|胸.{0,3}刺痛|有点憋|憋得慌|憋闷|越来越喘|喘得(?:厉害|很)|"
                 r"(?:大量|张力性|双侧)气胸|气胸[^，。；？?]{0,10}(?:扩大|增多|增大|变大|加重)|(?:扩大|增多|增大)[^，。；？?]{0,6}气胸",)},
         {"en": r"thorac|stellate|intercostal|paravertebral|supraclavicular|brachial|sympathetic|cervical|T\d|rib|lung|pleura|block|inject|"
-               r"pneumothora",
+               r"pneumothora|\bptx\b",
          "zh": r"胸|星状|肋间|椎旁|锁骨上|臂丛|交感|颈|肋|肺|胸膜|阻滞|注射|气胸"},
         {"en": "URGENT: breathlessness or chest pain after a thoracic, cervical or stellate procedure can be a pneumothorax "
                "(after vertebral augmentation, also a pulmonary cement embolism; after a neck block, also an airway-obstructing "
@@ -476,6 +507,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：胸段、颈段或星状神经节操作后出现呼吸困难或胸痛，可能是气胸（椎体强化术后还需考虑肺骨水泥栓塞；颈部阻滞后还需考虑压迫气道的咽后血肿）。"
                + _STOP["zh"] + "：评估气道、吸氧、监护，并紧急行胸部X线或超声检查。"},
         {"en": "pneumothorax cement embolism thoracic procedure chest pain dyspnoea management", "zh": "气胸 骨水泥栓塞 胸段 操作 胸痛 呼吸困难 处理"},
+        # (a sedated patient snoring or unrousable with low sats, no chest sign told: the sedation's respiratory depression)
+        exclude={"en": rf"^(?![\s\S]*(?:chest|pleuritic|breathless|short(?:ness)? of breath|\bSOB\b|dyspn|cough|pneumothora|\bptx\b|"
+                       r"breath sounds|air entry|trachea|\bBP\b|blood pressure|hypotens|tachycard|\bHR\s*1\d\d))"
+                       rf"(?=[\s\S]*(?:{_SEDATIVES['en']}))[\s\S]*(?:{_TOO_DEEP['en']})",
+                 "zh": rf"^(?![\s\S]*(?:胸痛|胸闷|胸口|呼吸困难|气短|气促|喘|咳|气胸|呼吸音|气管|血压|心率))(?=[\s\S]*(?:{_SEDATIVES['zh']}))[\s\S]*(?:{_TOO_DEEP['zh']})"},
         procedures=('paravertebral-block', 'intercostal-nerve-block', 'stellate-ganglion-block', 'thoracic-sympathetic-block', 'celiac-plexus-block'),
     ),
     RedFlag(
@@ -825,8 +861,7 @@ _SEDATION = RedFlag(
             r"slow breath|shallow breath|pinpoint",),
      "zh": (r"叫不.{0,2}醒|唤不醒|呼之不应|呼吸.{0,4}(?:慢|浅)|呼吸[^，。？?\d]{0,4}(?<!\d)[2-9]\s*次|(?<!睡眠)呼吸暂停|呼吸停止|针尖样瞳孔|"
             r"(?:血氧|SpO2|spo2|氧饱和度)[^，。？?]{0,6}[4-8]\d",)},
-    {"en": r"\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*|dexmedetomidine|\bmac\b",
-     "zh": r"镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼|右美托咪定"},
+    _SEDATIVES,
     {"en": "URGENT: desaturation or an unrousable patient under procedural sedation is respiratory depression until shown otherwise. "
            + _STOP["en"] + ": stop the sedatives, open and support the airway, give oxygen and ventilate, and reverse per your "
            "sedation protocol. The knowledge base has no protocol for this picture.",
@@ -1016,7 +1051,10 @@ def condition_names(actions: str, lang: Lang) -> str:
 # (no one patient told beside it: "what do I tell patients after a TFESI? this one has numb, weak legs" is a case)
 _NO_CASE = r"(?![\s\S]*\b(?:this one|this (?:pt|patient|lady|man|woman|guy)|she (?:has|is|'s)|he (?:has|is|'s)|my (?:pt|patient) (?:has|is))\b)"
 _NOT_NOW = {
-    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|"
+    "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|\bwhat (?:should|do|would) (?:i|we|you) do if\b|"
+          r"\bwhat are the (?:numbers|figures|odds|stats)\b|"
+          # (another case supposed: "if it was a baclofen pump instead and we had to empty it, what do I worry about?")
+          r"\bif (?:it|this|that|she|he|the pump|the patient|the pt) (?:was|were|had been) (?:a |an |on (?:a |an )?)?[\w -]{0,30}?\binstead\b|"
           # (a failure only supposed: "if the first patch fails, how soon can I repeat it?")
           r"\bif (?:the |it |that |this |her |his )?(?:first |1st |initial )?(?:[\w-]+ )?(?:fails|doesn'?t work|does not work|is unsuccessful)\b|"
           # (what patients in general are told: "what do I tell patients after medial branch RFA - burning, numbness?")
@@ -1024,6 +1062,9 @@ _NOT_NOW = {
           r"\b(?:tell|warn|advise|counsel) (?:my |our |the )?(?:patients|pts) (?:after|before|about)\b" + _NO_CASE + r"|"
           # (a patient's question to answer with figures: "pt asks 'can this shot paralyze me?' … what do i tell him, any numbers?")
           r"\bany (?:numbers?|figures?|stats)\b|"
+          # (the patient's own question of what could happen: "she asks me if this injection can paralyse her or make her go blind")
+          r"\b(?:she|he|they|the (?:patient|pt)|pt) (?:asks?|asked|is asking|was asking|wants to know)(?: me| us)? (?:if|whether) "
+          r"(?:this|the|an?|these|such|that) (?:\w+ )?(?:injection|procedure|block|shot|epidural|steroid|needle|treatment)s? (?:can|could|might|may|will|would)\b|"
           r"what could happen|how many|been reported|any reports?|case reports?|worried|afraid|scared|terrified|frightened|anxious (?:about|that)|nervous (?:about|that)|fear(?:s|ful)? (?:of|about|that)|concerned (?:about|that)|(?:real|actual|hard|honest) (?:numbers?|figures?|odds|chances?|risk)|what (?:numbers?|figures?)|\bodds\b|\bchances? (?:of|that)\b|likelihood|probability|(?:give|quote|tell) (?:her|him|them|the (?:patient|pt)|pts?) (?:a|the|an honest) (?:number|figure|rate)|explain|dangers? of|what (?:are|is) the dangers?|warn (?:the )?patients?|counsel|consent|how (?:common|often|likely|rare)|"
           # "I heard epiduroscopy can cause visual loss": a possibility heard of (not "I heard the pt has leg weakness")
           r"\b(?:heard|read)(?: that| about)? [^.?]{0,40}\b(?:can|could|may|might|causes?)\b|"
@@ -1031,6 +1072,11 @@ _NOT_NOW = {
           r"\bany (?:specific |particular |other |special )?(?:risks?|complications|side effects)\b|\bhow (?:common|often|frequent)\b|"
           r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode|anaphyla\w*)|last (?:year|yr|month|mo|week|wk)\b|(?:years?|yrs?|months?|mos?) ago|\bhx\b|previous(?:ly)?|in the past|"
           r"\b(?:hives|rash|urticaria|reaction|anaphyla\w*|allerg\w*)\b[^.;?]{0,40}\b(?:back )?in (?:19|20)\d\d\b|"  # ("hives after CT contrast in 2019")
+          r"\b(?:gave|caused) (?:him|her|them|me) (?:a |an )?(?:rash|hives|reaction|itch\w*)\b|"  # ("pt says penicillin gave him rash")
+          # (the complaint the procedure is for: "shooting pain down the leg for 3 months, is a TFESI reasonable?")
+          r"\b(?:pain|sciatica|radiculopathy|ache|aching|symptoms)\b[^.?]{0,40}\bfor (?:the (?:last|past) )?(?:\d+|a few|several|two|three|four|five|six) "
+          r"(?:weeks?|months?|years?|wks?|mths?|mos?|yrs?)\b"
+          r"[^.?]{0,60}\b(?:reasonable|indicated|appropriate|a candidate|worth (?:it|trying|doing)|an option|suitable)\b|"
           r"\bhad (?:a|an) [^.;?,]{0,40}\bbefore\s*(?:[,.;?!]|$|(?:with|at|after|during|in)\b)|"  # "had a seizure before with lido"
           r"\bhad (?:a |an )?(?:\w+ )?(?:hives|rash|reaction|urticaria|anaphylaxis|allergic reaction|allergy)\b[^.;?]{0,40}?\bbefore\b(?! (?:i|we|you|the|it|she|he)\b)|"
           r"\bpre-?med(?:s|ication|icate)?\s+(?:regimen|protocol|plan|schedule)\b|\b(?:what|which|any|need|needs|needed|should|do i|do we)\b[^.?!]{0,30}\bpre-?med\w*|"
@@ -1047,7 +1093,11 @@ _NOT_NOW = {
           # (the paperwork after it: "how should I document this in the notes?", "这个要上报不良事件吗？")
           r"\bhow (?:should|do|would) (?:i|we) (?:document|chart|record|report)\b|\bdocument (?:this|it)\b|\bwrite (?:this|it) up\b|"
           r"\b(?:file|fill in|do) (?:an? )?incident report|\breport (?:this|it) (?:as|to)\b",
-    "zh": r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|预处理激素怎么(?:吃|用|给|安排)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
+    "zh": r"(?:[痛疼][^，。？?]{0,4}(?:了)?(?:\d+|几|半|一|两|三)(?:个)?(?:月|年|周)|(?:\d+|几|半|一|两|三)(?:个)?(?:月|年|周)(?:的|来)?[^，。？?]{0,6}[痛疼])"
+          r"[^。？?]{0,30}(?:适合做|适合|合适吗|能不能做|可以做吗|值得做)|"  # (the complaint it is for)
+          r"已经(?:有)?(?:\d+|几|半|一|两|三)(?:个)?(?:月|年)了?[^。？?]{0,20}(?:能做|可以做|适合)|"  # (a complaint of years, asked whether to do it)
+          r"如果换成[^，。？?]{0,12}(?:呢|的话)|"  # (another case supposed: "如果换成巴氯芬泵呢")
+          r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|预处理激素怎么(?:吃|用|给|安排)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
@@ -1118,7 +1168,7 @@ SETTLED = {
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
                      r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
-    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
+    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|缓过来了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
                      r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:将来|以后|日后|下次|今后)[^，。？?]{0,6}(?:重新|再次|再)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
@@ -1127,10 +1177,10 @@ SETTLED = {lang: _Unnegated(rx, _UNDONE_BEFORE[lang], _UNDONE_AFTER[lang]) for l
 # ... and, told in a follow-up, a sign that is going ("hives fading", 疹子退了) or readings back to normal (not negated:
 # "not improving", "没有消退", "不正常了" are no settling)
 # A deficit told gone in the words of its signs ("vision back, moving all four limbs", 视力恢复了，四肢也能动了).
-_DEFICIT_GONE = {"en": r"\b(?:vision|sight|power|strength|sensation|movement)\s+(?:is\s+|has\s+)?(?:back|returned|recovered|normal)\b|"
+_DEFICIT_GONE = {"en": r"\b(?:vision|sight|power|strength|sensation|movement)\s+(?:is\s+|has\s+)?(?:back|returned|recovered|normal|cleared|clear again)\b|"
                        r"\bmoving (?:all|both) (?:four )?(?:limbs|legs|arms)\b|\bcan (?:see|walk|move (?:her|his|both|all) \w+) (?:again|now|normally)\b|"
                        r"\bfull power\b",
-                 "zh": r"(?:视力|视物|肌力|感觉|力气|四肢|双腿|双下肢|下肢|手脚)[^，。]{0,4}(?:恢复了|能动了|可以动了|正常)|看得见了|能看见了|看清楚了|看清了"}
+                 "zh": r"(?:视力|视物|肌力|感觉|力气|四肢|双腿|双下肢|下肢|手脚)[^，。]{0,4}(?:恢复了|能动了|可以动了|正常)|看得见了|能看见了|看清楚了|看清了|(?:视物|看东西)不模糊了"}
 FADING = {
     "en": lazy(r"(?<!not )(?<!n't )(?<!no )(?<!never )\b(?:fading|resolving|subsiding|settling|improving)\b|" + _DEFICIT_GONE["en"], re.I),
     "zh": lazy(r"(?<![没未不])(?<!没有)(?<!还没)(?:(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|"
@@ -1811,15 +1861,19 @@ _DEFICIT_TOO = {"en": "A new neurological deficit is told as well, which is a sp
 
 def _fires(rule: RedFlag, q: str, question: str, before: str, lang: Lang, concepts: Collection[str], late: bool) -> bool:
     """Do the (cleaned) question's words fire the red flag: its symptoms, in its procedure context, told as an event?"""
-    if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
-        return False
+    if (rule.exclude and _rx(rule.exclude[lang]).search(q) and not (rule.id == "pneumothorax" and _rx(_CHEST_SIGN[lang]).search(question))) \
+            or (rule.immediate and late):
+        return False  # (a chest sign read in the words as typed: "absent breath sounds" is a sign, not a denial)
     # (told in this turn: a turn before that asked the regimen in general is no patient)
+    # (or a shock or shooting pain told as the needle or catheter advanced: "while threading the intrathecal catheter pt
+    # yelped with sharp electric pain shooting down L leg")
     told = (rule.id == "neuraxial-deficit" and (haematoma_shown(question, before, lang) or haematoma_told(question, lang))) \
         or (rule.id == "last" and (toxicity_told(question, lang) or _still_unstable_after_lipid(question, before, lang, concepts)))
-    if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told:
+    needle = rule.id == "neuraxial-deficit" and on_the_needle(question, lang)  # (told as it happened: an event)
+    if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told and not needle:
         return False
     in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
-    return bool(in_context and (told or _rx(EVENT_CUES[lang]).search(q)))
+    return bool(in_context and (told or needle or _rx(EVENT_CUES[lang]).search(q)))
 
 
 # The next procedure, or a safe amount of the procedure's own material, asked after an emergency scene.
@@ -1951,6 +2005,8 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
         seen = PATHWAY_STEPS[rule.id][out][:2]  # (stop and examine, scan: done; when surgery can wait, too)
         steps = tuple(s for s in steps_for(rule.id, out, question) if s not in seen) + (_CONSERVATIVE[out],)
         return _unstable(rule, lang, out, question, _SCANNED[out]), steps, ""
+    if rule.id == "neuraxial-deficit" and on_the_needle(question, lang):  # (on the table, as the needle or catheter advances)
+        return _unstable(rule, lang, out, question, _ON_NEEDLE_BANNER[out]), steps_for(rule.id, out, question), ""
     since = any(_told_since(t, lang) for t in (question, own) if t)
     if not (late or since or rule.id in _NOT_PROCEDURAL or _rx(_OVER[lang]).search(question)
             or (days_later(question, lang) and not _rx(_IMMEDIATE[lang]).search(question))):
@@ -1963,6 +2019,12 @@ def _as_told(rule: RedFlag, lang: Lang, out: Lang, question: str, late: bool, ar
     return banner, steps, _INTRA[out]  # (once it is over nothing is stopped: "During TFESI, stop if…" is no step hours later)
 
 
+_ON_NEEDLE_BANNER = {
+    "en": "URGENT: a shock or paraesthesia as the needle, catheter or lead advances can mean contact with the spinal cord or a nerve "
+          "root. Stop advancing and do not inject; check the patient's neurology now, and a new deficit needs an emergency MRI and "
+          "spinal surgery consultation.",
+    "zh": "紧急：进针、置管或送电极时出现触电感或异感，提示可能触及脊髓或神经根。立即停止推进、不要注射，马上检查神经功能；"
+          "出现新发神经功能障碍须急诊MRI并请脊柱外科会诊。"}
 _CONSERVATIVE = {"en": r"conservative \(non-surgical\) management|conservative management", "zh": r"保守(?:（非手术）)?治疗|保守处理"}
 _SCANNED = {"en": "URGENT: a spinal haematoma shown on imaging after a neuraxial procedure or implant needs spine surgery review now; "
                   "when decompression is indicated, the earlier the better. " + _LATE_STOP["en"] + ".",
@@ -2224,8 +2286,10 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
             # and the surgery and its timing only from one naming the abscess, never a cement leak's)
             steps = tuple((_ABSCESS_TOO if i < 2 else _ABSCESS_NAMED)[lang] + f"(?:{x})" for i, x in enumerate(steps))
         steps = (*steps[:at], picture[1][lang], *steps[at:])
-    if rule == "neuraxial-deficit" and _rx(_ON_THE_NEEDLE[lang]).search(question):
-        steps = (_PULL_BACK[lang], *steps)  # (a paraesthesia as the catheter is threaded: withdraw it first)
+    if rule == "neuraxial-deficit" and on_the_needle(question, lang):
+        # (a paraesthesia as the catheter is threaded: withdraw it first, then stop and examine (its sentence names the
+        # MRI); no haematoma's decompression timing, nor a granuloma's work-up, for a moment on the needle)
+        steps = (_PULL_BACK[lang], *steps[:1])
     if rule == "esi-stroke" and _rx(_INJECTED[lang]).search(question) and not _rx(_CONTRAST_SEEN[lang]).search(question):
         # (the steroid already in, no contrast told: "do not inject further if contrast shows vascular spread" is no first step)
         steps = tuple(_rx(_NO_FURTHER[lang]).sub("", x).strip("|") for x in steps)
@@ -2248,11 +2312,34 @@ _CONTRAST_SEEN = {"en": r"contrast|\bdye\b|\bDSA\b|vascular (?:pattern|spread|up
 _NO_FURTHER = {"en": r"\|?do not inject further", "zh": r"\|?不再继续注射"}
 # A paraesthesia or shooting pain while a needle, catheter or lead is being advanced ("while I'm threading the intrathecal
 # cath", 置管时): the sources' step on the table is to withdraw and pass again, or stop advancing.
-_ON_THE_NEEDLE = {"en": r"(?:paraesthesi|paresthesi|shooting|electric|radicular|zing)[^.?]{0,60}\b(?:while|as) (?:i'?m |i am |we'?re |we are |i |we )?"
-                        r"(?:thread|advanc|insert|plac|pass|feed)\w*|\b(?:while|as) (?:i'?m |i am |we'?re |we are |i |we )?(?:thread|advanc|insert|pass|feed)\w*"
-                        r"[^.?]{0,60}(?:paraesthesi|paresthesi|shooting|electric|radicular)",
-                  "zh": r"(?:置管|穿管|送管|置入导管|进针|推进)(?:时|的时候|过程中)[^。？?]{0,20}(?:异感|放电|触电|窜|放射|根性痛)|"
-                        r"(?:异感|放电|触电|根性痛)[^。？?]{0,20}(?:置管|送管|进针)(?:时|的时候)"}
+_SHOCK = {"en": r"paraesthesi\w*|paresthesi\w*|shooting (?:pain|down|into|through)|electric(?:al)? (?:shock|pain|jolt|zap|sensation|feeling)|"
+                r"radicular (?:pain|symptoms?)|\bzing\b|\bjolt\b",
+          "zh": r"异感|放电|触电|过电|一股电流|像电流|电流(?:样|感)|电流[^，。？?]{0,4}窜|电打|窜|放射(?:痛|到|样|至)|根性痛"}
+_ON_THE_NEEDLE = {"en": rf"(?:{_SHOCK['en']})[^.?]{{0,60}}\b(?:while|as) (?:i'?m |i am |i was |we'?re |we are |we were |i |we |"
+                        r"it |it'?s |it is |(?:the )?(?:\w+ )?(?:catheter|cath|needle|lead|tuohy|electrode) (?:is |was |is being |was being )?)?"
+                        r"(?:thread|advanc|insert|plac|pass|feed)\w*|\b(?:while|as) (?:i'?m |i am |i was |we'?re |we are |we were |i |we )?"
+                        r"(?:thread|advanc|insert|pass|feed)\w*"
+                        rf"[^.?]{{0,60}}(?:{_SHOCK['en']})",
+                  "zh": r"(?:置管|穿管|送管|置入导管|进针|推进|推电极|送电极|置入电极|放电极|(?:置入|送|推|穿)[^，。？?]{1,4}(?:导管|电极))"
+                        rf"(?:到[^，。？?]{{0,8}})?(?:时|的时候|过程中)[^。？?]{{0,20}}(?:{_SHOCK['zh']})|"
+                        r"(?:异感|放电|触电|根性痛)[^。？?]{0,20}(?:置管|送管|进针)(?:时|的时候)|"
+                        rf"针(?:刚|正)?(?:进到|到达|进入|推到|到了)[^。？?]{{0,20}}(?:{_SHOCK['zh']})"}
+# (not denied, "no paraesthesia as I advanced", 没有异感; nor asked in general or for teaching, "is radicular pain while
+# advancing a reason to stop?", 给住院医讲课; nor stimulation an SCS lead is meant to give, "paraesthesia coverage"; nor
+# told as a day or hours before a deficit now, "yesterday … as I advanced the needle; today new weakness")
+_NEEDLE_NOT = {"en": r"\b(?:no|without|nil|denies|denied|not any)\s+(?:\w+\s+){0,2}?(?:paraesthesi|paresthesi|radicular|shooting|electric|zing)|"
+                     r"\b(?:if|teaching|lecture|residents?|trainees?|in general|generally)\b|\bis (?:a |an )?(?:\w+ ){0,6}?(?:reason|normal|expected)\b|"
+                     r"coverage|\b(?:yesterday|today|tomorrow|next week|last night|hours? later|\d+\s*(?:h|hrs?|hours?) (?:later|after))\b|"
+                     r"\bis (?:that|this|it) (?:good|ok|okay|fine|normal|expected)\b|\bwhere (?:should|do|does|would|is)\b",
+               "zh": r"(?:没有|没|无|未)(?:出现)?(?:异感|触电|放电|过电|根性痛)|如果|讲课|教学|规培|住院医|一般|要怎么判断|算合适|正常吗|覆盖|"
+                     r"昨天|今天|明天|下周|小时后|之后|是好事"}
+
+
+def on_the_needle(question: str, lang: Lang) -> bool:
+    """A paraesthesia or a shock told as the needle, catheter or lead was being advanced (see `_ON_THE_NEEDLE`), now."""
+    return bool(_rx(_ON_THE_NEEDLE[lang]).search(question)) and not _rx(_NEEDLE_NOT[lang]).search(question)
+
+
 _PULL_BACK = {"en": r"withdrawn immediately|\bwithdraw (?:the )?(?:needle|catheter|lead)|stop advancing", "zh": r"立即退出|退出后重新|重新置入|停止进针"}
 _SEIZING = {"en": r"seiz|convuls|fitting|twitch|\bfits?\b|jerk|tonic|clonic", "zh": r"抽搐|惊厥|癫痫|抽动|抽筋|抽起来"}
 
