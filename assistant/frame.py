@@ -1653,7 +1653,7 @@ _DONE_WORDS = lazy(r"\b(?:do|doing|done|did|have|had|get|got|book\w*|schedul\w*|
 
 
 _AFTER_EPIDURAL = lazy(r"^(?![\s\S]*\b(?:labou?r|obstetric|childbirth|delivery|caesarean|c-section|birth)\b)[\s\S]*"
-                       r"\b(?:after|post|following)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?epidurals?\b(?!\s+(?:space|spaces))", re.I)
+                       r"(?:\b(?:after|post|following)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?epidurals?\b|\bthis epidural\b)(?!\s+(?:space|spaces))", re.I)
 
 
 def _epidural_meant(q: str, concepts: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
@@ -3871,7 +3871,7 @@ _STILL_DO = lazy(r"\b(?:can|could|should) (?:i|we|you) still (?:do|go ahead|proc
 _SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection"})
 _GO_ON_ASK = lazy(r"\b(?:proceed|continue|carry on|go on|go ahead|inject (?:anyway|the steroid|the rest)|(?:ok|okay|safe|fine) to (?:push|inject))\b|"
                   r"继续|接着推|还能推|能推吗|能打吗|还能打|(?:能|可以)(?:直接|放心)?(?:推|打)[^，。？?]{0,6}(?:吗|么|不)|"
-                  r"(?:推|打|注)[^，。？?]{0,6}(?:行不行|可以吗|可不可以|行吗)|还(?:要|能)?(?:打|推|注射|注)(?:吗|么|不)", re.I)
+                  r"(?:推|打|注)[^，。？?]{0,6}(?:行不行|可以吗|可不可以|行吗)|还(?:要|能)?(?:打|推|注射|注)(?:吗|么|不)|能不能(?:再)?(?:打|推|注)", re.I)
 _BEFORE_IT = lazy(r"\bbefore\b|\bprior to\b|\bpre-?op|(?:术|植入|操作|手术|注射|穿刺|治疗|之)前|前(?:要|需|得|应)?停", re.I)
 _AFTERWARDS_ASK = lazy(r"\bafter\b|\bpost\b|\bmonitor|\bwatch|\bobserv|\brestart|\bresum|术后|之后|以后|做完|观察|监测|恢复", re.I)
 _STOP_WORD = lazy(r"\bstop|\bhold|\bheld\b|withh|discontinu|restart|resum|停")

@@ -415,3 +415,15 @@ def test_backache_after_labour_epidurals_is_not_an_esi(engine):  # type: ignore[
 def test_a_faint_told_over_beside_weak_legs_after_an_epidural_keeps_a_banner(day_engine):  # type: ignore[no-untyped-def]
     ans = day_engine.answer("缓过来了，下地后说双腿有点软，站不稳", ["腰椎椎板间硬膜外注射后病人晕厥了"])
     assert ans.urgent, ans.text
+
+
+def test_cement_creeping_toward_the_wall_in_us_spelling_leads_with_the_stop_rule(table_engine):  # type: ignore[no-untyped-def]
+    ans = table_engine.answer("T9 kypho, cement creeping toward the posterior wall on lateral - keep going?")
+    assert "stop when the cement approaches the posterior vertebral wall" in _bullets(ans.text)[0], ans.text
+
+
+def test_this_epidural_asked_by_the_patient_is_the_steroid_injection(engine_esi):  # type: ignore[no-untyped-def]
+    ans = engine_esi.answer("pt asks if this epidural can leave her paralysed, what do i say?")
+    lead = _bullets(ans.text)[0]
+    assert not ans.urgent and "Racz" not in lead and any(w in lead for w in ("FDA", "paraplegi", "paralys")), ans.text
+    assert "esi" in engine_esi.frame("pt asks if this epidural can leave her paralysed, what do i say?", []).concepts
