@@ -458,7 +458,7 @@ _HAEMATOMA = "epidural-haematoma"
 _ROOT_PAIN, _AUGMENTATION, _CEMENT_LEAK = "radicular-pain", "vertebral-augmentation", "cement-leakage"
 _PREMEDICATION, _CORTICOSTEROID = "premedication", "corticosteroid"
 _CONTRAST_REACTIONS = frozenset({"allergic-reaction", "anaphylaxis", "contrast-allergy", "contrast-medium"})
-SPINAL_CORD_INJURY = "spinal-cord-injury"  # (what a needle advanced in the neck can do: `_on_the_needle_hits`)
+_SPINAL_CORD_INJURY = "spinal-cord-injury"  # (what a needle advanced in the neck can do: `_on_the_needle_hits`)
 _RAISED, _HIGH_BP = "procedural-hypertension", "hypertension"  # (a rise the procedure caused; the patient's own)
 _NOT_FOR = {"en": "The passages found say nothing specific about {conditions} for this procedure. What they have on it:",
             "zh": "检索到的内容没有针对{conditions}患者做此项操作的专门说明。相关内容如下："}
@@ -915,10 +915,13 @@ class AnswerEngine:
         if not steroids or not reacted:
             return q
         # (and the part asking how to prevent it next time: "下次怎么预防？")
-        parts = tuple(replace(p, concepts=(*p.concepts, _PREMEDICATION)) if set(steroids) & set(p.concepts) or p.aspects[:1] == ("prevention",)
-                      else p for p in q.parts)
-        return replace(q, concepts=(*q.concepts, _PREMEDICATION), subjects=(*q.subjects, _PREMEDICATION), parts=parts,
-                       retrieval_text=self._searched_with(q, _PREMEDICATION))
+        return self._asked_of(q, _PREMEDICATION, lambda i, p: bool(set(steroids) & set(p.concepts)) or p.aspects[:1] == ("prevention",))
+
+    def _asked_of(self, q: Question, concept: str, in_part: Callable[[int, Part], bool]) -> Question:
+        """The question with a concept it is about though it does not name it (in the parts `in_part` picks), searched for."""
+        parts = tuple(replace(p, concepts=(*p.concepts, concept)) if in_part(i, p) else p for i, p in enumerate(q.parts))
+        return replace(q, concepts=(*q.concepts, concept), subjects=(*q.subjects, concept), parts=parts,
+                       retrieval_text=self._searched_with(q, concept))
 
     def _root_pain_after_cement(self, q: Question) -> Question:
         """New root pain told after vertebral augmentation, with no complication named ("in recovery now c/o burning
@@ -927,9 +930,7 @@ class AnswerEngine:
         if _ROOT_PAIN not in q.concepts or any(self._kinds.get(c) == "complication" for c in q.concepts) \
                 or _AUGMENTATION not in self.lexicon.broader_closure(list(q.all_concepts)) or _CEMENT_LEAK not in self.lexicon.concepts:
             return q
-        parts = tuple(replace(p, concepts=(*p.concepts, _CEMENT_LEAK)) if i == 0 else p for i, p in enumerate(q.parts))
-        return replace(q, concepts=(*q.concepts, _CEMENT_LEAK), subjects=(*q.subjects, _CEMENT_LEAK), parts=parts,
-                       retrieval_text=self._searched_with(q, _CEMENT_LEAK))
+        return self._asked_of(q, _CEMENT_LEAK, lambda i, p: i == 0)
 
     def _picture_named(self, q: Question) -> Question:
         """A calm follow-up pointing back at the emergency of the turn just before ("how common is that, should it go in
@@ -1490,8 +1491,8 @@ class AnswerEngine:
         procs = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
         if not procs:
             return []
-        found = [cid for harm in (SPINAL_CORD_INJURY, "paraesthesia") for cid, _ in self.retriever.concept_search([harm], procs, (), lang, origins, 4)
-                 if set(procs) <= (got := self.retriever.concepts.get(cid, frozenset())) and {SPINAL_CORD_INJURY, "paraesthesia"} & got]
+        found = [cid for harm in (_SPINAL_CORD_INJURY, "paraesthesia") for cid, _ in self.retriever.concept_search([harm], procs, (), lang, origins, 4)
+                 if set(procs) <= (got := self.retriever.concepts.get(cid, frozenset())) and {_SPINAL_CORD_INJURY, "paraesthesia"} & got]
         return self._after(hits, found, limit=1)
 
     def _stent_told_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:

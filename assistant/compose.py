@@ -33,6 +33,7 @@ from .frame import (
     REGIONS,
     REPEAT_IT,
     RISKS_TO_TELL,
+    SEEN_ON_THE_TABLE,
     THRESHOLD_ASK,
     TIMED_DOSE_ASK,
     WATCHING,
@@ -2564,7 +2565,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             partial(_rivalled, part=parts[j], q=q, sig=sig),
                                             bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
                                             not days_later(q.text, lang) and not _TOLD_SINCE.search(q.text)
-                                            and bool(_ON_TABLE_SIGNS.intersection(parts[j].concepts)),
+                                            and bool(SEEN_ON_THE_TABLE.intersection(parts[j].concepts)),
                                             lambda c: sig.kinds.get(c) == "topic",
                                             parts[j].aspects[:1] == ("frequency",)
                                             and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))))
@@ -3447,7 +3448,6 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         # ("how good is the evidence?": the best sentence reporting a study of it, a review of 19 studies, is evidence)
         in_group = [c for c in usable if c[1].group == group or (group == "evidence" and c is best and _STUDY_REPORT.search(c[1].text))]
         if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
-            # (and one naming it at all before another complication's: "how common is that?" after a faint, not the wet tap's rate)
             in_group = [c for c in in_group if focused(c[1])] or in_group
         if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it
             in_group = _steps_asked(in_group, about)
@@ -3469,12 +3469,10 @@ def _side_or_stop_rule(both: list[tuple[float, Sentence]], usable: list[tuple[fl
     both = _side_by_side(both, groups)
     if both and both[0][0] >= 0.6 * best[0]:
         return both[0]
-    stop_rule = [c for c in usable if asked_action and about & _ON_TABLE_SIGNS & c[1].concepts and _STOP_ON_SIGN[c[1].chunk.lang].search(c[1].text)]
+    stop_rule = [c for c in usable if asked_action and about & SEEN_ON_THE_TABLE & c[1].concepts and _STOP_ON_SIGN[c[1].chunk.lang].search(c[1].text)]
     return stop_rule[0] if stop_rule and stop_rule[0][0] >= 0.5 * best[0] else None
 
 
-# Signs seen on the table that a rule says to stop on (told in the question: the rule leads "what now?")
-_ON_TABLE_SIGNS = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection", "cement-leakage"})
 _TOLD_SINCE = lazy(r"\b(?:ago|since|yesterday|days?|\d+\s*d)\b|天前|以来|昨天|天了|术后", re.I)  # (a sign told as days back)
 _STOP_ON_SIGN = {"en": lazy(r"\bstop (?:when|if|as soon as)\b|\bdo not inject further\b|\babort or redirect\b", re.I),
                  "zh": lazy(r"即停止注射|不得继续注射|中止注射或改换|应立即停止操作")}

@@ -3839,7 +3839,7 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
             and any(lexicon.concepts[c].kind == "procedure" for c in subjects if c in lexicon.concepts):
         # "how can we proceed safely with a cervical ILESI in a patient on clopidogrel?": the drug's hold first
         return ("hold", *aspects)
-    if aspects[:1] in ((), ("contraindications",), ("recognition",)) and _SEEN_ON_THE_TABLE & set(subjects) and _GO_ON_ASK.search(text):
+    if aspects[:1] in ((), ("contraindications",), ("recognition",)) and SEEN_ON_THE_TABLE & set(subjects) and _GO_ON_ASK.search(text):
         # "L5 TF, dex 10, flash of blood on DSA - proceed?": whether to go on past the sign seen is its management rule
         return ("action", *aspects)
     if aspects[:2] == ("complications", "comparison") and _SAFER.search(text) and held_drug(subjects, lexicon):
@@ -3868,7 +3868,9 @@ GIVEN_AFTER_ASK = (r"\bhow (?:many hours|long|soon) after (?:the |her |his |this
 _WAIT_AFTER_PROCEDURE = lazy(GIVEN_AFTER_ASK, re.I)
 _STILL_DO = lazy(r"\b(?:can|could|should) (?:i|we|you) still (?:do|go ahead|proceed)\b|还能(?:做|打)|还可以(?:做|打)", re.I)
 # signs seen on the table that decide whether to go on, and the ask to go on ("proceed?", 继续吗)
-_SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection"})
+# Signs seen on the table that a rule says to stop on: whether to go on past one is its management rule (and, in
+# compose, that rule leads "what now?")
+SEEN_ON_THE_TABLE = frozenset({"intravascular-injection", "dural-puncture", "inadvertent-intrathecal-injection", "cement-leakage"})
 _GO_ON_ASK = lazy(r"\b(?:proceed|continue|carry on|go on|go ahead|inject (?:anyway|the steroid|the rest)|(?:ok|okay|safe|fine) to (?:push|inject))\b|"
                   r"继续|接着推|还能推|能推吗|能打吗|还能打|(?:能|可以)(?:直接|放心)?(?:推|打)[^，。？?]{0,6}(?:吗|么|不)|"
                   r"(?:推|打|注)[^，。？?]{0,6}(?:行不行|可以吗|可不可以|行吗)|还(?:要|能)?(?:打|推|注射|注)(?:吗|么|不)|能不能(?:再)?(?:打|推|注)", re.I)

@@ -276,9 +276,8 @@ _BACLOFEN = {"en": r"baclofen|baclophen|lioresal|\bITB\b(?!\s*(?:syndrome|band|f
 # Sedatives given and a patient sedated too deep (snoring, unrousable): see `_SEDATION`.
 _SEDATIVES = {"en": r"\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*|dexmedetomidine|\bmac\b",
               "zh": r"镇静|咪达唑仑|咪唑安定|丙泊酚|芬太尼|瑞芬太尼|右美托咪定"}
-_CHEST_SIGN = {"en": r"breath sounds|air entry|trachea|chest (?:pain|tight)", "zh": r"呼吸音|气管偏|胸痛|胸闷"}
 _TOO_DEEP = {"en": r"snor\w*|unrous|not rousable|barely rousable|won'?t wake|hard to (?:rouse|wake)",
-                "zh": r"打鼾|打起鼾|打呼|鼾声|叫不.{0,2}醒|唤不醒|呼之不应"}
+             "zh": r"打鼾|打起鼾|打呼|鼾声|叫不.{0,2}醒|唤不醒|呼之不应"}
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -1319,7 +1318,7 @@ def indication_told(question: str, lang: Lang) -> re.Pattern[str] | None:
 
 INDICATION = {lang: lazy(rx, re.I) for lang, rx in _INDICATION.items()}
 _NEGATED = {
-    "en": r"\b(?:no(?!\s+longer\b)(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output)\s*(?:$|[-–—,.;:?!]|(?:and|now|felt|found|recordable|after|since|at|in|during|with|on)\b))|without|denies|denied|absent|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
+    "en": r"\b(?:no(?!\s+longer\b)(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output)\s*(?:$|[-–—,.;:?!]|(?:and|now|felt|found|recordable|after|since|at|in|during|with|on)\b))|without|denies|denied|absent(?!\s+(?:breath(?:ing)? sounds|air entry|pulses?)\b)|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
           r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
           # (normal findings told: "bladder and bowels fine", "legs strong", "full power")
           r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
@@ -1861,9 +1860,8 @@ _DEFICIT_TOO = {"en": "A new neurological deficit is told as well, which is a sp
 
 def _fires(rule: RedFlag, q: str, question: str, before: str, lang: Lang, concepts: Collection[str], late: bool) -> bool:
     """Do the (cleaned) question's words fire the red flag: its symptoms, in its procedure context, told as an event?"""
-    if (rule.exclude and _rx(rule.exclude[lang]).search(q) and not (rule.id == "pneumothorax" and _rx(_CHEST_SIGN[lang]).search(question))) \
-            or (rule.immediate and late):
-        return False  # (a chest sign read in the words as typed: "absent breath sounds" is a sign, not a denial)
+    if (rule.exclude and _rx(rule.exclude[lang]).search(q)) or (rule.immediate and late):
+        return False
     # (told in this turn: a turn before that asked the regimen in general is no patient)
     # (or a shock or shooting pain told as the needle or catheter advanced: "while threading the intrathecal catheter pt
     # yelped with sharp electric pain shooting down L leg")
