@@ -69,6 +69,12 @@ from .compose import (
     unsaid_activities,
     with_warnings,
 )
+from .compose import (
+    ONSET_WINDOW as _ONSET_WINDOW,
+)
+from .compose import (
+    SAFE_AFTER_ASK as _SAFE_AFTER_ASK,
+)
 from .config import Settings
 from .frame import (
     ASPECTS,
@@ -655,8 +661,18 @@ _ONSET = {"en": lazy(r"\bdelayed\b|\blate onset\b|\bonset\b", re.I), "zh": lazy(
 # Asks whose answer sits in one section, with the kinds of concept it is asked about (see `_section_hits`).
 _SECTION_ASKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "action": ("management", ("complication",)), "risk_factors": ("risk", ("complication",)),
-    "contraindications": ("prevention", ("drug", "drug-class", "brand"))}
+    "contraindications": ("prevention", ("drug", "drug-class", "brand")),
+    # (how a procedure is made safer, "what can the doctor do to make a cervical TFESI safer?": its own prevention passages,
+    # which its risk-factor passages can crowd out)
+    "prevention": ("prevention", ("procedure",))}
 _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
+# A follow-up to an emergency looking back at what should have been done, or ahead to preventing it next time.
+_LOOKS_BACK = {"en": lazy(r"\bshould (?:we|i|you|they) have\b|\bshould(?:'ve| have) (?:been|used|done|given)\b|\bcould (?:this|it|that) have been\b|"
+                          r"\blooking back\b|\bin (?:hindsight|retrospect)\b|\bshould (?:the |her |his |their )?(?:[\w-]+ ){1,3}?have been\b|"
+                          r"\b(?:happening|happen|occur\w*) again\b|\bstop (?:this|it|that) (?:from )?(?:happening|recurring)(?: again)?\b|\bnext time\b|"
+                          r"\bin future\b|\bin the future\b|\bwas (?:\S+ ){1,5}?too (?:much|high|fast|early|soon|big)\b", re.I),
+               "zh": lazy(r"本来应该|当时应该|应该用多少|下次|以后|再(?:次)?(?:发生|出现)|避免再|防止再|是不是(?:因为|由于)|"
+                          r"(?:是不是|是否)(?:打|用|推|给)?(?:多了|太多|过量|太快)")}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
 
@@ -1395,6 +1411,8 @@ class AnswerEngine:
         out = out + self._risk_class_hits(q, lang, origins, out) + self._timed_hits(q, lang, origins, out)
         out = out + self._measured_hits(q, lang, origins, out)
         out = out + self._escalation_hits(q, lang, origins, out, tri)  # ("wet tap … another level or abort? what do I tell her?")
+        if REPEAT_LIMIT in q.subjects:  # ("一年最多可以打几次？激素总量有没有上限？": every source's limit, as for one part)
+            out = out + self._own_topic_hits(q, lang, origins, out)
         return out + self._each_drug_hits(q, lang, origins, out)
 
     def _timed_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
@@ -1405,6 +1423,12 @@ class AnswerEngine:
         procs = [c for p in q.parts if p.aspects[:1] == ("timing",) or next_step_timed(p) for c in p.concepts if c in lx and lx[c].kind == "procedure"]
         found = [cid for c in dict.fromkeys(procs) for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 8)
                  if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
+        # (how long until the patient is safe after it: the window its serious events begin in, written of the procedure's
+        # family, "most serious neurologic events after ESI began within minutes to 48 hours", for a cervical ESI)
+        safe = [c for p in q.parts if _SAFE_AFTER_ASK.search(p.text) for c in (*p.concepts, *p.inherited) if c in lx and lx[c].kind == "procedure"]
+        wider = [b for c in dict.fromkeys(safe) for b in lx[c].broader if b in lx and lx[b].kind == "procedure"]
+        found = [cid for c in dict.fromkeys([*safe, *wider]) for cid, _ in self.retriever.concept_search([c], (), ("complications",), lang, origins, 40)
+                 if cid in chunks and _ONSET_WINDOW.search(chunks[cid].text)] + found
         return self._after(hits, found, limit=2)
 
     def _measured_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
@@ -1473,6 +1497,12 @@ class AnswerEngine:
         if not comps:
             return []
         found = [cid for cid, _ in self.retriever.concept_search(comps, (), ("management",), lang, origins, 4)]
+        if "escalation" in q.aspects and q.tried:
+            # ("caffeine + fluids + paracetamol x3 days, still can't get out of bed. next step?": the treatment not yet tried,
+            # the blood patch, whose passage the complication's other care passages can crowd out of the first four)
+            untried = TREATMENTS_TOLD - set(q.tried) - {CONSERVATIVE}
+            wider = [cid for cid, _ in self.retriever.concept_search(comps, (), ("management",), lang, origins, 10)]
+            found = [cid for cid in wider if untried & self.retriever.concepts.get(cid, frozenset())][:2] + found
         if "escalation" not in q.aspects and not q.tried and not TREATMENTS_TOLD & set(q.all_concepts):  # (nothing tried yet)
             # (conservative care of this complication: never another's, a haematoma's; nor the headache's for a wet tap
             # just made, "another level or abort?")
@@ -1551,8 +1581,8 @@ class AnswerEngine:
             return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "equipment"
                                      and not any(c in h.chunk.concepts for h in hits)], q, lang, origins, hits)
         # (one passage naming it is not enough: the limits differ between sources, "每年≤3–4次" and a 2024 review's)
-        return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic" and sum(c in h.chunk.concepts for h in hits) < 2],
-                                q, lang, origins, hits)
+        return self._topic_hits([c for c in q.subjects if c in lx and lx[c].kind == "topic"
+                                 and sum(c in h.chunk.concepts for h in hits) < (3 if c == REPEAT_LIMIT else 2)], q, lang, origins, hits)
 
     def _consent_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """The hazards to tell at consent ("main risks of cervical TFESI I should mention when consenting?"): the
@@ -1584,6 +1614,11 @@ class AnswerEngine:
         own = q.parts[0].concepts if q.parts else q.concepts  # (a follow-up's inherited complication is the search's already)
         # (two complications: the wet tap and the headache it led to are each managed: "wet tap ..., now PDPH day 2 - tx?")
         named = [c for c in own if c in lx and lx[c].kind in kinds][:2 if group == "management" else 1]
+        if group == "prevention" and not named and q.parts and not own \
+                and not (q.history and _turn_triage(q.history[-1], q.lang, frozenset()).urgent):
+            # ("what can the doctor do to make it safer for her?" after a relative's fears; not the prevention of a harm that
+            # happened, "这种情况下次怎么预防？" after a faint: that harm's own, or a note that the sources give none)
+            named = [c for c in q.parts[0].inherited if c in lx and lx[c].kind in kinds][:1]
         procedures = [p for p in q.concepts if p in lx and lx[p].kind == "procedure"]
         docs = {h.chunk.doc_id for h in hits[:6]}  # from the documents the search found it in (not another procedure's)
         out: list[Hit] = []
@@ -1598,6 +1633,10 @@ class AnswerEngine:
             # (with the procedure first; then on its own: PDPH's own treatment, after the ILESI passages naming it)
             found = [*self.retriever.concept_search([one, *classes, *procedures], (), (group,), lang, origins, 4),
                      *(self.retriever.concept_search([one, *classes], (), (group,), lang, origins, 4) if procedures else [])]
+            # (the procedure's own document first: a cervical TFESI made safer is the transforaminal document's prevention,
+            # before the interlaminar one's that names it in passing)
+            chunks = self.retriever.chunks
+            found.sort(key=lambda t: not (t[0] in chunks and one in self._home(chunks[t[0]])))
             out += self._after(hits + out, (cid for cid, _ in found
                                             if cid in self.retriever.chunks and self.retriever.chunks[cid].doc_id in docs),
                                limit=3 if group == "management" else 2)  # (its red flags and discharge advice share the section)
@@ -1633,8 +1672,10 @@ class AnswerEngine:
             c in _CARE_REGIMENS and set(TOPIC_ASKS[c]) <= set(q.aspects)))], q, lang, origins, hits)
 
     def _topic_hits(self, topics: Sequence[str], q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
-        """Each topic's two best passages in the asked sections, after the hits."""
-        return self._after(hits, (cid for c in topics for cid, _ in self.retriever.concept_search([c], (), q.groups, lang, origins, 2)))
+        """Each topic's two best passages in the asked sections, after the hits (three for the repeat limits, which differ
+        between sources written in three documents)."""
+        return self._after(hits, (cid for c in topics for cid, _ in self.retriever.concept_search(
+            [c], (), q.groups or (("prevention",) if c == REPEAT_LIMIT else ()), lang, origins, 3 if c == REPEAT_LIMIT else 2)))
 
     def _each_drug_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A hold question: each held drug's best hold passages join the hits, so that each drug gets its interval
@@ -1796,9 +1837,7 @@ class AnswerEngine:
                 and not NEW_SIGN[q.lang].search(q.text)
             # (the picture's steps still lead, the asked plan right after them and before what it looks like: "冲洗压力上限是多少？"
             # mid-epiduroscopy; "布比卡因最大量是多少？" with a seizure not told over keeps every LAST step first)
-            acts = next((i for i, b in enumerate(bullets) if b.kind != "action"), len(bullets)) or 1
-            bullets = [*bullets[:acts], *planned, *bullets[acts:]] if planned and q.followup and len(q.parts) == 1 and calm_now \
-                else [*bullets, *planned]
+            bullets = self._with_calm_parts(q, bullets, planned, calm_now)
             # (the drug asked, answered by a calm part too: "抽搐能用丙泊酚压吗？" right after the first step)
             bullets = _how_soon_first(q, guide.rule, self._asked_drug_first(q, tri, self._asked_drug_lines(q, tri, guide, bullets, calm)))
         if not tri.urgent and bullets:  # "how is X treated?": the protocol's first steps, then the most relevant of the rest
@@ -2374,6 +2413,32 @@ class AnswerEngine:
             out += [x for x in sents if own(x) and _OBSERVED.search(x.text)][:1]
         return [Bullet(x, 0, 0.5, "fact") for x in out]
 
+    @classmethod
+    def _with_calm_parts(cls, q: Question, bullets: list[Bullet], planned: list[Bullet], calm_now: bool) -> list[Bullet]:
+        """The emergency's bullets with what its calm parts ask: after the steps; or, for a follow-up looking back at how
+        it came about or ahead to next time ("what infusion rate should we have been using?", "how do we stop it happening
+        again"), before them under its own heading (the steps were given the turn before)."""
+        acts = next((i for i, b in enumerate(bullets) if b.kind != "action"), len(bullets)) or 1
+        # (the picture's own cause named in the look back, "could this have been a pocket fill?", tells no new sign; its
+        # "again" is the look ahead's, "stop it happening again", no sign come back)
+        looking_back = q.followup and _LOOKS_BACK[q.lang].search(q.text) and not happening_now(q.text, q.lang) \
+            and not _STILL[q.lang].search(q.text) and not NEW_SIGN[q.lang].search(_LOOKS_BACK[q.lang].sub(" ", q.text))
+        among = cls._asked_among(q, bullets) if looking_back else []
+        if looking_back and (planned or among):  # (what the picture's search quoted for that ask, the refill bundle, goes up too)
+            moved = {id(b) for b, _ in among}
+            return [*(replace(b, kind="asked") for b in planned), *(replace(b, kind="asked", part=j) for b, j in among),
+                    *(b for b in bullets if id(b) not in moved)]
+        if planned and q.followup and len(q.parts) == 1 and calm_now:
+            return [*bullets[:acts], *planned, *bullets[acts:]]
+        return [*bullets, *planned]
+
+    @staticmethod
+    def _asked_among(q: Question, bullets: Sequence[Bullet]) -> list[tuple[Bullet, int]]:
+        """The emergency's quoted prevention facts (not its steps) when a part asks how to prevent it ("how do we stop it
+        happening again": the refill safety bundle), each with that part."""
+        j = next((j for j, p in enumerate(q.parts) if p.aspects[:1] == ("prevention",)), None)
+        return [] if j is None else [(b, j) for b in bullets if b.kind != "action" and b.sentence.group == "prevention"]
+
     def _calm_parts(self, q: Question, lang: Lang, sents: Sequence[Sentence], quoted: Sequence[Sentence],
                     dense: Mapping[str, float], sig: Signals) -> list[Bullet]:
         """An emergency asked beside a planning question ("is there a limit on the saline? and now she says her vision is
@@ -2384,7 +2449,10 @@ class AnswerEngine:
         # (or the timing of a drug given judged: "was 40mg clexane 4 hours after the injection too early?", its restart)
         if len(q.parts) < 2 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",))
                                                                                or _CARE_REGIMENS & set(q.parts[0].concepts)
-                                                                               or (q.parts[0].aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text)))):
+                                                                               or (q.parts[0].aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text))
+                                                                               # (or looked back on: "looking back, when should the
+                                                                               # enoxaparin have been restarted?")
+                                                                               or _LOOKS_BACK[q.lang].search(q.text))):
             return []
         lex = self.retriever.lexical[lang]
         out: list[Bullet] = []
@@ -3622,8 +3690,13 @@ class AnswerEngine:
             return ()
         near = set(self.lexicon.broader_closure([procs[0]]))
 
-        def other(b: Bullet) -> bool:  # about another procedure, not this one
-            return procs[0] not in b.sentence.concepts and any(self._kinds.get(c) == "procedure" and c not in near for c in b.sentence.concepts)
+        regions = {r for c in q.concepts for r in self.lexicon.broader_closure([c]) if r in REGIONS}
+
+        def other(b: Bullet) -> bool:  # about another procedure, not this one (nor this one at another region: a lumbar
+            # series for a cervical facet RFA)
+            told = {r for c in b.sentence.concepts for r in self.lexicon.broader_closure([c]) if r in REGIONS}
+            return (procs[0] not in b.sentence.concepts and any(self._kinds.get(c) == "procedure" and c not in near for c in b.sentence.concepts)) \
+                or bool(regions and told and not regions & told)
         if not comps:
             # ("腹腔神经丛毁损…会有什么并发症": its complications asked, and every bullet naming one is another procedure's, the
             # SGB's; not when the procedure's own passages name any complication)
@@ -3631,9 +3704,12 @@ class AnswerEngine:
             own = any(procs[0] in b.sentence.concepts for b in harms)
             return (ANY_COMPLICATION,) if q.aspects[:1] == ("complications",) and harms and all(map(other, harms)) and not own else ()
         mine = set(by[procs[0]])
-        unsaid = tuple(c for c in comps if not mine & set(by[c]))
+        # (the harm said in the sources' broader words counts: "paralysed after a facet RFA" is answered by "no new motor or
+        # sensory deficit … serious neurological injury was not observed", "瘫痪" after a PVP by "没有一例渗漏导致神经受压")
+        widened = {c: self.lexicon.broader_closure([c]) for c in comps}
+        unsaid = tuple(c for c in comps if not mine & set().union(*(by.get(w, ()) for w in widened[c])))
         # (what is left once the other procedures' bullets go names none of the complications asked)
-        left = [b for b in bullets if not other(b) and set(comps) & b.sentence.concepts]
+        left = [b for b in bullets if not other(b) and set().union(*widened.values()) & b.sentence.concepts]
         return unsaid if unsaid == tuple(comps) and not left else ()
 
     def _none_for(self, q: Question, lang: Lang, hits: list[Hit], unsaid: Sequence[str]) -> Answer:
@@ -3807,7 +3883,7 @@ def _heading(b: Bullet, q: Question, lang: Lang, urgent: bool, multi: bool, by_g
     """The heading a bullet goes under: act now / recognise in an emergency, its part's ask when the answer spans parts,
     its section group when the answer is long enough to group; else none."""
     if urgent:
-        return _ACT_NOW[lang] if b.kind == "action" else _RECOGNISE[lang]
+        return f"**{_short(q.parts[b.part].text)}**" if b.kind == "asked" else _ACT_NOW[lang] if b.kind == "action" else _RECOGNISE[lang]
     if multi:
         return f"**{_short(q.parts[b.part].text)}**"
     return heading_for(_hgroup(b), lang) if by_group else ""
@@ -3891,8 +3967,9 @@ def _how_soon_first(q: Question, rule: str, bullets: list[Bullet]) -> list[Bulle
 
 
 def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
-    """Bundled knowledge leads when it covers the question too (user documents are untrusted); order kept otherwise."""
-    return sorted(bullets, key=lambda b: (b.part, b.sentence.chunk.origin != "bundled"))
+    """Bundled knowledge leads when it covers the question too (user documents are untrusted); order kept otherwise (what
+    a look-back follow-up asks leads the steps it follows)."""
+    return sorted(bullets, key=lambda b: (b.kind != "asked", b.part, b.sentence.chunk.origin != "bundled"))
 
 
 # Concept kinds that make an emergency question specific (what it adds to its pathway).

@@ -369,7 +369,7 @@ class Bullet:
     sentence: Sentence
     part: int
     score: float
-    kind: str  # action | fact | note
+    kind: str  # action | fact | note | asked (a look-back follow-up's own answer, before an emergency's steps)
 
 
 @dataclass(frozen=True)
@@ -476,7 +476,9 @@ _BLEEDING_RISK_RAISERS = frozenset({"renal-impairment", "hepatic-impairment", "a
 
 
 # What a complication leads to, so that a sentence about that is no rival to it (a wet tap: its headache and CSF leak).
-_LEADS_TO = {"dural-puncture": ("pdph", "csf-leak", "intracranial-hypotension")}
+_LEADS_TO = {"dural-puncture": ("pdph", "csf-leak", "intracranial-hypotension"),
+             # (paralysis asked after a vertebroplasty: the canal cement leak is how it comes about, no other harm)
+             "paralysis": ("cement-leakage",), "neurological-injury": ("cement-leakage",)}
 
 
 def _member_of_another_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -684,11 +686,20 @@ def against_the_plan(bullets: Sequence[Bullet], sents: Sequence[Sentence], told:
     return list(bullets)
 
 
+_ROUTE_REGIONS = frozenset({"sacrum"})  # (a region that is a route of its own: the caudal epidural through the sacral hiatus)
+
+
 def _regional(s: Sentence, near: set[str], own: Sequence[str], sig: Signals) -> set[str]:
     """The sentence's procedures that are the asked one's broader procedure in the asked region, or in any region when
     none is asked ("cervical ESI" in an answer about a cervical TFESI, or about TFESI): no rival."""
     regions = {c for c in own if c in REGIONS}
-    return {c for c in s.concepts if c in sig.regional and (not regions or sig.regional[c][0] & regions) and sig.regional[c][1] <= near}
+    wider = {c for c in s.concepts if c in sig.regional and (not regions or sig.regional[c][0] & regions) and sig.regional[c][1] <= near}
+    # (and a route of the asked regional procedure said of no region: the interlaminar ESI's wet-tap rule for a cervical
+    # epidural; its closest broader procedure, ESI, not a wider class such as neuraxial procedures)
+    # (not a route of its own: a caudal ESI is no interlaminar one)
+    bases = set().union(*(sig.regional[c][1] for c in own if c in sig.regional and sig.regional[c][0] - _ROUTE_REGIONS))
+    bases -= set().union(*(sig.closure.get(b, frozenset()) for b in bases))
+    return wider | {c for c in s.concepts if c not in sig.regional and sig.closure.get(c, frozenset()) & bases}
 
 
 def _with_regions(concepts: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
@@ -879,6 +890,9 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total = (w.concept * concept + w.context * context + w.lexical * lexical + w.residual * residual
              + on_topic * (w.group * group + (w.figure if groups else w.kind_only) * figure) + w.cue * cue + w.dense * dense.get(s.chunk.id, 0.0) + w.rank / s.hit_rank)
     total -= w.unacted if unacted else 0.0
+    # (two positions weighed, "a 2010 review favoured early EBP, whereas newer guidance favours conservative care first", are
+    # what the sources disagree on: not the step asked for, which a sentence saying what to do gives)
+    total -= w.unacted if part.aspects[:1] == ("action",) and _POSITIONS[s.chunk.lang].search(s.text) else 0.0
     # (asked the management: the first steps once it is suspected, "When LAST is suspected, call for help, stop…", lead)
     total += w.first_steps if part.aspects[:1] == ("action",) and s.action and _ONCE_SUSPECTED[s.chunk.lang].search(s.text) else 0.0
     total += _signs_asked(s, part, q, w)
@@ -921,6 +935,35 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # (rounded: sums taken over sets of concepts differ in their last bits from one run to the next, and a tie between two
     # sentences must not be broken by that)
     return round(total, 9)
+
+
+_POSITIONS = {"en": lazy(r"\b(?:favou?red|favou?rs|argued|argues|advocated|advocates)\b[^.;]*\bwhereas\b", re.I),
+              "zh": lazy(r"主张[^。；]*而[^。；]*主张")}
+
+
+_ALLERGIES = frozenset({"allergic-reaction", "antibiotic-allergy", "contrast-allergy"})
+_FORBIDS = {"en": lazy(r"\b(?:should not|must not|must never|should never|is not to)\b", re.I), "zh": lazy(r"不应|不得|禁止|不能使用|不可使用")}
+
+
+_PARTICULATE = "particulate-steroid"
+
+
+def _names_drug(part: Part, sig: Signals) -> bool:
+    """Does the part name or inherit a drug or drug class?"""
+    return any(sig.kinds.get(c) in _DRUG_KINDS for c in (*part.concepts, *part.inherited))
+_ALTERNATIVE_TOLD = lazy(r"\balternative\b|替代|\binstead\b|改用", re.I)
+
+
+def _neck_rule_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part,
+                     sig: Signals) -> tuple[float, Sentence]:
+    """A steroid asked for the neck ("这次要打的是颈段 C6。" after dexamethasone failed): the rule against particulate steroid
+    at cervical levels leads, before a study's switch to particulate that was no neck's."""
+    if "cervical-spine" not in part.concepts or not _names_drug(part, sig) or _PARTICULATE not in lead[1].concepts \
+            or _FORBIDS[lead[1].chunk.lang].search(lead[1].text):
+        return lead
+    rule = next((t for t in above if "cervical-spine" in t[1].concepts and _PARTICULATE in t[1].concepts
+                 and _FORBIDS[t[1].chunk.lang].search(t[1].text)), None)
+    return rule or lead
 
 
 def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
@@ -1080,8 +1123,14 @@ def _drugless(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> 
     procedure's infection bundle is not part of the answer ("那泰毕全呢？" after an SCS implant question)."""
     if "hold" not in part.aspects or not any(sig.kinds.get(c) in _DRUG_KINDS for c in subject):
         return False
-    return not any(sig.kinds.get(c) in (*_DRUG_KINDS, "brand") or c in sig.risk_classes or c == CLASS_CONCEPT
-                   for c in s.concepts)
+    # (a drug held for bleeding asked, a steroid debate names no drug of that kind: "what if it was a lumbar TFESI
+    # instead?" after therapeutic Clexane is not the particulate-steroid debate for TFESI)
+    held = any(HELD & (sig.parents.get(c, frozenset()) | {c}) for c in subject if sig.kinds.get(c) in _DRUG_KINDS)
+
+    def drug(c: str) -> bool:
+        return sig.kinds.get(c) in (*_DRUG_KINDS, "brand") and (not held or bool(HELD & (sig.parents.get(c, frozenset()) | {c}))
+                                                                 or sig.kinds.get(c) == "brand")
+    return not any(drug(c) or c in sig.risk_classes or c == CLASS_CONCEPT for c in s.concepts)
 
 
 def _drug_only(s: Sentence, part: Part, q: Question, subject: Sequence[str], sig: Signals) -> bool:
@@ -1191,12 +1240,33 @@ def _another_pictures_watch(s: Sentence, part: Part, q: Question, sig: Signals) 
     return bool(told) and ((bool(named) and not named & near) or (bool(drugs) and not named & near))
 
 
+def _patients_own_rule(s: Sentence, part: Part, q: Question, sig: Signals, w: Weights) -> float:
+    """The rule for this patient's case among a drug's rules: a stent or stroke patient's aspirin is secondary prevention
+    (the primary-prevention rule is not theirs; asked of the aspirin alone, "what about the aspirin, can he stay on it?",
+    the secondary-prevention rule is); an allergy told, what the allergic patient gets instead ("病人青霉素和头孢都过敏呢？"
+    after cefazolin for discography); a steroid asked for the neck, the rule against particulate steroid there."""
+    if _secondary(q) and _PRIMARY_PREVENTION.search(s.text):
+        return w.protocol
+    if _ALLERGIES.intersection(part.concepts) and _ALLERGIES & s.concepts and _ALTERNATIVE_TOLD.search(s.text):
+        return w.first_steps
+    if "cervical-spine" in part.concepts and _names_drug(part, sig) and {"escalation", "prevention", "contraindications"} & set(part.aspects):
+        # ("这次要打的是颈段 C6。" after dexamethasone failed: the rule against particulate steroid at the neck leads, and a
+        # study's switch to particulate, no neck's, follows it)
+        if "cervical-spine" in s.concepts and _FORBIDS[s.chunk.lang].search(s.text):
+            return w.escalation
+        if _PARTICULATE in s.concepts and "cervical-spine" not in s.concepts and not _FORBIDS[s.chunk.lang].search(s.text):
+            return w.protocol
+    if _secondary(q) and [c for c in part.concepts if sig.kinds.get(c) in _DRUG_KINDS] == ["aspirin"] \
+            and _SECONDARY_RULE.search(s.text):
+        return w.first_steps
+    return 0.0
+
+
 def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weights, sig: Signals, on_topic: float) -> float:
     """What kind of sentence it is, for this ask: a trial's protocol, the next step after a failed treatment, a passage
     in the other language, a provenance note, a brand's identity card, a remark about the knowledge base."""
     total = 0.0
-    if _secondary(q) and _PRIMARY_PREVENTION.search(s.text):
-        total += w.protocol  # a stent or stroke patient's aspirin is secondary prevention: the primary-prevention rule is not theirs
+    total += _patients_own_rule(s, part, q, sig, w)
     # a narrower topic than the asked one that the question did not name ("the occupational dose limit" is the
     # whole-body one, not the eye lens's)
     if any((sig.narrower.get(t, frozenset()) & s.concepts) - set(q.all_concepts) for t in part.concepts):
@@ -1382,12 +1452,23 @@ def _procedures(cs: Collection[str], sig: Signals) -> set[str]:
     return {c for c in cs if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts}
 
 
+_EVERY_PROCEDURE = "interventional-pain-procedure"
+
+
 def _other_home(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     """A sentence naming no procedure, in a document about other procedures than the asked one ("出血发生率为 0.9%…" of
     the intrathecal catheters, asked SCS's infection rate): another procedure's figure, though it names only a catheter."""
     mine = _procedures(own, sig)
-    home = _procedures(sig.homes.get(s.chunk.doc_id, frozenset()), sig)
-    if not mine or not home or _procedures(s.concepts, sig):
+    if not mine or _procedures(s.concepts, sig):
+        return False
+    whole = sig.homes.get(s.chunk.doc_id, frozenset())
+    # (or a class of procedures it is about: the spinal haematoma document's neuraxial blocks, "80% of 166 case reports
+    # had a severe deficit", is no vertebroplasty's figure for "会不会瘫痪")
+    # (not image guidance, any procedure's; nor in a document about every pain procedure, infection control's)
+    home = _procedures(whole, sig) or ({c for c in whole if sig.kinds.get(c) == "topic"
+                                        and any(c in up for p, up in sig.closure.items() if sig.kinds.get(p) == "procedure"
+                                                and p not in sig.adjuncts)} if _EVERY_PROCEDURE not in whole else set())
+    if not home:
         return False
     near = mine.union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in mine))
     return not near & home.union(*(sig.closure.get(c, frozenset()) for c in home))
@@ -1425,11 +1506,16 @@ def _other_region(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     """A sentence at another spinal region than the one the asked procedure is done at ("in the Kornick lumbar series,
     neuritic pain lasted less than 2 weeks", asked about third occipital nerve RFA, a cervical procedure): another
     procedure's figure, though both are RF ablation. (A region the question names itself is the rival check's.)"""
+    told = {c for c in s.concepts if c in REGIONS}
+    # (a region asked in a procedure's words, "cervical facet RFA": the lumbar Kornick series is another region's, though it
+    # names the RFA)
+    placed = {r for c in own if sig.kinds.get(c) == "topic" for r in sig.related.get(c, frozenset()) if r in REGIONS}
+    if placed and told and placed.isdisjoint(told) and not any(c in REGIONS for c in own):
+        return True
     if any(c in REGIONS for c in own) or any(c in s.concepts for c in own if sig.kinds.get(c) == "procedure"):
         return False  # (a region named by the question, or the asked procedure named by the sentence itself)
     at = {r for c in own if sig.kinds.get(c) == "procedure" for r in sig.related.get(c, frozenset()) | sig.parents.get(c, frozenset())
           if r in REGIONS}
-    told = {c for c in s.concepts if c in REGIONS}
     return bool(at and told) and at.isdisjoint(told)
 
 
@@ -1695,6 +1781,9 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = lazy(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
                         r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|\bwhat volume\b(?! of contrast)|\bhow (?:big|large) (?:a |the )?volume\b|"
+                        # (the patient's own drug adjusted: "should he cut his insulin?", "胰岛素要不要减量？")
+                        r"\b(?:reduce|cut|lower|halve|adjust|increase) (?:(?:her|his|their) (?:\w+ )?(?:insulin|dose)|(?:the )?insulin)\b|"
+                        r"(?:要不要|需不需要|需要|是否|该不该|用不用)(?:先)?(?:减量|加量|减少剂量|调整剂量|调剂量)|"
                         + REGIMEN_ASK_EN + "|" + REGIMEN_ASK_ZH + "|"  # (the regimen for an infection)
                         r"(?<!预防)(?<!治疗)剂量|浓度|用量|(?:注射|注药|推注|给药)量(?!\s*\d)|多少(?:毫升|毫克|mg|ml|ug|μg|微克)|[打给用推注]多少(?!天|次|小时|周|分钟|个月)|最多|上限|"
                         r"几\s*(?:克|毫克|毫升|g\b|mg|ml|cc)|"
@@ -1735,6 +1824,7 @@ def _on_complication(pool: list[tuple[float, Sentence]], part: Part, q: Question
     if not asked or not part.aspects or part.aspects[0] not in _NAMES_COMPLICATION:
         return pool
     near, subject = _near(asked, sig) | _toxicities(_own(part, q), sig), _own(part, q)  # (its drug's toxicity: LAST's steps)
+    near |= {r for c in asked for r in _LEADS_TO.get(c, ())}  # (paralysis after a vertebroplasty: the canal leak's rate)
     # (not a procedure the complication is linked to: a pad burn's RFA does not make a neurotomy's numbness about it)
     near = {c for c in near if sig.kinds.get(c) != "procedure" or c in asked}
     return [(sc, s) for sc, s in pool if near & s.concepts and not rival(s, subject, sig, ("complication",))]
@@ -1781,7 +1871,14 @@ def _kind_unmet(pool: list[tuple[float, Sentence]], part: Part, w: Weights) -> b
     if kind not in (_LASTS, _COURSE) or not pool:  # (a span; an amount may be in passages the question did not retrieve)
         return False
     floor = max(w.min_score, w.floor * pool[0][0])
-    return not any(kind.search(s.text) for sc, s in pool if sc >= floor)
+    return not any(kind.search(s.text) and (sc >= floor or span_given(sc, s, pool[0][0], part, w)) for sc, s in pool)
+
+
+def span_given(sc: float, s: Sentence, best: float, part: Part, w: Weights) -> bool:
+    """Asked how long something lasts or goes on: a relevant sentence giving that span with its time ("lasting hours
+    (roughly 4–8 h)") answers it, though the fear told before ("is he having a stroke??") fills the part's best scores."""
+    kind = _narrow_kind(part)  # (not a course: "术后感染一般多久出现" is no antibiotic course's 5 days)
+    return kind is _LASTS and sc >= max(w.min_score, 0.3 * best) and bool(kind.search(s.text)) and bool(_TIME_SPAN.search(s.text))
 
 
 _CJK_ONLY = lazy(r"^[\u4e00-\u9fff]+$")
@@ -2088,7 +2185,9 @@ def _drugless_dose(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
         return False
     drugs = [c for c in (*_own(part, q), *part.inherited) if sig.kinds.get(c) in ("drug", "brand")]
     named = {d for c in drugs for d in (c, *sig.closure.get(c, frozenset()))}
-    return bool(drugs) and not named & s.concepts
+    # (an allergy to the drug told: the sentence on what the allergic patient gets instead names the allergy, not the drug)
+    allergic = bool(_ALLERGIES.intersection(part.concepts) and _ALLERGIES & s.concepts)
+    return bool(drugs) and not named & s.concepts and not allergic
 
 
 def _class_said(s: Sentence, chosen: Sequence[tuple[float, Sentence]], part: Part, sig: Signals) -> bool:
@@ -2482,7 +2581,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                          # (a class named by a part, "术后多久能恢复抗凝？", is named by the sentence on its member: rivaroxaban)
                          [frozenset(p.concepts) for p in parts],
                          [s.concepts.union(*(sig.closure.get(c, frozenset()) for c in s.concepts)) for s in sentences],
-                         [_bare_on_harm(p, sig) for p in parts])
+                         # (and what to tell the patient after whether it is expected: "…是并发症吗？要跟病人怎么解释？")
+                         [_bare_on_harm(p, sig) or (p.aspects[:1] == ("advice",) and any(x.aspects[:1] == ("expected",) for x in parts))
+                          for p in parts])
     for row in scored:  # a merged part scores a sentence by the best of its members
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
@@ -2520,7 +2621,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         floor = max(w.min_score, w.floor * best)
         every = _every(pool, scored, sentences, j) if len(heads) > 1 and _turns_on_a_rule(parts[j]) else pool
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor or (
-            (_advice_given(sc, s, best, parts[j]) or _time_given(sc, s, best, parts[j])) and not rival(s, _own(parts[j], q), sig))]
+            (_advice_given(sc, s, best, parts[j]) or _time_given(sc, s, best, parts[j]) or span_given(sc, s, best, parts[j], w))
+            and not rival(s, _own(parts[j], q), sig))]
                                         or [pool[0]], every, parts[j], q, sig, w)
         classed = leads  # (the class leads, and what it orders follows it: no drug-class member put next)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
@@ -2551,6 +2653,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # (unless it holds the one figure asked: "how much scatter does a lead apron stop?" - 95–98%, "and the fetus receives less")
         above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts))
                  or _holds_figure_asked(t[1], parts[j])] or above
+        # (and the converse: a pregnant worker's own limit asked, "what's my dose limit now that I've told my manager?", is the
+        # fetal one, not the annual staff limit)
+        above = [t for t in above if not (_PREGNANT_WORKER.intersection(parts[j].concepts) and "limit" in parts[j].aspects
+                                          and not (_PREGNANT_WORKER | {"pregnancy", "embryo-fetus"}) & t[1].concepts)] or above
         above = _not_primary(above, q) or above  # (a stent or stroke patient's aspirin: never the primary-prevention rule)
         above = [t for t in above if not _unasked_brand(t[1], q, sig)] or above
         above = [t for t in above if not (_POINTER.search(t[1].text) and not _GUIDELINE_ASK.search(q.text))] or above
@@ -2568,10 +2674,12 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             and bool(SEEN_ON_THE_TABLE.intersection(parts[j].concepts)),
                                             lambda c: sig.kinds.get(c) == "topic",
                                             parts[j].aspects[:1] == ("frequency",)
-                                            and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))))
+                                            and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))),
+                                            about.union(*(sig.parents.get(c, frozenset()) for c in about)))
         lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
         lead = _regimen_before_ceiling(lead, above, parts[j], sig) if not leads else lead
         lead = _why_in_procedure(lead, above, parts[j], sig) if not leads else lead
+        lead = _neck_rule_first(lead, above, parts[j], sig) if not leads else lead
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         # (nor is another procedure's rate one for this one: "那感染率大概多少" after a vertebroplasty, not IT catheters')
@@ -2750,8 +2858,11 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
         # ("TFESI后血压190/100 …是激素的副作用吗？要处理吗？": what to do for the harm told before; a particulate steroid's
         # overview is no step for it - none, and the part is said to have no steps; "…会持续多久？": how long that harm lasts,
         # never another's, a steroid's glucose rise)
+        # (the signs told count as what lasts: "his eyelid is drooping and his voice is hoarse. is he having a stroke??" ->
+        # "how long will it last": the hoarseness, not the stroke feared)
+        signs = harms + [c for c in part.inherited if sig.kinds.get(c) == "finding"]
         pool = [(sc, s) for sc, s in pool if (s.action or s.group == GROUP_OF_ASPECT["action"] or part.aspects[0] == "timing")
-                and any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)]
+                and any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in signs)]
     if WITHDRAWAL in part.concepts and (stopped := [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]):
         # ("需要直接停药吗？会不会有戒断反应？" of ziconotide): never another drug's withdrawal, baclofen's (none: not covered)
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, stopped, sig)
@@ -2801,8 +2912,10 @@ _MAXIMUM = "maximum-dose"
 
 def _bare_on_harm(part: Part, sig: Signals) -> bool:
     """A part naming nothing, asking what to do or how long of the harm the part before told ("…是激素的副作用吗？要处理吗？")."""
+    # (not when the part before asked of a treatment that goes with any procedure: "下次植入前后抗生素怎么用？术后要用几天？"
+    # asks how long the prophylaxis runs, not the pocket infection told before)
     return not part.concepts and part.aspects[:1] in (("action",), ("timing",)) \
-        and any(sig.kinds.get(c) == "complication" for c in part.inherited)
+        and any(sig.kinds.get(c) == "complication" for c in part.inherited) and not any(c in sig.adjuncts for c in part.inherited[:1])
 
 
 def _not_this_patients(pool: list[tuple[float, Sentence]], q: Question) -> list[tuple[float, Sentence]]:
@@ -3146,6 +3259,13 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
         elif not fits and len(when := [j for j in heads if parts[j].aspects[:1] == ("timing",)]) == 1 and when[0] != assign[i] \
                 and "timing" not in parts[assign[i]].aspects and _TIMED_AROUND.search(s.text) and scored[i][when[0]] >= w.min_score:
             assign[i] = when[0]  # ("要不要预防用抗生素 要用的话啥时候给": the sentence saying when goes to the part asking when)
+        elif not fits and len(told := [j for j in heads if parts[j].aspects[:1] == ("advice",)]) == 1 and told[0] != assign[i] \
+                and parts[assign[i]].aspects[:1] == ("expected",) and (s.action or s.group in ("management", "prevention")) \
+                and scored[i][told[0]] >= w.min_score:
+            # ("…是并发症吗？要跟病人怎么解释？": what to do or tell, "通过饮水试验之前应禁食禁水", goes to the part asking what to tell
+            # the patient; the judgement whether it is expected stays with the part asking it)
+            assign[i] = told[0]
+            pinned.add(i)
         elif not fits and len(counts := [j for j in heads if parts[j].aspects[:1] == ("frequency",)]) == 1 \
                 and all(not parts[j].aspects for j in heads if j != counts[0]) and COUNT.search(s.text) and scored[i][counts[0]] >= w.min_score:
             assign[i] = counts[0]  # ("…can we still implant? what's the infection rate": the rate goes to the part asking it)
@@ -3356,11 +3476,11 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
           told_accident: bool = True, asked_action: bool = False, on_table: bool = False, topic: Callable[[str], bool] | None = None,
-          level_free: bool = False) -> tuple[float, Sentence]:
+          level_free: bool = False, wide: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
-    half as relevant as the best. Asked about complications, a sentence of that section that names one (`harm`) leads
+    half as relevant as the best (`wide`: the asked complications with their broader ones, as the sources may say them). Asked about complications, a sentence of that section that names one (`harm`) leads
     before one that does not ("particulate的风险是什么": the permanent injuries, not the efficacy comparison beside them).
     A sentence about another procedure (`rivalled`: cefazolin in discography contrast, asked the dose for an SCS
     implant) leads only when nothing else may."""
@@ -3439,7 +3559,11 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     named_mechanism = kind is _KIND["mechanism"] and bool(in_kind) and bool(_MECHANISM_NAMED.search(in_kind[0][1].text))
     # (and a drug's restart answers "when can she have the next dose?" whatever scores higher: its hold before, a label)
     # (and an amount measured answers "how far does it go up?" however much higher the studies of how long it lasts score)
-    if in_kind and in_kind[0][0] >= (0.3 if named_mechanism or kind is _DRUG_RESTART or measured_first else 0.5 if subject & in_kind[0][1].concepts else 0.6) * best[0]:
+    # (and how long it lasts, given with the time: "细针穿破后…多在 2 周内自行缓解" for "头痛会持续多久", before the rate of the
+    # headache the question already told)
+    lasts = kind is _LASTS and bool(in_kind) and bool(_TIME_SPAN.search(in_kind[0][1].text))
+    if in_kind and in_kind[0][0] >= (0.3 if named_mechanism or kind is _DRUG_RESTART or measured_first
+                                      else 0.5 if lasts or subject & in_kind[0][1].concepts else 0.6) * best[0]:
         return in_kind[0]
     side = _side_or_stop_rule(both, usable, groups, about, asked_action and on_table, best)
     if side is not None:
@@ -3452,7 +3576,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it
             in_group = _steps_asked(in_group, about)
         if group == "complications" and harm is not None:
-            in_group = _harm_named(in_group, usable, harm, subject, about, focused, best)
+            in_group = _harm_named(in_group, usable, harm, subject, wide or about, focused, best)
         if in_group and in_group[0][0] >= 0.6 * best[0]:
             return in_group[0]
     # (nothing more to go by: one naming what the part asks about, "两种混着用怎么算？" the mixture, before one naming only
@@ -3640,7 +3764,8 @@ _LASTS = lazy(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|we
                     r"\brelief of \d+ (?:days|weeks|months)|"  # (a series' median relief: how long relief lasts)
                     r"自行缓解|缓解|消退|消失|自愈|持续|恢复|回落|回到(?:平时|基线|正常)", re.I)
 _DRUG_RESTART = lazy(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
-_TIME_SPAN = lazy(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天", re.I)
+_TIME_SPAN = lazy(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天|"
+                        r"(?:数|几)(?:个)?(?:小时|天|周|月)(?:内|后|之内)|\b(?:a few|several) (?:hours|days|weeks|months)\b", re.I)  # ("数周内自行缓解")
 TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
 _RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
@@ -3674,7 +3799,8 @@ _VOLUME_OR_PER_KG = lazy(_VOLUME.pattern + "|" + PER_KG_VOLUME.pattern, re.I)
 _BEST_ASK = lazy(r"\bsaf(?:e|er|est)\b|\bbest\b|\brecommended\b|\bpreferred\b|最安全|更安全|比较安全|较安全|安全些|哪个安全|首选|推荐|最好|"
                        # ("which level for a cervical ILESI?", 选哪个节段: the level advised; not where a harm is most common)
                        r"^(?![\s\S]*(?:\bmost\b|highest|common|frequent|最多|最高|多见|最常见|发生率))[\s\S]*?"
-                       r"(?:\bwhich (?:level|segment|interspace)s?\b|\bwhat level\b|哪个节段|哪一节段|哪个间隙|选哪)", re.I)
+                       r"(?:\bwhich (?:level|segment|interspace)s?\b|\bwhat level\b|哪个节段|哪一节段|哪个间隙|选哪)|"
+                       r"\b(?:accepted|acceptable|recommended|approved|allowed) (?:level|interspace|segment)s?\b", re.I)
 # "心血管毒性所需剂量是 CNS 毒性的几倍？": a ratio
 _RATIO_ASK = lazy(r"how many times|what (?:is the )?ratio|\bratio\b|几倍|多少倍|倍数", re.I)
 _RATIO = lazy(r"\d+(?:\.\d+)?\s*(?:倍|times\b|-?fold\b)|\bratio\b|比值", re.I)
@@ -3759,7 +3885,15 @@ _MAIN_WAYS_ASK = lazy(r"\b(?:main|key|basic|general|core) (?:ways?|measures|prin
 _PRINCIPLES = lazy(r"\b(?:classic|basic|core|key|governing) (?:rules?|principles?)\b|经典原则|基本原则|核心原则|总原则", re.I)
 
 
-_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, _WATCHED), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+# How long after the procedure the patient is safe ("打完以后多久没事了才算安全？", "how long until he's out of the woods?"):
+# the window serious events begin in ("大多在注射后数分钟至48小时内出现").
+SAFE_AFTER_ASK = _SAFE_AFTER_ASK = lazy(r"多久(?:以后|之后)?(?:就)?(?:没事|算安全|才算安全|安全了|脱离危险)|多久才(?:算)?(?:安全|没事)|危险期|"
+                             r"\bhow long (?:until|before|till) (?:she|he|they|it|the (?:patient|pt))(?:'s| is| are)? (?:safe|out of the woods|in the clear)\b|"
+                             r"\bout of the woods\b|\bin the clear\b", re.I)
+ONSET_WINDOW = _ONSET_WINDOW = lazy(r"(?:数分钟|几分钟|\d+\s*(?:分钟|小时|天))[^。；]{0,6}(?:至|到)[^。；]{0,10}内(?:出现|发生)|"
+                           r"\bwithin (?:minutes|\d+\s*(?:min|minutes|h|hours))(?: (?:to|and) \d+\s*(?:h|hours|days))?\b[^.;]{0,20}\b(?:of|after)\b|"
+                           r"\b(?:occur\w*|beg[ia]n|start\w*|appear\w*|present\w*) (?:mostly |usually |typically )?(?:within|between)\b", re.I)
+_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, _WATCHED), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", _SAFE_AFTER_ASK, _ONSET_WINDOW), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT),  # "Kenalog or dex, which is safer?": the sentence that gives the choice
            ("prevention", _STOP_POINT_ASK, _STOP_POINT), ("prevention", _MAIN_WAYS_ASK, _PRINCIPLES),

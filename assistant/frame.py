@@ -109,7 +109,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "action": ("management",
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do"
                # (not what to do to keep a harm away: "what can I do to cut my own radiation dose?" asks prevention)
-               r"(?! (?:to|for) (?:cut|reduce|lower|minimi[sz]e|prevent|avoid|limit|protect|keep|stop (?:it|this|that) (?:from )?happening)\b)|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well))|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
+               r"(?! (?:to|for) (?:cut|reduce|lower|minimi[sz]e|prevent|avoid|limit|protect|keep|stop (?:it|this|that) (?:from )?happening"
+               r"|make (?:[\w-]*\s+){1,9}?(?:safer|safe|less risky))\b)|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well)|ers?\b)|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                # (the plan asked bare at the end, after the picture: "…CXR small apical PTX, comfortable. what's the plan?")
                r"\bwhat(?:'s| is) the plan\s*[?.!]*\s*$|(?:^|[.;:!?]\s*)plan\s*\?\s*$|"
@@ -188,6 +189,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
+             # (a patient's own drug to be adjusted: "should she cut her insulin the night before?")
+             r"\b(?:reduce|cut|lower|halve|adjust|change|increase|up) (?:(?:her|his|their) (?:\w+ )?(?:insulin|dose|doses)|(?:the )?insulin)\b|"
              r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b|"  # (which dose: "10 mg or 40 mg?")
@@ -197,6 +200,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              + REGIMEN_ASK_EN,
              REGIMEN_ASK_ZH + r"|\d+(?:\.\d+)?\s?%\s?(?:的)?(?:还是|或者?)\s?\d+(?:\.\d+)?\s?%|(?<!辐射)(?<!照射)(?<!透视)(?<!射线)(?<!受照)(?<!有效)(?<!累积)剂量(?!计|仪|牌|监测|一直|不断|越来越|往上|逐渐|已经|增加|加大|加到|调到|上调)|用量|多少毫升|多少毫克|多少mg|多少ml|首剂|浓度|推注|多少量|给多少|(?<!最多)用多少(?=[，,。？?、！!\s]|$|的?(?:剂量|量|mg|ml|mL|毫克|毫升))|(?<!最多)(?:打|做|注射|扎)几(?:次|针)|怎么给|如何给|怎么用|怎么推|如何推|怎么输|咋推|咋给|咋输|体重|公斤|"
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|负荷(?:剂)?量(?!\s*\d)|维持(?:剂)?量(?!\s*\d)|"
+             # (a patient's own drug to be adjusted: "术前胰岛素要不要减量？")
+             r"(?:要不要|需不需要|需要|是否|该不该|用不用)(?:先)?(?:减量|加量|减少剂量|调整剂量|调剂量)|"
              r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案|(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快"),
@@ -245,7 +250,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
     "location": ("",
                  r"which (?:level|segment|side|spot|site|position|interspace)|what (?:level|segment|site|position)|at what level|"
-                 r"where (?:should|do|does|is|are|to|can|would)|best (?:spot|site|place|level|position)",
+                 r"where (?:should|do|does|is|are|to|can|would)|best (?:spot|site|place|level|position)|"
+                 # ("is C5-6 even an accepted level?": whether the level is one advised)
+                 r"\b(?:accepted|acceptable|recommended|approved|allowed|ok|okay) (?:level|interspace|segment)s?\b",
                  r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
                           r"contraindicat|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b|"
@@ -281,8 +288,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
+                          # (a plan told, then a bare "可以吗？": "医生想下周两侧一起做，可以吗？")
+                          r"(?:做|打|注射|阻滞)[，,]\s*(?:可以|行|能)(?:吗|么|不)\s*[？?]?\s*$|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
                           r"(?:可以|能|能否|可否|可不可以)(?:用|使用|打|注射)[^，。？?]{1,20}吗|(?:能|可以)(?:做|进行)[^，。？?]{1,12}吗|"
+                          # (where or under what it is done: "孕12周…能在C臂下做TFESI吗")
+                          r"(?<![久候间后])(?:能|可以|能否|可否)在(?:C臂|透视|X线|DSA)[^，。？?]{0,4}(?:下|里|中|上)(?:做|进行|打)[^，。？?]{1,12}吗|"
                           # (a pregnant nurse: "怀孕了，还能继续上C臂吗")
                           r"(?:能|可以|\s)\s*(?:继续)?\s*(?:上|进|留在)\s*(?:C臂|透视|导管室|手术室|介入室|放射)"),
     "risk_factors": ("risk",
@@ -330,7 +341,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     # ("severe positional HA - is this PDPH?": whether the picture is that complication, its criteria)
                     + r"\b(?:is|could) (?:this|it|that) (?:be )?(?:a |an )?(?:PDPH|LAST|a? ?(?:dural|spinal|epidural|wet tap|post[- ]dural)[\w -]{0,20}|"
                     r"[\w-]+ (?:headache|haematoma|hematoma|abscess|toxicity|embolism|infection)|meningitis|discitis|pneumothorax)\s*(?:\?|$)|" + _MONITOR_ASK_EN,
-                    _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|" + _OTHER_CAUSE_ZH + r"|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是.{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
+                    _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|" + _OTHER_CAUSE_ZH + r"|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是(?!(?:不是)?并发症)(?!.{0,4}正常).{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|technically|optimi[sz]|"
                    # ("…booked for a lumbar TFESI. How should we do it safely?")
@@ -368,9 +379,11 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    # what a unit keeps ready ("how much lipid should we stock?", 介入室要常备多少脂肪乳)
                    r"\b(?:stock(?:ed)?|keep on hand|have on hand|on hand|kept (?:in|on) (?:the )?(?:unit|suite|room|cart|trolley))\b|"
                    # a check told as clear, asked whether that is enough ("negative aspiration - safe to inject?", 回抽没血就安全了吗)
-                   r"\b(?:negative|no blood|no flash|clean)\b[^?.]{0,40}\b(?:safe|enough|sufficient|reassur\w*)\b",
+                   r"\b(?:negative|no blood|no flash|clean)\b[^?.]{0,40}\b(?:safe|enough|sufficient|reassur\w*)\b|"
+                   # how a protective item is worn ("how should she wear her dosimeter?", 剂量计要怎么戴)
+                   r"\b(?:how|where) (?:do|should|does|must) (?:i|we|you|she|he|they|staff) wear\b",
                    r"(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
-                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|"
+                   r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|(?:怎么|如何|怎样)(?:佩)?戴|戴(?:在)?(?:哪|什么位置)|"
                    # ("换成氢吗啡酮是不是就不会长肉芽肿了？": whether another drug keeps the harm away)
                    r"(?:换成|改成|改用|换用)[^，。？?]{1,10}(?:是不是|会不会|能不能)?(?:就)?(?:不会|不再|没有)|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|"
                    r"(?:怎么|如何|怎样)(?:控制|把握|掌握|设置)[^，。？?]{0,4}(?:才|比较)?安全|"  # ("冲水速度和量怎么控制比较安全")
@@ -381,11 +394,14 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
                  r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"
+                 # (whether what is seen counts as a complication at all: "droopy eyelid, small pupil - is this a complication?")
+                 r"\bis (?:that|this|it|these|this all) (?:a |an )?(?:complication|side[- ]effect|problem)\s*\?|"
+                 r"\bis (?:[\w'’-]+\s+){1,8}?(?:a |an )(?:complication|side[- ]effect)\s*\?|"
                  r"what(?:'s| is) normal|normal after(?:wards)?|what to expect|"
                  r"what (?:\w+ )?effects? (?:should|do|would|can|will) (?:i|we|you|she|he|they|the patient|pts?) (?:\w+ )?expect|\bexpected effects?\b|"
                  r"should (?:i|we) (?:be )?(?:worr|concern)|anything to worry|nothing to worry|harmless|"
                  r"(?:^|[.,;:!?-]\s*)(?:(?:pt|patient|she|he|they|family)(?:'s| is| are)? )?(?:very |really |a bit |quite )?(?:worried|anxious|scared)\s*[.!?]*\s*$",
-                 r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
+                 r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|(?:这|这个|这些)?(?:是|算)(?:不是|不算)?并发症(?:吗|么|？|\?)|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
@@ -407,7 +423,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"(?![^，。？?]{0,6}(?:需要|需|才|算|要|就|应|该|以上|以下|cm|厘米|mm))"),
     "complications": ("complications",
                       r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!haematoma )(?<!hematoma )(?<!bleed )\brisk (?:with|after|from|following)\b|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
-                      r"\bcan (?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b(?:cause|make (?:me|him|her|them|you|people))\b",
+                      r"(?<!what )(?<!which )\bcan (?:(?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b|[\w-]+(?: [\w-]+){0,3} )"
+                      r"(?:cause|make (?:me|him|her|them|you|people))\b",
                       r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤|气胸|栓塞|中毒|渗漏))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
@@ -603,6 +620,9 @@ def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: M
         if lex[m.concept].kind != "procedure" or len(m.surface) < 2 or not _CJK.search(m.surface):
             continue
         whole = {p.concept for p in longer if m.surface in p.surface and len(p.surface) > len(m.surface) and p.concept != m.concept}
+        if not whole:  # (or named two turns back, the conversation's procedure: "病人青霉素和头孢都过敏呢？" came between)
+            whole = {c for c in prev.all_concepts if c in lex and lex[c].kind == "procedure" and c != m.concept
+                     and any(m.surface in name and len(name) > len(m.surface) for name in lex[c].zh)}
         if len(whole) != 1 or whole & own or _SET_APART.search(q[max(0, m.start - 3):m.end + 4]):
             continue
         if not any(o.concept == m.concept and o.surface != m.surface for o in matches):
@@ -1064,6 +1084,17 @@ _PATIENT_ASKS_HARM = {
     "zh": lazy(r"(?:病人|患者|她|他|家属)(?:问|担心|害怕|怕)[^。？?]{0,30}(?:会不会|能不能|可不可能|是不是会|会)[^。？?]{0,20}"
                r"(?:瘫|失明|瞎|死|中风|残废|坐轮椅|神经损伤)")}
 
+# A rescue drug told as having worked, before an ask how to prevent it ("纳洛酮之后醒了。…下次加药怎么避免？", "naloxone worked -
+# how do we stop it happening next time?"): the drug is the story, not what is asked.
+_WORKED_AFTER = {"en": lazy(r"^\s*(?:worked|has worked|did the trick|reversed (?:it|her|him)|brought (?:her|him) round|and (?:she|he) woke)\b", re.I),
+                 "zh": lazy(r"^\s*(?:之?后|以后)?(?:就|人)?(?:醒了|醒过来|好了|好转|起效|有效|缓解了)")}
+
+
+def _rescue_worked(t: str, lang: Lang, m: Match, kind: str) -> bool:
+    """Is the drug matched at `m` told as a rescue that worked, in a part asking how to prevent it?"""
+    return kind in ("drug", "brand") and bool(_WORKED_AFTER[lang].search(t[m.end:])) and "prevention" in aspects_of(t, lang)
+
+
 # Techniques named with the medium they use ("LOR to saline"): the saline is no drug given or asked about.
 _MEDIUM_NAMED = frozenset({"loss-of-resistance"})
 
@@ -1258,6 +1289,15 @@ def _staff_told_before(q: str, concepts: tuple[str, ...], history: Sequence[str]
 
 
 _PREGNANT_STAFF = "pregnant-staff"
+
+
+def _pregnant_colleague(concepts: tuple[str, ...], prev: Question) -> tuple[str, ...]:
+    """A follow-up on radiation after a pregnant colleague told herself ("what's my dose limit now that I've told my
+    manager?" after "I'm a radiographer, 10 wks pregnant"): hers, the pregnant worker's, asked as her own (first)."""
+    if _PREGNANT_STAFF in prev.all_concepts and _PREGNANT_STAFF not in concepts and _STAFF_RADIATION.intersection(concepts):
+        return (_PREGNANT_STAFF, *concepts)
+    return concepts
+_STAFF_RADIATION = frozenset({"occupational-dose-limit", "dosimeter", "occupational-exposure", "radiation-safety", "lead-apron"})
 
 
 _SHE = lazy(r"\bshe\b|她", re.I)
@@ -1482,7 +1522,8 @@ POPULATIONS = frozenset({"breastfeeding", "paediatric"})
 # Asks a question names only by their topic: "consent risks for a lumbar RFA - what do you list?" asks the harms to
 # disclose, "what premedication should she get?" the prevention.
 TOPIC_ASKS = {"informed-consent": ("complications",), "premedication": ("prevention",), "antibiotic-prophylaxis": ("prevention",),
-              "operating-room-standard": ("prevention",)}  # (what kind of room an implant needs: its infection-prevention standard)
+              "operating-room-standard": ("prevention",),  # (what kind of room an implant needs: its infection-prevention standard)
+              "needle-design": ("prevention",)}  # ("which needle for a TFESI?": the needle that keeps the harm away)
 # ... and asked whether this patient needs it ("shellfish allergy - do I need to premedicate?"): first whether her history is
 # a risk factor for a reaction, then the regimen
 _NEED_ASKS = {"premedication": ("risk_factors", "prevention"), "antibiotic-prophylaxis": ("evidence", "prevention")}
@@ -2351,7 +2392,7 @@ class Framer:
         matches = tuple(m for m in found if not _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])) and not _consent_setting(q, lang, m, found, lex)
                         and not _prevented(q, m) and not _indication(q, lang, m, lex) and not _injected_after_check(q, lang, m, found, self.lexicon)
                         and not _childhood(q, m) and not _diagnostic_tap(q, lang, m) and not _not_an_ask(q, m)
-                        and not _avoided_by_guidance(q, m, found, self.lexicon))
+                        and not _avoided_by_guidance(q, m, found, self.lexicon) and not _rescue_worked(q, lang, m, lex[m.concept].kind))
         matches = self._without_glosses(q, matches)
         brands = tuple(dict.fromkeys(m.concept for m in matches if lex[m.concept].kind == "brand"))
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
@@ -2417,6 +2458,7 @@ class Framer:
         if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
             ctx_concepts = self._earlier_topic(q, lang, concepts, subjects, prev)
+            concepts, subjects = _pregnant_colleague(concepts, prev), _pregnant_colleague(subjects, prev)
             told_only = _told_only(q, lang, aspects, prev.aspects)
             aspects = () if told_only else aspects
             # (a topic of its own is its own ask: "做完后右腿麻、有点软，他自己开车来的，能开回去吗" after warfarin's hold)
@@ -2696,10 +2738,21 @@ class Framer:
         ctx = tuple(c for c in prev.all_concepts if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
         if subjects and aspects_of(q, lang):  # (the ask before, "most common organism?", is no topic of a turn asking its own;
             ctx = tuple(c for c in ctx if c not in ESSENTIAL)  # "and for an SCS trial?" asks it again)
-        if not REGIONS.intersection(concepts):
+        # (a procedure of one region named now, a third occipital neurotomy, is placed: no region of the turn before)
+        placed = set(self.lexicon.broader_closure(concepts)) | {r for c in concepts if c in lex for r in lex[c].related}
+        if not REGIONS.intersection(placed):
             ctx += tuple(c for c in prev.all_concepts if c in REGIONS and c not in ctx)
+        if not REGIONS.intersection(placed) and any(c in ESSENTIAL for c in concepts):
+            # (and the region of a level told before, for an ask whose figures are a region's: "and how long will the relief
+            # last?" after an L4-5 facet RFA is lumbar, never a third occipital neurotomy's relief)
+            told = [r for c in prev.all_concepts for r in self.lexicon.broader_closure([c]) if r in REGIONS]
+            ctx += tuple(c for c in dict.fromkeys(told) if c not in ctx)
         if _SWAP[lang].search(q):  # "那要是上次做增强CT出过荨麻疹呢？" after a seafood allergy
             ctx = tuple(c for c in ctx if not self._replaced(c, subjects))
+        if any(c in ESSENTIAL for c in subjects) and any(self.is_anchor(c) for c in ctx):
+            # ("那下一次ESI最快多久以后能打？" after her ESIs and a hip replacement: the ask of our procedure told, not of the
+            # other specialty's operation told beside it)
+            ctx = tuple(c for c in ctx if not (lex[c].scope == "out" and lex[c].kind == "procedure"))
         if REGIONS.intersection(concepts) and _OUR_SETTINGS.intersection(concepts) and not _POINTS_BACK[lang].search(q):
             # "ok what about for a lumbar epidural then?" after a knee arthroscopy: a spinal level's epidural, one of our
             # procedures, replaces another specialty's procedure (not "an epidural for the surgery", nor "also has stenosis")
@@ -3240,6 +3293,11 @@ class Framer:
             return True
         if not any(self.is_anchor(c) for c in subjects) and any(self.is_anchor(c) for c in prev.all_concepts):
             return True
+        # (a piece of equipment or a topic the turn before's concepts link to: "剂量计要怎么戴？" after a pregnant nurse's C-arm
+        # question is her dosimeter, the second badge under the apron linked to a pregnant worker)
+        near = set(self.lexicon.broader_closure([*prev.all_concepts, *(r for c in prev.all_concepts if c in lex for r in lex[c].related)]))
+        if subjects and all(lex[c].kind in ("equipment", "topic") and c in near for c in subjects):
+            return True
         return bool(_RISK_WORD[lang].search(q)) and not any(lex[c].kind in ("complication", "procedure") for c in subjects) \
             and any(lex[c].kind == "complication" for c in prev.all_concepts)
 
@@ -3368,6 +3426,8 @@ class Framer:
             found = [m for m in every if not _excluded(t, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])) and not _consent_setting(t, lang, m, every, lex)
                      and not _injected_after_check(t, lang, m, every, self.lexicon) and not _diagnostic_tap(t, lang, m)
                      and not _not_an_ask(t, m) and not _avoided_by_guidance(t, m, every, self.lexicon) and not _kept_beside(t, m, every, lex)]
+            worked = [m for m in found if _rescue_worked(t, lang, m, lex[m.concept].kind)]
+            found = [m for m in found if m not in worked]
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
             own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
@@ -3382,6 +3442,8 @@ class Framer:
             own = self._toxicity_of(t, lang, own, (*(out[-1].concepts if out else ()), *ctx))
             blank = list(t)
             spans = [(m.start, m.end) for m in found] + _cue_spans(t, lang)  # concept names and the ask's own words
+            spans += [(m.start, m.end + w.end()) for m in worked  # (and the rescue that worked)
+                      if (w := _WORKED_AFTER[lang].match(t[m.end:])) is not None]
             for a, b in spans:
                 blank[a:b] = " " * (b - a)
             terms = tuple(tokenize("".join(blank), lang))

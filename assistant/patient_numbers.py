@@ -127,6 +127,8 @@ class PatientNumbers:
         named = part.concepts if part else q.concepts
         drugs = {c for c in (*named, *q.context_concepts) if self.kinds.get(c) in ("drug", "drug-class", "brand")}
         # (asked the dose of a drug: a bullet naming it or its class; in an emergency: the pathway's steps)
+        # (what a look-back follow-up asks is worked as it would be outside the emergency: "was 15ml of 0.5% too much?")
+        urgent = urgent and b.kind != "asked"
         about = b.kind == "action" if urgent else bool(asks & {"dose", "limit"}) and (
             not drugs or bool(set(self.lexicon.broader_closure(list(drugs))) & b.sentence.concepts))
         # (never from an evidence note comparing guidelines: AAGBI's 15 mL/kg/h worked beside ASRA's fixed >70 kg regimen

@@ -1069,6 +1069,12 @@ _NOT_NOW = {
           r"\b(?:heard|read)(?: that| about)? [^.?]{0,40}\b(?:can|could|may|might|causes?)\b|"
           r"incidence|what (?:is|are) the (?:risks?|rates?|complications|chances?)|risk of|is it normal|\bis (?:[\w/'-]+ ){1,8}normal\b|expected|prevent|avoid|reduce the risk|"
           r"\bany (?:specific |particular |other |special )?(?:risks?|complications|side effects)\b|\bhow (?:common|often|frequent)\b|"
+          # (how often, asked of no patient and no scene: "is fainting common after an epidural?"; never "he can't see - is this
+          # rare?", a picture told)
+          r"^(?![\s\S]*\b(?:he|she|they|him|her|his|pt|patient|this|that|these|now|just|right after|straight after|during)\b)"
+          r"[\s\S]*\bis (?:[\w-]+ ){1,4}?(?:common|rare|frequent)\b|"
+          # (a grave harm the patient fears ahead, asked in the first person: "will I be paralysed after a facet RFA?")
+          r"\b(?:will|could|would|might) i (?:\w+ ){0,2}?(?:be|end up|become|go)\b[^.?!]{0,20}\b(?:paraly\w*|blind|crippled|in a wheelchair|dead)\b|"
           r"history of|\bhx of|\bh/o\b|(?:at|after|during|with) (?:her|his|their|the) (?:last|previous|prior) |last time|(?:before|for) the next (?:one|injection|procedure|block)|\bprior (?:\w+ )?(?:reaction|rash|hives|allergy|episode|anaphyla\w*)|last (?:year|yr|month|mo|week|wk)\b|(?:years?|yrs?|months?|mos?) ago|\bhx\b|previous(?:ly)?|in the past|"
           r"\b(?:hives|rash|urticaria|reaction|anaphyla\w*|allerg\w*)\b[^.;?]{0,40}\b(?:back )?in (?:19|20)\d\d\b|"  # ("hives after CT contrast in 2019")
           r"\b(?:gave|caused) (?:him|her|them|me) (?:a |an )?(?:rash|hives|reaction|itch\w*)\b|"  # ("pt says penicillin gave him rash")
@@ -1095,7 +1101,10 @@ _NOT_NOW = {
     "zh": r"(?:[痛疼][^，。？?]{0,4}(?:了)?(?:\d+|几|半|一|两|三)(?:个)?(?:月|年|周)|(?:\d+|几|半|一|两|三)(?:个)?(?:月|年|周)(?:的|来)?[^，。？?]{0,6}[痛疼])"
           r"[^。？?]{0,30}(?:适合做|适合|合适吗|能不能做|可以做吗|值得做)|"  # (the complaint it is for)
           r"已经(?:有)?(?:\d+|几|半|一|两|三)(?:个)?(?:月|年)了?[^。？?]{0,20}(?:能做|可以做|适合)|"  # (a complaint of years, asked whether to do it)
-          r"如果换成[^，。？?]{0,12}(?:呢|的话)|"  # (another case supposed: "如果换成巴氯芬泵呢")
+          r"如果换成[^，。？?]{0,12}(?:呢|的话)|"
+          # (how often, asked of no patient and no scene: "那硬膜外之后晕厥常见吗？"; never "病人全身抽搐，局麻药中毒常见吗")
+          r"^(?![\s\S]*(?:病人|患者|他|她|老人|这种|这个|这样|现在|刚|突然|出现|正在|术中|推完|打完))[\s\S]*"
+          r"(?:常见吗|多常见|常不常见|多见吗|常见不|发生率|(?:概率|几率)(?:大|高|多少|有多大))|"  # (another case supposed: "如果换成巴氯芬泵呢")
           r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|预处理激素怎么(?:吃|用|给|安排)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
@@ -1158,6 +1167,13 @@ _UNDONE_AFTER = {"en": lazy(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|f
 SETTLED = {
     "en": lazy(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
+                     # ("ok settled with midaz.", "naloxone worked": not with a sign or a fall told after it)
+                     r"^(?![\s\S]*\b(?:but|still|though|although|yet|again|then|later|GCS|not|unresponsive|grey|gray|dropping|falling|"
+                     r"gurgl\w*|strid\w*|apn\w*|desat\w*|HR\s*[1-4]\d|BP\s*[4-8]\d)\b)"
+                     r"(?:[\s\S]*?(?:^|[.;,]\s*)(?:ok|okay|right|good)?[,.]?\s*(?:seizure |fits? )?settled (?:with|after|on|now)\b|"
+                     # (the rescue told as having worked: "naloxone worked. how do we stop this happening next time?")
+                     r"[\s\S]*?\b(?:naloxone|narcan|lipid|intralipid|midaz\w*|benzo\w*|adrenaline|epinephrine|atropine|ephedrine) "
+                     r"(?:worked|has worked|did the trick)\b)|"
                      r"^(?![\s\S]*\b(?:but|still|though|although|yet|not responding|unresponsive|GCS)\b)[\s\S]*?"
                      r"(?:\b(?:pinking|pinked|perking|perked) up\b|\bcolou?r (?:has )?(?:come|coming) back\b|\blooking (?:much |a lot )?better\b)|"
                      r"(?<!not )(?<!n't )(?<!not fully )(?<!not really )(?<!only )(?<!barely )(?<!hardly )(?<!partly )(?<!partially )"
@@ -1650,6 +1666,20 @@ _GOING_ON = {"en": r"\bstill (?:seizing|fitting|convulsing|unresponsive|apn(?:o)
 # a sign still present after another stopped ("the seizure has stopped but she's still unresponsive")
 _STILL_SIGN = {"en": r"(?<!was )(?<!were )\bstill (?:unresponsive|apn(?:o)?eic|not breathing|not rousable|unconscious)\b",
                "zh": r"(?:仍|仍然|还)(?:意识不清|昏迷|叫不醒|无反应|没醒)"}
+# A deficit told of the patient as it is ("she can't move her legs, will she be paralysed?", 病人双腿动不了，会不会瘫痪):
+# happening now, whatever fear or counselling word is beside it (not supposed, "if she can't move her legs", nor history)
+_DEFICIT_TOLD = {"en": r"\b(?:she|he|pt|patient|they)(?:'s| is| are| has| have)?\s+(?:now\s+|suddenly\s+|still\s+)?"
+                       r"(?:can(?:no|'|’)?t|cannot|is unable to|are unable to|unable to|can no longer) (?:move|feel|lift|walk|stand|pass urine|pee|wee)\b|"
+                       r"\b(?:her|his|their|both) legs? (?:are|is|feel|feels|went|have gone|has gone) (?:weak|numb|heavy|dead|floppy)\b",
+                 "zh": r"(?:双腿|两条?腿|腿|下肢|双下肢|脚)(?:突然|现在|一直)?(?:动不了|抬不起来?|没(?:有)?力气?|无力|没劲|使不上劲|没知觉|没感觉)"}
+_SUPPOSED = {"en": r"\b(?:if|when|whether|in case|what happens|what if|suppose|unless|last (?:time|year|month|week)|years? ago|months? ago|"
+                   r"in the past|previously|history|hx)\b[^.?!]{0,30}$",
+             "zh": r"(?:如果|万一|假如|要是|会不会|会|怕|担心|以前|之前|曾经|上次|去年|既往|病史|长期|多年|平时)[^，。？?]{0,8}$"}
+_COMMON_ASK = {"en": r"\bis (?:[\w-]+ ){1,4}?(?:common|rare|frequent)\b",
+               "zh": r"常见吗|多常见|常不常见|多见吗|常见不|发生率|(?:概率|几率)(?:大|高|多少|有多大)"}
+_DEFICIT_HISTORY = {"en": r"\bsince (?:her|his|their|a|an|the|birth|childhood)\b|\b(?:years?|months?) ago\b|\bprevious(?:ly)?\b|\bprior\b|"
+                          r"\bhistory\b|\bhx\b|\blast (?:year|month|time)\b|\banother patient\b|\ba patient (?:i|we) had\b|\bused to\b|\blong-?standing\b",
+                    "zh": r"以前|之前|年前|月前|既往|病史|有个病人|另一个病人|上次|去年|长期|多年|一直以来"}
 # Early toxicity signs a patient has now, told before an observation question ("pt has a metallic taste and some twitching,
 # how long should they be observed?"): the toxicity is going on, not a question about a past or possible one
 _SIGNS_NOW = {"en": r"\b(?:patient|pt|she|he|they)(?![^.?]{0,80}\b(?:last (?:time|year|month|week)|years? ago|months? ago|in the past|previously|prior)\b)"
@@ -1714,8 +1744,10 @@ def not_now(question: str, lang: Lang) -> bool:
         return False
     asked = question if lang == "zh" else f" {question} "
     if ((_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked)) \
-            or _rx(_STILL_SIGN[lang]).search(asked):
-        return False  # "still seizing; how long does she need to be monitored?": it is happening
+            or _rx(_STILL_SIGN[lang]).search(asked) or _deficit_told(asked, lang):
+        # "still seizing; how long does she need to be monitored?": it is happening; so is a deficit told as it is ("after
+        # the epidural she can't move her legs, will she be paralysed?")
+        return False
     if _rx(_STOPPED_NOW[lang]).search(asked) and _sign_beside(asked, lang):
         return False  # "the hives have resolved but she is now wheezing": another sign goes on
     if _rx(_LOOKED_BACK[lang]).search(asked) and (_rx(_OUTCOME_TOLD[lang]).search(asked) or not names_symptoms(question, lang)):
@@ -1739,6 +1771,13 @@ def not_now(question: str, lang: Lang) -> bool:
         return False  # "pt now stable but can't move legs": stable vital signs, a deficit going on beside them
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
+
+
+def _deficit_told(asked: str, lang: Lang) -> bool:
+    """Is a deficit told of the patient as it is now (not supposed, feared or history: "if she can't move her legs")?"""
+    if _rx(_DEFICIT_HISTORY[lang]).search(asked):
+        return False  # ("she can't feel her legs normally since her stroke years ago", 五年前车祸后双下肢无力, 以前有个病人…)
+    return any(not _rx(_SUPPOSED[lang]).search(asked[:m.start()]) for m in _rx(_DEFICIT_TOLD[lang]).finditer(asked))
 
 
 def names_symptoms(question: str, lang: Lang) -> bool:
@@ -1810,8 +1849,11 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     # whatever else it asks; asked alone, before any picture, it is a plan)
     # (nor is a haematoma a scan shows now: "MRI shows an epidural haematoma at T8 after his kyphoplasty - how many hours do we
     # have to decompress?")
-    if not_now(question, lang) and not (_RESCUE_DOSE[lang].search(question)
-                                        and (before or (names_symptoms(question, lang) and not _PLAN_WORDS[lang].search(question)))) \
+    # (how often it happens, asked bare after a picture that goes on, "局麻药中毒常见吗？" after a seizure told: the picture's)
+    common_after = bool(before) and bool(_rx(_COMMON_ASK[lang]).search(question)) and not SETTLED[lang].search(before) \
+        and names_symptoms(before, lang) and not not_now(before, lang)
+    if not_now(question, lang) and not common_after and not (_RESCUE_DOSE[lang].search(question)
+                                                             and (before or (names_symptoms(question, lang) and not _PLAN_WORDS[lang].search(question)))) \
             and not shown_in_patient(question, lang):
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "

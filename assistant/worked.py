@@ -191,15 +191,20 @@ def planned_line(text: str, figures: str, percent: float | None, lang: Lang) -> 
     worked = f"{fmt(lo)}–{fmt(hi)}" if hi != lo else fmt(lo)
     said = f"{fmt(volume)} mL of {strength(percent)}%"
     between = lo < mg <= hi  # (over the lower figure of a range: said so, not "within", which reads as safe)
+    given = bool(_GIVEN_TOLD.search(text))  # ("was 15ml of 0.5% too much?": the amount given, not one planned)
     if lang == "en":
         verdict = "below" if mg < lo else "above" if mg > hi else "above the lower figure of" if between else \
             "at" if hi == lo else "at the lower figure of"
-        return f" · planned {said} = {fmt(mg)} mg: {verdict} the {worked} mg worked"
+        return f" · {'given' if given else 'planned'} {said} = {fmt(mg)} mg: {verdict} the {worked} mg worked"
+    planned = "已用" if given else "拟用"
     if between:
-        return f" · 拟用 {fmt(volume)} mL {strength(percent)}% = {fmt(mg)} mg：高于换算所得 {worked} mg 的下限"
+        return f" · {planned} {fmt(volume)} mL {strength(percent)}% = {fmt(mg)} mg：高于换算所得 {worked} mg 的下限"
     verdict = "低于" if mg < lo else "高于" if mg > hi else "等于"
     tail = "的下限" if verdict == "等于" and hi != lo else ""
-    return f" · 拟用 {fmt(volume)} mL {strength(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg{tail}"
+    return f" · {planned} {fmt(volume)} mL {strength(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg{tail}"
+
+
+_GIVEN_TOLD = re.compile(r"\b(?:was|were|gave|given|injected|had)\b|打了|用了|推了|注射了|给了|注了", re.I)
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,10 @@ def test_an_agents_maximum_the_sources_do_not_give_is_never_the_local_anaestheti
 
 def test_a_general_contraindication_list_comes_before_a_narrower_procedures(ward_engine):  # type: ignore[no-untyped-def]
     ans = ward_engine.answer("hypertensive pt, BP 160/100 - any contraindication to ESI?")
-    assert "cervical" not in _first(ans) and "contraindications to epidural steroid injection" in _first(ans), ans.text
+    # (either general list, the absolute or the relative one with its cautions, before the cervical route's narrower one)
+    first = _first(ans)
+    assert "cervical" not in first and "ontraindications" in first and "for epidural steroid injection" in first.replace(
+        "to epidural steroid injection", "for epidural steroid injection"), ans.text
 
 
 def test_a_steroid_mixed_with_lidocaine_is_no_mixture_of_local_anaesthetics(block_engine):  # type: ignore[no-untyped-def]
