@@ -1049,6 +1049,8 @@ def condition_names(actions: str, lang: Lang) -> str:
 # A question about a complication that is not happening now (counselling, frequency, prevention, history) is no emergency.
 # (no one patient told beside it: "what do I tell patients after a TFESI? this one has numb, weak legs" is a case)
 _NO_CASE = r"(?![\s\S]*\b(?:this one|this (?:pt|patient|lady|man|woman|guy)|she (?:has|is|'s)|he (?:has|is|'s)|my (?:pt|patient) (?:has|is))\b)"
+# How often it happens, asked in Chinese (常见吗, 发生率, 概率多大).
+_HOW_COMMON_ZH = r"常见吗|多常见|常不常见|多见吗|常见不|发生率|(?:概率|几率)(?:大|高|多少|有多大)"
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|\bwhat (?:should|do|would) (?:i|we|you) do if\b|"
           r"\bwhat are the (?:numbers|figures|odds|stats)\b|"
@@ -1101,10 +1103,9 @@ _NOT_NOW = {
     "zh": r"(?:[痛疼][^，。？?]{0,4}(?:了)?(?:\d+|几|半|一|两|三)(?:个)?(?:月|年|周)|(?:\d+|几|半|一|两|三)(?:个)?(?:月|年|周)(?:的|来)?[^，。？?]{0,6}[痛疼])"
           r"[^。？?]{0,30}(?:适合做|适合|合适吗|能不能做|可以做吗|值得做)|"  # (the complaint it is for)
           r"已经(?:有)?(?:\d+|几|半|一|两|三)(?:个)?(?:月|年)了?[^。？?]{0,20}(?:能做|可以做|适合)|"  # (a complaint of years, asked whether to do it)
-          r"如果换成[^，。？?]{0,12}(?:呢|的话)|"
+          r"如果换成[^，。？?]{0,12}(?:呢|的话)|"  # (another case supposed: "如果换成巴氯芬泵呢")
           # (how often, asked of no patient and no scene: "那硬膜外之后晕厥常见吗？"; never "病人全身抽搐，局麻药中毒常见吗")
-          r"^(?![\s\S]*(?:病人|患者|他|她|老人|这种|这个|这样|现在|刚|突然|出现|正在|术中|推完|打完))[\s\S]*"
-          r"(?:常见吗|多常见|常不常见|多见吗|常见不|发生率|(?:概率|几率)(?:大|高|多少|有多大))|"  # (another case supposed: "如果换成巴氯芬泵呢")
+          r"^(?![\s\S]*(?:病人|患者|他|她|老人|这种|这个|这样|现在|刚|突然|出现|正在|术中|推完|打完))[\s\S]*(?:" + _HOW_COMMON_ZH + r")|"
           r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|预处理激素怎么(?:吃|用|给|安排)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
           r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
@@ -1675,8 +1676,7 @@ _DEFICIT_TOLD = {"en": r"\b(?:she|he|pt|patient|they)(?:'s| is| are| has| have)?
 _SUPPOSED = {"en": r"\b(?:if|when|whether|in case|what happens|what if|suppose|unless|last (?:time|year|month|week)|years? ago|months? ago|"
                    r"in the past|previously|history|hx)\b[^.?!]{0,30}$",
              "zh": r"(?:如果|万一|假如|要是|会不会|会|怕|担心|以前|之前|曾经|上次|去年|既往|病史|长期|多年|平时)[^，。？?]{0,8}$"}
-_COMMON_ASK = {"en": r"\bis (?:[\w-]+ ){1,4}?(?:common|rare|frequent)\b",
-               "zh": r"常见吗|多常见|常不常见|多见吗|常见不|发生率|(?:概率|几率)(?:大|高|多少|有多大)"}
+_COMMON_ASK = {"en": r"\bis (?:[\w-]+ ){1,4}?(?:common|rare|frequent)\b", "zh": _HOW_COMMON_ZH}
 _DEFICIT_HISTORY = {"en": r"\bsince (?:her|his|their|a|an|the|birth|childhood)\b|\b(?:years?|months?) ago\b|\bprevious(?:ly)?\b|\bprior\b|"
                           r"\bhistory\b|\bhx\b|\blast (?:year|month|time)\b|\banother patient\b|\ba patient (?:i|we) had\b|\bused to\b|\blong-?standing\b",
                     "zh": r"以前|之前|年前|月前|既往|病史|有个病人|另一个病人|上次|去年|长期|多年|一直以来"}
