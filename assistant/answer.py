@@ -27,6 +27,7 @@ from .compose import (
     NO_STOP_NEEDED,
     NO_SYMPTOMS_ASK,
     NOTE_PREFIX,
+    ONSET_WINDOW,
     PER_KG_VOLUME,
     PERCENTS,
     REASSURED,
@@ -34,6 +35,7 @@ from .compose import (
     REGIMEN_ASKED,
     REGIONS,
     RESTART_ASK,
+    SAFE_AFTER_ASK,
     TIME_SPAN,
     TREATMENTS_TOLD,
     UPGRADE_RULE,
@@ -68,12 +70,6 @@ from .compose import (
     stent_age,
     unsaid_activities,
     with_warnings,
-)
-from .compose import (
-    ONSET_WINDOW as _ONSET_WINDOW,
-)
-from .compose import (
-    SAFE_AFTER_ASK as _SAFE_AFTER_ASK,
 )
 from .config import Settings
 from .frame import (
@@ -1425,10 +1421,10 @@ class AnswerEngine:
                  if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
         # (how long until the patient is safe after it: the window its serious events begin in, written of the procedure's
         # family, "most serious neurologic events after ESI began within minutes to 48 hours", for a cervical ESI)
-        safe = [c for p in q.parts if _SAFE_AFTER_ASK.search(p.text) for c in (*p.concepts, *p.inherited) if c in lx and lx[c].kind == "procedure"]
+        safe = [c for p in q.parts if SAFE_AFTER_ASK.search(p.text) for c in (*p.concepts, *p.inherited) if c in lx and lx[c].kind == "procedure"]
         wider = [b for c in dict.fromkeys(safe) for b in lx[c].broader if b in lx and lx[b].kind == "procedure"]
         found = [cid for c in dict.fromkeys([*safe, *wider]) for cid, _ in self.retriever.concept_search([c], (), ("complications",), lang, origins, 40)
-                 if cid in chunks and _ONSET_WINDOW.search(chunks[cid].text)] + found
+                 if cid in chunks and ONSET_WINDOW.search(chunks[cid].text)] + found
         return self._after(hits, found, limit=2)
 
     def _measured_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:

@@ -1453,6 +1453,16 @@ def _procedures(cs: Collection[str], sig: Signals) -> set[str]:
 
 
 _EVERY_PROCEDURE = "interventional-pain-procedure"
+_CLASSES: list[tuple[Mapping[str, frozenset[str]], frozenset[str]]] = []  # the last engine's closure table and its classes
+
+
+def _procedure_classes(sig: Signals) -> frozenset[str]:
+    """The topics that are a class of our procedures (neuraxial procedures: the ESIs'), not of image guidance, which is
+    any procedure's; worked out once per engine (its closure table), not per sentence."""
+    if not _CLASSES or _CLASSES[0][0] is not sig.closure:
+        _CLASSES[:] = [(sig.closure, frozenset(c for p, up in sig.closure.items() if sig.kinds.get(p) == "procedure"
+                                               and p not in sig.adjuncts for c in up if sig.kinds.get(c) == "topic"))]
+    return _CLASSES[0][1]
 
 
 def _other_home(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
@@ -1463,11 +1473,9 @@ def _other_home(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
         return False
     whole = sig.homes.get(s.chunk.doc_id, frozenset())
     # (or a class of procedures it is about: the spinal haematoma document's neuraxial blocks, "80% of 166 case reports
-    # had a severe deficit", is no vertebroplasty's figure for "会不会瘫痪")
-    # (not image guidance, any procedure's; nor in a document about every pain procedure, infection control's)
-    home = _procedures(whole, sig) or ({c for c in whole if sig.kinds.get(c) == "topic"
-                                        and any(c in up for p, up in sig.closure.items() if sig.kinds.get(p) == "procedure"
-                                                and p not in sig.adjuncts)} if _EVERY_PROCEDURE not in whole else set())
+    # had a severe deficit", is no vertebroplasty's figure for "会不会瘫痪"; not in a document about every pain procedure,
+    # infection control's)
+    home = _procedures(whole, sig) or (whole & _procedure_classes(sig) if _EVERY_PROCEDURE not in whole else set())
     if not home:
         return False
     near = mine.union(*(sig.closure.get(c, frozenset()) | sig.parents.get(c, frozenset()) for c in mine))
@@ -3887,13 +3895,13 @@ _PRINCIPLES = lazy(r"\b(?:classic|basic|core|key|governing) (?:rules?|principles
 
 # How long after the procedure the patient is safe ("打完以后多久没事了才算安全？", "how long until he's out of the woods?"):
 # the window serious events begin in ("大多在注射后数分钟至48小时内出现").
-SAFE_AFTER_ASK = _SAFE_AFTER_ASK = lazy(r"多久(?:以后|之后)?(?:就)?(?:没事|算安全|才算安全|安全了|脱离危险)|多久才(?:算)?(?:安全|没事)|危险期|"
+SAFE_AFTER_ASK = lazy(r"多久(?:以后|之后)?(?:就)?(?:没事|算安全|才算安全|安全了|脱离危险)|多久才(?:算)?(?:安全|没事)|危险期|"
                              r"\bhow long (?:until|before|till) (?:she|he|they|it|the (?:patient|pt))(?:'s| is| are)? (?:safe|out of the woods|in the clear)\b|"
                              r"\bout of the woods\b|\bin the clear\b", re.I)
-ONSET_WINDOW = _ONSET_WINDOW = lazy(r"(?:数分钟|几分钟|\d+\s*(?:分钟|小时|天))[^。；]{0,6}(?:至|到)[^。；]{0,10}内(?:出现|发生)|"
+ONSET_WINDOW = lazy(r"(?:数分钟|几分钟|\d+\s*(?:分钟|小时|天))[^。；]{0,6}(?:至|到)[^。；]{0,10}内(?:出现|发生)|"
                            r"\bwithin (?:minutes|\d+\s*(?:min|minutes|h|hours))(?: (?:to|and) \d+\s*(?:h|hours|days))?\b[^.;]{0,20}\b(?:of|after)\b|"
                            r"\b(?:occur\w*|beg[ia]n|start\w*|appear\w*|present\w*) (?:mostly |usually |typically )?(?:within|between)\b", re.I)
-_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, _WATCHED), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", _SAFE_AFTER_ASK, _ONSET_WINDOW), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
+_NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _GIVEN_HOW), ("recognition", _SYMPTOMS_ASK, _MOSTLY_SILENT), ("recognition", MONITOR_ASK, _WATCHED), ("timing", _SECOND_ASK, _SECOND), ("dose", _BOLUS_ASK, _BOLUS), ("escalation", _AGAIN_ASK, _AGAIN), ("dose", _RATIO_ASK, _RATIO), ("dose", _REPEAT_ASK, _REPEAT), ("timing", _RESTART_ASK, _DRUG_RESTART), ("limit", _LAB_ASK, _LAB_LEVEL), ("location", _BEST_ASK, _BEST_PLACE), ("timing", SAFE_AFTER_ASK, ONSET_WINDOW), ("timing", LASTS_ASK, _LASTS), ("timing", _COURSE_ASK, _COURSE), ("dose", _RATE_ASK, _RATE), ("dose", _VOLUME_ASK, _VOLUME),
            ("frequency", _MOST_ASK, _MOST), ("contraindications", _ANY, _VERDICT), ("comparison", _DIFF_ASK, _DIFF),
            ("comparison", _BEST_ASK, _VERDICT),  # "Kenalog or dex, which is safer?": the sentence that gives the choice
            ("prevention", _STOP_POINT_ASK, _STOP_POINT), ("prevention", _MAIN_WAYS_ASK, _PRINCIPLES),
