@@ -369,7 +369,8 @@ class Bullet:
     sentence: Sentence
     part: int
     score: float
-    kind: str  # action | fact | note | asked (a look-back follow-up's own answer, before an emergency's steps)
+    kind: str  # action | fact | note | asked (a look-back follow-up's own answer, before an emergency's steps) | plan (a
+    # planning follow-up's answer while the emergency goes on, after its steps, under the follow-up's heading)
 
 
 @dataclass(frozen=True)
@@ -603,6 +604,9 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
             near |= {r for c in mine for r in _LEADS_TO.get(c, ())}
         if kind == "procedure":  # (the implant surgery is a stage of the implant asked: 神经调控装置植入 for an SCS)
             near |= _regional(s, near, own, sig) | {c for c, of in _STAGES.items() if of & near}
+            # (and the bleeding-risk class the asked procedure is in: "…stopped for a high-risk pain procedure" is the SCS
+            # trial's rule)
+            near |= {r for c in mine for r in (*sig.related.get(c, ()), *sig.closure.get(c, ())) if r in sig.risk_classes}
         # (a step of any procedure, in a sentence on the patient's condition asked: "造影前…泼尼松" for a contrast allergy)
         steps = _STEPS_OF_ANY if any(sig.kinds.get(c) in _PATIENT_KINDS and c in s.concepts for c in own) else frozenset()
         if any(c not in near and member(c) and c not in others and c not in steps for c in s.concepts):
@@ -872,7 +876,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     cue = 1.0 if any(re.search(ASPECTS[a][2 if lang == "zh" else 1], s.text, re.I) for a in part.aspects) else 0.0
     kinds = [a for a in part.aspects if a in _KIND and not ("limit" in part.aspects and a == "dose")]  # a dose limit wants the limit
     numbers = "frequency" in kinds and _NUMBERS_ASK.search(part.text)  # "what real numbers can I give her?": a count, not "rare"
-    counted = bool(COUNT.search(s.text)) and not _CASE_REPORTS.search(s.text)  # a count of case reports is no rate
+    counted = bool(COUNT.search(s.text)) and not CASE_REPORTS.search(s.text)  # a count of case reports is no rate
     figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
     narrow = _narrow_kind(part)  # how long a course goes on, how fast to infuse: the figure of that kind
     if narrow is not None and narrow is not _LASTS:  # (an ask with no figure of its own: the verdict is its figure)
@@ -1037,9 +1041,14 @@ def _another_allergy(s: Sentence, own: Sequence[str]) -> bool:
 
 
 def _held_though_continued(s: Sentence, part: Part) -> bool:
-    """Told the drug cannot be stopped ("cardiology says can't stop it. options?"): how many days it is held is no option."""
-    return _CONTINUED in part.concepts and not _CONTINUED_SAID.search(s.text) \
+    """Told the drug cannot be stopped ("cardiology says can't stop it. options?"): how many days it is held is no option.
+    Asked whether it may go on ("can he stay on it for the trial?"), the rule for stopping it is an answer."""
+    return _CONTINUED in part.concepts and not _CONTINUED_SAID.search(s.text) and not _CONTINUE_ASKED.search(part.text) \
         and (bool(_HELD_FOR.search(s.text) and _TIME_SPAN.search(s.text)) or bool(_INTERVAL.search(s.text)))
+
+
+_CONTINUE_ASKED = lazy(r"\b(?:can|could|should|may|ok to|okay to|safe to)\b(?: \w+){0,3} (?:stay|keep|continue|carry on|remain)\b[^?.]*\?|"
+                      r"(?:能不能|可不可以|可以|能)(?:继续|不停)[^？?。]*[？?]")
 
 
 def _next_step(s: Sentence, part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
@@ -1287,9 +1296,12 @@ def _kind_of_sentence(s: Sentence, part: Part, q: Question, lang: Lang, w: Weigh
         total += w.provenance
     if part.aspects and "definition" not in part.aspects and _IDENTITY[s.chunk.lang].search(s.text):
         total += w.identity
+    elif "definition" in part.aspects and set(part.concepts) & s.concepts \
+            and (_IDENTITY[s.chunk.lang].search(s.text) or _BRAND_CARD[s.chunk.lang].search(s.text)):
+        total -= w.identity  # (what a drug read off a box is: its identity card answers, "a box labelled 拜瑞妥, what is it")
     elif _BRAND_CARD[s.chunk.lang].search(s.text) and any(sig.kinds.get(c) == "brand" for c in s.concepts) \
-            and not any(sig.kinds.get(c) == "brand" for c in q.all_concepts):
-        total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about
+            and not any(sig.kinds.get(c) == "brand" for c in (*q.all_concepts, *(m.concept for m in q.matches))):
+        total += w.identity  # "拜阿司匹灵是拜耳的小剂量阿司匹林": a brand nobody asked about (a brand typed resolves to its drug)
     if _META[s.chunk.lang].search(s.text) and not _ABOUT_KB.search(q.text):
         total += w.meta
     total += w.choice * _choice_rule(s, part, q, sig) + w.protocol * _class_unasked(s, q, sig) - w.complaint * _others_listed(s, part, q, sig)
@@ -1392,7 +1404,7 @@ def _urgent_variant(s: Sentence, part: Part, q: Question, w: Weights) -> float:
 
 
 _URGENT_VARIANT = lazy(r"\bneeds? (?:\w+ ){0,2}urgently\b|\burgent (?:intravenous|iv) regimen|如需紧急|紧急使用|急需使用", re.I)
-_URGENT_ASK = lazy(r"\burgent\w*|\bemergenc\w*|\bstat\b|\bnow\b|紧急|急诊|马上|立刻", re.I)
+_URGENT_ASK = lazy(r"\burgent\w*|\bemergenc\w*|\bstat\b|(?<!it's )(?<!it is )\bnow\b(?!\s*(?:is\s*)?\d)|紧急|急诊|马上|立刻", re.I)  # (not a time told, "it's now 4pm")
 
 
 def _consent_list(part: Part, lang: Lang) -> bool:
@@ -1788,6 +1800,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
 _ASKS_DOSE = lazy(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
+                        r"\bwhat rate (?:should|shall) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|\brate (?:do|to|can|would) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver)|"
                         r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|\bwhat volume\b(?! of contrast)|\bhow (?:big|large) (?:a |the )?volume\b|"
                         # (the patient's own drug adjusted: "should he cut his insulin?", "胰岛素要不要减量？")
                         r"\b(?:reduce|cut|lower|halve|adjust|increase) (?:(?:her|his|their) (?:\w+ )?(?:insulin|dose)|(?:the )?insulin)\b|"
@@ -2182,7 +2195,7 @@ def _rate_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sente
     # one case formed at)
     floor = 0.65 if _ONE_CASE.search(lead[1].text) else 0.85
     rated = [t for t in above if COUNT.search(t[1].text) and about & t[1].concepts and not t[1].provenance
-             and t[1].group != "evidence" and not _CASE_REPORTS.search(t[1].text) and t[0] >= floor * lead[0]]
+             and t[1].group != "evidence" and not CASE_REPORTS.search(t[1].text) and t[0] >= floor * lead[0]]
     return rated[0] if rated else lead
 
 
@@ -2492,9 +2505,16 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
     # (a longest time, "how many days max for the trial", asks a length of time too)
     # (how long the patient is watched is told only by a sentence about watching: "decompression within 8 h" is not it)
     watch = bool(_OBSERVE_ASK.search(part.text))
+    # (when to eat or drink is told only by a sentence about eating: "做完多久可以吃东西？" after a TFESI, whose passages have
+    # none; a stellate block's sip test is its own)
+    meal = _ORAL_INTAKE in part.concepts
     return "timing" in part.aspects[:2] and part.aspects[:1] in (("timing",), ("limit",)) and bool(_HOW_LONG_SPAN.search(part.text)) \
         and not any((_TIME_SPAN.search(b.sentence.text) or _ROUGH_SPAN.search(b.sentence.text))
-                    and (not watch or _OBSERVED.search(b.sentence.text)) for b in bullets)
+                    and (not watch or _OBSERVED.search(b.sentence.text)) and (not meal or _ORAL_INTAKE in b.sentence.concepts)
+                    for b in bullets)
+
+
+_ORAL_INTAKE = "oral-intake"
 
 
 # How long the patient stays under watch after a procedure ("how long should pts be observed", "要观察多久才能走")
@@ -2748,7 +2768,7 @@ def _naming_sign(above: list[tuple[float, Sentence]], part: Part, sig: Signals) 
     signs = {c for c in part.concepts if sig.kinds.get(c) in ("finding", "complication", "condition")}
     # (not a list of the reports that name it, "reports of paraplegia after thoracolumbar TF injection (Glaser 2005)": it
     # gives no cause, and the mechanism is then looked for as any other ask's kind)
-    return [t for t in above if signs & t[1].concepts and not _CASE_REPORTS.search(t[1].text) and not _REPORTS_CITED.search(t[1].text)] \
+    return [t for t in above if signs & t[1].concepts and not CASE_REPORTS.search(t[1].text) and not _REPORTS_CITED.search(t[1].text)] \
         if signs else []
 
 
@@ -3226,7 +3246,7 @@ _TRIAL_PROTOCOL = {
 _SERIOUS = lazy(r"\bmajor\b|serious|severe|catastroph|no immediate|neurolog|at least one complication|overall [\w ]{0,30}complication|"
                       r"严重|重大|至少发生一种|总体并发症", re.I)
 _REPORTS_CITED = lazy(r"\bcites? reports\b|\breports cited\b|引用的病例|引用的报道", re.I)
-_CASE_REPORTS = lazy(r"case reports?|published cases|病例报告|个案报道", re.I)
+CASE_REPORTS = lazy(r"case reports?|published cases|病例报告|个案报道", re.I)
 _ONE_CASE = lazy(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)一例(?!以上)|个案", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
@@ -3507,7 +3527,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
               and ("overview" in groups or not _IDENTITY[c[1].chunk.lang].search(c[1].text))] or chosen  # a brand's card
     best = usable[0]  # "close enough" is measured against the best that may lead (not an evidence note that may not)
     counted = [c for c in usable if count is not None and count.search(c[1].text) and c[1].group != "evidence"
-               and not _CASE_REPORTS.search(c[1].text)  # "80 % of 166 case reports had deficits" is no rate
+               and not CASE_REPORTS.search(c[1].text)  # "80 % of 166 case reports had deficits" is no rate
                and not _REDUCTION.search(c[1].text)]  # nor is "antibiotics cut wound infection by about 50%"
     # "IL vs TF": a sentence that names both compared (their rates side by side), before one about either alone
     # ("C5-6 or only C7-T1?": a sentence naming either level asked, before the procedure's contraindication list)
@@ -3764,7 +3784,7 @@ def _narrow_kind(part: Part) -> re.Pattern[str] | None:
 _COURSE_ASK = lazy(r"how long (?:\w+ ){0,3}(?:continue|keep|carry on|go on)\b|(?:continue|keep (?:\w+ )?on|carry on)\b[^?]{0,40}\bhow long|"
                          r"for how (?:long|many days)|how many days (?:of|on)\b|"
                          + KEEP_ON_FOR + r"|duration|postop\w*\b[^?]{0,30}how long|how long[^?]{0,40}post-?op|"
-                         r"(?:用|吃|打|做|维持|持续|继续)(?:几天|多久|多长时间|几周)|疗程|术后.{0,12}(?:几天|多久|多长时间)", re.I)
+                         r"(?:用|吃|打|做|维持|持续|继续)(?:几天|多久|多长时间|几周)|疗程|术后.{0,12}(?:几天|多久|多长时间)(?![^，。？?]{0,4}(?:吃饭|喝水|进食|饮水|下床|开车|洗澡|上班))", re.I)
 _COURSE = lazy(r"\b(?:stop\w*|discontinu\w*|continu\w*|course|duration|for (?:at least )?\d+(?:[–-]\d+)? (?:h|hours|days|weeks)|"
                      r"beyond \d+|more than \d+ (?:h|hours|days))\b|停用|停药|疗程|持续|继续|超过\s*\d+", re.I)
 _LASTS = lazy(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|wear(?:s)? off|recover|"
@@ -3776,6 +3796,7 @@ _TIME_SPAN = lazy(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|
                         r"(?:数|几)(?:个)?(?:小时|天|周|月)(?:内|后|之内)|\b(?:a few|several) (?:hours|days|weeks|months)\b", re.I)  # ("数周内自行缓解")
 TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
 _RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
+                       r"\brate (?:should|shall) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|\brate (?:do|to|can|would) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver)|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
 _RATE = lazy(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
                    r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)
@@ -3829,7 +3850,12 @@ def _holds_figure_asked(s: Sentence, part: Part) -> bool:
     return any(ask.search(part.text) and kind.search(s.text) for ask, kind in _ONE_FIGURE_ASKS)
 
 
-_ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度|(?:how many|what|多少|几)\s*(?:mm\s*)?(?:mmPb|mm Pb|mm lead|毫米铅)|mmPb\s*(?:\?|？|吗|的)|"
+_ONE_FIGURE_ASKS = (# the glucose at which to treat ("ESI后病人血糖多少需要处理"): a level with its unit, beside treating
+                    (lazy(r"(?:血糖|glucose|sugar)[^，。？?]{0,10}(?:多少(?:才)?(?:需要|要|得|该)(?:处理|治疗|干预|用药)|(?:高于|超过)多少)|"
+                          r"\bat what (?:glucose|sugar|blood sugar|bg|bm) (?:level |reading )?(?:should|do|would|must) (?:i|we|you) (?:treat|act|intervene)\b", re.I),
+                     lazy(r"\d+(?:\.\d+)?\s*(?:mmol/L|mg/dL)[^.;。；]{0,40}(?:treat\w*|处理|治疗|(?:give|start|add)\w* insulin|给予胰岛素|加用胰岛素)|"
+                          r"(?:treat\w*|处理|治疗|(?:give|start|add)\w* insulin|给予胰岛素|加用胰岛素)[^.;。；]{0,40}\d+(?:\.\d+)?\s*(?:mmol/L|mg/dL)", re.I)),
+                    (lazy(r"how thick|\bthickness\b|多厚|厚度|(?:how many|what|多少|几)\s*(?:mm\s*)?(?:mmPb|mm Pb|mm lead|毫米铅)|mmPb\s*(?:\?|？|吗|的)|"
                           r"(?:多少|几)\s*(?:mm|毫米)\s*(?:的)?铅当量|铅当量(?:要|需要|得)?(?:多少|几)", re.I), lazy(r"\d+(?:\.\d+)?\s*mm\b|毫米|lead equivalen\w*|铅当量", re.I)),
                     # how much a measure saves ("how much does pulsed fluoro cut the dose?", 脉冲透视能降低多少剂量): a share
                     # (a share beside a word of lowering, not any percentage: "97.9% specificity" is no reduction)
@@ -3841,7 +3867,7 @@ _ONE_FIGURE_ASKS = ((lazy(r"how thick|\bthickness\b|多厚|厚度|(?:how many|wh
                      lazy(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))
 # "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
 _RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
-                          r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃|用|恢复|开始|续)|"
+                          r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃(?!饭|东西|喝|点)|用|恢复(?!饮食|进食)|开始(?!吃|进食|喝)|续)|"  # (not a meal: 术后多久可以吃饭)
                           # ("give enoxaparin tonight instead, how many hours after the procedure is ok?": when it may start)
                           # (a dose given after it judged: "was 40mg clexane 4 hours after the injection too early?")
                           r"\b\d+\s*(?:h|hrs?|hours?) after (?:the |his |her |this )?(?:injection|procedure|block|op|operation|esi|epidural|implant)\b"

@@ -191,7 +191,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              # (a patient's own drug to be adjusted: "should she cut her insulin the night before?")
              r"\b(?:reduce|cut|lower|halve|adjust|change|increase|up) (?:(?:her|his|their) (?:\w+ )?(?:insulin|dose|doses)|(?:the )?insulin)\b|"
-             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
+             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|\brate (?:should|shall) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|\brate (?:do|to|can|would) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver)|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b|"  # (which dose: "10 mg or 40 mg?")
              # (an amount put to the test: "is 400 mg of lidocaine with adrenaline OK?", "can I give 30 ml?")
@@ -405,7 +405,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "frequency": ("complications",
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
-                  r"(?<!lipid )(?<!bolus )(?<!frame )(?<!pulse )(?<![a-z])rates?\b|"  # (not "aspirate", "moderate", "separate"; a C-arm's frame rate)
+                  r"(?<!lipid )(?<!bolus )(?<!frame )(?<!pulse )(?<![a-z])rates?\b(?!\s+(?:should|shall)\s+(?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|"
+                  r"\s+(?:do|to|can|would)\s+(?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver))|"  # (not "aspirate", "moderate", "separate"; a C-arm's frame rate)
                   # (not a concentration told: "1% plain", "0.5% bupivacaine", "20% lipid", "2% lido")
                   r"percent|%(?!\s*(?:plain|lido\w*|lignocaine|bupi\w*|levobupi\w*|ropi\w*|mepi\w*|marcaine|naropin|xylocaine|"
                   r"lipid|intralipid|with epi\w*|solution|dextrose|saline|chlorhex\w*|alcohol|povidone|contrast|iohexol|omnipaque|\)))|chance|odds|prevalen|how many (?:patients|cases|people|die)|"
@@ -468,7 +469,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是(?:不是)?[^，。？?]{1,10}的问题(?:吗|么|\s*[？?])|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:和|与|跟)[^，。？?]{1,10}(?:有关|相关|有关系)(?:吗|么)|"
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
                   + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
-    "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain",
+    "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain|"
+                   # (a name read off a box: "a box labelled 拜瑞妥 from China, what is it")
+                   r"\b(?:labelled|labeled|called|named)\b[^?.]{0,40}\bwhat(?:'s| is) (?:it|this|that)\b",
                    r"是什么|什么是|定义|含义|指什么"),
 }
 GROUP_OF_ASPECT = {a: g for a, (g, _, _) in ASPECTS.items()}
@@ -880,6 +883,8 @@ def _suspicion_told(found: list[str], recognised: str) -> list[str]:
 
 
 _AGAIN_PREVENTED = lazy(r"\bstop (?:this|it|that|these|them) (?:from )?(?:happening|recurring|occurring)\b|\b(?:happening|happen|occur\w*) again\b|"
+                        r"\b(?:stop|prevent|avoid) (?:this|it|that) (?:at|in|during|with|on) (?:future|the next|next|later|subsequent)\b|"
+                        r"\b(?:stop|prevent|avoid) (?:this|it|that)(?: from)?(?: happening| recurring)? (?:next time|in (?:the )?future)\b|"
                         r"\b(?:do|doing) (?:\w+ )?differently\b|"
                         # ("due the RF in 6 wks - can we still do it?" after a pneumothorax: whether it may recur, its prevention)
                         r"^(?=[\s\S]*\bin (?:\d+|a few|two|three|four|six) ?(?:wks?|weeks?|months?)\b)[\s\S]*\b(?:can|could|should) (?:we|i) still\b|"
@@ -977,6 +982,11 @@ def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
     if "complications" in found and "frequency" in found:
         return ["complications", *(a for a in found if a != "complications")]
     return found
+
+
+def fears_grave_harm(text: str, lang: Lang) -> bool:
+    """A patient frightened of a grave harm ("she's terrified she'll be paralysed", 吓得不敢做了…瘫痪)."""
+    return bool(_AFRAID[lang].search(text) and _GRAVE[lang].search(text))
 
 
 def fear_explained(text: str, lang: Lang) -> bool:
@@ -1086,8 +1096,11 @@ _PATIENT_ASKS_HARM = {
 
 # A rescue drug told as having worked, before an ask how to prevent it ("纳洛酮之后醒了。…下次加药怎么避免？", "naloxone worked -
 # how do we stop it happening next time?"): the drug is the story, not what is asked.
-_WORKED_AFTER = {"en": lazy(r"^\s*(?:worked|has worked|did the trick|reversed (?:it|her|him)|brought (?:her|him) round|and (?:she|he) woke)\b", re.I),
-                 "zh": lazy(r"^\s*(?:之?后|以后)?(?:就|人)?(?:醒了|醒过来|好了|好转|起效|有效|缓解了)")}
+_WORKED_AFTER = {"en": lazy(r"^\s*(?:worked|has worked|did the trick|reversed (?:it|her|him)|brought (?:her|him) round|and (?:she|he) woke)\b|"
+                            # ("naloxone given, he's rousable now. how do we stop this happening next time?")
+                            r"^\s*(?:given|in|on board)[,;.]?\s*(?:and\s+)?(?:(?:he|she|they|pt)(?:'s|’s| is| are| was)\s+)?(?:now\s+)?"
+                            r"(?:rousable|awake|alert|better|responding|breathing (?:ok|fine|normally))\b", re.I),
+                 "zh": lazy(r"^\s*(?:用上了|用了|给了|推了)?[，,]?\s*(?:之?后|以后)?(?:就|人)?(?:醒了|醒过来|好了|好转|起效|有效|缓解了)")}
 
 
 def _rescue_worked(t: str, lang: Lang, m: Match, kind: str) -> bool:
@@ -1289,6 +1302,108 @@ def _staff_told_before(q: str, concepts: tuple[str, ...], history: Sequence[str]
 
 
 _PREGNANT_STAFF = "pregnant-staff"
+
+
+# the other side done the same day, asked after a one-sided block ("左边能不能今天一起做了？" after a right SGB, "can we do the
+# other side today too?"): a same-session bilateral block
+_OTHER_SIDE = {"en": lazy(r"\b(?:do|block|inject|treat) the (?:other|left|right|opposite) side (?:today|too|as well|now|same day|in the same session)|"
+                          r"\b(?:other|opposite|left|right) side (?:today|now|as well|too)\b(?=[^.?]*\?)", re.I),
+               "zh": lazy(r"(?:左边|右边|左侧|右侧|另一侧|另一边|对侧)[^，。？]{0,8}(?:一起|同时|也|顺便)(?:做|打|阻滞)")}
+
+
+# a clot told as the reason the patient is anticoagulated ("rivaroxaban … started 6 weeks ago for a PE", 因为肺栓塞在吃): a
+# venous thromboembolism of the patient's, whose timing sets the thrombotic risk of stopping the drug
+_CLOT_TREATED = {"en": lazy(r"\b(?:for|because of|after|following|treating|to treat) (?:a |an |her |his |their |the |recent |previous )*"
+                            r"(?:PE|pulmonary embol\w*|DVT|deep vein thrombosis|VTE|blood clot|clot in (?:the|her|his) (?:lung|leg)s?)\b"
+                            r"(?!\s*(?:prophyla\w*|prevention|protection|risk))", re.I),
+                 "zh": lazy(r"(?:因为?|由于|治疗)(?:了)?(?:肺栓塞|肺动脉栓塞|深静脉血栓|下肢静脉血栓|静脉血栓)(?!预防)|(?:肺栓塞|深静脉血栓|下肢静脉血栓)(?:后|以后)?(?:在|开始)?(?:吃|服用|用)")}
+
+
+def _clot_treated(q: str, lang: Lang, concepts: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """A clot told as an anticoagulant's reason (`_CLOT_TREATED`): the patient's venous thromboembolism, not a
+    complication asked about."""
+    if "vte" in concepts or not any(lex[c].kind in ("drug", "brand", "drug-class") for c in concepts if c in lex) \
+            or not _CLOT_TREATED[lang].search(q):
+        return concepts
+    return (*(c for c in concepts if c != "pulmonary-embolism"), "vte")
+
+
+# the procedure still ahead of a frightened patient: no "after it" told ("吓得不敢做了", "now she's terrified")
+_DONE_ALREADY = {"en": lazy(r"\b(?:after|since)\b|\bpost-?(?:op|procedure|injection|block)\b|\b(?:had|got) (?:the|an?|her|his)\b|\bjust (?:done|had|did)\b", re.I),
+                 "zh": lazy(r"做完|打完|术后|之后|以后|(?<!不敢)(?<!不想)(?<!没)(?<!不)(?:做|打)了(?!吗|么)")}
+
+
+def _consent_for_fear(t: str, lang: Lang, concepts: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """How to talk to a frightened patient about the harms a procedure still ahead may cause ("吓得不敢做了，我该怎么跟他
+    解释？", "she's terrified… what should I tell her?"): the consent discussion is what the sources say to have."""
+    if "informed-consent" in concepts or aspects_of(t, lang)[:1] != ("advice",) or not _AFRAID[lang].search(t) or _DONE_ALREADY[lang].search(t) \
+            or not any(lex[c].kind == "procedure" for c in concepts if c in lex) \
+            or not any(lex[c].kind == "complication" for c in concepts if c in lex):
+        return concepts
+    return (*concepts, "informed-consent")
+
+
+# major surgery ahead of a patient given a steroid injection: the stress cover the sources advise for the weeks after it
+_MAJOR_SURGERY = frozenset({"arthroplasty", "cardiac-surgery", "general-surgery", "open-spine-surgery", "cranial-neurosurgery", "limb-surgery"})
+_STEROID_GIVEN = frozenset({"steroid-injection", "esi", "corticosteroid", "triamcinolone", "methylprednisolone", "dexamethasone",
+                            "betamethasone", "particulate-steroid"})
+_STEROID_COVER = "steroid-cover"
+_STEROID_CARE_ASK = lazy(r"\b(?:anything to (?:consider|watch|worry|think)|precautions?|implications?|steroids?|injection|cover)\b|注意|激素|注射|影响", re.I)
+
+
+def _surgery_after_steroid(text: str, concepts: tuple[str, ...], before: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """Major surgery told after a steroid injection, this turn or the one before, with what to watch for asked of the
+    injection ("他下个月还要做膝关节置换手术，跟这次激素注射有啥要注意的？"): the stress cover for a suppressed adrenal axis is
+    asked (not the operation's own anaesthetic, nor a drug held or restarted for it: another specialty's)."""
+    told = set(lexicon.broader_closure([*concepts, *before]))
+    if _STEROID_COVER in concepts or not _MAJOR_SURGERY.intersection(concepts) or not _STEROID_GIVEN & told \
+            or not _STEROID_CARE_ASK.search(text) or held_drug(concepts, lexicon):
+        return concepts
+    return (*concepts, _STEROID_COVER)
+
+
+# a stroke feared or asked about ("she thinks she's having a stroke", "is this a stroke?", 以为自己中风了) when what is told is
+# a sympathetic block's expected signs (a drooping eyelid, a small pupil, a hoarse voice): whether it is expected is asked
+_STROKE_FEARED = {"en": lazy(r"\b(?:thinks?|thought|believes?|convinced|worried|afraid|scared|fears?)\b[^.?!]{0,20}\bstroke\b|"
+                            r"\bis (?:this|that|it|she|he) (?:having )?(?:a |an )?stroke\b", re.I),
+                  "zh": lazy(r"(?:是不是|是否|会不会|以为|担心|害怕|怕)[^，。？?]{0,6}(?:中风|卒中)")}
+_EXPECTED_SIGNS = frozenset({"ptosis", "miosis", "horner-syndrome", "hoarseness"})
+
+
+def _regimen_inherits(own: tuple[str, ...], inherited: tuple[str, ...], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """A regimen asked ("what abx prophylaxis and timing for the trial? he's an MRSA carrier") inherits the procedure,
+    never the drugs held for it the turn before."""
+    return tuple(c for c in inherited if lex[c].kind not in _DRUGLIKE) if _REGIMENS.intersection(own) else inherited
+
+
+def _repeat_as_limit(aspects: tuple[str, ...], concepts: Sequence[str], lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """Whether another injection may be given, after several told ("半年内已经做了2次TFESI，还能再做吗？"): the repeat
+    limit is the answer, not a list of contraindications (a condition asked beside it, "is diabetes a contraindication to
+    another?", keeps its own ask)."""
+    if REPEAT_LIMIT not in concepts or aspects[:1] != ("contraindications",) \
+            or any(c in lex and lex[c].kind == "condition" for c in concepts):
+        return aspects
+    return ("limit", *aspects[1:])
+
+
+def _expected_not_stroke(text: str, lang: Lang, aspects: tuple[str, ...], concepts: Sequence[str]) -> tuple[str, ...]:
+    """A stroke feared beside a stellate block's expected signs (see `_STROKE_FEARED`): whether the signs are expected is
+    asked first (the triage still reads any stroke sign told: a weak arm, slurred speech)."""
+    if "expected" in aspects[:1] or not _EXPECTED_SIGNS.intersection(concepts) or "stellate-ganglion-block" not in concepts \
+            or not _STROKE_FEARED[lang].search(text):
+        return aspects
+    return ("expected", *(a for a in aspects if a != "expected"))
+
+
+_SIDED_BLOCKS = frozenset({"stellate-ganglion-block"})  # (the blocks whose both sides at once the sources warn of)
+
+
+def _other_side(q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
+    """The other side the same day after a block told before (see `_OTHER_SIDE`): a bilateral block is asked."""
+    if prev is None or "bilateral-block" in concepts or not _SIDED_BLOCKS.intersection((*prev.all_concepts, *concepts)) \
+            or not _OTHER_SIDE[lang].search(q):
+        return concepts
+    return (*concepts, "bilateral-block")
 
 
 def _pregnant_colleague(concepts: tuple[str, ...], prev: Question) -> tuple[str, ...]:
@@ -1617,6 +1732,7 @@ _HIGH_PRESSURE = lazy(r"(?:\b(?:bp|blood pressure|b/p)|血压)[^\d.。;；]{0,15
 
 
 THRESHOLD_ASK = lazy(r"多少(?:以上|以下)|(?:高于|低于|大于|小于|超过)多少|多少(?:才|就)(?:能|可以|安全|行)|\bcut-?off\b|\bthreshold\b|"
+                           r"多少(?:才)?(?:需要|要|得|该)(?:处理|治疗|干预|用药)|\bat what (?:level|value|glucose|sugar|reading) (?:should|do|would|must) (?:i|we|you) (?:treat|act|intervene)\b|"
                            + _LEVEL_NEEDED + r"|\bwhat (?:count|level|value|number|inr|platelet count) is\b|"
                            r"\bhow (?:high|low) (?:does|do|should|must) (?:it|the)\b", re.I)
 
@@ -1666,6 +1782,32 @@ def _lung_cement(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     if "pulmonary-cement-embolism" in concepts or not _CEMENTED & set(concepts) or not _LUNG_DENSITY.search(q):
         return concepts
     return (*concepts, "pulmonary-cement-embolism")
+
+
+# which needle to use, asked of a procedure ("which needle for a TFESI?", "用什么针做TFESI比较安全？"): the needle's design;
+# never a needle told as having done something ("which needle hit the vessel?"), nor a shot given (打的什么针)
+_WHICH_NEEDLE = lazy(r"\b(?:which|what)\s+(?:kind of |type of |sort of )?needles?\b(?!\s+(?:hit|went|was|were|did|had|caused|got))"
+                     r"|(?:用|选|选用|选择|该用|应该用)(?:什么|哪种|哪一种|哪类|哪个)(?:样的|类型的?)?(?:穿刺)?针(?!对)"
+                     r"|(?:什么|哪种|哪一种)(?:穿刺针|针头)|(?:什么|哪种|哪一种)针(?:做|打|穿刺)", re.I)
+
+
+def _needle_asked(q: str, concepts: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+    """Which needle to use for a needle-through-the-spine procedure named (an epidural, a neuraxial or intrathecal one),
+    with no harm told, or with the harm it should keep away ("…to reduce the risk of headache?"): the needle's design is
+    asked (the names "which needle" and 什么穿刺针 took other questions over as lexicon names, so only this ask adds it).
+    A blood patch's needle, or a facet block's, is none of the design sentences' (they are the dural puncture's and the
+    epidural injection's)."""
+    lex = lexicon.concepts
+    procs = [c for c in concepts if c in lex and lex[c].kind == "procedure"]
+    if "needle-design" in concepts or not _WHICH_NEEDLE.search(q) or "epidural-blood-patch" in concepts \
+            or not any(_NEEDLE_DESIGNED & set(lexicon.broader_closure([c])) for c in procs) \
+            or (any(lex[c].kind in ("complication", "finding") for c in concepts if c in lex) and not _TO_KEEP_AWAY.search(q)):
+        return concepts
+    return ("needle-design", *concepts)  # (first: the needle is the focus of the ask, not the procedure)
+
+
+_NEEDLE_DESIGNED = frozenset({"esi", "neuraxial-procedure", "intrathecal-drug-delivery", "dural-puncture", "lumbar-puncture"})
+_TO_KEEP_AWAY = lazy(r"\b(?:reduce|avoid|prevent|lower|minimi[sz]e|less)\b|减少|避免|预防|降低|不容易|不易|少一些", re.I)
 
 
 def _high_pressure(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -2315,6 +2457,11 @@ _RISK_WEIGHED = lazy(r"\bsafe|\brisks?\b|contraindicat|\bhistory of\b|风险|安
 _HOW_MANY_A_YEAR = lazy(r"\bhow (?:many (?:[\w-]+ ){0,3}?(?:injections|shots|blocks|procedures|times|ESIs|TFESIs|ILESIs|RFAs?|of them)|often)\b"
                               r"[^.?!]{0,60}?\b(?:per|a|each|every|in a) (?:year|yr|twelve months|12 months|6 months|six months)\b|"
                               r"(?:一年|每年|半年|一年内)[^，。？?]{0,8}(?:几次|多少次|几针)", re.I)
+# How many already, and another asked ("半年内已经打了3次…还能再打吗？", "she's had 3 ESIs this year, can she have another?"):
+# the repeat limit.
+_SO_MANY_ALREADY = lazy(r"(?:打|做)了\s*[\d一二三四五六两几]+\s*次[^。？?]{0,24}(?:还能|还可以|能不能|可不可以|可以)(?:再|继续)(?:打|做)|"
+                        r"\b(?:had|has had|done|given|received)\s+(?:\d+|two|three|four|five|six|several)\s+(?:[\w-]+ ){0,2}"
+                        r"(?:injections|ESIs|TFESIs|epidurals|shots|blocks|times)\b[^.?]{0,60}\b(?:another|again|one more|a (?:fourth|fifth|4th|5th))\b", re.I)
 # A clause timed after the procedure ("拔针后多久能再打", "after the needle's out, when can she have the next one"): with an
 # anticoagulant in the question, what is given again is the drug, not the injection.
 # the procedure asked again, not the drug's next dose ("硬膜外打完多久能再打一次？")
@@ -2412,8 +2559,9 @@ class Framer:
         short = _short_forms(q, matches, prev, lex)  # (the parts read them as well)
         concepts, past = _mapped(concepts, short), {**past, **short}
         concepts = _menopausal(q, _raised_by_procedure(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ()))))
-        concepts = _lung_cement(q, concepts)
-        concepts = self._rf_skin(q, _epidural_meant(q, concepts, lex))
+        concepts = _clot_treated(q, lang, _other_side(q, lang, _lung_cement(q, concepts), prev), lex)
+        concepts = _surgery_after_steroid(q, concepts, prev.all_concepts if prev is not None else (), self.lexicon)
+        concepts = _needle_asked(q, self._rf_skin(q, _epidural_meant(q, concepts, lex)), self.lexicon)
         concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()))
         concepts, out = self._after_turn(q, lang, concepts, prev)
         out = _joint_injected(q, out)
@@ -2428,7 +2576,8 @@ class Framer:
                            concepts, q, lang)
         aspects = _check_worth(_no_diagnosis_asked(_without_told_dose(q, lang, _check_enough(aspects, concepts, q)), concepts),
                                concepts, matches, lex)
-        aspects = self._still_allowed(self._treatment_asked(aspects, concepts, q), concepts, q)
+        aspects = _expected_not_stroke(q, lang, self._still_allowed(self._treatment_asked(aspects, concepts, q), concepts, q), concepts)
+        aspects = _repeat_as_limit(aspects, concepts, lex)
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
@@ -2989,7 +3138,13 @@ class Framer:
         lex = self.lexicon.concepts
         if REPEAT_LIMIT in concepts and _BLOOD_PATCH in concepts:
             return tuple(c for c in concepts if c != REPEAT_LIMIT)
-        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or not (_HOW_MANY_A_YEAR.search(text) or _THESE_A_YEAR.search(text)) \
+        # (how many given already counts a procedure's injections, never a drug's doses, "肾上腺素已经打了2次了，还能再打吗", nor
+        # a second blood patch, which has its own figure)
+        # (nor beside a condition asked of: "had 3 TFESIs this year; is diabetes a contraindication to another?")
+        counted = bool(_SO_MANY_ALREADY.search(text)) and _BLOOD_PATCH not in concepts \
+            and not any(c in lex and lex[c].kind in ("drug", "brand", "condition") for c in concepts)
+        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex \
+                or not (_HOW_MANY_A_YEAR.search(text) or _THESE_A_YEAR.search(text) or counted) \
                 or not (any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts)
                         or (_THESE_A_YEAR.search(text) and any(_ESI in self.lexicon.broader_closure([c]) for c in around if c in lex))):
             return concepts  # (an ESI told before counts: "how many of these can he have in a year?" after his caudal)
@@ -3216,7 +3371,11 @@ class Framer:
             aftercare = bool(re.search(r"^(?:术后|做完|打完|之后|after (?:it|that|the (?:block|procedure|injection)))", q, re.I))
             # (a short ask naming nothing, "一年最多几次？", asks it of the earlier topic)
             # ("What is the capital of France?" asks what something is: a new question, not one about the topic before)
-            return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q)) or aftercare or (
+            # (less time than the premedication before needs: "来不及了，明天早上8点就排台，有没有快一点的方案")
+            hurried = bool(_PREMEDICATED.intersection(prev.all_concepts)) and bool(_HURRIED[lang].search(q)) \
+                or (bool(_OTHER_SIDE[lang].search(q)) and bool(_SIDED_BLOCKS.intersection(prev.all_concepts)))  # (or the other side
+            # the same day after a stellate block: "左边能不能今天一起做了？")
+            return not toks or known * 2 >= len(toks) or bool(_FOLLOWUP_CUE[lang].search(q)) or aftercare or hurried or (
                 short and bool(set(aspects_of(q, lang)) - {"definition", "mechanism"}))
         # (an ask named as a concept, "how long does relief last after RFA?", or a broader name of the procedure before,
         # RFA after "lumbar medial branch RFA", is nothing new)
@@ -3365,8 +3524,12 @@ class Framer:
             # a bare "做几次？" goes on with it)
             # (saying nothing but its ask, "要持续几天？" after how high glucose rises, it asks about the finding too)
             # ("那低分子肝素呢？需要停多久？" after a warfarin turn: the drug the part before swapped in, not the turn's old one)
-            if any(lex[c].kind in _DRUGLIKE for c in prev):
+            # (nor a regimen or its later part, "预防性抗生素怎么给？术后要用几天？": how the antibiotics are given and how
+            # long they go on, not the aspirin of the turn before)
+            if any(lex[c].kind in _DRUGLIKE for c in prev) or _REGIMENS.intersection((*own, *prev)):
                 ctx = tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE)
+            if _REGIMENS.intersection((*own, *prev)):
+                prev = tuple(c for c in prev if lex[c].kind not in _DRUGLIKE)
             # (nor does a bare watch, "要监测多久？" after how high the glucose went: it watches that finding)
             watch = bare or (bool(own) and set(own) <= _WATCHING)
             return tuple(c for c in dict.fromkeys(prev + ctx)
@@ -3414,6 +3577,15 @@ class Framer:
                          and "doac" in self.lexicon.broader_closure([c]))
         return own, inherited
 
+    def _part_asks(self, q: str, t: str, lang: Lang, own: tuple[str, ...], before: Sequence[str]) -> tuple[str, ...]:
+        """What a part asks in words the lexicon cannot name alone, as for the whole question: the needle's design, a
+        treated clot, the consent for a frightened patient, the steroid cover before surgery, the bilateral block."""
+        lex = self.lexicon.concepts
+        own = _consent_for_fear(t, lang, _clot_treated(q, lang, _needle_asked(t, own, self.lexicon), lex), lex)
+        own = _surgery_after_steroid(t, own, before, self.lexicon)
+        return (*own, "bilateral-block") if _SIDED_BLOCKS.intersection((*before, *own)) and "bilateral-block" not in own \
+            and _OTHER_SIDE[lang].search(t) else own
+
     def _parts(self, q: str, lang: Lang, ctx: tuple[str, ...], past: Mapping[str, tuple[str, ...]],
                before: tuple[str, ...] = ()) -> tuple[Part, ...]:
         """The parts of the question; `before`: the asks of the turn a follow-up leans on."""
@@ -3434,6 +3606,7 @@ class Framer:
             own = self._rf_skin(t, _epidural_meant(t, self._works_for_harm(self._block_reliability(t, own), found), self.lexicon.concepts))
             own = self._observed(t, self._adjacent(t, _menopausal(q, _raised_by_procedure(t, _high_pressure(t, _blood_patch(
                 t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))))))
+            own = self._part_asks(q, t, lang, own, (*ctx, *(c for p in out for c in p.concepts)))
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")
@@ -3453,6 +3626,7 @@ class Framer:
             bare = not own and (not terms or set(terms) <= _ASK_FILLER or bool(THRESHOLD_ASK.search(t)) or bool(_MONITOR_HOW.search(t))
                                 or bool(LASTS_ASK.search(t)))
             inherited = self._inherited(own, prev, ctx, bool(out), i == 0 or len(texts) == 1, bare=bare)
+            inherited = _regimen_inherits(own, inherited, lex)
             # "…what lesion temp? and do I need motor stim testing?": a later ask of its own words does not inherit the topic
             # the part before asked, nor one with an aspect of its own ("does caffeine actually work for PDPH, and what dose?")
             if out and (terms or aspects_of(t, lang)):
@@ -3466,6 +3640,7 @@ class Framer:
                              own, t, lang)
             asked = _treats(asked, [_allergy_kind(c, lex[c].kind, t) for c in (*own, *inherited, *ctx) if c in lex], t, lang)
             asked = _check_worth(_no_diagnosis_asked(_without_told_dose(t, lang, asked), own), own, found, lex)
+            asked = _repeat_as_limit(_expected_not_stroke(t, lang, asked, (*own, *inherited)), own, lex)
             own += self._suspected(own or inherited, asked)  # ("要查啥" after a failing pump told: its granuloma's work-up)
             # ("IT morphine pump: max conc/daily dose?", "…加量后要怎么监测": the drug in the pump's name)
             # (and the drug stopping when the pump runs dry: "IT morphine pump… what happens if the reservoir runs dry?")
@@ -3854,6 +4029,10 @@ def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang:
     """Prevention asked as how to give a regimen (premedication, antibiotic prophylaxis) asks for its doses too."""
     if aspects == ("prevention",) and _REGIMENS.intersection(concepts) and _HOW_GIVEN[lang].search(text):
         return ("dose", "prevention")  # (the regimen leads: its doses and times, then what else prevents it)
+    if aspects[:1] == ("action",) and "premedication" in concepts and _URGENT_REGIMEN not in concepts and "dose" in aspects:
+        # ("…caudal at 9am tomorrow and it's now 4pm. What premed regimen can I still give?": a regimen to plan, not a
+        # reaction to treat)
+        return ("dose", "prevention")
     if _URGENT_REGIMEN in concepts and not {"evidence", "comparison", "mechanism"} & set(aspects):
         # ("case in 5 hrs, can we do IV instead?", "来不及提前13个钟头呢？": the urgent regimen, with its doses)
         return ("dose", "action")

@@ -20,6 +20,7 @@ EVENT_CUES = {
     "en": r"\b(my patient|the patient|patient (?:is|has|was|became|develop\w*|now|just|suddenly|complain\w*)|he |she |h(?:e|is) (?:is|has)|"
     r"after\b|during|while|now|just|suddenly|develop\w*|became|becomes|is having|has become|started|minutes|hours|days|"
     r"\bsudden (?:rise|onset|increase|worsening|loss|drop|return)\b|"  # ("a pump patient with a sudden rise in tone")
+    r"(?:[,;:]|\bthen\b|\band\b)\s+sudden\b(?! (?:death|cardiac death))(?![^.?]*\b(?:how (?:common|often|likely)|risk|incidence|cause)\b)|"  # ("cement injection, sudden SOB")
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
           r"\bpt\b|\bmid[- ]|on the table|going off|getting (?:worse|bigger)|'s (?:got|gone|now|just)|\bis \w+ing\b|"
           r"\btemp(?:erature)? (?:of |is )?\d|\b(?:s?bp|hr|rr|sats|spo2)\b ?(?:of |is )?\d|immediately|\bgone\b|"
@@ -210,6 +211,8 @@ _SLOW_HR = {"en": r"bradycard|\b(?:hr|heart rate)\b.{0,6}(?<!\d)[2-5]\d(?:s\b|\b
 _LOW_BP = {"en": r"hypotens|\bbp\b.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|blood pressure.{0,12}(?:(?<!\d)[4-8]\d/|dropp|fall|low)|"
                  r"\b(?:bp|sbp|blood pressure)\b\s*(?:of |is |now |down to |at )?(?<!\d)[4-8]\d\b(?!\s*/\s*\d{3})(?!\s*/\s*[4-9]\d)",
            "zh": r"(?:血压|(?<![A-Za-z])S?BP)\s*.{0,4}(?:掉|降|低|(?<!\d)[4-8]\d\s*/)|低血压"}  # ("BP掉到70/40": no word boundary before 掉)
+# A pressure lost as it is being measured now ("血压快测不到了"; not a cuff that cannot read one: "电子血压计测不出血压")
+_BP_LOST = r"血压(?:快|已经|突然|都|也)?(?:测|量)不(?:到|出)(?:来)?了"
 # A faint, not anaphylaxis: a slow heart with no skin or airway sign (anaphylaxis drives the heart fast); a Chinese
 # question may write the signs in English
 _FAINT_NOT_ALLERGIC = {
@@ -517,12 +520,15 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "esi-stroke",
         {"en": (r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
-                r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi|" + _PARTICULATE_STROKE["en"],),
+                r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi|"
+                # ("her right arm feels heavy and her speech is a bit off")
+                r"\bspeech (?:is |has gone |seems |sounds )?(?:a bit |slightly |very |all )?(?:off|strange|odd|funny|weird)\b|"
+                r"\b(?:right|left) (?:arm|leg|hand) (?:feels |is |has gone |went )?(?:heavy|dead|clumsy)\b|" + _PARTICULATE_STROKE["en"],),
          "zh": (r"视力|视物|失明|看不见|看不清|卒中|中风(?!险(?:操作|管理|类别|级别|分级|等级|的|还是|吗|呢|[，,。？?、；]|$))|口角歪斜|言语不清|偏瘫|失语|一侧肢体|[左右]侧.{0,4}(?:无力|麻木|瘫|不能动)|半身|"
                 r"说不出话|口齿不清|嘴歪|面瘫|复视|看东西.{0,2}(?:模糊|重影)|(?:说话|讲话).{0,3}(?:含糊|不清|不利索)|口齿含糊|言语含糊|吐字不清|"
                 r"[左右](?:边|侧)?(?:手脚|手|臂|上肢|半边|半身|肢体).{0,2}[左右]?(?:腿|下肢)?.{0,4}(?:没劲|没力|无力|麻木|不能动|抬不起)|" + _PARTICULATE_STROKE["zh"],)},
-        {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block",
-         "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞"},
+        {"en": r"epidural|\bESI\b|\bTFESI\b|transforaminal|steroid|inject|cervical|vertebral artery|block|\bSGB\b|stellate",
+         "zh": r"硬膜外|类固醇|激素|注射|经椎间孔|颈|椎动脉|阻滞|\bSGB\b|星状"},
         {"en": "URGENT: visual loss or stroke signs after an epidural steroid injection or a neck block (stellate ganglion) suggest embolic or vascular injury to the brain, brainstem, cord or retina. "
                + _STOP["en"] + ": activate the stroke pathway and get urgent neurological review.",
          "zh": "紧急：硬膜外类固醇注射或颈部阻滞（星状神经节）后出现视力丧失或卒中征象，提示脑、脑干、脊髓或视网膜的栓塞或血管损伤。" + _STOP["zh"] + "：启动卒中急救流程并紧急请神经科会诊。"},
@@ -625,7 +631,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "contrast-anaphylaxis",
         {"en": (r"anaphyla|hives|urticari|wheez|throat (?:swell|tight)|throat\b.{0,12}tight|fac(?:e|ial)\b.{0,10}swell|lips?\b.{0,10}swell|"
                 r"angio-?oedema|angioedema|stridor|hypotens|(?<![a-z])rash|bronchospasm|\bbp (?:of )?[4-8]\d/|(?<![a-z])itch|(?<![a-z])flush|welts|swollen (?:lips|face|tongue|eyes)",),
-         "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喘憋|喘不上气|喉头.{0,2}紧|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛|瘙痒|潮红|风团|起疹|嘴唇肿|眼睑肿|喉咙.{0,2}紧|血压.{0,3}(?:掉|降|低)",)},
+         "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喘憋|喘不上气|喉头.{0,2}紧|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛|瘙痒|潮红|风团|起疹|嘴唇肿|眼睑肿|喉咙.{0,2}紧|血压.{0,3}(?:掉|降|低)|" + _BP_LOST,)},
         {"en": r"contrast|dye|gadolinium|iodinated|iodine|omnipaque|iohexol",
          "zh": r"造影剂|对比剂|钆|碘|欧乃派克"},
         {"en": "URGENT: possible anaphylaxis. " + _STOP["en"] + ": give intramuscular adrenaline per your anaphylaxis protocol, airway support and fluids.",
@@ -792,7 +798,8 @@ _DURAL_RED_FLAGS = RedFlag(
 # coeliac plexus neurolysis: not a faint): the banner calls for help and says the knowledge base has no protocol for it.
 _UNSTABLE = RedFlag(
     "unstable-vitals",
-    {"en": (rf"{_LOW_BP['en']}|(?<!electric )(?<!electrical )\bshock(?:ed)?\b(?! wave)(?! down)(?!-like)",), "zh": (rf"{_LOW_BP['zh']}|休克",)},
+    {"en": (rf"{_LOW_BP['en']}|(?<!electric )(?<!electrical )\bshock(?:ed)?\b(?! wave)(?! down)(?!-like)",),
+     "zh": (rf"{_LOW_BP['zh']}|休克|{_BP_LOST}",)},
     {"en": r"inject|block|neurolys|ablation|\bRFA?\b|radiofrequency|procedure|needle|plexus|epidural|\b(?:TF|IL)?ESI\b|facet|"
            r"stimulator|\bSCS\b|pump|kyphoplasty|vertebroplasty|\bPVP\b|\bPKP\b|discogra|sympathetic",
      "zh": r"注射|阻滞|毁损|消融|射频|操作|穿刺|神经丛|硬膜外|小关节|电刺激|泵|椎体成形|后凸成形|椎间盘|交感|术后|做完|打完"},
@@ -1138,7 +1145,7 @@ _NOW = {
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
           r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
-    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)快(?!速)|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
+    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)(?<!更)快(?!速|一点的|一些的|点的|的(?:方案|办法|方法))|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 class _Unnegated:
@@ -1198,7 +1205,8 @@ _DEFICIT_GONE = {"en": r"\b(?:vision|sight|power|strength|sensation|movement)\s+
                        r"\bfull power\b",
                  "zh": r"(?:视力|视物|肌力|感觉|力气|四肢|双腿|双下肢|下肢|手脚)[^，。]{0,4}(?:恢复了|能动了|可以动了|正常)|看得见了|能看见了|看清楚了|看清了|(?:视物|看东西)不模糊了"}
 FADING = {
-    "en": lazy(r"(?<!not )(?<!n't )(?<!no )(?<!never )\b(?:fading|resolving|subsiding|settling|improving)\b|" + _DEFICIT_GONE["en"], re.I),
+    "en": lazy(r"(?<!not )(?<!n't )(?<!no )(?<!never )\b(?:fading|resolving|subsiding|settling|improving)\b|"
+               + _DEFICIT_GONE["en"], re.I),
     "zh": lazy(r"(?<![没未不])(?<!没有)(?<!还没)(?:(?:都)?恢复(?:到)?正常(?:了|水平)|(?:都)?正常了|回升了|清醒了|醒过来了|(?:在|已经|逐渐)?消退(?:了)?|"
                      r"减轻了|退了|" + _DEFICIT_GONE["zh"] + ")"),
 }
@@ -1864,6 +1872,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         q = indication.sub(" ", q)  # nor the symptom the procedure is for
     q = _without_known_reactor(q, lang)
     q = _rx(_ASKED_IF_STROKE[lang]).sub(" ", q)  # "是不是中风了？", "is this a stroke?": the worry asked, not a sign told
+    if _rx(_BLOCKS_OWN_SIGNS[lang]).search(q):  # (a stellate block's own signs feared as a stroke)
+        q = _rx(_STROKE_BELIEF[lang]).sub(" ", q)
     q = _rx(_STROKE_HAD[lang]).sub(" ", q)  # nor a stroke the patient had ("my stroke pt on xarelto", 既往脑梗)
     # (not after a cervical transforaminal or particulate injection, where lost speech with laboured breathing is the brainstem's)
     if _rx(_BREATHING[lang]).search(_rx(_SPEECHLESS[lang]).sub(" ", q)) and not _rx(_CERVICAL_TF[lang]).search(q) \
@@ -1937,6 +1947,13 @@ _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:
                           r"\s*\??\s*(?:an? )?stroke\b|"
                           r"\b(?:worried|afraid|scared|concerned) (?:about|that|it'?s|it is|of) (?:an? )?stroke\b",
                     "zh": r"(?:是不是|是否|会不会|该不会是|不会是|怕是|担心是?|以为是)(?:脑)?(?:中风|卒中)(?:了)?(?:吗|呢)?|(?:中风|卒中)了?[吗么][？?]?"}
+# The patient's own belief that it is a stroke, told beside a stellate block's expected signs (a drooping eyelid, a small
+# pupil): the fear, not a sign ("pt 20 min after R stellate ganglion block, R eyelid drooping and pupil small, she's
+# panicking thinks she's having a stroke"); any real sign told with it (a weak arm, slurred speech) still fires.
+_STROKE_BELIEF = {"en": r"\b(?:thinks?|thought|believes?|convinced|feels? like) (?:that )?(?:she|he|they|it)?(?:'s| is| are| was)? ?(?:having |had )?an? stroke\b",
+                  "zh": r"(?:以为自己|觉得自己|认为自己|以为是)(?:脑)?(?:中风|卒中)了?"}
+_BLOCKS_OWN_SIGNS = {"en": r"\b(?:stellate|SGB)\b[\s\S]*\b(?:eyelid|ptosis|pupil|horner)",
+                     "zh": r"(?:星状|SGB)[\s\S]*(?:眼皮|眼睑|上睑下垂|瞳孔|霍纳)"}
 # A stroke the patient had, told as background or as the reason for an anticoagulant ("my stroke pt on xarelto", "h/o CVA",
 # "apixaban for stroke prevention", 既往脑梗): no sign told now.
 _STROKE_HAD = {"en": r"\b(?:stroke|CVA) (?:pt|patient|survivor|hx|history|prevention|prophylaxis|risk)\b|\bpost-?stroke\b|"

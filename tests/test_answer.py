@@ -1157,8 +1157,8 @@ def test_a_low_risk_procedure_asked_after_an_impaired_kidney_was_told_carries_th
 def test_a_held_drug_no_passage_names_is_answered_from_its_class_and_says_so(engine):
     assert not engine.retriever.by_concept.get("celecoxib") and engine.retriever.by_concept.get("nsaid")
     for q, said, interval in (("celecoxib - stop before an SCS implant? how long?",
-                               "Nothing in the knowledge base on celecoxib itself; below is what it says on non-steroidal "
-                               "anti-inflammatory drug as a class, which may not apply to celecoxib: check its label", "half-lives"),
+                               "Nothing in the knowledge base on celecoxib by name; below is what it says of non-steroidal "
+                               "anti-inflammatory drug, the class celecoxib belongs to, which may not apply to celecoxib itself", "half-lives"),
                               ("塞来昔布 做SCS植入要停吗", "知识库中没有关于塞来昔布本身的资料", "半衰期")):
         ans = engine.answer(q)
         assert ans.text.startswith("> " + said), ans.text
