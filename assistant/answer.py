@@ -30,6 +30,7 @@ from .compose import (
     NO_SYMPTOMS_ASK,
     NOTE_PREFIX,
     ONSET_WINDOW,
+    ORAL_INTAKE,
     PER_KG_VOLUME,
     PERCENTS,
     REASSURED,
@@ -1637,14 +1638,14 @@ class AnswerEngine:
     def _without_others_meals(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """When to eat after a procedure ("做完多久可以吃东西？" after a TFESI): a stellate block's fasting and sip test is its
         own rule, never another procedure's (the answer then says the sources give no time for it)."""
-        asked = [p for p in q.parts if _ORAL_INTAKE in p.concepts]
+        asked = [p for p in q.parts if ORAL_INTAKE in p.concepts]
         if not asked:
             return bullets
         procs = set(self.lexicon.broader_closure([c for p in asked for c in (*p.concepts, *p.inherited) if self._kinds.get(c) == "procedure"]))
 
         def others(s: Sentence) -> bool:
             named = {c for c in s.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts}
-            return _ORAL_INTAKE in s.concepts and bool(named) and bool(procs) and not named & procs
+            return ORAL_INTAKE in s.concepts and bool(named) and bool(procs) and not named & procs
         return [b for b in bullets if not others(b.sentence)] or bullets
 
     def _without_brand_asides(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
@@ -4056,7 +4057,6 @@ def _mixture_first(q: Question, bullets: list[Bullet]) -> list[Bullet]:
 
 _MIXTURE = "local-anaesthetic-mixture"
 _VTE = "vte"
-_ORAL_INTAKE = "oral-intake"
 _CLASS_RATE_AT = 4  # where a harm class's count joins the hits (see `_class_rate_hits`)
 # the classes whose members the sources count only as a class: a paralysis or a stroke after an ESI is one of its major
 # neurologic events (a haematoma has counts of its own, or none: "epidural haematoma rate after TFESI?")

@@ -27,6 +27,7 @@ from .frame import (
     MONITOR_ASK,
     MONITORING,
     OBSERVATION,
+    RATE_TO_GIVE,
     REDUCTION_ASK,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
@@ -1799,8 +1800,7 @@ def _rule_per_class(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 
 # A dose asked in words ("how much", 浓度多少), not a dose told in the story ("injected 0.5 mL of local").
-_ASKS_DOSE = lazy(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|"
-                        r"\bwhat rate (?:should|shall) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|\brate (?:do|to|can|would) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver)|"
+_ASKS_DOSE = lazy(r"(?<!last )(?<!next )(?<!first )(?<!prophylactic )(?<!treatment )(?<!therapeutic )\bdos(?:e|es|ing|age)\b|how much|" + RATE_TO_GIVE + "|"
                         r"how many (?:mg|ml|mcg|mls)|concentration|maximum|\bmax\b|\bwhat volume\b(?! of contrast)|\bhow (?:big|large) (?:a |the )?volume\b|"
                         # (the patient's own drug adjusted: "should he cut his insulin?", "胰岛素要不要减量？")
                         r"\b(?:reduce|cut|lower|halve|adjust|increase) (?:(?:her|his|their) (?:\w+ )?(?:insulin|dose)|(?:the )?insulin)\b|"
@@ -2507,14 +2507,14 @@ def lacks_asked_span(part: Part, bullets: Sequence[Bullet]) -> bool:
     watch = bool(_OBSERVE_ASK.search(part.text))
     # (when to eat or drink is told only by a sentence about eating: "做完多久可以吃东西？" after a TFESI, whose passages have
     # none; a stellate block's sip test is its own)
-    meal = _ORAL_INTAKE in part.concepts
+    meal = ORAL_INTAKE in part.concepts
     return "timing" in part.aspects[:2] and part.aspects[:1] in (("timing",), ("limit",)) and bool(_HOW_LONG_SPAN.search(part.text)) \
         and not any((_TIME_SPAN.search(b.sentence.text) or _ROUGH_SPAN.search(b.sentence.text))
-                    and (not watch or _OBSERVED.search(b.sentence.text)) and (not meal or _ORAL_INTAKE in b.sentence.concepts)
+                    and (not watch or _OBSERVED.search(b.sentence.text)) and (not meal or ORAL_INTAKE in b.sentence.concepts)
                     for b in bullets)
 
 
-_ORAL_INTAKE = "oral-intake"
+ORAL_INTAKE = "oral-intake"  # (when to eat or drink: a topic the answer engine checks too)
 
 
 # How long the patient stays under watch after a procedure ("how long should pts be observed", "要观察多久才能走")
@@ -3795,8 +3795,7 @@ _DRUG_RESTART = lazy(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0
 _TIME_SPAN = lazy(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天|"
                         r"(?:数|几)(?:个)?(?:小时|天|周|月)(?:内|后|之内)|\b(?:a few|several) (?:hours|days|weeks|months)\b", re.I)  # ("数周内自行缓解")
 TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
-_RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
-                       r"\brate (?:should|shall) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|\brate (?:do|to|can|would) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver)|"
+_RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|" + RATE_TO_GIVE + "|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
 _RATE = lazy(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
                    r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)

@@ -84,6 +84,12 @@ _OTHER_CAUSE_EN = r"\b(?:is|could) (?:there )?(?:something|anything) else (?:goi
     r"\bred flags?\b|\bsomething (?:more )?(?:sinister|serious)\b|\bwhen (?:should|do|would|must) (?:i|we) escalate\b|\bwhen to escalate\b"
 _OTHER_CAUSE_ZH = r"(?:别的|其他|其它)(?:原因|问题|情况)|不是\s*(?:PDPH|低颅压|腰穿后头痛|硬脊膜穿刺后头痛)|危险信号|红旗征|警示征象|" \
     r"什么情况(?:下)?(?:要|需要|该)?(?:上报|叫医生|找医生)"
+
+# A rate to give asked ("what rate should we be infusing the saline at?", "what rate should we give the lipid at?"); a rate
+# one "would give" or "does give" at consent is a frequency ("what rate do we give for PDPH on the consent form?").
+RATE_TO_GIVE = (r"\brate (?:should|shall) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|"
+                r"\brate (?:do|to|can|would) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver)")
+
 ASPECTS: dict[str, tuple[str, str, str]] = {
     # the treatment tried has failed ("conservative stuff not working", 保守治疗无效): the next, more definitive step answers
     "escalation": ("management",
@@ -191,7 +197,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              # (a patient's own drug to be adjusted: "should she cut her insulin the night before?")
              r"\b(?:reduce|cut|lower|halve|adjust|change|increase|up) (?:(?:her|his|their) (?:\w+ )?(?:insulin|dose|doses)|(?:the )?insulin)\b|"
-             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|\brate (?:should|shall) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|\brate (?:do|to|can|would) (?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver)|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
+             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|" + RATE_TO_GIVE + r"|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b|"  # (which dose: "10 mg or 40 mg?")
              # (an amount put to the test: "is 400 mg of lidocaine with adrenaline OK?", "can I give 30 ml?")
