@@ -341,7 +341,9 @@ _CT_MYELOGRAPHY = "ct-myelography"
 # Another patient told, not the same picture again ("different pt - racz tmrw…"; not "another patient now, exactly the same
 # thing is happening", 另一个病人现在也出现同样的情况了)
 _ANOTHER_PATIENT = lazy(r"\b(?:different|another|new|next|second) (?:pt|patient)\b(?![^.?]{0,60}\b(?:same|too|also|as well)\b)|"
-                        r"(?:另(?:外)?一个|另(?:外)?一位|下一个|下一位|新来的)(?:病人|患者)(?![^。？?]{0,30}(?:同样|也|一样))", re.I)
+                        r"(?:另(?:外)?一个|另(?:外)?一位|下一个|下一位|新来的)(?:病人|患者)(?![^。？?]{0,30}(?:同样|也|一样))|"
+                        # ("另外下周有个装了起搏器的病人要做腰椎RFA": a patient of his own, told as "there is one")
+                        r"(?:另外|还有)[^，。？?]{0,8}有(?:个|一个|位|一位)[^，。？?]{0,12}(?:病人|患者)(?![^。？?]{0,30}(?:同样|一样))", re.I)
 
 
 def _another_patient_planned(q: Question) -> bool:
@@ -503,7 +505,8 @@ _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection
              "airway-haematoma": {"en": "a neck haematoma threatening the airway", "zh": "威胁气道的颈部血肿"},
              "sudden-severe-headache": {"en": "a sudden severe headache", "zh": "突发剧烈头痛"},
              "unstable-vitals": {"en": "shock", "zh": "休克"},
-             "sedation-depression": {"en": "respiratory depression under sedation", "zh": "镇静中的呼吸抑制"}}
+             "sedation-depression": {"en": "respiratory depression under sedation", "zh": "镇静中的呼吸抑制"},
+             "cardiorespiratory-arrest": {"en": "a cardiorespiratory arrest", "zh": "心跳呼吸骤停"}}
 # A rule to stop the injection ("stop when the cement approaches the posterior vertebral wall", 停止注射).
 # How soon, in hours ("within about 8 hours of symptom onset", "超过 12 小时"): whether the care can wait.
 _WITHIN_HOURS = lazy(r"\bwithin (?:about )?\d+\s*(?:h|hours?)\b|\bmore than \d+\s*h|\d+\s*小时(?:内|以内)|超过\s*\d+\s*小时", re.I)
@@ -1130,6 +1133,11 @@ class AnswerEngine:
             # "can I just mix cefazolin into the contrast?" after "…this pt had anaphylaxis to penicillin": an allergy told as
             # history, no picture of its own, makes none with a contrast the follow-up names
             return ""
+        if len(q.history) >= 2 and (happening_now(q.text, q.lang) or _PRESENT[q.lang].search(q.text)) \
+                and not names_symptoms(last, q.lang) and not happening_now(last, q.lang) and _ASKED_MARK.search(last):
+            # (a sign told now two turns after the scene, the turn between asking on: "如果他现在还有发烧38.6呢" after the wet
+            # tap's headache and then the patch's volume)
+            return f"{q.history[-2].rstrip(' .。!！?？')}{'。' if q.lang == 'zh' else '. '}{last}"
         return last
 
     def _settled_turn(self, text: str, lang: Lang) -> bool:
@@ -1197,8 +1205,8 @@ class AnswerEngine:
     def _deficit_cared_for(self, q: Question, tri: Triage, last: str, scene: set[str], settled: bool) -> Triage:
         """A new question after a deficit's emergency asking of a drug or a scan for it ("CTA booked, can we thrombolyse -
         bleeding risk after the cervical injection?"): the deficit's pathway, its care still going on."""
-        if tri.urgent or not last or q.followup or settled or not self._treats_the_picture(q):
-            return tri
+        if tri.urgent or not last or q.followup or settled or not self._treats_the_picture(q) or _another_patient_planned(q):
+            return tri  # (another patient's drug, "另一个病人 明天做TFESI 需要停阿司匹林吗", cares for nobody's deficit)
         prior = triage(last, q.lang, scene)
         return prior if prior.rule in _DEFICITS else tri
 
@@ -1224,7 +1232,7 @@ class AnswerEngine:
         """A follow-up that asks nothing and tells more of the emergency before it ("用的是0.25%布比卡因10ml加地塞米松，L4/5椎板间入路"
         after weak numb legs and a low pressure): the picture goes on, read with what it adds."""
         if not last or _ASKED_MARK.search(q.text) or _NEW_SCENE.search(q.text) or not_now(q.text, q.lang) \
-                or SETTLED[q.lang].search(q.text) or FADING[q.lang].search(q.text):
+                or SETTLED[q.lang].search(q.text) or FADING[q.lang].search(q.text) or _another_patient_planned(q):
             return None  # (not the next patient, a faint that turned out simple, a picture settled)
         told = triage(f"{last}{stop}{q.text}", q.lang,
                       self._scene_of(last) | set(self.lexicon.broader_closure(list(q.all_concepts))))
@@ -1442,7 +1450,10 @@ class AnswerEngine:
         lx, chunks = self.lexicon.concepts, self.retriever.chunks
         # (or after the treatment that failed: "保守治疗多久无效要做EBP？" asks when the patch comes)
         procs = [c for p in q.parts if p.aspects[:1] == ("timing",) or next_step_timed(p) for c in p.concepts if c in lx and lx[c].kind == "procedure"]
-        found = [cid for c in dict.fromkeys(procs) for cid, _ in self.retriever.concept_search([c], (), (), lang, origins, 8)
+        # (the procedure named last first: the ask comes after the story, "wet tap during ILESI … when do we blood patch?")
+        last = {m.concept: m.start for m in q.matches}
+        procs = sorted(dict.fromkeys(procs), key=lambda c: -last.get(c, -1))
+        found = [cid for c in procs for cid in self._timed_first(c, lang, origins)
                  if cid in chunks and c in chunks[cid].concepts and TIME_SPAN.search(chunks[cid].text)]
         # (how long until the patient is safe after it: the window its serious events begin in, written of the procedure's
         # family, "most serious neurologic events after ESI began within minutes to 48 hours", for a cervical ESI)
@@ -1451,6 +1462,18 @@ class AnswerEngine:
         found = [cid for c in dict.fromkeys([*safe, *wider]) for cid, _ in self.retriever.concept_search([c], (), ("complications",), lang, origins, 40)
                  if cid in chunks and ONSET_WINDOW.search(chunks[cid].text)] + found
         return self._after(hits, found, limit=2)
+
+    def _timed_first(self, concept: str, lang: Lang, origins: Sequence[str] | None) -> list[str]:
+        """The procedure's passages, those with a sentence that times it first (`_timed_in_sentence`), at most 8."""
+        chunks = self.retriever.chunks
+        found = [cid for cid, _ in self.retriever.concept_search([concept], (), (), lang, origins, 20) if cid in chunks]
+        return sorted(found, key=lambda cid: not self._timed_in_sentence(chunks[cid].text, concept))[:8]
+
+    def _timed_in_sentence(self, text: str, concept: str) -> bool:
+        """Does a sentence of the passage give a span of time and name the concept (the blood patch's "early EBP at 24–48 h",
+        not a headache's 5 days beside a patch named elsewhere)?"""
+        return any(TIME_SPAN.search(sent) and any(m.concept == concept for m in self.lexicon.match(sent))
+                   for sent in re.split(r"(?<=[.。;；])\s*", text))
 
     def _measured_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """How far a finding moves asked ("硬膜外打了激素后血糖升多少", "how high does the glucose go?"): the finding's
@@ -1617,21 +1640,27 @@ class AnswerEngine:
                 continue
 
             regions = self._part_regions(part)
+            kinds = {c for c in (*part.concepts, *part.inherited) if self._kinds.get(c) == "procedure"} - {procs[0]}
 
-            def counts(x: Sentence, procs: list[str] = procs, classes: set[str] = classes, regions: set[str] = regions) -> bool:
-                # (never another region's series: the lumbar Kornick series for a cervical facet RFA)
-                if regions and REGIONS & x.concepts and not regions & x.concepts:
-                    return False
-                return bool(_COUNTED.search(x.text)) and classes <= x.concepts and x.group == "complications" \
-                    and not CASE_REPORTS.search(x.text) and any(c == procs[0] or procs[0] in self._closure.get(c, ()) for c in x.concepts)
-            have = next((b for b in own[1:] if counts(b.sentence)), None)
-            if have is None:
-                one = next((x for x in sents if counts(x) and not same_point(x, [b.sentence for b in bullets], q.lang)), None)
-                if one is None:
-                    continue
+            def counts(x: Sentence, procs: list[str] = procs, classes: set[str] = classes, regions: set[str] = regions,
+                       kinds: set[str] = kinds) -> bool:
+                return self._counts_harm(x, procs[0], classes, regions, kinds)
+
+            def subset(x: Sentence, proc: str = procs[0], kinds: set[str] = kinds) -> bool:
+                return self._one_kind(x, proc, kinds)
+            # (the whole series before one kind's subset, asked of the procedure as a whole: all 16,638 ESIs, not the TF ones)
+            said = [b.sentence for b in bullets]
+            quoted = [b for b in own[1:] if counts(b.sentence)]
+            fresh = [x for x in sents if counts(x) and not same_point(x, said, q.lang)]
+            have = next((b for b in quoted if not subset(b.sentence)), None)
+            if have is None and (one := next((x for x in fresh if not subset(x)), None) or (None if quoted else next(iter(fresh), None))):
                 have = Bullet(one, j, 0.5, "fact")
+            have = have or next(iter(quoted), None)
+            if have is None:
+                continue
             # (what to tell a frightened patient: how rare it is leads)
-            at = bullets.index(own[0]) + (0 if part.aspects[:1] == ("advice",) else 1)
+            # (and a lead that only lists the harms, saying nothing of how rare they are, follows the count)
+            at = bullets.index(own[0]) + (0 if part.aspects[:1] == ("advice",) or not _RARE_SAID.search(own[0].sentence.text) else 1)
             bullets = [*(b for b in bullets[:at] if b is not have), have, *(b for b in bullets[at:] if b is not have)]
         return bullets
 
@@ -1703,6 +1732,40 @@ class AnswerEngine:
         return {r for c in named for r in (c, *self.lexicon.broader_closure([c]), *(lx[c].related if c in lx and self._kinds.get(c) == "topic" else ()))
                 if r in REGIONS}
 
+    def _counted_here(self, text: str, proc: str, regions: set[str]) -> bool:
+        """Does a sentence of the passage count a neurological harm (`_NEURO_COUNTED`) after the procedure, for the asked
+        region (or for none named, unless a cervical or thoracic level is asked: never another region's series only, nor
+        another procedure's)?"""
+        for sent in re.split(r"(?<=[.。;；])\s*", text):
+            if not _NEURO_COUNTED.search(sent):
+                continue
+            named = {r for m in self.lexicon.match(sent) for r in (m.concept, *self.lexicon.broader_closure([m.concept]))}
+            if proc in named and (not regions or named & regions or not (named & REGIONS or regions & _CORD_LEVELS)):
+                return True
+        return False
+
+    def _one_kind(self, x: Sentence, proc: str, kinds: set[str]) -> bool:
+        """Does the sentence count one kind of the procedure that the part does not ask about (the audit's transforaminal
+        injections, asked of ESIs or of an interlaminar one)?"""
+        return self._one_kind_tags(x.concepts, proc, kinds)
+
+    def _one_kind_tags(self, concepts: Collection[str], proc: str, kinds: set[str]) -> bool:
+        """`_one_kind` of a sentence's or a passage's concepts."""
+        theirs = {c for c in concepts if c != proc and self._kinds.get(c) == "procedure" and proc in self._closure.get(c, ())}
+        return len(theirs - kinds) == 1 and not kinds & set(concepts)
+
+    def _counts_harm(self, x: Sentence, proc: str, classes: set[str], regions: set[str], kinds: set[str]) -> bool:
+        """Does the sentence count the harm's class after the procedure (`_counted_second`): never another region's series
+        (the lumbar Kornick series for a cervical facet RFA), nor, at a cervical or thoracic level, a series naming no level
+        (a mixed audit for a cervical ILESI), nor another kind's subset (the audit's transforaminal injections, asked of an
+        interlaminar one)?"""
+        if regions and not regions & x.concepts and (REGIONS & x.concepts or regions & _CORD_LEVELS):
+            return False  # (never another region's; a cervical or thoracic level, where the cord lies, only a count naming it)
+        if kinds and self._one_kind(x, proc, kinds):
+            return False
+        return bool(_COUNTED.search(x.text)) and classes <= x.concepts and x.group == "complications" \
+            and not CASE_REPORTS.search(x.text) and any(c == proc or proc in self._closure.get(c, ()) for c in x.concepts)
+
     def _harm_classes(self, part: Part) -> tuple[list[str], set[str]]:
         """The part's procedure (its own, else the one it inherited) and the counted classes of the harms it names
         (paralysis: neurological injury; see `_COUNTED_CLASSES`)."""
@@ -1732,11 +1795,20 @@ class AnswerEngine:
         for part in q.parts:
             procs, classes = self._harm_classes(part) if _asks_how_common(part) else ([], set())
             if procs and classes:
-                found = self.retriever.concept_search([procs[0], sorted(classes)[0]], (), ("complications",), lang, origins, 3)
+                found = self.retriever.concept_search([procs[0], sorted(classes)[0]], (), ("complications",), lang, origins, 12)
                 regions = self._part_regions(part)
                 tags = self.retriever.concepts
                 found = [(cid, sc) for cid, sc in found if not (regions and REGIONS & tags.get(cid, frozenset())
                                                                   and not regions & tags.get(cid, frozenset()))]
+                # (the whole series before one kind's subset: the audit of all ESIs, not its transforaminal injections)
+                kinds = {c for c in (*part.concepts, *part.inherited) if self._kinds.get(c) == "procedure"} - {procs[0]}
+                # (and a passage that counts before one that only names the harms: ties are common among equal tags)
+                found.sort(key=lambda t: (self._one_kind_tags(tags.get(t[0], frozenset()), procs[0], kinds),
+                                          bool(CASE_REPORTS.search(self.retriever.chunks[t[0]].text)),
+                                          -t[1]))
+                # (a passage whose count is another region's or procedure's, the lumbar Kornick series asked of a cervical
+                # RFA, a vertebroplasty series asked of an RFA, is none)
+                found = [t for t in found if self._counted_here(self.retriever.chunks[t[0]].text, procs[0], regions)]
                 out += self._after([*hits, *out], (cid for cid, _ in found), limit=1)
         return out
 
@@ -2052,7 +2124,9 @@ class AnswerEngine:
         stent) help; for a biologic or methotrexate, held for infection, what the sources say of an immunosuppressed patient."""
         keep = {IMMUNOSUPPRESSED} if _IMMUNE_DRUGS & set(q.out_of_scope) else {CLASS_CONCEPT, "coronary-stent"} | self._risk_classes
         procs = [c for c in q.concepts if sig.kinds.get(c) == "procedure"]
-        fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))]
+        # (never a named drug's interval: fondaparinux's 4 days before a high-risk procedure is no answer for 泰嘉)
+        fits = [x for x in sents if keep & x.concepts and (not rival(x, q.concepts, sig) or any(c in x.concepts for c in procs))
+                and not any(sig.kinds.get(c) in ("drug", "brand") for c in x.concepts)]
         # (a part asking something else keeps its own: "infection risk? should we hold the biologic?")
         other = [b for b in bullets if len(q.parts) > 1 and b.part < len(q.parts)
                  and q.parts[b.part].aspects[:1] in (("frequency",), ("complications",), ("risk_factors",))]
@@ -4075,6 +4149,13 @@ def _asks_how_common(part: Part) -> bool:
 
 # a count, or none seen in a series ("no new motor or sensory deficit occurred in the Kornick series")
 _COUNTED = lazy(COUNT.pattern + r"|\bno (?:\w+ ){0,5}(?:events?|complications?|cases?|injur\w*|deficits?)\b|未(?:记录到|发生|出现)|无一例|均未", re.I)
+# A count in the same sentence as a neurological harm (the class `_COUNTED_CLASSES` counts): "16,638 … no immediate major
+# neurologic … event", 16,638次……未记录到……严重神经系统事件 (never a year, nor a rate of another harm)
+_COUNT_FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*%)"
+_NEURO_COUNTED = lazy(rf"{_COUNT_FIGURE}[^.。;；]*(?:neurolog|paraly|paraple|deficit|神经|瘫)|"
+                      rf"(?:neurolog|paraly|paraple|deficit|神经|瘫)[^.。;；]*{_COUNT_FIGURE}", re.I)
+_CORD_LEVELS = frozenset({"cervical-spine", "thoracic-spine"})  # (a series with no level says little of the cord's own risks)
+_RARE_SAID = lazy(r"\b(?:rare|rarely|uncommon|infrequent|very few)\b|罕见|少见|极少|很少", re.I)
 _HOW_BIG = lazy(r"\bhow (?:big|high|large|likely|real)\b|(?:风险|几率|概率|可能性)(?:到底|究竟)?(?:有)?多(?:大|高)", re.I)
 
 

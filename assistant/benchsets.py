@@ -15,7 +15,8 @@ CATEGORIES = ("synonym", "abbreviation", "brand", "us_spelling", "typo", "tradit
 ASPECTS = ("overview", "complications", "risk", "prevention", "management", "evidence")
 PATHWAYS = ("last", "neuraxial-deficit", "implant-infection", "airway-haematoma", "epiduroscopy-pressure", "pneumothorax",
             "esi-stroke", "idd-overdose", "vasovagal", "baclofen-withdrawal", "contrast-anaphylaxis", "total-spinal",
-            "cement-embolism", "dural-puncture-red-flags", "unstable-vitals", "sudden-severe-headache", "sedation-depression")
+            "cement-embolism", "dural-puncture-red-flags", "unstable-vitals", "sudden-severe-headache", "sedation-depression",
+            "cardiorespiratory-arrest")
 SPLITS = ("tune", "holdout")
 MAX_SET_BYTES = 5 * 1024 * 1024
 

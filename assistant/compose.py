@@ -576,6 +576,9 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         if kind == "region" and not mine:  # a level names its region (L4-5 is lumbar); a procedure of one region its own (TON RF)
             mine = [r for c in own for r in (*sig.parents.get(c, frozenset()), *sig.regional.get(c, (frozenset(), frozenset()))[0])
                     if r in REGIONS]
+            # (a topic standing for a region's procedures, "cervical facet RFA" as a cervical procedure, names its region as
+            # related: the lumbar Kornick series is another region's)
+            mine = mine or [r for c in own if sig.kinds.get(c) == "topic" for r in sorted(sig.related.get(c, frozenset())) if r in REGIONS]
         mine = [c for c in mine if not any(c in sig.parents.get(d, frozenset()) for d in mine)]
         # (whom to bridge names the drug bridged: warfarin beside the LMWH asked)
         bridged = kind == "drug" and _BRIDGING in own and _BRIDGING in s.concepts
@@ -586,8 +589,9 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         others = sig.adjuncts if kind == "procedure" and any(c in sig.adjuncts for c in mine) else frozenset()
         mine = [c for c in mine if c not in others] or mine
         if kind == "drug" and (bridged or any(c in sig.adjuncts and c in s.concepts for c in own) or _lists_condition(s, own, sig)
-                               or _class_rule_with_exception(s, mine, sig)):
+                               or _class_rule_with_exception(s, mine, sig) or _ALLERGIES.intersection(own) & s.concepts):
             continue  # the asked prophylaxis's rule names its exception (vancomycin) beside the asked drug (cefazolin) or its class
+            # (or the told allergy's: what the allergic patient gets instead of the asked drug)
         # (a rule said of one procedure "and other blocks that include a local anaesthetic" is every such block's)
         if not mine or any(c in s.concepts for c in mine) or (kind in ("procedure", "region") and _any_procedures(s, own)):
             continue
@@ -992,7 +996,7 @@ def _another_patients(s: Sentence, q: Question, sig: Signals) -> bool:
 # The sources saying they do not give something ("they do not set out antibiotic regimens … for discitis", 资料未给出椎间盘炎的
 # 抗生素方案)
 _SOURCES_SILENT = {"en": lazy(r"\b(?:they|the sources?(?: used here| read)?) (?:do not|don't|does not) (?:set out|give|state|say|describe|"
-                                    r"report|provide|cover)\b", re.I),
+                                    r"report|provide|cover)\b|\bthe sources?(?: used here)? stop at\b", re.I),
                    "zh": lazy(r"资料(?:中)?(?:并)?(?:未|没有)(?:给出|说明|描述|提供|述及|涉及)")}
 
 
@@ -1097,7 +1101,22 @@ def _subject(part: Part, own: list[str], q: Question, sig: Signals) -> list[str]
                                                if sig.kinds.get(p) == "procedure"))]
     if "workup" in part.aspects:  # a work-up names its contrast agents (gadolinium): not a rival to the patient's drug
         subject = [c for c in subject if sig.kinds.get(c) not in _DRUG_KINDS]
-    return subject
+    return _without_stressing_operation(subject, q, sig)
+
+
+def _without_stressing_operation(own: Sequence[str], q: Question, sig: Signals) -> list[str]:
+    """The operation a steroid's own effect is asked for, after a steroid injection, is no procedure of the answer's
+    ("两周后要做膝关节置换，要不要围术期补激素？" after a TFESI: the cover rule speaks of the ESI, not of the knee; with no
+    injection given, "on chronic prednisone, going for a kyphoplasty: stress dose?", the kyphoplasty stays the subject)."""
+    if not _STEROID_EFFECTS.intersection(own):
+        return list(own)
+    if not any(_STEROID_INJECTION in sig.closure.get(c, frozenset()) for c in q.all_concepts):
+        # (nor, with no injection told, another specialty's operation: "…下周还要做髋关节置换，要不要补激素")
+        return [c for c in own if c not in q.out_of_scope]
+    return [c for c in own if sig.kinds.get(c) != "procedure" or _STEROID_INJECTION in sig.closure.get(c, frozenset())]
+
+
+_STEROID_INJECTION = "steroid-injection"
 
 
 def _drug_choice(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) -> bool:
@@ -1446,7 +1465,7 @@ _FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})  # (and
 def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     """Is the sentence about another procedure than the one the part asks about (its own, or the one it inherited from
     the part before: "PVP术前预防性抗生素用啥？头孢唑林几克？")?"""
-    own = _own(part, q)
+    own = _without_stressing_operation(_own(part, q), q, sig)
     # (a measure that goes with any procedure, antibiotic prophylaxis, is asked for the procedure inherited: "SCS术后感染率？
     # 围术期抗生素怎么用": discography's cefazolin is another procedure's)
     # (not the operation a steroid's own effect is asked for: "两周后膝关节置换…要不要围术期补激素" after her ESI)
@@ -1848,7 +1867,8 @@ def _on_complication(pool: list[tuple[float, Sentence]], part: Part, q: Question
     near |= {r for c in asked for r in _LEADS_TO.get(c, ())}  # (paralysis after a vertebroplasty: the canal leak's rate)
     # (not a procedure the complication is linked to: a pad burn's RFA does not make a neurotomy's numbness about it)
     near = {c for c in near if sig.kinds.get(c) != "procedure" or c in asked}
-    return [(sc, s) for sc, s in pool if near & s.concepts and not rival(s, subject, sig, ("complication",))]
+    # (nor another region's: the lumbar Kornick series' "no new deficit", asked of a cervical facet RFA)
+    return [(sc, s) for sc, s in pool if near & s.concepts and not rival(s, subject, sig, ("complication", "region"))]
 
 
 def _undosed(pool: Sequence[tuple[float, Sentence]], part: Part, q: Question, sig: Signals) -> bool:
@@ -2839,13 +2859,24 @@ _RECALLED_ONLY = {"en": lazy(r"^(?:the|these) [\w\s,-]{0,60}\b(?:intervals?|valu
 _UNVERIFIED_CHECK = lazy(r"unverified; confirm against|未经核实，临床使用前须与", re.I)
 
 
+# When a check is made ("…and when to check?" after a steroid's glucose rise): the check's day, not the drug's timing.
+_CHECK_WHEN = lazy(r"\bwhen (?:to|do (?:we|i|you)|should (?:we|i|you|she|he)) (?:check|test|measure|monitor)\b|"
+                         r"什么时候(?:测|查|监测)|何时(?:测|查|监测)|哪天(?:测|查)", re.I)
+
+
+def _rule_for_own_ask(s: Sentence, part: Part, said: Sequence[Sentence]) -> bool:
+    """A rule naming what the part asks and no said sentence names, on the figures a part before quoted ("需要激素覆盖吗"
+    after "HPA轴抑制会持续多久": the rule to give cover, for the 48 days said): a point of its own."""
+    return s.group in ("prevention", "management") and bool(set(part.concepts) & s.concepts - set().union(*(o.concepts for o in said)))
+
+
 def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig: Signals, lang: Lang, said: Sequence[Sentence],
                several: bool) -> list[tuple[float, Sentence]]:
     """The sentences a part may be answered with, best first: not said already; of several parts, about what it names,
     of its own procedure (a TON RF's consent is no vertebroplasty's) and complication (LAST's observation time is no
     pump overdose's); asked of a drug before, never another drug's interval."""
     pool = sorted(rows, key=lambda t: (-t[0], t[1].hit_rank, t[1].position))
-    pool = [(sc, s) for sc, s in pool if not same_point(s, said, lang)
+    pool = [(sc, s) for sc, s in pool if (not same_point(s, said, lang) or _rule_for_own_ask(s, part, said))
             and (not several or (_names_part(s, part, sig)
                                  # (a bleeding-risk class list naming the asked procedure among others is its class)
                                  and (not other_procedure(s, part, q, sig) or _classes_procedure(s, _own(part, q), sig)
@@ -2902,7 +2933,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     classes = {p for c in held for p in sig.closure.get(c, sig.parents.get(c, frozenset()))}
     if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" or (sig.kinds.get(c) == "drug-class" and c not in classes)
                                                                    for c in part.concepts) \
-            and _narrow_kind(part) is not _LASTS:
+            and _narrow_kind(part) is not _LASTS and not _CHECK_WHEN.search(part.text):
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
         if "hold" in part.aspects:  # ("when do we restart after the implant?" of the enoxaparin before: its restart, not an
@@ -2991,7 +3022,8 @@ def _steroid_effect(s: Sentence, sig: Signals) -> bool:
     return bool(_STEROID_EFFECTS & s.concepts) or any("corticosteroid" in sig.parents.get(c, frozenset()) for c in s.concepts)
 
 
-_STEROID_EFFECTS = frozenset({"corticosteroid", "steroid-hyperglycaemia", "hpa-axis-suppression", "cushing-syndrome", "central-steroid-reaction"})
+_STEROID_EFFECTS = frozenset({"corticosteroid", "steroid-hyperglycaemia", "hpa-axis-suppression", "cushing-syndrome", "central-steroid-reaction",
+                              "steroid-cover"})
 
 
 _THROMBOTIC_CLASSES = frozenset({"antithrombotic", "antiplatelet", "anticoagulant"})
@@ -3256,6 +3288,10 @@ COUNT = lazy(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,
                     r"(?<![\d.])(?<!一项)(?<!一项 )(?<!纳入)(?<!纳入 )\d+\s*例(?![^，。；]{0,12}(?:综述|研究|系列))")
 
 
+# What a picture does on its own ("usually self-limited over weeks", "expected", 自限): the "is it normal?" part's answer.
+_SETTLES_SAID = lazy(r"self-limit|\bexpected\b|\btransient\b|usually (?:settles|resolves)|自限|预期|一过性|自行缓解", re.I)
+
+
 def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], parts: Sequence[Part], heads: Sequence[int],
             w: Weights, topics: Sequence[frozenset[str]] = ()) -> tuple[list[int], set[int]]:
     """Each sentence's part: the one it scores best for, unless it gives the narrow kind of answer exactly one part asks
@@ -3276,7 +3312,12 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
         # day?" is answered by "stopped 5 days before, normal INR documented" once, not by its restart)
         stops = any("hold" in parts[j].aspects and _STOP_ASKED.search(parts[j].text) for j in heads if j not in fits) \
             and bool(_BEFORE_TOLD.search(s.text) and _TIME_SPAN.search(s.text))
-        if len(fits) == 1 and scored[i][fits[0]] >= w.min_score and not (timed and assign[i] != fits[0]) and not stops:
+        # (nor away from a part that scores it higher and asks what it names and the narrow part does not: "需要激素覆盖吗"
+        # beside "HPA轴抑制会持续多久", the rule to give cover, with its 48 days, is the cover's answer)
+        theirs = [j for j in heads if j not in fits and scored[i][j] > max((scored[i][f] for f in fits), default=0.0)
+                  and GROUP_OF_ASPECT.get(parts[j].aspects[0] if parts[j].aspects else "") == s.group
+                  and (set(parts[j].concepts) - set((*parts[fits[0]].concepts, *parts[fits[0]].inherited) if fits else ())) & s.concepts]
+        if len(fits) == 1 and scored[i][fits[0]] >= w.min_score and not (timed and assign[i] != fits[0]) and not stops and not theirs:
             assign[i] = fits[0]
             pinned.add(i)
         elif not fits and len(restart := [j for j in heads if _RESTARTS.search(parts[j].text)]) == 1 \
@@ -3287,8 +3328,9 @@ def _assign(sentences: Sequence[Sentence], scored: Sequence[Sequence[float]], pa
         elif not fits and len(when := [j for j in heads if parts[j].aspects[:1] == ("timing",)]) == 1 and when[0] != assign[i] \
                 and "timing" not in parts[assign[i]].aspects and _TIMED_AROUND.search(s.text) and scored[i][when[0]] >= w.min_score:
             assign[i] = when[0]  # ("要不要预防用抗生素 要用的话啥时候给": the sentence saying when goes to the part asking when)
-        elif not fits and len(told := [j for j in heads if parts[j].aspects[:1] == ("advice",)]) == 1 and told[0] != assign[i] \
+        elif not fits and len(told := [j for j in heads if parts[j].aspects[:1] in (("advice",), ("action",))]) == 1 and told[0] != assign[i] \
                 and parts[assign[i]].aspects[:1] == ("expected",) and (s.action or s.group in ("management", "prevention")) \
+                and not (parts[told[0]].aspects[:1] == ("action",) and _SETTLES_SAID.search(s.text)) \
                 and scored[i][told[0]] >= w.min_score:
             # ("…是并发症吗？要跟病人怎么解释？": what to do or tell, "通过饮水试验之前应禁食禁水", goes to the part asking what to tell
             # the patient; the judgement whether it is expected stays with the part asking it)
@@ -4085,8 +4127,9 @@ def _protocol_steps(usable: Sequence[Sentence], step_rx: Sequence[re.Pattern[str
     done = 0
     for rx in step_rx:
         covering = [near[id(a)] for a in actions if rx.search(a.text)]
+        # (a sentence saying the sources give no such step, "资料未给出椎间盘炎的抗生素方案", is no step)
         cands = [s for s in usable if rx.search(s.text) and (s.action or _BEDSIDE[lang].search(s.text))
-                 and not same_point(s, actions, lang)]
+                 and not same_point(s, actions, lang) and not _SOURCES_SILENT[lang].search(s.text)]
         if weight is None and any(WEIGHT_BAND.search(s.text) for s in cands):  # a weight-banded regimen: the bands, in order
             cands = [s for s in cands if WEIGHT_BAND.search(s.text)]
         if not cands:

@@ -294,6 +294,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
                           r"禁忌|能不能做|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
+                          # ("颈椎C6/7 TFESI 用得宝松1ml加利多卡因行不行？": whether it may be used for the procedure named)
+                          r"(?:ESI|TF|IL|注射|阻滞|射频|骶管|硬膜外|神经根|\s{3,})[^，。？?]{0,6}用[^，。？?]{1,16}行(?:不行|吗)|"
                           # (a plan told, then a bare "可以吗？": "医生想下周两侧一起做，可以吗？")
                           r"(?:做|打|注射|阻滞)[，,]\s*(?:可以|行|能)(?:吗|么|不)\s*[？?]?\s*$|"
                           r"能.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|适合做|不宜|不能做|(?:能|可以|能否|可否|可)用于|能不能用|可以用吗|能用吗|"
@@ -396,6 +398,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"(?:怎么|如何|怎样|要|需要|该)(?:改进|改善操作|调整操作)|哪些地方(?:要|需要|该)改|有什么(?:要|需要|该)改进|"  # ("下次…要怎么改进")
                    r"(?<!怎么)(?<!如何)(?<!该怎么)(?<!应该如何)建议|推荐|预防性|保证安全|安全的关键|安全要点|关键|"
                    r"用哪个|用哪种|选哪个|选哪种|该用什么|用什么(?:好|药|激素)|首选|(?:怎么|如何|要不要|需要|需不需要)(?:做)?预处理|预防用药|"
+                   r"(?:需要|需不需要|要不要|用不用)[^，。？?]{0,4}(?:激素覆盖|补(?:充)?(?:糖皮质)?激素|应激剂量)|"
                    r"有什么用|有何(?:作用|用处)|(?:作用|目的)是什么|为什么要(?:接|用|加|做)|常备|储备|备用|备多少|备好|(?:要|需要|得)备"),
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
@@ -519,7 +522,15 @@ _PATIENT_TOLD = {"en": lazy(r"\b\d{1,3}\s*(?:yo|y/o|y\.o\.|yr|years?[- ]old|[mf]
                  "zh": lazy(r"\d{1,3}\s*岁|(?:男|女)性?患者|老人|老太太|大爷")}
 # ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
 _OTHER_PATIENT = {"en": lazy(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
-                  "zh": lazy(r"不是同一(?:个|位|名)?(?:病人|患者)|另(?:外)?一(?:个|位|名)(?:病人|患者)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)")}
+                  "zh": lazy(r"不是同一(?:个|位|名)?(?:病人|患者)|另(?:外)?一(?:个|位|名)(?:病人|患者)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)|"
+                             r"(?:另外|还有)[^，。？?]{0,8}有(?:个|一个|位|一位)[^，。？?]{0,12}(?:病人|患者)")}
+# Who is asking, said before the question ("规培生问：", "护士问:", "resident asks:"): no topic of the question.
+_ASKED_BY = re.compile(r"^\s*(?:(?:规培生|规培|住院医(?:师|生)?|进修(?:医生|医师)?|实习(?:生|医生)?|研究生|学生|同事|护士|老师|主任|上级(?:医生)?)"
+                       r"(?:问|请教|咨询)?\s*[:：]|(?:Q from (?:a |the |my )?|(?:a |the |my )?)(?:resident|registrar|trainee|fellow|student|nurse|colleague|"
+                       r"intern|reg|SHO|consultant)\s+(?:asks|asked|asking|question|q)\s*[:：-])\s*", re.I)
+# The ask of the turn before, said to be the same ("same question", "same procedure", 同样的问题, 也是做…).
+_SAME_CASE = {"en": lazy(r"\bsame (?:question|procedure|block|injection|plan|thing|case|op)\b", re.I),
+              "zh": lazy(r"同样的(?:问题|操作|手术|治疗)|同样(?:做|打|是)|也(?:做|打|是要做)|(?:和|跟|与|同)另(?:外)?一(?:个|位)(?:病人|患者)一样")}
 # The procedure changed for the same patient ("switches him to", "instead", 换成, 改做).
 _SWITCHED = {"en": lazy(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
              "zh": lazy(r"换成|改成|改做|改为|换做|改行")}
@@ -620,7 +631,7 @@ def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: M
     after a 椎间盘造影 question is the discography, not a contrast injection; 射频 after 脉冲射频 the pulsed one. Not when
     this turn names the longer one too ("射频和脉冲射频有什么区别") or sets the short one apart (普通射频, 永久植入):
     short concept -> the longer one."""
-    if prev is None:
+    if prev is None or _OTHER_PATIENT["zh"].search(q):  # (another patient's 预处理 is no short form of the urgent one before)
         return {}
     longer = [m for m in prev.matches if lex[m.concept].kind == "procedure" and _CJK.search(m.surface)]
     own = {m.concept for m in matches}
@@ -1129,6 +1140,50 @@ def _story_then_ask(part: Part, before: Part) -> bool:
     return not last.rstrip().endswith(("?", "？")) or (len(re.findall(r"[A-Za-z0-9]+", last)) <= 2 and len(re.findall(r"[\u4e00-\u9fff]", last)) <= 4)
 
 
+_WHAT_ABOUT_CLAUSE = {"en": lazy(r"^(?:and|so|ok(?:ay)?)?,?\s*(?:what about|how about|and if|what if)\b[^?]*\?\s*$", re.I),
+                      "zh": lazy(r"呢\s*[？?]\s*$")}
+
+
+def _swap_then_ask(part: Part, before: Part, lang: Lang) -> bool:
+    """"那如果同一个病人要做腰椎经椎间孔硬膜外注射呢？要停几天？", "what about a caudal? how long off?": the other case told
+    as a bare "what about…?", then its ask with nothing new of its own: one ask, of that case."""
+    return not before.aspects and bool(before.concepts) and bool(part.aspects) and bool(_WHAT_ABOUT_CLAUSE[lang].search(before.text)) \
+        and set(part.concepts) <= {*part.inherited, *before.concepts, *before.inherited}
+
+
+def _joined_part(before: Part, part: Part, lang: Lang) -> Part:
+    """One part of a clause that opens an ask and the ask: the named things of both, the ask's aspects."""
+    sep = " " if before.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "
+    concepts = tuple(dict.fromkeys((*before.concepts, *part.concepts)))
+    inherited = tuple(c for c in dict.fromkeys((*before.inherited, *part.inherited)) if c not in concepts)
+    return Part(f"{before.text}{sep}{part.text}".replace("？ ", "？"), concepts, part.aspects, inherited, before.terms + part.terms)
+
+
+def _another_patient_asked(q: str, lang: Lang, subjects: Sequence[str]) -> bool:
+    """Another patient, told and asked in full ("另一个病人只是海鲜过敏，需要预处理吗"): not the patient of the turn before."""
+    return bool(_OTHER_PATIENT[lang].search(q)) and bool(subjects) and not _SAME_CASE[lang].search(q) \
+        and (bool(aspects_of(q, lang)) or len(tokenize(q, lang)) > 6)
+
+
+def _with_opening(out: list[Part], part: Part, lang: Lang) -> Part:
+    """The part, joined with the clause before it when that clause only opens its ask (the case or the time: see
+    `_swap_then_ask`, `_lead_in`; taken off `out`)."""
+    if out and (_swap_then_ask(part, out[-1], lang) or _lead_in(part, out[-1])):
+        return _joined_part(out.pop(), part, lang)
+    return part
+
+
+def _lead_in(part: Part, before: Part) -> bool:
+    """"and post-op, when does warfarin go back on?": a clause naming nothing and asking nothing of its own (no question
+    mark), cut off before the ask it opens."""
+    return not before.concepts and not before.text.rstrip().endswith(("?", "？")) and len(before.terms) <= 2 and bool(part.concepts) \
+        and not _ASKS_ANYTHING.search(before.text)  # (never an ask of its own: "how much blood do i inject and does she…")
+
+
+_ASKS_ANYTHING = lazy(r"\b(?:how|what|whats|when|which|who|why|where|should|can|could|do|does|is|are|will|would)\b|吗|呢|多少|几|怎么|什么|哪|"
+                      r"是否|能不能|要不要|可不可以", re.I)
+
+
 def _evidence_size(part: Part, before: Part) -> bool:
     """A clause asking only how many patients or studies, after an ask about the evidence: the same ask (the size of that
     evidence), not a count of its own to be answered with an incidence."""
@@ -1313,7 +1368,8 @@ _PREGNANT_STAFF = "pregnant-staff"
 # the other side done the same day, asked after a one-sided block ("左边能不能今天一起做了？" after a right SGB, "can we do the
 # other side today too?"): a same-session bilateral block
 _OTHER_SIDE = {"en": lazy(r"\b(?:do|block|inject|treat) the (?:other|left|right|opposite) side (?:today|too|as well|now|same day|in the same session)|"
-                          r"\b(?:other|opposite|left|right) side (?:today|now|as well|too)\b(?=[^.?]*\?)", re.I),
+                          r"\b(?:other|opposite|left|right) side(?: (?:done|blocked|injected|treated|block))? (?:today|now|as well|too|while)\b(?=[^.?]*\?)|"
+                          r"\b(?:do|block|inject) both sides (?:today|now|at once|together|in (?:the )?(?:same|one) (?:session|sitting|visit))\b", re.I),
                "zh": lazy(r"(?:左边|右边|左侧|右侧|另一侧|另一边|对侧)[^，。？]{0,8}(?:一起|同时|也|顺便)(?:做|打|阻滞)")}
 
 
@@ -1380,6 +1436,42 @@ def _regimen_inherits(own: tuple[str, ...], inherited: tuple[str, ...], lex: Map
     """A regimen asked ("what abx prophylaxis and timing for the trial? he's an MRSA carrier") inherits the procedure,
     never the drugs held for it the turn before."""
     return tuple(c for c in inherited if lex[c].kind not in _DRUGLIKE) if _REGIMENS.intersection(own) else inherited
+
+
+# Whether the patient's procedure moves up a bleeding-risk class ("should her TFESI be treated as the next higher bleeding
+# risk category?", 要不要按高一级出血风险来处理): who is at higher risk, never how to treat something.
+UPGRADE_ASK = {"en": lazy(r"\b(?:should|do (?:we|i|you)|would (?:you|we)|must (?:we|i)|need to|ought (?:we|i) to)\b[^.?]{0,40}?"
+                           r"\b(?:treat|manag|handl|consider|count)\w* (?:\w+ ){0,3}?(?:as|like) (?:an? |the )?"
+                           r"(?:next[- ](?:higher|category|class|level)|higher[- ])[\w -]{0,20}?(?:risk|category|class)\b[^.]*\?", re.I),
+                "zh": lazy(r"(?:要不要|是否|需不需要|需要|该不该|应不应该|应该)(?:按|当作|当成|视为|作为)(?:高一级|更高一级|高一个级别|更高)[^，。？?]{0,8}"
+                           r"(?:风险|类别|级别)[^，。？?]{0,4}(?:来)?(?:处理|管理|对待|算)")}
+_HOLD_WORDS = {"en": lazy(r"\b(?:hold|stop|off|withh[oe]ld|last dose|how (?:many|long))\b", re.I), "zh": lazy(r"停|几天|多久|末次")}
+
+
+# How long a measure goes on ("…what abx prophylaxis and timing, and how long do we continue afterwards?", 要用多久):
+# the measure the part before named, not a drug the patient keeps taking.
+_HOW_LONG_ON = {"en": lazy(r"\bhow long (?:do|should|would|must) (?:we|i|you|they) (?:continue|keep (?:it|them|giving|going)|carry on)\b", re.I),
+                "zh": lazy(r"(?:继续用|维持|持续用)(?:多久|多长时间)")}
+_MEASURES = frozenset({"antibiotic-prophylaxis"})  # (a premedication's course is its regimen: review 57)
+
+
+def _measure_continued(own: tuple[str, ...], t: str, lang: Lang, before: Part | None, lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """A bare "how long do we continue?" after a part naming a measure or drug given (`_HOW_LONG_ON`): that measure."""
+    if own or before is None or not _HOW_LONG_ON[lang].search(t):
+        return own
+    return tuple(c for c in before.concepts if c in _MEASURES)[:1]
+
+
+def _whether_done(aspects: tuple[str, ...], concepts: Sequence[str]) -> tuple[str, ...]:
+    """Both sides at once asked with no ask word ("she wants the left side done today as well - any issue?"): whether it
+    may be done."""
+    return ("contraindications",) if not aspects and "bilateral-block" in concepts else aspects
+
+
+def _upgrade_asked(aspects: tuple[str, ...], q: str, lang: Lang) -> tuple[str, ...]:
+    """A procedure asked as one class up for this patient (`UPGRADE_ASK`) asks who is at higher risk (its rule is there);
+    never when a hold is asked with it ("treated as high risk - how many days to hold?": the hold)."""
+    return ("risk_factors",) if UPGRADE_ASK[lang].search(q) and "hold" not in aspects and not _HOLD_WORDS[lang].search(q) else aspects
 
 
 def _repeat_as_limit(aspects: tuple[str, ...], concepts: Sequence[str], lex: Mapping[str, Concept]) -> tuple[str, ...]:
@@ -2535,6 +2627,7 @@ class Framer:
         if not q:
             return Question(original, q, lang, script)
         q = _NOTE_WORDS.sub(lambda m: _NOTE_WORD[m.group().lower().rstrip(".")], q)
+        q = _ASKED_BY.sub("", q, 1) or q  # ("规培生问：70kg病人…", "Q from a resident:": who asks is no topic)
         q = _FUNCTIONAL_METS.sub(r"\1 metabolic equivalents", q)  # ("manages 4 METs": exercise capacity, no metastases)
         q = _ZH_SHORT.sub(lambda m: _ZH_WRITTEN_OUT[m.group()], q)
         q = _CANTONESE.sub(lambda m: _CANTONESE_WORDS[m.group()], q) if lang == "zh" else q
@@ -2568,7 +2661,8 @@ class Framer:
         concepts = _clot_treated(q, lang, _other_side(q, lang, _lung_cement(q, concepts), prev), lex)
         concepts = _surgery_after_steroid(q, concepts, prev.all_concepts if prev is not None else (), self.lexicon)
         concepts = _needle_asked(q, self._rf_skin(q, _epidural_meant(q, concepts, lex)), self.lexicon)
-        concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()))
+        concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()),
+                                       prev.all_concepts if prev is not None else ())
         concepts, out = self._after_turn(q, lang, concepts, prev)
         out = _joint_injected(q, out)
         out = _child_caudal(concepts, out)
@@ -2583,7 +2677,7 @@ class Framer:
         aspects = _check_worth(_no_diagnosis_asked(_without_told_dose(q, lang, _check_enough(aspects, concepts, q)), concepts),
                                concepts, matches, lex)
         aspects = _expected_not_stroke(q, lang, self._still_allowed(self._treatment_asked(aspects, concepts, q), concepts, q), concepts)
-        aspects = _repeat_as_limit(aspects, concepts, lex)
+        aspects = _upgrade_asked(_repeat_as_limit(aspects, concepts, lex), q, lang)
         suspected = self._suspected(concepts, aspects, q)
         concepts, subjects = concepts + suspected, subjects + suspected
         # (asked whether to repeat it, "still has the headache. repeat it?", the failed treatment is what is asked about)
@@ -2603,6 +2697,7 @@ class Framer:
         implied: tuple[str, ...] = ()
         if not aspects and held_drug(concepts, self.lexicon) and any(lex[c].kind == "procedure" for c in concepts):
             aspects = implied = ("hold",)  # "84F on apixaban, needs a caudal": what to do with the drug before the procedure
+        aspects = _whether_done(aspects, concepts)
         ctx_concepts: tuple[str, ...] = ()
         ctx_aspects: tuple[str, ...] = ()
         swapped: tuple[str, ...] = ()
@@ -2610,7 +2705,9 @@ class Framer:
         background: tuple[str, ...] = ()
         followup = told_only = own_topic = False
         switched: tuple[str, ...] = ()
-        if prev is not None and prev.all_concepts and self._leans_on(q, lang, subjects, out, unknown, prev):
+        # (another patient, told and asked in full, leans on nobody: "另一个病人只是海鲜过敏，需要预处理吗")
+        if prev is not None and prev.all_concepts and not _another_patient_asked(q, lang, subjects) \
+                and self._leans_on(q, lang, subjects, out, unknown, prev):
             followup = True
             ctx_concepts = self._earlier_topic(q, lang, concepts, subjects, prev)
             concepts, subjects = _pregnant_colleague(concepts, prev), _pregnant_colleague(subjects, prev)
@@ -2656,7 +2753,8 @@ class Framer:
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
         parts = tuple(self._kept_on_foreign(p) for p in parts)
-        parts = _scan_parts(parts, concepts)
+        parts = _scan_parts(tuple(replace(p, aspects=_whether_done(_upgrade_asked(p.aspects, p.text, lang), p.concepts)) for p in parts),
+                            concepts)
         parts = _compounds_told(parts, concepts)
         parts = tuple(_reference_region_dropped(p) for p in parts)
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
@@ -3149,7 +3247,7 @@ class Framer:
         # (nor beside a condition asked of: "had 3 TFESIs this year; is diabetes a contraindication to another?")
         counted = bool(_SO_MANY_ALREADY.search(text)) and _BLOOD_PATCH not in concepts \
             and not any(c in lex and lex[c].kind in ("drug", "brand", "condition") for c in concepts)
-        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex \
+        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or _BLOOD_PATCH in concepts \
                 or not (_HOW_MANY_A_YEAR.search(text) or _THESE_A_YEAR.search(text) or counted) \
                 or not (any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts)
                         or (_THESE_A_YEAR.search(text) and any(_ESI in self.lexicon.broader_closure([c]) for c in around if c in lex))):
@@ -3613,6 +3711,7 @@ class Framer:
             own = self._observed(t, self._adjacent(t, _menopausal(q, _raised_by_procedure(t, _high_pressure(t, _blood_patch(
                 t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))))))
             own = self._part_asks(q, t, lang, own, (*ctx, *(c for p in out for c in p.concepts)))
+            own = _measure_continued(own, t, lang, out[-1] if out else None, lex)
             if "indication" in own and (_LAB_CUTOFF.search(t) or _IMAGING & set(own)):
                 # "INR cutoff for an SCS lead": a lab threshold, not block criteria; "diagnostic value of MRI": the scan's
                 own = tuple(c for c in own if c != "indication")
@@ -3676,7 +3775,7 @@ class Framer:
                 sep = " " if prev_part.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "  # (clauses kept apart)
                 part = Part(f"{prev_part.text}{sep}{t}".replace("？ ", "？"), prev_part.concepts,
                             tuple(dict.fromkeys(prev_part.aspects + part.aspects)), prev_part.inherited, prev_part.terms + terms)
-            out.append(part)
+            out.append(_with_opening(out, part, lang))
         return tuple(out)
 
     def _toxicity_of(self, t: str, lang: Lang, own: tuple[str, ...], before: tuple[str, ...]) -> tuple[str, ...]:
@@ -4169,7 +4268,12 @@ _CONTRAST_MEDIUM = "contrast-medium"
 _MIXTURE = "local-anaesthetic-mixture"
 _ESI = "esi"
 _THESE_A_YEAR = lazy(r"\bhow many (?:of )?(?:these|those) (?:can|could|should|may) (?:he|she|they|the (?:patient|pt)|pt) (?:have|get|receive)\b"
-                           r"[^.?!]{0,20}?\b(?:per|a|each|every|in a) (?:year|yr)\b", re.I)
+                           r"[^.?!]{0,20}?\b(?:per|a|each|every|in a) (?:year|yr)\b|"
+                           # (another one soon after the one told: "下个月能不能再打一次？", "can we repeat it next month?")
+                           r"(?:下个月|下周|过(?:几|两|一|半)个?(?:月|周)|(?:\d+|[一二两三几])\s*(?:个)?(?:月|周)(?:以?后))[^，。？?]{0,8}"
+                           r"(?:能不能|可不可以|能否|能|可以)?再(?:打|做)(?:一(?:次|针))?|"
+                           r"\b(?:repeat|redo|do (?:it|another)|have another|give another)\b[^.?!]{0,20}\b(?:next month|in (?:\d+|a few|two|three|four|six) "
+                           r"(?:weeks?|wks?|months?)|next week)\b", re.I)
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
 _BRIDGE_WORDS = lazy(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)

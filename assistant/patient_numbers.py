@@ -10,6 +10,7 @@ from .compose import NEXT_DOSE_ASK, Bullet
 from .frame import Question, held_drug, without_concepts
 from .hold_check import elapsed_line
 from .lexicon import Lexicon
+from .timeline import SAME_TIMES
 from .types import Lang
 from .worked import Asked, per_kg, planned_line, told_percent, told_variant, told_weight
 
@@ -153,7 +154,9 @@ class PatientNumbers:
     def _dose_turn(self, q: Question) -> str:
         """The turn before, whose dose time a follow-up that only moves the procedure is read with; '' when the follow-up
         names a drug of its own (another drug's last dose was not told)."""
-        if not q.followup or not q.history or any(self.kinds.get(c) in ("drug", "brand") for c in q.concepts):
+        # (unless it says the times are the same: "same clexane timing but for an L4/5 ILESI at 0700?")
+        same = bool(SAME_TIMES.search(q.text))
+        if not (q.followup or same) or not q.history or (any(self.kinds.get(c) in ("drug", "brand") for c in q.concepts) and not same):
             return ""
         return q.history[-1]
 

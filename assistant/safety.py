@@ -406,9 +406,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
-        {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be a wound or device infection, an epidural abscess or meningitis. "
+        {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be a wound or device infection, discitis, an epidural abscess or meningitis. "
                + _STOP["en"] + ": urgent assessment, blood cultures, MRI and surgical review.",
-         "zh": "紧急：植入或椎管内操作后发热伴背痛或切口异常，可能是切口或装置感染、硬膜外脓肿或脑膜炎。" + _STOP["zh"] + "：紧急评估、血培养、MRI并请外科评估。"},
+         "zh": "紧急：植入或椎管内操作后发热伴背痛或切口异常，可能是切口或装置感染、椎间盘炎、硬膜外脓肿或脑膜炎。" + _STOP["zh"] + "：紧急评估、血培养、MRI并请外科评估。"},
         {"en": "implant pocket wound infection erythema pus discharge epidural abscess meningitis fever back pain",
          "zh": "植入物 囊袋 切口 感染 红肿 流脓 渗液 硬膜外脓肿 脑膜炎 发热 背痛"},
         procedures=('spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'device-implantation', 'esi', 'neuraxial-procedure', 'intradiscal-procedure', 'discography', 'vertebral-augmentation', 'epiduroscopy', 'facet-injection', 'sacroiliac-joint-injection'),
@@ -881,16 +881,49 @@ _SEDATION = RedFlag(
              "zh": r"泵|加药|鞘内|抽搐|惊厥|耳鸣|口周|脂肪乳|如果|万一|假如|要是|睡眠呼吸暂停|能(?:不能)?做|回升|恢复到|心率\s*[1-4]\d(?!\d)"},
     procedures=("sedation",),
 )
+# A patient told to have stopped breathing or to have no pulse, with no procedure, drug or sign that names a cause
+# ("快点，病人呼吸停了", "pt not breathing!!"): an arrest is told as an event by its own words, wherever it happens; the
+# sources hold no resuscitation protocol. (A cause named goes first: a block's total spinal, LAST, a pump, sedation.)
+_ARREST = RedFlag(
+    "cardiorespiratory-arrest",
+    {"en": (r"\b(?:stopped|stops|stopping|not|isn'?t|is not|no longer|hasn'?t been) breathing\b|(?<!sleep )\bapn(?:o)?e(?:a|ic)\b|\bno pulse\b|"
+            r"\bpulseless\b|\b(?:in |into |had an? |having an? )?(?:cardiac|respiratory|cardiorespiratory) arrest\b|\b(?:has |just |then )?arrested\b(?! with| by)|"
+            r"\basystol\w*|\bin (?:vf|v-?fib)\b|\bvf on the monitor\b|\bcode blue\b|\bcalled a code\b|\bcoded\b|"
+            r"\b(?:started|starting|doing|we'?re doing|commenced) (?:cpr|chest compressions|compressions)\b",),
+     "zh": (r"(?<!屏住)呼吸(?:突然|已经|都|也)?(?:停(?:了|止)|没了)|停止呼吸|(?:没|没有|无)(?:了)?(?:自主)?呼吸(?!困难|急促|费力|不适|不畅|道)|心跳(?:突然|已经|都|也)?(?:骤停|停(?:了|止)?|没了)|"
+            r"心(?:脏|搏)(?:骤停|停搏)|呼吸心跳骤停|心跳呼吸骤停|(?:没|没有|无)(?:了)?心跳|(?<!足背)(?<!足背动脉)(?<!下肢)(?<!桡动脉)摸不(?:到|着)(?:颈动脉)?(?:的)?(?:脉搏|搏动)|"
+            r"(?:没有|没|无)(?:了)?脉搏|颈动脉搏动(?:消失|摸不到)|室颤了|(?:在|正在|开始)(?:做)?(?:心肺复苏|胸外按压|CPR)",)},
+    {"en": r"", "zh": r""},  # (anywhere: told, an arrest is the event)
+    {"en": "URGENT: a patient who has stopped breathing or has no pulse is in cardiorespiratory arrest. " + _STOP["en"]
+           + ": open the airway, ventilate with oxygen and start chest compressions if there is no pulse, per your resuscitation "
+             "protocol, and think of what a pain procedure can cause (a total spinal, local anaesthetic toxicity, oversedation, "
+             "anaphylaxis). The knowledge base has no protocol for this picture.",
+     "zh": "紧急：患者呼吸停止或摸不到脉搏，属心跳呼吸骤停。" + _STOP["zh"]
+           + "：开放气道、给氧通气，无脉搏时立即胸外按压，按本单位心肺复苏流程进行，并考虑疼痛介入操作可能的原因（全脊麻、局麻药全身毒性、"
+             "镇静过深、过敏反应）。知识库中没有针对这一情况的处理流程。"},
+    {"en": "cardiac arrest total spinal local anaesthetic toxicity resuscitation", "zh": "心跳骤停 全脊麻 局麻药全身毒性 复苏"},
+    # (nor a plan or a possibility: "if she stops breathing", 万一呼吸停了; what the arrest's own clause says of it is read in
+    # `_arrest_told`: sleep, a held breath, a drill, an arrest in the history)
+    exclude={"en": r"\bif\b|\bin case\b|\bwhat happens\b", "zh": r"如果|万一|假如|要是"},
+)
+# What the arrest's own clause says that makes it no arrest now: breathing that stops in sleep, a breath held for the
+# fluoroscopy, a pedal pulse, a drill or course, an arrest in the history, a pause of a few seconds, a code for billing.
+_NO_ARREST_NOW = {"en": r"\bif\b|\bin case\b|\bwhat happens\b|\bafraid\b|\bworr\w*|\bscared\b|\bfear\w*|\bconcern\w*|\breassur\w*|"
+                        r"\btell\b|\bwarn\w*|\bconsent\w*|\bcounsel\w*|\bprevious\b|\bprior\b|\blast (?:year|month|week)\b|\b(?:years?|months?) ago\b|"
+                        r"sleep|\bOSA\b|hold (?:her|his|their|your) breath|breath-?hold|pedal|dorsalis|foot pulses?|\btraining\b|\bdrills?\b|"
+                        r"\bcertif\w*|\bh/o\b|\bhx of\b|history of|\bs/p\b|\bsurvivor\b|\bfew seconds\b|\bbriefly\b|\bmomentarily\b|"
+                        r"\bcoding\b|\bbilling\b|colou?r[- ]coded|coded (?:as|for|per|by|in the)\b",
+                  "zh": r"如果|万一|假如|要是|可能(?:会|出现)|怕|担心|害怕|告诉|谈话|交代|知情同意|以前|去年|(?:年|个月)前|睡眠呼吸暂停|睡觉时|睡眠时|打鼾|屏(?:住)?(?:气|呼吸)|足背|下肢动脉|培训|演练|考核|(?:骤停|停搏)过|既往(?:有)?(?:心脏)?(?:骤停|停搏)|几秒|短暂"}
 RED_FLAGS = RED_FLAGS + (_HIGH_BLOCK, _HIGH_BLOCK_BREATHING, _LEGS_BLOCKED, _ANY_ANAPHYLAXIS, _DURAL_RED_FLAGS, _UNSTABLE, _THUNDERCLAP,
-                         _SEDATION)
-NO_PROTOCOL = frozenset({_UNSTABLE.id, _THUNDERCLAP.id, _SEDATION.id})  # pathways with no management passage: the answer quotes no steps for them
+                         _SEDATION, _ARREST)
+NO_PROTOCOL = frozenset({_UNSTABLE.id, _THUNDERCLAP.id, _SEDATION.id, _ARREST.id})  # pathways with no management passage: the answer quotes no steps for them
 
 # Priority when several pathways match: a toxicity picture is LAST before it is a neuraxial deficit; an apnoeic high block
 # without LAST signs is a total spinal; cement, contrast and an immediate cord infarct beat the generic pathways; a
 # headache with fever asked about as a dural-puncture headache ("just PDPH?") is first to be ruled not meningitis.
 PRIORITY = ("total-spinal", "last", "cement-embolism", "contrast-anaphylaxis", "epiduroscopy-pressure", "esi-stroke", "neuraxial-deficit",
             "dural-puncture-red-flags", "sudden-severe-headache", "implant-infection", "airway-haematoma", "pneumothorax", "sedation-depression", "idd-overdose", "baclofen-withdrawal",
-            "vasovagal", "unstable-vitals")
+            "vasovagal", "unstable-vitals", "cardiorespiratory-arrest")
 RED_FLAGS = tuple(sorted(RED_FLAGS, key=lambda r: PRIORITY.index(r.id) if r.id in PRIORITY else len(PRIORITY)))
 RED_FLAG_BY_ID = {r.id: r for r in RED_FLAGS}
 # Pathways shared by procedures whose management differs (an infected SCS pocket is explanted, an abscess after an ESI
@@ -907,7 +940,7 @@ PATHWAY_DOCS: dict[str, tuple[str, ...]] = {
     "last": ("last",),
     "neuraxial-deficit": ("anticoagulants", "esi-general", "spinal-cord-stimulation", "infection-control", "vertebral-augmentation",
                           "intrathecal-drug-delivery", "spinal-haematoma"),
-    "implant-infection": ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery", "esi-general"),
+    "implant-infection": ("infection-control", "spinal-cord-stimulation", "intrathecal-drug-delivery", "esi-general", "intradiscal-pldd"),
     "airway-haematoma": ("cervical-thoracic-sympathetic",),
     "epiduroscopy-pressure": ("epiduroscopy-adhesiolysis",),
     "cement-embolism": ("vertebral-augmentation",),
@@ -954,6 +987,7 @@ PATHWAY_ACTIONS: dict[str, dict[str, str]] = {
     "unstable-vitals": {"en": r"(?!)", "zh": r"(?!)"},  # no management passage to quote (see NO_PROTOCOL)
     "sudden-severe-headache": {"en": r"(?!)headache", "zh": r"(?!)头痛"},  # (none either; its own pattern, to be told apart)
     "sedation-depression": {"en": r"(?!)sedation", "zh": r"(?!)镇静"},
+    "cardiorespiratory-arrest": {"en": r"(?!)arrest", "zh": r"(?!)骤停"},
 }
 
 # Protocol steps of each pathway, in order: each step is quoted from the best-matching sentence of the pathway's
@@ -969,10 +1003,10 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     # the work-up step is the infection work-up (an MRI sentence about a haematoma or a deficit belongs to the deficit pathway)
     # (a superficial wound's antibiotics are not the first step for an infected implant with fever or pus)
     # (removing a catheter for a granuloma is no step for an infection)
-    "implant-infection": {"en": (r"^(?!.*superficial).*antibiotic", r"explant|(?:infect|abscess)\w*[^.;]{0,80}\bremov|\bremov\w*[^.;]{0,80}(?:infect|abscess)",
-                                 r"blood cultures?|inflammatory markers|(?:abscess|infect)\w*[^,;.]{0,60}\b(?:MRI|imaging)\b",
+    "implant-infection": {"en": (r"^(?!.*superficial)(?!.*do not rely)(?!.*stop at the diagnostic).*antibiotic", r"explant|(?:infect|abscess)\w*[^.;]{0,80}\bremov|\bremov\w*[^.;]{0,80}(?:infect|abscess)",
+                                 r"blood cultures?|inflammatory markers|(?:abscess|infect)\w*[^,;.]{0,60}\b(?:MRI|imaging)\b|discitis[^.;]{0,80}\bMRI\b",
                                  r"\bdrain|debrid|\bsurgical (?:drainage|review|debridement)"),
-                          "zh": (r"^(?!.*浅表).*抗生素", r"(?:感染|脓肿)[^。；]{0,40}(?:取出|移除)|(?:取出|移除)[^。；]{0,40}(?:感染|脓肿)", r"血培养|炎症指标|(?:脓肿|感染)[^，；,;。]{0,30}(?:MRI|影像)", r"引流|清创|外科(?:引流|会诊|评估)")},
+                          "zh": (r"^(?!.*浅表)(?!.*不能指望)(?!.*止于诊断).*抗生素", r"(?:感染|脓肿)[^。；]{0,40}(?:取出|移除)|(?:取出|移除)[^。；]{0,40}(?:感染|脓肿)", r"血培养|炎症指标|(?:脓肿|感染)[^，；,;。]{0,30}(?:MRI|影像)|椎间盘炎[^。；]{0,30}MRI", r"引流|清创|外科(?:引流|会诊|评估)")},
     "epiduroscopy-pressure": {"en": (r"pause the procedure|stop (?:the )?(?:irrigation|injection)|fluid can drain", r"retinal haemorrhage|visual",
                                      r"\d+ mL|pressure"),
                               "zh": (r"暂停操作|停止冲洗|引流", r"视网膜出血|视觉", r"\d+\s*mL|压力")},
@@ -998,6 +1032,7 @@ PATHWAY_STEPS: dict[str, dict[str, tuple[str, ...]]] = {
     "unstable-vitals": {"en": (), "zh": ()},
     "sudden-severe-headache": {"en": (), "zh": ()},
     "sedation-depression": {"en": (), "zh": ()},
+    "cardiorespiratory-arrest": {"en": (), "zh": ()},
 }
 
 # Pathways whose steps the sources give only inside another pathway's protocol (a total spinal's airway steps are the LAST
@@ -1043,6 +1078,7 @@ PATHWAY_NAMES: dict[str, dict[str, str]] = {
     "unstable-vitals": {"en": r"\bshock\b|hypotension", "zh": r"休克|低血压"},
     "sudden-severe-headache": {"en": r"headache", "zh": r"头痛"},
     "sedation-depression": {"en": r"sedation", "zh": r"镇静"},
+    "cardiorespiratory-arrest": {"en": r"cardiac arrest|arrest", "zh": r"心跳骤停|骤停"},
 }
 
 
@@ -1306,6 +1342,13 @@ _ALLERGY_HISTORY = {
           r"(?: to (?:amoxicillin|penicillin|ampicillin|[a-z]+sporins?)| (?:years?|months?) ago| as a child)\b"
           r"(?![^.?;]{0,30}\b(?:now|during|right now|just|after the|today)\b))?|"
           r"\ballerg(?:y|ic) to [\w-]+(?: [\w-]+)?\s*\((?:a |an )?(?:rash|hives|urticaria|itch\w*|swelling|anaphylaxis)\)|"
+          # (an anaphylaxis the patient is known for, to a drug no pain procedure gives: "pt has anaphylaxis to penicillin",
+          # "anaphylactic to pen", "h/o anaphylaxis to cephalosporins")
+          # (never a reaction going on: "pt anaphylactic to cefazolin, tongue swelling, stridor")
+          r"\b(?:has|had|h/o|hx of|history of|known) (?:an? )?(?:anaphylaxis|anaphylactic(?: reaction)?|severe allergy) "
+          r"(?:to|with) (?:pen(?:icillin)?s?|[a-z]+cillin|cephalosporins?|nuts?|peanuts?|shellfish|seafood|bee stings?|wasps?)\b"
+          r"(?![^.?]{0,60}\b(?:now|during|right now|just|after the|today|swell\w*|stridor|wheez\w*|hives|urticaria|rash|bp|sats?|"
+          r"hypotens\w*|tongue|lips?)\b)|"
           # (a reaction told in the past: "had hives after iodinated contrast last year")
           r"\b(?:had|developed|got) (?:a |an )?(?:hives|rash|urticaria|itch\w*|reaction)\b[^.,;?]{0,40}\b(?:last (?:year|time|month)|(?:years?|months?) ago)\b",
     "zh": _ALLERGEN_ZH + r"(?:史)?[（(](?![^）)]*(?:刚|现在|正在|推完|注射后|注入后|喉头|喘|血压\s*\d))[^）)]{0,24}[）)]" + _NOT_AFTER_BRACKETS + r"|"
@@ -1350,7 +1393,7 @@ _NEGATED = {
           r"\blegs? (?:are |feel )?strong\b|\b(?:power|strength) (?:is )?(?:normal|full|5/5)\b|\bfull power\b",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea, 泵没药了 a pump run dry: symptoms, not negations; 还没打针 is "not yet";
     # 无水酒精 is anhydrous alcohol
-    "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲|(?:自主)?呼吸(?:了|[，,。；;！!？?\s]|$))|未见|否认|不伴|未出现|无(?![力法菌创名水])|不(?=发烧|发热|烧)|"
+    "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲|(?:自主)?呼吸(?:了|[，,。；;！!？?\s]|$|没有)|(?:了)?(?:脉搏|心跳)(?:了|[，,。；;！!？?\s]|$|没有))|未见|否认|不伴|未出现|无(?![力法菌创名水])|不(?=发烧|发热|烧)|"
           r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|药了|药水了|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*|"
           # (normal findings told: "大小便正常", "腿有力", "肌力正常")
           r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?不非未异]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)",
@@ -1683,7 +1726,8 @@ _DEFICIT_TOLD = {"en": r"\b(?:she|he|pt|patient|they)(?:'s| is| are| has| have)?
                  "zh": r"(?:双腿|两条?腿|腿|下肢|双下肢|脚)(?:突然|现在|一直)?(?:动不了|抬不起来?|没(?:有)?力气?|无力|没劲|使不上劲|没知觉|没感觉)"}
 _SUPPOSED = {"en": r"\b(?:if|when|whether|in case|what happens|what if|suppose|unless|last (?:time|year|month|week)|years? ago|months? ago|"
                    r"in the past|previously|history|hx)\b[^.?!]{0,30}$",
-             "zh": r"(?:如果|万一|假如|要是|会不会|会|怕|担心|以前|之前|曾经|上次|去年|既往|病史|长期|多年|平时)[^，。？?]{0,8}$"}
+             "zh": r"(?:如果|万一|假如|要是|会不会|会|怕|担心|以前|之前|曾经|上次|去年|既往|病史|长期|多年|平时|"
+                   r"比如|例如|譬如|诸如|包括|像是)[^，。？?]{0,8}$"}  # (or a sign given as an example: "危险信号？比如下肢无力")
 _COMMON_ASK = {"en": r"\bis (?:[\w-]+ ){1,4}?(?:common|rare|frequent)\b", "zh": _HOW_COMMON_ZH}
 _DEFICIT_HISTORY = {"en": r"\bsince (?:her|his|their|a|an|the|birth|childhood)\b|\b(?:years?|months?) ago\b|\bprevious(?:ly)?\b|\bprior\b|"
                           r"\bhistory\b|\bhx\b|\blast (?:year|month|time)\b|\banother patient\b|\ba patient (?:i|we) had\b|\bused to\b|\blong-?standing\b",
@@ -1748,8 +1792,8 @@ def not_now(question: str, lang: Lang) -> bool:
     to come)?"""
     # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked; so is a reaction told going on ("pt is
     # wheezing with facial swelling after gadolinium; she had hives to contrast back in 2015")
-    if severe(question, lang) or (lang == "en" and _REACTING_NOW.search(question)):
-        return False
+    if severe(question, lang) or (lang == "en" and _REACTING_NOW.search(question)) or _arrest_told(question, lang):
+        return False  # (an arrest told in its own clause is now, whatever history is told beside it: "65M hx CAD, arrested…")
     asked = question if lang == "zh" else f" {question} "
     if ((_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked)) \
             or _rx(_STILL_SIGN[lang]).search(asked) or _deficit_told(asked, lang):
@@ -1766,7 +1810,7 @@ def not_now(question: str, lang: Lang) -> bool:
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
     if lang == "zh" and _LATER_START.search(asked) and not names_symptoms(question, lang) and not _rx(_RESCUE_NAMED[lang]).search(asked):
         return True  # "以后做腔镜冲水速度和量怎么控制比较安全": the next procedure, opening the turn, with no sign of its own
-    if _rx(_LATER_ASK[lang]).search(asked) and not _rx(_RESCUE_NAMED[lang]).search(asked):
+    if (_rx(_LATER_ASK[lang]).search(asked) and not _rx(_RESCUE_NAMED[lang]).search(asked)) or _later_plan(question, lang):
         # "下次再做介入局麻药要注意啥？", "how much cement per level is safe?": the next procedure or a safe amount of its
         # material, asked after the scene (never a rescue drug's next or safe dose: "肾上腺素下一次什么时候给？")
         return True
@@ -1922,8 +1966,29 @@ def _fires(rule: RedFlag, q: str, question: str, before: str, lang: Lang, concep
     needle = rule.id == "neuraxial-deficit" and on_the_needle(question, lang)  # (told as it happened: an event)
     if not all(_rx(g).search(q) for g in _symptoms(rule, lang)) and not told and not needle:
         return False
+    if rule.id == _ARREST.id:  # (told in its own clause, an arrest is the event; asked about or of the past, none)
+        return _arrest_told(q, lang)
     in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
     return bool(in_context and (told or needle or _rx(EVENT_CUES[lang]).search(q)))
+
+
+# A harm asked about, not told: its cause, risk or frequency ("does a stellate block cause apnoea?", 会不会引起呼吸停止).
+_ASKED_ABOUT = {"en": r"\b(?:caus\w*|risks?|common|often|incidence|rates?|likely|frequen\w*|why|does|do|can|complications?|recogni[sz]ed|known)\b"
+                      r"(?!['’]t|n['’]?t)",  # ("I can't feel a pulse" tells)
+                "zh": r"会不会|会引起|引起|导致|发生率|常见|风险|为什么|原因|概率|并发症"}
+
+
+def _arrest_told(question: str, lang: Lang) -> bool:
+    """Is an arrest told as the event (its own clause tells it: "pt not breathing - could this be a total spinal?"), not
+    asked about ("does a stellate block cause apnoea?", "is respiratory arrest a recognised complication of SGB?")?"""
+    for group in _symptoms(_ARREST, lang):
+        for m in _rx(group).finditer(question):
+            lo = max((question.rfind(c, 0, m.start()) for c in "-–—,.;?!，。；？！"), default=-1) + 1
+            his = [i for c in "-–—,.;?!，。；？！" if (i := question.find(c, m.end())) >= 0]
+            clause = question[lo:min(his, default=len(question))]
+            if not _rx(_ASKED_ABOUT[lang]).search(clause) and not _rx(_NO_ARREST_NOW[lang]).search(clause):
+                return True
+    return False
 
 
 # The next procedure, or a safe amount of the procedure's own material, asked after an emergency scene.
@@ -1940,6 +2005,29 @@ _LATER_START = lazy(r"^\s*(?:那|那么)?(?:以后|今后|往后|下次|下一�
 _RESCUE_NAMED = {"en": r"lipid|intralipid|midazolam|benzo\w*|diazepam|lorazepam|naloxone|narcan|adrenaline|epinephrine|epi\b|atropine|"
                        r"amiodarone|\bVF\b|\bVT\b|\bstill\b|\bagain\b|\bnow\b|unconscious|unresponsive|not breathing|\bsats?\b|spo2|\bbp\b|\bhr\b",
                  "zh": r"脂肪乳|咪达唑仑|地西泮|安定|苯二氮|纳洛酮|肾上腺素|阿托品|胺碘酮|室颤|室速|还在|又|仍|现在|意识|昏迷|血氧|SpO2|血压|心率|呼吸"}
+# Once the patient is stable, a figure for later asked ("once stable - what's the max IT morphine conc we should be
+# running?", 稳定后…): a later plan, when the turn tells no sign of its own, names no rescue and does not ask to go on
+# with the procedure ("once stable can we finish the level?", 恢复过来后还能做射频吗: the picture's own question).
+_ONCE_SETTLED = {"en": r"\bonce (?:she'?s |he'?s |they'?re |the (?:patient|pt) is |pt is |it'?s |things are |everything is |all is )?"
+                       r"(?:stable|stabili[sz]ed|settled|recovered|sorted|over)\b",
+                 "zh": r"(?:稳定|平稳|缓过来|好转|恢复过来)(?:了)?(?:以后|之后|后)"}
+_GO_ON_ASK = {"en": r"\b(?:continue|finish|carry on|go on|resume|proceed|complete|keep going|do (?:the )?(?:next|other|rest)|"
+                    r"still (?:do|go ahead|inject))\b",
+              "zh": r"继续|接着(?:做|打)|(?:还能|能不能|可以|能)(?:再)?(?:做|打|继续|完成)|做完|打完剩下"}
+
+
+def _later_plan(question: str, lang: Lang) -> bool:
+    """Is the turn a figure asked for once the picture has settled (`_ONCE_SETTLED`)? (Going home, a scan, an antibiotic
+    or an anticoagulant asked "once stable" are the picture's own care: review 57.)"""
+    return bool(_rx(_ONCE_SETTLED[lang]).search(question)) and bool(_rx(_FIGURE_FOR_LATER[lang]).search(question)) \
+        and not names_symptoms(question, lang) and not _rx(_RESCUE_NAMED[lang]).search(question) \
+        and not _rx(_GO_ON_ASK[lang]).search(question)
+
+
+_FIGURE_FOR_LATER = {"en": r"\b(?:max\w*|limit|conc\w*|concentration|daily dose|dose limit|how much)\b",
+                     "zh": r"最大|上限|浓度|剂量|多少"}
+
+
 # A stroke asked about, not told ("是不是中风了？", "could this be a stroke?"): the signs told decide.
 _ASKED_IF_STROKE = {"en": r"\b(?:is|could|might|can) (?:it|this|that|she|he) (?:be )?(?:having )?an? stroke\b|"
                           # (a scan's indication, "MRI brain for ?stroke", "CT to rule out stroke": the worry it is ordered for)

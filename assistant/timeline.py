@@ -57,7 +57,7 @@ _DATE = re.compile(r"(?P<zm>\d{1,2})\s*月\s*(?P<zd>\d{1,2})\s*[日号]|"
 _SLASH_DATE = re.compile(r"(?<![\d/A-Za-z])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])(?=[^，。,.;；?？]{0,8}"
                          r"(?:停|吃|做|服|打|\d|am|pm|at|stopped|dose|procedure|on|for))", re.I)
 # what a moment is the moment of: the last dose, or the procedure ("injection" could be either: not read)
-_DOSE_WORDS = re.compile(r"\blast\b|\btook\b|\btaken\b|\bgiven\b|\bgave\b|\bdose\b|\btab(?:let)?s?\b|\bshot\b|\bjab\b|\bpill\b|\bstopped\b|"
+_DOSE_WORDS = re.compile(r"\blast\b|\btook\b|\btaken\b|\bgiven\b|\bgave\b|\bdose\b|\bhad \w+ \d+(?:\.\d+)?\s*(?:mg|mcg|iu|units?)\b|\btab(?:let)?s?\b|\bshot\b|\bjab\b|\bpill\b|\bstopped\b|"
                          r"\bheld\b|末次|最后一(?:次|针|片|剂|顿)|吃的?|服(?:用|的)?|打的|用的|口服|注射了|给药|停(?:的|药|了|用)", re.I)
 # a laboratory value told with its day: the day it was drawn
 _LAB_WORDS = re.compile(r"(?<![A-Za-z])(?:INR|platelets?|plt|(?-i:PT)|aPTT|eGFR|CrCl|labs?|bloods?|(?-i:Hb))(?![A-Za-z])|"
@@ -70,6 +70,8 @@ _PROCEDURE_WORDS = re.compile(r"\bprocedure\b|\bblock\b|\bbooked\b|\bscheduled\b
 # a follow-up that moves the procedure ("push it to tomorrow 10:00", 改到明天上午10点), not one telling a dose or the next
 # one ("actually she had it at 22:00", "next clexane at 18:00?", 今晚8点恢复用药, 明早又要打一针)
 _MOVED = re.compile(r"\b(?:push\w*|mov\w*|reschedul\w*|postpon\w*|delay\w*|bump\w*|shift\w*|rebook\w*)\b|改到|改成|推迟|挪到|延到|延后|推到|换到", re.I)
+# The times of the turn before said to hold ("same clexane timing but…", 时间一样): its dose time is this turn's too.
+SAME_TIMES = re.compile(r"\bsame (?:\w+ )?(?:timing|times?|dose times?|schedule)\b|\bsame time(?:s|line)?\b|时间一样|同样的时间|时间不变", re.I)
 _RESTART_WORDS = re.compile(r"\brestart\w*|\bresum\w*|\bre-?start\w*|恢复(?:用药|服用|抗凝|吃)|重新(?:开始|服用|用药)", re.I)
 _NEXT_DOSE = re.compile(r"\bnext (?:dose|shot|jab|injection)\b|\brestart\w*|\bresum\w*|\bhad it\b|恢复|再打|又打|又要打|打过|打了|吃了", re.I)
 
@@ -300,9 +302,12 @@ def dose_to_procedure(text: str, lang: Lang, before: str = "") -> Interval | Non
     dose time the turn `before` told. A clock time with no day falls today, or on the nearest day that keeps the order
     ("last dose tonight 9pm, procedure 8am": tomorrow's 8am); a procedure told in the past is no procedure to come."""
     found = moments(text, lang)
+    if before and SAME_TIMES.search(text) and not found:
+        return dose_to_procedure(before, lang)  # ("same clexane timing, but for an ILESI?": the times told before)
     if found is None:
         return None
-    if len(found) == 1 and before and _MOVED.search(text) and not _DOSE_WORDS.search(text) and not _NEXT_DOSE.search(text):
+    if len(found) == 1 and before and (_MOVED.search(text) or SAME_TIMES.search(text)) and not _DOSE_WORDS.search(text) \
+            and not _NEXT_DOSE.search(text):
         doses = [m for m in moments(before, lang) or [] if m.role == "dose"]
         return _interval(doses[0], found[0]) if len(doses) == 1 else None
     if len(found) != 2 or (pair := _whose(*found)) is None:

@@ -67,14 +67,15 @@ def test_the_saline_rate_asked_mid_epiduroscopy_is_answered_under_its_own_headin
 
 
 def test_a_planning_follow_up_in_a_pump_overdose_keeps_its_facts_under_its_heading(pump_engine):  # type: ignore[no-untyped-def]
-    """"once he's sorted - what's the max concentration…": the steps first, then the PACC figures under the question's own
-    heading (never as "Also relevant" before the steps)."""
-    ans = pump_engine.answer("once he's sorted - what's the max concentration of IT morphine we should be using?",
+    """"what's the max concentration…" while the picture goes on: the steps first, then the PACC figures under the
+    question's own heading (never as "Also relevant" before the steps). (Asked "once he's sorted", it is a later plan:
+    round 223, tests/test_clinicians_words_round223.py.)"""
+    ans = pump_engine.answer("what's the max concentration of IT morphine we should be using?",
                              ["Nurse here - refilled a pt's intrathecal morphine pump 20 min ago, now he's very drowsy, RR 6 and pinpoint pupils"])
     text = ans.text
     steps = text.index("**What to do now**")
     assert "**Also relevant**" not in text[:steps], text
-    assert steps < text.index("**once he's sorted - what's the max concentration of IT morphine we should be using**") < text.index("20 mg/mL"), text
+    assert steps < text.index("**what's the max concentration of IT morphine we should be using**") < text.index("20 mg/mL"), text
 
 
 @pytest.fixture(scope="module")
