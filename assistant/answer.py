@@ -94,6 +94,7 @@ from .frame import (
     RHEUMATOLOGY,
     RISKS_TO_TELL,
     SIGN_STOPPED,
+    THERE_IS_ANOTHER_ZH,
     THRESHOLD_ASK,
     TOPIC_ASKS,
     WAIT_ASK,
@@ -343,7 +344,7 @@ _CT_MYELOGRAPHY = "ct-myelography"
 _ANOTHER_PATIENT = lazy(r"\b(?:different|another|new|next|second) (?:pt|patient)\b(?![^.?]{0,60}\b(?:same|too|also|as well)\b)|"
                         r"(?:另(?:外)?一个|另(?:外)?一位|下一个|下一位|新来的)(?:病人|患者)(?![^。？?]{0,30}(?:同样|也|一样))|"
                         # ("另外下周有个装了起搏器的病人要做腰椎RFA": a patient of his own, told as "there is one")
-                        r"(?:另外|还有)[^，。？?]{0,8}有(?:个|一个|位|一位)[^，。？?]{0,12}(?:病人|患者)(?![^。？?]{0,30}(?:同样|一样))", re.I)
+                        + THERE_IS_ANOTHER_ZH + r"(?![^。？?]{0,30}(?:同样|一样))", re.I)
 
 
 def _another_patient_planned(q: Question) -> bool:

@@ -520,10 +520,12 @@ _REFERS_BACK = {"en": lazy(r"\b(?:in|for|on) (?:her|him|this (?:pt|patient|lady|
 # ... unless this turn tells a patient of its own ("72F", "a 60 yo man", 65岁男性)
 _PATIENT_TOLD = {"en": lazy(r"\b\d{1,3}\s*(?:yo|y/o|y\.o\.|yr|years?[- ]old|[mf])\b|\b(?:a|an)\s+(?:\d{1,3}[- ]year[- ]old|elderly|pregnant)\b", re.I),
                  "zh": lazy(r"\d{1,3}\s*岁|(?:男|女)性?患者|老人|老太太|大爷")}
+# A patient of his own told as "there is one" ("另外下周有个装了起搏器的病人要做腰椎RFA"): another patient.
+THERE_IS_ANOTHER_ZH = r"(?:另外|还有)[^，。？?]{0,8}有(?:个|一个|位|一位)[^，。？?]{0,12}(?:病人|患者)"
 # ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
 _OTHER_PATIENT = {"en": lazy(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
                   "zh": lazy(r"不是同一(?:个|位|名)?(?:病人|患者)|另(?:外)?一(?:个|位|名)(?:病人|患者)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)|"
-                             r"(?:另外|还有)[^，。？?]{0,8}有(?:个|一个|位|一位)[^，。？?]{0,12}(?:病人|患者)")}
+                             + THERE_IS_ANOTHER_ZH)}
 # Who is asking, said before the question ("规培生问：", "护士问:", "resident asks:"): no topic of the question.
 _ASKED_BY = re.compile(r"^\s*(?:(?:规培生|规培|住院医(?:师|生)?|进修(?:医生|医师)?|实习(?:生|医生)?|研究生|学生|同事|护士|老师|主任|上级(?:医生)?)"
                        r"(?:问|请教|咨询)?\s*[:：]|(?:Q from (?:a |the |my )?|(?:a |the |my )?)(?:resident|registrar|trainee|fellow|student|nurse|colleague|"
