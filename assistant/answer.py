@@ -76,6 +76,7 @@ from .compose import (
 )
 from .config import Settings
 from .frame import (
+    AGENT_INSTEAD,
     ASPECTS,
     ESSENTIAL,
     GOING_HOME,
@@ -214,7 +215,11 @@ _RESULT_TOLD = lazy(r"\b(?:ctpa|ct|mri|scan|x-?ray|cxr|imaging)\b[^.?]{0,15}\b(?
 # An emergency follow-up telling that the first-line treatment was given and did not work.
 _TRIED = {"en": lazy(r"\b(?:already (?:gave|given|had|did)|(?:gave|given|had) (?:her |him |them )?(?:\w+ ){0,4}already|still\b|"
                            r"repeat\b|how much more|more (?:lipid|adrenaline|epinephrine|naloxone)|(?:didn'?t|did not|not) (?:work|help)|"
-                           r"no better|second dose|another dose|given once)", re.I),
+                           r"no better|second dose|another dose|given once|"
+                           # (the rescue given, then the picture going on: "gave 100ml intralipid, now VT with a pulse")
+                           r"(?:gave|given|pushed|ran)\b[^.?]{0,30}\b(?:lipid|intralipid|naloxone|narcan|adrenaline|epinephrine)\b[^.?]{0,30}\b(?:now|but|then)\b"
+                           r"(?=[^.?]{0,20}\b(?:VT|VF|v-?fib|v-?tach|arrest\w*|seiz\w*|fitting|brady\w*|hypotens\w*|asystol\w*|pulseless|no pulse|still)\b)"
+                           r"(?![^.?]{0,40}\b(?:stopped|settled|resolved|ceased|no more|no further|fine|better|awake|talking)\b))", re.I),
           "zh": lazy(r"已(?:经)?(?:给|用|推|打|输)|给了[^，。？?]{0,10}(?:还是|仍|但)|还是|还在|仍|依然|无效|没用|不见好|再(?:给|推|打|用)多少|还能(?:再)?(?:给|推|用)|"
                            r"第二次|重复给")}
 # A follow-up telling a drug was given ("stopped with midaz 2mg", "gave naloxone", "推了咪达唑仑").
@@ -278,10 +283,10 @@ _DEVICE_INFECTION = {"en": "an infected implant or meningitis", "zh": "植入装
 _NO_NEXT_STEP = {"en": "The knowledge base gives no further step for when the first-line treatment has not worked; the steps it has follow.",
                  "zh": "知识库没有给出一线处理无效后的进一步措施；以下为其已有的处理步骤。"}
 _CLASS_ONLY = {"en": "Nothing in the knowledge base on {specific} by name; below is what it says of {general}, the class {specific} "
-                      "belongs to, which may not apply to {specific} itself (its own interval, its label): check its label and ask "
+                      "belongs to, which may not apply to {specific} itself (its own dose, interval or label): check its label and ask "
                       "the prescriber.",
                "zh": "知识库中没有关于{specific}本身的资料；以下是其关于{specific}所属的{general}这一类药物的内容，未必适用于{specific}本身（如其自身的"
-                     "停药间隔、说明书要求）：请查阅其说明书并与处方医师确认。"}
+                     "剂量、停药间隔或说明书要求）：请查阅其说明书并与处方医师确认。"}
 _GENERAL_ONLY = {"en": "Nothing in the knowledge base on {specific} itself; below is what it says on the broader topic: {general}.",
                  "zh": "知识库中没有关于{specific}本身的资料；以下是其关于更宽泛主题（{general}）的内容："}
 _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itself; the passages below are about {general} and may not apply "
@@ -530,11 +535,13 @@ _INTACT = {"en": lazy(r"\bneuro(?:logical(?:ly)?)?\s*(?:exam(?:ination)?\s*)?(?:
 _GENERAL_DEFICIT_STEP = lazy(r"\bif it is still under way\b|如仍在进行|若仍在进行", re.I)
 # imaging the question says is done ("CT shows cement in canal", "MRI已做", CT示…): the step that orders it comes after the rest
 _IMAGING_DONE = {"en": lazy(r"\b(CT|MRI|MR|CTA|CTPA)\b(?![^.;,?]{0,20}\b(?:not|no|yet|pending|awaiting|waiting|unavailable)\b)"
-                                  r"[^.;,?]{0,20}?\b(?:shows?|showed|confirm\w*|reveal\w*|demonstrat\w*|positive|negative|clear|normal)\b", re.I),
+                                  r"[^.;,?]{0,20}?\b(?:shows?|showed|confirm\w*|reveal\w*|demonstrat\w*|positive|negative|clear|normal|done|back)\b", re.I),
                  "zh": lazy(r"(CT|MRI|CTA|CTPA|核磁|磁共振)(?![^，。；？]{0,6}(?:还没|未|没|待))[^，。；？]{0,6}?(?:示|显示|提示|看到|发现|证实)|"
                                   r"(?:已|已经)(?:做|查)了?(CT|MRI|核磁|磁共振)", re.I)}
 _ORDERS_IMAGING = {"CT": lazy(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?CT\b|急(?:查|诊)?\s*CT|紧急\s*(?:行\s*)?CT", re.I),
-                   "MRI": lazy(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?MRI\b|急(?:查|诊)?\s*MRI|紧急\s*(?:行\s*)?MRI", re.I)}
+                   "MRI": lazy(r"\b(?:urgent|emergency|obtain(?:ing)?|get) (?:an? )?(?:urgent |emergency )?MRI\b|急(?:查|诊)?\s*MRI|紧急\s*(?:行\s*)?MRI", re.I),
+                   # (the angiogram that showed the emboli, and the imaging that confirms them)
+                   "CTPA": lazy(r"CT pulmonary angiogra\w*|\bCTPA\b|CT\s*肺动脉造影|\bconfirm\w*[^.;]{0,40}\bimaging\b|确诊[^。；]{0,20}影像", re.I)}
 
 
 def _imaging_done_later(q: Question, bullets: list[Bullet]) -> list[Bullet]:
@@ -544,7 +551,7 @@ def _imaging_done_later(q: Question, bullets: list[Bullet]) -> list[Bullet]:
     if not m or not bullets:
         return bullets
     told = next(g for g in m.groups() if g)
-    modality = "MRI" if told.upper() in ("MRI", "MR") or told in ("核磁", "磁共振") else "CT"
+    modality = "MRI" if told.upper() in ("MRI", "MR") or told in ("核磁", "磁共振") else "CTPA" if told.upper() == "CTPA" else "CT"
     done = [b for b in bullets if b.kind == "action" and _ORDERS_IMAGING[modality].search(b.sentence.text)
             and not _GENERAL_DEFICIT_STEP.search(b.sentence.text)]
     if not done or bullets[0] not in done:
@@ -594,7 +601,9 @@ _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {cond
 # A follow-up telling a study's result, what it found or ruled out ("MRI: dorsal haematoma T9-11", "MRI done, no haematoma",
 # "MRI negative for abscess", "MRI回报血肿", "MRI未见明显血肿").
 _STUDY_TOLD = {"en": lazy(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b(?:done|back|shows?|showed|negative|normal|clear|"
-                                r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\s*[:–-]", re.I),
+                                r"reported|came back|confirms?|confirmed|excluded|ruled out)\b|\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\s*[:–-]|"
+                                # (a finding the scan does not show, told right after it: "MRI no haematoma, T2 signal in cord")
+                                r"\b(?:mri|ct|ctpa|scan|imaging)\b,? (?:no|nil) (?:h(?:a)?ematoma|abscess|bleed|collection|compression|cement|leak|clot|pe|emboli?)\b", re.I),
                # ("CT看骨水泥渗漏进椎管": the CT seen, a finding named after it)
                "zh": lazy(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除|"
                           r"看(?!看)(?![^，。？?]{0,4}(?:有没有|是否|是不是|有无))(?=[^，。？?]{0,6}(?:渗漏|骨水泥|血肿|脓肿|压迫|漏)))", re.I)}
@@ -962,7 +971,7 @@ class AnswerEngine:
                 or any(self._kinds.get(c) == "complication" for c in q.concepts):
             return q
         scene = frozenset(self.lexicon.broader_closure(list(q.context_concepts)))
-        topic = PATHWAY_TOPICS.get(_turn_triage(q.history[-1], detect_lang(q.history[-1]), scene).rule, "")
+        topic = PATHWAY_TOPICS.get(_in_thread(q.history, len(q.history) - 1, scene).rule, "")
         if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
             return q
         # (the turn before named a complication of the same kind, "pocket red and draining" (a wound infection): that one
@@ -1214,7 +1223,9 @@ class AnswerEngine:
     def _treats_the_picture(self, q: Question) -> bool:
         """A follow-up asking of a drug or a scan for the deficit just told ("CTA booked, neuro asks can we thrombolyse -
         bleeding risk right after a cervical injection?", "MRI那边约了，能不能先上激素？"): the emergency goes on."""
-        return bool(_ASKED_MARK.search(q.text)) and not SETTLED[q.lang].search(q.text) and not _ASIDE.search(q.text) and any(
+        # (not a drug looked back on: "当时应该换什么药", "what should we have injected instead")
+        return bool(_ASKED_MARK.search(q.text)) and not SETTLED[q.lang].search(q.text) and not _ASIDE.search(q.text) \
+            and not AGENT_INSTEAD[q.lang].search(q.text) and any(
             self._kinds.get(c) in ("drug", "drug-class", "brand") or c in IMAGING for c in q.concepts)
 
     def _scene_two_back(self, q: Question, scene: set[str], last: str, stop: str) -> Triage:
@@ -1335,11 +1346,12 @@ class AnswerEngine:
             two = self._scene_two_back(q, scene, last, stop)
             tri = two if two.urgent and (not tri.urgent or _rank(two.rule) < _rank(tri.rule)) else tri
         elif tri.urgent and last and not q.followup and not settled and not during_procedure(q.text, q.lang) \
-                and triage(last, q.lang, scene).urgent:
+                and (prior := triage(last, q.lang, scene)).urgent:
             # the same picture told after the emergency of the turn before: its setting (yesterday's PVP, on the phone)
-            # shapes the banner (an unrelated turn before, "my mum…", sets no scene)
+            # shapes the banner (an unrelated turn before, "my mum…", sets no scene); read in that setting it may be the
+            # turn before's own picture going on (the CTPA's emboli after the PVP's desaturation: the cement, no pneumothorax)
             told = triage(q.text, q.lang, scene, last)
-            tri = told if told.urgent and told.rule == tri.rule else tri
+            tri = told if told.urgent and told.rule in (tri.rule, prior.rule) else tri
         # (only a turn that tells the picture going on or asks the next step: not "how do I write this up?")
         # (a turn naming a drug of its own, "还是没脉了 肾上腺素给多少", is no follow-up by its words, yet goes on with the picture)
         # (nor a dose of the rescue asked in the middle of it: "病人60kg 脂肪乳总量最多给多少" two turns into a LAST)
@@ -2057,7 +2069,8 @@ class AnswerEngine:
                     and not same_point(x, quoted, lang) and not is_counsel(x.text, lang)
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
-                    and not foreign(x) and not elsewhere(x) and not REASSURED.search(x.text)]  # (nor an untreated effect's reassurance)
+                    and not foreign(x) and not elsewhere(x) and not REASSURED.search(x.text)  # (nor an untreated effect's reassurance)
+                    and not self._another_procedures(x, q)]  # (nor a step of a procedure nobody had: threading an IT catheter)
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):
@@ -2065,7 +2078,10 @@ class AnswerEngine:
                     kind = "action" if e.sentence.action and e.sentence.group == "management" else "fact"
                     bullets.append(Bullet(e.sentence, 0, e.score, kind))
                     quoted.append(e.sentence)
-            bullets += self._onset_and_watch(q, lang, sents, guide, quoted)
+            # (the watch asked, "HR back to 70, no seizure. how long do we keep him in?": right after the first step)
+            watch = self._onset_and_watch(q, lang, sents, guide, quoted)
+            kept = [replace(b, kind="action") for b in watch if OBSERVATION in q.concepts and _OBSERVED.search(b.sentence.text)]
+            bullets = [*bullets[:1], *kept, *bullets[1:], *(b for b in watch if b.sentence not in {k.sentence for k in kept})]
             bullets = self._own_procedure_first(q, guide, [b for b in bullets if b.kind == "action"] + [b for b in bullets if b.kind != "action"])
             bullets = _imaging_done_later(q, self._fever_days_later(q, bullets))
             # (a device's explant for a procedure that implants nothing: an RFA's fever and back pain)
@@ -2698,7 +2714,9 @@ class AnswerEngine:
         # (a follow-up's own limit or dose only: "how long to hold his anticoagulant after this?" is no calm plan)
         # (or a regimen's own rule: "我们之前术后抗生素用了7天，这样用算合理吗？" after an infected SCS pocket)
         # (or the timing of a drug given judged: "was 40mg clexane 4 hours after the injection too early?", its restart)
-        if len(q.parts) < 2 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",))
+        # (or its cause asked after a result the turn tells: "MRI done - cord signal, no haematoma. what caused this")
+        if len(q.parts) < 2 and not (q.history and q.parts and q.parts[0].aspects[:1] == ("mechanism",)) \
+                and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",), ("mechanism",))
                                                                                or _CARE_REGIMENS & set(q.parts[0].concepts)
                                                                                or (q.parts[0].aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text))
                                                                                # (or looked back on: "looking back, when should the
@@ -2712,7 +2730,8 @@ class AnswerEngine:
             if not (_PLANNING.intersection(part.aspects) or regimen) or _BEDSIDE.intersection(part.aspects) \
                     or triage(part.text, lang, frozenset(part.concepts)).urgent:
                 continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
-            if part.concepts and all(any(c in x.concepts for x in quoted) for c in part.concepts) and part.aspects[:1] != ("prevention",):
+            if part.concepts and all(any(c in x.concepts for x in quoted) for c in part.concepts) \
+                    and part.aspects[:1] not in (("prevention",), ("mechanism",)):
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]
             # (a regimen told with its length, "7 days of post-op abx", asks how long it should run)
@@ -2733,10 +2752,27 @@ class AnswerEngine:
             if part.aspects[:1] == ("prevention",) and procs and all(self._kinds.get(c) == "complication" for c in part.concepts):
                 pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, procs)
                                  if x.group == "prevention" and set(procs) & x.concepts)]
+            if part.aspects[:1] == ("mechanism",):  # (what caused it: in the thread's own procedure, with the drug it gave)
+                about = {c for c in about if c not in IMAGING} | set(  # (the scan that showed it is no cause)
+                    self.lexicon.broader_closure([c for c in (*part.inherited, *q.context_concepts) if self._kinds.get(c) == "drug"]))
+                pool = [x for x in pool if not self._another_procedures(x, q)]
             got = select([x for x in pool if not same_point(x, said, lang) and about.intersection(x.concepts)], one, lang,
                          lex.idf, dense, 2, (True,), sig)
             out += [Bullet(b.sentence, j, b.score, b.kind) for b in got[:2]]
         return out
+
+    def _another_procedures(self, x: Sentence, q: Question) -> bool:
+        """Does the sentence name only procedures the thread does not tell (when it tells one)? "withdraw the catheter as it
+        is threaded" is no fact for a cord infarct after a TFESI."""
+        told = set(self.lexicon.broader_closure([c for c in (*q.all_concepts, *q.context_concepts) if self._kinds.get(c) == "procedure"]))
+        lx = self.lexicon.concepts
+        # (its equipment names its procedure: an intrathecal catheter is intrathecal drug delivery's; only a pain procedure
+        # with a bleeding-risk class counts, never a rescue such as ECMO or decompression)
+        named = {c for c in ({c for c in x.concepts if self._kinds.get(c) == "procedure"} | {
+            r for c in x.concepts if self._kinds.get(c) == "equipment" and c in lx for r in lx[c].related if self._kinds.get(r) == "procedure"})
+            if any(self._risk_classes & set(lx[d].related) for d in self.lexicon.broader_closure([c]) if d in lx)}
+        return bool(told) and bool(named) and not named & told \
+            and not any(c in told for n in named for c in self.lexicon.broader_closure([n]))
 
     def _other_procedure(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another of the pathway's procedures than the patient's (SCS wound care, a catheter
@@ -3103,8 +3139,8 @@ class AnswerEngine:
         # (the picture may be two turns back: "seizing after lidocaine" - "she's 50 kg, how much lipid?" - "seizure stopped,
         # can she go home?")
         concepts = frozenset(self.lexicon.broader_closure(list(q.context_concepts)))
-        for turn in reversed(q.history[-3:]):
-            tri = _turn_triage(turn, detect_lang(turn), concepts)
+        for i in reversed(range(max(0, len(q.history) - 3), len(q.history))):
+            tri = _in_thread(q.history, i, concepts)
             if tri.urgent:
                 return tri
         return Triage(False)
@@ -4235,6 +4271,22 @@ def _turn_triage(text: str, lang: Lang, concepts: frozenset[str]) -> Triage:
     return triage(text, lang, concepts)
 
 
+def _in_thread(turns: Sequence[str], i: int, concepts: frozenset[str]) -> Triage:
+    """The pathway of turn `i` of a thread: read alone, unless, read after the turn before it, it is that turn's picture
+    going on ("CTPA看到右下肺动脉分支里几个高密度影" after the PVP's desaturation: the cement, no pneumothorax)."""
+    turn = turns[i]
+    lang = detect_lang(turn)
+    alone = _turn_triage(turn, lang, concepts)
+    if i == 0 or not alone.urgent:
+        return alone
+    prev = turns[i - 1]
+    prior = _turn_triage(prev, detect_lang(prev), concepts)
+    if not prior.urgent or prior.rule == alone.rule:
+        return alone
+    told = triage(turn, lang, concepts, f"{prev.rstrip(' .。!！?？')}{'。' if lang == 'zh' else '. '}")
+    return told if told.urgent and told.rule == prior.rule else alone
+
+
 def _heading(b: Bullet, q: Question, lang: Lang, urgent: bool, multi: bool, by_group: bool) -> str:
     """The heading a bullet goes under: act now / recognise in an emergency, its part's ask when the answer spans parts,
     its section group when the answer is long enough to group; else none."""
@@ -4331,8 +4383,10 @@ def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
 # Concept kinds that make an emergency question specific (what it adds to its pathway).
 _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # The asks of a planning question (limits, doses, holds, rates), and of the bedside (what is it, what now).
-_TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早", re.I)
-_PLANNING = frozenset({"limit", "dose", "hold", "prevention", "frequency", "risk_factors", "contraindications", "timing"})
+_TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早|"
+                     # (a hold told too short, judged: "只停了两天，这停药时间够吗", "only held it 2 days - was that enough?")
+                     r"(?:时间|天数|天)[^，。？?]{0,4}够(?:吗|不够|么)|够不够|\b(?:long )?enough\?|\bwas (?:that|it) enough\b|\blong enough\b", re.I)
+_PLANNING = frozenset({"limit", "dose", "hold", "prevention", "frequency", "risk_factors", "contraindications", "timing", "mechanism"})
 _BEDSIDE = frozenset({"action", "recognition", "escalation", "definition", "expected"})
 
 

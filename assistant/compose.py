@@ -2365,7 +2365,8 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
     drugs = {c for c in (*own, *q.context_concepts) if sig.kinds.get(c) in ("drug", "drug-class", "brand")
              and "heparin" not in sig.closure.get(c, frozenset()) and c not in ("heparin", "lmwh")}
     doac = {c for c in drugs if c == "doac" or "doac" in sig.parents.get(c, ())}
-    if "bridging-anticoagulation" not in own or not doac or drugs - doac \
+    # (bridging asked in this part: "术后多久能恢复利伐沙班" after "要不要用克赛桥接？" asks the restart)
+    if "bridging-anticoagulation" not in _own(part, q) or not doac or drugs - doac \
             or any(c in _VKA or _VKA & sig.parents.get(c, frozenset()) for c in q.all_concepts):
         return above, False
     says = next(((sc, s) for sc, s in pool if {"doac", "bridging-anticoagulation"} <= s.concepts and _NOT_FOR.search(s.text)
@@ -2723,7 +2724,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             lambda c: sig.kinds.get(c) == "topic",
                                             parts[j].aspects[:1] == ("frequency",)
                                             and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))),
-                                            about.union(*(sig.parents.get(c, frozenset()) for c in about)))
+                                            about.union(*(sig.parents.get(c, frozenset()) for c in about)),
+                                            frozenset(c for c in (*_own(parts[j], q), *parts[j].inherited)
+                                                      if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts))
         lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
         lead = _regimen_before_ceiling(lead, above, parts[j], sig) if not leads else lead
         lead = _why_in_procedure(lead, above, parts[j], sig) if not leads else lead
@@ -3546,7 +3549,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
           told_accident: bool = True, asked_action: bool = False, on_table: bool = False, topic: Callable[[str], bool] | None = None,
-          level_free: bool = False, wide: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
+          level_free: bool = False, wide: frozenset[str] = frozenset(), procs: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -3585,6 +3588,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # (two asked, "电极移位率和感染率分别是多少": one giving both, before an overall rate naming one of them)
     counted = [c for c in counted if len(about) < 2 or (about <= c[1].concepts and len(COUNT.findall(c[1].text)) >= len(about))] or counted
     counted = _rates_before_none_seen(counted, about)
+    # (after the procedure asked: the ESI audit's dural puncture rate, before the range quoted for all epidural techniques)
+    counted = [c for c in counted if not procs or procs & c[1].concepts] or counted
     # (one giving that complication's own rate, before an overall rate that lists it among others)
     counted = [c for c in counted if focused is None or focused(c[1])] or counted
     if not about:  # "odds of something serious?": serious events (a named complication's own rate needs no such word)
@@ -3783,6 +3788,8 @@ def _asked_kind(part: Part) -> re.Pattern[str] | None:
     if next_step_timed(part) and not _AGAIN.search(part.text):
         return _KIND["timing"]
     if not first or GROUP_OF_ASPECT.get(first[0]) or first[0] not in _KIND:
+        return None
+    if part.aspects[:2] == ("recognition", "action"):  # (a complication told happening: what it is and what to do, a step)
         return None
     if first == ("dose",) and _AGENT_ASKED.search(part.text):  # ("what steroid and dose?": which one first, not any figure)
         return None
@@ -4063,8 +4070,8 @@ def is_rate_report(text: str, lang: Lang) -> bool:
 # (or what the reaction consists of: "systemic corticosteroid effects — insomnia, flushing…", "presents as", 表现为)
 _READS_PICTURE = {"en": lazy(r"\bsuggests?\b|\bindicates?\b|should raise|raise concern|should be recogni[sz]ed|\bpoints? to\b|"
                                   r"\bexpected\b|self-limit|\btransient\b|reassur\w*|usually (?:settles|resolves|self)|"
-                                  r"\beffects?\s*[—–:]|\bpresents? (?:with|as)\b|\bmanifests? as\b", re.I),
-                   "zh": lazy(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为|表现为")}
+                                  r"\beffects?\s*[—–:]|\bpresents? (?:with|as)\b|\bmanifests? as\b|\bfeatures? (?:include|are)\b|\btypical(?:ly)?\b|\bcharacteristic", re.I),
+                   "zh": lazy(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为|表现为|特征包括|典型")}
 # A history that makes aspirin secondary prevention.
 _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 # (or a coronary or vascular history told in words: CABG, a heart attack, PCI, angina, peripheral arterial disease)

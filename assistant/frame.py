@@ -158,7 +158,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\b(?:rx|tx|mx)\s*(?:options?\s*)?\?|"
                # (whether the infected device comes out: "implant got infected - does it have to come out?")
                r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\bremove (?:the (?:device|implant|stimulator|pump|leads?|generator))\b",
-               r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|(?<!预防)治疗(?:要|应该|该|应)?怎么(?:做|弄|搞)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
+               r"(?:要|该|得|应该)?(?:怎么|咋)(?:弄|搞|整)(?!清|明白|懂)|"
+                r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|(?<!预防)治疗(?:要|应该|该|应)?怎么(?:做|弄|搞)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
                r"还能(?:推|打|注)(?:药|激素|进去)?(?:吗|么)|"
@@ -174,7 +175,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
     "limit": ("",
-              r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|at most|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
+              r"\blimits?\b|maximum|\bmax\b|upper limit|ceiling|\bat most\b|how (?:much|many) [\w -]{0,25}?(?:at most|maximum)|"
               # (a total asked, "how much Intralipid can I give in total?"; not one told, "30 mL … in total in an 82 kg man")
               r"how (?:much|many)[\w -]{0,40}?\bin total\b|\bin total\s*\?|\b(?:what(?:'s| is)|max(?:imum)?) (?:the )?(?:total|cumulative) (?:dose|amount|volume)\b|"
               r"\bthreshold\b|\bcut-?off\b|\bwhat [\w -]{1,20}? is (?:enough|sufficient|adequate)\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
@@ -191,7 +192,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?!(?: ?/ ?how \w+| and (?:for )?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\btoo (?:much|big a (?:dose|volume))\b|(?<![\d.] )(?<![\d.])\bmg\b|(?<![\d.] )(?<![\d.])\bml\b|concentration|bolus|"
              # (a volume told, "after big-volume lido infiltration", asks none)
              r"(?<!big-)(?<!big )(?<!large-)(?<!large )(?<!high-)(?<!high )(?<!low-)(?<!low )(?<!small-)(?<!small )volume|"
-             r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh|regimen|dosing schedule|"
+             r"how (?:do i|to|should i) give|how is .{0,30} given|\bweigh(?![st]? bear|t-bear|ts? bearing)|regimen|dosing schedule|"
              r"how many [\w -]{0,25}?(?:can|should|may) (?:i|we|you|he|she) (?:give|inject|do|repeat|use|have|get)|"
              r"how many (?:injections|shots|times|blocks)|how often can (?:i|we|you|he|she|they) (?:repeat|have|get|do|give|inject)|"
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
@@ -213,6 +214,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"用药方案|给药方案|预处理方案|预防用药方案|(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
     "hold": ("prevention",
+             # (the gap between a dose and the procedure: "what gap should there have been", "how long a gap")
+             r"\b(?:what|how (?:long|big) (?:a|of a)?|the|minimum) ?gap\b(?![^?]{0,20}\b(?:year|month)s?\b)|"
              r"\bhold|\bheld\b|(?<!heart )(?<!heart's )\bstop(?! (?:injecting|the (?:injection|cement|irrigation|procedure))\b)|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
              r"\b(?:keep|stay) (?:her |him |them |the patient |pt )?(?:taking |on )?(?:the |her |his |their )?(?:aspirin|asa|clopidogrel|plavix|"
              r"warfarin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|ticagrelor|brilinta|anticoag\w*|antiplatelet\w*|"
@@ -292,7 +295,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
                           r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
-                          r"禁忌|能不能做|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
+                          r"禁忌|能不能做|能不能[^，。？?]{1,8}?(?:做|打)(?:个|一下|一个)?|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
                           # ("颈椎C6/7 TFESI 用得宝松1ml加利多卡因行不行？": whether it may be used for the procedure named)
                           r"(?:ESI|TF|IL|注射|阻滞|射频|骶管|硬膜外|神经根|\s{3,})[^，。？?]{0,6}用[^，。？?]{1,16}行(?:不行|吗)|"
@@ -351,6 +354,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"[\w-]+ (?:headache|haematoma|hematoma|abscess|toxicity|embolism|infection)|meningitis|discitis|pneumothorax)\s*(?:\?|$)|" + _MONITOR_ASK_EN,
                     _MONITOR_ASK_ZH + r"|会不会是|考虑(?:啥|是啥|是什么|什么问题|什么原因)|(?<![前要该])考虑什么|(?<=[，,。；;])\s*(?:应该|需要)?要?考虑(?:什么|啥|哪些)|可能是(?:啥|什么)|怎么回事|" + _OTHER_CAUSE_ZH + r"|(?<![有无])症状(?!性)|(?<=[有无])症状(?![性的])|表现|识别|诊断|征象|这是(?!(?:不是)?并发症)(?!.{0,4}正常).{1,15}?吗|(?<!生命)体征|怎么判断|如何判断|鉴别|怀疑|早期发现|及早发现|早发现|怎么发现|如何发现|察觉"),
     "prevention": ("prevention",
+                   # (the agent that should have been used, looked back on: "what should we have injected instead")
+                   r"\bwhat (?:should|could|would) (?:i|we|you|they) (?:have )?(?:used|injected|given|chosen)\b(?=[^.?]{0,30}\binstead\b)|"
                    r"prevent|avoid|reduc|minimi[sz]|lower the risk|safeguard|precaution|protect|safer|technique|technically|optimi[sz]|"
                    # ("…booked for a lumbar TFESI. How should we do it safely?")
                    r"\bhow (?:should|do|can|could|would) (?:i|we|you) (?:do|perform|proceed|go ahead|irrigate|inject|infuse|distend|flush)"
@@ -390,7 +395,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"\b(?:negative|no blood|no flash|clean)\b[^?.]{0,40}\b(?:safe|enough|sufficient|reassur\w*)\b|"
                    # how a protective item is worn ("how should she wear her dosimeter?", 剂量计要怎么戴)
                    r"\b(?:how|where) (?:do|should|does|must) (?:i|we|you|she|he|they|staff) wear\b",
-                   r"(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
+                   r"(?:当时|本来)(?:应该|该|本应)?(?:换|改用|换成|改成|用|打)(?:用)?什么(?:药|激素)|(?:应该|该|本应)(?:换|改用|换成|改成)(?:用)?什么(?:药|激素)|(?:没血|无回血|没有回血|没回血|阴性)[^？?。]{0,10}(?:安全|就行|够了|可以了|放心)|"
                    r"(?<!一级)(?<!二级)预防|避免|降低|减少|防止|防护|(?:怎么|如何|怎样)(?:佩)?戴|戴(?:在)?(?:哪|什么位置)|"
                    # ("换成氢吗啡酮是不是就不会长肉芽肿了？": whether another drug keeps the harm away)
                    r"(?:换成|改成|改用|换用)[^，。？?]{1,10}(?:是不是|会不会|能不能)?(?:就)?(?:不会|不再|没有)|注意事项|注意(?:什么|啥|哪些|些什么)|更安全|技术|"
@@ -412,6 +417,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"(?:^|[.,;:!?-]\s*)(?:(?:pt|patient|she|he|they|family)(?:'s| is| are)? )?(?:very |really |a bit |quite )?(?:worried|anxious|scared)\s*[.!?]*\s*$",
                  r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|(?:这|这个|这些)?(?:是|算)(?:不是|不算)?并发症(?:吗|么|？|\?)|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
     "frequency": ("complications",
+                  # (the outcome asked: how many recover, "whats the likely outcome", 预后怎么样)
+                  r"\bwhat(?:'s| is| are)? (?:the |his |her )?(?:likely |usual |expected |long[- ]term )?(?:outcome|prognosis)\b|"
+                  r"\b(?:likely|expected|long[- ]term) (?:outcome|prognosis)\b|\bwill (?:he|she|they) recover\b|"
+                  r"\bhow (?:sensitive|specific|reliable|accurate) (?:is|are)\b|\b(?:sensitivity|specificity) of\b|"
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
                   r"(?<!lipid )(?<!bolus )(?<!frame )(?<!pulse )(?<![a-z])rates?\b(?!\s+(?:should|shall)\s+(?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|"
@@ -426,21 +435,26 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"\bwhat(?:'s| is|s) (?:the |her |his |their |my )?(?!bleeding\b)(?!the\b)(?:[\w-]+ ){1,2}risk\b(?! (?:factor|categor|class|group|level|grade))|"
                   # (asked bare, "infection risk?", "PDPH risk?": how likely, for the patient told)
                   + BARE_RISK_ASK,
+                  r"敏感度(?:多少|多高|如何|怎么样)?|特异度(?:多少|多高|如何)?|"
+                  r"预后(?:怎么样|如何|好吗|会怎样|怎样|咋样)|能恢复(?:吗|到什么程度)|能不能恢复|恢复的可能|"
                   r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有|分别|各|各自)*多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据|"
                   # (a complication with "how much" after it: "有症状的肺栓塞多少")
                   r"(?:栓塞|渗漏|感染|血肿|头痛|气胸|并发症|损伤|瘫痪|移位|断裂|脓肿)(?:的)?(?:有|是|大概|大约|约)?多少(?!天|小时|分钟|周|毫|mg|ml|mL|剂量|次|量|钱)"
                   r"(?![^，。？?]{0,6}(?:需要|需|才|算|要|就|应|该|以上|以下|cm|厘米|mm))"),
     "complications": ("complications",
+                      # (whether what was found or happened has consequences: "do they actually matter?")
+                      r"\bdo (?:they|these|those|leaks|the leaks) (?:actually |really |even )?matter\b|\bclinically (?:significant|relevant|important)\b|"
                       r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!haematoma )(?<!hematoma )(?<!bleed )\brisk (?:with|after|from|following)\b|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"(?<!what )(?<!which )\bcan (?:(?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b|[\w-]+(?: [\w-]+){0,3} )"
                       r"(?:cause|make (?:me|him|her|them|you|people))\b",
-                      r"并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
+                      r"出事|出问题|出岔子|出状况|并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤|气胸|栓塞|中毒|渗漏))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
                r"tell (?:the |my )?(?:patient|pt)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
                r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)",
+               r"提醒(?:她|他|病人|患者|家属)?(?:些|一下)?(?:啥|什么|哪些)|"
                r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家|(?:跟|和|向|给)(?:病人|患者|家属)(?:怎么|如何)?(?:解释|说明|讲)|"
                # ("我该怎么跟她说？", "电话里怎么回复病人": what to tell the caller)
                r"(?:怎么|如何|该怎么|应该怎么)(?:跟|和|向|给|告诉|回复|答复|回答)(?:她|他|他们|病人|患者|家属)(?:说|讲|解释|交代)?|"
@@ -463,6 +477,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                    r"(?:能|可以|可否|能否|能不能|可不可以)(?:代替|替代|取代)|比较(?!合适|妥当|安全|好|稳妥|常见|多见|容易|快|慢|高|低|多|少|大|小|推荐|靠谱|有效|管用|有用|重要|严重|可靠|理想|常用)|(?:还是|跟|和|与)(?:(?!怎么|如何|怎样)[^，。？?]){1,16}比较(?:安全|好|稳妥|合适)|比较(?:安全|好)的是哪|区别|差别|哪个更|哪种更|相比|优于|哪个(?:高|低|多|少)|(?:和|与|跟|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{1,6}?(?:率|风险)(?:更)?(?:高|低|大|小)|(?:哪个|哪种)(?:效果)?好|(?:和|与|跟|还是|\band\b|\bor\b)[^，,。？?]{1,12}(?:哪个|哪种)[^，,。？?]{0,10}更(?:高|低|大|小|多|少|常见)|(?:^|(?<=[，,。；？?]))(?=[^，,。；？?]{0,30}?(?:和|与|跟|\band\b)[^，,。；？?]{1,20}(?:哪个|哪种|哪一个|哪一种)(?:\s*(?:更|比较)?\s*(?:安全|好|稳妥|合适|推荐)|\s{2,}))|(?:和|与|跟)[^，,。？?]{1,20}比(?:较)?(?:[，,呢？?]|起来|的话)"),  # (说多少比较合适: "what is right to say")
     # why / how it happens: the sentence that gives the cause answers it, whatever section it sits in
     "mechanism": ("",
+                  r"\b(?:most )?(?:likely|probable|possible) (?:cause|reason|culprit)\b|\bwhat(?:'s| is| was) the cause\b|"
+                  # (looked back on after the event: "what caused this", "what most likely went wrong with the refill?")
+                  r"\bwhat (?:\w+ )?caused (?:this|it|that|the)\b|\bwhat (?:\w+ ){0,2}went wrong\b|"
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
                   + _WHY_NOT_USE_EN + r"|how does .{0,40}(?:cause|happen|lead)|"
                   # (whether a sign told comes from the drug or procedure: "BP 190/105 after depo-medrol - steroid related?")
@@ -478,7 +495,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是(?:不是)?[^，。？?]{1,10}的问题(?:吗|么|\s*[？?])|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:和|与|跟)[^，。？?]{1,10}(?:有关|相关|有关系)(?:吗|么)|"
                   r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
                   + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
-    "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain|"
+    "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason)|(?:the |a )?(?:most )?(?:likely|probable|possible) (?:cause|reason|culprit)|(?:the |his |her )?(?:likely |usual |expected )?(?:outcome|prognosis))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain|"
                    # (a name read off a box: "a box labelled 拜瑞妥 from China, what is it")
                    r"\b(?:labelled|labeled|called|named)\b[^?.]{0,40}\bwhat(?:'s| is) (?:it|this|that)\b",
                    r"是什么|什么是|定义|含义|指什么"),
@@ -857,12 +874,36 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     found = _suspicion_told(_other_cause_last(found, said.get("recognition", "")), said.get("recognition", ""))
     if {"action", "hold"} & set(found) and _AGAIN_PREVENTED.search(text):  # "how do we stop this happening again at refills?"
         found = ["prevention", *(a for a in found if a not in ("action", "hold", "prevention"))]
+    found = _staff_taught(_why_first(found, text, lang), text)
     later = [a for a in found if a in ("dose", "timing") and "escalation" in where and where[a] > where["escalation"]]
     if "escalation" in found and later:
         # "保守治疗无效，EBP 打多少 ml？": the failure tells why; the amount or the time of the next step asked after it is
         # the ask ("首剂推完没反应怎么办": a first dose told before the failure asks what comes next)
         found = [*later, *(a for a in found if a not in later)]
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+def _staff_taught(found: list[str], text: str) -> list[str]:
+    """"New fellow keeps setting up the C-arm with the tube above the table. What should I tell him?": what to teach a
+    colleague is how the procedure is done safely, not what to tell a patient."""
+    if found[:1] == ["advice"] and _STAFF_TAUGHT.search(text):
+        return ["prevention", *(a for a in found if a not in ("advice", "prevention"))]
+    return found
+
+
+_STAFF_TAUGHT = lazy(r"\b(?:fellow|resident|registrar|trainee|junior|colleague|radiographer|reg|SHO|house ?officer|student)\b"
+                     r"[\s\S]{0,160}\b(?:tell|teach|say to|advise) (?:him|her|them)\b|(?:规培|住院医|进修|下级医生|学生|同事)[\s\S]{0,60}(?:告诉|教|提醒)(?:他|她)", re.I)
+
+
+def _why_first(found: list[str], text: str, lang: Lang) -> list[str]:
+    """"Why can such a tiny dose do this at that level": the why is asked, and the dose is what it is asked of."""
+    if "mechanism" in found and _WHY_OPENS[lang].search(text) and not _ASKS_TOO[lang].search(text):
+        return ["mechanism", *(a for a in found if a not in ("mechanism", "dose", "limit"))]
+    return found
+
+
+_ASKS_TOO = {"en": lazy(r"\band (?:what|how|which|when)\b|[?？]\s*\S", re.I), "zh": lazy(r"[?？]\s*\S|另外|还有")}  # (a second ask beside it)
+_WHY_OPENS = {"en": lazy(r"^\W*(?:and |but |so )?why\b", re.I), "zh": lazy(r"^\W*(?:那|那么)?(?:为什么|为啥|咋会|怎么会)")}
 
 
 def _not_a_rescue(found: list[str], told: str, text: str, lang: Lang, action: str) -> list[str]:
@@ -1170,9 +1211,14 @@ def _another_patient_asked(q: str, lang: Lang, subjects: Sequence[str]) -> bool:
 def _with_opening(out: list[Part], part: Part, lang: Lang) -> Part:
     """The part, joined with the clause before it when that clause only opens its ask (the case or the time: see
     `_swap_then_ask`, `_lead_in`; taken off `out`)."""
-    if out and (_swap_then_ask(part, out[-1], lang) or _lead_in(part, out[-1])):
+    if out and (_swap_then_ask(part, out[-1], lang) or _lead_in(part, out[-1]) or _AFTER_OPENS[lang].match(out[-1].text)):
         return _joined_part(out.pop(), part, lang)
     return part
+
+
+# A time that only opens the ask after it ("那术后呢 啥时候可以恢复", "and afterwards? when can she restart?")
+_AFTER_OPENS = {"en": lazy(r"^\s*(?:and |so |ok )?(?:after(?:wards)?|post-?op|post[- ]procedure|after the procedure)\s*\??\s*$", re.I),
+                "zh": lazy(r"^\s*(?:那|那么)?(?:术后|之后|以后|做完(?:以后|之后)?|手术后|操作后|打完(?:以后|之后)?)呢?[？?]?\s*$")}
 
 
 def _lead_in(part: Part, before: Part) -> bool:
@@ -1271,7 +1317,7 @@ def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Conce
     for cue in _rx(ASPECTS["escalation"][2 if lang == "zh" else 1]).finditer(q if lang == "zh" else q.lower()):
         # "headache despite caffeine and fluids": what was tried follows the cue, up to the end of its clause (every failure
         # phrase counts: "still can't get out of bed despite fluids and caffeine")
-        after = _DESPITE.match(cue.group(0)) is not None
+        after = _DESPITE.match(q, cue.start()) is not None
         end = next((m.start() for m in _CLAUSE_END.finditer(q, cue.end())), len(q)) if after else 0
         # (named before it in its own sentence: "on aspirin - ok to do blood patch? and what if it fails" tried no aspirin;
         # a failure told in a sentence of its own, "Gave paracetamol and caffeine. Didn't help.", reaches back one sentence
@@ -1294,7 +1340,8 @@ REPEAT_IT = {"en": lazy(r"\brepeat(?:ing)? (?:it|the|a|another|one|(?:the )?(?:e
 _TOLD_FAILED = {"en": lazy(r"\btried\b|\b(?:didn'?t|doesn'?t|did not|does not|not) (?:work|help)\w*|\bnot (?:working|helping)\b|"
                                  r"\bno (?:better|relief|improvement)\b|\bstill (?:bad|severe|there|has|having|can'?t|cannot|unable)\b|\bfailed\b", re.I),
                 "zh": lazy(r"无效|不管用|没效果|没用|效果不好|没改善|还是(?:疼|痛|不好)|仍然(?:疼|痛)")}
-_DESPITE = lazy(r"despite|in spite|even", re.I)
+# (or "failed" before the treatments it names: "day 3, failed caffeine + fluids + paracetamol. how much blood for the patch")
+_DESPITE = lazy(r"despite|in spite|even|failed(?=\s+(?!to\b|on\b|with\b|after\b|so\b|and\b|again\b|twice\b|too\b|the (?:block|test|injection|procedure)\b)[a-z])", re.I)
 def _sentence_start(q: str, at: int) -> int:
     """Where the sentence holding position `at` starts."""
     return max(q.rfind(ch, 0, at) for ch in "?.!;。？！；") + 1
@@ -1313,7 +1360,10 @@ WAIT_ASK = {"en": lazy(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:sur
                               r"(?:\bnot|n['’]t) (?:be )?(?:available )?(?:till|until) (?:tomorrow|the morning|morning)\b|"
                               # (how long the step may wait, "MRI confirms it - how soon does he need decompression?")
                               r"\b(?:how (?:soon|quickly|fast|long)|within how (?:many|long)|time window)\b[^.?]{0,40}?"
-                              r"\b(?:decompress\w*|surgery|operat\w*|evacuat\w*)", re.I),
+                              r"\b(?:decompress\w*|surgery|operat\w*|evacuat\w*)|"
+                              # (a delay told, then judged: "first on the list tmrw morning, about 14h from now. is that acceptable?")
+                              r"\b(?:first on the list|on the list|(?:tomorrow|tmrw|tmw) (?:morning|am)|\d+\s*(?:h|hrs?|hours) from now)\b[^?]{0,60}"
+                              r"\b(?:acceptable|ok|okay|alright|fine|reasonable|too long|safe)\b", re.I),
              "zh": lazy(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
                               r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)|(?:MRI|核磁|磁共振|CT)[^，。？?]{0,4}要?等(?:到)?明(?:天|早)|"
                               r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}明(?:天|早)(?:才|再)(?:能|可以)?(?:做|查|排)|"
@@ -1750,6 +1800,15 @@ _NEED = {"en": lazy(r"\b(?:do|does|should|must|would) (?:i|we|she|he|they|the pa
 _SWAP = {"en": lazy(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for|with|if)\b|^\s*same (?:for|with)\b|"
                          r"\binstead\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+)?\s*\??\s*$", re.I),
          "zh": lazy(r"^\s*(?:那|那么)?.{0,20}呢[？?]?\s*$|^\s*(?:那|那么)[^，。？?]{1,20}呢[，,、]|换成|改成|改做|如果是.{0,20}(?:呢|的话)")}
+# The agent to use in place of the one told ("what should we have injected instead", 当时应该换什么药).
+AGENT_INSTEAD = {"en": lazy(r"\bwhat (?:\w+ )?(?:should|could|would|do|can) (?:i|we|you|they) (?:have )?(?:use|used|inject|injected|give|given|choose|chosen)\b"
+                             r"(?=[^.?]{0,30}\b(?:instead|in its place|rather)\b)", re.I),
+                  "zh": lazy(r"(?:应该|该|本应|可以|能)?(?:换|改用|换成|改成)(?:用)?什么(?:药|激素)?|(?:当时|本来|本应)(?:应该|该)?(?:用|打|注射)什么(?:药|激素)?")}
+_LEVELS, _AUGMENTATION = "multiple-levels", "vertebral-augmentation"
+_LA_CLASS, _MAXIMUM, _RESCUES = "local-anaesthetic", "maximum-dose", frozenset({"lipid-emulsion", "naloxone"})
+# A ceiling looked back on ("the max dose we should have stayed under", 当时最多应该打多少).
+_STAYED_UNDER = {"en": lazy(r"\bshould (?:(?:i|we|you|they) )?(?:have|'ve) (?:stayed|kept (?:it )?|been) (?:under|below|within)\b|\bshould not have (?:gone|exceeded)\b", re.I),
+                 "zh": lazy(r"(?:当时|本来|本应)[^，。？?]{0,8}(?:最多|不超过|上限)|本不该超过|应该控制在多少")}
 _DOSE_CUT = frozenset({"radiation-safety", "occupational-exposure", "pulsed-fluoroscopy"})  # the dose and how to cut it (pulsed mode)
 IMAGING = _IMAGING = frozenset({"mri", "ct", "ct-myelography", "ct-pulmonary-angiography", "chest-x-ray", "lung-ultrasound"})  # scans (not the guidance a procedure is done under)
 _DEFICIT_SIGNS = frozenset({"weakness", "numbness", "paraesthesia", "urinary-retention"})  # a late sign told
@@ -2204,7 +2263,9 @@ def _no_diagnosis_asked(aspects: tuple[str, ...], concepts: Sequence[str]) -> tu
     return tuple(a for a in aspects if a != "recognition") if "false-positive-block" in concepts else aspects
 
 
-_PUSH_ASK = lazy(r"\b(?:ok|okay|safe|fine) to push\b|\bpush (?:it|the \w+)?\s*\?|(?:可以|能)(?:放心)?推", re.I)
+_PUSH_ASK = lazy(r"\b(?:ok|okay|safe|fine) to push\b|\bpush (?:it|the \w+)?\s*\?|(?:可以|能)(?:放心)?推|"
+                 # (whether the clear check is enough: "回抽没血是不是就没事了", "negative aspirate - that means it's safe?")
+                 r"(?:是不是|是否)?就(?:没事|安全|没问题|可以|行)了?(?:吗|呢|么)?|\b(?:is that|is it) enough\b|\bmeans? (?:it'?s|we'?re) (?:safe|fine|ok)\b", re.I)
 
 
 # the drug a clear check comes before is what is to be injected, not what is asked about ("aspiration negative on TFESI -
@@ -2782,7 +2843,7 @@ class Framer:
         aspects, parts = self._asks_beside(q, lang, concepts, subjects, aspects, parts)
         if followup and len(parts) == 1:
             parts = (_followup_part(parts[0], concepts, subjects, aspects, ctx_aspects if told_only else ()),)
-            parts = (self._same_for_another(q, lang, parts[0]),)
+            parts, concepts = self._agent_instead(q, lang, self._same_for_another(q, lang, parts[0]), concepts)
         if not aspects:
             implied = self._unsaid_ask(q, lang, concepts, prev if followup else None, ctx_aspects) or implied
         if not aspects or implied:
@@ -2800,6 +2861,8 @@ class Framer:
         aspects, parts = _stop_told(q, lang, aspects, parts, held_drug((*concepts, *ctx_concepts), self.lexicon))
         aspects, parts = _failed_before_asked(aspects, parts, any(lex[c].kind == "complication" for c in (*concepts, *ctx_concepts) if c in lex)
                                               or held_drug((*concepts, *ctx_concepts), self.lexicon))
+        concepts, parts = self._levels_of_cement(concepts, ctx_concepts, parts)
+        parts = tuple(self._prevented(self._stayed_under(q, lang, p, history or ())) for p in parts)
         out = _topic_still_not_ours(out, ctx_concepts, followup and not concepts, lex)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
@@ -2851,6 +2914,56 @@ class Framer:
         asked = tuple(c for c in part.inherited if c in lex and lex[c].kind in ("complication", "finding"))
         return replace(part, concepts=(*part.concepts, *asked), inherited=tuple(c for c in part.inherited if c not in asked)) if asked else part
 
+    def _stayed_under(self, q: str, lang: Lang, part: Part, history: Sequence[str]) -> Part:
+        """"What's the max dose we should have stayed under for him" after a local anaesthetic's toxicity and its lipid
+        rescue: the ceiling asked is the local anaesthetic's that was given (in the thread), not the rescue's."""
+        if not history or not _STAYED_UNDER[lang].search(q) or not {"dose", "limit"} & set(part.aspects):
+            return part
+        ctx = tuple(dict.fromkeys(m.concept for t in history for m in self.lexicon.match(t)))
+        given = tuple(c for c in ctx if _LA_CLASS in self.lexicon.broader_closure([c]) and c != _LA_CLASS) or \
+            ((_LA_CLASS,) if _LA_CLASS in ctx else ())
+        if not given or any(_LA_CLASS in self.lexicon.broader_closure([c]) for c in part.concepts):
+            return part
+        asked = tuple(dict.fromkeys((*part.concepts, *given, *((_MAXIMUM,) if _MAXIMUM in self.lexicon.concepts else ()))))
+        return replace(part, concepts=asked, inherited=tuple(c for c in part.inherited if c not in _RESCUES and c not in asked))
+
+    def _prevented(self, part: Part) -> Part:
+        """"下次怎么预防" after an emergency's turns: what is prevented is the complication told (and its procedure), not the
+        rescue given or the scan that showed it (oxygen, the CTPA, an anticoagulant asked about)."""
+        lex = self.lexicon.concepts
+        if part.aspects[:1] not in (("prevention",), ("mechanism",)) or part.concepts:
+            return part
+        if not any(c in lex and lex[c].kind == "complication" for c in part.inherited):  # (the rescue at least: the lipid)
+            return replace(part, inherited=tuple(c for c in part.inherited if c not in _RESCUES and c not in IMAGING)) \
+                if any(c not in _RESCUES for c in part.inherited) else part
+        kept = tuple(c for c in part.inherited if c in lex and lex[c].kind not in ("drug", "drug-class", "brand") and c not in IMAGING)
+        return replace(part, inherited=kept)
+
+    def _levels_of_cement(self, concepts: tuple[str, ...], ctx: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+        """How many levels are treated is a risk factor the sources give for vertebral augmentation's cement embolism only:
+        "TFESI at 3 levels today, any extra risk?" names another procedure of ours and no augmentation, so the count is no
+        topic of its own there."""
+        told = [c for c in (*concepts, *ctx) if c in self.lexicon.concepts and self.lexicon.concepts[c].kind == "procedure"]
+        if _LEVELS not in concepts or not told or any(_AUGMENTATION in self.lexicon.broader_closure([c]) for c in told):
+            return concepts, parts
+        return tuple(c for c in concepts if c != _LEVELS), tuple(replace(p, concepts=tuple(c for c in p.concepts if c != _LEVELS)) for p in parts)
+
+    def _agent_instead(self, q: str, lang: Lang, part: Part, concepts: tuple[str, ...]) -> tuple[tuple[Part], tuple[str, ...]]:
+        """"What should we have injected instead?" (应该换什么药) after a drug told: the drug told, with its class, is what
+        the question is about (the sentence that names its alternative is the answer), when the part names no drug of its own."""
+        lex = self.lexicon.concepts
+        drug = ("drug", "drug-class", "brand")
+        if not AGENT_INSTEAD[lang].search(q) or any(c in lex and lex[c].kind in drug for c in part.concepts):
+            return (part,), concepts
+        told = tuple(c for c in part.inherited if c in lex and lex[c].kind in drug)
+        # (with the class the alternative belongs to: "non-particulate steroid (dexamethasone) … first choice" names no
+        # methylprednisolone)
+        asked = tuple(dict.fromkeys(a for c in told for a in (c, self.lexicon.broader_closure([c])[-1])))
+        if not asked:
+            return (part,), concepts
+        return ((replace(part, concepts=(*part.concepts, *asked), inherited=tuple(c for c in part.inherited if c not in asked)),),
+                tuple(dict.fromkeys((*concepts, *asked))))
+
     def _waits_after_drug(self, q: str, lang: Lang) -> bool:
         """Is the wait asked after the drug itself, its dose or the dialysis it is given at ("how long after dialysis can we
         do it", "透析后多久可以做")? Not after an event or a procedure ("how long after the wet tap can we patch?")."""
@@ -2900,7 +3013,7 @@ class Framer:
                 and (CALLED_IN[lang].search(q) or (_GOING_ON[lang].search(q) and "?" not in q and "？" not in q
                                                    and not _PLANNED[lang].search(q)))  # ("LAST during SGB last year, now needs repeat SGB")
             return _topic_ask(q, lang, concepts) or (("prevention",) if len(drugs) >= 2 and _EITHER[lang].search(q) else ()) \
-                or (("recognition",) if told else ()) or (("action",) if called else ())
+                or (("recognition", "action") if told else ()) or (("action",) if called else ())  # (what it is, then what to do)
         if prev is None:
             return ()
         new_facts = [c for c in concepts if c not in prev.all_concepts]
@@ -3249,7 +3362,7 @@ class Framer:
         # (nor beside a condition asked of: "had 3 TFESIs this year; is diabetes a contraindication to another?")
         counted = bool(_SO_MANY_ALREADY.search(text)) and _BLOOD_PATCH not in concepts \
             and not any(c in lex and lex[c].kind in ("drug", "brand", "condition") for c in concepts)
-        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or _BLOOD_PATCH in concepts \
+        if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or _BLOOD_PATCH in concepts or _NOT_OUR_INJECTIONS.search(text) \
                 or not (_HOW_MANY_A_YEAR.search(text) or _THESE_A_YEAR.search(text) or counted) \
                 or not (any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts)
                         or (_THESE_A_YEAR.search(text) and any(_ESI in self.lexicon.broader_closure([c]) for c in around if c in lex))):
@@ -4174,6 +4287,7 @@ def _hurried_premedication(q: str, lang: Lang, concepts: Sequence[str], prev: Qu
     return (_URGENT_REGIMEN,)
 
 
+_INR_VALUE = lazy(r"\bINR\b\s*(?:is|of|was|=|:|now|today)?\s*\d(?:\.\d+)?\b|\bINR\b[^.?。？]{0,12}\b\d\.\d\b|INR\s*(?:是|为|：|:)?\s*\d", re.I)
 _SAFELY_DONE = lazy(r"\bsafely\b", re.I)
 
 
@@ -4181,8 +4295,8 @@ def _drug_first(aspects: tuple[str, ...], subjects: tuple[str, ...], lexicon: Le
     """"Can I do a TFESI on a patient taking Brilinta?" asks how to manage the drug (hold times live under Prevention);
     "can I use triamcinolone for a cervical TFESI?" asks whether the drug is safe there (a steroid is not held); "anticoagulants
     before SCS - how long?" asks how long the held drug is held before the procedure (not after it: monitoring, a restart)."""
-    if aspects[:1] == ("contraindications",) and held_drug(subjects, lexicon):
-        return ("hold", *aspects)
+    if aspects[:1] == ("contraindications",) and (held_drug(subjects, lexicon) or _INR_VALUE.search(text)):
+        return ("hold", *aspects)  # (or an INR told, "INR 1.6 morning of the trial, ok to proceed?": the warfarin rule's INR)
     if aspects[:1] == ("prevention",) and _SAFELY_DONE.search(text) and held_drug(subjects, lexicon) \
             and any(lexicon.concepts[c].kind == "procedure" for c in subjects if c in lexicon.concepts):
         # "how can we proceed safely with a cervical ILESI in a patient on clopidogrel?": the drug's hold first
@@ -4269,13 +4383,23 @@ def _contrast(c: str, lexicon: Lexicon) -> bool:
 _CONTRAST_MEDIUM = "contrast-medium"
 _MIXTURE = "local-anaesthetic-mixture"
 _ESI = "esi"
+# Injections that are not ours, repeated on a schedule ("Botox every 3 months", "B12 injections").
+_NOT_OUR_INJECTIONS = lazy(r"\b(?:botox|botulinum|b12|vitamin|depo-?provera|contracepti\w*|insulin|biologics?|denosumab|prolia|testosterone)\b|"
+                           r"肉毒|维生素|胰岛素", re.I)
 _THESE_A_YEAR = lazy(r"\bhow many (?:of )?(?:these|those) (?:can|could|should|may) (?:he|she|they|the (?:patient|pt)|pt) (?:have|get|receive)\b"
                            r"[^.?!]{0,20}?\b(?:per|a|each|every|in a) (?:year|yr)\b|"
                            # (another one soon after the one told: "下个月能不能再打一次？", "can we repeat it next month?")
                            r"(?:下个月|下周|过(?:几|两|一|半)个?(?:月|周)|(?:\d+|[一二两三几])\s*(?:个)?(?:月|周)(?:以?后))[^，。？?]{0,8}"
                            r"(?:能不能|可不可以|能否|能|可以)?再(?:打|做)(?:一(?:次|针))?|"
                            r"\b(?:repeat|redo|do (?:it|another)|have another|give another)\b[^.?!]{0,20}\b(?:next month|in (?:\d+|a few|two|three|four|six) "
-                           r"(?:weeks?|wks?|months?)|next week)\b", re.I)
+                           r"(?:weeks?|wks?|months?)|next week)\b|"
+                           # (a schedule asked whether it is allowed: "he wants them every 6 weeks, is that ok", 每6周打一次行不行)
+                           # (of the injections: never an INR check's or a stimulator's recharging schedule)
+                           r"\b(?:them|injections?|shots?|jabs?|ESIs?|epidurals?|steroids?|blocks?)\b[^.?!]{0,20}"
+                           r"\bevery (?:\d+|two|three|four|five|six|eight|few) (?:weeks?|wks?|months?)\b[^.?!]{0,25}"
+                           r"\b(?:ok|okay|fine|safe|alright|acceptable|allowed|too (?:often|much|many|frequent))\b|"
+                           r"每(?:隔)?\s*(?:\d+|[一二两三四五六八几])\s*(?:个)?(?:周|星期|月)[^，。？?]{0,6}(?:打|做)(?:一次|一针)?[^，。？?]{0,4}"
+                           r"(?:行不行|可以吗|能不能|可不可以|行吗|可以不|太频繁|安全吗)", re.I)
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
 _BRIDGE_WORDS = lazy(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)
@@ -4496,7 +4620,8 @@ _A_NOT_A = lazy(r"(.{1,2})不\1")
 
 
 # A change told as having happened to the patient ("覆盖区域变了", "麻感没了", "has moved", "lost the coverage").
-_HAPPENED = {"en": lazy(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b", re.I),
+_HAPPENED = {"en": lazy(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\b|\blost (?:the |her |his )?\w+|\bno longer\b|"
+                        r"\bnow only\b|\bwas (?:\w+ ){1,3}before\b", re.I),
              "zh": lazy(r"变了|没了|消失了|不见了|跑了|移位了")}
 # A report phoned or paged in by the patient, the family or the ward ("SCS trial pt called: …", "nurse pages: …", 病人来电,
 # 护士打电话说); not the operator calling for help ("I called my attending")
@@ -4504,8 +4629,9 @@ CALLED_IN = {"en": lazy(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|so
                               r"\b(?:phoned|phones|called|calls|rang|paged|pages|messaged|texted)\b|\bphone call from\b|\bon the phone\b", re.I),
              "zh": lazy(r"来电|打电话来|打来电话|打电话说|电话(?:说|讲|反映|报告|里|：)|护士(?:说|报告|反映)")}
 # A patient's problem told as going on, in a note with no question ("pt headache since … 2d ago", "患者术后头痛3天了")
-_GOING_ON = {"en": lazy(r"^\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still|yesterday|today|this morning|last night|says|reports|complain(?:s|ing)?)\b", re.I),
-             "zh": lazy(r"^(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了|昨天|今天|今早|说|反映|诉)")}
+# (or after a clause that tells what was done: "前天做颈椎IL好像穿破了 今天病人一坐起来就头痛", "wet tap yesterday, pt now…")
+_GOING_ON = {"en": lazy(r"(?:^|[,.;]\s*)\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still|yesterday|today|this morning|last night|says|reports|complain(?:s|ing)?)\b", re.I),
+             "zh": lazy(r"(?:^|[，,。；;\s])(?:今天|昨天|今早|现在|术后)?(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了|昨天|今天|今早|说|反映|诉|一(?:坐|站)起来就)")}
 _DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 

@@ -34,7 +34,9 @@ EVENT_CUES = {
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
     r"怎么办|马上|立即|时[，,]|中|近|进行性|诉|开始|迅速|了|当场|一半|打完|推完|加完|做完|还没|发烧\s*\d|体温\s*\d|\d\s*℃|"
     r"越来越|今早|今晨|今天|昨天|昨晚|早上|晚上|夜里|半夜|咋处理|咋办|咋整|这两天|这几天|变成|"
-    r"第\s*\d+\s*天|第[一二三四五六七八九十]+天|发热\s*\d|发烧\s*\d)",  # "SCS trial 第4天 … 发热38.5": a day of a course
+    r"第\s*\d+\s*天|第[一二三四五六七八九十]+天|发热\s*\d|发烧\s*\d|"  # "SCS trial 第4天 … 发热38.5": a day of a course
+    # (a procedure named in English then done, a vital sign read, the recovery room: "复苏室 TF完坐起来 … HR 42 BP 78/45")
+    r"(?<=[A-Za-z])完|(?:HR|BP|SBP|SpO2|心率|血压|血氧)\s*[:：]?\s*\d|复苏室|恢复室)",
 }
 
 
@@ -307,7 +309,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"嘴唇发麻|口唇发麻|口周发麻|肌肉抽动|肌颤|言语不清|胡言乱语|嘴.{0,2}麻|抽风|抽起来|抽了|烦躁不安|嘴里.{0,4}味|"
                 r"嘴巴?(?:周围|周边|四周|一圈).{0,2}麻|耳朵?.{0,3}(?:嗡嗡|嗡|蝉鸣)|(?:眼睛|两眼|双眼|眼神)发直|翻白眼|口吐白沫|"
                 r"(?:手|脚|腿|胳膊|脸|面部|四肢|全身).{0,3}(?:开始|一直|在)?抽(?![血吸液出取烟查样])|开始抽(?![血吸液出取烟查样])|"
-                r"(?:出现|发生|发作|考虑|怀疑|疑似)了?\s*(?:LAST|局麻药(?:全身)?中毒|局麻药全身毒性)|"
+                r"(?<!容易)(?<!可能)(?<!会)(?:出现|发生|发作|考虑|怀疑|疑似)了?\s*(?:LAST|局麻药(?:全身)?中毒|局麻药全身毒性)|"
                 r"意识.{0,2}(?:没了|消失|丧失)|没(?:有)?意识|失去意识|摸不[到着].{0,6}(?:脉|搏动)|无脉|没(?:有)?脉搏?|心跳.{0,2}停|没(?:有)?心跳|心搏停止|"
                 r"^(?![\s\S]*(?:血管迷走|晕厥|苍白|出汗|冷汗|大汗|好转|已清醒|已经清醒|醒过来))"
                 r"(?=[\s\S]*(?:布比卡因|利多卡因|罗哌卡因|局麻药|脂肪乳|bupi|lido|ropi))[\s\S]*?"
@@ -319,6 +321,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                # (or asked for; not a feed's lipid, "on TPN … how much lipid per day?")
                r"^(?![\s\S]*(?:\bTPN\b|parenteral|nutrition|\bfeeds?\b))[\s\S]*?\b(?:how (?:do|should|can) (?:i|we) give|how much|dose of) (?:the )?(?:20% )?(?:intra)?lipid\b(?![- ]lowering)",
          "zh": r"局麻药|局部麻醉|利多卡因|布比卡因|罗哌卡因|阻滞|注射|注入|注药|推药|推注|打药|给药|局麻|神经成形|"
+               # (a block named by its abbreviation or its name once done: "刚做完颈椎TF的病人…开始抽了", "颈椎TF术后…",
+               # "小关节做完 嘴唇发麻 金属味"; never IL-6, nor one still to come, "TF术前", "准备做TF")
+               r"(?<![A-Za-z])(?:TF|IL|TFESI|ILESI|ESI|SGB|MBB|ESP)(?![A-Za-z0-9-])(?=[^，。？?]{0,4}(?:完|后|时|中|推|打))|"
+               r"(?:刚做完?|做完|打完)[^，。？?]{0,6}(?<![A-Za-z])(?:TF|IL|TFESI|ILESI|ESI|SGB|MBB|ESP)(?![A-Za-z0-9-])|"
+               r"(?:小关节|星状|椎旁|内侧支|骶管)[^，。？?]{0,6}(?:做完|打完|注射完|推完|阻滞后|注射后|刚做)|"
                r"(?:给|推|静推|用|输注|静滴|输)了?[^，。；]{0,8}脂肪乳(?![^，。；]{0,6}(?:肠外营养|营养|TPN|PN))|脂肪乳(?:已经|已)?(?:推|给|用|输)|"
                r"^(?![\s\S]*(?:营养|TPN|PN\b))[\s\S]*?脂肪乳(?:剂)?(?:怎么|如何|咋)(?:给|用|推|输)"},
         {"en": "URGENT: possible local anaesthetic systemic toxicity (LAST). " + _STOP["en"] + "; the management steps below are quoted from the cited sources.",
@@ -361,7 +368,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"一股电流|像电流|电流[^，。？?]{0,4}窜|被电打|电打了|像过电|过电一样|(?:双|两条?)腿有点软|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"足下垂|垂足|脚下垂|勾不起脚|脚抬不起|背屈无力|"
-                r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|"
+                r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|(?:腿|下肢)[^，。？?]{0,4}(?:没知觉|没感觉|没有知觉|没有感觉)|"
                 r"尿不出|解不出小便|小便解不出|(?:一直|还)?没(?:有)?解(?:过)?小便|一直没尿|(?:没|未)排(?:过)?尿|膀胱(?:区)?(?:胀|膨隆|充盈)|"
                 r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))(?![\s\S]*(?:什么原因|原因有哪些|原因是什么|适应证|处理原则|术前|能做吗|常见吗|发生率|多常见))"
                 r"[\s\S]*?(?:新发|新出现|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
@@ -1163,7 +1170,7 @@ _LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& 
 _WHAT_NOW = {"en": r"\bwhat (?:now|to do|do (?:i|we) do|should (?:i|we) do)\b|\bnext step\b|\bhow (?:do|should) (?:i|we) (?:manage|treat)\b",
              "zh": r"怎么处理|怎么办|咋办|如何处理|怎么治|下一步"}
 # A case's care judged afterwards (a review, a complaint): what should have been done, whether it met the standard.
-_JUDGED = {"en": r"\bshould (?:have|'ve) (?:used|done|given|stopped|held|checked|waited|been used|been given)\b|\bstandard of care\b|"
+_JUDGED = {"en": r"\bshould (?:have|'ve) (?:used|done|given|stopped|held|checked|waited|injected|chosen|picked|stayed|kept|been used|been given|been injected)\b|\bstandard of care\b|"
                  r"\breportable\b|\bmedico-?legal\b|\blitigation\b|\bnegligen\w*|\bhad (?:a |an )?transient\b",
            "zh": r"是否符合(?:诊疗|操作)?规范|是否违规|医疗纠纷|医疗事故|(?:是否|要不要|需不需要|需要)上报|算不算(?:医疗)?(?:差错|事故)|当时本应|本应(?:使用|用|停|查)"}
 _OUTCOME_TOLD = {"en": r"\b(?:was|were|got|been) (?:decompressed|evacuated|operated|treated|explanted|discharged)\b|\brecovered\b|\bunderwent\b|"
@@ -1227,7 +1234,7 @@ SETTLED = {
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
                      r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
-    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|缓过来了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
+    "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|缓过来了|稳住了|稳下来了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
                      r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:将来|以后|日后|下次|今后)[^，。？?]{0,6}(?:重新|再次|再)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
                      r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
@@ -1617,7 +1624,12 @@ def _context(rule: RedFlag, lang: Lang) -> str:
     """The procedure-context pattern; Chinese questions often name procedures and drugs in English (TFESI, Kenalog)."""
     if lang == "en":
         return rule.context["en"]
-    return rule.context["zh"] + "|" + rule.context["en"].replace(r"\b", "")
+    # (an epidural's pathways take its bare approach too: "TF打完病人说眼睛看不清", "IL做完腿没力")
+    ctx = rule.context["en"]
+    # (never one still to come: "TF术前", "准备做TF")
+    approach = "".join(f"|(?<!准备做)(?<!准备)(?<!要做)(?<!计划做)(?<![A-Za-z]){a}(?![A-Za-z0-9-])(?!\\s*术?前)" for a, cue in (("TF", r"transforaminal|TFESI"), ("IL", r"interlaminar|\\bIL\\b"))
+                       if re.search(cue, ctx))
+    return rule.context["zh"] + "|" + ctx.replace(r"\b", "") + approach
 
 
 # A word boundary for the Latin words of a Chinese question ("病人SpO2掉到85": \b sees no boundary between 人 and S).
@@ -1722,7 +1734,9 @@ _STILL_SIGN = {"en": r"(?<!was )(?<!were )\bstill (?:unresponsive|apn(?:o)?eic|n
 # happening now, whatever fear or counselling word is beside it (not supposed, "if she can't move her legs", nor history)
 _DEFICIT_TOLD = {"en": r"\b(?:she|he|pt|patient|they)(?:'s| is| are| has| have)?\s+(?:now\s+|suddenly\s+|still\s+)?"
                        r"(?:can(?:no|'|’)?t|cannot|is unable to|are unable to|unable to|can no longer) (?:move|feel|lift|walk|stand|pass urine|pee|wee)\b|"
-                       r"\b(?:her|his|their|both) legs? (?:are|is|feel|feels|went|have gone|has gone) (?:weak|numb|heavy|dead|floppy)\b",
+                       r"\b(?:her|his|their|both) legs? (?:are|is|feel|feels|went|have gone|has gone) (?:(?:now|suddenly|still|getting|become|becoming) )*(?:weak|numb|heavy|dead|floppy)\b|"
+                       # (told by the patient with no verb: "tonight says both legs heavy and numb")
+                       r"\b(?:says|said|c/o|complains? of|complaining of|reports?|tonight|suddenly)\b[^.?!]{0,6}\b(?:her|his|their|both) legs? (?:(?:now|suddenly|still|getting|become|becoming) )*(?:weak|numb|heavy|dead|floppy)\b",
                  "zh": r"(?:双腿|两条?腿|腿|下肢|双下肢|脚)(?:突然|现在|一直)?(?:动不了|抬不起来?|没(?:有)?力气?|无力|没劲|使不上劲|没知觉|没感觉)"}
 _SUPPOSED = {"en": r"\b(?:if|when|whether|in case|what happens|what if|suppose|unless|last (?:time|year|month|week)|years? ago|months? ago|"
                    r"in the past|previously|history|hx)\b[^.?!]{0,30}$",
@@ -1910,6 +1924,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         return Triage(False)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
+    if not _rx(_HAPPENED_NOW[lang]).search(q):  # nor signs the patient has had for years ("病人平时就有耳鸣", "numb for years"),
+        q = _rx(_LONGSTANDING[lang]).sub(" ", q)  # when nothing is told happening now or after a procedure
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
     q = (_READ_ABOUT_ZH if lang == "zh" else _READ_ABOUT_EN).sub(" ", q)  # nor the harms a patient read about ("网上看到打激素会瘫痪、失明")
     if (indication := indication_told(question, lang)) is not None:
@@ -1968,8 +1984,40 @@ def _fires(rule: RedFlag, q: str, question: str, before: str, lang: Lang, concep
         return False
     if rule.id == _ARREST.id:  # (told in its own clause, an arrest is the event; asked about or of the past, none)
         return _arrest_told(q, lang)
-    in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts)
+    in_context = _rx(_context(rule, lang)).search(q) or not set(rule.procedures).isdisjoint(concepts) \
+        or (rule.id == "neuraxial-deficit" and _told_in_own_clause((_LEGS_LOST_NOW[lang],), q, lang)
+            and not _rx(_LEGS_LONG_LOST[lang]).search(q))
     return bool(in_context and (told or needle or _rx(EVENT_CUES[lang]).search(q)))
+
+
+# Both legs lost now, told with no procedure word ("病人现在腿动不了", "pt suddenly can't move his legs"): in a chat about
+# interventional pain procedures, the deficit's own pathway (a cord compression is excluded first, whatever the cause).
+_LEGS_LOST_NOW = {"en": r"\b(?:suddenly|now|just|all of a sudden)\b[^.?!;]{0,20}\b(?:can(?:no|'|’)?t|cannot|unable to|could(?:n'?t| not)) "
+                        r"(?:move|feel|lift|stand on) (?:his |her |their |the |both |either )*legs?\b|"
+                        r"\b(?:both|bilateral|bilat) legs? (?:are |is |have |has |gone |suddenly |now |become |gotten )*(?:weak|paralys|paralyz|numb|dead|flaccid)",
+                  "zh": r"(?:现在|突然|刚才|忽然|刚刚)[^，。？?]{0,6}(?:双|两条)?(?:腿|下肢)[^，。？?]{0,3}(?:动不了|不能动|没力|无力|抬不起|瘫|没知觉|没感觉)|"
+                        r"(?:双|两条)(?:腿|下肢)[^，。？?]{0,2}(?:突然|忽然)[^，。？?]{0,3}(?:动不了|不能动|没力|无力|抬不起|瘫|没知觉|没感觉)"}
+
+
+# A sign told as the patient's usual state, in a clause of its own that tells nothing new now ("病人平时就有耳鸣",
+# "癫痫病人 平时偶尔抽搐", "both legs numb for years from diabetic neuropathy", "can't lift her legs onto the table because of
+# her hip arthritis").
+_LONGSTANDING = {"en": r"[^.,;?!–—-]*\b(?:for (?:years|months|a long time)|since (?:childhood|birth)|long-?standing|at baseline|"
+                       r"(?:diabetic )?neuropathy|because of (?:her|his|their) (?:hips?|knees?|arthritis|back|weight|size))\b[^.,;?!–—-]*",
+                 "zh": r"[^，。？?；;]*(?:平时|好几年|多年|很多年|长期|一直以来|老毛病)(?![^，。？?；;]*(?:现在|突然|刚才|刚刚|马上|开始))[^，。？?；;]*"}
+
+
+# Something told happening now or after a procedure (the chronic words beside it are then no reason to read it away:
+# "长期口服华法林的病人 TF术后两小时双下肢无力", "pt with long-standing tinnitus had an SGB and now has perioral tingling").
+_HAPPENED_NOW = {"en": r"\b(?:now|just|after|ago|today|tonight|this morning|suddenly|following|post[- ]?(?:op|procedure|injection|refill|block))\b|"
+                       r"\bhad (?:an?|the|his|her) \w+|\b\d+\s*(?:min|mins|minutes|h|hrs|hours)\b",
+                 "zh": r"现在|刚|突然|今天|今早|今晚|昨天|昨晚|术后|做完|打完|推完|推药|注射后|阻滞后|之后|以后|小时|分钟|开始|(?<=[A-Za-z])(?:后|完)"}
+
+
+# ... not legs lost long ago, nor a patient planned for a procedure ("病人脑梗后现在腿没力，能做星状神经节阻滞吗？")
+_LEGS_LONG_LOST = {"en": r"\bstroke|\bCVA\b|\bMS\b|multiple sclerosis|paraplegi|tetraplegi|quadriplegi|spinal cord injury|\bSCI\b|for (?:years|months)|"
+                         r"\bchronic|baseline|\bcan (?:he|she|they|we) (?:have|get|do)\b|\bok(?:ay)? for\b|booked|planned|listed|scheduled",
+                   "zh": r"脑梗|中风|卒中|偏瘫|截瘫|脊髓损伤|多年|好几年|一直|以前|既往|平时|能做|可以做|能不能做|要做|准备做|计划做|预约"}
 
 
 # A harm asked about, not told: its cause, risk or frequency ("does a stellate block cause apnoea?", 会不会引起呼吸停止).
@@ -1981,7 +2029,13 @@ _ASKED_ABOUT = {"en": r"\b(?:caus\w*|risks?|common|often|incidence|rates?|likely
 def _arrest_told(question: str, lang: Lang) -> bool:
     """Is an arrest told as the event (its own clause tells it: "pt not breathing - could this be a total spinal?"), not
     asked about ("does a stellate block cause apnoea?", "is respiratory arrest a recognised complication of SGB?")?"""
-    for group in _symptoms(_ARREST, lang):
+    return _told_in_own_clause(_symptoms(_ARREST, lang), question, lang)
+
+
+def _told_in_own_clause(patterns: Collection[str], question: str, lang: Lang) -> bool:
+    """Does one of the patterns match in a clause that tells it, not one that asks about it, fears it, supposes it or places
+    it in the past (`_ASKED_ABOUT`, `_NO_ARREST_NOW`)?"""
+    for group in patterns:
         for m in _rx(group).finditer(question):
             lo = max((question.rfind(c, 0, m.start()) for c in "-–—,.;?!，。；？！"), default=-1) + 1
             his = [i for c in "-–—,.;?!，。；？！" if (i := question.find(c, m.end())) >= 0]
@@ -2045,12 +2099,15 @@ _BLOCKS_OWN_SIGNS = {"en": r"\b(?:stellate|SGB)\b[\s\S]*\b(?:eyelid|ptosis|pupil
 # A stroke the patient had, told as background or as the reason for an anticoagulant ("my stroke pt on xarelto", "h/o CVA",
 # "apixaban for stroke prevention", 既往脑梗): no sign told now.
 _STROKE_HAD = {"en": r"\b(?:stroke|CVA) (?:pt|patient|survivor|hx|history|prevention|prophylaxis|risk)\b|\bpost-?stroke\b|"
+                     r"\bsince (?:his|her|their|the) (?:\w+ )?(?:stroke|CVA)\b|"
                      r"(?<!year )(?<!yr )(?<!-)\b(?:prior|previous|old|remote|known) (?:\w+ )?(?:stroke|CVA)s?\b"
                      r"(?! (?:signs?|symptoms?|features?|like|pathway|team|alert|code))|"
                      r"\b(?:h/o|hx of|hx|history of) (?:an? )?(?:\w+ )?(?:stroke|CVA)\b|\b(?:to prevent|for (?:secondary )?prevention of) (?:an? )?stroke\b|"
                      r"\b(?:stroke|CVA)\b[^.?!,]{0,6}?\b(?:\d+\s*(?:yrs?|years?|months?|mos?|wks?|weeks?) ago|years ago|last (?:year|month)|"
                      r"in (?:19|20)\d\d)\b",
+               # (or since it: "since her stroke in March she now can't move her legs", 脑梗后现在腿没力)
                "zh": r"(?:脑梗死?|脑梗塞|脑卒中|卒中|中风)(?:病人|患者|病史|史|后遗症|预防|后[\d一二两三四五六七八九十半几]+\s*(?:年|个月))|"
+                     r"(?:脑梗死?|脑梗塞|脑卒中|卒中|中风)(?:以)?后(?!马上|立刻|即刻)|"
                      r"(?:既往|陈旧性?|以前|之前|曾经?|[\d一二两三四五六七八九十几半]+\s*(?:个月|年)前|去年|前年)(?:有|得过|发生过|患过)?"
                      r"(?:脑梗死?|脑梗塞|脑卒中|卒中|中风)|预防(?:脑)?(?:卒中|中风|脑梗)"}
 # Speech lost, told beside laboured breathing: breathlessness (the words of `_BREATHING` without it decide).
@@ -2300,14 +2357,29 @@ def _febrile(rule: RedFlag, lang: Lang, out: Lang, question: str, banner: str) -
         banner = banner.replace(*_CEMENT_SCAN[out])  # (cement in the canal shows on CT: the sources' scan for it)
     if rule.id == "neuraxial-deficit" and _rx(_FAILING_PUMP[lang]).search(question):
         banner = banner.replace(*_GRANULOMA_FIRST[out])  # (a pump losing its effect, then a deficit: the catheter-tip mass)
+    if rule.id == "implant-infection" and _rx(_IMPLANT_TOLD[lang]).search(question) and not _rx(_DISC_TOLD[lang]).search(question):
+        banner = banner.replace(*_NO_DISCITIS[out])  # (an implant's wound is no disc: discitis after a needle on or near the disc)
     if not causes or not picture_told(rule.id, lang, question):
         return banner
     return banner.replace(*causes[out])
 
 
+# An implant told (a stimulator, a pump, its pocket or leads) with no procedure on or through a disc or a vertebral body
+# (discography, an intradiscal procedure, vertebral augmentation): the infection banner names no discitis ("SCS wound red
+# and draining, 38.2" is a wound, device or epidural infection; a fever after an ESI or a PLDD may be a discitis).
+_IMPLANT_TOLD = {"en": r"\bSCS\b|stimulat|\bpump\b|\bIPG\b|generator|\bpocket\b|\bleads?\b|\bimplant|intrathecal|\bITDD\b|\bDRG\b",
+                 "zh": r"SCS|刺激器|电刺激|泵|囊袋|电极|植入|鞘内|IPG|DRG"}
+_DISC_TOLD = {"en": r"\bdis[ck]s?\b|discogra|intradiscal|\bPLDD\b|nucleoplast|\bIDET\b|ozone|vertebroplast|kyphoplast|vertebral augment|"
+                    r"\bVP\b|\bPKP\b|\bPVP\b|transdiscal|discitis",
+              "zh": r"椎间盘|(?<!增强)造影(?!剂)|髓核|臭氧|椎体成形|后凸成形|PKP|PVP|PLDD|IDET|经椎间盘|椎间盘炎|disc|discogra"}
+_NO_DISCITIS = {"en": ("device infection, discitis, an epidural abscess", "device infection, an epidural abscess"),
+                "zh": ("装置感染、椎间盘炎、硬膜外脓肿", "装置感染、硬膜外脓肿")}
+
+
 # A deficit in a patient whose intrathecal pump has been losing its effect despite dose increases: a catheter-tip granuloma
 # compressing the cord comes first.
-_FAILING_PUMP = {"en": r"(?:pump|intrathecal|\bIT\b|\bIDD|synchromed|prometra)[\s\S]*(?:despite (?:dose|the dose|increas|escalat)|dose (?:went up|increased|escalat)|"
+_FAILING_PUMP = {"en": r"(?:(?:intrathecal|morphine|baclofen|hydromorphone|ziconotide|implanted|drug|IT) pump|intrathecal|(?-i:\bIT\b)|(?-i:\bIT?DD)|synchromed|prometra)[\s\S]*(?:despite (?:dose|the dose|increas|escalat)|dose (?:went up|increased|escalat)|"
+                       r"(?:keep|kept|keeps) (?:upping|increasing|raising|going up on) (?:the |his |her )?dose|upping the dose|dose keeps (?:going up|rising)|"
                        r"despite (?:\d+|two|three|four|several|multiple|repeated) (?:dose )?(?:increase|escalation|titration)s?|dose increases|"
                        r"losing (?:its )?(?:analgesia|effect)|analgesia failing|less and less|not working as well)",
                  "zh": r"泵[\s\S]*(?:加了量|加量|越来越差|越来越不管用|镇痛效果下降|止痛效果下降|越来越没效果)"}
@@ -2431,6 +2503,10 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
             # and the surgery and its timing only from one naming the abscess, never a cement leak's)
             steps = tuple((_ABSCESS_TOO if i < 2 else _ABSCESS_NAMED)[lang] + f"(?:{x})" for i, x in enumerate(steps))
         steps = (*steps[:at], picture[1][lang], *steps[at:])
+    if rule == "neuraxial-deficit" and _rx(_FAILING_PUMP[lang]).search(question):
+        # (a failing pump, then a deficit: the catheter-tip mass's own treatment, stop the infusion or switch to saline,
+        # after its work-up and the decompression)
+        steps = (*steps[:3], _STOP_INFUSION[lang], *steps[3:])  # (after the decompression a compressed cord needs)
     if rule == "neuraxial-deficit" and on_the_needle(question, lang):
         # (a paraesthesia as the catheter is threaded: withdraw it first, then stop and examine (its sentence names the
         # MRI); no haematoma's decompression timing, nor a granuloma's work-up, for a moment on the needle)
@@ -2448,6 +2524,7 @@ def steps_for(rule: str, lang: Lang, question: str) -> tuple[str, ...]:
     return steps
 
 
+_STOP_INFUSION = {"en": r"stop the infusion|switch to saline", "zh": r"停止输注|改为生理盐水|改用生理盐水|换成生理盐水"}
 # the injection told as given ("just injected kenalog", 推完药) and the rule for what contrast shows (before it)
 _INJECTED = {"en": r"\b(?:just |already )?injected\b|\bafter (?:the |injecting )?(?:inject\w*|steroid|kenalog|dex\w*)\b|\bpost[- ]injection\b|"
                    r"\b(?:injection|steroid|kenalog|dex) (?:is |was )?(?:in|done|given)\b",
