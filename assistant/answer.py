@@ -78,6 +78,7 @@ from .config import Settings
 from .frame import (
     AGENT_INSTEAD,
     ASPECTS,
+    AUGMENTATION,
     ESSENTIAL,
     GOING_HOME,
     GUIDANCE,
@@ -92,6 +93,7 @@ from .frame import (
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
     REPEAT_LIMIT,
+    RESCUE_DRUGS,
     RHEUMATOLOGY,
     RISKS_TO_TELL,
     SIGN_STOPPED,
@@ -471,7 +473,7 @@ _NO_PREVENTION = {"en": "The knowledge base gives no prevention measures for {co
 _NO_STEPS_NAMED = {"en": "The knowledge base gives no management steps for {conditions}.",
                    "zh": "知识库未给出{conditions}的处理措施。"}
 _HAEMATOMA = "epidural-haematoma"
-_ROOT_PAIN, _AUGMENTATION, _CEMENT_LEAK = "radicular-pain", "vertebral-augmentation", "cement-leakage"
+_ROOT_PAIN, _CEMENT_LEAK = "radicular-pain", "cement-leakage"
 _PREMEDICATION, _CORTICOSTEROID = "premedication", "corticosteroid"
 _CONTRAST_REACTIONS = frozenset({"allergic-reaction", "anaphylaxis", "contrast-allergy", "contrast-medium"})
 _SPINAL_CORD_INJURY = "spinal-cord-injury"  # (what a needle advanced in the neck can do: `_on_the_needle_hits`)
@@ -504,7 +506,6 @@ _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {conditio
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
 _SETTLED_TOPICS = {"esi-stroke": "stroke"}
-_RESCUES_GIVEN = frozenset({"naloxone", "lipid-emulsion"})  # a picture's rescue drugs, told as given before the watch is asked
 _WATCHED_AFTER = {"opioid-overdose": ("respiratory-depression", "morphine")}  # what the watch after a picture's condition looks for
 # what the pathways without a topic concept of their own are called in a note
 _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection", "zh": "注射后的脊髓或脑梗死"},
@@ -959,7 +960,7 @@ class AnswerEngine:
         band-like pain round the chest wall at T8" after a vertebroplasty): cement in the canal or foramen is what it is
         asked about (its urgent CT)."""
         if _ROOT_PAIN not in q.concepts or any(self._kinds.get(c) == "complication" for c in q.concepts) \
-                or _AUGMENTATION not in self.lexicon.broader_closure(list(q.all_concepts)) or _CEMENT_LEAK not in self.lexicon.concepts:
+                or AUGMENTATION not in self.lexicon.broader_closure(list(q.all_concepts)) or _CEMENT_LEAK not in self.lexicon.concepts:
             return q
         return self._asked_of(q, _CEMENT_LEAK, lambda i, p: i == 0)
 
@@ -1014,7 +1015,7 @@ class AnswerEngine:
                         and (self._kinds.get(c) != "drug" or self._told_before(q, c)))  # (morphine's watch only after morphine)
         # (the rescue told as given is no subject of the watch: "gave naloxone, she's awake now. how long do we watch her?")
         # (nor the sign told ended: "seizure stopped…")
-        parts = tuple(replace(p, concepts=tuple(c for c in p.concepts if not (watch & set(p.concepts) and (c in _RESCUES_GIVEN or c in ended))),
+        parts = tuple(replace(p, concepts=tuple(c for c in p.concepts if not (watch & set(p.concepts) and (c in RESCUE_DRUGS or c in ended))),
                               inherited=(*p.inherited, topic, *(watched if watch & set(p.concepts) else ()))) for p in q.parts)
         text = " ".join(self.lexicon.concepts[c].name(q.lang) for c in (topic, *watched))
         # (how to stop "this" next time, naming nothing: the picture is what is prevented, "how do we stop this next time?"
@@ -2063,6 +2064,7 @@ class AnswerEngine:
             needle_procs = {c for c in q.concepts if self._kinds.get(c) == "procedure"}
             on_needle = on_the_needle(q.text, lang)
             needle = {"paraesthesia", *needle_procs} if needle_procs and on_needle else {""}
+            nobody_had = self._procedure_nobody_had(q)
             rest = [x for x in sents if x.group not in ("prevention", "risk", "evidence") and specific & x.concepts
                     and not (on_needle and _HAEMATOMA in x.concepts)  # (a haematoma is hours later, not a moment on the needle)
                     and (needle <= x.concepts or not treats_another(x, tri.names, self._kinds)) and on_picture(x, named, has, self._kinds, procs)
@@ -2070,7 +2072,7 @@ class AnswerEngine:
                     and (x.action or not rival(x, q.concepts, sig))  # no other device's hardware fact beside a pump alarm
                     and not is_rate_report(x.text, lang) and not is_meta(x.text, x.chunk.lang)  # nor a study's rate, nor the scope
                     and not foreign(x) and not elsewhere(x) and not REASSURED.search(x.text)  # (nor an untreated effect's reassurance)
-                    and not self._another_procedures(x, q)]  # (nor a step of a procedure nobody had: threading an IT catheter)
+                    and not nobody_had(x)]  # (nor a step of a procedure nobody had: threading an IT catheter)
             extra = select(rest, q, lang, lex.idf, dense, 2, (True,), sig) if specific else []
             for e in extra[:2]:
                 if not same_point(e.sentence, quoted, lang):
@@ -2755,24 +2757,27 @@ class AnswerEngine:
             if part.aspects[:1] == ("mechanism",):  # (what caused it: in the thread's own procedure, with the drug it gave)
                 about = {c for c in about if c not in IMAGING} | set(  # (the scan that showed it is no cause)
                     self.lexicon.broader_closure([c for c in (*part.inherited, *q.context_concepts) if self._kinds.get(c) == "drug"]))
-                pool = [x for x in pool if not self._another_procedures(x, q)]
+                nobody_had = self._procedure_nobody_had(q)
+                pool = [x for x in pool if not nobody_had(x)]
             got = select([x for x in pool if not same_point(x, said, lang) and about.intersection(x.concepts)], one, lang,
                          lex.idf, dense, 2, (True,), sig)
             out += [Bullet(b.sentence, j, b.score, b.kind) for b in got[:2]]
         return out
 
-    def _another_procedures(self, x: Sentence, q: Question) -> bool:
-        """Does the sentence name only procedures the thread does not tell (when it tells one)? "withdraw the catheter as it
-        is threaded" is no fact for a cord infarct after a TFESI."""
+    def _procedure_nobody_had(self, q: Question) -> Callable[[Sentence], bool]:
+        """Does a sentence name only procedures the thread does not tell (when it tells one)? "withdraw the catheter as it
+        is threaded" is no fact for a cord infarct after a TFESI. (The thread's procedures are read once per answer.)"""
         told = set(self.lexicon.broader_closure([c for c in (*q.all_concepts, *q.context_concepts) if self._kinds.get(c) == "procedure"]))
         lx = self.lexicon.concepts
-        # (its equipment names its procedure: an intrathecal catheter is intrathecal drug delivery's; only a pain procedure
-        # with a bleeding-risk class counts, never a rescue such as ECMO or decompression)
-        named = {c for c in ({c for c in x.concepts if self._kinds.get(c) == "procedure"} | {
-            r for c in x.concepts if self._kinds.get(c) == "equipment" and c in lx for r in lx[c].related if self._kinds.get(r) == "procedure"})
-            if any(self._risk_classes & set(lx[d].related) for d in self.lexicon.broader_closure([c]) if d in lx)}
-        return bool(told) and bool(named) and not named & told \
-            and not any(c in told for n in named for c in self.lexicon.broader_closure([n]))
+
+        def nobody_had(x: Sentence) -> bool:
+            # (its equipment names its procedure: an intrathecal catheter is intrathecal drug delivery's; only a pain procedure
+            # with a bleeding-risk class counts, never a rescue such as ECMO or decompression)
+            named = {c for c in ({c for c in x.concepts if self._kinds.get(c) == "procedure"} | {
+                r for c in x.concepts if self._kinds.get(c) == "equipment" and c in lx for r in lx[c].related if self._kinds.get(r) == "procedure"})
+                if any(self._risk_classes & set(lx[d].related) for d in self.lexicon.broader_closure([c]) if d in lx)}
+            return bool(named) and not named & told and not any(c in told for n in named for c in self.lexicon.broader_closure([n]))
+        return nobody_had if told else (lambda x: False)
 
     def _other_procedure(self, q: Question, rule: str) -> Callable[[Sentence], bool]:
         """Is a sentence about another of the pathway's procedures than the patient's (SCS wound care, a catheter

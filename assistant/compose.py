@@ -24,6 +24,7 @@ from .frame import (
     IMAGING,
     KEEP_ON_FOR,
     LASTS_ASK,
+    MAXIMUM_DOSE,
     MONITOR_ASK,
     MONITORING,
     OBSERVATION,
@@ -2969,7 +2970,7 @@ def _own_agents_maximum(pool: list[tuple[float, Sentence]], part: Part, sig: Sig
     return pool if any(_MAXIMUM in t[1].concepts for t in pool) else []
 
 
-_MAXIMUM = "maximum-dose"
+_MAXIMUM = MAXIMUM_DOSE
 
 
 def _bare_on_harm(part: Part, sig: Signals) -> bool:

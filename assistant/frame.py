@@ -1804,8 +1804,8 @@ _SWAP = {"en": lazy(r"^\s*(?:and\s+|ok\s+|so\s+)?(?:and|what|how)\s+(?:about|for
 AGENT_INSTEAD = {"en": lazy(r"\bwhat (?:\w+ )?(?:should|could|would|do|can) (?:i|we|you|they) (?:have )?(?:use|used|inject|injected|give|given|choose|chosen)\b"
                              r"(?=[^.?]{0,30}\b(?:instead|in its place|rather)\b)", re.I),
                   "zh": lazy(r"(?:应该|该|本应|可以|能)?(?:换|改用|换成|改成)(?:用)?什么(?:药|激素)?|(?:当时|本来|本应)(?:应该|该)?(?:用|打|注射)什么(?:药|激素)?")}
-_LEVELS, _AUGMENTATION = "multiple-levels", "vertebral-augmentation"
-_LA_CLASS, _MAXIMUM, _RESCUES = "local-anaesthetic", "maximum-dose", frozenset({"lipid-emulsion", "naloxone"})
+_LEVELS, AUGMENTATION, MAXIMUM_DOSE = "multiple-levels", "vertebral-augmentation", "maximum-dose"
+RESCUE_DRUGS = frozenset({"naloxone", "lipid-emulsion"})  # a picture's rescue drugs (never what is prevented or capped later)
 # A ceiling looked back on ("the max dose we should have stayed under", 当时最多应该打多少).
 _STAYED_UNDER = {"en": lazy(r"\bshould (?:(?:i|we|you|they) )?(?:have|'ve) (?:stayed|kept (?:it )?|been) (?:under|below|within)\b|\bshould not have (?:gone|exceeded)\b", re.I),
                  "zh": lazy(r"(?:当时|本来|本应)[^，。？?]{0,8}(?:最多|不超过|上限)|本不该超过|应该控制在多少")}
@@ -2920,12 +2920,12 @@ class Framer:
         if not history or not _STAYED_UNDER[lang].search(q) or not {"dose", "limit"} & set(part.aspects):
             return part
         ctx = tuple(dict.fromkeys(m.concept for t in history for m in self.lexicon.match(t)))
-        given = tuple(c for c in ctx if _LA_CLASS in self.lexicon.broader_closure([c]) and c != _LA_CLASS) or \
-            ((_LA_CLASS,) if _LA_CLASS in ctx else ())
-        if not given or any(_LA_CLASS in self.lexicon.broader_closure([c]) for c in part.concepts):
+        given = tuple(c for c in ctx if _LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) and c != _LOCAL_ANAESTHETIC) or \
+            ((_LOCAL_ANAESTHETIC,) if _LOCAL_ANAESTHETIC in ctx else ())
+        if not given or any(_LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) for c in part.concepts):
             return part
-        asked = tuple(dict.fromkeys((*part.concepts, *given, *((_MAXIMUM,) if _MAXIMUM in self.lexicon.concepts else ()))))
-        return replace(part, concepts=asked, inherited=tuple(c for c in part.inherited if c not in _RESCUES and c not in asked))
+        asked = tuple(dict.fromkeys((*part.concepts, *given, *((MAXIMUM_DOSE,) if MAXIMUM_DOSE in self.lexicon.concepts else ()))))
+        return replace(part, concepts=asked, inherited=tuple(c for c in part.inherited if c not in RESCUE_DRUGS and c not in asked))
 
     def _prevented(self, part: Part) -> Part:
         """"下次怎么预防" after an emergency's turns: what is prevented is the complication told (and its procedure), not the
@@ -2934,8 +2934,8 @@ class Framer:
         if part.aspects[:1] not in (("prevention",), ("mechanism",)) or part.concepts:
             return part
         if not any(c in lex and lex[c].kind == "complication" for c in part.inherited):  # (the rescue at least: the lipid)
-            return replace(part, inherited=tuple(c for c in part.inherited if c not in _RESCUES and c not in IMAGING)) \
-                if any(c not in _RESCUES for c in part.inherited) else part
+            return replace(part, inherited=tuple(c for c in part.inherited if c not in RESCUE_DRUGS and c not in IMAGING)) \
+                if any(c not in RESCUE_DRUGS for c in part.inherited) else part
         kept = tuple(c for c in part.inherited if c in lex and lex[c].kind not in ("drug", "drug-class", "brand") and c not in IMAGING)
         return replace(part, inherited=kept)
 
@@ -2944,7 +2944,7 @@ class Framer:
         "TFESI at 3 levels today, any extra risk?" names another procedure of ours and no augmentation, so the count is no
         topic of its own there."""
         told = [c for c in (*concepts, *ctx) if c in self.lexicon.concepts and self.lexicon.concepts[c].kind == "procedure"]
-        if _LEVELS not in concepts or not told or any(_AUGMENTATION in self.lexicon.broader_closure([c]) for c in told):
+        if _LEVELS not in concepts or not told or any(AUGMENTATION in self.lexicon.broader_closure([c]) for c in told):
             return concepts, parts
         return tuple(c for c in concepts if c != _LEVELS), tuple(replace(p, concepts=tuple(c for c in p.concepts if c != _LEVELS)) for p in parts)
 

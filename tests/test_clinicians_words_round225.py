@@ -261,20 +261,18 @@ def test_a_block_done_then_its_signs_are_told_in_chinese(question):  # type: ign
     assert triage(question, "zh").urgent
 
 
-def test_the_ceiling_of_a_failing_pump_is_no_tramadol_told_as_it(framer):  # type: ignore[no-untyped-def]
+def test_the_ceiling_of_a_failing_pump_is_no_tramadol_told_as_it():  # type: ignore[no-untyped-def]
     """"it wore off, GP keeps increasing the dose of tramadol" names no intrathecal pump ("it" is no IT)."""
     tri = triage("Had an ESI, it wore off, GP keeps increasing the dose of tramadol - now can't pass urine", "en", ("esi",))
     assert "granuloma" not in tri.escalation, tri
 
 
-@pytest.mark.parametrize(("question", "history"), [
-    ("gave lipid, now she's awake and talking - how long to monitor?", []),
-    ("INR checks every 4 weeks - is that ok before his SCS?", [])])
-def test_recovery_after_a_rescue_is_no_failed_first_line_and_a_check_no_repeat_limit(framer, engine, question, history):  # type: ignore[no-untyped-def]
-    if "INR" in question:
-        assert "repeat-injection-limit" not in framer.frame(question, history).concepts
-    else:
-        assert "repeat the lipid bolus" not in _bullets(engine.answer(question, history).text)[0]
+def test_recovery_after_a_rescue_is_no_failed_first_line(engine):  # type: ignore[no-untyped-def]
+    assert "repeat the lipid bolus" not in _bullets(engine.answer("gave lipid, now she's awake and talking - how long to monitor?").text)[0]
+
+
+def test_a_schedule_of_checks_is_no_repeat_limit(framer):  # type: ignore[no-untyped-def]
+    assert "repeat-injection-limit" not in framer.frame("INR checks every 4 weeks - is that ok before his SCS?").concepts
 
 
 def test_a_low_baclofen_reservoir_overnight_is_its_withdrawal_risk(framer):  # type: ignore[no-untyped-def]
