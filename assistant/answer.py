@@ -26,6 +26,7 @@ from .compose import (
     HOLD_SPAN,
     LOW_RISK,
     MEASURED,
+    MECHANISM_NAMED,
     NO_STOP_NEEDED,
     NO_SYMPTOMS_ASK,
     NOTE_PREFIX,
@@ -1211,7 +1212,15 @@ class AnswerEngine:
             or (_CHANGES_PLAN.search(q.text) and names_symptoms(q.text, q.lang))
         if not (again.urgent and asks_care):
             return tri
-        return again if triage(before, q.lang, concepts, told).urgent else tri
+        # (or a red flag this turn tells of the scene two turns back: "她今天还有点发烧 脖子发硬" after a wet tap's headache and
+        # failed caffeine)
+        return again if triage(before, q.lang, concepts, told).urgent or self._own_sign_of(again.rule, q) else tri
+
+    @staticmethod
+    def _own_sign_of(rule: str, q: Question) -> bool:
+        """Does this turn tell one of the pathway's own signs itself (a fever, a stiff neck), not only the scene before?"""
+        flag = RED_FLAG_BY_ID.get(rule)
+        return flag is not None and any(re.search(g, q.text, re.I) for g in flag.symptoms[q.lang][1:])
 
     def _deficit_cared_for(self, q: Question, tri: Triage, last: str, scene: set[str], settled: bool) -> Triage:
         """A new question after a deficit's emergency asking of a drug or a scan for it ("CTA booked, can we thrombolyse -
@@ -2718,7 +2727,8 @@ class AnswerEngine:
         # (or the timing of a drug given judged: "was 40mg clexane 4 hours after the injection too early?", its restart)
         # (or its cause asked after a result the turn tells: "MRI done - cord signal, no haematoma. what caused this")
         if len(q.parts) < 2 and not (q.history and q.parts and q.parts[0].aspects[:1] == ("mechanism",)) \
-                and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",), ("mechanism",))
+                and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",), ("mechanism",), ("risk_factors",), ("contraindications",),
+                                                                                                   ("frequency",))
                                                                                or _CARE_REGIMENS & set(q.parts[0].concepts)
                                                                                or (q.parts[0].aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text))
                                                                                # (or looked back on: "looking back, when should the
@@ -2729,11 +2739,14 @@ class AnswerEngine:
         out: list[Bullet] = []
         for j, part in enumerate(q.parts):
             regimen = sorted(_CARE_REGIMENS & set(part.concepts))
+            # (a follow-up telling a result and asking how often or why, "CT shows cement in the canal. how often do these need
+            # surgery?", asks beside the picture it tells)
+            looked_up = q.followup and part.aspects[:1] in (("frequency",), ("mechanism",), ("risk_factors",))
             if not (_PLANNING.intersection(part.aspects) or regimen) or _BEDSIDE.intersection(part.aspects) \
-                    or triage(part.text, lang, frozenset(part.concepts)).urgent:
+                    or (triage(part.text, lang, frozenset(part.concepts)).urgent and not looked_up):
                 continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
             if part.concepts and all(any(c in x.concepts for x in quoted) for c in part.concepts) \
-                    and part.aspects[:1] not in (("prevention",), ("mechanism",)):
+                    and part.aspects[:1] not in (("prevention",), ("mechanism",)) and not (looked_up and not any(COUNT.search(x.text) for x in quoted)):
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]
             # (a regimen told with its length, "7 days of post-op abx", asks how long it should run)
@@ -2754,6 +2767,11 @@ class AnswerEngine:
             if part.aspects[:1] == ("prevention",) and procs and all(self._kinds.get(c) == "complication" for c in part.concepts):
                 pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, procs)
                                  if x.group == "prevention" and set(procs) & x.concepts)]
+            if part.aspects[:1] == ("mechanism",) and procs:
+                # (how the thread's own procedure causes it, which the emergency's search leaves out: "MRI done - no haematoma,
+                # cord signal T9 to conus. what is this likely" after a TFESI - the radicular artery)
+                pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, procs)
+                                 if set(procs) & x.concepts and MECHANISM_NAMED.search(x.text) and x not in pool)]
             if part.aspects[:1] == ("mechanism",):  # (what caused it: in the thread's own procedure, with the drug it gave)
                 about = {c for c in about if c not in IMAGING} | set(  # (the scan that showed it is no cause)
                     self.lexicon.broader_closure([c for c in (*part.inherited, *q.context_concepts) if self._kinds.get(c) == "drug"]))
@@ -2767,7 +2785,8 @@ class AnswerEngine:
     def _procedure_nobody_had(self, q: Question) -> Callable[[Sentence], bool]:
         """Does a sentence name only procedures the thread does not tell (when it tells one)? "withdraw the catheter as it
         is threaded" is no fact for a cord infarct after a TFESI. (The thread's procedures are read once per answer.)"""
-        told = set(self.lexicon.broader_closure([c for c in (*q.all_concepts, *q.context_concepts) if self._kinds.get(c) == "procedure"]))
+        told = set(self.lexicon.broader_closure([c for c in (*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited))
+                                                 if self._kinds.get(c) == "procedure"]))
         lx = self.lexicon.concepts
 
         def nobody_had(x: Sentence) -> bool:
@@ -2881,7 +2900,13 @@ class AnswerEngine:
             asked = {c for p in allowed for c in p.concepts if self._kinds.get(c) in ("drug", "drug-class")}
             # (or its own class: "LMWH is restarted…" for "was clexane 4 hours after too early?")
             asked |= {b for c in asked if self._kinds.get(c) == "drug" for b in self.lexicon.concepts[c].broader}
-            named = [b for b in bullets[1:] if asked & b.sentence.concepts][:1]
+            # (the drug the steps do not give already, "only propofol drawn up - can i just give that instead … for the lipid?":
+            # propofol's own lines, not the lipid's step)
+            acts = [b for b in bullets if b.kind == "action"]
+            unsaid = {c for c in asked if not any(c in b.sentence.concepts for b in acts)}
+            # (its lines about the picture's own care: never midazolam's effect on the adrenal axis after an ESI mid-rescue)
+            named = [b for b in bullets[1:] if unsaid & b.sentence.concepts and b.sentence.group == "management"][:2] \
+                or [b for b in bullets[1:] if asked & b.sentence.concepts][:1]
             # (a management line on it, "avoid propofol when unstable", is said among the steps, not apart from them)
             shown = [replace(b, kind="action") if b.sentence.group == "management" else b for b in named]
             rest = [b for b in bullets[1:] if b not in named]
@@ -2891,7 +2916,8 @@ class AnswerEngine:
         # (a picture read as LAST that asks the lipid itself, "collapsed after SGB w bupivacaine… lipid dose for 80kg": its
         # doses right after the first step)
         pictured = not q.followup and tri.rule == "last" and lipid_asked(q.text, q.lang)
-        if "dose" not in q.aspects or not (toxicity_told(q.text, q.lang) or pictured if not q.followup
+        # (a bare rescue dose asked right after the picture, "how much intralipid exactly", is that picture's too)
+        if "dose" not in q.aspects or not (toxicity_told(q.text, q.lang) or pictured if not (q.followup or q.history)
                                            else self._emergency_before(q).rule == tri.rule):
             return bullets
         drugs = {c for c in q.concepts if self._kinds.get(c) in ("drug", "drug-class")}
@@ -2908,7 +2934,7 @@ class AnswerEngine:
         planned = {id(b) for b in dosed if q.followup and b.kind == "fact" and b.sentence.group != "management"}
         # (an arrest told keeps its resuscitation step first, "抽搐后室颤，脂肪乳怎么给": the heart before the lipid's dose)
         head = bullets[:1] if bullets and bullets[0] not in dosed and moved_first(tri.rule, q.lang, q.text) else \
-            [] if toxicity_told(q.text, q.lang) or q.followup or not bullets or bullets[0] in dosed else bullets[:1]
+            [] if toxicity_told(q.text, q.lang) or q.followup or q.history or not bullets or bullets[0] in dosed else bullets[:1]
         if dosed and all(id(b) in planned for b in dosed):  # (a plan only: after the picture's steps, review 54)
             head = list(itertools.takewhile(lambda b: b.kind == "action" and b not in dosed, bullets))
         return head + [replace(b, kind="plan") if id(b) in planned else b for b in dosed] \
@@ -3016,11 +3042,22 @@ class AnswerEngine:
         new = [c for p in q.parts for c in p.concepts if c in _ALTERNATIVE_TESTS and c not in bullets[0].sentence.concepts]
         if not new:
             return bullets
-        if (had := next((b for b in bullets if new[0] in b.sentence.concepts), None)) is not None:  # (quoted lower down: first)
-            return [had, *(b for b in bullets if b is not had)]
+        # (the patient's own procedure's first: "CT myelography … in a patient with an intrathecal drug delivery system" for a
+        # pump's catheter mass, before the SCS haematoma's)
+        nobody_had = self._procedure_nobody_had(q)
+        had = [b for b in bullets if new[0] in b.sentence.concepts]
+        if had and not nobody_had(had[0].sentence):  # (quoted lower down: first)
+            return [had[0], *(b for b in bullets if b is not had[0])]
         harm = {c for b in bullets for c in b.sentence.concepts if self._kinds.get(c) == "complication"}
-        found = [x for x in sents if x.chunk.lang == lang and new[0] in x.concepts and not x.provenance
-                 and x.group == "management" and harm & x.concepts]
+        alternatives = [x for x in sents if x.chunk.lang == lang and new[0] in x.concepts and not x.provenance and x.group == "management"]
+        found = [x for x in alternatives if not nobody_had(x)
+                 and (harm & x.concepts or any(self._kinds.get(c) == "procedure" and c != new[0] for c in x.concepts))]
+        if found:
+            return [Bullet(found[0], 0, 1.0, "action"), *(b for b in bullets if not same_point(b.sentence, found[:1], lang))]
+        if had:
+            return [had[0], *(b for b in bullets if b is not had[0])]
+        # (else another procedure's, about the same harm: the SCS haematoma's CT myelography for an ILESI's)
+        found = [x for x in alternatives if harm & x.concepts]
         return [Bullet(found[0], 0, 1.0, "action"), *bullets] if found else bullets
 
     def _after_the_turn_before(self, q: Question, lang: Lang, sents: Sequence[Sentence], bullets: list[Bullet], guide: Triage,
@@ -3160,6 +3197,10 @@ class AnswerEngine:
         # (nor does the injectate to give on carrying on: "she's pinked up … ok to carry on and inject the dex today, or rebook?")
         named = {c for c in q.concepts if self._kinds.get(c) not in ("drug", "drug-class", "brand")}
         if not q.followup and not named <= {_DISCHARGE, *(m.concept for t in q.history[-3:] for m in self.lexicon.match(t))}:
+            return ""
+        # (an ask of its own beside going home, "legs a bit numb - he wants to drive himself home, ok?": driving's own advice)
+        if any(self._kinds.get(c) == "topic" and c not in (_DISCHARGE, OBSERVATION) and any(c in b.sentence.concepts for b in bullets)
+               for c in q.concepts):
             return ""
         before = self._emergency_before(q)
         # (a stroke picture that cleared after a transforaminal injection: what to do after it is not in the sources either)

@@ -42,6 +42,7 @@ from .frame import (
     WITHDRAWAL,
     Part,
     Question,
+    asks_to_anticoagulate,
     aspects_of,
 )
 from .judge import STAFF_TOPICS, STUDIES
@@ -560,6 +561,59 @@ def _any_procedures(s: Sentence, own: Sequence[str]) -> bool:
     return bool(AND_OTHERS[s.chunk.lang].search(s.text)) or bool(_SYSTEMIC_STEROID & s.concepts and _SYSTEMIC_STEROID & set(own))
 
 
+_ANTICOAGULATION = frozenset({"anticoagulant", "antithrombotic"})
+_LA, _LIPID = "local-anaesthetic", "lipid-emulsion"  # (the toxicity's drug and its rescue: the watch after it is the toxicity's)
+
+
+# a scan told as done, with what it shows ("CT有肺动脉里的骨水泥", "CTPA: few small peripheral cement emboli") ...
+_SCAN_SHOWS = lazy(r"\b(?:CT|CTPA|MRI|MR|x-?ray|film)\b\s*(?::|shows?|showed|showing|has|confirms?)|"
+                   r"(?:CT|CTPA|MRI|核磁|磁共振|片子|胸片)[^，。？?]{0,4}(?:有|看到|显示|提示|见到|发现)", re.I)
+# ... and a sentence ordering that scan to diagnose it ("confirm a suspected PCE mainly with imaging", 主要依靠影像学确诊)
+_SCAN_ORDERED = lazy(r"\b(?:confirm\w*|diagnos\w*|obtain|order)\b[^.;]{0,40}\b(?:imaging|CT|CTPA|MRI|x-?ray)\b|"
+                     r"(?:依靠|通过|行|急查)[^，。；]{0,8}(?:影像|CT|MRI|核磁)[^，。；]{0,6}(?:确诊|检查)", re.I)
+
+
+def _scan_already_told(s: Sentence, part: Part) -> bool:
+    """A scan told as done and read: the sentence that orders it to make the diagnosis answers nothing now."""
+    return bool(_SCAN_SHOWS.search(part.text)) and bool(_SCAN_ORDERED.search(s.text))
+
+
+def _anticoagulation_unsaid(s: Sentence, part: Part, sig: Signals) -> bool:
+    """Asked whether to anticoagulate what is told ("CT有肺动脉里的骨水泥 要不要抗凝", "do we need to anticoagulate her?"):
+    a sentence naming no anticoagulation (stop injecting the cement) answers another ask."""
+    # (the told harm's own course, "asymptomatic peripheral → follow-up only": the harm named, or one linked to what is told,
+    # the cement seen in the pulmonary artery)
+    told = {*part.concepts, *part.inherited}
+    harms = {c for c in s.concepts if sig.kinds.get(c) == "complication"
+             and (c in told or sig.related.get(c, frozenset()) & told or any(c in sig.related.get(t, frozenset()) for t in told))}
+    return asks_to_anticoagulate(part.text) and not harms and not any(
+        c in _ANTICOAGULATION or _ANTICOAGULATION & sig.parents.get(c, frozenset()) for c in s.concepts)
+
+
+_RECOVERY = "neurological-recovery"
+_AUGMENTATION_KIN = frozenset({"vertebroplasty", "kyphoplasty"})
+_LEAK, _DECOMPRESSION = "cement-leakage", "surgical-decompression"
+_CEMENT_IN_CANAL_CARE = frozenset({_LEAK, _DECOMPRESSION})
+_IN_CANAL = lazy(r"\bcanal\b|椎管", re.I)  # (a leak into the canal, not the disc's or a vein's)
+_SURGERY_ASKED = lazy(r"\b(?:need|needs|needed|require[sd]?|go(?:es)? to|went to) (?:an? )?(?:surgery|operation|theatre|op)\b|"
+                      r"(?:需要|要不要|需不需要|要)(?:手术|开刀)", re.I)
+
+
+def _augmentation_kin(s: Sentence, own: Sequence[str], text: str) -> bool:
+    """How often a cement leak needed surgery is told of vertebroplasty and asked of kyphoplasty (or the reverse): the same
+    cement in the same canal, the only series there is ("cement in the canal after kyphoplasty - how often does it need surgery?"
+    gets the 3,175 vertebroplasties' 4 of 26, named as such)."""
+    return _LEAK in own and s.concepts >= _CEMENT_IN_CANAL_CARE and (_DECOMPRESSION in own or bool(_SURGERY_ASKED.search(text))) \
+        and bool(_IN_CANAL.search(text)) and bool(_AUGMENTATION_KIN & set(own)) and bool(_AUGMENTATION_KIN & s.concepts)
+
+
+def _recovery_of_harm(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
+    """How far patients recover from the asked complication is told of that complication whatever procedure it followed
+    ("epidural haematoma after ILESI - whats the likely outcome?": 47% recovered fully after neuraxial anaesthesia's)."""
+    return _RECOVERY in own and _RECOVERY in s.concepts and any(
+        sig.kinds.get(c) == "complication" and (c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts) for c in own)
+
+
 def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = (*_RIVAL_KINDS, "region")) -> bool:
     """Does the sentence name another drug (or drug class), procedure, complication or spinal region (of `kinds`) than
     the question's, and not the question's? (LMWH in an answer about unfractionated heparin.)"""
@@ -835,6 +889,14 @@ def _without_levels_after_harm(part: Part, own: list[str], sig: Signals) -> list
     return own
 
 
+def _figure_given(s: Sentence, kinds: Sequence[str], numbers: bool, counted: bool) -> float:
+    """Does the sentence give the kind of figure asked (a count when the numbers are asked)? A share of case reports is no
+    rate ("80% of 166 haematoma case reports had severe deficits", asked how likely paralysis is)."""
+    if kinds[:1] == ["frequency"] and CASE_REPORTS.search(s.text):
+        return 0.0
+    return 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
+
+
 def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], dense: Mapping[str, float], lang: Lang,
           w: Weights = Weights(), sig: Signals = Signals()) -> float:
     """Relevance of a sentence to one part of the question (named weights, see `Weights`)."""
@@ -883,7 +945,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     kinds = [a for a in part.aspects if a in _KIND and not ("limit" in part.aspects and a == "dose")]  # a dose limit wants the limit
     numbers = "frequency" in kinds and _NUMBERS_ASK.search(part.text)  # "what real numbers can I give her?": a count, not "rare"
     counted = bool(COUNT.search(s.text)) and not CASE_REPORTS.search(s.text)  # a count of case reports is no rate
-    figure = 1.0 if any(counted if numbers and a == "frequency" else _KIND[a].search(s.text) for a in kinds) else 0.0
+    figure = _figure_given(s, kinds, bool(numbers), counted)
     narrow = _narrow_kind(part)  # how long a course goes on, how fast to infuse: the figure of that kind
     if narrow is not None and narrow is not _LASTS:  # (an ask with no figure of its own: the verdict is its figure)
         figure = (figure if kinds else 1.0) if narrow.search(s.text) else 0.0
@@ -917,7 +979,8 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         subject += [r for c in own for r in sorted(sig.parents.get(c, ())) if sig.kinds.get(r) == "procedure"]
     # about something else, or about what the question left out ("apart from anticoagulants", "besides cement leaks", even
     # beside its procedure); a list of procedures by bleeding-risk class names other regions and procedures, and is no rival
-    left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in _SETTING_KINDS)
+    # (a topic asked, the outcome, is no subject of it: the haematoma's recovery figures once "no haematoma" was told)
+    left_out = set(q.excluded) & s.concepts and not any(c in s.concepts for c in own if sig.kinds.get(c) not in (*_SETTING_KINDS, "topic"))
     # a pregnant colleague's question: a sentence about the pregnant patient (and not staff) is about someone else
     left_out = left_out or any(COMPOUND_BASE[c] in s.concepts and c not in s.concepts for c in q.concepts if c in COMPOUND_BASE)
     # (what comes after a failed treatment is often another procedure: the blood patch after an interlaminar ESI's wet tap)
@@ -926,10 +989,12 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     looked_at = _without_studies(s) if "workup" in part.aspects else s
     if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) and not next_line \
             and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)) \
-            and not _treats_own_toxicity(s, part, subject, sig):
+            and not _treats_own_toxicity(s, part, subject, sig) and not _recovery_of_harm(s, own, sig) \
+            and not _augmentation_kin(s, (*own, *part.inherited), part.text):
         total += w.rival
-    total += w.rival if _held_though_continued(s, part) or _another_allergy(s, own) else 0.0
-    total += w.rival / 2 if _another_patients(s, q, sig) else 0.0
+    total += w.rival if _held_though_continued(s, part) or _another_allergy(s, own) or _anticoagulation_unsaid(s, part, sig) else 0.0
+    total += w.rival if _scan_already_told(s, part) else 0.0
+    total += w.rival / 2 if _another_patients(s, q, sig) or _allergy_nobody_told(s, q) else 0.0
     if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) and not _AGAIN_ASKED.search(part.text) \
             and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):
         total += w.rival  # asked when to stop it: a sentence giving only when it restarts is no answer
@@ -951,7 +1016,8 @@ _POSITIONS = {"en": lazy(r"\b(?:favou?red|favou?rs|argued|argues|advocated|advoc
               "zh": lazy(r"主张[^。；]*而[^。；]*主张")}
 
 
-_ALLERGIES = frozenset({"allergic-reaction", "antibiotic-allergy", "contrast-allergy"})
+_ANTIBIOTIC_ALLERGY = "antibiotic-allergy"
+_ALLERGIES = frozenset({"allergic-reaction", _ANTIBIOTIC_ALLERGY, "contrast-allergy"})
 _FORBIDS = {"en": lazy(r"\b(?:should not|must not|must never|should never|is not to)\b", re.I), "zh": lazy(r"不应|不得|禁止|不能使用|不可使用")}
 
 
@@ -1039,6 +1105,12 @@ _SIGNS_LISTED = {"en": lazy(r"\b(?:signs?|symptoms?|features?)\b[^.;]{0,80}\binc
 # implant's prophylaxis is not a contrast reaction's adrenaline or steroid premedication).
 _ALLERGY_AGENTS = {"antibiotic-allergy": frozenset({"contrast-medium", "contrast-allergy", "shellfish-allergy"}),
                    "contrast-allergy": frozenset({"antibiotic-allergy"})}
+
+
+def _allergy_nobody_told(s: Sentence, q: Question) -> bool:
+    """What an antibiotic-allergic patient gets instead is about someone else when no allergy is told ("do we actually need
+    antibiotics for discography?")."""
+    return _ANTIBIOTIC_ALLERGY in s.concepts and not _ALLERGIES.intersection(q.all_concepts)
 
 
 def _another_allergy(s: Sentence, own: Sequence[str]) -> bool:
@@ -1254,7 +1326,12 @@ def _rivalled(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     a procedure, not about the one swapped in ("那鞘内泵呢？" after SCS: not SCS's own rate, not a mixed cohort's)."""
     own = _own(part, q)
     swapped = _swap(part, own, sig).procs
-    return other_procedure(s, part, q, sig) or (bool(swapped) and not (swapped | set(own)) & s.concepts)
+    if _recovery_of_harm(s, own, sig):  # (the asked harm's recovery, whatever procedure it followed)
+        return False
+    # (nor one about another spinal region only: the third occipital RF's 19% for a lumbar RFA's consent)
+    regions = {c for c in (*own, *part.inherited, *q.context_concepts) if c in REGIONS}
+    elsewhere = bool(regions) and bool(REGIONS & s.concepts) and not regions & s.concepts
+    return other_procedure(s, part, q, sig) or (bool(swapped) and not (swapped | set(own)) & s.concepts) or elsewhere
 
 
 def _another_pictures_watch(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
@@ -1477,6 +1554,8 @@ def other_procedure(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
     if _OBSTETRIC.search(s.text) and not (_OBSTETRIC.search(q.text) or "pregnancy" in q.concepts) \
             and _FIGURE_ASKS.union({"timing"}).intersection(part.aspects):
         return True
+    if _augmentation_kin(s, own, part.text):
+        return False
     return rival(s, own, sig, ("procedure",)) or _other_region(s, own, sig) or _other_home(s, own, sig)
 
 
@@ -1630,8 +1709,12 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     if upgrade is not None:
         rest = [t for t in rest if t[1] is not upgrade[1]]
         if q.followup and told & set(part.concepts) and not class_ask and _HIGH_RISK not in extra[1].concepts:
-            # ("what if he's got CrCl ~25, does that change the hold?" after the interval: the rule the new fact brings leads)
-            return [upgrade, extra, *_not_primary(rest, q)], True
+            # ("what if he's got CrCl ~25, does that change the hold?" after the interval: the rule the new fact brings leads;
+            # with a drug of its own, "same pt but on pradaxa with CrCl 28", that drug's interval leads and the rule follows)
+            rest = _not_primary(rest, q)
+            gives = _gives_interval(part, q, sig) if drugs & (set(part.concepts) - set(part.inherited)) else None
+            first = [t for t in rest if gives is not None and gives(t[1]) and not t[1].provenance][:1]
+            return [*first, upgrade, extra, *(t for t in rest if t not in first)], True
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
@@ -2500,7 +2583,7 @@ _START_ASK = lazy(r"\bstart(?:ing)? (?:dose|rate)|\binitial (?:dose|rate)|\bdose
                         r"起始剂量|初始剂量|起始量|初始量|开始剂量|起始速度|从多少(?:开始|起)", re.I)
 # ... which a sentence gives when it names the start (a bolus, a first or loading dose), not a case's dose or a ceiling
 _START = lazy(r"\bstart\w*|\binitial\w*|\bbegin\w*|\bfirst dose|\bbolus|\bloading|\btitrat\w*|起始|初始|开始|首剂|首次|推注|负荷|滴定", re.I)
-_TAPER = lazy(r"\b(?:taper|wean)\w*|减量|(?:怎么|如何|咋)减|逐渐减|递减", re.I)
+_TAPER = lazy(r"\b(?:taper|wean)\w*|减量|(?:怎么|如何|咋)减(?![少轻低小缓])|逐渐减|递减", re.I)  # (咋减少渗漏: how to prevent)
 _CEILING = lazy(r"\bceiling|\bupper limit|\bmaxim\w*|\bmax\b|\bcap(?:s|ped)?\b|not (?:to )?exceed|上限|最大|最高|不超过|封顶", re.I)
 
 
@@ -2694,7 +2777,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                       and not (p.aspects[:1] == ("complications",) and RISKS_TO_TELL[lang].search(p.text))
                       and (bool(_NUMBERS_ASK.search(p.text)) or not any(sig.kinds.get(c) == "complication" for c in _own(p, q)))
                       for p in members)
-        about = frozenset(c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked) if sig.kinds.get(c) == "complication")
+        asked_of = [c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked)]
+        # (a sign asked of with no complication named, "how likely … a bad headache afterwards", is the harm asked about)
+        about = frozenset(c for c in asked_of if sig.kinds.get(c) == "complication") \
+            or frozenset(c for c in asked_of if sig.kinds.get(c) == "finding" and numbers)
         above = _asked_too(above, pool, parts[j], members, q, sig, leads)
         above = [t for t in above if not _another_patients(t[1], q, sig)] or above  # (the diabetic's glucose, for an AS patient)
         # (a pregnant worker's limit, beside the annual staff dose limit nobody pregnant asked about)
@@ -2917,15 +3003,23 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     harms = [c for c in part.inherited if sig.kinds.get(c) == "complication"]
     if several and harms and part.concepts and all(sig.kinds.get(c) == "topic" for c in part.concepts):
         pool = [(sc, s) for sc, s in pool if any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in harms)] or pool
-    if several and _bare_on_harm(part, sig):
+    if _bare_on_harm(part, sig):
         # ("TFESI后血压190/100 …是激素的副作用吗？要处理吗？": what to do for the harm told before; a particulate steroid's
         # overview is no step for it - none, and the part is said to have no steps; "…会持续多久？": how long that harm lasts,
         # never another's, a steroid's glucose rise)
         # (the signs told count as what lasts: "his eyelid is drooping and his voice is hoarse. is he having a stroke??" ->
         # "how long will it last": the hoarseness, not the stroke feared)
         signs = harms + [c for c in part.inherited if sig.kinds.get(c) == "finding"]
-        pool = [(sc, s) for sc, s in pool if (s.action or s.group == GROUP_OF_ASPECT["action"] or part.aspects[0] == "timing")
-                and any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in signs)]
+        # (or what to do after the procedure told, when it is one region's own procedure, in its own words: "第三枕神经切断术后
+        # 出现麻木…可告知其为预期效应" for the third occipital RF's neuritis)
+        own_procs = {c for c in part.inherited if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts and sig.regional.get(c)}
+        kept = [(sc, s) for sc, s in pool if (s.action or s.group == GROUP_OF_ASPECT["action"] or part.aspects[0] == "timing")
+                and (any(h in s.concepts or sig.parents.get(h, frozenset()) & s.concepts for h in signs)
+                     or (bool(own_procs & s.concepts) and s.group == GROUP_OF_ASPECT["action"]))]
+        # (asked alone, "what can we give her for it" after post-RF burning: what names that harm first, never a pneumothorax's
+        # drain; with nothing naming it, the rest as before)
+        pool = kept if several else kept + [t for t in pool if t not in kept and any(
+            h in t[1].concepts or sig.parents.get(h, frozenset()) & t[1].concepts for h in signs)] or pool
     if WITHDRAWAL in part.concepts and (stopped := [c for c in (*part.concepts, *part.inherited) if sig.kinds.get(c) == "drug"]):
         # ("需要直接停药吗？会不会有戒断反应？" of ziconotide): never another drug's withdrawal, baclofen's (none: not covered)
         pool = [(sc, s) for sc, s in pool if not _other_agent(s, stopped, sig)
@@ -2937,8 +3031,10 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     classes = {p for c in held for p in sig.closure.get(c, sig.parents.get(c, frozenset()))}
     if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" or (sig.kinds.get(c) == "drug-class" and c not in classes)
                                                                    for c in part.concepts) \
-            and _narrow_kind(part) is not _LASTS and not _CHECK_WHEN.search(part.text):
+            and _narrow_kind(part) is not _LASTS and not _CHECK_WHEN.search(part.text) \
+            and not (OBSERVATION in part.concepts and all(c == _LIPID or _LA in sig.parents.get(c, frozenset()) for c in held)):
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
+        # (not how long the patient is watched: "settled. how long do we keep her?" after bupivacaine's toxicity)
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
         if "hold" in part.aspects:  # ("when do we restart after the implant?" of the enoxaparin before: its restart, not an
             # implant's hair removal)
@@ -3743,6 +3839,7 @@ def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | Non
 
 # (the mechanism itself, not a sentence saying that a guideline describes one)
 _MECHANISM_NAMED = lazy(r"^(?![\s\S]*(?:\bdescribes?\b|阐述|介绍了))[\s\S]*(?:\bmechanism|\bproposed\b|\battributed to\b|\bthought to\b|\bembol|机制|原理|归因于|被认为|栓塞)", re.I)
+MECHANISM_NAMED = _MECHANISM_NAMED  # (a sentence naming how a harm comes about: the answer engine adds a procedure's own)
 _WORKS_UP = lazy(r"\b(?:suspected|obtain\w*|order\w*|confirm\w*|diagnos\w*|followed by|then)\b|疑似|怀疑|先行|再行|确诊|诊断|"
                        r"行[^，。；]{0,20}检查", re.I)
 
@@ -3770,6 +3867,8 @@ def _may_lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], rival
     the overall 1.4 % of cervical ILESIs before C5-6's 2.8 %."""
     if level_free:
         chosen = [c for c in chosen if not any(map(_is_level, c[1].concepts))] + [c for c in chosen if any(map(_is_level, c[1].concepts))]
+        # (and a share of case reports, "80% of 166 haematoma case reports had severe deficits", is no rate to lead with)
+        chosen = [c for c in chosen if not CASE_REPORTS.search(c[1].text)] + [c for c in chosen if CASE_REPORTS.search(c[1].text)]
     if rivalled is not None:
         chosen = [c for c in chosen if not rivalled(c[1])] or chosen
     if not told_accident and "complications" in groups:
@@ -3845,7 +3944,7 @@ _DRUG_RESTART = lazy(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0
 _TIME_SPAN = lazy(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天|"
                         r"(?:数|几)(?:个)?(?:小时|天|周|月)(?:内|后|之内)|\b(?:a few|several) (?:hours|days|weeks|months)\b", re.I)  # ("数周内自行缓解")
 TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
-_RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|" + RATE_TO_GIVE + "|"
+_RATE_ASK = lazy(r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|how fast (?:to|should|can|do|are|is|may|must) (?:i |we |you )?(?:be |have been )?(?:(?:allowed|supposed|meant|safe) to )?(?:inject|infus|irrigat|run|push|giv)|" + RATE_TO_GIVE + "|"
                        r"(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快", re.I)
 _RATE = lazy(r"\d+(?:[.,–-]\d+)?\s*(?:mL|ml|毫升)\s*(?:/\s*(?:min|s|h)\b|per (?:min|minute|second|hour)|every \d+(?:[–-]\d+)?\s*s\b)|"
                    r"每\s*\d+(?:[.,–-]\d+)?\s*(?:s|秒|分钟|min)", re.I)

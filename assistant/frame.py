@@ -198,7 +198,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"\b(?:per|a|each) year\b|\b(?:per|a|each) day\b|daily max|\b\d+(?:\.\d+)?\s?kgs?\b|"
              # (a patient's own drug to be adjusted: "should she cut her insulin the night before?")
              r"\b(?:reduce|cut|lower|halve|adjust|change|increase|up) (?:(?:her|his|their) (?:\w+ )?(?:insulin|dose|doses)|(?:the )?insulin)\b|"
-             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|" + RATE_TO_GIVE + r"|how fast (?:to|should|can|do) (?:i |we )?(?:be )?(?:inject|infus|irrigat|run|push|giv)|"
+             r"(?:infusion|flow|drip|pump|irrigation|saline|fluid|lipid|bolus) rate|" + RATE_TO_GIVE + r"|how fast (?:to|should|can|do|are|is|may|must) (?:i |we |you )?(?:be |have been )?(?:(?:allowed|supposed|meant|safe) to )?(?:inject|infus|irrigat|run|push|giv)|"
              r"\d+(?:\.\d+)?\s?%\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?%|"  # (which strength: "20% or 30%?")
              r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\s?(?:or|vs\.?|versus)\s?\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b|"  # (which dose: "10 mg or 40 mg?")
              # (an amount put to the test: "is 400 mg of lidocaine with adrenaline OK?", "can I give 30 ml?")
@@ -296,7 +296,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
                           r"禁忌|能不能做|能不能[^，。？?]{1,8}?(?:做|打)(?:个|一下|一个)?|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
-                          r"用.{1,16}可以吗|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
+                          r"用.{1,16}可以吗|用[^，。？?]{1,12}(?:行不行|行吗|能行吗)|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
                           # ("颈椎C6/7 TFESI 用得宝松1ml加利多卡因行不行？": whether it may be used for the procedure named)
                           r"(?:ESI|TF|IL|注射|阻滞|射频|骶管|硬膜外|神经根|\s{3,})[^，。？?]{0,6}用[^，。？?]{1,16}行(?:不行|吗)|"
                           # (a plan told, then a bare "可以吗？": "医生想下周两侧一起做，可以吗？")
@@ -326,7 +326,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      r"(?:和|跟|与)什么(?:有关|相关)|(?:和|跟|与)哪些因素(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
-                     r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?|(?:这|那)(?:个)?(?:有|有没有)(?:关系|影响)(?:吗|么)?[？?]|(?:这|那)(?:个)?要紧吗"),
+                     r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?|(?:这|那)(?:个)?(?:有|有没有)(?:关系|影响)(?:吗|么)?[？?]|(?:这|那)(?:个)?要紧吗|"
+                     # (a fact told, then whether it counts: "…阿司匹林100没停 有关系吗")
+                     r"(?:^|[\s，,。])有(?:没有)?(?:关系|影响)(?:吗|么)?\s*[？?]?\s*$"),
     # which test or scan confirms it (the work-up): the sentence that names the imaging or test answers it
     "workup": ("",
                # (not the guidance a procedure is done under: "with ultrasound or no imaging", "under imaging")
@@ -423,7 +425,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"\bhow (?:sensitive|specific|reliable|accurate) (?:is|are)\b|\b(?:sensitivity|specificity) of\b|"
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
-                  r"(?<!lipid )(?<!bolus )(?<!frame )(?<!pulse )(?<![a-z])rates?\b(?!\s+(?:should|shall)\s+(?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|"
+                  r"(?<!lipid )(?<!bolus )(?<!frame )(?<!pulse )(?<![a-z])rates?\b(?!\s+matters?\b)(?!\s+(?:should|shall)\s+(?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|"
                   r"\s+(?:do|to|can|would)\s+(?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver))|"  # (not "aspirate", "moderate", "separate"; a C-arm's frame rate)
                   # (not a concentration told: "1% plain", "0.5% bupivacaine", "20% lipid", "2% lido")
                   r"percent|%(?!\s*(?:plain|lido\w*|lignocaine|bupi\w*|levobupi\w*|ropi\w*|mepi\w*|marcaine|naropin|xylocaine|"
@@ -480,7 +482,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"\b(?:most )?(?:likely|probable|possible) (?:cause|reason|culprit)\b|\bwhat(?:'s| is| was) the cause\b|"
                   # (looked back on after the event: "what caused this", "what most likely went wrong with the refill?")
                   r"\bwhat (?:\w+ )?caused (?:this|it|that|the)\b|\bwhat (?:\w+ ){0,2}went wrong\b|"
+                  r"\bwhat(?:'s| is) (?:this|it|that) (?:most )?likely(?: to be)?\s*\??\s*$|"
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
+                  r"\bwhy (?:this|that|it) (?:happens?|happened|occurs?|occurred)\b|"
+                  r"\bhow (?:does|did|do|would|could|can) (?:the |a |an )?[\w -]{1,30}? (?:get|end up|go) (?:where|into|in)\b|"
                   + _WHY_NOT_USE_EN + r"|how does .{0,40}(?:cause|happen|lead)|"
                   # (whether a sign told comes from the drug or procedure: "BP 190/105 after depo-medrol - steroid related?")
                   r"(?<!risk )(?<!risks )\b[\w-]+[- ]related\s*\?|\b(?:due to|caused by|from) (?:the |his |her )?(?:[\w-]+ )?"
@@ -493,7 +498,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # (a part that opens with why: "…发生率多少？为什么强调8小时内减压")
                   r"^\W*(?:为什么|为何|为啥)(?=[^，。？?\s]{2})(?![^，。？?]{0,20}(?:怎么办|怎么处理|如何处理|几天|多久|多少|几次))|"
                   r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是(?:不是)?[^，。？?]{1,10}的问题(?:吗|么|\s*[？?])|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:和|与|跟)[^，。？?]{1,10}(?:有关|相关|有关系)(?:吗|么)|"
-                  r"机制|原理|为什么会|为何会|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
+                  r"机制|原理|为什么会|为何会|(?:怎么|咋|为啥)会(?:这样|出现这种情况|发生这种事)|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
                   + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
     "definition": ("overview", r"what(?: is|'s|s| are) (?!going|happening|wrong|up\b|this|that|it\b|the (?:matter|problem|cause|reason)|(?:the |a )?(?:most )?(?:likely|probable|possible) (?:cause|reason|culprit)|(?:the |his |her )?(?:likely |usual |expected )?(?:outcome|prognosis))(?:a |an |the )?(?:[\w-]+\s*){1,3}\??\s*$|^\s*what(?: is|'s| are) (?:a |an |the )?\s*\??\s*$|define|definition|what does .* mean|explain|"
                    # (a name read off a box: "a box labelled 拜瑞妥 from China, what is it")
@@ -528,6 +533,9 @@ _OFF_IT = {"en": lazy(r"\b(?:off|stop(?:ping)?|hold(?:ing)?|held|without) (?:it|
 # The patient told before, as a pronoun ("should she up her insulin?", 他的降糖药要调吗).
 _PATIENT_PRONOUN = {"en": lazy(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
                     "zh": lazy(r"她|(?<!其)他")}
+# a turn opening with the patient just told ("he has an old pacer…", "she's now…", 他有起搏器)
+_PATIENT_OPENS = {"en": lazy(r"^\W*(?:(?:ok(?:ay)?|so|and|but|also|fyi)[,:;.]?\s+)?(?:he|she|pt|the (?:pt|patient))(?:'s| is| has| had| was| can'?t| cannot| won'?t| does| did)\b", re.I),
+                  "zh": lazy(r"^\W*(?:而且|另外|但是?)?[，,]?(?:他|她|病人|患者)(?:有|装了|带着|是|还|已经|不能|没法)")}
 _SAME_PATIENT = {"en": lazy(r"\b(?:the )?same (?:pt|patient|lady|woman|man|guy|gentleman|person)\b|\bthis same (?:pt|patient)\b", re.I),
                  "zh": lazy(r"同一(?:个|位|名)?(?:病人|患者)|还是(?:这个|那个|这位|那位)(?:病人|患者)")}
 # the patient of the turn before, pointed at ("would an interlaminar approach be preferable in her then?", 这个病人还能做吗)
@@ -540,8 +548,9 @@ _PATIENT_TOLD = {"en": lazy(r"\b\d{1,3}\s*(?:yo|y/o|y\.o\.|yr|years?[- ]old|[mf]
 # A patient of his own told as "there is one" ("另外下周有个装了起搏器的病人要做腰椎RFA"): another patient.
 THERE_IS_ANOTHER_ZH = r"(?:另外|还有)[^，。？?]{0,8}有(?:个|一个|位|一位)[^，。？?]{0,12}(?:病人|患者)"
 # ... and not a patient said to be another ("different patient, not the same pt", 不是同一个病人, 另一个病人)
-_OTHER_PATIENT = {"en": lazy(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
+_OTHER_PATIENT = {"en": lazy(r"\b(?:not|isn'?t|no longer) (?:the )?same\b|\b(?:different|another|other|new|second|next) (?:pt|patient|lady|woman|man|guy|person)\b", re.I),
                   "zh": lazy(r"不是同一(?:个|位|名)?(?:病人|患者)|另(?:外)?一(?:个|位|名)(?:病人|患者)|换了?(?:个|一个)病人|新(?:来的)?(?:病人|患者)|"
+                             r"下(?:一)?(?:个|位|名)(?:病人|患者)|"
                              + THERE_IS_ANOTHER_ZH)}
 # Who is asking, said before the question ("规培生问：", "护士问:", "resident asks:"): no topic of the question.
 _ASKED_BY = re.compile(r"^\s*(?:(?:规培生|规培|住院医(?:师|生)?|进修(?:医生|医师)?|实习(?:生|医生)?|研究生|学生|同事|护士|老师|主任|上级(?:医生)?)"
@@ -553,6 +562,11 @@ _SAME_CASE = {"en": lazy(r"\bsame (?:question|procedure|block|injection|plan|thi
 # The procedure changed for the same patient ("switches him to", "instead", 换成, 改做).
 _SWITCHED = {"en": lazy(r"\binstead\b|\bswitch(?:es|ed|ing)? (?:him|her|them|the (?:patient|pt)|it|to)\b|\bchang(?:es|ed|ing) (?:it |the plan |him |her )?to\b", re.I),
              "zh": lazy(r"换成|改成|改做|改为|换做|改行")}
+_ABOUT_BEFORE = frozenset({"evidence", "mechanism"})  # asks about the answer before (its evidence, its reason)
+# the ask before, asked again of what is switched in ("那还一样吗", "is it the same?", "does that change anything?")
+_STILL_SAME = {"en": lazy(r"\b(?:is it|is that|still|same|would it be) (?:the )?same\b|\bdoes (?:that|this|it) change (?:anything|things)\b|"
+                               r"\bany different\b|\bdifferent then\b", re.I),
+               "zh": lazy(r"(?:还|也|是不是)?一样(?:吗|么|不|的吗)|有(?:什么)?(?:区别|不同)吗|要变吗|还是那样吗")}
 _THIS_PROCEDURE = {"en": lazy(r"\b(?:this|that|the same|such an?) (?:procedure|op|operation|surgery|treatment|ablation|block)\b", re.I),
                    "zh": lazy(r"(?:这个|这种|该|这类)(?:手术|操作|治疗|消融)")}
 _FOLLOWUP_CUE = {
@@ -642,7 +656,7 @@ _POSTURAL = {"en": lazy(r"\b(?:worse|worsens|worsening|bad|terrible|awful|severe
                               r"(?<!not )(?<!no )(?<!isn't )(?<!never )\b(?:worse|bad|terrible) (?:when |on being )?upright\b|"
                               r"\b(?:sitting|standing|getting) up makes it worse\b|\blying (?:flat|down) (?:helps|relieves|makes it better)\b|"
                               r"(?<!non-)(?<!non )(?<!not )(?<!no )(?<!without )(?<!denies )(?<!not a )\b(?:postural|positional|orthostatic) (?:headache|HA)\b", re.I),
-             "zh": lazy(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:好|好转|缓解|减轻|不痛|不疼)|"
+             "zh": lazy(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:能|会|可以)?(?:好|好转|缓解|减轻|不痛|不疼)|"
                               r"(?:坐|站)(?:起来|着)[^，。？]{0,4}(?:痛|疼)得(?:厉害|受不了)|(?:躺下|平躺|平卧|躺着)[^，。？]{0,3}(?:消失|没事|就不痛|就不疼)|"
                               r"(?<!非)(?<!无)(?<!不是)(?<!没有)(?<!不伴)(?<!无明显)(?<!没有明显)(?:体位性|直立性)头[痛疼]")}
 def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: Mapping[str, Concept]) -> dict[str, tuple[str, ...]]:
@@ -1211,7 +1225,8 @@ def _another_patient_asked(q: str, lang: Lang, subjects: Sequence[str]) -> bool:
 def _with_opening(out: list[Part], part: Part, lang: Lang) -> Part:
     """The part, joined with the clause before it when that clause only opens its ask (the case or the time: see
     `_swap_then_ask`, `_lead_in`; taken off `out`)."""
-    if out and (_swap_then_ask(part, out[-1], lang) or _lead_in(part, out[-1]) or _AFTER_OPENS[lang].match(out[-1].text)):
+    if out and (_swap_then_ask(part, out[-1], lang) or _lead_in(part, out[-1]) or _AFTER_OPENS[lang].match(out[-1].text)
+                or _odds_of_told(part, out[-1]) or _anticoagulation_of_told(part, out[-1])):
         return _joined_part(out.pop(), part, lang)
     return part
 
@@ -1219,6 +1234,19 @@ def _with_opening(out: list[Part], part: Part, lang: Lang) -> Part:
 # A time that only opens the ask after it ("那术后呢 啥时候可以恢复", "and afterwards? when can she restart?")
 _AFTER_OPENS = {"en": lazy(r"^\s*(?:and |so |ok )?(?:after(?:wards)?|post-?op|post[- ]procedure|after the procedure)\s*\??\s*$", re.I),
                 "zh": lazy(r"^\s*(?:那|那么)?(?:术后|之后|以后|做完(?:以后|之后)?|手术后|操作后|打完(?:以后|之后)?)呢?[？?]?\s*$")}
+
+
+def _anticoagulation_of_told(part: Part, before: Part) -> bool:
+    """"术后CT看到肺里有小的骨水泥 病人没啥症状 要抗凝吗": whether to anticoagulate, asked bare after a clause telling the
+    finding (no question of its own), is asked of that finding: one ask."""
+    return bool(before.concepts) and not before.text.rstrip().endswith(("?", "？")) and asks_to_anticoagulate(part.text) \
+        and len(part.terms) <= 2
+
+
+def _odds_of_told(part: Part, before: Part) -> bool:
+    """"会不会头疼 几率多大": a bare "how likely?" after a clause naming what might happen and asking nothing of its own is
+    that clause's odds: one ask."""
+    return bool(before.concepts) and not before.aspects and not part.concepts and part.aspects == ("frequency",) and len(part.terms) <= 2
 
 
 def _lead_in(part: Part, before: Part) -> bool:
@@ -1357,14 +1385,17 @@ WAIT_ASK = {"en": lazy(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:sur
                               r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b|"
                               # ("MRI not till tomorrow morning - can we just observe?")
                               r"\b(?:can|could|should|do) (?:we|i) (?:just )?(?:observe|watch|monitor)(?! for)\b|\bobserve (?:overnight|till|until)\b|"
-                              r"(?:\bnot|n['’]t) (?:be )?(?:available )?(?:till|until) (?:tomorrow|the morning|morning)\b|"
+                              r"(?:\bnot|n['’]t) (?:be )?(?:available )?(?:till|until) (?:tomorrow|the morning|morning|\d{1,2} ?(?:am|a\.m\.))\b|"
+                              # (whether the hours lost matter: "does a few hours really change anything?")
+                              r"\b(?:do|does|would|will|can) (?:a )?(?:few |couple (?:of )?|several |some |\d+ )?(?:hours?|hrs?|delay|wait\w*)\b"
+                              r"[^.?]{0,20}\b(?:change|matter|make (?:a |any )?difference|affect|worsen)|"
                               # (how long the step may wait, "MRI confirms it - how soon does he need decompression?")
                               r"\b(?:how (?:soon|quickly|fast|long)|within how (?:many|long)|time window)\b[^.?]{0,40}?"
                               r"\b(?:decompress\w*|surgery|operat\w*|evacuat\w*)|"
                               # (a delay told, then judged: "first on the list tmrw morning, about 14h from now. is that acceptable?")
                               r"\b(?:first on the list|on the list|(?:tomorrow|tmrw|tmw) (?:morning|am)|\d+\s*(?:h|hrs?|hours) from now)\b[^?]{0,60}"
                               r"\b(?:acceptable|ok|okay|alright|fine|reasonable|too long|safe)\b", re.I),
-             "zh": lazy(r"(?:可以|能|能不能|可不可以)等|等到(?:明天|明早|早上|白天)|(?:明天|明早)再(?:手术|做|处理|减压)|推迟(?:手术|减压)|"
+             "zh": lazy(r"(?:可以|能|能不能|可不可以)等|(?:晚|耽误|拖|等)(?:了)?(?:几|[\d一二三四五六七八九十两]+)个?(?:小时|钟头)[^，。？?]{0,8}(?:有|没)(?:关系|影响|区别|差别)|等到(?:明天|明早|早上|白天)|(?:明天|明早|明天早上|天亮)再(?:手术|做|处理|减压|开刀|开)|推迟(?:手术|减压)|"
                               r"等得(?:起|了)|等不(?:起|了)|先观察|观察(?:一晚|一夜|到明天)|排到明(?:天|早)|(?:MRI|核磁|磁共振|CT)[^，。？?]{0,4}要?等(?:到)?明(?:天|早)|"
                               r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}明(?:天|早)(?:才|再)(?:能|可以)?(?:做|查|排)|"
                               r"(?:多长时间|多久|几个?小时)(?:内|之内|以内)?[^，。？?]{0,6}(?:手术|减压|清除)|"
@@ -2447,10 +2478,13 @@ _BARE_WHICH = {"zh": lazy(r"^(?:那)?(?:一般|通常|常规|首选)?(?:用|选|
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
 # A turn that goes on with the case told before: time has passed, or the patient now says something.
 _STORY_GOES_ON = {
-    "zh": lazy(r"^(?:病人|患者|他|她)?(?:现在|后来|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|第二次|下一次|下次|效果不好|效果不佳|没效果|没什么效果|"
+    "zh": lazy(r"^(?:好|好的|那)?[，,]?(?:病人|患者|他|她)?(?:现在|后来|做到一半|术中|操作中|缓过来了?|醒过来了?|稳住了|稳定了|好转了|"
+                     r"(?:MRI|核磁|磁共振|CT|CTA|CTPA|片子|X线|胸片)(?:结果)?(?:提示|示|显示|出来了|回报|报告)|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|第二次|下一次|下次|效果不好|效果不佳|没效果|没什么效果|"
                      r"无效|不管用|没用|还是(?:痛|疼|不好)|"
                      r"[0-9一二三四五六七八九十几两半]+\s*个?(?:小时|天|分钟|周)(?:后|了|以后)|第[0-9一二三四五六七八九十]+天)"),
-    "en": lazy(r"^(?:now|later|then|afterwards|after that|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
+    "en": lazy(r"^(?:(?:ok(?:ay)?|so|right|and|update)[,:;.]?\s+)?(?:now|later|then|afterwards|after that|mid[- ]?(?:case|procedure|way)|"
+               r"(?:mri|ct|ctpa|scan|imaging|x-?ray|films?)(?:'s)? (?:(?:is |are )?(?:done|back|out)|shows?|showed)|"
+               r"halfway through|during the (?:case|procedure)|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
                      r"(?:it |that |this )?(?:didn'?t|did not|doesn'?t|does not) (?:work|help)|no (?:relief|better|improvement)|"
                      r"(?:now |about |around )?(?:\d+|a few|few|several|two|three|six)\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?)\s+"
                      r"(?:later|after|post|on))\b", re.I),
@@ -2723,6 +2757,8 @@ class Framer:
         concepts = _menopausal(q, _raised_by_procedure(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ()))))
         concepts = _clot_treated(q, lang, _other_side(q, lang, _lung_cement(q, concepts), prev), lex)
         concepts = _surgery_after_steroid(q, concepts, prev.all_concepts if prev is not None else (), self.lexicon)
+        concepts = self._antibiotics_needed(q, lang, concepts)
+        concepts = self._refill_in_thread(q, lang, concepts, prev)
         concepts = _needle_asked(q, self._rf_skin(q, _epidural_meant(q, concepts, lex)), self.lexicon)
         concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()),
                                        prev.all_concepts if prev is not None else ())
@@ -2733,6 +2769,9 @@ class Framer:
         concepts = self._without_generic_rf(concepts, out)
         guided = self._guidance_told(q, matches)
         concepts = tuple(c for c in concepts if c not in guided)
+        # ("contrast allergy, case is in 2 hours, what premed?": the urgent regimen)
+        hurried = _hurried_premedication(q, lang, concepts, concepts, self.lexicon) if prev is None and "premedication" in concepts else ()
+        concepts += hurried
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
         aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
@@ -2786,7 +2825,7 @@ class Framer:
                     and not any(c not in prev.all_concepts and lex[c].kind == "topic" for c in subjects):  # "dex did nothing" - "particulate next time?"
                 aspects = ("escalation", *aspects)
             # ("what imaging first?" after a failing pump told: the granuloma the finding before points to)
-            carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev, self.lexicon) \
+            carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev.all_concepts, self.lexicon) \
                 + (self._suspected(ctx_concepts, aspects) if not concepts else ())
             concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
             # ("would switching to an interlaminar approach be safer for her?" after a cervical TFESI: the two compared)
@@ -2811,7 +2850,8 @@ class Framer:
         held = tuple(c for c in carried if lex[c].kind in _DRUGLIKE)
         parts = tuple(replace(p, concepts=(*p.concepts, *(c for c in held if c not in p.concepts)))
                       if held and "hold" in p.aspects and not any(lex[x].kind in _DRUGLIKE for x in p.concepts) else p for p in parts)
-        aspects, parts = _as_urgent_regimen(aspects, parts, carried, q, lang)
+        parts = tuple(replace(p, concepts=(*p.concepts, *hurried)) for p in parts)
+        aspects, parts = _as_urgent_regimen(aspects, parts, carried + hurried, q, lang)
         parts, ctx_concepts = self._compared_parts(switched, aspects, parts, ctx_concepts)
         concepts, subjects, parts = _read_as(concepts, subjects, parts, ctx_concepts)
         concepts, subjects, parts = self._radiation_first(concepts, subjects, parts)
@@ -2863,7 +2903,15 @@ class Framer:
                                               or held_drug((*concepts, *ctx_concepts), self.lexicon))
         concepts, parts = self._levels_of_cement(concepts, ctx_concepts, parts)
         parts = tuple(self._prevented(self._stayed_under(q, lang, p, history or ())) for p in parts)
+        # (only of the case told before, naming no procedure: "he never stopped his aspirin - does that matter?" after a deficit;
+        # "she never stopped her warfarin, TFESI in an hour - does that matter?" asks the hold)
+        on_case = followup and not any(self.is_anchor(c) for c in concepts)
+        aspects, parts = _kept_on_matters(aspects, q, lang, on_case), tuple(replace(p, aspects=_kept_on_matters(p.aspects, p.text, lang, on_case))
+                                                                             for p in parts)
+        aspects = _asked_as(aspects, concepts, q, lang, lex)
+        parts = tuple(replace(p, aspects=_asked_as(p.aspects, (*p.concepts, *concepts), p.text, lang, lex)) for p in parts)
         out = _topic_still_not_ours(out, ctx_concepts, followup and not concepts, lex)
+        excluded = _still_excluded(excluded, prev if followup else None, concepts)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
@@ -3104,6 +3152,10 @@ class Framer:
         if stands and not set(stands) & set(self.lexicon.broader_closure(prev.all_concepts)):
             own_kinds.add("procedure")
         ctx = tuple(c for c in prev.all_concepts if c not in concepts and lex[c].kind in _CONTEXT_KINDS and lex[c].kind not in own_kinds)
+        if not any(lex[c].kind == "complication" for c in (*concepts, *ctx)) and "complication" not in own_kinds:
+            # (the picture the thread is about, carried through a turn that named only its rescue: "ok she's settled. how long do
+            # we keep her?" after "how much intralipid exactly" after the toxicity told)
+            ctx += tuple(c for c in prev.context_concepts if c in lex and lex[c].kind == "complication" and c not in ctx)
         if subjects and aspects_of(q, lang):  # (the ask before, "most common organism?", is no topic of a turn asking its own;
             ctx = tuple(c for c in ctx if c not in ESSENTIAL)  # "and for an SCS trial?" asks it again)
         # (a procedure of one region named now, a third occipital neurotomy, is placed: no region of the turn before)
@@ -3576,8 +3628,10 @@ class Framer:
         # (an unknown drug given to the patient told before is no new subject: "surgeon wants to give oral flucloxacillin
         # and keep the device - reasonable?")
         refers_back = bool(_BACK_TO_CASE[lang].search(q)) and not _OTHER_PATIENT[lang].search(q)
+        # (an ask about the answer before, "whats the evidence tho? feels arbitrary", is no new subject for a plain word)
+        about_before = bool(_ABOUT_BEFORE & set(aspects_of(q, lang)))
         if (out and not treats_ours) or (not subjects and not refers_back
-                                         and any(procedure_like(u) or drug_like(u) or u.isascii() and (short or u[:1].isupper())
+                                         and any(procedure_like(u) or drug_like(u) or (u.isascii() and not about_before and (short or u[:1].isupper()))
                                                  for u in unknown)):
             return False  # a new subject the knowledge base does not cover ("what about Botox?"): never merge it into
             # the old topic; an unfamiliar word in a longer story ("2 hrs later she has weak hip flexion") is no subject
@@ -3611,16 +3665,50 @@ class Framer:
         # (or with the procedure done under another guidance: "她坚持要打，能不能改成超声引导做？" after her TFESI)
         guided = any(GUIDANCE in self.lexicon.broader_closure([c]) for c in subjects) \
             and any(lex[c].kind == "procedure" for c in prev.all_concepts if c in lex)
-        if (cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and (bool(set(subjects) & set(prev.all_concepts)) or guided)))) \
+        if self._switched_ask(q, lang, subjects) or (cue and ((short and len(subjects) == 1) or (bool(_SWITCHED[lang].search(q)) and (bool(set(subjects) & set(prev.all_concepts)) or guided)))) \
                 or (_SAME_PATIENT[lang].search(q) and not _OTHER_PATIENT[lang].search(q)) \
                 or (_REFERS_BACK[lang].search(q) and not _PATIENT_TOLD[lang].search(q) and not out):
             return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
         if short and self._short_on_the_case(q, lang, subjects, prev):
             return True
-        if self._drug_before(q, lang, subjects, prev):
+        if self._drug_before(q, lang, subjects, prev) or self._harm_of_the_procedure_told(q, lang, subjects, prev):
             return True
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
+
+    def _refill_in_thread(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
+        """"缓过来了 加药怎么会这样？" after an intrathecal pump's overdose: 加药 (adding drug) is that pump's refill (never a
+        post-operative PCA pump's, with no intrathecal pump told)."""
+        if lang != "zh" or _REFILL in concepts or prev is None or "加药" not in q \
+                or not {_REFILL, "intrathecal-pump", "intrathecal-drug-delivery"} & set((*prev.all_concepts, *prev.context_concepts)):
+            return concepts
+        return (*concepts, _REFILL)
+
+    def _antibiotics_needed(self, q: str, lang: Lang, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """"3-level discography list on thurs. do we actually need antibiotics?": antibiotics asked as needed for a procedure
+        with no infection told are its prophylaxis."""
+        lex = self.lexicon.concepts
+        if "antibiotic" not in concepts or _ABX_PROPHYLAXIS in concepts or not _NEED[lang].search(q) or "evidence" not in aspects_of(q, lang) \
+                or not any(self.is_anchor(c) for c in concepts) or any(lex[c].kind in ("complication", "finding") for c in concepts):
+            return concepts
+        return (*concepts, _ABX_PROPHYLAXIS)
+
+    def _switched_ask(self, q: str, lang: Lang, subjects: tuple[str, ...]) -> bool:
+        """"医生说可能改做腰4/5椎间孔注射 那还一样吗" after the SIJ injection's dabigatran: the same ask, the procedure switched."""
+        return bool(_SWITCHED[lang].search(q)) and bool(_STILL_SAME[lang].search(q)) and any(self.is_anchor(c) for c in subjects)
+
+    def _harm_of_the_procedure_told(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
+        """"consultant wants me to consent her - what do i tell her about burning/neuritis pain afterwards?" after the
+        lumbar RFA's technique: a harm of the procedure just discussed, asked of the same patient; "so why do ppl bother laying
+        the probe parallel to the nerve?": a topic of that procedure, asked on (a cue or pronoun points back)."""
+        lex = self.lexicon.concepts
+        told = (*prev.all_concepts, *prev.context_concepts)
+        if not _FOLLOWUP_CUE[lang].search(q) or any(self.is_anchor(c) for c in subjects) or not any(self.is_anchor(c) for c in told):
+            return False
+        near = set(self.lexicon.broader_closure([*told, *(r for c in told if c in lex for r in lex[c].related)]))
+        own = [c for c in subjects if lex[c].kind in ("complication", "topic")]
+        return bool(own) and any(lex[c].kind == "complication" or c not in ESSENTIAL for c in own) \
+            and all(c in near or c in ESSENTIAL or near & set(lex[c].related) for c in own)
 
     def _case_goes_on(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
         """Does the question go on with the patient of the turn before, naming nothing new of its own?"""
@@ -3632,9 +3720,17 @@ class Framer:
             # "tried pregabalin and naproxen, still bad - next?": that patient's treatment told as failed; "MRI is 4 h away,
             # surgery tomorrow morning - can we wait?": that patient's care, delayed
             return True
+        lex = self.lexicon.concepts
+        if RESCUE_DRUGS & set(subjects) and all(c in lex and lex[c].kind in _DRUGLIKE for c in subjects) \
+                and any(c in lex and lex[c].kind == "complication" for c in prev.all_concepts) and not _OTHER_PATIENT[lang].search(q):
+            # "no intralipid in the block room, only propofol drawn up - can i just give that instead?" mid-rescue: that patient
+            return True
+        if _PATIENT_OPENS[lang].search(q) and not _OTHER_PATIENT[lang].search(q) \
+                and not any(self.is_anchor(c) and c not in prev.all_concepts and c not in IMAGING for c in subjects):
+            # "he has an old non-MRI-conditional pacer so MRI is out. how else do we image it?": that patient, a scan named
+            return True
         # ("心内科说氯吡格雷绝对不能停，那能只停阿司匹林做吗？" after that patient's DAPT before an ILESI: cardiology's word on
         # the drug told before)
-        lex = self.lexicon.concepts
         # (or on the drug told before, unnamed: "心内科说支架才放了2个月不能停，那怎么办？")
         drugs = [c for c in subjects if c in lex and lex[c].kind in _DRUGLIKE]
         if _KEPT_ON in subjects and (any(c in prev.all_concepts for c in drugs)
@@ -4249,6 +4345,8 @@ def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang:
     """Prevention asked as how to give a regimen (premedication, antibiotic prophylaxis) asks for its doses too."""
     if aspects == ("prevention",) and _REGIMENS.intersection(concepts) and _HOW_GIVEN[lang].search(text):
         return ("dose", "prevention")  # (the regimen leads: its doses and times, then what else prevents it)
+    if _planned_premedication(aspects, concepts) != aspects:
+        return _planned_premedication(aspects, concepts)
     if aspects[:1] == ("action",) and "premedication" in concepts and _URGENT_REGIMEN not in concepts and "dose" in aspects:
         # ("…caudal at 9am tomorrow and it's now 4pm. What premed regimen can I still give?": a regimen to plan, not a
         # reaction to treat)
@@ -4259,6 +4357,69 @@ def _regimen(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang:
     return aspects
 
 
+def _still_excluded(excluded: tuple[str, ...], prev: Question | None, concepts: Sequence[str]) -> tuple[str, ...]:
+    """A harm ruled out the turn before stays out of a follow-up that does not name it again ("MRI - no haematoma" -> "will
+    he walk again?": never the haematoma's recovery figures)."""
+    return excluded if prev is None else (*excluded, *(c for c in prev.excluded if c not in excluded and c not in concepts))
+
+
+def _asked_as(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang: Lang, lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """The last readings of an ask, the same for the question and each part: a planned premedication, a safety check, whether
+    prophylaxis is needed at all, whether a drug may be given, when to come back."""
+    drug = any(c in lex and lex[c].kind in _DRUGLIKE for c in concepts)
+    return _return_asked(_drug_whether(_prophylaxis_needed(_safety_check_asked(_planned_premedication(aspects, concepts), concepts),
+                                                           concepts, text, lang), drug and bool(_DRUG_TRIED_ASK.search(text))), concepts, text)
+
+
+def _return_asked(aspects: tuple[str, ...], concepts: Collection[str], text: str) -> tuple[str, ...]:
+    """"when should we get her back in?", 要让他什么时候回来: when to come back is the signs to come back for (the discharge
+    advice), not a length of time."""
+    return ("advice", *aspects[1:]) if _DISCHARGE_ADVICE in concepts and aspects[:1] == ("timing",) and _COME_BACK.search(text) else aspects
+
+
+_DISCHARGE_ADVICE = "discharge-advice"
+# coming back asked ("get her back in", 什么时候回来), not how long she is kept ("要观察多久才能让他回家")
+_COME_BACK = lazy(r"\bback in\b|\bcome back\b|\breturn\b|回来|回医院|返院|来急诊", re.I)
+
+
+# a drug asked whether it will do ("用丙泊酚止抽行不行", "can i just give propofol?"), not a drug told beside another ask
+_DRUG_TRIED_ASK = lazy(r"用[^，。？?]{1,12}(?:行不行|行吗|能行吗|可以吗)|\bcan (?:i|we) (?:just )?(?:give|use|try)\b", re.I)
+
+
+def _drug_whether(aspects: tuple[str, ...], drug: bool) -> tuple[str, ...]:
+    """A drug named with what to do and whether it may be given ("用丙泊酚止抽行不行") asks whether that drug may be given."""
+    return ("contraindications", *aspects[2:]) if drug and aspects[:2] == ("action", "contraindications") else aspects
+
+
+def _planned_premedication(aspects: tuple[str, ...], concepts: Collection[str]) -> tuple[str, ...]:
+    """A premedication regimen asked with no hurry told ("booked 9am tmrw. what premed regimen?") is the planned regimen,
+    not the urgent one: asked as prevention too."""
+    if aspects == ("dose",) and "premedication" in concepts and _URGENT_REGIMEN not in concepts:
+        return ("dose", "prevention")
+    return aspects
+
+
+def _prophylaxis_needed(aspects: tuple[str, ...], concepts: Collection[str], text: str, lang: Lang) -> tuple[str, ...]:
+    """Whether antibiotic prophylaxis is needed at all ("do we actually need antibiotics? … no evidence either way") asks
+    the evidence first, then how it is given."""
+    if _ABX_PROPHYLAXIS not in concepts or not _NEED[lang].search(text) or not set(aspects) <= {"prevention", "evidence"} \
+            or aspects[:1] == ("evidence",) or "evidence" not in aspects:
+        return aspects
+    return _NEED_ASKS[_ABX_PROPHYLAXIS]
+
+
+# checks made during a procedure to keep a harm away ("怎么确认没靠近运动神经？": the sensory and motor stimulation)
+_SAFETY_CHECKS = frozenset({"rf-stimulation-check"})
+
+
+def _safety_check_asked(aspects: tuple[str, ...], concepts: Collection[str]) -> tuple[str, ...]:
+    """How to confirm a procedure is safe, asked of a safety check ("how do we confirm we're not near the motor nerve?"), is
+    how the harm is prevented, not a work-up."""
+    if aspects[:1] == ("workup",) and _SAFETY_CHECKS.intersection(concepts):
+        return ("prevention", *aspects[1:])
+    return aspects
+
+
 _URGENT_REGIMEN = "urgent-premedication"
 _PREMEDICATED = frozenset({"premedication", "contrast-allergy", _URGENT_REGIMEN})
 # less time than the regimen needs, told after a premedication turn ("only 5 hrs notice, a quicker option?", "can we do IV
@@ -4266,8 +4427,11 @@ _PREMEDICATED = frozenset({"premedication", "contrast-allergy", _URGENT_REGIMEN}
 _HURRIED = {"en": lazy(r"\b(?:quicker|faster|shorter|sooner)\b|\b(?:hrs?|hours?)'? notice\b|\bshort notice\b|\b(?:iv|intravenous)\b[^.?]{0,20}\binstead\b|"
                              r"\binstead\b[^.?]{0,20}\b(?:iv|intravenous)\b|\bin (?:about |only )?\d+ ?(?:hrs?|hours)\b|"
                              r"\bonly (?:[1-9]|1[01]|a few|few) ?(?:hrs?|hours)\b|\b(?<!\d)(?:[1-9]|1[01]) ?(?:hrs?|hours) (?:left|away|to go)\b", re.I),
-            "zh": lazy(r"来不及|时间不够|更快|快一点|改静脉|改成静脉|改用静脉|能不能静脉|静脉(?:给|用|的方案)|临时加台|今天(?:就|急着)?做|\d+\s*个?(?:小时|钟头)后(?:就)?做|"
+            "zh": lazy(r"来不及|时间不够|更快|快一点|改静脉|改成静脉|改用静脉|能不能静脉|静脉(?:给|用|的方案)|临时加台|今天(?:就|急着)?做|\d+\s*个?(?:小时|钟头)后(?:就)?(?:要)?做|"
                              r"(?:只剩|只有|还剩|就剩)(?:下)?\s*(?:[1-9]|1[01]|[一二三四五六七八九十两几]|十一)\s*个?(?:小时|钟头)|[上下]午\s*\d+\s*点(?:钟)?就要做|今天才来")}
+
+
+_HOURS_TOLD = lazy(r"(\d+)\s*(?:h\b|hrs?\b|hours?\b|个?小时|个?钟头)", re.I)
 
 
 def _as_urgent_regimen(aspects: tuple[str, ...], parts: tuple[Part, ...], carried: Sequence[str], q: str, lang: Lang
@@ -4279,12 +4443,28 @@ def _as_urgent_regimen(aspects: tuple[str, ...], parts: tuple[Part, ...], carrie
                                                                  for p in parts)
 
 
-def _hurried_premedication(q: str, lang: Lang, concepts: Sequence[str], prev: Question, lexicon: Lexicon) -> tuple[str, ...]:
-    """A follow-up to a premedication turn telling less time than the oral regimen needs asks the urgent regimen."""
-    if _URGENT_REGIMEN in concepts or not _PREMEDICATED & set(prev.all_concepts) or not _HURRIED[lang].search(q) \
-            or held_drug(concepts, lexicon):
-        return ()  # ("case is in 3 hours - stop her aspirin?": the drug's hold)
+def _hurried_premedication(q: str, lang: Lang, concepts: Sequence[str], told: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """Premedication asked (or a follow-up to a premedication turn) telling less time than the oral regimen needs asks the
+    urgent regimen."""
+    if _URGENT_REGIMEN in concepts or not _PREMEDICATED & set(told) or not _HURRIED[lang].search(q) \
+            or held_drug(concepts, lexicon) or any(int(h) >= 13 for h in _HOURS_TOLD.findall(q)):
+        return ()  # ("case is in 3 hours - stop her aspirin?": the drug's hold; "ILESI in 14 hours": time for the oral regimen)
     return (_URGENT_REGIMEN,)
+
+
+# a drug told as never stopped ("he never stopped his aspirin 100 - does that matter?", 阿司匹林没停 有关系吗)
+_NOT_STOPPED = {"en": lazy(r"\b(?:never|didn'?t|did not|wasn'?t|was not|not) (?:\w+ )?(?:stopp?(?:ed)?|held|withheld)\b|\bstill (?:on|taking)\b|"
+                                 r"\bkept (?:on|taking)\b|\bcontinued (?:on |taking )?(?:his|her|their|the)\b", re.I),
+                "zh": lazy(r"没停|没有停|未停|一直(?:在)?(?:吃|服|用)|照常(?:吃|服|用)|没断")}
+
+
+def _kept_on_matters(aspects: tuple[str, ...], text: str, lang: Lang, on_case: bool) -> tuple[str, ...]:
+    """A drug told as never stopped, asked of the case told before whether that matters, asks first what it adds to the
+    risk, then its hold."""
+    if not on_case or "risk_factors" not in aspects or "hold" not in aspects or aspects[:1] == ("risk_factors",) \
+            or not _NOT_STOPPED[lang].search(text):
+        return aspects
+    return ("risk_factors", *(a for a in aspects if a != "risk_factors"))
 
 
 _INR_VALUE = lazy(r"\bINR\b\s*(?:is|of|was|=|:|now|today)?\s*\d(?:\.\d+)?\b|\bINR\b[^.?。？]{0,12}\b\d\.\d\b|INR\s*(?:是|为|：|:)?\s*\d", re.I)
@@ -4464,7 +4644,7 @@ _RENAL = "renal-impairment"
 _DIALYSIS = lazy(r"\bdialysis\b|\bHD\b|透析", re.I)
 _INTERRUPTED = "pump-drug-interruption"  # the pump's drug stopping because its reservoir ran dry
 # preventive medicine asked in general words ("要预防用药吗", "any prophylaxis?"): with no allergy or contrast told, antibiotics
-_PREMED, _ABX_PROPHYLAXIS = "premedication", "antibiotic-prophylaxis"
+_PREMED, _ABX_PROPHYLAXIS, _REFILL = "premedication", "antibiotic-prophylaxis", "pump-refill"
 _GENERIC_PREVENTIVE = lazy(r"预防用药|预防性用药|术前预防用药", re.I)
 _ALLERGY_TOLD = frozenset({"contrast-allergy", "allergic-reaction", "anaphylaxis", "contrast-medium", "iodinated-contrast", "contrast-injection"})
 # the turn before's ask again, for what is named now ("and for a pump, same?", "标准一样吗", "也一样吗")

@@ -255,6 +255,9 @@ def _concerns(population: str, part: Part, kinds: Mapping[str, str]) -> bool:
     """Does the population told matter to this part (a child, always; a breastfeeding mother, for a drug or a treatment)?"""
     if population != "breastfeeding" or population in part.concepts:  # ("…多久可以喂奶": asked of her breastfeeding itself)
         return True
+    if set(part.aspects) <= {"dose", "limit"} and any(kinds.get(c) == "procedure" for c in part.concepts) \
+            and not any(kinds.get(c) in DRUG_KINDS for c in part.concepts):
+        return False  # ("…caffeine ok while breastfeeding? and if we patch, how much blood": the patch's volume is anyone's)
     return bool(_NURSED_ASPECTS.intersection(part.aspects)) or not part.aspects \
         or any(kinds.get(c) in DRUG_KINDS for c in (*part.concepts, *part.inherited))
 

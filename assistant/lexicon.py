@@ -30,7 +30,9 @@ SUBJECT_KINDS = frozenset({"procedure", "complication", "drug", "drug-class", "b
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A spinal level written the way clinicians do (L3-5, C6-7, T12-L1, s1, 腰4-5, 颈6): its region (after the lexicon's own
 # level entries, which win on the same span).
-_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLScls]|颈|胸|腰|骶)(\d{1,2})(?:\s*[-–/~～]\s*(?:[CTLScls]|颈|胸|腰|骶)?\d{1,2})?(?![A-Za-z0-9])(?!\s*-?\s*(?:weighted|加权|像|信号|signal))")
+_LEVEL = re.compile(r"(?<![A-Za-z0-9])([CTLScls]|颈|胸|腰|骶)(\d{1,2})(?:\s*[-–/~～]\s*(?:[CTLScls]|颈|胸|腰|骶)?\d{1,2})?(?![A-Za-z0-9])(?!\s*-?\s*(?:weighted|加权|像|信号|signal))"
+                    # (a diabetes type, "T1 diabetic", "T2 DM", is no level)
+                    r"(?!(?<=[Tt][12])\s?(?:diabet|DM\b|dm\b|糖尿病))")
 _REGION = {"C": "cervical-spine", "T": "thoracic-spine", "L": "lumbar-spine", "S": "sacrum",
            "颈": "cervical-spine", "胸": "thoracic-spine", "腰": "lumbar-spine", "骶": "sacrum"}
 

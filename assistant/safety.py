@@ -19,6 +19,7 @@ DISCLAIMER = {
 EVENT_CUES = {
     "en": r"\b(my patient|the patient|patient (?:is|has|was|became|develop\w*|now|just|suddenly|complain\w*)|he |she |h(?:e|is) (?:is|has)|"
     r"after\b|during|while|now|just|suddenly|develop\w*|became|becomes|is having|has become|started|minutes|hours|days|"
+    r"\b(?:an?|one|two|\d+) (?:hour|hr|min(?:ute)?|day)s? ago\b|"  # ("kyphoplasty L1 an hour ago, hip flexion 3/5")
     r"\bsudden (?:rise|onset|increase|worsening|loss|drop|return)\b|"  # ("a pump patient with a sudden rise in tone")
     r"(?:[,;:]|\bthen\b|\band\b)\s+sudden\b(?! (?:death|cardiac death))(?![^.?]*\b(?:how (?:common|often|likely)|risk|incidence|cause)\b)|"  # ("cement injection, sudden SOB")
     r"post[- ]?(?:op|procedure|injection|refill)|following|\w+ing after|what (?:do|should) (?:i|we) do|now what|"
@@ -79,7 +80,7 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
 _TOXIC = {"en": r"seiz|convuls|fitting|tinnitus|perioral|circumoral|metallic|qrs|arrhythm|twitch",
           "zh": r"抽搐|惊厥|耳鸣|口周|口唇麻|金属味|QRS|心律失常|嗡嗡|眼睛发直|两眼发直|口吐白沫"}
 # Signs of the brain or eye, not of one limb alone: a stroke's (face, speech, vision, confusion).
-_CORTICAL = {"en": r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial|face|droop|slurred|aphasi|word[- ]finding|speak|talk|garbled|"
+_CORTICAL = {"en": r"vision|visual|blind|blurr(?:y|ed)\b|can(?:no|'|’)?t see|stroke|facial|face|droop|slurred|aphasi|word[- ]finding|speak|talk|garbled|"
                    r"double vision|diplopi|confus|drows|unrespons",
              "zh": r"视力|视物|失明|看不见|看不清|卒中|中风(?!险(?:操作|管理|类别|级别|分级|等级|的|还是|吗|呢|[，,。？?、；]|$))|口角|言语|偏瘫|失语|说不出话|口齿|嘴歪|面瘫|复视|看东西|说话|讲话|吐字|意识|嗜睡|糊涂"}
 # A fever told ("fever 38.6", "febrile", "发烧", 38.5度): the stroke pathway's exclusion and the deficit's abscess picture.
@@ -96,6 +97,7 @@ _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\
 # (a headache not eased lying down is a red flag, never the pattern: "doesn't get better lying down", 躺下也不见好)
 _POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|getting) up|"
                    r"(?<!not )(?<!n't )(?<!no )(?<!any )(?<!get )(?<!getting )(?<!much )better (?:when |on )?lying|"
+                   r"\b(?:goes|eases|settles|resolves|disappears|goes away|is better) (?:off )?when (?:she|he|they|the (?:pt|patient)) (?:lies|lie|lay)s?\b|"
                    r"(?<!not )(?<!non-)(?:postural|positional) (?:headache|HA\b)",
              "zh": r"(?:站|坐)起来.{0,4}(?:就)?头[痛疼]|(?<!不)躺下(?:(?!不|没|未|无).){0,4}(?:好|缓解|减轻)|(?<!非)体位性头[痛疼]"}
 # signs of a stroke a postural headache never explains (double vision alone may be the low-pressure headache's nerve palsy)
@@ -105,7 +107,7 @@ _STROKE_NOT_POSTURAL = {"en": r"vision loss|lost (?:her |his |the )?vision|\bbli
                               r"[左右]侧(?:肢体|手|腿|上肢|下肢|胳膊).{0,3}(?:无力|麻|不能动)|半身"}
 # told as days later (a seizure the day after, with a postural headache, is the dural puncture's red flag, not toxicity)
 # (a day or more after the procedure itself, `days_later`; "last week" tells an earlier one)
-_DAYS_AFTER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:after|later|post)|\bday \d+\b|\byesterday\b|\bthe day after\b|"
+_DAYS_AFTER = {"en": r"\b(?:\d+|two|three|four|five|a few|several) days? (?:after|later|post|ago)|\bday \d+\b|\byesterday\b|\bthe day after\b|"
                      r"\bnext day\b|\blast (?:night|evening)\b",
                "zh": r"第[\d一二三四五六七八九十]+天|[\d一二三四五六七八九十]+天(?:后|前)|昨天|前天|次日|第二天"}
 _DAYS_LATER = {"en": _DAYS_AFTER["en"] + r"|\blast week\b", "zh": _DAYS_AFTER["zh"]}
@@ -352,6 +354,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"weak(?!\w*,? (?:and )?(?:hypotensive|tired|unwell|lethargic|drowsy|confused|febrile)\b| all over|ness all over)|"
                 r"paraly|paraplegi|quadripleg|tetrapleg|parapare|quadripare|tetrapare|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
                 r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
+                # (a muscle group's power graded below normal: "hip flexion 3/5 on the right")
+                r"\b(?:hip|knee|ankle|foot|toe|quads?|quadriceps|flexion|extension|dorsiflexion|plantar ?flexion|power|strength|motor|"
+                r"EHL|tib(?:ialis)? ant\w*)\b[^.?!;]{0,20}?\b[0-4](?:\+|-)?/5\b|"
                 r"loss of (?:sensation|feeling)|sensory level|can(?:no|'|’)?t walk|unable to walk|legs? (?:gave|giving|give) way|"
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
                 r"arms? (?:are |feel |feels )?heavy|can(?:no|'|’)?t grip|grip (?:is )?weak|weak grip|"
@@ -363,7 +368,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?=[\s\S]*(?:\b(?:after|post|post-?op|done|during|ago|now|c/o|complains?)\b|\bcement[^.?!]{0,30}(?:canal|foram)))"
                 r"(?![\s\S]*\b(?:planned|scheduled|booked|candidate|what causes|causes? of|principles?|indications?|common|how often|"
                 r"how (?:to|do you|should (?:i|we)) (?:manage|treat)|rate)\b)(?!\W*why\b)"
-                r"[\s\S]*?(?:new|worse|severe|sudden)[^.?!]{0,25}(?:(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|radicul|sciatica)",),
+                r"[\s\S]*?(?:new|worse|severe|sudden|now)[^.?!]{0,25}(?:(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|radicul|sciatica|"
+                r"pain[^.?!]{0,10}(?:shooting|radiating|going) (?:down|into))",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|放电样|放电感|"
                 r"一股电流|像电流|电流[^，。？?]{0,4}窜|被电打|电打了|像过电|过电一样|(?:双|两条?)腿有点软|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
@@ -407,9 +413,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"\btender\b|bacter(?:a)?emi|bacteraemi|bloodstream infection|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers|"
                 # (a trial lead still through the skin is a wound: "SCS trial leads in, pt febrile")
                 r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b(?! place for \d)(?! for \d)|exit site"),
-         "zh": (r"发热|发烧|高热|低热|低烧|寒战|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
+         "zh": (r"发热|发烧|高热|低热|低烧|寒战|烧到\s*(?:3[89]|4[0-2])|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
                 r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开))|"
-                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|发红|肿胀|压痛|意识模糊|意识改变|糊涂|菌血症|血流感染|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头痛|CRP|血沉|白细胞|炎症指标|电极(?:还)?在|出口处")},
+                r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)(?:体温|T)\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|发红|肿胀|压痛|意识模糊|意识改变|糊涂|菌血症|血流感染|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头[痛疼]|CRP|血沉|白细胞|炎症指标|电极(?:还)?在|出口处")},
         {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
          "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
@@ -447,7 +453,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "epiduroscopy-pressure",
-        {"en": (r"neck (?:ache|pain)|sore neck|headache|head (?:feels )?(?:tight|full|bursting|pressure)|blurred vision|visual|vision|can(?:no|'|’)?t see|"
+        {"en": (r"neck (?:ache|pain)|sore neck|neck (?:hurts|is (?:sore|hurting|painful|killing))|headache|head (?:feels )?(?:tight|full|bursting|pressure)|"
+                r"blurred vision|blurr(?:y|ed|ing)\b|visual|vision|can(?:no|'|’)?t see|"
                 r"seiz|hypertens|arrhythm",),
          "zh": (r"颈.{0,3}[痛疼]|脖子.{0,3}[痛疼]|头.{0,2}[痛疼]|头胀|视物模糊|看不清|眼前发黑|视力|抽搐|血压|心律失常|剧烈疼痛|"
                 r"看东西.{0,2}(?:模糊|重影|不清)|眼睛.{0,3}(?:模糊|看不清|发花)|眼花|视觉",)},
@@ -525,7 +532,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "esi-stroke",
-        {"en": (r"vision|visual|blind|can(?:no|'|’)?t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
+        {"en": (r"vision|visual|blind|blurr(?:y|ed)\b|can(?:no|'|’)?t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
                 r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi|"
                 # ("her right arm feels heavy and her speech is a bit off")
@@ -781,8 +788,9 @@ _DURAL_RED_FLAGS = RedFlag(
             # (a bare temperature said of the patient: "she's now 38.6 with neck stiffness", "spiked 38.9"; not "BMI is 38.5")
             r"(?:\b(?:she|he|pt|patient)(?:'s| is| was)?\s+(?:now\s+)?|\bspik\w*\s+(?:to\s+)?|\breached\s+)(?:3[89]|4[01])\.\d(?![\d./%])|"
             r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
-     "zh": (r"头[痛疼]|头很[痛疼]",
+     "zh": (r"头[^，。？?\s]{0,2}[痛疼]",  # (头痛, 头很痛, 头就痛)
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|不是体位性|"
+            r"不分体位|(?:跟|和|与)体位(?:没有?|无)关|烧到\s*(?:3[89]|4[0-2])|"
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
             r"一侧.{0,3}(?:无力|麻)|偏瘫|说话不清|复视|看东西.{0,2}重影|发热|发烧|高热|3[89](?:\.\d)?\s*(?:℃|度)|体温\s*[:：]?\s*(?:3[89]|4[0-2])")},
     # (a postural headache told is the puncture's, unless it came as a thunderclap: that picture is not assumed to be PDPH)
@@ -1414,8 +1422,7 @@ _DELAYED = {
           r"\bthis (?:morning|am|a\.m\.|afternoon|evening)\b|\bovernight\b|\blast (?:night|evening)\b|\btonight\b|\bwoke (?:up )?(?:with|and)\b|"
           r"\bon waking\b|\bearlier today\b|\blater (?:that|the same) day\b|\b(?:\d+|a few|few|several|two|three|some) ?(?:h|hrs?|hours?|days?|wks?|weeks?|months?) "
           r"(?:later|after|post|ago|since)\b|\bhours? later\b|\bdays? (?:later|ago)\b|\bpost[- ]?(?:op|procedure) day\b|\bPOD ?\d\b|"
-          r"\bday (?:[1-9]|one|two|three) (?:after|post)\b|\b(?:went|sent|got) home\b|\bsince (?:discharge|going home)\b|\bat home\b|"
-          r"\bat \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)\b.{0,40}\bnow(?: it'?s)? \d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)",  # "at 9am, now 4pm"
+          r"\bday (?:[1-9]|one|two|three) (?:after|post)\b|\b(?:went|sent|got) home\b|\bsince (?:discharge|going home)\b|\bat home\b",
     "zh": r"昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
           r"夜间|夜里|半夜|当晚|今晚|回家后|出院后|几个?小时后|数小时后|\d+\s*个?小时后|天后|\d+\s*天前|术后第\s*[一二三四五六七\d]+\s*天|"
           r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)|"
@@ -1476,7 +1483,28 @@ def delayed_onset(question: str, lang: Lang, concepts: Collection[str] = ()) -> 
         return True
     if scanned_haematoma(question, lang):
         return True  # "MRI shows an epidural haematoma": whenever it began, it is a haematoma, not a cord infarct
-    return bool(_rx(_DELAYED[lang]).search(question)) and not _rx(_IMMEDIATE[lang]).search(question)
+    return (bool(_rx(_DELAYED[lang]).search(question)) or _clock_hours(question, lang) >= 1) and not _rx(_IMMEDIATE[lang]).search(question)
+
+
+# The procedure's time and the time now, told by the clock ("TFESI at 2pm … now 11pm", 上午9点做的…现在下午3点)
+_CLOCK = {"en": lazy(r"\bat (\d{1,2})(?::(\d\d))? ?(am|pm|a\.m\.|p\.m\.)\b.{0,100}?\bnow(?: it'?s)? (\d{1,2})(?::(\d\d))? ?(am|pm|a\.m\.|p\.m\.)", re.I),
+          "zh": lazy(r"(上午|早上|早晨|下午|晚上)\s*(\d{1,2})\s*点(?:(\d{1,2})分?)?.{0,30}?(?:现在|到了?)\s*(上午|早上|早晨|下午|晚上|傍晚)\s*(\d{1,2})\s*点(?:(\d{1,2})分?)?")}
+
+
+def _clock_hours(question: str, lang: Lang) -> float:
+    """Hours from the procedure's clock time to the time now, both told ("at 2pm … now 11pm": 9); 0 when not told."""
+    m = _CLOCK[lang].search(question)
+    if m is None:
+        return 0.0
+    if lang == "en":
+        h1, m1, p1, h2, m2, p2 = m.groups()
+        pm1, pm2 = p1.lower().startswith("p"), p2.lower().startswith("p")
+    else:
+        p1, h1, m1, p2, h2, m2 = m.groups()
+        pm1, pm2 = p1 in ("下午", "晚上"), p2 in ("下午", "晚上", "傍晚")
+    def clock(h: str, mins: str | None, pm: bool) -> float:
+        return (int(h) % 12 + (12 if pm else 0)) + (int(mins) / 60 if mins else 0.0)
+    return (clock(h2, m2, pm2) - clock(h1, m1, pm1)) % 24
 
 
 
@@ -1794,6 +1822,9 @@ _STABLE_NOW = {"en": r"\b(?:stable|stabili[sz]ed)\b", "zh": r"平稳|稳定"}
 # a sign the patient reports, asked whether it is normal: only that ask is no "not now" marker
 _REPORTED_SIGN = lazy(r"(?:病人|患者|他|她)(?:说|诉|自诉|反映)(?!自己对|对|以前|之前|既往|过去|曾|上次|去年|担心|害怕|怕|想|要|问|会不会|能不能)")
 _NORMAL_ASK = lazy(r"正常吗|正不正常|是否正常|正常不")
+_NORMAL_ASK_EN = lazy(r"\bis (?:that|this|it) (?:normal|expected|ok|okay)\b", re.I)
+_REPORTED_SIGN_EN = lazy(r"\b(?:is|are|looks?|has been|have been|keeps?|now)\s+(?:\w+,?\s+){0,3}?(?:red|swollen|oozing|leaking|discharging|"
+                               r"weeping|draining|hot|warm)\b", re.I)
 
 
 # A reaction told as going on in the patient (whatever history is told beside it).
@@ -1830,13 +1861,21 @@ def not_now(question: str, lang: Lang) -> bool:
         return True
     if lang == "zh" and _rx(_SETTLED_ZH).search(asked) and not re.search(r"怎么办|咋办|怎么处理", asked):
         return True  # "刚才头晕了一下，现在已经好了…还需要处理吗": a passing sign told as over, asked calmly
-    if lang == "zh" and _REPORTED_SIGN.search(asked) and not _rx(_NOT_NOW[lang]).search(_NORMAL_ASK.sub(" ", asked)) \
-            and names_symptoms(question, lang):
-        return False  # "病人说看东西模糊，正常吗？": a sign the patient reports now, asked whether it is normal
+    if _reported_now(asked, question, lang):
+        return False
     if _rx(_STABLE_NOW[lang]).search(asked) and _sign_beside(asked, lang):
         return False  # "pt now stable but can't move legs": stable vital signs, a deficit going on beside them
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
+
+
+def _reported_now(asked: str, question: str, lang: Lang) -> bool:
+    """A sign reported as there now, asked whether it is normal: "病人说看东西模糊，正常吗？", "the battery site is red, warm
+    and oozing … is that normal?"."""
+    if lang == "zh":
+        return bool(_REPORTED_SIGN.search(asked)) and not _rx(_NOT_NOW[lang]).search(_NORMAL_ASK.sub(" ", asked)) \
+            and names_symptoms(question, lang)
+    return bool(_NORMAL_ASK_EN.search(asked)) and bool(_REPORTED_SIGN_EN.search(asked)) and names_symptoms(question, lang)
 
 
 def _deficit_told(asked: str, lang: Lang) -> bool:
@@ -2381,15 +2420,18 @@ _NO_DISCITIS = {"en": ("device infection, discitis, an epidural abscess", "devic
 _FAILING_PUMP = {"en": r"(?:(?:intrathecal|morphine|baclofen|hydromorphone|ziconotide|implanted|drug|IT) pump|intrathecal|(?-i:\bIT\b)|(?-i:\bIT?DD)|synchromed|prometra)[\s\S]*(?:despite (?:dose|the dose|increas|escalat)|dose (?:went up|increased|escalat)|"
                        r"(?:keep|kept|keeps) (?:upping|increasing|raising|going up on) (?:the |his |her )?dose|upping the dose|dose keeps (?:going up|rising)|"
                        r"despite (?:\d+|two|three|four|several|multiple|repeated) (?:dose )?(?:increase|escalation|titration)s?|dose increases|"
-                       r"losing (?:its )?(?:analgesia|effect)|analgesia failing|less and less|not working as well)",
-                 "zh": r"泵[\s\S]*(?:加了量|加量|越来越差|越来越不管用|镇痛效果下降|止痛效果下降|越来越没效果)"}
+                       r"losing (?:its )?(?:analgesia|effect)|analgesia failing|less and less|not working as well|"
+                       r"dose (?:\w+ )?(?:creeping|creeps|crept|drifting|going|gone|went) up|(?:with |but )?less (?:and less )?effect|"
+                       r"(?:increasing|escalating|rising) (?:doses?|requirements?)|tolerance)",
+                 "zh": r"泵[\s\S]*(?:加了量|加量|越来越差|越来越不管用|镇痛效果下降|止痛效果下降|越来越没效果|剂量(?:越来越大|一直(?:在)?(?:加|涨|往上)|不断增加)|效果越来越差)"}
 _GRANULOMA_FIRST = {"en": ("can be a spinal haematoma, abscess or cord injury",
                            "can be a catheter-tip granuloma (inflammatory mass) compressing the cord, or a spinal haematoma, abscess or cord injury"),
                     "zh": ("可能是椎管内血肿、脓肿或脊髓损伤", "可能是导管尖端炎性包块（肉芽肿）压迫脊髓，或椎管内血肿、脓肿、脊髓损伤")}
 # A patient who cannot have an MRI ("老式心脏起搏器，做不了MRI", "pacemaker not MRI safe"): the CT myelography the sources
 # give in its place.
 _NO_MRI = {"en": r"\b(?:can(?:no|'|’)?t|cannot|unable to|not able to) (?:have|get|do|undergo|go in(?:to)? the) (?:an? )?(?:MRI|MR scan|scanner)\b|"
-                 r"\bMRI (?:is )?(?:contraindicated|not (?:possible|safe|compatible|an option))\b|\bnot MRI[- ](?:safe|compatible|conditional)\b|"
+                 r"\bMRI (?:is )?(?:contraindicated|not (?:possible|safe|compatible|an option))\b|\b(?:not|non)[- ]MRI[- ](?:safe|compatible|conditional)\b|"
+                 r"\bMRI(?:'s| is) (?:out|off the table|a no[- ]go)\b|"
                  r"\bno MRI (?:possible|available)\b|\bMRI (?:can(?:no|'|’)?t|cannot|won'?t) be (?:done|performed|had|obtained|arranged)\b|\bMRI (?:is |scanner is )?(?:not available|unavailable|not avail|broken)\b|\bMRI (?:is |'s )down\b|"
                  r"\b(?:no|can(?:no|'|’)?t get an?) MRI (?:slot )?(?:until|till|before) (?:tomorrow|the morning|morning|monday|tuesday|wednesday|"
                  r"thursday|friday|saturday|sunday|next|\d+\s*(?:am|pm|h|hrs?|hours?))\b",
