@@ -406,6 +406,7 @@ class Weights:
     protocol: float = -0.6  # a trial's own protocol ("in the BRIDGE trial warfarin was stopped 5 days before"): not the advice
     escalation: float = 1.0  # the tried treatment failed: the definitive or next-line step ("EBP is the definitive treatment")
     first_line: float = 0.9  # asked how to treat a complication told, nothing tried yet: the conservative, first-line care
+    course_told: float = 0.6  # a course told ("no symptoms", 没症状): the sentence on that course (asymptomatic emboli)
     sibling: float = 0.6  # a later part's procedure, named in the part before ("caudal ESI: dose? and the dural puncture
     # risk?"): the caudal sentence on dural puncture, before the one on epidural techniques at large
     rival: float = -1.0  # about another drug, procedure, complication or spinal region than the asked one (dabigatran in a
@@ -571,6 +572,15 @@ _SCAN_SHOWS = lazy(r"\b(?:CT|CTPA|MRI|MR|x-?ray|film)\b\s*(?::|shows?|showed|sho
 # ... and a sentence ordering that scan to diagnose it ("confirm a suspected PCE mainly with imaging", 主要依靠影像学确诊)
 _SCAN_ORDERED = lazy(r"\b(?:confirm\w*|diagnos\w*|obtain|order)\b[^.;]{0,40}\b(?:imaging|CT|CTPA|MRI|x-?ray)\b|"
                      r"(?:依靠|通过|行|急查)[^，。；]{0,8}(?:影像|CT|MRI|核磁)[^，。；]{0,6}(?:确诊|检查)", re.I)
+
+
+_NO_SYMPTOMS = lazy(r"\basymptomatic\b|\bno symptoms\b|\bwithout symptoms\b|(?:没|没有|无)(?:啥|什么|任何)?(?:症状|不舒服)|无症状", re.I)
+_ASYMPTOMATIC = lazy(r"\basymptomatic\b|无症状", re.I)
+
+
+def _asymptomatic_told(s: Sentence, part: Part, text: str) -> bool:
+    """The patient told to have no symptoms ("CT有肺动脉里的骨水泥 病人没症状"): the rule for an asymptomatic finding is theirs."""
+    return bool(_NO_SYMPTOMS.search(part.text) or _NO_SYMPTOMS.search(text)) and bool(_ASYMPTOMATIC.search(s.text))
 
 
 def _scan_already_told(s: Sentence, part: Part) -> bool:
@@ -993,7 +1003,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
             and not _augmentation_kin(s, (*own, *part.inherited), part.text):
         total += w.rival
     total += w.rival if _held_though_continued(s, part) or _another_allergy(s, own) or _anticoagulation_unsaid(s, part, sig) else 0.0
-    total += w.rival if _scan_already_told(s, part) else 0.0
+    total += w.rival if _scan_already_told(s, part) else w.course_told if _asymptomatic_told(s, part, q.text) else 0.0
     total += w.rival / 2 if _another_patients(s, q, sig) or _allergy_nobody_told(s, q) else 0.0
     if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) and not _AGAIN_ASKED.search(part.text) \
             and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):

@@ -399,3 +399,13 @@ def test_a_cord_signal_with_no_haematoma_is_the_tfesis_arterial_cause_and_no_hae
     assert ans.urgent and "radicular" in ans.text, ans.text
     later = ward_engine.answer("family asking will he walk again, what do i say", [story, scan])
     assert "47%" not in later.text, later.text
+
+
+def test_a_radiographers_yearly_dose_and_eyes_get_the_limits(ward_engine):  # type: ignore[no-untyped-def]
+    ans = ward_engine.answer("放射科技师 最近疼痛科天天借C臂 我就站床边 一年能受多少剂量 眼睛会不会出事")
+    assert "20 mSv" in " ".join(_bullets(ans.text)[:2]), ans.text
+
+
+def test_an_asymptomatic_embolus_told_in_english_leads_with_follow_up(rf_cement_engine):  # type: ignore[no-untyped-def]
+    ans = rf_cement_engine.answer("CTPA: few small peripheral cement emboli, she's asymptomatic. do we need to anticoagulate her?")
+    assert "asymptomatic" in _bullets(ans.text)[0], ans.text
