@@ -80,6 +80,7 @@ from .frame import (
     AGENT_INSTEAD,
     ASPECTS,
     AUGMENTATION,
+    DISCHARGE_ADVICE,
     ESSENTIAL,
     GOING_HOME,
     GUIDANCE,
@@ -87,6 +88,7 @@ from .frame import (
     IMAGING,
     IMMUNOSUPPRESSED,
     IMPLANT_SCAN,
+    LOCAL_ANAESTHETIC,
     MEDICATION_SETTINGS,
     OBSERVATION,
     OTHER_CAUSE_ASK,
@@ -326,7 +328,6 @@ _STAND_IN_AFTER = {"en": "No figure in the knowledge base for the {finding} itse
 _DRUG_OWN_LIMIT = {"en": "Not covered: {procedure} itself. Below is the local anaesthetic's own maximum dose, which depends on the "
                          "drug and the patient's weight, not on the procedure.",
                    "zh": "知识库未涵盖{procedure}本身。以下为局麻药自身的最大剂量，取决于药物和患者体重，而非具体操作。"}
-LOCAL_ANAESTHETIC = "local-anaesthetic"
 _HELD_KINDS = ("drug", "drug-class")
 ACTIVITY_CONCEPTS = frozenset({"driving", "mobilisation"})  # everyday activities after a procedure the lexicon names
 _STILL_SEIZING = {"en": lazy(r"\bstill (?:seizing|fitting|convulsing)|\bseizures? (?:continu|persist|ongoing)|\bkeeps? seizing", re.I),
@@ -367,7 +368,7 @@ _ASKED_MARK = lazy(r"[?？]|吗|呢|么|怎么|如何|要不要|能不能|可不
 _RESCUE_ESCALATION = {"en": lazy(r"\brepeat(?:ed)? bolus|\bdoubled\b", re.I), "zh": lazy(r"重复推注|加倍")}
 RADIATION = frozenset({"radiation-safety", "radiation-exposure"})
 _MORE_OF = lazy(r"\bhow much more\b|\bmore (?:of (?:it|the)|naloxone|lipid|epi\w*)|\banother dose|\brepeat dose|再(?:给|推|用|打)多少|还要(?:给|推|用)多少", re.I)
-_INJECTATES = frozenset({"local-anaesthetic", "corticosteroid", "contrast-medium"})
+_INJECTATES = frozenset({LOCAL_ANAESTHETIC, "corticosteroid", "contrast-medium"})
 _POINTER = {"en": lazy(r"\b(?:that|it|this)\b", re.I), "zh": lazy(r"这|那|它")}
 _ABOUT_THAT = frozenset({"frequency", "complications", "advice", "risk_factors", "prevention", "recognition", "evidence"})
 # A follow-up telling the picture in words of time ("it's happening now", 正在), not only asking what to do ("怎么办")
@@ -502,7 +503,7 @@ _DRUG_QUERIED = {"en": lazy(r"\s*\?"), "zh": lazy(r"\s*(?:吗|呢|行不行|可�
 _WHICH_DRUG = {"en": lazy(r"\b(?:which|what) (?:\w+ ){0,2}(?:abx|antibiotics?|drugs?|agents?|meds?|medications?)\b", re.I),
                "zh": lazy(r"(?:用|上|选)(?:什么|哪种|哪个)(?:抗生素|药)")}
 # the drugs that cause an emergency picture (never "nothing on morphine for opioid overdose")
-_PICTURE_CAUSES = {"idd-overdose": ("opioid",), "last": ("local-anaesthetic",)}
+_PICTURE_CAUSES = {"idd-overdose": ("opioid",), "last": (LOCAL_ANAESTHETIC,)}
 _NO_SUCH_DRUG = {"en": "The knowledge base says nothing on {drugs} for {condition}; the steps it has for this picture follow.",
                  "zh": "知识库没有关于{condition}时使用{drugs}的内容；以下为其对这一情况的处理步骤。"}
 # the condition a settled picture of a pathway with no topic concept is asked after (whether she can go home)
@@ -653,7 +654,7 @@ _RESUME_ASK = {"en": lazy(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^?]{0,3
                                 r"go back to the ward|return to the ward)|\bneeds? (?:an? )?(?:HDU|ICU|high dependency|intensive care)\b", re.I),
                "zh": lazy(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
                                 r"(?:能|可以)(?:出院|离院)|接着做|继续做|回病房|(?:转|进|去)(?:ICU|监护室|重症)")}
-_DISCHARGE = "discharge-advice"
+_DISCHARGE = DISCHARGE_ADVICE
 _RESUME_SAID = lazy(r"resum|continu|proceed|go ahead|discharg|go home|继续|接着|出院|离院|回家", re.I)
 # Asked whether the patient may go home (not whether the procedure goes on), or how long she is kept in and watched.
 _HOME_ASK = lazy(GOING_HOME.pattern + r"|"

@@ -16,6 +16,7 @@ from .frame import (
     BARE_RISK_ASK,
     CALLED_IN,
     COMPOUND_BASE,
+    DISCHARGE_ADVICE,
     ESSENTIAL,
     GIVEN_AFTER_ASK,
     GROUP_OF_ASPECT,
@@ -24,6 +25,8 @@ from .frame import (
     IMAGING,
     KEEP_ON_FOR,
     LASTS_ASK,
+    LIPID_EMULSION,
+    LOCAL_ANAESTHETIC,
     MAXIMUM_DOSE,
     MONITOR_ASK,
     MONITORING,
@@ -527,7 +530,7 @@ def _lists_condition(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
 
 _SALINE = "saline"
 # A drug class's own toxicity: the steps that treat it name other drugs (epinephrine, amiodarone), no rivals of the drug.
-_TOXICITY_OF = {"local-anaesthetic": "last"}
+_TOXICITY_OF = {LOCAL_ANAESTHETIC: "last"}
 
 
 def _toxicities(own: Sequence[str], sig: Signals) -> set[str]:
@@ -562,8 +565,6 @@ def _any_procedures(s: Sentence, own: Sequence[str]) -> bool:
     return bool(AND_OTHERS[s.chunk.lang].search(s.text)) or bool(_SYSTEMIC_STEROID & s.concepts and _SYSTEMIC_STEROID & set(own))
 
 
-_ANTICOAGULATION = frozenset({"anticoagulant", "antithrombotic"})
-_LA, _LIPID = "local-anaesthetic", "lipid-emulsion"  # (the toxicity's drug and its rescue: the watch after it is the toxicity's)
 
 
 # a scan told as done, with what it shows ("CT有肺动脉里的骨水泥", "CTPA: few small peripheral cement emboli") ...
@@ -3042,7 +3043,8 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
     if held and {"hold", "timing"} & set(part.aspects) and not any(sig.kinds.get(c) == "drug" or (sig.kinds.get(c) == "drug-class" and c not in classes)
                                                                    for c in part.concepts) \
             and _narrow_kind(part) is not _LASTS and not _CHECK_WHEN.search(part.text) \
-            and not (OBSERVATION in part.concepts and all(c == _LIPID or _LA in sig.parents.get(c, frozenset()) for c in held)):
+            and not (OBSERVATION in part.concepts and all(c == LIPID_EMULSION or LOCAL_ANAESTHETIC in sig.parents.get(c, frozenset())
+                                                          for c in held)):
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         # (not how long the patient is watched: "settled. how long do we keep her?" after bupivacaine's toxicity)
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
@@ -3116,6 +3118,7 @@ def _drugs_timed(part: Part, q: Question, sig: Signals) -> list[str]:
 
 
 _ANTICOAGULANTS = frozenset({"vka", "warfarin", "doac", "lmwh", "ufh", "heparin", "anticoagulant"})
+_ANTICOAGULATION = _ANTICOAGULANTS | {"antithrombotic"}  # (anticoagulation named: asked whether to anticoagulate)
 
 
 def condition_followup(part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
@@ -3505,7 +3508,7 @@ def _watched_findings(part: Part, sig: Signals) -> list[str]:
 
 
 # a watch asked, or when the patient may go home after it ("要观察多久才能让他回家？")
-_WATCH_ASKS = WATCHING | {"discharge-advice"}
+_WATCH_ASKS = WATCHING | {DISCHARGE_ADVICE}
 
 
 def _gives_watch(part: Part, sig: Signals) -> Callable[[Sentence], bool] | None:

@@ -1836,7 +1836,8 @@ AGENT_INSTEAD = {"en": lazy(r"\bwhat (?:\w+ )?(?:should|could|would|do|can) (?:i
                              r"(?=[^.?]{0,30}\b(?:instead|in its place|rather)\b)", re.I),
                   "zh": lazy(r"(?:应该|该|本应|可以|能)?(?:换|改用|换成|改成)(?:用)?什么(?:药|激素)?|(?:当时|本来|本应)(?:应该|该)?(?:用|打|注射)什么(?:药|激素)?")}
 _LEVELS, AUGMENTATION, MAXIMUM_DOSE = "multiple-levels", "vertebral-augmentation", "maximum-dose"
-RESCUE_DRUGS = frozenset({"naloxone", "lipid-emulsion"})  # a picture's rescue drugs (never what is prevented or capped later)
+LOCAL_ANAESTHETIC, LIPID_EMULSION = "local-anaesthetic", "lipid-emulsion"
+RESCUE_DRUGS = frozenset({"naloxone", LIPID_EMULSION})  # a picture's rescue drugs (never what is prevented or capped later)
 # A ceiling looked back on ("the max dose we should have stayed under", 当时最多应该打多少).
 _STAYED_UNDER = {"en": lazy(r"\bshould (?:(?:i|we|you|they) )?(?:have|'ve) (?:stayed|kept (?:it )?|been) (?:under|below|within)\b|\bshould not have (?:gone|exceeded)\b", re.I),
                  "zh": lazy(r"(?:当时|本来|本应)[^，。？?]{0,8}(?:最多|不超过|上限)|本不该超过|应该控制在多少")}
@@ -2563,7 +2564,7 @@ _WORRY = {
 }
 
 
-_EPINEPHRINE, _LOCAL_ANAESTHETIC, _LAST = "epinephrine", "local-anaesthetic", "last"
+_EPINEPHRINE, _LAST = "epinephrine", "last"
 _BARE_TOXICITY = {"en": lazy(r"\btoxi(?:city|c)\b|\bpoisoning\b|\boverdose\b", re.I), "zh": lazy(r"中毒|毒性|过量")}
 # epinephrine told as added to a local anaesthetic: "with epi", "加肾上腺素", "含肾上腺素的"
 # epinephrine put into the local anaesthetic ("adding epi to the local", "局麻药里加肾上腺素")
@@ -2968,9 +2969,9 @@ class Framer:
         if not history or not _STAYED_UNDER[lang].search(q) or not {"dose", "limit"} & set(part.aspects):
             return part
         ctx = tuple(dict.fromkeys(m.concept for t in history for m in self.lexicon.match(t)))
-        given = tuple(c for c in ctx if _LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) and c != _LOCAL_ANAESTHETIC) or \
-            ((_LOCAL_ANAESTHETIC,) if _LOCAL_ANAESTHETIC in ctx else ())
-        if not given or any(_LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) for c in part.concepts):
+        given = tuple(c for c in ctx if LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) and c != LOCAL_ANAESTHETIC) or \
+            ((LOCAL_ANAESTHETIC,) if LOCAL_ANAESTHETIC in ctx else ())
+        if not given or any(LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) for c in part.concepts):
             return part
         asked = tuple(dict.fromkeys((*part.concepts, *given, *((MAXIMUM_DOSE,) if MAXIMUM_DOSE in self.lexicon.concepts else ()))))
         return replace(part, concepts=asked, inherited=tuple(c for c in part.inherited if c not in RESCUE_DRUGS and c not in asked))
@@ -3089,7 +3090,7 @@ class Framer:
             return concepts
         lex = self.lexicon.concepts
         drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "brand")]
-        las = [c for c in drugs if "local-anaesthetic" in self.lexicon.broader_closure([c])]
+        las = [c for c in drugs if LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])]
         steroids = [c for c in drugs if "corticosteroid" in self.lexicon.broader_closure([c])]
         return tuple(c for c in concepts if c != _LA_MIX) if steroids and len(las) < 2 else concepts
 
@@ -3304,8 +3305,8 @@ class Framer:
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
         colleague's dose limit is the fetus's."""
-        if "lipid-emulsion" in concepts and _LIPID_LOWERING.search(q):  # "on a statin for high lipids": no rescue drug
-            concepts = tuple(c for c in concepts if c != "lipid-emulsion")
+        if LIPID_EMULSION in concepts and _LIPID_LOWERING.search(q):  # "on a statin for high lipids": no rescue drug
+            concepts = tuple(c for c in concepts if c != LIPID_EMULSION)
         concepts = self._ours_beside(self._compounded(q, _febrile(q, concepts)))
         concepts = self._implant_scan(q, concepts)
         concepts = self._joint_shot(q, concepts)
@@ -3399,7 +3400,7 @@ class Framer:
         rule for a mixture is part of the ask (its maximum is worked as if all were the most toxic)."""
         if not {"limit", "dose"} & set(asked) or _MIXTURE not in self.lexicon.concepts or _MIXTURE in concepts:
             return concepts
-        drugs = [c for c in concepts if c != _LOCAL_ANAESTHETIC and _LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])
+        drugs = [c for c in concepts if c != LOCAL_ANAESTHETIC and LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])
                  and self.lexicon.concepts[c].kind == "drug"]
         return (*concepts, _MIXTURE) if len(drugs) >= 2 else concepts
 
@@ -3996,7 +3997,7 @@ class Framer:
                 or any(self.lexicon.concepts[c].kind == "complication" for c in own if c in self.lexicon.concepts):
             return own
         named = (*own, *before)
-        return (*own, _LAST) if _LOCAL_ANAESTHETIC in self.lexicon.broader_closure(list(named)) else own
+        return (*own, _LAST) if LOCAL_ANAESTHETIC in self.lexicon.broader_closure(list(named)) else own
 
     @staticmethod
     def _asked_more(t: str, lang: Lang, own: tuple[str, ...], asked: tuple[str, ...], consent: bool
@@ -4009,7 +4010,7 @@ class Framer:
             # ("she asks me if this injection can paralyse her … what do I tell her?": the harm and how rare it is)
             return own, ("complications", "frequency")
         if _EPINEPHRINE in own and not asked and _ADDING[lang].search(t):
-            return (*own, *((_LOCAL_ANAESTHETIC,) if _LOCAL_ANAESTHETIC not in own else ())), ("prevention",)
+            return (*own, *((LOCAL_ANAESTHETIC,) if LOCAL_ANAESTHETIC not in own else ())), ("prevention",)
         return own, asked
 
     def _additive_form(self, part: Part, before: Part, lang: Lang) -> bool:
@@ -4020,7 +4021,7 @@ class Framer:
         # (the maximum of the drug asked before, not what to do now: "心脏骤停了怎么办？加肾上腺素用多少" asks epinephrine's dose)
         if not {"limit", "dose"} & set(before.aspects) or "action" in before.aspects or "action" in part.aspects:
             return False
-        return any(_LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) for c in before.concepts + before.inherited if c != _EPINEPHRINE)
+        return any(LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) for c in before.concepts + before.inherited if c != _EPINEPHRINE)
 
     def _retrieval_text(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], aspects: tuple[str, ...] = ()) -> str:
         """The question plus the canonical names of its concepts that it does not spell out (brands, abbreviations,
@@ -4374,10 +4375,10 @@ def _asked_as(aspects: tuple[str, ...], concepts: Sequence[str], text: str, lang
 def _return_asked(aspects: tuple[str, ...], concepts: Collection[str], text: str) -> tuple[str, ...]:
     """"when should we get her back in?", 要让他什么时候回来: when to come back is the signs to come back for (the discharge
     advice), not a length of time."""
-    return ("advice", *aspects[1:]) if _DISCHARGE_ADVICE in concepts and aspects[:1] == ("timing",) and _COME_BACK.search(text) else aspects
+    return ("advice", *aspects[1:]) if DISCHARGE_ADVICE in concepts and aspects[:1] == ("timing",) and _COME_BACK.search(text) else aspects
 
 
-_DISCHARGE_ADVICE = "discharge-advice"
+DISCHARGE_ADVICE = "discharge-advice"
 # coming back asked ("get her back in", 什么时候回来), not how long she is kept ("要观察多久才能让他回家")
 _COME_BACK = lazy(r"\bback in\b|\bcome back\b|\breturn\b|回来|回医院|返院|来急诊", re.I)
 
