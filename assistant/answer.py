@@ -22,6 +22,7 @@ from .compose import (
     CONTRAINDICATION,
     COUNT,
     DRUG_DECISION,
+    GRADE_REASON,
     HIGHER_RISK,
     HOLD_SPAN,
     LOW_RISK,
@@ -40,8 +41,12 @@ from .compose import (
     REGIONS,
     RESTART_ASK,
     SAFE_AFTER_ASK,
+    SPINAL_INJECTION,
+    STOP_ON_SIGN,
     TIME_SPAN,
     TREATMENTS_TOLD,
+    ULTRASOUND_GUIDANCE,
+    UNSEEN_BY_ULTRASOUND,
     UPGRADE_RULE,
     Bullet,
     Sentence,
@@ -93,12 +98,14 @@ from .frame import (
     OBSERVATION,
     OTHER_CAUSE_ASK,
     POPULATIONS,
+    RECOVERY,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
     REPEAT_LIMIT,
     RESCUE_DRUGS,
     RHEUMATOLOGY,
     RISKS_TO_TELL,
+    SEEN_ON_THE_TABLE,
     SIGN_STOPPED,
     THERE_IS_ANOTHER_ZH,
     THRESHOLD_ASK,
@@ -460,6 +467,16 @@ _UNKNOWN_DRUG = {"en": "Not in the knowledge base: {terms}. {its} not given here
                  "zh": "知识库中没有该药物的资料：{terms}。此处不提供其停药间隔，请查阅药品说明书并与处方医师确认。"}
 _HEADACHES = frozenset({"headache", "pdph"})
 _DEFICITS = frozenset({"esi-stroke", "neuraxial-deficit"})  # pictures of a deficit, not of the vital signs
+def _resolved_since(q: Question) -> bool:
+    """Did a turn since the emergency tell it over ("wound healed, CRP normal", "strength back to normal", 两小时后完全恢复了)?"""
+    return any(SETTLED[detect_lang(t)].search(t) or DEFICIT_GONE[detect_lang(t)].search(t) or _OVER_NOW.search(t) for t in (*q.history[-2:], q.text))
+
+
+_OVER_NOW = lazy(r"\b(?:healed|resolved|back to normal|normal again|all clear|cleared up|explanted|mri (?:was |is )?clear|"
+                 r"afebrile|apyrexial|all settled|wound (?:is )?(?:clean|dry)|crp (?:is )?(?:normal|down)|leads? (?:pulled|removed))\b|"
+                 r"完全恢复|恢复正常|都好了|已经好了|痊愈|愈合了|没事了|烧退了|体温正常|伤口干净|CRP正常|电极已拔除|已拔除", re.I)
+_PULLED_BACK = lazy(r"\bpulled (?:it )?(?:back|out)\b|\bwithdr[ae]w(?:n)? (?:the )?(?:needle|it)\b|\bbacked (?:it |the needle )?(?:off|out)\b|退针|退了针|针退(?:回|出)|拔出来了", re.I)
+_INFECTION_PATHWAY = "implant-infection"  # (a fever with back or wound signs after a procedure: the patient must come in)
 # pictures that awake, pink or normal readings do not end (a deficit, the eye, a swelling neck, an infection)
 _SIGN_PICTURES = _DEFICITS | {"epiduroscopy-pressure", "airway-haematoma", "implant-infection", "dural-puncture-red-flags"}
 _NEXT = {"en": lazy(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": lazy(r"下一步|接下来|然后呢|还要做什么")}
@@ -1276,6 +1293,9 @@ class AnswerEngine:
         # (nor are the normal readings themselves: "sats now 95%" names the sats)
         # (a story told in one turn, the event then its end, "had a seizure, gave midazolam, it stopped. She's now alert. How
         # long do I keep her?": what is told after it resolved is the picture now; see `_settled_turn`)
+        if q.history and SETTLED[q.lang].search(q.text) and _PULLED_BACK.search(q.text) and on_the_needle(q.history[-1], detect_lang(q.history[-1])) \
+                and not severe_now(q.text, q.lang) and not NEW_SIGN[q.lang].search(q.text):
+            return True  # (a shock on the needle gone once it was pulled back: "settled, pulled back. was that too much sedation?")
         tail = None if q.history or not self._settled_turn(q.text, q.lang) else self._over_tail(q.text, q.lang)
         now = q.text if tail is None else tail
         ongoing = _signs_now(now, q.lang)
@@ -1318,15 +1338,17 @@ class AnswerEngine:
         waiting = bool(WAIT_ASK[q.lang].search(q.text)) and not settled
         # (not once this turn tells the scan's haematoma: "急诊MRI显示硬膜外血肿，外科几小时内要减压？" is read as told)
         if before and not haematoma_shown(q.text, "", q.lang) \
-                and (waiting or not DEFICIT_GONE[q.lang].search(q.text) and ({"action", "escalation", "workup"} & set(q.aspects)
+                and (waiting or not DEFICIT_GONE[q.lang].search(q.text) and ({"action", "escalation", "workup", "advice"} & set(q.aspects)
                                                                               or _NEXT[q.lang].search(q.text)
                                                                               or self._treats_the_picture(q))):
             # "已经停止注射了，生命体征平稳，下一步做什么", "injection stopped, vitals stable, what next?" after blindness and
             # four weak limbs: stable vitals and a stopped injection do not end a deficit; what next is still the pathway's
             # ("MRI那边排队要到明天早上，等得起吗？" with the weak legs told before: the emergency has not waited, whichever)
             prior = triage(last, q.lang, concepts)
-            if prior.rule in _DEFICITS or (waiting and prior.urgent):
-                return prior
+            # (what to tell the family two turns into the picture, "家属问会不会瘫 怎么跟家属交代": the picture still goes on)
+            prior = self._emergency_before(q) if not prior.urgent and "advice" in q.aspects and not _resolved_since(q) else prior
+            if prior.rule in _DEFICITS or (waiting and prior.urgent) or ("advice" in q.aspects and prior.rule == _INFECTION_PATHWAY):
+                return prior  # ("他说离得远不想来 怎么劝" after a fever and back pain days after an ESI: still the pathway)
         # (told stable now, with no new sign: no pathway, whatever vital sign it quotes)
         if (scan := Triage(False) if settled else self._deficits_scan(q, "" if _ANOTHER_PATIENT.search(q.text) else last)) is not None:
             return scan
@@ -1422,6 +1444,7 @@ class AnswerEngine:
         hits = self.retriever.search(query, lang, origins=origins, timings=timings, concepts=own,
                                      context=q.context_concepts, groups=q.groups)
         hits = hits + self._patient_pregnancy_hits(q, lang, origins, hits) + self._contraindication_hits(q, lang, origins, hits)
+        hits = hits + self._on_the_table_hits(q, lang, origins, hits)
         if len(q.parts) < 2:
             hits = hits + self._risk_class_hits(q, lang, origins, hits) + self._stent_told_hits(q, lang, origins, hits)
             hits = hits + self._asked_of_context(q, lang, origins, hits) + self._each_drug_hits(q, lang, origins, hits)
@@ -1441,7 +1464,8 @@ class AnswerEngine:
                                *self._population_hits(q, lang, origins, hits[:_CLASS_RATE_AT])]]
             moved = {h.chunk.id for h in rated}
             hits = [*hits[:_CLASS_RATE_AT], *rated, *(h for h in hits[_CLASS_RATE_AT:] if h.chunk.id not in moved)]
-            hits = hits + self._clot_told_hits(q, lang, origins, hits)
+            hits = hits + self._clot_told_hits(q, lang, origins, hits) + self._guidance_swap_hits(q, lang, origins, hits)
+            hits = hits + self._grade_reason_hits(q, lang, origins, hits)
             return hits + self._topic_ask_hits(q, lang, origins, hits)
         lists = [hits]
         lx = self.lexicon.concepts
@@ -1538,6 +1562,41 @@ class AnswerEngine:
         found = [*self.retriever.concept_search([_VTE, *classes[:1]], (), ("prevention", "risk"), lang, origins, 3),
                  *self.retriever.concept_search([_VTE], (), ("prevention", "risk"), lang, origins, 3)]
         return self._after(hits, [cid for cid, _ in found], limit=1)
+
+    def _guidance_swap_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A spinal injection asked of under ultrasound instead ("could we do it under US instead to avoid the radiation?"
+        after her TFESI, "改超声引导打骶管可以吗"): the passages on what ultrasound cannot show there join the hits (the
+        ultrasound passages in general fill the search)."""
+        told = (*q.concepts, *(q.context_concepts if q.followup else ()))
+        spinal = [c for c in told if SPINAL_INJECTION in self.lexicon.broader_closure([c]) and self._kinds.get(c) == "procedure"]
+        if ULTRASOUND_GUIDANCE not in q.concepts or not spinal:
+            return []
+        found = self.retriever.concept_search([ULTRASOUND_GUIDANCE, spinal[0]], (), ("evidence", "prevention"), lang, origins, 8)
+        chunks = self.retriever.chunks
+        return self._after(hits, [cid for cid, _ in found if cid in chunks and UNSEEN_BY_ULTRASOUND.search(chunks[cid].text)], limit=2)
+
+    def _on_the_table_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """A sign seen on the table asked what to do with ("L5/S1 TF 回抽见血了 咋办 还能接着打吗"): the procedure's own rule
+        to stop on that sign joins the hits."""
+        signs = [c for c in q.concepts if c in SEEN_ON_THE_TABLE]
+        procs = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
+        if not signs or not procs or not {"action", "contraindications"} & set(q.aspects):
+            return []
+        chunks = self.retriever.chunks
+        found = [cid for cid, _ in self.retriever.concept_search(signs, procs, ("management",), lang, origins, 6)
+                 if cid in chunks and STOP_ON_SIGN[lang].search(chunks[cid].text) and set(procs) & set(chunks[cid].concepts)]
+        return self._after(hits, found, limit=1)
+
+    def _grade_reason_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """Why a procedure is graded as it is, or why a drug is held for one procedure and not another ("为啥做SCS要停波立维7天
+        腰椎内侧支阻滞就不用停？道理在哪"): the passage on what the bleeding-risk grading rests on joins the hits."""
+        procs = [c for c in q.concepts if self._kinds.get(c) == "procedure"]
+        why = [p for p in q.parts if "mechanism" in p.aspects]
+        if not why or not (set(q.concepts) & {CLASS_CONCEPT, *self._risk_classes} or (len(procs) >= 2 and "hold" in why[0].aspects)):
+            return []
+        found = self.retriever.concept_search([CLASS_CONCEPT], (), ("risk",), lang, origins, 8)
+        chunks = self.retriever.chunks
+        return self._after(hits, [cid for cid, _ in found if cid in chunks and GRADE_REASON.search(chunks[cid].text)], limit=1)
 
     def _contraindication_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """Whether a patient with a condition told may have the procedure ("temp 38.2 on antibiotics for a UTI, L3-4 ILESI
@@ -2731,6 +2790,8 @@ class AnswerEngine:
                 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",), ("mechanism",), ("risk_factors",), ("contraindications",),
                                                                                                    ("frequency",))
                                                                                or _CARE_REGIMENS & set(q.parts[0].concepts)
+                                                                               # (how it turns out, "家属问会不会瘫": the outcome's figures)
+                                                                               or ("frequency" in q.parts[0].aspects and RECOVERY in q.parts[0].concepts)
                                                                                or (q.parts[0].aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text))
                                                                                # (or looked back on: "looking back, when should the
                                                                                # enoxaparin have been restarted?")
@@ -2743,11 +2804,13 @@ class AnswerEngine:
             # (a follow-up telling a result and asking how often or why, "CT shows cement in the canal. how often do these need
             # surgery?", asks beside the picture it tells)
             looked_up = q.followup and part.aspects[:1] in (("frequency",), ("mechanism",), ("risk_factors",))
-            if not (_PLANNING.intersection(part.aspects) or regimen) or _BEDSIDE.intersection(part.aspects) \
+            # (the patient's risk told, "she's diabetic and still smokes - does that matter", is asked beside the steps it inherits)
+            if not (_PLANNING.intersection(part.aspects) or regimen) or (_BEDSIDE.intersection(part.aspects) and part.aspects[:1] != ("risk_factors",)) \
                     or (triage(part.text, lang, frozenset(part.concepts)).urgent and not looked_up):
                 continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
             if part.concepts and all(any(c in x.concepts for x in quoted) for c in part.concepts) \
-                    and part.aspects[:1] not in (("prevention",), ("mechanism",)) and not (looked_up and not any(COUNT.search(x.text) for x in quoted)):
+                    and part.aspects[:1] not in (("prevention",), ("mechanism",)) \
+                    and not ((looked_up or "frequency" in part.aspects) and not any(COUNT.search(x.text) for x in quoted)):
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]
             # (a regimen told with its length, "7 days of post-op abx", asks how long it should run)
@@ -2768,6 +2831,13 @@ class AnswerEngine:
             if part.aspects[:1] == ("prevention",) and procs and all(self._kinds.get(c) == "complication" for c in part.concepts):
                 pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, procs)
                                  if x.group == "prevention" and set(procs) & x.concepts)]
+            told = [c for c in part.concepts if self._kinds.get(c) == "condition"]
+            if part.aspects[:1] == ("risk_factors",) and told:  # (the patient's conditions as risk factors of the picture)
+                pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, told)
+                                 if x.group == "risk" and set(told) & x.concepts and x not in pool)]
+            topics = [c for c in part.concepts if self._kinds.get(c) == "topic" and not any(c in x.concepts for x in pool)]
+            if topics:  # (a topic the emergency's search leaves out: "…and whats her chance of recovering?" beside the haematoma)
+                pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, topics) if set(topics) & x.concepts)]
             if part.aspects[:1] == ("mechanism",) and procs:
                 # (how the thread's own procedure causes it, which the emergency's search leaves out: "MRI done - no haematoma,
                 # cord signal T9 to conus. what is this likely" after a TFESI - the radicular artery)
@@ -3691,8 +3761,10 @@ class AnswerEngine:
                 return []
         elif self._named_with(sides[0], [sides[1]], lang, COMPARATIVE) or self._named_with(sides[1], [sides[0]], lang, COMPARATIVE):
             return []  # (a sentence weighing them: a bleeding-risk list naming both compares nothing)
+        # (another specialty's procedure in the question's words: "microdiscectomy", not its concept's first name)
         return [("conventional " if lang == "en" else "传统") + self._name(c, lang)
-                if _CONVENTIONAL.search(part.text) and c in self.lexicon.broader_closure([sides[1 - i]]) else self._name(c, lang)
+                if _CONVENTIONAL.search(part.text) and c in self.lexicon.broader_closure([sides[1 - i]])
+                else self._said(q, c, lang) if c in q.out_of_scope else self._name(c, lang)
                 for i, c in enumerate(sides)]
 
     def _without_their_class(self, sides: Sequence[str]) -> list[str]:
@@ -4432,7 +4504,10 @@ _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # The asks of a planning question (limits, doses, holds, rates), and of the bedside (what is it, what now).
 _TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早|"
                      # (a hold told too short, judged: "只停了两天，这停药时间够吗", "only held it 2 days - was that enough?")
-                     r"(?:时间|天数|天)[^，。？?]{0,4}够(?:吗|不够|么)|够不够|\b(?:long )?enough\?|\bwas (?:that|it) enough\b|\blong enough\b", re.I)
+                     r"(?:时间|天数|天)[^，。？?]{0,4}够(?:吗|不够|么)|够不够|\b(?:long )?enough\?|\bwas (?:that|it) enough\b|\blong enough\b|"
+                     # (the last dose told by its hours before the procedure: "ward gave last dose 6h before the procedure")
+                     r"\blast dose\b[^.?!]{0,20}?\b\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\s+before (?:the |her |his )?(?:procedure|injection|block|esi|epidural)\b|"
+                     r"(?:术前|操作前|穿刺前)\s*\d+(?:\.\d+)?\s*(?:个)?(?:小时|h)[^，。？?]{0,6}(?:打|用|给|注射)了?(?:最后一[针次剂])?", re.I)
 _PLANNING = frozenset({"limit", "dose", "hold", "prevention", "frequency", "risk_factors", "contraindications", "timing", "mechanism"})
 _BEDSIDE = frozenset({"action", "recognition", "escalation", "definition", "expected"})
 

@@ -32,6 +32,7 @@ from .frame import (
     MONITORING,
     OBSERVATION,
     RATE_TO_GIVE,
+    RECOVERY,
     REDUCTION_ASK,
     REGIMEN_ASK_EN,
     REGIMEN_ASK_ZH,
@@ -47,6 +48,7 @@ from .frame import (
     Question,
     asks_to_anticoagulate,
     aspects_of,
+    sign_on_the_other_side,
 )
 from .judge import STAFF_TOPICS, STUDIES
 from .lazyre import lazy
@@ -240,6 +242,9 @@ _AFTERWARDS = {
 # A sign named as new ("new radicular pain or a new deficit … calls for an urgent CT", 新出现的根性痛): how a complication shows.
 _NEW_SIGN = {"en": r"\bnew (?:\w+ ){0,2}(?:pain|deficit|weakness|numbness)\b", "zh": r"(?:新发|新出现|出现新)的?[^。；]{0,4}(?:痛|缺损|无力|麻木)"}
 # What an aspect asks for in kind (a duration, a dose, a rate, signs, advice to the patient): a sentence that gives it answers in kind.
+# a cause named ("attributed to injection into a radicular artery"), not a figure's source ("these figures are attributed to
+# Cameron 2004"), nor a diagnosis made only after others are excluded ("before the headache is attributed to PDPH")
+_ATTRIBUTED = r"(?<!before a headache is )(?<!before the headache is )(?<!should be )(?<!figures are )(?<!figure is )\battributed to\b"
 _KIND = {
     # a measured change: from one value to another, or a rise of so much in its unit
     "magnitude": lazy(r"\d+(?:\.\d+)?\s*(?:±\s*[\d.]+\s*)?(?:mg/dL|mmol/L|mmHg)|from [\d.]+[^.;]{0,30}\bto [\d.]+|"
@@ -281,7 +286,9 @@ _KIND = {
     "workup": lazy(r"\b(?:MRI|CT|radiograph\w*|x-ray|plain film|myelogra\w*|gadolinium|"
                         r"blood cultures?|CRP|ESR|white (?:cell|blood)|laborator\w*)\b|(?<![A-Za-z])(?:MRI|CT)(?![A-Za-z])|磁共振|影像|平片|X 线|X线|造影|钆|血培养|"
                         r"C 反应蛋白|C反应蛋白|血沉|白细胞|排除|\brul(?:e|ed|ing) out\b|\bexclud", re.I),  # a test rules it out too
-    "mechanism": lazy(r"\b(?:because|due to|caused by|results? from|mechanisms?|leads? to|raises?|attributed to|therefore|hence)\b|"
+    "mechanism": lazy(r"\b(?:because|due to|caused by|causes|causing|results? from|mechanisms?|leads? to|raises?|therefore|hence)\b|" + _ATTRIBUTED + "|"
+                            # (what a grading rests on: "the grade reflects the procedure itself, the anatomy …")
+                            r"\bgrade reflects\b|分级依据|"
                             r"机制|由于|因为|所致|导致|引起|继而|从而|归因于|因此|所以", re.I),
 }
 HOLD_SPAN = _KIND["hold"]  # a hold interval in a sentence (3 days, 24 h)
@@ -601,7 +608,13 @@ def _anticoagulation_unsaid(s: Sentence, part: Part, sig: Signals) -> bool:
         c in _ANTICOAGULATION or _ANTICOAGULATION & sig.parents.get(c, frozenset()) for c in s.concepts)
 
 
-_RECOVERY = "neurological-recovery"
+def _anticoagulation_given(s: Sentence, part: Part, sig: Signals) -> bool:
+    """Asked whether to anticoagulate what is told, a sentence giving the anticoagulation of that harm (heparin, then a
+    coumarin) answers it, whatever other drug the patient was told to take ("…要不要抗凝？他术前刚停的波立维")."""
+    return asks_to_anticoagulate(part.text) and not _anticoagulation_unsaid(s, part, sig) and any(
+        sig.kinds.get(c) == "complication" for c in s.concepts)
+
+
 _AUGMENTATION_KIN = frozenset({"vertebroplasty", "kyphoplasty"})
 _LEAK, _DECOMPRESSION = "cement-leakage", "surgical-decompression"
 _CEMENT_IN_CANAL_CARE = frozenset({_LEAK, _DECOMPRESSION})
@@ -621,7 +634,7 @@ def _augmentation_kin(s: Sentence, own: Sequence[str], text: str) -> bool:
 def _recovery_of_harm(s: Sentence, own: Sequence[str], sig: Signals) -> bool:
     """How far patients recover from the asked complication is told of that complication whatever procedure it followed
     ("epidural haematoma after ILESI - whats the likely outcome?": 47% recovered fully after neuraxial anaesthesia's)."""
-    return _RECOVERY in own and _RECOVERY in s.concepts and any(
+    return RECOVERY in own and RECOVERY in s.concepts and any(
         sig.kinds.get(c) == "complication" and (c in s.concepts or sig.parents.get(c, frozenset()) & s.concepts) for c in own)
 
 
@@ -1001,7 +1014,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     if not _classes_procedure(s, own, sig) and not _drug_choice(s, part, subject, sig) and not next_line \
             and (rival(looked_at, subject, sig) or left_out or _drugless(s, part, subject, sig) or _drug_only(s, part, q, subject, sig)) \
             and not _treats_own_toxicity(s, part, subject, sig) and not _recovery_of_harm(s, own, sig) \
-            and not _augmentation_kin(s, (*own, *part.inherited), part.text):
+            and not _augmentation_kin(s, (*own, *part.inherited), part.text) and not _anticoagulation_given(s, part, sig):
         total += w.rival
     total += w.rival if _held_though_continued(s, part) or _another_allergy(s, own) or _anticoagulation_unsaid(s, part, sig) else 0.0
     total += w.rival if _scan_already_told(s, part) else w.course_told if _asymptomatic_told(s, part, q.text) else 0.0
@@ -1218,7 +1231,9 @@ def _drug_choice(s: Sentence, part: Part, subject: Sequence[str], sig: Signals) 
 def staff_side(s: Sentence, q: Question) -> bool:
     """A pregnant patient's question: is this sentence about a pregnant colleague (her badge, apron, dose limit)? The
     sources give no patient's fetal dose, and a staff figure must not stand in for one."""
-    return ("pregnancy" in q.concepts and "pregnant-staff" not in q.concepts and not any(STAFF_TOPICS & set(p.concepts) for p in q.parts)
+    # (her pregnancy told the turn before: "那不用C臂 改超声引导打骶管可以吗" after the pregnant patient's ESI)
+    pregnant = "pregnancy" in q.concepts or (q.followup and "pregnancy" in q.context_concepts and "pregnant-staff" not in q.context_concepts)
+    return (pregnant and "pregnant-staff" not in q.concepts and not any(STAFF_TOPICS & set(p.concepts) for p in q.parts)
             and _about_staff(s))
 
 
@@ -2368,6 +2383,87 @@ def _choice_first(above: list[tuple[float, Sentence]], part: Part, q: Question, 
     return [rules[0], *(t for t in above if t is not rules[0])], True
 
 
+def _reason_of_choice(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                      sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"Why dex rather than depo-medrol for cervical TF?", 为什么用地塞米松不用得宝松: why one is chosen over the other is the
+    difference between them, a sentence setting both side by side ("dexamethasone particles … do not aggregate, whereas
+    methylprednisolone acetate … forms aggregates"), before the rule the asker already knows."""
+    if part.aspects[:1] != ("mechanism",):
+        return above, False
+    drugs = {c for c in _own(part, q) if sig.kinds.get(c) in ("drug", "brand")}
+    if len(drugs) < 2:
+        return above, False
+    side = [t for t in pool if len(drugs & t[1].concepts) >= 2 and _SIDE_BY_SIDE[t[1].chunk.lang].search(t[1].text)
+            and not t[1].provenance and t[0] >= 0.25 * pool[0][0]]
+    if not side:
+        return above, False
+    return [side[0], *(t for t in above if t[1] is not side[0][1])], True
+
+
+_SIDE_BY_SIDE = {"en": lazy(r"\b(?:whereas|unlike|in contrast)\b", re.I), "zh": lazy(r"而(?!且|言|是)|不同于|与之相比|相比之下")}
+
+
+def _unseen_by_ultrasound_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
+                                sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """A spinal injection asked of under ultrasound ("could we do it under US instead to avoid the radiation?" after her
+    TFESI): what ultrasound cannot show there (epidural spread, a vessel filling) leads, before its general merits; said of
+    spinal injections in general unless the neck is asked."""
+    told = {*part.concepts, *part.inherited}
+    if ULTRASOUND_GUIDANCE not in part.concepts or not any(SPINAL_INJECTION in sig.parents.get(c, frozenset()) or c == SPINAL_INJECTION
+                                                  for c in told if sig.kinds.get(c) == "procedure"):
+        return above, False
+    unseen = [t for t in pool if UNSEEN_BY_ULTRASOUND.search(t[1].text) and not t[1].provenance]
+    if "cervical-spine" not in told:
+        unseen = [t for t in unseen if _SPINAL_IN_GENERAL.search(t[1].text)] or unseen
+    if not unseen:
+        return above, False
+    return [unseen[0], *(t for t in above if t[1] is not unseen[0][1])], True
+
+
+def _reason_of_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
+                     sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"Why is a perc SCS trial classed high bleeding risk anyway?", 为啥SCS要停波立维7天 内侧支阻滞就不用停？道理在哪: what the
+    bleeding-risk grading rests on (the procedure, the anatomy at the needle, what a haematoma there would do) leads."""
+    if "mechanism" not in part.aspects:
+        return above, False
+    classed = sig.risk_classes | {CLASS_CONCEPT}
+    # (named in the ask itself, not a class the thread named before, "why does the lead migrate?"; a bare "why?" asks of it)
+    told = set(part.concepts) or set(part.inherited)
+    # (the class named, or two procedures weighed against each other with a drug held for one)
+    procs = [c for c in told if sig.kinds.get(c) == "procedure"]
+    if not classed & told and not (len(procs) >= 2 and "hold" in part.aspects):
+        return above, False
+    reason = [t for t in pool if GRADE_REASON.search(t[1].text) and not t[1].provenance]
+    if not reason:
+        return above, False
+    return [reason[0], *(t for t in above if t[1] is not reason[0][1])], True
+
+
+GRADE_REASON = lazy(r"\bgrade reflects\b|分级依据")  # (what the bleeding-risk grading rests on)
+
+
+def _other_side_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
+                      q: Question) -> tuple[list[tuple[float, Sentence]], bool]:
+    """"now the LEFT eyelid is droopy too, small pupil on that side" after a right stellate block: the block's sign on the
+    other side is unusual, and what the sources say of it (contralateral or bilateral spread) leads, not the expected
+    effects of the blocked side."""
+    if "stellate-ganglion-block" not in (*part.concepts, *part.inherited) or not sign_on_the_other_side(part.text, q.lang, q.history):
+        return above, False
+    spread = [t for t in pool if _BOTH_SIDES.search(t[1].text) and not t[1].provenance]
+    if not spread:
+        return above, False
+    return [spread[0], *(t for t in above if t[1] is not spread[0][1])], True
+
+
+_BOTH_SIDES = lazy(r"\b(?:contralateral|bilateral)\b|对侧|双侧", re.I)
+
+
+ULTRASOUND_GUIDANCE, SPINAL_INJECTION = "ultrasound-guidance", "esi"  # (an ESI of any route asked of under ultrasound)
+# what ultrasound cannot show of a spinal injection (epidural spread, a vessel filling)
+UNSEEN_BY_ULTRASOUND = lazy(r"\bcannot (?:show|reliably)|partially blind|无法(?:显示|可靠)|不能(?:显示|可靠)|部分盲", re.I)
+_SPINAL_IN_GENERAL = lazy(r"\bspinal injections\b|脊柱注射", re.I)
+
+
 def _weighed_drug_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part, q: Question,
                         sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
     """Asked whether to stop a drug weighed for bleeding but never given an interval (an SSRI, fish oil: "舍曲林也要停吗？"
@@ -2769,9 +2865,15 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
             and not rival(s, _own(parts[j], q), sig))]
                                         or [pool[0]], every, parts[j], q, sig, w)
         classed = leads  # (the class leads, and what it orders follows it: no drug-class member put next)
+        # (asked why the class is what it is: what the grading rests on, before the class)
+        reasoned = _reason_of_class(above, pool, parts[j], q, sig)
+        above, leads = reasoned if reasoned[1] else (above, leads)
         above, leads = _cardiology_first(above, pool, parts[j], q) if not leads else (above, leads)
         above, leads = _condition_first(above, pool, parts[j], q, sig) if not leads or _RISK_HIGHER_ASK.search(parts[j].text) else (above, leads)
         above, leads = _whom_to_bridge_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _reason_of_choice(above, pool, parts[j], q, sig) if not leads else (above, leads)
+        above, leads = _unseen_by_ultrasound_first(above, pool, parts[j], sig) if not leads else (above, leads)
+        above, leads = _other_side_first(above, pool, parts[j], q) if not leads else (above, leads)
         # (not asked what to do now: "flash of blood on DSA - proceed?" is not the choice of steroid)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads and parts[j].aspects[:1] != ("action",) else (above, leads)
         above, leads = _prevented_harm_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
@@ -2788,7 +2890,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                       and not (p.aspects[:1] == ("complications",) and RISKS_TO_TELL[lang].search(p.text))
                       and (bool(_NUMBERS_ASK.search(p.text)) or not any(sig.kinds.get(c) == "complication" for c in _own(p, q)))
                       for p in members)
-        asked_of = [c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked)]
+        asked_of = [c for p in members for c in (*_own(p, q), *_swap(p, _own(p, q), sig).asked)] \
+            or [c for p in members for c in p.inherited]  # ("family asking how common this is": the thread's complication)
         # (a sign asked of with no complication named, "how likely … a bad headache afterwards", is the harm asked about)
         about = frozenset(c for c in asked_of if sig.kinds.get(c) == "complication") \
             or frozenset(c for c in asked_of if sig.kinds.get(c) == "finding" and numbers)
@@ -3694,6 +3797,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # (a complication's rate, not the overview's prevalence of the condition treated)
     counted = [c for c in counted if c[1].group != "overview" or "overview" in groups or (harm is not None and harm(c[1]))] or counted
     counted = [c for c in counted if kind is _MOST and kind.search(c[1].text)] or counted  # the most common one's own rate
+    counted = _complications_counted(counted, about, groups)
     counted = [c for c in counted if about & c[1].concepts] or counted  # the infection rate for "infection numbers"
     # (two asked, "电极移位率和感染率分别是多少": one giving both, before an overall rate naming one of them)
     counted = [c for c in counted if len(about) < 2 or (about <= c[1].concepts and len(COUNT.findall(c[1].text)) >= len(about))] or counted
@@ -3720,7 +3824,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         return timed[0]
     # an ask no section holds: the best sentence giving that kind of answer about the asked subject (a blood patch's
     # timing, not a nerve block's), from an evidence note too when no other sentence gives it
-    gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)]
+    gives = [c for c in chosen if kind is not None and not c[1].provenance and kind.search(c[1].text)
+             and not (kind is _KIND["mechanism"] and _WHY_IT_MATTERS.search(c[1].text))]  # (why a topic matters is no cause)
     gives = _kind_order(gives, kind)
     # (when it is done, from an evidence note too, before when a study measured an outcome: "when should I do the patch?")
     done = [c for c in gives if not (kind is _KIND["timing"] and _STUDY_REPORT.search(c[1].text))]
@@ -3757,7 +3862,9 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
         # ("how good is the evidence?": the best sentence reporting a study of it, a review of 19 studies, is evidence)
         in_group = [c for c in usable if c[1].group == group or (group == "evidence" and c is best and _STUDY_REPORT.search(c[1].text))]
         if about and focused is not None:  # the asked complication's own figure, before one set beside other complications'
-            in_group = [c for c in in_group if focused(c[1])] or in_group
+            # (named itself, before one naming only its broader kin: a cement embolism's rate, not the leak rate that
+            # says no leak became a pulmonary embolism)
+            in_group = [c for c in in_group if focused(c[1]) and about & c[1].concepts] or [c for c in in_group if focused(c[1])] or in_group
         if group == "management" and asked_action:  # "怎么处理？": a step, before the criteria that recognise it
             in_group = _steps_asked(in_group, about)
         if group == "complications" and harm is not None:
@@ -3768,6 +3875,15 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     # the drugs it inherited)
     named = [c for c in usable if subject & c[1].concepts] if not groups else []
     return named[0] if named and named[0][0] >= 0.6 * best[0] else usable[0]
+
+
+def _complications_counted(counted: list[tuple[float, Sentence]], about: frozenset[str],
+                           groups: Sequence[str]) -> list[tuple[float, Sentence]]:
+    """A harm's rate asked and no count naming it: the counts written down among the complications first ("chance of getting
+    paralysed from a lumbar TFESI?" is the audit's none in 16,638, not the share a steroid left without relief)."""
+    if about and "complications" in groups and not any(about & c[1].concepts for c in counted):
+        return [c for c in counted if c[1].group == "complications"] or counted
+    return counted
 
 
 def _side_or_stop_rule(both: list[tuple[float, Sentence]], usable: list[tuple[float, Sentence]], groups: Sequence[str],
@@ -3783,7 +3899,7 @@ def _side_or_stop_rule(both: list[tuple[float, Sentence]], usable: list[tuple[fl
 
 
 _TOLD_SINCE = lazy(r"\b(?:ago|since|yesterday|days?|\d+\s*d)\b|天前|以来|昨天|天了|术后", re.I)  # (a sign told as days back)
-_STOP_ON_SIGN = {"en": lazy(r"\bstop (?:when|if|as soon as)\b|\bdo not inject further\b|\babort or redirect\b", re.I),
+STOP_ON_SIGN = _STOP_ON_SIGN = {"en": lazy(r"\bstop (?:when|if|as soon as)\b|\bdo not inject further\b|\babort or redirect\b", re.I),
                  "zh": lazy(r"即停止注射|不得继续注射|中止注射或改换|应立即停止操作")}
 
 
@@ -3850,8 +3966,10 @@ def _kind_order(gives: list[tuple[float, Sentence]], kind: re.Pattern[str] | Non
     return [c for c in gives if best.search(c[1].text)] + [c for c in gives if not best.search(c[1].text)]
 
 
+# why a topic matters, written in an overview ("IDD safety matters because harm can arise…", 之所以必须重视…): no cause
+_WHY_IT_MATTERS = lazy(r"\bsafety matters because\b|^Safety matters because|\bmatter for safety because\b|之所以(?:必须)?重视|安全性之所以重要", re.I)
 # (the mechanism itself, not a sentence saying that a guideline describes one)
-_MECHANISM_NAMED = lazy(r"^(?![\s\S]*(?:\bdescribes?\b|阐述|介绍了))[\s\S]*(?:\bmechanism|\bproposed\b|\battributed to\b|\bthought to\b|\bembol|机制|原理|归因于|被认为|栓塞)", re.I)
+_MECHANISM_NAMED = lazy(r"^(?![\s\S]*(?:\bdescribes?\b|阐述|介绍了))[\s\S]*(?:\bmechanism|\bproposed\b|" + _ATTRIBUTED + r"|\bthought to\b|\bembol|机制|原理|归因于|被认为|栓塞)", re.I)
 MECHANISM_NAMED = _MECHANISM_NAMED  # (a sentence naming how a harm comes about: the answer engine adds a procedure's own)
 _WORKS_UP = lazy(r"\b(?:suspected|obtain\w*|order\w*|confirm\w*|diagnos\w*|followed by|then)\b|疑似|怀疑|先行|再行|确诊|诊断|"
                        r"行[^，。；]{0,20}检查", re.I)
@@ -4027,7 +4145,9 @@ _ONE_FIGURE_ASKS = (# the glucose at which to treat ("ESI后病人血糖多少�
                                 r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
                      lazy(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))
 # "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
-_RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|(?:术后|操作后|做完)[^，。？?]{0,6}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
+_RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|"
+                          # (or after the leads are in: "那测试电极放好以后呢 克赛和华法林什么时候开始")
+                          r"(?:术后|操作后|做完|(?:放好|放完|置入|植入|拔除|拔掉)(?:以后|之后|后)呢?)[^，。？?]{0,16}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃(?!饭|东西|喝|点)|用|恢复(?!饮食|进食)|开始(?!吃|进食|喝)|续)|"  # (not a meal: 术后多久可以吃饭)
                           # ("give enoxaparin tonight instead, how many hours after the procedure is ok?": when it may start)
                           # (a dose given after it judged: "was 40mg clexane 4 hours after the injection too early?")
@@ -4097,6 +4217,8 @@ _NARROW = (("dose", _STRENGTH_ASK, _STRENGTH_GIVEN), ("dose", _HOW_GIVEN_ASK, _G
 
 # a sentence telling an expected, untreated effect: never a step in an emergency
 REASSURED = lazy(r"\breassur\w*|\bexpected effects?\b|\bneeded no treatment\b|\bnone of which needed treatment\b|"
+                        # (a series in which nothing happened: "none of 275 spinal injections … caused an epidural haematoma")
+                        r"\bnone of (?:the )?\d[\d,]*\b|\b0 of \d|无一例|"
                         r"\bno treatment (?:is )?(?:needed|required)\b|预期效应|无需治疗|不需要治疗|可告知其为", re.I)
 
 

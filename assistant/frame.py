@@ -68,7 +68,7 @@ _WHY_NOT_USE_ZH = r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以
 ANTICOAGULATE_ASK = {
     "en": r"^(?![\s\S]*\b(?:again|restart\w*|resum\w*|bridg\w*|tomorrow|next week|booked|planned)\b)[\s\S]*?"
           r"(?:\b(?:do|should|shall|would|must) (?:i|we|you|they) (?:\w+ ){0,2}anticoagulate\b|\banticoagulat(?:e|ion) (?:needed|required|indicated)\b)",
-    "zh": r"^(?![\s\S]*(?:恢复|重新|再次|桥接|明天|下周|术前|要做|准备做|择期))[\s\S]*?"
+    "zh": r"^(?![\s\S]*(?:恢复|重新|再次|桥接|明天|下周|术前(?!刚停的[^，。？?]{0,8}[，。？?\s]*$)|要做|准备做|择期))[\s\S]*?"
           r"(?:要不要|需不需要|是否(?:需要)?|该不该|需要|要)(?:做|进行|给予?)?抗凝(?:治疗)?(?!药|剂|桥接|[^，。？?]{0,3}停)(?:吗|么|呢|[？?]|$)",
 }
 _ANTICOAGULATE = tuple(lazy(rx, re.I) for rx in ANTICOAGULATE_ASK.values())
@@ -150,6 +150,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (the first drug for a reaction: "dye allergy reaction during a spine injection - first drug?")
                r"\bfirst (?:drug|medication|med|thing to give)\b|\bwhat (?:do|should|would) (?:i|we|you) change\b|"
                # (the treatment asked for what is told: "severe postural headache, breastfeeding. what can I give her")
+               r"\bwhat (?:can|could|should) (?:she|he|they|the (?:patient|pt)|pt) take (?:for (?:it|this|that|the (?:headache|pain))|now|\?|$)|"
                r"\bwhat (?:can|could|should|do) (?:i|we|you) (?:give|offer|prescribe)(?: (?:her|him|them|the (?:patient|pt)|pt))?"
                r"(?: (?:overnight|tonight|now|for now|today|in the meantime))?\s*(?:for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!,]|$|and\b)|"
                # (not which to hold or keep: "what meds should I hold before kyphoplasty?")
@@ -180,7 +181,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"how (?:much|many)[\w -]{0,40}?\bin total\b|\bin total\s*\?|\b(?:what(?:'s| is)|max(?:imum)?) (?:the )?(?:total|cumulative) (?:dose|amount|volume)\b|"
               r"\bthreshold\b|\bcut-?off\b|\bwhat [\w -]{1,20}? is (?:enough|sufficient|adequate)\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
-              r"上限|极量|限值|最多|最大量|最大剂量|不超过|超量|超剂量|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|控制在多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
+              r"上限|极量|限值|最多|最大量|最大剂量|最大浓度|最大(?:是|能到|可以到)?多少|不超过|超量|超剂量|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|控制在多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
@@ -243,6 +244,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "timing": ("",
                # (not when to come back: the signs that bring a patient back, "what do i tell her … + when to come back")
                r"how long|how soon|how early|how late|how many (?:days|hours|weeks|minutes)|"
+               # (the window for acting: "whats the time window for surgery if its a bleed")
+               r"\btime window\b|\bwindow (?:for|to) (?:surgery|decompress\w*|the (?:surgery|op|decompression)|theatre|operat\w*)\b|"
                r"when (?!to (?:come back|return|call|seek|go back)\b|(?:should|do|does|must) (?:she|he|they|the (?:patient|pt)|pts?|patients) "
                r"(?:need to |have to |has to )?(?:come back|return|call|seek)\b)(?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
@@ -253,7 +256,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"how quickly|how fast|within how|how much (?:\w+ ){0,2}time|what (?:\w+ )?time|"
                # (a discharge time asked: "can we discharge at 2pm?", "ok to send her home by 4?")
                r"\b(?:discharg\w*|send (?:her|him|them|the (?:patient|pt)) home|go home) (?:(?:her|him|them|the (?:patient|pt)) )?(?:at|by) \d|" + KEEP_ON_FOR,
-               r"多久|多长时间|几天|几(?:个)?小时|几(?:个)?钟头|多少(?:个)?(?:小时|钟头)|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长|"
+               r"多久|多长时间|几天|几(?:个)?小时|几(?:个)?钟头|多少(?:个)?(?:小时|钟头)|几周|何时|什么时候|啥时候?|哪天|等多久|多快|多长|时间窗|"
                r"几点(?=[^，。？?]{0,6}(?:打|吃|用|做|给|开始|恢复))|"  # ("术后几点可以打下一针？": the clock time of the next dose)
                r"早(?:点)?做还是|(?:马上|立即|尽早)做还是|还是先(?:保守|观察|等)"),  # ("EBP是早做还是先保守？": when)
     # where: a spinal level, a side, a site on the body or the equipment (which level for a cervical ILESI, where the badge goes)
@@ -344,6 +347,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "recognition": ("",
                     r"symptom(?!atic)|sign\b|signs|present(?:s|ation)?\b|recogni|diagnos|look like|tell (?:if|whether)|detect|suspect|"
                     r"how do (?:i|we|you) know|catch (?:it |this |them )?early|pick (?:it |this |them )?up early|early warning|"
+                    # (telling two pictures apart: "subdural vs intrathecal, how do i tell?", 怎么区分)
+                    r"\bhow (?:do|can|would|could) (?:i|we|you) (?:tell (?:them |the two |it )?(?:apart|which|if|whether|the difference)|"
+                    r"distinguish|differentiate)\b|\bhow (?:do|can) (?:i|we|you) tell\s*\??\s*$|\btell (?:them|the two) apart\b|"
                     # (when to escalate: the red flags, "when should I escalate?")
                     r"\bwhen (?:should|do|would|must) (?:i|we) escalate\b|\bwhen to escalate\b|"
                     r"what (?:could|might) (?:it|this) be|differential|"
@@ -438,6 +444,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # (asked bare, "infection risk?", "PDPH risk?": how likely, for the patient told)
                   + BARE_RISK_ASK,
                   r"敏感度(?:多少|多高|如何|怎么样)?|特异度(?:多少|多高|如何)?|"
+                  # (how often such a thing happens: "骨水泥漏出来这种事多吗", 这种情况多不多)
+                  r"(?:这种|这类|这样的?)?(?:事|情况|并发症|问题)(?:多|常见|多见)(?:吗|么|不多|不常见)|(?:这种|这类|这样的?)(?:事|情况)?(?:多|常见)(?:吗|么|啊)|"
                   r"预后(?:怎么样|如何|好吗|会怎样|怎样|咋样)|能恢复(?:吗|到什么程度)|能不能恢复|恢复的可能|"
                   r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有|分别|各|各自)*多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据|"
@@ -453,10 +461,12 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                       r"出事|出问题|出岔子|出状况|并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤|气胸|栓塞|中毒|渗漏))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
-               r"tell (?:the |my )?(?:patient|pt)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
+               r"tell (?:the |my |her |his )?(?:patient|pt|family|relatives|husband|wife|son|daughter)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
-               r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)",
-               r"提醒(?:她|他|病人|患者|家属)?(?:些|一下)?(?:啥|什么|哪些)|"
+               r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)|"
+               # (a caller who will not come in: "he's refusing to come in - how do I convince him?")
+               r"\bhow (?:do|can|should) (?:i|we) (?:convince|persuade|talk (?:him|her|them) into)\b",
+               r"提醒(?:她|他|病人|患者|家属)?(?:些|一下)?(?:啥|什么|哪些)|(?:怎么|如何|咋)劝|劝(?:他|她|病人|患者)(?:来|回|过来)|"
                r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家|(?:跟|和|向|给)(?:病人|患者|家属)(?:怎么|如何)?(?:解释|说明|讲)|"
                # ("我该怎么跟她说？", "电话里怎么回复病人": what to tell the caller)
                r"(?:怎么|如何|该怎么|应该怎么)(?:跟|和|向|给|告诉|回复|答复|回答)(?:她|他|他们|病人|患者|家属)(?:说|讲|解释|交代)?|"
@@ -484,6 +494,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"\bwhat (?:\w+ )?caused (?:this|it|that|the)\b|\bwhat (?:\w+ ){0,2}went wrong\b|"
                   r"\bwhat(?:'s| is) (?:this|it|that) (?:most )?likely(?: to be)?\s*\??\s*$|"
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
+
                   r"\bwhy (?:this|that|it) (?:happens?|happened|occurs?|occurred)\b|"
                   r"\bhow (?:does|did|do|would|could|can) (?:the |a |an )?[\w -]{1,30}? (?:get|end up|go) (?:where|into|in)\b|"
                   + _WHY_NOT_USE_EN + r"|how does .{0,40}(?:cause|happen|lead)|"
@@ -831,7 +842,8 @@ def _told_not_asked(text: str, lang: Lang) -> str:
     return text if _DOSE_ASKED[lang].search(text) else _DOSE_KIND_NAMED.sub(lambda m: " " * len(m.group()), text)
 
 
-def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
+def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), signs: Sequence[tuple[int, int]] = (),
+               pictured: bool = False) -> tuple[str, ...]:
     """Asked aspects of one ask, most specific first; `names` are spans of procedure names, whose words are not an ask
     (椎间盘内治疗 "intradiscal treatment" does not ask how to treat); `signs` spans of findings, whose words tell no failed
     treatment ("analgesia failing despite dose increases", 加量也没用: the sign told, not an escalation asked)."""
@@ -888,13 +900,24 @@ def aspects_of(text: str, lang: Lang, names: Sequence[tuple[int, int]] = (), sig
     found = _suspicion_told(_other_cause_last(found, said.get("recognition", "")), said.get("recognition", ""))
     if {"action", "hold"} & set(found) and _AGAIN_PREVENTED.search(text):  # "how do we stop this happening again at refills?"
         found = ["prevention", *(a for a in found if a not in ("action", "hold", "prevention"))]
-    found = _staff_taught(_why_first(found, text, lang), text)
+    found = _what_it_is(_staff_taught(_why_first(found, text, lang), text), told, lang, pictured)
     later = [a for a in found if a in ("dose", "timing") and "escalation" in where and where[a] > where["escalation"]]
     if "escalation" in found and later:
         # "保守治疗无效，EBP 打多少 ml？": the failure tells why; the amount or the time of the next step asked after it is
         # the ask ("首剂推完没反应怎么办": a first dose told before the failure asks what comes next)
         found = [*later, *(a for a in found if a not in later)]
     return tuple(found) if len(found) == 1 else tuple(a for a in found if a != "definition")
+
+
+# what the picture just told is ("… what is this", "这是啥", 怎么回事): its recognition, then what it is
+_WHAT_IS_THIS = {"en": lazy(r"\bwhat(?:'s| is) (?:this|that)\s*\??\s*$|\bwhat could (?:this|that|it) be\s*\??\s*$", re.I),
+                 "zh": lazy(r"(?:这|这个|那)(?:是|算)(?:啥|什么)(?:情况|问题)?\s*[？?]?\s*$|怎么回事\s*[？?]?\s*$|是(?:啥|什么)情况\s*[？?]?\s*$")}
+
+
+def _what_it_is(found: list[str], told: str, lang: Lang, signs: bool) -> list[str]:
+    """"…坐起来就头痛 躺平就好 这是啥", "… what is this": what the picture told (its signs) is, its features first (not a
+    name read off a vial: "the vial says Diprospan - what is this?")."""
+    return ["recognition", "definition"] if signs and found in ([], ["definition"]) and _WHAT_IS_THIS[lang].search(told) else found
 
 
 def _staff_taught(found: list[str], text: str) -> list[str]:
@@ -993,7 +1016,14 @@ def _harm_prevented(found: list[str], text: str, lang: Lang) -> list[str]:
         return ["complications", *(a for a in found if a != "complications")]
     if "mechanism" in found and _WHY_NOT_USE[lang].search(text):
         return ["mechanism", *(a for a in found if a != "mechanism")]
+    if found[:1] == ["prevention"] and _WHY_RATHER[lang].search(text):  # ("why do we use dex rather than depo-medrol?")
+        return ["mechanism", *(a for a in found if a != "mechanism")]
     return found
+
+
+# why one is used rather than the other: the difference between them is asked, not only the rule
+_WHY_RATHER = {"en": lazy(r"\bwhy\b[^?.!]{0,60}\b(?:rather than|instead of|in preference to|and not|but not)\b", re.I),
+               "zh": lazy(r"(?:为什么|为啥|为何)[^，。？?]{0,20}(?:而不(?:是|用|选)|不用|不选|而非)")}
 
 
 _WHY_NOT_USE = {"en": lazy(_WHY_NOT_USE_EN, re.I), "zh": lazy(_WHY_NOT_USE_ZH)}
@@ -1043,7 +1073,9 @@ _GAVE = {"en": lazy(r"\b(?:was|were|been|already|i|we|she|he|they|ward|nurse) gi
                           r"(?:^\s*|\b(?:is|was|now|been|pt|patient|she's|he's|she is|he is)\s+(?:now\s+)?)(?:intubated|ventilated)\b(?![^.?]{0,20}\?)|"
                           r"\bon (?:the )?vent(?:ilator)?\b|\bon pressors\b|(?<!no )\b(?:got|achieved|have|had) ROSC\b|(?<!no )\bROSC (?:achieved|now)\b", re.I),
          "zh": lazy(r"(?:给了|推了|打了|静推了|注射了|给过|(?:静推|肌注|推注|静注)(?:了|后))|"
-                          r"(?:插了管|已经?插管|插管后|插管了(?!吗))|上了呼吸机|用了升压药|(?<![没未])恢复了自主循环")}
+                          r"(?:插了管|已经?插管|插管后|插管了(?!吗))|上了呼吸机|用了升压药|(?<![没未])恢复了自主循环|"
+                          # (a rescue told done and the patient better for it: "抬腿 补液 阿托品0.5后好了")
+                          r"(?:抬腿|补液|扩容|吸氧|阿托品|麻黄碱|肾上腺素|纳洛酮|脂肪乳|咪达唑仑)[^，。？?]{0,10}(?:后|之后)(?:就|人就)?(?:好了|好转了|缓过来了|醒了|恢复了)")}
 
 
 def _harms_to_tell(found: list[str], text: str, lang: Lang) -> list[str]:
@@ -1587,6 +1619,53 @@ def _other_side(q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | 
     return (*concepts, "bilateral-block")
 
 
+def sign_on_the_other_side(text: str, lang: Lang, before: Sequence[str]) -> bool:
+    """Is a sign of a sided block told on the side opposite the one the thread blocked ("now the LEFT eyelid is droopy
+    too, small pupil on that side" after "R stellate ganglion block")?"""
+    m = _SIDE_SIGN[lang].search(text)
+    if m is None:
+        return False
+    side = next(g for g in m.groups() if g).lower()
+    side = _SIDES.get(side, side)
+    told = {_SIDES.get(t.lower(), t.lower()) for turn in before for t in _SIDE_WORD[lang].findall(turn)}
+    return bool(told) and (side == "other" or side not in told)
+
+
+_SIDE_SIGN = {"en": lazy(r"\b(left|right|other|opposite)(?: side)?(?:'s)? (?:eye ?lid|eyelid|eye|pupil|lid)s?\b|"
+                         r"\b(?:eyelid|pupil|ptosis|horner'?s?)\b[^.?!]{0,30}\b(?:on the )(left|right|other|opposite) side\b", re.I),
+              "zh": lazy(r"(左|右|对侧|另一侧|另一边)(?:侧|边)?(?:的)?(?:眼皮|眼睑|上睑|瞳孔|眼睛)")}
+_SIDE_WORD = {"en": lazy(r"\b(left|right|lt|rt|L|R)\b(?=\s+(?:sided\s+)?(?:stellate|SGB))", re.I),
+              "zh": lazy(r"(左|右)(?:侧|边)?(?=[^，。？]{0,4}(?:星状|SGB))")}
+_SIDES = {"lt": "left", "l": "left", "rt": "right", "r": "right", "other": "other", "opposite": "other", "左": "left", "右": "right",
+          "对侧": "other", "另一侧": "other", "另一边": "other"}
+
+
+def _lor_medium(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """"生理盐水LOR 回抽有清亮液体": the saline of a loss-of-resistance told is how the space was found, no drug asked (not
+    "why do people switch to saline?", which asks about it)."""
+    return tuple(c for c in concepts if c != "saline") if _SALINE_LOR.search(q) else concepts
+
+
+_SALINE_LOR = lazy(r"(?:生理盐水|盐水|saline)\s*(?:LOR|阻力消失)|\bLOR (?:to|with) saline\b(?![^.?]{0,40}\b(?:why|vs|versus|or air)\b)", re.I)
+
+
+def _recovery_asked(q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
+    """"家属问会不会瘫", "will he be paralysed?" while a deficit told before goes on: whether he recovers (the outcome after a
+    haematoma), not how often paralysis follows the procedure."""
+    if prev is None or RECOVERY in concepts or not _PARALYSED_ASK[lang].search(q) \
+            or not _DEFICIT_TOLD & {*prev.all_concepts, *prev.context_concepts}:
+        return concepts
+    return (*concepts, RECOVERY)
+
+
+RECOVERY = "neurological-recovery"  # (how a harm turns out: the lexicon topic of outcomes)
+# (signs told of the patient, never a harm feared at consent: 截瘫, paralysis, nerve injury)
+_DEFICIT_TOLD = frozenset({"weakness", "urinary-retention", "epidural-haematoma", "spinal-haematoma", "cauda-equina-syndrome",
+                           "bowel-bladder-dysfunction", "spinal-cord-infarction"})
+_PARALYSED_ASK = {"en": lazy(r"\b(?:will|is) (?:he|she|they|the (?:patient|pt)|pt) (?:going to )?(?:be |end up )?(?:paralys|paralyz|permanently)", re.I),
+                  "zh": lazy(r"会不会瘫|会瘫(?:吗|么|痪吗)|瘫(?:痪)?了吗|以后还能(?:走|站)")}
+
+
 def _pregnant_colleague(concepts: tuple[str, ...], prev: Question) -> tuple[str, ...]:
     """A follow-up on radiation after a pregnant colleague told herself ("what's my dose limit now that I've told my
     manager?" after "I'm a radiographer, 10 wks pregnant"): hers, the pregnant worker's, asked as her own (first)."""
@@ -1853,8 +1932,8 @@ _CHRONIC = lazy(r"\bx\s*\d+\s*(?:years?|yrs?|months?|mos)\b|\b(?:for|over) (?:th
 _DRUGLIKE = frozenset({"drug", "brand", "drug-class"})
 # Does this patient change the answer before? ("change anything?", "still OK?", "那要减量吗", "…的老太太呢？")
 _ADJUST = {"en": lazy(r"\b(?:change|changes|adjust\w*|differen\w*|modif\w*|reduce|lower|still (?:ok|okay|fine|safe|the same)|"
-                            r"what (?:about|if)|how about|any (?:difference|change))\b", re.I),
-           "zh": lazy(r"调整|改变|减量|加量|有什么不同|有区别|要不要改|还能|还可以|还行|呢[？?]?\s*$")}
+                            r"what (?:about|if)|how about|any (?:difference|change)|(?:does|would|will) (?:that|this|it) matter)\b", re.I),
+           "zh": lazy(r"调整|改变|减量|加量|有什么不同|有区别|要不要改|还能|还可以|还行|有(?:没有)?关系|有影响|影响大(?:吗|不)|呢[？?]?\s*$")}
 _AND_IF = lazy(r"^\s*(?:and|but|so)\s+if\b", re.I)
 # "is that low risk?", "算低风险操作吗": the procedure's bleeding-risk class is asked (the concept that names the class)
 CLASS_ASK = "bleeding-risk"
@@ -1965,7 +2044,11 @@ _CEMENTED = frozenset({"vertebroplasty", "kyphoplasty", "vertebral-augmentation"
 # A density told in the lung after cement ("肺CT有个外周小的高密度影", "a small peripheral density in the lung"): cement there.
 _LUNG_DENSITY = lazy(r"\b(?:lungs?|pulmonary|chest CT|CTPA)\b[^.;?]{0,40}\b(?:densit(?:y|ies)|hyperdens\w*|opacit(?:y|ies)|radio-?opaque)|"
                      r"\b(?:densit(?:y|ies)|hyperdens\w*|opacit(?:y|ies)|radio-?opaque)\w*[^.;?]{0,20}\b(?:in|within) (?:the |both |her |his )?(?:lungs?|pulmonary)|"
-                     r"(?:肺|CTPA)[^，。；？?]{0,12}(?:高密度|致密)影", re.I)
+                     # (cement read on the pulmonary angiogram: "CTPA shows cement in a segmental PA branch")
+                     # (not one read as absent, "CTPA … no cement", nor a vein filling on the table, "cement in the segmental vein")
+                     r"\b(?:CTPA|CT ?PA|CT pulmonary angio\w*)\b[^.;?]{0,40}(?<!\bno )(?<!\bnot )(?<!\bwithout )\bcement\b(?! (?:seen|found|visible)? ?(?:was )?(?:not|absent))(?![^.;?]{0,30}\bveins?\b)|"
+                     r"(?<!\bno )\bcement\b[^.;?]{0,30}\b(?:PAs?|pulmonary arter(?:y|ies))\b|"
+                     r"(?:肺|CTPA)[^，。；？?]{0,12}(?:高密度|致密)影|CTPA[^，。；？?]{0,12}(?<!没看到)(?<!没看见)(?<!未见)(?<!没有)(?<!无)(?<!没见)(?:骨)?水泥", re.I)
 
 
 def _lung_cement(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -2085,6 +2168,11 @@ def _procedure_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> li
     return [(m.start, m.end) for m in matches if lex[m.concept].kind == "procedure"]
 
 
+def _pictured(matches: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
+    """Does the question tell a picture (a finding or a complication named)?"""
+    return any(lex[m.concept].kind in ("finding", "complication") for m in matches)
+
+
 def _sign_names(matches: Sequence[Match], lex: Mapping[str, Concept]) -> list[tuple[int, int]]:
     """Where the question names a finding."""
     return [(m.start, m.end) for m in matches if lex[m.concept].kind == "finding"]
@@ -2097,6 +2185,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _EXCLUSION = lazy(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|(?<!算)不算|(?<!包)不包括|排除|"
                         r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
+                        # (a rescue not needed: "never needed the lipid", "didn't need any naloxone", 没用上脂肪乳)
+                        r"\b(?:never|didn'?t|did not|don'?t|doesn'?t) (?:need|needed|use|used|have to give|give)(?: to give)?|没用上|没(?:有)?用到|不需要用|没给|"
                         # a finding a study did not show: "MRI没看到血肿", "CT未见出血"
                         r"没(?:有)?(?:看到|见到|看见|发现)(?:明显|确切)?(?:的)?|未(?:见|发现|看到)(?:明显|确切)?(?:的)?|看不到|"
                         r"\bnegative for|\bno (?:evidence|signs?) of|"
@@ -2128,7 +2218,9 @@ def _switched_from(text: str, m: Match) -> bool:
 
 
 # "can I just do it without contrast?" asks about going without it: the contrast is the subject, not left out
-_WHY_NOT = lazy(r"\bwhy (?:no|not|never|avoid)\s*(?:the\s+|a\s+|an\s+|use\s+|using\s+)?$|(?:为什么|为何)(?:不|不能|不要|禁止)(?:用|使用)?$", re.I)
+_WHY_NOT = lazy(r"\bwhy (?:no|not|never|avoid)\s*(?:the\s+|a\s+|an\s+|use\s+|using\s+)?$|"
+                # (the other side of a choice asked why: "why dex and not kenalog?")
+                r"\bwhy\b[^?.!]{1,50}\b(?:and|but)\s+not\s+$|(?:为什么|为何)(?:不|不能|不要|禁止)(?:用|使用)?$", re.I)
 _DO_WITHOUT = lazy(r"\b(?:do|doing|done|did|perform\w*|proceed\w*|go ahead|inject\w*|manage|get away)\b[^.?!]{0,20}\bwithout\s*(?:the\s+|a\s+|any\s+)?$", re.I)
 
 
@@ -2421,7 +2513,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         c = c.strip()
         # "and if I do a blood patch, how much blood?": a conditional clause that asks in its main clause
         opens = bool(is_q(_lead(_LATER_LEAD.sub("", c, 1) if lang == "en" else c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) \
-            or bool(_SWAP_CLAUSE[lang].match(c) and not (lang == "zh" and _ZH_IF.search(c))) \
+            or bool(_SWAP_CLAUSE[lang].match(c) and not (lang == "zh" and (_ZH_IF.search(c) or _ZH_AFTER_FRAME.search(c)))) \
             or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c)) \
             or bool(lang == "en" and parts and parts[-1].endswith("?") and c.endswith("?") and aspects_of(c, lang) and aspects_of(parts[-1], lang))
         # ("…consent? particulate vs non-particulate steroid"; "EBP now or wait? success rate?": a bare ask of its own)
@@ -2479,13 +2571,18 @@ _BARE_WHICH = {"zh": lazy(r"^(?:那)?(?:一般|通常|常规|首选)?(?:用|选|
 # A clause that only asks how to put the previous ask to the patient is not an ask of its own.
 # A turn that goes on with the case told before: time has passed, or the patient now says something.
 _STORY_GOES_ON = {
-    "zh": lazy(r"^(?:好|好的|那)?[，,]?(?:病人|患者|他|她)?(?:现在|后来|做到一半|术中|操作中|缓过来了?|醒过来了?|稳住了|稳定了|好转了|"
+    "zh": lazy(r"^(?:好|好的|那)?[，,]?(?:病人|患者|他|她)?(?:已经|都)?(?:快|将近|差不多|大概)?(?:现在|后来|做到一半|术中|操作中|缓过来了?|醒过来了?|稳住了|稳定了|好转了|"
                      r"(?:MRI|核磁|磁共振|CT|CTA|CTPA|片子|X线|胸片)(?:结果)?(?:提示|示|显示|出来了|回报|报告)|随后|之后|做完|打完|术后|结束后|回病房|回家后|过了|刚才|今天|晚上|夜里|半夜|第二天|次日|第二次|下一次|下次|效果不好|效果不佳|没效果|没什么效果|"
                      r"无效|不管用|没用|还是(?:痛|疼|不好)|"
+                     # (a consultant's review told: "麻醉科来看了 说是颈部血肿")
+                     r"[\u4e00-\u9fff]{1,5}科(?:医生)?(?:来)?(?:看|会诊)(?:了|过)|会诊(?:了|过|回来了?)|(?:上级|主任)(?:医生)?(?:来)?看(?:了|过)|"
                      r"[0-9一二三四五六七八九十几两半]+\s*个?(?:小时|天|分钟|周)(?:后|了|以后)|第[0-9一二三四五六七八九十]+天)"),
     "en": lazy(r"^(?:(?:ok(?:ay)?|so|right|and|update)[,:;.]?\s+)?(?:now|later|then|afterwards|after that|mid[- ]?(?:case|procedure|way)|"
                r"(?:mri|ct|ctpa|scan|imaging|x-?ray|films?)(?:'s)? (?:(?:is |are )?(?:done|back|out)|shows?|showed)|"
-               r"halfway through|during the (?:case|procedure)|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
+               r"halfway through|during the (?:case|procedure)|"
+               # (a consultant's review told: "ENT saw her - says it's a haematoma")
+               r"(?:ent|anaesthe\w*|anesthe\w*|surg\w*|neurosurg\w*|radiolog\w*|cardiolog\w*|the reg|consultant|ortho\w*) "
+               r"(?:team )?(?:has |have )?(?:seen|reviewed|came|saw|looked)\b|this (?:morning|afternoon|evening)|tonight|(?:the )?next (?:day|morning)|"
                      r"(?:it |that |this )?(?:didn'?t|did not|doesn'?t|does not) (?:work|help)|no (?:relief|better|improvement)|"
                      r"(?:now |about |around )?(?:\d+|a few|few|several|two|three|six)\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?)\s+"
                      r"(?:later|after|post|on))\b", re.I),
@@ -2576,6 +2673,13 @@ _ADDED = {"en": lazy(r"\b(?:with|plus|w/?|\+)\s*(?:epi\w*|adrenaline)\b|\+\s*(?:
 
 
 _ZH_IF = lazy(r"如果|要是|假如|若是|万一")
+# new signs supposed of the patient, asked bare ("那如果她头痛还发烧 脖子硬呢", "and what if she spikes a fever?")
+_WHAT_IF_SIGNS = {"en": lazy(r"^\W*(?:ok(?:ay)?,?\s+)?(?:and |but |so )?(?:what )?if\b", re.I),
+                  "zh": lazy(r"^(?:那|那么)?(?:如果|要是|假如|万一)[^？?]*(?:呢|的话)?\s*[？?]?\s*$")}
+# both drugs the thread named, asked of together ("restart both", 两个药都什么时候恢复)
+_BOTH_DRUGS = {"en": lazy(r"\b(?:both|each|all of them|both of them|the two)\b(?! (?:sides?|legs?|arms?|eyes?|levels?|hands?|feet))", re.I),
+               "zh": lazy(r"两个(?:药|都)|两种药|两样药|这两个|两药|都什么时候|各自")}
+_ZH_AFTER_FRAME = lazy(r"(?:放好|放完|置入|植入|拔除|拔掉|做完|打完)(?:以后|之后|后)呢\s*$")
 # Words of an ask that name nothing ("要查啥 先做什么检查": 啥, 先): a part of only these says nothing of its own.
 _ASK_FILLER = frozenset({"啥", "先", "再", "first", "then", "next", "anyth", "anything"})
 
@@ -2599,9 +2703,21 @@ def _restates(part: Part, before: Part) -> bool:
     consent": the figure asked before, to quote."""
     if set(part.concepts) <= {"informed-consent"} and _WHICH_FIGURE.match(part.text):
         return True
-    if not part.concepts and set(part.terms) <= _ASK_FILLER and part.aspects and set(part.aspects) <= set(before.aspects):
+    # (or its ceiling after a dose asked: "吗啡浓度还能往上加吗 最大多少")
+    if not part.concepts and set(part.terms) <= _ASK_FILLER and part.aspects \
+            and set(part.aspects) <= set(before.aspects) | ({"limit"} if "dose" in before.aspects else set()):
         return True  # "哪些病人容易出血肿？危险因素有哪些": the same ask again, in other words
+    if not part.concepts and (BARE_WHY.match(part.text) or _TELL_APART.match(part.text)):
+        return True  # "为啥做SCS要停波立维7天 腰椎内侧支阻滞就不用停？道理在哪": why, of what was just asked
     return not part.concepts and "hold" in before.aspects and bool(_HOW_LONG.match(part.text))
+
+
+# a bare "how do I tell?" after two pictures named ("subdural vs intrathecal, how do i tell?", 怎么区分): telling them apart
+_TELL_APART = lazy(r"\s*(?:and |so )?how (?:do|can|would|could) (?:i|we|you) (?:tell|distinguish|differentiate)(?: (?:them|the two|which))?(?: apart)?\s*\??\s*$|"
+                   r"\s*(?:那)?(?:怎么|如何|咋)(?:区分|鉴别|分辨|判断)\s*[？?]?\s*$", re.I)
+# a bare why after an ask ("道理在哪", "why is that?"): the reason of what the ask before said
+BARE_WHY = lazy(r"\s*(?:那|那么)?(?:这个|这|这样)?(?:的)?(?:道理|原理|依据|原因|理由)(?:在哪(?:里|儿)?|何在|是什么|是啥)[？?]?\s*$|"
+                r"\s*(?:为什么|为啥|为何)(?:呢|啊)?\s*[？?]*\s*$|\s*(?:and |but |so )?why(?: is that| so| though|\?)?\s*\??\s*$", re.I)
 
 
 _WHICH_FIGURE = lazy(r"\s*(?:and\s+)?(?:so\s+)?what (?:number|figure|rate|percentage|%)s? (?:to|do i|should i|can i|would you|do you) "
@@ -2622,7 +2738,8 @@ def _lead(clause: str, lang: Lang) -> str:
 def _has_ask(clause: str, lang: Lang) -> bool:
     if lang == "zh":
         return bool(_ZH_INTERROG.search(clause)) or clause.rstrip().endswith(("？", "?")) \
-            or (clause.rstrip().endswith("呢") and not _ZH_IF.search(clause))  # ("那如果是SCS植入呢 抗生素用什么": one ask)
+            or (clause.rstrip().endswith("呢") and not _ZH_IF.search(clause)  # ("那如果是SCS植入呢 抗生素用什么": one ask)
+                and not _ZH_AFTER_FRAME.search(clause))  # (nor "那测试电极放好以后呢 克赛和华法林什么时候开始": when it is asked of)
     # the ask after a topic or a told story: "lumbar RFA: what temperature and lesion time", "pt is 14wk pregnant. is fluoro ok"
     # (or a dash: "C3-C6 medial branch RFA - what temp/time")
     body = re.split(r"(?<=[.:])\s+|\s+[-–—]\s+", clause.strip())[-1]
@@ -2758,7 +2875,8 @@ class Framer:
         concepts = _menopausal(q, _raised_by_procedure(q, _high_pressure(q, _blood_patch(q, concepts, prev.all_concepts if prev is not None else ()))))
         concepts = _clot_treated(q, lang, _other_side(q, lang, _lung_cement(q, concepts), prev), lex)
         concepts = _surgery_after_steroid(q, concepts, prev.all_concepts if prev is not None else (), self.lexicon)
-        concepts = self._antibiotics_needed(q, lang, concepts)
+        concepts = _lor_medium(q, self._antibiotics_needed(q, lang, concepts))
+        concepts = _recovery_asked(q, lang, concepts, prev)
         concepts = self._refill_in_thread(q, lang, concepts, prev)
         concepts = _needle_asked(q, self._rf_skin(q, _epidural_meant(q, concepts, lex)), self.lexicon)
         concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()),
@@ -2775,7 +2893,8 @@ class Framer:
         concepts += hurried
         subjects = tuple(c for c in concepts if lex[c].scope == "in" and lex[c].kind in SUBJECT_KINDS)
         unknown = self._unknown(q, lang, found)  # (a concept named only to be left out is a known word too)
-        aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex)), subjects, self.lexicon, q),
+        aspects = _regimen(_drug_first(aspects_of(q, lang, _procedure_names(matches, lex), _sign_names(matches, lex), _pictured(matches, lex)),
+                                       subjects, self.lexicon, q),
                            concepts, q, lang)
         aspects = _check_worth(_no_diagnosis_asked(_without_told_dose(q, lang, _check_enough(aspects, concepts, q)), concepts),
                                concepts, matches, lex)
@@ -2914,6 +3033,7 @@ class Framer:
         out = _topic_still_not_ours(out, ctx_concepts, followup and not concepts, lex)
         excluded = _still_excluded(excluded, prev if followup else None, concepts)
         unconfirmed = tuple(c for c in brands if lex[c].status == "unconfirmed")
+        concepts, parts = self._both_drugs(q, lang, concepts, parts, history or ()) if followup else (concepts, parts)
         return Question(
             original=original, text=q, lang=lang, script=script, tokens=tuple(tokenize(q, lang)), matches=matches,
             concepts=concepts, subjects=subjects, aspects=aspects, parts=parts, context_concepts=ctx_concepts,
@@ -3066,6 +3186,9 @@ class Framer:
         if prev is None:
             return ()
         new_facts = [c for c in concepts if c not in prev.all_concepts]
+        if new_facts and _WHAT_IF_SIGNS[lang].search(q) and names_symptoms(q, lang) \
+                and all(lex[c].kind in ("finding", "complication") for c in new_facts if c in lex):
+            return ("action", "recognition")  # ("那如果她头痛还发烧 脖子硬呢": what to do if these signs come, not the ask before)
         if not new_facts or not _ADJUST[lang].search(q) or _WEIGHT.search(q) \
                 or not all(lex[c].kind in ("condition", "finding") for c in new_facts):
             return ()
@@ -3097,7 +3220,7 @@ class Framer:
     def _rf_skin(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """"burning pain and skin sensitivity over the lower back" weeks after a medial branch RFA: the skin told sensitive
         after an RF is its post-ablation neuritis (never a pump pocket's or an injection site's skin)."""
-        if _NEURITIS in concepts or not _SKIN_SENSITIVE.search(q) or _RFA not in self.lexicon.broader_closure(list(concepts)):
+        if _NEURITIS in concepts or not _SKIN_SENSITIVE.search(q) or _PAD_BURN.search(q) or _RFA not in self.lexicon.broader_closure(list(concepts)):
             return concepts
         return (*concepts, _NEURITIS)
 
@@ -3677,6 +3800,29 @@ class Framer:
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
         return cue and not procedural and len(tokenize(q, lang)) <= (10 if lang == "en" else 14)
 
+    def _both_drugs(self, q: str, lang: Lang, concepts: tuple[str, ...], parts: tuple[Part, ...],
+                    history: Sequence[str]) -> tuple[tuple[str, ...], tuple[Part, ...]]:
+        """"when can she restart both after" after "on Eliquis 5mg bd + Plavix … how many days off each?" and a turn naming
+        only the apixaban: both drugs the thread named (the generic of a brand), beside the one the part took from the turn
+        before (a part naming no drug inherits them all as it is)."""
+        lex = self.lexicon.concepts
+        if not history or not _BOTH_DRUGS[lang].search(q):
+            return concepts, parts
+        named: list[str] = []
+        for turn in history:
+            for m in self.lexicon.match(turn):
+                c = lex.get(m.concept)
+                if c is None or c.kind not in ("drug", "brand"):
+                    continue
+                named.append(next((b for b in c.broader if b in lex and lex[b].kind == "drug"), m.concept) if c.kind == "brand" else m.concept)
+        named = list(dict.fromkeys(named))
+        drugged = [p for p in parts if any(c in lex and lex[c].kind in ("drug", "brand") for c in p.concepts)]
+        if len(named) < 2 or not drugged:
+            return concepts, parts
+        more = tuple(c for c in named if c not in concepts)
+        return (*concepts, *more), tuple(replace(p, concepts=(*p.concepts, *(c for c in more if c not in p.concepts))) if p in drugged else p
+                                         for p in parts)
+
     def _refill_in_thread(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None) -> tuple[str, ...]:
         """"缓过来了 加药怎么会这样？" after an intrathecal pump's overdose: 加药 (adding drug) is that pump's refill (never a
         post-operative PCA pump's, with no intrathecal pump told)."""
@@ -3953,7 +4099,8 @@ class Framer:
             if set(own) <= {"repeat-injection-limit"} and _REPEATS.search(t):  # "how many per year max then?": how often the procedure is repeated
                 inherited = tuple(c for c in inherited if lex[c].kind == "procedure" or c in REGIONS) or inherited
             subj = tuple(c for c in own if lex[c].kind in SUBJECT_KINDS and lex[c].scope == "in")
-            asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex), _sign_names(found, lex)), subj, self.lexicon, t),
+            asked = _regimen(_drug_first(aspects_of(t, lang, _procedure_names(found, lex), _sign_names(found, lex), _pictured(found, lex)),
+                                         subj, self.lexicon, t),
                              own, t, lang)
             asked = _treats(asked, [_allergy_kind(c, lex[c].kind, t) for c in (*own, *inherited, *ctx) if c in lex], t, lang)
             asked = _check_worth(_no_diagnosis_asked(_without_told_dose(t, lang, asked), own), own, found, lex)
@@ -3985,8 +4132,10 @@ class Framer:
                         or _when_of_hold(part, out[-1]) or _story_then_ask(part, out[-1])):
                 prev_part = out.pop()
                 sep = " " if prev_part.text.endswith(("?", "？")) else "，" if lang == "zh" else ", "  # (clauses kept apart)
+                why = ("mechanism",) if BARE_WHY.match(t) else ()  # (a bare why after it: its reason, after what it asked)
+                told = ("recognition",) if _TELL_APART.match(t) else ()  # ("how do i tell?": telling them apart, first)
                 part = Part(f"{prev_part.text}{sep}{t}".replace("？ ", "？"), prev_part.concepts,
-                            tuple(dict.fromkeys(prev_part.aspects + part.aspects)), prev_part.inherited, prev_part.terms + terms)
+                            tuple(dict.fromkeys(told + prev_part.aspects + why + part.aspects)), prev_part.inherited, prev_part.terms + terms)
             out.append(_with_opening(out, part, lang))
         return tuple(out)
 
@@ -4714,7 +4863,10 @@ def _frequencies(lang: str) -> dict[str, float]:
 
 
 # Note-taking abbreviations of a procedure word, written out before the question is read ("SIJ inj tmrw").
-_NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "injn": "injection", "yr": "year", "yrs": "years"}
+_NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "injn": "injection", "yr": "year", "yrs": "years",
+              # (chat spellings of the ask's verbs: "shld we anticoagulate?")
+              "shld": "should", "shd": "should", "shud": "should", "wld": "would", "wud": "would", "cld": "could", "cud": "could",
+              "ppl": "people", "abt": "about"}
 # Chinese clinical shorthand written out before matching: 硬外 (硬外注射, 硬外麻) is the epidural; a region's one character
 # before an abbreviation is the spine's region (腰MBB, 颈TFESI: lumbar, cervical).
 # (with the commonest same-sound input slips of medical words: 硬模外, 椎体成型, 布比卡英)
@@ -4735,7 +4887,11 @@ _LA_MIX = "local-anaesthetic-mixture"
 _EFFECTIVE_ENDS = lazy(r"\b(?:is|are|was|were|be)\b[^?.!;]{1,60}?\b(?:really |actually |even |still |ever )?(effective)\s*(?:[?.!;]|$)", re.I)
 _STEROID_ASKS = frozenset({"steroid-cover", "hpa-axis-suppression"})  # a steroid's own effects asked
 _NEURITIS = "post-ablation-neuritis"
-_SKIN_SENSITIVE = lazy(r"\bskin (?:sensitivity|is (?:very )?sensitive|sensitive)\b|\bsensitive skin\b|皮肤(?:很|特别)?敏感", re.I)
+# a burn at the dispersive pad or a blister ("负极板贴的地方火辣辣的 起了水泡"): the skin burned, no neuritis
+_PAD_BURN = lazy(r"\b(?:blister\w*|grounding pad|dispersive pad|return pad|pad site)\b|水泡|水疱|负极板|电极板|回路板", re.I)
+_SKIN_SENSITIVE = lazy(r"\bskin (?:sensitivity|is (?:very )?sensitive|sensitive)\b|\bsensitive skin\b|皮肤(?:很|特别)?敏感|"
+                      # (or burning pain told after the RF: "L4/L5 RFA yesterday, now burning pain + numb patch"; not a burn)
+                      r"\bburning (?:pain|sensation|feeling)\b|(?:烧灼|灼烧|火辣辣)(?:样|感|的)?(?:痛|疼)?", re.I)
 _RELIABLE = lazy(r"\breliab\w*|\baccura(?:te|cy)\b|可靠|靠谱|准不准|准确吗|准确性|准确度", re.I)
 _DIAGNOSTIC_BLOCK = lazy(r"\bdiagnostic\b|\bblocks?\b|(?<![A-Za-z])MBBs?(?![A-Za-z])|诊断性|阻滞", re.I)
 _BARE_EFFECTIVE = frozenset({"effective", "effective in", "effective at", "more effective", "less effective", "how effective", "is it effective",
@@ -4758,6 +4914,10 @@ _SHORTHAND = frozenset({
     "rosc", "intubated", "pressors",
     # who else is at the bedside, no subject of their own ("paramedics there now, what do I tell them re the pump")
     "paramedic", "paramedics", "medics", "ambulance", "ambo", "crew", "triage",
+    # chat spellings of the ask's own words ("what imaging shld we order")
+    "shld", "shd", "wld", "cld", "wd", "cd", "shud", "cud", "wud", "coz", "cos", "bcos", "bcoz", "becos", "cuz", "bc", "b/c", "w/o",
+    "ppl", "sth", "smth", "smthg", "anythin", "somethin", "nothin", "gonna", "wanna", "gotta", "dunno", "kinda", "sorta", "ur",
+    "thnx", "thanx", "tnx", "ty", "nvm", "rly", "prob", "probs", "def", "defo", "obv", "obvs", "esp", "bcz", "wat", "wht",
 })
 
 
@@ -4786,7 +4946,9 @@ _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",
                        "越来越", "越来越重", "越来越肿", "呛", "喝水呛", "说话", "不太", "有点", "一点", "还行", "挺好",
-                       "做大", "大范围", "范围", "小范围"})
+                       "做大", "大范围", "范围", "小范围",
+                       # (a dose or strength raised: "吗啡浓度还能往上加吗", an ask of the drug's ceiling, no subject)
+                       "往上加", "上加", "往上", "往上调", "上调", "往上走", "加上去", "调上去", "再加", "再往上"})
 
 
 # A laboratory value's threshold ("INR cutoff", "血小板阈值"): the ceiling asked of the value, not a block's criteria.

@@ -101,6 +101,14 @@ def _about_the_foreign_before(part: Part, q: Question) -> bool:
     return len(q.parts) > 1 and not part.concepts and IMPLANT_SCAN in part.inherited and IMPLANT_SCAN in q.out_of_scope
 
 
+def _of_the_foreign_procedure(part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
+    """A part of several asking about another specialty's procedure alone ("…microdiscectomy vs another TFESI, whats the
+    dural tear and infection rate for the microdiscectomy?"): its complications are that procedure's, not covered."""
+    foreign = [c for c in part.concepts if c in q.out_of_scope and kinds.get(c) == "procedure"]
+    return len(q.parts) > 1 and bool(foreign) \
+        and not own_procedures([c for c in (*part.concepts, *part.inherited) if c not in foreign], kinds, True)
+
+
 def _asks_setting(part: Part, q: Question, kinds: Mapping[str, str]) -> bool:
     """Does the part ask to start or choose another specialty's treatment (`_ASKED_ONLY_SETTINGS`) it names (not whether to
     stop it for our procedure: "唑来膦酸要不要停？明天做PKP")?"""
@@ -339,7 +347,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     for i, part in enumerate(q.parts or ()):
         # a part about another specialty's subject alone ("…，要不要抗骨松治疗？" after a PVP's discharge advice): not ours
         foreign_alone = len(q.parts) > 1 and bool(part.concepts) and (all(c in q.out_of_scope for c in part.concepts) or _asks_setting(part, q, kinds)) \
-            or not_ours[i] or _about_the_foreign_before(part, q)
+            or not_ours[i] or _about_the_foreign_before(part, q) or _of_the_foreign_procedure(part, q, kinds)
         keys = [] if foreign_alone else _keys(part, q, kinds, guidance)
         keys += [c for c in (*part.concepts, *part.inherited) if c in signs and c not in keys]
         if not keys:

@@ -442,7 +442,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:expanding|growing|enlarging) (?:swelling|lump|mass)|swelling (?:at|around|over) the (?:injection|puncture|needle) site|"
                 r"neck (?:is )?(?:swollen|getting bigger)|throat (?:feels )?tight|tight throat|noisy breathing|(?:neck|throat) (?:is )?swelling|"
                 r"neck (?:is )?(?:\w+ ){0,2}(?:swelling|swollen)|swelling (?:and )?getting bigger",),
-         "zh": (r"颈.{0,6}肿|脖子.{0,6}肿|进行性肿胀|注射部位.{0,4}肿|喘鸣|喉咙.{0,2}紧|喉部.{0,2}紧",)},
+         "zh": (r"颈.{0,6}肿|脖子.{0,6}肿|进行性肿胀|注射部位.{0,4}肿|喘鸣|喉咙.{0,2}紧|喉部.{0,2}紧|"
+                # (the neck itself growing: "脖子右边越来越胀", 脖子越来越大, 颈部迅速鼓起; not a node, lump or disc growing)
+                r"(?:脖子|颈部|颈前|颈侧)(?![^，。？?]{0,8}(?:淋巴结|包块|肿块|肿瘤|结节|间盘|突出|富贵包))[^，。？?]{0,6}"
+                r"(?:越来越|逐渐|进行性|迅速|慢慢|一点点)(?:变)?(?:胀|粗|肿|大|鼓)|(?:脖子|颈部)[^，。？?]{0,4}(?:(?:迅速|慢慢)(?:鼓起|肿起|肿胀)|(?:鼓|肿)起来了)",)},
         {"en": r"stellate|\bSGB\b|cervical|neck|sympathetic|thyroid", "zh": r"星状|颈|交感|甲状"},
         {"en": "URGENT: rapid neck swelling, voice change or stridor after a stellate ganglion or cervical procedure can be an expanding (retropharyngeal) "
                "haematoma threatening the airway. " + _STOP["en"] + ": secure the airway early and get anaesthetic and surgical help.",
@@ -450,6 +453,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "stellate ganglion block retropharyngeal haematoma airway neck swelling hoarseness stridor dysphagia",
          "zh": "星状神经节阻滞 咽后血肿 气道 颈部肿胀 声音嘶哑 喘鸣 吞咽困难"},
         procedures=('stellate-ganglion-block', 'cervical-esi'),
+        # (a neck growing for months, or a block still to come: "甲状腺肿大半年了 脖子逐渐变粗 下周能做星状神经节阻滞吗")
+        exclude={"en": r"\b(?:for|over) (?:the (?:last|past) )?(?:\d+|a few|several|two|three|six) (?:months|years)\b|\bnext (?:week|month)\b",
+                 "zh": r"(?:半年|[一二两三四五六七八九十几\d]+\s*个?(?:月|年))(?:了|来|以来|多)|下周|下个月|甲状腺肿"},
     ),
     RedFlag(
         "epiduroscopy-pressure",
@@ -704,8 +710,9 @@ _ARMS = {"en": r"(?:arms?|hands?|all (?:four )?limbs)\b.{0,20}(?:weak|numb|heavy
 _BREATHING = {"en": r"struggl\w* to breathe|difficulty breathing|(?:hard|trouble) (?:to )?breath\w*|can(?:no|'|’)?t (?:breathe|speak|talk)|"
                     r"short(?:ness)? of breath|breathless|breathing (?:is )?(?:hard|difficult|laboured|labored)|labou?red breathing|"
                     r"can(?:no|'|’)?t catch (?:her|his|their) breath|gasping|shallow breathing|breathing (?:is |has become |became )?shallow|"
-                    r"resp(?:iration)?s? shallow",
-              "zh": r"喘不上气|喘不过气|呼吸困难|憋气|说不出话|(?:喘气|呼吸|出气)(?:很|有点|越来越)?(?:费劲|费力|吃力|困难)|上不来气|气不够用|"
+                    r"resp(?:iration)?s? shallow|can(?:no|'|’)?t (?:take|get) a (?:deep|full|proper|big) breath|"
+                    r"(?:feels? like|says?) (?:she|he|they) (?:can(?:no|'|’)?t|is unable to) (?:breathe|take a (?:deep )?breath)",
+              "zh": r"喘不上气|吸不上气|吸不进气|深吸不了气|喘不过气|呼吸困难|憋气|说不出话|(?:喘气|呼吸|出气)(?:很|有点|越来越)?(?:费劲|费力|吃力|困难)|上不来气|气不够用|"
                     r"说话.{0,4}(?:声音)?越来越(?:小|弱)|呼吸(?:变)?浅|呼吸微弱|呼吸减弱"}
 
 # numbness up to the chest (a sensory level at the nipples, T4): the block has spread high
@@ -1226,6 +1233,8 @@ _UNDONE_AFTER = {"en": lazy(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|f
 SETTLED = {
     "en": lazy(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
                      r"\b(?:resolved|settled down|came round|woke up)\b|\ball (?:good|fine|settled) now\b|"
+                     # (a turn opening with the picture settled: "settled, pulled back. was that too much sedation?")
+                     r"^(?![\s\S]*\b(?:but|still|again|worse|worsening|now (?:she|he|they) (?:can'?t|cannot|has|have))\b)\W*(?:ok(?:ay)?,?\s+)?(?:all )?(?:settled|resolved)\s*[,.;:-]|"
                      # ("ok settled with midaz.", "naloxone worked": not with a sign or a fall told after it)
                      r"^(?![\s\S]*\b(?:but|still|though|although|yet|again|then|later|GCS|not|unresponsive|grey|gray|dropping|falling|"
                      r"gurgl\w*|strid\w*|apn\w*|desat\w*|HR\s*[1-4]\d|BP\s*[4-8]\d)\b)"
