@@ -441,7 +441,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"neck swell|swelling (?:of|in) the neck|swollen neck|stridor|"
                 r"(?:expanding|growing|enlarging) (?:swelling|lump|mass)|swelling (?:at|around|over) the (?:injection|puncture|needle) site|"
                 r"neck (?:is )?(?:swollen|getting bigger)|throat (?:feels )?tight|tight throat|noisy breathing|(?:neck|throat) (?:is )?swelling|"
-                r"neck (?:is )?(?:\w+ ){0,2}(?:swelling|swollen)|swelling (?:and )?getting bigger",),
+                r"neck (?:is )?(?:\w+ ){0,2}(?:swelling|swollen)|swelling (?:and )?getting bigger|"
+                # (the neck itself growing, told with its side: "her neck on the right is getting bigger")
+                r"\bneck\b(?: on the (?:left|right)| on (?:that|one) side)? (?:is )?(?:getting|growing|becoming) (?:bigger|larger|tighter|puffier|fuller)",),
          "zh": (r"颈.{0,6}肿|脖子.{0,6}肿|进行性肿胀|注射部位.{0,4}肿|喘鸣|喉咙.{0,2}紧|喉部.{0,2}紧|"
                 # (the neck itself growing: "脖子右边越来越胀", 脖子越来越大, 颈部迅速鼓起; not a node, lump or disc growing)
                 r"(?:脖子|颈部|颈前|颈侧)(?![^，。？?]{0,8}(?:淋巴结|包块|肿块|肿瘤|结节|间盘|突出|富贵包))[^，。？?]{0,6}"

@@ -549,3 +549,11 @@ def test_cement_read_on_the_ctpa_beside_a_clot_ruled_out_is_still_the_embolism(f
 def test_how_do_i_tell_the_family_is_advice_not_telling_two_apart():  # type: ignore[no-untyped-def]
     from assistant.frame import aspects_of
     assert "recognition" not in aspects_of("how do I tell the family?", "en")
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("SGB done 30 min ago, now her neck on the right is getting bigger and she sounds hoarse and a bit breathless", "airway-haematoma"),
+    ("neck getting bigger over 3 months, can we do a stellate block next week?", "")])
+def test_a_neck_getting_bigger_after_an_sgb_in_english_is_the_airway_haematoma(question, rule):  # type: ignore[no-untyped-def]
+    from assistant.safety import triage
+    assert triage(question, "en").rule == rule
