@@ -37,6 +37,7 @@ from .compose import (
     PERCENTS,
     REASSURED,
     RECENT_STENT,
+    RED_FLAGS_NAMED,
     REGIMEN_ASKED,
     REGIONS,
     RESTART_ASK,
@@ -69,6 +70,7 @@ from .compose import (
     lacks_restart,
     manages_drug,
     next_step_timed,
+    own_harms,
     restates_tried,
     rival,
     same_point,
@@ -2178,6 +2180,7 @@ class AnswerEngine:
             bullets = steps + others[:max(0, self.settings.max_sentences - len(steps))]
         if not bullets:
             gaps: list[int] = []
+            sents = self._own_red_flags(q, lang, sents)
             bullets = select(sents, q, lang, lex.idf, dense, self.settings.max_sentences, verdict.covered or (True,), sig,
                              gaps=gaps)
             if gaps:  # a part whose own ask no sentence names (how long relief lasts) is said to be not covered
@@ -2593,6 +2596,16 @@ class AnswerEngine:
         # (only the chunks where advice against is)
         return self._bundled_sentences(q.lang, specific, procedures, keep=lambda c: bool(AGAINST[c.lang].search(c.text)))
 
+    def _own_red_flags(self, q: Question, lang: Lang, sents: list[Sentence]) -> list[Sentence]:
+        """When to come back asked of a patient whose complication was told before ("什么情况要让他马上回来急诊" after a
+        postural headache from a wet tap): that complication's red flags join the sentences, retrieved or not."""
+        harms = sorted({c for p in q.parts if DISCHARGE_ADVICE in p.concepts for c in own_harms(p, self._kinds)})
+        if not harms:
+            return sents
+        flags = [replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, harms)
+                 if RED_FLAGS_NAMED.search(x.text) and x not in sents]
+        return [*sents, *flags]
+
     def _bundled_sentences(self, lang: Lang, *groups: Sequence[str], keep: Callable[[Chunk], bool] | None = None) -> list[Sentence]:
         """The sentences of the bundled chunks (in one language, in document order) that name a concept of every group,
         retrieved or not; `keep` narrows the chunks before they are split (a cheap text test before the costly split)."""
@@ -2787,6 +2800,7 @@ class AnswerEngine:
         # (or the timing of a drug given judged: "was 40mg clexane 4 hours after the injection too early?", its restart)
         # (or its cause asked after a result the turn tells: "MRI done - cord signal, no haematoma. what caused this")
         if len(q.parts) < 2 and not (q.history and q.parts and q.parts[0].aspects[:1] == ("mechanism",)) \
+                and not (q.history and q.parts and RECOVERY in q.parts[0].concepts) \
                 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",), ("mechanism",), ("risk_factors",), ("contraindications",),
                                                                                                    ("frequency",))
                                                                                or _CARE_REGIMENS & set(q.parts[0].concepts)
@@ -2795,7 +2809,10 @@ class AnswerEngine:
                                                                                or (q.parts[0].aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text))
                                                                                # (or looked back on: "looking back, when should the
                                                                                # enoxaparin have been restarted?")
-                                                                               or _LOOKS_BACK[q.lang].search(q.text))):
+                                                                               or _LOOKS_BACK[q.lang].search(q.text)
+                                                                               # (or another complication told: "她还说现在刺激的麻感跑到肚子上了"
+                                                                               # beside an infected SCS pocket, the lead's migration)
+                                                                               or self._new_complication(q.parts[0], quoted))):
             return []
         lex = self.retriever.lexical[lang]
         out: list[Bullet] = []
@@ -2803,18 +2820,24 @@ class AnswerEngine:
             regimen = sorted(_CARE_REGIMENS & set(part.concepts))
             # (a follow-up telling a result and asking how often or why, "CT shows cement in the canal. how often do these need
             # surgery?", asks beside the picture it tells)
-            looked_up = q.followup and part.aspects[:1] in (("frequency",), ("mechanism",), ("risk_factors",))
+            looked_up = (q.followup and part.aspects[:1] in (("frequency",), ("mechanism",), ("risk_factors",))) \
+                or bool(q.history and RECOVERY in part.concepts)  # (how it turns out, asked beside the scan: "家属问会不会瘫")
+            new = bool(q.followup and self._new_complication(part, quoted))
+            # (its outcome figures, whatever the steps quoted; never a haematoma's once the scan ruled one out)
+            recovering = bool(q.history) and RECOVERY in part.concepts and not self._other_picture_than_haematoma(q)
             # (the patient's risk told, "she's diabetic and still smokes - does that matter", is asked beside the steps it inherits)
-            if not (_PLANNING.intersection(part.aspects) or regimen) or (_BEDSIDE.intersection(part.aspects) and part.aspects[:1] != ("risk_factors",)) \
-                    or (triage(part.text, lang, frozenset(part.concepts)).urgent and not looked_up):
+            if not recovering and (not (_PLANNING.intersection(part.aspects) or regimen or new)
+                                   or (_BEDSIDE.intersection(part.aspects) and part.aspects[:1] != ("risk_factors",) and not new)
+                                   or (triage(part.text, lang, frozenset(part.concepts)).urgent and not looked_up)):
                 continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
-            if part.concepts and all(any(c in x.concepts for x in quoted) for c in part.concepts) \
+            if part.concepts and not recovering and all(any(c in x.concepts for x in quoted) for c in part.concepts) \
                     and part.aspects[:1] not in (("prevention",), ("mechanism",)) \
                     and not ((looked_up or "frequency" in part.aspects) and not any(COUNT.search(x.text) for x in quoted)):
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]
             # (a regimen told with its length, "7 days of post-op abx", asks how long it should run)
             timed = ("timing",) if regimen and "timing" not in part.aspects and _LENGTH_TOLD.search(part.text) else ()
+            timed = ("frequency",) if recovering and "frequency" not in part.aspects else timed  # (the share who recover)
             one = replace(q, parts=(replace(part, aspects=(*timed, *part.aspects)),), aspects=(*timed, *part.aspects))
             # (a sentence naming nothing the part is about is no answer to it: the lipid's repeat boluses for "naloxone
             # given, how long to monitor?" after a pump overdose)
@@ -2835,9 +2858,10 @@ class AnswerEngine:
             if part.aspects[:1] == ("risk_factors",) and told:  # (the patient's conditions as risk factors of the picture)
                 pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, told)
                                  if x.group == "risk" and set(told) & x.concepts and x not in pool)]
-            topics = [c for c in part.concepts if self._kinds.get(c) == "topic" and not any(c in x.concepts for x in pool)]
+            topics = [c for c in part.concepts if self._kinds.get(c) == "topic" and (c == RECOVERY or not any(c in x.concepts for x in pool))]
             if topics:  # (a topic the emergency's search leaves out: "…and whats her chance of recovering?" beside the haematoma)
-                pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, topics) if set(topics) & x.concepts)]
+                pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, topics)
+                                 if set(topics) & x.concepts and x not in pool)]
             if part.aspects[:1] == ("mechanism",) and procs:
                 # (how the thread's own procedure causes it, which the emergency's search leaves out: "MRI done - no haematoma,
                 # cord signal T9 to conus. what is this likely" after a TFESI - the radicular artery)
@@ -2850,8 +2874,26 @@ class AnswerEngine:
                 pool = [x for x in pool if not nobody_had(x)]
             got = select([x for x in pool if not same_point(x, said, lang) and about.intersection(x.concepts)], one, lang,
                          lex.idf, dense, 2, (True,), sig)
+            # (how it turns out, asked by the family: the share who recover, wherever the sources file it, first)
+            shares = sorted((x for x in pool if recovering and RECOVERY in x.concepts and COUNT.search(x.text) and not same_point(x, said, lang)),
+                            key=lambda x: -len(_SHARE.findall(x.text)))  # (the most shares told: 47 %, 28 % and 25 %)
+            got = [Bullet(shares[0], j, 0.0, "fact"), *(b for b in got if b.sentence is not shares[0])] if shares else got
             out += [Bullet(b.sentence, j, b.score, b.kind) for b in got[:2]]
         return out
+
+    def _other_picture_than_haematoma(self, q: Question) -> bool:
+        """Is the thread's picture not a spinal haematoma (the one whose recovery shares the sources give): ruled out on the
+        scan ("no epidural haematoma", 核磁没看到血肿), or another harm told (an abscess, LAST, an arrest, a cord infarct)?"""
+        told = {*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited), *self.lexicon.tags(" ".join(q.history))}
+        return bool(told & _NOT_A_HAEMATOMA) or not told & _HAEMATOMA_PICTURE \
+            or any(RULED_OUT_TOLD[q.lang].search(t) or _NO_HAEMATOMA.search(t) for t in (*q.history, q.text))
+
+    def _new_complication(self, part: Part, quoted: Sequence[Sentence]) -> list[str]:
+        """The complications a follow-up's part tells that none of the pathway's quoted steps is about (the lead's
+        migration told beside an infected SCS pocket)."""
+        if any(self._kinds.get(c) in ("drug", "drug-class", "brand") for c in part.concepts):
+            return []  # (a drug asked for the picture, "high dose steroids for the cord infarct?", treats the pathway's own)
+        return [c for c in part.concepts if self._kinds.get(c) == "complication" and not any(c in x.concepts for x in quoted)]
 
     def _procedure_nobody_had(self, q: Question) -> Callable[[Sentence], bool]:
         """Does a sentence name only procedures the thread does not tell (when it tells one)? "withdraw the catheter as it
@@ -4502,9 +4544,15 @@ def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
 # Concept kinds that make an emergency question specific (what it adds to its pathway).
 _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # The asks of a planning question (limits, doses, holds, rates), and of the bedside (what is it, what now).
+# the harms whose outcome is no haematoma's, and a haematoma told absent in other words than RULED_OUT_TOLD's
+_HAEMATOMA_PICTURE = frozenset({"epidural-haematoma", "spinal-haematoma", "haematoma", "weakness", "numbness", "paraplegia",
+                                "urinary-retention", "cauda-equina-syndrome", "bowel-bladder-dysfunction"})
+_NOT_A_HAEMATOMA = frozenset({"epidural-abscess", "last", "cardiorespiratory-arrest", "spinal-cord-infarction", "meningitis"})
+_NO_HAEMATOMA = re.compile(r"\bno (?:\w+ ){0,2}(?:haematoma|hematoma|bleed)|没(?:有)?(?:看到|发现|见到)?[^，。？?]{0,4}血肿|未见[^，。？?]{0,4}血肿", re.I)
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%(?!\s*CI)")
 _TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早|"
                      # (a hold told too short, judged: "只停了两天，这停药时间够吗", "only held it 2 days - was that enough?")
-                     r"(?:时间|天数|天)[^，。？?]{0,4}够(?:吗|不够|么)|够不够|\b(?:long )?enough\?|\bwas (?:that|it) enough\b|\blong enough\b|"
+                     r"(?:时间|天数|天)[^，。？?]{0,4}够(?:吗|不够|么)|够不够|停[的得]?(?:不够|够(?:吗|了吗|么)|太短|短了)|\b(?:long )?enough\?|\bwas (?:that|it) enough\b|\blong enough\b|"
                      # (the last dose told by its hours before the procedure: "ward gave last dose 6h before the procedure")
                      r"\blast dose\b[^.?!]{0,20}?\b\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\s+before (?:the |her |his )?(?:procedure|injection|block|esi|epidural)\b|"
                      r"(?:术前|操作前|穿刺前)\s*\d+(?:\.\d+)?\s*(?:个)?(?:小时|h)[^，。？?]{0,6}(?:打|用|给|注射)了?(?:最后一[针次剂])?", re.I)

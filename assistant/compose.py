@@ -429,6 +429,7 @@ class Weights:
     # symptomatic patient's emergency steps
     choice: float = 0.3  # asked whether (or which) drug to use for a procedure: a rule naming the drug or its class for that
     # procedure ("particulate steroid should not be used for cervical TFESI") before facts about the drug (its label, its particles)
+    hedged_dose: float = 0.1  # asked a dose or its limit: a figure the sources hedge (unverified) after a verified one as near
     weight_band: float = 0.6  # a weight-banded regimen (≤70 kg, >70 kg) that fits (or not) the patient's weight in the question
 
 
@@ -576,9 +577,9 @@ def _any_procedures(s: Sentence, own: Sequence[str]) -> bool:
 
 # a scan told as done, with what it shows ("CT有肺动脉里的骨水泥", "CTPA: few small peripheral cement emboli") ...
 _SCAN_SHOWS = lazy(r"\b(?:CT|CTPA|MRI|MR|x-?ray|film)\b\s*(?::|shows?|showed|showing|has|confirms?)|"
-                   r"(?:CT|CTPA|MRI|核磁|磁共振|片子|胸片)[^，。？?]{0,4}(?:有|看到|显示|提示|见到|发现)", re.I)
+                   r"(?:CT|CTPA|MRI|核磁|磁共振|片子|胸片)(?![^，。？?]{0,4}(?:还没|没做|未做|没有做|要不要|需不需要))[^，。？?]{0,12}(?:有|看到|显示|提示|见到|发现)", re.I)
 # ... and a sentence ordering that scan to diagnose it ("confirm a suspected PCE mainly with imaging", 主要依靠影像学确诊)
-_SCAN_ORDERED = lazy(r"\b(?:confirm\w*|diagnos\w*|obtain|order)\b[^.;]{0,40}\b(?:imaging|CT|CTPA|MRI|x-?ray)\b|"
+_SCAN_ORDERED = lazy(r"\b(?:confirm\w*|diagnos\w*|obtain|order)\b[^.;]{0,60}\b(?:imaging|CT|CTPA|MRI|x-?ray)\b|"
                      r"(?:依靠|通过|行|急查)[^，。；]{0,8}(?:影像|CT|MRI|核磁)[^，。；]{0,6}(?:确诊|检查)", re.I)
 
 
@@ -1019,10 +1020,12 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total += w.rival if _held_though_continued(s, part) or _another_allergy(s, own) or _anticoagulation_unsaid(s, part, sig) else 0.0
     total += w.rival if _scan_already_told(s, part) else w.course_told if _asymptomatic_told(s, part, q.text) else 0.0
     total += w.rival / 2 if _another_patients(s, q, sig) or _allergy_nobody_told(s, q) else 0.0
-    if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) and not _AGAIN_ASKED.search(part.text) \
-            and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):
-        total += w.rival  # asked when to stop it: a sentence giving only when it restarts is no answer
+    total += _other_end_of_hold(s, part, narrow, w)
     total += w.weight_band * band_fit(s.text, told_weight(q.text))  # the regimen for this patient's weight
+    # (one ask only: between parts, the sentences' shares are weighed as they stand)
+    total -= w.hedged_dose if len(q.parts) < 2 and part.aspects[:1] in (("dose",), ("limit",)) and HEDGE[s.chunk.lang].search(s.text) \
+        and _KIND[part.aspects[0]].search(s.text) else 0.0
+    total += w.rival / 2 if _score_out_of_band(s.text, q.text) else 0.0  # ("CHADS2 5": not the list for "CHADS2 <4")
     if "expected" in part.aspects and any(sig.kinds.get(c) == "complication" and c in s.concepts for c in part.concepts):
         total += w.complaint  # "face bright red, can't sleep - worried": what the sources say of that reaction, first
     if "expected" in part.aspects:  # "is this normal or should I worry?": what the picture means before how often it happens
@@ -1034,6 +1037,32 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # (rounded: sums taken over sets of concepts differ in their last bits from one run to the next, and a tie between two
     # sentences must not be broken by that)
     return round(total, 9)
+
+
+def _other_end_of_hold(s: Sentence, part: Part, narrow: re.Pattern[str] | None, w: Weights) -> float:
+    """Asked when to stop a drug, a sentence giving only when it restarts is no answer (a rival); asked when it goes back
+    on, one giving only when it stops is half one."""
+    if "hold" in part.aspects and _STOP_ASKED.search(part.text) and not _RESTARTS.search(part.text) and not _AGAIN_ASKED.search(part.text) \
+            and _DRUG_RESTART.search(s.text) and not _BEFORE_TOLD.search(s.text):
+        return w.rival
+    if narrow is _DRUG_RESTART and not _STOP_ASKED.search(part.text) and _BEFORE_TOLD.search(s.text) and not _DRUG_RESTART.search(s.text):
+        return w.rival / 2
+    return 0.0
+
+
+# a risk score told ("CHADS2 3", CHADS2 5分) and the band a sentence gives for it ("CHADS2 <4")
+_SCORE_TOLD = lazy(r"(?<![A-Za-z])CHA2?DS2(?:-?VASc)?\s*(?:score\s*)?(?:of|is|was|=|:|：)?\s*(\d)(?!\s*[<>≤≥\d])", re.I)
+_SCORE_BAND = lazy(r"(?<![A-Za-z])CHA2?DS2(?:-?VASc)?\s*(<=|>=|<|>|≤|≥)\s*(\d)", re.I)
+
+
+def _score_out_of_band(text: str, question: str) -> bool:
+    """Does the sentence give a band of the risk score that the patient's told score lies outside?"""
+    told = _SCORE_TOLD.search(question)
+    if told is None:
+        return False
+    v = int(told.group(1))
+    holds = {"<": v.__lt__, "<=": v.__le__, "≤": v.__le__, ">": v.__gt__, ">=": v.__ge__, "≥": v.__ge__}
+    return any(not holds[m.group(1)](int(m.group(2))) for m in _SCORE_BAND.finditer(text))
 
 
 _POSITIONS = {"en": lazy(r"\b(?:favou?red|favou?rs|argued|argues|advocated|advocates)\b[^.;]*\bwhereas\b", re.I),
@@ -1367,6 +1396,11 @@ def _another_pictures_watch(s: Sentence, part: Part, q: Question, sig: Signals) 
         return False
     told = {c for c in (*part.inherited, *q.context_concepts) if sig.kinds.get(c) == "complication"}
     named = {c for c in s.concepts if sig.kinds.get(c) == "complication"}
+    if not told:  # (no complication told: one linked to nothing the thread told, LAST's watch after an SIJ's numb leg)
+        seen = {*part.concepts, *part.inherited, *q.context_concepts}
+        return OBSERVATION in s.concepts and bool(named) and all(
+            c not in seen and not (sig.related.get(c, frozenset()) | sig.closure.get(c, frozenset())) & seen
+            and not any(c in sig.related.get(t, frozenset()) for t in seen) for c in named)
     near = told.union(*(sig.related.get(c, frozenset()) | sig.closure.get(c, frozenset()) for c in told))
     # (nor a drug's own watch nobody gave: the 24 h after neuraxial morphine, after a vasovagal faint)
     drugs = {c for c in s.concepts if sig.kinds.get(c) == "drug"} - set(q.all_concepts)
@@ -2458,6 +2492,29 @@ def _other_side_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
 _BOTH_SIDES = lazy(r"\b(?:contralateral|bilateral)\b|对侧|双侧", re.I)
 
 
+def _own_red_flags_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[float, Sentence]], part: Part,
+                         sig: Signals) -> tuple[list[tuple[float, Sentence]], bool]:
+    """When to come back asked of a patient with a complication told before ("什么情况要让他马上回来急诊" after a postural
+    headache from a wet tap): that complication's own red flags lead, not a list whose first sign he already has."""
+    if DISCHARGE_ADVICE not in part.concepts:
+        return above, False
+    harms = own_harms(part, sig.kinds)
+    flags = [t for t in pool if harms & t[1].concepts and _RED_FLAGS_NAMED.search(t[1].text) and not t[1].provenance]
+    if not flags:
+        return above, False
+    return [flags[0], *(t for t in above if t[1] is not flags[0][1])], True
+
+
+def own_harms(part: Part, kinds: Mapping[str, str]) -> set[str]:
+    """The complications a part names or inherits whose own red flags it may ask for (a seizure is a sign of several
+    pictures, LAST's or a stroke's, and one of PDPH's red flags: no picture of its own here)."""
+    return {c for c in (*part.concepts, *part.inherited) if kinds.get(c) == "complication" and c not in _SIGN_LIKE}
+
+
+_SIGN_LIKE = frozenset({"seizure"})
+RED_FLAGS_NAMED = _RED_FLAGS_NAMED = lazy(r"\bred flags?\b|\bwarning signs\b|警示征象|警示症状|危险信号", re.I)
+
+
 ULTRASOUND_GUIDANCE, SPINAL_INJECTION = "ultrasound-guidance", "esi"  # (an ESI of any route asked of under ultrasound)
 # what ultrasound cannot show of a spinal injection (epidural spread, a vessel filling)
 UNSEEN_BY_ULTRASOUND = lazy(r"\bcannot (?:show|reliably)|partially blind|无法(?:显示|可靠)|不能(?:显示|可靠)|部分盲", re.I)
@@ -2874,6 +2931,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above, leads = _reason_of_choice(above, pool, parts[j], q, sig) if not leads else (above, leads)
         above, leads = _unseen_by_ultrasound_first(above, pool, parts[j], sig) if not leads else (above, leads)
         above, leads = _other_side_first(above, pool, parts[j], q) if not leads else (above, leads)
+        above, leads = _own_red_flags_first(above, pool, parts[j], sig) if not leads else (above, leads)
         # (not asked what to do now: "flash of blood on DSA - proceed?" is not the choice of steroid)
         above, leads = _choice_first(above, parts[j], q, sig) if not leads and parts[j].aspects[:1] != ("action",) else (above, leads)
         above, leads = _prevented_harm_first(above, pool, parts[j], q, sig) if not leads else (above, leads)
@@ -2905,7 +2963,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                  or _holds_figure_asked(t[1], parts[j])] or above
         # (and the converse: a pregnant worker's own limit asked, "what's my dose limit now that I've told my manager?", is the
         # fetal one, not the annual staff limit)
-        above = [t for t in above if not (_PREGNANT_WORKER.intersection(parts[j].concepts) and "limit" in parts[j].aspects
+        above = [t for t in above if not (_PREGNANT_WORKER.intersection((*parts[j].concepts, *parts[j].inherited)) and "limit" in parts[j].aspects
                                           and not (_PREGNANT_WORKER | {"pregnancy", "embryo-fetus"}) & t[1].concepts)] or above
         above = _not_primary(above, q) or above  # (a stent or stroke patient's aspirin: never the primary-prevention rule)
         above = [t for t in above if not _unasked_brand(t[1], q, sig)] or above
@@ -3147,7 +3205,7 @@ def _part_pool(rows: list[tuple[float, Sentence]], part: Part, q: Question, sig:
                                                                    for c in part.concepts) \
             and _narrow_kind(part) is not _LASTS and not _CHECK_WHEN.search(part.text) \
             and not (OBSERVATION in part.concepts and all(c == LIPID_EMULSION or LOCAL_ANAESTHETIC in sig.parents.get(c, frozenset())
-                                                          for c in held)):
+                                                          or "benzodiazepine" in sig.parents.get(c, frozenset()) for c in held)):
         # a hold asked of the drug before ("and if her CrCl is ~25?" after apixaban): never another drug's interval
         # (not how long the patient is watched: "settled. how long do we keep her?" after bupivacaine's toxicity)
         pool = [(sc, s) for sc, s in pool if not rival(s, held, sig, ("drug",))] or pool
@@ -3203,7 +3261,7 @@ def _pregnant_patients(pool: list[tuple[float, Sentence]], part: Part, q: Questi
     """A pregnant patient's part of several: the staff's figures answer only a part on the staff's dose; a bare part on the
     fetus told before ("…how much radiation would the fetus have received, and is there any real risk?") only sentences
     on the pregnancy or the fetus, never the mother's procedure rates (none, and the part is said not covered)."""
-    if "pregnancy" in q.concepts and not STAFF_TOPICS & set(part.concepts):
+    if "pregnancy" in q.concepts and not STAFF_TOPICS & {*part.concepts, *part.inherited}:  # (the pregnant worker's own part too)
         pool = [t for t in pool if not _about_staff(t[1])]
     if not part.concepts and "embryo-fetus" in part.inherited:
         pool = [t for t in pool if {"embryo-fetus", "pregnancy"} & t[1].concepts]
@@ -3882,7 +3940,9 @@ def _complications_counted(counted: list[tuple[float, Sentence]], about: frozens
     """A harm's rate asked and no count naming it: the counts written down among the complications first ("chance of getting
     paralysed from a lumbar TFESI?" is the audit's none in 16,638, not the share a steroid left without relief)."""
     if about and "complications" in groups and not any(about & c[1].concepts for c in counted):
-        return [c for c in counted if c[1].group == "complications"] or counted
+        counted = [c for c in counted if c[1].group == "complications"] or counted
+        # (a serious harm's count, "no major neurologic event in 16,638", before every adverse event's share, 9.2 %)
+        return [c for c in counted if _SERIOUS.search(c[1].text)] or counted
     return counted
 
 
@@ -4147,7 +4207,7 @@ _ONE_FIGURE_ASKS = (# the glucose at which to treat ("ESI后病人血糖多少�
 # "术后多久可以打", "when can she restart it?": the restart after the procedure, not the stop before it
 _RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|"
                           # (or after the leads are in: "那测试电极放好以后呢 克赛和华法林什么时候开始")
-                          r"(?:术后|操作后|做完|(?:放好|放完|置入|植入|拔除|拔掉)(?:以后|之后|后)呢?)[^，。？?]{0,16}(?:多久|什么时候|何时|几天|几(?:个)?小时|几(?:个)?钟头)"
+                          r"(?:术后|操作后|做完|打完针|(?:放好|放完|置入|植入|拔除|拔掉)(?:以后|之后|后)呢?)[^，。？?]{0,16}(?:多久|什么时候|何时|啥时候|几天|几(?:个)?小时|几(?:个)?钟头)"
                           r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃(?!饭|东西|喝|点)|用|恢复(?!饮食|进食)|开始(?!吃|进食|喝)|续)|"  # (not a meal: 术后多久可以吃饭)
                           # ("give enoxaparin tonight instead, how many hours after the procedure is ok?": when it may start)
                           # (a dose given after it judged: "was 40mg clexane 4 hours after the injection too early?")

@@ -181,7 +181,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
               r"how (?:much|many)[\w -]{0,40}?\bin total\b|\bin total\s*\?|\b(?:what(?:'s| is)|max(?:imum)?) (?:the )?(?:total|cumulative) (?:dose|amount|volume)\b|"
               r"\bthreshold\b|\bcut-?off\b|\bwhat [\w -]{1,20}? is (?:enough|sufficient|adequate)\b|\b(?:target|goal) (?:INR|platelets?|plt)\b|\b(?:INR|platelet|plt) (?:target|goal)\b|\bwhat INR\b|\b(?:below|under|above) what\b|what (?:INR|platelet count|platelets|plt) (?:is )?(?:ok|okay|safe|acceptable)|what level (?:is )?(?:ok|okay|safe(?!st|r)|acceptable)|"
               + _LEVEL_NEEDED,
-              r"上限|极量|限值|最多|最大量|最大剂量|最大浓度|最大(?:是|能到|可以到)?多少|不超过|超量|超剂量|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|控制在多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
+              r"上限|极量|限值|(?:这个|这么|这些)(?:用)?量(?:算)?(?:多|大)(?:吗|么|不(?:多|大))|(?:量|用量)(?:算)?(?:多|大)不(?:多|大)|算多吗|最多|最大量|最大剂量|最大浓度|最大(?:是|能到|可以到)?多少|不超过|超量|超剂量|(?:量|容量|体积|速度|剂量)(?:有|有没有)?(?:啥|什么|哪些)?限制|最高|(?:总量|累计(?:剂)?量)(?:最多|多少|上限|是多少)|多少以[下上]|低于多少|高于多少|阈值|临界值|(?:能|可以)(?:受|接受|承受)多少|(?:降|控制|纠正)(?:到|至)多少|控制在多少|(?:INR|血小板|PLT)\s*(?:要|需要|得)?(?:在|到)?\s*多少"),  # ceilings; amounts stay with "dose" below
     # a dose can be a safety limit (Prevention) or a treatment (Recognition and management): no section leads by itself
     "dose": ("",
              r"what(?:'s| is) the (?:evening|morning|night|bedtime) dose\b|"  # (asked as such: "what's the morning dose of prednisone?")
@@ -217,7 +217,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "hold": ("prevention",
              # (the gap between a dose and the procedure: "what gap should there have been", "how long a gap")
              r"\b(?:what|how (?:long|big) (?:a|of a)?|the|minimum) ?gap\b(?![^?]{0,20}\b(?:year|month)s?\b)|"
-             r"\bhold|\bheld\b|(?<!heart )(?<!heart's )\bstop(?! (?:injecting|the (?:injection|cement|irrigation|procedure))\b)|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b|days? before|"
+             r"\bhold|\bheld\b|(?<!heart )(?<!heart's )\bstop(?! (?:injecting|the (?:injection|cement|irrigation|procedure))\b)|withh|discontinu|restart|resum|interval|before (?:the|a|an|my|his|her)\b(?! (?:ward|discharge|d/c|transfer|home|day unit|recovery)\b)|days? before|"
              r"\b(?:keep|stay) (?:her |him |them |the patient |pt )?(?:taking |on )?(?:the |her |his |their )?(?:aspirin|asa|clopidogrel|plavix|"
              r"warfarin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|ticagrelor|brilinta|anticoag\w*|antiplatelet\w*|"
              r"blood thinners?|nsaids?)\b|"
@@ -233,12 +233,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
     "magnitude": ("",
-                  r"how (?:high|low|far)\b|by how much|how much (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|"
+                  r"how (?:high|low|far)\b|by how much|how many (?:seconds|secs|minutes|mins) of (?:screening|fluoro\w*)\b|"
+                  r"how much (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|"
                   r"drop|fall|go down|change)|"
                   # ("how much / how long will sugars go up": the rise asked with its time, the time left for the timing ask)
                   # ("how much and for how long will her glucose go up")
                   r"how much(?=(?: ?/ ?| and (?:for )?)how \w+ (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))",
-                  r"(?:升|升高|增高|涨|降|降低|下降)(?:了)?(?:多少|多高|多大)|(?:升|涨|降)到多少|能(?:升|涨)多高"),
+                  r"(?:升|升高|增高|涨|降|降低|下降)(?:了)?(?:多少|多高|多大)|(?:升|涨|降)到多少|能(?:升|涨)多高|透视[^，。？?]{0,4}(?:多少|几)秒"),
     # any other "how long / when" (how long to monitor, how soon symptoms appear, when it resolves): the sentence that
     # gives a duration answers it, whatever section it sits in
     "timing": ("",
@@ -267,7 +268,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"\b(?:accepted|acceptable|recommended|approved|allowed|ok|okay) (?:level|interspace|segment)s?\b",
                  r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
-                          r"contraindicat|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b|"
+                          r"contraindicat|\bany (?:issues?|problems?|concerns?) (?:with |in |about )?(?:\w+ing|doing)\b|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
                           # ("can it be done on DAPT?", "can this be done while on eliquis?")
                           r"\bcan (?:it|this|that|the (?:injection|block|procedure)) (?:still )?be (?:done|performed|given)\b|"
@@ -298,7 +299,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
                           r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
                           r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
-                          r"禁忌|能不能做|能不能[^，。？?]{1,8}?(?:做|打)(?:个|一下|一个)?|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
+                          r"禁忌|(?:打|做|注射|穿刺)(?![完了])[^，。？?完后了]{0,6}(?:有没有|会不会有)(?:什么)?问题|能不能做|能不能[^，。？?]{1,8}?(?:做|打)(?:个|一下|一个)?|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|用[^，。？?]{1,12}(?:行不行|行吗|能行吗)|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
                           # ("颈椎C6/7 TFESI 用得宝松1ml加利多卡因行不行？": whether it may be used for the procedure named)
                           r"(?:ESI|TF|IL|注射|阻滞|射频|骶管|硬膜外|神经根|\s{3,})[^，。？?]{0,6}用[^，。？?]{1,16}行(?:不行|吗)|"
@@ -325,7 +326,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      # "what else was linked to it?": what goes with the complication (its risk factors)
                      r"what (?:else )?(?:was|is|were|are) (?:it |this |that )?(?:linked|associated|tied|related) (?:to|with)(?: (?:it|this|that|them))?\s*\?|"
                      # (a condition told, asked whether it counts: "she's allergic to prawns, does that matter?")
-                     r"\b(?:does|would) (?:that|this|it) (?:matter|count|make (?:any |a )?difference)\s*\?",
+                     r"\b(?:does|would) (?:that|this|it) (?:matter|count|make (?:any |a )?difference)\s*\?|"
+                     r"\bis (?:the |that |this )?(?:[\w-]+ ){0,2}(?:thing |history |allergy )?(?:relevant|an issue|a problem)\s*(?:\?|$)",
                      r"(?:和|跟|与)什么(?:有关|相关)|(?:和|跟|与)哪些因素(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
@@ -423,7 +425,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"what (?:\w+ )?effects? (?:should|do|would|can|will) (?:i|we|you|she|he|they|the patient|pts?) (?:\w+ )?expect|\bexpected effects?\b|"
                  r"should (?:i|we) (?:be )?(?:worr|concern)|anything to worry|nothing to worry|harmless|"
                  r"(?:^|[.,;:!?-]\s*)(?:(?:pt|patient|she|he|they|family)(?:'s| is| are)? )?(?:very |really |a bit |quite )?(?:worried|anxious|scared)\s*[.!?]*\s*$",
-                 r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|(?:这|这个|这些)?(?:是|算)(?:不是|不算)?并发症(?:吗|么|？|\?)|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
+                 r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要紧不|要紧么|(?:这|这个|这些)?(?:是|算)(?:不是|不算)?并发症(?:吗|么|？|\?)|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
     "frequency": ("complications",
                   # (the outcome asked: how many recover, "whats the likely outcome", 预后怎么样)
                   r"\bwhat(?:'s| is| are)? (?:the |his |her )?(?:likely |usual |expected |long[- ]term )?(?:outcome|prognosis)\b|"
@@ -461,7 +463,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                       r"出事|出问题|出岔子|出状况|并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤|气胸|栓塞|中毒|渗漏))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
-               r"tell (?:the |my |her |his )?(?:patient|pt|family|relatives|husband|wife|son|daughter)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
+               r"tell (?:the |my |her |his )?(?:patient|pt|family|relatives|husband|wife|son|daughter)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|"
+               r"what (?:do|should|can|could) (?:i|we) (?:realistically |honestly |actually )?(?:say|tell)\b|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
                r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)|"
                # (a caller who will not come in: "he's refusing to come in - how do I convince him?")
@@ -542,6 +545,8 @@ _GLUCOSE_DRUGS = "diabetes-drug-management"  # (a steroid's glucose rise is ours
 _OFF_IT = {"en": lazy(r"\b(?:off|stop(?:ping)?|hold(?:ing)?|held|without) (?:it|them|that|the drug)\b", re.I),
            "zh": lazy(r"停药期间|停药的时候|停药这几天|停了以后|停掉以后")}
 # The patient told before, as a pronoun ("should she up her insulin?", 他的降糖药要调吗).
+# the topics of a patient's aftercare, which a turn asks of the patient told before
+_AFTERCARE_TOPICS = frozenset({"post-procedure-monitoring", "discharge-advice", "driving", "mobilisation"})
 _PATIENT_PRONOUN = {"en": lazy(r"\b(?:she|he|her|his|him|they|their|them|herself|himself)\b", re.I),
                     "zh": lazy(r"她|(?<!其)他")}
 # a turn opening with the patient just told ("he has an old pacer…", "she's now…", 他有起搏器)
@@ -1653,16 +1658,42 @@ def _recovery_asked(q: str, lang: Lang, concepts: tuple[str, ...], prev: Questio
     """"家属问会不会瘫", "will he be paralysed?" while a deficit told before goes on: whether he recovers (the outcome after a
     haematoma), not how often paralysis follows the procedure."""
     if prev is None or RECOVERY in concepts or not _PARALYSED_ASK[lang].search(q) \
-            or not _DEFICIT_TOLD & {*prev.all_concepts, *prev.context_concepts}:
+            or not _DEFICIT_TOLD & {*concepts, *prev.all_concepts, *prev.context_concepts}:
         return concepts
     return (*concepts, RECOVERY)
+
+
+def _asked_by_their_part(parts: tuple[Part, ...], concepts: tuple[str, ...], lang: Lang) -> tuple[Part, ...]:
+    """Whether he recovers, read for the question (`_recovery_asked`), is the part's that asks it ("家属问会不会瘫"); the
+    withdrawal a baclofen pump running low heads for (`_baclofen_running_out`), the part's that names the baclofen."""
+    if RECOVERY in concepts and not any(RECOVERY in p.concepts for p in parts):
+        parts = tuple(replace(p, concepts=(*p.concepts, RECOVERY)) if _PARALYSED_ASK[lang].search(p.text) else p for p in parts)
+    if _BACLOFEN_WITHDRAWAL in concepts and not any(_BACLOFEN_WITHDRAWAL in p.concepts for p in parts):
+        k = next((i for i, p in enumerate(parts) if "baclofen" in p.concepts or "baclofen" in p.inherited), 0)
+        parts = tuple(replace(p, concepts=(_BACLOFEN_WITHDRAWAL, *p.concepts)) if i == k else p for i, p in enumerate(parts))
+    return parts
+
+
+def _baclofen_running_out(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """A baclofen pump told running low ("low reservoir alarm", 药快没了, a refill put off): the withdrawal it heads for."""
+    if "baclofen" not in concepts or _BACLOFEN_WITHDRAWAL in concepts or not _RUNNING_LOW.search(q):
+        return concepts
+    return (*concepts, _BACLOFEN_WITHDRAWAL)
+
+
+_BACLOFEN_WITHDRAWAL = "baclofen-withdrawal"
+_RUNNING_LOW = lazy(r"low reservoir|reservoir (?:is )?(?:low|nearly empty|running (?:low|out))|running (?:low|out)|nearly empty|"
+                    r"refill (?:is )?(?:not due|delayed|late|overdue|put off)|药快没了|快没药|药量(?:不足|低|少)|储药(?:量)?(?:低|不足)|"
+                    r"(?:拖|晚|推迟)[^，。？?]{0,6}(?:加药|补药|再加)|(?:加药|补药)[^，。？?]{0,8}(?:拖|晚|推迟|下周)", re.I)
 
 
 RECOVERY = "neurological-recovery"  # (how a harm turns out: the lexicon topic of outcomes)
 # (signs told of the patient, never a harm feared at consent: 截瘫, paralysis, nerve injury)
 _DEFICIT_TOLD = frozenset({"weakness", "urinary-retention", "epidural-haematoma", "spinal-haematoma", "cauda-equina-syndrome",
                            "bowel-bladder-dysfunction", "spinal-cord-infarction"})
-_PARALYSED_ASK = {"en": lazy(r"\b(?:will|is) (?:he|she|they|the (?:patient|pt)|pt) (?:going to )?(?:be |end up )?(?:paralys|paralyz|permanently)", re.I),
+_PARALYSED_ASK = {"en": lazy(r"\b(?:will|is) (?:he|she|they|the (?:patient|pt)|pt) (?:going to )?(?:be |end up )?(?:paralys|paralyz|permanently)|"
+                            r"\b(?:will|would|can|could) (?:he|she|they|the (?:patient|pt)|pt) (?:ever )?walk again\b|"
+                            r"\b(?:her|his|their) chances\b(?! of (?:a |an )?(?:complication|infection|bleed))|\b(?:make a )?full recovery\b", re.I),
                   "zh": lazy(r"会不会瘫|会瘫(?:吗|么|痪吗)|瘫(?:痪)?了吗|以后还能(?:走|站)")}
 
 
@@ -2119,7 +2150,9 @@ def _epidural_meant(q: str, concepts: tuple[str, ...], lex: Mapping[str, Concept
     epidural is its own; "how deep is the lumbar epidural space?" stays the space)."""
     # (or told as what the patient had: "how common is that after epidurals?")
     if "epidural-space" not in concepts or not ((any(r in concepts for r in _SPINE_REGIONS) and _DONE_WORDS.search(q)) or _AFTER_EPIDURAL.search(q)) \
-            or any(c in lex and lex[c].kind == "procedure" for c in concepts):
+            or any(c in lex and lex[c].kind == "procedure" and (lex[c].scope == "in" or "steroid-cover" not in concepts) for c in concepts):
+        # (another specialty's operation beside it is that operation's question, "…now needs a colonoscopy - how long to hold
+        # clopidogrel?"; unless the steroid cover for it is asked: "两周前做了腰椎硬膜外 … 明天髋关节置换 需要激素覆盖吗")
         return concepts
     return tuple("esi" if c == "epidural-space" else c for c in concepts)
 
@@ -2876,7 +2909,7 @@ class Framer:
         concepts = _clot_treated(q, lang, _other_side(q, lang, _lung_cement(q, concepts), prev), lex)
         concepts = _surgery_after_steroid(q, concepts, prev.all_concepts if prev is not None else (), self.lexicon)
         concepts = _lor_medium(q, self._antibiotics_needed(q, lang, concepts))
-        concepts = _recovery_asked(q, lang, concepts, prev)
+        concepts = _baclofen_running_out(q, _recovery_asked(q, lang, concepts, prev))
         concepts = self._refill_in_thread(q, lang, concepts, prev)
         concepts = _needle_asked(q, self._rf_skin(q, _epidural_meant(q, concepts, lex)), self.lexicon)
         concepts = self._repeats_asked(q, self._with_class_ask(q, concepts, prev.all_concepts if prev is not None else ()),
@@ -2993,6 +3026,7 @@ class Framer:
         kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != REPEAT_LIMIT) or c in kept) for cs in (concepts, subjects))
         parts = self._immunosuppressed_parts(concepts, parts)
+        parts = _asked_by_their_part(parts, concepts, lang)
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             # (not a part asking the staff's own limit before the one about the pregnant colleague: "一年职业照射剂量限值是多少?
             # 怀孕的护士还能进介入室吗?"; "怀孕的护士能不能继续跟台？剂量限值多少？" asks hers)
@@ -3006,6 +3040,7 @@ class Framer:
             parts, concepts = self._agent_instead(q, lang, self._same_for_another(q, lang, parts[0]), concepts)
         if not aspects:
             implied = self._unsaid_ask(q, lang, concepts, prev if followup else None, ctx_aspects) or implied
+        aspects, implied, parts = self._supposed_part(q, lang, concepts, prev if followup else None, aspects, implied, parts)
         if not aspects or implied:
             aspects = implied or ctx_aspects
             parts = tuple(Part(p.text, p.concepts, p.aspects or aspects, p.inherited, p.terms) for p in parts)
@@ -3186,13 +3221,31 @@ class Framer:
         if prev is None:
             return ()
         new_facts = [c for c in concepts if c not in prev.all_concepts]
-        if new_facts and _WHAT_IF_SIGNS[lang].search(q) and names_symptoms(q, lang) \
-                and all(lex[c].kind in ("finding", "complication") for c in new_facts if c in lex):
+        if self._signs_supposed(q, lang, concepts, prev):
             return ("action", "recognition")  # ("那如果她头痛还发烧 脖子硬呢": what to do if these signs come, not the ask before)
         if not new_facts or not _ADJUST[lang].search(q) or _WEIGHT.search(q) \
                 or not all(lex[c].kind in ("condition", "finding") for c in new_facts):
             return ()
         return ("risk_factors", *(a for a in ctx_aspects if a != "risk_factors"))
+
+    def _supposed_part(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question | None, aspects: tuple[str, ...],
+                       implied: tuple[str, ...], parts: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Part, ...]]:
+        """A one-part follow-up supposing signs (`_signs_supposed`) asks what to do if they come, not the ask before: the
+        caffeine's dose carried from "咖啡因能给多少" is no ask of "那要是发烧了 脖子也硬呢"."""
+        if prev is None or len(parts) != 1 or not self._signs_supposed(q, lang, concepts, prev):
+            return aspects, implied, parts
+        asked = ("action", "recognition")
+        lex = self.lexicon.concepts
+        return asked, asked, (replace(parts[0], concepts=tuple(c for c in parts[0].concepts if lex[c].kind not in _DRUGLIKE), aspects=asked),)
+
+    def _signs_supposed(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question) -> bool:
+        """Signs supposed after the thread's picture ("那要是发烧了 脖子也硬呢" after a postural headache, "what if she spikes a
+        fever?"): every new concept a sign or complication, naming a red-flag picture with the turns before."""
+        lex = self.lexicon.concepts
+        new_facts = [c for c in concepts if c not in prev.all_concepts]
+        return bool(new_facts) and bool(_WHAT_IF_SIGNS[lang].search(q)) \
+            and names_symptoms(("。" if lang == "zh" else ". ").join((*prev.history, prev.text, q)), lang) \
+            and all(lex[c].kind in ("finding", "complication") for c in new_facts if c in lex)
 
     def _inner_drugs(self, matches: Sequence[Match]) -> list[str]:
         """A drug named inside a longer name ("鞘内吗啡泵", "morphine pump", "baclofen pump"): the pump is the concept
@@ -3503,8 +3556,10 @@ class Framer:
         knowledge base lacks, asks the same topic of the DRG."""
         lex = self.lexicon.concepts
         # (not after a turn telling a sign: "SCS lead yesterday, legs weak" - "is an urgent MRI safe?" is the deficit's work-up)
+        # (nor two turns after it, "MRI要明早才能做 能等到明早吗" after weak legs and then the enoxaparin: the deficit's timing)
         if prev is not None and set(self.lexicon.broader_closure(prev.all_concepts)) & _IMPLANTS \
-                and not any(lex[c].kind == "finding" for c in prev.all_concepts if c in lex):
+                and not any(lex[c].kind == "finding" for c in prev.all_concepts if c in lex) \
+                and not any(names_symptoms(t, lang) for t in (*prev.history, prev.text)):
             concepts = self._implant_scan(q, concepts, implanted=True)
         out = self._out_of_scope(concepts, prev)
         # (not when it names another subject we lack: "and what about diathermy during his TKA?" is declined for that)
@@ -3793,8 +3848,9 @@ class Framer:
                 or (_SAME_PATIENT[lang].search(q) and not _OTHER_PATIENT[lang].search(q)) \
                 or (_REFERS_BACK[lang].search(q) and not _PATIENT_TOLD[lang].search(q) and not out):
             return True  # ("and if the same pt is then booked for an SCS trial?": that patient, whatever is named now)
-        if short and self._short_on_the_case(q, lang, subjects, prev):
-            return True
+        if (short and self._short_on_the_case(q, lang, subjects, prev)) \
+                or (set(subjects) <= _AFTERCARE_TOPICS and _PATIENT_PRONOUN[lang].search(q)):
+            return True  # ("ok stable now… how long do we keep her on the day unit before d/c?": that patient's aftercare)
         if self._drug_before(q, lang, subjects, prev) or self._harm_of_the_procedure_told(q, lang, subjects, prev):
             return True
         procedural = any(lex[c].kind in ("procedure", "complication", "topic") for c in subjects)
@@ -4020,7 +4076,10 @@ class Framer:
             return tuple(c for c in dict.fromkeys((*prev, *self.lexicon.device_procedures(prev))) if (lex[c].kind == "procedure" and (self.is_anchor(c) or not anchored))
                          or c in REGIONS or (bleeds and lex[c].kind in _DRUGLIKE))
         if first:  # (a drug of its own, "那低分子肝素呢", takes the place of the turn before's: warfarin is not inherited)
-            return tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE) if any(lex[c].kind in _DRUGLIKE for c in own) else ctx
+            # (not the heparin named as the bridge, "does he need bridging with LMWH while its held?": the drug held stays)
+            bridge = _BRIDGING in own and all(not _BRIDGE_AGENTS.isdisjoint(self.lexicon.broader_closure([c]))
+                                              for c in own if lex[c].kind in _DRUGLIKE)
+            return tuple(c for c in ctx if lex[c].kind not in _DRUGLIKE) if any(lex[c].kind in _DRUGLIKE for c in own) and not bridge else ctx
         return ()
 
     def _held_before(self, own: tuple[str, ...], inherited: tuple[str, ...], asked: tuple[str, ...],
@@ -4110,8 +4169,12 @@ class Framer:
             # (and the drug stopping when the pump runs dry: "IT morphine pump… what happens if the reservoir runs dry?")
             if {"dose", "limit", "hold"} & set(asked) or MONITOR_ASK.search(t) or _INTERRUPTED in own:
                 own += tuple(c for c in self._resolve(inner) if c not in own)
-            if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t):  # "颈椎的呢？": the ask before, of this level
-                inherited = tuple(c for c in inherited if not _same_slot(c, own, lex, self.is_anchor))
+            # (not signs supposed, "那要是发烧了 脖子也硬呢": what to do if they come, see `_unsaid_ask`)
+            if (out or before) and not asked and _SWAP_CLAUSE[lang].match(t) \
+                    and not (_WHAT_IF_SIGNS[lang].search(t) and any(lex[c].kind in ("finding", "complication") for c in own)):
+                # (what the part before asked of, its own procedure swapped: "…透视大概多少秒？椎间盘造影呢" keeps the screening time)
+                carried = tuple(c for c in (*out[-1].concepts, *out[-1].inherited) if lex[c].kind == "topic") if out else ()
+                inherited = tuple(c for c in dict.fromkeys((*inherited, *carried)) if not _same_slot(c, own, lex, self.is_anchor))
                 asked = out[-1].aspects if out else before  # (the part before's, or the turn before's)
             # ("…肉芽肿早期有什么表现？怎么确诊？": the mass's work-up, not the drug's; "…加量后怎么监测，监测多久": the drug's watch)
             if not {"dose", "limit", "hold"} & set(asked) and not (own and set(own) <= _WATCHING):

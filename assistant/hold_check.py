@@ -96,6 +96,28 @@ def cited_span(sentence: str, kind: str = "", renal: bool | None = False) -> tup
     return float(m.group(1)) * per, float(m.group(2) or m.group(1)) * per, words, chose
 
 
+# a hold told as how many days the drug has been off, with the procedure today ("warfarin held 4 days, caudal today",
+# 华法林停了4天 今天做), not a time ago ("held 4 days ago" is a moment the timeline reads)
+_HELD_FOR = {"en": re.compile(r"\b(?:held|stopped|off|withheld|omitted)\s+(?:it\s+|for\s+)?(?:the\s+last\s+)?(\d+)\s*(?:days?|d)\b(?!\s*(?:ago|before|prior))", re.I),
+             "zh": re.compile(r"停(?:了|药|用)?(?:了)?\s*(\d+)\s*天(?!前|之前|以前)")}
+_TODAY = {"en": re.compile(r"\btoday\b|\bthis (?:morning|afternoon|am|pm)\b|\bnow\b|\bin an? (?:hour|few hours)\b", re.I),
+          "zh": re.compile(r"今天|今早|今天上午|今天下午|马上|现在")}
+
+
+def _held_days_line(text: str, span: tuple[float, float, str, str], lang: Lang) -> str:
+    """Days off the drug told with the procedure today, set beside a cited interval in days when short of it ("held 4 days
+    → shorter than the about 5 days cited"); '' otherwise."""
+    low, _high, words, _chose = span
+    told = list(_HELD_FOR[lang].finditer(text))
+    m = told[0] if len(told) == 1 else None  # (two drugs' days told, "aspirin held 3 days and clopidogrel 7": whose is whose is not read)
+    if m is None or not _TODAY[lang].search(text) or re.search(r"h\b|hours?|小时", words) or int(m.group(1)) * 24 >= low:
+        return ""
+    days = int(m.group(1))
+    if lang == "en":
+        return f"held {days} day{'s' if days != 1 else ''}, procedure today: shorter than the {words} cited, so that hold is not met"
+    return f"已停 {days} 天、今天操作：短于所引的 {words}，未满足该停药间隔"
+
+
 def _days_said(days: float, lang: Lang) -> str:
     n = fmt(days)
     return (f"{n} day" if n == "1" else f"{n} days") + " by the days told" if lang == "en" else f"按所述日期 {n} 天"
@@ -150,6 +172,8 @@ def elapsed_line(text: str, sentence: str, lang: Lang, before: str = "", renal: 
     between = dose_to_procedure(text, lang, before)
     kind = dose_kind(text) or dose_kind(before)
     span = cited_span(sentence, kind, renal)
+    if between is None and span is not None:
+        return _held_days_line(text, span, lang)
     if between is None or span is None:
         return ""
     low, high, words, chose = span

@@ -146,7 +146,10 @@ class PatientNumbers:
         # (not when the next dose after the procedure is asked, "ok to give the evening dose at 3pm?": no dose-to-procedure span)
         if not timed and not urgent and held and names_held and asks & {"hold", "timing"} and not _NEXT_DOSE.search(part.text if part else q.text) \
                 and (span := elapsed_line(q.text, b.sentence.text, lang, self._dose_turn(q), kidneys(q))):
-            return "hours", f"{TIMES_TOLD[lang]}{span} {mark}"
+            # (an INR told beside it, "INR 1.6 this morning, warfarin held 4 days", is set beside the normalised INR too)
+            inr = _inr_told(q) if _NORMAL_INR.search(b.sentence.text) else ""
+            tail = ("; " if lang == "en" else "；") + _INR_LINE[lang].format(value=inr, mark=mark) if inr else f" {mark}"
+            return "hours", f"{TIMES_TOLD[lang]}{span}{tail}"
         if not urgent and (inr := _inr_told(q)) and _NORMAL_INR.search(b.sentence.text):
             return "inr", _INR_LINE[lang].format(value=inr, mark=mark)  # ("INR 1.4 this am, T-spine ILESI - go ahead?")
         return "", ""

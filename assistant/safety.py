@@ -69,9 +69,10 @@ _LATE_STOP = {"en": "Call for help and start your emergency pathway now", "zh": 
 _OVERSEDATED: dict[str, tuple[str, ...]] = {
     "en": (r"drows|sedat|somnolen|slow breath|breathing slow|respiratory depress|respiratory rate|pinpoint|unrous|hypovent|apn(?:o)?ea|not breathing|won'?t wake|"
            r"hard to (?:rouse|wake)|difficult to (?:rouse|wake)|snoring|\brr (?:of |is )?[2-9]\b|sleepy|breathing (?:is |has )?(?:become )?(?:slow|shallow)|"
-           r"shallow breath|(?:respiratory|resp|breathing) rate (?:of |is |was )?[2-9]\b|[2-9] breaths|barely rousable|rousable",),
+           r"shallow breath|(?:respiratory|resp|breathing) rate (?:of |is |was )?[2-9]\b|[2-9] breaths|barely rousable|rousable|"
+           r"\b(?:drifting|dozing|nodding|drifts|dozes|nods) off\b|(?:going|gone|went) back to sleep|re-?sedat|renarcoti[sz]",),
     "zh": (r"嗜睡|镇静过度|昏睡|呼吸变慢|呼吸减慢|呼吸抑制|呼吸频率|针尖样瞳孔|叫不醒|呼吸暂停|呼吸停止|呼之不应|打鼾|瞳孔缩小|"
-           r"昏昏欲睡|叫不.{0,2}醒|唤不醒|呼吸.{0,4}(?:慢|浅)|呼吸.{0,5}[2-9]\s*次",),
+           r"昏昏欲睡|叫不.{0,2}醒|唤不醒|呼吸.{0,4}(?:慢|浅)|呼吸.{0,5}[2-9]\s*次|又(?:迷糊|睡过去|睡着|昏睡)",),
 }
 
 # A stroke picture after a transforaminal injection (lost or blurred vision, a facial droop, one-sided weakness, lost words)
@@ -647,6 +648,15 @@ RED_FLAGS: tuple[RedFlag, ...] = (
          "zh": "紧急：鞘内巴氯芬泵患者出现高热、肌肉僵硬或痉挛反跳，可能为巴氯芬撤药综合征，可危及生命。" + _STOP["zh"] + "：紧急检查泵和导管，并按本单位规范尽快恢复巴氯芬给药。"},
         {"en": "intrathecal baclofen withdrawal pump catheter malfunction fever rigidity spasticity itching confusion rhabdomyolysis",
          "zh": "鞘内 巴氯芬 撤药 泵 导管 故障 发热 高热 肌强直 痉挛 瘙痒 意识模糊 横纹肌溶解"},
+        # (a low-reservoir or low-battery alarm in a patient with no sign of withdrawal: a refill to arrange, not the emergency)
+        exclude={"en": r"^(?![\s\S]*(?:fever|febrile|pyrex|rigid|spastic|spasm|(?<![a-z])itch|pruritus|withdrawal symptom|agitat|confus|rhabdo|stiff|"
+                       r"hypertherm|high temperature|tachycard|seiz|hypertoni|\btone\b|sweat|diaphore|hallucinat|delir|psychos|drows|"
+                       r"restless|tremor|twitch|jerk|unwell|\bhot\b|hypertens|\bbp\b|\bhr\b|heart rate))"
+                       r"(?=[\s\S]*(?:low reservoir|reservoir (?:is )?(?:low|nearly empty|running (?:low|out))|running (?:low|out)|nearly empty|"
+                       r"low battery|battery (?:is )?(?:low|running)|\bERI\b|elective replacement))",
+                 "zh": r"^(?![\s\S]*(?:高热|发热|发烧|高烧|僵硬|强直|痉挛|痒|躁动|烦躁|意识模糊|横纹肌溶解|发硬|心率快|心动过速|抽搐|抽筋|肌张力|"
+                       r"出汗|大汗|幻觉|谵妄|胡言乱语|糊涂|迷糊|嗜睡|不舒服|难受|发抖|心慌|血压|心率))"
+                       r"(?=[\s\S]*(?:药快没了|快没药|药量(?:不足|低|少)|储药(?:量)?(?:低|不足)|药(?:快)?(?:用完|打完)了?|电量(?:低|不足)|电池快没电))"},
         procedures=('baclofen',),
     ),
     RedFlag(
@@ -1205,7 +1215,7 @@ _NOW = {
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
           r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
-    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)(?<!更)快(?!速|一点的|一些的|点的|的(?:方案|办法|方法))|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
+    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|又(?:迷糊|睡过去|睡着|昏睡|抽|叫不醒)|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)(?<!更)快(?!速|一点的|一些的|点的|的(?:方案|办法|方法))|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 class _Unnegated:
@@ -1286,7 +1296,8 @@ NORMAL_VITALS = {
                      r"\b(?:rr|resp(?:iratory)? rate|resps)\b (?:is |now |back (?:up )?to |up to )*(?:1[0-9]|20)\b|"
                      r"\b(?:vitals|obs|observations|bp|blood pressure|sats|spo2|hr|heart rate)\b (?:are |is )?(?:now |all )?"
                      r"(?:normal|fine|ok|okay|stable|normali[sz]ed|back (?:to normal|up))\b", re.I),
-    "zh": lazy(_NORMAL_BP["zh"] + r"|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)?\s*(?:1[0-9]|20)\s*次?(?!\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:9[4-9]|100)\s*%|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定|稳(?:了|住了)?(?=[，,。；;\s]|$))"),
+    "zh": lazy(_NORMAL_BP["zh"] + r"|心率(?:回到|恢复到|升到|回升到)\s*(?:[6-9]\d|100)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:回到|升到|恢复到|回升到)\s*(?:9[4-9]|100)|(?:呼吸|呼吸频率|RR)\s*(?:回到|升到|恢复到|回升到)?\s*(?:1[0-9]|20)\s*次?(?!\d)|(?:SpO2|spo2|血氧|氧饱和度)\s*(?:9[4-9]|100)\s*%|(?:血压|心率|生命体征|指标)(?:和心率|心率)?(?:都|均|已经|已)*(?:正常|平稳|稳定|稳(?:了|住了)?(?=[，,。；;\s]|$))|"
+                     r"(?:BP|血压)\s*(?:和|、)?\s*(?:HR|心率)\s*都(?:正常|平稳|稳定|稳(?:了|住了)?(?=[，,。；;\s]|$))"),
 }
 # A new sign told beside "stable now" ("stable now but she has new weakness"): the emergency goes on.
 NEW_SIGN = {"en": lazy(r"\bbut (?:now|then)\b|\bnew\b|\bnow (?:has|she|he|they)\b|\bagain\b|\bworse\b", re.I),
@@ -1321,8 +1332,9 @@ _PLANNED = {
 }
 _HAPPENING = {
     "en": r"\bright now\b|\bsuddenly\b|\bduring\b|\bjust (?:had|became|developed|started|went)\b|\bis having\b|\bon the table\b|"
-          r"\bnow (?:has|having|with|got|develop\w*|complain\w*|seiz\w*|unresponsive)\b|\bminutes? (?:ago|after)\b",
-    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现|" + _SIGN_AFTER_INJECTION_ZH,
+          r"\bnow (?:has|having|with|got|develop\w*|complain\w*|seiz\w*|unresponsive|drifting|dozing|nodding)\b|"
+          r"\bminutes? (?:ago|after)\b|\b(?:off|drowsy|sleepy|sedated|apn(?:o)?eic|seizing|hypotensive) again\b",
+    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现|又(?:迷糊|睡过去|睡着|昏睡|抽|叫不醒)|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 
@@ -1547,7 +1559,7 @@ def scanned_haematoma(question: str, lang: Lang) -> bool:
 _THIS_PATIENT = {"en": r"\b(?:pt|my patient|the patient|this (?:patient|lady|man|woman|guy)|our patient|he|she|his|him|her)\b",
                  "zh": r"(?<!其)(?:病人|患者|他|她)"}
 _PATIENT_TOLD = {"en": _THIS_PATIENT["en"] + r"|\b(?:mri|ct|scan)\b[^.?;]{0,10}\b(?:shows?|showed|confirms?|confirmed|demonstrates?)\b",
-                 "zh": _THIS_PATIENT["zh"] + r"|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}(?:显示|提示|示|证实)"}
+                 "zh": _THIS_PATIENT["zh"] + r"|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}(?:显示|提示|示|证实|说是|说有|报告|看到|发现|见到|结果是|出来是)"}
 _SPINAL_HAEMATOMA = {"en": r"\b(?:epidural|spinal|intraspinal|neuraxial|intrathecal)\b[^.?;]{0,12}\bha?ematoma\b|\b(?:SEDH|SSEH)\b|"
                            r"\bEDH\b(?=[^.?;]{0,25}\b(?:[CTLS]\d|cord|cauda|canal|thecal|spin\w*|lumbar|thoracic|cervical|dorsal|ventral)\b)|"
                            r"\bha?ematoma\b[^.?;]{0,25}\b(?:cord|cauda|canal|thecal sac)\b",

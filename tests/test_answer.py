@@ -152,7 +152,7 @@ def test_an_interventional_pain_procedure_we_do_not_cover_is_said_to_be_one(engi
 def test_a_local_anaesthetic_maximum_beside_a_pain_procedure_we_do_not_cover_is_the_drugs_own(engine):
     # the maximum is the drug's and the weight's, whatever the pain procedure: answered, after saying the procedure is not covered
     for q, said, worked in (("genicular RFA tomorrow on a 60 kg lady, what's the max lidocaine I can use?",
-                             "Not covered: genicular RFA itself.", "270 mg"),
+                             "Not covered: genicular RFA itself.", "180 mg"),  # (the verified nomogram's 3 mg/kg first)
                             ("膝关节射频消融，70公斤，罗哌卡因最多用多少？", "知识库未涵盖膝关节射频消融本身", "210 mg")):
         ans = engine.answer(q)
         assert not ans.abstained and ans.text.startswith("> " + said), ans.text
