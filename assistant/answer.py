@@ -87,6 +87,7 @@ from .frame import (
     AGENT_INSTEAD,
     ASPECTS,
     AUGMENTATION,
+    DEFICIT_TOLD,
     DISCHARGE_ADVICE,
     ESSENTIAL,
     GOING_HOME,
@@ -2886,7 +2887,7 @@ class AnswerEngine:
         scan ("no epidural haematoma", 核磁没看到血肿), or another harm told (an abscess, LAST, an arrest, a cord infarct)?"""
         told = {*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited), *self.lexicon.tags(" ".join(q.history))}
         return bool(told & _NOT_A_HAEMATOMA) or not told & _HAEMATOMA_PICTURE \
-            or any(RULED_OUT_TOLD[q.lang].search(t) or _NO_HAEMATOMA.search(t) for t in (*q.history, q.text))
+            or any(RULED_OUT_TOLD[q.lang].search(t) for t in (*q.history, q.text))
 
     def _new_complication(self, part: Part, quoted: Sequence[Sentence]) -> list[str]:
         """The complications a follow-up's part tells that none of the pathway's quoted steps is about (the lead's
@@ -4544,11 +4545,10 @@ def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
 # Concept kinds that make an emergency question specific (what it adds to its pathway).
 _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # The asks of a planning question (limits, doses, holds, rates), and of the bedside (what is it, what now).
-# the harms whose outcome is no haematoma's, and a haematoma told absent in other words than RULED_OUT_TOLD's
-_HAEMATOMA_PICTURE = frozenset({"epidural-haematoma", "spinal-haematoma", "haematoma", "weakness", "numbness", "paraplegia",
-                                "urinary-retention", "cauda-equina-syndrome", "bowel-bladder-dysfunction"})
+# the pictures a haematoma's recovery shares may answer (a deficit told, not a cord infarct), and the harms whose outcome
+# is no haematoma's
+_HAEMATOMA_PICTURE = (DEFICIT_TOLD - {"spinal-cord-infarction"}) | {"haematoma", "numbness", "paraplegia"}
 _NOT_A_HAEMATOMA = frozenset({"epidural-abscess", "last", "cardiorespiratory-arrest", "spinal-cord-infarction", "meningitis"})
-_NO_HAEMATOMA = re.compile(r"\bno (?:\w+ ){0,2}(?:haematoma|hematoma|bleed)|没(?:有)?(?:看到|发现|见到)?[^，。？?]{0,4}血肿|未见[^，。？?]{0,4}血肿", re.I)
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%(?!\s*CI)")
 _TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早|"
                      # (a hold told too short, judged: "只停了两天，这停药时间够吗", "only held it 2 days - was that enough?")

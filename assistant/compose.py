@@ -2499,7 +2499,7 @@ def _own_red_flags_first(above: list[tuple[float, Sentence]], pool: Sequence[tup
     if DISCHARGE_ADVICE not in part.concepts:
         return above, False
     harms = own_harms(part, sig.kinds)
-    flags = [t for t in pool if harms & t[1].concepts and _RED_FLAGS_NAMED.search(t[1].text) and not t[1].provenance]
+    flags = [t for t in pool if harms & t[1].concepts and RED_FLAGS_NAMED.search(t[1].text) and not t[1].provenance]
     if not flags:
         return above, False
     return [flags[0], *(t for t in above if t[1] is not flags[0][1])], True
@@ -2512,7 +2512,7 @@ def own_harms(part: Part, kinds: Mapping[str, str]) -> set[str]:
 
 
 _SIGN_LIKE = frozenset({"seizure"})
-RED_FLAGS_NAMED = _RED_FLAGS_NAMED = lazy(r"\bred flags?\b|\bwarning signs\b|警示征象|警示症状|危险信号", re.I)
+RED_FLAGS_NAMED = lazy(r"\bred flags?\b|\bwarning signs\b|警示征象|警示症状|危险信号", re.I)
 
 
 ULTRASOUND_GUIDANCE, SPINAL_INJECTION = "ultrasound-guidance", "esi"  # (an ESI of any route asked of under ultrasound)

@@ -11,7 +11,7 @@ from typing import Literal
 
 from .lazyre import lazy
 from .lexicon import SUBJECT_KINDS, Concept, Lexicon, Match
-from .safety import indication_told, names_symptoms
+from .safety import RESERVOIR_LOW, indication_told, names_symptoms
 from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
 from .types import Lang
 
@@ -1682,14 +1682,13 @@ def _baclofen_running_out(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _BACLOFEN_WITHDRAWAL = "baclofen-withdrawal"
-_RUNNING_LOW = lazy(r"low reservoir|reservoir (?:is )?(?:low|nearly empty|running (?:low|out))|running (?:low|out)|nearly empty|"
-                    r"refill (?:is )?(?:not due|delayed|late|overdue|put off)|药快没了|快没药|药量(?:不足|低|少)|储药(?:量)?(?:低|不足)|"
+_RUNNING_LOW = lazy(RESERVOIR_LOW["en"] + "|" + RESERVOIR_LOW["zh"] + r"|refill (?:is )?(?:not due|delayed|late|overdue|put off)|"
                     r"(?:拖|晚|推迟)[^，。？?]{0,6}(?:加药|补药|再加)|(?:加药|补药)[^，。？?]{0,8}(?:拖|晚|推迟|下周)", re.I)
 
 
 RECOVERY = "neurological-recovery"  # (how a harm turns out: the lexicon topic of outcomes)
 # (signs told of the patient, never a harm feared at consent: 截瘫, paralysis, nerve injury)
-_DEFICIT_TOLD = frozenset({"weakness", "urinary-retention", "epidural-haematoma", "spinal-haematoma", "cauda-equina-syndrome",
+DEFICIT_TOLD = _DEFICIT_TOLD = frozenset({"weakness", "urinary-retention", "epidural-haematoma", "spinal-haematoma", "cauda-equina-syndrome",
                            "bowel-bladder-dysfunction", "spinal-cord-infarction"})
 _PARALYSED_ASK = {"en": lazy(r"\b(?:will|is) (?:he|she|they|the (?:patient|pt)|pt) (?:going to )?(?:be |end up )?(?:paralys|paralyz|permanently)|"
                             r"\b(?:will|would|can|could) (?:he|she|they|the (?:patient|pt)|pt) (?:ever )?walk again\b|"

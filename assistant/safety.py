@@ -75,6 +75,13 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
            r"昏昏欲睡|叫不.{0,2}醒|唤不醒|呼吸.{0,4}(?:慢|浅)|呼吸.{0,5}[2-9]\s*次|又(?:迷糊|睡过去|睡着|昏睡)",),
 }
 
+# An intrathecal pump's reservoir told running low (its alarm, 药快没了): a refill to arrange, and a baclofen pump's withdrawal
+# ahead (see the frame's `_baclofen_running_out`)
+RESERVOIR_LOW = {"en": r"low reservoir|reservoir (?:is )?(?:low|nearly empty|running (?:low|out))|running (?:low|out)|nearly empty",
+                 "zh": r"药快没了|快没药|药量(?:不足|低|少)|储药(?:量)?(?:低|不足)"}
+# A sign come back, told in Chinese ("醒了一会儿 又迷糊了"): going on now
+_AGAIN_ZH = r"又(?:迷糊|睡过去|睡着|昏睡|抽|叫不醒)"
+
 # A stroke picture after a transforaminal injection (lost or blurred vision, a facial droop, one-sided weakness, lost words)
 # with none of the signs that make it toxicity (seizure, tinnitus, perioral numbness, metallic taste, arrhythmia).
 # The signs that make a picture local anaesthetic toxicity (they exclude a high block, a stroke and a total spinal).
@@ -652,11 +659,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         exclude={"en": r"^(?![\s\S]*(?:fever|febrile|pyrex|rigid|spastic|spasm|(?<![a-z])itch|pruritus|withdrawal symptom|agitat|confus|rhabdo|stiff|"
                        r"hypertherm|high temperature|tachycard|seiz|hypertoni|\btone\b|sweat|diaphore|hallucinat|delir|psychos|drows|"
                        r"restless|tremor|twitch|jerk|unwell|\bhot\b|hypertens|\bbp\b|\bhr\b|heart rate))"
-                       r"(?=[\s\S]*(?:low reservoir|reservoir (?:is )?(?:low|nearly empty|running (?:low|out))|running (?:low|out)|nearly empty|"
-                       r"low battery|battery (?:is )?(?:low|running)|\bERI\b|elective replacement))",
+                       r"(?=[\s\S]*(?:" + RESERVOIR_LOW["en"] + r"|low battery|battery (?:is )?(?:low|running)|\bERI\b|elective replacement))",
                  "zh": r"^(?![\s\S]*(?:高热|发热|发烧|高烧|僵硬|强直|痉挛|痒|躁动|烦躁|意识模糊|横纹肌溶解|发硬|心率快|心动过速|抽搐|抽筋|肌张力|"
                        r"出汗|大汗|幻觉|谵妄|胡言乱语|糊涂|迷糊|嗜睡|不舒服|难受|发抖|心慌|血压|心率))"
-                       r"(?=[\s\S]*(?:药快没了|快没药|药量(?:不足|低|少)|储药(?:量)?(?:低|不足)|药(?:快)?(?:用完|打完)了?|电量(?:低|不足)|电池快没电))"},
+                       r"(?=[\s\S]*(?:" + RESERVOIR_LOW["zh"] + r"|药(?:快)?(?:用完|打完)了?|电量(?:低|不足)|电池快没电))"},
         procedures=('baclofen',),
     ),
     RedFlag(
@@ -1215,7 +1221,7 @@ _NOW = {
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
           r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
-    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|又(?:迷糊|睡过去|睡着|昏睡|抽|叫不醒)|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)(?<!更)快(?!速|一点的|一些的|点的|的(?:方案|办法|方法))|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
+    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|" + _AGAIN_ZH + r"|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)(?<!更)快(?!速|一点的|一些的|点的|的(?:方案|办法|方法))|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 class _Unnegated:
@@ -1334,7 +1340,7 @@ _HAPPENING = {
     "en": r"\bright now\b|\bsuddenly\b|\bduring\b|\bjust (?:had|became|developed|started|went)\b|\bis having\b|\bon the table\b|"
           r"\bnow (?:has|having|with|got|develop\w*|complain\w*|seiz\w*|unresponsive|drifting|dozing|nodding)\b|"
           r"\bminutes? (?:ago|after)\b|\b(?:off|drowsy|sleepy|sedated|apn(?:o)?eic|seizing|hypotensive) again\b",
-    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现|又(?:迷糊|睡过去|睡着|昏睡|抽|叫不醒)|" + _SIGN_AFTER_INJECTION_ZH,
+    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现|" + _AGAIN_ZH + "|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 
@@ -1938,8 +1944,9 @@ def during_procedure(question: str, lang: Lang) -> bool:
 
 
 # A work-up result told as negative ("MRI negative for collection", "no abscess on MRI", 核磁未见脓肿)
-RULED_OUT_TOLD = {"en": lazy(r"\bnegative\b|\bno (?:collection|abscess|haematoma|hematoma)\b|\bruled out\b|\bexcluded\b", re.I),
-                  "zh": lazy(r"未见|阴性|排除了|没有(?:脓肿|血肿|积液)")}
+RULED_OUT_TOLD = {"en": lazy(r"\bnegative\b|\bno (?:(?:epidural|spinal|evidence of|sign of) )?(?:collection|abscess|haematoma|hematoma)\b|"
+                            r"\bruled out\b|\bexcluded\b", re.I),
+                  "zh": lazy(r"未见|阴性|排除了|没有(?:脓肿|血肿|积液)|没(?:有)?(?:看到|发现|见到)[^，。？?]{0,4}(?:脓肿|血肿|积液)")}
 
 
 def days_later(question: str, lang: Lang) -> bool:
