@@ -2825,7 +2825,11 @@ class AnswerEngine:
                 or bool(q.history and RECOVERY in part.concepts)  # (how it turns out, asked beside the scan: "家属问会不会瘫")
             new = bool(q.followup and self._new_complication(part, quoted))
             # (its outcome figures, whatever the steps quoted; never a haematoma's once the scan ruled one out)
-            recovering = bool(q.history) and RECOVERY in part.concepts and not self._other_picture_than_haematoma(q)
+            other = self._other_picture_than_haematoma(q)
+            # (or an abscess's: no shares, but what its outcome is said to turn on, "…will she walk normally again" after fever,
+            # back pain and heavy legs days after a TFESI)
+            abscess = self._abscess_picture(q)
+            recovering = bool(q.history) and RECOVERY in part.concepts and (not other or abscess)
             # (the patient's risk told, "she's diabetic and still smokes - does that matter", is asked beside the steps it inherits)
             if not recovering and (not (_PLANNING.intersection(part.aspects) or regimen or new)
                                    or (_BEDSIDE.intersection(part.aspects) and part.aspects[:1] != ("risk_factors",) and not new)
@@ -2873,10 +2877,13 @@ class AnswerEngine:
                     self.lexicon.broader_closure([c for c in (*part.inherited, *q.context_concepts) if self._kinds.get(c) == "drug"]))
                 nobody_had = self._procedure_nobody_had(q)
                 pool = [x for x in pool if not nobody_had(x)]
+            if abscess and recovering:  # (only the abscess's own outcome: never a haematoma's figures, nor another harm's prognosis)
+                pool = [x for x in pool if _ABSCESS in x.concepts]
             got = select([x for x in pool if not same_point(x, said, lang) and about.intersection(x.concepts)], one, lang,
                          lex.idf, dense, 2, (True,), sig)
             # (how it turns out, asked by the family: the share who recover, wherever the sources file it, first)
-            shares = sorted((x for x in pool if recovering and RECOVERY in x.concepts and COUNT.search(x.text) and not same_point(x, said, lang)),
+            shares = sorted((x for x in pool if recovering and RECOVERY in x.concepts and COUNT.search(x.text) and not same_point(x, said, lang)
+                             and (not abscess or _ABSCESS in x.concepts)),
                             key=lambda x: -len(_SHARE.findall(x.text)))  # (the most shares told: 47 %, 28 % and 25 %)
             got = [Bullet(shares[0], j, 0.0, "fact"), *(b for b in got if b.sentence is not shares[0])] if shares else got
             out += [Bullet(b.sentence, j, b.score, b.kind) for b in got[:2]]
@@ -2886,8 +2893,14 @@ class AnswerEngine:
         """Is the thread's picture not a spinal haematoma (the one whose recovery shares the sources give): ruled out on the
         scan ("no epidural haematoma", 核磁没看到血肿), or another harm told (an abscess, LAST, an arrest, a cord infarct)?"""
         told = {*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited), *self.lexicon.tags(" ".join(q.history))}
-        return bool(told & _NOT_A_HAEMATOMA) or not told & _HAEMATOMA_PICTURE \
+        return bool(told & _NOT_A_HAEMATOMA) or not told & _HAEMATOMA_PICTURE or self._abscess_picture(q) \
             or any(RULED_OUT_TOLD[q.lang].search(t) for t in (*q.history, q.text))
+
+    def _abscess_picture(self, q: Question) -> bool:
+        """Is the thread's picture an epidural abscess: named, or a fever told with a deficit after a neuraxial procedure
+        (the abscess the pathway reads it as until shown otherwise)?"""
+        told = {*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited), *self.lexicon.tags(" ".join(q.history))}
+        return _ABSCESS in told or ("fever" in told and bool(told & DEFICIT_TOLD) and "neuraxial-procedure" in told)
 
     def _new_complication(self, part: Part, quoted: Sequence[Sentence]) -> list[str]:
         """The complications a follow-up's part tells that none of the pathway's quoted steps is about (the lead's
@@ -4548,7 +4561,7 @@ _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # the pictures a haematoma's recovery shares may answer (a deficit told, not a cord infarct), and the harms whose outcome
 # is no haematoma's
 _HAEMATOMA_PICTURE = (DEFICIT_TOLD - {"spinal-cord-infarction"}) | {"haematoma", "numbness", "paraplegia"}
-_NOT_A_HAEMATOMA = frozenset({"epidural-abscess", "last", "cardiorespiratory-arrest", "spinal-cord-infarction", "meningitis"})
+_NOT_A_HAEMATOMA = frozenset({_ABSCESS, "last", "cardiorespiratory-arrest", "spinal-cord-infarction", "meningitis"})
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%(?!\s*CI)")
 _TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早|"
                      # (a hold told too short, judged: "只停了两天，这停药时间够吗", "only held it 2 days - was that enough?")

@@ -14,6 +14,7 @@ from .lexicon import SUBJECT_KINDS, Concept, Lexicon, Match
 from .safety import RESERVOIR_LOW, indication_told, names_symptoms
 from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
 from .types import Lang
+from .worked import mixture_told
 
 # Asked aspects: id -> (section group an answer should lead with, English cue, Chinese cue). Listed most specific first:
 # when a part asks several things, the first listed that matches leads.
@@ -596,7 +597,9 @@ _FOLLOWUP_CUE = {
                      # ("最后一次吃药是周一晚上8点，周四早上8点做，够不够？": the interval asked before, checked)
                      r"^(?:最后一次|末次)(?:吃药|服药|用药|打针)|够不够|够了吗|够吗|来得及吗|"
                      # ("上次看别人30ml一分钟就推进去了 会有啥问题": what the amount just told does, of what was asked before)
-                     r"(?:会|能)有(?:啥|什么)(?:问题|后果|风险)|会怎么样|会不会有事"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
+                     r"(?:会|能)有(?:啥|什么)(?:问题|后果|风险)|会怎么样|会不会有事|"
+                     # ("家属问是不是打针打坏了 要不要转上级医院 怎么跟家属说": the family of the patient told before)
+                     r"家属|家人|老伴|爱人|儿子|女儿|转上级|转院"),  # "首剂推完没反应怎么办", "最大量多少": the drug asked before
 }
 # a risk asked without naming the harm ("抗凝病人的风险增加多少", "how much higher is the risk on warfarin?")
 # a scan of the head ("urgent MRI brain tonight ?stroke", 头颅MRI): never the work-up of a spinal implant's complication
@@ -665,14 +668,15 @@ _CONTEXT_KINDS = SUBJECT_KINDS | {"finding", "condition"}
 HEADACHE, PDPH = "headache", "pdph"
 _POSTURAL = {"en": lazy(r"\b(?:worse|worsens|worsening|bad|terrible|awful|severe|horrible|unbearable|excruciating|pounding|comes on|starts) "
                               r"(?:\w+ ){0,2}?(?:on|when|with|while|after) (?:sitting|standing|getting|she sits|he sits|she stands|he stands)(?: up)?\b|"
-                              r"\b(?:better|eases|eased|relieved|goes away|gone|resolves|disappears|settles|improves|fine|ok|okay) (?:\w+ ){0,2}?"
+                              r"\b(?:better|eases|eased|relieved|goes away|goes|went|stops|gone|resolves|disappears|settles|improves|fine|ok|okay) (?:\w+ ){0,2}?"
                               r"(?:when |on |after |once |while )?(?:lying|lie|lies|laying|she lies|he lies)(?: (?:flat|down|supine))?\b|"
-                              r"\b(?:headache|HA|head pain)\b (?:\w+ ){0,2}?(?:when|on|whenever|as soon as) (?:she |he |they |the (?:patient|pt) )?"
+                              r"\b(?:headache|HA|head pain)\b (?:\w+ ){0,2}?(?:when|on|whenever|as soon as|every time|each time|any time) (?:she |he |they |the (?:patient|pt) )?"
                               r"(?:sits|stands|sit|stand|sitting|standing|gets|getting) up\b|\b(?:headache|HA)\b(?![^.?!]{0,30}\b(?:not|no|isn'?t|never|without)\b)[^.?!]{0,30}\b(?:when upright|on standing|when (?:she|he) stands)\b|"
                               r"(?<!not )(?<!no )(?<!isn't )(?<!never )\b(?:worse|bad|terrible) (?:when |on being )?upright\b|"
                               r"\b(?:sitting|standing|getting) up makes it worse\b|\blying (?:flat|down) (?:helps|relieves|makes it better)\b|"
                               r"(?<!non-)(?<!non )(?<!not )(?<!no )(?<!without )(?<!denies )(?<!not a )\b(?:postural|positional|orthostatic) (?:headache|HA)\b", re.I),
-             "zh": lazy(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼))|起床(?:就|后)?加重|(?:躺下|平躺|平卧|躺着)(?:就|后)?(?:能|会|可以)?(?:好|好转|缓解|减轻|不痛|不疼)|"
+             "zh": lazy(r"(?:坐|站)起(?:来)?(?:就|后)?(?:加重|更(?:痛|疼)|头(?:痛|疼))|起床(?:就|后)?(?:加重|头(?:痛|疼))|"
+                              r"(?:躺下|平躺|平卧|躺着|躺平)(?:就|后)?(?:能|会|可以)?(?:好|好转|缓解|减轻|不痛|不疼)|"
                               r"(?:坐|站)(?:起来|着)[^，。？]{0,4}(?:痛|疼)得(?:厉害|受不了)|(?:躺下|平躺|平卧|躺着)[^，。？]{0,3}(?:消失|没事|就不痛|就不疼)|"
                               r"(?<!非)(?<!无)(?<!不是)(?<!没有)(?<!不伴)(?<!无明显)(?<!没有明显)(?:体位性|直立性)头[痛疼]")}
 def _short_forms(q: str, matches: Sequence[Match], prev: Question | None, lex: Mapping[str, Concept]) -> dict[str, tuple[str, ...]]:
@@ -1841,7 +1845,9 @@ _OTHER_PUMP = lazy(r"\b(?:insulin|pca|pcia|pcea|infusion|balloon|chemo(?:therapy
 _POINTS_BACK_ASK = lazy(r"\s*(?:is (?:that|it|this)|can (?:he|she|they|we)|ok(?:ay)?\b|safe\b|这样|能做吗|可以吗|安全吗)", re.I)
 _SCAN_SAFE_ASK = lazy(r"\b(?:is it|is that|is this|it'?s) (?:safe|ok|okay) to (?:scan|mri|image|put (?:him|her|them) in)\b|"
                       r"\bsafe (?:to scan|for (?:an? )?MRI|in the scanner|in the magnet)\b|\bMRI[- ](?:safe|compatible|conditional)\b|"
-                      r"(?:核磁|磁共振|MRI)[^。？?]{0,6}(?:安全吗|能做吗|可以做吗|能不能做)|能(?:不能)?做(?:核磁|磁共振|MRI)", re.I)
+                      r"(?:核磁|磁共振|MRI)[^。？?]{0,6}(?:安全吗|能做吗|可以做吗|能不能做|能直接做|直接做吗|能进吗|能不能进)|能(?:不能)?(?:直接)?做(?:核磁|磁共振|MRI)|"
+                      # ("radiology asking if she can even go in the MRI with the stimulator in")
+                      r"\b(?:can|could) (?:she|he|they|the patient|the pt|pt) (?:even |still |safely )?go (?:in|into) (?:the |an )?(?:MRI|scanner|magnet)\b", re.I)
 _URGENT_SCAN = lazy(r"\b(?:urgent|urgently|emergency|emergent|stat|suspected|suspicion|rule out|r/o|query)\b|急诊|紧急|急查|怀疑|疑似|排除", re.I)
 _MAY_SCAN = lazy(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|pt|we|i|you) (?:still )?(?:get|have|undergo|go for|"
                        r"do|book|order|scan)\b|"
@@ -1849,7 +1855,7 @@ _MAY_SCAN = lazy(r"\b(?:can|could|may|should) (?:he|she|they|the patient|the pt|
                        r"\b(?:can|could|may) (?:an? |the |my |our )?(?:patients?|pts?|people|someone|anyone)\b[^.?]{0,60}?\b(?:get|have|undergo|go for)\b|\b(?:if|whether) (?:he|she|they|the patient|the pt|pt) (?:can|could|may) (?:still )?(?:get|have|undergo|go for)\b|\b(?:safe|allowed|ok|okay|contraindicated|contra-?indication|clear[ae]nce|cleared|conditional|compatible)\b|"
                        r"\bneeds? (?:an? )?(?:[\w-]+ ){0,3}?(?:MRI|MR|scan)\b|\bgoing for (?:an? )?(?:[\w-]+ ){0,3}?(?:MRI|scan)|\b(?:booked|scheduled|listed|referred) for (?:an? )?(?:[\w-]+ ){0,3}?MRI|"
                        r"what (?:do|should) (?:i|we) (?:need to )?check|\bsend(?:ing)? (?:him|her|them|the patient|the pt|pt) (?:for|to)\b|"
-                       r"能(?:不能)?做|可以做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|要做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)|"
+                       r"能(?:不能)?(?:直接)?做|可以(?:直接)?做|能否做|能不能做|可不可以做|能进|安全吗|禁忌|(?:要|想)做.{0,4}(?:核磁|磁共振|MRI)|需要(?:做)?.{0,4}(?:核磁|磁共振|MRI)|"
                        # (what to see to before the scan: "SCS病人MRI前要注意什么", "anything to do before his MRI?")
                        r"(?:核磁|磁共振|MRI)\s*(?:检查)?(?:前|之前).{0,4}(?:注意|准备|处理)|\bbefore (?:an? |the |his |her )?MRI\b", re.I)
 
@@ -2892,7 +2898,7 @@ class Framer:
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
-        concepts = self._la_mixture(self._works_for_harm(self._block_reliability(q, concepts), matches))
+        concepts = self._la_mixture(self._works_for_harm(self._block_reliability(q, concepts), matches), q, (history or [""])[-1])
         concepts = _staff_told_before(q, concepts, history)
         concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])))
@@ -3258,11 +3264,13 @@ class Framer:
             out += [cid for n, cid in self._drug_names if n in low and n != low and (_CJK.search(n) or re.search(rf"\b{re.escape(n)}\b", low))]
         return list(dict.fromkeys(out))
 
-    def _la_mixture(self, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    def _la_mixture(self, concepts: tuple[str, ...], q: str = "", before: str = "") -> tuple[str, ...]:
         """Mixing told of a steroid with one local anaesthetic ("dex and lido - can I mix them?", "Kenalog and lido mixed
-        1:1"): the steroid-local anaesthetic mix, not a mixture of local anaesthetics."""
+        1:1"): the steroid-local anaesthetic mix, not a mixture of local anaesthetics; two local anaesthetics told with
+        their amounts ("20ml 0.25% bupivacaine plus 10ml 1% lidocaine"), or one added to the turn before's ("and if they add
+        10ml of 1% lido to the same syringe?"), are a mixture, though the word is not said."""
         if _LA_MIX not in concepts:
-            return concepts
+            return (*concepts, _LA_MIX) if _LA_MIX in self.lexicon.concepts and mixture_told(q, before) else concepts
         lex = self.lexicon.concepts
         drugs = [c for c in concepts if c in lex and lex[c].kind in ("drug", "brand")]
         las = [c for c in drugs if LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c])]
@@ -3805,6 +3813,10 @@ class Framer:
                                            and any(lex[c].kind in _DRUGLIKE for c in subjects))))
         # (an unknown drug given to the patient told before is no new subject: "surgeon wants to give oral flucloxacillin
         # and keep the device - reasonable?")
+        # (or the scan of the implant told before, asked for that patient: "radiology asking if she can even go in the MRI
+        # with the stimulator in" after her SCS pocket infection and numb legs)
+        treats_ours = treats_ours or (set(out) == {IMPLANT_SCAN} and bool(set(self.lexicon.broader_closure(prev.all_concepts)) & _IMPLANTS)
+                                      and bool(_PATIENT_PRONOUN[lang].search(q)))
         refers_back = bool(_BACK_TO_CASE[lang].search(q)) and not _OTHER_PATIENT[lang].search(q)
         # (an ask about the answer before, "whats the evidence tho? feels arbitrary", is no new subject for a plain word)
         about_before = bool(_ABOUT_BEFORE & set(aspects_of(q, lang)))
@@ -4394,10 +4406,25 @@ class Framer:
             term = run.strip(_ZH_FUNCTION).lstrip("吃服")  # ("一直吃泰嘉": the name, not the verb taking it)
             if term.endswith("术") and q[run_end:run_end + 1] in ("前", "后"):
                 term = term[:-1]  # 倍他乐克 + 术前: the drug, then "before the procedure" (jieba reads 乐克术 as one word)
-            if len(term) >= 2 and (salient or drug_like(term)):
+            if len(term) >= 2 and (salient or drug_like(term)) and not _caller_zh(q, term, run_end):
                 found.append(term)
             run, run_end, salient = (tok, start + len(tok), unknown) if part else ("", -1, False)
         return found
+
+
+# Who is asking, by their department or role (药剂科核对下…, 药学部问…, 放射科技师…): said first or before the asking verb,
+# it names no subject the knowledge base lacks
+_CALLER_ZH = lazy(r"[\u4e00-\u9fff]{1,5}(?:科|部|房|室|中心|师|组)(?:的)?(?:问|来问|说|核对?|打电话|会诊|咨询)?(?:的)?")
+_CALLER_ASKS = lazy(r"^\s*(?:问|来问|说|核对|打电话|会诊|咨询)")
+
+
+def _caller_zh(q: str, term: str, end: int) -> bool:
+    """Is the unknown Chinese term the caller's department or role, told at the start of the message or before the verb
+    of asking ("药剂科核对下 55kg病人…最多能给多少ml", "药学部问 布比卡因最大量多少")?"""
+    if not _CALLER_ZH.fullmatch(term):
+        return False
+    start = q.find(term)
+    return 0 <= start <= 6 or bool(_CALLER_ASKS.search(q[end:]))
 
 
 # the watching after a procedure or a drug ("监测多久", "how long do we observe?"): of the subject the part before names
@@ -4934,7 +4961,10 @@ _NOTE_WORD = {"inj": "injection", "injs": "injections", "injxn": "injection", "i
 # (with the commonest same-sound input slips of medical words: 硬模外, 椎体成型, 布比卡英)
 _ZH_SLIPS = {"硬模外": "硬膜外", "硬摸外": "硬膜外", "蛛网模": "蛛网膜", "椎体成型": "椎体成形", "后凸成型": "后凸成形",
              "利多卡英": "利多卡因", "布比卡英": "布比卡因", "罗哌卡英": "罗哌卡因", "纳络酮": "纳洛酮", "阿派沙班": "阿哌沙班",
-             "氯比格雷": "氯吡格雷", "氯已定": "氯己定", "洗必太": "洗必泰"}
+             "氯比格雷": "氯吡格雷", "氯已定": "氯己定", "洗必太": "洗必泰",
+             # (a sign softened by 太/大/怎么, "左腿抬不太起来": the sign itself)
+             "抬不太起": "抬不起", "抬不大起": "抬不起", "抬不怎么起": "抬不起", "动不太了": "动不了", "走不太动": "走不动",
+             "站不太稳": "站不稳", "站不太起": "站不起"}
 _ZH_WRITTEN_OUT = {"硬外": "硬膜外", "腰": "腰椎", "颈": "颈椎", "胸": "胸椎", **_ZH_SLIPS}
 # two English words joined by a Chinese "and" in mixed text ("temperature 和 duration"): the English "and"
 _MIXED_AND = lazy(r"(?<=[A-Za-z])\s*(和|与|及|跟|或)\s*(?=[A-Za-z])")
@@ -5036,7 +5066,9 @@ CALLED_IN = {"en": lazy(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|so
 # A patient's problem told as going on, in a note with no question ("pt headache since … 2d ago", "患者术后头痛3天了")
 # (or after a clause that tells what was done: "前天做颈椎IL好像穿破了 今天病人一坐起来就头痛", "wet tap yesterday, pt now…")
 _GOING_ON = {"en": lazy(r"(?:^|[,.;]\s*)\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still|yesterday|today|this morning|last night|says|reports|complain(?:s|ing)?)\b", re.I),
-             "zh": lazy(r"(?:^|[，,。；;\s])(?:今天|昨天|今早|现在|术后)?(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了|昨天|今天|今早|说|反映|诉|一(?:坐|站)起来就)")}
+             "zh": lazy(r"(?:^|[，,。；;\s])(?:今天|昨天|今早|现在|术后)?(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了|昨天|今天|今早|说|反映|诉|一(?:坐|站)起来就)|"
+                        # (or told of her, the patient the caller treated: "昨天给她做的腰段IL 今天一坐起来就头疼")
+                        r"^[^？?]*(?:给|帮)(?:她|他)(?:做|打)[^？?]*(?:今天|今早|现在|昨晚)[^？?]*$")}
 _DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 

@@ -70,6 +70,42 @@ _ASK_BEFORE = lazy(r"(?:需要|要不要|该不该|是否|开始|启动|加用|�
 _ASK_AFTER = lazy(r"^\s*(?:吗|么|要不要|有必要|需要吗|什么时候|何时)")  # (not a bare "?": "max lidocaine in a pt on factor VIII?")
 
 
+# An implant of ours told as the patient's own, in place ("pt with a thoracic SCS implanted 2 yrs ago", "SCS patient",
+# 带着刺激器的病人, 装了泵), and not one still to be put in or changed (a trial, a revision, 准备植入)
+IMPLANTED = frozenset({"neuromodulation", "intrathecal-drug-delivery"})
+_IMPLANT_HELD = {"en": lazy(r"\b(?:with|has|had|have|got)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:SCS|stimulators?|pumps?|ITDD|IDDS|IPG|DRG|implants?)\b|"
+                            r"\b(?:SCS|stimulator|pump|ITDD|IDDS|implant)\s+(?:pt|patient|user)s?\b|\bimplanted\b|\bin situ\b", re.I),
+                 "zh": lazy(r"带(?:着|有)?[^，。,；;？?]{0,8}(?:刺激器|泵|SCS|植入)|装(?:了|有|着)[^，。,；;？?]{0,8}(?:刺激器|泵|SCS)|"
+                            r"(?:刺激器|泵|SCS)的(?:病人|患者|老人|人)|植入(?:了|过)?[^，。,；;？?]{0,4}(?:年|月)|已植入", re.I)}
+_IMPLANT_AHEAD = lazy(r"\b(?:trials?|to be implanted|revision|revise|explant|battery (?:change|replacement)|IPG (?:change|replacement)|refill)\b|"
+                      r"测试|试验|准备植入|要植入|拟植入|更换|补药|加药", re.I)
+
+
+def _theirs_beside_implant(q: Question, kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]],
+                           ours: Sequence[str]) -> bool:
+    """Another specialty's procedure ahead of a patient living with an implant of ours, with nothing of ours asked ("pt
+    with a thoracic SCS implanted 2 yrs ago needs a colonoscopy - anything we should do?", "SCS pt needs a PEG, on
+    clopidogrel - hold?"): that procedure's question (its precautions, its holds), which no passage covers; never our
+    implant's own implantation facts or the high-risk holds as if they were its."""
+    def implant(c: str) -> bool:
+        seen, todo = set(), [c]
+        while todo:
+            x = todo.pop()
+            if x in IMPLANTED:
+                return True
+            seen.add(x)
+            todo.extend(b for b in parents.get(x, ()) if b not in seen)
+        return False
+    told = (*q.subjects, *q.context_concepts)
+    if not ours or not all(implant(c) for c in ours) or _IMPLANT_AHEAD.search(q.text) \
+            or not _IMPLANT_HELD[q.lang if q.lang == "zh" else "en"].search(q.text):
+        return False
+    theirs = [c for c in q.out_of_scope if kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES and c != IMPLANT_SCAN]
+    # (a harm or sign of ours told, "…SCS pocket red, needs a colonoscopy", is ours to answer)
+    return bool(theirs) and not any(kinds.get(c) in ("complication", "finding") and c not in q.out_of_scope for c in told)
+
+
 def _goes_on_uncovered(q: Question, covered: list[bool], kinds: Mapping[str, str]) -> list[bool]:
     """A part asking only a general topic on about the part before, which is not covered, with no procedure of ours in the
     question ("stroke patient on apixaban - can we give tenecteplase, and what's the bleeding risk?": the thrombolysis's
@@ -324,7 +360,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     # setting the patient is in, "T2DM on metformin … facet steroid injection 4 days ago, glucose 24", it does)
     procedural = any(c not in MEDICATION_SETTINGS for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
     ours = own_procedures(subjects, kinds, procedural, target) if not setting_asked(q, kinds) else []
-    if foreign and not ours:
+    if foreign and (not ours or _theirs_beside_implant(q, kinds, parents, ours)):
         return Verdict("out_of_scope", none, foreign=foreign)
     drugs = tuple(u for u in q.unknown if drug_like(u))
     if drugs and not any(kinds.get(c) in DRUG_KINDS for c in subjects) and not own_procedures(subjects, kinds, True):

@@ -247,7 +247,9 @@ class Lexicon:
                 if i + n > len(text) or not all(sounds[i + k] in tpy[k] for k in range(n)):
                     continue
                 slips = [k for k in range(n) if text[i + k] != term[k]]
-                if len(slips) != 1 or text[i + slips[0]] in _NEVER_SLIPPED or _typed_as_meant(text, i + slips[0]):
+                typed = text[i + slips[0]] if len(slips) == 1 else ""
+                if not typed or (typed in _NEVER_SLIPPED and term[slips[0]] not in _SLIPPED_FOR.get(typed, ())) \
+                        or _typed_as_meant(text, i + slips[0]):
                     continue
                 # (through a character's other reading only in a long term or a procedure's name: 锥体成形术, 锥体成形; not
                 # 炎性疼痛 for 癌性疼痛)
@@ -468,6 +470,9 @@ def _pinyin_table() -> dict[int, str]:
 
 # (a slip never lands on a word that turns the meaning: not, no, low, high)
 _NEVER_SLIPPED = frozenset("不无没未非低高否")
+# ...except a negation typed for a character that never follows one in a term (血不丁 for 血补丁, 不比卡因 for 布比卡因):
+# 补 and 布 are no adverb, so "不" there is the reading typed, never a "not" (腰不痛 is no 腰部痛: 部 is not among them)
+_SLIPPED_FOR = {"不": frozenset("补布")}
 # Words a "slipped" character makes with its neighbour, typed as meant (手术医生 is a surgeon, not 手术衣 with a slip).
 _WORDS_AS_TYPED = frozenset({"医生", "医师", "医院", "医嘱", "医疗", "医护"})
 

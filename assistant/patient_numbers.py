@@ -12,7 +12,7 @@ from .hold_check import elapsed_line
 from .lexicon import Lexicon
 from .timeline import SAME_TIMES
 from .types import Lang
-from .worked import Asked, per_kg, planned_line, told_percent, told_variant, told_weight
+from .worked import Asked, mixture_line, mixture_told, per_kg, planned_line, told_percent, told_variant, told_weight
 
 _WORKED_DOSE = {"en": "For {weight} kg (worked from the per-kg figures of {mark}, not a quoted dose; check the weight basis): {figures}",
                 "zh": "按 {weight} kg 计算（由 {mark} 的每公斤剂量换算，非原文剂量；请核对体重计算基准）：{figures}"}
@@ -137,6 +137,11 @@ class PatientNumbers:
         weight = patient_weight(q, urgent) if about and b.sentence.group != "evidence" else None
         if weight is not None:
             asked = self._asked(drugs, b.sentence.concepts, lang, q.text, urgent, "limit" in asks)
+            # (two local anaesthetics told with their amounts, or one added to the turn before's: the mixture's total beside
+            # its most toxic drug's threshold, never one drug's amount alone as "below")
+            mix = mixture_told(q.text, q.history[-1] if q.followup and q.history else "") if asked.ceiling and not dosed else []
+            if mix and (line := mixture_line(mix, b.sentence.text, b.sentence.chunk.text, weight, lang)):
+                return "dose", _WORKED_DOSE[lang].format(weight=f"{weight:g}", mark=mark, figures=line)
             if figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, asked):
                 if asked.ceiling and not dosed:  # asked whether a planned amount is under the maximum: set beside it
                     figures += planned_line(q.text, figures, asked.percent, lang)

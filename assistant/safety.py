@@ -280,8 +280,11 @@ _FAINT_OUT_COLD = {lang: rf"^(?![\s\S]*(?:{toxic}))(?=[\s\S]*(?:{esi}))(?=[\s\S]
                         f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
 
 # Signs that make a burning or numb patch after an RF ablation more than its neuritis.
-_RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|wee|pass urine)|bladder|bowel|retention|incontinen|heavy|no power|"
-                        r"saddle|perine|groin|\bpee\b|urin|foot drop|both legs|bilat\w*|legs? (?:are |is )?numb",
+# the bladder or bowel as a sign (their control, their feeling), not an operation or a test of theirs ("bowel surgery next week")
+_SPHINCTER_SIGN = r"bladder(?! (?:surgery|cancer|tumou?r|scan|biopsy|stone))|bowel(?! (?:surgery|resection|prep|preparation|cancer|screening|obstruction|op\b|operation))"
+_RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|wee|pass urine)|" + _SPHINCTER_SIGN + r"|retention|incontinen|heavy|no power|"
+                         r"dragging|heel[- ]walk|toe[- ]walk|"
+                         r"saddle|perine|groin|\bpee\b|urin|foot drop|both legs|bilat\w*|legs? (?:are |is )?numb",
                   "zh": r"无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉|鞍区|会阴|双下肢|两腿|双腿|两条腿|足下垂|小便|肛门"}
 
 # Baclofen named, with its brand and a homophone slip (巴氯分泵 is still baclofen).
@@ -360,8 +363,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (not a weakness all over, told with the illness: "admitted with pneumonia, weak, hypotensive")
         {"en": (r"(?<!generally )(?<!feels )(?<!feeling )(?<!generalised )(?<!generalized )"
                 r"weak(?!\w*,? (?:and )?(?:hypotensive|tired|unwell|lethargic|drowsy|confused|febrile)\b| all over|ness all over)|"
-                r"paraly|paraplegi|quadripleg|tetrapleg|parapare|quadripare|tetrapare|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|bladder|bowel|incontinen|urinary retention|saddle|"
-                r"foot drop|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
+                r"paraly|paraplegi|quadripleg|tetrapleg|parapare|quadripare|tetrapare|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|" + _SPHINCTER_SIGN + r"|incontinen|urinary retention|saddle|"
+                r"foot ?drop|dropped foot|dragging (?:his |her |the |their )?(?:left |right |l |r )?(?:leg|foot)|"
+                r"can(?:no|'|’)?t (?:heel|toe)[- ]walk|unable to (?:heel|toe)[- ]walk|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
                 # (a muscle group's power graded below normal: "hip flexion 3/5 on the right")
                 r"\b(?:hip|knee|ankle|foot|toe|quads?|quadriceps|flexion|extension|dorsiflexion|plantar ?flexion|power|strength|motor|"
                 r"EHL|tib(?:ialis)? ant\w*)\b[^.?!;]{0,20}?\b[0-4](?:\+|-)?/5\b|"
@@ -399,7 +403,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         procedures=('neuraxial-procedure', 'esi', 'spinal-cord-stimulation', 'drg-stimulation', 'intrathecal-drug-delivery', 'vertebral-augmentation', 'epiduroscopy', 'epidural-adhesiolysis', 'intradiscal-procedure', 'epidural-blood-patch', 'facet-injection', 'radiofrequency-ablation'),
         # (numbness or burning of the skin over the ablated nerve after an RF ablation, with no weakness and no bladder sign,
         # is the ablation's expected effect or its neuritis: "颈段做完RFA 皮肤麻木 灼痛要紧吗")
-        exclude={"en": r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|bladder|bowel|retention|incontinen|heavy|no power))"
+        exclude={"en": r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|" + _SPHINCTER_SIGN + r"|retention|incontinen|heavy|no power|"
+                       r"dragging|heel[- ]walk|toe[- ]walk|foot ?drop))"
                        r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:skin|neck|scalp|back of (?:the |his |her )?(?:head|neck)|"
                        r"over the (?:joint|site|facet))[^.?!]{0,25}(?:numb|burn|tingl|dysaesth|dysesth)|"
                        # (or told the other way round: "numb skin over the back after medial branch RFA"; or burning pain after an RF
@@ -2518,7 +2523,7 @@ _PICTURE_STEPS: dict[str, tuple[dict[str, str], dict[str, str], int]] = {
                            "zh": r"(?:脓肿|深部感染|取出)[^。；;]{0,40}抗生素|抗生素[^。；;]{0,30}(?:脓肿|引流)"}, 2),  # after assessment and imaging
     # an infected implant with a new deficit (numb or weak legs) is an epidural abscess until the MRI says otherwise: the
     # abscess work-up comes first, before a wound's antibiotics
-    "implant-infection": ({"en": r"numb|weak|can'?t (?:move|feel|walk)|paralys|bladder|bowel|deficit",
+    "implant-infection": ({"en": r"numb|weak|can'?t (?:move|feel|walk)|paralys|" + _SPHINCTER_SIGN + r"|deficit",
                            "zh": r"麻|无力|没力|不能动|动不了|抬不起|瘫|大小便|尿潴留|排尿困难|神经功能"},
                           {"en": r"abscess\w*[^,;.]{0,60}\b(?:MRI|imaging)\b|\bMRI\b[^,;.]{0,60}abscess",
                            "zh": r"脓肿[^，；,;。]{0,30}(?:MRI|影像)|MRI[^，；,;。]{0,30}脓肿"}, 0),

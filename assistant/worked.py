@@ -204,6 +204,89 @@ def planned_line(text: str, figures: str, percent: float | None, lang: Lang) -> 
     return f" · {planned} {fmt(volume)} mL {strength(percent)}% = {fmt(mg)} mg：{verdict}换算所得的 {worked} mg{tail}"
 
 
+# --- a mixture of local anaesthetics ---------------------------------------------------------------------------------
+# an amount added to what the turn before told ("and if they add 10ml of 1% lido to the same syringe?", 再加10ml利多卡因)
+_ADDED = re.compile(r"\b(?:add|adds|added|adding|plus|mixed|mix|top(?:ped)? up with|same syringe|together)\b|加上|再加|加入|加到|混|一起|同一个?(?:注射器|针管)", re.I)
+_LA_EN = {"lidocaine": "lidocaine", "levobupivacaine": "levobupivacaine", "bupivacaine": "bupivacaine", "ropivacaine": "ropivacaine"}
+_LA_ZH = {"lidocaine": "利多卡因", "levobupivacaine": "左布比卡因", "bupivacaine": "布比卡因", "ropivacaine": "罗哌卡因"}
+
+
+def _la_stem(name: str) -> str:
+    low = name.lower()
+    return _LA_STEM.get(low[:4]) or _LA_STEM.get(name[:4]) or _LA_STEM.get(name[:3] + "因", "") or next(
+        (v for k, v in _LA_STEM.items() if not k.isascii() and name.startswith(k[:2])), "")
+
+
+def las_told(text: str) -> list[tuple[str, float, float]]:
+    """The local anaesthetics told with their own volume and strength ("20ml 0.25% bupivacaine", "1% lido 10 mL",
+    "0.5%布比卡因10ml加1%利多卡因5ml"): (drug, mL, %), each amount read as the drug's it stands nearest to (within 24
+    characters); a drug with no single volume and strength of its own is left out."""
+    names = list(_LA_NAMED.finditer(text))
+    if not names:
+        return []
+    vols: list[list[float]] = [[] for _ in names]
+    pcts: list[list[float]] = [[] for _ in names]
+
+    def nearest(a: int, b: int) -> int | None:
+        dist = [max(n.start() - b, a - n.end(), 0) for n in names]
+        i = min(range(len(names)), key=lambda k: dist[k])
+        return i if dist[i] <= 24 else None
+    for v in _VOLUME.finditer(text):
+        if (i := nearest(*v.span())) is not None:
+            vols[i].append(float(v.group("v")))
+    for p in _PERCENT.finditer(text):
+        if 0 < float(p.group("n")) <= 5 and (i := nearest(*p.span())) is not None:
+            pcts[i].append(float(p.group("n")))
+    return [(stem, vols[i][0], pcts[i][0]) for i, m in enumerate(names)
+            if (stem := _la_stem(m.group())) and len(vols[i]) == 1 and len(pcts[i]) == 1]
+
+
+def mixture_told(text: str, before: str = "") -> list[tuple[str, float, float]]:
+    """Two local anaesthetics or more told with their amounts, in the question or added to the turn before's (`before`):
+    [(drug, mL, %)] in the order told; [] when it is one drug, or an amount is not plain."""
+    told = las_told(text)
+    if before and _ADDED.search(text):
+        told = las_told(before) + told
+    if len(told) < 2 or len({d for d, _, _ in told}) != len(told):
+        return []
+    return told
+
+
+def mixture_line(mix: Sequence[tuple[str, float, float]], sentence: str, passage: str, weight: float, lang: Lang) -> str:
+    """A mixture's total set beside the threshold of its drug with the lowest per-kg threshold in the sentence (a mixture
+    is counted as if all of it were the most toxic drug): "bupivacaine: 2 mg/kg → 110 mg · mixture told: 20 mL of 0.25%
+    bupivacaine (50 mg) + 10 mL of 1% lidocaine (100 mg) = 150 mg, counted as bupivacaine: above the 110 mg worked"; ''
+    when a drug of the mixture has no plain figure in the sentence (its plain form), or the weight is above the reference
+    with no cap."""
+    figures = [m for m in _PER_KG.finditer(sentence) if not m.group("per") and not m.group("hi")
+               and m.group("unit").lower() in ("mg", "毫克") and not _PER_OTHER.match(sentence[m.end():])]
+    labels = _labels(sentence, figures)
+    per: dict[str, float] = {}
+    for m, label in zip(figures, labels, strict=True):
+        after = _AFTER_CUT.split(sentence[m.end():m.end() + 40])[0]
+        if _form(after) == "with" or _form(label) == "with":
+            continue
+        for drug in {d for d, _, _ in mix}:
+            if drug not in per and (_named(_LA_EN[drug], label) or _named(_LA_ZH[drug], label)):
+                per[drug] = float(m.group("lo"))
+    cap = _weight_cap(sentence, passage)
+    if not mix or any(d not in per for d, _, _ in mix) or (weight > _REFERENCE_KG and cap is None):
+        return ""
+    basis = min(weight, cap) if cap else weight
+    most = min((d for d, _, _ in mix), key=lambda d: per[d])
+    limit, total = per[most] * basis, sum(v * p * 10 for _, v, p in mix)
+    name = _LA_EN if lang == "en" else _LA_ZH
+    if lang == "en":
+        parts = " + ".join(f"{fmt(v)} mL of {strength(p)}% {name[d]} ({fmt(v * p * 10)} mg)" for d, v, p in mix)
+        verdict = "below" if total < limit else "above" if total > limit else "at"
+        return (f"{name[most]}: {fmt(per[most])} mg/kg → {fmt(limit)} mg · mixture told: {parts} = {fmt(total)} mg, counted as "
+                f"{name[most]} (the lowest threshold here; a mixture is counted as its most toxic drug): {verdict} the {fmt(limit)} mg worked")
+    parts = " + ".join(f"{strength(p)}% {name[d]} {fmt(v)} mL（{fmt(v * p * 10)} mg）" for d, v, p in mix)
+    verdict = "低于" if total < limit else "高于" if total > limit else "等于"
+    return (f"{name[most]}：{fmt(per[most])} mg/kg → {fmt(limit)} mg · 所述混合液：{parts} = {fmt(total)} mg，按其中阈值最低的{name[most]}"
+            f"计（混合液按毒性最强的一种计算）：{verdict}换算所得的 {fmt(limit)} mg")
+
+
 _GIVEN_TOLD = re.compile(r"\b(?:was|were|gave|given|injected|had)\b|打了|用了|推了|注射了|给了|注了", re.I)
 
 
