@@ -1226,6 +1226,10 @@ class AnswerEngine:
         if tri.urgent:  # the same pathway, told with the scene's fever or time since ("and if he now has leg weakness?"
             # after an infected SCS pocket with a fever, and whether to explant): its banner for that scene
             # (never a fever over before the procedure: "UTI with fever last week, now afebrile; booked for an ILESI")
+            # (or the same signs read as the scene's own picture: lost vision and a weak hand right after a cervical
+            # transforaminal injection two turns back is its stroke, not a spinal deficit)
+            if (tri.rule, again.rule) in _SCENE_REFINES:
+                return again
             return again if again.rule == tri.rule and not _FEVER_OVER.search(told) \
                 and triage(before, q.lang, concepts, told).urgent else tri
         # (or whether the new sign changes the plan: "she has now spiked 38.5 with neck stiffness - does that change the plan?")
@@ -1436,7 +1440,9 @@ class AnswerEngine:
         lex = self.lexicon.concepts
         foreign = any(c in lex and lex[c].kind != "topic" for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
         kinds = {c: lex[c].kind for c in q.subjects + q.context_concepts if c in lex}
-        return foreign and not own_procedures(q.subjects + q.context_concepts, kinds, foreign)
+        # (nor beside an implant of ours the patient lives with: "带着鞘内泵的病人要做肠镜 现在嗜睡 呼吸浅慢" is our pump's overdose)
+        implanted = any(k == "equipment" and IMPLANTS & set(self.lexicon.broader_closure([c])) for c, k in kinds.items())
+        return foreign and not own_procedures(q.subjects + q.context_concepts, kinds, foreign) and not implanted
 
     def _search(self, q: Question, lang: Lang, tri: Triage, origins: Sequence[str] | None, timings: dict[str, float]) -> list[Hit]:
         """Hits for the whole question, merged with hits for each part of a multi-part question."""
@@ -2800,7 +2806,7 @@ class AnswerEngine:
         # (or a regimen's own rule: "我们之前术后抗生素用了7天，这样用算合理吗？" after an infected SCS pocket)
         # (or the timing of a drug given judged: "was 40mg clexane 4 hours after the injection too early?", its restart)
         # (or its cause asked after a result the turn tells: "MRI done - cord signal, no haematoma. what caused this")
-        if len(q.parts) < 2 and not (q.history and q.parts and q.parts[0].aspects[:1] == ("mechanism",)) \
+        if len(q.parts) < 2 and not (q.history and q.parts and "mechanism" in q.parts[0].aspects[:2]) \
                 and not (q.history and q.parts and RECOVERY in q.parts[0].concepts) \
                 and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",), ("mechanism",), ("risk_factors",), ("contraindications",),
                                                                                                    ("frequency",))
@@ -2836,7 +2842,7 @@ class AnswerEngine:
                                    or (triage(part.text, lang, frozenset(part.concepts)).urgent and not looked_up)):
                 continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
             if part.concepts and not recovering and all(any(c in x.concepts for x in quoted) for c in part.concepts) \
-                    and part.aspects[:1] not in (("prevention",), ("mechanism",)) \
+                    and part.aspects[:1] != ("prevention",) and "mechanism" not in part.aspects[:2] \
                     and not ((looked_up or "frequency" in part.aspects) and not any(COUNT.search(x.text) for x in quoted)):
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
             said = [*quoted, *(b.sentence for b in out)]
@@ -2856,6 +2862,8 @@ class AnswerEngine:
             # (how to stop it next time, beside the picture still going on: the procedure's own prevention sentences, which
             # the emergency's search leaves out: the refill safety bundle after an overdose on a refill)
             procs = [c for c in part.inherited if self._kinds.get(c) == "procedure"]
+            procs += [b for c in part.inherited if self._kinds.get(c) == "equipment"  # (a pump told: its procedure)
+                      for b in self.lexicon.broader_closure([c])[1:2] if self._kinds.get(b) == "procedure" and b not in procs]
             if part.aspects[:1] == ("prevention",) and procs and all(self._kinds.get(c) == "complication" for c in part.concepts):
                 pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, procs)
                                  if x.group == "prevention" and set(procs) & x.concepts)]
@@ -2867,11 +2875,11 @@ class AnswerEngine:
             if topics:  # (a topic the emergency's search leaves out: "…and whats her chance of recovering?" beside the haematoma)
                 pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, topics)
                                  if set(topics) & x.concepts and x not in pool)]
-            if part.aspects[:1] == ("mechanism",) and procs:
+            if "mechanism" in part.aspects[:2] and procs:
                 # (how the thread's own procedure causes it, which the emergency's search leaves out: "MRI done - no haematoma,
                 # cord signal T9 to conus. what is this likely" after a TFESI - the radicular artery)
                 pool = [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, procs)
-                                 if set(procs) & x.concepts and MECHANISM_NAMED.search(x.text) and x not in pool)]
+                                 if set(procs) & x.concepts and (MECHANISM_NAMED.search(x.text) or _CAUSES[lang].search(x.text)) and x not in pool)]
             if part.aspects[:1] == ("mechanism",):  # (what caused it: in the thread's own procedure, with the drug it gave)
                 about = {c for c in about if c not in IMAGING} | set(  # (the scan that showed it is no cause)
                     self.lexicon.broader_closure([c for c in (*part.inherited, *q.context_concepts) if self._kinds.get(c) == "drug"]))
@@ -2900,7 +2908,8 @@ class AnswerEngine:
         """Is the thread's picture an epidural abscess: named, or a fever told with a deficit after a neuraxial procedure
         (the abscess the pathway reads it as until shown otherwise)?"""
         told = {*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited), *self.lexicon.tags(" ".join(q.history))}
-        return _ABSCESS in told or ("fever" in told and bool(told & DEFICIT_TOLD) and "neuraxial-procedure" in told)
+        # (not a haematoma named or shown, whatever fever is told beside it)
+        return _ABSCESS in told or ("fever" in told and bool(told & DEFICIT_TOLD) and "neuraxial-procedure" in told and "haematoma" not in told)
 
     def _new_complication(self, part: Part, quoted: Sequence[Sentence]) -> list[str]:
         """The complications a follow-up's part tells that none of the pathway's quoted steps is about (the lead's
@@ -4569,6 +4578,9 @@ _TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早|
                      # (the last dose told by its hours before the procedure: "ward gave last dose 6h before the procedure")
                      r"\blast dose\b[^.?!]{0,20}?\b\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\s+before (?:the |her |his )?(?:procedure|injection|block|esi|epidural)\b|"
                      r"(?:术前|操作前|穿刺前)\s*\d+(?:\.\d+)?\s*(?:个)?(?:小时|h)[^，。？?]{0,6}(?:打|用|给|注射)了?(?:最后一[针次剂])?", re.I)
+# a sentence saying what brings a harm about ("…during refill delivers reservoir drug intrathecally and causes overdose")
+_CAUSES = {"en": lazy(r"\bcaus(?:es|ed|ing)\b|\blead(?:s|ing)? to\b|\bresults? in\b", re.I), "zh": lazy(r"导致|引起|造成")}
+_SCENE_REFINES = frozenset({("neuraxial-deficit", "esi-stroke")})
 _PLANNING = frozenset({"limit", "dose", "hold", "prevention", "frequency", "risk_factors", "contraindications", "timing", "mechanism"})
 _BEDSIDE = frozenset({"action", "recognition", "escalation", "definition", "expected"})
 

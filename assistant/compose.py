@@ -1020,7 +1020,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total += w.rival if _held_though_continued(s, part) or _another_allergy(s, own) or _anticoagulation_unsaid(s, part, sig) else 0.0
     total += w.rival if _scan_already_told(s, part) else w.course_told if _asymptomatic_told(s, part, q.text) else 0.0
     total += w.rival / 2 if _another_patients(s, q, sig) or _allergy_nobody_told(s, q) else 0.0
-    total += _other_end_of_hold(s, part, narrow, w)
+    total += _other_end_of_hold(s, part, narrow, w) + _relief_for_a_sign(s, part, narrow, sig, w)
     total += w.weight_band * band_fit(s.text, told_weight(q.text))  # the regimen for this patient's weight
     # (one ask only: between parts, the sentences' shares are weighed as they stand)
     total -= w.hedged_dose if len(q.parts) < 2 and part.aspects[:1] in (("dose",), ("limit",)) and HEDGE[s.chunk.lang].search(s.text) \
@@ -1048,6 +1048,18 @@ def _other_end_of_hold(s: Sentence, part: Part, narrow: re.Pattern[str] | None, 
     if narrow is _DRUG_RESTART and not _STOP_ASKED.search(part.text) and _BEFORE_TOLD.search(s.text) and not _DRUG_RESTART.search(s.text):
         return w.rival / 2
     return 0.0
+
+
+def _relief_for_a_sign(s: Sentence, part: Part, narrow: re.Pattern[str] | None, sig: Signals, w: Weights) -> float:
+    """Asked how long a sign lasts ("多久能好？" after numbness and unsteadiness told after a TON), a sentence on how long the
+    procedure's relief lasts (a median relief of 297 days) that names none of the signs is no answer: a rival."""
+    signs = [c for c in part.inherited if sig.kinds.get(c) in ("finding", "complication")]
+    if narrow is not _LASTS or not signs or any(c in s.concepts for c in signs) or not _RELIEF_LASTS.search(s.text):
+        return 0.0
+    return w.rival
+
+
+_RELIEF_LASTS = lazy(r"\brelief\b[^.;]{0,40}\b(?:median|mean|lasted|lasting|\d+ (?:days|weeks|months))|(?:疼痛)?缓解的中位|缓解(?:时间|持续)", re.I)
 
 
 # a risk score told ("CHADS2 3", CHADS2 5分) and the band a sentence gives for it ("CHADS2 <4")
@@ -2269,6 +2281,8 @@ def _cardiology_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[
 
 # cardiology's leave to stop the drug ("cardiology says we can stop it", 心内科说可以停)
 _CARDIOLOGY_AGREED = lazy(r"\bcardiology\b[^.?]{0,25}\b(?:ok(?:ay)?'?d?|agreed?|approved?|cleared?|happy|fine|says? (?:we |you |i )?can)\b|"
+                          # (or told as the condition: "if cardiology say ticag can be held")
+                          r"\b(?:if|once|when) (?:cardiology|the cardiologists?|cards)\b[^.?]{0,12}\b(?:says?|agrees?|okays?|clears?)\b[^.?]{0,30}\b(?:can|may|could) be (?:held|stopped)\b|"
                           r"心内科[^，。？]{0,6}(?:说|同意|认为|表示)?(?:可以|能|同意)停", re.I)
 _WHETHER_NEEDED = lazy(r"\b(?:do|does|should|must) (?:we|i|you|she|he|they) (?:really )?(?:need|have) to\b|\bis (?:it|that) (?:really )?"
                              r"(?:needed|necessary|required)\b|需要[^，。？?]{0,12}(?:吗|么)|要不要|需不需要|是否需要|有没有必要|有必要", re.I)
@@ -2959,8 +2973,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # (not a list of cautions naming pregnancy among others: "…pregnancy; poorly controlled diabetes…" is everyone's)
         # (a pregnancy told in everyday words, "a nurse who is expecting", 有喜了, is the lexicon's pregnancy too)
         # (unless it holds the one figure asked: "how much scatter does a lead apron stop?" - 95–98%, "and the fetus receives less")
+        # (nor one said of any member of staff: "a pregnant radiographer or other staff member … need not leave the room")
         above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts))
-                 or _holds_figure_asked(t[1], parts[j])] or above
+                 or _holds_figure_asked(t[1], parts[j]) or _ANY_STAFF.search(t[1].text)] or above
         # (and the converse: a pregnant worker's own limit asked, "what's my dose limit now that I've told my manager?", is the
         # fetal one, not the annual staff limit)
         above = [t for t in above if not (_PREGNANT_WORKER.intersection((*parts[j].concepts, *parts[j].inherited)) and "limit" in parts[j].aspects
@@ -3535,6 +3550,7 @@ _ANCHORS_NOT_IMPLANTED = frozenset({"vertebroplasty", "kyphoplasty", "vertebral-
                                     "caudal-esi", "facet-injection", "medial-branch-block", "radiofrequency-ablation", "sacroiliac-joint-injection",
                                     "discography", "epiduroscopy", "stellate-ganglion-block", "selective-nerve-root-block"})
 _PREGNANT_WORKER = frozenset({"pregnant-staff", "embryo-fetus", "fetal-dosimeter"})
+_ANY_STAFF = lazy(r"\bor (?:any )?other (?:staff|workers?|team members?)\b|或其他工作人员", re.I)
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose
 _STAFF_TEXT = lazy(r"\bstaff|\bworkers?\b|radiographer|dosimeter|\bbadge|occupational|mSv|\bnurses?\b|"

@@ -425,8 +425,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"what(?:'s| is) normal|normal after(?:wards)?|what to expect|"
                  r"what (?:\w+ )?effects? (?:should|do|would|can|will) (?:i|we|you|she|he|they|the patient|pts?) (?:\w+ )?expect|\bexpected effects?\b|"
                  r"should (?:i|we) (?:be )?(?:worr|concern)|anything to worry|nothing to worry|harmless|"
+                 r"\bdid (?:we|i|they|you) (?:damage|injure|hit|burn) (?:something|anything|a nerve|the nerve)\b|"
                  r"(?:^|[.,;:!?-]\s*)(?:(?:pt|patient|she|he|they|family)(?:'s| is| are)? )?(?:very |really |a bit |quite )?(?:worried|anxious|scared)\s*[.!?]*\s*$",
-                 r"正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要紧不|要紧么|(?:这|这个|这些)?(?:是|算)(?:不是|不算)?并发症(?:吗|么|？|\?)|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
+                 r"是不是(?:打针|这针|做的)?(?:做|打)坏了|(?:做|打)坏了吗|是不是伤到(?:神经|什么)了|正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要紧不|要紧么|(?:这|这个|这些)?(?:是|算)(?:不是|不算)?并发症(?:吗|么|？|\?)|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
     "frequency": ("complications",
                   # (the outcome asked: how many recover, "whats the likely outcome", 预后怎么样)
                   r"\bwhat(?:'s| is| are)? (?:the |his |her )?(?:likely |usual |expected |long[- ]term )?(?:outcome|prognosis)\b|"
@@ -450,7 +451,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # (how often such a thing happens: "骨水泥漏出来这种事多吗", 这种情况多不多)
                   r"(?:这种|这类|这样的?)?(?:事|情况|并发症|问题)(?:多|常见|多见)(?:吗|么|不多|不常见)|(?:这种|这类|这样的?)(?:事|情况)?(?:多|常见)(?:吗|么|啊)|"
                   r"预后(?:怎么样|如何|好吗|会怎样|怎样|咋样)|能恢复(?:吗|到什么程度)|能不能恢复|恢复的可能|"
-                  r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有|分别|各|各自)*多(?:少|高|大)|多少人|"
+                  r"发生率|多常见|常见吗|常不常见|多见吗|多不多见|(?:很|常|经常)见吗|是不是(?:很|挺|比较)?(?:常见|多见)|最常见|概率|几率|比例|多少比例|发病率|百分之|有多大|多少例|率(?:到底|大概|大约|究竟|一般|通常|是|有|分别|各|各自)*多(?:少|高|大)|多少人|"
                   r"具体(?:的)?(?:数字|数据)|(?:有没有|有无|给个|给我)(?:什么)?(?:数字|数据)|统计数据|"
                   # (a complication with "how much" after it: "有症状的肺栓塞多少")
                   r"(?:栓塞|渗漏|感染|血肿|头痛|气胸|并发症|损伤|瘫痪|移位|断裂|脓肿)(?:的)?(?:有|是|大概|大约|约)?多少(?!天|小时|分钟|周|毫|mg|ml|mL|剂量|次|量|钱)"
@@ -458,10 +459,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "complications": ("complications",
                       # (whether what was found or happened has consequences: "do they actually matter?")
                       r"\bdo (?:they|these|those|leaks|the leaks) (?:actually |really |even )?matter\b|\bclinically (?:significant|relevant|important)\b|"
+                      # ("and does it ever cause problems", "any consequences?")
+                      r"\b(?:does|do|can|could|will) (?:it|they|this|that|these|those) (?:ever |actually |really |usually )?cause (?:any )?(?:problems|trouble|issues|symptoms)\b|"
+                      r"\bany (?:consequences|sequelae|lasting (?:effects|damage|harm))\b|\b(?:will|could|can) (?:it|this|that) be permanent\b|"
                       r"complication|adverse|side effect|risks? of|(?<!bleeding )(?<!haematoma )(?<!hematoma )(?<!bleed )\brisk (?:with|after|from|following)\b|(?<!bleeding )(?<!high )(?<!low )(?<!intermediate )\brisks\b|danger|harm|what can go wrong|what happens|serious|expected effect|warn|"
                       r"(?<!what )(?<!which )\bcan (?:(?:a|an|the|this|that|my|his|her|it)\b[\w -]{0,40}\b|[\w-]+(?: [\w-]+){0,3} )"
                       r"(?:cause|make (?:me|him|her|them|you|people))\b",
-                      r"出事|出问题|出岔子|出状况|并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
+                      r"后遗症|出事|出问题|出岔子|出状况|并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤|气胸|栓塞|中毒|渗漏))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
                r"tell (?:the |my |her |his )?(?:patient|pt|family|relatives|husband|wife|son|daughter)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|"
@@ -471,7 +475,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (a caller who will not come in: "he's refusing to come in - how do I convince him?")
                r"\bhow (?:do|can|should) (?:i|we) (?:convince|persuade|talk (?:him|her|them) into)\b",
                r"提醒(?:她|他|病人|患者|家属)?(?:些|一下)?(?:啥|什么|哪些)|(?:怎么|如何|咋)劝|劝(?:他|她|病人|患者)(?:来|回|过来)|"
-               r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家|(?:跟|和|向|给)(?:病人|患者|家属)(?:怎么|如何)?(?:解释|说明|讲)|"
+               r"告诉病人|告诉患者|交代|出院|宣教|返院|回院|复诊|就诊|术后注意|回家|(?:跟|和|向|给)(?:病人|患者|家属)(?:怎么|如何)?(?:解释|说明|讲)|(?:咋|怎么|如何)(?:跟|和|向|给)(?:他们|她们|他|她|家里人|家人)(?:说|讲|解释|交代)|"
                # ("我该怎么跟她说？", "电话里怎么回复病人": what to tell the caller)
                r"(?:怎么|如何|该怎么|应该怎么)(?:跟|和|向|给|告诉|回复|答复|回答)(?:她|他|他们|病人|患者|家属)(?:说|讲|解释|交代)?|"
                # (what to advise the caller: "护士电话随访怎么建议？")
@@ -496,6 +500,9 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"\b(?:most )?(?:likely|probable|possible) (?:cause|reason|culprit)\b|\bwhat(?:'s| is| was) the cause\b|"
                   # (looked back on after the event: "what caused this", "what most likely went wrong with the refill?")
                   r"\bwhat (?:\w+ )?caused (?:this|it|that|the)\b|\bwhat (?:\w+ ){0,2}went wrong\b|"
+                  # ("wife asking how this could happen", 怎么会这样)
+                  r"\bhow (?:could|did|can|does|would) (?:this|that|it) (?:have )?happen(?:ed)?\b|\bwhy did (?:this|that|it) happen\b|"
+                  r"\bhow (?:this|that|it) (?:could|can|did|would|might) (?:have )?happen(?:ed)?\b|"
                   r"\bwhat(?:'s| is) (?:this|it|that) (?:most )?likely(?: to be)?\s*\??\s*$|"
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
 
@@ -2899,6 +2906,7 @@ class Framer:
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, concepts)
         concepts = self._la_mixture(self._works_for_harm(self._block_reliability(q, concepts), matches), q, (history or [""])[-1])
+        concepts = _resedated(q, lang, concepts)
         concepts = _staff_told_before(q, concepts, history)
         concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])))
@@ -3926,6 +3934,9 @@ class Framer:
 
     def _case_goes_on(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
         """Does the question go on with the patient of the turn before, naming nothing new of its own?"""
+        # (or the picture's rescue told given or working, "naloxone 400mcg worked but 40 min later hes drifting off again")
+        if set(subjects) and set(subjects) <= RESCUE_DRUGS | WATCHING and _RESCUE_GIVEN[lang].search(q) and names_symptoms(prev.text, lang):
+            return True
         if (_GAVE[lang].search(q) or SIGN_STOPPED[lang].search(q)) and not any(self.is_anchor(c) for c in subjects):
             # "纳洛酮0.4mg推了 人醒了 要观察多久": a treatment given to the patient of the turn before; "seizure stopped after
             # midaz, obs stable - can she go home?": that patient's picture told as over
@@ -4412,6 +4423,20 @@ class Framer:
         return found
 
 
+# Drowsy again after naloxone woke the patient ("纳洛酮0.4推了 醒了十几分钟又睡过去了", "naloxone worked but he's drifting off
+# again"): the opioid outlasts it, and how long the patient is watched is part of what to do now
+_SLEEPS_AGAIN = {"en": lazy(r"\b(?:drifting|dozing|nodding|drifts|dozes|nods) off again\b|\b(?:went|gone|going|back) (?:back )?to sleep\b|"
+                            r"\bre-?sedat\w*|\bdrowsy again\b|\bsleepy again\b|\bresp(?:iratory)? rate (?:dropping|falling) again\b", re.I),
+                 "zh": lazy(r"又(?:睡过去|睡着|迷糊|昏睡|叫不醒|嗜睡)|又开始(?:嗜睡|迷糊|打呼)|呼吸又(?:慢|变慢)")}
+
+
+def _resedated(q: str, lang: Lang, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """Naloxone told given, then drowsy again: the watch (post-procedure monitoring) joins what is asked."""
+    if "naloxone" not in concepts or not _SLEEPS_AGAIN[lang].search(q) or WATCHING & set(concepts):
+        return concepts
+    return (*concepts, *WATCHING)
+
+
 # Who is asking, by their department or role (药剂科核对下…, 药学部问…, 放射科技师…): said first or before the asking verb,
 # it names no subject the knowledge base lacks
 _CALLER_ZH = lazy(r"[\u4e00-\u9fff]{1,5}(?:科|部|房|室|中心|师|组)(?:的)?(?:问|来问|说|核对?|打电话|会诊|咨询)?(?:的)?")
@@ -4425,6 +4450,11 @@ def _caller_zh(q: str, term: str, end: int) -> bool:
         return False
     start = q.find(term)
     return 0 <= start <= 6 or bool(_CALLER_ASKS.search(q[end:]))
+
+
+_RESCUE_GIVEN = {"en": lazy(r"\b(?:naloxone|narcan|lipid|intralipid)\b[^.?!]{0,20}\b(?:worked|given|gave|in|on board|pushed|helped)\b|"
+                              r"\b(?:gave|given|pushed)\b[^.?!]{0,12}\b(?:naloxone|narcan|lipid|intralipid)\b", re.I),
+                 "zh": lazy(r"(?:纳洛酮|脂肪乳)[^，。？?]{0,8}(?:推了|给了|用了|打了|上了|起效|有效|管用)|(?:推了|给了|用了|打了)[^，。？?]{0,6}(?:纳洛酮|脂肪乳)")}
 
 
 # the watching after a procedure or a drug ("监测多久", "how long do we observe?"): of the subject the part before names

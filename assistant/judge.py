@@ -78,8 +78,36 @@ _IMPLANT_HELD = {"en": lazy(r"\b(?:with|has|had|have|got)\s+(?:an?\s+|the\s+|his
                             r"\b(?:SCS|stimulator|pump|ITDD|IDDS|implant)\s+(?:pt|patient|user)s?\b|\bimplanted\b|\bin situ\b", re.I),
                  "zh": lazy(r"带(?:着|有)?[^，。,；;？?]{0,8}(?:刺激器|泵|SCS|植入)|装(?:了|有|着)[^，。,；;？?]{0,8}(?:刺激器|泵|SCS)|"
                             r"(?:刺激器|泵|SCS)的(?:病人|患者|老人|人)|植入(?:了|过)?[^，。,；;？?]{0,4}(?:年|月)|已植入", re.I)}
-_IMPLANT_AHEAD = lazy(r"\b(?:trials?|to be implanted|revision|revise|explant|battery (?:change|replacement)|IPG (?:change|replacement)|refill)\b|"
+_IMPLANT_AHEAD = lazy(r"\b(?:trials?|to be implanted|being implanted|revision|revise|explant|(?:battery|IPG|generator|pump) (?:change|replacement|swap)|"
+                      r"refill|permanent (?:SCS|stimulator|implant|system)|(?:SCS|stimulator|pump) implant(?:ation)? (?:is )?(?:in|next|on|booked|planned))\b|"
                       r"测试|试验|准备植入|要植入|拟植入|更换|补药|加药", re.I)
+
+
+def _implant(c: str, parents: Mapping[str, Sequence[str]]) -> bool:
+    """Is the concept an implant of ours (a stimulator, an intrathecal pump, or its procedure)?"""
+    seen, todo = set(), [c]
+    while todo:
+        x = todo.pop()
+        if x in IMPLANTED:
+            return True
+        seen.add(x)
+        todo.extend(b for b in parents.get(x, ()) if b not in seen)
+    return False
+
+
+def _harm_of_the_implant(q: Question, kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]]) -> list[str]:
+    """The implanted device told with a harm of ours ("pt with intrathecal baclofen pump coming in for elective hip
+    replacement … what happens if the pump alarms / runs dry"): the device, whose harm is asked beside their operation."""
+    told = (*q.subjects, *q.context_concepts)
+    devices = [c for c in told if kinds.get(c) == "equipment" and _implant(c, parents)]
+    return devices if _harm_told(q, kinds) else []
+
+
+def _harm_told(q: Question, kinds: Mapping[str, str]) -> bool:
+    """Does the question (or the turn before it leans on) tell a harm or sign of ours: a complication or finding, named
+    anywhere in it (a fever, numb legs, a tender oozing pocket)?"""
+    told = {*q.concepts, *q.context_concepts, *(c for p in q.parts for c in (*p.concepts, *p.inherited))}
+    return any(kinds.get(c) in ("complication", "finding") and c not in q.out_of_scope for c in told)
 
 
 def _theirs_beside_implant(q: Question, kinds: Mapping[str, str], parents: Mapping[str, Sequence[str]],
@@ -88,22 +116,12 @@ def _theirs_beside_implant(q: Question, kinds: Mapping[str, str], parents: Mappi
     with a thoracic SCS implanted 2 yrs ago needs a colonoscopy - anything we should do?", "SCS pt needs a PEG, on
     clopidogrel - hold?"): that procedure's question (its precautions, its holds), which no passage covers; never our
     implant's own implantation facts or the high-risk holds as if they were its."""
-    def implant(c: str) -> bool:
-        seen, todo = set(), [c]
-        while todo:
-            x = todo.pop()
-            if x in IMPLANTED:
-                return True
-            seen.add(x)
-            todo.extend(b for b in parents.get(x, ()) if b not in seen)
-        return False
-    told = (*q.subjects, *q.context_concepts)
-    if not ours or not all(implant(c) for c in ours) or _IMPLANT_AHEAD.search(q.text) \
+    if not ours or not all(_implant(c, parents) for c in ours) or _IMPLANT_AHEAD.search(q.text) \
             or not _IMPLANT_HELD[q.lang if q.lang == "zh" else "en"].search(q.text):
         return False
     theirs = [c for c in q.out_of_scope if kinds.get(c) == "procedure" and c not in ANCILLARY_PROCEDURES and c != IMPLANT_SCAN]
-    # (a harm or sign of ours told, "…SCS pocket red, needs a colonoscopy", is ours to answer)
-    return bool(theirs) and not any(kinds.get(c) in ("complication", "finding") and c not in q.out_of_scope for c in told)
+    # (a harm or sign of ours told, "…SCS pocket red, needs a colonoscopy", "now fever 38.5 and both legs numb", is ours)
+    return bool(theirs) and not _harm_told(q, kinds)
 
 
 def _goes_on_uncovered(q: Question, covered: list[bool], kinds: Mapping[str, str]) -> list[bool]:
@@ -360,6 +378,7 @@ def judge(q: Question, passage_tags: Sequence[frozenset[str]], evidence: float, 
     # setting the patient is in, "T2DM on metformin … facet steroid injection 4 days ago, glucose 24", it does)
     procedural = any(c not in MEDICATION_SETTINGS for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
     ours = own_procedures(subjects, kinds, procedural, target) if not setting_asked(q, kinds) else []
+    ours = ours or (_harm_of_the_implant(q, kinds, parents) if foreign else [])
     if foreign and (not ours or _theirs_beside_implant(q, kinds, parents, ours)):
         return Verdict("out_of_scope", none, foreign=foreign)
     drugs = tuple(u for u in q.unknown if drug_like(u))

@@ -248,7 +248,8 @@ class Lexicon:
                     continue
                 slips = [k for k in range(n) if text[i + k] != term[k]]
                 typed = text[i + slips[0]] if len(slips) == 1 else ""
-                if not typed or (typed in _NEVER_SLIPPED and term[slips[0]] not in _SLIPPED_FOR.get(typed, ())) \
+                # (a negation at the term's end is one of the words after it: 造影剂分不清 is no 分布)
+                if not typed or (typed in _NEVER_SLIPPED and (term[slips[0]] not in _SLIPPED_FOR.get(typed, ()) or slips[0] == n - 1)) \
                         or _typed_as_meant(text, i + slips[0]):
                     continue
                 # (through a character's other reading only in a long term or a procedure's name: 锥体成形术, 锥体成形; not

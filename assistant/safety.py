@@ -280,10 +280,20 @@ _FAINT_OUT_COLD = {lang: rf"^(?![\s\S]*(?:{toxic}))(?=[\s\S]*(?:{esi}))(?=[\s\S]
                         f"{_SLOW_HR['zh']}|{_SLOW_HR['en']}"))}
 
 # Signs that make a burning or numb patch after an RF ablation more than its neuritis.
+# A headache after a dural puncture that has changed (constant, even lying down) with a weak or numb hand, arm or face and no
+# sign of the legs or sphincters ("头疼变了 躺着也疼 还吐了两次 左手有点没劲"): the intracranial red flags of a dural puncture
+# (subdural haematoma, venous sinus thrombosis), not a spinal deficit
+_HEAD_NOT_SPINE = {"en": r"^(?![\s\S]*\b(?:legs?|lower limbs?|feet|foot|bladder|bowels?|saddle|perine\w*|groin|urin\w*|pee)\b)"
+                         r"(?=[\s\S]*\b(?:headache|HA)\b[^.?!]{0,40}\b(?:constant|even lying|lying down too|when lying|no longer postural|"
+                         r"not postural|changed|all the time)\b)[\s\S]*\b(?:hand|arm|face)\b[^.?!]{0,20}\b(?:weak|numb)",
+                   "zh": r"^(?![\s\S]*(?:腿|下肢|脚|大小便|小便|尿|鞍区|会阴|肛门))"
+                         r"(?=[\s\S]*头(?:痛|疼)[^，。？?]{0,3}(?:变了|躺着也|平躺也|躺下也|一直|持续))[\s\S]*(?:手|胳膊|上肢|脸|面部)[^，。？?]{0,4}(?:没劲|无力|没力|麻)"}
+# walking on the heels or toes told as lost (not "he can heel walk and toe walk fine")
+_CANT_HEEL_TOE = r"(?:can(?:no|'|’)?t|cannot|unable to|not able to|couldn'?t) (?:heel|toe)[- ]walk|(?:heel|toe)[- ]walk(?:ing)? (?:is )?(?:weak|impaired|difficult|poor)"
 # the bladder or bowel as a sign (their control, their feeling), not an operation or a test of theirs ("bowel surgery next week")
-_SPHINCTER_SIGN = r"bladder(?! (?:surgery|cancer|tumou?r|scan|biopsy|stone))|bowel(?! (?:surgery|resection|prep|preparation|cancer|screening|obstruction|op\b|operation))"
+_SPHINCTER_SIGN = r"bladder(?! (?:surgery|cancer|tumou?r|biopsy|stones?)\b)|bowel(?! (?:surgery|resection|prep|preparation|cancer|screening|obstruction|operation)\b)"
 _RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|wee|pass urine)|" + _SPHINCTER_SIGN + r"|retention|incontinen|heavy|no power|"
-                         r"dragging|heel[- ]walk|toe[- ]walk|"
+                         r"dragging|" + _CANT_HEEL_TOE + r"|"
                          r"saddle|perine|groin|\bpee\b|urin|foot drop|both legs|bilat\w*|legs? (?:are |is )?numb",
                   "zh": r"无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉|鞍区|会阴|双下肢|两腿|双腿|两条腿|足下垂|小便|肛门"}
 
@@ -404,16 +414,16 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (numbness or burning of the skin over the ablated nerve after an RF ablation, with no weakness and no bladder sign,
         # is the ablation's expected effect or its neuritis: "颈段做完RFA 皮肤麻木 灼痛要紧吗")
         exclude={"en": r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|" + _SPHINCTER_SIGN + r"|retention|incontinen|heavy|no power|"
-                       r"dragging|heel[- ]walk|toe[- ]walk|foot ?drop))"
+                       r"dragging|" + _CANT_HEEL_TOE + r"|foot ?drop))"
                        r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:skin|neck|scalp|back of (?:the |his |her )?(?:head|neck)|"
                        r"over the (?:joint|site|facet))[^.?!]{0,25}(?:numb|burn|tingl|dysaesth|dysesth)|"
                        # (or told the other way round: "numb skin over the back after medial branch RFA"; or burning pain after an RF
                        # ablation: its neuritis, with no weakness, bladder, saddle or both-legs sign told)
                        rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['en']}))(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy))[\s\S]*"
-                       r"(?:(?:numb|burn|tingl)\w*[^.?!]{0,12}\b(?:skin|patch|spot)\b|\bburning\b)",
+                       r"(?:(?:numb|burn|tingl)\w*[^.?!]{0,12}\b(?:skin|patch|spot)\b|\bburning\b)|" + _HEAD_NOT_SPINE["en"],
                  "zh": r"^(?![\s\S]*(?:无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉))"
                        r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)|"
-                       rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['zh']}))(?=[\s\S]*(?:射频|RFA))[\s\S]*(?:烧灼|灼痛|灼烧)"},
+                       rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['zh']}))(?=[\s\S]*(?:射频|RFA))[\s\S]*(?:烧灼|灼痛|灼烧)|" + _HEAD_NOT_SPINE["zh"]},
     ),
     RedFlag(
         "implant-infection",
@@ -718,7 +728,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": r"fever|^(?![\s\S]*(?:transforaminal|\bTF\b|\bTFESI\b|\bSNRB\b|foramin))[\s\S]*(?:interlaminar|\bIL\b|\bILESI\b|caudal)|"
                r"^(?![\s\S]*(?:transforaminal|\bTFESI\b|foramin|both legs|bilateral|paraly|parapleg|umbilic|either leg|legs))"
                r"[\s\S]*(?:sacroiliac|\bSIJ?\b|\bSI joint)",
-         "zh": r"发热|^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔))[\s\S]*(?:椎板间|ILESI|骶管)|"
+         "zh": r"发热|发烧|高烧|3[89](?:\.\d)?\s*(?:度|℃)|^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔))[\s\S]*(?:椎板间|ILESI|骶管)|"
                r"^(?![\s\S]*(?:经椎间孔|TFESI|椎间孔|双下肢|双腿|两腿|瘫|脐以下|大小便))[\s\S]*(?:骶髂|SIJ)"},
         procedures=('transforaminal-esi', 'particulate-steroid'),
         immediate=True,  # hours or days later, or after the anticoagulant was restarted, it is a haematoma (neuraxial-deficit)
@@ -2342,11 +2352,11 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 
 # A catheter-tip granuloma a scan has shown in a pump patient with a deficit ("MRI确诊导管尖端肉芽肿了，接下来怎么处理？"): its
 # treatment, not the work-up that found it.
-_GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass)\b|"
+_GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass|mass at (?:the )?(?:catheter )?tip)\b|"
                           r"\b(?:granuloma|catheter[- ]tip mass)\b[^.?;]{0,20}\b(?:confirmed|on (?:the )?(?:mri|ct))\b",
-                    "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,8}(?:肉芽肿|炎性包块|导管尖端(?:的)?占位)|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
+                    "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,12}(?:肉芽肿|炎性包块|导管(?:尖端|头端)[^，。？]{0,3}(?:占位|团块|包块|肿块))|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
 _INFECTED = {"en": r"\babscess|\bfever|febrile|\bpyrexi|\bpus\b|\b3[89](?:\.\d)?\s*°?\s*c\b|\b(?:t|tmax|temp)\s*[:=]?\s*3[89]\.\d\b", "zh": r"脓肿|发热|发烧|高热|化脓|3[89](?:\.\d)?\s*(?:℃|度)"}
-_PUMP_TOLD = {"en": r"\bpump\b|\bintrathecal\b|\bIT (?:morphine|baclofen|hydromorphone|ziconotide|catheter|drug)\b|\bIDD\w*\b|"
+_PUMP_TOLD = {"en": r"\bpump\b|\bintrathecal\b|\bIT (?:morphine|baclofen|hydromorphone|ziconotide|catheter|drug)\b|\b(?:IDD|ITDD|IDDS)\w*\b|"
                     r"\b(?:catheter[- ]tip|granuloma)\b[^.?]{0,40}\b(?:catheter|pump)\b",
               "zh": r"泵|鞘内"}
 _GRANULOMA_BANNER = {
@@ -2390,7 +2400,16 @@ def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Tri
     if not (shown or treated) or _rx(_INFECTED[lang]).search(f"{before} {text}"):  # (with fever or an abscess named: the abscess first)
         return tri
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
-    return dataclasses.replace(tri, escalation=(_GRANULOMA_BANNER if shown else _GRANULOMA_SUSPECTED)[out], steps=_GRANULOMA_STEPS[out])
+    steps = _GRANULOMA_STEPS[out]
+    # (the cord compressed on the scan: its decompression first, unless what else there is, apart from surgery, is asked)
+    if _rx(_CORD_COMPRESSED[lang]).search(text) and not _rx(_BESIDES_SURGERY[lang]).search(text):
+        steps = steps[::-1]
+    return dataclasses.replace(tri, escalation=(_GRANULOMA_BANNER if shown else _GRANULOMA_SUSPECTED)[out], steps=steps)
+
+
+_CORD_COMPRESSED = {"en": r"\bcord compression\b|\bcompress(?:es|ing|ed)? (?:the )?(?:spinal )?cord\b|\bcompressing\b", "zh": r"压迫脊髓|脊髓受压|压迫"}
+_BESIDES_SURGERY = {"en": r"\b(?:apart from|other than|besides|instead of|without|avoid(?:ing)?) (?:an? )?(?:surgery|operation|operating|decompression)\b|\bnon-?surgical\b",
+                    "zh": r"除了手术|不手术|不做手术|不开刀|保守|手术以外"}
 
 
 def without_mri(tri: Triage, text: str, lang: Lang) -> Triage:

@@ -228,6 +228,10 @@ def las_told(text: str) -> list[tuple[str, float, float]]:
     pcts: list[list[float]] = [[] for _ in names]
 
     def nearest(a: int, b: int) -> int | None:
+        # (an amount written before its drug, "10ml of 1% lidocaine", is that drug's, however near the one before it ends)
+        after = next((k for k, n in enumerate(names) if n.start() >= b), None)
+        if after is not None and _AMOUNT_ONLY.fullmatch(text[b:names[after].start()]):
+            return after
         dist = [max(n.start() - b, a - n.end(), 0) for n in names]
         i = min(range(len(names)), key=lambda k: dist[k])
         return i if dist[i] <= 24 else None
@@ -239,6 +243,9 @@ def las_told(text: str) -> list[tuple[str, float, float]]:
             pcts[i].append(float(p.group("n")))
     return [(stem, vols[i][0], pcts[i][0]) for i, m in enumerate(names)
             if (stem := _la_stem(m.group())) and len(vols[i]) == 1 and len(pcts[i]) == 1]
+
+
+_AMOUNT_ONLY = re.compile(r"[\s\d.%％]*(?:of\s+)?[\s\d.%％]*(?:ml|mL|毫升)?[\s\d.%％]*(?:of\s+)?[\s\d.%％]*", re.I)
 
 
 def mixture_told(text: str, before: str = "") -> list[tuple[str, float, float]]:
