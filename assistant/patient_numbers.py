@@ -139,7 +139,8 @@ class PatientNumbers:
             asked = self._asked(drugs, b.sentence.concepts, lang, q.text, urgent, "limit" in asks)
             # (two local anaesthetics told with their amounts, or one added to the turn before's: the mixture's total beside
             # its most toxic drug's threshold, never one drug's amount alone as "below")
-            mix = mixture_told(q.text, q.history[-1] if q.followup and q.history else "") if asked.ceiling and not dosed else []
+            # (told with their amounts, a mixture asks whether it is within the limit, whatever the words: "…plus 10ml 2% lido - ok?")
+            mix = mixture_told(q.text, q.history[-1] if q.followup and q.history else "") if not dosed else []
             if mix and (line := mixture_line(mix, b.sentence.text, b.sentence.chunk.text, weight, lang)):
                 return "dose", _WORKED_DOSE[lang].format(weight=f"{weight:g}", mark=mark, figures=line)
             if figures := per_kg(b.sentence.text, weight, lang, b.sentence.chunk.text, asked):

@@ -212,9 +212,8 @@ _LA_ZH = {"lidocaine": "利多卡因", "levobupivacaine": "左布比卡因", "bu
 
 
 def _la_stem(name: str) -> str:
-    low = name.lower()
-    return _LA_STEM.get(low[:4]) or _LA_STEM.get(name[:4]) or _LA_STEM.get(name[:3] + "因", "") or next(
-        (v for k, v in _LA_STEM.items() if not k.isascii() and name.startswith(k[:2])), "")
+    """The local anaesthetic a name told is ("lido" and "xylocaine": lidocaine; 左布比卡因: levobupivacaine), or ''."""
+    return _LA_STEM.get(name.lower()[:4]) or next((v for k, v in _LA_STEM.items() if not k.isascii() and name.startswith(k)), "")
 
 
 def las_told(text: str) -> list[tuple[str, float, float]]:

@@ -183,3 +183,8 @@ def test_do_i_have_to_leave_the_room_gets_the_answer_for_any_staff(engine_over):
 def test_an_amount_written_before_its_drug_is_that_drugs():  # type: ignore[no-untyped-def]
     from assistant.worked import las_told
     assert las_told("20ml of 0.25% bupivacaine, plus 10ml of 1% lidocaine") == [("bupivacaine", 20.0, 0.25), ("lidocaine", 10.0, 1.0)]
+
+
+def test_a_mixture_told_with_its_amounts_is_checked_whatever_the_ask(engine):  # type: ignore[no-untyped-def]
+    ans = engine.answer("60kg, planning 10ml 0.5% bupi plus 10ml 2% lido for a caudal - ok?")
+    assert "= 250 mg, counted as bupivacaine" in ans.text and "above the 120 mg worked" in ans.text, ans.text
