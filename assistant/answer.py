@@ -124,7 +124,7 @@ from .frame import (
     procedure_like,
     without_concepts,
 )
-from .judge import ANCILLARY_PROCEDURES, PROCEDURE_TECHNIQUES, Verdict, judge, own_procedures
+from .judge import ANCILLARY_PROCEDURES, IMPLANTED, PROCEDURE_TECHNIQUES, Verdict, judge, own_procedures
 from .lazyre import lazy
 from .lexicon import Match
 from .patient_numbers import PatientNumbers, patient_weight, without_normal_renal
@@ -512,7 +512,7 @@ _GIVE_ASK = {"en": lazy(r"\b(?:give|giving|start|starting|try|push|load)\b|\bsho
 _ASKED_AFTER = {"en": lazy(r"\s*[-–—,]?\s*(?:ok|okay|alright|reasonable)\s*\?", re.I),
                 "zh": lazy(r"\s*(?:行不行|可不可以|可以吗|行吗|好不好|合适吗)")}
 _TAKES = {"en": lazy(r"\b(?:on|takes?|took|taking)\s+$", re.I), "zh": lazy(r"(?:在吃|服用|吃着|长期吃)\s*$")}
-IMPLANTS = frozenset({"neuromodulation", "intrathecal-drug-delivery"})  # (an implant: its own procedure, never an injection's)
+IMPLANTS = IMPLANTED  # (an implant: its own procedure, never an injection's)
 # another specialty's drugs held for infection, not bleeding (a biologic, methotrexate): what the sources say of an
 # immunosuppressed patient is what they have on them
 _IMMUNE_DRUGS = frozenset({RHEUMATOLOGY})
@@ -2900,14 +2900,18 @@ class AnswerEngine:
     def _other_picture_than_haematoma(self, q: Question) -> bool:
         """Is the thread's picture not a spinal haematoma (the one whose recovery shares the sources give): ruled out on the
         scan ("no epidural haematoma", 核磁没看到血肿), or another harm told (an abscess, LAST, an arrest, a cord infarct)?"""
-        told = {*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited), *self.lexicon.tags(" ".join(q.history))}
+        told = self._thread_told(q)
         return bool(told & _NOT_A_HAEMATOMA) or not told & _HAEMATOMA_PICTURE or self._abscess_picture(q) \
             or any(RULED_OUT_TOLD[q.lang].search(t) for t in (*q.history, q.text))
+
+    def _thread_told(self, q: Question) -> set[str]:
+        """Every concept the thread told: this turn's, those it inherits, and the earlier turns' own words."""
+        return {*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited), *self.lexicon.tags(" ".join(q.history))}
 
     def _abscess_picture(self, q: Question) -> bool:
         """Is the thread's picture an epidural abscess: named, or a fever told with a deficit after a neuraxial procedure
         (the abscess the pathway reads it as until shown otherwise)?"""
-        told = {*q.all_concepts, *q.context_concepts, *(c for p in q.parts for c in p.inherited), *self.lexicon.tags(" ".join(q.history))}
+        told = self._thread_told(q)
         # (not a haematoma named or shown, whatever fever is told beside it)
         return _ABSCESS in told or ("fever" in told and bool(told & DEFICIT_TOLD) and "neuraxial-procedure" in told and "haematoma" not in told)
 

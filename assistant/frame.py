@@ -11,7 +11,7 @@ from typing import Literal
 
 from .lazyre import lazy
 from .lexicon import SUBJECT_KINDS, Concept, Lexicon, Match
-from .safety import RESERVOIR_LOW, indication_told, names_symptoms
+from .safety import AGAIN_ZH, RESERVOIR_LOW, indication_told, names_symptoms
 from .text import detect_lang, fold_en, script_of, to_simplified, tokenize
 from .types import Lang
 from .worked import mixture_told
@@ -4427,7 +4427,7 @@ class Framer:
 # again"): the opioid outlasts it, and how long the patient is watched is part of what to do now
 _SLEEPS_AGAIN = {"en": lazy(r"\b(?:drifting|dozing|nodding|drifts|dozes|nods) off again\b|\b(?:went|gone|going|back) (?:back )?to sleep\b|"
                             r"\bre-?sedat\w*|\bdrowsy again\b|\bsleepy again\b|\bresp(?:iratory)? rate (?:dropping|falling) again\b", re.I),
-                 "zh": lazy(r"又(?:睡过去|睡着|迷糊|昏睡|叫不醒|嗜睡)|又开始(?:嗜睡|迷糊|打呼)|呼吸又(?:慢|变慢)")}
+                 "zh": lazy(AGAIN_ZH + r"|又嗜睡|又开始(?:嗜睡|迷糊|打呼)|呼吸又(?:慢|变慢)")}
 
 
 def _resedated(q: str, lang: Lang, concepts: tuple[str, ...]) -> tuple[str, ...]:

@@ -80,7 +80,7 @@ _OVERSEDATED: dict[str, tuple[str, ...]] = {
 RESERVOIR_LOW = {"en": r"low reservoir|reservoir (?:is )?(?:low|nearly empty|running (?:low|out))|running (?:low|out)|nearly empty",
                  "zh": r"药快没了|快没药|药量(?:不足|低|少)|储药(?:量)?(?:低|不足)"}
 # A sign come back, told in Chinese ("醒了一会儿 又迷糊了"): going on now
-_AGAIN_ZH = r"又(?:迷糊|睡过去|睡着|昏睡|抽|叫不醒)"
+AGAIN_ZH = r"又(?:迷糊|睡过去|睡着|昏睡|抽|叫不醒)"  # (a sign come back)
 
 # A stroke picture after a transforaminal injection (lost or blurred vision, a facial droop, one-sided weakness, lost words)
 # with none of the signs that make it toxicity (seizure, tinnitus, perioral numbness, metallic taste, arrhythmia).
@@ -1236,7 +1236,7 @@ _NOW = {
           r"what (?:do|should|can) (?:i|we) do|minutes? (?:ago|after|into)|during the|while (?:injecting|we|i)|"
           r"already (?:has|having|got|developed|showing|complaining)|(?:is |are |now |pt |patient )?complain(?:s|ing) of|\bc/o\b|"
           r"\b(?:temp(?:erature)?|t|fever|febrile)\s*(?:is\s*|of\s*|now\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b",  # a reading told is now
-    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|" + _AGAIN_ZH + r"|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)(?<!更)快(?!速|一点的|一些的|点的|的(?:方案|办法|方法))|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
+    "zh": r"怎么办|现在(?!已经?(?:好了|没事|缓解|恢复|正常|消失|稳定))|" + AGAIN_ZH + r"|刚刚|刚才|突然|正在|术中|几分钟|数分钟|马上|立即|(?<!多)(?<!很)(?<!较)(?<!更)快(?!速|一点的|一些的|点的|的(?:方案|办法|方法))|已经?出现|已经有了?|(?:发热|发烧|体温)\s*(?:3[89]|4[0-2])|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 class _Unnegated:
@@ -1355,7 +1355,7 @@ _HAPPENING = {
     "en": r"\bright now\b|\bsuddenly\b|\bduring\b|\bjust (?:had|became|developed|started|went)\b|\bis having\b|\bon the table\b|"
           r"\bnow (?:has|having|with|got|develop\w*|complain\w*|seiz\w*|unresponsive|drifting|dozing|nodding)\b|"
           r"\bminutes? (?:ago|after)\b|\b(?:off|drowsy|sleepy|sedated|apn(?:o)?eic|seizing|hypotensive) again\b",
-    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现|" + _AGAIN_ZH + "|" + _SIGN_AFTER_INJECTION_ZH,
+    "zh": r"正在|突然|刚刚|刚才|术中|注射时|推完|打完|做完|现在.{0,4}(?:出现|有了|开始)|已经出现|" + AGAIN_ZH + "|" + _SIGN_AFTER_INJECTION_ZH,
 }
 
 

@@ -207,7 +207,6 @@ def planned_line(text: str, figures: str, percent: float | None, lang: Lang) -> 
 # --- a mixture of local anaesthetics ---------------------------------------------------------------------------------
 # an amount added to what the turn before told ("and if they add 10ml of 1% lido to the same syringe?", 再加10ml利多卡因)
 _ADDED = re.compile(r"\b(?:add|adds|added|adding|plus|mixed|mix|top(?:ped)? up with|same syringe|together)\b|加上|再加|加入|加到|混|一起|同一个?(?:注射器|针管)", re.I)
-_LA_EN = {"lidocaine": "lidocaine", "levobupivacaine": "levobupivacaine", "bupivacaine": "bupivacaine", "ropivacaine": "ropivacaine"}
 _LA_ZH = {"lidocaine": "利多卡因", "levobupivacaine": "左布比卡因", "bupivacaine": "布比卡因", "ropivacaine": "罗哌卡因"}
 
 
@@ -273,7 +272,7 @@ def mixture_line(mix: Sequence[tuple[str, float, float]], sentence: str, passage
         if _form(after) == "with" or _form(label) == "with":
             continue
         for drug in {d for d, _, _ in mix}:
-            if drug not in per and (_named(_LA_EN[drug], label) or _named(_LA_ZH[drug], label)):
+            if drug not in per and (_named(drug, label) or _named(_LA_ZH[drug], label)):
                 per[drug] = float(m.group("lo"))
     cap = _weight_cap(sentence, passage)
     if not mix or any(d not in per for d, _, _ in mix) or (weight > _REFERENCE_KG and cap is None):
@@ -281,7 +280,7 @@ def mixture_line(mix: Sequence[tuple[str, float, float]], sentence: str, passage
     basis = min(weight, cap) if cap else weight
     most = min((d for d, _, _ in mix), key=lambda d: per[d])
     limit, total = per[most] * basis, sum(v * p * 10 for _, v, p in mix)
-    name = _LA_EN if lang == "en" else _LA_ZH
+    name = {d: d for d in _LA_ZH} if lang == "en" else _LA_ZH  # (the stems are the English names)
     if lang == "en":
         parts = " + ".join(f"{fmt(v)} mL of {strength(p)}% {name[d]} ({fmt(v * p * 10)} mg)" for d, v, p in mix)
         verdict = "below" if total < limit else "above" if total > limit else "at"
