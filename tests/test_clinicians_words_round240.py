@@ -188,3 +188,10 @@ def test_an_amount_written_before_its_drug_is_that_drugs():  # type: ignore[no-u
 def test_a_mixture_told_with_its_amounts_is_checked_whatever_the_ask(engine):  # type: ignore[no-untyped-def]
     ans = engine.answer("60kg, planning 10ml 0.5% bupi plus 10ml 2% lido for a caudal - ok?")
     assert "= 250 mg, counted as bupivacaine" in ans.text and "above the 120 mg worked" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", ["can you give me the bleeding risk and hold times for a radial artery line insertion on apixaban?",
+                                      "桡动脉穿刺前利伐沙班要停吗"])
+def test_a_radial_artery_line_is_another_specialtys_with_its_own_holds(engine, question):  # type: ignore[no-untyped-def]
+    ans = engine.answer(question)
+    assert ans.verdict == "out_of_scope" and "3 days" not in ans.text and "3 天" not in ans.text, ans.text
