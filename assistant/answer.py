@@ -25,6 +25,7 @@ from .compose import (
     GRADE_REASON,
     HIGHER_RISK,
     HOLD_SPAN,
+    LEADS_TO,
     LOW_RISK,
     MEASURED,
     MECHANISM_NAMED,
@@ -45,6 +46,7 @@ from .compose import (
     SPINAL_INJECTION,
     STOP_ON_SIGN,
     TIME_SPAN,
+    TREATED_CONDITIONS,
     TREATMENTS_TOLD,
     ULTRASOUND_GUIDANCE,
     UNSEEN_BY_ULTRASOUND,
@@ -98,6 +100,7 @@ from .frame import (
     IMPLANT_SCAN,
     LOCAL_ANAESTHETIC,
     MEDICATION_SETTINGS,
+    MONITOR_ASK,
     OBSERVATION,
     OTHER_CAUSE_ASK,
     POPULATIONS,
@@ -1552,10 +1555,17 @@ class AnswerEngine:
     def _told_condition_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """How to prevent a complication asked beside a procedure ("hx of anaphylaxis to iodinated contrast, options for
         TFESI?", "how to prevent intravascular injection during TFESI?"): the complication's own prevention passages
-        (premedication, another agent) join the hits, which the procedure's passages crowd out."""
+        (premedication, another agent) join the hits, which the procedure's passages crowd out; what to watch for once it
+        happened: the recognition passages of what it leads to."""
+        comps = [c for c in q.concepts if self._kinds.get(c) == "complication"]
+        if q.aspects[:1] == ("recognition",) and MONITOR_ASK.search(q.text):
+            # (what to watch for once it happened, "可能穿破硬膜了 病人现在还好 我要盯啥": the recognition passages of what
+            # it leads to, its headache)
+            ahead = [r for c in comps for r in LEADS_TO.get(c, ())]
+            return self._after(hits, [cid for cid, _ in self.retriever.concept_search(ahead, (), ("management",), lang, origins, 2)],
+                               limit=1) if ahead else []
         if q.aspects[:1] != ("prevention",) or q.followup:
             return []
-        comps = [c for c in q.concepts if self._kinds.get(c) == "complication"]
         if not comps or not any(self._kinds.get(c) == "procedure" for c in q.concepts):
             return []
         return self._after(hits, [cid for cid, _ in self.retriever.concept_search(comps, (), ("prevention",), lang, origins, 4)], limit=2)
@@ -4115,9 +4125,11 @@ class AnswerEngine:
         near |= _ANY_PROCEDURE  # (what the sources say of any pain procedure or steroid injection covers this one too)
         named = set().union(*(b.sentence.concepts for b in bullets if near & b.sentence.concepts or not manages_drug(b.sentence, self._kinds)))
         beside = {cid for x in near for cid in by.get(x, ())}
-        # (a stent's care is its drugs': never said to be beyond the sources here)
+        # (a stent's care is its drugs': never said to be beyond the sources here; nor is the pain the procedure is done
+        # for, CRPS for an SGB)
         return [self._said(q, c, q.lang) for c in q.concepts if self._kinds.get(c) == "condition" and c in lx and c not in named
-                and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside and not drug_managed(c)]
+                and not set(lx[c].broader) & named and not set(by.get(c, ())) & beside and not drug_managed(c)
+                and c not in TREATED_CONDITIONS]
 
     def _procedures_told(self, q: Question) -> list[str]:
         """The question's procedures of ours, with the procedure an implanted device of ours stands for ("IT pump … can we

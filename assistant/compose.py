@@ -431,6 +431,9 @@ class Weights:
     # procedure ("particulate steroid should not be used for cervical TFESI") before facts about the drug (its label, its particles)
     hedged_dose: float = 0.1  # asked a dose or its limit: a figure the sources hedge (unverified) after a verified one as near
     weight_band: float = 0.6  # a weight-banded regimen (≤70 kg, >70 kg) that fits (or not) the patient's weight in the question
+    disputed: float = -0.3  # a sentence of the document on where sources disagree (topic "evidence") restates a fact of its
+    # home document beside the disagreement: the home document's sentence within this of it leads (half of it counts in its
+    # score) unless the evidence or a comparison is asked
 
 
 @dataclass(frozen=True)
@@ -491,8 +494,12 @@ def _focus(own: Sequence[str], sig: Signals, followup: bool = False, hold: bool 
 _BLEEDING_RISK_RAISERS = frozenset({"renal-impairment", "hepatic-impairment", "alcohol-misuse"})
 
 
+# The pains a pain procedure is done for: told beside it, the reason for it, not a condition that may rule it out
+TREATED_CONDITIONS = frozenset({"crps", "fbss", "radicular-pain", "disc-herniation", "cancer-pain"})
+
+
 # What a complication leads to, so that a sentence about that is no rival to it (a wet tap: its headache and CSF leak).
-_LEADS_TO = {"dural-puncture": ("pdph", "csf-leak", "intracranial-hypotension"),
+LEADS_TO = {"dural-puncture": ("pdph", "csf-leak", "intracranial-hypotension"),
              # (paralysis asked after a vertebroplasty: the canal cement leak is how it comes about, no other harm)
              "paralysis": ("cement-leakage",), "neurological-injury": ("cement-leakage",)}
 
@@ -686,7 +693,7 @@ def rival(s: Sentence, own: Sequence[str], sig: Signals, kinds: Sequence[str] = 
         family = set().union(*(sig.closure.get(c, frozenset()) for c in mine)) if kind == "procedure" else set()
         near |= {m for m in _measures(own, sig) if m in own or not sig.closure.get(m, frozenset()) & family}
         if kind == "complication":  # (a wet tap's headache is about the wet tap: PDPH is what it leads to, not a rival)
-            near |= {r for c in mine for r in _LEADS_TO.get(c, ())}
+            near |= {r for c in mine for r in LEADS_TO.get(c, ())}
         if kind == "procedure":  # (the implant surgery is a stage of the implant asked: 神经调控装置植入 for an SCS)
             near |= _regional(s, near, own, sig) | {c for c, of in _STAGES.items() if of & near}
             # (and the bleeding-risk class the asked procedure is in: "…stopped for a high-risk pain procedure" is the SCS
@@ -1022,6 +1029,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     total += w.rival / 2 if _another_patients(s, q, sig) or _allergy_nobody_told(s, q) else 0.0
     total += _other_end_of_hold(s, part, narrow, w) + _relief_for_a_sign(s, part, narrow, sig, w)
     total += w.weight_band * band_fit(s.text, told_weight(q.text))  # the regimen for this patient's weight
+    total += w.disputed / 2 if s.chunk.topic == _DISPUTES and not {"evidence", "comparison"} & set(part.aspects) and not figure else 0.0
     # (one ask only: between parts, the sentences' shares are weighed as they stand)
     total -= w.hedged_dose if len(q.parts) < 2 and part.aspects[:1] in (("dose",), ("limit",)) and HEDGE[s.chunk.lang].search(s.text) \
         and _KIND[part.aspects[0]].search(s.text) else 0.0
@@ -1037,6 +1045,24 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     # (rounded: sums taken over sets of concepts differ in their last bits from one run to the next, and a tie between two
     # sentences must not be broken by that)
     return round(total, 9)
+
+
+_DISPUTES = "evidence"  # the topic of the document on where sources disagree
+
+
+def _home_before_disputes(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part, w: Weights) -> tuple[float, Sentence]:
+    """A lead from the document on where sources disagree restates a fact of its home document beside the disagreement:
+    the home document's sentence scoring near it leads instead (unless the evidence or a comparison is asked)."""
+    if lead[1].chunk.topic != _DISPUTES or {"evidence", "comparison"} & set(part.aspects):
+        return lead
+    # (one that gives the kind of answer asked, as the lead does: "保守治疗多久无效要做EBP？" wants the timing, which only the
+    # disagreement on early or conservative first gives)
+    # (and names what the lead names of the ask: the spinal cord injury asked about, not the overall complication rate)
+    kind = _asked_kind(part)
+    gives = kind is not None and bool(kind.search(lead[1].text))
+    named = set(part.concepts) & lead[1].concepts
+    return next((t for t in above if t[1].chunk.topic != _DISPUTES and t[0] >= lead[0] + w.disputed and named <= t[1].concepts
+                 and not (gives and kind is not None and not kind.search(t[1].text))), lead)
 
 
 def _other_end_of_hold(s: Sentence, part: Part, narrow: re.Pattern[str] | None, w: Weights) -> float:
@@ -1152,6 +1178,12 @@ def _signs_asked(s: Sentence, part: Part, q: Question, w: Weights) -> float:
         # (and a new sign that calls for action, before a series' rates: "signs of cement leaking into the canal?")
         # (asked what to monitor: the checks and the new signs that call for a step, before a series' rates)
         watch = bool(MONITOR_ASK.search(part.text))
+        # (what to watch for after a complication told, "might have punctured the dura, pt fine now - what do I watch
+        # for?": what it leads to, its headache's signs)
+        # (and who is at risk of it, or how often it happens, is no watch: it has happened)
+        ahead = watch and any(c in LEADS_TO for c in part.concepts)
+        named = any(set(LEADS_TO.get(c, ())) & s.concepts for c in part.concepts)
+        out += (w.early if named and s.group == "management" else 0.0 if named else -w.early) if ahead else 0.0
         out += w.early / 2 if _SIGNS_LISTED[s.chunk.lang].search(s.text) or (watch and _WATCHED.search(s.text)) \
             else -w.early / 2 if _DEFINES[s.chunk.lang].search(s.text) \
             or ((part.aspects == ("recognition",) or watch) and COUNT.search(s.text) and not _HOW_MANY.search(part.text)) else 0.0
@@ -2020,7 +2052,7 @@ def _on_complication(pool: list[tuple[float, Sentence]], part: Part, q: Question
     if not asked or not part.aspects or part.aspects[0] not in _NAMES_COMPLICATION:
         return pool
     near, subject = _near(asked, sig) | _toxicities(_own(part, q), sig), _own(part, q)  # (its drug's toxicity: LAST's steps)
-    near |= {r for c in asked for r in _LEADS_TO.get(c, ())}  # (paralysis after a vertebroplasty: the canal leak's rate)
+    near |= {r for c in asked for r in LEADS_TO.get(c, ())}  # (paralysis after a vertebroplasty: the canal leak's rate)
     # (not a procedure the complication is linked to: a pad burn's RFA does not make a neurotomy's numbness about it)
     near = {c for c in near if sig.kinds.get(c) != "procedure" or c in asked}
     # (nor another region's: the lumbar Kornick series' "no new deficit", asked of a cervical facet RFA)
@@ -2309,7 +2341,8 @@ def _condition_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
         return above, False
     # (and a finding told with its value, "INR 1.6 this morning, can I go ahead?": what the sources say of it decides)
     valued = {m.concept for m in q.matches if m.concept in _DECIDING_LABS and _VALUE_AFTER.match(q.text, m.end)}
-    cond = {c for c in _own(part, q) if sig.kinds.get(c) == "condition" or c in valued}
+    # (not the pain the procedure is done for: "she also has CRPS R arm, consultant wants to do the R SGB now")
+    cond = {c for c in _own(part, q) if (sig.kinds.get(c) == "condition" and c not in TREATED_CONDITIONS) or c in valued}
     # (with no drug asked, a sentence naming the condition among a drug's criteria, and no procedure, is the drug's:
     # hypertension among the candidates for bridging a warfarin hold is no answer for a high blood pressure before an SIJ
     # injection)
@@ -3005,6 +3038,7 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         lead = _regimen_before_ceiling(lead, above, parts[j], sig) if not leads else lead
         lead = _why_in_procedure(lead, above, parts[j], sig) if not leads else lead
         lead = _neck_rule_first(lead, above, parts[j], sig) if not leads else lead
+        lead = _home_before_disputes(lead, above, parts[j], w) if not leads else lead
         chosen: list[tuple[float, Sentence]] = [lead]
         # (another procedure's dose or interval is no figure for this one: discography's cefazolin for an SCS implant)
         # (nor is another procedure's rate one for this one: "那感染率大概多少" after a vertebroplasty, not IT catheters')

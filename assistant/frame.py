@@ -269,7 +269,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"\b(?:accepted|acceptable|recommended|approved|allowed|ok|okay) (?:level|interspace|segment)s?\b",
                  r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
-                          r"contraindicat|\bany (?:issues?|problems?|concerns?) (?:with |in |about )?(?:\w+ing|doing)\b|(?<!numbers )(?<!figures )(?<!what )(?<!how )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b|"
+                          r"contraindicat|\bany (?:issues?|problems?|concerns?) (?:with |in |about )?(?:\w+ing|doing)\b|(?<!numbers )(?<!figures )(?<!what )(?<!how )(?<!  )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
                           # ("can it be done on DAPT?", "can this be done while on eliquis?")
                           r"\bcan (?:it|this|that|the (?:injection|block|procedure)) (?:still )?be (?:done|performed|given)\b|"
@@ -317,6 +317,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      # (whether the patient's condition raises it: "AS + osteoporosis: is EDH risk higher?")
                      r"\b(?:is|are) (?:the |her |his |their )?(?:[\w-]+ )?risks? (?:any )?(?:higher|increased|raised|greater)\b|"
                      r"\b(?:extra|additional|added|increased) risks?\b|"
+                     # (a level or site of its own: "going in at C7 - anything specific about that level?", its own hazards)
+                     r"\banything (?:specific|special|particular|different) (?:about|at|with)(?: (?:that|this|the))? (?:level|segment)\b|"
                      r"which patients|in whom|high[- ]risk|predictors?\b|predictive factors?|\bpredicts?\b|"
                      r"\bwho (?:gets?|has|have|develops?) (?:it )?more\b|\bwho (?:is|are) more (?:likely|prone)\b|"
                      r"risk (?:category|class|grade|tier|level|stratum|group)|"
@@ -329,7 +331,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                      # (a condition told, asked whether it counts: "she's allergic to prawns, does that matter?")
                      r"\b(?:does|would) (?:that|this|it) (?:matter|count|make (?:any |a )?difference)\s*\?|"
                      r"\bis (?:the |that |this )?(?:[\w-]+ ){0,2}(?:thing |history |allergy )?(?:relevant|an issue|a problem)\s*(?:\?|$)",
-                     r"(?:和|跟|与)什么(?:有关|相关)|(?:和|跟|与)哪些因素(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
+                     r"(?:这个|那个|该|这一?)(?:节段|水平|位置|部位|入路)(?:有|有没有)(?:什么|啥)?特(?:别|殊)(?!要?注意)|(?:和|跟|与)什么(?:有关|相关)|(?:和|跟|与)哪些因素(?:有关|相关)|(?:有关|相关)的?因素|危险因素|风险因素|高危|风险(?:会|是否)(?:更)?(?:高|增加)(?:吗|么|不)|风险更(?:高|大)(?:吗|么)|(?:哪些|什么)[^，。？?]{0,6}风险(?:更)?(?:高|大)|(?:哪种|哪类|什么样的?)(?:病人|患者|人|情况)[^，。？?]{0,8}风险|易感|易发|更容易|增加.*风险|哪些人|哪类患者|什么人|哪些(?:病人|患者)(?:更)?(?:容易|易)|几级.{0,4}风险|风险.{0,2}(?:分级|等级|级别|类别)|"
                      r"(?:哪类|哪一类|哪个|哪一级)(?:出血)?风险|什么出血风险|什么风险(?=级|类|等级|分级|分层|组)|属于什么风险|"
                      r"(?:需要|需不需要|要不要|是否需要|该不该|应不应该)(?:做|进行|用|使用)?[^，。？?]{0,10}?桥接|"
                      r"(?:低|中|中等|高)(?:出血)?风险(?:类|级|操作)?|(?:这|那)(?:个)?(?:有|有没有)(?:关系|影响)(?:吗|么)?[？?]|(?:这|那)(?:个)?要紧吗|"
@@ -1487,7 +1489,7 @@ _CONTRAST_WORD = lazy(r"\b(?:use|using|give|giving|inject|injecting|get|have) (?
 def _staff_told_before(q: str, concepts: tuple[str, ...], history: Sequence[str] | None) -> tuple[str, ...]:
     """"She has just told me she is 12 weeks pregnant. Can she keep doing the list?" after a question about the trainee's
     own dose: the pregnant one is the member of staff the turn before told, not a patient."""
-    staff = next(rx for base, rx, compound in _COMPOUNDS if compound == _PREGNANT_STAFF)
+    staff = next(rx for base, rx, compound in _COMPOUNDS if compound == _PREGNANT_STAFF and base == "pregnancy")
     if "pregnancy" not in concepts or not history or not _SHE.search(q) or _PATIENT_WORD.search(q) or not staff.search(history[-1]):
         return concepts
     return tuple(dict.fromkeys(_PREGNANT_STAFF if c == "pregnancy" else c for c in concepts))
@@ -1500,7 +1502,10 @@ _PREGNANT_STAFF = "pregnant-staff"
 # other side today too?"): a same-session bilateral block
 _OTHER_SIDE = {"en": lazy(r"\b(?:do|block|inject|treat) the (?:other|left|right|opposite) side (?:today|too|as well|now|same day|in the same session)|"
                           r"\b(?:other|opposite|left|right) side(?: (?:done|blocked|injected|treated|block))? (?:today|now|as well|too|while)\b(?=[^.?]*\?)|"
-                          r"\b(?:do|block|inject) both sides (?:today|now|at once|together|in (?:the )?(?:same|one) (?:session|sitting|visit))\b", re.I),
+                          r"\b(?:do|block|inject) both sides (?:today|now|at once|together|in (?:the )?(?:same|one) (?:session|sitting|visit))\b|"
+                          # ("consultant wants to do the R SGB now same sitting" after the left one)
+                          r"\b(?:other|opposite|left|right|[LR]) (?:SGB|stellate|block|side|one)\b[^.?]{0,20}?\b(?:(?:in )?(?:the )?same (?:sitting|session|visit)|"
+                          r"in one (?:sitting|session)|at the same time)\b", re.I),
                "zh": lazy(r"(?:左边|右边|左侧|右侧|另一侧|另一边|对侧)[^，。？]{0,8}(?:一起|同时|也|顺便)(?:做|打|阻滞)")}
 
 
@@ -1719,6 +1724,14 @@ _STAFF_RADIATION = frozenset({"occupational-dose-limit", "dosimeter", "occupatio
 _SHE = lazy(r"\bshe\b|她", re.I)
 _PATIENT_WORD = lazy(r"\b(?:patient|pt)\b|病人|患者", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # a dose limit asked beside a declaration ("要去科里正式申报吗？不报的话剂量限值按啥算"): a pregnant worker's
+    ("occupational-dose-limit", lazy(r"申报|声明|\bdeclar\w*", re.I), "pregnant-staff"),
+    # a stimulator's tingling told somewhere else than where it was ("since bending … the tingling is in her L buttock not
+    # her legs anymore"): the lead has moved
+    ("paraesthesia", lazy(r"^(?=[\s\S]*(?:\bSCS\b|stimulat|\bstim\b|\bIPG\b|\bleads?\b))[\s\S]*"
+                                r"\b(?:tingling|buzz\w*|paraesthesi\w*|paresthesi\w*)\b[^.?!]{0,20}?\b(?:is|are|'s)\s+(?:now\s+|only\s+|all\s+)?"
+                                r"(?:in|on|into|at|round|around|over)\s+(?:her|his|their|the|my)\b[^.?!]{0,30}?\b(?:not|instead of|rather than)\b", re.I),
+     "lead-migration"),
     ("pregnancy", lazy(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
                              r"nurse practitioners?|scrub|works? in (?:the |our )?(?:fluoro|cath|IR|OR|procedure)\w*)\b|"
@@ -1959,6 +1972,23 @@ AGENT_INSTEAD = {"en": lazy(r"\bwhat (?:\w+ )?(?:should|could|would|do|can) (?:i
                   "zh": lazy(r"(?:应该|该|本应|可以|能)?(?:换|改用|换成|改成)(?:用)?什么(?:药|激素)?|(?:当时|本来|本应)(?:应该|该)?(?:用|打|注射)什么(?:药|激素)?")}
 _LEVELS, AUGMENTATION, MAXIMUM_DOSE = "multiple-levels", "vertebral-augmentation", "maximum-dose"
 LOCAL_ANAESTHETIC, LIPID_EMULSION = "local-anaesthetic", "lipid-emulsion"
+EPINEPHRINE = "epinephrine"
+# adrenaline added to the local anaesthetic asked before ("with adrenaline?", "加肾上腺素呢", 含肾上腺素的呢)
+def _apart_asked(t: str, own: tuple[str, ...], inherited: tuple[str, ...], lex: Mapping[str, Concept], later: bool) -> tuple[str, ...]:
+    """A later part asking what sets two drugs or classes it names apart ("…骶管能用吗，另外颗粒型和非颗粒型到底有什么区别")
+    takes nothing from the part before: the difference is the same whatever route that part asked about."""
+    return () if later and _DIFFERENCE.search(t) and sum(lex[c].kind in _DRUGLIKE for c in own) >= 2 else inherited
+
+
+# what sets two things apart, asked ("what's the difference between…", 有什么区别)
+_DIFFERENCE = lazy(r"\bdifference between\b|\bwhat(?:'s| is) the difference\b|\bhow (?:do|does) (?:they|it|\w+) differ\b|"
+                   r"(?:有|有啥|有什么|是什么|什么)区别|区别(?:是什么|在哪|在哪里)|有何不同|有什么不同", re.I)
+# adrenaline's own dose asked ("and with epinephrine - how much IM?") or the pictures it is given for in its own right
+_OWN_ADRENALINE = {"en": lazy(r"\bIM\b|intramuscular|\bIV\b|bolus|\bmcg\b|micrograms?|anaphyla|arrest|\bACLS\b|\bCPR\b|test dose", re.I),
+                   "zh": lazy(r"肌注|肌内|静推|静注|推注|过敏|骤停|心肺复苏|试验剂量")}
+_ADRENALINE_GIVEN = frozenset({"anaphylaxis", "allergic-reaction", "contrast-allergy", "cardiac-arrest", "last", "test-dose", "acls"})
+_WITH_ADDED = {"en": lazy(r"^\W*(?:and |what about |how about |(?:and |so )?what if |and if )?(?:(?:it's |it is |its )?(?:with|plus|\+) |(?:if )?(?:we |i )?add(?:ing)? )(?:some )?(?:adrenaline|epinephrine|adrenalin|epi)\b", re.I),
+               "zh": lazy(r"^\W*(?:那|如果)?(?:是)?(?:加|含|加了|含有|带|配)(?:上)?肾上腺素")}
 RESCUE_DRUGS = frozenset({"naloxone", LIPID_EMULSION})  # a picture's rescue drugs (never what is prevented or capped later)
 # A ceiling looked back on ("the max dose we should have stayed under", 当时最多应该打多少).
 _STAYED_UNDER = {"en": lazy(r"\bshould (?:(?:i|we|you|they) )?(?:have|'ve) (?:stayed|kept (?:it )?|been) (?:under|below|within)\b|\bshould not have (?:gone|exceeded)\b", re.I),
@@ -2469,9 +2499,11 @@ def _not_an_ask(text: str, m: Match) -> bool:
     mobilisation advice; "哪个消毒效果更好": a measure's own effect (disinfection) is no treatment's efficacy."""
     if m.concept == "efficacy":
         return any(w in text[max(0, m.start - 4):m.start] for w in _MEASURE_EFFECTS)  # (消毒效果, 消毒液效果)
-    return m.concept == "mobilisation" and bool(_FOUND_AFTER.match(text, m.end))
+    # ("since bending to lift her grandson yesterday the tingling is in her buttock": the onset's time, asked nothing of)
+    return m.concept == "mobilisation" and (bool(_FOUND_AFTER.match(text, m.end)) or bool(_ONSET_BEFORE.search(text[max(0, m.start - 12):m.start])))
 
 
+_ONSET_BEFORE = lazy(r"\b(?:ever )?since\s+(?:she |he |they |the (?:patient|pt) )?(?:was |were )?$", re.I)
 _MEASURE_EFFECTS = frozenset({"消毒", "杀菌", "抗菌", "预防", "止血", "镇静", "显影"})
 
 
@@ -2991,6 +3023,7 @@ class Framer:
                     and not any(c not in prev.all_concepts and lex[c].kind == "topic" for c in subjects):  # "dex did nothing" - "particulate next time?"
                 aspects = ("escalation", *aspects)
             # ("what imaging first?" after a failing pump told: the granuloma the finding before points to)
+            concepts, subjects = self._adrenaline_added(q, lang, concepts, prev), self._adrenaline_added(q, lang, subjects, prev)
             carried = self._carried(q, lang, concepts, ctx_concepts, prev) + _hurried_premedication(q, lang, concepts, prev.all_concepts, self.lexicon) \
                 + (self._suspected(ctx_concepts, aspects) if not concepts else ())
             concepts, subjects = concepts + carried, tuple(dict.fromkeys(subjects + carried))
@@ -3972,12 +4005,15 @@ class Framer:
 
     def _drug_before(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
         """Is the question about the drug of the turn before, unnamed ("she's got AF … does she need bridging w clexane
-        while off it?": the drug held before; "需要直接停药吗？会不会有戒断反应？" after a drug's side effect: stopping it)?"""
+        while off it?": the drug held before; "需要直接停药吗？会不会有戒断反应？" after a drug's side effect: stopping it;
+        "With adrenaline?" after a local anaesthetic's maximum)?"""
         lex = self.lexicon.concepts
         if not any(lex[c].kind in _DRUGLIKE for c in prev.all_concepts):
             return False
         if _OFF_IT[lang].search(q) and not any(self.is_anchor(c) and c not in prev.all_concepts for c in subjects):
             return True
+        if self._adrenaline_added(q, lang, subjects, prev) != subjects:
+            return True  # ("With adrenaline?" after lidocaine's maximum: the same drug with adrenaline added)
         return "hold" in aspects_of(q, lang) and not any(lex[c].kind in _DRUGLIKE or self.is_anchor(c) for c in subjects)
 
     def _short_on_the_case(self, q: str, lang: Lang, subjects: tuple[str, ...], prev: Question) -> bool:
@@ -4011,6 +4047,15 @@ class Framer:
         lex = self.lexicon.concepts
         told = set(self.lexicon.broader_closure([c for c in prev.all_concepts if lex[c].kind != "condition"]))
         return tuple(c for c in ctx if lex[c].kind == "condition" and set(lex[c].related) & told)
+
+    def _adrenaline_added(self, q: str, lang: Lang, concepts: tuple[str, ...], prev: Question) -> tuple[str, ...]:
+        """"With adrenaline?" after lidocaine's maximum: the same local anaesthetic with adrenaline added (the lexicon's
+        "lidocaine with adrenaline" is lidocaine), never adrenaline's own doses (the ACLS boluses, anaphylaxis)."""
+        if set(concepts) != {EPINEPHRINE} or not _WITH_ADDED[lang].search(q) or not {"dose", "limit"} & set(prev.aspects) \
+                or _OWN_ADRENALINE[lang].search(q) or _ADRENALINE_GIVEN & set(prev.all_concepts):
+            return concepts  # (adrenaline's own dose: anaphylaxis, an arrest, a test dose, "how much IM?")
+        la = tuple(c for c in prev.all_concepts if LOCAL_ANAESTHETIC in self.lexicon.broader_closure([c]) and c != LOCAL_ANAESTHETIC)
+        return la or concepts
 
     def _carried(self, q: str, lang: Lang, concepts: tuple[str, ...], ctx: tuple[str, ...], prev: Question) -> tuple[str, ...]:
         """The earlier turn's subjects that a follow-up asks about again, with one thing changed."""
@@ -4186,6 +4231,7 @@ class Framer:
             asked = _treats(asked, [_allergy_kind(c, lex[c].kind, t) for c in (*own, *inherited, *ctx) if c in lex], t, lang)
             asked = _check_worth(_no_diagnosis_asked(_without_told_dose(t, lang, asked), own), own, found, lex)
             asked = _repeat_as_limit(_expected_not_stroke(t, lang, asked, (*own, *inherited)), own, lex)
+            inherited = _apart_asked(t, own, inherited, lex, bool(out))
             own += self._suspected(own or inherited, asked)  # ("要查啥" after a failing pump told: its granuloma's work-up)
             # ("IT morphine pump: max conc/daily dose?", "…加量后要怎么监测": the drug in the pump's name)
             # (and the drug stopping when the pump runs dry: "IT morphine pump… what happens if the reservoir runs dry?")
@@ -4431,10 +4477,16 @@ _SLEEPS_AGAIN = {"en": lazy(r"\b(?:drifting|dozing|nodding|drifts|dozes|nods) of
 
 
 def _resedated(q: str, lang: Lang, concepts: tuple[str, ...]) -> tuple[str, ...]:
-    """Naloxone told given, then drowsy again: the watch (post-procedure monitoring) joins what is asked."""
-    if "naloxone" not in concepts or not _SLEEPS_AGAIN[lang].search(q) or WATCHING & set(concepts):
+    """Naloxone told given, then drowsy again, or home asked for ("after naloxone she's more awake - can she go home this
+    evening?"): the watch (post-procedure monitoring) joins what is asked, and home is no discharge advice yet."""
+    if "naloxone" not in concepts or WATCHING & set(concepts) or not (_SLEEPS_AGAIN[lang].search(q) or _HOME_ASKED[lang].search(q)):
         return concepts
-    return (*concepts, *WATCHING)
+    return (*(c for c in concepts if c != _DISCHARGE_ADVICE), *WATCHING)
+
+
+_DISCHARGE_ADVICE = "discharge-advice"
+_HOME_ASKED = {"en": lazy(r"\b(?:go|going|send|sent|take|taking) (?:her |him |them )?home\b|\bdischarg\w*", re.I),
+               "zh": lazy(r"回家|出院|离院")}
 
 
 # Who is asking, by their department or role (药剂科核对下…, 药学部问…, 放射科技师…): said first or before the asking verb,

@@ -289,11 +289,19 @@ _HEAD_NOT_SPINE = {"en": r"^(?![\s\S]*\b(?:legs?|lower limbs?|feet|foot|bladder|
                    "zh": r"^(?![\s\S]*(?:腿|下肢|脚|大小便|小便|尿|鞍区|会阴|肛门))"
                          r"(?=[\s\S]*头(?:痛|疼)[^，。？?]{0,3}(?:变了|躺着也|平躺也|躺下也|一直|持续))[\s\S]*(?:手|胳膊|上肢|脸|面部)[^，。？?]{0,4}(?:没劲|无力|没力|麻)"}
 # walking on the heels or toes told as lost (not "he can heel walk and toe walk fine")
+# a limb's power, movement or feeling told lost after "no" ("now no power in her legs", "no sensation below the knees",
+# "no dorsiflexion"): a deficit, not a sign denied ("no power loss", "no feeling of numbness", "no movement of the leads",
+# "no dorsiflexion weakness" are denials)
+_LIMB_LOST = (r"\s+(?:active\s+)?(?:power|movement|sensation|feeling|strength)\s+(?:in|of|below|from)\s+(?:(?!the leads?\b)[\w'’]+\s+){0,2}"
+              r"(?:legs?|feet|foot|toes?|arms?|hands?|limbs?|knees?|waist)\b|\s+(?:active\s+)?dorsi-?flexion\b(?!\s+(?:weakness|problems?|issues?|loss|deficit))")
+# the foot's lift lost ("pt cant dorsiflex R foot", "no dorsiflexion", 踝背屈无力)
+_NO_DORSIFLEXION = r"(?:can(?:no|'|’)?t|cannot|unable to|not able to|couldn'?t) (?:actively )?dorsi-?flex|\bno (?:active )?dorsi-?flexion\b(?!\s+(?:weakness|problems?|issues?|loss|deficit))|" \
+    r"\bdorsi-?flexion (?:is )?(?:weak|absent|gone|lost|reduced)|\bweak (?:ankle )?dorsi-?flexion"
 _CANT_HEEL_TOE = r"(?:can(?:no|'|’)?t|cannot|unable to|not able to|couldn'?t) (?:heel|toe)[- ]walk|(?:heel|toe)[- ]walk(?:ing)? (?:is )?(?:weak|impaired|difficult|poor)"
 # the bladder or bowel as a sign (their control, their feeling), not an operation or a test of theirs ("bowel surgery next week")
 _SPHINCTER_SIGN = r"bladder(?! (?:surgery|cancer|tumou?r|biopsy|stones?)\b)|bowel(?! (?:surgery|resection|prep|preparation|cancer|screening|obstruction|operation)\b)"
 _RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|wee|pass urine)|" + _SPHINCTER_SIGN + r"|retention|incontinen|heavy|no power|"
-                         r"dragging|" + _CANT_HEEL_TOE + r"|"
+                         r"dragging|" + _CANT_HEEL_TOE + r"|" + _NO_DORSIFLEXION + r"|"
                          r"saddle|perine|groin|\bpee\b|urin|foot drop|both legs|bilat\w*|legs? (?:are |is )?numb",
                   "zh": r"无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉|鞍区|会阴|双下肢|两腿|双腿|两条腿|足下垂|小便|肛门"}
 
@@ -375,7 +383,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"weak(?!\w*,? (?:and )?(?:hypotensive|tired|unwell|lethargic|drowsy|confused|febrile)\b| all over|ness all over)|"
                 r"paraly|paraplegi|quadripleg|tetrapleg|parapare|quadripare|tetrapare|numb(?!er)|can(?:no|'|’)?t (?:i |she |he )?(?:move|lift|feel)|unable to (?:move|lift)|" + _SPHINCTER_SIGN + r"|incontinen|urinary retention|saddle|"
                 r"foot ?drop|dropped foot|dragging (?:his |her |the |their )?(?:left |right |l |r )?(?:leg|foot)|"
-                r"can(?:no|'|’)?t (?:heel|toe)[- ]walk|unable to (?:heel|toe)[- ]walk|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
+                r"can(?:no|'|’)?t (?:heel|toe)[- ]walk|unable to (?:heel|toe)[- ]walk|" + _NO_DORSIFLEXION + r"|"
+                r"\bno" + _LIMB_LOST + r"|cauda equina|electric shock|shooting pain|lightning|paraesthesi|paresthesi|legs? (?:feel |are |is )?heavy|"
                 # (a muscle group's power graded below normal: "hip flexion 3/5 on the right")
                 r"\b(?:hip|knee|ankle|foot|toe|quads?|quadriceps|flexion|extension|dorsiflexion|plantar ?flexion|power|strength|motor|"
                 r"EHL|tib(?:ialis)? ant\w*)\b[^.?!;]{0,20}?\b[0-4](?:\+|-)?/5\b|"
@@ -414,7 +423,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (numbness or burning of the skin over the ablated nerve after an RF ablation, with no weakness and no bladder sign,
         # is the ablation's expected effect or its neuritis: "颈段做完RFA 皮肤麻木 灼痛要紧吗")
         exclude={"en": r"^(?![\s\S]*(?:weak|paraly|can(?:no|'|’)?t (?:move|lift|walk)|" + _SPHINCTER_SIGN + r"|retention|incontinen|heavy|no power|"
-                       r"dragging|" + _CANT_HEEL_TOE + r"|foot ?drop))"
+                       r"dragging|" + _CANT_HEEL_TOE + r"|" + _NO_DORSIFLEXION + r"|foot ?drop))"
                        r"(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy|ablation))[\s\S]*(?:skin|neck|scalp|back of (?:the |his |her )?(?:head|neck)|"
                        r"over the (?:joint|site|facet))[^.?!]{0,25}(?:numb|burn|tingl|dysaesth|dysesth)|"
                        # (or told the other way round: "numb skin over the back after medial branch RFA"; or burning pain after an RF
@@ -1445,17 +1454,22 @@ def indication_told(question: str, lang: Lang) -> re.Pattern[str] | None:
 
 INDICATION = {lang: lazy(rx, re.I) for lang, rx in _INDICATION.items()}
 _NEGATED = {
-    "en": r"\b(?:no(?!\s+longer\b)(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output)\s*(?:$|[-–—,.;:?!]|(?:and|now|felt|found|recordable|after|since|at|in|during|with|on)\b))|without|denies|denied|absent(?!\s+(?:breath(?:ing)? sounds|air entry|pulses?)\b)|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
+    # ("now no power in her legs", "no sensation below the knee": a deficit told, not a sign denied)
+    "en": r"\b(?:no(?!\s+longer\b)(?!" + _LIMB_LOST + r")(?!\s+(?:palpable\s+)?(?:pulse|bp|blood pressure|cardiac output)\s*(?:$|[-–—,.;:?!]|(?:and|now|felt|found|recordable|after|since|at|in|during|with|on)\b))|without|denies|denied|absent(?!\s+(?:breath(?:ing)? sounds|air entry|pulses?)\b)|not any|not (?:having|a|an)|isn'?t (?:having )?(?:a|an)|"
           r"not (?=(?:red|tender|swollen|warm|hot|inflamed|erythematous|draining|discharging|oozing)\b)|non-?tender)\b[^.;,:?!]*|"
           # (normal findings told: "bladder and bowels fine", "legs strong", "full power")
           r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
-          r"\blegs? (?:are |feel )?strong\b|\b(?:power|strength) (?:is )?(?:normal|full|5/5)\b|\bfull power\b",
+          r"\blegs? (?:are |feel )?strong\b|\b(?:power|strength) (?:is )?(?:normal|full|5/5)\b|\bfull power\b|"
+          # (the legs' deficit denied: "legs not weak or numb", "legs aren't numb")
+          r"\blegs? (?:(?:are|is|feel|feels|do|does) ?)?(?:not|n't|n’t|arent|isnt|dont|doesnt) (?:feel )?(?:numb|weak)(?: or (?:numb|weak))?\b",
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea, 泵没药了 a pump run dry: symptoms, not negations; 还没打针 is "not yet";
     # 无水酒精 is anhydrous alcohol
     "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲|(?:自主)?呼吸(?:了|[，,。；;！!？?\s]|$|没有)|(?:了)?(?:脉搏|心跳)(?:了|[，,。；;！!？?\s]|$|没有))|未见|否认|不伴|未出现|无(?![力法菌创名水])|不(?=发烧|发热|烧)|"
           r"(?<!还)没(?![劲力有法事了啦打做推扎进到用吃停开]|药了|药水了|感觉|知觉|反应|呼吸|气|心跳|脉|意识|声|尿|小便|大便|办法|注射|这么|如此))[^，,。；;：:？?！!]*|"
           # (normal findings told: "大小便正常", "腿有力", "肌力正常")
-          r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?不非未异]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)",
+          r"(?:大小便|二便|排尿|排便|小便|大便)[^，,。；;？?不非未异]{0,3}(?:正常|无异常|没问题|都好)|(?<![无没])(?:有力|肌力正常|活动正常)|"
+          # (a sign denied by itself, "腿不麻也不软": only those words, never the clause after them, "不麻了但是腿软")
+          r"(?<![是还])(?:(?:双|两条?)?(?:腿|下肢|脚)(?:也|都)?)?(?:一点(?:都|也))?不(?:麻|软)(?:了)?(?:也不(?:麻|软)(?:了)?)?",
 }
 
 
@@ -1805,7 +1819,7 @@ _STILL_SIGN = {"en": r"(?<!was )(?<!were )\bstill (?:unresponsive|apn(?:o)?eic|n
 # A deficit told of the patient as it is ("she can't move her legs, will she be paralysed?", 病人双腿动不了，会不会瘫痪):
 # happening now, whatever fear or counselling word is beside it (not supposed, "if she can't move her legs", nor history)
 _DEFICIT_TOLD = {"en": r"\b(?:she|he|pt|patient|they)(?:'s| is| are| has| have)?\s+(?:now\s+|suddenly\s+|still\s+)?"
-                       r"(?:can(?:no|'|’)?t|cannot|is unable to|are unable to|unable to|can no longer) (?:move|feel|lift|walk|stand|pass urine|pee|wee)\b|"
+                       r"(?:can(?:no|'|’)?t|cannot|is unable to|are unable to|unable to|can no longer) (?:move|feel|lift|walk|stand|pass urine|pee|wee|dorsi-?flex)\b|"
                        r"\b(?:her|his|their|both) legs? (?:are|is|feel|feels|went|have gone|has gone) (?:(?:now|suddenly|still|getting|become|becoming) )*(?:weak|numb|heavy|dead|floppy)\b|"
                        # (told by the patient with no verb: "tonight says both legs heavy and numb")
                        r"\b(?:says|said|c/o|complains? of|complaining of|reports?|tonight|suddenly)\b[^.?!]{0,6}\b(?:her|his|their|both) legs? (?:(?:now|suddenly|still|getting|become|becoming) )*(?:weak|numb|heavy|dead|floppy)\b",
@@ -2006,6 +2020,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
                                                              and (before or (names_symptoms(question, lang) and not _PLAN_WORDS[lang].search(question)))) \
             and not shown_in_patient(question, lang):
         return Triage(False)
+    before = _still_told(before, question, lang, concepts)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
     q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
     if not _rx(_HAPPENED_NOW[lang]).search(q):  # nor signs the patient has had for years ("病人平时就有耳鸣", "numb for years"),
@@ -2040,6 +2055,21 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
             return Triage(True, rule.id, banner, rule.hint[out], PATHWAY_DOCS.get(rule.id, ()),
                           PATHWAY_ACTIONS.get(rule.id, {}).get(out, ""), steps, intra)
     return Triage(False)
+
+
+def _still_told(before: str, question: str, lang: Lang, concepts: Collection[str]) -> str:
+    """The turn before's picture, unless it told only a deficit and the question denies it ("腿不麻也不软 就是麻刺感没了" after
+    "左腿没感觉了" of a stimulator's moved coverage); any other picture of the turn before stays (a cement embolism, LAST,
+    an overdose: "no weakness in her legs. what next?" denies only the legs)."""
+    if not before or not _rx(_LEGS_DENIED[lang]).search(question):
+        return before
+    return "" if triage(before, lang, concepts).rule == "neuraxial-deficit" else before
+
+
+# the legs' deficit denied ("legs aren't numb or weak", "no weakness in her legs", 腿不麻也不软)
+_LEGS_DENIED = {"en": r"\blegs? (?:(?:are|is|feel|feels|do|does) ?)?(?:not|n't|n’t|arent|isnt|dont|doesnt) (?:feel )?(?:numb|weak)(?: or (?:numb|weak))?\b|"
+                      r"\bno (?:numbness|weakness)(?: or (?:numbness|weakness))? in (?:the |her |his |their |both )?legs?\b",
+                "zh": r"(?:腿|下肢)[^，。]{0,3}不麻(?:了)?也?不软|(?:腿|下肢)[^，。]{0,3}不软(?:了)?也?不麻"}
 
 
 # Pictures beside which a new neurological deficit told is a second emergency, said in the banner (the legs', the bladder's
