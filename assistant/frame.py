@@ -1973,7 +1973,8 @@ AGENT_INSTEAD = {"en": lazy(r"\bwhat (?:\w+ )?(?:should|could|would|do|can) (?:i
 _LEVELS, AUGMENTATION, MAXIMUM_DOSE = "multiple-levels", "vertebral-augmentation", "maximum-dose"
 LOCAL_ANAESTHETIC, LIPID_EMULSION = "local-anaesthetic", "lipid-emulsion"
 EPINEPHRINE = "epinephrine"
-# adrenaline added to the local anaesthetic asked before ("with adrenaline?", "加肾上腺素呢", 含肾上腺素的呢)
+
+
 def _apart_asked(t: str, own: tuple[str, ...], inherited: tuple[str, ...], lex: Mapping[str, Concept], later: bool) -> tuple[str, ...]:
     """A later part asking what sets two drugs or classes it names apart ("…骶管能用吗，另外颗粒型和非颗粒型到底有什么区别")
     takes nothing from the part before: the difference is the same whatever route that part asked about."""
@@ -1987,6 +1988,7 @@ _DIFFERENCE = lazy(r"\bdifference between\b|\bwhat(?:'s| is) the difference\b|\b
 _OWN_ADRENALINE = {"en": lazy(r"\bIM\b|intramuscular|\bIV\b|bolus|\bmcg\b|micrograms?|anaphyla|arrest|\bACLS\b|\bCPR\b|test dose", re.I),
                    "zh": lazy(r"肌注|肌内|静推|静注|推注|过敏|骤停|心肺复苏|试验剂量")}
 _ADRENALINE_GIVEN = frozenset({"anaphylaxis", "allergic-reaction", "contrast-allergy", "cardiac-arrest", "last", "test-dose", "acls"})
+# adrenaline added to the local anaesthetic asked before ("with adrenaline?", "加肾上腺素呢", 含肾上腺素的呢)
 _WITH_ADDED = {"en": lazy(r"^\W*(?:and |what about |how about |(?:and |so )?what if |and if )?(?:(?:it's |it is |its )?(?:with|plus|\+) |(?:if )?(?:we |i )?add(?:ing)? )(?:some )?(?:adrenaline|epinephrine|adrenalin|epi)\b", re.I),
                "zh": lazy(r"^\W*(?:那|如果)?(?:是)?(?:加|含|加了|含有|带|配)(?:上)?肾上腺素")}
 RESCUE_DRUGS = frozenset({"naloxone", LIPID_EMULSION})  # a picture's rescue drugs (never what is prevented or capped later)

@@ -288,7 +288,6 @@ _HEAD_NOT_SPINE = {"en": r"^(?![\s\S]*\b(?:legs?|lower limbs?|feet|foot|bladder|
                          r"not postural|changed|all the time)\b)[\s\S]*\b(?:hand|arm|face)\b[^.?!]{0,20}\b(?:weak|numb)",
                    "zh": r"^(?![\s\S]*(?:腿|下肢|脚|大小便|小便|尿|鞍区|会阴|肛门))"
                          r"(?=[\s\S]*头(?:痛|疼)[^，。？?]{0,3}(?:变了|躺着也|平躺也|躺下也|一直|持续))[\s\S]*(?:手|胳膊|上肢|脸|面部)[^，。？?]{0,4}(?:没劲|无力|没力|麻)"}
-# walking on the heels or toes told as lost (not "he can heel walk and toe walk fine")
 # a limb's power, movement or feeling told lost after "no" ("now no power in her legs", "no sensation below the knees",
 # "no dorsiflexion"): a deficit, not a sign denied ("no power loss", "no feeling of numbness", "no movement of the leads",
 # "no dorsiflexion weakness" are denials)
@@ -297,6 +296,11 @@ _LIMB_LOST = (r"\s+(?:active\s+)?(?:power|movement|sensation|feeling|strength)\s
 # the foot's lift lost ("pt cant dorsiflex R foot", "no dorsiflexion", 踝背屈无力)
 _NO_DORSIFLEXION = r"(?:can(?:no|'|’)?t|cannot|unable to|not able to|couldn'?t) (?:actively )?dorsi-?flex|\bno (?:active )?dorsi-?flexion\b(?!\s+(?:weakness|problems?|issues?|loss|deficit))|" \
     r"\bdorsi-?flexion (?:is )?(?:weak|absent|gone|lost|reduced)|\bweak (?:ankle )?dorsi-?flexion"
+# the legs' deficit denied ("legs aren't numb or weak", "no weakness in her legs", 腿不麻也不软)
+_LEGS_DENIED = {"en": r"\blegs? (?:(?:are|is|feel|feels|do|does) ?)?(?:not|n't|n’t|arent|isnt|dont|doesnt) (?:feel )?(?:numb|weak)(?: or (?:numb|weak))?\b|"
+                      r"\bno (?:numbness|weakness)(?: or (?:numbness|weakness))? in (?:the |her |his |their |both )?legs?\b",
+                "zh": r"(?:腿|下肢)[^，。]{0,3}不麻(?:了)?也?不软|(?:腿|下肢)[^，。]{0,3}不软(?:了)?也?不麻"}
+# walking on the heels or toes told as lost (not "he can heel walk and toe walk fine")
 _CANT_HEEL_TOE = r"(?:can(?:no|'|’)?t|cannot|unable to|not able to|couldn'?t) (?:heel|toe)[- ]walk|(?:heel|toe)[- ]walk(?:ing)? (?:is )?(?:weak|impaired|difficult|poor)"
 # the bladder or bowel as a sign (their control, their feeling), not an operation or a test of theirs ("bowel surgery next week")
 _SPHINCTER_SIGN = r"bladder(?! (?:surgery|cancer|tumou?r|biopsy|stones?)\b)|bowel(?! (?:surgery|resection|prep|preparation|cancer|screening|obstruction|operation)\b)"
@@ -1460,8 +1464,7 @@ _NEGATED = {
           # (normal findings told: "bladder and bowels fine", "legs strong", "full power")
           r"\b(?:bladder|bowels?|sphincters?|continence)\b(?:(?!\bnot\b|n't|\bab)[^.;,?!]){0,16}\b(?:fine|normal|ok|okay|intact|unaffected)\b|"
           r"\blegs? (?:are |feel )?strong\b|\b(?:power|strength) (?:is )?(?:normal|full|5/5)\b|\bfull power\b|"
-          # (the legs' deficit denied: "legs not weak or numb", "legs aren't numb")
-          r"\blegs? (?:(?:are|is|feel|feels|do|does) ?)?(?:not|n't|n’t|arent|isnt|dont|doesnt) (?:feel )?(?:numb|weak)(?: or (?:numb|weak))?\b",
+          + _LEGS_DENIED["en"],  # (the legs' deficit denied: "legs not weak or numb", "legs aren't numb")
     # 无力 and 没劲 are weakness, 没感觉 numbness, 没呼吸 apnoea, 泵没药了 a pump run dry: symptoms, not negations; 还没打针 is "not yet";
     # 无水酒精 is anhydrous alcohol
     "zh": r"(?:(?<!是)不是|并非|没有(?!这么|如此|力|劲|(?:自主)?呼吸(?:了|[，,。；;！!？?\s]|$|没有)|(?:了)?(?:脉搏|心跳)(?:了|[，,。；;！!？?\s]|$|没有))|未见|否认|不伴|未出现|无(?![力法菌创名水])|不(?=发烧|发热|烧)|"
@@ -2065,11 +2068,6 @@ def _still_told(before: str, question: str, lang: Lang, concepts: Collection[str
         return before
     return "" if triage(before, lang, concepts).rule == "neuraxial-deficit" else before
 
-
-# the legs' deficit denied ("legs aren't numb or weak", "no weakness in her legs", 腿不麻也不软)
-_LEGS_DENIED = {"en": r"\blegs? (?:(?:are|is|feel|feels|do|does) ?)?(?:not|n't|n’t|arent|isnt|dont|doesnt) (?:feel )?(?:numb|weak)(?: or (?:numb|weak))?\b|"
-                      r"\bno (?:numbness|weakness)(?: or (?:numbness|weakness))? in (?:the |her |his |their |both )?legs?\b",
-                "zh": r"(?:腿|下肢)[^，。]{0,3}不麻(?:了)?也?不软|(?:腿|下肢)[^，。]{0,3}不软(?:了)?也?不麻"}
 
 
 # Pictures beside which a new neurological deficit told is a second emergency, said in the banner (the legs', the bladder's
