@@ -1463,7 +1463,8 @@ class AnswerEngine:
             hits = hits + self._drug_of_context_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits, tri)
-            hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._activity_hits(q, lang, origins, hits)
+            hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._watched_ahead_hits(q, lang, origins, hits)
+            hits = hits + self._activity_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
             hits = hits + self._measured_hits(q, lang, origins, hits) + self._lab_level_hits(q, lang, origins, hits)
             hits = hits + self._consent_hits(q, lang, origins, hits) + self._on_the_needle_hits(q, lang, origins, hits, tri)
@@ -1555,20 +1556,22 @@ class AnswerEngine:
     def _told_condition_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """How to prevent a complication asked beside a procedure ("hx of anaphylaxis to iodinated contrast, options for
         TFESI?", "how to prevent intravascular injection during TFESI?"): the complication's own prevention passages
-        (premedication, another agent) join the hits, which the procedure's passages crowd out; what to watch for once it
-        happened: the recognition passages of what it leads to."""
-        comps = [c for c in q.concepts if self._kinds.get(c) == "complication"]
-        if q.aspects[:1] == ("recognition",) and MONITOR_ASK.search(q.text):
-            # (what to watch for once it happened, "可能穿破硬膜了 病人现在还好 我要盯啥": the recognition passages of what
-            # it leads to, its headache)
-            ahead = [r for c in comps for r in LEADS_TO.get(c, ())]
-            return self._after(hits, [cid for cid, _ in self.retriever.concept_search(ahead, (), ("management",), lang, origins, 2)],
-                               limit=1) if ahead else []
+        (premedication, another agent) join the hits, which the procedure's passages crowd out."""
         if q.aspects[:1] != ("prevention",) or q.followup:
             return []
+        comps = [c for c in q.concepts if self._kinds.get(c) == "complication"]
         if not comps or not any(self._kinds.get(c) == "procedure" for c in q.concepts):
             return []
         return self._after(hits, [cid for cid, _ in self.retriever.concept_search(comps, (), ("prevention",), lang, origins, 4)], limit=2)
+
+    def _watched_ahead_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
+        """What to watch for once a complication happened ("可能穿破硬膜了 病人现在还好 我要盯啥"): the recognition passages of
+        what it leads to (its headache) join the hits."""
+        if q.aspects[:1] != ("recognition",) or not MONITOR_ASK.search(q.text):
+            return []
+        ahead = [r for c in q.concepts if self._kinds.get(c) == "complication" for r in LEADS_TO.get(c, ())]
+        return self._after(hits, [cid for cid, _ in self.retriever.concept_search(ahead, (), ("management",), lang, origins, 2)],
+                           limit=1) if ahead else []
 
     def _clot_told_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit]) -> list[Hit]:
         """A drug held before a procedure for a clot told ("rivaroxaban started 6 weeks ago for a PE - stop it or carry
