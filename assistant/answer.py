@@ -91,6 +91,7 @@ from .frame import (
     AUGMENTATION,
     DEFICIT_TOLD,
     DISCHARGE_ADVICE,
+    EPINEPHRINE,
     ESSENTIAL,
     GOING_HOME,
     GUIDANCE,
@@ -619,6 +620,13 @@ _NO_RESTART = {"en": "The knowledge base gives no restart time for: {part}. What
                "zh": "知识库未给出以下恢复用药时间：{part}。相关内容如下："}
 _NO_INTERVAL = {"en": "The knowledge base gives no interval for stopping {drugs}. What it has:",
                 "zh": "知识库未给出{drugs}的停药间隔。相关内容如下："}
+# A local anaesthetic's maximum asked with adrenaline added, and a clause giving one ("6 mg/kg for lidocaine with epinephrine").
+_ADRENALINE_ADDED = {"en": lazy(r"\b(?:with|plus|add|adding|added)\s+(?:some\s+)?(?:adrenaline|epinephrine|adrenalin|epi)\b|\+\s*(?:adrenaline|epinephrine|epi)\b", re.I),
+                     "zh": lazy(r"(?:加|含|加了|含有|带|配)(?:上)?肾上腺素")}
+_WITH_ADRENALINE = lazy(r"\bwith (?:epinephrine|adrenaline)\b|(?:含|加)肾上腺素", re.I)
+_LA_CLAUSES = lazy(r"[,;，；。、（(]|\band\b")
+_NO_ADDED_ADRENALINE = {"en": "The knowledge base gives no separate maximum for {drugs} with adrenaline; the figures below are for the drug alone.",
+                        "zh": "知识库未给出{drugs}加肾上腺素时的单独最大剂量；以下数值针对该药本身。"}
 _NO_FIGURE = {"en": "The knowledge base gives no figure for: {part}. What it has on it:",
               "zh": "知识库未给出以下数值：{part}。相关内容如下："}
 _NO_RESUME = {"en": "The knowledge base has no guidance on what to do once {condition} has settled (whether to go on with the procedure, "
@@ -711,8 +719,12 @@ _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 _LOOKS_BACK = {"en": lazy(r"\bshould (?:we|i|you|they) have\b|\bshould(?:'ve| have) (?:been|used|done|given)\b|\bcould (?:this|it|that) have been\b|"
                           r"\blooking back\b|\bin (?:hindsight|retrospect)\b|\bshould (?:the |her |his |their )?(?:[\w-]+ ){1,3}?have been\b|"
                           r"\b(?:happening|happen|occur\w*) again\b|\bstop (?:this|it|that) (?:from )?(?:happening|recurring)(?: again)?\b|\bnext time\b|"
-                          r"\bin future\b|\bin the future\b|\bwas (?:\S+ ){1,5}?too (?:much|high|fast|early|soon|big)\b", re.I),
+                          r"\bin future\b|\bin the future\b|\bwas (?:\S+ ){1,5}?too (?:much|high|fast|early|soon|big)\b|"
+                          # (the steroid given, asked which kind it was: "the steroid we used was Diprospan - is that particulate?")
+                          r"\b(?:we|I|they|you) (?:used|gave|injected)\b[^.?!]{0,40}\b(?:particulate|non-?particulate)\b|"
+                          r"\b(?:is|was|does) (?:that|it|this)\b[^.?!]{0,20}\b(?:particulate|non-?particulate)\b", re.I),
                "zh": lazy(r"本来应该|当时应该|应该用多少|下次|以后|再(?:次)?(?:发生|出现)|避免再|防止再|是不是(?:因为|由于)|"
+                          r"当时(?:用|打|给|推)的[^。？?]{0,12}(?:算|是不是|属于)[^。？?]{0,4}颗粒|"
                           r"(?:是不是|是否)(?:打|用|推|给)?(?:多了|太多|过量|太快)")}
 _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
@@ -1000,6 +1012,10 @@ class AnswerEngine:
         topic = PATHWAY_TOPICS.get(_in_thread(q.history, len(q.history) - 1, scene).rule, "")
         if not topic or topic in q.all_concepts or topic not in self.lexicon.concepts:
             return q
+        # (a deficit whose cause the turn before's CT showed, cement in the canal: "how common is this?" is that leak, not
+        # the haematoma the pathway reads a deficit as)
+        if topic == _HAEMATOMA and _CEMENT_LEAK in q.context_concepts:
+            return q
         # (the turn before named a complication of the same kind, "pocket red and draining" (a wound infection): that one
         # is "that", not the pathway's epidural abscess; a seizure told is a sign of the LAST it names)
         kind = set(self.lexicon.broader_closure([topic])[1:])
@@ -1242,7 +1258,10 @@ class AnswerEngine:
             return tri
         # (or a red flag this turn tells of the scene two turns back: "她今天还有点发烧 脖子发硬" after a wet tap's headache and
         # failed caffeine)
-        return again if triage(before, q.lang, concepts, told).urgent or self._own_sign_of(again.rule, q) else tri
+        # (or a deficit this turn tells itself, "那如果是腿没劲抬不起来呢" after a facet RF's burning skin and a turn on
+        # discharge: read in the procedure's scene, as it is right after the first turn)
+        deficit = again.rule in _DEFICITS and bool(DEFICIT_TOLD & set(q.concepts))
+        return again if triage(before, q.lang, concepts, told).urgent or self._own_sign_of(again.rule, q) or deficit else tri
 
     @staticmethod
     def _own_sign_of(rule: str, q: Question) -> bool:
@@ -2213,7 +2232,7 @@ class AnswerEngine:
                            and b.sentence.group != "evidence" and not b.sentence.provenance]
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 bullets = self._for_unknown_drugs(q, sents, bullets, sig)
-        bullets = self._after_the_turn_before(q, lang, sents, bullets, guide, tri)
+        bullets = self._outcome_of_its_own(q, self._after_the_turn_before(q, lang, sents, bullets, guide, tri))
         bullets = bullets if tri.urgent else self._reassured_first(q, sents, self._drug_in_class(q, sents, self._each_side(q, lang, bullets)))
         # (the count of a feared harm's class before the warnings, which go right after the lead)
         bullets = self._warned(q, sents, self._counted_second(q, sents, bullets)) if not tri.urgent else _bundled_first(bullets)
@@ -2819,20 +2838,7 @@ class AnswerEngine:
         # (or a regimen's own rule: "我们之前术后抗生素用了7天，这样用算合理吗？" after an infected SCS pocket)
         # (or the timing of a drug given judged: "was 40mg clexane 4 hours after the injection too early?", its restart)
         # (or its cause asked after a result the turn tells: "MRI done - cord signal, no haematoma. what caused this")
-        if len(q.parts) < 2 and not (q.history and q.parts and "mechanism" in q.parts[0].aspects[:2]) \
-                and not (q.history and q.parts and RECOVERY in q.parts[0].concepts) \
-                and not (q.followup and q.history and q.parts and (q.parts[0].aspects[:1] in (("limit",), ("dose",), ("prevention",), ("mechanism",), ("risk_factors",), ("contraindications",),
-                                                                                                   ("frequency",))
-                                                                               or _CARE_REGIMENS & set(q.parts[0].concepts)
-                                                                               # (how it turns out, "家属问会不会瘫": the outcome's figures)
-                                                                               or ("frequency" in q.parts[0].aspects and RECOVERY in q.parts[0].concepts)
-                                                                               or (q.parts[0].aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text))
-                                                                               # (or looked back on: "looking back, when should the
-                                                                               # enoxaparin have been restarted?")
-                                                                               or _LOOKS_BACK[q.lang].search(q.text)
-                                                                               # (or another complication told: "她还说现在刺激的麻感跑到肚子上了"
-                                                                               # beside an infected SCS pocket, the lead's migration)
-                                                                               or self._new_complication(q.parts[0], quoted))):
+        if len(q.parts) < 2 and not self._one_calm_ask(q, quoted):
             return []
         lex = self.retriever.lexical[lang]
         out: list[Bullet] = []
@@ -2849,8 +2855,9 @@ class AnswerEngine:
             # back pain and heavy legs days after a TFESI)
             abscess = self._abscess_picture(q)
             recovering = bool(q.history) and RECOVERY in part.concepts and (not other or abscess)
+            bare = bool(q.followup) and self._drug_asked_bare(part)
             # (the patient's risk told, "she's diabetic and still smokes - does that matter", is asked beside the steps it inherits)
-            if not recovering and (not (_PLANNING.intersection(part.aspects) or regimen or new)
+            if not recovering and (not (_PLANNING.intersection(part.aspects) or regimen or new or bare)
                                    or (_BEDSIDE.intersection(part.aspects) and part.aspects[:1] != ("risk_factors",) and not new)
                                    or (triage(part.text, lang, frozenset(part.concepts)).urgent and not looked_up)):
                 continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
@@ -2872,6 +2879,8 @@ class AnswerEngine:
             # (ranked after every retrieved one)
             pool = [*sents, *(replace(x, hit_rank=len(sents) + 1) for x in self._bundled_sentences(lang, regimen)
                               if set(regimen) & x.concepts)] if regimen else sents
+            pool, harms = self._counts_and_drugs_asked(part, lang, sents, pool, bare)
+            about = set(harms) or about
             # (how to stop it next time, beside the picture still going on: the procedure's own prevention sentences, which
             # the emergency's search leaves out: the refill safety bundle after an overdose on a refill)
             procs = [c for c in part.inherited if self._kinds.get(c) == "procedure"]
@@ -2909,6 +2918,54 @@ class AnswerEngine:
             got = [Bullet(shares[0], j, 0.0, "fact"), *(b for b in got if b.sentence is not shares[0])] if shares else got
             out += [Bullet(b.sentence, j, b.score, b.kind) for b in got[:2]]
         return out
+
+    def _outcome_of_its_own(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """How a picture that is no haematoma turns out ("家属问能恢复吗" after blurred vision and a numb hand following a
+        cervical TFESI): never a haematoma's outcome (its decompression window, its recovery shares)."""
+        told = self._thread_told(q)
+        if RECOVERY not in q.all_concepts or not told & _NOT_A_HAEMATOMA or _HAEMATOMA in told:
+            return bullets
+        return [b for b in bullets if _HAEMATOMA not in b.sentence.concepts or told & _NOT_A_HAEMATOMA & b.sentence.concepts] or bullets
+
+    def _counts_and_drugs_asked(self, part: Part, lang: Lang, sents: Sequence[Sentence], pool: Sequence[Sentence],
+                                bare: bool) -> tuple[list[Sentence], list[str]]:
+        """The calm part's pool with what the emergency's search leaves out: the counts of the complication a bare "how
+        common is this?" inherits ("家属在闹，问这种情况常见吗" after cement shown in the canal: that complication's own counts,
+        never any neuraxial procedure's haematoma counts), and the sentences of a drug asked about (Diprospan treated as
+        particulate); with those complications (what the part is then about), or none."""
+        harms = [c for c in part.inherited if self._kinds.get(c) == "complication"] \
+            if not part.concepts and part.aspects[:1] == ("frequency",) else []
+        extra = [x for x in self._bundled_sentences(lang, harms) if set(harms) & x.concepts and COUNT.search(x.text)] if harms else []
+        extra += [x for x in self._bundled_sentences(lang, part.concepts) if set(part.concepts) & x.concepts] if bare else []
+        return [*pool, *(replace(x, hit_rank=len(sents) + 1) for x in extra if x not in pool)], harms
+
+    def _one_calm_ask(self, q: Question, quoted: Sequence[Sentence]) -> bool:
+        """Does a one-part turn in an emergency ask something calm of its own (see `_calm_parts`)?"""
+        if not q.history or not q.parts:
+            return False
+        first = q.parts[0]
+        if "mechanism" in first.aspects[:2] or RECOVERY in first.concepts:
+            return True
+        return bool(q.followup) and bool(
+            first.aspects[:1] in (("limit",), ("dose",), ("prevention",), ("mechanism",), ("risk_factors",), ("contraindications",),
+                                  ("frequency",))
+            or _CARE_REGIMENS & set(first.concepts)
+            # (how it turns out, "家属问会不会瘫": the outcome's figures)
+            or ("frequency" in first.aspects and RECOVERY in first.concepts)
+            or (first.aspects[:1] == ("hold",) and _TIMING_JUDGED.search(q.text))
+            # (or looked back on: "looking back, when should the enoxaparin have been restarted?")
+            or _LOOKS_BACK[q.lang].search(q.text)
+            # (or another complication told: "她还说现在刺激的麻感跑到肚子上了" beside an infected SCS pocket, the lead's migration)
+            or self._new_complication(first, quoted)
+            # (or a drug given, asked about: "当时用的得宝松 这个算颗粒型的吗")
+            or self._drug_asked_bare(first))
+
+    def _drug_asked_bare(self, part: Part) -> bool:
+        """Does a part ask, with no aspect, which class a drug is of ("当时用的得宝松 这个算颗粒型的吗", "is Depo-Medrol
+        particulate?"; not whether to give it, "要不要上甲强龙冲击？")?"""
+        kinds = [self._kinds.get(c) for c in part.concepts]
+        return not part.aspects and "drug-class" in kinds and bool({"drug", "brand"} & set(kinds)) \
+            and all(k in ("drug", "brand", "drug-class") for k in kinds)
 
     def _other_picture_than_haematoma(self, q: Question) -> bool:
         """Is the thread's picture not a spinal haematoma (the one whose recovery shares the sources give): ruled out on the
@@ -3247,9 +3304,9 @@ class AnswerEngine:
         """An emergency follow-up whose study found the complication ("MRI: epidural haematoma compressing the cord",
         "MRI回报…血肿压迫马尾"): the steps that treat it lead (early decompression), before the step that orders the study."""
         told, named = _study_done(q.text, q.lang), q.concepts
-        if told is None and q.followup and q.history and _TREATS[q.lang].search(q.text):
+        if told is None and q.followup and q.history and (_TREATS[q.lang].search(q.text) or not NEW_SIGN[q.lang].search(q.text)):
             # (the turn before told the study, this one asks its treatment: "CT看骨水泥渗漏进椎管…" then "需要急诊手术减压吗？";
-            # what that study found is among the conversation's concepts)
+            # what that study found is among the conversation's concepts; or asks on with no new sign: "家属在闹，问这种情况常见吗")
             told, named = _study_done(q.history[-1], q.lang), q.all_concepts
         if not told or _HYPOTHETICAL[q.lang].search(q.text):
             return bullets  # (what it ruled out is not found: `found` leaves the excluded out)
@@ -3260,8 +3317,11 @@ class AnswerEngine:
         done = [b for b in bullets if treats and b not in treats and b.kind == "action" and _ORDERS[study].search(b.sentence.text)]
         rest = [b for b in bullets if b not in treats and b not in done]
         if _CEMENT_LEAK in found and _HAEMATOMA not in found:  # (cement shown in the canal: a haematoma's surgery window is not its)
+            # (nor its MRI, when no antithrombotic drug makes a haematoma likelier than the cause the CT found: "new radicular
+            # pain, CT shows cement in the L2 foramen - next step?")
+            scanned = not HELD & set(self.lexicon.broader_closure(list(q.all_concepts)))
             rest = [b for b in rest if not (_HAEMATOMA in b.sentence.concepts and _CEMENT_LEAK not in b.sentence.concepts
-                                            and not _ORDERS["mri"].search(b.sentence.text))]
+                                            and (scanned or not _ORDERS["mri"].search(b.sentence.text)))]
         return treats + [b for b in rest if b.kind == "action"] + done + [b for b in rest if b.kind != "action"]
 
     def _ruled_out(self, q: Question) -> set[str]:
@@ -3336,6 +3396,10 @@ class AnswerEngine:
         concepts = frozenset(self.lexicon.broader_closure(list(q.context_concepts)))
         for i in reversed(range(max(0, len(q.history) - 3), len(q.history))):
             tri = _in_thread(q.history, i, concepts)
+            if not tri.urgent and i:  # (a picture told in the setting of the turn before it: "my pain pump is beeping" then
+                # "its a morphine pump … really drowsy … breathing is slow")
+                lang = detect_lang(q.history[i])
+                tri = triage(q.history[i], lang, concepts, f"{q.history[i - 1].rstrip(' .。!！?？')}{'。' if lang == 'zh' else '. '}")
             if tri.urgent:
                 return tri
         return Triage(False)
@@ -3515,6 +3579,7 @@ class AnswerEngine:
                      and (not tri.urgent or self._asks_of_drug(q, p, given=True)))
         lines = _span_said_once(lines, lang) if resume else lines
         lines.extend([] if tri.urgent else self._no_interval(q, lang, bullets))  # "fish oil + ginkgo + garlic, SCS trial - stop them?"
+        lines.extend([] if tri.urgent else self._no_added_adrenaline(q, lang))  # "max bupivacaine … and with adrenaline?"
         lines.extend(NOTE_PREFIX + _NO_RESTART[lang].format(part=_short(p.text)) for i, p in enumerate(q.parts)
                      if i in told and not tri.urgent and lacks_restart(p, told[i]))  # (fondaparinux's restart: none given)
         if not tri.urgent:
@@ -4114,6 +4179,24 @@ class AnswerEngine:
                   and not any(HOLD_SPAN.search(s.text) for s in self._bundled_sentences(q.lang, [d]))]
         return [NOTE_PREFIX + _NO_INTERVAL[lang].format(drugs=_join(unheld, lang))] if unheld else []
 
+    def _no_added_adrenaline(self, q: Question, lang: Lang) -> list[str]:
+        """The note naming the local anaesthetics whose maximum is asked with adrenaline added ("max bupivacaine for 70 kg,
+        and with adrenaline?", "With adrenaline?" after it) when no passage of the knowledge base gives that drug a figure
+        with adrenaline (only lidocaine has one): the figures that follow are for the drug alone."""
+        if not {"dose", "limit"} & set(q.aspects) or not _ADRENALINE_ADDED[q.lang].search(q.text):
+            return []
+        drugs = [d for d in dict.fromkeys((*q.concepts, *(c for p in q.parts for c in p.inherited))) if d not in (LOCAL_ANAESTHETIC, EPINEPHRINE)
+                 and LOCAL_ANAESTHETIC in self.lexicon.broader_closure([d])]
+
+        def with_adrenaline(d: str) -> bool:  # (the drug and adrenaline in one clause of one sentence, anywhere in the base)
+            c = self.lexicon.concepts[d]
+            names = [n.lower() for n in (*c.en, *c.zh, *c.abbr)]
+            return any(any(n in clause for n in names) and _WITH_ADRENALINE.search(clause)
+                       for s in (*self._bundled_sentences("en", [d]), *self._bundled_sentences("zh", [d]))
+                       for clause in _LA_CLAUSES.split(s.text.lower()))
+        unsaid = [self._said(q, d, lang) for d in drugs if not with_adrenaline(d)]
+        return [NOTE_PREFIX + _NO_ADDED_ADRENALINE[lang].format(drugs=_join(unsaid, lang))] if unsaid else []
+
     def _conditions_unsaid(self, q: Question, bullets: Sequence[Bullet]) -> list[str]:
         """Whether a patient with a condition told may have a procedure of ours ("BP 190/105 in the pre-op bay, SI joint
         injection - do I cancel?") when none of the answer's sentences names the condition: the condition, in the question's
@@ -4589,7 +4672,9 @@ _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # the pictures a haematoma's recovery shares may answer (a deficit told, not a cord infarct), and the harms whose outcome
 # is no haematoma's
 _HAEMATOMA_PICTURE = (DEFICIT_TOLD - {"spinal-cord-infarction"}) | {"haematoma", "numbness", "paraplegia"}
-_NOT_A_HAEMATOMA = frozenset({_ABSCESS, "last", "cardiorespiratory-arrest", "spinal-cord-infarction", "meningitis"})
+_NOT_A_HAEMATOMA = frozenset({_ABSCESS, "last", "cardiorespiratory-arrest", "spinal-cord-infarction", "meningitis",
+                              # (a vascular picture: blurred vision and a numb hand after a cervical TFESI)
+                              "stroke", "visual-loss", "cortical-blindness"})
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%(?!\s*CI)")
 _TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早|"
                      # (a hold told too short, judged: "只停了两天，这停药时间够吗", "only held it 2 days - was that enough?")

@@ -425,6 +425,7 @@ class Weights:
     min_score: float = 0.35  # and this absolute score
     dup: float = 0.6  # token Jaccard above which two sentences say the same
     complaint: float = 0.5  # asked whether a reaction the patient has is expected: sentences about that reaction
+    gentler: float = 1.0  # asked for a less invasive option ("anything less invasive first?"): the one the sources call so
     silent: float = 1.5  # the patient has no symptoms: what the sources say of the silent form (follow-up only), before the
     # symptomatic patient's emergency steps
     choice: float = 0.3  # asked whether (or which) drug to use for a procedure: a rule naming the drug or its class for that
@@ -1038,6 +1039,7 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
         total += w.complaint  # "face bright red, can't sleep - worried": what the sources say of that reaction, first
     if "expected" in part.aspects:  # "is this normal or should I worry?": what the picture means before how often it happens
         total += w.complaint / 2 if _READS_PICTURE[s.chunk.lang].search(s.text) else -w.complaint / 2 if is_rate_report(s.text, s.chunk.lang) else 0.0
+    total += _answers_the_kind_asked(s, part, sig, w)
     if _NO_SYMPTOMS_ASK.search(part.text):  # "一小条骨水泥，病人一点症状没有，需要处理吗": the silent form's management, and
         # not the steps for when symptoms appear
         # (nor the symptomatic form's: "有症状的 PCE 应…抗凝或取栓")
@@ -1047,7 +1049,27 @@ def score(s: Sentence, part: Part, q: Question, idf: Callable[[str], float], den
     return round(total, 9)
 
 
+def _answers_the_kind_asked(s: Sentence, part: Part, sig: Signals, w: Weights) -> float:
+    """A sentence of the kind the part asks for: the option the sources call less invasive for "is there anything less
+    invasive first?"; not the overall complication rate for how common one complication is ("how common is lead
+    migration?", "how common is SCI after SCS?")."""
+    total = w.gentler if _GENTLER_ASK.search(part.text) and _GENTLER_SAID.search(s.text) else 0.0
+    overall, figure = _OVERALL_RATE.search(s.text), _PERCENT.search(s.text)
+    # (the overall rate is the sentence's own first figure: not "dural puncture was highest at C5–C6 (2.8%) … the overall
+    # complication rate was 0.4%")
+    if "frequency" in part.aspects[:1] and overall and figure and overall.start() < figure.start() \
+            and any(sig.kinds.get(c) == "complication" for c in part.concepts):
+        total -= w.complaint
+    return total
+
+
 _DISPUTES = "evidence"  # the topic of the document on where sources disagree
+# An overall complication rate ("puts the overall SCS complication rate at 31.9–43%").
+_OVERALL_RATE = lazy(r"\boverall\b[^.;]{0,40}\bcomplication rate|\boverall (?:rate of )?complications?\b|总体并发症发生率|总并发症发生率", re.I)
+_PERCENT = lazy(r"\d+(?:\.\d+)?\s*%")
+# A gentler option asked ("anything less invasive first?", 有没有创伤小一点的办法) and one said to be so.
+_GENTLER_ASK = lazy(r"\bless invasive\b|\bnon-?invasive\b|创伤(?:更)?小|微创一点|不那么有创", re.I)
+_GENTLER_SAID = lazy(r"\bless invasive\b|创伤(?:更|较)?小|侵入性(?:更|较)?(?:小|低)", re.I)
 
 
 def _home_before_disputes(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part, w: Weights) -> tuple[float, Sentence]:
@@ -2114,7 +2136,9 @@ _CJK_ONLY = lazy(r"^[\u4e00-\u9fff]+$")
 _WORDS_MET = 0.5  # the share of a words-only part's weight a sentence must carry to answer it
 # Words of the ask itself, not of its subject ("跟针有关系吗", "does it matter?"): no sentence need carry them
 _ASK_WORDS = frozenset({"关系", "影响", "区别", "必要", "需要", "有用", "意义", "问题", "情况", "一定", "另外", "matter", "difference",
-                        "problem", "necessary", "worth", "important", "issue"})
+                        "problem", "necessary", "worth", "important", "issue",
+                        # (the ask's frame, not its subject: "is there anything less invasive first")
+                        "anyth", "anything", "someth", "something", "first"})
 
 
 def _words_met(pool: list[tuple[float, Sentence]], part: Part, idf: Callable[[str], float], w: Weights, sig: Signals,
@@ -4415,8 +4439,10 @@ def is_rate_report(text: str, lang: Lang) -> bool:
 # (or what the reaction consists of: "systemic corticosteroid effects — insomnia, flushing…", "presents as", 表现为)
 _READS_PICTURE = {"en": lazy(r"\bsuggests?\b|\bindicates?\b|should raise|raise concern|should be recogni[sz]ed|\bpoints? to\b|"
                                   r"\bexpected\b|self-limit|\btransient\b|reassur\w*|usually (?:settles|resolves|self)|"
-                                  r"\beffects?\s*[—–:]|\bpresents? (?:with|as)\b|\bmanifests? as\b|\bfeatures? (?:include|are)\b|\btypical(?:ly)?\b|\bcharacteristic", re.I),
-                   "zh": lazy(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为|表现为|特征包括|典型")}
+                                  r"\beffects?\s*[—–:]|\bpresents? (?:with|as)\b|\bmanifests? as\b|\bfeatures? (?:include|are)\b|\btypical(?:ly)?\b|\bcharacteristic|"
+                                  # (or a common complication: "battery site sore, normal?" - pocket pain is among the commonest)
+                                  r"\b(?:most common|commonest|a frequent|most frequent)\b[^.;]{0,20}\bcomplications?\b", re.I),
+                   "zh": lazy(r"提示|应警惕|应识别为|考虑为|预期|自限|一过性|自行缓解|告知其为|表现为|特征包括|典型|最常见的[^。；]{0,8}并发症|常见的[^。；]{0,6}并发症")}
 # A history that makes aspirin secondary prevention.
 _SECONDARY_PREVENTION = frozenset({"coronary-stent", "stroke", "tia"})
 # (or a coronary or vascular history told in words: CABG, a heart attack, PCI, angina, peripheral arterial disease)

@@ -68,7 +68,9 @@ _WHY_NOT_USE_ZH = r"(?:为什么|为何)不\s*(?:建议|推荐|主张|能|可以
 # do, not a drug held before a procedure
 ANTICOAGULATE_ASK = {
     "en": r"^(?![\s\S]*\b(?:again|restart\w*|resum\w*|bridg\w*|tomorrow|next week|booked|planned)\b)[\s\S]*?"
-          r"(?:\b(?:do|should|shall|would|must) (?:i|we|you|they) (?:\w+ ){0,2}anticoagulate\b|\banticoagulat(?:e|ion) (?:needed|required|indicated)\b)",
+          r"(?:\b(?:do|should|shall|would|must) (?:i|we|you|they) (?:\w+ ){0,2}anticoagulate\b|\banticoagulat(?:e|ion) (?:needed|required|indicated)\b|"
+          # (asked bare: "anticoagulate or not??", "anticoagulate?")
+          r"\banticoagulate(?: (?:her|him|them|or not))?\s*\?)",
     "zh": r"^(?![\s\S]*(?:恢复|重新|再次|桥接|明天|下周|术前(?!刚停的[^，。？?]{0,8}[，。？?\s]*$)|要做|准备做|择期))[\s\S]*?"
           r"(?:要不要|需不需要|是否(?:需要)?|该不该|需要|要)(?:做|进行|给予?)?抗凝(?:治疗)?(?!药|剂|桥接|[^，。？?]{0,3}停)(?:吗|么|呢|[？?]|$)",
 }
@@ -158,11 +160,13 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"\bwhat (?:meds|medications?|drugs?)\s*(?:(?:can|could|should)(?![^.?]{0,25}\b(?:hold|held|stop|continu|restart|resum|withh|keep|be (?:held|stopped)))|"
                r"for (?:the |her |his |this )?(?:headache|pain|ha|it|that)\b|[?.!]|$)|"
                r"\b(?:rx|tx|mx)\s*(?:options?\s*)?\?|"
+               # (something to give for what is told: "anything we can give him for it?", "can we give her something?")
+               r"\banything (?:i|we) can give\b|\b(?:can|could|should) (?:we|i) give (?:her|him|them|the (?:patient|pt)|pt) (?:anything|something)\b|"
                # (whether the infected device comes out: "implant got infected - does it have to come out?")
                r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\bremove (?:the (?:device|implant|stimulator|pump|leads?|generator))\b",
                r"(?:要|该|得|应该)?(?:怎么|咋)(?:弄|搞|整)(?!清|明白|懂)|"
                 r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|(?<!预防)治疗(?:要|应该|该|应)?怎么(?:做|弄|搞)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
-               r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|"
+               r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|有没有[^，。？?]{0,6}创伤(?:更)?小|"
                r"(?:还能|能|可以|要不要|还要|是否|能否)继续(?:打|做|注射|注药|穿刺|操作|手术)?(?:吗|么|呢|[？?]|$)|"
                r"还能(?:推|打|注)(?:药|激素|进去)?(?:吗|么)|"
                r"(?:换(?:个|一个)?(?:节段|间隙|水平)|调整针(?:尖|头)?(?:位置)?|重新(?:定位|调整|穿刺)|继续)[^，。？?]{0,10}还是[^，。？?]{0,8}"
@@ -173,6 +177,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"[^，。？?]{0,6}(?:再做|再打|再穿|重新做)|还是(?:改天|改期|改日|重新约|另约)|"
                r"(?:要是|如果|万一|假如)(?:已经|真的)?[^，。？?]{0,10}了(?:呢|怎么办|咋办)|" + ANTICOAGULATE_ASK["zh"]
                + r"|(?:要不要|需不需要|是否(?:需要)?|需要|要)取出|取不取|要拿出来|(?:取|拿)出来吗"
+               # (a drug the clinician gives for what is told: "给点啥药？", 开点什么药; not what she may take, "能吃点什么药吗")
+               + r"|(?<!前)(?:给|开)(?:点|些)?(?:啥|什么)药(?![^，。？?]{0,8}(?:预防|防止))"
                # the next step chosen now ("要急诊MRI还是直接找脊柱外科？")
                r"|(?:急诊|马上|立即|立刻|直接)[^，。？?]{1,12}还是[^，。？?]{0,4}(?:直接|马上|立即|立刻)"),
     # a ceiling (dose limit, maximum, how many a year): the sentence that states the limit answers it, wherever it sits
@@ -190,7 +196,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              # (a dose told as going up, "despite dose increases", "剂量一直往上加", asks nothing about a dose)
              r"(?<!cut my )(?<!cut our )(?<!lower my )(?<!reduce my )(?<!limit my )(?<!reduce our )"
              r"(?<!scatter )(?<!own )(?<!x-ray )(?<!low )(?<!low-)(?<!high )(?<!high-)(?<!multi-)(?<!multi )(?<!single-)(?<!single )"
-             r"\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)"
+             r"\bdose(?!s? (?:increases?|escalations?|keeps?|going up|goes up|creep))|dosing|dosage|(?<!by )how much(?! (?:\w+ ){0,2}time)(?! (?:does|do|did|will|would|could|can) (?:[\w-]+ ){1,4}?(?:matter|help|change|affect|differ)\w*\b)"
              r"(?!(?: ?/ ?how \w+| and (?:for )?how \w+)? (?:does|do|will|did|can|could) [\w -]{0,25}?(?:rise|go up|increase|drop|fall|go down|change))|how many (?:ml|mg|mcg|mls)|\btoo (?:much|big a (?:dose|volume))\b|(?<![\d.] )(?<![\d.])\bmg\b|(?<![\d.] )(?<![\d.])\bml\b|concentration|bolus|"
              # (a volume told, "after big-volume lido infiltration", asks none)
              r"(?<!big-)(?<!big )(?<!large-)(?<!large )(?<!high-)(?<!high )(?<!low-)(?<!low )(?<!small-)(?<!small )volume|"
@@ -279,10 +285,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           # ("any situation where I shouldn't?", "when should I not add it?", "any reason not to?")
                           r"\b(?:situations?|cases?|times?|circumstances?|patients?) (?:where|when|in which) (?:i|we|you) (?:should ?n[o']t|must ?n[o']t)\b|"
                           r"\bwhen (?:should|must) (?:i|we|you) not\b|\bwhen not to\b|\bwhen shouldn'?t (?:i|we|you)\b|\b(?:any )?reasons? not to\b|"
-                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead|use|give)|safe to (?:do|proceed|inject|go ahead|use|give)|should (?:i|we) (?:avoid|cancel|postpone)|"
+                          r"(?:ok|okay) to (?:do|proceed|inject|go ahead|use|give|dispense|prescribe|supply)|safe to (?:do|proceed|inject|go ahead|use|give|dispense)|should (?:i|we) (?:avoid|cancel|postpone)|"
                           # (whether to do it now or defer it: "ok to just hold apixaban 3 days or should we wait?")
                           r"\bor (?:should (?:i|we) |do (?:i|we) |better to )?(?:just )?wait\s*\?|\bshould (?:i|we) (?:just )?(?:wait|defer)\b|"
-                          r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should) (?:i|we) (?:still )?(?:proceed|go ahead)\b|"
+                          r"\bgo (?:or|/) ?no[- ]?go\b|\bno[- ]go\b|\bgood to go\b(?! home)|(?<!how )\b(?:can|should|do) (?:i|we) (?:still )?(?:proceed|go ahead)\b|\bstill (?:go ahead|proceed)\b|"
                           r"(?:^|[-–—:;,.]\s*)(?:still )?(?:proceed|go ahead)\s*\?|"
                           # go or not ("proceed or cancel?", "cancel?", "do it or postpone?")
                           r"\b(?:proceed|go ahead|do it|go)(?: or|/| vs\.?) ?(?:cancel|postpone|defer|delay|wait|not)\b|"
@@ -299,7 +305,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                           r"[\s\S]*\b(?:ok|okay|safe|fine)\s+(?:for|to (?:do|go ahead with|proceed with|have|start))\s+(?:an? |the |her |his |their )?[\w /-]{1,40}\?\s*$",
                           r"对胎儿(?:有|会有|有没有)?(?:影响|危害|伤害|风险)|影响(?:到)?胎儿|伤到胎儿|对(?:宝宝|孩子)(?:有|会有)?(?:影响|危害)|"
                           r"(?<!MRI)(?<!CT)(?<!核磁)(?<!磁共振)(?<!X线)(?<!片子)(?<!化验)(?<!检查)(?<!MRI还)(?<!CT还)(?<!核磁还)(?<!磁共振还)(?<!检查还)"
-                          r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|"
+                          r"(?:做还是不做|还做不做|(?<!还)做不做|还能不能做|还要不要做)|(?:取消|推迟|延期|改期)还是|还是(?:取消|推迟|延期|改期)|(?:要不要|需不需要|是否|该不该)(?:取消|推迟|延期|改期)|(?:取消|推迟|延期|改期)吗|照常做|还(?:做|打)吗|"
                           r"禁忌|(?:打|做|注射|穿刺)(?![完了])[^，。？?完后了]{0,6}(?:有没有|会不会有)(?:什么)?问题|能不能做|能不能[^，。？?]{1,8}?(?:做|打)(?:个|一下|一个)?|能做吗|可以做吗|还能做|能不能打|还能打|能打吗|可以打吗|还打不打|(?:做|打|穿刺|进行)(?![^，。？?]{0,20}?(?:几|多少|以后|之后|完))[^，。？?]{1,20}(?:行不行|行吗|可不可以)|能否(?:做|进行|穿刺|注射)|可否(?:做|进行)|可以.{0,8}(?:做|打|注射|穿刺|进行|手术)(?:一针|一下|这针|这个)?吗|"
                           r"用.{1,16}可以吗|用[^，。？?]{1,12}(?:行不行|行吗|能行吗)|能用吗|可以用吗|能不能用|可不可以用|(?:做|打)[^，。？?]{1,16}可以吗|"
                           # ("颈椎C6/7 TFESI 用得宝松1ml加利多卡因行不行？": whether it may be used for the procedure named)
@@ -472,7 +478,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "advice": ("management",
                r"tell (?:the |my |her |his )?(?:patient|pt|family|relatives|husband|wife|son|daughter)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|"
                r"what (?:do|should|can|could) (?:i|we) (?:realistically |honestly |actually )?(?:say|tell)\b|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
-               r"aftercare|go home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
+               r"aftercare|go home|send (?:her|him|them|the (?:patient|pt)|pt) home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
                r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)|"
                # (a caller who will not come in: "he's refusing to come in - how do I convince him?")
                r"\bhow (?:do|can|should) (?:i|we) (?:convince|persuade|talk (?:him|her|them) into)\b",
@@ -627,7 +633,8 @@ _EN_INTERROG = lazy(r"^(?:at (?:what|which) |whats|hows|whens|wheres|whos|what|h
                           r"shall|any|name|list|give)\b", re.I)
 _ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了|个病人|个患者|个人|位病人|位患者)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|算不算|属不属于|行不行|好不好|对不对|"
-                          r"还是.{1,20}[？?]\s*$")  # A还是B？: a choice
+                          r"还是.{1,20}[？?]\s*$|"  # A还是B？: a choice
+                          r"(?:能|可以|要|需要|用)[\u4e00-\u9fff]{1,5}不\s*[？?]?\s*$")  # (能出院不, 要停不: the spoken yes-no ask)
 _PROCEDURE_LIKE = {
     "en": lazy(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
                      r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation|operation|resection|"
@@ -1724,6 +1731,22 @@ _STAFF_RADIATION = frozenset({"occupational-dose-limit", "dosimeter", "occupatio
 _SHE = lazy(r"\bshe\b|她", re.I)
 _PATIENT_WORD = lazy(r"\b(?:patient|pt)\b|病人|患者", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # a sore battery site told red, hot, oozing or with a fever ("battery site sore, red and hot, fever 38.5"): a wound
+    # infection, not the pocket pain that is common
+    ("pocket-pain", lazy(r"\b(?:red|redness|hot|warm|swollen|swelling|pus|purulent|oozing|discharg\w*|fever\w*|febrile|temp)\b|"
+                         r"红肿|发红|发热|发烧|流脓|脓|渗液|渗出|肿", re.I), "surgical-site-infection"),
+    # segmental arteries told of the lungs ("CTPA shows cement fragments in segmental arteries both lower lobes"): the
+    # pulmonary arteries' emboli, no spinal radicular artery
+    ("radicular-artery", lazy(r"\bCTPA\b|pulmonar\w*|\blobes?\b|\blungs?\b|肺", re.I), "pulmonary-embolism"),
+    # a pump told beeping or alarming, words apart ("my pain pump thing in my tummy is beeping", 鞘内泵一直哔哔响): its alarm
+    ("intrathecal-pump", lazy(r"\bbeep\w*|哔|嘀嘀|滴滴", re.I), "pump-alarm"),
+    # cement told in the foramen or the canal, a level or side between ("CT shows cement in the L2 foramen",
+    # "CT显示cement进了foramen"): its leak
+    # (not one ruled out: "CT: cement is not in the canal", "CT示骨水泥没有进入椎管")
+    ("bone-cement", lazy(r"\bcement\b(?:(?!\b(?:not|no|never|without|isn'?t)\b)[^.?!;]){0,25}?\b(?:in|into|within|inside|entering|reaching|to)\s+(?:the\s+|a\s+|her\s+|his\s+)?"
+                         r"(?:(?:[CTLS]\d+(?:/[CTLS]?\d+)?|right|left|R|L|neural|exit\w*|spinal|vertebral)\s+)*(?:neuro)?(?:foram\w*|canal)\b|"
+                         r"\bforaminal cement\b|(?:骨水泥|水泥|cement)(?:(?![没未无不])[^，。？?；]){0,6}?(?:进|入|漏|渗|到|在)[^，。？?；]{0,4}?(?:椎间孔|椎管|foram|canal)|"
+                         r"(?:椎间孔|椎管|foramen|canal)(?:内|里)?(?:有|见|可见)?(?:少量|一点|点)?(?:骨水泥|水泥|cement)", re.I), "cement-leakage"),
     # a dose limit asked beside a declaration ("要去科里正式申报吗？不报的话剂量限值按啥算"): a pregnant worker's
     ("occupational-dose-limit", lazy(r"申报|声明|\bdeclar\w*", re.I), "pregnant-staff"),
     # a stimulator's tingling told somewhere else than where it was ("since bending … the tingling is in her L buttock not
@@ -3019,6 +3042,12 @@ class Framer:
             # (not beside another procedure, device or drug: "what about an IT pump implant?" asks the hold before again)
             own_topic = any(c not in prev.all_concepts and lex[c].kind == "topic" for c in subjects) \
                 and not any(lex[c].kind in ("procedure", "equipment", *_DRUGLIKE) for c in subjects)
+            # (or a complication told with no ask of its own: "also he says the tingling has moved to his tummy instead of his
+            # legs since yesterday" after whether to keep an infected device in - what it means, not that ask again; a
+            # bedside ask before, 要紧吗, still goes on)
+            own_topic = own_topic or (not aspects and bool(subjects) and all(
+                c not in prev.all_concepts and lex[c].kind == "complication" for c in subjects)
+                and not _BEDSIDE_ASKS & {*prev.aspects, *prev.context_aspects})
             ctx_aspects = () if aspects or own_topic else (prev.aspects or prev.context_aspects)
             # (not a new ask of its own, "做完EBP病人要平躺多久？" after the patch's volume: how long to lie flat, nothing failed)
             if "escalation" in prev.aspects and "escalation" not in aspects and (prev.tried or not aspects) \
@@ -3643,8 +3672,11 @@ class Framer:
         # (nor beside a condition asked of: "had 3 TFESIs this year; is diabetes a contraindication to another?")
         counted = bool(_SO_MANY_ALREADY.search(text)) and _BLOOD_PATCH not in concepts \
             and not any(c in lex and lex[c].kind in ("drug", "brand", "condition") for c in concepts)
+        # (or the earliest the next one may be done, "下一次ESI最早啥时候能打", "earliest he can have the next ESI": never a
+        # drug's next dose, "低分子肝素最早什么时候能打")
+        earliest = bool(_EARLIEST_NEXT.search(text)) and not any(c in lex and lex[c].kind in _DRUGLIKE for c in concepts)
         if REPEAT_LIMIT in concepts or REPEAT_LIMIT not in lex or _BLOOD_PATCH in concepts or _NOT_OUR_INJECTIONS.search(text) \
-                or not (_HOW_MANY_A_YEAR.search(text) or _THESE_A_YEAR.search(text) or counted) \
+                or not (_HOW_MANY_A_YEAR.search(text) or _THESE_A_YEAR.search(text) or counted or earliest) \
                 or not (any(c in lex and lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts)
                         or (_THESE_A_YEAR.search(text) and any(_ESI in self.lexicon.broader_closure([c]) for c in around if c in lex))):
             return concepts  # (an ESI told before counts: "how many of these can he have in a year?" after his caudal)
@@ -4342,7 +4374,7 @@ class Framer:
             w = m.group()
             f = fold_en(w)
             rare = _frequencies("en").get(f, 0.0)  # (a rare real word, Zipf 2.5-3, only for a slip one edit off: peacemaker)
-            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or rare >= _COMMON_ENOUGH or _inflected(f):
+            if len(f) < 5 or f in self.words or _known_stem(f, self.vocab) or rare >= _COMMON_ENOUGH or _inflected(f) or f in _SHORTHAND:
                 return w  # a known word (medical or general English, or one inflected: twitching) is never "corrected"
             if "-" in w and f.replace(" ", "") not in self.words \
                     and all(len(part) < 3 or part in self.words or part in _frequencies("en") for part in f.split()):
@@ -5077,6 +5109,7 @@ _TIMED_SETTINGS = frozenset({"rf-lesion-settings"})  # settings whose time is as
 # Clinicians' everyday shorthand (times, frequencies, note-taking abbreviations): never an unknown subject.
 _SHORTHAND = frozenset({
     "tmrw", "tmrow", "tmorrow", "2moro", "2morrow", "2mrw", "tomoz", "tmw", "tmr", "tonite", "yday", "yest", "ystrdy", "tday", "2day",
+    "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",  # (a weekday shortened: "TFESI thurs")
     "wknd", "mins", "hrs", "wks", "mths", "mnths", "yrs", "asap", "stat", "thx", "pls", "plz", "abt", "approx", "appt", "appts",
     "hx", "dx", "tx", "rx", "sx", "fx", "bx", "pmhx", "obs", "meds", "inj", "injxn", "procs", "proc", "pre-op", "postop", "preop",
     "post-op", "periop", "sched", "booked", "bkd", "qds", "tds", "nocte", "mane", "prn", "thru", "altho", "calc", "calcs",
@@ -5117,7 +5150,12 @@ _ZH_TIME = lazy(r"[今明昨前后]?(?:早|晚|早上|晚上|天|日|夜|晨|上
                       r"(?:上|下|这|本)?(?:周|星期|礼拜)[一二三四五六日天](?:早上|晚上|上午|下午|中午|凌晨)?")  # (a weekday: 周四早上)
 # plain English of a conversation a little under the common-word frequency, never a subject ("they want to swap him to
 # plavix", "realistically what minor side effects")
-_EN_PLAIN = frozenset({"swap", "swapped", "swapping", "swaps", "realistically", "ballpark", "changeover", "switchover", "realistic"})
+_EARLIEST_NEXT = lazy(r"(?:下一次|下一针|下次)[^，。？?]{0,12}最早|最早[^，。？?]{0,8}(?:再|下一次|下一针)|\bearliest\b[^.?!]{0,30}\bnext\b|"
+                     r"\bnext\b[^.?!]{0,20}\bearliest\b", re.I)
+_BEDSIDE_ASKS = frozenset({"expected", "recognition", "action", "escalation"})  # (asks a told complication goes on with)
+_EN_PLAIN = frozenset({"swap", "swapped", "swapping", "swaps", "realistically", "ballpark", "changeover", "switchover", "realistic",
+                       # (the patient in colloquial words: "95kg bloke", "this fella")
+                       "bloke", "blokes", "fella", "fellow", "chap", "chappie", "lass", "lassie", "laddie", "gal", "dude", "gent", "gents"})
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",

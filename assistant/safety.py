@@ -412,7 +412,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|(?:腿|下肢)[^，。？?]{0,4}(?:没知觉|没感觉|没有知觉|没有感觉)|"
                 r"尿不出|解不出小便|小便解不出|(?:一直|还)?没(?:有)?解(?:过)?小便|一直没尿|(?:没|未)排(?:过)?尿|膀胱(?:区)?(?:胀|膨隆|充盈)|"
                 r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))(?![\s\S]*(?:什么原因|原因有哪些|原因是什么|适应证|处理原则|术前|能做吗|常见吗|发生率|多常见))"
-                r"[\s\S]*?(?:新发|新出现|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
+                r"[\s\S]*?(?:新发|新出现|新的|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
         {"en": r"epidural|\bESI\b|\bTFESI\b|\bILESI\b|transforaminal|interlaminar|stimulat|\bSCS\b|pump|intrathecal|neuraxial|spinal|lead|catheter|vertebroplasty|kyphoplasty|\bkypho\b|cement|tuohy|"
                r"facet|radiofrequency|\bRFA\b|\bMBB\b|medial branch|discogra|blood patch|epiduroscop|nerve root|lumbar|thoracic|cervical (?:epidural|injection|procedure)|caudal|"
                r"sympathetic|paravertebral",
@@ -1161,7 +1161,7 @@ def condition_names(actions: str, lang: Lang) -> str:
 # (no one patient told beside it: "what do I tell patients after a TFESI? this one has numb, weak legs" is a case)
 _NO_CASE = r"(?![\s\S]*\b(?:this one|this (?:pt|patient|lady|man|woman|guy)|she (?:has|is|'s)|he (?:has|is|'s)|my (?:pt|patient) (?:has|is))\b)"
 # How often it happens, asked in Chinese (常见吗, 发生率, 概率多大).
-_HOW_COMMON_ZH = r"常见吗|多常见|常不常见|多见吗|常见不|发生率|(?:概率|几率)(?:大|高|多少|有多大)"
+_HOW_COMMON_ZH = r"常见吗|多常见|常不常见|多见吗|常见不|发生率|(?:概率|几率)(?:大|高|多少|有多大)|术后[^，。？?]{0,8}(?:多吗|多不多)"
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|\bwhat (?:should|do|would) (?:i|we|you) do if\b|"
           r"\bwhat are the (?:numbers|figures|odds|stats)\b|"
@@ -1483,8 +1483,10 @@ _DELAYED = {
           r"\bthis (?:morning|am|a\.m\.|afternoon|evening)\b|\bovernight\b|\blast (?:night|evening)\b|\btonight\b|\bwoke (?:up )?(?:with|and)\b|"
           r"\bon waking\b|\bearlier today\b|\blater (?:that|the same) day\b|\b(?:\d+|a few|few|several|two|three|some) ?(?:h|hrs?|hours?|days?|wks?|weeks?|months?) "
           r"(?:later|after|post|ago|since)\b|\bhours? later\b|\bdays? (?:later|ago)\b|\bpost[- ]?(?:op|procedure) day\b|\bPOD ?\d\b|"
-          r"\bday (?:[1-9]|one|two|three) (?:after|post)\b|\b(?:went|sent|got) home\b|\bsince (?:discharge|going home)\b|\bat home\b",
-    "zh": r"昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
+          r"\bday (?:[1-9]|one|two|three) (?:after|post)\b|\b(?:went|sent|got) home\b|\bsince (?:discharge|going home)\b|\bat home\b|"
+          # (the procedure's weekday: "L4/5 TFESI tues, … now can't lift either leg")
+          r"\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    "zh": r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
           r"夜间|夜里|半夜|当晚|今晚|回家后|出院后|几个?小时后|数小时后|\d+\s*个?小时后|天后|\d+\s*天前|术后第\s*[一二三四五六七\d]+\s*天|"
           r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)|"
           r"后\s*[\d一二三四五六七两几]+\s*(?:天|日|周|小时)|当天(?:晚上|夜里)|一周|"
@@ -1494,7 +1496,7 @@ _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
           r"\bon the table\b|\bmid[- ]?(?:injection|procedure)\b|\bas (?:I|we) (?:inject|push|gave)|\bseconds? (?:after|later)\b",
     "zh": r"注射时|注药时|推药时|注射中|注射过程中|术中|操作中|当场|当即|立刻|随即|即刻|台上|刚注射完|刚注完|刚推完|刚打完|"
-          r"(?:推|注|打)完(?:药)?(?:就|马上)",
+          r"(?:推|注|打)完(?:药)?(?:就|马上)|(?:打|推|注|做)的时候|(?:打|推|注射|做|操作)(?:TFESI|ESI)?过程中|过程中",
 }
 _RESTART = {
     "en": r"\b(?:re-?start|resum|re-?commenc|re-?initiat)\w*|\bback on\b|\bstarted (?:back|again)\b|"
