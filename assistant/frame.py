@@ -2961,7 +2961,7 @@ class Framer:
         concepts = self._resolve([*(m.concept for m in matches), *self._inner_drugs(matches)])
         past = self._history(concepts)
         concepts = _mapped(concepts, past)
-        concepts = self._with_compounds(q, concepts)
+        concepts = self._with_compounds(q, _weeks_along(q, concepts))
         concepts = self._la_mixture(self._works_for_harm(self._block_reliability(q, concepts), matches), q, (history or [""])[-1])
         concepts = _resedated(q, lang, concepts)
         concepts = _staff_told_before(q, concepts, history)
@@ -4508,6 +4508,15 @@ class Framer:
 _SLEEPS_AGAIN = {"en": lazy(r"\b(?:drifting|dozing|nodding|drifts|dozes|nods) off again\b|\b(?:went|gone|going|back) (?:back )?to sleep\b|"
                             r"\bre-?sedat\w*|\bdrowsy again\b|\bsleepy again\b|\bresp(?:iratory)? rate (?:dropping|falling) again\b", re.I),
                  "zh": lazy(AGAIN_ZH + r"|又嗜睡|又开始(?:嗜睡|迷糊|打呼)|呼吸又(?:慢|变慢)")}
+
+
+# Weeks of a pregnancy told without the word ("our radiographer just told us shes 12wks"; not "6 weeks post-op", "2 wks ago").
+_WEEKS_ALONG = lazy(r"\b(?:she'?s|she is|i'?m|i am)\s+(?:about |around |~)?\d{1,2}\s*(?:wks?|weeks?)\b(?![\s-]*(?:post|after|ago|since|out|from|of|on|into|in|with|off|back|later|before|old))", re.I)
+
+
+def _weeks_along(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's concepts with the pregnancy its weeks tell (`_WEEKS_ALONG`)."""
+    return (*concepts, "pregnancy") if "pregnancy" not in concepts and _WEEKS_ALONG.search(q) else concepts
 
 
 def _resedated(q: str, lang: Lang, concepts: tuple[str, ...]) -> tuple[str, ...]:

@@ -369,3 +369,15 @@ def test_ok_to_dispense_kenalog_for_a_cervical_tf_leads_with_the_particulate_rul
     e = engine_over("tf-242", ("esi-transforaminal", "esi-general", "evidence-disagreements"))
     first = _bullets(e.answer("pharmacy here - Dr wants Kenalog 80mg for a C5/6 transforaminal tmrw. ok to dispense?").text)[0]
     assert "particulate" in first, first
+
+
+def test_a_radiographer_told_12_weeks_along_is_pregnant_staff(framer):  # type: ignore[no-untyped-def]
+    q = framer.frame("separate q - our radiographer just told us shes 12wks, can she stay in for the fluoro list or does she need to step out? dose limit?",
+                     ["28F for caudal epidural tmrw, LMP ~6 wks ago, says she might be pregnant. go ahead or not?"])
+    assert "pregnant-staff" in q.concepts, q.concepts
+
+
+@pytest.mark.parametrize("question", ["she's 6 weeks post-op from her SCS, wound fine", "she's 2 weeks on apixaban now, ok for an SIJ injection?",
+                                      "she's 12 weeks out from her kyphoplasty"])
+def test_weeks_since_a_procedure_or_on_a_drug_are_no_pregnancy(framer, question):  # type: ignore[no-untyped-def]
+    assert "pregnancy" not in framer.frame(question).concepts
