@@ -4460,7 +4460,8 @@ class Framer:
             if any(covered[m.start():m.end()]) or "'" in m.group():
                 continue
             w = fold_en(m.group())
-            if len(w) >= 4 and not _known_stem(w, self.vocab) and w not in self.words and not _common(w) and w not in _SHORTHAND and w not in _EN_PLAIN:
+            if len(w) >= 4 and not _known_stem(w, self.vocab) and w not in self.words and not _common(w) and w not in _SHORTHAND and w not in _EN_PLAIN \
+                    and not _TEAM_SPOKE.match(q, m.end()):
                 noun = _EN_PROCEDURE_NOUN.match(q, m.end())  # "bunion surgery": an unfamiliar part's operation is a procedure
                 found.append(m.group() + noun.group() if noun and not any(covered[noun.start():noun.end()]) else m.group())
         if lang == "zh":
@@ -5165,6 +5166,8 @@ _BEDSIDE_ASKS = frozenset({"expected", "recognition", "action", "escalation"})  
 _EN_PLAIN = frozenset({"swap", "swapped", "swapping", "swaps", "realistically", "ballpark", "changeover", "switchover", "realistic",
                        # (the patient in colloquial words: "95kg bloke", "this fella")
                        "bloke", "blokes", "fella", "fellow", "chap", "chappie", "lass", "lassie", "laddie", "gal", "dude", "gent", "gents"})
+# A team told speaking, by its short name ("cardio says ok to hold"): who answered, not a subject (a "cardio procedure" still is).
+_TEAM_SPOKE = lazy(r"\s+(?:says?|said|ok'?d|okayed|agreed|agrees|is happy|are happy|happy|cleared|wants?|asked|asks)\b", re.I)
 _ZH_PLAIN = frozenset({"好点", "好些", "好一点", "好多了", "费劲", "难受", "厉害", "舒服", "咋整", "咋办", "痛醒", "疼醒", "低烧",
                        "没效", "基本没效", "一针", "下一针", "打了一次", "打电话", "回家了", "刺痛", "有点憋", "迷糊", "有点迷糊",
                        "颈子硬", "躺着也痛", "变成持续的了", "peeing", "pee",

@@ -1496,7 +1496,7 @@ _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
           r"\bon the table\b|\bmid[- ]?(?:injection|procedure)\b|\bas (?:I|we) (?:inject|push|gave)|\bseconds? (?:after|later)\b",
     "zh": r"注射时|注药时|推药时|注射中|注射过程中|术中|操作中|当场|当即|立刻|随即|即刻|台上|刚注射完|刚注完|刚推完|刚打完|"
-          r"(?:推|注|打)完(?:药)?(?:就|马上)|(?:打|推|注|做)的时候|(?:打|推|注射|做|操作)(?:TFESI|ESI)?过程中|过程中",
+          r"(?:推|注|打)完(?:药)?(?:就|马上)|(?:打|推|注|做)的时候|过程中",
 }
 _RESTART = {
     "en": r"\b(?:re-?start|resum|re-?commenc|re-?initiat)\w*|\bback on\b|\bstarted (?:back|again)\b|"

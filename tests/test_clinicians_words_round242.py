@@ -381,3 +381,13 @@ def test_a_radiographer_told_12_weeks_along_is_pregnant_staff(framer):  # type: 
                                       "she's 12 weeks out from her kyphoplasty"])
 def test_weeks_since_a_procedure_or_on_a_drug_are_no_pregnancy(framer, question):  # type: ignore[no-untyped-def]
     assert "pregnancy" not in framer.frame(question).concepts
+
+
+# ---------------------------------------------------------------- the clinician's check on the final code
+
+def test_a_team_told_speaking_is_no_unknown_subject(engine):  # type: ignore[no-untyped-def]
+    ans = engine.answer("cardio says ok to hold - when can he restart after?",
+                        ["on Brilinta after NSTEMI stent 4 months ago, booked for lumbar TFESI - stop it?"])
+    assert not ans.abstained and "12–24 h" in ans.text, ans.text
+    # (a procedure of theirs still is one: "cardio procedure next week")
+    assert engine.answer("pt on eliquis, cardio procedure next week - hold?").abstained
