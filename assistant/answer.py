@@ -157,6 +157,7 @@ from .safety import (
     during_procedure,
     febrile_banner,
     foreign_emergency,
+    granuloma_pathway,
     granuloma_shown,
     haematoma_shown,
     happening_now,
@@ -403,7 +404,8 @@ _PROPHYLAXIS = lazy(r"prophyla|预防性|预防用|预防使用|测试前|植入
 _BUNDLE = frozenset({"nacc", "decolonisation"})  # the infection-prevention bundle's rules
 INFECTION = "infection"
 _PREVENTION_ASK = lazy(r"prophyla|\bprevent|before (?:the |an? )?(?:implant\w*|trial|incision|procedure)|pre-?op\w*|scheduled|booked|"
-                             r"planned|risk factors?|预防|术前|植入前|危险因素|计划|准备", re.I)
+                             r"planned|risk factors?|\bdo (?:anything )?differently\b|\bgo ahead with the (?:full |permanent )?implant|"
+                             r"预防|术前|植入前|危险因素|计划|准备|下次(?:植入|做)", re.I)
 _INFECTION_TOLD = lazy(r"\binfected\b|\bpus\b|\bdrain(?:ing|s)\b|\booz\w*|\bMRSA\b(?! carrier)|\bMSSA\b(?! carrier)|\bculture|"
                              r"\babscess|(?:pocket|wound|site|deep) infection|流脓|渗液|渗出|化脓|感染了|培养|脓肿|囊袋感染|切口感染", re.I)
 _TAKING = r"(?:服用|口服|在吃|正在吃|正在服用|长期吃|长期服用?|一直吃|吃着|服着|在用)\s*"
@@ -486,6 +488,12 @@ _PULLED_BACK = lazy(r"\bpulled (?:it )?(?:back|out)\b|\bwithdr[ae]w(?:n)? (?:the
 _INFECTION_PATHWAY = "implant-infection"  # (a fever with back or wound signs after a procedure: the patient must come in)
 # pictures that awake, pink or normal readings do not end (a deficit, the eye, a swelling neck, an infection)
 _SIGN_PICTURES = _DEFICITS | {"epiduroscopy-pressure", "airway-haematoma", "implant-infection", "dural-puncture-red-flags"}
+# a picture looked back on as it might have been, the one told over ("settled. if hed torn the dura instead what wouldve we
+# been looking at", "已经好了。要是当时刺破硬膜会怎样")
+_OTHERWISE = {"en": lazy(r"\bif (?:he|she|they|it|we|you|i)(?:'?d| had)\b[^.?]{0,60}\binstead\b|\b(?:would|could)(?:'?ve| have) (?:we )?(?:been|seen|happened)\b|"
+                         r"\b(?:if|once|when|after) (?:it|this|the infection|things?) (?:has )?(?:settles?|settled|clears?|cleared|resolves?|resolved)\b"
+                         r"(?=[^.?]{0,60}\b(?:go ahead|proceed|implant|re-?implant|trial|do (?:it|the)))", re.I),
+              "zh": lazy(r"(?:要是|如果|假如|万一)当时|(?:要是|如果|假如)换成")}
 _NEXT = {"en": lazy(r"\bwhat next\b|\bnext step|\bnow what\b|\bthen what\b", re.I), "zh": lazy(r"下一步|接下来|然后呢|还要做什么")}
 # an open ask for what to do ("what now?", 怎么办), not a watch, a discharge or a drug asked
 _OPEN_ASK = {"en": lazy(r"\bwhat (?:now|next)\b|\b(?:now|then) what\b|\bwhat (?:to do|do (?:i|we) do|should (?:i|we) do)\b(?! (?:before|about|with|for|if)\b)|"
@@ -639,7 +647,7 @@ _STUDY_TOLD = {"en": lazy(r"\b(?:mri|ct|ctpa|scan|imaging|x-?ray)\b[^.?]{0,15}\b
                                 # (a finding the scan does not show, told right after it: "MRI no haematoma, T2 signal in cord")
                                 r"\b(?:mri|ct|ctpa|scan|imaging)\b,? (?:no|nil) (?:h(?:a)?ematoma|abscess|bleed|collection|compression|cement|leak|clot|pe|emboli?)\b", re.I),
                # ("CT看骨水泥渗漏进椎管": the CT seen, a finding named after it)
-               "zh": lazy(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除|"
+               "zh": lazy(r"(?:MRI|核磁|磁共振|CT)[^，。？?]{0,6}(?:做了|显示|提示|回报|示|见|结果|证实|看到|发现|未见|没见到|阴性|排除|出来了|"
                           r"看(?!看)(?![^，。？?]{0,4}(?:有没有|是否|是不是|有无))(?=[^，。？?]{0,6}(?:渗漏|骨水泥|血肿|脓肿|压迫|漏)))", re.I)}
 # A scan told (or supposed) negative without naming what it excludes ("MRI neg", "if the MRI is negative", MRI阴性), and
 # what the emergency before it was scanned for.
@@ -1352,7 +1360,7 @@ class AnswerEngine:
         # (awake with normal readings ends no deficit: "现在人清醒，呼吸14次，MRI要等到明天，能等吗？" after weak legs)
         if not settled or over or tail is not None or not q.history or DEFICIT_GONE[q.lang].search(q.text):
             return settled
-        return self._emergency_before(q).rule not in _SIGN_PICTURES
+        return self._emergency_before(q).rule not in _SIGN_PICTURES or bool(_OTHERWISE[q.lang].search(q.text))
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
@@ -1460,7 +1468,8 @@ class AnswerEngine:
         """Is the question about another specialty's procedure (no emergency pathway of ours applies)? (A topic we do not
         cover is none: a baclofen pump alarming with fever and spasticity the day after a "1.5T MRI" is our pump's.)"""
         lex = self.lexicon.concepts
-        foreign = any(c in lex and lex[c].kind != "topic" for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
+        # (nor a sign we have no passage on, told beside the picture: "ITB pump pt itchy all over, spasms getting worse…")
+        foreign = any(c in lex and lex[c].kind not in ("topic", "finding") for c in q.out_of_scope) or any(procedure_like(u) for u in q.unknown)
         kinds = {c: lex[c].kind for c in q.subjects + q.context_concepts if c in lex}
         # (nor beside an implant of ours the patient lives with: "带着鞘内泵的病人要做肠镜 现在嗜睡 呼吸浅慢" is our pump's overdose)
         implanted = any(k == "equipment" and IMPLANTS & set(self.lexicon.broader_closure([c])) for c, k in kinds.items())
@@ -2233,13 +2242,14 @@ class AnswerEngine:
             if self._unknown_drugs(q):  # a drug it does not know: only the procedure's bleeding-risk class (and a stent) help
                 bullets = self._for_unknown_drugs(q, sents, bullets, sig)
         bullets = self._outcome_of_its_own(q, self._after_the_turn_before(q, lang, sents, bullets, guide, tri))
+        bullets = self._granuloma_not_haematoma(q, tri, bullets)
         bullets = bullets if tri.urgent else self._reassured_first(q, sents, self._drug_in_class(q, sents, self._each_side(q, lang, bullets)))
         # (the count of a feared harm's class before the warnings, which go right after the lead)
         bullets = self._warned(q, sents, self._counted_second(q, sents, bullets)) if not tri.urgent else _bundled_first(bullets)
         bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, _during_step_later(q, bullets))))
         bullets = bullets if tri.urgent else _jurisdiction_first(q, sents, _mixture_first(q, bullets))
         bullets = bullets if tri.urgent else self._consent_first(q, sents, self._without_others_meals(q, self._without_brand_asides(q, bullets)))
-        bullets = bullets if tri.urgent else self._without_others_harms(q, bullets)
+        bullets = self._without_others_rates(q, bullets) if tri.urgent else self._without_others_harms(q, bullets)
         bullets = bullets if tri.urgent else self._cause_prevented(q, lang, self._technique_elsewhere(q, lang, verdict, bullets))
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
             return self._none_for(q, lang, hits, unsaid)
@@ -2926,6 +2936,13 @@ class AnswerEngine:
         if RECOVERY not in q.all_concepts or not told & _NOT_A_HAEMATOMA or _HAEMATOMA in told:
             return bullets
         return [b for b in bullets if _HAEMATOMA not in b.sentence.concepts or told & _NOT_A_HAEMATOMA & b.sentence.concepts] or bullets
+
+    def _granuloma_not_haematoma(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
+        """A pump patient's deficit read as its catheter-tip granuloma (pain creeping up as the pump is turned up, then weak
+        legs): no haematoma's steps or signs, unless an antithrombotic makes one the likelier cause."""
+        if not granuloma_pathway(tri) or HELD & set(self.lexicon.broader_closure(list(q.all_concepts))):
+            return bullets
+        return [b for b in bullets if _HAEMATOMA not in b.sentence.concepts or _GRANULOMA in b.sentence.concepts] or bullets
 
     def _counts_and_drugs_asked(self, part: Part, lang: Lang, sents: Sequence[Sentence], pool: Sequence[Sentence],
                                 bare: bool) -> tuple[list[Sentence], list[str]]:
@@ -4156,9 +4173,12 @@ class AnswerEngine:
                    and not (c in _IMMUNE_DRUGS and any(IMMUNOSUPPRESSED in b.sentence.concepts for b in bullets))]
         # (or the procedure of ours told the turn before: "should she up her insulin herself?" after her TFESI)
         ours = [c for c in own_procedures(q.subjects or (q.context_concepts if q.followup else ()), self._kinds, True) if c in lx]
-        if foreign and not ours and q.history:  # (the implant of the turn before: "…不清楚他的刺激器是不是MRI兼容的" after its infection)
-            told = tuple(dict.fromkeys(m.concept for m in self.lexicon.match(q.history[-1])))
-            ours = [c for c in own_procedures(told, self._kinds, True) if c in lx]
+        # (the implant of the turn before: "…不清楚他的刺激器是不是MRI兼容的" after its infection; or the one told before
+        # that, "the scar over the battery … 38.2" after "my father also has a spinal cord stimulator")
+        for turn in reversed(q.history[-2:] if foreign and not ours else ()):
+            told = tuple(dict.fromkeys(m.concept for m in self.lexicon.match(turn)))
+            if ours := [c for c in own_procedures(told, self._kinds, True) if c in lx]:
+                break
         if not foreign or not ours or _ANY_SURGERY.intersection(q.concepts):
             return [], []
         return list(dict.fromkeys(self._said(q, c, q.lang) for c in foreign)), [self._said(q, c, q.lang) for c in ours[:2]]
@@ -4292,6 +4312,22 @@ class AnswerEngine:
         kept = [b for b in bullets if b not in others]
         # (with no complication left but others', the answer says the sources have none for it: `_others_only`)
         return kept if others and any(b not in others for b in harms) else bullets
+
+    def _without_others_rates(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """An emergency that also asks how common its complication is after a procedure ("…low grade temps. how common is
+        infection after PVP"): no other procedure's rate (an SCS series' 3-4%), whose figure is no answer for this one."""
+        # (the procedure named by the part asking how often: not a recovery's shares asked of the thread's haematoma, which
+        # come from other procedures' series)
+        procs = [c for p in q.parts if p.aspects[:1] == ("frequency",) for c in p.concepts if self._kinds.get(c) == "procedure"]
+        if not procs:
+            return bullets
+        near = set(self.lexicon.broader_closure(procs))
+
+        def others(b: Bullet) -> bool:
+            said = set(self.lexicon.tags(b.sentence.text))
+            return bool(_SHARE.search(b.sentence.text)) and not near & said \
+                and any(self._kinds.get(c) == "procedure" for c in said)
+        return [b for b in bullets if not others(b)] or bullets
 
     def _others_only(self, q: Question, bullets: Sequence[Bullet]) -> tuple[str, ...]:
         """Asked how often, or who is at risk of, a complication after one procedure of ours whose passages never name it
@@ -4655,9 +4691,20 @@ def _rank(rule: str) -> int:
 def _how_soon_first(q: Question, rule: str, bullets: list[Bullet]) -> list[Bullet]:
     """Asked whether a deficit's care can wait ("MRI要排到明天早上，先观察可以吗？"): how soon decompression must come first."""
     # (asked whether to start a drug meanwhile, "MRI not till tomorrow - start antibiotics now?": that drug's step answers)
-    if rule != "neuraxial-deficit" or not WAIT_ASK[q.lang].search(q.text) or _START_ASKED.search(q.text):
+    # (or how soon it must come, "if it is a haematoma how fast does she need to get to theatre", 几个小时内必须手术)
+    # (not a drug's restart asked how soon: "减压后多快能恢复吃波立维", "how soon can she restart her clexane")
+    if rule != "neuraxial-deficit" or not (WAIT_ASK[q.lang].search(q.text) or _HOW_SOON[q.lang].search(q.text)) \
+            or _START_ASKED.search(q.text) or _RESTART_ASKED.search(q.text):
         return bullets
     return sorted(bullets, key=lambda b: not _WITHIN_HOURS.search(b.sentence.text))
+
+
+_RESTART_ASKED = lazy(r"\b(?:when|how soon|how long|how quickly)\b[^.?]{0,30}\b(?:restart|resum|back on)|"
+                     r"(?:多快|多久|什么时候|何时|几天|几个小时)[^，。？?]{0,8}(?:恢复|吃回|重新)|"
+                     r"(?:恢复|吃回|重新(?:吃|用))[^，。？?\s]{0,6}(?:要)?(?:多快|多久|什么时候|何时|几天)", re.I)
+_HOW_SOON = {"en": lazy(r"\bhow (?:fast|soon|quickly|urgently|long do (?:we|i) have)\b|\btime window\b|\bwithin how (?:long|many hours)\b|"
+                        r"\bhow many hours\b", re.I),
+             "zh": lazy(r"多快|多久内|多长时间内|几个?小时内|多少小时内|时间窗|最晚|来得及")}
 
 
 def _bundled_first(bullets: list[Bullet]) -> list[Bullet]:
@@ -4672,6 +4719,7 @@ _SPECIFIC = frozenset({"procedure", "complication", "finding", "condition"})
 # the pictures a haematoma's recovery shares may answer (a deficit told, not a cord infarct), and the harms whose outcome
 # is no haematoma's
 _HAEMATOMA_PICTURE = (DEFICIT_TOLD - {"spinal-cord-infarction"}) | {"haematoma", "numbness", "paraplegia"}
+_GRANULOMA = "catheter-tip-granuloma"
 _NOT_A_HAEMATOMA = frozenset({_ABSCESS, "last", "cardiorespiratory-arrest", "spinal-cord-infarction", "meningitis",
                               # (a vascular picture: blurred vision and a numb hand after a cervical TFESI)
                               "stroke", "visual-loss", "cortical-blindness"})

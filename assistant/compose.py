@@ -2685,8 +2685,13 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
              and "heparin" not in sig.closure.get(c, frozenset()) and c not in ("heparin", "lmwh")}
     doac = {c for c in drugs if c == "doac" or "doac" in sig.parents.get(c, ())}
     # (bridging asked in this part: "术后多久能恢复利伐沙班" after "要不要用克赛桥接？" asks the restart)
-    if "bridging-anticoagulation" not in _own(part, q) or not doac or drugs - doac \
-            or any(c in _VKA or _VKA & sig.parents.get(c, frozenset()) for c in q.all_concepts):
+    # (or carried into a follow-up that swaps the drug for a DOAC: "and if he'd been on apixaban not warfarin?" after
+    # "does he need clexane bridging?"; the warfarin swapped out is no VKA of the patient's)
+    # (not the DOAC's restart asked after the bridging question: "术后多久能恢复利伐沙班")
+    swapped = q.followup and "bridging-anticoagulation" in part.inherited and bool(doac & set(part.concepts)) \
+        and bool(_DRUG_SWAPPED.search(part.text))
+    if ("bridging-anticoagulation" not in _own(part, q) and not swapped) or not doac or drugs - doac \
+            or any((c in _VKA or _VKA & sig.parents.get(c, frozenset())) and c not in q.excluded for c in q.all_concepts):
         return above, False
     says = next(((sc, s) for sc, s in pool if {"doac", "bridging-anticoagulation"} <= s.concepts and _NOT_FOR.search(s.text)
                  and not s.provenance), None)
@@ -2695,6 +2700,8 @@ def _doac_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tuple
     return [says, *(t for t in above if t[1] is not says[1])], True
 
 
+_DRUG_SWAPPED = lazy(r"\binstead\b|\bnot (?:on )?(?:the )?warfarin\b|\brather than\b|\b(?:had|'d) been on\b|\bwhat if (?:he|she|they)(?:'s| is| was| were)? on\b|"
+                    r"换成|改成|改吃|如果(?:是|吃的是)", re.I)
 _AGO = {"en": lazy(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mos?|mo|weeks?|wks?|days?)\s*(?:ago|prior|back|old|post)\b", re.I),
         "zh": lazy(r"(\d+|[一两二三四五六七八九十]+)\s*(年|个月|月|周|个星期|星期|天)(?:多|余)?(?:前|之前|以前|了)|"
                    r"(?:支架|PCI)(?:术后|后)\s*(\d+|[一两二三四五六七八九十]+)\s*(年|个月|周|天)")}
@@ -3031,7 +3038,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # (a pregnancy told in everyday words, "a nurse who is expecting", 有喜了, is the lexicon's pregnancy too)
         # (unless it holds the one figure asked: "how much scatter does a lead apron stop?" - 95–98%, "and the fetus receives less")
         # (nor one said of any member of staff: "a pregnant radiographer or other staff member … need not leave the room")
-        above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts))
+        # (the worker told pregnant the turn before is still the one asked about: "剂量计要戴几个 戴铅衣里面还是外面")
+        above = [t for t in above if not (_PREGNANT_WORKER & t[1].concepts and not (_PREGNANT_WORKER | {"pregnancy"}) & set(q.all_concepts)
+                                          and not (q.history and _PREGNANCY_TOLD.search(q.history[-1])))
                  or _holds_figure_asked(t[1], parts[j]) or _ANY_STAFF.search(t[1].text)] or above
         # (and the converse: a pregnant worker's own limit asked, "what's my dose limit now that I've told my manager?", is the
         # fetal one, not the annual staff limit)
@@ -3608,6 +3617,7 @@ _ANCHORS_NOT_IMPLANTED = frozenset({"vertebroplasty", "kyphoplasty", "vertebral-
                                     "caudal-esi", "facet-injection", "medial-branch-block", "radiofrequency-ablation", "sacroiliac-joint-injection",
                                     "discography", "epiduroscopy", "stellate-ganglion-block", "selective-nerve-root-block"})
 _PREGNANT_WORKER = frozenset({"pregnant-staff", "embryo-fetus", "fetal-dosimeter"})
+_PREGNANCY_TOLD = lazy(r"\bpregnan\w*|\bexpecting\b|\b\d+ ?(?:wks?|weeks) along\b|怀孕|妊娠|孕\d|孕期|有喜", re.I)
 _ANY_STAFF = lazy(r"\bor (?:any )?other (?:staff|workers?|team members?)\b|或其他工作人员", re.I)
 _STAFF_SIDE = frozenset({"pregnant-staff", "occupational-dose-limit", "fetal-dosimeter", "lead-apron"})
 # the dose limits (mSv) and badges are the staff's: the sources give no patient's fetal dose

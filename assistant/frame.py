@@ -118,7 +118,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     "action": ("management",
                r"(?:what|wht|wat) (?:do|should|can|must) (?:i|we|you|she|he|they|the (?:patient|pt|dr|doc|doctor|consultant|operator|team|surgeon|proceduralist)|pt) do"
                # (not what to do to keep a harm away: "what can I do to cut my own radiation dose?" asks prevention)
-               r"(?! (?:to|for) (?:cut|reduce|lower|minimi[sz]e|prevent|avoid|limit|protect|keep|stop (?:it|this|that) (?:from )?happening"
+               # (nor with the place between: "what do we do in theatre to avoid it")
+               r"(?!(?: (?:in|on|at|during) (?:the )?\w+)? (?:to|for) (?:cut|reduce|lower|minimi[sz]e|prevent|avoid|limit|protect|keep|stop (?:it|this|that) (?:from )?happening"
                r"|make (?:[\w-]*\s+){1,9}?(?:safer|safe|less risky))\b)|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well)|ers?\b)|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
                # (the plan asked bare at the end, after the picture: "…CXR small apical PTX, comfortable. what's the plan?")
@@ -163,7 +164,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (something to give for what is told: "anything we can give him for it?", "can we give her something?")
                r"\banything (?:i|we) can give\b|\b(?:can|could|should) (?:we|i) give (?:her|him|them|the (?:patient|pt)|pt) (?:anything|something)\b|"
                # (whether the infected device comes out: "implant got infected - does it have to come out?")
-               r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\bremove (?:the (?:device|implant|stimulator|pump|leads?|generator))\b",
+               r"\b(?:have|has|need|needs) to (?:come|be taken) out\b|\bremove (?:the (?:device|implant|stimulator|pump|leads?|generator))\b|"
+               # (whether it is operated on: "if it is a granuloma, will he need an operation?", 肉芽肿 要开刀吗)
+               r"\b(?:does|do|will|would|is) (?:it|he|she|they|this|that)(?: \w+)? (?:need|needs|require|going to need|have to have) (?:an? )?(?:surgery|operation|op)\b(?!-)",
+               r"(?:要|需要|得|要不要|需不需要|用不用)(?:开刀|手术|动手术)(?:吗|么|呢|[？?]|$)|"
                r"(?:要|该|得|应该)?(?:怎么|咋)(?:弄|搞|整)(?!清|明白|懂)|"
                 r"怎么办|咋办|怎么处理|如何处理|(?<!预)处理|(?:怎么|如何|咋|怎样)治(?!疗)|(?:怎么|如何|怎样|咋|该|要|需要|应该|应|能|可以|用什么|用啥|怎么去|怎么样)\s*治疗|治疗(?:方法|方案|措施|原则|手段)|治疗\s*(?:吗|呢|[？?。，,]|$)|(?<!预防)治疗(?:要|应该|该|应)?怎么(?:做|弄|搞)|处置|抢救|救治|急救|应对|下一步|该做什么|怎么救|逆转|拮抗|止抽|止痉|控制抽搐|"
                r"(?:还是|仍然|仍|都)?(?:不好|没好|无效|不缓解|没缓解)(?:怎么|呢|的话)|还能(?:做|用)什么|有没有[^，。？?]{0,6}创伤(?:更)?小|"
@@ -235,7 +239,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:\s*\?| (?:it|them|the (?:drug|meds?|pills?|tablets?))\b)|"
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
              + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上(?!\s*(?:C臂|透视|导管室|手术室|介入室|班))|续用|续打|间隔|提前|术前停|"
+             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?<![拿收])(?:吃|服)回(?![来去])|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上(?!\s*(?:C臂|透视|导管室|手术室|介入室|班))|续用|续打|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|(?:术后|操作后|做完)[^，。？?]{0,8}(?:打|用|给)下一(?:针|剂)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时|几时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
@@ -363,9 +367,10 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                     r"distinguish|differentiate)\b|\bhow (?:do|can) (?:i|we|you) tell\s*\??\s*$|\btell (?:them|the two) apart\b|"
                     # (when to escalate: the red flags, "when should I escalate?")
                     r"\bwhen (?:should|do|would|must) (?:i|we) escalate\b|\bwhen to escalate\b|"
+
                     r"what (?:could|might) (?:it|this) be|differential|"
                     # ("…or headache stops being postural, what are we worried about?": the serious causes)
-                    r"\bwhat (?:are|should|would) (?:we|i|you) (?:be )?(?:worried|worrying|concerned) about\b|\bwhat (?:do|should|would) (?:we|i|you) worry about\b|"
+                    r"\bwhat (?:are|should|would) (?:we|i|you) (?:be )?(?:worried|worrying|concerned) about\b|\bwhat am i (?:worried|worrying|concerned) about\b|\bwhat (?:do|should|would) (?:we|i|you) worry about\b|"
                     # ("repeat the patch, or is something else going on?": another cause of the picture)
                     + _OTHER_CAUSE_EN + "|"
                     # ("severe positional HA - is this PDPH?": whether the picture is that complication, its criteria)
@@ -427,6 +432,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
     # is what the patient has an expected, harmless effect? ("numb after TON RF - is that expected?", 正常吗)
     "expected": ("",
                  r"is (?:that|this|it|he|she) (?:\w+ )?(?:normal|expected|usual|to be expected)|\b(?:normal|expected)\?|"
+                 # (whether the nurse calls the doctor about what she sees: "should i call the reg?", 要不要叫医生)
+                 r"\b(?:should|do) (?:i|we) (?:need to )?(?:call|page|bleep|wake|ring|get) (?:the |a )?(?:doctor|dr|reg|registrar|consultant|on-?call|resident)\b|"
                  # (whether what is seen counts as a complication at all: "droopy eyelid, small pupil - is this a complication?")
                  r"\bis (?:that|this|it|these|this all) (?:a |an )?(?:complication|side[- ]effect|problem)\s*\?|"
                  r"\bis (?:[\w'’-]+\s+){1,8}?(?:a |an )(?:complication|side[- ]effect)\s*\?|"
@@ -435,7 +442,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"should (?:i|we) (?:be )?(?:worr|concern)|anything to worry|nothing to worry|harmless|"
                  r"\bdid (?:we|i|they|you) (?:damage|injure|hit|burn) (?:something|anything|a nerve|the nerve)\b|"
                  r"(?:^|[.,;:!?-]\s*)(?:(?:pt|patient|she|he|they|family)(?:'s| is| are)? )?(?:very |really |a bit |quite )?(?:worried|anxious|scared)\s*[.!?]*\s*$",
-                 r"是不是(?:打针|这针|做的)?(?:做|打)坏了|(?:做|打)坏了吗|是不是伤到(?:神经|什么)了|正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要紧不|要紧么|(?:这|这个|这些)?(?:是|算)(?:不是|不算)?并发症(?:吗|么|？|\?)|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)"),
+                 r"是不是(?:打针|这针|做的)?(?:做|打)坏了|(?:做|打)坏了吗|是不是伤到(?:神经|什么)了|正常吗|正常么|正常的吗|是否正常|正常现象|要紧吗|要紧不|要紧么|(?:这|这个|这些)?(?:是|算)(?:不是|不算)?并发症(?:吗|么|？|\?)|要不要紧|需要担心|用担心|严重吗|预期的吗|是不是正常|会有(?:哪些|什么)(?:正常)?(?:反应|表现)|"
+                 r"(?:要不要|需不需要|用不用|该不该)(?:叫|喊|通知|找|报告)(?:一下)?(?:医生|大夫|值班|上级|主任)"),
     "frequency": ("complications",
                   # (the outcome asked: how many recover, "whats the likely outcome", 预后怎么样)
                   r"\bwhat(?:'s| is| are)? (?:the |his |her )?(?:likely |usual |expected |long[- ]term )?(?:outcome|prognosis)\b|"
@@ -511,6 +519,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # ("wife asking how this could happen", 怎么会这样)
                   r"\bhow (?:could|did|can|does|would) (?:this|that|it) (?:have )?happen(?:ed)?\b|\bwhy did (?:this|that|it) happen\b|"
                   r"\bhow (?:this|that|it) (?:could|can|did|would|might) (?:have )?happen(?:ed)?\b|"
+                  # ("how could a refill do this?", 加个药怎么会这样)
+                  r"\bhow (?:could|did|would) (?:a|an|the|that) \s*(?:[\w-]+\s+)?(?:have )?(?:do|done|cause|caused) (?:this|that|it)\b|"
                   r"\bwhat(?:'s| is) (?:this|it|that) (?:most )?likely(?: to be)?\s*\??\s*$|"
                   r"mechanism|pathophysiolog|why (?:does|do|is|are|would|can|did|we|you|they|only)\b|^\W*why\b|what causes|"
 
@@ -973,6 +983,12 @@ def _not_a_rescue(found: list[str], told: str, text: str, lang: Lang, action: st
     prevention; whether it may still go ahead ("MRSA bacteraemia - can I still do his ESI next week?", "cardiology says the
     Plavix can't be stopped - can we still do the trial?") its contraindications; "at what point should I stop injecting?",
     什么时候停止注射 (the cement's endpoint) how the injection is done safely, neither a rescue nor a time."""
+    if _OPERATED_ASK.search(action):
+        # (whether a complication is operated on is its treatment: "if it is a granuloma, will he need an operation?"; not
+        # surgery asked of a patient or a plan with no complication told: "腰椎间盘突出 下周安排了TF 需要手术吗")
+        if _OPERATED_ON.search(told) and not _PLANNED[lang].search(_OPERATED_ASK.sub(" ", told)):
+            return found
+        return [a for a in found if a != "action"]
     kept_on = bool(_STILL_GO_AHEAD.search(action) and _KEPT_ON_TOLD.search(told))  # (not "wet tap - can I still do the injection?")
     if "action" in found and (_PLANNED[lang].search(told) or kept_on) and not _ACUTE[lang].search(text):
         instead = "contraindications" if _STILL_GO_AHEAD.search(action) else "prevention"
@@ -986,6 +1002,8 @@ def _not_a_rescue(found: list[str], told: str, text: str, lang: Lang, action: st
 OTHER_CAUSE_ASK = lazy(_OTHER_CAUSE_EN + "|" + _OTHER_CAUSE_ZH, re.I)
 _ENDPOINT_ASK = lazy(r"\b(?:at what point|how far|when)\b[^.?!]{0,30}\bstop (?:injecting|the injection|filling|pushing|the cement)|"
                      r"(?:什么时候|何时|到什么程度|推到哪)[^，。？]{0,6}停止?(?:注射|推注|推)", re.I)
+_OPERATED_ASK = lazy(r"\b(?:need|needs|require|have to have) (?:an? )?(?:surgery|operation|op)\b(?!-)|开刀|手术", re.I)
+_OPERATED_ON = lazy(r"granuloma|ha?ematoma|abscess|\bleak|compress|\bmass\b|肉芽肿|血肿|脓肿|渗漏|压迫|包块|占位", re.I)
 _KEPT_ON_TOLD = lazy(r"\b(?:can'?t|cannot|must not|won'?t|will not) (?:let \w+ )?(?:be )?stop|\bcardiology\b|心内科|不能停", re.I)
 # whether it may still go ahead, asked outright ("can we still do his ESI?", 还能打吗, 能不能打)
 _STILL_ASK = lazy(r"\bstill (?:do|go ahead|proceed|have)\b|还能(?:打|做)|能不能打|能打吗|还打不打", re.I)
@@ -1285,7 +1303,17 @@ def _with_opening(out: list[Part], part: Part, lang: Lang) -> Part:
     if out and (_swap_then_ask(part, out[-1], lang) or _lead_in(part, out[-1]) or _AFTER_OPENS[lang].match(out[-1].text)
                 or _odds_of_told(part, out[-1]) or _anticoagulation_of_told(part, out[-1])):
         return _joined_part(out.pop(), part, lang)
+    if lang == "en" and out and set(part.concepts) <= {_LA_MIXTURE} and _LA_MIXTURE in part.concepts and not part.aspects \
+            and len(_LA_TOLD & set(out[-1].concepts)) >= 2:
+        # ("whats the max mg/kg for each and do they add up?": the mixture's rule is the maximum asked, one ask)
+        before = out.pop()
+        sep = "，" if lang == "zh" else ", "
+        return replace(before, text=f"{before.text}{sep}{part.text}", concepts=tuple(dict.fromkeys((*before.concepts, _LA_MIXTURE))))
     return part
+
+
+_LA_MIXTURE = "local-anaesthetic-mixture"
+_LA_TOLD = frozenset({"lidocaine", "bupivacaine", "ropivacaine", "levobupivacaine", "chloroprocaine", "mepivacaine"})
 
 
 # A time that only opens the ask after it ("那术后呢 啥时候可以恢复", "and afterwards? when can she restart?")
@@ -1733,8 +1761,9 @@ _PATIENT_WORD = lazy(r"\b(?:patient|pt)\b|病人|患者", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # a sore battery site told red, hot, oozing or with a fever ("battery site sore, red and hot, fever 38.5"): a wound
     # infection, not the pocket pain that is common
-    ("pocket-pain", lazy(r"\b(?:red|redness|hot|warm|swollen|swelling|pus|purulent|oozing|discharg\w*|fever\w*|febrile|temp)\b|"
-                         r"红肿|发红|发热|发烧|流脓|脓|渗液|渗出|肿", re.I), "surgical-site-infection"),
+    # (not one denied: "没发烧 切口看着还行", "no fever, not red")
+    ("pocket-pain", lazy(r"(?<!no )(?<!not )(?<!non-)(?<!isn't )(?<!without )\b(?:red|redness|hot|warm|swollen|swelling|pus|purulent|oozing|discharg\w*|fever\w*|febrile|temp)\b|"
+                         r"(?<![没无不])(?<!没有)(?:红肿|发红|发热|发烧|流脓|脓|渗液|渗出|肿)", re.I), "surgical-site-infection"),
     # segmental arteries told of the lungs ("CTPA shows cement fragments in segmental arteries both lower lobes"): the
     # pulmonary arteries' emboli, no spinal radicular artery
     ("radicular-artery", lazy(r"\bCTPA\b|pulmonar\w*|\blobes?\b|\blungs?\b|肺", re.I), "pulmonary-embolism"),
@@ -1747,6 +1776,19 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                          r"(?:(?:[CTLS]\d+(?:/[CTLS]?\d+)?|right|left|R|L|neural|exit\w*|spinal|vertebral)\s+)*(?:neuro)?(?:foram\w*|canal)\b|"
                          r"\bforaminal cement\b|(?:骨水泥|水泥|cement)(?:(?![没未无不])[^，。？?；]){0,6}?(?:进|入|漏|渗|到|在)[^，。？?；]{0,4}?(?:椎间孔|椎管|foram|canal)|"
                          r"(?:椎间孔|椎管|foramen|canal)(?:内|里)?(?:有|见|可见)?(?:少量|一点|点)?(?:骨水泥|水泥|cement)", re.I), "cement-leakage"),
+    # a scan asked safe beside an implant ("the hospital want to MRI his back - is that safe with the stimulator and the pump
+    # in?", 装了泵和刺激器 核磁能做吗): the device's MRI conditions, not the scan that finds a complication
+    ("mri", lazy(r"^(?=[\s\S]*(?:stimulat|\bSCS\b|\bIPG\b|\bpump\b|\bimplant|\bdevice\b|刺激器|鞘内泵|\b泵|植入))(?=[\s\S]*(?:\bsafe\b|\bok(?:ay)?\b|"
+                 r"\ballowed\b|contraindicat|compatib|安全|能做|能不能做|可以做|可不可以做|能不能查|能查))", re.I), "implant-mri-conditions"),
+    # antibiotics asked around dental work in an implant patient ("DRG stim pt needs 2 wisdom teeth out - does she need
+    # antibiotic cover for the implant?"): not the implant operation's own prophylaxis
+    # (in English: a Chinese dental question is out of scope whole, "拔牙要停几天？要不要预防抗生素")
+    # (the antibiotics the only ask: with a drug's hold asked too, the whole question is the dental work's)
+    ("dental-extraction", lazy(r"^(?![\s\S]*\b(?:stop|hold|held|off|restart)\b)[\s\S]*(?:\bantibiotic|\babx\b|\bcover\b|prophyla)", re.I),
+     "dental-antibiotic-cover"),
+    # a wound's care words told as the length of an antibiotic course ("SCS植入的预防性抗生素一般用到啥时候 我们科习惯用到拆线"):
+    # the prophylaxis asked, not the wound care
+    ("wound-care", lazy(r"抗生素|\bantibiotic|\babx\b|prophyla|预防用药", re.I), "antibiotic-prophylaxis"),
     # a dose limit asked beside a declaration ("要去科里正式申报吗？不报的话剂量限值按啥算"): a pregnant worker's
     ("occupational-dose-limit", lazy(r"申报|声明|\bdeclar\w*", re.I), "pregnant-staff"),
     # a stimulator's tingling told somewhere else than where it was ("since bending … the tingling is in her L buttock not
@@ -1924,6 +1966,21 @@ _REGION_WORD = {"cervical": "cervical-spine", "thoracic": "thoracic-spine", "lum
 _REFERENCE_REGION = lazy(r"\b(?:compared (?:with|to)|relative to|than|versus|vs\.?)\s+(?:a |an |the |at |in )?(cervical|thoracic|lumbar|sacral)\b|"
                                r"(?:跟|和|与|同|相对于|相较于)\s*(颈|胸|腰|骶)(?:椎|段|部)?(?:的)?\s*(?:相比|比较|比起来|比)", re.I)
 _SPECIAL = lazy(r"\b(?:special|different|extra|additional|unique|specific|particular)\b|特别|特殊|额外|另外的|独特|特有", re.I)
+
+
+_MOVED_AS_CAUSE = lazy(r"\b(?:since|after|while|when) (?:she|he|they|the (?:patient|pt)|pt) (?:was |were )?(?:bending|twisting|lifting|reaching)|"
+                       r"\b(?:since|after) (?:bending|twisting|lifting|reaching)|(?:弯腰|搬东西|扭了|抬重物)(?:[^，。？?]{0,6})?(?:以后|之后|后)", re.I)
+BLOOD_GLUCOSE, STEROID_HYPERGLYCAEMIA = "blood-glucose", "steroid-hyperglycaemia"
+_GLUCOSE_HIGH = lazy(r"(?:血糖|指尖糖|\bglucose|\bsugars?|\bBMs?\b|\bBSL\b|\bCBG\b|\bBG\b)(?:\s*(?:is|was|of|=|:|：|测的是|测了|是|到了?|高达|\d+\s*点测的是))?\s*"
+                     r"(?:(?<![\d.])(?:1[1-9]|[2-3]\d)(?:\.\d)?(?![\d.])(?!\s*(?:mg|点|时|:|am|pm|h\b|hrs?\b|小时|分|days?|天))|"
+                     r"(?<![\d.])[2-5]\d\d(?!\d)(?!\s*(?:点|时|:)))", re.I)
+
+
+def _without_movement_told(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Part, ...]:
+    """The parts without the movement the question told as what brought the complication on (see `_with_compounds`)."""
+    if _MOBILISATION in concepts:
+        return parts
+    return tuple(replace(p, concepts=tuple(c for c in p.concepts if c != _MOBILISATION)) for p in parts)
 
 
 def _compounds_told(parts: tuple[Part, ...], concepts: tuple[str, ...]) -> tuple[Part, ...]:
@@ -2285,6 +2342,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _EXCLUSION = lazy(r"(?:apart from|other than|besides|except(?: for)?|excluding|aside from|not counting|除了|除去|(?<!算)不算|(?<!包)不包括|排除|"
                         r"\bnot|\bisn't|\bno longer|\bwithout|\bnever|(?<!有)没有|(?<!是)不是|并非|未曾|"
+                        # (a procedure given up for the one asked about: "那不打肉毒素，就做…", "not doing botox anymore, just…")
+                        r"\bnot doing|\bno longer doing|\bnot having|"
+                        r"不(?:再)?(?:打|做)了?|别(?:打|做)了?|"
                         # (a rescue not needed: "never needed the lipid", "didn't need any naloxone", 没用上脂肪乳)
                         r"\b(?:never|didn'?t|did not|don'?t|doesn'?t) (?:need|needed|use|used|have to give|give)(?: to give)?|没用上|没(?:有)?用到|不需要用|没给|"
                         # a finding a study did not show: "MRI没看到血肿", "CT未见出血"
@@ -2600,7 +2660,11 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         clauses = [c for c in re.split(r"(?<=[，,？?；;])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text) if c and c.strip()]
         is_q = _ZH_INTERROG.search
     else:
-        clauses = [c for c in re.split(r"(?<=[?;])\s+|,?\s+(?:and|also|plus|\+|&)\s+(?=(?:also\s+)?"
+        # (a told sentence ends before the ask that follows it: "…INR 1.1 pre-op. when restart warfarin and does he need
+        # clexane bridging?" asks twice)
+        clauses = [c for c in re.split(r"(?<=[?;])\s+|(?<=[a-z0-9)][.!])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bdr\.)(?<!\bst\.)"
+                                       r"(?<!\bapprox\.)(?<!\bno\.)(?<!\bmr\.)(?<!\bmrs\.)(?<!\bms\.)(?<!\bprof\.)(?<!\betc\.)(?<!\bpt\.)(?<!\binj\.)"
+                                       r"(?<!\bwt\.)(?<!\bht\.)(?<!\bhx\.)\s+(?=[A-Za-z])|,?\s+(?:and|also|plus|\+|&)\s+(?=(?:also\s+)?"
                                        # ("…, and next refill what do we do differently?": a later occasion opens the ask)
                                        r"(?:(?:next (?:time|\w+)|in (?:the )?future|for next time),?\s+)?(?:at (?:what|which) |"
                                        # ("… per level, and at what point should I stop injecting?")
@@ -2631,17 +2695,27 @@ def split_parts(text: str, lang: Lang) -> list[str]:
             asked = False
             continue
         # ("一般用什么，怎么给？": which drug, asked bare, and how it is given are one ask)
-        if parts and opens and (asked or _has_ask(parts[-1], lang)) and (len(tokenize(c, lang)) >= 1 or aspects_of(c, lang)) \
+        # (a sentence that only tells the story, "…warfarin held 5 days, INR 1.1 pre-op.", sets the scene of the ask after it)
+        last = re.split(r"(?<=[.!?])\s+", parts[-1].strip())[-1] if parts else ""
+        told_only = lang == "en" and last.endswith((".", "!")) and "?" not in last and not _ASKING_OPENER.match(last)
+        if parts and opens and (asked or _has_ask(parts[-1], lang)) and not told_only and (len(tokenize(c, lang)) >= 1 or aspects_of(c, lang)) \
                 and not _BARE_WHICH[lang].match(parts[-1].strip()) and not _bare_condition(parts[-1].strip(), lang):
             parts.append(c)
         elif parts:
             parts[-1] = _joined(parts[-1], c, text, lang)
-            asked = asked or opens
+            # (a time told with its subject asks nothing: "ok so we cancel. when she does get it done, when can she restart…")
+            asked = asked or (opens and not (told_only and _SUBJECT_CLAUSE.match(c)))
             continue
         else:
             parts.append(c)
         asked = opens
     return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
+
+
+# a sentence that asks although it ends with a full stop ("how long to hold apixaban."), and a clause of time or condition
+# with its own subject ("when she does get it done")
+_ASKING_OPENER = lazy(r"^(?:and |so |ok,? )?(?:how|what|whats|when|which|who|why|where|should|can|could|will|would)\b", re.I)
+_SUBJECT_CLAUSE = lazy(r"^(?:when|where|once|if|after|before|while)\s+(?:she|he|they|we|i|you|it|the (?:patient|pt)|pt)\b", re.I)
 
 
 # (a later occasion set before its ask opens it too: "下次他还想做SGB，怎么预防再出现？", "next time she wants one, how…")
@@ -3090,6 +3164,7 @@ class Framer:
                             concepts)
         parts = _compounds_told(parts, concepts)
         parts = tuple(_reference_region_dropped(p) for p in parts)
+        parts = _without_movement_told(parts, concepts)
         # ("and for cervical?" after how long relief lasts: still the ask; "颈椎的呢，第三枕神经RFA有什么特别风险" asks its own)
         kept = set(carried) if not aspects or swapped else set()
         aspects = swapped or aspects
@@ -3567,6 +3642,15 @@ class Framer:
         concepts = self._joint_shot(q, concepts)
         concepts = self._adjacent(q, concepts)
         concepts = self._observed(q, concepts)
+        # (a movement told as what brought a complication on, "lost it in both legs since she was bending over in the
+        # garden", 弯腰搬东西以后: the story, not an ask about mobilising)
+        if _MOBILISATION in concepts and _MOVED_AS_CAUSE.search(q) and any(self.lexicon.concepts[c].kind == "complication"
+                                                                         for c in concepts if c in self.lexicon.concepts):
+            concepts = tuple(c for c in concepts if c != _MOBILISATION)
+        # (a glucose reading told high, 11 mmol/L or 200 mg/dL and more, "刚测指尖糖18.6 要紧不", "BMs 19 this morning": the
+        # steroid's hyperglycaemia, beside the reading)
+        if BLOOD_GLUCOSE in concepts and STEROID_HYPERGLYCAEMIA not in concepts and _GLUCOSE_HIGH.search(q):
+            concepts = (*concepts, STEROID_HYPERGLYCAEMIA)
         # (a rheumatology drug told with an infection asked, "on MTX + adalimumab … infection risk?": the patient is
         # immunosuppressed, a risk factor the sources name; the drug's own management stays another specialty's)
         # (or any question about the patient on it, "on methotrexate and prednisolone - is ESI safe?", "should I stop her
@@ -4613,7 +4697,7 @@ LASTS_ASK = lazy(r"how long (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:la
                        r"when (?:will|does|do) (?:it|this|that|they) (?:\w+ )?(?:settle|resolve|go away|stop|wear off|get better)|"
                        r"how (?:long|many days) (?:until|till|before) (?:it|this|that|they|the \w+) (?:\w+ )?(?:settles?|resolves?|goes away|wears? off|gets? better|comes? down)|"
                        r"how many (?:days|weeks) (?:will|does|do|would|can|might) (?:\w+ ){1,3}?(?:last|persist|go on|stay|remain)\b|"
-                       r"持续(?:多久|几天|多长时间|多少天|几周)|(?:效果|疗效|缓解)(?:能|可以)?维持(?:多久|几天|多长时间|几个月)|(?:会|要)?(?:高|升高|升)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|回落|正常)|"
+                       r"持续(?:多久|几天|多长时间|多少天|几周)|(?:效果|疗效|缓解)(?:能|可以)?维持(?:多久|几天|多长时间|几个月)|(?:会|要)?(?:高|升高|升)(?:多久|几天|多长时间)|(?:多久|几天|多长时间)(?:能|会|才|可以)?(?:好|消失|缓解|恢复|自愈|消退|降下来|降回|回落|正常)|"
                        r"什么时候(?:能|会|才)?(?:好|消失|缓解|消退|降下来|回落|正常)", re.I)
 _MONITOR_HOW = lazy(r"\bhow (?:do|should|often) (?:i|we|you) (?:monitor|check|follow)|\bmonitor(?:ing)?\b[^.?]{0,12}\?|"
                           r"^\W*(?:and\s+)?when (?:(?:do|should) (?:i|we|you) |to )(?:check|monitor|test|recheck|re-check)(?: (?:it|them|again))?\s*\?|"
@@ -5194,15 +5278,17 @@ _HAPPENED = {"en": lazy(r"\b(?:has|have) (?:moved|shifted|gone|changed|stopped)\
              "zh": lazy(r"变了|没了|消失了|不见了|跑了|移位了")}
 # A report phoned or paged in by the patient, the family or the ward ("SCS trial pt called: …", "nurse pages: …", 病人来电,
 # 护士打电话说); not the operator calling for help ("I called my attending")
-CALLED_IN = {"en": lazy(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|son|mum|mom|dad|nurse|ward|recovery|pacu)\b[^.]{0,12}"
+CALLED_IN = {"en": lazy(r"\b(?:pt|patient|she|he|husband|wife|family|daughter|son|mum|mom|dad|nurse|ward|recovery|pacu)\b[^.,;?]{0,30}"
                               r"\b(?:phoned|phones|called|calls|rang|paged|pages|messaged|texted)\b|\bphone call from\b|\bon the phone\b", re.I),
              "zh": lazy(r"来电|打电话来|打来电话|打电话说|电话(?:说|讲|反映|报告|里|：)|护士(?:说|报告|反映)")}
 # A patient's problem told as going on, in a note with no question ("pt headache since … 2d ago", "患者术后头痛3天了")
 # (or after a clause that tells what was done: "前天做颈椎IL好像穿破了 今天病人一坐起来就头痛", "wet tap yesterday, pt now…")
-_GOING_ON = {"en": lazy(r"(?:^|[,.;]\s*)\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still|yesterday|today|this morning|last night|says|reports|complain(?:s|ing)?)\b", re.I),
+_GOING_ON = {"en": lazy(r"(?:^|[,.;]\s*)\W*(?:pt|patient|my patient|\d+\s*(?:yo|y/o|[MF])\b|she|he)\b[^?]*\b(?:since|ago|now|currently|still|yesterday(?:'?s)?|today|this morning|last night|says|reports|complain(?:s|ing)?)\b", re.I),
              "zh": lazy(r"(?:^|[，,。；;\s])(?:今天|昨天|今早|现在|术后)?(?:病人|患者|\d+岁)[^？?]*(?:天前|小时前|以来|现在|目前|一直|还在|\d+\s*天了|昨天|今天|今早|说|反映|诉|一(?:坐|站)起来就)|"
                         # (or told of her, the patient the caller treated: "昨天给她做的腰段IL 今天一坐起来就头疼")
-                        r"^[^？?]*(?:给|帮)(?:她|他)(?:做|打)[^？?]*(?:今天|今早|现在|昨晚)[^？?]*$")}
+                        r"^[^？?]*(?:给|帮)(?:她|他)(?:做|打)[^？?]*(?:今天|今早|现在|昨晚)[^？?]*$|"
+                        # (or yesterday's patient, told now: "昨天IL硬外的病人 今天一坐起来就头痛")
+                        r"(?:昨天|前天|今早|上午)[^？?，,。]{0,20}的(?:病人|患者)[^？?]*(?:今天|现在|一(?:坐|站)起来就)")}
 _DAPT, _ACTIVE_INFECTION = "dapt-duration", "active-infection"
 _NEGATING = frozenset({"a", "an", "un", "non", "non-", "in", "im", "ir", "il", "dis"})  # prefixes that turn a word into its opposite
 

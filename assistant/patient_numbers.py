@@ -180,5 +180,6 @@ class PatientNumbers:
             return tuple(n for c in ids if c in lx for n in (*getattr(lx[c], lang), *lx[c].abbr, *lx[c].en) if n)
         other = [c for c in concepts if self.kinds.get(c) == "drug" and c not in own]
         asked = names(primary) if not urgent else ()
+        strengths = tuple((names([c]), told_percent(text, names([c]))) for c in primary) if len(primary) > 1 and not urgent else ()
         return Asked(asked, names(other) if asked else (), told_percent(text, names(primary)) if not urgent else None, ceiling,
-                     told_variant(text, names(primary)))
+                     told_variant(text, names(primary)), strengths)

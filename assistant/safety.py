@@ -29,7 +29,12 @@ EVENT_CUES = {
           r"\b(?:fever|febrile|temp|t)\s*(?:of\s*)?(?:3[89]|4[0-2])(?:\.\d)?\b|"
           r"\bnew(?:[- ]onset)? (?:(?:bilat\w*|bilateral|severe|sudden|progressive|left|right|leg|arm|back|neck) )*"
           r"(?:weak|numb|paraly|pain|headache|deficit|retention|incontinen|fever|swelling)|\bovernight\b|\byesterday\b|\btoday\b|\bthis morning\b|\blast night\b|\bday \d+\b|\bstill\b|"
-          r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b|"
+          r"\bwithin (?:a|one|\d+) (?:minute|min|second)|\bminute\b|\b(?:he|she|they)(?:'s|’s|'re|’re)\b|\b(?:hes|shes)\b|"
+          # (weeks in the making, told of the weeks just gone: "the last few wks his legs feel weak")
+          # (never the months of a chronic picture, nor one told of its cause: "the past few months his legs have been weak from his
+          # stenosis")
+          r"\b(?:last|past) (?:few|couple(?: of)?|several|two|three|\d+) (?:days|wks|weeks)\b"
+          r"(?![^.?]{0,50}\b(?:from|due to|because of) (?:his |her |their |the )?(?:stenosis|arthritis|OA|neuropathy|stroke|MS|disc|spondylosis|age)\b)|"
           r"\b(?:went|gone|going) into (?:vf|vt|v-?fib|v-?tach|arrest|asystole|cardiac arrest)\b|\bthen (?:seized|arrested|coded)\b)|"
           r"\s(?:->|→|=>)\s?",  # "omnipaque for SIJ inj -> hives, wheeze": what followed the injection
     "zh": r"(患者|病人|刚|突然|出现|之后|以后|后|现在|正在|几分钟|数分钟|数小时|几小时|导致|发生了|已经|还是|"
@@ -92,7 +97,8 @@ _CORTICAL = {"en": r"vision|visual|blind|blurr(?:y|ed)\b|can(?:no|'|’)?t see|s
                    r"double vision|diplopi|confus|drows|unrespons",
              "zh": r"视力|视物|失明|看不见|看不清|卒中|中风(?!险(?:操作|管理|类别|级别|分级|等级|的|还是|吗|呢|[，,。？?、；]|$))|口角|言语|偏瘫|失语|说不出话|口齿|嘴歪|面瘫|复视|看东西|说话|讲话|吐字|意识|嗜睡|糊涂"}
 # A fever told ("fever 38.6", "febrile", "发烧", 38.5度): the stroke pathway's exclusion and the deficit's abscess picture.
-_FEVER_EN = (r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89]\.\d\b")
+_FEVER_EN = (r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89]\.\d\b|"
+             r"\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b")
 # (a Chinese question often writes the fever in English: "PVP后第3天 pt fever 38.7")
 _FEVER_TOLD = {"en": _FEVER_EN, "zh": r"(?<![未没不无])(?:发热|发烧|高烧|低烧|低热)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]" + "|" + _FEVER_EN}
 # A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
@@ -396,6 +402,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
                 r"arms? (?:are |feel |feels )?heavy|can(?:no|'|’)?t grip|grip (?:is )?weak|weak grip|"
                 r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
+                # (a limb told failing in plain words: "R leg 'not working right'", "can barely get out of the chair")
+                r"\b(?:legs?|arms?)\W{0,3}(?:is |are )?(?:not|isn'?t|aren'?t) working(?: right| properly)?\W{0,3}(?![^.,;?]{0,25}\b(?:since|due to|because of|from|\d+\s*(?:yrs?|years?|months?) ago|for (?:years|months))\b)|"
+                # (not a bed, which a postural headache keeps her in: "still can't get out of bed")
+                r"\b(?:can(?:no|'|’)?t|barely|unable to|struggling to) get (?:up )?out of (?:the |a |his |her )?chair\b(?![^.,;?]{0,25}\b(?:since|due to|because of|from|\d+\s*(?:yrs?|years?|months?) ago|for (?:years|months))\b)|"
                 r"difficulty (?:peeing|passing urine|urinating)|"
                 # (new root pain with cement in view, after the injection or with cement in the canal told: "kypho, cement going into
                 # canal, new leg pain"; not a plan, "kyphoplasty planned tomorrow, severe leg pain from stenosis", nor a general ask)
@@ -409,7 +419,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"一股电流|像电流|电流[^，。？?]{0,4}窜|被电打|电打了|像过电|过电一样|(?:双|两条?)腿有点软|"
                 r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"足下垂|垂足|脚下垂|勾不起脚|脚抬不起|背屈无力|"
-                r"(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|(?:腿|下肢)[^，。？?]{0,4}(?:没知觉|没感觉|没有知觉|没有感觉)|"
+                r"(?:双|两条?)腿(?:都)?发软|(?:小便|尿)[^，。？?]{0,2}解不出|(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|(?:注射时|推药时|打的时候|推的时候)[^。？?]{0,6}(?:手|胳膊|上肢|手臂).{0,2}麻(?!醉)|(?:腿|下肢)[^，。？?]{0,4}(?:没知觉|没感觉|没有知觉|没有感觉)|"
                 r"尿不出|解不出小便|小便解不出|(?:一直|还)?没(?:有)?解(?:过)?小便|一直没尿|(?:没|未)排(?:过)?尿|膀胱(?:区)?(?:胀|膨隆|充盈)|"
                 r"^(?=[\s\S]*(?:骨水泥|椎体成形|后凸成形|PVP|PKP))(?![\s\S]*(?:什么原因|原因有哪些|原因是什么|适应证|处理原则|术前|能做吗|常见吗|发生率|多常见))"
                 r"[\s\S]*?(?:新发|新出现|新的|突然)[^，。；？]{0,8}(?:腿|下肢|神经根|根性|放射|肋间|束带)[^，。；？]{0,4}[痛疼]",)},
@@ -440,21 +450,23 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "implant-infection",
-        {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b|"
+        {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b|\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b|"
                 # (a low-grade temperature only beside a draining or purulent wound: 37.5 with a clean wound after an implant is
                 # the usual course)
                 r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
                 r"(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b(?=[\s\S]*(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b))",
                 r"back pain|neck pain|wound|erythema|\bred(?:ness|dened|dening|dish)?\b|\bpus\b|discharg|altered (?:mental|conscious)|\baltered\b|confus|"
                 r"\btender\b|bacter(?:a)?emi|bacteraemi|bloodstream infection|ooz|draining|swell|neck stiff|stiff neck|meningi|headache|\bCRP\b|\bESR\b|white (?:cell|count)|\bWCC\b|inflammatory markers|"
+                # (the back told worse in plain words: "back much worse", "back is killing him")
+                r"\bback\b[^.,;?]{0,12}\b(?:worse|worsening|killing|agony|excruciating|much more painful)\b|"
                 # (a trial lead still through the skin is a wound: "SCS trial leads in, pt febrile")
                 r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b(?! place for \d)(?! for \d)|exit site"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|烧到\s*(?:3[89]|4[0-2])|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
                 r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开))|"
                 r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)(?:体温|T)\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|发红|肿胀|压痛|意识模糊|意识改变|糊涂|菌血症|血流感染|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头[痛疼]|CRP|血沉|白细胞|炎症指标|电极(?:还)?在|出口处")},
-        {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
+        {"en": r"implant|stimulat|\bSCS\b|pump|intrathecal|epidural|caudal|\bESI\b|transforaminal|interlaminar|lead|catheter|\bIPG\b|generator|"
                r"discogra|intradiscal|disc|vertebroplast|kyphoplast|facet|radiofrequency|injection|procedure",
-         "zh": r"植入|刺激器|泵|鞘内|硬膜外|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
+         "zh": r"植入|刺激器|泵|鞘内|硬膜外|骶管|电极|导管|发生器|椎间盘|造影|椎体成形|后凸成形|关节突|射频|注射|术后|穿刺"},
         {"en": "URGENT: fever with back pain or wound signs after an implant or neuraxial procedure can be a wound or device infection, discitis, an epidural abscess or meningitis. "
                + _STOP["en"] + ": urgent assessment, blood cultures, MRI and surgical review.",
          "zh": "紧急：植入或椎管内操作后发热伴背痛或切口异常，可能是切口或装置感染、椎间盘炎、硬膜外脓肿或脑膜炎。" + _STOP["zh"] + "：紧急评估、血培养、MRI并请外科评估。"},
@@ -698,8 +710,17 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"anaphyla|hives|urticari|wheez|throat (?:swell|tight)|throat\b.{0,12}tight|fac(?:e|ial)\b.{0,10}swell|lips?\b.{0,10}swell|"
                 r"angio-?oedema|angioedema|stridor|hypotens|(?<![a-z])rash|bronchospasm|\bbp (?:of )?[4-8]\d/|(?<![a-z])itch|(?<![a-z])flush|welts|swollen (?:lips|face|tongue|eyes)",),
          "zh": (r"过敏性休克|过敏反应|荨麻疹|喘鸣|哮鸣|喘憋|喘不上气|喉头.{0,2}紧|喉头水肿|血管性水肿|低血压|皮疹|支气管痉挛|瘙痒|潮红|风团|起疹|嘴唇肿|眼睑肿|喉咙.{0,2}紧|血压.{0,3}(?:掉|降|低)|" + _BP_LOST,)},
-        {"en": r"contrast|dye|gadolinium|iodinated|iodine|omnipaque|iohexol",
-         "zh": r"造影剂|对比剂|钆|碘|欧乃派克"},
+        # (or any injection, its skin and its airway or circulation told together: "caudal epi done 20 min ago, pt now itchy
+        # all over with hives, wheezy, BP 78/40"; a flush alone after a steroid is its common reaction)
+        {"en": r"contrast|dye|gadolinium|iodinated|iodine|omnipaque|iohexol|"
+               r"^(?![\s\S]*\b(?:day [2-9]|POD ?[2-9]|\d+ days? (?:ago|after|later|post)|yesterday|last week)\b)"
+               r"(?=[\s\S]*(?:epidural|caudal|\bepi\b|\bESI\b|TFESI|ILESI|block|injection|\binj\b|procedure|\bRFA\b|facet|\bSIJ\b|\bMBB\b|\bSGB\b|stellate))"
+               r"(?=[\s\S]*(?:hives|urticari|welts|(?<![a-z])rash|(?<![a-z])itch|(?:lips?|face|facial|tongue)\b.{0,10}swell|swollen (?:lips|face|tongue)))"
+               r"(?=[\s\S]*(?:wheez|stridor|hypotens|\bbp (?:of )?[4-8]\d/|throat\b.{0,12}tight|angio-?oedema|angioedema|bronchospasm|swollen (?:lips|face|tongue)))",
+         "zh": r"造影剂|对比剂|钆|碘|欧乃派克|"
+               r"^(?![\s\S]*(?:第[二三四五六七2-7]天|天后|昨天|前天|上周))"
+               r"(?=[\s\S]*(?:硬膜外|骶管|注射|阻滞|打完|射频|封闭|推完))(?=[\s\S]*(?:荨麻疹|风团|皮疹|起疹|(?:全身|浑身)[^，。？?]{0,2}痒|发痒|瘙痒|嘴唇肿|眼睑肿))"
+               r"(?=[\s\S]*(?:(?<![不没])喘|哮鸣|喉头|喉咙.{0,2}紧|声音变了|低血压|血压.{0,3}(?:掉|降|低)|血压\s*[4-8]\d\s*/|嘴唇肿|血管性水肿))"},
         {"en": "URGENT: possible anaphylaxis. " + _STOP["en"] + ": give intramuscular adrenaline per your anaphylaxis protocol, airway support and fluids.",
          "zh": "紧急：可能为过敏性休克。" + _STOP["zh"] + "：按过敏性休克规范肌注肾上腺素，并给予气道支持和补液。"},
         {"en": "contrast reaction anaphylaxis allergy management", "zh": "造影剂 过敏反应 过敏性休克 处理"},
@@ -1296,11 +1317,15 @@ SETTLED = {
                      r"\b(?:now |is now |'s now |currently )?(?:asymptomatic|symptom-free)\b|\bno (?:more |further )?symptoms (?:now|any more|anymore)\b|"
                      # a device out and when to put one back asked ("explanted, MRSA grew - when can we re-implant?"): the
                      # infection's treatment is done, what is asked comes weeks later (not "re-implanted 2 weeks ago, temp 38.9")
-                     r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b", re.I),
+                     r"\b(?:when|how soon|how long)\b[^.?]{0,30}\bre-?implant(?!ed)\b|\bre-?implant(?:ation)? (?:when|timing)\b|"
+                     # (the plan once it is over: "if it settles can we still go ahead with the full implant?")
+                     r"\b(?:if|once|when|after) (?:it|this|the infection|things?) (?:has )?(?:settles?|settled|clears?|cleared|resolves?|resolved)\b"
+                     r"(?=[^.?]{0,60}\b(?:go ahead|proceed|implant|re-?implant|trial|do (?:it|the)))", re.I),
     "zh": lazy(r"(?:已经|现在|目前)?(?:稳定了|平稳了|好转了|缓解了|恢复了|醒了|没事了|好了|缓过来了|稳住了|稳下来了)|(?<![没未])(?<!没有)(?<!还没)(?<!仍未)(?<!尚未)恢复(?:了)?窦(?:性心)?律|"
                      r"(?<![不未])(?:意识|神志)(?:已经?)?(?:清楚|清醒)|(?:多久|什么时候|何时)[^，。？?]{0,10}(?:重新|再次)(?:植入|置入)(?!后)|(?:将来|以后|日后|下次|今后)[^，。？?]{0,6}(?:重新|再次|再)(?:植入|置入)(?!后)|(?:重新|再次)(?:植入|置入)(?:要|需要|得)?(?:等)?(?:多久|什么时候|何时)|"
                      # the whole patient without symptoms ("病人现在没症状了"), not one symptom gone ("头痛症状消失了")
-                     r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
+                     # (or after what was done: "病人吸氧后没症状了")
+                     r"(?:^|[，,。；;\s]|病人|患者|他|她)(?:[^，。；？?]{0,6}?(?:后|以后|之后))?(?:现在|目前|已经)?(?:没(?:有)?症状了|症状都(?:消失了|没了))"),
 }
 SETTLED = {lang: _Unnegated(rx, _UNDONE_BEFORE[lang], _UNDONE_AFTER[lang]) for lang, rx in SETTLED.items()}  # type: ignore[misc]
 # ... and, told in a follow-up, a sign that is going ("hives fading", 疹子退了) or readings back to normal (not negated:
@@ -1352,7 +1377,8 @@ GOES_ON = {
 # the question plans around an old reaction, however it ends ("what now?", 怎么办), unless it also says the picture is
 # happening now (during the injection, suddenly, 正在).
 _PLANNED = {
-    "en": r"\b(?:scheduled|booked|planned|planning|needs?|(?<!was )(?<!were )(?<!is over)due|upcoming|tomorrow|next (?:week|month|time))\b|coming (?:in|up) for|"
+    "en": r"\b(?:scheduled|booked|planned|planning|needs?|(?<!was )(?<!were )(?<!is over)due|upcoming|tomorrow|tmrw|tmr|tomoz|next (?:week|month|time))\b|coming (?:in|up) for|"
+          r"\bconsenting (?:her |him |them |a |the )?(?:pt |patient )?for\b|"
           r"\bhow (?:do|should|can) (?:i|we) do (?:her|his|their|the|this|a|an)\b|\b(?:do|doing) (?:it|her \w+|his \w+|the \w+) safely\b|"
           # (afraid to have one of ours: "she is now terrified to have her lumbar ESI"; never "worried about having weakness now")
           r"\b(?:afraid|scared|terrified|frightened|nervous|anxious|worried) (?:to have|of having|about having) (?:her|his|their|the|a|an|this|another) "
@@ -1489,6 +1515,9 @@ _DELAYED = {
     "zh": r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|昨天|昨日|昨晚|昨夜|前天|第[二三四五六七2-7]天|次日|次晨|隔天|隔日|翌日|今早|今晨|今天早上|今天上午|早上起床|晨起|起床后|睡醒|醒来|"
           r"夜间|夜里|半夜|当晚|今晚|回家后|出院后|几个?小时后|数小时后|\d+\s*个?小时后|天后|\d+\s*天前|术后第\s*[一二三四五六七\d]+\s*天|"
           r"(?:上午|早上|早晨)\s*\d{1,2}\s*点.{0,20}(?:现在|到了?)\s*(?:下午|晚上|傍晚)|"
+          # (this morning's list, told now: "上午L4/5 TF打完的老太太 现在说俩腿没劲")
+          r"(?:上午|早上|中午|下午)[^，。？?]{0,14}(?:打完|做完|做的|打的)(?=[\s\S]*(?:现在|晚上|夜里|半夜|傍晚|回家后|回家以后))|"
+          r"(?:上午|早上)[^，。？?]{0,14}(?:打完|做完|做的|打的)(?=[\s\S]*下午\s*\d)|"
           r"后\s*[\d一二三四五六七两几]+\s*(?:天|日|周|小时)|当天(?:晚上|夜里)|一周|"
           r"(?:植入|置入|放置|做完|术后)了?\s*[\d一二三四五六七两几]+\s*(?:天|日|周)",
 }
@@ -1496,7 +1525,9 @@ _IMMEDIATE = {
     "en": r"\bright after (?:the )?(?:inject|push|giv)|\bimmediately\b|\bduring\b(?! the (?:night|evening|day))|\bwhile (?:inject|I was|we were|giving|pushing)|"
           r"\bon the table\b|\bmid[- ]?(?:injection|procedure)\b|\bas (?:I|we) (?:inject|push|gave)|\bseconds? (?:after|later)\b",
     "zh": r"注射时|注药时|推药时|注射中|注射过程中|术中|操作中|当场|当即|立刻|随即|即刻|台上|刚注射完|刚注完|刚推完|刚打完|"
-          r"(?:推|注|打)完(?:药)?(?:就|马上)|(?:打|推|注|做)的时候|过程中",
+          # (not told fine at the time: "当时就好好的", "推药的时候没什么感觉")
+          r"(?:推|注|打)完(?:药)?(?:就|马上)|(?:打|推|注|做)(?:药)?的时候(?![^，。？?]{0,3}(?:没什么|没有|没啥|挺好|好好的|正常|没事))|过程中|"
+          r"当时就(?!好|没事|挺好|还好|正常)",
 }
 _RESTART = {
     "en": r"\b(?:re-?start|resum|re-?commenc|re-?initiat)\w*|\bback on\b|\bstarted (?:back|again)\b|"
@@ -1530,7 +1561,12 @@ _STIM_TEST = {
 # read as the therapy only beside a stimulator (after an injection, paraesthesia that spreads is a new deficit).
 _STIM_MOVED = {"en": r"pa(?:ra|r)?esthesias?\s+(?:\w+\s+){0,2}(?:moved|shifted|migrated|changed|jumped)|"
                      r"(?:lost|lose|losing|no longer (?:feels?|gets?|has)) (?:the |his |her |their )?(?:stim\w*|pa(?:ra|r)?esthesias?|tingling|coverage)",
-               "zh": r"(?:刺激|电刺激)(?:感)?(?:跑到|移到|转到)|(?:麻感|麻的感觉|刺激感|发麻的感觉)(?:没了|消失了?|不见了|变了|跑了)|"
+               # (the legs' feeling told lost with it is the stimulation's: "刺激感跑到肚子上了，腿上没感觉了")
+               "zh": r"(?:(?:刺激|电刺激|麻)(?:感)?)?跑到了?(?:肚子|屁股|臀部?|腰|背|胸|肋|腹)[^。？?]{0,8}?[，,\s]*(?:腿|下肢)上?(?:就)?(?:没感觉|没有感觉|没了|没有了)了?|"
+                     # (the legs' tingling the stimulation gave, "原来腿上那种麻麻的刺激感跑到屁股上了"; its shocks, told
+                     # with the remote: "一阵一阵像过电一样，遥控器调低了还是有")
+                     r"(?:原来)?(?:腿|下肢)上?(?:那种|的)?麻麻的|(?:一阵一阵)?像过电一样(?=[\s\S]*(?:遥控器|调低|调小|关掉|关机|程控))|"
+                     r"(?:刺激|电刺激)(?:感)?(?:跑到|移到|转到)|(?:麻感|麻的感觉|刺激感|发麻的感觉)(?:没了|消失了?|不见了|变了|跑了)|"
                      r"(?:麻感|刺激感)(?:跑到|移到|转到)|"
                      # ("原来覆盖的区域 paresthesia 没了": the coverage lost, told in both languages)
                      r"(?:pa(?:ra|r)?esthesias?|覆盖(?:的)?(?:区域|范围|部位)?)[^，。？?]{0,12}?(?:没了|消失了?|不见了|变了|跑了)"}
@@ -2047,7 +2083,8 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
     q = _rx(_STIM_TEST[lang]).sub(" ", q)  # nor is the twitch of an RF probe's stimulation test
     if _rx(_STIMULATOR[lang]).search(q):
         q = _rx(_STIM_MOVED[lang]).sub(" ", q)
-    late = delayed_onset(q, lang, concepts)
+    # (read as told too: a time told fine, "推药的时候没什么感觉", loses its denial in the cleaned words)
+    late = delayed_onset(q, lang, concepts) or delayed_onset(question, lang, concepts)
     skip = _WITHDRAWAL_NOT if opioid_withdrawal(question, lang) else frozenset()
     for rule in RED_FLAGS:
         if rule.id not in skip and _fires(rule, q, question, before, lang, concepts, late):
@@ -2116,7 +2153,7 @@ _LEGS_LOST_NOW = {"en": r"\b(?:suddenly|now|just|all of a sudden)\b[^.?!;]{0,20}
 # A sign told as the patient's usual state, in a clause of its own that tells nothing new now ("病人平时就有耳鸣",
 # "癫痫病人 平时偶尔抽搐", "both legs numb for years from diabetic neuropathy", "can't lift her legs onto the table because of
 # her hip arthritis").
-_LONGSTANDING = {"en": r"[^.,;?!–—-]*\b(?:for (?:years|months|a long time)|since (?:childhood|birth)|long-?standing|at baseline|"
+_LONGSTANDING = {"en": r"[^.,;?!–—-]*\b(?:for (?:years|months|a long time|\d+ (?:years|yrs|months))|since (?:childhood|birth|(?:his|her|their) stroke)|long-?standing|at baseline|"
                        r"(?:diabetic )?neuropathy|because of (?:her|his|their) (?:hips?|knees?|arthritis|back|weight|size))\b[^.,;?!–—-]*",
                  "zh": r"[^，。？?；;]*(?:平时|好几年|多年|很多年|长期|一直以来|老毛病)(?![^，。？?；;]*(?:现在|突然|刚才|刚刚|马上|开始))[^，。？?；;]*"}
 
@@ -2385,7 +2422,9 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 _GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass|mass at (?:the )?(?:catheter )?tip)\b|"
                           r"\b(?:granuloma|catheter[- ]tip mass)\b[^.?;]{0,20}\b(?:confirmed|on (?:the )?(?:mri|ct))\b",
                     "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,12}(?:肉芽肿|炎性包块|导管(?:尖端|头端)[^，。？]{0,3}(?:占位|团块|包块|肿块))|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
-_INFECTED = {"en": r"\babscess|\bfever|febrile|\bpyrexi|\bpus\b|\b3[89](?:\.\d)?\s*°?\s*c\b|\b(?:t|tmax|temp)\s*[:=]?\s*3[89]\.\d\b", "zh": r"脓肿|发热|发烧|高热|化脓|3[89](?:\.\d)?\s*(?:℃|度)"}
+_INFECTED = {"en": r"\babscess|\bfever|febrile|\bpyrexi|\bpus\b|\b3[89](?:\.\d)?\s*°?\s*c\b|\b(?:t|tmax|temp)\s*[:=]?\s*3[89]\.\d\b|"
+                    r"\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b",
+             "zh": r"脓肿|发热|发烧|高热|低热|低烧|化脓|3[89](?:\.\d)?\s*(?:℃|度)"}
 _PUMP_TOLD = {"en": r"\bpump\b|\bintrathecal\b|\bIT (?:morphine|baclofen|hydromorphone|ziconotide|catheter|drug)\b|\b(?:IDD|ITDD|IDDS)\w*\b|"
                     r"\b(?:catheter[- ]tip|granuloma)\b[^.?]{0,40}\b(?:catheter|pump)\b",
               "zh": r"泵|鞘内"}
@@ -2405,12 +2444,29 @@ _GRANULOMA_STEPS = {"en": (r"stop the infusion|switch to saline", r"decompressio
                     "zh": (r"停止输注|改为生理盐水", r"手术减压|恢复鞘内治疗")}
 
 
+_GRANULOMA_WORKUP = {"en": (r"plain film|locate the catheter tip", r"stop the infusion|switch to saline", r"decompression is needed"),
+                     "zh": (r"X ?线平片|导管尖端位置", r"停止输注|改为生理盐水", r"手术减压")}
+# The pump's analgesia failing as its dose is raised, the early sign of a catheter-tip mass.
+_ANALGESIA_LOST = {"en": r"\b(?:keeps?|kept) (?:turning|putting|increasing|upping|raising) (?:up )?(?:the pump|the dose|the rate|it)\b|"
+                         r"\bdespite (?:turning|increasing|upping|raising) (?:up )?(?:the pump|the dose|the rate)|\bdespite (?:the )?dose (?:escalation|increases)\b|"
+                         r"\bloss of analgesia\b|\bpump (?:not working as well|losing (?:its )?effect)\b|\bkeeps? needing higher doses\b",
+                   "zh": r"越调越(?:高|大)|(?:加量|加了量|调高|调大|加了剂量|加剂量)[^，。？?]{0,6}(?:还是|仍|也)(?:痛|疼|不管用|没用|止不住|不止痛)|"
+                         r"(?:止痛|镇痛)(?:效果)?(?:越来越差|下降|变差)|越来越不(?:管用|止痛)|泵不管用了"}
 _GRANULOMA_NAMED = {"en": r"\bgranuloma|inflammatory mass|catheter[- ]tip mass", "zh": r"肉芽肿|炎性包块"}
 _GRANULOMA_TREATED = {"en": r"\bsaline\b|\bstop (?:the )?(?:morphine|infusion|hydromorphone|pump)\b|\bturn (?:the pump |it )?off\b|\bswitch (?:the pump |it )?off\b",
                       "zh": r"生理盐水|停(?:用|掉)?(?:吗啡|输注|氢吗啡酮|泵)|关(?:掉)?泵"}
-_OTHER_MASS = {"en": r"ha?ematoma|metasta|tumou?r|abscess|baclofen|lioresal|gablofen|apixaban|rivaroxaban|dabigatran|warfarin|heparin|"
-                     r"enoxaparin|anticoag|antiplatelet|clopidogrel|\bINR\b",
-               "zh": r"血肿|转移|肿瘤|脓肿|巴氯芬|抗凝|抗血小板|华法林|利伐沙班|阿哌沙班|达比加群|肝素|氯吡格雷|INR"}
+_OTHER_MASS = {"en": r"ha?ematoma|metasta|tumou?r|abscess|baclofen|lioresal|gablofen|\bITB\b|apixaban|rivaroxaban|dabigatran|edoxaban|warfarin|"
+                     r"heparin|enoxaparin|dalteparin|tinzaparin|fondaparinux|anticoag|antiplatelet|clopidogrel|ticagrelor|prasugrel|aspirin|"
+                     r"xarelto|eliquis|pradaxa|lixiana|savaysa|clexane|lovenox|fragmin|coumadin|plavix|brilinta|effient|\bLMWH\b|\bDOACs?\b|"
+                     r"\bNOACs?\b|\bDAPT\b|blood thinner|\bINR\b",
+               "zh": r"血肿|转移|肿瘤|脓肿|巴氯芬|抗凝|抗血小板|华法林|利伐沙班|阿哌沙班|达比加群|艾多沙班|肝素|依诺肝素|氯吡格雷|替格瑞洛|普拉格雷|"
+                     r"阿司匹林|拜瑞妥|艾乐妥|泰毕全|克赛|波立维|泰嘉|倍林达|拜阿司匹灵|双抗|INR"}
+# The early path needs an implanted intrathecal pump: not an epidural infusion, a labour epidural or a PCA pump.
+_NOT_AN_IT_PUMP = {"en": r"\bepidural (?:infusion|pump)|\binfusion pump\b|\blabou?r\b|\bPCA pump\b|\bPCEA\b",
+                   "zh": r"硬膜外(?:镇痛)?泵|镇痛泵|分娩|产后|PCEA"}
+# Drugs told as not taken ("not on any blood thinners", 没吃阿司匹林和波立维): no other cause of the mass.
+_DENIED_DRUGS = {"en": r"\b(?:not on|not taking|no|denies|never on|off)\b[^.,;?]{0,30}",
+                 "zh": r"(?:没吃|没有吃|没服|未服|没用|不吃|没在吃)[^，。；？?]{0,12}"}
 
 
 def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Triage:
@@ -2427,14 +2483,25 @@ def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Tri
     # (not with another cause named or possible, a haematoma, a tumour, an anticoagulant; nor a baclofen pump, whose
     # infusion is never simply stopped)
     treated = bool(named) and _rx(_GRANULOMA_TREATED[lang]).search(text) and not _rx(_OTHER_MASS[lang]).search(f"{before} {text}")
-    if not (shown or treated) or _rx(_INFECTED[lang]).search(f"{before} {text}"):  # (with fever or an abscess named: the abscess first)
+    # (or its early sign told before the late one: "pain creeping up for months even tho they keep turning the pump up, and
+    # the last few wks his legs feel weak … bladder": the mass is looked for first)
+    # (not once the scan has looked for it: "MRI未见肉芽肿，怎么办")
+    early = not (shown or treated) and bool(_rx(_ANALGESIA_LOST[lang]).search(f"{before} {text}")) \
+        and not _rx(_OTHER_MASS[lang]).search(_rx(_DENIED_DRUGS[lang]).sub(" ", f"{before} {text}")) \
+        and not _rx(_GRANULOMA_NAMED[lang]).search(text) and not _rx(_NOT_AN_IT_PUMP[lang]).search(f"{before} {text}")
+    if not (shown or treated or early) or _rx(_INFECTED[lang]).search(f"{before} {text}"):  # (with fever or an abscess named: the abscess first)
         return tri
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
-    steps = _GRANULOMA_STEPS[out]
+    steps = _GRANULOMA_WORKUP[out] if early else _GRANULOMA_STEPS[out]
     # (the cord compressed on the scan: its decompression first, unless what else there is, apart from surgery, is asked)
     if _rx(_CORD_COMPRESSED[lang]).search(text) and not _rx(_BESIDES_SURGERY[lang]).search(text):
         steps = steps[::-1]
     return dataclasses.replace(tri, escalation=(_GRANULOMA_BANNER if shown else _GRANULOMA_SUSPECTED)[out], steps=steps)
+
+
+def granuloma_pathway(tri: Triage) -> bool:
+    """Is the pathway a pump's catheter-tip granuloma (shown on the scan, or suspected from its signs)?"""
+    return tri.escalation in (*_GRANULOMA_BANNER.values(), *_GRANULOMA_SUSPECTED.values())
 
 
 _CORD_COMPRESSED = {"en": r"\bcord compression\b|\bcompress(?:es|ing|ed)? (?:the )?(?:spinal )?cord\b|\bcompressing\b", "zh": r"压迫脊髓|脊髓受压|压迫"}

@@ -305,6 +305,15 @@ class Asked:
     percent: float | None = None
     ceiling: bool = False
     variant: str = ""  # "with" (with epinephrine asked), "plain" (without), "" (not told)
+    # several drugs asked: each drug's names with the strength told beside it (None: not told), so that one drug's
+    # strength never turns another's figure into mL ("利多卡因极量多少？…混0.5%布比卡因")
+    strengths: tuple[tuple[tuple[str, ...], float | None], ...] = ()
+
+    def strength_of(self, name: str) -> float | None:
+        """The solution strength for a figure of the drug named `name` ('' when its drug is not read)."""
+        if not self.strengths:
+            return self.percent
+        return next((p for names, p in self.strengths if name and name in names), None)
 
 
 # A local anaesthetic's form: with epinephrine (adrenaline) or plain. Told in a question ("lido with epi") it chooses
@@ -443,7 +452,8 @@ def per_kg(sentence: str, weight: float, lang: Lang, passage: str = "", asked: A
         drug = _drug_label(label, drugs) if mixed else ""
         drug = f"{drug} {said}".strip() if said and said not in drug and (mixed or both_forms) else drug
         drug = drug + (": " if lang == "en" else "：") if drug else ""
-        item = drug + _worked_figure(m, basis, sentence, lang, asked.percent)
+        named = next((n for n in drugs if _named(n, label)), "")
+        item = drug + _worked_figure(m, basis, sentence, lang, asked.strength_of(named))
         if item not in out:
             out.append(item)
     if not out:
