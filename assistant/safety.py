@@ -97,8 +97,12 @@ _CORTICAL = {"en": r"vision|visual|blind|blurr(?:y|ed)\b|can(?:no|'|’)?t see|s
                    r"double vision|diplopi|confus|drows|unrespons",
              "zh": r"视力|视物|失明|看不见|看不清|卒中|中风(?!险(?:操作|管理|类别|级别|分级|等级|的|还是|吗|呢|[，,。？?、；]|$))|口角|言语|偏瘫|失语|说不出话|口齿|嘴歪|面瘫|复视|看东西|说话|讲话|吐字|意识|嗜睡|糊涂"}
 # A fever told ("fever 38.6", "febrile", "发烧", 38.5度): the stroke pathway's exclusion and the deficit's abscess picture.
+# a sign told with the long-standing cause it comes from ("… since his stroke 2 yrs ago", "… due to hip OA"): no new deficit
+_NOT_LONG_CAUSED = r"(?![^.,;?]{0,25}\b(?:since|due to|because of|from|\d+\s*(?:yrs?|years?|months?) ago|for (?:years|months))\b)"
+# a temperature told in the ward's words ("low grade temps", "running a temp")
+_TEMPS_EN = r"\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b"
 _FEVER_EN = (r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89]\.\d\b|"
-             r"\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b")
+             + _TEMPS_EN)
 # (a Chinese question often writes the fever in English: "PVP后第3天 pt fever 38.7")
 _FEVER_TOLD = {"en": _FEVER_EN, "zh": r"(?<![未没不无])(?:发热|发烧|高烧|低烧|低热)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]" + "|" + _FEVER_EN}
 # A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
@@ -403,9 +407,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"arms? (?:are |feel |feels )?heavy|can(?:no|'|’)?t grip|grip (?:is )?weak|weak grip|"
                 r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
                 # (a limb told failing in plain words: "R leg 'not working right'", "can barely get out of the chair")
-                r"\b(?:legs?|arms?)\W{0,3}(?:is |are )?(?:not|isn'?t|aren'?t) working(?: right| properly)?\W{0,3}(?![^.,;?]{0,25}\b(?:since|due to|because of|from|\d+\s*(?:yrs?|years?|months?) ago|for (?:years|months))\b)|"
+                r"\b(?:legs?|arms?)\W{0,3}(?:is |are )?(?:not|isn'?t|aren'?t) working(?: right| properly)?\W{0,3}" + _NOT_LONG_CAUSED + "|"
                 # (not a bed, which a postural headache keeps her in: "still can't get out of bed")
-                r"\b(?:can(?:no|'|’)?t|barely|unable to|struggling to) get (?:up )?out of (?:the |a |his |her )?chair\b(?![^.,;?]{0,25}\b(?:since|due to|because of|from|\d+\s*(?:yrs?|years?|months?) ago|for (?:years|months))\b)|"
+                r"\b(?:can(?:no|'|’)?t|barely|unable to|struggling to) get (?:up )?out of (?:the |a |his |her )?chair\b" + _NOT_LONG_CAUSED + "|"
                 r"difficulty (?:peeing|passing urine|urinating)|"
                 # (new root pain with cement in view, after the injection or with cement in the canal told: "kypho, cement going into
                 # canal, new leg pain"; not a plan, "kyphoplasty planned tomorrow, severe leg pain from stenosis", nor a general ask)
@@ -450,7 +454,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         "implant-infection",
-        {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b|\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b|"
+        {"en": (r"fever|(?<!a)febrile|(?<!a)pyrex|rigor|temperature|\b3[89](?:\.\d)? ?°?C?\b|" + _TEMPS_EN + "|"
                 # (a low-grade temperature only beside a draining or purulent wound: 37.5 with a clean wound after an implant is
                 # the usual course)
                 r"(?:drain|\bpus\b|purulen|cloudy|discharg|ooz|(?<!no )(?<!not )\b(?:red|erythema\w*|tender|swollen|warm)\b)[\s\S]*(?<!['’])\b(?:t|temp|tmax)\b\W{0,3}37\.[5-9]\b|"
@@ -2422,8 +2426,7 @@ _FEBRILE_CAUSES = {"neuraxial-deficit": {
 _GRANULOMA_SHOWN = {"en": r"\b(?:mri|ct|scan|myelogra\w*|imaging)\b[^.?;]{0,40}\b(?:granuloma|inflammatory mass|(?:catheter[- ])?tip mass|mass at (?:the )?(?:catheter )?tip)\b|"
                           r"\b(?:granuloma|catheter[- ]tip mass)\b[^.?;]{0,20}\b(?:confirmed|on (?:the )?(?:mri|ct))\b",
                     "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？]{0,12}(?:肉芽肿|炎性包块|导管(?:尖端|头端)[^，。？]{0,3}(?:占位|团块|包块|肿块))|(?:肉芽肿|炎性包块)[^，。？]{0,6}(?:确诊|证实)"}
-_INFECTED = {"en": r"\babscess|\bfever|febrile|\bpyrexi|\bpus\b|\b3[89](?:\.\d)?\s*°?\s*c\b|\b(?:t|tmax|temp)\s*[:=]?\s*3[89]\.\d\b|"
-                    r"\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b",
+_INFECTED = {"en": r"\babscess|\bfever|febrile|\bpyrexi|\bpus\b|\b3[89](?:\.\d)?\s*°?\s*c\b|\b(?:t|tmax|temp)\s*[:=]?\s*3[89]\.\d\b|" + _TEMPS_EN,
              "zh": r"脓肿|发热|发烧|高热|低热|低烧|化脓|3[89](?:\.\d)?\s*(?:℃|度)"}
 _PUMP_TOLD = {"en": r"\bpump\b|\bintrathecal\b|\bIT (?:morphine|baclofen|hydromorphone|ziconotide|catheter|drug)\b|\b(?:IDD|ITDD|IDDS)\w*\b|"
                     r"\b(?:catheter[- ]tip|granuloma)\b[^.?]{0,40}\b(?:catheter|pump)\b",
@@ -2446,12 +2449,20 @@ _GRANULOMA_STEPS = {"en": (r"stop the infusion|switch to saline", r"decompressio
 
 _GRANULOMA_WORKUP = {"en": (r"plain film|locate the catheter tip", r"stop the infusion|switch to saline", r"decompression is needed"),
                      "zh": (r"X ?线平片|导管尖端位置", r"停止输注|改为生理盐水", r"手术减压")}
-# The pump's analgesia failing as its dose is raised, the early sign of a catheter-tip mass.
-_ANALGESIA_LOST = {"en": r"\b(?:keeps?|kept) (?:turning|putting|increasing|upping|raising) (?:up )?(?:the pump|the dose|the rate|it)\b|"
+# The pump's analgesia failing as its dose is raised, the early sign of a catheter-tip mass (the pump told beside it:
+# `_FAILING_PUMP`, `granuloma_shown`).
+_ANALGESIA_LOST = {"en": r"despite (?:dose|the dose|increas|escalat)|dose (?:went up|increased|escalat)|"
+                         r"(?:keep|kept|keeps) (?:upping|increasing|raising|going up on) (?:the |his |her )?dose|upping the dose|dose keeps (?:going up|rising)|"
+                         r"despite (?:\d+|two|three|four|several|multiple|repeated) (?:dose )?(?:increase|escalation|titration)s?|dose increases|"
+                         r"losing (?:its )?(?:analgesia|effect)|analgesia failing|less and less|not working as well|"
+                         r"dose (?:\w+ )?(?:creeping|creeps|crept|drifting|going|gone|went) up|(?:with |but )?less (?:and less )?effect|"
+                         r"(?:increasing|escalating|rising) (?:doses?|requirements?)|tolerance|"
+                         r"\b(?:keeps?|kept) (?:turning|putting|increasing|upping|raising) (?:up )?(?:the pump|the dose|the rate|it)\b|"
                          r"\bdespite (?:turning|increasing|upping|raising) (?:up )?(?:the pump|the dose|the rate)|\bdespite (?:the )?dose (?:escalation|increases)\b|"
-                         r"\bloss of analgesia\b|\bpump (?:not working as well|losing (?:its )?effect)\b|\bkeeps? needing higher doses\b",
-                   "zh": r"越调越(?:高|大)|(?:加量|加了量|调高|调大|加了剂量|加剂量)[^，。？?]{0,6}(?:还是|仍|也)(?:痛|疼|不管用|没用|止不住|不止痛)|"
-                         r"(?:止痛|镇痛)(?:效果)?(?:越来越差|下降|变差)|越来越不(?:管用|止痛)|泵不管用了"}
+                         r"\bloss of analgesia\b|\bkeeps? needing higher doses\b",
+                   "zh": r"加了量|加量|越来越差|越来越不管用|镇痛效果下降|止痛效果下降|越来越没效果|剂量(?:越来越大|一直(?:在)?(?:加|涨|往上)|不断增加)|效果越来越差|"
+                         r"越调越(?:高|大)|(?:调高|调大|加了剂量|加剂量)[^，。？?]{0,6}(?:还是|仍|也)(?:痛|疼|不管用|没用|止不住|不止痛)|"
+                         r"(?:止痛|镇痛)(?:效果)?(?:变差)|越来越不止痛|泵不管用了"}
 _GRANULOMA_NAMED = {"en": r"\bgranuloma|inflammatory mass|catheter[- ]tip mass", "zh": r"肉芽肿|炎性包块"}
 _GRANULOMA_TREATED = {"en": r"\bsaline\b|\bstop (?:the )?(?:morphine|infusion|hydromorphone|pump)\b|\bturn (?:the pump |it )?off\b|\bswitch (?:the pump |it )?off\b",
                       "zh": r"生理盐水|停(?:用|掉)?(?:吗啡|输注|氢吗啡酮|泵)|关(?:掉)?泵"}
@@ -2568,13 +2579,9 @@ _NO_DISCITIS = {"en": ("device infection, discitis, an epidural abscess", "devic
 
 # A deficit in a patient whose intrathecal pump has been losing its effect despite dose increases: a catheter-tip granuloma
 # compressing the cord comes first.
-_FAILING_PUMP = {"en": r"(?:(?:intrathecal|morphine|baclofen|hydromorphone|ziconotide|implanted|drug|IT) pump|intrathecal|(?-i:\bIT\b)|(?-i:\bIT?DD)|synchromed|prometra)[\s\S]*(?:despite (?:dose|the dose|increas|escalat)|dose (?:went up|increased|escalat)|"
-                       r"(?:keep|kept|keeps) (?:upping|increasing|raising|going up on) (?:the |his |her )?dose|upping the dose|dose keeps (?:going up|rising)|"
-                       r"despite (?:\d+|two|three|four|several|multiple|repeated) (?:dose )?(?:increase|escalation|titration)s?|dose increases|"
-                       r"losing (?:its )?(?:analgesia|effect)|analgesia failing|less and less|not working as well|"
-                       r"dose (?:\w+ )?(?:creeping|creeps|crept|drifting|going|gone|went) up|(?:with |but )?less (?:and less )?effect|"
-                       r"(?:increasing|escalating|rising) (?:doses?|requirements?)|tolerance)",
-                 "zh": r"泵[\s\S]*(?:加了量|加量|越来越差|越来越不管用|镇痛效果下降|止痛效果下降|越来越没效果|剂量(?:越来越大|一直(?:在)?(?:加|涨|往上)|不断增加)|效果越来越差)"}
+_FAILING_PUMP = {"en": r"(?:(?:intrathecal|morphine|baclofen|hydromorphone|ziconotide|implanted|drug|IT) pump|intrathecal|(?-i:\bIT\b)|(?-i:\bIT?DD)|synchromed|prometra)[\s\S]*(?:"
+                       + _ANALGESIA_LOST["en"] + ")",
+                 "zh": r"泵[\s\S]*(?:" + _ANALGESIA_LOST["zh"] + ")"}
 _GRANULOMA_FIRST = {"en": ("can be a spinal haematoma, abscess or cord injury",
                            "can be a catheter-tip granuloma (inflammatory mass) compressing the cord, or a spinal haematoma, abscess or cord injury"),
                     "zh": ("可能是椎管内血肿、脓肿或脊髓损伤", "可能是导管尖端炎性包块（肉芽肿）压迫脊髓，或椎管内血肿、脓肿、脊髓损伤")}
