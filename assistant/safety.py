@@ -2499,7 +2499,8 @@ def granuloma_shown(tri: Triage, text: str, lang: Lang, before: str = "") -> Tri
     # (not once the scan has looked for it: "MRI未见肉芽肿，怎么办")
     early = not (shown or treated) and bool(_rx(_ANALGESIA_LOST[lang]).search(f"{before} {text}")) \
         and not _rx(_OTHER_MASS[lang]).search(_rx(_DENIED_DRUGS[lang]).sub(" ", f"{before} {text}")) \
-        and not _rx(_GRANULOMA_NAMED[lang]).search(text) and not _rx(_NOT_AN_IT_PUMP[lang]).search(f"{before} {text}")
+        and not _rx(_GRANULOMA_NAMED[lang]).search(text) and not _rx(_NOT_AN_IT_PUMP[lang]).search(f"{before} {text}") \
+        and not _rx(_NO_MRI[lang]).search(text)  # (no MRI possible: `without_mri`'s CT myelography banner stands)
     if not (shown or treated or early) or _rx(_INFECTED[lang]).search(f"{before} {text}"):  # (with fever or an abscess named: the abscess first)
         return tri
     out: Lang = "zh" if re.search(r"[\u4e00-\u9fff]", tri.escalation) else "en"
