@@ -285,7 +285,9 @@ _LEAD_IN = {"en": "The sources do not say whether a restart interval counts from
                   "the intervals below are the procedure's.",
             "zh": "知识库未说明恢复用药的间隔应从测试电极置入还是拔除时起算；以下为该操作的停药/恢复间隔。"}
 _TELLING = {"en": lazy(r"\b(?:tell|say to|explain to|talk to|update) (?:the )?(?:family|relatives|husband|wife|parents|kids)\b", re.I),
-            "zh": lazy(r"(?:家属|家人|亲属)[^，。？?]{0,8}(?:交代|解释|沟通|说)|怎么(?:跟|和|向)(?:家属|家人|病人|患者)")}
+            # (not what the family said: "今天家属说叫不醒")
+            "zh": lazy(r"(?:家属|家人|亲属)[^，。？?]{0,8}(?:交代|解释|沟通|怎么说|咋说)|(?:跟|和|向|给)(?:家属|家人|亲属)[^，。？?]{0,6}说|"
+                       r"怎么(?:跟|和|向)(?:家属|家人|病人|患者)")}
 # what to tell the patient or the family, asked in the middle of an emergency
 _NO_TELLING = {"en": "The knowledge base has no advice on what to tell the patient or the family about this emergency; "
                      "what it has on it is here.",
@@ -721,7 +723,10 @@ _SECTION_ASKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "contraindications": ("prevention", ("drug", "drug-class", "brand")),
     # (how a procedure is made safer, "what can the doctor do to make a cervical TFESI safer?": its own prevention passages,
     # which its risk-factor passages can crowd out)
-    "prevention": ("prevention", ("procedure",))}
+    "prevention": ("prevention", ("procedure",)),
+    # (how much of a material is safe, "一个椎体打多少ml水泥算安全" after a cement embolism: the volume limit is written under
+    # Prevention, which the emergency's passages crowd out)
+    "dose": ("prevention", ("equipment",))}
 _RECOGNISE = {"en": "**Also relevant**", "zh": "**其他相关内容**"}
 # A follow-up to an emergency looking back at what should have been done, or ahead to preventing it next time.
 _LOOKS_BACK = {"en": lazy(r"\bshould (?:we|i|you|they) have\b|\bshould(?:'ve| have) (?:been|used|done|given)\b|\bcould (?:this|it|that) have been\b|"
@@ -739,9 +744,14 @@ _EMPTY = {"en": "Please type a question.", "zh": "请输入问题。"}
 
 # A turn after an emergency that asks for the next plan or the general rule ("Next week, can I block both sides?", "How
 # much cement per level is considered safe?", 下次还能做吗): the picture before is no scene for it.
-_GENERAL_OR_LATER = {"en": lazy(r"\bnext (?:week|month|time|session|visit|procedure)\b|\bin (?:the )?future\b|\bsame session\b|"
-                                      r"\bper level (?:is )?(?:considered )?safe\b", re.I),
-                     "zh": lazy(r"下次|下周|下个月|以后再|将来|同次")}
+_GENERAL_FIGURE_EN = (r"\bper level (?:is )?(?:considered )?safe\b|\bper (?:level|vertebra|vertebral body)\b[^?.]{0,30}\b(?:safe|max\w*|limit)\b|"
+                      r"\b(?:safe|max\w*) (?:volume|amount|dose) (?:of cement )?per (?:level|vertebra)\b")
+_GENERAL_FIGURE_ZH = r"(?:一个|每个|每一?节)(?:椎体|节段)[^，。？?]{0,12}(?:多少|几)"
+_GENERAL_OR_LATER = {"en": lazy(r"\bnext (?:week|month|time|session|visit|procedure)\b|\bin (?:the )?future\b|\bsame session\b|" + _GENERAL_FIGURE_EN, re.I),
+                     "zh": lazy(r"下次|下周|下个月|以后再|将来|同次|" + _GENERAL_FIGURE_ZH)}
+# a general figure ("how much cement per level is considered safe?", "一个椎体打多少ml水泥算安全"): asked while the emergency
+# told the turn before goes on, it follows that emergency's steps
+_GENERAL_FIGURE = {"en": lazy(_GENERAL_FIGURE_EN, re.I), "zh": lazy(_GENERAL_FIGURE_ZH)}
 # (anything that keeps the question in the scene: here, still, now, this patient, a rescue drug)
 _IN_THE_SCENE = {"en": lazy(r"\bhere\b|\bstill\b|\bnow\b|\bright now\b|\bthis (?:patient|pt|time)\b|\bhim\b|\bher\b|\bit\b|"
                                   r"\blipid|\bintralipid|\badrenaline|\bepinephrine|\bnaloxone|\bmidaz|\bpropofol|\batropine|\bsteroid", re.I),
@@ -796,6 +806,31 @@ def _settled_tail(text: str, lang: Lang, faint: bool = False) -> str | None:
             pos += m.end()
     # (from the end of the words that tell it, so that its own clause may still go on: "came round briefly then went off again")
     return None if end < 0 else text[end:]
+
+
+def _next_treatment_dose(part: Part) -> bool:
+    """The next treatment's dose asked after the first failed ("补液+咖啡因两天了没用 血补丁抽多少ml血？"): a plan, beside
+    whatever emergency the same turn tells."""
+    return part.aspects[:1] == ("dose",) and "escalation" in part.aspects
+
+
+def _deep_before_superficial(q: Question, bullets: list[Bullet]) -> list[Bullet]:
+    """A wound told discharging ("IPG wound now leaking cloudy fluid", 囊袋渗液): the rule for a pocket or deep infection
+    (explant plus antibiotics) before the one that a superficial infection may respond to antibiotics."""
+    if not _DISCHARGING[q.lang].search(q.text) or not bullets or not _SUPERFICIAL[q.lang].search(bullets[0].sentence.text):
+        return bullets
+    deep = next((b for b in bullets[1:4] if _DEEP_INFECTION[q.lang].search(b.sentence.text)), None)
+    return bullets if deep is None else [deep, *(b for b in bullets if b is not deep)]
+
+
+_DISCHARGING = {"en": lazy(r"\b(?:leak\w*|ooz\w*|discharg\w*|draining|weeping|pus|purulent|cloudy fluid)\b", re.I),
+                "zh": lazy(r"渗液|渗出|流脓|流水|化脓|有脓|流液")}
+_SUPERFICIAL = {"en": lazy(r"\bsuperficial (?:wound )?infection\b", re.I), "zh": lazy(r"浅表(?:伤口)?感染")}
+_DEEP_INFECTION = {"en": lazy(r"\b(?:pocket|deep) infection\b", re.I), "zh": lazy(r"囊袋感染|深部感染")}
+
+
+_EMPIRIC = {"en": lazy(r"\bempiric\w*|\bcover(?:ing)? for\b|\btreat(?:ing|ment)? (?:it|the infection)\b", re.I),
+            "zh": lazy(r"经验性|经验用药|抗感染治疗")}
 
 
 def _calm_next(q: Question) -> bool:
@@ -1370,8 +1405,13 @@ class AnswerEngine:
         stop = "。" if q.lang == "zh" else ". "
         last = f"{q.history[-1].rstrip(' .。!！?？')}{stop}" if q.history else ""
         # (another patient's picture is read on its own: "另外一个病人SIJ注射时脸色发白、出冷汗…")
-        before = self._scene_before(q, last) if q.followup and not _calm_next(q) and not _ANOTHER_PATIENT.search(q.text) else ""
+        # (a general figure asked right after an emergency told going on keeps its picture: "一个椎体打多少ml水泥算安全"
+        # with the SpO2 at 88 the turn before; the figure follows the steps)
         settled = self._settled(q, concepts)
+        calm = _calm_next(q) and not (_GENERAL_FIGURE[q.lang].search(q.text) and last and not settled
+                                      and not any(rx[q.lang].search(last) for rx in (SETTLED, FADING, NORMAL_VITALS))
+                                      and triage(last, q.lang, concepts).urgent)
+        before = self._scene_before(q, last) if q.followup and not calm and not _ANOTHER_PATIENT.search(q.text) else ""
         waiting = bool(WAIT_ASK[q.lang].search(q.text)) and not settled
         # (not once this turn tells the scan's haematoma: "急诊MRI显示硬膜外血肿，外科几小时内要减压？" is read as told)
         if before and not haematoma_shown(q.text, "", q.lang) \
@@ -2249,7 +2289,7 @@ class AnswerEngine:
         bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, _during_step_later(q, bullets))))
         bullets = bullets if tri.urgent else _jurisdiction_first(q, sents, _mixture_first(q, bullets))
         bullets = bullets if tri.urgent else self._consent_first(q, sents, self._without_others_meals(q, self._without_brand_asides(q, bullets)))
-        bullets = self._without_others_rates(q, bullets) if tri.urgent else self._without_others_harms(q, bullets)
+        bullets = self._without_others_rates(q, bullets) if tri.urgent else _deep_before_superficial(q, self._without_others_harms(q, bullets))
         bullets = bullets if tri.urgent else self._cause_prevented(q, lang, self._technique_elsewhere(q, lang, verdict, bullets))
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
             return self._none_for(q, lang, hits, unsaid)
@@ -2868,13 +2908,16 @@ class AnswerEngine:
             bare = bool(q.followup) and self._drug_asked_bare(part)
             # (the patient's risk told, "she's diabetic and still smokes - does that matter", is asked beside the steps it inherits)
             if not recovering and (not (_PLANNING.intersection(part.aspects) or regimen or new or bare)
-                                   or (_BEDSIDE.intersection(part.aspects) and part.aspects[:1] != ("risk_factors",) and not new)
+                                   or (_BEDSIDE.intersection(part.aspects) and part.aspects[:1] != ("risk_factors",) and not new
+                                       and not _next_treatment_dose(part))
                                    or (triage(part.text, lang, frozenset(part.concepts)).urgent and not looked_up)):
                 continue  # ("is it a stroke? what now?" is the emergency itself; "when do I stop it?" of the lipid is not)
             if part.concepts and not recovering and all(any(c in x.concepts for x in quoted) for c in part.concepts) \
                     and part.aspects[:1] != ("prevention",) and "mechanism" not in part.aspects[:2] \
-                    and not ((looked_up or "frequency" in part.aspects) and not any(COUNT.search(x.text) for x in quoted)):
+                    and not ((looked_up or "frequency" in part.aspects) and not any(COUNT.search(x.text) for x in quoted)) \
+                    and not (part.aspects[:1] == ("dose",) and not any(gives_dose(x) for x in quoted)):
                 continue  # "肾上腺素给多少" beside an anaphylaxis: the pathway's own step gave the adrenaline dose
+                # (not a cement volume no step gives: "一个椎体打多少ml水泥算安全" after the embolism's steps)
             said = [*quoted, *(b.sentence for b in out)]
             # (a regimen told with its length, "7 days of post-op abx", asks how long it should run)
             timed = ("timing",) if regimen and "timing" not in part.aspects and _LENGTH_TOLD.search(part.text) else ()
@@ -2891,6 +2934,8 @@ class AnswerEngine:
                               if set(regimen) & x.concepts)] if regimen else sents
             pool, harms = self._counts_and_drugs_asked(part, lang, sents, pool, bare)
             about = set(harms) or about
+            if _EMPIRIC[lang].search(part.text):  # ("which abx empirically while we wait - vanc?": no prophylaxis regimen)
+                pool = care_not_prevention(pool)
             # (how to stop it next time, beside the picture still going on: the procedure's own prevention sentences, which
             # the emergency's search leaves out: the refill safety bundle after an overdose on a refill)
             procs = [c for c in part.inherited if self._kinds.get(c) == "procedure"]
@@ -3052,7 +3097,7 @@ class AnswerEngine:
 
     def _restart_with_lead_in(self, q: Question) -> bool:
         """A drug's restart asked around an SCS trial, whose lead stays in for days."""
-        return "scs-trial" in q.concepts and self._anticoagulated(q) and bool(RESTART_ASK.search(q.text))
+        return "scs-trial" in q.all_concepts and self._anticoagulated(q) and bool(RESTART_ASK.search(q.text))
 
     def _telling_asked(self, q: Question) -> bool:
         """A follow-up asking what to tell the patient or the family ("what do I tell the family?", 家属怎么交代)."""
@@ -3311,11 +3356,17 @@ class AnswerEngine:
                                               {c for c in _WATCHED_AFTER.get(after, ()) if self._told_before(q, c)}), *apart]
         if not tri.urgent and _HOME_ASK.search(q.text) and _asks_resume(q) and any(_OBSERVED.search(b.sentence.text) for b in bullets[:1]):
             # (how long she is watched answers "can she go home?": the rescue's doses are no part of it)
-            bullets = [b for b in bullets if not gives_dose(b.sentence)] or bullets
+            # (a part of its own asking a dose keeps it: "…要观察多久能回病房？以后罗哌最大能打多少")
+            bullets = [b for b in bullets if not gives_dose(b.sentence) or self._asks_a_dose(q, b.part)] or bullets
         # ("MRI确诊硬膜外脓肿，神经系统查体正常，一定要手术吗？": no deficit; still urgent, but not a deficit's picture)
         if tri.rule not in _DEFICITS and _INTACT[q.lang].search(q.text):
             bullets = [b for b in bullets if not _GENERAL_DEFICIT_STEP.search(b.sentence.text)] or bullets
         return bullets
+
+    @staticmethod
+    def _asks_a_dose(q: Question, part: int) -> bool:
+        """Is the bullet's part one of several, asking a dose or a limit itself?"""
+        return len(q.parts) > 1 and part < len(q.parts) and q.parts[part].aspects[:1] in (("dose",), ("limit",))
 
     def _treatment_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency follow-up whose study found the complication ("MRI: epidural haematoma compressing the cord",

@@ -132,6 +132,7 @@ _PROVENANCE = {
                      r"as set out in the [\w -]{1,40} document|"  # a pointer to another document says nothing itself
                      r"^Only (?:the )?[^.]{0,120}\b(?:were|was) (?:checked|verified|confirmed) against|"
                      r"\b(?:main|only|principal) source of\b|\bin this (?:corpus|document|knowledge base) come[s]? from\b|"
+                     r"\bboth figures are quoted here\b|"
                      r"\b(?:grading|classification|categori[sz]ation|stratification)\b[^.]{0,80}\bcomes? from memory\b|"
                      r"^(?:the|these|this) [\w -]{0,40}\b(?:intervals?|figures?|list|grading) (?:is|are|was|were) recalled from\b|"
                      # (a study's design alone, its finding in the next sentence: "A prospective study … followed 1,156 patients
@@ -139,7 +140,7 @@ _PROVENANCE = {
                      r"^(?:a|an|one) (?:[\w-]+ ){0,8}?(?:study|series|survey|audit|trial)\b[^.]{0,160}\b(?:followed|included|enrolled|recruited)\b"
                      r"[^.]{0,100}\band (?:measured|recorded|assessed|counted)\b[^.%]*\.?$", re.I),
     "zh": lazy(r"^(?:以上|上述|这些|该)?(?:数据|数字|数值|比例|估计)(?:来自|引自|取自|源自)|^[^，。；]{0,16}(?:方案|建议)(?:来自|引自|取自|源自)|编者|未阅读|未能获取|仅阅读了?(?:其)?摘要|"
-                     r"具体见本知识库|详见本知识库|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
+                     r"具体见本知识库|详见本知识库|这里同时列出|此处同时列出|^(?:本文中)?只有[^。]{0,80}经过?(?:与原文)?核(?:对|实)|"
                      r"本(?:知识库|文档|文)中[^。]{0,40}(?:主要|仅|只)来自|(?:主要|仅)来自(?:这一|该)|(?:分层|分级|分类)依据的是对[^。]{0,30}的记忆|"
                      r"^一项[^。]{0,60}(?:研究|调查|病例系列|审计)[^。]{0,40}纳入了?[^。%]{0,40}(?:并|，)(?:测量|记录|统计|评估)[^。%]{0,30}。?$"),
 }
@@ -1662,7 +1663,14 @@ CLASS_CONCEPT = "bleeding-risk"  # a question naming it asks for the class itsel
 
 _GIVEN_ACCIDENT = lazy(r"\b(?:after|following|with) (?:an? )?(?:accidental|inadvertent|unintended|unintentional)\b|"
                              r"^(?:an? )?(?:accidental|inadvertent) [^.;]{0,80}\b(?:is )?followed by|意外.{0,8}后", re.I)
-_ACCIDENT_TOLD = lazy(r"accidental|inadvertent|wet tap|punctured|意外|刺破了|穿破了|(?:已经|不小心|刚才|术中).{0,4}(?:穿破|刺破)", re.I)
+_ACCIDENT_TOLD = lazy(r"accidental|inadvertent|wet tap|punctured|意外|刺破了|穿破了|打穿|(?:已经|不小心|刚才|术中).{0,4}(?:穿破|刺破)", re.I)
+_ACCIDENTS = frozenset({"dural-puncture"})  # (a complication that is itself the accident a rate may be given after)
+# (what follows the accident asked: "打穿硬膜以后头痛的发生率多高" is the headache's rate)
+_AFTER_ACCIDENT = lazy(r"headache|\bPDPH\b|头痛|头疼", re.I)
+# (a procedure still to come: "lumbar facet RFA booked next Tuesday … when can she restart?")
+_AHEAD = {"en": lazy(r"\b(?:booked|listed|scheduled|planned) (?:for|in|on) (?!today\b|this (?:morning|afternoon)\b)|"
+                    r"\b(?:booked|listed)\b(?! (?:for |in )?(?:today|this))|\b(?:for|on) next (?:week|mon|tue|wed|thu|fri|sat|sun)\w*\b", re.I),
+          "zh": lazy(r"(?:明天|后天|下周|下个?月)(?:要)?做|预约|安排在|拟行|准备做|要做")}
 _FIGURE_ASKS = frozenset({"dose", "limit", "hold", "contraindications"})  # (and whether it may be done at all)
 
 
@@ -1844,6 +1852,11 @@ def _with_risk_class(above: list[tuple[float, Sentence]], pool: Sequence[tuple[f
     # a clause asking whether to stop, not how long ("要停吗 术后多久能恢复" asks both; "how long do I hold it?" only how long);
     # a low-risk procedure's class answers "how many days?" first too: it may need no stop at all
     low = LOW_RISK in extra[1].concepts and not HIGHER_RISK & extra[1].concepts
+    if low and _narrow_kind(part) is _DRUG_RESTART and not whether and not class_ask and not _STOP_ASKED.search(part.text) \
+            and not _AHEAD[q.lang].search(q.text):
+        # (only the restart asked, the procedure done: "had lumbar facet RFA today, when can she restart" is answered by
+        # the restart, the low class and its may-need-no-change following)
+        return _restart_then_class(rest, extra, pool, drugs, sig), True
     swapped = _swaps_region(part, q, sig)
     # (cardiology's word that the drug cannot stop, then "can we still do the trial?": the procedure's class decides)
     if class_ask or ((whether or low or swapped or kept_on) and not cardiology):
@@ -1870,6 +1883,16 @@ _REGION_WORDS = (("cervical-spine", lazy(r"\bcervical\b|颈")), ("thoracic-spine
                  ("lumbar-spine", lazy(r"\blumbar\b|腰")), ("sacrum", lazy(r"\bsacr|骶")))
 
 
+def _of_another_region(s: Sentence, regions: Collection[str]) -> bool:
+    """Is the sentence's first statement about a spinal region not asked ("In 974 … cervical interlaminar ESIs…"; not
+    "Vasovagal reaction is the most common… It occurred in 1.2%…, and in 4.2% of lumbosacral TFESIs")?"""
+    head = _FIRST_STATEMENT.split(s.text, 1)[0]
+    return any(rx.search(head) and c not in regions for c, rx in _REGION_WORDS)
+
+
+_FIRST_STATEMENT = lazy(r"(?<=[.;])\s+|(?<=[。；])")
+
+
 def _first_region(text: str) -> str | None:
     """The spinal region a sentence names first (its subject: "Cervical facet MBB … one step above thoracic and lumbar")."""
     found = [(m.start(), c) for c, rx in _REGION_WORDS if (m := rx.search(text))]
@@ -1890,6 +1913,16 @@ def _interval_next(rest: list[tuple[float, Sentence]], part: Part, q: Question, 
     other = _PRIMARY_PREVENTION if _secondary(q) else _SECONDARY_RULE
     first = next((t for t in rest if gives is not None and gives(t[1]) and not t[1].provenance and not other.search(t[1].text)), None)
     return rest if first is None else [first, *(t for t in rest if t is not first)]
+
+
+def _restart_then_class(rest: list[tuple[float, Sentence]], extra: tuple[float, Sentence], pool: Sequence[tuple[float, Sentence]],
+                        drugs: Collection[str], sig: Signals) -> list[tuple[float, Sentence]]:
+    """A drug's restart after a low-risk procedure: the restart, then the procedure's class and the rule that such a
+    procedure may need no change."""
+    first = [t for t in rest if _DRUG_RESTART.search(t[1].text)][:1]
+    no_stop = _no_stop_rule(pool, drugs, sig)
+    after = [no_stop] if no_stop is not None and no_stop not in first else []
+    return [*first, extra, *after, *(t for t in rest if t not in first and t not in after)]
 
 
 def _class_not_asked(part: Part, q: Question, sig: Signals, own: Sequence[str]) -> bool:
@@ -2420,8 +2453,8 @@ def _whom_to_bridge_first(above: list[tuple[float, Sentence]], pool: Sequence[tu
     return [naming, *(t for t in above if t[1] is not naming[1])], True
 
 
-def _rate_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part, about: frozenset[str]
-                ) -> tuple[float, Sentence]:
+def _rate_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sentence]], part: Part, about: frozenset[str],
+                regions: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
     """"How common is PDPH after a wet tap with a 14G Tuohy?": a sentence giving the asked complication's rate ("16–86% of
     accidental dural punctures with a Tuohy needle") leads over one that only says it is a risk, when nearly as relevant."""
     if part.aspects[:1] != ("frequency",) or "comparison" in part.aspects or not about or COUNT.search(lead[1].text):
@@ -2431,6 +2464,10 @@ def _rate_first(lead: tuple[float, Sentence], above: Sequence[tuple[float, Sente
     floor = 0.65 if _ONE_CASE.search(lead[1].text) else 0.85
     rated = [t for t in above if COUNT.search(t[1].text) and about & t[1].concepts and not t[1].provenance
              and t[1].group != "evidence" and not CASE_REPORTS.search(t[1].text) and t[0] >= floor * lead[0]]
+    # (a rate of every region before one of a region not asked: the multicentre audit's, not a cervical series')
+    rated = [t for t in rated if not _of_another_region(t[1], regions)] or rated
+    # (how often the accident itself happens, "how often do you get a wet tap": not the headache's rate once it has)
+    rated = [t for t in rated if not (_GIVEN_ACCIDENT.search(t[1].text) and _accident_rate_asked(part, about))] or rated
     return rated[0] if rated else lead
 
 
@@ -2957,8 +2994,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                          [frozenset(p.concepts) for p in parts],
                          [s.concepts.union(*(sig.closure.get(c, frozenset()) for c in s.concepts)) for s in sentences],
                          # (and what to tell the patient after whether it is expected: "…是并发症吗？要跟病人怎么解释？")
+                         # (and a bare when asked after whether, "does he need bridging … and how do i time it": the timing)
                          [_bare_on_harm(p, sig) or (p.aspects[:1] == ("advice",) and any(x.aspects[:1] == ("expected",) for x in parts))
-                          for p in parts])
+                          or (p.aspects == ("timing",) and not p.concepts and len(parts) > 1) for p in parts])
     for row in scored:  # a merged part scores a sentence by the best of its members
         for j in live:
             row[owner[j]] = max(row[owner[j]], row[j])
@@ -2996,7 +3034,8 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         floor = max(w.min_score, w.floor * best)
         every = _every(pool, scored, sentences, j) if len(heads) > 1 and _turns_on_a_rule(parts[j]) else pool
         above, leads = _with_risk_class([(sc, s) for sc, s in pool if sc >= floor or (
-            (_advice_given(sc, s, best, parts[j]) or _time_given(sc, s, best, parts[j]) or span_given(sc, s, best, parts[j], w))
+            (_advice_given(sc, s, best, parts[j]) or _time_given(sc, s, best, parts[j]) or span_given(sc, s, best, parts[j], w)
+             or _volume_given(sc, s, best, parts[j]))
             and not rival(s, _own(parts[j], q), sig))]
                                         or [pool[0]], every, parts[j], q, sig, w)
         classed = leads  # (the class leads, and what it orders follows it: no drug-class member put next)
@@ -3050,6 +3089,12 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         above = [t for t in above if not _unasked_brand(t[1], q, sig)] or above
         above = [t for t in above if not (_POINTER.search(t[1].text) and not _GUIDELINE_ASK.search(q.text))] or above
         above = [t for t in above if not _another_drugs_contraindication(t[1], parts[j], q, sig)] or above
+        # (the procedure told done a day or more ago: its contraindications are no answer to what the patient has now,
+        # "昨天打了硬膜外激素 今天血糖测了20多 要紧吗")
+        # (not one naming a pregnancy found out since, "…2 days ago and just found out she's pregnant")
+        above = [t for t in above if not (CONTRAINDICATION in t[1].concepts and "contraindications" not in parts[j].aspects
+                                          and days_later(q.text, lang)
+                                          and not {"pregnancy"} & set(q.concepts) & t[1].concepts)] or above
         # the asked aspect's best sentence, from everything above the floor (asked for numbers: the best that gives a count)
         lead = above[0] if leads else _lead(_naming_sign(above, parts[j], sig) or above, groups, _asked_kind(parts[j]), COUNT if numbers else None,
                                             _gives_interval(parts[j], q, sig), about,
@@ -3058,7 +3103,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             lambda s: any(sig.kinds.get(c) == "complication" for c in s.concepts),
                                             _only_about(_near(about, sig), sig), _compared(members, q, sig),
                                             partial(_rivalled, part=parts[j], q=q, sig=sig),
-                                            bool(_ACCIDENT_TOLD.search(q.text)), parts[j].aspects[:1] == ("action",),
+                                            # (not when how often the accident happens is asked: "how often do you get a wet tap")
+                                            bool(_ACCIDENT_TOLD.search(q.text)) and not _accident_rate_asked(parts[j], about),
+                                            parts[j].aspects[:1] == ("action",),
                                             not days_later(q.text, lang) and not _TOLD_SINCE.search(q.text)
                                             and bool(SEEN_ON_THE_TABLE.intersection(parts[j].concepts)),
                                             lambda c: sig.kinds.get(c) == "topic",
@@ -3066,8 +3113,10 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
                                             and not any(map(_is_level, (*parts[j].concepts, *parts[j].inherited))),
                                             about.union(*(sig.parents.get(c, frozenset()) for c in about)),
                                             frozenset(c for c in (*_own(parts[j], q), *parts[j].inherited)
-                                                      if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts))
-        lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about) if not leads else lead
+                                                      if sig.kinds.get(c) == "procedure" and c not in sig.adjuncts),
+                                            _regions_asked(parts[j], q) if numbers or parts[j].aspects[:1] == ("frequency",) else None)
+        lead = _rate_first(lead, [t for t in above if not _rivalled(t[1], parts[j], q, sig)], parts[j], about,
+                           _regions_asked(parts[j], q)) if not leads else lead
         lead = _regimen_before_ceiling(lead, above, parts[j], sig) if not leads else lead
         lead = _why_in_procedure(lead, above, parts[j], sig) if not leads else lead
         lead = _neck_rule_first(lead, above, parts[j], sig) if not leads else lead
@@ -3163,6 +3212,12 @@ def _time_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
     """Asked when the next step comes after a failed treatment: the sentence giving its time ("早期（24–48 h）") is an
     answer though the step's definition beside it says more of the question's words."""
     return next_step_timed(part) and sc >= 0.6 * best and bool(_KIND["timing"].search(s.text)) and bool(set(part.concepts) & s.concepts)
+
+
+def _volume_given(sc: float, s: Sentence, best: float, part: Part) -> bool:
+    """Asked how many mL ("一个椎体打多少ml水泥算安全" after a cement embolism): the sentence giving a volume of what the
+    part names is an answer though the emergency's steps told before say more of the thread's words."""
+    return _narrow_kind(part) is _VOLUME and sc >= 0.6 * best and bool(_VOLUME.search(s.text)) and bool(set(part.concepts) & s.concepts)
 
 
 def next_step_timed(part: Part) -> bool:
@@ -3339,11 +3394,15 @@ def _not_this_patients(pool: list[tuple[float, Sentence]], q: Question) -> list[
     return [t for t in pool if not implant_rule(t[1], q) and not (old_stent and RECENT_STENT.search(t[1].text))]
 
 
+_WHERE_STAFF_STAND = frozenset({"inverse-square-law", "scatter-radiation"})
+
+
 def _pregnant_patients(pool: list[tuple[float, Sentence]], part: Part, q: Question) -> list[tuple[float, Sentence]]:
     """A pregnant patient's part of several: the staff's figures answer only a part on the staff's dose; a bare part on the
     fetus told before ("…how much radiation would the fetus have received, and is there any real risk?") only sentences
     on the pregnancy or the fetus, never the mother's procedure rates (none, and the part is said not covered)."""
-    if "pregnancy" in q.concepts and not STAFF_TOPICS & {*part.concepts, *part.inherited}:  # (the pregnant worker's own part too)
+    # (the pregnant worker's own part too; and where staff stand, "does she have to step out of the room during screening?")
+    if "pregnancy" in q.concepts and not (STAFF_TOPICS | _WHERE_STAFF_STAND) & {*part.concepts, *part.inherited}:
         pool = [t for t in pool if not _about_staff(t[1])]
     if not part.concepts and "embryo-fetus" in part.inherited:
         pool = [t for t in pool if {"embryo-fetus", "pregnancy"} & t[1].concepts]
@@ -3840,6 +3899,21 @@ def _compared(parts: Sequence[Part], q: Question, sig: Signals) -> frozenset[str
     return frozenset()
 
 
+def _accident_rate_asked(part: Part, about: frozenset[str]) -> bool:
+    """Is how often the accident itself happens asked ("how often do you get a wet tap"), not what follows it?"""
+    return bool(about) and about <= _ACCIDENTS and part.aspects[:1] == ("frequency",) and not _AFTER_ACCIDENT.search(part.text)
+
+
+_LEVEL_REGIONS = (("level-c", "cervical-spine"), ("level-t", "thoracic-spine"), ("level-l", "lumbar-spine"), ("level-s", "sacrum"))
+
+
+def _regions_asked(part: Part, q: Question) -> frozenset[str]:
+    """The spinal regions a part names or inherits (a cervical ILESI's), with those of the levels it names (C5-6: the
+    neck)."""
+    named = (*_own(part, q), *part.inherited)
+    return frozenset([c for c in named if c in REGIONS] + [r for c in named for lv, r in _LEVEL_REGIONS if c.startswith(lv)])
+
+
 def _is_level(concept: str) -> bool:
     """A spinal level or interspace (level-c5-c6)."""
     return concept.startswith("level-")
@@ -3904,7 +3978,8 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
           harm: Callable[[Sentence], bool] | None = None, focused: Callable[[Sentence], bool] | None = None,
           compared: frozenset[str] = frozenset(), rivalled: Callable[[Sentence], bool] | None = None,
           told_accident: bool = True, asked_action: bool = False, on_table: bool = False, topic: Callable[[str], bool] | None = None,
-          level_free: bool = False, wide: frozenset[str] = frozenset(), procs: frozenset[str] = frozenset()) -> tuple[float, Sentence]:
+          level_free: bool = False, wide: frozenset[str] = frozenset(), procs: frozenset[str] = frozenset(),
+          regions: frozenset[str] | None = None) -> tuple[float, Sentence]:
     """The best non-provenance sentence from the asked section group (if it is close enough to the best); for an ask
     no section holds ("how long do I observe her?"), the best that gives the asked kind of answer (a duration); else the best.
     Asked for the numbers (`count`), the best sentence giving one (of the complication asked `about`) leads when it is
@@ -3912,7 +3987,7 @@ def _lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], kind: re.
     before one that does not ("particulate的风险是什么": the permanent injuries, not the efficacy comparison beside them).
     A sentence about another procedure (`rivalled`: cefazolin in discography contrast, asked the dose for an SCS
     implant) leads only when nothing else may."""
-    chosen = _may_lead(chosen, groups, rivalled, told_accident, level_free)
+    chosen = _may_lead(chosen, groups, rivalled, told_accident, level_free, regions)
     best = chosen[0]
     # (or it alone gives the time asked: "保守治疗多久无效要做EBP？" is answered by the note on early vs later patching)
     timed_note = kind is _KIND["timing"] and not any(kind.search(c[1].text) for c in chosen if c[1].group != "evidence")
@@ -4066,7 +4141,8 @@ def _steps_asked(in_group: list[tuple[float, Sentence]], about: frozenset[str]) 
     """Asked what to do: the management sentences that give a step, of the complication told (a wet tap's headache is
     treated, not the TFESI's stop rule followed)."""
     in_group = [c for c in in_group if about & c[1].concepts] or in_group
-    return [c for c in in_group if c[1].action] or in_group
+    # (no step written as one: a treatment named before a series' rate, "给点啥药？" after a post-RF neuritis)
+    return [c for c in in_group if c[1].action] or [c for c in in_group if not COUNT.search(c[1].text)] or in_group
 
 
 def _of_the_asked(in_kind: list[tuple[float, Sentence]], both: list[tuple[float, Sentence]], kind: re.Pattern[str] | None,
@@ -4135,7 +4211,7 @@ def _rates_before_none_seen(counted: list[tuple[float, Sentence]], about: frozen
 
 
 def _may_lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], rivalled: Callable[[Sentence], bool] | None,
-              told_accident: bool, level_free: bool = False) -> list[tuple[float, Sentence]]:
+              told_accident: bool, level_free: bool = False, regions: frozenset[str] | None = None) -> list[tuple[float, Sentence]]:
     """The sentences that may lead, when any other may: not one about another procedure (`rivalled`), and not a rate given
     an accident the question does not tell ("PDPH in 16-86 % after an accidental dural puncture with a Tuohy needle",
     asked the PDPH rate to quote for an ESI). Asked how often with no level (`level_free`), one about every level first:
@@ -4146,6 +4222,9 @@ def _may_lead(chosen: list[tuple[float, Sentence]], groups: Sequence[str], rival
         chosen = [c for c in chosen if not CASE_REPORTS.search(c[1].text)] + [c for c in chosen if CASE_REPORTS.search(c[1].text)]
     if rivalled is not None:
         chosen = [c for c in chosen if not rivalled(c[1])] or chosen
+    if regions is not None:  # (how often, no region asked: "how common is dural puncture with an ILESI" is the audit's of
+        # every level, before a cervical series' rate)
+        chosen = [c for c in chosen if not _of_another_region(c[1], regions)] or chosen
     if not told_accident and "complications" in groups:
         chosen = [c for c in chosen if not _GIVEN_ACCIDENT.search(c[1].text)] or chosen
     if "complications" in groups:  # ("other problems reported after … are…": after the principal ones, never first)
@@ -4215,7 +4294,7 @@ _LASTS = lazy(r"settl|resol|subsid|go(?:es)? away|last(?:s|ed|ing)?\b|persist|we
                     r"\breturn(?:s|ed|ing)? (?:to|towards) (?:\w+ )?(?:baseline|normal|the usual)|back to (?:baseline|normal)|"
                     r"\brelief of \d+ (?:days|weeks|months)|"  # (a series' median relief: how long relief lasts)
                     r"自行缓解|缓解|消退|消失|自愈|持续|恢复|回落|回到(?:平时|基线|正常)", re.I)
-_DRUG_RESTART = lazy(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,12}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
+_DRUG_RESTART = lazy(r"\b(?:restart|resum)\w*|(?:术后|操作后)[^，。；]{0,20}恢复|恢复(?:用药|服药|服用|给药|使用)", re.I)
 _TIME_SPAN = lazy(r"\d+(?:\.\d+)?(?:\s*[–-]\s*\d+)?\s*(?:h\b|hours?\b|days?\b|weeks?\b|months?\b|小时|天|周|个月)|\bday \d+|第\s*\d+\s*天|"
                         r"(?:数|几)(?:个)?(?:小时|天|周|月)(?:内|后|之内)|\b(?:a few|several) (?:hours|days|weeks|months)\b", re.I)  # ("数周内自行缓解")
 TIME_SPAN = _TIME_SPAN  # (a span of time a sentence gives: the answer engine looks for passages with one)
@@ -4292,7 +4371,11 @@ _ONE_FIGURE_ASKS = (# the glucose at which to treat ("ESI后病人血糖多少�
 _RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start (?:it |them )?again)\b|"
                           # (or after the leads are in: "那测试电极放好以后呢 克赛和华法林什么时候开始")
                           r"(?:术后|操作后|做完|打完针|(?:放好|放完|置入|植入|拔除|拔掉)(?:以后|之后|后)呢?)[^，。？?]{0,16}(?:多久|什么时候|何时|啥时候|几天|几(?:个)?小时|几(?:个)?钟头)"
-                          r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃(?!饭|东西|喝|点)|用|恢复(?!饮食|进食)|开始(?!吃|进食|喝)|续)|"  # (not a meal: 术后多久可以吃饭)
+                          r"[^，。？?]{0,4}(?:可以|能|可)?(?:再)?(?:打|吃(?!饭|东西|喝|点)|用|恢复(?!饮食|进食)|开始(?!吃|进食|喝)|续|开(?![刀车工会学口门])|吃回)|"  # (not a meal: 术后多久可以吃饭)
+                          # ("华法林啥时候吃回去": taken again)
+                          r"(?:啥时候|什么时候|何时|多久(?:以后|之后|后)?)(?:能|可以|可)?(?:再)?(?:吃回|用回|打回)|"
+                          # ("今天做了腰椎内侧支射频，什么时候能恢复华法林": the drug named after it; never "腿麻什么时候能恢复？")
+                          r"(?:什么时候|何时|啥时候|多久(?:以后|之后|后)?)(?:能|可以|可)?(?:再)?恢复(?!正常|知觉|感觉|功能|过来|好|健康|饮食|进食|走路|行走|开车|驾驶|上班|工作|运动|活动|说话|到|体力|肌力|视力|听力|排尿|小便|大便|睡眠|[？?。，,\s]|$)|"
                           # ("give enoxaparin tonight instead, how many hours after the procedure is ok?": when it may start)
                           # (a dose given after it judged: "was 40mg clexane 4 hours after the injection too early?")
                           r"\b\d+\s*(?:h|hrs?|hours?) after (?:the |his |her |this )?(?:injection|procedure|block|op|operation|esi|epidural|implant)\b"

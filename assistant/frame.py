@@ -122,6 +122,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                r"(?!(?: (?:in|on|at|during) (?:the )?\w+)? (?:to|for) (?:cut|reduce|lower|minimi[sz]e|prevent|avoid|limit|protect|keep|stop (?:it|this|that) (?:from )?happening"
                r"|make (?:[\w-]*\s+){1,9}?(?:safer|safe|less risky))\b)|what now|now what|right now|treat(?!ment[- ](?:dose|regimen))|manag(?!es (?:\d|to\b|stairs|fine|ok|okay|well)|ing (?:\d|stairs|fine|ok|okay|well)|ers?\b)|\bmgmt\b|\bmx\b|\btx\b|handle|rescue|resuscitat|"
                r"next step|what to do|how (?:do|should) (?:i|we) (?:deal|respond|handle|treat|manage)|reverse|antidote|"
+               # (a treatment and discharge judged for a complication told: "can i just give fluclox and send home?")
+               r"\bcan (?:i|we) (?:just )?(?:give|start)\b[^?]{0,40}\b(?:and|then) (?:send|discharge)\b|"
                # (the plan asked bare at the end, after the picture: "…CXR small apical PTX, comfortable. what's the plan?")
                r"\bwhat(?:'s| is) the plan\s*[?.!]*\s*$|(?:^|[.;:!?]\s*)plan\s*\?\s*$|"
                r"if (?:that|it|this|they) (?:doesn'?t|does not|didn'?t|did not|don'?t|do not|fails?|failed) (?:work|help)|not working|"
@@ -239,7 +241,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:\s*\?| (?:it|them|the (?:drug|meds?|pills?|tablets?))\b)|"
              # ("ok to give the evening dose at 3pm?" after the procedure: when the held drug restarts)
              + TIMED_DOSE_ASK + r"|\bhow long (?:(?!wear|wears|wore|worn|wearing)\w+ ){0,5}?off\b",
-             r"停用|停药|停(?=多久|几天|多长|多少天)|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?<![拿收])(?:吃|服)回(?![来去])|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上(?!\s*(?:C臂|透视|导管室|手术室|介入室|班))|续用|续打|间隔|提前|术前停|"
+             r"停用|停药|停(?=多久|几天|多长|多少天)|(?<!脂肪乳)(?<!输注)(?<!输液)(?<!泵)(?:怎么|如何|咋)停(?![止下留搏跳经])|停(?!止|留|搏|跳|经)[^，。？?！!\s]{1,8}?(?:多久|几天|多长时间|多少天)|暂停|要停|需停|该停|停掉|停了|停吗|停不停|恢复用药|恢复服|重新开始|重新服|重新(?:吃|用|打)|恢复(?:吃|食)|(?<![拿收])(?:吃|服)回(?![来去])|(?:能|可以)再(?:吃|食)|食返|返食|接着吃|接着打|续上(?!\s*(?:C臂|透视|导管室|手术室|介入室|班))|续用|续打|间隔|提前|术前停|"
              r"最后一(?:针|剂|次)|末次(?:用药|给药|注射)|(?:术后|操作后|做完)[^，。？?]{0,8}(?:打|用|给)下一(?:针|剂)|恢复(?:治疗|全量|足量|抗凝|注射|打针)|(?:多久|什么时候|何时|几时)(?:能|可以|可)?恢复(?!正常|过来|好|了|知觉|感觉|功能|运动|行走|走路|吗|呢|[？?。，,]|$)|"
              r"能不能不停|可不可以不停|不停(?:行不行|可以吗|行吗|啊)|停还是(?:不停|继续|接着)|继续还是停"),
     # how big a change is ("how high does glucose go?", 血糖会升多少): the sentence giving the measured change answers it
@@ -259,7 +261,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                # (the window for acting: "whats the time window for surgery if its a bleed")
                r"\btime window\b|\bwindow (?:for|to) (?:surgery|decompress\w*|the (?:surgery|op|decompression)|theatre|operat\w*)\b|"
                r"when (?!to (?:come back|return|call|seek|go back)\b|(?:should|do|does|must) (?:she|he|they|the (?:patient|pt)|pts?|patients) "
-               r"(?:need to |have to |has to )?(?:come back|return|call|seek)\b)(?:can|should|do|to|is|must|will|does)|wait(?!ing for)|timing|"
+               r"(?:need to |have to |has to )?(?:come back|return|call|seek)\b)(?:can|should|do|to|is|must|will|does)|(?<!while )(?<!while we )(?<!meanwhile )wait(?!ing for)|timing|\bhow (?:do|should|would) (?:i|we|you) time\b|"
                r"(?:^|[?.]) *(?:and |but )?when *\?|"  # ("how many ml? and when?": the time asked in one word)
                # (a terse "when blood patch and how much blood?", "when EBP?": when to do the treatment named)
                r"(?:^|[?.;:,]) *(?:and |so |ok )?when (?:(?:the |a |to |for (?:the |a )?)?(?:blood patch|EBP|patch|repeat|restart|re-?dose|next dose))"
@@ -279,7 +281,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                  r"\b(?:accepted|acceptable|recommended|approved|allowed|ok|okay) (?:level|interspace|segment)s?\b",
                  r"哪个节段|哪一节段|哪个水平|哪个间隙|哪个位置|什么位置|(?<!来自)(?<!来源于)哪里(?!来)|哪儿|什么部位|哪个部位|哪一侧|放在哪|戴在哪"),
     "contraindications": ("risk",
-                          r"contraindicat|\bany (?:issues?|problems?|concerns?) (?:with |in |about )?(?:\w+ing|doing)\b|(?<!numbers )(?<!figures )(?<!what )(?<!how )(?<!  )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b|"
+                          r"contraindicat|\bany (?:issues?|problems?|concerns?) (?:with |in |about )?(?:\w+ing|doing)\b|(?<!numbers )(?<!figures )(?<!what )(?<!how )(?<!  )can (?:i|we|he|she|they) (?:\w+ )?(?:do|have|get|proceed|go ahead|inject|give|use|implant)\b(?![^?]{0,40}\b(?:and|then) (?:send|discharge|d/?c)\b)|"
                           r"can (?:he|she|they) (?:still |keep |continue (?:to )?)?(?:work|working|stay|scrub)\b|"
                           # ("can it be done on DAPT?", "can this be done while on eliquis?")
                           r"\bcan (?:it|this|that|the (?:injection|block|procedure)) (?:still )?be (?:done|performed|given)\b|"
@@ -448,6 +450,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # (the outcome asked: how many recover, "whats the likely outcome", 预后怎么样)
                   r"\bwhat(?:'s| is| are)? (?:the |his |her )?(?:likely |usual |expected |long[- ]term )?(?:outcome|prognosis)\b|"
                   r"\b(?:likely|expected|long[- ]term) (?:outcome|prognosis)\b|\bwill (?:he|she|they) recover\b|"
+                  # (what to quote at consent: its figures, "what do I quote for that")
+                  r"\bwhat (?:do|should|would|can) (?:i|we|you) quote\b(?! as\b)|\b(?:figures?|numbers?) (?:do i |should i |to )quote\b|"
                   r"\bhow (?:sensitive|specific|reliable|accurate) (?:is|are)\b|\b(?:sensitivity|specificity) of\b|"
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
@@ -484,7 +488,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                       r"后遗症|出事|出问题|出岔子|出状况|并发症|不良反应|副作用|风险|危险|危害|后果|会出现什么|预期|告知|会不会(?!是)(?:导致|引起|造成)?(?=.{0,4}(?:瘫|截瘫|感染|出血|血肿|失明|"
                       r"卒中|中风|死|神经损伤|头痛|坏|伤|气胸|栓塞|中毒|渗漏))|会导致|会引起|会造成|怕(?:的是)?(?:啥|什么)|担心(?:的是)?(?:啥|什么)"),
     "advice": ("management",
-               r"tell (?:the |my |her |his )?(?:patient|pt|family|relatives|husband|wife|son|daughter)s?\b|what (?:do|should) (?:i|we) tell (?:her|him|them)|"
+               r"tell (?:the |my |her |his )?(?:patient|pt|family|relatives|husband|wife|son|daughter)s?\b|what (?:exactly )?(?:do|should) (?:i|we) (?:actually |exactly )?tell (?:her|him|them)|"
                r"what (?:do|should|can|could) (?:i|we) (?:realistically |honestly |actually )?(?:say|tell)\b|discharge|advi[sc]e (?:the )?patient|warn (?:the )?patient|come back|return (?:to|if)|seek (?:help|care)|"
                r"aftercare|go home|send (?:her|him|them|the (?:patient|pt)|pt) home|safety net|call (?:us|back|the clinic)|when (?:to|should (?:she|he|they)) call|make (?:her|him|them) call|"
                r"\bexplain (?:this |it |that )?to (?:the |my )?(?:patient|pt|family|relatives)|"
@@ -536,7 +540,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   # (why a step is done: "射频前为啥要做两次诊断性阻滞？")
                   r"(?:为啥|为什么|为何)(?:一定)?要(?:做|先做|用|查|打)(?:两次|二次|2次)?|"
                   # (a part that opens with why: "…发生率多少？为什么强调8小时内减压")
-                  r"^\W*(?:为什么|为何|为啥)(?=[^，。？?\s]{2})(?![^，。？?]{0,20}(?:怎么办|怎么处理|如何处理|几天|多久|多少|几次))|"
+                  r"^\W*(?:[\u4e00-\u9fff]{1,6}问[：:\s]*)?(?:为什么|为何|为啥)(?=[^，。？?\s]{2})(?![^，。？?]{0,20}(?:怎么办|怎么处理|如何处理|几天|多久|多少|几次))|"
                   r"(?:引起|导致|造成|诱发)的吗|(?:引起|导致|造成)的\s*[？?]|是(?:不是)?[^，。？?]{1,10}的问题(?:吗|么|\s*[？?])|是不是[^，。？?]{0,12}(?:引起|导致|造成)|(?:和|与|跟)[^，。？?]{1,10}(?:有关|相关|有关系)(?:吗|么)|"
                   r"机制|原理|为什么会|为何会|(?:怎么|咋|为啥)会(?:这样|出现这种情况|发生这种事)|怎么引起|如何引起|怎么导致|如何导致|是怎么发生|怎么发生|怎么起作用|如何起作用|为什么能(?:治|救|逆转|起效|解毒)|"
                   + _WHY_NOT_USE_ZH),  # ("为什么不建议用得宝松？": why it harms)
@@ -644,7 +648,8 @@ _EN_INTERROG = lazy(r"^(?:at (?:what|which) |whats|hows|whens|wheres|whos|what|h
 _ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了|个病人|个患者|个人|位病人|位患者)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|算不算|属不属于|行不行|好不好|对不对|"
                           r"还是.{1,20}[？?]\s*$|"  # A还是B？: a choice
-                          r"(?:能|可以|要|需要|用)[\u4e00-\u9fff]{1,5}不\s*[？?]?\s*$")  # (能出院不, 要停不: the spoken yes-no ask)
+                          r"(?:能|可以|要|需要|用)[\u4e00-\u9fff]{1,5}不\s*[？?]?\s*$|"  # (能出院不, 要停不: the spoken yes-no ask)
+                          r"(?:行|可以|好)不\s*[？?]?\s*$")  # ("左边也打了行不": the spoken yes-no ask at the end)
 _PROCEDURE_LIKE = {
     "en": lazy(r"(?:oscopy|ectomy|otomy|ostomy|plasty|biopsy|graphy|centesis|section|extraction|replacement|transplant\w*|surgery|"
                      r"insertion|repair|implant\w*|anastomosis|catheteri[sz]ation|angioplasty|stent\w*|delivery|cannulation|operation|resection|"
@@ -1467,6 +1472,10 @@ _HYPOTHETICAL = lazy(r"\bwhat if\b|\bif (?:it|that|this|the \w+) (?:fails|doesn'
 # whether the patient's care can wait ("可以等吗", "can it wait till morning?"; the answer keeps an emergency's banner then)
 WAIT_ASK = {"en": lazy(r"\bcan (?:we|it|he|she|they|this|that|surgery|the (?:surgery|operation|scan|mri)) (?:\w+ )?wait\b|"
                               r"\bwait (?:until|till|til) (?:tomorrow|the morning|morning|monday)\b|\bok to wait\b|\bsafe to wait\b|"
+                              # (the patient wanting to wait for someone else: "he wants to wait for his GP")
+                              r"\bwants? to wait (?:for|to see|until (?:he|she) sees) (?:his|her|their|the) (?:gp|family doctor|own doctor|surgeon|appointment)\b|"
+                              # ("ok to admit under med and scan in the morning?")
+                              r"\b(?:scan|image|mri) (?:him |her |them )?(?:in the morning|tomorrow|tmrw|tmw|first thing)\b|"
                               r"\b(?:delay|postpone) (?:the )?(?:surgery|decompression|scan|mri)\b|"
                               # ("MRI not till tomorrow morning - can we just observe?")
                               r"\b(?:can|could|should|do) (?:we|i) (?:just )?(?:observe|watch|monitor)(?! for)\b|\bobserve (?:overnight|till|until)\b|"
@@ -1797,11 +1806,13 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                 r"\b(?:tingling|buzz\w*|paraesthesi\w*|paresthesi\w*)\b[^.?!]{0,20}?\b(?:is|are|'s)\s+(?:now\s+|only\s+|all\s+)?"
                                 r"(?:in|on|into|at|round|around|over)\s+(?:her|his|their|the|my)\b[^.?!]{0,30}?\b(?:not|instead of|rather than)\b", re.I),
      "lead-migration"),
-    ("pregnancy", lazy(r"\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
+    # (not the patient told pregnant beside a member of staff who asks: "放射科技师问 病人TF做完才说月经推迟两周 可能怀孕")
+    ("pregnancy", lazy(r"^(?![\s\S]*(?:\b(?:patient|pt)\b[^.?!]{0,40}\b(?:pregnant|period|LMP)|(?:病人|患者)[^，。？?]{0,20}(?:怀孕|妊娠|月经|停经)))"
+                             r"[\s\S]*?(?:\b(?:radiographers?|nurses?|colleagues?|staff|techs?|technologists?|employees?|workers?|residents?|"
                              r"fellows?|registrars?|trainees?|I'?m|I am|(?:my|our|a|the) PAs?|physician assistants?|(?:my|our|a|the) NPs?|"
                              r"nurse practitioners?|scrub|works? in (?:the |our )?(?:fluoro|cath|IR|OR|procedure)\w*)\b|"
                              r"放射技师|放射师|技师|护士|同事|员工|工作人员|医生|住院医|进修|规培|医助|助理医师|我.{0,3}怀孕|"
-                             r"我是[^，。？?]{0,6}(?:师|护士|医生)[^。？?]{0,6}怀孕|跟台|跟刀|跟.{0,6}的刀", re.I),
+                             r"我是[^，。？?]{0,6}(?:师|护士|医生)[^。？?]{0,6}怀孕|跟台|跟刀|跟.{0,6}的刀)", re.I),
      "pregnant-staff"),
     # intrathecal baclofen running out or stopped ("泵快空了，断药会有什么风险", "baclofen pump ran low"): its withdrawal
     ("baclofen", lazy(r"断药|停药|中断|打空|泵空|快空|用完|没药了|\bran (?:out|dry|low)\b|\brun(?:s|ning)? (?:out|dry|low)\b|"
@@ -1911,7 +1922,8 @@ _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("lumbar-puncture", lazy(r"diagnos|\bCSF (?:analysis|sample|studies|studys|exam|cytology)|for (?:the )?CSF|work-?up|"
                                    r"(?-i:\bSAH\b)|subarachnoid (?:haemorrhage|hemorrhage|bleed)|xanthochrom|蛛网膜下腔?出血|"
                                    r"meningitis|multiple sclerosis|(?-i:\bMS\b)|neurolog\w*|\bneuro (?:is |are )?ask\w*|诊断|脑脊液(?:检查|化验|检测|送检)|查脑脊液|"
-                                   r"神经内科|多发性硬化", re.I), "diagnostic-lumbar-puncture"),
+                                   r"神经内科|多发性硬化|神内|神经科|\bIIH\b|intracranial hypertension|\bneuro (?:sho|reg|registrar|team|fellow|resident)\b|"
+                                   r"颅内高压", re.I), "diagnostic-lumbar-puncture"),
 )
 
 
@@ -2681,6 +2693,7 @@ def split_parts(text: str, lang: Lang) -> list[str]:
         opens = bool(is_q(_lead(_LATER_LEAD.sub("", c, 1) if lang == "en" else c, lang))) or bool(lang == "en" and _IF_ASK.match(_lead(c, lang))) \
             or bool(_SWAP_CLAUSE[lang].match(c) and not (lang == "zh" and (_ZH_IF.search(c) or _ZH_AFTER_FRAME.search(c)))) \
             or bool(parts and parts[-1].endswith("?") and _VERSUS.search(c)) \
+            or bool(lang == "zh" and parts and _ZH_WHAT_IF.match(c)) \
             or bool(lang == "en" and parts and parts[-1].endswith("?") and c.endswith("?") and aspects_of(c, lang) and aspects_of(parts[-1], lang))
         # ("…consent? particulate vs non-particulate steroid"; "EBP now or wait? success rate?": a bare ask of its own)
         if parts and any(t[lang].match(_lead(c, lang)) for t in (_HOW_TO_SAY, _WHICH_OF_THEM, _WORRY)):
@@ -2710,6 +2723,58 @@ def split_parts(text: str, lang: Lang) -> list[str]:
             parts.append(c)
         asked = opens
     return [p.strip().rstrip("，,；;").strip() for p in parts if p.strip()] or [text]
+
+
+DIAGNOSTIC_LP, _ANTITHROMBOTIC = "diagnostic-lumbar-puncture", "antithrombotic"
+_FAMILY_OUT = lazy(r"家属|家人|partner|family|relative|husband|wife|mum|mom|dad", re.I)
+_STEROID_INJECTION = "steroid-injection"
+_IT_TRIAL = lazy(r"\bintrathecal|\bIT (?:morphine|baclofen|trial|opioid|ziconotide)|\btrial\b|test dose|\bITB\b|baclofen|morphine|ziconotide|"
+                 r"鞘内|试验|测试|巴氯芬|吗啡|齐考诺肽", re.I)
+# where staff stand while the beam is on ("should we step out of the room while they screen?", 踩线的时候我们需要回避吗)
+_STAFF_STEP_OUT = lazy(r"^(?=[\s\S]*(?:\bscreen\w*|fluoro\w*|\bthe lateral\b|c-?arm|x-?ray|\bshoot\b|透视|踩线|拍片|C臂|射线|曝光))"
+                       r"[\s\S]*(?:\bstep (?:out|outside)\b|\bleave (?:the room|theatre)\b|\bstay in (?:the room|theatre)\b|回避|出去|离开)", re.I)
+_CLOT_RISK = frozenset({"chads2", "stroke-history", "tia", "atrial-fibrillation", "mechanical-heart-valve", "vte"})
+
+
+def _told_changes_ask(aspects: tuple[str, ...], ctx_aspects: tuple[str, ...], concepts: Sequence[str], prev: Question,
+                      lexicon: Lexicon) -> tuple[str, ...]:
+    """What a told-only follow-up asks, when what it tells changes the ask it inherits: a clot risk told after "how to stop
+    it? bridge?" ("他CHADS2 5分 两个月前刚脑梗过") bears on whom to bridge, not on how long the drug is held; a drug held for
+    bleeding told new after another ask ("oh and he's on plavix, DES 4 months ago" after the trial's antibiotics) asks
+    whether and how long it is held."""
+    if aspects:
+        return ctx_aspects
+    if _BRIDGING in prev.all_concepts and _CLOT_RISK & set(concepts):
+        return tuple(a for a in ctx_aspects if a != "hold") or ctx_aspects
+    if held_drug([c for c in concepts if c not in prev.all_concepts], lexicon) and not held_drug(prev.all_concepts, lexicon):
+        return ("hold",)
+    return ctx_aspects
+_TOO_SOON = lazy(r"\btoo (?:soon|early|close)\b|太早|太快|太近|间隔(?:够|太短|够不够)", re.I)
+# our rule named only as the one another specialty would borrow ("do we stop it 7 days like your pain procedures?", "does your
+# 3 day rule apply?", 照你们TF的规矩停3天行不): the procedure asked about is theirs
+_RULE_BORROWED = {"en": lazy(r"\b(?:like|as (?:for|with)|same as(?: for)?|per) (?:your|you guys'?|the pain (?:team|clinic)'?s?)\b[^.?]{0,40}|"
+                             r"\byour (?:\d+[- ]?days? |pain |own )?(?:rules?|intervals?|protocols?|guidance|regime|figures?)\b[^.?]{0,30}", re.I),
+                  "zh": lazy(r"(?:照|按|按照|跟|像|参照)(?:着)?(?:你们|疼痛科)[^，。？?]{0,16}(?:规矩|规则|标准|做法|方案|流程)|"
+                             r"你们(?:疼痛科)?(?:的)?[^，。？?]{0,8}(?:规矩|规则)")}
+
+
+def _without_borrowed(q: str, lang: Lang, concepts: tuple[str, ...], out: tuple[str, ...], found: Sequence[Match],
+                      lex: Mapping[str, Concept]) -> tuple[str, ...]:
+    """Our procedures named only inside a borrowed rule, beside another specialty's procedure, are no subject."""
+    if not any(c in lex and lex[c].kind == "procedure" for c in out):
+        return concepts
+    spans = [m.span() for m in _RULE_BORROWED[lang].finditer(q)]
+    inside = {m.concept for m in found if any(a <= m.start and m.end <= b for a, b in spans)}
+    named_elsewhere = {m.concept for m in found if not any(a <= m.start and m.end <= b for a, b in spans)}
+    return tuple(c for c in concepts if not (c in inside and c not in named_elsewhere and c in lex and lex[c].scope != "out"
+                                             and lex[c].kind in ("procedure", "topic")))
+GADOLINIUM = "gadolinium"
+_CONTRAST_TOLD = frozenset({"contrast-allergy", "contrast-medium", "iodinated-contrast", "contrast-injection", "iohexol"})
+_GAD = lazy(r"\bgad\b", re.I)
+
+
+# a what-if of its own after an ask ("血补丁抽多少ml血？她要是现在发烧了呢": what then, if she now has a fever)
+_ZH_WHAT_IF = lazy(r"^(?:那)?(?:她|他|病人|患者)?(?:要是|如果|假如|万一)[^？?，,。]{2,}呢[？?]?$")
 
 
 # a sentence that asks although it ends with a full stop ("how long to hold apixaban."), and a clause of time or condition
@@ -2789,7 +2854,9 @@ _HOW_TO_SAY = {
 # alternatives the clause before names, not an ask of its own
 _WHICH_OF_THEM = {
     "en": lazy(r"^(?:so\s+)?which(?: one| of (?:them|the two|these|those))?(?: is|'s| would be| will be)?\s+"
-                     r"(?:the\s+)?(?:safer|safest|better|best|preferred|recommended|less risky|lower risk)\b[^?]{0,20}[?.!]*\s*$", re.I),
+                     r"(?:the\s+)?(?:safer|safest|better|best|preferred|recommended|less risky|lower risk)\b[^?]{0,20}[?.!]*\s*$|"
+                     # ("ILESI vs TFESI lumbar, which has more wet taps and which more vasovagals?": the comparison's own asks)
+                     r"^(?:and\s+)?which(?: one)?(?: has| causes| gives| carries| gets)? (?:more|fewer|less|the most|higher|lower)\b[^?]{0,40}[?.!]*\s*$", re.I),
     "zh": lazy(r"^(?:那)?(?:哪个|哪种|哪一个|哪一种|哪样)(?:更|比较|最|相对)?(?:安全|好|合适|推荐|稳妥|风险(?:更|比较)?(?:小|低))"
                      r"(?:一些|些|一点|呢)?[？?。.！!，,]*$"),
 }
@@ -3062,6 +3129,7 @@ class Framer:
         out = _joint_injected(q, out)
         out = _child_caudal(concepts, out)
         out = self._held_for_theirs(q, lang, concepts, out, found)
+        concepts = _without_borrowed(q, lang, concepts, out, found, lex)
         concepts = self._without_generic_rf(concepts, out)
         guided = self._guidance_told(q, matches)
         concepts = tuple(c for c in concepts if c not in guided)
@@ -3123,6 +3191,7 @@ class Framer:
                 c not in prev.all_concepts and lex[c].kind == "complication" for c in subjects)
                 and not _BEDSIDE_ASKS & {*prev.aspects, *prev.context_aspects})
             ctx_aspects = () if aspects or own_topic else (prev.aspects or prev.context_aspects)
+            ctx_aspects = _told_changes_ask(aspects, ctx_aspects, concepts, prev, self.lexicon)
             # (not a new ask of its own, "做完EBP病人要平躺多久？" after the patch's volume: how long to lie flat, nothing failed)
             if "escalation" in prev.aspects and "escalation" not in aspects and (prev.tried or not aspects) \
                     and not any(c not in prev.all_concepts and lex[c].kind == "topic" for c in subjects):  # "dex did nothing" - "particulate next time?"
@@ -3175,9 +3244,15 @@ class Framer:
         bridged = tuple(dict.fromkeys(c for p in parts if _BRIDGING in p.concepts for c in p.concepts if c not in concepts))
         concepts, subjects = concepts + bridged, subjects + bridged  # (the bridging drug whose hold is asked is searched for)
         aspects = ("hold", *aspects) if bridged and "hold" not in aspects else aspects
+        # (the part asking whether the next injection comes too soon asks the interval between them)
+        parts = tuple(Part(p.text, (*p.concepts, REPEAT_LIMIT), p.aspects, p.inherited, p.terms)
+                      if REPEAT_LIMIT in concepts and REPEAT_LIMIT not in p.concepts and _TOO_SOON.search(p.text) else p for p in parts)
         kept |= {c for p in parts for c in p.concepts}
         concepts, subjects = (tuple(c for c in cs if (c not in ESSENTIAL and c != REPEAT_LIMIT) or c in kept) for cs in (concepts, subjects))
         parts = self._immunosuppressed_parts(concepts, parts)
+        # (the part asking "is gad an option?" beside contrast asks of gadolinium)
+        parts = tuple(Part(p.text, (*p.concepts, GADOLINIUM), p.aspects, p.inherited, p.terms)
+                      if GADOLINIUM in concepts and GADOLINIUM not in p.concepts and _GAD.search(p.text) else p for p in parts)
         parts = _asked_by_their_part(parts, concepts, lang)
         if "pregnant-staff" in concepts and "embryo-fetus" in lex:  # a pregnant colleague's dose limit is the fetus's
             # (not a part asking the staff's own limit before the one about the pregnant colleague: "一年职业照射剂量限值是多少?
@@ -3649,8 +3724,27 @@ class Framer:
             concepts = tuple(c for c in concepts if c != _MOBILISATION)
         # (a glucose reading told high, 11 mmol/L or 200 mg/dL and more, "刚测指尖糖18.6 要紧不", "BMs 19 this morning": the
         # steroid's hyperglycaemia, beside the reading)
+        if "inverse-square-law" in self.lexicon.concepts and "inverse-square-law" not in concepts and _STAFF_STEP_OUT.search(q) \
+                and not _FAMILY_OUT.search(q):
+            concepts = (*concepts, "inverse-square-law")
+        # (a steroid injection booked soon after another, asked whether it is too soon: "she's booked for the other side
+        # TFESI in 2 wks, too soon?", 两周后再打一针会不会太早 - the interval between injections)
+        if REPEAT_LIMIT in self.lexicon.concepts and REPEAT_LIMIT not in concepts and _TOO_SOON.search(q) and any(
+                _STEROID_INJECTION in self.lexicon.broader_closure([c]) for c in concepts) \
+                and not any(_ANTITHROMBOTIC in self.lexicon.broader_closure([c]) for c in concepts):
+            concepts = (*concepts, REPEAT_LIMIT)
+        # (an antithrombotic held for a lumbar puncture: the tap is another specialty's, not a pain procedure, whose hold
+        # intervals do not transfer: "need LP … on apixaban, how long do I hold it")
+        # (not an intrathecal drug trial given by lumbar puncture: "IT morphine trial via LP, pt on clopidogrel")
+        if _LUMBAR_PUNCTURE in concepts and DIAGNOSTIC_LP in self.lexicon.concepts and not _IT_TRIAL.search(q) and any(
+                _ANTITHROMBOTIC in self.lexicon.broader_closure([c]) for c in concepts):
+            concepts = tuple(DIAGNOSTIC_LP if c == _LUMBAR_PUNCTURE else c for c in concepts)
         if BLOOD_GLUCOSE in concepts and STEROID_HYPERGLYCAEMIA not in concepts and _GLUCOSE_HIGH.search(q):
             concepts = (*concepts, STEROID_HYPERGLYCAEMIA)
+        # ("anaphylaxis to iodinated contrast … is gad an option?": beside contrast, "gad" is gadolinium; GAD alone is an
+        # anxiety disorder)
+        if _CONTRAST_TOLD & set(concepts) and GADOLINIUM not in concepts and _GAD.search(q):
+            concepts = (*concepts, GADOLINIUM)
         # (a rheumatology drug told with an infection asked, "on MTX + adalimumab … infection risk?": the patient is
         # immunosuppressed, a risk factor the sources name; the drug's own management stays another specialty's)
         # (or any question about the patient on it, "on methotrexate and prednisolone - is ESI safe?", "should I stop her
@@ -3730,7 +3824,10 @@ class Framer:
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "topic" and c not in out)
         # ("这个手术抗凝要按高风险还是中风险管理" after basivertebral ablation was declined: the same procedure, still not ours)
         # (never with a sign told, "这个手术做完 病人双腿没力了", nor after any turn naming a procedure of ours)
-        if prev is not None and not out and _THIS_PROCEDURE[lang].search(q) and not any(lex[c].kind == "procedure" for c in concepts) \
+        # (nor a what-if of the same patient's drug or dose: "and if she'd been on treatment dose 1mg/kg bd?" after a labour
+        # epidural declined)
+        if prev is not None and not out and (_THIS_PROCEDURE[lang].search(q) or _SWAP[lang].search(q)) \
+                and not any(lex[c].kind == "procedure" for c in concepts) \
                 and not names_symptoms(q, lang) and not any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in (
                     *prev.all_concepts, *(m.concept for t in prev.history for m in self.lexicon.match(t)))):
             out += tuple(c for c in prev.out_of_scope if lex[c].kind == "procedure")

@@ -251,6 +251,10 @@ _FAINT_SIGNS = {"en": r"faint|syncop|pale|pallor|sweat|diaphore|bradycard|vasova
                       r"(?<!\d)[2-5]\d\b(?!\s*(?:yo|y/o|years?|yrs?|min|mins|minutes|%|s\b))",
                 "zh": r"晕厥|晕倒|面色苍白|苍白|发白|大汗|出汗|冷汗|心率慢|心动过缓|血管迷走|眼前发黑|晕过去|晕了|昏(?:过去|倒|迷)|"
                       r"意识丧失|不省人事|叫不醒|(?:心率|脉搏|心跳)\s*(?:只有|降到|掉到|降至|为|是|:|：)?\s*(?<!\d)[2-5]\d(?!\d)(?!\s*(?:分钟|岁|min))"}
+# a faint seen, its signs told (every faint sign but the reaction's own name, a low pressure, confusion; not "IL vs TF - how
+# common is a vasovagal?")
+_FAINT_SEEN = {lang: _FAINT_SIGNS[lang].replace("|vasovagal", "").replace("|血管迷走", "") + "|" + _LOW_BP[lang]
+               + ("|confus|drows|\\bLOC\\b" if lang == "en" else "|意识模糊|意识不清|昏倒|晕厥") for lang in ("en", "zh")}
 
 # Consciousness lost with a slow heart and nothing of a local anaesthetic's toxicity told (no seizure, prodrome or
 # arrhythmia, no local anaesthetic or high-risk block named): "腰椎TFESI刚打完药，突然意识丧失，BP 70/40，HR 38" is a faint
@@ -322,6 +326,12 @@ _RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|we
 # Baclofen named, with its brand and a homophone slip (巴氯分泵 is still baclofen).
 _BACLOFEN = {"en": r"baclofen|baclophen|lioresal|\bITB\b(?!\s*(?:syndrome|band|friction|tendin|pain\b))",
              "zh": r"巴氯[芬分酚氛]|\bITB\b(?!\s*(?:综合征|摩擦))"}
+
+# an opioid pump said as the patient's ("那如果是吗啡泵呢", "what if it was a morphine pump"; not oral morphine, a fentanyl
+# patch or sedation, nor "没用过阿片类")
+_OPIOID_PUMP = {"en": r"\b(?:morphine|hydromorphone|dilaudid|opioid|fentanyl|sufentanil) (?:intrathecal )?(?:pump|ITDD|IDDS)\b|"
+                      r"\bif (?:it|he|she)(?:'s| is| was| were| had) (?:a |an |on (?:a |an )?)?(?:morphine|hydromorphone|opioid)\b",
+                "zh": r"(?:吗啡|氢吗啡酮|阿片类?|芬太尼|舒芬太尼)(?:的)?(?:鞘内)?泵|(?:如果|要是|假如)是(?:吗啡|氢吗啡酮|阿片)"}
 
 # Sedatives given and a patient sedated too deep (snoring, unrousable): see `_SEDATION`.
 _SEDATIVES = {"en": r"\bsedat\w*|midaz\w*|\bversed\b|propofol|fent(?:anyl)?\b|remifent\w*|dexmedetomidine|\bmac\b",
@@ -628,6 +638,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": "intrathecal pump refill overdose respiratory depression airway breathing reservoir emptied",
          "zh": "鞘内泵 补充 过量 呼吸抑制 气道 呼吸 回抽 排空 储药囊"},
         procedures=('baclofen',),
+        # (an opioid pump told last, baclofen only the turn before: "那如果是吗啡泵呢 …叫不醒 呼吸很慢" is the opioid's)
+        exclude={lang: rf"(?:{_OPIOID_PUMP[lang]})(?![\s\S]*(?:{_BACLOFEN[lang]}))" for lang in ("en", "zh")},
     ),
     RedFlag(
         "idd-overdose",
@@ -677,10 +689,15 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # (nor is a low pressure after a coeliac or sympathetic neurolysis, with no slow heart told: the sympathectomy or
         # a bleed)
         # (nor is dizziness, nausea or light-headedness with no sign to see: "dizzy and unsteady walking - safe to discharge?")
+        # (nor the reaction named with its rate asked: "硬脊膜穿破和血管迷走各多少", "which more vasovagals?")
         exclude={"en": r"headache|tachycard|\b(?:hr|heart rate|pulse)\b\D{0,6}1\d\d\b|"
+                       rf"^(?![\s\S]*(?:{_FAINT_SEEN['en']}))(?=[\s\S]*(?:vasovagal\w*[^.?]{{0,30}}\b(?:rates?|how (?:common|often)|percent|incidence)\b|"
+                       r"\b(?:which|who) (?:has |gets |causes )?more vasovagal|\b(?:rates?|incidence|how (?:common|often)|more|fewer) (?:of |are |is )?(?:\w+ ){0,3}vasovagal))|"
                        rf"^(?![\s\S]*(?:{_SLOW_HR['en']}))(?=[\s\S]*(?:co?eliac|splanchnic|sympathetic|neurolys))[\s\S]*(?:{_LOW_BP['en']})|"
                        rf"^(?![\s\S]*(?:{_FAINT_SIGNS['en']}|{_LOW_BP['en']}))",
                  "zh": r"头痛|头疼|心动过速|心率.{0,3}快|(?:心率|HR|hr|脉搏)\D{0,4}1\d\d(?!\d)|"
+                       rf"^(?![\s\S]*(?:{_FAINT_SEEN['zh']}))(?=[\s\S]*(?:血管迷走[^，。？?]{{0,12}}(?:各|发生率|多少|几率|概率|比例|百分之|多见|常见)|"
+                       r"(?:发生率|几率|概率|比例)[^，。？?]{0,12}血管迷走))|"
                        rf"^(?![\s\S]*(?:{_SLOW_HR['zh']}|{_SLOW_HR['en']}))(?=[\s\S]*(?:腹腔神经丛|内脏神经|交感|毁损|coeliac|celiac))[\s\S]*(?:{_LOW_BP['zh']}|{_LOW_BP['en']})|"
                        rf"^(?![\s\S]*(?:{_FAINT_SIGNS['zh']}|{_FAINT_SIGNS['en']}|{_LOW_BP['zh']}|{_LOW_BP['en']}))"},
         procedures=('interventional-pain-procedure', 'esi', 'facet-injection', 'medial-branch-block', 'radiofrequency-ablation', 'sacroiliac-joint-injection', 'peripheral-nerve-block', 'sympathetic-block', 'epidural-blood-patch'),

@@ -305,11 +305,13 @@ def test_both_drugs_of_a_hold_part_stay_when_a_later_part_asks_one_restart(desk)
 
 
 def test_a_calm_plan_after_an_emergency_is_answered_not_the_emergency_again(desk):
-    for q, history in (("How much cement per level is considered safe?",
-                        ["During kyphoplasty at T8 the patient suddenly becomes short of breath and desaturates to 85%. What do I do?"]),
-                       ("Next week, can I block both sides in the same session?",
-                        ["20 minutes after the stellate block her neck is swelling and her voice is getting hoarse and she says it's hard to breathe."])):
+    for q, history in (("Next week, can I block both sides in the same session?",
+                        ["20 minutes after the stellate block her neck is swelling and her voice is getting hoarse and she says it's hard to breathe."]),):
         assert not desk.answer(q, history).urgent, q
+    # (a general figure asked while the embolism told just before goes on: its steps still lead, the figure follows them)
+    ans = desk.answer("How much cement per level is considered safe?",
+                      ["During kyphoplasty at T8 the patient suddenly becomes short of breath and desaturates to 85%. What do I do?"])
+    assert ans.urgent and "3.5" in ans.text, ans.text
     assert desk.answer("still hypoxic, what next?",
                        ["During kyphoplasty at T8 the patient suddenly becomes short of breath and desaturates to 85%. What do I do?"]).urgent
 
