@@ -2728,8 +2728,10 @@ def split_parts(text: str, lang: Lang) -> list[str]:
 DIAGNOSTIC_LP, _ANTITHROMBOTIC = "diagnostic-lumbar-puncture", "antithrombotic"
 _FAMILY_OUT = lazy(r"家属|家人|partner|family|relative|husband|wife|mum|mom|dad", re.I)
 _STEROID_INJECTION = "steroid-injection"
-_IT_TRIAL = lazy(r"\bintrathecal|\bIT (?:morphine|baclofen|trial|opioid|ziconotide)|\btrial\b|test dose|\bITB\b|baclofen|morphine|ziconotide|"
-                 r"鞘内|试验|测试|巴氯芬|吗啡|齐考诺肽", re.I)
+# an intrathecal drug trial given by lumbar puncture (its drug or route named: the lexicon's concepts; a trial in words)
+_IT_AGENTS = frozenset({"intrathecal-drug-delivery", "intrathecal-pump", "intrathecal-injection", "baclofen", "morphine", "hydromorphone",
+                        "ziconotide", "opioid"})
+_IT_TRIAL = lazy(r"\btrial\b|test dose|试验|测试", re.I)
 # where staff stand while the beam is on ("should we step out of the room while they screen?", 踩线的时候我们需要回避吗)
 _STAFF_STEP_OUT = lazy(r"^(?=[\s\S]*(?:\bscreen\w*|fluoro\w*|\bthe lateral\b|c-?arm|x-?ray|\bshoot\b|透视|踩线|拍片|C臂|射线|曝光))"
                        r"[\s\S]*(?:\bstep (?:out|outside)\b|\bleave (?:the room|theatre)\b|\bstay in (?:the room|theatre)\b|回避|出去|离开)", re.I)
@@ -3736,8 +3738,9 @@ class Framer:
         # (an antithrombotic held for a lumbar puncture: the tap is another specialty's, not a pain procedure, whose hold
         # intervals do not transfer: "need LP … on apixaban, how long do I hold it")
         # (not an intrathecal drug trial given by lumbar puncture: "IT morphine trial via LP, pt on clopidogrel")
-        if _LUMBAR_PUNCTURE in concepts and DIAGNOSTIC_LP in self.lexicon.concepts and not _IT_TRIAL.search(q) and any(
-                _ANTITHROMBOTIC in self.lexicon.broader_closure([c]) for c in concepts):
+        if _LUMBAR_PUNCTURE in concepts and DIAGNOSTIC_LP in self.lexicon.concepts and not _IT_TRIAL.search(q) \
+                and not _IT_AGENTS & set(self.lexicon.broader_closure(list(concepts))) \
+                and any(_ANTITHROMBOTIC in self.lexicon.broader_closure([c]) for c in concepts):
             concepts = tuple(DIAGNOSTIC_LP if c == _LUMBAR_PUNCTURE else c for c in concepts)
         if BLOOD_GLUCOSE in concepts and STEROID_HYPERGLYCAEMIA not in concepts and _GLUCOSE_HIGH.search(q):
             concepts = (*concepts, STEROID_HYPERGLYCAEMIA)
