@@ -118,6 +118,7 @@ from .frame import (
     THRESHOLD_ASK,
     TOPIC_ASKS,
     WAIT_ASK,
+    WARN_ASK,
     Part,
     Question,
     asks_to_anticoagulate,
@@ -176,7 +177,7 @@ from .safety import (
     without_mri,
 )
 from .sections import group_of
-from .text import cjk_count, detect_lang, to_simplified, to_traditional, tokenize
+from .text import HEDGE, cjk_count, detect_lang, to_simplified, to_traditional, tokenize
 from .types import Answer, Chunk, Hit, Lang
 from .worked import band_fit
 
@@ -552,7 +553,7 @@ _PICTURES = {"esi-stroke": {"en": "a cord or brain infarction after an injection
              "cardiorespiratory-arrest": {"en": "a cardiorespiratory arrest", "zh": "心跳呼吸骤停"}}
 # A rule to stop the injection ("stop when the cement approaches the posterior vertebral wall", 停止注射).
 # How soon, in hours ("within about 8 hours of symptom onset", "超过 12 小时"): whether the care can wait.
-_WITHIN_HOURS = lazy(r"\bwithin (?:about )?\d+\s*(?:h|hours?)\b|\bmore than \d+\s*h|\d+\s*小时(?:内|以内)|超过\s*\d+\s*小时", re.I)
+_WITHIN_HOURS = lazy(r"\bwithin (?:about )?\d+\s*(?:h|hours?)\b|\bmore than \d+\s*h|\d+\s*小时(?:内|以内)|超过\s*\d+\s*(?:小时|h(?![a-z]))", re.I)
 # Other specialties' neuraxial blocks: a new deficit after one is the spinal haematoma pathway all the same.
 _NEURAXIAL_ELSEWHERE = frozenset({"labour-epidural", "diagnostic-lumbar-puncture", "paediatric-caudal-block", "intrathecal-chemotherapy"})
 # A step for a patient with an epidural infusion running ("when motor block progresses during a continuous epidural
@@ -1431,7 +1432,9 @@ class AnswerEngine:
             return scan
         tri = triage(q.text, q.lang, concepts, before)
         tri = self._two_turns_back(q, concepts, before, stop, tri)
-        tri = tri if settled else _rescue_goes_on(q, concepts, last, tri)
+        # (read with the picture's own concepts: the drug that caused it is not carried once the rescue drug is named)
+        pictured = set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) if last else set()
+        tri = tri if settled else _rescue_goes_on(q, concepts | pictured, last, tri, lambda: self._emergency_before(q))
         rescue = _rescue_asked(q)
         if not tri.urgent and before and (told_lang := detect_lang(before)) != q.lang and not not_now(q.text, q.lang):
             # "SCS IPG implanted 3 wks ago, pocket red … T 38.4" then "可以先口服头孢氨苄观察一周吗？": the scene is read in
@@ -1531,6 +1534,7 @@ class AnswerEngine:
             hits = hits + self._drug_of_context_hits(q, lang, origins, hits)
             hits = hits + self._own_topic_hits(q, lang, origins, hits) + self._section_hits(q, lang, origins, hits)
             hits = hits + self._stand_in_hits(q, lang, origins, hits) + self._escalation_hits(q, lang, origins, hits, tri)
+            hits = hits + self._decompression_hits(q, lang, origins, hits, tri)
             hits = hits + self._told_condition_hits(q, lang, origins, hits) + self._watched_ahead_hits(q, lang, origins, hits)
             hits = hits + self._activity_hits(q, lang, origins, hits)
             hits = hits + self._settled_condition_hits(q, lang, origins, hits) + self._timed_hits(q, lang, origins, hits)
@@ -1714,6 +1718,15 @@ class AnswerEngine:
             naming = naming[:1] + listing
         return self._after(hits, naming, limit=2)
 
+    def _decompression_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit], tri: Triage) -> list[Hit]:
+        """Antibiotics alone or no surgery put forward for a deficit's cause ("spinal team want to treat with abx only - ok?"):
+        the passages on the decompression's timing for that cause (see `_surgery_over_drugs`)."""
+        if not tri.urgent or tri.rule != "neuraxial-deficit" or not _CONSERVATIVE_ASK.search(q.text):
+            return []
+        causes = [c for c in ("epidural-abscess", _HAEMATOMA) if c in q.all_concepts] or [_HAEMATOMA]
+        found = [cid for cid, _ in self.retriever.concept_search([SURGICAL_DECOMPRESSION, *causes], (), ("management",), lang, origins, 3)]
+        return self._after(hits, found, limit=3)
+
     def _escalation_hits(self, q: Question, lang: Lang, origins: Sequence[str] | None, hits: list[Hit], tri: Triage) -> list[Hit]:
         """"Conservative care failed, what next?" or "how do I treat it?": the management passages of the complication the
         case is about (the blood patch for a dural-puncture headache; its conservative care first when nothing was tried),
@@ -1870,7 +1883,8 @@ class AnswerEngine:
         one's, a third occipital neurotomy's for any facet RFA) leads the part, before any discharge advice, which is for
         after it."""
         for j, part in enumerate(q.parts):
-            if _CONSENT not in part.concepts or part.aspects[:1] != ("advice",):
+            # (or whether to warn of a harm at all, "should I warn patients about paralysis before a lumbar TFESI?")
+            if _CONSENT not in part.concepts or (part.aspects[:1] != ("advice",) and not WARN_ASK.search(part.text)):
                 continue
             asked = [c for c in part.concepts if self._kinds.get(c) == "procedure"]
             procs = set(self.lexicon.broader_closure(asked))
@@ -2289,7 +2303,8 @@ class AnswerEngine:
         bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, _during_step_later(q, bullets))))
         bullets = bullets if tri.urgent else _jurisdiction_first(q, sents, _mixture_first(q, bullets))
         bullets = bullets if tri.urgent else self._consent_first(q, sents, self._without_others_meals(q, self._without_brand_asides(q, bullets)))
-        bullets = self._without_others_rates(q, bullets) if tri.urgent else _deep_before_superficial(q, self._without_others_harms(q, bullets))
+        bullets = _surgery_over_drugs(q, tri.rule, sents, self._without_others_rates(q, bullets)) if tri.urgent \
+            else _deep_before_superficial(q, self._without_others_harms(q, bullets))
         bullets = bullets if tri.urgent else self._cause_prevented(q, lang, self._technique_elsewhere(q, lang, verdict, bullets))
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
             return self._none_for(q, lang, hits, unsaid)
@@ -4716,20 +4731,26 @@ def _every_part_about(q: Question, concept: str) -> bool:
 
 def _rescue_asked(q: Question) -> bool:
     """A dose of the rescue asked ("60 kg - max total lipid? reduce the adrenaline?"), in the middle of the emergency."""
-    return bool({"dose", "limit"} & set(q.aspects) and _RESCUE_DRUG.search(q.text))
+    # (or how long to run it, when to stop it: "脂肪乳怎么停", "how long do I keep the lipid running")
+    return bool(({"dose", "limit"} & set(q.aspects) or _RESCUE_RUN.search(q.text)) and _RESCUE_DRUG.search(q.text))
 
 
-def _rescue_goes_on(q: Question, concepts: set[str], last: str, tri: Triage) -> Triage:
+def _rescue_goes_on(q: Question, concepts: set[str], last: str, tri: Triage, thread: Callable[[], Triage]) -> Triage:
     """A dose of the rescue asked right after the picture was told ("60 kg - max total lipid? reduce the adrenaline?"
-    after the seizure and bradycardia): the emergency of the turn before goes on."""
-    if tri.urgent or not _rescue_asked(q) or len(q.history) != 1 or _WOULD_HAVE.search(q.text) \
+    after the seizure and bradycardia): the emergency of the turn before goes on (as the thread reads it: a slow heart
+    and a low pressure after the seizure of a toxicity are the toxicity's, not a faint)."""
+    if tri.urgent or not _rescue_asked(q) or not q.history or _WOULD_HAVE.search(q.text) \
             or any(rx[q.lang].search(last) for rx in (SETTLED, FADING, SIGN_STOPPED)):
         return tri  # (not after a turn that told it over, "fully recovered and discharged", nor asked in hindsight)
-    prior = triage(last, q.lang, concepts)
+    prior = thread() if len(q.history) > 1 else Triage(False)
+    prior = prior if prior.urgent else triage(last, q.lang, concepts)
     return prior if prior.urgent else tri
 
 
 _RESCUE_DRUG = lazy(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
+_RESCUE_RUN = lazy(r"\bhow long (?:do|should|can|must|to) (?:i |we )?(?:keep|run|continue|give|infuse|go on)\b|\bhow long (?:should |does |do )?(?:the |it |they )?"
+                  r"(?:lipid|intralipid|infusion|naloxone)s? (?:run|go|continue|last)|\bwhen (?:can|do|should|to) (?:i |we )?(?:stop|turn (?:it )?off|wean)|\bhow (?:do|should) (?:i|we) stop\b|"
+                  r"\bkeep (?:it |them )?(?:going|running)|怎么停|如何停|何时停|什么时候停|停多久|输多久|持续多久|要输到|输到什么时候", re.I)
 _RESCUE_TOLD = lazy(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
                           r"剂量|多少|推注|输注|给了|推了|用了|开始", re.I)
 
@@ -4748,6 +4769,29 @@ def _how_soon_first(q: Question, rule: str, bullets: list[Bullet]) -> list[Bulle
             or _START_ASKED.search(q.text) or _RESTART_ASKED.search(q.text):
         return bullets
     return sorted(bullets, key=lambda b: not _WITHIN_HOURS.search(b.sentence.text))
+
+
+def _surgery_over_drugs(q: Question, rule: str, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
+    """Antibiotics alone, or no surgery, put forward for a deficit's cause shown on the scan ("MRI提示L3-5硬膜外脓肿，神外说先保守
+    抗生素，可以吗", "spinal team want to treat with abx only - ok?"): what the sources say of the decompression's timing
+    and of who does well without it leads."""
+    if rule != "neuraxial-deficit" or not _CONSERVATIVE_ASK.search(q.text):
+        return bullets
+    abscess = "epidural-abscess" in q.all_concepts
+    # (who does well without surgery first, then how soon the decompression must come)
+    fits = sorted((x for x in [*(b.sentence for b in bullets), *sents] if (_DECOMPRESSION.search(x.text) or _CONSERVATIVE_ASK.search(x.text))
+                   and (_WITHIN_HOURS.search(x.text) or _CONSERVATIVE_ASK.search(x.text)) and (not abscess or _ABSCESS_TOO.search(x.text))),
+                  key=lambda x: (not _CONSERVATIVE_ASK.search(x.text), bool(HEDGE[x.chunk.lang].search(x.text))))
+    lead = list({x.text: x for x in fits}.values())[:2]
+    return [Bullet(x, 0, 1.0, "action") for x in lead] + [b for b in bullets if b.sentence.text not in {x.text for x in lead}]
+
+
+_CONSERVATIVE_ASK = lazy(r"\bconservative\w*|\bnon-?operative\w*|\bnon-?surgical\w*|\bwithout (?:surgery|an operation|decompression)\b|"
+                         r"\b(?:abx|antibiotics?|iv antibiotics?)\s+(?:only|alone)\b|\bjust (?:abx|antibiotics?)\b|"
+                         r"保守|只用抗生素|单用抗生素|单纯抗生素|光用抗生素|不手术|不开刀|先不做手术", re.I)
+SURGICAL_DECOMPRESSION = "surgical-decompression"
+_DECOMPRESSION = lazy(r"decompress|减压", re.I)
+_ABSCESS_TOO = lazy(r"abscess|脓肿", re.I)
 
 
 _RESTART_ASKED = lazy(r"\b(?:when|how soon|how long|how quickly)\b[^.?]{0,30}\b(?:restart|resum|back on)|"
@@ -4783,7 +4827,8 @@ _TIMING_JUDGED = lazy(r"\btoo (?:early|soon|late)\b|太早|太快|早了|过早|
                      r"(?:术前|操作前|穿刺前)\s*\d+(?:\.\d+)?\s*(?:个)?(?:小时|h)[^，。？?]{0,6}(?:打|用|给|注射)了?(?:最后一[针次剂])?", re.I)
 # a sentence saying what brings a harm about ("…during refill delivers reservoir drug intrathecally and causes overdose")
 _CAUSES = {"en": lazy(r"\bcaus(?:es|ed|ing)\b|\blead(?:s|ing)? to\b|\bresults? in\b", re.I), "zh": lazy(r"导致|引起|造成")}
-_SCENE_REFINES = frozenset({("neuraxial-deficit", "esi-stroke")})
+# (a slow heart and a low pressure two turns after a toxicity's seizure are the toxicity's, not a faint)
+_SCENE_REFINES = frozenset({("neuraxial-deficit", "esi-stroke"), ("vasovagal", "last")})
 _PLANNING = frozenset({"limit", "dose", "hold", "prevention", "frequency", "risk_factors", "contraindications", "timing", "mechanism"})
 _BEDSIDE = frozenset({"action", "recognition", "escalation", "definition", "expected"})
 

@@ -2926,7 +2926,7 @@ def lacks_asked_figure(part: Part, bullets: Sequence[Bullet]) -> bool:
     if any(ask.search(part.text) and not any(kind.search(b.sentence.text) for b in bullets) for ask, kind in _ONE_FIGURE_ASKS):
         return True
     # (a rate asked, "ESI后硬膜外血肿发生率多少", and no bullet of the part gives a count: said so, not left to be inferred)
-    return bool(bullets) and part.aspects[:1] == ("frequency",) and bool(_NUMBERS_ASK.search(part.text)) \
+    return bool(bullets) and part.aspects[:1] == ("frequency",) and bool(_NUMBERS_ASK.search(part.text) or _HOW_OFTEN.search(part.text)) \
         and not any(COUNT.search(b.sentence.text) or _ZERO_SEEN.search(b.sentence.text) or _EVENTS_IN.search(b.sentence.text) for b in bullets)
 
 
@@ -3699,6 +3699,8 @@ CASE_REPORTS = lazy(r"case reports?|published cases|病例报告|个案报道", 
 _ONE_CASE = lazy(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)一例(?!以上)|个案", re.I)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
+# how often in other words ("realistically how often does that happen?", 几率多大): with no count in the answer, said so
+_HOW_OFTEN = lazy(r"\bhow (?:often|common|frequent(?:ly)?|likely)\b|\b(?:chances?|odds)\b|几率|概率|多常见|多见吗|常见吗", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
 # "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
 COUNT = lazy(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"
@@ -4364,6 +4366,11 @@ _ONE_FIGURE_ASKS = (# the glucose at which to treat ("ESI后病人血糖多少�
                     (REDUCTION_ASK, lazy(r"\b(?:reduc|lower|cut|decreas|stop|block|absorb|attenuat)\w*\b[^.;]{0,60}?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^.;]{0,40}?"
                                               r"\b(?:reduc\w*|lower|less|fewer)\b|\bRR\s*\d|\d+(?:\.\d+)?\s*[-–]?\s*fold\b|\bhalve[sd]?\b|"
                                               r"\bby half\b|(?:减少|降低|下降|阻挡|挡住|挡掉|屏蔽|吸收)[^。；]{0,20}\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%[^。；]{0,10}(?:减少|降低)|\d\s*倍|一半", re.I)),
+                    # the radiation risk to a fetus already exposed ("how big is the radiation risk to the baby?", 胎儿辐射风险大吗):
+                    # a dose to the fetus with its unit
+                    (lazy(r"\b(?:radiation )?(?:risk|dose) to the (?:baby|fetus|foetus|unborn)\b|\bf(?:o)?etal (?:radiation )?(?:dose|risk)\b|"
+                          r"胎儿[^，。？?]{0,6}(?:风险|剂量|受照|影响)", re.I),
+                     lazy(r"(?:fetus|foetus|fetal|foetal|胎儿)[^.;。；]{0,60}\d+(?:\.\d+)?\s*m(?:Gy|Sv)\b|\d+(?:\.\d+)?\s*m(?:Gy|Sv)\b[^.;。；]{0,40}(?:fetus|foetus|fetal|胎儿)", re.I)),
                     (lazy(r"how many times (?:can|could|should|may) (?:\w+ ){0,3}(?:be )?(?:repeat\w*|redone|done)|"
                                 r"重复(?:做|打)?几次|能(?:做|打)几次|可以(?:做|打)几次|能重复几次|可重复几次", re.I),
                      lazy(rf"{_REPEAT.pattern}|\brepeat\w*[^.;]{{0,60}}\d|重复[^。；]{{0,30}}\d", re.I)))

@@ -223,7 +223,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|负荷(?:剂)?量(?!\s*\d)|维持(?:剂)?量(?!\s*\d)|"
              # (a patient's own drug to be adjusted: "术前胰岛素要不要减量？")
              r"(?:要不要|需不需要|需要|是否|该不该|用不用)(?:先)?(?:减量|加量|减少剂量|调整剂量|调剂量)|"
-             r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
+             r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|(?<!最多)(?<!最大)(?<!最高)(?:用|给)多少(?!天|次|年|个|小时|分钟|周|时间|钱|例|人|\s*(?:Hz|赫|度|℃|秒|伏|V\b|瓦|W\b|mA|毫安))|(?:用|给)多大(?:的)?(?:剂)?量|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案|(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
@@ -645,7 +645,7 @@ _WHAT_ABOUT = {
 }
 _EN_INTERROG = lazy(r"^(?:at (?:what|which) |whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了|个病人|个患者|个人|位病人|位患者)|何时|为何|为什么|能否|可否|"
+_ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了|个病人|个患者|个人|位病人|位患者|[十百千万])|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|算不算|属不属于|行不行|好不好|对不对|"
                           r"还是.{1,20}[？?]\s*$|"  # A还是B？: a choice
                           r"(?:能|可以|要|需要|用)[\u4e00-\u9fff]{1,5}不\s*[？?]?\s*$|"  # (能出院不, 要停不: the spoken yes-no ask)
@@ -1767,7 +1767,14 @@ _STAFF_RADIATION = frozenset({"occupational-dose-limit", "dosimeter", "occupatio
 
 _SHE = lazy(r"\bshe\b|她", re.I)
 _PATIENT_WORD = lazy(r"\b(?:patient|pt)\b|病人|患者", re.I)
+# a haematoma told over the skull ("CT shows extradural haematoma 1.8cm temporal, GCS 13 and dropping, L pupil sluggish",
+# 颞部硬膜外血肿 GCS 12 瞳孔不等大): a head injury's intracranial bleed, not the spinal haematoma after a pain procedure
+_CRANIAL = lazy(r"\b(?:temporal|frontal|parietal|occipital|posterior fossa|skull|cranial|intracranial|midline shift|GCS|pupils?|"
+                r"lucid interval|burr ?holes?|craniotomy|CT head|head CT|head injur\w*|hit (?:his|her|their) head)\b|"
+                r"颞|额部|顶部|枕部|颅|GCS|瞳孔|中线移位|开颅|钻孔|头部外伤|脑外伤|摔伤头", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("haematoma", _CRANIAL, "head-injury"),
+    ("epidural-haematoma", _CRANIAL, "head-injury"),
     # a sore battery site told red, hot, oozing or with a fever ("battery site sore, red and hot, fever 38.5"): a wound
     # infection, not the pocket pain that is common
     # (not one denied: "没发烧 切口看着还行", "no fever, not red")
@@ -2623,11 +2630,18 @@ _TAP_RESULT = {"en": lazy(r"\s*(?:[:–-]\s*)?(?:[^.?;]{0,25}?\b(?:shows?|showed
 def _consent_setting(text: str, lang: Lang, m: Match, found: Sequence[Match], lex: Mapping[str, Concept]) -> bool:
     """Is the consent only the setting of the ask ("consenting a pt for C6-7 TFESI - what risks do I quote?",
     "PVP术前谈话要交代哪些风险")? The risks of the named procedure are asked, not what a consent discussion is."""
+    # (not whether to tell them at all: "要不要跟病人讲截瘫风险？" asks what the consent discussion must cover)
     return m.concept == _CONSENT and bool(RISKS_TO_TELL[lang].search(text)) and aspects_of(text, lang)[:1] == ("complications",) \
+        and not WARN_ASK.search(text) \
         and any(x.concept in lex and lex[x.concept].kind in ("procedure", "equipment") for x in found)  # (or the pump implanted)
 
 
 _CONSENT = "informed-consent"
+# whether a harm is to be told to the patient at all ("should I warn patients about paralysis…", 要不要跟病人讲截瘫风险)
+# (a yes-no ask, not which harms to tell: "what complications should I mention" is the list)
+WARN_ASK = lazy(r"(?:^|[.?!,;:(–-]\s*|\b(?:and|so|but|also)\s+)(?:should|do|must|shall) (?:i|we|you) (?:(?:need|have) to )?(?:warn|tell|mention|bring up|disclose)\b"
+                r"(?! (?:them |her |him |the (?:pt|patient) )?(?:what|which|how)\b)|"
+                r"(?:要不要|需不需要|该不该|是否(?:需要|要|应该)?|用不用)(?:跟|和|给|向)?(?:病人|患者|他|她|家属)?(?:讲|说|交代|提|告知|告诉)(?![^，。？?]{0,8}(?:哪|什么|啥))", re.I)
 _BRIDGE_AGENTS = frozenset({"lmwh", "heparin"})
 
 
@@ -3709,6 +3723,27 @@ class Framer:
             return concepts
         return tuple(dict.fromkeys(_BACK_READINGS.get(c, c) for c in concepts))
 
+    def _dapt_duration(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """How long a stented patient takes the antiplatelet, with no procedure of ours named ("PCI术后双抗，波立维要吃多久",
+        "stent 6 months ago, how long does he need to stay on clopidogrel?"): cardiology's course, not a hold."""
+        lex = self.lexicon.concepts
+        if _CORONARY_STENT not in concepts or _DAPT_DURATION not in lex or _DAPT_DURATION in concepts or not _TAKEN_HOW_LONG.search(q) \
+                or not any("antiplatelet" in self.lexicon.broader_closure([c]) for c in concepts) \
+                or any(lex[c].kind == "procedure" and lex[c].scope == "in" for c in concepts if c in lex):
+            return concepts
+        return (*concepts, _DAPT_DURATION)
+
+    def _bridged_drug(self, concepts: tuple[str, ...]) -> tuple[str, ...]:
+        """A drug other than an antithrombotic bridged ("what oral baclofen dose do i give to bridge" until the pump is
+        refilled): no bridging anticoagulation."""
+        if _BRIDGING not in concepts:
+            return concepts
+        closures = [set(self.lexicon.broader_closure([c])) for c in concepts if c in self.lexicon.concepts
+                    and self.lexicon.concepts[c].kind in ("drug", "drug-class", "brand")]
+        if closures and not any(_ANTITHROMBOTIC in c for c in closures):
+            return tuple(c for c in concepts if c != _BRIDGING)
+        return concepts
+
     def _with_compounds(self, q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
         """The compound replaces the word it is built on (a pregnant colleague, not a pregnant patient); a pregnant
         colleague's dose limit is the fetus's."""
@@ -3742,6 +3777,7 @@ class Framer:
                 and not _IT_AGENTS & set(self.lexicon.broader_closure(list(concepts))) \
                 and any(_ANTITHROMBOTIC in self.lexicon.broader_closure([c]) for c in concepts):
             concepts = tuple(DIAGNOSTIC_LP if c == _LUMBAR_PUNCTURE else c for c in concepts)
+        concepts = self._bridged_drug(self._dapt_duration(q, concepts))
         if BLOOD_GLUCOSE in concepts and STEROID_HYPERGLYCAEMIA not in concepts and _GLUCOSE_HIGH.search(q):
             concepts = (*concepts, STEROID_HYPERGLYCAEMIA)
         # ("anaphylaxis to iodinated contrast … is gad an option?": beside contrast, "gad" is gadolinium; GAD alone is an
@@ -4408,7 +4444,7 @@ class Framer:
             found = [m for m in found if m not in worked]
             inner = self._inner_drugs(found)
             own = self._continued(_mapped(self._resolve(m.concept for m in found), past))
-            own = self._compounded(q, _febrile(t, own))  # as for the whole question (a pregnant colleague in any part)
+            own = self._bridged_drug(self._compounded(q, _febrile(t, own)))  # as for the whole question (a pregnant colleague in any part)
             own = self._rf_skin(t, _epidural_meant(t, self._works_for_harm(self._block_reliability(t, own), found), self.lexicon.concepts))
             own = self._observed(t, self._adjacent(t, _menopausal(q, _raised_by_procedure(t, _high_pressure(t, _blood_patch(
                 t, self._joint_shot(q, own), (*ctx, *(out[-1].concepts if out else ()))))))))
@@ -5131,6 +5167,11 @@ _THESE_A_YEAR = lazy(r"\bhow many (?:of )?(?:these|those) (?:can|could|should|ma
                            r"(?:行不行|可以吗|能不能|可不可以|行吗|可以不|太频繁|安全吗)", re.I)
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
+_CORONARY_STENT, _DAPT_DURATION = "coronary-stent", "dapt-duration"
+# how long a drug is taken, not how long it is stopped ("要吃多久", "how long does he need to stay on clopidogrel")
+_TAKEN_HOW_LONG = lazy(r"\bhow long (?:does|should|must|will|do|would) (?:he|she|they|pt|the (?:pt|patient)|i|we|patients?) (?:need to |have to |be )?"
+                       r"(?:stay on|be on|take|continue|remain on|keep (?:taking|on))\b|\bhow long (?:is|for) (?:the )?(?:DAPT|dual antiplatelet)\b|"
+                       r"要吃多久|吃多久|吃多长时间|要吃到什么时候|吃到什么时候|需要吃几个月|要用多久", re.I)
 _BRIDGE_WORDS = lazy(r"桥接|\bbridg(?:e|ed|ing)\b", re.I)  # (blanked to find the drug a bridging name holds)
 # another specialty's operation still to come ("a THR tomorrow", 下周髋关节置换), not one in the history
 _OPERATION_AHEAD = lazy(r"\b(?:tomorrow|tmrw|next (?:week|month)|booked|scheduled|planned|upcoming|due)\b|明天|下周|下个月|准备做|计划|预约|拟行", re.I)

@@ -110,7 +110,7 @@ _FEVER_TOLD = {"en": _FEVER_EN, "zh": r"(?<![未没不无])(?:发热|发烧|高�
 _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|"
                 r"lumbar puncture(?![^.?;]{0,25}\b(?:shows?|showed|results?|came back|cells?|wbc|white (?:cells?|count)|protein|culture|"
                 r"gram stain|cloudy|turbid|pleocytosis)\b)|CSF leak",
-          "zh": r"穿破|湿穿|硬脊膜|腰穿(?![^，。？；]{0,8}(?:结果|显示|提示|白细胞|细胞数|蛋白|培养|浑浊|混浊|涂片))|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
+          "zh": r"穿破|湿穿|硬脊?膜.{0,3}(?:被)?(?:打|扎|刺)?穿|硬脊膜|腰穿(?![^，。？；]{0,8}(?:结果|显示|提示|白细胞|细胞数|蛋白|培养|浑浊|混浊|涂片))|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
 # a headache told as postural (worse upright, eased lying down): the post-dural puncture headache's own pattern
 # (a headache not eased lying down is a red flag, never the pattern: "doesn't get better lying down", 躺下也不见好)
 _POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|getting) up|"
@@ -873,7 +873,10 @@ _HIGH_BLOCK_BREATHING = dataclasses.replace(_HIGH_BLOCK, symptoms={lang: (_ARMS[
 # or a new deficit, is not PDPH until meningitis, a subdural haematoma and venous sinus thrombosis are ruled out.
 _DURAL_RED_FLAGS = RedFlag(
     "dural-puncture-red-flags",
-    {"en": (r"headache|\bHA\b|\bPDPH\b|head (?:is )?(?:pounding|splitting)",
+    # (a stiff neck stands for the headache: fever and a stiff neck days after a wet tap is meningitis until shown otherwise;
+    # so does a subdural haematoma shown, with drowsiness or confusion)
+    {"en": (r"headache|\bHA\b|\bPDPH\b|head (?:is )?(?:pounding|splitting)|neck (?:is )?stiff|stiff neck|neck stiffness|nuchal rigidity|"
+            r"subdural (?:ha?ematoma|bleed|collection)|\bSDH\b",
             r"no longer (?:postural|positional)|(?:not|isn'?t|is not|wasn'?t) (?:really )?(?:postural|positional)\b|"
             r"(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
             r"\bspik\w*\s+(?:to\s+)?(?:a\s+)?(?:(?:temp\w*|fever)\s+(?:of\s+)?)?(?:3[89]|4[0-2])(?:\.\d)?\b|"
@@ -883,7 +886,7 @@ _DURAL_RED_FLAGS = RedFlag(
             # (a bare temperature said of the patient: "she's now 38.6 with neck stiffness", "spiked 38.9"; not "BMI is 38.5")
             r"(?:\b(?:she|he|pt|patient)(?:'s| is| was)?\s+(?:now\s+)?|\bspik\w*\s+(?:to\s+)?|\breached\s+)(?:3[89]|4[01])\.\d(?![\d./%])|"
             r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
-     "zh": (r"头[^，。？?\s]{0,2}[痛疼]",  # (头痛, 头很痛, 头就痛)
+     "zh": (r"头[^，。？?\s]{0,2}[痛疼]|脖子.{0,2}(?:硬|僵)|颈(?:项|部)?(?:强直|僵硬|发硬)|硬膜下血肿|硬膜下出血",  # (头痛, 头很痛, 头就痛)
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|不是体位性|"
             r"不分体位|(?:跟|和|与)体位(?:没有?|无)关|烧到\s*(?:3[89]|4[0-2])|"
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
@@ -892,10 +895,10 @@ _DURAL_RED_FLAGS = RedFlag(
     {lang: rf"{_DURAL[lang]}|^(?![\s\S]*(?:{_WORST[lang]}|{_STROKE_NOT_POSTURAL[lang]}))(?:(?![\s\S]*(?:{_TOXIC_NOT_POSTURAL[lang]}))"
            rf"|(?=[\s\S]*(?:{_DAYS_LATER[lang]})))[\s\S]*(?:{_POSTURAL[lang]})"
      for lang in ("en", "zh")},
-    {"en": "URGENT: a headache after a dural puncture that loses its postural pattern, or comes with fever, a focal deficit, a seizure or "
+    {"en": "URGENT: a headache or stiff neck after a dural puncture that loses its postural pattern, or comes with fever, a focal deficit, a seizure or "
            "altered consciousness, needs evaluation for meningitis, subdural haematoma or cerebral venous sinus thrombosis before it is "
            "called post-dural puncture headache. " + _LATE_STOP["en"] + ": urgent medical and neurological assessment.",
-     "zh": "紧急：硬脊膜穿破后的头痛若失去体位性特征，或伴发热、局灶性神经功能缺损、癫痫发作或意识改变，在归因于硬脊膜穿刺后头痛之前，"
+     "zh": "紧急：硬脊膜穿破后的头痛或颈项强直若失去体位性特征，或伴发热、局灶性神经功能缺损、癫痫发作或意识改变，在归因于硬脊膜穿刺后头痛之前，"
            "须评估有无脑膜炎、硬膜下血肿或脑静脉窦血栓形成。" + _LATE_STOP["zh"] + "：紧急进行内科及神经系统评估。"},
     {"en": "red flags post-dural puncture headache meningitis subdural haematoma cerebral venous sinus thrombosis evaluation",
      "zh": "警示征象 硬脊膜穿刺后头痛 脑膜炎 硬膜下血肿 脑静脉窦血栓形成 评估"},

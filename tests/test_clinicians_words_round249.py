@@ -1,0 +1,180 @@
+"""Round 249 (a Tuesday across the pain service: the ward round after a list, the emergency department, the stimulator
+clinic, a trainee in theatre; English and Chinese): fever and a stiff neck days after a wet tap with no headache told,
+and the leftovers of round 248."""
+
+from __future__ import annotations
+
+import pytest
+from answer_lines import bullets as _bullets
+
+from assistant.frame import Framer
+from assistant.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def framer():  # type: ignore[no-untyped-def]
+    return Framer(load_lexicon(), {"en": {}, "zh": {}}, frozenset())
+
+
+@pytest.fixture(scope="module")
+def tuesday(engine_over):  # type: ignore[no-untyped-def]
+    return engine_over("tuesday-249", ("anticoagulants", "esi-general", "esi-interlaminar-caudal", "esi-transforaminal",
+                                       "intrathecal-drug-delivery", "spinal-cord-stimulation", "radiation-contrast",
+                                       "vertebral-augmentation", "pdph", "facet-mbb-rfa", "sacroiliac", "infection-control",
+                                       "spinal-haematoma", "evidence-disagreements", "last", "epiduroscopy-adhesiolysis",
+                                       "cervical-thoracic-sympathetic", "patient-selection-monitoring"))
+
+
+# ---------------------------------------------------------------- a stiff neck and fever after a wet tap
+
+@pytest.mark.parametrize("question", ["wet tap 3 days ago, now fever 39 and stiff neck",
+                                      "硬膜被打穿后第三天 发烧39度 脖子硬"])
+def test_fever_and_a_stiff_neck_after_a_wet_tap_is_the_red_flag_pathway_without_a_headache_told(tuesday, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    assert ans.urgent and ans.pathway == "dural-puncture-red-flags", ans.text[:300]
+    assert "meningitis" in ans.text or "脑膜炎" in ans.text
+
+
+@pytest.mark.parametrize("question", ["wet tap yesterday, a bit of a stiff neck, no fever - normal?",
+                                      "PDPH day 2, neck stiffness, is that part of it?"])
+def test_a_stiff_neck_with_no_red_flag_after_a_wet_tap_is_no_emergency(tuesday, question):  # type: ignore[no-untyped-def]
+    assert not tuesday.answer(question).urgent
+
+
+# ---------------------------------------------------------------- the rescue drug asked in the middle of the emergency
+
+@pytest.mark.parametrize("question", ["脂肪乳最多给多少", "脂肪乳怎么停"])
+def test_the_lipid_asked_after_a_chinese_toxicity_picture_keeps_the_banner(tuesday, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question, ["硬膜外推了20ml 0.5%布比 病人突然抽搐 心率变慢"])
+    assert ans.urgent and ans.pathway == "last", ans.text[:300]
+    assert any("脂肪乳" in b for b in _bullets(ans.text)[:3]), ans.text
+
+
+def test_how_long_to_run_the_lipid_keeps_the_banner_and_says_no_duration_is_given(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("how long do I keep the lipid running?", ["seizure after 20 ml 0.5% bupi epidural, HR dropping"])
+    assert ans.urgent and ans.pathway == "last", ans.text[:300]
+    assert "gives no length of time" in ans.text
+
+
+def test_a_lipid_asked_after_the_picture_settled_is_calm(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("how long do I keep the lipid running?", ["seizure after 20 ml 0.5% bupi epidural, now fully recovered and back to baseline"])
+    assert not ans.urgent, ans.text[:300]
+
+
+# ---------------------------------------------------------------- a subdural haematoma, a head injury, a baclofen bridge
+
+def test_a_subdural_haematoma_shown_with_drowsiness_after_a_wet_tap_is_the_red_flag_pathway(tuesday):  # type: ignore[no-untyped-def]
+    for question in ("wet tap last week, now drowsy GCS 13, CT head shows subdural haematoma - what now",
+                     "腰穿后头痛一周 今天嗜睡 CT示硬膜下血肿 怎么办"):
+        ans = tuesday.answer(question)
+        assert ans.urgent and ans.pathway == "dural-puncture-red-flags", ans.text[:300]
+    assert not tuesday.answer("should I warn about subdural haematoma after a wet tap?").urgent
+
+
+@pytest.mark.parametrize("question", [
+    "fell off ladder, CT shows extradural haematoma 1.8cm temporal, GCS 13 and dropping, L pupil sluggish - does he need evacuation now?",
+    "颞部硬膜外血肿 外伤后 GCS 12 瞳孔不等大 要不要马上开颅"])
+def test_a_haematoma_over_the_skull_is_a_head_injury_out_of_scope(tuesday, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    assert ans.abstained and ("head injury" in ans.text or "颅脑外伤" in ans.text), ans.text
+    assert "6 h" not in ans.text and "12 h" not in ans.text
+
+
+def test_a_spinal_haematoma_after_an_injection_stays_in_scope(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("post L4/5 ILESI on clopidogrel, MRI shows epidural haematoma, GCS 15, legs weak")
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text[:300]
+
+
+def test_oral_baclofen_to_bridge_a_withdrawal_keeps_the_banner_and_is_no_anticoagulant_bridge(tuesday, framer):  # type: ignore[no-untyped-def]
+    told = "baclofen ITB pump pt, pump alarmed yesterday and now she's itchy all over, spasms way worse, T 39.2 HR 132, confused. withdrawl?"
+    asked = "pump tech cant come till tmrw. what oral baclofen dose do i give to bridge, and is there anything else?"
+    assert "bridging-anticoagulation" not in framer.frame(asked, [told]).all_concepts
+    assert "bridging-anticoagulation" in framer.frame("on warfarin for AF, L4/5 TFESI next week - bridge with clexane?").concepts
+    ans = tuesday.answer(asked, [told])
+    assert ans.urgent and ans.pathway == "baclofen-withdrawal", ans.text[:300]
+    assert "gives no dose for" in ans.text and "anticoagul" not in ans.text.lower()
+
+
+def test_how_often_with_no_figure_in_the_sources_says_so(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("leaflet says LA can cause seizures and heart stopping - pt v worried before her lumbar MBBs "
+                         "(lido 2% 0.5ml/level x6). realistically how often does that happen?")
+    assert not ans.urgent and "gives no figure for" in ans.text, ans.text
+
+
+# ---------------------------------------------------------------- antibiotics alone for a deficit's cause shown on the scan
+
+@pytest.mark.parametrize("thread, question", [
+    (["ESI 10 days ago, fever 38.5, worse back pain, now L leg weak and retaining urine"],
+     "MRI: L3-5 epidural abscess. spinal team want to treat with abx only - ok?"),
+    (["ESI后10天，发热38.5，腰痛比以前重，今天左腿没力 尿不出来"], "MRI提示L3-5硬膜外脓肿，神外说先保守抗生素，可以吗"),
+])
+def test_antibiotics_alone_for_an_abscess_with_a_deficit_lead_with_the_decompression_timing(tuesday, thread, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question, thread)
+    first = _bullets(ans.text)[0]
+    assert ans.urgent and "647" in first and ("abscess" in first or "脓肿" in first), ans.text
+
+
+def test_conservative_care_for_a_haematoma_leads_with_who_does_well_without_surgery(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("post L4/5 ILESI on clopidogrel, MRI shows epidural haematoma, legs weak - surgeons want to manage conservatively, ok?")
+    bullets = _bullets(ans.text)
+    assert ans.urgent and "mild deficits" in bullets[0] and "12 h" in bullets[1], ans.text
+
+
+# ---------------------------------------------------------------- a thread's toxicity, cardiology's course
+
+def test_a_lipid_dose_two_turns_into_a_toxicity_stays_the_toxicity_not_a_faint(tuesday):  # type: ignore[no-untyped-def]
+    thread = ["急！！骶管注射 1%利多卡因20ml+得宝松 刚推完，病人说耳鸣口周麻，说话含糊，现在开始抽了",
+              "咪达唑仑推了抽停了，但现在心率38 血压70/40 QRS增宽"]
+    ans = tuesday.answer("20%脂肪乳首剂推多少 维持多少 最大量多少？病人60kg", thread)
+    assert ans.urgent and ans.pathway == "last", ans.text[:300]
+    assert "90 mL" in ans.text and "720 mL" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", ["PCI术后双抗，波立维要吃多久，半年能停吗",
+                                      "stent 6 months ago, how long does he need to stay on clopidogrel?"])
+def test_how_long_a_stented_patient_takes_the_antiplatelet_is_cardiology_s(tuesday, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    assert ans.abstained and ("DAPT duration" in ans.text or "双抗疗程" in ans.text), ans.text
+    assert "7 days" not in ans.text and "7 天" not in ans.text
+
+
+def test_a_stented_patient_s_hold_before_our_procedure_stays_ours(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("DES 4 months ago on DAPT, when can he stop clopidogrel for his SCS trial?")
+    assert not ans.abstained and "cardiology" in _bullets(ans.text)[0], ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "腰椎透视下射频做完了病人才说怀孕6周，胎儿辐射风险大吗？要建议终止妊娠吗",
+    "had lumbar RFA under fluoro yesterday, now tells us she's 6 weeks pregnant - how big is the radiation risk to the baby? should she terminate?"])
+def test_a_pregnancy_found_after_fluoroscopy_says_no_fetal_dose_is_given_and_termination_is_not_covered(tuesday, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    assert "gives no figure for" in ans.text or "知识库未给出以下数值" in ans.text, ans.text
+    assert "Not covered in the knowledge base: should she terminate" in ans.text or "知识库未涵盖：要建议终止妊娠吗" in ans.text, ans.text
+    assert not ans.urgent
+
+
+def test_how_much_steroid_for_a_facet_injection_is_a_dose_asked_and_said_not_covered(tuesday, framer):  # type: ignore[no-untyped-def]
+    q = framer.frame("糖尿病人做腰椎小关节注射，得宝松用多少合适？血糖会升多久")
+    assert "dose" in q.parts[0].aspects
+    assert "dose" not in framer.frame("抗生素用多少天").aspects
+    ans = tuesday.answer("糖尿病人做腰椎小关节注射，得宝松用多少合适？血糖会升多久")
+    assert "知识库未涵盖：糖尿病人做腰椎小关节注射，得宝松用多少合适" in ans.text, ans.text
+    assert "小关节介入治疗包括" not in ans.text
+
+
+def test_a_workload_told_with_several_hundred_is_no_ask_of_its_own():  # type: ignore[no-untyped-def]
+    from assistant.frame import split_parts
+    assert split_parts("我们组一年C臂下做几百台，眼晶状体剂量限值多少？要戴铅眼镜吗", "zh") == [
+        "我们组一年C臂下做几百台，眼晶状体剂量限值多少？", "要戴铅眼镜吗"]
+    assert len(split_parts("做几个节段？要停药吗", "zh")) == 2
+
+
+@pytest.mark.parametrize("question, consent", [
+    ("should I warn patients about paralysis before a lumbar TFESI?", "consent"),
+    ("做腰椎TF前签知情同意，要不要跟病人讲截瘫风险？发生率大概多少", "知情同意"),
+])
+def test_whether_to_warn_of_a_harm_leads_with_the_consent_rule_then_the_harm(tuesday, question, consent):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    bullets = _bullets(ans.text)
+    assert not ans.urgent and consent in bullets[0] and "FDA" in bullets[0], ans.text
+    assert any("Glaser" in b or "截瘫" in b or "paraplegia" in b for b in bullets[1:3]), ans.text
