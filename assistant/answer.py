@@ -114,6 +114,7 @@ from .frame import (
     RISKS_TO_TELL,
     SEEN_ON_THE_TABLE,
     SIGN_STOPPED,
+    SLEEPS_AGAIN,
     THERE_IS_ANOTHER_ZH,
     THRESHOLD_ASK,
     TOPIC_ASKS,
@@ -2303,6 +2304,7 @@ class AnswerEngine:
         bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, _during_step_later(q, bullets))))
         bullets = bullets if tri.urgent else _jurisdiction_first(q, sents, _mixture_first(q, bullets))
         bullets = bullets if tri.urgent else self._consent_first(q, sents, self._without_others_meals(q, self._without_brand_asides(q, bullets)))
+        bullets = bullets if tri.urgent else self._rates_of_the_harm(q, self._without_systemic_asides(q, bullets))
         bullets = _surgery_over_drugs(q, tri.rule, sents, self._without_others_rates(q, bullets)) if tri.urgent \
             else _deep_before_superficial(q, self._without_others_harms(q, bullets))
         bullets = bullets if tri.urgent else self._cause_prevented(q, lang, self._technique_elsewhere(q, lang, verdict, bullets))
@@ -2800,6 +2802,9 @@ class AnswerEngine:
         """An emergency follow-up that tells a drug was given ("seizure stopped with midaz 2mg, now VF"): the step that
         gives it (a benzodiazepine for the seizure) is not quoted again, unless it is all the pathway has to say."""
         given = self._given(q) | (self._given_before(q) if q.history else set())
+        # (nor one that worked and wore off: "纳洛酮推了0.4 醒了一点又睡过去 接下来咋办" - the step is the next one again)
+        if given and SLEEPS_AGAIN[q.lang].search(q.text):
+            given -= set(self.lexicon.broader_closure(["naloxone"]))
         if not given:
             return bullets
         kept = [b for b in bullets if not (b.kind == "action" and given & b.sentence.concepts and not _NEXT_STEP[q.lang].search(b.sentence.text))]
@@ -4362,6 +4367,33 @@ class AnswerEngine:
         parts = [{"question": p.text, "covered": False} for p in q.parts]
         return Answer(question=q.original, lang=lang, text=text, abstained=True, nearest_topics=topics, verdict=verdict.kind, parts=parts)
 
+    def _rates_of_the_harm(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A part asking how often a harm follows ("会不会瘫痪 这种并发症概率多大" of an SI joint injection): a count that
+        names no harm at all (how often pain comes from the joint, a block's false positives) is no rate of it."""
+        out = []
+        for b in bullets:
+            part = q.parts[b.part] if b.part < len(q.parts) else None
+            harms = [c for c in ((*part.concepts, *part.inherited) if part else ()) if self._kinds.get(c) == "complication"]
+            if part is not None and len(q.parts) > 1 and part.aspects[:1] == ("frequency",) and harms and COUNT.search(b.sentence.text) \
+                    and not any(self._kinds.get(c) == "complication" for c in self.lexicon.tags(b.sentence.text)):
+                continue
+            out.append(b)
+        return out or bullets
+
+    def _without_systemic_asides(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A steroid named for its local hazard ("TFESI particulate steroid risk?", "回抽没有血，就准备直接推曲安奈德，可以吗？"):
+        not the systemic effects of steroid (a diabetic's glucose, the adrenal axis), unless the question names them or asks
+        the steroid's side effects at large; when some bullet is left."""
+        own = [c for c in q.all_concepts if c not in q.out_of_scope]
+        named = set(self.lexicon.broader_closure(own))
+        # (nor beside the patient's own state told, a condition or a sign: "长期口服泼尼松…现在肺炎入院，乏力、血压低")
+        told = any(self._kinds.get(c) in ("condition", "setting", "complication") or (self._kinds.get(c) == "finding" and c not in _AT_THE_NEEDLE)
+                   for c in own)
+        if told or named & _SYSTEMIC_EFFECTS or _SIDE_EFFECTS_ASKED.search(q.text) or not named & _STEROIDS_NAMED:
+            return bullets
+        kept = [b for b in bullets if not set(self.lexicon.tags(b.sentence.text)) & _SYSTEMIC_SAID]
+        return kept if len(kept) >= 2 else bullets
+
     def _without_others_harms(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """Asked the complications of one procedure of ours ("腹腔神经丛阻滞有什么并发症"): not another procedure's own
         complications (the SGB's recurrent laryngeal nerve block), when some bullet is left; what the sources say of the
@@ -4790,6 +4822,15 @@ _CONSERVATIVE_ASK = lazy(r"\bconservative\w*|\bnon-?operative\w*|\bnon-?surgical
                          r"\b(?:abx|antibiotics?|iv antibiotics?)\s+(?:only|alone)\b|\bjust (?:abx|antibiotics?)\b|"
                          r"保守|只用抗生素|单用抗生素|单纯抗生素|光用抗生素|不手术|不开刀|先不做手术", re.I)
 SURGICAL_DECOMPRESSION = "surgical-decompression"
+# a steroid's systemic effects (a diabetic's glucose, the adrenal axis, cumulative exposure) and the words asking them at large
+_SYSTEMIC_EFFECTS = frozenset({"steroid-hyperglycaemia", "hpa-axis-suppression", "adrenal-insufficiency", "cushing-syndrome", "diabetes",
+                               "blood-glucose", "insulin", "osteoporosis", "steroid-cover", "prednisone", "prednisolone",
+                               "hydrocortisone"})  # (a steroid the patient takes by mouth: its systemic effects add up)
+_SYSTEMIC_SAID = frozenset({"steroid-hyperglycaemia", "hpa-axis-suppression", "adrenal-insufficiency", "cushing-syndrome", "blood-glucose"})
+_AT_THE_NEEDLE = frozenset({"negative-aspiration", "intravascular-injection"})  # what the needle shows, no state of the patient
+_STEROIDS_NAMED = frozenset({"corticosteroid", "particulate-steroid", "steroid-injection"})
+_SIDE_EFFECTS_ASKED = lazy(r"\bside[- ]?effects?\b|\bsystemic\b|\bwhole[- ]body\b|\bcumulative\b|\bhow (?:much|many)\b|副作用|全身|累积|不良反应|多少|几次|"
+                           r"\bdose\b|\bmg\b|剂量", re.I)
 _DECOMPRESSION = lazy(r"decompress|减压", re.I)
 _ABSCESS_TOO = lazy(r"abscess|脓肿", re.I)
 

@@ -2328,7 +2328,11 @@ NEXT_DOSE_ASK = (rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?\b(?:give|have|take|
                  rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?下一(?:针|剂|次)[^，。？?]{{0,4}}(?:能|可以|可)(?:再)?(?:打|吃|用)|"
                  rf"^(?=[\s\S]*(?:{_DONE}))(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?(?:{TIMED_DOSE_ASK}|"
                  r"(?:晚上|今晚|明早|下午)那?(?:一)?(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用))")
-RESTART_ASK = lazy(NEXT_DOSE_ASK + r"|\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|续上|接着打|"
+# a first dose after it, asked at its earliest ("TF做完了，骨科让打克赛40mg预防血栓，最早几小时能打", "ortho want to start
+# clexane 40 - earliest how many hours after?"): when the drug may start, as a restart
+FIRST_DOSE_AFTER = (r"(?:术后|操作后|做完|打完|注射后)[^？?]{0,40}最早[^，。？?]{0,6}(?:几|多少|多久)|"
+                    r"\b(?:start|give|begin|commence)\w*\b[^?.]{0,50}\b(?:earliest|how (?:many hours|soon))\b[^?.]{0,25}\bafter\b")
+RESTART_ASK = lazy(NEXT_DOSE_ASK + "|" + FIRST_DOSE_AFTER + r"|\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|续上|接着打|"
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
                          # "how long before the TFESI? and after?": the restart, asked in two words
                          r"\b(?:and|what about) (?:after(?:wards)?|post-?(?:op|procedure))\s*\??\s*$|术后呢|做完(?:以后|之后)?呢|"
@@ -4387,7 +4391,7 @@ _RESTART_ASK = lazy(r"\b(?:restart(?:ed|ing)?|resum(?:e|ed|ing)|go back on|start
                           # (a dose given after it judged: "was 40mg clexane 4 hours after the injection too early?")
                           r"\b\d+\s*(?:h|hrs?|hours?) after (?:the |his |her |this )?(?:injection|procedure|block|op|operation|esi|epidural|implant)\b"
                           r"[^?.]{0,20}\btoo (?:early|soon)\b|(?:术后|操作后|注射后)\d+\s*(?:h|小时)[^，。？?]{0,12}(?:太早|早了|过早)|"
-                          + GIVEN_AFTER_ASK + "|" + NEXT_DOSE_ASK, re.I)
+                          + FIRST_DOSE_AFTER + "|" + GIVEN_AFTER_ASK + "|" + NEXT_DOSE_ASK, re.I)
 # "still has the headache after the patch - repeat it?": what the sources say of doing it again (a second blood patch)
 _AGAIN_ASK = lazy("|".join(rx.pattern for rx in REPEAT_IT.values()), re.I)
 # "lipid bolus 给多少", "LAST 时脂肪乳首剂量": the bolus (a regimen's first dose), not the ceiling of the whole rescue

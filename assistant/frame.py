@@ -2641,7 +2641,7 @@ _CONSENT = "informed-consent"
 # (a yes-no ask, not which harms to tell: "what complications should I mention" is the list)
 WARN_ASK = lazy(r"(?:^|[.?!,;:(–-]\s*|\b(?:and|so|but|also)\s+)(?:should|do|must|shall) (?:i|we|you) (?:(?:need|have) to )?(?:warn|tell|mention|bring up|disclose)\b"
                 r"(?! (?:them |her |him |the (?:pt|patient) )?(?:what|which|how)\b)|"
-                r"(?:要不要|需不需要|该不该|是否(?:需要|要|应该)?|用不用)(?:跟|和|给|向)?(?:病人|患者|他|她|家属)?(?:讲|说|交代|提|告知|告诉)(?![^，。？?]{0,8}(?:哪|什么|啥))", re.I)
+                r"(?:要不要|需不需要|该不该|是否(?:需要|要|应该)?|用不用)(?:跟|和|给|向)?(?:病人|患者|他|她|家属)?(?:特别|专门|单独|重点)?(?:讲|说|交代|提|告知|告诉)(?![^，。？?]{0,8}(?:哪|什么|啥))", re.I)
 _BRIDGE_AGENTS = frozenset({"lmwh", "heparin"})
 
 
@@ -4726,7 +4726,7 @@ class Framer:
 
 # Drowsy again after naloxone woke the patient ("纳洛酮0.4推了 醒了十几分钟又睡过去了", "naloxone worked but he's drifting off
 # again"): the opioid outlasts it, and how long the patient is watched is part of what to do now
-_SLEEPS_AGAIN = {"en": lazy(r"\b(?:drifting|dozing|nodding|drifts|dozes|nods) off again\b|\b(?:went|gone|going|back) (?:back )?to sleep\b|"
+SLEEPS_AGAIN = {"en": lazy(r"\b(?:drifting|dozing|nodding|drifts|dozes|nods) off again\b|\b(?:went|gone|going|back) (?:back )?to sleep\b|"
                             r"\bre-?sedat\w*|\bdrowsy again\b|\bsleepy again\b|\bresp(?:iratory)? rate (?:dropping|falling) again\b", re.I),
                  "zh": lazy(AGAIN_ZH + r"|又嗜睡|又开始(?:嗜睡|迷糊|打呼)|呼吸又(?:慢|变慢)")}
 
@@ -4743,7 +4743,7 @@ def _weeks_along(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
 def _resedated(q: str, lang: Lang, concepts: tuple[str, ...]) -> tuple[str, ...]:
     """Naloxone told given, then drowsy again, or home asked for ("after naloxone she's more awake - can she go home this
     evening?"): the watch (post-procedure monitoring) joins what is asked, and home is no discharge advice yet."""
-    if "naloxone" not in concepts or WATCHING & set(concepts) or not (_SLEEPS_AGAIN[lang].search(q) or _HOME_ASKED[lang].search(q)):
+    if "naloxone" not in concepts or WATCHING & set(concepts) or not (SLEEPS_AGAIN[lang].search(q) or _HOME_ASKED[lang].search(q)):
         return concepts
     return (*(c for c in concepts if c != _DISCHARGE_ADVICE), *WATCHING)
 

@@ -178,3 +178,37 @@ def test_whether_to_warn_of_a_harm_leads_with_the_consent_rule_then_the_harm(tue
     bullets = _bullets(ans.text)
     assert not ans.urgent and consent in bullets[0] and "FDA" in bullets[0], ans.text
     assert any("Glaser" in b or "截瘫" in b or "paraplegia" in b for b in bullets[1:3]), ans.text
+
+
+# ---------------------------------------------------------------- a steroid named for its local hazard
+
+@pytest.mark.parametrize("question", ["TFESI particulate steroid risk?",
+                                      "住院医做L5–S1经椎间孔注射，回抽没有血，就准备直接推曲安奈德。这样可以吗？"])
+def test_a_steroid_named_for_its_local_hazard_gets_no_glucose_or_adrenal_aside(tuesday, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    assert not any(w in ans.text for w in ("hyperglycaemia", "高血糖", "血糖", "HPA", "adrenal")), ans.text
+
+
+def test_the_steroid_s_side_effects_asked_at_large_keep_the_systemic_ones(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("what are the systemic side effects of the steroid in an ESI? any issue for diabetics?")
+    assert "glucose" in ans.text or "hyperglycaemia" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question, restart", [
+    ("腰4/5 TF做完了，骨科让打克赛40mg预防血栓，最早几小时能打", "LMWH 在术后约 12–24 小时恢复"),
+    ("L4/5 TFESI done, ortho want to start clexane 40 for DVT prophylaxis - earliest how many hours after?", "LMWH is restarted about 12–24 h"),
+])
+def test_the_earliest_first_dose_after_the_procedure_is_its_restart(tuesday, question, restart):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    assert restart in _bullets(ans.text)[0], ans.text
+
+
+def test_drowsy_again_after_naloxone_keeps_the_naloxone_step_first(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("纳洛酮推了0.4 醒了一点又睡过去 接下来咋办 泵要不要停", ["鞘内吗啡泵刚加完药出来 在复苏室 病人叫不醒 呼吸6次/分 瞳孔针尖样"])
+    assert ans.urgent and ans.pathway == "idd-overdose", ans.text[:300]
+    assert "纳洛酮" in _bullets(ans.text)[0], ans.text
+
+
+def test_a_count_that_names_no_harm_is_no_rate_of_the_harm_asked(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("病人明天做骶髂关节注射 问我会不会瘫痪 这种并发症概率多大 签字要不要特别交代")
+    assert "53.8%" not in ans.text and "10–38%" not in ans.text, ans.text
