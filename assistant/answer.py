@@ -138,6 +138,7 @@ from .references import References
 from .retrieval import Retriever
 from .safety import (
     DEFICIT_GONE,
+    HANDED_OVER,
     DISCLAIMER,
     FADING,
     GOES_ON,
@@ -1399,6 +1400,13 @@ class AnswerEngine:
             return settled
         return self._emergency_before(q).rule not in _SIGN_PICTURES or bool(_OTHERWISE[q.lang].search(q.text))
 
+    @staticmethod
+    def _handed_over(q: Question) -> bool:
+        """A follow-up telling the emergency handed over and asking of later ("stroke team has her. was it the particulate
+        steroid? shd we be using dex for cervical TF from now on"): no banner."""
+        return bool(q.history) and bool(HANDED_OVER[q.lang].search(q.text)) and not NEW_SIGN[q.lang].search(q.text) \
+            and not severe_now(q.text, q.lang)
+
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
         own = [c for c in q.all_concepts if c not in q.out_of_scope]
@@ -1410,6 +1418,8 @@ class AnswerEngine:
         # (a general figure asked right after an emergency told going on keeps its picture: "一个椎体打多少ml水泥算安全"
         # with the SpO2 at 88 the turn before; the figure follows the steps)
         settled = self._settled(q, concepts)
+        if self._handed_over(q):
+            return Triage(False)
         calm = _calm_next(q) and not (_GENERAL_FIGURE[q.lang].search(q.text) and last and not settled
                                       and not any(rx[q.lang].search(last) for rx in (SETTLED, FADING, NORMAL_VITALS))
                                       and triage(last, q.lang, concepts).urgent)
@@ -1436,7 +1446,7 @@ class AnswerEngine:
         # (read with the picture's own concepts: the drug that caused it is not carried once the rescue drug is named)
         pictured = set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) if last else set()
         tri = tri if settled else _rescue_goes_on(q, concepts | pictured, last, tri, lambda: self._emergency_before(q))
-        rescue = _rescue_asked(q)
+        rescue = _rescue_asked(q) and not _over_before(q, last)  # (not once the turn before told it over)
         if not tri.urgent and before and (told_lang := detect_lang(before)) != q.lang and not not_now(q.text, q.lang):
             # "SCS IPG implanted 3 wks ago, pocket red … T 38.4" then "可以先口服头孢氨苄观察一周吗？": the scene is read in
             # the language it was told in, the answer given in the question's
@@ -2304,8 +2314,8 @@ class AnswerEngine:
         bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, _during_step_later(q, bullets))))
         bullets = bullets if tri.urgent else _jurisdiction_first(q, sents, _mixture_first(q, bullets))
         bullets = bullets if tri.urgent else self._consent_first(q, sents, self._without_others_meals(q, self._without_brand_asides(q, bullets)))
-        bullets = bullets if tri.urgent else self._rates_of_the_harm(q, self._without_systemic_asides(q, bullets))
-        bullets = _surgery_over_drugs(q, tri.rule, sents, self._without_others_rates(q, bullets)) if tri.urgent \
+        bullets = bullets if tri.urgent else self._on_the_topic(q, self._rates_of_the_harm(q, self._without_systemic_asides(q, bullets)))
+        bullets = _surgery_over_drugs(q, tri.rule, sents, _no_haematoma_on_the_needle(q, self._without_others_rates(q, bullets))) if tri.urgent \
             else _deep_before_superficial(q, self._without_others_harms(q, bullets))
         bullets = bullets if tri.urgent else self._cause_prevented(q, lang, self._technique_elsewhere(q, lang, verdict, bullets))
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
@@ -4367,6 +4377,18 @@ class AnswerEngine:
         parts = [{"question": p.text, "covered": False} for p in q.parts]
         return Answer(question=q.original, lang=lang, text=text, abstained=True, nearest_topics=topics, verdict=verdict.kind, parts=parts)
 
+    def _on_the_topic(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A question that names one narrow topic and asks nothing else of it ("进修医生第一次上台做SCS植入，问刷手和着装有什么
+        要求？"): the sentences on that topic, when two or more are there, without the procedure's other prevention."""
+        if len(q.parts) != 1 or q.aspects or q.followup:
+            return bullets
+        topics = [c for c in q.concepts if self._kinds.get(c) == "topic" and not self.lexicon.is_anchor(c) and c not in ESSENTIAL]
+        # (of a procedure named: a topic asked alone, "what resp monitoring does PACC want?", is no narrow one)
+        if len(topics) != 1 or not any(self._kinds.get(c) == "procedure" for c in q.concepts):
+            return bullets
+        kept = [b for b in bullets if topics[0] in b.sentence.concepts or topics[0] in self.lexicon.tags(b.sentence.text)]
+        return kept if len(kept) >= 2 else bullets
+
     def _rates_of_the_harm(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A part asking how often a harm follows ("会不会瘫痪 这种并发症概率多大" of an SI joint injection): a count that
         names no harm at all (how often pain comes from the joint, a block's false positives) is no rate of it."""
@@ -4767,12 +4789,24 @@ def _rescue_asked(q: Question) -> bool:
     return bool(({"dose", "limit"} & set(q.aspects) or _RESCUE_RUN.search(q.text)) and _RESCUE_DRUG.search(q.text))
 
 
+def _over_before(q: Question, last: str) -> bool:
+    """Did the turn before tell the picture over ("已经完全恢复 意识清楚 生命体征平稳", "she's fully recovered now, back to
+    baseline, obs normal", "ok stable now, SR 80, BP 120/70, talking normally")?"""
+    # (not one still showing a sign: "lipid bolus given, HR now 60, BP 90/50, still drowsy")
+    return bool(last) and (any(rx[q.lang].search(last) for rx in (SETTLED, FADING, SIGN_STOPPED, NORMAL_VITALS))
+                           or bool(_RECOVERED_TOLD.search(last))) and not _STILL[q.lang].search(last)
+
+
+_RECOVERED_TOLD = lazy(r"\b(?:fully |completely )?recovered\b|\bback to (?:her |his |their )?(?:baseline|normal|usual)\b|\bstable now\b|"
+                       r"\bnow stable\b|\bobs (?:are |now )?(?:normal|fine|stable)\b|\btalking normally\b|\bresolved\b|"
+                       r"完全恢复|恢复正常|已恢复|平稳|意识清楚|已经好了|没事了", re.I)
+
+
 def _rescue_goes_on(q: Question, concepts: set[str], last: str, tri: Triage, thread: Callable[[], Triage]) -> Triage:
     """A dose of the rescue asked right after the picture was told ("60 kg - max total lipid? reduce the adrenaline?"
     after the seizure and bradycardia): the emergency of the turn before goes on (as the thread reads it: a slow heart
     and a low pressure after the seizure of a toxicity are the toxicity's, not a faint)."""
-    if tri.urgent or not _rescue_asked(q) or not q.history or _WOULD_HAVE.search(q.text) \
-            or any(rx[q.lang].search(last) for rx in (SETTLED, FADING, SIGN_STOPPED)):
+    if tri.urgent or not _rescue_asked(q) or not q.history or _WOULD_HAVE.search(q.text) or _over_before(q, last):
         return tri  # (not after a turn that told it over, "fully recovered and discharged", nor asked in hindsight)
     prior = thread() if len(q.history) > 1 else Triage(False)
     prior = prior if prior.urgent else triage(last, q.lang, concepts)
@@ -4803,15 +4837,27 @@ def _how_soon_first(q: Question, rule: str, bullets: list[Bullet]) -> list[Bulle
     return sorted(bullets, key=lambda b: not _WITHIN_HOURS.search(b.sentence.text))
 
 
+def _no_haematoma_on_the_needle(q: Question, bullets: list[Bullet]) -> list[Bullet]:
+    """A shock or paraesthesia on the needle ("as I advance the Tuohy … an electric shock down both arms"): a haematoma's
+    presentation, hours later, is no part of that moment (when another bullet is left)."""
+    if not on_the_needle(q.text, q.lang) or _HAEMATOMA in q.all_concepts:
+        return bullets
+    kept = [b for b in bullets if not (_HAEMATOMA in b.sentence.concepts and b.kind != "action")]
+    return kept or bullets
+
+
 def _surgery_over_drugs(q: Question, rule: str, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
     """Antibiotics alone, or no surgery, put forward for a deficit's cause shown on the scan ("MRI提示L3-5硬膜外脓肿，神外说先保守
     抗生素，可以吗", "spinal team want to treat with abx only - ok?"): what the sources say of the decompression's timing
     and of who does well without it leads."""
-    if rule != "neuraxial-deficit" or not _CONSERVATIVE_ASK.search(q.text):
+    # (only for the cause the scan showed: not a haematoma it ruled out, "MRI shows no haematoma or abscess … conservative?")
+    if rule != "neuraxial-deficit" or not _CONSERVATIVE_ASK.search(q.text) or _CAUSE_RULED_OUT.search(q.text) \
+            or not {"epidural-abscess", _HAEMATOMA} & (set(q.all_concepts) - set(q.excluded)):
         return bullets
     abscess = "epidural-abscess" in q.all_concepts
-    # (who does well without surgery first, then how soon the decompression must come)
-    fits = sorted((x for x in [*(b.sentence for b in bullets), *sents] if (_DECOMPRESSION.search(x.text) or _CONSERVATIVE_ASK.search(x.text))
+    # (who does well without surgery first, then how soon the decompression must come; only sentences of the cause's
+    # decompression, never another condition's conservative care)
+    fits = sorted((x for x in [*(b.sentence for b in bullets), *sents] if _CAUSE.search(x.text) and (_DECOMPRESSION.search(x.text) or _CONSERVATIVE_ASK.search(x.text))
                    and (_WITHIN_HOURS.search(x.text) or _CONSERVATIVE_ASK.search(x.text)) and (not abscess or _ABSCESS_TOO.search(x.text))),
                   key=lambda x: (not _CONSERVATIVE_ASK.search(x.text), bool(HEDGE[x.chunk.lang].search(x.text))))
     lead = list({x.text: x for x in fits}.values())[:2]
@@ -4833,6 +4879,9 @@ _SIDE_EFFECTS_ASKED = lazy(r"\bside[- ]?effects?\b|\bsystemic\b|\bwhole[- ]body\
                            r"\bdose\b|\bmg\b|剂量", re.I)
 _DECOMPRESSION = lazy(r"decompress|减压", re.I)
 _ABSCESS_TOO = lazy(r"abscess|脓肿", re.I)
+_CAUSE = lazy(r"ha?ematoma|abscess|血肿|脓肿", re.I)
+_CAUSE_RULED_OUT = lazy(r"\bno (?:\w+ )?(?:ha?ematoma|abscess|collection)|\b(?:ha?ematoma|abscess) (?:was |is )?(?:ruled out|excluded)|"
+                        r"(?:无|没有|未见|排除)(?:明显)?(?:的)?(?:血肿|脓肿)", re.I)
 
 
 _RESTART_ASKED = lazy(r"\b(?:when|how soon|how long|how quickly)\b[^.?]{0,30}\b(?:restart|resum|back on)|"

@@ -3704,7 +3704,7 @@ _ONE_CASE = lazy(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # how often in other words ("realistically how often does that happen?", 几率多大): with no count in the answer, said so
-_HOW_OFTEN = lazy(r"\bhow (?:often|common|frequent(?:ly)?|likely)\b|\b(?:chances?|odds)\b|几率|概率|多常见|多见吗|常见吗", re.I)  # (感染率呢？ as "infection rate?")
+_HOW_OFTEN = lazy(r"\bhow (?:often|common|frequent(?:ly)?)\b|几率|概率|多常见|多见吗|常见吗", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
 # "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
 COUNT = lazy(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"

@@ -223,7 +223,7 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
              r"(?:注射|注药|推注|给药)量(?!\s*\d)|负荷(?:剂)?量(?!\s*\d)|维持(?:剂)?量(?!\s*\d)|"
              # (a patient's own drug to be adjusted: "术前胰岛素要不要减量？")
              r"(?:要不要|需不需要|需要|是否|该不该|用不用)(?:先)?(?:减量|加量|减少剂量|调整剂量|调剂量)|"
-             r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|(?<!最多)(?<!最大)(?<!最高)(?:用|给)多少(?!天|次|年|个|小时|分钟|周|时间|钱|例|人|\s*(?:Hz|赫|度|℃|秒|伏|V\b|瓦|W\b|mA|毫安))|(?:用|给)多大(?:的)?(?:剂)?量|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
+             r"(?:打|注|抽|推)多少(?:血|毫升|ml|mL|药)?|(?<!最多)(?<!最大)(?<!最高)(?:用|给)多少(?!天|次|年|个|小时|分钟|周|时间|钱|例|人|号|\s*(?:Hz|赫|度|℃|秒|伏|V\b|瓦|W\b|mA|毫安|G\b|mm|毫米|cm|厘米))|(?:用|给)多大(?:的)?(?:剂)?量|多少血|血量|(?:打|注|抽|推|用|给)?几\s*(?:ml|mL|毫升|cc|mg|毫克|克)|"
              r"(?:一年|每年|一天|每天|每日).{0,6}(?:几次|多少次)|不超过几|"
              r"用药方案|给药方案|预处理方案|预防用药方案|(?:输注|注射|推注|冲洗|灌注|滴注)速度|(?:注|推|冲洗|输)多快"),
     # holding and restarting a drug around a procedure: hold times live under Prevention
@@ -645,7 +645,7 @@ _WHAT_ABOUT = {
 }
 _EN_INTERROG = lazy(r"^(?:at (?:what|which) |whats|hows|whens|wheres|whos|what|how|when|which|who|whom|why|where|is|are|should|can|could|do|does|did|would|will|must|may|"
                           r"shall|any|name|list|give)\b", re.I)
-_ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了|个病人|个患者|个人|位病人|位患者|[十百千万])|何时|为何|为什么|能否|可否|"
+_ZH_INTERROG = lazy(r"多久|多长|多少|多[大高重快远](?!剂量|量)|什么|哪些|哪个|哪种|哪|如何|怎么|怎样|咋(?:办|处理|弄|整|回事)|啥|是否|吗(?!啡)|(?<![好十])几(?!乎|年了|年前|个月了|个月前|天前|次了|个病人|个患者|个人|位病人|位患者)|何时|为何|为什么|能否|可否|"
                           r"要不要|需不需要|能不能|可不可以|是不是|有没有|会不会|该不该|用不用|算不算|属不属于|行不行|好不好|对不对|"
                           r"还是.{1,20}[？?]\s*$|"  # A还是B？: a choice
                           r"(?:能|可以|要|需要|用)[\u4e00-\u9fff]{1,5}不\s*[？?]?\s*$|"  # (能出院不, 要停不: the spoken yes-no ask)
@@ -1425,7 +1425,7 @@ _ACUTE = {"en": lazy(r"\b(?:now|just|suddenly|right after|during|after the (?:in
 
 
 # A treatment a question can say has failed ("conservative stuff not working"), besides any drug named before the failure.
-TRIED = frozenset({"conservative-management", "epidural-blood-patch"})  # (treatments a question tells have failed)
+TRIED = frozenset({"conservative-management", "epidural-blood-patch", "hydration", "mobilisation"})  # (treatments a question tells have failed)
 
 
 def _tried(q: str, lang: Lang, matches: Sequence[Match], lex: Mapping[str, Concept]) -> tuple[str, ...]:
@@ -1769,9 +1769,11 @@ _SHE = lazy(r"\bshe\b|她", re.I)
 _PATIENT_WORD = lazy(r"\b(?:patient|pt)\b|病人|患者", re.I)
 # a haematoma told over the skull ("CT shows extradural haematoma 1.8cm temporal, GCS 13 and dropping, L pupil sluggish",
 # 颞部硬膜外血肿 GCS 12 瞳孔不等大): a head injury's intracranial bleed, not the spinal haematoma after a pain procedure
-_CRANIAL = lazy(r"\b(?:temporal|frontal|parietal|occipital|posterior fossa|skull|cranial|intracranial|midline shift|GCS|pupils?|"
-                r"lucid interval|burr ?holes?|craniotomy|CT head|head CT|head injur\w*|hit (?:his|her|their) head)\b|"
-                r"颞|额部|顶部|枕部|颅|GCS|瞳孔|中线移位|开颅|钻孔|头部外伤|脑外伤|摔伤头", re.I)
+# (not an occipital nerve block's site, nor the low pressure after a wet tap: "intracranial hypotension", 低颅压)
+_CRANIAL = lazy(r"\b(?:temporal|frontal|parietal|posterior fossa|skull|midline shift|lucid interval|burr ?holes?|craniotomy|CT head|head CT|"
+                r"head injur\w*|hit (?:his|her|their) head|GCS\s*(?:of\s*|is\s*|now\s*)?(?:[3-9]|1[0-4])|GCS (?:dropping|falling|down)|"
+                r"(?:sluggish|fixed|dilated|blown|unequal|unreactive) pupils?|pupils? (?:is |are )?(?:sluggish|fixed|dilated|blown|unequal|unreactive))\b|"
+                r"颞部|额部|顶部|颅骨|颅脑|开颅|钻孔|中线移位|头部外伤|脑外伤|摔伤头|GCS\s*(?:[3-9]|1[0-4])(?!\d)|瞳孔(?:不等大|散大|固定|对光反射(?:迟钝|消失))", re.I)
 _COMPOUNDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("haematoma", _CRANIAL, "head-injury"),
     ("epidural-haematoma", _CRANIAL, "head-injury"),
@@ -3738,9 +3740,10 @@ class Framer:
         refilled): no bridging anticoagulation."""
         if _BRIDGING not in concepts:
             return concepts
+        # (only a pump's own drug: "on gabapentin" beside a mechanical valve still asks the anticoagulant bridge)
         closures = [set(self.lexicon.broader_closure([c])) for c in concepts if c in self.lexicon.concepts
                     and self.lexicon.concepts[c].kind in ("drug", "drug-class", "brand")]
-        if closures and not any(_ANTITHROMBOTIC in c for c in closures):
+        if any(_PUMP_DRUGS & c for c in closures) and not any(_ANTITHROMBOTIC in c for c in closures):
             return tuple(c for c in concepts if c != _BRIDGING)
         return concepts
 
@@ -5168,6 +5171,7 @@ _THESE_A_YEAR = lazy(r"\bhow many (?:of )?(?:these|those) (?:can|could|should|ma
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
 _CORONARY_STENT, _DAPT_DURATION = "coronary-stent", "dapt-duration"
+_PUMP_DRUGS = frozenset({"baclofen", "opioid", "ziconotide"})  # what an intrathecal pump gives, bridged by mouth when it fails
 # how long a drug is taken, not how long it is stopped ("要吃多久", "how long does he need to stay on clopidogrel")
 _TAKEN_HOW_LONG = lazy(r"\bhow long (?:does|should|must|will|do|would) (?:he|she|they|pt|the (?:pt|patient)|i|we|patients?) (?:need to |have to |be )?"
                        r"(?:stay on|be on|take|continue|remain on|keep (?:taking|on))\b|\bhow long (?:is|for) (?:the )?(?:DAPT|dual antiplatelet)\b|"

@@ -110,7 +110,7 @@ _FEVER_TOLD = {"en": _FEVER_EN, "zh": r"(?<![未没不无])(?:发热|发烧|高�
 _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|"
                 r"lumbar puncture(?![^.?;]{0,25}\b(?:shows?|showed|results?|came back|cells?|wbc|white (?:cells?|count)|protein|culture|"
                 r"gram stain|cloudy|turbid|pleocytosis)\b)|CSF leak",
-          "zh": r"穿破|湿穿|硬脊?膜.{0,3}(?:被)?(?:打|扎|刺)?穿|硬脊膜|腰穿(?![^，。？；]{0,8}(?:结果|显示|提示|白细胞|细胞数|蛋白|培养|浑浊|混浊|涂片))|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
+          "zh": r"穿破|湿穿|硬脊?膜(?:被|给)?(?:打|扎|刺|戳)穿|硬脊膜|腰穿(?![^，。？；]{0,8}(?:结果|显示|提示|白细胞|细胞数|蛋白|培养|浑浊|混浊|涂片))|PDPH|血补丁|血补片|血液补片|脑脊液漏|低颅压"}
 # a headache told as postural (worse upright, eased lying down): the post-dural puncture headache's own pattern
 # (a headache not eased lying down is a red flag, never the pattern: "doesn't get better lying down", 躺下也不见好)
 _POSTURAL = {"en": r"(?:worse|headache) (?:when |on )?(?:sitting|standing|getting) up|"
@@ -605,6 +605,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         {"en": (r"vision|visual|blind|blurr(?:y|ed)\b|can(?:no|'|’)?t see|stroke|facial droop|slurred|hemipar|aphasi|word[- ]finding|one side|cortical|"
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
                 r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi|"
+                # ("pt now cant get words out and R arm weak": the words and the side as typed)
+                r"can(?:no|'|’)?t get (?:(?:her|his|the|any) )?words out|words (?:won'?t|aren'?t|not) coming out|(?:lost|losing) (?:her|his) speech|"
+                r"\b[RL] (?:arm|hand|face)\s?(?:is |went |gone |feels )?(?:weak|numb|droop|heavy|dead)|"
                 # ("her right arm feels heavy and her speech is a bit off")
                 r"\bspeech (?:is |has gone |seems |sounds )?(?:a bit |slightly |very |all )?(?:off|strange|odd|funny|weird)\b|"
                 r"\b(?:right|left) (?:arm|leg|hand) (?:feels |is |has gone |went )?(?:heavy|dead|clumsy)\b|" + _PARTICULATE_STROKE["en"],),
@@ -1320,6 +1323,12 @@ _UNDONE_BEFORE = {"en": lazy(r"\b(?:not|never|no|didn'?t|did not|hasn'?t|has not
 _UNDONE_AFTER = {"en": lazy(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|fell|worse|then (?:crashed|arrested|seized)|now GCS)\b|"
                                   r"[^.;?!]{0,6}\bnow\s+(?:GCS\s*)?\d", re.I),
                  "zh": lazy(r"[^。；？?]{0,6}(?:又|但是?|可是|然后又)|[^。；？?，,]{0,2}(?:是不是|就没事|就可以|就行)|\s*(?:吗|么)\s*[？?]")}
+# The emergency handed over to the team that treats it ("stroke team has her", "neurosurgery have taken over", 卒中团队已经接手):
+# a question after it asks of later, whatever picture goes on.
+HANDED_OVER = {"en": lazy(r"\b(?:stroke|neuro\w*|icu|itu|spin(?:e|al)|surgical|medical|ortho\w*|cardiology|resus|crash) (?:team|reg|registrar|on-?call)s? "
+                          r"(?:has|have|'s|’s) (?:got |taken )?(?:her|him|them|over)\b|\b(?:they|team) (?:has|have) taken over\b|"
+                          r"\b(?:now )?(?:in|on) (?:the )?(?:ICU|ITU|stroke unit)\b", re.I),
+               "zh": lazy(r"(?:卒中|神经内科|神经外科|脊柱外科|ICU|重症)(?:团队|小组|科)?(?:已经)?(?:接手|接管|接走)|已(?:经)?转(?:入)?(?:ICU|重症|神经科|卒中单元)")}
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.
 SETTLED = {
     "en": lazy(r"\b(?:is|'s|’s|are|'re|now|has|have) (?:now |all )?(?:stable|stabili[sz]ed|settled|recovered|better|fine|ok|okay|awake|alert|back to (?:normal|baseline))\b|"
@@ -2221,7 +2230,7 @@ def _told_in_own_clause(patterns: Collection[str], question: str, lang: Lang) ->
 
 
 # The next procedure, or a safe amount of the procedure's own material, asked after an emergency scene.
-_LATER_ASK = {"en": r"\bnext time\b(?![^.?]{0,30}\b(?:dose|give|push|bolus|shock)\b)|"
+_LATER_ASK = {"en": r"\bnext time\b(?![^.?]{0,30}\b(?:dose|give|push|bolus|shock)\b)|\bfrom now on\b|\bgoing forward\b|"
                     r"\bin (?:the )?future\b|\bfuture (?:procedures|blocks|injections|cases)\b|"
                     r"\bhow much (?:cement|pmma|contrast|local anaesthetic|local anesthetic)\b[^.?]{0,40}\b(?:is|be) (?:safe|ok|okay)\b|"
                     r"\bsafe (?:volume|amount) of (?:cement|pmma|contrast)\b",

@@ -162,13 +162,6 @@ def test_how_much_steroid_for_a_facet_injection_is_a_dose_asked_and_said_not_cov
     assert "小关节介入治疗包括" not in ans.text
 
 
-def test_a_workload_told_with_several_hundred_is_no_ask_of_its_own():  # type: ignore[no-untyped-def]
-    from assistant.frame import split_parts
-    assert split_parts("我们组一年C臂下做几百台，眼晶状体剂量限值多少？要戴铅眼镜吗", "zh") == [
-        "我们组一年C臂下做几百台，眼晶状体剂量限值多少？", "要戴铅眼镜吗"]
-    assert len(split_parts("做几个节段？要停药吗", "zh")) == 2
-
-
 @pytest.mark.parametrize("question, consent", [
     ("should I warn patients about paralysis before a lumbar TFESI?", "consent"),
     ("做腰椎TF前签知情同意，要不要跟病人讲截瘫风险？发生率大概多少", "知情同意"),
@@ -212,3 +205,86 @@ def test_drowsy_again_after_naloxone_keeps_the_naloxone_step_first(tuesday):  # 
 def test_a_count_that_names_no_harm_is_no_rate_of_the_harm_asked(tuesday):  # type: ignore[no-untyped-def]
     ans = tuesday.answer("病人明天做骶髂关节注射 问我会不会瘫痪 这种并发症概率多大 签字要不要特别交代")
     assert "53.8%" not in ans.text and "10–38%" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", ["进修医生第一次上台做SCS植入，问刷手和着装有什么要求？",
+                                      "A fellow is scrubbing in for his first SCS implant - what are the hand scrub and attire requirements?"])
+def test_one_narrow_topic_asked_gets_its_own_sentences_only(tuesday, question):  # type: ignore[no-untyped-def]
+    bullets = _bullets(tuesday.answer(question).text)
+    assert 2 <= len(bullets) <= 3 and not any("antibiotic" in b or "抗生素" in b for b in bullets), bullets
+
+
+@pytest.mark.parametrize("question", [
+    "doing a cervical ILESI, as I advance the Tuohy the patient suddenly gets an electric shock down both arms - what do I do?",
+    "颈椎椎板间硬膜外穿刺进针时，病人突然说有一股电击样剧痛放射到双臂。该怎么办？"])
+def test_a_shock_on_the_needle_gets_no_haematoma_presentation(tuesday, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    assert ans.urgent and not any("presents with" in b or "表现为新发剧烈背痛" in b or "warning signs of a spinal" in b
+                                  for b in _bullets(ans.text)), ans.text
+
+
+# ---------------------------------------------------------------- review 71: what the first draft made worse
+
+@pytest.mark.parametrize("question", ["腰穿后低颅压头痛 复查发现腰段硬膜外血肿 双腿没力",
+                                      "post L4/5 ILESI, MRI shows epidural haematoma, GCS 15, legs weak"])
+def test_low_pressure_or_a_full_gcs_is_no_head_injury(tuesday, question):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer(question)
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text[:300]
+
+
+def test_an_occipital_nerve_block_site_or_intracranial_hypotension_is_no_head_injury(framer):  # type: ignore[no-untyped-def]
+    for q in ("GON block with steroid in a patient on apixaban - what is the haematoma risk at the occipital site?",
+              "intracranial hypotension after a wet tap, and a small haematoma at the blood patch site - normal?"):
+        assert "head-injury" not in framer.frame(q).all_concepts, q
+
+
+@pytest.mark.parametrize("thread, question", [
+    (["骶管注射后病人抽搐 心率慢", "已经完全恢复 意识清楚 生命体征平稳"], "脂肪乳要输多久"),
+    (["seizure after 20 ml 0.5% bupi epidural", "she's fully recovered now, back to baseline, obs normal"], "when can I stop the intralipid?"),
+    (["seizure after 20 ml 0.5% bupi epidural", "ok stable now, SR 80, BP 120/70, talking normally"], "how long to keep the lipid running?"),
+])
+def test_the_rescue_asked_after_the_picture_was_told_over_is_calm(tuesday, thread, question):  # type: ignore[no-untyped-def]
+    assert not tuesday.answer(question, thread).urgent
+
+
+@pytest.mark.parametrize("question", [
+    "new foot drop after L5 TFESI, MRI shows no haematoma or abscess - neurology suggest conservative management, ok?",
+    "腰椎TFESI后足下垂 MRI没有血肿 神经内科建议保守治疗 可以吗"])
+def test_conservative_care_after_a_scan_ruling_out_the_haematoma_does_not_lead_with_its_decompression(tuesday, question):  # type: ignore[no-untyped-def]
+    first = _bullets(tuesday.answer(question).text)[0]
+    assert "647" not in first and "mild deficits" not in first, first
+
+
+def test_conservative_care_of_a_haematoma_quotes_no_other_condition_s_conservative_care(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("MRI示硬膜外血肿 不手术可以吗", ["胸椎硬膜外置管镇痛第二天 双下肢麻木无力 进行性加重"])
+    first = _bullets(ans.text)[0]
+    assert ans.urgent and ("减压" in first) and "咖啡因" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("thread, question", [
+    (["mechanical mitral valve, INR 2.8, lumbar TFESI planned"], "does she need bridging? she's also on gabapentin"),
+    ([], "mechanical mitral valve, lumbar MBB planned, on pregabalin - bridging needed?"),
+])
+def test_a_drug_beside_a_valve_keeps_the_anticoagulant_bridge(tuesday, framer, thread, question):  # type: ignore[no-untyped-def]
+    assert "bridging-anticoagulation" in framer.frame(question, thread).all_concepts
+    assert "mitral" in _bullets(tuesday.answer(question, thread).text)[0]
+
+
+def test_fever_and_a_stiff_neck_after_an_epidural_with_no_puncture_told_is_the_infection_pathway(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("腰椎硬膜外穿刺后第二天 发热38.5 头痛 颈项强直")
+    assert ans.urgent and ans.pathway == "implant-infection", ans.text[:300]
+
+
+def test_a_needle_gauge_is_no_dose(framer):  # type: ignore[no-untyped-def]
+    assert "dose" not in framer.frame("穿刺针用多少号的").aspects
+
+
+# ---------------------------------------------------------------- round 250 (tester 386): a stroke's words as typed
+
+def test_no_words_and_a_weak_arm_after_a_cervical_tf_is_the_stroke_banner_and_a_handover_ends_it(tuesday):  # type: ignore[no-untyped-def]
+    told = "just did L C6 TFESI w depomedrone, pt now cant get words out and R arm weak"
+    ans = tuesday.answer(told)
+    assert ans.urgent and ans.pathway == "esi-stroke" and "stroke" in ans.text.split("\n")[0], ans.text[:300]
+    after = tuesday.answer("stroke team has her. was it the particulate steroid? shd we be using dex for cervical TF from now on", [told])
+    assert not after.urgent and "particulate" in _bullets(after.text)[0], after.text
+    assert tuesday.answer("she's now more drowsy and not moving the arm at all", [told]).urgent
