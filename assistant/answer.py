@@ -138,10 +138,10 @@ from .references import References
 from .retrieval import Retriever
 from .safety import (
     DEFICIT_GONE,
-    HANDED_OVER,
     DISCLAIMER,
     FADING,
     GOES_ON,
+    HANDED_OVER,
     NEW_SIGN,
     NO_PROTOCOL,
     NORMAL_VITALS,
@@ -1362,7 +1362,9 @@ class AnswerEngine:
         return prior if prior.rule in _DEFICITS else None
 
     def _settled(self, q: Question, concepts: Collection[str]) -> bool:
-        """Is the emergency told (now or in the turn before) over, with no sign going on now?"""
+        """Is the emergency told (now or in the turn before) over, with no sign going on now (or handed over)?"""
+        if self._handed_over(q):
+            return True
         # "she's stable now (SpO2 95). how do I avoid this at the next level?": the emergency is over
         # (a sign told as ended, "抽搐停了", is no sign of the picture going on)
         # (nor are the normal readings themselves: "sats now 95%" names the sats)
@@ -1418,8 +1420,6 @@ class AnswerEngine:
         # (a general figure asked right after an emergency told going on keeps its picture: "一个椎体打多少ml水泥算安全"
         # with the SpO2 at 88 the turn before; the figure follows the steps)
         settled = self._settled(q, concepts)
-        if self._handed_over(q):
-            return Triage(False)
         calm = _calm_next(q) and not (_GENERAL_FIGURE[q.lang].search(q.text) and last and not settled
                                       and not any(rx[q.lang].search(last) for rx in (SETTLED, FADING, NORMAL_VITALS))
                                       and triage(last, q.lang, concepts).urgent)
