@@ -288,3 +288,8 @@ def test_no_words_and_a_weak_arm_after_a_cervical_tf_is_the_stroke_banner_and_a_
     after = tuesday.answer("stroke team has her. was it the particulate steroid? shd we be using dex for cervical TF from now on", [told])
     assert not after.urgent and "particulate" in _bullets(after.text)[0], after.text
     assert tuesday.answer("she's now more drowsy and not moving the arm at all", [told]).urgent
+
+
+def test_the_uk_brand_typed_is_read_and_shown_as_an_unconfirmed_mapping(tuesday):  # type: ignore[no-untyped-def]
+    ans = tuesday.answer("T2DM pt on insulin, BGs 20-24 since her caudal w 80mg depo-medrone 2 days ago. how long will sugars stay up")
+    assert not ans.abstained and "Depo-Medrone = methylprednisolone acetate" in ans.text, ans.text
