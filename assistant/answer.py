@@ -1406,8 +1406,11 @@ class AnswerEngine:
     def _handed_over(q: Question) -> bool:
         """A follow-up telling the emergency handed over and asking of later ("stroke team has her. was it the particulate
         steroid? shd we be using dex for cervical TF from now on"): no banner."""
+        # (not while the picture goes on, "已转ICU，还在抽", nor asked what to give now, "neurosurgery reg has him, asking if we
+        # should reverse the apixaban now - what do we give?")
         return bool(q.history) and bool(HANDED_OVER[q.lang].search(q.text)) and not NEW_SIGN[q.lang].search(q.text) \
-            and not severe_now(q.text, q.lang)
+            and not severe_now(q.text, q.lang) and not _STILL[q.lang].search(q.text) and not happening_now(q.text, q.lang) \
+            and not {"action", "escalation", "dose", "limit"} & set(q.aspects)
 
     def _triage(self, q: Question) -> Triage:
         """Emergency pathway of the question (a follow-up is read after the turn before it)."""
@@ -4814,7 +4817,7 @@ def _rescue_goes_on(q: Question, concepts: set[str], last: str, tri: Triage, thr
 
 
 _RESCUE_DRUG = lazy(r"(?<!high )(?<!lipid-lowering )\blipids?\b(?! ?-?lowering)|intralipid|\bILE\b|脂肪乳|\bnaloxone|\bnarcan|纳洛酮", re.I)
-_RESCUE_RUN = lazy(r"\bhow long (?:do|should|can|must|to) (?:i |we )?(?:keep|run|continue|give|infuse|go on)\b|\bhow long (?:should |does |do )?(?:the |it |they )?"
+_RESCUE_RUN = lazy(r"\bhow long (?:do|should|can|must|to) (?:i |we )?(?:keep (?:it |them |the \w+ )?(?:going|running|on)|run|continue|give|infuse|go on)\b|\bhow long (?:should |does |do )?(?:the |it |they )?"
                   r"(?:lipid|intralipid|infusion|naloxone)s? (?:run|go|continue|last)|\bwhen (?:can|do|should|to) (?:i |we )?(?:stop|turn (?:it )?off|wean)|\bhow (?:do|should) (?:i|we) stop\b|"
                   r"\bkeep (?:it |them )?(?:going|running)|怎么停|如何停|何时停|什么时候停|停多久|输多久|持续多久|要输到|输到什么时候", re.I)
 _RESCUE_TOLD = lazy(r"\bdos(?:e|ing)\b|how much|\bbolus|\binfusion|\bgave|\bgiven|\bstarted|\brunning|\bpushed|"
@@ -4875,7 +4878,9 @@ _SYSTEMIC_EFFECTS = frozenset({"steroid-hyperglycaemia", "hpa-axis-suppression",
 _SYSTEMIC_SAID = frozenset({"steroid-hyperglycaemia", "hpa-axis-suppression", "adrenal-insufficiency", "cushing-syndrome", "blood-glucose"})
 _AT_THE_NEEDLE = frozenset({"negative-aspiration", "intravascular-injection"})  # what the needle shows, no state of the patient
 _STEROIDS_NAMED = frozenset({"corticosteroid", "particulate-steroid", "steroid-injection"})
-_SIDE_EFFECTS_ASKED = lazy(r"\bside[- ]?effects?\b|\bsystemic\b|\bwhole[- ]body\b|\bcumulative\b|\bhow (?:much|many)\b|副作用|全身|累积|不良反应|多少|几次|"
+_SIDE_EFFECTS_ASKED = lazy(r"\bside[- ]?effects?\b|\bsystemic\b|\bwhole[- ]body\b|\bcumulative\b|\bhow (?:much|many|often)\b|副作用|全身|累积|不良反应|多少|几次|"
+                           # (aftercare or a repeat asked: "after a caudal with triamcinolone, what should I watch for?", 术后要注意什么)
+                           r"\bwatch\b|\bafter\b|\brepeat|注意|术后|重复|多久|"
                            r"\bdose\b|\bmg\b|剂量", re.I)
 _DECOMPRESSION = lazy(r"decompress|减压", re.I)
 _ABSCESS_TOO = lazy(r"abscess|脓肿", re.I)

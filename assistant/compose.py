@@ -2330,7 +2330,8 @@ NEXT_DOSE_ASK = (rf"^(?![\s\S]*(?:{_STILL_TO_COME}))[\s\S]*?\b(?:give|have|take|
                  r"(?:晚上|今晚|明早|下午)那?(?:一)?(?:针|剂|次)[^，。？?]{0,4}(?:能|可以|可)(?:再)?(?:打|吃|用))")
 # a first dose after it, asked at its earliest ("TF做完了，骨科让打克赛40mg预防血栓，最早几小时能打", "ortho want to start
 # clexane 40 - earliest how many hours after?"): when the drug may start, as a restart
-FIRST_DOSE_AFTER = (r"(?:术后|操作后|做完|打完|注射后)[^？?]{0,40}最早[^，。？?]{0,6}(?:几|多少|多久)|"
+# (not a dose given before the procedure: "打完克赛最早几小时能做硬膜外注射？" asks the hold)
+FIRST_DOSE_AFTER = (r"(?:术后|操作后|做完|注射后)[^？?]{0,40}最早[^，。？?]{0,6}(?:几|多少|多久)[^，。？?]{0,6}(?:能|可以)?(?:打|用|吃|开始|给)(?!.{0,3}(?:做|手术|注射|穿刺))|"
                     r"\b(?:start|give|begin|commence)\w*\b[^?.]{0,50}\b(?:earliest|how (?:many hours|soon))\b[^?.]{0,25}\bafter\b")
 RESTART_ASK = lazy(NEXT_DOSE_ASK + "|" + FIRST_DOSE_AFTER + r"|\b(?:restart|resum|re-?start|go back on|start (?:it |them )?again)|恢复|重新(?:开始|服|用)|再开始|续上|接着打|"
                          r"(?:拔针|拔管|术后|操作后)[^，。？?]{0,6}(?:多久|什么时候|何时)(?:能|可以)?再(?:打|用|吃)|"
@@ -3704,7 +3705,7 @@ _ONE_CASE = lazy(r"\b(?:a|one|single) case\b(?!\s+series)|case reports?|(?<!每)
 # Asked for the numbers themselves, a rate is a count or a percentage ("none of 16,638", "0.07%"), not a word ("rare").
 _NUMBERS_ASK = lazy(r"\bnumbers?\b|\bfigures?\b|statistic|\bdata\b|\brates?\b|\bincidence\b|\bpercent|数字|数据|具体数|多少|发生率|百分之|(?<=[\u4e00-\u9fff])率", re.I)  # (感染率呢？ as "infection rate?")
 # how often in other words ("realistically how often does that happen?", 几率多大): with no count in the answer, said so
-_HOW_OFTEN = lazy(r"\bhow (?:often|common|frequent(?:ly)?)\b|几率|概率|多常见|多见吗|常见吗", re.I)  # (感染率呢？ as "infection rate?")
+_HOW_OFTEN = lazy(r"\bhow (?:often|common|frequent(?:ly)?)\b(?! (?:can|should|do|may|could|would) (?:i|we|you|she|he|they) (?:repeat|do|give|inject|have))|几率|概率|多常见|多见吗|常见吗", re.I)  # (感染率呢？ as "infection rate?")
 # (a study's size is no count of the complication: "一项 647 例椎管内病例的综述显示…超过 12 小时才减压者预后差", as
 # "a review of 647 cases" is none in English: N 例 after 一项 / 纳入, or before 综述 / 研究 / 系列, is a size)
 COUNT = lazy(r"\d+(?:\.\d+)?\s*%|\b\d+\s*(?:/|of|in)\s*[\d,]+\b|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|万分之|千分之|"

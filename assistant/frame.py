@@ -5171,7 +5171,7 @@ _THESE_A_YEAR = lazy(r"\bhow many (?:of )?(?:these|those) (?:can|could|should|ma
 HELD = frozenset({"antithrombotic", "anticoagulant", "antiplatelet", "nsaid"})
 _BRIDGING = "bridging-anticoagulation"  # drugs held before a procedure for bleeding
 _CORONARY_STENT, _DAPT_DURATION = "coronary-stent", "dapt-duration"
-_PUMP_DRUGS = frozenset({"baclofen", "opioid", "ziconotide"})  # what an intrathecal pump gives, bridged by mouth when it fails
+_PUMP_DRUGS = frozenset({"baclofen", "ziconotide"})  # what an intrathecal pump gives, bridged by mouth when it fails
 # how long a drug is taken, not how long it is stopped ("要吃多久", "how long does he need to stay on clopidogrel")
 _TAKEN_HOW_LONG = lazy(r"\bhow long (?:does|should|must|will|do|would) (?:he|she|they|pt|the (?:pt|patient)|i|we|patients?) (?:need to |have to |be )?"
                        r"(?:stay on|be on|take|continue|remain on|keep (?:taking|on))\b|\bhow long (?:is|for) (?:the )?(?:DAPT|dual antiplatelet)\b|"

@@ -606,7 +606,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"(?:right|left)[- ](?:sided )?(?:arm|leg|face|hand)?\s?(?:weak|numb|droop)|(?:right|left) (?:arm|leg|hand) weakness|"
                 r"can(?:no|'|’)?t (?:speak|talk|find (?:her|his) words)|garbled|double vision|diplopi|"
                 # ("pt now cant get words out and R arm weak": the words and the side as typed)
-                r"can(?:no|'|’)?t get (?:(?:her|his|the|any) )?words out|words (?:won'?t|aren'?t|not) coming out|(?:lost|losing) (?:her|his) speech|"
+                # (not an anxious patient's: "she's so anxious before the stellate block she can't get her words out")
+                r"^(?![\s\S]*\b(?:anxious|nervous|scared|terrified|frightened|panick\w*)\b)[\s\S]*?(?:can(?:no|'|’)?t get (?:(?:her|his|the|any) )?words out|"
+                r"words (?:won'?t|aren'?t|not) coming out|(?:lost|losing) (?:her|his) speech)|"
                 r"\b[RL] (?:arm|hand|face)\s?(?:is |went |gone |feels )?(?:weak|numb|droop|heavy|dead)|"
                 # ("her right arm feels heavy and her speech is a bit off")
                 r"\bspeech (?:is |has gone |seems |sounds )?(?:a bit |slightly |very |all )?(?:off|strange|odd|funny|weird)\b|"
@@ -1327,6 +1329,7 @@ _UNDONE_AFTER = {"en": lazy(r"\s*(?:only )?to pain\b|[^.;?!]{0,30}\b(?:dropped|f
 # a question after it asks of later, whatever picture goes on.
 HANDED_OVER = {"en": lazy(r"\b(?:stroke|neuro\w*|icu|itu|spin(?:e|al)|surgical|medical|ortho\w*|cardiology|resus|crash) (?:team|reg|registrar|on-?call)s? "
                           r"(?:has|have|'s|’s) (?:got |taken )?(?:her|him|them|over)\b|\b(?:they|team) (?:has|have) taken over\b|"
+                          r"\b(?:neuro\w*|stroke|icu|itu|spin(?:e|al) surgeons?|surgeons?|ortho\w*) (?:has|have) taken over\b|"
                           r"\b(?:now )?(?:in|on) (?:the )?(?:ICU|ITU|stroke unit)\b", re.I),
                "zh": lazy(r"(?:卒中|神经内科|神经外科|脊柱外科|ICU|重症)(?:团队|小组|科)?(?:已经)?(?:接手|接管|接走)|已(?:经)?转(?:入)?(?:ICU|重症|神经科|卒中单元)")}
 # The picture of the turn before is over ("she's stable now", "好转了"): a follow-up asking what next time is no emergency.

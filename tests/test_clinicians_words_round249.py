@@ -293,3 +293,38 @@ def test_no_words_and_a_weak_arm_after_a_cervical_tf_is_the_stroke_banner_and_a_
 def test_the_uk_brand_typed_is_read_and_shown_as_an_unconfirmed_mapping(tuesday):  # type: ignore[no-untyped-def]
     ans = tuesday.answer("T2DM pt on insulin, BGs 20-24 since her caudal w 80mg depo-medrone 2 days ago. how long will sugars stay up")
     assert not ans.abstained and "Depo-Medrone = methylprednisolone acetate" in ans.text, ans.text
+
+
+# ---------------------------------------------------------------- review 72: what the second draft made worse
+
+@pytest.mark.parametrize("question", ["LAST抢救脂肪乳给药流程是什么？", "局麻药中毒的用药流程？", "病人流鼻血，还能做硬膜外注射吗？"])
+def test_a_process_or_a_nosebleed_is_no_abortion(framer, question):  # type: ignore[no-untyped-def]
+    assert "termination-of-pregnancy" not in framer.frame(question).all_concepts
+
+
+def test_a_handover_while_the_picture_goes_on_or_a_drug_asked_now_keeps_the_banner(tuesday):  # type: ignore[no-untyped-def]
+    assert tuesday.answer("已转ICU，还在抽，脂肪乳还能再给多少？", ["骶管注射布比卡因后抽搐 心率40"]).urgent
+    assert tuesday.answer("neurosurgery reg has him, asking if we should reverse the apixaban now - what do we give?",
+                          ["post ILESI on apixaban, MRI epidural haematoma, legs weak"]).urgent
+
+
+def test_an_anxious_patient_s_words_are_no_stroke(tuesday):  # type: ignore[no-untyped-def]
+    assert not tuesday.answer("she's so anxious before the stellate block she can't get her words out - can I give midazolam?").urgent
+
+
+def test_a_dose_given_before_the_procedure_asks_the_hold(tuesday):  # type: ignore[no-untyped-def]
+    first = _bullets(tuesday.answer("打完克赛最早几小时能做硬膜外注射？").text)[0]
+    assert "12 小时" in first and "恢复" not in first, first
+
+
+def test_aftercare_or_a_repeat_asked_keeps_the_systemic_steroid_effects(tuesday):  # type: ignore[no-untyped-def]
+    from assistant.answer import _SIDE_EFFECTS_ASKED
+    assert _SIDE_EFFECTS_ASKED.search("after a caudal with triamcinolone, what should I watch for?")
+    assert _SIDE_EFFECTS_ASKED.search("用曲安奈德做骶管注射，术后要注意什么？")
+    assert not _SIDE_EFFECTS_ASKED.search("TFESI particulate steroid risk?")
+    assert "gives no figure" not in tuesday.answer("how often should I repeat depo-medrol caudal injections?").text
+
+
+def test_an_opioid_beside_a_valve_keeps_the_anticoagulant_bridge(framer):  # type: ignore[no-untyped-def]
+    q = framer.frame("mechanical mitral valve patient on long-term morphine, booked for lumbar ILESI - how do we handle bridging?")
+    assert "bridging-anticoagulation" in q.all_concepts
