@@ -1447,7 +1447,8 @@ class AnswerEngine:
         tri = triage(q.text, q.lang, concepts, before)
         tri = self._two_turns_back(q, concepts, before, stop, tri)
         # (read with the picture's own concepts: the drug that caused it is not carried once the rescue drug is named)
-        pictured = set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) if last else set()
+        # (matched only when a rescue is asked: every other follow-up skips the lexicon pass)
+        pictured = set(self.lexicon.broader_closure([m.concept for m in self.lexicon.match(last)])) if last and _rescue_asked(q) else set()
         tri = tri if settled else _rescue_goes_on(q, concepts | pictured, last, tri, lambda: self._emergency_before(q))
         rescue = _rescue_asked(q) and not _over_before(q, last)  # (not once the turn before told it over)
         if not tri.urgent and before and (told_lang := detect_lang(before)) != q.lang and not not_now(q.text, q.lang):

@@ -3736,8 +3736,8 @@ class Framer:
         return (*concepts, _DAPT_DURATION)
 
     def _bridged_drug(self, concepts: tuple[str, ...]) -> tuple[str, ...]:
-        """A drug other than an antithrombotic bridged ("what oral baclofen dose do i give to bridge" until the pump is
-        refilled): no bridging anticoagulation."""
+        """A pump's own drug bridged by mouth ("what oral baclofen dose do i give to bridge" until the pump is refilled), no
+        antithrombotic named: no bridging anticoagulation."""
         if _BRIDGING not in concepts:
             return concepts
         # (only a pump's own drug: "on gabapentin" beside a mechanical valve still asks the anticoagulant bridge)
