@@ -811,38 +811,54 @@ def _with_regions(concepts: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
 def sentences_of(hits: Sequence[Hit], lexicon: Lexicon) -> list[Sentence]:
     """Quotable units of the retrieved passages; dependent sentences are joined to the sentence they lean on."""
     out: list[Sentence] = []
+    # (a passage's units are the same for every question: cut once per lexicon, kept on it while it lives)
+    cache: dict[Chunk, list[Sentence]] = lexicon.__dict__.setdefault("_sentence_units", {})
     for h in hits:
-        c = h.chunk
-        lang = c.lang
-        group = group_of(c.heading_path)
-        spans = sentence_spans(c.text, semicolons=False)
-        raw = [strip_inline_tags(split_tags(c.text[a:b])[0]) for a, b in spans]
-        paragraph = [bisect_right(c.breaks, a) for a, _ in spans]
-        hedged_later = _hedged_later(raw, paragraph, lang)
-        units: list[tuple[int, str]] = []
-        for i, sent in enumerate(raw):
-            if not sent or _BIBLIO[lang].search(sent):
-                continue
-            leans = bool(_LEANS[lang].search(sent)) and not re.search(r"\d", sent)
-            if leans and units and units[-1][0] == i - 1:
-                prev = units.pop()[1]
+        units = cache.get(h.chunk)
+        if units is None:
+            if len(cache) >= _UNITS_KEPT:
+                cache.clear()
+            units = cache[h.chunk] = _units_of(h.chunk, lexicon)
+        out.extend(replace(u, hit_rank=h.rank) for u in units)
+    return out
+
+
+_UNITS_KEPT = 20_000  # passages whose units are kept (the bundled corpus has a few thousand)
+
+
+def _units_of(c: Chunk, lexicon: Lexicon) -> list[Sentence]:
+    """The quotable units of one passage (`sentences_of`), with hit rank 0."""
+    out: list[Sentence] = []
+    lang = c.lang
+    group = group_of(c.heading_path)
+    spans = sentence_spans(c.text, semicolons=False)
+    raw = [strip_inline_tags(split_tags(c.text[a:b])[0]) for a, b in spans]
+    paragraph = [bisect_right(c.breaks, a) for a, _ in spans]
+    hedged_later = _hedged_later(raw, paragraph, lang)
+    units: list[tuple[int, str]] = []
+    for i, sent in enumerate(raw):
+        if not sent or _BIBLIO[lang].search(sent):
+            continue
+        leans = bool(_LEANS[lang].search(sent)) and not re.search(r"\d", sent)
+        if leans and units and units[-1][0] == i - 1:
+            prev = units.pop()[1]
+            units.append((i, f"{prev} {sent}" if lang == "en" else f"{prev}{sent}"))
+            continue
+        if _DEPENDENT[lang].search(sent) or (units and units[-1][1].rstrip().endswith((":", "："))):
+            if units and units[-1][0] == i - 1:
+                prev_i, prev = units.pop()
                 units.append((i, f"{prev} {sent}" if lang == "en" else f"{prev}{sent}"))
-                continue
-            if _DEPENDENT[lang].search(sent) or (units and units[-1][1].rstrip().endswith((":", "："))):
-                if units and units[-1][0] == i - 1:
-                    prev_i, prev = units.pop()
-                    units.append((i, f"{prev} {sent}" if lang == "en" else f"{prev}{sent}"))
-                continue  # leans on a sentence that is not available: not quoted at all
-            units.append((i, sent))
-        named: dict[int, frozenset[str]] = {}  # the procedure each paragraph's sentences are about so far
-        for i, text in units:
-            concepts = _about_procedure(_with_regions(lexicon.tags(text), lexicon), named, paragraph[i], lexicon)
-            if len(text) < 12 or text.rstrip().endswith((":", "：")):
-                continue
-            out.append(Sentence(text, c, h.rank, i, group, None, concepts,
-                                _provenance(text, lang),
-                                bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text),
-                                hedged_later[i] and not HEDGE[lang].search(text)))
+            continue  # leans on a sentence that is not available: not quoted at all
+        units.append((i, sent))
+    named: dict[int, frozenset[str]] = {}  # the procedure each paragraph's sentences are about so far
+    for i, text in units:
+        concepts = _about_procedure(_with_regions(lexicon.tags(text), lexicon), named, paragraph[i], lexicon)
+        if len(text) < 12 or text.rstrip().endswith((":", "：")):
+            continue
+        out.append(Sentence(text, c, 0, i, group, None, concepts,
+                            _provenance(text, lang),
+                            bool(_ACTION[lang].search(text)) and not _AFTERWARDS[lang].search(text),
+                            hedged_later[i] and not HEDGE[lang].search(text)))
     return out
 
 
@@ -2046,10 +2062,14 @@ _HISTORY_DENIED = lazy(r"\b(?:no|denies|denied|without|negative for|ruled? out|r
 def _secondary(q: Question) -> bool:
     """Is the patient's aspirin secondary prevention (a stent, a stroke, or said so: "aspirin 100 for secondary prevention";
     not "primary, not secondary prevention", 不是二级预防)?"""
-    text = " ".join((q.text, *q.history[-1:]))
-    if _SECONDARY_DENIED.search(text) or _PRIMARY_TOLD.search(q.text):
+    told = frozenset(q.all_concepts)  # (aspirin beside a P2Y12 inhibitor, "clopidogrel + aspirin", is dual antiplatelet therapy)
+    return _secondary_told(q.text, " ".join((q.text, *q.history[-1:])), told)
+
+
+@lru_cache(maxsize=256)  # asked for every sentence scored
+def _secondary_told(question: str, text: str, told: frozenset[str]) -> bool:
+    if _SECONDARY_DENIED.search(text) or _PRIMARY_TOLD.search(question):
         return False
-    told = set(q.all_concepts)  # (aspirin beside a P2Y12 inhibitor, "clopidogrel + aspirin", is dual antiplatelet therapy)
     return bool(_SECONDARY_PREVENTION & told) or ("aspirin" in told and bool(_P2Y12 & told)) \
         or bool(_SECONDARY_TOLD.search(_HISTORY_DENIED.sub(" ", text)))
 
@@ -3521,6 +3541,12 @@ _ACTIVITIES = tuple((lazy(ask, re.I), lazy(answer, re.I)) for ask, answer in (
 ))
 
 
+@lru_cache(maxsize=256)  # asked for every sentence scored
+def _activities_asked(text: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of the everyday activities a part's text asks about (what names each in a sentence)."""
+    return tuple(rx for ask, rx in _ACTIVITIES if ask.search(text))
+
+
 def unsaid_activities(q: Question, bullets: Sequence[Bullet]) -> list[str]:
     """The everyday activities the question asks about (a flight, a shower: an ask or a plan beside the word, not "pulled
     over while driving home") that no bullet names, as a noun."""
@@ -3553,7 +3579,7 @@ def _can_answer(s: Sentence, part: Part, sig: Signals = Signals()) -> bool:
             and any(sig.kinds.get(c) == "brand" for c in s.concepts):
         return False  # (a Chinese brand's own sentence answers no English question that does not name it: 拜阿司匹灵)
     # (two asked, "back to contact training? and ok he drove himself home?": either answers; the other is said unsaid)
-    asked = [rx for ask, rx in _ACTIVITIES if ask.search(part.text)]
+    asked = _activities_asked(part.text)
     if asked and (((s.provenance or s.group == "evidence") and "evidence" not in part.aspects) or not any(rx.search(s.text) for rx in asked)) \
             and not any(sig.kinds.get(c) in ("complication", "finding") for c in part.concepts):
         # (a note on where the driving advice comes from is no driving advice)

@@ -7,6 +7,8 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 
+import numpy as np
+
 from .buildfiles import ConceptIndex, chunk_map, concept_map, load_build_files, token_map
 from .concept_rank import GroupCodes, rank_rows
 from .config import Settings
@@ -50,10 +52,10 @@ class Retriever:
     def search(self, query: str, lang: Lang, k: int | None = None, origins: Sequence[str] | None = None,
                timings: dict[str, float] | None = None, mode: str | None = None,
                cross_language: bool | None = None, concepts: Sequence[str] = (), context: Sequence[str] = (),
-               groups: Sequence[str] = ()) -> list[Hit]:
+               groups: Sequence[str] = (), qvec: np.ndarray | None = None) -> list[Hit]:
         """Fused top-k hits for a (Simplified-script) query in `lang`; `concepts` (the question's own) and `context`
         (inherited from the conversation) add a concept-match list, `groups` (asked section groups) favour passages
-        from those sections."""
+        from those sections; `qvec` is the query's vector when the caller embedded it already (`query_vectors`)."""
         s = self.settings
         k = k or s.top_k
         mode = mode or s.retrieval_mode
@@ -63,8 +65,9 @@ class Retriever:
         dense_best: dict[str, float] = {}
         t = time.perf_counter()
         if mode in ("hybrid", "dense"):
-            qvec = self.embedder.embed_query(query)
-            _tick(timings, "embed", t)
+            if qvec is None:
+                qvec = self.embedder.embed_query(query)
+                _tick(timings, "embed", t)
             t = time.perf_counter()
             for lg in langs:
                 res = self._untwinned(self.collection.query(qvec, s.candidates, lang=lg, origins=origins), lg != lang)
@@ -90,6 +93,17 @@ class Retriever:
         hits = self._fuse(lists, dense_best, k)
         _tick(timings, "fuse", t)
         return hits
+
+    def query_vectors(self, queries: Sequence[str], timings: dict[str, float] | None = None) -> list[np.ndarray | None]:
+        """The vectors of several queries embedded in one batch, for `search(qvec=...)`: one call to the model costs far
+        less than one per query (a two-part question searches three times; measured in docs/performance.md). Nones when
+        the retrieval mode has no dense search."""
+        if (self.settings.retrieval_mode not in ("hybrid", "dense")) or not queries:
+            return [None] * len(queries)
+        t = time.perf_counter()
+        vecs = self.embedder.embed(list(queries), "query")
+        _tick(timings, "embed", t)
+        return list(vecs)
 
     def concept_idf(self, concepts: Sequence[str]) -> dict[str, float]:
         """Inverse passage frequency of concepts (a concept few passages mention is more specific)."""
