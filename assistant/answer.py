@@ -14,6 +14,7 @@ from .citations import Citer, marker
 from .compose import (
     AGAINST,
     AND_OTHERS,
+    ASYMPTOMATIC_SAID,
     BLEEDING_UPGRADE,
     CARDIOLOGY_DECIDES,
     CASE_REPORTS,
@@ -31,6 +32,7 @@ from .compose import (
     MECHANISM_NAMED,
     NO_STOP_NEEDED,
     NO_SYMPTOMS_ASK,
+    NO_SYMPTOMS_TOLD,
     NOTE_PREFIX,
     ONSET_WINDOW,
     ORAL_INTAKE,
@@ -170,12 +172,14 @@ from .safety import (
     not_now,
     on_the_needle,
     protocol_for,
+    scan_clear,
     seizure_told,
     severe,
     severe_now,
     slow_heart,
     toxicity_told,
     triage,
+    without_denied,
     without_mri,
 )
 from .sections import group_of
@@ -320,6 +324,7 @@ _OTHERS_ONLY = {"en": "Nothing in the knowledge base on this for {specific} itse
 _UNCLASSED = {"en": "The knowledge base places {procedure} in no bleeding-risk class; the intervals below are for pain procedures that "
                      "require stopping the drug.",
               "zh": "知识库未给出{procedure}的出血风险分级；以下停药间隔适用于需要停药的疼痛介入操作。"}
+_ALL_LEVELS = lazy(r"\b(?:all|every|any) (?:spinal |vertebral )?levels?\b|各节段|所有节段|任何节段|各个节段|各水平", re.I)
 _SITE_WORD = lazy(r"\bpocket\b|\bwound\b|\bincision\b|\bexit site\b|囊袋|切口|伤口|出口处", re.I)
 _EPIDURAL_SPACE = frozenset({"esi", "epiduroscopy", "neuraxial-procedure", "epidural-blood-patch"})  # (an abscess step shared)
 _LAB_LEVELS = frozenset({"inr"})  # (a level asked as a procedure's threshold: its own passages are searched)
@@ -508,6 +513,13 @@ _HAEMATOMA_WORD = {"en": lazy(r"ha?ematoma", re.I), "zh": lazy(r"血肿")}
 _IMAGING_WORD = {"en": lazy(r"\bMRI\b|\bCT\b|imaging|myelogra", re.I), "zh": lazy(r"MRI|核磁|磁共振|CT|影像|脊髓造影")}
 _INFECTION_WORD = {"en": lazy(r"abscess|infect", re.I), "zh": lazy(r"脓肿|感染")}
 _PART_MISSING = {"en": "Not covered in the knowledge base: {part}", "zh": "知识库未涵盖：{part}"}
+_NO_FETAL_RISK = {"en": "The knowledge base gives no fetal dose or fetal risk for a patient already exposed to fluoroscopy in pregnancy; "
+                         "what it says on pregnancy and fluoroscopy follows.",
+                  "zh": "知识库没有针对孕期已接受透视的患者的胎儿剂量或胎儿风险资料；以下是其关于妊娠与透视的内容。"}
+_NO_PROPHYLAXIS = {"en": "The knowledge base gives no advice on a prophylactic {procedure} (before any symptom).",
+                   "zh": "知识库未给出关于预防性{procedure}（出现症状之前）的建议。"}
+# A treatment asked of as prophylaxis: the word, then the treatment within a few words ("prophylactic EBP", 预防性打血补丁).
+_PROPHYLACTIC_ASK = {"en": lazy(r"\b(?:prophylactic(?:ally)?|pre-?emptive(?:ly)?)\b", re.I), "zh": lazy(r"预防性(?:地)?|预防地")}
 _NO_PREVENTION = {"en": "The knowledge base gives no prevention measures for {conditions}.", "zh": "知识库未给出{conditions}的预防措施。"}
 _NO_STEPS_NAMED = {"en": "The knowledge base gives no management steps for {conditions}.",
                    "zh": "知识库未给出{conditions}的处理措施。"}
@@ -611,6 +623,11 @@ _PREGNANT_NOW = {"en": lazy(r"\b\d+\s*(?:wks?|weeks?)\s*(?:pregnant|gestation|pg
                               r"\b(?:she'?s|she is|pt is|patient is|who is|is)\s+(?:\d+\s*(?:wks?|weeks?)\s+)?pregnant\b|"
                               r"\b(?:first|second|third|1st|2nd|3rd) trimester\b", re.I),
                  "zh": lazy(r"孕\s*\d+\s*周|妊娠\s*\d+\s*周|孕妇|怀孕(?:了|\s*\d)|孕(?:早|中|晚)期|正在怀孕")}
+# (the procedure already done when the pregnancy is told: "…when she had fluoro-guided SIJ injection 10 days ago", 当时透视)
+_EXPOSED_BEFORE = {"en": lazy(r"\b(?:\d+|a|two|three|few) (?:days?|wks?|weeks?) ago\b|\bdid(?:n'?t| not) know\b|\bwhen (?:she|the (?:pt|patient)) had\b|"
+                             r"\b(?:yesterday|last week|already had)\b", re.I),
+                   "zh": lazy(r"当时|才说|才知道|刚发现|之前做|(?:\d+|[一二两三四五六七八九十几])\s*(?:天|周|个月)前(?:做|打)")}
+_FLUORO_WORD = lazy(r"fluoro|x-?ray|\bc-?arm\b|透视|C臂|X线", re.I)
 _UNSURE = {"en": lazy(r"\bwhether\b|\bnot sure\b|\bunsure\b|\bunknown\b|\bmight\b|\bmay\b|\bpossibly\b|\bcould\b", re.I),
            "zh": lazy(r"是否|不确定|不知道|可能|会不会|有没有")}
 _SCREENING = {"en": lazy(r"pregnancy should be excluded|exclude pregnancy|rule out pregnancy|pregnancy test", re.I),
@@ -693,7 +710,7 @@ _RULED_OUT = {"en": "The knowledge base gives no next step for this picture once
               "zh": "知识库未给出排除{conditions}之后的下一步处理。相关内容如下："}
 # A calm follow-up asking whether to go on or send the patient home, and a sentence that speaks to it.
 _RESUME_ASK = {"en": lazy(r"\b(?:ok|okay|safe|fine|alright|reasonable)\b[^?]{0,30}\b(?:carry on|continue|go ahead|proceed|finish|resume|"
-                                r"go home|send (?:her|him|them|the patient) home|discharge)|\b(?:can|could|should|shall) (?:we|i|she|he|they)\b[^?]{0,25}"
+                                r"go home|send (?:her|him|them|the patient )?home|discharge)|\b(?:can|could|should|shall) (?:we|i|she|he|they)\b[^?]{0,25}"
                                 r"\b(?:carry on|continue|go ahead|proceed|finish|resume|go home|be discharged|send (?:her|him|them|the patient) home|discharge|"
                                 r"go back to the ward|return to the ward)|\bneeds? (?:an? )?(?:HDU|ICU|high dependency|intensive care)\b", re.I),
                "zh": lazy(r"(?:还能|能不能|可以|可不可以|能否|是否)(?:继续|接着|再)(?:做|打|进行|完成)?|(?:能|可以|能不能|可不可以)(?:让(?:病人|患者|他|她))?回家|"
@@ -764,7 +781,7 @@ _IN_THE_SCENE = {"en": lazy(r"\bhere\b|\bstill\b|\bnow\b|\bright now\b|\bthis (?
 def _signs_now(text: str, lang: Lang) -> bool:
     """Does the text tell a sign going on (not one told as ended, fading or back to normal: "抽搐停了", "sats now 95%")?"""
     told = [c for c in _CLAUSES.split(text) if not (FADING[lang].search(c) or NORMAL_VITALS[lang].search(c) or SIGN_STOPPED[lang].search(c))]
-    return names_symptoms(" ".join(told), lang)
+    return names_symptoms(without_denied(" ".join(told), lang), lang)  # (nor one denied: "无心律失常")
 
 
 # the picture told resolved in so many words (not "alert", "awake", "stable" or "sats are ok": readings and wakefulness
@@ -790,9 +807,13 @@ _SMALL_PTX_SHOWN = {"en": lazy(r"^(?=[\s\S]*\b(?:CXR|x-?ray|film|radiograph|ultr
 # picture ends there, unlike a toxicity or a deficit (never with a slow heart anywhere in the turn: "HR dropped to 38").
 _LA_TOLD = {"en": lazy(r"bupi\w*|\blido\w*|lign\w*|ropi\w*|marcaine|xylocaine|local an(?:a)?esthetic|\bLA\b|stellate|\bSGB\b|cervical", re.I),
             "zh": lazy(r"布比|利多|罗哌|局麻|星状|SGB|颈")}
-_CAME_ROUND = {"en": lazy(r"(?<!not )(?<!n't )\b(?:came (?:round|around|to)|woke (?:up|back up)|come round)\b|"
+_CAME_ROUND = {"en": lazy(r"(?<!not )(?<!n't )\b(?:came (?:round|around|to)|woke (?:up|back up)|come round|(?:fully |completely )?recovered)\b|"
                           r"(?<!not )(?<!n't )\bfeel(?:s|ing)? (?:fine|ok|okay|better|well|normal)\b", re.I),
-               "zh": lazy(r"(?<![没未不])(?:醒过来了?|缓过来了?|好多了|没事了|恢复过来了?)")}
+               "zh": lazy(r"(?<![没未不])(?:醒过来了?|缓过来了?|好多了|没事了|恢复过来了?)|(?:平卧|躺下|抬腿|补液)(?:后|以后|之后)(?:就|很快|马上)?恢复(?:了)?")}
+
+
+_FINE_NOW = lazy(r"\b(?:now|all) fine\b|\bfine now\b|(?<!not )\b(?:fully |completely )?recovered\b", re.I)
+_RESCUE_GIVEN = lazy(r"\b(?:got|given|gave|treated with|after|received)\b[^.;]{0,20}\b(?:midaz\w*|lorazepam|diazepam|benzo\w*|lipid|intralipid|naloxone|narcan)\b", re.I)
 
 
 def _settled_tail(text: str, lang: Lang, faint: bool = False) -> str | None:
@@ -802,7 +823,10 @@ def _settled_tail(text: str, lang: Lang, faint: bool = False) -> str | None:
     end = -1
     # (or the sign or deficit told gone: "抽搐停了", "we stopped, vision back to normal in 20 min")
     faint_rx = (_CAME_ROUND[lang],) if faint else ()
-    for rx in (_RESOLVED[lang], SIGN_STOPPED[lang], DEFICIT_GONE[lang], *faint_rx):
+    # (fine told after the rescue given, unlike "stable" or "alert": "…he seized, got lorazepam, fine now"; not a blackout
+    # near the neck with nothing given, "came round after 30 s, feels fine now")
+    treated = (_FINE_NOW,) if lang == "en" and _RESCUE_GIVEN.search(text) else ()
+    for rx in (_RESOLVED[lang], SIGN_STOPPED[lang], DEFICIT_GONE[lang], *faint_rx, *treated):
         pos = 0
         while (m := rx.search(text[pos:])) is not None:
             end = max(end, pos + m.end())
@@ -916,7 +940,7 @@ class AnswerEngine:
         if not q.text:
             return self._finish(Answer(question=question, lang=lang, text=_EMPTY[lang], abstained=True, verdict="empty"), q, timings, t0)
         t = time.perf_counter()
-        tri = granuloma_shown(without_mri(self._triage(q), q.text, q.lang), q.text, q.lang, " ".join(q.history[-2:]))
+        tri = granuloma_shown(without_mri(self._scan_cleared(q, self._triage(q)), q.text, q.lang), q.text, q.lang, " ".join(q.history[-2:]))
         if tri.urgent and tri.rule not in SYSTEMIC_PATHWAYS and self._foreign_subject(q) \
                 and not (tri.rule == "neuraxial-deficit" and q.out_of_scope and set(q.out_of_scope) <= _NEURAXIAL_ELSEWHERE):
             # another specialty's procedure: its local complications are not our pathways (a deficit after another
@@ -1252,15 +1276,20 @@ class AnswerEngine:
         # (not when a local anaesthetic or a neck block is told: a brief blackout there may be its toxicity, "passed out after
         # stellate ganglion block with bupivacaine, came round after 30 s")
         # (the turn's triage read only when a word of coming round is there to count: every question passes here)
-        faint = bool(_CAME_ROUND[lang].search(text)) and not _LA_TOLD[lang].search(text) \
+        return _settled_tail(text, lang, self._faint(text, lang))
+
+    def _faint(self, text: str, lang: Lang) -> bool:
+        """Is the turn's picture a faint, told with words of coming round (see `_over_tail`)?"""
+        return bool(_CAME_ROUND[lang].search(text) or _RESOLVED[lang].search(text)) and not _LA_TOLD[lang].search(text) \
             and _turn_triage(text, lang, frozenset(self._scene_of(text))).rule == "vasovagal"
-        return _settled_tail(text, lang, faint)
 
     def _told_over(self, text: str, lang: Lang) -> bool:
         """See `_settled_turn` (uncached)."""
         tail = self._over_tail(text, lang)
-        # (no shock-range reading anywhere in it, nothing "still" there: "HR 38, BP 70/40 … seizure stopped, now alert")
-        if tail is None or severe_now(text, lang) or slow_heart(text, lang) or _STILL[lang].search(text) or NEW_SIGN[lang].search(tail) or _OPEN_ASK[lang].search(tail):
+        # (no shock-range reading anywhere in it, nothing "still" there: "HR 38, BP 70/40 … seizure stopped, now alert"; a
+        # faint's own readings are its picture, ended by coming round: "vasovagal … HR 45, recovered in 2 min lying flat")
+        read = text if tail is None or not self._faint(text, lang) else tail
+        if tail is None or severe_now(read, lang) or slow_heart(read, lang) or _STILL[lang].search(text) or NEW_SIGN[lang].search(tail) or _OPEN_ASK[lang].search(tail):
             return False
         if _signs_now(tail, lang):
             return False
@@ -1353,6 +1382,20 @@ class AnswerEngine:
                       self._scene_of(last) | set(self.lexicon.broader_closure(list(q.all_concepts))))
         return told if told.urgent else None
 
+    def _scan_cleared(self, q: Question, tri: Triage) -> Triage:
+        """A follow-up reporting the deficit's scan clear ("MRI no collection, just erythema round the lead exit site. can
+        we leave the trial in?" after fever and heavy legs with SCS trial leads in): the haematoma or abscess pathway's
+        emergency scan is done, and the wound told now with the fever before is the implant's infection."""
+        # (only with the wound told now: "MRI shows no abscess and no haematoma - now what?" after weak legs keeps the work-up)
+        if tri.rule != "neuraxial-deficit" or not q.history or not scan_clear(q.text, q.lang) or NEW_SIGN[q.lang].search(q.text) \
+                or not _SITE_WORD.search(q.text):
+            return tri
+        own = [c for c in q.all_concepts if c not in q.out_of_scope]
+        scene = set(self.lexicon.broader_closure(own)) | self._scene_of(q.history[-1]) | self._scene_of(q.history[0])
+        before = " ".join(h.rstrip(" .。") + ("。" if q.lang == "zh" else ".") for h in q.history[-2:])
+        wound = triage(q.text, q.lang, scene, before, ruled_out=_DEFICITS)
+        return wound if wound.rule == "implant-infection" else tri
+
     def _deficits_scan(self, q: Question, last: str) -> Triage | None:
         """"MRI有条件做吗？电极是不是MRI兼容的" after an SCS patient's weak legs and retention: the deficit's scan, asked
         whether it can be done, goes on with the deficit (its pathway), whatever the device's labelling."""
@@ -1389,7 +1432,9 @@ class AnswerEngine:
             and not (_OPEN_ASK[q.lang].search(q.text) and self._emergency_before(q).rule == "last")
         # (or the turn before told its picture over, "…抽搐停了，现在意识清楚…今天能回家吗", and this one tells no sign and
         # asks no open "what now?")
-        over = len(q.history) == 1 and self._settled_turn(q.history[-1], detect_lang(q.history[-1])) \
+        # (the turn before the last may tell the picture: "…抽搐，考虑局麻药中毒" then "给了咪达唑仑后抽搐停止，生命体征平稳" then
+        # "能让他今晚回家吗")
+        over = bool(q.history) and self._settled_turn(q.history[-1], detect_lang(q.history[-1])) \
             and not _OPEN_ASK[q.lang].search(q.text)
         # (or a pneumothorax shown small on the film, no sign told with it: "CXR shows a small apical PTX, she's comfortable")
         # (never beside another picture told: "…small pneumothorax and MRI shows an epidural haematoma at T6")
@@ -2322,13 +2367,15 @@ class AnswerEngine:
         bullets = bullets if tri.urgent else self._reassured_first(q, sents, self._drug_in_class(q, sents, self._each_side(q, lang, bullets)))
         # (the count of a feared harm's class before the warnings, which go right after the lead)
         bullets = self._warned(q, sents, self._counted_second(q, sents, bullets)) if not tri.urgent else _bundled_first(bullets)
-        bullets = bullets if tri.urgent else _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, _during_step_later(q, bullets))))
+        bullets = bullets if tri.urgent else self._symptomatic_care_first(q, sents, _quiet_course_first(q, _told_kind_first(q, _alternative_second(q, self._first_step_behind(q, _during_step_later(q, bullets))))))
         bullets = bullets if tri.urgent else _jurisdiction_first(q, sents, _mixture_first(q, bullets))
         bullets = bullets if tri.urgent else self._consent_first(q, sents, self._without_others_meals(q, self._without_brand_asides(q, bullets)))
         bullets = bullets if tri.urgent else self._on_the_topic(q, self._rates_of_the_harm(q, self._without_systemic_asides(q, bullets)))
+        bullets = bullets if tri.urgent else self._asked_region_first(q, bullets)
         bullets = _surgery_over_drugs(q, tri.rule, sents, _no_haematoma_on_the_needle(q, self._without_others_rates(q, bullets))) if tri.urgent \
             else _deep_before_superficial(q, self._without_others_harms(q, bullets))
         bullets = bullets if tri.urgent else self._cause_prevented(q, lang, self._technique_elsewhere(q, lang, verdict, bullets))
+        bullets = bullets if tri.urgent else self._prophylaxis_asked(q, bullets)
         if not tri.urgent and (unsaid := self._others_only(q, bullets)):  # coeliac plexus paraplegia: never the ESI's figures
             return self._none_for(q, lang, hits, unsaid)
         if not bullets and not tri.urgent and not self._unknown_drugs(q):  # nothing answers what was asked (a dose never given)
@@ -2657,11 +2704,38 @@ class AnswerEngine:
         fits = [s for s in steps if fit(s)[0]]
         return max(fits, key=fit) if fits else None
 
+    def _symptomatic_care_first(self, q: Question, sents: Sequence[Sentence], bullets: list[Bullet]) -> list[Bullet]:
+        """`_symptomatic_before`: the care of a symptomatic embolism leads (found in the knowledge base when not retrieved),
+        and the rule for an asymptomatic one alone goes."""
+        if not bullets or not _symptomatic_before(q):
+            return bullets
+        said = {lg: re.compile(_KINDS_TOLD["symptomatic"][1][lg], re.I) for lg in ("en", "zh")}
+        quiet = {lg: re.compile(_KINDS_TOLD["asymptomatic"][1][lg], re.I) for lg in ("en", "zh")}
+
+        def care(x: Sentence) -> bool:
+            return x.chunk.lang == q.lang and PCE in x.concepts and bool(said[x.chunk.lang].search(x.text)) \
+                and not quiet[x.chunk.lang].search(x.text) and bool(_ANTICOAGULATE_ASK.search(x.text))
+        lead = next((x for x in sents if care(x)), None) or next((x for x in self._bundled_sentences(q.lang, [PCE]) if care(x)), None)
+        kept = [b for b in bullets if not (quiet[b.sentence.chunk.lang].search(b.sentence.text) and not said[b.sentence.chunk.lang].search(b.sentence.text))]
+        if lead is None:
+            return kept or bullets
+        return [Bullet(lead, 0, 1.0, "fact"), *(b for b in kept if b.sentence.text != lead.text)]
+
+    def _exposed_in_pregnancy(self, q: Question) -> bool:
+        """A patient found pregnant after a fluoroscopy-guided procedure ("pt tells me she's 9 wk pregnant, didnt know when
+        she had fluoro-guided SIJ injection 10 days ago", "SI关节射频的女患者 今天才说怀孕6周了 当时透视大概40几秒")."""
+        return PREGNANCY in q.concepts and "pregnant-staff" not in q.concepts and _PREGNANT_NOW[q.lang].search(q.text) is not None \
+            and bool(_EXPOSED_BEFORE[q.lang].search(q.text)) and bool(_FLUORO_WORD.search(q.text) or FLUOROSCOPY in q.concepts)
+
     def _pregnant_patient(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A patient told to be pregnant ("孕22周…X线下做SI关节注射吗？"): excluding pregnancy before fluoroscopy is no answer
         for her; the sentence that fluoroscopy is avoided to protect the fetus leads (found in the knowledge base when not
         retrieved), what it says of the procedure follows."""
         told = _PREGNANT_NOW[q.lang].search(q.text)
+        if self._exposed_in_pregnancy(q):  # (found pregnant after the screening: what the sources say of pregnancy, no filler)
+            kept = [b for b in bullets if {PREGNANCY, "embryo-fetus"} & b.sentence.concepts and not staff_passage(b.sentence.concepts)]
+            return kept or [Bullet(x, 0, 1.0, "fact") for x in self._bundled_sentences(q.lang, [PREGNANCY], [FLUOROSCOPY])
+                            if _SCREENING[x.chunk.lang].search(x.text)][:1] or bullets
         if PREGNANCY not in q.concepts or "pregnant-staff" in q.concepts or told is None \
                 or _HYPOTHETICAL[q.lang].search(q.text[max(0, told.start() - 20):told.start()]) \
                 or _UNSURE[q.lang].search(q.text[max(0, told.start() - 20):told.start()]) \
@@ -3650,7 +3724,8 @@ class AnswerEngine:
         lines.extend(NOTE_PREFIX + _PART_MISSING[lang].format(part=_short(q.parts[i].text)) for i in ahead)
         lines.extend(self._condition_note(q, lang, bullets, tri.urgent))
         resume = "" if tri.urgent else self._resume_after(q, bullets)
-        ruled = self._ruled_out_named(q) if tri.urgent else []
+        # (not once the wound told read the picture as the implant's infection: its explant is the next step)
+        ruled = self._ruled_out_named(q) if tri.urgent and not (tri.rule == "implant-infection" and _SITE_WORD.search(q.text)) else []
         if ruled:  # "MRI done, no haematoma - now what?": the sources stop at the work-up
             lines.append(NOTE_PREFIX + _RULED_OUT[lang].format(conditions=_join([self._name(c, lang) for c in ruled], lang)))
         if resume:  # "stable now - OK to carry on / send her home?"
@@ -3814,7 +3889,8 @@ class AnswerEngine:
         # procedure: the cervical interlaminar ESI)
         regions = self._regional.get(asked[0], (frozenset(), frozenset()))[0]
         broader = set(self.lexicon.broader_closure([asked[0]])[1:2])  # (its nearest broader procedure only: ESI, not neuraxial)
-        if regions and any(regions & b.sentence.concepts and any(broader & set(self.lexicon.broader_closure([c])[1:])
+        # (or one said of every level: "Narouze 2018 grades IL and TF ESI at all levels intermediate risk", for a cervical ESI)
+        if regions and any((regions & b.sentence.concepts or _ALL_LEVELS.search(b.sentence.text)) and any(broader & set(self.lexicon.broader_closure([c])[1:])
                                                                  for c in b.sentence.concepts if self._kinds.get(c) == "procedure")
                            for b in bullets):
             return []
@@ -4086,10 +4162,39 @@ class AnswerEngine:
                 and not any(b.sentence.action and (b.sentence.group != "prevention" or not self._complication_asked(q)) for b in bullets) \
                 and not (bullets and bullets[0].sentence.group == "management"):  # (a management passage's rule leads: that is what to do)
             return [NOTE_PREFIX + self._no_steps(q, lang)]  # asked what to do: nothing says
+        if len(q.parts) == 1 and self._exposed_in_pregnancy(q):
+            return [NOTE_PREFIX + _NO_FETAL_RISK[lang]]
+        if unsaid := self._prophylaxis_unsaid(q, bullets):  # "…一点都不头痛 要预防性打血补丁吗"
+            return [NOTE_PREFIX + _NO_PROPHYLAXIS[lang].format(procedure=self._name(unsaid, lang)) + _WHAT_IT_HAS[lang == "zh"]]
         if unprevented := self._unprevented(q, bullets):  # "这种情况下次怎么预防？" after a vasovagal
             return [NOTE_PREFIX + _NO_PREVENTION[lang].format(conditions=_join([self._name(c, lang) for c in unprevented], lang))
                     + _WHAT_IT_HAS[lang == "zh"]]
         return []
+
+    def _prophylaxis_asked(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """A treatment asked of as prophylaxis that no bullet gives as such (`_prophylaxis_unsaid`): what the sources say of
+        the event told and the treatment, its steps first ("abort or redirect and counsel about PDPH" after a wet tap, then
+        the blood patch as PDPH's treatment); nothing on another matter (gadolinium's intrathecal spread)."""
+        treatment = self._prophylaxis_unsaid(q, bullets)
+        if not treatment:
+            return bullets
+        event = {c for c in q.concepts if self._kinds.get(c) in ("complication", "finding")}
+        kept = [b for b in bullets if (event | {treatment}) & b.sentence.concepts] or bullets
+        # (what to do about the event in the procedure told first, then the treatment's own use; each in the order composed)
+        procs = {c for c in q.concepts if self._kinds.get(c) == "procedure" and c != treatment}
+        return sorted(kept, key=lambda b: -(2 * bool(event & b.sentence.concepts and procs & b.sentence.concepts)
+                                             + (b.sentence.group == "management") + (treatment in b.sentence.concepts)))
+
+    def _prophylaxis_unsaid(self, q: Question, bullets: Sequence[Bullet]) -> str:
+        """A treatment asked of as prophylaxis, before any symptom ("wet tap but no headache yet - prophylactic blood
+        patch?", 要预防性打血补丁吗) that no bullet gives as prophylaxis: that treatment (else empty)."""
+        m = _PROPHYLACTIC_ASK[q.lang].search(q.text)
+        if m is None or len(q.parts) != 1:
+            return ""
+        after = [x.concept for x in q.matches if x.start >= m.start() and self._kinds.get(x.concept) == "procedure"]
+        if not after or any(after[0] in b.sentence.concepts and _PROPHYLACTIC_ASK[b.sentence.chunk.lang].search(b.sentence.text) for b in bullets):
+            return ""
+        return after[0]
 
     def _unprevented(self, q: Question, bullets: Sequence[Bullet]) -> list[str]:
         """How to prevent a harm asked (one part), and no prevention bullet names it: the harms the sources give no
@@ -4105,6 +4210,21 @@ class AnswerEngine:
         # (only a harm no prevention passage of the sources names at all: LAST's prevention exists even when the search
         # left it out, so never "no prevention measures for LAST")
         return [] if any(self._prevention_named(c) for c in harms) else harms
+
+    def _harm_named(self, lang: Lang, bullets: list[Bullet], harms: Sequence[str]) -> list[Bullet]:
+        """Under "no prevention measures for the harm. What it has on it:", only sentences that name the harm ("anything to
+        do differently?" after a vasovagal during the last block: not the driving advice of another passage); with none
+        retrieved, the harm's own management step (how it is handled when it comes back)."""
+        # (a prevention the sources give beside the harm's name is theirs: "how do we prevent pocket fills during pump refills?"
+        # is answered by the refill's own steps)
+        if not bullets or any(b.sentence.group == "prevention" for b in bullets):
+            return bullets
+        named = [b for b in bullets if set(harms) & b.sentence.concepts]
+        if named:
+            return named
+        own = [x for x in self._bundled_sentences(lang, harms[:1]) if x.group == "management" and harms[0] in x.concepts
+               and x.action and not is_meta(x.text, x.chunk.lang) and not COUNT.search(x.text)]
+        return [Bullet(x, 0, 1.0, "fact") for x in own[:1]] or bullets  # (the sources say it alike in several passages)
 
     def _cause_prevented(self, q: Question, lang: Lang, bullets: list[Bullet]) -> list[Bullet]:
         """How to stop a harm happening again when no prevention passage of the sources names the harm, and the harm came
@@ -4129,7 +4249,9 @@ class AnswerEngine:
             return bullets
         causes = [p for p in dict.fromkeys((*part.inherited, *q.context_concepts)) if self._kinds.get(p) == "procedure" and p in lx
                   and any(p in lx[h].related or h in lx[p].related for h in harms)]
-        if not causes or any(b.sentence.group == "prevention" and causes[0] in b.sentence.concepts for b in bullets[:1]):
+        if not causes:
+            return self._harm_named(lang, bullets, harms)
+        if any(b.sentence.group == "prevention" and causes[0] in b.sentence.concepts for b in bullets[:1]):
             return bullets
         docs = {b.sentence.chunk.doc_id for b in bullets}  # (the harm's own documents: a pacemaker's reprogramming is no pump's)
         lead = [x for x in self._bundled_sentences(lang, causes[:1]) if x.group == "prevention" and causes[0] in x.concepts
@@ -4400,6 +4522,22 @@ class AnswerEngine:
         kept = [b for b in bullets if topics[0] in b.sentence.concepts or topics[0] in self.lexicon.tags(b.sentence.text)]
         return kept if len(kept) >= 2 else bullets
 
+    def _asked_region_first(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
+        """How often a harm follows a procedure at one region ("颈椎TFESI会不会瘫痪 发生率多高"): a sentence naming that region
+        leads ("…mainly after particulate steroid at cervical or thoracic levels"), before a count that names no region (an
+        audit of all TFESIs, read as the neck's own figure)."""
+        if not bullets:
+            return bullets
+        part = q.parts[bullets[0].part] if bullets[0].part < len(q.parts) else None
+        if part is None or not {"frequency", "complications"} & set(part.aspects):
+            return bullets
+        around = (*part.concepts, *part.inherited)
+        regions = [c for c in around if c in REGIONS and c != "lumbar-spine"]
+        if not regions or not any(self._kinds.get(c) == "complication" for c in around) or REGIONS & bullets[0].sentence.concepts:
+            return bullets
+        lead = next((b for b in bullets[1:] if b.part == bullets[0].part and regions[0] in b.sentence.concepts), None)
+        return bullets if lead is None else [lead, *(b for b in bullets if b is not lead)]
+
     def _rates_of_the_harm(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """A part asking how often a harm follows ("会不会瘫痪 这种并发症概率多大" of an SI joint injection): a count that
         names no harm at all (how often pain comes from the joint, a block's false positives) is no rate of it."""
@@ -4561,6 +4699,10 @@ _GENERIC_PROCEDURES = frozenset({"neuraxial-procedure", "device-implantation", "
 
 
 # The kinds a complication's care is told by (the question's words, the sentence's), each with its opposite.
+_EMBOLISM_SIGNS = lazy(r"\bsob\b|short of breath|breathless|dyspn|desat|\bsats?\b\W{0,3}[5-8]\d\b|spo2\W{0,3}[5-8]\d\b|chest (?:pain|tight)|"
+                       r"胸闷|喘不上气|喘不过气|气短|呼吸困难|(?:血氧|SpO2)[^，。]{0,6}[5-8]\d", re.I)
+PCE = "pulmonary-cement-embolism"
+_ANTICOAGULATE_ASK = lazy(r"anticoag|heparin|抗凝|肝素", re.I)
 _KINDS_TOLD = {
     "asymptomatic": ({"en": r"\basymptomatic\b|\bno symptoms\b|\bsymptom-free\b", "zh": r"无症状|没有(?:任何)?症状|没症状"},
                      {"en": r"\basymptomatic\b", "zh": r"无症状"}, "symptomatic"),
@@ -4570,6 +4712,28 @@ _KINDS_TOLD = {
 }
 
 
+def _symptomatic_before(q: Question) -> bool:
+    """Anticoagulation asked of cement emboli after the thread told their symptoms ("SOB, sats 86%" then "…now sats 95 on
+    2L and comfortable. anticoagulate?"): a symptomatic embolism, however well the patient is now."""
+    return bool(q.history) and any(_EMBOLISM_SIGNS.search(h) for h in q.history) and bool(_ANTICOAGULATE_ASK.search(q.text)) \
+        and PCE in q.all_concepts
+
+
+def _quiet_course_first(q: Question, bullets: list[Bullet]) -> list[Bullet]:
+    """Whether to act on a finding told with no symptoms ("三年前PKP 当时有一点骨水泥漏到椎旁静脉 一直没症状 …要不要处理"): the
+    sentence on the asymptomatic course leads (the 9% of silent leaks with no neurological event), before the steps for
+    a leak that gives symptoms."""
+    if len(bullets) < 2 or not _WHETHER_TO_ACT[q.lang].search(q.text) or not NO_SYMPTOMS_TOLD.search(q.text):
+        return bullets
+    lead = next((b for b in bullets if ASYMPTOMATIC_SAID.search(b.sentence.text)), None)
+    return bullets if lead is None or lead is bullets[0] else [lead, *(b for b in bullets if b is not lead)]
+
+
+_WHETHER_TO_ACT = {"en": lazy(r"\b(?:do|does|should) (?:we|i|it|this|that|she|he) (?:need|have) to (?:do anything|be treated|treat|be removed|act)\b|"
+                              r"\bneed (?:any )?(?:treatment|anything doing|to be treated)\b|\bdo anything about\b", re.I),
+                   "zh": lazy(r"要不要(?:处理|治疗|管)|需不需要(?:处理|治疗)|需要(?:处理|治疗)吗|用不用(?:处理|管)")}
+
+
 def _told_kind_first(q: Question, bullets: list[Bullet]) -> list[Bullet]:
     """A complication told with its kind ("CTPA: small peripheral cement emboli; now asymptomatic -
     anticoagulate?"): the care stated for that kind leads (an asymptomatic peripheral embolism's follow-up), before a
@@ -4577,7 +4741,7 @@ def _told_kind_first(q: Question, bullets: list[Bullet]) -> list[Bullet]:
     if len(bullets) < 2:
         return bullets
     told = [k for k, (asked, _, _) in _KINDS_TOLD.items() if re.search(asked[q.lang], q.text, re.I)]
-    if len(told) < 2:
+    if len(told) < 2 or _symptomatic_before(q):
         return bullets
 
     opposite = {_KINDS_TOLD[k][2] for k in told}
@@ -4797,7 +4961,9 @@ def _every_part_about(q: Question, concept: str) -> bool:
 def _rescue_asked(q: Question) -> bool:
     """A dose of the rescue asked ("60 kg - max total lipid? reduce the adrenaline?"), in the middle of the emergency."""
     # (or how long to run it, when to stop it: "脂肪乳怎么停", "how long do I keep the lipid running")
-    return bool(({"dose", "limit"} & set(q.aspects) or _RESCUE_RUN.search(q.text)) and _RESCUE_DRUG.search(q.text))
+    # (its name typed with a homophone slip is the rescue still: "脂肪如怎么给 病人60公斤")
+    return bool(({"dose", "limit"} & set(q.aspects) or _RESCUE_RUN.search(q.text))
+                and (_RESCUE_DRUG.search(q.text) or RESCUE_DRUGS & {m.concept for m in q.matches if m.how == "homophone"}))
 
 
 def _over_before(q: Question, last: str) -> bool:

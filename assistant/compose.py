@@ -187,6 +187,7 @@ _META = {"en": lazy(r"(?:this|the) (?:knowledge base|document) (?:also )?covers|
                          r"\bedition of the [\w -]{1,40}guideline covers\b", re.I),
          "zh": lazy(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖|索引词显示|综述还涉及|下文[^。]{0,20}总体框架|(?:都是|是|属于|列入)[^。]{0,40}索引词|"
                           r"属于[^。]{0,12}核心安全(?:性)?综述的讨论范围|版[^。]{0,20}指南涵盖了")}
+_DOC_SCOPE = {"en": lazy(r"(?:this|the) (?:knowledge base|document) (?:also )?covers", re.I), "zh": lazy(r"本知识库(?:还)?涵盖|本文(?:还)?涵盖")}
 _ABOUT_KB = lazy(r"knowledge base|\bcover|\bKB\b|\bscope\b|本知识库|知识库|涵盖|覆盖|包括哪些|收录", re.I)
 # Sentences that tell the clinician what to do (emergency pathways lead with these).
 _ACTION = {
@@ -594,6 +595,9 @@ _SCAN_ORDERED = lazy(r"\b(?:confirm\w*|diagnos\w*|obtain|order)\b[^.;]{0,60}\b(?
 
 _NO_SYMPTOMS = lazy(r"\basymptomatic\b|\bno symptoms\b|\bwithout symptoms\b|(?:没|没有|无)(?:啥|什么|任何)?(?:症状|不舒服)|无症状", re.I)
 _ASYMPTOMATIC = lazy(r"\basymptomatic\b|无症状", re.I)
+NO_SYMPTOMS_TOLD = lazy(r"\basymptomatic\b|\b(?:no|never (?:had )?any|never had|without) symptoms\b|\bsymptom-?free\b|"
+                       r"(?:没|没有|无)(?:啥|什么|任何)?(?:症状|不舒服)|无症状", re.I)
+ASYMPTOMATIC_SAID = lazy(r"\basymptomatic\b|无症状|没有症状|\bno symptoms\b", re.I)  # (a course told silent, for `_quiet_course_first`)
 
 
 def _asymptomatic_told(s: Sentence, part: Part, text: str) -> bool:
@@ -2194,6 +2198,24 @@ _ASK_WORDS = frozenset({"关系", "影响", "区别", "必要", "需要", "有�
                         "anyth", "anything", "someth", "something", "first"})
 
 
+def _off_the_finding(s: Sentence, part: Part, q: Question, sig: Signals) -> bool:
+    """Asked of a finding after one of our procedures, with no complication named ("腹腔神经丛阻滞后体位性低血压常见吗 怎么处理"):
+    a sentence that neither names the finding nor says what to do (the neck's vessels, for a coeliac block), or another
+    complication's own passage naming no procedure (LAST's cardiovascular signs list hypotension) is no answer."""
+    # (a bare later part, "how to manage", asks of the finding the question named)
+    around = (*_own(part, q), *part.inherited, *(() if part.concepts else q.concepts))
+    asked = [c for c in around if sig.kinds.get(c) == "finding"]
+    if not asked or any(sig.kinds.get(c) == "complication" for c in around) or part.aspects[:1] not in (("frequency",), ("action",), ()) \
+            or not any(sig.kinds.get(c) == "procedure" and c not in sig.adjuncts for c in around):
+        return False
+    if not any(c in s.concepts or (sig.parents.get(c, frozenset()) | sig.narrower.get(c, frozenset()) | sig.related.get(c, frozenset())) & s.concepts
+               for c in asked) and not s.action and part.aspects[:1] == ("action",):
+        return True
+    own_doc = doc_slug(s.chunk.doc_id)
+    return sig.kinds.get(own_doc) == "complication" and own_doc in s.concepts and own_doc not in around \
+        and not any(sig.kinds.get(c) == "procedure" for c in s.concepts)
+
+
 def _words_met(pool: list[tuple[float, Sentence]], part: Part, idf: Callable[[str], float], w: Weights, sig: Signals,
                before: Part | None = None) -> list[tuple[float, Sentence]]:
     """A later part that names no concept and no aspect we know, only words of its own ("一定要做两次吗", "can you
@@ -3051,7 +3073,9 @@ def select(sentences: Sequence[Sentence], q: Question, lang: Lang, idf: Callable
         # not covered rather than answered with another's
         pool = _words_met(pool, parts[j], idf, w, sig, parts[j - 1]) if j else pool
         # (never LAST's 4–6 h for an overdose; nor the steroid outbreak's 48 deaths for "kyphoplasty - any deaths?")
-        pool = [t for t in pool if not _another_pictures_watch(t[1], parts[j], q, sig) and not _deaths_elsewhere(t[1], parts[j], q, sig)]
+        # (nor what a document covers, for a patient's question: "本文涵盖…腹腔神经丛阻滞…" is no management of its hypotension)
+        pool = [t for t in pool if not _another_pictures_watch(t[1], parts[j], q, sig) and not _deaths_elsewhere(t[1], parts[j], q, sig)
+                and not (_DOC_SCOPE[t[1].chunk.lang].search(t[1].text) and not _ABOUT_KB.search(q.text)) and not _off_the_finding(t[1], parts[j], q, sig)]
         if not pool or _undosed(pool, parts[j], q, sig) or _unleveled(pool, parts[j]) or (len(heads) > 1 and _kind_unmet(pool, parts[j], w)):
             gaps.extend(k for k in live if owner[k] == j)
             continue

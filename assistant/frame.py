@@ -454,6 +454,8 @@ ASPECTS: dict[str, tuple[str, str, str]] = {
                   r"\bwhat (?:do|should|would|can) (?:i|we|you) quote\b(?! as\b)|\b(?:figures?|numbers?) (?:do i |should i |to )quote\b|"
                   r"\bhow (?:sensitive|specific|reliable|accurate) (?:is|are)\b|\b(?:sensitivity|specificity) of\b|"
                   r"how (?:common|often|frequent|likely|rare)|(?:most|more|less) (?:common|frequent)|commonest|incidence|"
+                  # ("is orthostatic hypotension common after coeliac plexus block?", "is PDPH common after ILESI?")
+                  r"^\W*(?:is|are) (?:it |this |that |[\w-]+ ){1,4}?(?:common|frequent|rare)\b(?!\s+(?:practice|sense|knowledge|ground|to)\b)|"
                   r"(?<!infusion )(?<!flow )(?<!drip )(?<!heart )(?<!respiratory )(?<!pump )(?<!irrigation )(?<!saline )(?<!fluid )"
                   r"(?<!lipid )(?<!bolus )(?<!frame )(?<!pulse )(?<![a-z])rates?\b(?!\s+matters?\b)(?!\s+(?:should|shall)\s+(?:i |we |you |they )?(?:be )?(?:infus|inject|run|giv|irrigat|flush|push|deliver)|"
                   r"\s+(?:do|to|can|would)\s+(?:i |we |you |they )?(?:be )?(?:infus|inject|run|irrigat|flush|push|deliver))|"  # (not "aspirate", "moderate", "separate"; a C-arm's frame rate)
@@ -2224,7 +2226,9 @@ _LUNG_DENSITY = lazy(r"\b(?:lungs?|pulmonary|chest CT|CTPA)\b[^.;?]{0,40}\b(?:de
                      # (not one read as absent, "CTPA … no cement", nor a vein filling on the table, "cement in the segmental vein")
                      r"\b(?:CTPA|CT ?PA|CT pulmonary angio\w*)\b[^.;?]{0,40}(?<!\bno )(?<!\bnot )(?<!\bwithout )\bcement\b(?! (?:seen|found|visible)? ?(?:was )?(?:not|absent))(?![^.;?]{0,30}\bveins?\b)|"
                      r"(?<!\bno )\bcement\b[^.;?]{0,30}\b(?:PAs?|pulmonary arter(?:y|ies))\b|"
-                     r"(?:肺|CTPA)[^，。；？?]{0,12}(?:高密度|致密)影|CTPA[^，。；？?]{0,12}(?<!没看到)(?<!没看见)(?<!未见)(?<!没有)(?<!无)(?<!没见)(?:骨)?水泥", re.I)
+                     r"(?:肺|CTPA)[^，。；？?]{0,12}(?:高密度|致密)影|CTPA[^，。；？?]{0,12}(?<!没看到)(?<!没看见)(?<!未见)(?<!没有)(?<!无)(?<!没见)(?:骨)?水泥|"
+                     # ("CT看肺动脉里有几小段骨水泥")
+                     r"肺动脉[^，。；？?]{0,8}(?<!没看到)(?<!没看见)(?<!未见)(?<!没有)(?<!无)(?<!没见)(?:骨)?水泥", re.I)
 
 
 def _lung_cement(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
@@ -3122,7 +3126,8 @@ class Framer:
         concepts = _mapped(concepts, past)
         concepts = self._with_compounds(q, _weeks_along(q, concepts))
         concepts = self._la_mixture(self._works_for_harm(self._block_reliability(q, concepts), matches), q, (history or [""])[-1])
-        concepts = _resedated(q, lang, concepts)
+        concepts = _resedated(q, lang, concepts, {m.concept for h in (history or [])[-2:] for m in self.lexicon.match(h)}
+                              if history and _HOME_ASKED[lang].search(q) else ())
         concepts = _staff_told_before(q, concepts, history)
         concepts = self._continued(concepts)
         excluded = tuple(c for c in self._resolve(m.concept for m in found if _excluded(q, m, lex[m.concept].kind in _TAKEN_KINDS, _property(lex[m.concept])))
@@ -4743,15 +4748,21 @@ def _weeks_along(q: str, concepts: tuple[str, ...]) -> tuple[str, ...]:
     return (*concepts, "pregnancy") if "pregnancy" not in concepts and _WEEKS_ALONG.search(q) else concepts
 
 
-def _resedated(q: str, lang: Lang, concepts: tuple[str, ...]) -> tuple[str, ...]:
+def _resedated(q: str, lang: Lang, concepts: tuple[str, ...], before: Collection[str] = ()) -> tuple[str, ...]:
     """Naloxone told given, then drowsy again, or home asked for ("after naloxone she's more awake - can she go home this
     evening?"): the watch (post-procedure monitoring) joins what is asked, and home is no discharge advice yet."""
-    if "naloxone" not in concepts or WATCHING & set(concepts) or not (SLEEPS_AGAIN[lang].search(q) or _HOME_ASKED[lang].search(q)):
+    # (or a seizure's benzodiazepine, after a toxicity picture: "fits stopped after midaz, obs normal for 1 hr. ok to send
+    # home tonight?" asks the watch after LAST; or told in the turns before, `before`: "gave midazolam 2 mg, seizure stopped"
+    # then "ok to send home tonight?")
+    told = {*concepts, *before}
+    rescued = "naloxone" in concepts or (_RESCUED_FIT & told and "seizure" in told)
+    if not rescued or WATCHING & set(concepts) or not (SLEEPS_AGAIN[lang].search(q) or _HOME_ASKED[lang].search(q)):
         return concepts
     return (*(c for c in concepts if c != _DISCHARGE_ADVICE), *WATCHING)
 
 
 _DISCHARGE_ADVICE = "discharge-advice"
+_RESCUED_FIT = frozenset({"midazolam", "benzodiazepine", "lipid-emulsion", "last"})
 _HOME_ASKED = {"en": lazy(r"\b(?:go|going|send|sent|take|taking) (?:her |him |them )?home\b|\bdischarg\w*", re.I),
                "zh": lazy(r"回家|出院|离院")}
 
@@ -5158,7 +5169,9 @@ _THESE_A_YEAR = lazy(r"\bhow many (?:of )?(?:these|those) (?:can|could|should|ma
                            r"[^.?!]{0,20}?\b(?:per|a|each|every|in a) (?:year|yr)\b|"
                            # (another one soon after the one told: "下个月能不能再打一次？", "can we repeat it next month?")
                            r"(?:下个月|下周|过(?:几|两|一|半)个?(?:月|周)|(?:\d+|[一二两三几])\s*(?:个)?(?:月|周)(?:以?后))[^，。？?]{0,8}"
-                           r"(?:能不能|可不可以|能否|能|可以)?再(?:打|做)(?:一(?:次|针))?|"
+                           # (asked, not told as the plan before another ask: "下个月再做 怎么预防")
+                           r"(?:(?:能不能|可不可以|能否|能|可以)再(?:打|做)(?:一(?:次|针))?|再(?:打|做)(?:一(?:次|针))?"
+                           r"(?=\s*(?:吗|行吗|可以吗|行不行|好吗|呢|合适吗|安全吗)?\s*[？?]?\s*$))|"
                            r"\b(?:repeat|redo|do (?:it|another)|have another|give another)\b[^.?!]{0,20}\b(?:next month|in (?:\d+|a few|two|three|four|six) "
                            r"(?:weeks?|wks?|months?)|next week)\b|"
                            # (a schedule asked whether it is allowed: "he wants them every 6 weeks, is that ok", 每6周打一次行不行)

@@ -100,8 +100,10 @@ _CORTICAL = {"en": r"vision|visual|blind|blurr(?:y|ed)\b|can(?:no|'|’)?t see|s
 # a sign told with the long-standing cause it comes from ("… since his stroke 2 yrs ago", "… due to hip OA"): no new deficit
 _NOT_LONG_CAUSED = r"(?![^.,;?]{0,25}\b(?:since|due to|because of|from|\d+\s*(?:yrs?|years?|months?) ago|for (?:years|months))\b)"
 # a temperature told in the ward's words ("low grade temps", "running a temp")
+_MENINGISM = {"en": r"neck (?:is )?stiff|stiff neck|neck stiffness|nuchal rigidity|meningism|photophob",
+              "zh": r"颈(?:项)?强直|脖子(?:发)?硬|颈部僵硬|颈子硬|畏光"}
 _TEMPS_EN = r"\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b"
-_FEVER_EN = (r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89]\.\d\b|"
+_FEVER_EN = (r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89](?:\.\d)?\b(?!\s*(?:y|yo|yrs?|years?|kg|mm|ml|mg|%))|"
              + _TEMPS_EN)
 # (a Chinese question often writes the fever in English: "PVP后第3天 pt fever 38.7")
 _FEVER_TOLD = {"en": _FEVER_EN, "zh": r"(?<![未没不无])(?:发热|发烧|高烧|低烧|低热)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]" + "|" + _FEVER_EN}
@@ -321,7 +323,7 @@ _SPHINCTER_SIGN = r"bladder(?! (?:surgery|cancer|tumou?r|biopsy|stones?)\b)|bowe
 _RF_NOT_BENIGN = {"en": r"weak|paraly|can(?:no|'|’)?t (?:move|lift|walk|pee|wee|pass urine)|" + _SPHINCTER_SIGN + r"|retention|incontinen|heavy|no power|"
                          r"dragging|" + _CANT_HEEL_TOE + r"|" + _NO_DORSIFLEXION + r"|"
                          r"saddle|perine|groin|\bpee\b|urin|foot drop|both legs|bilat\w*|legs? (?:are |is )?numb",
-                  "zh": r"无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉|鞍区|会阴|双下肢|两腿|双腿|两条腿|足下垂|小便|肛门"}
+                  "zh": r"无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|腿(?:有点|有些|稍微?|感觉|都)发?软|没劲|没力|大小便|排尿|尿|发沉|鞍区|会阴|双下肢|两腿|双腿|两条腿|足下垂|小便|肛门"}
 
 # Baclofen named, with its brand and a homophone slip (巴氯分泵 is still baclofen).
 _BACLOFEN = {"en": r"baclofen|baclophen|lioresal|\bITB\b(?!\s*(?:syndrome|band|friction|tendin|pain\b))",
@@ -413,7 +415,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"\b(?:hip|knee|ankle|foot|toe|quads?|quadriceps|flexion|extension|dorsiflexion|plantar ?flexion|power|strength|motor|"
                 r"EHL|tib(?:ialis)? ant\w*)\b[^.?!;]{0,20}?\b[0-4](?:\+|-)?/5\b|"
                 r"loss of (?:sensation|feeling)|sensory level|can(?:no|'|’)?t walk|unable to walk|legs? (?:gave|giving|give) way|"
-                r"legs? (?:are |feel )?(?:floppy|dead|like jelly)|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
+                r"legs? (?:are |feel |feels )?(?:floppy|dead|like jelly)|legs? (?:are |feel |feels )?(?:(?:a bit|slightly|a little|kind of) )?(?:wobbly|jelly|shaky)\b|flaccid|no power|lost (?:the )?power|reduced power|power \d/5|"
                 r"arms? (?:are |feel |feels )?heavy|can(?:no|'|’)?t grip|grip (?:is )?weak|weak grip|"
                 r"pins and needles|can(?:no|'|’)?t (?:pass urine|pee|wee)|wet (?:herself|himself)|trouble (?:peeing|passing urine|urinating)|"
                 # (a limb told failing in plain words: "R leg 'not working right'", "can barely get out of the chair")
@@ -430,8 +432,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 r"[\s\S]*?(?:new|worse|severe|sudden|now)[^.?!]{0,25}(?:(?:leg|arm|radicular|root|nerve|girdle|band-like)[^.?!]{0,8}pain|radicul|sciatica|"
                 r"pain[^.?!]{0,10}(?:shooting|radiating|going) (?:down|into))",),
          "zh": (r"无力|瘫痪|截瘫|四肢瘫|麻木|不能动|无法活动|动不了|大小便|排尿|尿潴留|尿失禁|大便失禁|鞍区|马尾|电击样|放射到|触电|放电样|放电感|"
-                r"一股电流|像电流|电流[^，。？?]{0,4}窜|被电打|电打了|像过电|过电一样|(?:双|两条?)腿有点软|"
-                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
+                r"一股电流|像电流|电流[^，。？?]{0,4}窜|被电打|电打了|像过电|过电一样|(?:双|两条?)腿有点软|(?:腿|下肢)[^，。？?]{0,2}(?:沉重|很沉)|"
+                r"发沉|感觉平面|感觉减退|感觉消失|抬不起|走不了|不能走|站不起|腿软|腿(?:有点|有些|稍微?|感觉|都)发?软|没劲|没力|没有力气|使不上劲|肌力[^，。；]{0,8}?(?:下降|减退|[0-3]\s*级)|"
                 r"足下垂|垂足|脚下垂|勾不起脚|脚抬不起|背屈无力|"
                 r"(?:双|两条?)腿(?:都)?发软|(?:小便|尿)[^，。？?]{0,2}解不出|(?:腿|下肢|脚|足|会阴|屁股).{0,4}麻(?!醉)|(?:注射时|推药时|打的时候|推的时候)[^。？?]{0,6}(?:手|胳膊|上肢|手臂).{0,2}麻(?!醉)|(?:腿|下肢)[^，。？?]{0,4}(?:没知觉|没感觉|没有知觉|没有感觉)|"
                 r"尿不出|解不出小便|小便解不出|(?:一直|还)?没(?:有)?解(?:过)?小便|一直没尿|(?:没|未)排(?:过)?尿|膀胱(?:区)?(?:胀|膨隆|充盈)|"
@@ -458,7 +460,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                        # ablation: its neuritis, with no weakness, bladder, saddle or both-legs sign told)
                        rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['en']}))(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy))[\s\S]*"
                        r"(?:(?:numb|burn|tingl)\w*[^.?!]{0,12}\b(?:skin|patch|spot)\b|\bburning\b)|" + _HEAD_NOT_SPINE["en"],
-                 "zh": r"^(?![\s\S]*(?:无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|没劲|没力|大小便|排尿|尿|发沉))"
+                 "zh": r"^(?![\s\S]*(?:无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|腿(?:有点|有些|稍微?|感觉|都)发?软|没劲|没力|大小便|排尿|尿|发沉))"
                        r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)|"
                        rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['zh']}))(?=[\s\S]*(?:射频|RFA))[\s\S]*(?:烧灼|灼痛|灼烧)|" + _HEAD_NOT_SPINE["zh"]},
     ),
@@ -628,7 +630,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         # neck pain and progressive left arm weakness" is the cord's abscess or haematoma, not a stroke)
         exclude={lang: rf"^(?![\s\S]*(?:{_STROKE_NOT_POSTURAL[lang]}))(?:[\s\S]*(?:{_POSTURAL[lang]})|"
                        rf"(?=[\s\S]*(?:{_DURAL[lang]}))(?=[\s\S]*(?:{_DAYS_LATER[lang]}))[\s\S]*(?:headache|头[痛疼]))|"
-                       rf"^(?![\s\S]*(?:{_CORTICAL[lang]}))(?=[\s\S]*(?:{_FEVER_TOLD[lang]}))"
+                       rf"^(?![\s\S]*(?:{_CORTICAL[lang]}))(?=[\s\S]*(?:{_FEVER_TOLD[lang]}))|"
+                       # (fever with a stiff neck is meningitis or an abscess, whatever the eyes do: "headache after epidural now
+                       # with diplopia and neck stiffness, fever 38.9")
+                       rf"^(?=[\s\S]*(?:{_FEVER_TOLD[lang]}))(?=[\s\S]*(?:{_MENINGISM[lang]}))"
                  for lang in ("en", "zh")},
     ),
     RedFlag(  # the same picture with baclofen in the pump: the opioid banner's naloxone is not its answer
@@ -1268,15 +1273,19 @@ _NOT_NOW = {
           # (how often, asked of no patient and no scene: "那硬膜外之后晕厥常见吗？"; never "病人全身抽搐，局麻药中毒常见吗")
           r"^(?![\s\S]*(?:病人|患者|他|她|老人|这种|这个|这样|现在|刚|突然|出现|正在|术中|推完|打完))[\s\S]*(?:" + _HOW_COMMON_ZH + r")|"
           r"如果(?:第一次|首次|一次)?[^，。？?]{0,8}(?:失败|无效|不管用|没效果|不成功)|听(?:人)?说.{0,20}(?:会|可能|能)(?:导致|引起|造成|出现)|听说有人|(?:怎么|如何|要不要|需要|需不需要|是否|该怎么|咋)\s*(?:做|进行)?(?:预处理|预防用药|预先用药)|(?:预处理|预防用药)(?:方案|怎么|吗|用什么)|预处理激素怎么(?:吃|用|给|安排)|告知|交代|知情同意|宣教|(?:跟|和|向|告诉)(?:患者|病人)(?:说|讲|解释)?|可能导致|可能引起|可能造成|有报道|报道过|有无报道|解释|担心|害怕|怕做|顾虑|咨询|发生率|多常见|概率|风险有?多[大高少]|多大(?:的)?风险|几率|可能性有?多|有什么危险|什么风险|哪些风险|正常吗|是否正常|预期|预防|避免|降低.*风险|既往|病史|去年|以前|曾经|能否做|能做吗|可以做吗|"
-          r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
+          r"\d+\s*年前|[一二三四五六七八九十几两]+年前|上次|之前发生过|会不会(?!是[^，。？?]{0,10}(?:副作用|反应|引起的|导致的|造成的))|会否|是否会|可能会|(?<!现在)(?<!已经)会(?:出现|引起|导致|造成)[^，。？?]{0,12}吗|多久出现|多久会出现|一般在|通常在|"
           r"机制|原理|为什么|病例中|研究中|报道中|文献|占多少|比例|(?:要不要|需不需要|需要|怎么|如何)上报|上报不良事件吗|怎么记录|病历怎么写|写病历|已经.{0,8}控制|(?:病情|情况|现在|目前|已经?)(?:平稳|稳定)|已缓解|已恢复|(?:现在|已经)(?:已经?)?(?:好了|没事了|正常了|恢复了|缓解了)|观察多久|监测多久|监护多久|观察多长时间|监测多长时间|持续多久|多久(?:能|会|才)?(?:好|消失|消退|恢复)",
 }
 # A case looked back on (an incident report, a root-cause review, what should have been done) and its outcome told
 # (decompressed, recovered): no emergency, unless its picture is told going on with no outcome ("what went wrong? … is
 # paraplegic")
 _LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin (?:retrospect|hindsight)\b|\blooking back\b|"
-                      r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b",
-                "zh": r"不良事件(?:上报|复盘|讨论|分析|回顾)|(?:病例|事件)回顾|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
+                      r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b|"
+                      # (an event of the last procedure, the next one planned: "vasovagal with HR 40 during last MBB, recovered in 2
+                      # min. repeating next month, anything to do differently?")
+                      r"\b(?:during|at|after|with) (?:(?:his|her|their|the) )?(?:last|previous|prior) (?:[\w/-]+ ){0,2}?(?:MBBs?|blocks?|injections?|"
+                      r"procedures?|sessions?|ESIs?|TFESIs?|ILESIs?|RFAs?|one|time)\b|\blast time\b",
+                "zh": r"上次(?:做|打)?[^，。？?]{0,12}?(?:时候?|时出现|的时候)|不良事件(?:上报|复盘|讨论|分析|回顾)|(?:病例|事件)回顾|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
 # What to do now asked beside the judgement ("需要上报吗？怎么处理"): the picture is still to be handled.
 _WHAT_NOW = {"en": r"\bwhat (?:now|to do|do (?:i|we) do|should (?:i|we) do)\b|\bnext step\b|\bhow (?:do|should) (?:i|we) (?:manage|treat)\b",
              "zh": r"怎么处理|怎么办|咋办|如何处理|怎么治|下一步"}
@@ -2000,8 +2009,14 @@ def not_now(question: str, lang: Lang) -> bool:
         return False
     if _rx(_STABLE_NOW[lang]).search(asked) and _sign_beside(asked, lang):
         return False  # "pt now stable but can't move legs": stable vital signs, a deficit going on beside them
-    return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(asked)
+    # (now told with no symptom is no sign now: "做完TFESI会不会瘫痪 现在没什么症状 只是担心")
+    bare = _rx(_NOTHING_NOW[lang]).sub(" ", asked)
+    return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(bare)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
+
+
+_NOTHING_NOW = {"en": r"\b(?:right )?now (?:she |he |they )?(?:has |have )?(?:no|not any) (?:symptoms?|complaints?)\b|\bno symptoms now\b",
+                "zh": r"(?:现在|目前)(?:还)?(?:没(?:有)?|无)(?:什么|啥|任何|明显)?(?:症状|不舒服|异常)"}
 
 
 def _reported_now(asked: str, question: str, lang: Lang) -> bool:
@@ -2067,14 +2082,20 @@ def happening_now(question: str, lang: Lang) -> bool:
     return bool(_rx(_NOW[lang]).search(question if lang == "zh" else f" {question} "))
 
 
-def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: str = "", told_in: Lang | None = None) -> Triage:
+def without_denied(text: str, lang: Lang) -> str:
+    """The text with its denied signs blanked ("无心律失常", "no tinnitus"): what `triage` reads."""
+    return _rx(_NEGATED[lang]).sub(" ", text)
+
+
+def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: str = "", told_in: Lang | None = None,
+           ruled_out: Collection[str] = ()) -> Triage:
     """The first pathway (table order is priority: a toxicity picture is LAST before it is a neuraxial deficit) whose
     symptoms match, whose procedure context matches (its words, or one of `concepts`: the question's lexicon concepts
     with their broader ones) and that is described as an event; none for a counselling or frequency question about a
     complication that is not happening now. `before` is the turn a follow-up leans on: its words give the context and
     the picture, but only the question itself says whether it is happening now ("局麻药全身毒性怎么预防？" then
     "那要是病人已经出现头晕口周麻木了呢？"). `told_in`: the language the pathway is told in, when not the one it was read in
-    (a question read as English whose Chinese words set the scene)."""
+    (a question read as English whose Chinese words set the scene); `ruled_out`: pathways the work-up has excluded."""
     out = told_in or lang
     # the patient's own question quoted before the procedure ("pt asks 'can this shot paralyze me?' before C6-7 TFESI") is no
     # picture; one told after it ("pt says 'my legs feel numb and weak, is that ok?'") is a symptom
@@ -2099,7 +2120,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         return Triage(False)
     before = _still_told(before, question, lang, concepts)
     q = f"{before}{question}" if lang == "zh" else f" {before}{question} "
-    q = _rx(_NEGATED[lang]).sub(" ", q)  # "no tinnitus", "没有口周发麻": absent signs do not count
+    q = without_denied(q, lang)  # "no tinnitus", "没有口周发麻": absent signs do not count
     if not _rx(_HAPPENED_NOW[lang]).search(q):  # nor signs the patient has had for years ("病人平时就有耳鸣", "numb for years"),
         q = _rx(_LONGSTANDING[lang]).sub(" ", q)  # when nothing is told happening now or after a procedure
     q = _rx(_ALLERGY_HISTORY[lang]).sub(" ", q)  # nor the reaction a known allergy once gave
@@ -2121,7 +2142,7 @@ def triage(question: str, lang: Lang, concepts: Collection[str] = (), before: st
         q = _rx(_STIM_MOVED[lang]).sub(" ", q)
     # (read as told too: a time told fine, "推药的时候没什么感觉", loses its denial in the cleaned words)
     late = delayed_onset(q, lang, concepts) or delayed_onset(question, lang, concepts)
-    skip = _WITHDRAWAL_NOT if opioid_withdrawal(question, lang) else frozenset()
+    skip = (_WITHDRAWAL_NOT if opioid_withdrawal(question, lang) else frozenset()) | frozenset(ruled_out)
     for rule in RED_FLAGS:
         if rule.id not in skip and _fires(rule, q, question, before, lang, concepts, late):
             banner, steps, intra = _as_told(rule, lang, out, q, late, bool(before) and bool(_rx(_ARRIVED[lang]).search(question) or _rx(_ARRIVED[lang]).search(before)),
@@ -2567,6 +2588,17 @@ def without_mri(tri: Triage, text: str, lang: Lang) -> Triage:
     return tri
 
 
+def scan_clear(text: str, lang: Lang) -> bool:
+    """Does the turn report the deficit's scan showing no collection ("MRI no collection, just erythema round the lead exit
+    site", "MRI clear", 磁共振没有血肿)? Its emergency scan is done and found no haematoma or abscess."""
+    return bool(_rx(_SCAN_CLEAR[lang]).search(text)) and not _rx(_MRI_NOT_DONE[lang]).search(text)
+
+
+_SCAN_CLEAR = {"en": r"\b(?:mri|mr scan|ct|scan)\b[^.?!;]{0,20}?\b(?:no (?:\w+ )?(?:collection|ha?ematoma|abscess|compression)|clear|negative|normal|"
+                     r"unremarkable|nothing (?:found|seen|acute))\b",
+               "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,8}?(?:没有|未见|无|没)(?:看到|发现|见到|看见)?(?:明显)?(?:的)?(?:血肿|脓肿|积液|压迫|异常)|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}?(?:正常|阴性)"}
+
+
 # (no result of this episode: a hypothetical, a scan still awaited or one from before the procedure; a result of nothing)
 _MRI_NOT_DONE = {"en": r"\b(?:if|when|will|would|whether|waiting|awaiting|pending|booked|pre-?procedure|pre-?op|previous|prior|old|last "
                        r"(?:year|month)|before)\b",
@@ -2826,6 +2858,8 @@ def foreign_emergency(question: str, lang: Lang) -> Triage:
     q = question if lang == "zh" else f" {question} "
     if _rx(_AIRWAY_THREAT[lang]).search(q) and not not_now(question, lang) and not _rx(_CALM_ASK[lang]).search(q):
         return Triage(True, FOREIGN_EMERGENCY, _FOREIGN_AIRWAY[lang])
+    if local := _foreign_local(q, question, lang):
+        return Triage(True, FOREIGN_EMERGENCY, local)
     if not (severe(question, lang) or slow_heart(question, lang) or _rx(_OUT_COLD[lang]).search(q)) or not_now(question, lang):
         return Triage(False)
     # (told as happening: "术中心率突然掉到40，怎么办", "HR dropped to 40 intraop, what do I do"; never a frequency, a plan or a
@@ -2834,6 +2868,36 @@ def foreign_emergency(question: str, lang: Lang) -> Triage:
             or _rx(_CALM_ASK[lang]).search(q) or (_rx(_PLANNED[lang]).search(q) and not _rx(_HAPPENING[lang]).search(q)):
         return Triage(False)
     return Triage(True, FOREIGN_EMERGENCY, _FOREIGN_BANNER[lang])
+
+
+def _foreign_local(q: str, question: str, lang: Lang) -> str:
+    """The banner for a local emergency of another specialty's procedure told now: a hot, swollen joint with fever (a joint
+    infection: "genicular nerve RFA 3 days ago, knee now hot swollen … T 38"), a bulging, tense eye after an eye block
+    (眼科球后阻滞完 眼球突出 眼睑绷紧); empty when none is told, or it is asked of rather than told."""
+    if not_now(question, lang) or _rx(_CALM_ASK[lang]).search(q):
+        return ""
+    if _rx(_HOT_JOINT[lang]).search(q) and _rx(_FEVER_TOLD[lang]).search(q):
+        return _FOREIGN_JOINT[lang]
+    return _FOREIGN_EYE[lang] if _rx(_EYE_THREAT[lang]).search(q) else ""
+
+
+_JOINTS = {"en": r"knee|hip|shoulder|elbow|ankle|wrist|joint", "zh": r"(?:膝|髋|肩|肘|踝|腕)(?:关节|盖)?"}
+_HOT_JOINT = {"en": rf"\b(?:{_JOINTS['en']})s?\b[^.?!]{{0,30}}\b(?:hot|swollen|swelling|red|warm|effusion)\b|"
+                    rf"\b(?:hot|swollen|red|warm)\b[^.?!,]{{0,15}}\b(?:{_JOINTS['en']})\b",
+              "zh": rf"{_JOINTS['zh']}[^，。？?]{{0,8}}(?<![不没无])(?:红肿|肿胀|发红|发热|发烫|皮温高|肿得)"}
+_EYE_THREAT = {"en": r"\bproptos\w*|\bproptotic\b|\bbulging eye|\beye (?:is )?bulging|\btense (?:orbit|eyelids?|lids?)\b|"
+                     r"\b(?:retrobulbar|orbital|peribulbar) (?:ha?emorrhage|bleed|ha?ematoma)\b|\borbital compartment\b",
+               "zh": r"眼球突出|眼睑(?:绷紧|紧绷|张力高|发紧)|球后(?:出血|血肿)|眶内(?:出血|血肿)|眼眶(?:出血|血肿|间隔综合征)"}
+_FOREIGN_JOINT = {
+    "en": "URGENT: fever with a hot, swollen joint after a procedure this knowledge base does not cover can be a joint infection. "
+          "Arrange urgent same-day review by the team that treats it; the sources here give no steps for it.",
+    "zh": "紧急：本知识库未涵盖的操作之后出现发热伴关节红肿热痛，可能是关节感染。请当天紧急请相关专科评估；此处资料未给出针对它的处理步骤。",
+}
+_FOREIGN_EYE = {
+    "en": "URGENT: a bulging, tense eye after an eye block threatens sight, after a procedure this knowledge base does not cover. "
+          "Call ophthalmology now; the sources here give no steps for it.",
+    "zh": "紧急：眼部阻滞后眼球突出、眼睑紧绷可危及视力，且发生在本知识库未涵盖的操作之后。立即请眼科会诊；此处资料未给出针对它的处理步骤。",
+}
 
 
 # A threatened airway: stridor, a swelling neck with breathing trouble, an obstructed airway.
