@@ -476,7 +476,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 # (the back told worse in plain words: "back much worse", "back is killing him")
                 r"\bback\b[^.,;?]{0,12}\b(?:worse|worsening|killing|agony|excruciating|much more painful)\b|"
                 # (a trial lead still through the skin is a wound: "SCS trial leads in, pt febrile")
-                r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b(?! place for \d)(?! for \d)|exit site"),
+                r"\bleads? (?:are |is )?(?:still )?(?:in|in situ|in place)\b(?! place for \d)(?! for \d)|exit site|"
+                # (the infection itself told: "pump pocket infection, pt febrile - explant?")
+                r"\b(?:pocket|wound|site|lead|implant|device) infect\w*|\binfected (?:pocket|wound|site|device|implant)\b"),
          "zh": (r"发热|发烧|高热|低热|低烧|寒战|烧到\s*(?:3[89]|4[0-2])|体温(?!正常|不高|平稳|\s*(?:36(?:\.\d)?|37(?:\.\d)?)(?!\.\d|\d))|3[89](?:\.\d)?\s*℃|"
                 r"(?<!无)(?<!没有)(?<!未见)体温\s*37\.[3-9](?=[\s\S]*(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开))|"
                 r"(?<!无)(?<!没有)(?<!未见)(?<!不)(?:流脓|化脓|有脓|脓性|渗液|渗出|流水|红肿|发红|压痛|肿胀|皮温高|裂开)[\s\S]*(?<!无)(?<!没有)(?<!未见)(?:体温|T)\s*37\.[3-9]", r"背痛|腰痛|颈痛|(?:腰|背|颈|脖子).{0,3}[疼痛]|伤口|切口|红肿|发红|肿胀|压痛|意识模糊|意识改变|糊涂|菌血症|血流感染|流脓|化脓|有脓|脓性|渗液|渗出|颈强直|脖子硬|颈子硬|颈部僵硬|颈项强直|脑膜|头[痛疼]|CRP|血沉|白细胞|炎症指标|电极(?:还)?在|出口处")},
@@ -1219,6 +1221,8 @@ _NO_CASE = r"(?![\s\S]*\b(?:this one|this (?:pt|patient|lady|man|woman|guy)|she 
 _HOW_COMMON_ZH = r"常见吗|多常见|常不常见|多见吗|常见不|发生率|(?:概率|几率)(?:大|高|多少|有多大)|术后[^，。？?]{0,8}(?:多吗|多不多)"
 _NOT_NOW = {
     "en": r"should (?:i|we) (?:warn|tell|counsel|inform|mention|consent)|what happens if|\bwhat (?:should|do|would) (?:i|we|you) do if\b|"
+          # (a general question opening the turn: "what's the treatment for a vasovagal reaction during an epidural?")
+          r"^\W*what(?:'s| is| are) the (?:usual |standard |first[- ]line )?(?:treatment|management) (?:for|of)\b|"
           r"\bwhat are the (?:numbers|figures|odds|stats)\b|"
           # (another case supposed: "if it was a baclofen pump instead and we had to empty it, what do I worry about?")
           r"\bif (?:it|this|that|she|he|the pump|the patient|the pt) (?:was|were|had been) (?:a |an |on (?:a |an )?)?[\w -]{0,30}?\binstead\b|"
@@ -1280,12 +1284,16 @@ _NOT_NOW = {
 # (decompressed, recovered): no emergency, unless its picture is told going on with no outcome ("what went wrong? … is
 # paraplegic")
 _LOOKED_BACK = {"en": r"\bincident (?:report|review)\b|\broot[- ]cause\b|\bm ?& ?m\b|\bmorbidity and mortality\b|\bin (?:retrospect|hindsight)\b|\blooking back\b|"
-                      r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b|"
-                      # (an event of the last procedure, the next one planned: "vasovagal with HR 40 during last MBB, recovered in 2
-                      # min. repeating next month, anything to do differently?")
-                      r"\b(?:during|at|after|with) (?:(?:his|her|their|the) )?(?:last|previous|prior) (?:[\w/-]+ ){0,2}?(?:MBBs?|blocks?|injections?|"
-                      r"procedures?|sessions?|ESIs?|TFESIs?|ILESIs?|RFAs?|one|time)\b|\blast time\b",
-                "zh": r"上次(?:做|打)?[^，。？?]{0,12}?(?:时候?|时出现|的时候)|不良事件(?:上报|复盘|讨论|分析|回顾)|(?:病例|事件)回顾|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
+                      r"\bshould (?:have|'ve) (?:happened|been (?:done|stopped|held|involved|consulted|checked|asked))\b|\bwhat went wrong\b",
+                "zh": r"不良事件(?:上报|复盘|讨论|分析|回顾)|(?:病例|事件)回顾|复盘|根因分析|回顾(?:分析|讨论)|当时(?:应该|该|本应)(?:怎么|如何|先|做|停|查)|本来应该先|事后(?:看|分析)"}
+# An event of the last procedure, the next one planned ("vasovagal with HR 40 during last MBB, recovered in 2 min. repeating
+# next month, anything to do differently?", 上次做射频的时候口周发麻、耳鸣，几分钟就好了，下个月做对侧), told over.
+_LAST_TIME = {"en": r"\b(?:during|at|after|with) (?:(?:his|her|their|the) )?(?:last|previous|prior) (?:[\w/-]+ ){0,2}?(?:MBBs?|blocks?|injections?|"
+                    r"procedures?|sessions?|ESIs?|TFESIs?|ILESIs?|RFAs?|one|time)\b|\blast time\b",
+              "zh": r"上次(?:做|打)?[^，。？?]{0,12}?(?:时候?|时出现|的时候)"}
+_OVER_TOLD = {"en": r"\b(?:fully |completely )?recovered\b|\bfine (?:after|within|in)\b|\bsettled\b|\bresolved\b|\bcame (?:round|around)\b|"
+                    r"\bback to (?:normal|baseline)\b",
+              "zh": r"(?:就|已经|都|很快)?好了|恢复了|恢复正常|缓解了|没事了|缓过来"}
 # What to do now asked beside the judgement ("需要上报吗？怎么处理"): the picture is still to be handled.
 _WHAT_NOW = {"en": r"\bwhat (?:now|to do|do (?:i|we) do|should (?:i|we) do)\b|\bnext step\b|\bhow (?:do|should) (?:i|we) (?:manage|treat)\b",
              "zh": r"怎么处理|怎么办|咋办|如何处理|怎么治|下一步"}
@@ -1984,6 +1992,9 @@ def not_now(question: str, lang: Lang) -> bool:
     if severe(question, lang) or (lang == "en" and _REACTING_NOW.search(question)) or _arrest_told(question, lang):
         return False  # (an arrest told in its own clause is now, whatever history is told beside it: "65M hx CAD, arrested…")
     asked = question if lang == "zh" else f" {question} "
+    if _rx(_LAST_TIME[lang]).search(asked) and _rx(_OVER_TOLD[lang]).search(asked) and not _rx(_STILL_SIGN[lang]).search(asked) \
+            and not _rx(_GOING_ON[lang]).search(asked):
+        return True  # (an event of the last procedure told over, the next one planned: "vasovagal during last MBB, recovered")
     if ((_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked)) \
             or _rx(_STILL_SIGN[lang]).search(asked) or _deficit_told(asked, lang):
         # "still seizing; how long does she need to be monitored?": it is happening; so is a deficit told as it is ("after

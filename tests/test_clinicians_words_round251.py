@@ -230,3 +230,17 @@ def test_a_refills_own_prevention_still_answers_a_pocket_fill(engine_over, quest
     pump = engine_over("pump-251", ("intrathecal-drug-delivery", "last", "infection-control"))
     lead = _bullets(pump.answer(question).text)[0]
     assert "port" in lead or "端口" in lead, lead
+
+
+@pytest.mark.parametrize("question", ["上次做射频的时候病人口周发麻、耳鸣，几分钟就好了，下个月做对侧，要怎么预防局麻药中毒？",
+                                      "pt fainted during last SIJ injection, fine after 1 min lying flat. booked again next week. tips?",
+                                      "what's the treatment for a vasovagal reaction during an epidural?"])
+def test_a_past_event_or_a_general_question_is_no_emergency(weekend, question):  # type: ignore[no-untyped-def]
+    assert not weekend.answer(question).urgent
+
+
+def test_a_pump_pocket_infection_told_with_fever_is_the_implant_infection(engine_over):  # type: ignore[no-untyped-def]
+    pump = engine_over("pump-infection-251", ("intrathecal-drug-delivery", "infection-control", "spinal-cord-stimulation"))
+    ans = pump.answer("pump pocket infection, pt febrile - explant?")
+    assert ans.urgent and ans.pathway == "implant-infection", ans.text[:300]
+    assert not pump.answer("how common is pocket infection after SCS and does it cause fever?").urgent
