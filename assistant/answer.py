@@ -2372,7 +2372,7 @@ class AnswerEngine:
         bullets = bullets if tri.urgent else self._consent_first(q, sents, self._without_others_meals(q, self._without_brand_asides(q, bullets)))
         bullets = bullets if tri.urgent else self._on_the_topic(q, self._rates_of_the_harm(q, self._without_systemic_asides(q, bullets)))
         bullets = bullets if tri.urgent else self._asked_region_first(q, bullets)
-        bullets = _surgery_over_drugs(q, tri.rule, sents, _no_haematoma_on_the_needle(q, self._without_others_rates(q, bullets))) if tri.urgent \
+        bullets = _surgery_over_drugs(q, tri.rule, sents, _no_haematoma_on_the_needle(q, self._without_others_steps(q, tri, self._without_others_rates(q, bullets)))) if tri.urgent \
             else _deep_before_superficial(q, self._without_others_harms(q, bullets))
         bullets = bullets if tri.urgent else self._cause_prevented(q, lang, self._technique_elsewhere(q, lang, verdict, bullets))
         bullets = bullets if tri.urgent else self._prophylaxis_asked(q, bullets)
@@ -4582,6 +4582,20 @@ class AnswerEngine:
         # (with no complication left but others', the answer says the sources have none for it: `_others_only`)
         return kept if others and any(b not in others for b in harms) else bullets
 
+    def _without_others_steps(self, q: Question, tri: Triage, bullets: list[Bullet]) -> list[Bullet]:
+        """A picture no pathway has steps for (a low pressure after a lumbar sympathetic block): no other procedure's own step
+        beside its banner (stopping the cement of a vertebroplasty nobody did)."""
+        if tri.rule not in NO_PROTOCOL:
+            return bullets
+        told = set(self.lexicon.broader_closure([c for c in q.all_concepts if c not in q.out_of_scope]))
+        if not told & {c for c, k in self._kinds.items() if k == "procedure"}:
+            return bullets  # (no procedure told: nothing to tell another's from)
+
+        def others(b: Bullet) -> bool:
+            named = [c for c in b.sentence.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts]
+            return bool(named) and not any(c in told or told & set(self.lexicon.broader_closure([c])[1:]) - _TOO_BROAD for c in named)
+        return [b for b in bullets if not others(b)]
+
     def _without_others_rates(self, q: Question, bullets: list[Bullet]) -> list[Bullet]:
         """An emergency that also asks how common its complication is after a procedure ("…low grade temps. how common is
         infection after PVP"): no other procedure's rate (an SCS series' 3-4%), whose figure is no answer for this one."""
@@ -4598,11 +4612,28 @@ class AnswerEngine:
                 and any(self._kinds.get(c) == "procedure" for c in said)
         return [b for b in bullets if not others(b)] or bullets
 
+    def _others_steps_only(self, q: Question, bullets: Sequence[Bullet]) -> tuple[str, ...]:
+        """What to do about a harm after one procedure of ours when every bullet is another family's step ("腹腔神经丛阻滞后
+        出现体位性低血压，怎么处理？": a vertebroplasty's cement steps): the harms asked, said not covered (a sibling's step, an
+        interlaminar ESI's for a cervical epidural, is the family's own)."""
+        procs = [c for c in q.subjects if self._kinds.get(c) == "procedure" and c not in self._adjuncts]
+        comps = tuple(c for c in q.concepts if self._kinds.get(c) in ("complication", "finding"))
+        if len(procs) != 1 or not comps or not bullets:
+            return ()
+        family = set(self.lexicon.broader_closure([procs[0]])) - _TOO_BROAD
+
+        def foreign(b: Bullet) -> bool:
+            named = [c for c in b.sentence.concepts if self._kinds.get(c) == "procedure" and c not in self._adjuncts]
+            return bool(named) and not any(family & set(self.lexicon.broader_closure([c])) for c in named)
+        return comps if all(map(foreign, bullets)) else ()
+
     def _others_only(self, q: Question, bullets: Sequence[Bullet]) -> tuple[str, ...]:
         """Asked how often, or who is at risk of, a complication after one procedure of ours whose passages never name it
         ("coeliac plexus neurolysis - risk of paraplegia?"), when no bullet names them but those about another procedure
         (the ESI's paraplegia, the SGB's complications): the complications asked, which the answer must not fill with
         others' figures."""
+        if q.aspects[:1] == ("action",) and not q.followup:
+            return self._others_steps_only(q, bullets)
         if q.aspects[:1] not in (("frequency",), ("complications",), ("risk_factors",)) or not bullets or q.followup \
                 or _COUNSELLED[q.lang].search(q.text):
             return ()  # (a patient's fear to answer, "怕做射频会瘫痪，怎么解释": the procedure's own risks answer it)

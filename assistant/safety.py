@@ -106,7 +106,7 @@ _TEMPS_EN = r"\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a t
 _FEVER_EN = (r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89](?:\.\d)?\b(?!\s*(?:y|yo|yrs?|years?|kg|mm|ml|mg|%))|"
              + _TEMPS_EN)
 # (a Chinese question often writes the fever in English: "PVP后第3天 pt fever 38.7")
-_FEVER_TOLD = {"en": _FEVER_EN, "zh": r"(?<![未没不无])(?:发热|发烧|高烧|低烧|低热)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]" + "|" + _FEVER_EN}
+_FEVER_TOLD = {"en": _FEVER_EN, "zh": r"(?<![未没不无腿脚足手肢])(?<!皮肤)(?:发热|发烧|高烧|低烧|低热)|高热|寒战|3[89](?:\.\d)?\s*(?:℃|°C|度)|体温3[89]|烧(?:到|了)\s*3[89]" + "|" + _FEVER_EN}
 # A dural puncture told (a wet tap, PDPH, a blood patch): the context of its headache's red flags, which rule out LAST
 # (a lumbar puncture told only as the test whose result is given, "腰穿脑脊液结果白细胞很高", is no dural puncture's headache)
 _DURAL = {"en": r"wet tap|dural (?:puncture|tap)|punctured (?:the )?dura|\bPDPH\b|blood patch|\bEBP\b|spinal headache|"
@@ -459,10 +459,14 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                        # (or told the other way round: "numb skin over the back after medial branch RFA"; or burning pain after an RF
                        # ablation: its neuritis, with no weakness, bladder, saddle or both-legs sign told)
                        rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['en']}))(?=[\s\S]*(?:\bRFA?\b|radiofrequency|neurotomy))[\s\S]*"
-                       r"(?:(?:numb|burn|tingl)\w*[^.?!]{0,12}\b(?:skin|patch|spot)\b|\bburning\b)|" + _HEAD_NOT_SPINE["en"],
+                       r"(?:(?:numb|burn|tingl)\w*[^.?!]{0,12}\b(?:skin|patch|spot)\b|\bburning\b)|" + _HEAD_NOT_SPINE["en"] + "|"
+                       # (a warm leg after a lumbar sympathetic block is the block working; a numb foot beside it, with no weakness,
+                       # bladder, saddle or both-legs sign, is no cord: "lumbar sympathetic block 30 min ago, leg feels warm")
+                       rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['en']}))(?=[\s\S]*\b(?:sympathetic|symp)\b)[\s\S]*\b(?:warm|warmer|hot)\b",
                  "zh": r"^(?![\s\S]*(?:无力|瘫|不能动|动不了|抬不起|走不了|站不起|腿软|腿(?:有点|有些|稍微?|感觉|都)发?软|没劲|没力|大小便|排尿|尿|发沉))"
                        r"(?=[\s\S]*(?:射频|RFA|消融))[\s\S]*(?:皮肤|脖子|颈后|颈部|头皮|枕部|后脑|局部)[^，。？?]{0,8}(?:麻|灼|烧|刺痛)|"
-                       rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['zh']}))(?=[\s\S]*(?:射频|RFA))[\s\S]*(?:烧灼|灼痛|灼烧)|" + _HEAD_NOT_SPINE["zh"]},
+                       rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['zh']}))(?=[\s\S]*(?:射频|RFA))[\s\S]*(?:烧灼|灼痛|灼烧)|" + _HEAD_NOT_SPINE["zh"] + "|"
+                       rf"^(?![\s\S]*(?:{_RF_NOT_BENIGN['zh']}))(?=[\s\S]*交感)[\s\S]*(?:腿|脚|足|下肢|皮肤)[^，。？?]{{0,6}}(?:发热|变暖|暖和|发烫|温度高|热)"},
     ),
     RedFlag(
         "implant-infection",
@@ -937,12 +941,16 @@ _UNSTABLE = RedFlag(
     procedures=('interventional-pain-procedure', 'sympathetic-block', 'radiofrequency-ablation', 'esi'),
     # (a shock weeks after the procedure: "epidural triamcinolone 2 wks ago, now septic, BP 75/40 - steroid cover?" is no
     # block's sympathetic effect; the time is the procedure's, and nothing places the shock at a procedure now)
-    exclude={"en": r"^(?![\s\S]*\b(?:just|during|today|tonight|yesterday|this (?:morning|am|afternoon|evening)|an? (?:hour|few hours) ago|"
+    # (a pressure that drops on standing, with no shock-range reading told, is the block's expected effect: "腹腔神经丛阻滞后出现
+    # 体位性低血压，怎么处理？")
+    exclude={"en": r"^(?=[\s\S]*\b(?:orthostatic|postural) (?:hypotension|drop|bp)\b)(?![\s\S]*(?<!\d)[4-7]\d\s*/)|"
+                   r"^(?![\s\S]*\b(?:just|during|today|tonight|yesterday|this (?:morning|am|afternoon|evening)|an? (?:hour|few hours) ago|"
                    r"\d+\s*(?:min|mins|minutes|h|hrs?|hours?) ago|post-?op|recovery|pacu|after the (?:block|injection|procedure)|"
                    r"implant(?:ed)? today)\b)"
                    r"[\s\S]*\b(?:ESI|TFESI|ILESI|injection|block|implant|procedure|triamcinolone|steroid|epidural)\b[^.?]{0,30}?"
                    r"\b\d+\s*(?:wks?|weeks?|months?|mths?)\s+(?:ago|before)\b",
-             "zh": r"^(?![\s\S]*(?:刚|术中|今天|今晨|今早|昨天|昨晚|\d+\s*(?:小时|分钟)前|做完|术后当天|复苏室))[\s\S]*(?:(?:注射|阻滞|植入|ESI|激素|手术)[^，。]{0,10}?\d+\s*(?:周|个月)(?:前|以前)|"
+             "zh": r"^(?=[\s\S]*(?:体位性|直立性)低血压)(?![\s\S]*(?<!\d)[4-7]\d\s*/)|"
+                   r"^(?![\s\S]*(?:刚|术中|今天|今晨|今早|昨天|昨晚|\d+\s*(?:小时|分钟)前|做完|术后当天|复苏室))[\s\S]*(?:(?:注射|阻滞|植入|ESI|激素|手术)[^，。]{0,10}?\d+\s*(?:周|个月)(?:前|以前)|"
                    r"\d+\s*(?:周|个月)(?:前|以前)[^，。]{0,4}(?:做|打|行)[^，。]{0,20}(?:注射|阻滞|植入|ESI|手术))"},
 )
 # A sudden, very severe headache ("worst of her life", thunderclap) during or right after a procedure is not assumed to

@@ -244,3 +244,33 @@ def test_a_pump_pocket_infection_told_with_fever_is_the_implant_infection(engine
     ans = pump.answer("pump pocket infection, pt febrile - explant?")
     assert ans.urgent and ans.pathway == "implant-infection", ans.text[:300]
     assert not pump.answer("how common is pocket infection after SCS and does it cause fever?").urgent
+
+
+# ---------------------------------------------------------------- round 252 (on the draft)
+
+@pytest.mark.parametrize("question", ["腰交感阻滞做完半小时，病人说那条腿发热 脚有点麻 是不是出事了",
+                                      "lumbar sympathetic block 30 min ago, leg feels warm and foot a bit numb, is that ok?"])
+def test_a_warm_leg_after_a_lumbar_sympathetic_block_is_no_cord_emergency(weekend, question):  # type: ignore[no-untyped-def]
+    assert not weekend.answer(question).urgent
+
+
+@pytest.mark.parametrize("question", ["lumbar sympathetic block 30 min ago, leg warm but now both legs weak and can't pee", "腰交感阻滞后 两条腿都没力 尿不出来"])
+def test_both_legs_weak_after_a_sympathetic_block_is_still_the_deficit_pathway(weekend, question):  # type: ignore[no-untyped-def]
+    ans = weekend.answer(question)
+    assert ans.urgent and ans.pathway == "neuraxial-deficit", ans.text[:300]
+
+
+def test_a_symp_block_is_a_sympathetic_block(framer):  # type: ignore[no-untyped-def]
+    assert "lumbar-sympathetic-block" in framer.frame("lumbar symp block fri for CRPS, pt on aspirin 75 + brilinta 90 bd. what to stop").concepts
+
+
+@pytest.mark.parametrize("question", ["postural hypotension after coeliac plexus block - what do I do?", "腹腔神经丛阻滞后出现体位性低血压，怎么处理？"])
+def test_a_coeliac_blocks_postural_drop_is_calm_and_not_answered_with_a_vertebroplastys_steps(weekend, question):  # type: ignore[no-untyped-def]
+    ans = weekend.answer(question)
+    assert not ans.urgent, ans.text[:300]
+    assert "cement" not in ans.text and "骨水泥" not in ans.text, ans.text
+
+
+def test_a_low_pressure_after_a_sympathetic_block_gets_no_vertebroplasty_step(weekend):  # type: ignore[no-untyped-def]
+    ans = weekend.answer("hypotension after lumbar sympathetic block - what should I do?")
+    assert ans.urgent and "cement" not in ans.text, ans.text
