@@ -1992,16 +1992,29 @@ _REACTING_NOW = lazy(r"\b(?:pt|patient|she|he)\s+(?:is|'s)\s+(?:now\s+)?(?:wheez
                      r"flushed|itching|covered in hives|coming out in hives|getting hives)\b", re.I)
 
 
+def _calm_zh(asked: str) -> bool:
+    """A Chinese turn that opens with the next procedure and tells no sign ("以后做腔镜冲水速度和量怎么控制比较安全"), or tells a
+    passing sign over and asks calmly ("刚才头晕了一下，现在已经好了…还需要处理吗")."""
+    later = bool(_LATER_START.search(asked)) and not names_symptoms(asked, "zh") and not _rx(_RESCUE_NAMED["zh"]).search(asked)
+    return later or (bool(_rx(_SETTLED_ZH).search(asked)) and not re.search(r"怎么办|咋办|怎么处理", asked))
+
+
+def _last_time_over(asked: str, lang: Lang) -> bool:
+    """An event of the last procedure told over, the next one planned ("vasovagal with HR 40 during last MBB, recovered in
+    2 min. repeating next month", 上次做射频的时候口周发麻、耳鸣，几分钟就好了), nothing told going on."""
+    return bool(_rx(_LAST_TIME[lang]).search(asked)) and bool(_rx(_OVER_TOLD[lang]).search(asked)) \
+        and not _rx(_STILL_SIGN[lang]).search(asked) and not _rx(_GOING_ON[lang]).search(asked)
+
+
 def not_now(question: str, lang: Lang) -> bool:
     """Is the question about a complication that is not happening now (counselling, frequency, history, a procedure still
     to come)?"""
     # "BP 72/40 … 正常吗": shock-range vitals are happening now, whatever is asked; so is a reaction told going on ("pt is
     # wheezing with facial swelling after gadolinium; she had hives to contrast back in 2015")
+    asked = question if lang == "zh" else f" {question} "
     if severe(question, lang) or (lang == "en" and _REACTING_NOW.search(question)) or _arrest_told(question, lang):
         return False  # (an arrest told in its own clause is now, whatever history is told beside it: "65M hx CAD, arrested…")
-    asked = question if lang == "zh" else f" {question} "
-    if _rx(_LAST_TIME[lang]).search(asked) and _rx(_OVER_TOLD[lang]).search(asked) and not _rx(_STILL_SIGN[lang]).search(asked) \
-            and not _rx(_GOING_ON[lang]).search(asked):
+    if _last_time_over(asked, lang):
         return True  # (an event of the last procedure told over, the next one planned: "vasovagal during last MBB, recovered")
     if ((_rx(_GOING_ON[lang]).search(asked) or _rx(_SIGNS_NOW[lang]).search(asked)) and not _rx(_STOPPED_NOW[lang]).search(asked)) \
             or _rx(_STILL_SIGN[lang]).search(asked) or _deficit_told(asked, lang):
@@ -2016,19 +2029,22 @@ def not_now(question: str, lang: Lang) -> bool:
         return True  # "… developed an epidural haematoma. what INR threshold should they have used?": care judged afterwards
     if _rx(_SETTLED_WATCH[lang]).search(asked):
         return True  # "tinnitus during the block, now resolved; how long should she be observed?": the observation asked
-    if lang == "zh" and _LATER_START.search(asked) and not names_symptoms(question, lang) and not _rx(_RESCUE_NAMED[lang]).search(asked):
-        return True  # "以后做腔镜冲水速度和量怎么控制比较安全": the next procedure, opening the turn, with no sign of its own
+    if lang == "zh" and _calm_zh(asked):
+        return True
     if (_rx(_LATER_ASK[lang]).search(asked) and not _rx(_RESCUE_NAMED[lang]).search(asked)) or _later_plan(question, lang):
         # "下次再做介入局麻药要注意啥？", "how much cement per level is safe?": the next procedure or a safe amount of its
         # material, asked after the scene (never a rescue drug's next or safe dose: "肾上腺素下一次什么时候给？")
         return True
-    if lang == "zh" and _rx(_SETTLED_ZH).search(asked) and not re.search(r"怎么办|咋办|怎么处理", asked):
-        return True  # "刚才头晕了一下，现在已经好了…还需要处理吗": a passing sign told as over, asked calmly
     if _reported_now(asked, question, lang):
         return False
     if _rx(_STABLE_NOW[lang]).search(asked) and _sign_beside(asked, lang):
         return False  # "pt now stable but can't move legs": stable vital signs, a deficit going on beside them
-    # (now told with no symptom is no sign now: "做完TFESI会不会瘫痪 现在没什么症状 只是担心")
+    return _asked_of(asked, lang)
+
+
+def _asked_of(asked: str, lang: Lang) -> bool:
+    """A counselling, frequency or planning ask (`_NOT_NOW`) with nothing told happening now, or a plan (`not_now`'s last
+    test); now told with no symptom is no sign now ("做完TFESI会不会瘫痪 现在没什么症状 只是担心")."""
     bare = _rx(_NOTHING_NOW[lang]).sub(" ", asked)
     return bool(_rx(_NOT_NOW[lang]).search(asked)) and (not _rx(_NOW[lang]).search(bare)
                                                          or (bool(_rx(_PLANNED[lang]).search(asked)) and not _rx(_HAPPENING[lang]).search(asked)))
