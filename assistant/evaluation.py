@@ -40,12 +40,13 @@ def must_match(must: Sequence[Sequence[str]], text: str) -> bool:
 
 
 def citation_valid(ans: dict[str, Any]) -> bool:
-    """Every [n] resolves to a citation and every answer sentence line carries a marker (heading-only lines and `> ` scope notes excepted)."""
+    """Every [n] resolves to a citation and every answer sentence line carries a marker (heading-only lines and `> ` scope notes excepted);
+    an emergency banner with no passage under it (a picture the sources have no steps for) claims nothing uncited."""
     if ans["abstained"]:
         return not _MARK.search(ans["answer"])
     ns = {c["n"] for c in ans["citations"]}
     marks = [int(m) for m in _MARK.findall(ans["answer"])]
-    if not marks or any(m not in ns for m in marks):
+    if (not marks and not ans.get("urgent")) or any(m not in ns for m in marks):
         return False
     skip = {ans.get("disclaimer", ""), ans.get("escalation", "")}
     for line in ans["answer"].splitlines():

@@ -58,6 +58,13 @@ def test_keyword_groups_and_citation_validity():
     assert not citation_valid({**ok, "answer": "- A. [1]\n- no marker\n\nDisclaimer."})
     assert citation_valid({**ok, "answer": "**立即处理**\n- A. [1]\n\n## Part 2\n- B. [2]\n\nDisclaimer."})
     assert not citation_valid({**ok, "answer": "**Note** an unmarked claim\n- A. [1]\n\nDisclaimer."})
+    # an emergency banner with no passage under it claims nothing uncited; an uncited line beside it still fails, and a calm
+    # answer with no marker at all is no cited answer
+    banner = "URGENT: a shock picture. The knowledge base has no protocol for this picture."
+    alone = {**ok, "urgent": True, "escalation": banner, "citations": [], "answer": f"{banner}\n\nDisclaimer."}
+    assert citation_valid(alone)
+    assert not citation_valid({**alone, "answer": f"{banner}\n\n- an unmarked step\n\nDisclaimer."})
+    assert not citation_valid({**ok, "answer": "Disclaimer."})
 
 
 def test_runner_scores_real_answers(engine, tmp_path):
