@@ -1427,10 +1427,8 @@ class AnswerEngine:
         # (a follow-up's readings back to normal or a sign going, with no sign still there: "BP 100/60, 舌头还在肿" goes on)
         # (never an open "what now?" after a toxicity, whose heart may still fail once the seizure stopped: "抽搐停了，血压心率
         # 都稳，现在怎么办？"; "vision is back … what next?" is over)
-        # (nor with the rescue given in this very turn: "lipid bolus given, HR back to 70, no seizure. how long do we keep him?"
-        # is the toxicity still being treated)
         later = bool(q.history) and bool(FADING[q.lang].search(q.text) or NORMAL_VITALS[q.lang].search(q.text)) \
-            and not ongoing and not _STILL[q.lang].search(q.text) and not (_RESCUE_DRUG.search(q.text) and _RESCUE_TOLD.search(q.text)) \
+            and not ongoing and not _STILL[q.lang].search(q.text) \
             and not (_OPEN_ASK[q.lang].search(q.text) and self._emergency_before(q).rule == "last")
         # (or the turn before told its picture over, "…抽搐停了，现在意识清楚…今天能回家吗", and this one tells no sign and
         # asks no open "what now?")

@@ -174,9 +174,12 @@ _LAST_THREAD = ["nurse here - pt 15 min post caudal, got 20ml bupivacaine 0.5% +
                 "lipid bolus given, HR back to 70, no seizure. how long do we need to keep him in?"]
 
 
-def test_the_watch_asked_during_the_rescue_comes_right_after_the_first_step(engine):  # type: ignore[no-untyped-def]
+def test_the_watch_asked_once_the_rescue_worked_leads(engine):  # type: ignore[no-untyped-def]
+    """"lipid bolus given, HR back to 70, no seizure. how long do we keep him in?": the heart back to normal and the seizure
+    denied is the picture settled (as "脂肪乳已经推了…抽搐停了，心率回到70" is), and the watch answers (round 251: a denied sign
+    is no sign going on; this test kept the banner only because "no seizure" was read as one)."""
     ans = engine.answer(_LAST_THREAD[1], _LAST_THREAD[:1])
-    assert "4–6 h" in _bullets(ans.text)[1], ans.text
+    assert not ans.urgent and "4–6 h" in _bullets(ans.text)[0], ans.text
 
 
 def test_the_ceiling_looked_back_on_is_the_local_anaesthetics(engine):  # type: ignore[no-untyped-def]
