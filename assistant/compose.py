@@ -593,10 +593,10 @@ _SCAN_ORDERED = lazy(r"\b(?:confirm\w*|diagnos\w*|obtain|order)\b[^.;]{0,60}\b(?
                      r"(?:依靠|通过|行|急查)[^，。；]{0,8}(?:影像|CT|MRI|核磁)[^，。；]{0,6}(?:确诊|检查)", re.I)
 
 
-_NO_SYMPTOMS = lazy(r"\basymptomatic\b|\bno symptoms\b|\bwithout symptoms\b|(?:没|没有|无)(?:啥|什么|任何)?(?:症状|不舒服)|无症状", re.I)
+# the patient told to have no symptoms ("CT有肺动脉里的骨水泥 病人没症状", "never any symptoms")
+NO_SYMPTOMS_TOLD = _NO_SYMPTOMS = lazy(r"\basymptomatic\b|\b(?:no|never (?:had )?any|never had|without) symptoms\b|\bsymptom-?free\b|"
+                                       r"(?:没|没有|无)(?:啥|什么|任何)?(?:症状|不舒服)|无症状", re.I)
 _ASYMPTOMATIC = lazy(r"\basymptomatic\b|无症状", re.I)
-NO_SYMPTOMS_TOLD = lazy(r"\basymptomatic\b|\b(?:no|never (?:had )?any|never had|without) symptoms\b|\bsymptom-?free\b|"
-                       r"(?:没|没有|无)(?:啥|什么|任何)?(?:症状|不舒服)|无症状", re.I)
 ASYMPTOMATIC_SAID = lazy(r"\basymptomatic\b|无症状|没有症状|\bno symptoms\b", re.I)  # (a course told silent, for `_quiet_course_first`)
 
 

@@ -100,8 +100,8 @@ _CORTICAL = {"en": r"vision|visual|blind|blurr(?:y|ed)\b|can(?:no|'|’)?t see|s
 # a sign told with the long-standing cause it comes from ("… since his stroke 2 yrs ago", "… due to hip OA"): no new deficit
 _NOT_LONG_CAUSED = r"(?![^.,;?]{0,25}\b(?:since|due to|because of|from|\d+\s*(?:yrs?|years?|months?) ago|for (?:years|months))\b)"
 # a temperature told in the ward's words ("low grade temps", "running a temp")
-_MENINGISM = {"en": r"neck (?:is )?stiff|stiff neck|neck stiffness|nuchal rigidity|meningism|photophob",
-              "zh": r"颈(?:项)?强直|脖子(?:发)?硬|颈部僵硬|颈子硬|畏光"}
+_STIFF_NECK = {"en": r"neck (?:is )?stiff|stiff neck|neck stiffness|nuchal rigidity", "zh": r"脖子.{0,2}(?:硬|僵)|颈(?:项|部)?(?:强直|僵硬|发硬)|颈子硬"}
+_MENINGISM = {"en": _STIFF_NECK["en"] + r"|meningism|photophob", "zh": _STIFF_NECK["zh"] + r"|畏光"}
 _TEMPS_EN = r"\blow[- ]grade temps?\b|\bspiking (?:temps|a temp)\b|\brunning a temp\b"
 _FEVER_EN = (r"(?<!no )fever(?!-free)|(?<!a)(?<!not )(?<!non-)febrile|(?<!a)pyrexi|rigor|\b3[89](?:\.\d)?\s*°?c\b|temp(?:erature)? (?:of )?3[89]|\b(?:t|tmax)\s*[:=]?\s*3[89](?:\.\d)?\b(?!\s*(?:y|yo|yrs?|years?|kg|mm|ml|mg|%))|"
              + _TEMPS_EN)
@@ -891,7 +891,7 @@ _DURAL_RED_FLAGS = RedFlag(
     "dural-puncture-red-flags",
     # (a stiff neck stands for the headache: fever and a stiff neck days after a wet tap is meningitis until shown otherwise;
     # so does a subdural haematoma shown, with drowsiness or confusion)
-    {"en": (r"headache|\bHA\b|\bPDPH\b|head (?:is )?(?:pounding|splitting)|neck (?:is )?stiff|stiff neck|neck stiffness|nuchal rigidity|"
+    {"en": (r"headache|\bHA\b|\bPDPH\b|head (?:is )?(?:pounding|splitting)|" + _STIFF_NECK["en"] + r"|"
             r"subdural (?:ha?ematoma|bleed|collection)|\bSDH\b",
             r"no longer (?:postural|positional)|(?:not|isn'?t|is not|wasn'?t) (?:really )?(?:postural|positional)\b|"
             r"(?:not|isn'?t|no longer) (?:better|relieved|easing) (?:when |on |by )?lying|"
@@ -902,7 +902,7 @@ _DURAL_RED_FLAGS = RedFlag(
             # (a bare temperature said of the patient: "she's now 38.6 with neck stiffness", "spiked 38.9"; not "BMI is 38.5")
             r"(?:\b(?:she|he|pt|patient)(?:'s| is| was)?\s+(?:now\s+)?|\bspik\w*\s+(?:to\s+)?|\breached\s+)(?:3[89]|4[01])\.\d(?![\d./%])|"
             r"(?<!['’])\b(?:t|temp(?:erature)?|tmax)\b\W{0,3}(?:(?:is|was|of|up to|now)\s+)?(?:3[89]|4[0-2])(?:\.\d)?\b|\b10[0-4](?:\.\d)?\s*°?\s*F\b"),
-     "zh": (r"头[^，。？?\s]{0,2}[痛疼]|脖子.{0,2}(?:硬|僵)|颈(?:项|部)?(?:强直|僵硬|发硬)|硬膜下血肿|硬膜下出血",  # (头痛, 头很痛, 头就痛)
+     "zh": (r"头[^，。？?\s]{0,2}[痛疼]|" + _STIFF_NECK["zh"] + r"|硬膜下血肿|硬膜下出血",  # (头痛, 头很痛, 头就痛)
             r"躺(?:着|下|平)?.{0,3}(?:也|还|还是|都).{0,2}(?:[痛疼]|不缓解|不好)|不再.{0,4}体位|(?:失去|没有了?)体位(?:性|特征)|不是体位性|"
             r"不分体位|(?:跟|和|与)体位(?:没有?|无)关|烧到\s*(?:3[89]|4[0-2])|"
             r"迷糊|糊涂|意识(?:模糊|改变|不清|障碍)|嗜睡|叫不醒|胡言乱语|抽搐|一直吐|反复(?:呕)?吐|吐了好几次|喷射(?:状|性)?(?:呕)?吐|"
@@ -2629,9 +2629,10 @@ def scan_clear(text: str, lang: Lang) -> bool:
     return bool(_rx(_SCAN_CLEAR[lang]).search(text)) and not _rx(_MRI_NOT_DONE[lang]).search(text)
 
 
-_SCAN_CLEAR = {"en": r"\b(?:mri|mr scan|ct|scan)\b[^.?!;]{0,20}?\b(?:no (?:\w+ )?(?:collection|ha?ematoma|abscess|compression)|clear|negative|normal|"
-                     r"unremarkable|nothing (?:found|seen|acute))\b",
-               "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,8}?(?:没有|未见|无|没)(?:看到|发现|见到|看见)?(?:明显)?(?:的)?(?:血肿|脓肿|积液|压迫|异常)|(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,6}?(?:正常|阴性)"}
+# (the words that rule a cause out, RULED_OUT_TOLD, said of a scan; or the scan called clear)
+_SCAN_CLEAR = {"en": r"\b(?:mri|mr scan|ct|scan)\b[^.?!;]{0,20}?(?:" + RULED_OUT_TOLD["en"].pattern
+                     + r"|\b(?:no compression|clear|normal|unremarkable|nothing (?:found|seen|acute))\b)",
+               "zh": r"(?:MRI|核磁|磁共振|CT)[^，。？?；]{0,8}?(?:" + RULED_OUT_TOLD["zh"].pattern + r"|正常|无(?:明显)?异常)"}
 
 
 # (no result of this episode: a hypothetical, a scan still awaited or one from before the procedure; a result of nothing)
